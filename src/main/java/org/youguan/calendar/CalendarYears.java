@@ -1,0 +1,240 @@
+package org.youguan.calendar;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * Loads calendar years: the JSON shape of the shipped {@code chinese-days.json} ({@code holidays} and
+ * {@code workdays}, each a map from date to "English,中文,n") or an iCalendar file whose all-day events are days off,
+ * except events whose summary contains "班" (补班/上班), which are weekend working days. Each year in the file
+ * replaces that year's days; the whole file is validated first and loaded in one transaction, audited.
+ */
+@Service
+public class CalendarYears {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final AuditTrail audit;
+
+	private final WorkingCalendar calendar;
+
+	private final Clock clock;
+
+	CalendarYears(JdbcClient jdbc, JsonMapper json, AuditTrail audit, WorkingCalendar calendar, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.audit = audit;
+		this.calendar = calendar;
+		this.clock = clock;
+	}
+
+	/** Parses a file by its content: iCalendar if it starts with BEGIN:VCALENDAR, JSON otherwise. */
+	public SortedMap<Integer, List<CalendarDay>> parse(byte[] content) {
+		String text = new String(content, StandardCharsets.UTF_8).strip();
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		if (text.startsWith("BEGIN:VCALENDAR")) {
+			return parseIcs(text);
+		}
+		if (text.startsWith("{")) {
+			return parseJson(text);
+		}
+		throw new InvalidValueException("file", "format", "文件既不是日历JSON（holidays/workdays）也不是iCalendar（.ics）格式");
+	}
+
+	@Transactional
+	public List<Integer> load(byte[] content, String source, String loadedBy) {
+		SortedMap<Integer, List<CalendarDay>> years = parse(content);
+		for (var year : years.entrySet()) {
+			jdbc.sql("DELETE FROM calendar_day WHERE day >= :from AND day < :to")
+				.param("from", LocalDate.of(year.getKey(), 1, 1))
+				.param("to", LocalDate.of(year.getKey() + 1, 1, 1))
+				.update();
+			for (CalendarDay day : year.getValue()) {
+				jdbc.sql("INSERT INTO calendar_day (day, kind, name) VALUES (:day, :kind, :name)")
+					.param("day", day.day())
+					.param("kind", day.kind().name())
+					.param("name", day.name())
+					.update();
+			}
+			jdbc.sql("""
+					INSERT INTO calendar_year (year, source, loaded_at, loaded_by) VALUES (:year, :source, :at, :by)
+					ON CONFLICT (year) DO UPDATE SET source = EXCLUDED.source, loaded_at = EXCLUDED.loaded_at,
+					    loaded_by = EXCLUDED.loaded_by""")
+				.param("year", year.getKey())
+				.param("source", source)
+				.param("at", OffsetDateTime.now(clock))
+				.param("by", loadedBy)
+				.update();
+			long holidays = year.getValue().stream().filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY).count();
+			audit.record(AuditEntry.of("calendar.load-year", "CalendarYear", year.getKey(),
+					"加载" + year.getKey() + "年工作日历：休息日" + holidays + "天，调休上班"
+							+ (year.getValue().size() - holidays) + "天（来源：" + source + "）")
+				.inRegion("0"));
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				calendar.refresh();
+			}
+		});
+		return List.copyOf(years.keySet());
+	}
+
+	public List<LoadedYear> loadedYears() {
+		return jdbc.sql("""
+				SELECT y.year, y.source, y.loaded_at, y.loaded_by,
+				    (SELECT count(*) FROM calendar_day d WHERE d.kind = 'HOLIDAY' AND extract(year FROM d.day) = y.year) AS holidays,
+				    (SELECT count(*) FROM calendar_day d WHERE d.kind = 'WORKDAY' AND extract(year FROM d.day) = y.year) AS workdays
+				FROM calendar_year y ORDER BY y.year DESC""").query(LoadedYear.class).list();
+	}
+
+	public record LoadedYear(int year, String source, OffsetDateTime loadedAt, String loadedBy, long holidays,
+			long workdays) {
+	}
+
+	private SortedMap<Integer, List<CalendarDay>> parseJson(String text) {
+		JsonNode root;
+		try {
+			root = json.readTree(text);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidValueException("file", "json", "JSON格式错误：" + ex.getOriginalMessage());
+		}
+		if (!root.has("holidays") && !root.has("workdays")) {
+			throw new InvalidValueException("file", "json-shape", "JSON中应有 holidays 和 workdays 两项");
+		}
+		Map<LocalDate, CalendarDay> days = new TreeMap<>();
+		List<FieldError> errors = new ArrayList<>();
+		collect(root.path("holidays"), CalendarDay.Kind.HOLIDAY, days, errors);
+		collect(root.path("workdays"), CalendarDay.Kind.WORKDAY, days, errors);
+		return byYear(days, errors);
+	}
+
+	private void collect(JsonNode node, CalendarDay.Kind kind, Map<LocalDate, CalendarDay> days,
+			List<FieldError> errors) {
+		for (var entry : node.properties()) {
+			String label = entry.getValue().asString("");
+			String[] parts = label.split(",");
+			String name = parts.length >= 2 ? parts[1] : label;
+			add(entry.getKey(), kind, name, days, errors);
+		}
+	}
+
+	private SortedMap<Integer, List<CalendarDay>> parseIcs(String text) {
+		Map<LocalDate, CalendarDay> days = new TreeMap<>();
+		List<FieldError> errors = new ArrayList<>();
+		String unfolded = text.replace("\r\n", "\n").replaceAll("\n[ \t]", "");
+		String start = null;
+		String end = null;
+		String summary = "";
+		for (String line : unfolded.split("\n")) {
+			if (line.startsWith("BEGIN:VEVENT")) {
+				start = null;
+				end = null;
+				summary = "";
+			}
+			else if (line.startsWith("DTSTART")) {
+				start = line.substring(line.indexOf(':') + 1).strip();
+			}
+			else if (line.startsWith("DTEND")) {
+				end = line.substring(line.indexOf(':') + 1).strip();
+			}
+			else if (line.startsWith("SUMMARY")) {
+				summary = line.substring(line.indexOf(':') + 1).strip();
+			}
+			else if (line.startsWith("END:VEVENT")) {
+				if (start == null) {
+					errors.add(new FieldError("DTSTART", "required", "日历事件缺少DTSTART：" + summary));
+					continue;
+				}
+				CalendarDay.Kind kind = summary.contains("班") ? CalendarDay.Kind.WORKDAY : CalendarDay.Kind.HOLIDAY;
+				String name = summary.replaceAll("[（(]?(补班|上班|休|放假)[）)]?", "").strip();
+				try {
+					LocalDate first = icsDate(start);
+					LocalDate last = end == null ? first : icsDate(end).minusDays(1);
+					for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+						add(d.toString(), kind, name.isEmpty() ? summary : name, days, errors);
+					}
+				}
+				catch (DateTimeParseException ex) {
+					errors.add(new FieldError("DTSTART", "date", "无法识别的日期：" + start));
+				}
+			}
+		}
+		return byYear(days, errors);
+	}
+
+	private static LocalDate icsDate(String value) {
+		String digits = value.length() >= 8 ? value.substring(0, 8) : value;
+		return LocalDate.parse(digits.substring(0, 4) + "-" + digits.substring(4, 6) + "-" + digits.substring(6, 8));
+	}
+
+	private static void add(String date, CalendarDay.Kind kind, String name, Map<LocalDate, CalendarDay> days,
+			List<FieldError> errors) {
+		LocalDate day;
+		try {
+			day = LocalDate.parse(date);
+		}
+		catch (DateTimeParseException ex) {
+			errors.add(new FieldError(date, "date", "日期格式错误（应为YYYY-MM-DD）：" + date));
+			return;
+		}
+		if (day.getYear() < 2000 || day.getYear() > 2100) {
+			errors.add(new FieldError(date, "year", "年份超出范围（2000–2100）：" + date));
+			return;
+		}
+		if (kind == CalendarDay.Kind.WORKDAY && day.getDayOfWeek() != DayOfWeek.SATURDAY
+				&& day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+			errors.add(new FieldError(date, "workday-weekend", "调休上班日应为周六或周日：" + date));
+			return;
+		}
+		CalendarDay existing = days.get(day);
+		if (existing != null && existing.kind() != kind) {
+			errors.add(new FieldError(date, "conflict", "同一天既是休息日又是调休上班日：" + date));
+			return;
+		}
+		days.put(day, new CalendarDay(day, kind, name.length() > 60 ? name.substring(0, 60) : name));
+	}
+
+	private static SortedMap<Integer, List<CalendarDay>> byYear(Map<LocalDate, CalendarDay> days,
+			List<FieldError> errors) {
+		if (!errors.isEmpty()) {
+			throw new InvalidValueException(errors);
+		}
+		if (days.isEmpty()) {
+			throw new InvalidValueException("file", "empty", "文件中没有任何节假日或调休日期");
+		}
+		SortedMap<Integer, List<CalendarDay>> years = new TreeMap<>();
+		for (CalendarDay d : days.values()) {
+			years.computeIfAbsent(d.day().getYear(), y -> new ArrayList<>()).add(d);
+		}
+		return years;
+	}
+}

@@ -1,0 +1,155 @@
+package org.youguan.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Working days in mainland China: Monday to Friday, except the State Council's holidays, plus the weekend days it
+ * declares working days (调休). The one place deadlines are computed; no module adds days on its own.
+ *
+ * <p>Outside the loaded years the Monday–Friday rule applies and {@link #isLoaded(int)} is false, which the dashboard
+ * shows to administrators until the year is loaded.
+ */
+@Service
+public class WorkingCalendar {
+
+	private static final Logger log = LoggerFactory.getLogger(WorkingCalendar.class);
+
+	private final JdbcClient jdbc;
+
+	private volatile Snapshot snapshot;
+
+	private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+
+	WorkingCalendar(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	private record Snapshot(Map<LocalDate, CalendarDay> days, Set<Integer> years) {
+	}
+
+	public boolean isWorkingDay(LocalDate day) {
+		CalendarDay exception = snapshot().days().get(day);
+		if (exception != null) {
+			return exception.kind() == CalendarDay.Kind.WORKDAY;
+		}
+		if (!isLoaded(day.getYear()) && warnedYears.add(day.getYear())) {
+			log.warn("Working-day calendar for {} is not loaded; using Monday–Friday", day.getYear());
+		}
+		DayOfWeek dow = day.getDayOfWeek();
+		return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+	}
+
+	/**
+	 * The day {@code days} working days after {@code from} (before it when negative); {@code from} itself is not
+	 * counted, so 2026-09-30 + 1 = 2026-10-08. Zero days returns {@code from}.
+	 */
+	public LocalDate plusWorkingDays(LocalDate from, int days) {
+		int step = days >= 0 ? 1 : -1;
+		LocalDate day = from;
+		for (int left = Math.abs(days); left > 0;) {
+			day = day.plusDays(step);
+			if (isWorkingDay(day)) {
+				left--;
+			}
+		}
+		return day;
+	}
+
+	/**
+	 * Working days after {@code from} up to and including {@code to}: {@code from} is not counted, {@code to} is.
+	 * So {@code workingDaysBetween(d, plusWorkingDays(d, n)) == n}; negative when {@code to} is before {@code from}.
+	 */
+	public int workingDaysBetween(LocalDate from, LocalDate to) {
+		if (to.isBefore(from)) {
+			return -workingDaysBetween(to, from);
+		}
+		int count = 0;
+		for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+			if (isWorkingDay(day)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** The day itself if it is a working day, otherwise the next working day. */
+	public LocalDate onOrNextWorkingDay(LocalDate day) {
+		LocalDate d = day;
+		while (!isWorkingDay(d)) {
+			d = d.plusDays(1);
+		}
+		return d;
+	}
+
+	/**
+	 * A deadline of {@code days} calendar days (日) from {@code from}: when the last day is a day off it moves to the
+	 * next working day (行政许可法 art.82 / 民法典 art.203 practice). The only place calendar days are added.
+	 */
+	public LocalDate plusCalendarDays(LocalDate from, int days) {
+		return onOrNextWorkingDay(from.plusDays(days));
+	}
+
+	public boolean isLoaded(int year) {
+		return snapshot().years().contains(year);
+	}
+
+	public Set<Integer> loadedYears() {
+		return snapshot().years();
+	}
+
+	/** The exceptions of one year in date order. */
+	public List<CalendarDay> exceptions(int year) {
+		return snapshot().days()
+			.values()
+			.stream()
+			.filter(d -> d.day().getYear() == year)
+			.sorted(java.util.Comparator.comparing(CalendarDay::day))
+			.toList();
+	}
+
+	/** The first day of the next holiday period that starts after {@code today}, if any is loaded. */
+	public Optional<CalendarDay> nextHoliday(LocalDate today) {
+		return snapshot().days()
+			.values()
+			.stream()
+			.filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY && d.day().isAfter(today))
+			.filter(d -> snapshot().days().get(d.day().minusDays(1)) == null
+					|| snapshot().days().get(d.day().minusDays(1)).kind() != CalendarDay.Kind.HOLIDAY)
+			.min(java.util.Comparator.comparing(CalendarDay::day));
+	}
+
+	/** Re-reads the calendar from the database (after a year is loaded, and periodically for other nodes). */
+	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+	public void refresh() {
+		Map<LocalDate, CalendarDay> days = new TreeMap<>();
+		jdbc.sql("SELECT day, kind, name FROM calendar_day").query(CalendarDay.class).list()
+			.forEach(d -> days.put(d.day(), d));
+		Set<Integer> years = jdbc.sql("SELECT year FROM calendar_year").query(Integer.class).list().stream()
+			.collect(Collectors.toUnmodifiableSet());
+		snapshot = new Snapshot(Map.copyOf(days), years);
+	}
+
+	private Snapshot snapshot() {
+		Snapshot s = snapshot;
+		if (s == null) {
+			refresh();
+			s = snapshot;
+		}
+		return s;
+	}
+}

@@ -1,0 +1,43 @@
+package org.youguan.demo;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.youguan.org.Role;
+
+/**
+ * The demo accounts, documented in the README. Every one signs in with {@link #PASSWORD}.
+ */
+public final class DemoAccounts {
+
+	public static final String PASSWORD = "Demo@2026";
+
+	/** A demo account: bureau region (or enterprise region), department, roles and its documented API token. */
+	public record Account(String username, String displayName, String bureauRegion, String department, Set<Role> roles,
+			String token) {
+	}
+
+	/** 顺丰 in 吴中区: the enterprise the demo enterprise account belongs to (valid GB 32100 code). */
+	public static final String DEMO_ENTERPRISE_CREDIT_CODE_BASE = "91320506MA1ND7K3Q";
+
+	static final List<Account> STAFF = List.of(
+			new Account("sys.admin", "系统管理员", "32", "办公室", EnumSet.of(Role.SYSTEM_ADMIN), "demo-sys-admin-token"),
+			new Account("js.leader", "江苏省局领导", "32", "办公室", EnumSet.of(Role.BUREAU_LEADER), null),
+			new Account("sz.admin", "周管理", "3205", "办公室", EnumSet.of(Role.BUREAU_ADMIN, Role.STAFF),
+					"demo-sz-admin-token"),
+			new Account("sz.leader", "孙局长", "3205", "办公室", EnumSet.of(Role.BUREAU_LEADER), "demo-sz-leader-token"),
+			new Account("sz.office", "吴文书", "3205", "办公室", EnumSet.of(Role.STAFF), null),
+			new Account("sz.market", "郑监管", "3205", "市场监管处", EnumSet.of(Role.STAFF), "demo-sz-market-token"),
+			new Account("sz.universal", "王普服", "3205", "普遍服务处", EnumSet.of(Role.STAFF), null),
+			new Account("sz.safety", "冯安全", "3205", "市邮政业安全发展中心", EnumSet.of(Role.STAFF), null),
+			new Account("wz.staff", "陈吴中", "320506", "监管科", EnumSet.of(Role.STAFF), "demo-wz-staff-token"),
+			new Account("xc.staff", "褚相城", "320507", "监管科", EnumSet.of(Role.STAFF), "demo-xc-staff-token"),
+			new Account("ks.admin", "卫昆山", "320583", "综合科", EnumSet.of(Role.BUREAU_ADMIN, Role.STAFF), null));
+
+	static final Account ENTERPRISE = new Account("sf.wz", "顺丰吴中营业部", "320506", null, EnumSet.of(Role.ENTERPRISE),
+			"demo-sf-wz-token");
+
+	private DemoAccounts() {
+	}
+}

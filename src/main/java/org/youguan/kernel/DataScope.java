@@ -1,0 +1,77 @@
+package org.youguan.kernel;
+
+import java.util.Map;
+
+/**
+ * The rows a caller may see, and the one place that turns it into SQL. A bureau sees rows whose region code starts
+ * with its own region's code (the national bureau sees all); an enterprise user sees its own enterprise's rows; the
+ * public and callers without a bureau see nothing of the staff side.
+ *
+ * <p>Every module's list and detail queries call {@link #regionPredicate(String)} or
+ * {@link #enterprisePredicate(String)} and bind {@link #params()}.
+ */
+public record DataScope(Kind kind, String regionPrefix, String enterpriseCreditCode) {
+
+	public enum Kind {
+
+		ALL, REGION, ENTERPRISE, NONE
+
+	}
+
+	public static DataScope all() {
+		return new DataScope(Kind.ALL, "", null);
+	}
+
+	public static DataScope region(String regionCode) {
+		return "0".equals(regionCode) ? all() : new DataScope(Kind.REGION, regionCode, null);
+	}
+
+	public static DataScope enterprise(String creditCode) {
+		return new DataScope(Kind.ENTERPRISE, null, creditCode);
+	}
+
+	public static DataScope none() {
+		return new DataScope(Kind.NONE, null, null);
+	}
+
+	/** A predicate on a region-code column: true for rows inside the caller's region. */
+	public String regionPredicate(String column) {
+		return switch (kind) {
+			case ALL -> "TRUE";
+			case REGION -> column + " LIKE :scopeRegion";
+			case ENTERPRISE, NONE -> "FALSE";
+		};
+	}
+
+	/**
+	 * A predicate for rows that belong to an enterprise (its credit code column) and to a region: staff see them by
+	 * region, the enterprise sees its own.
+	 */
+	public String enterprisePredicate(String creditCodeColumn, String regionColumn) {
+		return kind == Kind.ENTERPRISE ? creditCodeColumn + " = :scopeEnterprise" : regionPredicate(regionColumn);
+	}
+
+	public Map<String, Object> params() {
+		return switch (kind) {
+			case REGION -> Map.of("scopeRegion", regionPrefix + "%");
+			case ENTERPRISE -> Map.of("scopeEnterprise", enterpriseCreditCode);
+			case ALL, NONE -> Map.of();
+		};
+	}
+
+	/** Whether a row in this region is visible (the same rule as the SQL predicate). */
+	public boolean containsRegion(String regionCode) {
+		return switch (kind) {
+			case ALL -> true;
+			case REGION -> regionCode != null && regionCode.startsWith(regionPrefix);
+			case ENTERPRISE, NONE -> false;
+		};
+	}
+
+	/** Throws not-found (not "forbidden": existence is not revealed) unless the region is in scope. */
+	public void requireRegion(String regionCode, String what, Object id) {
+		if (!containsRegion(regionCode)) {
+			throw DomainException.notFound(what, id);
+		}
+	}
+}

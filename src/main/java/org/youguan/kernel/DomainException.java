@@ -1,0 +1,48 @@
+package org.youguan.kernel;
+
+import java.util.List;
+
+/**
+ * A failure the user can act on. The message is already in Chinese (the product's language); the code says how the
+ * web layer answers it; field errors, if any, name each field and rule.
+ */
+public class DomainException extends RuntimeException {
+
+	private final ErrorCode code;
+
+	private final List<FieldError> fieldErrors;
+
+	public DomainException(ErrorCode code, String message) {
+		this(code, message, List.of());
+	}
+
+	public DomainException(ErrorCode code, String message, List<FieldError> fieldErrors) {
+		super(message);
+		this.code = code;
+		this.fieldErrors = List.copyOf(fieldErrors);
+	}
+
+	public ErrorCode code() {
+		return code;
+	}
+
+	public List<FieldError> fieldErrors() {
+		return fieldErrors;
+	}
+
+	public static DomainException notFound(String what, Object id) {
+		return new DomainException(ErrorCode.NOT_FOUND, what + "不存在或不在您的数据权限范围内：" + id);
+	}
+
+	public static DomainException illegalTransition(String message) {
+		return new DomainException(ErrorCode.ILLEGAL_TRANSITION, message);
+	}
+
+	public static DomainException duplicate(String field, String message) {
+		return new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError(field, "unique", message)));
+	}
+
+	public static DomainException rule(String message) {
+		return new DomainException(ErrorCode.RULE_VIOLATION, message);
+	}
+}

@@ -1,0 +1,48 @@
+package org.youguan.kernel;
+
+import java.util.Set;
+
+/**
+ * What a list page asks for: a search text, a page (from 0), a page size and a sort column out of an allowed set.
+ * The sort column is only ever one of the allowed names, so it may be written into SQL.
+ */
+public record PageQuery(String q, int page, int size, String sort, boolean descending) {
+
+	public static final int MAX_SIZE = 200;
+
+	public static final int EXPORT_LIMIT = 100_000;
+
+	public PageQuery {
+		q = q == null ? "" : q.strip();
+		page = Math.max(page, 0);
+		size = size <= 0 ? 20 : size;
+	}
+
+	public static PageQuery of(String q, Integer page, Integer size, String sort, String dir) {
+		int requested = size == null ? 20 : Math.min(size, MAX_SIZE);
+		return new PageQuery(q, page == null ? 0 : page, requested, sort, "desc".equalsIgnoreCase(dir));
+	}
+
+	/** The sort column if allowed, otherwise the default. */
+	public String sortOr(Set<String> allowed, String fallback) {
+		return sort != null && allowed.contains(sort) ? sort : fallback;
+	}
+
+	public String direction() {
+		return descending ? "DESC" : "ASC";
+	}
+
+	public long offset() {
+		return (long) page * size;
+	}
+
+	/** The search text as a LIKE pattern with wildcards escaped. */
+	public String likePattern() {
+		return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	/** The same search and sort for an export: every row up to {@link #EXPORT_LIMIT}. */
+	public PageQuery unpaged() {
+		return new PageQuery(q, 0, EXPORT_LIMIT, sort, descending);
+	}
+}

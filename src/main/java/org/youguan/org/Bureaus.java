@@ -1,0 +1,178 @@
+package org.youguan.org;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Validation;
+import org.youguan.region.RegionCode;
+import org.youguan.region.Regions;
+
+/**
+ * Bureaus: listed and read within the caller's scope, created and edited by administrators.
+ */
+@Service
+public class Bureaus {
+
+	static final Set<String> SORTS = Set.of("name", "region_code", "level");
+
+	private static final String SELECT = """
+			SELECT b.id, b.name, b.short_name, b.level, b.region_code, r.name AS region_name, b.parent_id,
+			       p.name AS parent_name, b.address, b.phone, b.demo,
+			       (SELECT count(*) FROM department d WHERE d.bureau_id = b.id) AS departments,
+			       (SELECT count(*) FROM user_account u WHERE u.bureau_id = b.id) AS users
+			FROM bureau b JOIN region r ON r.code = b.region_code LEFT JOIN bureau p ON p.id = b.parent_id""";
+
+	private final BureauRepository bureaus;
+
+	private final JdbcClient jdbc;
+
+	private final Regions regions;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Bureaus(BureauRepository bureaus, JdbcClient jdbc, Regions regions, AuditTrail audit, Clock clock) {
+		this.bureaus = bureaus;
+		this.jdbc = jdbc;
+		this.regions = regions;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public PageResult<BureauView> list(DataScope scope, PageQuery page) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		params.put("q", page.likePattern());
+		String where = " WHERE " + scope.regionPredicate("b.region_code")
+				+ " AND (b.name LIKE :q ESCAPE '\\' OR b.region_code LIKE :q ESCAPE '\\')";
+		long total = jdbc.sql("SELECT count(*) FROM bureau b" + where).params(params).query(Long.class).single();
+		String sort = page.sortOr(SORTS, "region_code");
+		List<BureauView> items = jdbc
+			.sql(SELECT + where + " ORDER BY b." + sort + " " + page.direction() + ", b.id LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(BureauView.class)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/** All bureaus in scope, for selection lists. */
+	public List<BureauView> all(DataScope scope) {
+		return list(scope, new PageQuery("", 0, PageQuery.EXPORT_LIMIT, "region_code", false)).items();
+	}
+
+	public Optional<BureauView> find(DataScope scope, long id) {
+		return jdbc.sql(SELECT + " WHERE b.id = :id AND " + scope.regionPredicate("b.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query(BureauView.class)
+			.optional();
+	}
+
+	public BureauView get(DataScope scope, long id) {
+		return find(scope, id).orElseThrow(() -> DomainException.notFound("机构", id));
+	}
+
+	public Optional<BureauView> findByRegion(String regionCode) {
+		return jdbc.sql(SELECT + " WHERE b.region_code = :region")
+			.param("region", regionCode)
+			.query(BureauView.class)
+			.optional();
+	}
+
+	@Transactional
+	public long create(DataScope scope, BureauData data) {
+		return create(scope, data, false);
+	}
+
+	@Transactional
+	public long create(DataScope scope, BureauData data, boolean demo) {
+		validate(scope, data, null);
+		if (bureaus.findByRegionCode(data.regionCode()).isPresent()) {
+			throw DomainException.duplicate("regionCode", "该行政区划已有邮政管理机构：" + data.regionCode());
+		}
+		if (bureaus.existsByName(data.name().strip())) {
+			throw DomainException.duplicate("name", "机构名称已存在：" + data.name());
+		}
+		Bureau bureau = bureaus.save(Bureau.create(normalise(data), demo, clock.instant()));
+		audit.record(AuditEntry.of("bureau.create", "Bureau", bureau.id(), "新建机构“" + bureau.name() + "”")
+			.states(null, bureau.snapshot())
+			.inRegion(bureau.regionCode()));
+		return bureau.id();
+	}
+
+	@Transactional
+	public void update(DataScope scope, long id, BureauData data) {
+		Bureau bureau = load(scope, id);
+		BureauData fixed = new BureauData(data.name(), data.shortName(), bureau.level(), bureau.regionCode(),
+				data.parentId(), data.address(), data.phone());
+		validate(scope, fixed, id);
+		var before = bureau.snapshot();
+		bureau.apply(normalise(fixed));
+		bureaus.save(bureau);
+		audit.record(AuditEntry.of("bureau.update", "Bureau", id, "修改机构“" + bureau.name() + "”")
+			.states(before, bureau.snapshot())
+			.inRegion(bureau.regionCode()));
+	}
+
+	Bureau load(DataScope scope, long id) {
+		Bureau bureau = bureaus.findById(id).orElseThrow(() -> DomainException.notFound("机构", id));
+		scope.requireRegion(bureau.regionCode(), "机构", id);
+		return bureau;
+	}
+
+	private void validate(DataScope scope, BureauData data, Long selfId) {
+		Validation v = new Validation();
+		v.required("name", "机构名称", data.name()).maxLength("name", "机构名称", data.name(), 100);
+		v.maxLength("shortName", "简称", data.shortName(), 40);
+		v.maxLength("address", "地址", data.address(), 200);
+		v.maxLength("phone", "电话", data.phone(), 40);
+		v.require("level", data.level() != null, "required", "请选择机构层级");
+		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode()));
+		if (region != null && data.level() != null) {
+			v.require("regionCode", region.value().length() == data.level().regionCodeLength(), "level-match",
+					data.level().label() + "应对应" + data.level().regionCodeLength() + "位行政区划代码");
+			v.require("regionCode", scope.containsRegion(region.value()), "scope", "行政区划不在您的管理范围内");
+		}
+		if (data.level() != null && data.level() != BureauLevel.NATIONAL && region != null) {
+			v.require("parentId", data.parentId() != null || !hasEnclosingBureau(region), "required", "请选择上级机构");
+		}
+		if (data.parentId() != null && region != null) {
+			Optional<Bureau> parent = bureaus.findById(data.parentId());
+			v.require("parentId", parent.isPresent() && !data.parentId().equals(selfId), "exists", "上级机构不存在");
+			parent.ifPresent(p -> v.require("parentId", RegionCode.of(p.regionCode()).contains(region)
+					&& p.regionCode().length() < region.value().length(), "contains",
+					"上级机构的辖区应包含本机构的行政区划"));
+		}
+		v.throwIfInvalid();
+	}
+
+	/** Whether a bureau above this region exists (then a new bureau must name its parent). */
+	private boolean hasEnclosingBureau(RegionCode region) {
+		return jdbc.sql("SELECT count(*) FROM bureau WHERE (:region LIKE region_code || '%' OR region_code = '0') "
+				+ "AND region_code <> :region").param("region", region.value()).query(Long.class).single() > 0;
+	}
+
+	private static BureauData normalise(BureauData d) {
+		return new BureauData(d.name().strip(), blankToNull(d.shortName()), d.level(), d.regionCode().strip(),
+				d.parentId(), blankToNull(d.address()), blankToNull(d.phone()));
+	}
+
+	static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}

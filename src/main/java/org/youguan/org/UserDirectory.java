@@ -1,0 +1,74 @@
+package org.youguan.org;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What sign-in needs: the principal for a user name, and the record of successful and failed sign-ins that drives the
+ * lock-out.
+ */
+@Service
+public class UserDirectory {
+
+	private final UserAccountRepository users;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	UserDirectory(UserAccountRepository users, JdbcClient jdbc, Clock clock) {
+		this.users = users;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public Optional<CurrentUser> principal(String username) {
+		return users.findByUsername(username).map(this::principal);
+	}
+
+	public Optional<CurrentUser> principal(long userId) {
+		return users.findById(userId).map(this::principal);
+	}
+
+	private CurrentUser principal(UserAccount u) {
+		record BureauInfo(String name, BureauLevel level) {
+		}
+		BureauInfo bureau = u.bureauId() == null ? null
+				: jdbc.sql("SELECT name, level FROM bureau WHERE id = :id").param("id", u.bureauId())
+					.query(BureauInfo.class).single();
+		String department = u.departmentId() == null ? null
+				: jdbc.sql("SELECT name FROM department WHERE id = :id").param("id", u.departmentId())
+					.query(String.class).single();
+		return new CurrentUser(u.id(), u.username(), u.displayName(), u.kind(), u.bureauId(),
+				bureau == null ? null : bureau.name(), bureau == null ? null : bureau.level(), u.departmentId(),
+				department, u.enterpriseCreditCode(), u.regionCode(), u.roleSet(), u.enabled(), u.lockedAt(clock.instant()),
+				u.mustChangePassword(), u.demo(), u.passwordHash());
+	}
+
+	/** Records a failed password; returns whether the account is now locked. Unknown user names are ignored. */
+	@Transactional
+	public boolean recordFailedSignIn(String username, int maxFailures, Duration lockPeriod) {
+		return users.findByUsername(username).map(u -> {
+			u.recordFailedSignIn(clock.instant(), maxFailures, lockPeriod);
+			users.save(u);
+			return u.lockedAt(clock.instant());
+		}).orElse(false);
+	}
+
+	@Transactional
+	public void recordSuccessfulSignIn(String username) {
+		users.findByUsername(username).ifPresent(u -> {
+			u.recordSuccessfulSignIn(clock.instant());
+			users.save(u);
+		});
+	}
+
+	public boolean anyUserExists() {
+		return users.count() > 0;
+	}
+}

@@ -1,0 +1,73 @@
+package org.youguan.platform;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The default database: an embedded PostgreSQL in {@code <data dir>/pg}, started only when {@code YOUGUAN_DB_URL} is
+ * not set. It is stopped by a Spring shutdown handler, which runs after the context (and its connection pool) closed.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(ExternalDatabaseConfigured.Absent.class)
+class EmbeddedDatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	static final String DATABASE = "youguan";
+
+	@Bean
+	EmbeddedPostgres embeddedPostgres(PlatformSettings settings) {
+		var dataDir = settings.dataDir().toAbsolutePath().normalize();
+		EmbeddedPostgres postgres = EmbeddedPostgresServer.start(dataDir.resolve("pg"), dataDir.resolve("pg-runtime"),
+				false);
+		SpringApplication.getShutdownHandlers().add(() -> {
+			try {
+				postgres.close();
+			}
+			catch (Exception ex) {
+				log.warn("Embedded PostgreSQL did not stop cleanly", ex);
+			}
+		});
+		createDatabaseIfMissing(postgres);
+		log.info("Embedded PostgreSQL 15 on port {} with data in {}", postgres.getPort(), dataDir.resolve("pg"));
+		return postgres;
+	}
+
+	@Bean
+	DataSource dataSource(EmbeddedPostgres postgres) {
+		var ds = new HikariDataSource();
+		ds.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
+		ds.setUsername("postgres");
+		ds.setPoolName("youguan-embedded");
+		ds.setMaximumPoolSize(10);
+		return ds;
+	}
+
+	private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
+		try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+			try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+				if (rs.next()) {
+					return;
+				}
+			}
+			s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("无法创建数据库 " + DATABASE, ex);
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package org.youguan.region;
+
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * A GB/T 2260 region code: province {@code 32}, city {@code 3205}, county {@code 320506}, street {@code 320506001},
+ * village {@code 320506001001}; {@code 0} stands for the whole country. The format is checked here; whether the code
+ * exists is checked by {@link Regions#require(String, String)}. A prefix test is a containment test.
+ */
+public record RegionCode(String value) {
+
+	public static final RegionCode COUNTRY = new RegionCode("0");
+
+	public RegionCode {
+		if (value == null || value.isBlank()) {
+			throw new InvalidValueException("regionCode", "required", "行政区划代码不能为空");
+		}
+		value = value.strip();
+		if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			throw new InvalidValueException("regionCode", "digits", "行政区划代码只能由数字组成：" + value);
+		}
+		if (RegionLevel.ofLength(value.length()) == null || (value.length() == 1 && !value.equals("0"))) {
+			throw new InvalidValueException("regionCode", "length",
+					"行政区划代码应为2位（省）、4位（市）、6位（县）、9位（乡镇）或12位（村）：" + value);
+		}
+	}
+
+	public static RegionCode of(String value) {
+		return new RegionCode(value);
+	}
+
+	public RegionLevel level() {
+		return RegionLevel.ofLength(value.length());
+	}
+
+	public boolean isCountry() {
+		return this.equals(COUNTRY);
+	}
+
+	/** The enclosing region, or {@code null} for the country. */
+	public RegionCode parent() {
+		return switch (level()) {
+			case COUNTRY -> null;
+			case PROVINCE -> COUNTRY;
+			case CITY -> new RegionCode(value.substring(0, 2));
+			case COUNTY -> new RegionCode(value.substring(0, 4));
+			case STREET -> new RegionCode(value.substring(0, 6));
+			case VILLAGE -> new RegionCode(value.substring(0, 9));
+		};
+	}
+
+	/** Whether {@code other} lies inside this region (a region contains itself). */
+	public boolean contains(RegionCode other) {
+		return isCountry() || other.value.startsWith(value);
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+}

@@ -1,0 +1,263 @@
+package org.youguan.region;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPInputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.region.RegionImport.Phase;
+import org.youguan.region.RegionImport.RowError;
+import org.youguan.region.internal.CsvAccess;
+
+/**
+ * Imports streets or villages from the CSV format of {@code shared/data/regions} (plain or gzip), optionally limited
+ * to one province. Every row is validated first; a file with any bad row imports nothing and reports every bad row;
+ * a good file is written in one transaction. Runs in the background with progress the page polls.
+ */
+@Service
+public class RegionImporter implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(RegionImporter.class);
+
+	static final List<String> STREET_HEADER = List.of("code", "name", "areaCode");
+
+	static final List<String> VILLAGE_HEADER = List.of("code", "name", "streetCode");
+
+	private static final int BATCH = 2_000;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final Map<String, RegionImport> jobs = new ConcurrentHashMap<>();
+
+	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "region-import");
+		t.setDaemon(true);
+		return t;
+	});
+
+	RegionImporter(JdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Reads and checks the upload, then starts the import in the background; returns its id. */
+	public String start(String fileName, byte[] content, String provinceFilter) {
+		if (provinceFilter != null && !provinceFilter.isBlank() && !provinceFilter.strip().matches("\\d{2}")) {
+			throw new InvalidValueException("province", "format", "省份应为2位行政区划代码，如32");
+		}
+		String province = provinceFilter == null || provinceFilter.isBlank() ? null : provinceFilter.strip();
+		List<String> lines = decode(content);
+		String id = UUID.randomUUID().toString();
+		jobs.put(id, new RegionImport(id, fileName, province, Phase.VALIDATING, 0, lines.size() - 1, 0, List.of(), null,
+				clock.instant(), null));
+		SecurityContext security = SecurityContextHolder.getContext();
+		executor.submit(() -> {
+			SecurityContextHolder.setContext(security);
+			try {
+				run(id, lines, province);
+			}
+			catch (RuntimeException ex) {
+				log.error("Region import {} failed", id, ex);
+				update(id, j -> finish(j, Phase.FAILED, j.imported(), List.of(), "导入失败：" + ex.getMessage()));
+			}
+			finally {
+				SecurityContextHolder.clearContext();
+			}
+		});
+		return id;
+	}
+
+	/** Runs an import in the calling thread (the demo seeder and tests use this); returns the finished state. */
+	public RegionImport importNow(String fileName, byte[] content, String provinceFilter) {
+		List<String> lines = decode(content);
+		String id = UUID.randomUUID().toString();
+		jobs.put(id, new RegionImport(id, fileName, provinceFilter, Phase.VALIDATING, 0, lines.size() - 1, 0,
+				List.of(), null, clock.instant(), null));
+		run(id, lines, provinceFilter);
+		return jobs.get(id);
+	}
+
+	public Optional<RegionImport> job(String id) {
+		return Optional.ofNullable(jobs.get(id));
+	}
+
+	private void run(String id, List<String> lines, String province) {
+		List<String> header = CsvAccess.split(lines.get(0));
+		boolean villages;
+		if (header.size() >= 3 && header.subList(0, 3).equals(VILLAGE_HEADER)) {
+			villages = true;
+		}
+		else if (header.size() >= 3 && header.subList(0, 3).equals(STREET_HEADER)) {
+			villages = false;
+		}
+		else {
+			update(id, j -> finish(j, Phase.REJECTED, 0,
+					List.of(new RowError(1, "", new FieldError("header", "format",
+							"表头应以 code,name,areaCode（乡镇/街道）或 code,name,streetCode（村/社区）开头"))),
+					"文件格式不正确，未导入任何数据"));
+			return;
+		}
+		int codeLength = villages ? 12 : 9;
+		int parentLength = villages ? 9 : 6;
+		Set<String> knownParents = new HashSet<>(jdbc.queryForList(
+				"SELECT code FROM region WHERE length(code) = ?", String.class, parentLength));
+		List<RowError> errors = new ArrayList<>();
+		List<Object[]> rows = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (int i = 1; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (line.isBlank()) {
+				continue;
+			}
+			long lineNo = i + 1;
+			List<String> f = CsvAccess.split(line);
+			String code = f.get(0);
+			if (province != null && !code.startsWith(province)) {
+				continue;
+			}
+			int before = errors.size();
+			if (f.size() < 3) {
+				errors.add(new RowError(lineNo, code, new FieldError("row", "columns", "列数不足，应至少有3列")));
+			}
+			else {
+				String name = f.get(1);
+				String parent = f.get(2);
+				if (!code.matches("\\d{" + codeLength + "}")) {
+					errors.add(new RowError(lineNo, code, new FieldError("code", "format",
+							"代码应为" + codeLength + "位数字")));
+				}
+				else if (!seen.add(code)) {
+					errors.add(new RowError(lineNo, code, new FieldError("code", "unique", "代码在文件中重复")));
+				}
+				if (name.isBlank() || name.length() > 100) {
+					errors.add(new RowError(lineNo, code, new FieldError("name", "required", "名称不能为空且不超过100字")));
+				}
+				if (!knownParents.contains(parent)) {
+					errors.add(new RowError(lineNo, code, new FieldError(header.get(2), "exists",
+							"上级区划" + parent + "不存在" + (villages ? "（请先导入乡镇/街道）" : ""))));
+				}
+				else if (!code.startsWith(parent)) {
+					errors.add(new RowError(lineNo, code, new FieldError(header.get(2), "prefix",
+							"代码不以上级区划代码" + parent + "开头")));
+				}
+				if (errors.size() == before) {
+					rows.add(new Object[] { code, name, parent, villages ? "VILLAGE" : "STREET" });
+				}
+			}
+			if (i % 5_000 == 0) {
+				long done = i;
+				update(id, j -> progress(j, Phase.VALIDATING, done, lines.size() - 1));
+			}
+		}
+		if (!errors.isEmpty()) {
+			update(id, j -> finish(j, Phase.REJECTED, 0, errors,
+					"发现" + errors.size() + "处错误，未导入任何数据，请修正后重新导入"));
+			return;
+		}
+		update(id, j -> progress(j, Phase.IMPORTING, 0, rows.size()));
+		String level = villages ? "村/社区" : "乡镇/街道";
+		tx.executeWithoutResult(status -> {
+			for (int from = 0; from < rows.size(); from += BATCH) {
+				List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+				jdbc.batchUpdate("""
+						INSERT INTO region (code, name, parent_code, level) VALUES (?, ?, ?, ?)
+						ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, parent_code = EXCLUDED.parent_code""",
+						batch);
+				long done = from + batch.size();
+				update(id, j -> progress(j, Phase.IMPORTING, done, rows.size()));
+			}
+			audit.record(AuditEntry.of("region.import", "Region", province == null ? "全部" : province,
+					"导入" + level + rows.size() + "条" + (province == null ? "" : "（省份" + province + "）")));
+		});
+		update(id, j -> finish(j, Phase.DONE, rows.size(), List.of(), "已导入" + level + rows.size() + "条"));
+	}
+
+	private RegionImport progress(RegionImport j, Phase phase, long processed, long total) {
+		return new RegionImport(j.id(), j.fileName(), j.provinceFilter(), phase, processed, total, j.imported(),
+				j.errors(), j.message(), j.startedAt(), null);
+	}
+
+	private RegionImport finish(RegionImport j, Phase phase, long imported, List<RowError> errors, String message) {
+		return new RegionImport(j.id(), j.fileName(), j.provinceFilter(), phase, j.total(), j.total(), imported,
+				List.copyOf(errors), message, j.startedAt(), Instant.now(clock));
+	}
+
+	private void update(String id, java.util.function.UnaryOperator<RegionImport> change) {
+		jobs.computeIfPresent(id, (k, j) -> change.apply(j));
+	}
+
+	/**
+	 * Accepts UTF-8 text or gzip-compressed UTF-8 text, recognised by content (the gzip magic number), not by name.
+	 */
+	static List<String> decode(byte[] content) {
+		if (content == null || content.length == 0) {
+			throw new InvalidValueException("file", "required", "请选择要导入的文件");
+		}
+		try (InputStream raw = new BufferedInputStream(new java.io.ByteArrayInputStream(content));
+				InputStream in = isGzip(content) ? new GZIPInputStream(raw) : raw) {
+			var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+			var reader = new BufferedReader(new InputStreamReader(in, decoder));
+			List<String> lines = new ArrayList<>();
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				lines.add(lines.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line);
+			}
+			if (lines.isEmpty()) {
+				throw new InvalidValueException("file", "empty", "文件为空");
+			}
+			return lines;
+		}
+		catch (CharacterCodingException ex) {
+			throw new InvalidValueException("file", "encoding", "文件不是UTF-8编码的CSV文本");
+		}
+		catch (IOException ex) {
+			throw new InvalidValueException("file", "format", "无法读取文件：既不是CSV文本也不是有效的gzip压缩文件");
+		}
+	}
+
+	private static boolean isGzip(byte[] content) {
+		return content.length > 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
+	}
+
+	@Override
+	public void destroy() {
+		executor.shutdownNow();
+	}
+}

@@ -1,0 +1,110 @@
+package org.youguan.region;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+
+/**
+ * Look-ups of the region table.
+ */
+@Service
+public class Regions {
+
+	private final JdbcClient jdbc;
+
+	Regions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Region> find(String code) {
+		return jdbc.sql("SELECT code, name, parent_code, level FROM region WHERE code = :code")
+			.param("code", code)
+			.query(Region.class)
+			.optional();
+	}
+
+	/**
+	 * A valid, existing region code, or an error naming the field: the format rule or "does not exist".
+	 */
+	public RegionCode require(String field, String code) {
+		RegionCode regionCode;
+		try {
+			regionCode = RegionCode.of(code);
+		}
+		catch (InvalidValueException ex) {
+			throw ex.forField(field);
+		}
+		if (find(regionCode.value()).isEmpty()) {
+			throw new InvalidValueException(field, "exists", "行政区划代码不存在：" + regionCode.value());
+		}
+		return regionCode;
+	}
+
+	public List<Region> children(String parentCode) {
+		return jdbc.sql("SELECT code, name, parent_code, level FROM region WHERE parent_code = :code ORDER BY code")
+			.param("code", parentCode)
+			.query(Region.class)
+			.list();
+	}
+
+	/** The chain from the province down to the region itself. */
+	public List<Region> path(String code) {
+		List<Region> path = new ArrayList<>();
+		Optional<Region> current = find(code);
+		while (current.isPresent() && current.get().level() != RegionLevel.COUNTRY) {
+			path.add(current.get());
+			current = current.get().parentCode() == null ? Optional.empty() : find(current.get().parentCode());
+		}
+		Collections.reverse(path);
+		return path;
+	}
+
+	/** E.g. "江苏省苏州市吴中区"; the city level "市辖区" of municipalities is left out. */
+	public String fullName(String code) {
+		StringBuilder name = new StringBuilder();
+		for (Region region : path(code)) {
+			if (!region.name().equals("市辖区") && !region.name().equals("县")) {
+				name.append(region.name());
+			}
+		}
+		return name.isEmpty() ? find(code).map(Region::name).orElse(code) : name.toString();
+	}
+
+	public String name(String code) {
+		return find(code).map(Region::name).orElse(code);
+	}
+
+	/** Name search within a region (prefix of the code), for the administrator's browser. */
+	public PageResult<Region> search(String within, PageQuery page) {
+		String where = "code LIKE :within AND name LIKE :q ESCAPE '\\'";
+		long total = jdbc.sql("SELECT count(*) FROM region WHERE " + where)
+			.param("within", ("0".equals(within) ? "" : within) + "%")
+			.param("q", page.likePattern())
+			.query(Long.class)
+			.single();
+		List<Region> rows = jdbc
+			.sql("SELECT code, name, parent_code, level FROM region WHERE " + where
+					+ " ORDER BY length(code), code LIMIT :limit OFFSET :offset")
+			.param("within", ("0".equals(within) ? "" : within) + "%")
+			.param("q", page.likePattern())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(Region.class)
+			.list();
+		return new PageResult<>(rows, page.page(), page.size(), total);
+	}
+
+	public long count(RegionLevel level) {
+		return jdbc.sql("SELECT count(*) FROM region WHERE level = :level")
+			.param("level", level.name())
+			.query(Long.class)
+			.single();
+	}
+}

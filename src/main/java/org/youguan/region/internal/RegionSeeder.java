@@ -1,0 +1,68 @@
+package org.youguan.region.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads the shipped provinces, cities and counties (GB/T 2260) into an empty region table at start.
+ */
+@Component
+@Order(10)
+class RegionSeeder implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(RegionSeeder.class);
+
+	private final JdbcTemplate jdbc;
+
+	RegionSeeder(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		Integer provinces = jdbc.queryForObject("SELECT count(*) FROM region WHERE level = 'PROVINCE'", Integer.class);
+		if (provinces != null && provinces > 0) {
+			return;
+		}
+		int n = load("regions/provinces.csv", "PROVINCE", r -> "0");
+		n += load("regions/cities.csv", "CITY", r -> r.get(2));
+		n += load("regions/areas.csv", "COUNTY", r -> r.get(2));
+		log.info("Loaded {} provinces, cities and counties (GB/T 2260)", n);
+	}
+
+	private int load(String resource, String level, java.util.function.Function<List<String>, String> parent) {
+		List<Object[]> rows = new ArrayList<>();
+		try (var in = new BufferedReader(
+				new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
+			in.readLine();
+			for (String line = in.readLine(); line != null; line = in.readLine()) {
+				if (!line.isBlank()) {
+					List<String> r = CsvAccess.split(line);
+					rows.add(new Object[] { r.get(0), r.get(1), parent.apply(r), level });
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		jdbc.batchUpdate("INSERT INTO region (code, name, parent_code, level) VALUES (?, ?, ?, ?)", rows);
+		return rows.size();
+	}
+}

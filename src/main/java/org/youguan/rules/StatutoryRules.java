@@ -1,0 +1,151 @@
+package org.youguan.rules;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * The effective value of each statutory rule for a region (the most specific bureau override whose region contains
+ * it, else the catalogue default) and the deadlines computed from them on the working-day calendar.
+ */
+@Service
+public class StatutoryRules {
+
+	private final JdbcClient jdbc;
+
+	private final WorkingCalendar calendar;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	StatutoryRules(JdbcClient jdbc, WorkingCalendar calendar, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.calendar = calendar;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public BigDecimal value(StatutoryRule rule, String regionCode) {
+		return setting(rule, regionCode).effectiveValue();
+	}
+
+	public int intValue(StatutoryRule rule, String regionCode) {
+		return value(rule, regionCode).intValueExact();
+	}
+
+	/**
+	 * The due date of a deadline rule counted from {@code start}: working days on the calendar, calendar days moved to
+	 * the next working day when the last day is a day off, months and years likewise.
+	 */
+	public LocalDate deadline(StatutoryRule rule, LocalDate start, String regionCode) {
+		int amount = intValue(rule, regionCode);
+		return switch (rule.unit()) {
+			case WORKING_DAYS -> calendar.plusWorkingDays(start, amount);
+			case CALENDAR_DAYS -> calendar.plusCalendarDays(start, amount);
+			case MONTHS -> calendar.onOrNextWorkingDay(start.plusMonths(amount));
+			case YEARS -> calendar.onOrNextWorkingDay(start.plusYears(amount));
+			default -> throw new IllegalArgumentException(rule.code() + " is not a deadline in days, months or years");
+		};
+	}
+
+	public RuleSetting setting(StatutoryRule rule, String regionCode) {
+		return overrides(regionCode).getOrDefault(rule,
+				new RuleSetting(rule, rule.defaultValue(), null, null, null, null));
+	}
+
+	/** Every rule as it applies in the region, in catalogue order. */
+	public List<RuleSetting> settings(String regionCode) {
+		Map<StatutoryRule, RuleSetting> overrides = overrides(regionCode);
+		return Arrays.stream(StatutoryRule.values())
+			.map(r -> overrides.getOrDefault(r, new RuleSetting(r, r.defaultValue(), null, null, null, null)))
+			.toList();
+	}
+
+	/** Sets a bureau's value for a rule (applies to its whole region unless a lower bureau overrides it). */
+	@Transactional
+	public void override(StatutoryRule rule, long bureauId, String bureauRegion, BigDecimal value, String reason) {
+		if (value == null || value.signum() < 0) {
+			throw new InvalidValueException("value", "non-negative", "取值不能为空且不能为负数");
+		}
+		if (rule.unit() != RuleUnit.YUAN && rule.unit() != RuleUnit.PERCENT && value.stripTrailingZeros().scale() > 0) {
+			throw new InvalidValueException("value", "integer", "“" + rule.title() + "”的取值应为整数（" + rule.unit().label() + "）");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidValueException("reason", "required", "请填写调整依据或原因");
+		}
+		RuleSetting before = setting(rule, bureauRegion);
+		jdbc.sql("""
+				INSERT INTO statutory_rule_override (region_code, rule_code, bureau_id, value, reason, changed_by, changed_at)
+				VALUES (:region, :code, :bureau, :value, :reason, :by, :at)
+				ON CONFLICT (region_code, rule_code) DO UPDATE SET value = EXCLUDED.value, reason = EXCLUDED.reason,
+				    changed_by = EXCLUDED.changed_by, changed_at = EXCLUDED.changed_at, bureau_id = EXCLUDED.bureau_id""")
+			.param("region", bureauRegion)
+			.param("code", rule.code())
+			.param("bureau", bureauId)
+			.param("value", value)
+			.param("reason", reason.strip())
+			.param("by", currentActor())
+			.param("at", OffsetDateTime.now(clock))
+			.update();
+		audit.record(AuditEntry.of("rule.override", "StatutoryRule", rule.code(),
+				"调整“" + rule.title() + "”：" + before.effectiveValue().stripTrailingZeros().toPlainString() + " → "
+						+ value.stripTrailingZeros().toPlainString() + rule.unit().label() + "（" + reason.strip() + "）")
+			.states(Map.of("value", before.effectiveValue()), Map.of("value", value, "reason", reason.strip()))
+			.inRegion(bureauRegion));
+	}
+
+	/** Removes a bureau's own override so the value of the enclosing bureau or the default applies again. */
+	@Transactional
+	public void clearOverride(StatutoryRule rule, String bureauRegion) {
+		int removed = jdbc.sql("DELETE FROM statutory_rule_override WHERE region_code = :region AND rule_code = :code")
+			.param("region", bureauRegion)
+			.param("code", rule.code())
+			.update();
+		if (removed > 0) {
+			audit.record(AuditEntry.of("rule.reset", "StatutoryRule", rule.code(),
+					"恢复“" + rule.title() + "”为上级或法定默认值").inRegion(bureauRegion));
+		}
+	}
+
+	private Map<StatutoryRule, RuleSetting> overrides(String regionCode) {
+		return jdbc.sql("""
+				SELECT DISTINCT ON (rule_code) rule_code, value, region_code, reason, changed_by, changed_at
+				FROM statutory_rule_override
+				WHERE :region LIKE region_code || '%' OR region_code = '0'
+				ORDER BY rule_code, length(region_code) DESC""")
+			.param("region", regionCode == null ? "0" : regionCode)
+			.query((rs, i) -> {
+				var rule = StatutoryRule.byCode(rs.getString("rule_code"));
+				if (rule.isEmpty()) {
+					return Optional.<RuleSetting>empty();
+				}
+				return Optional.of(new RuleSetting(rule.get(), rs.getBigDecimal("value"), rs.getString("region_code"),
+						rs.getString("reason"), rs.getString("changed_by"), rs.getObject("changed_at", OffsetDateTime.class)));
+			})
+			.list()
+			.stream()
+			.flatMap(Optional::stream)
+			.collect(Collectors.toMap(RuleSetting::rule, Function.identity()));
+	}
+
+	private static String currentActor() {
+		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
+	}
+}

@@ -1,0 +1,111 @@
+package org.youguan.security;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+import org.youguan.org.Users;
+
+/**
+ * The signed-in user's own account: change password (forced after an administrator set it) and personal API tokens.
+ */
+@Controller
+class AccountController {
+
+	private final Users users;
+
+	private final UserDirectory directory;
+
+	private final ApiTokens tokens;
+
+	private final Clock clock;
+
+	private final HttpSessionSecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
+
+	AccountController(Users users, UserDirectory directory, ApiTokens tokens, Clock clock) {
+		this.users = users;
+		this.directory = directory;
+		this.tokens = tokens;
+		this.clock = clock;
+	}
+
+	@GetMapping("/account/password")
+	String initPasswordForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("forced", user.mustChangePassword());
+		return "security/password";
+	}
+
+	@PostMapping("/account/password")
+	String processPasswordForm(@AuthenticationPrincipal CurrentUser user, @RequestParam String currentPassword,
+			@RequestParam String newPassword, @RequestParam String confirmPassword, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			if (!newPassword.equals(confirmPassword)) {
+				throw new InvalidValueException("confirmPassword", "matches", "两次输入的新密码不一致");
+			}
+			users.changeOwnPassword(user, currentPassword, newPassword);
+		}
+		catch (InvalidValueException ex) {
+			model.addAttribute("forced", user.mustChangePassword());
+			model.addAttribute("errors", ex.fieldErrors());
+			return "security/password";
+		}
+		refreshPrincipal(user, request, response);
+		redirect.addFlashAttribute("message", "密码已修改");
+		return "redirect:/";
+	}
+
+	@GetMapping("/account/tokens")
+	String tokens(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("tokens", tokens.list(user));
+		model.addAttribute("now", OffsetDateTime.now(clock));
+		return "security/tokens";
+	}
+
+	@PostMapping("/account/tokens")
+	String createToken(@AuthenticationPrincipal CurrentUser user, @RequestParam String name,
+			@RequestParam(required = false) Integer validDays, RedirectAttributes redirect, Model model) {
+		try {
+			var created = tokens.create(user, name, validDays);
+			redirect.addFlashAttribute("newToken", created.token());
+			return "redirect:/account/tokens";
+		}
+		catch (InvalidValueException ex) {
+			model.addAttribute("errors", ex.fieldErrors());
+			return tokens(user, model);
+		}
+	}
+
+	@PostMapping("/account/tokens/{id}/revoke")
+	String revokeToken(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+		tokens.revoke(user, id);
+		redirect.addFlashAttribute("message", "令牌已吊销");
+		return "redirect:/account/tokens";
+	}
+
+	/** The session keeps the principal of the sign-in; after the password change it must no longer force the change. */
+	private void refreshPrincipal(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
+		directory.principal(user.id()).ifPresent(fresh -> {
+			var context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
+			SecurityContextHolder.setContext(context);
+			contextRepository.saveContext(context, request, response);
+		});
+	}
+}

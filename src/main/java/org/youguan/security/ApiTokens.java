@@ -1,0 +1,152 @@
+package org.youguan.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+
+/**
+ * Personal API tokens for integrations ({@code Authorization: Bearer …}). Only a SHA-256 hash is stored; the token is
+ * shown once when created. A token acts as its user, with the user's roles and scope, until revoked or expired.
+ */
+@Service
+public class ApiTokens {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final UserDirectory directory;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	ApiTokens(JdbcClient jdbc, UserDirectory directory, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public record TokenView(long id, String name, String hint, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+			OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
+
+		public boolean active(OffsetDateTime now) {
+			return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+		}
+	}
+
+	public record NewToken(long id, String token) {
+	}
+
+	@Transactional
+	public NewToken create(CurrentUser user, String name, Integer validDays) {
+		new Validation().required("name", "令牌名称", name)
+			.maxLength("name", "令牌名称", name, 60)
+			.require("validDays", validDays == null || (validDays >= 1 && validDays <= 3650), "range",
+					"有效期应为1至3650天，留空表示长期有效")
+			.throwIfInvalid();
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String token = "yg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		OffsetDateTime expires = validDays == null ? null : OffsetDateTime.now(clock).plusDays(validDays);
+		long id = store(user, name.strip(), token, expires);
+		return new NewToken(id, token);
+	}
+
+	/** Stores a token chosen by the caller: only the demo data uses this, for its documented demo tokens. */
+	@Transactional
+	public long storeKnownToken(CurrentUser user, String name, String token) {
+		return store(user, name, token, null);
+	}
+
+	private long store(CurrentUser user, String name, String token, OffsetDateTime expires) {
+		long id = jdbc.sql("""
+				INSERT INTO api_token (user_account, name, token_hash, hint, created_at, expires_at)
+				VALUES (:user, :name, :hash, :hint, :now, :expires) RETURNING id""")
+			.param("user", user.id())
+			.param("name", name)
+			.param("hash", hash(token))
+			.param("hint", "…" + token.substring(token.length() - 4))
+			.param("now", OffsetDateTime.now(clock))
+			.param("expires", expires)
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("token.create", "ApiToken", id, user.getUsername() + "创建API令牌“" + name + "”")
+			.inRegion(user.regionCode()));
+		return id;
+	}
+
+	public List<TokenView> list(CurrentUser user) {
+		return jdbc.sql("""
+				SELECT id, name, hint, created_at, expires_at, last_used_at, revoked_at FROM api_token
+				WHERE user_account = :user ORDER BY id DESC""")
+			.param("user", user.id())
+			.query(TokenView.class)
+			.list();
+	}
+
+	@Transactional
+	public void revoke(CurrentUser user, long id) {
+		int n = jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND user_account = :user AND revoked_at IS NULL")
+			.param("now", OffsetDateTime.now(clock))
+			.param("id", id)
+			.param("user", user.id())
+			.update();
+		if (n == 0) {
+			throw DomainException.notFound("有效的API令牌", id);
+		}
+		audit.record(AuditEntry.of("token.revoke", "ApiToken", id, user.getUsername() + "吊销了API令牌")
+			.inRegion(user.regionCode()));
+	}
+
+	/** The user a token acts for, if the token is known, not revoked, not expired and its user may sign in. */
+	@Transactional
+	public Optional<CurrentUser> authenticate(String token) {
+		record Hit(long id, long userAccount) {
+		}
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		Optional<Hit> hit = jdbc.sql("""
+				SELECT id, user_account FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL
+				AND (expires_at IS NULL OR expires_at > :now)""")
+			.param("hash", hash(token))
+			.param("now", now)
+			.query(Hit.class)
+			.optional();
+		if (hit.isEmpty()) {
+			return Optional.empty();
+		}
+		jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :recent)")
+			.param("now", now)
+			.param("recent", now.minusMinutes(5))
+			.param("id", hit.get().id())
+			.update();
+		return directory.principal(hit.get().userAccount()).filter(u -> u.isEnabled() && u.isAccountNonLocked());
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

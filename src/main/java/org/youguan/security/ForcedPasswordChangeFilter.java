@@ -1,0 +1,44 @@
+package org.youguan.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.youguan.org.CurrentUser;
+
+/**
+ * Sends a user whose password was set by an administrator to the change-password page before anything else.
+ */
+class ForcedPasswordChangeFilter extends OncePerRequestFilter {
+
+	static final String CHANGE_PAGE = "/account/password";
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (auth != null && auth.getPrincipal() instanceof CurrentUser user && user.mustChangePassword()
+				&& !BearerTokenFilter.isBearer(request) && !allowed(path)) {
+			if (path.startsWith("/api/")) {
+				Problems.write(response, 403, "Forbidden", "请先修改初始密码");
+			}
+			else {
+				response.sendRedirect(request.getContextPath() + CHANGE_PAGE);
+			}
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean allowed(String path) {
+		return path.equals(CHANGE_PAGE) || path.equals("/logout") || path.startsWith("/webjars/")
+				|| path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
+				|| path.equals("/error") || path.equals("/favicon.ico");
+	}
+}

@@ -1,0 +1,75 @@
+package org.youguan.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.youguan.org.UserDirectory;
+
+/**
+ * The access policy in one place: public pages and APIs, signed-in pages, role-restricted administration; form login
+ * for people, Bearer tokens for integrations; CSRF on for sessions (Bearer requests are exempt); API callers get
+ * problem responses (401/403) instead of a redirect to the login page.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String[] PUBLIC = { "/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+			"/actuator/health", "/actuator/health/**", "/actuator/info", "/api/v1/calendar/**", "/api/v1/public/**",
+			"/public/**" };
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		RequestMatcher bearer = BearerTokenFilter::isBearer;
+		http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole("SYSTEM_ADMIN")
+			.requestMatchers("/admin/**")
+			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER")
+			.requestMatchers("/enterprise/**")
+			.hasRole("ENTERPRISE")
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
+			.exceptionHandling(ex -> ex
+				.defaultAuthenticationEntryPointFor((request, response, e) -> Problems.write(response, 401,
+						"Unauthorized", "请先登录或提供有效的API令牌（Authorization: Bearer …）"), api)
+				.defaultAccessDeniedHandlerFor((request, response, e) -> Problems.write(response, 403, "Forbidden",
+						"您没有执行此操作的权限"), api))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new ForcedPasswordChangeFilter(),
+					org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(UserDirectory directory) {
+		return username -> directory.principal(username)
+			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+	}
+
+	static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+}

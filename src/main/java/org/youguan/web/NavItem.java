@@ -1,0 +1,9 @@
+package org.youguan.web;
+
+import java.util.List;
+
+/**
+ * One entry of the navigation: a message key, a path and the roles that see it (empty: every signed-in user).
+ */
+public record NavItem(String key, String path, List<String> roles) {
+}

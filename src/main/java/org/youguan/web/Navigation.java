@@ -1,0 +1,52 @@
+package org.youguan.web;
+
+import java.util.List;
+
+import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
+
+/**
+ * The navigation by module. Only built features appear here; each module's pages are listed under its section.
+ */
+public final class Navigation {
+
+	public record Section(String key, List<NavItem> items) {
+	}
+
+	private static final List<String> ADMINS = List.of("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER");
+
+	private static final List<String> SYSTEM = List.of("SYSTEM_ADMIN");
+
+	static final List<Section> SECTIONS = List.of(
+			new Section("nav.section.org", List.of(new NavItem("nav.bureaus", "/admin/bureaus", ADMINS),
+					new NavItem("nav.departments", "/admin/departments", ADMINS),
+					new NavItem("nav.users", "/admin/users", ADMINS), new NavItem("nav.roles", "/admin/roles", ADMINS))),
+			new Section("nav.section.system",
+					List.of(new NavItem("nav.audit", "/admin/audit", ADMINS),
+							new NavItem("nav.calendar", "/admin/calendar", ADMINS),
+							new NavItem("nav.rules", "/admin/rules", ADMINS),
+							new NavItem("nav.regions", "/admin/regions", ADMINS))),
+			new Section("nav.section.account",
+					List.of(new NavItem("nav.password", "/account/password", List.of()),
+							new NavItem("nav.tokens", "/account/tokens", List.of()),
+							new NavItem("nav.apidocs", "/api/v1/docs", List.of()))));
+
+	private Navigation() {
+	}
+
+	/** The sections and items this user may open; sections left empty are dropped. */
+	static List<Section> visibleTo(CurrentUser user) {
+		return SECTIONS.stream()
+			.map(s -> new Section(s.key(), s.items().stream().filter(i -> visible(i, user)).toList()))
+			.filter(s -> !s.items().isEmpty())
+			.toList();
+	}
+
+	private static boolean visible(NavItem item, CurrentUser user) {
+		return item.roles().isEmpty() || item.roles().stream().anyMatch(r -> user.has(Role.valueOf(r)));
+	}
+
+	static boolean systemOnly(NavItem item) {
+		return item.roles().equals(SYSTEM);
+	}
+}

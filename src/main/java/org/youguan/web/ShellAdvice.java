@@ -1,0 +1,38 @@
+package org.youguan.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.ui.Model;
+import org.youguan.org.CurrentUser;
+import org.youguan.platform.DemoMode;
+
+/**
+ * What every page's layout needs: the signed-in user, the navigation, the current path, list helpers and whether this
+ * is a demo installation.
+ */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class ShellAdvice {
+
+	private static final ListUrls LIST_URLS = new ListUrls();
+
+	private final DemoMode demo;
+
+	ShellAdvice(DemoMode demo) {
+		this.demo = demo;
+	}
+
+	@ModelAttribute
+	void shell(Model model, HttpServletRequest request) {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
+			model.addAttribute("me", user);
+			model.addAttribute("navigation", Navigation.visibleTo(user));
+		}
+		model.addAttribute("currentPath", request.getRequestURI().substring(request.getContextPath().length()));
+		model.addAttribute("listUrl", LIST_URLS);
+		model.addAttribute("demoMode", demo.enabled());
+	}
+}
