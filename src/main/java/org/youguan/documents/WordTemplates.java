@@ -75,9 +75,8 @@ public class WordTemplates {
 			}
 			List<Map<String, String>> items = tables.get(list);
 			for (int i = 0; i < items.size(); i++) {
-				XWPFTableRow copy = copyRow(table, row, r + 1 + i);
 				Map<String, String> values = prefixed(list, items.get(i), fields);
-				copy.getTableCells().forEach(c -> c.getParagraphs().forEach(p -> replace(p, values)));
+				insertFilledCopy(table, row, r + 1 + i, values);
 			}
 			table.removeRow(r);
 			r += items.size() - 1;
@@ -103,13 +102,17 @@ public class WordTemplates {
 		return null;
 	}
 
-	private static XWPFTableRow copyRow(XWPFTable table, XWPFTableRow row, int position) {
+	/**
+	 * Copies the template row, fills the copy and inserts it. The copy is filled before it is inserted because
+	 * {@code XWPFTable.addRow} stores a copy of the row's XML, so later edits to the row object would be lost.
+	 */
+	private static void insertFilledCopy(XWPFTable table, XWPFTableRow row, int position, Map<String, String> values) {
 		try {
 			var ctRow = org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow.Factory
 				.parse(row.getCtRow().newInputStream());
 			XWPFTableRow copy = new XWPFTableRow(ctRow, table);
+			copy.getTableCells().forEach(c -> c.getParagraphs().forEach(p -> replace(p, values)));
 			table.addRow(copy, position);
-			return copy;
 		}
 		catch (IOException | org.apache.xmlbeans.XmlException ex) {
 			throw new IllegalStateException("Cannot copy a template row", ex);

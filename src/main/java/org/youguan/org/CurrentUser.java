@@ -84,6 +84,15 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Aud
 		return roles.contains(role);
 	}
 
+	public boolean systemAdmin() {
+		return roles.contains(Role.SYSTEM_ADMIN);
+	}
+
+	/** May manage departments, users and rule values in scope. */
+	public boolean administrator() {
+		return roles.contains(Role.SYSTEM_ADMIN) || roles.contains(Role.BUREAU_ADMIN);
+	}
+
 	public boolean isStaff() {
 		return kind == UserKind.STAFF;
 	}

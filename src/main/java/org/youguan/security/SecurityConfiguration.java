@@ -36,6 +36,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		RequestMatcher bearer = BearerTokenFilter::isBearer;
+		var loginPage = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
+		var pageDenied = new org.springframework.security.web.access.AccessDeniedHandlerImpl();
 		http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
 			.permitAll()
 			.requestMatchers("/actuator/**")
@@ -49,11 +51,21 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
-			.exceptionHandling(ex -> ex
-				.defaultAuthenticationEntryPointFor((request, response, e) -> Problems.write(response, 401,
-						"Unauthorized", "请先登录或提供有效的API令牌（Authorization: Bearer …）"), api)
-				.defaultAccessDeniedHandlerFor((request, response, e) -> Problems.write(response, 403, "Forbidden",
-						"您没有执行此操作的权限"), api))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
+				if (api.matches(request)) {
+					Problems.write(response, 401, "Unauthorized", "请先登录或提供有效的API令牌（Authorization: Bearer …）");
+				}
+				else {
+					loginPage.commence(request, response, e);
+				}
+			}).accessDeniedHandler((request, response, e) -> {
+				if (api.matches(request)) {
+					Problems.write(response, 403, "Forbidden", "您没有执行此操作的权限");
+				}
+				else {
+					pageDenied.handle(request, response, e);
+				}
+			}))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

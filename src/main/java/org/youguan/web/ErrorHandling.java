@@ -33,6 +33,7 @@ import org.youguan.kernel.FieldError;
  * fields and rules) for {@code /api/**}, a friendly error page for everything else.
  */
 @ControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);

@@ -11,11 +11,13 @@ import org.youguan.org.Role;
 public final class Navigation {
 
 	public record Section(String key, List<NavItem> items) {
+
+		public boolean contains(String currentPath) {
+			return items.stream().anyMatch(i -> i.contains(currentPath));
+		}
 	}
 
 	private static final List<String> ADMINS = List.of("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER");
-
-	private static final List<String> SYSTEM = List.of("SYSTEM_ADMIN");
 
 	static final List<Section> SECTIONS = List.of(
 			new Section("nav.section.org", List.of(new NavItem("nav.bureaus", "/admin/bureaus", ADMINS),
@@ -44,9 +46,5 @@ public final class Navigation {
 
 	private static boolean visible(NavItem item, CurrentUser user) {
 		return item.roles().isEmpty() || item.roles().stream().anyMatch(r -> user.has(Role.valueOf(r)));
-	}
-
-	static boolean systemOnly(NavItem item) {
-		return item.roles().equals(SYSTEM);
 	}
 }

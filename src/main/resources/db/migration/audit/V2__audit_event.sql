@@ -47,7 +47,7 @@ CREATE TRIGGER audit_event_chain BEFORE INSERT ON audit_event FOR EACH ROW EXECU
 
 CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION '审计记录只能追加，不能修改或删除（%）', TG_OP USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION '审计记录只能追加，不能修改或删除（%）', TG_OP;
 END
 $$;
 CREATE TRIGGER audit_event_no_update BEFORE UPDATE OR DELETE ON audit_event

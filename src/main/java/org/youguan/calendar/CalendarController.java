@@ -1,0 +1,104 @@
+package org.youguan.calendar;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * The administrator's calendar page: a year at a glance, the loaded years, and loading a new year.
+ */
+@Controller
+class CalendarController {
+
+	static final long MAX_FILE = 2 * 1024 * 1024;
+
+	private final WorkingCalendar calendar;
+
+	private final CalendarYears years;
+
+	private final Clock clock;
+
+	CalendarController(WorkingCalendar calendar, CalendarYears years, Clock clock) {
+		this.calendar = calendar;
+		this.years = years;
+		this.clock = clock;
+	}
+
+	/** One day cell of the month grid. */
+	record Cell(LocalDate day, String css, String title) {
+	}
+
+	record Month(YearMonth month, List<Cell> cells) {
+	}
+
+	@GetMapping("/admin/calendar")
+	String show(@RequestParam(required = false) Integer year, Model model) {
+		int y = year == null ? LocalDate.now(clock).getYear() : Math.max(2000, Math.min(2100, year));
+		Map<LocalDate, CalendarDay> exceptions = calendar.exceptions(y)
+			.stream()
+			.collect(Collectors.toMap(CalendarDay::day, Function.identity()));
+		List<Month> months = new ArrayList<>();
+		for (int m = 1; m <= 12; m++) {
+			YearMonth ym = YearMonth.of(y, m);
+			List<Cell> cells = new ArrayList<>();
+			for (int blank = 1; blank < ym.atDay(1).getDayOfWeek().getValue(); blank++) {
+				cells.add(new Cell(null, "", ""));
+			}
+			for (int d = 1; d <= ym.lengthOfMonth(); d++) {
+				LocalDate day = ym.atDay(d);
+				CalendarDay ex = exceptions.get(day);
+				boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+				String css = ex == null ? (weekend ? "weekend" : "")
+						: ex.kind() == CalendarDay.Kind.HOLIDAY ? "off" : "work";
+				cells.add(new Cell(day, css, ex == null ? "" : ex.name()));
+			}
+			months.add(new Month(ym, cells));
+		}
+		model.addAttribute("year", y);
+		model.addAttribute("months", months);
+		model.addAttribute("exceptions", calendar.exceptions(y));
+		model.addAttribute("yearLoaded", calendar.isLoaded(y));
+		model.addAttribute("loadedYears", years.loadedYears());
+		return "calendar/calendar";
+	}
+
+	@PostMapping("/admin/calendar/load")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	String load(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal UserDetails user,
+			RedirectAttributes redirect, Model model) throws IOException {
+		try {
+			if (file.isEmpty()) {
+				throw new InvalidValueException("file", "required", "请选择要上传的文件");
+			}
+			if (file.getSize() > MAX_FILE) {
+				throw new InvalidValueException("file", "size", "日历文件不能超过2MB");
+			}
+			List<Integer> loaded = years.load(file.getBytes(), file.getOriginalFilename(), user.getUsername());
+			redirect.addFlashAttribute("message", "已加载 " + loaded + " 年的工作日历");
+			return "redirect:/admin/calendar?year=" + loaded.get(loaded.size() - 1);
+		}
+		catch (InvalidValueException ex) {
+			model.addAttribute("errors", ex.fieldErrors());
+			return show(null, model);
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package org.youguan.org;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageQuery;
+
+/**
+ * Bureau management: list, detail with history, create and edit (system administrators).
+ */
+@Controller
+class BureauController {
+
+	static final List<Column<BureauView>> COLUMNS = List.of(Column.of("机构名称", BureauView::name, 30),
+			Column.of("简称", BureauView::shortName), Column.of("层级", b -> b.level().label(), 10),
+			Column.of("行政区划代码", BureauView::regionCode, 12), Column.of("行政区划", BureauView::regionName),
+			Column.of("上级机构", BureauView::parentName, 30), Column.of("地址", BureauView::address, 30),
+			Column.of("电话", BureauView::phone), Column.of("处室数", BureauView::departments, 8),
+			Column.of("用户数", BureauView::users, 8), Column.of("演示数据", BureauView::demo, 8));
+
+	private final Bureaus bureaus;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	BureauController(Bureaus bureaus, AuditTrail audit, Spreadsheets spreadsheets) {
+		this.bureaus = bureaus;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+	}
+
+	@GetMapping("/admin/bureaus")
+	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+		model.addAttribute("result", bureaus.list(scope, query));
+		model.addAttribute("query", query);
+		return "org/bureaus";
+	}
+
+	@GetMapping("/admin/bureaus/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
+		var rows = bureaus.list(scope, PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+		return Downloads.xlsx("机构.xlsx", spreadsheets.write("机构", COLUMNS, rows));
+	}
+
+	@GetMapping("/admin/bureaus/{id}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("bureau", bureaus.get(scope, id));
+		model.addAttribute("history", audit.history(scope, "Bureau", id));
+		return "org/bureau";
+	}
+
+	@GetMapping("/admin/bureaus/new")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	String initCreateForm(DataScope scope, Model model) {
+		return form(scope, model, new BureauData("", "", null, "", null, "", ""), null);
+	}
+
+	@PostMapping("/admin/bureaus/new")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	String processCreateForm(DataScope scope, @ModelAttribute BureauData data, Model model, RedirectAttributes redirect) {
+		try {
+			long id = bureaus.create(scope, data);
+			redirect.addFlashAttribute("message", "已新建机构“" + data.name().strip() + "”");
+			return "redirect:/admin/bureaus/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", FormErrors.of(ex));
+			return form(scope, model, data, null);
+		}
+	}
+
+	@GetMapping("/admin/bureaus/{id}/edit")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
+		BureauView b = bureaus.get(scope, id);
+		return form(scope, model, new BureauData(b.name(), b.shortName(), b.level(), b.regionCode(), b.parentId(),
+				b.address(), b.phone()), id);
+	}
+
+	@PostMapping("/admin/bureaus/{id}/edit")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute BureauData data, Model model,
+			RedirectAttributes redirect) {
+		try {
+			bureaus.update(scope, id, data);
+			redirect.addFlashAttribute("message", "已保存");
+			return "redirect:/admin/bureaus/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", FormErrors.of(ex));
+			return form(scope, model, data, id);
+		}
+	}
+
+	private String form(DataScope scope, Model model, BureauData data, Long id) {
+		model.addAttribute("form", data);
+		model.addAttribute("bureauId", id);
+		model.addAttribute("levels", BureauLevel.values());
+		model.addAttribute("parents", bureaus.all(scope).stream().filter(b -> id == null || b.id() != id).toList());
+		return "org/bureau-form";
+	}
+}

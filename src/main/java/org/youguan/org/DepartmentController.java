@@ -1,0 +1,143 @@
+package org.youguan.org;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageQuery;
+
+/**
+ * Department (处室) management within the administrator's scope.
+ */
+@Controller
+class DepartmentController {
+
+	static final List<Column<DepartmentView>> COLUMNS = List.of(Column.of("所属机构", DepartmentView::bureauName, 30),
+			Column.of("处室名称", DepartmentView::name, 24), Column.of("职责", DepartmentView::duties, 40),
+			Column.of("排序", DepartmentView::sortOrder, 8), Column.of("启用", DepartmentView::active, 8),
+			Column.of("用户数", DepartmentView::users, 8));
+
+	private final Departments departments;
+
+	private final Bureaus bureaus;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	DepartmentController(Departments departments, Bureaus bureaus, AuditTrail audit, Spreadsheets spreadsheets) {
+		this.departments = departments;
+		this.bureaus = bureaus;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+	}
+
+	@GetMapping("/admin/departments")
+	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long bureau,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, Model model) {
+		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+		model.addAttribute("result", departments.list(scope, bureau, query));
+		model.addAttribute("query", query);
+		model.addAttribute("bureaus", bureaus.all(scope));
+		return "org/departments";
+	}
+
+	@GetMapping("/admin/departments/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Long bureau, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir) {
+		var rows = departments.list(scope, bureau, PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+		return Downloads.xlsx("处室.xlsx", spreadsheets.write("处室", COLUMNS, rows));
+	}
+
+	@GetMapping("/admin/departments/new")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String initCreateForm(DataScope scope, @RequestParam(required = false) Long bureau, Model model) {
+		return form(scope, model, null, bureau, "", "", 0);
+	}
+
+	@PostMapping("/admin/departments/new")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String processCreateForm(DataScope scope, @RequestParam(required = false) Long bureauId, @RequestParam String name,
+			@RequestParam(required = false) String duties, @RequestParam(defaultValue = "0") int sortOrder, Model model,
+			RedirectAttributes redirect) {
+		try {
+			if (bureauId == null) {
+				throw new org.youguan.kernel.InvalidValueException("bureauId", "required", "请选择所属机构");
+			}
+			departments.create(scope, bureauId, name, duties, sortOrder);
+			redirect.addFlashAttribute("message", "已新建处室“" + name.strip() + "”");
+			return "redirect:/admin/departments?bureau=" + bureauId;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", FormErrors.of(ex));
+			return form(scope, model, null, bureauId, name, duties, sortOrder);
+		}
+	}
+
+	@GetMapping("/admin/departments/{id}/edit")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
+		DepartmentView d = departments.get(scope, id);
+		model.addAttribute("history", audit.history(scope, "Department", id));
+		model.addAttribute("department", d);
+		return form(scope, model, id, d.bureauId(), d.name(), d.duties(), d.sortOrder());
+	}
+
+	@PostMapping("/admin/departments/{id}/edit")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String processUpdateForm(DataScope scope, @PathVariable long id, @RequestParam String name,
+			@RequestParam(required = false) String duties, @RequestParam(defaultValue = "0") int sortOrder, Model model,
+			RedirectAttributes redirect) {
+		try {
+			departments.update(scope, id, name, duties, sortOrder);
+			redirect.addFlashAttribute("message", "已保存");
+			return "redirect:/admin/departments/" + id + "/edit";
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", FormErrors.of(ex));
+			DepartmentView d = departments.get(scope, id);
+			model.addAttribute("department", d);
+			model.addAttribute("history", audit.history(scope, "Department", id));
+			return form(scope, model, id, d.bureauId(), name, duties, sortOrder);
+		}
+	}
+
+	@PostMapping("/admin/departments/{id}/{transition:deactivate|activate}")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String transition(DataScope scope, @PathVariable long id, @PathVariable String transition,
+			RedirectAttributes redirect) {
+		if (transition.equals("deactivate")) {
+			departments.deactivate(scope, id);
+		}
+		else {
+			departments.activate(scope, id);
+		}
+		redirect.addFlashAttribute("message", transition.equals("deactivate") ? "处室已停用" : "处室已启用");
+		return "redirect:/admin/departments/" + id + "/edit";
+	}
+
+	private String form(DataScope scope, Model model, Long id, Long bureauId, String name, String duties, int sortOrder) {
+		model.addAttribute("departmentId", id);
+		model.addAttribute("bureauId", bureauId);
+		model.addAttribute("name", name);
+		model.addAttribute("duties", duties);
+		model.addAttribute("sortOrder", sortOrder);
+		model.addAttribute("bureaus", bureaus.all(scope));
+		return "org/department-form";
+	}
+}

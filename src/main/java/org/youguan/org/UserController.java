@@ -1,0 +1,192 @@
+package org.youguan.org;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageQuery;
+
+/**
+ * User management within the administrator's scope: list, detail with history, create, edit, reset password, unlock,
+ * disable/enable.
+ */
+@Controller
+class UserController {
+
+	static final List<Column<UserView>> COLUMNS = List.of(Column.of("用户名", UserView::username),
+			Column.of("姓名", UserView::displayName), Column.of("类型", u -> u.kind().label(), 10),
+			Column.of("所属机构", UserView::bureauName, 28), Column.of("处室", UserView::departmentName, 20),
+			Column.of("企业统一社会信用代码", UserView::enterpriseCreditCode, 22),
+			Column.of("手机号码", UserView::phoneMasked, 14), Column.of("角色", UserView::rolesLabel, 24),
+			Column.of("启用", UserView::enabled, 6), Column.of("锁定", UserView::locked, 6),
+			Column.of("最近登录", UserView::lastLoginAt, 20), Column.of("创建时间", UserView::createdAt, 20));
+
+	private final Users users;
+
+	private final Bureaus bureaus;
+
+	private final Departments departments;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	UserController(Users users, Bureaus bureaus, Departments departments, AuditTrail audit, Spreadsheets spreadsheets) {
+		this.users = users;
+		this.bureaus = bureaus;
+		this.departments = departments;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+	}
+
+	@GetMapping("/admin/users")
+	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long bureau,
+			@RequestParam(required = false) Role role, @RequestParam(required = false) UserKind kind,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, Model model) {
+		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+		model.addAttribute("result", users.list(scope, new Users.Filter(bureau, role, kind), query));
+		model.addAttribute("query", query);
+		model.addAttribute("bureaus", bureaus.all(scope));
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("kinds", UserKind.values());
+		return "org/users";
+	}
+
+	@GetMapping("/admin/users/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Long bureau, @RequestParam(required = false) Role role,
+			@RequestParam(required = false) UserKind kind, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir) {
+		var rows = users.list(scope, new Users.Filter(bureau, role, kind), PageQuery.of(q, 0, null, sort, dir).unpaged())
+			.items();
+		return Downloads.xlsx("用户.xlsx", spreadsheets.write("用户", COLUMNS, rows));
+	}
+
+	@GetMapping("/admin/users/{id}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("user", users.get(scope, id));
+		model.addAttribute("history", audit.history(scope, "User", id));
+		return "org/user";
+	}
+
+	@GetMapping("/admin/users/new")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String initCreateForm(DataScope scope, @RequestParam(required = false) Long bureau, Model model) {
+		return form(scope, model, new UserData("", "", UserKind.STAFF, bureau, null, "", "", "", EnumSet.of(Role.STAFF)),
+				null);
+	}
+
+	@PostMapping("/admin/users/new")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String processCreateForm(@AuthenticationPrincipal CurrentUser me, @RequestParam String username,
+			@RequestParam String displayName, @RequestParam UserKind kind, @RequestParam(required = false) Long bureauId,
+			@RequestParam(required = false) Long departmentId,
+			@RequestParam(required = false) String enterpriseCreditCode,
+			@RequestParam(required = false) String enterpriseRegion, @RequestParam(required = false) String phone,
+			@RequestParam(required = false) Set<Role> roles, Model model, RedirectAttributes redirect) {
+		UserData data = new UserData(username, displayName, kind, bureauId, departmentId, enterpriseCreditCode,
+				enterpriseRegion, phone, roles == null ? Set.of() : roles);
+		try {
+			CreatedUser created = users.create(me, data);
+			redirect.addFlashAttribute("secret", "用户 " + created.username() + " 已创建。临时密码：" + created.temporaryPassword()
+					+ "（仅显示一次，首次登录须修改）");
+			return "redirect:/admin/users/" + created.id();
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", FormErrors.of(ex));
+			return form(me.scope(), model, data, null);
+		}
+	}
+
+	@GetMapping("/admin/users/{id}/edit")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
+		UserView u = users.get(scope, id);
+		return form(scope, model, new UserData(u.username(), u.displayName(), u.kind(), u.bureauId(), u.departmentId(),
+				u.enterpriseCreditCode(), u.regionCode(), "", u.roles()), id);
+	}
+
+	@PostMapping("/admin/users/{id}/edit")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String processUpdateForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam String displayName, @RequestParam(required = false) Long bureauId,
+			@RequestParam(required = false) Long departmentId,
+			@RequestParam(required = false) String enterpriseCreditCode,
+			@RequestParam(required = false) String enterpriseRegion, @RequestParam(required = false) String phone,
+			@RequestParam(required = false) Set<Role> roles, Model model, RedirectAttributes redirect) {
+		UserView u = users.get(me.scope(), id);
+		UserData data = new UserData(u.username(), displayName, u.kind(), bureauId, departmentId, enterpriseCreditCode,
+				enterpriseRegion, phone, roles == null ? Set.of() : roles);
+		try {
+			users.update(me, id, data);
+			redirect.addFlashAttribute("message", "已保存");
+			return "redirect:/admin/users/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", FormErrors.of(ex));
+			return form(me.scope(), model, data, id);
+		}
+	}
+
+	@PostMapping("/admin/users/{id}/{action:reset-password|unlock|disable|enable}")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String act(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @PathVariable String action,
+			RedirectAttributes redirect) {
+		switch (action) {
+			case "reset-password" -> {
+				CreatedUser reset = users.resetPassword(me, id);
+				redirect.addFlashAttribute("secret", "用户 " + reset.username() + " 的临时密码：" + reset.temporaryPassword()
+						+ "（仅显示一次，登录后须修改）");
+			}
+			case "unlock" -> {
+				users.unlock(me, id);
+				redirect.addFlashAttribute("message", "已解除锁定");
+			}
+			case "disable" -> {
+				users.disable(me, id);
+				redirect.addFlashAttribute("message", "已停用");
+			}
+			default -> {
+				users.enable(me, id);
+				redirect.addFlashAttribute("message", "已启用");
+			}
+		}
+		return "redirect:/admin/users/" + id;
+	}
+
+	private String form(DataScope scope, Model model, UserData data, Long id) {
+		model.addAttribute("form", data);
+		model.addAttribute("userId", id);
+		model.addAttribute("bureaus", bureaus.all(scope));
+		model.addAttribute("departments", data.bureauId() == null ? List.of() : departments.ofBureau(data.bureauId()));
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("kinds", UserKind.values());
+		return "org/user-form";
+	}
+
+	/** Department options of a bureau, swapped in by htmx when the bureau changes. */
+	@GetMapping("/admin/users/departments")
+	String departmentOptions(DataScope scope, @RequestParam(required = false) Long bureauId, Model model) {
+		model.addAttribute("departments",
+				bureauId == null || bureaus.find(scope, bureauId).isEmpty() ? List.of() : departments.ofBureau(bureauId));
+		model.addAttribute("selected", null);
+		return "org/user-form :: departmentOptions";
+	}
+}

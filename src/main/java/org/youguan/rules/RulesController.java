@@ -1,0 +1,69 @@
+package org.youguan.rules;
+
+import java.math.BigDecimal;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.org.CurrentUser;
+
+/**
+ * The statutory rule catalogue as it applies to the user's bureau; bureau and system administrators set the bureau's
+ * values.
+ */
+@Controller
+class RulesController {
+
+	private final StatutoryRules rules;
+
+	RulesController(StatutoryRules rules) {
+		this.rules = rules;
+	}
+
+	@GetMapping("/admin/rules")
+	String list(@AuthenticationPrincipal CurrentUser me, Model model) {
+		model.addAttribute("settings", rules.settings(me.regionCode()));
+		model.addAttribute("canEdit", me.administrator());
+		return "rules/rules";
+	}
+
+	@PostMapping("/admin/rules/{code}")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String override(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, @RequestParam String value,
+			@RequestParam String reason, RedirectAttributes redirect, Model model) {
+		StatutoryRule rule = StatutoryRule.byCode(code).orElseThrow(() -> DomainException.notFound("法定规则", code));
+		try {
+			BigDecimal parsed;
+			try {
+				parsed = new BigDecimal(value.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new InvalidValueException("value", "number", "“" + rule.title() + "”的取值应为数字");
+			}
+			rules.override(rule, me.bureauId(), me.regionCode(), parsed, reason);
+			redirect.addFlashAttribute("message", "已调整“" + rule.title() + "”");
+			return "redirect:/admin/rules#" + code;
+		}
+		catch (InvalidValueException ex) {
+			model.addAttribute("errors", ex.fieldErrors());
+			return list(me, model);
+		}
+	}
+
+	@PostMapping("/admin/rules/{code}/reset")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String reset(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, RedirectAttributes redirect) {
+		StatutoryRule rule = StatutoryRule.byCode(code).orElseThrow(() -> DomainException.notFound("法定规则", code));
+		rules.clearOverride(rule, me.regionCode());
+		redirect.addFlashAttribute("message", "已恢复“" + rule.title() + "”");
+		return "redirect:/admin/rules#" + code;
+	}
+}

@@ -1,0 +1,37 @@
+package org.youguan;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on the shared embedded PostgreSQL with the demo city, MockMvc, and a clock tests can move.
+ * Every integration test uses the same configuration, so one context serves them all.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = TestDatabase.Initializer.class)
+@Import(IntegrationTest.Clocks.class)
+public @interface IntegrationTest {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	class Clocks {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock();
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package org.youguan;
+
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.youguan.platform.EmbeddedPostgresServer;
+
+/**
+ * One real embedded PostgreSQL per test JVM, started on first use and handed to every test context through the same
+ * external-database properties ({@code youguan.db.*}) a production installation uses.
+ */
+public final class TestDatabase {
+
+	private static EmbeddedPostgres postgres;
+
+	private TestDatabase() {
+	}
+
+	public static synchronized EmbeddedPostgres get() {
+		if (postgres == null) {
+			Path base = Path.of("target", "test-pg").toAbsolutePath();
+			postgres = EmbeddedPostgresServer.start(base.resolve("data"), base.resolve("runtime"), true);
+			EmbeddedPostgres started = postgres;
+			SpringApplication.getShutdownHandlers().add(() -> {
+				try {
+					started.close();
+				}
+				catch (Exception ex) {
+					// the JVM is exiting
+				}
+			});
+		}
+		return postgres;
+	}
+
+	public static String url(String database) {
+		return get().getJdbcUrl("postgres", database);
+	}
+
+	/** Points a test context at the shared database, with the demo city loaded. */
+	public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			TestPropertyValues.of("youguan.db.url=" + url("postgres"), "youguan.db.user=postgres",
+					"youguan.db.password=", "youguan.demo=true", "youguan.data-dir=target/test-data")
+				.applyTo(context);
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package org.youguan.documents;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Test;
+import org.youguan.kernel.InvalidValueException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DocumentsTest {
+
+	record Row(String name, long count, LocalDate day) {
+	}
+
+	@Test
+	void writesAnXlsxThatReadsBackWithHeadersNumbersAndChinese() throws IOException {
+		byte[] xlsx = new Spreadsheets().write("网点", List.of(Column.of("名称", Row::name), Column.of("数量", Row::count),
+				Column.of("日期", Row::day)), List.of(new Row("菜鸟驿站（吴中）", 865, LocalDate.of(2026, 2, 14)),
+						new Row("顺丰营业部", 42, null)));
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = book.getSheet("网点");
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("名称");
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("菜鸟驿站（吴中）");
+			assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(865.0);
+			assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("2026-02-14");
+			assertThat(sheet.getRow(2).getCell(2).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK);
+			assertThat(sheet.getLastRowNum()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void fillsFieldsSplitAcrossRunsAndRepeatsTemplateRows() throws IOException {
+		byte[] filled = new WordTemplates().fill(template(), Map.of("bureau", "苏州市邮政管理局", "number", "备案-3205-2026-000001"),
+				Map.of("items", List.of(Map.of("name", "吴中区网点", "count", "12"), Map.of("name", "相城区网点", "count", "7"))));
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(filled))) {
+			List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+			assertThat(paragraphs).contains("苏州市邮政管理局：", "编号：备案-3205-2026-000001");
+			XWPFTable table = doc.getTables().get(0);
+			assertThat(table.getRows()).hasSize(3);
+			assertThat(table.getRow(1).getCell(0).getText()).isEqualTo("吴中区网点");
+			assertThat(table.getRow(2).getCell(1).getText()).isEqualTo("7");
+			assertThat(table.getRow(0).getCell(0).getText()).isEqualTo("名称");
+		}
+	}
+
+	@Test
+	void removesTheTemplateRowOfAnEmptyListAndLeavesUnknownFieldsVisible() throws IOException {
+		byte[] filled = new WordTemplates().fill(template(), Map.of("bureau", "苏州市邮政管理局"), Map.of("items", List.of()));
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(filled))) {
+			assertThat(doc.getTables().get(0).getRows()).hasSize(1);
+			assertThat(doc.getParagraphs().stream().map(XWPFParagraph::getText)).contains("编号：${number}");
+		}
+	}
+
+	@Test
+	void rejectsATemplateThatIsNotADocx() {
+		assertThatThrownBy(() -> new WordTemplates().fill("not a document".getBytes(), Map.of(), Map.of()))
+			.isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining(".docx");
+	}
+
+	/** A template as Word writes it: the field of the first paragraph split over three runs. */
+	static byte[] template() throws IOException {
+		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XWPFParagraph p = doc.createParagraph();
+			p.createRun().setText("${bur");
+			p.createRun().setText("eau}");
+			p.createRun().setText("：");
+			doc.createParagraph().createRun().setText("编号：${number}");
+			XWPFTable table = doc.createTable(2, 2);
+			table.getRow(0).getCell(0).setText("名称");
+			table.getRow(0).getCell(1).setText("数量");
+			table.getRow(1).getCell(0).setText("${items.name}");
+			table.getRow(1).getCell(1).setText("${items.count}");
+			doc.write(out);
+			return out.toByteArray();
+		}
+	}
+}

@@ -1,0 +1,141 @@
+package org.youguan.org;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.youguan.IntegrationTest;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+class OrganisationIntegrationTest {
+
+	@Autowired
+	Bureaus bureaus;
+
+	@Autowired
+	Departments departments;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	AuditTrail audit;
+
+	CurrentUser cityAdmin() {
+		return directory.principal("sz.admin").orElseThrow();
+	}
+
+	long wuzhong() {
+		return bureaus.findByRegion("320506").orElseThrow().id();
+	}
+
+	@Test
+	void theDemoCityHasItsHierarchy() {
+		BureauView city = bureaus.findByRegion("3205").orElseThrow();
+		assertThat(city.name()).isEqualTo("苏州市邮政管理局");
+		assertThat(city.parentName()).isEqualTo("江苏省邮政管理局");
+		assertThat(departments.ofBureau(city.id())).extracting(DepartmentView::name)
+			.containsExactly("办公室", "普遍服务处", "市场监管处", "市邮政业安全发展中心");
+		assertThat(bureaus.list(DataScope.region("3205"), new PageQuery("", 0, 50, null, false)).total()).isEqualTo(11);
+	}
+
+	@Test
+	void rejectsABureauWhoseLevelDoesNotMatchItsRegion() {
+		assertThatThrownBy(() -> bureaus.create(DataScope.all(),
+				new BureauData("错误的局", null, BureauLevel.CITY, "320506", null, null, null)))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule)
+				.contains("level-match"));
+	}
+
+	@Test
+	void rejectsARegionThatDoesNotExistOrIsMalformed() {
+		assertThatThrownBy(() -> bureaus.create(DataScope.all(),
+				new BureauData("不存在的局", null, BureauLevel.COUNTY, "329999", null, null, null)))
+			.hasMessageContaining("不存在");
+		assertThatThrownBy(() -> bureaus.create(DataScope.all(),
+				new BureauData("格式错误的局", null, BureauLevel.COUNTY, "32A", null, null, null)))
+			.hasMessageContaining("数字");
+	}
+
+	@Test
+	void aBureauOutsideTheScopeCannotBeCreatedOrRead() {
+		long nanjingParent = bureaus.findByRegion("32").orElseThrow().id();
+		assertThatThrownBy(() -> bureaus.create(DataScope.region("3205"),
+				new BureauData("南京市邮政管理局", null, BureauLevel.CITY, "3201", nanjingParent, null, null)))
+			.hasMessageContaining("管理范围");
+		long province = bureaus.findByRegion("32").orElseThrow().id();
+		assertThat(bureaus.find(DataScope.region("3205"), province)).isEmpty();
+	}
+
+	@Test
+	void createsAUserWithATemporaryPasswordThatMustBeChanged() {
+		String name = "new." + UUID.randomUUID().toString().substring(0, 6);
+		CreatedUser created = users.create(cityAdmin(), new UserData(name, "新同事", UserKind.STAFF, wuzhong(), null, null,
+				null, "13912345678", EnumSet.of(Role.STAFF)));
+		assertThat(created.temporaryPassword()).hasSize(12);
+		PasswordPolicy.check("p", name, created.temporaryPassword());
+		UserView view = users.get(DataScope.region("3205"), created.id());
+		assertThat(view.mustChangePassword()).isTrue();
+		assertThat(view.phoneMasked()).isEqualTo("139****5678");
+		assertThat(audit.history(DataScope.region("320506"), "User", created.id())).extracting(e -> e.action())
+			.containsExactly("user.create");
+		assertThat(audit.history(DataScope.region("320506"), "User", created.id()).get(0).afterState())
+			.doesNotContain("13912345678").doesNotContain("password");
+	}
+
+	@Test
+	void aBureauAdministratorCannotGrantSystemAdministration() {
+		assertThatThrownBy(() -> users.create(cityAdmin(), new UserData("x.sys", "越权", UserKind.STAFF, wuzhong(), null,
+				null, null, null, EnumSet.of(Role.SYSTEM_ADMIN))))
+			.isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("系统管理员");
+	}
+
+	@Test
+	void reportsEveryBadFieldOfAUserAtOnce() {
+		assertThatThrownBy(() -> users.create(cityAdmin(),
+				new UserData("A", "", UserKind.ENTERPRISE, null, null, "123", "99", "123", Set.of(Role.STAFF))))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
+				.contains("username", "displayName", "phone", "roles", "enterpriseCreditCode", "enterpriseRegion"));
+	}
+
+	@Test
+	void rejectsADuplicateUserNameAndDepartment() {
+		assertThatThrownBy(() -> users.create(cityAdmin(), new UserData("sz.market", "重复", UserKind.STAFF, wuzhong(),
+				null, null, null, null, EnumSet.of(Role.STAFF)))).isInstanceOf(DomainException.class)
+			.hasMessageContaining("已存在");
+		assertThatThrownBy(() -> departments.create(DataScope.region("3205"), wuzhong(), "综合科", null, 0))
+			.hasMessageContaining("已有处室");
+	}
+
+	@Test
+	void disablingAndUnlockingAreGuardedTransitions() {
+		String name = "g." + UUID.randomUUID().toString().substring(0, 6);
+		long id = users.create(cityAdmin(), new UserData(name, "状态", UserKind.STAFF, wuzhong(), null, null, null, null,
+				EnumSet.of(Role.STAFF))).id();
+		assertThatThrownBy(() -> users.unlock(cityAdmin(), id)).hasMessageContaining("未被锁定");
+		users.disable(cityAdmin(), id);
+		assertThatThrownBy(() -> users.disable(cityAdmin(), id)).hasMessageContaining("已停用");
+		assertThat(directory.principal(name).orElseThrow().isEnabled()).isFalse();
+		users.enable(cityAdmin(), id);
+		assertThat(directory.principal(name).orElseThrow().isEnabled()).isTrue();
+		assertThatThrownBy(() -> users.disable(cityAdmin(), cityAdmin().id())).hasMessageContaining("自己");
+	}
+}

@@ -1,0 +1,85 @@
+package org.youguan.region;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.youguan.IntegrationTest;
+import org.youguan.kernel.InvalidValueException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+class RegionImportIntegrationTest {
+
+	@Autowired
+	RegionImporter importer;
+
+	@Autowired
+	Regions regions;
+
+	@Test
+	void theDemoCityImportedSuzhousStreetsAndVillages() {
+		assertThat(regions.children("320506")).isNotEmpty().allSatisfy(r -> assertThat(r.level()).isEqualTo(RegionLevel.STREET));
+		assertThat(regions.fullName("320506")).isEqualTo("江苏省苏州市吴中区");
+		assertThat(regions.count(RegionLevel.COUNTY)).isGreaterThan(2800);
+	}
+
+	@Test
+	void aFileWithOneBadRowImportsNothingAndReportsEveryBadRow() {
+		String csv = """
+				code,name,areaCode,provinceCode,cityCode
+				110101901,"测试街道甲",110101,11,1101
+				11010190,"代码太短",110101,11,1101
+				110101902,"",110101,11,1101
+				110102903,"上级不符",110101,11,1101
+				110101904,"上级不存在",119999,11,1199
+				""";
+		RegionImport result = importer.importNow("streets.csv", csv.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(result.phase()).isEqualTo(RegionImport.Phase.REJECTED);
+		assertThat(result.errors()).extracting(RegionImport.RowError::line).containsExactly(3L, 4L, 5L, 6L);
+		assertThat(result.errors()).extracting(e -> e.error().rule()).containsExactly("format", "required", "prefix", "exists");
+		assertThat(regions.find("110101901")).as("the good row was not imported either").isEmpty();
+	}
+
+	@Test
+	void aGoodGzipFileImportsOneProvinceInOneTransaction() throws IOException {
+		String csv = """
+				code,name,areaCode,provinceCode,cityCode
+				110101905,"测试街道乙",110101,11,1101
+				120101901,"天津测试街道",120101,12,1201
+				""";
+		RegionImport result = importer.importNow("streets.csv.gz", gzip(csv), "11");
+		assertThat(result.phase()).isEqualTo(RegionImport.Phase.DONE);
+		assertThat(result.imported()).isEqualTo(1);
+		assertThat(regions.find("110101905")).get().satisfies(r -> assertThat(r.parentCode()).isEqualTo("110101"));
+		assertThat(regions.find("120101901")).isEmpty();
+
+		String villages = "code,name,streetCode,provinceCode,cityCode,areaCode\n110101905001,\"测试社区\",110101905,11,1101,110101\n";
+		assertThat(importer.importNow("villages.csv", villages.getBytes(StandardCharsets.UTF_8), null).phase())
+			.isEqualTo(RegionImport.Phase.DONE);
+		assertThat(regions.require("code", "110101905001").level()).isEqualTo(RegionLevel.VILLAGE);
+	}
+
+	@Test
+	void rejectsAnUnknownHeaderAndABinaryFile() {
+		assertThat(importer.importNow("x.csv", "a,b,c\n1,2,3\n".getBytes(StandardCharsets.UTF_8), null).message())
+			.contains("文件格式不正确");
+		assertThatThrownBy(() -> importer.importNow("x.csv", new byte[] { (byte) 0xff, (byte) 0xfe, 0x00, 0x41 }, null))
+			.isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("UTF-8");
+	}
+
+	private static byte[] gzip(String text) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+			gz.write(text.getBytes(StandardCharsets.UTF_8));
+		}
+		return out.toByteArray();
+	}
+}

@@ -1,0 +1,80 @@
+package org.youguan.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.youguan.IntegrationTest;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.org.Bureaus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+class StatutoryRulesIntegrationTest {
+
+	@Autowired
+	StatutoryRules rules;
+
+	@Autowired
+	Bureaus bureaus;
+
+	@Autowired
+	AuditTrail audit;
+
+	@AfterEach
+	void clear() {
+		rules.clearOverride(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, "3205");
+		rules.clearOverride(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, "320506");
+	}
+
+	@Test
+	void everyRuleCitesItsLegalBasisAndHasAUniqueCode() {
+		for (StatutoryRule rule : StatutoryRule.values()) {
+			assertThat(rule.basis()).as(rule.code()).isNotBlank();
+			assertThat(StatutoryRule.byCode(rule.code())).contains(rule);
+		}
+		assertThat(StatutoryRule.COMPLAINT_ANSWER_LIMIT.basis()).isEqualTo("邮政法 第65条");
+	}
+
+	@Test
+	void computesDeadlinesOnTheWorkingDayCalendar() {
+		assertThat(rules.deadline(StatutoryRule.OUTLET_BUREAU_FILING, LocalDate.of(2026, 9, 29), "320506"))
+			.as("5 working days across 国庆: 09-30, 10-08, 10-09, 10-10 (调休 Saturday), 10-12")
+			.isEqualTo(LocalDate.of(2026, 10, 12));
+		assertThat(rules.deadline(StatutoryRule.COMPLAINT_ANSWER_LIMIT, LocalDate.of(2026, 9, 1), "320506"))
+			.as("30 calendar days ending on 10-01 move to 10-08").isEqualTo(LocalDate.of(2026, 10, 8));
+	}
+
+	@Test
+	void aCityOverrideAppliesToItsCountiesUnlessTheyOverrideIt() {
+		long city = bureaus.findByRegion("3205").orElseThrow().id();
+		long county = bureaus.findByRegion("320506").orElseThrow().id();
+		rules.override(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, city, "3205", new BigDecimal("5"), "市局规定");
+		assertThat(rules.intValue(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, "320507")).isEqualTo(5);
+		assertThat(rules.intValue(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, "3201")).isEqualTo(7);
+		rules.override(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, county, "320506", new BigDecimal("3"), "区局规定");
+		assertThat(rules.intValue(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, "320506001")).isEqualTo(3);
+		assertThat(rules.setting(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, "320506").reason()).isEqualTo("区局规定");
+		assertThat(audit.history(DataScope.region("3205"), "StatutoryRule", "complaint.enterprise-reply"))
+			.extracting(e -> e.summary())
+			.anySatisfy(s -> assertThat(s).contains("7 → 5"));
+	}
+
+	@Test
+	void rejectsAnOverrideWithoutReasonOrWithAFractionOfADay() {
+		long city = bureaus.findByRegion("3205").orElseThrow().id();
+		assertThatThrownBy(() -> rules.override(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, city, "3205", BigDecimal.TEN, " "))
+			.isInstanceOf(InvalidValueException.class).hasMessageContaining("原因");
+		assertThatThrownBy(() -> rules.override(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, city, "3205",
+				new BigDecimal("2.5"), "试")).hasMessageContaining("整数");
+		assertThatThrownBy(() -> rules.override(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, city, "3205",
+				new BigDecimal("-1"), "试")).hasMessageContaining("负数");
+	}
+}

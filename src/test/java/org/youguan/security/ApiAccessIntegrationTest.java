@@ -1,0 +1,119 @@
+package org.youguan.security;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.org.UserDirectory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class ApiAccessIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Test
+	void meNamesTheBureauOfTheDemoToken() throws Exception {
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.username").value("sz.admin"))
+			.andExpect(jsonPath("$.bureau.name").value("苏州市邮政管理局"))
+			.andExpect(jsonPath("$.bureau.regionCode").value("3205"))
+			.andExpect(jsonPath("$.bureau.level").value("CITY"))
+			.andExpect(jsonPath("$.department.name").value("办公室"))
+			.andExpect(jsonPath("$.roles[0]").value("BUREAU_ADMIN"));
+	}
+
+	@Test
+	void anonymousApiCallsAnswer401ProblemsNotARedirect() throws Exception {
+		mvc.perform(get("/api/v1/me"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.detail").value(containsString("登录")));
+	}
+
+	@Test
+	void aBadTokenAnswers401AndNeverFallsBackToTheSession() throws Exception {
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer not-a-token"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", containsString("invalid_token")));
+	}
+
+	@Test
+	void bearerRequestsAreExemptFromCsrfAndRevokedTokensStopWorking() throws Exception {
+		var user = directory.principal("sz.market").orElseThrow();
+		var created = tx.execute(s -> tokens.create(user, "集成测试" + UUID.randomUUID(), 30));
+		assertThat(created.token()).startsWith("yg_");
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + created.token()))
+			.andExpect(jsonPath("$.username").value("sz.market"));
+		// a POST without a CSRF token is accepted with a bearer token (405/400 from the endpoint, never 403 CSRF)
+		mvc.perform(post("/api/v1/me").header("Authorization", "Bearer " + created.token()))
+			.andExpect(status().isMethodNotAllowed());
+		tx.executeWithoutResult(s -> tokens.revoke(user, created.id()));
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + created.token()))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void tokensAreStoredOnlyAsHashes() {
+		assertThat(ApiTokens.hash("demo-sz-admin-token")).hasSize(64).doesNotContain("demo");
+	}
+
+	@Test
+	void calendarApiIsPublicAndDocumentsItsCounting() throws Exception {
+		mvc.perform(get("/api/v1/calendar/add-working-days?from=2026-09-30&days=1"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.date").value("2026-10-08"));
+		mvc.perform(get("/api/v1/calendar/working-days-between?from=2026-09-30&to=2026-10-08"))
+			.andExpect(jsonPath("$.days").value(1));
+		mvc.perform(get("/api/v1/calendar/add-working-days?from=2026-13-01&days=1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("from")))
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
+		mvc.perform(get("/api/v1/calendar/add-working-days?from=2026-01-01&days=99999"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("days"));
+		mvc.perform(get("/api/v1/calendar/add-working-days?days=1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("from")));
+	}
+
+	@Test
+	void healthIsAnonymousWithoutDetailsAndMetricsNeedAnAdministrator() throws Exception {
+		mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components").doesNotExist());
+		mvc.perform(get("/actuator/health").header("Authorization", "Bearer demo-sys-admin-token"))
+			.andExpect(jsonPath("$.components.db.status").value("UP"));
+		mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/openapi")).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/v1/openapi").header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("add-working-days")));
+	}
+
+}

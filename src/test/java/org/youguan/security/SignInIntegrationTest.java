@@ -1,0 +1,160 @@
+package org.youguan.security;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditQuery;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.Bureaus;
+import org.youguan.org.Role;
+import org.youguan.org.UserData;
+import org.youguan.org.UserKind;
+import org.youguan.org.Users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class SignInIntegrationTest {
+
+	static final String PASSWORD = "Start#2026a";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	Bureaus bureaus;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	String newUser(boolean mustChange) {
+		String name = "t" + UUID.randomUUID().toString().substring(0, 8);
+		long bureau = bureaus.findByRegion("320506").orElseThrow().id();
+		users.provision(new UserData(name, "测试用户", UserKind.STAFF, bureau, null, null, null, null,
+				EnumSet.of(Role.STAFF)), PASSWORD, mustChange, false);
+		return name;
+	}
+
+	MvcResult signIn(String username, String password) throws Exception {
+		return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()))
+			.andReturn();
+	}
+
+	@Test
+	void theSignInPageIsChineseAndPublic() throws Exception {
+		mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(content().string(
+				org.hamcrest.Matchers.containsString("用户登录")));
+	}
+
+	@Test
+	void signsInAndIsAudited() throws Exception {
+		String name = newUser(false);
+		MvcResult result = signIn(name, PASSWORD);
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(events("signin.success", name)).isNotEmpty();
+	}
+
+	@Test
+	void aWrongPasswordShowsTheChineseErrorAndIsAudited() throws Exception {
+		String name = newUser(false);
+		MvcResult result = signIn(name, "Wrong#2026a");
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+		MockHttpSession session = (MockHttpSession) result.getRequest().getSession();
+		mvc.perform(get("/login").param("error", "").session(session))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("用户名或密码错误")));
+		assertThat(events("signin.failure", name)).extracting(AuditEvent::summary)
+			.anySatisfy(s -> assertThat(s).contains("密码错误"));
+	}
+
+	@Test
+	void fiveFailuresLockTheAccountForFifteenMinutes() throws Exception {
+		String name = newUser(false);
+		for (int i = 0; i < 5; i++) {
+			signIn(name, "Wrong#2026a");
+		}
+		MvcResult locked = signIn(name, PASSWORD);
+		assertThat(locked.getResponse().getRedirectedUrl()).as("even the right password is refused").isEqualTo("/login?error");
+		mvc.perform(get("/login").param("error", "").session((MockHttpSession) locked.getRequest().getSession()))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("锁定")));
+		assertThat(events("signin.failure", name)).extracting(AuditEvent::summary)
+			.anySatisfy(s -> assertThat(s).contains("账号锁定"));
+
+		clock.advance(Duration.ofMinutes(16));
+		assertThat(signIn(name, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
+	}
+
+	@Test
+	void anAccountCreatedByAnAdministratorMustChangeItsPasswordFirst() throws Exception {
+		String name = newUser(true);
+		MockHttpSession session = (MockHttpSession) signIn(name, PASSWORD).getRequest().getSession();
+		mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+		mvc.perform(get("/api/v1/me").session(session)).andExpect(status().isForbidden());
+		mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
+			.param("newPassword", "short").param("confirmPassword", "short"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("8位")));
+		mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
+			.param("newPassword", "Changed#2026b").param("confirmPassword", "Changed#2026b"))
+			.andExpect(redirectedUrl("/"));
+		mvc.perform(get("/").session(session)).andExpect(status().isOk());
+		assertThat(signIn(name, "Changed#2026b").getResponse().getRedirectedUrl()).isEqualTo("/");
+	}
+
+	@Test
+	void sessionPostsNeedTheCsrfToken() throws Exception {
+		MockHttpSession session = (MockHttpSession) signIn("sz.admin", "Demo@2026").getRequest().getSession();
+		mvc.perform(post("/account/tokens").session(session).param("name", "无令牌")).andExpect(status().isForbidden());
+		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "有令牌"))
+			.andExpect(redirectedUrl("/account/tokens"));
+	}
+
+	@Test
+	void pagesCarrySecurityHeaders() throws Exception {
+		mvc.perform(get("/login"))
+			.andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("X-Frame-Options", "DENY"));
+	}
+
+	@Test
+	void anonymousPagesRedirectToSignIn() throws Exception {
+		mvc.perform(get("/admin/users")).andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+	}
+
+	private java.util.List<AuditEvent> events(String action, String username) {
+		return audit.search(DataScope.all(), new AuditQuery(username, action, null, null, null),
+				new PageQuery("", 0, 50, null, true)).items();
+	}
+}

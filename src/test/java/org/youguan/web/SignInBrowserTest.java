@@ -1,0 +1,122 @@
+package org.youguan.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+import org.youguan.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person at Debian's Chromium: signs in as demo staff, sees the dashboard, signs out; a wrong password shows the
+ * Chinese error. Screenshots are saved under target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabase.Initializer.class)
+class SignInBrowserTest {
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		System.setProperty("SE_OFFLINE", "true");
+		System.setProperty("SE_AVOID_STATS", "true");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1366,900", "--lang=zh-CN");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	void signIn(String username, String password) {
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("login-submit")).click();
+	}
+
+	@Test
+	void staffSignInSeeTheDashboardAndSignOut() throws Exception {
+		signIn("sz.market", "Demo@2026");
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+		assertThat(browser.getTitle()).contains("工作台");
+		assertThat(browser.findElement(By.id("welcome")).getText()).contains("郑监管");
+		assertThat(Long.parseLong(browser.findElement(By.id("count-users")).getText())).isGreaterThan(5);
+		assertThat(browser.getPageSource()).contains("演示");
+		screenshot("dashboard");
+
+		browser.findElement(By.id("user-menu")).click();
+		browser.findElement(By.id("logout")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+		assertThat(browser.getPageSource()).contains("您已安全退出");
+		browser.get(url("/"));
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+	}
+
+	@Test
+	void aWrongPasswordShowsTheChineseError() throws Exception {
+		signIn("sz.market", "not-the-password");
+		var error = browser.findElement(By.id("login-error"));
+		assertThat(error.getText()).isEqualTo("用户名或密码错误");
+		screenshot("login-error");
+	}
+
+	@Test
+	void anAdministratorSeesTheUserListAndTheCalendar() throws Exception {
+		signIn("sz.admin", "Demo@2026");
+		browser.get(url("/admin/users"));
+		assertThat(browser.findElement(By.id("user-table")).getText()).contains("wz.staff").doesNotContain("js.leader");
+		screenshot("users");
+		browser.get(url("/admin/calendar?year=2026"));
+		assertThat(browser.findElement(By.id("calendar-year")).getText()).isEqualTo("2026年");
+		screenshot("calendar");
+		browser.get(url("/admin/rules"));
+		assertThat(browser.findElement(By.id("rules-table")).getText()).contains("邮政法 第65条");
+		browser.findElement(By.id("user-menu")).click();
+		browser.findElement(By.id("logout")).click();
+	}
+
+	static void screenshot(String name) throws Exception {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+}
