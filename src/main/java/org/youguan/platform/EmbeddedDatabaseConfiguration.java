@@ -12,14 +12,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The default database: an embedded PostgreSQL in {@code <data dir>/pg}, started only when {@code YOUGUAN_DB_URL} is
- * not set. It is stopped by a Spring shutdown handler, which runs after the context (and its connection pool) closed.
+ * not set. It stops with the context, after the connection pool.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ExternalDatabaseConfigured.Absent.class)
@@ -29,19 +28,15 @@ class EmbeddedDatabaseConfiguration {
 
 	static final String DATABASE = "youguan";
 
-	@Bean
+	/**
+	 * Closed when the context closes. The data source depends on it, so the connection pool is closed first and the
+	 * server stops after it (zonky's own JVM shutdown hook is off: it would race the pool).
+	 */
+	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(PlatformSettings settings) {
 		var dataDir = settings.dataDir().toAbsolutePath().normalize();
 		EmbeddedPostgres postgres = EmbeddedPostgresServer.start(dataDir.resolve("pg"), dataDir.resolve("pg-runtime"),
 				false);
-		SpringApplication.getShutdownHandlers().add(() -> {
-			try {
-				postgres.close();
-			}
-			catch (Exception ex) {
-				log.warn("Embedded PostgreSQL did not stop cleanly", ex);
-			}
-		});
 		createDatabaseIfMissing(postgres);
 		log.info("Embedded PostgreSQL 15 on port {} with data in {}", postgres.getPort(), dataDir.resolve("pg"));
 		return postgres;
