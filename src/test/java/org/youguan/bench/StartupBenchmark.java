@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.youguan.YouGuanApplication;
 
@@ -22,7 +21,7 @@ class StartupBenchmark {
 
 	static final int RUNS = 3;
 
-	@SpringBootApplication(scanBasePackages = "org.youguan.bench.none")
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 	static class Baseline {
 	}
 

@@ -1,0 +1,76 @@
+package org.youguan.web;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * List exports are real .xlsx files with the list's scope and filters.
+ */
+@IntegrationTest
+class ExportIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	List<List<String>> export(String username, String path) throws Exception {
+		var session = mvc.perform(post("/login").param("username", username).param("password", "Demo@2026").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		var response = mvc.perform(get(path).session((org.springframework.mock.web.MockHttpSession) session))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentType()).contains("spreadsheetml");
+		assertThat(response.getHeader("Content-Disposition")).contains("attachment").contains(".xlsx");
+		List<List<String>> rows = new ArrayList<>();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+			Sheet sheet = book.getSheetAt(0);
+			for (Row row : sheet) {
+				List<String> cells = new ArrayList<>();
+				row.forEach(c -> cells.add(c.toString()));
+				rows.add(cells);
+			}
+		}
+		return rows;
+	}
+
+	@Test
+	void theUserExportHoldsTheScopedFilteredListWithMaskedPhones() throws Exception {
+		List<List<String>> rows = export("sz.admin", "/admin/users/export.xlsx?q=staff");
+		assertThat(rows.get(0)).startsWith("用户名", "姓名");
+		List<String> names = rows.stream().skip(1).map(r -> r.get(0)).toList();
+		assertThat(names).contains("wz.staff", "xc.staff").doesNotContain("sz.market", "js.leader");
+		assertThat(rows.toString()).doesNotContainPattern("1990000\\d{4}");
+	}
+
+	@Test
+	void aCountyAdministratorExportsOnlyItsCounty() throws Exception {
+		List<List<String>> rows = export("ks.admin", "/admin/bureaus/export.xlsx");
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(1).get(0)).isEqualTo("昆山市邮政管理局");
+	}
+
+	@Test
+	void theAuditExportCarriesTheHashes() throws Exception {
+		List<List<String>> rows = export("sz.admin", "/admin/audit/export.xlsx?action=bureau.create");
+		assertThat(rows.get(0)).contains("哈希");
+		assertThat(rows.size()).isGreaterThanOrEqualTo(12);
+		assertThat(rows.stream().skip(1).map(r -> r.get(4))).containsOnly("bureau.create");
+	}
+}
