@@ -121,20 +121,21 @@ public class Departments {
 
 	@Transactional
 	public void deactivate(DataScope scope, long id) {
-		Department d = load(scope, id);
-		var before = d.snapshot();
-		d.deactivate();
-		departments.save(d);
-		record(scope, d, "department.deactivate", "停用处室“" + d.name() + "”", before);
+		change(scope, id, Department::deactivate, "department.deactivate", "停用");
 	}
 
 	@Transactional
 	public void activate(DataScope scope, long id) {
+		change(scope, id, Department::activate, "department.activate", "启用");
+	}
+
+	private void change(DataScope scope, long id, java.util.function.Consumer<Department> transition, String action,
+			String verb) {
 		Department d = load(scope, id);
 		var before = d.snapshot();
-		d.activate();
+		transition.accept(d);
 		departments.save(d);
-		record(scope, d, "department.activate", "启用处室“" + d.name() + "”", before);
+		record(scope, d, action, verb + "处室“" + d.name() + "”", before);
 	}
 
 	private void record(DataScope scope, Department d, String action, String summary, Map<String, Object> before) {

@@ -138,4 +138,19 @@ class OrganisationIntegrationTest {
 		assertThat(directory.principal(name).orElseThrow().isEnabled()).isTrue();
 		assertThatThrownBy(() -> users.disable(cityAdmin(), cityAdmin().id())).hasMessageContaining("自己");
 	}
+
+	@Test
+	void aDepartmentIsDeactivatedAndReactivatedThroughGuardedAuditedTransitions() {
+		DataScope city = DataScope.region("3205");
+		long id = departments.create(city, wuzhong(), "临时专班" + UUID.randomUUID().toString().substring(0, 4), null, 9);
+		departments.deactivate(city, id);
+		assertThat(departments.get(city, id).active()).isFalse();
+		assertThat(departments.ofBureau(wuzhong())).extracting(DepartmentView::id).doesNotContain(id);
+		assertThatThrownBy(() -> departments.deactivate(city, id)).hasMessageContaining("已停用");
+		departments.activate(city, id);
+		assertThat(departments.get(city, id).active()).isTrue();
+		assertThat(audit.history(city, "Department", id)).extracting(e -> e.action())
+			.containsExactly("department.activate", "department.deactivate", "department.create");
+		assertThatThrownBy(() -> departments.deactivate(DataScope.region("320583"), id)).hasMessageContaining("不存在");
+	}
 }
