@@ -18,7 +18,7 @@ public final class DemoAccounts {
 			String token) {
 	}
 
-	/** 顺丰 in 吴中区: the enterprise the demo enterprise account belongs to (valid GB 32100 code). */
+	/** The first 17 characters of the credit code of 苏州吴中顺丰快递服务有限公司, to which sf.wz belongs. */
 	public static final String DEMO_ENTERPRISE_CREDIT_CODE_BASE = "91320506MA1ND7K3Q";
 
 	static final List<Account> STAFF = List.of(

@@ -76,8 +76,12 @@ class DemoCity implements ApplicationRunner {
 
 	private final TransactionTemplate tx;
 
+	private final RegistryDemoData registry;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
-			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx) {
+			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
+			RegistryDemoData registry) {
+		this.registry = registry;
 		this.demo = demo;
 		this.bureaus = bureaus;
 		this.departments = departments;
@@ -97,6 +101,7 @@ class DemoCity implements ApplicationRunner {
 		log.info("Loading the demo city 苏州市 (3205)");
 		importRegions();
 		tx.executeWithoutResult(s -> seedOrganisation());
+		tx.executeWithoutResult(s -> registry.seed());
 	}
 
 	private void importRegions() {
@@ -144,6 +149,7 @@ class DemoCity implements ApplicationRunner {
 					a.roles()), DemoAccounts.PASSWORD, false, true);
 			storeToken(a, id);
 		}
+		// bound by credit code to the 吴中区 顺丰 franchise that RegistryDemoData registers
 		DemoAccounts.Account e = DemoAccounts.ENTERPRISE;
 		long id = users.provision(new UserData(e.username(), e.displayName(), UserKind.ENTERPRISE, null, null,
 				demoEnterpriseCreditCode(), e.bureauRegion(), demoPhone(e.username()), e.roles()), DemoAccounts.PASSWORD,

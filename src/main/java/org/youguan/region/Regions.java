@@ -101,6 +101,20 @@ public class Regions {
 		return new PageResult<>(rows, page.page(), page.size(), total);
 	}
 
+	/**
+	 * Regions inside {@code within} whose name starts with {@code namePrefix} (e.g. "吴中" → 吴中区), most general
+	 * first — for searches where a word names a place.
+	 */
+	public List<Region> findByNamePrefix(String within, String namePrefix, RegionLevel... levels) {
+		return jdbc.sql("SELECT code, name, parent_code, level FROM region WHERE code LIKE :within AND name LIKE :name"
+				+ " ESCAPE '\\' AND level IN (:levels) ORDER BY length(code), code LIMIT 20")
+			.param("within", ("0".equals(within) ? "" : within) + "%")
+			.param("name", namePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+			.param("levels", java.util.Arrays.stream(levels).map(Enum::name).toList())
+			.query(Region.class)
+			.list();
+	}
+
 	public long count(RegionLevel level) {
 		return jdbc.sql("SELECT count(*) FROM region WHERE level = :level")
 			.param("level", level.name())

@@ -1,0 +1,227 @@
+package org.youguan.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.springframework.stereotype.Component;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.IdCardNumber;
+import org.youguan.region.Region;
+import org.youguan.region.Regions;
+import org.youguan.registry.BranchData;
+import org.youguan.registry.Branches;
+import org.youguan.registry.Brands;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.Licences;
+import org.youguan.registry.OutletData;
+import org.youguan.registry.Outlets;
+
+/**
+ * The registry of the demo city: the nine brands with their headquarters, a city company of each brand with a branch
+ * in every county, franchise companies per county and brand, licences in every status, and about 3,000 outlets on
+ * Suzhou's streets (most filed, some pending, a few closed). Fictional names, codes and numbers, generated from a
+ * fixed seed so every demo installation is the same.
+ */
+@Component
+class RegistryDemoData {
+
+	record BrandSeed(String name, String shortName, String hqName, String hqRegion, String cityCompany) {
+	}
+
+	static final List<BrandSeed> BRANDS = List.of(
+			new BrandSeed("中国邮政", "中国邮政", "中国邮政集团有限公司", "110102", "中国邮政集团有限公司苏州市分公司"),
+			new BrandSeed("顺丰速运", "顺丰", "顺丰控股股份有限公司", "440305", "苏州顺丰速运有限公司"),
+			new BrandSeed("京东物流", "京东", "京东物流股份有限公司", "110115", "苏州京邦达物流科技有限公司"),
+			new BrandSeed("中通快递", "中通", "中通快递股份有限公司", "310118", "苏州中通快递有限公司"),
+			new BrandSeed("圆通速递", "圆通", "圆通速递有限公司", "310118", "苏州圆通速递有限公司"),
+			new BrandSeed("申通快递", "申通", "申通快递有限公司", "310118", "苏州申通快递有限公司"),
+			new BrandSeed("韵达快递", "韵达", "上海韵达货运有限公司", "310118", "苏州韵达快递有限公司"),
+			new BrandSeed("极兔速递", "极兔", "极兔速递有限公司", "310115", "苏州极兔速递有限公司"),
+			new BrandSeed("德邦快递", "德邦", "德邦物流股份有限公司", "310118", "苏州德邦物流有限公司"));
+
+	static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "朱", "马", "胡", "郭", "沈", "顾", "陆", "钱" };
+
+	static final String[] GIVEN = { "伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "军", "强", "婷", "斌", "霞", "明", "超", "丽", "华", "琴" };
+
+	static final String[] OUTLET_KINDS = { "%s%s营业部", "菜鸟驿站（%2$s%3$d号店）", "%s%s服务点", "兔喜生活（%2$s店）", "妈妈驿站（%2$s%3$d号店）", "%s%s快递超市" };
+
+	private final Brands brands;
+
+	private final Enterprises enterprises;
+
+	private final Licences licences;
+
+	private final Branches branches;
+
+	private final Outlets outlets;
+
+	private final Regions regions;
+
+	private final Clock clock;
+
+	private final Random random = new Random(2026);
+
+	/** The brand short name of each operator, so an outlet is named after its operator's brand. */
+	private final Map<Long, String> brandOf = new java.util.HashMap<>();
+
+	RegistryDemoData(Brands brands, Enterprises enterprises, Licences licences, Branches branches, Outlets outlets,
+			Regions regions, Clock clock) {
+		this.brands = brands;
+		this.enterprises = enterprises;
+		this.licences = licences;
+		this.branches = branches;
+		this.outlets = outlets;
+		this.regions = regions;
+		this.clock = clock;
+	}
+
+	/** Runs inside the demo city's transaction. */
+	void seed() {
+		DataScope all = DataScope.all();
+		LocalDate today = LocalDate.now(clock);
+		Map<String, Long> cityCompanies = new LinkedHashMap<>();
+		Map<String, List<Long>> franchisesByCounty = new LinkedHashMap<>();
+		int serial = 0;
+		for (BrandSeed seed : BRANDS) {
+			long brand = brands.create(seed.name(), seed.shortName(), true);
+			boolean postal = seed.shortName().equals("中国邮政");
+			EnterpriseType type = postal ? EnterpriseType.POSTAL : EnterpriseType.EXPRESS;
+			long hq = enterprises.register(all, enterprise(seed.hqName(), type, brand, seed.hqRegion(), "总部"), true);
+			brands.setHeadquarters(brand, hq);
+			licence(hq, ++serial, LicenceScope.INTERNATIONAL, "国家邮政局", "0", today.minusYears(2).minusDays(serial * 11));
+			long city = enterprises.register(all, enterprise(seed.cityCompany(), type, brand, "320508", "苏州"), true);
+			cityCompanies.put(seed.shortName(), city);
+			brandOf.put(city, seed.shortName());
+			licence(city, ++serial, LicenceScope.INTER_PROVINCE, "国家邮政局", "0", today.minusYears(3).minusDays(serial * 7));
+			for (String county : DemoCity.COUNTY_BUREAUS.keySet()) {
+				String countyName = countyShortName(county);
+				LocalDate opened = today.minusDays(60 + random.nextInt(1500));
+				// every tenth branch is filed after the 20-day period, so the flag shows in the demo
+				LocalDate filed = opened.plusDays(random.nextInt(10) == 0 ? 25 + random.nextInt(30) : 3 + random.nextInt(12));
+				branches.file(all, new BranchData(city, null, seed.cityCompany() + countyName + "分公司", street(county).code(),
+						countyName + "区域中心", name(), opened, filed.isAfter(today) ? today : filed), true);
+				if (!postal) {
+					EnterpriseData data = enterprise("苏州" + countyName + seed.shortName() + "快递服务有限公司", type, brand,
+							county, countyName);
+					if (county.equals("320506") && seed.shortName().equals("顺丰")) {
+						// the enterprise the demo enterprise account sf.wz belongs to
+						data = withCreditCode(data, DemoCity.demoEnterpriseCreditCode());
+					}
+					long franchise = enterprises.register(all, data, true);
+					brandOf.put(franchise, seed.shortName());
+					franchisesByCounty.computeIfAbsent(county, k -> new ArrayList<>()).add(franchise);
+					licence(franchise, ++serial, LicenceScope.PROVINCE, "江苏省邮政管理局", "32",
+							today.minusDays(200 + random.nextInt(2200)));
+				}
+			}
+		}
+		seedOutlets(franchisesByCounty, cityCompanies, today);
+		statusExamples(today);
+	}
+
+	private void licence(long enterprise, int serial, LicenceScope scope, String bureau, String bureauRegion,
+			LocalDate issued) {
+		String prefix = bureauRegion.equals("0") ? "国邮" : "苏邮";
+		licences.record(DataScope.all(), enterprise, "%s%06d".formatted(prefix, 100 + serial * 37), scope, bureau,
+				bureauRegion, issued, null, true);
+	}
+
+	/** One licence of each final state, so every status appears in the demo. */
+	private void statusExamples(LocalDate today) {
+		var list = licences.list(DataScope.region("3205"), Licences.Filter.NONE,
+				new org.youguan.kernel.PageQuery("", 0, 200, "number", false)).items();
+		licences.revoke(DataScope.all(), list.get(list.size() - 1).id(), "演示：违法经营被吊销（邮政法第72条）");
+		licences.cancel(DataScope.all(), list.get(list.size() - 2).id(), "演示：企业申请注销");
+	}
+
+	private void seedOutlets(Map<String, List<Long>> franchisesByCounty, Map<String, Long> cityCompanies,
+			LocalDate today) {
+		String[] cooperation = { "OWN", "FRANCHISE", "PARTNER" };
+		for (var county : franchisesByCounty.entrySet()) {
+			List<Region> streets = regions.children(county.getKey());
+			for (int i = 0; i < 300; i++) {
+				Region street = streets.get(random.nextInt(streets.size()));
+				List<Long> operators = county.getValue();
+				long operator = random.nextInt(5) == 0 ? cityCompanies.get(BRANDS.get(1 + random.nextInt(8)).shortName())
+						: operators.get(random.nextInt(operators.size()));
+				String brandShort = brandOf.get(operator);
+				String streetShort = street.name().replaceAll("(街道|镇|乡|办事处)$", "");
+				String name = OUTLET_KINDS[random.nextInt(OUTLET_KINDS.length)].formatted(brandShort, streetShort, 1 + i % 20);
+				String address = regions.fullName(street.code()) + streetShort + "路" + (1 + i) + "号";
+				LocalDate opened = today.minusDays(5 + random.nextInt(1400));
+				boolean complete = random.nextInt(20) != 0;
+				long id = outlets.register(DataScope.all(), new OutletData(name, operator, null,
+						cooperation[random.nextInt(3)], address, street.code(), coordinate(120.35, 0.7), coordinate(31.05, 0.8),
+						name(), idNumber(county.getKey()), "199" + String.format("%08d", random.nextInt(100_000_000)),
+						BigDecimal.valueOf(15 + random.nextInt(150)), true, true, complete, true, opened), true);
+				int roll = random.nextInt(100);
+				if (roll < 88) {
+					LocalDate filedOn = opened.plusDays(random.nextInt(25));
+					outlets.markFiled(DataScope.all(), id, filedOn.isAfter(today) ? today : filedOn);
+					if (roll < 3) {
+						outlets.close(DataScope.all(), id);
+					}
+				}
+			}
+		}
+	}
+
+	private EnterpriseData enterprise(String name, EnterpriseType type, long brand, String region, String contact) {
+		String county = region.length() >= 6 ? region.substring(0, 6) : region;
+		String base = "91" + county + "MA" + randomChars(7);
+		String code = CreditCode.of(base + CreditCode.checkCharacter(base)).value();
+		return new EnterpriseData(name, code, type, brand, name(), regions.fullName(region) + contact + "路" + (1 + random.nextInt(200)) + "号",
+				region, name(), "0512-6" + String.format("%07d", random.nextInt(10_000_000)));
+	}
+
+	private static EnterpriseData withCreditCode(EnterpriseData d, String creditCode) {
+		return new EnterpriseData(d.legalName(), creditCode, d.type(), d.brandId(), d.legalRepresentative(), d.address(),
+				d.regionCode(), d.contactName(), d.contactPhone());
+	}
+
+	private Region street(String county) {
+		List<Region> streets = regions.children(county);
+		return streets.get(random.nextInt(streets.size()));
+	}
+
+	private String randomChars(int n) {
+		String charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+		StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < n; i++) {
+			// alternate letters and digits so no long digit run looks like a phone number
+			sb.append(i % 2 == 0 ? charset.charAt(10 + random.nextInt(21)) : charset.charAt(random.nextInt(10)));
+		}
+		return sb.toString();
+	}
+
+	private String name() {
+		return SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
+				+ (random.nextBoolean() ? GIVEN[random.nextInt(GIVEN.length)] : "");
+	}
+
+	private String idNumber(String county) {
+		LocalDate birth = LocalDate.of(1965, 1, 1).plusDays(random.nextInt(365 * 35));
+		String first17 = county + birth.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
+		return IdCardNumber.of(first17 + IdCardNumber.checkCharacter(first17)).value();
+	}
+
+	private BigDecimal coordinate(double base, double spread) {
+		return BigDecimal.valueOf(base + random.nextDouble() * spread).setScale(6, RoundingMode.HALF_UP);
+	}
+
+	private String countyShortName(String county) {
+		String name = regions.name(county);
+		return name.length() > 2 ? name.replaceAll("(区|市|县)$", "") : name;
+	}
+}

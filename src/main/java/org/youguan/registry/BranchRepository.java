@@ -1,0 +1,6 @@
+package org.youguan.registry;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface BranchRepository extends CrudRepository<Branch, Long> {
+}

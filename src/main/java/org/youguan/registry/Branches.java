@@ -1,0 +1,120 @@
+package org.youguan.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Validation;
+import org.youguan.region.RegionCode;
+import org.youguan.region.Regions;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * Branches (分支机构). A branch filed after the statutory period from its business licence (20 days) is flagged late.
+ */
+@Service
+public class Branches {
+
+	static final Set<String> SORTS = Set.of("name", "filed_on", "region_code");
+
+	private static final String SELECT = """
+			SELECT b.id, b.name, b.enterprise_id, e.legal_name AS enterprise_name, b.licence_id, l.number AS licence_number,
+			       b.region_code, r.name AS region_name, b.address, b.head_name, b.business_licence_date, b.filed_on,
+			       b.filed_late
+			FROM branch b JOIN enterprise e ON e.id = b.enterprise_id JOIN region r ON r.code = b.region_code
+			LEFT JOIN express_licence l ON l.id = b.licence_id""";
+
+	private final BranchRepository branches;
+
+	private final Enterprises enterprises;
+
+	private final Regions regions;
+
+	private final StatutoryRules rules;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Branches(BranchRepository branches, Enterprises enterprises, Regions regions, StatutoryRules rules, JdbcClient jdbc,
+			AuditTrail audit, Clock clock) {
+		this.branches = branches;
+		this.enterprises = enterprises;
+		this.regions = regions;
+		this.rules = rules;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public PageResult<BranchView> list(DataScope scope, Boolean lateOnly, PageQuery page) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("e.credit_code", "b.region_code"));
+		if (!page.q().isEmpty()) {
+			where.append(" AND (b.name LIKE :q ESCAPE '\\' OR e.legal_name LIKE :q ESCAPE '\\')");
+			params.put("q", page.likePattern());
+		}
+		if (Boolean.TRUE.equals(lateOnly)) {
+			where.append(" AND b.filed_late");
+		}
+		long total = jdbc.sql("SELECT count(*) FROM branch b JOIN enterprise e ON e.id = b.enterprise_id" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<BranchView> items = jdbc
+			.sql(SELECT + where + " ORDER BY b." + page.sortOr(SORTS, "filed_on") + " " + page.direction()
+					+ ", b.id LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(BranchView.class)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/** Files a branch; whether it was filed late is decided here, from the statutory period on the calendar. */
+	@Transactional
+	public long file(DataScope scope, BranchData data, boolean demo) {
+		enterprises.load(scope, data.enterpriseId());
+		Validation v = new Validation();
+		v.required("name", "分支机构名称", data.name()).maxLength("name", "分支机构名称", data.name(), 200);
+		v.required("address", "地址", data.address()).maxLength("address", "地址", data.address(), 300);
+		v.required("headName", "负责人", data.headName()).maxLength("headName", "负责人", data.headName(), 60);
+		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode()));
+		if (region != null) {
+			v.require("regionCode", scope.containsRegion(region.value()), "scope", "分支机构所在地不在您的管辖范围内");
+		}
+		v.require("businessLicenceDate", data.businessLicenceDate() != null, "required", "请填写营业执照日期");
+		v.require("filedOn", data.filedOn() != null, "required", "请填写备案日期");
+		if (data.businessLicenceDate() != null && data.filedOn() != null) {
+			v.require("filedOn", !data.filedOn().isBefore(data.businessLicenceDate()), "after-licence",
+					"备案日期不能早于营业执照日期");
+			v.require("filedOn", !data.filedOn().isAfter(LocalDate.now(clock)), "not-future", "备案日期不能晚于今天");
+		}
+		v.throwIfInvalid();
+		LocalDate due = rules.deadline(StatutoryRule.BRANCH_FILING, data.businessLicenceDate(), region.value());
+		boolean late = data.filedOn().isAfter(due);
+		Branch b = branches.save(Branch.file(new BranchData(data.enterpriseId(), data.licenceId(), data.name().strip(),
+				region.value(), data.address().strip(), data.headName().strip(), data.businessLicenceDate(),
+				data.filedOn()), late, demo, clock.instant()));
+		audit.record(AuditEntry.of("branch.file", "Branch", b.id(),
+				"分支机构备案“" + b.name() + "”" + (late ? "（逾期备案，应于" + due + "前备案）" : ""))
+			.states(null, b.snapshot())
+			.inRegion(b.regionCode()));
+		return b.id();
+	}
+}

@@ -1,0 +1,218 @@
+package org.youguan.registry;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Masking;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Validation;
+import org.youguan.region.RegionCode;
+import org.youguan.region.Regions;
+
+/**
+ * Enterprises, within the caller's scope: staff by region, an enterprise user its own enterprise.
+ */
+@Service
+public class Enterprises {
+
+	public record Filter(EnterpriseType type, Long brandId, EnterpriseStatus status) {
+
+		public static final Filter NONE = new Filter(null, null, null);
+	}
+
+	static final Set<String> SORTS = Set.of("legal_name", "credit_code", "region_code", "created_at");
+
+	private static final String SELECT = """
+			SELECT e.id, e.legal_name, e.credit_code, e.type, e.brand_id, b.name AS brand_name, e.legal_representative,
+			       e.address, e.region_code, r.name AS region_name, e.contact_name, e.contact_phone AS contact_phone_masked,
+			       e.status, e.demo,
+			       (SELECT count(*) FROM express_licence l WHERE l.enterprise_id = e.id) AS licences,
+			       (SELECT count(*) FROM terminal_outlet o WHERE o.enterprise_id = e.id) AS outlets
+			FROM enterprise e JOIN region r ON r.code = e.region_code LEFT JOIN brand b ON b.id = e.brand_id""";
+
+	private final EnterpriseRepository enterprises;
+
+	private final BrandRepository brands;
+
+	private final Regions regions;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Enterprises(EnterpriseRepository enterprises, BrandRepository brands, Regions regions, JdbcClient jdbc,
+			AuditTrail audit, Clock clock) {
+		this.enterprises = enterprises;
+		this.brands = brands;
+		this.regions = regions;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public PageResult<EnterpriseView> list(DataScope scope, Filter filter, PageQuery page) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		StringBuilder where = new StringBuilder(" WHERE ")
+			.append(scope.enterprisePredicate("e.credit_code", "e.region_code"));
+		if (!page.q().isEmpty()) {
+			where.append(" AND (e.legal_name LIKE :q ESCAPE '\\' OR e.credit_code = :code)");
+			params.put("q", page.likePattern());
+			params.put("code", page.q().toUpperCase());
+		}
+		if (filter.type() != null) {
+			where.append(" AND e.type = :type");
+			params.put("type", filter.type().name());
+		}
+		if (filter.brandId() != null) {
+			where.append(" AND e.brand_id = :brand");
+			params.put("brand", filter.brandId());
+		}
+		if (filter.status() != null) {
+			where.append(" AND e.status = :status");
+			params.put("status", filter.status().name());
+		}
+		long total = jdbc.sql("SELECT count(*) FROM enterprise e" + where).params(params).query(Long.class).single();
+		String sort = page.sortOr(SORTS, "region_code");
+		List<EnterpriseView> items = jdbc
+			.sql(SELECT + where + " ORDER BY e." + sort + " " + page.direction() + ", e.id LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, i) -> view(rs))
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	public Optional<EnterpriseView> find(DataScope scope, long id) {
+		return jdbc.sql(SELECT + " WHERE e.id = :id AND " + scope.enterprisePredicate("e.credit_code", "e.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query((rs, i) -> view(rs))
+			.optional();
+	}
+
+	public EnterpriseView get(DataScope scope, long id) {
+		return find(scope, id).orElseThrow(() -> DomainException.notFound("企业", id));
+	}
+
+	public Optional<EnterpriseView> findByCreditCode(String creditCode) {
+		return jdbc.sql(SELECT + " WHERE e.credit_code = :code")
+			.param("code", creditCode)
+			.query((rs, i) -> view(rs))
+			.optional();
+	}
+
+	@Transactional
+	public long register(DataScope scope, EnterpriseData data, boolean demo) {
+		EnterpriseData clean = validate(scope, data);
+		if (enterprises.existsByCreditCode(clean.creditCode())) {
+			throw DomainException.duplicate("creditCode", "统一社会信用代码已登记：" + clean.creditCode());
+		}
+		Enterprise e = enterprises.save(Enterprise.register(clean, demo, clock.instant()));
+		audit.record(AuditEntry.of("enterprise.register", "Enterprise", e.id(), "登记企业“" + e.legalName() + "”")
+			.states(null, e.snapshot())
+			.inRegion(e.regionCode()));
+		return e.id();
+	}
+
+	@Transactional
+	public void update(DataScope scope, long id, EnterpriseData data) {
+		Enterprise e = load(scope, id);
+		EnterpriseData clean = validate(scope, new EnterpriseData(data.legalName(), e.creditCode(), data.type(),
+				data.brandId(), data.legalRepresentative(), data.address(), data.regionCode(), data.contactName(),
+				data.contactPhone()));
+		var before = e.snapshot();
+		e.apply(clean);
+		enterprises.save(e);
+		audit.record(AuditEntry.of("enterprise.update", "Enterprise", id, "修改企业“" + e.legalName() + "”")
+			.states(before, e.snapshot())
+			.inRegion(e.regionCode()));
+	}
+
+	@Transactional
+	public void suspend(DataScope scope, long id) {
+		change(scope, id, Enterprise::suspend, "enterprise.suspend", "登记停业");
+	}
+
+	@Transactional
+	public void resume(DataScope scope, long id) {
+		change(scope, id, Enterprise::resume, "enterprise.resume", "恢复营业");
+	}
+
+	@Transactional
+	public void cancel(DataScope scope, long id) {
+		change(scope, id, Enterprise::cancel, "enterprise.cancel", "注销");
+	}
+
+	private void change(DataScope scope, long id, java.util.function.Consumer<Enterprise> transition, String action,
+			String verb) {
+		Enterprise e = load(scope, id);
+		var before = e.snapshot();
+		transition.accept(e);
+		enterprises.save(e);
+		audit.record(AuditEntry.of(action, "Enterprise", id, verb + "：" + e.legalName())
+			.states(before, e.snapshot())
+			.inRegion(e.regionCode()));
+	}
+
+	Enterprise load(DataScope scope, long id) {
+		Enterprise e = enterprises.findById(id).orElseThrow(() -> DomainException.notFound("企业", id));
+		if (!scope.containsRegion(e.regionCode())) {
+			throw DomainException.notFound("企业", id);
+		}
+		return e;
+	}
+
+	private EnterpriseData validate(DataScope scope, EnterpriseData d) {
+		Validation v = new Validation();
+		v.required("legalName", "企业名称", d.legalName()).maxLength("legalName", "企业名称", d.legalName(), 200);
+		CreditCode code = v.check("creditCode", () -> CreditCode.of(d.creditCode()));
+		v.require("type", d.type() != null, "required", "请选择企业类型");
+		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
+		if (region != null) {
+			v.require("regionCode", scope.containsRegion(region.value()), "scope", "企业所在地不在您的管辖范围内");
+		}
+		if (d.brandId() != null) {
+			v.require("brandId", brands.existsById(d.brandId()), "exists", "品牌不存在");
+		}
+		v.maxLength("legalRepresentative", "法定代表人", d.legalRepresentative(), 60);
+		v.maxLength("address", "地址", d.address(), 300);
+		v.maxLength("contactName", "联系人", d.contactName(), 60);
+		String phone = blankToNull(d.contactPhone());
+		if (phone != null) {
+			v.check("contactPhone", () -> ContactPhone.of(phone));
+		}
+		v.throwIfInvalid();
+		return new EnterpriseData(d.legalName().strip(), code.value(), d.type(), d.brandId(),
+				blankToNull(d.legalRepresentative()), blankToNull(d.address()), region.value(),
+				blankToNull(d.contactName()), phone == null ? null : ContactPhone.of(phone));
+	}
+
+	static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	private static EnterpriseView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new EnterpriseView(rs.getLong("id"), rs.getString("legal_name"), rs.getString("credit_code"),
+				EnterpriseType.valueOf(rs.getString("type")), (Long) rs.getObject("brand_id"), rs.getString("brand_name"),
+				rs.getString("legal_representative"), rs.getString("address"), rs.getString("region_code"),
+				rs.getString("region_name"), rs.getString("contact_name"), Masking.phone(rs.getString("contact_phone_masked")),
+				EnterpriseStatus.valueOf(rs.getString("status")), rs.getBoolean("demo"), rs.getLong("licences"),
+				rs.getLong("outlets"));
+	}
+}

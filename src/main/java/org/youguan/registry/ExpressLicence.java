@@ -1,0 +1,129 @@
+package org.youguan.registry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+import org.youguan.kernel.DomainException;
+
+/**
+ * An express business licence (快递业务经营许可证) as a record. Expiry is a matter of dates; cancellation (注销) and
+ * revocation (吊销) are events that only an active licence can undergo.
+ */
+@Table("express_licence")
+class ExpressLicence {
+
+	enum State {
+
+		ACTIVE, CANCELLED, REVOKED
+
+	}
+
+	@Id
+	private Long id;
+
+	private String number;
+
+	private Long enterpriseId;
+
+	private LicenceScope scope;
+
+	private String issuingBureauName;
+
+	private String issuingRegionCode;
+
+	private LocalDate issuedOn;
+
+	private LocalDate expiresOn;
+
+	private State state;
+
+	private String stateReason;
+
+	private String regionCode;
+
+	private boolean demo;
+
+	private Instant createdAt;
+
+	@Version
+	private Integer version;
+
+	ExpressLicence() {
+	}
+
+	static ExpressLicence record(String number, long enterpriseId, String enterpriseRegion, LicenceScope scope,
+			String issuingBureauName, String issuingRegionCode, LocalDate issuedOn, LocalDate expiresOn, boolean demo,
+			Instant now) {
+		ExpressLicence l = new ExpressLicence();
+		l.number = number;
+		l.enterpriseId = enterpriseId;
+		l.regionCode = enterpriseRegion;
+		l.scope = scope;
+		l.issuingBureauName = issuingBureauName;
+		l.issuingRegionCode = issuingRegionCode;
+		l.issuedOn = issuedOn;
+		l.expiresOn = expiresOn;
+		l.state = State.ACTIVE;
+		l.demo = demo;
+		l.createdAt = now;
+		return l;
+	}
+
+	static LicenceStatus status(State state, LocalDate expiresOn, LocalDate today) {
+		return switch (state) {
+			case CANCELLED -> LicenceStatus.CANCELLED;
+			case REVOKED -> LicenceStatus.REVOKED;
+			case ACTIVE -> expiresOn.isBefore(today) ? LicenceStatus.EXPIRED : LicenceStatus.VALID;
+		};
+	}
+
+	/** 注销: expired, the legal person ended, no operation for six months, or business stopped. */
+	void cancel(String reason) {
+		requireActive("注销");
+		state = State.CANCELLED;
+		stateReason = reason;
+	}
+
+	/** 吊销: an administrative penalty. */
+	void revoke(String reason) {
+		requireActive("吊销");
+		state = State.REVOKED;
+		stateReason = reason;
+	}
+
+	private void requireActive(String what) {
+		if (state != State.ACTIVE) {
+			throw DomainException.illegalTransition("许可证已" + (state == State.CANCELLED ? "注销" : "吊销") + "，不能再" + what);
+		}
+	}
+
+	Long id() {
+		return id;
+	}
+
+	String number() {
+		return number;
+	}
+
+	String regionCode() {
+		return regionCode;
+	}
+
+	Map<String, Object> snapshot() {
+		var m = new LinkedHashMap<String, Object>();
+		m.put("number", number);
+		m.put("enterpriseId", enterpriseId);
+		m.put("scope", scope);
+		m.put("issuingBureauName", issuingBureauName);
+		m.put("issuedOn", issuedOn.toString());
+		m.put("expiresOn", expiresOn.toString());
+		m.put("state", state);
+		m.put("stateReason", stateReason);
+		return m;
+	}
+}

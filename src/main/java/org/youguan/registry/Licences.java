@@ -1,0 +1,197 @@
+package org.youguan.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Validation;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * Express licences as records (entered or imported by staff; the licensing procedure is a later module). Status is
+ * derived: 已注销 / 已吊销 by event, 已过期 after the expiry date, 有效 otherwise.
+ */
+@Service
+public class Licences {
+
+	public record Filter(LicenceStatus status, LicenceScope scope, Long enterpriseId) {
+
+		public static final Filter NONE = new Filter(null, null, null);
+	}
+
+	static final Set<String> SORTS = Set.of("number", "issued_on", "expires_on");
+
+	/** The status rule of {@link ExpressLicence#status} in SQL, with :today bound. */
+	static final String STATUS_SQL = "CASE l.state WHEN 'CANCELLED' THEN 'CANCELLED' WHEN 'REVOKED' THEN 'REVOKED' "
+			+ "ELSE CASE WHEN l.expires_on < :today THEN 'EXPIRED' ELSE 'VALID' END END";
+
+	private static final String SELECT = "SELECT l.id, l.number, l.enterprise_id, e.legal_name AS enterprise_name, "
+			+ "e.credit_code, l.scope, l.issuing_bureau_name, l.issued_on, l.expires_on, " + STATUS_SQL
+			+ " AS status, l.state_reason, l.region_code FROM express_licence l JOIN enterprise e ON e.id = l.enterprise_id";
+
+	private final ExpressLicenceRepository licences;
+
+	private final Enterprises enterprises;
+
+	private final RegistrySettings settings;
+
+	private final StatutoryRules rules;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Licences(ExpressLicenceRepository licences, Enterprises enterprises, RegistrySettings settings, StatutoryRules rules,
+			JdbcClient jdbc, AuditTrail audit, Clock clock) {
+		this.licences = licences;
+		this.enterprises = enterprises;
+		this.settings = settings;
+		this.rules = rules;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public PageResult<LicenceView> list(DataScope scope, Filter filter, PageQuery page) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		params.put("today", LocalDate.now(clock));
+		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("e.credit_code", "l.region_code"));
+		if (!page.q().isEmpty()) {
+			where.append(" AND (l.number LIKE :q ESCAPE '\\' OR e.legal_name LIKE :q ESCAPE '\\' OR e.credit_code = :code)");
+			params.put("q", page.likePattern());
+			params.put("code", page.q().toUpperCase());
+		}
+		if (filter.status() != null) {
+			where.append(" AND ").append(STATUS_SQL).append(" = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.scope() != null) {
+			where.append(" AND l.scope = :licenceScope");
+			params.put("licenceScope", filter.scope().name());
+		}
+		if (filter.enterpriseId() != null) {
+			where.append(" AND l.enterprise_id = :enterprise");
+			params.put("enterprise", filter.enterpriseId());
+		}
+		long total = jdbc.sql("SELECT count(*) FROM express_licence l JOIN enterprise e ON e.id = l.enterprise_id" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		String sort = page.sortOr(SORTS, "expires_on");
+		List<LicenceView> items = jdbc
+			.sql(SELECT + where + " ORDER BY l." + sort + " " + page.direction() + ", l.id LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(LicenceView.class)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	public LicenceView get(DataScope scope, long id) {
+		return jdbc.sql(SELECT + " WHERE l.id = :id AND " + scope.enterprisePredicate("e.credit_code", "l.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.param("today", LocalDate.now(clock))
+			.query(LicenceView.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("许可证", id));
+	}
+
+	/**
+	 * Records a licence issued by a bureau. Without an expiry date it runs for the statutory validity (5 years) from
+	 * issue, ending the day before the anniversary.
+	 */
+	@Transactional
+	public long record(DataScope scope, long enterpriseId, String number, LicenceScope licenceScope,
+			String issuingBureauName, String issuingRegionCode, LocalDate issuedOn, LocalDate expiresOn, boolean demo) {
+		Enterprise enterprise = enterprises.load(scope, enterpriseId);
+		Validation v = new Validation();
+		v.required("number", "许可证编号", number);
+		v.require("number", number == null || settings.licenceNumber().matcher(number.strip()).matches(), "pattern",
+				"许可证编号格式不符合规定（" + settings.licenceNumberPattern() + "）");
+		v.require("scope", licenceScope != null, "required", "请选择业务范围");
+		v.required("issuingBureauName", "发证机关", issuingBureauName);
+		v.require("issuedOn", issuedOn != null, "required", "请填写发证日期");
+		v.require("issuedOn", issuedOn == null || !issuedOn.isAfter(LocalDate.now(clock)), "not-future", "发证日期不能晚于今天");
+		LocalDate expiry = expiresOn != null ? expiresOn : issuedOn == null ? null
+				: issuedOn.plusYears(rules.intValue(StatutoryRule.LICENCE_VALIDITY, enterprise.regionCode())).minusDays(1);
+		v.require("expiresOn", expiry == null || issuedOn == null || expiry.isAfter(issuedOn), "after-issue",
+				"有效期至应晚于发证日期");
+		v.throwIfInvalid();
+		if (licences.existsByNumber(number.strip())) {
+			throw DomainException.duplicate("number", "许可证编号已存在：" + number.strip());
+		}
+		ExpressLicence l = licences.save(ExpressLicence.record(number.strip(), enterpriseId, enterprise.regionCode(),
+				licenceScope, issuingBureauName.strip(), issuingRegionCode, issuedOn, expiry, demo, clock.instant()));
+		audit.record(AuditEntry.of("licence.record", "ExpressLicence", l.id(),
+				"登记许可证" + l.number() + "（" + enterprise.legalName() + "）").states(null, l.snapshot()).inRegion(l.regionCode()));
+		return l.id();
+	}
+
+	@Transactional
+	public void cancel(DataScope scope, long id, String reason) {
+		change(scope, id, reason, l -> l.cancel(reason.strip()), "licence.cancel", "注销");
+	}
+
+	@Transactional
+	public void revoke(DataScope scope, long id, String reason) {
+		change(scope, id, reason, l -> l.revoke(reason.strip()), "licence.revoke", "吊销");
+	}
+
+	private void change(DataScope scope, long id, String reason, java.util.function.Consumer<ExpressLicence> transition,
+			String action, String verb) {
+		new Validation().required("reason", verb + "原因", reason).maxLength("reason", verb + "原因", reason, 200).throwIfInvalid();
+		ExpressLicence l = licences.findById(id).orElseThrow(() -> DomainException.notFound("许可证", id));
+		scope.requireRegion(l.regionCode(), "许可证", id);
+		var before = l.snapshot();
+		transition.accept(l);
+		licences.save(l);
+		audit.record(AuditEntry.of(action, "ExpressLicence", id, verb + "许可证" + l.number() + "：" + reason.strip())
+			.states(before, l.snapshot())
+			.inRegion(l.regionCode()));
+	}
+
+	/** 查询 for the public: by enterprise name fragment, exact credit code or licence number. */
+	public List<PublicLicence> publicSearch(String query, int limit) {
+		String q = query == null ? "" : query.strip();
+		if (q.length() < 2) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT e.legal_name AS enterprise_name, e.credit_code, l.number AS licence_number, l.scope,
+				       %s AS status, l.expires_on AS valid_until, l.issuing_bureau_name AS issuing_bureau
+				FROM express_licence l JOIN enterprise e ON e.id = l.enterprise_id
+				WHERE e.legal_name LIKE :like ESCAPE '\\' OR e.credit_code = :exact OR l.number = :exact
+				ORDER BY e.legal_name, l.issued_on DESC LIMIT :limit""".formatted(STATUS_SQL))
+			.param("like", new PageQuery(q, 0, 1, null, false).likePattern())
+			.param("exact", q.toUpperCase())
+			.param("today", LocalDate.now(clock))
+			.param("limit", limit)
+			.query((rs, i) -> new PublicLicence(rs.getString("enterprise_name"), rs.getString("credit_code"),
+					rs.getString("licence_number"), LicenceScope.valueOf(rs.getString("scope")).label(),
+					LicenceStatus.valueOf(rs.getString("status")).label(), rs.getObject("valid_until", LocalDate.class),
+					rs.getString("issuing_bureau")))
+			.list();
+	}
+
+	/** A licence as the public sees it: no personal data, labels in Chinese. */
+	public record PublicLicence(String enterpriseName, String creditCode, String licenceNumber, String scope,
+			String status, LocalDate validUntil, String issuingBureau) {
+	}
+}

@@ -1,0 +1,21 @@
+package org.youguan.registry;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * An outlet as staff see it (manager ID and phone masked).
+ */
+public record OutletView(long id, String name, long enterpriseId, String enterpriseName, Long branchId,
+		String branchName, Long brandId, String brandName, String cooperation, String cooperationLabel, String address,
+		String regionCode, String regionName, BigDecimal longitude, BigDecimal latitude, String managerName,
+		String managerIdMasked, String managerPhoneMasked, BigDecimal storageArea, boolean hasCommunications,
+		boolean hasShelving, boolean hasSurveillance, boolean hasSignage, LocalDate openedOn, String filingNumber,
+		OutletStatus status, boolean demo) {
+
+	/** The five facilities a filed outlet must have (快递末端网点备案暂行规定). */
+	public boolean facilitiesComplete() {
+		return storageArea != null && storageArea.signum() > 0 && hasCommunications && hasShelving && hasSurveillance
+				&& hasSignage;
+	}
+}

@@ -1,0 +1,296 @@
+package org.youguan.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.Masking;
+import org.youguan.kernel.MobilePhone;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Validation;
+import org.youguan.numbering.BusinessNumbers;
+import org.youguan.region.Region;
+import org.youguan.region.RegionCode;
+import org.youguan.region.RegionLevel;
+import org.youguan.region.Regions;
+
+/**
+ * Terminal outlets. The search understands words that name a brand ("中通") or a place ("吴中") as filters and looks
+ * the other words up in the outlet name (trigram index), so "中通 吴中" finds 中通's outlets in 吴中区.
+ */
+@Service
+public class Outlets {
+
+	public record Filter(Long brandId, OutletStatus status, String region, String cooperation) {
+
+		public static final Filter NONE = new Filter(null, null, null, null);
+	}
+
+	static final Set<String> SORTS = Set.of("name", "opened_on", "region_code", "filing_number");
+
+	static final String FILING_NUMBER_TYPE = "网点备案";
+
+	private static final String SELECT = """
+			SELECT o.id, o.name, o.enterprise_id, e.legal_name AS enterprise_name, o.branch_id, br.name AS branch_name,
+			       o.brand_id, b.short_name AS brand_name, o.cooperation, d.label AS cooperation_label, o.address,
+			       o.region_code, r.name AS region_name, o.longitude, o.latitude, o.manager_name, o.manager_id_number,
+			       o.manager_phone, o.storage_area, o.has_communications, o.has_shelving, o.has_surveillance,
+			       o.has_signage, o.opened_on, o.filing_number, o.status, o.demo
+			FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region r ON r.code = o.region_code
+			LEFT JOIN branch br ON br.id = o.branch_id LEFT JOIN brand b ON b.id = o.brand_id
+			LEFT JOIN registry_dictionary d ON d.kind = 'cooperation' AND d.code = o.cooperation""";
+
+	private final TerminalOutletRepository outlets;
+
+	private final Enterprises enterprises;
+
+	private final Brands brands;
+
+	private final Regions regions;
+
+	private final BusinessNumbers numbers;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Outlets(TerminalOutletRepository outlets, Enterprises enterprises, Brands brands, Regions regions,
+			BusinessNumbers numbers, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+		this.outlets = outlets;
+		this.enterprises = enterprises;
+		this.brands = brands;
+		this.regions = regions;
+		this.numbers = numbers;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** The WHERE clause of a list or search, built once for the count and the page. */
+	record Criteria(String where, Map<String, Object> params) {
+	}
+
+	Criteria criteria(DataScope scope, Filter filter, String query) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("o.operator_credit_code", "o.region_code"));
+		Long brand = filter.brandId();
+		String region = filter.region();
+		List<String> words = new ArrayList<>();
+		for (String word : (query == null ? "" : query.strip()).split("\\s+")) {
+			if (word.isEmpty()) {
+				continue;
+			}
+			var asBrand = brand == null ? brands.findByShortName(word) : Optional.<Brands.BrandView>empty();
+			if (asBrand.isPresent()) {
+				brand = asBrand.get().id();
+				continue;
+			}
+			if (region == null && word.length() >= 2 && !word.matches("\\d+")) {
+				List<Region> places = regions.findByNamePrefix(scope.regionPrefix() == null ? "0" : scope.regionPrefix(), word,
+						RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.STREET);
+				if (!places.isEmpty()) {
+					region = places.get(0).code();
+					continue;
+				}
+			}
+			words.add(word);
+		}
+		for (int i = 0; i < words.size(); i++) {
+			where.append(" AND (o.name LIKE :w").append(i).append(" ESCAPE '\\' OR o.filing_number = :x").append(i).append(")");
+			params.put("w" + i, new PageQuery(words.get(i), 0, 1, null, false).likePattern());
+			params.put("x" + i, words.get(i));
+		}
+		if (brand != null) {
+			where.append(" AND o.brand_id = :brand");
+			params.put("brand", brand);
+		}
+		if (region != null && !region.isBlank()) {
+			where.append(" AND o.region_code LIKE :region");
+			params.put("region", RegionCode.of(region).value() + "%");
+		}
+		if (filter.status() != null) {
+			where.append(" AND o.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.cooperation() != null && !filter.cooperation().isBlank()) {
+			where.append(" AND o.cooperation = :cooperation");
+			params.put("cooperation", filter.cooperation());
+		}
+		return new Criteria(where.toString(), params);
+	}
+
+	public PageResult<OutletView> list(DataScope scope, Filter filter, PageQuery page) {
+		Criteria c = criteria(scope, filter, page.q());
+		long total = jdbc.sql("SELECT count(*) FROM terminal_outlet o" + c.where()).params(c.params()).query(Long.class).single();
+		List<OutletView> items = jdbc
+			.sql(SELECT + c.where() + " ORDER BY o." + page.sortOr(SORTS, "region_code") + " " + page.direction()
+					+ ", o.id LIMIT :limit OFFSET :offset")
+			.params(c.params())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, i) -> view(rs))
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	public OutletView get(DataScope scope, long id) {
+		return jdbc.sql(SELECT + " WHERE o.id = :id AND " + scope.enterprisePredicate("o.operator_credit_code", "o.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query((rs, i) -> view(rs))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("末端网点", id));
+	}
+
+	public List<Dictionary> cooperationTypes() {
+		return jdbc.sql("SELECT code, label FROM registry_dictionary WHERE kind = 'cooperation' AND active ORDER BY sort_order")
+			.query(Dictionary.class)
+			.list();
+	}
+
+	public record Dictionary(String code, String label) {
+	}
+
+	/** Registers an outlet as pending (待备案); filing makes it active. */
+	@Transactional
+	public long register(DataScope scope, OutletData data, boolean demo) {
+		Enterprise operator = enterprises.load(scope, data.enterpriseId());
+		OutletData clean = validate(scope, data);
+		if (outlets.existsByNameAndAddress(clean.name(), clean.address())) {
+			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
+		}
+		TerminalOutlet o = outlets.save(TerminalOutlet.register(clean, operator.creditCode(), operator.brandId(), demo,
+				clock.instant()));
+		audit.record(AuditEntry.of("outlet.register", "TerminalOutlet", o.id(), "登记末端网点“" + o.name() + "”")
+			.states(null, o.snapshot())
+			.inRegion(o.regionCode()));
+		return o.id();
+	}
+
+	/**
+	 * Files a pending outlet: assigns the filing number of the county (or city) bureau and activates it. Returns the
+	 * filing number.
+	 */
+	@Transactional
+	public String markFiled(DataScope scope, long id, LocalDate filedOn) {
+		TerminalOutlet o = load(scope, id);
+		String county = o.regionCode().length() >= 6 ? o.regionCode().substring(0, 6) : o.regionCode();
+		String number = numbers.next(FILING_NUMBER_TYPE, county, filedOn.getYear());
+		var before = o.snapshot();
+		o.markFiled(number);
+		outlets.save(o);
+		audit.record(AuditEntry.of("outlet.file", "TerminalOutlet", id, "末端网点“" + o.name() + "”备案，编号" + number)
+			.states(before, o.snapshot())
+			.inRegion(o.regionCode()));
+		return number;
+	}
+
+	@Transactional
+	public void close(DataScope scope, long id) {
+		TerminalOutlet o = load(scope, id);
+		var before = o.snapshot();
+		o.close();
+		outlets.save(o);
+		audit.record(AuditEntry.of("outlet.close", "TerminalOutlet", id, "末端网点“" + o.name() + "”关闭")
+			.states(before, o.snapshot())
+			.inRegion(o.regionCode()));
+	}
+
+	TerminalOutlet load(DataScope scope, long id) {
+		TerminalOutlet o = outlets.findById(id).orElseThrow(() -> DomainException.notFound("末端网点", id));
+		scope.requireRegion(o.regionCode(), "末端网点", id);
+		return o;
+	}
+
+	/** Filed outlets for the public: name, brand, operator, address, region and filing number — no personal data. */
+	public PageResult<PublicOutlet> publicList(String region, String brand, PageQuery page) {
+		String regionCode;
+		try {
+			regionCode = region == null || region.isBlank() ? null : RegionCode.of(region).value();
+		}
+		catch (org.youguan.kernel.InvalidValueException ex) {
+			throw ex.forField("region");
+		}
+		Filter filter = new Filter(null, OutletStatus.FILED, regionCode, null);
+		String query = brand == null ? "" : brand.strip();
+		if (!query.isEmpty() && brands.findByShortName(query).isEmpty()) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		Criteria c = criteria(DataScope.all(), filter, query);
+		long total = jdbc.sql("SELECT count(*) FROM terminal_outlet o" + c.where()).params(c.params()).query(Long.class).single();
+		List<PublicOutlet> items = jdbc.sql("""
+				SELECT o.name, b.short_name AS brand, e.legal_name AS operator, o.address, o.region_code,
+				       r.name AS region_name, o.filing_number, o.opened_on
+				FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region r ON r.code = o.region_code
+				LEFT JOIN brand b ON b.id = o.brand_id""" + c.where() + " ORDER BY o.region_code, o.id LIMIT :limit OFFSET :offset")
+			.params(c.params())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, i) -> new PublicOutlet(rs.getString("name"), rs.getString("brand"), rs.getString("operator"),
+					rs.getString("address"), rs.getString("region_code"), rs.getString("region_name"),
+					rs.getString("filing_number"), "已备案"))
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/** An outlet as the public sees it. */
+	public record PublicOutlet(String name, String brand, String operator, String address, String regionCode,
+			String regionName, String filingNumber, String filingStatus) {
+	}
+
+	private OutletData validate(DataScope scope, OutletData d) {
+		Validation v = new Validation();
+		v.required("name", "网点名称", d.name()).maxLength("name", "网点名称", d.name(), 200);
+		v.required("address", "地址", d.address()).maxLength("address", "地址", d.address(), 300);
+		v.require("cooperation", cooperationTypes().stream().anyMatch(t -> t.code().equals(d.cooperation())), "dictionary",
+				"请选择合作方式（自营、加盟或合作）");
+		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
+		if (region != null) {
+			v.require("regionCode", region.value().length() >= 9, "street-level", "网点所在地应具体到乡镇/街道（9位）或村/社区（12位）");
+			v.require("regionCode", scope.containsRegion(region.value()), "scope", "网点所在地不在您的管辖范围内");
+		}
+		v.require("longitude", d.longitude() == null || (d.longitude().doubleValue() >= 73 && d.longitude().doubleValue() <= 136),
+				"range", "经度应在73至136之间");
+		v.require("latitude", d.latitude() == null || (d.latitude().doubleValue() >= 3 && d.latitude().doubleValue() <= 54),
+				"range", "纬度应在3至54之间");
+		v.required("managerName", "负责人姓名", d.managerName()).maxLength("managerName", "负责人姓名", d.managerName(), 60);
+		IdCardNumber id = v.check("managerIdNumber", () -> IdCardNumber.of(d.managerIdNumber()));
+		MobilePhone phone = v.check("managerPhone", () -> MobilePhone.of(d.managerPhone()));
+		v.require("storageArea", d.storageArea() != null && d.storageArea().signum() > 0, "positive", "存储场地面积应大于0");
+		v.require("openedOn", d.openedOn() != null, "required", "请填写开办日期");
+		v.require("openedOn", d.openedOn() == null || !d.openedOn().isAfter(LocalDate.now(clock)), "not-future", "开办日期不能晚于今天");
+		v.throwIfInvalid();
+		return new OutletData(d.name().strip(), d.enterpriseId(), d.branchId(), d.cooperation(), d.address().strip(),
+				region.value(), d.longitude(), d.latitude(), d.managerName().strip(), id.value(), phone.value(),
+				d.storageArea(), d.hasCommunications(), d.hasShelving(), d.hasSurveillance(), d.hasSignage(), d.openedOn());
+	}
+
+	private static OutletView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new OutletView(rs.getLong("id"), rs.getString("name"), rs.getLong("enterprise_id"),
+				rs.getString("enterprise_name"), (Long) rs.getObject("branch_id"), rs.getString("branch_name"),
+				(Long) rs.getObject("brand_id"), rs.getString("brand_name"), rs.getString("cooperation"),
+				rs.getString("cooperation_label"), rs.getString("address"), rs.getString("region_code"),
+				rs.getString("region_name"), rs.getBigDecimal("longitude"), rs.getBigDecimal("latitude"),
+				rs.getString("manager_name"), Masking.idNumber(rs.getString("manager_id_number")),
+				Masking.phone(rs.getString("manager_phone")), rs.getBigDecimal("storage_area"),
+				rs.getBoolean("has_communications"), rs.getBoolean("has_shelving"), rs.getBoolean("has_surveillance"),
+				rs.getBoolean("has_signage"), rs.getObject("opened_on", LocalDate.class), rs.getString("filing_number"),
+				OutletStatus.valueOf(rs.getString("status")), rs.getBoolean("demo"));
+	}
+}

@@ -1,0 +1,158 @@
+package org.youguan.registry;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Masking;
+
+/**
+ * A terminal outlet (末端网点): a fixed site serving users directly, filed (备案) rather than licensed. The manager's ID
+ * number is kept for the bureau's checks and never shown or logged in full.
+ */
+@Table("terminal_outlet")
+class TerminalOutlet {
+
+	@Id
+	private Long id;
+
+	private String name;
+
+	private Long enterpriseId;
+
+	private Long branchId;
+
+	private String operatorCreditCode;
+
+	private Long brandId;
+
+	private String cooperation;
+
+	private String address;
+
+	private String regionCode;
+
+	private BigDecimal longitude;
+
+	private BigDecimal latitude;
+
+	private String managerName;
+
+	private String managerIdNumber;
+
+	private String managerPhone;
+
+	private BigDecimal storageArea;
+
+	private boolean hasCommunications;
+
+	private boolean hasShelving;
+
+	private boolean hasSurveillance;
+
+	private boolean hasSignage;
+
+	private LocalDate openedOn;
+
+	private String filingNumber;
+
+	private OutletStatus status;
+
+	private boolean demo;
+
+	private Instant createdAt;
+
+	@Version
+	private Integer version;
+
+	TerminalOutlet() {
+	}
+
+	static TerminalOutlet register(OutletData data, String operatorCreditCode, Long brandId, boolean demo, Instant now) {
+		TerminalOutlet o = new TerminalOutlet();
+		o.enterpriseId = data.enterpriseId();
+		o.branchId = data.branchId();
+		o.operatorCreditCode = operatorCreditCode;
+		o.brandId = brandId;
+		o.apply(data);
+		o.status = OutletStatus.PENDING;
+		o.demo = demo;
+		o.createdAt = now;
+		return o;
+	}
+
+	void apply(OutletData data) {
+		name = data.name();
+		cooperation = data.cooperation();
+		address = data.address();
+		regionCode = data.regionCode();
+		longitude = data.longitude();
+		latitude = data.latitude();
+		managerName = data.managerName();
+		managerIdNumber = data.managerIdNumber();
+		managerPhone = data.managerPhone();
+		storageArea = data.storageArea();
+		hasCommunications = data.hasCommunications();
+		hasShelving = data.hasShelving();
+		hasSurveillance = data.hasSurveillance();
+		hasSignage = data.hasSignage();
+		openedOn = data.openedOn();
+	}
+
+	/** The bureau files the outlet: it gets its filing number and becomes active in the registry. */
+	void markFiled(String number) {
+		if (status != OutletStatus.PENDING) {
+			throw DomainException.illegalTransition("只有待备案的网点可以备案，当前为“" + status.label() + "”");
+		}
+		filingNumber = number;
+		status = OutletStatus.FILED;
+	}
+
+	void close() {
+		if (status == OutletStatus.CLOSED) {
+			throw DomainException.illegalTransition("网点已关闭");
+		}
+		status = OutletStatus.CLOSED;
+	}
+
+	Long id() {
+		return id;
+	}
+
+	String name() {
+		return name;
+	}
+
+	String regionCode() {
+		return regionCode;
+	}
+
+	OutletStatus status() {
+		return status;
+	}
+
+	Map<String, Object> snapshot() {
+		var m = new LinkedHashMap<String, Object>();
+		m.put("name", name);
+		m.put("enterpriseId", enterpriseId);
+		m.put("branchId", branchId);
+		m.put("cooperation", cooperation);
+		m.put("address", address);
+		m.put("regionCode", regionCode);
+		m.put("managerName", managerName);
+		m.put("managerIdNumber", Masking.idNumber(managerIdNumber));
+		m.put("managerPhone", Masking.phone(managerPhone));
+		m.put("storageArea", storageArea);
+		m.put("facilities", java.util.List.of(hasCommunications, hasShelving, hasSurveillance, hasSignage));
+		m.put("openedOn", openedOn.toString());
+		m.put("filingNumber", filingNumber);
+		m.put("status", status);
+		return m;
+	}
+}
