@@ -1,0 +1,232 @@
+package org.youguan.registry;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.youguan.IntegrationTest;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+class RegistryIntegrationTest {
+
+	static final DataScope SUZHOU = DataScope.region("3205");
+
+	static final DataScope WUZHONG = DataScope.region("320506");
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	Branches branches;
+
+	@Autowired
+	Outlets outlets;
+
+	@Autowired
+	Brands brands;
+
+	@Autowired
+	AuditTrail audit;
+
+	static String creditCode() {
+		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		return base + CreditCode.checkCharacter(base);
+	}
+
+	static String idNumber() {
+		String first17 = "32050619800101" + String.format("%03d", (int) (Math.random() * 1000));
+		return first17 + IdCardNumber.checkCharacter(first17);
+	}
+
+	long newEnterprise(String region) {
+		return enterprises.register(SUZHOU, new EnterpriseData("测试快递有限公司" + UUID.randomUUID().toString().substring(0, 6),
+				creditCode(), EnterpriseType.EXPRESS, brands.findByShortName("中通").orElseThrow().id(), "张三", "测试路1号",
+				region, "李四", "13912345678"), false);
+	}
+
+	OutletData outlet(long enterprise, String name, String region) {
+		return new OutletData(name, enterprise, null, "FRANCHISE", "吴中区测试路" + UUID.randomUUID().toString().substring(0, 4) + "号",
+				region, new BigDecimal("120.6"), new BigDecimal("31.2"), "王五", idNumber(), "13812345678",
+				new BigDecimal("30"), true, true, true, true, LocalDate.of(2026, 11, 1));
+	}
+
+	@Test
+	void theDemoCityHasTheRegistry() {
+		assertThat(brands.all()).extracting(Brands.BrandView::shortName)
+			.containsExactly("中国邮政", "顺丰", "京东", "中通", "圆通", "申通", "韵达", "极兔", "德邦");
+		assertThat(enterprises.list(SUZHOU, Enterprises.Filter.NONE, new PageQuery("", 0, 1, null, false)).total())
+			.isBetween(80L, 120L);
+		assertThat(branches.list(SUZHOU, null, new PageQuery("", 0, 1, null, false)).total()).isBetween(90L, 120L);
+		assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("", 0, 1, null, false)).total())
+			.as("3,000 demo outlets plus those other tests add").isBetween(3000L, 3100L);
+		for (LicenceStatus status : LicenceStatus.values()) {
+			assertThat(licences.list(SUZHOU, new Licences.Filter(status, null, null), new PageQuery("", 0, 1, null, false))
+				.total()).as(status.label()).isPositive();
+		}
+		assertThat(enterprises.findByCreditCode(DemoCodes.SF_WUZHONG)).get()
+			.satisfies(e -> assertThat(e.legalName()).isEqualTo("苏州吴中顺丰快递服务有限公司"));
+	}
+
+	@Test
+	void registersAnEnterpriseAndRejectsADuplicateCreditCode() {
+		String code = creditCode();
+		long id = enterprises.register(SUZHOU, new EnterpriseData("苏州测试物流有限公司", code, EnterpriseType.OTHER, null, null,
+				null, "320506", null, "0512-65551234"), false);
+		assertThat(enterprises.get(SUZHOU, id).creditCode()).isEqualTo(code);
+		assertThatThrownBy(() -> enterprises.register(SUZHOU, new EnterpriseData("另一家", code, EnterpriseType.OTHER, null,
+				null, null, "320506", null, null), false)).isInstanceOf(DomainException.class).hasMessageContaining("已登记");
+		assertThat(audit.history(WUZHONG, "Enterprise", id)).extracting(e -> e.action()).containsExactly("enterprise.register");
+	}
+
+	@Test
+	void reportsEveryBadFieldOfAnEnterprise() {
+		assertThatThrownBy(() -> enterprises.register(SUZHOU, new EnterpriseData(" ", "91350100M000100Y44", null, 99999L,
+				null, null, "3201", null, "123"), false))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
+				.contains("legalName", "creditCode", "type", "regionCode", "brandId", "contactPhone"));
+	}
+
+	@Test
+	void enterpriseStatusChangesAreGuarded() {
+		long id = newEnterprise("320506");
+		enterprises.suspend(SUZHOU, id);
+		assertThatThrownBy(() -> enterprises.suspend(SUZHOU, id)).hasMessageContaining("正常");
+		enterprises.resume(SUZHOU, id);
+		enterprises.cancel(SUZHOU, id);
+		assertThatThrownBy(() -> enterprises.resume(SUZHOU, id)).hasMessageContaining("停业");
+		assertThat(enterprises.get(SUZHOU, id).status()).isEqualTo(EnterpriseStatus.CANCELLED);
+	}
+
+	@Test
+	void aLicenceRunsFiveYearsAndItsStatusFollowsDatesAndEvents() {
+		long enterprise = newEnterprise("320506");
+		long id = licences.record(SUZHOU, enterprise, "苏邮T" + (100000 + (int) (Math.random() * 800000)), LicenceScope.PROVINCE,
+				"江苏省邮政管理局", "32", LocalDate.of(2021, 6, 1), null, false);
+		LicenceView licence = licences.get(SUZHOU, id);
+		assertThat(licence.expiresOn()).isEqualTo(LocalDate.of(2026, 5, 31));
+		assertThat(licence.status()).isEqualTo(LicenceStatus.EXPIRED);
+		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, LocalDate.of(2026, 5, 31), LocalDate.of(2026, 5, 31)))
+			.isEqualTo(LicenceStatus.VALID);
+		licences.revoke(SUZHOU, id, "违法经营");
+		assertThat(licences.get(SUZHOU, id).status()).isEqualTo(LicenceStatus.REVOKED);
+		assertThatThrownBy(() -> licences.cancel(SUZHOU, id, "申请注销")).hasMessageContaining("已吊销");
+	}
+
+	@Test
+	void rejectsALicenceNumberOutsideThePattern() {
+		long enterprise = newEnterprise("320506");
+		assertThatThrownBy(() -> licences.record(SUZHOU, enterprise, "no spaces allowed", LicenceScope.CITY, "江苏省邮政管理局",
+				"32", LocalDate.of(2024, 1, 1), null, false)).hasMessageContaining("格式");
+	}
+
+	@Test
+	void aBranchFiledAfterTwentyDaysIsFlagged() {
+		long enterprise = newEnterprise("320506");
+		// business licence 2026-09-10; 20 days end on 09-30, a working day: filing on 10-08 is late
+		long late = branches.file(SUZHOU, new BranchData(enterprise, null, "测试分公司甲", "320506001", "测试路2号", "赵六",
+				LocalDate.of(2026, 9, 10), LocalDate.of(2026, 10, 8)), false);
+		// business licence 2026-09-15; 20 days end on 10-05 (国庆), moved to 10-08: filing on 10-08 is on time
+		long onTime = branches.file(SUZHOU, new BranchData(enterprise, null, "测试分公司乙", "320506001", "测试路3号", "赵六",
+				LocalDate.of(2026, 9, 15), LocalDate.of(2026, 10, 8)), false);
+		var list = branches.list(SUZHOU, null, new PageQuery("测试分公司", 0, 50, null, false)).items();
+		assertThat(list).filteredOn(b -> b.id() == late).singleElement().satisfies(b -> assertThat(b.filedLate()).isTrue());
+		assertThat(list).filteredOn(b -> b.id() == onTime).singleElement().satisfies(b -> assertThat(b.filedLate()).isFalse());
+	}
+
+	@Test
+	void anOutletIsRegisteredPendingThenFiledWithANumber() {
+		long enterprise = newEnterprise("320506");
+		long id = outlets.register(SUZHOU, outlet(enterprise, "测试驿站（长桥店）", "320506001"), false);
+		assertThat(outlets.get(SUZHOU, id).status()).isEqualTo(OutletStatus.PENDING);
+		String number = outlets.markFiled(SUZHOU, id, LocalDate.of(2026, 11, 20));
+		assertThat(number).startsWith("网点备案-320506-2026-");
+		OutletView view = outlets.get(SUZHOU, id);
+		assertThat(view.status()).isEqualTo(OutletStatus.FILED);
+		assertThat(view.managerIdMasked()).matches("320506\\*{8}\\d{3}[\\dX]");
+		assertThat(view.managerPhoneMasked()).isEqualTo("138****5678");
+		assertThat(view.brandName()).isEqualTo("中通");
+		assertThatThrownBy(() -> outlets.markFiled(SUZHOU, id, LocalDate.of(2026, 11, 21))).hasMessageContaining("待备案");
+		assertThat(audit.history(WUZHONG, "TerminalOutlet", id).get(0).afterState()).doesNotContain("13812345678");
+	}
+
+	@Test
+	void anOutletNeedsAStreetLevelRegionAValidManagerAndNoTwin() {
+		long enterprise = newEnterprise("320506");
+		assertThatThrownBy(() -> outlets.register(SUZHOU, new OutletData("缺项网点", enterprise, null, "NONE", "地址", "320506",
+				null, null, "王五", "110105194912310021", "123", BigDecimal.ZERO, true, true, true, true,
+				LocalDate.of(2030, 1, 1)), false))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
+				.contains("cooperation", "regionCode", "managerIdNumber", "managerPhone", "storageArea", "openedOn"));
+		OutletData data = outlet(enterprise, "孪生网点", "320506001");
+		outlets.register(SUZHOU, data, false);
+		assertThatThrownBy(() -> outlets.register(SUZHOU, data, false)).hasMessageContaining("同名网点");
+	}
+
+	@Test
+	void theSearchReadsBrandAndPlaceWords() {
+		var found = outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("中通 吴中", 0, 200, null, false));
+		assertThat(found.total()).isPositive();
+		assertThat(found.items()).allSatisfy(o -> {
+			assertThat(o.brandName()).isEqualTo("中通");
+			assertThat(o.regionCode()).startsWith("320506");
+		});
+		var cainiao = outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("菜鸟驿站", 0, 50, null, false));
+		assertThat(cainiao.total()).isPositive();
+		assertThat(cainiao.items()).allSatisfy(o -> assertThat(o.name()).contains("菜鸟驿站"));
+	}
+
+	@Test
+	void scopesFollowRegionAndEnterprise() {
+		var wuzhong = outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery("", 0, 200, null, false));
+		assertThat(wuzhong.items()).allSatisfy(o -> assertThat(o.regionCode()).startsWith("320506"));
+		var own = outlets.list(DataScope.enterprise(DemoCodes.SF_WUZHONG), Outlets.Filter.NONE,
+				new PageQuery("", 0, 200, null, false));
+		assertThat(own.total()).isPositive();
+		assertThat(own.items()).allSatisfy(o -> assertThat(o.enterpriseName()).isEqualTo("苏州吴中顺丰快递服务有限公司"));
+		long other = enterprises.findByCreditCode(DemoCodes.SF_WUZHONG).orElseThrow().id();
+		assertThat(enterprises.find(DataScope.region("320507"), other)).isEmpty();
+		assertThat(enterprises.find(DataScope.enterprise(DemoCodes.SF_WUZHONG), other)).isPresent();
+	}
+
+	@Test
+	void thePublicSeesLicencesAndFiledOutletsWithoutPersonalData() {
+		var found = licences.publicSearch("顺丰", 50);
+		assertThat(found).isNotEmpty().allSatisfy(l -> assertThat(l.enterpriseName()).contains("顺丰"));
+		assertThat(licences.publicSearch(DemoCodes.SF_WUZHONG, 50)).singleElement()
+			.satisfies(l -> assertThat(l.scope()).isEqualTo("省内"));
+		assertThat(licences.publicSearch("顺", 50)).as("one character is too little").isEmpty();
+		var filed = outlets.publicList("320506", "顺丰", new PageQuery("", 0, 20, null, false));
+		assertThat(filed.total()).isPositive();
+		assertThat(filed.items()).allSatisfy(o -> {
+			assertThat(o.brand()).isEqualTo("顺丰");
+			assertThat(o.filingNumber()).isNotBlank();
+			assertThat(o.toString()).doesNotContainPattern("1[3-9]\\d{9}");
+		});
+		assertThat(outlets.publicList("320506", "不存在的品牌", new PageQuery("", 0, 20, null, false)).total()).isZero();
+	}
+
+	/** The fixed demo codes. */
+	static final class DemoCodes {
+
+		static final String SF_WUZHONG = "91320506MA1ND7K3Q" + CreditCode.checkCharacter("91320506MA1ND7K3Q");
+	}
+}
