@@ -93,6 +93,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Aud
 		return roles.contains(Role.SYSTEM_ADMIN) || roles.contains(Role.BUREAU_ADMIN);
 	}
 
+	/** May enter and change business records (not only read them, as a leader does). */
+	public boolean writer() {
+		return administrator() || roles.contains(Role.STAFF);
+	}
+
 	public boolean isStaff() {
 		return kind == UserKind.STAFF;
 	}

@@ -96,6 +96,11 @@ public class Outlets {
 			if (word.isEmpty()) {
 				continue;
 			}
+			if (word.length() == 18 && word.matches("[0-9A-Z]{18}")) {
+				where.append(" AND o.operator_credit_code = :operator");
+				params.put("operator", word);
+				continue;
+			}
 			var asBrand = brand == null ? brands.findByShortName(word) : Optional.<Brands.BrandView>empty();
 			if (asBrand.isPresent()) {
 				brand = asBrand.get().id();

@@ -44,6 +44,8 @@ class SecurityConfiguration {
 			.hasRole("SYSTEM_ADMIN")
 			.requestMatchers("/admin/**")
 			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER")
+			.requestMatchers("/registry/**")
+			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER", "STAFF")
 			.requestMatchers("/enterprise/**")
 			.hasRole("ENTERPRISE")
 			.anyRequest()

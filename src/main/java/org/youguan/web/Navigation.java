@@ -19,7 +19,15 @@ public final class Navigation {
 
 	private static final List<String> ADMINS = List.of("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER");
 
+	private static final List<String> STAFF = List.of("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER", "STAFF");
+
 	static final List<Section> SECTIONS = List.of(
+			new Section("nav.section.registry",
+					List.of(new NavItem("nav.enterprises", "/registry/enterprises", STAFF),
+							new NavItem("nav.licences", "/registry/licences", STAFF),
+							new NavItem("nav.branches", "/registry/branches", STAFF),
+							new NavItem("nav.outlets", "/registry/outlets", STAFF),
+							new NavItem("nav.brands", "/registry/brands", STAFF))),
 			new Section("nav.section.org", List.of(new NavItem("nav.bureaus", "/admin/bureaus", ADMINS),
 					new NavItem("nav.departments", "/admin/departments", ADMINS),
 					new NavItem("nav.users", "/admin/users", ADMINS), new NavItem("nav.roles", "/admin/roles", ADMINS))),

@@ -1,0 +1,63 @@
+package org.youguan.registry;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+
+/**
+ * Branches (分支机构) with the late-filing flag; brands.
+ */
+@Controller
+class BranchController {
+
+	static final List<Column<BranchView>> COLUMNS = List.of(Column.of("分支机构名称", BranchView::name, 36),
+			Column.of("所属企业", BranchView::enterpriseName, 30), Column.of("行政区划代码", BranchView::regionCode, 12),
+			Column.of("所在地", BranchView::regionName), Column.of("地址", BranchView::address, 30),
+			Column.of("负责人", BranchView::headName, 10), Column.of("营业执照日期", BranchView::businessLicenceDate, 12),
+			Column.of("备案日期", BranchView::filedOn, 12), Column.of("逾期备案", BranchView::filedLate, 8));
+
+	private final Branches branches;
+
+	private final Brands brands;
+
+	private final Spreadsheets spreadsheets;
+
+	BranchController(Branches branches, Brands brands, Spreadsheets spreadsheets) {
+		this.branches = branches;
+		this.brands = brands;
+		this.spreadsheets = spreadsheets;
+	}
+
+	@GetMapping("/registry/branches")
+	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Boolean late,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, Model model) {
+		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+		model.addAttribute("result", branches.list(scope, late, query));
+		model.addAttribute("query", query);
+		return "registry/branches";
+	}
+
+	@GetMapping("/registry/branches/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Boolean late, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir) {
+		var rows = branches.list(scope, late, PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+		return Downloads.xlsx("分支机构.xlsx", spreadsheets.write("分支机构", COLUMNS, rows));
+	}
+
+	@GetMapping("/registry/brands")
+	String brands(Model model) {
+		model.addAttribute("brands", brands.all());
+		return "registry/brands";
+	}
+}

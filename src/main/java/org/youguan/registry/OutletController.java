@@ -1,0 +1,93 @@
+package org.youguan.registry;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+
+/**
+ * Terminal outlets: search ("中通 吴中", "菜鸟驿站"), filters, export, detail with history, closure.
+ */
+@Controller
+class OutletController {
+
+	static final List<Column<OutletView>> COLUMNS = List.of(Column.of("网点名称", OutletView::name, 30),
+			Column.of("品牌", OutletView::brandName, 10), Column.of("运营企业", OutletView::enterpriseName, 30),
+			Column.of("合作方式", OutletView::cooperationLabel, 8), Column.of("地址", OutletView::address, 40),
+			Column.of("行政区划代码", OutletView::regionCode, 14), Column.of("乡镇/街道", OutletView::regionName),
+			Column.of("负责人", OutletView::managerName, 10), Column.of("负责人身份证号", OutletView::managerIdMasked, 22),
+			Column.of("负责人电话", OutletView::managerPhoneMasked, 14), Column.of("场地面积（㎡）", OutletView::storageArea, 10),
+			Column.of("五项设施齐全", OutletView::facilitiesComplete, 10), Column.of("开办日期", OutletView::openedOn, 12),
+			Column.of("备案编号", OutletView::filingNumber, 26), Column.of("状态", o -> o.status().label(), 8));
+
+	private final Outlets outlets;
+
+	private final Brands brands;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	OutletController(Outlets outlets, Brands brands, AuditTrail audit, Spreadsheets spreadsheets) {
+		this.outlets = outlets;
+		this.brands = brands;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+	}
+
+	@GetMapping("/registry/outlets")
+	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long brand,
+			@RequestParam(required = false) OutletStatus status, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String cooperation, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+		model.addAttribute("result", outlets.list(scope, new Outlets.Filter(brand, status, blank(region), blank(cooperation)), query));
+		model.addAttribute("query", query);
+		model.addAttribute("brands", brands.all());
+		model.addAttribute("statuses", OutletStatus.values());
+		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
+		return "registry/outlets";
+	}
+
+	@GetMapping("/registry/outlets/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Long brand, @RequestParam(required = false) OutletStatus status,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String cooperation,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
+		var rows = outlets.list(scope, new Outlets.Filter(brand, status, blank(region), blank(cooperation)),
+				PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+		return Downloads.xlsx("末端网点.xlsx", spreadsheets.write("末端网点", COLUMNS, rows));
+	}
+
+	@GetMapping("/registry/outlets/{id}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("outlet", outlets.get(scope, id));
+		model.addAttribute("history", audit.history(scope, "TerminalOutlet", id));
+		return "registry/outlet";
+	}
+
+	@PostMapping("/registry/outlets/{id}/close")
+	@PreAuthorize(EnterpriseController.WRITERS)
+	String close(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
+		outlets.close(scope, id);
+		redirect.addFlashAttribute("message", "网点已关闭");
+		return "redirect:/registry/outlets/" + id;
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}

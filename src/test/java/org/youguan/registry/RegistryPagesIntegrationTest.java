@@ -1,0 +1,113 @@
+package org.youguan.registry;
+
+import java.io.ByteArrayInputStream;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class RegistryPagesIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Outlets outlets;
+
+	MockHttpSession session(String username) throws Exception {
+		return (MockHttpSession) mvc
+			.perform(post("/login").param("username", username).param("password", "Demo@2026").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession();
+	}
+
+	@Test
+	void staffBrowseEveryRegistryList() throws Exception {
+		MockHttpSession staff = session("sz.market");
+		for (String path : new String[] { "/registry/enterprises", "/registry/licences", "/registry/branches",
+				"/registry/outlets?q=中通+吴中", "/registry/brands" }) {
+			mvc.perform(get(path).session(staff)).andExpect(status().isOk());
+		}
+		mvc.perform(get("/registry/outlets").param("q", "中通 吴中").session(staff))
+			.andExpect(content().string(containsString("中通")))
+			.andExpect(content().string(not(containsString("199000"))));
+	}
+
+	@Test
+	void anOutletPageMasksTheManager() throws Exception {
+		OutletView any = outlets.list(DataScope.region("320506"), Outlets.Filter.NONE, new PageQuery("", 0, 1, null, false))
+			.items()
+			.get(0);
+		String page = mvc.perform(get("/registry/outlets/" + any.id()).session(session("wz.staff")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(any.managerIdMasked()).doesNotContainPattern("\\b1[3-9]\\d{9}\\b");
+		mvc.perform(get("/registry/outlets/" + any.id()).session(session("xc.staff"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theEnterpriseFormNamesEveryBadField() throws Exception {
+		mvc.perform(post("/registry/enterprises/new").session(session("sz.market")).with(csrf())
+			.param("legalName", "").param("creditCode", "91350100M000100Y44").param("type", "EXPRESS")
+			.param("regionCode", "999999"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("企业名称不能为空")))
+			.andExpect(content().string(containsString("校验位")))
+			.andExpect(content().string(containsString("不存在")));
+	}
+
+	@Test
+	void leadersReadButDoNotWriteAndEnterprisesStayOut() throws Exception {
+		mvc.perform(get("/registry/enterprises").session(session("sz.leader"))).andExpect(status().isOk());
+		mvc.perform(get("/registry/enterprises/new").session(session("sz.leader"))).andExpect(status().isForbidden());
+		mvc.perform(get("/registry/outlets").session(session("sf.wz"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theOutletExportIsARealWorkbookWithMaskedNumbers() throws Exception {
+		byte[] xlsx = mvc.perform(get("/registry/outlets/export.xlsx").param("q", "顺丰 吴中").session(session("wz.staff")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			var sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("网点名称");
+			assertThat(sheet.getLastRowNum()).isPositive();
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				assertThat(sheet.getRow(r).getCell(1).getStringCellValue()).isEqualTo("顺丰");
+				assertThat(sheet.getRow(r).getCell(8).getStringCellValue()).contains("********");
+			}
+		}
+	}
+
+	@Test
+	void thePublicLookupPageNeedsNoSignIn() throws Exception {
+		mvc.perform(get("/public/lookup").param("query", "顺丰"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("苏州吴中顺丰快递服务有限公司")));
+		mvc.perform(get("/public/lookup").param("region", "320506").param("brand", "顺丰"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("已备案")))
+			.andExpect(content().string(not(containsString("199000"))));
+	}
+}
