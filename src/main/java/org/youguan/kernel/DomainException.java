@@ -30,6 +30,11 @@ public class DomainException extends RuntimeException {
 		return fieldErrors;
 	}
 
+	/** What a form shows: the field errors, or the message itself when the failure names no field. */
+	public List<FieldError> formErrors() {
+		return fieldErrors.isEmpty() ? List.of(new FieldError("", code.name(), getMessage())) : fieldErrors;
+	}
+
 	public static DomainException notFound(String what, Object id) {
 		return new DomainException(ErrorCode.NOT_FOUND, what + "不存在或不在您的数据权限范围内：" + id);
 	}

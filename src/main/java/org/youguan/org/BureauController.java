@@ -83,7 +83,7 @@ class BureauController {
 			return "redirect:/admin/bureaus/" + id;
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", FormErrors.of(ex));
+			model.addAttribute("errors", ex.formErrors());
 			return form(scope, model, data, null);
 		}
 	}
@@ -106,7 +106,7 @@ class BureauController {
 			return "redirect:/admin/bureaus/" + id;
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", FormErrors.of(ex));
+			model.addAttribute("errors", ex.formErrors());
 			return form(scope, model, data, id);
 		}
 	}

@@ -84,7 +84,7 @@ class DepartmentController {
 			return "redirect:/admin/departments?bureau=" + bureauId;
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", FormErrors.of(ex));
+			model.addAttribute("errors", ex.formErrors());
 			return form(scope, model, null, bureauId, name, duties, sortOrder);
 		}
 	}
@@ -109,7 +109,7 @@ class DepartmentController {
 			return "redirect:/admin/departments/" + id + "/edit";
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", FormErrors.of(ex));
+			model.addAttribute("errors", ex.formErrors());
 			DepartmentView d = departments.get(scope, id);
 			model.addAttribute("department", d);
 			model.addAttribute("history", audit.history(scope, "Department", id));

@@ -110,7 +110,7 @@ class UserController {
 			return "redirect:/admin/users/" + created.id();
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", FormErrors.of(ex));
+			model.addAttribute("errors", ex.formErrors());
 			return form(me.scope(), model, data, null);
 		}
 	}
@@ -140,7 +140,7 @@ class UserController {
 			return "redirect:/admin/users/" + id;
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", FormErrors.of(ex));
+			model.addAttribute("errors", ex.formErrors());
 			return form(me.scope(), model, data, id);
 		}
 	}

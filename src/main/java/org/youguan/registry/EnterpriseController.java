@@ -18,7 +18,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.FieldError;
+
 import org.youguan.kernel.PageQuery;
 
 /**
@@ -107,7 +107,7 @@ class EnterpriseController {
 			return "redirect:/registry/enterprises/" + id;
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", errors(ex));
+			model.addAttribute("errors", ex.formErrors());
 			return form(model, data, null);
 		}
 	}
@@ -130,7 +130,7 @@ class EnterpriseController {
 			return "redirect:/registry/enterprises/" + id;
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", errors(ex));
+			model.addAttribute("errors", ex.formErrors());
 			return form(model, data, id);
 		}
 	}
@@ -155,7 +155,4 @@ class EnterpriseController {
 		return "registry/enterprise-form";
 	}
 
-	static List<FieldError> errors(DomainException ex) {
-		return ex.fieldErrors().isEmpty() ? List.of(new FieldError("", ex.code().name(), ex.getMessage())) : ex.fieldErrors();
-	}
 }

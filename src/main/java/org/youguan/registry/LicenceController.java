@@ -106,7 +106,7 @@ class LicenceController {
 			return "redirect:/registry/licences/" + id;
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", EnterpriseController.errors(ex));
+			model.addAttribute("errors", ex.formErrors());
 			model.addAttribute("scopes", LicenceScope.values());
 			return "registry/licence-form";
 		}

@@ -206,6 +206,19 @@ public class Outlets {
 		return number;
 	}
 
+	/** Applies an approved change (name, cooperation, location, manager, facilities) to a filed outlet. */
+	@Transactional
+	public void amend(DataScope scope, long id, OutletData data) {
+		TerminalOutlet o = load(scope, id);
+		OutletData clean = validate(scope, data);
+		var before = o.snapshot();
+		o.apply(clean);
+		outlets.save(o);
+		audit.record(AuditEntry.of("outlet.amend", "TerminalOutlet", id, "末端网点“" + o.name() + "”信息变更")
+			.states(before, o.snapshot())
+			.inRegion(o.regionCode()));
+	}
+
 	@Transactional
 	public void close(DataScope scope, long id) {
 		TerminalOutlet o = load(scope, id);
@@ -257,6 +270,11 @@ public class Outlets {
 	/** An outlet as the public sees it. */
 	public record PublicOutlet(String name, String brand, String operator, String address, String regionCode,
 			String regionName, String filingNumber, String filingStatus) {
+	}
+
+	/** Checks outlet data as {@link #register} and {@link #amend} would, without saving; returns it cleaned. */
+	public OutletData check(DataScope scope, OutletData data) {
+		return validate(scope, data);
 	}
 
 	private OutletData validate(DataScope scope, OutletData d) {

@@ -1,0 +1,193 @@
+package org.youguan.filing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Downloads;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.OutletStatus;
+import org.youguan.registry.Outlets;
+
+/**
+ * The enterprise portal (企业端): the enterprise's filings and outlets, new filings with attachments, supplements,
+ * changes, closures and receipts. "全程网上办理，企业零跑路".
+ */
+@Controller
+class EnterpriseFilingController {
+
+	private final OutletFilings filings;
+
+	private final FilingReceipts receipts;
+
+	private final Outlets outlets;
+
+	private final Enterprises enterprises;
+
+	EnterpriseFilingController(OutletFilings filings, FilingReceipts receipts, Outlets outlets, Enterprises enterprises) {
+		this.filings = filings;
+		this.receipts = receipts;
+		this.outlets = outlets;
+		this.enterprises = enterprises;
+	}
+
+	@GetMapping("/enterprise/filings")
+	String list(DataScope scope, @RequestParam(required = false) Integer page, Model model) {
+		model.addAttribute("result", filings.list(scope, OutletFilings.Filter.NONE, PageQuery.of(null, page, null, "submitted_on", "desc")));
+		return "filing/enterprise-filings";
+	}
+
+	@GetMapping("/enterprise/outlets")
+	String outlets(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+			Model model) {
+		PageQuery query = PageQuery.of(q, page, null, "name", null);
+		model.addAttribute("result", outlets.list(scope, Outlets.Filter.NONE, query));
+		model.addAttribute("query", query);
+		return "filing/enterprise-outlets";
+	}
+
+	@GetMapping("/enterprise/filings/new")
+	String initNewForm(Model model) {
+		return newForm(model, OutletForm.empty());
+	}
+
+	@PostMapping("/enterprise/filings/new")
+	String processNewForm(@AuthenticationPrincipal CurrentUser me, @ModelAttribute OutletForm form,
+			@RequestParam(required = false) List<MultipartFile> businessLicence,
+			@RequestParam(required = false) List<MultipartFile> managerId, @RequestParam(required = false) List<MultipartFile> photos,
+			Model model, RedirectAttributes redirect) throws IOException {
+		try {
+			Validation v = new Validation();
+			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
+			var data = form.toData(enterpriseId, v);
+			v.throwIfInvalid();
+			List<Upload> uploads = new ArrayList<>();
+			add(uploads, AttachmentKind.BUSINESS_LICENCE, businessLicence);
+			add(uploads, AttachmentKind.MANAGER_ID, managerId);
+			add(uploads, AttachmentKind.PHOTO, photos);
+			long id = filings.submitNew(me, data, uploads);
+			redirect.addFlashAttribute("message", "备案已提交，受理编号：" + filings.get(me.scope(), id).number());
+			return "redirect:/enterprise/filings/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return newForm(model, form);
+		}
+	}
+
+	@GetMapping("/enterprise/filings/{id}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("filing", filings.get(scope, id));
+		model.addAttribute("attachments", filings.attachments(scope, id));
+		return "filing/enterprise-filing";
+	}
+
+	@PostMapping("/enterprise/filings/{id}/supplement")
+	String supplement(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) String note, @RequestParam(required = false) List<MultipartFile> files,
+			RedirectAttributes redirect) throws IOException {
+		List<Upload> uploads = new ArrayList<>();
+		add(uploads, AttachmentKind.SUPPLEMENT, files);
+		try {
+			filings.supplement(me, id, note, uploads);
+			redirect.addFlashAttribute("message", "补正材料已提交，办理时限重新计算");
+		}
+		catch (InvalidValueException ex) {
+			redirect.addFlashAttribute("errors", ex.fieldErrors());
+		}
+		return "redirect:/enterprise/filings/" + id;
+	}
+
+	@GetMapping("/enterprise/filings/{id}/receipt.docx")
+	ResponseEntity<byte[]> receipt(DataScope scope, @PathVariable long id) {
+		return Downloads.docx("备案回执-" + filings.get(scope, id).number() + ".docx", receipts.receipt(scope, id));
+	}
+
+	@GetMapping("/enterprise/filings/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(DataScope scope, @PathVariable long id, @PathVariable long attachmentId) {
+		return Attachments.inline(filings.attachment(scope, id, attachmentId));
+	}
+
+	@GetMapping("/enterprise/outlets/{id}/change")
+	String initChangeForm(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("outlet", outlets.get(scope, id));
+		model.addAttribute("form", OutletForm.of(outlets.get(scope, id)));
+		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
+		return "filing/enterprise-change";
+	}
+
+	@PostMapping("/enterprise/outlets/{id}/change")
+	String processChangeForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @ModelAttribute OutletForm form,
+			@RequestParam(required = false) String changeDescription, @RequestParam(required = false) String changedOn,
+			@RequestParam(required = false) List<MultipartFile> files, Model model, RedirectAttributes redirect)
+			throws IOException {
+		try {
+			Validation v = new Validation();
+			var data = form.toData(0, v);
+			var changed = OutletForm.date(v, "changedOn", "变更日期", changedOn);
+			v.throwIfInvalid();
+			List<Upload> uploads = new ArrayList<>();
+			add(uploads, AttachmentKind.SUPPLEMENT, files);
+			long filing = filings.submitChange(me, id, data, changed, changeDescription, uploads);
+			redirect.addFlashAttribute("message", "变更备案已提交");
+			return "redirect:/enterprise/filings/" + filing;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			model.addAttribute("outlet", outlets.get(me.scope(), id));
+			model.addAttribute("form", form);
+			model.addAttribute("cooperationTypes", outlets.cooperationTypes());
+			return "filing/enterprise-change";
+		}
+	}
+
+	@PostMapping("/enterprise/outlets/{id}/closure")
+	String closure(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		try {
+			long filing = filings.submitClosure(me, id, reason);
+			redirect.addFlashAttribute("message", "撤销备案申请已提交");
+			return "redirect:/enterprise/filings/" + filing;
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("errors", ex.formErrors());
+			return "redirect:/enterprise/outlets";
+		}
+	}
+
+	private String newForm(Model model, OutletForm form) {
+		model.addAttribute("form", form);
+		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
+		model.addAttribute("filed", OutletStatus.FILED);
+		return "filing/enterprise-new";
+	}
+
+	private static void add(List<Upload> uploads, AttachmentKind kind, List<MultipartFile> files) throws IOException {
+		if (files == null) {
+			return;
+		}
+		for (MultipartFile file : files) {
+			if (!file.isEmpty()) {
+				uploads.add(new Upload(kind, file.getOriginalFilename(), file.getBytes()));
+			}
+		}
+	}
+
+}

@@ -1,0 +1,146 @@
+package org.youguan.filing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+
+/**
+ * The bureau's side: the work queue with the statutory clock, a filing with its attachments and actions, metrics.
+ */
+@Controller
+class FilingController {
+
+	static final String HANDLERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
+
+	static final List<Column<FilingView>> COLUMNS = List.of(Column.of("受理编号", FilingView::number, 26),
+			Column.of("类型", f -> f.kind().label(), 10), Column.of("网点名称", FilingView::outletName, 30),
+			Column.of("企业", FilingView::enterpriseName, 30), Column.of("品牌", FilingView::brandName, 8),
+			Column.of("乡镇/街道", FilingView::regionName), Column.of("状态", f -> f.status().label(), 8),
+			Column.of("提交日期", FilingView::submittedOn, 12), Column.of("办结时限", FilingView::dueOn, 12),
+			Column.of("逾期办理", FilingView::overdue, 8), Column.of("逾期备案", FilingView::lateFiling, 8),
+			Column.of("办结日期", FilingView::completedOn, 12), Column.of("用时（工作日）", FilingView::workingDaysTaken, 10),
+			Column.of("备案编号", FilingView::filingNumber, 26));
+
+	private final OutletFilings filings;
+
+	private final FilingReceipts receipts;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	private final Clock clock;
+
+	FilingController(OutletFilings filings, FilingReceipts receipts, AuditTrail audit, Spreadsheets spreadsheets,
+			Clock clock) {
+		this.filings = filings;
+		this.receipts = receipts;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+		this.clock = clock;
+	}
+
+	@GetMapping("/filing/queue")
+	String queue(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) FilingStatus status,
+			@RequestParam(required = false) FilingKind kind, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) Boolean open, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+		boolean openOnly = open == null ? status == null : open;
+		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, openOnly, overdue, kind), query));
+		model.addAttribute("query", query);
+		model.addAttribute("statuses", FilingStatus.values());
+		model.addAttribute("kinds", FilingKind.values());
+		model.addAttribute("openOnly", openOnly);
+		return "filing/queue";
+	}
+
+	@GetMapping("/filing/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
+			@RequestParam(required = false) FilingStatus status, @RequestParam(required = false) FilingKind kind,
+			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) Boolean open,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
+		boolean openOnly = open == null ? status == null : open;
+		var rows = filings.list(scope, new OutletFilings.Filter(status, openOnly, overdue, kind),
+				PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", COLUMNS, rows));
+	}
+
+	@GetMapping("/filing/{id}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("filing", filings.get(scope, id));
+		model.addAttribute("attachments", filings.attachments(scope, id));
+		model.addAttribute("history", audit.history(scope, "OutletFiling", id));
+		return "filing/filing";
+	}
+
+	@GetMapping("/filing/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(DataScope scope, @PathVariable long id, @PathVariable long attachmentId) {
+		return Attachments.inline(filings.attachment(scope, id, attachmentId));
+	}
+
+	@GetMapping("/filing/{id}/receipt.docx")
+	ResponseEntity<byte[]> receipt(DataScope scope, @PathVariable long id) {
+		return Downloads.docx("备案回执-" + filings.get(scope, id).number() + ".docx", receipts.receipt(scope, id));
+	}
+
+	@PostMapping("/filing/{id}/{action:approve|notify-missing|reject}")
+	@PreAuthorize(HANDLERS)
+	String act(DataScope scope, @PathVariable long id, @PathVariable String action,
+			@RequestParam(required = false) String text, RedirectAttributes redirect) {
+		try {
+			switch (action) {
+				case "approve" -> redirect.addFlashAttribute("message", "已准予备案，备案编号：" + filings.approve(scope, id, text));
+				case "notify-missing" -> {
+					filings.notifyMissingItems(scope, id, text);
+					redirect.addFlashAttribute("message", "已一次性告知补正事项");
+				}
+				default -> {
+					filings.reject(scope, id, text);
+					redirect.addFlashAttribute("message", "已作出不予备案决定");
+				}
+			}
+		}
+		catch (InvalidValueException ex) {
+			redirect.addFlashAttribute("errors", ex.fieldErrors());
+		}
+		catch (DomainException ex) {
+			if (ex.code() == org.youguan.kernel.ErrorCode.NOT_FOUND) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("errors", ex.formErrors());
+		}
+		return "redirect:/filing/" + id;
+	}
+
+	@GetMapping("/filing/metrics")
+	String metrics(DataScope scope, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+		LocalDate today = LocalDate.now(clock);
+		LocalDate start = from == null ? today.withDayOfYear(1) : from;
+		LocalDate end = to == null ? today : to;
+		model.addAttribute("from", start);
+		model.addAttribute("to", end);
+		model.addAttribute("metrics", filings.metrics(scope, start, end));
+		return "filing/metrics";
+	}
+}

@@ -1,0 +1,225 @@
+package org.youguan.filing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+import org.youguan.kernel.DomainException;
+
+/**
+ * One filing (备案) and its procedure. The status changes only through the intention methods below, each guarded:
+ * missing items are notified once and restart the clock when supplemented; a decided filing cannot be decided again.
+ */
+@Table("outlet_filing")
+class OutletFiling {
+
+	@Id
+	private Long id;
+
+	private String number;
+
+	private FilingKind kind;
+
+	private Long outletId;
+
+	private String outletName;
+
+	private String enterpriseCreditCode;
+
+	private String enterpriseName;
+
+	private String brandName;
+
+	private String regionCode;
+
+	private FilingStatus status;
+
+	private LocalDate submittedOn;
+
+	private LocalDate clockStart;
+
+	private LocalDate dueOn;
+
+	private LocalDate missingNoticeDue;
+
+	private boolean missingItemsNotified;
+
+	private String missingItems;
+
+	private String decisionNote;
+
+	private LocalDate openedOn;
+
+	private boolean lateFiling;
+
+	private String changeDescription;
+
+	private String proposed;
+
+	private LocalDate completedOn;
+
+	private Integer workingDaysTaken;
+
+	private String filingNumber;
+
+	private boolean demo;
+
+	private Instant createdAt;
+
+	@Version
+	private Integer version;
+
+	OutletFiling() {
+	}
+
+	record Subject(long outletId, String outletName, String enterpriseCreditCode, String enterpriseName,
+			String brandName, String regionCode) {
+	}
+
+	static OutletFiling submit(String number, FilingKind kind, Subject subject, LocalDate today, FilingClock clock,
+			LocalDate openedOn, boolean lateFiling, String changeDescription, String proposed, boolean demo,
+			Instant now) {
+		OutletFiling f = new OutletFiling();
+		f.number = number;
+		f.kind = kind;
+		f.outletId = subject.outletId();
+		f.outletName = subject.outletName();
+		f.enterpriseCreditCode = subject.enterpriseCreditCode();
+		f.enterpriseName = subject.enterpriseName();
+		f.brandName = subject.brandName();
+		f.regionCode = subject.regionCode();
+		f.status = FilingStatus.SUBMITTED;
+		f.submittedOn = today;
+		f.restartClock(clock);
+		f.openedOn = openedOn;
+		f.lateFiling = lateFiling;
+		f.changeDescription = changeDescription;
+		f.proposed = proposed;
+		f.demo = demo;
+		f.createdAt = now;
+		return f;
+	}
+
+	/** 一次性告知: the bureau lists every missing item at once, and only once. */
+	void notifyMissingItems(String items) {
+		if (status != FilingStatus.SUBMITTED) {
+			throw DomainException.illegalTransition("只有待办理的备案可以告知补正，当前为“" + status.label() + "”");
+		}
+		if (missingItemsNotified) {
+			throw DomainException.illegalTransition("补正事项只能一次性告知，本备案已告知过");
+		}
+		status = FilingStatus.MISSING_ITEMS;
+		missingItemsNotified = true;
+		missingItems = items;
+	}
+
+	/** The enterprise supplements: the filing is back with the bureau and the clock starts again. */
+	void supplement(FilingClock clock) {
+		if (status != FilingStatus.MISSING_ITEMS) {
+			throw DomainException.illegalTransition("只有待补正的备案可以提交补正材料，当前为“" + status.label() + "”");
+		}
+		status = FilingStatus.SUBMITTED;
+		restartClock(clock);
+	}
+
+	/** Checked before the registry is touched, so a decided filing never changes its outlet. */
+	void requireApprovable() {
+		if (status != FilingStatus.SUBMITTED) {
+			throw DomainException.illegalTransition("只有待办理的备案可以准予备案，当前为“" + status.label() + "”");
+		}
+	}
+
+	void approve(String filingNumber, LocalDate today, int workingDays, String note) {
+		requireApprovable();
+		status = FilingStatus.APPROVED;
+		this.filingNumber = filingNumber;
+		decide(today, workingDays, note);
+	}
+
+	void reject(String reason, LocalDate today, int workingDays) {
+		if (status != FilingStatus.SUBMITTED && status != FilingStatus.MISSING_ITEMS) {
+			throw DomainException.illegalTransition("已办结的备案不能再作决定，当前为“" + status.label() + "”");
+		}
+		status = FilingStatus.REJECTED;
+		decide(today, workingDays, reason);
+	}
+
+	private void decide(LocalDate today, int workingDays, String note) {
+		completedOn = today;
+		workingDaysTaken = workingDays;
+		decisionNote = note;
+	}
+
+	private void restartClock(FilingClock clock) {
+		clockStart = clock.start();
+		dueOn = clock.dueOn();
+		missingNoticeDue = clock.missingNoticeDue();
+	}
+
+	Long id() {
+		return id;
+	}
+
+	String number() {
+		return number;
+	}
+
+	FilingKind kind() {
+		return kind;
+	}
+
+	Long outletId() {
+		return outletId;
+	}
+
+	String outletName() {
+		return outletName;
+	}
+
+	String regionCode() {
+		return regionCode;
+	}
+
+	String enterpriseCreditCode() {
+		return enterpriseCreditCode;
+	}
+
+	FilingStatus status() {
+		return status;
+	}
+
+	LocalDate submittedOn() {
+		return submittedOn;
+	}
+
+	LocalDate clockStart() {
+		return clockStart;
+	}
+
+	String proposed() {
+		return proposed;
+	}
+
+	boolean lateFiling() {
+		return lateFiling;
+	}
+
+	Map<String, Object> snapshot() {
+		var m = new LinkedHashMap<String, Object>();
+		m.put("number", number);
+		m.put("kind", kind);
+		m.put("outletId", outletId);
+		m.put("status", status);
+		m.put("clockStart", clockStart.toString());
+		m.put("dueOn", dueOn.toString());
+		m.put("missingItems", missingItems);
+		m.put("decisionNote", decisionNote);
+		m.put("filingNumber", filingNumber);
+		m.put("workingDaysTaken", workingDaysTaken);
+		return m;
+	}
+}

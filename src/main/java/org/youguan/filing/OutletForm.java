@@ -1,0 +1,65 @@
+package org.youguan.filing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.youguan.kernel.Validation;
+import org.youguan.registry.OutletData;
+import org.youguan.registry.OutletView;
+
+/**
+ * The outlet part of a filing form as typed: text fields parsed here, each parse failure named by its field.
+ */
+record OutletForm(String name, String cooperation, String address, String regionCode, String longitude,
+		String latitude, String managerName, String managerIdNumber, String managerPhone, String storageArea,
+		boolean hasCommunications, boolean hasShelving, boolean hasSurveillance, boolean hasSignage, String openedOn) {
+
+	static OutletForm empty() {
+		return new OutletForm("", "FRANCHISE", "", "", "", "", "", "", "", "", true, true, true, true, "");
+	}
+
+	/** A filed outlet as the starting point of a change (the manager's numbers must be entered again). */
+	static OutletForm of(OutletView o) {
+		return new OutletForm(o.name(), o.cooperation(), o.address(), o.regionCode(), text(o.longitude()),
+				text(o.latitude()), o.managerName(), "", "", text(o.storageArea()), o.hasCommunications(), o.hasShelving(),
+				o.hasSurveillance(), o.hasSignage(), o.openedOn().toString());
+	}
+
+	OutletData toData(long enterpriseId, Validation v) {
+		return new OutletData(name, enterpriseId, null, cooperation, address, regionCode,
+				decimal(v, "longitude", "经度", longitude), decimal(v, "latitude", "纬度", latitude), managerName,
+				managerIdNumber, managerPhone, decimal(v, "storageArea", "存储场地面积", storageArea), hasCommunications,
+				hasShelving, hasSurveillance, hasSignage, date(v, "openedOn", "开办日期", openedOn));
+	}
+
+	static BigDecimal decimal(Validation v, String field, String label, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			v.require(field, false, "number", label + "应为数字");
+			return null;
+		}
+	}
+
+	static LocalDate date(Validation v, String field, String label, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			v.require(field, false, "date", label + "应为日期（YYYY-MM-DD）");
+			return null;
+		}
+	}
+
+	private static String text(BigDecimal d) {
+		return d == null ? "" : d.toPlainString();
+	}
+}
