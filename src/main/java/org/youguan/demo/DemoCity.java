@@ -78,10 +78,13 @@ class DemoCity implements ApplicationRunner {
 
 	private final RegistryDemoData registry;
 
+	private final FilingDemoData filingDemo;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
-			RegistryDemoData registry) {
+			RegistryDemoData registry, FilingDemoData filingDemo) {
 		this.registry = registry;
+		this.filingDemo = filingDemo;
 		this.demo = demo;
 		this.bureaus = bureaus;
 		this.departments = departments;
@@ -102,6 +105,7 @@ class DemoCity implements ApplicationRunner {
 		importRegions();
 		tx.executeWithoutResult(s -> seedOrganisation());
 		tx.executeWithoutResult(s -> registry.seed());
+		tx.executeWithoutResult(s -> filingDemo.seed());
 	}
 
 	private void importRegions() {

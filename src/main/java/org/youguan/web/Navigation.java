@@ -51,6 +51,23 @@ public final class Navigation {
 	private Navigation() {
 	}
 
+	/** Where a page sits in the navigation, for its breadcrumb. */
+	public record Location(Section section, NavItem item) {
+	}
+
+	/** The most specific entry containing the current page (so "/x/new" wins over "/x"), if any. */
+	static java.util.Optional<Location> locate(List<Section> sections, String currentPath) {
+		Location best = null;
+		for (Section s : sections) {
+			for (NavItem i : s.items()) {
+				if (i.contains(currentPath) && (best == null || i.path().length() > best.item().path().length())) {
+					best = new Location(s, i);
+				}
+			}
+		}
+		return java.util.Optional.ofNullable(best);
+	}
+
 	/** The sections and items this user may open; sections left empty are dropped. */
 	static List<Section> visibleTo(CurrentUser user) {
 		return SECTIONS.stream()

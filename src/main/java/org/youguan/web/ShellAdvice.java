@@ -29,7 +29,10 @@ class ShellAdvice {
 		var auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
 			model.addAttribute("me", user);
-			model.addAttribute("navigation", Navigation.visibleTo(user));
+			var navigation = Navigation.visibleTo(user);
+			model.addAttribute("navigation", navigation);
+			Navigation.locate(navigation, request.getRequestURI().substring(request.getContextPath().length()))
+				.ifPresent(location -> model.addAttribute("location", location));
 		}
 		model.addAttribute("currentPath", request.getRequestURI().substring(request.getContextPath().length()));
 		model.addAttribute("listUrl", LIST_URLS);

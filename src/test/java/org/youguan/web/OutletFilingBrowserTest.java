@@ -1,0 +1,150 @@
+package org.youguan.web;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+import org.youguan.TestDatabase;
+import org.youguan.kernel.IdCardNumber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 3's path through a real Chromium: an enterprise user files an outlet with attachments; the county bureau's
+ * staff approve it; the public lookup finds the filed outlet.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabase.Initializer.class)
+class OutletFilingBrowserTest {
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		System.setProperty("SE_OFFLINE", "true");
+		System.setProperty("SE_AVOID_STATS", "true");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1366,1000", "--lang=zh-CN");
+		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(),
+				options);
+		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	void signIn(String username) {
+		browser.manage().deleteAllCookies();
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("Demo@2026");
+		browser.findElement(By.id("login-submit")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+	}
+
+	void type(String id, String text) {
+		var field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	@Test
+	void anEnterpriseFilesStaffApproveAndThePublicFindsTheOutlet() throws Exception {
+		Path pdf = Files.createTempFile("licence", ".pdf");
+		Files.writeString(pdf, "%PDF-1.4\n%%EOF\n", StandardCharsets.US_ASCII);
+		String name = "顺丰驿站（浏览器测试" + UUID.randomUUID().toString().substring(0, 4) + "店）";
+		String first17 = "32050619900101" + String.format("%03d", (int) (Math.random() * 1000));
+
+		signIn("sf.wz");
+		browser.get(url("/enterprise/filings/new"));
+		type("name", name);
+		type("regionCode", "320506001");
+		type("address", "江苏省苏州市吴中区长桥街道浏览器路1号");
+		// a date input's typing format depends on the browser's locale: set the ISO value directly
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+				browser.findElement(By.id("openedOn")), LocalDate.now().minusDays(3).toString());
+		type("storageArea", "45");
+		type("managerName", "测试负责人");
+		type("managerIdNumber", first17 + IdCardNumber.checkCharacter(first17));
+		type("managerPhone", "13912345678");
+		browser.findElement(By.id("businessLicenceFile")).sendKeys(pdf.toString());
+		browser.findElement(By.id("managerIdFile")).sendKeys(pdf.toString());
+		browser.findElement(By.id("photoFiles")).sendKeys(pdf.toString());
+		screenshot("filing-form");
+		browser.findElement(By.id("submit-filing")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("filing-status")));
+		assertThat(browser.findElement(By.id("filing-status")).getText()).isEqualTo("待办理");
+		String filingUrl = browser.getCurrentUrl();
+		String filingId = filingUrl.substring(filingUrl.lastIndexOf('/') + 1);
+
+		signIn("wz.staff");
+		browser.get(url("/filing/queue"));
+		assertThat(browser.findElement(By.id("filing-queue")).getText()).contains(name);
+		screenshot("filing-queue");
+		browser.get(url("/filing/" + filingId));
+		browser.findElement(By.id("approve")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("filing-status"), "已备案"));
+		String number = browser.findElement(By.id("filing-number")).getText();
+		assertThat(number).startsWith("网点备案-320506-");
+		screenshot("filing-approved");
+
+		browser.manage().deleteAllCookies();
+		browser.get(url("/public/lookup?region=320506&brand=%E9%A1%BA%E4%B8%B0&page=0"));
+		String results = findOnPublicPages(name);
+		assertThat(results).contains(name).contains(number).doesNotContain("13912345678");
+		screenshot("public-lookup");
+	}
+
+	/** Pages through the public outlet list until the outlet appears (it is sorted by region). */
+	private String findOnPublicPages(String name) {
+		for (int page = 0; page < 50; page++) {
+			browser.get(url("/public/lookup?region=320506001&brand=%E9%A1%BA%E4%B8%B0&page=" + page));
+			String text = browser.findElement(By.id("outlet-results")).getText();
+			if (text.contains(name)) {
+				return text;
+			}
+		}
+		return "";
+	}
+
+	static void screenshot(String name) throws Exception {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+}
