@@ -195,6 +195,7 @@ M = {
  "dashboard.no-holiday": ("尚未加载后续节假日", "No later holiday loaded"),
  "dashboard.missing-year": ("{0,number,#}年节假日安排尚未加载：跨年的法定时限将按周一至周五计算。请在“工作日历”中加载国务院办公厅公布的{0,number,#}年安排。", "The {0,number,#} holiday calendar is not loaded: deadlines reaching into {0,number,#} count Monday to Friday only. Load it under Working calendar."),
  "dashboard.recent": ("最近动态", "Recent activity"),
+ "dashboard.filings-attention": ("网点备案：1个工作日内到期或已超期", "Outlet filings due within a working day or overdue"),
  "audit.title": ("审计日志", "Audit trail"),
  "audit.time": ("时间", "Time"),
  "audit.actor": ("操作人", "Actor"),

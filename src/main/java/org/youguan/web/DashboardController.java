@@ -31,7 +31,11 @@ class DashboardController {
 
 	private final Clock clock;
 
-	DashboardController(Users users, Bureaus bureaus, AuditTrail audit, WorkingCalendar calendar, Clock clock) {
+	private final org.youguan.filing.OutletFilings filings;
+
+	DashboardController(Users users, Bureaus bureaus, AuditTrail audit, WorkingCalendar calendar, Clock clock,
+			org.youguan.filing.OutletFilings filings) {
+		this.filings = filings;
 		this.users = users;
 		this.bureaus = bureaus;
 		this.audit = audit;
@@ -47,6 +51,9 @@ class DashboardController {
 		model.addAttribute("userCount", users.count(scope));
 		model.addAttribute("bureauCount", bureaus.list(scope, new PageQuery("", 0, 1, null, false)).total());
 		model.addAttribute("auditToday", audit.countSince(scope, today));
+		if (me.isStaff()) {
+			model.addAttribute("filingsNeedingAttention", filings.countNeedingAttention(scope));
+		}
 		calendar.nextHoliday(today).ifPresent(h -> {
 			model.addAttribute("nextHoliday", h);
 			model.addAttribute("daysToHoliday", java.time.temporal.ChronoUnit.DAYS.between(today, h.day()));
