@@ -169,6 +169,7 @@ M = {
  "common.actions": ("操作", "Actions"),
  "common.detail": ("详情", "Details"),
  "common.total": ("共 {0} 条", "{0} in total"),
+ "common.total.capped": ("超过 {0} 条，请缩小查询范围", "More than {0}; narrow the search"),
  "common.empty": ("暂无数据", "Nothing here yet"),
  "common.prev": ("上一页", "Previous"),
  "common.next": ("下一页", "Next"),

@@ -47,8 +47,15 @@ public class Brands {
 			.list();
 	}
 
+	/** A brand by its short name or full name ("中通" or "中通快递"), without the counts of {@link #all()}. */
 	public Optional<BrandView> findByShortName(String shortName) {
-		return all().stream().filter(b -> b.shortName().equals(shortName) || b.name().equals(shortName)).findFirst();
+		return jdbc.sql("""
+				SELECT b.id, b.name, b.short_name, b.hq_enterprise_id, NULL AS hq_enterprise_name, 0 AS enterprises,
+				       0 AS outlets
+				FROM brand b WHERE b.short_name = :name OR b.name = :name""")
+			.param("name", shortName)
+			.query(BrandView.class)
+			.optional();
 	}
 
 	@Transactional

@@ -44,6 +44,9 @@ public class Outlets {
 
 	static final String FILING_NUMBER_TYPE = "网点备案";
 
+	/** Lists count matches up to this many; beyond it the page says "more than …" (counting every match is slow). */
+	static final long COUNT_CAP = 1_000;
+
 	private static final String SELECT = """
 			SELECT o.id, o.name, o.enterprise_id, e.legal_name AS enterprise_name, o.branch_id, br.name AS branch_name,
 			       o.brand_id, b.short_name AS brand_name, o.cooperation, d.label AS cooperation_label, o.address,
@@ -142,7 +145,11 @@ public class Outlets {
 
 	public PageResult<OutletView> list(DataScope scope, Filter filter, PageQuery page) {
 		Criteria c = criteria(scope, filter, page.q());
-		long total = jdbc.sql("SELECT count(*) FROM terminal_outlet o" + c.where()).params(c.params()).query(Long.class).single();
+		long count = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM terminal_outlet o" + c.where() + " LIMIT :cap) m")
+			.params(c.params())
+			.param("cap", COUNT_CAP + 1)
+			.query(Long.class)
+			.single();
 		List<OutletView> items = jdbc
 			.sql(SELECT + c.where() + " ORDER BY o." + page.sortOr(SORTS, "region_code") + " " + page.direction()
 					+ ", o.id LIMIT :limit OFFSET :offset")
@@ -151,7 +158,7 @@ public class Outlets {
 			.param("offset", page.offset())
 			.query((rs, i) -> view(rs))
 			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return PageResult.counted(items, page.page(), page.size(), count, COUNT_CAP);
 	}
 
 	public OutletView get(DataScope scope, long id) {
