@@ -1,10 +1,8 @@
 package org.youguan.web;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -13,11 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,23 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 class OutletFilingBrowserTest {
 
-	static WebDriver browser;
+	static ChromeDriver browser;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void startBrowser() {
-		System.setProperty("SE_OFFLINE", "true");
-		System.setProperty("SE_AVOID_STATS", "true");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1366,1000", "--lang=zh-CN");
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(),
-				options);
-		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		browser = Browser.start();
 	}
 
 	@AfterAll
@@ -68,12 +53,7 @@ class OutletFilingBrowserTest {
 	}
 
 	void signIn(String username) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("Demo@2026");
-		browser.findElement(By.id("login-submit")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+		Browser.signIn(browser, url(""), username);
 	}
 
 	void type(String id, String text) {
@@ -142,9 +122,6 @@ class OutletFilingBrowserTest {
 	}
 
 	static void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		Browser.screenshot(browser, name);
 	}
 }

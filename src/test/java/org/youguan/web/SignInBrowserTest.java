@@ -1,20 +1,14 @@
 package org.youguan.web;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,25 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 class SignInBrowserTest {
 
-	static WebDriver browser;
+	static ChromeDriver browser;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void startBrowser() {
-		System.setProperty("SE_OFFLINE", "true");
-		System.setProperty("SE_AVOID_STATS", "true");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1366,900", "--lang=zh-CN");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		browser = Browser.start();
 	}
 
 	@AfterAll
@@ -114,9 +97,6 @@ class SignInBrowserTest {
 	}
 
 	static void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		Browser.screenshot(browser, name);
 	}
 }
