@@ -178,6 +178,15 @@ public class Enterprises {
 		return e;
 	}
 
+	/** Checks an enterprise as {@link #register} would, including that its credit code is not registered yet. */
+	public EnterpriseData check(DataScope scope, EnterpriseData data) {
+		EnterpriseData clean = validate(scope, data);
+		if (enterprises.existsByCreditCode(clean.creditCode())) {
+			throw DomainException.duplicate("creditCode", "统一社会信用代码已登记：" + clean.creditCode());
+		}
+		return clean;
+	}
+
 	private EnterpriseData validate(DataScope scope, EnterpriseData d) {
 		Validation v = new Validation();
 		v.required("legalName", "企业名称", d.legalName()).maxLength("legalName", "企业名称", d.legalName(), 200);
