@@ -22,6 +22,9 @@ import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityData;
+import org.youguan.registry.FacilityKind;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.Licences;
 import org.youguan.registry.OutletData;
@@ -70,13 +73,16 @@ class RegistryDemoData {
 
 	private final Clock clock;
 
+	private final Facilities facilities;
+
 	private final Random random = new Random(2026);
 
 	/** The brand short name of each operator, so an outlet is named after its operator's brand. */
 	private final Map<Long, String> brandOf = new java.util.HashMap<>();
 
 	RegistryDemoData(Brands brands, Enterprises enterprises, Licences licences, Branches branches, Outlets outlets,
-			Regions regions, Clock clock) {
+			Regions regions, Clock clock, Facilities facilities) {
+		this.facilities = facilities;
 		this.brands = brands;
 		this.enterprises = enterprises;
 		this.licences = licences;
@@ -127,7 +133,40 @@ class RegistryDemoData {
 			}
 		}
 		seedOutlets(franchisesByCounty, cityCompanies, today);
+		seedFacilities(cityCompanies, today);
 		statusExamples(today);
+	}
+
+	/** Per county: a post office, lockers and mailboxes, screening machines at the city companies, a care station. */
+	private void seedFacilities(Map<String, Long> cityCompanies, LocalDate today) {
+		DataScope all = DataScope.all();
+		int serial = 0;
+		for (String county : DemoCity.COUNTY_BUREAUS.keySet()) {
+			String countyName = countyShortName(county);
+			Region street = street(county);
+			facilities.register(all, facility(FacilityKind.POST_OFFICE, countyName + street.name() + "邮政支局",
+					cityCompanies.get("中国邮政"), street, null, null, null, today), true);
+			for (int i = 1; i <= 6; i++) {
+				Region s = street(county);
+				var kind = i % 3 == 0 ? FacilityKind.SMART_MAILBOX : FacilityKind.PARCEL_LOCKER;
+				String brand = i % 3 == 0 ? "中国邮政" : i % 2 == 0 ? "中通" : "顺丰";
+				facilities.register(all, facility(kind, (kind.hasCompartments() && i % 3 == 0 ? "智能信包箱" : "丰巢智能柜") + "（" + s.name() + i + "号）",
+						cityCompanies.get(brand), s, 30 + random.nextInt(90), null, null, today), true);
+			}
+			for (String brand : List.of("顺丰", "中通")) {
+				facilities.register(all, facility(FacilityKind.SCREENING_MACHINE, brand + countyName + "分拨中心安检机",
+						cityCompanies.get(brand), street(county), null, "XR-" + county + "-" + (++serial), null, today), true);
+			}
+			facilities.register(all, facility(FacilityKind.CARE_STATION, countyName + "快递小哥爱心驿站",
+					cityCompanies.get("中通"), street(county), null, null, "休息、饮水、充电、应急药品", today), true);
+		}
+	}
+
+	private FacilityData facility(FacilityKind kind, String name, long owner, Region street,
+			Integer compartments, String serial, String services, LocalDate today) {
+		return new FacilityData(kind, name, owner, street.code(),
+				regions.fullName(street.code()) + "服务路" + (1 + random.nextInt(300)) + "号", compartments, serial, services,
+				today.minusDays(100 + random.nextInt(1500)));
 	}
 
 	private void licence(long enterprise, int serial, LicenceScope scope, String bureau, String bureauRegion,

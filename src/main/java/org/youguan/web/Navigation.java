@@ -27,6 +27,7 @@ public final class Navigation {
 							new NavItem("nav.licences", "/registry/licences", STAFF),
 							new NavItem("nav.branches", "/registry/branches", STAFF),
 							new NavItem("nav.outlets", "/registry/outlets", STAFF),
+							new NavItem("nav.facilities", "/registry/facilities", STAFF),
 							new NavItem("nav.brands", "/registry/brands", STAFF))),
 			new Section("nav.section.filing",
 					List.of(new NavItem("nav.filing.queue", "/filing/queue", STAFF),

@@ -1,0 +1,185 @@
+package org.youguan.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Validation;
+import org.youguan.region.RegionCode;
+import org.youguan.region.Regions;
+
+/**
+ * Post offices, parcel lockers and smart mailboxes, screening machines and care stations, within the caller's scope.
+ */
+@Service
+public class Facilities {
+
+	public record Filter(FacilityKind kind, FacilityStatus status) {
+	}
+
+	static final Set<String> SORTS = Set.of("name", "region_code", "commissioned_on");
+
+	private static final String SELECT = """
+			SELECT f.id, f.kind, f.name, f.enterprise_id, e.legal_name AS enterprise_name, f.region_code,
+			       r.name AS region_name, f.address, f.status, f.compartments, f.serial_number, f.services,
+			       f.commissioned_on, f.demo
+			FROM facility f JOIN enterprise e ON e.id = f.enterprise_id JOIN region r ON r.code = f.region_code""";
+
+	private final FacilityRepository facilities;
+
+	private final Enterprises enterprises;
+
+	private final Regions regions;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Facilities(FacilityRepository facilities, Enterprises enterprises, Regions regions, JdbcClient jdbc, AuditTrail audit,
+			Clock clock) {
+		this.facilities = facilities;
+		this.enterprises = enterprises;
+		this.regions = regions;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public PageResult<FacilityView> list(DataScope scope, Filter filter, PageQuery page) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("f.operator_credit_code", "f.region_code"));
+		if (filter.kind() != null) {
+			where.append(" AND f.kind = :kind");
+			params.put("kind", filter.kind().name());
+		}
+		if (filter.status() != null) {
+			where.append(" AND f.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (!page.q().isEmpty()) {
+			where.append(" AND (f.name LIKE :q ESCAPE '\\' OR f.address LIKE :q ESCAPE '\\' OR f.serial_number = :exact)");
+			params.put("q", page.likePattern());
+			params.put("exact", page.q());
+		}
+		long total = jdbc.sql("SELECT count(*) FROM facility f" + where).params(params).query(Long.class).single();
+		List<FacilityView> items = jdbc
+			.sql(SELECT + where + " ORDER BY f." + page.sortOr(SORTS, "region_code") + " " + page.direction()
+					+ ", f.id LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(FacilityView.class)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	public FacilityView get(DataScope scope, long id) {
+		return jdbc.sql(SELECT + " WHERE f.id = :id AND " + scope.enterprisePredicate("f.operator_credit_code", "f.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query(FacilityView.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("设施", id));
+	}
+
+	@Transactional
+	public long register(DataScope scope, FacilityData data, boolean demo) {
+		Enterprise owner = enterprises.load(scope, data.enterpriseId());
+		FacilityData clean = validate(scope, data, null);
+		Facility f = facilities.save(Facility.register(clean, owner.creditCode(), demo, clock.instant()));
+		audit.record(AuditEntry.of("facility.register", "Facility", f.id(), "登记" + f.kind().label() + "“" + f.name() + "”")
+			.states(null, f.snapshot())
+			.inRegion(f.regionCode()));
+		return f.id();
+	}
+
+	@Transactional
+	public void update(DataScope scope, long id, FacilityData data) {
+		Facility f = load(scope, id);
+		FacilityData clean = validate(scope, new FacilityData(f.kind(), data.name(), data.enterpriseId(), data.regionCode(),
+				data.address(), data.compartments(), data.serialNumber(), data.services(), data.commissionedOn()), id);
+		var before = f.snapshot();
+		f.apply(clean);
+		facilities.save(f);
+		audit.record(AuditEntry.of("facility.update", "Facility", id, "修改" + f.kind().label() + "“" + f.name() + "”")
+			.states(before, f.snapshot())
+			.inRegion(f.regionCode()));
+	}
+
+	@Transactional
+	public void suspend(DataScope scope, long id) {
+		change(scope, id, Facility::suspend, "facility.suspend", "停用");
+	}
+
+	@Transactional
+	public void resume(DataScope scope, long id) {
+		change(scope, id, Facility::resume, "facility.resume", "恢复使用");
+	}
+
+	@Transactional
+	public void remove(DataScope scope, long id) {
+		change(scope, id, Facility::remove, "facility.remove", "撤除");
+	}
+
+	private void change(DataScope scope, long id, java.util.function.Consumer<Facility> transition, String action, String verb) {
+		Facility f = load(scope, id);
+		var before = f.snapshot();
+		transition.accept(f);
+		facilities.save(f);
+		audit.record(AuditEntry.of(action, "Facility", id, verb + f.kind().label() + "“" + f.name() + "”")
+			.states(before, f.snapshot())
+			.inRegion(f.regionCode()));
+	}
+
+	private Facility load(DataScope scope, long id) {
+		Facility f = facilities.findById(id).orElseThrow(() -> DomainException.notFound("设施", id));
+		scope.requireRegion(f.regionCode(), "设施", id);
+		return f;
+	}
+
+	private FacilityData validate(DataScope scope, FacilityData d, Long selfId) {
+		Validation v = new Validation();
+		v.require("kind", d.kind() != null, "required", "请选择设施类型");
+		v.required("name", "名称", d.name()).maxLength("name", "名称", d.name(), 200);
+		v.required("address", "地址", d.address()).maxLength("address", "地址", d.address(), 300);
+		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
+		if (region != null) {
+			v.require("regionCode", region.value().length() >= 6, "county-level", "设施所在地应具体到县（6位）或更细");
+			v.require("regionCode", scope.containsRegion(region.value()), "scope", "设施所在地不在您的管辖范围内");
+		}
+		v.require("commissionedOn", d.commissionedOn() == null || !d.commissionedOn().isAfter(LocalDate.now(clock)),
+				"not-future", "启用日期不能晚于今天");
+		if (d.kind() != null && d.kind().hasCompartments()) {
+			v.require("compartments", d.compartments() != null && d.compartments() > 0 && d.compartments() <= 10_000,
+					"range", "格口数应为1至10000");
+		}
+		if (d.kind() == FacilityKind.SCREENING_MACHINE) {
+			v.required("serialNumber", "设备序列号", d.serialNumber()).maxLength("serialNumber", "设备序列号", d.serialNumber(), 60);
+			if (d.serialNumber() != null && !d.serialNumber().isBlank() && selfId == null
+					&& facilities.existsBySerialNumber(d.serialNumber().strip())) {
+				v.require("serialNumber", false, "unique", "该序列号的安检机已登记：" + d.serialNumber().strip());
+			}
+		}
+		if (d.kind() == FacilityKind.CARE_STATION) {
+			v.required("services", "服务内容", d.services()).maxLength("services", "服务内容", d.services(), 300);
+		}
+		v.throwIfInvalid();
+		return new FacilityData(d.kind(), d.name().strip(), d.enterpriseId(), region.value(), d.address().strip(),
+				d.compartments(), Enterprises.blankToNull(d.serialNumber()), Enterprises.blankToNull(d.services()),
+				d.commissionedOn());
+	}
+}

@@ -1,0 +1,149 @@
+package org.youguan.registry;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+
+/**
+ * Facility registers: one list per kind (search, status, sort, paging, export), detail with history, forms, status.
+ */
+@Controller
+class FacilityController {
+
+	static final List<Column<FacilityView>> COLUMNS = List.of(Column.of("类型", f -> f.kind().label(), 16),
+			Column.of("名称", FacilityView::name, 30), Column.of("所属企业", FacilityView::enterpriseName, 30),
+			Column.of("行政区划代码", FacilityView::regionCode, 14), Column.of("所在地", FacilityView::regionName),
+			Column.of("地址", FacilityView::address, 36), Column.of("格口数", FacilityView::compartments, 8),
+			Column.of("设备序列号", FacilityView::serialNumber, 20), Column.of("服务内容", FacilityView::services, 30),
+			Column.of("启用日期", FacilityView::commissionedOn, 12), Column.of("状态", f -> f.status().label(), 8));
+
+	private final Facilities facilities;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	FacilityController(Facilities facilities, AuditTrail audit, Spreadsheets spreadsheets) {
+		this.facilities = facilities;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+	}
+
+	@GetMapping("/registry/facilities")
+	String list(DataScope scope, @RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind,
+			@RequestParam(required = false) FacilityStatus status, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, Model model) {
+		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+		model.addAttribute("result", facilities.list(scope, new Facilities.Filter(kind, status), query));
+		model.addAttribute("query", query);
+		model.addAttribute("kind", kind);
+		model.addAttribute("kinds", FacilityKind.values());
+		model.addAttribute("statuses", FacilityStatus.values());
+		return "registry/facilities";
+	}
+
+	@GetMapping("/registry/facilities/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind,
+			@RequestParam(required = false) FacilityStatus status, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
+		var rows = facilities.list(scope, new Facilities.Filter(kind, status), PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+		return Downloads.xlsx(kind.label() + ".xlsx", spreadsheets.write(kind.label(), COLUMNS, rows));
+	}
+
+	@GetMapping("/registry/facilities/{id}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("facility", facilities.get(scope, id));
+		model.addAttribute("history", audit.history(scope, "Facility", id));
+		return "registry/facility";
+	}
+
+	@GetMapping("/registry/facilities/new")
+	@PreAuthorize(EnterpriseController.WRITERS)
+	String initCreateForm(@RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind, Model model) {
+		model.addAttribute("kind", kind);
+		return "registry/facility-form";
+	}
+
+	@PostMapping({ "/registry/facilities/new", "/registry/facilities/{id}/edit" })
+	@PreAuthorize(EnterpriseController.WRITERS)
+	String processForm(DataScope scope, @PathVariable(required = false) Long id, @RequestParam FacilityKind kind,
+			@RequestParam(required = false) Long enterpriseId, @RequestParam String name, @RequestParam String regionCode,
+			@RequestParam String address, @RequestParam(required = false) Integer compartments,
+			@RequestParam(required = false) String serialNumber, @RequestParam(required = false) String services,
+			@RequestParam(required = false) String commissionedOn, Model model, RedirectAttributes redirect) {
+		try {
+			if (enterpriseId == null) {
+				throw new InvalidValueException("enterpriseId", "required", "请填写所属企业编号（在企业详情页地址中）");
+			}
+			FacilityData data = new FacilityData(kind, name, enterpriseId, regionCode, address, compartments, serialNumber,
+					services, date(commissionedOn));
+			long saved = id == null ? facilities.register(scope, data, false) : update(scope, id, data);
+			redirect.addFlashAttribute("message", "已保存");
+			return "redirect:/registry/facilities/" + saved;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			model.addAttribute("kind", kind);
+			model.addAttribute("facilityId", id);
+			return "registry/facility-form";
+		}
+	}
+
+	@GetMapping("/registry/facilities/{id}/edit")
+	@PreAuthorize(EnterpriseController.WRITERS)
+	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
+		FacilityView f = facilities.get(scope, id);
+		model.addAttribute("facility", f);
+		model.addAttribute("facilityId", id);
+		model.addAttribute("kind", f.kind());
+		return "registry/facility-form";
+	}
+
+	@PostMapping("/registry/facilities/{id}/{action:suspend|resume|remove}")
+	@PreAuthorize(EnterpriseController.WRITERS)
+	String changeStatus(DataScope scope, @PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
+		switch (action) {
+			case "suspend" -> facilities.suspend(scope, id);
+			case "resume" -> facilities.resume(scope, id);
+			default -> facilities.remove(scope, id);
+		}
+		redirect.addFlashAttribute("message", "设施状态已更新");
+		return "redirect:/registry/facilities/" + id;
+	}
+
+	private long update(DataScope scope, long id, FacilityData data) {
+		facilities.update(scope, id, data);
+		return id;
+	}
+
+	private static LocalDate date(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidValueException("commissionedOn", "date", "启用日期应为日期（YYYY-MM-DD）");
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package org.youguan.registry;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class FacilityIntegrationTest {
+
+	static final DataScope SUZHOU = DataScope.region("3205");
+
+	@Autowired
+	Facilities facilities;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	MockMvc mvc;
+
+	long owner() {
+		return enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE, new PageQuery("吴中中通", 0, 1, null, false))
+			.items()
+			.get(0)
+			.id();
+	}
+
+	@Test
+	void theDemoCityHasEveryKind() {
+		for (FacilityKind kind : FacilityKind.values()) {
+			assertThat(facilities.list(SUZHOU, new Facilities.Filter(kind, null), new PageQuery("", 0, 1, null, false)).total())
+				.as(kind.label())
+				.isPositive();
+		}
+	}
+
+	@Test
+	void eachKindChecksItsOwnFields() {
+		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.PARCEL_LOCKER, "无格口的柜", owner(),
+				"320506001", "地址", null, null, null, null), false))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
+				.containsExactly("compartments"));
+		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.CARE_STATION, "驿站", owner(),
+				"32", "地址", null, null, " ", LocalDate.of(2099, 1, 1)), false))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
+				.contains("services", "regionCode", "commissionedOn"));
+		long locker = facilities.register(SUZHOU, new FacilityData(FacilityKind.PARCEL_LOCKER, "测试柜", owner(), "320506001",
+				"测试路1号", 48, "ignored", "ignored", null), false);
+		FacilityView view = facilities.get(SUZHOU, locker);
+		assertThat(view.compartments()).isEqualTo(48);
+		assertThat(view.serialNumber()).as("fields of other kinds are not kept").isNull();
+	}
+
+	@Test
+	void aScreeningMachineSerialIsUnique() {
+		String serial = "XR-T-" + UUID.randomUUID().toString().substring(0, 6);
+		facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机甲", owner(), "320506001", "分拨中心",
+				null, serial, null, null), false);
+		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机乙", owner(),
+				"320506001", "分拨中心", null, serial, null, null), false)).hasMessageContaining("已登记");
+	}
+
+	@Test
+	void statusChangesAreGuardedAuditedAndScoped() {
+		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.POST_OFFICE, "测试邮政所", owner(), "320506001",
+				"测试路2号", null, null, null, null), false);
+		facilities.suspend(SUZHOU, id);
+		assertThatThrownBy(() -> facilities.suspend(SUZHOU, id)).hasMessageContaining("停用");
+		facilities.resume(SUZHOU, id);
+		facilities.remove(SUZHOU, id);
+		assertThatThrownBy(() -> facilities.resume(SUZHOU, id)).hasMessageContaining("已撤除");
+		assertThat(audit.history(DataScope.region("320506"), "Facility", id)).extracting(e -> e.action())
+			.containsExactly("facility.remove", "facility.resume", "facility.suspend", "facility.register");
+		assertThatThrownBy(() -> facilities.get(DataScope.region("320507"), id)).hasMessageContaining("不存在");
+		assertThatThrownBy(() -> facilities.remove(DataScope.region("320507"), id)).hasMessageContaining("不存在");
+	}
+
+	@Test
+	void thePagesListCreateAndExport() throws Exception {
+		MockHttpSession staff = (MockHttpSession) mvc
+			.perform(post("/login").param("username", "sz.market").param("password", "Demo@2026").with(csrf()))
+			.andReturn().getRequest().getSession();
+		mvc.perform(get("/registry/facilities").param("kind", "PARCEL_LOCKER").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("格口数")));
+		mvc.perform(post("/registry/facilities/new").session(staff).with(csrf()).param("kind", "PARCEL_LOCKER")
+			.param("enterpriseId", String.valueOf(owner())).param("name", "页面柜").param("regionCode", "320506001")
+			.param("address", "页面路1号"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("格口数应为1至10000")));
+		mvc.perform(post("/registry/facilities/new").session(staff).with(csrf()).param("kind", "PARCEL_LOCKER")
+			.param("enterpriseId", String.valueOf(owner())).param("name", "页面柜").param("regionCode", "320506001")
+			.param("address", "页面路1号").param("compartments", "60"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/registry/facilities/export.xlsx").param("kind", "SCREENING_MACHINE").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+	}
+}
