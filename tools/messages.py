@@ -70,6 +70,7 @@ M = {
  "registry.branch.filedOn": ("备案日期", "Filed on"),
  "registry.branch.late": ("逾期备案", "Filed late"),
  "registry.branch.lateOnly": ("只看逾期备案", "Late filings only"),
+ "registry.branch.new": ("分支机构备案", "File a branch"),
  "registry.outlet.title": ("末端网点", "Terminal outlets"),
  "registry.outlet.search": ("网点名称、品牌、地名（如“中通 吴中”）", "Name, brand, place (e.g. 中通 吴中)"),
  "registry.outlet.name": ("网点名称", "Outlet"),

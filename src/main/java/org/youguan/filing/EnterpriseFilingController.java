@@ -141,7 +141,7 @@ class EnterpriseFilingController {
 		try {
 			Validation v = new Validation();
 			var data = form.toData(0, v);
-			var changed = OutletForm.date(v, "changedOn", "变更日期", changedOn);
+			var changed = v.date("changedOn", "变更日期", changedOn);
 			v.throwIfInvalid();
 			List<Upload> uploads = new ArrayList<>();
 			add(uploads, AttachmentKind.SUPPLEMENT, files);

@@ -2,7 +2,6 @@ package org.youguan.filing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.youguan.kernel.Validation;
 import org.youguan.registry.OutletData;
@@ -28,36 +27,12 @@ record OutletForm(String name, String cooperation, String address, String region
 
 	OutletData toData(long enterpriseId, Validation v) {
 		return new OutletData(name, enterpriseId, null, cooperation, address, regionCode,
-				decimal(v, "longitude", "经度", longitude), decimal(v, "latitude", "纬度", latitude), managerName,
-				managerIdNumber, managerPhone, decimal(v, "storageArea", "存储场地面积", storageArea), hasCommunications,
-				hasShelving, hasSurveillance, hasSignage, date(v, "openedOn", "开办日期", openedOn));
+				v.decimal("longitude", "经度", longitude), v.decimal("latitude", "纬度", latitude), managerName,
+				managerIdNumber, managerPhone, v.decimal("storageArea", "存储场地面积", storageArea), hasCommunications,
+				hasShelving, hasSurveillance, hasSignage, v.date("openedOn", "开办日期", openedOn));
 	}
 
-	static BigDecimal decimal(Validation v, String field, String label, String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			v.require(field, false, "number", label + "应为数字");
-			return null;
-		}
-	}
 
-	static LocalDate date(Validation v, String field, String label, String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			v.require(field, false, "date", label + "应为日期（YYYY-MM-DD）");
-			return null;
-		}
-	}
 
 	private static String text(BigDecimal d) {
 		return d == null ? "" : d.toPlainString();

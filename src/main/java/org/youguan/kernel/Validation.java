@@ -37,6 +37,34 @@ public final class Validation {
 				label + "不能超过" + max + "个字符");
 	}
 
+	/** A date typed as YYYY-MM-DD, or null when blank; a malformed date is recorded as this field's error. */
+	public java.time.LocalDate date(String field, String label, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(text.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			require(field, false, "date", label + "应为日期（YYYY-MM-DD）");
+			return null;
+		}
+	}
+
+	/** A decimal number, or null when blank; a malformed number is recorded as this field's error. */
+	public java.math.BigDecimal decimal(String field, String label, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new java.math.BigDecimal(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			require(field, false, "number", label + "应为数字");
+			return null;
+		}
+	}
+
 	public List<FieldError> errors() {
 		return List.copyOf(errors);
 	}

@@ -3,15 +3,21 @@ package org.youguan.registry;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Validation;
 
 /**
  * Branches (分支机构) with the late-filing flag; brands.
@@ -31,7 +37,10 @@ class BranchController {
 
 	private final Spreadsheets spreadsheets;
 
-	BranchController(Branches branches, Brands brands, Spreadsheets spreadsheets) {
+	private final Enterprises enterprises;
+
+	BranchController(Branches branches, Brands brands, Spreadsheets spreadsheets, Enterprises enterprises) {
+		this.enterprises = enterprises;
 		this.branches = branches;
 		this.brands = brands;
 		this.spreadsheets = spreadsheets;
@@ -54,6 +63,39 @@ class BranchController {
 		var rows = branches.list(scope, late, PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
 		return Downloads.xlsx("分支机构.xlsx", spreadsheets.write("分支机构", COLUMNS, rows));
 	}
+
+	@GetMapping("/registry/branches/new")
+	@PreAuthorize(EnterpriseController.WRITERS)
+	String initCreateForm() {
+		return "registry/branch-form";
+	}
+
+	/** Files a branch for an enterprise of the caller's region, found by its credit code. */
+	@PostMapping("/registry/branches/new")
+	@PreAuthorize(EnterpriseController.WRITERS)
+	String processCreateForm(DataScope scope, @RequestParam(required = false) String creditCode, @RequestParam String name,
+			@RequestParam String regionCode, @RequestParam String address, @RequestParam String headName,
+			@RequestParam(required = false) String businessLicenceDate, @RequestParam(required = false) String filedOn,
+			Model model, RedirectAttributes redirect) {
+		try {
+			Validation v = new Validation();
+			var licenceDate = v.date("businessLicenceDate", "营业执照日期", businessLicenceDate);
+			var filed = v.date("filedOn", "备案日期", filedOn);
+			long enterpriseId = enterprises.findByCreditCode(creditCode == null ? "" : creditCode.strip().toUpperCase())
+				.filter(e -> scope.containsRegion(e.regionCode()))
+				.map(EnterpriseView::id)
+				.orElseThrow(() -> new InvalidValueException("creditCode", "exists", "辖区内没有该统一社会信用代码的企业"));
+			v.throwIfInvalid();
+			branches.file(scope, new BranchData(enterpriseId, null, name, regionCode, address, headName, licenceDate, filed), false);
+			redirect.addFlashAttribute("message", "分支机构已备案：" + name.strip());
+			return "redirect:/registry/branches";
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return "registry/branch-form";
+		}
+	}
+
 
 	@GetMapping("/registry/brands")
 	String brands(Model model) {

@@ -1,7 +1,6 @@
 package org.youguan.registry;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -94,8 +93,11 @@ class FacilityController {
 			if (enterpriseId == null) {
 				throw new InvalidValueException("enterpriseId", "required", "请填写所属企业编号（在企业详情页地址中）");
 			}
+			org.youguan.kernel.Validation v = new org.youguan.kernel.Validation();
+			LocalDate since = v.date("commissionedOn", "启用日期", commissionedOn);
+			v.throwIfInvalid();
 			FacilityData data = new FacilityData(kind, name, enterpriseId, regionCode, address, compartments, serialNumber,
-					services, date(commissionedOn));
+					services, since);
 			long saved = id == null ? facilities.register(scope, data, false) : update(scope, id, data);
 			redirect.addFlashAttribute("message", "已保存");
 			return "redirect:/registry/facilities/" + saved;
@@ -135,15 +137,4 @@ class FacilityController {
 		return id;
 	}
 
-	private static LocalDate date(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidValueException("commissionedOn", "date", "启用日期应为日期（YYYY-MM-DD）");
-		}
-	}
 }

@@ -110,4 +110,40 @@ class RegistryPagesIntegrationTest {
 			.andExpect(content().string(containsString("已备案")))
 			.andExpect(content().string(not(containsString("199000"))));
 	}
+
+	@Test
+	void theRegistryApiIsScopedAndMasked() throws Exception {
+		mvc.perform(get("/api/v1/outlets").param("q", "顺丰 吴中").header("Authorization", "Bearer demo-xc-staff-token"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(0));
+		mvc.perform(get("/api/v1/outlets").param("q", "顺丰").header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.items[0].regionCode")
+				.value(org.hamcrest.Matchers.startsWith("320506")))
+			.andExpect(content().string(not(org.hamcrest.Matchers.matchesPattern("(?s).*\\b1[3-9]\\d{9}\\b.*"))));
+		mvc.perform(get("/api/v1/enterprises").header("Authorization", "Bearer demo-sf-wz-token"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(1))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.items[0].legalName")
+				.value("苏州吴中顺丰快递服务有限公司"));
+		mvc.perform(get("/api/v1/facilities").param("kind", "CARE_STATION").header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(10));
+		mvc.perform(get("/api/v1/enterprises")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void staffFileABranchThroughTheFormAndLateFilingIsFlagged() throws Exception {
+		MockHttpSession staff = session("sz.market");
+		String code = RegistryIntegrationTest.DemoCodes.SF_WUZHONG;
+		mvc.perform(post("/registry/branches/new").session(staff).with(csrf()).param("creditCode", code)
+			.param("name", "").param("regionCode", "320506001").param("address", "地址").param("headName", "赵六")
+			.param("businessLicenceDate", "2026-13-01").param("filedOn", "2026-10-08"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("营业执照日期应为日期")));
+		mvc.perform(post("/registry/branches/new").session(staff).with(csrf()).param("creditCode", code)
+			.param("name", "页面分公司").param("regionCode", "320506001").param("address", "页面路9号").param("headName", "赵六")
+			.param("businessLicenceDate", "2026-09-10").param("filedOn", "2026-10-08"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/registry/branches").param("q", "页面分公司").param("late", "true").session(staff))
+			.andExpect(content().string(containsString("页面分公司")));
+	}
 }

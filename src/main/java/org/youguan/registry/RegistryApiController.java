@@ -1,0 +1,84 @@
+package org.youguan.registry;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+
+/**
+ * The registry for integrations, within the caller's scope (staff: their region; an enterprise: its own records).
+ * Personal numbers are masked as on the pages.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "市场主体", description = "企业、许可证、末端网点、邮政设施（按调用者数据权限）")
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF','ENTERPRISE')")
+class RegistryApiController {
+
+	private final Enterprises enterprises;
+
+	private final Licences licences;
+
+	private final Outlets outlets;
+
+	private final Facilities facilities;
+
+	RegistryApiController(Enterprises enterprises, Licences licences, Outlets outlets, Facilities facilities) {
+		this.enterprises = enterprises;
+		this.licences = licences;
+		this.outlets = outlets;
+		this.facilities = facilities;
+	}
+
+	@GetMapping("/enterprises")
+	@Operation(summary = "企业列表", description = "q：名称片段或统一社会信用代码。")
+	PageResult<EnterpriseView> enterprises(DataScope scope, @RequestParam(required = false) String q,
+			@RequestParam(required = false) EnterpriseType type, @RequestParam(required = false) EnterpriseStatus status,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return enterprises.list(scope, new Enterprises.Filter(type, null, status), PageQuery.of(q, page, size, null, null));
+	}
+
+	@GetMapping("/enterprises/{id}")
+	@Operation(summary = "企业详情")
+	EnterpriseView enterprise(DataScope scope, @PathVariable long id) {
+		return enterprises.get(scope, id);
+	}
+
+	@GetMapping("/licences")
+	@Operation(summary = "快递业务经营许可证", description = "status：VALID、EXPIRED、CANCELLED、REVOKED。")
+	PageResult<LicenceView> licences(DataScope scope, @RequestParam(required = false) String q,
+			@RequestParam(required = false) LicenceStatus status, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return licences.list(scope, new Licences.Filter(status, null, null), PageQuery.of(q, page, size, null, null));
+	}
+
+	@GetMapping("/outlets")
+	@Operation(summary = "末端网点", description = "q 中的品牌简称和地名作为筛选条件（如“中通 吴中”）；计数超过1000时 capped 为 true。")
+	PageResult<OutletView> outlets(DataScope scope, @RequestParam(required = false) String q,
+			@RequestParam(required = false) OutletStatus status, @RequestParam(required = false) String region,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return outlets.list(scope, new Outlets.Filter(null, status, region, null), PageQuery.of(q, page, size, null, null));
+	}
+
+	@GetMapping("/outlets/{id}")
+	@Operation(summary = "末端网点详情")
+	OutletView outlet(DataScope scope, @PathVariable long id) {
+		return outlets.get(scope, id);
+	}
+
+	@GetMapping("/facilities")
+	@Operation(summary = "邮政设施", description = "kind：POST_OFFICE、PARCEL_LOCKER、SMART_MAILBOX、SCREENING_MACHINE、CARE_STATION。")
+	PageResult<FacilityView> facilities(DataScope scope, @RequestParam FacilityKind kind,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return facilities.list(scope, new Facilities.Filter(kind, null), PageQuery.of(q, page, size, null, null));
+	}
+}
