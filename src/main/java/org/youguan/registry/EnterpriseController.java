@@ -49,11 +49,8 @@ class EnterpriseController {
 
 	private final Spreadsheets spreadsheets;
 
-	private final EnterpriseImport importer;
-
 	EnterpriseController(Enterprises enterprises, Licences licences, Branches branches, Brands brands, AuditTrail audit,
-			Spreadsheets spreadsheets, EnterpriseImport importer) {
-		this.importer = importer;
+			Spreadsheets spreadsheets) {
 		this.enterprises = enterprises;
 		this.licences = licences;
 		this.branches = branches;
@@ -148,51 +145,6 @@ class EnterpriseController {
 		}
 		redirect.addFlashAttribute("message", "企业状态已更新");
 		return "redirect:/registry/enterprises/" + id;
-	}
-
-	static final String ERROR_SHEET = "registry.enterprise-import.errors";
-
-	@GetMapping("/registry/enterprises/import")
-	@PreAuthorize(WRITERS)
-	String initImportForm() {
-		return "registry/enterprise-import";
-	}
-
-	@GetMapping("/registry/enterprises/import/template.xlsx")
-	ResponseEntity<byte[]> importTemplate() {
-		return Downloads.xlsx("企业导入模板.xlsx", importer.template());
-	}
-
-	@PostMapping("/registry/enterprises/import")
-	@PreAuthorize(WRITERS)
-	String processImportForm(DataScope scope, @org.springframework.web.bind.annotation.RequestParam("file")
-			org.springframework.web.multipart.MultipartFile file, jakarta.servlet.http.HttpSession session, Model model,
-			RedirectAttributes redirect) throws java.io.IOException {
-		try {
-			EnterpriseImport.Result result = importer.importFile(scope, file.getBytes());
-			if (result.rejected()) {
-				session.setAttribute(ERROR_SHEET, result.annotated());
-				model.addAttribute("rowErrors", result.errors());
-				return "registry/enterprise-import";
-			}
-			redirect.addFlashAttribute("message", "已导入企业" + result.imported() + "家");
-			return "redirect:/registry/enterprises";
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return "registry/enterprise-import";
-		}
-	}
-
-	/** The rejected sheet with its error column, once, to the user who uploaded it. */
-	@GetMapping("/registry/enterprises/import/errors.xlsx")
-	ResponseEntity<byte[]> importErrors(jakarta.servlet.http.HttpSession session) {
-		byte[] sheet = (byte[]) session.getAttribute(ERROR_SHEET);
-		if (sheet == null) {
-			throw DomainException.notFound("导入错误表", "errors.xlsx");
-		}
-		session.removeAttribute(ERROR_SHEET);
-		return Downloads.xlsx("企业导入-错误.xlsx", sheet);
 	}
 
 	private String form(Model model, EnterpriseData data, Long id) {

@@ -31,13 +31,6 @@ public class EnterpriseImport {
 	static final List<String> EXAMPLE = List.of("苏州示例快递服务有限公司", "91320506MA1ND7K3Q3", "快递企业", "中通", "张三",
 			"江苏省苏州市吴中区示例路1号", "320506", "李四", "0512-65551234");
 
-	public record Result(int imported, List<RowErrors> errors, byte[] annotated) {
-
-		public boolean rejected() {
-			return !errors.isEmpty();
-		}
-	}
-
 	private final Enterprises enterprises;
 
 	private final Brands brands;
@@ -55,7 +48,7 @@ public class EnterpriseImport {
 	}
 
 	@Transactional
-	public Result importFile(DataScope scope, byte[] content) {
+	public ImportResult importFile(DataScope scope, byte[] content) {
 		List<SheetRow> rows = SheetRows.read(content, HEADERS);
 		if (rows.isEmpty()) {
 			throw new org.youguan.kernel.InvalidValueException("file", "empty", "文件中没有数据行");
@@ -97,11 +90,11 @@ public class EnterpriseImport {
 			}
 		}
 		if (!errors.isEmpty()) {
-			return new Result(0, errors, SheetRows.annotate(content, errors));
+			return new ImportResult(0, errors, SheetRows.annotate(content, errors));
 		}
 		valid.forEach(d -> enterprises.register(scope, d, false));
 		audit.record(AuditEntry.of("enterprise.import", "Enterprise", null, "批量导入企业" + valid.size() + "家"));
-		return new Result(valid.size(), List.of(), null);
+		return new ImportResult(valid.size(), List.of(), null);
 	}
 
 	private static String label(String field) {

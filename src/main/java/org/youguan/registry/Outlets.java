@@ -213,6 +213,30 @@ public class Outlets {
 		return number;
 	}
 
+	/** Whether an outlet of this name is registered at this address already. */
+	public boolean exists(String name, String address) {
+		return outlets.existsByNameAndAddress(name, address);
+	}
+
+	/**
+	 * Records an outlet that was filed before YouGuan (import of a bureau's existing list) with its existing filing
+	 * number.
+	 */
+	@Transactional
+	public void recordFiled(DataScope scope, long id, String filingNumber) {
+		TerminalOutlet o = load(scope, id);
+		if (jdbc.sql("SELECT count(*) FROM terminal_outlet WHERE filing_number = :n").param("n", filingNumber)
+			.query(Long.class).single() > 0) {
+			throw DomainException.duplicate("filingNumber", "备案编号已存在：" + filingNumber);
+		}
+		var before = o.snapshot();
+		o.markFiled(filingNumber);
+		outlets.save(o);
+		audit.record(AuditEntry.of("outlet.record-filed", "TerminalOutlet", id, "导入已备案网点“" + o.name() + "”，备案编号" + filingNumber)
+			.states(before, o.snapshot())
+			.inRegion(o.regionCode()));
+	}
+
 	/** Applies an approved change (name, cooperation, location, manager, facilities) to a filed outlet. */
 	@Transactional
 	public void amend(DataScope scope, long id, OutletData data) {

@@ -1,0 +1,93 @@
+package org.youguan.registry;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.youguan.IntegrationTest;
+import org.youguan.documents.SheetRows.RowErrors;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class OutletImportIntegrationTest {
+
+	static final DataScope SUZHOU = DataScope.region("3205");
+
+	@Autowired
+	OutletImport importer;
+
+	@Autowired
+	Outlets outlets;
+
+	static byte[] workbook(List<List<String>> rows) throws Exception {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.createSheet("末端网点");
+			List<List<String>> all = new ArrayList<>();
+			all.add(OutletImport.HEADERS);
+			all.addAll(rows);
+			for (int r = 0; r < all.size(); r++) {
+				XSSFRow row = sheet.createRow(r);
+				for (int c = 0; c < all.get(r).size(); c++) {
+					row.createCell(c).setCellValue(all.get(r).get(c));
+				}
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	static String id() {
+		String first17 = "32050619850101" + String.format("%03d", (int) (Math.random() * 1000));
+		return first17 + IdCardNumber.checkCharacter(first17);
+	}
+
+	static List<String> outlet(String name, String coop, String region, String filingNumber) {
+		return List.of(name, RegistryIntegrationTest.DemoCodes.SF_WUZHONG, coop, "导入路" + UUID.randomUUID().toString().substring(0, 4) + "号",
+				region, "120.6", "31.2", "王五", id(), "13812345678", "30", "是", "是", "是", "是", "2026-01-15", filingNumber);
+	}
+
+	@Test
+	void importsPendingAndAlreadyFiledOutletsKeepingTheirNumbers() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		String number = "旧备案-" + suffix;
+		var result = importer.importFile(SUZHOU, workbook(List.of(outlet("导入网点甲" + suffix, "加盟", "320506001", number),
+				outlet("导入网点乙" + suffix, "合作", "320506001", ""))));
+		assertThat(result.rejected()).isFalse();
+		assertThat(result.imported()).isEqualTo(2);
+		var found = outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("导入网点", 0, 50, null, false)).items().stream()
+			.filter(o -> o.name().endsWith(suffix))
+			.toList();
+		assertThat(found).extracting(OutletView::status).containsExactlyInAnyOrder(OutletStatus.FILED, OutletStatus.PENDING);
+		assertThat(found).extracting(OutletView::filingNumber).contains(number);
+	}
+
+	@Test
+	void everyBadRowIsReportedAndNothingIsImported() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		List<String> good = outlet("好网点" + suffix, "加盟", "320506001", "");
+		List<String> badCoop = outlet("合作方式错" + suffix, "承包", "320506001", "");
+		List<String> badRegion = outlet("区划太粗" + suffix, "加盟", "320506", "");
+		List<String> badYes = new ArrayList<>(outlet("设施填错" + suffix, "自营", "320506001", ""));
+		badYes.set(11, "有");
+		var result = importer.importFile(SUZHOU, workbook(List.of(good, badCoop, badRegion, badYes, good)));
+		assertThat(result.rejected()).isTrue();
+		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(3, 4, 5, 6);
+		assertThat(result.errors().get(0).errors()).extracting(FieldError::field).contains("合作方式");
+		assertThat(result.errors().get(1).errors()).extracting(FieldError::rule).contains("street-level");
+		assertThat(result.errors().get(2).errors()).extracting(FieldError::field).contains("通信设施");
+		assertThat(result.errors().get(3).errors()).extracting(FieldError::message).anySatisfy(m -> assertThat(m).contains("同名同址"));
+		assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("好网点" + suffix, 0, 5, null, false)).total()).isZero();
+	}
+}
