@@ -15,6 +15,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
@@ -168,11 +169,8 @@ public class Bureaus {
 	}
 
 	private static BureauData normalise(BureauData d) {
-		return new BureauData(d.name().strip(), blankToNull(d.shortName()), d.level(), d.regionCode().strip(),
-				d.parentId(), blankToNull(d.address()), blankToNull(d.phone()));
+		return new BureauData(d.name().strip(), Text.blankToNull(d.shortName()), d.level(), d.regionCode().strip(),
+				d.parentId(), Text.blankToNull(d.address()), Text.blankToNull(d.phone()));
 	}
 
-	static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 }

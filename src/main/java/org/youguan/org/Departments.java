@@ -14,6 +14,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 
@@ -99,7 +100,7 @@ public class Departments {
 		if (departments.existsByBureauIdAndName(bureauId, name.strip())) {
 			throw DomainException.duplicate("name", bureau.name() + "已有处室“" + name.strip() + "”");
 		}
-		Department d = departments.save(Department.create(bureauId, name.strip(), Bureaus.blankToNull(duties),
+		Department d = departments.save(Department.create(bureauId, name.strip(), Text.blankToNull(duties),
 				sortOrder, clock.instant()));
 		audit.record(AuditEntry.of("department.create", "Department", d.id(),
 				"在" + bureau.name() + "新建处室“" + d.name() + "”").states(null, d.snapshot()).inRegion(bureau.regionCode()));
@@ -114,7 +115,7 @@ public class Departments {
 			throw DomainException.duplicate("name", "本局已有处室“" + name.strip() + "”");
 		}
 		var before = d.snapshot();
-		d.rename(name.strip(), Bureaus.blankToNull(duties), sortOrder);
+		d.rename(name.strip(), Text.blankToNull(duties), sortOrder);
 		departments.save(d);
 		record(scope, d, "department.update", "修改处室“" + d.name() + "”", before);
 	}

@@ -21,6 +21,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.MobilePhone;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Regions;
@@ -237,7 +238,7 @@ public class Users {
 	}
 
 	private void place(DataScope scope, UserAccount user, UserData data) {
-		user.describe(data.displayName().strip(), Bureaus.blankToNull(data.phone()) == null ? null
+		user.describe(data.displayName().strip(), Text.blankToNull(data.phone()) == null ? null
 				: MobilePhone.of(data.phone()).value());
 		if (data.kind() == UserKind.STAFF) {
 			Bureau bureau = bureaus.load(scope, data.bureauId());
@@ -258,7 +259,7 @@ public class Users {
 		}
 		v.required("displayName", "姓名", data.displayName()).maxLength("displayName", "姓名", data.displayName(), 60);
 		v.require("kind", data.kind() != null, "required", "请选择用户类型");
-		if (Bureaus.blankToNull(data.phone()) != null) {
+		if (Text.blankToNull(data.phone()) != null) {
 			v.check("phone", () -> MobilePhone.of(data.phone()));
 		}
 		Set<Role> roles = data.roles() == null ? Set.of() : data.roles();

@@ -17,6 +17,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
@@ -172,9 +173,7 @@ public class Enterprises {
 
 	Enterprise load(DataScope scope, long id) {
 		Enterprise e = enterprises.findById(id).orElseThrow(() -> DomainException.notFound("企业", id));
-		if (!scope.containsRegion(e.regionCode())) {
-			throw DomainException.notFound("企业", id);
-		}
+		scope.requireRegion(e.regionCode(), "企业", id);
 		return e;
 	}
 
@@ -202,19 +201,16 @@ public class Enterprises {
 		v.maxLength("legalRepresentative", "法定代表人", d.legalRepresentative(), 60);
 		v.maxLength("address", "地址", d.address(), 300);
 		v.maxLength("contactName", "联系人", d.contactName(), 60);
-		String phone = blankToNull(d.contactPhone());
+		String phone = Text.blankToNull(d.contactPhone());
 		if (phone != null) {
 			v.check("contactPhone", () -> ContactPhone.of(phone));
 		}
 		v.throwIfInvalid();
 		return new EnterpriseData(d.legalName().strip(), code.value(), d.type(), d.brandId(),
-				blankToNull(d.legalRepresentative()), blankToNull(d.address()), region.value(),
-				blankToNull(d.contactName()), phone == null ? null : ContactPhone.of(phone));
+				Text.blankToNull(d.legalRepresentative()), Text.blankToNull(d.address()), region.value(),
+				Text.blankToNull(d.contactName()), phone == null ? null : ContactPhone.of(phone));
 	}
 
-	static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 	private static EnterpriseView view(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new EnterpriseView(rs.getLong("id"), rs.getString("legal_name"), rs.getString("credit_code"),

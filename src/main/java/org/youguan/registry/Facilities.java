@@ -15,6 +15,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
@@ -179,7 +180,7 @@ public class Facilities {
 		}
 		v.throwIfInvalid();
 		return new FacilityData(d.kind(), d.name().strip(), d.enterpriseId(), region.value(), d.address().strip(),
-				d.compartments(), Enterprises.blankToNull(d.serialNumber()), Enterprises.blankToNull(d.services()),
+				d.compartments(), Text.blankToNull(d.serialNumber()), Text.blankToNull(d.services()),
 				d.commissionedOn());
 	}
 }
