@@ -37,6 +37,9 @@ public class CalendarYears {
 
 	private final JdbcClient jdbc;
 
+	/** For the day rows of a year: one batch instead of a statement per day (this runs at every first start). */
+	private final org.springframework.jdbc.core.JdbcTemplate batch;
+
 	private final JsonMapper json;
 
 	private final AuditTrail audit;
@@ -45,8 +48,10 @@ public class CalendarYears {
 
 	private final Clock clock;
 
-	CalendarYears(JdbcClient jdbc, JsonMapper json, AuditTrail audit, WorkingCalendar calendar, Clock clock) {
+	CalendarYears(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, JsonMapper json, AuditTrail audit,
+			WorkingCalendar calendar, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 		this.audit = audit;
 		this.calendar = calendar;
@@ -76,13 +81,8 @@ public class CalendarYears {
 				.param("from", LocalDate.of(year.getKey(), 1, 1))
 				.param("to", LocalDate.of(year.getKey() + 1, 1, 1))
 				.update();
-			for (CalendarDay day : year.getValue()) {
-				jdbc.sql("INSERT INTO calendar_day (day, kind, name) VALUES (:day, :kind, :name)")
-					.param("day", day.day())
-					.param("kind", day.kind().name())
-					.param("name", day.name())
-					.update();
-			}
+			batch.batchUpdate("INSERT INTO calendar_day (day, kind, name) VALUES (?, ?, ?)",
+					year.getValue().stream().map(d -> new Object[] { d.day(), d.kind().name(), d.name() }).toList());
 			jdbc.sql("""
 					INSERT INTO calendar_year (year, source, loaded_at, loaded_by) VALUES (:year, :source, :at, :by)
 					ON CONFLICT (year) DO UPDATE SET source = EXCLUDED.source, loaded_at = EXCLUDED.loaded_at,
