@@ -25,6 +25,7 @@ import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityData;
 import org.youguan.registry.FacilityKind;
+import org.youguan.registry.LicenceData;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.Licences;
 import org.youguan.registry.OutletData;
@@ -100,7 +101,7 @@ class RegistryDemoData {
 		Map<String, List<Long>> franchisesByCounty = new LinkedHashMap<>();
 		int serial = 0;
 		for (BrandSeed seed : BRANDS) {
-			long brand = brands.create(seed.name(), seed.shortName(), true);
+			long brand = brands.create(new Brands.BrandData(seed.name(), seed.shortName(), null), true);
 			boolean postal = seed.shortName().equals("中国邮政");
 			EnterpriseType type = postal ? EnterpriseType.POSTAL : EnterpriseType.EXPRESS;
 			long hq = enterprises.register(all, enterprise(seed.hqName(), type, brand, seed.hqRegion(), "总部"), true);
@@ -172,8 +173,8 @@ class RegistryDemoData {
 	private void licence(long enterprise, int serial, LicenceScope scope, String bureau, String bureauRegion,
 			LocalDate issued) {
 		String prefix = bureauRegion.equals("0") ? "国邮" : "苏邮";
-		licences.record(DataScope.all(), enterprise, "%s%06d".formatted(prefix, 100 + serial * 37), scope, bureau,
-				bureauRegion, issued, null, true);
+		licences.record(DataScope.all(), new LicenceData(enterprise, "%s%06d".formatted(prefix, 100 + serial * 37), scope,
+				bureau, bureauRegion, issued, null), true);
 	}
 
 	/** One licence of each final state, so every status appears in the demo. */

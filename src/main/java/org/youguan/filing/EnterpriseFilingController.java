@@ -23,6 +23,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.OutletForm;
 import org.youguan.registry.OutletStatus;
 import org.youguan.registry.Outlets;
 

@@ -50,17 +50,22 @@ class Branch {
 	static Branch file(BranchData data, boolean filedLate, boolean demo, Instant now) {
 		Branch b = new Branch();
 		b.enterpriseId = data.enterpriseId();
-		b.licenceId = data.licenceId();
-		b.name = data.name();
-		b.regionCode = data.regionCode();
-		b.address = data.address();
-		b.headName = data.headName();
-		b.businessLicenceDate = data.businessLicenceDate();
-		b.filedOn = data.filedOn();
-		b.filedLate = filedLate;
+		b.apply(data, filedLate);
 		b.demo = demo;
 		b.createdAt = now;
 		return b;
+	}
+
+	/** Corrects the record; the parent enterprise stays. */
+	void apply(BranchData data, boolean filedLate) {
+		licenceId = data.licenceId();
+		name = data.name();
+		regionCode = data.regionCode();
+		address = data.address();
+		headName = data.headName();
+		businessLicenceDate = data.businessLicenceDate();
+		filedOn = data.filedOn();
+		this.filedLate = filedLate;
 	}
 
 	Long id() {
@@ -75,7 +80,7 @@ class Branch {
 		return regionCode;
 	}
 
-	Long enterpriseId() {
+	long enterpriseId() {
 		return enterpriseId;
 	}
 

@@ -7,9 +7,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
@@ -20,7 +22,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
 
 /**
- * Branches (分支机构) with the late-filing flag; brands.
+ * Branches (分支机构) with the late-filing flag: list, detail with history, filing and correction.
  */
 @Controller
 class BranchController {
@@ -33,16 +35,20 @@ class BranchController {
 
 	private final Branches branches;
 
-	private final Brands brands;
+	private final Licences licences;
+
+	private final AuditTrail audit;
 
 	private final Spreadsheets spreadsheets;
 
 	private final Enterprises enterprises;
 
-	BranchController(Branches branches, Brands brands, Spreadsheets spreadsheets, Enterprises enterprises) {
+	BranchController(Branches branches, Licences licences, Spreadsheets spreadsheets, Enterprises enterprises,
+			AuditTrail audit) {
 		this.enterprises = enterprises;
 		this.branches = branches;
-		this.brands = brands;
+		this.licences = licences;
+		this.audit = audit;
 		this.spreadsheets = spreadsheets;
 	}
 
@@ -64,42 +70,65 @@ class BranchController {
 		return Downloads.xlsx("分支机构.xlsx", spreadsheets.write("分支机构", COLUMNS, rows));
 	}
 
+	@GetMapping("/registry/branches/{id:\\d+}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("branch", branches.get(scope, id));
+		model.addAttribute("history", audit.history(scope, "Branch", id));
+		return "registry/branch";
+	}
+
 	@GetMapping("/registry/branches/new")
 	@PreAuthorize(EnterpriseController.WRITERS)
 	String initCreateForm() {
 		return "registry/branch-form";
 	}
 
-	/** Files a branch for an enterprise of the caller's region, found by its credit code. */
-	@PostMapping("/registry/branches/new")
+	@GetMapping("/registry/branches/{id}/edit")
 	@PreAuthorize(EnterpriseController.WRITERS)
-	String processCreateForm(DataScope scope, @RequestParam(required = false) String creditCode, @RequestParam String name,
-			@RequestParam String regionCode, @RequestParam String address, @RequestParam String headName,
-			@RequestParam(required = false) String businessLicenceDate, @RequestParam(required = false) String filedOn,
-			Model model, RedirectAttributes redirect) {
+	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("branch", branches.get(scope, id));
+		model.addAttribute("branchId", id);
+		return "registry/branch-form";
+	}
+
+	/**
+	 * Files a branch for an enterprise of the caller's region, found by its credit code, or corrects one; the licence
+	 * is named by its number.
+	 */
+	@PostMapping({ "/registry/branches/new", "/registry/branches/{id}/edit" })
+	@PreAuthorize(EnterpriseController.WRITERS)
+	String processForm(DataScope scope, @PathVariable(required = false) Long id,
+			@RequestParam(required = false) String creditCode, @RequestParam(required = false) String licenceNumber,
+			@RequestParam String name, @RequestParam String regionCode, @RequestParam String address,
+			@RequestParam String headName, @RequestParam(required = false) String businessLicenceDate,
+			@RequestParam(required = false) String filedOn, Model model, RedirectAttributes redirect) {
 		try {
 			Validation v = new Validation();
 			var licenceDate = v.date("businessLicenceDate", "营业执照日期", businessLicenceDate);
 			var filed = v.date("filedOn", "备案日期", filedOn);
-			long enterpriseId = enterprises.findByCreditCode(creditCode == null ? "" : creditCode.strip().toUpperCase())
-				.filter(e -> scope.containsRegion(e.regionCode()))
-				.map(EnterpriseView::id)
-				.orElseThrow(() -> new InvalidValueException("creditCode", "exists", "辖区内没有该统一社会信用代码的企业"));
+			long enterpriseId = id != null ? branches.get(scope, id).enterpriseId()
+					: enterprises.idInScope(scope, creditCode, "creditCode");
+			Long licenceId = null;
+			if (licenceNumber != null && !licenceNumber.isBlank()) {
+				licenceId = licences.findByNumber(scope, licenceNumber).map(LicenceView::id).orElse(null);
+				v.require("licenceNumber", licenceId != null, "exists", "辖区内没有该编号的许可证");
+			}
 			v.throwIfInvalid();
-			branches.file(scope, new BranchData(enterpriseId, null, name, regionCode, address, headName, licenceDate, filed), false);
-			redirect.addFlashAttribute("message", "分支机构已备案：" + name.strip());
-			return "redirect:/registry/branches";
+			BranchData data = new BranchData(enterpriseId, licenceId, name, regionCode, address, headName, licenceDate, filed);
+			if (id == null) {
+				id = branches.file(scope, data, false);
+				redirect.addFlashAttribute("message", "分支机构已备案：" + name.strip());
+			}
+			else {
+				branches.update(scope, id, data);
+				redirect.addFlashAttribute("message", "已保存");
+			}
+			return "redirect:/registry/branches/" + id;
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());
+			model.addAttribute("branchId", id);
 			return "registry/branch-form";
 		}
-	}
-
-
-	@GetMapping("/registry/brands")
-	String brands(Model model) {
-		model.addAttribute("brands", brands.all());
-		return "registry/brands";
 	}
 }

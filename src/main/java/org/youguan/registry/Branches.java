@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
@@ -86,14 +87,61 @@ public class Branches {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	public BranchView get(DataScope scope, long id) {
+		return jdbc.sql(SELECT + " WHERE b.id = :id AND " + scope.enterprisePredicate("e.credit_code", "b.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query(BranchView.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("分支机构", id));
+	}
+
 	/** Files a branch; whether it was filed late is decided here, from the statutory period on the calendar. */
 	@Transactional
 	public long file(DataScope scope, BranchData data, boolean demo) {
+		BranchData clean = check(scope, data);
+		boolean late = late(clean);
+		Branch b = branches.save(Branch.file(clean, late, demo, clock.instant()));
+		audit.record(AuditEntry.of("branch.file", "Branch", b.id(), "分支机构备案“" + b.name() + "”" + lateNote(clean, late))
+			.states(null, b.snapshot())
+			.inRegion(b.regionCode()));
+		return b.id();
+	}
+
+	/** Corrects a branch's record; the late flag is decided again from the corrected dates. */
+	@Transactional
+	public void update(DataScope scope, long id, BranchData data) {
+		Branch b = branches.findById(id).orElseThrow(() -> DomainException.notFound("分支机构", id));
+		scope.requireRegion(b.regionCode(), "分支机构", id);
+		BranchData clean = check(scope, new BranchData(b.enterpriseId(), data.licenceId(), data.name(), data.regionCode(),
+				data.address(), data.headName(), data.businessLicenceDate(), data.filedOn()));
+		var before = b.snapshot();
+		boolean late = late(clean);
+		b.apply(clean, late);
+		branches.save(b);
+		audit.record(AuditEntry.of("branch.update", "Branch", id, "修改分支机构“" + b.name() + "”" + lateNote(clean, late))
+			.states(before, b.snapshot())
+			.inRegion(b.regionCode()));
+	}
+
+	/**
+	 * Checks branch data as {@link #file} would, without saving: the parent in scope, the licence (if any) held by the
+	 * parent, the place in scope, the dates in order. Returns it cleaned.
+	 */
+	BranchData check(DataScope scope, BranchData data) {
 		enterprises.load(scope, data.enterpriseId());
 		Validation v = new Validation();
 		v.required("name", "分支机构名称", data.name()).maxLength("name", "分支机构名称", data.name(), 200);
 		v.required("address", "地址", data.address()).maxLength("address", "地址", data.address(), 300);
 		v.required("headName", "负责人", data.headName()).maxLength("headName", "负责人", data.headName(), 60);
+		if (data.licenceId() != null) {
+			Long holder = jdbc.sql("SELECT enterprise_id FROM express_licence WHERE id = :id")
+				.param("id", data.licenceId())
+				.query(Long.class)
+				.optional()
+				.orElse(null);
+			v.require("licenceId", holder != null && holder == data.enterpriseId(), "held-by-parent", "该许可证不属于所属企业");
+		}
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode()));
 		if (region != null) {
 			v.require("regionCode", scope.containsRegion(region.value()), "scope", "分支机构所在地不在您的管辖范围内");
@@ -106,15 +154,28 @@ public class Branches {
 			v.require("filedOn", !data.filedOn().isAfter(LocalDate.now(clock)), "not-future", "备案日期不能晚于今天");
 		}
 		v.throwIfInvalid();
-		LocalDate due = rules.deadline(StatutoryRule.BRANCH_FILING, data.businessLicenceDate(), region.value());
-		boolean late = data.filedOn().isAfter(due);
-		Branch b = branches.save(Branch.file(new BranchData(data.enterpriseId(), data.licenceId(), data.name().strip(),
-				region.value(), data.address().strip(), data.headName().strip(), data.businessLicenceDate(),
-				data.filedOn()), late, demo, clock.instant()));
-		audit.record(AuditEntry.of("branch.file", "Branch", b.id(),
-				"分支机构备案“" + b.name() + "”" + (late ? "（逾期备案，应于" + due + "前备案）" : ""))
-			.states(null, b.snapshot())
-			.inRegion(b.regionCode()));
-		return b.id();
+		return new BranchData(data.enterpriseId(), data.licenceId(), data.name().strip(), region.value(),
+				data.address().strip(), data.headName().strip(), data.businessLicenceDate(), data.filedOn());
+	}
+
+	/** Whether the enterprise already has a branch of this name. */
+	boolean exists(long enterpriseId, String name) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM branch WHERE enterprise_id = :enterprise AND name = :name)")
+			.param("enterprise", enterpriseId)
+			.param("name", name)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private LocalDate due(BranchData data) {
+		return rules.deadline(StatutoryRule.BRANCH_FILING, data.businessLicenceDate(), data.regionCode());
+	}
+
+	private boolean late(BranchData data) {
+		return data.filedOn().isAfter(due(data));
+	}
+
+	private String lateNote(BranchData data, boolean late) {
+		return late ? "（逾期备案，应于" + due(data) + "前备案）" : "";
 	}
 }

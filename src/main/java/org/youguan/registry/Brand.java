@@ -40,6 +40,19 @@ class Brand {
 		return b;
 	}
 
+	void rename(String name, String shortName) {
+		this.name = name;
+		this.shortName = shortName;
+	}
+
+	java.util.Map<String, Object> snapshot() {
+		var m = new java.util.LinkedHashMap<String, Object>();
+		m.put("name", name);
+		m.put("shortName", shortName);
+		m.put("hqEnterpriseId", hqEnterpriseId);
+		return m;
+	}
+
 	void headquarteredAt(Long enterpriseId) {
 		this.hqEnterpriseId = enterpriseId;
 	}

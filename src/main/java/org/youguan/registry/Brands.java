@@ -19,7 +19,11 @@ import org.youguan.kernel.Validation;
 public class Brands {
 
 	public record BrandView(long id, String name, String shortName, Long hqEnterpriseId, String hqEnterpriseName,
-			long enterprises, long outlets) {
+			String hqCreditCode, long enterprises, long outlets) {
+	}
+
+	/** What an administrator enters for a brand; the headquarters enterprise by its credit code (optional). */
+	public record BrandData(String name, String shortName, String hqCreditCode) {
 	}
 
 	private final BrandRepository brands;
@@ -40,7 +44,7 @@ public class Brands {
 	public List<BrandView> all() {
 		return jdbc.sql("""
 				SELECT b.id, b.name, b.short_name, b.hq_enterprise_id, e.legal_name AS hq_enterprise_name,
-				       (SELECT count(*) FROM enterprise x WHERE x.brand_id = b.id) AS enterprises,
+				       e.credit_code AS hq_credit_code, (SELECT count(*) FROM enterprise x WHERE x.brand_id = b.id) AS enterprises,
 				       (SELECT count(*) FROM terminal_outlet o WHERE o.brand_id = b.id) AS outlets
 				FROM brand b LEFT JOIN enterprise e ON e.id = b.hq_enterprise_id ORDER BY b.id""")
 			.query(BrandView.class)
@@ -50,7 +54,8 @@ public class Brands {
 	/** A brand by its short name or full name ("中通" or "中通快递"), without the counts of {@link #all()}. */
 	public Optional<BrandView> findByShortName(String shortName) {
 		return jdbc.sql("""
-				SELECT b.id, b.name, b.short_name, b.hq_enterprise_id, NULL AS hq_enterprise_name, 0 AS enterprises,
+				SELECT b.id, b.name, b.short_name, b.hq_enterprise_id, NULL AS hq_enterprise_name, NULL AS hq_credit_code,
+				       0 AS enterprises,
 				       0 AS outlets
 				FROM brand b WHERE b.short_name = :name OR b.name = :name""")
 			.param("name", shortName)
@@ -58,27 +63,76 @@ public class Brands {
 			.optional();
 	}
 
+	public BrandView get(long id) {
+		return all().stream().filter(b -> b.id() == id).findFirst().orElseThrow(() -> DomainException.notFound("品牌", id));
+	}
+
 	@Transactional
-	public long create(String name, String shortName, boolean demo) {
-		new Validation().required("name", "品牌名称", name)
-			.maxLength("name", "品牌名称", name, 60)
-			.required("shortName", "简称", shortName)
-			.maxLength("shortName", "简称", shortName, 20)
-			.throwIfInvalid();
-		if (brands.existsByName(name.strip()) || brands.existsByShortName(shortName.strip())) {
-			throw DomainException.duplicate("name", "品牌已存在：" + name.strip());
-		}
-		Brand brand = brands.save(Brand.create(name.strip(), shortName.strip(), demo, clock.instant()));
-		audit.record(AuditEntry.of("brand.create", "Brand", brand.id(), "新建品牌“" + brand.name() + "”").inRegion("0"));
+	public long create(BrandData data, boolean demo) {
+		Checked clean = check(data, null);
+		Brand brand = Brand.create(clean.name(), clean.shortName(), demo, clock.instant());
+		brand.headquarteredAt(clean.hqEnterpriseId());
+		brand = brands.save(brand);
+		audit.record(AuditEntry.of("brand.create", "Brand", brand.id(), "新建品牌“" + brand.name() + "”")
+			.states(null, brand.snapshot())
+			.inRegion("0"));
 		return brand.id();
+	}
+
+	@Transactional
+	public void update(long id, BrandData data) {
+		Brand brand = brands.findById(id).orElseThrow(() -> DomainException.notFound("品牌", id));
+		Checked clean = check(data, id);
+		var before = brand.snapshot();
+		brand.rename(clean.name(), clean.shortName());
+		brand.headquarteredAt(clean.hqEnterpriseId());
+		brands.save(brand);
+		audit.record(AuditEntry.of("brand.update", "Brand", id, "修改品牌“" + brand.name() + "”")
+			.states(before, brand.snapshot())
+			.inRegion("0"));
 	}
 
 	@Transactional
 	public void setHeadquarters(long brandId, long enterpriseId) {
 		Brand brand = brands.findById(brandId).orElseThrow(() -> DomainException.notFound("品牌", brandId));
+		var before = brand.snapshot();
 		brand.headquarteredAt(enterpriseId);
 		brands.save(brand);
 		audit.record(AuditEntry.of("brand.headquarters", "Brand", brandId, "设置品牌“" + brand.name() + "”的总部企业")
+			.states(before, brand.snapshot())
 			.inRegion("0"));
+	}
+
+	/** Brand data checked: names present, short and unique (other than {@code selfId}), the HQ enterprise known. */
+	record Checked(String name, String shortName, Long hqEnterpriseId) {
+	}
+
+	Checked check(BrandData d, Long selfId) {
+		Validation v = new Validation();
+		v.required("name", "品牌名称", d.name()).maxLength("name", "品牌名称", d.name(), 60);
+		v.required("shortName", "简称", d.shortName()).maxLength("shortName", "简称", d.shortName(), 20);
+		String name = d.name() == null ? "" : d.name().strip();
+		String shortName = d.shortName() == null ? "" : d.shortName().strip();
+		v.require("name", !taken("name", name, selfId), "unique", "品牌名称已存在：" + name);
+		v.require("shortName", !taken("short_name", shortName, selfId), "unique", "品牌简称已存在：" + shortName);
+		Long hq = null;
+		if (d.hqCreditCode() != null && !d.hqCreditCode().isBlank()) {
+			hq = jdbc.sql("SELECT id FROM enterprise WHERE credit_code = :code")
+				.param("code", d.hqCreditCode().strip().toUpperCase())
+				.query(Long.class)
+				.optional()
+				.orElse(null);
+			v.require("hqCreditCode", hq != null, "exists", "没有该统一社会信用代码的企业");
+		}
+		v.throwIfInvalid();
+		return new Checked(name, shortName, hq);
+	}
+
+	private boolean taken(String column, String value, Long selfId) {
+		return jdbc.sql("SELECT count(*) FROM brand WHERE " + column + " = :value AND id <> :self")
+			.param("value", value)
+			.param("self", selfId == null ? -1 : selfId)
+			.query(Long.class)
+			.single() > 0;
 	}
 }

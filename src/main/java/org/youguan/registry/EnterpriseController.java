@@ -83,7 +83,7 @@ class EnterpriseController {
 		return Downloads.xlsx("企业.xlsx", spreadsheets.write("企业", COLUMNS, rows));
 	}
 
-	@GetMapping("/registry/enterprises/{id}")
+	@GetMapping("/registry/enterprises/{id:\\d+}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("enterprise", enterprises.get(scope, id));
 		model.addAttribute("licences", licences.list(scope, new Licences.Filter(null, null, id),

@@ -1,8 +1,5 @@
 package org.youguan.registry;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.SheetRows;
-import org.youguan.documents.SheetRows.RowErrors;
-import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.FieldError;
 
 /**
  * Bulk registration of enterprises from .xlsx: every row is checked first (format rules, unknown type or brand,
@@ -49,66 +42,30 @@ public class EnterpriseImport {
 
 	@Transactional
 	public ImportResult importFile(DataScope scope, byte[] content) {
-		List<SheetRow> rows = SheetRows.read(content, HEADERS);
-		if (rows.isEmpty()) {
-			throw new org.youguan.kernel.InvalidValueException("file", "empty", "文件中没有数据行");
-		}
-		List<RowErrors> errors = new ArrayList<>();
-		List<EnterpriseData> valid = new ArrayList<>();
-		Map<String, Integer> seen = new HashMap<>();
-		for (SheetRow row : rows) {
-			List<FieldError> rowErrors = new ArrayList<>();
-			EnterpriseType type = Arrays.stream(EnterpriseType.values())
-				.filter(t -> t.label().equals(row.get("企业类型")))
-				.findFirst()
-				.orElse(null);
-			if (type == null) {
-				rowErrors.add(new FieldError("企业类型", "dictionary", "企业类型应为邮政企业、快递企业或其他寄递企业"));
-			}
+		SheetImport.Twins codes = new SheetImport.Twins();
+		return SheetImport.run(content, HEADERS, COLUMNS, (row, context) -> {
+			EnterpriseType type = context.label(row, "企业类型", EnterpriseType.values(), EnterpriseType::label);
 			Long brand = null;
 			if (row.get("品牌") != null) {
 				brand = brands.findByShortName(row.get("品牌")).map(Brands.BrandView::id).orElse(null);
 				if (brand == null) {
-					rowErrors.add(new FieldError("品牌", "exists", "品牌不存在：" + row.get("品牌")));
+					context.fail("品牌", "exists", "品牌不存在：" + row.get("品牌"));
 				}
 			}
 			EnterpriseData data = new EnterpriseData(row.get("企业名称"), row.get("统一社会信用代码"), type, brand,
 					row.get("法定代表人"), row.get("地址"), row.get("行政区划代码"), row.get("联系人"), row.get("联系电话"));
-			try {
-				EnterpriseData clean = enterprises.check(scope, data);
-				Integer twin = seen.putIfAbsent(clean.creditCode(), row.number());
-				if (twin != null) {
-					rowErrors.add(new FieldError("统一社会信用代码", "unique", "与第" + twin + "行重复"));
-				}
-				valid.add(clean);
+			EnterpriseData clean = context.checked(() -> enterprises.check(scope, data));
+			if (clean != null) {
+				codes.check(clean.creditCode(), row, context, "统一社会信用代码", "统一社会信用代码");
 			}
-			catch (DomainException ex) {
-				ex.formErrors().stream().map(e -> new FieldError(label(e.field()), e.rule(), e.message())).forEach(rowErrors::add);
-			}
-			if (!rowErrors.isEmpty()) {
-				errors.add(new RowErrors(row.number(), rowErrors));
-			}
-		}
-		if (!errors.isEmpty()) {
-			return new ImportResult(0, errors, SheetRows.annotate(content, errors));
-		}
-		valid.forEach(d -> enterprises.register(scope, d, false));
-		audit.record(AuditEntry.of("enterprise.import", "Enterprise", null, "批量导入企业" + valid.size() + "家"));
-		return new ImportResult(valid.size(), List.of(), null);
+			return clean;
+		}, valid -> {
+			valid.forEach(d -> enterprises.register(scope, d, false));
+			audit.record(AuditEntry.of("enterprise.import", "Enterprise", null, "批量导入企业" + valid.size() + "家"));
+		});
 	}
 
-	private static String label(String field) {
-		return switch (field) {
-			case "legalName" -> "企业名称";
-			case "creditCode" -> "统一社会信用代码";
-			case "type" -> "企业类型";
-			case "brandId" -> "品牌";
-			case "legalRepresentative" -> "法定代表人";
-			case "address" -> "地址";
-			case "regionCode" -> "行政区划代码";
-			case "contactName" -> "联系人";
-			case "contactPhone" -> "联系电话";
-			default -> field;
-		};
-	}
+	private static final Map<String, String> COLUMNS = Map.of("legalName", "企业名称", "creditCode", "统一社会信用代码", "type",
+			"企业类型", "brandId", "品牌", "legalRepresentative", "法定代表人", "address", "地址", "regionCode", "行政区划代码",
+			"contactName", "联系人", "contactPhone", "联系电话");
 }

@@ -15,6 +15,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
@@ -116,6 +117,17 @@ public class Enterprises {
 			.param("code", creditCode)
 			.query((rs, i) -> view(rs))
 			.optional();
+	}
+
+	/**
+	 * The id of the enterprise with this credit code inside the caller's scope, or an error on {@code field} — how forms
+	 * and sheets name an enterprise.
+	 */
+	public long idInScope(DataScope scope, String creditCode, String field) {
+		return findByCreditCode(creditCode == null ? "" : creditCode.strip().toUpperCase())
+			.filter(e -> scope.containsRegion(e.regionCode()))
+			.map(EnterpriseView::id)
+			.orElseThrow(() -> new InvalidValueException(field, "exists", "辖区内没有该统一社会信用代码的企业"));
 	}
 
 	@Transactional

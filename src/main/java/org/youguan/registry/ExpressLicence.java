@@ -56,22 +56,29 @@ class ExpressLicence {
 	ExpressLicence() {
 	}
 
-	static ExpressLicence record(String number, long enterpriseId, String enterpriseRegion, LicenceScope scope,
-			String issuingBureauName, String issuingRegionCode, LocalDate issuedOn, LocalDate expiresOn, boolean demo,
-			Instant now) {
+	static ExpressLicence record(LicenceData data, String enterpriseRegion, boolean demo, Instant now) {
 		ExpressLicence l = new ExpressLicence();
-		l.number = number;
-		l.enterpriseId = enterpriseId;
+		l.enterpriseId = data.enterpriseId();
 		l.regionCode = enterpriseRegion;
-		l.scope = scope;
-		l.issuingBureauName = issuingBureauName;
-		l.issuingRegionCode = issuingRegionCode;
-		l.issuedOn = issuedOn;
-		l.expiresOn = expiresOn;
+		l.apply(data);
 		l.state = State.ACTIVE;
 		l.demo = demo;
 		l.createdAt = now;
 		return l;
+	}
+
+	/** Corrects what was entered wrongly; the holder, region and state stay. */
+	void correct(LicenceData data) {
+		apply(data);
+	}
+
+	private void apply(LicenceData data) {
+		number = data.number();
+		scope = data.scope();
+		issuingBureauName = data.issuingBureauName();
+		issuingRegionCode = data.issuingRegionCode();
+		issuedOn = data.issuedOn();
+		expiresOn = data.expiresOn();
 	}
 
 	static LicenceStatus status(State state, LocalDate expiresOn, LocalDate today) {
@@ -112,6 +119,10 @@ class ExpressLicence {
 
 	String regionCode() {
 		return regionCode;
+	}
+
+	long enterpriseId() {
+		return enterpriseId;
 	}
 
 	Map<String, Object> snapshot() {

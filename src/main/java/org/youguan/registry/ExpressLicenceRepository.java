@@ -4,5 +4,5 @@ import org.springframework.data.repository.CrudRepository;
 
 interface ExpressLicenceRepository extends CrudRepository<ExpressLicence, Long> {
 
-	boolean existsByNumber(String number);
+	java.util.Optional<ExpressLicence> findByNumber(String number);
 }

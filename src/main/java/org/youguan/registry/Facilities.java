@@ -152,6 +152,22 @@ public class Facilities {
 		return f;
 	}
 
+	/** Checks facility data as {@link #register} would, without saving: the owner in scope and the kind's rules. */
+	FacilityData check(DataScope scope, FacilityData data) {
+		enterprises.load(scope, data.enterpriseId());
+		return validate(scope, data, null);
+	}
+
+	/** Whether a facility of this kind with this name is registered at this address. */
+	boolean exists(FacilityKind kind, String name, String address) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM facility WHERE kind = :kind AND name = :name AND address = :address)")
+			.param("kind", kind.name())
+			.param("name", name)
+			.param("address", address)
+			.query(Boolean.class)
+			.single();
+	}
+
 	private FacilityData validate(DataScope scope, FacilityData d, Long selfId) {
 		Validation v = new Validation();
 		v.require("kind", d.kind() != null, "required", "请选择设施类型");

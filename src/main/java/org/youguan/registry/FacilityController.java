@@ -68,7 +68,7 @@ class FacilityController {
 		return Downloads.xlsx(kind.label() + ".xlsx", spreadsheets.write(kind.label(), COLUMNS, rows));
 	}
 
-	@GetMapping("/registry/facilities/{id}")
+	@GetMapping("/registry/facilities/{id:\\d+}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("facility", facilities.get(scope, id));
 		model.addAttribute("history", audit.history(scope, "Facility", id));

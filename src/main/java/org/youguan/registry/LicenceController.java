@@ -72,7 +72,7 @@ class LicenceController {
 		return Downloads.xlsx("快递业务经营许可证.xlsx", spreadsheets.write("许可证", COLUMNS, rows));
 	}
 
-	@GetMapping("/registry/licences/{id}")
+	@GetMapping("/registry/licences/{id:\\d+}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("licence", licences.get(scope, id));
 		model.addAttribute("history", audit.history(scope, "ExpressLicence", id));
@@ -87,29 +87,45 @@ class LicenceController {
 		return "registry/licence-form";
 	}
 
-	@PostMapping("/registry/licences/new")
+	@PostMapping({ "/registry/licences/new", "/registry/licences/{id}/edit" })
 	@PreAuthorize(EnterpriseController.WRITERS)
-	String processCreateForm(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+	String processForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable(required = false) Long id,
 			@RequestParam(required = false) String creditCode, @RequestParam String number,
 			@RequestParam(required = false) LicenceScope licenceScope, @RequestParam String issuingBureauName,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn, Model model,
 			RedirectAttributes redirect) {
 		try {
-			EnterpriseView enterprise = enterprises.findByCreditCode(creditCode == null ? "" : creditCode.strip().toUpperCase())
-				.filter(e -> scope.containsRegion(e.regionCode()))
-				.orElseThrow(() -> new InvalidValueException("creditCode", "exists", "辖区内没有该统一社会信用代码的企业"));
-			String issuingRegion = issuingBureauName.contains("国家") ? "0" : me.regionCode();
-			long id = licences.record(scope, enterprise.id(), number, licenceScope, issuingBureauName, issuingRegion,
-					issuedOn, expiresOn, false);
-			redirect.addFlashAttribute("message", "已登记许可证" + number.strip());
+			String issuingRegion = Licences.issuingRegion(issuingBureauName, me.regionCode());
+			if (id == null) {
+				long enterprise = enterprises.idInScope(scope, creditCode, "creditCode");
+				id = licences.record(scope, new LicenceData(enterprise, number, licenceScope, issuingBureauName,
+						issuingRegion, issuedOn, expiresOn), false);
+				redirect.addFlashAttribute("message", "已登记许可证" + number.strip());
+			}
+			else {
+				LicenceView current = licences.get(scope, id);
+				licences.correct(scope, id, new LicenceData(current.enterpriseId(), number, licenceScope, issuingBureauName,
+						issuingRegion, issuedOn, expiresOn));
+				redirect.addFlashAttribute("message", "已更正许可证登记信息");
+			}
 			return "redirect:/registry/licences/" + id;
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());
 			model.addAttribute("scopes", LicenceScope.values());
+			model.addAttribute("licenceId", id);
 			return "registry/licence-form";
 		}
+	}
+
+	@GetMapping("/registry/licences/{id}/edit")
+	@PreAuthorize(EnterpriseController.WRITERS)
+	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("licence", licences.get(scope, id));
+		model.addAttribute("licenceId", id);
+		model.addAttribute("scopes", LicenceScope.values());
+		return "registry/licence-form";
 	}
 
 	@PostMapping("/registry/licences/{id}/{action:cancel|revoke}")

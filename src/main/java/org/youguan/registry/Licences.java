@@ -113,35 +113,83 @@ public class Licences {
 			.orElseThrow(() -> DomainException.notFound("许可证", id));
 	}
 
+	/** The issuing bureau's region: the country for 国家邮政局, otherwise the recording bureau's own region. */
+	static String issuingRegion(String issuingBureauName, String recorderRegion) {
+		return issuingBureauName != null && issuingBureauName.contains("国家") || recorderRegion == null
+				|| recorderRegion.isEmpty() ? "0" : recorderRegion;
+	}
+
+	/** A licence in scope by its number. */
+	public java.util.Optional<LicenceView> findByNumber(DataScope scope, String number) {
+		return jdbc.sql(SELECT + " WHERE l.number = :number AND " + scope.enterprisePredicate("e.credit_code", "l.region_code"))
+			.params(scope.params())
+			.param("number", number == null ? "" : number.strip())
+			.param("today", LocalDate.now(clock))
+			.query(LicenceView.class)
+			.optional();
+	}
+
 	/**
 	 * Records a licence issued by a bureau. Without an expiry date it runs for the statutory validity (5 years) from
 	 * issue, ending the day before the anniversary.
 	 */
 	@Transactional
-	public long record(DataScope scope, long enterpriseId, String number, LicenceScope licenceScope,
-			String issuingBureauName, String issuingRegionCode, LocalDate issuedOn, LocalDate expiresOn, boolean demo) {
-		Enterprise enterprise = enterprises.load(scope, enterpriseId);
+	public long record(DataScope scope, LicenceData data, boolean demo) {
+		Enterprise enterprise = enterprises.load(scope, data.enterpriseId());
+		LicenceData clean = check(scope, data, null);
+		ExpressLicence l = licences.save(ExpressLicence.record(clean, enterprise.regionCode(), demo, clock.instant()));
+		audit.record(AuditEntry.of("licence.record", "ExpressLicence", l.id(),
+				"登记许可证" + l.number() + "（" + enterprise.legalName() + "）").states(null, l.snapshot()).inRegion(l.regionCode()));
+		return l.id();
+	}
+
+	/** Corrects a licence record entered wrongly (number, scope, issuer, dates); the holder stays the same. */
+	@Transactional
+	public void correct(DataScope scope, long id, LicenceData data) {
+		ExpressLicence l = load(scope, id);
+		LicenceData clean = check(scope, new LicenceData(l.enterpriseId(), data.number(), data.scope(),
+				data.issuingBureauName(), data.issuingRegionCode(), data.issuedOn(), data.expiresOn()), id);
+		var before = l.snapshot();
+		l.correct(clean);
+		licences.save(l);
+		audit.record(AuditEntry.of("licence.correct", "ExpressLicence", id, "更正许可证" + l.number() + "的登记信息")
+			.states(before, l.snapshot())
+			.inRegion(l.regionCode()));
+	}
+
+	/**
+	 * Checks licence data as {@link #record} and {@link #correct} would, without saving: the number's pattern and
+	 * uniqueness (other than {@code selfId}), the dates, the holder in scope. Returns it cleaned, with the expiry
+	 * filled in from the statutory validity when blank.
+	 */
+	LicenceData check(DataScope scope, LicenceData d, Long selfId) {
+		Enterprise enterprise = enterprises.load(scope, d.enterpriseId());
+		String number = d.number() == null ? null : d.number().strip();
 		Validation v = new Validation();
 		v.required("number", "许可证编号", number);
-		v.require("number", number == null || settings.licenceNumber().matcher(number.strip()).matches(), "pattern",
+		v.require("number", number == null || settings.licenceNumber().matcher(number).matches(), "pattern",
 				"许可证编号格式不符合规定（" + settings.licenceNumberPattern() + "）");
-		v.require("scope", licenceScope != null, "required", "请选择业务范围");
-		v.required("issuingBureauName", "发证机关", issuingBureauName);
+		v.require("number", number == null || licences.findByNumber(number).map(ExpressLicence::id).filter(x -> !x.equals(selfId)).isEmpty(),
+				"unique", "许可证编号已存在：" + number);
+		v.require("scope", d.scope() != null, "required", "请选择业务范围");
+		v.required("issuingBureauName", "发证机关", d.issuingBureauName())
+			.maxLength("issuingBureauName", "发证机关", d.issuingBureauName(), 100);
+		LocalDate issuedOn = d.issuedOn();
 		v.require("issuedOn", issuedOn != null, "required", "请填写发证日期");
 		v.require("issuedOn", issuedOn == null || !issuedOn.isAfter(LocalDate.now(clock)), "not-future", "发证日期不能晚于今天");
-		LocalDate expiry = expiresOn != null ? expiresOn : issuedOn == null ? null
+		LocalDate expiry = d.expiresOn() != null ? d.expiresOn() : issuedOn == null ? null
 				: issuedOn.plusYears(rules.intValue(StatutoryRule.LICENCE_VALIDITY, enterprise.regionCode())).minusDays(1);
 		v.require("expiresOn", expiry == null || issuedOn == null || expiry.isAfter(issuedOn), "after-issue",
 				"有效期至应晚于发证日期");
 		v.throwIfInvalid();
-		if (licences.existsByNumber(number.strip())) {
-			throw DomainException.duplicate("number", "许可证编号已存在：" + number.strip());
-		}
-		ExpressLicence l = licences.save(ExpressLicence.record(number.strip(), enterpriseId, enterprise.regionCode(),
-				licenceScope, issuingBureauName.strip(), issuingRegionCode, issuedOn, expiry, demo, clock.instant()));
-		audit.record(AuditEntry.of("licence.record", "ExpressLicence", l.id(),
-				"登记许可证" + l.number() + "（" + enterprise.legalName() + "）").states(null, l.snapshot()).inRegion(l.regionCode()));
-		return l.id();
+		return new LicenceData(d.enterpriseId(), number, d.scope(), d.issuingBureauName().strip(), d.issuingRegionCode(),
+				issuedOn, expiry);
+	}
+
+	private ExpressLicence load(DataScope scope, long id) {
+		ExpressLicence l = licences.findById(id).orElseThrow(() -> DomainException.notFound("许可证", id));
+		scope.requireRegion(l.regionCode(), "许可证", id);
+		return l;
 	}
 
 	@Transactional
@@ -157,8 +205,7 @@ public class Licences {
 	private void change(DataScope scope, long id, String reason, java.util.function.Consumer<ExpressLicence> transition,
 			String action, String verb) {
 		new Validation().required("reason", verb + "原因", reason).maxLength("reason", verb + "原因", reason, 200).throwIfInvalid();
-		ExpressLicence l = licences.findById(id).orElseThrow(() -> DomainException.notFound("许可证", id));
-		scope.requireRegion(l.regionCode(), "许可证", id);
+		ExpressLicence l = load(scope, id);
 		var before = l.snapshot();
 		transition.accept(l);
 		licences.save(l);

@@ -7,6 +7,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,10 +17,13 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Validation;
 
 /**
- * Terminal outlets: search ("中通 吴中", "菜鸟驿站"), filters, export, detail with history, closure.
+ * Terminal outlets: search ("中通 吴中", "菜鸟驿站"), filters, export, detail with history, staff registration and
+ * correction, closure.
  */
 @Controller
 class OutletController {
@@ -37,12 +41,15 @@ class OutletController {
 
 	private final Brands brands;
 
+	private final Enterprises enterprises;
+
 	private final AuditTrail audit;
 
 	private final Spreadsheets spreadsheets;
 
-	OutletController(Outlets outlets, Brands brands, AuditTrail audit, Spreadsheets spreadsheets) {
+	OutletController(Outlets outlets, Brands brands, Enterprises enterprises, AuditTrail audit, Spreadsheets spreadsheets) {
 		this.outlets = outlets;
+		this.enterprises = enterprises;
 		this.brands = brands;
 		this.audit = audit;
 		this.spreadsheets = spreadsheets;
@@ -72,11 +79,74 @@ class OutletController {
 		return Downloads.xlsx("末端网点.xlsx", spreadsheets.write("末端网点", COLUMNS, rows));
 	}
 
-	@GetMapping("/registry/outlets/{id}")
+	@GetMapping("/registry/outlets/{id:\\d+}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("outlet", outlets.get(scope, id));
 		model.addAttribute("history", audit.history(scope, "TerminalOutlet", id));
 		return "registry/outlet";
+	}
+
+	@GetMapping("/registry/outlets/new")
+	@PreAuthorize(EnterpriseController.WRITERS)
+	String initCreateForm(Model model) {
+		return form(model, OutletForm.empty(), null);
+	}
+
+	/**
+	 * Registers an outlet found on inspection or reported outside the portal: pending (the operator must file it), or
+	 * filed under the number it was given before YouGuan.
+	 */
+	@PostMapping("/registry/outlets/new")
+	@PreAuthorize(EnterpriseController.WRITERS)
+	String processCreateForm(DataScope scope, @ModelAttribute OutletForm form, @RequestParam(required = false) String creditCode,
+			@RequestParam(required = false) String filingNumber, Model model, RedirectAttributes redirect) {
+		try {
+			Validation v = new Validation();
+			long operator = enterprises.idInScope(scope, creditCode, "creditCode");
+			OutletData data = form.toData(operator, v);
+			v.throwIfInvalid();
+			long id = outlets.registerOnRecord(scope, data, filingNumber);
+			redirect.addFlashAttribute("message", "已登记网点“" + form.name().strip() + "”");
+			return "redirect:/registry/outlets/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return form(model, form, null);
+		}
+	}
+
+	@GetMapping("/registry/outlets/{id}/edit")
+	@PreAuthorize(EnterpriseController.WRITERS)
+	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
+		return form(model, OutletForm.of(outlets.get(scope, id)), id);
+	}
+
+	@PostMapping("/registry/outlets/{id}/edit")
+	@PreAuthorize(EnterpriseController.WRITERS)
+	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute OutletForm form, Model model,
+			RedirectAttributes redirect) {
+		try {
+			Validation v = new Validation();
+			OutletData data = form.toData(0, v);
+			v.throwIfInvalid();
+			outlets.correct(scope, id, data);
+			redirect.addFlashAttribute("message", "已更正网点登记信息");
+			return "redirect:/registry/outlets/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return form(model, form, id);
+		}
+	}
+
+	private String form(Model model, OutletForm form, Long id) {
+		model.addAttribute("form", form);
+		model.addAttribute("outletId", id);
+		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
+		if (id != null) {
+			model.addAttribute("keepManager", true);
+		}
+		return "registry/outlet-form";
 	}
 
 	@PostMapping("/registry/outlets/{id}/close")

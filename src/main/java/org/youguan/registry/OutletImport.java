@@ -1,6 +1,5 @@
 package org.youguan.registry;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.SheetRows;
-import org.youguan.documents.SheetRows.RowErrors;
-import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Validation;
 
 /**
@@ -50,72 +45,51 @@ public class OutletImport {
 
 	@Transactional
 	public ImportResult importFile(DataScope scope, byte[] content) {
-		List<SheetRow> rows = SheetRows.read(content, HEADERS);
-		if (rows.isEmpty()) {
-			throw new org.youguan.kernel.InvalidValueException("file", "empty", "文件中没有数据行");
-		}
 		Map<String, String> cooperation = new HashMap<>();
 		outlets.cooperationTypes().forEach(t -> cooperation.put(t.label(), t.code()));
-		List<RowErrors> errors = new ArrayList<>();
-		List<Map.Entry<OutletData, String>> valid = new ArrayList<>();
-		Map<String, Integer> seen = new HashMap<>();
-		Map<String, Integer> numbers = new HashMap<>();
-		for (SheetRow row : rows) {
-			Validation v = new Validation();
-			Long operator = enterprises.findByCreditCode(String.valueOf(row.get("运营企业统一社会信用代码")).toUpperCase())
-				.filter(e -> scope.containsRegion(e.regionCode()))
-				.map(EnterpriseView::id)
-				.orElse(null);
-			v.require("运营企业统一社会信用代码", operator != null, "exists", "辖区内没有该统一社会信用代码的企业");
+		SheetImport.Twins places = new SheetImport.Twins();
+		SheetImport.Twins numbers = new SheetImport.Twins();
+		return SheetImport.run(content, HEADERS, COLUMNS, (row, context) -> {
+			Long operator = context.checked(() -> enterprises.idInScope(scope, row.get("运营企业统一社会信用代码"), "enterpriseId"));
 			String coop = cooperation.get(row.get("合作方式"));
-			v.require("合作方式", coop != null, "dictionary", "合作方式应为" + String.join("、", cooperation.keySet()));
+			if (coop == null) {
+				context.fail("合作方式", "dictionary", "合作方式应为" + String.join("、", cooperation.keySet()));
+			}
+			Validation v = new Validation();
 			OutletData data = new OutletData(row.get("网点名称"), operator == null ? 0 : operator, null, coop, row.get("地址"),
 					row.get("行政区划代码"), v.decimal("经度", "经度", row.get("经度")), v.decimal("纬度", "纬度", row.get("纬度")),
 					row.get("负责人"), row.get("负责人身份证号"), row.get("负责人电话"),
-					v.decimal("存储场地面积", "存储场地面积", row.get("存储场地面积")), yes(v, row, "通信设施"), yes(v, row, "货架"),
-					yes(v, row, "视频监控"), yes(v, row, "品牌标识"), v.date("开办日期", "开办日期", row.get("开办日期")));
-			List<FieldError> rowErrors = new ArrayList<>(v.errors());
-			if (operator != null && coop != null) {
-				try {
-					OutletData clean = outlets.check(scope, data);
-					String key = clean.name() + "|" + clean.address();
-					Integer twin = seen.putIfAbsent(key, row.number());
-					if (twin != null) {
-						rowErrors.add(new FieldError("网点名称", "unique", "与第" + twin + "行同名同址"));
-					}
-					else if (outlets.exists(clean.name(), clean.address())) {
-						rowErrors.add(new FieldError("网点名称", "unique", "该地址已有同名网点"));
-					}
-					String number = row.get("备案编号");
-					if (number != null && numbers.putIfAbsent(number, row.number()) != null) {
-						rowErrors.add(new FieldError("备案编号", "unique", "与第" + numbers.get(number) + "行重复"));
-					}
-					valid.add(Map.entry(clean, number == null ? "" : number));
+					v.decimal("存储场地面积", "存储场地面积", row.get("存储场地面积")), context.yes(row, "通信设施"),
+					context.yes(row, "货架"), context.yes(row, "视频监控"), context.yes(row, "品牌标识"),
+					v.date("开办日期", "开办日期", row.get("开办日期")));
+			v.errors().forEach(e -> context.fail(e.field(), e.rule(), e.message()));
+			if (operator == null || coop == null) {
+				return null;
+			}
+			OutletData clean = context.checked(() -> outlets.check(scope, data));
+			if (clean != null) {
+				places.check(clean.name() + "|" + clean.address(), row, context, "网点名称", "同名同址网点");
+				if (outlets.exists(clean.name(), clean.address())) {
+					context.fail("网点名称", "unique", "该地址已有同名网点");
 				}
-				catch (DomainException ex) {
-					rowErrors.addAll(ex.formErrors());
+				numbers.check(row.get("备案编号"), row, context, "备案编号", "备案编号");
+			}
+			return clean == null ? null : Map.entry(clean, row.get("备案编号") == null ? "" : row.get("备案编号"));
+		}, valid -> {
+			for (var entry : valid) {
+				long id = outlets.register(scope, entry.getKey(), false);
+				if (!entry.getValue().isEmpty()) {
+					outlets.recordFiled(scope, id, entry.getValue());
 				}
 			}
-			if (!rowErrors.isEmpty()) {
-				errors.add(new RowErrors(row.number(), rowErrors));
-			}
-		}
-		if (!errors.isEmpty()) {
-			return new ImportResult(0, errors, SheetRows.annotate(content, errors));
-		}
-		for (var entry : valid) {
-			long id = outlets.register(scope, entry.getKey(), false);
-			if (!entry.getValue().isEmpty()) {
-				outlets.recordFiled(scope, id, entry.getValue());
-			}
-		}
-		audit.record(AuditEntry.of("outlet.import", "TerminalOutlet", null, "批量导入末端网点" + valid.size() + "个"));
-		return new ImportResult(valid.size(), List.of(), null);
+			audit.record(AuditEntry.of("outlet.import", "TerminalOutlet", null, "批量导入末端网点" + valid.size() + "个"));
+		});
 	}
 
-	private static boolean yes(Validation v, SheetRow row, String header) {
-		String value = row.get(header);
-		v.require(header, "是".equals(value) || "否".equals(value), "yes-no", header + "应填“是”或“否”");
-		return "是".equals(value);
-	}
+	/** Service field names as the sheet's columns. */
+	private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("name", "网点名称"),
+			Map.entry("enterpriseId", "运营企业统一社会信用代码"), Map.entry("cooperation", "合作方式"),
+			Map.entry("address", "地址"), Map.entry("regionCode", "行政区划代码"), Map.entry("longitude", "经度"),
+			Map.entry("latitude", "纬度"), Map.entry("managerName", "负责人"), Map.entry("managerIdNumber", "负责人身份证号"),
+			Map.entry("managerPhone", "负责人电话"), Map.entry("storageArea", "存储场地面积"), Map.entry("openedOn", "开办日期"));
 }

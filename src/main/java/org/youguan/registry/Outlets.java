@@ -196,6 +196,18 @@ public class Outlets {
 	}
 
 	/**
+	 * Registers an outlet on a bureau's record: pending, or — with the number it was filed under before YouGuan — filed.
+	 */
+	@Transactional
+	public long registerOnRecord(DataScope scope, OutletData data, String existingFilingNumber) {
+		long id = register(scope, data, false);
+		if (existingFilingNumber != null && !existingFilingNumber.isBlank()) {
+			recordFiled(scope, id, existingFilingNumber.strip());
+		}
+		return id;
+	}
+
+	/**
 	 * Files a pending outlet: assigns the filing number of the county (or city) bureau and activates it. Returns the
 	 * filing number.
 	 */
@@ -240,14 +252,44 @@ public class Outlets {
 	/** Applies an approved change (name, cooperation, location, manager, facilities) to a filed outlet. */
 	@Transactional
 	public void amend(DataScope scope, long id, OutletData data) {
+		apply(scope, id, data, "outlet.amend", "信息变更");
+	}
+
+	/**
+	 * Corrects the register entry (a bureau's data maintenance, not the enterprise's change filing). The operator stays;
+	 * a blank manager ID number or phone keeps the recorded one, as the page shows them masked.
+	 */
+	@Transactional
+	public void correct(DataScope scope, long id, OutletData data) {
+		TerminalOutlet o = load(scope, id);
+		if (o.status() == OutletStatus.CLOSED) {
+			throw DomainException.illegalTransition("网点已关闭，不能再修改登记信息");
+		}
+		apply(scope, id, new OutletData(data.name(), o.enterpriseId(), o.branchId(), data.cooperation(), data.address(),
+				data.regionCode(), data.longitude(), data.latitude(), data.managerName(),
+				isBlank(data.managerIdNumber()) ? o.managerIdNumber() : data.managerIdNumber(),
+				isBlank(data.managerPhone()) ? o.managerPhone() : data.managerPhone(), data.storageArea(),
+				data.hasCommunications(), data.hasShelving(), data.hasSurveillance(), data.hasSignage(), data.openedOn()),
+				"outlet.correct", "登记信息更正");
+	}
+
+	private void apply(DataScope scope, long id, OutletData data, String action, String what) {
 		TerminalOutlet o = load(scope, id);
 		OutletData clean = validate(scope, data);
+		if (!(clean.name().equals(o.name()) && clean.address().equals(o.address()))
+				&& outlets.existsByNameAndAddress(clean.name(), clean.address())) {
+			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
+		}
 		var before = o.snapshot();
 		o.apply(clean);
 		outlets.save(o);
-		audit.record(AuditEntry.of("outlet.amend", "TerminalOutlet", id, "末端网点“" + o.name() + "”信息变更")
+		audit.record(AuditEntry.of(action, "TerminalOutlet", id, "末端网点“" + o.name() + "”" + what)
 			.states(before, o.snapshot())
 			.inRegion(o.regionCode()));
+	}
+
+	private static boolean isBlank(String s) {
+		return s == null || s.isBlank();
 	}
 
 	@Transactional

@@ -2,11 +2,15 @@ package org.youguan.registry;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.org.CurrentUser;
 
 /**
  * Bulk .xlsx import pages of the registry: template download, upload, the bad rows and the annotated sheet (once).
@@ -25,37 +30,56 @@ import org.youguan.kernel.DomainException;
 @Controller
 class RegistryImportController {
 
-	/** What one importable register needs on the page. */
-	record Target(String path, String label, String templateName, java.util.function.Supplier<byte[]> template,
-			java.util.function.BiFunction<DataScope, byte[], ImportResult> importer) {
+	/** What one importable register needs on the page; {@code nationalDictionary} registers are for system admins. */
+	record Target(String path, String label, Supplier<byte[]> template, BiFunction<DataScope, byte[], ImportResult> importer,
+			boolean nationalDictionary) {
+
+		String templateName() {
+			return label + "导入模板.xlsx";
+		}
 	}
+
+	static final String TARGETS = "enterprises|outlets|licences|branches|facilities|brands";
 
 	private final Map<String, Target> targets;
 
-	RegistryImportController(EnterpriseImport enterprises, OutletImport outlets) {
-		this.targets = Map.of("enterprises",
-				new Target("enterprises", "企业", "企业导入模板.xlsx", enterprises::template, enterprises::importFile),
-				"outlets", new Target("outlets", "末端网点", "末端网点导入模板.xlsx", outlets::template, outlets::importFile));
+	RegistryImportController(EnterpriseImport enterprises, OutletImport outlets, LicenceImport licences,
+			BranchImport branches, FacilityImport facilities, BrandImport brands) {
+		this.targets = Map.of("enterprises", new Target("enterprises", "企业", enterprises::template, enterprises::importFile, false),
+				"outlets", new Target("outlets", "末端网点", outlets::template, outlets::importFile, false),
+				"licences", new Target("licences", "许可证", licences::template, licences::importFile, false),
+				"branches", new Target("branches", "分支机构", branches::template, branches::importFile, false),
+				"facilities", new Target("facilities", "设施", facilities::template, facilities::importFile, false),
+				"brands", new Target("brands", "品牌", brands::template, brands::importFile, true));
 	}
 
-	@GetMapping("/registry/{target:enterprises|outlets}/import")
+	private Target target(String path, CurrentUser me) {
+		Target t = targets.get(path);
+		if (t.nationalDictionary() && !me.systemAdmin()) {
+			throw new AccessDeniedException("品牌为全国目录，由系统管理员维护");
+		}
+		return t;
+	}
+
+	@GetMapping("/registry/{target:" + TARGETS + "}/import")
 	@PreAuthorize(EnterpriseController.WRITERS)
-	String initImportForm(@PathVariable String target, Model model) {
-		model.addAttribute("target", targets.get(target));
+	String initImportForm(@AuthenticationPrincipal CurrentUser me, @PathVariable String target, Model model) {
+		model.addAttribute("target", target(target, me));
 		return "registry/import";
 	}
 
-	@GetMapping("/registry/{target:enterprises|outlets}/import/template.xlsx")
+	@GetMapping("/registry/{target:" + TARGETS + "}/import/template.xlsx")
 	ResponseEntity<byte[]> template(@PathVariable String target) {
 		Target t = targets.get(target);
 		return Downloads.xlsx(t.templateName(), t.template().get());
 	}
 
-	@PostMapping("/registry/{target:enterprises|outlets}/import")
+	@PostMapping("/registry/{target:" + TARGETS + "}/import")
 	@PreAuthorize(EnterpriseController.WRITERS)
-	String processImportForm(DataScope scope, @PathVariable String target, @RequestParam("file") MultipartFile file,
-			HttpSession session, Model model, RedirectAttributes redirect) throws IOException {
-		Target t = targets.get(target);
+	String processImportForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String target,
+			@RequestParam("file") MultipartFile file, HttpSession session, Model model, RedirectAttributes redirect)
+			throws IOException {
+		Target t = target(target, me);
 		model.addAttribute("target", t);
 		try {
 			ImportResult result = t.importer().apply(scope, file.getBytes());
@@ -74,7 +98,7 @@ class RegistryImportController {
 	}
 
 	/** The rejected sheet with its error column, once, to the user who uploaded it. */
-	@GetMapping("/registry/{target:enterprises|outlets}/import/errors.xlsx")
+	@GetMapping("/registry/{target:" + TARGETS + "}/import/errors.xlsx")
 	ResponseEntity<byte[]> errors(@PathVariable String target, HttpSession session) {
 		byte[] sheet = (byte[]) session.getAttribute(errorSheetKey(target));
 		if (sheet == null) {

@@ -137,6 +137,26 @@ class TerminalOutlet {
 		return status;
 	}
 
+	long enterpriseId() {
+		return enterpriseId;
+	}
+
+	Long branchId() {
+		return branchId;
+	}
+
+	String address() {
+		return address;
+	}
+
+	String managerIdNumber() {
+		return managerIdNumber;
+	}
+
+	String managerPhone() {
+		return managerPhone;
+	}
+
 	Map<String, Object> snapshot() {
 		var m = new LinkedHashMap<String, Object>();
 		m.put("name", name);

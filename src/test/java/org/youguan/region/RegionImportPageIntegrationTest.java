@@ -16,7 +16,6 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -32,11 +31,7 @@ class RegionImportPageIntegrationTest {
 	Regions regions;
 
 	MockHttpSession session(String username) throws Exception {
-		return (MockHttpSession) mvc
-			.perform(post("/login").param("username", username).param("password", "Demo@2026").with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession();
+		return org.youguan.SignIn.session(mvc, username);
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -49,21 +47,8 @@ class EnterpriseImportIntegrationTest {
 		return base + CreditCode.checkCharacter(base);
 	}
 
-	static byte[] workbook(List<List<String>> rows) throws Exception {
-		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			XSSFSheet sheet = book.createSheet("企业");
-			List<List<String>> all = new java.util.ArrayList<>();
-			all.add(EnterpriseImport.HEADERS);
-			all.addAll(rows);
-			for (int r = 0; r < all.size(); r++) {
-				XSSFRow row = sheet.createRow(r);
-				for (int c = 0; c < all.get(r).size(); c++) {
-					row.createCell(c).setCellValue(all.get(r).get(c));
-				}
-			}
-			book.write(out);
-			return out.toByteArray();
-		}
+	static byte[] workbook(List<List<String>> rows) {
+		return Workbooks.of(EnterpriseImport.HEADERS, rows);
 	}
 
 	static List<String> enterprise(String name, String code, String type, String brand, String region) {
@@ -121,9 +106,7 @@ class EnterpriseImportIntegrationTest {
 
 	@Test
 	void thePageListsBadRowsAndHandsOutTheAnnotatedSheetOnce() throws Exception {
-		MockHttpSession staff = (MockHttpSession) mvc
-			.perform(post("/login").param("username", "sz.market").param("password", "Demo@2026").with(csrf()))
-			.andReturn().getRequest().getSession();
+		MockHttpSession staff = org.youguan.SignIn.session(mvc, "sz.market");
 		mvc.perform(get("/registry/enterprises/import/template.xlsx").session(staff)).andExpect(status().isOk());
 		byte[] bad = workbook(List.of(enterprise("校验位错", "91350100M000100Y44", "快递企业", "", "320506")));
 		mvc.perform(multipart("/registry/enterprises/import").file(new MockMultipartFile("file", "企业.xlsx",

@@ -102,9 +102,7 @@ class FacilityIntegrationTest {
 
 	@Test
 	void thePagesListCreateAndExport() throws Exception {
-		MockHttpSession staff = (MockHttpSession) mvc
-			.perform(post("/login").param("username", "sz.market").param("password", "Demo@2026").with(csrf()))
-			.andReturn().getRequest().getSession();
+		MockHttpSession staff = org.youguan.SignIn.session(mvc, "sz.market");
 		mvc.perform(get("/registry/facilities").param("kind", "PARCEL_LOCKER").session(staff))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("格口数")));

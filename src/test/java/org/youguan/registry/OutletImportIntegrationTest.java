@@ -1,13 +1,9 @@
 package org.youguan.registry;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,21 +27,8 @@ class OutletImportIntegrationTest {
 	@Autowired
 	Outlets outlets;
 
-	static byte[] workbook(List<List<String>> rows) throws Exception {
-		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			XSSFSheet sheet = book.createSheet("末端网点");
-			List<List<String>> all = new ArrayList<>();
-			all.add(OutletImport.HEADERS);
-			all.addAll(rows);
-			for (int r = 0; r < all.size(); r++) {
-				XSSFRow row = sheet.createRow(r);
-				for (int c = 0; c < all.get(r).size(); c++) {
-					row.createCell(c).setCellValue(all.get(r).get(c));
-				}
-			}
-			book.write(out);
-			return out.toByteArray();
-		}
+	static byte[] workbook(List<List<String>> rows) {
+		return Workbooks.of(OutletImport.HEADERS, rows);
 	}
 
 	static String id() {

@@ -30,12 +30,11 @@ class RegistryPagesIntegrationTest {
 	@Autowired
 	Outlets outlets;
 
+	@Autowired
+	Facilities facilities;
+
 	MockHttpSession session(String username) throws Exception {
-		return (MockHttpSession) mvc
-			.perform(post("/login").param("username", username).param("password", "Demo@2026").with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession();
+		return org.youguan.SignIn.session(mvc, username);
 	}
 
 	@Test
@@ -126,7 +125,9 @@ class RegistryPagesIntegrationTest {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.items[0].legalName")
 				.value("苏州吴中顺丰快递服务有限公司"));
 		mvc.perform(get("/api/v1/facilities").param("kind", "CARE_STATION").header("Authorization", "Bearer demo-sz-admin-token"))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(10));
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total")
+				.value((int) facilities.list(DataScope.region("3205"), new Facilities.Filter(FacilityKind.CARE_STATION, null),
+						new PageQuery("", 0, 1, null, false)).total()));
 		mvc.perform(get("/api/v1/enterprises")).andExpect(status().isUnauthorized());
 	}
 

@@ -32,11 +32,7 @@ class AuthorizationMatrixIntegrationTest {
 	}
 
 	MockHttpSession session(String username) throws Exception {
-		return (MockHttpSession) mvc
-			.perform(post("/login").param("username", username).param("password", "Demo@2026").with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession();
+		return org.youguan.SignIn.session(mvc, username);
 	}
 
 	@Test

@@ -14,9 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * List exports are real .xlsx files with the list's scope and filters.
@@ -28,11 +26,7 @@ class ExportIntegrationTest {
 	MockMvc mvc;
 
 	List<List<String>> export(String username, String path) throws Exception {
-		var session = mvc.perform(post("/login").param("username", username).param("password", "Demo@2026").with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession();
-		var response = mvc.perform(get(path).session((org.springframework.mock.web.MockHttpSession) session))
+		var response = mvc.perform(get(path).session(org.youguan.SignIn.session(mvc, username)))
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);

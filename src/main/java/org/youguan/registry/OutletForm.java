@@ -1,38 +1,35 @@
-package org.youguan.filing;
+package org.youguan.registry;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.youguan.kernel.Validation;
-import org.youguan.registry.OutletData;
-import org.youguan.registry.OutletView;
 
 /**
- * The outlet part of a filing form as typed: text fields parsed here, each parse failure named by its field.
+ * The outlet fields of a form as typed (the enterprise's filing forms, the staff register and correction forms): text
+ * fields parsed here, each parse failure named by its field.
  */
-record OutletForm(String name, String cooperation, String address, String regionCode, String longitude,
+public record OutletForm(String name, String cooperation, String address, String regionCode, String longitude,
 		String latitude, String managerName, String managerIdNumber, String managerPhone, String storageArea,
 		boolean hasCommunications, boolean hasShelving, boolean hasSurveillance, boolean hasSignage, String openedOn) {
 
-	static OutletForm empty() {
+	public static OutletForm empty() {
 		return new OutletForm("", "FRANCHISE", "", "", "", "", "", "", "", "", true, true, true, true, "");
 	}
 
 	/** A filed outlet as the starting point of a change (the manager's numbers must be entered again). */
-	static OutletForm of(OutletView o) {
+	public static OutletForm of(OutletView o) {
 		return new OutletForm(o.name(), o.cooperation(), o.address(), o.regionCode(), text(o.longitude()),
 				text(o.latitude()), o.managerName(), "", "", text(o.storageArea()), o.hasCommunications(), o.hasShelving(),
 				o.hasSurveillance(), o.hasSignage(), o.openedOn().toString());
 	}
 
-	OutletData toData(long enterpriseId, Validation v) {
+	public OutletData toData(long enterpriseId, Validation v) {
 		return new OutletData(name, enterpriseId, null, cooperation, address, regionCode,
 				v.decimal("longitude", "经度", longitude), v.decimal("latitude", "纬度", latitude), managerName,
 				managerIdNumber, managerPhone, v.decimal("storageArea", "存储场地面积", storageArea), hasCommunications,
 				hasShelving, hasSurveillance, hasSignage, v.date("openedOn", "开办日期", openedOn));
 	}
-
-
 
 	private static String text(BigDecimal d) {
 		return d == null ? "" : d.toPlainString();

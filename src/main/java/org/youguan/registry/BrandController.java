@@ -1,0 +1,102 @@
+package org.youguan.registry;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.registry.Brands.BrandData;
+import org.youguan.registry.Brands.BrandView;
+
+/**
+ * Brands (品牌): a national dictionary every staff user reads; system administrators maintain it.
+ */
+@Controller
+class BrandController {
+
+	static final String MAINTAINERS = "hasRole('SYSTEM_ADMIN')";
+
+	static final List<Column<BrandView>> COLUMNS = List.of(Column.of("品牌名称", BrandView::name, 20),
+			Column.of("简称", BrandView::shortName, 10), Column.of("总部企业", BrandView::hqEnterpriseName, 36),
+			Column.of("总部统一社会信用代码", BrandView::hqCreditCode, 22), Column.of("企业数", BrandView::enterprises, 10),
+			Column.of("网点数", BrandView::outlets, 10));
+
+	private final Brands brands;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	BrandController(Brands brands, AuditTrail audit, Spreadsheets spreadsheets) {
+		this.brands = brands;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+	}
+
+	@GetMapping("/registry/brands")
+	String list(Model model) {
+		model.addAttribute("brands", brands.all());
+		return "registry/brands";
+	}
+
+	@GetMapping("/registry/brands/export.xlsx")
+	ResponseEntity<byte[]> export() {
+		return Downloads.xlsx("品牌.xlsx", spreadsheets.write("品牌", COLUMNS, brands.all()));
+	}
+
+	@GetMapping("/registry/brands/{id:\\d+}")
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("brand", brands.get(id));
+		// the brand list is national: its changes are recorded at the country level and every staff user reads them
+		model.addAttribute("history", audit.history(DataScope.all(), "Brand", id));
+		return "registry/brand";
+	}
+
+	@GetMapping("/registry/brands/new")
+	@PreAuthorize(MAINTAINERS)
+	String initCreateForm() {
+		return "registry/brand-form";
+	}
+
+	@GetMapping("/registry/brands/{id}/edit")
+	@PreAuthorize(MAINTAINERS)
+	String initUpdateForm(@PathVariable long id, Model model) {
+		model.addAttribute("brand", brands.get(id));
+		model.addAttribute("brandId", id);
+		return "registry/brand-form";
+	}
+
+	@PostMapping({ "/registry/brands/new", "/registry/brands/{id}/edit" })
+	@PreAuthorize(MAINTAINERS)
+	String processForm(@PathVariable(required = false) Long id, @RequestParam String name, @RequestParam String shortName,
+			@RequestParam(required = false) String hqCreditCode, Model model, RedirectAttributes redirect) {
+		try {
+			BrandData data = new BrandData(name, shortName, hqCreditCode);
+			if (id == null) {
+				id = brands.create(data, false);
+			}
+			else {
+				brands.update(id, data);
+			}
+			redirect.addFlashAttribute("message", "已保存品牌“" + name.strip() + "”");
+			return "redirect:/registry/brands/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			model.addAttribute("brandId", id);
+			return "registry/brand-form";
+		}
+	}
+}

@@ -1,0 +1,337 @@
+package org.youguan.registry;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.SheetRows.RowErrors;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.RegistryIntegrationTest.DemoCodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Imports of licences, branches, facilities and brands; corrections of licences, branches, outlets and brands.
+ */
+@IntegrationTest
+class RegistryMaintenanceIntegrationTest {
+
+	static final DataScope SUZHOU = DataScope.region("3205");
+
+	@Autowired
+	LicenceImport licenceImport;
+
+	@Autowired
+	BranchImport branchImport;
+
+	@Autowired
+	FacilityImport facilityImport;
+
+	@Autowired
+	BrandImport brandImport;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	Branches branches;
+
+	@Autowired
+	Facilities facilities;
+
+	@Autowired
+	Brands brands;
+
+	@Autowired
+	Outlets outlets;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	MockMvc mvc;
+
+	static String suffix() {
+		return UUID.randomUUID().toString().substring(0, 6);
+	}
+
+	static String licenceNumber() {
+		return "苏邮I" + (100000 + (int) (Math.random() * 800000));
+	}
+
+	/** A new enterprise in 吴中 for tests that add licences, branches or facilities (demo figures stay as they are). */
+	String freshEnterprise() {
+		String code = RegistryIntegrationTest.creditCode();
+		enterprises.register(SUZHOU, new EnterpriseData("维护测试快递有限公司" + suffix(), code, EnterpriseType.EXPRESS, null,
+				"张三", "测试路1号", "320506", "李四", "13912345678"), false);
+		return code;
+	}
+
+	long sfWuzhong() {
+		return enterprises.findByCreditCode(DemoCodes.SF_WUZHONG).orElseThrow().id();
+	}
+
+	MockHttpSession session(String username) throws Exception {
+		return org.youguan.SignIn.session(mvc, username);
+	}
+
+	@Test
+	void licencesImportWithTheStatutoryExpiryAndBadRowsImportNothing() {
+		String holder = freshEnterprise();
+		String a = licenceNumber();
+		String b = licenceNumber();
+		var result = licenceImport.importFile(SUZHOU, Workbooks.of(LicenceImport.HEADERS,
+				List.of(List.of(a, holder, "省内", "江苏省邮政管理局", "2024-03-01", ""),
+						List.of(b, holder, "同城", "苏州市邮政管理局", "2025-01-10", "2028-01-09"))));
+		assertThat(result.imported()).isEqualTo(2);
+		LicenceView first = licences.findByNumber(SUZHOU, a).orElseThrow();
+		assertThat(first.expiresOn()).isEqualTo(LocalDate.of(2029, 2, 28));
+		assertThat(first.scope()).isEqualTo(LicenceScope.PROVINCE);
+		assertThat(licences.findByNumber(SUZHOU, b).orElseThrow().expiresOn()).isEqualTo(LocalDate.of(2028, 1, 9));
+
+		String c = licenceNumber();
+		var rejected = licenceImport.importFile(SUZHOU, Workbooks.of(LicenceImport.HEADERS,
+				List.of(List.of(c, holder, "省内", "江苏省邮政管理局", "2024-03-01", ""),
+						List.of(a, holder, "省内", "江苏省邮政管理局", "2024-03-01", ""),
+						List.of(c, holder, "全国", "江苏省邮政管理局", "2024-03-01", ""),
+						List.of(licenceNumber(), "91110000100000000X", "省内", "江苏省邮政管理局", "2024/13/01", ""),
+						List.of(licenceNumber(), holder, "省内", "江苏省邮政管理局", "2024-03-01", "2023-01-01"))));
+		assertThat(rejected.rejected()).isTrue();
+		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(3, 4, 5, 6);
+		assertThat(rejected.errors().get(0).errors()).extracting(FieldError::field, FieldError::rule)
+			.contains(org.assertj.core.groups.Tuple.tuple("许可证编号", "unique"));
+		assertThat(rejected.errors().get(1).errors()).extracting(FieldError::field).contains("业务范围");
+		assertThat(rejected.errors().get(2).errors()).extracting(FieldError::field)
+			.contains("统一社会信用代码", "发证日期");
+		assertThat(rejected.errors().get(3).errors()).extracting(FieldError::rule).contains("after-issue");
+		assertThat(licences.findByNumber(SUZHOU, c)).isEmpty();
+	}
+
+	@Test
+	void branchesImportWithTheirLateFlagAndDuplicatesAreCaught() {
+		String holder = freshEnterprise();
+		String s = suffix();
+		var result = branchImport.importFile(SUZHOU, Workbooks.of(BranchImport.HEADERS, List.of(
+				List.of("导入分公司甲" + s, holder, "", "320506001", "示例路8号", "赵六", "2026-01-05", "2026-03-02"),
+				List.of("导入分公司乙" + s, holder, "", "320506001", "示例路9号", "赵六", "2026-01-05", "2026-01-12"))));
+		assertThat(result.imported()).isEqualTo(2);
+		var imported = branches.list(SUZHOU, null, new PageQuery(s, 0, 10, null, false)).items();
+		assertThat(imported).extracting(BranchView::name, BranchView::filedLate)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("导入分公司甲" + s, true),
+					org.assertj.core.groups.Tuple.tuple("导入分公司乙" + s, false));
+
+		var rejected = branchImport.importFile(SUZHOU, Workbooks.of(BranchImport.HEADERS, List.of(
+				List.of("导入分公司甲" + s, holder, "", "320506001", "示例路8号", "赵六", "2026-01-05", "2026-01-06"),
+				List.of("导入分公司丙" + s, holder, "不存在的许可证", "320506001", "示例路1号", "赵六", "2026-01-05", "2026-01-06"),
+				List.of("导入分公司丁" + s, holder, "", "320506001", "示例路1号", "赵六", "2026-01-05", "2026-01-06"),
+				List.of("导入分公司丁" + s, holder, "", "320506001", "示例路2号", "赵六", "2026-01-05", "2026-01-06"),
+				List.of("导入分公司戊" + s, holder, "", "320506001", "示例路2号", "赵六", "2026-01-05", "2026-01-04"))));
+		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(2, 3, 5, 6);
+		assertThat(rejected.errors().get(0).errors()).extracting(FieldError::message).anySatisfy(m -> assertThat(m).contains("同名"));
+		assertThat(rejected.errors().get(1).errors()).extracting(FieldError::field).contains("许可证编号");
+		assertThat(rejected.errors().get(2).errors()).extracting(FieldError::message).anySatisfy(m -> assertThat(m).contains("第4行"));
+		assertThat(rejected.errors().get(3).errors()).extracting(FieldError::rule).contains("after-licence");
+		assertThat(branches.list(SUZHOU, null, new PageQuery("导入分公司丁" + s, 0, 10, null, false)).total()).isZero();
+	}
+
+	@Test
+	void facilitiesOfEveryKindImportFromOneSheetWithTheirOwnRequiredFields() {
+		String holder = freshEnterprise();
+		String s = suffix();
+		String serial = "SN-" + s;
+		var result = facilityImport.importFile(SUZHOU, Workbooks.of(FacilityImport.HEADERS, List.of(
+				List.of("智能快件箱", "导入柜" + s, holder, "320506001", "示例小区" + s, "60", "", "", "2025-06-01"),
+				List.of("安检机", "导入安检机" + s, holder, "320506001", "分拨中心" + s, "", serial, "", ""),
+				List.of("爱心驿站", "导入驿站" + s, holder, "320506", "网点" + s, "", "", "饮水、充电", ""))));
+		assertThat(result.imported()).isEqualTo(3);
+		var found = facilities.list(SUZHOU, new Facilities.Filter(null, null), new PageQuery(s, 0, 10, null, false)).items();
+		assertThat(found).extracting(FacilityView::kind)
+			.containsExactlyInAnyOrder(FacilityKind.PARCEL_LOCKER, FacilityKind.SCREENING_MACHINE, FacilityKind.CARE_STATION);
+
+		var rejected = facilityImport.importFile(SUZHOU, Workbooks.of(FacilityImport.HEADERS, List.of(
+				List.of("智能快件箱", "无格口柜" + s, holder, "320506001", "甲处" + s, "", "", "", ""),
+				List.of("安检机", "第二台" + s, holder, "320506001", "乙处" + s, "", serial, "", ""),
+				List.of("快递柜", "类型错" + s, holder, "320506001", "丙处" + s, "", "", "", ""),
+				List.of("智能信包箱", "格口非数字" + s, holder, "320506001", "丁处" + s, "十二", "", "", ""),
+				List.of("智能快件箱", "导入柜" + s, holder, "320506001", "示例小区" + s, "30", "", "", ""))));
+		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(2, 3, 4, 5, 6);
+		assertThat(rejected.errors().get(0).errors()).extracting(FieldError::field).contains("格口数");
+		assertThat(rejected.errors().get(1).errors()).extracting(FieldError::field, FieldError::rule)
+			.contains(org.assertj.core.groups.Tuple.tuple("设备序列号", "unique"));
+		assertThat(rejected.errors().get(2).errors()).extracting(FieldError::field).contains("设施类型");
+		assertThat(rejected.errors().get(3).errors()).extracting(FieldError::rule).contains("integer");
+		assertThat(rejected.errors().get(4).errors()).extracting(FieldError::rule).contains("unique");
+	}
+
+	@Test
+	void brandsImportOnlyForSystemAdministratorsAndNamesStayUnique() throws Exception {
+		String s = suffix();
+		var rejected = brandImport.importFile(DataScope.all(), Workbooks.of(BrandImport.HEADERS,
+				List.of(List.of("导入品牌" + s, "顺丰", ""), List.of("导入品牌" + s, "导" + s, "91110000000000000X"))));
+		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(2, 3);
+		assertThat(rejected.errors().get(0).errors()).extracting(FieldError::field).containsExactly("简称");
+		assertThat(rejected.errors().get(1).errors()).extracting(FieldError::field).contains("品牌名称", "总部企业统一社会信用代码");
+		var result = brandImport.importFile(DataScope.all(), Workbooks.of(BrandImport.HEADERS,
+				List.of(List.of("导入品牌" + s, "导" + s, DemoCodes.SF_WUZHONG))));
+		assertThat(result.imported()).isEqualTo(1);
+		assertThat(brands.findByShortName("导" + s)).get().satisfies(b -> assertThat(b.hqEnterpriseId()).isEqualTo(sfWuzhong()));
+
+		mvc.perform(get("/registry/brands/import").session(session("sz.market"))).andExpect(status().isForbidden());
+		mvc.perform(get("/registry/brands/new").session(session("sz.market"))).andExpect(status().isForbidden());
+		mvc.perform(get("/registry/brands/import").session(session("sys.admin"))).andExpect(status().isOk());
+	}
+
+	@Test
+	void everyImportPageHandsOutItsTemplate() throws Exception {
+		MockHttpSession staff = session("sz.market");
+		for (String target : new String[] { "enterprises", "outlets", "licences", "branches", "facilities" }) {
+			mvc.perform(get("/registry/" + target + "/import").session(staff)).andExpect(status().isOk());
+			byte[] template = mvc.perform(get("/registry/" + target + "/import/template.xlsx").session(staff))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
+			assertThat(org.youguan.documents.SheetRows.read(template, List.of())).hasSize(1);
+		}
+	}
+
+	@Test
+	void aLicenceRecordIsCorrectedWithItsHistoryAndNumbersStayUnique() throws Exception {
+		String number = licenceNumber();
+		long holder = enterprises.idInScope(SUZHOU, freshEnterprise(), "creditCode");
+		long id = licences.record(SUZHOU, new LicenceData(holder, number, LicenceScope.CITY, "苏州市邮政管理局", "3205",
+				LocalDate.of(2024, 5, 1), null), false);
+		String corrected = licenceNumber();
+		mvc.perform(post("/registry/licences/" + id + "/edit").session(session("sz.market")).with(csrf())
+			.param("number", corrected).param("licenceScope", "PROVINCE").param("issuingBureauName", "江苏省邮政管理局")
+			.param("issuedOn", "2024-04-01").param("expiresOn", ""))
+			.andExpect(redirectedUrlPattern("/registry/licences/*"));
+		LicenceView after = licences.get(SUZHOU, id);
+		assertThat(after.number()).isEqualTo(corrected);
+		assertThat(after.scope()).isEqualTo(LicenceScope.PROVINCE);
+		assertThat(after.expiresOn()).isEqualTo(LocalDate.of(2029, 3, 31));
+		assertThat(audit.history(SUZHOU, "ExpressLicence", id)).extracting(AuditEvent::action).contains("licence.correct");
+
+		String other = licenceNumber();
+		licences.record(SUZHOU, new LicenceData(holder, other, LicenceScope.CITY, "苏州市邮政管理局", "3205",
+				LocalDate.of(2024, 5, 1), null), false);
+		assertThatThrownBy(() -> licences.correct(SUZHOU, id, new LicenceData(0, other, LicenceScope.CITY, "苏州市邮政管理局",
+				"3205", LocalDate.of(2024, 5, 1), null))).isInstanceOf(DomainException.class).hasMessageContaining("已存在");
+		assertThatThrownBy(() -> licences.correct(DataScope.region("320507"), id, new LicenceData(0, licenceNumber(),
+				LicenceScope.CITY, "苏州市邮政管理局", "3205", LocalDate.of(2024, 5, 1), null))).isInstanceOf(DomainException.class);
+	}
+
+	@Test
+	void correctingABranchDecidesItsLateFlagAgain() throws Exception {
+		String s = suffix();
+		long id = branches.file(SUZHOU, new BranchData(sfWuzhong(), null, "更正分公司" + s, "320506001", "示例路1号", "赵六",
+				LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 12)), false);
+		assertThat(branches.get(SUZHOU, id).filedLate()).isFalse();
+		mvc.perform(post("/registry/branches/" + id + "/edit").session(session("sz.market")).with(csrf())
+			.param("name", "更正分公司" + s).param("regionCode", "320506001").param("address", "示例路1号")
+			.param("headName", "赵六").param("businessLicenceDate", "2026-01-05").param("filedOn", "2026-03-20"))
+			.andExpect(redirectedUrlPattern("/registry/branches/*"));
+		assertThat(branches.get(SUZHOU, id).filedLate()).isTrue();
+		mvc.perform(get("/registry/branches/" + id).session(session("sz.market")))
+			.andExpect(content().string(containsString("修改分支机构“更正分公司" + s)))
+			.andExpect(content().string(containsString("逾期备案")));
+		mvc.perform(get("/registry/branches/" + id).session(session("xc.staff"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void staffRegisterAnOutletDirectlyAndCorrectItKeepingTheManagersNumbers() throws Exception {
+		String s = suffix();
+		String filingNumber = "旧备案-" + s;
+		MockHttpSession staff = session("wz.staff");
+		mvc.perform(post("/registry/outlets/new").session(staff).with(csrf()).param("creditCode", DemoCodes.SF_WUZHONG)
+			.param("filingNumber", filingNumber).params(outletForm("登记网点" + s, RegistryIntegrationTest.idNumber(), "13812345678")))
+			.andExpect(redirectedUrlPattern("/registry/outlets/*"));
+		OutletView registered = outlets.list(DataScope.region("320506"), Outlets.Filter.NONE,
+				new PageQuery("登记网点" + s, 0, 5, null, false)).items().get(0);
+		assertThat(registered.status()).isEqualTo(OutletStatus.FILED);
+		assertThat(registered.filingNumber()).isEqualTo(filingNumber);
+
+		mvc.perform(post("/registry/outlets/" + registered.id() + "/edit").session(staff).with(csrf())
+			.params(outletForm("更正网点" + s, "", "")))
+			.andExpect(redirectedUrlPattern("/registry/outlets/*"));
+		OutletView corrected = outlets.get(DataScope.region("320506"), registered.id());
+		assertThat(corrected.name()).isEqualTo("更正网点" + s);
+		assertThat(corrected.managerIdMasked()).isEqualTo(registered.managerIdMasked());
+		assertThat(corrected.managerPhoneMasked()).isEqualTo(registered.managerPhoneMasked());
+		assertThat(audit.history(SUZHOU, "TerminalOutlet", registered.id())).extracting(AuditEvent::action)
+			.contains("outlet.register", "outlet.record-filed", "outlet.correct");
+
+		mvc.perform(post("/registry/outlets/new").session(staff).with(csrf()).param("creditCode", DemoCodes.SF_WUZHONG)
+			.params(outletForm("坏网点" + s, "110105194912310022", "12345")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("身份证号码校验码错误")));
+		outlets.close(SUZHOU, registered.id());
+		assertThatThrownBy(() -> outlets.correct(SUZHOU, registered.id(), new OutletData("再改" + s, 0, null, "FRANCHISE",
+				"示例路", "320506001", null, null, "王五", null, null, BigDecimal.TEN, true, true, true, true,
+				LocalDate.of(2026, 1, 1)))).hasMessageContaining("已关闭");
+	}
+
+	@Test
+	void aBrandIsEditedBySystemAdministratorsWithItsHistory() throws Exception {
+		String s = suffix();
+		long id = brands.create(new Brands.BrandData("编辑品牌" + s, "编" + s, null), false);
+		mvc.perform(post("/registry/brands/" + id + "/edit").session(session("sz.market")).with(csrf())
+			.param("name", "改名" + s).param("shortName", "改" + s)).andExpect(status().isForbidden());
+		MockHttpSession admin = session("sys.admin");
+		mvc.perform(post("/registry/brands/" + id + "/edit").session(admin).with(csrf())
+			.param("name", "改名" + s).param("shortName", "中通").param("hqCreditCode", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("品牌简称已存在")));
+		mvc.perform(post("/registry/brands/" + id + "/edit").session(admin).with(csrf())
+			.param("name", "改名" + s).param("shortName", "改" + s).param("hqCreditCode", DemoCodes.SF_WUZHONG))
+			.andExpect(redirectedUrlPattern("/registry/brands/*"));
+		assertThat(brands.get(id)).satisfies(b -> {
+			assertThat(b.shortName()).isEqualTo("改" + s);
+			assertThat(b.hqEnterpriseId()).isEqualTo(sfWuzhong());
+		});
+		mvc.perform(get("/registry/brands/" + id).session(session("sz.market")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("修改品牌“改名" + s)));
+	}
+
+	static org.springframework.util.MultiValueMap<String, String> outletForm(String name, String id, String phone) {
+		var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+		form.add("name", name);
+		form.add("cooperation", "FRANCHISE");
+		form.add("address", "吴中区登记路" + name.hashCode() + "号");
+		form.add("regionCode", "320506001");
+		form.add("managerName", "王五");
+		form.add("managerIdNumber", id);
+		form.add("managerPhone", phone);
+		form.add("storageArea", "25");
+		form.add("openedOn", "2026-02-01");
+		for (String f : new ArrayList<>(List.of("hasCommunications", "hasShelving", "hasSurveillance", "hasSignage"))) {
+			form.add(f, "true");
+		}
+		return form;
+	}
+}
