@@ -80,10 +80,13 @@ class DemoCity implements ApplicationRunner {
 
 	private final FilingDemoData filingDemo;
 
+	private final StatisticsDemoData statisticsDemo;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
-			RegistryDemoData registry, FilingDemoData filingDemo) {
+			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo) {
 		this.registry = registry;
+		this.statisticsDemo = statisticsDemo;
 		this.filingDemo = filingDemo;
 		this.demo = demo;
 		this.bureaus = bureaus;
@@ -106,6 +109,7 @@ class DemoCity implements ApplicationRunner {
 		tx.executeWithoutResult(s -> seedOrganisation());
 		tx.executeWithoutResult(s -> registry.seed());
 		tx.executeWithoutResult(s -> filingDemo.seed());
+		tx.executeWithoutResult(s -> statisticsDemo.seed());
 	}
 
 	private void importRegions() {

@@ -57,6 +57,8 @@ class EmbeddedDatabaseConfiguration {
 		ds.setPoolName("youguan-embedded");
 		ds.setMaximumPoolSize(10);
 		ds.setConnectionInitSql(CONNECTION_INIT_SQL);
+		// batches of INSERTs (bulk loads, imports) travel as multi-row statements
+		ds.addDataSourceProperty("reWriteBatchedInserts", "true");
 		return ds;
 	}
 

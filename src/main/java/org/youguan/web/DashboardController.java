@@ -33,9 +33,16 @@ class DashboardController {
 
 	private final org.youguan.filing.OutletFilings filings;
 
+	private final org.youguan.statistics.Analysis analysis;
+
+	private final org.youguan.statistics.Reports reports;
+
 	DashboardController(Users users, Bureaus bureaus, AuditTrail audit, WorkingCalendar calendar, Clock clock,
-			org.youguan.filing.OutletFilings filings) {
+			org.youguan.filing.OutletFilings filings, org.youguan.statistics.Analysis analysis,
+			org.youguan.statistics.Reports reports) {
 		this.filings = filings;
+		this.analysis = analysis;
+		this.reports = reports;
 		this.users = users;
 		this.bureaus = bureaus;
 		this.audit = audit;
@@ -53,6 +60,9 @@ class DashboardController {
 		model.addAttribute("auditToday", audit.countSince(scope, today));
 		if (me.isStaff()) {
 			model.addAttribute("filingsNeedingAttention", filings.countNeedingAttention(scope));
+			model.addAttribute("reportsAwaiting", reports.countAwaiting(scope));
+			model.addAttribute("statistics", analysis.snapshot(scope, me.regionCode(), java.time.YearMonth.from(today).minusMonths(1)));
+			model.addAttribute("charts", true);
 		}
 		calendar.nextHoliday(today).ifPresent(h -> {
 			model.addAttribute("nextHoliday", h);

@@ -7,18 +7,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
-import org.youguan.TestDatabase;
 import org.youguan.kernel.IdCardNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,30 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 3's path through a real Chromium: an enterprise user files an outlet with attachments; the county bureau's
  * staff approve it; the public lookup finds the filed outlet.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabase.Initializer.class)
-class OutletFilingBrowserTest {
-
-	static ChromeDriver browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	String url(String path) {
-		return "http://localhost:" + port + path;
-	}
+class OutletFilingBrowserTest extends BrowserTest {
 
 	void signIn(String username) {
 		Browser.signIn(browser, url(""), username);

@@ -4,18 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
-import org.youguan.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,30 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A person at Debian's Chromium: signs in as demo staff, sees the dashboard, signs out; a wrong password shows the
  * Chinese error. Screenshots are saved under target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabase.Initializer.class)
-class SignInBrowserTest {
-
-	static ChromeDriver browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	String url(String path) {
-		return "http://localhost:" + port + path;
-	}
+class SignInBrowserTest extends BrowserTest {
 
 	void signIn(String username, String password) {
 		browser.get(url("/login"));

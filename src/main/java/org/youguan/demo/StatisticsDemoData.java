@@ -1,0 +1,207 @@
+package org.youguan.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.springframework.stereotype.Component;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.statistics.Completeness;
+import org.youguan.statistics.Period;
+import org.youguan.statistics.ReportForm;
+import org.youguan.statistics.ReportForms;
+import org.youguan.statistics.ReportLoader;
+import org.youguan.statistics.Reports;
+import org.youguan.statistics.Targets;
+
+/**
+ * Three years of monthly reports (and quarterly green/care reports) for the demo city's postal and express
+ * enterprises, with the seasonality of the trade (Spring Festival trough, 618, the 双11 peak in November) and about
+ * 12 % growth a year; targets for the current year; and the latest month in every state of the procedure — most
+ * approved, some waiting for the bureau, some returned, a few late or missing (the demo enterprise 顺丰吴中 among the
+ * missing, so it can report the month itself).
+ */
+@Component
+class StatisticsDemoData {
+
+	/** Monthly seasonality of express volume, January first. */
+	static final double[] SEASON = { 0.95, 0.70, 0.95, 0.97, 1.00, 1.06, 0.95, 0.97, 1.00, 1.03, 1.32, 1.12 };
+
+	static final Map<String, Double> BRAND_SHARE = Map.of("中通", 0.18, "圆通", 0.15, "韵达", 0.14, "申通", 0.12, "极兔", 0.11,
+			"顺丰", 0.11, "京东", 0.07, "中国邮政", 0.08, "德邦", 0.04);
+
+	static final Map<String, Double> COUNTY_SHARE = Map.of("320505", 0.08, "320506", 0.10, "320507", 0.07, "320508", 0.08,
+			"320509", 0.12, "320576", 0.12, "320581", 0.12, "320582", 0.09, "320583", 0.16, "320585", 0.06);
+
+	/** Express volume of the whole city in the first month of the demo's first year (a January). */
+	static final double CITY_MONTHLY_VOLUME = 1.95e8;
+
+	private final ReportForms forms;
+
+	private final ReportLoader loader;
+
+	private final Reports reports;
+
+	private final Completeness completeness;
+
+	private final Targets targets;
+
+	private final Clock clock;
+
+	private final Random random = new Random(2026);
+
+	private final Map<Long, Double> units = new HashMap<>();
+
+	StatisticsDemoData(ReportForms forms, ReportLoader loader, Reports reports, Completeness completeness,
+			Targets targets, Clock clock) {
+		this.forms = forms;
+		this.loader = loader;
+		this.reports = reports;
+		this.completeness = completeness;
+		this.targets = targets;
+		this.clock = clock;
+	}
+
+	/** Runs inside the demo city's transaction, after the registry. */
+	void seed() {
+		DataScope city = DataScope.region(DemoCity.CITY);
+		ReportForm monthly = forms.byCode("monthly");
+		List<EnterpriseView> reporters = forms.expectedReporters(city, monthly);
+		Period current = forms.currentPeriod(monthly);
+		YearMonth first = YearMonth.of(current.year() - 2, 1);
+		String demoEnterprise = DemoCity.demoEnterpriseCreditCode();
+
+		// the current month's story: who is missing, waiting, returned, late
+		List<EnterpriseView> others = new ArrayList<>(reporters.stream().filter(e -> !e.creditCode().equals(demoEnterprise)).toList());
+		java.util.Collections.shuffle(others, new Random(7)); // spread the stragglers over the counties
+		List<EnterpriseView> missing = new ArrayList<>(others.subList(0, 3));
+		reporters.stream().filter(e -> e.creditCode().equals(demoEnterprise)).forEach(missing::add);
+		List<EnterpriseView> waiting = others.subList(3, 8);
+		List<EnterpriseView> returned = others.subList(8, 10);
+		List<EnterpriseView> late = others.subList(10, 12);
+
+		List<ReportLoader.Approved> approved = new ArrayList<>();
+		LocalDate dueOfCurrent = forms.dueOn(monthly, current);
+		for (EnterpriseView e : reporters) {
+			double unit = unitVolume(e);
+			for (YearMonth m = first; !m.isAfter(current.first()); m = m.plusMonths(1)) {
+				Period p = Period.month(m);
+				boolean isCurrent = m.equals(current.first());
+				if (isCurrent && (missing.contains(e) || waiting.contains(e) || returned.contains(e))) {
+					continue;
+				}
+				LocalDate due = forms.dueOn(monthly, p);
+				LocalDate submitted = isCurrent && late.contains(e) ? dueOfCurrent.plusDays(3)
+						: due.minusDays(1 + random.nextInt(4));
+				approved.add(new ReportLoader.Approved(e.id(), p, monthlyValues(e, unit, m, first), submitted));
+			}
+		}
+		loader.loadApproved("monthly", approved, true, "演示数据：" + first + "至" + current.code());
+
+		for (EnterpriseView e : waiting) {
+			submit(city, monthly, e, current, monthlyValues(e, unitVolume(e), current.first(), first));
+		}
+		for (EnterpriseView e : returned) {
+			long id = submit(city, monthly, e, current, monthlyValues(e, unitVolume(e), current.first(), first));
+			reports.returnForCorrection(city, id, "同城业务量与上月相比变化较大，请核实后重新报送", "演示数据");
+		}
+		completeness.remind(city, monthly, current, "演示数据");
+
+		ReportForm quarterly = forms.byCode("green-care");
+		Period lastQuarter = forms.currentPeriod(quarterly);
+		List<ReportLoader.Approved> green = new ArrayList<>();
+		for (EnterpriseView e : forms.expectedReporters(city, quarterly)) {
+			double unit = unitVolume(e);
+			for (Period q = Period.containing(quarterly.periodType(), first); !q.first().isAfter(lastQuarter.first());
+					q = q.next()) {
+				green.add(new ReportLoader.Approved(e.id(), q, quarterlyValues(unit, q, first),
+						forms.dueOn(quarterly, q).minusDays(2)));
+			}
+		}
+		loader.loadApproved("green-care", green, true, "演示数据：绿色发展与快递员权益保障");
+
+		int year = LocalDate.now(clock).getYear();
+		targets.set(DataScope.all(), DemoCity.CITY, year, "postal.total", null, new BigDecimal("9"));
+		targets.set(DataScope.all(), DemoCity.CITY, year, "postal.revenue", null, new BigDecimal("8.3"));
+		targets.set(DataScope.all(), DemoCity.CITY, year, "express.volume", null, new BigDecimal("12.5"));
+		targets.set(DataScope.all(), DemoCity.CITY, year, "express.revenue", null, new BigDecimal("10.5"));
+	}
+
+	private long submit(DataScope scope, ReportForm form, EnterpriseView e, Period period, Map<String, BigDecimal> values) {
+		long id = reports.open(scope, e.id(), form.id(), period);
+		Map<String, String> text = new HashMap<>();
+		values.forEach((k, v) -> text.put(k, v.toPlainString()));
+		reports.submit(scope, id, text, Map.of(), null);
+		return id;
+	}
+
+	/** An enterprise's monthly express volume before seasonality and growth: brand share × county share. */
+	private double unitVolume(EnterpriseView e) {
+		return units.computeIfAbsent(e.id(), id -> {
+			String brand = brandName(e);
+			// the brands' city companies handle a little themselves; the postal one is the whole of 中国邮政 in the city
+			boolean cityCompany = !e.legalName().contains("快递服务有限公司");
+			double place = cityCompany ? ("中国邮政".equals(brand) ? 1.0 : 0.05) : COUNTY_SHARE.getOrDefault(e.regionCode(), 0.05);
+			return CITY_MONTHLY_VOLUME * BRAND_SHARE.getOrDefault(brand, 0.03) * place * (0.9 + random.nextDouble() * 0.2);
+		});
+	}
+
+	private static String brandName(EnterpriseView e) {
+		String name = e.brandName() == null ? "" : e.brandName();
+		return BRAND_SHARE.keySet().stream().filter(name::startsWith).findFirst().orElse(name);
+	}
+
+	private Map<String, BigDecimal> monthlyValues(EnterpriseView e, double unit, YearMonth month, YearMonth first) {
+		double years = (month.getYear() - first.getYear()) + (month.getMonthValue() - 1) / 12.0;
+		double volume = unit * SEASON[month.getMonthValue() - 1] * Math.pow(1.12, years) * (0.96 + random.nextDouble() * 0.08);
+		long local = Math.round(volume * 0.22);
+		long international = Math.round(volume * 0.015);
+		long intercity = Math.round(volume) - local - international;
+		double expressRevenue = volume * 9.6 / 10_000;
+		boolean postal = "中国邮政".equals(brandName(e));
+		double deliveryRevenue = expressRevenue * (postal ? 1.6 : 1.0);
+		double revenue = deliveryRevenue * 1.08;
+		Map<String, BigDecimal> v = new HashMap<>();
+		v.put("express.volume.local", BigDecimal.valueOf(local));
+		v.put("express.volume.intercity", BigDecimal.valueOf(intercity));
+		v.put("express.volume.international", BigDecimal.valueOf(international));
+		v.put("express.revenue", money(expressRevenue));
+		v.put("postal.delivery.volume", BigDecimal.valueOf(Math.round(volume * (postal ? 1.9 : 1.0))));
+		v.put("postal.delivery.revenue", money(deliveryRevenue));
+		v.put("postal.revenue", money(revenue));
+		v.put("postal.total", money(revenue * 0.94));
+		v.put("green.ewaybill.rate", BigDecimal.valueOf(Math.min(99.9, 95.5 + years * 1.1 + random.nextDouble()))
+			.setScale(2, RoundingMode.HALF_UP));
+		return v;
+	}
+
+	private Map<String, BigDecimal> quarterlyValues(double unit, Period quarter, YearMonth first) {
+		double years = quarter.year() - first.getYear() + (quarter.first().getMonthValue() - 1) / 12.0;
+		double scale = unit / 1e6;
+		Map<String, BigDecimal> v = new HashMap<>();
+		v.put("green.reusable.boxes", whole(scale * 900 * Math.pow(1.35, years)));
+		v.put("green.recycled.boxes", whole(scale * 4200 * Math.pow(1.2, years)));
+		v.put("green.transfer.bags", whole(scale * 1500 * Math.pow(1.15, years)));
+		v.put("green.ev.vehicles", whole(scale * 6 * Math.pow(1.25, years)));
+		v.put("care.stations", whole(1 + scale * 0.8 * Math.pow(1.1, years)));
+		v.put("care.health.checks", whole(scale * 20 * (quarter.first().getMonthValue() == 4 ? 3 : 1)));
+		v.put("care.locker.compartments", whole(scale * 240 * Math.pow(1.18, years)));
+		return v;
+	}
+
+	private static BigDecimal money(double wan) {
+		return BigDecimal.valueOf(wan).setScale(2, RoundingMode.HALF_UP);
+	}
+
+	private static BigDecimal whole(double n) {
+		return BigDecimal.valueOf(Math.max(0, Math.round(n)));
+	}
+}

@@ -1,0 +1,204 @@
+package org.youguan.statistics;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.region.Region;
+import org.youguan.region.Regions;
+import org.youguan.registry.Brands;
+
+/**
+ * The bureau's views over the aggregates: a figure with last year's and its growth, monthly trends, composition,
+ * rankings of sub-regions and brands. Every entry point checks that the region asked for lies in the caller's scope.
+ */
+@Service
+public class Analysis {
+
+	/** One row of a ranking or a breakdown. */
+	public record Row(String key, String name, BigDecimal value, BigDecimal previousYearValue, BigDecimal growth,
+			BigDecimal share) {
+	}
+
+	/** A month of a trend with the same month last year. */
+	public record MonthPoint(String month, BigDecimal value, BigDecimal lastYear, BigDecimal growth) {
+	}
+
+	private final Aggregates aggregates;
+
+	private final Indicators indicators;
+
+	private final Regions regions;
+
+	private final Brands brands;
+
+	Analysis(Aggregates aggregates, Indicators indicators, Regions regions, Brands brands) {
+		this.aggregates = aggregates;
+		this.indicators = indicators;
+		this.regions = regions;
+		this.brands = brands;
+	}
+
+	/** What the dashboard shows: this year's monthly 快递业务量 in the user's region against last year, with its chart. */
+	public record Snapshot(String indicatorName, String unit, List<MonthPoint> trend, BigDecimal yearToDate,
+			BigDecimal growth, String chart) {
+	}
+
+	public Snapshot snapshot(DataScope scope, String region, YearMonth through) {
+		Indicator volume = indicators.get("express.volume");
+		Slice slice = new Slice(region(scope, region), null, YearMonth.of(through.getYear(), 1), through);
+		List<MonthPoint> trend = trend(volume, slice);
+		BigDecimal ytd = aggregates.value(volume, slice);
+		return new Snapshot(volume.name(), volume.unit(), trend, ytd,
+				Aggregates.growth(ytd, aggregates.value(volume, slice.lastYear())), Charts.trend(trend, volume.unit()));
+	}
+
+	/** The figure for the API: value, same period last year, growth. */
+	public AggregateResult aggregate(DataScope scope, String indicatorCode, String region, String brand, String from,
+			String to) {
+		Indicator indicator = indicators.require("indicator", indicatorCode);
+		String prefix = region(scope, region);
+		Long brandId = brand(brand);
+		YearMonth first = Period.parseMonth(from, "from");
+		YearMonth last = Period.parseMonth(to, "to");
+		if (last.isBefore(first)) {
+			throw new InvalidValueException("to", "after-from", "截止月份不能早于起始月份");
+		}
+		Slice slice = new Slice(prefix, brandId, first, last);
+		BigDecimal value = aggregates.value(indicator, slice);
+		BigDecimal previous = aggregates.value(indicator, slice.lastYear());
+		return new AggregateResult(indicator.code(), indicator.name(), prefix.isEmpty() ? "0" : prefix,
+				brand == null || brand.isBlank() ? null : brand.strip(), first.toString(), last.toString(),
+				value == null ? BigDecimal.ZERO : value, previous, Aggregates.growth(value, previous), indicator.unit());
+	}
+
+	/** Months of the slice with the same months last year. */
+	public List<MonthPoint> trend(Indicator indicator, Slice slice) {
+		Map<String, BigDecimal> now = aggregates.grouped(indicator, Aggregates.Dimension.MONTH, 0, slice);
+		Map<String, BigDecimal> before = aggregates.grouped(indicator, Aggregates.Dimension.MONTH, 0, slice.lastYear());
+		List<MonthPoint> points = new ArrayList<>();
+		for (String month : Aggregates.months(slice.from(), slice.to())) {
+			String lastYear = YearMonth.parse(month).minusYears(1).toString();
+			BigDecimal v = now.get(month);
+			BigDecimal b = before.get(lastYear);
+			points.add(new MonthPoint(month, v, b, Aggregates.growth(v, b)));
+		}
+		return points;
+	}
+
+	/** The sub-regions of the slice's region (cities of a province, counties of a city), ranked by value. */
+	public List<Row> byRegion(Indicator indicator, Slice slice) {
+		List<Region> children = regions.children(slice.regionPrefix().isEmpty() ? "0" : slice.regionPrefix());
+		if (children.isEmpty()) {
+			return List.of();
+		}
+		int length = children.get(0).code().length();
+		Map<String, BigDecimal> now = aggregates.grouped(indicator, Aggregates.Dimension.REGION, length, slice);
+		Map<String, BigDecimal> before = aggregates.grouped(indicator, Aggregates.Dimension.REGION, length, slice.lastYear());
+		BigDecimal total = now.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		List<Row> rows = new ArrayList<>();
+		for (Region child : children) {
+			BigDecimal v = now.get(child.code());
+			if (v == null && before.get(child.code()) == null) {
+				continue;
+			}
+			rows.add(row(child.code(), child.name(), v, before.get(child.code()), total, indicator));
+		}
+		rows.sort(Comparator.comparing(Row::value, Comparator.nullsLast(Comparator.reverseOrder())));
+		return rows;
+	}
+
+	/** The slice by brand, ranked by value. */
+	public List<Row> byBrand(Indicator indicator, Slice slice) {
+		Map<String, BigDecimal> now = aggregates.grouped(indicator, Aggregates.Dimension.BRAND, 0, slice);
+		Map<String, BigDecimal> before = aggregates.grouped(indicator, Aggregates.Dimension.BRAND, 0, slice.lastYear());
+		BigDecimal total = now.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		List<Row> rows = new ArrayList<>();
+		for (Brands.BrandView b : brands.all()) {
+			String key = String.valueOf(b.id());
+			if (now.containsKey(key) || before.containsKey(key)) {
+				rows.add(row(key, b.shortName(), now.get(key), before.get(key), total, indicator));
+			}
+		}
+		rows.sort(Comparator.comparing(Row::value, Comparator.nullsLast(Comparator.reverseOrder())));
+		return rows;
+	}
+
+	/** The parts of a derived indicator (快递业务量 → 同城, 异地, 国际及港澳台) over the slice. */
+	public List<Row> composition(Indicator indicator, Slice slice) {
+		if (!indicator.derived()) {
+			return List.of();
+		}
+		List<Row> rows = new ArrayList<>();
+		BigDecimal total = aggregates.value(indicator, slice);
+		for (String code : indicator.parsedFormula().codes()) {
+			Indicator part = indicators.get(code);
+			rows.add(row(code, part.name(), aggregates.value(part, slice), aggregates.value(part, slice.lastYear()), total,
+					part));
+		}
+		return rows;
+	}
+
+	/** The 1-based place of a region among its siblings by value and by growth: "增幅全省排名第×". */
+	public record Place(int byValue, int byGrowth, int of) {
+	}
+
+	public Place place(Indicator indicator, Slice slice, String regionCode) {
+		String parent = regions.path(regionCode).stream()
+			.map(Region::code)
+			.filter(c -> !c.equals(regionCode))
+			.reduce((a, b) -> b)
+			.orElse("0");
+		List<Row> siblings = byRegion(indicator, slice.inRegion(parent.equals("0") ? "" : parent));
+		List<Row> byGrowth = new ArrayList<>(siblings);
+		byGrowth.sort(Comparator.comparing(Row::growth, Comparator.nullsLast(Comparator.reverseOrder())));
+		return new Place(indexOf(siblings, regionCode), indexOf(byGrowth, regionCode), siblings.size());
+	}
+
+	/** The region prefix of a region in scope (the country: ""), or access denied. */
+	String region(DataScope scope, String region) {
+		String code = region == null || region.isBlank() ? "" : region.strip();
+		if (code.equals("0")) {
+			code = "";
+		}
+		if (!code.isEmpty() && regions.find(code).isEmpty()) {
+			throw new InvalidValueException("region", "exists", "行政区划代码不存在：" + code);
+		}
+		if (scope.kind() != DataScope.Kind.ALL && (code.isEmpty() || !scope.containsRegion(code))) {
+			throw new AccessDeniedException("该区域不在您的数据权限范围内：" + (code.isEmpty() ? "全国" : code));
+		}
+		return code;
+	}
+
+	Long brand(String brand) {
+		if (brand == null || brand.isBlank()) {
+			return null;
+		}
+		return brands.findByShortName(brand.strip())
+			.map(Brands.BrandView::id)
+			.orElseThrow(() -> new InvalidValueException("brand", "exists", "没有该品牌：" + brand.strip()));
+	}
+
+	private static Row row(String key, String name, BigDecimal value, BigDecimal before, BigDecimal total,
+			Indicator indicator) {
+		BigDecimal share = value == null || total == null || total.signum() == 0 || indicator.aggregation() != Aggregation.SUM
+				? null : value.multiply(BigDecimal.valueOf(100)).divide(total, 2, java.math.RoundingMode.HALF_UP);
+		return new Row(key, name, value, before, Aggregates.growth(value, before), share);
+	}
+
+	private static int indexOf(List<Row> rows, String key) {
+		for (int i = 0; i < rows.size(); i++) {
+			if (rows.get(i).key().equals(key)) {
+				return i + 1;
+			}
+		}
+		return 0;
+	}
+}

@@ -1,0 +1,212 @@
+package org.youguan.statistics;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+
+/**
+ * The bureau's statistics housekeeping: completeness and timeliness with reminders, annual targets and their progress,
+ * the indicator catalogue and forms (due day), and the import of past years' totals.
+ */
+@Controller
+class BureauStatisticsController {
+
+	static final String ADMINS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')";
+
+	static final List<Column<Completeness.Line>> OUTSTANDING = List.of(Column.of("企业", Completeness.Line::enterpriseName, 36),
+			Column.of("区划", Completeness.Line::regionCode, 10),
+			Column.of("状态", l -> l.status() == null ? "未报" : l.status().label(), 10),
+			Column.of("报送时间", Completeness.Line::submittedAt, 20),
+			Column.of("按时", l -> l.onTime() == null ? "" : l.onTime() ? "是" : "否", 6),
+			Column.of("最近催报", Completeness.Line::lastReminder, 20));
+
+	private final ReportForms forms;
+
+	private final Completeness completeness;
+
+	private final Targets targets;
+
+	private final Indicators indicators;
+
+	private final Reports reports;
+
+	private final HistoryImport history;
+
+	private final Spreadsheets spreadsheets;
+
+	private final Clock clock;
+
+	BureauStatisticsController(ReportForms forms, Completeness completeness, Targets targets, Indicators indicators,
+			Reports reports, HistoryImport history, Spreadsheets spreadsheets, Clock clock) {
+		this.forms = forms;
+		this.completeness = completeness;
+		this.targets = targets;
+		this.indicators = indicators;
+		this.reports = reports;
+		this.history = history;
+		this.spreadsheets = spreadsheets;
+		this.clock = clock;
+	}
+
+	@GetMapping("/statistics/completeness")
+	String completeness(DataScope scope, @RequestParam(required = false) Long form,
+			@RequestParam(required = false) String period, Model model) {
+		Completeness.Summary summary = summary(scope, form, period);
+		model.addAttribute("summary", summary);
+		model.addAttribute("forms", forms.all());
+		return "statistics/completeness";
+	}
+
+	@GetMapping("/statistics/completeness/export.xlsx")
+	ResponseEntity<byte[]> exportCompleteness(DataScope scope, @RequestParam(required = false) Long form,
+			@RequestParam(required = false) String period) {
+		Completeness.Summary summary = summary(scope, form, period);
+		return Downloads.xlsx(summary.form().name() + summary.period().code() + "报送情况.xlsx",
+				spreadsheets.write("报送情况", OUTSTANDING, summary.lines()));
+	}
+
+	@PostMapping("/statistics/completeness/remind")
+	@PreAuthorize(ReportController.HANDLERS)
+	String remind(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam long form,
+			@RequestParam String period, RedirectAttributes redirect) {
+		ReportForm f = forms.get(form);
+		try {
+			int n = completeness.remind(scope, f, Period.parse(f.periodType(), period, "period"), me.bureauName());
+			redirect.addFlashAttribute("message", "已向" + n + "家未报送企业发出催报通知");
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("errors", ex.formErrors());
+		}
+		return "redirect:/statistics/completeness?form=" + form + "&period=" + period;
+	}
+
+	@GetMapping("/statistics/targets")
+	String targets(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
+			@RequestParam(required = false) Integer year, Model model) {
+		YearMonth through = YearMonth.now(clock).minusMonths(1);
+		int y = year == null ? YearMonth.now(clock).getYear() : year;
+		String r = region == null || region.isBlank() ? me.regionCode() : region.strip();
+		model.addAttribute("progress", targets.progress(scope, r, y, through));
+		model.addAttribute("region", r);
+		model.addAttribute("year", y);
+		model.addAttribute("indicators", indicators.all());
+		return "statistics/targets";
+	}
+
+	@PostMapping("/statistics/targets")
+	@PreAuthorize(ReportController.HANDLERS)
+	String setTarget(DataScope scope, @RequestParam String region, @RequestParam int year, @RequestParam String indicator,
+			@RequestParam(required = false) String targetValue, @RequestParam(required = false) String targetGrowth,
+			RedirectAttributes redirect) {
+		try {
+			Validation v = new Validation();
+			BigDecimal value = v.decimal("targetValue", "目标值", targetValue);
+			BigDecimal growth = v.decimal("targetGrowth", "增长目标", targetGrowth);
+			v.throwIfInvalid();
+			targets.set(scope, region, year, indicator, value, growth);
+			redirect.addFlashAttribute("message", "目标已保存");
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("errors", ex.formErrors());
+		}
+		return "redirect:/statistics/targets?region=" + region + "&year=" + year;
+	}
+
+	@GetMapping("/statistics/catalogue")
+	String catalogue(Model model) {
+		model.addAttribute("indicators", indicators.all());
+		model.addAttribute("forms", forms.all().stream().map(f -> new FormLine(f, forms.indicators(f.id()))).toList());
+		model.addAttribute("rules", reports.rules());
+		return "statistics/catalogue";
+	}
+
+	/** A form with its indicators, for the catalogue page. */
+	public record FormLine(ReportForm form, List<Indicator> indicators) {
+	}
+
+	@PostMapping("/statistics/catalogue/forms/{id:\\d+}/due-day")
+	@PreAuthorize(ADMINS)
+	String setDueDay(@PathVariable long id, @RequestParam(required = false) Integer dueDay, RedirectAttributes redirect) {
+		try {
+			forms.setDueDay(id, dueDay == null ? 0 : dueDay);
+			redirect.addFlashAttribute("message", "报送截止日已更新");
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("errors", ex.formErrors());
+		}
+		return "redirect:/statistics/catalogue";
+	}
+
+	@GetMapping("/statistics/history/import")
+	@PreAuthorize(ReportController.HANDLERS)
+	String historyForm() {
+		return "statistics/history";
+	}
+
+	@GetMapping("/statistics/history/import/template.xlsx")
+	ResponseEntity<byte[]> historyTemplate() {
+		return Downloads.xlsx("历史统计数据导入模板.xlsx", history.template());
+	}
+
+	@PostMapping("/statistics/history/import")
+	@PreAuthorize(ReportController.HANDLERS)
+	String importHistory(DataScope scope, @RequestParam("file") MultipartFile file, HttpSession session, Model model,
+			RedirectAttributes redirect) throws IOException {
+		try {
+			HistoryImport.Result result = history.importFile(scope, file.getBytes());
+			if (result.rejected()) {
+				session.setAttribute(ERRORS, result.annotated());
+				model.addAttribute("rowErrors", result.errors());
+				return "statistics/history";
+			}
+			redirect.addFlashAttribute("message", "已导入" + result.imported() + "行"
+					+ (result.replaced() > 0 ? "，其中替换以前导入的" + result.replaced() + "行" : ""));
+			return "redirect:/statistics/history/import";
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return "statistics/history";
+		}
+	}
+
+	@GetMapping("/statistics/history/import/errors.xlsx")
+	ResponseEntity<byte[]> historyErrors(HttpSession session) {
+		byte[] sheet = (byte[]) session.getAttribute(ERRORS);
+		if (sheet == null) {
+			throw DomainException.notFound("导入错误表", "errors.xlsx");
+		}
+		session.removeAttribute(ERRORS);
+		return Downloads.xlsx("历史数据导入-错误.xlsx", sheet);
+	}
+
+	private static final String ERRORS = "statistics.history.errors";
+
+	private Completeness.Summary summary(DataScope scope, Long form, String period) {
+		ReportForm f = form == null ? forms.byCode("monthly") : forms.get(form);
+		Period p = period == null || period.isBlank() ? forms.currentPeriod(f) : Period.parse(f.periodType(), period, "period");
+		return completeness.summary(scope, f, p);
+	}
+}

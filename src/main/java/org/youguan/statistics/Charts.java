@@ -1,0 +1,65 @@
+package org.youguan.statistics;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Apache ECharts options for the statistics pages, as JSON for a data attribute (the page's script draws them; no
+ * inline script under the content security policy). Each chart on a page has its table beside it.
+ */
+final class Charts {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private Charts() {
+	}
+
+	/** This year against last year by month. */
+	static String trend(List<Analysis.MonthPoint> points, String unit) {
+		List<String> months = points.stream().map(p -> Integer.parseInt(p.month().substring(5)) + "月").toList();
+		return json(Map.of("tooltip", Map.of("trigger", "axis"), "legend", Map.of("data", List.of("本年", "上年同期")),
+				"grid", grid(), "xAxis", Map.of("type", "category", "data", months),
+				"yAxis", Map.of("type", "value", "name", unit),
+				"series", List.of(series("本年", "line", points.stream().map(Analysis.MonthPoint::value).toList()),
+						series("上年同期", "line", points.stream().map(Analysis.MonthPoint::lastYear).toList()))));
+	}
+
+	/** A ranking as horizontal bars, largest on top. */
+	static String bars(List<Analysis.Row> rows, String unit) {
+		List<Analysis.Row> reversed = new java.util.ArrayList<>(rows);
+		java.util.Collections.reverse(reversed);
+		return json(Map.of("tooltip", Map.of("trigger", "axis"), "grid", grid(),
+				"xAxis", Map.of("type", "value", "name", unit),
+				"yAxis", Map.of("type", "category", "data", reversed.stream().map(Analysis.Row::name).toList()),
+				"series", List.of(series("本期", "bar", reversed.stream().map(Analysis.Row::value).toList()))));
+	}
+
+	/** The parts of a total. */
+	static String pie(List<Analysis.Row> rows) {
+		List<Map<String, Object>> data = rows.stream()
+			.map(r -> Map.<String, Object>of("name", r.name(), "value", r.value() == null ? 0 : r.value()))
+			.toList();
+		return json(Map.of("tooltip", Map.of("trigger", "item"), "legend", Map.of("bottom", 0),
+				"series", List.of(Map.of("type", "pie", "radius", List.of("40%", "70%"), "data", data))));
+	}
+
+	private static Map<String, Object> series(String name, String type, List<BigDecimal> values) {
+		Map<String, Object> s = new LinkedHashMap<>();
+		s.put("name", name);
+		s.put("type", type);
+		s.put("data", values);
+		return s;
+	}
+
+	private static Map<String, Object> grid() {
+		return Map.of("left", 60, "right", 20, "top", 40, "bottom", 30, "containLabel", true);
+	}
+
+	private static String json(Object option) {
+		return JSON.writeValueAsString(option);
+	}
+}

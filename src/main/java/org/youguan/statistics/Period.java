@@ -1,0 +1,127 @@
+package org.youguan.statistics;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * A reporting period: a month ("2025-11"), a quarter ("2025-Q4") or a year ("2025").
+ */
+public record Period(PeriodType type, YearMonth first) {
+
+	private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+
+	private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+
+	private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+
+	public Period {
+		if ((first.getMonthValue() - 1) % type.months() != 0) {
+			throw new IllegalArgumentException("a " + type + " cannot start in " + first);
+		}
+	}
+
+	public static Period month(YearMonth month) {
+		return new Period(PeriodType.MONTH, month);
+	}
+
+	/** Parses the text form of a period of the given type, or fails naming {@code field}. */
+	public static Period parse(PeriodType type, String text, String field) {
+		String t = text == null ? "" : text.strip();
+		try {
+			switch (type) {
+				case MONTH -> {
+					Matcher m = MONTH.matcher(t);
+					if (m.matches()) {
+						return month(YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+					}
+				}
+				case QUARTER -> {
+					Matcher m = QUARTER.matcher(t);
+					if (m.matches()) {
+						return new Period(type, YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)) * 3 - 2));
+					}
+				}
+				case YEAR -> {
+					if (YEAR.matcher(t).matches()) {
+						return new Period(type, YearMonth.of(Integer.parseInt(t), 1));
+					}
+				}
+			}
+		}
+		catch (java.time.DateTimeException ex) {
+			// falls through to the message below
+		}
+		String example = switch (type) {
+			case MONTH -> "2025-11";
+			case QUARTER -> "2025-Q4";
+			case YEAR -> "2025";
+		};
+		throw new InvalidValueException(field, "period", "报告期格式应为" + example);
+	}
+
+	/** A month as "YYYY-MM", for API parameters. */
+	public static YearMonth parseMonth(String text, String field) {
+		return parse(PeriodType.MONTH, text, field).first();
+	}
+
+	/** The period that contains the given month. */
+	public static Period containing(PeriodType type, YearMonth month) {
+		int offset = (month.getMonthValue() - 1) % type.months();
+		return new Period(type, month.minusMonths(offset));
+	}
+
+	public YearMonth last() {
+		return first.plusMonths(type.months() - 1L);
+	}
+
+	public LocalDate start() {
+		return first.atDay(1);
+	}
+
+	public LocalDate end() {
+		return last().atEndOfMonth();
+	}
+
+	public Period previous() {
+		return new Period(type, first.minusMonths(type.months()));
+	}
+
+	public Period sameLastYear() {
+		return new Period(type, first.minusYears(1));
+	}
+
+	public Period next() {
+		return new Period(type, first.plusMonths(type.months()));
+	}
+
+	public int year() {
+		return first.getYear();
+	}
+
+	/** The text form: "2025-11", "2025-Q4", "2025". */
+	public String code() {
+		return switch (type) {
+			case MONTH -> first.toString();
+			case QUARTER -> first.getYear() + "-Q" + ((first.getMonthValue() + 2) / 3);
+			case YEAR -> String.valueOf(first.getYear());
+		};
+	}
+
+	/** How people write it: "2025年11月", "2025年第4季度", "2025年". */
+	public String label() {
+		return switch (type) {
+			case MONTH -> first.getYear() + "年" + first.getMonthValue() + "月";
+			case QUARTER -> first.getYear() + "年第" + ((first.getMonthValue() + 2) / 3) + "季度";
+			case YEAR -> first.getYear() + "年";
+		};
+	}
+
+	@Override
+	public String toString() {
+		return code();
+	}
+}

@@ -1,0 +1,126 @@
+package org.youguan.statistics;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Validation;
+import org.youguan.registry.EnterpriseStatus;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+/**
+ * Report forms: their indicators, due dates and the enterprises expected to report them.
+ */
+@Service
+public class ReportForms {
+
+	private static final String SELECT = "SELECT id, code, name, period_type, due_day, enterprise_types, brand_id, "
+			+ "region_prefix, active FROM stat_form";
+
+	private final JdbcClient jdbc;
+
+	private final Indicators indicators;
+
+	private final Enterprises enterprises;
+
+	private final WorkingCalendar calendar;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	ReportForms(JdbcClient jdbc, Indicators indicators, Enterprises enterprises, WorkingCalendar calendar,
+			AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.indicators = indicators;
+		this.enterprises = enterprises;
+		this.calendar = calendar;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public List<ReportForm> all() {
+		return jdbc.sql(SELECT + " ORDER BY id").query(ReportForm.class).list();
+	}
+
+	public ReportForm get(long id) {
+		return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(ReportForm.class).optional()
+			.orElseThrow(() -> DomainException.notFound("统计报表", id));
+	}
+
+	public ReportForm byCode(String code) {
+		return jdbc.sql(SELECT + " WHERE code = :code").param("code", code).query(ReportForm.class).optional()
+			.orElseThrow(() -> DomainException.notFound("统计报表", code));
+	}
+
+	/** The form's indicators in order, derived ones included (shown computed). */
+	public List<Indicator> indicators(long formId) {
+		var byCode = indicators.byCode();
+		return jdbc.sql("SELECT indicator_code FROM stat_form_indicator WHERE form_id = :id ORDER BY position")
+			.param("id", formId)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(byCode::get)
+			.toList();
+	}
+
+	/**
+	 * When a period's report is due: the form's due day of the month after the period, moved to the next working day
+	 * when it falls on a rest day.
+	 */
+	public LocalDate dueOn(ReportForm form, Period period) {
+		return calendar.onOrNextWorkingDay(period.last().plusMonths(1).atDay(form.dueDay()));
+	}
+
+	/** The latest period whose report is due by now (the one enterprises are working on or chasing). */
+	public Period currentPeriod(ReportForm form) {
+		YearMonth lastMonth = YearMonth.now(clock).minusMonths(1);
+		Period p = Period.containing(form.periodType(), lastMonth);
+		return p.last().equals(lastMonth) ? p : p.previous();
+	}
+
+	/** The enterprises in scope that must report this form: in business, of the form's types, brand and region. */
+	public List<EnterpriseView> expectedReporters(DataScope scope, ReportForm form) {
+		return enterprises.list(scope, new Enterprises.Filter(null, form.brandId(), EnterpriseStatus.NORMAL),
+				new PageQuery("", 0, 1, "legal_name", false).unpaged())
+			.items()
+			.stream()
+			.filter(e -> form.covers(e.type(), e.brandId(), e.regionCode()))
+			.toList();
+	}
+
+	/** The forms an enterprise must report. */
+	public List<ReportForm> formsFor(EnterpriseView enterprise) {
+		return all().stream()
+			.filter(f -> f.active() && f.covers(enterprise.type(), enterprise.brandId(), enterprise.regionCode()))
+			.toList();
+	}
+
+	/** Changes the due day (the reporting regulation leaves it to the bureau, e.g. the 5th of the next month). */
+	@Transactional
+	public void setDueDay(long formId, int dueDay) {
+		new Validation().require("dueDay", dueDay >= 1 && dueDay <= 28, "range", "报送截止日应为次月1日至28日").throwIfInvalid();
+		ReportForm form = get(formId);
+		jdbc.sql("UPDATE stat_form SET due_day = :day, version = version + 1 WHERE id = :id")
+			.param("day", dueDay)
+			.param("id", formId)
+			.update();
+		audit.record(AuditEntry.of("statistics.form.due-day", "ReportForm", formId,
+				"“" + form.name() + "”报送截止日由次月" + form.dueDay() + "日改为次月" + dueDay + "日").inRegion("0"));
+	}
+
+	static final Set<String> SORTS = Set.of("period", "enterprise_name", "submitted_at");
+}

@@ -1,0 +1,104 @@
+package org.youguan.statistics;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+/**
+ * Loads reports that were already submitted and approved elsewhere (the demo city's past years, a generator) in
+ * batches: report, values and facts as the procedure would have left them, and one audit event for the load. Values
+ * are checked against the catalogue (known, entered indicators of the form, non-negative).
+ */
+@Service
+public class ReportLoader {
+
+	/** One approved report: whose, which period, the entered values, and the day it was first submitted. */
+	public record Approved(long enterpriseId, Period period, Map<String, BigDecimal> values, LocalDate submittedOn) {
+	}
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final JdbcTemplate jdbc;
+
+	private final ReportForms forms;
+
+	private final Enterprises enterprises;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	ReportLoader(JdbcTemplate jdbc, ReportForms forms, Enterprises enterprises, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.forms = forms;
+		this.enterprises = enterprises;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public int loadApproved(String formCode, List<Approved> reports, boolean demo, String note) {
+		ReportForm form = forms.byCode(formCode);
+		Map<String, Indicator> entered = new HashMap<>();
+		forms.indicators(form.id()).stream().filter(i -> !i.derived()).forEach(i -> entered.put(i.code(), i));
+		Map<Long, EnterpriseView> reporters = new HashMap<>();
+		List<Object[]> reportRows = new ArrayList<>();
+		List<Long> ids = jdbc.queryForList("SELECT nextval('stat_report_id_seq') FROM generate_series(1, ?)", Long.class,
+				reports.size());
+		Timestamp now = Timestamp.from(clock.instant());
+		List<Object[]> valueRows = new ArrayList<>();
+		List<Object[]> factRows = new ArrayList<>();
+		for (int n = 0; n < reports.size(); n++) {
+			Approved a = reports.get(n);
+			if (a.period().type() != form.periodType()) {
+				throw new IllegalArgumentException(form.name() + "按" + form.periodType().label() + "报送：" + a.period());
+			}
+			EnterpriseView e = reporters.computeIfAbsent(a.enterpriseId(), id -> enterprises.get(DataScope.all(), id));
+			long id = ids.get(n);
+			LocalDate due = forms.dueOn(form, a.period());
+			Timestamp submitted = Timestamp.from(a.submittedOn().atTime(10, 0).atZone(CHINA).toInstant());
+			reportRows.add(new Object[] { id, form.id(), e.id(), e.legalName(), e.creditCode(), e.regionCode(), e.brandId(),
+					a.period().code(), Date.valueOf(a.period().start()), Date.valueOf(a.period().end()), Date.valueOf(due),
+					submitted, submitted, !a.submittedOn().isAfter(due), submitted, demo, now });
+			a.values().forEach((code, value) -> {
+				if (!entered.containsKey(code)) {
+					throw new IllegalArgumentException(form.name() + "没有可填报的指标" + code);
+				}
+				if (value.signum() < 0) {
+					throw new IllegalArgumentException(code + "不能为负数");
+				}
+				valueRows.add(new Object[] { id, code, value });
+				factRows.add(new Object[] { code, Date.valueOf(a.period().start()), Date.valueOf(a.period().end()),
+						e.regionCode(), e.brandId(), e.id(), id, value });
+			});
+		}
+		jdbc.batchUpdate("""
+				INSERT INTO stat_report (id, form_id, enterprise_id, enterprise_name, credit_code, region_code, brand_id, period,
+				    period_start, period_end, due_on, first_submitted_at, submitted_at, on_time, decided_at, decided_by,
+				    revision, status, demo, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '批量载入', 1, 'APPROVED', ?, ?)""", reportRows);
+		jdbc.batchUpdate("INSERT INTO stat_report_value (report_id, indicator_code, value) VALUES (?, ?, ?)", valueRows);
+		jdbc.batchUpdate("""
+				INSERT INTO stat_fact (indicator_code, period_start, period_end, region_code, brand_id, enterprise_id,
+				    report_id, source, value) VALUES (?, ?, ?, ?, ?, ?, ?, 'REPORT', ?)""", factRows);
+		audit.record(AuditEntry.of("statistics.report.load", "StatReport", null,
+				"批量载入已审核的“" + form.name() + "”" + reports.size() + "份（" + note + "）"));
+		return reports.size();
+	}
+}

@@ -1,0 +1,82 @@
+package org.youguan.statistics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.youguan.documents.SheetRows;
+import org.youguan.documents.SheetRows.SheetRow;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * A report form as an .xlsx: one row per indicator (code, name, unit, value, explanation, and last period's value for
+ * reference); derived indicators are left out since they are computed. Reading checks every cell first: an unknown
+ * code, a repeated code or a value that is not a number is reported with its row, and nothing is taken.
+ */
+final class ReportSheets {
+
+	static final List<String> HEADERS = List.of("指标代码", "指标名称", "单位", "本期数值", "说明", "上期数值（参考）");
+
+	/** What a sheet yields: values and explanations by indicator code. */
+	record Content(Map<String, String> values, Map<String, String> notes) {
+	}
+
+	private ReportSheets() {
+	}
+
+	static byte[] write(List<ValueLine> lines) {
+		List<List<String>> rows = lines.stream()
+			.filter(l -> !l.indicator().derived())
+			.map(l -> List.of(l.indicator().code(), l.indicator().name(), l.indicator().unit(), l.text(),
+					l.note() == null ? "" : l.note(),
+					l.previous() == null ? "" : l.previous().stripTrailingZeros().toPlainString()))
+			.toList();
+		return new org.youguan.documents.Spreadsheets().write("报表", java.util.stream.IntStream.range(0, HEADERS.size())
+			.mapToObj(i -> org.youguan.documents.Column.<List<String>>of(HEADERS.get(i), r -> r.get(i), i == 1 ? 30 : 16))
+			.toList(), rows);
+	}
+
+	static Content read(byte[] content, List<Indicator> indicators) {
+		Set<String> entered = indicators.stream().filter(i -> !i.derived()).map(Indicator::code).collect(Collectors.toSet());
+		List<SheetRow> rows = SheetRows.read(content, List.of("指标代码", "本期数值"));
+		List<FieldError> errors = new ArrayList<>();
+		Map<String, String> values = new HashMap<>();
+		Map<String, String> notes = new HashMap<>();
+		Map<String, Integer> seen = new HashMap<>();
+		for (SheetRow row : rows) {
+			String code = row.get("指标代码");
+			String where = "第" + row.number() + "行";
+			if (code == null || !entered.contains(code)) {
+				errors.add(new FieldError(where, "indicator", where + "：本报表没有可填报的指标“" + code + "”"));
+				continue;
+			}
+			Integer twin = seen.putIfAbsent(code, row.number());
+			if (twin != null) {
+				errors.add(new FieldError(where, "unique", where + "：指标" + code + "与第" + twin + "行重复"));
+				continue;
+			}
+			String value = row.get("本期数值");
+			if (value != null) {
+				try {
+					new java.math.BigDecimal(value.replace(",", ""));
+				}
+				catch (NumberFormatException ex) {
+					errors.add(new FieldError(where, "number", where + "：“" + value + "”不是数字"));
+					continue;
+				}
+				values.put(code, value.replace(",", ""));
+			}
+			if (row.get("说明") != null) {
+				notes.put(code, row.get("说明"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidValueException(errors);
+		}
+		return new Content(values, notes);
+	}
+}

@@ -1,0 +1,371 @@
+package org.youguan.statistics;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Validation;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+/**
+ * The reporting procedure: an enterprise fills a form for a period (draft), submits it (checked by
+ * {@link ReportChecks}), the bureau approves it (its values become the facts every aggregate reads) or returns it with
+ * a reason; an approved report is corrected by a new revision, both kept. Every step is one transaction and one audit
+ * event.
+ */
+@Service
+public class Reports {
+
+	/** List filters. */
+	public record Filter(Long formId, String period, ReportStatus status, Boolean late) {
+
+		public static final Filter NONE = new Filter(null, null, null, null);
+	}
+
+	static final Set<String> SORTS = Set.of("period", "enterprise_name", "submitted_at", "region_code");
+
+	private static final String SELECT = """
+			SELECT r.id, r.form_id, f.name AS form_name, r.enterprise_id, r.enterprise_name, r.credit_code, r.region_code,
+			       r.period, r.revision, r.status, r.due_on, r.submitted_at, r.on_time, r.comment, r.return_reason,
+			       r.decided_at, r.decided_by, r.revision_reason
+			FROM stat_report r JOIN stat_form f ON f.id = r.form_id""";
+
+	private final ReportRepository reports;
+
+	private final ReportForms forms;
+
+	private final Enterprises enterprises;
+
+	private final StatisticsSettings settings;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Reports(ReportRepository reports, ReportForms forms, Enterprises enterprises, StatisticsSettings settings,
+			JdbcClient jdbc, AuditTrail audit, Clock clock) {
+		this.reports = reports;
+		this.forms = forms;
+		this.enterprises = enterprises;
+		this.settings = settings;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public PageResult<ReportView> list(DataScope scope, Filter filter, PageQuery page) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("r.credit_code", "r.region_code"));
+		if (filter.formId() != null) {
+			where.append(" AND r.form_id = :form");
+			params.put("form", filter.formId());
+		}
+		if (filter.period() != null && !filter.period().isBlank()) {
+			where.append(" AND r.period = :period");
+			params.put("period", filter.period().strip());
+		}
+		if (filter.status() != null) {
+			where.append(" AND r.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (Boolean.TRUE.equals(filter.late())) {
+			where.append(" AND r.on_time = false");
+		}
+		if (!page.q().isEmpty()) {
+			where.append(" AND (r.enterprise_name LIKE :q ESCAPE '\\' OR r.credit_code = :code)");
+			params.put("q", page.likePattern());
+			params.put("code", page.q().toUpperCase());
+		}
+		long total = jdbc.sql("SELECT count(*) FROM stat_report r" + where).params(params).query(Long.class).single();
+		List<ReportView> items = jdbc
+			.sql(SELECT + where + " ORDER BY r." + page.sortOr(SORTS, "submitted_at") + " " + page.direction()
+					+ " NULLS LAST, r.id DESC LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(ReportView.class)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/** Reports in scope waiting for the bureau's decision. */
+	public long countAwaiting(DataScope scope) {
+		return jdbc.sql("SELECT count(*) FROM stat_report r WHERE r.status = 'SUBMITTED' AND "
+				+ scope.enterprisePredicate("r.credit_code", "r.region_code"))
+			.params(scope.params())
+			.query(Long.class)
+			.single();
+	}
+
+	public ReportView get(DataScope scope, long id) {
+		return jdbc.sql(SELECT + " WHERE r.id = :id AND " + scope.enterprisePredicate("r.credit_code", "r.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query(ReportView.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("统计报表", id));
+	}
+
+	/** Every revision of the report's form, enterprise and period, newest first. */
+	public List<ReportView> revisions(DataScope scope, long id) {
+		ReportView r = get(scope, id);
+		return jdbc.sql(SELECT + " WHERE r.form_id = :form AND r.enterprise_id = :enterprise AND r.period = :period "
+				+ "ORDER BY r.revision DESC")
+			.param("form", r.formId())
+			.param("enterprise", r.enterpriseId())
+			.param("period", r.period())
+			.query(ReportView.class)
+			.list();
+	}
+
+	/** The report's lines: every indicator of its form with value, note, previous period and same period last year. */
+	public List<ValueLine> lines(DataScope scope, long id) {
+		ReportView view = get(scope, id);
+		Report report = load(id);
+		ReportForm form = forms.get(view.formId());
+		Period period = Period.parse(form.periodType(), view.period(), "period");
+		List<Indicator> indicators = forms.indicators(form.id());
+		Map<String, BigDecimal> values = ReportChecks.withDerived(indicators, report.numbers());
+		Map<String, BigDecimal> previous = approvedValues(indicators, report.enterpriseId(), period.previous());
+		Map<String, BigDecimal> lastYear = approvedValues(indicators, report.enterpriseId(), period.sameLastYear());
+		List<ValueLine> lines = new ArrayList<>();
+		for (Indicator i : indicators) {
+			ReportValue rv = report.values().get(i.code());
+			lines.add(new ValueLine(i, values.get(i.code()), rv == null ? null : rv.note(), previous.get(i.code()),
+					lastYear.get(i.code())));
+		}
+		return lines;
+	}
+
+	/**
+	 * The report an enterprise works on for a form and period: its newest revision, or a new draft. Only an enterprise
+	 * that must report the form may open it.
+	 */
+	@Transactional
+	public long open(DataScope scope, long enterpriseId, long formId, Period period) {
+		ReportForm form = forms.get(formId);
+		EnterpriseView enterprise = enterprises.get(scope, enterpriseId);
+		if (!form.covers(enterprise.type(), enterprise.brandId(), enterprise.regionCode())) {
+			throw DomainException.rule("本企业不需报送“" + form.name() + "”");
+		}
+		if (period.type() != form.periodType()) {
+			throw new InvalidValueException("period", "period", "“" + form.name() + "”按" + form.periodType().label() + "报送");
+		}
+		if (period.start().isAfter(LocalDate.now(clock))) {
+			throw new InvalidValueException("period", "not-future", "报告期尚未开始：" + period.label());
+		}
+		return reports.findLatest(formId, enterpriseId, period.code()).map(Report::id).orElseGet(() -> {
+			Report r = reports.save(Report.draft(formId, new Report.Reporter(enterprise.id(), enterprise.legalName(),
+					enterprise.creditCode(), enterprise.regionCode(), enterprise.brandId()), period, forms.dueOn(form, period),
+					enterprise.demo(), clock.instant()));
+			audit.record(AuditEntry.of("statistics.report.open", "StatReport", r.id(),
+					enterprise.legalName() + "填报“" + form.name() + "”" + period.label()).inRegion(r.regionCode()));
+			return r.id();
+		});
+	}
+
+	/** Saves the values as a draft (only parse errors stop it). */
+	@Transactional
+	public void saveDraft(DataScope scope, long id, Map<String, String> values, Map<String, String> notes, String comment) {
+		Report report = loadInScope(scope, id);
+		Map<String, ReportValue> parsed = parse(report, values, notes);
+		report.fill(parsed, comment(comment));
+		reports.save(report);
+		audit.record(AuditEntry.of("statistics.report.draft", "StatReport", id, report.enterpriseName() + "保存" + report.period() + "报表草稿")
+			.inRegion(report.regionCode()));
+	}
+
+	/**
+	 * Saves and submits in one step: every rule is checked first and a failing report is not changed at all; the
+	 * errors name the indicator codes.
+	 */
+	@Transactional
+	public void submit(DataScope scope, long id, Map<String, String> values, Map<String, String> notes, String comment) {
+		Report report = loadInScope(scope, id);
+		Map<String, ReportValue> parsed = parse(report, values, notes);
+		ReportForm form = forms.get(report.formId());
+		List<Indicator> indicators = forms.indicators(form.id());
+		Period period = Period.parse(form.periodType(), report.period(), "period");
+		List<FieldError> errors = ReportChecks.check(indicators, parsed, rules(),
+				approvedValues(indicators, report.enterpriseId(), period.previous()),
+				approvedValues(indicators, report.enterpriseId(), period.sameLastYear()), settings.jumpThresholdPercent());
+		if (!errors.isEmpty()) {
+			throw new InvalidValueException(errors);
+		}
+		var before = report.snapshot();
+		report.fill(parsed, comment(comment));
+		report.submit(clock.instant(), LocalDate.now(clock));
+		reports.save(report);
+		audit.record(AuditEntry.of("statistics.report.submit", "StatReport", id,
+				report.enterpriseName() + "报送“" + form.name() + "”" + period.label()
+						+ (report.revision() > 1 ? "（第" + report.revision() + "版）" : ""))
+			.states(before, report.snapshot())
+			.inRegion(report.regionCode()));
+	}
+
+	/** Approves: the values become the facts of the period (replacing those of an earlier approved revision). */
+	@Transactional
+	public void approve(DataScope scope, long id, String by) {
+		Report report = loadInScope(scope, id);
+		var before = report.snapshot();
+		report.approve(by, clock.instant());
+		if (report.revision() > 1) {
+			reports.findApproved(report.formId(), report.enterpriseId(), report.period()).ifPresent(old -> {
+				old.supersede();
+				reports.save(old);
+			});
+		}
+		reports.save(report);
+		writeFacts(report);
+		audit.record(AuditEntry.of("statistics.report.approve", "StatReport", id,
+				"审核通过" + report.enterpriseName() + report.period() + "报表" + (report.revision() > 1 ? "（第" + report.revision() + "版）" : ""))
+			.states(before, report.snapshot())
+			.inRegion(report.regionCode()));
+	}
+
+	@Transactional
+	public void returnForCorrection(DataScope scope, long id, String reason, String by) {
+		new Validation().required("reason", "退回原因", reason).maxLength("reason", "退回原因", reason, 500).throwIfInvalid();
+		Report report = loadInScope(scope, id);
+		var before = report.snapshot();
+		report.returnForCorrection(reason.strip(), by, clock.instant());
+		reports.save(report);
+		audit.record(AuditEntry.of("statistics.report.return", "StatReport", id,
+				"退回" + report.enterpriseName() + report.period() + "报表：" + reason.strip())
+			.states(before, report.snapshot())
+			.inRegion(report.regionCode()));
+	}
+
+	/** Starts a correction of an approved report: a new draft revision; the approved one counts until it is replaced. */
+	@Transactional
+	public long revise(DataScope scope, long id, String reason) {
+		new Validation().required("reason", "更正原因", reason).maxLength("reason", "更正原因", reason, 500).throwIfInvalid();
+		Report report = loadInScope(scope, id);
+		Report latest = reports.findLatest(report.formId(), report.enterpriseId(), report.period()).orElseThrow();
+		if (latest.revision() != report.revision()) {
+			throw DomainException.illegalTransition("该报表已有第" + latest.revision() + "版更正，请在最新版本上操作");
+		}
+		Report revision = reports.save(report.revise(reason.strip(), clock.instant()));
+		audit.record(AuditEntry.of("statistics.report.revise", "StatReport", revision.id(),
+				report.enterpriseName() + "更正" + report.period() + "报表（第" + revision.revision() + "版）：" + reason.strip())
+			.inRegion(report.regionCode()));
+		return revision.id();
+	}
+
+	/** The approved values of an enterprise for a period (derived indicators computed), for comparisons. */
+	Map<String, BigDecimal> approvedValues(List<Indicator> indicators, long enterpriseId, Period period) {
+		Map<String, BigDecimal> values = new HashMap<>();
+		jdbc.sql("""
+				SELECT indicator_code, value FROM stat_fact
+				WHERE enterprise_id = :enterprise AND period_start = :start AND period_end = :end""")
+			.param("enterprise", enterpriseId)
+			.param("start", period.start())
+			.param("end", period.end())
+			.query((rs, i) -> values.put(rs.getString(1), rs.getBigDecimal(2)))
+			.list();
+		return ReportChecks.withDerived(indicators, values);
+	}
+
+	List<ReportChecks.Rule> rules() {
+		return jdbc.sql("SELECT code, left_formula, operator, right_formula, message FROM stat_rule ORDER BY code")
+			.query(ReportChecks.Rule.class)
+			.list();
+	}
+
+	private void writeFacts(Report report) {
+		jdbc.sql("DELETE FROM stat_fact WHERE enterprise_id = :enterprise AND period_start = :start AND period_end = :end "
+				+ "AND indicator_code IN (SELECT indicator_code FROM stat_form_indicator WHERE form_id = :form)")
+			.param("enterprise", report.enterpriseId())
+			.param("start", report.periodStart())
+			.param("end", report.periodEnd())
+			.param("form", report.formId())
+			.update();
+		report.values().forEach((code, v) -> {
+			if (v.value() != null) {
+				jdbc.sql("""
+						INSERT INTO stat_fact (indicator_code, period_start, period_end, region_code, brand_id, enterprise_id,
+						                       report_id, source, value)
+						VALUES (:code, :start, :end, :region, :brand, :enterprise, :report, 'REPORT', :value)""")
+					.param("code", code)
+					.param("start", report.periodStart())
+					.param("end", report.periodEnd())
+					.param("region", report.regionCode())
+					.param("brand", report.brandId())
+					.param("enterprise", report.enterpriseId())
+					.param("report", report.id())
+					.param("value", v.value())
+					.update();
+			}
+		});
+	}
+
+	/** Parses typed values: numbers with optional thousands separators; every bad cell is reported. */
+	private Map<String, ReportValue> parse(Report report, Map<String, String> values, Map<String, String> notes) {
+		List<Indicator> indicators = forms.indicators(report.formId());
+		Map<String, ReportValue> parsed = new HashMap<>();
+		List<FieldError> errors = new ArrayList<>();
+		for (Indicator i : indicators) {
+			if (i.derived()) {
+				continue;
+			}
+			String text = values.get(i.code());
+			String note = clean(notes.get(i.code()));
+			if (note != null && note.length() > 300) {
+				errors.add(new FieldError(i.code(), "max-length", i.name() + "的说明不能超过300字"));
+			}
+			BigDecimal number = null;
+			if (text != null && !text.isBlank()) {
+				try {
+					number = new BigDecimal(text.strip().replace(",", "").replace("，", ""));
+				}
+				catch (NumberFormatException ex) {
+					errors.add(new FieldError(i.code(), "number", i.name() + "应为数字：" + text.strip()));
+				}
+			}
+			if (number != null || note != null) {
+				parsed.put(i.code(), new ReportValue(number, note));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidValueException(errors);
+		}
+		return parsed;
+	}
+
+	private static String clean(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	private static String comment(String comment) {
+		new Validation().maxLength("comment", "填报说明", comment, 1000).throwIfInvalid();
+		return clean(comment);
+	}
+
+	private Report load(long id) {
+		return reports.findById(id).orElseThrow(() -> DomainException.notFound("统计报表", id));
+	}
+
+	private Report loadInScope(DataScope scope, long id) {
+		get(scope, id);
+		return load(id);
+	}
+}

@@ -1,0 +1,125 @@
+package org.youguan.statistics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Validation;
+
+/**
+ * Annual targets per bureau region and indicator — an absolute value, a growth over last year, or both — and progress
+ * against the share of the year gone ("时间过半、任务过半").
+ */
+@Service
+public class Targets {
+
+	/** A target and where the year stands against it, through {@code through}. */
+	public record Progress(String indicatorCode, String indicatorName, String unit, BigDecimal targetValue,
+			BigDecimal targetGrowth, BigDecimal effectiveTarget, BigDecimal yearToDate, BigDecimal lastYearToDate,
+			BigDecimal growth, BigDecimal completion, BigDecimal timeElapsed, String through) {
+
+		/** Completion keeps pace with the share of the year gone. */
+		public boolean onPace() {
+			return completion != null && completion.compareTo(timeElapsed) >= 0;
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Indicators indicators;
+
+	private final Aggregates aggregates;
+
+	private final Analysis analysis;
+
+	private final AuditTrail audit;
+
+	Targets(JdbcClient jdbc, Indicators indicators, Aggregates aggregates, Analysis analysis, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.indicators = indicators;
+		this.aggregates = aggregates;
+		this.analysis = analysis;
+		this.audit = audit;
+	}
+
+	/** Sets (or replaces) a target; at least one of value and growth. */
+	@Transactional
+	public void set(DataScope scope, String region, int year, String indicatorCode, BigDecimal value, BigDecimal growth) {
+		String prefix = analysis.region(scope, region);
+		Validation v = new Validation();
+		Indicator indicator = v.check("indicatorCode", () -> indicators.require("indicatorCode", indicatorCode));
+		v.require("year", year >= 2000 && year <= 2100, "range", "年度应为2000至2100");
+		v.require("targetValue", value != null || growth != null, "required", "请填写目标值或增长目标（至少一项）");
+		v.require("targetValue", value == null || value.signum() > 0, "positive", "目标值应大于0");
+		v.require("targetGrowth", growth == null || growth.abs().compareTo(BigDecimal.valueOf(1000)) < 0, "range",
+				"增长目标应在±1000%之内");
+		v.throwIfInvalid();
+		String code = prefix.isEmpty() ? "0" : prefix;
+		jdbc.sql("""
+				INSERT INTO stat_target (region_code, year, indicator_code, target_value, target_growth)
+				VALUES (:region, :year, :code, :value, :growth)
+				ON CONFLICT (region_code, year, indicator_code)
+				DO UPDATE SET target_value = :value, target_growth = :growth, version = stat_target.version + 1""")
+			.param("region", code)
+			.param("year", year)
+			.param("code", indicator.code())
+			.param("value", value)
+			.param("growth", growth)
+			.update();
+		audit.record(AuditEntry.of("statistics.target.set", "StatTarget", code + "/" + year + "/" + indicator.code(),
+				year + "年" + indicator.name() + "目标：" + (value == null ? "" : value.stripTrailingZeros().toPlainString() + indicator.unit())
+						+ (growth == null ? "" : " 增长" + growth.stripTrailingZeros().toPlainString() + "%"))
+			.inRegion(code));
+	}
+
+	/** The region's targets for the year with progress through the given month. */
+	public List<Progress> progress(DataScope scope, String region, int year, YearMonth through) {
+		String prefix = analysis.region(scope, region);
+		String code = prefix.isEmpty() ? "0" : prefix;
+		List<Progress> result = new ArrayList<>();
+		jdbc.sql("""
+				SELECT t.indicator_code, t.target_value, t.target_growth FROM stat_target t
+				JOIN stat_indicator i ON i.code = t.indicator_code
+				WHERE t.region_code = :region AND t.year = :year ORDER BY i.position""")
+			.param("region", code)
+			.param("year", year)
+			.query((rs, n) -> {
+				Indicator indicator = indicators.get(rs.getString(1));
+				BigDecimal value = rs.getBigDecimal(2);
+				BigDecimal growth = rs.getBigDecimal(3);
+				result.add(progress(indicator, prefix, year, through, value, growth));
+				return null;
+			})
+			.list();
+		return result;
+	}
+
+	private Progress progress(Indicator indicator, String prefix, int year, YearMonth through, BigDecimal value,
+			BigDecimal growth) {
+		YearMonth last = through.getYear() == year ? through : YearMonth.of(year, 12);
+		Slice ytd = new Slice(prefix, null, YearMonth.of(year, 1), last);
+		BigDecimal yearToDate = aggregates.value(indicator, ytd);
+		BigDecimal lastYearToDate = aggregates.value(indicator, ytd.lastYear());
+		BigDecimal effective = value;
+		if (effective == null) {
+			BigDecimal lastYear = aggregates.value(indicator, new Slice(prefix, null, YearMonth.of(year - 1, 1),
+					YearMonth.of(year - 1, 12)));
+			effective = lastYear == null ? null
+					: lastYear.multiply(BigDecimal.ONE.add(growth.movePointLeft(2))).setScale(2, RoundingMode.HALF_UP);
+		}
+		BigDecimal completion = yearToDate == null || effective == null || effective.signum() == 0 ? null
+				: yearToDate.multiply(BigDecimal.valueOf(100)).divide(effective, 1, RoundingMode.HALF_UP);
+		BigDecimal elapsed = BigDecimal.valueOf(last.getMonthValue() * 100L).divide(BigDecimal.valueOf(12), 1,
+				RoundingMode.HALF_UP);
+		return new Progress(indicator.code(), indicator.name(), indicator.unit(), value, growth, effective, yearToDate,
+				lastYearToDate, Aggregates.growth(yearToDate, lastYearToDate), completion, elapsed, last.toString());
+	}
+}

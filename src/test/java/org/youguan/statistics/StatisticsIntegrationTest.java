@@ -1,0 +1,276 @@
+package org.youguan.statistics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+import org.youguan.registry.Brands;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class StatisticsIntegrationTest {
+
+	static final DataScope SUZHOU = DataScope.region("3205");
+
+	@Autowired
+	Reports reports;
+
+	@Autowired
+	ReportForms forms;
+
+	@Autowired
+	ReportLoader loader;
+
+	@Autowired
+	Aggregates aggregates;
+
+	@Autowired
+	Analysis analysis;
+
+	@Autowired
+	Indicators indicators;
+
+	@Autowired
+	EnterpriseReporting reporting;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Brands brands;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	MockMvc mvc;
+
+	CurrentUser shunfeng;
+
+	@BeforeEach
+	void signIn() {
+		shunfeng = directory.principal("sf.wz").orElseThrow();
+	}
+
+	static String creditCode() {
+		String base = "91320613MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		return base + CreditCode.checkCharacter(base);
+	}
+
+	long enterprise(String region, String brand) {
+		long brandId = brands.findByShortName(brand).orElseThrow().id();
+		return enterprises.register(DataScope.all(), new EnterpriseData("统计测试" + brand + "快递有限公司" + UUID.randomUUID()
+			.toString().substring(0, 4), creditCode(), EnterpriseType.EXPRESS, brandId, "张三", "测试路1号", region, "李四",
+				"13912345678"), false);
+	}
+
+	static Map<String, BigDecimal> volume(long local, long intercity, long international) {
+		Map<String, BigDecimal> v = new HashMap<>();
+		v.put("express.volume.local", BigDecimal.valueOf(local));
+		v.put("express.volume.intercity", BigDecimal.valueOf(intercity));
+		v.put("express.volume.international", BigDecimal.valueOf(international));
+		return v;
+	}
+
+	@Test
+	void theDemoCityHasThreeYearsAndMonthsAddUpToTheYear() {
+		Indicator volume = indicators.get("express.volume");
+		int year = LocalDate.now().getYear() - 1;
+		AggregateResult whole = analysis.aggregate(SUZHOU, "express.volume", "3205", null, year + "-01", year + "-12");
+		assertThat(whole.value()).isPositive();
+		assertThat(whole.previousYearValue()).isPositive();
+		BigDecimal months = BigDecimal.ZERO;
+		for (int m = 1; m <= 12; m++) {
+			months = months.add(aggregates.value(volume, new Slice("3205", null, YearMonth.of(year, m), YearMonth.of(year, m))));
+		}
+		assertThat(months).isEqualByComparingTo(whole.value());
+		assertThat(whole.growth()).isEqualByComparingTo(Aggregates.growth(whole.value(), whole.previousYearValue()));
+		// the 双11 peak
+		var trend = analysis.trend(volume, new Slice("3205", null, YearMonth.of(year, 1), YearMonth.of(year, 12)));
+		assertThat(trend.get(10).value()).isGreaterThan(trend.get(9).value()).isGreaterThan(trend.get(1).value());
+	}
+
+	/**
+	 * Hand-computed: two 顺丰 and one 中通 enterprises in 南通崇川 (no demo data there), a leap-year February, and a
+	 * month the 中通 one did not report.
+	 */
+	@Test
+	void aggregatesMatchHandComputedValues() {
+		String region = "320613";
+		long sfA = enterprise(region, "顺丰");
+		long sfB = enterprise(region, "顺丰");
+		long zto = enterprise(region, "中通");
+		LocalDate day = LocalDate.of(2024, 4, 1);
+		loader.loadApproved("monthly", List.of(
+				new ReportLoader.Approved(sfA, Period.month(YearMonth.of(2024, 1)), volume(100, 200, 5), day),
+				new ReportLoader.Approved(sfA, Period.month(YearMonth.of(2024, 2)), volume(80, 150, 0), day),
+				new ReportLoader.Approved(sfB, Period.month(YearMonth.of(2024, 2)), volume(20, 30, 1), day),
+				new ReportLoader.Approved(zto, Period.month(YearMonth.of(2024, 1)), volume(300, 600, 10), day),
+				new ReportLoader.Approved(sfA, Period.month(YearMonth.of(2025, 2)), volume(120, 150, 0), day),
+				new ReportLoader.Approved(zto, Period.month(YearMonth.of(2025, 2)), volume(10, 20, 0), day)), false, "测试");
+		Indicator volume = indicators.get("express.volume");
+		Slice feb2024 = new Slice("3206", null, YearMonth.of(2024, 2), YearMonth.of(2024, 2));
+		// February 2024 has 29 days; every fact of the month counts once: 80+150+0 + 20+30+1
+		assertThat(aggregates.value(volume, feb2024)).isEqualByComparingTo("281");
+		// January: 305 + 910; February: 281
+		assertThat(aggregates.value(volume, new Slice("3206", null, YearMonth.of(2024, 1), YearMonth.of(2024, 2))))
+			.isEqualByComparingTo("1496");
+		Long sf = brands.findByShortName("顺丰").orElseThrow().id();
+		Long zt = brands.findByShortName("中通").orElseThrow().id();
+		// 中通 reported nothing for February 2024: its brand has no value there, the others are not affected
+		Map<String, BigDecimal> byBrand = aggregates.grouped(volume, Aggregates.Dimension.BRAND, 0, feb2024);
+		assertThat(byBrand).containsOnlyKeys(String.valueOf(sf));
+		assertThat(aggregates.value(volume, feb2024.ofBrand(zt))).isNull();
+		AggregateResult feb = analysis.aggregate(DataScope.region("3206"), "express.volume", "3206", "顺丰", "2025-02", "2025-02");
+		assertThat(feb.value()).isEqualByComparingTo("270");
+		assertThat(feb.previousYearValue()).isEqualByComparingTo("281");
+		assertThat(feb.growth()).isEqualByComparingTo("-3.91");
+		var ranking = analysis.byRegion(volume, new Slice("3206", null, YearMonth.of(2024, 1), YearMonth.of(2024, 2)));
+		assertThat(ranking).extracting(Analysis.Row::key).containsExactly("320613");
+		assertThat(ranking.get(0).share()).isEqualByComparingTo("100.00");
+	}
+
+	@Test
+	void anEnterpriseSubmitsTheBureauReturnsApprovesAndACorrectionIsARevision() {
+		ReportForm monthly = forms.byCode("monthly");
+		Period period = forms.currentPeriod(monthly);
+		long enterprise = reporting.enterprise(shunfeng).id();
+		DataScope own = shunfeng.scope();
+		long id = reports.open(own, enterprise, monthly.id(), period);
+		Map<String, String> values = previousValues(own, id);
+
+		Map<String, String> bad = new HashMap<>(values);
+		bad.put("express.volume.local", "-5");
+		bad.put("green.ewaybill.rate", "101");
+		bad.put("express.revenue", "x");
+		assertThatThrownBy(() -> reports.submit(own, id, bad, Map.of(), null)).isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
+				.containsExactly("express.revenue"));
+		bad.put("express.revenue", values.get("express.revenue"));
+		assertThatThrownBy(() -> reports.submit(own, id, bad, Map.of(), null)).isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule)
+				.contains("non-negative", "rate"));
+		assertThat(reports.get(own, id).status()).isEqualTo(ReportStatus.DRAFT);
+
+		Map<String, String> jump = new HashMap<>(values);
+		jump.put("express.volume.local", new BigDecimal(values.get("express.volume.local")).multiply(BigDecimal.valueOf(3)).toPlainString());
+		assertThatThrownBy(() -> reports.submit(own, id, jump, Map.of(), null))
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule).contains("jump"));
+		reports.submit(own, id, jump, Map.of("express.volume.local", "本月新增同城即时配送业务"), "新增业务");
+		assertThat(reports.get(own, id).status()).isEqualTo(ReportStatus.SUBMITTED);
+
+		DataScope wuzhong = DataScope.region("320506");
+		assertThatThrownBy(() -> reports.get(DataScope.region("320507"), id)).hasMessageContaining("不存在");
+		reports.returnForCorrection(wuzhong, id, "同城业务量请核实", "吴中区局");
+		assertThat(reports.get(own, id).returnReason()).isEqualTo("同城业务量请核实");
+		reports.submit(own, id, values, Map.of(), null);
+		Indicator volume = indicators.get("express.volume");
+		Slice slice = new Slice("320506", brands.findByShortName("顺丰").orElseThrow().id(), period.first(), period.last());
+		BigDecimal before = aggregates.value(volume, slice);
+		reports.approve(wuzhong, id, "吴中区局");
+		BigDecimal expected = sum(values, "express.volume.local", "express.volume.intercity", "express.volume.international");
+		assertThat(aggregates.value(volume, slice)).isEqualByComparingTo(before == null ? expected : before.add(expected));
+		assertThatThrownBy(() -> reports.saveDraft(own, id, values, Map.of(), null)).hasMessageContaining("不能再修改");
+
+		long revision = reports.revise(own, id, "国际业务量漏报");
+		Map<String, String> corrected = new HashMap<>(values);
+		corrected.put("express.volume.international",
+				new BigDecimal(values.get("express.volume.international")).add(BigDecimal.valueOf(10)).toPlainString());
+		reports.submit(own, revision, corrected, Map.of(), null);
+		assertThat(aggregates.value(volume, slice)).as("the approved revision counts until the correction is approved")
+			.isEqualByComparingTo(before == null ? expected : before.add(expected));
+		reports.approve(wuzhong, revision, "吴中区局");
+		assertThat(aggregates.value(volume, slice)).isEqualByComparingTo((before == null ? expected : before.add(expected)).add(BigDecimal.TEN));
+		assertThat(reports.revisions(own, revision)).extracting(ReportView::revision, ReportView::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(2, ReportStatus.APPROVED),
+					org.assertj.core.groups.Tuple.tuple(1, ReportStatus.SUPERSEDED));
+		assertThat(audit.history(wuzhong, "StatReport", revision)).extracting(AuditEvent::action)
+			.contains("statistics.report.revise", "statistics.report.submit", "statistics.report.approve");
+	}
+
+	@Test
+	void theApiAnswersStaffInTheirRegionOnlyAndEnterprisesSeeTheirOwnReports() throws Exception {
+		int year = LocalDate.now().getYear() - 1;
+		mvc.perform(get("/api/v1/statistics/aggregate").param("indicator", "express.volume").param("region", "3205")
+			.param("from", year + "-01").param("to", year + "-12").header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.unit").value("件"))
+			.andExpect(jsonPath("$.value").isNumber());
+		mvc.perform(get("/api/v1/statistics/aggregate").param("indicator", "express.volume").param("region", "320507")
+			.param("from", year + "-01").param("to", year + "-12").header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/statistics/aggregate").param("indicator", "express.volume").param("region", "320506")
+			.param("from", year + "-01").param("to", year + "-12").header("Authorization", "Bearer demo-sf-wz-token"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/statistics/aggregate").param("indicator", "no.such").param("region", "3205")
+			.param("from", year + "-01").param("to", year + "-13").header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().is4xxClientError());
+		String body = mvc.perform(get("/api/v1/statistics/reports").param("size", "200").header("Authorization", "Bearer demo-sf-wz-token"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(body).contains("苏州吴中顺丰快递服务有限公司").doesNotContain("中通");
+	}
+
+	@Test
+	void anEnterpriseSystemSubmitsThroughTheApiAndBadValuesAreListed() throws Exception {
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", "Bearer demo-sf-wz-token")
+			.contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2020-13\",\"values\":{}}"))
+			.andExpect(status().is4xxClientError())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("报告期")));
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", "Bearer demo-sf-wz-token")
+			.contentType("application/json")
+			.content("{\"form\":\"green-care\",\"period\":\"2023-Q4\",\"values\":{\"green.reusable.boxes\":\"-1\"}}"))
+			.andExpect(status().is4xxClientError())
+			.andExpect(jsonPath("$.errors[?(@.field=='green.reusable.boxes')].rule").value("non-negative"));
+	}
+
+	private Map<String, String> previousValues(DataScope scope, long id) {
+		Map<String, String> values = new HashMap<>();
+		for (ValueLine line : reports.lines(scope, id)) {
+			if (!line.indicator().derived()) {
+				values.put(line.indicator().code(), line.previous().stripTrailingZeros().toPlainString());
+			}
+		}
+		return values;
+	}
+
+	private static BigDecimal sum(Map<String, String> values, String... codes) {
+		BigDecimal s = BigDecimal.ZERO;
+		for (String c : codes) {
+			s = s.add(new BigDecimal(values.get(c)));
+		}
+		return s;
+	}
+}

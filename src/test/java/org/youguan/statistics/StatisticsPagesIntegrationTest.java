@@ -1,0 +1,214 @@
+package org.youguan.statistics;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class StatisticsPagesIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Aggregates aggregates;
+
+	@Autowired
+	Indicators indicators;
+
+	@Autowired
+	HistoryImport history;
+
+	@Autowired
+	Completeness completeness;
+
+	@Autowired
+	ReportForms forms;
+
+	byte[] bytes(MockHttpSession session, String path) throws Exception {
+		return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+	}
+
+	@Test
+	void staffSeeEveryViewWithItsTableAndExport() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		mvc.perform(get("/statistics").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"chart-trend\"")))
+			.andExpect(content().string(containsString("id=\"table-regions\"")))
+			.andExpect(content().string(containsString("吴中区")))
+			.andExpect(content().string(containsString("同城")));
+		for (String view : List.of("trend", "regions", "brands", "composition")) {
+			try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes(staff, "/statistics/export/" + view + ".xlsx")))) {
+				assertThat(book.getSheetAt(0).getLastRowNum()).as(view).isPositive();
+			}
+		}
+		for (String page : List.of("/statistics/reports", "/statistics/reports?status=SUBMITTED", "/statistics/completeness",
+				"/statistics/targets", "/statistics/catalogue", "/statistics/history/import")) {
+			mvc.perform(get(page).session(staff)).andExpect(status().isOk());
+		}
+		mvc.perform(get("/statistics").param("region", "3206").session(staff)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theBulletinReadsLikeOne() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.leader");
+		int year = YearMonth.now().minusMonths(1).getYear();
+		byte[] docx = bytes(staff, "/statistics/bulletin.docx?year=" + year + "&through=6");
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx)); XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+			assertThat(text.getText()).contains(year + "年1–6月江苏省苏州市邮政行业运行情况")
+				.contains("全市快递业务量累计完成")
+				.contains("增幅全省排名第1")
+				.contains("吴中区")
+				.doesNotContain("${");
+		}
+	}
+
+	@Test
+	void completenessListsTheMissingAndTheyAreReminded() throws Exception {
+		ReportForm monthly = forms.byCode("monthly");
+		Period current = forms.currentPeriod(monthly);
+		var summary = completeness.summary(DataScope.region("3205"), monthly, current);
+		assertThat(summary.expected()).isGreaterThan(summary.received());
+		assertThat(summary.outstanding()).anySatisfy(l -> assertThat(l.missing()).isTrue())
+			.anySatisfy(l -> assertThat(l.onTime()).isFalse());
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(post("/statistics/completeness/remind").session(staff).with(csrf())
+			.param("form", String.valueOf(monthly.id())).param("period", current.code()))
+			.andExpect(redirectedUrlPattern("/statistics/completeness*"));
+		mvc.perform(get("/enterprise/statistics").session(SignIn.session(mvc, "sf.wz")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(current.code())))
+			.andExpect(content().string(containsString("吴中区邮政管理局")));
+	}
+
+	@Test
+	void pastYearsAreImportedAllOrNothing() throws Exception {
+		var good = sheet(List.of(List.of("express.volume.local", "2019-03", "3205", "顺丰", "1,000"),
+				List.of("express.volume.intercity", "2019-03", "3205", "顺丰", "4000")));
+		var result = history.importFile(DataScope.region("3205"), good);
+		assertThat(result.imported()).isEqualTo(2);
+		Slice march = new Slice("3205", null, YearMonth.of(2019, 3), YearMonth.of(2019, 3));
+		assertThat(aggregates.value(indicators.get("express.volume"), march)).isEqualByComparingTo("5000");
+		var again = history.importFile(DataScope.region("3205"), sheet(List.of(List.of("express.volume.local", "2019-03", "3205", "顺丰", "1500"))));
+		assertThat(again.replaced()).isEqualTo(1);
+		assertThat(aggregates.value(indicators.get("express.volume"), march)).isEqualByComparingTo("5500");
+
+		int year = YearMonth.now().minusMonths(1).getYear() - 1;
+		var bad = history.importFile(DataScope.region("3205"), sheet(List.of(
+				List.of("express.volume", "2019-04", "3205", "", "1"),
+				List.of("express.volume.local", "2019-13", "3205", "", "1"),
+				List.of("express.volume.local", "2019-04", "3206", "", "1"),
+				List.of("express.volume.local", year + "-04", "320506", "", "1"),
+				List.of("express.volume.local", "2019-04", "3205", "", "-3"),
+				List.of("express.volume.local", "2019-05", "3205", "", "7"))));
+		assertThat(bad.rejected()).isTrue();
+		assertThat(bad.errors()).extracting(e -> e.errors().get(0).rule())
+			.containsExactly("derived", "period", "scope", "reported", "non-negative");
+		assertThat(aggregates.value(indicators.get("express.volume.local"),
+				new Slice("3205", null, YearMonth.of(2019, 5), YearMonth.of(2019, 5)))).isNull();
+	}
+
+	@Test
+	void anEnterpriseFillsAPeriodOnThePageAndFromItsSheet() throws Exception {
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/statistics").session(sf))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("邮政行业运行情况月报")));
+		String location = mvc.perform(post("/enterprise/statistics/open").session(sf).with(csrf())
+			.param("form", String.valueOf(forms.byCode("green-care").id())).param("period", "2023-Q3"))
+			.andExpect(redirectedUrlPattern("/enterprise/statistics/reports/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(location).session(sf)).andExpect(content().string(containsString("可循环快递箱")));
+		mvc.perform(post(location).session(sf).with(csrf()).param("action", "submit").param("v.green.reusable.boxes", "-1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("不能为负数")))
+			.andExpect(content().string(containsString("请填写新能源车辆保有量")));
+
+		byte[] template = bytes(sf, location + "/sheet.xlsx");
+		byte[] filled;
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				sheet.getRow(r).createCell(3).setCellValue(r == 2 ? "很多" : "10");
+			}
+			book.write(out);
+			filled = out.toByteArray();
+		}
+		mvc.perform(multipart(location + "/upload").file(new MockMultipartFile("file", "报表.xlsx", "application/octet-stream", filled))
+			.session(sf).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("第3行")));
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(filled)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			book.getSheetAt(0).getRow(2).getCell(3).setCellValue("12");
+			book.write(out);
+			mvc.perform(multipart(location + "/upload").file(new MockMultipartFile("file", "报表.xlsx", "application/octet-stream", out.toByteArray()))
+				.session(sf).with(csrf()))
+				.andExpect(redirectedUrlPattern("/enterprise/statistics/reports/*"));
+		}
+		mvc.perform(post(location).session(sf).with(csrf()).param("action", "submit")
+			.params(filledForm(location, sf)))
+			.andExpect(redirectedUrlPattern("/enterprise/statistics/reports/*"));
+		mvc.perform(get(location).session(sf)).andExpect(content().string(containsString("已报送")));
+	}
+
+	@Test
+	void eachSideStaysOnItsOwnPages() throws Exception {
+		mvc.perform(get("/statistics").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
+		mvc.perform(get("/enterprise/statistics").session(SignIn.session(mvc, "sz.market"))).andExpect(status().isForbidden());
+		mvc.perform(post("/statistics/catalogue/forms/1/due-day").session(SignIn.session(mvc, "sz.market")).with(csrf())
+			.param("dueDay", "7")).andExpect(status().isForbidden());
+	}
+
+	/** The values the draft holds now, as the page would post them back. */
+	private org.springframework.util.MultiValueMap<String, String> filledForm(String location, MockHttpSession sf) {
+		var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		forms.indicators(forms.byCode("green-care").id()).stream().filter(i -> !i.derived())
+			.forEach(i -> form.add("v." + i.code(), i.code().equals("green.recycled.boxes") ? "12" : "10"));
+		return form;
+	}
+
+	static byte[] sheet(List<List<String>> rows) throws Exception {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.createSheet("历史数据");
+			var head = sheet.createRow(0);
+			for (int c = 0; c < HistoryImport.HEADERS.size(); c++) {
+				head.createCell(c).setCellValue(HistoryImport.HEADERS.get(c));
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				var row = sheet.createRow(r + 1);
+				for (int c = 0; c < rows.get(r).size(); c++) {
+					row.createCell(c).setCellValue(rows.get(r).get(c));
+				}
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package org.youguan.web;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.YearMonth;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 4's path through a real Chromium: the demo enterprise reports last month (the values of the month before, so
+ * no jump needs explaining); the county bureau approves; the dashboard's chart and table count the new volume.
+ */
+class StatisticsBrowserTest extends BrowserTest {
+
+	@Test
+	void anEnterpriseReportsStaffApproveAndTheDashboardCountsIt() throws Exception {
+		String month = YearMonth.now().minusMonths(1).toString();
+		Browser.signIn(browser, url(""), "wz.staff");
+		browser.get(url("/"));
+		BigDecimal before = number(browser.findElement(By.cssSelector("#dashboard-trend td[data-month='" + month + "']")).getText());
+
+		Browser.signIn(browser, url(""), "sf.wz");
+		browser.get(url("/enterprise/statistics"));
+		browser.findElement(By.id("open-monthly")).click();
+		wait(By.id("report-form"));
+		BigDecimal volume = BigDecimal.ZERO;
+		for (WebElement input : browser.findElements(By.cssSelector("#report-lines input[name^='v.']"))) {
+			String previous = input.findElement(By.xpath("ancestor::tr/td[@data-previous]")).getAttribute("data-previous");
+			input.clear();
+			input.sendKeys(previous);
+			if (input.getAttribute("name").startsWith("v.express.volume.")) {
+				volume = volume.add(new BigDecimal(previous));
+			}
+		}
+		Browser.screenshot(browser, "statistics-report-form");
+		click(By.id("report-submit"));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("report-status"), "已报送"));
+		String reportUrl = browser.getCurrentUrl();
+		String id = reportUrl.substring(reportUrl.lastIndexOf('/') + 1);
+
+		Browser.signIn(browser, url(""), "wz.staff");
+		browser.get(url("/statistics/reports?status=SUBMITTED"));
+		assertThat(browser.findElement(By.id("stat-reports")).getText()).contains("苏州吴中顺丰快递服务有限公司");
+		browser.get(url("/statistics/reports/" + id));
+		click(By.id("report-approve"));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("report-status"), "已审核"));
+
+		browser.get(url("/"));
+		wait(By.cssSelector("#dashboard-chart canvas"));
+		BigDecimal after = number(browser.findElement(By.cssSelector("#dashboard-trend td[data-month='" + month + "']")).getText());
+		assertThat(after).isEqualByComparingTo(before.add(volume));
+		Browser.screenshot(browser, "statistics-dashboard");
+	}
+
+	private static BigDecimal number(String text) {
+		String t = text.replace(",", "").strip();
+		return t.equals("—") ? BigDecimal.ZERO : new BigDecimal(t);
+	}
+
+	/** Clicks an element after scrolling it to the middle of the window (instantly: the theme scrolls smoothly, and a click during the animation misses). */
+	private void click(By by) {
+		WebElement element = browser.findElement(by);
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		element.click();
+	}
+
+	private void wait(By by) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
+	}
+}
