@@ -23,7 +23,7 @@ public final class TestDatabase {
 
 	public static synchronized EmbeddedPostgres get() {
 		if (postgres == null) {
-			Path base = Path.of("target", "test-pg").toAbsolutePath();
+			Path base = Path.of(System.getProperty("youguan.test.database-dir", "target/test-pg")).toAbsolutePath();
 			postgres = EmbeddedPostgresServer.start(base.resolve("data"), base.resolve("runtime"), true);
 			EmbeddedPostgres started = postgres;
 			SpringApplication.getShutdownHandlers().add(() -> {

@@ -82,10 +82,14 @@ class DemoCity implements ApplicationRunner {
 
 	private final StatisticsDemoData statisticsDemo;
 
+	private final ComplaintDemoData complaintDemo;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
-			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo) {
+			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo,
+			ComplaintDemoData complaintDemo) {
 		this.registry = registry;
+		this.complaintDemo = complaintDemo;
 		this.statisticsDemo = statisticsDemo;
 		this.filingDemo = filingDemo;
 		this.demo = demo;
@@ -110,6 +114,7 @@ class DemoCity implements ApplicationRunner {
 		tx.executeWithoutResult(s -> registry.seed());
 		tx.executeWithoutResult(s -> filingDemo.seed());
 		tx.executeWithoutResult(s -> statisticsDemo.seed());
+		tx.executeWithoutResult(s -> complaintDemo.seed());
 	}
 
 	private void importRegions() {

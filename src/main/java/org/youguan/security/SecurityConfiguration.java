@@ -44,7 +44,7 @@ class SecurityConfiguration {
 			.hasRole("SYSTEM_ADMIN")
 			.requestMatchers("/admin/**")
 			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER")
-			.requestMatchers("/registry/**", "/filing/**", "/statistics/**")
+			.requestMatchers("/registry/**", "/filing/**", "/statistics/**", "/complaints/**")
 			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER", "STAFF")
 			.requestMatchers("/enterprise/**")
 			.hasRole("ENTERPRISE")
@@ -52,7 +52,9 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-			.csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
+			// token callers and the anonymous public API carry no session cookie a forged request could ride on
+			.csrf(csrf -> csrf.ignoringRequestMatchers(bearer,
+					PathPatternRequestMatcher.withDefaults().matcher("/api/v1/public/**")))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
 				if (api.matches(request)) {
 					Problems.write(response, 401, "Unauthorized", "请先登录或提供有效的API令牌（Authorization: Bearer …）");

@@ -37,9 +37,12 @@ class DashboardController {
 
 	private final org.youguan.statistics.Reports reports;
 
+	private final org.youguan.complaints.Complaints complaints;
+
 	DashboardController(Users users, Bureaus bureaus, AuditTrail audit, WorkingCalendar calendar, Clock clock,
 			org.youguan.filing.OutletFilings filings, org.youguan.statistics.Analysis analysis,
-			org.youguan.statistics.Reports reports) {
+			org.youguan.statistics.Reports reports, org.youguan.complaints.Complaints complaints) {
+		this.complaints = complaints;
 		this.filings = filings;
 		this.analysis = analysis;
 		this.reports = reports;
@@ -61,6 +64,7 @@ class DashboardController {
 		if (me.isStaff()) {
 			model.addAttribute("filingsNeedingAttention", filings.countNeedingAttention(scope));
 			model.addAttribute("reportsAwaiting", reports.countAwaiting(scope));
+			model.addAttribute("complaintsNeedingAttention", complaints.countNeedingAttention(scope));
 			model.addAttribute("statistics", analysis.snapshot(scope, me.regionCode(), java.time.YearMonth.from(today).minusMonths(1)));
 			model.addAttribute("charts", true);
 		}

@@ -1,0 +1,353 @@
+package org.youguan.complaints;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+import org.youguan.kernel.DomainException;
+
+/**
+ * One complaint and its procedure. The status changes only through the intention methods below, each guarded by the
+ * states it may leave; the due date of the current step ({@code stepDue}) is set by each step from the rule catalogue.
+ */
+@Table("complaint")
+class Complaint {
+
+	@Id
+	private Long id;
+
+	private String number;
+
+	private String queryCodeHash;
+
+	private Channel channel;
+
+	private String idempotencyKey;
+
+	private String filerName;
+
+	private String filerPhone;
+
+	private FilerRole filerRole;
+
+	private String regionCode;
+
+	private Long brandId;
+
+	private String brandName;
+
+	private String namedEnterprise;
+
+	private Long enterpriseId;
+
+	private String enterpriseName;
+
+	private String enterpriseCreditCode;
+
+	private String waybillNumber;
+
+	private LocalDate postedOn;
+
+	private LocalDate priorComplainedOn;
+
+	private String priorChannel;
+
+	private String priorAnswer;
+
+	private String category;
+
+	private String reason;
+
+	private BigDecimal amountClaimed;
+
+	private String description;
+
+	private String duplicateOf;
+
+	private ComplaintStatus status;
+
+	private Instant receivedAt;
+
+	private LocalDate receivedOn;
+
+	private LocalDate answerDue;
+
+	private LocalDate transferDue;
+
+	private LocalDate stepDue;
+
+	private AcceptanceCondition rejectionCondition;
+
+	private String rejectionReason;
+
+	private LocalDate transferredOn;
+
+	private String replyFindings;
+
+	private Responsibility replyResponsibility;
+
+	private String replySolution;
+
+	private BigDecimal replyCompensation;
+
+	private Boolean replyApology;
+
+	private Boolean replyUserAgrees;
+
+	private String replyHandler;
+
+	private String replyHandlerPhone;
+
+	private LocalDate repliedOn;
+
+	private boolean replyLate;
+
+	private int redoCount;
+
+	private String returnReason;
+
+	private int callbackAttempts;
+
+	private Instant lastCallbackAt;
+
+	private Satisfaction satisfaction;
+
+	private Boolean solved;
+
+	private LocalDate closedOn;
+
+	private Boolean validComplaint;
+
+	private BigDecimal compensationPaid;
+
+	private String closingNote;
+
+	private LocalDate withdrawnOn;
+
+	private boolean demo;
+
+	private Instant createdAt;
+
+	@Version
+	private Integer version;
+
+	Complaint() {
+	}
+
+	/** The respondent as routed at transfer. */
+	record Respondent(long enterpriseId, String name, String creditCode) {
+	}
+
+	static Complaint receive(String number, String queryCodeHash, Channel channel, String idempotencyKey,
+			ComplaintForm form, long brandId, String brandName, String duplicateOf, Instant now, LocalDate today,
+			LocalDate transferDue, LocalDate answerDue, boolean demo) {
+		Complaint c = new Complaint();
+		c.number = number;
+		c.queryCodeHash = queryCodeHash;
+		c.channel = channel;
+		c.idempotencyKey = idempotencyKey;
+		c.filerName = form.filerName();
+		c.filerPhone = form.phone();
+		c.filerRole = form.filerRole();
+		c.regionCode = form.region();
+		c.brandId = brandId;
+		c.brandName = brandName;
+		c.namedEnterprise = form.enterprise();
+		c.waybillNumber = form.waybillNumber();
+		c.postedOn = form.postedOn();
+		c.priorComplainedOn = form.priorComplaintDate();
+		c.priorChannel = form.priorChannel();
+		c.priorAnswer = form.companyAnswer();
+		c.category = form.category();
+		c.reason = form.reason();
+		c.amountClaimed = form.amountClaimed();
+		c.description = form.description();
+		c.duplicateOf = duplicateOf;
+		c.status = ComplaintStatus.RECEIVED;
+		c.receivedAt = now;
+		c.receivedOn = today;
+		c.transferDue = transferDue;
+		c.stepDue = transferDue;
+		c.answerDue = answerDue;
+		c.demo = demo;
+		c.createdAt = now;
+		return c;
+	}
+
+	/** 不予受理, naming the condition. */
+	void reject(AcceptanceCondition condition, String reason) {
+		require("不予受理", ComplaintStatus.RECEIVED);
+		status = ComplaintStatus.REJECTED;
+		rejectionCondition = condition;
+		rejectionReason = reason;
+		stepDue = null;
+	}
+
+	/** 受理并转办 to the respondent, which must reply by {@code replyDue}. */
+	void acceptAndTransfer(Respondent respondent, LocalDate today, LocalDate replyDue) {
+		require("受理转办", ComplaintStatus.RECEIVED);
+		enterpriseId = respondent.enterpriseId();
+		enterpriseName = respondent.name();
+		enterpriseCreditCode = respondent.creditCode();
+		transferredOn = today;
+		status = ComplaintStatus.TRANSFERRED;
+		stepDue = replyDue;
+	}
+
+	/** The enterprise replies (again, after a return); late when after the step's due date. */
+	void reply(ComplaintReply r, LocalDate today, LocalDate callbackDue) {
+		require("答复", ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED);
+		replyLate |= today.isAfter(stepDue);
+		replyFindings = r.findings();
+		replyResponsibility = r.responsibility();
+		replySolution = r.solution();
+		replyCompensation = r.compensation();
+		replyApology = r.apology();
+		replyUserAgrees = r.userAgrees();
+		replyHandler = r.handler();
+		replyHandlerPhone = r.handlerPhone();
+		repliedOn = today;
+		status = ComplaintStatus.REPLIED;
+		stepDue = callbackDue;
+	}
+
+	/** 退回重办: the reply breaks the rules or contradicts the filer. */
+	void returnForRedo(String reason, LocalDate redoDue) {
+		require("退回重办", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		returnReason = reason;
+		redoCount++;
+		status = ComplaintStatus.RETURNED;
+		stepDue = redoDue;
+	}
+
+	/** A call-back that reached the filer. */
+	void callBack(Satisfaction s, boolean problemSolved, Instant now) {
+		require("回访", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		callbackAttempts++;
+		lastCallbackAt = now;
+		satisfaction = s;
+		solved = problemSolved;
+		status = ComplaintStatus.CALLBACK;
+	}
+
+	/** A call-back that did not reach the filer; a retry is possible no sooner than {@code retryAfter}. */
+	void callBackFailed(Instant now, Instant earliestRetry) {
+		require("回访", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		if (lastCallbackAt != null && satisfaction == null && now.isBefore(earliestRetry)) {
+			throw DomainException.rule("上次回访未接通，应间隔规定时间后再次回访");
+		}
+		callbackAttempts++;
+		lastCallbackAt = now;
+		status = ComplaintStatus.CALLBACK;
+	}
+
+	/** 办结: after a call-back that reached the filer, or after at least two that did not. */
+	void close(boolean valid, BigDecimal paid, String note, LocalDate today) {
+		require("办结", ComplaintStatus.CALLBACK);
+		if (satisfaction == null && callbackAttempts < 2) {
+			throw DomainException.rule("回访未接通的，应再次回访后方可办结");
+		}
+		validComplaint = valid;
+		compensationPaid = paid;
+		closingNote = note;
+		closedOn = today;
+		status = ComplaintStatus.CLOSED;
+		stepDue = null;
+	}
+
+	/** The filer withdraws the complaint before it is closed. */
+	void withdraw(LocalDate today) {
+		if (status.finished()) {
+			throw DomainException.illegalTransition("申诉已" + status.label() + "，不能撤回");
+		}
+		withdrawnOn = today;
+		status = ComplaintStatus.WITHDRAWN;
+		stepDue = null;
+	}
+
+	private void require(String what, ComplaintStatus... allowed) {
+		for (ComplaintStatus s : allowed) {
+			if (status == s) {
+				return;
+			}
+		}
+		throw DomainException.illegalTransition("申诉当前为“" + status.label() + "”，不能" + what);
+	}
+
+	Map<String, Object> snapshot() {
+		var m = new LinkedHashMap<String, Object>();
+		m.put("status", status);
+		m.put("stepDue", stepDue == null ? null : stepDue.toString());
+		m.put("enterprise", enterpriseName);
+		m.put("rejectionCondition", rejectionCondition);
+		m.put("responsibility", replyResponsibility);
+		m.put("replyLate", replyLate);
+		m.put("redoCount", redoCount);
+		m.put("callbackAttempts", callbackAttempts);
+		m.put("satisfaction", satisfaction);
+		m.put("validComplaint", validComplaint);
+		m.put("compensationPaid", compensationPaid);
+		return m;
+	}
+
+	Long id() {
+		return id;
+	}
+
+	String number() {
+		return number;
+	}
+
+	String queryCodeHash() {
+		return queryCodeHash;
+	}
+
+	String regionCode() {
+		return regionCode;
+	}
+
+	String filerPhone() {
+		return filerPhone;
+	}
+
+	Long brandId() {
+		return brandId;
+	}
+
+	ComplaintStatus status() {
+		return status;
+	}
+
+	String enterpriseCreditCode() {
+		return enterpriseCreditCode;
+	}
+
+	String enterpriseName() {
+		return enterpriseName;
+	}
+
+	Instant lastCallbackAt() {
+		return lastCallbackAt;
+	}
+
+	LocalDate repliedOn() {
+		return repliedOn;
+	}
+
+	boolean replyLate() {
+		return replyLate;
+	}
+
+	Responsibility replyResponsibility() {
+		return replyResponsibility;
+	}
+
+	BigDecimal replyCompensation() {
+		return replyCompensation;
+	}
+}

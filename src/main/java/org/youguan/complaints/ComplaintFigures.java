@@ -1,0 +1,152 @@
+package org.youguan.complaints;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.youguan.kernel.DataScope;
+import org.youguan.statistics.Aggregates;
+import org.youguan.statistics.Indicators;
+import org.youguan.statistics.Slice;
+
+/**
+ * The figures of a period and region: received, accepted, not accepted, closed; on time per step; satisfaction;
+ * compensation recovered; breakdowns; and 申诉率 / 有效申诉率 per million parcels (complaints received, and valid ones,
+ * per million of 快递业务量 of the same period, region and brand, from the statistics module's approved data).
+ */
+@Service
+public class ComplaintFigures {
+
+	/** The period's totals. */
+	public record Totals(long received, long accepted, long notAccepted, long closed, long withdrawn, long valid,
+			BigDecimal transferOnTime, BigDecimal replyOnTime, BigDecimal answeredInTime, BigDecimal satisfaction,
+			BigDecimal compensation, BigDecimal volume, BigDecimal perMillion, BigDecimal validPerMillion) {
+	}
+
+	/** One line of a breakdown. */
+	public record Line(String key, long complaints, long valid, BigDecimal share, BigDecimal volume, BigDecimal perMillion,
+			BigDecimal validPerMillion) {
+	}
+
+	/** An enterprise that replied late, and how often. */
+	public record Late(String enterprise, long late, long replies) {
+	}
+
+	private static final String PERIOD = " WHERE c.received_on BETWEEN :from AND :to AND c.region_code LIKE :prefix AND ";
+
+	private final JdbcClient jdbc;
+
+	private final Aggregates aggregates;
+
+	private final Indicators indicators;
+
+	ComplaintFigures(JdbcClient jdbc, Aggregates aggregates, Indicators indicators) {
+		this.jdbc = jdbc;
+		this.aggregates = aggregates;
+		this.indicators = indicators;
+	}
+
+	public Totals totals(DataScope scope, String prefix, YearMonth from, YearMonth to) {
+		var row = jdbc.sql("""
+				SELECT count(*) AS received,
+				       count(*) FILTER (WHERE c.transferred_on IS NOT NULL) AS accepted,
+				       count(*) FILTER (WHERE c.status = 'REJECTED') AS not_accepted,
+				       count(*) FILTER (WHERE c.status = 'CLOSED') AS closed,
+				       count(*) FILTER (WHERE c.status = 'WITHDRAWN') AS withdrawn,
+				       count(*) FILTER (WHERE c.valid_complaint) AS valid,
+				       count(*) FILTER (WHERE c.transferred_on <= c.transfer_due) AS transfer_on_time,
+				       count(*) FILTER (WHERE c.replied_on IS NOT NULL) AS replied,
+				       count(*) FILTER (WHERE c.replied_on IS NOT NULL AND NOT c.reply_late) AS reply_on_time,
+				       count(*) FILTER (WHERE c.closed_on IS NOT NULL AND c.closed_on <= c.answer_due) AS answered_in_time,
+				       count(*) FILTER (WHERE c.satisfaction IS NOT NULL) AS surveyed,
+				       count(*) FILTER (WHERE c.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied
+				FROM complaint c""" + PERIOD + scope.regionPredicate("c.region_code"))
+			.params(params(scope, prefix, from, to))
+			.query((rs, i) -> new long[] { rs.getLong("received"), rs.getLong("accepted"), rs.getLong("not_accepted"),
+					rs.getLong("closed"), rs.getLong("withdrawn"), rs.getLong("valid"), rs.getLong("transfer_on_time"),
+					rs.getLong("replied"), rs.getLong("reply_on_time"), rs.getLong("answered_in_time"), rs.getLong("surveyed"),
+					rs.getLong("satisfied") })
+			.single();
+		BigDecimal compensation = jdbc.sql("SELECT coalesce(sum(c.compensation_paid), 0) FROM complaint c" + PERIOD
+				+ scope.regionPredicate("c.region_code")).params(params(scope, prefix, from, to)).query(BigDecimal.class).single();
+		BigDecimal volume = aggregates.value(indicators.get("express.volume"), new Slice(prefix, null, from, to));
+		return new Totals(row[0], row[1], row[2], row[3], row[4], row[5], percent(row[6], row[1]), percent(row[8], row[7]),
+				percent(row[9], row[3]), percent(row[11], row[10]), compensation, volume, perMillion(row[0], volume),
+				perMillion(row[5], volume));
+	}
+
+	/** By category, reason, county or enterprise: counts, valid, share. */
+	public List<Line> by(DataScope scope, String dimension, String prefix, YearMonth from, YearMonth to) {
+		String column = switch (dimension) {
+			case "reason" -> "c.reason";
+			case "county" -> "substr(c.region_code, 1, 6)";
+			case "enterprise" -> "coalesce(c.enterprise_name, '（未转办）')";
+			default -> "c.category";
+		};
+		Map<String, Object> params = params(scope, prefix, from, to);
+		long total = jdbc.sql("SELECT count(*) FROM complaint c" + PERIOD + scope.regionPredicate("c.region_code"))
+			.params(params).query(Long.class).single();
+		return jdbc.sql("SELECT " + column + " AS k, count(*) AS n, count(*) FILTER (WHERE c.valid_complaint) AS v FROM complaint c"
+				+ PERIOD + scope.regionPredicate("c.region_code") + " GROUP BY 1 ORDER BY 2 DESC, 1")
+			.params(params)
+			.query((rs, i) -> new Line(rs.getString("k"), rs.getLong("n"), rs.getLong("v"), percent(rs.getLong("n"), total),
+					null, null, null))
+			.list();
+	}
+
+	/** By brand, with 申诉率 and 有效申诉率 per million parcels of the brand in the same region and months. */
+	public List<Line> byBrand(DataScope scope, String prefix, YearMonth from, YearMonth to) {
+		Map<String, Object> params = params(scope, prefix, from, to);
+		long total = jdbc.sql("SELECT count(*) FROM complaint c" + PERIOD + scope.regionPredicate("c.region_code"))
+			.params(params).query(Long.class).single();
+		var volumes = aggregates.grouped(indicators.get("express.volume"), Aggregates.Dimension.BRAND, 0, new Slice(prefix, null, from, to));
+		List<Line> lines = new ArrayList<>();
+		jdbc.sql("""
+				SELECT c.brand_id, c.brand_name, count(*) AS n, count(*) FILTER (WHERE c.valid_complaint) AS v
+				FROM complaint c""" + PERIOD + scope.regionPredicate("c.region_code") + " GROUP BY 1, 2 ORDER BY 3 DESC")
+			.params(params)
+			.query((rs, i) -> {
+				BigDecimal volume = volumes.get(String.valueOf(rs.getLong("brand_id")));
+				lines.add(new Line(rs.getString("brand_name"), rs.getLong("n"), rs.getLong("v"),
+						percent(rs.getLong("n"), total), volume, perMillion(rs.getLong("n"), volume),
+						perMillion(rs.getLong("v"), volume)));
+				return null;
+			})
+			.list();
+		return lines;
+	}
+
+	/** Enterprises that replied after the due date, most often first (named in the notice). */
+	public List<Late> lateRepliers(DataScope scope, String prefix, YearMonth from, YearMonth to) {
+		return jdbc.sql("""
+				SELECT c.enterprise_name AS enterprise, count(*) FILTER (WHERE c.reply_late) AS late, count(*) AS replies
+				FROM complaint c""" + PERIOD + scope.regionPredicate("c.region_code")
+				+ " AND c.replied_on IS NOT NULL GROUP BY 1 HAVING count(*) FILTER (WHERE c.reply_late) > 0 ORDER BY 2 DESC, 1")
+			.params(params(scope, prefix, from, to))
+			.query(Late.class)
+			.list();
+	}
+
+	private static Map<String, Object> params(DataScope scope, String prefix, YearMonth from, YearMonth to) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		params.put("from", from.atDay(1));
+		params.put("to", to.atEndOfMonth());
+		params.put("prefix", prefix + "%");
+		return params;
+	}
+
+	static BigDecimal percent(long part, long whole) {
+		return whole == 0 ? null : BigDecimal.valueOf(part * 100.0 / whole).setScale(1, RoundingMode.HALF_UP);
+	}
+
+	static BigDecimal perMillion(long count, BigDecimal volume) {
+		return volume == null || volume.signum() == 0 ? null
+				: BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(1_000_000)).divide(volume, 2, RoundingMode.HALF_UP);
+	}
+}

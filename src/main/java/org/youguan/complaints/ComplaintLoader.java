@@ -1,0 +1,98 @@
+package org.youguan.complaints;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.numbering.BusinessNumbers;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * Loads complaints handled before (the demo city's past year, a generator for benchmarks) in batches, as the procedure
+ * left them: closed with the reply, the call-back and the outcome, or not accepted. Numbers come from the same
+ * sequence as new complaints; one audit event records the load. No query code is issued (a random hash is stored).
+ */
+@Service
+public class ComplaintLoader {
+
+	/** A past complaint: what was filed, when it was received, who answered and how it ended. */
+	public record Past(ComplaintForm form, long brandId, LocalDate receivedOn, Long enterpriseId, String enterpriseName,
+			String enterpriseCreditCode, Responsibility responsibility, BigDecimal compensation, Satisfaction satisfaction,
+			int daysToReply, boolean replyLate, int daysToClose, AcceptanceCondition rejection) {
+	}
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final JdbcTemplate jdbc;
+
+	private final BusinessNumbers numbers;
+
+	private final StatutoryRules rules;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	ComplaintLoader(JdbcTemplate jdbc, BusinessNumbers numbers, StatutoryRules rules, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.numbers = numbers;
+		this.rules = rules;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public int load(List<Past> past, boolean demo, String note) {
+		List<Object[]> rows = new ArrayList<>();
+		Timestamp now = Timestamp.from(clock.instant());
+		for (Past p : past) {
+			ComplaintForm f = p.form();
+			String county = f.region().substring(0, 6);
+			LocalDate received = p.receivedOn();
+			String number = numbers.next(Complaints.NUMBER_TYPE, county, received.getYear());
+			boolean rejected = p.rejection() != null;
+			LocalDate replied = rejected ? null : received.plusDays(2 + p.daysToReply());
+			LocalDate closed = rejected ? null : received.plusDays(p.daysToClose());
+			rows.add(new Object[] { number, Complaints.hash(Complaints.queryCode()), Channel.WEB.name(), f.filerName(),
+					f.phone(), f.filerRole().name(), f.region(), p.brandId(), f.brand(), rejected ? null : p.enterpriseId(),
+					rejected ? null : p.enterpriseName(), rejected ? null : p.enterpriseCreditCode(), f.waybillNumber(),
+					Date.valueOf(f.postedOn()), Date.valueOf(f.priorComplaintDate()), f.priorChannel(), f.companyAnswer(),
+					f.category(), f.reason(), f.amountClaimed(), f.description(),
+					rejected ? ComplaintStatus.REJECTED.name() : ComplaintStatus.CLOSED.name(),
+					Timestamp.from(received.atTime(9, 30).atZone(CHINA).toInstant()), Date.valueOf(received),
+					Date.valueOf(rules.deadline(StatutoryRule.COMPLAINT_ANSWER_LIMIT, received, county)),
+					Date.valueOf(rules.deadline(StatutoryRule.COMPLAINT_TRANSFER, received, county)),
+					rejected ? p.rejection().name() : null, rejected ? "经审查不予受理" : null,
+					rejected ? null : Date.valueOf(received.plusDays(1)), rejected ? null : "经核实情况属实",
+					rejected ? null : p.responsibility().name(), rejected ? null : "按规定处理",
+					rejected ? null : p.compensation(), rejected ? null : Boolean.TRUE, rejected ? null : Boolean.TRUE,
+					rejected ? null : "客服专员", rejected ? null : "13800000000", replied == null ? null : Date.valueOf(replied),
+					p.replyLate(), rejected ? 0 : 1, rejected ? null : p.satisfaction() == null ? null : p.satisfaction().name(),
+					rejected ? null : Boolean.TRUE, closed == null ? null : Date.valueOf(closed),
+					rejected ? null : p.responsibility().valid(), rejected ? null : p.compensation(), demo, now });
+		}
+		jdbc.batchUpdate("""
+				INSERT INTO complaint (number, query_code_hash, channel, filer_name, filer_phone, filer_role, region_code, brand_id,
+				    brand_name, enterprise_id, enterprise_name, enterprise_credit_code, waybill_number, posted_on,
+				    prior_complained_on, prior_channel, prior_answer, category, reason, amount_claimed, description, status,
+				    received_at, received_on, answer_due, transfer_due, rejection_condition, rejection_reason, transferred_on,
+				    reply_findings, reply_responsibility, reply_solution, reply_compensation, reply_apology, reply_user_agrees,
+				    reply_handler, reply_handler_phone, replied_on, reply_late, callback_attempts, satisfaction, solved,
+				    closed_on, valid_complaint, compensation_paid, demo, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+				        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		audit.record(AuditEntry.of("complaint.load", "Complaint", null, "批量载入已办结的申诉" + past.size() + "件（" + note + "）"));
+		return past.size();
+	}
+}

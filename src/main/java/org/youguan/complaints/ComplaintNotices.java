@@ -1,0 +1,79 @@
+package org.youguan.complaints;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.youguan.documents.WordTemplates;
+import org.youguan.kernel.DataScope;
+
+/**
+ * The period's complaint notice (.docx, from {@code documents/complaint-notice.docx}) in the shape of the national
+ * ones: totals, 申诉率 and 有效申诉率 per million parcels overall and per brand, the main problems, the handling, and the
+ * enterprises that replied late.
+ */
+@Service
+public class ComplaintNotices {
+
+	static final String TEMPLATE = "documents/complaint-notice.docx";
+
+	private final ComplaintFigures figures;
+
+	private final WordTemplates templates;
+
+	private final Clock clock;
+
+	ComplaintNotices(ComplaintFigures figures, WordTemplates templates, Clock clock) {
+		this.figures = figures;
+		this.templates = templates;
+		this.clock = clock;
+	}
+
+	public byte[] write(DataScope scope, String prefix, String areaName, String bureau, YearMonth from, YearMonth to) {
+		String period = from.equals(to) ? from.getYear() + "年" + from.getMonthValue() + "月"
+				: from.getYear() + "年" + from.getMonthValue() + "–" + to.getMonthValue() + "月";
+		ComplaintFigures.Totals t = figures.totals(scope, prefix, from, to);
+		Map<String, String> fields = new HashMap<>();
+		fields.put("title", areaName + period + "邮政业用户申诉情况通告");
+		fields.put("overall", period + "，" + bureau + "通过网上申诉、12305电话等渠道处理消费者申诉" + t.received() + "件，受理" + t.accepted()
+				+ "件，不予受理" + t.notAccepted() + "件，办结" + t.closed() + "件，其中有效申诉" + t.valid() + "件；为消费者挽回经济损失"
+				+ plain(t.compensation()) + "元。");
+		fields.put("rates", t.perMillion() == null ? "本期快递业务量尚无已审核数据，暂不计算申诉率。"
+				: "按快递业务量计算，申诉率为百万分之" + plain(t.perMillion()) + "，有效申诉率为百万分之" + plain(t.validPerMillion())
+						+ "。各品牌情况如下：");
+		fields.put("handling", "申诉转办按时率" + pct(t.transferOnTime()) + "，企业按时答复率" + pct(t.replyOnTime()) + "，30日内办结率"
+				+ pct(t.answeredInTime()) + "，消费者对申诉处理工作满意率" + pct(t.satisfaction()) + "。");
+		fields.put("bureau", bureau);
+		fields.put("date", LocalDate.now(clock).toString());
+		List<Map<String, String>> brands = figures.byBrand(scope, prefix, from, to).stream().map(l -> Map.of("name", l.key(),
+				"count", String.valueOf(l.complaints()), "rate", plain(l.perMillion()), "valid", String.valueOf(l.valid()),
+				"validRate", plain(l.validPerMillion()))).toList();
+		List<Map<String, String>> problems = figures.by(scope, "category", prefix, from, to).stream().map(l -> Map.of("name",
+				l.key(), "count", String.valueOf(l.complaints()), "share", plain(l.share()))).toList();
+		List<Map<String, String>> late = figures.lateRepliers(scope, prefix, from, to).stream().map(l -> Map.of("name",
+				l.enterprise(), "late", String.valueOf(l.late()), "replies", String.valueOf(l.replies()))).toList();
+		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
+			return templates.fill(template, fields, Map.of("brands", brands, "problems", problems, "late", late));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String plain(BigDecimal v) {
+		return v == null ? "—" : v.stripTrailingZeros().toPlainString();
+	}
+
+	private static String pct(BigDecimal v) {
+		return v == null ? "—" : v.toPlainString() + "%";
+	}
+}

@@ -1,0 +1,37 @@
+package org.youguan.complaints;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A complaint as the staff queue and pages show it (the filer's phone masked in lists; the page for the handler
+ * shows it to call back). {@code dueSoon} and {@code overdue} refer to the current step.
+ */
+public record ComplaintView(long id, String number, Channel channel, String filerName, String filerPhone,
+		FilerRole filerRole, String regionCode, String regionName, String brandName, String namedEnterprise,
+		String enterpriseName, String enterpriseCreditCode, String waybillNumber, LocalDate postedOn,
+		LocalDate priorComplainedOn, String priorChannel, String priorAnswer, String category, String reason,
+		BigDecimal amountClaimed, String description, String duplicateOf, ComplaintStatus status, Instant receivedAt,
+		LocalDate receivedOn, LocalDate answerDue, LocalDate transferDue, LocalDate stepDue,
+		AcceptanceCondition rejectionCondition, String rejectionReason, LocalDate transferredOn, String replyFindings,
+		Responsibility replyResponsibility, String replySolution, BigDecimal replyCompensation, Boolean replyApology,
+		Boolean replyUserAgrees, String replyHandler, String replyHandlerPhone, LocalDate repliedOn, boolean replyLate,
+		int redoCount, String returnReason, int callbackAttempts, Instant lastCallbackAt, Satisfaction satisfaction,
+		Boolean solved, LocalDate closedOn, Boolean validComplaint, BigDecimal compensationPaid, String closingNote,
+		LocalDate withdrawnOn, LocalDate today, LocalDate nextWorkingDay) {
+
+	public String filerPhoneMasked() {
+		return org.youguan.kernel.Masking.phone(filerPhone);
+	}
+
+	/** The current step is past its due date, or the 30-day answer limit has passed unanswered. */
+	public boolean overdue() {
+		return !status.finished() && (stepDue != null && today.isAfter(stepDue) || today.isAfter(answerDue));
+	}
+
+	/** The current step is due within one working day. */
+	public boolean dueSoon() {
+		return !overdue() && !status.finished() && stepDue != null && !stepDue.isAfter(nextWorkingDay);
+	}
+}

@@ -1,0 +1,500 @@
+package org.youguan.complaints;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.MobilePhone;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Validation;
+import org.youguan.numbering.BusinessNumbers;
+import org.youguan.region.RegionCode;
+import org.youguan.region.Regions;
+import org.youguan.registry.Brands;
+import org.youguan.registry.EnterpriseStatus;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * The complaint procedure. Filing checks the form and the preconditions the public can be told about at once (prior
+ * complaint answered or older than the waiting period, within the filing window, a respondent named); every later step
+ * is one transaction with an audit event and a line of public history, and sets the due date of the next step from
+ * the rule catalogue.
+ */
+@Service
+public class Complaints {
+
+	/** What the filer receives: the number and the query code (shown once; only its hash is kept). */
+	public record Filed(long id, String number, String queryCode, String duplicateOf) {
+	}
+
+	/** What anyone with the number and the query code sees: no personal data. */
+	public record PublicStatus(String number, String status, LocalDate receivedOn, LocalDate answerDue, String brand,
+			List<PublicEvent> history) {
+	}
+
+	public record PublicEvent(Instant occurredAt, String status, String text) {
+	}
+
+	/** Queue filters. */
+	public record Filter(ComplaintStatus status, Boolean overdue, String category) {
+
+		public static final Filter NONE = new Filter(null, null, null);
+	}
+
+	/** What the system can tell the handler before acceptance. */
+	public record Assessment(AcceptanceCondition condition, String finding) {
+	}
+
+	static final Set<String> SORTS = Set.of("received_on", "step_due", "number", "region_code");
+
+	static final String NUMBER_TYPE = "申诉";
+
+	private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final ComplaintRepository complaints;
+
+	private final Brands brands;
+
+	private final Enterprises enterprises;
+
+	private final Regions regions;
+
+	private final StatutoryRules rules;
+
+	private final WorkingCalendar calendar;
+
+	private final BusinessNumbers numbers;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Complaints(ComplaintRepository complaints, Brands brands, Enterprises enterprises, Regions regions,
+			StatutoryRules rules, WorkingCalendar calendar, BusinessNumbers numbers, JdbcClient jdbc, AuditTrail audit,
+			Clock clock) {
+		this.complaints = complaints;
+		this.brands = brands;
+		this.enterprises = enterprises;
+		this.regions = regions;
+		this.rules = rules;
+		this.calendar = calendar;
+		this.numbers = numbers;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public List<String> categories() {
+		return jdbc.sql("SELECT name FROM complaint_category ORDER BY position").query(String.class).list();
+	}
+
+	public List<String> reasons() {
+		return jdbc.sql("SELECT name FROM complaint_reason ORDER BY position").query(String.class).list();
+	}
+
+	/**
+	 * Files a complaint. With an idempotency key (other channels' systems), a second call with the same key returns the
+	 * first filing (without its query code, which is not kept).
+	 */
+	@Transactional
+	public Filed file(ComplaintForm form, Channel channel, String idempotencyKey, boolean demo) {
+		if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+			Optional<Complaint> earlier = complaints.findByIdempotencyKey(idempotencyKey.strip());
+			if (earlier.isPresent()) {
+				return new Filed(earlier.get().id(), earlier.get().number(), null, null);
+			}
+		}
+		LocalDate today = LocalDate.now(clock);
+		Checked checked = check(form, today);
+		ComplaintForm clean = checked.form();
+		String duplicateOf = clean.waybillNumber() == null ? null : jdbc.sql("""
+				SELECT number FROM complaint WHERE filer_phone = :phone AND waybill_number = :waybill AND category = :category
+				AND received_on >= :since ORDER BY id LIMIT 1""")
+			.param("phone", clean.phone())
+			.param("waybill", clean.waybillNumber())
+			.param("category", clean.category())
+			.param("since", today.minusDays(90))
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		String county = clean.region().substring(0, 6);
+		String number = numbers.next(NUMBER_TYPE, county, today.getYear());
+		String queryCode = queryCode();
+		Complaint c = complaints.save(Complaint.receive(number, hash(queryCode), channel,
+				idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip(), clean, checked.brandId(),
+				checked.brandName(), duplicateOf, clock.instant(), today,
+				rules.deadline(StatutoryRule.COMPLAINT_TRANSFER, today, county),
+				rules.deadline(StatutoryRule.COMPLAINT_ANSWER_LIMIT, today, county), demo));
+		event(c, "已收到您的申诉（" + channel.label() + "），申诉编号" + number + "。邮政管理部门将在规定时限内审查是否受理。");
+		audit.record(AuditEntry.of("complaint.receive", "Complaint", c.id(), "收到申诉" + number + "（" + checked.brandName()
+				+ "，" + clean.category() + "）" + (duplicateOf == null ? "" : "，疑似与" + duplicateOf + "重复"))
+			.states(null, c.snapshot())
+			.inRegion(c.regionCode()));
+		return new Filed(c.id(), number, queryCode, duplicateOf);
+	}
+
+	private record Checked(ComplaintForm form, long brandId, String brandName) {
+	}
+
+	/** The form's rules and the preconditions told to the filer at once; every failing field is named. */
+	private Checked check(ComplaintForm f, LocalDate today) {
+		Validation v = new Validation();
+		v.required("filerName", "申诉人姓名", f.filerName()).maxLength("filerName", "申诉人姓名", f.filerName(), 60);
+		MobilePhone phone = v.check("phone", () -> MobilePhone.of(f.phone()));
+		v.require("filerRole", f.filerRole() != null, "required", "请选择申诉人身份（寄件人、收件人或受委托人）");
+		RegionCode region = v.check("region", () -> regions.require("region", f.region()));
+		if (region != null) {
+			v.require("region", region.value().length() >= 6, "county-level", "请选择到区县一级的所在地");
+		}
+		Brands.BrandView brand = f.brand() == null || f.brand().isBlank() ? null : brands.findByShortName(f.brand().strip()).orElse(null);
+		v.require("brand", brand != null, "respondent", f.brand() == null || f.brand().isBlank()
+				? "请填写被申诉的企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + f.brand().strip());
+		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200);
+		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), 40);
+		v.require("postedOn", f.postedOn() != null, "required", "请填写交寄日期");
+		v.require("postedOn", f.postedOn() == null || !f.postedOn().isAfter(today), "not-future", "交寄日期不能晚于今天");
+		v.require("priorComplaint.date", f.priorComplaintDate() != null, "required",
+				"请填写向企业投诉的日期（申诉前应先向企业投诉）");
+		v.require("priorComplaint.date", f.priorComplaintDate() == null || !f.priorComplaintDate().isAfter(today),
+				"not-future", "向企业投诉的日期不能晚于今天");
+		v.require("priorComplaint.date", f.priorComplaintDate() == null || f.postedOn() == null
+				|| !f.priorComplaintDate().isBefore(f.postedOn()), "after-posting", "向企业投诉的日期不能早于交寄日期");
+		v.required("priorComplaint.channel", "向企业投诉的渠道", f.priorChannel())
+			.maxLength("priorComplaint.channel", "向企业投诉的渠道", f.priorChannel(), 20);
+		v.maxLength("priorComplaint.companyAnswer", "企业的答复", f.companyAnswer(), 500);
+		v.require("category", f.category() != null && categories().contains(f.category()), "dictionary",
+				"请选择申诉类别（" + String.join("、", categories()) + "）");
+		v.require("reason", f.reason() != null && reasons().contains(f.reason()), "dictionary", "请选择申诉原因");
+		v.require("amountClaimed", f.amountClaimed() == null || f.amountClaimed().signum() >= 0
+				&& f.amountClaimed().compareTo(BigDecimal.valueOf(100_000_000)) < 0, "range", "索赔金额应为0至1亿元");
+		v.required("description", "申诉内容", f.description()).maxLength("description", "申诉内容", f.description(), 2000);
+		v.throwIfInvalid();
+		String county = region.value().substring(0, 6);
+		boolean answered = f.companyAnswer() != null && !f.companyAnswer().isBlank();
+		LocalDate mayComplain = f.priorComplaintDate().plusDays(rules.intValue(StatutoryRule.COMPLAINT_PRIOR_COMPLAINT_WAIT, county));
+		if (!answered && today.isBefore(mayComplain)) {
+			throw new InvalidValueException("priorComplaint", "precondition",
+					"向企业投诉后企业尚在答复期内（" + rules.intValue(StatutoryRule.COMPLAINT_PRIOR_COMPLAINT_WAIT, county)
+							+ "日）：请等待企业答复；如企业到" + mayComplain + "仍未答复或您对答复不满意，可再提出申诉");
+		}
+		LocalDate barredAfter = rules.deadline(StatutoryRule.COMPLAINT_FILING_WINDOW, f.postedOn(), county);
+		if (today.isAfter(barredAfter)) {
+			throw new InvalidValueException("postedOn", "time-barred",
+					"争议发生或交寄之日起已超过申诉时效（" + AcceptanceCondition.TIME_BARRED.label() + "），不能受理");
+		}
+		return new Checked(new ComplaintForm(f.filerName().strip(), phone.value(), f.filerRole(), region.value(),
+				brand.shortName(), blank(f.enterprise()), blank(f.waybillNumber()), f.postedOn(), f.priorComplaintDate(),
+				f.priorChannel().strip(), blank(f.companyAnswer()), f.category(), f.reason(), f.amountClaimed(),
+				f.description().strip()), brand.id(), brand.shortName());
+	}
+
+	/**
+	 * The public status: the number with its query code or the filer's phone, or not found (nothing tells which was
+	 * wrong).
+	 */
+	public PublicStatus publicStatus(String number, String queryCodeOrPhone) {
+		String secret = queryCodeOrPhone == null ? "" : queryCodeOrPhone.strip();
+		Complaint c = complaints.findByNumber(number == null ? "" : number.strip())
+			.filter(x -> !secret.isEmpty() && (MessageDigest.isEqual(x.queryCodeHash().getBytes(StandardCharsets.US_ASCII),
+					hash(secret.toUpperCase()).getBytes(StandardCharsets.US_ASCII)) || secret.equals(x.filerPhone())))
+			.orElseThrow(() -> DomainException.notFound("申诉（编号或查询码不正确）", number));
+		ComplaintView v = get(DataScope.all(), c.id());
+		List<PublicEvent> history = jdbc.sql("""
+				SELECT occurred_at, status, public_text FROM complaint_event WHERE complaint_id = :id ORDER BY occurred_at, id""")
+			.param("id", c.id())
+			.query((rs, i) -> new PublicEvent(rs.getTimestamp(1).toInstant(), ComplaintStatus.valueOf(rs.getString(2)).label(),
+					rs.getString(3)))
+			.list();
+		return new PublicStatus(v.number(), v.status().label(), v.receivedOn(), v.answerDue(), v.brandName(), history);
+	}
+
+	private static final String SELECT = """
+			SELECT c.*, r.name AS region_name, CAST(:today AS date) AS today, CAST(:nextWorkingDay AS date) AS next_working_day
+			FROM complaint c JOIN region r ON r.code = c.region_code""";
+
+	public PageResult<ComplaintView> list(DataScope scope, Filter filter, PageQuery page) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		LocalDate today = LocalDate.now(clock);
+		params.put("today", today);
+		params.put("nextWorkingDay", calendar.plusWorkingDays(today, 1));
+		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("c.enterprise_credit_code", "c.region_code"));
+		if (filter.status() != null) {
+			where.append(" AND c.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (Boolean.TRUE.equals(filter.overdue())) {
+			where.append(" AND c.status NOT IN ('REJECTED','CLOSED','WITHDRAWN') AND (c.step_due < :today OR c.answer_due < :today)");
+		}
+		if (filter.category() != null && !filter.category().isBlank()) {
+			where.append(" AND c.category = :category");
+			params.put("category", filter.category());
+		}
+		if (!page.q().isEmpty()) {
+			where.append(" AND (c.number = :exact OR c.waybill_number = :exact OR c.filer_phone = :exact "
+					+ "OR c.enterprise_name LIKE :q ESCAPE '\\' OR c.description LIKE :q ESCAPE '\\')");
+			params.put("exact", page.q());
+			params.put("q", page.likePattern());
+		}
+		long total = jdbc.sql("SELECT count(*) FROM complaint c" + where).params(params).query(Long.class).single();
+		List<ComplaintView> items = jdbc
+			.sql(SELECT + where + " ORDER BY c." + page.sortOr(SORTS, "received_on") + " " + page.direction()
+					+ " NULLS LAST, c.id DESC LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(ComplaintView.class)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	public ComplaintView get(DataScope scope, long id) {
+		LocalDate today = LocalDate.now(clock);
+		return jdbc.sql(SELECT + " WHERE c.id = :id AND " + scope.enterprisePredicate("c.enterprise_credit_code", "c.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.param("today", today)
+			.param("nextWorkingDay", calendar.plusWorkingDays(today, 1))
+			.query(ComplaintView.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("申诉", id));
+	}
+
+	/** What the system finds against the acceptance conditions; the handler decides. */
+	public List<Assessment> assess(DataScope scope, long id) {
+		ComplaintView c = get(scope, id);
+		List<Assessment> found = new java.util.ArrayList<>();
+		String county = c.regionCode().substring(0, 6);
+		if (c.priorAnswer() == null && c.receivedOn().isBefore(
+				c.priorComplainedOn().plusDays(rules.intValue(StatutoryRule.COMPLAINT_PRIOR_COMPLAINT_WAIT, county)))) {
+			found.add(new Assessment(AcceptanceCondition.NO_PRIOR_COMPLAINT, "向企业投诉于" + c.priorComplainedOn() + "，尚在企业答复期内"));
+		}
+		if (c.receivedOn().isAfter(rules.deadline(StatutoryRule.COMPLAINT_FILING_WINDOW, c.postedOn(), county))) {
+			found.add(new Assessment(AcceptanceCondition.TIME_BARRED, "交寄日期" + c.postedOn() + "，已超过申诉时效"));
+		}
+		if (c.duplicateOf() != null) {
+			found.add(new Assessment(AcceptanceCondition.DUPLICATE, "同一手机号、运单号和类别已有申诉" + c.duplicateOf()));
+		}
+		return found;
+	}
+
+	/** The enterprise the complaint goes to: the brand's enterprise nearest the place (county, city, province), else HQ. */
+	public Optional<EnterpriseView> respondent(DataScope scope, long id) {
+		ComplaintView c = get(scope, id);
+		long brand = jdbc.sql("SELECT brand_id FROM complaint WHERE id = :id").param("id", id).query(Long.class).single();
+		for (int length : new int[] { 6, 4, 2 }) {
+			String prefix = c.regionCode().substring(0, Math.min(length, c.regionCode().length()));
+			Optional<EnterpriseView> found = enterprises.list(DataScope.region(prefix),
+					new Enterprises.Filter(null, brand, EnterpriseStatus.NORMAL), new PageQuery("", 0, 50, "region_code", false))
+				.items()
+				.stream()
+				.findFirst();
+			if (found.isPresent()) {
+				return found;
+			}
+		}
+		return brands.all().stream().filter(b -> b.id() == brand && b.hqEnterpriseId() != null).findFirst()
+			.flatMap(b -> enterprises.find(DataScope.all(), b.hqEnterpriseId()));
+	}
+
+	/** 受理并转办: to the routed respondent, or to the enterprise the handler names by credit code. */
+	@Transactional
+	public void acceptAndTransfer(DataScope scope, long id, String creditCode) {
+		Complaint c = load(scope, id);
+		EnterpriseView to = creditCode != null && !creditCode.isBlank()
+				? enterprises.findByCreditCode(creditCode.strip().toUpperCase())
+					.orElseThrow(() -> new InvalidValueException("creditCode", "exists", "没有该统一社会信用代码的企业"))
+				: respondent(scope, id).orElseThrow(() -> new InvalidValueException("creditCode", "respondent",
+						"未找到该品牌在本地或总部的企业，请填写被申诉企业的统一社会信用代码"));
+		LocalDate today = LocalDate.now(clock);
+		var before = c.snapshot();
+		c.acceptAndTransfer(new Complaint.Respondent(to.id(), to.legalName(), to.creditCode()), today,
+				rules.deadline(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, today, county(c)));
+		complaints.save(c);
+		event(c, "申诉已受理，并转" + c.enterpriseName() + "处理。");
+		audit(c, "complaint.transfer", "受理申诉" + c.number() + "并转" + to.legalName(), before);
+	}
+
+	@Transactional
+	public void reject(DataScope scope, long id, AcceptanceCondition condition, String reason) {
+		new Validation().require("condition", condition != null, "required", "请选择不予受理的情形")
+			.required("reason", "不予受理的理由", reason)
+			.maxLength("reason", "不予受理的理由", reason, 500)
+			.throwIfInvalid();
+		Complaint c = load(scope, id);
+		var before = c.snapshot();
+		c.reject(condition, reason.strip());
+		complaints.save(c);
+		event(c, "经审查，不予受理：" + condition.label() + "。" + reason.strip());
+		audit(c, "complaint.reject", "申诉" + c.number() + "不予受理：" + condition.label(), before);
+	}
+
+	/** The enterprise's reply (only the enterprise it was transferred to). */
+	@Transactional
+	public void reply(DataScope scope, long id, ComplaintReply reply) {
+		Validation v = new Validation();
+		v.required("findings", "调查核实情况", reply.findings()).maxLength("findings", "调查核实情况", reply.findings(), 2000);
+		v.require("responsibility", reply.responsibility() != null, "required", "请选择责任认定");
+		v.required("solution", "处理意见", reply.solution()).maxLength("solution", "处理意见", reply.solution(), 1000);
+		v.require("compensation", reply.compensation() == null || reply.compensation().signum() >= 0, "non-negative",
+				"赔偿金额不能为负数");
+		v.required("handler", "经办人", reply.handler()).maxLength("handler", "经办人", reply.handler(), 60);
+		v.check("handlerPhone", () -> MobilePhone.of(reply.handlerPhone()));
+		v.throwIfInvalid();
+		Complaint c = load(scope, id);
+		if (scope.kind() == DataScope.Kind.ENTERPRISE && !scope.enterpriseCreditCode().equals(c.enterpriseCreditCode())) {
+			throw DomainException.notFound("申诉", id);
+		}
+		LocalDate today = LocalDate.now(clock);
+		var before = c.snapshot();
+		c.reply(reply, today, rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, today, county(c)));
+		complaints.save(c);
+		event(c, "企业已答复，邮政管理部门将回访核实。");
+		audit(c, "complaint.reply", c.enterpriseName() + "答复申诉" + c.number() + "（" + reply.responsibility().label() + "）"
+				+ (c.replyLate() ? "，逾期答复" : ""), before);
+	}
+
+	@Transactional
+	public void returnForRedo(DataScope scope, long id, String reason) {
+		new Validation().required("reason", "退回理由", reason).maxLength("reason", "退回理由", reason, 500).throwIfInvalid();
+		Complaint c = load(scope, id);
+		var before = c.snapshot();
+		c.returnForRedo(reason.strip(), rules.deadline(StatutoryRule.COMPLAINT_REDO, LocalDate.now(clock), county(c)));
+		complaints.save(c);
+		event(c, "企业答复不符合要求，已退回企业重新处理。");
+		audit(c, "complaint.return", "退回申诉" + c.number() + "请企业重新处理：" + reason.strip(), before);
+	}
+
+	/** Records a call-back: reached (with satisfaction) or not (a retry no sooner than the rule's interval). */
+	@Transactional
+	public void callBack(DataScope scope, long id, boolean reached, Satisfaction satisfaction, Boolean solved) {
+		if (reached) {
+			new Validation().require("satisfaction", satisfaction != null, "required", "请选择用户满意度")
+				.require("solved", solved != null, "required", "请选择问题是否解决")
+				.throwIfInvalid();
+		}
+		Complaint c = load(scope, id);
+		Instant now = clock.instant();
+		var before = c.snapshot();
+		if (reached) {
+			c.callBack(satisfaction, solved, now);
+		}
+		else {
+			Instant last = c.lastCallbackAt();
+			Duration wait = Duration.ofHours(rules.intValue(StatutoryRule.COMPLAINT_CALLBACK_RETRY, county(c)));
+			c.callBackFailed(now, last == null ? now : last.plus(wait));
+		}
+		complaints.save(c);
+		event(c, reached ? "已回访。" : "回访未接通，将再次回访。");
+		audit(c, "complaint.callback", "回访申诉" + c.number() + (reached ? "：" + satisfaction.label() : "：未接通"), before);
+	}
+
+	@Transactional
+	public void close(DataScope scope, long id, BigDecimal compensationPaid, String note) {
+		new Validation().require("compensationPaid", compensationPaid == null || compensationPaid.signum() >= 0,
+				"non-negative", "挽回经济损失不能为负数").maxLength("note", "办结说明", note, 1000).throwIfInvalid();
+		Complaint c = load(scope, id);
+		var before = c.snapshot();
+		boolean valid = c.replyResponsibility() != null && c.replyResponsibility().valid();
+		c.close(valid, compensationPaid != null ? compensationPaid : c.replyCompensation(), blank(note), LocalDate.now(clock));
+		complaints.save(c);
+		event(c, "申诉已办结。");
+		audit(c, "complaint.close", "申诉" + c.number() + "办结" + (valid ? "（有效申诉）" : ""), before);
+	}
+
+	/** The filer withdraws (on the status page with number and query code or phone). */
+	@Transactional
+	public void withdraw(String number, String queryCodeOrPhone) {
+		PublicStatus status = publicStatus(number, queryCodeOrPhone);
+		Complaint c = complaints.findByNumber(status.number()).orElseThrow();
+		var before = c.snapshot();
+		c.withdraw(LocalDate.now(clock));
+		complaints.save(c);
+		event(c, "申诉人已撤回申诉。");
+		audit(c, "complaint.withdraw", "申诉" + c.number() + "由申诉人撤回", before);
+	}
+
+	/** Reports in scope needing attention: the current step due within one working day or overdue. */
+	public long countNeedingAttention(DataScope scope) {
+		LocalDate today = LocalDate.now(clock);
+		return jdbc.sql("SELECT count(*) FROM complaint c WHERE c.status NOT IN ('REJECTED','CLOSED','WITHDRAWN') "
+				+ "AND (c.step_due <= :soon OR c.answer_due < :today) AND "
+				+ scope.enterprisePredicate("c.enterprise_credit_code", "c.region_code"))
+			.params(scope.params())
+			.param("soon", calendar.plusWorkingDays(today, 1))
+			.param("today", today)
+			.query(Long.class)
+			.single();
+	}
+
+	private Complaint load(DataScope scope, long id) {
+		get(scope, id);
+		return complaints.findById(id).orElseThrow(() -> DomainException.notFound("申诉", id));
+	}
+
+	private void event(Complaint c, String text) {
+		jdbc.sql("INSERT INTO complaint_event (complaint_id, occurred_at, status, public_text) VALUES (:id, :at, :status, :text)")
+			.param("id", c.id())
+			.param("at", java.sql.Timestamp.from(clock.instant()))
+			.param("status", c.status().name())
+			.param("text", text)
+			.update();
+	}
+
+	private void audit(Complaint c, String action, String summary, Map<String, Object> before) {
+		audit.record(AuditEntry.of(action, "Complaint", c.id(), summary).states(before, c.snapshot()).inRegion(c.regionCode()));
+	}
+
+	private static String county(Complaint c) {
+		return c.regionCode().substring(0, 6);
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	static String queryCode() {
+		StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < 8; i++) {
+			sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+		}
+		return sb.toString();
+	}
+
+	static String hash(String queryCode) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(queryCode.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,65 @@
+package org.youguan.complaints;
+
+import java.math.BigDecimal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Validation;
+
+/**
+ * The enterprise portal's complaints: those transferred to the enterprise, with the reply due date, and the reply.
+ */
+@Controller
+class EnterpriseComplaintController {
+
+	private final Complaints complaints;
+
+	EnterpriseComplaintController(Complaints complaints) {
+		this.complaints = complaints;
+	}
+
+	@GetMapping("/enterprise/complaints")
+	String list(DataScope scope, @RequestParam(required = false) ComplaintStatus status,
+			@RequestParam(required = false) Integer page, Model model) {
+		model.addAttribute("result", complaints.list(scope, new Complaints.Filter(status, null, null),
+				PageQuery.of(null, page, null, "step_due", "asc")));
+		model.addAttribute("statuses", ComplaintStatus.values());
+		return "complaints/enterprise-list";
+	}
+
+	@GetMapping("/enterprise/complaints/{id:\\d+}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("complaint", complaints.get(scope, id));
+		model.addAttribute("responsibilities", Responsibility.values());
+		return "complaints/enterprise-complaint";
+	}
+
+	@PostMapping("/enterprise/complaints/{id:\\d+}/reply")
+	String reply(DataScope scope, @PathVariable long id, @RequestParam(required = false) String findings,
+			@RequestParam(required = false) Responsibility responsibility, @RequestParam(required = false) String solution,
+			@RequestParam(required = false) String compensation, @RequestParam(defaultValue = "false") boolean apology,
+			@RequestParam(defaultValue = "false") boolean userAgrees, @RequestParam(required = false) String handler,
+			@RequestParam(required = false) String handlerPhone, Model model, RedirectAttributes redirect) {
+		try {
+			Validation v = new Validation();
+			BigDecimal amount = v.decimal("compensation", "赔偿金额", compensation);
+			v.throwIfInvalid();
+			complaints.reply(scope, id, new ComplaintReply(findings, responsibility, solution, amount, apology, userAgrees,
+					handler, handlerPhone));
+			redirect.addFlashAttribute("message", "答复已提交");
+			return "redirect:/enterprise/complaints/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return show(scope, id, model);
+		}
+	}
+}

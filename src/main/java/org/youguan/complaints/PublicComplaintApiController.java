@@ -1,0 +1,66 @@
+package org.youguan.complaints;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public complaint API: filing without an account (rate-limited per client like every public path) and the
+ * status with number and query code.
+ */
+@RestController
+@RequestMapping("/api/v1/public/complaints")
+@Tag(name = "公众申诉", description = "提交申诉、凭申诉编号和查询码查询进度（无需登录）")
+class PublicComplaintApiController {
+
+	/** The filing as JSON; brand by its registry short name, category by its Chinese name. */
+	record Filing(String filerName, String phone, FilerRole filerRole, String region, String brand, String enterprise,
+			String waybillNumber, LocalDate postedOn, Prior priorComplaint, String category, String reason,
+			BigDecimal amountClaimed, String description) {
+
+		ComplaintForm form() {
+			return new ComplaintForm(filerName, phone, filerRole, region, brand, enterprise, waybillNumber, postedOn,
+					priorComplaint == null ? null : priorComplaint.date(), priorComplaint == null ? null : priorComplaint.channel(),
+					priorComplaint == null ? null : priorComplaint.companyAnswer(), category, reason, amountClaimed, description);
+		}
+	}
+
+	record Prior(LocalDate date, String channel, String companyAnswer) {
+	}
+
+	record Receipt(String number, String queryCode, String duplicateOf) {
+	}
+
+	private final Complaints complaints;
+
+	PublicComplaintApiController(Complaints complaints) {
+		this.complaints = complaints;
+	}
+
+	@PostMapping
+	@Operation(summary = "提交申诉", description = "返回申诉编号和查询码（查询码只显示这一次）。不符合受理前提的（向企业投诉未满7日且未获答复、"
+			+ "超过1年申诉时效、没有被申诉品牌）返回422并说明原因；同一手机号、运单号和类别的重复申诉会被标注。")
+	ResponseEntity<Receipt> file(@RequestBody Filing filing) {
+		Complaints.Filed filed = complaints.file(filing.form(), Channel.WEB, null, false);
+		return ResponseEntity.created(URI.create("/api/v1/public/complaints/" + filed.number()))
+			.body(new Receipt(filed.number(), filed.queryCode(), filed.duplicateOf()));
+	}
+
+	@GetMapping("/{number}")
+	@Operation(summary = "查询申诉进度", description = "编号或查询码不正确时返回404。不含任何个人信息。")
+	Complaints.PublicStatus status(@PathVariable String number, @RequestParam(required = false) String queryCode) {
+		return complaints.publicStatus(number, queryCode);
+	}
+}

@@ -1,0 +1,80 @@
+package org.youguan.complaints;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.DomainException;
+import org.youguan.registry.Brands;
+
+/**
+ * The public complaint pages (no account): the form that explains the precondition and refuses what cannot be
+ * accepted with the reason, the receipt with number and query code, the status page, withdrawal.
+ */
+@Controller
+class PublicComplaintController {
+
+	private final Complaints complaints;
+
+	private final Brands brands;
+
+	PublicComplaintController(Complaints complaints, Brands brands) {
+		this.complaints = complaints;
+		this.brands = brands;
+	}
+
+	@GetMapping("/public/complaints/new")
+	String initForm(Model model) {
+		return form(model);
+	}
+
+	@PostMapping("/public/complaints/new")
+	String processForm(ComplaintFormInput input, Model model) {
+		try {
+			model.addAttribute("filed", complaints.file(input.toForm(), Channel.WEB, null, false));
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+		}
+		return form(model);
+	}
+
+	@GetMapping("/public/complaints/status")
+	String status(@RequestParam(required = false) String number, @RequestParam(required = false) String queryCode,
+			Model model) {
+		if (number != null && queryCode != null) {
+			try {
+				model.addAttribute("status", complaints.publicStatus(number, queryCode));
+				model.addAttribute("queryCode", queryCode);
+			}
+			catch (DomainException ex) {
+				model.addAttribute("errors", ex.formErrors());
+			}
+		}
+		return "complaints/public-status";
+	}
+
+	@PostMapping("/public/complaints/withdraw")
+	String withdraw(@RequestParam String number, @RequestParam String queryCode, RedirectAttributes redirect) {
+		try {
+			complaints.withdraw(number, queryCode);
+			redirect.addFlashAttribute("message", "申诉已撤回");
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("errors", ex.formErrors());
+		}
+		redirect.addAttribute("number", number);
+		redirect.addAttribute("queryCode", queryCode);
+		return "redirect:/public/complaints/status";
+	}
+
+	private String form(Model model) {
+		model.addAttribute("roles", FilerRole.values());
+		model.addAttribute("brands", brands.all());
+		model.addAttribute("categories", complaints.categories());
+		model.addAttribute("reasons", complaints.reasons());
+		return "complaints/public-new";
+	}
+}

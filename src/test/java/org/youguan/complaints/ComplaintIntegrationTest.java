@@ -1,0 +1,195 @@
+package org.youguan.complaints;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class ComplaintIntegrationTest {
+
+	static final DataScope WUZHONG = DataScope.region("320506");
+
+	static final String SF_WUZHONG = "91320506MA1ND7K3Q" + org.youguan.kernel.CreditCode.checkCharacter("91320506MA1ND7K3Q");
+
+	@Autowired
+	Complaints complaints;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	MockMvc mvc;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	static String waybill() {
+		return "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10);
+	}
+
+	static ComplaintForm form(LocalDate posted, LocalDate prior, String answer, String waybill) {
+		return new ComplaintForm("张三", "13912345678", FilerRole.RECIPIENT, "320506", "顺丰", null, waybill, posted, prior,
+				"电话", answer, "延误", "中转或运输延误", new BigDecimal("100"), "快件超过承诺时限三天未送达");
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	@Test
+	void aComplaintGoesThroughTheWholeProcedure() {
+		var filed = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.WEB, null, false);
+		assertThat(filed.number()).startsWith("申诉-320506-");
+		assertThat(filed.queryCode()).hasSize(8);
+		long id = filed.id();
+		assertThat(complaints.assess(WUZHONG, id)).isEmpty();
+		assertThat(complaints.respondent(WUZHONG, id)).get()
+			.satisfies(e -> assertThat(e.creditCode()).isEqualTo(SF_WUZHONG));
+
+		complaints.acceptAndTransfer(WUZHONG, id, null);
+		DataScope sf = DataScope.enterprise(SF_WUZHONG);
+		assertThat(complaints.list(sf, Complaints.Filter.NONE, new PageQuery(filed.number(), 0, 5, null, false)).items())
+			.extracting(ComplaintView::number).containsExactly(filed.number());
+		assertThat(complaints.get(WUZHONG, id).stepDue()).isAfter(today());
+
+		var reply = new ComplaintReply("经查，快件在中转环节滞留", Responsibility.RESPONSIBLE, "赔偿运费并致歉",
+				new BigDecimal("23"), true, true, "李经理", "13800000000");
+		assertThatThrownBy(() -> complaints.reply(DataScope.enterprise("91320507MA00000000"), id, reply))
+			.isInstanceOf(DomainException.class);
+		complaints.reply(sf, id, reply);
+		complaints.returnForRedo(WUZHONG, id, "答复未说明赔偿依据");
+		assertThatThrownBy(() -> complaints.close(WUZHONG, id, null, null)).hasMessageContaining("不能办结");
+		complaints.reply(sf, id, reply);
+
+		complaints.callBack(WUZHONG, id, false, null, null);
+		assertThatThrownBy(() -> complaints.callBack(WUZHONG, id, false, null, null)).hasMessageContaining("间隔");
+		assertThatThrownBy(() -> complaints.close(WUZHONG, id, null, null)).hasMessageContaining("再次回访");
+		clock.advance(Duration.ofHours(4).plusMinutes(1));
+		complaints.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, true);
+		complaints.close(WUZHONG, id, null, "已赔偿");
+		ComplaintView closed = complaints.get(WUZHONG, id);
+		assertThat(closed.status()).isEqualTo(ComplaintStatus.CLOSED);
+		assertThat(closed.validComplaint()).isTrue();
+		assertThat(closed.compensationPaid()).isEqualByComparingTo("23");
+		assertThat(closed.redoCount()).isEqualTo(1);
+		assertThatThrownBy(() -> complaints.withdraw(filed.number(), filed.queryCode())).hasMessageContaining("不能撤回");
+		assertThat(audit.history(WUZHONG, "Complaint", id)).extracting(AuditEvent::action)
+			.contains("complaint.receive", "complaint.transfer", "complaint.reply", "complaint.return", "complaint.callback",
+					"complaint.close");
+		var status = complaints.publicStatus(filed.number(), filed.queryCode().toLowerCase());
+		assertThat(status.status()).isEqualTo("办结");
+		assertThat(status.history()).extracting(Complaints.PublicEvent::text).anySatisfy(t -> assertThat(t).contains("已受理"));
+		assertThat(status.toString()).doesNotContain("13912345678").doesNotContain("张三");
+	}
+
+	@Test
+	void theClockCountsWorkingDaysAcrossTheNationalDayHoliday() {
+		clock.set(LocalDateTime.of(2026, 9, 30, 10, 0));
+		var filed = complaints.file(form(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 10), null, waybill()), Channel.PHONE,
+				null, false);
+		ComplaintView c = complaints.get(WUZHONG, filed.id());
+		// 9-30 + 2 working days: 10-1 … 10-7 are the holiday, 10-8 and 10-9 the next working days
+		assertThat(c.transferDue()).isEqualTo(LocalDate.of(2026, 10, 9));
+		assertThat(c.answerDue()).isEqualTo(LocalDate.of(2026, 10, 30));
+		clock.set(LocalDateTime.of(2026, 9, 28, 9, 0));
+		var early = complaints.file(form(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 10), null, waybill()), Channel.LETTER,
+				null, false);
+		complaints.acceptAndTransfer(WUZHONG, early.id(), null);
+		// 7 calendar days from 9-28 end on 10-5, a holiday: the deadline moves to the next working day
+		assertThat(complaints.get(WUZHONG, early.id()).stepDue()).isEqualTo(LocalDate.of(2026, 10, 8));
+		clock.set(LocalDateTime.of(2026, 11, 2, 9, 0));
+		assertThat(complaints.get(WUZHONG, early.id()).overdue()).as("past the 30-day limit").isTrue();
+	}
+
+	@Test
+	void whatCannotBeAcceptedIsRefusedAtFilingWithTheReason() {
+		assertThatThrownBy(() -> complaints.file(form(today().minusDays(5), today().minusDays(2), null, waybill()),
+				Channel.WEB, null, false)).isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule)
+				.containsExactly("precondition"));
+		assertThat(complaints.file(form(today().minusDays(5), today().minusDays(2), "企业答复不予赔偿", waybill()), Channel.WEB,
+				null, false).number()).as("an answer the filer disputes may be complained about at once").isNotBlank();
+		assertThatThrownBy(() -> complaints.file(form(today().minusDays(400), today().minusDays(380), "不予处理", waybill()),
+				Channel.WEB, null, false)).hasMessageContaining("申诉时效");
+		var noBrand = new ComplaintForm("张三", "123", FilerRole.SENDER, "320506", "", null, null, today().plusDays(3),
+				today().minusDays(10), "电话", null, "不存在的类别", "中转或运输延误", null, "<script>alert(1)</script>");
+		assertThatThrownBy(() -> complaints.file(noBrand, Channel.WEB, null, false)).isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
+				.contains("phone", "brand", "postedOn", "category"));
+	}
+
+	@Test
+	void identicalFilingsAreMarkedAsDuplicatesAndIntakeIsIdempotent() {
+		String waybill = waybill();
+		var first = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill), Channel.WEB, null, false);
+		var second = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill), Channel.WEB, null, false);
+		assertThat(second.duplicateOf()).isEqualTo(first.number());
+		assertThat(complaints.assess(WUZHONG, second.id())).extracting(Complaints.Assessment::condition)
+			.containsExactly(AcceptanceCondition.DUPLICATE);
+		String key = "12345-" + UUID.randomUUID();
+		var a = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.HOTLINE, key, false);
+		var b = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.HOTLINE, key, false);
+		assertThat(b.number()).isEqualTo(a.number());
+		complaints.reject(WUZHONG, second.id(), AcceptanceCondition.DUPLICATE, "与" + first.number() + "为同一事项");
+		assertThat(complaints.get(WUZHONG, second.id()).status()).isEqualTo(ComplaintStatus.REJECTED);
+		assertThatThrownBy(() -> complaints.acceptAndTransfer(WUZHONG, second.id(), null)).hasMessageContaining("不能受理转办");
+	}
+
+	@Test
+	void thePublicApiFilesAndShowsStatusOnlyWithTheQueryCode() throws Exception {
+		String body = """
+				{"filerName":"张三","phone":"13912345678","filerRole":"RECIPIENT","region":"320506","brand":"顺丰",
+				 "waybillNumber":"%s","postedOn":"%s","priorComplaint":{"date":"%s","channel":"电话","companyAnswer":null},
+				 "category":"延误","reason":"中转或运输延误","amountClaimed":100,"description":"延误<script>alert(1)</script>"}"""
+			.formatted(waybill(), today().minusDays(20), today().minusDays(10));
+		String receipt = mvc.perform(post("/api/v1/public/complaints").contentType("application/json").content(body))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		String number = com.jayway.jsonpath.JsonPath.read(receipt, "$.number");
+		String code = com.jayway.jsonpath.JsonPath.read(receipt, "$.queryCode");
+		mvc.perform(get("/api/v1/public/complaints/" + number).param("queryCode", code))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("待受理"))
+			.andExpect(content().string(not(containsString("13912345678"))));
+		mvc.perform(get("/api/v1/public/complaints/" + number).param("queryCode", "WRONG123")).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/public/complaints/" + number)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/complaints").header("Authorization", "Bearer demo-xc-staff-token").param("q", number))
+			.andExpect(jsonPath("$.total").value(0));
+		mvc.perform(get("/api/v1/complaints").header("Authorization", "Bearer demo-wz-staff-token").param("q", number))
+			.andExpect(jsonPath("$.total").value(1));
+		mvc.perform(get("/api/v1/complaints").header("Authorization", "Bearer demo-sf-wz-token").param("q", number))
+			.andExpect(jsonPath("$.total").value(0));
+	}
+}

@@ -1,0 +1,197 @@
+package org.youguan.complaints;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class ComplaintPagesIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Complaints complaints;
+
+	static MultiValueMap<String, String> form(String waybill, String description) {
+		var f = new LinkedMultiValueMap<String, String>();
+		f.add("filerName", "王女士");
+		f.add("phone", "13912340000");
+		f.add("filerRole", "SENDER");
+		f.add("brand", "顺丰");
+		f.add("region", "320506");
+		f.add("waybillNumber", waybill);
+		f.add("postedOn", LocalDate.now().minusDays(15).toString());
+		f.add("priorDate", LocalDate.now().minusDays(9).toString());
+		f.add("priorChannel", "App");
+		f.add("category", "损毁");
+		f.add("reason", "内件损坏");
+		f.add("amountClaimed", "300");
+		f.add("description", description);
+		return f;
+	}
+
+	@Test
+	void thePublicFilesOnThePageAndFollowsItWithThePhone() throws Exception {
+		String waybill = "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 9);
+		String page = mvc.perform(post("/public/complaints/new").with(csrf()).params(form(waybill, "杯子碎了<script>alert(1)</script>")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("申诉已提交")))
+			.andReturn().getResponse().getContentAsString();
+		String number = page.replaceAll("(?s).*id=\"complaint-number\">([^<]+)<.*", "$1");
+		mvc.perform(get("/public/complaints/status").param("number", number).param("queryCode", "13912340000"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("待受理")))
+			.andExpect(content().string(not(containsString("王女士"))));
+		mvc.perform(get("/public/complaints/status").param("number", number).param("queryCode", "13900000000"))
+			.andExpect(content().string(containsString("不正确")));
+		var bad = form(waybill, "");
+		bad.set("priorDate", LocalDate.now().minusDays(1).toString());
+		mvc.perform(post("/public/complaints/new").with(csrf()).params(bad))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("申诉内容不能为空")))
+			.andExpect(content().string(not(containsString("申诉已提交"))));
+
+		long id = complaints.list(DataScope.region("320506"), Complaints.Filter.NONE, new PageQuery(number, 0, 5, null, false))
+			.items().get(0).id();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/complaints/" + id).session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("&lt;script&gt;")))
+			.andExpect(content().string(containsString("苏州吴中顺丰快递服务有限公司")));
+		mvc.perform(get("/complaints/" + id).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
+		mvc.perform(post("/complaints/" + id + "/transfer").session(staff).with(csrf()))
+			.andExpect(redirectedUrlPattern("/complaints/*"));
+
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/complaints").session(sf)).andExpect(content().string(containsString(number)));
+		mvc.perform(post("/enterprise/complaints/" + id + "/reply").session(sf).with(csrf()).param("findings", "")
+			.param("responsibility", "RESPONSIBLE").param("solution", "赔偿").param("handler", "客服").param("handlerPhone", "123"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("调查核实情况不能为空")));
+		mvc.perform(post("/enterprise/complaints/" + id + "/reply").session(sf).with(csrf()).param("findings", "运输中挤压")
+			.param("responsibility", "RESPONSIBLE").param("solution", "按保价赔偿").param("compensation", "300")
+			.param("apology", "true").param("userAgrees", "true").param("handler", "客服").param("handlerPhone", "13800000002"))
+			.andExpect(redirectedUrlPattern("/enterprise/complaints/*"));
+		mvc.perform(post("/complaints/" + id + "/callback").session(staff).with(csrf()).param("reached", "true")
+			.param("satisfaction", "SATISFIED").param("solved", "true")).andExpect(redirectedUrlPattern("/complaints/*"));
+		mvc.perform(post("/complaints/" + id + "/close").session(staff).with(csrf()).param("compensationPaid", "300"))
+			.andExpect(redirectedUrlPattern("/complaints/*"));
+		assertThat(complaints.get(DataScope.region("320506"), id).status()).isEqualTo(ComplaintStatus.CLOSED);
+	}
+
+	@Test
+	void staffWorkTheQueueAndEnterPhoneComplaints() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		mvc.perform(get("/complaints").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"complaint-queue\"")));
+		mvc.perform(get("/complaints/export.xlsx").session(staff)).andExpect(status().isOk());
+		mvc.perform(get("/complaints/new").session(staff)).andExpect(status().isOk());
+		var phone = form("YT" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 9), "电话反映：快件破损");
+		phone.add("channel", "PHONE");
+		mvc.perform(post("/complaints/new").session(staff).with(csrf()).params(phone))
+			.andExpect(redirectedUrlPattern("/complaints/*"));
+		mvc.perform(get("/complaints").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
+		mvc.perform(get("/enterprise/complaints").session(staff)).andExpect(status().isForbidden());
+		mvc.perform(get("/").session(staff)).andExpect(content().string(containsString("id=\"count-complaints\"")));
+	}
+
+	@Test
+	void theDemoCityHasAYearOfComplaints() {
+		var all = complaints.list(DataScope.region("3205"), Complaints.Filter.NONE, new PageQuery("", 0, 1, null, false));
+		assertThat(all.total()).isGreaterThan(700);
+		var delays = complaints.list(DataScope.region("3205"), new Complaints.Filter(null, null, "延误"), new PageQuery("", 0, 1, null, false));
+		var charges = complaints.list(DataScope.region("3205"), new Complaints.Filter(null, null, "违规收费"), new PageQuery("", 0, 1, null, false));
+		assertThat(delays.total()).isGreaterThan(charges.total() * 3);
+		assertThat(complaints.list(DataScope.enterprise(ComplaintIntegrationTest.SF_WUZHONG),
+				new Complaints.Filter(ComplaintStatus.TRANSFERRED, null, null), new PageQuery("", 0, 5, null, false)).total()).isPositive();
+	}
+
+	@Autowired
+	ComplaintLoader loader;
+
+	@Autowired
+	ComplaintFigures figures;
+
+	@Autowired
+	org.youguan.statistics.ReportLoader reports;
+
+	@Autowired
+	org.youguan.registry.Enterprises enterprises;
+
+	@Autowired
+	org.youguan.registry.Brands brands;
+
+	/** Hand-computed: 3 complaints (2 valid) about 顺丰 in 连云港 against 2,000,000 parcels → 1.50 and 1.00 per million. */
+	@Test
+	void ratesPerMillionUseTheSamePeriodsApprovedVolume() throws Exception {
+		long brand = brands.findByShortName("顺丰").orElseThrow().id();
+		String base = "91320703MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		String code = base + org.youguan.kernel.CreditCode.checkCharacter(base);
+		long enterprise = enterprises.register(DataScope.all(), new org.youguan.registry.EnterpriseData("连云港测试顺丰快递服务有限公司",
+				code, org.youguan.registry.EnterpriseType.EXPRESS, brand, "张三", "测试路", "320703", "李四", "13912345678"), false);
+		java.time.YearMonth march = java.time.YearMonth.of(2025, 3);
+		reports.loadApproved("monthly", java.util.List.of(new org.youguan.statistics.ReportLoader.Approved(enterprise,
+				org.youguan.statistics.Period.month(march), java.util.Map.of("express.volume.local", new java.math.BigDecimal("500000"),
+						"express.volume.intercity", new java.math.BigDecimal("1500000")), LocalDate.of(2025, 4, 3))), false, "测试");
+		var list = new java.util.ArrayList<ComplaintLoader.Past>();
+		for (Responsibility r : new Responsibility[] { Responsibility.RESPONSIBLE, Responsibility.PARTIAL, Responsibility.NOT_RESPONSIBLE }) {
+			list.add(new ComplaintLoader.Past(new ComplaintForm("测试", "13900000000", FilerRole.SENDER, "320703", "顺丰", null, "LYG1",
+					LocalDate.of(2025, 2, 20), LocalDate.of(2025, 3, 1), "电话", null, "延误", "派送延误", null, "测试"), brand,
+					LocalDate.of(2025, 3, 10), enterprise, "连云港测试顺丰快递服务有限公司", code, r, java.math.BigDecimal.TEN,
+					Satisfaction.SATISFIED, 3, r == Responsibility.PARTIAL, 12, null));
+		}
+		loader.load(list, false, "测试");
+		DataScope lyg = DataScope.region("3207");
+		var totals = figures.totals(lyg, "3207", march, march);
+		assertThat(totals.received()).isEqualTo(3);
+		assertThat(totals.valid()).isEqualTo(2);
+		assertThat(totals.perMillion()).isEqualByComparingTo("1.50");
+		assertThat(totals.validPerMillion()).isEqualByComparingTo("1.00");
+		assertThat(totals.compensation()).isEqualByComparingTo("30");
+		assertThat(figures.byBrand(lyg, "3207", march, march)).singleElement()
+			.satisfies(l -> assertThat(l.perMillion()).isEqualByComparingTo("1.50"));
+		assertThat(figures.lateRepliers(lyg, "3207", march, march)).singleElement()
+			.satisfies(l -> assertThat(l.late()).isEqualTo(1));
+	}
+
+	@Test
+	void theFiguresPageAndTheNoticeReadLikeTheNationalOnes() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.leader");
+		int year = java.time.YearMonth.now().minusMonths(1).getYear();
+		mvc.perform(get("/complaints/figures").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"by-brand\"")))
+			.andExpect(content().string(containsString("延误")));
+		byte[] docx = mvc.perform(get("/complaints/figures/notice.docx").param("from", year + "-01").session(staff))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+				var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+			assertThat(text.getText()).contains("邮政业用户申诉情况通告").contains("申诉率为百万分之").contains("延误").doesNotContain("${");
+		}
+		mvc.perform(get("/complaints/figures/brand.xlsx").session(staff)).andExpect(status().isOk());
+		mvc.perform(get("/complaints/figures").param("region", "3206").session(staff)).andExpect(status().isForbidden());
+	}
+}
