@@ -129,6 +129,10 @@ class Complaint {
 
 	private LocalDate withdrawnOn;
 
+	private LocalDate referredOn;
+
+	private String referralNote;
+
 	private boolean demo;
 
 	private Instant createdAt;
@@ -260,6 +264,29 @@ class Complaint {
 		stepDue = null;
 	}
 
+	/** 移送执法线索: only a closed complaint about an enterprise, and only once. */
+	void refer(String note, LocalDate today) {
+		require("移送线索", ComplaintStatus.CLOSED);
+		if (referredOn != null) {
+			throw DomainException.illegalTransition("该申诉已于" + referredOn + "移送执法线索");
+		}
+		if (enterpriseCreditCode == null) {
+			throw DomainException.rule("申诉未转办企业，没有可移送的被申诉人");
+		}
+		referredOn = today;
+		referralNote = note;
+	}
+
+	/** The reply is overdue: the enterprise is marked as replying late even before it replies. */
+	boolean markReplyOverdue(LocalDate today) {
+		if ((status == ComplaintStatus.TRANSFERRED || status == ComplaintStatus.RETURNED) && !replyLate
+				&& stepDue != null && today.isAfter(stepDue)) {
+			replyLate = true;
+			return true;
+		}
+		return false;
+	}
+
 	/** The filer withdraws the complaint before it is closed. */
 	void withdraw(LocalDate today) {
 		if (status.finished()) {
@@ -329,6 +356,18 @@ class Complaint {
 
 	String enterpriseName() {
 		return enterpriseName;
+	}
+
+	String category() {
+		return category;
+	}
+
+	Boolean validComplaint() {
+		return validComplaint;
+	}
+
+	BigDecimal compensationPaid() {
+		return compensationPaid;
 	}
 
 	Instant lastCallbackAt() {

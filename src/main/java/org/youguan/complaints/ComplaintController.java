@@ -95,7 +95,7 @@ class ComplaintController {
 		return "complaints/complaint";
 	}
 
-	@PostMapping("/complaints/{id:\\d+}/{step:transfer|reject|return|callback|close}")
+	@PostMapping("/complaints/{id:\\d+}/{step:transfer|reject|return|callback|close|refer}")
 	@PreAuthorize(HANDLERS)
 	String step(DataScope scope, @PathVariable long id, @PathVariable String step,
 			@RequestParam(required = false) String creditCode, @RequestParam(required = false) AcceptanceCondition condition,
@@ -109,6 +109,7 @@ class ComplaintController {
 				case "reject" -> complaints.reject(scope, id, condition, reason);
 				case "return" -> complaints.returnForRedo(scope, id, reason);
 				case "callback" -> complaints.callBack(scope, id, !Boolean.FALSE.equals(reached), satisfaction, solved);
+				case "refer" -> complaints.refer(scope, id, note);
 				default -> {
 					Validation v = new Validation();
 					BigDecimal paid = v.decimal("compensationPaid", "挽回经济损失", compensationPaid);

@@ -19,7 +19,7 @@ public record ComplaintView(long id, String number, Channel channel, String file
 		Boolean replyUserAgrees, String replyHandler, String replyHandlerPhone, LocalDate repliedOn, boolean replyLate,
 		int redoCount, String returnReason, int callbackAttempts, Instant lastCallbackAt, Satisfaction satisfaction,
 		Boolean solved, LocalDate closedOn, Boolean validComplaint, BigDecimal compensationPaid, String closingNote,
-		LocalDate withdrawnOn, LocalDate today, LocalDate nextWorkingDay) {
+		LocalDate withdrawnOn, LocalDate referredOn, String referralNote, LocalDate today, LocalDate nextWorkingDay) {
 
 	public String filerPhoneMasked() {
 		return org.youguan.kernel.Masking.phone(filerPhone);

@@ -96,11 +96,14 @@ public class Complaints {
 
 	private final AuditTrail audit;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	Complaints(ComplaintRepository complaints, Brands brands, Enterprises enterprises, Regions regions,
 			StatutoryRules rules, WorkingCalendar calendar, BusinessNumbers numbers, JdbcClient jdbc, AuditTrail audit,
-			Clock clock) {
+			org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.complaints = complaints;
 		this.brands = brands;
 		this.enterprises = enterprises;
@@ -428,6 +431,40 @@ public class Complaints {
 		complaints.save(c);
 		event(c, "申诉已办结。");
 		audit(c, "complaint.close", "申诉" + c.number() + "办结" + (valid ? "（有效申诉）" : ""), before);
+		events.publishEvent(new ComplaintClosed(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), valid,
+				c.compensationPaid()));
+	}
+
+	/** Refers a closed complaint to enforcement as a lead (线索). */
+	@Transactional
+	public void refer(DataScope scope, long id, String note) {
+		new Validation().required("note", "移送说明", note).maxLength("note", "移送说明", note, 500).throwIfInvalid();
+		Complaint c = load(scope, id);
+		var before = c.snapshot();
+		c.refer(note.strip(), LocalDate.now(clock));
+		complaints.save(c);
+		audit(c, "complaint.refer", "申诉" + c.number() + "移送执法线索：" + note.strip(), before);
+		events.publishEvent(new ComplaintReferred(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), c.category(),
+				note.strip()));
+	}
+
+	/**
+	 * Marks every reply now overdue as late (the enterprise is named among late repliers even before it replies);
+	 * returns how many were marked. Run daily by {@link ComplaintClock}.
+	 */
+	@Transactional
+	public int markOverdueReplies() {
+		LocalDate today = LocalDate.now(clock);
+		int marked = 0;
+		for (Complaint c : complaints.findAwaitingReply(today)) {
+			var before = c.snapshot();
+			if (c.markReplyOverdue(today)) {
+				complaints.save(c);
+				audit(c, "complaint.reply-overdue", c.enterpriseName() + "逾期未答复申诉" + c.number(), before);
+				marked++;
+			}
+		}
+		return marked;
 	}
 
 	/** The filer withdraws (on the status page with number and query code or phone). */

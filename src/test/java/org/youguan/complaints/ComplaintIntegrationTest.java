@@ -192,4 +192,27 @@ class ComplaintIntegrationTest {
 		mvc.perform(get("/api/v1/complaints").header("Authorization", "Bearer demo-sf-wz-token").param("q", number))
 			.andExpect(jsonPath("$.total").value(0));
 	}
+
+	@Test
+	void anOverdueReplyMarksTheEnterpriseAndAClosedComplaintIsReferredOnce() {
+		clock.set(LocalDateTime.of(2026, 3, 2, 9, 0));
+		var filed = complaints.file(form(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 10), null, waybill()), Channel.WEB, null, false);
+		complaints.acceptAndTransfer(WUZHONG, filed.id(), null);
+		LocalDate due = complaints.get(WUZHONG, filed.id()).stepDue();
+		clock.set(due.atTime(18, 0));
+		complaints.markOverdueReplies();
+		assertThat(complaints.get(WUZHONG, filed.id()).replyLate()).isFalse();
+		clock.set(due.plusDays(1).atTime(7, 30));
+		assertThat(complaints.markOverdueReplies()).isPositive();
+		assertThat(complaints.get(WUZHONG, filed.id()).replyLate()).isTrue();
+
+		var reply = new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿", BigDecimal.ONE, true, true, "客服", "13800000000");
+		complaints.reply(DataScope.enterprise(SF_WUZHONG), filed.id(), reply);
+		assertThatThrownBy(() -> complaints.refer(WUZHONG, filed.id(), "多次延误")).hasMessageContaining("不能移送线索");
+		complaints.callBack(WUZHONG, filed.id(), true, Satisfaction.DISSATISFIED, false);
+		complaints.close(WUZHONG, filed.id(), BigDecimal.ONE, null);
+		complaints.refer(WUZHONG, filed.id(), "同一网点多次虚假签收");
+		assertThat(complaints.get(WUZHONG, filed.id()).referredOn()).isEqualTo(LocalDate.now(clock));
+		assertThatThrownBy(() -> complaints.refer(WUZHONG, filed.id(), "再次")).hasMessageContaining("已于");
+	}
 }

@@ -89,9 +89,13 @@ class StatisticsIntegrationTest {
 	}
 
 	long enterprise(String region, String brand) {
+		return enterprise(region, brand, creditCode());
+	}
+
+	long enterprise(String region, String brand, String creditCode) {
 		long brandId = brands.findByShortName(brand).orElseThrow().id();
 		return enterprises.register(DataScope.all(), new EnterpriseData("统计测试" + brand + "快递有限公司" + UUID.randomUUID()
-			.toString().substring(0, 4), creditCode(), EnterpriseType.EXPRESS, brandId, "张三", "测试路1号", region, "李四",
+			.toString().substring(0, 4), creditCode, EnterpriseType.EXPRESS, brandId, "张三", "测试路1号", region, "李四",
 				"13912345678"), false);
 	}
 
@@ -165,8 +169,16 @@ class StatisticsIntegrationTest {
 	void anEnterpriseSubmitsTheBureauReturnsApprovesAndACorrectionIsARevision() {
 		ReportForm monthly = forms.byCode("monthly");
 		Period period = forms.currentPeriod(monthly);
-		long enterprise = reporting.enterprise(shunfeng).id();
-		DataScope own = shunfeng.scope();
+		// a 顺丰 franchise of its own in 吴中, with last month approved, so no other test's reports get in the way
+		String code = creditCode().replace("91320613", "91320506");
+		code = code.substring(0, 17) + CreditCode.checkCharacter(code.substring(0, 17));
+		long enterprise = enterprise("320506", "顺丰", code);
+		Map<String, BigDecimal> last = new HashMap<>(volume(1000, 3000, 50));
+		Map.of("express.revenue", "40", "postal.delivery.volume", "4050", "postal.delivery.revenue", "40", "postal.revenue", "45",
+				"postal.total", "42", "green.ewaybill.rate", "98").forEach((k, v) -> last.put(k, new BigDecimal(v)));
+		loader.loadApproved("monthly", List.of(new ReportLoader.Approved(enterprise, period.previous(), last,
+				period.previous().end().plusDays(3))), false, "测试");
+		DataScope own = DataScope.enterprise(code);
 		long id = reports.open(own, enterprise, monthly.id(), period);
 		Map<String, String> values = previousValues(own, id);
 

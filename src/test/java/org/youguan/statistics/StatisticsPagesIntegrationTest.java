@@ -97,14 +97,18 @@ class StatisticsPagesIntegrationTest {
 		assertThat(summary.expected()).isGreaterThan(summary.received());
 		assertThat(summary.outstanding()).anySatisfy(l -> assertThat(l.missing()).isTrue())
 			.anySatisfy(l -> assertThat(l.onTime()).isFalse());
-		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		long missing = summary.lines().stream().filter(Completeness.Line::missing).findFirst().orElseThrow().enterpriseId();
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
 		mvc.perform(post("/statistics/completeness/remind").session(staff).with(csrf())
 			.param("form", String.valueOf(monthly.id())).param("period", current.code()))
 			.andExpect(redirectedUrlPattern("/statistics/completeness*"));
+		assertThat(completeness.reminders(missing)).anySatisfy(r -> {
+			assertThat(r.sentBy()).isEqualTo("苏州市邮政管理局");
+			assertThat(r.period()).isEqualTo(current.code());
+		});
 		mvc.perform(get("/enterprise/statistics").session(SignIn.session(mvc, "sf.wz")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString(current.code())))
-			.andExpect(content().string(containsString("吴中区邮政管理局")));
+			.andExpect(content().string(containsString(current.label())));
 	}
 
 	@Test

@@ -1,8 +1,15 @@
 package org.youguan.web;
 
+import java.time.Duration;
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,5 +43,31 @@ abstract class BrowserTest {
 
 	String url(String path) {
 		return "http://localhost:" + port + path;
+	}
+
+	static void type(String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** A date input's typing format depends on the browser's locale: set the ISO value directly. */
+	static void date(String id, LocalDate day) {
+		browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)), day.toString());
+	}
+
+	/** Clicks after scrolling the element to the middle, instantly (the theme scrolls smoothly; a click mid-way misses). */
+	static void click(By by) {
+		WebElement element = browser.findElement(by);
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		element.click();
+	}
+
+	static void waitFor(By by) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
+	}
+
+	static void waitForText(By by, String text) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(by, text));
 	}
 }

@@ -26,11 +26,6 @@ class OutletFilingBrowserTest extends BrowserTest {
 		Browser.signIn(browser, url(""), username);
 	}
 
-	void type(String id, String text) {
-		var field = browser.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
 
 	@Test
 	void anEnterpriseFilesStaffApproveAndThePublicFindsTheOutlet() throws Exception {

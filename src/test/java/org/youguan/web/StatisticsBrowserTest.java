@@ -1,14 +1,11 @@
 package org.youguan.web;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +26,7 @@ class StatisticsBrowserTest extends BrowserTest {
 		Browser.signIn(browser, url(""), "sf.wz");
 		browser.get(url("/enterprise/statistics"));
 		browser.findElement(By.id("open-monthly")).click();
-		wait(By.id("report-form"));
+		waitFor(By.id("report-form"));
 		BigDecimal volume = BigDecimal.ZERO;
 		for (WebElement input : browser.findElements(By.cssSelector("#report-lines input[name^='v.']"))) {
 			String previous = input.findElement(By.xpath("ancestor::tr/td[@data-previous]")).getAttribute("data-previous");
@@ -41,7 +38,7 @@ class StatisticsBrowserTest extends BrowserTest {
 		}
 		Browser.screenshot(browser, "statistics-report-form");
 		click(By.id("report-submit"));
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("report-status"), "已报送"));
+		waitForText(By.id("report-status"), "已报送");
 		String reportUrl = browser.getCurrentUrl();
 		String id = reportUrl.substring(reportUrl.lastIndexOf('/') + 1);
 
@@ -50,10 +47,10 @@ class StatisticsBrowserTest extends BrowserTest {
 		assertThat(browser.findElement(By.id("stat-reports")).getText()).contains("苏州吴中顺丰快递服务有限公司");
 		browser.get(url("/statistics/reports/" + id));
 		click(By.id("report-approve"));
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("report-status"), "已审核"));
+		waitForText(By.id("report-status"), "已审核");
 
 		browser.get(url("/"));
-		wait(By.cssSelector("#dashboard-chart canvas"));
+		waitFor(By.cssSelector("#dashboard-chart canvas"));
 		BigDecimal after = number(browser.findElement(By.cssSelector("#dashboard-trend td[data-month='" + month + "']")).getText());
 		assertThat(after).isEqualByComparingTo(before.add(volume));
 		Browser.screenshot(browser, "statistics-dashboard");
@@ -64,14 +61,5 @@ class StatisticsBrowserTest extends BrowserTest {
 		return t.equals("—") ? BigDecimal.ZERO : new BigDecimal(t);
 	}
 
-	/** Clicks an element after scrolling it to the middle of the window (instantly: the theme scrolls smoothly, and a click during the animation misses). */
-	private void click(By by) {
-		WebElement element = browser.findElement(by);
-		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-		element.click();
-	}
 
-	private void wait(By by) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
-	}
 }
