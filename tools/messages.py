@@ -168,6 +168,7 @@ M = {
  "registry.outlet.region.hint": ("乡镇/街道（9位）或村/社区（12位）行政区划代码", "Street (9 digits) or village (12 digits) region code"),
  "nav.section.statistics": ("行业统计", "Statistics"),
  "nav.section.complaints": ("申诉处理", "Complaints"),
+ "nav.notifications": ("通知", "Notifications"),
  "nav.complaints.queue": ("申诉办理", "Complaint queue"),
  "nav.complaints.entry": ("登记电话/信函申诉", "Enter a phone or letter complaint"),
  "nav.complaints.figures": ("申诉统计与通告", "Figures and notice"),

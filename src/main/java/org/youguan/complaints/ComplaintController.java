@@ -85,6 +85,7 @@ class ComplaintController {
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		ComplaintView c = complaints.get(scope, id);
 		model.addAttribute("complaint", c);
+		model.addAttribute("attachments", complaints.attachments(scope, id));
 		model.addAttribute("history", audit.history(scope, "Complaint", id));
 		model.addAttribute("conditions", AcceptanceCondition.values());
 		model.addAttribute("satisfactions", Satisfaction.values());
@@ -125,6 +126,11 @@ class ComplaintController {
 		return "redirect:/complaints/" + id;
 	}
 
+	@GetMapping("/complaints/{id:\\d+}/attachments/{attachmentId:\\d+}")
+	ResponseEntity<byte[]> attachment(DataScope scope, @PathVariable long id, @PathVariable long attachmentId) {
+		return Uploads.inline(complaints.attachment(scope, id, attachmentId));
+	}
+
 	@GetMapping("/complaints/new")
 	@PreAuthorize(HANDLERS)
 	String initEntryForm(Model model) {
@@ -134,9 +140,11 @@ class ComplaintController {
 	/** Staff enter a complaint received by phone or letter; the filer is told the number and query code. */
 	@PostMapping("/complaints/new")
 	@PreAuthorize(HANDLERS)
-	String processEntryForm(@RequestParam Channel channel, ComplaintFormInput input, Model model, RedirectAttributes redirect) {
+	String processEntryForm(@RequestParam Channel channel, ComplaintFormInput input,
+			@RequestParam(required = false) List<org.springframework.web.multipart.MultipartFile> files, Model model,
+			RedirectAttributes redirect) throws java.io.IOException {
 		try {
-			Complaints.Filed filed = complaints.file(input.toForm(), channel, null, false);
+			Complaints.Filed filed = complaints.file(input.toForm(), Uploads.of(files), channel, null, false);
 			redirect.addFlashAttribute("message", "已登记申诉" + filed.number());
 			redirect.addFlashAttribute("secret", "请告知申诉人：申诉编号 " + filed.number() + "，查询码 " + filed.queryCode());
 			return "redirect:/complaints/" + filed.id();

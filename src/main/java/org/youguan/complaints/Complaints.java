@@ -66,6 +66,29 @@ public class Complaints {
 		public static final Filter NONE = new Filter(null, null, null);
 	}
 
+	public List<AttachmentInfo> attachments(DataScope scope, long id) {
+		get(scope, id);
+		return jdbc.sql("SELECT id, file_name, content_type, size_bytes FROM complaint_attachment WHERE complaint_id = :id ORDER BY id")
+			.param("id", id)
+			.query(AttachmentInfo.class)
+			.list();
+	}
+
+	/** A stored attachment's content. */
+	public record AttachmentContent(String fileName, String contentType, byte[] content) {
+	}
+
+	/** An attachment's content, for a caller who may see the complaint. */
+	public AttachmentContent attachment(DataScope scope, long id, long attachmentId) {
+		get(scope, id);
+		return jdbc.sql("SELECT file_name, content_type, content FROM complaint_attachment WHERE id = :a AND complaint_id = :id")
+			.param("a", attachmentId)
+			.param("id", id)
+			.query(AttachmentContent.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("附件", attachmentId));
+	}
+
 	/** What the system can tell the handler before acceptance. */
 	public record Assessment(AcceptanceCondition condition, String finding) {
 	}
@@ -98,12 +121,15 @@ public class Complaints {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final ComplaintSettings settings;
+
 	private final Clock clock;
 
 	Complaints(ComplaintRepository complaints, Brands brands, Enterprises enterprises, Regions regions,
 			StatutoryRules rules, WorkingCalendar calendar, BusinessNumbers numbers, JdbcClient jdbc, AuditTrail audit,
-			org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+			org.springframework.context.ApplicationEventPublisher events, ComplaintSettings settings, Clock clock) {
 		this.events = events;
+		this.settings = settings;
 		this.complaints = complaints;
 		this.brands = brands;
 		this.enterprises = enterprises;
@@ -130,6 +156,24 @@ public class Complaints {
 	 */
 	@Transactional
 	public Filed file(ComplaintForm form, Channel channel, String idempotencyKey, boolean demo) {
+		return file(form, List.of(), channel, idempotencyKey, demo);
+	}
+
+	/** An attachment as listed on the pages. */
+	public record AttachmentInfo(long id, String fileName, String contentType, int sizeBytes) {
+	}
+
+	/** Files a complaint with up to the configured number of images or PDFs, each checked by content and size. */
+	@Transactional
+	public Filed file(ComplaintForm form, List<org.youguan.documents.UploadedFile> attachments, Channel channel,
+			String idempotencyKey, boolean demo) {
+		List<String> types = new java.util.ArrayList<>();
+		if (attachments.size() > settings.maxAttachments()) {
+			throw new InvalidValueException("attachments", "count", "附件最多" + settings.maxAttachments() + "个");
+		}
+		for (var a : attachments) {
+			types.add(a.checkedContentType("attachments", "附件", settings.maxAttachmentBytes()));
+		}
 		if (idempotencyKey != null && !idempotencyKey.isBlank()) {
 			Optional<Complaint> earlier = complaints.findByIdempotencyKey(idempotencyKey.strip());
 			if (earlier.isPresent()) {
@@ -157,6 +201,18 @@ public class Complaints {
 				checked.brandName(), duplicateOf, clock.instant(), today,
 				rules.deadline(StatutoryRule.COMPLAINT_TRANSFER, today, county),
 				rules.deadline(StatutoryRule.COMPLAINT_ANSWER_LIMIT, today, county), demo));
+		for (int i = 0; i < attachments.size(); i++) {
+			jdbc.sql("""
+					INSERT INTO complaint_attachment (complaint_id, file_name, content_type, size_bytes, content, created_at)
+					VALUES (:id, :name, :type, :size, :content, :now)""")
+				.param("id", c.id())
+				.param("name", attachments.get(i).fileName())
+				.param("type", types.get(i))
+				.param("size", attachments.get(i).content().length)
+				.param("content", attachments.get(i).content())
+				.param("now", java.sql.Timestamp.from(clock.instant()))
+				.update();
+		}
 		event(c, "已收到您的申诉（" + channel.label() + "），申诉编号" + number + "。邮政管理部门将在规定时限内审查是否受理。");
 		audit.record(AuditEntry.of("complaint.receive", "Complaint", c.id(), "收到申诉" + number + "（" + checked.brandName()
 				+ "，" + clean.category() + "）" + (duplicateOf == null ? "" : "，疑似与" + duplicateOf + "重复"))
@@ -477,6 +533,25 @@ public class Complaints {
 		complaints.save(c);
 		event(c, "申诉人已撤回申诉。");
 		audit(c, "complaint.withdraw", "申诉" + c.number() + "由申诉人撤回", before);
+	}
+
+	/** A complaint whose current step is due within one working day or overdue, for the daily reminders. */
+	public record Due(long id, String number, ComplaintStatus status, String regionCode, String enterpriseCreditCode,
+			LocalDate stepDue, boolean overdue) {
+	}
+
+	/** Every open complaint whose current step is due within one working day or already overdue. */
+	public List<Due> dueSoonOrOverdue() {
+		LocalDate today = LocalDate.now(clock);
+		return jdbc.sql("""
+				SELECT id, number, status, region_code, enterprise_credit_code, coalesce(step_due, answer_due) AS step_due,
+				       (coalesce(step_due, answer_due) < :today OR answer_due < :today) AS overdue
+				FROM complaint WHERE status NOT IN ('REJECTED', 'CLOSED', 'WITHDRAWN')
+				AND (step_due <= :soon OR answer_due < :today)""")
+			.param("today", today)
+			.param("soon", calendar.plusWorkingDays(today, 1))
+			.query(Due.class)
+			.list();
 	}
 
 	/** Reports in scope needing attention: the current step due within one working day or overdue. */

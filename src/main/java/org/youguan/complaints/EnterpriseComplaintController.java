@@ -38,8 +38,15 @@ class EnterpriseComplaintController {
 	@GetMapping("/enterprise/complaints/{id:\\d+}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("complaint", complaints.get(scope, id));
+		model.addAttribute("attachments", complaints.attachments(scope, id));
 		model.addAttribute("responsibilities", Responsibility.values());
 		return "complaints/enterprise-complaint";
+	}
+
+	@GetMapping("/enterprise/complaints/{id:\\d+}/attachments/{attachmentId:\\d+}")
+	org.springframework.http.ResponseEntity<byte[]> attachment(DataScope scope, @PathVariable long id,
+			@PathVariable long attachmentId) {
+		return Uploads.inline(complaints.attachment(scope, id, attachmentId));
 	}
 
 	@PostMapping("/enterprise/complaints/{id:\\d+}/reply")

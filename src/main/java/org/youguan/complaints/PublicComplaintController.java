@@ -1,10 +1,14 @@
 package org.youguan.complaints;
 
+import java.io.IOException;
+import java.util.List;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DomainException;
 import org.youguan.registry.Brands;
@@ -31,9 +35,10 @@ class PublicComplaintController {
 	}
 
 	@PostMapping("/public/complaints/new")
-	String processForm(ComplaintFormInput input, Model model) {
+	String processForm(ComplaintFormInput input, @RequestParam(required = false) List<MultipartFile> files, Model model)
+			throws IOException {
 		try {
-			model.addAttribute("filed", complaints.file(input.toForm(), Channel.WEB, null, false));
+			model.addAttribute("filed", complaints.file(input.toForm(), Uploads.of(files), Channel.WEB, null, false));
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());

@@ -104,9 +104,13 @@ public class Aggregates {
 		return result;
 	}
 
+	/** Sums read the roll-up by region and brand (see StatisticsRollup), far fewer rows than one per unit. */
 	private Map<String, BigDecimal> sum(String code, Dimension dimension, int regionLength, Slice slice) {
-		return query("SELECT " + key(dimension) + " AS k, sum(value) AS v FROM stat_fact WHERE " + where(slice)
-				+ " GROUP BY 1", code, regionLength, slice);
+		String key = dimension == Dimension.BRAND ? "CASE WHEN brand_key = 0 THEN '-' ELSE brand_key::text END" : key(dimension);
+		String where = "indicator_code = :code AND period_start >= :start AND period_end <= :end AND region_code LIKE :prefix"
+				+ (slice.brandId() == null ? "" : " AND brand_key = :brand");
+		return query("SELECT " + key + " AS k, sum(value) AS v FROM stat_rollup WHERE " + where + " GROUP BY 1", code,
+				regionLength, slice);
 	}
 
 	private Map<String, BigDecimal> last(String code, Dimension dimension, int regionLength, Slice slice) {

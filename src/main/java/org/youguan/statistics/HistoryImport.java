@@ -54,7 +54,11 @@ public class HistoryImport {
 
 	private final AuditTrail audit;
 
-	HistoryImport(Indicators indicators, Regions regions, Brands brands, JdbcClient jdbc, AuditTrail audit) {
+	private final StatisticsRollup rollup;
+
+	HistoryImport(Indicators indicators, Regions regions, Brands brands, JdbcClient jdbc, AuditTrail audit,
+			StatisticsRollup rollup) {
+		this.rollup = rollup;
 		this.indicators = indicators;
 		this.regions = regions;
 		this.brands = brands;
@@ -157,6 +161,7 @@ public class HistoryImport {
 				.param("value", row.value())
 				.update();
 		}
+		rollup.refresh(rows.stream().map(r -> r.month().atDay(1)).toList(), rows.stream().map(Row::region).toList());
 		audit.record(AuditEntry.of("statistics.history.import", "StatFact", null,
 				"导入历史统计数据" + rows.size() + "行" + (replaced > 0 ? "（替换" + replaced + "行）" : "")));
 		return new Result(rows.size(), replaced, List.of(), null);

@@ -42,10 +42,14 @@ public class ReportLoader {
 
 	private final AuditTrail audit;
 
+	private final StatisticsRollup rollup;
+
 	private final Clock clock;
 
-	ReportLoader(JdbcTemplate jdbc, ReportForms forms, Enterprises enterprises, AuditTrail audit, Clock clock) {
+	ReportLoader(JdbcTemplate jdbc, ReportForms forms, Enterprises enterprises, AuditTrail audit, StatisticsRollup rollup,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.rollup = rollup;
 		this.forms = forms;
 		this.enterprises = enterprises;
 		this.audit = audit;
@@ -97,6 +101,8 @@ public class ReportLoader {
 		jdbc.batchUpdate("""
 				INSERT INTO stat_fact (indicator_code, period_start, period_end, region_code, brand_id, enterprise_id,
 				    report_id, source, value) VALUES (?, ?, ?, ?, ?, ?, ?, 'REPORT', ?)""", factRows);
+		rollup.refresh(reports.stream().map(a -> a.period().start()).toList(),
+				reporters.values().stream().map(EnterpriseView::regionCode).toList());
 		audit.record(AuditEntry.of("statistics.report.load", "StatReport", null,
 				"批量载入已审核的“" + form.name() + "”" + reports.size() + "份（" + note + "）"));
 		return reports.size();

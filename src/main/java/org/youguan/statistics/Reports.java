@@ -49,6 +49,8 @@ public class Reports {
 
 	private final ReportRepository reports;
 
+	private final StatisticsRollup rollup;
+
 	private final ReportForms forms;
 
 	private final Enterprises enterprises;
@@ -62,8 +64,9 @@ public class Reports {
 	private final Clock clock;
 
 	Reports(ReportRepository reports, ReportForms forms, Enterprises enterprises, StatisticsSettings settings,
-			JdbcClient jdbc, AuditTrail audit, Clock clock) {
+			JdbcClient jdbc, AuditTrail audit, StatisticsRollup rollup, Clock clock) {
 		this.reports = reports;
+		this.rollup = rollup;
 		this.forms = forms;
 		this.enterprises = enterprises;
 		this.settings = settings;
@@ -292,6 +295,13 @@ public class Reports {
 	}
 
 	private void writeFacts(Report report) {
+		List<String> regions = jdbc.sql("SELECT DISTINCT region_code FROM stat_fact WHERE enterprise_id = :enterprise "
+				+ "AND period_start = :start AND period_end = :end")
+			.param("enterprise", report.enterpriseId())
+			.param("start", report.periodStart())
+			.param("end", report.periodEnd())
+			.query(String.class)
+			.list();
 		jdbc.sql("DELETE FROM stat_fact WHERE enterprise_id = :enterprise AND period_start = :start AND period_end = :end "
 				+ "AND indicator_code IN (SELECT indicator_code FROM stat_form_indicator WHERE form_id = :form)")
 			.param("enterprise", report.enterpriseId())
@@ -316,6 +326,9 @@ public class Reports {
 					.update();
 			}
 		});
+		List<String> touched = new ArrayList<>(regions);
+		touched.add(report.regionCode());
+		rollup.refresh(List.of(report.periodStart()), touched);
 	}
 
 	/** Parses typed values: numbers with optional thousands separators; every bad cell is reported. */

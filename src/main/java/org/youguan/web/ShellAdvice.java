@@ -20,8 +20,11 @@ class ShellAdvice {
 
 	private final DemoMode demo;
 
-	ShellAdvice(DemoMode demo) {
+	private final org.youguan.notifications.Notifications notifications;
+
+	ShellAdvice(DemoMode demo, org.youguan.notifications.Notifications notifications) {
 		this.demo = demo;
+		this.notifications = notifications;
 	}
 
 	@ModelAttribute
@@ -29,6 +32,7 @@ class ShellAdvice {
 		var auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
 			model.addAttribute("me", user);
+			model.addAttribute("notificationCount", notifications.countRecent(user.scope()));
 			var navigation = Navigation.visibleTo(user);
 			model.addAttribute("navigation", navigation);
 			Navigation.locate(navigation, request.getRequestURI().substring(request.getContextPath().length()))

@@ -41,6 +41,9 @@ class StatisticsBenchmark {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.youguan.statistics.StatisticsRollup rollup;
+
 	@Test
 	void citySummaryAndProvinceRankingAtTenMillionValues() {
 		generate();
@@ -99,6 +102,8 @@ class StatisticsBenchmark {
 				CROSS JOIN (SELECT (date '%s' + (k || ' month')::interval)::date AS start FROM generate_series(0, %d) k) m
 				CROSS JOIN (SELECT code FROM stat_indicator WHERE formula IS NULL ORDER BY position LIMIT %d) i
 				""".formatted(UNITS, counties, first.atDay(1), YEARS * 12 - 1, INDICATORS));
+		rollup.rebuild();
 		jdbc.execute("VACUUM ANALYZE stat_fact");
+		jdbc.execute("VACUUM ANALYZE stat_rollup");
 	}
 }

@@ -215,4 +215,33 @@ class ComplaintIntegrationTest {
 		assertThat(complaints.get(WUZHONG, filed.id()).referredOn()).isEqualTo(LocalDate.now(clock));
 		assertThatThrownBy(() -> complaints.refer(WUZHONG, filed.id(), "再次")).hasMessageContaining("已于");
 	}
+
+	@Autowired
+	ComplaintClock complaintClock;
+
+	@Autowired
+	org.youguan.notifications.Notifications notifications;
+
+	@Test
+	void stepsDueWithinAWorkingDayAreRemindedOnceADayInTheApp() {
+		clock.set(LocalDateTime.of(2026, 6, 1, 9, 0));
+		var filed = complaints.file(form(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 10), null, waybill()), Channel.WEB, null, false);
+		complaints.acceptAndTransfer(WUZHONG, filed.id(), null);
+		LocalDate due = complaints.get(WUZHONG, filed.id()).stepDue();
+		clock.set(due.minusDays(5).atTime(7, 30));
+		assertThat(notificationsAbout(WUZHONG, filed.number())).isEmpty();
+		clock.set(due.atTime(7, 30));
+		assertThat(complaintClock.remind()).isPositive();
+		assertThat(complaintClock.remind()).as("once a day").isZero();
+		assertThat(notificationsAbout(WUZHONG, filed.number())).singleElement()
+			.satisfies(n -> assertThat(n.link()).isEqualTo("/complaints/" + filed.id()));
+		assertThat(notificationsAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).singleElement()
+			.satisfies(n -> assertThat(n.title()).contains("请及时答复"));
+		assertThat(notificationsAbout(DataScope.region("320507"), filed.number())).isEmpty();
+		assertThat(notificationsAbout(DataScope.region("3205"), filed.number())).as("the city bureau sees its counties").hasSize(1);
+	}
+
+	private java.util.List<org.youguan.notifications.Notification> notificationsAbout(DataScope scope, String number) {
+		return notifications.recent(scope, 500).stream().filter(n -> n.title().contains(number)).toList();
+	}
 }

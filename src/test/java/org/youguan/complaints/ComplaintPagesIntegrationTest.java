@@ -194,4 +194,39 @@ class ComplaintPagesIntegrationTest {
 		mvc.perform(get("/complaints/figures/brand.xlsx").session(staff)).andExpect(status().isOk());
 		mvc.perform(get("/complaints/figures").param("region", "3206").session(staff)).andExpect(status().isForbidden());
 	}
+
+	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+
+	@Test
+	void evidenceIsCheckedByContentAndShownOnlyToThoseWhoSeeTheComplaint() throws Exception {
+		String waybill = "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 9);
+		var forged = new org.springframework.mock.web.MockMultipartFile("files", "照片.png", "image/png", "<html>not an image".getBytes());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/public/complaints/new")
+			.file(forged).params(form(waybill, "破损")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("不是JPEG、PNG图片或PDF文件")))
+			.andExpect(content().string(not(containsString("申诉已提交"))));
+		var photo = new org.springframework.mock.web.MockMultipartFile("files", "破损照片.png", "application/octet-stream", PNG);
+		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/public/complaints/new")
+			.file(photo).params(form(waybill, "破损")).with(csrf()))
+			.andExpect(content().string(containsString("申诉已提交")))
+			.andReturn().getResponse().getContentAsString();
+		String number = page.replaceAll("(?s).*id=\"complaint-number\">([^<]+)<.*", "$1");
+		long id = complaints.list(DataScope.region("320506"), Complaints.Filter.NONE, new PageQuery(number, 0, 5, null, false))
+			.items().get(0).id();
+		var attachments = complaints.attachments(DataScope.region("320506"), id);
+		assertThat(attachments).singleElement().satisfies(a -> assertThat(a.contentType()).isEqualTo("image/png"));
+		String link = "/complaints/" + id + "/attachments/" + attachments.get(0).id();
+		mvc.perform(get("/complaints/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(content().string(containsString(link)));
+		mvc.perform(get(link).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Type", "image/png"));
+		mvc.perform(get(link).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
+		var six = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/public/complaints/new");
+		for (int i = 0; i < 6; i++) {
+			six.file(new org.springframework.mock.web.MockMultipartFile("files", i + ".png", "image/png", PNG));
+		}
+		mvc.perform(six.params(form("YD" + waybill, "破损")).with(csrf())).andExpect(content().string(containsString("附件最多5个")));
+	}
 }

@@ -229,6 +229,19 @@ class StatisticsIntegrationTest {
 					org.assertj.core.groups.Tuple.tuple(1, ReportStatus.SUPERSEDED));
 		assertThat(audit.history(wuzhong, "StatReport", revision)).extracting(AuditEvent::action)
 			.contains("statistics.report.revise", "statistics.report.submit", "statistics.report.approve");
+		assertThat(rollupMismatches()).as("the roll-up equals the facts it adds up").isZero();
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	/** Groups where the roll-up and the sum of the facts differ (or one is missing). */
+	long rollupMismatches() {
+		return jdbc.queryForObject("""
+				SELECT count(*) FROM (SELECT indicator_code, period_start, period_end, region_code, coalesce(brand_id, 0) AS brand_key,
+				                             sum(value) AS value FROM stat_fact GROUP BY 1, 2, 3, 4, 5) f
+				FULL JOIN stat_rollup r USING (indicator_code, period_start, period_end, region_code, brand_key)
+				WHERE f.value IS DISTINCT FROM r.value""", Long.class);
 	}
 
 	@Test

@@ -1,0 +1,25 @@
+package org.youguan.notifications;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.youguan.kernel.DataScope;
+
+/**
+ * 站内通知: the signed-in user's newest notifications.
+ */
+@Controller
+class NotificationController {
+
+	private final Notifications notifications;
+
+	NotificationController(Notifications notifications) {
+		this.notifications = notifications;
+	}
+
+	@GetMapping("/notifications")
+	String list(DataScope scope, Model model) {
+		model.addAttribute("notifications", notifications.recent(scope, 100));
+		return "notifications/list";
+	}
+}

@@ -1,0 +1,80 @@
+package org.youguan.notifications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.kernel.DataScope;
+
+/**
+ * Sends and lists in-app notifications. A notification to a region reaches the staff whose scope contains it (the
+ * county bureau and those above); one to an enterprise reaches its users. The same key is sent once.
+ */
+@Service
+public class Notifications {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Notifications(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Notifies the staff of a region; returns false when this key was sent before. */
+	@Transactional
+	public boolean toRegion(String regionCode, String title, String link, String key) {
+		return send("REGION", regionCode, title, link, key);
+	}
+
+	/** Notifies an enterprise's users; returns false when this key was sent before. */
+	@Transactional
+	public boolean toEnterprise(String creditCode, String title, String link, String key) {
+		return send("ENTERPRISE", creditCode, title, link, key);
+	}
+
+	/** The newest notifications the caller may see. */
+	public List<Notification> recent(DataScope scope, int limit) {
+		return jdbc.sql("SELECT id, title, link, created_at FROM notification WHERE " + audience(scope)
+				+ " ORDER BY created_at DESC, id DESC LIMIT :limit")
+			.params(scope.params())
+			.param("limit", limit)
+			.query(Notification.class)
+			.list();
+	}
+
+	/** How many the caller received in the last seven days (the shell's badge). */
+	public long countRecent(DataScope scope) {
+		return jdbc.sql("SELECT count(*) FROM notification WHERE created_at > :since AND " + audience(scope))
+			.params(scope.params())
+			.param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(7))))
+			.query(Long.class)
+			.single();
+	}
+
+	private boolean send(String kind, String audience, String title, String link, String key) {
+		return jdbc.sql("""
+				INSERT INTO notification (audience_kind, audience, title, link, dedupe_key, created_at)
+				VALUES (:kind, :audience, :title, :link, :key, :now) ON CONFLICT (dedupe_key) DO NOTHING""")
+			.param("kind", kind)
+			.param("audience", audience)
+			.param("title", title)
+			.param("link", link)
+			.param("key", key)
+			.param("now", Timestamp.from(clock.instant()))
+			.update() == 1;
+	}
+
+	private static String audience(DataScope scope) {
+		return switch (scope.kind()) {
+			case ENTERPRISE -> "audience_kind = 'ENTERPRISE' AND " + scope.enterprisePredicate("audience", "audience");
+			case NONE -> "FALSE";
+			default -> "audience_kind = 'REGION' AND " + scope.regionPredicate("audience");
+		};
+	}
+}

@@ -1,0 +1,56 @@
+package org.youguan.statistics;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps {@code stat_rollup} — approved values added up by indicator, period, region and brand — equal to the sums of
+ * {@code stat_fact}. Whoever writes facts refreshes the periods and regions it touched, in the same transaction.
+ */
+@Component
+public class StatisticsRollup {
+
+	private final JdbcClient jdbc;
+
+	StatisticsRollup(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Recomputes the roll-up rows of these period starts and regions (every indicator and brand in them). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void refresh(Collection<LocalDate> periodStarts, Collection<String> regions) {
+		if (periodStarts.isEmpty() || regions.isEmpty()) {
+			return;
+		}
+		List<LocalDate> starts = periodStarts.stream().distinct().toList();
+		List<String> codes = regions.stream().distinct().toList();
+		jdbc.sql("DELETE FROM stat_rollup WHERE period_start IN (:starts) AND region_code IN (:regions)")
+			.param("starts", starts)
+			.param("regions", codes)
+			.update();
+		jdbc.sql("""
+				INSERT INTO stat_rollup (indicator_code, period_start, period_end, region_code, brand_key, value)
+				SELECT indicator_code, period_start, period_end, region_code, coalesce(brand_id, 0), sum(value)
+				FROM stat_fact WHERE period_start IN (:starts) AND region_code IN (:regions)
+				GROUP BY 1, 2, 3, 4, 5""")
+			.param("starts", starts)
+			.param("regions", codes)
+			.update();
+	}
+
+	/** Rebuilds the whole roll-up (after facts were written in bulk outside the services, e.g. a generator). */
+	@Transactional
+	public void rebuild() {
+		jdbc.sql("TRUNCATE stat_rollup").update();
+		jdbc.sql("""
+				INSERT INTO stat_rollup (indicator_code, period_start, period_end, region_code, brand_key, value)
+				SELECT indicator_code, period_start, period_end, region_code, coalesce(brand_id, 0), sum(value)
+				FROM stat_fact GROUP BY 1, 2, 3, 4, 5""").update();
+	}
+}
