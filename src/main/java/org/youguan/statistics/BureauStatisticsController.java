@@ -59,8 +59,12 @@ class BureauStatisticsController {
 
 	private final Clock clock;
 
+	private final org.youguan.registry.Brands brands;
+
 	BureauStatisticsController(ReportForms forms, Completeness completeness, Targets targets, Indicators indicators,
-			Reports reports, HistoryImport history, Spreadsheets spreadsheets, Clock clock) {
+			Reports reports, HistoryImport history, Spreadsheets spreadsheets, org.youguan.registry.Brands brands,
+			Clock clock) {
+		this.brands = brands;
 		this.forms = forms;
 		this.completeness = completeness;
 		this.targets = targets;
@@ -140,6 +144,10 @@ class BureauStatisticsController {
 		model.addAttribute("indicators", indicators.all());
 		model.addAttribute("forms", forms.all().stream().map(f -> new FormLine(f, forms.indicators(f.id()))).toList());
 		model.addAttribute("rules", reports.rules());
+		model.addAttribute("enterpriseTypes", org.youguan.registry.EnterpriseType.values());
+		model.addAttribute("brands", brands.all());
+		model.addAttribute("valueTypes", ValueType.values());
+		model.addAttribute("aggregations", Aggregation.values());
 		return "statistics/catalogue";
 	}
 
@@ -147,12 +155,33 @@ class BureauStatisticsController {
 	public record FormLine(ReportForm form, List<Indicator> indicators) {
 	}
 
-	@PostMapping("/statistics/catalogue/forms/{id:\\d+}/due-day")
+	@PostMapping("/statistics/catalogue/forms/{id:\\d+}")
 	@PreAuthorize(ADMINS)
-	String setDueDay(@PathVariable long id, @RequestParam(required = false) Integer dueDay, RedirectAttributes redirect) {
+	String configureForm(@PathVariable long id, @RequestParam(required = false) Integer dueDay,
+			@RequestParam(required = false) List<org.youguan.registry.EnterpriseType> types,
+			@RequestParam(required = false) Long brand, @RequestParam(required = false) String regionPrefix,
+			RedirectAttributes redirect) {
 		try {
-			forms.setDueDay(id, dueDay == null ? 0 : dueDay);
-			redirect.addFlashAttribute("message", "报送截止日已更新");
+			forms.configure(id, dueDay == null ? 0 : dueDay, types == null ? List.of() : types, brand, regionPrefix);
+			redirect.addFlashAttribute("message", "报表设置已保存");
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("errors", ex.formErrors());
+		}
+		return "redirect:/statistics/catalogue";
+	}
+
+	@PostMapping("/statistics/catalogue/indicators")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	String addIndicator(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) ValueType valueType,
+			@RequestParam(required = false) Aggregation aggregation, @RequestParam(required = false) String denominatorCode,
+			@RequestParam(required = false) String formula, @RequestParam(required = false) String description,
+			@RequestParam(required = false) Long formId, RedirectAttributes redirect) {
+		try {
+			indicators.add(new Indicators.NewIndicator(code, name, unit, valueType, aggregation, denominatorCode, formula,
+					description), formId);
+			redirect.addFlashAttribute("message", "已新增指标" + code);
 		}
 		catch (DomainException ex) {
 			redirect.addFlashAttribute("errors", ex.formErrors());

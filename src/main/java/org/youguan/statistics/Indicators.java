@@ -17,10 +17,77 @@ import org.youguan.kernel.InvalidValueException;
 @Service
 public class Indicators {
 
+	/** What an administrator enters for a new indicator; a formula makes it derived. */
+	public record NewIndicator(String code, String name, String unit, ValueType valueType, Aggregation aggregation,
+			String denominatorCode, String formula, String description) {
+	}
+
 	private final JdbcClient jdbc;
 
-	Indicators(JdbcClient jdbc) {
+	private final org.youguan.audit.AuditTrail audit;
+
+	Indicators(JdbcClient jdbc, org.youguan.audit.AuditTrail audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/**
+	 * Adds an indicator to the catalogue (and optionally to a form): a new code, a weighted one names an existing
+	 * denominator, a formula parses and reads only existing indicators.
+	 */
+	@org.springframework.transaction.annotation.Transactional
+	public void add(NewIndicator n, Long formId) {
+		org.youguan.kernel.Validation v = new org.youguan.kernel.Validation();
+		String code = n.code() == null ? "" : n.code().strip();
+		v.require("code", code.matches("[a-z][a-z0-9]*(\\.[a-z0-9]+){0,5}") && code.length() <= 60, "format",
+				"指标代码应为小写字母、数字和点，如green.transfer.bags");
+		v.require("code", find(code).isEmpty(), "unique", "指标代码已存在：" + code);
+		v.required("name", "指标名称", n.name()).maxLength("name", "指标名称", n.name(), 100);
+		v.required("unit", "单位", n.unit()).maxLength("unit", "单位", n.unit(), 20);
+		v.require("valueType", n.valueType() != null, "required", "请选择数值类型");
+		v.require("aggregation", n.aggregation() != null, "required", "请选择汇总方式");
+		String denominator = n.denominatorCode() == null || n.denominatorCode().isBlank() ? null : n.denominatorCode().strip();
+		if (n.aggregation() == Aggregation.WEIGHTED) {
+			v.require("denominatorCode", denominator != null && find(denominator).isPresent(), "exists", "加权平均须指定已有的权重指标");
+		}
+		String formula = n.formula() == null || n.formula().isBlank() ? null : n.formula().strip();
+		if (formula != null) {
+			try {
+				Formula parsed = Formula.parse(formula);
+				for (String c : parsed.codes()) {
+					v.require("formula", !c.equals(code) && find(c).isPresent(), "exists", "公式引用的指标不存在：" + c);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				v.require("formula", false, "syntax", ex.getMessage());
+			}
+		}
+		v.maxLength("description", "说明", n.description(), 500);
+		v.throwIfInvalid();
+		int position = jdbc.sql("SELECT coalesce(max(position), 0) + 10 FROM stat_indicator").query(Integer.class).single();
+		jdbc.sql("""
+				INSERT INTO stat_indicator (code, name, unit, value_type, aggregation, denominator_code, formula, description,
+				    category, position)
+				VALUES (:code, :name, :unit, :type, :aggregation, :denominator, :formula, :description, 'LOCAL', :position)""")
+			.param("code", code)
+			.param("name", n.name().strip())
+			.param("unit", n.unit().strip())
+			.param("type", n.valueType().name())
+			.param("aggregation", n.aggregation().name())
+			.param("denominator", n.aggregation() == Aggregation.WEIGHTED ? denominator : null)
+			.param("formula", formula)
+			.param("description", n.description() == null ? "" : n.description().strip())
+			.param("position", position)
+			.update();
+		if (formId != null) {
+			jdbc.sql("INSERT INTO stat_form_indicator (form_id, indicator_code, position) VALUES (:form, :code, :position)")
+				.param("form", formId)
+				.param("code", code)
+				.param("position", position)
+				.update();
+		}
+		audit.record(org.youguan.audit.AuditEntry.of("statistics.indicator.add", "StatIndicator", code,
+				"新增统计指标" + code + "“" + n.name().strip() + "”" + (formula == null ? "" : "＝" + formula)).inRegion("0"));
 	}
 
 	public List<Indicator> all() {

@@ -17,6 +17,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.EnterpriseStatus;
+import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 
@@ -109,17 +110,33 @@ public class ReportForms {
 			.toList();
 	}
 
-	/** Changes the due day (the reporting regulation leaves it to the bureau, e.g. the 5th of the next month). */
+	/**
+	 * Configures a form: the due day of the following month (the reporting regulation leaves it to the bureau, e.g.
+	 * the 5th) and who must report it — enterprise types, optionally one brand and a region prefix.
+	 */
 	@Transactional
-	public void setDueDay(long formId, int dueDay) {
-		new Validation().require("dueDay", dueDay >= 1 && dueDay <= 28, "range", "报送截止日应为次月1日至28日").throwIfInvalid();
-		ReportForm form = get(formId);
-		jdbc.sql("UPDATE stat_form SET due_day = :day, version = version + 1 WHERE id = :id")
+	public void configure(long formId, int dueDay, List<EnterpriseType> types, Long brandId, String regionPrefix) {
+		String prefix = regionPrefix == null ? "" : regionPrefix.strip();
+		new Validation().require("dueDay", dueDay >= 1 && dueDay <= 28, "range", "报送截止日应为次月1日至28日")
+			.require("types", types != null && !types.isEmpty(), "required", "请至少选择一类报送企业")
+			.require("regionPrefix", prefix.matches("\\d{0,12}"), "format", "区域应为行政区划代码（留空为全国）")
+			.throwIfInvalid();
+		ReportForm before = get(formId);
+		String typeList = String.join(",", types.stream().distinct().map(Enum::name).toList());
+		jdbc.sql("UPDATE stat_form SET due_day = :day, enterprise_types = :types, brand_id = :brand, region_prefix = :prefix, "
+				+ "version = version + 1 WHERE id = :id")
 			.param("day", dueDay)
+			.param("types", typeList)
+			.param("brand", brandId)
+			.param("prefix", prefix)
 			.param("id", formId)
 			.update();
-		audit.record(AuditEntry.of("statistics.form.due-day", "ReportForm", formId,
-				"“" + form.name() + "”报送截止日由次月" + form.dueDay() + "日改为次月" + dueDay + "日").inRegion("0"));
+		ReportForm after = get(formId);
+		audit.record(AuditEntry.of("statistics.form.configure", "ReportForm", formId, "调整“" + before.name() + "”：次月"
+				+ dueDay + "日前报送，报送对象" + after.typesLabel() + (prefix.isEmpty() ? "" : "（区划" + prefix + "）"))
+			.states(java.util.Map.of("dueDay", before.dueDay(), "types", before.enterpriseTypes(), "region", before.regionPrefix()),
+					java.util.Map.of("dueDay", dueDay, "types", typeList, "region", prefix))
+			.inRegion("0"));
 	}
 
 	static final Set<String> SORTS = Set.of("period", "enterprise_name", "submitted_at");

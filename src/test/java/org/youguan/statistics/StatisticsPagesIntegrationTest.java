@@ -185,8 +185,10 @@ class StatisticsPagesIntegrationTest {
 	void eachSideStaysOnItsOwnPages() throws Exception {
 		mvc.perform(get("/statistics").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
 		mvc.perform(get("/enterprise/statistics").session(SignIn.session(mvc, "sz.market"))).andExpect(status().isForbidden());
-		mvc.perform(post("/statistics/catalogue/forms/1/due-day").session(SignIn.session(mvc, "sz.market")).with(csrf())
+		mvc.perform(post("/statistics/catalogue/forms/1").session(SignIn.session(mvc, "sz.market")).with(csrf())
 			.param("dueDay", "7")).andExpect(status().isForbidden());
+		mvc.perform(post("/statistics/catalogue/indicators").session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("code", "x.y")).andExpect(status().isForbidden());
 	}
 
 	/** The values the draft holds now, as the page would post them back. */
@@ -214,5 +216,32 @@ class StatisticsPagesIntegrationTest {
 			book.write(out);
 			return out.toByteArray();
 		}
+	}
+
+	@Test
+	void administratorsConfigureFormsAndAddIndicatorsWithFormulas() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		ReportForm quarterly = forms.byCode("green-care");
+		mvc.perform(post("/statistics/catalogue/forms/" + quarterly.id()).session(admin).with(csrf()).param("dueDay", "12")
+			.param("types", "EXPRESS").param("types", "POSTAL").param("regionPrefix", ""))
+			.andExpect(redirectedUrlPattern("/statistics/catalogue*"));
+		assertThat(forms.get(quarterly.id()).dueDay()).isEqualTo(12);
+		mvc.perform(post("/statistics/catalogue/forms/" + quarterly.id()).session(admin).with(csrf()).param("dueDay", "31"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("errors"));
+		String code = "local.bags" + System.nanoTime() % 100000;
+		mvc.perform(post("/statistics/catalogue/indicators").session(admin).with(csrf()).param("code", code)
+			.param("name", "环保袋总数").param("unit", "个").param("valueType", "INTEGER").param("aggregation", "SUM")
+			.param("formula", "green.reusable.boxes + green.transfer.bags"))
+			.andExpect(redirectedUrlPattern("/statistics/catalogue*"));
+		Indicator added = indicators.get(code);
+		assertThat(added.derived()).isTrue();
+		Slice slice = new Slice("3205", null, java.time.YearMonth.of(java.time.YearMonth.now().getYear() - 1, 1),
+				java.time.YearMonth.of(java.time.YearMonth.now().getYear() - 1, 12));
+		assertThat(aggregates.value(added, slice)).isEqualByComparingTo(aggregates.value(indicators.get("green.reusable.boxes"), slice)
+			.add(aggregates.value(indicators.get("green.transfer.bags"), slice)));
+		mvc.perform(post("/statistics/catalogue/indicators").session(admin).with(csrf()).param("code", "bad code")
+			.param("name", "错").param("unit", "个").param("valueType", "INTEGER").param("aggregation", "SUM")
+			.param("formula", "no.such + "))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("errors"));
 	}
 }
