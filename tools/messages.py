@@ -185,6 +185,7 @@ M = {
  "complaint.replyLate": ("逾期答复", "Replied late"),
  "complaint.public.new": ("我要申诉", "File a complaint"),
  "complaint.public.status": ("申诉查询", "Complaint status"),
+ "complaint.public.notices": ("申诉通告", "Complaint notices"),
  "dashboard.complaints-attention": ("申诉：1个工作日内到期或已超期", "Complaints due within a working day or overdue"),
  "dashboard.reports-awaiting": ("待审核统计报表", "Reports awaiting approval"),
  "dashboard.statistics.trend": ("月度走势（本年）", " by month (this year)"),

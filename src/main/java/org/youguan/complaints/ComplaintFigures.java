@@ -53,7 +53,7 @@ public class ComplaintFigures {
 	}
 
 	public Totals totals(DataScope scope, String prefix, YearMonth from, YearMonth to) {
-		var row = jdbc.sql("""
+		Object[] result = jdbc.sql("""
 				SELECT count(*) AS received,
 				       count(*) FILTER (WHERE c.transferred_on IS NOT NULL) AS accepted,
 				       count(*) FILTER (WHERE c.status = 'REJECTED') AS not_accepted,
@@ -65,16 +65,18 @@ public class ComplaintFigures {
 				       count(*) FILTER (WHERE c.replied_on IS NOT NULL AND NOT c.reply_late) AS reply_on_time,
 				       count(*) FILTER (WHERE c.closed_on IS NOT NULL AND c.closed_on <= c.answer_due) AS answered_in_time,
 				       count(*) FILTER (WHERE c.satisfaction IS NOT NULL) AS surveyed,
-				       count(*) FILTER (WHERE c.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied
+				       count(*) FILTER (WHERE c.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied,
+				       coalesce(sum(c.compensation_paid), 0) AS compensation
 				FROM complaint c""" + PERIOD + scope.regionPredicate("c.region_code"))
 			.params(params(scope, prefix, from, to))
-			.query((rs, i) -> new long[] { rs.getLong("received"), rs.getLong("accepted"), rs.getLong("not_accepted"),
-					rs.getLong("closed"), rs.getLong("withdrawn"), rs.getLong("valid"), rs.getLong("transfer_on_time"),
-					rs.getLong("replied"), rs.getLong("reply_on_time"), rs.getLong("answered_in_time"), rs.getLong("surveyed"),
-					rs.getLong("satisfied") })
+			.query((rs, i) -> new Object[] { new long[] { rs.getLong("received"), rs.getLong("accepted"),
+					rs.getLong("not_accepted"), rs.getLong("closed"), rs.getLong("withdrawn"), rs.getLong("valid"),
+					rs.getLong("transfer_on_time"), rs.getLong("replied"), rs.getLong("reply_on_time"),
+					rs.getLong("answered_in_time"), rs.getLong("surveyed"), rs.getLong("satisfied") },
+					rs.getBigDecimal("compensation") })
 			.single();
-		BigDecimal compensation = jdbc.sql("SELECT coalesce(sum(c.compensation_paid), 0) FROM complaint c" + PERIOD
-				+ scope.regionPredicate("c.region_code")).params(params(scope, prefix, from, to)).query(BigDecimal.class).single();
+		long[] row = (long[]) result[0];
+		BigDecimal compensation = (BigDecimal) result[1];
 		BigDecimal volume = aggregates.value(indicators.get("express.volume"), new Slice(prefix, null, from, to));
 		return new Totals(row[0], row[1], row[2], row[3], row[4], row[5], percent(row[6], row[1]), percent(row[8], row[7]),
 				percent(row[9], row[3]), percent(row[11], row[10]), compensation, volume, perMillion(row[0], volume),
@@ -89,22 +91,24 @@ public class ComplaintFigures {
 			case "enterprise" -> "coalesce(c.enterprise_name, '（未转办）')";
 			default -> "c.category";
 		};
-		Map<String, Object> params = params(scope, prefix, from, to);
-		long total = jdbc.sql("SELECT count(*) FROM complaint c" + PERIOD + scope.regionPredicate("c.region_code"))
-			.params(params).query(Long.class).single();
-		return jdbc.sql("SELECT " + column + " AS k, count(*) AS n, count(*) FILTER (WHERE c.valid_complaint) AS v FROM complaint c"
+		List<long[]> counts = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
+		jdbc.sql("SELECT " + column + " AS k, count(*) AS n, count(*) FILTER (WHERE c.valid_complaint) AS v FROM complaint c"
 				+ PERIOD + scope.regionPredicate("c.region_code") + " GROUP BY 1 ORDER BY 2 DESC, 1")
-			.params(params)
-			.query((rs, i) -> new Line(rs.getString("k"), rs.getLong("n"), rs.getLong("v"), percent(rs.getLong("n"), total),
-					null, null, null))
+			.params(params(scope, prefix, from, to))
+			.query((rs, i) -> keys.add(rs.getString("k")) && counts.add(new long[] { rs.getLong("n"), rs.getLong("v") }))
 			.list();
+		long total = counts.stream().mapToLong(c -> c[0]).sum();
+		List<Line> lines = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			lines.add(new Line(keys.get(i), counts.get(i)[0], counts.get(i)[1], percent(counts.get(i)[0], total), null, null, null));
+		}
+		return lines;
 	}
 
 	/** By brand, with 申诉率 and 有效申诉率 per million parcels of the brand in the same region and months. */
 	public List<Line> byBrand(DataScope scope, String prefix, YearMonth from, YearMonth to) {
 		Map<String, Object> params = params(scope, prefix, from, to);
-		long total = jdbc.sql("SELECT count(*) FROM complaint c" + PERIOD + scope.regionPredicate("c.region_code"))
-			.params(params).query(Long.class).single();
 		var volumes = aggregates.grouped(indicators.get("express.volume"), Aggregates.Dimension.BRAND, 0, new Slice(prefix, null, from, to));
 		List<Line> lines = new ArrayList<>();
 		jdbc.sql("""
@@ -113,13 +117,14 @@ public class ComplaintFigures {
 			.params(params)
 			.query((rs, i) -> {
 				BigDecimal volume = volumes.get(String.valueOf(rs.getLong("brand_id")));
-				lines.add(new Line(rs.getString("brand_name"), rs.getLong("n"), rs.getLong("v"),
-						percent(rs.getLong("n"), total), volume, perMillion(rs.getLong("n"), volume),
-						perMillion(rs.getLong("v"), volume)));
+				lines.add(new Line(rs.getString("brand_name"), rs.getLong("n"), rs.getLong("v"), null, volume,
+						perMillion(rs.getLong("n"), volume), perMillion(rs.getLong("v"), volume)));
 				return null;
 			})
 			.list();
-		return lines;
+		long total = lines.stream().mapToLong(Line::complaints).sum();
+		return lines.stream().map(l -> new Line(l.key(), l.complaints(), l.valid(), percent(l.complaints(), total), l.volume(),
+				l.perMillion(), l.validPerMillion())).toList();
 	}
 
 	/** Enterprises that replied after the due date, most often first (named in the notice). */

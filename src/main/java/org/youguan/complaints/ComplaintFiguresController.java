@@ -90,6 +90,19 @@ class ComplaintFiguresController {
 		return Downloads.docx(area + "申诉情况通告.docx", notices.write(scope, q.region(), area, me.bureauName(), q.from(), q.to()));
 	}
 
+	/** Publishes the period's notice on the public portal. */
+	@org.springframework.web.bind.annotation.PostMapping("/complaints/figures/publish")
+	@org.springframework.security.access.prepost.PreAuthorize(ComplaintController.HANDLERS)
+	String publish(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		Query q = query(me, scope, region, from, to);
+		String area = q.region().isEmpty() ? "全国" : regions.fullName(q.region());
+		long id = notices.publish(scope, q.region(), area, me.bureauName(), q.from(), q.to(), me.displayName());
+		redirect.addFlashAttribute("message", "通告已在公众服务页面发布");
+		return "redirect:/public/complaints/notices/" + id;
+	}
+
 	private Query query(CurrentUser me, DataScope scope, String region, String from, String to) {
 		YearMonth last = YearMonth.now(clock).minusMonths(1);
 		YearMonth f = from == null || from.isBlank() ? YearMonth.of(last.getYear(), 1) : parse(from, "from");

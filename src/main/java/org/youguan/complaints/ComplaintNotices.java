@@ -32,13 +32,95 @@ public class ComplaintNotices {
 
 	private final Clock clock;
 
-	ComplaintNotices(ComplaintFigures figures, WordTemplates templates, Clock clock) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	private final org.youguan.audit.AuditTrail audit;
+
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+	ComplaintNotices(ComplaintFigures figures, WordTemplates templates, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			org.youguan.audit.AuditTrail audit, Clock clock) {
 		this.figures = figures;
 		this.templates = templates;
+		this.jdbc = jdbc;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
+	/** What a published notice shows: the same figures as the document, frozen when published. */
+	public record Content(String title, String overall, String rates, String handling, List<ComplaintFigures.Line> brands,
+			List<ComplaintFigures.Line> problems, List<ComplaintFigures.Late> late, String bureau, LocalDate date) {
+	}
+
+	/** A published notice in the public list. */
+	public record Published(long id, String title, java.time.Instant publishedAt) {
+	}
+
+	/** The notice's content for the months and region (nothing saved). */
+	public Content content(DataScope scope, String prefix, String areaName, String bureau, YearMonth from, YearMonth to) {
+		Map<String, String> f = fields(scope, prefix, areaName, bureau, from, to);
+		return new Content(f.get("title"), f.get("overall"), f.get("rates"), f.get("handling"),
+				figures.byBrand(scope, prefix, from, to), figures.by(scope, "category", prefix, from, to),
+				figures.lateRepliers(scope, prefix, from, to), bureau, LocalDate.now(clock));
+	}
+
+	/** Publishes the notice on the public portal (a snapshot; later corrections of data do not change it). */
+	@org.springframework.transaction.annotation.Transactional
+	public long publish(DataScope scope, String prefix, String areaName, String bureau, YearMonth from, YearMonth to,
+			String publisher) {
+		Content c = content(scope, prefix, areaName, bureau, from, to);
+		long id = jdbc.sql("""
+				INSERT INTO complaint_notice (region_code, title, month_from, month_to, content, published_at, published_by)
+				VALUES (:region, :title, :from, :to, CAST(:content AS jsonb), :now, :by) RETURNING id""")
+			.param("region", prefix.isEmpty() ? "0" : prefix)
+			.param("title", c.title())
+			.param("from", from.toString())
+			.param("to", to.toString())
+			.param("content", JSON.writeValueAsString(c))
+			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.param("by", publisher)
+			.query(Long.class)
+			.single();
+		audit.record(org.youguan.audit.AuditEntry.of("complaint.notice.publish", "ComplaintNotice", id, "发布" + c.title())
+			.inRegion(prefix.isEmpty() ? "0" : prefix));
+		return id;
+	}
+
+	public List<Published> published(int limit) {
+		return jdbc.sql("SELECT id, title, published_at FROM complaint_notice ORDER BY published_at DESC LIMIT :limit")
+			.param("limit", limit)
+			.query(Published.class)
+			.list();
+	}
+
+	public Content publishedContent(long id) {
+		String json = jdbc.sql("SELECT content::text FROM complaint_notice WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> org.youguan.kernel.DomainException.notFound("通告", id));
+		return JSON.readValue(json, Content.class);
+	}
+
 	public byte[] write(DataScope scope, String prefix, String areaName, String bureau, YearMonth from, YearMonth to) {
+		Map<String, String> fields = fields(scope, prefix, areaName, bureau, from, to);
+		List<Map<String, String>> brands = figures.byBrand(scope, prefix, from, to).stream().map(l -> Map.of("name", l.key(),
+				"count", String.valueOf(l.complaints()), "rate", plain(l.perMillion()), "valid", String.valueOf(l.valid()),
+				"validRate", plain(l.validPerMillion()))).toList();
+		List<Map<String, String>> problems = figures.by(scope, "category", prefix, from, to).stream().map(l -> Map.of("name",
+				l.key(), "count", String.valueOf(l.complaints()), "share", plain(l.share()))).toList();
+		List<Map<String, String>> late = figures.lateRepliers(scope, prefix, from, to).stream().map(l -> Map.of("name",
+				l.enterprise(), "late", String.valueOf(l.late()), "replies", String.valueOf(l.replies()))).toList();
+		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
+			return templates.fill(template, fields, Map.of("brands", brands, "problems", problems, "late", late));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Map<String, String> fields(DataScope scope, String prefix, String areaName, String bureau, YearMonth from,
+			YearMonth to) {
 		String period = from.equals(to) ? from.getYear() + "年" + from.getMonthValue() + "月"
 				: from.getYear() + "年" + from.getMonthValue() + "–" + to.getMonthValue() + "月";
 		ComplaintFigures.Totals t = figures.totals(scope, prefix, from, to);
@@ -54,19 +136,7 @@ public class ComplaintNotices {
 				+ pct(t.answeredInTime()) + "，消费者对申诉处理工作满意率" + pct(t.satisfaction()) + "。");
 		fields.put("bureau", bureau);
 		fields.put("date", LocalDate.now(clock).toString());
-		List<Map<String, String>> brands = figures.byBrand(scope, prefix, from, to).stream().map(l -> Map.of("name", l.key(),
-				"count", String.valueOf(l.complaints()), "rate", plain(l.perMillion()), "valid", String.valueOf(l.valid()),
-				"validRate", plain(l.validPerMillion()))).toList();
-		List<Map<String, String>> problems = figures.by(scope, "category", prefix, from, to).stream().map(l -> Map.of("name",
-				l.key(), "count", String.valueOf(l.complaints()), "share", plain(l.share()))).toList();
-		List<Map<String, String>> late = figures.lateRepliers(scope, prefix, from, to).stream().map(l -> Map.of("name",
-				l.enterprise(), "late", String.valueOf(l.late()), "replies", String.valueOf(l.replies()))).toList();
-		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
-			return templates.fill(template, fields, Map.of("brands", brands, "problems", problems, "late", late));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return fields;
 	}
 
 	private static String plain(BigDecimal v) {

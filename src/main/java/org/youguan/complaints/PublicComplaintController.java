@@ -24,9 +24,24 @@ class PublicComplaintController {
 
 	private final Brands brands;
 
-	PublicComplaintController(Complaints complaints, Brands brands) {
+	private final ComplaintNotices notices;
+
+	PublicComplaintController(Complaints complaints, Brands brands, ComplaintNotices notices) {
 		this.complaints = complaints;
 		this.brands = brands;
+		this.notices = notices;
+	}
+
+	@GetMapping("/public/complaints/notices")
+	String notices(Model model) {
+		model.addAttribute("notices", notices.published(50));
+		return "complaints/public-notices";
+	}
+
+	@GetMapping("/public/complaints/notices/{id:\\d+}")
+	String notice(@org.springframework.web.bind.annotation.PathVariable long id, Model model) {
+		model.addAttribute("notice", notices.publishedContent(id));
+		return "complaints/public-notice";
 	}
 
 	@GetMapping("/public/complaints/new")

@@ -244,4 +244,48 @@ class ComplaintIntegrationTest {
 	private java.util.List<org.youguan.notifications.Notification> notificationsAbout(DataScope scope, String number) {
 		return notifications.recent(scope, 500).stream().filter(n -> n.title().contains(number)).toList();
 	}
+
+	@Test
+	void theClockCountsTheSpringFestivalAndItsMakeUpSaturday() {
+		// 2026: 2-15 … 2-23 off, Saturday 2-14 a working day
+		clock.set(LocalDateTime.of(2026, 2, 13, 10, 0));
+		var filed = complaints.file(form(LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 1), null, waybill()), Channel.WEB, null, false);
+		assertThat(complaints.get(WUZHONG, filed.id()).transferDue()).isEqualTo(LocalDate.of(2026, 2, 24));
+		complaints.acceptAndTransfer(WUZHONG, filed.id(), null);
+		// 7 calendar days end on 2-20, inside the holiday: the next working day
+		assertThat(complaints.get(WUZHONG, filed.id()).stepDue()).isEqualTo(LocalDate.of(2026, 2, 24));
+		complaints.reply(DataScope.enterprise(SF_WUZHONG), filed.id(), new ComplaintReply("经查属实", Responsibility.PARTIAL,
+				"致歉", null, true, true, "客服", "13800000000"));
+		// 3 working days after 2-13: 2-14 (the make-up Saturday), 2-24, 2-25
+		assertThat(complaints.get(WUZHONG, filed.id()).stepDue()).isEqualTo(LocalDate.of(2026, 2, 25));
+		assertThat(complaints.get(WUZHONG, filed.id()).answerDue()).isEqualTo(LocalDate.of(2026, 3, 16));
+	}
+
+	@Test
+	void everyAcceptanceConditionCanBeNamedAndTheFilerIsToldWhich() {
+		for (AcceptanceCondition condition : AcceptanceCondition.values()) {
+			var filed = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.WEB, null, false);
+			complaints.reject(WUZHONG, filed.id(), condition, "经审查");
+			assertThat(complaints.get(WUZHONG, filed.id()).rejectionCondition()).isEqualTo(condition);
+			assertThat(complaints.publicStatus(filed.number(), filed.queryCode()).history())
+				.anySatisfy(e -> assertThat(e.text()).contains(condition.label()));
+		}
+		var filed = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.WEB, null, false);
+		assertThatThrownBy(() -> complaints.reject(WUZHONG, filed.id(), null, "")).isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
+				.contains("condition", "reason"));
+	}
+
+	@Test
+	void oversizeEvidenceIsRefusedAndNothingIsFiled() {
+		byte[] big = new byte[6 * 1024 * 1024];
+		big[0] = (byte) 0xFF;
+		big[1] = (byte) 0xD8;
+		big[2] = (byte) 0xFF;
+		String waybill = waybill();
+		assertThatThrownBy(() -> complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill),
+				java.util.List.of(new org.youguan.documents.UploadedFile("大照片.jpg", big)), Channel.WEB, null, false))
+			.hasMessageContaining("超过5MB");
+		assertThat(complaints.list(WUZHONG, Complaints.Filter.NONE, new PageQuery(waybill, 0, 5, null, false)).total()).isZero();
+	}
 }

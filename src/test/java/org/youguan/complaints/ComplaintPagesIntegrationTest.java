@@ -229,4 +229,23 @@ class ComplaintPagesIntegrationTest {
 		}
 		mvc.perform(six.params(form("YD" + waybill, "破损")).with(csrf())).andExpect(content().string(containsString("附件最多5个")));
 	}
+
+	@Test
+	void aPublishedNoticeIsOnThePublicPortalAsPublished() throws Exception {
+		int year = java.time.YearMonth.now().minusMonths(1).getYear();
+		String location = mvc.perform(post("/complaints/figures/publish").session(SignIn.session(mvc, "sz.market")).with(csrf())
+			.param("from", year + "-01"))
+			.andExpect(redirectedUrlPattern("/public/complaints/notices/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get("/public/complaints/notices"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("江苏省苏州市")));
+		mvc.perform(get(location))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("邮政业用户申诉情况通告")))
+			.andExpect(content().string(containsString("id=\"notice-brands\"")))
+			.andExpect(content().string(not(org.hamcrest.Matchers.matchesPattern("(?s).*1[3-9]\\d{9}.*"))));
+		mvc.perform(post("/complaints/figures/publish").session(SignIn.session(mvc, "sz.leader")).with(csrf()))
+			.andExpect(status().isForbidden());
+	}
 }
