@@ -44,7 +44,7 @@ class SecurityConfiguration {
 			.hasRole("SYSTEM_ADMIN")
 			.requestMatchers("/admin/**")
 			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER")
-			.requestMatchers("/registry/**", "/filing/**", "/statistics/**", "/complaints/**")
+			.requestMatchers("/registry/**", "/filing/**", "/statistics/**", "/complaints/**", "/workplans/**")
 			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER", "STAFF")
 			.requestMatchers("/enterprise/**")
 			.hasRole("ENTERPRISE")

@@ -1,0 +1,218 @@
+package org.youguan.workplans;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.DepartmentView;
+import org.youguan.org.Departments;
+
+/**
+ * Annual plans: saved from a notice once every department name is mapped to one of the bureau's departments (or
+ * created), listed and shown within the caller's scope.
+ */
+@Service
+public class WorkPlans {
+
+	/** A plan in lists. */
+	public record PlanSummary(long id, int year, String title, String bureauName, long tasks) {
+	}
+
+	/** A task as the plan page shows it. */
+	public record TaskLine(long id, int number, String text, String responsibility, boolean allDepartments,
+			List<String> departments, LocalDate dueOn, String status) {
+
+		public String statusLabel() {
+			return switch (status) {
+				case "IN_PROGRESS" -> "推进中";
+				case "DONE" -> "已完成";
+				case "LAGGING" -> "滞后";
+				default -> "未启动";
+			};
+		}
+	}
+
+	public record SectionLine(String heading, String kind, List<TaskLine> tasks) {
+	}
+
+	/** A whole plan. */
+	public record Plan(long id, int year, String title, String documentNumber, LocalDate documentDate,
+			String overallRequirement, String targets, String bureauName, List<String> keyTasks, List<SectionLine> sections) {
+	}
+
+	static final String ALL = "各处室";
+
+	private final WorkPlanImport imports;
+
+	private final Departments departments;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	WorkPlans(WorkPlanImport imports, Departments departments, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+		this.imports = imports;
+		this.departments = departments;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Saves the notice as the bureau's plan. {@code mapping}: an unknown department name → the id of one of the
+	 * bureau's departments; {@code create}: unknown names to create as departments. Any name left unmapped stops the
+	 * save with the list of them; nothing is saved then.
+	 */
+	@Transactional
+	public long save(CurrentUser me, String text, Map<String, Long> mapping, Set<String> create) {
+		PlanPreview preview = imports.preview(me, text);
+		long bureau = me.bureauId();
+		Map<String, Long> ids = new HashMap<>();
+		List<DepartmentView> own = departments.ofBureau(bureau);
+		own.forEach(d -> ids.put(d.name(), d.id()));
+		List<String> unmapped = new ArrayList<>();
+		for (String name : preview.unknownDepartments()) {
+			Long target = mapping.get(name);
+			if (target != null && own.stream().anyMatch(d -> d.id() == target)) {
+				ids.put(name, target);
+			}
+			else if (create.contains(name)) {
+				if (!me.administrator()) {
+					throw new InvalidValueException("mapping", "admin", "新建处室需由机构管理员操作；请选择对应的本局处室：" + name);
+				}
+				ids.put(name, departments.create(me.scope(), bureau, name, "导入工作目标任务时新增", own.size() + ids.size()));
+			}
+			else {
+				unmapped.add(name);
+			}
+		}
+		if (!unmapped.isEmpty()) {
+			throw new InvalidValueException("mapping", "unmapped", "请为以下处室选择对应的本局处室或新建：" + String.join("、", unmapped));
+		}
+		if (preview.year() == null) {
+			throw new InvalidValueException("text", "year", "标题中未识别到年度");
+		}
+		LocalDate due = LocalDate.of(preview.year(), 12, 31);
+		long plan = jdbc.sql("""
+				INSERT INTO work_plan (bureau_id, region_code, year, title, document_number, document_date, overall_requirement,
+				    targets, created_at)
+				VALUES (:bureau, :region, :year, :title, :number, :date, :overall, :targets, :now) RETURNING id""")
+			.param("bureau", bureau)
+			.param("region", me.regionCode())
+			.param("year", preview.year())
+			.param("title", preview.title())
+			.param("number", preview.documentNumber())
+			.param("date", preview.documentDate() == null ? null : Date.valueOf(preview.documentDate()))
+			.param("overall", preview.overallRequirement())
+			.param("targets", preview.targets())
+			.param("now", Timestamp.from(clock.instant()))
+			.query(Long.class)
+			.single();
+		for (int i = 0; i < preview.keyTasks().size(); i++) {
+			jdbc.sql("INSERT INTO work_key_task (plan_id, position, text) VALUES (:plan, :position, :text)")
+				.param("plan", plan).param("position", i + 1).param("text", preview.keyTasks().get(i)).update();
+		}
+		int position = 0;
+		int tasks = 0;
+		for (PlanPreview.Section s : preview.sections()) {
+			tasks += section(plan, ++position, "TASKS", s.heading(), s.tasks(), ids, due);
+		}
+		for (PlanPreview.Project p : preview.livelihoodProjects()) {
+			tasks += section(plan, ++position, "LIVELIHOOD", p.title(), p.items(), ids, due);
+		}
+		audit.record(AuditEntry.of("workplan.import", "WorkPlan", plan, "导入" + preview.title() + "（" + tasks + "项任务）")
+			.inRegion(me.regionCode()));
+		return plan;
+	}
+
+	private int section(long plan, int position, String kind, String heading, List<PlanPreview.Task> tasks,
+			Map<String, Long> ids, LocalDate due) {
+		long section = jdbc.sql("INSERT INTO work_section (plan_id, position, kind, heading) VALUES (:plan, :position, :kind, :heading) RETURNING id")
+			.param("plan", plan).param("position", position).param("kind", kind).param("heading", heading)
+			.query(Long.class).single();
+		for (PlanPreview.Task t : tasks) {
+			boolean all = t.departments().contains(ALL);
+			long task = jdbc.sql("""
+					INSERT INTO work_task (plan_id, section_id, number, text, responsibility, all_departments, due_on)
+					VALUES (:plan, :section, :number, :text, :responsibility, :all, :due) RETURNING id""")
+				.param("plan", plan).param("section", section).param("number", t.number()).param("text", t.text())
+				.param("responsibility", t.responsibility().name()).param("all", all).param("due", due)
+				.query(Long.class).single();
+			int p = 0;
+			for (String name : t.departments()) {
+				if (!name.equals(ALL)) {
+					jdbc.sql("INSERT INTO work_task_department (task_id, department_id, position) VALUES (:task, :department, :position) "
+							+ "ON CONFLICT DO NOTHING")
+						.param("task", task).param("department", ids.get(name)).param("position", ++p).update();
+				}
+			}
+		}
+		return tasks.size();
+	}
+
+	public List<PlanSummary> list(DataScope scope) {
+		return jdbc.sql("""
+				SELECT p.id, p.year, p.title, b.name AS bureau_name, (SELECT count(*) FROM work_task t WHERE t.plan_id = p.id) AS tasks
+				FROM work_plan p JOIN bureau b ON b.id = p.bureau_id WHERE """ + " " + scope.regionPredicate("p.region_code")
+				+ " ORDER BY p.year DESC, p.id DESC")
+			.params(scope.params())
+			.query(PlanSummary.class)
+			.list();
+	}
+
+	public Plan get(DataScope scope, long id) {
+		var head = jdbc.sql("""
+				SELECT p.id, p.year, p.title, p.document_number, p.document_date, p.overall_requirement, p.targets,
+				       b.name AS bureau_name FROM work_plan p JOIN bureau b ON b.id = p.bureau_id WHERE p.id = :id AND """ + " "
+				+ scope.regionPredicate("p.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query((rs, i) -> new Object[] { rs.getLong("id"), rs.getInt("year"), rs.getString("title"),
+					rs.getString("document_number"), rs.getObject("document_date", LocalDate.class),
+					rs.getString("overall_requirement"), rs.getString("targets"), rs.getString("bureau_name") })
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("工作计划", id));
+		List<String> keyTasks = jdbc.sql("SELECT text FROM work_key_task WHERE plan_id = :id ORDER BY position")
+			.param("id", id).query(String.class).list();
+		Map<Long, List<String>> names = new HashMap<>();
+		jdbc.sql("""
+				SELECT d.task_id, x.name FROM work_task_department d JOIN department x ON x.id = d.department_id
+				JOIN work_task t ON t.id = d.task_id WHERE t.plan_id = :id ORDER BY d.task_id, d.position""")
+			.param("id", id)
+			.query((rs, i) -> names.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+			.list();
+		Map<Long, SectionLine> sections = new LinkedHashMap<>();
+		jdbc.sql("SELECT id, heading, kind FROM work_section WHERE plan_id = :id ORDER BY position")
+			.param("id", id)
+			.query((rs, i) -> sections.put(rs.getLong(1), new SectionLine(rs.getString(2), rs.getString(3), new ArrayList<>())))
+			.list();
+		jdbc.sql("SELECT id, section_id, number, text, responsibility, all_departments, due_on, status FROM work_task "
+				+ "WHERE plan_id = :id ORDER BY section_id, number, id")
+			.param("id", id)
+			.query((rs, i) -> sections.get(rs.getLong("section_id")).tasks().add(new TaskLine(rs.getLong("id"), rs.getInt("number"),
+					rs.getString("text"), rs.getString("responsibility"), rs.getBoolean("all_departments"),
+					rs.getBoolean("all_departments") ? List.of(ALL) : names.getOrDefault(rs.getLong("id"), List.of()),
+					rs.getObject("due_on", LocalDate.class), rs.getString("status"))))
+			.list();
+		return new Plan((Long) head[0], (Integer) head[1], (String) head[2], (String) head[3], (LocalDate) head[4],
+				(String) head[5], (String) head[6], (String) head[7], keyTasks, new ArrayList<>(sections.values()));
+	}
+}

@@ -1,0 +1,107 @@
+package org.youguan.workplans;
+
+import java.io.ByteArrayOutputStream;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.org.DepartmentView;
+import org.youguan.org.Departments;
+import org.youguan.org.UserDirectory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class WorkPlanPagesIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	WorkPlans plans;
+
+	@Autowired
+	Departments departments;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Test
+	void staffPreviewMapTheUnknownDepartmentAndSaveThePlan() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		String notice = NoticeParserTest.sample();
+		mvc.perform(post("/workplans/import").session(staff).with(csrf()).param("text", notice))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"mapping\"")))
+			.andExpect(content().string(containsString("市邮政业安全中心")));
+		mvc.perform(post("/workplans/import/confirm").session(staff).with(csrf()).param("text", notice))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("请为以下处室选择对应的本局处室或新建：市邮政业安全中心")));
+		long bureau = directory.principal("sz.market").orElseThrow().bureauId();
+		long centre = departments.ofBureau(bureau).stream().filter(d -> d.name().equals("市邮政业安全发展中心"))
+			.mapToLong(DepartmentView::id).findFirst().orElseThrow();
+		String location = mvc.perform(post("/workplans/import/confirm").session(staff).with(csrf()).param("text", notice)
+			.param("map.市邮政业安全中心", String.valueOf(centre)))
+			.andExpect(redirectedUrlPattern("/workplans/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		WorkPlans.Plan plan = plans.get(DataScope.region("3205"), id);
+		assertThat(plan.year()).isEqualTo(2025);
+		assertThat(plan.keyTasks()).hasSize(5);
+		assertThat(plan.sections()).extracting(WorkPlans.SectionLine::kind)
+			.containsExactly("TASKS", "TASKS", "TASKS", "TASKS", "TASKS", "LIVELIHOOD", "LIVELIHOOD", "LIVELIHOOD");
+		var tasks = plan.sections().stream().flatMap(s -> s.tasks().stream()).toList();
+		assertThat(tasks).hasSize(20);
+		assertThat(tasks.get(11).departments()).containsExactly("普遍服务处", "市场监管处", "市邮政业安全发展中心");
+		assertThat(tasks.get(12).departments()).containsExactly("各处室");
+		assertThat(tasks.get(0).dueOn()).hasToString("2025-12-31");
+		mvc.perform(get(location).session(staff)).andExpect(content().string(containsString("开展寄递渠道安全生产隐患排查整治")));
+		mvc.perform(get("/workplans").session(SignIn.session(mvc, "xc.staff"))).andExpect(content().string(
+				org.hamcrest.Matchers.not(containsString(location))));
+	}
+
+	@Test
+	void aWordFileIsReadAndOnlyAdministratorsCreateDepartments() throws Exception {
+		byte[] docx;
+		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			for (String line : NoticeParserTest.sample().split("\n")) {
+				doc.createParagraph().createRun().setText(line);
+			}
+			doc.write(out);
+			docx = out.toByteArray();
+		}
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		mvc.perform(multipart("/workplans/import").file(new MockMultipartFile("file", "通知.docx", "application/octet-stream", docx))
+			.session(staff).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("推行快递业务经营许可")));
+		mvc.perform(post("/workplans/import/confirm").session(staff).with(csrf()).param("text", NoticeParserTest.sample())
+			.param("map.市邮政业安全中心", "new"))
+			.andExpect(content().string(containsString("新建处室需由机构管理员操作")));
+		// a name of its own, so other tests still see 市邮政业安全中心 as unknown
+		String unit = "测试新设中心" + System.nanoTime() % 100000;
+		mvc.perform(post("/workplans/import/confirm").session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("text", NoticeParserTest.sample().replace("市邮政业安全中心", unit)).param("map." + unit, "new"))
+			.andExpect(redirectedUrlPattern("/workplans/*"));
+		long bureau = directory.principal("sz.admin").orElseThrow().bureauId();
+		assertThat(departments.ofBureau(bureau)).extracting(DepartmentView::name).contains(unit);
+		mvc.perform(multipart("/workplans/import").file(new MockMultipartFile("file", "通知.txt", "text/plain", new byte[] { (byte) 0xC3, 0x28 }))
+			.session(staff).with(csrf()))
+			.andExpect(content().string(containsString("UTF-8")));
+	}
+}
