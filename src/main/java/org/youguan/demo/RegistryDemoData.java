@@ -188,6 +188,8 @@ class RegistryDemoData {
 	private void seedOutlets(Map<String, List<Long>> franchisesByCounty, Map<String, Long> cityCompanies,
 			LocalDate today) {
 		String[] cooperation = { "OWN", "FRANCHISE", "PARTNER" };
+		Map<String, String> fullNames = new java.util.HashMap<>();
+		List<Outlets.Loaded> rows = new ArrayList<>();
 		for (var county : franchisesByCounty.entrySet()) {
 			List<Region> streets = regions.children(county.getKey());
 			for (int i = 0; i < 300; i++) {
@@ -198,23 +200,19 @@ class RegistryDemoData {
 				String brandShort = brandOf.get(operator);
 				String streetShort = street.name().replaceAll("(街道|镇|乡|办事处)$", "");
 				String name = OUTLET_KINDS[random.nextInt(OUTLET_KINDS.length)].formatted(brandShort, streetShort, 1 + i % 20);
-				String address = regions.fullName(street.code()) + streetShort + "路" + (1 + i) + "号";
+				String address = fullNames.computeIfAbsent(street.code(), regions::fullName) + streetShort + "路" + (1 + i) + "号";
 				LocalDate opened = today.minusDays(5 + random.nextInt(1400));
 				boolean complete = random.nextInt(20) != 0;
-				long id = outlets.register(DataScope.all(), new OutletData(name, operator, null,
-						cooperation[random.nextInt(3)], address, street.code(), coordinate(120.35, 0.7), coordinate(31.05, 0.8),
-						name(), idNumber(county.getKey()), "199" + String.format("%08d", random.nextInt(100_000_000)),
-						BigDecimal.valueOf(15 + random.nextInt(150)), true, true, complete, true, opened), true);
+				OutletData data = new OutletData(name, operator, null, cooperation[random.nextInt(3)], address, street.code(),
+						coordinate(120.35, 0.7), coordinate(31.05, 0.8), name(), idNumber(county.getKey()),
+						"199" + String.format("%08d", random.nextInt(100_000_000)), BigDecimal.valueOf(15 + random.nextInt(150)),
+						true, true, complete, true, opened);
 				int roll = random.nextInt(100);
-				if (roll < 88) {
-					LocalDate filedOn = opened.plusDays(random.nextInt(25));
-					outlets.markFiled(DataScope.all(), id, filedOn.isAfter(today) ? today : filedOn);
-					if (roll < 3) {
-						outlets.close(DataScope.all(), id);
-					}
-				}
+				LocalDate filedOn = roll < 88 ? opened.plusDays(random.nextInt(25)) : null;
+				rows.add(new Outlets.Loaded(data, filedOn == null || !filedOn.isAfter(today) ? filedOn : today, roll < 3));
 			}
 		}
+		outlets.load(DataScope.all(), rows, true, "演示数据");
 	}
 
 	private EnterpriseData enterprise(String name, EnterpriseType type, long brand, String region, String contact) {

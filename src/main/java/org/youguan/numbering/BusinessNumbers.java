@@ -38,6 +38,22 @@ public class BusinessNumbers {
 		return format(type, regionCode, year, value);
 	}
 
+	/** Reserves {@code count} consecutive numbers at once (bulk loads); returns the first sequence value. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long reserve(String type, String regionCode, int year, int count) {
+		long last = jdbc.sql("""
+				INSERT INTO number_sequence (type, region_code, year, last_value) VALUES (:type, :region, :year, :count)
+				ON CONFLICT (type, region_code, year) DO UPDATE SET last_value = number_sequence.last_value + :count
+				RETURNING last_value""")
+			.param("type", type)
+			.param("region", regionCode)
+			.param("year", year)
+			.param("count", count)
+			.query(Long.class)
+			.single();
+		return last - count + 1;
+	}
+
 	public static String format(String type, String regionCode, int year, long sequence) {
 		return "%s-%s-%d-%06d".formatted(type, regionCode, year, sequence);
 	}

@@ -73,8 +73,12 @@ public class Outlets {
 
 	private final Clock clock;
 
+	private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
 	Outlets(TerminalOutletRepository outlets, Enterprises enterprises, Brands brands, Regions regions,
-			BusinessNumbers numbers, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+			BusinessNumbers numbers, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
+			AuditTrail audit, Clock clock) {
+		this.jdbcTemplate = jdbcTemplate;
 		this.outlets = outlets;
 		this.enterprises = enterprises;
 		this.brands = brands;
@@ -193,6 +197,61 @@ public class Outlets {
 			.states(null, o.snapshot())
 			.inRegion(o.regionCode()));
 		return o.id();
+	}
+
+	/** An outlet for a bulk load: filed on a day (null: pending), possibly closed since. */
+	public record Loaded(OutletData data, LocalDate filedOn, boolean closed) {
+	}
+
+	/**
+	 * Registers many outlets at once (the demo city, migrations of a bureau's records): each checked as
+	 * {@link #register} checks it, filed ones numbered from a block reserved per county and year, inserted in batches,
+	 * one audit event for the load.
+	 */
+	@Transactional
+	public int load(DataScope scope, List<Loaded> rows, boolean demo, String note) {
+		java.util.Map<Long, Enterprise> operators = new java.util.HashMap<>();
+		java.util.Map<String, java.util.List<Integer>> toNumber = new java.util.LinkedHashMap<>();
+		java.util.List<OutletData> clean = new java.util.ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			Loaded row = rows.get(i);
+			operators.computeIfAbsent(row.data().enterpriseId(), id -> enterprises.load(scope, id));
+			OutletData c = validate(scope, row.data());
+			clean.add(c);
+			if (row.filedOn() != null) {
+				String county = c.regionCode().length() >= 6 ? c.regionCode().substring(0, 6) : c.regionCode();
+				toNumber.computeIfAbsent(county + "|" + row.filedOn().getYear(), k -> new java.util.ArrayList<>()).add(i);
+			}
+		}
+		String[] filingNumbers = new String[rows.size()];
+		toNumber.forEach((key, indexes) -> {
+			String county = key.substring(0, key.indexOf('|'));
+			int year = Integer.parseInt(key.substring(key.indexOf('|') + 1));
+			long first = numbers.reserve(FILING_NUMBER_TYPE, county, year, indexes.size());
+			for (int k = 0; k < indexes.size(); k++) {
+				filingNumbers[indexes.get(k)] = org.youguan.numbering.BusinessNumbers.format(FILING_NUMBER_TYPE, county, year, first + k);
+			}
+		});
+		java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+		java.util.List<Object[]> batch = new java.util.ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			OutletData d = clean.get(i);
+			Enterprise operator = operators.get(d.enterpriseId());
+			String status = rows.get(i).filedOn() == null ? "PENDING" : rows.get(i).closed() ? "CLOSED" : "FILED";
+			batch.add(new Object[] { d.name(), d.enterpriseId(), d.branchId(), operator.creditCode(), operator.brandId(),
+					d.cooperation(), d.address(), d.regionCode(), d.longitude(), d.latitude(), d.managerName(),
+					d.managerIdNumber(), d.managerPhone(), d.storageArea(), d.hasCommunications(), d.hasShelving(),
+					d.hasSurveillance(), d.hasSignage(), java.sql.Date.valueOf(d.openedOn()), filingNumbers[i], status, demo,
+					now });
+		}
+		jdbcTemplate.batchUpdate("""
+				INSERT INTO terminal_outlet (name, enterprise_id, branch_id, operator_credit_code, brand_id, cooperation, address,
+				    region_code, longitude, latitude, manager_name, manager_id_number, manager_phone, storage_area,
+				    has_communications, has_shelving, has_surveillance, has_signage, opened_on, filing_number, status, demo,
+				    created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch);
+		audit.record(AuditEntry.of("outlet.load", "TerminalOutlet", null, "批量登记末端网点" + rows.size() + "个（" + note + "）"));
+		return rows.size();
 	}
 
 	/**

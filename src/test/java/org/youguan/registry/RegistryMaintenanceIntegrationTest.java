@@ -318,6 +318,33 @@ class RegistryMaintenanceIntegrationTest {
 			.andExpect(content().string(containsString("修改品牌“改名" + s)));
 	}
 
+	@Test
+	void outletsLoadInBulkCheckedAndNumberedLikeSingleOnes() {
+		String s = suffix();
+		String code = freshEnterprise();
+		long operator = enterprises.idInScope(SUZHOU, code, "creditCode");
+		java.util.function.Function<String, OutletData> outlet = name -> new OutletData(name + s, operator, null, "FRANCHISE",
+				"吴中区批量路" + name + s, "320506001", null, null, "王五", RegistryIntegrationTest.idNumber(), "13812345678",
+				BigDecimal.TEN, true, true, true, true, LocalDate.of(2026, 3, 1));
+		outlets.load(SUZHOU, List.of(new Outlets.Loaded(outlet.apply("批量甲"), LocalDate.of(2026, 3, 5), false),
+				new Outlets.Loaded(outlet.apply("批量乙"), LocalDate.of(2026, 3, 6), false),
+				new Outlets.Loaded(outlet.apply("批量丙"), null, false)), false, "测试");
+		var loaded = outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("批量", 0, 50, null, false)).items().stream()
+			.filter(o -> o.name().endsWith(s)).toList();
+		assertThat(loaded).extracting(OutletView::status)
+			.containsExactlyInAnyOrder(OutletStatus.FILED, OutletStatus.FILED, OutletStatus.PENDING);
+		var numbers = loaded.stream().map(OutletView::filingNumber).filter(java.util.Objects::nonNull).sorted().toList();
+		assertThat(numbers).hasSize(2).allSatisfy(n -> assertThat(n).startsWith("网点备案-320506-2026-"));
+		assertThat(Long.parseLong(numbers.get(1).substring(numbers.get(1).lastIndexOf('-') + 1))
+				- Long.parseLong(numbers.get(0).substring(numbers.get(0).lastIndexOf('-') + 1))).isEqualTo(1);
+		assertThatThrownBy(() -> outlets.load(SUZHOU, List.of(new Outlets.Loaded(outlet.apply("批量丁"), null, false),
+				new Outlets.Loaded(new OutletData("坏" + s, operator, null, "FRANCHISE", "某路", "320506", null, null, "王五",
+						RegistryIntegrationTest.idNumber(), "13812345678", BigDecimal.TEN, true, true, true, true,
+						LocalDate.of(2026, 3, 1)), null, false)), false, "测试"))
+			.isInstanceOf(DomainException.class);
+		assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("批量丁" + s, 0, 5, null, false)).total()).isZero();
+	}
+
 	static org.springframework.util.MultiValueMap<String, String> outletForm(String name, String id, String phone) {
 		var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
 		form.add("name", name);
