@@ -44,7 +44,10 @@ class WorkPlanController {
 
 	private final Departments departments;
 
-	WorkPlanController(WorkPlans plans, WorkPlanImport imports, Departments departments) {
+	private final Progress progress;
+
+	WorkPlanController(WorkPlans plans, WorkPlanImport imports, Departments departments, Progress progress) {
+		this.progress = progress;
 		this.plans = plans;
 		this.imports = imports;
 		this.departments = departments;
@@ -58,8 +61,36 @@ class WorkPlanController {
 
 	@GetMapping("/workplans/{id:\\d+}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("plan", plans.get(scope, id));
+		WorkPlans.Plan plan = plans.get(scope, id);
+		model.addAttribute("plan", plan);
+		var tasks = plan.sections().stream().flatMap(s -> s.tasks().stream()).toList();
+		model.addAttribute("counts", tasks.stream().collect(Collectors.groupingBy(WorkPlans.TaskLine::statusLabel,
+				java.util.TreeMap::new, Collectors.counting())));
+		model.addAttribute("lagging", tasks.stream().filter(t -> t.status().equals("LAGGING")).toList());
 		return "workplans/plan";
+	}
+
+	@GetMapping("/workplans/tasks/{id:\\d+}")
+	String task(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("task", plans.task(scope, id));
+		model.addAttribute("reports", progress.reports(id));
+		return "workplans/task";
+	}
+
+	@PostMapping("/workplans/tasks/{id:\\d+}/progress")
+	@PreAuthorize(WRITERS)
+	String report(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String text, @RequestParam(required = false) Integer percent,
+			RedirectAttributes redirect) {
+		plans.task(scope, id);
+		try {
+			progress.report(me, id, text, percent);
+			redirect.addFlashAttribute("message", "进展已填报");
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("errors", ex.formErrors());
+		}
+		return "redirect:/workplans/tasks/" + id;
 	}
 
 	@GetMapping("/workplans/import")

@@ -168,6 +168,29 @@ public class WorkPlans {
 		return tasks.size();
 	}
 
+	/** A task with its plan, for the task page (within the caller's scope). */
+	public record TaskPage(long planId, String planTitle, String section, TaskLine task) {
+	}
+
+	public TaskPage task(DataScope scope, long taskId) {
+		long plan = jdbc.sql("SELECT t.plan_id FROM work_task t JOIN work_plan p ON p.id = t.plan_id WHERE t.id = :id AND "
+				+ scope.regionPredicate("p.region_code"))
+			.params(scope.params())
+			.param("id", taskId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("任务", taskId));
+		Plan p = get(scope, plan);
+		for (SectionLine s : p.sections()) {
+			for (TaskLine t : s.tasks()) {
+				if (t.id() == taskId) {
+					return new TaskPage(plan, p.title(), s.heading(), t);
+				}
+			}
+		}
+		throw DomainException.notFound("任务", taskId);
+	}
+
 	public List<PlanSummary> list(DataScope scope) {
 		return jdbc.sql("""
 				SELECT p.id, p.year, p.title, b.name AS bureau_name, (SELECT count(*) FROM work_task t WHERE t.plan_id = p.id) AS tasks

@@ -71,6 +71,15 @@ class WorkPlanPagesIntegrationTest {
 		assertThat(tasks.get(12).departments()).containsExactly("各处室");
 		assertThat(tasks.get(0).dueOn()).hasToString("2025-12-31");
 		mvc.perform(get(location).session(staff)).andExpect(content().string(containsString("开展寄递渠道安全生产隐患排查整治")));
+		long taskId = tasks.get(3).id();
+		mvc.perform(post("/workplans/tasks/" + taskId + "/progress").session(staff).with(csrf()).param("text", "已完成方案起草")
+			.param("percent", "40")).andExpect(redirectedUrlPattern("/workplans/tasks/*"));
+		mvc.perform(get("/workplans/tasks/" + taskId).session(staff))
+			.andExpect(content().string(containsString("已完成方案起草")))
+			.andExpect(content().string(containsString("40%")))
+			// the sample is a 2025 plan: by now its tasks are past their due date, so unfinished means 滞后
+			.andExpect(content().string(containsString("滞后")));
+		mvc.perform(get("/workplans/tasks/" + taskId).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
 		mvc.perform(get("/workplans").session(SignIn.session(mvc, "xc.staff"))).andExpect(content().string(
 				org.hamcrest.Matchers.not(containsString(location))));
 	}
