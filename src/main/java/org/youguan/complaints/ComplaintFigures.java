@@ -29,6 +29,12 @@ public class ComplaintFigures {
 			BigDecimal compensation, BigDecimal volume, BigDecimal perMillion, BigDecimal validPerMillion) {
 	}
 
+	/** The period's counts as one query returns them. */
+	record Counts(long received, long accepted, long notAccepted, long closed, long withdrawn, long valid,
+			long transferOnTime, long replied, long replyOnTime, long answeredInTime, long surveyed, long satisfied,
+			BigDecimal compensation) {
+	}
+
 	/** One line of a breakdown. */
 	public record Line(String key, long complaints, long valid, BigDecimal share, BigDecimal volume, BigDecimal perMillion,
 			BigDecimal validPerMillion) {
@@ -53,7 +59,7 @@ public class ComplaintFigures {
 	}
 
 	public Totals totals(DataScope scope, String prefix, YearMonth from, YearMonth to) {
-		Object[] result = jdbc.sql("""
+		Counts c = jdbc.sql("""
 				SELECT count(*) AS received,
 				       count(*) FILTER (WHERE c.transferred_on IS NOT NULL) AS accepted,
 				       count(*) FILTER (WHERE c.status = 'REJECTED') AS not_accepted,
@@ -69,18 +75,13 @@ public class ComplaintFigures {
 				       coalesce(sum(c.compensation_paid), 0) AS compensation
 				FROM complaint c""" + PERIOD + scope.regionPredicate("c.region_code"))
 			.params(params(scope, prefix, from, to))
-			.query((rs, i) -> new Object[] { new long[] { rs.getLong("received"), rs.getLong("accepted"),
-					rs.getLong("not_accepted"), rs.getLong("closed"), rs.getLong("withdrawn"), rs.getLong("valid"),
-					rs.getLong("transfer_on_time"), rs.getLong("replied"), rs.getLong("reply_on_time"),
-					rs.getLong("answered_in_time"), rs.getLong("surveyed"), rs.getLong("satisfied") },
-					rs.getBigDecimal("compensation") })
+			.query(Counts.class)
 			.single();
-		long[] row = (long[]) result[0];
-		BigDecimal compensation = (BigDecimal) result[1];
 		BigDecimal volume = aggregates.value(indicators.get("express.volume"), new Slice(prefix, null, from, to));
-		return new Totals(row[0], row[1], row[2], row[3], row[4], row[5], percent(row[6], row[1]), percent(row[8], row[7]),
-				percent(row[9], row[3]), percent(row[11], row[10]), compensation, volume, perMillion(row[0], volume),
-				perMillion(row[5], volume));
+		return new Totals(c.received(), c.accepted(), c.notAccepted(), c.closed(), c.withdrawn(), c.valid(),
+				percent(c.transferOnTime(), c.accepted()), percent(c.replyOnTime(), c.replied()),
+				percent(c.answeredInTime(), c.closed()), percent(c.satisfied(), c.surveyed()), c.compensation(), volume,
+				perMillion(c.received(), volume), perMillion(c.valid(), volume));
 	}
 
 	/** By category, reason, county or enterprise: counts, valid, share. */

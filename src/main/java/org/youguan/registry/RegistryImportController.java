@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.ImportResult;
 import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;

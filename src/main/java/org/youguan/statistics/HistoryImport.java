@@ -2,8 +2,6 @@ package org.youguan.statistics;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,19 +10,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.documents.ImportResult;
+import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetRows;
 import org.youguan.documents.SheetRows.RowErrors;
-import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.FieldError;
-import org.youguan.kernel.InvalidValueException;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
 
 /**
  * Imports past years' totals (by region, optionally brand, and month) from .xlsx so that year-on-year growth works
- * from day one. Every row is checked first — indicator known and entered (not derived), month, region in scope, brand,
+ * from day one, on the shape every import shares ({@link SheetImport}). Every row is checked first — indicator known and entered (not derived), month, region in scope, brand,
  * a non-negative number, no repeated key, no enterprise reports already approved for that region and month — and one
  * bad row imports nothing. A row for a key imported before replaces it.
  */
@@ -72,99 +69,82 @@ public class HistoryImport {
 
 	@Transactional
 	public Result importFile(DataScope scope, byte[] content) {
-		List<SheetRow> sheet = SheetRows.read(content, HEADERS);
-		if (sheet.isEmpty()) {
-			throw new InvalidValueException("file", "empty", "文件中没有数据行");
-		}
 		Map<String, Indicator> catalogue = indicators.byCode();
-		List<RowErrors> errors = new ArrayList<>();
-		List<Row> rows = new ArrayList<>();
-		Map<String, Integer> seen = new HashMap<>();
-		for (SheetRow r : sheet) {
-			List<FieldError> e = new ArrayList<>();
+		SheetImport.Twins keys = new SheetImport.Twins();
+		int[] replaced = { 0 };
+		ImportResult result = SheetImport.run(content, HEADERS, Map.of(), (r, context) -> {
 			Indicator indicator = catalogue.get(r.get("指标代码"));
 			if (indicator == null) {
-				e.add(new FieldError("指标代码", "exists", "没有该指标：" + r.get("指标代码")));
+				context.fail("指标代码", "exists", "没有该指标：" + r.get("指标代码"));
 			}
 			else if (indicator.derived()) {
-				e.add(new FieldError("指标代码", "derived", indicator.name() + "由公式计算，请导入其组成指标"));
+				context.fail("指标代码", "derived", indicator.name() + "由公式计算，请导入其组成指标");
 			}
 			YearMonth month = null;
 			try {
 				month = Period.parseMonth(r.get("月份"), "月份");
 			}
 			catch (DomainException ex) {
-				e.add(new FieldError("月份", "period", "月份格式应为2024-01"));
+				context.fail("月份", "period", "月份格式应为2024-01");
 			}
 			String region = r.get("行政区划代码");
 			if (region == null || regions.find(region).isEmpty()) {
-				e.add(new FieldError("行政区划代码", "exists", "行政区划代码不存在：" + region));
+				context.fail("行政区划代码", "exists", "行政区划代码不存在：" + region);
 			}
 			else if (!scope.containsRegion(region)) {
-				e.add(new FieldError("行政区划代码", "scope", "该区划不在您的管辖范围内"));
+				context.fail("行政区划代码", "scope", "该区划不在您的管辖范围内");
 			}
 			Long brand = null;
 			if (r.get("品牌") != null) {
 				brand = brands.findByShortName(r.get("品牌")).map(Brands.BrandView::id).orElse(null);
 				if (brand == null) {
-					e.add(new FieldError("品牌", "exists", "品牌不存在：" + r.get("品牌")));
+					context.fail("品牌", "exists", "品牌不存在：" + r.get("品牌"));
 				}
 			}
 			BigDecimal value = null;
 			try {
 				value = new BigDecimal(String.valueOf(r.get("数值")).replace(",", ""));
 				if (value.signum() < 0) {
-					e.add(new FieldError("数值", "non-negative", "数值不能为负数"));
+					context.fail("数值", "non-negative", "数值不能为负数");
 				}
 			}
 			catch (NumberFormatException ex) {
-				e.add(new FieldError("数值", "number", "数值应为数字"));
+				context.fail("数值", "number", "数值应为数字");
 			}
-			if (e.isEmpty()) {
-				String key = indicator.code() + "|" + month + "|" + region + "|" + brand;
-				Integer twin = seen.putIfAbsent(key, r.number());
-				if (twin != null) {
-					e.add(new FieldError("指标代码", "unique", "与第" + twin + "行的指标、月份、区划和品牌相同"));
-				}
-				else if (hasReports(indicator.code(), month, region)) {
-					e.add(new FieldError("月份", "reported", "该区划该月已有审核通过的企业报表，不能再导入汇总数"));
-				}
+			if (context.hasErrors()) {
+				return null;
 			}
-			if (e.isEmpty()) {
-				rows.add(new Row(indicator, month, region, brand, value));
+			keys.check(indicator.code() + "|" + month + "|" + region + "|" + brand, r, context, "指标代码", "指标、月份、区划和品牌");
+			if (!context.hasErrors() && hasReports(indicator.code(), month, region)) {
+				context.fail("月份", "reported", "该区划该月已有审核通过的企业报表，不能再导入汇总数");
 			}
-			else {
-				errors.add(new RowErrors(r.number(), e));
+			return new Row(indicator, month, region, brand, value);
+		}, rows -> {
+			for (Row row : rows) {
+				replaced[0] += jdbc.sql("""
+						DELETE FROM stat_fact WHERE source = 'HISTORY' AND indicator_code = :code AND period_start = :start
+						AND region_code = :region AND enterprise_id IS NULL AND brand_id IS NOT DISTINCT FROM :brand""")
+					.param("code", row.indicator().code())
+					.param("start", row.month().atDay(1))
+					.param("region", row.region())
+					.param("brand", row.brand())
+					.update();
+				jdbc.sql("""
+						INSERT INTO stat_fact (indicator_code, period_start, period_end, region_code, brand_id, source, value)
+						VALUES (:code, :start, :end, :region, :brand, 'HISTORY', :value)""")
+					.param("code", row.indicator().code())
+					.param("start", row.month().atDay(1))
+					.param("end", row.month().atEndOfMonth())
+					.param("region", row.region())
+					.param("brand", row.brand())
+					.param("value", row.value())
+					.update();
 			}
-		}
-		if (!errors.isEmpty()) {
-			return new Result(0, 0, errors, SheetRows.annotate(content, errors));
-		}
-		int replaced = 0;
-		for (Row row : rows) {
-			replaced += jdbc.sql("""
-					DELETE FROM stat_fact WHERE source = 'HISTORY' AND indicator_code = :code AND period_start = :start
-					AND region_code = :region AND enterprise_id IS NULL AND brand_id IS NOT DISTINCT FROM :brand""")
-				.param("code", row.indicator().code())
-				.param("start", row.month().atDay(1))
-				.param("region", row.region())
-				.param("brand", row.brand())
-				.update();
-			jdbc.sql("""
-					INSERT INTO stat_fact (indicator_code, period_start, period_end, region_code, brand_id, source, value)
-					VALUES (:code, :start, :end, :region, :brand, 'HISTORY', :value)""")
-				.param("code", row.indicator().code())
-				.param("start", row.month().atDay(1))
-				.param("end", row.month().atEndOfMonth())
-				.param("region", row.region())
-				.param("brand", row.brand())
-				.param("value", row.value())
-				.update();
-		}
-		rollup.refresh(rows.stream().map(r -> r.month().atDay(1)).toList(), rows.stream().map(Row::region).toList());
-		audit.record(AuditEntry.of("statistics.history.import", "StatFact", null,
-				"导入历史统计数据" + rows.size() + "行" + (replaced > 0 ? "（替换" + replaced + "行）" : "")));
-		return new Result(rows.size(), replaced, List.of(), null);
+			rollup.refresh(rows.stream().map(r -> r.month().atDay(1)).toList(), rows.stream().map(Row::region).toList());
+			audit.record(AuditEntry.of("statistics.history.import", "StatFact", null,
+					"导入历史统计数据" + rows.size() + "行" + (replaced[0] > 0 ? "（替换" + replaced[0] + "行）" : "")));
+		});
+		return new Result(result.imported(), replaced[0], result.errors(), result.annotated());
 	}
 
 	/** Whether approved enterprise reports already give this indicator for a region (or one inside it) and month. */

@@ -1,4 +1,4 @@
-package org.youguan.registry;
+package org.youguan.documents;
 
 import java.util.List;
 

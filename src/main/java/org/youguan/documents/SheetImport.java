@@ -1,4 +1,4 @@
-package org.youguan.registry;
+package org.youguan.documents;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.youguan.documents.SheetRows;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DomainException;
@@ -21,17 +20,17 @@ import org.youguan.kernel.InvalidValueException;
  * every failure by column name), and either return every bad row with the annotated sheet — nothing saved — or hand the
  * checked rows to {@code commit}, which the importer runs inside its one transaction.
  */
-final class SheetImport<T> {
+public final class SheetImport<T> {
 
 	/** Checks one row: adds its failures to {@code errors} and returns the clean value (ignored when errors exist). */
 	@FunctionalInterface
-	interface RowCheck<T> {
+	public interface RowCheck<T> {
 
 		T check(SheetRow row, RowContext context);
 	}
 
 	/** What a row check reports into, with the helpers every import needs. */
-	static final class RowContext {
+	public static final class RowContext {
 
 		private final List<FieldError> errors = new ArrayList<>();
 
@@ -41,12 +40,12 @@ final class SheetImport<T> {
 			this.columns = columns;
 		}
 
-		void fail(String column, String rule, String message) {
+		public void fail(String column, String rule, String message) {
 			errors.add(new FieldError(column, rule, message));
 		}
 
 		/** Runs a service-level check, reporting its field errors under the sheet's column names. */
-		<R> R checked(Supplier<R> check) {
+		public <R> R checked(Supplier<R> check) {
 			try {
 				return check.get();
 			}
@@ -58,7 +57,7 @@ final class SheetImport<T> {
 		}
 
 		/** A dictionary value by its Chinese label, or a failure listing the allowed labels. */
-		<E extends Enum<E>> E label(SheetRow row, String column, E[] values, Function<E, String> label) {
+		public <E extends Enum<E>> E label(SheetRow row, String column, E[] values, Function<E, String> label) {
 			String text = row.get(column);
 			E found = Arrays.stream(values).filter(e -> label.apply(e).equals(text)).findFirst().orElse(null);
 			if (found == null) {
@@ -68,7 +67,7 @@ final class SheetImport<T> {
 		}
 
 		/** A "是"/"否" cell. */
-		boolean yes(SheetRow row, String column) {
+		public boolean yes(SheetRow row, String column) {
 			String value = row.get(column);
 			if (!"是".equals(value) && !"否".equals(value)) {
 				fail(column, "yes-no", column + "应填“是”或“否”");
@@ -77,7 +76,7 @@ final class SheetImport<T> {
 		}
 
 		/** A whole number cell, or null when blank. */
-		Integer integer(SheetRow row, String column) {
+		public Integer integer(SheetRow row, String column) {
 			String value = row.get(column);
 			if (value == null) {
 				return null;
@@ -91,18 +90,18 @@ final class SheetImport<T> {
 			}
 		}
 
-		boolean hasErrors() {
+		public boolean hasErrors() {
 			return !errors.isEmpty();
 		}
 	}
 
 	/** Detects a key seen on an earlier row of the same file. */
-	static final class Twins {
+	public static final class Twins {
 
 		private final Map<String, Integer> seen = new HashMap<>();
 
 		/** Reports the row as a duplicate of the earlier one with the same key, if any. */
-		void check(String key, SheetRow row, RowContext context, String column, String what) {
+		public void check(String key, SheetRow row, RowContext context, String column, String what) {
 			if (key == null) {
 				return;
 			}
@@ -120,7 +119,7 @@ final class SheetImport<T> {
 	 * Checks every row of the sheet; with no failure hands all checked rows to {@code commit} and reports the count.
 	 * @param columns the service's field names mapped to the sheet's column names, for errors raised by services
 	 */
-	static <T> ImportResult run(byte[] content, List<String> headers, Map<String, String> columns, RowCheck<T> check,
+	public static <T> ImportResult run(byte[] content, List<String> headers, Map<String, String> columns, RowCheck<T> check,
 			Consumer<List<T>> commit) {
 		List<SheetRow> rows = SheetRows.read(content, headers);
 		if (rows.isEmpty()) {
