@@ -1,9 +1,10 @@
 package org.youguan.notifications;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.youguan.kernel.DataScope;
+import org.youguan.org.CurrentUser;
 
 /**
  * 站内通知: the signed-in user's newest notifications.
@@ -18,8 +19,8 @@ class NotificationController {
 	}
 
 	@GetMapping("/notifications")
-	String list(DataScope scope, Model model) {
-		model.addAttribute("notifications", notifications.recent(scope, 100));
+	String list(@AuthenticationPrincipal CurrentUser me, Model model) {
+		model.addAttribute("notifications", notifications.recent(me.scope(), me.departmentId(), 100));
 		return "notifications/list";
 	}
 }

@@ -12,7 +12,8 @@ import org.youguan.kernel.DataScope;
 
 /**
  * Sends and lists in-app notifications. A notification to a region reaches the staff whose scope contains it (the
- * county bureau and those above); one to an enterprise reaches its users. The same key is sent once.
+ * county bureau and those above); one to an enterprise reaches its users; one to a department reaches its members.
+ * The same key is sent once.
  */
 @Service
 public class Notifications {
@@ -38,20 +39,28 @@ public class Notifications {
 		return send("ENTERPRISE", creditCode, title, link, key);
 	}
 
-	/** The newest notifications the caller may see. */
-	public List<Notification> recent(DataScope scope, int limit) {
-		return jdbc.sql("SELECT id, title, link, created_at FROM notification WHERE " + audience(scope)
+	/** Notifies the members of one department; returns false when this key was sent before. */
+	@Transactional
+	public boolean toDepartment(long departmentId, String title, String link, String key) {
+		return send("DEPARTMENT", Long.toString(departmentId), title, link, key);
+	}
+
+	/** The newest notifications the caller (of {@code scope}, member of {@code departmentId} if any) may see. */
+	public List<Notification> recent(DataScope scope, Long departmentId, int limit) {
+		return jdbc.sql("SELECT id, title, link, created_at FROM notification WHERE " + audience(scope, departmentId)
 				+ " ORDER BY created_at DESC, id DESC LIMIT :limit")
 			.params(scope.params())
+			.param("department", String.valueOf(departmentId))
 			.param("limit", limit)
 			.query(Notification.class)
 			.list();
 	}
 
 	/** How many the caller received in the last seven days (the shell's badge). */
-	public long countRecent(DataScope scope) {
-		return jdbc.sql("SELECT count(*) FROM notification WHERE created_at > :since AND " + audience(scope))
+	public long countRecent(DataScope scope, Long departmentId) {
+		return jdbc.sql("SELECT count(*) FROM notification WHERE created_at > :since AND " + audience(scope, departmentId))
 			.params(scope.params())
+			.param("department", String.valueOf(departmentId))
 			.param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(7))))
 			.query(Long.class)
 			.single();
@@ -70,11 +79,12 @@ public class Notifications {
 			.update() == 1;
 	}
 
-	private static String audience(DataScope scope) {
+	private static String audience(DataScope scope, Long departmentId) {
 		return switch (scope.kind()) {
 			case ENTERPRISE -> "audience_kind = 'ENTERPRISE' AND " + scope.enterprisePredicate("audience", "audience");
 			case NONE -> "FALSE";
-			default -> "audience_kind = 'REGION' AND " + scope.regionPredicate("audience");
+			default -> "(audience_kind = 'REGION' AND " + scope.regionPredicate("audience") + ")"
+					+ (departmentId == null ? "" : " OR (audience_kind = 'DEPARTMENT' AND audience = :department)");
 		};
 	}
 }

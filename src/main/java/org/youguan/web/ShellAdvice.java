@@ -32,7 +32,7 @@ class ShellAdvice {
 		var auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
 			model.addAttribute("me", user);
-			model.addAttribute("notificationCount", notifications.countRecent(user.scope()));
+			model.addAttribute("notificationCount", notifications.countRecent(user.scope(), user.departmentId()));
 			var navigation = Navigation.visibleTo(user);
 			model.addAttribute("navigation", navigation);
 			Navigation.locate(navigation, request.getRequestURI().substring(request.getContextPath().length()))

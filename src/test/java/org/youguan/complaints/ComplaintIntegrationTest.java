@@ -242,7 +242,7 @@ class ComplaintIntegrationTest {
 	}
 
 	private java.util.List<org.youguan.notifications.Notification> notificationsAbout(DataScope scope, String number) {
-		return notifications.recent(scope, 500).stream().filter(n -> n.title().contains(number)).toList();
+		return notifications.recent(scope, null, 500).stream().filter(n -> n.title().contains(number)).toList();
 	}
 
 	@Test
