@@ -16,6 +16,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
@@ -144,7 +145,7 @@ class ComplaintController {
 			@RequestParam(required = false) List<org.springframework.web.multipart.MultipartFile> files, Model model,
 			RedirectAttributes redirect) throws java.io.IOException {
 		try {
-			Complaints.Filed filed = complaints.file(input.toForm(), Uploads.of(files), channel, null, false);
+			Complaints.Filed filed = complaints.file(input.toForm(), UploadedFile.of(files), channel, null, false);
 			redirect.addFlashAttribute("message", "已登记申诉" + filed.number());
 			redirect.addFlashAttribute("secret", "请告知申诉人：申诉编号 " + filed.number() + "，查询码 " + filed.queryCode());
 			return "redirect:/complaints/" + filed.id();

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DomainException;
 import org.youguan.registry.Brands;
 
@@ -53,7 +54,7 @@ class PublicComplaintController {
 	String processForm(ComplaintFormInput input, @RequestParam(required = false) List<MultipartFile> files, Model model)
 			throws IOException {
 		try {
-			model.addAttribute("filed", complaints.file(input.toForm(), Uploads.of(files), Channel.WEB, null, false));
+			model.addAttribute("filed", complaints.file(input.toForm(), UploadedFile.of(files), Channel.WEB, null, false));
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());

@@ -1,12 +1,16 @@
 package org.youguan.documents;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 import org.youguan.kernel.InvalidValueException;
 
 /**
@@ -41,6 +45,19 @@ public record UploadedFile(String fileName, byte[] content) {
 		}
 		throw new InvalidValueException(field, "content-type", label + "“" + fileName
 				+ "”不是JPEG、PNG图片或PDF文件（按文件内容判断" + extension() + "）");
+	}
+
+	/** The files a form posted, empty file inputs skipped. */
+	public static List<UploadedFile> of(List<MultipartFile> parts) throws IOException {
+		List<UploadedFile> result = new ArrayList<>();
+		if (parts != null) {
+			for (MultipartFile part : parts) {
+				if (!part.isEmpty()) {
+					result.add(new UploadedFile(part.getOriginalFilename(), part.getBytes()));
+				}
+			}
+		}
+		return result;
 	}
 
 	/** A stored file served inline: its checked type, no sniffing, sandboxed. */
