@@ -17,6 +17,7 @@ public class DocumentTemplates {
 		write("filing-receipt.docx", DocumentTemplates::filingReceipt);
 		write("statistics-bulletin.docx", DocumentTemplates::statisticsBulletin);
 		write("complaint-notice.docx", DocumentTemplates::complaintNotice);
+		write("workplan-progress.docx", DocumentTemplates::workplanProgress);
 	}
 
 	/** 快递末端网点备案回执. */
@@ -79,6 +80,17 @@ public class DocumentTemplates {
 				new String[] { "${late.name}", "${late.late}", "${late.replies}" });
 		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
 		paragraph(doc, "${date}", 12, false, ParagraphAlignment.RIGHT);
+	}
+
+	/** 工作目标任务推进情况表. */
+	static void workplanProgress(XWPFDocument doc) {
+		paragraph(doc, "${title}", 16, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "任务推进情况表", 20, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "${bureau}　截至${date}", 11, false, ParagraphAlignment.CENTER);
+		paragraph(doc, "${summary}", 12, false, ParagraphAlignment.LEFT);
+		table(doc, new String[] { "序号", "工作任务", "责任处室", "完成时限", "推进情况", "状态" },
+				new String[] { "${tasks.number}", "${tasks.text}", "${tasks.responsible}", "${tasks.due}", "${tasks.progress}",
+						"${tasks.status}" });
 	}
 
 	static void write(String name, Consumer<XWPFDocument> content) throws Exception {

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Validation;
 
 /**
@@ -100,6 +101,19 @@ public class Targets {
 			})
 			.list();
 		return result;
+	}
+
+	/**
+	 * Where the region's year stands against a target set elsewhere (a work plan's main target) without storing it:
+	 * the same figures as for a stored target.
+	 */
+	public Progress progressAgainst(DataScope scope, String region, int year, YearMonth through, String indicatorCode,
+			BigDecimal value, BigDecimal growth) {
+		String prefix = analysis.region(scope, region);
+		if (value == null && growth == null) {
+			throw new InvalidValueException("targetValue", "required", "请填写目标值或增长目标（至少一项）");
+		}
+		return progress(indicators.require("indicatorCode", indicatorCode), prefix, year, through, value, growth);
 	}
 
 	private Progress progress(Indicator indicator, String prefix, int year, YearMonth through, BigDecimal value,

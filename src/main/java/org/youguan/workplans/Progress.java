@@ -2,31 +2,57 @@ package org.youguan.workplans;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 
 /**
  * Monthly progress by department and the task's status from it: a department edits only its own reports on the tasks
- * it answers for; the lead department's report counts for a lead task, any responsible department's for a shared one;
- * 100 % from those who count makes the task 已完成. A task past its due date unfinished, or without a counting report
- * this month after the report day, becomes 滞后 (checked daily by {@link WorkPlanClock}).
+ * it answers for, on published plans; the lead department's report counts for a lead task, any responsible
+ * department's for a shared one; 100 % from those who count makes the task 已完成. A task past its due date
+ * unfinished, or without a counting report this month after the report day, becomes 滞后 (checked daily by
+ * {@link WorkPlanClock}; every change the job makes is audited).
  */
 @Service
 public class Progress {
 
-	/** One report as the task page shows it. */
-	public record Report(String department, String month, String text, int percent, java.time.Instant reportedAt,
-			String reportedBy) {
+	/** One report as the task page shows it, with its attachments. */
+	public record Report(long id, String department, String month, String text, int percent, Instant reportedAt,
+			String reportedBy, List<Attachment> attachments) {
+	}
+
+	public record Attachment(long id, String fileName, int sizeBytes) {
+	}
+
+	/** A stored attachment's content, to serve it. */
+	public record AttachmentContent(String fileName, String contentType, byte[] content) {
+	}
+
+	/** The newest report that counts for a task, for the exports. */
+	public record Latest(long taskId, String month, String department, String text, int percent) {
+	}
+
+	private record TaskRow(int number, boolean allDepartments, long bureauId, String regionCode, String planStatus) {
+	}
+
+	private record StatusInputs(String responsibility, boolean allDepartments, LocalDate dueOn) {
 	}
 
 	private final JdbcClient jdbc;
@@ -44,71 +70,184 @@ public class Progress {
 		this.clock = clock;
 	}
 
-	/** Reports (or corrects) this month's progress of the user's department on a task it answers for. */
+	/**
+	 * Reports (or corrects) this month's progress of the user's department on a task it answers for, with images or
+	 * PDFs attached (added to those of an earlier report of the month).
+	 */
 	@Transactional
-	public void report(CurrentUser me, long taskId, String text, Integer percent) {
-		new Validation().required("text", "进展情况", text).maxLength("text", "进展情况", text, 2000)
-			.require("percent", percent != null && percent >= 0 && percent <= 100, "range", "完成进度应为0至100")
-			.throwIfInvalid();
-		var task = jdbc.sql("""
-				SELECT t.id, t.all_departments, t.number, p.bureau_id, p.region_code FROM work_task t
+	public void report(CurrentUser me, long taskId, String text, Integer percent, List<UploadedFile> files) {
+		if (!me.writer()) {
+			throw new AccessDeniedException("局领导查阅进展，由负责处室填报");
+		}
+		Validation v = new Validation().required("text", "进展情况", text)
+			.maxLength("text", "进展情况", text, 2000)
+			.require("percent", percent != null && percent >= 0 && percent <= 100, "range", "完成进度应为0至100");
+		List<String> types = new ArrayList<>();
+		for (UploadedFile f : files) {
+			v.check("attachments", () -> types.add(f.checkedContentType("attachments", "附件", settings.maxAttachmentBytes())));
+		}
+		v.throwIfInvalid();
+		TaskRow task = jdbc.sql("""
+				SELECT t.number, t.all_departments, p.bureau_id, p.region_code, p.status AS plan_status FROM work_task t
 				JOIN work_plan p ON p.id = t.plan_id WHERE t.id = :id""")
 			.param("id", taskId)
-			.query((rs, i) -> new Object[] { rs.getBoolean("all_departments"), rs.getInt("number"), rs.getLong("bureau_id"),
-					rs.getString("region_code") })
+			.query(TaskRow.class)
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("任务", taskId));
+		if (!task.planStatus().equals("ACTIVE")) {
+			throw DomainException.rule("工作计划尚未印发，不能填报进展");
+		}
 		Long department = me.departmentId();
-		boolean own = department != null && ((Boolean) task[0] && ((Long) task[2]).equals(me.bureauId())
+		boolean own = department != null && (task.allDepartments() && me.bureauId() != null && task.bureauId() == me.bureauId()
 				|| jdbc.sql("SELECT EXISTS (SELECT 1 FROM work_task_department WHERE task_id = :task AND department_id = :d)")
 					.param("task", taskId).param("d", department).query(Boolean.class).single());
 		if (!own) {
 			throw DomainException.rule("只能填报本处室负责的任务进展");
 		}
 		String month = YearMonth.now(clock).toString();
-		jdbc.sql("""
+		Timestamp now = Timestamp.from(clock.instant());
+		long report = jdbc.sql("""
 				INSERT INTO work_progress (task_id, department_id, month, text, percent, reported_at, reported_by)
 				VALUES (:task, :department, :month, :text, :percent, :now, :by)
 				ON CONFLICT (task_id, department_id, month)
-				DO UPDATE SET text = :text, percent = :percent, reported_at = :now, reported_by = :by""")
+				DO UPDATE SET text = :text, percent = :percent, reported_at = :now, reported_by = :by RETURNING id""")
 			.param("task", taskId).param("department", department).param("month", month).param("text", text.strip())
-			.param("percent", percent).param("now", Timestamp.from(clock.instant())).param("by", me.displayName())
-			.update();
+			.param("percent", percent).param("now", now).param("by", me.displayName())
+			.query(Long.class)
+			.single();
+		for (int i = 0; i < files.size(); i++) {
+			UploadedFile f = files.get(i);
+			jdbc.sql("""
+					INSERT INTO work_progress_attachment (progress_id, file_name, content_type, size_bytes, content, created_at)
+					VALUES (:report, :name, :type, :size, :content, :now)""")
+				.param("report", report).param("name", f.fileName()).param("type", types.get(i))
+				.param("size", f.content().length).param("content", f.content()).param("now", now)
+				.update();
+		}
 		String status = status(taskId, LocalDate.now(clock));
-		audit.record(AuditEntry.of("workplan.progress", "WorkTask", taskId, me.departmentName() + "填报第" + task[1] + "项任务"
-				+ month + "进展（" + percent + "%），任务" + label(status)).inRegion((String) task[3]));
+		audit.record(AuditEntry.of("workplan.progress", "WorkTask", taskId, me.departmentName() + "填报第" + task.number()
+				+ "项任务" + month + "进展（" + percent + "%" + (files.isEmpty() ? "" : "，附件" + files.size() + "个")
+				+ "），任务" + label(status)).inRegion(task.regionCode()));
+	}
+
+	/** A report recorded elsewhere, for {@link #load}. */
+	public record Recorded(long taskId, long departmentId, YearMonth month, String text, int percent, String reportedBy) {
+	}
+
+	/**
+	 * Loads reports kept before the plan came into the system (paper or another system — and the demo city's year so
+	 * far) in one go, then decides the status of the plan's tasks as of today; one audit event. The same checks as a
+	 * report: the department answers for the task, the plan is published, the percentage 0–100.
+	 */
+	@Transactional
+	public int load(long planId, List<Recorded> reports) {
+		String region = jdbc.sql("SELECT region_code FROM work_plan WHERE id = :id AND status = 'ACTIVE'")
+			.param("id", planId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> DomainException.rule("只能向已印发的工作计划载入进展"));
+		for (Recorded r : reports) {
+			boolean answers = jdbc.sql(Supervision.DUTY + "SELECT EXISTS (SELECT 1 FROM duty WHERE task_id = :task AND department_id = :d)")
+				.param("plan", planId).param("task", r.taskId()).param("d", r.departmentId()).query(Boolean.class).single();
+			if (!answers || r.percent() < 0 || r.percent() > 100) {
+				throw DomainException.rule("第" + r.taskId() + "号任务的进展不能载入：处室不负责该任务或进度不在0至100之间");
+			}
+			jdbc.sql("""
+					INSERT INTO work_progress (task_id, department_id, month, text, percent, reported_at, reported_by)
+					VALUES (:task, :department, :month, :text, :percent, :now, :by)
+					ON CONFLICT (task_id, department_id, month) DO UPDATE SET text = :text, percent = :percent""")
+				.param("task", r.taskId()).param("department", r.departmentId()).param("month", r.month().toString())
+				.param("text", r.text()).param("percent", r.percent()).param("now", reportedAt(r.month()))
+				.param("by", r.reportedBy())
+				.update();
+		}
+		LocalDate today = LocalDate.now(clock);
+		jdbc.sql("SELECT id FROM work_task WHERE plan_id = :plan").param("plan", planId).query(Long.class).list()
+			.forEach(id -> status(id, today));
+		audit.record(AuditEntry.of("workplan.progress.load", "WorkPlan", planId, "载入进展" + reports.size() + "条").inRegion(region));
+		return reports.size();
+	}
+
+	/** When a loaded month's report is taken to have come in: the 20th of the month, or now if that is still ahead. */
+	private Timestamp reportedAt(YearMonth month) {
+		Instant twentieth = month.atDay(20).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+		return Timestamp.from(twentieth.isAfter(clock.instant()) ? clock.instant() : twentieth);
 	}
 
 	public List<Report> reports(long taskId) {
+		Map<Long, List<Attachment>> files = new HashMap<>();
+		jdbc.sql("""
+				SELECT a.progress_id, a.id, a.file_name, a.size_bytes FROM work_progress_attachment a
+				JOIN work_progress r ON r.id = a.progress_id WHERE r.task_id = :task ORDER BY a.id""")
+			.param("task", taskId)
+			.query((rs, i) -> files.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+				.add(new Attachment(rs.getLong(2), rs.getString(3), rs.getInt(4))))
+			.list();
 		return jdbc.sql("""
-				SELECT d.name AS department, r.month, r.text, r.percent, r.reported_at, r.reported_by FROM work_progress r
+				SELECT r.id, d.name AS department, r.month, r.text, r.percent, r.reported_at, r.reported_by FROM work_progress r
 				JOIN department d ON d.id = r.department_id WHERE r.task_id = :task ORDER BY r.month DESC, r.reported_at DESC""")
 			.param("task", taskId)
-			.query(Report.class)
+			.query((rs, i) -> new Report(rs.getLong("id"), rs.getString("department"), rs.getString("month"),
+					rs.getString("text"), rs.getInt("percent"), rs.getTimestamp("reported_at").toInstant(),
+					rs.getString("reported_by"), files.getOrDefault(rs.getLong("id"), List.of())))
 			.list();
 	}
 
-	/** Decides the status of every unfinished task of this year's and last year's plans; returns how many changed. */
+	/** An attachment of a report on a task of a plan within the caller's scope. */
+	public AttachmentContent attachment(DataScope scope, long id) {
+		return jdbc.sql("""
+				SELECT a.file_name, a.content_type, a.content FROM work_progress_attachment a
+				JOIN work_progress r ON r.id = a.progress_id JOIN work_task t ON t.id = r.task_id
+				JOIN work_plan p ON p.id = t.plan_id WHERE a.id = :id AND """ + " " + scope.regionPredicate("p.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query(AttachmentContent.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("附件", id));
+	}
+
+	/**
+	 * The newest report of each task of the plan, preferring the one that counts (the lead's for a lead task), for
+	 * the exports.
+	 */
+	public Map<Long, Latest> latest(long planId) {
+		Map<Long, Latest> result = new HashMap<>();
+		jdbc.sql("""
+				SELECT DISTINCT ON (r.task_id) r.task_id, r.month, d.name AS department, r.text, r.percent
+				FROM work_progress r JOIN work_task t ON t.id = r.task_id JOIN department d ON d.id = r.department_id
+				LEFT JOIN work_task_department l ON l.task_id = t.id AND l.position = 1 AND t.responsibility = 'LEAD'
+				WHERE t.plan_id = :plan
+				ORDER BY r.task_id, r.month DESC, (l.department_id = r.department_id) DESC NULLS LAST, r.percent DESC""")
+			.param("plan", planId)
+			.query(Latest.class)
+			.list()
+			.forEach(l -> result.put(l.taskId(), l));
+		return result;
+	}
+
+	/**
+	 * Decides the status of every unfinished task of this year's and last year's published plans; audits each change
+	 * and returns how many changed.
+	 */
 	@Transactional
 	public int markLagging() {
 		LocalDate today = LocalDate.now(clock);
-		List<Long> tasks = jdbc.sql("""
-				SELECT t.id FROM work_task t JOIN work_plan p ON p.id = t.plan_id
-				WHERE p.year >= :year AND t.status <> 'DONE'""")
-			.param("year", today.getYear() - 1)
-			.query(Long.class)
+		record Unfinished(long id, String status, String regionCode, int number, String planTitle) {
+		}
+		List<Unfinished> tasks = jdbc.sql("""
+				SELECT t.id, t.status, p.region_code, t.number, p.title AS plan_title FROM work_task t
+				JOIN work_plan p ON p.id = t.plan_id
+				WHERE p.year BETWEEN :year - 1 AND :year AND p.status = 'ACTIVE' AND t.status <> 'DONE'""")
+			.param("year", today.getYear())
+			.query(Unfinished.class)
 			.list();
 		int changed = 0;
-		for (long id : tasks) {
-			String before = jdbc.sql("SELECT status FROM work_task WHERE id = :id").param("id", id).query(String.class).single();
-			String after = status(id, today);
-			if (!after.equals(before)) {
+		for (Unfinished t : tasks) {
+			String after = status(t.id(), today);
+			if (!after.equals(t.status())) {
 				changed++;
-				if (after.equals("LAGGING")) {
-					String region = jdbc.sql("SELECT p.region_code FROM work_task t JOIN work_plan p ON p.id = t.plan_id WHERE t.id = :id")
-						.param("id", id).query(String.class).single();
-					audit.record(AuditEntry.of("workplan.lagging", "WorkTask", id, "任务滞后（" + today + "）").inRegion(region));
-				}
+				audit.record(AuditEntry.of("workplan.status", "WorkTask", t.id(), t.planTitle() + "第" + t.number() + "项任务由"
+						+ label(t.status()) + "转为" + label(after) + "（" + today + "）").inRegion(t.regionCode()));
 			}
 		}
 		return changed;
@@ -116,11 +255,11 @@ public class Progress {
 
 	/** Decides and stores the task's status from its counting reports and dates. */
 	private String status(long taskId, LocalDate today) {
-		var t = jdbc.sql("SELECT responsibility, all_departments, due_on FROM work_task WHERE id = :id")
+		StatusInputs t = jdbc.sql("SELECT responsibility, all_departments, due_on FROM work_task WHERE id = :id")
 			.param("id", taskId)
-			.query((rs, i) -> new Object[] { rs.getString(1), rs.getBoolean(2), rs.getObject(3, LocalDate.class) })
+			.query(StatusInputs.class)
 			.single();
-		boolean lead = "LEAD".equals(t[0]) && !(Boolean) t[1];
+		boolean lead = "LEAD".equals(t.responsibility()) && !t.allDepartments();
 		String counting = lead ? "r.department_id = (SELECT department_id FROM work_task_department WHERE task_id = :task ORDER BY position LIMIT 1)"
 				: "TRUE";
 		Integer latest = jdbc.sql("SELECT max(r.percent) FROM work_progress r WHERE r.task_id = :task AND " + counting
@@ -133,7 +272,7 @@ public class Progress {
 		if (latest != null && latest == 100) {
 			status = "DONE";
 		}
-		else if (today.isAfter((LocalDate) t[2]) || today.getDayOfMonth() > settings.reportDay() && !reportedThisMonth) {
+		else if (today.isAfter(t.dueOn()) || today.getDayOfMonth() > settings.reportDay() && !reportedThisMonth) {
 			status = "LAGGING";
 		}
 		else {

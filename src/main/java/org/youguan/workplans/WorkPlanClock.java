@@ -4,19 +4,24 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every morning (China time) decides which tasks of the year's plans are lagging.
+ * Every morning (China time) decides which tasks of the year's plans are lagging, then reminds the departments that
+ * owe the month's reports (from the reminder day on, once a month).
  */
 @Component
 class WorkPlanClock {
 
 	private final Progress progress;
 
-	WorkPlanClock(Progress progress) {
+	private final Supervision supervision;
+
+	WorkPlanClock(Progress progress, Supervision supervision) {
 		this.progress = progress;
+		this.supervision = supervision;
 	}
 
 	@Scheduled(cron = "${youguan.workplans.clock-cron:0 0 7 * * *}", zone = "Asia/Shanghai")
 	void run() {
 		progress.markLagging();
+		supervision.remindMissing();
 	}
 }

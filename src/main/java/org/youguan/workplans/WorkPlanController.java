@@ -3,6 +3,7 @@ package org.youguan.workplans;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -24,12 +25,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Departments;
 
 /**
  * 工作目标任务: the bureau's plans; importing a notice (pasted, or a .txt or .docx file) with a preview, the mapping of
- * department names the bureau does not have, and the confirmation that saves it; a plan's page.
+ * department names the bureau does not have, and the confirmation that saves it; a plan's page with its targets
+ * against the statistics; copying a plan into the next year as a draft, editing and publishing the draft.
  */
 @Controller
 class WorkPlanController {
@@ -44,10 +47,14 @@ class WorkPlanController {
 
 	private final Departments departments;
 
-	private final Progress progress;
+	private final PlanDrafts drafts;
 
-	WorkPlanController(WorkPlans plans, WorkPlanImport imports, Departments departments, Progress progress) {
-		this.progress = progress;
+	private final PlanTargets targets;
+
+	WorkPlanController(WorkPlans plans, WorkPlanImport imports, Departments departments, PlanDrafts drafts,
+			PlanTargets targets) {
+		this.drafts = drafts;
+		this.targets = targets;
 		this.plans = plans;
 		this.imports = imports;
 		this.departments = departments;
@@ -60,37 +67,68 @@ class WorkPlanController {
 	}
 
 	@GetMapping("/workplans/{id:\\d+}")
-	String show(DataScope scope, @PathVariable long id, Model model) {
-		WorkPlans.Plan plan = plans.get(scope, id);
+	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+		WorkPlans.Plan plan = plans.get(me.scope(), id);
 		model.addAttribute("plan", plan);
-		var tasks = plan.sections().stream().flatMap(s -> s.tasks().stream()).toList();
-		model.addAttribute("counts", tasks.stream().collect(Collectors.groupingBy(WorkPlans.TaskLine::statusLabel,
-				java.util.TreeMap::new, Collectors.counting())));
-		model.addAttribute("lagging", tasks.stream().filter(t -> t.status().equals("LAGGING")).toList());
+		model.addAttribute("targets", targets.of(me.scope(), plan));
+		model.addAttribute("own", me.writer() && me.bureauId() != null && me.bureauId() == plan.bureauId());
 		return "workplans/plan";
 	}
 
-	@GetMapping("/workplans/tasks/{id:\\d+}")
-	String task(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("task", plans.task(scope, id));
-		model.addAttribute("reports", progress.reports(id));
-		return "workplans/task";
+	/** Copies the plan into the next year as a draft. */
+	@PostMapping("/workplans/{id:\\d+}/copy")
+	@PreAuthorize(WRITERS)
+	String copy(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			long draft = drafts.copyToNextYear(me, id);
+			redirect.addFlashAttribute("message", "已复制为下一年度草稿，请修改后印发");
+			return "redirect:/workplans/" + draft;
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("errors", ex.formErrors());
+			return "redirect:/workplans/" + id;
+		}
 	}
 
-	@PostMapping("/workplans/tasks/{id:\\d+}/progress")
+	@PostMapping("/workplans/{id:\\d+}/head")
 	@PreAuthorize(WRITERS)
-	String report(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
-			@RequestParam(required = false) String text, @RequestParam(required = false) Integer percent,
+	String updateHead(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String title,
+			@RequestParam(required = false) String overallRequirement, @RequestParam(required = false) String targets,
 			RedirectAttributes redirect) {
-		plans.task(scope, id);
+		return done(redirect, "/workplans/" + id, "草稿已保存", () -> drafts.updateHead(me, id, title, overallRequirement, targets));
+	}
+
+	@PostMapping("/workplans/{id:\\d+}/publish")
+	@PreAuthorize(WRITERS)
+	String publish(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) String documentNumber, @RequestParam(required = false) String documentDate,
+			RedirectAttributes redirect) {
+		return done(redirect, "/workplans/" + id, "工作计划已印发，各处室可按月填报进展", () -> {
+			Validation v = new Validation();
+			LocalDate date = documentDate == null || documentDate.isBlank() ? null : v.date("documentDate", "印发日期", documentDate);
+			v.throwIfInvalid();
+			drafts.publish(me, id, documentNumber, date);
+		});
+	}
+
+	/** Sets a main target as the statistics annual target of the bureau's region. */
+	@PostMapping("/workplans/{id:\\d+}/targets/{position:\\d+}/adopt")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String adopt(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @PathVariable int position,
+			RedirectAttributes redirect) {
+		return done(redirect, "/workplans/" + id, "已设为统计年度目标", () -> targets.adopt(me, id, position));
+	}
+
+	/** Runs a step and goes back to {@code page}, with the message or the step's errors. */
+	static String done(RedirectAttributes redirect, String page, String message, Runnable action) {
 		try {
-			progress.report(me, id, text, percent);
-			redirect.addFlashAttribute("message", "进展已填报");
+			action.run();
+			redirect.addFlashAttribute("message", message);
 		}
 		catch (DomainException ex) {
 			redirect.addFlashAttribute("errors", ex.formErrors());
 		}
-		return "redirect:/workplans/tasks/" + id;
+		return "redirect:" + page;
 	}
 
 	@GetMapping("/workplans/import")

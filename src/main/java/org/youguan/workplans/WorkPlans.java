@@ -1,5 +1,6 @@
 package org.youguan.workplans;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
@@ -22,6 +24,8 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
+import org.youguan.statistics.Indicator;
+import org.youguan.statistics.Indicators;
 
 /**
  * Annual plans: saved from a notice once every department name is mapped to one of the bureau's departments (or
@@ -31,7 +35,11 @@ import org.youguan.org.Departments;
 public class WorkPlans {
 
 	/** A plan in lists. */
-	public record PlanSummary(long id, int year, String title, String bureauName, long tasks) {
+	public record PlanSummary(long id, int year, String title, String bureauName, String status, long tasks) {
+
+		public boolean draft() {
+			return "DRAFT".equals(status);
+		}
 	}
 
 	/** A task as the plan page shows it. */
@@ -39,21 +47,32 @@ public class WorkPlans {
 			List<String> departments, LocalDate dueOn, String status) {
 
 		public String statusLabel() {
-			return switch (status) {
-				case "IN_PROGRESS" -> "推进中";
-				case "DONE" -> "已完成";
-				case "LAGGING" -> "滞后";
-				default -> "未启动";
-			};
+			return Progress.label(status);
 		}
 	}
 
-	public record SectionLine(String heading, String kind, List<TaskLine> tasks) {
+	public record SectionLine(long id, String heading, String kind, List<TaskLine> tasks) {
 	}
 
-	/** A whole plan. */
-	public record Plan(long id, int year, String title, String documentNumber, LocalDate documentDate,
-			String overallRequirement, String targets, String bureauName, List<String> keyTasks, List<SectionLine> sections) {
+	/**
+	 * A main target as the plan sets it; {@code indicatorCode} links it to the statistics indicator it names, the value
+	 * then in the indicator's unit.
+	 */
+	public record MainTarget(String text, String indicatorCode, BigDecimal targetValue, BigDecimal targetGrowth) {
+	}
+
+	/** A whole plan; {@code targets} is the targets paragraph as written, {@code mainTargets} what was read from it. */
+	public record Plan(long id, long bureauId, String regionCode, int year, String title, String documentNumber,
+			LocalDate documentDate, String overallRequirement, String targets, String status, String bureauName,
+			List<String> keyTasks, List<MainTarget> mainTargets, List<SectionLine> sections) {
+
+		public boolean draft() {
+			return "DRAFT".equals(status);
+		}
+
+		public List<TaskLine> tasks() {
+			return sections.stream().flatMap(s -> s.tasks().stream()).toList();
+		}
 	}
 
 	static final String ALL = "各处室";
@@ -68,8 +87,12 @@ public class WorkPlans {
 
 	private final Clock clock;
 
-	WorkPlans(WorkPlanImport imports, Departments departments, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	private final Indicators indicators;
+
+	WorkPlans(WorkPlanImport imports, Departments departments, Indicators indicators, JdbcClient jdbc, AuditTrail audit,
+			Clock clock) {
 		this.imports = imports;
+		this.indicators = indicators;
 		this.departments = departments;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -126,6 +149,7 @@ public class WorkPlans {
 			.param("now", Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.single();
+		saveTargets(plan, preview.targets());
 		for (int i = 0; i < preview.keyTasks().size(); i++) {
 			jdbc.sql("INSERT INTO work_key_task (plan_id, position, text) VALUES (:plan, :position, :text)")
 				.param("plan", plan).param("position", i + 1).param("text", preview.keyTasks().get(i)).update();
@@ -141,6 +165,25 @@ public class WorkPlans {
 		audit.record(AuditEntry.of("workplan.import", "WorkPlan", plan, "导入" + preview.title() + "（" + tasks + "项任务）")
 			.inRegion(me.regionCode()));
 		return plan;
+	}
+
+	/** The main targets read from the paragraph, each linked to the statistics indicator it names where there is one. */
+	void saveTargets(long plan, String paragraph) {
+		List<Indicator> known = indicators.all();
+		int position = 0;
+		for (TargetParser.Parsed t : TargetParser.parse(paragraph)) {
+			Indicator indicator = TargetParser.match(t.name(), known, Indicator::name);
+			jdbc.sql("""
+					INSERT INTO work_target (plan_id, position, text, indicator_code, target_value, target_growth)
+					VALUES (:plan, :position, :text, :code, :value, :growth)""")
+				.param("plan", plan)
+				.param("position", ++position)
+				.param("text", t.text())
+				.param("code", indicator == null ? null : indicator.code())
+				.param("value", indicator == null ? null : TargetParser.convert(t.value(), t.unit(), indicator.unit()))
+				.param("growth", t.growth())
+				.update();
+		}
 	}
 
 	private int section(long plan, int position, String kind, String heading, List<PlanPreview.Task> tasks,
@@ -169,7 +212,7 @@ public class WorkPlans {
 	}
 
 	/** A task with its plan, for the task page (within the caller's scope). */
-	public record TaskPage(long planId, String planTitle, String section, TaskLine task) {
+	public record TaskPage(long planId, long bureauId, String planTitle, boolean draft, String section, TaskLine task) {
 	}
 
 	public TaskPage task(DataScope scope, long taskId) {
@@ -184,16 +227,25 @@ public class WorkPlans {
 		for (SectionLine s : p.sections()) {
 			for (TaskLine t : s.tasks()) {
 				if (t.id() == taskId) {
-					return new TaskPage(plan, p.title(), s.heading(), t);
+					return new TaskPage(plan, p.bureauId(), p.title(), p.draft(), s.heading(), t);
 				}
 			}
 		}
 		throw DomainException.notFound("任务", taskId);
 	}
 
+	/** The plan, if it is the caller's own bureau's: only its staff change it. */
+	public Plan own(CurrentUser me, long id) {
+		Plan plan = get(me.scope(), id);
+		if (me.bureauId() == null || plan.bureauId() != me.bureauId()) {
+			throw new AccessDeniedException("只能管理本局的工作计划");
+		}
+		return plan;
+	}
+
 	public List<PlanSummary> list(DataScope scope) {
 		return jdbc.sql("""
-				SELECT p.id, p.year, p.title, b.name AS bureau_name, (SELECT count(*) FROM work_task t WHERE t.plan_id = p.id) AS tasks
+				SELECT p.id, p.year, p.title, b.name AS bureau_name, p.status, (SELECT count(*) FROM work_task t WHERE t.plan_id = p.id) AS tasks
 				FROM work_plan p JOIN bureau b ON b.id = p.bureau_id WHERE """ + " " + scope.regionPredicate("p.region_code")
 				+ " ORDER BY p.year DESC, p.id DESC")
 			.params(scope.params())
@@ -202,19 +254,21 @@ public class WorkPlans {
 	}
 
 	public Plan get(DataScope scope, long id) {
-		var head = jdbc.sql("""
-				SELECT p.id, p.year, p.title, p.document_number, p.document_date, p.overall_requirement, p.targets,
-				       b.name AS bureau_name FROM work_plan p JOIN bureau b ON b.id = p.bureau_id WHERE p.id = :id AND """ + " "
+		Head head = jdbc.sql("""
+				SELECT p.id, p.bureau_id, p.region_code, p.year, p.title, p.document_number, p.document_date,
+				       p.overall_requirement, p.targets, p.status, b.name AS bureau_name
+				FROM work_plan p JOIN bureau b ON b.id = p.bureau_id WHERE p.id = :id AND """ + " "
 				+ scope.regionPredicate("p.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query((rs, i) -> new Object[] { rs.getLong("id"), rs.getInt("year"), rs.getString("title"),
-					rs.getString("document_number"), rs.getObject("document_date", LocalDate.class),
-					rs.getString("overall_requirement"), rs.getString("targets"), rs.getString("bureau_name") })
+			.query(Head.class)
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("工作计划", id));
 		List<String> keyTasks = jdbc.sql("SELECT text FROM work_key_task WHERE plan_id = :id ORDER BY position")
 			.param("id", id).query(String.class).list();
+		List<MainTarget> mainTargets = jdbc.sql("""
+				SELECT text, indicator_code, target_value, target_growth FROM work_target WHERE plan_id = :id ORDER BY position""")
+			.param("id", id).query(MainTarget.class).list();
 		Map<Long, List<String>> names = new HashMap<>();
 		jdbc.sql("""
 				SELECT d.task_id, x.name FROM work_task_department d JOIN department x ON x.id = d.department_id
@@ -225,7 +279,8 @@ public class WorkPlans {
 		Map<Long, SectionLine> sections = new LinkedHashMap<>();
 		jdbc.sql("SELECT id, heading, kind FROM work_section WHERE plan_id = :id ORDER BY position")
 			.param("id", id)
-			.query((rs, i) -> sections.put(rs.getLong(1), new SectionLine(rs.getString(2), rs.getString(3), new ArrayList<>())))
+			.query((rs, i) -> sections.put(rs.getLong(1), new SectionLine(rs.getLong(1), rs.getString(2), rs.getString(3),
+					new ArrayList<>())))
 			.list();
 		jdbc.sql("SELECT id, section_id, number, text, responsibility, all_departments, due_on, status FROM work_task "
 				+ "WHERE plan_id = :id ORDER BY section_id, number, id")
@@ -235,7 +290,13 @@ public class WorkPlans {
 					rs.getBoolean("all_departments") ? List.of(ALL) : names.getOrDefault(rs.getLong("id"), List.of()),
 					rs.getObject("due_on", LocalDate.class), rs.getString("status"))))
 			.list();
-		return new Plan((Long) head[0], (Integer) head[1], (String) head[2], (String) head[3], (LocalDate) head[4],
-				(String) head[5], (String) head[6], (String) head[7], keyTasks, new ArrayList<>(sections.values()));
+		return new Plan(head.id(), head.bureauId(), head.regionCode(), head.year(), head.title(), head.documentNumber(),
+				head.documentDate(), head.overallRequirement(), head.targets(), head.status(), head.bureauName(), keyTasks,
+				mainTargets, new ArrayList<>(sections.values()));
+	}
+
+	/** The plan's row, for {@link #get}. */
+	private record Head(long id, long bureauId, String regionCode, int year, String title, String documentNumber,
+			LocalDate documentDate, String overallRequirement, String targets, String status, String bureauName) {
 	}
 }

@@ -1,0 +1,180 @@
+package org.youguan.workplans;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+
+/**
+ * Next year's plan prepared from this year's: copied as a draft (sections, tasks and their departments, key tasks and
+ * targets; no progress, due dates at the new year's end), edited — the head, a task's text and due date, tasks
+ * removed — and published, after which it takes progress. A published plan's tasks may still be corrected (text,
+ * due date), never removed.
+ */
+@Service
+public class PlanDrafts {
+
+	private final WorkPlans plans;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	PlanDrafts(WorkPlans plans, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+		this.plans = plans;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Copies the caller's bureau's plan into the next year as a draft; returns the draft's id. */
+	@Transactional
+	public long copyToNextYear(CurrentUser me, long planId) {
+		WorkPlans.Plan source = plans.own(me, planId);
+		int year = source.year() + 1;
+		boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM work_plan WHERE bureau_id = :bureau AND year = :year)")
+			.param("bureau", source.bureauId())
+			.param("year", year)
+			.query(Boolean.class)
+			.single();
+		if (exists) {
+			throw DomainException.rule("本局" + year + "年已有工作计划，不能再复制");
+		}
+		String title = source.title().replace(Integer.toString(source.year()), Integer.toString(year));
+		long draft = jdbc.sql("""
+				INSERT INTO work_plan (bureau_id, region_code, year, title, overall_requirement, targets, created_at, status,
+				    copied_from)
+				SELECT bureau_id, region_code, :year, :title, overall_requirement, targets, :now, 'DRAFT', id
+				FROM work_plan WHERE id = :source RETURNING id""")
+			.param("year", year)
+			.param("title", title)
+			.param("now", Timestamp.from(clock.instant()))
+			.param("source", planId)
+			.query(Long.class)
+			.single();
+		jdbc.sql("INSERT INTO work_key_task (plan_id, position, text) SELECT :draft, position, text FROM work_key_task WHERE plan_id = :source")
+			.param("draft", draft).param("source", planId).update();
+		jdbc.sql("""
+				INSERT INTO work_target (plan_id, position, text, indicator_code, target_value, target_growth)
+				SELECT :draft, position, text, indicator_code, target_value, target_growth FROM work_target WHERE plan_id = :source""")
+			.param("draft", draft).param("source", planId).update();
+		List<SectionRow> sections = jdbc.sql("SELECT id, position, kind, heading FROM work_section WHERE plan_id = :source ORDER BY position")
+			.param("source", planId).query(SectionRow.class).list();
+		LocalDate due = LocalDate.of(year, 12, 31);
+		for (SectionRow s : sections) {
+			long section = jdbc.sql("INSERT INTO work_section (plan_id, position, kind, heading) VALUES (:plan, :position, :kind, :heading) RETURNING id")
+				.param("plan", draft).param("position", s.position()).param("kind", s.kind()).param("heading", s.heading())
+				.query(Long.class).single();
+			List<Long> tasks = jdbc.sql("SELECT id FROM work_task WHERE section_id = :section ORDER BY number, id")
+				.param("section", s.id()).query(Long.class).list();
+			for (long task : tasks) {
+				long copy = jdbc.sql("""
+						INSERT INTO work_task (plan_id, section_id, number, text, responsibility, all_departments, due_on)
+						SELECT :plan, :section, number, text, responsibility, all_departments, :due FROM work_task WHERE id = :task
+						RETURNING id""")
+					.param("plan", draft).param("section", section).param("due", Date.valueOf(due)).param("task", task)
+					.query(Long.class).single();
+				jdbc.sql("""
+						INSERT INTO work_task_department (task_id, department_id, position)
+						SELECT :copy, department_id, position FROM work_task_department WHERE task_id = :task""")
+					.param("copy", copy).param("task", task).update();
+			}
+		}
+		audit.record(AuditEntry.of("workplan.copy", "WorkPlan", draft, "由" + source.title() + "复制为" + year + "年草稿")
+			.inRegion(source.regionCode()));
+		return draft;
+	}
+
+	/** Corrects a draft's head; the targets paragraph is read again into main targets. */
+	@Transactional
+	public void updateHead(CurrentUser me, long planId, String title, String overallRequirement, String targets) {
+		WorkPlans.Plan plan = draft(me, planId);
+		new Validation().required("title", "标题", title)
+			.maxLength("title", "标题", title, 300)
+			.maxLength("overallRequirement", "总体工作要求", overallRequirement, 2000)
+			.maxLength("targets", "主要工作目标", targets, 2000)
+			.throwIfInvalid();
+		jdbc.sql("UPDATE work_plan SET title = :title, overall_requirement = :overall, targets = :targets, version = version + 1 WHERE id = :id")
+			.param("title", title.strip())
+			.param("overall", blankToNull(overallRequirement))
+			.param("targets", blankToNull(targets))
+			.param("id", planId)
+			.update();
+		jdbc.sql("DELETE FROM work_target WHERE plan_id = :id").param("id", planId).update();
+		plans.saveTargets(planId, blankToNull(targets));
+		audit.record(AuditEntry.of("workplan.edit", "WorkPlan", planId, "修改草稿：" + title.strip()).inRegion(plan.regionCode()));
+	}
+
+	/** Publishes a draft under its document number and date; from now on it takes progress. */
+	@Transactional
+	public void publish(CurrentUser me, long planId, String documentNumber, LocalDate documentDate) {
+		WorkPlans.Plan plan = draft(me, planId);
+		new Validation().maxLength("documentNumber", "文号", documentNumber, 60)
+			.require("documentDate", documentDate == null || documentDate.getYear() >= plan.year() - 1
+					&& documentDate.getYear() <= plan.year(), "range", "印发日期应在" + (plan.year() - 1) + "年或" + plan.year() + "年")
+			.throwIfInvalid();
+		jdbc.sql("UPDATE work_plan SET status = 'ACTIVE', document_number = :number, document_date = :date, version = version + 1 WHERE id = :id")
+			.param("number", blankToNull(documentNumber))
+			.param("date", documentDate == null ? null : Date.valueOf(documentDate))
+			.param("id", planId)
+			.update();
+		audit.record(AuditEntry.of("workplan.publish", "WorkPlan", planId, "印发" + plan.title()
+				+ (documentNumber == null || documentNumber.isBlank() ? "" : "（" + documentNumber.strip() + "）"))
+			.inRegion(plan.regionCode()));
+	}
+
+	/** Corrects a task's text and due date (which may run into the next year, not before the plan's year). */
+	@Transactional
+	public void updateTask(CurrentUser me, long taskId, String text, LocalDate dueOn) {
+		WorkPlans.TaskPage task = plans.task(me.scope(), taskId);
+		WorkPlans.Plan plan = plans.own(me, task.planId());
+		new Validation().required("text", "任务内容", text)
+			.maxLength("text", "任务内容", text, 2000)
+			.require("dueOn", dueOn != null, "required", "请填写完成时限")
+			.require("dueOn", dueOn == null || dueOn.getYear() >= plan.year() && dueOn.getYear() <= plan.year() + 1, "range",
+					"完成时限应在" + plan.year() + "年或" + (plan.year() + 1) + "年内")
+			.throwIfInvalid();
+		jdbc.sql("UPDATE work_task SET text = :text, due_on = :due WHERE id = :id")
+			.param("text", text.strip()).param("due", Date.valueOf(dueOn)).param("id", taskId).update();
+		audit.record(AuditEntry.of("workplan.task.edit", "WorkTask", taskId, "修改第" + task.task().number() + "项任务，完成时限"
+				+ dueOn).inRegion(plan.regionCode()));
+	}
+
+	/** Removes a task from a draft (a published plan's tasks stay, with their history). */
+	@Transactional
+	public long removeTask(CurrentUser me, long taskId) {
+		WorkPlans.TaskPage task = plans.task(me.scope(), taskId);
+		WorkPlans.Plan plan = draft(me, task.planId());
+		jdbc.sql("DELETE FROM work_task WHERE id = :id").param("id", taskId).update();
+		audit.record(AuditEntry.of("workplan.task.remove", "WorkTask", taskId, "从草稿中删除第" + task.task().number() + "项任务："
+				+ task.task().text()).inRegion(plan.regionCode()));
+		return plan.id();
+	}
+
+	private WorkPlans.Plan draft(CurrentUser me, long planId) {
+		WorkPlans.Plan plan = plans.own(me, planId);
+		if (!plan.draft()) {
+			throw DomainException.rule("该工作计划已印发，不能再修改标题、目标或删除任务");
+		}
+		return plan;
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	private record SectionRow(long id, int position, String kind, String heading) {
+	}
+}

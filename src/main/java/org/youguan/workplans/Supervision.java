@@ -1,0 +1,242 @@
+package org.youguan.workplans;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.notifications.Notifications;
+import org.youguan.org.CurrentUser;
+
+/**
+ * The leadership's view of a plan: status counts by section and by department, lagging tasks first; a department's
+ * own list with its latest reports; and reminders to departments whose report for the month is missing — sent by the
+ * supervising staff at any time, and by the daily job once a month from the reminder day on.
+ * <p>
+ * A department answers for a task when it is named on it, or for every task "各处室按职责分工负责". It is expected to
+ * report on the task each month while the task is unfinished when it leads it, shares it, or the task is everyone's;
+ * a co-department of a lead task may report but is not chased.
+ */
+@Service
+public class Supervision {
+
+	/** Every (task, department) that answers for it, with whether a monthly report is expected and who leads. */
+	static final String DUTY = """
+			WITH duty AS (
+			    SELECT t.id AS task_id, d.department_id, (t.responsibility = 'SHARED' OR d.position = 1) AS expected,
+			           (t.responsibility = 'LEAD' AND d.position = 1) AS leads
+			    FROM work_task t JOIN work_task_department d ON d.task_id = t.id
+			    WHERE t.plan_id = :plan AND NOT t.all_departments
+			    UNION ALL
+			    SELECT t.id, x.id, TRUE, FALSE FROM work_task t JOIN work_plan p ON p.id = t.plan_id
+			    JOIN department x ON x.bureau_id = p.bureau_id AND x.active
+			    WHERE t.plan_id = :plan AND t.all_departments)
+			""";
+
+	private static final String MISSING = "u.expected AND t.status <> 'DONE' AND NOT EXISTS (SELECT 1 FROM work_progress r "
+			+ "WHERE r.task_id = t.id AND r.department_id = u.department_id AND r.month = :month)";
+
+	private static final String COUNTS = """
+			count(*) AS total, count(*) FILTER (WHERE t.status = 'NOT_STARTED') AS not_started,
+			count(*) FILTER (WHERE t.status = 'IN_PROGRESS') AS in_progress, count(*) FILTER (WHERE t.status = 'DONE') AS done,
+			count(*) FILTER (WHERE t.status = 'LAGGING') AS lagging""";
+
+	/** Tasks by status. */
+	public record Counts(long total, long notStarted, long inProgress, long done, long lagging) {
+
+		/** Share of tasks done, in percent (0 without tasks). */
+		public long donePercent() {
+			return total == 0 ? 0 : Math.round(done * 100.0 / total);
+		}
+	}
+
+	public record SectionCounts(long id, String heading, String kind, Counts counts) {
+	}
+
+	/** A department's tasks: how many it leads, by status, and how many monthly reports it still owes. */
+	public record DepartmentCounts(long id, String name, long leads, Counts counts, long missing) {
+	}
+
+	/** The board of a plan; {@code month} is the month whose reports are chased (null when the plan is not this year's). */
+	public record Board(WorkPlans.Plan plan, Counts total, List<SectionCounts> sections, List<DepartmentCounts> departments,
+			List<WorkPlans.TaskLine> lagging, String month) {
+	}
+
+	/** A task on a department's list, with the department's part in it and its latest report. */
+	public record DepartmentTask(WorkPlans.TaskLine task, String section, String role, String lastMonth, Integer lastPercent,
+			boolean owesReport) {
+	}
+
+	public record DepartmentList(WorkPlans.Plan plan, long departmentId, String departmentName, List<DepartmentTask> tasks,
+			String month) {
+	}
+
+	private final WorkPlans plans;
+
+	private final Notifications notifications;
+
+	private final WorkPlanSettings settings;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Supervision(WorkPlans plans, Notifications notifications, WorkPlanSettings settings, JdbcClient jdbc, AuditTrail audit,
+			Clock clock) {
+		this.plans = plans;
+		this.notifications = notifications;
+		this.settings = settings;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public Board board(DataScope scope, long planId) {
+		WorkPlans.Plan plan = plans.get(scope, planId);
+		String month = chasedMonth(plan);
+		Map<Long, Counts> bySection = jdbc.sql("SELECT t.section_id, " + COUNTS + " FROM work_task t WHERE t.plan_id = :plan GROUP BY t.section_id")
+			.param("plan", planId)
+			.query((rs, i) -> Map.entry(rs.getLong(1), counts(rs)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		Counts empty = new Counts(0, 0, 0, 0, 0);
+		List<SectionCounts> sections = plan.sections().stream()
+			.map(s -> new SectionCounts(s.id(), s.heading(), s.kind(), bySection.getOrDefault(s.id(), empty)))
+			.toList();
+		Counts total = jdbc.sql("SELECT " + COUNTS + " FROM work_task t WHERE t.plan_id = :plan")
+			.param("plan", planId)
+			.query((rs, i) -> counts(rs))
+			.single();
+		List<DepartmentCounts> departments = jdbc.sql(DUTY + """
+				SELECT x.id, x.name, count(*) FILTER (WHERE u.leads) AS leads, """ + COUNTS + ", count(*) FILTER (WHERE "
+				+ MISSING + """
+				) AS missing
+				FROM duty u JOIN work_task t ON t.id = u.task_id JOIN department x ON x.id = u.department_id
+				GROUP BY x.id, x.name, x.sort_order
+				ORDER BY count(*) FILTER (WHERE t.status = 'LAGGING') DESC, x.sort_order, x.id""")
+			.param("plan", planId)
+			.param("month", month == null ? "" : month)
+			.query((rs, i) -> new DepartmentCounts(rs.getLong("id"), rs.getString("name"), rs.getLong("leads"), counts(rs),
+					month == null ? 0 : rs.getLong("missing")))
+			.list();
+		List<WorkPlans.TaskLine> lagging = plan.tasks().stream().filter(t -> t.status().equals("LAGGING")).toList();
+		return new Board(plan, total, sections, departments, lagging, month);
+	}
+
+	/** The tasks a department of the plan's bureau answers for, with its part and its latest report. */
+	public DepartmentList department(DataScope scope, long planId, long departmentId) {
+		WorkPlans.Plan plan = plans.get(scope, planId);
+		String name = jdbc.sql("SELECT name FROM department WHERE id = :id AND bureau_id = :bureau")
+			.param("id", departmentId)
+			.param("bureau", plan.bureauId())
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("处室", departmentId));
+		String month = chasedMonth(plan);
+		Map<Long, WorkPlans.TaskLine> tasks = plan.tasks().stream()
+			.collect(Collectors.toMap(WorkPlans.TaskLine::id, Function.identity()));
+		Map<Long, String> sections = plan.sections().stream()
+			.flatMap(s -> s.tasks().stream().map(t -> Map.entry(t.id(), s.heading())))
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		List<DepartmentTask> list = jdbc.sql(DUTY + """
+				SELECT u.task_id, u.expected, u.leads, t.responsibility, t.all_departments,
+				       (""" + MISSING + """
+				) AS owes,
+				       (SELECT r.month FROM work_progress r WHERE r.task_id = t.id AND r.department_id = u.department_id
+				        ORDER BY r.month DESC LIMIT 1) AS last_month,
+				       (SELECT r.percent FROM work_progress r WHERE r.task_id = t.id AND r.department_id = u.department_id
+				        ORDER BY r.month DESC LIMIT 1) AS last_percent
+				FROM duty u JOIN work_task t ON t.id = u.task_id WHERE u.department_id = :department
+				ORDER BY CASE t.status WHEN 'LAGGING' THEN 0 ELSE 1 END, t.section_id, t.number""")
+			.param("plan", planId)
+			.param("department", departmentId)
+			.param("month", month == null ? "" : month)
+			.query((rs, i) -> new DepartmentTask(tasks.get(rs.getLong("task_id")), sections.get(rs.getLong("task_id")),
+					rs.getBoolean("all_departments") ? "按职责分工负责" : rs.getBoolean("leads") ? "牵头"
+							: rs.getString("responsibility").equals("LEAD") ? "配合" : "按职责分工负责",
+					rs.getString("last_month"), (Integer) rs.getObject("last_percent"), month != null && rs.getBoolean("owes")))
+			.list();
+		return new DepartmentList(plan, departmentId, name, list, month);
+	}
+
+	/**
+	 * Reminds every department that owes a report this month; at most once a day per department and plan. Returns how
+	 * many departments were reminded.
+	 */
+	@Transactional
+	public int remind(CurrentUser me, long planId) {
+		WorkPlans.Plan plan = plans.own(me, planId);
+		if (chasedMonth(plan) == null) {
+			throw DomainException.rule("只能对本年度已印发的工作计划催报");
+		}
+		int sent = send(plan, "workplan-remind:" + planId + ":%d:" + LocalDate.now(clock));
+		audit.record(AuditEntry.of("workplan.remind", "WorkPlan", planId, "催报本月进展，通知" + sent + "个处室")
+			.inRegion(plan.regionCode()));
+		return sent;
+	}
+
+	/**
+	 * From the reminder day on, reminds once a month every department that owes this month's reports on this year's
+	 * published plans. Returns how many reminders were sent.
+	 */
+	@Transactional
+	public int remindMissing() {
+		LocalDate today = LocalDate.now(clock);
+		if (today.getDayOfMonth() < settings.remindDay()) {
+			return 0;
+		}
+		List<Long> ids = jdbc.sql("SELECT id FROM work_plan WHERE status = 'ACTIVE' AND year = :year")
+			.param("year", today.getYear())
+			.query(Long.class)
+			.list();
+		int sent = 0;
+		for (long id : ids) {
+			sent += send(plans.get(DataScope.all(), id), "workplan-remind:" + id + ":%d:" + YearMonth.from(today));
+		}
+		return sent;
+	}
+
+	private int send(WorkPlans.Plan plan, String keyFormat) {
+		String month = chasedMonth(plan);
+		List<Map.Entry<Long, Long>> owing = jdbc.sql(DUTY + "SELECT u.department_id, count(*) FROM duty u "
+				+ "JOIN work_task t ON t.id = u.task_id WHERE " + MISSING + " GROUP BY u.department_id")
+			.param("plan", plan.id())
+			.param("month", month)
+			.query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+			.list();
+		int sent = 0;
+		for (var e : owing) {
+			String title = "《" + plan.title() + "》：本处室有" + e.getValue() + "项任务尚未填报" + month + "进展，请于"
+					+ settings.reportDay() + "日前填报";
+			if (notifications.toDepartment(e.getKey(), title, "/workplans/" + plan.id() + "/departments/" + e.getKey(),
+					keyFormat.formatted(e.getKey()))) {
+				sent++;
+			}
+		}
+		return sent;
+	}
+
+	/** This month, if the plan is published and of this year; otherwise nothing is chased. */
+	private String chasedMonth(WorkPlans.Plan plan) {
+		YearMonth now = YearMonth.now(clock);
+		return !plan.draft() && plan.year() == now.getYear() ? now.toString() : null;
+	}
+
+	private static Counts counts(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Counts(rs.getLong("total"), rs.getLong("not_started"), rs.getLong("in_progress"), rs.getLong("done"),
+				rs.getLong("lagging"));
+	}
+}

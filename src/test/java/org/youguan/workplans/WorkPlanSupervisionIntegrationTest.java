@@ -1,0 +1,357 @@
+package org.youguan.workplans;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.notifications.Notification;
+import org.youguan.notifications.Notifications;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.DepartmentView;
+import org.youguan.org.Departments;
+import org.youguan.org.UserDirectory;
+import org.youguan.statistics.Targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The supervision side of a plan: the board by section and department, a department's list, reminders, attachments,
+ * the exports (with the round trip notice → plan → .docx → the same tasks), copying into the next year as a draft, and
+ * the main targets linked to statistics. Each test works on a plan of its own year so they do not meet.
+ */
+@IntegrationTest
+class WorkPlanSupervisionIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	WorkPlans plans;
+
+	@Autowired
+	WorkPlanImport imports;
+
+	@Autowired
+	Progress progress;
+
+	@Autowired
+	Supervision supervision;
+
+	@Autowired
+	PlanDrafts drafts;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	Targets targets;
+
+	@Autowired
+	Departments departments;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	CurrentUser user(String name) {
+		return directory.principal(name).orElseThrow();
+	}
+
+	long department(String name) {
+		return departments.ofBureau(user("sz.admin").bureauId()).stream().filter(d -> d.name().equals(name))
+			.mapToLong(DepartmentView::id).findFirst().orElseThrow();
+	}
+
+	static String notice(int year) throws IOException {
+		return NoticeParserTest.sample().replace("2025", Integer.toString(year));
+	}
+
+	long save(int year) throws IOException {
+		return plans.save(user("sz.market"), notice(year), Map.of("市邮政业安全中心", department("市邮政业安全发展中心")), Set.of());
+	}
+
+	WorkPlans.TaskLine task(long plan, int position) {
+		return plans.get(DataScope.region("3205"), plan).tasks().get(position - 1);
+	}
+
+	@Test
+	void theBoardCountsBySectionAndDepartmentAndTheMissingReportsAreChased() throws Exception {
+		clock.set(LocalDateTime.of(2031, 5, 10, 9, 0));
+		long plan = save(2031);
+		CurrentUser market = user("sz.market");
+		progress.report(market, task(plan, 4).id(), "许可核查流程已梳理", 50, List.of());
+		progress.report(market, task(plan, 13).id(), "已完成自查", 30, List.of());
+
+		Supervision.Board board = supervision.board(DataScope.region("3205"), plan);
+		assertThat(board.month()).isEqualTo("2031-05");
+		assertThat(board.total()).isEqualTo(new Supervision.Counts(20, 18, 2, 0, 0));
+		assertThat(board.sections()).hasSize(8);
+		assertThat(board.sections().get(1).heading()).isEqualTo("优化营商环境");
+		assertThat(board.sections().get(1).counts()).isEqualTo(new Supervision.Counts(3, 2, 1, 0, 0));
+		Supervision.DepartmentCounts marketRow = board.departments().stream().filter(d -> d.name().equals("市场监管处"))
+			.findFirst().orElseThrow();
+		// leads 4, 5, 7, 10, 15; shares 6, 12 and livelihood item 1; and 13 is every department's
+		assertThat(marketRow.leads()).isEqualTo(5);
+		assertThat(marketRow.counts().total()).isEqualTo(9);
+		assertThat(marketRow.missing()).as("9 expected, 4 and 13 reported").isEqualTo(7);
+
+		Supervision.DepartmentList list = supervision.department(DataScope.region("3205"), plan, department("市场监管处"));
+		assertThat(list.tasks()).hasSize(9);
+		Supervision.DepartmentTask four = list.tasks().stream().filter(t -> t.task().number() == 4).findFirst().orElseThrow();
+		assertThat(four.role()).isEqualTo("牵头");
+		assertThat(four.lastPercent()).isEqualTo(50);
+		assertThat(four.owesReport()).isFalse();
+		assertThat(list.tasks().stream().filter(t -> t.task().number() == 6).findFirst().orElseThrow().role())
+			.isEqualTo("按职责分工负责");
+		assertThat(list.tasks().stream().filter(Supervision.DepartmentTask::owesReport)).hasSize(7);
+
+		// reminders: every owing department once a day, seen only by that department
+		int sent = supervision.remind(user("sz.office"), plan);
+		assertThat(sent).isGreaterThanOrEqualTo(4);
+		assertThat(supervision.remind(user("sz.office"), plan)).as("once a day").isZero();
+		String marketLink = "/workplans/" + plan + "/departments/" + department("市场监管处");
+		assertThat(received(market)).anySatisfy(n -> {
+			assertThat(n.link()).isEqualTo(marketLink);
+			assertThat(n.title()).contains("7项任务尚未填报2031-05进展");
+		});
+		assertThat(received(user("sz.universal"))).noneMatch(n -> marketLink.equals(n.link()));
+		assertThatThrownBy(() -> supervision.remind(user("wz.staff"), plan)).isInstanceOf(RuntimeException.class);
+
+		// the daily job reminds from the reminder day on, once a month
+		clock.set(LocalDateTime.of(2031, 5, 19, 7, 0));
+		assertThat(supervision.remindMissing()).isZero();
+		clock.set(LocalDateTime.of(2031, 5, 21, 7, 0));
+		assertThat(supervision.remindMissing()).isGreaterThanOrEqualTo(4);
+		clock.set(LocalDateTime.of(2031, 5, 22, 7, 0));
+		assertThat(supervision.remindMissing()).isZero();
+	}
+
+	List<Notification> received(CurrentUser user) {
+		return notifications.recent(user.scope(), user.departmentId(), 200);
+	}
+
+	@Test
+	void theBoardAndListsArePagesForTheLeaderAndTheDepartments() throws Exception {
+		clock.set(LocalDateTime.of(2036, 6, 10, 9, 0));
+		long plan = save(2036);
+		MockHttpSession leader = SignIn.session(mvc, "sz.leader");
+		mvc.perform(get("/workplans/" + plan + "/board").session(leader))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("按处室")))
+			.andExpect(content().string(containsString("市邮政业安全发展中心")))
+			.andExpect(content().string(containsString("id=\"count-total\">20<")));
+		mvc.perform(post("/workplans/" + plan + "/remind").session(leader).with(csrf())).andExpect(status().isForbidden());
+		MockHttpSession market = SignIn.session(mvc, "sz.market");
+		mvc.perform(get("/workplans/" + plan + "/mine").session(market))
+			.andExpect(redirectedUrl("/workplans/" + plan + "/departments/" + department("市场监管处")));
+		mvc.perform(get("/workplans/" + plan + "/departments/" + department("市场监管处")).session(market))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("推行快递业务经营许可")))
+			.andExpect(content().string(containsString("未填报")));
+		mvc.perform(post("/workplans/" + plan + "/remind").session(SignIn.session(mvc, "sz.office")).with(csrf()))
+			.andExpect(redirectedUrl("/workplans/" + plan + "/board"));
+		mvc.perform(get("/workplans/" + plan + "/board").session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aProgressReportCarriesImagesAndPdfsCheckedByContent() throws Exception {
+		clock.set(LocalDateTime.of(2037, 3, 10, 9, 0));
+		long plan = save(2037);
+		long task = task(plan, 4).id();
+		MockHttpSession market = SignIn.session(mvc, "sz.market");
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+		mvc.perform(multipart("/workplans/tasks/" + task + "/progress").file(new MockMultipartFile("attachments", "假图片.png",
+				"image/png", "not an image".getBytes())).param("text", "不应保存").param("percent", "20").session(market).with(csrf()))
+			.andExpect(redirectedUrl("/workplans/tasks/" + task));
+		assertThat(progress.reports(task)).as("a bad file saves nothing").isEmpty();
+		mvc.perform(multipart("/workplans/tasks/" + task + "/progress").file(new MockMultipartFile("attachments", "现场照片.png",
+				"image/png", png)).param("text", "已完成现场核查").param("percent", "20").session(market).with(csrf()))
+			.andExpect(redirectedUrl("/workplans/tasks/" + task));
+		List<Progress.Report> reports = progress.reports(task);
+		assertThat(reports).hasSize(1);
+		assertThat(reports.get(0).attachments()).extracting(Progress.Attachment::fileName).containsExactly("现场照片.png");
+		long attachment = reports.get(0).attachments().get(0).id();
+		mvc.perform(get("/workplans/tasks/" + task).session(SignIn.session(mvc, "sz.leader")))
+			.andExpect(content().string(containsString("现场照片.png")));
+		mvc.perform(get("/workplans/attachments/" + attachment).session(SignIn.session(mvc, "sz.leader")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "image/png"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
+		mvc.perform(get("/workplans/attachments/" + attachment).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theWordTableHoldsTheSameTasksAsTheNoticeAndTheSheetTheLatestProgress() throws Exception {
+		clock.set(LocalDateTime.of(2034, 4, 10, 9, 0));
+		long plan = save(2034);
+		progress.report(user("sz.market"), task(plan, 4).id(), "已全部上线", 100, List.of());
+		PlanPreview notice = imports.preview(user("sz.market"), notice(2034));
+
+		List<String> expected = new ArrayList<>();
+		for (PlanPreview.Section s : notice.sections()) {
+			expected.add("部分|" + s.heading());
+			s.tasks().forEach(t -> expected.add(line(t)));
+		}
+		for (PlanPreview.Project p : notice.livelihoodProjects()) {
+			expected.add("部分|民生实事：" + p.title());
+			p.items().forEach(t -> expected.add(line(t)));
+		}
+
+		MockHttpSession leader = SignIn.session(mvc, "sz.leader");
+		byte[] docx = mvc.perform(get("/workplans/" + plan + "/export.docx").session(leader))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		List<String> exported = new ArrayList<>();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+			assertThat(doc.getParagraphs().stream().map(p -> p.getText()).toList())
+				.contains("任务推进情况表", "共20项任务：已完成1项，推进中0项，未启动19项，滞后0项。");
+			XWPFTable table = doc.getTables().get(0);
+			assertThat(table.getRow(0).getCell(0).getText()).isEqualTo("序号");
+			for (XWPFTableRow row : table.getRows().subList(1, table.getRows().size())) {
+				String number = row.getCell(0).getText();
+				exported.add(number.matches("\\d+") ? number + "|" + row.getCell(1).getText() + "|" + row.getCell(2).getText()
+						: "部分|" + row.getCell(1).getText());
+				if (number.equals("4")) {
+					assertThat(row.getCell(4).getText()).isEqualTo("2034-04 市场监管处：已全部上线");
+					assertThat(row.getCell(5).getText()).isEqualTo("已完成（100%）");
+				}
+			}
+		}
+		assertThat(exported).isEqualTo(expected);
+
+		byte[] xlsx = mvc.perform(get("/workplans/" + plan + "/export.xlsx").session(leader))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isEqualTo(20);
+			Row four = sheet.getRow(4);
+			assertThat(four.getCell(0).getStringCellValue()).isEqualTo("优化营商环境");
+			assertThat(four.getCell(1).getNumericCellValue()).isEqualTo(4);
+			assertThat(four.getCell(5).getStringCellValue()).isEqualTo("已完成");
+			assertThat(four.getCell(6).getStringCellValue()).isEqualTo("2034-04");
+			assertThat(four.getCell(8).getNumericCellValue()).isEqualTo(100);
+		}
+	}
+
+	/** A task as the table writes it: number, text and the responsible departments once mapped. */
+	static String line(PlanPreview.Task t) {
+		String departments = String.join("、", t.departments()).replace("市邮政业安全中心", "市邮政业安全发展中心");
+		return t.number() + "|" + t.text() + "|" + departments
+				+ (t.responsibility() == PlanPreview.Responsibility.LEAD ? "牵头" : "按职责分工负责");
+	}
+
+	@Test
+	void aPlanIsCopiedIntoTheNextYearAsADraftEditedAndPublished() throws Exception {
+		clock.set(LocalDateTime.of(2032, 11, 10, 9, 0));
+		long plan = save(2032);
+		progress.report(user("sz.market"), task(plan, 4).id(), "进行中", 60, List.of());
+		CurrentUser market = user("sz.market");
+		long draft = drafts.copyToNextYear(market, plan);
+		WorkPlans.Plan copy = plans.get(DataScope.region("3205"), draft);
+		WorkPlans.Plan source = plans.get(DataScope.region("3205"), plan);
+		assertThat(copy.draft()).isTrue();
+		assertThat(copy.year()).isEqualTo(2033);
+		assertThat(copy.title()).contains("2033").doesNotContain("2032");
+		assertThat(copy.keyTasks()).isEqualTo(source.keyTasks());
+		assertThat(copy.mainTargets()).isEqualTo(source.mainTargets());
+		assertThat(copy.tasks()).extracting(t -> t.number() + t.text() + t.departments())
+			.isEqualTo(source.tasks().stream().map(t -> t.number() + t.text() + t.departments()).toList());
+		assertThat(copy.tasks()).allSatisfy(t -> {
+			assertThat(t.dueOn()).isEqualTo(LocalDate.of(2033, 12, 31));
+			assertThat(t.status()).isEqualTo("NOT_STARTED");
+		});
+		assertThatThrownBy(() -> drafts.copyToNextYear(market, plan)).hasMessageContaining("2033年已有工作计划");
+		assertThatThrownBy(() -> progress.report(market, copy.tasks().get(3).id(), "草稿", 10, List.of()))
+			.hasMessageContaining("尚未印发");
+		assertThatThrownBy(() -> drafts.copyToNextYear(user("wz.staff"), plan)).isInstanceOf(RuntimeException.class);
+
+		long first = copy.tasks().get(0).id();
+		drafts.updateTask(market, first, "落实党组理论学习中心组学习制度，全年集中学习不少于14次。", LocalDate.of(2033, 6, 30));
+		assertThatThrownBy(() -> drafts.updateTask(market, first, "x", LocalDate.of(2031, 6, 30)))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.formErrors())
+				.anySatisfy(e -> assertThat(e.field()).isEqualTo("dueOn")));
+		drafts.removeTask(market, copy.tasks().get(2).id());
+		drafts.updateHead(market, draft, copy.title(), copy.overallRequirement(), "快递业务量完成10亿件、同比增长12%。");
+		WorkPlans.Plan edited = plans.get(DataScope.region("3205"), draft);
+		assertThat(edited.tasks()).hasSize(19);
+		assertThat(edited.tasks().get(0).dueOn()).isEqualTo(LocalDate.of(2033, 6, 30));
+		assertThat(edited.mainTargets()).singleElement().satisfies(t -> {
+			assertThat(t.indicatorCode()).isEqualTo("express.volume");
+			assertThat(t.targetValue()).isEqualByComparingTo("1000000000");
+			assertThat(t.targetGrowth()).isEqualByComparingTo("12");
+		});
+
+		drafts.publish(market, draft, "苏邮管〔2033〕1号", LocalDate.of(2033, 1, 20));
+		assertThat(plans.get(DataScope.region("3205"), draft).draft()).isFalse();
+		assertThatThrownBy(() -> drafts.removeTask(market, edited.tasks().get(0).id())).hasMessageContaining("已印发");
+		assertThat(plans.get(DataScope.region("3205"), plan).tasks().get(3).status()).as("the source keeps its progress")
+			.isEqualTo("IN_PROGRESS");
+	}
+
+	@Test
+	void mainTargetsAreLinkedToStatisticsIndicatorsAndMayBecomeTheYearsTargets() throws Exception {
+		clock.set(LocalDateTime.of(2035, 3, 10, 9, 0));
+		long plan = save(2035);
+		WorkPlans.Plan p = plans.get(DataScope.region("3205"), plan);
+		assertThat(p.mainTargets()).extracting(WorkPlans.MainTarget::indicatorCode)
+			.containsExactly("postal.total", "postal.revenue", "express.volume", "express.revenue");
+		assertThat(p.mainTargets().get(0).targetValue()).as("85.2亿元 in 万元").isEqualByComparingTo("852000");
+		assertThat(p.mainTargets().get(2).targetValue()).as("9.6亿件 in 件").isEqualByComparingTo("960000000");
+		assertThat(p.mainTargets().get(2).targetGrowth()).isEqualByComparingTo("11");
+		mvc.perform(get("/workplans/" + plan).session(SignIn.session(mvc, "sz.leader")))
+			.andExpect(content().string(containsString("邮政行业业务总量")))
+			.andExpect(content().string(containsString("快递业务收入")));
+		mvc.perform(post("/workplans/" + plan + "/targets/3/adopt").session(SignIn.session(mvc, "sz.market")).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/workplans/" + plan + "/targets/3/adopt").session(SignIn.session(mvc, "sz.admin")).with(csrf()))
+			.andExpect(redirectedUrl("/workplans/" + plan));
+		assertThat(targets.progress(DataScope.region("3205"), "3205", 2035, YearMonth.of(2035, 2)))
+			.singleElement()
+			.satisfies(t -> {
+				assertThat(t.indicatorCode()).isEqualTo("express.volume");
+				assertThat(t.targetValue()).isEqualByComparingTo("960000000");
+			});
+	}
+}
