@@ -84,12 +84,15 @@ class DemoCity implements ApplicationRunner {
 
 	private final ComplaintDemoData complaintDemo;
 
+	private final WorkPlanDemoData workPlanDemo;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
 			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo,
-			ComplaintDemoData complaintDemo) {
+			ComplaintDemoData complaintDemo, WorkPlanDemoData workPlanDemo) {
 		this.registry = registry;
 		this.complaintDemo = complaintDemo;
+		this.workPlanDemo = workPlanDemo;
 		this.statisticsDemo = statisticsDemo;
 		this.filingDemo = filingDemo;
 		this.demo = demo;
@@ -115,6 +118,7 @@ class DemoCity implements ApplicationRunner {
 		tx.executeWithoutResult(s -> filingDemo.seed());
 		tx.executeWithoutResult(s -> statisticsDemo.seed());
 		tx.executeWithoutResult(s -> complaintDemo.seed());
+		tx.executeWithoutResult(s -> workPlanDemo.seed());
 	}
 
 	private void importRegions() {

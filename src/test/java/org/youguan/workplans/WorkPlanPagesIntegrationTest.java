@@ -113,4 +113,21 @@ class WorkPlanPagesIntegrationTest {
 			.session(staff).with(csrf()))
 			.andExpect(content().string(containsString("UTF-8")));
 	}
+
+	@Test
+	void theDemoCityHasThisYearsPlanWithProgressInSeveralStates() throws Exception {
+		int year = java.time.LocalDate.now().getYear();
+		WorkPlans.PlanSummary demo = plans.list(DataScope.region("3205")).stream()
+			.filter(p -> p.year() == year && p.title().contains("苏州市")).findFirst().orElseThrow();
+		assertThat(demo.draft()).isFalse();
+		assertThat(demo.tasks()).isEqualTo(20);
+		var tasks = plans.get(DataScope.region("3205"), demo.id()).tasks();
+		assertThat(tasks.stream().map(WorkPlans.TaskLine::status).distinct().count()).isGreaterThanOrEqualTo(2);
+		if (java.time.LocalDate.now().getMonthValue() >= 2) {
+			assertThat(tasks).anyMatch(t -> t.status().equals("DONE"));
+		}
+		mvc.perform(get("/workplans/" + demo.id() + "/board").session(SignIn.session(mvc, "sz.leader")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("市邮政业安全发展中心")));
+	}
 }
