@@ -167,21 +167,27 @@ public class WorkPlans {
 		return plan;
 	}
 
-	/** The main targets read from the paragraph, each linked to the statistics indicator it names where there is one. */
+	/**
+	 * The main targets read from the paragraph, each linked to the statistics indicator it names where there is one (a
+	 * growth beyond ±1000 % — which statistics would refuse as a target — or an absurd value is kept in the text only).
+	 */
 	void saveTargets(long plan, String paragraph) {
 		List<Indicator> known = indicators.all();
 		int position = 0;
 		for (TargetParser.Parsed t : TargetParser.parse(paragraph)) {
 			Indicator indicator = TargetParser.match(t.name(), known, Indicator::name);
+			BigDecimal growth = t.growth() == null || t.growth().abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? null : t.growth();
+			BigDecimal value = indicator == null ? null : TargetParser.convert(t.value(), t.unit(), indicator.unit());
+			value = value == null || value.compareTo(BigDecimal.TEN.pow(15)) >= 0 ? null : value;
 			jdbc.sql("""
 					INSERT INTO work_target (plan_id, position, text, indicator_code, target_value, target_growth)
 					VALUES (:plan, :position, :text, :code, :value, :growth)""")
 				.param("plan", plan)
 				.param("position", ++position)
-				.param("text", t.text())
+				.param("text", t.text().length() > 300 ? t.text().substring(0, 300) : t.text())
 				.param("code", indicator == null ? null : indicator.code())
-				.param("value", indicator == null ? null : TargetParser.convert(t.value(), t.unit(), indicator.unit()))
-				.param("growth", t.growth())
+				.param("value", value)
+				.param("growth", growth)
 				.update();
 		}
 	}
