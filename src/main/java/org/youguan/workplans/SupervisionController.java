@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -37,7 +36,7 @@ class SupervisionController {
 	String board(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
 		Supervision.Board board = supervision.board(me.scope(), id);
 		model.addAttribute("board", board);
-		model.addAttribute("own", me.writer() && me.bureauId() != null && me.bureauId() == board.plan().bureauId());
+		model.addAttribute("own", WorkPlans.manages(me, board.plan().bureauId()));
 		return "workplans/board";
 	}
 
@@ -58,14 +57,11 @@ class SupervisionController {
 	@PostMapping("/workplans/{id:\\d+}/remind")
 	@PreAuthorize(WorkPlanController.WRITERS)
 	String remind(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
-		try {
+		String board = "/workplans/" + id + "/board";
+		return PageSteps.run(redirect, board, () -> {
 			int sent = supervision.remind(me, id);
-			redirect.addFlashAttribute("message", sent == 0 ? "没有需要催报的处室（今天已催报过的不再重复发送）" : "已向" + sent + "个处室发送催报通知");
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
-		}
-		return "redirect:/workplans/" + id + "/board";
+			return new PageSteps.Done(sent == 0 ? "没有需要催报的处室（今天已催报过的不再重复发送）" : "已向" + sent + "个处室发送催报通知", board);
+		});
 	}
 
 	@GetMapping("/workplans/{id:\\d+}/export.xlsx")

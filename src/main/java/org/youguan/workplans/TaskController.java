@@ -16,7 +16,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 
@@ -44,7 +43,7 @@ class TaskController {
 		WorkPlans.TaskPage task = plans.task(me.scope(), id);
 		model.addAttribute("task", task);
 		model.addAttribute("reports", progress.reports(id));
-		model.addAttribute("own", me.writer() && me.bureauId() != null && me.bureauId() == task.bureauId());
+		model.addAttribute("own", WorkPlans.manages(me, task.bureauId()));
 		return "workplans/task";
 	}
 
@@ -55,7 +54,7 @@ class TaskController {
 			@RequestParam(required = false) List<MultipartFile> attachments, RedirectAttributes redirect) throws IOException {
 		plans.task(me.scope(), id);
 		List<UploadedFile> files = UploadedFile.of(attachments);
-		return WorkPlanController.done(redirect, "/workplans/tasks/" + id, "进展已填报",
+		return PageSteps.run(redirect, "/workplans/tasks/" + id, "进展已填报",
 				() -> progress.report(me, id, text, percent, files));
 	}
 
@@ -63,7 +62,7 @@ class TaskController {
 	@PreAuthorize(WorkPlanController.WRITERS)
 	String update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String text,
 			@RequestParam(required = false) String dueOn, RedirectAttributes redirect) {
-		return WorkPlanController.done(redirect, "/workplans/tasks/" + id, "任务已修改", () -> {
+		return PageSteps.run(redirect, "/workplans/tasks/" + id, "任务已修改", () -> {
 			Validation v = new Validation();
 			var due = dueOn == null || dueOn.isBlank() ? null : v.date("dueOn", "完成时限", dueOn);
 			v.throwIfInvalid();
@@ -74,15 +73,8 @@ class TaskController {
 	@PostMapping("/workplans/tasks/{id:\\d+}/remove")
 	@PreAuthorize(WorkPlanController.WRITERS)
 	String remove(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
-		try {
-			long plan = drafts.removeTask(me, id);
-			redirect.addFlashAttribute("message", "已从草稿中删除该任务");
-			return "redirect:/workplans/" + plan;
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
-			return "redirect:/workplans/tasks/" + id;
-		}
+		return PageSteps.run(redirect, "/workplans/tasks/" + id,
+				() -> new PageSteps.Done("已从草稿中删除该任务", "/workplans/" + drafts.removeTask(me, id)));
 	}
 
 	@GetMapping("/workplans/attachments/{id:\\d+}")

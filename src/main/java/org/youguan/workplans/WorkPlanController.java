@@ -71,7 +71,7 @@ class WorkPlanController {
 		WorkPlans.Plan plan = plans.get(me.scope(), id);
 		model.addAttribute("plan", plan);
 		model.addAttribute("targets", targets.of(me.scope(), plan));
-		model.addAttribute("own", me.writer() && me.bureauId() != null && me.bureauId() == plan.bureauId());
+		model.addAttribute("own", WorkPlans.manages(me, plan.bureauId()));
 		return "workplans/plan";
 	}
 
@@ -79,15 +79,8 @@ class WorkPlanController {
 	@PostMapping("/workplans/{id:\\d+}/copy")
 	@PreAuthorize(WRITERS)
 	String copy(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
-		try {
-			long draft = drafts.copyToNextYear(me, id);
-			redirect.addFlashAttribute("message", "已复制为下一年度草稿，请修改后印发");
-			return "redirect:/workplans/" + draft;
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
-			return "redirect:/workplans/" + id;
-		}
+		return PageSteps.run(redirect, "/workplans/" + id,
+				() -> new PageSteps.Done("已复制为下一年度草稿，请修改后印发", "/workplans/" + drafts.copyToNextYear(me, id)));
 	}
 
 	@PostMapping("/workplans/{id:\\d+}/head")
@@ -95,7 +88,7 @@ class WorkPlanController {
 	String updateHead(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String overallRequirement, @RequestParam(required = false) String targets,
 			RedirectAttributes redirect) {
-		return done(redirect, "/workplans/" + id, "草稿已保存", () -> drafts.updateHead(me, id, title, overallRequirement, targets));
+		return PageSteps.run(redirect, "/workplans/" + id, "草稿已保存", () -> drafts.updateHead(me, id, title, overallRequirement, targets));
 	}
 
 	@PostMapping("/workplans/{id:\\d+}/publish")
@@ -103,7 +96,7 @@ class WorkPlanController {
 	String publish(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String documentNumber, @RequestParam(required = false) String documentDate,
 			RedirectAttributes redirect) {
-		return done(redirect, "/workplans/" + id, "工作计划已印发，各处室可按月填报进展", () -> {
+		return PageSteps.run(redirect, "/workplans/" + id, "工作计划已印发，各处室可按月填报进展", () -> {
 			Validation v = new Validation();
 			LocalDate date = documentDate == null || documentDate.isBlank() ? null : v.date("documentDate", "印发日期", documentDate);
 			v.throwIfInvalid();
@@ -116,19 +109,7 @@ class WorkPlanController {
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
 	String adopt(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @PathVariable int position,
 			RedirectAttributes redirect) {
-		return done(redirect, "/workplans/" + id, "已设为统计年度目标", () -> targets.adopt(me, id, position));
-	}
-
-	/** Runs a step and goes back to {@code page}, with the message or the step's errors. */
-	static String done(RedirectAttributes redirect, String page, String message, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("message", message);
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
-		}
-		return "redirect:" + page;
+		return PageSteps.run(redirect, "/workplans/" + id, "已设为统计年度目标", () -> targets.adopt(me, id, position));
 	}
 
 	@GetMapping("/workplans/import")

@@ -240,10 +240,15 @@ public class WorkPlans {
 		throw DomainException.notFound("任务", taskId);
 	}
 
-	/** The plan, if it is the caller's own bureau's: only its staff change it. */
+	/** Whether the caller changes the plans of this bureau: its own staff (not its leaders, not other bureaus). */
+	public static boolean manages(CurrentUser me, long bureauId) {
+		return me.writer() && me.bureauId() != null && me.bureauId() == bureauId;
+	}
+
+	/** The plan, if the caller {@link #manages} its bureau. */
 	public Plan own(CurrentUser me, long id) {
 		Plan plan = get(me.scope(), id);
-		if (me.bureauId() == null || plan.bureauId() != me.bureauId()) {
+		if (!manages(me, plan.bureauId())) {
 			throw new AccessDeniedException("只能管理本局的工作计划");
 		}
 		return plan;

@@ -35,6 +35,7 @@ class WorkPlanBrowserTest extends BrowserTest {
 		waitFor(By.id("plan-status"));
 		assertThat(browser.findElement(By.tagName("body")).getText()).contains("浏览器测试市").contains("市邮政业安全发展中心牵头");
 		String planUrl = browser.getCurrentUrl();
+		Browser.screenshot(browser, "workplan-plan");
 
 		click(By.id("open-board"));
 		waitFor(By.id("board-counts"));
