@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -32,6 +33,12 @@ public @interface IntegrationTest {
 		@Primary
 		MutableClock mutableClock() {
 			return new MutableClock();
+		}
+
+		/** Sessions live in PostgreSQL: MockMvc's mock sessions carry the real session's cookie. */
+		@Bean
+		MockMvcBuilderCustomizer sessionCookieJar() {
+			return builder -> builder.apply(new SessionCookieJar());
 		}
 	}
 }

@@ -115,6 +115,7 @@ class DemoCity implements ApplicationRunner {
 		importRegions();
 		tx.executeWithoutResult(s -> seedOrganisation());
 		tx.executeWithoutResult(s -> registry.seed());
+		tx.executeWithoutResult(s -> seedEnterpriseAccount());
 		tx.executeWithoutResult(s -> filingDemo.seed());
 		tx.executeWithoutResult(s -> statisticsDemo.seed());
 		tx.executeWithoutResult(s -> complaintDemo.seed());
@@ -162,15 +163,17 @@ class DemoCity implements ApplicationRunner {
 		for (DemoAccounts.Account a : DemoAccounts.STAFF) {
 			long bureau = bureauIds.get(a.bureauRegion());
 			long id = users.provision(new UserData(a.username(), a.displayName(), UserKind.STAFF, bureau,
-					departmentIds.get(a.bureauRegion() + "/" + a.department()), null, null, demoPhone(a.username()),
+					departmentIds.get(a.bureauRegion() + "/" + a.department()), null, demoPhone(a.username()),
 					a.roles()), DemoAccounts.PASSWORD, false, true);
 			storeToken(a, id);
 		}
-		// bound by credit code to the 吴中区 顺丰 franchise that RegistryDemoData registers
+	}
+
+	/** Bound by credit code to the 吴中区 顺丰 franchise that RegistryDemoData registers (so after the registry). */
+	private void seedEnterpriseAccount() {
 		DemoAccounts.Account e = DemoAccounts.ENTERPRISE;
 		long id = users.provision(new UserData(e.username(), e.displayName(), UserKind.ENTERPRISE, null, null,
-				demoEnterpriseCreditCode(), e.bureauRegion(), demoPhone(e.username()), e.roles()), DemoAccounts.PASSWORD,
-				false, true);
+				demoEnterpriseCreditCode(), demoPhone(e.username()), e.roles()), DemoAccounts.PASSWORD, false, true);
 		storeToken(e, id);
 	}
 

@@ -3,5 +3,5 @@ package org.youguan.kernel;
 /**
  * One failed check: the field, the rule that failed (a message key under {@code rule.}) and the message in Chinese.
  */
-public record FieldError(String field, String rule, String message) {
+public record FieldError(String field, String rule, String message) implements java.io.Serializable {
 }

@@ -1,22 +1,41 @@
 package org.youguan.org;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 
 /**
- * 等保 password rule: at least 8 characters, at least three of the four classes (upper case, lower case, digits,
- * other characters), and not the user name (nor the user name reversed).
+ * The password rule 等保2.0 level 3 expects (GB/T 22239-2019 8.1.4.1 身份鉴别: 口令具有复杂度要求): at least
+ * {@value #MIN_LENGTH} characters, at least three of the four classes (upper case, lower case, digits, other
+ * characters), not containing the user name (nor the user name reversed), and not one of the common passwords shipped
+ * in {@code security/common-passwords.txt} (compared case-insensitively).
  */
 public final class PasswordPolicy {
 
-	public static final int MIN_LENGTH = 8;
+	public static final int MIN_LENGTH = 10;
+
+	private static final Set<String> COMMON = load();
 
 	private PasswordPolicy() {
 	}
 
+	/**
+	 * Checks a new password and reports every rule it breaks at once.
+	 * @param field the form field the errors are reported on
+	 * @param username the account's user name (null when unknown)
+	 * @param password the candidate password
+	 * @throws InvalidValueException with one field error per broken rule (min-length, character-classes,
+	 * not-username, common)
+	 */
 	public static void check(String field, String username, String password) {
 		List<FieldError> errors = new ArrayList<>();
 		if (password == null || password.length() < MIN_LENGTH) {
@@ -25,13 +44,27 @@ public final class PasswordPolicy {
 		if (password != null && classes(password) < 3) {
 			errors.add(new FieldError(field, "character-classes", "密码须包含大写字母、小写字母、数字、特殊字符中的至少三类"));
 		}
-		if (password != null && username != null && (password.equalsIgnoreCase(username)
-				|| password.equalsIgnoreCase(new StringBuilder(username).reverse().toString()))) {
-			errors.add(new FieldError(field, "not-username", "密码不能与用户名相同"));
+		if (password != null && containsUsername(password, username)) {
+			errors.add(new FieldError(field, "not-username", "密码不能包含用户名"));
+		}
+		if (password != null && COMMON.contains(password.toLowerCase(Locale.ROOT))) {
+			errors.add(new FieldError(field, "common", "该密码过于常见，容易被猜中，请换一个"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
+	}
+
+	private static boolean containsUsername(String password, String username) {
+		if (username == null || username.isBlank()) {
+			return false;
+		}
+		String p = password.toLowerCase(Locale.ROOT);
+		String u = username.strip().toLowerCase(Locale.ROOT);
+		if (u.length() < 3) {
+			return p.equals(u);
+		}
+		return p.contains(u) || p.contains(new StringBuilder(u).reverse());
 	}
 
 	static int classes(String password) {
@@ -51,5 +84,21 @@ public final class PasswordPolicy {
 			}
 		}
 		return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+	}
+
+	private static Set<String> load() {
+		try (InputStream in = PasswordPolicy.class.getResourceAsStream("/security/common-passwords.txt")) {
+			if (in == null) {
+				throw new IllegalStateException("security/common-passwords.txt is missing from the class path");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.map(String::strip)
+				.filter(l -> !l.isEmpty() && !l.startsWith("#"))
+				.map(l -> l.toLowerCase(Locale.ROOT))
+				.collect(Collectors.toUnmodifiableSet());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 }

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +20,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
@@ -80,17 +83,19 @@ class UserController {
 	}
 
 	@GetMapping("/admin/users/{id}")
-	String show(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("user", users.get(scope, id));
+	String show(DataScope scope, @AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+		UserView user = users.get(scope, id);
+		model.addAttribute("user", user);
+		model.addAttribute("manageable", me != null && Users.mayManage(me, user.roles()));
 		model.addAttribute("history", audit.history(scope, "User", id));
 		return "org/user";
 	}
 
 	@GetMapping("/admin/users/new")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
-	String initCreateForm(DataScope scope, @RequestParam(required = false) Long bureau, Model model) {
-		return form(scope, model, new UserData("", "", UserKind.STAFF, bureau, null, "", "", "", EnumSet.of(Role.STAFF)),
-				null);
+	String initCreateForm(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long bureau,
+			Model model) {
+		return form(me, model, new UserData("", "", UserKind.STAFF, bureau, null, "", "", EnumSet.of(Role.STAFF)), null);
 	}
 
 	@PostMapping("/admin/users/new")
@@ -98,11 +103,11 @@ class UserController {
 	String processCreateForm(@AuthenticationPrincipal CurrentUser me, @RequestParam String username,
 			@RequestParam String displayName, @RequestParam UserKind kind, @RequestParam(required = false) Long bureauId,
 			@RequestParam(required = false) Long departmentId,
-			@RequestParam(required = false) String enterpriseCreditCode,
-			@RequestParam(required = false) String enterpriseRegion, @RequestParam(required = false) String phone,
-			@RequestParam(required = false) Set<Role> roles, Model model, RedirectAttributes redirect) {
-		UserData data = new UserData(username, displayName, kind, bureauId, departmentId, enterpriseCreditCode,
-				enterpriseRegion, phone, roles == null ? Set.of() : roles);
+			@RequestParam(required = false) String enterpriseCreditCode, @RequestParam(required = false) String phone,
+			@RequestParam(required = false) Set<Role> roles, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		UserData data = new UserData(username, displayName, kind, bureauId, departmentId, enterpriseCreditCode, phone,
+				roles == null ? Set.of() : roles);
 		try {
 			CreatedUser created = users.create(me, data);
 			redirect.addFlashAttribute("secret", "用户 " + created.username() + " 已创建。临时密码：" + created.temporaryPassword()
@@ -111,16 +116,20 @@ class UserController {
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());
-			return form(me.scope(), model, data, null);
+			response.setStatus(ex.code().status());
+			return form(me, model, data, null);
 		}
 	}
 
 	@GetMapping("/admin/users/{id}/edit")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
-	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
-		UserView u = users.get(scope, id);
-		return form(scope, model, new UserData(u.username(), u.displayName(), u.kind(), u.bureauId(), u.departmentId(),
-				u.enterpriseCreditCode(), u.regionCode(), "", u.roles()), id);
+	String initUpdateForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+		UserView u = users.get(me.scope(), id);
+		if (!Users.mayManage(me, u.roles())) {
+			throw new AccessRefusedException("用户" + u.username() + "拥有您不具备的角色，您无权管理该账号");
+		}
+		return form(me, model, new UserData(u.username(), u.displayName(), u.kind(), u.bureauId(), u.departmentId(),
+				u.enterpriseCreditCode(), "", u.roles()), id);
 	}
 
 	@PostMapping("/admin/users/{id}/edit")
@@ -128,12 +137,12 @@ class UserController {
 	String processUpdateForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam String displayName, @RequestParam(required = false) Long bureauId,
 			@RequestParam(required = false) Long departmentId,
-			@RequestParam(required = false) String enterpriseCreditCode,
-			@RequestParam(required = false) String enterpriseRegion, @RequestParam(required = false) String phone,
-			@RequestParam(required = false) Set<Role> roles, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String enterpriseCreditCode, @RequestParam(required = false) String phone,
+			@RequestParam(required = false) Set<Role> roles, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		UserView u = users.get(me.scope(), id);
 		UserData data = new UserData(u.username(), displayName, u.kind(), bureauId, departmentId, enterpriseCreditCode,
-				enterpriseRegion, phone, roles == null ? Set.of() : roles);
+				phone, roles == null ? Set.of() : roles);
 		try {
 			users.update(me, id, data);
 			redirect.addFlashAttribute("message", "已保存");
@@ -141,7 +150,8 @@ class UserController {
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());
-			return form(me.scope(), model, data, id);
+			response.setStatus(ex.code().status());
+			return form(me, model, data, id);
 		}
 	}
 
@@ -171,8 +181,10 @@ class UserController {
 		return "redirect:/admin/users/" + id;
 	}
 
-	private String form(DataScope scope, Model model, UserData data, Long id) {
+	private String form(CurrentUser me, Model model, UserData data, Long id) {
+		DataScope scope = me.scope();
 		model.addAttribute("form", data);
+		model.addAttribute("grantable", Users.manageableRoles(me));
 		model.addAttribute("userId", id);
 		model.addAttribute("bureaus", bureaus.all(scope));
 		model.addAttribute("departments", data.bureauId() == null ? List.of() : departments.ofBureau(data.bureauId()));

@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -24,11 +26,15 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
-import org.youguan.region.Regions;
 
 /**
  * User accounts, managed by administrators within their scope. New and reset accounts get a temporary password that
  * must be changed at the next sign-in.
+ *
+ * <p>Rights (等保2.0 三级, 权限分离): nobody manages an account above their own rights — see {@link #manageableRoles}.
+ * An enterprise account is bound to an enterprise registered inside the administrator's region. Disabling an account,
+ * resetting its password or changing its roles or placement publishes {@link UserAccessChanged}, which ends the
+ * account's live sessions.
  */
 @Service
 public class Users {
@@ -51,8 +57,6 @@ public class Users {
 
 	private final DepartmentRepository departments;
 
-	private final Regions regions;
-
 	private final JdbcClient jdbc;
 
 	private final PasswordEncoder encoder;
@@ -61,12 +65,17 @@ public class Users {
 
 	private final Clock clock;
 
-	Users(UserAccountRepository users, Bureaus bureaus, DepartmentRepository departments, Regions regions,
-			JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, Clock clock) {
+	private final EnterpriseDirectory enterprises;
+
+	private final ApplicationEventPublisher events;
+
+	Users(UserAccountRepository users, Bureaus bureaus, DepartmentRepository departments, EnterpriseDirectory enterprises,
+			JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.users = users;
 		this.bureaus = bureaus;
 		this.departments = departments;
-		this.regions = regions;
+		this.enterprises = enterprises;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.audit = audit;
@@ -136,23 +145,26 @@ public class Users {
 
 	/**
 	 * Creates an account with a known password: the first administrator of a new installation and the demo accounts.
-	 * Not reachable from any page.
+	 * Not reachable from any page. The password must meet {@link PasswordPolicy}, except on demo accounts, which keep
+	 * the published demo password.
 	 */
 	@Transactional
 	public long provision(UserData data, String password, boolean mustChangePassword, boolean demo) {
-		PasswordPolicy.check("password", data.username(), password);
+		if (!demo) {
+			PasswordPolicy.check("password", data.username(), password);
+		}
 		return provision(DataScope.all(), null, data, password, mustChangePassword, demo);
 	}
 
 	private long provision(DataScope scope, CurrentUser actor, UserData data, String password, boolean mustChange,
 			boolean demo) {
-		validate(scope, actor, data, null);
+		String region = validate(scope, actor, data, null);
 		if (users.existsByUsername(data.username().strip())) {
 			throw DomainException.duplicate("username", "用户名已存在：" + data.username().strip());
 		}
 		UserAccount user = UserAccount.create(data.username().strip(), data.displayName().strip(), data.kind(),
 				encoder.encode(password), mustChange, demo, clock.instant());
-		place(scope, user, data);
+		place(scope, user, data, region);
 		user = users.save(user);
 		audit.record(AuditEntry.of("user.create", "User", user.id(),
 				"新建用户" + user.username() + "（" + user.displayName() + "）").states(null, user.snapshot())
@@ -160,28 +172,40 @@ public class Users {
 		return user.id();
 	}
 
+	/**
+	 * Changes an account's name, phone, placement and roles. Refused (403) when the account or the new roles are above
+	 * the actor's rights; a change of roles or placement ends the account's live sessions.
+	 */
 	@Transactional
 	public void update(CurrentUser actor, long id, UserData data) {
-		UserAccount user = load(actor.scope(), id);
+		UserAccount user = manage(actor, id);
 		UserData fixed = new UserData(user.username(), data.displayName(), user.kind(), data.bureauId(),
-				data.departmentId(), data.enterpriseCreditCode(), data.enterpriseRegion(), data.phone(), data.roles());
-		validate(actor.scope(), actor, fixed, user);
+				data.departmentId(), data.enterpriseCreditCode(), data.phone(), data.roles());
+		String region = validate(actor.scope(), actor, fixed, user);
 		var before = user.snapshot();
-		place(actor.scope(), user, fixed);
+		Set<Role> rolesBefore = user.roleSet();
+		String placeBefore = user.bureauId() + "/" + user.departmentId() + "/" + user.enterpriseCreditCode();
+		place(actor.scope(), user, fixed, region);
 		users.save(user);
 		audit.record(AuditEntry.of("user.update", "User", id, "修改用户" + user.username())
 			.states(before, user.snapshot())
 			.inRegion(user.regionCode()));
+		if (!rolesBefore.equals(user.roleSet())
+				|| !placeBefore.equals(user.bureauId() + "/" + user.departmentId() + "/" + user.enterpriseCreditCode())) {
+			events.publishEvent(new UserAccessChanged(id, user.username(), "角色或所属单位变更"));
+		}
 	}
 
+	/** A new temporary password, shown once; the account's live sessions end. Refused (403) above the actor's rights. */
 	@Transactional
 	public CreatedUser resetPassword(CurrentUser actor, long id) {
-		UserAccount user = load(actor.scope(), id);
+		UserAccount user = manage(actor, id);
 		String temporary = temporaryPassword();
 		user.resetPassword(encoder.encode(temporary), clock.instant());
 		users.save(user);
 		audit.record(AuditEntry.of("user.reset-password", "User", id, "重置用户" + user.username() + "的密码（须首次登录修改）")
 			.inRegion(user.regionCode()));
+		events.publishEvent(new UserAccessChanged(id, user.username(), "密码重置"));
 		return new CreatedUser(id, user.username(), temporary);
 	}
 
@@ -195,7 +219,8 @@ public class Users {
 		if (actor.id() == id) {
 			throw DomainException.rule("不能停用自己的账号");
 		}
-		change(actor, id, UserAccount::disable, "user.disable", "停用");
+		UserAccount user = change(actor, id, UserAccount::disable, "user.disable", "停用");
+		events.publishEvent(new UserAccessChanged(id, user.username(), "账号停用"));
 	}
 
 	@Transactional
@@ -220,15 +245,53 @@ public class Users {
 			.inRegion(user.regionCode()));
 	}
 
-	private void change(CurrentUser actor, long id, java.util.function.Consumer<UserAccount> transition, String action,
-			String verb) {
-		UserAccount user = load(actor.scope(), id);
+	private UserAccount change(CurrentUser actor, long id, java.util.function.Consumer<UserAccount> transition,
+			String action, String verb) {
+		UserAccount user = manage(actor, id);
 		var before = user.snapshot();
 		transition.accept(user);
 		users.save(user);
 		audit.record(AuditEntry.of(action, "User", id, verb + "用户" + user.username())
 			.states(before, user.snapshot())
 			.inRegion(user.regionCode()));
+		return user;
+	}
+
+	/**
+	 * The roles an actor may grant and whose holders the actor may manage: every role for a system administrator;
+	 * otherwise the actor's own roles, plus 处室工作人员 and 企业用户 for a bureau administrator — never 系统管理员.
+	 * So a bureau administrator cannot reset, disable or edit a 系统管理员 (or a 局领导 unless also one), and nobody
+	 * grants a role above their own.
+	 */
+	public static Set<Role> manageableRoles(CurrentUser actor) {
+		if (actor.has(Role.SYSTEM_ADMIN)) {
+			return EnumSet.allOf(Role.class);
+		}
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		roles.addAll(actor.roles());
+		if (actor.has(Role.BUREAU_ADMIN)) {
+			roles.add(Role.STAFF);
+			roles.add(Role.ENTERPRISE);
+		}
+		roles.remove(Role.SYSTEM_ADMIN);
+		return roles;
+	}
+
+	/** Whether the actor may manage an account holding these roles (the page hides the actions otherwise). */
+	public static boolean mayManage(CurrentUser actor, Set<Role> heldRoles) {
+		return manageableRoles(actor).containsAll(heldRoles);
+	}
+
+	/** Loads an account in the actor's scope for a change, refusing (403) one that holds a role above the actor's. */
+	private UserAccount manage(CurrentUser actor, long id) {
+		UserAccount user = load(actor.scope(), id);
+		if (!mayManage(actor, user.roleSet())) {
+			throw new AccessRefusedException("用户" + user.username() + "拥有您不具备的角色（"
+					+ user.roleSet().stream().filter(r -> !manageableRoles(actor).contains(r)).map(Role::label)
+						.collect(java.util.stream.Collectors.joining("、"))
+					+ "），您无权管理该账号");
+		}
+		return user;
 	}
 
 	UserAccount load(DataScope scope, long id) {
@@ -237,7 +300,7 @@ public class Users {
 		return user;
 	}
 
-	private void place(DataScope scope, UserAccount user, UserData data) {
+	private void place(DataScope scope, UserAccount user, UserData data, String enterpriseRegion) {
 		user.describe(data.displayName().strip(), Text.blankToNull(data.phone()) == null ? null
 				: MobilePhone.of(data.phone()).value());
 		if (data.kind() == UserKind.STAFF) {
@@ -245,12 +308,16 @@ public class Users {
 			user.placeInBureau(bureau.id(), data.departmentId(), bureau.regionCode());
 		}
 		else {
-			user.bindToEnterprise(CreditCode.of(data.enterpriseCreditCode()).value(), data.enterpriseRegion().strip());
+			user.bindToEnterprise(CreditCode.of(data.enterpriseCreditCode()).value(), enterpriseRegion);
 		}
 		user.grant(data.roles());
 	}
 
-	private void validate(DataScope scope, CurrentUser actor, UserData data, UserAccount existing) {
+	/**
+	 * Checks the form (all field errors at once, 400) and the actor's rights (403); returns the registered region of an
+	 * enterprise account's enterprise (null for staff).
+	 */
+	private String validate(DataScope scope, CurrentUser actor, UserData data, UserAccount existing) {
 		Validation v = new Validation();
 		if (existing == null) {
 			v.required("username", "用户名", data.username());
@@ -269,7 +336,10 @@ public class Users {
 			v.require("bureauId", data.bureauId() != null, "required", "请选择所属机构");
 			if (data.bureauId() != null) {
 				Optional<BureauView> bureau = bureaus.find(scope, data.bureauId());
-				v.require("bureauId", bureau.isPresent(), "scope", "所属机构不存在或不在您的管理范围内");
+				if (bureau.isEmpty() && bureaus.find(DataScope.all(), data.bureauId()).isPresent()) {
+					throw new AccessRefusedException("bureauId", "所属机构不在您的管理范围内");
+				}
+				v.require("bureauId", bureau.isPresent(), "exists", "所属机构不存在");
 				if (data.departmentId() != null) {
 					v.require("departmentId", departments.findById(data.departmentId())
 						.filter(d -> d.bureauId().equals(data.bureauId()) && d.active())
@@ -277,18 +347,32 @@ public class Users {
 				}
 			}
 		}
-		else if (data.kind() == UserKind.ENTERPRISE) {
+		String enterpriseRegion = null;
+		if (data.kind() == UserKind.ENTERPRISE) {
 			v.require("roles", roles.equals(EnumSet.of(Role.ENTERPRISE)), "enterprise-role", "企业用户只能拥有企业用户角色");
-			v.check("enterpriseCreditCode", () -> CreditCode.of(data.enterpriseCreditCode()));
-			var region = v.check("enterpriseRegion", () -> regions.require("enterpriseRegion", data.enterpriseRegion()));
-			if (region != null) {
-				v.require("enterpriseRegion", scope.containsRegion(region.value()), "scope", "企业所在地区不在您的管理范围内");
+			CreditCode code = v.check("enterpriseCreditCode", () -> CreditCode.of(data.enterpriseCreditCode()));
+			if (code != null) {
+				enterpriseRegion = enterprises.regionOf(code.value()).orElse(null);
+				v.require("enterpriseCreditCode", enterpriseRegion != null, "registered",
+						"登记库中没有该统一社会信用代码的企业，请先登记企业");
 			}
 		}
-		if (actor != null && !actor.has(Role.SYSTEM_ADMIN)) {
-			v.require("roles", !roles.contains(Role.SYSTEM_ADMIN), "grant", "只有系统管理员可以授予系统管理员角色");
+		if (actor != null) {
+			Set<Role> above = EnumSet.noneOf(Role.class);
+			above.addAll(roles);
+			above.removeAll(manageableRoles(actor));
+			if (!above.isEmpty()) {
+				throw new AccessRefusedException("roles", "您无权授予角色："
+						+ above.stream().map(Role::label).collect(java.util.stream.Collectors.joining("、"))
+						+ (above.contains(Role.SYSTEM_ADMIN) ? "（只有系统管理员可以授予系统管理员角色）" : ""));
+			}
 		}
 		v.throwIfInvalid();
+		if (enterpriseRegion != null && !scope.containsRegion(enterpriseRegion)) {
+			throw new AccessRefusedException("enterpriseCreditCode", "该企业登记在您的管理范围以外（" + enterpriseRegion
+					+ "），不能为其开设账号");
+		}
+		return enterpriseRegion;
 	}
 
 	private UserView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -78,7 +78,7 @@ class FirstAdministrator implements ApplicationRunner {
 			long bureauId = bureaus.findByRegion(code.value()).map(b -> b.id()).orElseGet(() -> bureaus
 				.create(DataScope.all(), new BureauData(bureauName(code), null, level(code), code.value(),
 						code.isCountry() ? null : null, null, null)));
-			users.provision(new UserData("admin", "系统管理员", UserKind.STAFF, bureauId, null, null, null, null,
+			users.provision(new UserData("admin", "系统管理员", UserKind.STAFF, bureauId, null, null, null,
 					EnumSet.of(Role.SYSTEM_ADMIN)), password, true, false);
 		});
 		log.info("Created the first administrator 'admin' (password from YOUGUAN_ADMIN_PASSWORD; change it at first sign-in)");

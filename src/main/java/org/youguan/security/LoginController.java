@@ -1,17 +1,13 @@
 package org.youguan.security;
 
-import jakarta.servlet.http.HttpSession;
-
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.youguan.platform.DemoMode;
 
 /**
- * The sign-in page, with the reason of a failed attempt in Chinese.
+ * The sign-in page. A failed attempt gets one message whatever the cause (wrong password, unknown, locked or disabled
+ * account), so the page never tells whether an account exists.
  */
 @Controller
 class LoginController {
@@ -26,12 +22,11 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String login(HttpSession session, Model model, jakarta.servlet.http.HttpServletRequest request) {
-		if (request.getParameter("error") != null && session != null) {
-			Object ex = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-			String key = ex instanceof LockedException ? "login.error.locked"
-					: ex instanceof DisabledException ? "login.error.disabled" : "login.error.bad-credentials";
-			model.addAttribute("errorKey", key);
+	String login(Model model, jakarta.servlet.http.HttpServletRequest request) {
+		if (request.getParameter("error") != null) {
+			// one message whatever failed: a locked or disabled account must not tell that the account exists
+			model.addAttribute("loginFailed", true);
+			model.addAttribute("maxFailures", settings.maxFailures());
 			model.addAttribute("lockMinutes", settings.lockPeriod().toMinutes());
 		}
 		model.addAttribute("demo", demo.enabled());

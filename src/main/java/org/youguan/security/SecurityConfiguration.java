@@ -25,7 +25,7 @@ import org.youguan.org.UserDirectory;
 class SecurityConfiguration {
 
 	static final String[] PUBLIC = { "/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
-			"/actuator/health", "/actuator/health/**", "/actuator/info", "/api/v1/calendar/**", "/api/v1/public/**",
+			"/actuator/health", "/actuator/health/**", "/api/v1/calendar/**", "/api/v1/public/**",
 			"/public/**" };
 
 	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "

@@ -25,7 +25,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 
 /**
@@ -42,6 +44,12 @@ class ErrorHandling {
 	Object domain(DomainException ex, HttpServletRequest request, HttpServletResponse response) {
 		return answer(request, HttpStatus.valueOf(ex.code().status()), ex.code().title(), ex.getMessage(),
 				ex.fieldErrors());
+	}
+
+	@ExceptionHandler(AccessRefusedException.class)
+	Object refused(AccessRefusedException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.FORBIDDEN, ErrorCode.ACCESS_DENIED.title(), ex.getMessage(),
+				ex.field() == null ? List.of() : List.of(new FieldError(ex.field(), "forbidden", ex.getMessage())));
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)

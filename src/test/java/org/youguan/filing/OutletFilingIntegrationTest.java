@@ -234,7 +234,7 @@ class OutletFilingIntegrationTest {
 		String zto = enterprises.list(DataScope.region("320506"), new Enterprises.Filter(null, null, null),
 				new PageQuery("吴中中通", 0, 1, null, false)).items().get(0).creditCode();
 		String name = "zt.wz." + UUID.randomUUID().toString().substring(0, 4);
-		users.provision(new UserData(name, "中通吴中", UserKind.ENTERPRISE, null, null, zto, "320506", null,
+		users.provision(new UserData(name, "中通吴中", UserKind.ENTERPRISE, null, null, zto, null,
 				EnumSet.of(Role.ENTERPRISE)), "Other#2026a", false, false);
 		CurrentUser other = directory.principal(name).orElseThrow();
 		assertThatThrownBy(() -> filings.get(other.scope(), id)).hasMessageContaining("不存在");

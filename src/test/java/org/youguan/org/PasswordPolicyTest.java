@@ -4,33 +4,60 @@ import org.junit.jupiter.api.Test;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PasswordPolicyTest {
 
 	@Test
-	void acceptsEightCharactersOfThreeClasses() {
-		assertThatCode(() -> PasswordPolicy.check("p", "zhang", "Abcdefg1")).doesNotThrowAnyException();
-		assertThatCode(() -> PasswordPolicy.check("p", "zhang", "abcdef1!")).doesNotThrowAnyException();
+	void acceptsTenCharactersOfThreeClasses() {
+		assertThatCode(() -> PasswordPolicy.check("p", "zhang", "Abcdefgh1k")).doesNotThrowAnyException();
+		assertThatCode(() -> PasswordPolicy.check("p", "zhang", "abcdefg1!x")).doesNotThrowAnyException();
 	}
 
 	@Test
-	void rejectsShortPasswords() {
-		assertThatThrownBy(() -> PasswordPolicy.check("p", "zhang", "Ab1!")).hasMessageContaining("8位");
+	void rejectsPasswordsShorterThanTen() {
+		assertThat(rules("Abcdef1!x")).contains("min-length");
 	}
 
 	@Test
 	void rejectsPasswordsOfTwoClasses() {
-		assertThatThrownBy(() -> PasswordPolicy.check("p", "zhang", "abcdefgh1")).hasMessageContaining("三类");
+		assertThat(rules("abcdefghij1")).containsExactly("character-classes");
 	}
 
 	@Test
-	void rejectsTheUserNameEvenWithThreeClasses() {
-		assertThatThrownBy(() -> PasswordPolicy.check("p", "Admin.2026", "admin.2026"))
+	void rejectsAPasswordContainingTheUserNameInAnyCase() {
+		assertThatThrownBy(() -> PasswordPolicy.check("p", "zhang.san", "Zhang.San#2026"))
 			.isInstanceOf(InvalidValueException.class)
-			.satisfies(ex -> org.assertj.core.api.Assertions
-				.assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule)
-				.contains("not-username"));
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule)
+				.containsExactly("not-username"));
+		assertThat(rules("nas.gnahz#2026X", "zhang.san")).containsExactly("not-username");
+	}
+
+	@Test
+	void rejectsCommonPasswordsThatOtherwiseMeetTheRules() {
+		assertThat(rules("P@ssw0rd123")).containsExactly("common");
+		assertThat(rules("1qaz@WSX3edc")).containsExactly("common");
+		assertThat(rules("Huawei@123456")).containsExactly("common");
+	}
+
+	@Test
+	void reportsEveryBrokenRuleAtOnce() {
+		assertThat(rules("abc", "abc")).contains("min-length", "character-classes", "not-username");
+	}
+
+	private static java.util.List<String> rules(String password) {
+		return rules(password, "zhang");
+	}
+
+	private static java.util.List<String> rules(String password, String username) {
+		try {
+			PasswordPolicy.check("p", username, password);
+			return java.util.List.of();
+		}
+		catch (InvalidValueException ex) {
+			return ex.fieldErrors().stream().map(FieldError::rule).toList();
+		}
 	}
 }

@@ -47,9 +47,9 @@ class FirstAdministratorIntegrationTest {
 
 		assertThatThrownBy(() -> production("youguan.admin.password=weak").run().close())
 			.as("the password policy applies to the first administrator too")
-			.hasStackTraceContaining("8位");
+			.hasStackTraceContaining("10位");
 
-		try (ConfigurableApplicationContext app = production("youguan.admin.password=First#Admin2026",
+		try (ConfigurableApplicationContext app = production("youguan.admin.password=First#Start2026",
 				"youguan.admin.region=32").run()) {
 			var admin = app.getBean(UserDirectory.class).principal("admin").orElseThrow();
 			assertThat(admin.roles()).containsExactly(Role.SYSTEM_ADMIN);

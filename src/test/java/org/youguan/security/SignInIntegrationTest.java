@@ -61,7 +61,7 @@ class SignInIntegrationTest {
 	String newUser(boolean mustChange) {
 		String name = "t" + UUID.randomUUID().toString().substring(0, 8);
 		long bureau = bureaus.findByRegion("320506").orElseThrow().id();
-		users.provision(new UserData(name, "测试用户", UserKind.STAFF, bureau, null, null, null, null,
+		users.provision(new UserData(name, "测试用户", UserKind.STAFF, bureau, null, null, null,
 				EnumSet.of(Role.STAFF)), PASSWORD, mustChange, false);
 		return name;
 	}
@@ -105,8 +105,14 @@ class SignInIntegrationTest {
 		}
 		MvcResult locked = signIn(name, PASSWORD);
 		assertThat(locked.getResponse().getRedirectedUrl()).as("even the right password is refused").isEqualTo("/login?error");
-		mvc.perform(get("/login").param("error", "").session((MockHttpSession) locked.getRequest().getSession()))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("锁定")));
+		String lockedPage = mvc.perform(get("/login").param("error", "")
+			.session((MockHttpSession) locked.getRequest().getSession())).andReturn().getResponse().getContentAsString();
+		MvcResult unknown = signIn("no.such." + name, "Wrong#2026a");
+		String unknownPage = mvc.perform(get("/login").param("error", "")
+			.session((MockHttpSession) unknown.getRequest().getSession())).andReturn().getResponse().getContentAsString();
+		assertThat(loginError(lockedPage)).as("a locked account is not told apart from an unknown one")
+			.isEqualTo(loginError(unknownPage))
+			.contains("锁定");
 		assertThat(events("signin.failure", name)).extracting(AuditEvent::summary)
 			.anySatisfy(s -> assertThat(s).contains("账号锁定"));
 
@@ -123,7 +129,7 @@ class SignInIntegrationTest {
 		mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
 			.param("newPassword", "short").param("confirmPassword", "short"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("8位")));
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("10位")));
 		mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
 			.param("newPassword", "Changed#2026b").param("confirmPassword", "Changed#2026b"))
 			.andExpect(redirectedUrl("/"));
@@ -156,5 +162,10 @@ class SignInIntegrationTest {
 	private java.util.List<AuditEvent> events(String action, String username) {
 		return audit.search(DataScope.all(), new AuditQuery(username, action, null, null, null),
 				new PageQuery("", 0, 50, null, true)).items();
+	}
+
+	private static String loginError(String page) {
+		int start = page.indexOf("id=\"login-error\"");
+		return start < 0 ? "" : page.substring(start, page.indexOf("</div>", start));
 	}
 }

@@ -47,7 +47,7 @@ class SignInBrowserTest extends BrowserTest {
 	void aWrongPasswordShowsTheChineseError() throws Exception {
 		signIn("sz.market", "not-the-password");
 		var error = browser.findElement(By.id("login-error"));
-		assertThat(error.getText()).isEqualTo("用户名或密码错误");
+		assertThat(error.getText()).startsWith("登录失败：用户名或密码错误");
 		screenshot("login-error");
 	}
 

@@ -1,0 +1,17 @@
+package org.youguan.org;
+
+import java.util.Optional;
+
+/**
+ * What the organisation module needs to know of regulated enterprises without knowing the registry (organisations know
+ * no regulated company): where a registered enterprise is. Implemented by the registry module.
+ */
+public interface EnterpriseDirectory {
+
+	/**
+	 * The region code (county, 6 digits, or finer) of the registered enterprise with this 统一社会信用代码.
+	 * @param creditCode an 18-character credit code, already validated (GB 32100)
+	 * @return the enterprise's region, or empty when no enterprise in the registry has this code
+	 */
+	Optional<String> regionOf(String creditCode);
+}

@@ -1,0 +1,171 @@
+package org.youguan.org;
+
+import java.util.EnumSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Nobody manages an account above their own rights, enterprise accounts bind only to enterprises registered inside the
+ * administrator's region, and a change of an account's access ends its live sessions (issue 11, access items 1, 2, 5).
+ */
+@IntegrationTest
+class AccountRightsIntegrationTest {
+
+	static final String PASSWORD = "Rights#2026x";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	Bureaus bureaus;
+
+	@Autowired
+	Enterprises enterprises;
+
+	CurrentUser user(String name) {
+		return directory.principal(name).orElseThrow();
+	}
+
+	String creditCodeIn(String region) {
+		return enterprises.list(DataScope.region(region), new Enterprises.Filter(null, null, null),
+				new PageQuery("", 0, 1, null, false)).items().get(0).creditCode();
+	}
+
+	String provision(String prefix, String bureauRegion, Role... roles) {
+		String name = prefix + "." + UUID.randomUUID().toString().substring(0, 6);
+		users.provision(new UserData(name, "测试", UserKind.STAFF, bureaus.findByRegion(bureauRegion).orElseThrow().id(),
+				null, null, null, EnumSet.of(roles[0], roles)), PASSWORD, false, false);
+		return name;
+	}
+
+	MockHttpSession signIn(String name) throws Exception {
+		return (MockHttpSession) mvc.perform(post("/login").param("username", name).param("password", PASSWORD).with(csrf()))
+			.andReturn().getRequest().getSession();
+	}
+
+	@Test
+	void aBureauAdministratorCannotBindAnEnterpriseAccountToACompanyOutsideItsRegion() throws Exception {
+		String wuzhongShunfeng = user("sf.wz").enterpriseCreditCode();
+		String name = "probe." + UUID.randomUUID().toString().substring(0, 6);
+		// 昆山 (320583) administrator, 吴中 (320506) enterprise: refused on the page route with 403, nothing saved
+		mvc.perform(post("/admin/users/new").session(SignIn.session(mvc, "ks.admin")).with(csrf())
+			.param("username", name).param("displayName", "探针").param("kind", "ENTERPRISE")
+			.param("enterpriseCreditCode", wuzhongShunfeng).param("enterpriseRegion", "320583").param("roles", "ENTERPRISE"))
+			.andExpect(status().isForbidden());
+		assertThat(directory.principal(name)).isEmpty();
+		assertThatThrownBy(() -> users.create(user("ks.admin"), new UserData(name, "探针", UserKind.ENTERPRISE, null,
+				null, wuzhongShunfeng, null, EnumSet.of(Role.ENTERPRISE)))).isInstanceOf(AccessRefusedException.class);
+	}
+
+	@Test
+	void anEnterpriseAccountTakesTheRegisteredEnterprisesRegionAndAnUnregisteredCodeIsRefused() {
+		String code = creditCodeIn("320506");
+		String name = "ent." + UUID.randomUUID().toString().substring(0, 6);
+		long id = users.create(user("sz.admin"), new UserData(name, "吴中企业", UserKind.ENTERPRISE, null, null, code, null,
+				EnumSet.of(Role.ENTERPRISE))).id();
+		assertThat(users.get(DataScope.all(), id).regionCode()).startsWith("320506");
+		assertThatThrownBy(() -> users.create(user("sz.admin"), new UserData("ent2" + name, "无登记", UserKind.ENTERPRISE,
+				null, null, "91320506MA1NXXXXXX".replace('X', '0'), null, EnumSet.of(Role.ENTERPRISE))))
+			.isInstanceOf(InvalidValueException.class);
+	}
+
+	@Test
+	void aCountyAdministratorCannotRebindAnAccountToAnEnterpriseOfAnotherCounty() {
+		String admin = provision("wz.admin", "320506", Role.BUREAU_ADMIN, Role.STAFF);
+		String name = "ent." + UUID.randomUUID().toString().substring(0, 6);
+		long id = users.create(user(admin), new UserData(name, "吴中企业", UserKind.ENTERPRISE, null, null,
+				creditCodeIn("320506"), null, EnumSet.of(Role.ENTERPRISE))).id();
+		assertThatThrownBy(() -> users.update(user(admin), id, new UserData(name, "改绑", UserKind.ENTERPRISE, null, null,
+				creditCodeIn("320507"), null, EnumSet.of(Role.ENTERPRISE)))).isInstanceOf(AccessRefusedException.class);
+		assertThat(users.get(DataScope.all(), id).enterpriseCreditCode()).isEqualTo(creditCodeIn("320506"));
+	}
+
+	@Test
+	void aBureauAdministratorCannotManageASystemAdministratorOnThePageRouteOrWithAToken() throws Exception {
+		String sysAdmin = provision("sys.probe", "3205", Role.SYSTEM_ADMIN, Role.STAFF);
+		long id = user(sysAdmin).id();
+		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
+		for (String action : new String[] { "reset-password", "disable", "unlock" }) {
+			mvc.perform(post("/admin/users/" + id + "/" + action).session(admin).with(csrf()))
+				.andExpect(status().isForbidden());
+			mvc.perform(post("/admin/users/" + id + "/" + action).header("Authorization", "Bearer demo-sz-admin-token"))
+				.andExpect(status().isForbidden());
+		}
+		mvc.perform(get("/admin/users/" + id + "/edit").session(admin)).andExpect(status().isForbidden());
+		mvc.perform(post("/admin/users/" + id + "/edit").session(admin).with(csrf()).param("displayName", "夺权")
+			.param("bureauId", String.valueOf(user(sysAdmin).bureauId())).param("roles", "STAFF"))
+			.andExpect(status().isForbidden());
+		CurrentUser after = user(sysAdmin);
+		assertThat(after.isEnabled()).isTrue();
+		assertThat(after.roles()).contains(Role.SYSTEM_ADMIN);
+		assertThat(after.mustChangePassword()).isFalse();
+		// a system administrator may
+		users.resetPassword(user("sys.admin"), id);
+	}
+
+	@Test
+	void nobodyGrantsOrManagesARoleAboveTheirOwn() {
+		String staff = provision("staff", "3205", Role.STAFF);
+		assertThatThrownBy(() -> users.update(user("sz.admin"), user(staff).id(), new UserData(staff, "升为领导",
+				UserKind.STAFF, user(staff).bureauId(), null, null, null, EnumSet.of(Role.BUREAU_LEADER))))
+			.isInstanceOf(AccessRefusedException.class).hasMessageContaining("局领导");
+		String leader = provision("leader", "3205", Role.BUREAU_LEADER);
+		assertThatThrownBy(() -> users.disable(user("sz.admin"), user(leader).id()))
+			.isInstanceOf(AccessRefusedException.class);
+		assertThat(Users.manageableRoles(user("sz.admin"))).containsExactlyInAnyOrder(Role.BUREAU_ADMIN, Role.STAFF,
+				Role.ENTERPRISE);
+	}
+
+	@Test
+	void disablingResettingOrChangingRolesEndsTheAccountsLiveSessions() throws Exception {
+		for (String change : new String[] { "disable", "reset-password", "roles" }) {
+			String name = provision("live", "320506", Role.STAFF);
+			MockHttpSession live = signIn(name);
+			mvc.perform(get("/registry/outlets").session(live)).andExpect(status().isOk());
+			long id = user(name).id();
+			switch (change) {
+				case "roles" -> users.update(user("sz.admin"), id, new UserData(name, "测试", UserKind.STAFF,
+						user(name).bureauId(), null, null, null, EnumSet.of(Role.STAFF, Role.BUREAU_ADMIN)));
+				case "disable" -> users.disable(user("sz.admin"), id);
+				default -> users.resetPassword(user("sz.admin"), id);
+			}
+			String location = mvc.perform(get("/registry/outlets").session(live)).andReturn().getResponse()
+				.getRedirectedUrl();
+			assertThat(location).as("after " + change).endsWith("/login");
+		}
+	}
+
+	@Test
+	void aChangeThatLeavesAccessAsItWasKeepsTheSession() throws Exception {
+		String name = provision("keep", "320506", Role.STAFF);
+		MockHttpSession live = signIn(name);
+		users.update(user("sz.admin"), user(name).id(), new UserData(name, "改了姓名", UserKind.STAFF, user(name).bureauId(),
+				null, null, null, EnumSet.of(Role.STAFF)));
+		mvc.perform(get("/registry/outlets").session(live)).andExpect(status().isOk());
+	}
+}
