@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -53,8 +54,27 @@ public class AuditTrail {
 		if (auth != null && auth.getPrincipal() instanceof AuditActor actor) {
 			write(entry, actor.auditName(), actor.auditUserId(), actor.auditBureauId(), actor.auditRegionCode());
 		}
+		else if (auth instanceof AnonymousAuthenticationToken) {
+			write(entry, "公众（未登录）", null, null, "0");
+		}
 		else {
 			write(entry, auth != null && auth.isAuthenticated() ? auth.getName() : "system", null, null, "0");
+		}
+	}
+
+	/**
+	 * Records a change a member of the public made (a complaint filed or withdrawn on the public portal): the actor is
+	 * the given description — masked personal data only, e.g. "申诉人张*（139****5678）" — never "anonymousUser". When a
+	 * signed-in user makes the same change (staff entering a complaint received by phone), that user is the actor.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordForPublic(String publicActor, AuditEntry entry) {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth != null && auth.getPrincipal() instanceof AuditActor) {
+			record(entry);
+		}
+		else {
+			write(entry, "公众：" + publicActor, null, null, "0");
 		}
 	}
 

@@ -39,6 +39,11 @@ class Complaint {
 
 	private Long brandId;
 
+	/** Why the complaint went to an enterprise of another brand or outside the bureau's region (then flagged). */
+	private String transferReason;
+
+	private boolean transferFlagged;
+
 	private String brandName;
 
 	private String namedEnterprise;
@@ -193,8 +198,10 @@ class Complaint {
 	}
 
 	/** 受理并转办 to the respondent, which must reply by {@code replyDue}. */
-	void acceptAndTransfer(Respondent respondent, LocalDate today, LocalDate replyDue) {
+	void acceptAndTransfer(Respondent respondent, LocalDate today, LocalDate replyDue, String reason, boolean flagged) {
 		require("受理转办", ComplaintStatus.RECEIVED);
+		transferReason = reason;
+		transferFlagged = flagged;
 		enterpriseId = respondent.enterpriseId();
 		enterpriseName = respondent.name();
 		enterpriseCreditCode = respondent.creditCode();
@@ -311,6 +318,9 @@ class Complaint {
 		m.put("status", status);
 		m.put("stepDue", stepDue == null ? null : stepDue.toString());
 		m.put("enterprise", enterpriseName);
+		if (transferFlagged) {
+			m.put("transferReason", transferReason);
+		}
 		m.put("rejectionCondition", rejectionCondition);
 		m.put("responsibility", replyResponsibility);
 		m.put("replyLate", replyLate);
@@ -340,6 +350,10 @@ class Complaint {
 
 	String filerPhone() {
 		return filerPhone;
+	}
+
+	String filerName() {
+		return filerName;
 	}
 
 	Long brandId() {

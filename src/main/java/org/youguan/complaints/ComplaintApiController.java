@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.org.CurrentUser;
 
 /**
  * Complaints for other channels' systems (12345 hotline work orders, staff systems): intake with the same validation,
@@ -48,17 +50,19 @@ class ComplaintApiController {
 
 	@GetMapping
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF','ENTERPRISE')")
-	@Operation(summary = "申诉列表", description = "工作人员看到辖区内的申诉，企业只看到转办给本企业的申诉。")
-	PageResult<ComplaintView> list(DataScope scope, @RequestParam(required = false) ComplaintStatus status,
+	@Operation(summary = "申诉列表", description = "工作人员看到辖区内的申诉，企业只看到转办给本企业的申诉。"
+			+ "申诉人姓名、电话按页面和导出的方式脱敏。")
+	PageResult<ComplaintSummary> list(DataScope scope, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return complaints.list(scope, new Complaints.Filter(status, null, null), PageQuery.of(q, page, size, null, null));
+		return complaints.list(scope, new Complaints.Filter(status, null, null), PageQuery.of(q, page, size, null, null))
+			.map(ComplaintSummary::of);
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF','ENTERPRISE')")
-	@Operation(summary = "申诉详情")
-	ComplaintView get(DataScope scope, @PathVariable long id) {
-		return complaints.get(scope, id);
+	@Operation(summary = "申诉详情", description = "办理申诉的工作人员和被转办企业看到申诉人完整联系方式（记入审计日志）；局领导看到脱敏信息。")
+	ComplaintView get(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+		return complaints.read(me, id);
 	}
 }

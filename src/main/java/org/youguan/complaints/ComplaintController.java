@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
+import org.youguan.org.CurrentUser;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
@@ -83,8 +85,9 @@ class ComplaintController {
 	}
 
 	@GetMapping("/complaints/{id:\\d+}")
-	String show(DataScope scope, @PathVariable long id, Model model) {
-		ComplaintView c = complaints.get(scope, id);
+	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+		DataScope scope = me.scope();
+		ComplaintView c = complaints.read(me, id);
 		model.addAttribute("complaint", c);
 		model.addAttribute("attachments", complaints.attachments(scope, id));
 		model.addAttribute("history", audit.history(scope, "Complaint", id));
@@ -107,7 +110,7 @@ class ComplaintController {
 			RedirectAttributes redirect) {
 		try {
 			switch (step) {
-				case "transfer" -> complaints.acceptAndTransfer(scope, id, creditCode);
+				case "transfer" -> complaints.acceptAndTransfer(scope, id, creditCode, reason);
 				case "reject" -> complaints.reject(scope, id, condition, reason);
 				case "return" -> complaints.returnForRedo(scope, id, reason);
 				case "callback" -> complaints.callBack(scope, id, !Boolean.FALSE.equals(reached), satisfaction, solved);

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.youguan.kernel.Masking;
+
 /**
  * A complaint as the staff queue and pages show it (the filer's phone masked in lists; the page for the handler
  * shows it to call back). {@code dueSoon} and {@code overdue} refer to the current step.
@@ -19,10 +21,24 @@ public record ComplaintView(long id, String number, Channel channel, String file
 		Boolean replyUserAgrees, String replyHandler, String replyHandlerPhone, LocalDate repliedOn, boolean replyLate,
 		int redoCount, String returnReason, int callbackAttempts, Instant lastCallbackAt, Satisfaction satisfaction,
 		Boolean solved, LocalDate closedOn, Boolean validComplaint, BigDecimal compensationPaid, String closingNote,
-		LocalDate withdrawnOn, LocalDate referredOn, String referralNote, LocalDate today, LocalDate nextWorkingDay) {
+		LocalDate withdrawnOn, LocalDate referredOn, String referralNote, String transferReason, boolean transferFlagged,
+		LocalDate today, LocalDate nextWorkingDay) {
 
 	public String filerPhoneMasked() {
-		return org.youguan.kernel.Masking.phone(filerPhone);
+		return Masking.phone(filerPhone);
+	}
+
+	/** This view with the filer's name and phone masked, for readers not entitled to them (leaders). */
+	public ComplaintView masked() {
+		return new ComplaintView(id, number, channel, Masking.name(filerName), filerPhoneMasked(), filerRole, regionCode,
+				regionName, brandName, namedEnterprise, enterpriseName, enterpriseCreditCode, waybillNumber, postedOn,
+				priorComplainedOn, priorChannel, priorAnswer, category, reason, amountClaimed, description, duplicateOf,
+				status, receivedAt, receivedOn, answerDue, transferDue, stepDue, rejectionCondition, rejectionReason,
+				transferredOn, replyFindings, replyResponsibility, replySolution, replyCompensation, replyApology,
+				replyUserAgrees, replyHandler, Masking.phone(replyHandlerPhone), repliedOn, replyLate, redoCount,
+				returnReason, callbackAttempts, lastCallbackAt, satisfaction, solved, closedOn, validComplaint,
+				compensationPaid, closingNote, withdrawnOn, referredOn, referralNote, transferReason, transferFlagged,
+				today, nextWorkingDay);
 	}
 
 	/** The current step is past its due date, or the 30-day answer limit has passed unanswered. */

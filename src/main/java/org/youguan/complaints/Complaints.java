@@ -24,12 +24,16 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.MobilePhone;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
@@ -214,8 +218,9 @@ public class Complaints {
 				.update();
 		}
 		event(c, "已收到您的申诉（" + channel.label() + "），申诉编号" + number + "。邮政管理部门将在规定时限内审查是否受理。");
-		audit.record(AuditEntry.of("complaint.receive", "Complaint", c.id(), "收到申诉" + number + "（" + checked.brandName()
-				+ "，" + clean.category() + "）" + (duplicateOf == null ? "" : "，疑似与" + duplicateOf + "重复"))
+		audit.recordForPublic(filerActor(c), AuditEntry.of("complaint.receive", "Complaint", c.id(), "收到申诉" + number
+				+ "（" + checked.brandName() + "，" + clean.category() + "）"
+				+ (duplicateOf == null ? "" : "，疑似与" + duplicateOf + "重复"))
 			.states(null, c.snapshot())
 			.inRegion(c.regionCode()));
 		return new Filed(c.id(), number, queryCode, duplicateOf);
@@ -285,7 +290,7 @@ public class Complaints {
 		Complaint c = complaints.findByNumber(number == null ? "" : number.strip())
 			.filter(x -> !secret.isEmpty() && (MessageDigest.isEqual(x.queryCodeHash().getBytes(StandardCharsets.US_ASCII),
 					hash(secret.toUpperCase()).getBytes(StandardCharsets.US_ASCII)) || secret.equals(x.filerPhone())))
-			.orElseThrow(() -> DomainException.notFound("申诉（编号或查询码不正确）", number));
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的手机号）"));
 		ComplaintView v = get(DataScope.all(), c.id());
 		List<PublicEvent> history = jdbc.sql("""
 				SELECT occurred_at, status, public_text FROM complaint_event WHERE complaint_id = :id ORDER BY occurred_at, id""")
@@ -384,22 +389,39 @@ public class Complaints {
 			.flatMap(b -> enterprises.find(DataScope.all(), b.hqEnterpriseId()));
 	}
 
-	/** 受理并转办: to the routed respondent, or to the enterprise the handler names by credit code. */
+	/**
+	 * 受理并转办: to the routed respondent, or to the enterprise the handler names by credit code. A transfer to an
+	 * enterprise of another brand than the complaint's, or outside the transferring bureau's region, needs a reason
+	 * ({@code reason}, ≤ 500 characters) and is flagged on the complaint and in the audit trail.
+	 * @throws InvalidValueException naming {@code creditCode} (no such enterprise / no respondent found) or
+	 * {@code reason} (missing where required)
+	 */
 	@Transactional
-	public void acceptAndTransfer(DataScope scope, long id, String creditCode) {
+	public void acceptAndTransfer(DataScope scope, long id, String creditCode, String reason) {
 		Complaint c = load(scope, id);
 		EnterpriseView to = creditCode != null && !creditCode.isBlank()
 				? enterprises.findByCreditCode(creditCode.strip().toUpperCase())
 					.orElseThrow(() -> new InvalidValueException("creditCode", "exists", "没有该统一社会信用代码的企业"))
 				: respondent(scope, id).orElseThrow(() -> new InvalidValueException("creditCode", "respondent",
 						"未找到该品牌在本地或总部的企业，请填写被申诉企业的统一社会信用代码"));
+		List<String> crossings = new java.util.ArrayList<>();
+		if (to.brandId() == null || !to.brandId().equals(c.brandId())) {
+			crossings.add("被申诉企业不属于申诉所涉品牌");
+		}
+		if (!scope.containsRegion(to.regionCode())) {
+			crossings.add("被申诉企业在本局辖区以外（" + to.regionName() + "）");
+		}
+		String note = blank(reason);
+		new Validation().require("reason", crossings.isEmpty() || note != null, "transfer-reason",
+				String.join("，", crossings) + "，请填写转办理由").maxLength("reason", "转办理由", note, 500).throwIfInvalid();
 		LocalDate today = LocalDate.now(clock);
 		var before = c.snapshot();
 		c.acceptAndTransfer(new Complaint.Respondent(to.id(), to.legalName(), to.creditCode()), today,
-				rules.deadline(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, today, county(c)));
+				rules.deadline(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, today, county(c)), note, !crossings.isEmpty());
 		complaints.save(c);
 		event(c, "申诉已受理，并转" + c.enterpriseName() + "处理。");
-		audit(c, "complaint.transfer", "受理申诉" + c.number() + "并转" + to.legalName(), before);
+		audit(c, "complaint.transfer", "受理申诉" + c.number() + "并转" + to.legalName()
+				+ (crossings.isEmpty() ? "" : "【" + String.join("，", crossings) + "；理由：" + note + "】"), before);
 	}
 
 	@Transactional
@@ -523,16 +545,51 @@ public class Complaints {
 		return marked;
 	}
 
-	/** The filer withdraws (on the status page with number and query code or phone). */
+	/**
+	 * The filer withdraws, proving it with the number and the query code given at filing. The phone number is no
+	 * secret (the respondent enterprise knows it) and may only show the status, never change anything.
+	 * @throws DomainException not found when the number and query code do not match (nothing tells which was wrong)
+	 */
 	@Transactional
-	public void withdraw(String number, String queryCodeOrPhone) {
-		PublicStatus status = publicStatus(number, queryCodeOrPhone);
-		Complaint c = complaints.findByNumber(status.number()).orElseThrow();
+	public void withdraw(String number, String queryCode) {
+		Complaint c = byNumberAndQueryCode(number, queryCode)
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码"));
 		var before = c.snapshot();
 		c.withdraw(LocalDate.now(clock));
 		complaints.save(c);
 		event(c, "申诉人已撤回申诉。");
-		audit(c, "complaint.withdraw", "申诉" + c.number() + "由申诉人撤回", before);
+		audit.recordForPublic(filerActor(c), AuditEntry.of("complaint.withdraw", "Complaint", c.id(),
+				"申诉" + c.number() + "由申诉人撤回").states(before, c.snapshot()).inRegion(c.regionCode()));
+	}
+
+	private Optional<Complaint> byNumberAndQueryCode(String number, String queryCode) {
+		String secret = queryCode == null ? "" : queryCode.strip();
+		return complaints.findByNumber(number == null ? "" : number.strip())
+			.filter(x -> !secret.isEmpty() && MessageDigest.isEqual(x.queryCodeHash().getBytes(StandardCharsets.US_ASCII),
+					hash(secret.toUpperCase()).getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	/** How a public filer appears in the audit trail: masked, never as an anonymous user. */
+	private static String filerActor(Complaint c) {
+		return "申诉人" + Masking.name(c.filerName()) + "（" + Masking.phone(c.filerPhone()) + "）";
+	}
+
+	/**
+	 * One complaint for a signed-in reader. Staff who handle complaints and the enterprise it was transferred to see the
+	 * filer's name and phone in full (to handle it and call back), and that read is recorded in the audit trail; other
+	 * readers (leaders) see them masked.
+	 * @throws DomainException not found outside the reader's scope
+	 */
+	@Transactional
+	public ComplaintView read(CurrentUser reader, long id) {
+		ComplaintView c = get(reader.scope(), id);
+		boolean entitled = reader.writer() || reader.has(Role.ENTERPRISE);
+		if (!entitled) {
+			return c.masked();
+		}
+		audit.record(AuditEntry.of("complaint.read-personal", "Complaint", id, "查看申诉" + c.number() + "的申诉人联系方式")
+			.inRegion(c.regionCode()));
+		return c;
 	}
 
 	/** A complaint whose current step is due within one working day or overdue, for the daily reminders. */

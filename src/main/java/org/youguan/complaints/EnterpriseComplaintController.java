@@ -2,6 +2,7 @@ package org.youguan.complaints;
 
 import java.math.BigDecimal;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DataScope;
+import org.youguan.org.CurrentUser;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
@@ -36,8 +38,9 @@ class EnterpriseComplaintController {
 	}
 
 	@GetMapping("/enterprise/complaints/{id:\\d+}")
-	String show(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("complaint", complaints.get(scope, id));
+	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+		DataScope scope = me.scope();
+		model.addAttribute("complaint", complaints.read(me, id));
 		model.addAttribute("attachments", complaints.attachments(scope, id));
 		model.addAttribute("responsibilities", Responsibility.values());
 		return "complaints/enterprise-complaint";
@@ -50,7 +53,8 @@ class EnterpriseComplaintController {
 	}
 
 	@PostMapping("/enterprise/complaints/{id:\\d+}/reply")
-	String reply(DataScope scope, @PathVariable long id, @RequestParam(required = false) String findings,
+	String reply(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) String findings,
 			@RequestParam(required = false) Responsibility responsibility, @RequestParam(required = false) String solution,
 			@RequestParam(required = false) String compensation, @RequestParam(defaultValue = "false") boolean apology,
 			@RequestParam(defaultValue = "false") boolean userAgrees, @RequestParam(required = false) String handler,
@@ -59,14 +63,14 @@ class EnterpriseComplaintController {
 			Validation v = new Validation();
 			BigDecimal amount = v.decimal("compensation", "赔偿金额", compensation);
 			v.throwIfInvalid();
-			complaints.reply(scope, id, new ComplaintReply(findings, responsibility, solution, amount, apology, userAgrees,
+			complaints.reply(me.scope(), id, new ComplaintReply(findings, responsibility, solution, amount, apology, userAgrees,
 					handler, handlerPhone));
 			redirect.addFlashAttribute("message", "答复已提交");
 			return "redirect:/enterprise/complaints/" + id;
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());
-			return show(scope, id, model);
+			return show(me, id, model);
 		}
 	}
 }

@@ -77,18 +77,27 @@ class PublicComplaintController {
 		return "complaints/public-status";
 	}
 
+	/**
+	 * Withdrawal needs the query code given at filing, typed again: the phone number that may have opened the status
+	 * page is no secret (the respondent enterprise knows it). A wrong code answers 403 on the status page.
+	 */
 	@PostMapping("/public/complaints/withdraw")
-	String withdraw(@RequestParam String number, @RequestParam String queryCode, RedirectAttributes redirect) {
+	String withdraw(@RequestParam String number, @RequestParam(required = false) String queryCode,
+			@RequestParam(required = false) String lookup, Model model, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
 		try {
 			complaints.withdraw(number, queryCode);
 			redirect.addFlashAttribute("message", "申诉已撤回");
+			redirect.addAttribute("number", number);
+			redirect.addAttribute("queryCode", queryCode);
+			return "redirect:/public/complaints/status";
 		}
 		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
+			response.setStatus(403);
+			model.addAttribute("errors", List.of(new org.youguan.kernel.FieldError("queryCode", "query-code",
+					"查询码不正确，未撤回。撤回申诉须填写受理回执上的查询码")));
+			return status(number, lookup, model);
 		}
-		redirect.addAttribute("number", number);
-		redirect.addAttribute("queryCode", queryCode);
-		return "redirect:/public/complaints/status";
 	}
 
 	private String form(Model model) {

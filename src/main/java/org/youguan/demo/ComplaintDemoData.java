@@ -118,7 +118,7 @@ class ComplaintDemoData {
 			complaints.file(form(pick(StatisticsDemoData.BRAND_SHARE), county, category(), today.minusDays(12)), Channel.PHONE,
 					null, true);
 		}
-		sf.forEach(id -> complaints.acceptAndTransfer(wuzhong, id, null));
+		sf.forEach(id -> complaints.acceptAndTransfer(wuzhong, id, null, null));
 		DataScope sfScope = DataScope.enterprise(DemoCity.demoEnterpriseCreditCode());
 		complaints.reply(sfScope, sf.get(2), reply(Responsibility.RESPONSIBLE));
 		complaints.reply(sfScope, sf.get(3), reply(Responsibility.PARTIAL));

@@ -18,7 +18,7 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.registry.Brands.BrandData;
-import org.youguan.registry.Brands.BrandView;
+import org.youguan.registry.Brands.BrandFigures;
 
 /**
  * Brands (品牌): a national dictionary every staff user reads; system administrators maintain it.
@@ -28,10 +28,10 @@ class BrandController {
 
 	static final String MAINTAINERS = "hasRole('SYSTEM_ADMIN')";
 
-	static final List<Column<BrandView>> COLUMNS = List.of(Column.of("品牌名称", BrandView::name, 20),
-			Column.of("简称", BrandView::shortName, 10), Column.of("总部企业", BrandView::hqEnterpriseName, 36),
-			Column.of("总部统一社会信用代码", BrandView::hqCreditCode, 22), Column.of("企业数", BrandView::enterprises, 10),
-			Column.of("网点数", BrandView::outlets, 10));
+	static final List<Column<BrandFigures>> COLUMNS = List.of(Column.of("品牌名称", f -> f.brand().name(), 20),
+			Column.of("简称", f -> f.brand().shortName(), 10), Column.of("总部企业", f -> f.brand().hqEnterpriseName(), 36),
+			Column.of("总部统一社会信用代码", f -> f.brand().hqCreditCode(), 22),
+			Column.of("辖区企业数", BrandFigures::enterprises, 10), Column.of("辖区网点数", BrandFigures::outlets, 10));
 
 	private final Brands brands;
 
@@ -46,19 +46,21 @@ class BrandController {
 	}
 
 	@GetMapping("/registry/brands")
-	String list(Model model) {
-		model.addAttribute("brands", brands.all());
+	String list(DataScope scope, Model model) {
+		model.addAttribute("brands", brands.figures(scope));
 		return "registry/brands";
 	}
 
 	@GetMapping("/registry/brands/export.xlsx")
-	ResponseEntity<byte[]> export() {
-		return Downloads.xlsx("品牌.xlsx", spreadsheets.write("品牌", COLUMNS, brands.all()));
+	ResponseEntity<byte[]> export(DataScope scope) {
+		return Downloads.xlsx("品牌.xlsx", spreadsheets.write("品牌", COLUMNS, brands.figures(scope)));
 	}
 
 	@GetMapping("/registry/brands/{id:\\d+}")
-	String show(@PathVariable long id, Model model) {
+	String show(DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("brand", brands.get(id));
+		model.addAttribute("figures", brands.figures(scope).stream().filter(f -> f.brand().id() == id).findFirst()
+			.orElseThrow());
 		// the brand list is national: its changes are recorded at the country level and every staff user reads them
 		model.addAttribute("history", audit.history(DataScope.all(), "Brand", id));
 		return "registry/brand";

@@ -1,7 +1,9 @@
 package org.youguan.registry;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Validation;
 
@@ -19,7 +22,11 @@ import org.youguan.kernel.Validation;
 public class Brands {
 
 	public record BrandView(long id, String name, String shortName, Long hqEnterpriseId, String hqEnterpriseName,
-			String hqCreditCode, long enterprises, long outlets) {
+			String hqCreditCode) {
+	}
+
+	/** A brand with its enterprises and terminal outlets counted within one data scope. */
+	public record BrandFigures(BrandView brand, long enterprises, long outlets) {
 	}
 
 	/** What an administrator enters for a brand; the headquarters enterprise by its credit code (optional). */
@@ -41,22 +48,42 @@ public class Brands {
 		this.clock = clock;
 	}
 
+	/** Every brand (the brand list is national), for pickers; no counts. */
 	public List<BrandView> all() {
 		return jdbc.sql("""
 				SELECT b.id, b.name, b.short_name, b.hq_enterprise_id, e.legal_name AS hq_enterprise_name,
-				       e.credit_code AS hq_credit_code, (SELECT count(*) FROM enterprise x WHERE x.brand_id = b.id) AS enterprises,
-				       (SELECT count(*) FROM terminal_outlet o WHERE o.brand_id = b.id) AS outlets
+				       e.credit_code AS hq_credit_code
 				FROM brand b LEFT JOIN enterprise e ON e.id = b.hq_enterprise_id ORDER BY b.id""")
 			.query(BrandView.class)
 			.list();
 	}
 
-	/** A brand by its short name or full name ("中通" or "中通快递"), without the counts of {@link #all()}. */
+	/**
+	 * Every brand with its enterprises and outlets counted within the caller's scope: a county sees its county's
+	 * counts, never the national ones.
+	 */
+	public List<BrandFigures> figures(DataScope scope) {
+		Map<Long, long[]> counts = new HashMap<>();
+		jdbc.sql("SELECT brand_id, count(*) FROM enterprise e WHERE brand_id IS NOT NULL AND "
+				+ scope.enterprisePredicate("e.credit_code", "e.region_code") + " GROUP BY brand_id")
+			.params(scope.params())
+			.query((rs, i) -> counts.computeIfAbsent(rs.getLong(1), k -> new long[2])[0] = rs.getLong(2))
+			.list();
+		jdbc.sql("SELECT o.brand_id, count(*) FROM terminal_outlet o WHERE o.brand_id IS NOT NULL AND "
+				+ scope.regionPredicate("o.region_code") + " GROUP BY o.brand_id")
+			.params(scope.params())
+			.query((rs, i) -> counts.computeIfAbsent(rs.getLong(1), k -> new long[2])[1] = rs.getLong(2))
+			.list();
+		return all().stream().map(b -> {
+			long[] c = counts.getOrDefault(b.id(), new long[2]);
+			return new BrandFigures(b, c[0], c[1]);
+		}).toList();
+	}
+
+	/** A brand by its short name or full name ("中通" or "中通快递"), without its headquarters' name. */
 	public Optional<BrandView> findByShortName(String shortName) {
 		return jdbc.sql("""
-				SELECT b.id, b.name, b.short_name, b.hq_enterprise_id, NULL AS hq_enterprise_name, NULL AS hq_credit_code,
-				       0 AS enterprises,
-				       0 AS outlets
+				SELECT b.id, b.name, b.short_name, b.hq_enterprise_id, NULL AS hq_enterprise_name, NULL AS hq_credit_code
 				FROM brand b WHERE b.short_name = :name OR b.name = :name""")
 			.param("name", shortName)
 			.query(BrandView.class)

@@ -37,13 +37,21 @@ public class Enterprises {
 
 	static final Set<String> SORTS = Set.of("legal_name", "credit_code", "region_code", "created_at");
 
-	private static final String SELECT = """
-			SELECT e.id, e.legal_name, e.credit_code, e.type, e.brand_id, b.name AS brand_name, e.legal_representative,
-			       e.address, e.region_code, r.name AS region_name, e.contact_name, e.contact_phone AS contact_phone_masked,
-			       e.status, e.demo,
-			       (SELECT count(*) FROM express_licence l WHERE l.enterprise_id = e.id) AS licences,
-			       (SELECT count(*) FROM terminal_outlet o WHERE o.enterprise_id = e.id) AS outlets
-			FROM enterprise e JOIN region r ON r.code = e.region_code LEFT JOIN brand b ON b.id = e.brand_id""";
+	/**
+	 * The enterprise columns, with its outlets counted within the caller's scope (an enterprise registered in a county
+	 * may run outlets elsewhere: a county sees only its own); an enterprise user counts all of its own.
+	 */
+	private static String select(DataScope scope) {
+		String outletScope = scope.kind() == DataScope.Kind.ENTERPRISE ? "TRUE" : scope.regionPredicate("o.region_code");
+		return """
+				SELECT e.id, e.legal_name, e.credit_code, e.type, e.brand_id, b.name AS brand_name, e.legal_representative,
+				       e.address, e.region_code, r.name AS region_name, e.contact_name, e.contact_phone AS contact_phone_masked,
+				       e.status, e.demo,
+				       (SELECT count(*) FROM express_licence l WHERE l.enterprise_id = e.id) AS licences,
+				       (SELECT count(*) FROM terminal_outlet o WHERE o.enterprise_id = e.id AND %s) AS outlets
+				FROM enterprise e JOIN region r ON r.code = e.region_code LEFT JOIN brand b ON b.id = e.brand_id"""
+			.formatted(outletScope);
+	}
 
 	private final EnterpriseRepository enterprises;
 
@@ -91,7 +99,7 @@ public class Enterprises {
 		long total = jdbc.sql("SELECT count(*) FROM enterprise e" + where).params(params).query(Long.class).single();
 		String sort = page.sortOr(SORTS, "region_code");
 		List<EnterpriseView> items = jdbc
-			.sql(SELECT + where + " ORDER BY e." + sort + " " + page.direction() + ", e.id LIMIT :limit OFFSET :offset")
+			.sql(select(scope) + where + " ORDER BY e." + sort + " " + page.direction() + ", e.id LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -101,7 +109,7 @@ public class Enterprises {
 	}
 
 	public Optional<EnterpriseView> find(DataScope scope, long id) {
-		return jdbc.sql(SELECT + " WHERE e.id = :id AND " + scope.enterprisePredicate("e.credit_code", "e.region_code"))
+		return jdbc.sql(select(scope) + " WHERE e.id = :id AND " + scope.enterprisePredicate("e.credit_code", "e.region_code"))
 			.params(scope.params())
 			.param("id", id)
 			.query((rs, i) -> view(rs))
@@ -113,7 +121,7 @@ public class Enterprises {
 	}
 
 	public Optional<EnterpriseView> findByCreditCode(String creditCode) {
-		return jdbc.sql(SELECT + " WHERE e.credit_code = :code")
+		return jdbc.sql(select(DataScope.all()) + " WHERE e.credit_code = :code")
 			.param("code", creditCode)
 			.query((rs, i) -> view(rs))
 			.optional();

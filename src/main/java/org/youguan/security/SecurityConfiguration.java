@@ -34,7 +34,10 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
-		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		// machine endpoints answer 401/403 problems instead of redirecting to the sign-in page
+		RequestMatcher api = new org.springframework.security.web.util.matcher.OrRequestMatcher(
+				PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
 		RequestMatcher bearer = BearerTokenFilter::isBearer;
 		var loginPage = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
 		var pageDenied = new org.springframework.security.web.access.AccessDeniedHandlerImpl();

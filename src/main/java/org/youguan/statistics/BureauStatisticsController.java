@@ -140,9 +140,11 @@ class BureauStatisticsController {
 	}
 
 	@GetMapping("/statistics/catalogue")
-	String catalogue(Model model) {
+	String catalogue(@AuthenticationPrincipal CurrentUser me, Model model) {
 		model.addAttribute("indicators", indicators.all());
-		model.addAttribute("forms", forms.all().stream().map(f -> new FormLine(f, forms.indicators(f.id()))).toList());
+		model.addAttribute("forms", forms.all().stream()
+			.map(f -> new FormLine(f, forms.indicators(f.id()), me != null && forms.configurableBy(me, f)))
+			.toList());
 		model.addAttribute("rules", reports.rules());
 		model.addAttribute("enterpriseTypes", org.youguan.registry.EnterpriseType.values());
 		model.addAttribute("brands", brands.all());
@@ -152,17 +154,18 @@ class BureauStatisticsController {
 	}
 
 	/** A form with its indicators, for the catalogue page. */
-	public record FormLine(ReportForm form, List<Indicator> indicators) {
+	public record FormLine(ReportForm form, List<Indicator> indicators, boolean configurable) {
 	}
 
 	@PostMapping("/statistics/catalogue/forms/{id:\\d+}")
 	@PreAuthorize(ADMINS)
-	String configureForm(@PathVariable long id, @RequestParam(required = false) Integer dueDay,
+	String configureForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) Integer dueDay,
 			@RequestParam(required = false) List<org.youguan.registry.EnterpriseType> types,
 			@RequestParam(required = false) Long brand, @RequestParam(required = false) String regionPrefix,
 			RedirectAttributes redirect) {
 		try {
-			forms.configure(id, dueDay == null ? 0 : dueDay, types == null ? List.of() : types, brand, regionPrefix);
+			forms.configure(me, id, dueDay == null ? 0 : dueDay, types == null ? List.of() : types, brand, regionPrefix);
 			redirect.addFlashAttribute("message", "报表设置已保存");
 		}
 		catch (DomainException ex) {

@@ -12,7 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
@@ -111,12 +114,32 @@ public class ReportForms {
 	}
 
 	/**
+	 * Whether the user may configure this form. The forms of the 邮政行业统计报表制度 are national (region prefix
+	 * empty): one table serves every bureau, so only a system administrator changes them. A bureau administrator may
+	 * configure a form that belongs to its own region (a local form whose region prefix lies inside the bureau's region).
+	 */
+	public boolean configurableBy(CurrentUser user, ReportForm form) {
+		return user.systemAdmin() || user.has(Role.BUREAU_ADMIN) && !form.regionPrefix().isEmpty()
+				&& user.scope().containsRegion(form.regionPrefix());
+	}
+
+	/**
 	 * Configures a form: the due day of the following month (the reporting regulation leaves it to the bureau, e.g.
 	 * the 5th) and who must report it — enterprise types, optionally one brand and a region prefix.
+	 * @throws AccessRefusedException (403) unless {@link #configurableBy} the actor, or when a bureau administrator
+	 * moves the form outside its region
 	 */
 	@Transactional
-	public void configure(long formId, int dueDay, List<EnterpriseType> types, Long brandId, String regionPrefix) {
+	public void configure(CurrentUser actor, long formId, int dueDay, List<EnterpriseType> types, Long brandId,
+			String regionPrefix) {
+		ReportForm current = get(formId);
+		if (!configurableBy(actor, current)) {
+			throw new AccessRefusedException("“" + current.name() + "”属于全国统计报表制度，只有系统管理员可以调整");
+		}
 		String prefix = regionPrefix == null ? "" : regionPrefix.strip();
+		if (!actor.systemAdmin() && (prefix.isEmpty() || !actor.scope().containsRegion(prefix))) {
+			throw new AccessRefusedException("regionPrefix", "报送区域须在本局辖区内");
+		}
 		new Validation().require("dueDay", dueDay >= 1 && dueDay <= 28, "range", "报送截止日应为次月1日至28日")
 			.require("types", types != null && !types.isEmpty(), "required", "请至少选择一类报送企业")
 			.require("regionPrefix", prefix.matches("\\d{0,12}"), "format", "区域应为行政区划代码（留空为全国）")

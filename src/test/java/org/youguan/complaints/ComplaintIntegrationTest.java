@@ -78,7 +78,7 @@ class ComplaintIntegrationTest {
 		assertThat(complaints.respondent(WUZHONG, id)).get()
 			.satisfies(e -> assertThat(e.creditCode()).isEqualTo(SF_WUZHONG));
 
-		complaints.acceptAndTransfer(WUZHONG, id, null);
+		complaints.acceptAndTransfer(WUZHONG, id, null, null);
 		DataScope sf = DataScope.enterprise(SF_WUZHONG);
 		assertThat(complaints.list(sf, Complaints.Filter.NONE, new PageQuery(filed.number(), 0, 5, null, false)).items())
 			.extracting(ComplaintView::number).containsExactly(filed.number());
@@ -126,7 +126,7 @@ class ComplaintIntegrationTest {
 		clock.set(LocalDateTime.of(2026, 9, 28, 9, 0));
 		var early = complaints.file(form(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 10), null, waybill()), Channel.LETTER,
 				null, false);
-		complaints.acceptAndTransfer(WUZHONG, early.id(), null);
+		complaints.acceptAndTransfer(WUZHONG, early.id(), null, null);
 		// 7 calendar days from 9-28 end on 10-5, a holiday: the deadline moves to the next working day
 		assertThat(complaints.get(WUZHONG, early.id()).stepDue()).isEqualTo(LocalDate.of(2026, 10, 8));
 		clock.set(LocalDateTime.of(2026, 11, 2, 9, 0));
@@ -164,7 +164,7 @@ class ComplaintIntegrationTest {
 		assertThat(b.number()).isEqualTo(a.number());
 		complaints.reject(WUZHONG, second.id(), AcceptanceCondition.DUPLICATE, "与" + first.number() + "为同一事项");
 		assertThat(complaints.get(WUZHONG, second.id()).status()).isEqualTo(ComplaintStatus.REJECTED);
-		assertThatThrownBy(() -> complaints.acceptAndTransfer(WUZHONG, second.id(), null)).hasMessageContaining("不能受理转办");
+		assertThatThrownBy(() -> complaints.acceptAndTransfer(WUZHONG, second.id(), null, null)).hasMessageContaining("不能受理转办");
 	}
 
 	@Test
@@ -197,7 +197,7 @@ class ComplaintIntegrationTest {
 	void anOverdueReplyMarksTheEnterpriseAndAClosedComplaintIsReferredOnce() {
 		clock.set(LocalDateTime.of(2026, 3, 2, 9, 0));
 		var filed = complaints.file(form(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 10), null, waybill()), Channel.WEB, null, false);
-		complaints.acceptAndTransfer(WUZHONG, filed.id(), null);
+		complaints.acceptAndTransfer(WUZHONG, filed.id(), null, null);
 		LocalDate due = complaints.get(WUZHONG, filed.id()).stepDue();
 		clock.set(due.atTime(18, 0));
 		complaints.markOverdueReplies();
@@ -226,7 +226,7 @@ class ComplaintIntegrationTest {
 	void stepsDueWithinAWorkingDayAreRemindedOnceADayInTheApp() {
 		clock.set(LocalDateTime.of(2026, 6, 1, 9, 0));
 		var filed = complaints.file(form(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 10), null, waybill()), Channel.WEB, null, false);
-		complaints.acceptAndTransfer(WUZHONG, filed.id(), null);
+		complaints.acceptAndTransfer(WUZHONG, filed.id(), null, null);
 		LocalDate due = complaints.get(WUZHONG, filed.id()).stepDue();
 		clock.set(due.minusDays(5).atTime(7, 30));
 		assertThat(notificationsAbout(WUZHONG, filed.number())).isEmpty();
@@ -251,7 +251,7 @@ class ComplaintIntegrationTest {
 		clock.set(LocalDateTime.of(2026, 2, 13, 10, 0));
 		var filed = complaints.file(form(LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 1), null, waybill()), Channel.WEB, null, false);
 		assertThat(complaints.get(WUZHONG, filed.id()).transferDue()).isEqualTo(LocalDate.of(2026, 2, 24));
-		complaints.acceptAndTransfer(WUZHONG, filed.id(), null);
+		complaints.acceptAndTransfer(WUZHONG, filed.id(), null, null);
 		// 7 calendar days end on 2-20, inside the holiday: the next working day
 		assertThat(complaints.get(WUZHONG, filed.id()).stepDue()).isEqualTo(LocalDate.of(2026, 2, 24));
 		complaints.reply(DataScope.enterprise(SF_WUZHONG), filed.id(), new ComplaintReply("经查属实", Responsibility.PARTIAL,

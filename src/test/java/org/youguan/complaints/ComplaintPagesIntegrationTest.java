@@ -65,7 +65,8 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(content().string(containsString("待受理")))
 			.andExpect(content().string(not(containsString("王女士"))));
 		mvc.perform(get("/public/complaints/status").param("number", number).param("queryCode", "13900000000"))
-			.andExpect(content().string(containsString("不正确")));
+			.andExpect(content().string(containsString("未找到该申诉，请核对申诉编号和查询码")))
+			.andExpect(content().string(not(containsString("数据权限"))));
 		var bad = form(waybill, "");
 		bad.set("priorDate", LocalDate.now().minusDays(1).toString());
 		mvc.perform(post("/public/complaints/new").with(csrf()).params(bad))

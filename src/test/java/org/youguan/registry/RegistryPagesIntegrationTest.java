@@ -33,8 +33,27 @@ class RegistryPagesIntegrationTest {
 	@Autowired
 	Facilities facilities;
 
+	@Autowired
+	Brands brands;
+
 	MockHttpSession session(String username) throws Exception {
 		return org.youguan.SignIn.session(mvc, username);
+	}
+
+	@Test
+	void aCountySeesBrandCountsOfItsCountyNotTheNationalOnes() throws Exception {
+		DataScope wuzhong = DataScope.region("320506");
+		Brands.BrandFigures county = brands.figures(wuzhong).stream().filter(f -> f.brand().shortName().equals("顺丰"))
+			.findFirst().orElseThrow();
+		Brands.BrandFigures city = brands.figures(DataScope.region("3205")).stream()
+			.filter(f -> f.brand().shortName().equals("顺丰")).findFirst().orElseThrow();
+		assertThat(county.outlets()).isEqualTo(outlets.list(wuzhong, new Outlets.Filter(county.brand().id(), null, null, null),
+				new org.youguan.kernel.PageQuery("", 0, 1, null, false)).total());
+		assertThat(city.outlets()).isGreaterThan(county.outlets());
+		assertThat(city.enterprises()).isGreaterThan(county.enterprises());
+		String page = mvc.perform(get("/registry/brands/" + county.brand().id()).session(session("wz.staff")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains(">" + county.outlets() + "</a>").doesNotContain(">" + city.outlets() + "</a>");
 	}
 
 	@Test

@@ -116,4 +116,14 @@ class ApiAccessIntegrationTest {
 			.andExpect(content().string(containsString("add-working-days")));
 	}
 
+	@Test
+	void infoIsForSystemAdministratorsAndItsNameIsNotGarbled() throws Exception {
+		mvc.perform(get("/actuator/info")).andExpect(status().isUnauthorized());
+		mvc.perform(get("/actuator/info").header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/actuator/info").header("Authorization", "Bearer demo-sys-admin-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.app.name").value("YouGuan 邮管通"));
+	}
+
 }

@@ -191,6 +191,19 @@ class StatisticsPagesIntegrationTest {
 			.param("code", "x.y")).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void aBureauAdministratorCannotChangeANationalFormOnThePageOrWithAToken() throws Exception {
+		ReportForm monthly = forms.all().stream().filter(f -> f.regionPrefix().isEmpty()).findFirst().orElseThrow();
+		int due = monthly.dueDay();
+		mvc.perform(post("/statistics/catalogue/forms/" + monthly.id()).session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("dueDay", "28").param("types", "EXPRESS")).andExpect(status().isForbidden());
+		mvc.perform(post("/statistics/catalogue/forms/" + monthly.id()).header("Authorization", "Bearer demo-sz-admin-token")
+			.param("dueDay", "28").param("types", "EXPRESS")).andExpect(status().isForbidden());
+		assertThat(forms.get(monthly.id()).dueDay()).isEqualTo(due);
+		mvc.perform(get("/statistics/catalogue").session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/statistics/catalogue/forms/" + monthly.id()))));
+	}
+
 	/** The values the draft holds now, as the page would post them back. */
 	private org.springframework.util.MultiValueMap<String, String> filledForm(String location, MockHttpSession sf) {
 		var form = new org.springframework.util.LinkedMultiValueMap<String, String>();

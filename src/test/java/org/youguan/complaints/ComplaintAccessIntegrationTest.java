@@ -1,0 +1,153 @@
+package org.youguan.complaints;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.UserDirectory;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Who may do what with a complaint (issue 11, access items 4, 6, 7): only the query code withdraws, public filers are
+ * recorded masked, API lists mask personal data, a single read of full data is audited, and a transfer across brands or
+ * out of the bureau's region needs a reason and is flagged.
+ */
+@IntegrationTest
+class ComplaintAccessIntegrationTest {
+
+	static final DataScope WUZHONG = DataScope.region("320506");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Complaints complaints;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	UserDirectory directory;
+
+	Complaints.Filed file() {
+		LocalDate today = LocalDate.now(clock);
+		return complaints.file(ComplaintIntegrationTest.form(today.minusDays(20), today.minusDays(10), null,
+				ComplaintIntegrationTest.waybill()), Channel.WEB, null, false);
+	}
+
+	@Test
+	void thePhoneAloneShowsTheStatusButCannotWithdraw() throws Exception {
+		var filed = file();
+		assertThat(complaints.publicStatus(filed.number(), "13912345678").status()).isNotEmpty();
+		assertThatThrownBy(() -> complaints.withdraw(filed.number(), "13912345678")).hasMessageContaining("查询码");
+		mvc.perform(post("/public/complaints/withdraw").with(csrf()).param("number", filed.number())
+			.param("queryCode", "13912345678").param("lookup", "13912345678")).andExpect(status().isForbidden());
+		assertThat(complaints.get(WUZHONG, filed.id()).status()).isEqualTo(ComplaintStatus.RECEIVED);
+
+		mvc.perform(post("/public/complaints/withdraw").with(csrf()).param("number", filed.number())
+			.param("queryCode", filed.queryCode())).andExpect(status().is3xxRedirection());
+		assertThat(complaints.get(WUZHONG, filed.id()).status()).isEqualTo(ComplaintStatus.WITHDRAWN);
+	}
+
+	@Test
+	void aPublicFilerIsRecordedMaskedNeverAsAnonymousUser() throws Exception {
+		String body = """
+				{"filerName":"李四","phone":"13812345678","filerRole":"SENDER","region":"320506","brand":"顺丰",
+				 "waybillNumber":"SF%s","postedOn":"%s","priorComplaint":{"date":"%s","channel":"电话"},
+				 "category":"延误","reason":"中转或运输延误","description":"快件延误"}"""
+			.formatted(System.nanoTime(), LocalDate.now(clock).minusDays(20), LocalDate.now(clock).minusDays(10));
+		String receipt = mvc.perform(post("/api/v1/public/complaints").contentType("application/json").content(body))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		String number = tools.jackson.databind.json.JsonMapper.shared().readTree(receipt).get("number").asString();
+		String code = tools.jackson.databind.json.JsonMapper.shared().readTree(receipt).get("queryCode").asString();
+		mvc.perform(post("/public/complaints/withdraw").with(csrf()).param("number", number).param("queryCode", code));
+		var trail = audit.search(WUZHONG, new org.youguan.audit.AuditQuery(number, null, null, null, null),
+				new PageQuery("", 0, 20, null, false)).items();
+		assertThat(trail).extracting(AuditEvent::action).contains("complaint.receive", "complaint.withdraw");
+		assertThat(trail).extracting(AuditEvent::actor)
+			.allSatisfy(a -> assertThat(a).doesNotContain("anonymousUser").doesNotContain("13812345678")
+				.contains("李*").contains("138****5678"));
+	}
+
+	@Test
+	void apiListsMaskPersonalDataAndASingleFullReadIsAudited() throws Exception {
+		var filed = file();
+		String list = mvc.perform(get("/api/v1/complaints").param("q", filed.number())
+			.header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].filerPhoneMasked").value("139****5678"))
+			.andExpect(jsonPath("$.items[0].filerNameMasked").value("张*"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(list).doesNotContain("13912345678").doesNotContain("张三");
+
+		mvc.perform(get("/api/v1/complaints/" + filed.id()).header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(jsonPath("$.filerPhone").value("13912345678"));
+		assertThat(audit.history(WUZHONG, "Complaint", filed.id())).extracting(AuditEvent::action)
+			.contains("complaint.read-personal");
+		// a leader reads, but masked
+		mvc.perform(get("/api/v1/complaints/" + filed.id()).header("Authorization", "Bearer demo-sz-leader-token"))
+			.andExpect(jsonPath("$.filerPhone").value("139****5678"));
+		mvc.perform(get("/complaints/" + filed.id()).session(SignIn.session(mvc, "sz.leader")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("13912345678"))));
+	}
+
+	@Test
+	void aTransferToAnotherBrandOrOutsideTheCountyNeedsAReasonAndIsFlagged() throws Exception {
+		var filed = file();
+		String otherBrandInCounty = enterprises.list(WUZHONG, new Enterprises.Filter(null, null, null),
+				new PageQuery("中通", 0, 1, null, false)).items().get(0).creditCode();
+		assertThatThrownBy(() -> complaints.acceptAndTransfer(WUZHONG, filed.id(), otherBrandInCounty, null))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
+				.containsExactly("reason"));
+		// the page route answers 4xx with the field, nothing changes
+		mvc.perform(post("/complaints/" + filed.id() + "/transfer").session(SignIn.session(mvc, "wz.staff")).with(csrf())
+			.param("creditCode", otherBrandInCounty));
+		assertThat(complaints.get(WUZHONG, filed.id()).status()).isEqualTo(ComplaintStatus.RECEIVED);
+
+		String shunfengElsewhere = enterprises.list(DataScope.region("320507"), new Enterprises.Filter(null, null, null),
+				new PageQuery("顺丰", 0, 1, null, false)).items().get(0).creditCode();
+		assertThatThrownBy(() -> complaints.acceptAndTransfer(WUZHONG, filed.id(), shunfengElsewhere, " "))
+			.hasMessageContaining("辖区以外");
+		complaints.acceptAndTransfer(WUZHONG, filed.id(), shunfengElsewhere, "用户在相城区网点交寄，由相城顺丰处理");
+		ComplaintView c = complaints.get(DataScope.region("3205"), filed.id());
+		assertThat(c.transferFlagged()).isTrue();
+		assertThat(c.transferReason()).contains("相城");
+		assertThat(audit.history(WUZHONG, "Complaint", filed.id())).extracting(AuditEvent::summary)
+			.anySatisfy(s -> assertThat(s).contains("辖区以外").contains("理由"));
+	}
+
+	@Test
+	void theRoutedRespondentInTheCountyNeedsNoReason() {
+		var filed = file();
+		complaints.acceptAndTransfer(WUZHONG, filed.id(), null, null);
+		assertThat(complaints.get(WUZHONG, filed.id()).transferFlagged()).isFalse();
+	}
+}
