@@ -40,7 +40,7 @@ class StatutoryRulesIntegrationTest {
 			assertThat(rule.basis()).as(rule.code()).isNotBlank();
 			assertThat(StatutoryRule.byCode(rule.code())).contains(rule);
 		}
-		assertThat(StatutoryRule.COMPLAINT_ANSWER_LIMIT.basis()).isEqualTo("邮政法 第65条");
+		assertThat(StatutoryRule.COMPLAINT_ANSWER_LIMIT.basis()).isEqualTo("邮政法(2015) 第65条");
 	}
 
 	@Test
