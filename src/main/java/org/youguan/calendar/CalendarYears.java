@@ -16,6 +16,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,14 +50,17 @@ public class CalendarYears {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	CalendarYears(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, JsonMapper json, AuditTrail audit,
-			WorkingCalendar calendar, Clock clock) {
+			WorkingCalendar calendar, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.json = json;
 		this.audit = audit;
 		this.calendar = calendar;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Parses a file by its content: iCalendar if it starts with BEGIN:VCALENDAR, JSON otherwise. */
@@ -73,6 +78,13 @@ public class CalendarYears {
 		throw new InvalidValueException("file", "format", "文件既不是日历JSON（holidays/workdays）也不是iCalendar（.ics）格式");
 	}
 
+	/**
+	 * Loads the years of a file (see {@link #parse(byte[])}), replacing those years' days, audited, and publishes
+	 * {@link CalendarYearsLoaded} so that due dates computed on the provisional calendar are recomputed.
+	 *
+	 * @return the years loaded, ascending
+	 * @throws InvalidValueException when the file is not a valid calendar (nothing is loaded)
+	 */
 	@Transactional
 	public List<Integer> load(byte[] content, String source, String loadedBy) {
 		SortedMap<Integer, List<CalendarDay>> years = parse(content);
@@ -98,12 +110,19 @@ public class CalendarYears {
 							+ (year.getValue().size() - holidays) + "天（来源：" + source + "）")
 				.inRegion("0"));
 		}
+		// First of the after-commit work, so that the listeners of CalendarYearsLoaded count on the new days.
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
 				calendar.refresh();
 			}
+
+			@Override
+			public int getOrder() {
+				return Ordered.HIGHEST_PRECEDENCE;
+			}
 		});
+		events.publishEvent(CalendarYearsLoaded.of(List.copyOf(years.keySet())));
 		return List.copyOf(years.keySet());
 	}
 
