@@ -69,7 +69,7 @@ public final class StatutoryHolidays {
 		fixed(days, year, "元旦", MonthDay.of(1, 1));
 		LocalDate springFestival = lunar(year, 1, 1);
 		if (year >= 2025) {
-			// 2024 revision art.2: 春节 4 days, 除夕 and 正月初一–初三
+			// 全国年节及纪念日放假办法(2024) art.2: 春节 4 days, 除夕 and 正月初一–初三
 			range(days, "春节", springFestival.minusDays(1), springFestival.plusDays(2));
 		}
 		else if (year >= 2014) {
