@@ -168,14 +168,20 @@ public class WorkingCalendar {
 			.toList();
 	}
 
-	/** The first day of the next holiday period that starts after {@code today}, if any is loaded. */
+	/**
+	 * The first day of the next holiday period that starts after {@code today}: from the loaded years, or from the
+	 * provisional days off (named （暂定）) of this year and the next when they are not loaded.
+	 */
 	public Optional<CalendarDay> nextHoliday(LocalDate today) {
-		return snapshot().days()
-			.values()
+		Map<LocalDate, CalendarDay> days = new TreeMap<>(snapshot().days());
+		for (int year = today.getYear(); year <= today.getYear() + 1; year++) {
+			provisionalHolidays(year).forEach(d -> days.putIfAbsent(d.day(), d));
+		}
+		return days.values()
 			.stream()
 			.filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY && d.day().isAfter(today))
-			.filter(d -> snapshot().days().get(d.day().minusDays(1)) == null
-					|| snapshot().days().get(d.day().minusDays(1)).kind() != CalendarDay.Kind.HOLIDAY)
+			.filter(d -> days.get(d.day().minusDays(1)) == null
+					|| days.get(d.day().minusDays(1)).kind() != CalendarDay.Kind.HOLIDAY)
 			.min(java.util.Comparator.comparing(CalendarDay::day));
 	}
 

@@ -68,6 +68,13 @@ class ProvisionalCalendarIntegrationTest {
 	}
 
 	@Test
+	void theNextHolidayAfterTheLastLoadedOneIsTheProvisionalNewYearsDay() {
+		assertThat(calendar.nextHoliday(d("2026-10-08"))).get()
+			.satisfies(h -> assertThat(h.day()).isEqualTo(d("2027-01-01")))
+			.satisfies(h -> assertThat(h.name()).isEqualTo("元旦（暂定）"));
+	}
+
+	@Test
 	void theCalendarPageShowsTheProvisionalDaysOffOfAYearNotLoaded() throws Exception {
 		var admin = SignIn.session(mvc, "sys.admin");
 		mvc.perform(get("/admin/calendar?year=2027").session(admin))
