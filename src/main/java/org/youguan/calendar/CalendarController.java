@@ -24,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.InvalidValueException;
 
 /**
- * The administrator's calendar page: a year at a glance, the loaded years, and loading a new year.
+ * The administrator's calendar page: a year at a glance (a year not loaded shows its provisional days off, the
+ * statutory holidays), the loaded years, and loading a new year.
  */
 @Controller
 class CalendarController {
@@ -53,7 +54,10 @@ class CalendarController {
 	@GetMapping("/admin/calendar")
 	String show(@RequestParam(required = false) Integer year, Model model) {
 		int y = year == null ? LocalDate.now(clock).getYear() : Math.max(2000, Math.min(2100, year));
-		Map<LocalDate, CalendarDay> exceptions = calendar.exceptions(y)
+		boolean loaded = calendar.isLoaded(y);
+		// a year not loaded shows its provisional days off: the statutory holidays, named （暂定）
+		List<CalendarDay> shown = loaded ? calendar.exceptions(y) : calendar.provisionalHolidays(y);
+		Map<LocalDate, CalendarDay> exceptions = shown
 			.stream()
 			.collect(Collectors.toMap(CalendarDay::day, Function.identity()));
 		List<Month> months = new ArrayList<>();
@@ -75,8 +79,8 @@ class CalendarController {
 		}
 		model.addAttribute("year", y);
 		model.addAttribute("months", months);
-		model.addAttribute("exceptions", calendar.exceptions(y));
-		model.addAttribute("yearLoaded", calendar.isLoaded(y));
+		model.addAttribute("exceptions", shown);
+		model.addAttribute("yearLoaded", loaded);
 		model.addAttribute("loadedYears", years.loadedYears());
 		return "calendar/calendar";
 	}

@@ -1,21 +1,42 @@
 package org.youguan.calendar;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Summary;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +49,17 @@ import org.youguan.kernel.InvalidValueException;
 
 /**
  * Loads calendar years: the JSON shape of the shipped {@code chinese-days.json} ({@code holidays} and
- * {@code workdays}, each a map from date to "English,中文,n") or an iCalendar file whose all-day events are days off,
- * except events whose summary contains "班" (补班/上班), which are weekend working days. Each year in the file
- * replaces that year's days; the whole file is validated first and loaded in one transaction, audited.
+ * {@code workdays}, each a map from date to "English,中文,n") or an iCalendar file (RFC 5545, read with iCal4j) whose
+ * events are days off, except events whose summary contains "班" (补班/上班), which are weekend working days. An
+ * all-day event ({@code DTSTART;VALUE=DATE:20260214}) covers its dates; a timed event covers the China days it
+ * touches — a UTC time ({@code DTSTART:20260213T160000Z} is 2026-02-14 00:00 in Beijing) or a TZID time converted to
+ * Asia/Shanghai, a floating time read as China time. Recurring events are refused. Each year in the file replaces that
+ * year's days; the whole file is validated first and loaded in one transaction, audited.
  */
 @Service
 public class CalendarYears {
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final JdbcClient jdbc;
 
@@ -48,14 +74,17 @@ public class CalendarYears {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	CalendarYears(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, JsonMapper json, AuditTrail audit,
-			WorkingCalendar calendar, Clock clock) {
+			WorkingCalendar calendar, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.json = json;
 		this.audit = audit;
 		this.calendar = calendar;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Parses a file by its content: iCalendar if it starts with BEGIN:VCALENDAR, JSON otherwise. */
@@ -73,6 +102,13 @@ public class CalendarYears {
 		throw new InvalidValueException("file", "format", "文件既不是日历JSON（holidays/workdays）也不是iCalendar（.ics）格式");
 	}
 
+	/**
+	 * Loads the years of a file (see {@link #parse(byte[])}), replacing those years' days, audited, and publishes
+	 * {@link CalendarYearsLoaded} so that due dates computed on the provisional calendar are recomputed.
+	 *
+	 * @return the years loaded, ascending
+	 * @throws InvalidValueException when the file is not a valid calendar (nothing is loaded)
+	 */
 	@Transactional
 	public List<Integer> load(byte[] content, String source, String loadedBy) {
 		SortedMap<Integer, List<CalendarDay>> years = parse(content);
@@ -98,12 +134,19 @@ public class CalendarYears {
 							+ (year.getValue().size() - holidays) + "天（来源：" + source + "）")
 				.inRegion("0"));
 		}
+		// First of the after-commit work, so that the listeners of CalendarYearsLoaded count on the new days.
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
 				calendar.refresh();
 			}
+
+			@Override
+			public int getOrder() {
+				return Ordered.HIGHEST_PRECEDENCE;
+			}
 		});
+		events.publishEvent(CalendarYearsLoaded.of(List.copyOf(years.keySet())));
 		return List.copyOf(years.keySet());
 	}
 
@@ -148,52 +191,94 @@ public class CalendarYears {
 	}
 
 	private SortedMap<Integer, List<CalendarDay>> parseIcs(String text) {
+		net.fortuna.ical4j.model.Calendar ics;
+		try {
+			ics = new CalendarBuilder().build(new StringReader(text));
+		}
+		catch (ParserException ex) {
+			throw new InvalidValueException("file", "ics", "iCalendar格式错误（第" + ex.getLineNo() + "行）：" + ex.getMessage());
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new InvalidValueException("file", "ics", "iCalendar格式错误：" + ex.getMessage());
+		}
 		Map<LocalDate, CalendarDay> days = new TreeMap<>();
 		List<FieldError> errors = new ArrayList<>();
-		String unfolded = text.replace("\r\n", "\n").replaceAll("\n[ \t]", "");
-		String start = null;
-		String end = null;
-		String summary = "";
-		for (String line : unfolded.split("\n")) {
-			if (line.startsWith("BEGIN:VEVENT")) {
-				start = null;
-				end = null;
-				summary = "";
+		for (VEvent event : ics.<VEvent>getComponents(Component.VEVENT)) {
+			String summary = event.<Summary>getProperty(Property.SUMMARY).map(Summary::getValue).orElse("").strip();
+			if (event.getProperty(Property.RRULE).isPresent() || event.getProperty(Property.RDATE).isPresent()) {
+				errors.add(new FieldError("RRULE", "recurrence",
+						"不支持重复事件（RRULE/RDATE）：" + summary + "；请导出为逐日或逐段的事件"));
+				continue;
 			}
-			else if (line.startsWith("DTSTART")) {
-				start = line.substring(line.indexOf(':') + 1).strip();
+			Optional<DtStart<Temporal>> start = event.getProperty(Property.DTSTART);
+			if (start.isEmpty()) {
+				errors.add(new FieldError("DTSTART", "required", "日历事件缺少DTSTART：" + summary));
+				continue;
 			}
-			else if (line.startsWith("DTEND")) {
-				end = line.substring(line.indexOf(':') + 1).strip();
-			}
-			else if (line.startsWith("SUMMARY")) {
-				summary = line.substring(line.indexOf(':') + 1).strip();
-			}
-			else if (line.startsWith("END:VEVENT")) {
-				if (start == null) {
-					errors.add(new FieldError("DTSTART", "required", "日历事件缺少DTSTART：" + summary));
+			CalendarDay.Kind kind = summary.contains("班") ? CalendarDay.Kind.WORKDAY : CalendarDay.Kind.HOLIDAY;
+			String name = summary.replaceAll("[（(]?(补班|上班|休|放假)[）)]?", "").strip();
+			try {
+				Temporal from = start.get().getDate();
+				Optional<DtEnd<Temporal>> dtEnd = event.getProperty(Property.DTEND);
+				Optional<net.fortuna.ical4j.model.property.Duration> duration = event.getProperty(Property.DURATION);
+				Temporal to = dtEnd.<Temporal>map(DtEnd::getDate)
+					.or(() -> duration.map(d -> from.plus(d.getDuration())))
+					.orElse(null);
+				LocalDate first = chinaDate(from);
+				LocalDate last = to == null ? first : lastDay(to);
+				if (last.isBefore(first)) {
+					last = first;
+				}
+				if (ChronoUnit.DAYS.between(first, last) > 366) {
+					errors.add(new FieldError("DTEND", "range", "日历事件跨度超过一年：" + summary));
 					continue;
 				}
-				CalendarDay.Kind kind = summary.contains("班") ? CalendarDay.Kind.WORKDAY : CalendarDay.Kind.HOLIDAY;
-				String name = summary.replaceAll("[（(]?(补班|上班|休|放假)[）)]?", "").strip();
-				try {
-					LocalDate first = icsDate(start);
-					LocalDate last = end == null ? first : icsDate(end).minusDays(1);
-					for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-						add(d.toString(), kind, name.isEmpty() ? summary : name, days, errors);
-					}
+				for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+					add(d.toString(), kind, name.isEmpty() ? summary : name, days, errors);
 				}
-				catch (DateTimeParseException ex) {
-					errors.add(new FieldError("DTSTART", "date", "无法识别的日期：" + start));
-				}
+			}
+			catch (RuntimeException ex) {
+				errors.add(new FieldError("DTSTART", "date", "无法识别的日期：" + start.get().getValue()
+						+ (summary.isEmpty() ? "" : "（" + summary + "）")));
 			}
 		}
 		return byYear(days, errors);
 	}
 
-	private static LocalDate icsDate(String value) {
-		String digits = value.length() >= 8 ? value.substring(0, 8) : value;
-		return LocalDate.parse(digits.substring(0, 4) + "-" + digits.substring(4, 6) + "-" + digits.substring(6, 8));
+	/**
+	 * The day in China of an iCalendar date or time: an all-day date as it is; a time in UTC
+	 * ({@code 20260213T160000Z}) or with a TZID converted to Asia/Shanghai; a floating local time read as China time.
+	 */
+	static LocalDate chinaDate(Temporal t) {
+		return t instanceof LocalDate d ? d : chinaTime(t).toLocalDate();
+	}
+
+	/**
+	 * The last day an event covers, from its exclusive end: the day before an all-day end; for a timed end the day it
+	 * falls on in China, or the day before when it ends exactly at midnight.
+	 */
+	static LocalDate lastDay(Temporal end) {
+		if (end instanceof LocalDate d) {
+			return d.minusDays(1);
+		}
+		LocalDateTime local = chinaTime(end);
+		return local.toLocalTime().equals(LocalTime.MIDNIGHT) ? local.toLocalDate().minusDays(1) : local.toLocalDate();
+	}
+
+	private static LocalDateTime chinaTime(Temporal t) {
+		if (t instanceof LocalDateTime floating) {
+			return floating;
+		}
+		if (t instanceof ZonedDateTime zdt) {
+			return zdt.withZoneSameInstant(CHINA).toLocalDateTime();
+		}
+		if (t instanceof OffsetDateTime odt) {
+			return odt.atZoneSameInstant(CHINA).toLocalDateTime();
+		}
+		if (t instanceof Instant i) {
+			return LocalDateTime.ofInstant(i, CHINA);
+		}
+		throw new IllegalArgumentException("unsupported iCalendar date " + t);
 	}
 
 	private static void add(String date, CalendarDay.Kind kind, String name, Map<LocalDate, CalendarDay> days,

@@ -21,8 +21,12 @@ import org.springframework.stereotype.Service;
  * Working days in mainland China: Monday to Friday, except the State Council's holidays, plus the weekend days it
  * declares working days (调休). The one place deadlines are computed; no module adds days on its own.
  *
- * <p>Outside the loaded years the Monday–Friday rule applies and {@link #isLoaded(int)} is false, which the dashboard
- * shows to administrators until the year is loaded.
+ * <p>A year whose notice is not loaded is <em>provisional</em>: its days off are the weekends and the statutory
+ * holidays of 全国年节及纪念日放假办法 ({@link StatutoryHolidays}: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆), which are
+ * days off by law before the notice adds 调休 and 补假. A deadline whose count touches such a year is provisional
+ * ({@link #isProvisional(LocalDate, LocalDate)}) and is shown as 暂定; loading the year publishes
+ * {@link CalendarYearsLoaded} so modules recompute the due dates they store. The dashboard warns administrators until
+ * the year is loaded.
  */
 @Service
 public class WorkingCalendar {
@@ -47,11 +51,53 @@ public class WorkingCalendar {
 		if (exception != null) {
 			return exception.kind() == CalendarDay.Kind.WORKDAY;
 		}
-		if (!isLoaded(day.getYear()) && warnedYears.add(day.getYear())) {
-			log.warn("Working-day calendar for {} is not loaded; using Monday–Friday", day.getYear());
-		}
 		DayOfWeek dow = day.getDayOfWeek();
-		return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+		boolean weekend = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
+		if (!isLoaded(day.getYear())) {
+			if (warnedYears.add(day.getYear())) {
+				log.warn("Working-day calendar for {} is not loaded; using weekends and the statutory holidays "
+						+ "(provisional)", day.getYear());
+			}
+			return !weekend && !StatutoryHolidays.isHoliday(day);
+		}
+		return !weekend;
+	}
+
+	/**
+	 * Whether {@code day} is counted on the provisional calendar: its year's notice is not loaded, so its days off are
+	 * the weekends and statutory holidays only.
+	 */
+	public boolean isProvisional(LocalDate day) {
+		return !isLoaded(day.getYear());
+	}
+
+	/**
+	 * Whether a deadline counted from {@code from} to {@code to} (either order) is provisional: some year it spans is
+	 * not loaded. Show such a date as 暂定; it may move when the year is loaded.
+	 */
+	public boolean isProvisional(LocalDate from, LocalDate to) {
+		int first = Math.min(from.getYear(), to.getYear());
+		int last = Math.max(from.getYear(), to.getYear());
+		for (int y = first; y <= last; y++) {
+			if (!isLoaded(y)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The days off of a year that is not loaded, as the provisional calendar counts them besides weekends: the
+	 * statutory holidays, named with （暂定）. Empty for a loaded year.
+	 */
+	public List<CalendarDay> provisionalHolidays(int year) {
+		if (isLoaded(year)) {
+			return List.of();
+		}
+		return StatutoryHolidays.of(year)
+			.stream()
+			.map(d -> new CalendarDay(d.day(), d.kind(), d.name() + "（暂定）"))
+			.toList();
 	}
 
 	/**
@@ -98,7 +144,7 @@ public class WorkingCalendar {
 
 	/**
 	 * A deadline of {@code days} calendar days (日) from {@code from}: when the last day is a day off it moves to the
-	 * next working day (行政许可法 art.82 / 民法典 art.203 practice). The only place calendar days are added.
+	 * next working day (行政许可法(2019) art.82 / 民法典(2020) art.203 practice). The only place calendar days are added.
 	 */
 	public LocalDate plusCalendarDays(LocalDate from, int days) {
 		return onOrNextWorkingDay(from.plusDays(days));
@@ -122,14 +168,20 @@ public class WorkingCalendar {
 			.toList();
 	}
 
-	/** The first day of the next holiday period that starts after {@code today}, if any is loaded. */
+	/**
+	 * The first day of the next holiday period that starts after {@code today}: from the loaded years, or from the
+	 * provisional days off (named （暂定）) of this year and the next when they are not loaded.
+	 */
 	public Optional<CalendarDay> nextHoliday(LocalDate today) {
-		return snapshot().days()
-			.values()
+		Map<LocalDate, CalendarDay> days = new TreeMap<>(snapshot().days());
+		for (int year = today.getYear(); year <= today.getYear() + 1; year++) {
+			provisionalHolidays(year).forEach(d -> days.putIfAbsent(d.day(), d));
+		}
+		return days.values()
 			.stream()
 			.filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY && d.day().isAfter(today))
-			.filter(d -> snapshot().days().get(d.day().minusDays(1)) == null
-					|| snapshot().days().get(d.day().minusDays(1)).kind() != CalendarDay.Kind.HOLIDAY)
+			.filter(d -> days.get(d.day().minusDays(1)) == null
+					|| days.get(d.day().minusDays(1)).kind() != CalendarDay.Kind.HOLIDAY)
 			.min(java.util.Comparator.comparing(CalendarDay::day));
 	}
 

@@ -294,6 +294,41 @@ class Complaint {
 		return false;
 	}
 
+	/**
+	 * The due dates counted again on a changed calendar (a year's holiday notice was loaded), from the same start days:
+	 * the answer limit, the transfer limit while not yet transferred, and the current step's.
+	 */
+	void recount(LocalDate newTransferDue, LocalDate newAnswerDue, LocalDate newStepDue) {
+		if (status.finished()) {
+			throw DomainException.illegalTransition("申诉已" + status.label() + "，不再重新计算时限");
+		}
+		if (status == ComplaintStatus.RECEIVED) {
+			transferDue = newTransferDue;
+		}
+		answerDue = newAnswerDue;
+		stepDue = newStepDue;
+	}
+
+	LocalDate receivedOn() {
+		return receivedOn;
+	}
+
+	LocalDate transferredOn() {
+		return transferredOn;
+	}
+
+	LocalDate transferDue() {
+		return transferDue;
+	}
+
+	LocalDate answerDue() {
+		return answerDue;
+	}
+
+	LocalDate stepDue() {
+		return stepDue;
+	}
+
 	/** The filer withdraws the complaint before it is closed. */
 	void withdraw(LocalDate today) {
 		if (status.finished()) {

@@ -181,7 +181,7 @@ class RegistryDemoData {
 	private void statusExamples(LocalDate today) {
 		var list = licences.list(DataScope.region("3205"), Licences.Filter.NONE,
 				new org.youguan.kernel.PageQuery("", 0, 200, "number", false)).items();
-		licences.revoke(DataScope.all(), list.get(list.size() - 1).id(), "演示：违法经营被吊销（邮政法第72条）");
+		licences.revoke(DataScope.all(), list.get(list.size() - 1).id(), "演示：违法经营被吊销（邮政法(2015) 第72条）");
 		licences.cancel(DataScope.all(), list.get(list.size() - 2).id(), "演示：企业申请注销");
 	}
 

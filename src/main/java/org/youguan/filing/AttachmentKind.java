@@ -1,7 +1,7 @@
 package org.youguan.filing;
 
 /**
- * Kinds of filing attachments (快递末端网点备案暂行规定).
+ * Kinds of filing attachments (快递末端网点备案暂行规定(2018)).
  */
 public enum AttachmentKind {
 

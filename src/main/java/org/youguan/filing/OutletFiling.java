@@ -154,6 +154,28 @@ class OutletFiling {
 		decisionNote = note;
 	}
 
+	/**
+	 * The clock counted again from the same start on a changed calendar (a year's holiday notice was loaded): only an
+	 * open filing's due dates move.
+	 */
+	void recount(FilingClock clock) {
+		if (status != FilingStatus.SUBMITTED && status != FilingStatus.MISSING_ITEMS) {
+			throw DomainException.illegalTransition("已办结的备案不再重新计算时限，当前为“" + status.label() + "”");
+		}
+		if (!clock.start().equals(clockStart)) {
+			throw new IllegalArgumentException("a recount keeps the clock's start " + clockStart + ": " + clock.start());
+		}
+		restartClock(clock);
+	}
+
+	LocalDate dueOn() {
+		return dueOn;
+	}
+
+	LocalDate missingNoticeDue() {
+		return missingNoticeDue;
+	}
+
 	private void restartClock(FilingClock clock) {
 		clockStart = clock.start();
 		dueOn = clock.dueOn();

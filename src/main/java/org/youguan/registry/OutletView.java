@@ -13,7 +13,7 @@ public record OutletView(long id, String name, long enterpriseId, String enterpr
 		boolean hasShelving, boolean hasSurveillance, boolean hasSignage, LocalDate openedOn, String filingNumber,
 		OutletStatus status, boolean demo) {
 
-	/** The five facilities a filed outlet must have (快递末端网点备案暂行规定). */
+	/** The five facilities a filed outlet must have (快递末端网点备案暂行规定(2018)). */
 	public boolean facilitiesComplete() {
 		return storageArea != null && storageArea.signum() > 0 && hasCommunications && hasShelving && hasSurveillance
 				&& hasSignage;

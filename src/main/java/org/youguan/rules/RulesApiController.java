@@ -24,16 +24,26 @@ class RulesApiController {
 		this.rules = rules;
 	}
 
-	record RuleAnswer(String code, String title, String basis, String unit, BigDecimal defaultValue,
-			BigDecimal effectiveValue, boolean overridden, boolean confirmed) {
+	/** One citation: the text, the year of its version (null for a practice), the article (null for the whole text). */
+	record CitationAnswer(String text, String version, Integer article, String display) {
+
+		static CitationAnswer of(Citation c) {
+			return new CitationAnswer(c.text().title(), c.version(), c.article() == 0 ? null : c.article(), c.toString());
+		}
+	}
+
+	record RuleAnswer(String code, String title, String basis, List<CitationAnswer> citations, String unit,
+			BigDecimal defaultValue, BigDecimal effectiveValue, boolean overridden, boolean confirmed) {
 	}
 
 	@GetMapping("/api/v1/rules")
-	@Operation(summary = "法定规则目录", description = "每项规则的法律依据、法定默认值及在调用者辖区的适用值。")
+	@Operation(summary = "法定规则目录", description = "每项规则的法律依据（citations：法规名称、版本年份、条款号；basis 为其显示文本，如“快递暂行条例(2025) 第19条”）、"
+			+ "法定默认值及在调用者辖区的适用值。")
 	List<RuleAnswer> list(@AuthenticationPrincipal CurrentUser me) {
 		return rules.settings(me.regionCode())
 			.stream()
-			.map(s -> new RuleAnswer(s.rule().code(), s.rule().title(), s.rule().basis(), s.rule().unit().name(),
+			.map(s -> new RuleAnswer(s.rule().code(), s.rule().title(), s.rule().basis(),
+					s.rule().citations().stream().map(CitationAnswer::of).toList(), s.rule().unit().name(),
 					s.rule().defaultValue(), s.effectiveValue(), s.overridden(), s.rule().confirmed()))
 			.toList();
 	}

@@ -1,196 +1,214 @@
 package org.youguan.rules;
 
+import static org.youguan.rules.LegalText.ADMINISTRATIVE_LICENSING_LAW;
+import static org.youguan.rules.LegalText.ADMINISTRATIVE_PENALTY_LAW;
+import static org.youguan.rules.LegalText.COMPLAINT_MEASURES;
+import static org.youguan.rules.LegalText.DISCLOSURE_PRACTICE;
+import static org.youguan.rules.LegalText.EXPRESS_CREDIT_MEASURES;
+import static org.youguan.rules.LegalText.EXPRESS_LICENSING_MEASURES;
+import static org.youguan.rules.LegalText.EXPRESS_MARKET_MEASURES;
+import static org.youguan.rules.LegalText.EXPRESS_REGULATION;
+import static org.youguan.rules.LegalText.LOCAL_PRACTICE;
+import static org.youguan.rules.LegalText.OUTLET_FILING_PROVISIONS;
+import static org.youguan.rules.LegalText.POSTAL_ENFORCEMENT_SUPERVISION;
+import static org.youguan.rules.LegalText.POSTAL_LAW;
+import static org.youguan.rules.LegalText.REAL_NAME_MEASURES;
+import static org.youguan.rules.LegalText.STATISTICS_REPORTING_SYSTEM;
+
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The catalogue of statutory rules: every deadline, limit and fine bound the product applies, with its legal basis
- * and default. Article numbers live only here, so a revision of the law (e.g. 快递暂行条例 2025 revision, 国务院令806)
- * is one edit. {@code confirmed} is false where the figure is local practice or not confirmed (DOMAIN.md) — such
- * values are especially meant to be set by each bureau.
+ * (one or more {@link Citation}s, each naming the text's version) and default. Article numbers live only here, so a
+ * revision of the law is one edit: 快递暂行条例 is cited in its 2025 numbering (国务院 decision of 2025-04-13; outlet
+ * filing art.19, complaint answered within 7 days art.29, penalties art.50–56). {@code confirmed} is false where the
+ * figure is local practice or not confirmed (DOMAIN.md) — such values are especially meant to be set by each bureau.
  */
 public enum StatutoryRule {
 
-	/** 申诉前企业未答复的等待期（快递暂行条例 第28条） */
-	COMPLAINT_PRIOR_COMPLAINT_WAIT("complaint.prior-complaint-wait", "申诉前企业未答复的等待期", "快递暂行条例 第28条", "7", RuleUnit.CALENDAR_DAYS, true),
+	/** 申诉前企业未答复的等待期（快递暂行条例(2025) 第29条） */
+	COMPLAINT_PRIOR_COMPLAINT_WAIT("complaint.prior-complaint-wait", "申诉前企业未答复的等待期", "7", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_REGULATION, 29)),
 
-	/** 申诉时效（自争议发生或交寄之日起）（邮政业用户申诉处理办法（2014）） */
-	COMPLAINT_FILING_WINDOW("complaint.filing-window", "申诉时效（自争议发生或交寄之日起）", "邮政业用户申诉处理办法（2014）", "1", RuleUnit.YEARS, true),
+	/** 申诉时效（自争议发生或交寄之日起）（邮政业用户申诉处理办法(2014)） */
+	COMPLAINT_FILING_WINDOW("complaint.filing-window", "申诉时效（自争议发生或交寄之日起）", "1", RuleUnit.YEARS, true, Citation.of(COMPLAINT_MEASURES)),
 
-	/** 申诉转办企业时限（邮政业用户申诉处理办法（2014）） */
-	COMPLAINT_TRANSFER("complaint.transfer", "申诉转办企业时限", "邮政业用户申诉处理办法（2014）", "2", RuleUnit.WORKING_DAYS, false),
+	/** 申诉转办企业时限（邮政业用户申诉处理办法(2014)） */
+	COMPLAINT_TRANSFER("complaint.transfer", "申诉转办企业时限", "2", RuleUnit.WORKING_DAYS, false, Citation.of(COMPLAINT_MEASURES)),
 
-	/** 企业答复申诉时限（邮政业用户申诉处理办法（2014）） */
-	COMPLAINT_ENTERPRISE_REPLY("complaint.enterprise-reply", "企业答复申诉时限", "邮政业用户申诉处理办法（2014）", "7", RuleUnit.CALENDAR_DAYS, false),
+	/** 企业答复申诉时限（邮政业用户申诉处理办法(2014)） */
+	COMPLAINT_ENTERPRISE_REPLY("complaint.enterprise-reply", "企业答复申诉时限", "7", RuleUnit.CALENDAR_DAYS, false, Citation.of(COMPLAINT_MEASURES)),
 
-	/** 企业重新处理时限（退回重办）（邮政业用户申诉处理办法（2014）） */
-	COMPLAINT_REDO("complaint.redo", "企业重新处理时限（退回重办）", "邮政业用户申诉处理办法（2014）", "5", RuleUnit.CALENDAR_DAYS, false),
+	/** 企业重新处理时限（退回重办）（邮政业用户申诉处理办法(2014)） */
+	COMPLAINT_REDO("complaint.redo", "企业重新处理时限（退回重办）", "5", RuleUnit.CALENDAR_DAYS, false, Citation.of(COMPLAINT_MEASURES)),
 
-	/** 回访用户时限（自企业答复）（邮政业用户申诉处理办法（2014）） */
-	COMPLAINT_CALLBACK("complaint.callback", "回访用户时限（自企业答复）", "邮政业用户申诉处理办法（2014）", "3", RuleUnit.WORKING_DAYS, false),
+	/** 回访用户时限（自企业答复）（邮政业用户申诉处理办法(2014)） */
+	COMPLAINT_CALLBACK("complaint.callback", "回访用户时限（自企业答复）", "3", RuleUnit.WORKING_DAYS, false, Citation.of(COMPLAINT_MEASURES)),
 
-	/** 回访未接通再次回访间隔（邮政业用户申诉处理办法（2014）） */
-	COMPLAINT_CALLBACK_RETRY("complaint.callback-retry", "回访未接通再次回访间隔", "邮政业用户申诉处理办法（2014）", "4", RuleUnit.HOURS, false),
+	/** 回访未接通再次回访间隔（邮政业用户申诉处理办法(2014)） */
+	COMPLAINT_CALLBACK_RETRY("complaint.callback-retry", "回访未接通再次回访间隔", "4", RuleUnit.HOURS, false, Citation.of(COMPLAINT_MEASURES)),
 
-	/** 申诉处理答复期限（自收到申诉）（邮政法 第65条） */
-	COMPLAINT_ANSWER_LIMIT("complaint.answer-limit", "申诉处理答复期限（自收到申诉）", "邮政法 第65条", "30", RuleUnit.CALENDAR_DAYS, true),
+	/** 申诉处理答复期限（自收到申诉）（邮政法(2015) 第65条） */
+	COMPLAINT_ANSWER_LIMIT("complaint.answer-limit", "申诉处理答复期限（自收到申诉）", "30", RuleUnit.CALENDAR_DAYS, true, Citation.of(POSTAL_LAW, 65)),
 
-	/** 申诉案卷保存期限（邮政业用户申诉处理办法（2014）） */
-	COMPLAINT_RECORD_RETENTION("complaint.record-retention", "申诉案卷保存期限", "邮政业用户申诉处理办法（2014）", "3", RuleUnit.YEARS, true),
+	/** 申诉案卷保存期限（邮政业用户申诉处理办法(2014)） */
+	COMPLAINT_RECORD_RETENTION("complaint.record-retention", "申诉案卷保存期限", "3", RuleUnit.YEARS, true, Citation.of(COMPLAINT_MEASURES)),
 
-	/** 不配合申诉处理情节严重罚款上限（快递市场管理办法 第55条） */
-	FINE_COMPLAINT_NON_COOPERATION_MAX("fine.complaint-non-cooperation.max", "不配合申诉处理情节严重罚款上限", "快递市场管理办法 第55条", "3000", RuleUnit.YUAN, true),
+	/** 不配合申诉处理情节严重罚款上限（快递市场管理办法(2023) 第55条） */
+	FINE_COMPLAINT_NON_COOPERATION_MAX("fine.complaint-non-cooperation.max", "不配合申诉处理情节严重罚款上限", "3000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 55)),
 
-	/** 申请材料不全一次告知时限（行政许可法 第32条） */
-	LICENCE_MISSING_MATERIALS_NOTICE("licence.missing-materials-notice", "申请材料不全一次告知时限", "行政许可法 第32条", "5", RuleUnit.CALENDAR_DAYS, true),
+	/** 申请材料不全一次告知时限（行政许可法(2019) 第32条） */
+	LICENCE_MISSING_MATERIALS_NOTICE("licence.missing-materials-notice", "申请材料不全一次告知时限", "5", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_LICENSING_LAW, 32)),
 
-	/** 快递业务经营许可决定时限（自受理）（邮政法 第53条） */
-	LICENCE_DECISION("licence.decision", "快递业务经营许可决定时限（自受理）", "邮政法 第53条", "45", RuleUnit.CALENDAR_DAYS, true),
+	/** 快递业务经营许可决定时限（自受理）（邮政法(2015) 第53条） */
+	LICENCE_DECISION("licence.decision", "快递业务经营许可决定时限（自受理）", "45", RuleUnit.CALENDAR_DAYS, true, Citation.of(POSTAL_LAW, 53)),
 
-	/** 许可证颁发时限（自批准）（行政许可法 第44条） */
-	LICENCE_CERTIFICATE_ISSUE("licence.certificate-issue", "许可证颁发时限（自批准）", "行政许可法 第44条", "10", RuleUnit.CALENDAR_DAYS, true),
+	/** 许可证颁发时限（自批准）（行政许可法(2019) 第44条） */
+	LICENCE_CERTIFICATE_ISSUE("licence.certificate-issue", "许可证颁发时限（自批准）", "10", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_LICENSING_LAW, 44)),
 
-	/** 委托现场核查报告时限（快递业务经营许可管理办法） */
-	LICENCE_SITE_VERIFICATION_REPORT("licence.site-verification-report", "委托现场核查报告时限", "快递业务经营许可管理办法", "10", RuleUnit.WORKING_DAYS, false),
+	/** 委托现场核查报告时限（快递业务经营许可管理办法(2019)） */
+	LICENCE_SITE_VERIFICATION_REPORT("licence.site-verification-report", "委托现场核查报告时限", "10", RuleUnit.WORKING_DAYS, false, Citation.of(EXPRESS_LICENSING_MEASURES)),
 
-	/** 快递业务经营许可证有效期（快递业务经营许可管理办法） */
-	LICENCE_VALIDITY("licence.validity", "快递业务经营许可证有效期", "快递业务经营许可管理办法", "5", RuleUnit.YEARS, true),
+	/** 快递业务经营许可证有效期（快递业务经营许可管理办法(2019)） */
+	LICENCE_VALIDITY("licence.validity", "快递业务经营许可证有效期", "5", RuleUnit.YEARS, true, Citation.of(EXPRESS_LICENSING_MEASURES)),
 
-	/** 许可延续申请提前期（到期前）（快递业务经营许可管理办法） */
-	LICENCE_RENEWAL_BEFORE_EXPIRY("licence.renewal-before-expiry", "许可延续申请提前期（到期前）", "快递业务经营许可管理办法", "30", RuleUnit.CALENDAR_DAYS, true),
+	/** 许可延续申请提前期（到期前）（快递业务经营许可管理办法(2019)） */
+	LICENCE_RENEWAL_BEFORE_EXPIRY("licence.renewal-before-expiry", "许可延续申请提前期（到期前）", "30", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_LICENSING_MEASURES)),
 
-	/** 注册资本下限：省内经营（邮政法 第52条） */
-	LICENCE_CAPITAL_PROVINCE("licence.capital.province", "注册资本下限：省内经营", "邮政法 第52条", "500000", RuleUnit.YUAN, true),
+	/** 注册资本下限：省内经营（邮政法(2015) 第52条） */
+	LICENCE_CAPITAL_PROVINCE("licence.capital.province", "注册资本下限：省内经营", "500000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 52)),
 
-	/** 注册资本下限：跨省经营（邮政法 第52条） */
-	LICENCE_CAPITAL_INTER_PROVINCE("licence.capital.inter-province", "注册资本下限：跨省经营", "邮政法 第52条", "1000000", RuleUnit.YUAN, true),
+	/** 注册资本下限：跨省经营（邮政法(2015) 第52条） */
+	LICENCE_CAPITAL_INTER_PROVINCE("licence.capital.inter-province", "注册资本下限：跨省经营", "1000000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 52)),
 
-	/** 注册资本下限：国际快递（邮政法 第52条） */
-	LICENCE_CAPITAL_INTERNATIONAL("licence.capital.international", "注册资本下限：国际快递", "邮政法 第52条", "2000000", RuleUnit.YUAN, true),
+	/** 注册资本下限：国际快递（邮政法(2015) 第52条） */
+	LICENCE_CAPITAL_INTERNATIONAL("licence.capital.international", "注册资本下限：国际快递", "2000000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 52)),
 
-	/** 分支机构备案时限（自领取营业执照）（快递业务经营许可管理办法） */
-	BRANCH_FILING("branch.filing", "分支机构备案时限（自领取营业执照）", "快递业务经营许可管理办法", "20", RuleUnit.CALENDAR_DAYS, true),
+	/** 分支机构备案时限（自领取营业执照）（快递业务经营许可管理办法(2019)） */
+	BRANCH_FILING("branch.filing", "分支机构备案时限（自领取营业执照）", "20", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_LICENSING_MEASURES)),
 
-	/** 末端网点开办后备案时限（快递暂行条例 第18条） */
-	OUTLET_FILING_AFTER_OPENING("outlet.filing-after-opening", "末端网点开办后备案时限", "快递暂行条例 第18条", "20", RuleUnit.CALENDAR_DAYS, true),
+	/** 末端网点开办后备案时限（快递暂行条例(2025) 第19条） */
+	OUTLET_FILING_AFTER_OPENING("outlet.filing-after-opening", "末端网点开办后备案时限", "20", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_REGULATION, 19)),
 
-	/** 邮政管理部门办理备案时限（快递末端网点备案暂行规定） */
-	OUTLET_BUREAU_FILING("outlet.bureau-filing", "邮政管理部门办理备案时限", "快递末端网点备案暂行规定", "5", RuleUnit.WORKING_DAYS, true),
+	/** 邮政管理部门办理备案时限（快递末端网点备案暂行规定(2018)） */
+	OUTLET_BUREAU_FILING("outlet.bureau-filing", "邮政管理部门办理备案时限", "5", RuleUnit.WORKING_DAYS, true, Citation.of(OUTLET_FILING_PROVISIONS)),
 
-	/** 备案材料不全一次告知时限（快递末端网点备案暂行规定） */
-	OUTLET_MISSING_ITEMS_NOTICE("outlet.missing-items-notice", "备案材料不全一次告知时限", "快递末端网点备案暂行规定", "2", RuleUnit.WORKING_DAYS, true),
+	/** 备案材料不全一次告知时限（快递末端网点备案暂行规定(2018)） */
+	OUTLET_MISSING_ITEMS_NOTICE("outlet.missing-items-notice", "备案材料不全一次告知时限", "2", RuleUnit.WORKING_DAYS, true, Citation.of(OUTLET_FILING_PROVISIONS)),
 
-	/** 网点信息变更备案时限（快递末端网点备案暂行规定） */
-	OUTLET_CHANGE_FILING("outlet.change-filing", "网点信息变更备案时限", "快递末端网点备案暂行规定", "10", RuleUnit.CALENDAR_DAYS, true),
+	/** 网点信息变更备案时限（快递末端网点备案暂行规定(2018)） */
+	OUTLET_CHANGE_FILING("outlet.change-filing", "网点信息变更备案时限", "10", RuleUnit.CALENDAR_DAYS, true, Citation.of(OUTLET_FILING_PROVISIONS)),
 
-	/** 末端网点未备案罚款上限（快递暂行条例 第40条） */
-	FINE_OUTLET_UNFILED_MAX("fine.outlet-unfiled.max", "末端网点未备案罚款上限", "快递暂行条例 第40条", "10000", RuleUnit.YUAN, true),
+	/** 末端网点未备案罚款上限（快递暂行条例(2025) 第50条） */
+	FINE_OUTLET_UNFILED_MAX("fine.outlet-unfiled.max", "末端网点未备案罚款上限", "10000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 50)),
 
-	/** 末端网点未备案情节严重罚款下限（快递暂行条例 第40条） */
-	FINE_OUTLET_UNFILED_SERIOUS_MIN("fine.outlet-unfiled.serious.min", "末端网点未备案情节严重罚款下限", "快递暂行条例 第40条", "10000", RuleUnit.YUAN, true),
+	/** 末端网点未备案情节严重罚款下限（快递暂行条例(2025) 第50条） */
+	FINE_OUTLET_UNFILED_SERIOUS_MIN("fine.outlet-unfiled.serious.min", "末端网点未备案情节严重罚款下限", "10000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 50)),
 
-	/** 末端网点未备案情节严重罚款上限（快递暂行条例 第40条） */
-	FINE_OUTLET_UNFILED_SERIOUS_MAX("fine.outlet-unfiled.serious.max", "末端网点未备案情节严重罚款上限", "快递暂行条例 第40条", "50000", RuleUnit.YUAN, true),
+	/** 末端网点未备案情节严重罚款上限（快递暂行条例(2025) 第50条） */
+	FINE_OUTLET_UNFILED_SERIOUS_MAX("fine.outlet-unfiled.serious.max", "末端网点未备案情节严重罚款上限", "50000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 50)),
 
-	/** 执法检查最少执法人员数（邮政法 第63条；行政处罚法 第42条） */
-	INSPECTION_MIN_INSPECTORS("inspection.min-inspectors", "执法检查最少执法人员数", "邮政法 第63条；行政处罚法 第42条", "2", RuleUnit.COUNT, true),
+	/** 执法检查最少执法人员数（邮政法(2015) 第63条；行政处罚法(2021) 第42条） */
+	INSPECTION_MIN_INSPECTORS("inspection.min-inspectors", "执法检查最少执法人员数", "2", RuleUnit.COUNT, true, Citation.of(POSTAL_LAW, 63), Citation.of(ADMINISTRATIVE_PENALTY_LAW, 42)),
 
 	/** 双随机抽查结果公示时限（地方实践（未确认）） */
-	INSPECTION_RESULT_PUBLICATION("inspection.result-publication", "双随机抽查结果公示时限", "地方实践（未确认）", "20", RuleUnit.WORKING_DAYS, false),
+	INSPECTION_RESULT_PUBLICATION("inspection.result-publication", "双随机抽查结果公示时限", "20", RuleUnit.WORKING_DAYS, false, Citation.of(LOCAL_PRACTICE)),
 
-	/** 申请听证期限（自告知）（行政处罚法 第64条） */
-	PENALTY_HEARING_REQUEST("penalty.hearing-request", "申请听证期限（自告知）", "行政处罚法 第64条", "5", RuleUnit.CALENDAR_DAYS, true),
+	/** 申请听证期限（自告知）（行政处罚法(2021) 第64条） */
+	PENALTY_HEARING_REQUEST("penalty.hearing-request", "申请听证期限（自告知）", "5", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 64)),
 
-	/** 听证通知提前期（行政处罚法 第64条） */
-	PENALTY_HEARING_NOTICE("penalty.hearing-notice", "听证通知提前期", "行政处罚法 第64条", "7", RuleUnit.CALENDAR_DAYS, true),
+	/** 听证通知提前期（行政处罚法(2021) 第64条） */
+	PENALTY_HEARING_NOTICE("penalty.hearing-notice", "听证通知提前期", "7", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 64)),
 
-	/** 行政处罚决定期限（自立案）（行政处罚法 第60条） */
-	PENALTY_DECISION("penalty.decision", "行政处罚决定期限（自立案）", "行政处罚法 第60条", "90", RuleUnit.CALENDAR_DAYS, true),
+	/** 行政处罚决定期限（自立案）（行政处罚法(2021) 第60条） */
+	PENALTY_DECISION("penalty.decision", "行政处罚决定期限（自立案）", "90", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 60)),
 
-	/** 处罚决定期限延长（邮政行政执法规定） */
-	PENALTY_DECISION_EXTENSION("penalty.decision-extension", "处罚决定期限延长", "邮政行政执法规定", "30", RuleUnit.CALENDAR_DAYS, true),
+	/** 处罚决定期限延长（邮政行政执法监督办法(2021) 第17条） */
+	PENALTY_DECISION_EXTENSION("penalty.decision-extension", "处罚决定期限延长", "30", RuleUnit.CALENDAR_DAYS, true, Citation.of(POSTAL_ENFORCEMENT_SUPERVISION, 17)),
 
-	/** 处罚决定书送达期限（行政处罚法 第61条） */
-	PENALTY_DELIVERY("penalty.delivery", "处罚决定书送达期限", "行政处罚法 第61条", "7", RuleUnit.CALENDAR_DAYS, true),
+	/** 处罚决定书送达期限（行政处罚法(2021) 第61条） */
+	PENALTY_DELIVERY("penalty.delivery", "处罚决定书送达期限", "7", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 61)),
 
-	/** 罚款缴纳期限（自收到决定书）（行政处罚法 第67条） */
-	PENALTY_PAYMENT("penalty.payment", "罚款缴纳期限（自收到决定书）", "行政处罚法 第67条", "15", RuleUnit.CALENDAR_DAYS, true),
+	/** 罚款缴纳期限（自收到决定书）（行政处罚法(2021) 第67条） */
+	PENALTY_PAYMENT("penalty.payment", "罚款缴纳期限（自收到决定书）", "15", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 67)),
 
-	/** 逾期缴纳罚款每日加处罚款比例（行政处罚法 第72条） */
-	PENALTY_LATE_SURCHARGE("penalty.late-surcharge", "逾期缴纳罚款每日加处罚款比例", "行政处罚法 第72条", "3", RuleUnit.PERCENT, true),
+	/** 逾期缴纳罚款每日加处罚款比例（行政处罚法(2021) 第72条） */
+	PENALTY_LATE_SURCHARGE("penalty.late-surcharge", "逾期缴纳罚款每日加处罚款比例", "3", RuleUnit.PERCENT, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 72)),
 
-	/** 违法行为追责时效（行政处罚法 第36条） */
-	PENALTY_LIMITATION("penalty.limitation", "违法行为追责时效", "行政处罚法 第36条", "2", RuleUnit.YEARS, true),
+	/** 违法行为追责时效（行政处罚法(2021) 第36条） */
+	PENALTY_LIMITATION("penalty.limitation", "违法行为追责时效", "2", RuleUnit.YEARS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 36)),
 
-	/** 处罚决定变更后撤回公开期限（行政处罚法 第48条） */
-	PENALTY_PUBLICATION_WITHDRAWAL("penalty.publication-withdrawal", "处罚决定变更后撤回公开期限", "行政处罚法 第48条", "3", RuleUnit.CALENDAR_DAYS, true),
+	/** 处罚决定变更后撤回公开期限（行政处罚法(2021) 第48条） */
+	PENALTY_PUBLICATION_WITHDRAWAL("penalty.publication-withdrawal", "处罚决定变更后撤回公开期限", "3", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 48)),
 
-	/** 当场处罚罚款上限：自然人（行政处罚法 第51条） */
-	PENALTY_ON_THE_SPOT_PERSON_MAX("penalty.on-the-spot.person.max", "当场处罚罚款上限：自然人", "行政处罚法 第51条", "200", RuleUnit.YUAN, true),
+	/** 当场处罚罚款上限：自然人（行政处罚法(2021) 第51条） */
+	PENALTY_ON_THE_SPOT_PERSON_MAX("penalty.on-the-spot.person.max", "当场处罚罚款上限：自然人", "200", RuleUnit.YUAN, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 51)),
 
-	/** 当场处罚罚款上限：法人或其他组织（行政处罚法 第51条） */
-	PENALTY_ON_THE_SPOT_ORGANISATION_MAX("penalty.on-the-spot.organisation.max", "当场处罚罚款上限：法人或其他组织", "行政处罚法 第51条", "3000", RuleUnit.YUAN, true),
+	/** 当场处罚罚款上限：法人或其他组织（行政处罚法(2021) 第51条） */
+	PENALTY_ON_THE_SPOT_ORGANISATION_MAX("penalty.on-the-spot.organisation.max", "当场处罚罚款上限：法人或其他组织", "3000", RuleUnit.YUAN, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 51)),
 
-	/** 双公示：许可和处罚决定公示时限（双公示制度） */
-	DISCLOSURE_PUBLICATION("disclosure.publication", "双公示：许可和处罚决定公示时限", "双公示制度", "7", RuleUnit.WORKING_DAYS, true),
+	/** 双公示：许可和处罚决定公示时限（双公示制度（全国通行做法）） */
+	DISCLOSURE_PUBLICATION("disclosure.publication", "双公示：许可和处罚决定公示时限", "7", RuleUnit.WORKING_DAYS, false, Citation.of(DISCLOSURE_PRACTICE)),
 
-	/** 未经许可经营快递业务罚款下限（邮政法 第72条） */
-	FINE_UNLICENSED_MIN("fine.unlicensed.min", "未经许可经营快递业务罚款下限", "邮政法 第72条", "50000", RuleUnit.YUAN, true),
+	/** 未经许可经营快递业务罚款下限（邮政法(2015) 第72条） */
+	FINE_UNLICENSED_MIN("fine.unlicensed.min", "未经许可经营快递业务罚款下限", "50000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 72)),
 
-	/** 未经许可经营快递业务罚款上限（邮政法 第72条） */
-	FINE_UNLICENSED_MAX("fine.unlicensed.max", "未经许可经营快递业务罚款上限", "邮政法 第72条", "100000", RuleUnit.YUAN, true),
+	/** 未经许可经营快递业务罚款上限（邮政法(2015) 第72条） */
+	FINE_UNLICENSED_MAX("fine.unlicensed.max", "未经许可经营快递业务罚款上限", "100000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 72)),
 
-	/** 未经许可经营情节严重罚款上限（邮政法 第72条） */
-	FINE_UNLICENSED_SERIOUS_MAX("fine.unlicensed.serious.max", "未经许可经营情节严重罚款上限", "邮政法 第72条", "200000", RuleUnit.YUAN, true),
+	/** 未经许可经营情节严重罚款上限（邮政法(2015) 第72条） */
+	FINE_UNLICENSED_SERIOUS_MAX("fine.unlicensed.serious.max", "未经许可经营情节严重罚款上限", "200000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 72)),
 
-	/** 分支机构未备案罚款上限（邮政法 第73条） */
-	FINE_BRANCH_UNFILED_MAX("fine.branch-unfiled.max", "分支机构未备案罚款上限", "邮政法 第73条", "10000", RuleUnit.YUAN, true),
+	/** 分支机构未备案罚款上限（邮政法(2015) 第73条） */
+	FINE_BRANCH_UNFILED_MAX("fine.branch-unfiled.max", "分支机构未备案罚款上限", "10000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 73)),
 
-	/** 分支机构未备案情节严重罚款上限（邮政法 第73条） */
-	FINE_BRANCH_UNFILED_SERIOUS_MAX("fine.branch-unfiled.serious.max", "分支机构未备案情节严重罚款上限", "邮政法 第73条", "50000", RuleUnit.YUAN, true),
+	/** 分支机构未备案情节严重罚款上限（邮政法(2015) 第73条） */
+	FINE_BRANCH_UNFILED_SERIOUS_MAX("fine.branch-unfiled.serious.max", "分支机构未备案情节严重罚款上限", "50000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 73)),
 
-	/** 泄露用户信息罚款下限（邮政法 第76条） */
-	FINE_USER_INFORMATION_LEAK_MIN("fine.user-information-leak.min", "泄露用户信息罚款下限", "邮政法 第76条", "10000", RuleUnit.YUAN, true),
+	/** 泄露用户信息罚款下限（邮政法(2015) 第76条） */
+	FINE_USER_INFORMATION_LEAK_MIN("fine.user-information-leak.min", "泄露用户信息罚款下限", "10000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 76)),
 
-	/** 泄露用户信息罚款上限（邮政法 第76条） */
-	FINE_USER_INFORMATION_LEAK_MAX("fine.user-information-leak.max", "泄露用户信息罚款上限", "邮政法 第76条", "50000", RuleUnit.YUAN, true),
+	/** 泄露用户信息罚款上限（邮政法(2015) 第76条） */
+	FINE_USER_INFORMATION_LEAK_MAX("fine.user-information-leak.max", "泄露用户信息罚款上限", "50000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 76)),
 
-	/** 违反实名收寄规定罚款下限（邮件快件实名收寄管理办法） */
-	FINE_REAL_NAME_MIN("fine.real-name.min", "违反实名收寄规定罚款下限", "邮件快件实名收寄管理办法", "5000", RuleUnit.YUAN, true),
+	/** 违反实名收寄规定罚款下限（邮件快件实名收寄管理办法(2018)） */
+	FINE_REAL_NAME_MIN("fine.real-name.min", "违反实名收寄规定罚款下限", "5000", RuleUnit.YUAN, true, Citation.of(REAL_NAME_MEASURES)),
 
-	/** 违反实名收寄规定罚款上限（邮件快件实名收寄管理办法） */
-	FINE_REAL_NAME_MAX("fine.real-name.max", "违反实名收寄规定罚款上限", "邮件快件实名收寄管理办法", "10000", RuleUnit.YUAN, true),
+	/** 违反实名收寄规定罚款上限（邮件快件实名收寄管理办法(2018)） */
+	FINE_REAL_NAME_MAX("fine.real-name.max", "违反实名收寄规定罚款上限", "10000", RuleUnit.YUAN, true, Citation.of(REAL_NAME_MEASURES)),
 
-	/** 违反实名收寄规定情节严重罚款上限（邮件快件实名收寄管理办法） */
-	FINE_REAL_NAME_SERIOUS_MAX("fine.real-name.serious.max", "违反实名收寄规定情节严重罚款上限", "邮件快件实名收寄管理办法", "30000", RuleUnit.YUAN, true),
+	/** 违反实名收寄规定情节严重罚款上限（邮件快件实名收寄管理办法(2018)） */
+	FINE_REAL_NAME_SERIOUS_MAX("fine.real-name.serious.max", "违反实名收寄规定情节严重罚款上限", "30000", RuleUnit.YUAN, true, Citation.of(REAL_NAME_MEASURES)),
 
-	/** 未按规定报送数据罚款上限（快递市场管理办法 第56条） */
-	FINE_DATA_NOT_REPORTED_MAX("fine.data-not-reported.max", "未按规定报送数据罚款上限", "快递市场管理办法 第56条", "3000", RuleUnit.YUAN, true),
+	/** 未按规定报送数据罚款上限（快递市场管理办法(2023) 第56条） */
+	FINE_DATA_NOT_REPORTED_MAX("fine.data-not-reported.max", "未按规定报送数据罚款上限", "3000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 56)),
 
-	/** 普遍服务营业场所撤销审批时限（邮政法 第9条） */
-	UNIVERSAL_CLOSURE_DECISION("universal.closure-decision", "普遍服务营业场所撤销审批时限", "邮政法 第9条", "20", RuleUnit.CALENDAR_DAYS, true),
+	/** 普遍服务营业场所撤销审批时限（邮政法(2015) 第9条） */
+	UNIVERSAL_CLOSURE_DECISION("universal.closure-decision", "普遍服务营业场所撤销审批时限", "20", RuleUnit.CALENDAR_DAYS, true, Citation.of(POSTAL_LAW, 9)),
 
-	/** 擅自撤销普遍服务营业场所罚款上限（邮政法 第68条） */
-	FINE_UNIVERSAL_CLOSURE_MAX("fine.universal-closure.max", "擅自撤销普遍服务营业场所罚款上限", "邮政法 第68条", "20000", RuleUnit.YUAN, true),
+	/** 擅自撤销普遍服务营业场所罚款上限（邮政法(2015) 第68条） */
+	FINE_UNIVERSAL_CLOSURE_MAX("fine.universal-closure.max", "擅自撤销普遍服务营业场所罚款上限", "20000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 68)),
 
-	/** 擅自撤销普遍服务营业场所情节严重罚款上限（邮政法 第68条） */
-	FINE_UNIVERSAL_CLOSURE_SERIOUS_MAX("fine.universal-closure.serious.max", "擅自撤销普遍服务营业场所情节严重罚款上限", "邮政法 第68条", "100000", RuleUnit.YUAN, true),
+	/** 擅自撤销普遍服务营业场所情节严重罚款上限（邮政法(2015) 第68条） */
+	FINE_UNIVERSAL_CLOSURE_SERIOUS_MAX("fine.universal-closure.serious.max", "擅自撤销普遍服务营业场所情节严重罚款上限", "100000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 68)),
 
-	/** 处罚变更后信用记录修正时限（快递业信用管理暂行办法） */
-	CREDIT_RECORD_UPDATE("credit.record-update", "处罚变更后信用记录修正时限", "快递业信用管理暂行办法", "10", RuleUnit.CALENDAR_DAYS, true),
+	/** 处罚变更后信用记录修正时限（快递业信用管理暂行办法(2017)） */
+	CREDIT_RECORD_UPDATE("credit.record-update", "处罚变更后信用记录修正时限", "10", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_CREDIT_MEASURES)),
 
-	/** 信用异议复核时限（快递业信用管理暂行办法） */
-	CREDIT_OBJECTION_REVIEW("credit.objection-review", "信用异议复核时限", "快递业信用管理暂行办法", "10", RuleUnit.CALENDAR_DAYS, true),
+	/** 信用异议复核时限（快递业信用管理暂行办法(2017)） */
+	CREDIT_OBJECTION_REVIEW("credit.objection-review", "信用异议复核时限", "10", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_CREDIT_MEASURES)),
 
 	/** 统计报表报送截止日（次月）（邮政行业统计报表制度（未确认，可配置）） */
-	STATISTICS_REPORT_DUE_DAY("statistics.report-due-day", "统计报表报送截止日（次月）", "邮政行业统计报表制度（未确认，可配置）", "5", RuleUnit.DAY_OF_MONTH, false);
+	STATISTICS_REPORT_DUE_DAY("statistics.report-due-day", "统计报表报送截止日（次月）", "5", RuleUnit.DAY_OF_MONTH, false, Citation.of(STATISTICS_REPORTING_SYSTEM));
 
 	private final String code;
 
 	private final String title;
 
-	private final String basis;
+	private final List<Citation> citations;
 
 	private final BigDecimal defaultValue;
 
@@ -198,10 +216,11 @@ public enum StatutoryRule {
 
 	private final boolean confirmed;
 
-	StatutoryRule(String code, String title, String basis, String defaultValue, RuleUnit unit, boolean confirmed) {
+	StatutoryRule(String code, String title, String defaultValue, RuleUnit unit, boolean confirmed,
+			Citation... citations) {
 		this.code = code;
 		this.title = title;
-		this.basis = basis;
+		this.citations = List.of(citations);
 		this.defaultValue = new BigDecimal(defaultValue);
 		this.unit = unit;
 		this.confirmed = confirmed;
@@ -215,8 +234,14 @@ public enum StatutoryRule {
 		return title;
 	}
 
+	/** The legal basis: at least one citation, each with the version of its text. */
+	public List<Citation> citations() {
+		return citations;
+	}
+
+	/** The legal basis as shown: the citations joined by "；", e.g. {@code 邮政法(2015) 第63条；行政处罚法(2021) 第42条}. */
 	public String basis() {
-		return basis;
+		return citations.stream().map(Citation::toString).collect(Collectors.joining("；"));
 	}
 
 	public BigDecimal defaultValue() {

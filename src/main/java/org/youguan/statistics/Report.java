@@ -135,6 +135,24 @@ class Report {
 		this.comment = comment;
 	}
 
+	/**
+	 * The due date counted again on a changed calendar (a year's holiday notice was loaded); only while the report has
+	 * never been submitted, since the first submission decided its timeliness against the date then in force.
+	 *
+	 * @return whether the date moved
+	 */
+	boolean recountDue(LocalDate newDueOn) {
+		if (firstSubmittedAt != null || newDueOn.equals(dueOn)) {
+			return false;
+		}
+		dueOn = newDueOn;
+		return true;
+	}
+
+	LocalDate dueOn() {
+		return dueOn;
+	}
+
 	/** Submits; the first submission decides timeliness (by the due date, inclusive). */
 	void submit(Instant now, LocalDate today) {
 		if (!status.editable()) {

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
@@ -15,6 +17,12 @@ import org.youguan.org.Bureaus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
 class StatutoryRulesIntegrationTest {
@@ -28,6 +36,9 @@ class StatutoryRulesIntegrationTest {
 	@Autowired
 	AuditTrail audit;
 
+	@Autowired
+	MockMvc mvc;
+
 	@AfterEach
 	void clear() {
 		rules.clearOverride(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, "3205");
@@ -40,7 +51,22 @@ class StatutoryRulesIntegrationTest {
 			assertThat(rule.basis()).as(rule.code()).isNotBlank();
 			assertThat(StatutoryRule.byCode(rule.code())).contains(rule);
 		}
-		assertThat(StatutoryRule.COMPLAINT_ANSWER_LIMIT.basis()).isEqualTo("邮政法 第65条");
+		assertThat(StatutoryRule.COMPLAINT_ANSWER_LIMIT.basis()).isEqualTo("邮政法(2015) 第65条");
+	}
+
+	@Test
+	void theApiAndTheCataloguePageShowEachCitationWithTheVersionOfItsText() throws Exception {
+		mvc.perform(get("/api/v1/rules").header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.code == 'outlet.filing-after-opening')].basis").value("快递暂行条例(2025) 第19条"))
+			.andExpect(jsonPath("$[?(@.code == 'outlet.filing-after-opening')].citations[0].text").value("快递暂行条例"))
+			.andExpect(jsonPath("$[?(@.code == 'outlet.filing-after-opening')].citations[0].version").value("2025"))
+			.andExpect(jsonPath("$[?(@.code == 'outlet.filing-after-opening')].citations[0].article").value(19))
+			.andExpect(jsonPath("$[?(@.code == 'fine.outlet-unfiled.max')].basis").value("快递暂行条例(2025) 第50条"));
+		mvc.perform(get("/admin/rules").session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("快递暂行条例(2025) 第29条")))
+			.andExpect(content().string(not(containsString("快递暂行条例 第"))));
 	}
 
 	@Test

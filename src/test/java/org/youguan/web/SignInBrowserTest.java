@@ -61,7 +61,7 @@ class SignInBrowserTest extends BrowserTest {
 		assertThat(browser.findElement(By.id("calendar-year")).getText()).isEqualTo("2026年");
 		screenshot("calendar");
 		browser.get(url("/admin/rules"));
-		assertThat(browser.findElement(By.id("rules-table")).getText()).contains("邮政法 第65条");
+		assertThat(browser.findElement(By.id("rules-table")).getText()).contains("邮政法(2015) 第65条");
 		browser.findElement(By.id("user-menu")).click();
 		browser.findElement(By.id("logout")).click();
 	}

@@ -1,0 +1,78 @@
+package org.youguan.complaints;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.CalendarYears;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.DataScope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A complaint received just before a year whose holiday notice is not loaded gets a provisional transfer limit (元旦 is
+ * off by law); loading the year recomputes it from the same day of receipt. 2045 and 2046 are used by no other test.
+ */
+@IntegrationTest
+class ComplaintDeadlineRecountIntegrationTest {
+
+	static final DataScope WUZHONG = DataScope.region("320506");
+
+	@Autowired
+	Complaints complaints;
+
+	@Autowired
+	CalendarYears years;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void loadingTheYearRecomputesTheStepAndAnswerDueDatesOfAnOpenComplaint() {
+		clock.set(LocalDateTime.of(2045, 12, 28, 10, 0));
+		var filed = complaints.file(ComplaintIntegrationTest.form(LocalDate.of(2045, 12, 1), LocalDate.of(2045, 12, 15),
+				null, ComplaintIntegrationTest.waybill()), Channel.PHONE, null, false);
+		// 2 working days from Thu 12-28: Fri 12-29, (weekend, Mon 01-01 元旦 by law) Tue 01-02
+		assertThat(complaints.get(WUZHONG, filed.id()).stepDue()).isEqualTo(LocalDate.of(2046, 1, 2));
+		assertThat(calendar.isProvisional(LocalDate.of(2046, 1, 2))).isTrue();
+		LocalDate answerDue = complaints.get(WUZHONG, filed.id()).answerDue();
+
+		String notice = "{\"holidays\":{\"2046-01-01\":\"New Year's Day,元旦,1\",\"2046-01-02\":\"New Year's Day,元旦,1\"},"
+				+ "\"workdays\":{}}";
+		tx.execute(s -> years.load(notice.getBytes(StandardCharsets.UTF_8), "2046.json", "test"));
+
+		// the recount runs after the load commits, on the event publication registry
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(complaints.get(WUZHONG, filed.id()).stepDue())
+			.as("01-02 is a day off under the notice").isEqualTo(LocalDate.of(2046, 1, 3)));
+		ComplaintView c = complaints.get(WUZHONG, filed.id());
+		assertThat(c.answerDue()).as("30 days from receipt, unchanged here").isEqualTo(answerDue);
+		assertThat(audit.history(WUZHONG, "Complaint", filed.id())).extracting(AuditEvent::action)
+			.contains("complaint.recount");
+	}
+}
