@@ -22,9 +22,9 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Reads a finished Gatling run back from its {@code simulation.log} with Gatling's own reader (the one its HTML report
- * uses), so the benchmark prints the same counts and percentiles the report shows. Gatling 3.16 writes no JSON
- * statistics beside the report any more; this reader is internal API of {@code gatling-charts} and pinned by
- * {@code gatling.version}.
+ * uses), so the benchmark prints the counts and percentiles the report would show. The benchmark writes no HTML report:
+ * Gatling 3.16 draws it with its Highcharts module, whose licence is not open source, and writes no JSON statistics any
+ * more. This reader is internal API of {@code gatling-charts} (Apache 2.0), pinned by {@code gatling.version}.
  */
 final class GatlingResults {
 

@@ -22,7 +22,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * The load of {@link HttpLoadBenchmark}, one Gatling run with phases one after another ({@code andThen}): a warm-up over
- * all endpoints, then for each endpoint a short warm-up of its own, its closed-model throughput phase ({@code users}
+ * all endpoints in turn (so that the JIT has compiled the shared path before the floor is measured), then for each endpoint a short warm-up of its own, its closed-model throughput phase ({@code users}
  * concurrent users, each sending its next request as soon as the previous answered, for {@code seconds}) and its
  * open-model latency phase ({@code rate} new requests per second whatever the answers, for {@code seconds}); at the end
  * the floor's throughput once more, to show how much the machine drifted during the run. Every request must answer 200
@@ -50,7 +50,7 @@ public class HttpLoadSimulation extends Simulation {
 		List<PopulationBuilder> phases = new ArrayList<>();
 		ChainBuilder warmAll = exec(settings.endpoints().stream().map(e -> exec(request(e, e.warmUpName()))).toList());
 		phases.add(scenario("warm-up, all endpoints").feed(feeder)
-			.during(Duration.ofSeconds(settings.warmUpSeconds() * 3L))
+			.during(Duration.ofSeconds(settings.warmUpAllSeconds()))
 			.on(warmAll)
 			.injectOpen(atOnceUsers(settings.users())));
 		for (Endpoint e : settings.endpoints()) {
@@ -95,7 +95,7 @@ public class HttpLoadSimulation extends Simulation {
 
 	/** What the benchmark hands the simulation. */
 	record Settings(String baseUrl, List<String> sessions, List<Endpoint> endpoints, int users, int rate, int seconds,
-			int warmUpSeconds) {
+			int warmUpSeconds, int warmUpAllSeconds) {
 
 		static final String PREFIX = "bench.http.";
 
@@ -104,7 +104,8 @@ public class HttpLoadSimulation extends Simulation {
 					List.of(System.getProperty(PREFIX + "sessions").split(",")),
 					List.of(System.getProperty(PREFIX + "endpoints").split(",")).stream().map(Endpoint::byKey).toList(),
 					Integer.getInteger(PREFIX + "users"), Integer.getInteger(PREFIX + "rate"),
-					Integer.getInteger(PREFIX + "seconds"), Integer.getInteger(PREFIX + "warmUpSeconds"));
+					Integer.getInteger(PREFIX + "seconds"), Integer.getInteger(PREFIX + "warmUpSeconds"),
+					Integer.getInteger(PREFIX + "warmUpAllSeconds"));
 		}
 
 		void toSystemProperties() {
@@ -115,6 +116,7 @@ public class HttpLoadSimulation extends Simulation {
 			System.setProperty(PREFIX + "rate", Integer.toString(rate));
 			System.setProperty(PREFIX + "seconds", Integer.toString(seconds));
 			System.setProperty(PREFIX + "warmUpSeconds", Integer.toString(warmUpSeconds));
+			System.setProperty(PREFIX + "warmUpAllSeconds", Integer.toString(warmUpAllSeconds));
 		}
 	}
 }
