@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.youguan.documents.SheetCell;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.ImportResult;
 import org.youguan.audit.AuditEntry;
@@ -61,6 +62,10 @@ public class OutletImport {
 					row.get("负责人身份证号"), row.get("负责人电话"), context.decimal(row, "存储场地面积"),
 					context.yes(row, "通信设施"), context.yes(row, "货架"), context.yes(row, "视频监控"),
 					context.yes(row, "品牌标识"), context.date(row, "开办日期"));
+			if (row.cell("负责人身份证号").kind() == SheetCell.Kind.NUMBER) {
+				// Excel keeps 15 digits of a number: an 18-digit ID typed as one has already lost its last three
+				context.fail("负责人身份证号", "text-cell", "负责人身份证号应以文本格式填写：按数字保存时Excel只保留15位，后3位已变成0");
+			}
 			if (operator == null || coop == null) {
 				return null;
 			}

@@ -134,4 +134,15 @@ class SpreadsheetCellsImportIntegrationTest {
 			assertThat(l.expiresOn()).isEqualTo(LocalDate.of(2029, 2, 28));
 		});
 	}
+
+	@Test
+	void anIdNumberTypedAsANumberIsNamedForWhatExcelDidToIt() {
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		List<Object> row = outlet("数字身份证" + suffix, OPENED, 30, 120.61);
+		row.set(8, 110105194912310021L);
+		ImportResult result = outletImport.importFile(SUZHOU, new TypedWorkbook(OutletImport.HEADERS).row(row).bytes());
+		assertThat(result.errors()).singleElement().satisfies(r -> assertThat(r.errors())
+			.extracting(FieldError::field, FieldError::rule)
+			.contains(org.assertj.core.groups.Tuple.tuple("负责人身份证号", "text-cell")));
+	}
 }
