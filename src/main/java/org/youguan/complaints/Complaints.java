@@ -27,7 +27,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
-import org.youguan.kernel.MobilePhone;
+import org.youguan.kernel.Telephone;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
@@ -233,7 +233,8 @@ public class Complaints {
 	private Checked check(ComplaintForm f, LocalDate today) {
 		Validation v = new Validation();
 		v.required("filerName", "申诉人姓名", f.filerName()).maxLength("filerName", "申诉人姓名", f.filerName(), 60);
-		MobilePhone phone = v.check("phone", () -> MobilePhone.of(f.phone()));
+		// the procedure calls the filer back; no message is sent by SMS, so any telephone reaches them
+		Telephone phone = v.check("phone", () -> Telephone.of(f.phone()));
 		v.require("filerRole", f.filerRole() != null, "required", "请选择申诉人身份（寄件人、收件人或受委托人）");
 		RegionCode region = v.check("region", () -> regions.require("region", f.region()));
 		if (region != null) {
@@ -289,8 +290,9 @@ public class Complaints {
 		String secret = queryCodeOrPhone == null ? "" : queryCodeOrPhone.strip();
 		Complaint c = complaints.findByNumber(number == null ? "" : number.strip())
 			.filter(x -> !secret.isEmpty() && (MessageDigest.isEqual(x.queryCodeHash().getBytes(StandardCharsets.US_ASCII),
-					hash(secret.toUpperCase()).getBytes(StandardCharsets.US_ASCII)) || secret.equals(x.filerPhone())))
-			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的手机号）"));
+					hash(secret.toUpperCase()).getBytes(StandardCharsets.US_ASCII))
+					|| Telephone.find(secret).map(p -> p.value().equals(x.filerPhone())).orElse(false)))
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的电话号码）"));
 		ComplaintView v = get(DataScope.all(), c.id());
 		List<PublicEvent> history = jdbc.sql("""
 				SELECT occurred_at, status, public_text FROM complaint_event WHERE complaint_id = :id ORDER BY occurred_at, id""")
@@ -323,9 +325,10 @@ public class Complaints {
 			params.put("category", filter.category());
 		}
 		if (!page.q().isEmpty()) {
-			where.append(" AND (c.number = :exact OR c.waybill_number = :exact OR c.filer_phone = :exact "
+			where.append(" AND (c.number = :exact OR c.waybill_number = :exact OR c.filer_phone = :phone "
 					+ "OR c.enterprise_name LIKE :q ESCAPE '\\' OR c.description LIKE :q ESCAPE '\\')");
 			params.put("exact", page.q());
+			params.put("phone", Telephone.find(page.q()).map(Telephone::value).orElse(page.q()));
 			params.put("q", page.likePattern());
 		}
 		long total = jdbc.sql("SELECT count(*) FROM complaint c" + where).params(params).query(Long.class).single();
@@ -448,15 +451,18 @@ public class Complaints {
 		v.require("compensation", reply.compensation() == null || reply.compensation().signum() >= 0, "non-negative",
 				"赔偿金额不能为负数");
 		v.required("handler", "经办人", reply.handler()).maxLength("handler", "经办人", reply.handler(), 60);
-		v.check("handlerPhone", () -> MobilePhone.of(reply.handlerPhone()));
+		// an enterprise's handler is often at a customer-service line with an extension
+		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone()));
 		v.throwIfInvalid();
+		ComplaintReply clean = new ComplaintReply(reply.findings(), reply.responsibility(), reply.solution(),
+				reply.compensation(), reply.apology(), reply.userAgrees(), reply.handler(), handlerPhone.value());
 		Complaint c = load(scope, id);
 		if (scope.kind() == DataScope.Kind.ENTERPRISE && !scope.enterpriseCreditCode().equals(c.enterpriseCreditCode())) {
 			throw DomainException.notFound("申诉", id);
 		}
 		LocalDate today = LocalDate.now(clock);
 		var before = c.snapshot();
-		c.reply(reply, today, rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, today, county(c)));
+		c.reply(clean, today, rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, today, county(c)));
 		complaints.save(c);
 		event(c, "企业已答复，邮政管理部门将回访核实。");
 		audit(c, "complaint.reply", c.enterpriseName() + "答复申诉" + c.number() + "（" + reply.responsibility().label() + "）"

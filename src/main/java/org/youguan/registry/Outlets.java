@@ -18,7 +18,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.Masking;
-import org.youguan.kernel.MobilePhone;
+import org.youguan.kernel.Telephone;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
@@ -425,8 +425,9 @@ public class Outlets {
 		v.require("latitude", d.latitude() == null || (d.latitude().doubleValue() >= 3 && d.latitude().doubleValue() <= 54),
 				"range", "纬度应在3至54之间");
 		v.required("managerName", "负责人姓名", d.managerName()).maxLength("managerName", "负责人姓名", d.managerName(), 60);
-		IdCardNumber id = v.check("managerIdNumber", () -> IdCardNumber.of(d.managerIdNumber()));
-		MobilePhone phone = v.check("managerPhone", () -> MobilePhone.of(d.managerPhone()));
+		IdCardNumber id = v.check("managerIdNumber", () -> IdCardNumber.of(d.managerIdNumber(), LocalDate.now(clock)));
+		// the manager is reached at the outlet or on a mobile: any telephone
+		Telephone phone = v.check("managerPhone", () -> Telephone.of(d.managerPhone()));
 		v.require("storageArea", d.storageArea() != null && d.storageArea().signum() > 0, "positive", "存储场地面积应大于0");
 		v.require("openedOn", d.openedOn() != null, "required", "请填写开办日期");
 		v.require("openedOn", d.openedOn() == null || !d.openedOn().isAfter(LocalDate.now(clock)), "not-future", "开办日期不能晚于今天");
