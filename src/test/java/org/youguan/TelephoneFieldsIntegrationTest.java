@@ -151,7 +151,7 @@ class TelephoneFieldsIntegrationTest {
 				"SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10), today.minusDays(20),
 				today.minusDays(10), "电话", null, "延误", "中转或运输延误", new BigDecimal("10"), "快件延误"), Channel.WEB, null,
 				false);
-		complaints.acceptAndTransfer(WUZHONG, filed.id(), null);
+		complaints.acceptAndTransfer(WUZHONG, filed.id(), null, null);
 		complaints.reply(DataScope.enterprise(SF_WUZHONG), filed.id(), new ComplaintReply("经查属实", Responsibility.RESPONSIBLE,
 				"致歉", BigDecimal.ZERO, true, true, "王经理", "0512-65551234转801"));
 		assertThat(complaints.get(WUZHONG, filed.id()).replyHandlerPhone()).isEqualTo("0512-65551234-801");
@@ -165,7 +165,7 @@ class TelephoneFieldsIntegrationTest {
 		assertThat(bureaus.get(DataScope.all(), kunshan.id()).phone()).isEqualTo("0512-57511234");
 
 		UserData landline = new UserData("phone.test." + UUID.randomUUID().toString().substring(0, 6), "测试", UserKind.STAFF,
-				kunshan.id(), null, null, null, "0512-57511234", Set.of(Role.STAFF));
+				kunshan.id(), null, null, "0512-57511234", Set.of(Role.STAFF));
 		assertThatThrownBy(() -> users.provision(landline, "Phone#Test-2026", false, false))
 			.isInstanceOf(InvalidValueException.class)
 			.hasMessageContaining("固定电话");
