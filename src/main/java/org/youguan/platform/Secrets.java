@@ -127,6 +127,9 @@ public class Secrets {
 	 */
 	Secrets(Path directory, String auditKey, String dataKey, String indexKey) {
 		this.directory = directory.toAbsolutePath().normalize();
+		if (Files.isDirectory(this.directory)) {
+			KeyFiles.requireOwnerOnly(this.directory);
+		}
 		try {
 			this.auditKeys = keyset(AUDIT_KEY, auditKey, AUDIT_FILE,
 					() -> KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG),
