@@ -31,7 +31,11 @@ class Complaint {
 
 	private String filerName;
 
-	private String filerPhone;
+	private byte[] filerPhoneCipher;
+
+	private byte[] filerPhoneIndex;
+
+	private String filerPhoneMasked;
 
 	private FilerRole filerRole;
 
@@ -148,7 +152,7 @@ class Complaint {
 	}
 
 	static Complaint receive(String number, String queryCodeHash, Channel channel, String idempotencyKey,
-			ComplaintForm form, long brandId, String brandName, String duplicateOf, Instant now, LocalDate today,
+			ComplaintForm form, FilerPhone phone, long brandId, String brandName, String duplicateOf, Instant now, LocalDate today,
 			LocalDate transferDue, LocalDate answerDue, boolean demo) {
 		Complaint c = new Complaint();
 		c.number = number;
@@ -156,7 +160,9 @@ class Complaint {
 		c.channel = channel;
 		c.idempotencyKey = idempotencyKey;
 		c.filerName = form.filerName();
-		c.filerPhone = form.phone();
+		c.filerPhoneCipher = phone.cipher();
+		c.filerPhoneIndex = phone.index();
+		c.filerPhoneMasked = phone.masked();
 		c.filerRole = form.filerRole();
 		c.regionCode = form.region();
 		c.brandId = brandId;
@@ -338,8 +344,9 @@ class Complaint {
 		return regionCode;
 	}
 
-	String filerPhone() {
-		return filerPhone;
+	/** The keyed hash of the filer's phone (the phone itself is only stored encrypted). */
+	byte[] filerPhoneIndex() {
+		return filerPhoneIndex;
 	}
 
 	Long brandId() {

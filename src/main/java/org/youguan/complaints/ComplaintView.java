@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A complaint as the staff queue and pages show it (the filer's phone masked in lists; the page for the handler
- * shows it to call back). {@code dueSoon} and {@code overdue} refer to the current step.
+ * A complaint as the staff queue and pages show it (the filer's phone masked in lists — {@code filerPhone} holds the
+ * masked form there, as stored; the single complaint read by {@code Complaints.get} carries it decrypted for the
+ * handler to call back). {@code dueSoon} and {@code overdue} refer to the current step.
  */
 public record ComplaintView(long id, String number, Channel channel, String filerName, String filerPhone,
 		FilerRole filerRole, String regionCode, String regionName, String brandName, String namedEnterprise,
@@ -20,6 +21,18 @@ public record ComplaintView(long id, String number, Channel channel, String file
 		int redoCount, String returnReason, int callbackAttempts, Instant lastCallbackAt, Satisfaction satisfaction,
 		Boolean solved, LocalDate closedOn, Boolean validComplaint, BigDecimal compensationPaid, String closingNote,
 		LocalDate withdrawnOn, LocalDate referredOn, String referralNote, LocalDate today, LocalDate nextWorkingDay) {
+
+	/** The same complaint with the filer's phone as decrypted for a page entitled to it. */
+	ComplaintView withFilerPhone(String phone) {
+		return new ComplaintView(id, number, channel, filerName, phone, filerRole, regionCode, regionName,
+				brandName, namedEnterprise, enterpriseName, enterpriseCreditCode, waybillNumber, postedOn,
+				priorComplainedOn, priorChannel, priorAnswer, category, reason, amountClaimed, description, duplicateOf,
+				status, receivedAt, receivedOn, answerDue, transferDue, stepDue, rejectionCondition, rejectionReason,
+				transferredOn, replyFindings, replyResponsibility, replySolution, replyCompensation, replyApology,
+				replyUserAgrees, replyHandler, replyHandlerPhone, repliedOn, replyLate, redoCount, returnReason,
+				callbackAttempts, lastCallbackAt, satisfaction, solved, closedOn, validComplaint, compensationPaid,
+				closingNote, withdrawnOn, referredOn, referralNote, today, nextWorkingDay);
+	}
 
 	public String filerPhoneMasked() {
 		return org.youguan.kernel.Masking.phone(filerPhone);

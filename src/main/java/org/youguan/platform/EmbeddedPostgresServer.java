@@ -80,6 +80,10 @@ public final class EmbeddedPostgresServer {
 			Files.createDirectories(dataDir.getParent());
 			Files.createDirectories(runtimeDir);
 			stopOrphanedServer(dataDir);
+			if (clean) {
+				// a cluster left by a JVM that ended without closing it would make initdb refuse the directory
+				org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+			}
 			postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(clean)
