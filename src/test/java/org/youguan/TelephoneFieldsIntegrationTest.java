@@ -113,8 +113,8 @@ class TelephoneFieldsIntegrationTest {
 				null, "FRANCHISE", "吴中区测试路" + UUID.randomUUID().toString().substring(0, 4) + "号", "320506001", null, null, "王五",
 				first17 + IdCardNumber.checkCharacter(first17), "+86-512-65551234 转 801", new BigDecimal("30"), true, true, true,
 				true, LocalDate.now(clock).minusDays(3)), false);
-		assertThat(jdbc.sql("SELECT manager_phone FROM terminal_outlet WHERE id = :id").param("id", outlet).query(String.class)
-			.single()).isEqualTo("0512-65551234-801");
+		assertThat(jdbc.sql("SELECT manager_phone_masked FROM terminal_outlet WHERE id = :id").param("id", outlet)
+			.query(String.class).single()).isEqualTo("0512-****1234-801");
 
 		assertThatThrownBy(() -> enterprises.register(SUZHOU, new EnterpriseData("电话测试快递有限公司乙", creditCode(),
 				EnterpriseType.EXPRESS, null, null, null, "320506", null, "65551234"), false))
@@ -137,8 +137,8 @@ class TelephoneFieldsIntegrationTest {
 			.getResponse()
 			.getContentAsString();
 		String number = com.jayway.jsonpath.JsonPath.read(receipt, "$.number");
-		assertThat(jdbc.sql("SELECT filer_phone FROM complaint WHERE number = :n").param("n", number).query(String.class)
-			.single()).isEqualTo("0512-65557788");
+		long id = jdbc.sql("SELECT id FROM complaint WHERE number = :n").param("n", number).query(Long.class).single();
+		assertThat(complaints.get(DataScope.region("320506"), id).filerPhone()).isEqualTo("0512-65557788");
 		assertThat(complaints.publicStatus(number, "(0512) 6555 7788").number()).isEqualTo(number);
 		mvc.perform(get("/api/v1/complaints").header("Authorization", "Bearer demo-wz-staff-token").param("q", "0512 65557788"))
 			.andExpect(jsonPath("$.items[0].number").value(number));

@@ -1,6 +1,7 @@
 package org.youguan.audit;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -60,7 +61,10 @@ class AuditSealer implements InitializingBean, DisposableBean {
 		return t;
 	});
 
-	AuditSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Secrets secrets) {
+	private final Clock clock;
+
+	AuditSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Secrets secrets, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
 		this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -165,7 +169,7 @@ class AuditSealer implements InitializingBean, DisposableBean {
 				(rs, i) -> new Head(rs.getLong(1), rs.getBytes(2)));
 		long seq = head.isEmpty() ? 0 : head.get(0).seq();
 		byte[] previous = head.isEmpty() ? SealInput.GENESIS : head.get(0).mac();
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		List<Object[]> seals = new ArrayList<>(pending.size());
 		for (Pending p : pending) {
 			seq++;
