@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -242,7 +244,8 @@ class AuditChain {
 	 * is pending and writes the signed checkpoint of the head.
 	 */
 	@Scheduled(cron = "${youguan.audit.checkpoint-cron:0 5 * * * *}", zone = "Asia/Shanghai")
-	void daily() {
+	@SchedulerLock(name = "audit.checkpoint", lockAtLeastFor = "PT1M", lockAtMostFor = "PT30M")
+	public void daily() {
 		try {
 			sealer.sealPending();
 			checkpoint(true);
