@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
 
 /**
  * Look-ups of the region table.
@@ -26,7 +27,7 @@ public class Regions {
 	public Optional<Region> find(String code) {
 		return jdbc.sql("SELECT code, name, parent_code, level FROM region WHERE code = :code")
 			.param("code", code)
-			.query(Region.class)
+			.query(Rows.of(Region.class))
 			.optional();
 	}
 
@@ -50,7 +51,7 @@ public class Regions {
 	public List<Region> children(String parentCode) {
 		return jdbc.sql("SELECT code, name, parent_code, level FROM region WHERE parent_code = :code ORDER BY code")
 			.param("code", parentCode)
-			.query(Region.class)
+			.query(Rows.of(Region.class))
 			.list();
 	}
 
@@ -96,7 +97,7 @@ public class Regions {
 			.param("q", page.likePattern())
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(Region.class)
+			.query(Rows.of(Region.class))
 			.list();
 		return new PageResult<>(rows, page.page(), page.size(), total);
 	}
@@ -111,7 +112,7 @@ public class Regions {
 			.param("within", ("0".equals(within) ? "" : within) + "%")
 			.param("name", namePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
 			.param("levels", java.util.Arrays.stream(levels).map(Enum::name).toList())
-			.query(Region.class)
+			.query(Rows.of(Region.class))
 			.list();
 	}
 
