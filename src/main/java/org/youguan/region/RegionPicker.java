@@ -200,10 +200,12 @@ public class RegionPicker {
 			return RegionCode.COUNTRY.value().equals(root) ? "" : root;
 		}
 
+		/** The minimum level's name for the picker's links; blank when any level will do. */
 		public String minName() {
 			return min == null ? "" : min.name();
 		}
 
+		/** The deepest level's name for the picker's links. */
 		public String maxName() {
 			return max.name();
 		}
