@@ -28,6 +28,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.MobilePhone;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.region.RegionCode;
@@ -97,6 +98,11 @@ public class Complaints {
 
 	static final String NUMBER_TYPE = "申诉";
 
+	/** The request header other channels' systems name a filing with; its column holds 100 characters. */
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	static final int MAX_IDEMPOTENCY_KEY = 100;
+
 	private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -163,10 +169,21 @@ public class Complaints {
 	public record AttachmentInfo(long id, String fileName, String contentType, int sizeBytes) {
 	}
 
-	/** Files a complaint with up to the configured number of images or PDFs, each checked by content and size. */
+	/**
+	 * Files a complaint with up to the configured number of images or PDFs, each checked by content and size.
+	 * @throws InvalidValueException field {@code Idempotency-Key} when the key is longer than 100 characters or holds a
+	 * control character; the form's fields as {@code check} names them
+	 */
 	@Transactional
 	public Filed file(ComplaintForm form, List<org.youguan.documents.UploadedFile> attachments, Channel channel,
 			String idempotencyKey, boolean demo) {
+		if (idempotencyKey != null) {
+			Text.requireClean(IDEMPOTENCY_KEY, "请求头“Idempotency-Key”", idempotencyKey);
+			if (idempotencyKey.strip().length() > MAX_IDEMPOTENCY_KEY) {
+				throw new InvalidValueException(IDEMPOTENCY_KEY, "max-length",
+						"请求头“Idempotency-Key”不能超过" + MAX_IDEMPOTENCY_KEY + "个字符（建议使用UUID）");
+			}
+		}
 		List<String> types = new java.util.ArrayList<>();
 		if (attachments.size() > settings.maxAttachments()) {
 			throw new InvalidValueException("attachments", "count", "附件最多" + settings.maxAttachments() + "个");
