@@ -48,7 +48,8 @@ public final class SheetRows {
 
 	/**
 	 * The data rows under the header row. The file must be an .xlsx (checked by content), carry every required header,
-	 * and stay within the size and row limits; blank rows are skipped.
+	 * and stay within the size and row limits, and what it expands to within {@link OfficeFiles}' limits (checked
+	 * before POI parses it); blank rows are skipped.
 	 */
 	public static List<SheetRow> read(byte[] content, List<String> requiredHeaders) {
 		if (content == null || content.length < 4 || content[0] != 'P' || content[1] != 'K') {
@@ -57,6 +58,7 @@ public final class SheetRows {
 		if (content.length > MAX_BYTES) {
 			throw new InvalidValueException("file", "size", "文件不能超过20MB");
 		}
+		OfficeFiles.requireWithinLimits(content, "file", "Excel工作簿（.xlsx）");
 		DataFormatter formatter = new DataFormatter();
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
 			Sheet sheet = book.getSheetAt(0);

@@ -56,6 +56,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Every request runs in a transaction that is rolled back, so nothing the walk does stays.
  */
 @IntegrationTest
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class InputRobustnessIntegrationTest {
 
 	static final String NUL = "a\u0000b";
@@ -144,12 +145,90 @@ class InputRobustnessIntegrationTest {
 
 	final Set<String> visited = new LinkedHashSet<>();
 
+	/** A form as a page shows it: where it posts, its fields filled in as shown, and who saw it. */
+	record Form(Endpoint endpoint, String action, boolean multipart, List<org.jsoup.nodes.Element> fields,
+			List<Map.Entry<String, String>> data, Caller caller) {
+	}
+
+	/** The first form seen per endpoint it posts to. */
+	final Map<String, Form> forms = new LinkedHashMap<>();
+
+	List<Endpoint> endpoints;
+
+	List<Endpoint> walked() throws Exception {
+		if (endpoints == null) {
+			endpoints = endpoints();
+			crawl(endpoints);
+		}
+		return endpoints;
+	}
+
 	@TestFactory
 	Stream<DynamicTest> everyEndpointRefusesTheBadValueCorpusWithoutAServerError() throws Exception {
-		List<Endpoint> endpoints = endpoints();
-		assertThat(endpoints).as("the walk found the application's endpoints").hasSizeGreaterThan(150);
-		crawl(endpoints);
-		return endpoints.stream().map(e -> DynamicTest.dynamicTest(e.toString(), () -> walk(e)));
+		List<Endpoint> all = walked();
+		assertThat(all).as("the walk found the application's endpoints").hasSizeGreaterThan(150);
+		return all.stream().map(e -> DynamicTest.dynamicTest(e.toString(), () -> walk(e)));
+	}
+
+	/**
+	 * Every form the pages show, posted as shown with one field changed at a time: over-long text, an out-of-range
+	 * number, an implausible date or an unticked checkbox never give a 5xx, and an implausible date is never saved.
+	 */
+	@TestFactory
+	Stream<DynamicTest> everyFormWithOneBadFieldAnswersWithoutAServerError() throws Exception {
+		walked();
+		assertThat(forms).as("the walk found the application's forms").hasSizeGreaterThan(30);
+		return forms.values().stream().map(f -> DynamicTest.dynamicTest(f.endpoint() + " (from a page)", () -> post(f)));
+	}
+
+	void post(Form form) throws Exception {
+		List<String> failures = new ArrayList<>();
+		Set<String> done = new LinkedHashSet<>();
+		for (org.jsoup.nodes.Element field : form.fields()) {
+			String name = field.attr("name");
+			String type = field.tagName().equals("input") ? field.attr("type").toLowerCase(java.util.Locale.ROOT) : field.tagName();
+			if (name.isEmpty() || name.equals("_csrf") || type.equals("file") || type.equals("submit") || type.equals("hidden")
+					|| !done.add(name + "|" + type)) {
+				continue;
+			}
+			String shown = form.data().stream().filter(d -> d.getKey().equals(name)).map(Map.Entry::getValue).findFirst().orElse("");
+			List<String> values = new ArrayList<>();
+			if (type.equals("checkbox") || type.equals("radio")) {
+				values.add(null);
+			}
+			else if (type.equals("date") || shown.matches("\\d{4}-\\d{2}-\\d{2}")) {
+				values.add(ANCIENT);
+				values.add("9999-12-31");
+			}
+			else {
+				values.add(LONG);
+				values.add("1e309");
+				values.add("99999999999999999999");
+			}
+			for (String value : values) {
+				org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> b = form.multipart()
+						? MockMvcRequestBuilders.multipart(form.action()) : MockMvcRequestBuilders.post(form.action());
+				authenticate(b, form.caller(), false);
+				b.with(csrf());
+				for (Map.Entry<String, String> d : form.data()) {
+					if (!d.getKey().equals(name) && !d.getKey().equals("_csrf")) {
+						b.param(d.getKey(), d.getValue());
+					}
+				}
+				if (value != null) {
+					b.param(name, value);
+				}
+				MockHttpServletResponse r = perform(b);
+				String what = name + "=" + (value == null ? "(unticked)" : shorten(value));
+				if (r.getStatus() >= 500 || excerpt(r).contains(DATABASE_REFUSAL)) {
+					failures.add(form.action() + " " + what + " → " + r.getStatus() + " " + excerpt(r));
+				}
+				if (value != null && value.matches("\\d{4}-\\d{2}-\\d{2}") && r.getStatus() == 302 && !String.valueOf(r.getRedirectedUrl()).contains("/login")) {
+					failures.add(form.action() + " " + what + " → saved (redirect to " + r.getRedirectedUrl() + "), must be refused");
+				}
+			}
+		}
+		assertThat(failures).as(form.caller() + " posting the form of " + form.action()).isEmpty();
 	}
 
 	/** Every handler of the application's own controllers, with what it reads from the request. */
@@ -244,6 +323,9 @@ class InputRobustnessIntegrationTest {
 				while (links.find()) {
 					seen.putIfAbsent(links.group(1), caller);
 				}
+				if (!path.startsWith("/api/") && content.contains("<form")) {
+					forms(content, caller);
+				}
 				if (path.startsWith("/api/")) {
 					Matcher ids = JSON_ID.matcher(content);
 					for (int n = 0; ids.find() && n < 3; n++) {
@@ -253,6 +335,55 @@ class InputRobustnessIntegrationTest {
 				return;
 			}
 		}
+	}
+
+	void forms(String html, Caller caller) {
+		for (org.jsoup.nodes.Element f : org.jsoup.Jsoup.parse(html).select("form[method=post]")) {
+			String action = f.attr("action");
+			if (!action.startsWith("/") || action.startsWith("/logout")) {
+				continue;
+			}
+			String path = action.contains("?") ? action.substring(0, action.indexOf('?')) : action;
+			endpoints.stream()
+				.filter(e -> e.method().equals("POST") && e.path().matches(PathContainer.parsePath(path)))
+				.findFirst()
+				.ifPresent(e -> forms.computeIfAbsent(e.toString(), k -> new Form(e, path,
+						f.attr("enctype").toLowerCase(java.util.Locale.ROOT).contains("multipart"),
+						f.select("input, textarea, select"), formData(f), caller)));
+		}
+	}
+
+	/** What the browser would send for the form as shown: filled inputs, ticked boxes, chosen options, text areas. */
+	static List<Map.Entry<String, String>> formData(org.jsoup.nodes.Element form) {
+		List<Map.Entry<String, String>> data = new ArrayList<>();
+		for (org.jsoup.nodes.Element el : form.select("input, textarea, select")) {
+			String name = el.attr("name");
+			if (name.isEmpty() || el.hasAttr("disabled")) {
+				continue;
+			}
+			String type = el.attr("type").toLowerCase(java.util.Locale.ROOT);
+			if (el.tagName().equals("select")) {
+				org.jsoup.nodes.Element chosen = el.selectFirst("option[selected]");
+				if (chosen == null) {
+					chosen = el.selectFirst("option");
+				}
+				if (chosen != null) {
+					data.add(Map.entry(name, chosen.hasAttr("value") ? chosen.attr("value") : chosen.text()));
+				}
+			}
+			else if (el.tagName().equals("textarea")) {
+				data.add(Map.entry(name, el.wholeText()));
+			}
+			else if (type.equals("checkbox") || type.equals("radio")) {
+				if (el.hasAttr("checked")) {
+					data.add(Map.entry(name, el.hasAttr("value") ? el.attr("value") : "on"));
+				}
+			}
+			else if (!type.equals("file") && !type.equals("submit") && !type.equals("button")) {
+				data.add(Map.entry(name, el.attr("value")));
+			}
+		}
+		return data;
 	}
 
 	/** A path this endpoint answers, from the crawl; or its variables filled in with the first value it allows. */
@@ -288,7 +419,7 @@ class InputRobustnessIntegrationTest {
 		if (e.method().equals("GET")) {
 			Set<String> declared = new LinkedHashSet<>();
 			e.params().forEach(p -> declared.add(p.name()));
-			LIST_PARAMETERS.stream().filter(n -> !declared.contains(n)).forEach(n -> params.add(new Param(n, String.class, false)));
+			LIST_PARAMETERS.stream().filter(n -> !declared.contains(n)).forEach(n -> params.add(new Param(n, Void.class, false)));
 		}
 		for (Param p : params) {
 			expectRefusal(e, path, caller, p.name(), b -> b.param(p.name(), NUL), "NUL", failures);
@@ -297,6 +428,9 @@ class InputRobustnessIntegrationTest {
 					r.setQueryString(p.name() + "=" + bad);
 					return r;
 				}), bad, failures);
+			}
+			if (p.type() == Void.class) {
+				continue; // not read by this endpoint: the refusals above are all it can show
 			}
 			boolean number = NUMBERS.contains(p.type());
 			for (String value : number ? OVERFLOW : OVERFLOW.subList(0, 1)) {
@@ -460,8 +594,11 @@ class InputRobustnessIntegrationTest {
 		}
 	}
 
+	/** What the error handling answers when only the database noticed a value out of range: a check is missing. */
+	static final String DATABASE_REFUSAL = "输入的值超出允许的长度或范围";
+
 	static void noServerError(Endpoint e, String what, MockHttpServletResponse r, List<String> failures) {
-		if (r.getStatus() >= 500) {
+		if (r.getStatus() >= 500 || excerpt(r).contains(DATABASE_REFUSAL)) {
 			failures.add(e + " " + what + " → " + r.getStatus() + " " + excerpt(r));
 		}
 	}
@@ -520,9 +657,18 @@ class InputRobustnessIntegrationTest {
 
 	MockHttpServletRequestBuilder request(String method, String path, Caller caller, boolean api) throws Exception {
 		MockHttpServletRequestBuilder b = MockMvcRequestBuilders.request(org.springframework.http.HttpMethod.valueOf(method), path);
+		authenticate(b, caller, api);
+		if (!method.equals("GET")) {
+			b.with(csrf());
+		}
+		return b;
+	}
+
+	void authenticate(org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> b, Caller caller,
+			boolean api) throws Exception {
 		int n = clients.incrementAndGet();
 		b.with(r -> {
-			r.setRemoteAddr("10.77." + (n / 250 % 250) + "." + (n % 250));
+			r.setRemoteAddr("10.78." + (n / 250 % 250) + "." + (n % 250));
 			return r;
 		});
 		if (caller.user != null) {
@@ -533,10 +679,6 @@ class InputRobustnessIntegrationTest {
 				b.session(session(caller));
 			}
 		}
-		if (!method.equals("GET")) {
-			b.with(csrf());
-		}
-		return b;
 	}
 
 	MockHttpSession session(Caller caller) throws Exception {
@@ -549,7 +691,7 @@ class InputRobustnessIntegrationTest {
 	}
 
 	/** Performs the request in a transaction that is rolled back; a failure escaping MockMvc counts as a 500. */
-	MockHttpServletResponse perform(MockHttpServletRequestBuilder b) {
+	MockHttpServletResponse perform(org.springframework.test.web.servlet.RequestBuilder b) {
 		return tx.execute(status -> {
 			status.setRollbackOnly();
 			try {
