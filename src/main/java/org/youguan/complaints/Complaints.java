@@ -103,6 +103,9 @@ public class Complaints {
 
 	static final int MAX_IDEMPOTENCY_KEY = 100;
 
+	/** Amounts (claimed, compensated, recovered) are below 100 million yuan; their columns hold numeric(12, 2). */
+	static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(100_000_000);
+
 	private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -257,6 +260,9 @@ public class Complaints {
 		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200);
 		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), 40);
 		v.require("postedOn", f.postedOn() != null, "required", "请填写交寄日期");
+		v.within("postedOn", "交寄日期", f.postedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		v.within("priorComplaint.date", "向企业投诉的日期", f.priorComplaintDate(), Validation.EARLIEST_RECORD,
+				Validation.LATEST_RECORD);
 		v.require("postedOn", f.postedOn() == null || !f.postedOn().isAfter(today), "not-future", "交寄日期不能晚于今天");
 		v.require("priorComplaint.date", f.priorComplaintDate() != null, "required",
 				"请填写向企业投诉的日期（申诉前应先向企业投诉）");
@@ -271,7 +277,7 @@ public class Complaints {
 				"请选择申诉类别（" + String.join("、", categories()) + "）");
 		v.require("reason", f.reason() != null && reasons().contains(f.reason()), "dictionary", "请选择申诉原因");
 		v.require("amountClaimed", f.amountClaimed() == null || f.amountClaimed().signum() >= 0
-				&& f.amountClaimed().compareTo(BigDecimal.valueOf(100_000_000)) < 0, "range", "索赔金额应为0至1亿元");
+				&& f.amountClaimed().compareTo(MAX_AMOUNT) < 0, "range", "索赔金额应为0至1亿元");
 		v.required("description", "申诉内容", f.description()).maxLength("description", "申诉内容", f.description(), 2000);
 		v.throwIfInvalid();
 		String county = region.value().substring(0, 6);
@@ -442,6 +448,8 @@ public class Complaints {
 		v.required("solution", "处理意见", reply.solution()).maxLength("solution", "处理意见", reply.solution(), 1000);
 		v.require("compensation", reply.compensation() == null || reply.compensation().signum() >= 0, "non-negative",
 				"赔偿金额不能为负数");
+		v.require("compensation", reply.compensation() == null || reply.compensation().compareTo(MAX_AMOUNT) < 0, "range",
+				"赔偿金额应小于1亿元");
 		v.required("handler", "经办人", reply.handler()).maxLength("handler", "经办人", reply.handler(), 60);
 		v.check("handlerPhone", () -> MobilePhone.of(reply.handlerPhone()));
 		v.throwIfInvalid();
@@ -496,7 +504,11 @@ public class Complaints {
 	@Transactional
 	public void close(DataScope scope, long id, BigDecimal compensationPaid, String note) {
 		new Validation().require("compensationPaid", compensationPaid == null || compensationPaid.signum() >= 0,
-				"non-negative", "挽回经济损失不能为负数").maxLength("note", "办结说明", note, 1000).throwIfInvalid();
+				"non-negative", "挽回经济损失不能为负数")
+			.require("compensationPaid", compensationPaid == null || compensationPaid.compareTo(MAX_AMOUNT) < 0, "range",
+					"挽回经济损失应小于1亿元")
+			.maxLength("note", "办结说明", note, 1000)
+			.throwIfInvalid();
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
 		boolean valid = c.replyResponsibility() != null && c.replyResponsibility().valid();

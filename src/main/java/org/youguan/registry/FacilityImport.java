@@ -56,7 +56,8 @@ public class FacilityImport {
 			Long owner = context.checked(() -> enterprises.idInScope(scope, row.get("所属企业统一社会信用代码"), "enterpriseId"));
 			Integer compartments = context.integer(row, "格口数");
 			Validation v = new Validation();
-			var since = v.date("启用日期", "启用日期", row.get("启用日期"));
+			var since = v.date("启用日期", "启用日期", row.get("启用日期"), Facilities.EARLIEST_COMMISSIONED,
+					org.youguan.kernel.Validation.LATEST_RECORD);
 			v.errors().forEach(e -> context.fail(e.field(), e.rule(), e.message()));
 			if (kind == null || owner == null || context.hasErrors()) {
 				return null;

@@ -66,6 +66,9 @@ class InputRobustnessIntegrationTest {
 	/** Out of range for a number parameter; a text parameter gets the first only (and the over-long text). */
 	static final List<String> OVERFLOW = List.of("1e309", "-99999999999999999999", "NaN");
 
+	/** Whole numbers a number parameter reads fine but that no year, page or id can be. */
+	static final List<String> INT_EDGES = List.of("2147483647", "-2147483648");
+
 	static final String LONG = "长".repeat(3000);
 
 	static final String ANCIENT = "0001-01-01";
@@ -439,6 +442,12 @@ class InputRobustnessIntegrationTest {
 				if (number && (r.getStatus() != 400 || !names(r, p.name()))) {
 					failures.add(e + " " + p.name() + "=" + value + " → " + r.getStatus() + " (a number parameter must answer 400 naming it) "
 							+ excerpt(r));
+				}
+			}
+			if (number) {
+				for (String edge : INT_EDGES) {
+					noServerError(e, p.name() + "=" + edge, perform(others(e, p, request(e.method(), path, caller, e.api())).param(p.name(), edge)),
+							failures);
 				}
 			}
 			noServerError(e, p.name() + "=长×3000", perform(others(e, p, request(e.method(), path, caller, e.api())).param(p.name(), LONG)),
