@@ -81,4 +81,10 @@ class RegistryApiController {
 			@RequestParam(required = false) Integer size) {
 		return facilities.list(scope, new Facilities.Filter(kind, null), PageQuery.of(q, page, size, null, null));
 	}
+
+	@GetMapping("/facilities/{id}")
+	@Operation(summary = "邮政设施详情", description = "不在调用者数据权限范围内的设施返回404。")
+	FacilityView facility(DataScope scope, @PathVariable long id) {
+		return facilities.get(scope, id);
+	}
 }
