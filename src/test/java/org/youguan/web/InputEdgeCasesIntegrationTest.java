@@ -206,15 +206,35 @@ class InputEdgeCasesIntegrationTest {
 	}
 
 	@Test
-	void theFacilityDetailTheReadmeDocumentsExists() throws Exception {
-		String list = mvc.perform(get("/api/v1/facilities").param("kind", "PARCEL_LOCKER").param("size", "1")
-			.header("Authorization", "Bearer demo-sz-admin-token")).andReturn().getResponse().getContentAsString();
-		String id = list.replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
-		mvc.perform(get("/api/v1/facilities/" + id).header("Authorization", "Bearer demo-sz-admin-token"))
+	void everyRecordTheReadmeDocumentsIsReadableAtItsId() throws Exception {
+		String id = firstId("/api/v1/facilities?kind=PARCEL_LOCKER&size=1");
+		mvc.perform(get("/api/v1/facilities/" + id).header("Authorization", "Bearer demo-wz-staff-token"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.kind").value("PARCEL_LOCKER"));
 		mvc.perform(get("/api/v1/facilities/" + id).header("Authorization", "Bearer demo-xc-staff-token"))
 			.andExpect(status().isNotFound());
+		String licence = firstId("/api/v1/licences?size=1");
+		mvc.perform(get("/api/v1/licences/" + licence).header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(Long.parseLong(licence)));
+	}
+
+	@Test
+	void theLocationOfASubmittedReportCanBeRead() throws Exception {
+		String location = mvc.perform(post("/api/v1/statistics/reports").header("Authorization", "Bearer demo-sf-wz-token")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"form\":\"monthly\",\"period\":\"2001-01\",\"submit\":false}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getHeader("Location");
+		mvc.perform(get(location).header("Authorization", "Bearer demo-sf-wz-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.period").value("2001-01"));
+		mvc.perform(get(location).header("Authorization", "Bearer demo-xc-staff-token")).andExpect(status().isNotFound());
+	}
+
+	String firstId(String list) throws Exception {
+		String json = mvc.perform(get(list).header("Authorization", "Bearer demo-wz-staff-token")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return json.replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
 	}
 
 	// --- uploads ---
