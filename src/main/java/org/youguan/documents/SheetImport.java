@@ -115,6 +115,14 @@ public final class SheetImport<T> {
 	private SheetImport() {
 	}
 
+	/** A cell holding a control character (Excel writes U+0000 as _x0000_) fails its column; no field can keep it. */
+	private static void clean(String column, String text, RowContext context) {
+		int at = org.youguan.kernel.Text.forbiddenAt(text);
+		if (at >= 0) {
+			context.fail(column, "control-character", column + "含有不允许的字符（" + org.youguan.kernel.Text.codePoint(text, at) + "）");
+		}
+	}
+
 	/**
 	 * Checks every row of the sheet; with no failure hands all checked rows to {@code commit} and reports the count.
 	 * @param columns the service's field names mapped to the sheet's column names, for errors raised by services
@@ -129,7 +137,8 @@ public final class SheetImport<T> {
 		List<T> valid = new ArrayList<>();
 		for (SheetRow row : rows) {
 			RowContext context = new RowContext(columns);
-			T value = check.check(row, context);
+			row.cells().forEach((column, text) -> clean(column, text, context));
+			T value = context.hasErrors() ? null : check.check(row, context);
 			if (context.hasErrors()) {
 				errors.add(new RowErrors(row.number(), List.copyOf(context.errors)));
 			}

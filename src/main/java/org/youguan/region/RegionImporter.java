@@ -248,6 +248,10 @@ public class RegionImporter implements DisposableBean {
 					throw new InvalidValueException("file", "zip-size", "文件解压后超过" + MAX_EXPANDED_CHARS / 1_000_000
 							+ "百万字符（可能是“压缩炸弹”），已拒绝；全国村级区划约三千万字符");
 				}
+				if (org.youguan.kernel.Text.forbiddenAt(line) >= 0) {
+					throw new InvalidValueException("file", "control-character", "第" + (lines.size() + 1) + "行含有不允许的字符（"
+							+ org.youguan.kernel.Text.codePoint(line, org.youguan.kernel.Text.forbiddenAt(line)) + "）");
+				}
 				lines.add(lines.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line);
 			}
 			if (lines.isEmpty()) {

@@ -122,6 +122,41 @@ class InputEdgeCasesIntegrationTest {
 			.andExpect(status().isCreated());
 	}
 
+	@Test
+	void aNulInASpreadsheetCellOrACsvLineFailsItsRowAndImportsNothing() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		byte[] template = mvc.perform(get("/registry/outlets/import/template.xlsx").session(staff))
+			.andReturn().getResponse().getContentAsByteArray();
+		// the template's rows copied into a workbook as Excel writes one: text in shared strings, where U+0000 is
+		// written as _x0000_ and POI reads it back as the character itself
+		byte[] sheet;
+		try (var read = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template));
+				var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			var copy = book.createSheet("末端网点");
+			for (int r = 0; r <= 1; r++) {
+				var from = read.getSheetAt(0).getRow(r);
+				var to = copy.createRow(r);
+				for (int c = 0; c < from.getLastCellNum(); c++) {
+					to.createCell(c).setCellValue(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(from.getCell(c)));
+				}
+			}
+			copy.getRow(1).getCell(0).setCellValue("空字符_x0000_网点");
+			book.write(out);
+			sheet = out.toByteArray();
+		}
+		mvc.perform(multipart("/registry/outlets/import").file(new MockMultipartFile("file", "网点.xlsx", null, sheet))
+			.session(staff).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("网点名称含有不允许的字符（U+0000）")));
+		assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery("空字符", 0, 5, null, false)).total()).isZero();
+		byte[] csv = "code,name,parent\n320506001999,测\u0000试村,320506001\n".getBytes(StandardCharsets.UTF_8);
+		mvc.perform(multipart("/admin/regions/import").file(new MockMultipartFile("file", "villages.csv", null, csv))
+			.session(SignIn.session(mvc, "sys.admin")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("第2行含有不允许的字符（U+0000）")));
+	}
+
 	// --- form edge cases ---
 
 	@Test
