@@ -141,6 +141,13 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	/** A parameter Tomcat could not read from the body: undecodable (400) or beyond the upload limits (413). */
 	private Refusal unparsable(IllegalStateException ex) {
 		int code = ex instanceof InvalidParameterException invalid ? invalid.getErrorCode() : 400;
+		if (caused(ex, "FileCountLimitExceededException")) {
+			String detail = "一次上传的文件和字段过多，请分批上传";
+			return new Refusal(413, "文件过多", detail, List.of(new FieldError("file", "count", detail)));
+		}
+		if (String.valueOf(ex.getMessage()).contains("maximum number of request parameters")) {
+			return invalid("request", "count", "请求参数过多，请减少一次提交的内容");
+		}
 		if (code == 413 || sizeLimit(ex)) {
 			String detail = "上传的内容超过大小限制（" + uploadLimits + "），请压缩或分批上传";
 			return new Refusal(413, "文件过大", detail, List.of(new FieldError("file", "size", detail)));
@@ -151,9 +158,13 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean sizeLimit(Throwable ex) {
+		return caused(ex, "SizeLimitExceededException");
+	}
+
+	/** Whether Tomcat's exception or one of its causes is of the named kind (Tomcat's upload exceptions are internal). */
+	private static boolean caused(Throwable ex, String simpleNameEnding) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			String name = t.getClass().getSimpleName();
-			if (name.endsWith("SizeLimitExceededException") || name.equals("FileCountLimitExceededException")) {
+			if (t.getClass().getSimpleName().endsWith(simpleNameEnding)) {
 				return true;
 			}
 		}

@@ -74,6 +74,27 @@ class RealServerInputIntegrationTest {
 	}
 
 	@Test
+	void tooManyPartsOrParametersAreRefusedSayingSo() throws Exception {
+		ByteArrayOutputStream parts = new ByteArrayOutputStream();
+		for (int i = 0; i < 80; i++) {
+			parts.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"f" + i + "\"\r\n\r\nx\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		parts.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		Answer many = send("POST /api/v1/workplans/import HTTP/1.1\r\n", "Authorization: Bearer demo-sz-admin-token\r\n",
+				parts.toByteArray());
+		assertThat(many.status()).isEqualTo(413);
+		assertThat(many.body()).contains("文件和字段过多");
+		StringBuilder query = new StringBuilder("GET /api/v1/public/outlets?region=320506");
+		for (int i = 0; i < 1100; i++) {
+			query.append("&p").append(i).append("=1");
+		}
+		Answer params = send(query + " HTTP/1.1\r\n", "", new byte[0]);
+		assertThat(params.status()).isEqualTo(400);
+		assertThat(params.body()).contains("请求参数过多");
+	}
+
+	@Test
 	void whatTomcatRefusesItselfIsStillA400() throws Exception {
 		assertThat(send("GET /api/v1/public/complaints/%00 HTTP/1.1\r\n", "", new byte[0]).status()).isEqualTo(400);
 		assertThat(send("GET /public/lookup HTTP/1.1\r\n", "X-Probe: a\u0001b\r\n", new byte[0]).status()).isEqualTo(400);
