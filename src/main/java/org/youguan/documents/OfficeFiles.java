@@ -11,8 +11,6 @@ import javax.imageio.stream.ImageInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
 import org.youguan.kernel.InvalidValueException;
 
 /**
@@ -21,11 +19,9 @@ import org.youguan.kernel.InvalidValueException;
  * (a "zip bomb" of 1 MB expanding to 1 GB is refused after reading the first 200 MiB, never handed to POI); an image
  * may be at most {@code max-image-side} pixels wide or tall and {@code max-image-pixels} in all, read from its header
  * without decoding the pixels. POI's own zip limits ({@link ZipSecureFile}) are set to the same values at startup, so
- * every reader of office files has them.
+ * every reader of office files has them. The limits come from {@link DocumentSettings}, applied at startup.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DocumentSettings.class)
-public class OfficeFiles {
+public final class OfficeFiles {
 
 	static final long DEFAULT_MAX_EXPANDED_BYTES = 200L * 1024 * 1024;
 
@@ -37,7 +33,11 @@ public class OfficeFiles {
 
 	private static volatile DocumentSettings limits = new DocumentSettings(null, null, null, null);
 
-	OfficeFiles(DocumentSettings settings) {
+	private OfficeFiles() {
+	}
+
+	/** Applies the configured limits here and to POI's zip reader (static, as POI's are). */
+	static void configure(DocumentSettings settings) {
 		limits = settings;
 		ZipSecureFile.setMaxFileCount(settings.maxEntries());
 		ZipSecureFile.setMaxEntrySize(settings.maxExpandedBytes());

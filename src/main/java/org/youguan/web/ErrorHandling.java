@@ -1,7 +1,10 @@
 package org.youguan.web;
 
 import java.net.URI;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,37 +23,47 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+
+import tools.jackson.core.JacksonException;
 
 /**
  * The one place failures become answers: RFC 9457 problem details with a Chinese {@code detail} (and the failed
  * fields and rules) for {@code /api/**}, a friendly error page for everything else.
  */
 @ControllerAdvice
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
 	private final String uploadLimits;
 
-	ErrorHandling(@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:1MB}") org.springframework.util.unit.DataSize maxFile,
-			@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:10MB}") org.springframework.util.unit.DataSize maxRequest) {
+	ErrorHandling(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
+			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest) {
 		this.uploadLimits = uploadLimits(maxFile, maxRequest);
 	}
 
 	/** How the multipart limits are told in a 413. */
-	static String uploadLimits(org.springframework.util.unit.DataSize maxFile, org.springframework.util.unit.DataSize maxRequest) {
+	static String uploadLimits(DataSize maxFile, DataSize maxRequest) {
 		return "单个文件不超过" + maxFile.toMegabytes() + "MB，整个请求不超过" + maxRequest.toMegabytes() + "MB";
 	}
 
@@ -65,14 +82,14 @@ class ErrorHandling {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		String expected = ex.getRequiredType() == null ? "" : switch (ex.getRequiredType().getSimpleName()) {
-			case "LocalDate" -> "（应为日期 YYYY-MM-DD，" + org.youguan.kernel.Validation.EARLIEST_QUERY.getYear() + "年至"
-					+ org.youguan.kernel.Validation.LATEST_QUERY.getYear() + "年之间）";
+			case "LocalDate" -> "（应为日期 YYYY-MM-DD，" + Validation.EARLIEST_QUERY.getYear() + "年至"
+					+ Validation.LATEST_QUERY.getYear() + "年之间）";
 			case "int", "Integer" -> "（应为整数，绝对值不超过" + Integer.MAX_VALUE + "）";
 			case "long", "Long" -> "（应为整数）";
 			case "double", "Double", "float", "Float", "BigDecimal" -> "（应为数字，最多"
-					+ org.youguan.kernel.Validation.MAX_INTEGER_DIGITS + "位整数）";
+					+ Validation.MAX_INTEGER_DIGITS + "位整数）";
 			default -> ex.getRequiredType().isEnum() ? "（可选值："
-					+ String.join("、", java.util.Arrays.stream(ex.getRequiredType().getEnumConstants()).map(String::valueOf).toList())
+					+ String.join("、", Arrays.stream(ex.getRequiredType().getEnumConstants()).map(String::valueOf).toList())
 					+ "）" : "";
 		};
 		String message = "参数“" + ex.getName() + "”的值“" + shorten(ex.getValue()) + "”格式不正确" + expected;
@@ -92,7 +109,7 @@ class ErrorHandling {
 					? "请求内容为空" : json(request) ? "请求内容无法解析，请检查JSON格式和字段类型" : "请求内容无法读取";
 			return answer(request, HttpStatus.BAD_REQUEST, "请求格式错误", detail, List.of(new FieldError("body", "format", detail)));
 		}
-		String reason = ex.getMostSpecificCause() instanceof org.youguan.kernel.DomainException domain ? domain.getMessage()
+		String reason = ex.getMostSpecificCause() instanceof DomainException domain ? domain.getMessage()
 				: "类型或格式不正确";
 		String detail = "字段“" + field + "”" + reason;
 		return answer(request, HttpStatus.BAD_REQUEST, "请求格式错误", detail, List.of(new FieldError(field, "format", detail)));
@@ -101,11 +118,11 @@ class ErrorHandling {
 	/** The field a JSON reading failure is about ("priorComplaint.date", "values.express.volume"), or null. */
 	private static String jsonPath(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+			if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 				StringBuilder path = new StringBuilder();
-				for (tools.jackson.core.JacksonException.Reference r : jackson.getPath()) {
+				for (JacksonException.Reference r : jackson.getPath()) {
 					if (r.getPropertyName() != null) {
-						path.append(path.isEmpty() ? "" : ".").append(org.youguan.kernel.Text.printable(r.getPropertyName()));
+						path.append(path.isEmpty() ? "" : ".").append(Text.printable(r.getPropertyName()));
 					}
 					else if (r.getIndex() >= 0) {
 						path.append('[').append(r.getIndex()).append(']');
@@ -118,12 +135,12 @@ class ErrorHandling {
 	}
 
 	private static boolean json(HttpServletRequest request) {
-		return request.getContentType() != null && request.getContentType().toLowerCase(java.util.Locale.ROOT).contains("json");
+		return request.getContentType() != null && request.getContentType().toLowerCase(Locale.ROOT).contains("json");
 	}
 
 	/** Form fields that could not be bound (a number, date or choice of the wrong shape): 400 naming each. */
-	@ExceptionHandler(org.springframework.validation.BindException.class)
-	Object binding(org.springframework.validation.BindException ex, HttpServletRequest request) {
+	@ExceptionHandler(BindException.class)
+	Object binding(BindException ex, HttpServletRequest request) {
 		List<FieldError> errors = ex.getFieldErrors().stream().map(e -> {
 			String message = "“" + e.getField() + "”的值" + (e.getRejectedValue() == null ? "缺失" : "“" + shorten(e.getRejectedValue()) + "”")
 					+ "格式不正确";
@@ -134,22 +151,21 @@ class ErrorHandling {
 	}
 
 	/** A request header the endpoint requires, missing; other binding failures of headers, cookies and path. */
-	@ExceptionHandler(org.springframework.web.bind.ServletRequestBindingException.class)
-	Object requestBinding(org.springframework.web.bind.ServletRequestBindingException ex, HttpServletRequest request) {
-		String field = ex instanceof org.springframework.web.bind.MissingRequestHeaderException h ? h.getHeaderName() : "request";
-		String detail = ex instanceof org.springframework.web.bind.MissingRequestHeaderException ? "缺少请求头“" + field + "”"
+	@ExceptionHandler(ServletRequestBindingException.class)
+	Object requestBinding(ServletRequestBindingException ex, HttpServletRequest request) {
+		String field = ex instanceof MissingRequestHeaderException h ? h.getHeaderName() : "request";
+		String detail = ex instanceof MissingRequestHeaderException ? "缺少请求头“" + field + "”"
 				: "请求缺少必要的内容";
 		return answer(request, HttpStatus.BAD_REQUEST, "参数缺失", detail, List.of(new FieldError(field, "required", detail)));
 	}
 
 	/** A file field missing, or a request to an upload endpoint that is not multipart/form-data. */
-	@ExceptionHandler({ org.springframework.web.multipart.support.MissingServletRequestPartException.class,
-			org.springframework.web.multipart.MultipartException.class })
+	@ExceptionHandler({ MissingServletRequestPartException.class, MultipartException.class })
 	Object notMultipart(Exception ex, HttpServletRequest request) {
 		if (ex instanceof MaxUploadSizeExceededException tooLarge) {
 			return tooLarge(tooLarge, request);
 		}
-		String field = ex instanceof org.springframework.web.multipart.support.MissingServletRequestPartException part
+		String field = ex instanceof MissingServletRequestPartException part
 				? part.getRequestPartName() : "file";
 		String detail = "请以multipart/form-data表单上传文件（字段“" + field + "”）";
 		return answer(request, HttpStatus.BAD_REQUEST, "缺少上传文件", detail, List.of(new FieldError(field, "multipart", detail)));
@@ -159,9 +175,9 @@ class ErrorHandling {
 	 * A value the database refused as out of its type's range or length (SQLSTATE class 22) or a check constraint —
 	 * a validation the service should have made; answered as the user's error, logged so it gets one.
 	 */
-	@ExceptionHandler(org.springframework.dao.DataAccessException.class)
-	Object database(org.springframework.dao.DataAccessException ex, HttpServletRequest request) {
-		String state = ex.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+	@ExceptionHandler(DataAccessException.class)
+	Object database(DataAccessException ex, HttpServletRequest request) {
+		String state = ex.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
 		if (state != null && (state.startsWith("22") || state.equals("23514"))) {
 			log.warn("Input refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(),
 					ex.getMostSpecificCause().getMessage());
@@ -171,7 +187,7 @@ class ErrorHandling {
 	}
 
 	private static String shorten(Object value) {
-		String s = org.youguan.kernel.Text.printable(String.valueOf(value));
+		String s = Text.printable(String.valueOf(value));
 		return s.length() > 40 ? s.substring(0, 40) + "…" : s;
 	}
 
@@ -214,7 +230,12 @@ class ErrorHandling {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 			problem.setTitle(title);
-			problem.setInstance(URI.create(request.getRequestURI()));
+			try {
+				problem.setInstance(URI.create(request.getRequestURI()));
+			}
+			catch (IllegalArgumentException ex) {
+				// a path java.net.URI cannot hold: the problem goes without its instance
+			}
 			if (!errors.isEmpty()) {
 				problem.setProperty("errors", errors);
 			}

@@ -237,35 +237,35 @@ class RequestValuesFilter extends OncePerRequestFilter {
 
 	/**
 	 * %-decodes {@code s} strictly: every % followed by two hex digits, the bytes valid UTF-8 ({@code plus}: '+' is a
-	 * space, as in a query string). Null when it is not.
+	 * space, as in a query string). Null when it is not. (Tomcat admits only ASCII in the request target; characters
+	 * beyond it, as MockMvc passes them, are read as UTF-8.)
 	 */
 	static String decode(String s, boolean plus) {
-		if (s.indexOf('%') < 0) {
-			return plus ? s.replace('+', ' ') : s;
-		}
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+		ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
 			if (c == '%') {
 				if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
 					return null;
 				}
-				bytes.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+				out.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
 				i += 2;
 			}
 			else if (c == '+' && plus) {
-				bytes.write(' ');
+				out.write(' ');
 			}
 			else {
-				byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-				bytes.write(raw, 0, raw.length);
+				int end = Character.isHighSurrogate(c) && i + 1 < s.length() ? i + 2 : i + 1;
+				byte[] raw = s.substring(i, end).getBytes(StandardCharsets.UTF_8);
+				out.write(raw, 0, raw.length);
+				i = end - 1;
 			}
 		}
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes.toByteArray()))
+				.decode(ByteBuffer.wrap(out.toByteArray()))
 				.toString();
 		}
 		catch (CharacterCodingException ex) {

@@ -98,6 +98,9 @@ class RealServerInputIntegrationTest {
 	void whatTomcatRefusesItselfIsStillA400() throws Exception {
 		assertThat(send("GET /api/v1/public/complaints/%00 HTTP/1.1\r\n", "", new byte[0]).status()).isEqualTo(400);
 		assertThat(send("GET /public/lookup HTTP/1.1\r\n", "X-Probe: a\u0001b\r\n", new byte[0]).status()).isEqualTo(400);
+		// unencoded UTF-8 in the request target, as a script may send it
+		assertThat(sendBytes("GET /api/v1/public/outlets?region=320506&brand=顺丰 HTTP/1.1\r\n".getBytes(StandardCharsets.UTF_8))
+			.status()).isEqualTo(400);
 	}
 
 	static final String BOUNDARY = "----youguan-boundary";
@@ -109,6 +112,21 @@ class RealServerInputIntegrationTest {
 		out.writeBytes(content);
 		out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return out.toByteArray();
+	}
+
+	/** A GET whose request line is given as raw bytes. */
+	Answer sendBytes(byte[] requestLine) throws IOException {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(requestLine);
+			out.write("Host: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			int end = raw.indexOf("\r\n\r\n");
+			String head = end < 0 ? raw : raw.substring(0, end);
+			return new Answer(Integer.parseInt(head.substring(9, 12)), head, end < 0 ? "" : raw.substring(end + 4));
+		}
 	}
 
 	/** One request on its own connection, bytes as given; the whole answer. */
