@@ -94,6 +94,7 @@ public class CalendarYears {
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
 		}
+		org.youguan.kernel.Text.requireClean("file", "日历文件", text);
 		if (text.startsWith("BEGIN:VCALENDAR")) {
 			return parseIcs(text);
 		}

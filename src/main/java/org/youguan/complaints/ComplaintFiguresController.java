@@ -120,12 +120,21 @@ class ComplaintFiguresController {
 		return new Query(r, f, t);
 	}
 
-	private static YearMonth parse(String text, String field) {
+	/** A month from 2000 (complaint figures are not kept for earlier years) to next year. */
+	private YearMonth parse(String text, String field) {
+		YearMonth month;
 		try {
-			return YearMonth.parse(text.strip());
+			month = YearMonth.parse(text.strip());
 		}
 		catch (java.time.DateTimeException ex) {
 			throw new InvalidValueException(field, "month", "月份格式应为2025-01");
 		}
+		int next = YearMonth.now(clock).getYear() + 1;
+		if (month.getYear() < FIRST_YEAR || month.getYear() > next) {
+			throw new InvalidValueException(field, "range", "月份应在" + FIRST_YEAR + "年至" + next + "年之间");
+		}
+		return month;
 	}
+
+	private static final int FIRST_YEAR = 2000;
 }

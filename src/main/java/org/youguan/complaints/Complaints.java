@@ -30,6 +30,7 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.CurrentUser;
@@ -103,6 +104,14 @@ public class Complaints {
 
 	static final String NUMBER_TYPE = "申诉";
 
+	/** The request header other channels' systems name a filing with; its column holds 100 characters. */
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	static final int MAX_IDEMPOTENCY_KEY = 100;
+
+	/** Amounts (claimed, compensated, recovered) are below 100 million yuan; their columns hold numeric(12, 2). */
+	static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(100_000_000);
+
 	private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -173,10 +182,21 @@ public class Complaints {
 	public record AttachmentInfo(long id, String fileName, String contentType, int sizeBytes) {
 	}
 
-	/** Files a complaint with up to the configured number of images or PDFs, each checked by content and size. */
+	/**
+	 * Files a complaint with up to the configured number of images or PDFs, each checked by content and size.
+	 * @throws InvalidValueException field {@code Idempotency-Key} when the key is longer than 100 characters or holds a
+	 * control character; the form's fields as {@code check} names them
+	 */
 	@Transactional
 	public Filed file(ComplaintForm form, List<org.youguan.documents.UploadedFile> attachments, Channel channel,
 			String idempotencyKey, boolean demo) {
+		if (idempotencyKey != null) {
+			Text.requireClean(IDEMPOTENCY_KEY, "请求头“Idempotency-Key”", idempotencyKey);
+			if (idempotencyKey.strip().length() > MAX_IDEMPOTENCY_KEY) {
+				throw new InvalidValueException(IDEMPOTENCY_KEY, "max-length",
+						"请求头“Idempotency-Key”不能超过" + MAX_IDEMPOTENCY_KEY + "个字符（建议使用UUID）");
+			}
+		}
 		List<String> types = new java.util.ArrayList<>();
 		if (attachments.size() > settings.maxAttachments()) {
 			throw new InvalidValueException("attachments", "count", "附件最多" + settings.maxAttachments() + "个");
@@ -253,6 +273,9 @@ public class Complaints {
 		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200);
 		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), 40);
 		v.require("postedOn", f.postedOn() != null, "required", "请填写交寄日期");
+		v.within("postedOn", "交寄日期", f.postedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		v.within("priorComplaint.date", "向企业投诉的日期", f.priorComplaintDate(), Validation.EARLIEST_RECORD,
+				Validation.LATEST_RECORD);
 		v.require("postedOn", f.postedOn() == null || !f.postedOn().isAfter(today), "not-future", "交寄日期不能晚于今天");
 		v.require("priorComplaint.date", f.priorComplaintDate() != null, "required",
 				"请填写向企业投诉的日期（申诉前应先向企业投诉）");
@@ -267,7 +290,7 @@ public class Complaints {
 				"请选择申诉类别（" + String.join("、", categories()) + "）");
 		v.require("reason", f.reason() != null && reasons().contains(f.reason()), "dictionary", "请选择申诉原因");
 		v.require("amountClaimed", f.amountClaimed() == null || f.amountClaimed().signum() >= 0
-				&& f.amountClaimed().compareTo(BigDecimal.valueOf(100_000_000)) < 0, "range", "索赔金额应为0至1亿元");
+				&& f.amountClaimed().compareTo(MAX_AMOUNT) < 0, "range", "索赔金额应为0至1亿元");
 		v.required("description", "申诉内容", f.description()).maxLength("description", "申诉内容", f.description(), 2000);
 		v.throwIfInvalid();
 		String county = region.value().substring(0, 6);
@@ -461,6 +484,8 @@ public class Complaints {
 		v.required("solution", "处理意见", reply.solution()).maxLength("solution", "处理意见", reply.solution(), 1000);
 		v.require("compensation", reply.compensation() == null || reply.compensation().signum() >= 0, "non-negative",
 				"赔偿金额不能为负数");
+		v.require("compensation", reply.compensation() == null || reply.compensation().compareTo(MAX_AMOUNT) < 0, "range",
+				"赔偿金额应小于1亿元");
 		v.required("handler", "经办人", reply.handler()).maxLength("handler", "经办人", reply.handler(), 60);
 		// an enterprise's handler is often at a customer-service line with an extension
 		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone()));
@@ -518,7 +543,11 @@ public class Complaints {
 	@Transactional
 	public void close(DataScope scope, long id, BigDecimal compensationPaid, String note) {
 		new Validation().require("compensationPaid", compensationPaid == null || compensationPaid.signum() >= 0,
-				"non-negative", "挽回经济损失不能为负数").maxLength("note", "办结说明", note, 1000).throwIfInvalid();
+				"non-negative", "挽回经济损失不能为负数")
+			.require("compensationPaid", compensationPaid == null || compensationPaid.compareTo(MAX_AMOUNT) < 0, "range",
+					"挽回经济损失应小于1亿元")
+			.maxLength("note", "办结说明", note, 1000)
+			.throwIfInvalid();
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
 		boolean valid = c.replyResponsibility() != null && c.replyResponsibility().valid();

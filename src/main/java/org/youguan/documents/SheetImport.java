@@ -18,6 +18,7 @@ import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
 
 /**
  * The all-or-nothing shape every registry import shares: read the sheet by its headers, check every row (collecting
@@ -106,8 +107,17 @@ public final class SheetImport<T> {
 		}
 
 		/** A date cell or a date as people type it, or null when blank. */
+		/** A date cell (or date text) within 1949-10-01 … 2099-12-31 ({@link Validation#date}), or null when blank. */
 		public LocalDate date(SheetRow row, String column) {
-			return read(column, () -> row.cell(column).asDate(column));
+			return date(row, column, Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		}
+
+		/** A date cell (or date text) within {@code min} … {@code max}, or null when blank; else the row's error. */
+		public LocalDate date(SheetRow row, String column, LocalDate min, LocalDate max) {
+			LocalDate date = read(column, () -> row.cell(column).asDate(column));
+			Validation range = new Validation().within(column, column, date, min, max);
+			range.errors().forEach(e -> fail(column, e.rule(), e.message()));
+			return range.hasErrors() ? null : date;
 		}
 
 		/** A month (a date cell, 2024-01, 2024年1月 …), or null when blank. */
@@ -150,6 +160,14 @@ public final class SheetImport<T> {
 	private SheetImport() {
 	}
 
+	/** A cell holding a control character (Excel writes U+0000 as _x0000_) fails its column; no field can keep it. */
+	private static void clean(String column, String text, RowContext context) {
+		int at = org.youguan.kernel.Text.forbiddenAt(text);
+		if (at >= 0) {
+			context.fail(column, "control-character", column + "含有不允许的字符（" + org.youguan.kernel.Text.codePoint(text, at) + "）");
+		}
+	}
+
 	/**
 	 * Checks every row of the sheet; with no failure hands all checked rows to {@code commit} and reports the count.
 	 * @param columns the service's field names mapped to the sheet's column names, for errors raised by services
@@ -164,7 +182,8 @@ public final class SheetImport<T> {
 		List<T> valid = new ArrayList<>();
 		for (SheetRow row : rows) {
 			RowContext context = new RowContext(columns, row);
-			T value = check.check(row, context);
+			row.cells().forEach((column, cell) -> clean(column, cell.text(), context));
+			T value = context.hasErrors() ? null : check.check(row, context);
 			if (context.hasErrors()) {
 				errors.add(new RowErrors(row.number(), List.copyOf(context.errors)));
 			}

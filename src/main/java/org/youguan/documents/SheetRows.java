@@ -69,6 +69,7 @@ public final class SheetRows {
 	 * The data rows under the header row (the first row with content). The file must be an .xlsx (checked by content),
 	 * carry every required header, and stay within the size limit and {@link #MAX_ROWS} rows with content; rows without
 	 * content — even bordered or formatted ones down to the sheet's end — are skipped and not counted.
+	 * What the file expands to must stay within {@link OfficeFiles}' limits (checked before POI parses it).
 	 */
 	public static List<SheetRow> read(byte[] content, List<String> requiredHeaders) {
 		if (content == null || content.length < 4 || content[0] != 'P' || content[1] != 'K') {
@@ -77,6 +78,7 @@ public final class SheetRows {
 		if (content.length > MAX_BYTES) {
 			throw new InvalidValueException("file", "size", "文件不能超过20MB");
 		}
+		OfficeFiles.requireWithinLimits(content, "file", "Excel工作簿（.xlsx）");
 		List<SheetRow> rows = new ArrayList<>();
 		Map<Integer, String> headers = new LinkedHashMap<>();
 		SheetReader.read(content, (number, cells) -> {

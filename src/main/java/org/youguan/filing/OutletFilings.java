@@ -216,9 +216,13 @@ public class OutletFilings {
 			.inRegion(f.regionCode()));
 	}
 
-	/** Completes the filing: a new outlet gets its filing number, a change is applied, a closure closes it. */
+	/**
+	 * Completes the filing: a new outlet gets its filing number, a change is applied, a closure closes it.
+	 * @throws InvalidValueException field {@code note} when the optional note is over 1000 characters
+	 */
 	@Transactional
 	public String approve(DataScope scope, long id, String note) {
+		new Validation().maxLength("note", "备案意见", note, 1000).throwIfInvalid();
 		OutletFiling f = load(scope, id);
 		f.requireApprovable();
 		LocalDate today = today();

@@ -253,8 +253,13 @@ public class RegionImporter implements DisposableBean {
 		jobs.finish(id, state, done, message, json.writeValueAsString(detail));
 	}
 
+	/** The most characters a file may expand to: all of China's villages are about 30 million. */
+	static final long MAX_EXPANDED_CHARS = 100_000_000L;
+
 	/**
-	 * Accepts UTF-8 text or gzip-compressed UTF-8 text, recognised by content (the gzip magic number), not by name.
+	 * Accepts UTF-8 text or gzip-compressed UTF-8 text, recognised by content (the gzip magic number), not by name;
+	 * a text (or what a gzip file expands to) beyond {@link #MAX_EXPANDED_CHARS} is refused as it is read, so a gzip
+	 * bomb never fills the memory.
 	 */
 	static List<String> decode(byte[] content) {
 		if (content == null || content.length == 0) {
@@ -265,7 +270,17 @@ public class RegionImporter implements DisposableBean {
 			var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
 			var reader = new BufferedReader(new InputStreamReader(in, decoder));
 			List<String> lines = new ArrayList<>();
+			long chars = 0;
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				chars += line.length() + 1;
+				if (chars > MAX_EXPANDED_CHARS) {
+					throw new InvalidValueException("file", "zip-size", "文件解压后超过" + MAX_EXPANDED_CHARS / 1_000_000
+							+ "百万字符（可能是“压缩炸弹”），已拒绝；全国村级区划约三千万字符");
+				}
+				if (org.youguan.kernel.Text.forbiddenAt(line) >= 0) {
+					throw new InvalidValueException("file", "control-character", "第" + (lines.size() + 1) + "行含有不允许的字符（"
+							+ org.youguan.kernel.Text.codePoint(line, org.youguan.kernel.Text.forbiddenAt(line)) + "）");
+				}
 				lines.add(lines.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line);
 			}
 			if (lines.isEmpty()) {

@@ -28,6 +28,13 @@ import org.youguan.kernel.Rows;
 @Service
 public class Facilities {
 
+	/**
+	 * The earliest 启用日期 a facility may have: 1896-03-20, when the national post (大清邮政官局) was founded — post
+	 * offices still serving today opened long before 1949.
+	 */
+	public static final LocalDate EARLIEST_COMMISSIONED = LocalDate.of(1896, 3, 20);
+
+
 	public record Filter(FacilityKind kind, FacilityStatus status) {
 	}
 
@@ -179,6 +186,7 @@ public class Facilities {
 			v.require("regionCode", region.value().length() >= 6, "county-level", "设施所在地应具体到县（6位）或更细");
 			v.require("regionCode", scope.containsRegion(region.value()), "scope", "设施所在地不在您的管辖范围内");
 		}
+		v.within("commissionedOn", "启用日期", d.commissionedOn(), EARLIEST_COMMISSIONED, Validation.LATEST_RECORD);
 		v.require("commissionedOn", d.commissionedOn() == null || !d.commissionedOn().isAfter(LocalDate.now(clock)),
 				"not-future", "启用日期不能晚于今天");
 		if (d.kind() != null && d.kind().hasCompartments()) {

@@ -102,7 +102,8 @@ class FacilityController {
 				throw new InvalidValueException("enterpriseId", "required", "请填写所属企业编号（在企业详情页地址中）");
 			}
 			org.youguan.kernel.Validation v = new org.youguan.kernel.Validation();
-			LocalDate since = v.date("commissionedOn", "启用日期", commissionedOn);
+			LocalDate since = v.date("commissionedOn", "启用日期", commissionedOn, Facilities.EARLIEST_COMMISSIONED,
+					org.youguan.kernel.Validation.LATEST_RECORD);
 			v.throwIfInvalid();
 			FacilityData data = new FacilityData(kind, name, enterpriseId, regionCode, address, compartments, serialNumber,
 					services, since);

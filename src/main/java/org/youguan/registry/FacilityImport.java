@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.documents.SheetImport;
+import org.youguan.kernel.Validation;
 import org.youguan.documents.ImportResult;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
@@ -54,7 +55,7 @@ public class FacilityImport {
 			FacilityKind kind = context.label(row, "设施类型", FacilityKind.values(), FacilityKind::label);
 			Long owner = context.checked(() -> enterprises.idInScope(scope, row.get("所属企业统一社会信用代码"), "enterpriseId"));
 			Integer compartments = context.integer(row, "格口数");
-			var since = context.date(row, "启用日期");
+			var since = context.date(row, "启用日期", Facilities.EARLIEST_COMMISSIONED, Validation.LATEST_RECORD);
 			if (kind == null || owner == null || context.hasErrors()) {
 				return null;
 			}

@@ -178,6 +178,8 @@ public class Licences {
 		LocalDate issuedOn = d.issuedOn();
 		v.require("issuedOn", issuedOn != null, "required", "请填写发证日期");
 		v.require("issuedOn", issuedOn == null || !issuedOn.isAfter(LocalDate.now(clock)), "not-future", "发证日期不能晚于今天");
+		v.within("issuedOn", "发证日期", issuedOn, Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		v.within("expiresOn", "有效期至", d.expiresOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		LocalDate expiry = d.expiresOn() != null ? d.expiresOn() : issuedOn == null ? null
 				: issuedOn.plusYears(rules.intValue(StatutoryRule.LICENCE_VALIDITY, enterprise.regionCode())).minusDays(1);
 		v.require("expiresOn", expiry == null || issuedOn == null || expiry.isAfter(issuedOn), "after-issue",

@@ -1,5 +1,6 @@
 package org.youguan.registry;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -429,6 +430,9 @@ public class Outlets {
 		return validate(scope, data);
 	}
 
+	/** The storage area's column holds numeric(8, 2) square metres. */
+	private static final BigDecimal MAX_STORAGE_AREA = BigDecimal.valueOf(1_000_000);
+
 	private OutletData validate(DataScope scope, OutletData d) {
 		Validation v = new Validation();
 		v.required("name", "网点名称", d.name()).maxLength("name", "网点名称", d.name(), 200);
@@ -449,7 +453,10 @@ public class Outlets {
 		// the manager is reached at the outlet or on a mobile: any telephone
 		Telephone phone = v.check("managerPhone", () -> Telephone.of(d.managerPhone()));
 		v.require("storageArea", d.storageArea() != null && d.storageArea().signum() > 0, "positive", "存储场地面积应大于0");
+		v.require("storageArea", d.storageArea() == null || d.storageArea().compareTo(MAX_STORAGE_AREA) < 0, "range",
+				"存储场地面积应小于1000000平方米");
 		v.require("openedOn", d.openedOn() != null, "required", "请填写开办日期");
+		v.within("openedOn", "开办日期", d.openedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.require("openedOn", d.openedOn() == null || !d.openedOn().isAfter(LocalDate.now(clock)), "not-future", "开办日期不能晚于今天");
 		v.throwIfInvalid();
 		return new OutletData(d.name().strip(), d.enterpriseId(), d.branchId(), d.cooperation(), d.address().strip(),

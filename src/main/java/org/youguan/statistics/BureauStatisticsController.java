@@ -3,6 +3,7 @@ package org.youguan.statistics;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
@@ -102,7 +103,8 @@ class BureauStatisticsController {
 			@RequestParam String period, RedirectAttributes redirect) {
 		ReportForm f = forms.get(form);
 		try {
-			int n = completeness.remind(scope, f, Period.parse(f.periodType(), period, "period"), me.bureauName());
+			int n = completeness.remind(scope, f, Period.parse(f.periodType(), period, "period", LocalDate.now(clock)),
+					me.bureauName());
 			redirect.addFlashAttribute("message", "已向" + n + "家未报送企业发出催报通知");
 		}
 		catch (DomainException ex) {
@@ -115,6 +117,9 @@ class BureauStatisticsController {
 	String targets(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
 			@RequestParam(required = false) Integer year, Model model) {
 		YearMonth through = YearMonth.now(clock).minusMonths(1);
+		if (year != null) {
+			Period.requireYear("year", year, LocalDate.now(clock));
+		}
 		int y = year == null ? YearMonth.now(clock).getYear() : year;
 		String r = region == null || region.isBlank() ? me.regionCode() : region.strip();
 		model.addAttribute("progress", targets.progress(scope, r, y, through));
@@ -252,7 +257,8 @@ class BureauStatisticsController {
 
 	private Completeness.Summary summary(DataScope scope, Long form, String period) {
 		ReportForm f = form == null ? forms.byCode("monthly") : forms.get(form);
-		Period p = period == null || period.isBlank() ? forms.currentPeriod(f) : Period.parse(f.periodType(), period, "period");
+		Period p = period == null || period.isBlank() ? forms.currentPeriod(f)
+				: Period.parse(f.periodType(), period, "period", LocalDate.now(clock));
 		return completeness.summary(scope, f, p);
 	}
 }

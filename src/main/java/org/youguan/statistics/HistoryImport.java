@@ -115,6 +115,10 @@ public class HistoryImport {
 			else if (value != null && value.signum() < 0) {
 				context.fail("数值", "non-negative", "数值不能为负数");
 			}
+			else if (value != null && !Reports.fits(value)) {
+				context.fail("数值", "number", "数值超出范围（最多" + Reports.VALUE_INTEGER_DIGITS + "位整数、"
+						+ Reports.VALUE_FRACTION_DIGITS + "位小数）");
+			}
 			if (context.hasErrors()) {
 				return null;
 			}

@@ -82,6 +82,12 @@ final class ReportSheets {
 				continue;
 			}
 			if (row.get("说明") != null) {
+				int at = org.youguan.kernel.Text.forbiddenAt(row.get("说明"));
+				if (at >= 0) {
+					errors.add(new FieldError(where, "control-character", where + "：说明含有不允许的字符（"
+							+ org.youguan.kernel.Text.codePoint(row.get("说明"), at) + "）"));
+					continue;
+				}
 				notes.put(code, row.get("说明"));
 			}
 		}

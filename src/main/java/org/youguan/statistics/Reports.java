@@ -332,7 +332,27 @@ public class Reports {
 		rollup.refresh(List.of(report.periodStart()), touched);
 	}
 
-	/** Parses typed values: numbers with optional thousands separators; every bad cell is reported. */
+	/**
+	 * The integer digits a reported value may have: its column is numeric(20, 4), and the rollups (numeric(24, 4)) must
+	 * still hold the sum of a million of them.
+	 */
+	static final int VALUE_INTEGER_DIGITS = 14;
+
+	static final int VALUE_FRACTION_DIGITS = 4;
+
+	static boolean fits(BigDecimal d) {
+		BigDecimal stripped = d.stripTrailingZeros();
+		return stripped.precision() - stripped.scale() <= VALUE_INTEGER_DIGITS && Math.max(stripped.scale(), 0) <= VALUE_FRACTION_DIGITS;
+	}
+
+	private static String shorten(String s) {
+		return s.length() > 30 ? s.substring(0, 30) + "…" : s;
+	}
+
+	/**
+	 * Parses typed values: numbers with optional thousands separators, at most 16 integer and 4 fraction digits (the
+	 * column); every bad cell is reported.
+	 */
 	private Map<String, ReportValue> parse(Report report, Map<String, String> values, Map<String, String> notes) {
 		List<Indicator> indicators = forms.indicators(report.formId());
 		Map<String, ReportValue> parsed = new HashMap<>();
@@ -350,9 +370,14 @@ public class Reports {
 			if (text != null && !text.isBlank()) {
 				try {
 					number = new BigDecimal(text.strip().replace(",", "").replace("，", ""));
+					if (!fits(number)) {
+						errors.add(new FieldError(i.code(), "number", i.name() + "超出可填报的范围（最多" + VALUE_INTEGER_DIGITS
+								+ "位整数、" + VALUE_FRACTION_DIGITS + "位小数）：" + shorten(text.strip())));
+						number = null;
+					}
 				}
 				catch (NumberFormatException ex) {
-					errors.add(new FieldError(i.code(), "number", i.name() + "应为数字：" + text.strip()));
+					errors.add(new FieldError(i.code(), "number", i.name() + "应为数字：" + shorten(text.strip())));
 				}
 			}
 			if (number != null || note != null) {

@@ -21,6 +21,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
@@ -101,6 +102,31 @@ public class WorkPlans {
 	}
 
 	/**
+	 * Every recognised part fits the column that keeps it (title 300, 文号 60, overall requirement and targets 2000, a key
+	 * task 500, a heading 300, a task 2000 characters) — a notice pasted without line breaks would otherwise reach the
+	 * database; each part too long is named with its line where it has one.
+	 * @throws InvalidValueException field {@code text}, rule {@code max-length}, listing every part too long
+	 */
+	static void requireFits(PlanPreview p) {
+		Validation v = new Validation();
+		v.maxLength("text", "标题", p.title(), 300).maxLength("text", "文号", p.documentNumber(), 60)
+			.maxLength("text", "总体工作要求", p.overallRequirement(), 2000)
+			.maxLength("text", "主要工作目标", p.targets(), 2000);
+		p.keyTasks().forEach(k -> v.maxLength("text", "重点工作“" + k.substring(0, Math.min(20, k.length())) + "…”", k, 500));
+		List<PlanPreview.Task> tasks = new ArrayList<>();
+		p.sections().forEach(s -> {
+			v.maxLength("text", "部分标题“" + s.heading().substring(0, Math.min(20, s.heading().length())) + "…”", s.heading(), 300);
+			tasks.addAll(s.tasks());
+		});
+		p.livelihoodProjects().forEach(pr -> {
+			v.maxLength("text", "民生实事“" + pr.title().substring(0, Math.min(20, pr.title().length())) + "…”", pr.title(), 300);
+			tasks.addAll(pr.items());
+		});
+		tasks.forEach(t -> v.maxLength("text", "第" + t.line() + "行的任务", t.text(), 2000));
+		v.throwIfInvalid();
+	}
+
+	/**
 	 * Saves the notice as the bureau's plan. {@code mapping}: an unknown department name → the id of one of the
 	 * bureau's departments; {@code create}: unknown names to create as departments. Any name left unmapped stops the
 	 * save with the list of them; nothing is saved then.
@@ -134,6 +160,7 @@ public class WorkPlans {
 		if (preview.year() == null) {
 			throw new InvalidValueException("text", "year", "标题中未识别到年度");
 		}
+		requireFits(preview);
 		LocalDate due = LocalDate.of(preview.year(), 12, 31);
 		long plan = jdbc.sql("""
 				INSERT INTO work_plan (bureau_id, region_code, year, title, document_number, document_date, overall_requirement,

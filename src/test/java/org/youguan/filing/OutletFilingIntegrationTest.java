@@ -44,7 +44,7 @@ class OutletFilingIntegrationTest {
 
 	static final DataScope WUZHONG = DataScope.region("320506");
 
-	static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F' };
+	static final byte[] JPEG = org.youguan.TestImages.jpeg(4, 3);
 
 	static final byte[] PDF = "%PDF-1.4\n%test\n".getBytes();
 
