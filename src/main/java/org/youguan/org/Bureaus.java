@@ -152,7 +152,7 @@ public class Bureaus {
 		if (region != null && data.level() != null) {
 			v.require("regionCode", region.value().length() == data.level().regionCodeLength(), "level-match",
 					data.level().label() + "应对应" + data.level().regionCodeLength() + "位行政区划代码");
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "行政区划不在您的管理范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "行政区划");
 		}
 		if (data.level() != null && data.level() != BureauLevel.NATIONAL && region != null) {
 			v.require("parentId", data.parentId() != null || !hasEnclosingBureau(region), "required", "请选择上级机构");

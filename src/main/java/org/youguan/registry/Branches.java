@@ -145,7 +145,7 @@ public class Branches {
 		}
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode()));
 		if (region != null) {
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "分支机构所在地不在您的管辖范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "分支机构所在地");
 		}
 		v.require("businessLicenceDate", data.businessLicenceDate() != null, "required", "请填写营业执照日期");
 		v.require("filedOn", data.filedOn() != null, "required", "请填写备案日期");

@@ -214,7 +214,7 @@ public class Enterprises {
 		v.require("type", d.type() != null, "required", "请选择企业类型");
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "企业所在地不在您的管辖范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "企业所在地");
 		}
 		if (d.brandId() != null) {
 			v.require("brandId", brands.existsById(d.brandId()), "exists", "品牌不存在");

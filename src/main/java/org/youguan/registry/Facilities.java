@@ -177,7 +177,7 @@ public class Facilities {
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
 			v.require("regionCode", region.value().length() >= 6, "county-level", "设施所在地应具体到县（6位）或更细");
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "设施所在地不在您的管辖范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "设施所在地");
 		}
 		v.require("commissionedOn", d.commissionedOn() == null || !d.commissionedOn().isAfter(LocalDate.now(clock)),
 				"not-future", "启用日期不能晚于今天");

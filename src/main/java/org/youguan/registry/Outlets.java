@@ -438,7 +438,7 @@ public class Outlets {
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
 			v.require("regionCode", region.value().length() >= 9, "street-level", "网点所在地应具体到乡镇/街道（9位）或村/社区（12位）");
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "网点所在地不在您的管辖范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "网点所在地");
 		}
 		v.require("longitude", d.longitude() == null || (d.longitude().doubleValue() >= 73 && d.longitude().doubleValue() <= 136),
 				"range", "经度应在73至136之间");
