@@ -36,7 +36,7 @@ public class Bureaus {
 			       p.name AS parent_name, b.address, b.phone, b.demo,
 			       (SELECT count(*) FROM department d WHERE d.bureau_id = b.id) AS departments,
 			       (SELECT count(*) FROM user_account u WHERE u.bureau_id = b.id) AS users
-			FROM bureau b JOIN region r ON r.code = b.region_code LEFT JOIN bureau p ON p.id = b.parent_id""";
+			FROM bureau b JOIN region_name r ON r.code = b.region_code LEFT JOIN bureau p ON p.id = b.parent_id""";
 
 	private final BureauRepository bureaus;
 

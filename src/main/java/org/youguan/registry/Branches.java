@@ -35,7 +35,7 @@ public class Branches {
 			SELECT b.id, b.name, b.enterprise_id, e.legal_name AS enterprise_name, b.licence_id, l.number AS licence_number,
 			       b.region_code, r.name AS region_name, b.address, b.head_name, b.business_licence_date, b.filed_on,
 			       b.filed_late
-			FROM branch b JOIN enterprise e ON e.id = b.enterprise_id JOIN region r ON r.code = b.region_code
+			FROM branch b JOIN enterprise e ON e.id = b.enterprise_id JOIN region_name r ON r.code = b.region_code
 			LEFT JOIN express_licence l ON l.id = b.licence_id""";
 
 	private final BranchRepository branches;

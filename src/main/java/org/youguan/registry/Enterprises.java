@@ -50,7 +50,7 @@ public class Enterprises {
 				       e.status, e.demo,
 				       (SELECT count(*) FROM express_licence l WHERE l.enterprise_id = e.id) AS licences,
 				       (SELECT count(*) FROM terminal_outlet o WHERE o.enterprise_id = e.id AND %s) AS outlets
-				FROM enterprise e JOIN region r ON r.code = e.region_code LEFT JOIN brand b ON b.id = e.brand_id"""
+				FROM enterprise e JOIN region_name r ON r.code = e.region_code LEFT JOIN brand b ON b.id = e.brand_id"""
 			.formatted(outletScope);
 	}
 

@@ -37,7 +37,7 @@ public class Facilities {
 			SELECT f.id, f.kind, f.name, f.enterprise_id, e.legal_name AS enterprise_name, f.region_code,
 			       r.name AS region_name, f.address, f.status, f.compartments, f.serial_number, f.services,
 			       f.commissioned_on, f.demo
-			FROM facility f JOIN enterprise e ON e.id = f.enterprise_id JOIN region r ON r.code = f.region_code""";
+			FROM facility f JOIN enterprise e ON e.id = f.enterprise_id JOIN region_name r ON r.code = f.region_code""";
 
 	private final FacilityRepository facilities;
 

@@ -55,7 +55,7 @@ public class Outlets {
 			       o.region_code, r.name AS region_name, o.longitude, o.latitude, o.manager_name, o.manager_id_masked,
 			       o.manager_phone_masked, o.storage_area, o.has_communications, o.has_shelving, o.has_surveillance,
 			       o.has_signage, o.opened_on, o.filing_number, o.status, o.demo
-			FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region r ON r.code = o.region_code
+			FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region_name r ON r.code = o.region_code
 			LEFT JOIN branch br ON br.id = o.branch_id LEFT JOIN brand b ON b.id = o.brand_id
 			LEFT JOIN registry_dictionary d ON d.kind = 'cooperation' AND d.code = o.cooperation""";
 
@@ -407,7 +407,7 @@ public class Outlets {
 		List<PublicOutlet> items = jdbc.sql("""
 				SELECT o.name, b.short_name AS brand, e.legal_name AS operator, o.address, o.region_code,
 				       r.name AS region_name, o.filing_number, o.opened_on
-				FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region r ON r.code = o.region_code
+				FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region_name r ON r.code = o.region_code
 				LEFT JOIN brand b ON b.id = o.brand_id""" + c.where() + " ORDER BY o.region_code, o.id LIMIT :limit OFFSET :offset")
 			.params(c.params())
 			.param("limit", page.size())
