@@ -110,13 +110,7 @@ class ComplaintFiguresController {
 		if (t.isBefore(f)) {
 			throw new InvalidValueException("to", "after-from", "截止月份不能早于起始月份");
 		}
-		String r = region == null || region.isBlank() ? me.regionCode() : region.strip();
-		if (r.equals("0")) {
-			r = "";
-		}
-		if (scope.kind() != DataScope.Kind.ALL && !scope.containsRegion(r.isEmpty() ? "0" : r)) {
-			throw new org.springframework.security.access.AccessDeniedException("该区域不在您的数据权限范围内");
-		}
+		String r = scope.requireReadable(region == null || region.isBlank() ? me.regionCode() : region, "region");
 		return new Query(r, f, t);
 	}
 

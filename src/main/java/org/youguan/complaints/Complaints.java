@@ -337,7 +337,7 @@ public class Complaints {
 	private static final String SELECT = """
 			SELECT c.*, c.filer_phone_masked AS filer_phone, r.name AS region_name, CAST(:today AS date) AS today,
 			       CAST(:nextWorkingDay AS date) AS next_working_day
-			FROM complaint c JOIN region r ON r.code = c.region_code""";
+			FROM complaint c JOIN region_name r ON r.code = c.region_code""";
 
 	public PageResult<ComplaintView> list(DataScope scope, Filter filter, PageQuery page) {
 		Map<String, Object> params = new HashMap<>(scope.params());

@@ -63,7 +63,7 @@ public class OutletFilings {
 			       f.late_filing, f.change_description, f.completed_on, f.working_days_taken, f.filing_number,
 			       (f.status = 'SUBMITTED' AND f.due_on < :today) AS overdue,
 			       (f.status = 'SUBMITTED' AND f.due_on >= :today AND f.due_on <= :soon) AS due_soon
-			FROM outlet_filing f JOIN region r ON r.code = f.region_code""";
+			FROM outlet_filing f JOIN region_name r ON r.code = f.region_code""";
 
 	private final OutletFilingRepository filings;
 
@@ -351,7 +351,7 @@ public class OutletFilings {
 
 	/** Approved filings completed between {@code from} and {@code to} (inclusive), by county and by brand. */
 	public FilingMetrics metrics(DataScope scope, LocalDate from, LocalDate to) {
-		String base = " FROM outlet_filing f JOIN region r ON r.code = substr(f.region_code, 1, 6) WHERE f.status = 'APPROVED'"
+		String base = " FROM outlet_filing f JOIN region_name r ON r.code = substr(f.region_code, 1, 6) WHERE f.status = 'APPROVED'"
 				+ " AND f.completed_on BETWEEN :from AND :to AND " + scope.regionPredicate("f.region_code");
 		String figures = "count(*) AS completed, round(avg(f.working_days_taken), 1) AS avg_days, max(f.working_days_taken) AS max_days,"
 				+ " round(100.0 * count(*) FILTER (WHERE f.completed_on <= f.due_on) / nullif(count(*), 0), 1) AS on_time,"

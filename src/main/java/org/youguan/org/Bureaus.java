@@ -36,7 +36,7 @@ public class Bureaus {
 			       p.name AS parent_name, b.address, b.phone, b.demo,
 			       (SELECT count(*) FROM department d WHERE d.bureau_id = b.id) AS departments,
 			       (SELECT count(*) FROM user_account u WHERE u.bureau_id = b.id) AS users
-			FROM bureau b JOIN region r ON r.code = b.region_code LEFT JOIN bureau p ON p.id = b.parent_id""";
+			FROM bureau b JOIN region_name r ON r.code = b.region_code LEFT JOIN bureau p ON p.id = b.parent_id""";
 
 	private final BureauRepository bureaus;
 
@@ -152,7 +152,7 @@ public class Bureaus {
 		if (region != null && data.level() != null) {
 			v.require("regionCode", region.value().length() == data.level().regionCodeLength(), "level-match",
 					data.level().label() + "应对应" + data.level().regionCodeLength() + "位行政区划代码");
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "行政区划不在您的管理范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "行政区划");
 		}
 		if (data.level() != null && data.level() != BureauLevel.NATIONAL && region != null) {
 			v.require("parentId", data.parentId() != null || !hasEnclosingBureau(region), "required", "请选择上级机构");

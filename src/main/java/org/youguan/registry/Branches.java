@@ -35,7 +35,7 @@ public class Branches {
 			SELECT b.id, b.name, b.enterprise_id, e.legal_name AS enterprise_name, b.licence_id, l.number AS licence_number,
 			       b.region_code, r.name AS region_name, b.address, b.head_name, b.business_licence_date, b.filed_on,
 			       b.filed_late
-			FROM branch b JOIN enterprise e ON e.id = b.enterprise_id JOIN region r ON r.code = b.region_code
+			FROM branch b JOIN enterprise e ON e.id = b.enterprise_id JOIN region_name r ON r.code = b.region_code
 			LEFT JOIN express_licence l ON l.id = b.licence_id""";
 
 	private final BranchRepository branches;
@@ -145,7 +145,7 @@ public class Branches {
 		}
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode()));
 		if (region != null) {
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "分支机构所在地不在您的管辖范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "分支机构所在地");
 		}
 		v.require("businessLicenceDate", data.businessLicenceDate() != null, "required", "请填写营业执照日期");
 		v.require("filedOn", data.filedOn() != null, "required", "请填写备案日期");

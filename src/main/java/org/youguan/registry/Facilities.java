@@ -44,7 +44,7 @@ public class Facilities {
 			SELECT f.id, f.kind, f.name, f.enterprise_id, e.legal_name AS enterprise_name, f.region_code,
 			       r.name AS region_name, f.address, f.status, f.compartments, f.serial_number, f.services,
 			       f.commissioned_on, f.demo
-			FROM facility f JOIN enterprise e ON e.id = f.enterprise_id JOIN region r ON r.code = f.region_code""";
+			FROM facility f JOIN enterprise e ON e.id = f.enterprise_id JOIN region_name r ON r.code = f.region_code""";
 
 	private final FacilityRepository facilities;
 
@@ -184,7 +184,7 @@ public class Facilities {
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
 			v.require("regionCode", region.value().length() >= 6, "county-level", "设施所在地应具体到县（6位）或更细");
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "设施所在地不在您的管辖范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "设施所在地");
 		}
 		v.within("commissionedOn", "启用日期", d.commissionedOn(), EARLIEST_COMMISSIONED, Validation.LATEST_RECORD);
 		v.require("commissionedOn", d.commissionedOn() == null || !d.commissionedOn().isAfter(LocalDate.now(clock)),

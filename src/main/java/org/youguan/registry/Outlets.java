@@ -56,7 +56,7 @@ public class Outlets {
 			       o.region_code, r.name AS region_name, o.longitude, o.latitude, o.manager_name, o.manager_id_masked,
 			       o.manager_phone_masked, o.storage_area, o.has_communications, o.has_shelving, o.has_surveillance,
 			       o.has_signage, o.opened_on, o.filing_number, o.status, o.demo
-			FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region r ON r.code = o.region_code
+			FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region_name r ON r.code = o.region_code
 			LEFT JOIN branch br ON br.id = o.branch_id LEFT JOIN brand b ON b.id = o.brand_id
 			LEFT JOIN registry_dictionary d ON d.kind = 'cooperation' AND d.code = o.cooperation""";
 
@@ -408,7 +408,7 @@ public class Outlets {
 		List<PublicOutlet> items = jdbc.sql("""
 				SELECT o.name, b.short_name AS brand, e.legal_name AS operator, o.address, o.region_code,
 				       r.name AS region_name, o.filing_number, o.opened_on
-				FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region r ON r.code = o.region_code
+				FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region_name r ON r.code = o.region_code
 				LEFT JOIN brand b ON b.id = o.brand_id""" + c.where() + " ORDER BY o.region_code, o.id LIMIT :limit OFFSET :offset")
 			.params(c.params())
 			.param("limit", page.size())
@@ -442,7 +442,7 @@ public class Outlets {
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
 			v.require("regionCode", region.value().length() >= 9, "street-level", "网点所在地应具体到乡镇/街道（9位）或村/社区（12位）");
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "网点所在地不在您的管辖范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "网点所在地");
 		}
 		v.require("longitude", d.longitude() == null || (d.longitude().doubleValue() >= 73 && d.longitude().doubleValue() <= 136),
 				"range", "经度应在73至136之间");

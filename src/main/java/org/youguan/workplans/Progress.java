@@ -186,7 +186,7 @@ public class Progress {
 			.list();
 		return jdbc.sql("""
 				SELECT r.id, d.name AS department, r.month, r.text, r.percent, r.reported_at, r.reported_by FROM work_progress r
-				JOIN department d ON d.id = r.department_id WHERE r.task_id = :task ORDER BY r.month DESC, r.reported_at DESC""")
+				JOIN department_name d ON d.id = r.department_id WHERE r.task_id = :task ORDER BY r.month DESC, r.reported_at DESC""")
 			.param("task", taskId)
 			.query((rs, i) -> new Report(rs.getLong("id"), rs.getString("department"), rs.getString("month"),
 					rs.getString("text"), rs.getInt("percent"), rs.getTimestamp("reported_at").toInstant(),
@@ -215,7 +215,7 @@ public class Progress {
 		Map<Long, Latest> result = new HashMap<>();
 		jdbc.sql("""
 				SELECT DISTINCT ON (r.task_id) r.task_id, r.month, d.name AS department, r.text, r.percent
-				FROM work_progress r JOIN work_task t ON t.id = r.task_id JOIN department d ON d.id = r.department_id
+				FROM work_progress r JOIN work_task t ON t.id = r.task_id JOIN department_name d ON d.id = r.department_id
 				LEFT JOIN work_task_department l ON l.task_id = t.id AND l.position = 1 AND t.responsibility = 'LEAD'
 				WHERE t.plan_id = :plan
 				ORDER BY r.task_id, r.month DESC, (l.department_id = r.department_id) DESC NULLS LAST, r.percent DESC""")

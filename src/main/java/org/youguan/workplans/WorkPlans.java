@@ -285,7 +285,7 @@ public class WorkPlans {
 	public List<PlanSummary> list(DataScope scope) {
 		return jdbc.sql("""
 				SELECT p.id, p.year, p.title, b.name AS bureau_name, p.status, (SELECT count(*) FROM work_task t WHERE t.plan_id = p.id) AS tasks
-				FROM work_plan p JOIN bureau b ON b.id = p.bureau_id WHERE """ + " " + scope.regionPredicate("p.region_code")
+				FROM work_plan p JOIN bureau_name b ON b.id = p.bureau_id WHERE """ + " " + scope.regionPredicate("p.region_code")
 				+ " ORDER BY p.year DESC, p.id DESC")
 			.params(scope.params())
 			.query(Rows.of(PlanSummary.class))
@@ -296,7 +296,7 @@ public class WorkPlans {
 		Head head = jdbc.sql("""
 				SELECT p.id, p.bureau_id, p.region_code, p.year, p.title, p.document_number, p.document_date,
 				       p.overall_requirement, p.targets, p.status, b.name AS bureau_name
-				FROM work_plan p JOIN bureau b ON b.id = p.bureau_id WHERE p.id = :id AND """ + " "
+				FROM work_plan p JOIN bureau_name b ON b.id = p.bureau_id WHERE p.id = :id AND """ + " "
 				+ scope.regionPredicate("p.region_code"))
 			.params(scope.params())
 			.param("id", id)
@@ -310,7 +310,7 @@ public class WorkPlans {
 			.param("id", id).query(Rows.of(MainTarget.class)).list();
 		Map<Long, List<String>> names = new HashMap<>();
 		jdbc.sql("""
-				SELECT d.task_id, x.name FROM work_task_department d JOIN department x ON x.id = d.department_id
+				SELECT d.task_id, x.name FROM work_task_department d JOIN department_name x ON x.id = d.department_id
 				JOIN work_task t ON t.id = d.task_id WHERE t.plan_id = :id ORDER BY d.task_id, d.position""")
 			.param("id", id)
 			.query((rs, i) -> names.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
