@@ -40,7 +40,8 @@ class SignInBrowserTest extends BrowserTest {
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
 		assertThat(browser.getPageSource()).contains("您已安全退出");
 		browser.get(url("/"));
-		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		assertThat(browser.findElement(By.id("public-home")).getText()).contains("公众服务");
+		assertThat(browser.getPageSource()).doesNotContain("郑监管");
 	}
 
 	@Test
