@@ -79,10 +79,13 @@ class ComplaintTodos implements TodoProvider {
 		return sortedByDue.items().isEmpty() ? null : sortedByDue.items().get(0).stepDue();
 	}
 
+	/** Staff see the respondent enterprise of each; an enterprise (its own complaints) status and category. */
 	private static List<Todo.Item> items(PageResult<ComplaintView> result, String path) {
+		boolean staff = !path.startsWith("/enterprise/");
 		return result.items().stream()
 			.map(c -> new Todo.Item(c.number(), c.status().label() + " · " + c.category()
-					+ (c.enterpriseName() == null ? "" : " · " + c.enterpriseName()), path + c.id(), c.stepDue(), c.overdue()))
+					+ (staff && c.enterpriseName() != null ? " · " + c.enterpriseName() : ""), path + c.id(), c.stepDue(),
+					c.overdue()))
 			.toList();
 	}
 }

@@ -35,7 +35,8 @@ class WorkPlanTodos implements TodoProvider {
 
 	@Override
 	public List<Todo> todosFor(CurrentUser user) {
-		if (!user.isStaff() || user.departmentId() == null || user.bureauId() == null) {
+		// those who report progress (WorkPlanController.WRITERS), not leaders who read it
+		if (!user.isStaff() || !user.writer() || user.departmentId() == null || user.bureauId() == null) {
 			return List.of();
 		}
 		LocalDate today = LocalDate.now(clock);

@@ -90,6 +90,9 @@ class HomePagesIntegrationTest {
 	@Autowired
 	UserDirectory directory;
 
+	@Autowired
+	org.youguan.workplans.Supervision supervision;
+
 	/** One queue of the inbox as the page shows it. */
 	record Queue(String name, long count, long overdue, String link, String html) {
 	}
@@ -156,6 +159,22 @@ class HomePagesIntegrationTest {
 			}
 		}
 		assertThat(lastOverdue).isLessThan(firstOther);
+	}
+
+	@Test
+	void aDepartmentMemberSeesTheWorkPlanReportsHerDepartmentOwesThisMonth() throws Exception {
+		MockHttpSession member = SignIn.session(mvc, "sz.office");
+		Queue owed = queues(page(get("/"), member)).get("workplan.report");
+		assertThat(owed).isNotNull();
+		Matcher link = Pattern.compile("/workplans/(\\d+)/departments/(\\d+)").matcher(owed.link());
+		assertThat(link.matches()).isTrue();
+		CurrentUser office = directory.principal("sz.office").orElseThrow();
+		assertThat(Long.parseLong(link.group(2))).isEqualTo(office.departmentId());
+		var list = supervision.department(office.scope(), Long.parseLong(link.group(1)), office.departmentId());
+		assertThat(owed.count()).isEqualTo(list.tasks().stream().filter(t -> t.owesReport()).count());
+		page(get(owed.link()), member);
+		// leaders read and follow; they hold no queue of their own
+		assertThat(queues(page(get("/"), SignIn.session(mvc, "sz.leader")))).isEmpty();
 	}
 
 	@Test
