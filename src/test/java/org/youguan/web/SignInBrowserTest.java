@@ -55,6 +55,8 @@ class SignInBrowserTest extends BrowserTest {
 	@Test
 	void anAdministratorSeesTheUserListAndTheCalendar() throws Exception {
 		signIn("sz.admin", "Demo@2026");
+		// the sign-in lands on the home page before the next page is asked for (navigating away mid-sign-in loses it)
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
 		browser.get(url("/admin/users"));
 		assertThat(browser.findElement(By.id("user-table")).getText()).contains("wz.staff").doesNotContain("js.leader");
 		screenshot("users");
