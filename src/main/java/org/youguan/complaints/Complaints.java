@@ -27,7 +27,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
-import org.youguan.kernel.MobilePhone;
+import org.youguan.kernel.Telephone;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
@@ -35,6 +35,7 @@ import org.youguan.kernel.WorkState;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
+import org.youguan.platform.Secrets;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
@@ -138,10 +139,14 @@ public class Complaints {
 
 	private final Clock clock;
 
+	private final Secrets secrets;
+
 	Complaints(ComplaintRepository complaints, Brands brands, Enterprises enterprises, Regions regions,
 			StatutoryRules rules, WorkingCalendar calendar, BusinessNumbers numbers, JdbcClient jdbc, AuditTrail audit,
-			org.springframework.context.ApplicationEventPublisher events, ComplaintSettings settings, Clock clock) {
+			org.springframework.context.ApplicationEventPublisher events, ComplaintSettings settings, Clock clock,
+			Secrets secrets) {
 		this.events = events;
+		this.secrets = secrets;
 		this.settings = settings;
 		this.complaints = complaints;
 		this.brands = brands;
@@ -196,10 +201,11 @@ public class Complaints {
 		LocalDate today = LocalDate.now(clock);
 		Checked checked = check(form, today);
 		ComplaintForm clean = checked.form();
+		FilerPhone phone = FilerPhone.of(secrets, clean.phone());
 		String duplicateOf = clean.waybillNumber() == null ? null : jdbc.sql("""
-				SELECT number FROM complaint WHERE filer_phone = :phone AND waybill_number = :waybill AND category = :category
-				AND received_on >= :since ORDER BY id LIMIT 1""")
-			.param("phone", clean.phone())
+				SELECT number FROM complaint WHERE filer_phone_index = :phone AND waybill_number = :waybill
+				AND category = :category AND received_on >= :since ORDER BY id LIMIT 1""")
+			.param("phone", phone.index())
 			.param("waybill", clean.waybillNumber())
 			.param("category", clean.category())
 			.param("since", today.minusDays(90))
@@ -210,7 +216,7 @@ public class Complaints {
 		String number = numbers.next(NUMBER_TYPE, county, today.getYear());
 		String queryCode = queryCode();
 		Complaint c = complaints.save(Complaint.receive(number, hash(queryCode), channel,
-				idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip(), clean, checked.brandId(),
+				idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip(), clean, phone, checked.brandId(),
 				checked.brandName(), duplicateOf, clock.instant(), today,
 				rules.deadline(StatutoryRule.COMPLAINT_TRANSFER, today, county),
 				rules.deadline(StatutoryRule.COMPLAINT_ANSWER_LIMIT, today, county), demo));
@@ -242,7 +248,8 @@ public class Complaints {
 	private Checked check(ComplaintForm f, LocalDate today) {
 		Validation v = new Validation();
 		v.required("filerName", "申诉人姓名", f.filerName()).maxLength("filerName", "申诉人姓名", f.filerName(), 60);
-		MobilePhone phone = v.check("phone", () -> MobilePhone.of(f.phone()));
+		// the procedure calls the filer back; no message is sent by SMS, so any telephone reaches them
+		Telephone phone = v.check("phone", () -> Telephone.of(f.phone()));
 		v.require("filerRole", f.filerRole() != null, "required", "请选择申诉人身份（寄件人、收件人或受委托人）");
 		RegionCode region = v.check("region", () -> regions.require("region", f.region()));
 		if (region != null) {
@@ -298,8 +305,9 @@ public class Complaints {
 		String secret = queryCodeOrPhone == null ? "" : queryCodeOrPhone.strip();
 		Complaint c = complaints.findByNumber(number == null ? "" : number.strip())
 			.filter(x -> !secret.isEmpty() && (MessageDigest.isEqual(x.queryCodeHash().getBytes(StandardCharsets.US_ASCII),
-					hash(secret.toUpperCase()).getBytes(StandardCharsets.US_ASCII)) || secret.equals(x.filerPhone())))
-			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的手机号）"));
+					hash(secret.toUpperCase()).getBytes(StandardCharsets.US_ASCII))
+					|| MessageDigest.isEqual(x.filerPhoneIndex(), FilerPhone.index(secrets, secret))))
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的电话号码）"));
 		ComplaintView v = get(DataScope.all(), c.id());
 		List<PublicEvent> history = jdbc.sql("""
 				SELECT occurred_at, status, public_text FROM complaint_event WHERE complaint_id = :id ORDER BY occurred_at, id""")
@@ -310,8 +318,10 @@ public class Complaints {
 		return new PublicStatus(v.number(), v.status().label(), v.receivedOn(), v.answerDue(), v.brandName(), history);
 	}
 
+	/** Lists carry the filer's phone masked (filer_phone); a single complaint's page decrypts it (see {@link #get}). */
 	private static final String SELECT = """
-			SELECT c.*, r.name AS region_name, CAST(:today AS date) AS today, CAST(:nextWorkingDay AS date) AS next_working_day
+			SELECT c.*, c.filer_phone_masked AS filer_phone, r.name AS region_name, CAST(:today AS date) AS today,
+			       CAST(:nextWorkingDay AS date) AS next_working_day
 			FROM complaint c JOIN region r ON r.code = c.region_code""";
 
 	public PageResult<ComplaintView> list(DataScope scope, Filter filter, PageQuery page) {
@@ -341,9 +351,10 @@ public class Complaints {
 			params.put("category", filter.category());
 		}
 		if (!page.q().isEmpty()) {
-			where.append(" AND (c.number = :exact OR c.waybill_number = :exact OR c.filer_phone = :exact "
+			where.append(" AND (c.number = :exact OR c.waybill_number = :exact OR c.filer_phone_index = :phone "
 					+ "OR c.enterprise_name LIKE :q ESCAPE '\\' OR c.description LIKE :q ESCAPE '\\')");
 			params.put("exact", page.q());
+			params.put("phone", FilerPhone.index(secrets, page.q()));
 			params.put("q", page.likePattern());
 		}
 		long total = jdbc.sql("SELECT count(*) FROM complaint c" + where).params(params).query(Long.class).single();
@@ -358,14 +369,16 @@ public class Complaints {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	/** One complaint within the caller's scope, with the filer's phone decrypted for the pages that show it. */
 	public ComplaintView get(DataScope scope, long id) {
 		LocalDate today = LocalDate.now(clock);
+		var row = new org.springframework.jdbc.core.DataClassRowMapper<>(ComplaintView.class);
 		return jdbc.sql(SELECT + " WHERE c.id = :id AND " + scope.enterprisePredicate("c.enterprise_credit_code", "c.region_code"))
 			.params(scope.params())
 			.param("id", id)
 			.param("today", today)
 			.param("nextWorkingDay", calendar.plusWorkingDays(today, 1))
-			.query(ComplaintView.class)
+			.query((rs, i) -> row.mapRow(rs, i).withFilerPhone(FilerPhone.reveal(secrets, rs.getBytes("filer_phone_cipher"))))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("申诉", id));
 	}
@@ -466,15 +479,18 @@ public class Complaints {
 		v.require("compensation", reply.compensation() == null || reply.compensation().signum() >= 0, "non-negative",
 				"赔偿金额不能为负数");
 		v.required("handler", "经办人", reply.handler()).maxLength("handler", "经办人", reply.handler(), 60);
-		v.check("handlerPhone", () -> MobilePhone.of(reply.handlerPhone()));
+		// an enterprise's handler is often at a customer-service line with an extension
+		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone()));
 		v.throwIfInvalid();
+		ComplaintReply clean = new ComplaintReply(reply.findings(), reply.responsibility(), reply.solution(),
+				reply.compensation(), reply.apology(), reply.userAgrees(), reply.handler(), handlerPhone.value());
 		Complaint c = load(scope, id);
 		if (scope.kind() == DataScope.Kind.ENTERPRISE && !scope.enterpriseCreditCode().equals(c.enterpriseCreditCode())) {
 			throw DomainException.notFound("申诉", id);
 		}
 		LocalDate today = LocalDate.now(clock);
 		var before = c.snapshot();
-		c.reply(reply, today, rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, today, county(c)));
+		c.reply(clean, today, rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, today, county(c)));
 		complaints.save(c);
 		event(c, "企业已答复，邮政管理部门将回访核实。");
 		audit(c, "complaint.reply", c.enterpriseName() + "答复申诉" + c.number() + "（" + reply.responsibility().label() + "）"
@@ -589,7 +605,7 @@ public class Complaints {
 
 	/** How a public filer appears in the audit trail: masked, never as an anonymous user. */
 	private static String filerActor(Complaint c) {
-		return "申诉人" + Masking.name(c.filerName()) + "（" + Masking.phone(c.filerPhone()) + "）";
+		return "申诉人" + Masking.name(c.filerName()) + "（" + c.filerPhoneMasked() + "）";
 	}
 
 	/**

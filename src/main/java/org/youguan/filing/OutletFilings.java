@@ -28,6 +28,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WorkState;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.platform.Secrets;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -92,9 +93,15 @@ public class OutletFilings {
 
 	private final Clock clock;
 
+	private final Secrets secrets;
+
+	/** The context a change filing's proposed data is encrypted under (it holds the manager's ID and phone). */
+	static final String PROPOSED = "outlet_filing.proposed";
+
 	OutletFilings(OutletFilingRepository filings, Enterprises enterprises, Outlets outlets, StatutoryRules rules,
 			WorkingCalendar calendar, BusinessNumbers numbers, FilingSettings settings, JdbcClient jdbc, JsonMapper json,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock, Secrets secrets) {
+		this.secrets = secrets;
 		this.filings = filings;
 		this.enterprises = enterprises;
 		this.outlets = outlets;
@@ -165,7 +172,7 @@ public class OutletFilings {
 		}
 		LocalDate due = rules.deadline(StatutoryRule.OUTLET_CHANGE_FILING, changedOn, outlet.regionCode());
 		return save(FilingKind.CHANGE, outlet, enterprise, today(), changedOn, today().isAfter(due), description.strip(),
-				json.writeValueAsString(proposed), uploads, "提交末端网点变更备案“" + outlet.name() + "”：" + description.strip());
+				secrets.encrypt(json.writeValueAsString(proposed), PROPOSED), uploads, "提交末端网点变更备案“" + outlet.name() + "”：" + description.strip());
 	}
 
 	/** Asks to close (撤销) a filed outlet. */
@@ -222,7 +229,7 @@ public class OutletFilings {
 		String number = switch (f.kind()) {
 			case NEW -> outlets.markFiled(scope, f.outletId(), today);
 			case CHANGE -> {
-				outlets.amend(scope, f.outletId(), json.readValue(f.proposed(), OutletData.class));
+				outlets.amend(scope, f.outletId(), json.readValue(secrets.decrypt(f.proposedCipher(), PROPOSED), OutletData.class));
 				yield outlets.get(scope, f.outletId()).filingNumber();
 			}
 			case CLOSURE -> {
@@ -374,7 +381,7 @@ public class OutletFilings {
 	// ---- internals ----------------------------------------------------------------------------------------------
 
 	private long save(FilingKind kind, OutletView outlet, EnterpriseView enterprise, LocalDate today, LocalDate eventDate,
-			boolean late, String description, String proposed, List<Upload> uploads, String summary) {
+			boolean late, String description, byte[] proposed, List<Upload> uploads, String summary) {
 		String county = outlet.regionCode().substring(0, 6);
 		OutletFiling f = OutletFiling.submit(numbers.next(APPLICATION_NUMBER_TYPE, county, today.getYear()), kind,
 				new OutletFiling.Subject(outlet.id(), outlet.name(), enterprise.creditCode(), enterprise.legalName(),

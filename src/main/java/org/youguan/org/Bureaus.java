@@ -15,6 +15,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
@@ -141,7 +142,10 @@ public class Bureaus {
 		v.required("name", "机构名称", data.name()).maxLength("name", "机构名称", data.name(), 100);
 		v.maxLength("shortName", "简称", data.shortName(), 40);
 		v.maxLength("address", "地址", data.address(), 200);
-		v.maxLength("phone", "电话", data.phone(), 40);
+		if (Text.blankToNull(data.phone()) != null) {
+			// a bureau's office line: any telephone, kept in one canonical form
+			v.check("phone", () -> Telephone.of(data.phone()));
+		}
 		v.require("level", data.level() != null, "required", "请选择机构层级");
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode()));
 		if (region != null && data.level() != null) {
@@ -170,7 +174,8 @@ public class Bureaus {
 
 	private static BureauData normalise(BureauData d) {
 		return new BureauData(d.name().strip(), Text.blankToNull(d.shortName()), d.level(), d.regionCode().strip(),
-				d.parentId(), Text.blankToNull(d.address()), Text.blankToNull(d.phone()));
+				d.parentId(), Text.blankToNull(d.address()),
+				Text.blankToNull(d.phone()) == null ? null : Telephone.of(d.phone()).value());
 	}
 
 }

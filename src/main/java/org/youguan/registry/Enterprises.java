@@ -18,6 +18,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
@@ -223,12 +224,13 @@ public class Enterprises {
 		v.maxLength("contactName", "联系人", d.contactName(), 60);
 		String phone = Text.blankToNull(d.contactPhone());
 		if (phone != null) {
-			v.check("contactPhone", () -> ContactPhone.of(phone));
+			// an enterprise's contact: any telephone (mobile, landline with extension, 400/800)
+			v.check("contactPhone", () -> Telephone.of(phone));
 		}
 		v.throwIfInvalid();
 		return new EnterpriseData(d.legalName().strip(), code.value(), d.type(), d.brandId(),
 				Text.blankToNull(d.legalRepresentative()), Text.blankToNull(d.address()), region.value(),
-				Text.blankToNull(d.contactName()), phone == null ? null : ContactPhone.of(phone));
+				Text.blankToNull(d.contactName()), phone == null ? null : Telephone.of(phone).value());
 	}
 
 
