@@ -80,7 +80,7 @@ class ClusterIntegrationTest {
 	void startTwoNodes() throws Exception {
 		a = node("node-a");
 		ExecutorService starting = Executors.newSingleThreadExecutor();
-		try (Connection otherNode = DriverManager.getConnection(TestDatabase.url("postgres"), "postgres", "")) {
+		try (Connection otherNode = DriverManager.getConnection(TestDatabase.url("postgres"), "postgres", TestDatabase.password())) {
 			advisory(otherNode, "pg_advisory_lock");
 			Future<ConfigurableApplicationContext> startingB = starting.submit(() -> node("node-b"));
 			await().atMost(Duration.ofSeconds(60)).until(() -> startingB.isDone() || waitingForStartupLock(otherNode));
@@ -135,7 +135,7 @@ class ClusterIntegrationTest {
 	static ConfigurableApplicationContext node(String name) {
 		// as command-line arguments, so that they win over application.properties
 		return new SpringApplicationBuilder(YouGuanApplication.class, IntegrationTest.Clocks.class).run("--server.port=0", "--youguan.node-name=" + name,
-				"--youguan.db.url=" + TestDatabase.url("postgres"), "--youguan.db.user=postgres", "--youguan.db.password=",
+				"--youguan.db.url=" + TestDatabase.url("postgres"), "--youguan.db.user=postgres", "--youguan.db.password=" + TestDatabase.password(),
 				"--youguan.demo=true", "--youguan.data-dir=target/test-data", "--spring.main.banner-mode=off",
 				"--youguan.public.requests-per-minute=" + PUBLIC_LIMIT,
 				// behind a load balancer: the client is the X-Forwarded-For address sent by a trusted proxy (here the
@@ -236,7 +236,7 @@ class ClusterIntegrationTest {
 				ON CONFLICT (code) DO NOTHING""").param("code", street).update();
 		String id;
 		// another transaction holds the row the import will write: the import stops mid-way, in its IMPORTING step
-		try (Connection blocker = DriverManager.getConnection(TestDatabase.url("postgres"), "postgres", "")) {
+		try (Connection blocker = DriverManager.getConnection(TestDatabase.url("postgres"), "postgres", TestDatabase.password())) {
 			blocker.setAutoCommit(false);
 			try (PreparedStatement lock = blocker.prepareStatement("SELECT 1 FROM region WHERE code = ? FOR UPDATE")) {
 				lock.setString(1, street);
