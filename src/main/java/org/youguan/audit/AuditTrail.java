@@ -26,6 +26,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.platform.ChinaTime;
+import org.youguan.kernel.Rows;
 
 /**
  * The one API through which every module records its changes. {@link #record} joins the caller's transaction (it
@@ -173,7 +174,7 @@ public class AuditTrail {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(AuditEvent.class)
+			.query(Rows.of(AuditEvent.class))
 			.list();
 		return new PageResult<>(rows, page.page(), page.size(), total);
 	}
@@ -186,7 +187,7 @@ public class AuditTrail {
 			.params(scope.params())
 			.param("type", objectType)
 			.param("id", String.valueOf(objectId))
-			.query(AuditEvent.class)
+			.query(Rows.of(AuditEvent.class))
 			.list();
 	}
 

@@ -46,6 +46,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Rows;
 
 /**
  * Loads calendar years: the JSON shape of the shipped {@code chinese-days.json} ({@code holidays} and
@@ -155,7 +156,7 @@ public class CalendarYears {
 				SELECT y.year, y.source, y.loaded_at, y.loaded_by,
 				    (SELECT count(*) FROM calendar_day d WHERE d.kind = 'HOLIDAY' AND extract(year FROM d.day) = y.year) AS holidays,
 				    (SELECT count(*) FROM calendar_day d WHERE d.kind = 'WORKDAY' AND extract(year FROM d.day) = y.year) AS workdays
-				FROM calendar_year y ORDER BY y.year DESC""").query(LoadedYear.class).list();
+				FROM calendar_year y ORDER BY y.year DESC""").query(Rows.of(LoadedYear.class)).list();
 	}
 
 	public record LoadedYear(int year, String source, OffsetDateTime loadedAt, String loadedBy, long holidays,

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.youguan.platform.EveryNode;
+import org.youguan.kernel.Rows;
 
 /**
  * Working days in mainland China: Monday to Friday, except the State Council's holidays, plus the weekend days it
@@ -190,7 +191,7 @@ public class WorkingCalendar {
 	public void refresh() {
 		String version = version();
 		Map<LocalDate, CalendarDay> days = new TreeMap<>();
-		jdbc.sql("SELECT day, kind, name FROM calendar_day").query(CalendarDay.class).list()
+		jdbc.sql("SELECT day, kind, name FROM calendar_day").query(Rows.of(CalendarDay.class)).list()
 			.forEach(d -> days.put(d.day(), d));
 		Set<Integer> years = jdbc.sql("SELECT year FROM calendar_year").query(Integer.class).list().stream()
 			.collect(Collectors.toUnmodifiableSet());

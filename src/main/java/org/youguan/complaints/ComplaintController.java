@@ -24,6 +24,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WorkState;
+import org.youguan.region.RegionPicker;
 
 /**
  * The bureau's complaint work: the queue with each step's clock (due within a working day amber, overdue red), a
@@ -174,8 +175,12 @@ class ComplaintController {
 	@PostMapping("/complaints/new")
 	@PreAuthorize(HANDLERS)
 	String processEntryForm(@RequestParam Channel channel, ComplaintFormInput input,
-			@RequestParam(required = false) List<org.springframework.web.multipart.MultipartFile> files, Model model,
+			@RequestParam(required = false) List<org.springframework.web.multipart.MultipartFile> files,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
 			RedirectAttributes redirect) throws java.io.IOException {
+		if (regionPick != null) {
+			return entryForm(model);
+		}
 		try {
 			Complaints.Filed filed = complaints.file(input.toForm(), UploadedFile.of(files), channel, null, false);
 			redirect.addFlashAttribute("message", "已登记申诉" + filed.number());

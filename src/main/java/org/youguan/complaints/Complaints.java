@@ -44,6 +44,7 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.kernel.Rows;
 
 /**
  * The complaint procedure. Filing checks the form and the preconditions the public can be told about at once (prior
@@ -84,7 +85,7 @@ public class Complaints {
 		get(scope, id);
 		return jdbc.sql("SELECT id, file_name, content_type, size_bytes FROM complaint_attachment WHERE complaint_id = :id ORDER BY id")
 			.param("id", id)
-			.query(AttachmentInfo.class)
+			.query(Rows.of(AttachmentInfo.class))
 			.list();
 	}
 
@@ -98,7 +99,7 @@ public class Complaints {
 		return jdbc.sql("SELECT file_name, content_type, content FROM complaint_attachment WHERE id = :a AND complaint_id = :id")
 			.param("a", attachmentId)
 			.param("id", id)
-			.query(AttachmentContent.class)
+			.query(Rows.of(AttachmentContent.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("附件", attachmentId));
 	}
@@ -364,7 +365,7 @@ public class Complaints {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(ComplaintView.class)
+			.query(Rows.of(ComplaintView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -372,7 +373,7 @@ public class Complaints {
 	/** One complaint within the caller's scope, with the filer's phone decrypted for the pages that show it. */
 	public ComplaintView get(DataScope scope, long id) {
 		LocalDate today = LocalDate.now(clock);
-		var row = new org.springframework.jdbc.core.DataClassRowMapper<>(ComplaintView.class);
+		var row = Rows.of(ComplaintView.class);
 		return jdbc.sql(SELECT + " WHERE c.id = :id AND " + scope.enterprisePredicate("c.enterprise_credit_code", "c.region_code"))
 			.params(scope.params())
 			.param("id", id)
@@ -641,7 +642,7 @@ public class Complaints {
 				AND (step_due <= :soon OR answer_due < :today)""")
 			.param("today", today)
 			.param("soon", calendar.plusWorkingDays(today, 1))
-			.query(Due.class)
+			.query(Rows.of(Due.class))
 			.list();
 	}
 

@@ -38,6 +38,7 @@ import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.kernel.Rows;
 
 /**
  * The filing procedure. Enterprises submit (new outlet, change, closure) and supplement; the bureau notifies missing
@@ -301,7 +302,7 @@ public class OutletFilings {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(FilingView.class)
+			.query(Rows.of(FilingView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -313,7 +314,7 @@ public class OutletFilings {
 			.param("id", id)
 			.param("today", today)
 			.param("soon", calendar.plusWorkingDays(today, 1))
-			.query(FilingView.class)
+			.query(Rows.of(FilingView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("备案", id));
 	}
@@ -321,7 +322,7 @@ public class OutletFilings {
 	public List<AttachmentView> attachments(DataScope scope, long filingId) {
 		get(scope, filingId);
 		return jdbc.sql("SELECT id, filing_id, kind, file_name, content_type, size_bytes, uploaded_at FROM filing_attachment"
-				+ " WHERE filing_id = :id ORDER BY id").param("id", filingId).query(AttachmentView.class).list();
+				+ " WHERE filing_id = :id ORDER BY id").param("id", filingId).query(Rows.of(AttachmentView.class)).list();
 	}
 
 	public record AttachmentContent(String fileName, String contentType, byte[] content) {
@@ -332,7 +333,7 @@ public class OutletFilings {
 		return jdbc.sql("SELECT file_name, content_type, content FROM filing_attachment WHERE id = :id AND filing_id = :filing")
 			.param("id", attachmentId)
 			.param("filing", filingId)
-			.query(AttachmentContent.class)
+			.query(Rows.of(AttachmentContent.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("附件", attachmentId));
 	}

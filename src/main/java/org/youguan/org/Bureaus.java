@@ -21,6 +21,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
+import org.youguan.kernel.Rows;
 
 /**
  * Bureaus: listed and read within the caller's scope, created and edited by administrators.
@@ -67,7 +68,7 @@ public class Bureaus {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(BureauView.class)
+			.query(Rows.of(BureauView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -81,7 +82,7 @@ public class Bureaus {
 		return jdbc.sql(SELECT + " WHERE b.id = :id AND " + scope.regionPredicate("b.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query(BureauView.class)
+			.query(Rows.of(BureauView.class))
 			.optional();
 	}
 
@@ -92,7 +93,7 @@ public class Bureaus {
 	public Optional<BureauView> findByRegion(String regionCode) {
 		return jdbc.sql(SELECT + " WHERE b.region_code = :region")
 			.param("region", regionCode)
-			.query(BureauView.class)
+			.query(Rows.of(BureauView.class))
 			.optional();
 	}
 

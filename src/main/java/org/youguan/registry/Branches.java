@@ -21,6 +21,7 @@ import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.kernel.Rows;
 
 /**
  * Branches (分支机构). A branch filed after the statutory period from its business licence (20 days) is flagged late.
@@ -82,7 +83,7 @@ public class Branches {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(BranchView.class)
+			.query(Rows.of(BranchView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -91,7 +92,7 @@ public class Branches {
 		return jdbc.sql(SELECT + " WHERE b.id = :id AND " + scope.enterprisePredicate("e.credit_code", "b.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query(BranchView.class)
+			.query(Rows.of(BranchView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("分支机构", id));
 	}

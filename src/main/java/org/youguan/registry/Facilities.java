@@ -20,6 +20,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
+import org.youguan.kernel.Rows;
 
 /**
  * Post offices, parcel lockers and smart mailboxes, screening machines and care stations, within the caller's scope.
@@ -83,7 +84,7 @@ public class Facilities {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(FacilityView.class)
+			.query(Rows.of(FacilityView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -92,7 +93,7 @@ public class Facilities {
 		return jdbc.sql(SELECT + " WHERE f.id = :id AND " + scope.enterprisePredicate("f.operator_credit_code", "f.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query(FacilityView.class)
+			.query(Rows.of(FacilityView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("设施", id));
 	}

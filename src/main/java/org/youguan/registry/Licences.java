@@ -19,6 +19,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.kernel.Rows;
 
 /**
  * Express licences as records (entered or imported by staff; the licensing procedure is a later module). Status is
@@ -98,7 +99,7 @@ public class Licences {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(LicenceView.class)
+			.query(Rows.of(LicenceView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -108,7 +109,7 @@ public class Licences {
 			.params(scope.params())
 			.param("id", id)
 			.param("today", LocalDate.now(clock))
-			.query(LicenceView.class)
+			.query(Rows.of(LicenceView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("许可证", id));
 	}
@@ -125,7 +126,7 @@ public class Licences {
 			.params(scope.params())
 			.param("number", number == null ? "" : number.strip())
 			.param("today", LocalDate.now(clock))
-			.query(LicenceView.class)
+			.query(Rows.of(LicenceView.class))
 			.optional();
 	}
 

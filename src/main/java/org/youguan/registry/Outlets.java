@@ -28,6 +28,7 @@ import org.youguan.region.Region;
 import org.youguan.region.RegionCode;
 import org.youguan.region.RegionLevel;
 import org.youguan.region.Regions;
+import org.youguan.kernel.Rows;
 
 /**
  * Terminal outlets. The search understands words that name a brand ("中通") or a place ("吴中") as filters and looks
@@ -186,7 +187,7 @@ public class Outlets {
 
 	public List<Dictionary> cooperationTypes() {
 		return jdbc.sql("SELECT code, label FROM registry_dictionary WHERE kind = 'cooperation' AND active ORDER BY sort_order")
-			.query(Dictionary.class)
+			.query(Rows.of(Dictionary.class))
 			.list();
 	}
 

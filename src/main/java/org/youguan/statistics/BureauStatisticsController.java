@@ -26,6 +26,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
+import org.youguan.region.RegionPicker;
 
 /**
  * The bureau's statistics housekeeping: completeness and timeliness with reminders, annual targets and their progress,
@@ -166,7 +167,13 @@ class BureauStatisticsController {
 			@RequestParam(required = false) Integer dueDay,
 			@RequestParam(required = false) List<org.youguan.registry.EnterpriseType> types,
 			@RequestParam(required = false) Long brand, @RequestParam(required = false) String regionPrefix,
-			RedirectAttributes redirect) {
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, RedirectAttributes redirect) {
+		if (regionPick != null) {
+			// without JavaScript: show the catalogue again with this form's region one level deeper, nothing saved
+			redirect.addAttribute("form", id);
+			redirect.addAttribute("regionPrefix", regionPrefix == null ? "" : regionPrefix);
+			return "redirect:/statistics/catalogue";
+		}
 		try {
 			forms.configure(me, id, dueDay == null ? 0 : dueDay, types == null ? List.of() : types, brand, regionPrefix);
 			redirect.addFlashAttribute("message", "报表设置已保存");

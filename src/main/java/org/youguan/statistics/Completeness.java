@@ -17,6 +17,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.registry.EnterpriseView;
+import org.youguan.kernel.Rows;
 
 /**
  * Completeness and timeliness of a form's period (expected / received / on time / approved), the reporters still
@@ -155,7 +156,7 @@ public class Completeness {
 				SELECT f.name AS form_name, m.period, m.sent_at, m.sent_by FROM stat_reminder m
 				JOIN stat_form f ON f.id = m.form_id WHERE m.enterprise_id = :id ORDER BY m.sent_at DESC LIMIT 20""")
 			.param("id", enterpriseId)
-			.query(Reminder.class)
+			.query(Rows.of(Reminder.class))
 			.list();
 	}
 }

@@ -24,6 +24,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.kernel.WorkState;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.kernel.Rows;
 
 /**
  * The reporting procedure: an enterprise fills a form for a period (draft), submits it (checked by
@@ -119,7 +120,7 @@ public class Reports {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(ReportView.class)
+			.query(Rows.of(ReportView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -137,7 +138,7 @@ public class Reports {
 		return jdbc.sql(SELECT + " WHERE r.id = :id AND " + scope.enterprisePredicate("r.credit_code", "r.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query(ReportView.class)
+			.query(Rows.of(ReportView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("统计报表", id));
 	}
@@ -150,7 +151,7 @@ public class Reports {
 			.param("form", r.formId())
 			.param("enterprise", r.enterpriseId())
 			.param("period", r.period())
-			.query(ReportView.class)
+			.query(Rows.of(ReportView.class))
 			.list();
 	}
 
@@ -304,7 +305,7 @@ public class Reports {
 
 	List<ReportChecks.Rule> rules() {
 		return jdbc.sql("SELECT code, left_formula, operator, right_formula, message FROM stat_rule ORDER BY code")
-			.query(ReportChecks.Rule.class)
+			.query(Rows.of(ReportChecks.Rule.class))
 			.list();
 	}
 

@@ -22,6 +22,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
+import org.youguan.kernel.Rows;
 
 /**
  * Monthly progress by department and the task's status from it: a department edits only its own reports on the tasks
@@ -91,7 +92,7 @@ public class Progress {
 				SELECT t.number, t.all_departments, p.bureau_id, p.region_code, p.status AS plan_status FROM work_task t
 				JOIN work_plan p ON p.id = t.plan_id WHERE t.id = :id""")
 			.param("id", taskId)
-			.query(TaskRow.class)
+			.query(Rows.of(TaskRow.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("任务", taskId));
 		if (!task.planStatus().equals("ACTIVE")) {
@@ -201,7 +202,7 @@ public class Progress {
 				JOIN work_plan p ON p.id = t.plan_id WHERE a.id = :id AND """ + " " + scope.regionPredicate("p.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query(AttachmentContent.class)
+			.query(Rows.of(AttachmentContent.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("附件", id));
 	}
@@ -219,7 +220,7 @@ public class Progress {
 				WHERE t.plan_id = :plan
 				ORDER BY r.task_id, r.month DESC, (l.department_id = r.department_id) DESC NULLS LAST, r.percent DESC""")
 			.param("plan", planId)
-			.query(Latest.class)
+			.query(Rows.of(Latest.class))
 			.list()
 			.forEach(l -> result.put(l.taskId(), l));
 		return result;
@@ -239,7 +240,7 @@ public class Progress {
 				JOIN work_plan p ON p.id = t.plan_id
 				WHERE p.year BETWEEN :year - 1 AND :year AND p.status = 'ACTIVE' AND t.status <> 'DONE'""")
 			.param("year", today.getYear())
-			.query(Unfinished.class)
+			.query(Rows.of(Unfinished.class))
 			.list();
 		int changed = 0;
 		for (Unfinished t : tasks) {
@@ -257,7 +258,7 @@ public class Progress {
 	private String status(long taskId, LocalDate today) {
 		StatusInputs t = jdbc.sql("SELECT responsibility, all_departments, due_on FROM work_task WHERE id = :id")
 			.param("id", taskId)
-			.query(StatusInputs.class)
+			.query(Rows.of(StatusInputs.class))
 			.single();
 		boolean lead = "LEAD".equals(t.responsibility()) && !t.allDepartments();
 		String counting = lead ? "r.department_id = (SELECT department_id FROM work_task_department WHERE task_id = :task ORDER BY position LIMIT 1)"

@@ -26,6 +26,7 @@ import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
 import org.youguan.statistics.Indicator;
 import org.youguan.statistics.Indicators;
+import org.youguan.kernel.Rows;
 
 /**
  * Annual plans: saved from a notice once every department name is mapped to one of the bureau's departments (or
@@ -260,7 +261,7 @@ public class WorkPlans {
 				FROM work_plan p JOIN bureau b ON b.id = p.bureau_id WHERE """ + " " + scope.regionPredicate("p.region_code")
 				+ " ORDER BY p.year DESC, p.id DESC")
 			.params(scope.params())
-			.query(PlanSummary.class)
+			.query(Rows.of(PlanSummary.class))
 			.list();
 	}
 
@@ -272,14 +273,14 @@ public class WorkPlans {
 				+ scope.regionPredicate("p.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query(Head.class)
+			.query(Rows.of(Head.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("工作计划", id));
 		List<String> keyTasks = jdbc.sql("SELECT text FROM work_key_task WHERE plan_id = :id ORDER BY position")
 			.param("id", id).query(String.class).list();
 		List<MainTarget> mainTargets = jdbc.sql("""
 				SELECT text, indicator_code, target_value, target_growth FROM work_target WHERE plan_id = :id ORDER BY position""")
-			.param("id", id).query(MainTarget.class).list();
+			.param("id", id).query(Rows.of(MainTarget.class)).list();
 		Map<Long, List<String>> names = new HashMap<>();
 		jdbc.sql("""
 				SELECT d.task_id, x.name FROM work_task_department d JOIN department x ON x.id = d.department_id
