@@ -210,7 +210,7 @@ public class AuditTrail {
 					+ "AND action NOT LIKE 'login.%' AND action NOT LIKE '%.read%' ORDER BY id DESC LIMIT :limit")
 			.param("user", userId)
 			.param("limit", limit)
-			.query(AuditEvent.class)
+			.query(Rows.of(AuditEvent.class))
 			.list();
 	}
 
