@@ -201,6 +201,20 @@ public class AuditTrail {
 	}
 
 	/**
+	 * What one user handled recently (已办): the events they are the actor of, newest first, without reads of personal
+	 * data and without sign-ins — only changes they made.
+	 */
+	public List<AuditEvent> handledBy(long userId, int limit) {
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM audit_event WHERE actor_user_id = :user AND action NOT LIKE 'signin.%' "
+					+ "AND action NOT LIKE 'login.%' AND action NOT LIKE '%.read%' ORDER BY id DESC LIMIT :limit")
+			.param("user", userId)
+			.param("limit", limit)
+			.query(Rows.of(AuditEvent.class))
+			.list();
+	}
+
+	/**
 	 * Walks the whole keyed chain in seal order and reports the first broken link (see {@link ChainVerification}).
 	 * Runs in the caller's transaction when there is one (so a test can tamper and verify before rolling back);
 	 * call {@link #sealPending()} first to include what was committed a moment ago.

@@ -32,6 +32,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WorkState;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
@@ -67,10 +68,18 @@ public class Complaints {
 	public record PublicEvent(Instant occurredAt, String status, String text) {
 	}
 
-	/** Queue filters. */
-	public record Filter(ComplaintStatus status, Boolean overdue, String category) {
+	/**
+	 * Queue filters. {@code state}: {@link WorkState#OPEN} — the procedure is running; {@link WorkState#DONE} — closed,
+	 * not accepted or withdrawn; {@link WorkState#ALL} (or null) — any. {@code awaitingReply}: with the enterprise
+	 * (transferred, or returned to it for redoing).
+	 */
+	public record Filter(ComplaintStatus status, Boolean overdue, String category, WorkState state, boolean awaitingReply) {
 
 		public static final Filter NONE = new Filter(null, null, null);
+
+		public Filter(ComplaintStatus status, Boolean overdue, String category) {
+			this(status, overdue, category, WorkState.ALL, false);
+		}
 	}
 
 	public List<AttachmentInfo> attachments(DataScope scope, long id) {
@@ -351,6 +360,15 @@ public class Complaints {
 		}
 		if (Boolean.TRUE.equals(filter.overdue())) {
 			where.append(" AND c.status NOT IN ('REJECTED','CLOSED','WITHDRAWN') AND (c.step_due < :today OR c.answer_due < :today)");
+		}
+		if (filter.state() == WorkState.OPEN) {
+			where.append(" AND c.status NOT IN ('REJECTED','CLOSED','WITHDRAWN')");
+		}
+		else if (filter.state() == WorkState.DONE) {
+			where.append(" AND c.status IN ('REJECTED','CLOSED','WITHDRAWN')");
+		}
+		if (filter.awaitingReply()) {
+			where.append(" AND c.status IN ('TRANSFERRED','RETURNED')");
 		}
 		if (filter.category() != null && !filter.category().isBlank()) {
 			where.append(" AND c.category = :category");

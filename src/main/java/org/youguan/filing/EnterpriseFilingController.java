@@ -50,9 +50,13 @@ class EnterpriseFilingController {
 		this.enterprises = enterprises;
 	}
 
+	/** The enterprise's filings, newest first; {@code status} narrows them (the home page's links do). */
 	@GetMapping("/enterprise/filings")
-	String list(DataScope scope, @RequestParam(required = false) Integer page, Model model) {
-		model.addAttribute("result", filings.list(scope, OutletFilings.Filter.NONE, PageQuery.of(null, page, null, "submitted_on", "desc")));
+	String list(DataScope scope, @RequestParam(required = false) FilingStatus status,
+			@RequestParam(required = false) Integer page, Model model) {
+		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, null, false, null),
+				PageQuery.of(null, page, null, "submitted_on", "desc")));
+		model.addAttribute("status", status);
 		return "filing/enterprise-filings";
 	}
 

@@ -26,6 +26,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WorkState;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.platform.Secrets;
 import org.youguan.org.CurrentUser;
@@ -47,9 +48,13 @@ import org.youguan.kernel.Rows;
 @Service
 public class OutletFilings {
 
-	public record Filter(FilingStatus status, boolean openOnly, boolean overdueOnly, FilingKind kind) {
+	/**
+	 * Queue filters. {@code state}: {@link WorkState#OPEN} — with the bureau or waiting for the enterprise's supplement;
+	 * {@link WorkState#DONE} — approved or rejected; {@link WorkState#ALL} (or null) — any.
+	 */
+	public record Filter(FilingStatus status, WorkState state, boolean overdueOnly, FilingKind kind) {
 
-		public static final Filter NONE = new Filter(null, false, false, null);
+		public static final Filter NONE = new Filter(null, WorkState.ALL, false, null);
 	}
 
 	static final String APPLICATION_NUMBER_TYPE = "备案申请";
@@ -281,8 +286,11 @@ public class OutletFilings {
 			where.append(" AND f.status = :status");
 			params.put("status", filter.status().name());
 		}
-		if (filter.openOnly()) {
+		if (filter.state() == WorkState.OPEN) {
 			where.append(" AND f.status IN ('SUBMITTED', 'MISSING_ITEMS')");
+		}
+		else if (filter.state() == WorkState.DONE) {
+			where.append(" AND f.status IN ('APPROVED', 'REJECTED')");
 		}
 		if (filter.overdueOnly()) {
 			where.append(" AND f.status = 'SUBMITTED' AND f.due_on < :today");

@@ -21,6 +21,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WorkState;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.kernel.Rows;
@@ -34,13 +35,20 @@ import org.youguan.kernel.Rows;
 @Service
 public class Reports {
 
-	/** List filters. */
-	public record Filter(Long formId, String period, ReportStatus status, Boolean late) {
+	/**
+	 * List filters. {@code state}: {@link WorkState#OPEN} — not yet approved (draft, submitted, returned);
+	 * {@link WorkState#DONE} — approved or superseded by an approved correction; {@link WorkState#ALL} (or null) — any.
+	 */
+	public record Filter(Long formId, String period, ReportStatus status, Boolean late, WorkState state) {
 
 		public static final Filter NONE = new Filter(null, null, null, null);
+
+		public Filter(Long formId, String period, ReportStatus status, Boolean late) {
+			this(formId, period, status, late, WorkState.ALL);
+		}
 	}
 
-	static final Set<String> SORTS = Set.of("period", "enterprise_name", "submitted_at", "region_code");
+	static final Set<String> SORTS = Set.of("period", "enterprise_name", "submitted_at", "region_code", "due_on");
 
 	private static final String SELECT = """
 			SELECT r.id, r.form_id, f.name AS form_name, r.enterprise_id, r.enterprise_name, r.credit_code, r.region_code,
@@ -93,6 +101,12 @@ public class Reports {
 		}
 		if (Boolean.TRUE.equals(filter.late())) {
 			where.append(" AND r.on_time = false");
+		}
+		if (filter.state() == WorkState.OPEN) {
+			where.append(" AND r.status IN ('DRAFT','SUBMITTED','RETURNED')");
+		}
+		else if (filter.state() == WorkState.DONE) {
+			where.append(" AND r.status IN ('APPROVED','SUPERSEDED')");
 		}
 		if (!page.q().isEmpty()) {
 			where.append(" AND (r.enterprise_name LIKE :q ESCAPE '\\' OR r.credit_code = :code)");

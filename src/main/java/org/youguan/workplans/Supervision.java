@@ -43,7 +43,7 @@ public class Supervision {
 			    WHERE t.plan_id = :plan AND t.all_departments)
 			""";
 
-	private static final String MISSING = "u.expected AND t.status <> 'DONE' AND NOT EXISTS (SELECT 1 FROM work_progress r "
+	static final String MISSING = "u.expected AND t.status <> 'DONE' AND NOT EXISTS (SELECT 1 FROM work_progress r "
 			+ "WHERE r.task_id = t.id AND r.department_id = u.department_id AND r.month = :month)";
 
 	private static final String COUNTS = """

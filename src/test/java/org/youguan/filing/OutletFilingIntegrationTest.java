@@ -180,7 +180,7 @@ class OutletFilingIntegrationTest {
 		clock.set(LocalDateTime.of(2026, 10, 12, 9, 0));
 		FilingView f = filings.get(WUZHONG, id);
 		assertThat(f.overdue()).isTrue();
-		assertThat(filings.list(WUZHONG, new OutletFilings.Filter(null, false, true, null), new PageQuery("", 0, 200, null, false))
+		assertThat(filings.list(WUZHONG, new OutletFilings.Filter(null, org.youguan.kernel.WorkState.ALL, true, null), new PageQuery("", 0, 200, null, false))
 			.items()).extracting(FilingView::id).contains(id);
 		filings.approve(WUZHONG, id, null);
 		assertThat(filings.get(WUZHONG, id).workingDaysTaken()).isEqualTo(6);
