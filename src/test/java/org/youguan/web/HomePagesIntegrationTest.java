@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.TestImages;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.complaints.Channel;
@@ -65,7 +66,7 @@ class HomePagesIntegrationTest {
 
 	static final PageQuery ONE = new PageQuery("", 0, 1, null, false);
 
-	static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F' };
+	static final byte[] JPEG = TestImages.jpeg(4, 3);
 
 	static final byte[] PDF = "%PDF-1.4\n%test\n".getBytes();
 
