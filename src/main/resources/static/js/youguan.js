@@ -1,3 +1,5 @@
+// Parts that need JavaScript (the region picker's name search) are hidden until it runs.
+document.documentElement.classList.add('js');
 // htmx requests carry the CSRF token from the page's meta tags (Spring Security checks it on every POST).
 document.addEventListener('htmx:configRequest', function (event) {
   var token = document.querySelector('meta[name="_csrf"]');

@@ -12,11 +12,14 @@ import org.youguan.platform.EmbeddedPostgresServer;
 
 /**
  * One real embedded PostgreSQL per test JVM, started on first use and handed to every test context through the same
- * external-database properties ({@code youguan.db.*}) a production installation uses.
+ * external-database properties ({@code youguan.db.*}) a production installation uses. It requires a password like the
+ * application's embedded database (generated into the test database directory).
  */
 public final class TestDatabase {
 
 	private static EmbeddedPostgres postgres;
+
+	private static Path passwordFile;
 
 	private TestDatabase() {
 	}
@@ -24,7 +27,8 @@ public final class TestDatabase {
 	public static synchronized EmbeddedPostgres get() {
 		if (postgres == null) {
 			Path base = Path.of(System.getProperty("youguan.test.database-dir", "target/test-pg")).toAbsolutePath();
-			postgres = EmbeddedPostgresServer.start(base.resolve("data"), base.resolve("runtime"), true);
+			passwordFile = base.resolve("keys").resolve("postgres.password");
+			postgres = EmbeddedPostgresServer.start(base.resolve("data"), base.resolve("runtime"), true, passwordFile);
 			EmbeddedPostgres started = postgres;
 			SpringApplication.getShutdownHandlers().add(() -> {
 				try {
@@ -42,13 +46,19 @@ public final class TestDatabase {
 		return get().getJdbcUrl("postgres", database);
 	}
 
+	/** The superuser password of the test database. */
+	public static String password() {
+		get();
+		return EmbeddedPostgresServer.password(passwordFile);
+	}
+
 	/** Points a test context at the shared database, with the demo city loaded. */
 	public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
 			TestPropertyValues.of("youguan.db.url=" + url("postgres"), "youguan.db.user=postgres",
-					"youguan.db.password=", "youguan.demo=true", "youguan.data-dir=target/test-data")
+					"youguan.db.password=" + password(), "youguan.demo=true", "youguan.data-dir=target/test-data")
 				.applyTo(context);
 		}
 	}

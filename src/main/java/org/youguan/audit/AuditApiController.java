@@ -1,21 +1,30 @@
 package org.youguan.audit;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 
 /**
- * The audit trail over the API: scoped search, and the chain verification for system administrators.
+ * The audit trail over the API: scoped search; for system administrators the chain verification (optionally against
+ * a checkpoint file) and the signed daily checkpoints.
  */
 @RestController
 @Tag(name = "审计", description = "全过程记录")
@@ -23,8 +32,11 @@ class AuditApiController {
 
 	private final AuditTrail audit;
 
-	AuditApiController(AuditTrail audit) {
+	private final AuditChain chain;
+
+	AuditApiController(AuditTrail audit, AuditChain chain) {
 		this.audit = audit;
+		this.chain = chain;
 	}
 
 	@GetMapping("/api/v1/audit-events")
@@ -40,8 +52,41 @@ class AuditApiController {
 
 	@GetMapping("/api/v1/audit-events/verification")
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
-	@Operation(summary = "校验哈希链", description = "按编号顺序逐条校验哈希链，报告第一处断开的记录。")
+	@Operation(summary = "校验审计链", description = "先封存已提交的记录，再按封印顺序逐条校验带密钥的审计链，报告第一处断开（封印编号、记录、原因）。")
 	ChainVerification verify() {
+		audit.sealPending();
 		return audit.verifyChain();
+	}
+
+	@PostMapping(path = "/api/v1/audit-events/verification", consumes = MediaType.TEXT_PLAIN_VALUE)
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@Operation(summary = "对照检查点校验审计链", description = "请求体为审计检查点文件（text/plain，如审计日志页面所下载）。"
+			+ "除逐条校验外，核对签名，并核对审计链仍含检查点记录的封印及其MAC；否则说明检查点之前的历史被改写或删除。")
+	ChainVerification verifyAgainst(@RequestBody String checkpointFile) {
+		if (checkpointFile.length() > AuditController.MAX_CHECKPOINT_BYTES) {
+			throw new InvalidValueException("checkpoint", "size", "检查点文件过大（应小于16KB）");
+		}
+		audit.sealPending();
+		return audit.verifyChain(checkpointFile);
+	}
+
+	/** A checkpoint as listed over the API. */
+	record CheckpointItem(long id, LocalDate day, long seq, Instant createdAt) {
+	}
+
+	@GetMapping("/api/v1/audit-events/checkpoints")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@Operation(summary = "审计检查点", description = "最近的每日签名检查点（最新在前）。")
+	List<CheckpointItem> checkpoints() {
+		return chain.checkpoints(100).stream().map(c -> new CheckpointItem(c.id(), c.day(), c.seq(), c.createdAt())).toList();
+	}
+
+	@GetMapping("/api/v1/audit-events/checkpoints/{id}")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@Operation(summary = "下载审计检查点文件", description = "text/plain；用 openssl 和检查点公钥即可验证签名（见README）。")
+	ResponseEntity<byte[]> checkpoint(@PathVariable long id) {
+		String file = chain.checkpointFile(id);
+		AuditChain.CheckpointFile parsed = chain.parse(file);
+		return AuditController.text(AuditChain.fileName(LocalDate.parse(parsed.day()), parsed.seq()), file);
 	}
 }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,12 +18,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.platform.ChinaTime;
+import org.youguan.kernel.Rows;
 
 /**
  * The one API through which every module records its changes. {@link #record} joins the caller's transaction (it
@@ -33,7 +37,12 @@ public class AuditTrail {
 
 	private static final String COLUMNS = """
 			id, occurred_at, actor, actor_user_id, bureau_id, region_code, action, object_type, object_id, summary,
-			before_state::text AS before_state, after_state::text AS after_state, client_address, prev_hash, hash""";
+			before_state::text AS before_state, after_state::text AS after_state, client_address,
+			(SELECT s.seq FROM audit_seal s WHERE s.event_id = audit_event.id) AS seal_seq,
+			(SELECT encode(s.mac, 'hex') FROM audit_seal s WHERE s.event_id = audit_event.id) AS mac""";
+
+	/** Marks a transaction that recorded events, so the sealer is woken once when it commits. */
+	private static final Object RECORDED = new Object();
 
 	private final JdbcClient jdbc;
 
@@ -41,13 +50,23 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	private final AuditSealer sealer;
+
+	private final AuditChain chain;
+
+	AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, AuditSealer sealer, AuditChain chain) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.sealer = sealer;
+		this.chain = chain;
 	}
 
-	/** Records a change by the current user (or "system" when nobody is signed in). */
+	/**
+	 * Records a change by the current user (or "system" when nobody is signed in). The event is inserted in the caller's
+	 * transaction without taking any lock, so a long transaction (an import) holds up nobody else's audited action;
+	 * it is sealed into the keyed chain right after the transaction commits (by {@link AuditSealer}).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(AuditEntry entry) {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -87,9 +106,9 @@ public class AuditTrail {
 	private void write(AuditEntry entry, String actor, Long userId, Long bureauId, String actorRegion) {
 		jdbc.sql("""
 				INSERT INTO audit_event (id, occurred_at, actor, actor_user_id, bureau_id, region_code, action,
-				    object_type, object_id, summary, before_state, after_state, client_address, prev_hash, hash)
+				    object_type, object_id, summary, before_state, after_state, client_address)
 				VALUES (0, :at, :actor, :userId, :bureauId, :region, :action, :type, :objectId, :summary,
-				    CAST(:before AS jsonb), CAST(:after AS jsonb), :client, '', '')""")
+				    CAST(:before AS jsonb), CAST(:after AS jsonb), :client)""")
 			.param("at", OffsetDateTime.now(clock))
 			.param("actor", truncate(actor, 100))
 			.param("userId", userId)
@@ -103,6 +122,25 @@ public class AuditTrail {
 			.param("after", toJson(entry.after()))
 			.param("client", clientAddress())
 			.update();
+		wakeSealerAfterCommit();
+	}
+
+	private void wakeSealerAfterCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| TransactionSynchronizationManager.hasResource(RECORDED)) {
+			return;
+		}
+		TransactionSynchronizationManager.bindResource(RECORDED, Boolean.TRUE);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(RECORDED);
+				if (status == STATUS_COMMITTED) {
+					sealer.wake();
+				}
+			}
+		});
 	}
 
 	public PageResult<AuditEvent> search(DataScope scope, AuditQuery query, PageQuery page) {
@@ -136,7 +174,7 @@ public class AuditTrail {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(AuditEvent.class)
+			.query(Rows.of(AuditEvent.class))
 			.list();
 		return new PageResult<>(rows, page.page(), page.size(), total);
 	}
@@ -149,7 +187,7 @@ public class AuditTrail {
 			.params(scope.params())
 			.param("type", objectType)
 			.param("id", String.valueOf(objectId))
-			.query(AuditEvent.class)
+			.query(Rows.of(AuditEvent.class))
 			.list();
 	}
 
@@ -163,32 +201,54 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Walks the whole chain in id order: each row's hash must match its content and its prev_hash the hash of the row
-	 * before it. Reports the first broken link.
+	 * What one user handled recently (已办): the events they are the actor of, newest first, without reads of personal
+	 * data and without sign-ins — only changes they made.
+	 */
+	public List<AuditEvent> handledBy(long userId, int limit) {
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM audit_event WHERE actor_user_id = :user AND action NOT LIKE 'signin.%' "
+					+ "AND action NOT LIKE 'login.%' AND action NOT LIKE '%.read%' ORDER BY id DESC LIMIT :limit")
+			.param("user", userId)
+			.param("limit", limit)
+			.query(Rows.of(AuditEvent.class))
+			.list();
+	}
+
+	/**
+	 * Walks the whole keyed chain in seal order and reports the first broken link (see {@link ChainVerification}).
+	 * Runs in the caller's transaction when there is one (so a test can tamper and verify before rolling back);
+	 * call {@link #sealPending()} first to include what was committed a moment ago.
 	 */
 	@Transactional(readOnly = true)
 	public ChainVerification verifyChain() {
-		long[] checked = { 0 };
-		Long[] broken = { null };
-		String[] problem = { null };
-		jdbc.sql("""
-				SELECT id, hash = audit_event_digest(e) AS content_ok,
-				       prev_hash = coalesce(lag(hash) OVER (ORDER BY id), repeat('0', 64)) AS link_ok
-				FROM audit_event e ORDER BY id""").query(rs -> {
-			if (broken[0] != null) {
-				return;
-			}
-			checked[0]++;
-			if (!rs.getBoolean("content_ok")) {
-				broken[0] = rs.getLong("id");
-				problem[0] = "内容与哈希值不一致（记录被篡改）";
-			}
-			else if (!rs.getBoolean("link_ok")) {
-				broken[0] = rs.getLong("id");
-				problem[0] = "与前一条记录的哈希链接断开（记录被删除或插入）";
-			}
-		});
-		return new ChainVerification(checked[0], broken[0], problem[0]);
+		return chain.verify();
+	}
+
+	/**
+	 * Verifies the chain and compares it with a checkpoint file as downloaded from the audit page (kept elsewhere by an
+	 * administrator): a file not signed by this installation, or a chain that no longer holds the seal and MAC it
+	 * names, makes the result not intact.
+	 *
+	 * @throws org.youguan.kernel.InvalidValueException when the text is not a checkpoint file at all
+	 */
+	@Transactional(readOnly = true)
+	public ChainVerification verifyChain(String checkpointFile) {
+		ChainVerification.CheckpointCheck check = chain.compare(checkpointFile);
+		return chain.verify().with(check);
+	}
+
+	/** Seals every committed event now (normally done within a second of the commit); returns how many. */
+	public int sealPending() {
+		return sealer.sealPending();
+	}
+
+	/**
+	 * Writes a signed checkpoint of the chain's head now (system administrators; besides the daily one) and returns its
+	 * id, or empty when nothing is sealed yet or another node is writing one.
+	 */
+	public Optional<Long> checkpointNow() {
+		sealer.sealPending();
+		return chain.checkpoint(false).map(AuditChain.Checkpoint::id);
 	}
 
 	public List<String> actions(DataScope scope) {

@@ -46,6 +46,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Rows;
 
 /**
  * Loads calendar years: the JSON shape of the shipped {@code chinese-days.json} ({@code holidays} and
@@ -93,6 +94,7 @@ public class CalendarYears {
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
 		}
+		org.youguan.kernel.Text.requireClean("file", "日历文件", text);
 		if (text.startsWith("BEGIN:VCALENDAR")) {
 			return parseIcs(text);
 		}
@@ -155,7 +157,7 @@ public class CalendarYears {
 				SELECT y.year, y.source, y.loaded_at, y.loaded_by,
 				    (SELECT count(*) FROM calendar_day d WHERE d.kind = 'HOLIDAY' AND extract(year FROM d.day) = y.year) AS holidays,
 				    (SELECT count(*) FROM calendar_day d WHERE d.kind = 'WORKDAY' AND extract(year FROM d.day) = y.year) AS workdays
-				FROM calendar_year y ORDER BY y.year DESC""").query(LoadedYear.class).list();
+				FROM calendar_year y ORDER BY y.year DESC""").query(Rows.of(LoadedYear.class)).list();
 	}
 
 	public record LoadedYear(int year, String source, OffsetDateTime loadedAt, String loadedBy, long holidays,

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.youguan.platform.EveryNode;
+import org.youguan.kernel.Rows;
 
 /**
  * Working days in mainland China: Monday to Friday, except the State Council's holidays, plus the weekend days it
@@ -43,7 +45,7 @@ public class WorkingCalendar {
 		this.jdbc = jdbc;
 	}
 
-	private record Snapshot(Map<LocalDate, CalendarDay> days, Set<Integer> years) {
+	private record Snapshot(Map<LocalDate, CalendarDay> days, Set<Integer> years, String version) {
 	}
 
 	public boolean isWorkingDay(LocalDate day) {
@@ -185,15 +187,40 @@ public class WorkingCalendar {
 			.min(java.util.Comparator.comparing(CalendarDay::day));
 	}
 
-	/** Re-reads the calendar from the database (after a year is loaded, and periodically for other nodes). */
-	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+	/** Re-reads the calendar from the database (this node, right after it loaded a year). */
 	public void refresh() {
+		String version = version();
 		Map<LocalDate, CalendarDay> days = new TreeMap<>();
-		jdbc.sql("SELECT day, kind, name FROM calendar_day").query(CalendarDay.class).list()
+		jdbc.sql("SELECT day, kind, name FROM calendar_day").query(Rows.of(CalendarDay.class)).list()
 			.forEach(d -> days.put(d.day(), d));
 		Set<Integer> years = jdbc.sql("SELECT year FROM calendar_year").query(Integer.class).list().stream()
 			.collect(Collectors.toUnmodifiableSet());
-		snapshot = new Snapshot(Map.copyOf(days), years);
+		snapshot = new Snapshot(Map.copyOf(days), years, version);
+	}
+
+	/**
+	 * Re-reads the calendar when another node of the cluster has loaded or replaced a year since this node last read
+	 * it: every {@code youguan.calendar.refresh-interval} (10 s) each node compares a digest of the loaded years and
+	 * days (one small query) with its snapshot's. Until then a node counts deadlines on the calendar it had.
+	 */
+	@Scheduled(fixedDelayString = "${youguan.calendar.refresh-interval:PT10S}",
+			initialDelayString = "${youguan.calendar.refresh-interval:PT10S}")
+	@EveryNode("each node keeps its own in-memory snapshot of the calendar")
+	public void refreshIfChanged() {
+		Snapshot s = snapshot;
+		if (s == null || !s.version().equals(version())) {
+			refresh();
+		}
+	}
+
+	/** A digest of everything the snapshot is made of, changed by any load or replacement of a year. */
+	private String version() {
+		return jdbc.sql("""
+				SELECT md5(coalesce((SELECT string_agg(year || '@' || loaded_at || '@' || source, ',' ORDER BY year)
+				                     FROM calendar_year), '')
+				    || '|' || coalesce((SELECT string_agg(day || kind || name, ',' ORDER BY day) FROM calendar_day), ''))""")
+			.query(String.class)
+			.single();
 	}
 
 	private Snapshot snapshot() {

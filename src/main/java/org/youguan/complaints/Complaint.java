@@ -31,7 +31,11 @@ class Complaint {
 
 	private String filerName;
 
-	private String filerPhone;
+	private byte[] filerPhoneCipher;
+
+	private byte[] filerPhoneIndex;
+
+	private String filerPhoneMasked;
 
 	private FilerRole filerRole;
 
@@ -153,7 +157,7 @@ class Complaint {
 	}
 
 	static Complaint receive(String number, String queryCodeHash, Channel channel, String idempotencyKey,
-			ComplaintForm form, long brandId, String brandName, String duplicateOf, Instant now, LocalDate today,
+			ComplaintForm form, FilerPhone phone, long brandId, String brandName, String duplicateOf, Instant now, LocalDate today,
 			LocalDate transferDue, LocalDate answerDue, boolean demo) {
 		Complaint c = new Complaint();
 		c.number = number;
@@ -161,7 +165,9 @@ class Complaint {
 		c.channel = channel;
 		c.idempotencyKey = idempotencyKey;
 		c.filerName = form.filerName();
-		c.filerPhone = form.phone();
+		c.filerPhoneCipher = phone.cipher();
+		c.filerPhoneIndex = phone.index();
+		c.filerPhoneMasked = phone.masked();
 		c.filerRole = form.filerRole();
 		c.regionCode = form.region();
 		c.brandId = brandId;
@@ -383,8 +389,13 @@ class Complaint {
 		return regionCode;
 	}
 
-	String filerPhone() {
-		return filerPhone;
+	/** The keyed hash of the filer's phone (the phone itself is only stored encrypted). */
+	byte[] filerPhoneIndex() {
+		return filerPhoneIndex;
+	}
+
+	String filerPhoneMasked() {
+		return filerPhoneMasked;
 	}
 
 	String filerName() {

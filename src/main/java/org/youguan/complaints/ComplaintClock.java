@@ -1,5 +1,6 @@
 package org.youguan.complaints;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,8 @@ class ComplaintClock {
 	}
 
 	@Scheduled(cron = "${youguan.complaints.clock-cron:0 30 7 * * *}", zone = "Asia/Shanghai")
-	void run() {
+	@SchedulerLock(name = "complaints.clock", lockAtLeastFor = "PT10M", lockAtMostFor = "PT2H")
+	public void run() {
 		int marked = complaints.markOverdueReplies();
 		int sent = remind();
 		if (marked > 0 || sent > 0) {

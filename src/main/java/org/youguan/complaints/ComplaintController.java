@@ -23,6 +23,8 @@ import org.youguan.org.CurrentUser;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WorkState;
+import org.youguan.region.RegionPicker;
 
 /**
  * The bureau's complaint work: the queue with each step's clock (due within a working day amber, overdue red), a
@@ -61,27 +63,55 @@ class ComplaintController {
 		this.brands = brands;
 	}
 
+	/**
+	 * The queue opens on the complaints still in procedure, the current step's nearest due date first; 待办 / 已办结 /
+	 * 全部 switch the state; a status asked for alone shows that status whatever its state; {@code awaitingReply} keeps
+	 * those with the enterprise (the inbox's 企业逾期未答复 adds {@code overdue}).
+	 */
 	@GetMapping("/complaints")
 	String queue(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String category,
+			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String dir, Model model) {
-		PageQuery query = PageQuery.of(q, page, null, sort, dir);
-		model.addAttribute("result", complaints.list(scope, new Complaints.Filter(status, overdue, category), query));
+		WorkState shown = WorkState.orDefault(state, status != null);
+		PageQuery query = PageQuery.of(q, page, null, defaultSort(shown, sort), defaultDirection(shown, sort, dir));
+		model.addAttribute("result", complaints.list(scope, new Complaints.Filter(status, overdue, category, shown,
+				awaitingReply), query));
 		model.addAttribute("query", query);
-		model.addAttribute("statuses", ComplaintStatus.values());
+		model.addAttribute("statuses", statuses(shown));
 		model.addAttribute("categories", complaints.categories());
+		model.addAttribute("state", shown);
+		model.addAttribute("awaitingReply", awaitingReply);
 		return "complaints/queue";
 	}
 
 	@GetMapping("/complaints/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
 			@RequestParam(required = false) ComplaintStatus status, @RequestParam(required = false) Boolean overdue,
-			@RequestParam(required = false) String category, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String category, @RequestParam(required = false) WorkState state,
+			@RequestParam(defaultValue = "false") boolean awaitingReply, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String dir) {
-		var rows = complaints.list(scope, new Complaints.Filter(status, overdue, category),
-				PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+		WorkState shown = WorkState.orDefault(state, status != null);
+		var rows = complaints.list(scope, new Complaints.Filter(status, overdue, category, shown, awaitingReply),
+				PageQuery.of(q, 0, null, defaultSort(shown, sort), defaultDirection(shown, sort, dir)).unpaged()).items();
 		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", COLUMNS, rows));
+	}
+
+	/** Open complaints by the current step's due date; finished ones newest first. */
+	static String defaultSort(WorkState state, String sort) {
+		return sort != null ? sort : state == WorkState.DONE ? "received_on" : "step_due";
+	}
+
+	static String defaultDirection(WorkState state, String sort, String dir) {
+		return sort != null ? dir : state == WorkState.DONE ? "desc" : "asc";
+	}
+
+	/** The statuses the status filter offers in a state. */
+	static List<ComplaintStatus> statuses(WorkState state) {
+		return java.util.Arrays.stream(ComplaintStatus.values())
+			.filter(s -> state == WorkState.ALL || s.finished() == (state == WorkState.DONE))
+			.toList();
 	}
 
 	@GetMapping("/complaints/{id:\\d+}")
@@ -145,8 +175,12 @@ class ComplaintController {
 	@PostMapping("/complaints/new")
 	@PreAuthorize(HANDLERS)
 	String processEntryForm(@RequestParam Channel channel, ComplaintFormInput input,
-			@RequestParam(required = false) List<org.springframework.web.multipart.MultipartFile> files, Model model,
+			@RequestParam(required = false) List<org.springframework.web.multipart.MultipartFile> files,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
 			RedirectAttributes redirect) throws java.io.IOException {
+		if (regionPick != null) {
+			return entryForm(model);
+		}
 		try {
 			Complaints.Filed filed = complaints.file(input.toForm(), UploadedFile.of(files), channel, null, false);
 			redirect.addFlashAttribute("message", "已登记申诉" + filed.number());

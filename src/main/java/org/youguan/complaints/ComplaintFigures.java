@@ -14,6 +14,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.statistics.Aggregates;
 import org.youguan.statistics.Indicators;
 import org.youguan.statistics.Slice;
+import org.youguan.kernel.Rows;
 
 /**
  * The figures of a period and region: received, accepted, not accepted, closed; on time per step; satisfaction;
@@ -75,7 +76,7 @@ public class ComplaintFigures {
 				       coalesce(sum(c.compensation_paid), 0) AS compensation
 				FROM complaint c""" + PERIOD + scope.regionPredicate("c.region_code"))
 			.params(params(scope, prefix, from, to))
-			.query(Counts.class)
+			.query(Rows.of(Counts.class))
 			.single();
 		BigDecimal volume = aggregates.value(indicators.get("express.volume"), new Slice(prefix, null, from, to));
 		return new Totals(c.received(), c.accepted(), c.notAccepted(), c.closed(), c.withdrawn(), c.valid(),
@@ -135,7 +136,7 @@ public class ComplaintFigures {
 				FROM complaint c""" + PERIOD + scope.regionPredicate("c.region_code")
 				+ " AND c.replied_on IS NOT NULL GROUP BY 1 HAVING count(*) FILTER (WHERE c.reply_late) > 0 ORDER BY 2 DESC, 1")
 			.params(params(scope, prefix, from, to))
-			.query(Late.class)
+			.query(Rows.of(Late.class))
 			.list();
 	}
 

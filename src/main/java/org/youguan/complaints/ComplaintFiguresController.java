@@ -110,22 +110,25 @@ class ComplaintFiguresController {
 		if (t.isBefore(f)) {
 			throw new InvalidValueException("to", "after-from", "截止月份不能早于起始月份");
 		}
-		String r = region == null || region.isBlank() ? me.regionCode() : region.strip();
-		if (r.equals("0")) {
-			r = "";
-		}
-		if (scope.kind() != DataScope.Kind.ALL && !scope.containsRegion(r.isEmpty() ? "0" : r)) {
-			throw new org.springframework.security.access.AccessDeniedException("该区域不在您的数据权限范围内");
-		}
+		String r = scope.requireReadable(region == null || region.isBlank() ? me.regionCode() : region, "region");
 		return new Query(r, f, t);
 	}
 
-	private static YearMonth parse(String text, String field) {
+	/** A month from 2000 (complaint figures are not kept for earlier years) to next year. */
+	private YearMonth parse(String text, String field) {
+		YearMonth month;
 		try {
-			return YearMonth.parse(text.strip());
+			month = YearMonth.parse(text.strip());
 		}
 		catch (java.time.DateTimeException ex) {
 			throw new InvalidValueException(field, "month", "月份格式应为2025-01");
 		}
+		int next = YearMonth.now(clock).getYear() + 1;
+		if (month.getYear() < FIRST_YEAR || month.getYear() > next) {
+			throw new InvalidValueException(field, "range", "月份应在" + FIRST_YEAR + "年至" + next + "年之间");
+		}
+		return month;
 	}
+
+	private static final int FIRST_YEAR = 2000;
 }

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.platform.Secrets;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -44,7 +45,11 @@ public class ComplaintLoader {
 
 	private final Clock clock;
 
-	ComplaintLoader(JdbcTemplate jdbc, BusinessNumbers numbers, StatutoryRules rules, AuditTrail audit, Clock clock) {
+	private final Secrets secrets;
+
+	ComplaintLoader(JdbcTemplate jdbc, BusinessNumbers numbers, StatutoryRules rules, AuditTrail audit, Clock clock,
+			Secrets secrets) {
+		this.secrets = secrets;
 		this.jdbc = jdbc;
 		this.numbers = numbers;
 		this.rules = rules;
@@ -64,8 +69,9 @@ public class ComplaintLoader {
 			boolean rejected = p.rejection() != null;
 			LocalDate replied = rejected ? null : received.plusDays(2 + p.daysToReply());
 			LocalDate closed = rejected ? null : received.plusDays(p.daysToClose());
+			FilerPhone phone = FilerPhone.of(secrets, f.phone());
 			rows.add(new Object[] { number, Complaints.hash(Complaints.queryCode()), Channel.WEB.name(), f.filerName(),
-					f.phone(), f.filerRole().name(), f.region(), p.brandId(), f.brand(), rejected ? null : p.enterpriseId(),
+					phone.cipher(), phone.index(), phone.masked(), f.filerRole().name(), f.region(), p.brandId(), f.brand(), rejected ? null : p.enterpriseId(),
 					rejected ? null : p.enterpriseName(), rejected ? null : p.enterpriseCreditCode(), f.waybillNumber(),
 					Date.valueOf(f.postedOn()), Date.valueOf(f.priorComplaintDate()), f.priorChannel(), f.companyAnswer(),
 					f.category(), f.reason(), f.amountClaimed(), f.description(),
@@ -83,7 +89,8 @@ public class ComplaintLoader {
 					rejected ? null : p.responsibility().valid(), rejected ? null : p.compensation(), demo, now });
 		}
 		jdbc.batchUpdate("""
-				INSERT INTO complaint (number, query_code_hash, channel, filer_name, filer_phone, filer_role, region_code, brand_id,
+				INSERT INTO complaint (number, query_code_hash, channel, filer_name, filer_phone_cipher, filer_phone_index,
+				    filer_phone_masked, filer_role, region_code, brand_id,
 				    brand_name, enterprise_id, enterprise_name, enterprise_credit_code, waybill_number, posted_on,
 				    prior_complained_on, prior_channel, prior_answer, category, reason, amount_claimed, description, status,
 				    received_at, received_on, answer_due, transfer_due, rejection_condition, rejection_reason, transferred_on,
@@ -91,7 +98,7 @@ public class ComplaintLoader {
 				    reply_handler, reply_handler_phone, replied_on, reply_late, callback_attempts, satisfaction, solved,
 				    closed_on, valid_complaint, compensation_paid, demo, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+				        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 		audit.record(AuditEntry.of("complaint.load", "Complaint", null, "批量载入已办结的申诉" + past.size() + "件（" + note + "）"));
 		return past.size();
 	}

@@ -15,6 +15,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.youguan.documents.WordTemplates;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Rows;
 
 /**
  * The period's complaint notice (.docx, from {@code documents/complaint-notice.docx}) in the shape of the national
@@ -89,7 +90,7 @@ public class ComplaintNotices {
 	public List<Published> published(int limit) {
 		return jdbc.sql("SELECT id, title, published_at FROM complaint_notice ORDER BY published_at DESC LIMIT :limit")
 			.param("limit", limit)
-			.query(Published.class)
+			.query(Rows.of(Published.class))
 			.list();
 	}
 

@@ -7,8 +7,9 @@ import java.time.LocalDate;
 import org.youguan.kernel.Masking;
 
 /**
- * A complaint as the staff queue and pages show it (the filer's phone masked in lists; the page for the handler
- * shows it to call back). {@code dueSoon} and {@code overdue} refer to the current step.
+ * A complaint as the staff queue and pages show it (the filer's phone masked in lists — {@code filerPhone} holds the
+ * masked form there, as stored; the single complaint read by {@code Complaints.get} carries it decrypted for the
+ * handler to call back). {@code dueSoon} and {@code overdue} refer to the current step.
  */
 public record ComplaintView(long id, String number, Channel channel, String filerName, String filerPhone,
 		FilerRole filerRole, String regionCode, String regionName, String brandName, String namedEnterprise,
@@ -24,21 +25,29 @@ public record ComplaintView(long id, String number, Channel channel, String file
 		LocalDate withdrawnOn, LocalDate referredOn, String referralNote, String transferReason, boolean transferFlagged,
 		LocalDate today, LocalDate nextWorkingDay) {
 
+	/** The same complaint with the filer's phone as decrypted for a page entitled to it. */
+	ComplaintView withFilerPhone(String phone) {
+		return with(filerName, phone, replyHandlerPhone);
+	}
+
 	public String filerPhoneMasked() {
 		return Masking.phone(filerPhone);
 	}
 
 	/** This view with the filer's name and phone masked, for readers not entitled to them (leaders). */
 	public ComplaintView masked() {
-		return new ComplaintView(id, number, channel, Masking.name(filerName), filerPhoneMasked(), filerRole, regionCode,
-				regionName, brandName, namedEnterprise, enterpriseName, enterpriseCreditCode, waybillNumber, postedOn,
-				priorComplainedOn, priorChannel, priorAnswer, category, reason, amountClaimed, description, duplicateOf,
-				status, receivedAt, receivedOn, answerDue, transferDue, stepDue, rejectionCondition, rejectionReason,
-				transferredOn, replyFindings, replyResponsibility, replySolution, replyCompensation, replyApology,
-				replyUserAgrees, replyHandler, Masking.phone(replyHandlerPhone), repliedOn, replyLate, redoCount,
-				returnReason, callbackAttempts, lastCallbackAt, satisfaction, solved, closedOn, validComplaint,
-				compensationPaid, closingNote, withdrawnOn, referredOn, referralNote, transferReason, transferFlagged,
-				today, nextWorkingDay);
+		return with(Masking.name(filerName), filerPhoneMasked(), Masking.phone(replyHandlerPhone));
+	}
+
+	private ComplaintView with(String filer, String phone, String handlerPhone) {
+		return new ComplaintView(id, number, channel, filer, phone, filerRole, regionCode, regionName, brandName,
+				namedEnterprise, enterpriseName, enterpriseCreditCode, waybillNumber, postedOn, priorComplainedOn,
+				priorChannel, priorAnswer, category, reason, amountClaimed, description, duplicateOf, status, receivedAt,
+				receivedOn, answerDue, transferDue, stepDue, rejectionCondition, rejectionReason, transferredOn,
+				replyFindings, replyResponsibility, replySolution, replyCompensation, replyApology, replyUserAgrees,
+				replyHandler, handlerPhone, repliedOn, replyLate, redoCount, returnReason, callbackAttempts,
+				lastCallbackAt, satisfaction, solved, closedOn, validComplaint, compensationPaid, closingNote, withdrawnOn,
+				referredOn, referralNote, transferReason, transferFlagged, today, nextWorkingDay);
 	}
 
 	/** The current step is past its due date, or the 30-day answer limit has passed unanswered. */

@@ -27,13 +27,16 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
-import org.youguan.kernel.MobilePhone;
+import org.youguan.kernel.Telephone;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WorkState;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
+import org.youguan.platform.Secrets;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
@@ -42,6 +45,7 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.kernel.Rows;
 
 /**
  * The complaint procedure. Filing checks the form and the preconditions the public can be told about at once (prior
@@ -64,17 +68,25 @@ public class Complaints {
 	public record PublicEvent(Instant occurredAt, String status, String text) {
 	}
 
-	/** Queue filters. */
-	public record Filter(ComplaintStatus status, Boolean overdue, String category) {
+	/**
+	 * Queue filters. {@code state}: {@link WorkState#OPEN} — the procedure is running; {@link WorkState#DONE} — closed,
+	 * not accepted or withdrawn; {@link WorkState#ALL} (or null) — any. {@code awaitingReply}: with the enterprise
+	 * (transferred, or returned to it for redoing).
+	 */
+	public record Filter(ComplaintStatus status, Boolean overdue, String category, WorkState state, boolean awaitingReply) {
 
 		public static final Filter NONE = new Filter(null, null, null);
+
+		public Filter(ComplaintStatus status, Boolean overdue, String category) {
+			this(status, overdue, category, WorkState.ALL, false);
+		}
 	}
 
 	public List<AttachmentInfo> attachments(DataScope scope, long id) {
 		get(scope, id);
 		return jdbc.sql("SELECT id, file_name, content_type, size_bytes FROM complaint_attachment WHERE complaint_id = :id ORDER BY id")
 			.param("id", id)
-			.query(AttachmentInfo.class)
+			.query(Rows.of(AttachmentInfo.class))
 			.list();
 	}
 
@@ -88,7 +100,7 @@ public class Complaints {
 		return jdbc.sql("SELECT file_name, content_type, content FROM complaint_attachment WHERE id = :a AND complaint_id = :id")
 			.param("a", attachmentId)
 			.param("id", id)
-			.query(AttachmentContent.class)
+			.query(Rows.of(AttachmentContent.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("附件", attachmentId));
 	}
@@ -100,6 +112,14 @@ public class Complaints {
 	static final Set<String> SORTS = Set.of("received_on", "step_due", "number", "region_code");
 
 	static final String NUMBER_TYPE = "申诉";
+
+	/** The request header other channels' systems name a filing with; its column holds 100 characters. */
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	static final int MAX_IDEMPOTENCY_KEY = 100;
+
+	/** Amounts (claimed, compensated, recovered) are below 100 million yuan; their columns hold numeric(12, 2). */
+	static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(100_000_000);
 
 	private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
@@ -129,10 +149,14 @@ public class Complaints {
 
 	private final Clock clock;
 
+	private final Secrets secrets;
+
 	Complaints(ComplaintRepository complaints, Brands brands, Enterprises enterprises, Regions regions,
 			StatutoryRules rules, WorkingCalendar calendar, BusinessNumbers numbers, JdbcClient jdbc, AuditTrail audit,
-			org.springframework.context.ApplicationEventPublisher events, ComplaintSettings settings, Clock clock) {
+			org.springframework.context.ApplicationEventPublisher events, ComplaintSettings settings, Clock clock,
+			Secrets secrets) {
 		this.events = events;
+		this.secrets = secrets;
 		this.settings = settings;
 		this.complaints = complaints;
 		this.brands = brands;
@@ -167,10 +191,21 @@ public class Complaints {
 	public record AttachmentInfo(long id, String fileName, String contentType, int sizeBytes) {
 	}
 
-	/** Files a complaint with up to the configured number of images or PDFs, each checked by content and size. */
+	/**
+	 * Files a complaint with up to the configured number of images or PDFs, each checked by content and size.
+	 * @throws InvalidValueException field {@code Idempotency-Key} when the key is longer than 100 characters or holds a
+	 * control character; the form's fields as {@code check} names them
+	 */
 	@Transactional
 	public Filed file(ComplaintForm form, List<org.youguan.documents.UploadedFile> attachments, Channel channel,
 			String idempotencyKey, boolean demo) {
+		if (idempotencyKey != null) {
+			Text.requireClean(IDEMPOTENCY_KEY, "请求头“Idempotency-Key”", idempotencyKey);
+			if (idempotencyKey.strip().length() > MAX_IDEMPOTENCY_KEY) {
+				throw new InvalidValueException(IDEMPOTENCY_KEY, "max-length",
+						"请求头“Idempotency-Key”不能超过" + MAX_IDEMPOTENCY_KEY + "个字符（建议使用UUID）");
+			}
+		}
 		List<String> types = new java.util.ArrayList<>();
 		if (attachments.size() > settings.maxAttachments()) {
 			throw new InvalidValueException("attachments", "count", "附件最多" + settings.maxAttachments() + "个");
@@ -187,10 +222,11 @@ public class Complaints {
 		LocalDate today = LocalDate.now(clock);
 		Checked checked = check(form, today);
 		ComplaintForm clean = checked.form();
+		FilerPhone phone = FilerPhone.of(secrets, clean.phone());
 		String duplicateOf = clean.waybillNumber() == null ? null : jdbc.sql("""
-				SELECT number FROM complaint WHERE filer_phone = :phone AND waybill_number = :waybill AND category = :category
-				AND received_on >= :since ORDER BY id LIMIT 1""")
-			.param("phone", clean.phone())
+				SELECT number FROM complaint WHERE filer_phone_index = :phone AND waybill_number = :waybill
+				AND category = :category AND received_on >= :since ORDER BY id LIMIT 1""")
+			.param("phone", phone.index())
 			.param("waybill", clean.waybillNumber())
 			.param("category", clean.category())
 			.param("since", today.minusDays(90))
@@ -201,7 +237,7 @@ public class Complaints {
 		String number = numbers.next(NUMBER_TYPE, county, today.getYear());
 		String queryCode = queryCode();
 		Complaint c = complaints.save(Complaint.receive(number, hash(queryCode), channel,
-				idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip(), clean, checked.brandId(),
+				idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip(), clean, phone, checked.brandId(),
 				checked.brandName(), duplicateOf, clock.instant(), today,
 				rules.deadline(StatutoryRule.COMPLAINT_TRANSFER, today, county),
 				rules.deadline(StatutoryRule.COMPLAINT_ANSWER_LIMIT, today, county), demo));
@@ -233,7 +269,8 @@ public class Complaints {
 	private Checked check(ComplaintForm f, LocalDate today) {
 		Validation v = new Validation();
 		v.required("filerName", "申诉人姓名", f.filerName()).maxLength("filerName", "申诉人姓名", f.filerName(), 60);
-		MobilePhone phone = v.check("phone", () -> MobilePhone.of(f.phone()));
+		// the procedure calls the filer back; no message is sent by SMS, so any telephone reaches them
+		Telephone phone = v.check("phone", () -> Telephone.of(f.phone()));
 		v.require("filerRole", f.filerRole() != null, "required", "请选择申诉人身份（寄件人、收件人或受委托人）");
 		RegionCode region = v.check("region", () -> regions.require("region", f.region()));
 		if (region != null) {
@@ -245,6 +282,9 @@ public class Complaints {
 		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200);
 		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), 40);
 		v.require("postedOn", f.postedOn() != null, "required", "请填写交寄日期");
+		v.within("postedOn", "交寄日期", f.postedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		v.within("priorComplaint.date", "向企业投诉的日期", f.priorComplaintDate(), Validation.EARLIEST_RECORD,
+				Validation.LATEST_RECORD);
 		v.require("postedOn", f.postedOn() == null || !f.postedOn().isAfter(today), "not-future", "交寄日期不能晚于今天");
 		v.require("priorComplaint.date", f.priorComplaintDate() != null, "required",
 				"请填写向企业投诉的日期（申诉前应先向企业投诉）");
@@ -259,7 +299,7 @@ public class Complaints {
 				"请选择申诉类别（" + String.join("、", categories()) + "）");
 		v.require("reason", f.reason() != null && reasons().contains(f.reason()), "dictionary", "请选择申诉原因");
 		v.require("amountClaimed", f.amountClaimed() == null || f.amountClaimed().signum() >= 0
-				&& f.amountClaimed().compareTo(BigDecimal.valueOf(100_000_000)) < 0, "range", "索赔金额应为0至1亿元");
+				&& f.amountClaimed().compareTo(MAX_AMOUNT) < 0, "range", "索赔金额应为0至1亿元");
 		v.required("description", "申诉内容", f.description()).maxLength("description", "申诉内容", f.description(), 2000);
 		v.throwIfInvalid();
 		String county = region.value().substring(0, 6);
@@ -289,8 +329,9 @@ public class Complaints {
 		String secret = queryCodeOrPhone == null ? "" : queryCodeOrPhone.strip();
 		Complaint c = complaints.findByNumber(number == null ? "" : number.strip())
 			.filter(x -> !secret.isEmpty() && (MessageDigest.isEqual(x.queryCodeHash().getBytes(StandardCharsets.US_ASCII),
-					hash(secret.toUpperCase()).getBytes(StandardCharsets.US_ASCII)) || secret.equals(x.filerPhone())))
-			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的手机号）"));
+					hash(secret.toUpperCase()).getBytes(StandardCharsets.US_ASCII))
+					|| MessageDigest.isEqual(x.filerPhoneIndex(), FilerPhone.index(secrets, secret))))
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的电话号码）"));
 		ComplaintView v = get(DataScope.all(), c.id());
 		List<PublicEvent> history = jdbc.sql("""
 				SELECT occurred_at, status, public_text FROM complaint_event WHERE complaint_id = :id ORDER BY occurred_at, id""")
@@ -301,9 +342,11 @@ public class Complaints {
 		return new PublicStatus(v.number(), v.status().label(), v.receivedOn(), v.answerDue(), v.brandName(), history);
 	}
 
+	/** Lists carry the filer's phone masked (filer_phone); a single complaint's page decrypts it (see {@link #get}). */
 	private static final String SELECT = """
-			SELECT c.*, r.name AS region_name, CAST(:today AS date) AS today, CAST(:nextWorkingDay AS date) AS next_working_day
-			FROM complaint c JOIN region r ON r.code = c.region_code""";
+			SELECT c.*, c.filer_phone_masked AS filer_phone, r.name AS region_name, CAST(:today AS date) AS today,
+			       CAST(:nextWorkingDay AS date) AS next_working_day
+			FROM complaint c JOIN region_name r ON r.code = c.region_code""";
 
 	public PageResult<ComplaintView> list(DataScope scope, Filter filter, PageQuery page) {
 		Map<String, Object> params = new HashMap<>(scope.params());
@@ -318,14 +361,24 @@ public class Complaints {
 		if (Boolean.TRUE.equals(filter.overdue())) {
 			where.append(" AND c.status NOT IN ('REJECTED','CLOSED','WITHDRAWN') AND (c.step_due < :today OR c.answer_due < :today)");
 		}
+		if (filter.state() == WorkState.OPEN) {
+			where.append(" AND c.status NOT IN ('REJECTED','CLOSED','WITHDRAWN')");
+		}
+		else if (filter.state() == WorkState.DONE) {
+			where.append(" AND c.status IN ('REJECTED','CLOSED','WITHDRAWN')");
+		}
+		if (filter.awaitingReply()) {
+			where.append(" AND c.status IN ('TRANSFERRED','RETURNED')");
+		}
 		if (filter.category() != null && !filter.category().isBlank()) {
 			where.append(" AND c.category = :category");
 			params.put("category", filter.category());
 		}
 		if (!page.q().isEmpty()) {
-			where.append(" AND (c.number = :exact OR c.waybill_number = :exact OR c.filer_phone = :exact "
+			where.append(" AND (c.number = :exact OR c.waybill_number = :exact OR c.filer_phone_index = :phone "
 					+ "OR c.enterprise_name LIKE :q ESCAPE '\\' OR c.description LIKE :q ESCAPE '\\')");
 			params.put("exact", page.q());
+			params.put("phone", FilerPhone.index(secrets, page.q()));
 			params.put("q", page.likePattern());
 		}
 		long total = jdbc.sql("SELECT count(*) FROM complaint c" + where).params(params).query(Long.class).single();
@@ -335,19 +388,21 @@ public class Complaints {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(ComplaintView.class)
+			.query(Rows.of(ComplaintView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	/** One complaint within the caller's scope, with the filer's phone decrypted for the pages that show it. */
 	public ComplaintView get(DataScope scope, long id) {
 		LocalDate today = LocalDate.now(clock);
+		var row = Rows.of(ComplaintView.class);
 		return jdbc.sql(SELECT + " WHERE c.id = :id AND " + scope.enterprisePredicate("c.enterprise_credit_code", "c.region_code"))
 			.params(scope.params())
 			.param("id", id)
 			.param("today", today)
 			.param("nextWorkingDay", calendar.plusWorkingDays(today, 1))
-			.query(ComplaintView.class)
+			.query((rs, i) -> row.mapRow(rs, i).withFilerPhone(FilerPhone.reveal(secrets, rs.getBytes("filer_phone_cipher"))))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("申诉", id));
 	}
@@ -447,16 +502,21 @@ public class Complaints {
 		v.required("solution", "处理意见", reply.solution()).maxLength("solution", "处理意见", reply.solution(), 1000);
 		v.require("compensation", reply.compensation() == null || reply.compensation().signum() >= 0, "non-negative",
 				"赔偿金额不能为负数");
+		v.require("compensation", reply.compensation() == null || reply.compensation().compareTo(MAX_AMOUNT) < 0, "range",
+				"赔偿金额应小于1亿元");
 		v.required("handler", "经办人", reply.handler()).maxLength("handler", "经办人", reply.handler(), 60);
-		v.check("handlerPhone", () -> MobilePhone.of(reply.handlerPhone()));
+		// an enterprise's handler is often at a customer-service line with an extension
+		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone()));
 		v.throwIfInvalid();
+		ComplaintReply clean = new ComplaintReply(reply.findings(), reply.responsibility(), reply.solution(),
+				reply.compensation(), reply.apology(), reply.userAgrees(), reply.handler(), handlerPhone.value());
 		Complaint c = load(scope, id);
 		if (scope.kind() == DataScope.Kind.ENTERPRISE && !scope.enterpriseCreditCode().equals(c.enterpriseCreditCode())) {
 			throw DomainException.notFound("申诉", id);
 		}
 		LocalDate today = LocalDate.now(clock);
 		var before = c.snapshot();
-		c.reply(reply, today, rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, today, county(c)));
+		c.reply(clean, today, rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, today, county(c)));
 		complaints.save(c);
 		event(c, "企业已答复，邮政管理部门将回访核实。");
 		audit(c, "complaint.reply", c.enterpriseName() + "答复申诉" + c.number() + "（" + reply.responsibility().label() + "）"
@@ -501,7 +561,11 @@ public class Complaints {
 	@Transactional
 	public void close(DataScope scope, long id, BigDecimal compensationPaid, String note) {
 		new Validation().require("compensationPaid", compensationPaid == null || compensationPaid.signum() >= 0,
-				"non-negative", "挽回经济损失不能为负数").maxLength("note", "办结说明", note, 1000).throwIfInvalid();
+				"non-negative", "挽回经济损失不能为负数")
+			.require("compensationPaid", compensationPaid == null || compensationPaid.compareTo(MAX_AMOUNT) < 0, "range",
+					"挽回经济损失应小于1亿元")
+			.maxLength("note", "办结说明", note, 1000)
+			.throwIfInvalid();
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
 		boolean valid = c.replyResponsibility() != null && c.replyResponsibility().valid();
@@ -571,7 +635,7 @@ public class Complaints {
 
 	/** How a public filer appears in the audit trail: masked, never as an anonymous user. */
 	private static String filerActor(Complaint c) {
-		return "申诉人" + Masking.name(c.filerName()) + "（" + Masking.phone(c.filerPhone()) + "）";
+		return "申诉人" + Masking.name(c.filerName()) + "（" + c.filerPhoneMasked() + "）";
 	}
 
 	/**
@@ -607,7 +671,7 @@ public class Complaints {
 				AND (step_due <= :soon OR answer_due < :today)""")
 			.param("today", today)
 			.param("soon", calendar.plusWorkingDays(today, 1))
-			.query(Due.class)
+			.query(Rows.of(Due.class))
 			.list();
 	}
 

@@ -15,6 +15,7 @@ import org.youguan.org.CurrentUser;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WorkState;
 
 /**
  * The enterprise portal's complaints: those transferred to the enterprise, with the reply due date, and the reply.
@@ -28,12 +29,21 @@ class EnterpriseComplaintController {
 		this.complaints = complaints;
 	}
 
+	/**
+	 * The complaints transferred to the enterprise: by default those still in procedure, the nearest due date first;
+	 * {@code awaitingReply} keeps those waiting for its reply (the home page's link).
+	 */
 	@GetMapping("/enterprise/complaints")
 	String list(DataScope scope, @RequestParam(required = false) ComplaintStatus status,
+			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply,
 			@RequestParam(required = false) Integer page, Model model) {
-		model.addAttribute("result", complaints.list(scope, new Complaints.Filter(status, null, null),
-				PageQuery.of(null, page, null, "step_due", "asc")));
-		model.addAttribute("statuses", ComplaintStatus.values());
+		WorkState shown = WorkState.orDefault(state, status != null);
+		model.addAttribute("result", complaints.list(scope, new Complaints.Filter(status, null, null, shown, awaitingReply),
+				PageQuery.of(null, page, null, ComplaintController.defaultSort(shown, null),
+						ComplaintController.defaultDirection(shown, null, null))));
+		model.addAttribute("statuses", ComplaintController.statuses(shown));
+		model.addAttribute("state", shown);
+		model.addAttribute("awaitingReply", awaitingReply);
 		return "complaints/enterprise-list";
 	}
 

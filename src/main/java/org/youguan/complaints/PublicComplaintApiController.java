@@ -50,8 +50,9 @@ class PublicComplaintApiController {
 	}
 
 	@PostMapping
-	@Operation(summary = "提交申诉", description = "返回申诉编号和查询码（查询码只显示这一次）。不符合受理前提的（向企业投诉未满7日且未获答复、"
-			+ "超过1年申诉时效、没有被申诉品牌）返回422并说明原因；同一手机号、运单号和类别的重复申诉会被标注。")
+	@Operation(summary = "提交申诉", description = "返回申诉编号和查询码（查询码只显示这一次）。字段有误或不符合受理前提的（向企业投诉未满7日且未获答复、"
+			+ "超过1年申诉时效、没有被申诉品牌）返回400，errors列出字段和规则（如precondition、time-barred）；"
+			+ "phone为手机号或带区号的固定电话（统一存为13800138000、0512-65551234形式）；同一电话、运单号和类别的重复申诉会被标注。")
 	ResponseEntity<Receipt> file(@RequestBody Filing filing) {
 		Complaints.Filed filed = complaints.file(filing.form(), Channel.WEB, null, false);
 		return ResponseEntity.created(URI.create("/api/v1/public/complaints/" + filed.number()))

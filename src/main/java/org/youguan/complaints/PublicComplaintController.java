@@ -12,6 +12,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DomainException;
+import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
 
 /**
@@ -51,8 +52,11 @@ class PublicComplaintController {
 	}
 
 	@PostMapping("/public/complaints/new")
-	String processForm(ComplaintFormInput input, @RequestParam(required = false) List<MultipartFile> files, Model model)
-			throws IOException {
+	String processForm(ComplaintFormInput input, @RequestParam(required = false) List<MultipartFile> files,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model) throws IOException {
+		if (regionPick != null) {
+			return form(model);
+		}
 		try {
 			model.addAttribute("filed", complaints.file(input.toForm(), UploadedFile.of(files), Channel.WEB, null, false));
 		}

@@ -3,6 +3,7 @@ package org.youguan.demo;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.youguan.complaints.AcceptanceCondition;
 import org.youguan.complaints.Channel;
 import org.youguan.complaints.ComplaintForm;
 import org.youguan.complaints.ComplaintLoader;
+import org.youguan.complaints.ComplaintNotices;
 import org.youguan.complaints.ComplaintReply;
 import org.youguan.complaints.Complaints;
 import org.youguan.complaints.FilerRole;
@@ -22,6 +24,7 @@ import org.youguan.complaints.Responsibility;
 import org.youguan.complaints.Satisfaction;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
@@ -30,7 +33,8 @@ import org.youguan.registry.Enterprises;
 /**
  * A year of complaints in the demo city across brands and counties (延误 and 丢失短少 the most common, as in the
  * national notices), closed or not accepted, plus a handful received in the last days in every live state of the
- * procedure — some for the demo enterprise 顺丰吴中 to answer.
+ * procedure — some for the demo enterprise 顺丰吴中 to answer — and the city's complaint notice of this year so far,
+ * published on the public portal.
  */
 @Component
 class ComplaintDemoData {
@@ -54,6 +58,10 @@ class ComplaintDemoData {
 
 	private final Complaints complaints;
 
+	private final ComplaintNotices notices;
+
+	private final Regions regions;
+
 	private final Brands brands;
 
 	private final Enterprises enterprises;
@@ -62,7 +70,10 @@ class ComplaintDemoData {
 
 	private final Random random = new Random(12305);
 
-	ComplaintDemoData(ComplaintLoader loader, Complaints complaints, Brands brands, Enterprises enterprises, Clock clock) {
+	ComplaintDemoData(ComplaintLoader loader, Complaints complaints, ComplaintNotices notices, Regions regions,
+			Brands brands, Enterprises enterprises, Clock clock) {
+		this.notices = notices;
+		this.regions = regions;
 		this.loader = loader;
 		this.complaints = complaints;
 		this.brands = brands;
@@ -123,6 +134,11 @@ class ComplaintDemoData {
 		complaints.reply(sfScope, sf.get(2), reply(Responsibility.RESPONSIBLE));
 		complaints.reply(sfScope, sf.get(3), reply(Responsibility.PARTIAL));
 		complaints.callBack(wuzhong, sf.get(3), true, Satisfaction.BASICALLY_SATISFIED, true);
+
+		// the city's notice of this year up to last month, as the bureau publishes it (so the public page is not empty)
+		YearMonth last = YearMonth.from(today).minusMonths(1);
+		notices.publish(DataScope.region(DemoCity.CITY), DemoCity.CITY, regions.fullName(DemoCity.CITY), "苏州市邮政管理局",
+				YearMonth.of(last.getYear(), 1), last, "苏州市邮政管理局");
 	}
 
 	private ComplaintForm form(String brand, String county, String category, LocalDate around) {

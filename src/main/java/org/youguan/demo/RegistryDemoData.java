@@ -251,7 +251,7 @@ class RegistryDemoData {
 	private String idNumber(String county) {
 		LocalDate birth = LocalDate.of(1965, 1, 1).plusDays(random.nextInt(365 * 35));
 		String first17 = county + birth.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
-		return IdCardNumber.of(first17 + IdCardNumber.checkCharacter(first17)).value();
+		return IdCardNumber.of(first17 + IdCardNumber.checkCharacter(first17), LocalDate.now(clock)).value();
 	}
 
 	private BigDecimal coordinate(double base, double spread) {

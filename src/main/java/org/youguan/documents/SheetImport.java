@@ -1,10 +1,14 @@
 package org.youguan.documents;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -14,6 +18,7 @@ import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
 
 /**
  * The all-or-nothing shape every registry import shares: read the sheet by its headers, check every row (collecting
@@ -29,19 +34,31 @@ public final class SheetImport<T> {
 		T check(SheetRow row, RowContext context);
 	}
 
-	/** What a row check reports into, with the helpers every import needs. */
+	/**
+	 * What a row check reports into, with the helpers every import needs: each reads the cell's value
+	 * ({@link SheetCell}) and records a failure under the column's name. A column holding an error value (#DIV/0!, #N/A,
+	 * a formula without a result) is reported once as such; other failures of that column are not added to it.
+	 */
 	public static final class RowContext {
 
 		private final List<FieldError> errors = new ArrayList<>();
 
 		private final Map<String, String> columns;
 
-		private RowContext(Map<String, String> columns) {
+		private final Set<String> errorColumns;
+
+		private RowContext(Map<String, String> columns, SheetRow row) {
 			this.columns = columns;
+			Map<String, String> cellErrors = row.errorCells();
+			this.errorColumns = cellErrors.keySet();
+			cellErrors.forEach((column, code) -> errors.add(new FieldError(column, "cell-error",
+					column + "单元格的值是错误“" + code + "”（公式出错或引用无效），请改正后再导入")));
 		}
 
 		public void fail(String column, String rule, String message) {
-			errors.add(new FieldError(column, rule, message));
+			if (!errorColumns.contains(column)) {
+				errors.add(new FieldError(column, rule, message));
+			}
 		}
 
 		/** Runs a service-level check, reporting its field errors under the sheet's column names. */
@@ -50,8 +67,7 @@ public final class SheetImport<T> {
 				return check.get();
 			}
 			catch (DomainException ex) {
-				ex.formErrors()
-					.forEach(e -> errors.add(new FieldError(columns.getOrDefault(e.field(), e.field()), e.rule(), e.message())));
+				ex.formErrors().forEach(e -> fail(columns.getOrDefault(e.field(), e.field()), e.rule(), e.message()));
 				return null;
 			}
 		}
@@ -66,32 +82,61 @@ public final class SheetImport<T> {
 			return found;
 		}
 
-		/** A "是"/"否" cell. */
+		/** A "是"/"否" (or TRUE/FALSE) cell; blank is a failure. */
 		public boolean yes(SheetRow row, String column) {
-			String value = row.get(column);
-			if (!"是".equals(value) && !"否".equals(value)) {
+			Boolean value = read(column, () -> row.cell(column).asYesNo(column));
+			if (value == null && row.cell(column).isBlank()) {
 				fail(column, "yes-no", column + "应填“是”或“否”");
 			}
-			return "是".equals(value);
+			return Boolean.TRUE.equals(value);
 		}
 
 		/** A whole number cell, or null when blank. */
 		public Integer integer(SheetRow row, String column) {
-			String value = row.get(column);
-			if (value == null) {
-				return null;
-			}
-			try {
-				return Integer.valueOf(value.replace(",", ""));
-			}
-			catch (NumberFormatException ex) {
-				fail(column, "integer", column + "应为整数");
-				return null;
-			}
+			return read(column, () -> row.cell(column).asInteger(column));
+		}
+
+		/** A number as written (unrounded; see {@link SheetCell#asNumber(String)}), or null when blank. */
+		public BigDecimal decimal(SheetRow row, String column) {
+			return read(column, () -> row.cell(column).asNumber(column));
+		}
+
+		/** A number in the field's unit ("%" takes a 12.34 % cell as 12.34; {@link SheetCell#asNumber(String, String)}). */
+		public BigDecimal number(SheetRow row, String column, String unit) {
+			return read(column, () -> row.cell(column).asNumber(column, unit));
+		}
+
+		/** A date cell or a date as people type it, or null when blank. */
+		/** A date cell (or date text) within 1949-10-01 … 2099-12-31 ({@link Validation#date}), or null when blank. */
+		public LocalDate date(SheetRow row, String column) {
+			return date(row, column, Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		}
+
+		/** A date cell (or date text) within {@code min} … {@code max}, or null when blank; else the row's error. */
+		public LocalDate date(SheetRow row, String column, LocalDate min, LocalDate max) {
+			LocalDate date = read(column, () -> row.cell(column).asDate(column));
+			Validation range = new Validation().within(column, column, date, min, max);
+			range.errors().forEach(e -> fail(column, e.rule(), e.message()));
+			return range.hasErrors() ? null : date;
+		}
+
+		/** A month (a date cell, 2024-01, 2024年1月 …), or null when blank. */
+		public YearMonth month(SheetRow row, String column) {
+			return read(column, () -> row.cell(column).asMonth(column));
 		}
 
 		public boolean hasErrors() {
 			return !errors.isEmpty();
+		}
+
+		private <R> R read(String column, Supplier<R> parse) {
+			try {
+				return parse.get();
+			}
+			catch (InvalidValueException ex) {
+				ex.fieldErrors().forEach(e -> fail(column, e.rule(), e.message()));
+				return null;
+			}
 		}
 	}
 
@@ -115,6 +160,14 @@ public final class SheetImport<T> {
 	private SheetImport() {
 	}
 
+	/** A cell holding a control character (Excel writes U+0000 as _x0000_) fails its column; no field can keep it. */
+	private static void clean(String column, String text, RowContext context) {
+		int at = org.youguan.kernel.Text.forbiddenAt(text);
+		if (at >= 0) {
+			context.fail(column, "control-character", column + "含有不允许的字符（" + org.youguan.kernel.Text.codePoint(text, at) + "）");
+		}
+	}
+
 	/**
 	 * Checks every row of the sheet; with no failure hands all checked rows to {@code commit} and reports the count.
 	 * @param columns the service's field names mapped to the sheet's column names, for errors raised by services
@@ -128,8 +181,9 @@ public final class SheetImport<T> {
 		List<RowErrors> errors = new ArrayList<>();
 		List<T> valid = new ArrayList<>();
 		for (SheetRow row : rows) {
-			RowContext context = new RowContext(columns);
-			T value = check.check(row, context);
+			RowContext context = new RowContext(columns, row);
+			row.cells().forEach((column, cell) -> clean(column, cell.text(), context));
+			T value = context.hasErrors() ? null : check.check(row, context);
 			if (context.hasErrors()) {
 				errors.add(new RowErrors(row.number(), List.copyOf(context.errors)));
 			}

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
@@ -21,17 +20,36 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 
 /**
- * Reads the first sheet of an uploaded .xlsx by its header row, and writes the same workbook back with an error
- * column for the rows that failed — the shape of every bulk import: check every row first, import all or nothing.
+ * Reads the first sheet of an uploaded .xlsx by its header row — each cell as its value ({@link SheetCell}: cached
+ * formula results, dates as dates, numbers unrounded), through the one streaming reader every import uses — and writes
+ * the same workbook back with an error column for the rows that failed: the shape of every bulk import, check every row
+ * first, import all or nothing.
  */
 public final class SheetRows {
 
 	/** One data row: its 1-based row number in the sheet and its cells by header. */
-	public record SheetRow(int number, Map<String, String> cells) {
+	public record SheetRow(int number, Map<String, SheetCell> cells) {
 
+		/** The cell as text a person would type for it ({@link SheetCell#text()}), stripped; null when blank. */
 		public String get(String header) {
-			String v = cells.get(header);
+			String v = cell(header).text();
 			return v == null || v.isBlank() ? null : v.strip();
+		}
+
+		/** The cell's value (a blank cell when the column is empty or absent). */
+		public SheetCell cell(String header) {
+			return cells.getOrDefault(header, SheetCell.BLANK);
+		}
+
+		/** The columns holding an error value (#DIV/0!, #N/A, a formula without a result), with the error. */
+		public Map<String, String> errorCells() {
+			Map<String, String> errors = new LinkedHashMap<>();
+			cells.forEach((header, cell) -> {
+				if (cell.isError()) {
+					errors.put(header, cell.error());
+				}
+			});
+			return errors;
 		}
 	}
 
@@ -41,14 +59,17 @@ public final class SheetRows {
 
 	public static final long MAX_BYTES = 20L * 1024 * 1024;
 
+	/** The most rows with content one file may carry (empty rows, however formatted, do not count). */
 	public static final int MAX_ROWS = 50_000;
 
 	private SheetRows() {
 	}
 
 	/**
-	 * The data rows under the header row. The file must be an .xlsx (checked by content), carry every required header,
-	 * and stay within the size and row limits; blank rows are skipped.
+	 * The data rows under the header row (the first row with content). The file must be an .xlsx (checked by content),
+	 * carry every required header, and stay within the size limit and {@link #MAX_ROWS} rows with content; rows without
+	 * content — even bordered or formatted ones down to the sheet's end — are skipped and not counted.
+	 * What the file expands to must stay within {@link OfficeFiles}' limits (checked before POI parses it).
 	 */
 	public static List<SheetRow> read(byte[] content, List<String> requiredHeaders) {
 		if (content == null || content.length < 4 || content[0] != 'P' || content[1] != 'K') {
@@ -57,42 +78,37 @@ public final class SheetRows {
 		if (content.length > MAX_BYTES) {
 			throw new InvalidValueException("file", "size", "文件不能超过20MB");
 		}
-		DataFormatter formatter = new DataFormatter();
-		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-			Sheet sheet = book.getSheetAt(0);
-			Row head = sheet.getRow(sheet.getFirstRowNum());
-			List<String> headers = new ArrayList<>();
-			if (head != null) {
-				head.forEach(c -> headers.add(formatter.formatCellValue(c).strip()));
+		OfficeFiles.requireWithinLimits(content, "file", "Excel工作簿（.xlsx）");
+		List<SheetRow> rows = new ArrayList<>();
+		Map<Integer, String> headers = new LinkedHashMap<>();
+		SheetReader.read(content, (number, cells) -> {
+			if (headers.isEmpty()) {
+				cells.forEach((column, cell) -> {
+					String header = cell.text() == null ? "" : cell.text().strip();
+					if (!header.isEmpty() && !headers.containsValue(header)) {
+						headers.put(column, header);
+					}
+				});
+				List<String> missing = requiredHeaders.stream().filter(h -> !headers.containsValue(h)).toList();
+				if (!missing.isEmpty()) {
+					throw new InvalidValueException("file", "headers", "表头缺少：" + String.join("、", missing) + "（请使用导入模板）");
+				}
+				return;
 			}
-			List<String> missing = requiredHeaders.stream().filter(h -> !headers.contains(h)).toList();
-			if (!missing.isEmpty()) {
-				throw new InvalidValueException("file", "headers", "表头缺少：" + String.join("、", missing) + "（请使用导入模板）");
+			Map<String, SheetCell> byHeader = new LinkedHashMap<>();
+			headers.forEach((column, header) -> byHeader.put(header, cells.getOrDefault(column, SheetCell.BLANK)));
+			if (byHeader.values().stream().allMatch(SheetCell::isBlank)) {
+				return;
 			}
-			if (sheet.getLastRowNum() > MAX_ROWS) {
+			if (rows.size() == MAX_ROWS) {
 				throw new InvalidValueException("file", "rows", "一次最多导入" + MAX_ROWS + "行");
 			}
-			List<SheetRow> rows = new ArrayList<>();
-			for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				if (row == null) {
-					continue;
-				}
-				Map<String, String> cells = new LinkedHashMap<>();
-				for (int c = 0; c < headers.size(); c++) {
-					Cell cell = row.getCell(c);
-					cells.put(headers.get(c), cell == null ? "" : formatter.formatCellValue(cell));
-				}
-				if (cells.values().stream().anyMatch(v -> !v.isBlank())) {
-					rows.add(new SheetRow(r + 1, cells));
-				}
-			}
-			return rows;
+			rows.add(new SheetRow(number, byHeader));
+		});
+		if (headers.isEmpty() && !requiredHeaders.isEmpty()) {
+			throw new InvalidValueException("file", "headers", "表头缺少：" + String.join("、", requiredHeaders) + "（请使用导入模板）");
 		}
-		catch (IOException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
-				| org.apache.poi.ooxml.POIXMLException ex) {
-			throw new InvalidValueException("file", "xlsx", "无法读取Excel文件：文件已损坏或不是.xlsx格式");
-		}
+		return rows;
 	}
 
 	/** The uploaded workbook with a red "错误" column naming field and rule for every failed row. */
@@ -100,7 +116,7 @@ public final class SheetRows {
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content));
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.getSheetAt(0);
-			Row head = sheet.getRow(sheet.getFirstRowNum());
+			Row head = headerRow(sheet);
 			int column = Math.max(0, head.getLastCellNum());
 			head.createCell(column).setCellValue("错误");
 			CellStyle red = book.createCellStyle();
@@ -122,6 +138,18 @@ public final class SheetRows {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The first row with a cell that is not blank, as {@link #read} takes it. */
+	private static Row headerRow(Sheet sheet) {
+		for (Row row : sheet) {
+			for (Cell cell : row) {
+				if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.BLANK) {
+					return row;
+				}
+			}
+		}
+		return sheet.getRow(sheet.getFirstRowNum());
 	}
 
 	/** An empty template: the headers, and one example row. */

@@ -15,7 +15,8 @@ import org.youguan.kernel.InvalidValueException;
 
 /**
  * An uploaded image or PDF: accepted only if its content is a JPEG, PNG or PDF (by magic number, whatever its name or
- * declared type says) and within the size limit; served back inline with its checked type, never sniffed.
+ * declared type says) and within the size limit, an image also within the pixel limits read from its header
+ * ({@link OfficeFiles#requireImageWithinLimits}); served back inline with its checked type, never sniffed.
  */
 public record UploadedFile(String fileName, byte[] content) {
 
@@ -26,7 +27,11 @@ public record UploadedFile(String fileName, byte[] content) {
 		}
 	}
 
-	/** The real content type, or an error on {@code field} naming the file ({@code label}: what it is) and the rule. */
+	/**
+	 * The real content type, or an error on {@code field} naming the file ({@code label}: what it is) and the rule:
+	 * {@code required} (empty), {@code size} (over {@code maxBytes}), {@code content-type} (not JPEG/PNG/PDF),
+	 * {@code image-size} (wider, taller or more pixels than allowed) or {@code image} (an unreadable image header).
+	 */
 	public String checkedContentType(String field, String label, long maxBytes) {
 		if (content == null || content.length == 0) {
 			throw new InvalidValueException(field, "required", label + "：文件为空");
@@ -35,9 +40,11 @@ public record UploadedFile(String fileName, byte[] content) {
 			throw new InvalidValueException(field, "size", label + "“" + fileName + "”超过" + maxBytes / 1024 / 1024 + "MB");
 		}
 		if (startsWith(0xFF, 0xD8, 0xFF)) {
+			OfficeFiles.requireImageWithinLimits(content, field, label + "“" + fileName + "”");
 			return "image/jpeg";
 		}
 		if (startsWith(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+			OfficeFiles.requireImageWithinLimits(content, field, label + "“" + fileName + "”");
 			return "image/png";
 		}
 		if (startsWith('%', 'P', 'D', 'F', '-')) {

@@ -22,6 +22,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
+import org.youguan.region.RegionPicker;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletForm;
 import org.youguan.registry.OutletStatus;
@@ -49,9 +50,13 @@ class EnterpriseFilingController {
 		this.enterprises = enterprises;
 	}
 
+	/** The enterprise's filings, newest first; {@code status} narrows them (the home page's links do). */
 	@GetMapping("/enterprise/filings")
-	String list(DataScope scope, @RequestParam(required = false) Integer page, Model model) {
-		model.addAttribute("result", filings.list(scope, OutletFilings.Filter.NONE, PageQuery.of(null, page, null, "submitted_on", "desc")));
+	String list(DataScope scope, @RequestParam(required = false) FilingStatus status,
+			@RequestParam(required = false) Integer page, Model model) {
+		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, null, false, null),
+				PageQuery.of(null, page, null, "submitted_on", "desc")));
+		model.addAttribute("status", status);
 		return "filing/enterprise-filings";
 	}
 
@@ -73,7 +78,11 @@ class EnterpriseFilingController {
 	String processNewForm(@AuthenticationPrincipal CurrentUser me, @ModelAttribute OutletForm form,
 			@RequestParam(required = false) List<MultipartFile> businessLicence,
 			@RequestParam(required = false) List<MultipartFile> managerId, @RequestParam(required = false) List<MultipartFile> photos,
-			Model model, RedirectAttributes redirect) throws IOException {
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			RedirectAttributes redirect) throws IOException {
+		if (regionPick != null) {
+			return newForm(model, form);
+		}
 		try {
 			Validation v = new Validation();
 			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
@@ -137,8 +146,15 @@ class EnterpriseFilingController {
 	@PostMapping("/enterprise/outlets/{id}/change")
 	String processChangeForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @ModelAttribute OutletForm form,
 			@RequestParam(required = false) String changeDescription, @RequestParam(required = false) String changedOn,
-			@RequestParam(required = false) List<MultipartFile> files, Model model, RedirectAttributes redirect)
-			throws IOException {
+			@RequestParam(required = false) List<MultipartFile> files,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			RedirectAttributes redirect) throws IOException {
+		if (regionPick != null) {
+			model.addAttribute("outlet", outlets.get(me.scope(), id));
+			model.addAttribute("form", form);
+			model.addAttribute("cooperationTypes", outlets.cooperationTypes());
+			return "filing/enterprise-change";
+		}
 		try {
 			Validation v = new Validation();
 			var data = form.toData(0, v);

@@ -22,6 +22,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.WorkState;
 
 /**
  * The bureau's side: the work queue with the statutory clock, a filing with its attachments and actions, metrics.
@@ -59,30 +60,52 @@ class FilingController {
 		this.clock = clock;
 	}
 
+	/**
+	 * The queue opens on what is open (with the bureau or waiting for a supplement), nearest due date first; 待办 /
+	 * 已办结 / 全部 switch the state, a status asked for alone shows that status whatever its state.
+	 */
 	@GetMapping("/filing/queue")
 	String queue(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) FilingStatus status,
 			@RequestParam(required = false) FilingKind kind, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(required = false) Boolean open, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) WorkState state, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
-		PageQuery query = PageQuery.of(q, page, null, sort, dir);
-		boolean openOnly = open == null ? status == null : open;
-		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, openOnly, overdue, kind), query));
+		WorkState shown = WorkState.orDefault(state, status != null);
+		PageQuery query = PageQuery.of(q, page, null, defaultSort(shown, sort), defaultDirection(shown, sort, dir));
+		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, shown, overdue, kind), query));
 		model.addAttribute("query", query);
-		model.addAttribute("statuses", FilingStatus.values());
+		model.addAttribute("statuses", statuses(shown));
 		model.addAttribute("kinds", FilingKind.values());
-		model.addAttribute("openOnly", openOnly);
+		model.addAttribute("state", shown);
 		return "filing/queue";
 	}
 
 	@GetMapping("/filing/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
 			@RequestParam(required = false) FilingStatus status, @RequestParam(required = false) FilingKind kind,
-			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) Boolean open,
+			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) WorkState state,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
-		boolean openOnly = open == null ? status == null : open;
-		var rows = filings.list(scope, new OutletFilings.Filter(status, openOnly, overdue, kind),
-				PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+		WorkState shown = WorkState.orDefault(state, status != null);
+		var rows = filings.list(scope, new OutletFilings.Filter(status, shown, overdue, kind),
+				PageQuery.of(q, 0, null, defaultSort(shown, sort), defaultDirection(shown, sort, dir)).unpaged()).items();
 		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", COLUMNS, rows));
+	}
+
+	/** Open work by due date; finished work newest first. */
+	private static String defaultSort(WorkState state, String sort) {
+		return sort != null ? sort : state == WorkState.DONE ? "completed_on" : "due_on";
+	}
+
+	private static String defaultDirection(WorkState state, String sort, String dir) {
+		return sort != null ? dir : state == WorkState.DONE ? "desc" : "asc";
+	}
+
+	/** The statuses the status filter offers in a state. */
+	static List<FilingStatus> statuses(WorkState state) {
+		return switch (state) {
+			case OPEN -> List.of(FilingStatus.SUBMITTED, FilingStatus.MISSING_ITEMS);
+			case DONE -> List.of(FilingStatus.APPROVED, FilingStatus.REJECTED);
+			case ALL -> List.of(FilingStatus.values());
+		};
 	}
 
 	@GetMapping("/filing/{id}")

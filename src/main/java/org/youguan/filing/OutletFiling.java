@@ -58,7 +58,8 @@ class OutletFiling {
 
 	private String changeDescription;
 
-	private String proposed;
+	/** A change filing's proposed outlet data (JSON, with the manager's ID and phone), encrypted at rest. */
+	private byte[] proposedCipher;
 
 	private LocalDate completedOn;
 
@@ -81,7 +82,7 @@ class OutletFiling {
 	}
 
 	static OutletFiling submit(String number, FilingKind kind, Subject subject, LocalDate today, FilingClock clock,
-			LocalDate openedOn, boolean lateFiling, String changeDescription, String proposed, boolean demo,
+			LocalDate openedOn, boolean lateFiling, String changeDescription, byte[] proposedCipher, boolean demo,
 			Instant now) {
 		OutletFiling f = new OutletFiling();
 		f.number = number;
@@ -98,7 +99,7 @@ class OutletFiling {
 		f.openedOn = openedOn;
 		f.lateFiling = lateFiling;
 		f.changeDescription = changeDescription;
-		f.proposed = proposed;
+		f.proposedCipher = proposedCipher;
 		f.demo = demo;
 		f.createdAt = now;
 		return f;
@@ -222,8 +223,8 @@ class OutletFiling {
 		return clockStart;
 	}
 
-	String proposed() {
-		return proposed;
+	byte[] proposedCipher() {
+		return proposedCipher;
 	}
 
 	boolean lateFiling() {

@@ -26,7 +26,9 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WorkState;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.platform.Secrets;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -36,6 +38,7 @@ import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.kernel.Rows;
 
 /**
  * The filing procedure. Enterprises submit (new outlet, change, closure) and supplement; the bureau notifies missing
@@ -45,9 +48,13 @@ import org.youguan.rules.StatutoryRules;
 @Service
 public class OutletFilings {
 
-	public record Filter(FilingStatus status, boolean openOnly, boolean overdueOnly, FilingKind kind) {
+	/**
+	 * Queue filters. {@code state}: {@link WorkState#OPEN} — with the bureau or waiting for the enterprise's supplement;
+	 * {@link WorkState#DONE} — approved or rejected; {@link WorkState#ALL} (or null) — any.
+	 */
+	public record Filter(FilingStatus status, WorkState state, boolean overdueOnly, FilingKind kind) {
 
-		public static final Filter NONE = new Filter(null, false, false, null);
+		public static final Filter NONE = new Filter(null, WorkState.ALL, false, null);
 	}
 
 	static final String APPLICATION_NUMBER_TYPE = "备案申请";
@@ -61,7 +68,7 @@ public class OutletFilings {
 			       f.late_filing, f.change_description, f.completed_on, f.working_days_taken, f.filing_number,
 			       (f.status = 'SUBMITTED' AND f.due_on < :today) AS overdue,
 			       (f.status = 'SUBMITTED' AND f.due_on >= :today AND f.due_on <= :soon) AS due_soon
-			FROM outlet_filing f JOIN region r ON r.code = f.region_code""";
+			FROM outlet_filing f JOIN region_name r ON r.code = f.region_code""";
 
 	private final OutletFilingRepository filings;
 
@@ -87,9 +94,15 @@ public class OutletFilings {
 
 	private final Clock clock;
 
+	private final Secrets secrets;
+
+	/** The context a change filing's proposed data is encrypted under (it holds the manager's ID and phone). */
+	static final String PROPOSED = "outlet_filing.proposed";
+
 	OutletFilings(OutletFilingRepository filings, Enterprises enterprises, Outlets outlets, StatutoryRules rules,
 			WorkingCalendar calendar, BusinessNumbers numbers, FilingSettings settings, JdbcClient jdbc, JsonMapper json,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock, Secrets secrets) {
+		this.secrets = secrets;
 		this.filings = filings;
 		this.enterprises = enterprises;
 		this.outlets = outlets;
@@ -160,7 +173,7 @@ public class OutletFilings {
 		}
 		LocalDate due = rules.deadline(StatutoryRule.OUTLET_CHANGE_FILING, changedOn, outlet.regionCode());
 		return save(FilingKind.CHANGE, outlet, enterprise, today(), changedOn, today().isAfter(due), description.strip(),
-				json.writeValueAsString(proposed), uploads, "提交末端网点变更备案“" + outlet.name() + "”：" + description.strip());
+				secrets.encrypt(json.writeValueAsString(proposed), PROPOSED), uploads, "提交末端网点变更备案“" + outlet.name() + "”：" + description.strip());
 	}
 
 	/** Asks to close (撤销) a filed outlet. */
@@ -208,16 +221,20 @@ public class OutletFilings {
 			.inRegion(f.regionCode()));
 	}
 
-	/** Completes the filing: a new outlet gets its filing number, a change is applied, a closure closes it. */
+	/**
+	 * Completes the filing: a new outlet gets its filing number, a change is applied, a closure closes it.
+	 * @throws InvalidValueException field {@code note} when the optional note is over 1000 characters
+	 */
 	@Transactional
 	public String approve(DataScope scope, long id, String note) {
+		new Validation().maxLength("note", "备案意见", note, 1000).throwIfInvalid();
 		OutletFiling f = load(scope, id);
 		f.requireApprovable();
 		LocalDate today = today();
 		String number = switch (f.kind()) {
 			case NEW -> outlets.markFiled(scope, f.outletId(), today);
 			case CHANGE -> {
-				outlets.amend(scope, f.outletId(), json.readValue(f.proposed(), OutletData.class));
+				outlets.amend(scope, f.outletId(), json.readValue(secrets.decrypt(f.proposedCipher(), PROPOSED), OutletData.class));
 				yield outlets.get(scope, f.outletId()).filingNumber();
 			}
 			case CLOSURE -> {
@@ -269,8 +286,11 @@ public class OutletFilings {
 			where.append(" AND f.status = :status");
 			params.put("status", filter.status().name());
 		}
-		if (filter.openOnly()) {
+		if (filter.state() == WorkState.OPEN) {
 			where.append(" AND f.status IN ('SUBMITTED', 'MISSING_ITEMS')");
+		}
+		else if (filter.state() == WorkState.DONE) {
+			where.append(" AND f.status IN ('APPROVED', 'REJECTED')");
 		}
 		if (filter.overdueOnly()) {
 			where.append(" AND f.status = 'SUBMITTED' AND f.due_on < :today");
@@ -286,7 +306,7 @@ public class OutletFilings {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(FilingView.class)
+			.query(Rows.of(FilingView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -298,7 +318,7 @@ public class OutletFilings {
 			.param("id", id)
 			.param("today", today)
 			.param("soon", calendar.plusWorkingDays(today, 1))
-			.query(FilingView.class)
+			.query(Rows.of(FilingView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("备案", id));
 	}
@@ -306,7 +326,7 @@ public class OutletFilings {
 	public List<AttachmentView> attachments(DataScope scope, long filingId) {
 		get(scope, filingId);
 		return jdbc.sql("SELECT id, filing_id, kind, file_name, content_type, size_bytes, uploaded_at FROM filing_attachment"
-				+ " WHERE filing_id = :id ORDER BY id").param("id", filingId).query(AttachmentView.class).list();
+				+ " WHERE filing_id = :id ORDER BY id").param("id", filingId).query(Rows.of(AttachmentView.class)).list();
 	}
 
 	public record AttachmentContent(String fileName, String contentType, byte[] content) {
@@ -317,7 +337,7 @@ public class OutletFilings {
 		return jdbc.sql("SELECT file_name, content_type, content FROM filing_attachment WHERE id = :id AND filing_id = :filing")
 			.param("id", attachmentId)
 			.param("filing", filingId)
-			.query(AttachmentContent.class)
+			.query(Rows.of(AttachmentContent.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("附件", attachmentId));
 	}
@@ -339,7 +359,7 @@ public class OutletFilings {
 
 	/** Approved filings completed between {@code from} and {@code to} (inclusive), by county and by brand. */
 	public FilingMetrics metrics(DataScope scope, LocalDate from, LocalDate to) {
-		String base = " FROM outlet_filing f JOIN region r ON r.code = substr(f.region_code, 1, 6) WHERE f.status = 'APPROVED'"
+		String base = " FROM outlet_filing f JOIN region_name r ON r.code = substr(f.region_code, 1, 6) WHERE f.status = 'APPROVED'"
 				+ " AND f.completed_on BETWEEN :from AND :to AND " + scope.regionPredicate("f.region_code");
 		String figures = "count(*) AS completed, round(avg(f.working_days_taken), 1) AS avg_days, max(f.working_days_taken) AS max_days,"
 				+ " round(100.0 * count(*) FILTER (WHERE f.completed_on <= f.due_on) / nullif(count(*), 0), 1) AS on_time,"
@@ -366,7 +386,7 @@ public class OutletFilings {
 	// ---- internals ----------------------------------------------------------------------------------------------
 
 	private long save(FilingKind kind, OutletView outlet, EnterpriseView enterprise, LocalDate today, LocalDate eventDate,
-			boolean late, String description, String proposed, List<Upload> uploads, String summary) {
+			boolean late, String description, byte[] proposed, List<Upload> uploads, String summary) {
 		String county = outlet.regionCode().substring(0, 6);
 		OutletFiling f = OutletFiling.submit(numbers.next(APPLICATION_NUMBER_TYPE, county, today.getYear()), kind,
 				new OutletFiling.Subject(outlet.id(), outlet.name(), enterprise.creditCode(), enterprise.legalName(),

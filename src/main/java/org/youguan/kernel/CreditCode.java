@@ -1,7 +1,12 @@
 package org.youguan.kernel;
 
+import java.util.Map;
+
 /**
- * 统一社会信用代码 (GB 32100-2015): 18 characters from the code set 0-9 A-H J-N P-R T-U W-Y; the last is a check
+ * 统一社会信用代码 (GB 32100-2015): 18 characters from the code set 0-9 A-H J-N P-R T-U W-Y — the registration
+ * department (1st), the organisation type allowed for that department (2nd), the registering authority's 6-digit
+ * region code of GB/T 2260 (3rd–8th: a province that exists, or 100000 for national registration; county codes
+ * retire, so only the province and the shape are checked), the organisation's identifier (9th–17th) and a check
  * character computed mod 31 over the first 17.
  */
 public record CreditCode(String value) {
@@ -10,6 +15,24 @@ public record CreditCode(String value) {
 
 	private static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
 
+	/**
+	 * The registration departments (GB 32100-2015 and the code administration's later assignments) with the
+	 * organisation types each may issue: 1 机构编制 (机关, 事业单位, 群众团体, 其他), 2 外交, 3 司法行政 (律师执业机构, 公证处,
+	 * 基层法律服务所, 司法鉴定机构, 仲裁委员会, 其他), 4 文化, 5 民政 (社会团体, 民办非企业单位, 基金会, 其他), 6 旅游, 7 宗教,
+	 * 8 工会, 9 工商/市场监管 (企业, 个体工商户, 农民专业合作社), A 中央军委改革和编制办公室, N 农业 (组级, 村级, 乡镇级集体经济组织,
+	 * 其他), Y 其他 (1 only).
+	 */
+	private static final Map<Character, String> TYPES = Map.ofEntries(Map.entry('1', "1239"),
+			Map.entry('2', "19"), Map.entry('3', "123459"), Map.entry('4', "19"),
+			Map.entry('5', "1239"), Map.entry('6', "129"), Map.entry('7', "129"),
+			Map.entry('8', "19"), Map.entry('9', "123"), Map.entry('A', "19"),
+			Map.entry('N', "1239"), Map.entry('Y', "1"));
+
+	/**
+	 * Checks and normalises (spaces around it dropped, upper case).
+	 * @throws InvalidValueException on field {@code creditCode}, naming the rule: required, length, charset, department,
+	 * type, region, check-character
+	 */
 	public CreditCode {
 		if (value == null || value.isBlank()) {
 			throw new InvalidValueException("creditCode", "required", "统一社会信用代码不能为空");
@@ -23,6 +46,21 @@ public record CreditCode(String value) {
 				throw new InvalidValueException("creditCode", "charset",
 						"统一社会信用代码第" + (i + 1) + "位“" + value.charAt(i) + "”不是允许的字符（不含I、O、Z、S、V）");
 			}
+		}
+		String types = TYPES.get(value.charAt(0));
+		if (types == null) {
+			throw new InvalidValueException("creditCode", "department",
+					"统一社会信用代码第1位“" + value.charAt(0) + "”不是登记管理部门代码（GB 32100-2015：1、2、3、4、5、6、7、8、9、A、N、Y）");
+		}
+		if (types.indexOf(value.charAt(1)) < 0) {
+			throw new InvalidValueException("creditCode", "type", "统一社会信用代码第2位“" + value.charAt(1)
+					+ "”不是登记管理部门" + value.charAt(0) + "的机构类别代码（GB 32100-2015：应为" + String.join("、", types.split("")) + "）");
+		}
+		String region = value.substring(2, 8);
+		if (!region.matches("\\d{6}") || !(region.equals("100000") || ProvinceCodes.exists(region.substring(0, 2)))
+				|| region.startsWith("00", 2) && !region.endsWith("00")) {
+			throw new InvalidValueException("creditCode", "region", "统一社会信用代码第3至8位“" + region
+					+ "”不是登记管理机关的行政区划代码（GB 32100-2015、GB/T 2260：6位数字，前两位为省级代码）");
 		}
 		char expected = checkCharacter(value.substring(0, 17));
 		if (value.charAt(17) != expected) {

@@ -68,6 +68,28 @@ public record DataScope(Kind kind, String regionPrefix, String enterpriseCreditC
 		};
 	}
 
+	/**
+	 * The region a caller asks to read figures of, checked once for every page and API: blank or {@code 0} means the
+	 * whole country and is returned as {@code ""}.
+	 * @throws AccessRefusedException (403, naming {@code field}) unless the region lies in this scope
+	 */
+	public String requireReadable(String regionCode, String field) {
+		String code = regionCode == null || regionCode.isBlank() || regionCode.strip().equals("0") ? "" : regionCode.strip();
+		if (kind != Kind.ALL && (code.isEmpty() || !containsRegion(code))) {
+			throw new AccessRefusedException(field, "该区域不在您的数据权限范围内：" + (code.isEmpty() ? "全国" : code));
+		}
+		return code;
+	}
+
+	/**
+	 * Records on a form a "scope" error for {@code field} unless the region a record is placed in lies in this scope —
+	 * how every form that places a record (enterprise, branch, outlet, facility, bureau) checks it.
+	 * @param what the record's place in Chinese, e.g. "企业所在地"
+	 */
+	public Validation requireWithin(Validation v, String field, String regionCode, String what) {
+		return v.require(field, containsRegion(regionCode), "scope", what + "不在您的管辖范围内");
+	}
+
 	/** Throws not-found (not "forbidden": existence is not revealed) unless the region is in scope. */
 	public void requireRegion(String regionCode, String what, Object id) {
 		if (!containsRegion(regionCode)) {

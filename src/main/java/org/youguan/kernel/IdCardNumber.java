@@ -2,23 +2,41 @@ package org.youguan.kernel;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
- * 居民身份证号码 (GB 11643-1999): 17 digits and a check character (ISO 7064 MOD 11-2, 'X' for 10), with a real
- * birth date. The legacy 15-digit form (before 1999) is rejected: cards in that form expired long ago and a converted
- * number cannot be told from a typing error, so the user is asked for the 18-digit number.
+ * 居民身份证号码 (GB 11643-1999): a 6-digit address code whose first two digits are a province of GB/T 2260, the birth
+ * date (a real date, not before 1900 and not after today in China), a sequence number and a check character (ISO 7064
+ * MOD 11-2, 'X' for 10). The same structure serves 港澳台居民居住证 (81, 82, 83) and the 2023 外国人永久居留身份证,
+ * whose first digit is 9 followed by the province code of the accepting authority. The legacy 15-digit form (before
+ * 1999) is rejected: cards in that form expired long ago and a converted number cannot be told from a typing error, so
+ * the user is asked for the 18-digit number. Retired county codes are accepted — people keep the number they were
+ * given.
  */
-public record IdCardNumber(String value) {
+public final class IdCardNumber {
 
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
 	private static final String CHECK = "10X98765432";
 
-	public IdCardNumber {
-		if (value == null || value.isBlank()) {
+	private final String value;
+
+	private IdCardNumber(String value) {
+		this.value = value;
+	}
+
+	/**
+	 * Checks and normalises a number (spaces around it dropped, 'x' upper-cased).
+	 * @param today China's date today (from the application's {@code Clock}, never the JVM's zone): a birth date after
+	 * it is refused
+	 * @throws InvalidValueException on field {@code idNumber}, naming the rule: required, legacy-15, format, province,
+	 * birth-date, check-digit
+	 */
+	public static IdCardNumber of(String text, LocalDate today) {
+		if (text == null || text.isBlank()) {
 			throw new InvalidValueException("idNumber", "required", "身份证号码不能为空");
 		}
-		value = value.strip().toUpperCase();
+		String value = text.strip().toUpperCase();
 		if (value.length() == 15 && value.chars().allMatch(Character::isDigit)) {
 			throw new InvalidValueException("idNumber", "legacy-15",
 					"不受理15位旧身份证号码，请填写18位身份证号码（GB 11643-1999）");
@@ -26,25 +44,34 @@ public record IdCardNumber(String value) {
 		if (!value.matches("\\d{17}[\\dX]")) {
 			throw new InvalidValueException("idNumber", "format", "身份证号码应为17位数字加1位校验码（数字或X）");
 		}
-		birthDate(value);
+		String province = value.charAt(0) == '9' ? value.substring(1, 3) : value.substring(0, 2);
+		if (!ProvinceCodes.exists(province)) {
+			throw new InvalidValueException("idNumber", "province", "身份证号码的地址码“" + value.substring(0, 6)
+					+ "”不是有效的行政区划代码：前两位应为省级代码（GB 11643-1999、GB/T 2260）");
+		}
+		birthDate(value, Objects.requireNonNull(today, "today"));
 		char expected = checkCharacter(value.substring(0, 17));
 		if (value.charAt(17) != expected) {
 			throw new InvalidValueException("idNumber", "check-digit", "身份证号码校验码错误（GB 11643-1999）");
 		}
-	}
-
-	public static IdCardNumber of(String value) {
 		return new IdCardNumber(value);
 	}
 
+	/** The normalised 18 characters. */
+	public String value() {
+		return value;
+	}
+
 	public LocalDate birthDate() {
-		return birthDate(value);
+		return LocalDate.of(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
+				Integer.parseInt(value.substring(12, 14)));
 	}
 
 	public String masked() {
 		return Masking.idNumber(value);
 	}
 
+	/** The check character (GB 11643-1999, ISO 7064 MOD 11-2) for 17 leading digits. */
 	public static char checkCharacter(String first17) {
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
@@ -53,18 +80,28 @@ public record IdCardNumber(String value) {
 		return CHECK.charAt(sum % 11);
 	}
 
-	private static LocalDate birthDate(String value) {
+	private static void birthDate(String value, LocalDate today) {
+		LocalDate date;
 		try {
-			LocalDate date = LocalDate.of(Integer.parseInt(value.substring(6, 10)),
-					Integer.parseInt(value.substring(10, 12)), Integer.parseInt(value.substring(12, 14)));
-			if (date.getYear() < 1900 || date.isAfter(LocalDate.now())) {
-				throw new InvalidValueException("idNumber", "birth-date", "身份证号码中的出生日期不合理：" + date);
-			}
-			return date;
+			date = LocalDate.of(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
+					Integer.parseInt(value.substring(12, 14)));
 		}
 		catch (DateTimeException ex) {
 			throw new InvalidValueException("idNumber", "birth-date", "身份证号码中的出生日期不存在：" + value.substring(6, 14));
 		}
+		if (date.getYear() < 1900 || date.isAfter(today)) {
+			throw new InvalidValueException("idNumber", "birth-date", "身份证号码中的出生日期不合理：" + date);
+		}
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof IdCardNumber id && id.value.equals(value);
+	}
+
+	@Override
+	public int hashCode() {
+		return value.hashCode();
 	}
 
 	/** Never the full number: logs and toString show the masked form. */

@@ -1,25 +1,26 @@
 package org.youguan.kernel;
 
 /**
- * A mainland China mobile number: 11 digits starting 1[3-9]. An optional +86 / 86 prefix, spaces and dashes are
- * dropped.
+ * A mainland China mobile number, for fields that must reach a mobile phone (an account holder's 手机): 11 digits
+ * starting 1[3-9], read as {@link Telephone} reads any number (+86 / 0086, spaces, dashes, brackets, full-width
+ * digits) and kept in its canonical form {@code 13800138000}.
  */
 public record MobilePhone(String value) {
 
+	/**
+	 * @throws InvalidValueException on field {@code phone}: required, or mobile (not a mobile number — a landline is
+	 * named as such)
+	 */
 	public MobilePhone {
 		if (value == null || value.isBlank()) {
 			throw new InvalidValueException("phone", "required", "手机号码不能为空");
 		}
-		value = value.replaceAll("[\\s-]", "");
-		if (value.startsWith("+86")) {
-			value = value.substring(3);
+		Telephone phone = Telephone.find(value).orElse(null);
+		if (phone == null || !phone.isMobile()) {
+			throw new InvalidValueException("phone", "mobile", phone == null ? "手机号码应为以13-19开头的11位数字"
+					: "此处应填写手机号码（以13-19开头的11位数字），不能填写固定电话或服务电话");
 		}
-		else if (value.length() == 13 && value.startsWith("86")) {
-			value = value.substring(2);
-		}
-		if (!value.matches("1[3-9]\\d{9}")) {
-			throw new InvalidValueException("phone", "mobile", "手机号码应为以13-19开头的11位数字");
-		}
+		value = phone.value();
 	}
 
 	public static MobilePhone of(String value) {

@@ -1,5 +1,8 @@
 package org.youguan.kernel;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -37,32 +40,95 @@ public final class Validation {
 				label + "不能超过" + max + "个字符");
 	}
 
-	/** A date typed as YYYY-MM-DD, or null when blank; a malformed date is recorded as this field's error. */
-	public java.time.LocalDate date(String field, String label, String text) {
+	/**
+	 * The earliest date of a regulatory record typed by a user (开办日期, 营业执照日期, 备案日期, 发证日期, 变更日期, 印发日期,
+	 * 完成时限): the founding of the People's Republic, before which no record this product keeps can start. Fields with
+	 * an older past name their own bound (a post office's 启用日期).
+	 */
+	public static final LocalDate EARLIEST_RECORD = LocalDate.of(1949, 10, 1);
+
+	/** The latest date a record or deadline may carry: beyond it a date is a typing error. */
+	public static final LocalDate LATEST_RECORD = LocalDate.of(2099, 12, 31);
+
+	/** The earliest date a search filter or a calendar question may name. */
+	public static final LocalDate EARLIEST_QUERY = LocalDate.of(1900, 1, 1);
+
+	/** The latest date a search filter or a calendar question may name. */
+	public static final LocalDate LATEST_QUERY = LocalDate.of(2199, 12, 31);
+
+	/** The most integer digits a decimal field may have unless it names its own (the widest numeric column holds 20). */
+	public static final int MAX_INTEGER_DIGITS = 15;
+
+	/**
+	 * A date typed as YYYY-MM-DD within {@link #EARLIEST_RECORD} … {@link #LATEST_RECORD}, or null when blank; a malformed
+	 * or implausible date is recorded as this field's error (rule {@code date} or {@code range}).
+	 */
+	public LocalDate date(String field, String label, String text) {
+		return date(field, label, text, EARLIEST_RECORD, LATEST_RECORD);
+	}
+
+	/** A date typed as YYYY-MM-DD within {@code min} … {@code max}, or null when blank; else this field's error. */
+	public LocalDate date(String field, String label, String text, LocalDate min, LocalDate max) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
 		try {
-			return java.time.LocalDate.parse(text.strip());
+			LocalDate date = LocalDate.parse(text.strip());
+			within(field, label, date, min, max);
+			return date;
 		}
-		catch (java.time.format.DateTimeParseException ex) {
+		catch (DateTimeParseException ex) {
 			require(field, false, "date", label + "应为日期（YYYY-MM-DD）");
 			return null;
 		}
 	}
 
-	/** A decimal number, or null when blank; a malformed number is recorded as this field's error. */
-	public java.math.BigDecimal decimal(String field, String label, String text) {
+	/** Records an error (rule {@code range}) when {@code date} lies outside {@code min} … {@code max}; null passes. */
+	public Validation within(String field, String label, LocalDate date, LocalDate min, LocalDate max) {
+		return require(field, date == null || !date.isBefore(min) && !date.isAfter(max), "range",
+				label + "应在" + min + "至" + max + "之间");
+	}
+
+	/**
+	 * A plain decimal number of at most {@link #MAX_INTEGER_DIGITS} integer digits and 6 fraction digits, or null when
+	 * blank; anything else ({@code 1e309}, {@code NaN}, too many digits) is recorded as this field's error.
+	 */
+	public BigDecimal decimal(String field, String label, String text) {
+		return decimal(field, label, text, MAX_INTEGER_DIGITS, 6);
+	}
+
+	/**
+	 * A plain decimal number that fits a column of {@code integerDigits} integer and {@code fractionDigits} fraction
+	 * digits (numeric(p, s): p − s and s), or null when blank; else this field's error (rule {@code number}).
+	 */
+	public BigDecimal decimal(String field, String label, String text, int integerDigits, int fractionDigits) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
+		String rule = fractionDigits == 0 ? "（最多" + integerDigits + "位整数）"
+				: "（最多" + integerDigits + "位整数、" + fractionDigits + "位小数）";
 		try {
-			return new java.math.BigDecimal(text.strip());
+			BigDecimal d = new BigDecimal(text.strip());
+			if (fits(d, integerDigits, fractionDigits)) {
+				return d;
+			}
 		}
 		catch (NumberFormatException ex) {
-			require(field, false, "number", label + "应为数字");
-			return null;
+			// told below
 		}
+		require(field, false, "number", label + "应为数字" + rule);
+		return null;
+	}
+
+	/** Records an error (rule {@code number}) when {@code value} does not fit the column; null passes. */
+	public Validation fits(String field, String label, BigDecimal value, int integerDigits, int fractionDigits) {
+		return require(field, value == null || fits(value, integerDigits, fractionDigits), "number",
+				label + "超出允许的范围（最多" + integerDigits + "位整数、" + fractionDigits + "位小数）");
+	}
+
+	private static boolean fits(BigDecimal d, int integerDigits, int fractionDigits) {
+		BigDecimal stripped = d.stripTrailingZeros();
+		return stripped.precision() - stripped.scale() <= integerDigits && Math.max(stripped.scale(), 0) <= fractionDigits;
 	}
 
 	public List<FieldError> errors() {

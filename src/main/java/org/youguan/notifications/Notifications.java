@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Rows;
 
 /**
  * Sends and lists in-app notifications. A notification to a region reaches the staff whose scope contains it (the
@@ -52,7 +53,7 @@ public class Notifications {
 			.params(scope.params())
 			.param("department", String.valueOf(departmentId))
 			.param("limit", limit)
-			.query(Notification.class)
+			.query(Rows.of(Notification.class))
 			.list();
 	}
 

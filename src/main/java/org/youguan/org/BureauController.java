@@ -19,6 +19,7 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.region.RegionPicker;
 
 /**
  * Bureau management: list, detail with history, create and edit (system administrators).
@@ -76,7 +77,12 @@ class BureauController {
 
 	@PostMapping("/admin/bureaus/new")
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
-	String processCreateForm(DataScope scope, @ModelAttribute BureauData data, Model model, RedirectAttributes redirect) {
+	String processCreateForm(DataScope scope, @ModelAttribute BureauData data,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			RedirectAttributes redirect) {
+		if (regionPick != null) {
+			return form(scope, model, data, null);
+		}
 		try {
 			long id = bureaus.create(scope, data);
 			redirect.addFlashAttribute("message", "已新建机构“" + data.name().strip() + "”");

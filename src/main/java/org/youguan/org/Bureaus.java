@@ -15,11 +15,13 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
+import org.youguan.kernel.Rows;
 
 /**
  * Bureaus: listed and read within the caller's scope, created and edited by administrators.
@@ -34,7 +36,7 @@ public class Bureaus {
 			       p.name AS parent_name, b.address, b.phone, b.demo,
 			       (SELECT count(*) FROM department d WHERE d.bureau_id = b.id) AS departments,
 			       (SELECT count(*) FROM user_account u WHERE u.bureau_id = b.id) AS users
-			FROM bureau b JOIN region r ON r.code = b.region_code LEFT JOIN bureau p ON p.id = b.parent_id""";
+			FROM bureau b JOIN region_name r ON r.code = b.region_code LEFT JOIN bureau p ON p.id = b.parent_id""";
 
 	private final BureauRepository bureaus;
 
@@ -66,7 +68,7 @@ public class Bureaus {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(BureauView.class)
+			.query(Rows.of(BureauView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -80,7 +82,7 @@ public class Bureaus {
 		return jdbc.sql(SELECT + " WHERE b.id = :id AND " + scope.regionPredicate("b.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query(BureauView.class)
+			.query(Rows.of(BureauView.class))
 			.optional();
 	}
 
@@ -91,7 +93,7 @@ public class Bureaus {
 	public Optional<BureauView> findByRegion(String regionCode) {
 		return jdbc.sql(SELECT + " WHERE b.region_code = :region")
 			.param("region", regionCode)
-			.query(BureauView.class)
+			.query(Rows.of(BureauView.class))
 			.optional();
 	}
 
@@ -141,13 +143,16 @@ public class Bureaus {
 		v.required("name", "机构名称", data.name()).maxLength("name", "机构名称", data.name(), 100);
 		v.maxLength("shortName", "简称", data.shortName(), 40);
 		v.maxLength("address", "地址", data.address(), 200);
-		v.maxLength("phone", "电话", data.phone(), 40);
+		if (Text.blankToNull(data.phone()) != null) {
+			// a bureau's office line: any telephone, kept in one canonical form
+			v.check("phone", () -> Telephone.of(data.phone()));
+		}
 		v.require("level", data.level() != null, "required", "请选择机构层级");
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode()));
 		if (region != null && data.level() != null) {
 			v.require("regionCode", region.value().length() == data.level().regionCodeLength(), "level-match",
 					data.level().label() + "应对应" + data.level().regionCodeLength() + "位行政区划代码");
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "行政区划不在您的管理范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "行政区划");
 		}
 		if (data.level() != null && data.level() != BureauLevel.NATIONAL && region != null) {
 			v.require("parentId", data.parentId() != null || !hasEnclosingBureau(region), "required", "请选择上级机构");
@@ -170,7 +175,8 @@ public class Bureaus {
 
 	private static BureauData normalise(BureauData d) {
 		return new BureauData(d.name().strip(), Text.blankToNull(d.shortName()), d.level(), d.regionCode().strip(),
-				d.parentId(), Text.blankToNull(d.address()), Text.blankToNull(d.phone()));
+				d.parentId(), Text.blankToNull(d.address()),
+				Text.blankToNull(d.phone()) == null ? null : Telephone.of(d.phone()).value());
 	}
 
 }

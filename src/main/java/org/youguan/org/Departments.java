@@ -17,6 +17,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Rows;
 
 /**
  * Departments (处室) of bureaus, within the caller's scope.
@@ -68,7 +69,7 @@ public class Departments {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(DepartmentView.class)
+			.query(Rows.of(DepartmentView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -77,7 +78,7 @@ public class Departments {
 	public List<DepartmentView> ofBureau(long bureauId) {
 		return jdbc.sql(SELECT + " WHERE d.bureau_id = :bureau AND d.active ORDER BY d.sort_order, d.name")
 			.param("bureau", bureauId)
-			.query(DepartmentView.class)
+			.query(Rows.of(DepartmentView.class))
 			.list();
 	}
 
@@ -85,7 +86,7 @@ public class Departments {
 		return jdbc.sql(SELECT + " WHERE d.id = :id AND " + scope.regionPredicate("b.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query(DepartmentView.class)
+			.query(Rows.of(DepartmentView.class))
 			.optional();
 	}
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.youguan.kernel.Rows;
 
 /**
  * What sign-in needs: the principal for a user name, and the record of successful and failed sign-ins that drives the
@@ -40,7 +41,7 @@ public class UserDirectory {
 		}
 		BureauInfo bureau = u.bureauId() == null ? null
 				: jdbc.sql("SELECT name, level FROM bureau WHERE id = :id").param("id", u.bureauId())
-					.query(BureauInfo.class).single();
+					.query(Rows.of(BureauInfo.class)).single();
 		String department = u.departmentId() == null ? null
 				: jdbc.sql("SELECT name FROM department WHERE id = :id").param("id", u.departmentId())
 					.query(String.class).single();

@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The default database: an embedded PostgreSQL in {@code <data dir>/pg}, started only when {@code YOUGUAN_DB_URL} is
- * not set. It stops with the context, after the connection pool.
+ * not set, with password authentication (the password in {@code <data dir>/keys/postgres.password}). It stops with
+ * the context, after the connection pool.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ExternalDatabaseConfigured.Absent.class)
@@ -43,17 +44,23 @@ class EmbeddedDatabaseConfiguration {
 	EmbeddedPostgres embeddedPostgres(PlatformSettings settings) {
 		var dataDir = settings.dataDir().toAbsolutePath().normalize();
 		EmbeddedPostgres postgres = EmbeddedPostgresServer.start(dataDir.resolve("pg"), dataDir.resolve("pg-runtime"),
-				false);
+				false, passwordFile(settings));
 		createDatabaseIfMissing(postgres);
 		log.info("Embedded PostgreSQL 15 on port {} with data in {}", postgres.getPort(), dataDir.resolve("pg"));
 		return postgres;
 	}
 
+	/** The superuser password of the embedded database: {@code <data dir>/keys/postgres.password}, owner-only. */
+	static java.nio.file.Path passwordFile(PlatformSettings settings) {
+		return settings.dataDir().toAbsolutePath().normalize().resolve("keys").resolve("postgres.password");
+	}
+
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres) {
+	DataSource dataSource(EmbeddedPostgres postgres, PlatformSettings settings) {
 		var ds = new HikariDataSource();
 		ds.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
 		ds.setUsername("postgres");
+		ds.setPassword(EmbeddedPostgresServer.password(passwordFile(settings)));
 		ds.setPoolName("youguan-embedded");
 		ds.setMaximumPoolSize(10);
 		ds.setConnectionInitSql(CONNECTION_INIT_SQL);

@@ -8,25 +8,23 @@ import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -35,6 +33,8 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.platform.BackgroundJobs;
+import org.youguan.platform.BackgroundJobs.State;
 import org.youguan.region.RegionImport.Phase;
 import org.youguan.region.RegionImport.RowError;
 import org.youguan.region.internal.CsvAccess;
@@ -42,12 +42,16 @@ import org.youguan.region.internal.CsvAccess;
 /**
  * Imports streets or villages from the CSV format of {@code shared/data/regions} (plain or gzip), optionally limited
  * to one province. Every row is validated first; a file with any bad row imports nothing and reports every bad row;
- * a good file is written in one transaction. Runs in the background with progress the page polls.
+ * a good file is written in one transaction. Runs in the background on the node that received the upload; its
+ * progress and outcome are kept as a {@link BackgroundJobs} job, so the progress page answers on every node of a
+ * cluster (and shows the job failed when its node stops mid-way: the import's transaction is then rolled back).
  */
 @Service
 public class RegionImporter implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(RegionImporter.class);
+
+	static final String KIND = "region.import";
 
 	static final List<String> STREET_HEADER = List.of("code", "name", "areaCode");
 
@@ -61,9 +65,9 @@ public class RegionImporter implements DisposableBean {
 
 	private final AuditTrail audit;
 
-	private final Clock clock;
+	private final BackgroundJobs jobs;
 
-	private final Map<String, RegionImport> jobs = new ConcurrentHashMap<>();
+	private final JsonMapper json;
 
 	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "region-import");
@@ -71,55 +75,91 @@ public class RegionImporter implements DisposableBean {
 		return t;
 	});
 
-	RegionImporter(JdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
+	RegionImporter(JdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit, BackgroundJobs jobs, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.audit = audit;
-		this.clock = clock;
+		this.jobs = jobs;
+		this.json = json;
 	}
 
-	/** Reads and checks the upload, then starts the import in the background; returns its id. */
+	/** What the job keeps besides its progress: the upload, and at the end the count or every bad row. */
+	record Detail(String fileName, String provinceFilter, long imported, List<RowError> errors) {
+	}
+
+	/**
+	 * Reads and checks the upload, then starts the import in the background on this node.
+	 *
+	 * @return the job's id (its progress page is {@code /admin/regions/import/{id}} on any node)
+	 * @throws InvalidValueException when the province filter is not two digits or the file is empty, not UTF-8 or
+	 * not gzip (nothing is started)
+	 */
 	public String start(String fileName, byte[] content, String provinceFilter) {
 		if (provinceFilter != null && !provinceFilter.isBlank() && !provinceFilter.strip().matches("\\d{2}")) {
 			throw new InvalidValueException("province", "format", "省份应为2位行政区划代码，如32");
 		}
 		String province = provinceFilter == null || provinceFilter.isBlank() ? null : provinceFilter.strip();
 		List<String> lines = decode(content);
-		String id = UUID.randomUUID().toString();
-		jobs.put(id, new RegionImport(id, fileName, province, Phase.VALIDATING, 0, lines.size() - 1, 0, List.of(), null,
-				clock.instant(), null));
+		UUID id = begin(fileName, province, lines);
 		SecurityContext security = SecurityContextHolder.getContext();
 		executor.submit(() -> {
 			SecurityContextHolder.setContext(security);
 			try {
-				run(id, lines, province);
+				run(id, fileName, lines, province);
 			}
 			catch (RuntimeException ex) {
 				log.error("Region import {} failed", id, ex);
-				update(id, j -> finish(j, Phase.FAILED, j.imported(), List.of(), "导入失败：" + ex.getMessage()));
+				jobs.finish(id, State.FAILED, 0, "导入失败：" + ex.getMessage(), null);
 			}
 			finally {
 				SecurityContextHolder.clearContext();
 			}
 		});
-		return id;
+		return id.toString();
 	}
 
 	/** Runs an import in the calling thread (the demo seeder and tests use this); returns the finished state. */
 	public RegionImport importNow(String fileName, byte[] content, String provinceFilter) {
 		List<String> lines = decode(content);
-		String id = UUID.randomUUID().toString();
-		jobs.put(id, new RegionImport(id, fileName, provinceFilter, Phase.VALIDATING, 0, lines.size() - 1, 0,
-				List.of(), null, clock.instant(), null));
-		run(id, lines, provinceFilter);
-		return jobs.get(id);
+		UUID id = begin(fileName, provinceFilter, lines);
+		try {
+			run(id, fileName, lines, provinceFilter);
+		}
+		catch (RuntimeException ex) {
+			jobs.finish(id, State.FAILED, 0, "导入失败：" + ex.getMessage(), null);
+			throw ex;
+		}
+		return job(id.toString()).orElseThrow();
 	}
 
+	/** The import with this id as its progress page shows it, whichever node runs it; empty when unknown. */
 	public Optional<RegionImport> job(String id) {
-		return Optional.ofNullable(jobs.get(id));
+		UUID uuid;
+		try {
+			uuid = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		return jobs.find(uuid).filter(j -> KIND.equals(j.kind())).map(this::view);
 	}
 
-	private void run(String id, List<String> lines, String province) {
+	private UUID begin(String fileName, String province, List<String> lines) {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		String owner = auth != null && auth.isAuthenticated() ? auth.getName() : "system";
+		return jobs.start(KIND, owner, Phase.VALIDATING.name(), lines.size() - 1,
+				json.writeValueAsString(new Detail(fileName, province, 0, List.of())));
+	}
+
+	private RegionImport view(BackgroundJobs.Job job) {
+		Detail d = json.readValue(job.detail(), Detail.class);
+		Phase phase = job.state() == State.RUNNING ? Phase.valueOf(job.step()) : Phase.valueOf(job.state().name());
+		return new RegionImport(job.id().toString(), d.fileName(), d.provinceFilter(), phase, job.done(), job.total(),
+				d.imported(), d.errors() == null ? List.of() : d.errors(), job.message(), job.startedAt(),
+				job.finishedAt());
+	}
+
+	private void run(UUID id, String fileName, List<String> lines, String province) {
 		List<String> header = CsvAccess.split(lines.get(0));
 		boolean villages;
 		if (header.size() >= 3 && header.subList(0, 3).equals(VILLAGE_HEADER)) {
@@ -129,10 +169,10 @@ public class RegionImporter implements DisposableBean {
 			villages = false;
 		}
 		else {
-			update(id, j -> finish(j, Phase.REJECTED, 0,
+			finish(id, State.REJECTED, lines.size() - 1, new Detail(fileName, province, 0,
 					List.of(new RowError(1, "", new FieldError("header", "format",
-							"表头应以 code,name,areaCode（乡镇/街道）或 code,name,streetCode（村/社区）开头"))),
-					"文件格式不正确，未导入任何数据"));
+							"表头应以 code,name,areaCode（乡镇/街道）或 code,name,streetCode（村/社区）开头")))),
+					"文件格式不正确，未导入任何数据");
 			return;
 		}
 		int codeLength = villages ? 12 : 9;
@@ -183,16 +223,15 @@ public class RegionImporter implements DisposableBean {
 				}
 			}
 			if (i % 5_000 == 0) {
-				long done = i;
-				update(id, j -> progress(j, Phase.VALIDATING, done, lines.size() - 1));
+				jobs.progress(id, Phase.VALIDATING.name(), i, lines.size() - 1);
 			}
 		}
 		if (!errors.isEmpty()) {
-			update(id, j -> finish(j, Phase.REJECTED, 0, errors,
-					"发现" + errors.size() + "处错误，未导入任何数据，请修正后重新导入"));
+			finish(id, State.REJECTED, lines.size() - 1, new Detail(fileName, province, 0, errors),
+					"发现" + errors.size() + "处错误，未导入任何数据，请修正后重新导入");
 			return;
 		}
-		update(id, j -> progress(j, Phase.IMPORTING, 0, rows.size()));
+		jobs.progress(id, Phase.IMPORTING.name(), 0, rows.size());
 		String level = villages ? "村/社区" : "乡镇/街道";
 		tx.executeWithoutResult(status -> {
 			for (int from = 0; from < rows.size(); from += BATCH) {
@@ -201,31 +240,26 @@ public class RegionImporter implements DisposableBean {
 						INSERT INTO region (code, name, parent_code, level) VALUES (?, ?, ?, ?)
 						ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, parent_code = EXCLUDED.parent_code""",
 						batch);
-				long done = from + batch.size();
-				update(id, j -> progress(j, Phase.IMPORTING, done, rows.size()));
+				jobs.progress(id, Phase.IMPORTING.name(), from + batch.size(), rows.size());
 			}
 			audit.record(AuditEntry.of("region.import", "Region", province == null ? "全部" : province,
 					"导入" + level + rows.size() + "条" + (province == null ? "" : "（省份" + province + "）")));
 		});
-		update(id, j -> finish(j, Phase.DONE, rows.size(), List.of(), "已导入" + level + rows.size() + "条"));
+		finish(id, State.DONE, rows.size(), new Detail(fileName, province, rows.size(), List.of()),
+				"已导入" + level + rows.size() + "条");
 	}
 
-	private RegionImport progress(RegionImport j, Phase phase, long processed, long total) {
-		return new RegionImport(j.id(), j.fileName(), j.provinceFilter(), phase, processed, total, j.imported(),
-				j.errors(), j.message(), j.startedAt(), null);
+	private void finish(UUID id, State state, long done, Detail detail, String message) {
+		jobs.finish(id, state, done, message, json.writeValueAsString(detail));
 	}
 
-	private RegionImport finish(RegionImport j, Phase phase, long imported, List<RowError> errors, String message) {
-		return new RegionImport(j.id(), j.fileName(), j.provinceFilter(), phase, j.total(), j.total(), imported,
-				List.copyOf(errors), message, j.startedAt(), Instant.now(clock));
-	}
-
-	private void update(String id, java.util.function.UnaryOperator<RegionImport> change) {
-		jobs.computeIfPresent(id, (k, j) -> change.apply(j));
-	}
+	/** The most characters a file may expand to: all of China's villages are about 30 million. */
+	static final long MAX_EXPANDED_CHARS = 100_000_000L;
 
 	/**
-	 * Accepts UTF-8 text or gzip-compressed UTF-8 text, recognised by content (the gzip magic number), not by name.
+	 * Accepts UTF-8 text or gzip-compressed UTF-8 text, recognised by content (the gzip magic number), not by name;
+	 * a text (or what a gzip file expands to) beyond {@link #MAX_EXPANDED_CHARS} is refused as it is read, so a gzip
+	 * bomb never fills the memory.
 	 */
 	static List<String> decode(byte[] content) {
 		if (content == null || content.length == 0) {
@@ -236,7 +270,17 @@ public class RegionImporter implements DisposableBean {
 			var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
 			var reader = new BufferedReader(new InputStreamReader(in, decoder));
 			List<String> lines = new ArrayList<>();
+			long chars = 0;
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				chars += line.length() + 1;
+				if (chars > MAX_EXPANDED_CHARS) {
+					throw new InvalidValueException("file", "zip-size", "文件解压后超过" + MAX_EXPANDED_CHARS / 1_000_000
+							+ "百万字符（可能是“压缩炸弹”），已拒绝；全国村级区划约三千万字符");
+				}
+				if (org.youguan.kernel.Text.forbiddenAt(line) >= 0) {
+					throw new InvalidValueException("file", "control-character", "第" + (lines.size() + 1) + "行含有不允许的字符（"
+							+ org.youguan.kernel.Text.codePoint(line, org.youguan.kernel.Text.forbiddenAt(line)) + "）");
+				}
 				lines.add(lines.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line);
 			}
 			if (lines.isEmpty()) {

@@ -2,14 +2,21 @@ package org.youguan.region;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
 
 /**
  * Look-ups of the region table.
@@ -26,7 +33,7 @@ public class Regions {
 	public Optional<Region> find(String code) {
 		return jdbc.sql("SELECT code, name, parent_code, level FROM region WHERE code = :code")
 			.param("code", code)
-			.query(Region.class)
+			.query(Rows.of(Region.class))
 			.optional();
 	}
 
@@ -50,7 +57,7 @@ public class Regions {
 	public List<Region> children(String parentCode) {
 		return jdbc.sql("SELECT code, name, parent_code, level FROM region WHERE parent_code = :code ORDER BY code")
 			.param("code", parentCode)
-			.query(Region.class)
+			.query(Rows.of(Region.class))
 			.list();
 	}
 
@@ -96,7 +103,7 @@ public class Regions {
 			.param("q", page.likePattern())
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(Region.class)
+			.query(Rows.of(Region.class))
 			.list();
 		return new PageResult<>(rows, page.page(), page.size(), total);
 	}
@@ -111,8 +118,44 @@ public class Regions {
 			.param("within", ("0".equals(within) ? "" : within) + "%")
 			.param("name", namePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
 			.param("levels", java.util.Arrays.stream(levels).map(Enum::name).toList())
-			.query(Region.class)
+			.query(Rows.of(Region.class))
 			.list();
+	}
+
+	/**
+	 * The full names of the given regions in one query, e.g. 320506 → "江苏省 苏州市 吴中区" (ancestors from the province
+	 * down, separated by spaces; the "市辖区"/"县" placeholder level of municipalities is left out as in
+	 * {@link #fullName(String)}). Keyed by code, in the order given.
+	 */
+	public Map<String, String> pathNames(List<Region> regions) {
+		Set<String> codes = new HashSet<>();
+		for (Region region : regions) {
+			for (int length : new int[] { 2, 4, 6, 9, 12 }) {
+				if (region.code().length() >= length) {
+					codes.add(region.code().substring(0, length));
+				}
+			}
+		}
+		Map<String, String> names = new HashMap<>();
+		if (!codes.isEmpty()) {
+			jdbc.sql("SELECT code, name FROM region WHERE code IN (:codes)")
+				.param("codes", codes)
+				.query((rs, n) -> Map.entry(rs.getString("code"), rs.getString("name")))
+				.list()
+				.forEach(e -> names.put(e.getKey(), e.getValue()));
+		}
+		Map<String, String> paths = new LinkedHashMap<>();
+		for (Region region : regions) {
+			StringJoiner path = new StringJoiner(" ");
+			for (int length : new int[] { 2, 4, 6, 9, 12 }) {
+				String name = region.code().length() >= length ? names.get(region.code().substring(0, length)) : null;
+				if (name != null && !name.equals("市辖区") && !name.equals("县")) {
+					path.add(name);
+				}
+			}
+			paths.put(region.code(), path.length() == 0 ? region.name() : path.toString());
+		}
+		return paths;
 	}
 
 	public long count(RegionLevel level) {

@@ -20,6 +20,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
+import org.youguan.region.RegionPicker;
 
 /**
  * Branches (分支机构) with the late-filing flag: list, detail with history, filing and correction.
@@ -101,7 +102,13 @@ class BranchController {
 			@RequestParam(required = false) String creditCode, @RequestParam(required = false) String licenceNumber,
 			@RequestParam String name, @RequestParam String regionCode, @RequestParam String address,
 			@RequestParam String headName, @RequestParam(required = false) String businessLicenceDate,
-			@RequestParam(required = false) String filedOn, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String filedOn,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			RedirectAttributes redirect) {
+		if (regionPick != null) {
+			model.addAttribute("branchId", id);
+			return "registry/branch-form";
+		}
 		try {
 			Validation v = new Validation();
 			var licenceDate = v.date("businessLicenceDate", "营业执照日期", businessLicenceDate);

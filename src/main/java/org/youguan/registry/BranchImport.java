@@ -11,7 +11,6 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.SheetRows;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.Validation;
 
 /**
  * Bulk filing of branches from .xlsx: parent in scope, licence (by number) held by the parent, place, dates, no second
@@ -23,7 +22,7 @@ public class BranchImport {
 	static final List<String> HEADERS = List.of("分支机构名称", "所属企业统一社会信用代码", "许可证编号", "行政区划代码", "地址", "负责人",
 			"营业执照日期", "备案日期");
 
-	static final List<String> EXAMPLE = List.of("苏州示例快递有限公司吴中分公司", "91320506MA1ND7K3Q3", "", "320506001",
+	static final List<String> EXAMPLE = List.of("苏州示例快递有限公司吴中分公司", "91320506MA1XB2QK3D", "", "320506001",
 			"江苏省苏州市吴中区示例路3号", "赵六", "2026-01-05", "2026-01-20");
 
 	private static final Map<String, String> COLUMNS = Map.of("enterpriseId", "所属企业统一社会信用代码", "licenceId", "许可证编号",
@@ -61,10 +60,8 @@ public class BranchImport {
 					context.fail("许可证编号", "exists", "辖区内没有该编号的许可证");
 				}
 			}
-			Validation v = new Validation();
-			var licenceDate = v.date("营业执照日期", "营业执照日期", row.get("营业执照日期"));
-			var filedOn = v.date("备案日期", "备案日期", row.get("备案日期"));
-			v.errors().forEach(e -> context.fail(e.field(), e.rule(), e.message()));
+			var licenceDate = context.date(row, "营业执照日期");
+			var filedOn = context.date(row, "备案日期");
 			if (parent == null || context.hasErrors()) {
 				return null;
 			}

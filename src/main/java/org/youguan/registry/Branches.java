@@ -21,6 +21,7 @@ import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.kernel.Rows;
 
 /**
  * Branches (分支机构). A branch filed after the statutory period from its business licence (20 days) is flagged late.
@@ -34,7 +35,7 @@ public class Branches {
 			SELECT b.id, b.name, b.enterprise_id, e.legal_name AS enterprise_name, b.licence_id, l.number AS licence_number,
 			       b.region_code, r.name AS region_name, b.address, b.head_name, b.business_licence_date, b.filed_on,
 			       b.filed_late
-			FROM branch b JOIN enterprise e ON e.id = b.enterprise_id JOIN region r ON r.code = b.region_code
+			FROM branch b JOIN enterprise e ON e.id = b.enterprise_id JOIN region_name r ON r.code = b.region_code
 			LEFT JOIN express_licence l ON l.id = b.licence_id""";
 
 	private final BranchRepository branches;
@@ -82,7 +83,7 @@ public class Branches {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(BranchView.class)
+			.query(Rows.of(BranchView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -91,7 +92,7 @@ public class Branches {
 		return jdbc.sql(SELECT + " WHERE b.id = :id AND " + scope.enterprisePredicate("e.credit_code", "b.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query(BranchView.class)
+			.query(Rows.of(BranchView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("分支机构", id));
 	}
@@ -144,7 +145,7 @@ public class Branches {
 		}
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode()));
 		if (region != null) {
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "分支机构所在地不在您的管辖范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "分支机构所在地");
 		}
 		v.require("businessLicenceDate", data.businessLicenceDate() != null, "required", "请填写营业执照日期");
 		v.require("filedOn", data.filedOn() != null, "required", "请填写备案日期");

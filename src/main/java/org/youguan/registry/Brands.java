@@ -14,6 +14,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Rows;
 
 /**
  * Brands: a short national list, readable by every staff user.
@@ -54,7 +55,7 @@ public class Brands {
 				SELECT b.id, b.name, b.short_name, b.hq_enterprise_id, e.legal_name AS hq_enterprise_name,
 				       e.credit_code AS hq_credit_code
 				FROM brand b LEFT JOIN enterprise e ON e.id = b.hq_enterprise_id ORDER BY b.id""")
-			.query(BrandView.class)
+			.query(Rows.of(BrandView.class))
 			.list();
 	}
 
@@ -86,7 +87,7 @@ public class Brands {
 				SELECT b.id, b.name, b.short_name, b.hq_enterprise_id, NULL AS hq_enterprise_name, NULL AS hq_credit_code
 				FROM brand b WHERE b.short_name = :name OR b.name = :name""")
 			.param("name", shortName)
-			.query(BrandView.class)
+			.query(Rows.of(BrandView.class))
 			.optional();
 	}
 

@@ -20,6 +20,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 
 import org.youguan.kernel.PageQuery;
+import org.youguan.region.RegionPicker;
 
 /**
  * Enterprise register: list, detail with licences, branches and history, registration and correction, status.
@@ -100,7 +101,12 @@ class EnterpriseController {
 
 	@PostMapping("/registry/enterprises/new")
 	@PreAuthorize(WRITERS)
-	String processCreateForm(DataScope scope, @ModelAttribute EnterpriseData data, Model model, RedirectAttributes redirect) {
+	String processCreateForm(DataScope scope, @ModelAttribute EnterpriseData data,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			RedirectAttributes redirect) {
+		if (regionPick != null) {
+			return form(model, data, null);
+		}
 		try {
 			long id = enterprises.register(scope, data, false);
 			redirect.addFlashAttribute("message", "已登记企业“" + data.legalName().strip() + "”");
@@ -122,8 +128,12 @@ class EnterpriseController {
 
 	@PostMapping("/registry/enterprises/{id}/edit")
 	@PreAuthorize(WRITERS)
-	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute EnterpriseData data, Model model,
+	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute EnterpriseData data,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
 			RedirectAttributes redirect) {
+		if (regionPick != null) {
+			return form(model, data, id);
+		}
 		try {
 			enterprises.update(scope, id, data);
 			redirect.addFlashAttribute("message", "已保存");

@@ -23,7 +23,7 @@ public class EnterpriseImport {
 	static final List<String> HEADERS = List.of("企业名称", "统一社会信用代码", "企业类型", "品牌", "法定代表人", "地址", "行政区划代码",
 			"联系人", "联系电话");
 
-	static final List<String> EXAMPLE = List.of("苏州示例快递服务有限公司", "91320506MA1ND7K3Q3", "快递企业", "中通", "张三",
+	static final List<String> EXAMPLE = List.of("苏州示例快递服务有限公司", "91320506MA1XB2QK3D", "快递企业", "中通", "张三",
 			"江苏省苏州市吴中区示例路1号", "320506", "李四", "0512-65551234");
 
 	private final Enterprises enterprises;

@@ -18,6 +18,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
@@ -49,7 +50,7 @@ public class Enterprises {
 				       e.status, e.demo,
 				       (SELECT count(*) FROM express_licence l WHERE l.enterprise_id = e.id) AS licences,
 				       (SELECT count(*) FROM terminal_outlet o WHERE o.enterprise_id = e.id AND %s) AS outlets
-				FROM enterprise e JOIN region r ON r.code = e.region_code LEFT JOIN brand b ON b.id = e.brand_id"""
+				FROM enterprise e JOIN region_name r ON r.code = e.region_code LEFT JOIN brand b ON b.id = e.brand_id"""
 			.formatted(outletScope);
 	}
 
@@ -213,7 +214,7 @@ public class Enterprises {
 		v.require("type", d.type() != null, "required", "请选择企业类型");
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "企业所在地不在您的管辖范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "企业所在地");
 		}
 		if (d.brandId() != null) {
 			v.require("brandId", brands.existsById(d.brandId()), "exists", "品牌不存在");
@@ -223,12 +224,13 @@ public class Enterprises {
 		v.maxLength("contactName", "联系人", d.contactName(), 60);
 		String phone = Text.blankToNull(d.contactPhone());
 		if (phone != null) {
-			v.check("contactPhone", () -> ContactPhone.of(phone));
+			// an enterprise's contact: any telephone (mobile, landline with extension, 400/800)
+			v.check("contactPhone", () -> Telephone.of(phone));
 		}
 		v.throwIfInvalid();
 		return new EnterpriseData(d.legalName().strip(), code.value(), d.type(), d.brandId(),
 				Text.blankToNull(d.legalRepresentative()), Text.blankToNull(d.address()), region.value(),
-				Text.blankToNull(d.contactName()), phone == null ? null : ContactPhone.of(phone));
+				Text.blankToNull(d.contactName()), phone == null ? null : Telephone.of(phone).value());
 	}
 
 

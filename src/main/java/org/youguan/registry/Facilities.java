@@ -20,12 +20,20 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
+import org.youguan.kernel.Rows;
 
 /**
  * Post offices, parcel lockers and smart mailboxes, screening machines and care stations, within the caller's scope.
  */
 @Service
 public class Facilities {
+
+	/**
+	 * The earliest 启用日期 a facility may have: 1896-03-20, when the national post (大清邮政官局) was founded — post
+	 * offices still serving today opened long before 1949.
+	 */
+	public static final LocalDate EARLIEST_COMMISSIONED = LocalDate.of(1896, 3, 20);
+
 
 	public record Filter(FacilityKind kind, FacilityStatus status) {
 	}
@@ -36,7 +44,7 @@ public class Facilities {
 			SELECT f.id, f.kind, f.name, f.enterprise_id, e.legal_name AS enterprise_name, f.region_code,
 			       r.name AS region_name, f.address, f.status, f.compartments, f.serial_number, f.services,
 			       f.commissioned_on, f.demo
-			FROM facility f JOIN enterprise e ON e.id = f.enterprise_id JOIN region r ON r.code = f.region_code""";
+			FROM facility f JOIN enterprise e ON e.id = f.enterprise_id JOIN region_name r ON r.code = f.region_code""";
 
 	private final FacilityRepository facilities;
 
@@ -83,7 +91,7 @@ public class Facilities {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(FacilityView.class)
+			.query(Rows.of(FacilityView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -92,7 +100,7 @@ public class Facilities {
 		return jdbc.sql(SELECT + " WHERE f.id = :id AND " + scope.enterprisePredicate("f.operator_credit_code", "f.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query(FacilityView.class)
+			.query(Rows.of(FacilityView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("设施", id));
 	}
@@ -176,8 +184,9 @@ public class Facilities {
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
 			v.require("regionCode", region.value().length() >= 6, "county-level", "设施所在地应具体到县（6位）或更细");
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "设施所在地不在您的管辖范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "设施所在地");
 		}
+		v.within("commissionedOn", "启用日期", d.commissionedOn(), EARLIEST_COMMISSIONED, Validation.LATEST_RECORD);
 		v.require("commissionedOn", d.commissionedOn() == null || !d.commissionedOn().isAfter(LocalDate.now(clock)),
 				"not-future", "启用日期不能晚于今天");
 		if (d.kind() != null && d.kind().hasCompartments()) {

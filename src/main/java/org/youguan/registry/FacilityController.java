@@ -20,6 +20,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.region.RegionPicker;
 
 /**
  * Facility registers: one list per kind (search, status, sort, paging, export), detail with history, forms, status.
@@ -88,13 +89,21 @@ class FacilityController {
 			@RequestParam(required = false) Long enterpriseId, @RequestParam String name, @RequestParam String regionCode,
 			@RequestParam String address, @RequestParam(required = false) Integer compartments,
 			@RequestParam(required = false) String serialNumber, @RequestParam(required = false) String services,
-			@RequestParam(required = false) String commissionedOn, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String commissionedOn,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			RedirectAttributes redirect) {
+		if (regionPick != null) {
+			model.addAttribute("kind", kind);
+			model.addAttribute("facilityId", id);
+			return "registry/facility-form";
+		}
 		try {
 			if (enterpriseId == null) {
 				throw new InvalidValueException("enterpriseId", "required", "请填写所属企业编号（在企业详情页地址中）");
 			}
 			org.youguan.kernel.Validation v = new org.youguan.kernel.Validation();
-			LocalDate since = v.date("commissionedOn", "启用日期", commissionedOn);
+			LocalDate since = v.date("commissionedOn", "启用日期", commissionedOn, Facilities.EARLIEST_COMMISSIONED,
+					org.youguan.kernel.Validation.LATEST_RECORD);
 			v.throwIfInvalid();
 			FacilityData data = new FacilityData(kind, name, enterpriseId, regionCode, address, compartments, serialNumber,
 					services, since);

@@ -6,12 +6,12 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.documents.SheetImport;
+import org.youguan.kernel.Validation;
 import org.youguan.documents.ImportResult;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.SheetRows;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.Validation;
 
 /**
  * Bulk registration of facilities of every kind from one .xlsx: the 设施类型 column says which, and the kind's own
@@ -24,7 +24,7 @@ public class FacilityImport {
 	static final List<String> HEADERS = List.of("设施类型", "名称", "所属企业统一社会信用代码", "行政区划代码", "地址", "格口数", "设备序列号",
 			"服务内容", "启用日期");
 
-	static final List<String> EXAMPLE = List.of("智能快件箱", "示例小区1号柜", "91320506MA1ND7K3Q3", "320506001",
+	static final List<String> EXAMPLE = List.of("智能快件箱", "示例小区1号柜", "91320506MA1XB2QK3D", "320506001",
 			"江苏省苏州市吴中区示例路5号", "60", "", "", "2025-06-01");
 
 	private static final Map<String, String> COLUMNS = Map.of("enterpriseId", "所属企业统一社会信用代码", "kind", "设施类型", "name",
@@ -55,9 +55,7 @@ public class FacilityImport {
 			FacilityKind kind = context.label(row, "设施类型", FacilityKind.values(), FacilityKind::label);
 			Long owner = context.checked(() -> enterprises.idInScope(scope, row.get("所属企业统一社会信用代码"), "enterpriseId"));
 			Integer compartments = context.integer(row, "格口数");
-			Validation v = new Validation();
-			var since = v.date("启用日期", "启用日期", row.get("启用日期"));
-			v.errors().forEach(e -> context.fail(e.field(), e.rule(), e.message()));
+			var since = context.date(row, "启用日期", Facilities.EARLIEST_COMMISSIONED, Validation.LATEST_RECORD);
 			if (kind == null || owner == null || context.hasErrors()) {
 				return null;
 			}

@@ -11,7 +11,6 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.SheetRows;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.Validation;
 
 /**
  * Bulk recording of express licences from .xlsx (a bureau's existing licence book): holder in scope, number pattern
@@ -22,7 +21,7 @@ public class LicenceImport {
 
 	static final List<String> HEADERS = List.of("许可证编号", "统一社会信用代码", "业务范围", "发证机关", "发证日期", "有效期至");
 
-	static final List<String> EXAMPLE = List.of("苏邮000999", "91320506MA1ND7K3Q3", "省内", "江苏省邮政管理局", "2024-03-01", "");
+	static final List<String> EXAMPLE = List.of("苏邮000999", "91320506MA1XB2QK3D", "省内", "江苏省邮政管理局", "2024-03-01", "");
 
 	private static final Map<String, String> COLUMNS = Map.of("creditCode", "统一社会信用代码", "number", "许可证编号", "scope",
 			"业务范围", "issuingBureauName", "发证机关", "issuedOn", "发证日期", "expiresOn", "有效期至");
@@ -49,11 +48,9 @@ public class LicenceImport {
 		return SheetImport.run(content, HEADERS, COLUMNS, (row, context) -> {
 			Long holder = context.checked(() -> enterprises.idInScope(scope, row.get("统一社会信用代码"), "creditCode"));
 			LicenceScope licenceScope = context.label(row, "业务范围", LicenceScope.values(), LicenceScope::label);
-			Validation v = new Validation();
-			var issuedOn = v.date("发证日期", "发证日期", row.get("发证日期"));
-			var expiresOn = v.date("有效期至", "有效期至", row.get("有效期至"));
-			v.errors().forEach(e -> context.fail(e.field(), e.rule(), e.message()));
-			if (holder == null || v.hasErrors()) {
+			var issuedOn = context.date(row, "发证日期");
+			var expiresOn = context.date(row, "有效期至");
+			if (holder == null || context.hasErrors()) {
 				return null;
 			}
 			LicenceData clean = context.checked(() -> licences.check(scope, new LicenceData(holder, row.get("许可证编号"),

@@ -19,6 +19,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.kernel.Rows;
 
 /**
  * Express licences as records (entered or imported by staff; the licensing procedure is a later module). Status is
@@ -98,7 +99,7 @@ public class Licences {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(LicenceView.class)
+			.query(Rows.of(LicenceView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -108,7 +109,7 @@ public class Licences {
 			.params(scope.params())
 			.param("id", id)
 			.param("today", LocalDate.now(clock))
-			.query(LicenceView.class)
+			.query(Rows.of(LicenceView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("许可证", id));
 	}
@@ -125,7 +126,7 @@ public class Licences {
 			.params(scope.params())
 			.param("number", number == null ? "" : number.strip())
 			.param("today", LocalDate.now(clock))
-			.query(LicenceView.class)
+			.query(Rows.of(LicenceView.class))
 			.optional();
 	}
 
@@ -177,6 +178,8 @@ public class Licences {
 		LocalDate issuedOn = d.issuedOn();
 		v.require("issuedOn", issuedOn != null, "required", "请填写发证日期");
 		v.require("issuedOn", issuedOn == null || !issuedOn.isAfter(LocalDate.now(clock)), "not-future", "发证日期不能晚于今天");
+		v.within("issuedOn", "发证日期", issuedOn, Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		v.within("expiresOn", "有效期至", d.expiresOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		LocalDate expiry = d.expiresOn() != null ? d.expiresOn() : issuedOn == null ? null
 				: issuedOn.plusYears(rules.intValue(StatutoryRule.LICENCE_VALIDITY, enterprise.regionCode())).minusDays(1);
 		v.require("expiresOn", expiry == null || issuedOn == null || expiry.isAfter(issuedOn), "after-issue",

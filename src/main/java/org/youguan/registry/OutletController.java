@@ -20,6 +20,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
+import org.youguan.region.RegionPicker;
 
 /**
  * Terminal outlets: search ("中通 吴中", "菜鸟驿站"), filters, export, detail with history, staff registration and
@@ -99,7 +100,12 @@ class OutletController {
 	@PostMapping("/registry/outlets/new")
 	@PreAuthorize(EnterpriseController.WRITERS)
 	String processCreateForm(DataScope scope, @ModelAttribute OutletForm form, @RequestParam(required = false) String creditCode,
-			@RequestParam(required = false) String filingNumber, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String filingNumber,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			RedirectAttributes redirect) {
+		if (regionPick != null) {
+			return form(model, form, null);
+		}
 		try {
 			Validation v = new Validation();
 			long operator = enterprises.idInScope(scope, creditCode, "creditCode");
@@ -123,8 +129,12 @@ class OutletController {
 
 	@PostMapping("/registry/outlets/{id}/edit")
 	@PreAuthorize(EnterpriseController.WRITERS)
-	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute OutletForm form, Model model,
+	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute OutletForm form,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
 			RedirectAttributes redirect) {
+		if (regionPick != null) {
+			return form(model, form, id);
+		}
 		try {
 			Validation v = new Validation();
 			OutletData data = form.toData(0, v);

@@ -1,5 +1,6 @@
 package org.youguan.registry;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,15 +19,17 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.Masking;
-import org.youguan.kernel.MobilePhone;
+import org.youguan.kernel.Telephone;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.platform.Secrets;
 import org.youguan.region.Region;
 import org.youguan.region.RegionCode;
 import org.youguan.region.RegionLevel;
 import org.youguan.region.Regions;
+import org.youguan.kernel.Rows;
 
 /**
  * Terminal outlets. The search understands words that name a brand ("中通") or a place ("吴中") as filters and looks
@@ -50,10 +53,10 @@ public class Outlets {
 	private static final String SELECT = """
 			SELECT o.id, o.name, o.enterprise_id, e.legal_name AS enterprise_name, o.branch_id, br.name AS branch_name,
 			       o.brand_id, b.short_name AS brand_name, o.cooperation, d.label AS cooperation_label, o.address,
-			       o.region_code, r.name AS region_name, o.longitude, o.latitude, o.manager_name, o.manager_id_number,
-			       o.manager_phone, o.storage_area, o.has_communications, o.has_shelving, o.has_surveillance,
+			       o.region_code, r.name AS region_name, o.longitude, o.latitude, o.manager_name, o.manager_id_masked,
+			       o.manager_phone_masked, o.storage_area, o.has_communications, o.has_shelving, o.has_surveillance,
 			       o.has_signage, o.opened_on, o.filing_number, o.status, o.demo
-			FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region r ON r.code = o.region_code
+			FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region_name r ON r.code = o.region_code
 			LEFT JOIN branch br ON br.id = o.branch_id LEFT JOIN brand b ON b.id = o.brand_id
 			LEFT JOIN registry_dictionary d ON d.kind = 'cooperation' AND d.code = o.cooperation""";
 
@@ -75,10 +78,19 @@ public class Outlets {
 
 	private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
+	private final Secrets secrets;
+
+	/** The contexts the manager's numbers are encrypted under (a ciphertext opens only in its own column). */
+	static final String MANAGER_ID = "terminal_outlet.manager_id";
+
+
+	static final String MANAGER_PHONE = "terminal_outlet.manager_phone";
+
 	Outlets(TerminalOutletRepository outlets, Enterprises enterprises, Brands brands, Regions regions,
 			BusinessNumbers numbers, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, Secrets secrets) {
 		this.jdbcTemplate = jdbcTemplate;
+		this.secrets = secrets;
 		this.outlets = outlets;
 		this.enterprises = enterprises;
 		this.brands = brands;
@@ -176,7 +188,7 @@ public class Outlets {
 
 	public List<Dictionary> cooperationTypes() {
 		return jdbc.sql("SELECT code, label FROM registry_dictionary WHERE kind = 'cooperation' AND active ORDER BY sort_order")
-			.query(Dictionary.class)
+			.query(Rows.of(Dictionary.class))
 			.list();
 	}
 
@@ -191,8 +203,8 @@ public class Outlets {
 		if (outlets.existsByNameAndAddress(clean.name(), clean.address())) {
 			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
 		}
-		TerminalOutlet o = outlets.save(TerminalOutlet.register(clean, operator.creditCode(), operator.brandId(), demo,
-				clock.instant()));
+		TerminalOutlet o = outlets.save(TerminalOutlet.register(clean, manager(clean), operator.creditCode(),
+				operator.brandId(), demo, clock.instant()));
 		audit.record(AuditEntry.of("outlet.register", "TerminalOutlet", o.id(), "登记末端网点“" + o.name() + "”")
 			.states(null, o.snapshot())
 			.inRegion(o.regionCode()));
@@ -238,18 +250,19 @@ public class Outlets {
 			OutletData d = clean.get(i);
 			Enterprise operator = operators.get(d.enterpriseId());
 			String status = rows.get(i).filedOn() == null ? "PENDING" : rows.get(i).closed() ? "CLOSED" : "FILED";
+			TerminalOutlet.Manager manager = manager(d);
 			batch.add(new Object[] { d.name(), d.enterpriseId(), d.branchId(), operator.creditCode(), operator.brandId(),
 					d.cooperation(), d.address(), d.regionCode(), d.longitude(), d.latitude(), d.managerName(),
-					d.managerIdNumber(), d.managerPhone(), d.storageArea(), d.hasCommunications(), d.hasShelving(),
+					manager.idCipher(), manager.idMasked(), manager.phoneCipher(), manager.phoneMasked(), d.storageArea(), d.hasCommunications(), d.hasShelving(),
 					d.hasSurveillance(), d.hasSignage(), java.sql.Date.valueOf(d.openedOn()), filingNumbers[i], status, demo,
 					now });
 		}
 		jdbcTemplate.batchUpdate("""
 				INSERT INTO terminal_outlet (name, enterprise_id, branch_id, operator_credit_code, brand_id, cooperation, address,
-				    region_code, longitude, latitude, manager_name, manager_id_number, manager_phone, storage_area,
-				    has_communications, has_shelving, has_surveillance, has_signage, opened_on, filing_number, status, demo,
-				    created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch);
+				    region_code, longitude, latitude, manager_name, manager_id_cipher, manager_id_masked, manager_phone_cipher,
+				    manager_phone_masked, storage_area, has_communications, has_shelving, has_surveillance, has_signage,
+				    opened_on, filing_number, status, demo, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch);
 		audit.record(AuditEntry.of("outlet.load", "TerminalOutlet", null, "批量登记末端网点" + rows.size() + "个（" + note + "）"));
 		return rows.size();
 	}
@@ -326,8 +339,9 @@ public class Outlets {
 		}
 		apply(scope, id, new OutletData(data.name(), o.enterpriseId(), o.branchId(), data.cooperation(), data.address(),
 				data.regionCode(), data.longitude(), data.latitude(), data.managerName(),
-				isBlank(data.managerIdNumber()) ? o.managerIdNumber() : data.managerIdNumber(),
-				isBlank(data.managerPhone()) ? o.managerPhone() : data.managerPhone(), data.storageArea(),
+				isBlank(data.managerIdNumber()) ? secrets.decrypt(o.managerIdCipher(), MANAGER_ID) : data.managerIdNumber(),
+				isBlank(data.managerPhone()) ? secrets.decrypt(o.managerPhoneCipher(), MANAGER_PHONE) : data.managerPhone(),
+				data.storageArea(),
 				data.hasCommunications(), data.hasShelving(), data.hasSurveillance(), data.hasSignage(), data.openedOn()),
 				"outlet.correct", "登记信息更正");
 	}
@@ -340,11 +354,18 @@ public class Outlets {
 			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
 		}
 		var before = o.snapshot();
-		o.apply(clean);
+		o.apply(clean, manager(clean));
 		outlets.save(o);
 		audit.record(AuditEntry.of(action, "TerminalOutlet", id, "末端网点“" + o.name() + "”" + what)
 			.states(before, o.snapshot())
 			.inRegion(o.regionCode()));
+	}
+
+	/** The manager's numbers (checked and normalised) as stored: encrypted, and masked for lists and audit entries. */
+	private TerminalOutlet.Manager manager(OutletData clean) {
+		return new TerminalOutlet.Manager(secrets.encrypt(clean.managerIdNumber(), MANAGER_ID),
+				Masking.idNumber(clean.managerIdNumber()), secrets.encrypt(clean.managerPhone(), MANAGER_PHONE),
+				Masking.phone(clean.managerPhone()));
 	}
 
 	private static boolean isBlank(String s) {
@@ -387,7 +408,7 @@ public class Outlets {
 		List<PublicOutlet> items = jdbc.sql("""
 				SELECT o.name, b.short_name AS brand, e.legal_name AS operator, o.address, o.region_code,
 				       r.name AS region_name, o.filing_number, o.opened_on
-				FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region r ON r.code = o.region_code
+				FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region_name r ON r.code = o.region_code
 				LEFT JOIN brand b ON b.id = o.brand_id""" + c.where() + " ORDER BY o.region_code, o.id LIMIT :limit OFFSET :offset")
 			.params(c.params())
 			.param("limit", page.size())
@@ -409,6 +430,9 @@ public class Outlets {
 		return validate(scope, data);
 	}
 
+	/** The storage area's column holds numeric(8, 2) square metres. */
+	private static final BigDecimal MAX_STORAGE_AREA = BigDecimal.valueOf(1_000_000);
+
 	private OutletData validate(DataScope scope, OutletData d) {
 		Validation v = new Validation();
 		v.required("name", "网点名称", d.name()).maxLength("name", "网点名称", d.name(), 200);
@@ -418,17 +442,21 @@ public class Outlets {
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
 			v.require("regionCode", region.value().length() >= 9, "street-level", "网点所在地应具体到乡镇/街道（9位）或村/社区（12位）");
-			v.require("regionCode", scope.containsRegion(region.value()), "scope", "网点所在地不在您的管辖范围内");
+			scope.requireWithin(v, "regionCode", region.value(), "网点所在地");
 		}
 		v.require("longitude", d.longitude() == null || (d.longitude().doubleValue() >= 73 && d.longitude().doubleValue() <= 136),
 				"range", "经度应在73至136之间");
 		v.require("latitude", d.latitude() == null || (d.latitude().doubleValue() >= 3 && d.latitude().doubleValue() <= 54),
 				"range", "纬度应在3至54之间");
 		v.required("managerName", "负责人姓名", d.managerName()).maxLength("managerName", "负责人姓名", d.managerName(), 60);
-		IdCardNumber id = v.check("managerIdNumber", () -> IdCardNumber.of(d.managerIdNumber()));
-		MobilePhone phone = v.check("managerPhone", () -> MobilePhone.of(d.managerPhone()));
+		IdCardNumber id = v.check("managerIdNumber", () -> IdCardNumber.of(d.managerIdNumber(), LocalDate.now(clock)));
+		// the manager is reached at the outlet or on a mobile: any telephone
+		Telephone phone = v.check("managerPhone", () -> Telephone.of(d.managerPhone()));
 		v.require("storageArea", d.storageArea() != null && d.storageArea().signum() > 0, "positive", "存储场地面积应大于0");
+		v.require("storageArea", d.storageArea() == null || d.storageArea().compareTo(MAX_STORAGE_AREA) < 0, "range",
+				"存储场地面积应小于1000000平方米");
 		v.require("openedOn", d.openedOn() != null, "required", "请填写开办日期");
+		v.within("openedOn", "开办日期", d.openedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.require("openedOn", d.openedOn() == null || !d.openedOn().isAfter(LocalDate.now(clock)), "not-future", "开办日期不能晚于今天");
 		v.throwIfInvalid();
 		return new OutletData(d.name().strip(), d.enterpriseId(), d.branchId(), d.cooperation(), d.address().strip(),
@@ -442,8 +470,8 @@ public class Outlets {
 				(Long) rs.getObject("brand_id"), rs.getString("brand_name"), rs.getString("cooperation"),
 				rs.getString("cooperation_label"), rs.getString("address"), rs.getString("region_code"),
 				rs.getString("region_name"), rs.getBigDecimal("longitude"), rs.getBigDecimal("latitude"),
-				rs.getString("manager_name"), Masking.idNumber(rs.getString("manager_id_number")),
-				Masking.phone(rs.getString("manager_phone")), rs.getBigDecimal("storage_area"),
+				rs.getString("manager_name"), rs.getString("manager_id_masked"), rs.getString("manager_phone_masked"),
+				rs.getBigDecimal("storage_area"),
 				rs.getBoolean("has_communications"), rs.getBoolean("has_shelving"), rs.getBoolean("has_surveillance"),
 				rs.getBoolean("has_signage"), rs.getObject("opened_on", LocalDate.class), rs.getString("filing_number"),
 				OutletStatus.valueOf(rs.getString("status")), rs.getBoolean("demo"));

@@ -60,6 +60,12 @@ class RegistryApiController {
 		return licences.list(scope, new Licences.Filter(status, null, null), PageQuery.of(q, page, size, null, null));
 	}
 
+	@GetMapping("/licences/{id}")
+	@Operation(summary = "许可证详情", description = "不在调用者数据权限范围内的许可证返回404。")
+	LicenceView licence(DataScope scope, @PathVariable long id) {
+		return licences.get(scope, id);
+	}
+
 	@GetMapping("/outlets")
 	@Operation(summary = "末端网点", description = "q 中的品牌简称和地名作为筛选条件（如“中通 吴中”）；计数超过1000时 capped 为 true。")
 	PageResult<OutletView> outlets(DataScope scope, @RequestParam(required = false) String q,
@@ -80,5 +86,11 @@ class RegistryApiController {
 			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return facilities.list(scope, new Facilities.Filter(kind, null), PageQuery.of(q, page, size, null, null));
+	}
+
+	@GetMapping("/facilities/{id}")
+	@Operation(summary = "邮政设施详情", description = "不在调用者数据权限范围内的设施返回404。")
+	FacilityView facility(DataScope scope, @PathVariable long id) {
+		return facilities.get(scope, id);
 	}
 }

@@ -2,10 +2,9 @@ package org.youguan.registry;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
-
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,6 +23,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.org.CurrentUser;
+import org.youguan.platform.BackgroundJobs;
 
 /**
  * Bulk .xlsx import pages of the registry: template download, upload, the bad rows and the annotated sheet (once).
@@ -44,8 +44,11 @@ class RegistryImportController {
 
 	private final Map<String, Target> targets;
 
+	private final BackgroundJobs jobs;
+
 	RegistryImportController(EnterpriseImport enterprises, OutletImport outlets, LicenceImport licences,
-			BranchImport branches, FacilityImport facilities, BrandImport brands) {
+			BranchImport branches, FacilityImport facilities, BrandImport brands, BackgroundJobs jobs) {
+		this.jobs = jobs;
 		this.targets = Map.of("enterprises", new Target("enterprises", "企业", enterprises::template, enterprises::importFile, false),
 				"outlets", new Target("outlets", "末端网点", outlets::template, outlets::importFile, false),
 				"licences", new Target("licences", "许可证", licences::template, licences::importFile, false),
@@ -78,15 +81,17 @@ class RegistryImportController {
 	@PostMapping("/registry/{target:" + TARGETS + "}/import")
 	@PreAuthorize(EnterpriseController.WRITERS)
 	String processImportForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String target,
-			@RequestParam("file") MultipartFile file, HttpSession session, Model model, RedirectAttributes redirect)
-			throws IOException {
+			@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
 		Target t = target(target, me);
 		model.addAttribute("target", t);
 		try {
 			ImportResult result = t.importer().apply(scope, file.getBytes());
 			if (result.rejected()) {
-				session.setAttribute(errorSheetKey(target), result.annotated());
+				UUID sheet = jobs.record(kind(target), me.getUsername(), BackgroundJobs.State.REJECTED,
+						"有" + result.errors().size() + "行存在错误，未导入任何数据", t.label() + "导入-错误.xlsx",
+						result.annotated());
 				model.addAttribute("rowErrors", result.errors());
+				model.addAttribute("errorSheet", sheet);
 				return "registry/import";
 			}
 			redirect.addFlashAttribute("message", "已导入" + t.label() + result.imported() + "条");
@@ -98,18 +103,19 @@ class RegistryImportController {
 		}
 	}
 
-	/** The rejected sheet with its error column, once, to the user who uploaded it. */
-	@GetMapping("/registry/{target:" + TARGETS + "}/import/errors.xlsx")
-	ResponseEntity<byte[]> errors(@PathVariable String target, HttpSession session) {
-		byte[] sheet = (byte[]) session.getAttribute(errorSheetKey(target));
-		if (sheet == null) {
-			throw DomainException.notFound("导入错误表", "errors.xlsx");
-		}
-		session.removeAttribute(errorSheetKey(target));
-		return Downloads.xlsx(targets.get(target).label() + "导入-错误.xlsx", sheet);
+	/**
+	 * The rejected sheet with its error column, once, to the user who uploaded it — kept in PostgreSQL as a finished
+	 * job (not in the session), so any node of a cluster hands it out.
+	 */
+	@GetMapping("/registry/{target:" + TARGETS + "}/import/errors/{id}.xlsx")
+	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable String target,
+			@PathVariable UUID id) {
+		BackgroundJobs.Result sheet = jobs.takeResult(id, kind(target), me.getUsername())
+			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
+		return Downloads.xlsx(sheet.name(), sheet.content());
 	}
 
-	private static String errorSheetKey(String target) {
-		return "registry.import.errors." + target;
+	private static String kind(String target) {
+		return "registry.import." + target;
 	}
 }

@@ -10,11 +10,11 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.Masking;
 
 /**
  * A terminal outlet (末端网点): a fixed site serving users directly, filed (备案) rather than licensed. The manager's ID
- * number is kept for the bureau's checks and never shown or logged in full.
+ * number and phone are kept for the bureau's checks, encrypted at rest (个人信息保护法 art.51: encryption of personal
+ * information), with a masked copy for lists; never shown or logged in full.
  */
 @Table("terminal_outlet")
 class TerminalOutlet {
@@ -44,9 +44,13 @@ class TerminalOutlet {
 
 	private String managerName;
 
-	private String managerIdNumber;
+	private byte[] managerIdCipher;
 
-	private String managerPhone;
+	private String managerIdMasked;
+
+	private byte[] managerPhoneCipher;
+
+	private String managerPhoneMasked;
 
 	private BigDecimal storageArea;
 
@@ -74,20 +78,25 @@ class TerminalOutlet {
 	TerminalOutlet() {
 	}
 
-	static TerminalOutlet register(OutletData data, String operatorCreditCode, Long brandId, boolean demo, Instant now) {
+	/** The manager's ID number and phone as stored: encrypted (key outside the database) and masked. */
+	record Manager(byte[] idCipher, String idMasked, byte[] phoneCipher, String phoneMasked) {
+	}
+
+	static TerminalOutlet register(OutletData data, Manager manager, String operatorCreditCode, Long brandId,
+			boolean demo, Instant now) {
 		TerminalOutlet o = new TerminalOutlet();
 		o.enterpriseId = data.enterpriseId();
 		o.branchId = data.branchId();
 		o.operatorCreditCode = operatorCreditCode;
 		o.brandId = brandId;
-		o.apply(data);
+		o.apply(data, manager);
 		o.status = OutletStatus.PENDING;
 		o.demo = demo;
 		o.createdAt = now;
 		return o;
 	}
 
-	void apply(OutletData data) {
+	void apply(OutletData data, Manager manager) {
 		name = data.name();
 		cooperation = data.cooperation();
 		address = data.address();
@@ -95,8 +104,10 @@ class TerminalOutlet {
 		longitude = data.longitude();
 		latitude = data.latitude();
 		managerName = data.managerName();
-		managerIdNumber = data.managerIdNumber();
-		managerPhone = data.managerPhone();
+		managerIdCipher = manager.idCipher();
+		managerIdMasked = manager.idMasked();
+		managerPhoneCipher = manager.phoneCipher();
+		managerPhoneMasked = manager.phoneMasked();
 		storageArea = data.storageArea();
 		hasCommunications = data.hasCommunications();
 		hasShelving = data.hasShelving();
@@ -149,12 +160,12 @@ class TerminalOutlet {
 		return address;
 	}
 
-	String managerIdNumber() {
-		return managerIdNumber;
+	byte[] managerIdCipher() {
+		return managerIdCipher;
 	}
 
-	String managerPhone() {
-		return managerPhone;
+	byte[] managerPhoneCipher() {
+		return managerPhoneCipher;
 	}
 
 	Map<String, Object> snapshot() {
@@ -166,8 +177,8 @@ class TerminalOutlet {
 		m.put("address", address);
 		m.put("regionCode", regionCode);
 		m.put("managerName", managerName);
-		m.put("managerIdNumber", Masking.idNumber(managerIdNumber));
-		m.put("managerPhone", Masking.phone(managerPhone));
+		m.put("managerIdNumber", managerIdMasked);
+		m.put("managerPhone", managerPhoneMasked);
 		m.put("storageArea", storageArea);
 		m.put("facilities", java.util.List.of(hasCommunications, hasShelving, hasSurveillance, hasSignage));
 		m.put("openedOn", openedOn.toString());

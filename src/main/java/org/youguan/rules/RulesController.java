@@ -44,6 +44,9 @@ class RulesController {
 			BigDecimal parsed;
 			try {
 				parsed = new BigDecimal(value.strip());
+				if (parsed.precision() - parsed.scale() > 12) {
+					throw new NumberFormatException("too large");
+				}
 			}
 			catch (NumberFormatException ex) {
 				throw new InvalidValueException("value", "number", "“" + rule.title() + "”的取值应为数字");

@@ -18,6 +18,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
 
 /**
  * The effective value of each statutory rule for a region (the most specific bureau override whose region contains
@@ -77,7 +78,11 @@ public class StatutoryRules {
 			.toList();
 	}
 
-	/** Sets a bureau's value for a rule (applies to its whole region unless a lower bureau overrides it). */
+	/**
+	 * Sets a bureau's value for a rule (applies to its whole region unless a lower bureau overrides it).
+	 * @throws InvalidValueException field {@code value} (negative, not whole where the unit is counted, more than 12
+	 * integer or 2 fraction digits) or {@code reason} (blank, over 200 characters)
+	 */
 	@Transactional
 	public void override(StatutoryRule rule, long bureauId, String bureauRegion, BigDecimal value, String reason) {
 		if (value == null || value.signum() < 0) {
@@ -89,6 +94,9 @@ public class StatutoryRules {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidValueException("reason", "required", "请填写调整依据或原因");
 		}
+		new Validation().fits("value", "“" + rule.title() + "”的取值", value, 12, 2)
+			.maxLength("reason", "调整依据或原因", reason.strip(), 200)
+			.throwIfInvalid();
 		RuleSetting before = setting(rule, bureauRegion);
 		jdbc.sql("""
 				INSERT INTO statutory_rule_override (region_code, rule_code, bureau_id, value, reason, changed_by, changed_at)

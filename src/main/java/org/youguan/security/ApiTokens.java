@@ -11,15 +11,21 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.UserAccessChanged;
 import org.youguan.org.UserDirectory;
+import org.youguan.kernel.Rows;
 
 /**
  * Personal API tokens for integrations ({@code Authorization: Bearer …}). Only a SHA-256 hash is stored; the token is
@@ -38,11 +44,19 @@ public class ApiTokens {
 
 	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, UserDirectory directory, AuditTrail audit, Clock clock) {
+	private final Cache<String, Authenticated> cache;
+
+	ApiTokens(JdbcClient jdbc, UserDirectory directory, AuditTrail audit, Clock clock, SecuritySettings settings) {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.audit = audit;
 		this.clock = clock;
+		// the clock bean is the cache's time, so tests can move past the TTL
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(10_000)
+			.expireAfterWrite(settings.tokenCacheTtl())
+			.ticker(() -> java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			.build();
 	}
 
 	public record TokenView(long id, String name, String hint, OffsetDateTime createdAt, OffsetDateTime expiresAt,
@@ -99,7 +113,7 @@ public class ApiTokens {
 				SELECT id, name, hint, created_at, expires_at, last_used_at, revoked_at FROM api_token
 				WHERE user_account = :user ORDER BY id DESC""")
 			.param("user", user.id())
-			.query(TokenView.class)
+			.query(Rows.of(TokenView.class))
 			.list();
 	}
 
@@ -115,20 +129,30 @@ public class ApiTokens {
 		}
 		audit.record(AuditEntry.of("token.revoke", "ApiToken", id, user.getUsername() + "吊销了API令牌")
 			.inRegion(user.regionCode()));
+		cache.asMap().values().removeIf(a -> a.tokenId() == id);
 	}
 
-	/** The user a token acts for, if the token is known, not revoked, not expired and its user may sign in. */
-	@Transactional
+	/**
+	 * The user a token acts for, if the token is known, not revoked, not expired and its user may sign in. A node keeps
+	 * the answer for {@code youguan.security.token-cache-ttl} (5 s): a revocation or an account change made on this node
+	 * takes effect at once, one made on another node within that time. Runs without a transaction: a cached answer
+	 * touches no connection.
+	 */
 	public Optional<CurrentUser> authenticate(String token) {
-		record Hit(long id, long userAccount) {
+		String hash = hash(token);
+		Authenticated cached = cache.getIfPresent(hash);
+		if (cached != null && (cached.expiresAt() == null || cached.expiresAt().isAfter(clock.instant()))) {
+			return Optional.of(cached.user());
+		}
+		record Hit(long id, long userAccount, java.time.Instant expiresAt) {
 		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		Optional<Hit> hit = jdbc.sql("""
-				SELECT id, user_account FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL
+				SELECT id, user_account, expires_at FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL
 				AND (expires_at IS NULL OR expires_at > :now)""")
-			.param("hash", hash(token))
+			.param("hash", hash)
 			.param("now", now)
-			.query(Hit.class)
+			.query(Rows.of(Hit.class))
 			.optional();
 		if (hit.isEmpty()) {
 			return Optional.empty();
@@ -138,7 +162,20 @@ public class ApiTokens {
 			.param("recent", now.minusMinutes(5))
 			.param("id", hit.get().id())
 			.update();
-		return directory.principal(hit.get().userAccount()).filter(u -> u.isEnabled() && u.isAccountNonLocked());
+		Optional<CurrentUser> user = directory.principal(hit.get().userAccount())
+			.filter(u -> u.isEnabled() && u.isAccountNonLocked());
+		user.ifPresent(u -> cache.put(hash, new Authenticated(hit.get().id(), u, hit.get().expiresAt())));
+		return user;
+	}
+
+	/** A cached authentication: the token's id, its principal and when the token expires (null: never). */
+	private record Authenticated(long tokenId, CurrentUser user, java.time.Instant expiresAt) {
+	}
+
+	/** Forgets the cached principals of an account whose access changed on this node (other nodes: within the TTL). */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(UserAccessChanged changed) {
+		cache.asMap().values().removeIf(a -> a.user().id() == changed.userId());
 	}
 
 	static String hash(String token) {

@@ -24,7 +24,11 @@ import org.youguan.org.UserDirectory;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	static final String[] PUBLIC = { "/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+	/**
+	 * Open to anyone. {@code "/"} is the exact root only — the public home for anonymous visitors (the signed-in get
+	 * their own home there); nothing below it is opened by it.
+	 */
+	static final String[] PUBLIC = { "/", "/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 			"/actuator/health", "/actuator/health/**", "/api/v1/calendar/**", "/api/v1/public/**",
 			"/public/**" };
 

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
@@ -171,10 +170,7 @@ public class Analysis {
 		if (!code.isEmpty() && regions.find(code).isEmpty()) {
 			throw new InvalidValueException("region", "exists", "行政区划代码不存在：" + code);
 		}
-		if (scope.kind() != DataScope.Kind.ALL && (code.isEmpty() || !scope.containsRegion(code))) {
-			throw new AccessDeniedException("该区域不在您的数据权限范围内：" + (code.isEmpty() ? "全国" : code));
-		}
-		return code;
+		return scope.requireReadable(code, "region");
 	}
 
 	Long brand(String brand) {

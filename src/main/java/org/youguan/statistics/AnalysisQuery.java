@@ -8,8 +8,12 @@ import java.time.YearMonth;
  */
 public record AnalysisQuery(String indicator, String region, int year, int through, String brand) {
 
+	/** The query with its defaults; a year outside {@link Period#FIRST_YEAR} … next year is refused (field {@code year}). */
 	static AnalysisQuery of(String indicator, String region, Integer year, Integer through, String brand,
 			String userRegion, YearMonth lastMonth) {
+		if (year != null) {
+			Period.requireYear("year", year, lastMonth.plusMonths(1).atDay(1));
+		}
 		int y = year == null ? lastMonth.getYear() : year;
 		int t = through == null ? (y == lastMonth.getYear() ? lastMonth.getMonthValue() : 12) : Math.max(1, Math.min(12, through));
 		return new AnalysisQuery(indicator == null || indicator.isBlank() ? "express.volume" : indicator.strip(),

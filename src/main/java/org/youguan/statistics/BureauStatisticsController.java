@@ -3,10 +3,10 @@ package org.youguan.statistics;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-
-import jakarta.servlet.http.HttpSession;
+import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,6 +26,8 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
+import org.youguan.platform.BackgroundJobs;
+import org.youguan.region.RegionPicker;
 
 /**
  * The bureau's statistics housekeeping: completeness and timeliness with reminders, annual targets and their progress,
@@ -61,10 +63,13 @@ class BureauStatisticsController {
 
 	private final org.youguan.registry.Brands brands;
 
+	private final BackgroundJobs jobs;
+
 	BureauStatisticsController(ReportForms forms, Completeness completeness, Targets targets, Indicators indicators,
 			Reports reports, HistoryImport history, Spreadsheets spreadsheets, org.youguan.registry.Brands brands,
-			Clock clock) {
+			Clock clock, BackgroundJobs jobs) {
 		this.brands = brands;
+		this.jobs = jobs;
 		this.forms = forms;
 		this.completeness = completeness;
 		this.targets = targets;
@@ -98,7 +103,8 @@ class BureauStatisticsController {
 			@RequestParam String period, RedirectAttributes redirect) {
 		ReportForm f = forms.get(form);
 		try {
-			int n = completeness.remind(scope, f, Period.parse(f.periodType(), period, "period"), me.bureauName());
+			int n = completeness.remind(scope, f, Period.parse(f.periodType(), period, "period", LocalDate.now(clock)),
+					me.bureauName());
 			redirect.addFlashAttribute("message", "已向" + n + "家未报送企业发出催报通知");
 		}
 		catch (DomainException ex) {
@@ -111,6 +117,9 @@ class BureauStatisticsController {
 	String targets(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
 			@RequestParam(required = false) Integer year, Model model) {
 		YearMonth through = YearMonth.now(clock).minusMonths(1);
+		if (year != null) {
+			Period.requireYear("year", year, LocalDate.now(clock));
+		}
 		int y = year == null ? YearMonth.now(clock).getYear() : year;
 		String r = region == null || region.isBlank() ? me.regionCode() : region.strip();
 		model.addAttribute("progress", targets.progress(scope, r, y, through));
@@ -163,7 +172,13 @@ class BureauStatisticsController {
 			@RequestParam(required = false) Integer dueDay,
 			@RequestParam(required = false) List<org.youguan.registry.EnterpriseType> types,
 			@RequestParam(required = false) Long brand, @RequestParam(required = false) String regionPrefix,
-			RedirectAttributes redirect) {
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, RedirectAttributes redirect) {
+		if (regionPick != null) {
+			// without JavaScript: show the catalogue again with this form's region one level deeper, nothing saved
+			redirect.addAttribute("form", id);
+			redirect.addAttribute("regionPrefix", regionPrefix == null ? "" : regionPrefix);
+			return "redirect:/statistics/catalogue";
+		}
 		try {
 			forms.configure(me, id, dueDay == null ? 0 : dueDay, types == null ? List.of() : types, brand, regionPrefix);
 			redirect.addFlashAttribute("message", "报表设置已保存");
@@ -205,13 +220,16 @@ class BureauStatisticsController {
 
 	@PostMapping("/statistics/history/import")
 	@PreAuthorize(ReportController.HANDLERS)
-	String importHistory(DataScope scope, @RequestParam("file") MultipartFile file, HttpSession session, Model model,
-			RedirectAttributes redirect) throws IOException {
+	String importHistory(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
 		try {
 			HistoryImport.Result result = history.importFile(scope, file.getBytes());
 			if (result.rejected()) {
-				session.setAttribute(ERRORS, result.annotated());
+				UUID sheet = jobs.record(HISTORY_ERRORS, me.getUsername(), BackgroundJobs.State.REJECTED,
+						"有" + result.errors().size() + "行存在错误，未导入任何数据", "历史数据导入-错误.xlsx",
+						result.annotated());
 				model.addAttribute("rowErrors", result.errors());
+				model.addAttribute("errorSheet", sheet);
 				return "statistics/history";
 			}
 			redirect.addFlashAttribute("message", "已导入" + result.imported() + "行"
@@ -224,21 +242,23 @@ class BureauStatisticsController {
 		}
 	}
 
-	@GetMapping("/statistics/history/import/errors.xlsx")
-	ResponseEntity<byte[]> historyErrors(HttpSession session) {
-		byte[] sheet = (byte[]) session.getAttribute(ERRORS);
-		if (sheet == null) {
-			throw DomainException.notFound("导入错误表", "errors.xlsx");
-		}
-		session.removeAttribute(ERRORS);
-		return Downloads.xlsx("历史数据导入-错误.xlsx", sheet);
+	/**
+	 * The rejected sheet with its error column, once, to the user who uploaded it — kept in PostgreSQL as a finished
+	 * job (not in the session), so any node of a cluster hands it out.
+	 */
+	@GetMapping("/statistics/history/import/errors/{id}.xlsx")
+	ResponseEntity<byte[]> historyErrors(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		BackgroundJobs.Result sheet = jobs.takeResult(id, HISTORY_ERRORS, me.getUsername())
+			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
+		return Downloads.xlsx(sheet.name(), sheet.content());
 	}
 
-	private static final String ERRORS = "statistics.history.errors";
+	private static final String HISTORY_ERRORS = "statistics.history-import";
 
 	private Completeness.Summary summary(DataScope scope, Long form, String period) {
 		ReportForm f = form == null ? forms.byCode("monthly") : forms.get(form);
-		Period p = period == null || period.isBlank() ? forms.currentPeriod(f) : Period.parse(f.periodType(), period, "period");
+		Period p = period == null || period.isBlank() ? forms.currentPeriod(f)
+				: Period.parse(f.periodType(), period, "period", LocalDate.now(clock));
 		return completeness.summary(scope, f, p);
 	}
 }

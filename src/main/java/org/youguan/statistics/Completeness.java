@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.registry.EnterpriseView;
+import org.youguan.kernel.Rows;
 
 /**
  * Completeness and timeliness of a form's period (expected / received / on time / approved), the reporters still
@@ -25,7 +27,8 @@ import org.youguan.registry.EnterpriseView;
 public class Completeness {
 
 	/** One expected reporter and where its report stands. */
-	public record Line(long enterpriseId, String enterpriseName, String regionCode, Long reportId, ReportStatus status,
+	public record Line(long enterpriseId, String enterpriseName, String creditCode, String regionCode, Long reportId,
+			ReportStatus status,
 			Instant submittedAt, Boolean onTime, Instant lastReminder) {
 
 		public boolean received() {
@@ -65,7 +68,10 @@ public class Completeness {
 
 	private final Clock clock;
 
-	Completeness(ReportForms forms, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Completeness(ReportForms forms, JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.forms = forms;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -97,9 +103,11 @@ public class Completeness {
 		int approved = 0;
 		for (EnterpriseView e : expected) {
 			Object[] r = latest.get(e.id());
-			Line line = r == null ? new Line(e.id(), e.legalName(), e.regionCode(), null, null, null, null, reminders.get(e.id()))
-					: new Line(e.id(), e.legalName(), e.regionCode(), (Long) r[0], (ReportStatus) r[1], (Instant) r[2],
-							(Boolean) r[3], reminders.get(e.id()));
+			Line line = r == null
+					? new Line(e.id(), e.legalName(), e.creditCode(), e.regionCode(), null, null, null, null,
+							reminders.get(e.id()))
+					: new Line(e.id(), e.legalName(), e.creditCode(), e.regionCode(), (Long) r[0], (ReportStatus) r[1],
+							(Instant) r[2], (Boolean) r[3], reminders.get(e.id()));
 			lines.add(line);
 			received += line.received() ? 1 : 0;
 			onTime += Boolean.TRUE.equals(line.onTime()) ? 1 : 0;
@@ -110,13 +118,20 @@ public class Completeness {
 				approved, lines);
 	}
 
-	/** Reminds every reporter in scope still missing the period (催报); returns how many were reminded. */
+	/**
+	 * Reminds every reporter in scope still missing the period (催报): each reminder is kept, audited and published as
+	 * {@link ReportReminderSent} (the notifications module tells the enterprise's users). Returns how many were
+	 * reminded.
+	 * @throws DomainException when no reporter is missing
+	 */
 	@Transactional
 	public int remind(DataScope scope, ReportForm form, Period period, String by) {
-		List<Line> missing = summary(scope, form, period).lines().stream().filter(Line::missing).toList();
+		Summary summary = summary(scope, form, period);
+		List<Line> missing = summary.lines().stream().filter(Line::missing).toList();
 		if (missing.isEmpty()) {
 			throw DomainException.rule(period.label() + "“" + form.name() + "”没有未报送的企业");
 		}
+		Instant now = clock.instant();
 		for (Line l : missing) {
 			jdbc.sql("""
 					INSERT INTO stat_reminder (form_id, period, enterprise_id, sent_at, sent_by)
@@ -124,11 +139,13 @@ public class Completeness {
 				.param("form", form.id())
 				.param("period", period.code())
 				.param("enterprise", l.enterpriseId())
-				.param("now", java.sql.Timestamp.from(clock.instant()))
+				.param("now", java.sql.Timestamp.from(now))
 				.param("by", by)
 				.update();
 			audit.record(AuditEntry.of("statistics.remind", "Enterprise", l.enterpriseId(),
 					"催报" + l.enterpriseName() + period.label() + "“" + form.name() + "”").inRegion(l.regionCode()));
+			events.publishEvent(new ReportReminderSent(l.enterpriseId(), l.creditCode(), l.enterpriseName(),
+					l.regionCode(), form.id(), form.name(), period.code(), period.label(), summary.dueOn(), by, now));
 		}
 		return missing.size();
 	}
@@ -139,7 +156,7 @@ public class Completeness {
 				SELECT f.name AS form_name, m.period, m.sent_at, m.sent_by FROM stat_reminder m
 				JOIN stat_form f ON f.id = m.form_id WHERE m.enterprise_id = :id ORDER BY m.sent_at DESC LIMIT 20""")
 			.param("id", enterpriseId)
-			.query(Reminder.class)
+			.query(Rows.of(Reminder.class))
 			.list();
 	}
 }

@@ -64,7 +64,7 @@ public class HistoryImport {
 	}
 
 	public byte[] template() {
-		return SheetRows.template("历史数据", HEADERS, List.of("express.volume.intercity", "2024-01", "3205", "顺丰", "12345678"));
+		return SheetRows.template("历史数据", HEADERS, List.of("express.volume.intercity", "2020-01", "3205", "顺丰", "12345678"));
 	}
 
 	@Transactional
@@ -80,12 +80,18 @@ public class HistoryImport {
 			else if (indicator.derived()) {
 				context.fail("指标代码", "derived", indicator.name() + "由公式计算，请导入其组成指标");
 			}
-			YearMonth month = null;
-			try {
-				month = Period.parseMonth(r.get("月份"), "月份");
+			YearMonth month = context.month(r, "月份");
+			if (month != null) {
+				try {
+					month = Period.parseMonth(month.toString(), "月份");
+				}
+				catch (DomainException ex) {
+					ex.fieldErrors().forEach(e -> context.fail("月份", e.rule(), e.message()));
+					month = null;
+				}
 			}
-			catch (DomainException ex) {
-				context.fail("月份", "period", "月份格式应为2024-01");
+			else if (r.cell("月份").isBlank()) {
+				context.fail("月份", "required", "请填写月份（如2024-01）");
 			}
 			String region = r.get("行政区划代码");
 			if (region == null || regions.find(region).isEmpty()) {
@@ -101,15 +107,17 @@ public class HistoryImport {
 					context.fail("品牌", "exists", "品牌不存在：" + r.get("品牌"));
 				}
 			}
-			BigDecimal value = null;
-			try {
-				value = new BigDecimal(String.valueOf(r.get("数值")).replace(",", ""));
-				if (value.signum() < 0) {
-					context.fail("数值", "non-negative", "数值不能为负数");
-				}
+			// a percentage cell counts in the indicator's unit: 98.5 % is 98.5 for a rate in "%"
+			BigDecimal value = context.number(r, "数值", indicator == null ? null : indicator.unit());
+			if (value == null && r.cell("数值").isBlank()) {
+				context.fail("数值", "required", "请填写数值");
 			}
-			catch (NumberFormatException ex) {
-				context.fail("数值", "number", "数值应为数字");
+			else if (value != null && value.signum() < 0) {
+				context.fail("数值", "non-negative", "数值不能为负数");
+			}
+			else if (value != null && !Reports.fits(value)) {
+				context.fail("数值", "number", "数值超出范围（最多" + Reports.VALUE_INTEGER_DIGITS + "位整数、"
+						+ Reports.VALUE_FRACTION_DIGITS + "位小数）");
 			}
 			if (context.hasErrors()) {
 				return null;

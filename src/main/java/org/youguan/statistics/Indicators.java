@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Rows;
 
 /**
  * The indicator catalogue (read by everyone on the staff side, and by enterprises for their forms). Small and
@@ -93,7 +94,7 @@ public class Indicators {
 	public List<Indicator> all() {
 		return jdbc.sql("""
 				SELECT code, name, unit, value_type, aggregation, denominator_code, formula, description, category, position
-				FROM stat_indicator ORDER BY position""").query(Indicator.class).list();
+				FROM stat_indicator ORDER BY position""").query(Rows.of(Indicator.class)).list();
 	}
 
 	public Map<String, Indicator> byCode() {
@@ -105,7 +106,7 @@ public class Indicators {
 	public Optional<Indicator> find(String code) {
 		return jdbc.sql("""
 				SELECT code, name, unit, value_type, aggregation, denominator_code, formula, description, category, position
-				FROM stat_indicator WHERE code = :code""").param("code", code).query(Indicator.class).optional();
+				FROM stat_indicator WHERE code = :code""").param("code", code).query(Rows.of(Indicator.class)).optional();
 	}
 
 	/** The indicator with this code, or an error naming {@code field}. */

@@ -19,6 +19,7 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -53,16 +54,23 @@ class ReportController {
 		this.spreadsheets = spreadsheets;
 	}
 
+	/**
+	 * The report queue opens on reports not yet approved, the nearest due date first; 待办 / 已办结 / 全部 switch the
+	 * state; a status asked for alone shows that status whatever its state.
+	 */
 	@GetMapping("/statistics/reports")
 	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long form,
 			@RequestParam(required = false) String period, @RequestParam(required = false) ReportStatus status,
-			@RequestParam(required = false) Boolean late, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
-		PageQuery query = PageQuery.of(q, page, null, sort, dir);
-		model.addAttribute("result", reports.list(scope, new Reports.Filter(form, period, status, late), query));
+			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, Model model) {
+		WorkState shown = WorkState.orDefault(state, status != null);
+		PageQuery query = PageQuery.of(q, page, null, defaultSort(shown, sort), defaultDirection(shown, sort, dir));
+		model.addAttribute("result", reports.list(scope, new Reports.Filter(form, period, status, late, shown), query));
 		model.addAttribute("query", query);
 		model.addAttribute("forms", forms.all());
-		model.addAttribute("statuses", ReportStatus.values());
+		model.addAttribute("statuses", statuses(shown));
+		model.addAttribute("state", shown);
 		return "statistics/reports";
 	}
 
@@ -70,10 +78,30 @@ class ReportController {
 	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Long form, @RequestParam(required = false) String period,
 			@RequestParam(required = false) ReportStatus status, @RequestParam(required = false) Boolean late,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
-		var rows = reports.list(scope, new Reports.Filter(form, period, status, late),
-				PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+			@RequestParam(required = false) WorkState state, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir) {
+		WorkState shown = WorkState.orDefault(state, status != null);
+		var rows = reports.list(scope, new Reports.Filter(form, period, status, late, shown),
+				PageQuery.of(q, 0, null, defaultSort(shown, sort), defaultDirection(shown, sort, dir)).unpaged()).items();
 		return Downloads.xlsx("统计报表.xlsx", spreadsheets.write("统计报表", COLUMNS, rows));
+	}
+
+	/** Open reports by due date; approved ones by period, newest first. */
+	private static String defaultSort(WorkState state, String sort) {
+		return sort != null ? sort : state == WorkState.DONE ? "period" : "due_on";
+	}
+
+	private static String defaultDirection(WorkState state, String sort, String dir) {
+		return sort != null ? dir : state == WorkState.DONE ? "desc" : "asc";
+	}
+
+	/** The statuses the status filter offers in a state. */
+	private static List<ReportStatus> statuses(WorkState state) {
+		return switch (state) {
+			case OPEN -> List.of(ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED);
+			case DONE -> List.of(ReportStatus.APPROVED, ReportStatus.SUPERSEDED);
+			case ALL -> List.of(ReportStatus.values());
+		};
 	}
 
 	@GetMapping("/statistics/reports/{id:\\d+}")

@@ -23,6 +23,7 @@ import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.kernel.Rows;
 
 /**
  * Report forms: their indicators, due dates and the enterprises expected to report them.
@@ -56,16 +57,16 @@ public class ReportForms {
 	}
 
 	public List<ReportForm> all() {
-		return jdbc.sql(SELECT + " ORDER BY id").query(ReportForm.class).list();
+		return jdbc.sql(SELECT + " ORDER BY id").query(Rows.of(ReportForm.class)).list();
 	}
 
 	public ReportForm get(long id) {
-		return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(ReportForm.class).optional()
+		return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(Rows.of(ReportForm.class)).optional()
 			.orElseThrow(() -> DomainException.notFound("统计报表", id));
 	}
 
 	public ReportForm byCode(String code) {
-		return jdbc.sql(SELECT + " WHERE code = :code").param("code", code).query(ReportForm.class).optional()
+		return jdbc.sql(SELECT + " WHERE code = :code").param("code", code).query(Rows.of(ReportForm.class)).optional()
 			.orElseThrow(() -> DomainException.notFound("统计报表", code));
 	}
 

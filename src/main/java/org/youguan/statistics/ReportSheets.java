@@ -1,12 +1,13 @@
 package org.youguan.statistics;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.youguan.documents.SheetCell;
 import org.youguan.documents.SheetRows;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.FieldError;
@@ -40,8 +41,14 @@ final class ReportSheets {
 			.toList(), rows);
 	}
 
+	/**
+	 * Reads an uploaded report sheet: each 本期数值 as its cell's value in the indicator's unit — a percentage cell
+	 * (98.5 % stored as 0.985) is 98.5 for a rate in "%", a number shown rounded ("#,##0") is taken unrounded, a formula
+	 * its result. Every bad row (unknown or repeated code, a value that is no number, an error cell) is reported at once.
+	 */
 	static Content read(byte[] content, List<Indicator> indicators) {
-		Set<String> entered = indicators.stream().filter(i -> !i.derived()).map(Indicator::code).collect(Collectors.toSet());
+		Map<String, Indicator> entered = indicators.stream().filter(i -> !i.derived())
+			.collect(Collectors.toMap(Indicator::code, i -> i, (a, b) -> a));
 		List<SheetRow> rows = SheetRows.read(content, List.of("指标代码", "本期数值"));
 		List<FieldError> errors = new ArrayList<>();
 		Map<String, String> values = new HashMap<>();
@@ -50,7 +57,7 @@ final class ReportSheets {
 		for (SheetRow row : rows) {
 			String code = row.get("指标代码");
 			String where = "第" + row.number() + "行";
-			if (code == null || !entered.contains(code)) {
+			if (code == null || !entered.containsKey(code)) {
 				errors.add(new FieldError(where, "indicator", where + "：本报表没有可填报的指标“" + code + "”"));
 				continue;
 			}
@@ -59,18 +66,28 @@ final class ReportSheets {
 				errors.add(new FieldError(where, "unique", where + "：指标" + code + "与第" + twin + "行重复"));
 				continue;
 			}
-			String value = row.get("本期数值");
-			if (value != null) {
-				try {
-					new java.math.BigDecimal(value.replace(",", ""));
+			SheetCell cell = row.cell("本期数值");
+			if (cell.isError()) {
+				errors.add(new FieldError(where, "cell-error", where + "：本期数值是错误值“" + cell.error() + "”（公式出错），请改正"));
+				continue;
+			}
+			try {
+				BigDecimal value = cell.asNumber("本期数值", entered.get(code).unit());
+				if (value != null) {
+					values.put(code, value.toPlainString());
 				}
-				catch (NumberFormatException ex) {
-					errors.add(new FieldError(where, "number", where + "：“" + value + "”不是数字"));
-					continue;
-				}
-				values.put(code, value.replace(",", ""));
+			}
+			catch (InvalidValueException ex) {
+				errors.add(new FieldError(where, "number", where + "：“" + cell.text() + "”不是数字"));
+				continue;
 			}
 			if (row.get("说明") != null) {
+				int at = org.youguan.kernel.Text.forbiddenAt(row.get("说明"));
+				if (at >= 0) {
+					errors.add(new FieldError(where, "control-character", where + "：说明含有不允许的字符（"
+							+ org.youguan.kernel.Text.codePoint(row.get("说明"), at) + "）"));
+					continue;
+				}
 				notes.put(code, row.get("说明"));
 			}
 		}

@@ -21,8 +21,10 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WorkState;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.kernel.Rows;
 
 /**
  * The reporting procedure: an enterprise fills a form for a period (draft), submits it (checked by
@@ -33,13 +35,20 @@ import org.youguan.registry.Enterprises;
 @Service
 public class Reports {
 
-	/** List filters. */
-	public record Filter(Long formId, String period, ReportStatus status, Boolean late) {
+	/**
+	 * List filters. {@code state}: {@link WorkState#OPEN} — not yet approved (draft, submitted, returned);
+	 * {@link WorkState#DONE} — approved or superseded by an approved correction; {@link WorkState#ALL} (or null) — any.
+	 */
+	public record Filter(Long formId, String period, ReportStatus status, Boolean late, WorkState state) {
 
 		public static final Filter NONE = new Filter(null, null, null, null);
+
+		public Filter(Long formId, String period, ReportStatus status, Boolean late) {
+			this(formId, period, status, late, WorkState.ALL);
+		}
 	}
 
-	static final Set<String> SORTS = Set.of("period", "enterprise_name", "submitted_at", "region_code");
+	static final Set<String> SORTS = Set.of("period", "enterprise_name", "submitted_at", "region_code", "due_on");
 
 	private static final String SELECT = """
 			SELECT r.id, r.form_id, f.name AS form_name, r.enterprise_id, r.enterprise_name, r.credit_code, r.region_code,
@@ -93,6 +102,12 @@ public class Reports {
 		if (Boolean.TRUE.equals(filter.late())) {
 			where.append(" AND r.on_time = false");
 		}
+		if (filter.state() == WorkState.OPEN) {
+			where.append(" AND r.status IN ('DRAFT','SUBMITTED','RETURNED')");
+		}
+		else if (filter.state() == WorkState.DONE) {
+			where.append(" AND r.status IN ('APPROVED','SUPERSEDED')");
+		}
 		if (!page.q().isEmpty()) {
 			where.append(" AND (r.enterprise_name LIKE :q ESCAPE '\\' OR r.credit_code = :code)");
 			params.put("q", page.likePattern());
@@ -105,7 +120,7 @@ public class Reports {
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(ReportView.class)
+			.query(Rows.of(ReportView.class))
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
@@ -123,7 +138,7 @@ public class Reports {
 		return jdbc.sql(SELECT + " WHERE r.id = :id AND " + scope.enterprisePredicate("r.credit_code", "r.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query(ReportView.class)
+			.query(Rows.of(ReportView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("统计报表", id));
 	}
@@ -136,7 +151,7 @@ public class Reports {
 			.param("form", r.formId())
 			.param("enterprise", r.enterpriseId())
 			.param("period", r.period())
-			.query(ReportView.class)
+			.query(Rows.of(ReportView.class))
 			.list();
 	}
 
@@ -290,7 +305,7 @@ public class Reports {
 
 	List<ReportChecks.Rule> rules() {
 		return jdbc.sql("SELECT code, left_formula, operator, right_formula, message FROM stat_rule ORDER BY code")
-			.query(ReportChecks.Rule.class)
+			.query(Rows.of(ReportChecks.Rule.class))
 			.list();
 	}
 
@@ -331,7 +346,27 @@ public class Reports {
 		rollup.refresh(List.of(report.periodStart()), touched);
 	}
 
-	/** Parses typed values: numbers with optional thousands separators; every bad cell is reported. */
+	/**
+	 * The integer digits a reported value may have: its column is numeric(20, 4), and the rollups (numeric(24, 4)) must
+	 * still hold the sum of a million of them.
+	 */
+	static final int VALUE_INTEGER_DIGITS = 14;
+
+	static final int VALUE_FRACTION_DIGITS = 4;
+
+	static boolean fits(BigDecimal d) {
+		BigDecimal stripped = d.stripTrailingZeros();
+		return stripped.precision() - stripped.scale() <= VALUE_INTEGER_DIGITS && Math.max(stripped.scale(), 0) <= VALUE_FRACTION_DIGITS;
+	}
+
+	private static String shorten(String s) {
+		return s.length() > 30 ? s.substring(0, 30) + "…" : s;
+	}
+
+	/**
+	 * Parses typed values: numbers with optional thousands separators, at most 16 integer and 4 fraction digits (the
+	 * column); every bad cell is reported.
+	 */
 	private Map<String, ReportValue> parse(Report report, Map<String, String> values, Map<String, String> notes) {
 		List<Indicator> indicators = forms.indicators(report.formId());
 		Map<String, ReportValue> parsed = new HashMap<>();
@@ -349,9 +384,14 @@ public class Reports {
 			if (text != null && !text.isBlank()) {
 				try {
 					number = new BigDecimal(text.strip().replace(",", "").replace("，", ""));
+					if (!fits(number)) {
+						errors.add(new FieldError(i.code(), "number", i.name() + "超出可填报的范围（最多" + VALUE_INTEGER_DIGITS
+								+ "位整数、" + VALUE_FRACTION_DIGITS + "位小数）：" + shorten(text.strip())));
+						number = null;
+					}
 				}
 				catch (NumberFormatException ex) {
-					errors.add(new FieldError(i.code(), "number", i.name() + "应为数字：" + text.strip()));
+					errors.add(new FieldError(i.code(), "number", i.name() + "应为数字：" + shorten(text.strip())));
 				}
 			}
 			if (number != null || note != null) {

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -80,10 +81,18 @@ class StatisticsApiController {
 		return reports.list(scope, new Reports.Filter(null, period, status, null), PageQuery.of(null, page, size, null, null));
 	}
 
+	@GetMapping("/reports/{id}")
+	@PreAuthorize(STAFF + " or hasRole('ENTERPRISE')")
+	@Operation(summary = "报表详情", description = "提交报表时返回的Location。企业只看到本企业的报表，工作人员看到辖区内的；否则404。")
+	ReportView report(DataScope scope, @PathVariable long id) {
+		return reports.get(scope, id);
+	}
+
 	@PostMapping("/reports")
 	@PreAuthorize("hasRole('ENTERPRISE')")
 	@Operation(summary = "企业报送报表", description = "form：报表代码（monthly、green-care）；period：2025-11、2025-Q4；"
-			+ "values：指标代码→数值；notes：指标代码→说明；submit=false只保存草稿。校验不通过返回422并逐项列出。")
+			+ "values：指标代码→数值；notes：指标代码→说明；submit=false只保存草稿。校验不通过返回400，errors逐项列出指标代码和规则；"
+			+ "本企业不需报送该报表时返回422。")
 	ResponseEntity<ReportReceipt> submit(@AuthenticationPrincipal CurrentUser me, @RequestBody ReportSubmission body) {
 		long id = reporting.receive(me, body.form(), body.period(), body.values() == null ? Map.of() : body.values(),
 				body.notes() == null ? Map.of() : body.notes(), body.comment(), !Boolean.FALSE.equals(body.submit()));

@@ -62,6 +62,7 @@ public class Targets {
 		v.require("targetValue", value == null || value.signum() > 0, "positive", "目标值应大于0");
 		v.require("targetGrowth", growth == null || growth.abs().compareTo(BigDecimal.valueOf(1000)) < 0, "range",
 				"增长目标应在±1000%之内");
+		v.fits("targetValue", "目标值", value, Reports.VALUE_INTEGER_DIGITS, 4).fits("targetGrowth", "增长目标", growth, 6, 2);
 		v.throwIfInvalid();
 		String code = prefix.isEmpty() ? "0" : prefix;
 		jdbc.sql("""

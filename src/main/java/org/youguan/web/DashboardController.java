@@ -2,6 +2,7 @@ package org.youguan.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -9,17 +10,28 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.complaints.ComplaintNotices;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.notifications.Notifications;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.Todo;
 import org.youguan.org.Users;
 
 /**
- * 工作台: real figures from what exists, within the user's scope.
+ * The first page, by who opens it. The public: the public home (lookup, complain, track, published notices, sign-in).
+ * Staff: 工作台 with 我的待办 first, then 已办 and the figures of their scope. Enterprise users: their own home — what
+ * waits for them, what is in progress with the bureau, the bureau's notices — without bureau counters.
  */
 @Controller
 class DashboardController {
+
+	/** How many published notices the public home lists. */
+	static final int PUBLIC_NOTICES = 5;
+
+	/** How many handled events 已办 lists. */
+	static final int DONE = 8;
 
 	private final Users users;
 
@@ -31,6 +43,12 @@ class DashboardController {
 
 	private final Clock clock;
 
+	private final Inbox inbox;
+
+	private final Notifications notifications;
+
+	private final ComplaintNotices notices;
+
 	private final org.youguan.filing.OutletFilings filings;
 
 	private final org.youguan.statistics.Analysis analysis;
@@ -39,9 +57,13 @@ class DashboardController {
 
 	private final org.youguan.complaints.Complaints complaints;
 
-	DashboardController(Users users, Bureaus bureaus, AuditTrail audit, WorkingCalendar calendar, Clock clock,
-			org.youguan.filing.OutletFilings filings, org.youguan.statistics.Analysis analysis,
-			org.youguan.statistics.Reports reports, org.youguan.complaints.Complaints complaints) {
+	DashboardController(Users users, Bureaus bureaus, AuditTrail audit, WorkingCalendar calendar, Clock clock, Inbox inbox,
+			Notifications notifications, ComplaintNotices notices, org.youguan.filing.OutletFilings filings,
+			org.youguan.statistics.Analysis analysis, org.youguan.statistics.Reports reports,
+			org.youguan.complaints.Complaints complaints) {
+		this.inbox = inbox;
+		this.notifications = notifications;
+		this.notices = notices;
 		this.complaints = complaints;
 		this.filings = filings;
 		this.analysis = analysis;
@@ -54,30 +76,43 @@ class DashboardController {
 	}
 
 	@GetMapping("/")
-	String dashboard(@AuthenticationPrincipal CurrentUser me, DataScope scope, Model model) {
+	String home(@AuthenticationPrincipal CurrentUser me, DataScope scope, Model model) {
+		if (me == null) {
+			model.addAttribute("notices", notices.published(PUBLIC_NOTICES));
+			return "web/public-home";
+		}
 		LocalDate today = LocalDate.now(clock);
 		model.addAttribute("today", today);
 		model.addAttribute("workingDay", calendar.isWorkingDay(today));
+		List<Todo> todos = inbox.todos(me);
+		model.addAttribute("todos", todos.stream().filter(t -> t.kind() == Todo.Kind.ACTION).toList());
+		model.addAttribute("tracking", todos.stream().filter(t -> t.kind() == Todo.Kind.TRACKING).toList());
+		model.addAttribute("done", inbox.done(me, DONE));
+		if (!me.isStaff()) {
+			model.addAttribute("notifications", notifications.recent(scope, me.departmentId(), 6));
+			return "web/enterprise-home";
+		}
 		model.addAttribute("userCount", users.count(scope));
 		model.addAttribute("bureauCount", bureaus.list(scope, new PageQuery("", 0, 1, null, false)).total());
 		model.addAttribute("auditToday", audit.countSince(scope, today));
-		if (me.isStaff()) {
-			model.addAttribute("filingsNeedingAttention", filings.countNeedingAttention(scope));
-			model.addAttribute("reportsAwaiting", reports.countAwaiting(scope));
-			model.addAttribute("complaintsNeedingAttention", complaints.countNeedingAttention(scope));
-			model.addAttribute("statistics", analysis.snapshot(scope, me.regionCode(), java.time.YearMonth.from(today).minusMonths(1)));
-			model.addAttribute("charts", true);
-		}
+		model.addAttribute("filingsNeedingAttention", filings.countNeedingAttention(scope));
+		model.addAttribute("reportsAwaiting", reports.countAwaiting(scope));
+		model.addAttribute("complaintsNeedingAttention", complaints.countNeedingAttention(scope));
+		model.addAttribute("statistics", analysis.snapshot(scope, me.regionCode(), java.time.YearMonth.from(today).minusMonths(1)));
+		model.addAttribute("charts", true);
 		calendar.nextHoliday(today).ifPresent(h -> {
 			model.addAttribute("nextHoliday", h);
 			model.addAttribute("daysToHoliday", java.time.temporal.ChronoUnit.DAYS.between(today, h.day()));
 		});
-		int nextYear = today.getYear() + 1;
-		if (!calendar.isLoaded(nextYear) && today.getMonthValue() >= 10) {
-			model.addAttribute("missingYear", nextYear);
-		}
-		if (!calendar.isLoaded(today.getYear())) {
-			model.addAttribute("missingCurrentYear", today.getYear());
+		// loading a year's calendar is a system administrator's task: only they are told it is missing
+		if (me.systemAdmin()) {
+			int nextYear = today.getYear() + 1;
+			if (!calendar.isLoaded(nextYear) && today.getMonthValue() >= 10) {
+				model.addAttribute("missingYear", nextYear);
+			}
+			if (!calendar.isLoaded(today.getYear())) {
+				model.addAttribute("missingCurrentYear", today.getYear());
+			}
 		}
 		model.addAttribute("recent", audit.search(scope, new org.youguan.audit.AuditQuery(null, null, null, null, null),
 				new PageQuery("", 0, 8, null, true)).items());

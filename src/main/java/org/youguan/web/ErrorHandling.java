@@ -1,7 +1,10 @@
 package org.youguan.web;
 
 import java.net.URI;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,29 +23,51 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+
+import tools.jackson.core.JacksonException;
 
 /**
  * The one place failures become answers: RFC 9457 problem details with a Chinese {@code detail} (and the failed
  * fields and rules) for {@code /api/**}, a friendly error page for everything else.
  */
 @ControllerAdvice
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+	private final String uploadLimits;
+
+	ErrorHandling(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
+			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest) {
+		this.uploadLimits = uploadLimits(maxFile, maxRequest);
+	}
+
+	/** How the multipart limits are told in a 413. */
+	static String uploadLimits(DataSize maxFile, DataSize maxRequest) {
+		return "单个文件不超过" + maxFile.toMegabytes() + "MB，整个请求不超过" + maxRequest.toMegabytes() + "MB";
+	}
 
 	@ExceptionHandler(DomainException.class)
 	Object domain(DomainException ex, HttpServletRequest request, HttpServletResponse response) {
@@ -61,23 +90,119 @@ class ErrorHandling {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		String expected = ex.getRequiredType() == null ? "" : switch (ex.getRequiredType().getSimpleName()) {
-			case "LocalDate" -> "（应为日期 YYYY-MM-DD）";
-			case "int", "Integer", "long", "Long" -> "（应为整数）";
-			default -> "";
+			case "LocalDate" -> "（应为日期 YYYY-MM-DD，" + Validation.EARLIEST_QUERY.getYear() + "年至"
+					+ Validation.LATEST_QUERY.getYear() + "年之间）";
+			case "int", "Integer" -> "（应为整数，绝对值不超过" + Integer.MAX_VALUE + "）";
+			case "long", "Long" -> "（应为整数）";
+			case "double", "Double", "float", "Float", "BigDecimal" -> "（应为数字，最多"
+					+ Validation.MAX_INTEGER_DIGITS + "位整数）";
+			default -> ex.getRequiredType().isEnum() ? "（可选值："
+					+ String.join("、", Arrays.stream(ex.getRequiredType().getEnumConstants()).map(String::valueOf).toList())
+					+ "）" : "";
 		};
-		String message = "参数“" + ex.getName() + "”的值“" + ex.getValue() + "”格式不正确" + expected;
+		String message = "参数“" + ex.getName() + "”的值“" + shorten(ex.getValue()) + "”格式不正确" + expected;
 		return answer(request, HttpStatus.BAD_REQUEST, "参数格式错误", message,
 				List.of(new FieldError(ex.getName(), "format", message)));
 	}
 
+	/**
+	 * A body that cannot be read: empty, not the declared format, or a field of the wrong type or with a forbidden
+	 * character — the field named from the JSON path where there is one.
+	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST, "请求格式错误", "请求内容无法解析，请检查JSON格式和字段类型", List.of());
+		String field = jsonPath(ex);
+		if (field == null) {
+			String detail = request.getContentLengthLong() == 0 || String.valueOf(ex.getMessage()).startsWith("Required request body is missing")
+					? "请求内容为空" : json(request) ? "请求内容无法解析，请检查JSON格式和字段类型" : "请求内容无法读取";
+			return answer(request, HttpStatus.BAD_REQUEST, "请求格式错误", detail, List.of(new FieldError("body", "format", detail)));
+		}
+		String reason = ex.getMostSpecificCause() instanceof DomainException domain ? domain.getMessage()
+				: "类型或格式不正确";
+		String detail = "字段“" + field + "”" + reason;
+		return answer(request, HttpStatus.BAD_REQUEST, "请求格式错误", detail, List.of(new FieldError(field, "format", detail)));
+	}
+
+	/** The field a JSON reading failure is about ("priorComplaint.date", "values.express.volume"), or null. */
+	private static String jsonPath(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+				StringBuilder path = new StringBuilder();
+				for (JacksonException.Reference r : jackson.getPath()) {
+					if (r.getPropertyName() != null) {
+						path.append(path.isEmpty() ? "" : ".").append(Text.printable(r.getPropertyName()));
+					}
+					else if (r.getIndex() >= 0) {
+						path.append('[').append(r.getIndex()).append(']');
+					}
+				}
+				return path.isEmpty() ? null : path.toString();
+			}
+		}
+		return null;
+	}
+
+	private static boolean json(HttpServletRequest request) {
+		return request.getContentType() != null && request.getContentType().toLowerCase(Locale.ROOT).contains("json");
+	}
+
+	/** Form fields that could not be bound (a number, date or choice of the wrong shape): 400 naming each. */
+	@ExceptionHandler(BindException.class)
+	Object binding(BindException ex, HttpServletRequest request) {
+		List<FieldError> errors = ex.getFieldErrors().stream().map(e -> {
+			String message = "“" + e.getField() + "”的值" + (e.getRejectedValue() == null ? "缺失" : "“" + shorten(e.getRejectedValue()) + "”")
+					+ "格式不正确";
+			return new FieldError(e.getField(), "format", message);
+		}).toList();
+		String detail = errors.isEmpty() ? "表单内容格式不正确" : errors.get(0).message();
+		return answer(request, HttpStatus.BAD_REQUEST, "参数格式错误", detail, errors);
+	}
+
+	/** A request header the endpoint requires, missing; other binding failures of headers, cookies and path. */
+	@ExceptionHandler(ServletRequestBindingException.class)
+	Object requestBinding(ServletRequestBindingException ex, HttpServletRequest request) {
+		String field = ex instanceof MissingRequestHeaderException h ? h.getHeaderName() : "request";
+		String detail = ex instanceof MissingRequestHeaderException ? "缺少请求头“" + field + "”"
+				: "请求缺少必要的内容";
+		return answer(request, HttpStatus.BAD_REQUEST, "参数缺失", detail, List.of(new FieldError(field, "required", detail)));
+	}
+
+	/** A file field missing, or a request to an upload endpoint that is not multipart/form-data. */
+	@ExceptionHandler({ MissingServletRequestPartException.class, MultipartException.class })
+	Object notMultipart(Exception ex, HttpServletRequest request) {
+		if (ex instanceof MaxUploadSizeExceededException tooLarge) {
+			return tooLarge(tooLarge, request);
+		}
+		String field = ex instanceof MissingServletRequestPartException part
+				? part.getRequestPartName() : "file";
+		String detail = "请以multipart/form-data表单上传文件（字段“" + field + "”）";
+		return answer(request, HttpStatus.BAD_REQUEST, "缺少上传文件", detail, List.of(new FieldError(field, "multipart", detail)));
+	}
+
+	/**
+	 * A value the database refused as out of its type's range or length (SQLSTATE class 22) or a check constraint —
+	 * a validation the service should have made; answered as the user's error, logged so it gets one.
+	 */
+	@ExceptionHandler(DataAccessException.class)
+	Object database(DataAccessException ex, HttpServletRequest request) {
+		String state = ex.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
+		if (state != null && (state.startsWith("22") || state.equals("23514"))) {
+			log.warn("Input refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(),
+					ex.getMostSpecificCause().getMessage());
+			return answer(request, HttpStatus.BAD_REQUEST, "输入有误", "输入的值超出允许的长度或范围，请检查后重试", List.of());
+		}
+		return unexpected(ex, request);
+	}
+
+	private static String shorten(Object value) {
+		String s = Text.printable(String.valueOf(value));
+		return s.length() > 40 ? s.substring(0, 40) + "…" : s;
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", "上传的文件超过大小限制", List.of());
+		String detail = "上传的内容超过大小限制（" + uploadLimits + "），请压缩或分批上传";
+		return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", detail, List.of(new FieldError("file", "size", detail)));
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -113,7 +238,12 @@ class ErrorHandling {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 			problem.setTitle(title);
-			problem.setInstance(URI.create(request.getRequestURI()));
+			try {
+				problem.setInstance(URI.create(request.getRequestURI()));
+			}
+			catch (IllegalArgumentException ex) {
+				// a path java.net.URI cannot hold: the problem goes without its instance
+			}
 			if (!errors.isEmpty()) {
 				problem.setProperty("errors", errors);
 			}

@@ -1,36 +1,41 @@
 package org.youguan.web;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits anonymous public requests ({@code /public/**}, {@code /api/v1/public/**}) per client address: at most
- * {@code youguan.public.requests-per-minute} (default 120) in a fixed one-minute window; beyond that 429 with a
- * problem response. Per node; behind a load balancer each node counts its own share.
+ * {@code youguan.public.requests-per-minute} (default 120) in a fixed one-minute window, counted in PostgreSQL
+ * ({@link RateLimitWindows}) so the limit holds for the whole cluster, not per node; beyond it 429 with a problem
+ * response. The client address is {@code request.getRemoteAddr()}: behind a load balancer it is the client's only when
+ * {@code server.forward-headers-strategy=native} and the balancer's address is a trusted proxy
+ * ({@code server.tomcat.remoteip.internal-proxies}); otherwise every client shares the balancer's count. When the
+ * database cannot count, the request is let through (the lookup itself then fails on its own).
  */
 @Component
 class PublicRateLimitFilter extends OncePerRequestFilter {
 
+	private static final Logger log = LoggerFactory.getLogger(PublicRateLimitFilter.class);
+
 	private final int perMinute;
 
-	private final Clock clock;
+	private final RateLimitWindows windows;
 
-	private final Map<String, long[]> windows = new ConcurrentHashMap<>();
-
-	PublicRateLimitFilter(@Value("${youguan.public.requests-per-minute:120}") int perMinute, Clock clock) {
+	PublicRateLimitFilter(@Value("${youguan.public.requests-per-minute:120}") int perMinute, RateLimitWindows windows) {
 		this.perMinute = perMinute;
-		this.clock = clock;
+		this.windows = windows;
 	}
 
 	@Override
@@ -42,13 +47,15 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long minute = clock.millis() / 60_000;
-		if (windows.size() > 50_000) {
-			windows.values().removeIf(w -> w[0] < minute);
+		int hits;
+		try {
+			hits = windows.hit("public|" + request.getRemoteAddr());
 		}
-		long[] window = windows.compute(request.getRemoteAddr(),
-				(k, w) -> w == null || w[0] != minute ? new long[] { minute, 1 } : new long[] { minute, w[1] + 1 });
-		if (window[1] > perMinute) {
+		catch (DataAccessException ex) {
+			log.warn("Public rate limit not counted: {}", ex.getMessage());
+			hits = 0;
+		}
+		if (hits > perMinute) {
 			response.setStatus(429);
 			response.setHeader("Retry-After", "60");
 			response.setContentType("application/problem+json;charset=UTF-8");

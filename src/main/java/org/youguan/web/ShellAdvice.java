@@ -29,6 +29,10 @@ class ShellAdvice {
 
 	@ModelAttribute
 	void shell(Model model, HttpServletRequest request) {
+		// @RestController is a @Controller too: API calls render no layout and must not pay for it
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			return;
+		}
 		var auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
 			model.addAttribute("me", user);

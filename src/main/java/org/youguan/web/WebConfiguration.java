@@ -1,10 +1,23 @@
 package org.youguan.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -12,7 +25,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Chinese by default; {@code ?lang=en} switches to English for the session's browser (cookie).
+ * Chinese by default; {@code ?lang=en} switches to English for the session's browser (cookie). Every request passes
+ * {@link RequestValuesFilter} first, and the error page shows what it refused.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -30,5 +44,35 @@ class WebConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		registry.addInterceptor(interceptor);
+	}
+
+	/** Right after the character-encoding filter (which must set UTF-8 first), before Spring Security. */
+	@Bean
+	FilterRegistrationBean<RequestValuesFilter> requestValuesFilter(
+			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
+			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest) {
+		var registration = new FilterRegistrationBean<>(
+				new RequestValuesFilter(ErrorHandling.uploadLimits(maxFile, maxRequest)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	/** The error page of a request refused by a filter shows the same title, message and fields as any other. */
+	@Bean
+	ErrorAttributes errorAttributes() {
+		return new DefaultErrorAttributes() {
+			@Override
+			public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+				Map<String, Object> attributes = super.getErrorAttributes(request, options);
+				if (request.getAttribute(RequestValuesFilter.REFUSAL,
+						RequestAttributes.SCOPE_REQUEST) instanceof RequestValuesFilter.Refusal refusal) {
+					attributes.put("title", refusal.title());
+					attributes.put("detail", refusal.detail());
+					attributes.put("fieldErrors", List.copyOf(refusal.errors()));
+				}
+				return attributes;
+			}
+		};
 	}
 }

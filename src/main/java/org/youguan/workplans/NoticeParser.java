@@ -14,10 +14,18 @@ import java.util.regex.Pattern;
  * skips — tolerated) with tasks "N. …（X牵头）" or "（A、B按职责分工负责）", full- or half-width brackets, a task text
  * that itself contains brackets, a task broken over lines; then the livelihood part, whose items restart at 1. A line
  * that fits nowhere is returned with its number, never dropped.
+ * <p>
+ * The parts are told apart by structure, not by their titles' wording: the plan starts at its title line (ending in
+ * 方案) or at the first line of its body (总体要求, 主要目标, the key tasks or a heading 一、); the livelihood part starts at
+ * a heading line of its own (one or two lines that are neither a heading nor a numbered task) after which the section
+ * numbering restarts at 一、 — whatever the heading says ("…民生实事分工安排", "…更贴近民生八件实事分工安排",
+ * "为民办实事项目清单").
  */
 final class NoticeParser {
 
 	private static final Pattern HEADING = Pattern.compile("^[一二三四五六七八九十百]+[、．.]\\s*(.+)$");
+
+	private static final Pattern FIRST_HEADING = Pattern.compile("^一[、．.]\\s*(.+)$");
 
 	private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3})\\s*[\\.．、]\\s*(.+)$");
 
@@ -61,7 +69,7 @@ final class NoticeParser {
 		Builder open = null;
 		for (int i = 0; i < lines.length; i++) {
 			int lineNumber = i + 1;
-			String line = lines[i].strip().replace('\u3000', ' ').strip();
+			String line = clean(lines[i]);
 			if (line.isEmpty()) {
 				if (part == Part.NOTICE && title == null && titleBuffer.length() > 0) {
 					title = titleBuffer.toString();
@@ -83,11 +91,15 @@ final class NoticeParser {
 					titleBuffer.append(line);
 					continue;
 				}
-				if (line.endsWith("方案") || line.endsWith("工作") && i + 1 < lines.length && lines[i + 1].strip().endsWith("方案")) {
-					part = line.endsWith("方案") ? Part.PLAN : Part.PLAN_TITLE;
+				if (!startsPlanBody(line)) {
+					if (line.endsWith("方案") || line.endsWith("工作") && i + 1 < lines.length && lines[i + 1].strip().endsWith("方案")) {
+						part = line.endsWith("方案") ? Part.PLAN : Part.PLAN_TITLE;
+					}
+					// the addressees, the covering text and the signature belong to the notice
+					continue;
 				}
-				// the addressees, the covering text and the signature belong to the notice
-				continue;
+				// a plan whose title did not end in 方案: its body starts here
+				part = Part.PLAN;
 			}
 			if (part == Part.PLAN_TITLE) {
 				part = Part.PLAN;
@@ -105,9 +117,12 @@ final class NoticeParser {
 				part = Part.KEY_TASKS;
 				continue;
 			}
-			if (line.contains("民生实事") && !NUMBERED.matcher(line).matches() && !HEADING.matcher(line).matches()) {
+			int headingLines = part == Part.SECTIONS ? partHeading(lines, i, open) : 0;
+			if (headingLines > 0) {
+				// the livelihood part's own heading: numbering restarts at 一、 below it
 				open = finish(open, tasks, departments);
 				part = Part.LIVELIHOOD;
+				i += headingLines - 1;
 				continue;
 			}
 			Matcher heading = HEADING.matcher(line);
@@ -155,6 +170,59 @@ final class NoticeParser {
 		List<String> unknown = departments.stream().filter(d -> !d.equals("各处室") && !knownDepartment.test(d)).toList();
 		return new PlanPreview(title, year, documentNumber, documentDate, overall, targets, keyTasks, sections, projects,
 				unknown, unparsed);
+	}
+
+	/** Whether a line can only belong to the plan's body: the overall requirement, the targets, key tasks or 一、. */
+	private static boolean startsPlanBody(String line) {
+		return line.startsWith("总体工作要求") || line.startsWith("总体要求") || line.startsWith("主要工作目标")
+				|| line.startsWith("主要目标") || KEY_TASKS.matcher(line).matches() || restartsNumbering(line);
+	}
+
+	/** A heading numbered 一 (the first section of a part). */
+	private static boolean restartsNumbering(String line) {
+		return FIRST_HEADING.matcher(line).matches();
+	}
+
+	/**
+	 * How many lines from {@code at} form the heading of a new part — one or two lines that are neither headings nor
+	 * numbered tasks, followed by a heading 一、 — or 0. A line that completes a task broken over lines stays the task's.
+	 */
+	private static int partHeading(String[] lines, int at, Builder open) {
+		List<Integer> heading = new ArrayList<>();
+		for (int j = at; j < lines.length && heading.size() <= 2; j++) {
+			String line = clean(lines[j]);
+			if (line.isEmpty()) {
+				continue;
+			}
+			if (restartsNumbering(line)) {
+				break;
+			}
+			if (HEADING.matcher(line).matches() || NUMBERED.matcher(line).matches() || DEPARTMENTS.matcher(line).matches()) {
+				return 0;
+			}
+			heading.add(j);
+		}
+		if (heading.isEmpty() || heading.size() > 2 || !nextIsFirstHeading(lines, heading.get(heading.size() - 1))) {
+			return 0;
+		}
+		if (open != null && !open.complete() && DEPARTMENTS.matcher(open.text + clean(lines[at])).matches()) {
+			return 0;
+		}
+		return heading.get(heading.size() - 1) - at + 1;
+	}
+
+	private static boolean nextIsFirstHeading(String[] lines, int after) {
+		for (int j = after + 1; j < lines.length; j++) {
+			String line = clean(lines[j]);
+			if (!line.isEmpty()) {
+				return restartsNumbering(line);
+			}
+		}
+		return false;
+	}
+
+	private static String clean(String raw) {
+		return raw.strip().replace('\u3000', ' ').strip();
 	}
 
 	/** A task being read: complete once its department bracket has been seen. */

@@ -14,6 +14,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
+import org.youguan.kernel.Rows;
 
 /**
  * Next year's plan prepared from this year's: copied as a draft (sections, tasks and their departments, key tasks and
@@ -71,7 +72,7 @@ public class PlanDrafts {
 				SELECT :draft, position, text, indicator_code, target_value, target_growth FROM work_target WHERE plan_id = :source""")
 			.param("draft", draft).param("source", planId).update();
 		List<SectionRow> sections = jdbc.sql("SELECT id, position, kind, heading FROM work_section WHERE plan_id = :source ORDER BY position")
-			.param("source", planId).query(SectionRow.class).list();
+			.param("source", planId).query(Rows.of(SectionRow.class)).list();
 		LocalDate due = LocalDate.of(year, 12, 31);
 		for (SectionRow s : sections) {
 			long section = jdbc.sql("INSERT INTO work_section (plan_id, position, kind, heading) VALUES (:plan, :position, :kind, :heading) RETURNING id")

@@ -22,6 +22,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
+import org.youguan.kernel.Rows;
 
 /**
  * Monthly progress by department and the task's status from it: a department edits only its own reports on the tasks
@@ -91,7 +92,7 @@ public class Progress {
 				SELECT t.number, t.all_departments, p.bureau_id, p.region_code, p.status AS plan_status FROM work_task t
 				JOIN work_plan p ON p.id = t.plan_id WHERE t.id = :id""")
 			.param("id", taskId)
-			.query(TaskRow.class)
+			.query(Rows.of(TaskRow.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("任务", taskId));
 		if (!task.planStatus().equals("ACTIVE")) {
@@ -185,7 +186,7 @@ public class Progress {
 			.list();
 		return jdbc.sql("""
 				SELECT r.id, d.name AS department, r.month, r.text, r.percent, r.reported_at, r.reported_by FROM work_progress r
-				JOIN department d ON d.id = r.department_id WHERE r.task_id = :task ORDER BY r.month DESC, r.reported_at DESC""")
+				JOIN department_name d ON d.id = r.department_id WHERE r.task_id = :task ORDER BY r.month DESC, r.reported_at DESC""")
 			.param("task", taskId)
 			.query((rs, i) -> new Report(rs.getLong("id"), rs.getString("department"), rs.getString("month"),
 					rs.getString("text"), rs.getInt("percent"), rs.getTimestamp("reported_at").toInstant(),
@@ -201,7 +202,7 @@ public class Progress {
 				JOIN work_plan p ON p.id = t.plan_id WHERE a.id = :id AND """ + " " + scope.regionPredicate("p.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query(AttachmentContent.class)
+			.query(Rows.of(AttachmentContent.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("附件", id));
 	}
@@ -214,12 +215,12 @@ public class Progress {
 		Map<Long, Latest> result = new HashMap<>();
 		jdbc.sql("""
 				SELECT DISTINCT ON (r.task_id) r.task_id, r.month, d.name AS department, r.text, r.percent
-				FROM work_progress r JOIN work_task t ON t.id = r.task_id JOIN department d ON d.id = r.department_id
+				FROM work_progress r JOIN work_task t ON t.id = r.task_id JOIN department_name d ON d.id = r.department_id
 				LEFT JOIN work_task_department l ON l.task_id = t.id AND l.position = 1 AND t.responsibility = 'LEAD'
 				WHERE t.plan_id = :plan
 				ORDER BY r.task_id, r.month DESC, (l.department_id = r.department_id) DESC NULLS LAST, r.percent DESC""")
 			.param("plan", planId)
-			.query(Latest.class)
+			.query(Rows.of(Latest.class))
 			.list()
 			.forEach(l -> result.put(l.taskId(), l));
 		return result;
@@ -239,7 +240,7 @@ public class Progress {
 				JOIN work_plan p ON p.id = t.plan_id
 				WHERE p.year BETWEEN :year - 1 AND :year AND p.status = 'ACTIVE' AND t.status <> 'DONE'""")
 			.param("year", today.getYear())
-			.query(Unfinished.class)
+			.query(Rows.of(Unfinished.class))
 			.list();
 		int changed = 0;
 		for (Unfinished t : tasks) {
@@ -257,7 +258,7 @@ public class Progress {
 	private String status(long taskId, LocalDate today) {
 		StatusInputs t = jdbc.sql("SELECT responsibility, all_departments, due_on FROM work_task WHERE id = :id")
 			.param("id", taskId)
-			.query(StatusInputs.class)
+			.query(Rows.of(StatusInputs.class))
 			.single();
 		boolean lead = "LEAD".equals(t.responsibility()) && !t.allDepartments();
 		String counting = lead ? "r.department_id = (SELECT department_id FROM work_task_department WHERE task_id = :task ORDER BY position LIMIT 1)"

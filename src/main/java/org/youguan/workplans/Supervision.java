@@ -39,11 +39,11 @@ public class Supervision {
 			    WHERE t.plan_id = :plan AND NOT t.all_departments
 			    UNION ALL
 			    SELECT t.id, x.id, TRUE, FALSE FROM work_task t JOIN work_plan p ON p.id = t.plan_id
-			    JOIN department x ON x.bureau_id = p.bureau_id AND x.active
+			    JOIN department_name x ON x.bureau_id = p.bureau_id AND x.active
 			    WHERE t.plan_id = :plan AND t.all_departments)
 			""";
 
-	private static final String MISSING = "u.expected AND t.status <> 'DONE' AND NOT EXISTS (SELECT 1 FROM work_progress r "
+	static final String MISSING = "u.expected AND t.status <> 'DONE' AND NOT EXISTS (SELECT 1 FROM work_progress r "
 			+ "WHERE r.task_id = t.id AND r.department_id = u.department_id AND r.month = :month)";
 
 	private static final String COUNTS = """
@@ -124,7 +124,7 @@ public class Supervision {
 				SELECT x.id, x.name, count(*) FILTER (WHERE u.leads) AS leads, """ + COUNTS + ", count(*) FILTER (WHERE "
 				+ MISSING + """
 				) AS missing
-				FROM duty u JOIN work_task t ON t.id = u.task_id JOIN department x ON x.id = u.department_id
+				FROM duty u JOIN work_task t ON t.id = u.task_id JOIN department_name x ON x.id = u.department_id
 				GROUP BY x.id, x.name, x.sort_order
 				ORDER BY count(*) FILTER (WHERE t.status = 'LAGGING') DESC, x.sort_order, x.id""")
 			.param("plan", planId)
@@ -139,7 +139,7 @@ public class Supervision {
 	/** The tasks a department of the plan's bureau answers for, with its part and its latest report. */
 	public DepartmentList department(DataScope scope, long planId, long departmentId) {
 		WorkPlans.Plan plan = plans.get(scope, planId);
-		String name = jdbc.sql("SELECT name FROM department WHERE id = :id AND bureau_id = :bureau")
+		String name = jdbc.sql("SELECT name FROM department_name WHERE id = :id AND bureau_id = :bureau")
 			.param("id", departmentId)
 			.param("bureau", plan.bureauId())
 			.query(String.class)

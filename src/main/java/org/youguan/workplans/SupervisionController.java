@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 
 /**

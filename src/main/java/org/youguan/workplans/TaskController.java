@@ -16,6 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -30,8 +31,18 @@ class WorkPlanApiController {
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')")
 	@Operation(summary = "导入预览", description = "请求体为通知全文（text/plain，UTF-8）。返回识别出的标题、年度、重点工作、各部分任务及牵头或分工负责处室、"
 			+ "民生实事及其分项、本局没有的处室名称、未能识别的行（含行号）。不保存任何数据。")
-	PlanPreview preview(@AuthenticationPrincipal CurrentUser me, @RequestBody byte[] body) {
+	PlanPreview preview(@AuthenticationPrincipal CurrentUser me, @RequestBody(required = false) byte[] body) {
+		if (body == null || body.length == 0) {
+			throw new InvalidValueException("body", "required", "请求体为空：请以text/plain（UTF-8）提交通知全文");
+		}
 		// UTF-8 whatever the request's charset says: notices are Chinese text
-		return imports.preview(me, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			return imports.preview(me, java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+				.decode(java.nio.ByteBuffer.wrap(body))
+				.toString());
+		}
+		catch (java.nio.charset.CharacterCodingException ex) {
+			throw new InvalidValueException("body", "encoding", "请求体不是UTF-8编码的文本");
+		}
 	}
 }

@@ -1,11 +1,14 @@
 package org.youguan.workplans;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Every morning (China time) decides which tasks of the year's plans are lagging, then reminds the departments that
- * owe the month's reports (from the reminder day on, once a month).
+ * owe the month's reports (from the reminder day on, once a month). In a cluster one node runs it (lock
+ * {@code workplans.clock}, held at least 10 minutes so that a node whose clock is a little late does not run it again).
  */
 @Component
 class WorkPlanClock {
@@ -20,7 +23,8 @@ class WorkPlanClock {
 	}
 
 	@Scheduled(cron = "${youguan.workplans.clock-cron:0 0 7 * * *}", zone = "Asia/Shanghai")
-	void run() {
+	@SchedulerLock(name = "workplans.clock", lockAtLeastFor = "PT10M", lockAtMostFor = "PT2H")
+	public void run() {
 		progress.markLagging();
 		supervision.remindMissing();
 	}

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Validation;
@@ -173,15 +174,19 @@ class WorkPlanController {
 		}
 		byte[] bytes = file.getBytes();
 		if (bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K') {
+			org.youguan.documents.OfficeFiles.requireWithinLimits(bytes, "file", "Word文件（.docx）");
 			try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
-				return doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+				// Word's manual line and page breaks arrive as control characters: lines, as the notice reads them
+				return doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"))
+					.replaceAll("[\\u000B\\u000C]", "\n")
+					.replaceAll("[\\p{Cc}&&[^\\t\\n\\r]]", "");
 			}
 			catch (IOException | RuntimeException ex) {
 				throw new InvalidValueException("file", "docx", "无法读取Word文件：文件已损坏或不是.docx格式");
 			}
 		}
 		String text = new String(bytes, StandardCharsets.UTF_8);
-		if (text.contains("\uFFFD") || text.chars().anyMatch(c -> c == 0)) {
+		if (text.contains("\uFFFD") || org.youguan.kernel.Text.forbiddenAt(text) >= 0) {
 			throw new InvalidValueException("file", "text", "请上传UTF-8编码的文本文件（.txt）或Word文件（.docx）");
 		}
 		return text;

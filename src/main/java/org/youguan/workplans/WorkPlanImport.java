@@ -31,6 +31,7 @@ public class WorkPlanImport {
 		if (text.length() > MAX_CHARS) {
 			throw new InvalidValueException("text", "size", "通知全文不能超过" + MAX_CHARS + "字");
 		}
+		org.youguan.kernel.Text.requireClean("text", "通知全文", text);
 		Set<String> known = me.bureauId() == null ? Set.of()
 				: departments.ofBureau(me.bureauId()).stream().map(DepartmentView::name).collect(Collectors.toSet());
 		PlanPreview preview = NoticeParser.parse(text, known::contains);

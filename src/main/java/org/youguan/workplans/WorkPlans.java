@@ -21,11 +21,13 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
 import org.youguan.statistics.Indicator;
 import org.youguan.statistics.Indicators;
+import org.youguan.kernel.Rows;
 
 /**
  * Annual plans: saved from a notice once every department name is mapped to one of the bureau's departments (or
@@ -100,6 +102,31 @@ public class WorkPlans {
 	}
 
 	/**
+	 * Every recognised part fits the column that keeps it (title 300, 文号 60, overall requirement and targets 2000, a key
+	 * task 500, a heading 300, a task 2000 characters) — a notice pasted without line breaks would otherwise reach the
+	 * database; each part too long is named with its line where it has one.
+	 * @throws InvalidValueException field {@code text}, rule {@code max-length}, listing every part too long
+	 */
+	static void requireFits(PlanPreview p) {
+		Validation v = new Validation();
+		v.maxLength("text", "标题", p.title(), 300).maxLength("text", "文号", p.documentNumber(), 60)
+			.maxLength("text", "总体工作要求", p.overallRequirement(), 2000)
+			.maxLength("text", "主要工作目标", p.targets(), 2000);
+		p.keyTasks().forEach(k -> v.maxLength("text", "重点工作“" + k.substring(0, Math.min(20, k.length())) + "…”", k, 500));
+		List<PlanPreview.Task> tasks = new ArrayList<>();
+		p.sections().forEach(s -> {
+			v.maxLength("text", "部分标题“" + s.heading().substring(0, Math.min(20, s.heading().length())) + "…”", s.heading(), 300);
+			tasks.addAll(s.tasks());
+		});
+		p.livelihoodProjects().forEach(pr -> {
+			v.maxLength("text", "民生实事“" + pr.title().substring(0, Math.min(20, pr.title().length())) + "…”", pr.title(), 300);
+			tasks.addAll(pr.items());
+		});
+		tasks.forEach(t -> v.maxLength("text", "第" + t.line() + "行的任务", t.text(), 2000));
+		v.throwIfInvalid();
+	}
+
+	/**
 	 * Saves the notice as the bureau's plan. {@code mapping}: an unknown department name → the id of one of the
 	 * bureau's departments; {@code create}: unknown names to create as departments. Any name left unmapped stops the
 	 * save with the list of them; nothing is saved then.
@@ -133,6 +160,7 @@ public class WorkPlans {
 		if (preview.year() == null) {
 			throw new InvalidValueException("text", "year", "标题中未识别到年度");
 		}
+		requireFits(preview);
 		LocalDate due = LocalDate.of(preview.year(), 12, 31);
 		long plan = jdbc.sql("""
 				INSERT INTO work_plan (bureau_id, region_code, year, title, document_number, document_date, overall_requirement,
@@ -257,10 +285,10 @@ public class WorkPlans {
 	public List<PlanSummary> list(DataScope scope) {
 		return jdbc.sql("""
 				SELECT p.id, p.year, p.title, b.name AS bureau_name, p.status, (SELECT count(*) FROM work_task t WHERE t.plan_id = p.id) AS tasks
-				FROM work_plan p JOIN bureau b ON b.id = p.bureau_id WHERE """ + " " + scope.regionPredicate("p.region_code")
+				FROM work_plan p JOIN bureau_name b ON b.id = p.bureau_id WHERE """ + " " + scope.regionPredicate("p.region_code")
 				+ " ORDER BY p.year DESC, p.id DESC")
 			.params(scope.params())
-			.query(PlanSummary.class)
+			.query(Rows.of(PlanSummary.class))
 			.list();
 	}
 
@@ -268,21 +296,21 @@ public class WorkPlans {
 		Head head = jdbc.sql("""
 				SELECT p.id, p.bureau_id, p.region_code, p.year, p.title, p.document_number, p.document_date,
 				       p.overall_requirement, p.targets, p.status, b.name AS bureau_name
-				FROM work_plan p JOIN bureau b ON b.id = p.bureau_id WHERE p.id = :id AND """ + " "
+				FROM work_plan p JOIN bureau_name b ON b.id = p.bureau_id WHERE p.id = :id AND """ + " "
 				+ scope.regionPredicate("p.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.query(Head.class)
+			.query(Rows.of(Head.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("工作计划", id));
 		List<String> keyTasks = jdbc.sql("SELECT text FROM work_key_task WHERE plan_id = :id ORDER BY position")
 			.param("id", id).query(String.class).list();
 		List<MainTarget> mainTargets = jdbc.sql("""
 				SELECT text, indicator_code, target_value, target_growth FROM work_target WHERE plan_id = :id ORDER BY position""")
-			.param("id", id).query(MainTarget.class).list();
+			.param("id", id).query(Rows.of(MainTarget.class)).list();
 		Map<Long, List<String>> names = new HashMap<>();
 		jdbc.sql("""
-				SELECT d.task_id, x.name FROM work_task_department d JOIN department x ON x.id = d.department_id
+				SELECT d.task_id, x.name FROM work_task_department d JOIN department_name x ON x.id = d.department_id
 				JOIN work_task t ON t.id = d.task_id WHERE t.plan_id = :id ORDER BY d.task_id, d.position""")
 			.param("id", id)
 			.query((rs, i) -> names.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))

@@ -1,5 +1,7 @@
 package org.youguan.audit;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,12 @@ import org.youguan.kernel.PageQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * The audit trail records in the caller's transaction, and the keyed chain finds every kind of tampering by a database
+ * superuser: changed content, a deleted event, an inserted event, a recomputed MAC, an event left unsealed. Each
+ * tampering happens in a transaction that is rolled back, with the triggers switched off as a superuser can
+ * ({@code session_replication_role = replica}).
+ */
 @IntegrationTest
 class AuditTrailIntegrationTest {
 
@@ -47,14 +55,17 @@ class AuditTrailIntegrationTest {
 	}
 
 	@Test
-	void keepsStatesAsJson() {
+	void keepsStatesAsJsonAndSealsTheEventWithAKeyedMac() {
 		tx.executeWithoutResult(s -> audit.record(AuditEntry.of("test.states", "Test", 4, "状态")
 			.states(Map.of("name", "旧"), Map.of("name", "新"))
 			.inRegion("3205")));
+		audit.sealPending();
 		AuditEvent e = audit.history(DataScope.region("3205"), "Test", 4).get(0);
 		assertThat(e.beforeState()).isEqualTo("{\"name\": \"旧\"}");
 		assertThat(e.afterState()).isEqualTo("{\"name\": \"新\"}");
-		assertThat(e.hash()).hasSize(64);
+		assertThat(e.sealSeq()).isNotNull();
+		// Tink's output prefix (1 byte + 4-byte key id), then the 32-byte HMAC-SHA256
+		assertThat(e.mac()).hasSize(2 * 37).startsWith("01");
 	}
 
 	@Test
@@ -66,8 +77,9 @@ class AuditTrailIntegrationTest {
 	}
 
 	@Test
-	void theDatabaseRejectsUpdateAndDelete() {
+	void theDatabaseRejectsUpdateAndDeleteOfEventsAndSeals() {
 		tx.executeWithoutResult(s -> audit.record(AuditEntry.of("test.append-only", "Test", 6, "不可修改")));
+		audit.sealPending();
 		assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET summary = 'changed' WHERE object_id = '6'").update())
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
@@ -77,40 +89,187 @@ class AuditTrailIntegrationTest {
 			.rootCause()
 			.hasMessageContaining("只能追加");
 		assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_event").update()).isInstanceOf(DataAccessException.class);
+		long seq = sealOf(eventOf("6"));
+		assertThatThrownBy(() -> jdbc.sql("UPDATE audit_seal SET mac = '\\x00' WHERE seq = :seq").param("seq", seq).update())
+			.rootCause()
+			.hasMessageContaining("只能追加");
+		assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_seal WHERE seq = :seq").param("seq", seq).update())
+			.rootCause()
+			.hasMessageContaining("只能追加");
+		assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_seal CASCADE").update()).isInstanceOf(DataAccessException.class);
+		// a seal out of sequence is refused too (the chain stays gap-free)
+		assertThatThrownBy(() -> jdbc.sql("INSERT INTO audit_seal (seq, event_id, sealed_at, mac) VALUES "
+				+ "((SELECT max(seq) + 2 FROM audit_seal), :id, now(), '\\x01')").param("id", eventOf("6")).update())
+			.rootCause()
+			.hasMessageContaining("连续编号");
 	}
 
 	@Test
-	void theChainVerifiesAndATamperedRowIsFound() {
-		tx.executeWithoutResult(s -> audit.record(AuditEntry.of("test.chain", "Test", 7, "链上的记录")));
+	void changedContentIsTheFirstBrokenLink() {
+		long id = recordSealed("test.chain", "7", "链上的记录");
 		assertThat(audit.verifyChain().intact()).isTrue();
-		long target = jdbc.sql("SELECT max(id) FROM audit_event WHERE object_id = '7'").query(Long.class).single();
-		tx.executeWithoutResult(s -> {
-			// a superuser bypassing the trigger, inside a transaction that is rolled back afterwards
-			jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update").update();
-			jdbc.sql("UPDATE audit_event SET summary = '篡改' WHERE id = :id").param("id", target).update();
-			ChainVerification result = audit.verifyChain();
-			assertThat(result.intact()).isFalse();
-			assertThat(result.firstBrokenId()).isEqualTo(target);
-			assertThat(result.problem()).contains("篡改");
-			s.setRollbackOnly();
-		});
+		tamperAndVerify(() -> jdbc.sql("UPDATE audit_event SET summary = '篡改' WHERE id = :id").param("id", id).update(),
+				result -> {
+					assertThat(result.intact()).isFalse();
+					assertThat(result.firstBrokenId()).isEqualTo(id);
+					assertThat(result.firstBrokenSeq()).isEqualTo(sealOf(id));
+					assertThat(result.problem()).contains("内容被改动");
+				});
 		assertThat(audit.verifyChain().intact()).isTrue();
 	}
 
 	@Test
-	void aDeletedRowBreaksTheLinkOfTheNextOne() {
-		tx.executeWithoutResult(s -> {
-			audit.record(AuditEntry.of("test.chain", "Test", 8, "第一条"));
-			audit.record(AuditEntry.of("test.chain", "Test", 9, "第二条"));
-		});
-		long first = jdbc.sql("SELECT max(id) FROM audit_event WHERE object_id = '8'").query(Long.class).single();
-		tx.executeWithoutResult(s -> {
-			jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update").update();
+	void aDeletedEventAndItsSealAreReportedAsAMissingSealNumber() {
+		long first = recordSealed("test.chain", "8", "第一条");
+		recordSealed("test.chain", "9", "第二条");
+		long seq = sealOf(first);
+		tamperAndVerify(() -> {
+			jdbc.sql("DELETE FROM audit_seal WHERE event_id = :id").param("id", first).update();
 			jdbc.sql("DELETE FROM audit_event WHERE id = :id").param("id", first).update();
+		}, result -> {
+			assertThat(result.firstBrokenSeq()).isEqualTo(seq);
+			assertThat(result.problem()).contains("第" + seq + "号封印缺失");
+		});
+		// renumbering the seals after it to close the gap does not help: the next seal covered the deleted one's MAC
+		tamperAndVerify(() -> {
+			jdbc.sql("DELETE FROM audit_seal WHERE event_id = :id").param("id", first).update();
+			jdbc.sql("DELETE FROM audit_event WHERE id = :id").param("id", first).update();
+			jdbc.sql("UPDATE audit_seal SET seq = seq + 1000000000 WHERE seq > :seq").param("seq", seq).update();
+			jdbc.sql("UPDATE audit_seal SET seq = seq - 1000000001 WHERE seq > 1000000000").update();
+		}, result -> {
+			assertThat(result.firstBrokenSeq()).isEqualTo(seq);
+			assertThat(result.problem()).contains("与封印不符");
+		});
+		// deleting only the event leaves a seal pointing at nothing
+		tamperAndVerify(() -> jdbc.sql("DELETE FROM audit_event WHERE id = :id").param("id", first).update(), result -> {
+			assertThat(result.firstBrokenSeq()).isEqualTo(seq);
+			assertThat(result.firstBrokenId()).isEqualTo(first);
+			assertThat(result.problem()).contains("已被删除");
+		});
+	}
+
+	@Test
+	void anEventInsertedIntoTheMiddleOfTheChainIsTheFirstBrokenLink() {
+		long before = recordSealed("test.chain", "10", "插入位置之前");
+		recordSealed("test.chain", "11", "插入位置之后");
+		long seq = sealOf(before) + 1;
+		byte[] ourKeyId = java.util.Arrays.copyOf(macOf(seq), 5);
+		tamperAndVerify(() -> {
+			long forged = jdbc.sql("""
+					INSERT INTO audit_event (id, occurred_at, actor, region_code, action, object_type, object_id, summary)
+					VALUES (nextval('audit_event_id_seq'), now(), 'sys.admin', '0', 'test.forged', 'Test', '12', '伪造的记录')
+					RETURNING id""").query(Long.class).single();
+			jdbc.sql("UPDATE audit_seal SET seq = seq + 1000000000 WHERE seq >= :seq").param("seq", seq).update();
+			jdbc.sql("UPDATE audit_seal SET seq = seq - 999999999 WHERE seq > 1000000000").update();
+			jdbc.sql("INSERT INTO audit_seal (seq, event_id, sealed_at, mac) VALUES (:seq, :id, now(), :mac)")
+				.param("seq", seq)
+				.param("id", forged)
+				.param("mac", concat(ourKeyId, random(32)))
+				.update();
+		}, result -> {
+			assertThat(result.firstBrokenSeq()).isEqualTo(seq);
+			assertThat(result.firstBrokenId()).isNotEqualTo(before);
+			assertThat(result.problem()).contains("与封印不符");
+		});
+	}
+
+	@Test
+	void aMacRecomputedWithoutTheKeyIsFound() {
+		long id = recordSealed("test.chain", "13", "原文");
+		long seq = sealOf(id);
+		byte[] ourKeyId = java.util.Arrays.copyOf(macOf(seq), 5);
+		// what an attacker could compute: the content changed and a new "MAC" made with a key of their own (or a plain
+		// hash), keeping our key id so it looks like ours
+		tamperAndVerify(() -> {
+			jdbc.sql("UPDATE audit_event SET summary = '改写的原文' WHERE id = :id").param("id", id).update();
+			jdbc.sql("UPDATE audit_seal SET mac = :mac WHERE seq = :seq")
+				.param("mac", concat(ourKeyId, sha256("改写的原文")))
+				.param("seq", seq)
+				.update();
+		}, result -> {
+			assertThat(result.firstBrokenSeq()).isEqualTo(seq);
+			assertThat(result.problem()).contains("与封印不符");
+		});
+		// a MAC under another key id is named as such
+		tamperAndVerify(() -> jdbc.sql("UPDATE audit_seal SET mac = :mac WHERE seq = :seq")
+			.param("mac", concat(new byte[] { 1, 0, 0, 0, 42 }, random(32)))
+			.param("seq", seq)
+			.update(), result -> {
+				assertThat(result.firstBrokenSeq()).isEqualTo(seq);
+				assertThat(result.problem()).contains("不是用本系统的审计密钥生成的");
+			});
+	}
+
+	@Test
+	void anEventLeftUnsealedBeyondTheGracePeriodIsReported() {
+		tx.executeWithoutResult(s -> {
+			audit.record(AuditEntry.of("test.unsealed", "Test", 14, "未封存"));
+			long id = eventOf("14");
+			jdbc.sql("SET LOCAL session_replication_role = replica").update();
+			jdbc.sql("UPDATE audit_event SET occurred_at = occurred_at - interval '1 day' WHERE id = :id").param("id", id).update();
+			jdbc.sql("DELETE FROM audit_unsealed WHERE event_id = :id").param("id", id).update();
 			ChainVerification result = audit.verifyChain();
-			assertThat(result.intact()).isFalse();
-			assertThat(result.problem()).contains("断开");
+			assertThat(result.firstBrokenId()).isEqualTo(id);
+			assertThat(result.problem()).contains("仍未封存");
 			s.setRollbackOnly();
 		});
+	}
+
+	private long recordSealed(String action, String objectId, String summary) {
+		tx.executeWithoutResult(s -> audit.record(AuditEntry.of(action, "Test", objectId, summary)));
+		audit.sealPending();
+		return eventOf(objectId);
+	}
+
+	private long eventOf(String objectId) {
+		return jdbc.sql("SELECT max(id) FROM audit_event WHERE object_type = 'Test' AND object_id = :o")
+			.param("o", objectId)
+			.query(Long.class)
+			.single();
+	}
+
+	private long sealOf(long eventId) {
+		return jdbc.sql("SELECT seq FROM audit_seal WHERE event_id = :id").param("id", eventId).query(Long.class).single();
+	}
+
+	private byte[] macOf(long seq) {
+		return jdbc.sql("SELECT mac FROM audit_seal WHERE seq = :seq").param("seq", seq).query(byte[].class).single();
+	}
+
+	/** Tampers as a superuser (triggers and foreign keys off), verifies, and rolls the tampering back. */
+	private void tamperAndVerify(Runnable tampering, java.util.function.Consumer<ChainVerification> expectation) {
+		tx.executeWithoutResult(s -> {
+			jdbc.sql("SET LOCAL session_replication_role = replica").update();
+			tampering.run();
+			ChainVerification result = audit.verifyChain();
+			assertThat(result.intact()).as("tampering found").isFalse();
+			expectation.accept(result);
+			s.setRollbackOnly();
+		});
+	}
+
+	private static byte[] random(int n) {
+		byte[] b = new byte[n];
+		new SecureRandom().nextBytes(b);
+		return b;
+	}
+
+	private static byte[] concat(byte[] a, byte[] b) {
+		byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, c, a.length, b.length);
+		return c;
+	}
+
+	private static byte[] sha256(String s) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String hex(byte[] b) {
+		return HexFormat.of().formatHex(b);
 	}
 }

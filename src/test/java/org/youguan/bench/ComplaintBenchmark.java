@@ -36,6 +36,9 @@ class ComplaintBenchmark {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.youguan.platform.Secrets secrets;
+
 	@Test
 	void queueSearchAndFiguresAtAMillionComplaints() {
 		generate();
@@ -84,13 +87,18 @@ class ComplaintBenchmark {
 		jdbc.execute("CREATE TEMP TABLE bench_county AS SELECT row_number() OVER (ORDER BY code) AS n, code FROM region "
 				+ "WHERE level = 'COUNTY' AND code LIKE '32%'");
 		int counties = jdbc.queryForObject("SELECT count(*) FROM bench_county", Integer.class);
-		jdbc.execute("""
-				INSERT INTO complaint (number, query_code_hash, channel, filer_name, filer_phone, filer_role, region_code, brand_id,
+		// one real ciphertext for every generated filer, so a generated complaint opens like a real one
+		byte[] cipher = secrets.encrypt("19900000000", "complaint.filer_phone");
+		jdbc.update("""
+				INSERT INTO complaint (number, query_code_hash, channel, filer_name, filer_phone_cipher, filer_phone_index,
+				    filer_phone_masked, filer_role, region_code, brand_id,
 				    brand_name, enterprise_name, waybill_number, posted_on, prior_complained_on, prior_channel, category, reason,
 				    description, status, received_at, received_on, answer_due, transfer_due, step_due, transferred_on,
 				    reply_responsibility, replied_on, reply_late, satisfaction, closed_on, valid_complaint, compensation_paid,
 				    demo, created_at)
-				SELECT 'BENCH-' || g, repeat('0', 64), 'WEB', '测试', '1990000' || lpad((g %% 10000)::text, 4, '0'), 'SENDER',
+				SELECT 'BENCH-' || g, repeat('0', 64), 'WEB', '测试', ?,
+				       sha256(('1990000' || lpad((g %% 10000)::text, 4, '0'))::bytea), '199****' || lpad((g %% 10000)::text, 4, '0'),
+				       'SENDER',
 				       c.code, b.id, b.short_name, b.short_name || '测试企业', 'W' || g, d - 10, d - 5, '电话',
 				       (ARRAY['延误','丢失短少','投递服务','损毁','收寄服务','违规收费','代收货款','其他'])[1 + g %% 8],
 				       (ARRAY['中转或运输延误','快件丢失','虚假签收','内件损坏','拒绝收寄','超标准收费','代收货款未及时返还','其他原因'])[1 + g %% 8],
@@ -102,7 +110,7 @@ class ComplaintBenchmark {
 				JOIN bench_county c ON c.n = 1 + (g %% %d)
 				JOIN LATERAL (SELECT id, short_name FROM brand ORDER BY id OFFSET (g %% 9) LIMIT 1) b ON true
 				CROSS JOIN LATERAL (SELECT (current_date - (g %% 1095))::date AS d) x
-				""".formatted(COMPLAINTS, counties));
+				""".formatted(COMPLAINTS, counties), (Object) cipher);
 		jdbc.execute("VACUUM ANALYZE complaint");
 	}
 }

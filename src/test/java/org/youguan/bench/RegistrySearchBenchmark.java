@@ -102,10 +102,12 @@ class RegistrySearchBenchmark {
 		String[] kinds = { "菜鸟驿站（%s%s号店）", "%s快递超市%s", "兔喜生活（%s店%s）", "妈妈驿站（%s%s号店）", "%s营业部%s", "%s服务点%s" };
 		jdbc.execute("""
 				INSERT INTO terminal_outlet (name, enterprise_id, operator_credit_code, brand_id, cooperation, address,
-				    region_code, manager_name, manager_id_number, manager_phone, storage_area, has_communications,
+				    region_code, manager_name, manager_id_cipher, manager_id_masked, manager_phone_cipher, manager_phone_masked,
+				    storage_area, has_communications,
 				    has_shelving, has_surveillance, has_signage, opened_on, filing_number, status, created_at)
 				SELECT format((ARRAY[%s])[1 + g %% 6], s.name, g), e.id, e.credit_code, e.brand_id, 'FRANCHISE',
-				       s.name || '测试路' || g || '号', s.code, '测试', '110105194912310021', '19900000000', 30,
+				       s.name || '测试路' || g || '号', s.code, '测试', '\\x00'::bytea, '110105********0021',
+				       '\\x00'::bytea, '199****0000', 30,
 				       true, true, true, true, date '2024-01-01' + (g %% 700),
 				       CASE WHEN g %% 10 < 8 THEN 'BENCH-' || g END, CASE WHEN g %% 10 < 8 THEN 'FILED' ELSE 'PENDING' END, now()
 				FROM generate_series(1, %d) g

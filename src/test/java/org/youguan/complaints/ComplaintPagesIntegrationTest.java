@@ -196,7 +196,7 @@ class ComplaintPagesIntegrationTest {
 		mvc.perform(get("/complaints/figures").param("region", "3206").session(staff)).andExpect(status().isForbidden());
 	}
 
-	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+	static final byte[] PNG = org.youguan.TestImages.png(4, 3);
 
 	@Test
 	void evidenceIsCheckedByContentAndShownOnlyToThoseWhoSeeTheComplaint() throws Exception {

@@ -44,7 +44,7 @@ class OutletFilingIntegrationTest {
 
 	static final DataScope WUZHONG = DataScope.region("320506");
 
-	static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F' };
+	static final byte[] JPEG = org.youguan.TestImages.jpeg(4, 3);
 
 	static final byte[] PDF = "%PDF-1.4\n%test\n".getBytes();
 
@@ -180,7 +180,7 @@ class OutletFilingIntegrationTest {
 		clock.set(LocalDateTime.of(2026, 10, 12, 9, 0));
 		FilingView f = filings.get(WUZHONG, id);
 		assertThat(f.overdue()).isTrue();
-		assertThat(filings.list(WUZHONG, new OutletFilings.Filter(null, false, true, null), new PageQuery("", 0, 200, null, false))
+		assertThat(filings.list(WUZHONG, new OutletFilings.Filter(null, org.youguan.kernel.WorkState.ALL, true, null), new PageQuery("", 0, 200, null, false))
 			.items()).extracting(FilingView::id).contains(id);
 		filings.approve(WUZHONG, id, null);
 		assertThat(filings.get(WUZHONG, id).workingDaysTaken()).isEqualTo(6);

@@ -9,6 +9,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ValueTypesTest {
 
+	static final LocalDate TODAY = LocalDate.of(2026, 3, 5);
+
+	static String id(String first17) {
+		return first17 + IdCardNumber.checkCharacter(first17);
+	}
+
+	static String rule(Throwable ex) {
+		return ((InvalidValueException) ex).fieldErrors().get(0).rule();
+	}
+
 	/** Built with the GB 32100 algorithm's own check character so the test data is valid by construction. */
 	static String validCreditCode(String first17) {
 		return first17 + CreditCode.checkCharacter(first17);
@@ -42,7 +52,7 @@ class ValueTypesTest {
 	@Test
 	void acceptsValidIdNumberAndKnowsTheBirthDate() {
 		String first17 = "11010519491231002";
-		IdCardNumber id = IdCardNumber.of(first17 + IdCardNumber.checkCharacter(first17));
+		IdCardNumber id = IdCardNumber.of(first17 + IdCardNumber.checkCharacter(first17), TODAY);
 		assertThat(id.birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
 		assertThat(id.toString()).isEqualTo("110105********002" + IdCardNumber.checkCharacter(first17))
 			.doesNotContain("19491231");
@@ -50,16 +60,16 @@ class ValueTypesTest {
 
 	@Test
 	void acceptsTheStandardExampleWithCheckX() {
-		assertThat(IdCardNumber.of("11010519491231002x").value()).isEqualTo("11010519491231002X");
+		assertThat(IdCardNumber.of("11010519491231002x", TODAY).value()).isEqualTo("11010519491231002X");
 	}
 
 	@Test
 	void rejectsIdNumberWithWrongCheckDigitImpossibleDateOrLegacyForm() {
-		assertThatThrownBy(() -> IdCardNumber.of("110105194912310021")).hasMessageContaining("校验码");
+		assertThatThrownBy(() -> IdCardNumber.of("110105194912310021", TODAY)).hasMessageContaining("校验码");
 		String feb30 = "11010519490230002";
-		assertThatThrownBy(() -> IdCardNumber.of(feb30 + IdCardNumber.checkCharacter(feb30)))
+		assertThatThrownBy(() -> IdCardNumber.of(feb30 + IdCardNumber.checkCharacter(feb30), TODAY))
 			.hasMessageContaining("出生日期");
-		assertThatThrownBy(() -> IdCardNumber.of("110105491231002")).hasMessageContaining("15位");
+		assertThatThrownBy(() -> IdCardNumber.of("110105491231002", TODAY)).hasMessageContaining("15位");
 	}
 
 	@Test
@@ -88,5 +98,83 @@ class ValueTypesTest {
 		v.check("phone", () -> MobilePhone.of("1"));
 		v.check("creditCode", () -> CreditCode.of(validCreditCode("91320506MA1ND7K3Q")));
 		assertThat(v.errors()).extracting(FieldError::field).containsExactly("name", "phone");
+	}
+
+	@Test
+	void rejectsIdNumbersWhoseFirstTwoDigitsAreNoProvince() {
+		for (String prefix : new String[] { "00", "99", "10", "20", "72", "84", "90" }) {
+			assertThatThrownBy(() -> IdCardNumber.of(id(prefix + "010519491231002"), TODAY)).as(prefix)
+				.satisfies(ex -> assertThat(rule(ex)).isEqualTo("province"))
+				.hasMessageContaining("省级代码");
+		}
+	}
+
+	@Test
+	void acceptsRetiredCountyCodesResidencePermitsAndTheForeignersCard() {
+		// 320502 (苏州市平江区) was merged into 姑苏区 in 2012; its people keep their numbers
+		assertThat(IdCardNumber.of(id("32050219800101001"), TODAY).value()).startsWith("320502");
+		// 港澳台居民居住证: 810000, 820000, 830000
+		assertThat(IdCardNumber.of(id("83000019900101001"), TODAY).value()).startsWith("83");
+		assertThat(IdCardNumber.of(id("81000019900101001"), TODAY).value()).startsWith("81");
+		// 2023 外国人永久居留身份证: 9, the accepting province (32), the nationality code
+		assertThat(IdCardNumber.of(id("93284019900101001"), TODAY).birthDate()).isEqualTo(LocalDate.of(1990, 1, 1));
+		assertThatThrownBy(() -> IdCardNumber.of(id("99984019900101001"), TODAY))
+			.satisfies(ex -> assertThat(rule(ex)).isEqualTo("province"));
+	}
+
+	@Test
+	void aBirthDateIsCheckedAgainstTheDayGivenNotTheMachinesClock() {
+		String bornToday = id("32050620260305001");
+		assertThat(IdCardNumber.of(bornToday, TODAY).birthDate()).isEqualTo(TODAY);
+		assertThatThrownBy(() -> IdCardNumber.of(bornToday, TODAY.minusDays(1)))
+			.satisfies(ex -> assertThat(rule(ex)).isEqualTo("birth-date"));
+		assertThatThrownBy(() -> IdCardNumber.of(id("32050618991231001"), TODAY))
+			.satisfies(ex -> assertThat(rule(ex)).isEqualTo("birth-date"));
+	}
+
+	@Test
+	void rejectsCreditCodesOfNoRegistrationDepartmentOrType() {
+		assertThatThrownBy(() -> CreditCode.of("000000000000000000")).as("all zeros has a valid check character")
+			.satisfies(ex -> assertThat(rule(ex)).isEqualTo("department"))
+			.hasMessageContaining("登记管理部门");
+		assertThatThrownBy(() -> CreditCode.of(validCreditCode("B1320506MA1ND7K3Q")))
+			.satisfies(ex -> assertThat(rule(ex)).isEqualTo("department"));
+		// 工商 issues 1 企业, 2 个体工商户, 3 农民专业合作社 only; Y is always Y1
+		assertThatThrownBy(() -> CreditCode.of(validCreditCode("94320506MA1ND7K3Q")))
+			.satisfies(ex -> assertThat(rule(ex)).isEqualTo("type"))
+			.hasMessageContaining("机构类别");
+		assertThatThrownBy(() -> CreditCode.of(validCreditCode("Y2320506MA1ND7K3Q")))
+			.satisfies(ex -> assertThat(rule(ex)).isEqualTo("type"));
+		for (String good : new String[] { "11100000MB0143028", "12320500466900350", "51320500MJ5473016", "52320506MJ5479926",
+				"53100000500017582", "92320506MA1ND7K3Q", "93320506MA1ND7K3Q", "N2320506MA1ND7K3Q", "Y1320506MA1ND7K3Q",
+				"31320000MD0198326", "A1100000MB0143028" }) {
+			assertThat(CreditCode.of(validCreditCode(good)).value()).as(good).startsWith(good);
+		}
+	}
+
+	@Test
+	void theRegionSegmentOfACreditCodeIsASixDigitRegionOfAProvinceThatExists() {
+		for (String region : new String[] { "000000", "990000", "10ABCD", "3200A6", "320006", "100100" }) {
+			assertThatThrownBy(() -> CreditCode.of(validCreditCode("91" + region + "MA1ND7K3Q"))).as(region)
+				.satisfies(ex -> assertThat(rule(ex)).isEqualTo("region"));
+		}
+		// national registration, and a county code retired in 2012 (苏州市沧浪区)
+		assertThat(CreditCode.of(validCreditCode("91100000MA1ND7K3Q")).value()).contains("100000");
+		assertThat(CreditCode.of(validCreditCode("91320503MA1ND7K3Q")).value()).contains("320503");
+	}
+
+	@Test
+	void masksLandlinesKeepingTheAreaCodeAndExtension() {
+		assertThat(Masking.phone("0512-65551234")).isEqualTo("0512-****1234");
+		assertThat(Masking.phone("010-6555123-801")).isEqualTo("010-***5123-801");
+		assertThat(Masking.phone(Telephone.of("+86 139 1234 5678").value())).isEqualTo("139****5678");
+	}
+
+	@Test
+	void aMobileFieldNamesALandlineForWhatItIs() {
+		assertThat(MobilePhone.of("１３９１２３４５６７８").value()).isEqualTo("13912345678");
+		assertThat(MobilePhone.of("0086 139 1234 5678").value()).isEqualTo("13912345678");
+		assertThatThrownBy(() -> MobilePhone.of("0512-65551234")).hasMessageContaining("固定电话")
+			.satisfies(ex -> assertThat(rule(ex)).isEqualTo("mobile"));
 	}
 }

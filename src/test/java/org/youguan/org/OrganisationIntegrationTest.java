@@ -79,7 +79,7 @@ class OrganisationIntegrationTest {
 		long nanjingParent = bureaus.findByRegion("32").orElseThrow().id();
 		assertThatThrownBy(() -> bureaus.create(DataScope.region("3205"),
 				new BureauData("南京市邮政管理局", null, BureauLevel.CITY, "3201", nanjingParent, null, null)))
-			.hasMessageContaining("管理范围");
+			.hasMessageContaining("管辖范围");
 		long province = bureaus.findByRegion("32").orElseThrow().id();
 		assertThat(bureaus.find(DataScope.region("3205"), province)).isEmpty();
 	}

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -105,20 +107,27 @@ class EnterpriseImportIntegrationTest {
 	}
 
 	@Test
-	void thePageListsBadRowsAndHandsOutTheAnnotatedSheetOnce() throws Exception {
+	void thePageListsBadRowsAndHandsOutTheAnnotatedSheetOnceToItsOwner() throws Exception {
 		MockHttpSession staff = org.youguan.SignIn.session(mvc, "sz.market");
 		mvc.perform(get("/registry/enterprises/import/template.xlsx").session(staff)).andExpect(status().isOk());
 		byte[] bad = workbook(List.of(enterprise("校验位错", "91350100M000100Y44", "快递企业", "", "320506")));
-		mvc.perform(multipart("/registry/enterprises/import").file(new MockMultipartFile("file", "企业.xlsx",
+		String page = mvc.perform(multipart("/registry/enterprises/import").file(new MockMultipartFile("file", "企业.xlsx",
 				"application/octet-stream", bad)).session(staff).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("未导入任何数据")))
-			.andExpect(content().string(containsString("校验位")));
-		byte[] annotated = mvc.perform(get("/registry/enterprises/import/errors.xlsx").session(staff))
+			.andExpect(content().string(containsString("校验位")))
+			.andReturn().getResponse().getContentAsString();
+		Matcher link = Pattern.compile("/registry/enterprises/import/errors/[0-9a-f-]{36}\\.xlsx").matcher(page);
+		assertThat(link.find()).as("the page links the annotated sheet by its id").isTrue();
+		assertThat(mvc.perform(get("/registry/enterprises/import/errors.xlsx").session(staff)).andReturn().getResponse()
+			.getStatus()).as("no sheet kept in the session any more").isNotEqualTo(200);
+		mvc.perform(get(link.group()).session(org.youguan.SignIn.session(mvc, "sz.admin")))
+			.andExpect(status().isNotFound());
+		byte[] annotated = mvc.perform(get(link.group()).session(staff))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(annotated))) {
 			assertThat(book.getSheetAt(0).getRow(1).getCell(EnterpriseImport.HEADERS.size()).getStringCellValue()).contains("校验位");
 		}
-		mvc.perform(get("/registry/enterprises/import/errors.xlsx").session(staff)).andExpect(status().isNotFound());
+		mvc.perform(get(link.group()).session(staff)).andExpect(status().isNotFound());
 	}
 }

@@ -34,6 +34,36 @@ class ApiAccessIntegrationTest {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	org.youguan.MutableClock clock;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@org.junit.jupiter.api.AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void aTokenRevokedOnAnotherNodeStopsWorkingWithinTheCacheTimeAndOnThisNodeAtOnce() throws Exception {
+		var user = directory.principal("wz.staff").orElseThrow();
+		var elsewhere = tx.execute(s -> tokens.create(user, "缓存测试" + UUID.randomUUID(), null));
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + elsewhere.token())).andExpect(status().isOk());
+		// another node revokes it: this node still trusts its cached answer for a few seconds, then asks again
+		jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = :id").param("id", elsewhere.id()).update();
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + elsewhere.token())).andExpect(status().isOk());
+		clock.advance(java.time.Duration.ofSeconds(6));
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + elsewhere.token()))
+			.andExpect(status().isUnauthorized());
+
+		var here = tx.execute(s -> tokens.create(user, "缓存测试" + UUID.randomUUID(), null));
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + here.token())).andExpect(status().isOk());
+		tx.executeWithoutResult(s -> tokens.revoke(user, here.id()));
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + here.token()))
+			.andExpect(status().isUnauthorized());
+	}
+
 	@Test
 	void meNamesTheBureauOfTheDemoToken() throws Exception {
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer demo-sz-admin-token"))

@@ -36,7 +36,7 @@ class FirstAdministratorIntegrationTest {
 
 	SpringApplicationBuilder production(String... extra) {
 		return new SpringApplicationBuilder(YouGuanApplication.class).properties("server.port=0",
-				"youguan.db.url=" + TestDatabase.url(DATABASE), "youguan.db.user=postgres", "youguan.db.password=",
+				"youguan.db.url=" + TestDatabase.url(DATABASE), "youguan.db.user=postgres", "youguan.db.password=" + TestDatabase.password(),
 				"youguan.data-dir=target/test-data-first-admin")
 			.properties(extra);
 	}

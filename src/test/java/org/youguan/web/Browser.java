@@ -24,6 +24,11 @@ final class Browser {
 	}
 
 	static ChromeDriver start() {
+		return start(true);
+	}
+
+	/** With {@code javascript} false, pages run as in a browser with scripts off (htmx and youguan.js do nothing). */
+	static ChromeDriver start(boolean javascript) {
 		System.setProperty("SE_OFFLINE", "true");
 		System.setProperty("SE_AVOID_STATS", "true");
 		ChromeOptions options = new ChromeOptions();
@@ -31,6 +36,9 @@ final class Browser {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1366,1000", "--lang=zh-CN");
+		if (!javascript) {
+			options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
 		ChromeDriver driver = new ChromeDriver(
 				new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));

@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,6 +62,20 @@ abstract class BrowserTest {
 		WebElement element = browser.findElement(by);
 		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		element.click();
+	}
+
+	/**
+	 * Chooses {@code name} in the region picker of {@code field} at {@code level} (PROVINCE, CITY, COUNTY, STREET) and
+	 * waits until htmx has redrawn the picker with it chosen.
+	 */
+	static void chooseRegion(String field, String level, String name) {
+		WebElement select = browser.findElement(By.cssSelector("#" + field + "-picker select[data-level='" + level + "']"));
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", select);
+		new Select(select).selectByVisibleText(name);
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		wait.until(ExpectedConditions.stalenessOf(select));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(
+				By.cssSelector("#" + field + "-picker select[data-level='" + level + "'] option:checked"), name));
 	}
 
 	static void waitFor(By by) {

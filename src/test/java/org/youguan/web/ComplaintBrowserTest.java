@@ -21,7 +21,7 @@ class ComplaintBrowserTest extends BrowserTest {
 		type("filerName", "浏览器测试");
 		type("phone", "13912349876");
 		new Select(browser.findElement(By.id("brand"))).selectByValue("顺丰");
-		type("region", "320506");
+		chooseRegion("region", "COUNTY", "吴中区");
 		type("waybillNumber", "SF" + System.nanoTime() % 1_000_000_000L);
 		date("postedOn", LocalDate.now().minusDays(15));
 		date("priorDate", LocalDate.now().minusDays(9));

@@ -61,9 +61,9 @@ class ExportIntegrationTest {
 	}
 
 	@Test
-	void theAuditExportCarriesTheHashes() throws Exception {
+	void theAuditExportCarriesTheSeals() throws Exception {
 		List<List<String>> rows = export("sz.admin", "/admin/audit/export.xlsx?action=bureau.create");
-		assertThat(rows.get(0)).contains("哈希");
+		assertThat(rows.get(0)).contains("封印编号", "封印MAC");
 		assertThat(rows.size()).isGreaterThanOrEqualTo(12);
 		assertThat(rows.stream().skip(1).map(r -> r.get(4))).containsOnly("bureau.create");
 	}

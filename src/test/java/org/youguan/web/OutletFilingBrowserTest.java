@@ -37,7 +37,7 @@ class OutletFilingBrowserTest extends BrowserTest {
 		signIn("sf.wz");
 		browser.get(url("/enterprise/filings/new"));
 		type("name", name);
-		type("regionCode", "320506001");
+		chooseRegion("regionCode", "STREET", "长桥街道");
 		type("address", "江苏省苏州市吴中区长桥街道浏览器路1号");
 		// a date input's typing format depends on the browser's locale: set the ISO value directly
 		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
@@ -50,7 +50,7 @@ class OutletFilingBrowserTest extends BrowserTest {
 		browser.findElement(By.id("managerIdFile")).sendKeys(pdf.toString());
 		browser.findElement(By.id("photoFiles")).sendKeys(pdf.toString());
 		screenshot("filing-form");
-		browser.findElement(By.id("submit-filing")).click();
+		click(By.id("submit-filing"));
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("filing-status")));
 		assertThat(browser.findElement(By.id("filing-status")).getText()).isEqualTo("待办理");
 		String filingUrl = browser.getCurrentUrl();

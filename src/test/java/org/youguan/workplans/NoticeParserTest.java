@@ -102,4 +102,99 @@ class NoticeParserTest {
 			assertThat(u.text()).isEqualTo("这一行什么也不是");
 		});
 	}
+
+	/** A plan of two sections, then {@code second} as the notice's second part. */
+	static String withSecondPart(String second) {
+		return """
+				某市邮政管理局关于印发2022年工作目标任务分解方案和民生实事的通知
+
+				各处室：
+				现将方案印发给你们。
+
+				某市邮政管理局2022年工作目标任务分解方案
+				一、加强党的建设
+				1. 落实理论学习中心组学习制度。（办公室牵头）
+				二、优化营商环境
+				2. 推进快递末端网点备案网上办理。（市场监管处牵头）
+				""" + second;
+	}
+
+	/** The issue's notice: a second part under " 2022年邮政业更贴近民生八件实事分工安排", eight projects 一 to 八. */
+	@Test
+	void theLivelihoodPartIsFoundByItsHeadingAndRestartedNumberingWhateverItsWording() {
+		StringBuilder eight = new StringBuilder(" 2022年邮政业更贴近民生八件实事分工安排\n");
+		for (int n = 1; n <= 8; n++) {
+			eight.append(ChineseNumerals.of(n)).append("、第").append(n).append("件实事\n1.完成第").append(n)
+				.append("项工作。（普遍服务处牵头）\n");
+		}
+		PlanPreview p = parse(withSecondPart(eight.toString()));
+		assertThat(p.sections()).extracting(PlanPreview.Section::heading).containsExactly("加强党的建设", "优化营商环境");
+		assertThat(tasks(p)).extracting(Task::number).containsExactly(1, 2);
+		assertThat(p.livelihoodProjects()).hasSize(8);
+		assertThat(p.livelihoodProjects().get(7).title()).isEqualTo("第8件实事");
+		assertThat(p.livelihoodProjects().get(7).items()).singleElement()
+			.satisfies(t -> assertThat(t.departments()).containsExactly("普遍服务处"));
+		assertThat(p.unparsedLines()).isEmpty();
+	}
+
+	static final String PROJECTS = """
+			一、实施农村寄递提升工程
+			1.建成村级寄递服务站200个。（普遍服务处牵头）
+			二、关心关爱快递员
+			1.新建爱心驿站50处。（办公室牵头）
+			""";
+
+	@Test
+	void headingVariantsOfTheSecondPart() {
+		for (String heading : List.of("2023年为民办实事项目清单\n", "\u3000\u3000二〇二四年邮政快递业惠民实事安排\n",
+				"附件2\n某市邮政管理局2022年民生实事分工安排\n", "某市邮政管理局2022年邮政快递业\n更贴近民生实事分工安排\n\n",
+				"2022年重点民生项目：\n")) {
+			PlanPreview p = parse(withSecondPart(heading + PROJECTS));
+			assertThat(p.sections()).as(heading).hasSize(2);
+			assertThat(p.livelihoodProjects()).as(heading).extracting(PlanPreview.Project::title)
+				.containsExactly("实施农村寄递提升工程", "关心关爱快递员");
+			assertThat(p.unparsedLines()).as(heading).isEmpty();
+		}
+	}
+
+	@Test
+	void aTaskBrokenOverLinesBeforeTheSecondPartKeepsItsLastLine() {
+		PlanPreview p = parse(withSecondPart("""
+				3. 开展作风建设
+				专项整治。（办公室牵头）
+				2022年民生实事分工安排
+				""" + PROJECTS));
+		assertThat(tasks(p)).extracting(Task::text).last().isEqualTo("开展作风建设专项整治。");
+		assertThat(tasks(p).get(2).departments()).containsExactly("办公室");
+		assertThat(p.livelihoodProjects()).hasSize(2);
+	}
+
+	@Test
+	void aStrayLineInsideThePlanIsNotTakenForASecondPart() {
+		PlanPreview p = parse(withSecondPart("""
+				这一行什么也不是
+				三、强化行业监管
+				3. 落实双随机一公开监管。（市场监管处牵头）
+				"""));
+		assertThat(p.sections()).hasSize(3);
+		assertThat(p.livelihoodProjects()).isEmpty();
+		assertThat(p.unparsedLines()).extracting(PlanPreview.Unparsed::text).containsExactly("这一行什么也不是");
+	}
+
+	@Test
+	void aPlanWhoseTitleDoesNotEndInFangAnStartsAtItsBody() {
+		PlanPreview p = parse("""
+				某市邮政管理局关于印发2024年重点工作任务分工的通知
+
+				各处室：
+				现印发给你们。
+
+				某市邮政管理局2024年重点工作任务分工
+				总体要求：稳中求进。
+				一、加强党的建设
+				1. 落实理论学习中心组学习制度。（办公室牵头）
+				""");
+		assertThat(p.overallRequirement()).isEqualTo("稳中求进。");
+		assertThat(p.sections()).singleElement().satisfies(s -> assertThat(s.tasks()).hasSize(1));
+	}
 }

@@ -200,7 +200,7 @@ class WorkPlanSupervisionIntegrationTest {
 		long plan = save(2037);
 		long task = task(plan, 4).id();
 		MockHttpSession market = SignIn.session(mvc, "sz.market");
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+		byte[] png = org.youguan.TestImages.png(4, 3);
 		mvc.perform(multipart("/workplans/tasks/" + task + "/progress").file(new MockMultipartFile("attachments", "假图片.png",
 				"image/png", "not an image".getBytes())).param("text", "不应保存").param("percent", "20").session(market).with(csrf()))
 			.andExpect(redirectedUrl("/workplans/tasks/" + task));

@@ -1,0 +1,23 @@
+package org.youguan.documents;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Limits on what uploaded files may expand to ({@code youguan.documents.*}), applied before a file is parsed.
+ *
+ * @param maxExpandedBytes the most bytes an uploaded .xlsx or .docx may inflate to (default 200 MiB; a 50,000-row
+ * sheet is about 50 MiB)
+ * @param maxEntries the most entries in an uploaded .xlsx or .docx (default 1000; real ones have a few dozen)
+ * @param maxImageSide the widest or tallest image accepted, in pixels (default 10000)
+ * @param maxImagePixels the most pixels an image may have (default 50,000,000, about a 50-megapixel photo)
+ */
+@ConfigurationProperties("youguan.documents")
+record DocumentSettings(Long maxExpandedBytes, Integer maxEntries, Integer maxImageSide, Long maxImagePixels) {
+
+	DocumentSettings {
+		maxExpandedBytes = maxExpandedBytes == null ? OfficeFiles.DEFAULT_MAX_EXPANDED_BYTES : maxExpandedBytes;
+		maxEntries = maxEntries == null ? OfficeFiles.DEFAULT_MAX_ENTRIES : maxEntries;
+		maxImageSide = maxImageSide == null ? OfficeFiles.DEFAULT_MAX_IMAGE_SIDE : maxImageSide;
+		maxImagePixels = maxImagePixels == null ? OfficeFiles.DEFAULT_MAX_IMAGE_PIXELS : maxImagePixels;
+	}
+}

@@ -1,0 +1,111 @@
+package org.youguan.documents;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * What an uploaded file may expand to, checked before it is parsed: an .xlsx or .docx (a zip) may hold at most
+ * {@code youguan.documents.max-entries} entries inflating to at most {@code youguan.documents.max-expanded-bytes}
+ * (a "zip bomb" of 1 MB expanding to 1 GB is refused after reading the first 200 MiB, never handed to POI); an image
+ * may be at most {@code max-image-side} pixels wide or tall and {@code max-image-pixels} in all, read from its header
+ * without decoding the pixels. POI's own zip limits ({@link ZipSecureFile}) are set to the same values at startup, so
+ * every reader of office files has them. The limits come from {@link DocumentSettings}, applied at startup.
+ */
+public final class OfficeFiles {
+
+	static final long DEFAULT_MAX_EXPANDED_BYTES = 200L * 1024 * 1024;
+
+	static final int DEFAULT_MAX_ENTRIES = 1000;
+
+	static final int DEFAULT_MAX_IMAGE_SIDE = 10_000;
+
+	static final long DEFAULT_MAX_IMAGE_PIXELS = 50_000_000L;
+
+	private static volatile DocumentSettings limits = new DocumentSettings(null, null, null, null);
+
+	private OfficeFiles() {
+	}
+
+	/** Applies the configured limits here and to POI's zip reader (static, as POI's are). */
+	static void configure(DocumentSettings settings) {
+		limits = settings;
+		ZipSecureFile.setMaxFileCount(settings.maxEntries());
+		ZipSecureFile.setMaxEntrySize(settings.maxExpandedBytes());
+	}
+
+	/**
+	 * Checks that a zip-based office file ({@code kind}: "Excel工作簿（.xlsx）" …) stays within the entry count and
+	 * expanded size by inflating it once, stopping as soon as a limit is passed.
+	 * @throws InvalidValueException on {@code field}: rule {@code zip-entries} (too many entries), {@code zip-size}
+	 * (expands beyond the limit, the answer to a zip bomb) or {@code zip} (not a readable zip)
+	 */
+	public static void requireWithinLimits(byte[] content, String field, String kind) {
+		DocumentSettings l = limits;
+		long expanded = 0;
+		int entries = 0;
+		byte[] buffer = new byte[64 * 1024];
+		// streamed, so neither the central directory's claims nor stored entries with data descriptors fool the count
+		try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(content), "UTF-8", true, true)) {
+			for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				if (++entries > l.maxEntries()) {
+					throw new InvalidValueException(field, "zip-entries",
+							kind + "内含文件超过" + l.maxEntries() + "个，不是正常的Office文件，已拒绝");
+				}
+				for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+					expanded += n;
+					if (expanded > l.maxExpandedBytes()) {
+						throw new InvalidValueException(field, "zip-size", kind + "解压后超过" + l.maxExpandedBytes() / 1024 / 1024
+								+ "MB（可能是“压缩炸弹”），已拒绝；请删除多余内容或分批上传");
+					}
+				}
+			}
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw new InvalidValueException(field, "zip", "无法读取" + kind + "：文件已损坏");
+		}
+	}
+
+	/**
+	 * Checks an image's dimensions from its header (JPEG, PNG), without decoding its pixels.
+	 * @throws InvalidValueException on {@code field}: rule {@code image-size} naming the file and its size, or
+	 * {@code image} when the header cannot be read
+	 */
+	public static void requireImageWithinLimits(byte[] content, String field, String label) {
+		DocumentSettings l = limits;
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+			Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+			if (!readers.hasNext()) {
+				throw new InvalidValueException(field, "image", label + "：无法识别图片内容");
+			}
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(in, true, true);
+				long width = reader.getWidth(0);
+				long height = reader.getHeight(0);
+				if (width > l.maxImageSide() || height > l.maxImageSide() || width * height > l.maxImagePixels()) {
+					throw new InvalidValueException(field, "image-size", label + "为" + width + "×" + height + "像素，超过上限（每边不超过"
+							+ l.maxImageSide() + "像素、共不超过" + l.maxImagePixels() / 1_000_000 + "百万像素），请缩小后上传");
+				}
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof InvalidValueException invalid) {
+				throw invalid;
+			}
+			throw new InvalidValueException(field, "image", label + "：图片已损坏，无法读取尺寸");
+		}
+	}
+}

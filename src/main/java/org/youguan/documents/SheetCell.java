@@ -1,0 +1,324 @@
+package org.youguan.documents;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * One spreadsheet cell as a person sees it in Excel: its <b>value</b>, never its display format or formula text — text,
+ * a number (the stored value, unrounded, with whether it is shown as a percentage), a date, a boolean, an error
+ * (#DIV/0!, #N/A …, or a formula without a computed result), or blank. A formula cell is its cached result.
+ * <p>
+ * The field parsers ({@link #asDate}, {@link #asMonth}, {@link #asNumber}, {@link #asInteger}, {@link #asYesNo}) accept
+ * the typed value or the text a person would type into the cell ("2026-03-05", "2026/3/5", "2026年3月5日", "20260305";
+ * "1,234.5", "12.34%"; full-width digits), and fail with an {@link InvalidValueException} naming the column.
+ */
+public final class SheetCell {
+
+	/** What a cell holds. */
+	public enum Kind {
+
+		BLANK, TEXT, NUMBER, DATE, BOOLEAN, ERROR
+
+	}
+
+	/** Excel keeps 15 significant digits; beyond them a double's digits are binary noise (0.1 + 0.2). */
+	private static final MathContext EXCEL_PRECISION = new MathContext(15);
+
+	private static final Pattern TEXT_DATE = Pattern.compile(
+			"(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?(?:[\\sT]+\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
+
+	private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+
+	private static final Pattern TEXT_MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?");
+
+	private static final Pattern COMPACT_MONTH = Pattern.compile("(\\d{4})(\\d{2})");
+
+	private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+	private static final String DATE_EXAMPLES = "（如2026-03-05、2026/3/5、2026年3月5日或20260305）";
+
+	static final SheetCell BLANK = new SheetCell(Kind.BLANK, null, null, false, null, false);
+
+	private final Kind kind;
+
+	private final String text;
+
+	private final BigDecimal number;
+
+	private final boolean percent;
+
+	private final LocalDateTime dateTime;
+
+	private final boolean bool;
+
+	private SheetCell(Kind kind, String text, BigDecimal number, boolean percent, LocalDateTime dateTime, boolean bool) {
+		this.kind = kind;
+		this.text = text;
+		this.number = number;
+		this.percent = percent;
+		this.dateTime = dateTime;
+		this.bool = bool;
+	}
+
+	/** A text cell; blank text is a blank cell. */
+	public static SheetCell text(String text) {
+		return text == null || text.isBlank() ? BLANK : new SheetCell(Kind.TEXT, text, null, false, null, false);
+	}
+
+	/** A number as stored (a percentage cell stores 0.1234 for 12.34 %). */
+	public static SheetCell number(BigDecimal value, boolean percent) {
+		BigDecimal v = value.round(EXCEL_PRECISION).stripTrailingZeros();
+		return new SheetCell(Kind.NUMBER, null, v.signum() == 0 ? BigDecimal.ZERO : v, percent, null, false);
+	}
+
+	public static SheetCell date(LocalDateTime value) {
+		return new SheetCell(Kind.DATE, null, null, false, value, false);
+	}
+
+	public static SheetCell bool(boolean value) {
+		return new SheetCell(Kind.BOOLEAN, null, null, false, null, value);
+	}
+
+	/** An error value (#DIV/0!, #N/A …) or a description of why the cell has no value. */
+	public static SheetCell error(String code) {
+		return new SheetCell(Kind.ERROR, code, null, false, null, false);
+	}
+
+	public Kind kind() {
+		return kind;
+	}
+
+	public boolean isBlank() {
+		return kind == Kind.BLANK;
+	}
+
+	public boolean isError() {
+		return kind == Kind.ERROR;
+	}
+
+	/** The error code of an error cell (#DIV/0!), else null. */
+	public String error() {
+		return kind == Kind.ERROR ? text : null;
+	}
+
+	/**
+	 * The cell as text a person would type for it: text as written; a number in plain digits, unrounded (2470.58 even
+	 * when shown as "2,471"; a percentage as "12.34%"); a date as 2026-03-05 (with the time if it has one); TRUE or
+	 * FALSE. Null for blank and error cells.
+	 */
+	public String text() {
+		return switch (kind) {
+			case BLANK, ERROR -> null;
+			case TEXT -> text;
+			case NUMBER -> percent ? number.movePointRight(2).stripTrailingZeros().toPlainString() + "%" : number.toPlainString();
+			case DATE -> dateTime.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? dateTime.toLocalDate().toString()
+					: dateTime.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+			case BOOLEAN -> bool ? "TRUE" : "FALSE";
+		};
+	}
+
+	/**
+	 * A date: a date cell, a number written as 20260305, or text as typed (2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日,
+	 * 20260305; a time after it is ignored). Null when blank.
+	 */
+	public LocalDate asDate(String column) {
+		switch (kind) {
+			case BLANK:
+				return null;
+			case DATE:
+				return dateTime.toLocalDate();
+			case NUMBER:
+				if (!percent && isWhole(number)) {
+					LocalDate compact = compactDate(number.toBigInteger().toString());
+					if (compact != null) {
+						return compact;
+					}
+				}
+				break;
+			case TEXT:
+				String t = normalised(text);
+				Matcher m = TEXT_DATE.matcher(t);
+				if (m.matches()) {
+					LocalDate date = date(m.group(1), m.group(2), m.group(3));
+					if (date != null) {
+						return date;
+					}
+					throw new InvalidValueException(column, "date", column + "“" + text.strip() + "”不是存在的日期");
+				}
+				if (COMPACT_DATE.matcher(t).matches()) {
+					LocalDate compact = compactDate(t);
+					if (compact != null) {
+						return compact;
+					}
+				}
+				break;
+			default:
+				break;
+		}
+		throw new InvalidValueException(column, "date", column + "应为日期" + DATE_EXAMPLES);
+	}
+
+	/** A month: a date cell (its month), 202401 as a number, or text (2024-01, 2024/1, 2024年1月, 202401, a date). */
+	public YearMonth asMonth(String column) {
+		switch (kind) {
+			case BLANK:
+				return null;
+			case DATE:
+				return YearMonth.from(dateTime);
+			case NUMBER:
+				Matcher digits = COMPACT_MONTH.matcher(isWhole(number) ? number.toBigInteger().toString() : "");
+				if (!percent && digits.matches()) {
+					YearMonth month = month(digits.group(1), digits.group(2));
+					if (month != null) {
+						return month;
+					}
+				}
+				break;
+			case TEXT:
+				String t = normalised(text);
+				Matcher m = TEXT_MONTH.matcher(t);
+				Matcher c = COMPACT_MONTH.matcher(t);
+				YearMonth month = m.matches() ? month(m.group(1), m.group(2)) : c.matches() ? month(c.group(1), c.group(2)) : null;
+				if (month != null) {
+					return month;
+				}
+				if (TEXT_DATE.matcher(t).matches() || COMPACT_DATE.matcher(t).matches()) {
+					return YearMonth.from(asDate(column));
+				}
+				break;
+			default:
+				break;
+		}
+		throw new InvalidValueException(column, "period", column + "应为年月（如2024-01、2024/1或2024年1月）");
+	}
+
+	/** A number in the field's own terms, with no unit of its own (see {@link #asNumber(String, String)}). */
+	public BigDecimal asNumber(String column) {
+		return asNumber(column, null);
+	}
+
+	/**
+	 * A number, unrounded, in the field's unit. A percentage — a cell shown as 12.34 % (stored 0.1234) or text
+	 * "12.34%" — is a fraction scaled by what the unit says: 12.34 for a field in "%", 123.4 for "‰", the fraction
+	 * itself (0.1234) for any other unit. A plain number is taken as written (12.34 in a "%" field is 12.34). Text may
+	 * group thousands with commas and use full-width digits. Null when blank.
+	 */
+	public BigDecimal asNumber(String column, String unit) {
+		BigDecimal fraction;
+		switch (kind) {
+			case BLANK:
+				return null;
+			case NUMBER:
+				if (!percent) {
+					return number;
+				}
+				fraction = number;
+				break;
+			case TEXT:
+				String t = normalised(text).replace(" ", "");
+				boolean percentText = t.endsWith("%");
+				if (percentText) {
+					t = t.substring(0, t.length() - 1);
+				}
+				if (GROUPED.matcher(t).matches()) {
+					t = t.replace(",", "");
+				}
+				BigDecimal parsed;
+				try {
+					parsed = new BigDecimal(t);
+				}
+				catch (NumberFormatException ex) {
+					throw new InvalidValueException(column, "number", column + "应为数字");
+				}
+				if (!percentText) {
+					return parsed;
+				}
+				fraction = parsed.movePointLeft(2);
+				break;
+			default:
+				throw new InvalidValueException(column, "number", column + "应为数字");
+		}
+		int scale = "%".equals(unit) ? 2 : "‰".equals(unit) ? 3 : 0;
+		BigDecimal scaled = fraction.movePointRight(scale).stripTrailingZeros();
+		return scaled.scale() < 0 ? scaled.setScale(0) : scaled;
+	}
+
+	/** A whole number (1,234 and 30.0 are whole; 30.5 is not). Null when blank. */
+	public Integer asInteger(String column) {
+		BigDecimal n;
+		try {
+			n = asNumber(column);
+		}
+		catch (InvalidValueException ex) {
+			throw new InvalidValueException(column, "integer", column + "应为整数");
+		}
+		if (n == null) {
+			return null;
+		}
+		if (!isWhole(n) || n.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+			throw new InvalidValueException(column, "integer", column + "应为整数");
+		}
+		return n.intValueExact();
+	}
+
+	/** "是" or "否", or a TRUE/FALSE cell. Null when blank. */
+	public Boolean asYesNo(String column) {
+		if (kind == Kind.BLANK) {
+			return null;
+		}
+		if (kind == Kind.BOOLEAN) {
+			return bool;
+		}
+		String t = kind == Kind.TEXT ? text.strip() : "";
+		if ("是".equals(t) || "否".equals(t)) {
+			return "是".equals(t);
+		}
+		throw new InvalidValueException(column, "yes-no", column + "应填“是”或“否”");
+	}
+
+	private static boolean isWhole(BigDecimal n) {
+		return n.signum() == 0 || n.stripTrailingZeros().scale() <= 0;
+	}
+
+	private static String normalised(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+	}
+
+	private static LocalDate compactDate(String digits) {
+		Matcher m = COMPACT_DATE.matcher(digits);
+		return m.matches() ? date(m.group(1), m.group(2), m.group(3)) : null;
+	}
+
+	private static LocalDate date(String year, String month, String day) {
+		try {
+			return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
+
+	private static YearMonth month(String year, String month) {
+		try {
+			return YearMonth.of(Integer.parseInt(year), Integer.parseInt(month));
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return kind + (kind == Kind.BLANK ? "" : "(" + (kind == Kind.ERROR ? text : text()) + ")");
+	}
+}

@@ -1,0 +1,276 @@
+package org.youguan.documents;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * Streams the first sheet of an .xlsx and hands each row's cells, as values ({@link SheetCell}), to a consumer — the
+ * one place spreadsheet cells are read. Streaming (SAX over the sheet's XML) keeps a sheet formatted down to row
+ * 1,048,576 as cheap as its rows with content. A formula cell is its cached result (Excel always saves one; a formula
+ * without a result, which only programs write, is an error cell). Dates are recognised by their number format:
+ * POI's date formats plus the East Asian built-in formats 27–36 and 50–58 (yyyy"年"m"月"d"日" and its kin) that Chinese
+ * Excel writes without defining them.
+ */
+final class SheetReader {
+
+	/** Built-in number formats reserved for East Asian locales that are dates in zh-CN (ECMA-376 §18.8.30). */
+	private static final Set<Integer> CHINESE_DATE_FORMATS = Set.of(27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58);
+
+	/** The same, times of day (上午/下午h"时"mm"分"). */
+	private static final Set<Integer> CHINESE_TIME_FORMATS = Set.of(32, 33, 34, 35, 55, 56);
+
+	private SheetReader() {
+	}
+
+	/**
+	 * Reads the first sheet row by row: {@code row} gets each row that has a cell, with its 1-based row number and its
+	 * cells by 0-based column. Throws what {@code row} throws; an unreadable file is an {@link InvalidValueException}
+	 * on the field "file".
+	 */
+	static void read(byte[] content, BiConsumer<Integer, Map<Integer, SheetCell>> row) {
+		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+			XSSFReader reader = new XSSFReader(pkg, true);
+			StylesTable styles = reader.getStylesTable();
+			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+			boolean date1904 = date1904(reader);
+			Iterator<InputStream> sheets = reader.getSheetsData();
+			if (!sheets.hasNext()) {
+				throw unreadable();
+			}
+			try (InputStream sheet = sheets.next()) {
+				XMLReader xml = XMLHelper.newXMLReader();
+				xml.setContentHandler(new SheetHandler(styles, strings, date1904, row));
+				xml.parse(new InputSource(sheet));
+			}
+		}
+		catch (SAXException ex) {
+			if (ex.getException() instanceof DomainException refused) {
+				throw refused;
+			}
+			throw unreadable();
+		}
+		catch (DomainException ex) {
+			// the consumer's refusal (too many rows, missing headers), or unreadable() from the handler
+			throw ex;
+		}
+		catch (IOException | OpenXML4JException | ParserConfigurationException | RuntimeException ex) {
+			// NotOfficeXmlFileException, POIXMLException, bad references or numbers in the XML: not a readable workbook
+			throw unreadable();
+		}
+	}
+
+	static InvalidValueException unreadable() {
+		return new InvalidValueException("file", "xlsx", "无法读取Excel文件：文件已损坏或不是.xlsx格式");
+	}
+
+	/** Whether the workbook counts dates from 1904 (old Mac Excel) instead of 1900. */
+	private static boolean date1904(XSSFReader reader) throws IOException, OpenXML4JException, SAXException,
+			ParserConfigurationException {
+		boolean[] found = { false };
+		try (InputStream workbook = reader.getWorkbookData()) {
+			XMLReader xml = XMLHelper.newXMLReader();
+			xml.setContentHandler(new DefaultHandler() {
+				@Override
+				public void startElement(String uri, String localName, String qName, Attributes attributes) {
+					if ("workbookPr".equals(localName)) {
+						String value = attributes.getValue("date1904");
+						found[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
+					}
+				}
+			});
+			xml.parse(new InputSource(workbook));
+		}
+		return found[0];
+	}
+
+	/** Whether a number format shows a date (or a time), by its index and its format code. */
+	static boolean isDateFormat(int index, String format) {
+		if (CHINESE_DATE_FORMATS.contains(index) || CHINESE_TIME_FORMATS.contains(index)) {
+			return format == null || format.startsWith("reserved") || DateUtil.isADateFormat(index, format)
+					|| weekday(format);
+		}
+		return format != null && (DateUtil.isADateFormat(index, format) || weekday(format));
+	}
+
+	/** Chinese weekday formats ([$-804]aaaa → 星期三) carry no y/m/d but show a date. */
+	private static boolean weekday(String format) {
+		String bare = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^\\]]*\\]", "").replaceAll(";@$", "");
+		return bare.matches("a{3,4}");
+	}
+
+	/** Whether a number format shows the value ×100 with a percent sign. */
+	static boolean isPercentFormat(String format) {
+		if (format == null) {
+			return false;
+		}
+		String bare = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\\\.", "");
+		int section = bare.indexOf(';');
+		return (section < 0 ? bare : bare.substring(0, section)).contains("%");
+	}
+
+	/** SAX handler of a worksheet: collects each row's cells and hands the row on at its end. */
+	private static final class SheetHandler extends DefaultHandler {
+
+		private final StylesTable styles;
+
+		private final ReadOnlySharedStringsTable strings;
+
+		private final boolean date1904;
+
+		private final BiConsumer<Integer, Map<Integer, SheetCell>> consumer;
+
+		private Map<Integer, SheetCell> cells = new TreeMap<>();
+
+		private int rowNumber;
+
+		private int column;
+
+		private String type;
+
+		private String style;
+
+		private boolean formula;
+
+		private boolean inValue;
+
+		private boolean inInlineText;
+
+		private int phonetic;
+
+		private final StringBuilder value = new StringBuilder();
+
+		private final StringBuilder inline = new StringBuilder();
+
+		SheetHandler(StylesTable styles, ReadOnlySharedStringsTable strings, boolean date1904,
+				BiConsumer<Integer, Map<Integer, SheetCell>> consumer) {
+			this.styles = styles;
+			this.strings = strings;
+			this.date1904 = date1904;
+			this.consumer = consumer;
+		}
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes) {
+			switch (localName) {
+				case "row" -> {
+					String r = attributes.getValue("r");
+					rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
+					cells = new TreeMap<>();
+					column = -1;
+				}
+				case "c" -> {
+					String ref = attributes.getValue("r");
+					column = ref == null ? column + 1 : new CellReference(ref).getCol();
+					type = attributes.getValue("t");
+					style = attributes.getValue("s");
+					formula = false;
+					value.setLength(0);
+					inline.setLength(0);
+				}
+				case "v" -> inValue = true;
+				case "f" -> formula = true;
+				case "rPh" -> phonetic++;
+				case "t" -> inInlineText = phonetic == 0;
+				default -> {
+				}
+			}
+		}
+
+		@Override
+		public void endElement(String uri, String localName, String qName) {
+			switch (localName) {
+				case "v" -> inValue = false;
+				case "t" -> inInlineText = false;
+				case "rPh" -> phonetic--;
+				case "c" -> {
+					SheetCell cell = cell();
+					if (!cell.isBlank()) {
+						cells.put(column, cell);
+					}
+				}
+				case "row" -> {
+					if (!cells.isEmpty()) {
+						consumer.accept(rowNumber, cells);
+					}
+				}
+				default -> {
+				}
+			}
+		}
+
+		@Override
+		public void characters(char[] ch, int start, int length) {
+			if (inValue) {
+				value.append(ch, start, length);
+			}
+			else if (inInlineText) {
+				inline.append(ch, start, length);
+			}
+		}
+
+		private SheetCell cell() {
+			String v = value.toString();
+			if (type == null || type.equals("n")) {
+				if (v.isBlank()) {
+					return formula ? SheetCell.error("公式没有计算结果") : SheetCell.BLANK;
+				}
+				return number(v);
+			}
+			return switch (type) {
+				case "s" -> v.isBlank() ? SheetCell.BLANK : SheetCell.text(strings.getItemAt(Integer.parseInt(v.strip())).getString());
+				case "inlineStr" -> SheetCell.text(inline.toString());
+				case "str" -> SheetCell.text(v);
+				case "b" -> SheetCell.bool("1".equals(v.strip()) || "true".equalsIgnoreCase(v.strip()));
+				case "e" -> SheetCell.error(v.isBlank() ? "#错误" : v.strip());
+				case "d" -> SheetCell.date(LocalDateTime.parse(v.strip().length() == 10 ? v.strip() + "T00:00" : v.strip()
+					.replaceFirst("Z$", "")));
+				default -> SheetCell.text(v);
+			};
+		}
+
+		private SheetCell number(String v) {
+			BigDecimal number = new BigDecimal(v.strip());
+			int formatIndex = 0;
+			String format = null;
+			if (style != null && !style.isBlank()) {
+				XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style.strip()));
+				if (cellStyle != null) {
+					formatIndex = cellStyle.getDataFormat();
+					format = cellStyle.getDataFormatString();
+				}
+			}
+			double d = number.doubleValue();
+			if (isDateFormat(formatIndex, format) && DateUtil.isValidExcelDate(d)) {
+				return SheetCell.date(DateUtil.getLocalDateTime(d, date1904, true));
+			}
+			return SheetCell.number(number, isPercentFormat(format));
+		}
+	}
+}

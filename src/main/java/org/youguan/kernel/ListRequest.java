@@ -1,0 +1,19 @@
+package org.youguan.kernel;
+
+/**
+ * The request parameters every list page, API list and export takes — {@code q}, {@code page} (from 0), {@code size},
+ * {@code sort} and {@code dir} ({@code asc}/{@code desc}) — bound once as a record (a controller parameter without
+ * annotation), so a list and its export cannot drift apart.
+ */
+public record ListRequest(String q, Integer page, Integer size, String sort, String dir) {
+
+	/** The page the user asked for (size at most {@link PageQuery#MAX_SIZE}). */
+	public PageQuery toPage() {
+		return PageQuery.of(q, page, size, sort, dir);
+	}
+
+	/** The same search and order for an export: every row up to {@link PageQuery#EXPORT_LIMIT}. */
+	public PageQuery toExport() {
+		return PageQuery.of(q, 0, null, sort, dir).unpaged();
+	}
+}

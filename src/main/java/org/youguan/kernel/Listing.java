@@ -1,0 +1,178 @@
+package org.youguan.kernel;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One list query, the shape of every list page, API list and export: the rows of a FROM clause inside the caller's
+ * data scope that pass the filters, counted (exactly, or up to a cap where counting everything would be slow) and one
+ * page of them in an order chosen from a whitelist, with a tie-breaker so pages never overlap.
+ *
+ * <pre>{@code
+ * return Listing.from("FROM enterprise e JOIN region r ON r.code = e.region_code")
+ *     .scope(scope, "e.region_code")
+ *     .search(page, "e.legal_name")
+ *     .where(filter.type() != null, "e.type = :type", "type", filter.type())
+ *     .sorts(Map.of("legal_name", "e.legal_name", "region_code", "e.region_code"), "region_code", "e.id")
+ *     .page(jdbc, "SELECT e.id, e.legal_name, …", page, Rows.of(EnterpriseView.class));
+ * }</pre>
+ *
+ * Every value is a bound parameter; only whitelisted sort expressions and the caller's own SQL fragments are written
+ * into the statement.
+ */
+public final class Listing {
+
+	private final String from;
+
+	private final StringBuilder where = new StringBuilder();
+
+	private final Map<String, Object> params = new HashMap<>();
+
+	private Map<String, String> sorts = Map.of();
+
+	private String defaultSort;
+
+	private boolean defaultDescending;
+
+	private String tieBreaker;
+
+	private long countCap;
+
+	private String countFrom;
+
+	private Listing(String from) {
+		this.from = from;
+	}
+
+	/** The rows of this FROM clause (with its joins), e.g. {@code "FROM complaint c JOIN region r ON …"}. */
+	public static Listing from(String from) {
+		return new Listing(from);
+	}
+
+	/** Counts from another FROM clause than the page reads (without the joins only the columns need). */
+	public Listing countFrom(String from) {
+		this.countFrom = from;
+		return this;
+	}
+
+	/** Only rows in the caller's region ({@link DataScope#regionPredicate}). */
+	public Listing scope(DataScope scope, String regionColumn) {
+		return where(scope.regionPredicate(regionColumn), scope.params());
+	}
+
+	/** Only rows of the caller's enterprise, or in the caller's region ({@link DataScope#enterprisePredicate}). */
+	public Listing scope(DataScope scope, String creditCodeColumn, String regionColumn) {
+		return where(scope.enterprisePredicate(creditCodeColumn, regionColumn), scope.params());
+	}
+
+	/** A condition with its own named parameters. */
+	public Listing where(String predicate, Map<String, ?> values) {
+		where.append(where.isEmpty() ? " WHERE " : " AND ").append(predicate);
+		params.putAll(values);
+		return this;
+	}
+
+	/** A condition without parameters. */
+	public Listing where(String predicate) {
+		return where(predicate, Map.of());
+	}
+
+	/** A filter applied only when the user chose it ({@code applies}), with one named parameter. */
+	public Listing where(boolean applies, String predicate, String name, Object value) {
+		return applies ? where(predicate, Map.of(name, value)) : this;
+	}
+
+	/**
+	 * The search box: when the query has text, rows where any of the columns contains it (LIKE with the wildcards of
+	 * the text escaped), bound as {@code :q}.
+	 */
+	public Listing search(PageQuery page, String... columns) {
+		if (page.q().isEmpty() || columns.length == 0) {
+			return this;
+		}
+		StringBuilder any = new StringBuilder("(");
+		for (int i = 0; i < columns.length; i++) {
+			any.append(i == 0 ? "" : " OR ").append(columns[i]).append(" LIKE :q ESCAPE '\\'");
+		}
+		return where(any.append(")").toString(), Map.of("q", page.likePattern()));
+	}
+
+	/**
+	 * The orders a user may choose: request name → SQL expression; the default when the request names none or one not
+	 * allowed; the tie-breaker (usually the primary key) appended to every order.
+	 */
+	public Listing sorts(Map<String, String> allowed, String defaultName, String tieBreaker) {
+		return sorts(allowed, defaultName, false, tieBreaker);
+	}
+
+	/** As {@link #sorts(Map, String, String)}, with the default order descending when {@code defaultDescending}. */
+	public Listing sorts(Map<String, String> allowed, String defaultName, boolean defaultDescending, String tieBreaker) {
+		this.sorts = new LinkedHashMap<>(allowed);
+		this.defaultSort = defaultName;
+		this.defaultDescending = defaultDescending;
+		this.tieBreaker = tieBreaker;
+		return this;
+	}
+
+	/** Counts at most {@code cap} rows: beyond it the page says "more than {@code cap}" ({@link PageResult#capped}). */
+	public Listing countUpTo(long cap) {
+		this.countCap = cap;
+		return this;
+	}
+
+	/** The WHERE clause built so far (empty or starting with " WHERE "), for queries the listing does not run. */
+	public String whereClause() {
+		return where.toString();
+	}
+
+	/** The parameters bound by the conditions so far. */
+	public Map<String, Object> params() {
+		return Map.copyOf(params);
+	}
+
+	/** The number of matching rows (up to the cap, when one is set). */
+	public long count(JdbcClient jdbc) {
+		String rows = (countFrom != null ? countFrom : from) + where;
+		if (countCap > 0) {
+			return jdbc.sql("SELECT count(*) FROM (SELECT 1 " + rows + " LIMIT :countCap) capped")
+				.params(params)
+				.param("countCap", countCap + 1)
+				.query(Long.class)
+				.single();
+		}
+		return jdbc.sql("SELECT count(*) " + rows).params(params).query(Long.class).single();
+	}
+
+	/**
+	 * One page: the count, then the rows of {@code select} (the SELECT list, without FROM) in the chosen order.
+	 * @param page the search text, page number (from 0), size and sort the user asked for
+	 * @param mapper how a row becomes an item ({@link Rows#of} for records)
+	 */
+	public <T> PageResult<T> page(JdbcClient jdbc, String select, PageQuery page, RowMapper<T> mapper) {
+		long count = count(jdbc);
+		List<T> items = jdbc.sql(select + " " + from + where + orderBy(page) + " LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(mapper)
+			.list();
+		return countCap > 0 ? PageResult.counted(items, page.page(), page.size(), count, countCap)
+				: new PageResult<>(items, page.page(), page.size(), count);
+	}
+
+	private String orderBy(PageQuery page) {
+		if (sorts.isEmpty()) {
+			return tieBreaker == null ? "" : " ORDER BY " + tieBreaker;
+		}
+		boolean chosen = page.sort() != null && sorts.containsKey(page.sort());
+		String expression = sorts.get(chosen ? page.sort() : defaultSort);
+		boolean descending = chosen ? page.descending() : defaultDescending;
+		return " ORDER BY " + expression + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST")
+				+ (tieBreaker == null ? "" : ", " + tieBreaker);
+	}
+}

@@ -1,0 +1,73 @@
+package org.youguan.org;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One queue of a user's inbox (我的待办), as a business module sees it for that user: what the queue is, where its list
+ * opens already filtered to what is open for the user, how many items wait, how many are overdue, the nearest due date
+ * and the few most urgent items with their own links. Contributed by {@link TodoProvider}s.
+ *
+ * @param queue a stable identifier, e.g. {@code filing.review} (tests and page anchors use it)
+ * @param labelKey the message key of the queue's name, e.g. {@code todo.filing.review}
+ * @param kind {@link Kind#ACTION} when the user has to act; {@link Kind#TRACKING} for work in progress elsewhere that
+ *        the user follows (an enterprise's filings with the bureau)
+ * @param link the queue's list with explicit parameters selecting exactly the items counted
+ * @param count items waiting
+ * @param overdue of them, past their due date
+ * @param nearestDue the earliest due date among them (null: none has one)
+ * @param items the most urgent items, most urgent first (at most {@link #ITEMS})
+ */
+public record Todo(String queue, String labelKey, Kind kind, String link, long count, long overdue, LocalDate nearestDue,
+		List<Item> items) {
+
+	/** How many items a queue lists by name. */
+	public static final int ITEMS = 5;
+
+	/** Whether the user acts on the queue or follows it. */
+	public enum Kind {
+		ACTION, TRACKING
+	}
+
+	/**
+	 * One waiting item.
+	 *
+	 * @param title what it is (a number and a name)
+	 * @param detail a short second line (status, counterpart), may be null
+	 * @param link its page
+	 * @param due its due date, may be null
+	 * @param overdue past its due date
+	 */
+	public record Item(String title, String detail, String link, LocalDate due, boolean overdue) {
+	}
+
+	public Todo {
+		items = items == null ? List.of() : List.copyOf(items.subList(0, Math.min(items.size(), ITEMS)));
+	}
+
+	/** A queue the user acts on. */
+	public static Todo action(String queue, String link, long count, long overdue, LocalDate nearestDue, List<Item> items) {
+		return new Todo(queue, "todo." + queue, Kind.ACTION, link, count, overdue, nearestDue, items);
+	}
+
+	/** A queue the user follows. */
+	public static Todo tracking(String queue, String link, long count, LocalDate nearestDue, List<Item> items) {
+		return new Todo(queue, "todo." + queue, Kind.TRACKING, link, count, 0, nearestDue, items);
+	}
+
+	public boolean empty() {
+		return count == 0;
+	}
+
+	/**
+	 * Most urgent first: queues with overdue items (the most overdue items first), then by the nearest due date, then
+	 * queues without due dates by size; empty queues last.
+	 */
+	public static final Comparator<Todo> MOST_URGENT_FIRST = Comparator.comparing(Todo::empty)
+		.thenComparing(t -> t.overdue() == 0)
+		.thenComparing(Todo::overdue, Comparator.reverseOrder())
+		.thenComparing(Todo::nearestDue, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(Todo::count, Comparator.reverseOrder())
+		.thenComparing(Todo::queue);
+}

@@ -1,0 +1,101 @@
+package org.youguan.region;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Turns the region picker's chain of selects into the one code the form's handler expects: for each field named by
+ * the hidden {@code regionChain} parameter, the posted values (the picker's base, then one per level, in document
+ * order) become the deepest value that continues the chain — each value must lie inside the one before it; a blank or
+ * an inconsistent value (a higher level changed without JavaScript) ends it. Requests without {@code regionChain},
+ * and the JSON API, pass untouched.
+ */
+@Component
+class RegionChainFilter extends OncePerRequestFilter {
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/api/") || path.startsWith("/webjars/") || path.startsWith("/css/")
+				|| path.startsWith("/js/") || path.startsWith("/actuator/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String[] fields = request.getParameterValues(RegionPicker.CHAIN);
+		if (fields == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
+		for (String field : fields) {
+			String[] values = parameters.get(field);
+			if (values != null && values.length > 1) {
+				parameters.put(field, new String[] { deepest(values) });
+			}
+		}
+		chain.doFilter(new CollapsedRequest(request, Collections.unmodifiableMap(parameters)), response);
+	}
+
+	/**
+	 * The deepest value continuing the chain: {@code ["", "32", "3205", "320506"]} → 320506, {@code ["3205", "320506",
+	 * ""]} → 320506, {@code ["", "31", "3205"]} → 31 (3205 no longer lies inside the province chosen above it).
+	 */
+	static String deepest(String[] values) {
+		String result = values[0] == null ? "" : values[0].strip();
+		for (int i = 1; i < values.length; i++) {
+			String value = values[i] == null ? "" : values[i].strip();
+			if (value.isEmpty() || value.length() <= result.length() || !value.startsWith(result)) {
+				break;
+			}
+			result = value;
+		}
+		return result;
+	}
+
+	/** The request with the collapsed parameters. */
+	private static final class CollapsedRequest extends HttpServletRequestWrapper {
+
+		private final Map<String, String[]> parameters;
+
+		CollapsedRequest(HttpServletRequest request, Map<String, String[]> parameters) {
+			super(request);
+			this.parameters = parameters;
+		}
+
+		@Override
+		public String getParameter(String name) {
+			String[] values = parameters.get(name);
+			return values == null || values.length == 0 ? null : values[0];
+		}
+
+		@Override
+		public String[] getParameterValues(String name) {
+			String[] values = parameters.get(name);
+			return values == null ? null : values.clone();
+		}
+
+		@Override
+		public Map<String, String[]> getParameterMap() {
+			return parameters;
+		}
+
+		@Override
+		public Enumeration<String> getParameterNames() {
+			return Collections.enumeration(parameters.keySet());
+		}
+	}
+}

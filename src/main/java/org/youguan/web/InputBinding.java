@@ -1,0 +1,114 @@
+package org.youguan.web;
+
+import java.beans.PropertyEditorSupport;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.beans.propertyeditors.CustomBooleanEditor;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.youguan.kernel.Validation;
+
+/**
+ * How request parameters and form fields become values, for every controller: an unticked checkbox (absent) binds
+ * as {@code false}; a number must be finite and of at most {@link Validation#MAX_INTEGER_DIGITS} integer digits ({@code 1e309},
+ * {@code NaN} and {@code Infinity} are refused); a date must be YYYY-MM-DD within {@link Validation#EARLIEST_QUERY}
+ * … {@link Validation#LATEST_QUERY}. A refusal is a type mismatch, answered 400 naming the parameter.
+ */
+@ControllerAdvice
+class InputBinding {
+
+	@InitBinder
+	void binders(WebDataBinder binder) {
+		binder.registerCustomEditor(boolean.class, new AbsentIsFalse());
+		binder.registerCustomEditor(double.class, new FiniteNumber(false, true));
+		binder.registerCustomEditor(Double.class, new FiniteNumber(true, true));
+		binder.registerCustomEditor(float.class, new FiniteNumber(false, false));
+		binder.registerCustomEditor(Float.class, new FiniteNumber(true, false));
+		binder.registerCustomEditor(BigDecimal.class, new BoundedDecimal());
+		binder.registerCustomEditor(LocalDate.class, new PlausibleDate());
+	}
+
+	/** A checkbox: "true"/"on"/"yes"/"1" tick it; absent (unticked) is false, never a binding error. */
+	static final class AbsentIsFalse extends CustomBooleanEditor {
+
+		AbsentIsFalse() {
+			super(false);
+		}
+
+		@Override
+		public void setValue(Object value) {
+			super.setValue(value == null ? Boolean.FALSE : value);
+		}
+
+		@Override
+		public void setAsText(String text) {
+			super.setAsText(text == null || text.isBlank() ? "false" : text.strip());
+		}
+	}
+
+	private static final class FiniteNumber extends PropertyEditorSupport {
+
+		private final boolean allowEmpty;
+
+		private final boolean wide;
+
+		FiniteNumber(boolean allowEmpty, boolean wide) {
+			this.allowEmpty = allowEmpty;
+			this.wide = wide;
+		}
+
+		@Override
+		public void setAsText(String text) {
+			if (text == null || text.isBlank()) {
+				if (!allowEmpty) {
+					throw new IllegalArgumentException("empty");
+				}
+				setValue(null);
+				return;
+			}
+			BigDecimal d = BoundedDecimal.parse(text);
+			setValue(wide ? (Object) d.doubleValue() : (Object) d.floatValue());
+		}
+	}
+
+	private static final class BoundedDecimal extends PropertyEditorSupport {
+
+		@Override
+		public void setAsText(String text) {
+			setValue(text == null || text.isBlank() ? null : parse(text));
+		}
+
+		/** A plain decimal number of at most {@link Validation#MAX_INTEGER_DIGITS} integer digits and 10 fraction digits. */
+		static BigDecimal parse(String text) {
+			BigDecimal d = new BigDecimal(text.strip());
+			if (d.precision() - d.scale() > Validation.MAX_INTEGER_DIGITS || d.stripTrailingZeros().scale() > 10) {
+				throw new IllegalArgumentException("out of range: " + text);
+			}
+			return d;
+		}
+	}
+
+	private static final class PlausibleDate extends PropertyEditorSupport {
+
+		@Override
+		public void setAsText(String text) {
+			if (text == null || text.isBlank()) {
+				setValue(null);
+				return;
+			}
+			try {
+				LocalDate d = LocalDate.parse(text.strip());
+				if (d.isBefore(Validation.EARLIEST_QUERY) || d.isAfter(Validation.LATEST_QUERY)) {
+					throw new IllegalArgumentException("out of range: " + text);
+				}
+				setValue(d);
+			}
+			catch (DateTimeParseException ex) {
+				throw new IllegalArgumentException(ex.getMessage(), ex);
+			}
+		}
+	}
+}

@@ -1,0 +1,275 @@
+package org.youguan.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Text;
+
+/**
+ * Refuses, before anything else reads the request (Spring Security included), text that no field can hold: a
+ * parameter name or value (query string, form body, multipart text field), a header value or the path carrying a
+ * control character such as U+0000 (PostgreSQL refuses it), and %-sequences that are not UTF-8 ({@code ?q=%zz}).
+ * The answer is 400 naming the parameter or header — a problem response on {@code /api/**}, the error page elsewhere
+ * — and an upload beyond the multipart limits is 413. Registered right after the character-encoding filter.
+ */
+class RequestValuesFilter extends OncePerRequestFilter {
+
+	/** Request attribute holding the {@link Refusal} the error page shows. */
+	static final String REFUSAL = RequestValuesFilter.class.getName() + ".refusal";
+
+	private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([^\\]]*)\\]");
+
+	/** Why a request was refused: the status, the message and the fields it names. */
+	record Refusal(int status, String title, String detail, List<FieldError> errors) {
+	}
+
+	private final String uploadLimits;
+
+	/** @param uploadLimits how the multipart limits are told in a 413, e.g. "单个文件不超过50MB，整个请求不超过60MB" */
+	RequestValuesFilter(String uploadLimits) {
+		this.uploadLimits = uploadLimits;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Refusal refusal = check(request);
+		if (refusal != null) {
+			refuse(request, response, refusal);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private Refusal check(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		String decodedPath = decode(path, false);
+		if (decodedPath == null || Text.forbiddenAt(decodedPath) >= 0) {
+			return invalid("path", "control-character", "请求路径含有无效的编码或不允许的字符");
+		}
+		Refusal header = headers(request);
+		if (header != null) {
+			return header;
+		}
+		Refusal query = query(request.getQueryString());
+		if (query != null) {
+			return query;
+		}
+		Map<String, String[]> parameters;
+		try {
+			parameters = request.getParameterMap();
+		}
+		catch (IllegalStateException ex) {
+			return unparsable(ex);
+		}
+		for (Map.Entry<String, String[]> p : parameters.entrySet()) {
+			if (Text.forbiddenAt(p.getKey()) >= 0) {
+				return control(p.getKey(), p.getKey());
+			}
+			for (String value : p.getValue()) {
+				if (Text.forbiddenAt(value) >= 0) {
+					return control(p.getKey(), value);
+				}
+			}
+		}
+		return null;
+	}
+
+	private static Refusal headers(HttpServletRequest request) {
+		for (String name : Collections.list(request.getHeaderNames())) {
+			for (String value : Collections.list(request.getHeaders(name))) {
+				// header bytes arrive as ISO-8859-1, so only C0 controls and DEL are refused (UTF-8 bytes map to C1)
+				for (int at = 0; at < value.length(); at++) {
+					char c = value.charAt(at);
+					if ((c < 0x20 && c != '\t') || c == 0x7f) {
+						return invalid(name, "control-character",
+								"请求头“" + Text.printable(name) + "”含有不允许的字符（" + Text.codePoint(value, at) + "）");
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	/** The raw query string, each name and value %-decoded strictly as UTF-8 (as Tomcat decodes it). */
+	private static Refusal query(String raw) {
+		if (raw == null || raw.isEmpty()) {
+			return null;
+		}
+		for (String pair : raw.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int eq = pair.indexOf('=');
+			String rawName = eq < 0 ? pair : pair.substring(0, eq);
+			String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
+			String name = decode(rawName, true);
+			if (name == null) {
+				return invalid(rawName, "encoding", "参数名“" + Text.printable(rawName) + "”不是有效的UTF-8网址编码");
+			}
+			String value = decode(rawValue, true);
+			if (value == null) {
+				return invalid(name, "encoding", "参数“" + Text.printable(name) + "”的值不是有效的UTF-8网址编码（%后应为两位十六进制数）");
+			}
+			if (Text.forbiddenAt(name) >= 0) {
+				return control(name, name);
+			}
+			if (Text.forbiddenAt(value) >= 0) {
+				return control(name, value);
+			}
+		}
+		return null;
+	}
+
+	/** A parameter Tomcat could not read from the body: undecodable (400) or beyond the upload limits (413). */
+	private Refusal unparsable(IllegalStateException ex) {
+		int code = ex instanceof InvalidParameterException invalid ? invalid.getErrorCode() : 400;
+		if (caused(ex, "FileCountLimitExceededException")) {
+			String detail = "一次上传的文件和字段过多，请分批上传";
+			return new Refusal(413, "文件过多", detail, List.of(new FieldError("file", "count", detail)));
+		}
+		if (String.valueOf(ex.getMessage()).contains("maximum number of request parameters")) {
+			return invalid("request", "count", "请求参数过多，请减少一次提交的内容");
+		}
+		if (code == 413 || sizeLimit(ex)) {
+			String detail = "上传的内容超过大小限制（" + uploadLimits + "），请压缩或分批上传";
+			return new Refusal(413, "文件过大", detail, List.of(new FieldError("file", "size", detail)));
+		}
+		Matcher m = TOMCAT_PARAMETER.matcher(String.valueOf(ex.getMessage()));
+		String name = m.find() ? m.group(1) : "body";
+		return invalid(name, "encoding", "参数“" + Text.printable(name) + "”无法读取：编码无效（应为UTF-8），或请求内容已损坏");
+	}
+
+	private static boolean sizeLimit(Throwable ex) {
+		return caused(ex, "SizeLimitExceededException");
+	}
+
+	/** Whether Tomcat's exception or one of its causes is of the named kind (Tomcat's upload exceptions are internal). */
+	private static boolean caused(Throwable ex, String simpleNameEnding) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t.getClass().getSimpleName().endsWith(simpleNameEnding)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Refusal control(String name, String value) {
+		return invalid(name, "control-character", "参数“" + Text.printable(name) + "”含有不允许的字符（"
+				+ Text.codePoint(value, Text.forbiddenAt(value)) + "），请删除后重试");
+	}
+
+	private static Refusal invalid(String field, String rule, String message) {
+		return new Refusal(400, "输入有误", message, List.of(new FieldError(Text.printable(field), rule, message)));
+	}
+
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
+			throws IOException {
+		try {
+			// let Tomcat finish (and fail) parsing now, so the error page's own reads do not fail again
+			request.getParameterMap();
+		}
+		catch (IllegalStateException ignored) {
+			// already answered by the refusal
+		}
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			response.setStatus(refusal.status());
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.setContentType("application/problem+json");
+			response.getWriter().write(problemJson(request, refusal));
+			return;
+		}
+		request.setAttribute(REFUSAL, refusal);
+		response.sendError(refusal.status(), refusal.detail());
+	}
+
+	static String problemJson(HttpServletRequest request, Refusal refusal) {
+		StringBuilder json = new StringBuilder("{\"type\":\"about:blank\",\"title\":").append(quote(refusal.title()))
+			.append(",\"status\":")
+			.append(refusal.status())
+			.append(",\"detail\":")
+			.append(quote(refusal.detail()))
+			.append(",\"instance\":")
+			.append(quote(request.getRequestURI()))
+			.append(",\"errors\":[");
+		for (int i = 0; i < refusal.errors().size(); i++) {
+			FieldError e = refusal.errors().get(i);
+			json.append(i == 0 ? "" : ",")
+				.append("{\"field\":")
+				.append(quote(e.field()))
+				.append(",\"rule\":")
+				.append(quote(e.rule()))
+				.append(",\"message\":")
+				.append(quote(e.message()))
+				.append('}');
+		}
+		return json.append("]}").toString();
+	}
+
+	private static String quote(String s) {
+		StringBuilder out = new StringBuilder("\"");
+		for (char c : s.toCharArray()) {
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				default -> out.append(c < 0x20 || Character.isSurrogate(c) ? "\\u%04x".formatted((int) c) : String.valueOf(c));
+			}
+		}
+		return out.append('"').toString();
+	}
+
+	/**
+	 * %-decodes {@code s} strictly: every % followed by two hex digits, the bytes valid UTF-8 ({@code plus}: '+' is a
+	 * space, as in a query string). Null when it is not. (Tomcat admits only ASCII in the request target; characters
+	 * beyond it, as MockMvc passes them, are read as UTF-8.)
+	 */
+	static String decode(String s, boolean plus) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c == '%') {
+				if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
+					return null;
+				}
+				out.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+				i += 2;
+			}
+			else if (c == '+' && plus) {
+				out.write(' ');
+			}
+			else {
+				int end = Character.isHighSurrogate(c) && i + 1 < s.length() ? i + 2 : i + 1;
+				byte[] raw = s.substring(i, end).getBytes(StandardCharsets.UTF_8);
+				out.write(raw, 0, raw.length);
+				i = end - 1;
+			}
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(out.toByteArray()))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+	}
+}

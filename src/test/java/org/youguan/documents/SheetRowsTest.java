@@ -1,0 +1,197 @@
+package org.youguan.documents;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.youguan.documents.SheetRows.SheetRow;
+import org.youguan.kernel.InvalidValueException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.youguan.documents.TypedWorkbook.builtin;
+import static org.youguan.documents.TypedWorkbook.format;
+import static org.youguan.documents.TypedWorkbook.formula;
+import static org.youguan.documents.TypedWorkbook.formulaWithoutResult;
+
+/**
+ * The one spreadsheet reader on real .xlsx files: each cell is read as its value as a person sees it in Excel — not its
+ * display format, not its formula text.
+ */
+class SheetRowsTest {
+
+	static final LocalDate MARCH_5 = LocalDate.of(2026, 3, 5);
+
+	static SheetRow only(TypedWorkbook book) {
+		List<SheetRow> rows = SheetRows.read(book.bytes(), List.of("值"));
+		assertThat(rows).hasSize(1);
+		return rows.get(0);
+	}
+
+	static SheetCell cell(Object value) {
+		return only(new TypedWorkbook(List.of("值")).row(List.of(value))).cell("值");
+	}
+
+	@Test
+	void dateCellsInEveryChineseFormatAreDates() {
+		List<Object> formats = List.of(MARCH_5, format(MARCH_5, "yyyy/m/d"), format(MARCH_5, "yyyy\"年\"m\"月\"d\"日\""),
+				format(MARCH_5, "m/d/yy"), format(MARCH_5, "[$-804]yyyy\"年\"m\"月\"d\"日\";@"),
+				format(MARCH_5, "[DBNum1][$-804]yyyy\"年\"m\"月\"d\"日\""), format(MARCH_5, "m\"月\"d\"日\""),
+				format(MARCH_5, "yyyy-mm-dd"), format(MARCH_5, "[$-804]aaaa;@"),
+				// East Asian built-in formats Chinese Excel writes without defining them: 31 yyyy"年"m"月"d"日", 57, 58
+				builtin(MARCH_5, 31), builtin(MARCH_5, 57), builtin(MARCH_5, 58), builtin(MARCH_5, 22));
+		for (Object value : formats) {
+			SheetCell cell = cell(value);
+			assertThat(cell.kind()).as(value.toString()).isEqualTo(SheetCell.Kind.DATE);
+			assertThat(cell.asDate("值")).as(value.toString()).isEqualTo(MARCH_5);
+			assertThat(cell.text()).as(value.toString()).isEqualTo("2026-03-05");
+		}
+	}
+
+	@Test
+	void datesOfA1904WorkbookAreTheSameDates() {
+		SheetRow row = only(new TypedWorkbook(List.of("值")).date1904().row(List.of(MARCH_5)));
+		assertThat(row.cell("值").asDate("值")).isEqualTo(MARCH_5);
+	}
+
+	@Test
+	void numbersAreTheirUnroundedValueWhateverTheyAreShownAs() {
+		SheetCell grouped = cell(format(2470.58, "#,##0"));
+		assertThat(grouped.asNumber("值")).isEqualByComparingTo("2470.58");
+		assertThat(grouped.text()).isEqualTo("2470.58");
+		assertThat(cell(format(2470.58, "0")).asNumber("值")).isEqualByComparingTo("2470.58");
+		assertThat(cell(320506).text()).as("a code typed as a number").isEqualTo("320506");
+		assertThat(cell(13812345678L).text()).isEqualTo("13812345678");
+		assertThat(cell(formula("0.1+0.2")).asNumber("值")).as("Excel's 15 digits, not binary noise")
+			.isEqualByComparingTo("0.3");
+	}
+
+	@Test
+	void aPercentageMeansTheStoredValueScaledAsTheFieldsUnitSays() {
+		SheetCell rate = cell(format(0.1234, "0.00%"));
+		assertThat(rate.asNumber("电子面单使用率", "%")).isEqualByComparingTo("12.34");
+		assertThat(rate.asNumber("值", "‰")).isEqualByComparingTo("123.4");
+		assertThat(rate.asNumber("值")).as("a field without a percent unit takes the fraction").isEqualByComparingTo("0.1234");
+		assertThat(rate.text()).isEqualTo("12.34%");
+		assertThat(cell(builtin(0.985, 10)).asNumber("值", "%")).as("built-in 0.00%").isEqualByComparingTo("98.5");
+		assertThat(cell("98.5%").asNumber("值", "%")).as("typed as text").isEqualByComparingTo("98.5");
+		assertThat(cell(98.5).asNumber("值", "%")).as("a plain number is as written").isEqualByComparingTo("98.5");
+	}
+
+	@Test
+	void aFormulaIsItsResult() {
+		TypedWorkbook book = new TypedWorkbook(List.of("基数", "值", "日期", "文字"))
+			.row(List.of(1235.29, formula("A2*2"), format(MARCH_5, "yyyy/m/d"), formula("\"苏州\"&\"吴中\"")))
+			.row(List.of(1, formula("C2+1", "yyyy\"年\"m\"月\"d\"日\""), MARCH_5, formula("TRUE")));
+		List<SheetRow> rows = SheetRows.read(book.bytes(), List.of("值"));
+		assertThat(rows.get(0).cell("值").asNumber("值")).isEqualByComparingTo("2470.58");
+		assertThat(rows.get(0).get("文字")).isEqualTo("苏州吴中");
+		assertThat(rows.get(1).cell("值").asDate("值")).as("a formula pointing to a date").isEqualTo(MARCH_5.plusDays(1));
+		assertThat(rows.get(1).cell("文字").asYesNo("文字")).isTrue();
+	}
+
+	@Test
+	void errorValuesAndFormulasWithoutAResultAreErrorsNotValues() {
+		TypedWorkbook book = new TypedWorkbook(List.of("值", "另一列"))
+			.row(List.of(formula("1/0"), "好"))
+			.row(List.of(formulaWithoutResult("1+1"), "好"));
+		List<SheetRow> rows = SheetRows.read(book.bytes(), List.of("值"));
+		assertThat(rows.get(0).errorCells()).containsEntry("值", "#DIV/0!");
+		assertThat(rows.get(0).get("值")).isNull();
+		assertThat(rows.get(1).errorCells()).containsKey("值");
+		assertThat(rows.get(1).errorCells()).doesNotContainKey("另一列");
+	}
+
+	@Test
+	void textThatLooksLikeANumberStaysTextAndReadsAsANumberWhereOneIsWanted() {
+		assertThat(cell("00123").text()).isEqualTo("00123");
+		assertThat(cell("2470.58").asNumber("值")).isEqualByComparingTo("2470.58");
+		assertThat(cell("1,234,567.5").asNumber("值")).isEqualByComparingTo("1234567.5");
+		assertThat(cell("１２３").asInteger("值")).isEqualTo(123);
+		assertThat(cell("110105194912310021").text()).isEqualTo("110105194912310021");
+		assertThatThrownBy(() -> cell("约30").asNumber("面积")).isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("面积应为数字");
+		assertThatThrownBy(() -> cell(30.5).asInteger("格口数")).hasMessageContaining("格口数应为整数");
+		assertThat(cell(30.0).asInteger("格口数")).isEqualTo(30);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-03-05", "2026/3/5", "2026.3.5", "2026年3月5日", "2026年03月05日", "20260305", "2026-3-5",
+			"２０２６－０３－０５", " 2026/03/05 ", "2026-03-05 00:00:00", "2026/3/5 14:30" })
+	void datesAsPeopleTypeThem(String typed) {
+		assertThat(cell(typed).asDate("开办日期")).isEqualTo(MARCH_5);
+	}
+
+	@Test
+	void aDateThatDoesNotExistOrIsNoDateIsRefusedNamingTheColumn() {
+		assertThatThrownBy(() -> cell("2026-02-30").asDate("开办日期")).hasMessageContaining("开办日期")
+			.hasMessageContaining("不是存在的日期");
+		assertThatThrownBy(() -> cell("下周一").asDate("开办日期")).hasMessageContaining("开办日期应为日期");
+		assertThatThrownBy(() -> cell(46086).asDate("开办日期")).as("a date's serial number shown as a plain number")
+			.hasMessageContaining("开办日期应为日期");
+		assertThat(cell(20260305).asDate("开办日期")).isEqualTo(MARCH_5);
+	}
+
+	@Test
+	void monthsFromDateCellsNumbersAndText() {
+		assertThat(cell(format(LocalDate.of(2024, 1, 1), "yyyy\"年\"m\"月\"")).asMonth("月份")).isEqualTo(YearMonth.of(2024, 1));
+		assertThat(cell(202401).asMonth("月份")).isEqualTo(YearMonth.of(2024, 1));
+		assertThat(cell(202410).asMonth("月份")).isEqualTo(YearMonth.of(2024, 10));
+		for (String typed : List.of("2024-01", "2024/1", "2024年1月", "202401", "2024.01", "2024-01-01")) {
+			assertThat(cell(typed).asMonth("月份")).as(typed).isEqualTo(YearMonth.of(2024, 1));
+		}
+		assertThatThrownBy(() -> cell("2024-13").asMonth("月份")).hasMessageContaining("月份应为年月");
+	}
+
+	@Test
+	void yesAndNoAsWordsOrBooleans() {
+		assertThat(cell("是").asYesNo("货架")).isTrue();
+		assertThat(cell(false).asYesNo("货架")).isFalse();
+		assertThatThrownBy(() -> cell("有").asYesNo("货架")).hasMessageContaining("货架应填“是”或“否”");
+	}
+
+	@Test
+	void borderedEmptyRowsDownTo60000DoNotCountOrRefuseTheFile() {
+		TypedWorkbook book = new TypedWorkbook(List.of("名称", "面积")).row(List.of("唯一一行", format(30, "#,##0")))
+			.borderedDownTo(60_000);
+		List<SheetRow> rows = SheetRows.read(book.bytes(), List.of("名称"));
+		assertThat(rows).singleElement().satisfies(r -> {
+			assertThat(r.number()).isEqualTo(2);
+			assertThat(r.get("名称")).isEqualTo("唯一一行");
+		});
+	}
+
+	@Test
+	void moreRowsWithContentThanTheLimitAreRefused() {
+		TypedWorkbook book = new TypedWorkbook(List.of("名称"));
+		for (int i = 0; i <= SheetRows.MAX_ROWS; i++) {
+			book.row(List.of("网点" + i));
+		}
+		assertThatThrownBy(() -> SheetRows.read(book.borderedDownTo(SheetRows.MAX_ROWS + 10).bytes(), List.of("名称")))
+			.isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("一次最多导入" + SheetRows.MAX_ROWS + "行");
+	}
+
+	@Test
+	void theHeaderIsTheFirstRowWithContentAndRowNumbersAreTheSheets() {
+		TypedWorkbook book = new TypedWorkbook(List.of("名称", "面积")).blankRowsAbove(2).row(List.of("甲", 1))
+			.row(new ArrayList<>(java.util.Arrays.asList(null, null)))
+			.row(List.of("乙", 2));
+		List<SheetRow> rows = SheetRows.read(book.bytes(), List.of("名称", "面积"));
+		assertThat(rows).extracting(SheetRow::number).containsExactly(4, 6);
+		assertThat(rows.get(1).cell("面积").asNumber("面积")).isEqualByComparingTo(BigDecimal.valueOf(2));
+	}
+
+	@Test
+	void aFileThatIsNoWorkbookOrLacksAHeaderIsRefused() {
+		assertThatThrownBy(() -> SheetRows.read("PK not really a zip".getBytes(), List.of("名称")))
+			.hasMessageContaining("无法读取Excel文件");
+		assertThatThrownBy(() -> SheetRows.read(new TypedWorkbook(List.of("名称")).row(List.of("甲")).bytes(), List.of("名称", "地址")))
+			.hasMessageContaining("表头缺少：地址");
+	}
+}

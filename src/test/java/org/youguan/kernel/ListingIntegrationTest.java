@@ -1,0 +1,71 @@
+package org.youguan.kernel;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.youguan.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one list idiom on the real region table: scope, search, filters, whitelisted order, exact and capped counts. */
+@IntegrationTest
+class ListingIntegrationTest {
+
+	record RegionRow(String code, String name) {
+	}
+
+	static final Map<String, String> SORTS = Map.of("code", "r.code", "name", "r.name");
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Listing counties(DataScope scope, PageQuery page) {
+		return Listing.from("FROM region r")
+			.scope(scope, "r.code")
+			.where("length(r.code) = 6")
+			.search(page, "r.name")
+			.sorts(SORTS, "code", "r.code");
+	}
+
+	@Test
+	void pagesTheRowsInScopeInTheChosenOrderWithTheirCount() {
+		PageQuery first = new PageQuery("", 0, 3, "code", true);
+		PageResult<RegionRow> page = counties(DataScope.region("3205"), first).page(jdbc, "SELECT r.code, r.name", first,
+				Rows.of(RegionRow.class));
+		long all = jdbc.sql("SELECT count(*) FROM region WHERE code LIKE '3205%' AND length(code) = 6").query(Long.class)
+			.single();
+		assertThat(page.total()).isEqualTo(all);
+		assertThat(page.items()).hasSize(3).allSatisfy(r -> assertThat(r.code()).startsWith("3205"));
+		assertThat(page.items().get(0).code()).isGreaterThan(page.items().get(1).code());
+		PageQuery next = new PageQuery("", 1, 3, "code", true);
+		assertThat(counties(DataScope.region("3205"), next).page(jdbc, "SELECT r.code, r.name", next,
+				Rows.of(RegionRow.class)).items()).doesNotContainAnyElementsOf(page.items());
+	}
+
+	@Test
+	void searchesWithTheWildcardsOfTheTextEscapedAndIgnoresAnOrderNotAllowed() {
+		PageQuery wuzhong = new PageQuery("吴中", 0, 10, "name; DROP TABLE region", false);
+		PageResult<RegionRow> found = counties(DataScope.all(), wuzhong).page(jdbc, "SELECT r.code, r.name", wuzhong,
+				Rows.of(RegionRow.class));
+		assertThat(found.items()).extracting(RegionRow::code).contains("320506");
+		PageQuery percent = new PageQuery("%", 0, 10, null, false);
+		assertThat(counties(DataScope.all(), percent).count(jdbc)).isZero();
+	}
+
+	@Test
+	void aCappedCountSaysThereAreMore() {
+		PageQuery page = new PageQuery("", 0, 5, null, false);
+		PageResult<RegionRow> capped = counties(DataScope.all(), page).countUpTo(100).page(jdbc, "SELECT r.code, r.name",
+				page, Rows.of(RegionRow.class));
+		assertThat(capped.total()).isEqualTo(100);
+		assertThat(capped.capped()).isTrue();
+	}
+
+	@Test
+	void aScopeOfNoRegionSeesNothing() {
+		assertThat(counties(DataScope.none(), new PageQuery("", 0, 5, null, false)).count(jdbc)).isZero();
+	}
+}

@@ -1,0 +1,58 @@
+package org.youguan.statistics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.youguan.IntegrationTest;
+import org.youguan.documents.TypedWorkbook;
+import org.youguan.kernel.DataScope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.youguan.documents.TypedWorkbook.format;
+import static org.youguan.documents.TypedWorkbook.formula;
+
+/**
+ * The history import reads months typed as date cells, numbers shown rounded, percentages in the indicator's unit and
+ * formulas as their results.
+ */
+@IntegrationTest
+class StatisticsHistoryCellsIntegrationTest {
+
+	@Autowired
+	HistoryImport history;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	BigDecimal fact(String code, String month) {
+		return jdbc.sql("""
+				SELECT value FROM stat_fact WHERE source = 'HISTORY' AND indicator_code = :code AND region_code = '3205'
+				AND brand_id IS NULL AND period_start = CAST(:start AS date)""")
+			.param("code", code)
+			.param("start", month + "-01")
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	@Test
+	void monthsValuesAndRatesAreTheirCellsValues() {
+		TypedWorkbook sheet = new TypedWorkbook(HistoryImport.HEADERS)
+			.row(List.of("express.revenue", format(LocalDate.of(2018, 1, 1), "yyyy\"年\"m\"月\""), 3205, "",
+					format(2470.58, "#,##0")))
+			.row(List.of("express.revenue", "2018年2月", "3205", "", formula("1000+235.29")))
+			.row(List.of("green.ewaybill.rate", 201803, "3205", "", format(0.985, "0.00%")))
+			.row(List.of("green.ewaybill.rate", "2018/4", "3205", "", "97.25%"));
+		HistoryImport.Result result = history.importFile(DataScope.region("3205"), sheet.bytes());
+		assertThat(result.errors()).isEmpty();
+		assertThat(result.imported()).isEqualTo(4);
+		assertThat(fact("express.revenue", "2018-01")).isEqualByComparingTo("2470.58");
+		assertThat(fact("express.revenue", "2018-02")).isEqualByComparingTo("1235.29");
+		assertThat(fact("green.ewaybill.rate", "2018-03")).isEqualByComparingTo("98.5");
+		assertThat(fact("green.ewaybill.rate", "2018-04")).isEqualByComparingTo("97.25");
+	}
+}

@@ -1,0 +1,350 @@
+package org.youguan.web;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.TestImages;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.complaints.Channel;
+import org.youguan.complaints.ComplaintForm;
+import org.youguan.complaints.ComplaintStatus;
+import org.youguan.complaints.Complaints;
+import org.youguan.complaints.FilerRole;
+import org.youguan.filing.AttachmentKind;
+import org.youguan.filing.FilingStatus;
+import org.youguan.filing.OutletFilings;
+import org.youguan.filing.Upload;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.WorkState;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+import org.youguan.registry.EnterpriseStatus;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.OutletData;
+import org.youguan.statistics.Period;
+import org.youguan.statistics.ReportForm;
+import org.youguan.statistics.ReportForms;
+import org.youguan.statistics.ReportStatus;
+import org.youguan.statistics.Reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The first pages by who opens them: the public home for anonymous visitors; a clerk's 工作台 with 我的待办 whose counts
+ * are the open items of her scope and exactly what each queue's link lists, changing when she handles one, and 已办; an
+ * enterprise's home with its own items only and no bureau counters; the statistics reminder (催报) reaching the
+ * enterprise as a notification.
+ */
+@IntegrationTest
+class HomePagesIntegrationTest {
+
+	static final DataScope WUZHONG = DataScope.region("320506");
+
+	static final PageQuery ONE = new PageQuery("", 0, 1, null, false);
+
+	static final byte[] JPEG = TestImages.jpeg(4, 3);
+
+	static final byte[] PDF = "%PDF-1.4\n%test\n".getBytes();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	OutletFilings filings;
+
+	@Autowired
+	Complaints complaints;
+
+	@Autowired
+	Reports reports;
+
+	@Autowired
+	ReportForms forms;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	org.youguan.workplans.Supervision supervision;
+
+	/** One queue of the inbox as the page shows it. */
+	record Queue(String name, long count, long overdue, String link, String html) {
+	}
+
+	@Test
+	void anonymousVisitorsGetThePublicHomeLinkedBothWays() throws Exception {
+		String home = page(get("/"), null);
+		assertThat(home).contains("公众服务")
+			.contains("href=\"/public/complaints/new\"")
+			.contains("href=\"/public/complaints/status\"")
+			.contains("href=\"/public/complaints/notices\"")
+			.contains("申诉查询")
+			.contains("申诉通告")
+			.contains("action=\"/public/lookup\"")
+			.contains("href=\"/login\"")
+			.contains("邮政业用户申诉情况通告")
+			.doesNotContain("name=\"password\"")
+			.doesNotContain("我的待办");
+		String lookup = page(get("/public/lookup"), null);
+		assertThat(lookup).contains("href=\"/\"")
+			.contains("href=\"/public/complaints/new\" id=\"lookup-complain\"")
+			.contains("href=\"/public/complaints/status\" id=\"lookup-status\"")
+			.contains("href=\"/public/complaints/notices\" id=\"lookup-notices\"");
+		assertThat(page(get("/public/complaints/notices"), null)).contains("href=\"/\"").contains("邮政业用户申诉情况通告");
+		// the root opens only itself
+		mvc.perform(get("/complaints")).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/notifications")).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void aClerksInboxCountsTheOpenItemsOfHerScopeAndEachLinkListsExactlyThose() throws Exception {
+		MockHttpSession clerk = SignIn.session(mvc, "wz.staff");
+		String home = page(get("/"), clerk);
+		assertThat(home).contains("我的待办").contains("id=\"my-done\"");
+		Map<String, Queue> queues = queues(home);
+		assertThat(queues).containsKeys("filing.review", "complaint.accept", "complaint.callback", "complaint.close",
+				"complaint.late-reply", "statistics.approve");
+		assertThat(queues.get("filing.review").count())
+			.isEqualTo(filings.list(WUZHONG, new OutletFilings.Filter(FilingStatus.SUBMITTED, null, false, null), ONE).total());
+		assertThat(queues.get("filing.review").overdue())
+			.isEqualTo(filings.list(WUZHONG, new OutletFilings.Filter(FilingStatus.SUBMITTED, null, true, null), ONE).total());
+		assertThat(queues.get("complaint.accept").count()).isEqualTo(complaintCount(ComplaintStatus.RECEIVED));
+		assertThat(queues.get("complaint.callback").count()).isEqualTo(complaintCount(ComplaintStatus.REPLIED));
+		assertThat(queues.get("complaint.close").count()).isEqualTo(complaintCount(ComplaintStatus.CALLBACK));
+		assertThat(queues.get("statistics.approve").count()).isEqualTo(reports
+			.list(WUZHONG, new Reports.Filter(null, null, ReportStatus.SUBMITTED, null), ONE).total());
+		assertThat(queues.get("complaint.late-reply").count()).isEqualTo(complaints.list(WUZHONG,
+				new Complaints.Filter(null, true, null, WorkState.OPEN, true), ONE).total());
+		for (Queue q : queues.values()) {
+			if (!q.link().startsWith("/workplans")) {
+				assertThat(page(get(q.link()), clerk)).as(q.name() + " → " + q.link()).contains("共 " + q.count() + " 条");
+			}
+		}
+		// most urgent first: every queue with overdue items comes before every queue without
+		List<Queue> order = List.copyOf(queues.values());
+		int lastOverdue = -1;
+		int firstOther = order.size();
+		for (int i = 0; i < order.size(); i++) {
+			if (order.get(i).overdue() > 0) {
+				lastOverdue = i;
+			}
+			else {
+				firstOther = Math.min(firstOther, i);
+			}
+		}
+		assertThat(lastOverdue).isLessThan(firstOther);
+	}
+
+	@Test
+	void aDepartmentMemberSeesTheWorkPlanReportsHerDepartmentOwesThisMonth() throws Exception {
+		MockHttpSession member = SignIn.session(mvc, "sz.office");
+		Queue owed = queues(page(get("/"), member)).get("workplan.report");
+		assertThat(owed).isNotNull();
+		Matcher link = Pattern.compile("/workplans/(\\d+)/departments/(\\d+)").matcher(owed.link());
+		assertThat(link.matches()).isTrue();
+		CurrentUser office = directory.principal("sz.office").orElseThrow();
+		assertThat(Long.parseLong(link.group(2))).isEqualTo(office.departmentId());
+		var list = supervision.department(office.scope(), Long.parseLong(link.group(1)), office.departmentId());
+		assertThat(owed.count()).isEqualTo(list.tasks().stream().filter(t -> t.owesReport()).count());
+		page(get(owed.link()), member);
+		// leaders read and follow; they hold no queue of their own
+		assertThat(queues(page(get("/"), SignIn.session(mvc, "sz.leader")))).isEmpty();
+	}
+
+	@Test
+	void handlingItemsChangesTheCountsAndTheHandledOneAppearsUnderDone() throws Exception {
+		MockHttpSession clerk = SignIn.session(mvc, "wz.staff");
+		long filingsBefore = queues(page(get("/"), clerk)).get("filing.review").count();
+		long complaintsBefore = queues(page(get("/"), clerk)).get("complaint.accept").count();
+
+		CurrentUser shunfeng = directory.principal("sf.wz").orElseThrow();
+		long filing = filings.submitNew(shunfeng, outlet(), List.of(new Upload(AttachmentKind.BUSINESS_LICENCE, "营业执照.pdf", PDF),
+				new Upload(AttachmentKind.MANAGER_ID, "身份证.jpg", JPEG), new Upload(AttachmentKind.PHOTO, "门头.jpg", JPEG)));
+		var filed = complaints.file(complaint("顺丰"), Channel.WEB, null, false);
+		Map<String, Queue> queues = queues(page(get("/"), clerk));
+		assertThat(queues.get("filing.review").count()).isEqualTo(filingsBefore + 1);
+		assertThat(queues.get("complaint.accept").count()).isEqualTo(complaintsBefore + 1);
+
+		mvc.perform(post("/filing/" + filing + "/approve").session(clerk).with(csrf()))
+			.andExpect(redirectedUrl("/filing/" + filing));
+		String home = page(get("/"), clerk);
+		assertThat(queues(home).get("filing.review").count()).isEqualTo(filingsBefore);
+		assertThat(queues(home).get("complaint.accept").count()).isEqualTo(complaintsBefore + 1);
+		String done = home.substring(home.indexOf("id=\"my-done\""));
+		assertThat(done).contains("href=\"/filing/" + filing + "\"");
+
+		complaints.reject(WUZHONG, filed.id(), org.youguan.complaints.AcceptanceCondition.OUT_OF_SCOPE, "测试：不属于申诉范围");
+		assertThat(queues(page(get("/"), clerk)).get("complaint.accept").count()).isEqualTo(complaintsBefore);
+	}
+
+	@Test
+	void anEnterpriseHomeShowsItsOwnItemsAndNoBureauCounters() throws Exception {
+		CurrentUser shunfeng = directory.principal("sf.wz").orElseThrow();
+		DataScope own = shunfeng.scope();
+		var mine = complaints.file(complaint("顺丰"), Channel.WEB, null, false);
+		complaints.acceptAndTransfer(WUZHONG, mine.id(), shunfeng.enterpriseCreditCode(), "测试转办");
+		EnterpriseView other = enterprises.list(DataScope.region("3205"), new Enterprises.Filter(null, null,
+				EnterpriseStatus.NORMAL), new PageQuery("", 0, 200, null, false)).items().stream()
+			.filter(e -> !e.creditCode().equals(shunfeng.enterpriseCreditCode()) && e.brandName() != null)
+			.findFirst()
+			.orElseThrow();
+		var theirs = complaints.file(complaint(other.brandName()), Channel.WEB, null, false);
+		complaints.acceptAndTransfer(WUZHONG, theirs.id(), other.creditCode(), "测试转办");
+
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		String home = page(get("/"), enterprise);
+		assertThat(home).contains("id=\"welcome\"")
+			.contains("我的待办")
+			.contains("邮政管理部门通知")
+			.doesNotContain("辖区用户")
+			.doesNotContain("辖区机构")
+			.doesNotContain("今日审计事件")
+			.doesNotContain("节假日安排尚未加载")
+			.doesNotContain(theirs.number());
+		Map<String, Queue> queues = queues(home);
+		assertThat(queues).containsKeys("complaint.reply", "filing.supplement", "filing.in-progress", "statistics.due",
+				"statistics.returned").doesNotContainKeys("filing.review", "complaint.accept", "statistics.approve");
+		Queue replies = queues.get("complaint.reply");
+		assertThat(replies.count()).isEqualTo(complaints.list(own,
+				new Complaints.Filter(null, null, null, WorkState.OPEN, true), ONE).total()).isPositive();
+		assertThat(queues.get("filing.supplement").count())
+			.isEqualTo(filings.list(own, new OutletFilings.Filter(FilingStatus.MISSING_ITEMS, null, false, null), ONE).total());
+		assertThat(queues.get("filing.in-progress").count())
+			.isEqualTo(filings.list(own, new OutletFilings.Filter(FilingStatus.SUBMITTED, null, false, null), ONE).total());
+		// every item listed is the enterprise's own, each with its reply's due date
+		Matcher item = Pattern.compile("href=\"/enterprise/complaints/(\\d+)\"").matcher(replies.html());
+		int listed = 0;
+		while (item.find()) {
+			var c = complaints.get(own, Long.parseLong(item.group(1)));
+			assertThat(c.enterpriseCreditCode()).isEqualTo(shunfeng.enterpriseCreditCode());
+			assertThat(replies.html()).contains(c.number()).contains(c.stepDue().toString().substring(5));
+			listed++;
+		}
+		assertThat(listed).isEqualTo(Math.min(replies.count(), org.youguan.org.Todo.ITEMS));
+		Matcher filingItem = Pattern.compile("href=\"/enterprise/filings/(\\d+)\"").matcher(home);
+		while (filingItem.find()) {
+			assertThat(filings.get(own, Long.parseLong(filingItem.group(1))).enterpriseCreditCode())
+				.isEqualTo(shunfeng.enterpriseCreditCode());
+		}
+		// the queue's link lists exactly what is counted: its own, not another enterprise's
+		assertThat(page(get(replies.link()), enterprise)).contains(mine.number())
+			.doesNotContain(theirs.number())
+			.contains("共 " + replies.count() + " 条");
+		assertThat(page(get(queues.get("filing.supplement").link()), enterprise))
+			.contains("共 " + queues.get("filing.supplement").count() + " 条");
+	}
+
+	@Test
+	void aStatisticsReminderReachesTheEnterpriseAsANotification() throws Exception {
+		ReportForm monthly = forms.byCode("monthly");
+		Period longAgo = Period.month(YearMonth.now().minusYears(6).withMonth(3));
+		MockHttpSession clerk = SignIn.session(mvc, "wz.staff");
+		mvc.perform(post("/statistics/completeness/remind").session(clerk).with(csrf())
+			.param("form", String.valueOf(monthly.id())).param("period", longAgo.code()))
+			.andExpect(redirectedUrlPattern("/statistics/completeness*"));
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		String expected = "提醒您报送" + longAgo.label() + "“" + monthly.name() + "”";
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(page(get("/notifications"), enterprise))
+			.contains("催报：苏州市吴中区邮政管理局" + expected)
+			.contains("href=\"/enterprise/statistics\""));
+		assertThat(page(get("/"), enterprise)).contains(expected);
+		// the clerk's own notifications do not carry the enterprise's reminder
+		assertThat(page(get("/notifications"), clerk)).doesNotContain(expected);
+	}
+
+	@Test
+	void queuesOpenOnWhatIsOpenWithAFilterForTheRest() throws Exception {
+		MockHttpSession clerk = SignIn.session(mvc, "sz.market");
+		String open = page(get("/complaints"), clerk);
+		assertThat(open).contains("id=\"work-state-OPEN\"").contains("aria-current=\"true\"").doesNotContain(">办结</span>");
+		assertThat(open).contains("共 " + complaints.list(DataScope.region("3205"),
+				new Complaints.Filter(null, null, null, WorkState.OPEN, false), ONE).total() + " 条");
+		assertThat(page(get("/complaints?state=DONE"), clerk)).contains(">办结</span>");
+		assertThat(page(get("/filing/queue"), clerk)).doesNotContain(">已备案</span>");
+		assertThat(page(get("/filing/queue?state=DONE"), clerk)).contains(">已备案</span>");
+		assertThat(page(get("/statistics/reports"), clerk)).doesNotContain(">已审核</span>");
+		assertThat(page(get("/statistics/reports?state=DONE"), clerk)).contains(">已审核</span>");
+	}
+
+	long complaintCount(ComplaintStatus status) {
+		return complaints.list(WUZHONG, new Complaints.Filter(status, null, null), ONE).total();
+	}
+
+	String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, MockHttpSession session)
+			throws Exception {
+		if (session != null) {
+			request.session(session);
+		}
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	static final Pattern TODO = Pattern.compile("<div[^>]*class=\"list-group-item todo[^\"]*\"[^>]*>");
+
+	static final Pattern LINK = Pattern.compile("class=\"[^\"]*todo-link\"[^>]*href=\"([^\"]+)\"|href=\"([^\"]+)\"[^>]*class=\"[^\"]*todo-link");
+
+	/** The queues of the page's inbox cards, in page order. */
+	static Map<String, Queue> queues(String html) {
+		Map<String, Queue> found = new LinkedHashMap<>();
+		Matcher m = TODO.matcher(html);
+		while (m.find()) {
+			String tag = m.group();
+			int end = html.indexOf("class=\"list-group-item todo", m.end());
+			String block = html.substring(m.start(), end < 0 ? Math.min(html.length(), m.end() + 4000) : end);
+			Matcher link = LINK.matcher(block);
+			assertThat(link.find()).as("link of " + tag).isTrue();
+			String href = (link.group(1) != null ? link.group(1) : link.group(2)).replace("&amp;", "&");
+			String name = attribute(tag, "data-queue");
+			found.put(name, new Queue(name, Long.parseLong(attribute(tag, "data-count")),
+					Long.parseLong(attribute(tag, "data-overdue")), href, block));
+		}
+		return found;
+	}
+
+	private static String attribute(String tag, String name) {
+		Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(tag);
+		assertThat(m.find()).as(name + " in " + tag).isTrue();
+		return m.group(1);
+	}
+
+	static OutletData outlet() {
+		String first17 = "32050619850315" + String.format("%03d", (int) (Math.random() * 1000));
+		return new OutletData("顺丰驿站（首页测试" + UUID.randomUUID().toString().substring(0, 6) + "店）", 0, null, "FRANCHISE",
+				"吴中区长桥街道首页路" + UUID.randomUUID().toString().substring(0, 4) + "号", "320506001", null, null, "钱七",
+				first17 + IdCardNumber.checkCharacter(first17), "13712345678", new BigDecimal("40"), true, true, true, true,
+				LocalDate.now().minusDays(3));
+	}
+
+	static ComplaintForm complaint(String brand) {
+		String waybill = "HP" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 9);
+		return new ComplaintForm("李女士", "13912348888", FilerRole.RECIPIENT, "320506", brand, null, waybill,
+				LocalDate.now().minusDays(15), LocalDate.now().minusDays(9), "电话", null, "延误", "中转或运输延误",
+				new BigDecimal("100"), "快件超过承诺时限三天未送达");
+	}
+}

@@ -1,0 +1,427 @@
+package org.youguan.web;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.TestImages;
+import org.youguan.filing.OutletFilings;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.OutletView;
+import org.youguan.registry.Outlets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The examples of issue 11's input-robustness part, each with its right answer: bad text and numbers are 400s naming
+ * the field, unticked checkboxes are false, implausible dates and periods are refused, uploads are measured before
+ * they are parsed, and the pages and README statements the issue names behave as documented.
+ */
+@IntegrationTest
+class InputEdgeCasesIntegrationTest {
+
+	static final DataScope WUZHONG = DataScope.region("320506");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Outlets outlets;
+
+	@Autowired
+	OutletFilings filings;
+
+	// --- NUL and malformed text ---
+
+	@Test
+	void aNulInAnAnonymousPublicQueryIsA400NamingTheParameter() throws Exception {
+		mvc.perform(get("/api/v1/public/outlets").param("region", "320506").param("brand", "\u0000"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("brand"))
+			.andExpect(jsonPath("$.errors[0].rule").value("control-character"));
+		mvc.perform(get("/public/lookup").param("q", "顺丰\u0000"))
+			.andExpect(status().isBadRequest())
+			.andExpect(result -> assertThat(result.getResponse().getErrorMessage()).contains("“q”"));
+	}
+
+	@Test
+	void malformedPercentEncodingIsA400NamingTheParameter() throws Exception {
+		mvc.perform(get("/api/v1/enterprises").header("Authorization", "Bearer demo-sz-admin-token").with(r -> {
+			r.setQueryString("q=%zz");
+			return r;
+		})).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("q"))
+			.andExpect(jsonPath("$.errors[0].rule").value("encoding"));
+		mvc.perform(get("/api/v1/enterprises").header("Authorization", "Bearer demo-sz-admin-token").with(r -> {
+			r.setQueryString("q=%E4%B8");
+			return r;
+		})).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("q"));
+	}
+
+	@Test
+	void numbersBeyondTheirTypeAreA400NamingTheParameter() throws Exception {
+		for (String days : new String[] { "1e309", "99999999999", "NaN" }) {
+			mvc.perform(get("/api/v1/calendar/add-working-days").param("from", "2026-09-30").param("days", days))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("days"));
+		}
+		mvc.perform(get("/api/v1/calendar/working-day").param("date", "0001-01-01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("date"));
+	}
+
+	@Test
+	void aNulInAJsonFieldIsA400NamingTheField() throws Exception {
+		mvc.perform(post("/api/v1/public/complaints").contentType(MediaType.APPLICATION_JSON)
+			.content(complaintJson("SF" + digits()).replace("\"filerName\":\"测试\"", "\"filerName\":\"测\\u0000试\"")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("filerName"));
+		mvc.perform(post("/api/v1/public/complaints").contentType(MediaType.APPLICATION_JSON)
+			.content(complaintJson("SF" + digits()).replace("\"channel\":\"电话\"", "\"channel\":\"电\\u0000话\"")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("priorComplaint.channel"));
+	}
+
+	@Test
+	void anIdempotencyKeyLongerThanItsColumnIsA400NamingTheHeaderAndFilesNothing() throws Exception {
+		String waybill = "SF" + digits();
+		mvc.perform(post("/api/v1/complaints").param("channel", "HOTLINE").header("Authorization", "Bearer demo-wz-staff-token")
+			.header("Idempotency-Key", "k".repeat(150)).contentType(MediaType.APPLICATION_JSON).content(complaintJson(waybill)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
+			.andExpect(jsonPath("$.detail").value(containsString("100")));
+		mvc.perform(get("/api/v1/complaints").param("q", waybill).header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(jsonPath("$.total").value(0));
+		mvc.perform(post("/api/v1/complaints").param("channel", "HOTLINE").header("Authorization", "Bearer demo-wz-staff-token")
+			.header("Idempotency-Key", "k".repeat(100)).contentType(MediaType.APPLICATION_JSON).content(complaintJson(waybill)))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void aNulInASpreadsheetCellOrACsvLineFailsItsRowAndImportsNothing() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		byte[] template = mvc.perform(get("/registry/outlets/import/template.xlsx").session(staff))
+			.andReturn().getResponse().getContentAsByteArray();
+		// the template's rows copied into a workbook as Excel writes one: text in shared strings, where U+0000 is
+		// written as _x0000_ and POI reads it back as the character itself
+		byte[] sheet;
+		try (var read = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template));
+				var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			var copy = book.createSheet("末端网点");
+			for (int r = 0; r <= 1; r++) {
+				var from = read.getSheetAt(0).getRow(r);
+				var to = copy.createRow(r);
+				for (int c = 0; c < from.getLastCellNum(); c++) {
+					to.createCell(c).setCellValue(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(from.getCell(c)));
+				}
+			}
+			copy.getRow(1).getCell(0).setCellValue("空字符_x0000_网点");
+			book.write(out);
+			sheet = out.toByteArray();
+		}
+		mvc.perform(multipart("/registry/outlets/import").file(new MockMultipartFile("file", "网点.xlsx", null, sheet))
+			.session(staff).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("网点名称含有不允许的字符（U+0000）")));
+		assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery("空字符", 0, 5, null, false)).total()).isZero();
+		byte[] csv = "code,name,parent\n320506001999,测\u0000试村,320506001\n".getBytes(StandardCharsets.UTF_8);
+		mvc.perform(multipart("/admin/regions/import").file(new MockMultipartFile("file", "villages.csv", null, csv))
+			.session(SignIn.session(mvc, "sys.admin")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("第2行含有不允许的字符（U+0000）")));
+	}
+
+	// --- form edge cases ---
+
+	@Test
+	void anUntickedFacilityCheckboxOnTheOutletFormIsStoredAsFalse() throws Exception {
+		String name = "复选框网点" + digits();
+		MultiValueMap<String, String> form = outletForm(name, "2026-02-01");
+		form.remove("hasSignage");
+		mvc.perform(post("/registry/outlets/new").session(SignIn.session(mvc, "wz.staff")).with(csrf())
+			.param("creditCode", "91320506MA1ND7K3Q" + org.youguan.kernel.CreditCode.checkCharacter("91320506MA1ND7K3Q"))
+			.params(form)).andExpect(redirectedUrlPattern("/registry/outlets/*"));
+		OutletView saved = outlet(name);
+		assertThat(saved.hasSignage()).isFalse();
+		assertThat(saved.hasCommunications()).isTrue();
+		assertThat(saved.hasShelving()).isTrue();
+	}
+
+	@Test
+	void anUntickedFacilityCheckboxOnTheFilingFormIsStoredAsFalse() throws Exception {
+		String name = "复选框备案" + digits();
+		MultiValueMap<String, String> form = outletForm(name, "2026-02-01");
+		form.remove("hasShelving");
+		form.remove("hasSurveillance");
+		byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+		String location = mvc.perform(multipart("/enterprise/filings/new")
+			.file(new MockMultipartFile("businessLicence", "营业执照.pdf", "application/pdf", pdf))
+			.file(new MockMultipartFile("managerId", "身份证.jpg", "image/jpeg", TestImages.jpeg(40, 30)))
+			.file(new MockMultipartFile("photos", "门头.png", "image/png", TestImages.png(40, 30)))
+			.params(form)
+			.session(SignIn.session(mvc, "sf.wz"))
+			.with(csrf())).andExpect(redirectedUrlPattern("/enterprise/filings/*")).andReturn().getResponse().getRedirectedUrl();
+		long filing = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		OutletView pending = outlets.get(WUZHONG, filings.get(WUZHONG, filing).outletId());
+		assertThat(pending.hasShelving()).isFalse();
+		assertThat(pending.hasSurveillance()).isFalse();
+		assertThat(pending.hasSignage()).isTrue();
+	}
+
+	@Test
+	void aDateOfYearOneIsRefusedRatherThanStoredAsAnotherDay() throws Exception {
+		String name = "公元元年网点" + digits();
+		mvc.perform(post("/registry/outlets/new").session(SignIn.session(mvc, "wz.staff")).with(csrf())
+			.param("creditCode", "91320506MA1ND7K3Q" + org.youguan.kernel.CreditCode.checkCharacter("91320506MA1ND7K3Q"))
+			.params(outletForm(name, "0001-01-01")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("开办日期应在1949-10-01至2099-12-31之间")));
+		assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(name, 0, 5, null, false)).total()).isZero();
+	}
+
+	@Test
+	void aStatisticsPeriodBefore2000IsRefused() throws Exception {
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", "Bearer demo-sf-wz-token")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"form\":\"monthly\",\"period\":\"1900-01\",\"submit\":false}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("period"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"));
+		mvc.perform(get("/api/v1/statistics/aggregate").header("Authorization", "Bearer demo-sz-admin-token")
+			.param("indicator", "express.volume").param("region", "3205").param("from", "1900-01").param("to", "1900-12"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
+		mvc.perform(get("/statistics").session(SignIn.session(mvc, "sz.admin")).param("year", "1900"))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void theRegionBrowserWithoutAQueryIsOneWholePage() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		String page = mvc.perform(get("/admin/regions").session(admin)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page.split("<html", -1)).as("one html document, no error page appended").hasSize(2);
+		assertThat(page).contains("江苏省").doesNotContain("出错了");
+		mvc.perform(get("/admin/regions").param("code", "3205").param("q", "吴中").session(admin)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("吴中区")));
+	}
+
+	@Test
+	void anEmptyPlainTextNoticeIsToldTheBodyIsEmptyNotAboutJson() throws Exception {
+		mvc.perform(post("/api/v1/workplans/import").header("Authorization", "Bearer demo-sz-admin-token")
+			.contentType(MediaType.TEXT_PLAIN).content(new byte[0]))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("请求体为空")))
+			.andExpect(content().string(not(containsString("JSON"))));
+	}
+
+	@Test
+	void everyRecordTheReadmeDocumentsIsReadableAtItsId() throws Exception {
+		String id = firstId("/api/v1/facilities?kind=PARCEL_LOCKER&size=1");
+		mvc.perform(get("/api/v1/facilities/" + id).header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kind").value("PARCEL_LOCKER"));
+		mvc.perform(get("/api/v1/facilities/" + id).header("Authorization", "Bearer demo-xc-staff-token"))
+			.andExpect(status().isNotFound());
+		String licence = firstId("/api/v1/licences?size=1");
+		mvc.perform(get("/api/v1/licences/" + licence).header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(Long.parseLong(licence)));
+	}
+
+	@Test
+	void theLocationOfASubmittedReportCanBeRead() throws Exception {
+		String location = mvc.perform(post("/api/v1/statistics/reports").header("Authorization", "Bearer demo-sf-wz-token")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"form\":\"monthly\",\"period\":\"2001-01\",\"submit\":false}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getHeader("Location");
+		mvc.perform(get(location).header("Authorization", "Bearer demo-sf-wz-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.period").value("2001-01"));
+		mvc.perform(get(location).header("Authorization", "Bearer demo-xc-staff-token")).andExpect(status().isNotFound());
+	}
+
+	String firstId(String list) throws Exception {
+		String json = mvc.perform(get(list).header("Authorization", "Bearer demo-wz-staff-token")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return json.replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+	}
+
+	// --- uploads ---
+
+	@Test
+	void aZipBombWorkbookIsRefusedBeforeItIsParsed() throws Exception {
+		byte[] template = mvc.perform(get("/registry/outlets/import/template.xlsx").session(SignIn.session(mvc, "wz.staff")))
+			.andReturn().getResponse().getContentAsByteArray();
+		byte[] bomb = withPadding(template, 256);
+		assertThat(bomb.length).as("a quarter of a gigabyte in a few hundred kilobytes").isLessThan(1024 * 1024);
+		long started = System.nanoTime();
+		mvc.perform(multipart("/registry/outlets/import").file(new MockMultipartFile("file", "网点.xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bomb))
+			.session(SignIn.session(mvc, "wz.staff")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("压缩炸弹")));
+		assertThat((System.nanoTime() - started) / 1_000_000).as("refused after reading 200 MiB, not after parsing").isLessThan(20_000);
+	}
+
+	@Test
+	void aWorkbookWithThousandsOfEntriesIsRefused() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(out)) {
+			for (int i = 0; i < 1500; i++) {
+				zip.putNextEntry(new ZipEntry("xl/media/" + i + ".bin"));
+				zip.write(i);
+				zip.closeEntry();
+			}
+		}
+		mvc.perform(multipart("/registry/outlets/import").file(new MockMultipartFile("file", "网点.xlsx", null, out.toByteArray()))
+			.session(SignIn.session(mvc, "wz.staff")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("内含文件超过1000个")));
+	}
+
+	@Test
+	void aZipBombNoticeDocumentIsRefused() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(out)) {
+			zip.setLevel(9);
+			zip.putNextEntry(new ZipEntry("word/document.xml"));
+			byte[] zeros = new byte[1 << 20];
+			for (int i = 0; i < 256; i++) {
+				zip.write(zeros);
+			}
+			zip.closeEntry();
+		}
+		mvc.perform(multipart("/workplans/import").file(new MockMultipartFile("file", "通知.docx", null, out.toByteArray()))
+			.session(SignIn.session(mvc, "sz.admin")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("压缩炸弹")));
+	}
+
+	@Test
+	void anImageOfTwentyThousandPixelsSquareIsRefusedAsEvidenceAndNothingIsFiled() throws Exception {
+		byte[] huge = TestImages.pngHeaderOnly(20_000, 20_000);
+		assertThat(huge.length).isLessThan(200);
+		String waybill = "SF" + digits();
+		mvc.perform(multipart("/public/complaints/new").file(new MockMultipartFile("files", "破损照片.png", "image/png", huge))
+			.params(complaintForm(waybill)).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("20000×20000像素")))
+			.andExpect(content().string(not(containsString("申诉已提交"))));
+		mvc.perform(get("/api/v1/complaints").param("q", waybill).header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(jsonPath("$.total").value(0));
+		mvc.perform(multipart("/public/complaints/new")
+			.file(new MockMultipartFile("files", "破损照片.png", "image/png", TestImages.png(800, 600)))
+			.params(complaintForm(waybill)).with(csrf()))
+			.andExpect(content().string(containsString("申诉已提交")));
+	}
+
+	@Test
+	void aPostThatIsNotMultipartToAnUploadEndpointIsA400() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(post("/registry/outlets/import").session(staff).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("file=x"))
+			.andExpect(status().isBadRequest())
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("multipart/form-data"));
+		mvc.perform(post("/admin/regions/import").session(SignIn.session(mvc, "sys.admin")).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isBadRequest());
+	}
+
+	/** The workbook with an extra entry of {@code megabytes} MiB of zeros, deflated as tightly as possible. */
+	static byte[] withPadding(byte[] xlsx, int megabytes) throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (var in = new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(new java.io.ByteArrayInputStream(xlsx),
+				"UTF-8", true, true); ZipOutputStream zip = new ZipOutputStream(out)) {
+			zip.setLevel(9);
+			for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				zip.putNextEntry(new ZipEntry(e.getName()));
+				in.transferTo(zip);
+				zip.closeEntry();
+			}
+			zip.putNextEntry(new ZipEntry("xl/media/padding.bin"));
+			byte[] zeros = new byte[1 << 20];
+			for (int i = 0; i < megabytes; i++) {
+				zip.write(zeros);
+			}
+			zip.closeEntry();
+		}
+		return out.toByteArray();
+	}
+
+	OutletView outlet(String name) {
+		return outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(name, 0, 5, null, false)).items().get(0);
+	}
+
+	static String digits() {
+		return UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 9);
+	}
+
+	static MultiValueMap<String, String> outletForm(String name, String openedOn) {
+		String first17 = "32050619800101" + String.format("%03d", (int) (Math.random() * 1000));
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("name", name);
+		form.add("cooperation", "FRANCHISE");
+		form.add("address", "吴中区复选框路" + name.hashCode() + "号");
+		form.add("regionCode", "320506001");
+		form.add("managerName", "王五");
+		form.add("managerIdNumber", first17 + IdCardNumber.checkCharacter(first17));
+		form.add("managerPhone", "13812345678");
+		form.add("storageArea", "25");
+		form.add("openedOn", openedOn);
+		for (String f : new String[] { "hasCommunications", "hasShelving", "hasSurveillance", "hasSignage" }) {
+			form.add(f, "true");
+		}
+		return form;
+	}
+
+	static String complaintJson(String waybill) {
+		LocalDate today = LocalDate.now(org.youguan.platform.ChinaTime.ZONE);
+		return "{\"filerName\":\"测试\",\"phone\":\"13800138000\",\"filerRole\":\"SENDER\",\"region\":\"320506\",\"brand\":\"顺丰\","
+				+ "\"waybillNumber\":\"" + waybill + "\",\"postedOn\":\"" + today.minusDays(20) + "\",\"priorComplaint\":{\"date\":\""
+				+ today.minusDays(10) + "\",\"channel\":\"电话\"},\"category\":\"延误\",\"reason\":\"中转或运输延误\",\"description\":\"测试\"}";
+	}
+
+	static MultiValueMap<String, String> complaintForm(String waybill) {
+		LocalDate today = LocalDate.now(org.youguan.platform.ChinaTime.ZONE);
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("filerName", "测试");
+		form.add("phone", "13800138000");
+		form.add("filerRole", "SENDER");
+		form.add("region", "320506");
+		form.add("brand", "顺丰");
+		form.add("waybillNumber", waybill);
+		form.add("postedOn", today.minusDays(20).toString());
+		form.add("priorDate", today.minusDays(10).toString());
+		form.add("priorChannel", "电话");
+		form.add("category", "延误");
+		form.add("reason", "中转或运输延误");
+		form.add("description", "测试");
+		return form;
+	}
+}

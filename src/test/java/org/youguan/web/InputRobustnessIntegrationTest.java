@@ -1,0 +1,722 @@
+package org.youguan.web;
+
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * Walks every endpoint the application maps (read from the handler mappings, so a new one is covered without editing
+ * this test) and sends the bad-value corpus in each parameter it declares (and in q/sort/dir/page/size), in each JSON
+ * field of its body and in each header it reads, signed in as a caller it admits: NUL and undecodable %-sequences
+ * must be refused with 400 naming the parameter; numbers out of range ({@code 1e309}, 20 digits, NaN), over-long
+ * text and implausible dates must never give a 5xx, and a number or date parameter refuses them with 400 naming it.
+ * Every request runs in a transaction that is rolled back, so nothing the walk does stays.
+ */
+@IntegrationTest
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+class InputRobustnessIntegrationTest {
+
+	static final String NUL = "a\u0000b";
+
+	static final List<String> BAD_ENCODINGS = List.of("%zz", "%E4%B8");
+
+	/** Out of range for a number parameter; a text parameter gets the first only (and the over-long text). */
+	static final List<String> OVERFLOW = List.of("1e309", "-99999999999999999999", "NaN");
+
+	/** Whole numbers a number parameter reads fine but that no year, page or id can be. */
+	static final List<String> INT_EDGES = List.of("2147483647", "-2147483648");
+
+	static final String LONG = "长".repeat(3000);
+
+	static final String ANCIENT = "0001-01-01";
+
+	static final Set<String> LIST_PARAMETERS = Set.of("q", "sort", "dir", "page", "size");
+
+	static final Set<Class<?>> NUMBERS = Set.of(int.class, Integer.class, long.class, Long.class, double.class,
+			Double.class, float.class, Float.class, BigDecimal.class);
+
+	static final Pattern LINK = Pattern.compile("(?:href|action|hx-get|hx-post)=\"(/[^\"#?]*)");
+
+	static final Pattern JSON_ID = Pattern.compile("\"id\":(\\d+)");
+
+	/** Who calls: a session for pages, a token for the API; tried in this order until one is admitted. */
+	enum Caller {
+
+		SYSTEM("sys.admin", "demo-sys-admin-token"), CITY("sz.admin", "demo-sz-admin-token"),
+		MARKET("sz.market", "demo-sz-market-token"), COUNTY("wz.staff", "demo-wz-staff-token"),
+		ENTERPRISE("sf.wz", "demo-sf-wz-token"), ANONYMOUS(null, null);
+
+		final String user;
+
+		final String token;
+
+		Caller(String user, String token) {
+			this.user = user;
+			this.token = token;
+		}
+	}
+
+	record Param(String name, Class<?> type, boolean required) {
+
+		/** A plausible value, sent when another parameter carries the corpus so this one does not fail first. */
+		String plausible() {
+			if (NUMBERS.contains(type)) {
+				return "1";
+			}
+			if (type == LocalDate.class) {
+				return "2026-01-05";
+			}
+			if (type.isEnum()) {
+				return String.valueOf(type.getEnumConstants()[0]);
+			}
+			return type == boolean.class || type == Boolean.class ? "false" : "x";
+		}
+	}
+
+	record Endpoint(String method, String pattern, PathPattern path, HandlerMethod handler, List<Param> params,
+			Class<?> body, List<String> headers, boolean multipart) {
+
+		boolean api() {
+			return pattern.startsWith("/api/");
+		}
+
+		@Override
+		public String toString() {
+			return method + " " + pattern;
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	final Map<Caller, MockHttpSession> sessions = new LinkedHashMap<>();
+
+	final AtomicInteger clients = new AtomicInteger();
+
+	/** Concrete paths seen in pages and lists, and who saw them. */
+	final Map<String, Caller> seen = new LinkedHashMap<>();
+
+	final Set<String> visited = new LinkedHashSet<>();
+
+	/** A form as a page shows it: where it posts, its fields filled in as shown, and who saw it. */
+	record Form(Endpoint endpoint, String action, boolean multipart, List<org.jsoup.nodes.Element> fields,
+			List<Map.Entry<String, String>> data, Caller caller) {
+	}
+
+	/** The first form seen per endpoint it posts to. */
+	final Map<String, Form> forms = new LinkedHashMap<>();
+
+	List<Endpoint> endpoints;
+
+	List<Endpoint> walked() throws Exception {
+		if (endpoints == null) {
+			endpoints = endpoints();
+			crawl(endpoints);
+		}
+		return endpoints;
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyEndpointRefusesTheBadValueCorpusWithoutAServerError() throws Exception {
+		List<Endpoint> all = walked();
+		assertThat(all).as("the walk found the application's endpoints").hasSizeGreaterThan(150);
+		return all.stream().map(e -> DynamicTest.dynamicTest(e.toString(), () -> walk(e)));
+	}
+
+	/**
+	 * Every form the pages show, posted as shown with one field changed at a time: over-long text, an out-of-range
+	 * number, an implausible date or an unticked checkbox never give a 5xx, and an implausible date is never saved.
+	 */
+	@TestFactory
+	Stream<DynamicTest> everyFormWithOneBadFieldAnswersWithoutAServerError() throws Exception {
+		walked();
+		assertThat(forms).as("the walk found the application's forms").hasSizeGreaterThan(30);
+		return forms.values().stream().map(f -> DynamicTest.dynamicTest(f.endpoint() + " (from a page)", () -> post(f)));
+	}
+
+	void post(Form form) throws Exception {
+		List<String> failures = new ArrayList<>();
+		Set<String> done = new LinkedHashSet<>();
+		for (org.jsoup.nodes.Element field : form.fields()) {
+			String name = field.attr("name");
+			String type = field.tagName().equals("input") ? field.attr("type").toLowerCase(java.util.Locale.ROOT) : field.tagName();
+			if (name.isEmpty() || name.equals("_csrf") || type.equals("file") || type.equals("submit") || type.equals("hidden")
+					|| !done.add(name + "|" + type)) {
+				continue;
+			}
+			String shown = form.data().stream().filter(d -> d.getKey().equals(name)).map(Map.Entry::getValue).findFirst().orElse("");
+			List<String> values = new ArrayList<>();
+			if (type.equals("checkbox") || type.equals("radio")) {
+				values.add(null);
+			}
+			else if (type.equals("date") || shown.matches("\\d{4}-\\d{2}-\\d{2}")) {
+				values.add(ANCIENT);
+				values.add("9999-12-31");
+			}
+			else {
+				values.add(LONG);
+				values.add("1e309");
+				values.add("99999999999999999999");
+			}
+			for (String value : values) {
+				org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> b = form.multipart()
+						? MockMvcRequestBuilders.multipart(form.action()) : MockMvcRequestBuilders.post(form.action());
+				authenticate(b, form.caller(), false);
+				b.with(csrf());
+				for (Map.Entry<String, String> d : form.data()) {
+					if (!d.getKey().equals(name) && !d.getKey().equals("_csrf")) {
+						b.param(d.getKey(), d.getValue());
+					}
+				}
+				if (value != null) {
+					b.param(name, value);
+				}
+				MockHttpServletResponse r = perform(b);
+				String what = name + "=" + (value == null ? "(unticked)" : shorten(value));
+				if (r.getStatus() >= 500 || excerpt(r).contains(DATABASE_REFUSAL)) {
+					failures.add(form.action() + " " + what + " → " + r.getStatus() + " " + excerpt(r));
+				}
+				if (value != null && value.matches("\\d{4}-\\d{2}-\\d{2}") && r.getStatus() == 302 && !String.valueOf(r.getRedirectedUrl()).contains("/login")) {
+					failures.add(form.action() + " " + what + " → saved (redirect to " + r.getRedirectedUrl() + "), must be refused");
+				}
+			}
+		}
+		assertThat(failures).as(form.caller() + " posting the form of " + form.action()).isEmpty();
+	}
+
+	/** Every handler of the application's own controllers, with what it reads from the request. */
+	List<Endpoint> endpoints() {
+		List<Endpoint> result = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> m : mappings.getHandlerMethods().entrySet()) {
+			HandlerMethod handler = m.getValue();
+			if (!handler.getBeanType().getName().startsWith("org.youguan")) {
+				continue;
+			}
+			Set<RequestMethod> methods = m.getKey().getMethodsCondition().getMethods();
+			List<Param> params = new ArrayList<>();
+			List<String> headers = new ArrayList<>();
+			Class<?> body = null;
+			boolean multipart = false;
+			for (MethodParameter p : handler.getMethodParameters()) {
+				p.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+				Class<?> type = p.getParameterType();
+				RequestParam rp = p.getParameterAnnotation(RequestParam.class);
+				RequestHeader rh = p.getParameterAnnotation(RequestHeader.class);
+				if (MultipartFile.class.isAssignableFrom(type) || p.getGenericParameterType().getTypeName().contains("MultipartFile")) {
+					multipart = true;
+				}
+				else if (rh != null) {
+					headers.add(!rh.name().isEmpty() ? rh.name() : !rh.value().isEmpty() ? rh.value() : p.getParameterName());
+				}
+				else if (p.hasParameterAnnotation(RequestBody.class)) {
+					body = type;
+				}
+				else if (rp != null) {
+					if (!Map.class.isAssignableFrom(type)) {
+						params.add(new Param(!rp.name().isEmpty() ? rp.name() : !rp.value().isEmpty() ? rp.value() : p.getParameterName(),
+								type, rp.required() && rp.defaultValue().equals(org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE)
+										&& type != java.util.Optional.class));
+					}
+				}
+				else if (type.isRecord() && (p.hasParameterAnnotation(ModelAttribute.class)
+						|| !p.hasParameterAnnotation(AuthenticationPrincipal.class) && type.getName().startsWith("org.youguan")
+								&& !type.getName().endsWith("DataScope") && !type.getName().endsWith("CurrentUser"))) {
+					for (RecordComponent c : type.getRecordComponents()) {
+						params.add(new Param(c.getName(), c.getType(), false));
+					}
+				}
+			}
+			for (String pattern : m.getKey().getPatternValues()) {
+				PathPattern path = m.getKey().getPathPatternsCondition().getPatterns().stream()
+					.filter(pp -> pp.getPatternString().equals(pattern))
+					.findFirst()
+					.orElseThrow();
+				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+					if (pattern.equals("/logout")) {
+						continue;
+					}
+					result.add(new Endpoint(method.name(), pattern, path, handler, params, body, headers, multipart));
+				}
+			}
+		}
+		result.sort(java.util.Comparator.comparing(Endpoint::toString));
+		return result;
+	}
+
+	/** Reads every page and list without path variables as each caller, then the pages those link to. */
+	void crawl(List<Endpoint> endpoints) throws Exception {
+		List<Endpoint> gets = endpoints.stream().filter(e -> e.method().equals("GET")).toList();
+		for (Endpoint e : gets) {
+			if (!e.pattern().contains("{")) {
+				collect(e.pattern());
+			}
+		}
+		for (int round = 0; round < 2; round++) {
+			for (Endpoint e : gets) {
+				if (e.pattern().contains("{")) {
+					String path = concrete(e);
+					if (path != null) {
+						collect(path);
+					}
+				}
+			}
+		}
+	}
+
+	void collect(String path) throws Exception {
+		if (path.endsWith(".xlsx") || path.endsWith(".docx") || path.contains("/attachments/") || !visited.add(path)) {
+			return;
+		}
+		for (Caller caller : Caller.values()) {
+			MockHttpServletResponse r = perform(request("GET", path, caller, false));
+			if (admitted(r)) {
+				seen.putIfAbsent(path, caller);
+				String content = r.getContentAsString(StandardCharsets.UTF_8);
+				Matcher links = LINK.matcher(content);
+				while (links.find()) {
+					seen.putIfAbsent(links.group(1), caller);
+				}
+				if (!path.startsWith("/api/") && content.contains("<form")) {
+					forms(content, caller);
+				}
+				if (path.startsWith("/api/")) {
+					Matcher ids = JSON_ID.matcher(content);
+					for (int n = 0; ids.find() && n < 3; n++) {
+						seen.putIfAbsent(path + "/" + ids.group(1), caller);
+					}
+				}
+				return;
+			}
+		}
+	}
+
+	void forms(String html, Caller caller) {
+		for (org.jsoup.nodes.Element f : org.jsoup.Jsoup.parse(html).select("form[method=post]")) {
+			String action = f.attr("action");
+			if (!action.startsWith("/") || action.startsWith("/logout")) {
+				continue;
+			}
+			String path = action.contains("?") ? action.substring(0, action.indexOf('?')) : action;
+			endpoints.stream()
+				.filter(e -> e.method().equals("POST") && e.path().matches(PathContainer.parsePath(path)))
+				.findFirst()
+				.ifPresent(e -> forms.computeIfAbsent(e.toString(), k -> new Form(e, path,
+						f.attr("enctype").toLowerCase(java.util.Locale.ROOT).contains("multipart"),
+						f.select("input, textarea, select"), formData(f), caller)));
+		}
+	}
+
+	/** What the browser would send for the form as shown: filled inputs, ticked boxes, chosen options, text areas. */
+	static List<Map.Entry<String, String>> formData(org.jsoup.nodes.Element form) {
+		List<Map.Entry<String, String>> data = new ArrayList<>();
+		for (org.jsoup.nodes.Element el : form.select("input, textarea, select")) {
+			String name = el.attr("name");
+			if (name.isEmpty() || el.hasAttr("disabled")) {
+				continue;
+			}
+			String type = el.attr("type").toLowerCase(java.util.Locale.ROOT);
+			if (el.tagName().equals("select")) {
+				org.jsoup.nodes.Element chosen = el.selectFirst("option[selected]");
+				if (chosen == null) {
+					chosen = el.selectFirst("option");
+				}
+				if (chosen != null) {
+					data.add(Map.entry(name, chosen.hasAttr("value") ? chosen.attr("value") : chosen.text()));
+				}
+			}
+			else if (el.tagName().equals("textarea")) {
+				data.add(Map.entry(name, el.wholeText()));
+			}
+			else if (type.equals("checkbox") || type.equals("radio")) {
+				if (el.hasAttr("checked")) {
+					data.add(Map.entry(name, el.hasAttr("value") ? el.attr("value") : "on"));
+				}
+			}
+			else if (!type.equals("file") && !type.equals("submit") && !type.equals("button")) {
+				data.add(Map.entry(name, el.attr("value")));
+			}
+		}
+		return data;
+	}
+
+	/** A path this endpoint answers, from the crawl; or its variables filled in with the first value it allows. */
+	String concrete(Endpoint e) {
+		for (String path : seen.keySet()) {
+			if (e.path().matches(PathContainer.parsePath(path))) {
+				return path;
+			}
+		}
+		return null;
+	}
+
+	String fallback(Endpoint e) {
+		Matcher v = Pattern.compile("\\{(\\w+)(?::([^}]*))?}").matcher(e.pattern());
+		StringBuilder out = new StringBuilder();
+		while (v.find()) {
+			String regex = v.group(2);
+			String value = regex == null || regex.equals("\\d+") ? "1" : regex.split("\\|")[0].replaceAll("[^\\w.-]", "");
+			v.appendReplacement(out, Matcher.quoteReplacement(value));
+		}
+		v.appendTail(out);
+		return out.toString();
+	}
+
+	void walk(Endpoint e) throws Exception {
+		String path = e.pattern().contains("{") ? concrete(e) : e.pattern();
+		if (path == null) {
+			path = fallback(e);
+		}
+		Caller caller = caller(e, path);
+		List<String> failures = new ArrayList<>();
+		Collection<Param> params = new ArrayList<>(e.params());
+		if (e.method().equals("GET")) {
+			Set<String> declared = new LinkedHashSet<>();
+			e.params().forEach(p -> declared.add(p.name()));
+			LIST_PARAMETERS.stream().filter(n -> !declared.contains(n)).forEach(n -> params.add(new Param(n, Void.class, false)));
+		}
+		for (Param p : params) {
+			expectRefusal(e, path, caller, p.name(), b -> b.param(p.name(), NUL), "NUL", failures);
+			for (String bad : BAD_ENCODINGS) {
+				expectRefusal(e, path, caller, p.name(), b -> b.with(r -> {
+					r.setQueryString(p.name() + "=" + bad);
+					return r;
+				}), bad, failures);
+			}
+			if (p.type() == Void.class) {
+				continue; // not read by this endpoint: the refusals above are all it can show
+			}
+			boolean number = NUMBERS.contains(p.type());
+			for (String value : number ? OVERFLOW : OVERFLOW.subList(0, 1)) {
+				MockHttpServletResponse r = perform(others(e, p, request(e.method(), path, caller, e.api())).param(p.name(), value));
+				noServerError(e, p.name() + "=" + value, r, failures);
+				if (number && (r.getStatus() != 400 || !names(r, p.name()))) {
+					failures.add(e + " " + p.name() + "=" + value + " → " + r.getStatus() + " (a number parameter must answer 400 naming it) "
+							+ excerpt(r));
+				}
+			}
+			if (number) {
+				for (String edge : INT_EDGES) {
+					noServerError(e, p.name() + "=" + edge, perform(others(e, p, request(e.method(), path, caller, e.api())).param(p.name(), edge)),
+							failures);
+				}
+			}
+			noServerError(e, p.name() + "=长×3000", perform(others(e, p, request(e.method(), path, caller, e.api())).param(p.name(), LONG)),
+					failures);
+			if (p.type() == LocalDate.class || p.name().endsWith("On") || p.name().endsWith("Date") || p.name().equals("date")
+					|| p.name().equals("from") || p.name().equals("to") || p.name().equals("period")) {
+				MockHttpServletResponse r = perform(others(e, p, request(e.method(), path, caller, e.api())).param(p.name(), ANCIENT));
+				noServerError(e, p.name() + "=" + ANCIENT, r, failures);
+				if (p.type() == LocalDate.class && (r.getStatus() != 400 || !names(r, p.name()))) {
+					failures.add(e + " " + p.name() + "=" + ANCIENT + " → " + r.getStatus() + " (an implausible date must answer 400) "
+							+ excerpt(r));
+				}
+			}
+		}
+		for (String header : e.headers()) {
+			expectRefusal(e, path, caller, header, b -> b.header(header, NUL), "NUL header", failures);
+			MockHttpServletResponse r = perform(jsonIfAny(e, request(e.method(), path, caller, e.api())).header(header, "k".repeat(150)));
+			if (r.getStatus() != 400 || !names(r, header)) {
+				failures.add(e + " header " + header + " of 150 characters → " + r.getStatus() + " (must answer 400 naming it) " + excerpt(r));
+			}
+		}
+		if (e.body() != null) {
+			body(e, path, caller, failures);
+		}
+		if (e.multipart()) {
+			MockHttpServletResponse r = perform(request(e.method(), path, caller, e.api()).param("x", "y"));
+			if (r.getStatus() != 400 && r.getStatus() != 415 && r.getStatus() != 302 && r.getStatus() != 200) {
+				failures.add(e + " without multipart → " + r.getStatus() + " (must answer 400 or 415) " + excerpt(r));
+			}
+		}
+		assertThat(failures).as("caller " + caller + " on " + path).isEmpty();
+	}
+
+	/** Each JSON field of the body carrying NUL (400 naming it) or an out-of-range number (no 5xx). */
+	void body(Endpoint e, String path, Caller caller, List<String> failures) throws Exception {
+		if (e.body() == byte[].class) {
+			MockHttpServletResponse r = perform(request(e.method(), path, caller, true).contentType(MediaType.TEXT_PLAIN)
+				.content(NUL.getBytes(StandardCharsets.UTF_8)));
+			if (r.getStatus() != 400) {
+				failures.add(e + " text body with NUL → " + r.getStatus() + " " + excerpt(r));
+			}
+			r = perform(request(e.method(), path, caller, true).contentType(MediaType.TEXT_PLAIN).content(new byte[0]));
+			if (r.getStatus() != 400 || r.getContentAsString(StandardCharsets.UTF_8).contains("JSON")) {
+				failures.add(e + " empty text body → " + r.getStatus() + " (400, and not about JSON) " + excerpt(r));
+			}
+			return;
+		}
+		if (!e.body().isRecord()) {
+			return;
+		}
+		for (Map.Entry<String, String> field : fields("", e.body()).entrySet()) {
+			String name = field.getKey();
+			String kind = field.getValue();
+			List<String> values = switch (kind) {
+				case "text" -> List.of("\"a\\u0000b\"", "\"" + LONG + "\"", "\"1e309\"");
+				case "number" -> List.of("1e309", "-1e309", "123456789012345678901234567890", "\"NaN\"");
+				case "date" -> List.of("\"" + ANCIENT + "\"", "\"+999999999-12-31\"");
+				case "map" -> List.of("{\"a\\u0000b\":1}", "{\"express.volume\":1e309}", "{\"express.volume\":\"a\\u0000b\"}");
+				default -> List.of("\"a\\u0000b\"");
+			};
+			for (String value : values) {
+				String json = json(e.body(), "", name, value);
+				MockHttpServletResponse r = perform(request(e.method(), path, caller, true).contentType(MediaType.APPLICATION_JSON)
+					.content(json));
+				noServerError(e, "JSON " + name + "=" + shorten(value), r, failures);
+				if (value.contains("\\u0000") && (r.getStatus() != 400 || !names(r, name))) {
+					failures.add(e + " JSON " + name + "=" + shorten(value) + " → " + r.getStatus() + " (must answer 400 naming it) "
+							+ excerpt(r));
+				}
+			}
+		}
+	}
+
+	/** The JSON fields of a record: name (dotted for nested records) → kind. */
+	static Map<String, String> fields(String prefix, Class<?> type) {
+		Map<String, String> out = new LinkedHashMap<>();
+		for (RecordComponent c : type.getRecordComponents()) {
+			Class<?> t = c.getType();
+			String name = prefix + c.getName();
+			if (t.isRecord()) {
+				out.putAll(fields(name + ".", t));
+			}
+			else if (Map.class.isAssignableFrom(t)) {
+				out.put(name, "map");
+			}
+			else if (NUMBERS.contains(t)) {
+				out.put(name, "number");
+			}
+			else if (t == LocalDate.class) {
+				out.put(name, "date");
+			}
+			else if (t == String.class) {
+				out.put(name, "text");
+			}
+			else {
+				out.put(name, "other");
+			}
+		}
+		return out;
+	}
+
+	/** A JSON object of the record with plausible values, and {@code value} (raw JSON) at {@code target}. */
+	static String json(Class<?> type, String prefix, String target, String value) {
+		StringBuilder out = new StringBuilder("{");
+		for (RecordComponent c : type.getRecordComponents()) {
+			String name = prefix + c.getName();
+			out.append(out.length() > 1 ? "," : "").append('"').append(c.getName()).append("\":");
+			Class<?> t = c.getType();
+			if (name.equals(target)) {
+				out.append(value);
+			}
+			else if (t.isRecord()) {
+				out.append(json(t, name + ".", target, value));
+			}
+			else if (Map.class.isAssignableFrom(t)) {
+				out.append("{}");
+			}
+			else if (NUMBERS.contains(t)) {
+				out.append("1");
+			}
+			else if (t == LocalDate.class) {
+				out.append("\"2026-01-05\"");
+			}
+			else if (t == Boolean.class || t == boolean.class) {
+				out.append("false");
+			}
+			else if (t.isEnum()) {
+				out.append('"').append(t.getEnumConstants()[0]).append('"');
+			}
+			else {
+				out.append("\"x\"");
+			}
+		}
+		return out.append('}').toString();
+	}
+
+	/** The endpoint's other required parameters with plausible values. */
+	static MockHttpServletRequestBuilder others(Endpoint e, Param except, MockHttpServletRequestBuilder b) {
+		for (Param p : e.params()) {
+			if (p.required() && !p.name().equals(except.name())) {
+				b.param(p.name(), p.plausible());
+			}
+		}
+		return b;
+	}
+
+	void expectRefusal(Endpoint e, String path, Caller caller, String field,
+			java.util.function.UnaryOperator<MockHttpServletRequestBuilder> bad, String what, List<String> failures)
+			throws Exception {
+		MockHttpServletResponse r = perform(bad.apply(request(e.method(), path, caller, e.api())));
+		if (r.getStatus() != 400 || !names(r, field)) {
+			failures.add(e + " " + field + "=" + what + " → " + r.getStatus() + " (must answer 400 naming it) " + excerpt(r));
+		}
+	}
+
+	/** What the error handling answers when only the database noticed a value out of range: a check is missing. */
+	static final String DATABASE_REFUSAL = "输入的值超出允许的长度或范围";
+
+	static void noServerError(Endpoint e, String what, MockHttpServletResponse r, List<String> failures) {
+		if (r.getStatus() >= 500 || excerpt(r).contains(DATABASE_REFUSAL)) {
+			failures.add(e + " " + what + " → " + r.getStatus() + " " + excerpt(r));
+		}
+	}
+
+	/** Whether a 400 names the field: in the problem's errors, the error page's message or its list. */
+	static boolean names(MockHttpServletResponse r, String field) throws Exception {
+		String body = r.getContentAsString(StandardCharsets.UTF_8);
+		String printable = org.youguan.kernel.Text.printable(field);
+		return body.contains("\"field\":\"" + printable + "\"") || body.contains("\"field\":\"" + printable + ".")
+				|| body.contains("“" + printable + "”") || body.contains("“" + printable + ".")
+				|| (r.getErrorMessage() != null && r.getErrorMessage().contains("“" + printable + "”"));
+	}
+
+	static String excerpt(MockHttpServletResponse r) {
+		try {
+			String s = r.getErrorMessage() != null ? r.getErrorMessage() : r.getContentAsString(StandardCharsets.UTF_8);
+			Matcher detail = Pattern.compile("\"detail\":\"([^\"]*)\"|id=\"error-detail\"[^>]*>([^<]*)").matcher(s);
+			if (detail.find()) {
+				s = detail.group(1) != null ? detail.group(1) : detail.group(2);
+			}
+			return shorten(s.strip());
+		}
+		catch (Exception ex) {
+			return "";
+		}
+	}
+
+	static String shorten(String s) {
+		return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+	}
+
+	MockHttpServletRequestBuilder jsonIfAny(Endpoint e, MockHttpServletRequestBuilder b) {
+		return e.body() != null && e.body().isRecord() ? b.contentType(MediaType.APPLICATION_JSON).content(json(e.body(), "", "", ""))
+				: b;
+	}
+
+	/** The first caller the endpoint admits (read without parameters; a write is rolled back). */
+	Caller caller(Endpoint e, String path) throws Exception {
+		Caller found = seen.get(path);
+		if (found != null) {
+			return found;
+		}
+		for (Caller caller : Caller.values()) {
+			if (admitted(perform(jsonIfAny(e, request(e.method(), path, caller, e.api()))))) {
+				return caller;
+			}
+		}
+		return Caller.ANONYMOUS;
+	}
+
+	static boolean admitted(MockHttpServletResponse r) {
+		String location = r.getRedirectedUrl();
+		return r.getStatus() != 401 && r.getStatus() != 403 && r.getStatus() != 404
+				&& !(location != null && location.contains("/login"));
+	}
+
+	MockHttpServletRequestBuilder request(String method, String path, Caller caller, boolean api) throws Exception {
+		MockHttpServletRequestBuilder b = MockMvcRequestBuilders.request(org.springframework.http.HttpMethod.valueOf(method), path);
+		authenticate(b, caller, api);
+		if (!method.equals("GET")) {
+			b.with(csrf());
+		}
+		return b;
+	}
+
+	void authenticate(org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> b, Caller caller,
+			boolean api) throws Exception {
+		int n = clients.incrementAndGet();
+		b.with(r -> {
+			r.setRemoteAddr("10.78." + (n / 250 % 250) + "." + (n % 250));
+			return r;
+		});
+		if (caller.user != null) {
+			if (api) {
+				b.header("Authorization", "Bearer " + caller.token);
+			}
+			else {
+				b.session(session(caller));
+			}
+		}
+	}
+
+	MockHttpSession session(Caller caller) throws Exception {
+		MockHttpSession session = sessions.get(caller);
+		if (session == null) {
+			session = SignIn.session(mvc, caller.user);
+			sessions.put(caller, session);
+		}
+		return session;
+	}
+
+	/** Performs the request in a transaction that is rolled back; a failure escaping MockMvc counts as a 500. */
+	MockHttpServletResponse perform(org.springframework.test.web.servlet.RequestBuilder b) {
+		return tx.execute(status -> {
+			status.setRollbackOnly();
+			try {
+				return mvc.perform(b).andReturn().getResponse();
+			}
+			catch (Exception ex) {
+				MockHttpServletResponse failed = new MockHttpServletResponse();
+				failed.setStatus(599);
+				try {
+					failed.getWriter().write(ex.toString());
+				}
+				catch (Exception ignored) {
+					// the status says enough
+				}
+				return failed;
+			}
+		});
+	}
+}
