@@ -19,10 +19,13 @@ final class HttpBenchDatabase implements ApplicationContextInitializer<Configura
 
 	private static EmbeddedPostgres postgres;
 
+	private static Path passwordFile;
+
 	static synchronized EmbeddedPostgres get() {
 		if (postgres == null) {
 			Path base = Path.of("target/bench-pg/http").toAbsolutePath();
-			postgres = EmbeddedPostgresServer.start(base.resolve("data"), base.resolve("runtime"), true);
+			passwordFile = base.resolve("keys").resolve("postgres.password");
+			postgres = EmbeddedPostgresServer.start(base.resolve("data"), base.resolve("runtime"), true, passwordFile);
 			EmbeddedPostgres started = postgres;
 			SpringApplication.getShutdownHandlers().add(() -> {
 				try {
@@ -39,7 +42,7 @@ final class HttpBenchDatabase implements ApplicationContextInitializer<Configura
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		TestPropertyValues.of("youguan.db.url=" + get().getJdbcUrl("postgres", "postgres"), "youguan.db.user=postgres",
-				"youguan.db.password=", "youguan.demo=true", "youguan.data-dir=target/bench-pg/http/files")
+				"youguan.db.password=" + EmbeddedPostgresServer.password(passwordFile), "youguan.demo=true", "youguan.data-dir=target/bench-pg/http/files")
 			.applyTo(context);
 	}
 }
