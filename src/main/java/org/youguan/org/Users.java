@@ -21,6 +21,7 @@ import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.MobilePhone;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
@@ -46,8 +47,13 @@ public class Users {
 			       d.name AS department_name, u.enterprise_credit_code, u.region_code, u.phone AS phone_masked,
 			       ARRAY(SELECT role FROM user_role r WHERE r.user_account = u.id) AS roles, u.enabled,
 			       (u.locked_until IS NOT NULL AND u.locked_until > now()) AS locked, u.must_change_password, u.demo,
-			       u.last_login_at, u.created_at
-			FROM user_account u LEFT JOIN bureau b ON b.id = u.bureau_id LEFT JOIN department d ON d.id = u.department_id""";
+			       u.last_login_at, u.created_at""";
+
+	private static final String FROM = " FROM user_account u LEFT JOIN bureau b ON b.id = u.bureau_id"
+			+ " LEFT JOIN department d ON d.id = u.department_id";
+
+	private static final Map<String, String> SORT_COLUMNS = Map.of("username", "u.username", "display_name",
+			"u.display_name", "last_login_at", "u.last_login_at", "created_at", "u.created_at");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -87,37 +93,26 @@ public class Users {
 		public static final Filter NONE = new Filter(null, null, null);
 	}
 
+	/**
+	 * One page of the accounts in the caller's region, searched by username or name, filtered by bureau, role and kind,
+	 * sorted by one of {@link #SORTS} (then id).
+	 */
 	public PageResult<UserView> list(DataScope scope, Filter filter, PageQuery page) {
-		Map<String, Object> params = new HashMap<>(scope.params());
-		params.put("q", page.likePattern());
-		StringBuilder where = new StringBuilder(" WHERE ").append(scope.regionPredicate("u.region_code"))
-			.append(" AND (u.username LIKE :q ESCAPE '\\' OR u.display_name LIKE :q ESCAPE '\\')");
-		if (filter.bureauId() != null) {
-			where.append(" AND u.bureau_id = :bureau");
-			params.put("bureau", filter.bureauId());
-		}
-		if (filter.role() != null) {
-			where.append(" AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_account = u.id AND r.role = :role)");
-			params.put("role", filter.role().name());
-		}
-		if (filter.kind() != null) {
-			where.append(" AND u.kind = :kind");
-			params.put("kind", filter.kind().name());
-		}
-		long total = jdbc.sql("SELECT count(*) FROM user_account u" + where).params(params).query(Long.class).single();
-		String sort = page.sortOr(SORTS, "username");
-		List<UserView> items = jdbc
-			.sql(SELECT + where + " ORDER BY u." + sort + " " + page.direction() + " NULLS LAST, u.id LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(this::view)
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return Listing.from(FROM)
+			.countFrom(" FROM user_account u")
+			.scope(scope, "u.region_code")
+			.search(page, "u.username", "u.display_name")
+			.where(filter.bureauId() != null, "u.bureau_id = :bureau", "bureau", filter.bureauId())
+			.where(filter.role() != null,
+					"EXISTS (SELECT 1 FROM user_role r WHERE r.user_account = u.id AND r.role = :role)", "role",
+					filter.role() == null ? null : filter.role().name())
+			.where(filter.kind() != null, "u.kind = :kind", "kind", filter.kind() == null ? null : filter.kind().name())
+			.sorts(SORT_COLUMNS, "username", "u.id")
+			.page(jdbc, SELECT, page, this::view);
 	}
 
 	public Optional<UserView> find(DataScope scope, long id) {
-		return jdbc.sql(SELECT + " WHERE u.id = :id AND " + scope.regionPredicate("u.region_code"))
+		return jdbc.sql(SELECT + FROM + " WHERE u.id = :id AND " + scope.regionPredicate("u.region_code"))
 			.params(scope.params())
 			.param("id", id)
 			.query(this::view)
