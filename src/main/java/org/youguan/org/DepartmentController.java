@@ -17,6 +17,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
@@ -75,7 +76,7 @@ class DepartmentController {
 			RedirectAttributes redirect) {
 		try {
 			if (bureauId == null) {
-				throw new org.youguan.kernel.InvalidValueException("bureauId", "required", "请选择所属机构");
+				throw new InvalidValueException("bureauId", "required", "请选择所属机构");
 			}
 			departments.create(scope, bureauId, name, duties, sortOrder);
 			redirect.addFlashAttribute("message", "已新建处室“" + name.strip() + "”");

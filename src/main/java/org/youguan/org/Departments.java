@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,12 +14,12 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.Text;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
-import org.youguan.kernel.Validation;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 
 /**
  * Departments (处室) of bureaus, within the caller's scope.
@@ -120,7 +121,7 @@ public class Departments {
 		change(scope, id, Department::activate, "department.activate", "启用");
 	}
 
-	private void change(DataScope scope, long id, java.util.function.Consumer<Department> transition, String action,
+	private void change(DataScope scope, long id, Consumer<Department> transition, String action,
 			String verb) {
 		Department d = load(scope, id);
 		var before = d.snapshot();

@@ -1,13 +1,20 @@
 package org.youguan.org;
 
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +29,11 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.MobilePhone;
 import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
 /**
@@ -240,7 +248,7 @@ public class Users {
 			.inRegion(user.regionCode()));
 	}
 
-	private UserAccount change(CurrentUser actor, long id, java.util.function.Consumer<UserAccount> transition,
+	private UserAccount change(CurrentUser actor, long id, Consumer<UserAccount> transition,
 			String action, String verb) {
 		UserAccount user = manage(actor, id);
 		var before = user.snapshot();
@@ -283,7 +291,7 @@ public class Users {
 		if (!mayManage(actor, user.roleSet())) {
 			throw new AccessRefusedException("用户" + user.username() + "拥有您不具备的角色（"
 					+ user.roleSet().stream().filter(r -> !manageableRoles(actor).contains(r)).map(Role::label)
-						.collect(java.util.stream.Collectors.joining("、"))
+						.collect(Collectors.joining("、"))
 					+ "），您无权管理该账号");
 		}
 		return user;
@@ -358,7 +366,7 @@ public class Users {
 			above.removeAll(manageableRoles(actor));
 			if (!above.isEmpty()) {
 				throw new AccessRefusedException("roles", "您无权授予角色："
-						+ above.stream().map(Role::label).collect(java.util.stream.Collectors.joining("、"))
+						+ above.stream().map(Role::label).collect(Collectors.joining("、"))
 						+ (above.contains(Role.SYSTEM_ADMIN) ? "（只有系统管理员可以授予系统管理员角色）" : ""));
 			}
 		}
@@ -370,7 +378,7 @@ public class Users {
 		return enterpriseRegion;
 	}
 
-	private UserView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private UserView view(ResultSet rs, int row) throws SQLException {
 		String[] roles = (String[]) rs.getArray("roles").getArray();
 		Set<Role> roleSet = EnumSet.noneOf(Role.class);
 		for (String r : roles) {
@@ -380,10 +388,10 @@ public class Users {
 				UserKind.valueOf(rs.getString("kind")), (Long) rs.getObject("bureau_id"), rs.getString("bureau_name"),
 				(Long) rs.getObject("department_id"), rs.getString("department_name"),
 				rs.getString("enterprise_credit_code"), rs.getString("region_code"),
-				org.youguan.kernel.Masking.phone(rs.getString("phone_masked")), roleSet, rs.getBoolean("enabled"),
+				Masking.phone(rs.getString("phone_masked")), roleSet, rs.getBoolean("enabled"),
 				rs.getBoolean("locked"), rs.getBoolean("must_change_password"), rs.getBoolean("demo"),
-				rs.getObject("last_login_at", java.time.OffsetDateTime.class),
-				rs.getObject("created_at", java.time.OffsetDateTime.class));
+				rs.getObject("last_login_at", OffsetDateTime.class),
+				rs.getObject("created_at", OffsetDateTime.class));
 	}
 
 	static String temporaryPassword() {
@@ -400,8 +408,8 @@ public class Users {
 		for (int i = 0; i < 8; i++) {
 			sb.append(all.charAt(RANDOM.nextInt(all.length())));
 		}
-		List<Character> chars = new java.util.ArrayList<>(sb.chars().mapToObj(c -> (char) c).toList());
-		java.util.Collections.shuffle(chars, RANDOM);
+		List<Character> chars = new ArrayList<>(sb.chars().mapToObj(c -> (char) c).toList());
+		Collections.shuffle(chars, RANDOM);
 		StringBuilder out = new StringBuilder();
 		chars.forEach(out::append);
 		return out.toString();
