@@ -449,4 +449,16 @@ class Complaint {
 	BigDecimal replyCompensation() {
 		return replyCompensation;
 	}
+
+	String brandName() {
+		return brandName;
+	}
+
+	String reason() {
+		return reason;
+	}
+
+	LocalDate closedOn() {
+		return closedOn;
+	}
 }

@@ -574,7 +574,7 @@ public class Complaints {
 		event(c, "申诉已办结。");
 		audit(c, "complaint.close", "申诉" + c.number() + "办结" + (valid ? "（有效申诉）" : ""), before);
 		events.publishEvent(new ComplaintClosed(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), valid,
-				c.compensationPaid()));
+				c.compensationPaid(), c.closedOn()));
 	}
 
 	/** Refers a closed complaint to enforcement as a lead (线索). */
@@ -586,8 +586,10 @@ public class Complaints {
 		c.refer(note.strip(), LocalDate.now(clock));
 		complaints.save(c);
 		audit(c, "complaint.refer", "申诉" + c.number() + "移送执法线索：" + note.strip(), before);
-		events.publishEvent(new ComplaintReferred(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), c.category(),
-				note.strip()));
+		Actor by = Actor.current();
+		events.publishEvent(new ComplaintReferred(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(),
+				c.enterpriseName(), c.brandName(), c.category(), c.reason(), Boolean.TRUE.equals(c.validComplaint()),
+				note.strip(), clock.instant(), by.name(), by.userId()));
 	}
 
 	/**
@@ -673,6 +675,33 @@ public class Complaints {
 			.param("soon", calendar.plusWorkingDays(today, 1))
 			.query(Rows.of(Due.class))
 			.list();
+	}
+
+	/**
+	 * Publishes today's reminders: one {@link ComplaintStepDue} per open complaint whose step is due within one working
+	 * day or overdue, once per complaint, step and day (recorded in {@code complaint_reminder}, so a second run the same
+	 * day publishes nothing). The notifications module delivers them after this transaction commits.
+	 * @return how many reminders were published
+	 */
+	@Transactional
+	public int remind() {
+		LocalDate today = LocalDate.now(clock);
+		int published = 0;
+		for (Due d : dueSoonOrOverdue()) {
+			boolean first = jdbc.sql("""
+					INSERT INTO complaint_reminder (complaint_id, status, day) VALUES (:id, :status, :day)
+					ON CONFLICT DO NOTHING""")
+				.param("id", d.id())
+				.param("status", d.status().name())
+				.param("day", today)
+				.update() == 1;
+			if (first) {
+				events.publishEvent(new ComplaintStepDue(d.id(), d.number(), d.status(), d.regionCode(),
+						d.enterpriseCreditCode(), d.stepDue(), d.overdue(), today));
+				published++;
+			}
+		}
+		return published;
 	}
 
 	/** Reports in scope needing attention: the current step due within one working day or overdue. */

@@ -217,13 +217,10 @@ class ComplaintIntegrationTest {
 	}
 
 	@Autowired
-	ComplaintClock complaintClock;
-
-	@Autowired
 	org.youguan.notifications.Notifications notifications;
 
 	@Test
-	void stepsDueWithinAWorkingDayAreRemindedOnceADayInTheApp() {
+	void stepsDueWithinAWorkingDayAreRemindedOnceADayInTheAppThroughAnEvent() {
 		clock.set(LocalDateTime.of(2026, 6, 1, 9, 0));
 		var filed = complaints.file(form(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 10), null, waybill()), Channel.WEB, null, false);
 		complaints.acceptAndTransfer(WUZHONG, filed.id(), null, null);
@@ -231,8 +228,11 @@ class ComplaintIntegrationTest {
 		clock.set(due.minusDays(5).atTime(7, 30));
 		assertThat(notificationsAbout(WUZHONG, filed.number())).isEmpty();
 		clock.set(due.atTime(7, 30));
-		assertThat(complaintClock.remind()).isPositive();
-		assertThat(complaintClock.remind()).as("once a day").isZero();
+		assertThat(complaints.remind()).isPositive();
+		assertThat(complaints.remind()).as("once a day").isZero();
+		// delivered by the notifications module's listener after the reminders' transaction commits
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				notificationsAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).isNotEmpty());
 		assertThat(notificationsAbout(WUZHONG, filed.number())).singleElement()
 			.satisfies(n -> assertThat(n.link()).isEqualTo("/complaints/" + filed.id()));
 		assertThat(notificationsAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).singleElement()
