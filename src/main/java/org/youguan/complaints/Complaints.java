@@ -105,8 +105,8 @@ public class Complaints {
 			.orElseThrow(() -> DomainException.notFound("附件", attachmentId));
 	}
 
-	/** What the system can tell the handler before acceptance. */
-	public record Assessment(AcceptanceCondition condition, String finding) {
+	/** What the system can tell the handler before acceptance: the condition, the finding and its legal basis. */
+	public record Assessment(AcceptanceCondition condition, String finding, String basis) {
 	}
 
 	static final Set<String> SORTS = Set.of("received_on", "step_due", "number", "region_code");
@@ -151,10 +151,13 @@ public class Complaints {
 
 	private final Secrets secrets;
 
+	private final AcceptanceRules acceptance;
+
 	Complaints(ComplaintRepository complaints, Brands brands, Enterprises enterprises, Regions regions,
 			StatutoryRules rules, WorkingCalendar calendar, BusinessNumbers numbers, JdbcClient jdbc, AuditTrail audit,
 			org.springframework.context.ApplicationEventPublisher events, ComplaintSettings settings, Clock clock,
-			Secrets secrets) {
+			Secrets secrets, AcceptanceRules acceptance) {
+		this.acceptance = acceptance;
 		this.events = events;
 		this.secrets = secrets;
 		this.settings = settings;
@@ -302,19 +305,9 @@ public class Complaints {
 				&& f.amountClaimed().compareTo(MAX_AMOUNT) < 0, "range", "索赔金额应为0至1亿元");
 		v.required("description", "申诉内容", f.description()).maxLength("description", "申诉内容", f.description(), 2000);
 		v.throwIfInvalid();
-		String county = region.value().substring(0, 6);
 		boolean answered = f.companyAnswer() != null && !f.companyAnswer().isBlank();
-		LocalDate mayComplain = f.priorComplaintDate().plusDays(rules.intValue(StatutoryRule.COMPLAINT_PRIOR_COMPLAINT_WAIT, county));
-		if (!answered && today.isBefore(mayComplain)) {
-			throw new InvalidValueException("priorComplaint", "precondition",
-					"向企业投诉后企业尚在答复期内（" + rules.intValue(StatutoryRule.COMPLAINT_PRIOR_COMPLAINT_WAIT, county)
-							+ "日）：请等待企业答复；如企业到" + mayComplain + "仍未答复或您对答复不满意，可再提出申诉");
-		}
-		LocalDate barredAfter = rules.deadline(StatutoryRule.COMPLAINT_FILING_WINDOW, f.postedOn(), county);
-		if (today.isAfter(barredAfter)) {
-			throw new InvalidValueException("postedOn", "time-barred",
-					"争议发生或交寄之日起已超过申诉时效（" + AcceptanceCondition.TIME_BARRED.label() + "），不能受理");
-		}
+		acceptance.requireFileable(new AcceptanceRule.Facts(today, f.postedOn(), f.priorComplaintDate(), answered, null),
+				region.value().substring(0, 6));
 		return new Checked(new ComplaintForm(f.filerName().strip(), phone.value(), f.filerRole(), region.value(),
 				brand.shortName(), blank(f.enterprise()), blank(f.waybillNumber()), f.postedOn(), f.priorComplaintDate(),
 				f.priorChannel().strip(), blank(f.companyAnswer()), f.category(), f.reason(), f.amountClaimed(),
@@ -410,19 +403,11 @@ public class Complaints {
 	/** What the system finds against the acceptance conditions; the handler decides. */
 	public List<Assessment> assess(DataScope scope, long id) {
 		ComplaintView c = get(scope, id);
-		List<Assessment> found = new java.util.ArrayList<>();
-		String county = c.regionCode().substring(0, 6);
-		if (c.priorAnswer() == null && c.receivedOn().isBefore(
-				c.priorComplainedOn().plusDays(rules.intValue(StatutoryRule.COMPLAINT_PRIOR_COMPLAINT_WAIT, county)))) {
-			found.add(new Assessment(AcceptanceCondition.NO_PRIOR_COMPLAINT, "向企业投诉于" + c.priorComplainedOn() + "，尚在企业答复期内"));
-		}
-		if (c.receivedOn().isAfter(rules.deadline(StatutoryRule.COMPLAINT_FILING_WINDOW, c.postedOn(), county))) {
-			found.add(new Assessment(AcceptanceCondition.TIME_BARRED, "交寄日期" + c.postedOn() + "，已超过申诉时效"));
-		}
-		if (c.duplicateOf() != null) {
-			found.add(new Assessment(AcceptanceCondition.DUPLICATE, "同一手机号、运单号和类别已有申诉" + c.duplicateOf()));
-		}
-		return found;
+		return acceptance.breaches(new AcceptanceRule.Facts(c.receivedOn(), c.postedOn(), c.priorComplainedOn(),
+				c.priorAnswer() != null, c.duplicateOf()), c.regionCode().substring(0, 6))
+			.stream()
+			.map(b -> new Assessment(b.condition(), b.finding(), b.basis()))
+			.toList();
 	}
 
 	/** The enterprise the complaint goes to: the brand's enterprise nearest the place (county, city, province), else HQ. */

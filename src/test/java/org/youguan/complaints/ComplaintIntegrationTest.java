@@ -143,6 +143,11 @@ class ComplaintIntegrationTest {
 				null, false).number()).as("an answer the filer disputes may be complained about at once").isNotBlank();
 		assertThatThrownBy(() -> complaints.file(form(today().minusDays(400), today().minusDays(380), "不予处理", waybill()),
 				Channel.WEB, null, false)).hasMessageContaining("申诉时效");
+		assertThatThrownBy(() -> complaints.file(form(today().minusDays(400), today().minusDays(2), null, waybill()),
+				Channel.WEB, null, false)).as("both conditions told at once, each with its field")
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
+				.containsExactly("priorComplaint", "postedOn"));
 		var noBrand = new ComplaintForm("张三", "123", FilerRole.SENDER, "320506", "", null, null, today().plusDays(3),
 				today().minusDays(10), "电话", null, "不存在的类别", "中转或运输延误", null, "<script>alert(1)</script>");
 		assertThatThrownBy(() -> complaints.file(noBrand, Channel.WEB, null, false)).isInstanceOf(InvalidValueException.class)
@@ -158,6 +163,8 @@ class ComplaintIntegrationTest {
 		assertThat(second.duplicateOf()).isEqualTo(first.number());
 		assertThat(complaints.assess(WUZHONG, second.id())).extracting(Complaints.Assessment::condition)
 			.containsExactly(AcceptanceCondition.DUPLICATE);
+		assertThat(complaints.assess(WUZHONG, second.id())).extracting(Complaints.Assessment::basis)
+			.containsExactly("邮政业用户申诉处理办法(2014)");
 		String key = "12345-" + UUID.randomUUID();
 		var a = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.HOTLINE, key, false);
 		var b = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.HOTLINE, key, false);
