@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.complaints.internal.FilerPhone;
+import org.youguan.complaints.internal.QueryCodes;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.platform.Secrets;
 import org.youguan.rules.StatutoryRule;
@@ -65,12 +67,12 @@ public class ComplaintLoader {
 			ComplaintForm f = p.form();
 			String county = f.region().substring(0, 6);
 			LocalDate received = p.receivedOn();
-			String number = numbers.next(Complaints.NUMBER_TYPE, county, received.getYear());
+			String number = numbers.next(ComplaintIntake.NUMBER_TYPE, county, received.getYear());
 			boolean rejected = p.rejection() != null;
 			LocalDate replied = rejected ? null : received.plusDays(2 + p.daysToReply());
 			LocalDate closed = rejected ? null : received.plusDays(p.daysToClose());
 			FilerPhone phone = FilerPhone.of(secrets, f.phone());
-			rows.add(new Object[] { number, Complaints.hash(Complaints.queryCode()), Channel.WEB.name(), f.filerName(),
+			rows.add(new Object[] { number, QueryCodes.hash(QueryCodes.generate()), Channel.WEB.name(), f.filerName(),
 					phone.cipher(), phone.index(), phone.masked(), f.filerRole().name(), f.region(), p.brandId(), f.brand(), rejected ? null : p.enterpriseId(),
 					rejected ? null : p.enterpriseName(), rejected ? null : p.enterpriseCreditCode(), f.waybillNumber(),
 					Date.valueOf(f.postedOn()), Date.valueOf(f.priorComplaintDate()), f.priorChannel(), f.companyAnswer(),

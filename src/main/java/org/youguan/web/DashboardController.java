@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.complaints.ComplaintNotices;
+import org.youguan.complaints.ComplaintQueries;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.notifications.Notifications;
@@ -55,12 +56,12 @@ class DashboardController {
 
 	private final org.youguan.statistics.Reports reports;
 
-	private final org.youguan.complaints.Complaints complaints;
+	private final ComplaintQueries complaints;
 
 	DashboardController(Users users, Bureaus bureaus, AuditTrail audit, WorkingCalendar calendar, Clock clock, Inbox inbox,
 			Notifications notifications, ComplaintNotices notices, org.youguan.filing.OutletFilings filings,
 			org.youguan.statistics.Analysis analysis, org.youguan.statistics.Reports reports,
-			org.youguan.complaints.Complaints complaints) {
+			ComplaintQueries complaints) {
 		this.inbox = inbox;
 		this.notifications = notifications;
 		this.notices = notices;

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.complaints.ComplaintFigures;
 import org.youguan.complaints.ComplaintStatus;
-import org.youguan.complaints.Complaints;
+import org.youguan.complaints.ComplaintQueries;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 
@@ -28,7 +28,7 @@ class ComplaintBenchmark {
 	static final int COMPLAINTS = 1_000_000;
 
 	@Autowired
-	Complaints complaints;
+	ComplaintQueries queries;
 
 	@Autowired
 	ComplaintFigures figures;
@@ -50,18 +50,18 @@ class ComplaintBenchmark {
 		YearMonth from = YearMonth.of(year, 1);
 		YearMonth to = YearMonth.of(year, 12);
 
-		double baseline = RegistrySearchBenchmark.p95(() -> complaints.get(city, anyId));
+		double baseline = RegistrySearchBenchmark.p95(() -> queries.get(city, anyId));
 		List<String[]> rows = new ArrayList<>();
 		rows.add(RegistrySearchBenchmark.row("city queue: open complaints, newest first, page 1", RegistrySearchBenchmark.p95(
-				() -> complaints.list(city, new Complaints.Filter(ComplaintStatus.TRANSFERRED, null, null),
+				() -> queries.list(city, new ComplaintQueries.Filter(ComplaintStatus.TRANSFERRED, null, null),
 						new PageQuery("", 0, 20, null, true))), baseline));
 		rows.add(RegistrySearchBenchmark.row("city queue: overdue only", RegistrySearchBenchmark.p95(
-				() -> complaints.list(city, new Complaints.Filter(null, true, null), new PageQuery("", 0, 20, "step_due", false))),
+				() -> queries.list(city, new ComplaintQueries.Filter(null, true, null), new PageQuery("", 0, 20, "step_due", false))),
 				baseline));
 		rows.add(RegistrySearchBenchmark.row("search by complaint number, province scope", RegistrySearchBenchmark.p95(
-				() -> complaints.list(province, Complaints.Filter.NONE, new PageQuery(number, 0, 20, null, true))), baseline));
+				() -> queries.list(province, ComplaintQueries.Filter.NONE, new PageQuery(number, 0, 20, null, true))), baseline));
 		rows.add(RegistrySearchBenchmark.row("search by category, city, page 3", RegistrySearchBenchmark.p95(
-				() -> complaints.list(city, new Complaints.Filter(null, null, "丢失短少"), new PageQuery("", 2, 20, null, true))),
+				() -> queries.list(city, new ComplaintQueries.Filter(null, null, "丢失短少"), new PageQuery("", 2, 20, null, true))),
 				baseline));
 		long t0 = System.nanoTime();
 		var byBrand = figures.byBrand(province, "32", from, to);

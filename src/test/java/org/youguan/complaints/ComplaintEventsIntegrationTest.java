@@ -48,7 +48,10 @@ class ComplaintEventsIntegrationTest {
 	}
 
 	@Autowired
-	Complaints complaints;
+	ComplaintIntake intake;
+
+	@Autowired
+	ComplaintProcedure procedure;
 
 	@Autowired
 	Notifications notifications;
@@ -70,16 +73,16 @@ class ComplaintEventsIntegrationTest {
 	@Test
 	void closingNotifiesTheEnterpriseAfterCommitAndReferringNotifiesTheRegionWithAFullLead() {
 		LocalDate today = LocalDate.now(clock);
-		var filed = complaints.file(ComplaintIntegrationTest.form(today.minusDays(20), today.minusDays(10), null,
+		var filed = intake.file(ComplaintIntegrationTest.form(today.minusDays(20), today.minusDays(10), null,
 				ComplaintIntegrationTest.waybill()), Channel.WEB, null, false);
 		long id = filed.id();
-		complaints.acceptAndTransfer(WUZHONG, id, null, null);
-		complaints.reply(SF, id, new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿并致歉", new BigDecimal("20"),
+		procedure.acceptAndTransfer(WUZHONG, id, null, null);
+		procedure.reply(SF, id, new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿并致歉", new BigDecimal("20"),
 				true, true, "客服", "13800000000"));
-		complaints.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, true);
+		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, true);
 
 		tx.executeWithoutResult(status -> {
-			complaints.close(WUZHONG, id, null, "已赔偿");
+			procedure.close(WUZHONG, id, null, "已赔偿");
 			assertThat(about(SF, filed.number())).as("nothing is told before the closure commits").isEmpty();
 		});
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(about(SF, filed.number())).singleElement()
@@ -88,7 +91,7 @@ class ComplaintEventsIntegrationTest {
 				assertThat(n.link()).isEqualTo("/enterprise/complaints/" + id);
 			}));
 
-		complaints.refer(WUZHONG, id, "同一网点多次虚假签收");
+		procedure.refer(WUZHONG, id, "同一网点多次虚假签收");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(about(WUZHONG, filed.number()))
 			.anySatisfy(n -> assertThat(n.title()).contains("移送执法线索").contains("同一网点多次虚假签收")));
 		assertThat(about(SF, filed.number())).as("the enterprise is not told of a lead").hasSize(1);

@@ -32,7 +32,7 @@ class ComplaintPagesIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
-	Complaints complaints;
+	ComplaintQueries queries;
 
 	static MultiValueMap<String, String> form(String waybill, String description) {
 		var f = new LinkedMultiValueMap<String, String>();
@@ -74,7 +74,7 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(content().string(containsString("申诉内容不能为空")))
 			.andExpect(content().string(not(containsString("申诉已提交"))));
 
-		long id = complaints.list(DataScope.region("320506"), Complaints.Filter.NONE, new PageQuery(number, 0, 5, null, false))
+		long id = queries.list(DataScope.region("320506"), ComplaintQueries.Filter.NONE, new PageQuery(number, 0, 5, null, false))
 			.items().get(0).id();
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		mvc.perform(get("/complaints/" + id).session(staff))
@@ -99,7 +99,7 @@ class ComplaintPagesIntegrationTest {
 			.param("satisfaction", "SATISFIED").param("solved", "true")).andExpect(redirectedUrlPattern("/complaints/*"));
 		mvc.perform(post("/complaints/" + id + "/close").session(staff).with(csrf()).param("compensationPaid", "300"))
 			.andExpect(redirectedUrlPattern("/complaints/*"));
-		assertThat(complaints.get(DataScope.region("320506"), id).status()).isEqualTo(ComplaintStatus.CLOSED);
+		assertThat(queries.get(DataScope.region("320506"), id).status()).isEqualTo(ComplaintStatus.CLOSED);
 	}
 
 	@Test
@@ -121,13 +121,13 @@ class ComplaintPagesIntegrationTest {
 
 	@Test
 	void theDemoCityHasAYearOfComplaints() {
-		var all = complaints.list(DataScope.region("3205"), Complaints.Filter.NONE, new PageQuery("", 0, 1, null, false));
+		var all = queries.list(DataScope.region("3205"), ComplaintQueries.Filter.NONE, new PageQuery("", 0, 1, null, false));
 		assertThat(all.total()).isGreaterThan(700);
-		var delays = complaints.list(DataScope.region("3205"), new Complaints.Filter(null, null, "延误"), new PageQuery("", 0, 1, null, false));
-		var charges = complaints.list(DataScope.region("3205"), new Complaints.Filter(null, null, "违规收费"), new PageQuery("", 0, 1, null, false));
+		var delays = queries.list(DataScope.region("3205"), new ComplaintQueries.Filter(null, null, "延误"), new PageQuery("", 0, 1, null, false));
+		var charges = queries.list(DataScope.region("3205"), new ComplaintQueries.Filter(null, null, "违规收费"), new PageQuery("", 0, 1, null, false));
 		assertThat(delays.total()).isGreaterThan(charges.total() * 3);
-		assertThat(complaints.list(DataScope.enterprise(ComplaintIntegrationTest.SF_WUZHONG),
-				new Complaints.Filter(ComplaintStatus.TRANSFERRED, null, null), new PageQuery("", 0, 5, null, false)).total()).isPositive();
+		assertThat(queries.list(DataScope.enterprise(ComplaintIntegrationTest.SF_WUZHONG),
+				new ComplaintQueries.Filter(ComplaintStatus.TRANSFERRED, null, null), new PageQuery("", 0, 5, null, false)).total()).isPositive();
 	}
 
 	@Autowired
@@ -213,9 +213,9 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(content().string(containsString("申诉已提交")))
 			.andReturn().getResponse().getContentAsString();
 		String number = page.replaceAll("(?s).*id=\"complaint-number\">([^<]+)<.*", "$1");
-		long id = complaints.list(DataScope.region("320506"), Complaints.Filter.NONE, new PageQuery(number, 0, 5, null, false))
+		long id = queries.list(DataScope.region("320506"), ComplaintQueries.Filter.NONE, new PageQuery(number, 0, 5, null, false))
 			.items().get(0).id();
-		var attachments = complaints.attachments(DataScope.region("320506"), id);
+		var attachments = queries.attachments(DataScope.region("320506"), id);
 		assertThat(attachments).singleElement().satisfies(a -> assertThat(a.contentType()).isEqualTo("image/png"));
 		String link = "/complaints/" + id + "/attachments/" + attachments.get(0).id();
 		mvc.perform(get("/complaints/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(content().string(containsString(link)));

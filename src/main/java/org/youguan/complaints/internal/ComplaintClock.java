@@ -1,4 +1,4 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -6,10 +6,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.youguan.complaints.ComplaintReminders;
 
 /**
  * Every morning (China time): marks the enterprises whose reply to a transferred complaint is overdue, and publishes a
- * {@link ComplaintStepDue} for every step due within one working day or overdue; the notifications module turns them
+ * {@code ComplaintStepDue} for every step due within one working day or overdue; the notifications module turns them
  * into in-app reminders (to the bureau of the complaint's county and, while the reply is awaited, to the enterprise).
  * The queues and the dashboard show the same from the due dates.
  */
@@ -18,9 +19,9 @@ class ComplaintClock {
 
 	private static final Logger log = LoggerFactory.getLogger(ComplaintClock.class);
 
-	private final Complaints complaints;
+	private final ComplaintReminders complaints;
 
-	ComplaintClock(Complaints complaints) {
+	ComplaintClock(ComplaintReminders complaints) {
 		this.complaints = complaints;
 	}
 

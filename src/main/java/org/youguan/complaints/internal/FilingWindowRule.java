@@ -1,7 +1,8 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.util.Optional;
 
+import org.youguan.complaints.AcceptanceCondition;
 import org.youguan.kernel.FieldError;
 import org.youguan.rules.StatutoryRule;
 

@@ -1,4 +1,4 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.io.IOException;
 import java.util.List;
@@ -10,6 +10,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.complaints.Channel;
+import org.youguan.complaints.ComplaintNotices;
+import org.youguan.complaints.FilerRole;
+import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintTracking;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DomainException;
 import org.youguan.region.RegionPicker;
@@ -22,14 +27,17 @@ import org.youguan.registry.Brands;
 @Controller
 class PublicComplaintController {
 
-	private final Complaints complaints;
+	private final ComplaintIntake intake;
+
+	private final ComplaintTracking tracking;
 
 	private final Brands brands;
 
 	private final ComplaintNotices notices;
 
-	PublicComplaintController(Complaints complaints, Brands brands, ComplaintNotices notices) {
-		this.complaints = complaints;
+	PublicComplaintController(ComplaintIntake intake, ComplaintTracking tracking, Brands brands, ComplaintNotices notices) {
+		this.intake = intake;
+		this.tracking = tracking;
 		this.brands = brands;
 		this.notices = notices;
 	}
@@ -58,7 +66,7 @@ class PublicComplaintController {
 			return form(model);
 		}
 		try {
-			model.addAttribute("filed", complaints.file(input.toForm(), UploadedFile.of(files), Channel.WEB, null, false));
+			model.addAttribute("filed", intake.file(input.toForm(), UploadedFile.of(files), Channel.WEB, null, false));
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());
@@ -71,7 +79,7 @@ class PublicComplaintController {
 			Model model) {
 		if (number != null && queryCode != null) {
 			try {
-				model.addAttribute("status", complaints.publicStatus(number, queryCode));
+				model.addAttribute("status", tracking.publicStatus(number, queryCode));
 				model.addAttribute("queryCode", queryCode);
 			}
 			catch (DomainException ex) {
@@ -90,8 +98,8 @@ class PublicComplaintController {
 			@RequestParam(required = false) String lookup, Model model, RedirectAttributes redirect,
 			jakarta.servlet.http.HttpServletResponse response) {
 		try {
-			complaints.withdraw(number, queryCode);
-			redirect.addFlashAttribute("message", "申诉已撤回");
+			tracking.withdraw(number, queryCode);
+			redirect.addFlashAttribute("message", "申诉 " + number.strip() + " 已撤回");
 			redirect.addAttribute("number", number);
 			redirect.addAttribute("queryCode", queryCode);
 			return "redirect:/public/complaints/status";
@@ -107,8 +115,8 @@ class PublicComplaintController {
 	private String form(Model model) {
 		model.addAttribute("roles", FilerRole.values());
 		model.addAttribute("brands", brands.all());
-		model.addAttribute("categories", complaints.categories());
-		model.addAttribute("reasons", complaints.reasons());
+		model.addAttribute("categories", intake.categories());
+		model.addAttribute("reasons", intake.reasons());
 		return "complaints/public-new";
 	}
 }

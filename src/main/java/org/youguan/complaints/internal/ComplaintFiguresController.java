@@ -1,4 +1,4 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.time.Clock;
 import java.time.YearMonth;
@@ -11,6 +11,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.complaints.ComplaintFigures;
+import org.youguan.complaints.ComplaintNotices;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;

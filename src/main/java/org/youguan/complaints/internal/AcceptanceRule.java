@@ -1,8 +1,9 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.youguan.complaints.AcceptanceCondition;
 import org.youguan.kernel.FieldError;
 
 /**
@@ -11,7 +12,7 @@ import org.youguan.kernel.FieldError;
  * version); the figures it needs (waiting period, filing window) are resolved by {@link AcceptanceRules} for the
  * complaint's county, so a rule is a pure function of the facts and is unit-tested as such.
  */
-interface AcceptanceRule {
+public interface AcceptanceRule {
 
 	/** The facts a rule reads: as filed, and the day of receipt (the filing day, or today at pre-check). */
 	record Facts(LocalDate receivedOn, LocalDate postedOn, LocalDate priorComplainedOn, boolean companyAnswered,

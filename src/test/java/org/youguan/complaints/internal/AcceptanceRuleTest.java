@@ -1,4 +1,6 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
+
+import org.youguan.complaints.AcceptanceCondition;
 
 import java.time.LocalDate;
 

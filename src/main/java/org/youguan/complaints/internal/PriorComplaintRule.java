@@ -1,8 +1,9 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.youguan.complaints.AcceptanceCondition;
 import org.youguan.kernel.FieldError;
 import org.youguan.rules.StatutoryRule;
 

@@ -1,4 +1,4 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.youguan.rules.StatutoryRules;
  * other conditions (scope, party, proceedings elsewhere) need the handler's judgement and are named by the handler.
  */
 @Component
-class AcceptanceRules {
+public class AcceptanceRules {
 
 	static final List<AcceptanceRule> ALL = List.of(new PriorComplaintRule(), new FilingWindowRule(), new DuplicateRule());
 
@@ -26,7 +26,7 @@ class AcceptanceRules {
 	}
 
 	/** Every breach of the rules by the facts of a complaint in {@code county}, in the rules' order. */
-	List<AcceptanceRule.Breach> breaches(AcceptanceRule.Facts facts, String county) {
+	public List<AcceptanceRule.Breach> breaches(AcceptanceRule.Facts facts, String county) {
 		AcceptanceRule.Limits limits = limits(facts.postedOn(), county);
 		return ALL.stream().flatMap(r -> r.check(facts, limits).stream()).toList();
 	}
@@ -35,7 +35,7 @@ class AcceptanceRules {
 	 * The pre-check at filing: every rule refused at filing that the facts break, reported at once.
 	 * @throws InvalidValueException naming each field ({@code priorComplaint} precondition, {@code postedOn} time-barred)
 	 */
-	void requireFileable(AcceptanceRule.Facts facts, String county) {
+	public void requireFileable(AcceptanceRule.Facts facts, String county) {
 		AcceptanceRule.Limits limits = limits(facts.postedOn(), county);
 		var errors = ALL.stream()
 			.filter(AcceptanceRule::refusedAtFiling)

@@ -1,10 +1,10 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.util.Optional;
 
 import org.springframework.data.repository.CrudRepository;
 
-interface ComplaintRepository extends CrudRepository<Complaint, Long> {
+public interface ComplaintRepository extends CrudRepository<Complaint, Long> {
 
 	Optional<Complaint> findByNumber(String number);
 

@@ -1,4 +1,4 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.youguan.complaints.ComplaintStatus;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.CalendarYearsLoaded;
