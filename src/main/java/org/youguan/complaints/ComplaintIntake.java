@@ -17,6 +17,7 @@ import org.youguan.complaints.internal.Complaint;
 import org.youguan.complaints.internal.ComplaintRecords;
 import org.youguan.complaints.internal.ComplaintRepository;
 import org.youguan.complaints.internal.ComplaintSettings;
+import org.youguan.complaints.internal.ComplaintStore;
 import org.youguan.complaints.internal.FilerPhone;
 import org.youguan.complaints.internal.QueryCodes;
 import org.youguan.documents.UploadedFile;
@@ -58,6 +59,8 @@ public class ComplaintIntake {
 
 	private final ComplaintRepository complaints;
 
+	private final ComplaintStore store;
+
 	private final Brands brands;
 
 	private final Regions regions;
@@ -78,10 +81,11 @@ public class ComplaintIntake {
 
 	private final Secrets secrets;
 
-	ComplaintIntake(ComplaintRepository complaints, Brands brands, Regions regions, StatutoryRules rules,
+	ComplaintIntake(ComplaintRepository complaints, ComplaintStore store, Brands brands, Regions regions, StatutoryRules rules,
 			BusinessNumbers numbers, JdbcClient jdbc, ComplaintRecords records, ComplaintSettings settings,
 			AcceptanceRules acceptance, Clock clock, Secrets secrets) {
 		this.complaints = complaints;
+		this.store = store;
 		this.brands = brands;
 		this.regions = regions;
 		this.rules = rules;
@@ -161,7 +165,7 @@ public class ComplaintIntake {
 		String county = clean.region().substring(0, 6);
 		String number = numbers.next(NUMBER_TYPE, county, today.getYear());
 		String queryCode = QueryCodes.generate();
-		Complaint c = complaints.save(Complaint.receive(number, QueryCodes.hash(queryCode), channel, key, clean, phone,
+		Complaint c = store.save(Complaint.receive(number, QueryCodes.hash(queryCode), channel, key, clean, phone,
 				checked.brandId(), checked.brandName(), duplicateOf, clock.instant(), today,
 				rules.deadline(StatutoryRule.COMPLAINT_TRANSFER, today, county),
 				rules.deadline(StatutoryRule.COMPLAINT_ANSWER_LIMIT, today, county), demo));

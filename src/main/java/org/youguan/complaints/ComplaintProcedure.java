@@ -15,6 +15,7 @@ import org.youguan.complaints.internal.Actor;
 import org.youguan.complaints.internal.Complaint;
 import org.youguan.complaints.internal.ComplaintRecords;
 import org.youguan.complaints.internal.ComplaintRepository;
+import org.youguan.complaints.internal.ComplaintStore;
 import org.youguan.complaints.internal.RespondentRouting;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -43,6 +44,8 @@ public class ComplaintProcedure {
 
 	private final ComplaintRepository complaints;
 
+	private final ComplaintStore store;
+
 	private final Enterprises enterprises;
 
 	private final RespondentRouting routing;
@@ -55,9 +58,11 @@ public class ComplaintProcedure {
 
 	private final Clock clock;
 
-	ComplaintProcedure(ComplaintRepository complaints, Enterprises enterprises, RespondentRouting routing,
-			StatutoryRules rules, ComplaintRecords records, ApplicationEventPublisher events, Clock clock) {
+	ComplaintProcedure(ComplaintRepository complaints, ComplaintStore store, Enterprises enterprises,
+			RespondentRouting routing, StatutoryRules rules, ComplaintRecords records, ApplicationEventPublisher events,
+			Clock clock) {
 		this.complaints = complaints;
+		this.store = store;
 		this.enterprises = enterprises;
 		this.routing = routing;
 		this.rules = rules;
@@ -94,9 +99,9 @@ public class ComplaintProcedure {
 				String.join("，", crossings) + "，请填写转办理由").maxLength("reason", "转办理由", note, 500).throwIfInvalid();
 		LocalDate today = LocalDate.now(clock);
 		var before = c.snapshot();
-		c.acceptAndTransfer(new Complaint.Respondent(to.id(), to.legalName(), to.creditCode()), today,
+		c.acceptAndTransfer(new Complaint.Respondent(to.id(), to.legalName(), to.creditCode()), today, clock.instant(),
 				rules.deadline(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, today, county(c)), note, !crossings.isEmpty());
-		complaints.save(c);
+		store.save(c);
 		records.history(c, "申诉已受理，并转" + c.enterpriseName() + "处理。");
 		records.audit(c, "complaint.transfer", "受理申诉" + c.number() + "并转" + to.legalName()
 				+ (crossings.isEmpty() ? "" : "【" + String.join("，", crossings) + "；理由：" + note + "】"), before);
@@ -116,7 +121,7 @@ public class ComplaintProcedure {
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
 		c.reject(condition, reason.strip());
-		complaints.save(c);
+		store.save(c);
 		records.history(c, "经审查，不予受理：" + condition.label() + "。" + reason.strip());
 		records.audit(c, "complaint.reject", "申诉" + c.number() + "不予受理：" + condition.label(), before);
 		return done(c, "不予受理（" + condition.label() + "）");
@@ -149,7 +154,7 @@ public class ComplaintProcedure {
 		LocalDate today = LocalDate.now(clock);
 		var before = c.snapshot();
 		c.reply(clean, today, rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, today, county(c)));
-		complaints.save(c);
+		store.save(c);
 		records.history(c, "企业已答复，邮政管理部门将回访核实。");
 		records.audit(c, "complaint.reply", c.enterpriseName() + "答复申诉" + c.number() + "（"
 				+ reply.responsibility().label() + "）" + (c.replyLate() ? "，逾期答复" : ""), before);
@@ -165,8 +170,9 @@ public class ComplaintProcedure {
 		new Validation().required("reason", "退回理由", reason).maxLength("reason", "退回理由", reason, 500).throwIfInvalid();
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
-		c.returnForRedo(reason.strip(), rules.deadline(StatutoryRule.COMPLAINT_REDO, LocalDate.now(clock), county(c)));
-		complaints.save(c);
+		c.returnForRedo(reason.strip(), rules.deadline(StatutoryRule.COMPLAINT_REDO, LocalDate.now(clock), county(c)),
+				clock.instant());
+		store.save(c);
 		records.history(c, "企业答复不符合要求，已退回企业重新处理。");
 		records.audit(c, "complaint.return", "退回申诉" + c.number() + "请企业重新处理：" + reason.strip(), before);
 		return done(c, "已退回 " + c.enterpriseName() + " 重新处理，期限 " + c.stepDue());
@@ -195,7 +201,7 @@ public class ComplaintProcedure {
 			Duration wait = Duration.ofHours(rules.intValue(StatutoryRule.COMPLAINT_CALLBACK_RETRY, county(c)));
 			c.callBackFailed(now, last == null ? now : last.plus(wait));
 		}
-		complaints.save(c);
+		store.save(c);
 		records.history(c, reached ? "已回访。" : "回访未接通，将再次回访。");
 		records.audit(c, "complaint.callback", "回访申诉" + c.number() + (reached ? "：" + satisfaction.label() : "：未接通"), before);
 		return done(c, reached ? "已回访（" + satisfaction.label() + "）" : "回访未接通，已记录第" + c.callbackAttempts() + "次回访");
@@ -219,7 +225,7 @@ public class ComplaintProcedure {
 		boolean valid = c.replyResponsibility() != null && c.replyResponsibility().valid();
 		c.close(valid, compensationPaid != null ? compensationPaid : c.replyCompensation(), ComplaintIntake.blank(note),
 				LocalDate.now(clock));
-		complaints.save(c);
+		store.save(c);
 		records.history(c, "申诉已办结。");
 		records.audit(c, "complaint.close", "申诉" + c.number() + "办结" + (valid ? "（有效申诉）" : ""), before);
 		events.publishEvent(new ComplaintClosed(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), valid,
@@ -238,7 +244,7 @@ public class ComplaintProcedure {
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
 		c.refer(note.strip(), LocalDate.now(clock));
-		complaints.save(c);
+		store.save(c);
 		records.audit(c, "complaint.refer", "申诉" + c.number() + "移送执法线索：" + note.strip(), before);
 		Actor by = Actor.current();
 		events.publishEvent(new ComplaintReferred(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(),

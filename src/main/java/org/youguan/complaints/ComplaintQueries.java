@@ -1,10 +1,16 @@
 package org.youguan.complaints;
 
+import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,9 +22,12 @@ import org.youguan.complaints.internal.AcceptanceRule;
 import org.youguan.complaints.internal.AcceptanceRules;
 import org.youguan.complaints.internal.FilerPhone;
 import org.youguan.complaints.internal.RespondentRouting;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -226,5 +235,91 @@ public class ComplaintQueries {
 			.where("c.status NOT IN " + FINISHED + " AND (c.step_due <= :soon OR c.answer_due < :today)",
 					Map.of("soon", calendar.plusWorkingDays(today, 1), "today", today))
 			.count(jdbc);
+	}
+
+	/**
+	 * A complaint handed to an enterprise, as its systems fetch it: the cursor to continue after it, the step and its
+	 * due date, and the filed facts with the filer's name and phone masked (张*, 139****5678).
+	 */
+	public record Assigned(String cursor, long id, String number, ComplaintStatus status, Instant assignedAt,
+			LocalDate replyDue, String filerNameMasked, String filerPhoneMasked, FilerRole filerRole, String regionCode,
+			String regionName, String brandName, String namedEnterprise, String waybillNumber, LocalDate postedOn,
+			LocalDate priorComplainedOn, String priorChannel, String priorAnswer, String category, String reason,
+			BigDecimal amountClaimed, String description, int redoCount, String returnReason) {
+	}
+
+	/** A page of the feed and the cursor to ask with next ({@code since}); the same cursor when nothing was new. */
+	public record AssignedPage(List<Assigned> items, String next) {
+	}
+
+	/** How long a hand-over settles before the feed shows it, so a slower transaction committing later is not skipped. */
+	static final Duration SETTLE = Duration.ofSeconds(5);
+
+	/**
+	 * The complaints handed to the caller's enterprise (transferred, or returned for redoing) after the cursor
+	 * {@code since} ({@code <epoch microseconds>-<id>} of the last one seen; none: from the first), oldest first, at most
+	 * {@code size} (1–100, default 50), only those handed over at least {@link #SETTLE} ago.
+	 * @throws AccessRefusedException for a caller who is not an enterprise
+	 * @throws InvalidValueException naming {@code since} (not a cursor) or {@code size} (out of range)
+	 */
+	public AssignedPage assignedSince(DataScope scope, String since, Integer size) {
+		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("只有企业用户可以拉取转办给本企业的申诉");
+		}
+		int limit = size == null ? 50 : size;
+		if (limit < 1 || limit > 100) {
+			throw new InvalidValueException("size", "range", "每页条数应为1至100");
+		}
+		Instant after = Instant.EPOCH;
+		long afterId = 0;
+		if (since != null && !since.isBlank()) {
+			var m = Pattern.compile("(\\d{1,19})-(\\d{1,19})").matcher(since.strip());
+			if (!m.matches()) {
+				throw new InvalidValueException("since", "cursor", "游标格式不正确，请使用上一次响应中的next");
+			}
+			try {
+				long micros = Long.parseLong(m.group(1));
+				after = Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1000);
+				afterId = Long.parseLong(m.group(2));
+			}
+			catch (NumberFormatException | DateTimeException ex) {
+				throw new InvalidValueException("since", "cursor", "游标格式不正确，请使用上一次响应中的next");
+			}
+		}
+		List<Assigned> items = jdbc.sql("""
+				SELECT c.id, c.number, c.status, c.assigned_at, c.step_due, c.filer_name, c.filer_phone_masked, c.filer_role,
+				       c.region_code, r.name AS region_name, c.brand_name, c.named_enterprise, c.waybill_number, c.posted_on,
+				       c.prior_complained_on, c.prior_channel, c.prior_answer, c.category, c.reason, c.amount_claimed,
+				       c.description, c.redo_count, c.return_reason
+				FROM complaint c JOIN region_name r ON r.code = c.region_code
+				WHERE c.enterprise_credit_code = :scopeEnterprise AND c.assigned_at IS NOT NULL
+				  AND c.assigned_at < :settled AND (c.assigned_at, c.id) > (:after, :afterId)
+				ORDER BY c.assigned_at, c.id LIMIT :limit""")
+			.params(scope.params())
+			.param("settled", Timestamp.from(clock.instant().minus(SETTLE)))
+			.param("after", Timestamp.from(after))
+			.param("afterId", afterId)
+			.param("limit", limit)
+			.query((rs, i) -> {
+				Instant at = rs.getTimestamp("assigned_at").toInstant();
+				long id = rs.getLong("id");
+				return new Assigned(cursor(at, id), id, rs.getString("number"), ComplaintStatus.valueOf(rs.getString("status")),
+						at, rs.getObject("step_due", LocalDate.class), Masking.name(rs.getString("filer_name")),
+						rs.getString("filer_phone_masked"), FilerRole.valueOf(rs.getString("filer_role")),
+						rs.getString("region_code"), rs.getString("region_name"), rs.getString("brand_name"),
+						rs.getString("named_enterprise"), rs.getString("waybill_number"),
+						rs.getObject("posted_on", LocalDate.class), rs.getObject("prior_complained_on", LocalDate.class),
+						rs.getString("prior_channel"), rs.getString("prior_answer"), rs.getString("category"),
+						rs.getString("reason"), rs.getBigDecimal("amount_claimed"), rs.getString("description"),
+						rs.getInt("redo_count"), rs.getString("return_reason"));
+			})
+			.list();
+		String next = items.isEmpty() ? (since == null || since.isBlank() ? cursor(after, afterId) : since.strip())
+				: items.get(items.size() - 1).cursor();
+		return new AssignedPage(items, next);
+	}
+
+	private static String cursor(Instant at, long id) {
+		return (at.getEpochSecond() * 1_000_000 + at.getNano() / 1000) + "-" + id;
 	}
 }

@@ -12,6 +12,7 @@ import org.youguan.calendar.WorkingCalendar;
 import org.youguan.complaints.internal.Complaint;
 import org.youguan.complaints.internal.ComplaintRecords;
 import org.youguan.complaints.internal.ComplaintRepository;
+import org.youguan.complaints.internal.ComplaintStore;
 import org.youguan.kernel.Rows;
 
 /**
@@ -29,6 +30,8 @@ public class ComplaintReminders {
 
 	private final ComplaintRepository complaints;
 
+	private final ComplaintStore store;
+
 	private final ComplaintRecords records;
 
 	private final WorkingCalendar calendar;
@@ -39,9 +42,10 @@ public class ComplaintReminders {
 
 	private final Clock clock;
 
-	ComplaintReminders(ComplaintRepository complaints, ComplaintRecords records, WorkingCalendar calendar,
-			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	ComplaintReminders(ComplaintRepository complaints, ComplaintStore store, ComplaintRecords records,
+			WorkingCalendar calendar, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.complaints = complaints;
+		this.store = store;
 		this.records = records;
 		this.calendar = calendar;
 		this.jdbc = jdbc;
@@ -60,7 +64,7 @@ public class ComplaintReminders {
 		for (Complaint c : complaints.findAwaitingReply(today)) {
 			var before = c.snapshot();
 			if (c.markReplyOverdue(today)) {
-				complaints.save(c);
+				store.save(c);
 				records.audit(c, "complaint.reply-overdue", c.enterpriseName() + "逾期未答复申诉" + c.number(), before);
 				marked++;
 			}

@@ -1,5 +1,6 @@
 package org.youguan.complaints;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.complaints.internal.Complaint;
 import org.youguan.complaints.internal.ComplaintRecords;
 import org.youguan.complaints.internal.ComplaintRepository;
+import org.youguan.complaints.internal.ComplaintStore;
 import org.youguan.complaints.internal.FilerPhone;
 import org.youguan.complaints.internal.QueryCodes;
 import org.youguan.kernel.DomainException;
@@ -36,6 +38,8 @@ public class ComplaintTracking {
 
 	private final ComplaintRepository complaints;
 
+	private final ComplaintStore store;
+
 	private final ComplaintRecords records;
 
 	private final JdbcClient jdbc;
@@ -44,9 +48,10 @@ public class ComplaintTracking {
 
 	private final Clock clock;
 
-	ComplaintTracking(ComplaintRepository complaints, ComplaintRecords records, JdbcClient jdbc, Secrets secrets,
-			Clock clock) {
+	ComplaintTracking(ComplaintRepository complaints, ComplaintStore store, ComplaintRecords records, JdbcClient jdbc,
+			Secrets secrets, Clock clock) {
 		this.complaints = complaints;
+		this.store = store;
 		this.records = records;
 		this.jdbc = jdbc;
 		this.secrets = secrets;
@@ -61,7 +66,7 @@ public class ComplaintTracking {
 		String secret = queryCodeOrPhone == null ? "" : queryCodeOrPhone.strip();
 		Complaint c = byNumber(number)
 			.filter(x -> QueryCodes.matches(x.queryCodeHash(), secret)
-					|| !secret.isEmpty() && java.security.MessageDigest.isEqual(x.filerPhoneIndex(), FilerPhone.index(secrets, secret)))
+					|| !secret.isEmpty() && MessageDigest.isEqual(x.filerPhoneIndex(), FilerPhone.index(secrets, secret)))
 			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的电话号码）"));
 		List<PublicEvent> history = jdbc.sql("""
 				SELECT occurred_at, status, public_text FROM complaint_event WHERE complaint_id = :id ORDER BY occurred_at, id""")
@@ -84,7 +89,7 @@ public class ComplaintTracking {
 			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码"));
 		var before = c.snapshot();
 		c.withdraw(LocalDate.now(clock));
-		complaints.save(c);
+		store.save(c);
 		records.history(c, "申诉人已撤回申诉。");
 		records.auditByFiler(c, "complaint.withdraw", "申诉" + c.number() + "由申诉人撤回", before);
 	}

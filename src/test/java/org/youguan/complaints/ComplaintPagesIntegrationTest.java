@@ -22,6 +22,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -82,8 +83,13 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(content().string(containsString("&lt;script&gt;")))
 			.andExpect(content().string(containsString("苏州吴中顺丰快递服务有限公司")));
 		mvc.perform(get("/complaints/" + id).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
+		// a step on a complaint outside the scope is not found (404), not flashed back
+		mvc.perform(post("/complaints/" + id + "/transfer").session(SignIn.session(mvc, "xc.staff")).with(csrf()))
+			.andExpect(status().isNotFound());
 		mvc.perform(post("/complaints/" + id + "/transfer").session(staff).with(csrf()))
-			.andExpect(redirectedUrlPattern("/complaints/*"));
+			.andExpect(redirectedUrlPattern("/complaints/*"))
+			.andExpect(flash().attribute("message", "申诉 " + number + " 已受理并转办至 苏州吴中顺丰快递服务有限公司，企业答复期限 "
+					+ queries.get(DataScope.all(), id).stepDue()));
 
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
 		mvc.perform(get("/enterprise/complaints").session(sf)).andExpect(content().string(containsString(number)));

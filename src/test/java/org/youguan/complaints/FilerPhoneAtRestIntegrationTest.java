@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.youguan.complaints.internal.FilerPhone;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.complaints.internal.FilerPhone;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.platform.Secrets;

@@ -104,6 +104,9 @@ public class Complaint {
 
 	private LocalDate transferredOn;
 
+	/** When the complaint was last handed to the enterprise (transfer, or return for redoing): the feed's cursor. */
+	private Instant assignedAt;
+
 	private String replyFindings;
 
 	private Responsibility replyResponsibility;
@@ -212,8 +215,10 @@ public class Complaint {
 	}
 
 	/** 受理并转办 to the respondent, which must reply by {@code replyDue}. */
-	public void acceptAndTransfer(Respondent respondent, LocalDate today, LocalDate replyDue, String reason, boolean flagged) {
+	public void acceptAndTransfer(Respondent respondent, LocalDate today, Instant now, LocalDate replyDue, String reason,
+			boolean flagged) {
 		require("受理转办", ComplaintStatus.RECEIVED);
+		assignedAt = now;
 		transferReason = reason;
 		transferFlagged = flagged;
 		enterpriseId = respondent.enterpriseId();
@@ -242,8 +247,9 @@ public class Complaint {
 	}
 
 	/** 退回重办: the reply breaks the rules or contradicts the filer. */
-	public void returnForRedo(String reason, LocalDate redoDue) {
+	public void returnForRedo(String reason, LocalDate redoDue, Instant now) {
 		require("退回重办", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		assignedAt = now;
 		returnReason = reason;
 		redoCount++;
 		status = ComplaintStatus.RETURNED;

@@ -1,7 +1,10 @@
 package org.youguan.complaints.internal;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.CrudRepository;
 
 public interface ComplaintRepository extends CrudRepository<Complaint, Long> {
@@ -10,7 +13,7 @@ public interface ComplaintRepository extends CrudRepository<Complaint, Long> {
 
 	Optional<Complaint> findByIdempotencyKey(String idempotencyKey);
 
-	@org.springframework.data.jdbc.repository.query.Query("SELECT * FROM complaint WHERE status IN ('TRANSFERRED', 'RETURNED') "
+	@Query("SELECT * FROM complaint WHERE status IN ('TRANSFERRED', 'RETURNED') "
 			+ "AND NOT reply_late AND step_due < :today")
-	java.util.List<Complaint> findAwaitingReply(java.time.LocalDate today);
+	List<Complaint> findAwaitingReply(LocalDate today);
 }

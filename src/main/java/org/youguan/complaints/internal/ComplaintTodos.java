@@ -1,12 +1,13 @@
 package org.youguan.complaints.internal;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.youguan.complaints.ComplaintQueries;
 import org.youguan.complaints.ComplaintStatus;
 import org.youguan.complaints.ComplaintView;
-import org.youguan.complaints.ComplaintQueries;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -78,7 +79,7 @@ class ComplaintTodos implements TodoProvider {
 		return complaints.list(scope, filter, new PageQuery("", 0, Todo.ITEMS, "step_due", false));
 	}
 
-	private static java.time.LocalDate nearest(PageResult<ComplaintView> sortedByDue) {
+	private static LocalDate nearest(PageResult<ComplaintView> sortedByDue) {
 		return sortedByDue.items().isEmpty() ? null : sortedByDue.items().get(0).stepDue();
 	}
 

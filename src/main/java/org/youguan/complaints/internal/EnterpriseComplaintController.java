@@ -11,20 +11,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.complaints.ComplaintProcedure;
+import org.youguan.complaints.ComplaintQueries;
 import org.youguan.complaints.ComplaintReply;
 import org.youguan.complaints.ComplaintStatus;
 import org.youguan.complaints.Responsibility;
 import org.youguan.kernel.DataScope;
-import org.youguan.org.CurrentUser;
 import org.youguan.kernel.DomainException;
-import org.youguan.complaints.ComplaintProcedure;
-import org.youguan.complaints.ComplaintQueries;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WorkState;
+import org.youguan.org.CurrentUser;
 
 /**
  * The enterprise portal's complaints: those transferred to the enterprise, with the reply due date, and the reply.

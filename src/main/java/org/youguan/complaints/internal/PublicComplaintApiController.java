@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.youguan.complaints.ComplaintIntake;
-import org.youguan.complaints.ComplaintTracking;
 import org.youguan.complaints.Channel;
 import org.youguan.complaints.ComplaintForm;
+import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintTracking;
 import org.youguan.complaints.FilerRole;
 
 /**

@@ -3,20 +3,24 @@ package org.youguan.complaints.internal;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.complaints.Channel;
-import org.youguan.complaints.ComplaintNotices;
-import org.youguan.complaints.FilerRole;
 import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintNotices;
 import org.youguan.complaints.ComplaintTracking;
+import org.youguan.complaints.FilerRole;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
 
@@ -49,7 +53,7 @@ class PublicComplaintController {
 	}
 
 	@GetMapping("/public/complaints/notices/{id:\\d+}")
-	String notice(@org.springframework.web.bind.annotation.PathVariable long id, Model model) {
+	String notice(@PathVariable long id, Model model) {
 		model.addAttribute("notice", notices.publishedContent(id));
 		return "complaints/public-notice";
 	}
@@ -96,7 +100,7 @@ class PublicComplaintController {
 	@PostMapping("/public/complaints/withdraw")
 	String withdraw(@RequestParam String number, @RequestParam(required = false) String queryCode,
 			@RequestParam(required = false) String lookup, Model model, RedirectAttributes redirect,
-			jakarta.servlet.http.HttpServletResponse response) {
+			HttpServletResponse response) {
 		try {
 			tracking.withdraw(number, queryCode);
 			redirect.addFlashAttribute("message", "申诉 " + number.strip() + " 已撤回");
@@ -106,7 +110,7 @@ class PublicComplaintController {
 		}
 		catch (DomainException ex) {
 			response.setStatus(403);
-			model.addAttribute("errors", List.of(new org.youguan.kernel.FieldError("queryCode", "query-code",
+			model.addAttribute("errors", List.of(new FieldError("queryCode", "query-code",
 					"查询码不正确，未撤回。撤回申诉须填写受理回执上的查询码")));
 			return status(number, lookup, model);
 		}

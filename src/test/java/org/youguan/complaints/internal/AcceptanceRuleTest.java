@@ -1,11 +1,10 @@
 package org.youguan.complaints.internal;
 
-import org.youguan.complaints.AcceptanceCondition;
-
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import org.youguan.complaints.AcceptanceCondition;
 import org.youguan.kernel.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
