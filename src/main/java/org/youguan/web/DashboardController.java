@@ -14,7 +14,7 @@ import org.youguan.audit.AuditQuery;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.complaints.ComplaintNotices;
-import org.youguan.complaints.Complaints;
+import org.youguan.complaints.ComplaintQueries;
 import org.youguan.filing.OutletFilings;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
@@ -62,12 +62,11 @@ class DashboardController {
 
 	private final Reports reports;
 
-	private final Complaints complaints;
+	private final ComplaintQueries complaints;
 
 	DashboardController(Users users, Bureaus bureaus, AuditTrail audit, WorkingCalendar calendar, Clock clock, Inbox inbox,
-			Notifications notifications, ComplaintNotices notices, OutletFilings filings,
-			Analysis analysis, Reports reports,
-			Complaints complaints) {
+			Notifications notifications, ComplaintNotices notices, OutletFilings filings, Analysis analysis,
+			Reports reports, ComplaintQueries complaints) {
 		this.inbox = inbox;
 		this.notifications = notifications;
 		this.notices = notices;

@@ -1,16 +1,22 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.complaints.ComplaintFigures;
+import org.youguan.complaints.ComplaintNotices;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
@@ -91,11 +97,11 @@ class ComplaintFiguresController {
 	}
 
 	/** Publishes the period's notice on the public portal. */
-	@org.springframework.web.bind.annotation.PostMapping("/complaints/figures/publish")
-	@org.springframework.security.access.prepost.PreAuthorize(ComplaintController.HANDLERS)
+	@PostMapping("/complaints/figures/publish")
+	@PreAuthorize(ComplaintController.HANDLERS)
 	String publish(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		Query q = query(me, scope, region, from, to);
 		String area = q.region().isEmpty() ? "全国" : regions.fullName(q.region());
 		long id = notices.publish(scope, q.region(), area, me.bureauName(), q.from(), q.to(), me.displayName());
@@ -120,7 +126,7 @@ class ComplaintFiguresController {
 		try {
 			month = YearMonth.parse(text.strip());
 		}
-		catch (java.time.DateTimeException ex) {
+		catch (DateTimeException ex) {
 			throw new InvalidValueException(field, "month", "月份格式应为2025-01");
 		}
 		int next = YearMonth.now(clock).getYear() + 1;

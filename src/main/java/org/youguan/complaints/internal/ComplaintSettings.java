@@ -1,4 +1,4 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttachmentBytes the largest attachment accepted (default 5 MiB)
  */
 @ConfigurationProperties("youguan.complaints")
-record ComplaintSettings(Integer maxAttachments, Long maxAttachmentBytes) {
+public record ComplaintSettings(Integer maxAttachments, Long maxAttachmentBytes) {
 
-	ComplaintSettings {
+	public ComplaintSettings {
 		maxAttachments = maxAttachments == null ? 5 : maxAttachments;
 		maxAttachmentBytes = maxAttachmentBytes == null ? 5L * 1024 * 1024 : maxAttachmentBytes;
 	}

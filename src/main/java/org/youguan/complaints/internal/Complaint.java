@@ -1,4 +1,4 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +9,14 @@ import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
+import org.youguan.complaints.AcceptanceCondition;
+import org.youguan.complaints.Channel;
+import org.youguan.complaints.ComplaintForm;
+import org.youguan.complaints.ComplaintReply;
+import org.youguan.complaints.ComplaintStatus;
+import org.youguan.complaints.FilerRole;
+import org.youguan.complaints.Responsibility;
+import org.youguan.complaints.Satisfaction;
 import org.youguan.kernel.DomainException;
 
 /**
@@ -16,7 +24,7 @@ import org.youguan.kernel.DomainException;
  * states it may leave; the due date of the current step ({@code stepDue}) is set by each step from the rule catalogue.
  */
 @Table("complaint")
-class Complaint {
+public class Complaint {
 
 	@Id
 	private Long id;
@@ -96,6 +104,9 @@ class Complaint {
 
 	private LocalDate transferredOn;
 
+	/** When the complaint was last handed to the enterprise (transfer, or return for redoing): the feed's cursor. */
+	private Instant assignedAt;
+
 	private String replyFindings;
 
 	private Responsibility replyResponsibility;
@@ -153,10 +164,10 @@ class Complaint {
 	}
 
 	/** The respondent as routed at transfer. */
-	record Respondent(long enterpriseId, String name, String creditCode) {
+	public record Respondent(long enterpriseId, String name, String creditCode) {
 	}
 
-	static Complaint receive(String number, String queryCodeHash, Channel channel, String idempotencyKey,
+	public static Complaint receive(String number, String queryCodeHash, Channel channel, String idempotencyKey,
 			ComplaintForm form, FilerPhone phone, long brandId, String brandName, String duplicateOf, Instant now, LocalDate today,
 			LocalDate transferDue, LocalDate answerDue, boolean demo) {
 		Complaint c = new Complaint();
@@ -195,7 +206,7 @@ class Complaint {
 	}
 
 	/** 不予受理, naming the condition. */
-	void reject(AcceptanceCondition condition, String reason) {
+	public void reject(AcceptanceCondition condition, String reason) {
 		require("不予受理", ComplaintStatus.RECEIVED);
 		status = ComplaintStatus.REJECTED;
 		rejectionCondition = condition;
@@ -204,8 +215,10 @@ class Complaint {
 	}
 
 	/** 受理并转办 to the respondent, which must reply by {@code replyDue}. */
-	void acceptAndTransfer(Respondent respondent, LocalDate today, LocalDate replyDue, String reason, boolean flagged) {
+	public void acceptAndTransfer(Respondent respondent, LocalDate today, Instant now, LocalDate replyDue, String reason,
+			boolean flagged) {
 		require("受理转办", ComplaintStatus.RECEIVED);
+		assignedAt = now;
 		transferReason = reason;
 		transferFlagged = flagged;
 		enterpriseId = respondent.enterpriseId();
@@ -217,7 +230,7 @@ class Complaint {
 	}
 
 	/** The enterprise replies (again, after a return); late when after the step's due date. */
-	void reply(ComplaintReply r, LocalDate today, LocalDate callbackDue) {
+	public void reply(ComplaintReply r, LocalDate today, LocalDate callbackDue) {
 		require("答复", ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED);
 		replyLate |= today.isAfter(stepDue);
 		replyFindings = r.findings();
@@ -234,8 +247,9 @@ class Complaint {
 	}
 
 	/** 退回重办: the reply breaks the rules or contradicts the filer. */
-	void returnForRedo(String reason, LocalDate redoDue) {
+	public void returnForRedo(String reason, LocalDate redoDue, Instant now) {
 		require("退回重办", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		assignedAt = now;
 		returnReason = reason;
 		redoCount++;
 		status = ComplaintStatus.RETURNED;
@@ -243,7 +257,7 @@ class Complaint {
 	}
 
 	/** A call-back that reached the filer. */
-	void callBack(Satisfaction s, boolean problemSolved, Instant now) {
+	public void callBack(Satisfaction s, boolean problemSolved, Instant now) {
 		require("回访", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
 		callbackAttempts++;
 		lastCallbackAt = now;
@@ -253,7 +267,7 @@ class Complaint {
 	}
 
 	/** A call-back that did not reach the filer; a retry is possible no sooner than {@code retryAfter}. */
-	void callBackFailed(Instant now, Instant earliestRetry) {
+	public void callBackFailed(Instant now, Instant earliestRetry) {
 		require("回访", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
 		if (lastCallbackAt != null && satisfaction == null && now.isBefore(earliestRetry)) {
 			throw DomainException.rule("上次回访未接通，应间隔规定时间后再次回访");
@@ -264,7 +278,7 @@ class Complaint {
 	}
 
 	/** 办结: after a call-back that reached the filer, or after at least two that did not. */
-	void close(boolean valid, BigDecimal paid, String note, LocalDate today) {
+	public void close(boolean valid, BigDecimal paid, String note, LocalDate today) {
 		require("办结", ComplaintStatus.CALLBACK);
 		if (satisfaction == null && callbackAttempts < 2) {
 			throw DomainException.rule("回访未接通的，应再次回访后方可办结");
@@ -278,7 +292,7 @@ class Complaint {
 	}
 
 	/** 移送执法线索: only a closed complaint about an enterprise, and only once. */
-	void refer(String note, LocalDate today) {
+	public void refer(String note, LocalDate today) {
 		require("移送线索", ComplaintStatus.CLOSED);
 		if (referredOn != null) {
 			throw DomainException.illegalTransition("该申诉已于" + referredOn + "移送执法线索");
@@ -291,7 +305,7 @@ class Complaint {
 	}
 
 	/** The reply is overdue: the enterprise is marked as replying late even before it replies. */
-	boolean markReplyOverdue(LocalDate today) {
+	public boolean markReplyOverdue(LocalDate today) {
 		if ((status == ComplaintStatus.TRANSFERRED || status == ComplaintStatus.RETURNED) && !replyLate
 				&& stepDue != null && today.isAfter(stepDue)) {
 			replyLate = true;
@@ -304,7 +318,7 @@ class Complaint {
 	 * The due dates counted again on a changed calendar (a year's holiday notice was loaded), from the same start days:
 	 * the answer limit, the transfer limit while not yet transferred, and the current step's.
 	 */
-	void recount(LocalDate newTransferDue, LocalDate newAnswerDue, LocalDate newStepDue) {
+	public void recount(LocalDate newTransferDue, LocalDate newAnswerDue, LocalDate newStepDue) {
 		if (status.finished()) {
 			throw DomainException.illegalTransition("申诉已" + status.label() + "，不再重新计算时限");
 		}
@@ -315,28 +329,28 @@ class Complaint {
 		stepDue = newStepDue;
 	}
 
-	LocalDate receivedOn() {
+	public LocalDate receivedOn() {
 		return receivedOn;
 	}
 
-	LocalDate transferredOn() {
+	public LocalDate transferredOn() {
 		return transferredOn;
 	}
 
-	LocalDate transferDue() {
+	public LocalDate transferDue() {
 		return transferDue;
 	}
 
-	LocalDate answerDue() {
+	public LocalDate answerDue() {
 		return answerDue;
 	}
 
-	LocalDate stepDue() {
+	public LocalDate stepDue() {
 		return stepDue;
 	}
 
 	/** The filer withdraws the complaint before it is closed. */
-	void withdraw(LocalDate today) {
+	public void withdraw(LocalDate today) {
 		if (status.finished()) {
 			throw DomainException.illegalTransition("申诉已" + status.label() + "，不能撤回");
 		}
@@ -354,7 +368,7 @@ class Complaint {
 		throw DomainException.illegalTransition("申诉当前为“" + status.label() + "”，不能" + what);
 	}
 
-	Map<String, Object> snapshot() {
+	public Map<String, Object> snapshot() {
 		var m = new LinkedHashMap<String, Object>();
 		m.put("status", status);
 		m.put("stepDue", stepDue == null ? null : stepDue.toString());
@@ -373,80 +387,96 @@ class Complaint {
 		return m;
 	}
 
-	Long id() {
+	public Long id() {
 		return id;
 	}
 
-	String number() {
+	public String number() {
 		return number;
 	}
 
-	String queryCodeHash() {
+	public String queryCodeHash() {
 		return queryCodeHash;
 	}
 
-	String regionCode() {
+	public String regionCode() {
 		return regionCode;
 	}
 
 	/** The keyed hash of the filer's phone (the phone itself is only stored encrypted). */
-	byte[] filerPhoneIndex() {
+	public byte[] filerPhoneIndex() {
 		return filerPhoneIndex;
 	}
 
-	String filerPhoneMasked() {
+	public String filerPhoneMasked() {
 		return filerPhoneMasked;
 	}
 
-	String filerName() {
+	public String filerName() {
 		return filerName;
 	}
 
-	Long brandId() {
+	public Long brandId() {
 		return brandId;
 	}
 
-	ComplaintStatus status() {
+	public ComplaintStatus status() {
 		return status;
 	}
 
-	String enterpriseCreditCode() {
+	public String enterpriseCreditCode() {
 		return enterpriseCreditCode;
 	}
 
-	String enterpriseName() {
+	public String enterpriseName() {
 		return enterpriseName;
 	}
 
-	String category() {
+	public String category() {
 		return category;
 	}
 
-	Boolean validComplaint() {
+	public Boolean validComplaint() {
 		return validComplaint;
 	}
 
-	BigDecimal compensationPaid() {
+	public BigDecimal compensationPaid() {
 		return compensationPaid;
 	}
 
-	Instant lastCallbackAt() {
+	public Instant lastCallbackAt() {
 		return lastCallbackAt;
 	}
 
-	LocalDate repliedOn() {
+	public LocalDate repliedOn() {
 		return repliedOn;
 	}
 
-	boolean replyLate() {
+	public boolean replyLate() {
 		return replyLate;
 	}
 
-	Responsibility replyResponsibility() {
+	public Responsibility replyResponsibility() {
 		return replyResponsibility;
 	}
 
-	BigDecimal replyCompensation() {
+	public BigDecimal replyCompensation() {
 		return replyCompensation;
+	}
+
+	public String brandName() {
+		return brandName;
+	}
+
+	public String reason() {
+		return reason;
+	}
+
+	public int callbackAttempts() {
+		return callbackAttempts;
+	}
+
+	public LocalDate closedOn() {
+		return closedOn;
 	}
 }

@@ -1,6 +1,7 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import org.springframework.http.ResponseEntity;
+import org.youguan.complaints.ComplaintQueries;
 import org.youguan.documents.UploadedFile;
 
 /**
@@ -11,7 +12,7 @@ final class Uploads {
 	private Uploads() {
 	}
 
-	static ResponseEntity<byte[]> inline(Complaints.AttachmentContent a) {
+	static ResponseEntity<byte[]> inline(ComplaintQueries.AttachmentContent a) {
 		return UploadedFile.inline(a.contentType(), a.fileName(), a.content());
 	}
 }

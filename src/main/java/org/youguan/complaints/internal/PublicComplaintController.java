@@ -1,17 +1,26 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.complaints.Channel;
+import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintNotices;
+import org.youguan.complaints.ComplaintTracking;
+import org.youguan.complaints.FilerRole;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
 
@@ -22,14 +31,17 @@ import org.youguan.registry.Brands;
 @Controller
 class PublicComplaintController {
 
-	private final Complaints complaints;
+	private final ComplaintIntake intake;
+
+	private final ComplaintTracking tracking;
 
 	private final Brands brands;
 
 	private final ComplaintNotices notices;
 
-	PublicComplaintController(Complaints complaints, Brands brands, ComplaintNotices notices) {
-		this.complaints = complaints;
+	PublicComplaintController(ComplaintIntake intake, ComplaintTracking tracking, Brands brands, ComplaintNotices notices) {
+		this.intake = intake;
+		this.tracking = tracking;
 		this.brands = brands;
 		this.notices = notices;
 	}
@@ -41,7 +53,7 @@ class PublicComplaintController {
 	}
 
 	@GetMapping("/public/complaints/notices/{id:\\d+}")
-	String notice(@org.springframework.web.bind.annotation.PathVariable long id, Model model) {
+	String notice(@PathVariable long id, Model model) {
 		model.addAttribute("notice", notices.publishedContent(id));
 		return "complaints/public-notice";
 	}
@@ -58,7 +70,7 @@ class PublicComplaintController {
 			return form(model);
 		}
 		try {
-			model.addAttribute("filed", complaints.file(input.toForm(), UploadedFile.of(files), Channel.WEB, null, false));
+			model.addAttribute("filed", intake.file(input.toForm(), UploadedFile.of(files), Channel.WEB, null, false));
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());
@@ -71,7 +83,7 @@ class PublicComplaintController {
 			Model model) {
 		if (number != null && queryCode != null) {
 			try {
-				model.addAttribute("status", complaints.publicStatus(number, queryCode));
+				model.addAttribute("status", tracking.publicStatus(number, queryCode));
 				model.addAttribute("queryCode", queryCode);
 			}
 			catch (DomainException ex) {
@@ -88,17 +100,17 @@ class PublicComplaintController {
 	@PostMapping("/public/complaints/withdraw")
 	String withdraw(@RequestParam String number, @RequestParam(required = false) String queryCode,
 			@RequestParam(required = false) String lookup, Model model, RedirectAttributes redirect,
-			jakarta.servlet.http.HttpServletResponse response) {
+			HttpServletResponse response) {
 		try {
-			complaints.withdraw(number, queryCode);
-			redirect.addFlashAttribute("message", "申诉已撤回");
+			tracking.withdraw(number, queryCode);
+			redirect.addFlashAttribute("message", "申诉 " + number.strip() + " 已撤回");
 			redirect.addAttribute("number", number);
 			redirect.addAttribute("queryCode", queryCode);
 			return "redirect:/public/complaints/status";
 		}
 		catch (DomainException ex) {
 			response.setStatus(403);
-			model.addAttribute("errors", List.of(new org.youguan.kernel.FieldError("queryCode", "query-code",
+			model.addAttribute("errors", List.of(new FieldError("queryCode", "query-code",
 					"查询码不正确，未撤回。撤回申诉须填写受理回执上的查询码")));
 			return status(number, lookup, model);
 		}
@@ -107,8 +119,8 @@ class PublicComplaintController {
 	private String form(Model model) {
 		model.addAttribute("roles", FilerRole.values());
 		model.addAttribute("brands", brands.all());
-		model.addAttribute("categories", complaints.categories());
-		model.addAttribute("reasons", complaints.reasons());
+		model.addAttribute("categories", intake.categories());
+		model.addAttribute("reasons", intake.reasons());
 		return "complaints/public-new";
 	}
 }

@@ -1,7 +1,11 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.time.LocalDate;
 
+import org.youguan.complaints.Channel;
+import org.youguan.complaints.ComplaintStatus;
+import org.youguan.complaints.ComplaintView;
+import org.youguan.complaints.Satisfaction;
 import org.youguan.kernel.Masking;
 
 /**

@@ -1,9 +1,13 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.youguan.complaints.ComplaintQueries;
+import org.youguan.complaints.ComplaintStatus;
+import org.youguan.complaints.ComplaintView;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -21,9 +25,9 @@ import org.youguan.org.TodoProvider;
 @Component
 class ComplaintTodos implements TodoProvider {
 
-	private final Complaints complaints;
+	private final ComplaintQueries complaints;
 
-	ComplaintTodos(Complaints complaints) {
+	ComplaintTodos(ComplaintQueries complaints) {
 		this.complaints = complaints;
 	}
 
@@ -57,25 +61,25 @@ class ComplaintTodos implements TodoProvider {
 
 	private Todo queue(DataScope scope, String name, String link, ComplaintStatus status, boolean awaitingReply,
 			String path) {
-		var open = list(scope, new Complaints.Filter(status, null, null, WorkState.OPEN, awaitingReply));
-		long overdue = complaints.list(scope, new Complaints.Filter(status, true, null, WorkState.OPEN, awaitingReply),
+		var open = list(scope, new ComplaintQueries.Filter(status, null, null, WorkState.OPEN, awaitingReply));
+		long overdue = complaints.list(scope, new ComplaintQueries.Filter(status, true, null, WorkState.OPEN, awaitingReply),
 				new PageQuery("", 0, 1, "step_due", false)).total();
 		return Todo.action(name, link, open.total(), overdue, nearest(open), items(open, path));
 	}
 
 	/** Replies the enterprise owes past the date: the bureau chases them (the enterprise's lateness is on record). */
 	private Todo lateReplies(DataScope scope) {
-		var late = list(scope, new Complaints.Filter(null, true, null, WorkState.OPEN, true));
+		var late = list(scope, new ComplaintQueries.Filter(null, true, null, WorkState.OPEN, true));
 		return Todo.action("complaint.late-reply",
 				"/complaints?state=OPEN&awaitingReply=true&overdue=true&sort=step_due&dir=asc", late.total(), late.total(),
 				nearest(late), items(late, "/complaints/"));
 	}
 
-	private PageResult<ComplaintView> list(DataScope scope, Complaints.Filter filter) {
+	private PageResult<ComplaintView> list(DataScope scope, ComplaintQueries.Filter filter) {
 		return complaints.list(scope, filter, new PageQuery("", 0, Todo.ITEMS, "step_due", false));
 	}
 
-	private static java.time.LocalDate nearest(PageResult<ComplaintView> sortedByDue) {
+	private static LocalDate nearest(PageResult<ComplaintView> sortedByDue) {
 		return sortedByDue.items().isEmpty() ? null : sortedByDue.items().get(0).stepDue();
 	}
 

@@ -1,4 +1,4 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -15,6 +15,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.youguan.complaints.Channel;
+import org.youguan.complaints.ComplaintForm;
+import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintTracking;
+import org.youguan.complaints.FilerRole;
 
 /**
  * The public complaint API: filing without an account (rate-limited per client like every public path) and the
@@ -26,27 +31,30 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicComplaintApiController {
 
 	/** The filing as JSON; brand by its registry short name, category by its Chinese name. */
-	record Filing(String filerName, String phone, FilerRole filerRole, String region, String brand, String enterprise,
+	public record Filing(String filerName, String phone, FilerRole filerRole, String region, String brand, String enterprise,
 			String waybillNumber, LocalDate postedOn, Prior priorComplaint, String category, String reason,
 			BigDecimal amountClaimed, String description) {
 
-		ComplaintForm form() {
+		public ComplaintForm form() {
 			return new ComplaintForm(filerName, phone, filerRole, region, brand, enterprise, waybillNumber, postedOn,
 					priorComplaint == null ? null : priorComplaint.date(), priorComplaint == null ? null : priorComplaint.channel(),
 					priorComplaint == null ? null : priorComplaint.companyAnswer(), category, reason, amountClaimed, description);
 		}
 	}
 
-	record Prior(LocalDate date, String channel, String companyAnswer) {
+	public record Prior(LocalDate date, String channel, String companyAnswer) {
 	}
 
-	record Receipt(String number, String queryCode, String duplicateOf) {
+	public record Receipt(String number, String queryCode, String duplicateOf) {
 	}
 
-	private final Complaints complaints;
+	private final ComplaintIntake intake;
 
-	PublicComplaintApiController(Complaints complaints) {
-		this.complaints = complaints;
+	private final ComplaintTracking tracking;
+
+	PublicComplaintApiController(ComplaintIntake intake, ComplaintTracking tracking) {
+		this.intake = intake;
+		this.tracking = tracking;
 	}
 
 	@PostMapping
@@ -54,14 +62,14 @@ class PublicComplaintApiController {
 			+ "超过1年申诉时效、没有被申诉品牌）返回400，errors列出字段和规则（如precondition、time-barred）；"
 			+ "phone为手机号或带区号的固定电话（统一存为13800138000、0512-65551234形式）；同一电话、运单号和类别的重复申诉会被标注。")
 	ResponseEntity<Receipt> file(@RequestBody Filing filing) {
-		Complaints.Filed filed = complaints.file(filing.form(), Channel.WEB, null, false);
+		ComplaintIntake.Filed filed = intake.file(filing.form(), Channel.WEB, null, false);
 		return ResponseEntity.created(URI.create("/api/v1/public/complaints/" + filed.number()))
 			.body(new Receipt(filed.number(), filed.queryCode(), filed.duplicateOf()));
 	}
 
 	@GetMapping("/{number}")
 	@Operation(summary = "查询申诉进度", description = "编号或查询码不正确时返回404。不含任何个人信息。")
-	Complaints.PublicStatus status(@PathVariable String number, @RequestParam(required = false) String queryCode) {
-		return complaints.publicStatus(number, queryCode);
+	ComplaintTracking.PublicStatus status(@PathVariable String number, @RequestParam(required = false) String queryCode) {
+		return tracking.publicStatus(number, queryCode);
 	}
 }

@@ -1,7 +1,9 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.math.BigDecimal;
 
+import org.youguan.complaints.ComplaintForm;
+import org.youguan.complaints.FilerRole;
 import org.youguan.kernel.Validation;
 
 /**

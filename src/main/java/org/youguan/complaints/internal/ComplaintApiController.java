@@ -1,4 +1,4 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.net.URI;
 
@@ -16,8 +16,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.youguan.complaints.Channel;
+import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintQueries;
+import org.youguan.complaints.ComplaintStatus;
+import org.youguan.complaints.ComplaintView;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 import org.youguan.org.CurrentUser;
 
@@ -30,10 +35,13 @@ import org.youguan.org.CurrentUser;
 @Tag(name = "申诉", description = "其他渠道（12345热线等）申诉接入与申诉查询（按调用者数据权限）")
 class ComplaintApiController {
 
-	private final Complaints complaints;
+	private final ComplaintIntake intake;
 
-	ComplaintApiController(Complaints complaints) {
-		this.complaints = complaints;
+	private final ComplaintQueries queries;
+
+	ComplaintApiController(ComplaintIntake intake, ComplaintQueries queries) {
+		this.intake = intake;
+		this.queries = queries;
 	}
 
 	@PostMapping
@@ -43,7 +51,7 @@ class ComplaintApiController {
 	ResponseEntity<PublicComplaintApiController.Receipt> intake(
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestParam(defaultValue = "API") Channel channel, @RequestBody PublicComplaintApiController.Filing filing) {
-		Complaints.Filed filed = complaints.file(filing.form(), channel == Channel.WEB ? Channel.API : channel, key, false);
+		ComplaintIntake.Filed filed = intake.file(filing.form(), channel == Channel.WEB ? Channel.API : channel, key, false);
 		return ResponseEntity.created(URI.create("/api/v1/complaints/" + filed.id()))
 			.body(new PublicComplaintApiController.Receipt(filed.number(), filed.queryCode(), filed.duplicateOf()));
 	}
@@ -52,17 +60,15 @@ class ComplaintApiController {
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF','ENTERPRISE')")
 	@Operation(summary = "申诉列表", description = "工作人员看到辖区内的申诉，企业只看到转办给本企业的申诉。"
 			+ "申诉人姓名、电话按页面和导出的方式脱敏。")
-	PageResult<ComplaintSummary> list(DataScope scope, @RequestParam(required = false) ComplaintStatus status,
-			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return complaints.list(scope, new Complaints.Filter(status, null, null), PageQuery.of(q, page, size, null, null))
-			.map(ComplaintSummary::of);
+	PageResult<ComplaintSummary> list(DataScope scope, ListRequest list,
+			@RequestParam(required = false) ComplaintStatus status) {
+		return queries.list(scope, new ComplaintQueries.Filter(status, null, null), list.toPage()).map(ComplaintSummary::of);
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF','ENTERPRISE')")
 	@Operation(summary = "申诉详情", description = "办理申诉的工作人员和被转办企业看到申诉人完整联系方式（记入审计日志）；局领导看到脱敏信息。")
 	ComplaintView get(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
-		return complaints.read(me, id);
+		return queries.read(me, id);
 	}
 }

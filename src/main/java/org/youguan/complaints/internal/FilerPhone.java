@@ -1,4 +1,4 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Telephone;
@@ -9,27 +9,27 @@ import org.youguan.platform.Secrets;
  * the database), a keyed hash so the filer's phone still finds the complaint (staff search, the public status page,
  * duplicate detection) without decrypting anything, and the masked form lists show.
  */
-record FilerPhone(byte[] cipher, byte[] index, String masked) {
+public record FilerPhone(byte[] cipher, byte[] index, String masked) {
 
 	/** The column the ciphertext belongs to (it decrypts only there). */
-	static final String CONTEXT = "complaint.filer_phone";
+	public static final String CONTEXT = "complaint.filer_phone";
 
 	/** The domain of the keyed hash: phones hash alike wherever they are searched. */
 	static final String INDEX_DOMAIN = "phone";
 
 	/** Protects a phone as checked and normalised by the intake. */
-	static FilerPhone of(Secrets secrets, String phone) {
+	public static FilerPhone of(Secrets secrets, String phone) {
 		return new FilerPhone(secrets.encrypt(phone, CONTEXT), index(secrets, phone), Masking.phone(phone));
 	}
 
 	/** The keyed hash a search compares with: of the phone in its stored (normalised) form when it is one. */
-	static byte[] index(Secrets secrets, String phone) {
+	public static byte[] index(Secrets secrets, String phone) {
 		// not a phone: hashed as typed, it matches nothing
 		String value = Telephone.find(phone).map(Telephone::value).orElse(phone.strip());
 		return secrets.index(INDEX_DOMAIN, value);
 	}
 
-	static String reveal(Secrets secrets, byte[] cipher) {
+	public static String reveal(Secrets secrets, byte[] cipher) {
 		return secrets.decrypt(cipher, CONTEXT);
 	}
 }

@@ -1,4 +1,4 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,8 +1,10 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Component;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.CalendarYearsLoaded;
+import org.youguan.complaints.ComplaintStatus;
+import org.youguan.kernel.Rows;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -33,14 +37,17 @@ class ComplaintDeadlineRecount {
 
 	private final ComplaintRepository complaints;
 
+	private final ComplaintStore store;
+
 	private final StatutoryRules rules;
 
 	private final JdbcClient jdbc;
 
 	private final AuditTrail audit;
 
-	ComplaintDeadlineRecount(ComplaintRepository complaints, StatutoryRules rules, JdbcClient jdbc, AuditTrail audit) {
+	ComplaintDeadlineRecount(ComplaintRepository complaints, ComplaintStore store, StatutoryRules rules, JdbcClient jdbc, AuditTrail audit) {
 		this.complaints = complaints;
+		this.store = store;
 		this.rules = rules;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -78,7 +85,7 @@ class ComplaintDeadlineRecount {
 				case REPLIED, CALLBACK -> rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, c.repliedOn(), county);
 				case REJECTED, CLOSED, WITHDRAWN -> c.stepDue();
 			};
-			boolean same = answerDue.equals(c.answerDue()) && java.util.Objects.equals(stepDue, c.stepDue())
+			boolean same = answerDue.equals(c.answerDue()) && Objects.equals(stepDue, c.stepDue())
 					&& (c.status() != ComplaintStatus.RECEIVED || transferDue.equals(c.transferDue()));
 			if (same) {
 				continue;
@@ -86,7 +93,7 @@ class ComplaintDeadlineRecount {
 			var before = c.snapshot();
 			String was = c.stepDue() + "／" + c.answerDue();
 			c.recount(transferDue, answerDue, stepDue);
-			complaints.save(c);
+			store.save(c);
 			audit.record(AuditEntry.of("complaint.recount", "Complaint", c.id(),
 					"已加载" + loaded.years() + "年工作日历，申诉" + c.number() + "环节时限／答复期限由" + was + "改为"
 							+ c.stepDue() + "／" + c.answerDue())
@@ -101,9 +108,9 @@ class ComplaintDeadlineRecount {
 	private LocalDate returnedOn(Complaint c) {
 		return jdbc.sql("SELECT max(occurred_at) FROM complaint_event WHERE complaint_id = :id AND status = 'RETURNED'")
 			.param("id", c.id())
-			.query(java.sql.Timestamp.class)
+			.query(Rows.of(Instant.class))
 			.optional()
-			.map(t -> t.toInstant().atZone(CHINA).toLocalDate())
+			.map(t -> t.atZone(CHINA).toLocalDate())
 			.orElse(c.repliedOn());
 	}
 }
