@@ -1,8 +1,10 @@
 package org.youguan.audit;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -46,6 +49,8 @@ public class AuditTrail {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
@@ -54,8 +59,9 @@ public class AuditTrail {
 
 	private final AuditChain chain;
 
-	AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, AuditSealer sealer, AuditChain chain) {
+	AuditTrail(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Clock clock, AuditSealer sealer, AuditChain chain) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 		this.clock = clock;
 		this.sealer = sealer;
@@ -101,6 +107,53 @@ public class AuditTrail {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordAs(String actorName, Long userId, Long bureauId, String actorRegion, AuditEntry entry) {
 		write(entry, actorName, userId, bureauId, actorRegion == null ? "0" : actorRegion);
+	}
+
+	/**
+	 * Records many changes by the current user at once (a bulk import: one entry per imported object), in the caller's
+	 * transaction, with one batched insert instead of a statement per entry. Like {@link #record} it takes no lock: the
+	 * entries are sealed into the keyed chain after the commit, in batches, by {@link AuditSealer}.
+	 *
+	 * @param entries the changes, in the order they are to be sealed (empty: nothing is written)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(List<AuditEntry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		String actor;
+		Long userId = null;
+		Long bureauId = null;
+		String actorRegion = "0";
+		if (auth != null && auth.getPrincipal() instanceof AuditActor a) {
+			actor = a.auditName();
+			userId = a.auditUserId();
+			bureauId = a.auditBureauId();
+			actorRegion = a.auditRegionCode();
+		}
+		else if (auth instanceof AnonymousAuthenticationToken) {
+			actor = "公众（未登录）";
+		}
+		else {
+			actor = auth != null && auth.isAuthenticated() ? auth.getName() : "system";
+		}
+		OffsetDateTime at = OffsetDateTime.now(clock);
+		String client = clientAddress();
+		List<Object[]> rows = new ArrayList<>(entries.size());
+		for (AuditEntry entry : entries) {
+			rows.add(new Object[] { at, truncate(actor, 100), userId, bureauId,
+					entry.regionCode() != null ? entry.regionCode() : actorRegion, entry.action(), entry.objectType(),
+					entry.objectId(), truncate(entry.summary(), 500), toJson(entry.before()), toJson(entry.after()), client });
+		}
+		batch.batchUpdate("""
+				INSERT INTO audit_event (id, occurred_at, actor, actor_user_id, bureau_id, region_code, action,
+				    object_type, object_id, summary, before_state, after_state, client_address)
+				VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)""", rows,
+				new int[] { Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
+						Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+						Types.VARCHAR });
+		wakeSealerAfterCommit();
 	}
 
 	private void write(AuditEntry entry, String actor, Long userId, Long bureauId, String actorRegion) {
