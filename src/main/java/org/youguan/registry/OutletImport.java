@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,9 +91,9 @@ public class OutletImport {
 	 * Imports the outlets of an .xlsx sheet (the template's columns), all or nothing: every row is checked first by the
 	 * outlet rules ({@link Outlets#check}) with the operators, existing name-and-address pairs and filing numbers looked
 	 * up once for the whole sheet; any bad row imports nothing and every bad row is reported with the annotated sheet.
-	 * Otherwise the outlets are inserted in batches (manager ID and phone encrypted), each recorded in the audit trail
-	 * with one batched insert, plus one entry for the import naming the row count and the file's SHA-256. No lock is
-	 * taken that another user's action (a sign-in, another audited change) would wait for.
+	 * Otherwise the outlets are inserted in batches (manager ID and phone encrypted) and the import is recorded as one
+	 * audit entry naming the row count, the file's SHA-256 and the outlets' ids. No lock is taken that another user's
+	 * action (a sign-in, another audited change) would wait for.
 	 *
 	 * @return the imported count, or the rejected rows and the annotated sheet
 	 * @throws org.youguan.kernel.InvalidValueException when the file is not a sheet with these headers, or has no rows
@@ -215,29 +216,26 @@ public class OutletImport {
 		return name + "\n" + address;
 	}
 
-	/** Inserts the checked rows in batches and records them (one audit entry per outlet, one for the import). */
+	/**
+	 * Inserts the checked rows in batches and records the import as one audit entry: row count, the file's SHA-256 and
+	 * the ids of the outlets it registered (an entry per outlet would double the import's writes).
+	 */
 	private void insert(List<Checked> valid, Map<Long, Operator> operators, byte[] content) {
 		Timestamp now = Timestamp.from(clock.instant());
 		List<Object[]> rows = new ArrayList<>(valid.size());
-		List<Map<String, Object>> snapshots = new ArrayList<>(valid.size());
+		int filed = 0;
 		for (Checked c : valid) {
 			OutletData d = c.data();
 			Operator operator = operators.get(d.enterpriseId());
-			TerminalOutlet.Manager manager = new TerminalOutlet.Manager(
-					secrets.encrypt(d.managerIdNumber(), Outlets.MANAGER_ID), Masking.idNumber(d.managerIdNumber()),
-					secrets.encrypt(d.managerPhone(), Outlets.MANAGER_PHONE), Masking.phone(d.managerPhone()));
-			TerminalOutlet outlet = TerminalOutlet.register(d, manager, operator.creditCode(), operator.brandId(), false,
-					now.toInstant());
-			if (!c.filingNumber().isEmpty()) {
-				outlet.markFiled(c.filingNumber());
-			}
-			snapshots.add(outlet.snapshot());
+			boolean pending = c.filingNumber().isEmpty();
+			filed += pending ? 0 : 1;
 			rows.add(new Object[] { d.name(), d.enterpriseId(), operator.creditCode(), operator.brandId(), d.cooperation(),
-					d.address(), d.regionCode(), d.longitude(), d.latitude(), d.managerName(), manager.idCipher(),
-					manager.idMasked(), manager.phoneCipher(), manager.phoneMasked(), d.storageArea(),
-					d.hasCommunications(), d.hasShelving(), d.hasSurveillance(), d.hasSignage(),
-					java.sql.Date.valueOf(d.openedOn()), c.filingNumber().isEmpty() ? null : c.filingNumber(),
-					c.filingNumber().isEmpty() ? OutletStatus.PENDING.name() : OutletStatus.FILED.name(), now });
+					d.address(), d.regionCode(), d.longitude(), d.latitude(), d.managerName(),
+					secrets.encrypt(d.managerIdNumber(), Outlets.MANAGER_ID), Masking.idNumber(d.managerIdNumber()),
+					secrets.encrypt(d.managerPhone(), Outlets.MANAGER_PHONE), Masking.phone(d.managerPhone()),
+					d.storageArea(), d.hasCommunications(), d.hasShelving(), d.hasSurveillance(), d.hasSignage(),
+					java.sql.Date.valueOf(d.openedOn()), pending ? null : c.filingNumber(),
+					pending ? OutletStatus.PENDING.name() : OutletStatus.FILED.name(), now });
 		}
 		List<Long> ids = new ArrayList<>(valid.size());
 		try {
@@ -266,21 +264,15 @@ public class OutletImport {
 		catch (DuplicateKeyException ex) {
 			throw DomainException.duplicate("name", "导入期间其他用户登记了同名同址网点或相同的备案编号，请重新导入");
 		}
-		List<AuditEntry> entries = new ArrayList<>(valid.size() + 1);
-		for (int i = 0; i < valid.size(); i++) {
-			Checked c = valid.get(i);
-			entries.add(AuditEntry.of(c.filingNumber().isEmpty() ? "outlet.register" : "outlet.record-filed",
-					"TerminalOutlet", ids.get(i), c.filingNumber().isEmpty() ? "导入登记末端网点“" + c.data().name() + "”"
-							: "导入已备案网点“" + c.data().name() + "”，备案编号" + c.filingNumber())
-				.states(null, snapshots.get(i))
-				.inRegion(c.data().regionCode()));
-		}
 		String digest = HexFormat.of().formatHex(sha256(content));
-		entries.add(AuditEntry.of("outlet.import", "TerminalOutlet", null,
-				"批量导入末端网点" + valid.size() + "个（文件SHA-256 " + digest + "）")
-			.states(null, Map.of("rows", valid.size(), "sha256", digest, "firstId", ids.get(0), "lastId",
-					ids.get(ids.size() - 1))));
-		audit.recordAll(entries);
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("rows", valid.size());
+		after.put("filed", filed);
+		after.put("pending", valid.size() - filed);
+		after.put("sha256", digest);
+		after.put("outletIds", ids);
+		audit.record(AuditEntry.of("outlet.import", "TerminalOutlet", null,
+				"批量导入末端网点" + valid.size() + "个（其中已备案" + filed + "个，文件SHA-256 " + digest + "）").states(null, after));
 	}
 
 	private static byte[] sha256(byte[] content) {

@@ -1,7 +1,9 @@
 package org.youguan.registry;
 
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A real outlet import held open mid-transaction (after its rows and audit entries are written, before the commit)
  * holds up no other user's audited action: a sign-in and another audited change complete while it is open (they would
  * hang until the import is released if they waited for any lock it holds). After the commit the import's outlets are
- * there with one audit entry each plus the import's own entry (row count and file digest), all sealed, and the chain
+ * there with the import's one audit entry (row count, file digest, the outlets' ids), every event is sealed, and the chain
  * verifies.
  */
 @IntegrationTest
@@ -98,12 +100,12 @@ class OutletImportConcurrencyIntegrationTest {
 			.param("n", "并发导入" + suffix + "%").query(Long.class).single()).isEqualTo(50);
 		assertThat(jdbc.sql("SELECT count(*) FROM terminal_outlet WHERE name LIKE :n AND status = 'FILED'")
 			.param("n", "并发导入" + suffix + "%").query(Long.class).single()).isEqualTo(25);
-		assertThat(jdbc.sql("""
-				SELECT count(*) FROM audit_event e JOIN terminal_outlet o ON e.object_id = o.id::text
-				WHERE e.object_type = 'TerminalOutlet' AND o.name LIKE :n""")
-			.param("n", "并发导入" + suffix + "%").query(Long.class).single()).as("one audit entry per outlet").isEqualTo(50);
-		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE action = 'outlet.import' ORDER BY id DESC LIMIT 1")
-			.query(String.class).single()).startsWith("批量导入末端网点50个（文件SHA-256 ");
+		var entry = jdbc.sql("""
+				SELECT summary, after_state->>'sha256' AS sha256, jsonb_array_length(after_state->'outletIds') AS outlets
+				FROM audit_event WHERE action = 'outlet.import' ORDER BY id DESC LIMIT 1""").query().singleRow();
+		assertThat((String) entry.get("summary")).startsWith("批量导入末端网点50个（其中已备案25个，文件SHA-256 ");
+		assertThat(entry.get("sha256")).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)));
+		assertThat(((Number) entry.get("outlets")).intValue()).as("the entry names every outlet it registered").isEqualTo(50);
 		audit.sealPending();
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM audit_event e WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.event_id = e.id)""")
