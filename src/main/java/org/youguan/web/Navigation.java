@@ -58,6 +58,7 @@ public final class Navigation {
 					new NavItem("nav.users", "/admin/users", ADMINS), new NavItem("nav.roles", "/admin/roles", ADMINS))),
 			new Section("nav.section.system",
 					List.of(new NavItem("nav.audit", "/admin/audit", ADMINS),
+							new NavItem("nav.signins", "/admin/signins", ADMINS),
 							new NavItem("nav.calendar", "/admin/calendar", ADMINS),
 							new NavItem("nav.rules", "/admin/rules", ADMINS),
 							new NavItem("nav.regions", "/admin/regions", ADMINS))),
