@@ -123,7 +123,7 @@ public class ComplaintProcedure {
 		c.reject(condition, reason.strip());
 		store.save(c);
 		records.history(c, "经审查，不予受理：" + condition.label() + "。" + reason.strip());
-		records.audit(c, "complaint.reject", "申诉" + c.number() + "不予受理：" + condition.label(), before);
+		records.audit(c, "complaint.reject", c.number() + "不予受理：" + condition.label(), before);
 		return done(c, "不予受理（" + condition.label() + "）");
 	}
 
@@ -227,7 +227,7 @@ public class ComplaintProcedure {
 				LocalDate.now(clock));
 		store.save(c);
 		records.history(c, "申诉已办结。");
-		records.audit(c, "complaint.close", "申诉" + c.number() + "办结" + (valid ? "（有效申诉）" : ""), before);
+		records.audit(c, "complaint.close", c.number() + "办结" + (valid ? "（有效申诉）" : ""), before);
 		events.publishEvent(new ComplaintClosed(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), valid,
 				c.compensationPaid(), c.closedOn()));
 		return done(c, "已办结" + (valid ? "（有效申诉）" : ""));
@@ -245,7 +245,7 @@ public class ComplaintProcedure {
 		var before = c.snapshot();
 		c.refer(note.strip(), LocalDate.now(clock));
 		store.save(c);
-		records.audit(c, "complaint.refer", "申诉" + c.number() + "移送执法线索：" + note.strip(), before);
+		records.audit(c, "complaint.refer", c.number() + "移送执法线索：" + note.strip(), before);
 		Actor by = Actor.current();
 		events.publishEvent(new ComplaintReferred(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(),
 				c.enterpriseName(), c.brandName(), c.category(), c.reason(), Boolean.TRUE.equals(c.validComplaint()),

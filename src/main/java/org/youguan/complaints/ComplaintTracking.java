@@ -91,7 +91,7 @@ public class ComplaintTracking {
 		c.withdraw(LocalDate.now(clock));
 		store.save(c);
 		records.history(c, "申诉人已撤回申诉。");
-		records.auditByFiler(c, "complaint.withdraw", "申诉" + c.number() + "由申诉人撤回", before);
+		records.auditByFiler(c, "complaint.withdraw", c.number() + "由申诉人撤回", before);
 	}
 
 	private Optional<Complaint> byNumber(String number) {

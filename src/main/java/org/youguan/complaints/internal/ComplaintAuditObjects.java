@@ -1,4 +1,4 @@
-package org.youguan.complaints;
+package org.youguan.complaints.internal;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.youguan.audit.AuditObjects;
+import org.youguan.complaints.ComplaintQueries;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -16,9 +17,9 @@ import org.youguan.kernel.DomainException;
 @Component
 class ComplaintAuditObjects implements AuditObjects {
 
-	private final Complaints complaints;
+	private final ComplaintQueries complaints;
 
-	ComplaintAuditObjects(Complaints complaints) {
+	ComplaintAuditObjects(ComplaintQueries complaints) {
 		this.complaints = complaints;
 	}
 
