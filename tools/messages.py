@@ -209,6 +209,8 @@ M = {
  "stat.value": ("本期累计", "Year to date"),
  "stat.current": ("本期数值", "This period"),
  "stat.lastYear": ("上年同期", "Same period last year"),
+ "stat.incomplete": ("数据不完整", "Incomplete data"),
+ "stat.incomplete.hint": ("报送或审核未达应报单位的规定比例，同比仅供参考", "fewer units approved than the completeness share requires: growth for reference only"),
  "stat.growth": ("同比增长（%）", "YoY growth (%)"),
  "stat.share": ("占比（%）", "Share (%)"),
  "stat.month": ("月份", "Month"),
