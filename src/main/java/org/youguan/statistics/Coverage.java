@@ -1,5 +1,6 @@
 package org.youguan.statistics;
 
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -73,6 +77,15 @@ public class Coverage {
 	private final ReportForms forms;
 
 	private final StatisticsSettings settings;
+
+	/**
+	 * The expected reporters of a form in a region and brand, kept 30 seconds: a page computes the coverage of several
+	 * slices of one region (this year, last year, by month, by sub-region) and the register changes rarely.
+	 */
+	private final Cache<String, List<EnterpriseView>> expectedReporters = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(30))
+		.maximumSize(1_000)
+		.build();
 
 	Coverage(JdbcClient jdbc, ReportForms forms, StatisticsSettings settings) {
 		this.jdbc = jdbc;
@@ -179,11 +192,12 @@ public class Coverage {
 			return null;
 		}
 		DataScope scope = slice.regionPrefix().isEmpty() ? DataScope.all() : DataScope.region(slice.regionPrefix());
-		List<EnterpriseView> expected = forms.expectedReporters(scope, form)
-			.stream()
-			.filter(e -> slice.brandId() == null || slice.brandId().equals(e.brandId()))
-			.sorted(Comparator.comparing(EnterpriseView::id))
-			.toList();
+		List<EnterpriseView> expected = expectedReporters.get(form.id() + "|" + slice.regionPrefix() + "|" + slice.brandId(),
+				key -> forms.expectedReporters(scope, form)
+					.stream()
+					.filter(e -> slice.brandId() == null || slice.brandId().equals(e.brandId()))
+					.sorted(Comparator.comparing(EnterpriseView::id))
+					.toList());
 		Basis basis = new Basis(form, expected);
 		List<String> periods = Aggregates.months(slice.from(), slice.to())
 			.stream()
