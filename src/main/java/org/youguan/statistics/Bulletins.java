@@ -24,7 +24,7 @@ import org.youguan.region.Regions;
  * sub-region — approved data only.
  */
 @Service
-public class Bulletins {
+class Bulletins {
 
 	static final String TEMPLATE = "documents/statistics-bulletin.docx";
 
