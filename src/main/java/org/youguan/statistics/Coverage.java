@@ -1,6 +1,7 @@
 package org.youguan.statistics;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +23,8 @@ import org.youguan.registry.EnterpriseView;
 /**
  * How complete an aggregate is: for every period of the form that carries the indicator, how many of the enterprises
  * expected to report it in the region (and brand) have an approved report for that period — reported / expected units.
+ * A unit counts as expected for a past period only when it had reported the form by then (so an enterprise registered
+ * since does not make old months incomplete); for the period being reported now every unit on the register counts.
  * A period whose share is below {@code youguan.statistics.complete-share} (default 0.95) is incomplete (数据不完整);
  * a month kept by the history import (region totals, no enterprise reports) counts as complete. The slice's coverage
  * is its least complete month. Growth is not recomputed over comparable units: a growth whose period or comparison
@@ -148,9 +151,26 @@ public class Coverage {
 
 		final Set<String> history = new HashSet<>();
 
-		Basis(ReportForm form, List<EnterpriseView> expected) {
+		/** The first period each unit ever reported this form for (any status). */
+		final Map<Long, LocalDate> firstReported = new HashMap<>();
+
+		/** The period being reported now: from it on, every unit on the register is expected. */
+		final Period current;
+
+		Basis(ReportForm form, List<EnterpriseView> expected, Period current) {
 			this.form = form;
 			this.expected = expected;
+			this.current = current;
+		}
+
+		/**
+		 * A unit is expected for a period when it had reported this form for that period or an earlier one, or the
+		 * period is the one being reported now (or later): an enterprise registered since does not make past months
+		 * look incomplete.
+		 */
+		boolean expects(EnterpriseView e, Period period) {
+			LocalDate first = firstReported.get(e.id());
+			return !period.first().isBefore(current.first()) || first != null && !first.isAfter(period.start());
 		}
 
 		Share share(String month, String prefix) {
@@ -162,7 +182,7 @@ public class Coverage {
 			int expect = 0;
 			int reported = 0;
 			for (EnterpriseView e : expected) {
-				if (e.regionCode().startsWith(prefix)) {
+				if (e.regionCode().startsWith(prefix) && expects(e, period)) {
 					expect++;
 					reported += done.contains(e.id()) ? 1 : 0;
 				}
@@ -198,7 +218,14 @@ public class Coverage {
 					.filter(e -> slice.brandId() == null || slice.brandId().equals(e.brandId()))
 					.sorted(Comparator.comparing(EnterpriseView::id))
 					.toList());
-		Basis basis = new Basis(form, expected);
+		Basis basis = new Basis(form, expected, forms.currentPeriod(form));
+		jdbc.sql("""
+				SELECT enterprise_id, min(period_start) FROM stat_report
+				WHERE form_id = :form AND region_code LIKE :prefix GROUP BY enterprise_id""")
+			.param("form", form.id())
+			.param("prefix", slice.regionPrefix() + "%")
+			.query((rs, i) -> basis.firstReported.put(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+			.list();
 		List<String> periods = Aggregates.months(slice.from(), slice.to())
 			.stream()
 			.map(m -> Period.containing(form.periodType(), YearMonth.parse(m)).code())
