@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,6 +81,8 @@ public class Outlets {
 
 	private final Secrets secrets;
 
+	private final JdbcAggregateTemplate aggregates;
+
 	/** The contexts the manager's numbers are encrypted under (a ciphertext opens only in its own column). */
 	static final String MANAGER_ID = "terminal_outlet.manager_id";
 
@@ -88,7 +91,8 @@ public class Outlets {
 
 	Outlets(TerminalOutletRepository outlets, Enterprises enterprises, Brands brands, Regions regions,
 			BusinessNumbers numbers, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
-			AuditTrail audit, Clock clock, Secrets secrets) {
+			AuditTrail audit, Clock clock, Secrets secrets, JdbcAggregateTemplate aggregates) {
+		this.aggregates = aggregates;
 		this.jdbcTemplate = jdbcTemplate;
 		this.secrets = secrets;
 		this.outlets = outlets;
@@ -279,22 +283,65 @@ public class Outlets {
 		return id;
 	}
 
+	/** The id and filing number an approved new outlet will carry in the registry, reserved at the decision. */
+	public record Reservation(long outletId, String filingNumber) {
+	}
+
 	/**
-	 * Files a pending outlet: assigns the filing number of the county (or city) bureau and activates it. Returns the
-	 * filing number.
+	 * Reserves, for a new outlet the bureau approves, its registry id and the filing number of the county (or city)
+	 * bureau for the year of {@code filedOn}, so the decision can name both before the registry adds the outlet on
+	 * hearing {@link OutletFilingDecision.NewOutletApproved}.
 	 */
 	@Transactional
-	public String markFiled(DataScope scope, long id, LocalDate filedOn) {
-		TerminalOutlet o = load(scope, id);
-		String county = o.regionCode().length() >= 6 ? o.regionCode().substring(0, 6) : o.regionCode();
-		String number = numbers.next(FILING_NUMBER_TYPE, county, filedOn.getYear());
-		var before = o.snapshot();
-		o.markFiled(number);
-		outlets.save(o);
-		audit.record(AuditEntry.of("outlet.file", "TerminalOutlet", id, "末端网点“" + o.name() + "”备案，编号" + number)
-			.states(before, o.snapshot())
-			.inRegion(o.regionCode()));
-		return number;
+	public Reservation reserveNew(String regionCode, LocalDate filedOn) {
+		String county = regionCode.length() >= 6 ? regionCode.substring(0, 6) : regionCode;
+		long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('terminal_outlet', 'id'))").query(Long.class).single();
+		return new Reservation(id, numbers.next(FILING_NUMBER_TYPE, county, filedOn.getYear()));
+	}
+
+	/**
+	 * Seals checked outlet data (from {@link #check}) for a decision event: the manager's numbers encrypted under the
+	 * registry's keys and masked, nothing in clear.
+	 */
+	public SealedOutletData seal(OutletData clean) {
+		TerminalOutlet.Manager m = manager(clean);
+		return new SealedOutletData(clean.name(), clean.enterpriseId(), clean.branchId(), clean.cooperation(),
+				clean.address(), clean.regionCode(), clean.longitude(), clean.latitude(), clean.managerName(), m.idCipher(),
+				m.idMasked(), m.phoneCipher(), m.phoneMasked(), clean.storageArea(), clean.hasCommunications(),
+				clean.hasShelving(), clean.hasSurveillance(), clean.hasSignage(), clean.openedOn());
+	}
+
+	/**
+	 * Applies the bureau's decision on a filing: adds an approved new outlet as filed (once: a redelivered event finds it
+	 * there), applies an approved change, closes an outlet whose closure was approved; a rejection changes nothing.
+	 * Recorded in the audit trail as the registry's own change.
+	 */
+	@Transactional
+	void apply(OutletFilingDecision decision) {
+		if (decision instanceof OutletFilingDecision.NewOutletApproved d) {
+			if (outlets.existsById(d.outletId())) {
+				return;
+			}
+			Enterprise operator = enterprises.load(DataScope.all(), d.outlet().enterpriseId());
+			TerminalOutlet o = aggregates.insert(TerminalOutlet.filed(d.outletId(), d.outlet(), d.filingNumber(),
+					operator.creditCode(), operator.brandId(), clock.instant()));
+			audit.record(AuditEntry.of("outlet.file", "TerminalOutlet", o.id(), "末端网点“" + o.name() + "”备案，编号"
+					+ d.filingNumber()).states(null, o.snapshot()).inRegion(o.regionCode()));
+		}
+		else if (decision instanceof OutletFilingDecision.ChangeApproved d) {
+			TerminalOutlet o = load(DataScope.all(), d.outletId());
+			var before = o.snapshot();
+			o.apply(d.outlet());
+			outlets.save(o);
+			audit.record(AuditEntry.of("outlet.amend", "TerminalOutlet", o.id(), "末端网点“" + o.name() + "”信息变更")
+				.states(before, o.snapshot())
+				.inRegion(o.regionCode()));
+		}
+		else if (decision instanceof OutletFilingDecision.ClosureApproved d
+				&& load(DataScope.all(), d.outletId()).status() != OutletStatus.CLOSED) {
+			close(DataScope.all(), d.outletId());
+		}
+		// a rejection changes nothing: the proposal never reached the registry
 	}
 
 	/** Whether an outlet of this name is registered at this address already. */
@@ -319,12 +366,6 @@ public class Outlets {
 		audit.record(AuditEntry.of("outlet.record-filed", "TerminalOutlet", id, "导入已备案网点“" + o.name() + "”，备案编号" + filingNumber)
 			.states(before, o.snapshot())
 			.inRegion(o.regionCode()));
-	}
-
-	/** Applies an approved change (name, cooperation, location, manager, facilities) to a filed outlet. */
-	@Transactional
-	public void amend(DataScope scope, long id, OutletData data) {
-		apply(scope, id, data, "outlet.amend", "信息变更");
 	}
 
 	/**
@@ -425,9 +466,27 @@ public class Outlets {
 			String regionName, String filingNumber, String filingStatus) {
 	}
 
-	/** Checks outlet data as {@link #register} and {@link #amend} would, without saving; returns it cleaned. */
+	/** Checks outlet data as {@link #register} would, without saving; returns it cleaned. */
 	public OutletData check(DataScope scope, OutletData data) {
 		return validate(scope, data);
+	}
+
+	/**
+	 * The registry's outlet rules, the one check a proposal passes (the filing module calls it at submission): the
+	 * fields as {@link #check} checks them, and no other outlet of the same name at the same address — {@code outletId}
+	 * is the outlet a change proposal is for (its own name and address do not count), null for a new one.
+	 * @throws InvalidValueException every field error at once
+	 * @throws DomainException DUPLICATE (field {@code name}) for a twin outlet
+	 */
+	public OutletData check(DataScope scope, OutletData data, Long outletId) {
+		OutletData clean = validate(scope, data);
+		boolean own = outletId != null && outlets.findById(outletId)
+			.map(o -> o.name().equals(clean.name()) && o.address().equals(clean.address()))
+			.orElse(false);
+		if (!own && outlets.existsByNameAndAddress(clean.name(), clean.address())) {
+			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
+		}
+		return clean;
 	}
 
 	/** The storage area's column holds numeric(8, 2) square metres. */
