@@ -23,6 +23,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -63,16 +64,11 @@ public class OutletFilings {
 
 	static final String APPLICATION_NUMBER_TYPE = "备案申请";
 
-	static final Set<String> SORTS = Set.of("due_on", "submitted_on", "number", "completed_on");
+	/** The orders a queue may ask for: request name → column. */
+	static final Map<String, String> SORTS = Map.of("due_on", "f.due_on", "submitted_on", "f.submitted_on", "number",
+			"f.number", "completed_on", "f.completed_on");
 
-	private static final String SELECT = """
-			SELECT f.id, f.number, f.kind, f.outlet_id, f.outlet_name, f.enterprise_credit_code, f.enterprise_name,
-			       f.brand_name, f.region_code, r.name AS region_name, f.status, f.submitted_on, f.clock_start, f.due_on,
-			       f.missing_notice_due, f.missing_items_notified, f.missing_items, f.decision_note, f.opened_on,
-			       f.late_filing, f.change_description, f.completed_on, f.working_days_taken, f.filing_number,
-			       (f.status = 'SUBMITTED' AND f.due_on < :today) AS overdue,
-			       (f.status = 'SUBMITTED' AND f.due_on >= :today AND f.due_on <= :soon) AS due_soon
-			FROM outlet_filing f JOIN region_name r ON r.code = f.region_code""";
+	private static final String FROM = "FROM outlet_filing f JOIN region_name r ON r.code = f.region_code";
 
 	private final OutletFilingRepository filings;
 
@@ -314,52 +310,33 @@ public class OutletFilings {
 
 	// ---- reading ------------------------------------------------------------------------------------------------
 
+	/**
+	 * A page of filings in the caller's scope (an enterprise sees its own), searched by number, outlet or enterprise
+	 * name, filtered, in a whitelisted order ({@link #SORTS}; nearest due date first by default).
+	 */
 	public PageResult<FilingView> list(DataScope scope, Filter filter, PageQuery page) {
-		Map<String, Object> params = new HashMap<>(scope.params());
 		LocalDate today = today();
-		params.put("today", today);
-		params.put("soon", calendar.plusWorkingDays(today, 1));
-		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("f.enterprise_credit_code", "f.region_code"));
-		if (!page.q().isEmpty()) {
-			where.append(" AND (f.number LIKE :q ESCAPE '\\' OR f.outlet_name LIKE :q ESCAPE '\\' OR f.enterprise_name LIKE :q ESCAPE '\\')");
-			params.put("q", page.likePattern());
-		}
-		if (filter.status() != null) {
-			where.append(" AND f.status = :status");
-			params.put("status", filter.status().name());
-		}
-		if (filter.state() == WorkState.OPEN) {
-			where.append(" AND f.status IN ('SUBMITTED', 'MISSING_ITEMS')");
-		}
-		else if (filter.state() == WorkState.DONE) {
-			where.append(" AND f.status IN ('APPROVED', 'REJECTED')");
-		}
-		if (filter.overdueOnly()) {
-			where.append(" AND f.status = 'SUBMITTED' AND f.due_on < :today");
-		}
-		if (filter.kind() != null) {
-			where.append(" AND f.kind = :kind");
-			params.put("kind", filter.kind().name());
-		}
-		long total = jdbc.sql("SELECT count(*) FROM outlet_filing f" + where).params(params).query(Long.class).single();
-		List<FilingView> items = jdbc
-			.sql(SELECT + where + " ORDER BY f." + page.sortOr(SORTS, "due_on") + " " + page.direction()
-					+ ", f.id LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(Rows.of(FilingView.class))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return Listing.from(FROM)
+			.scope(scope, "f.enterprise_credit_code", "f.region_code")
+			.search(page, "f.number", "f.outlet_name", "f.enterprise_name")
+			.where(filter.status() != null, "f.status = :status", "status", filter.status() == null ? "" : filter.status().name())
+			.where(filter.state() == WorkState.OPEN, "f.status IN ('SUBMITTED', 'MISSING_ITEMS')", "open", true)
+			.where(filter.state() == WorkState.DONE, "f.status IN ('APPROVED', 'REJECTED')", "done", true)
+			.where(filter.overdueOnly(), "f.status = 'SUBMITTED' AND f.due_on < :today", "today", today)
+			.where(filter.kind() != null, "f.kind = :kind", "kind", filter.kind() == null ? "" : filter.kind().name())
+			.sorts(SORTS, "due_on", "f.id")
+			.page(jdbc, columns(today), page, Rows.of(FilingView.class));
 	}
 
+	/**
+	 * One filing with its clock's state today.
+	 * @throws DomainException NOT_FOUND when it does not exist or is not in the caller's scope
+	 */
 	public FilingView get(DataScope scope, long id) {
-		LocalDate today = today();
-		return jdbc.sql(SELECT + " WHERE f.id = :id AND " + scope.enterprisePredicate("f.enterprise_credit_code", "f.region_code"))
+		return jdbc.sql(columns(today()) + " " + FROM + " WHERE f.id = :id AND "
+				+ scope.enterprisePredicate("f.enterprise_credit_code", "f.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.param("today", today)
-			.param("soon", calendar.plusWorkingDays(today, 1))
 			.query(Rows.of(FilingView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("备案", id));
@@ -462,6 +439,19 @@ public class OutletFilings {
 	}
 
 	// ---- internals ----------------------------------------------------------------------------------------------
+
+	/** The columns of a {@link FilingView}; the clock's state is computed for today (dates written as SQL literals). */
+	private String columns(LocalDate today) {
+		LocalDate soon = calendar.plusWorkingDays(today, 1);
+		return """
+				SELECT f.id, f.number, f.kind, f.outlet_id, f.outlet_name, f.enterprise_credit_code, f.enterprise_name,
+				       f.brand_name, f.region_code, r.name AS region_name, f.status, f.submitted_on, f.clock_start, f.due_on,
+				       f.missing_notice_due, f.missing_items_notified, f.missing_items, f.decision_note, f.opened_on,
+				       f.late_filing, f.change_description, f.completed_on, f.working_days_taken, f.filing_number,
+				       (f.status = 'SUBMITTED' AND f.due_on < DATE '%s') AS overdue,
+				       (f.status = 'SUBMITTED' AND f.due_on >= DATE '%s' AND f.due_on <= DATE '%s') AS due_soon"""
+			.formatted(today, today, soon);
+	}
 
 	private long save(FilingKind kind, OutletFiling.Subject subject, LocalDate today, LocalDate eventDate, boolean late,
 			String description, byte[] proposed, String outletBefore, List<Upload> uploads, String summary) {

@@ -77,6 +77,12 @@ public final class Listing {
 		return this;
 	}
 
+	/** A named parameter the selected columns use (e.g. today's date in a derived status). */
+	public Listing bind(String name, Object value) {
+		params.put(name, value);
+		return this;
+	}
+
 	/** A condition without parameters. */
 	public Listing where(String predicate) {
 		return where(predicate, Map.of());

@@ -19,6 +19,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.PageQuery;
@@ -44,22 +45,28 @@ public class Outlets {
 		public static final Filter NONE = new Filter(null, null, null, null);
 	}
 
-	static final Set<String> SORTS = Set.of("name", "opened_on", "region_code", "filing_number");
+	/** The orders a list may ask for: request name → column. */
+	static final Map<String, String> SORTS = Map.of("name", "o.name", "opened_on", "o.opened_on", "region_code",
+			"o.region_code", "filing_number", "o.filing_number");
 
 	static final String FILING_NUMBER_TYPE = "网点备案";
 
 	/** Lists count matches up to this many; beyond it the page says "more than …" (counting every match is slow). */
 	static final long COUNT_CAP = 1_000;
 
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			SELECT o.id, o.name, o.enterprise_id, e.legal_name AS enterprise_name, o.branch_id, br.name AS branch_name,
 			       o.brand_id, b.short_name AS brand_name, o.cooperation, d.label AS cooperation_label, o.address,
 			       o.region_code, r.name AS region_name, o.longitude, o.latitude, o.manager_name, o.manager_id_masked,
 			       o.manager_phone_masked, o.storage_area, o.has_communications, o.has_shelving, o.has_surveillance,
-			       o.has_signage, o.opened_on, o.filing_number, o.status, o.demo
+			       o.has_signage, o.opened_on, o.filing_number, o.status, o.demo""";
+
+	private static final String FROM = """
 			FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region_name r ON r.code = o.region_code
 			LEFT JOIN branch br ON br.id = o.branch_id LEFT JOIN brand b ON b.id = o.brand_id
 			LEFT JOIN registry_dictionary d ON d.kind = 'cooperation' AND d.code = o.cooperation""";
+
+	private static final String SELECT = COLUMNS + " " + FROM;
 
 	private final TerminalOutletRepository outlets;
 
@@ -105,13 +112,13 @@ public class Outlets {
 		this.clock = clock;
 	}
 
-	/** The WHERE clause of a list or search, built once for the count and the page. */
-	record Criteria(String where, Map<String, Object> params) {
-	}
-
-	Criteria criteria(DataScope scope, Filter filter, String query) {
+	/**
+	 * The rows of a list or search ({@code from}, counted from the outlet table alone), the query's words read as
+	 * described on the class.
+	 */
+	Listing criteria(String from, DataScope scope, Filter filter, String query) {
 		Map<String, Object> params = new HashMap<>(scope.params());
-		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("o.operator_credit_code", "o.region_code"));
+		StringBuilder where = new StringBuilder(scope.enterprisePredicate("o.operator_credit_code", "o.region_code"));
 		Long brand = filter.brandId();
 		String region = filter.region();
 		List<String> words = new ArrayList<>();
@@ -160,25 +167,14 @@ public class Outlets {
 			where.append(" AND o.cooperation = :cooperation");
 			params.put("cooperation", filter.cooperation());
 		}
-		return new Criteria(where.toString(), params);
+		return Listing.from(from).countFrom("FROM terminal_outlet o").where(where.toString(), params);
 	}
 
+	/** A page of outlets in the caller's scope (the search reads brand and place words, see the class). */
 	public PageResult<OutletView> list(DataScope scope, Filter filter, PageQuery page) {
-		Criteria c = criteria(scope, filter, page.q());
-		long count = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM terminal_outlet o" + c.where() + " LIMIT :cap) m")
-			.params(c.params())
-			.param("cap", COUNT_CAP + 1)
-			.query(Long.class)
-			.single();
-		List<OutletView> items = jdbc
-			.sql(SELECT + c.where() + " ORDER BY o." + page.sortOr(SORTS, "region_code") + " " + page.direction()
-					+ ", o.id LIMIT :limit OFFSET :offset")
-			.params(c.params())
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, i) -> view(rs))
-			.list();
-		return PageResult.counted(items, page.page(), page.size(), count, COUNT_CAP);
+		return criteria(FROM, scope, filter, page.q()).countUpTo(COUNT_CAP)
+			.sorts(SORTS, "region_code", "o.id")
+			.page(jdbc, COLUMNS, page, (rs, i) -> view(rs));
 	}
 
 	public OutletView get(DataScope scope, long id) {
@@ -444,21 +440,15 @@ public class Outlets {
 		if (!query.isEmpty() && brands.findByShortName(query).isEmpty()) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		Criteria c = criteria(DataScope.all(), filter, query);
-		long total = jdbc.sql("SELECT count(*) FROM terminal_outlet o" + c.where()).params(c.params()).query(Long.class).single();
-		List<PublicOutlet> items = jdbc.sql("""
-				SELECT o.name, b.short_name AS brand, e.legal_name AS operator, o.address, o.region_code,
-				       r.name AS region_name, o.filing_number, o.opened_on
-				FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region_name r ON r.code = o.region_code
-				LEFT JOIN brand b ON b.id = o.brand_id""" + c.where() + " ORDER BY o.region_code, o.id LIMIT :limit OFFSET :offset")
-			.params(c.params())
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, i) -> new PublicOutlet(rs.getString("name"), rs.getString("brand"), rs.getString("operator"),
-					rs.getString("address"), rs.getString("region_code"), rs.getString("region_name"),
-					rs.getString("filing_number"), "已备案"))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return criteria("FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id "
+				+ "JOIN region_name r ON r.code = o.region_code LEFT JOIN brand b ON b.id = o.brand_id", DataScope.all(), filter, query)
+			.sorts(Map.of("region_code", "o.region_code"), "region_code", "o.id")
+			.page(jdbc, """
+					SELECT o.name, b.short_name AS brand, e.legal_name AS operator, o.address, o.region_code,
+					       r.name AS region_name, o.filing_number, o.opened_on""", page,
+					(rs, i) -> new PublicOutlet(rs.getString("name"), rs.getString("brand"), rs.getString("operator"),
+							rs.getString("address"), rs.getString("region_code"), rs.getString("region_name"),
+							rs.getString("filing_number"), "已备案"));
 	}
 
 	/** An outlet as the public sees it. */
