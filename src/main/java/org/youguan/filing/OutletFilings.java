@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,6 +137,17 @@ public class OutletFilings {
 	 */
 	@Transactional
 	public long submitNew(CurrentUser user, OutletData data, List<Upload> uploads) {
+		return submitNew(user, data, uploads, List.of());
+	}
+
+	/**
+	 * As {@link #submitNew(CurrentUser, OutletData, List)}, for a form whose text could not all be read: the form's
+	 * errors (a number or date that does not parse) are reported together with every other problem, once per field —
+	 * a field the form could not read is not reported again as missing.
+	 * @throws InvalidValueException all errors at once, when there is any; nothing is saved
+	 */
+	@Transactional
+	public long submitNew(CurrentUser user, OutletData data, List<Upload> uploads, List<FieldError> formErrors) {
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletData own = withEnterprise(data, enterprise.id());
 		EnumSet<AttachmentKind> required = EnumSet.of(AttachmentKind.BUSINESS_LICENCE, AttachmentKind.MANAGER_ID,
@@ -143,14 +155,16 @@ public class OutletFilings {
 		if (own.branchId() != null) {
 			required.add(AttachmentKind.AUTHORISATION);
 		}
-		List<FieldError> errors = new ArrayList<>(checkUploads(uploads, required));
+		List<FieldError> errors = new ArrayList<>();
 		OutletData clean = null;
 		try {
 			clean = outlets.check(DataScope.all(), own, null);
 		}
 		catch (DomainException ex) {
-			errors.addAll(0, ex.formErrors());
+			errors.addAll(ex.formErrors());
 		}
+		errors.addAll(checkUploads(uploads, required));
+		errors = onePerField(formErrors, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
@@ -172,6 +186,16 @@ public class OutletFilings {
 	@Transactional
 	public long submitChange(CurrentUser user, long outletId, OutletData data, LocalDate changedOn, String description,
 			List<Upload> uploads) {
+		return submitChange(user, outletId, data, changedOn, description, uploads, List.of());
+	}
+
+	/**
+	 * As {@link #submitChange(CurrentUser, long, OutletData, LocalDate, String, List)}, reporting the form's own errors
+	 * (text that does not parse) together with every other problem, once per field.
+	 */
+	@Transactional
+	public long submitChange(CurrentUser user, long outletId, OutletData data, LocalDate changedOn, String description,
+			List<Upload> uploads, List<FieldError> formErrors) {
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
 		requireFiled(outlet);
@@ -187,6 +211,7 @@ public class OutletFilings {
 			errors.addAll(ex.formErrors());
 		}
 		errors.addAll(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class)));
+		errors = onePerField(formErrors, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
@@ -484,6 +509,28 @@ public class OutletFilings {
 	/** The proposed outlet data of a new or change filing. */
 	OutletData proposal(OutletFiling f) {
 		return json.readValue(secrets.decrypt(f.proposedCipher(), PROPOSED), OutletData.class);
+	}
+
+	/**
+	 * The form's errors first, then the others, each field reported once: a number the form could not read is not
+	 * reported again as missing or out of range, nor is a rule broken twice on one field ("不能为负数" and "应大于0").
+	 */
+	static List<FieldError> onePerField(List<FieldError> formErrors, List<FieldError> others) {
+		Map<String, FieldError> byField = new LinkedHashMap<>();
+		List<FieldError> unnamed = new ArrayList<>();
+		for (List<FieldError> list : List.of(formErrors, others)) {
+			for (FieldError e : list) {
+				if (e.field() == null || e.field().isEmpty()) {
+					unnamed.add(e);
+				}
+				else {
+					byField.putIfAbsent(e.field(), e);
+				}
+			}
+		}
+		List<FieldError> all = new ArrayList<>(byField.values());
+		all.addAll(unnamed);
+		return all;
 	}
 
 	/** The clock from a start day: complete within 5 working days, notify missing items within 2. */
