@@ -17,8 +17,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
@@ -52,18 +54,18 @@ class EnterpriseFilingController {
 
 	/** The enterprise's filings, newest first; {@code status} narrows them (the home page's links do). */
 	@GetMapping("/enterprise/filings")
-	String list(DataScope scope, @RequestParam(required = false) FilingStatus status,
-			@RequestParam(required = false) Integer page, Model model) {
-		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, null, false, null),
-				PageQuery.of(null, page, null, "submitted_on", "desc")));
+	String list(DataScope scope, ListRequest list, @RequestParam(required = false) FilingStatus status, Model model) {
+		PageQuery query = new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "submitted_on" : list.sort(),
+				list.sort() == null ? "desc" : list.dir()).toPage();
+		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, null, false, null), query));
 		model.addAttribute("status", status);
 		return "filing/enterprise-filings";
 	}
 
 	@GetMapping("/enterprise/outlets")
-	String outlets(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-			Model model) {
-		PageQuery query = PageQuery.of(q, page, null, "name", null);
+	String outlets(DataScope scope, ListRequest list, Model model) {
+		PageQuery query = new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "name" : list.sort(),
+				list.dir()).toPage();
 		model.addAttribute("result", outlets.list(scope, Outlets.Filter.NONE, query));
 		model.addAttribute("query", query);
 		return "filing/enterprise-outlets";
@@ -87,12 +89,12 @@ class EnterpriseFilingController {
 			Validation v = new Validation();
 			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
 			var data = form.toData(enterpriseId, v);
-			v.throwIfInvalid();
 			List<Upload> uploads = new ArrayList<>();
 			add(uploads, AttachmentKind.BUSINESS_LICENCE, businessLicence);
 			add(uploads, AttachmentKind.MANAGER_ID, managerId);
 			add(uploads, AttachmentKind.PHOTO, photos);
-			long id = filings.submitNew(me, data, uploads);
+			// a number that does not parse is reported with every other problem, not alone
+			long id = filings.submitNew(me, data, uploads, v.errors());
 			redirect.addFlashAttribute("message", "备案已提交，受理编号：" + filings.get(me.scope(), id).number());
 			return "redirect:/enterprise/filings/" + id;
 		}
@@ -105,6 +107,7 @@ class EnterpriseFilingController {
 	@GetMapping("/enterprise/filings/{id}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("filing", filings.get(scope, id));
+		model.addAttribute("details", filings.details(scope, id));
 		model.addAttribute("attachments", filings.attachments(scope, id));
 		return "filing/enterprise-filing";
 	}
@@ -115,14 +118,11 @@ class EnterpriseFilingController {
 			RedirectAttributes redirect) throws IOException {
 		List<Upload> uploads = new ArrayList<>();
 		add(uploads, AttachmentKind.SUPPLEMENT, files);
-		try {
+		String here = "/enterprise/filings/" + id;
+		return PageSteps.run(redirect, here, () -> {
 			filings.supplement(me, id, note, uploads);
-			redirect.addFlashAttribute("message", "补正材料已提交，办理时限重新计算");
-		}
-		catch (InvalidValueException ex) {
-			redirect.addFlashAttribute("errors", ex.fieldErrors());
-		}
-		return "redirect:/enterprise/filings/" + id;
+			return new PageSteps.Done("补正材料已提交，办理时限自今日重新计算，至" + filings.get(me.scope(), id).dueOn(), here);
+		});
 	}
 
 	@GetMapping("/enterprise/filings/{id}/receipt.docx")
@@ -159,11 +159,10 @@ class EnterpriseFilingController {
 			Validation v = new Validation();
 			var data = form.toData(0, v);
 			var changed = v.date("changedOn", "变更日期", changedOn);
-			v.throwIfInvalid();
 			List<Upload> uploads = new ArrayList<>();
 			add(uploads, AttachmentKind.SUPPLEMENT, files);
-			long filing = filings.submitChange(me, id, data, changed, changeDescription, uploads);
-			redirect.addFlashAttribute("message", "变更备案已提交");
+			long filing = filings.submitChange(me, id, data, changed, changeDescription, uploads, v.errors());
+			redirect.addFlashAttribute("message", "变更备案已提交，受理编号：" + filings.get(me.scope(), filing).number());
 			return "redirect:/enterprise/filings/" + filing;
 		}
 		catch (DomainException ex) {
@@ -178,15 +177,11 @@ class EnterpriseFilingController {
 	@PostMapping("/enterprise/outlets/{id}/closure")
 	String closure(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		try {
+		return PageSteps.run(redirect, "/enterprise/outlets", () -> {
 			long filing = filings.submitClosure(me, id, reason);
-			redirect.addFlashAttribute("message", "撤销备案申请已提交");
-			return "redirect:/enterprise/filings/" + filing;
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
-			return "redirect:/enterprise/outlets";
-		}
+			return new PageSteps.Done("撤销备案申请已提交，受理编号" + filings.get(me.scope(), filing).number(),
+					"/enterprise/filings/" + filing);
+		});
 	}
 
 	private String newForm(Model model, OutletForm form) {
