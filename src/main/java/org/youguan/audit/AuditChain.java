@@ -18,22 +18,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 import javax.sql.DataSource;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.platform.ChinaTime;
 import org.youguan.platform.PlatformSettings;
 import org.youguan.platform.Secrets;
 
@@ -267,7 +267,7 @@ class AuditChain {
 			return Optional.empty();
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-		LocalDate day = LocalDate.ofInstant(now, org.youguan.platform.ChinaTime.ZONE);
+		LocalDate day = LocalDate.ofInstant(now, ChinaTime.ZONE);
 		if (oncePerDay && jdbc.sql("SELECT count(*) FROM audit_checkpoint WHERE day = :day").param("day", day)
 			.query(Long.class).single() > 0) {
 			return Optional.empty();

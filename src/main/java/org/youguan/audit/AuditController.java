@@ -1,11 +1,11 @@
 package org.youguan.audit;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import java.nio.charset.StandardCharsets;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -134,7 +134,7 @@ class AuditController {
 	ResponseEntity<byte[]> checkpointFile(@PathVariable long id) {
 		String file = chain.checkpointFile(id);
 		AuditChain.CheckpointFile parsed = chain.parse(file);
-		return text(AuditChain.fileName(java.time.LocalDate.parse(parsed.day()), parsed.seq()), file);
+		return text(AuditChain.fileName(LocalDate.parse(parsed.day()), parsed.seq()), file);
 	}
 
 	@GetMapping("/admin/audit/checkpoint-public-key.pem")
@@ -157,7 +157,7 @@ class AuditController {
 		try {
 			return new String(file.getBytes(), StandardCharsets.UTF_8);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new InvalidValueException("checkpoint", "unreadable", "检查点文件无法读取");
 		}
 	}

@@ -1,5 +1,7 @@
 package org.youguan.audit;
 
+import java.io.Serializable;
+
 /**
  * The result of walking the audit chain in seal order: how many seals were checked, the first broken link if any
  * (its seal number, the event and what is wrong), how many events await sealing within the grace period, and — when a
@@ -13,7 +15,7 @@ package org.youguan.audit;
  * @param checkpoint the comparison with a checkpoint file, or null when none was given
  */
 public record ChainVerification(long checked, Long firstBrokenSeq, Long firstBrokenId, String problem, long pending,
-		CheckpointCheck checkpoint) implements java.io.Serializable {
+		CheckpointCheck checkpoint) implements Serializable {
 
 	/**
 	 * A checkpoint compared with the chain.
@@ -23,7 +25,7 @@ public record ChainVerification(long checked, Long firstBrokenSeq, Long firstBro
 	 * @param matches whether the signature is this installation's and the chain still holds that seal with that MAC
 	 * @param finding what was found, in Chinese
 	 */
-	public record CheckpointCheck(long seq, String day, boolean matches, String finding) implements java.io.Serializable {
+	public record CheckpointCheck(long seq, String day, boolean matches, String finding) implements Serializable {
 	}
 
 	/** Nothing broken, and the checkpoint (if any) matches. */

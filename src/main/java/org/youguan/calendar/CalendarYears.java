@@ -30,11 +30,6 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Summary;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +42,10 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads calendar years: the JSON shape of the shipped {@code chinese-days.json} ({@code holidays} and
@@ -94,7 +93,7 @@ public class CalendarYears {
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
 		}
-		org.youguan.kernel.Text.requireClean("file", "日历文件", text);
+		Text.requireClean("file", "日历文件", text);
 		if (text.startsWith("BEGIN:VCALENDAR")) {
 			return parseIcs(text);
 		}

@@ -1,5 +1,6 @@
 package org.youguan.calendar;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -12,11 +13,11 @@ import java.util.List;
  * @param first 1 January of the first year loaded
  * @param last 31 December of the last year loaded
  */
-public record CalendarYearsLoaded(List<Integer> years, java.time.LocalDate first, java.time.LocalDate last) {
+public record CalendarYearsLoaded(List<Integer> years, LocalDate first, LocalDate last) {
 
 	public static CalendarYearsLoaded of(List<Integer> years) {
 		List<Integer> sorted = years.stream().sorted().toList();
-		return new CalendarYearsLoaded(sorted, java.time.LocalDate.of(sorted.get(0), 1, 1),
-				java.time.LocalDate.of(sorted.get(sorted.size() - 1), 12, 31));
+		return new CalendarYearsLoaded(sorted, LocalDate.of(sorted.get(0), 1, 1),
+				LocalDate.of(sorted.get(sorted.size() - 1), 12, 31));
 	}
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +99,7 @@ public final class StatutoryHolidays {
 			days.add(new CalendarDay(lunar(year, 8, 15), CalendarDay.Kind.HOLIDAY, "中秋"));
 		}
 		fixed(days, year, "国庆节", MonthDay.of(10, 1), MonthDay.of(10, 2), MonthDay.of(10, 3));
-		days.sort(java.util.Comparator.comparing(CalendarDay::day));
+		days.sort(Comparator.comparing(CalendarDay::day));
 		// 中秋 can fall on 10-01..10-03 (2020, 2001): one day off, named after both
 		List<CalendarDay> merged = new ArrayList<>();
 		for (CalendarDay d : days) {

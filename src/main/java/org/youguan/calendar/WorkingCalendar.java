@@ -2,6 +2,7 @@ package org.youguan.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +13,11 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.youguan.platform.EveryNode;
 import org.youguan.kernel.Rows;
+import org.youguan.platform.EveryNode;
 
 /**
  * Working days in mainland China: Monday to Friday, except the State Council's holidays, plus the weekend days it
@@ -166,7 +166,7 @@ public class WorkingCalendar {
 			.values()
 			.stream()
 			.filter(d -> d.day().getYear() == year)
-			.sorted(java.util.Comparator.comparing(CalendarDay::day))
+			.sorted(Comparator.comparing(CalendarDay::day))
 			.toList();
 	}
 
@@ -184,7 +184,7 @@ public class WorkingCalendar {
 			.filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY && d.day().isAfter(today))
 			.filter(d -> days.get(d.day().minusDays(1)) == null
 					|| days.get(d.day().minusDays(1)).kind() != CalendarDay.Kind.HOLIDAY)
-			.min(java.util.Comparator.comparing(CalendarDay::day));
+			.min(Comparator.comparing(CalendarDay::day));
 	}
 
 	/** Re-reads the calendar from the database (this node, right after it loaded a year). */

@@ -7,6 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -101,7 +102,7 @@ public final class Rows {
 				return ts.toLocalDateTime().toLocalDate();
 			}
 		}
-		if (raw instanceof java.sql.Date d && target == LocalDate.class) {
+		if (raw instanceof Date d && target == LocalDate.class) {
 			return d.toLocalDate();
 		}
 		if (raw instanceof OffsetDateTime odt && target == Instant.class) {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.flywaydb.core.api.MigrationVersion;
@@ -90,7 +91,7 @@ public abstract class DataMigration implements JavaMigration {
 				List<Object[]> pending = new ArrayList<>();
 				while (rows.next()) {
 					Object[] values = rewrite.values(rows);
-					Object[] all = java.util.Arrays.copyOf(values, values.length + 1);
+					Object[] all = Arrays.copyOf(values, values.length + 1);
 					all[values.length] = rows.getLong(1);
 					pending.add(all);
 					if (pending.size() == BATCH) {

@@ -1,9 +1,11 @@
 package org.youguan.platform;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 import javax.sql.DataSource;
 
@@ -11,7 +13,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -51,7 +52,7 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	/** The superuser password of the embedded database: {@code <data dir>/keys/postgres.password}, owner-only. */
-	static java.nio.file.Path passwordFile(PlatformSettings settings) {
+	static Path passwordFile(PlatformSettings settings) {
 		return settings.dataDir().toAbsolutePath().normalize().resolve("keys").resolve("postgres.password");
 	}
 

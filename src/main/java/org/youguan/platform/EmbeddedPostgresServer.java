@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.PGConnection;
@@ -159,7 +160,7 @@ public final class EmbeddedPostgresServer {
 		log.warn("Stopping an orphaned PostgreSQL server (pid {}) left running in {}", server.get().pid(), dataDir);
 		try {
 			new ProcessBuilder("kill", "-INT", String.valueOf(server.get().pid())).inheritIO().start().waitFor();
-			server.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+			server.get().onExit().get(30, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			server.get().destroyForcibly();

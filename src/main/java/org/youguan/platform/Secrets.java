@@ -1,5 +1,6 @@
 package org.youguan.platform;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,6 @@ import com.google.crypto.tink.prf.PrfSet;
 import com.google.crypto.tink.util.SecretBytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -183,7 +183,7 @@ public class Secrets {
 			this.checkpointPrivate = factory.generatePrivate(new PKCS8EncodedKeySpec(unpem(privatePem)));
 			this.checkpointPublic = factory.generatePublic(new X509EncodedKeySpec(unpem(checkpointPublicPem)));
 		}
-		catch (java.io.IOException | GeneralSecurityException | IllegalArgumentException ex) {
+		catch (IOException | GeneralSecurityException | IllegalArgumentException ex) {
 			throw new KeyFiles.KeyFileException(privateFile,
 					"审计检查点签名密钥（" + privateFile + "，" + publicFile + "）无法读取：" + ex.getMessage());
 		}

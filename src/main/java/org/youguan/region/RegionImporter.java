@@ -2,6 +2,7 @@ package org.youguan.region;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,8 +21,6 @@ import java.util.zip.GZIPInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -33,11 +32,13 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
-import org.youguan.platform.BackgroundJobs;
+import org.youguan.kernel.Text;
 import org.youguan.platform.BackgroundJobs.State;
+import org.youguan.platform.BackgroundJobs;
 import org.youguan.region.RegionImport.Phase;
 import org.youguan.region.RegionImport.RowError;
 import org.youguan.region.internal.CsvAccess;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports streets or villages from the CSV format of {@code shared/data/regions} (plain or gzip), optionally limited
@@ -265,7 +266,7 @@ public class RegionImporter implements DisposableBean {
 		if (content == null || content.length == 0) {
 			throw new InvalidValueException("file", "required", "请选择要导入的文件");
 		}
-		try (InputStream raw = new BufferedInputStream(new java.io.ByteArrayInputStream(content));
+		try (InputStream raw = new BufferedInputStream(new ByteArrayInputStream(content));
 				InputStream in = isGzip(content) ? new GZIPInputStream(raw) : raw) {
 			var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
 			var reader = new BufferedReader(new InputStreamReader(in, decoder));
@@ -277,9 +278,9 @@ public class RegionImporter implements DisposableBean {
 					throw new InvalidValueException("file", "zip-size", "文件解压后超过" + MAX_EXPANDED_CHARS / 1_000_000
 							+ "百万字符（可能是“压缩炸弹”），已拒绝；全国村级区划约三千万字符");
 				}
-				if (org.youguan.kernel.Text.forbiddenAt(line) >= 0) {
+				if (Text.forbiddenAt(line) >= 0) {
 					throw new InvalidValueException("file", "control-character", "第" + (lines.size() + 1) + "行含有不允许的字符（"
-							+ org.youguan.kernel.Text.codePoint(line, org.youguan.kernel.Text.forbiddenAt(line)) + "）");
+							+ Text.codePoint(line, Text.forbiddenAt(line)) + "）");
 				}
 				lines.add(lines.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line);
 			}

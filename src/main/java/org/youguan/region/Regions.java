@@ -1,6 +1,7 @@
 package org.youguan.region;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -117,7 +118,7 @@ public class Regions {
 				+ " ESCAPE '\\' AND level IN (:levels) ORDER BY length(code), code LIMIT 20")
 			.param("within", ("0".equals(within) ? "" : within) + "%")
 			.param("name", namePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-			.param("levels", java.util.Arrays.stream(levels).map(Enum::name).toList())
+			.param("levels", Arrays.stream(levels).map(Enum::name).toList())
 			.query(Rows.of(Region.class))
 			.list();
 	}

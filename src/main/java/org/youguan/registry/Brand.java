@@ -1,6 +1,8 @@
 package org.youguan.registry;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -45,8 +47,8 @@ class Brand {
 		this.shortName = shortName;
 	}
 
-	java.util.Map<String, Object> snapshot() {
-		var m = new java.util.LinkedHashMap<String, Object>();
+	Map<String, Object> snapshot() {
+		var m = new LinkedHashMap<String, Object>();
 		m.put("name", name);
 		m.put("shortName", shortName);
 		m.put("hqEnterpriseId", hqEnterpriseId);

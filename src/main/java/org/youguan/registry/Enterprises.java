@@ -1,11 +1,14 @@
 package org.youguan.registry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,13 +18,13 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.Listing;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
-import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
@@ -173,7 +176,7 @@ public class Enterprises {
 		change(scope, id, Enterprise::cancel, "enterprise.cancel", "注销");
 	}
 
-	private void change(DataScope scope, long id, java.util.function.Consumer<Enterprise> transition, String action,
+	private void change(DataScope scope, long id, Consumer<Enterprise> transition, String action,
 			String verb) {
 		Enterprise e = load(scope, id);
 		var before = e.snapshot();
@@ -226,7 +229,7 @@ public class Enterprises {
 	}
 
 
-	private static EnterpriseView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static EnterpriseView view(ResultSet rs) throws SQLException {
 		return new EnterpriseView(rs.getLong("id"), rs.getString("legal_name"), rs.getString("credit_code"),
 				EnterpriseType.valueOf(rs.getString("type")), (Long) rs.getObject("brand_id"), rs.getString("brand_name"),
 				rs.getString("legal_representative"), rs.getString("address"), rs.getString("region_code"),

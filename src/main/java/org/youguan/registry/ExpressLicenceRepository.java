@@ -1,8 +1,10 @@
 package org.youguan.registry;
 
+import java.util.Optional;
+
 import org.springframework.data.repository.CrudRepository;
 
 interface ExpressLicenceRepository extends CrudRepository<ExpressLicence, Long> {
 
-	java.util.Optional<ExpressLicence> findByNumber(String number);
+	Optional<ExpressLicence> findByNumber(String number);
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,12 +17,12 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
-import org.youguan.kernel.Rows;
 
 /**
  * Post offices, parcel lockers and smart mailboxes, screening machines and care stations, within the caller's scope.
@@ -140,7 +141,7 @@ public class Facilities {
 		change(scope, id, Facility::remove, "facility.remove", "撤除");
 	}
 
-	private void change(DataScope scope, long id, java.util.function.Consumer<Facility> transition, String action, String verb) {
+	private void change(DataScope scope, long id, Consumer<Facility> transition, String action, String verb) {
 		Facility f = load(scope, id);
 		var before = f.snapshot();
 		transition.accept(f);

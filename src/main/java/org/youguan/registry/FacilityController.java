@@ -17,11 +17,12 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.PageSteps;
-import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Validation;
 import org.youguan.region.RegionPicker;
 
 /**
@@ -101,9 +102,9 @@ class FacilityController {
 			if (enterpriseId == null) {
 				throw new InvalidValueException("enterpriseId", "required", "请填写所属企业编号（在企业详情页地址中）");
 			}
-			org.youguan.kernel.Validation v = new org.youguan.kernel.Validation();
+			Validation v = new Validation();
 			LocalDate since = v.date("commissionedOn", "启用日期", commissionedOn, Facilities.EARLIEST_COMMISSIONED,
-					org.youguan.kernel.Validation.LATEST_RECORD);
+					Validation.LATEST_RECORD);
 			v.throwIfInvalid();
 			FacilityData data = new FacilityData(kind, name, enterpriseId, regionCode, address, compartments, serialNumber,
 					services, since);

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,10 +19,10 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
-import org.youguan.kernel.Rows;
 
 /**
  * Express licences as records (entered or imported by staff; the licensing procedure is a later module). Status is
@@ -111,7 +113,7 @@ public class Licences {
 	}
 
 	/** A licence in scope by its number. */
-	public java.util.Optional<LicenceView> findByNumber(DataScope scope, String number) {
+	public Optional<LicenceView> findByNumber(DataScope scope, String number) {
 		return jdbc.sql(SELECT + " WHERE l.number = :number AND " + scope.enterprisePredicate("e.credit_code", "l.region_code"))
 			.params(scope.params())
 			.param("number", number == null ? "" : number.strip())
@@ -195,7 +197,7 @@ public class Licences {
 		change(scope, id, reason, l -> l.revoke(reason.strip()), "licence.revoke", "吊销");
 	}
 
-	private void change(DataScope scope, long id, String reason, java.util.function.Consumer<ExpressLicence> transition,
+	private void change(DataScope scope, long id, String reason, Consumer<ExpressLicence> transition,
 			String action, String verb) {
 		new Validation().required("reason", verb + "原因", reason).maxLength("reason", verb + "原因", reason, 200).throwIfInvalid();
 		ExpressLicence l = load(scope, id);

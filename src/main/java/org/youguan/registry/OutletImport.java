@@ -2,6 +2,7 @@ package org.youguan.registry;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -25,13 +26,13 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.youguan.documents.SheetCell;
-import org.youguan.documents.SheetImport;
-import org.youguan.documents.ImportResult;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
-import org.youguan.documents.SheetRows;
+import org.youguan.documents.ImportResult;
+import org.youguan.documents.SheetCell;
+import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetRows.SheetRow;
+import org.youguan.documents.SheetRows;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Masking;
@@ -234,7 +235,7 @@ public class OutletImport {
 					secrets.encrypt(d.managerIdNumber(), Outlets.MANAGER_ID), Masking.idNumber(d.managerIdNumber()),
 					secrets.encrypt(d.managerPhone(), Outlets.MANAGER_PHONE), Masking.phone(d.managerPhone()),
 					d.storageArea(), d.hasCommunications(), d.hasShelving(), d.hasSurveillance(), d.hasSignage(),
-					java.sql.Date.valueOf(d.openedOn()), pending ? null : c.filingNumber(),
+					Date.valueOf(d.openedOn()), pending ? null : c.filingNumber(),
 					pending ? OutletStatus.PENDING.name() : OutletStatus.FILED.name(), now });
 		}
 		List<Long> ids = new ArrayList<>(valid.size());

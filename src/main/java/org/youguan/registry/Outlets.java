@@ -1,10 +1,15 @@
 package org.youguan.registry;
 
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +24,13 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
-import org.youguan.kernel.Telephone;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.platform.Secrets;
@@ -31,7 +38,6 @@ import org.youguan.region.Region;
 import org.youguan.region.RegionCode;
 import org.youguan.region.RegionLevel;
 import org.youguan.region.Regions;
-import org.youguan.kernel.Rows;
 
 /**
  * Terminal outlets. The search understands words that name a brand ("中通") or a place ("吴中") as filters and looks
@@ -222,9 +228,9 @@ public class Outlets {
 	 */
 	@Transactional
 	public int load(DataScope scope, List<Loaded> rows, boolean demo, String note) {
-		java.util.Map<Long, Enterprise> operators = new java.util.HashMap<>();
-		java.util.Map<String, java.util.List<Integer>> toNumber = new java.util.LinkedHashMap<>();
-		java.util.List<OutletData> clean = new java.util.ArrayList<>();
+		Map<Long, Enterprise> operators = new HashMap<>();
+		Map<String, List<Integer>> toNumber = new LinkedHashMap<>();
+		List<OutletData> clean = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			Loaded row = rows.get(i);
 			operators.computeIfAbsent(row.data().enterpriseId(), id -> enterprises.load(scope, id));
@@ -232,7 +238,7 @@ public class Outlets {
 			clean.add(c);
 			if (row.filedOn() != null) {
 				String county = c.regionCode().length() >= 6 ? c.regionCode().substring(0, 6) : c.regionCode();
-				toNumber.computeIfAbsent(county + "|" + row.filedOn().getYear(), k -> new java.util.ArrayList<>()).add(i);
+				toNumber.computeIfAbsent(county + "|" + row.filedOn().getYear(), k -> new ArrayList<>()).add(i);
 			}
 		}
 		String[] filingNumbers = new String[rows.size()];
@@ -241,11 +247,11 @@ public class Outlets {
 			int year = Integer.parseInt(key.substring(key.indexOf('|') + 1));
 			long first = numbers.reserve(FILING_NUMBER_TYPE, county, year, indexes.size());
 			for (int k = 0; k < indexes.size(); k++) {
-				filingNumbers[indexes.get(k)] = org.youguan.numbering.BusinessNumbers.format(FILING_NUMBER_TYPE, county, year, first + k);
+				filingNumbers[indexes.get(k)] = BusinessNumbers.format(FILING_NUMBER_TYPE, county, year, first + k);
 			}
 		});
-		java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
-		java.util.List<Object[]> batch = new java.util.ArrayList<>();
+		Timestamp now = Timestamp.from(clock.instant());
+		List<Object[]> batch = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			OutletData d = clean.get(i);
 			Enterprise operator = operators.get(d.enterpriseId());
@@ -254,7 +260,7 @@ public class Outlets {
 			batch.add(new Object[] { d.name(), d.enterpriseId(), d.branchId(), operator.creditCode(), operator.brandId(),
 					d.cooperation(), d.address(), d.regionCode(), d.longitude(), d.latitude(), d.managerName(),
 					manager.idCipher(), manager.idMasked(), manager.phoneCipher(), manager.phoneMasked(), d.storageArea(), d.hasCommunications(), d.hasShelving(),
-					d.hasSurveillance(), d.hasSignage(), java.sql.Date.valueOf(d.openedOn()), filingNumbers[i], status, demo,
+					d.hasSurveillance(), d.hasSignage(), Date.valueOf(d.openedOn()), filingNumbers[i], status, demo,
 					now });
 		}
 		jdbcTemplate.batchUpdate("""
@@ -432,7 +438,7 @@ public class Outlets {
 		try {
 			regionCode = region == null || region.isBlank() ? null : RegionCode.of(region).value();
 		}
-		catch (org.youguan.kernel.InvalidValueException ex) {
+		catch (InvalidValueException ex) {
 			throw ex.forField("region");
 		}
 		Filter filter = new Filter(null, OutletStatus.FILED, regionCode, null);
@@ -513,7 +519,7 @@ public class Outlets {
 				d.storageArea(), d.hasCommunications(), d.hasShelving(), d.hasSurveillance(), d.hasSignage(), d.openedOn());
 	}
 
-	private static OutletView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static OutletView view(ResultSet rs) throws SQLException {
 		return new OutletView(rs.getLong("id"), rs.getString("name"), rs.getLong("enterprise_id"),
 				rs.getString("enterprise_name"), (Long) rs.getObject("branch_id"), rs.getString("branch_name"),
 				(Long) rs.getObject("brand_id"), rs.getString("brand_name"), rs.getString("cooperation"),

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
@@ -211,7 +212,7 @@ class TerminalOutlet {
 		m.put("managerIdNumber", managerIdMasked);
 		m.put("managerPhone", managerPhoneMasked);
 		m.put("storageArea", storageArea);
-		m.put("facilities", java.util.List.of(hasCommunications, hasShelving, hasSurveillance, hasSignage));
+		m.put("facilities", List.of(hasCommunications, hasShelving, hasSurveillance, hasSignage));
 		m.put("openedOn", openedOn.toString());
 		m.put("filingNumber", filingNumber);
 		m.put("status", status);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -208,7 +209,7 @@ public class Aggregates {
 
 	/** Months from first to last inclusive, as "YYYY-MM". */
 	public static List<String> months(YearMonth first, YearMonth last) {
-		List<String> months = new java.util.ArrayList<>();
+		List<String> months = new ArrayList<>();
 		for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
 			months.add(m.toString());
 		}

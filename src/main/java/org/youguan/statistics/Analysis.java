@@ -1,6 +1,7 @@
 package org.youguan.statistics;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -230,7 +231,7 @@ public class Analysis {
 	private static Row row(String key, String name, BigDecimal value, BigDecimal before, BigDecimal total,
 			Indicator indicator, Coverage.Pair coverage) {
 		BigDecimal share = value == null || total == null || total.signum() == 0 || indicator.aggregation() != Aggregation.SUM
-				? null : value.multiply(BigDecimal.valueOf(100)).divide(total, 2, java.math.RoundingMode.HALF_UP);
+				? null : value.multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_UP);
 		return new Row(key, name, value, before, Aggregates.growth(value, before), share, coverage);
 	}
 

@@ -23,12 +23,14 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.region.RegionPicker;
+import org.youguan.registry.Brands;
+import org.youguan.registry.EnterpriseType;
 
 /**
  * The bureau's statistics housekeeping: completeness and timeliness with reminders, annual targets and their progress,
@@ -62,12 +64,12 @@ class BureauStatisticsController {
 
 	private final Clock clock;
 
-	private final org.youguan.registry.Brands brands;
+	private final Brands brands;
 
 	private final BackgroundJobs jobs;
 
 	BureauStatisticsController(ReportForms forms, Completeness completeness, Targets targets, Indicators indicators,
-			Reports reports, HistoryImport history, Spreadsheets spreadsheets, org.youguan.registry.Brands brands,
+			Reports reports, HistoryImport history, Spreadsheets spreadsheets, Brands brands,
 			Clock clock, BackgroundJobs jobs) {
 		this.brands = brands;
 		this.jobs = jobs;
@@ -148,7 +150,7 @@ class BureauStatisticsController {
 			.map(f -> new FormLine(f, forms.indicators(f.id()), me != null && forms.configurableBy(me, f)))
 			.toList());
 		model.addAttribute("rules", reports.rules());
-		model.addAttribute("enterpriseTypes", org.youguan.registry.EnterpriseType.values());
+		model.addAttribute("enterpriseTypes", EnterpriseType.values());
 		model.addAttribute("brands", brands.all());
 		model.addAttribute("valueTypes", ValueType.values());
 		model.addAttribute("aggregations", Aggregation.values());
@@ -163,7 +165,7 @@ class BureauStatisticsController {
 	@PreAuthorize(ADMINS)
 	String configureForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) Integer dueDay,
-			@RequestParam(required = false) List<org.youguan.registry.EnterpriseType> types,
+			@RequestParam(required = false) List<EnterpriseType> types,
 			@RequestParam(required = false) Long brand, @RequestParam(required = false) String regionPrefix,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, RedirectAttributes redirect) {
 		if (regionPick != null) {

@@ -1,6 +1,8 @@
 package org.youguan.statistics;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,8 @@ final class Charts {
 
 	/** A ranking as horizontal bars, largest on top. */
 	static String bars(List<Analysis.Row> rows, String unit) {
-		List<Analysis.Row> reversed = new java.util.ArrayList<>(rows);
-		java.util.Collections.reverse(reversed);
+		List<Analysis.Row> reversed = new ArrayList<>(rows);
+		Collections.reverse(reversed);
 		return json(Map.of("tooltip", Map.of("trigger", "axis"), "grid", grid(),
 				"xAxis", valueAxis(unit),
 				"yAxis", Map.of("type", "category", "data", reversed.stream().map(Analysis.Row::name).toList()),

@@ -1,5 +1,6 @@
 package org.youguan.statistics;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +17,8 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.registry.EnterpriseView;
 import org.youguan.kernel.Rows;
+import org.youguan.registry.EnterpriseView;
 
 /**
  * Completeness and timeliness of a form's period (expected / received / on time / approved), the reporters still
@@ -139,7 +140,7 @@ public class Completeness {
 				.param("form", form.id())
 				.param("period", period.code())
 				.param("enterprise", l.enterpriseId())
-				.param("now", java.sql.Timestamp.from(now))
+				.param("now", Timestamp.from(now))
 				.param("by", by)
 				.update();
 			audit.record(AuditEntry.of("statistics.remind", "Enterprise", l.enterpriseId(),

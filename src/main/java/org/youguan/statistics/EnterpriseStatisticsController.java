@@ -1,6 +1,7 @@
 package org.youguan.statistics;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +19,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.EnterpriseView;
 
@@ -33,7 +34,7 @@ import org.youguan.registry.EnterpriseView;
 class EnterpriseStatisticsController {
 
 	/** A form the enterprise reports and where its current period stands. */
-	public record Due(ReportForm form, Period period, java.time.LocalDate dueOn, ReportView report) {
+	public record Due(ReportForm form, Period period, LocalDate dueOn, ReportView report) {
 	}
 
 	private final EnterpriseReporting reporting;

@@ -7,9 +7,12 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Validation;
 
 /**
  * The indicator catalogue (read by everyone on the staff side, and by enterprises for their forms). Small and
@@ -25,9 +28,9 @@ public class Indicators {
 
 	private final JdbcClient jdbc;
 
-	private final org.youguan.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
-	Indicators(JdbcClient jdbc, org.youguan.audit.AuditTrail audit) {
+	Indicators(JdbcClient jdbc, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -38,7 +41,7 @@ public class Indicators {
 	 */
 	@org.springframework.transaction.annotation.Transactional
 	public void add(NewIndicator n, Long formId) {
-		org.youguan.kernel.Validation v = new org.youguan.kernel.Validation();
+		Validation v = new Validation();
 		String code = n.code() == null ? "" : n.code().strip();
 		v.require("code", code.matches("[a-z][a-z0-9]*(\\.[a-z0-9]+){0,5}") && code.length() <= 60, "format",
 				"指标代码应为小写字母、数字和点，如green.transfer.bags");
@@ -87,7 +90,7 @@ public class Indicators {
 				.param("position", position)
 				.update();
 		}
-		audit.record(org.youguan.audit.AuditEntry.of("statistics.indicator.add", "StatIndicator", code,
+		audit.record(AuditEntry.of("statistics.indicator.add", "StatIndicator", code,
 				"新增统计指标" + code + "“" + n.name().strip() + "”" + (formula == null ? "" : "＝" + formula)).inRegion("0"));
 	}
 

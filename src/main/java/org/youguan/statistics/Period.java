@@ -1,5 +1,6 @@
 package org.youguan.statistics;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Matcher;
@@ -94,7 +95,7 @@ public record Period(PeriodType type, YearMonth first) {
 				}
 			}
 		}
-		catch (java.time.DateTimeException ex) {
+		catch (DateTimeException ex) {
 			// falls through to the message below
 		}
 		String example = switch (type) {

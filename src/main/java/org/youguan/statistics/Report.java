@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -212,7 +213,7 @@ class Report {
 		m.put("revision", revision);
 		m.put("status", status);
 		m.put("returnReason", returnReason);
-		var v = new java.util.TreeMap<String, Object>();
+		var v = new TreeMap<String, Object>();
 		values.forEach((k, x) -> v.put(k, x.value() == null ? null : x.value().toPlainString()));
 		m.put("values", v);
 		return m;

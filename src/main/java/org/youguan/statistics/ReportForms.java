@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,16 +15,16 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
-import org.youguan.org.CurrentUser;
-import org.youguan.org.Role;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
-import org.youguan.kernel.Rows;
 
 /**
  * Report forms: their indicators, due dates and the enterprises expected to report them.
@@ -158,8 +159,8 @@ public class ReportForms {
 		ReportForm after = get(formId);
 		audit.record(AuditEntry.of("statistics.form.configure", "ReportForm", formId, "调整“" + before.name() + "”：次月"
 				+ dueDay + "日前报送，报送对象" + after.typesLabel() + (prefix.isEmpty() ? "" : "（区划" + prefix + "）"))
-			.states(java.util.Map.of("dueDay", before.dueDay(), "types", before.enterpriseTypes(), "region", before.regionPrefix()),
-					java.util.Map.of("dueDay", dueDay, "types", typeList, "region", prefix))
+			.states(Map.of("dueDay", before.dueDay(), "types", before.enterpriseTypes(), "region", before.regionPrefix()),
+					Map.of("dueDay", dueDay, "types", typeList, "region", prefix))
 			.inRegion("0"));
 	}
 

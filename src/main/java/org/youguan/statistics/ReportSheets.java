@@ -6,12 +6,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import org.youguan.documents.Column;
 import org.youguan.documents.SheetCell;
-import org.youguan.documents.SheetRows;
 import org.youguan.documents.SheetRows.SheetRow;
+import org.youguan.documents.SheetRows;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * A report form as an .xlsx: one row per indicator (code, name, unit, value, explanation, and last period's value for
@@ -36,8 +40,8 @@ final class ReportSheets {
 					l.note() == null ? "" : l.note(),
 					l.previous() == null ? "" : l.previous().stripTrailingZeros().toPlainString()))
 			.toList();
-		return new org.youguan.documents.Spreadsheets().write("报表", java.util.stream.IntStream.range(0, HEADERS.size())
-			.mapToObj(i -> org.youguan.documents.Column.<List<String>>of(HEADERS.get(i), r -> r.get(i), i == 1 ? 30 : 16))
+		return new Spreadsheets().write("报表", IntStream.range(0, HEADERS.size())
+			.mapToObj(i -> Column.<List<String>>of(HEADERS.get(i), r -> r.get(i), i == 1 ? 30 : 16))
 			.toList(), rows);
 	}
 
@@ -82,10 +86,10 @@ final class ReportSheets {
 				continue;
 			}
 			if (row.get("说明") != null) {
-				int at = org.youguan.kernel.Text.forbiddenAt(row.get("说明"));
+				int at = Text.forbiddenAt(row.get("说明"));
 				if (at >= 0) {
 					errors.add(new FieldError(where, "control-character", where + "：说明含有不允许的字符（"
-							+ org.youguan.kernel.Text.codePoint(row.get("说明"), at) + "）"));
+							+ Text.codePoint(row.get("说明"), at) + "）"));
 					continue;
 				}
 				notes.put(code, row.get("说明"));

@@ -7,10 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -47,7 +47,7 @@ class RegionSeeder implements ApplicationRunner {
 		log.info("Loaded {} provinces, cities and counties (GB/T 2260)", n);
 	}
 
-	private int load(String resource, String level, java.util.function.Function<List<String>, String> parent) {
+	private int load(String resource, String level, Function<List<String>, String> parent) {
 		List<Object[]> rows = new ArrayList<>();
 		try (var in = new BufferedReader(
 				new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
