@@ -116,6 +116,22 @@ public class ComplaintQueries {
 	 */
 	public PageResult<ComplaintView> list(DataScope scope, Filter filter, PageQuery page) {
 		LocalDate today = LocalDate.now(clock);
+		Listing listing = listing(scope, filter, page, today);
+		return listing.bind("today", today)
+			.bind("nextWorkingDay", calendar.plusWorkingDays(today, 1))
+			.sorts(SORTS, "received_on", true, "c.id DESC")
+			.page(jdbc, SELECT, page, Rows.of(ComplaintView.class));
+	}
+
+	/**
+	 * How many complaints in scope match the filter — the count of {@link #list}'s first page without reading a page
+	 * (the inbox counts its overdue items so).
+	 */
+	public long count(DataScope scope, Filter filter) {
+		return listing(scope, filter, PageQuery.of("", 0, 1, null, null), LocalDate.now(clock)).count(jdbc);
+	}
+
+	private Listing listing(DataScope scope, Filter filter, PageQuery page, LocalDate today) {
 		Listing listing = Listing.from(FROM)
 			.countFrom("FROM complaint c")
 			.scope(scope, "c.enterprise_credit_code", "c.region_code")
@@ -138,10 +154,7 @@ public class ComplaintQueries {
 					+ "OR c.enterprise_name LIKE :q ESCAPE '\\' OR c.description LIKE :q ESCAPE '\\')",
 					Map.of("exact", page.q(), "phone", FilerPhone.index(secrets, page.q()), "q", page.likePattern()));
 		}
-		return listing.bind("today", today)
-			.bind("nextWorkingDay", calendar.plusWorkingDays(today, 1))
-			.sorts(SORTS, "received_on", true, "c.id DESC")
-			.page(jdbc, SELECT, page, Rows.of(ComplaintView.class));
+		return listing;
 	}
 
 	/**

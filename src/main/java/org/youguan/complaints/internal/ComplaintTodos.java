@@ -62,8 +62,7 @@ class ComplaintTodos implements TodoProvider {
 	private Todo queue(DataScope scope, String name, String link, ComplaintStatus status, boolean awaitingReply,
 			String path) {
 		var open = list(scope, new ComplaintQueries.Filter(status, null, null, WorkState.OPEN, awaitingReply));
-		long overdue = complaints.list(scope, new ComplaintQueries.Filter(status, true, null, WorkState.OPEN, awaitingReply),
-				new PageQuery("", 0, 1, "step_due", false)).total();
+		long overdue = complaints.count(scope, new ComplaintQueries.Filter(status, true, null, WorkState.OPEN, awaitingReply));
 		return Todo.action(name, link, open.total(), overdue, nearest(open), items(open, path));
 	}
 
