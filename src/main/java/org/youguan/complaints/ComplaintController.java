@@ -160,11 +160,6 @@ class ComplaintController {
 		return "redirect:/complaints/" + id;
 	}
 
-	@GetMapping("/complaints/{id:\\d+}/attachments/{attachmentId:\\d+}")
-	ResponseEntity<byte[]> attachment(DataScope scope, @PathVariable long id, @PathVariable long attachmentId) {
-		return Uploads.inline(complaints.attachment(scope, id, attachmentId));
-	}
-
 	@GetMapping("/complaints/new")
 	@PreAuthorize(HANDLERS)
 	String initEntryForm(Model model) {

@@ -22,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentOwner;
+import org.youguan.documents.Attachments;
+import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -82,27 +86,10 @@ public class Complaints {
 		}
 	}
 
-	public List<AttachmentInfo> attachments(DataScope scope, long id) {
+	/** A complaint's evidence files, for a caller who may see the complaint (404 otherwise). */
+	public List<Attachment> attachments(DataScope scope, long id) {
 		get(scope, id);
-		return jdbc.sql("SELECT id, file_name, content_type, size_bytes FROM complaint_attachment WHERE complaint_id = :id ORDER BY id")
-			.param("id", id)
-			.query(Rows.of(AttachmentInfo.class))
-			.list();
-	}
-
-	/** A stored attachment's content. */
-	public record AttachmentContent(String fileName, String contentType, byte[] content) {
-	}
-
-	/** An attachment's content, for a caller who may see the complaint. */
-	public AttachmentContent attachment(DataScope scope, long id, long attachmentId) {
-		get(scope, id);
-		return jdbc.sql("SELECT file_name, content_type, content FROM complaint_attachment WHERE id = :a AND complaint_id = :id")
-			.param("a", attachmentId)
-			.param("id", id)
-			.query(Rows.of(AttachmentContent.class))
-			.optional()
-			.orElseThrow(() -> DomainException.notFound("附件", attachmentId));
+		return attachmentStore.list(new AttachmentOwner(MODULE, OWNER_TYPE, id));
 	}
 
 	/** What the system can tell the handler before acceptance. */
@@ -151,10 +138,21 @@ public class Complaints {
 
 	private final Secrets secrets;
 
+	private final Attachments attachmentStore;
+
+	/** The owning module and owner type of a complaint's evidence files (see {@link ComplaintAttachmentAccess}). */
+	static final String MODULE = "complaints";
+
+	static final String OWNER_TYPE = "complaint";
+
+	/** The kind of every file a complaint carries. */
+	static final String EVIDENCE = "EVIDENCE";
+
 	Complaints(ComplaintRepository complaints, Brands brands, Enterprises enterprises, Regions regions,
 			StatutoryRules rules, WorkingCalendar calendar, BusinessNumbers numbers, JdbcClient jdbc, AuditTrail audit,
 			org.springframework.context.ApplicationEventPublisher events, ComplaintSettings settings, Clock clock,
-			Secrets secrets) {
+			Secrets secrets, Attachments attachmentStore) {
+		this.attachmentStore = attachmentStore;
 		this.events = events;
 		this.secrets = secrets;
 		this.settings = settings;
@@ -187,17 +185,13 @@ public class Complaints {
 		return file(form, List.of(), channel, idempotencyKey, demo);
 	}
 
-	/** An attachment as listed on the pages. */
-	public record AttachmentInfo(long id, String fileName, String contentType, int sizeBytes) {
-	}
-
 	/**
 	 * Files a complaint with up to the configured number of images or PDFs, each checked by content and size.
 	 * @throws InvalidValueException field {@code Idempotency-Key} when the key is longer than 100 characters or holds a
 	 * control character; the form's fields as {@code check} names them
 	 */
 	@Transactional
-	public Filed file(ComplaintForm form, List<org.youguan.documents.UploadedFile> attachments, Channel channel,
+	public Filed file(ComplaintForm form, List<UploadedFile> attachments, Channel channel,
 			String idempotencyKey, boolean demo) {
 		if (idempotencyKey != null) {
 			Text.requireClean(IDEMPOTENCY_KEY, "请求头“Idempotency-Key”", idempotencyKey);
@@ -206,12 +200,11 @@ public class Complaints {
 						"请求头“Idempotency-Key”不能超过" + MAX_IDEMPOTENCY_KEY + "个字符（建议使用UUID）");
 			}
 		}
-		List<String> types = new java.util.ArrayList<>();
 		if (attachments.size() > settings.maxAttachments()) {
 			throw new InvalidValueException("attachments", "count", "附件最多" + settings.maxAttachments() + "个");
 		}
 		for (var a : attachments) {
-			types.add(a.checkedContentType("attachments", "附件", settings.maxAttachmentBytes()));
+			attachmentStore.check(a, "attachments", "附件", settings.maxAttachmentBytes());
 		}
 		if (idempotencyKey != null && !idempotencyKey.isBlank()) {
 			Optional<Complaint> earlier = complaints.findByIdempotencyKey(idempotencyKey.strip());
@@ -241,17 +234,9 @@ public class Complaints {
 				checked.brandName(), duplicateOf, clock.instant(), today,
 				rules.deadline(StatutoryRule.COMPLAINT_TRANSFER, today, county),
 				rules.deadline(StatutoryRule.COMPLAINT_ANSWER_LIMIT, today, county), demo));
-		for (int i = 0; i < attachments.size(); i++) {
-			jdbc.sql("""
-					INSERT INTO complaint_attachment (complaint_id, file_name, content_type, size_bytes, content, created_at)
-					VALUES (:id, :name, :type, :size, :content, :now)""")
-				.param("id", c.id())
-				.param("name", attachments.get(i).fileName())
-				.param("type", types.get(i))
-				.param("size", attachments.get(i).content().length)
-				.param("content", attachments.get(i).content())
-				.param("now", java.sql.Timestamp.from(clock.instant()))
-				.update();
+		for (UploadedFile a : attachments) {
+			attachmentStore.store(new AttachmentOwner(MODULE, OWNER_TYPE, c.id()), EVIDENCE, a, "attachments", "附件",
+					settings.maxAttachmentBytes());
 		}
 		event(c, "已收到您的申诉（" + channel.label() + "），申诉编号" + number + "。邮政管理部门将在规定时限内审查是否受理。");
 		audit.recordForPublic(filerActor(c), AuditEntry.of("complaint.receive", "Complaint", c.id(), "收到申诉" + number

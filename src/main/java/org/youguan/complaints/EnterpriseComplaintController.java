@@ -56,12 +56,6 @@ class EnterpriseComplaintController {
 		return "complaints/enterprise-complaint";
 	}
 
-	@GetMapping("/enterprise/complaints/{id:\\d+}/attachments/{attachmentId:\\d+}")
-	org.springframework.http.ResponseEntity<byte[]> attachment(DataScope scope, @PathVariable long id,
-			@PathVariable long attachmentId) {
-		return Uploads.inline(complaints.attachment(scope, id, attachmentId));
-	}
-
 	@PostMapping("/enterprise/complaints/{id:\\d+}/reply")
 	String reply(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String findings,

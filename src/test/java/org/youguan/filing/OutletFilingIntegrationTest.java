@@ -18,6 +18,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.documents.Attachment;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -112,7 +113,7 @@ class OutletFilingIntegrationTest {
 		assertThat(f.missingNoticeDue()).isEqualTo(LocalDate.of(2026, 9, 30));
 		assertThat(f.lateFiling()).isFalse();
 		assertThat(outlets.get(WUZHONG, f.outletId()).status()).isEqualTo(OutletStatus.PENDING);
-		assertThat(filings.attachments(WUZHONG, f.id())).extracting(AttachmentView::contentType)
+		assertThat(filings.attachments(WUZHONG, f.id())).extracting(Attachment::contentType)
 			.containsExactly("application/pdf", "image/jpeg", "image/jpeg");
 	}
 
