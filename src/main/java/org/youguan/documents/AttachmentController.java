@@ -35,12 +35,13 @@ class AttachmentController {
 	/** The file, to a caller the owning module lets read its owner. */
 	@GetMapping("/attachments/{id:\\d+}")
 	ResponseEntity<byte[]> download(DataScope scope, @PathVariable long id) {
-		Attachments.Content c = attachments.content(id);
-		AttachmentAccess owner = access.get(c.owner().module());
-		if (owner == null) {
+		AttachmentOwner owner = attachments.owner(id);
+		AttachmentAccess module = access.get(owner.module());
+		if (module == null) {
 			throw DomainException.notFound("附件", id);
 		}
-		owner.requireReadable(scope, c.owner());
+		module.requireReadable(scope, owner);
+		Attachments.Content c = attachments.content(id);
 		return UploadedFile.inline(c.contentType(), c.fileName(), c.content());
 	}
 

@@ -173,17 +173,24 @@ public class Attachments {
 		return removed;
 	}
 
-	/** An attachment with its owner and clear content, for the download (never a held file). */
-	record Content(AttachmentOwner owner, String fileName, String contentType, byte[] content) {
+	/** An attachment's clear content, for the download. */
+	record Content(String fileName, String contentType, byte[] content) {
 	}
 
-	/** The attachment with its content. @throws DomainException not found (404) */
-	Content content(long id) {
-		return jdbc.sql("SELECT module, owner_type, owner_id, file_name, content_type, content_cipher FROM attachment"
-				+ " WHERE id = :id AND owner_id IS NOT NULL")
+	/** The owner of an attached file (never a held one), read before its content. @throws DomainException 404 */
+	AttachmentOwner owner(long id) {
+		return jdbc.sql("SELECT module, owner_type, owner_id FROM attachment WHERE id = :id AND owner_id IS NOT NULL")
 			.param("id", id)
-			.query((rs, i) -> new Content(new AttachmentOwner(rs.getString(1), rs.getString(2), rs.getLong(3)),
-					rs.getString(4), rs.getString(5), secrets.decryptBytes(rs.getBytes(6), context(id))))
+			.query((rs, i) -> new AttachmentOwner(rs.getString(1), rs.getString(2), rs.getLong(3)))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("附件", id));
+	}
+
+	/** The attachment's content, decrypted. @throws DomainException not found (404) */
+	Content content(long id) {
+		return jdbc.sql("SELECT file_name, content_type, content_cipher FROM attachment WHERE id = :id AND owner_id IS NOT NULL")
+			.param("id", id)
+			.query((rs, i) -> new Content(rs.getString(1), rs.getString(2), secrets.decryptBytes(rs.getBytes(3), context(id))))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("附件", id));
 	}
