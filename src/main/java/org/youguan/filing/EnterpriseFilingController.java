@@ -149,42 +149,47 @@ class EnterpriseFilingController {
 	}
 
 	@GetMapping("/enterprise/outlets/{id}/change")
-	String initChangeForm(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("outlet", outlets.get(scope, id));
-		model.addAttribute("form", OutletForm.of(outlets.get(scope, id)));
-		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
-		return "filing/enterprise-change";
+	String initChangeForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
+		return changeForm(model, scope, id, OutletForm.of(outlets.get(scope, id)), OutletFilings.draft(null, me));
 	}
 
+	/**
+	 * Submits a change filing; the files posted are held for the form's draft first, as on the new-filing form, so a
+	 * refused form keeps them.
+	 */
 	@PostMapping("/enterprise/outlets/{id}/change")
 	String processChangeForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @ModelAttribute OutletForm form,
 			@RequestParam(required = false) String changeDescription, @RequestParam(required = false) String changedOn,
 			@RequestParam(required = false) List<MultipartFile> files,
-			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
+			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
 			RedirectAttributes redirect) throws IOException {
-		if (regionPick != null) {
-			model.addAttribute("outlet", outlets.get(me.scope(), id));
-			model.addAttribute("form", form);
-			model.addAttribute("cooperationTypes", outlets.cooperationTypes());
-			return "filing/enterprise-change";
+		AttachmentDraft held = OutletFilings.draft(draft, me);
+		List<Upload> uploads = new ArrayList<>();
+		add(uploads, AttachmentKind.SUPPLEMENT, files);
+		List<FieldError> fileErrors = filings.hold(held, uploads);
+		if (release != null) {
+			filings.release(held, release);
+		}
+		if (regionPick != null || release != null) {
+			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
+			return changeForm(model, me.scope(), id, form, held);
 		}
 		try {
 			Validation v = new Validation();
 			var data = form.toData(0, v);
 			var changed = v.date("changedOn", "变更日期", changedOn);
+			if (!fileErrors.isEmpty()) {
+				throw new InvalidValueException(Stream.concat(v.errors().stream(), fileErrors.stream()).toList());
+			}
 			v.throwIfInvalid();
-			List<Upload> uploads = new ArrayList<>();
-			add(uploads, AttachmentKind.SUPPLEMENT, files);
-			long filing = filings.submitChange(me, id, data, changed, changeDescription, uploads);
+			long filing = filings.submitChange(me, id, data, changed, changeDescription, List.of(), held);
 			redirect.addFlashAttribute("message", "变更备案已提交");
 			return "redirect:/enterprise/filings/" + filing;
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());
-			model.addAttribute("outlet", outlets.get(me.scope(), id));
-			model.addAttribute("form", form);
-			model.addAttribute("cooperationTypes", outlets.cooperationTypes());
-			return "filing/enterprise-change";
+			return changeForm(model, me.scope(), id, form, held);
 		}
 	}
 
@@ -209,6 +214,15 @@ class EnterpriseFilingController {
 		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
 		model.addAttribute("filed", OutletStatus.FILED);
 		return "filing/enterprise-new";
+	}
+
+	private String changeForm(Model model, DataScope scope, long id, OutletForm form, AttachmentDraft draft) {
+		model.addAttribute("outlet", outlets.get(scope, id));
+		model.addAttribute("form", form);
+		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
+		model.addAttribute("draft", draft.token());
+		model.addAttribute("held", filings.held(draft));
+		return "filing/enterprise-change";
 	}
 
 	private static void add(List<Upload> uploads, AttachmentKind kind, List<MultipartFile> files) throws IOException {

@@ -227,6 +227,17 @@ public class OutletFilings {
 	@Transactional
 	public long submitChange(CurrentUser user, long outletId, OutletData data, LocalDate changedOn, String description,
 			List<Upload> uploads) {
+		return submitChange(user, outletId, data, changedOn, description, uploads, null);
+	}
+
+	/**
+	 * Files a change as {@link #submitChange(CurrentUser, long, OutletData, LocalDate, String, List)} does, with the
+	 * files held for the form's draft ({@link #hold}) attached when it is saved (they stay held when it is refused).
+	 * @param draft the form's draft, or null
+	 */
+	@Transactional
+	public long submitChange(CurrentUser user, long outletId, OutletData data, LocalDate changedOn, String description,
+			List<Upload> uploads, AttachmentDraft draft) {
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
 		requireFiled(outlet);
@@ -235,13 +246,18 @@ public class OutletFilings {
 		v.require("changedOn", changedOn != null && !changedOn.isAfter(today()), "required", "请填写变更日期（不能晚于今天）");
 		OutletData proposed = v.check("outlet", () -> outlets.check(DataScope.all(), withEnterprise(data, enterprise.id())));
 		List<FieldError> errors = new ArrayList<>(v.errors());
-		errors.addAll(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class), List.of()));
+		errors.addAll(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class),
+				draft == null ? List.of() : attachments.held(draft)));
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
 		LocalDate due = rules.deadline(StatutoryRule.OUTLET_CHANGE_FILING, changedOn, outlet.regionCode());
-		return save(FilingKind.CHANGE, outlet, enterprise, today(), changedOn, today().isAfter(due), description.strip(),
+		long id = save(FilingKind.CHANGE, outlet, enterprise, today(), changedOn, today().isAfter(due), description.strip(),
 				secrets.encrypt(json.writeValueAsString(proposed), PROPOSED), uploads, "提交末端网点变更备案“" + outlet.name() + "”：" + description.strip());
+		if (draft != null) {
+			attachments.attach(draft, owner(id));
+		}
+		return id;
 	}
 
 	/** Asks to close (撤销) a filed outlet. */

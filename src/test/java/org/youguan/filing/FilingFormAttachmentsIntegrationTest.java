@@ -1,12 +1,14 @@
 package org.youguan.filing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,6 +23,7 @@ import org.youguan.kernel.IdCardNumber;
 import org.youguan.org.UserDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -50,6 +53,9 @@ class FilingFormAttachmentsIntegrationTest {
 
 	@Autowired
 	UserDirectory directory;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aRefusedFormKeepsItsFilesAndTheNextSubmitAttachesThem() throws Exception {
@@ -103,6 +109,37 @@ class FilingFormAttachmentsIntegrationTest {
 			.andExpect(content().string(containsString("data-field=\"attachments.MANAGER_ID\"")))
 			.andExpect(content().string(containsString("营业执照.pdf")))
 			.andExpect(content().string(not(containsString("备案已提交"))));
+	}
+
+	@Test
+	void aRefusedChangeFilingKeepsItsFilesAndTheNextSubmitAttachesThem() throws Exception {
+		long outlet = jdbc.sql("""
+				SELECT o.id FROM terminal_outlet o WHERE o.status = 'FILED' AND o.region_code LIKE '320506%'
+				AND o.operator_credit_code = :code AND NOT EXISTS (SELECT 1 FROM outlet_filing f WHERE f.outlet_id = o.id
+				AND f.status IN ('SUBMITTED', 'MISSING_ITEMS')) ORDER BY o.id LIMIT 1""")
+			.param("code", directory.principal("sf.wz").orElseThrow().enterpriseCreditCode())
+			.query(Long.class)
+			.single();
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		MultiValueMap<String, String> form = outletForm("变更附件网点" + System.nanoTime() % 100000, "2025-02-01");
+		form.add("changeDescription", "更换负责人");
+		String refused = mvc.perform(multipart("/enterprise/outlets/" + outlet + "/change")
+			.file(new MockMultipartFile("files", "新负责人身份证.pdf", "application/pdf", PDF))
+			.params(form).param("changedOn", "").session(enterprise).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-field=\"changedOn\"")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("id=\"held-attachments\"").contains("新负责人身份证.pdf");
+		String draft = find(DRAFT, refused);
+
+		String location = mvc.perform(multipart("/enterprise/outlets/" + outlet + "/change").params(form)
+			.param("changedOn", LocalDate.now().minusDays(1).toString()).param("draft", draft)
+			.session(enterprise).with(csrf()))
+			.andExpect(redirectedUrlPattern("/enterprise/filings/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(filings.attachments(DataScope.region("320506"), id)).extracting(Attachment::fileName, Attachment::kind)
+			.containsExactly(tuple("新负责人身份证.pdf", "SUPPLEMENT"));
 	}
 
 	static MultiValueMap<String, String> outletForm(String name, String openedOn) {
