@@ -220,6 +220,10 @@ class ClusterIntegrationTest {
 				.containsExactly(200, 200, 200, 200, 200, 429);
 			assertThat(publicGet(b, lookup, client).statusCode()).isEqualTo(429);
 			assertThat(publicGet(a, lookup, otherClient).statusCode()).as("another client is not limited").isEqualTo(200);
+			signIn(a, "wz.staff");
+			assertThat(publicGet(b, "/public/regions/search?field=regionCode&q=" + URLEncoder.encode("吴中", StandardCharsets.UTF_8), client)
+				.statusCode()).as("a signed-in clerk behind the same office address is not counted (region picker)")
+				.isEqualTo(200);
 		}
 		finally {
 			clock(a).reset();

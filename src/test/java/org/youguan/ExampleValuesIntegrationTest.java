@@ -2,11 +2,13 @@ package org.youguan;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,8 +120,13 @@ class ExampleValuesIntegrationTest {
 	void theTelephoneExamplesInMessagesAndFormsAreTelephones() throws IOException {
 		List<String> shown = new ArrayList<>(examples(message(() -> Telephone.of("123"))));
 		shown.addAll(examples(message(() -> Telephone.of("65551234"))));
-		shown.addAll(examples(Pattern.compile("title=\"([^\"]+)\"").matcher(template("complaints/fields.html")).results()
-			.map(r -> r.group(1)).filter(t -> t.contains("如")).findFirst().orElseThrow()));
+		// the complaint form's phone hint is a message (th:title="#{…}"): read the key from the template, the text from the bundle
+		Properties zh = new Properties();
+		try (var in = getClass().getResourceAsStream("/messages.properties")) {
+			zh.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		shown.addAll(examples(Pattern.compile("th:title=\"#\\{([^}]+)\\}\"").matcher(template("complaints/fields.html")).results()
+			.map(r -> zh.getProperty(r.group(1), "")).filter(t -> t.contains("如")).findFirst().orElseThrow()));
 		assertThat(shown).contains("0512-65551234", "0512-65551234-801");
 		shown.forEach(example -> assertThat(Telephone.of(example).value()).isEqualTo(example));
 	}

@@ -21,7 +21,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.complaints.Channel;
 import org.youguan.complaints.ComplaintForm;
 import org.youguan.complaints.ComplaintReply;
-import org.youguan.complaints.Complaints;
+import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintProcedure;
+import org.youguan.complaints.ComplaintQueries;
+import org.youguan.complaints.ComplaintTracking;
 import org.youguan.complaints.FilerRole;
 import org.youguan.complaints.Responsibility;
 import org.youguan.kernel.CreditCode;
@@ -74,7 +77,16 @@ class TelephoneFieldsIntegrationTest {
 	Brands brands;
 
 	@Autowired
-	Complaints complaints;
+	ComplaintIntake intake;
+
+	@Autowired
+	ComplaintProcedure procedure;
+
+	@Autowired
+	ComplaintQueries queries;
+
+	@Autowired
+	ComplaintTracking tracking;
 
 	@Autowired
 	Bureaus bureaus;
@@ -138,8 +150,8 @@ class TelephoneFieldsIntegrationTest {
 			.getContentAsString();
 		String number = com.jayway.jsonpath.JsonPath.read(receipt, "$.number");
 		long id = jdbc.sql("SELECT id FROM complaint WHERE number = :n").param("n", number).query(Long.class).single();
-		assertThat(complaints.get(DataScope.region("320506"), id).filerPhone()).isEqualTo("0512-65557788");
-		assertThat(complaints.publicStatus(number, "(0512) 6555 7788").number()).isEqualTo(number);
+		assertThat(queries.get(DataScope.region("320506"), id).filerPhone()).isEqualTo("0512-65557788");
+		assertThat(tracking.publicStatus(number, "(0512) 6555 7788").number()).isEqualTo(number);
 		mvc.perform(get("/api/v1/complaints").header("Authorization", "Bearer demo-wz-staff-token").param("q", "0512 65557788"))
 			.andExpect(jsonPath("$.items[0].number").value(number));
 	}
@@ -147,14 +159,14 @@ class TelephoneFieldsIntegrationTest {
 	@Test
 	void anEnterprisesHandlerAnswersFromACustomerServiceExtension() {
 		LocalDate today = LocalDate.now(clock);
-		var filed = complaints.file(new ComplaintForm("李四", "13912340000", FilerRole.SENDER, "320506", "顺丰", null,
+		var filed = intake.file(new ComplaintForm("李四", "13912340000", FilerRole.SENDER, "320506", "顺丰", null,
 				"SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10), today.minusDays(20),
 				today.minusDays(10), "电话", null, "延误", "中转或运输延误", new BigDecimal("10"), "快件延误"), Channel.WEB, null,
 				false);
-		complaints.acceptAndTransfer(WUZHONG, filed.id(), null, null);
-		complaints.reply(DataScope.enterprise(SF_WUZHONG), filed.id(), new ComplaintReply("经查属实", Responsibility.RESPONSIBLE,
+		procedure.acceptAndTransfer(WUZHONG, filed.id(), null, null);
+		procedure.reply(DataScope.enterprise(SF_WUZHONG), filed.id(), new ComplaintReply("经查属实", Responsibility.RESPONSIBLE,
 				"致歉", BigDecimal.ZERO, true, true, "王经理", "0512-65551234转801"));
-		assertThat(complaints.get(WUZHONG, filed.id()).replyHandlerPhone()).isEqualTo("0512-65551234-801");
+		assertThat(queries.get(WUZHONG, filed.id()).replyHandlerPhone()).isEqualTo("0512-65551234-801");
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,11 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
-import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 
 /**
@@ -42,12 +40,8 @@ class AuditApiController {
 	@GetMapping("/api/v1/audit-events")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER')")
 	@Operation(summary = "查询审计记录", description = "按调用者辖区过滤，按时间倒序。")
-	PageResult<AuditEvent> search(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String action, @RequestParam(required = false) String objectType,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return audit.search(scope, new AuditQuery(q, action, objectType, from, to), PageQuery.of(q, page, size, null, "desc"));
+	PageResult<AuditEvent> search(DataScope scope, ListRequest request, AuditController.AuditFilter filter) {
+		return audit.search(scope, filter.query(request.q()), request.toPage());
 	}
 
 	@GetMapping("/api/v1/audit-events/verification")

@@ -1,7 +1,9 @@
 package org.youguan.audit;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import java.nio.charset.StandardCharsets;
 
@@ -20,12 +22,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditCatalogue.Row;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
 import org.youguan.platform.Secrets;
 
 /**
@@ -35,13 +40,14 @@ import org.youguan.platform.Secrets;
 @Controller
 class AuditController {
 
-	static final List<Column<AuditEvent>> COLUMNS = List.of(Column.of("编号", AuditEvent::id, 10),
-			Column.of("时间", AuditEvent::occurredAt, 20), Column.of("操作人", AuditEvent::actor, 24),
-			Column.of("行政区划", AuditEvent::regionCode, 10), Column.of("操作", AuditEvent::action, 22),
-			Column.of("对象类型", AuditEvent::objectType, 14), Column.of("对象编号", AuditEvent::objectId, 12),
-			Column.of("摘要", AuditEvent::summary, 60), Column.of("变更前", AuditEvent::beforeState, 40),
-			Column.of("变更后", AuditEvent::afterState, 40), Column.of("客户端地址", AuditEvent::clientAddress, 16),
-			Column.of("封印编号", AuditEvent::sealSeq, 10), Column.of("封印MAC", AuditEvent::mac, 76));
+	/** The export's columns: the action and the object by their Chinese names, as the page shows them. */
+	static final List<Column<AuditCatalogue.Row>> COLUMNS = List.of(Column.of("编号", (Row r) -> r.event().id(), 10),
+			Column.of("时间", (Row r) -> r.event().occurredAt(), 20), Column.of("操作人", (Row r) -> r.event().actor(), 24),
+			Column.of("行政区划", (Row r) -> r.event().regionCode(), 10), Column.of("操作", Row::actionName, 22),
+			Column.of("操作代码", (Row r) -> r.event().action(), 22), Column.of("对象", Row::objectTitle, 30),
+			Column.of("摘要", (Row r) -> r.event().summary(), 60), Column.of("变更前", (Row r) -> r.event().beforeState(), 40),
+			Column.of("变更后", (Row r) -> r.event().afterState(), 40), Column.of("客户端地址", (Row r) -> r.event().clientAddress(), 16),
+			Column.of("封印编号", (Row r) -> r.event().sealSeq(), 10), Column.of("封印MAC", (Row r) -> r.event().mac(), 76));
 
 	/** The largest checkpoint file accepted for verification (a real one is well under 1 KB). */
 	static final int MAX_CHECKPOINT_BYTES = 16 * 1024;
@@ -54,37 +60,52 @@ class AuditController {
 
 	private final Spreadsheets spreadsheets;
 
-	AuditController(AuditTrail audit, AuditChain chain, Secrets secrets, Spreadsheets spreadsheets) {
+	private final AuditCatalogue catalogue;
+
+	AuditController(AuditTrail audit, AuditChain chain, Secrets secrets, Spreadsheets spreadsheets,
+			AuditCatalogue catalogue) {
 		this.audit = audit;
+		this.catalogue = catalogue;
 		this.chain = chain;
 		this.secrets = secrets;
 		this.spreadsheets = spreadsheets;
 	}
 
+	/**
+	 * The trail of changes in the caller's scope, newest first, 50 a page: actions and objects by their names, objects
+	 * linked to their pages where the caller may read them; the filter lists the actions by name.
+	 */
 	@GetMapping("/admin/audit")
-	String list(DataScope scope, Authentication auth, @RequestParam(required = false) String q, @RequestParam(required = false) String action,
-			@RequestParam(required = false) String objectType,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) Integer page, Model model) {
-		PageQuery query = PageQuery.of(q, page, 50, null, "desc");
-		model.addAttribute("result", audit.search(scope, new AuditQuery(q, action, objectType, from, to), query));
-		model.addAttribute("actions", audit.actions(scope));
-		model.addAttribute("query", query);
+	String list(DataScope scope, Authentication auth, ListRequest request, AuditFilter filter, Model model) {
+		PageQuery page = PageQuery.of(request.q(), request.page(), request.size() == null ? 50 : request.size(),
+				request.sort(), request.dir());
+		PageResult<AuditEvent> result = audit.search(scope, filter.query(request.q()), page);
+		model.addAttribute("result", result);
+		model.addAttribute("rows", catalogue.rows(scope, result.items()));
+		Map<String, String> actions = new LinkedHashMap<>();
+		audit.actions(scope).forEach(a -> actions.put(a, catalogue.action(a)));
+		model.addAttribute("actions", actions);
+		model.addAttribute("query", page);
 		if (auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_SYSTEM_ADMIN".equals(a.getAuthority()))) {
 			model.addAttribute("checkpoints", chain.checkpoints(10));
 		}
 		return "audit/events";
 	}
 
+	/** The same search as the page, every row (up to the export limit), with the Chinese names of actions and objects. */
 	@GetMapping("/admin/audit/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String action, @RequestParam(required = false) String objectType,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		var rows = audit.search(scope, new AuditQuery(q, action, objectType, from, to),
-				PageQuery.of(q, 0, null, null, "desc").unpaged()).items();
-		return Downloads.xlsx("审计日志.xlsx", spreadsheets.write("审计日志", COLUMNS, rows));
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, AuditFilter filter) {
+		var rows = audit.search(scope, filter.query(request.q()), request.toExport()).items();
+		return Downloads.xlsx("审计日志.xlsx", spreadsheets.write("审计日志", COLUMNS, catalogue.rows(scope, rows)));
+	}
+
+	/** The trail's filters besides the search text, bound from the request. */
+	record AuditFilter(String action, String objectType, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+
+		AuditQuery query(String q) {
+			return new AuditQuery(q, action, objectType, from, to);
+		}
 	}
 
 	/**

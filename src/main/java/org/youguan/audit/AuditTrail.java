@@ -3,7 +3,6 @@ package org.youguan.audit;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.platform.ChinaTime;
@@ -40,6 +40,9 @@ public class AuditTrail {
 			before_state::text AS before_state, after_state::text AS after_state, client_address,
 			(SELECT s.seq FROM audit_seal s WHERE s.event_id = audit_event.id) AS seal_seq,
 			(SELECT encode(s.mac, 'hex') FROM audit_seal s WHERE s.event_id = audit_event.id) AS mac""";
+
+	/** Sign-ins recorded in the trail before the sign-in log existed: sealed, not listed with the changes. */
+	private static final String NOT_SIGN_IN = "action NOT LIKE 'signin.%'";
 
 	/** Marks a transaction that recorded events, so the sealer is woken once when it commits. */
 	private static final Object RECORDED = new Object();
@@ -143,40 +146,26 @@ public class AuditTrail {
 		});
 	}
 
+	/**
+	 * The trail of changes within the caller's scope, newest first: the search text matches the summary or the actor
+	 * (contains) or the object id (equals); filters by action, object type and date range. Sign-ins are not changes:
+	 * they are in the {@link SignInLog} (those recorded here before it existed stay sealed in the chain, unlisted).
+	 */
 	public PageResult<AuditEvent> search(DataScope scope, AuditQuery query, PageQuery page) {
-		Map<String, Object> params = new HashMap<>(scope.params());
-		StringBuilder where = new StringBuilder(scope.regionPredicate("region_code"));
-		if (query.text() != null && !query.text().isBlank()) {
-			where.append(" AND (summary ILIKE :text OR actor ILIKE :text OR object_id = :exact)");
-			params.put("text", "%" + query.text().strip() + "%");
-			params.put("exact", query.text().strip());
+		String text = query.text() == null ? "" : query.text().strip();
+		Listing listing = Listing.from("FROM audit_event").scope(scope, "region_code").where(NOT_SIGN_IN);
+		if (!text.isEmpty()) {
+			listing.where("(summary ILIKE :text OR actor ILIKE :text OR object_id = :exact)",
+					Map.of("text", "%" + text + "%", "exact", text));
 		}
-		if (query.action() != null && !query.action().isBlank()) {
-			where.append(" AND action = :action");
-			params.put("action", query.action());
-		}
-		if (query.objectType() != null && !query.objectType().isBlank()) {
-			where.append(" AND object_type = :objectType");
-			params.put("objectType", query.objectType());
-		}
-		if (query.from() != null) {
-			where.append(" AND occurred_at >= :from");
-			params.put("from", startOf(query.from()));
-		}
-		if (query.to() != null) {
-			where.append(" AND occurred_at < :to");
-			params.put("to", startOf(query.to().plusDays(1)));
-		}
-		long total = jdbc.sql("SELECT count(*) FROM audit_event WHERE " + where).params(params).query(Long.class).single();
-		List<AuditEvent> rows = jdbc
-			.sql("SELECT " + COLUMNS + " FROM audit_event WHERE " + where + " ORDER BY id "
-					+ (page.descending() || page.sort() == null ? "DESC" : "ASC") + " LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(Rows.of(AuditEvent.class))
-			.list();
-		return new PageResult<>(rows, page.page(), page.size(), total);
+		return listing.where(query.action() != null && !query.action().isBlank(), "action = :action", "action",
+					String.valueOf(query.action()))
+			.where(query.objectType() != null && !query.objectType().isBlank(), "object_type = :objectType", "objectType",
+					String.valueOf(query.objectType()))
+			.where(query.from() != null, "occurred_at >= :from", "from", query.from() == null ? "" : startOf(query.from()))
+			.where(query.to() != null, "occurred_at < :to", "to", query.to() == null ? "" : startOf(query.to().plusDays(1)))
+			.sorts(Map.of("id", "id"), "id", true, null)
+			.page(jdbc, "SELECT " + COLUMNS, page, Rows.of(AuditEvent.class));
 	}
 
 	/** The history of one object, newest first, within the caller's scope. */
@@ -191,9 +180,11 @@ public class AuditTrail {
 			.list();
 	}
 
+	/** How many changes (sign-ins not counted) were recorded within the caller's scope since the start of the day. */
 	public long countSince(DataScope scope, LocalDate day) {
 		return jdbc
-			.sql("SELECT count(*) FROM audit_event WHERE occurred_at >= :from AND " + scope.regionPredicate("region_code"))
+			.sql("SELECT count(*) FROM audit_event WHERE occurred_at >= :from AND " + NOT_SIGN_IN + " AND "
+					+ scope.regionPredicate("region_code"))
 			.params(scope.params())
 			.param("from", startOf(day))
 			.query(Long.class)
@@ -251,9 +242,10 @@ public class AuditTrail {
 		return chain.checkpoint(false).map(AuditChain.Checkpoint::id);
 	}
 
+	/** The action codes recorded within the caller's scope (sign-ins not counted), for the trail's filter. */
 	public List<String> actions(DataScope scope) {
-		return jdbc.sql("SELECT DISTINCT action FROM audit_event WHERE " + scope.regionPredicate("region_code")
-				+ " ORDER BY action").params(scope.params()).query(String.class).list();
+		return jdbc.sql("SELECT DISTINCT action FROM audit_event WHERE " + NOT_SIGN_IN + " AND "
+				+ scope.regionPredicate("region_code") + " ORDER BY action").params(scope.params()).query(String.class).list();
 	}
 
 	private static OffsetDateTime startOf(LocalDate day) {

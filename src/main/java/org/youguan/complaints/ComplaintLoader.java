@@ -14,6 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.complaints.internal.ComplaintRollup;
+import org.youguan.complaints.internal.FilerPhone;
+import org.youguan.complaints.internal.QueryCodes;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.platform.Secrets;
 import org.youguan.rules.StatutoryRule;
@@ -22,7 +25,8 @@ import org.youguan.rules.StatutoryRules;
 /**
  * Loads complaints handled before (the demo city's past year, a generator for benchmarks) in batches, as the procedure
  * left them: closed with the reply, the call-back and the outcome, or not accepted. Numbers come from the same
- * sequence as new complaints; one audit event records the load. No query code is issued (a random hash is stored).
+ * sequence as new complaints; the figures' roll-up is added to in the same transaction; one audit event records the
+ * load. No query code is issued (a random hash is stored).
  */
 @Service
 public class ComplaintLoader {
@@ -47,8 +51,11 @@ public class ComplaintLoader {
 
 	private final Secrets secrets;
 
+	private final ComplaintRollup rollup;
+
 	ComplaintLoader(JdbcTemplate jdbc, BusinessNumbers numbers, StatutoryRules rules, AuditTrail audit, Clock clock,
-			Secrets secrets) {
+			Secrets secrets, ComplaintRollup rollup) {
+		this.rollup = rollup;
 		this.secrets = secrets;
 		this.jdbc = jdbc;
 		this.numbers = numbers;
@@ -60,17 +67,19 @@ public class ComplaintLoader {
 	@Transactional
 	public int load(List<Past> past, boolean demo, String note) {
 		List<Object[]> rows = new ArrayList<>();
+		List<String> loaded = new ArrayList<>();
 		Timestamp now = Timestamp.from(clock.instant());
 		for (Past p : past) {
 			ComplaintForm f = p.form();
 			String county = f.region().substring(0, 6);
 			LocalDate received = p.receivedOn();
-			String number = numbers.next(Complaints.NUMBER_TYPE, county, received.getYear());
+			String number = numbers.next(ComplaintIntake.NUMBER_TYPE, county, received.getYear());
+			loaded.add(number);
 			boolean rejected = p.rejection() != null;
 			LocalDate replied = rejected ? null : received.plusDays(2 + p.daysToReply());
 			LocalDate closed = rejected ? null : received.plusDays(p.daysToClose());
 			FilerPhone phone = FilerPhone.of(secrets, f.phone());
-			rows.add(new Object[] { number, Complaints.hash(Complaints.queryCode()), Channel.WEB.name(), f.filerName(),
+			rows.add(new Object[] { number, QueryCodes.hash(QueryCodes.generate()), Channel.WEB.name(), f.filerName(),
 					phone.cipher(), phone.index(), phone.masked(), f.filerRole().name(), f.region(), p.brandId(), f.brand(), rejected ? null : p.enterpriseId(),
 					rejected ? null : p.enterpriseName(), rejected ? null : p.enterpriseCreditCode(), f.waybillNumber(),
 					Date.valueOf(f.postedOn()), Date.valueOf(f.priorComplaintDate()), f.priorChannel(), f.companyAnswer(),
@@ -99,6 +108,7 @@ public class ComplaintLoader {
 				    closed_on, valid_complaint, compensation_paid, demo, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
 				        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		rollup.addNumbers(loaded);
 		audit.record(AuditEntry.of("complaint.load", "Complaint", null, "批量载入已办结的申诉" + past.size() + "件（" + note + "）"));
 		return past.size();
 	}

@@ -4,17 +4,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
 import org.youguan.documents.WordTemplates;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Rows;
 
 /**
@@ -33,14 +42,14 @@ public class ComplaintNotices {
 
 	private final Clock clock;
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-	private final org.youguan.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
-	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	ComplaintNotices(ComplaintFigures figures, WordTemplates templates, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-			org.youguan.audit.AuditTrail audit, Clock clock) {
+	ComplaintNotices(ComplaintFigures figures, WordTemplates templates, JdbcClient jdbc,
+			AuditTrail audit, Clock clock) {
 		this.figures = figures;
 		this.templates = templates;
 		this.jdbc = jdbc;
@@ -54,7 +63,7 @@ public class ComplaintNotices {
 	}
 
 	/** A published notice in the public list. */
-	public record Published(long id, String title, java.time.Instant publishedAt) {
+	public record Published(long id, String title, Instant publishedAt) {
 	}
 
 	/** The notice's content for the months and region (nothing saved). */
@@ -66,7 +75,7 @@ public class ComplaintNotices {
 	}
 
 	/** Publishes the notice on the public portal (a snapshot; later corrections of data do not change it). */
-	@org.springframework.transaction.annotation.Transactional
+	@Transactional
 	public long publish(DataScope scope, String prefix, String areaName, String bureau, YearMonth from, YearMonth to,
 			String publisher) {
 		Content c = content(scope, prefix, areaName, bureau, from, to);
@@ -78,11 +87,11 @@ public class ComplaintNotices {
 			.param("from", from.toString())
 			.param("to", to.toString())
 			.param("content", JSON.writeValueAsString(c))
-			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.param("now", Timestamp.from(clock.instant()))
 			.param("by", publisher)
 			.query(Long.class)
 			.single();
-		audit.record(org.youguan.audit.AuditEntry.of("complaint.notice.publish", "ComplaintNotice", id, "发布" + c.title())
+		audit.record(AuditEntry.of("complaint.notice.publish", "ComplaintNotice", id, "发布" + c.title())
 			.inRegion(prefix.isEmpty() ? "0" : prefix));
 		return id;
 	}
@@ -99,7 +108,7 @@ public class ComplaintNotices {
 			.param("id", id)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> org.youguan.kernel.DomainException.notFound("通告", id));
+			.orElseThrow(() -> DomainException.notFound("通告", id));
 		return JSON.readValue(json, Content.class);
 	}
 

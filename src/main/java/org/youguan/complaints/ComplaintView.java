@@ -8,7 +8,7 @@ import org.youguan.kernel.Masking;
 
 /**
  * A complaint as the staff queue and pages show it (the filer's phone masked in lists — {@code filerPhone} holds the
- * masked form there, as stored; the single complaint read by {@code Complaints.get} carries it decrypted for the
+ * masked form there, as stored; the single complaint read by {@code ComplaintQueries.get} carries it decrypted for the
  * handler to call back). {@code dueSoon} and {@code overdue} refer to the current step.
  */
 public record ComplaintView(long id, String number, Channel channel, String filerName, String filerPhone,
@@ -23,7 +23,7 @@ public record ComplaintView(long id, String number, Channel channel, String file
 		int redoCount, String returnReason, int callbackAttempts, Instant lastCallbackAt, Satisfaction satisfaction,
 		Boolean solved, LocalDate closedOn, Boolean validComplaint, BigDecimal compensationPaid, String closingNote,
 		LocalDate withdrawnOn, LocalDate referredOn, String referralNote, String transferReason, boolean transferFlagged,
-		LocalDate today, LocalDate nextWorkingDay) {
+		LocalDate today, LocalDate nextWorkingDay, Long brandId) {
 
 	/** The same complaint with the filer's phone as decrypted for a page entitled to it. */
 	ComplaintView withFilerPhone(String phone) {
@@ -47,7 +47,7 @@ public record ComplaintView(long id, String number, Channel channel, String file
 				replyFindings, replyResponsibility, replySolution, replyCompensation, replyApology, replyUserAgrees,
 				replyHandler, handlerPhone, repliedOn, replyLate, redoCount, returnReason, callbackAttempts,
 				lastCallbackAt, satisfaction, solved, closedOn, validComplaint, compensationPaid, closingNote, withdrawnOn,
-				referredOn, referralNote, transferReason, transferFlagged, today, nextWorkingDay);
+				referredOn, referralNote, transferReason, transferFlagged, today, nextWorkingDay, brandId);
 	}
 
 	/** The current step is past its due date, or the 30-day answer limit has passed unanswered. */

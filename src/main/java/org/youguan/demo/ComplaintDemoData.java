@@ -18,7 +18,8 @@ import org.youguan.complaints.ComplaintForm;
 import org.youguan.complaints.ComplaintLoader;
 import org.youguan.complaints.ComplaintNotices;
 import org.youguan.complaints.ComplaintReply;
-import org.youguan.complaints.Complaints;
+import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintProcedure;
 import org.youguan.complaints.FilerRole;
 import org.youguan.complaints.Responsibility;
 import org.youguan.complaints.Satisfaction;
@@ -56,7 +57,9 @@ class ComplaintDemoData {
 
 	private final ComplaintLoader loader;
 
-	private final Complaints complaints;
+	private final ComplaintIntake intake;
+
+	private final ComplaintProcedure procedure;
 
 	private final ComplaintNotices notices;
 
@@ -70,12 +73,13 @@ class ComplaintDemoData {
 
 	private final Random random = new Random(12305);
 
-	ComplaintDemoData(ComplaintLoader loader, Complaints complaints, ComplaintNotices notices, Regions regions,
+	ComplaintDemoData(ComplaintLoader loader, ComplaintIntake intake, ComplaintProcedure procedure, ComplaintNotices notices, Regions regions,
 			Brands brands, Enterprises enterprises, Clock clock) {
 		this.notices = notices;
 		this.regions = regions;
 		this.loader = loader;
-		this.complaints = complaints;
+		this.intake = intake;
+		this.procedure = procedure;
 		this.brands = brands;
 		this.enterprises = enterprises;
 		this.clock = clock;
@@ -122,18 +126,18 @@ class ComplaintDemoData {
 		DataScope wuzhong = DataScope.region("320506");
 		List<Long> sf = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			sf.add(complaints.file(form("顺丰", "320506", i % 2 == 0 ? "延误" : "丢失短少", today.minusDays(12)), Channel.WEB,
+			sf.add(intake.file(form("顺丰", "320506", i % 2 == 0 ? "延误" : "丢失短少", today.minusDays(12)), Channel.WEB,
 					null, true).id());
 		}
 		for (String county : List.of("320506", "320507", "320583", "320505")) {
-			complaints.file(form(pick(StatisticsDemoData.BRAND_SHARE), county, category(), today.minusDays(12)), Channel.PHONE,
+			intake.file(form(pick(StatisticsDemoData.BRAND_SHARE), county, category(), today.minusDays(12)), Channel.PHONE,
 					null, true);
 		}
-		sf.forEach(id -> complaints.acceptAndTransfer(wuzhong, id, null, null));
+		sf.forEach(id -> procedure.acceptAndTransfer(wuzhong, id, null, null));
 		DataScope sfScope = DataScope.enterprise(DemoCity.demoEnterpriseCreditCode());
-		complaints.reply(sfScope, sf.get(2), reply(Responsibility.RESPONSIBLE));
-		complaints.reply(sfScope, sf.get(3), reply(Responsibility.PARTIAL));
-		complaints.callBack(wuzhong, sf.get(3), true, Satisfaction.BASICALLY_SATISFIED, true);
+		procedure.reply(sfScope, sf.get(2), reply(Responsibility.RESPONSIBLE));
+		procedure.reply(sfScope, sf.get(3), reply(Responsibility.PARTIAL));
+		procedure.callBack(wuzhong, sf.get(3), true, Satisfaction.BASICALLY_SATISFIED, true);
 
 		// the city's notice of this year up to last month, as the bureau publishes it (so the public page is not empty)
 		YearMonth last = YearMonth.from(today).minusMonths(1);

@@ -13,7 +13,12 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
+import org.youguan.region.Regions;
+import org.youguan.kernel.PageQuery;
 import org.youguan.registry.OutletData;
+import org.youguan.registry.OutletStatus;
+import org.youguan.registry.OutletView;
+import org.youguan.registry.Outlets;
 
 /**
  * Filings of the demo enterprise (顺丰, 吴中区) in every state: waiting, missing items, supplemented, approved (one
@@ -32,9 +37,12 @@ class FilingDemoData {
 
 	private final Clock clock;
 
-	private final org.youguan.region.Regions regions;
+	private final Regions regions;
 
-	FilingDemoData(OutletFilings filings, UserDirectory directory, Clock clock, org.youguan.region.Regions regions) {
+	private final Outlets outlets;
+
+	FilingDemoData(OutletFilings filings, UserDirectory directory, Clock clock, Regions regions, Outlets outlets) {
+		this.outlets = outlets;
 		this.regions = regions;
 		this.filings = filings;
 		this.directory = directory;
@@ -58,9 +66,18 @@ class FilingDemoData {
 		filings.approve(wuzhong, ids[4], "材料齐全，予以备案（开办超过20日，已移交执法线索）");
 		filings.approve(wuzhong, ids[5], null);
 		filings.reject(wuzhong, ids[6], "经现场核查，场地不具备视频监控和通信设施");
-		long approvedOutlet = filings.get(wuzhong, ids[5]).outletId();
-		filings.submitChange(sf, approvedOutlet, outlet("顺丰驿站（吴中演示6号店·更名）", streets[5], today.minusDays(8), 5),
-				today.minusDays(2), "网点更名", List.of());
+		// the approved outlets reach the registry when it hears the decisions (after this transaction): the change is
+		// filed for one of the enterprise's outlets already on the register
+		OutletView filed = outlets.list(DataScope.enterprise(sf.enterpriseCreditCode()),
+				new Outlets.Filter(null, OutletStatus.FILED, "320506", null), new PageQuery("", 0, 1, "name", false))
+			.items()
+			.get(0);
+		OutletData manager = outlet(filed.name(), filed.regionCode(), filed.openedOn(), 5);
+		filings.submitChange(sf, filed.id(), new OutletData(filed.name() + "·更名", 0, filed.branchId(), filed.cooperation(),
+				filed.address(), filed.regionCode(), filed.longitude(), filed.latitude(), manager.managerName(),
+				manager.managerIdNumber(), manager.managerPhone(), filed.storageArea(), filed.hasCommunications(),
+				filed.hasShelving(), filed.hasSurveillance(), filed.hasSignage(), filed.openedOn()), today.minusDays(2),
+				"网点更名", List.of());
 	}
 
 	private static OutletData outlet(String name, String street, LocalDate opened, int i) {

@@ -20,12 +20,12 @@ import org.youguan.statistics.ReportForm;
 import org.youguan.statistics.ReportForms;
 import org.youguan.statistics.ReportLoader;
 import org.youguan.statistics.Reports;
-import org.youguan.statistics.Targets;
 
 /**
  * Three years of monthly reports (and quarterly green/care reports) for the demo city's postal and express
  * enterprises, with the seasonality of the trade (Spring Festival trough, 618, the 双11 peak in November) and about
- * 12 % growth a year; targets for the current year; and the latest month in every state of the procedure — most
+ * 12 % growth a year (the current year's targets come from the demo work plan, see WorkPlanDemoData); and the latest
+ * month in every state of the procedure — most
  * approved, some waiting for the bureau, some returned, a few late or missing (the demo enterprise 顺丰吴中 among the
  * missing, so it can report the month itself).
  */
@@ -52,8 +52,6 @@ class StatisticsDemoData {
 
 	private final Completeness completeness;
 
-	private final Targets targets;
-
 	private final Clock clock;
 
 	private final Random random = new Random(2026);
@@ -61,12 +59,11 @@ class StatisticsDemoData {
 	private final Map<Long, Double> units = new HashMap<>();
 
 	StatisticsDemoData(ReportForms forms, ReportLoader loader, Reports reports, Completeness completeness,
-			Targets targets, Clock clock) {
+			Clock clock) {
 		this.forms = forms;
 		this.loader = loader;
 		this.reports = reports;
 		this.completeness = completeness;
-		this.targets = targets;
 		this.clock = clock;
 	}
 
@@ -128,11 +125,6 @@ class StatisticsDemoData {
 		}
 		loader.loadApproved("green-care", green, true, "演示数据：绿色发展与快递员权益保障");
 
-		int year = LocalDate.now(clock).getYear();
-		targets.set(DataScope.all(), DemoCity.CITY, year, "postal.total", null, new BigDecimal("9"));
-		targets.set(DataScope.all(), DemoCity.CITY, year, "postal.revenue", null, new BigDecimal("8.3"));
-		targets.set(DataScope.all(), DemoCity.CITY, year, "express.volume", null, new BigDecimal("12.5"));
-		targets.set(DataScope.all(), DemoCity.CITY, year, "express.revenue", null, new BigDecimal("10.5"));
 	}
 
 	private long submit(DataScope scope, ReportForm form, EnterpriseView e, Period period, Map<String, BigDecimal> values) {

@@ -3,6 +3,8 @@ package org.youguan.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,14 +23,20 @@ import org.youguan.org.DepartmentView;
 import org.youguan.org.Role;
 import org.youguan.org.Departments;
 import org.youguan.org.UserDirectory;
+import org.youguan.statistics.Aggregates;
+import org.youguan.statistics.Indicators;
+import org.youguan.statistics.Slice;
 import org.youguan.workplans.PlanDrafts;
+import org.youguan.workplans.PlanTargets;
 import org.youguan.workplans.Progress;
 import org.youguan.workplans.WorkPlans;
 
 /**
  * The demo city's plan for the current year, imported from the notice sample through the same import a bureau uses
  * ("市邮政业安全中心" mapped to 市邮政业安全发展中心), with the year's monthly reports so far in every state: tasks done,
- * on track, not yet reported this month, lagging behind an earlier due date, and not started.
+ * on track, not yet reported this month, lagging behind an earlier due date, and not started. The plan's main targets
+ * are written from the city's own statistics (last year's totals and the plan's growth rates) and adopted as the
+ * statistics targets of the city.
  */
 @Component
 class WorkPlanDemoData {
@@ -45,8 +53,17 @@ class WorkPlanDemoData {
 
 	private final Clock clock;
 
+	private final PlanTargets planTargets;
+
+	private final Aggregates aggregates;
+
+	private final Indicators indicators;
+
 	WorkPlanDemoData(WorkPlans plans, PlanDrafts drafts, Progress progress, Departments departments, UserDirectory directory,
-			Clock clock) {
+			Clock clock, PlanTargets planTargets, Aggregates aggregates, Indicators indicators) {
+		this.planTargets = planTargets;
+		this.aggregates = aggregates;
+		this.indicators = indicators;
 		this.plans = plans;
 		this.drafts = drafts;
 		this.progress = progress;
@@ -59,10 +76,18 @@ class WorkPlanDemoData {
 		CurrentUser admin = directory.principal("sz.admin").orElseThrow();
 		LocalDate today = LocalDate.now(clock);
 		int year = today.getYear();
-		String notice = notice().replace("示范市", "苏州市").replace("2025", Integer.toString(year));
+		String notice = notice().replace("示范市", "苏州市").replace("2025", Integer.toString(year))
+			.replaceFirst("主要工作目标：[^\\n]*", "主要工作目标：" + targetsParagraph(year));
 		Map<String, Long> ids = departments.ofBureau(admin.bureauId()).stream()
 			.collect(Collectors.toMap(DepartmentView::name, DepartmentView::id));
 		long plan = plans.save(admin, notice, Map.of("市邮政业安全中心", ids.get("市邮政业安全发展中心")), Set.of());
+		// the plan's targets become the statistics targets of the city: one figure on the plan and the target page
+		List<WorkPlans.MainTarget> mainTargets = plans.get(DataScope.all(), plan).mainTargets();
+		for (int position = 1; position <= mainTargets.size(); position++) {
+			if (mainTargets.get(position - 1).indicatorCode() != null) {
+				planTargets.adopt(admin, plan, position);
+			}
+		}
 		Map<Long, String> reporters = DemoAccounts.STAFF.stream()
 			.filter(a -> a.bureauRegion().equals(DemoCity.CITY) && a.roles().contains(Role.STAFF))
 			.collect(Collectors.toMap(a -> ids.get(a.department()), DemoAccounts.Account::displayName, (a, b) -> a));
@@ -88,6 +113,33 @@ class WorkPlanDemoData {
 			}
 		}
 		progress.load(plan, reports);
+	}
+
+	/** The plan's main targets: indicator, growth over last year in %, and how the notice writes the amount. */
+	private record Target(String code, String words, BigDecimal growth, String unit, long divisor) {
+	}
+
+	private static final List<Target> TARGETS = List.of(
+			new Target("postal.total", "全年邮政业务总量完成", new BigDecimal("8"), "亿元", 10_000),
+			new Target("postal.revenue", "业务收入完成", new BigDecimal("7.5"), "亿元", 10_000),
+			new Target("express.volume", "快递业务量完成", new BigDecimal("11"), "亿件", 100_000_000),
+			new Target("express.revenue", "快递业务收入完成", new BigDecimal("9"), "亿元", 10_000));
+
+	/**
+	 * The targets paragraph written from the demo city's own statistics: last year's approved totals grown by the
+	 * plan's rates ("快递业务量完成29.4亿件、同比增长11%"), so the plan's targets fit the city's volumes.
+	 */
+	private String targetsParagraph(int year) {
+		List<String> parts = new ArrayList<>();
+		for (Target t : TARGETS) {
+			BigDecimal last = aggregates.value(indicators.get(t.code()),
+					new Slice(DemoCity.CITY, null, YearMonth.of(year - 1, 1), YearMonth.of(year - 1, 12)));
+			BigDecimal amount = (last == null ? BigDecimal.ZERO : last)
+				.multiply(BigDecimal.ONE.add(t.growth().movePointLeft(2)))
+				.divide(BigDecimal.valueOf(t.divisor()), 1, RoundingMode.HALF_UP);
+			parts.add(t.words() + amount.toPlainString() + t.unit() + "、同比增长" + t.growth().toPlainString() + "%");
+		}
+		return parts.get(0) + "，" + parts.get(1) + "；" + parts.get(2) + "，" + parts.get(3) + "。";
 	}
 
 	/** Monthly reports from March through {@code last} (month of the year), reaching 100 % in the last one if {@code done}. */

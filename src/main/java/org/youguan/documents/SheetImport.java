@@ -174,15 +174,41 @@ public final class SheetImport<T> {
 	 */
 	public static <T> ImportResult run(byte[] content, List<String> headers, Map<String, String> columns, RowCheck<T> check,
 			Consumer<List<T>> commit) {
+		return runPrepared(content, headers, columns, rows -> check, commit);
+	}
+
+	/**
+	 * As {@link #run}, but the row check is made from all rows of the sheet before the first is checked, so an importer
+	 * can look up what the rows refer to (operators, existing names, numbers) with one query per kind instead of
+	 * queries per row: a 5,000-row sheet costs a few statements, not tens of thousands.
+	 *
+	 * @param prepare given the data rows whose cells passed the cell checks (no error values, no control characters —
+	 * only those are checked further), returns the check for each row
+	 * @throws InvalidValueException when the file has no data rows or is not a readable sheet with these headers
+	 */
+	public static <T> ImportResult runPrepared(byte[] content, List<String> headers, Map<String, String> columns,
+			Function<List<SheetRow>, RowCheck<T>> prepare, Consumer<List<T>> commit) {
 		List<SheetRow> rows = SheetRows.read(content, headers);
 		if (rows.isEmpty()) {
 			throw new InvalidValueException("file", "empty", "文件中没有数据行");
 		}
-		List<RowErrors> errors = new ArrayList<>();
-		List<T> valid = new ArrayList<>();
+		List<RowContext> contexts = new ArrayList<>(rows.size());
+		List<SheetRow> readable = new ArrayList<>(rows.size());
 		for (SheetRow row : rows) {
 			RowContext context = new RowContext(columns, row);
 			row.cells().forEach((column, cell) -> clean(column, cell.text(), context));
+			contexts.add(context);
+			if (!context.hasErrors()) {
+				readable.add(row);
+			}
+		}
+		// look-ups see only rows whose cells can be checked at all (no error values, no control characters)
+		RowCheck<T> check = prepare.apply(readable);
+		List<RowErrors> errors = new ArrayList<>();
+		List<T> valid = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			SheetRow row = rows.get(i);
+			RowContext context = contexts.get(i);
 			T value = context.hasErrors() ? null : check.check(row, context);
 			if (context.hasErrors()) {
 				errors.add(new RowErrors(row.number(), List.copyOf(context.errors)));

@@ -19,9 +19,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
-import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
@@ -55,18 +56,18 @@ class EnterpriseFilingController {
 
 	/** The enterprise's filings, newest first; {@code status} narrows them (the home page's links do). */
 	@GetMapping("/enterprise/filings")
-	String list(DataScope scope, @RequestParam(required = false) FilingStatus status,
-			@RequestParam(required = false) Integer page, Model model) {
-		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, null, false, null),
-				PageQuery.of(null, page, null, "submitted_on", "desc")));
+	String list(DataScope scope, ListRequest list, @RequestParam(required = false) FilingStatus status, Model model) {
+		PageQuery query = new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "submitted_on" : list.sort(),
+				list.sort() == null ? "desc" : list.dir()).toPage();
+		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, null, false, null), query));
 		model.addAttribute("status", status);
 		return "filing/enterprise-filings";
 	}
 
 	@GetMapping("/enterprise/outlets")
-	String outlets(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-			Model model) {
-		PageQuery query = PageQuery.of(q, page, null, "name", null);
+	String outlets(DataScope scope, ListRequest list, Model model) {
+		PageQuery query = new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "name" : list.sort(),
+				list.dir()).toPage();
 		model.addAttribute("result", outlets.list(scope, Outlets.Filter.NONE, query));
 		model.addAttribute("query", query);
 		return "filing/enterprise-outlets";
@@ -106,11 +107,8 @@ class EnterpriseFilingController {
 			Validation v = new Validation();
 			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
 			var data = form.toData(enterpriseId, v);
-			if (!fileErrors.isEmpty()) {
-				throw new InvalidValueException(Stream.concat(v.errors().stream(), fileErrors.stream()).toList());
-			}
-			v.throwIfInvalid();
-			long id = filings.submitNew(me, data, List.of(), held);
+			// a number that does not parse and a refused file are reported with every other problem, not alone
+			long id = filings.submitNew(me, data, List.of(), formErrors(v, fileErrors), held);
 			redirect.addFlashAttribute("message", "备案已提交，受理编号：" + filings.get(me.scope(), id).number());
 			return "redirect:/enterprise/filings/" + id;
 		}
@@ -123,6 +121,7 @@ class EnterpriseFilingController {
 	@GetMapping("/enterprise/filings/{id}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("filing", filings.get(scope, id));
+		model.addAttribute("details", filings.details(scope, id));
 		model.addAttribute("attachments", filings.attachments(scope, id));
 		return "filing/enterprise-filing";
 	}
@@ -133,14 +132,11 @@ class EnterpriseFilingController {
 			RedirectAttributes redirect) throws IOException {
 		List<Upload> uploads = new ArrayList<>();
 		add(uploads, AttachmentKind.SUPPLEMENT, files);
-		try {
+		String here = "/enterprise/filings/" + id;
+		return PageSteps.run(redirect, here, () -> {
 			filings.supplement(me, id, note, uploads);
-			redirect.addFlashAttribute("message", "补正材料已提交，办理时限重新计算");
-		}
-		catch (InvalidValueException ex) {
-			redirect.addFlashAttribute("errors", ex.fieldErrors());
-		}
-		return "redirect:/enterprise/filings/" + id;
+			return new PageSteps.Done("补正材料已提交，办理时限自今日重新计算，至" + filings.get(me.scope(), id).dueOn(), here);
+		});
 	}
 
 	@GetMapping("/enterprise/filings/{id}/receipt.docx")
@@ -179,12 +175,9 @@ class EnterpriseFilingController {
 			Validation v = new Validation();
 			var data = form.toData(0, v);
 			var changed = v.date("changedOn", "变更日期", changedOn);
-			if (!fileErrors.isEmpty()) {
-				throw new InvalidValueException(Stream.concat(v.errors().stream(), fileErrors.stream()).toList());
-			}
-			v.throwIfInvalid();
-			long filing = filings.submitChange(me, id, data, changed, changeDescription, List.of(), held);
-			redirect.addFlashAttribute("message", "变更备案已提交");
+			long filing = filings.submitChange(me, id, data, changed, changeDescription, List.of(),
+					formErrors(v, fileErrors), held);
+			redirect.addFlashAttribute("message", "变更备案已提交，受理编号：" + filings.get(me.scope(), filing).number());
 			return "redirect:/enterprise/filings/" + filing;
 		}
 		catch (DomainException ex) {
@@ -196,15 +189,11 @@ class EnterpriseFilingController {
 	@PostMapping("/enterprise/outlets/{id}/closure")
 	String closure(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		try {
+		return PageSteps.run(redirect, "/enterprise/outlets", () -> {
 			long filing = filings.submitClosure(me, id, reason);
-			redirect.addFlashAttribute("message", "撤销备案申请已提交");
-			return "redirect:/enterprise/filings/" + filing;
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
-			return "redirect:/enterprise/outlets";
-		}
+			return new PageSteps.Done("撤销备案申请已提交，受理编号" + filings.get(me.scope(), filing).number(),
+					"/enterprise/filings/" + filing);
+		});
 	}
 
 	private String newForm(Model model, OutletForm form, AttachmentDraft draft) {
@@ -223,6 +212,11 @@ class EnterpriseFilingController {
 		model.addAttribute("draft", draft.token());
 		model.addAttribute("held", filings.held(draft));
 		return "filing/enterprise-change";
+	}
+
+	/** The form's own errors (text that does not parse) and the refused files' errors, for the service to report. */
+	private static List<FieldError> formErrors(Validation v, List<FieldError> fileErrors) {
+		return Stream.concat(v.errors().stream(), fileErrors.stream()).toList();
 	}
 
 	private static void add(List<Upload> uploads, AttachmentKind kind, List<MultipartFile> files) throws IOException {

@@ -19,8 +19,10 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.WorkState;
 
@@ -65,12 +67,11 @@ class FilingController {
 	 * 已办结 / 全部 switch the state, a status asked for alone shows that status whatever its state.
 	 */
 	@GetMapping("/filing/queue")
-	String queue(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) FilingStatus status,
+	String queue(DataScope scope, ListRequest list, @RequestParam(required = false) FilingStatus status,
 			@RequestParam(required = false) FilingKind kind, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(required = false) WorkState state, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+			@RequestParam(required = false) WorkState state, Model model) {
 		WorkState shown = WorkState.orDefault(state, status != null);
-		PageQuery query = PageQuery.of(q, page, null, defaultSort(shown, sort), defaultDirection(shown, sort, dir));
+		PageQuery query = ordered(shown, list).toPage();
 		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, shown, overdue, kind), query));
 		model.addAttribute("query", query);
 		model.addAttribute("statuses", statuses(shown));
@@ -80,17 +81,21 @@ class FilingController {
 	}
 
 	@GetMapping("/filing/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) FilingStatus status, @RequestParam(required = false) FilingKind kind,
-			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) WorkState state,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) FilingStatus status,
+			@RequestParam(required = false) FilingKind kind, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) WorkState state) {
 		WorkState shown = WorkState.orDefault(state, status != null);
-		var rows = filings.list(scope, new OutletFilings.Filter(status, shown, overdue, kind),
-				PageQuery.of(q, 0, null, defaultSort(shown, sort), defaultDirection(shown, sort, dir)).unpaged()).items();
+		var rows = filings.list(scope, new OutletFilings.Filter(status, shown, overdue, kind), ordered(shown, list).toExport())
+			.items();
 		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", COLUMNS, rows));
 	}
 
-	/** Open work by due date; finished work newest first. */
+	/** The request in the queue's default order when it names none: open work by due date, finished newest first. */
+	private static ListRequest ordered(WorkState state, ListRequest list) {
+		return new ListRequest(list.q(), list.page(), list.size(), defaultSort(state, list.sort()),
+				defaultDirection(state, list.sort(), list.dir()));
+	}
+
 	private static String defaultSort(WorkState state, String sort) {
 		return sort != null ? sort : state == WorkState.DONE ? "completed_on" : "due_on";
 	}
@@ -111,6 +116,7 @@ class FilingController {
 	@GetMapping("/filing/{id}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("filing", filings.get(scope, id));
+		model.addAttribute("details", filings.details(scope, id));
 		model.addAttribute("attachments", filings.attachments(scope, id));
 		model.addAttribute("history", audit.history(scope, "OutletFiling", id));
 		return "filing/filing";
@@ -125,29 +131,30 @@ class FilingController {
 	@PreAuthorize(HANDLERS)
 	String act(DataScope scope, @PathVariable long id, @PathVariable String action,
 			@RequestParam(required = false) String text, RedirectAttributes redirect) {
-		try {
-			switch (action) {
-				case "approve" -> redirect.addFlashAttribute("message", "已准予备案，备案编号：" + filings.approve(scope, id, text));
+		String here = "/filing/" + id;
+		return PageSteps.run(redirect, here, () -> {
+			String message = switch (action) {
+				case "approve" -> {
+					String number = filings.approve(scope, id, text);
+					FilingView f = filings.get(scope, id);
+					yield "已准予" + f.kind().label() + f.number() + "（" + f.outletName() + "），备案编号" + number
+							+ switch (f.kind()) {
+								case NEW -> "，网点随即列入已备案名录";
+								case CHANGE -> "，网点登记信息随即更新";
+								case CLOSURE -> "，网点随即关闭";
+							};
+				}
 				case "notify-missing" -> {
 					filings.notifyMissingItems(scope, id, text);
-					redirect.addFlashAttribute("message", "已一次性告知补正事项");
+					yield "已向" + filings.get(scope, id).enterpriseName() + "一次性告知补正事项：" + text.strip();
 				}
 				default -> {
 					filings.reject(scope, id, text);
-					redirect.addFlashAttribute("message", "已作出不予备案决定");
+					yield "已对" + filings.get(scope, id).number() + "作出不予备案决定：" + text.strip();
 				}
-			}
-		}
-		catch (InvalidValueException ex) {
-			redirect.addFlashAttribute("errors", ex.fieldErrors());
-		}
-		catch (DomainException ex) {
-			if (ex.code() == org.youguan.kernel.ErrorCode.NOT_FOUND) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("errors", ex.formErrors());
-		}
-		return "redirect:/filing/" + id;
+			};
+			return new PageSteps.Done(message, here);
+		});
 	}
 
 	@GetMapping("/filing/metrics")

@@ -46,7 +46,7 @@ public class FilingReceipts {
 		Map<String, String> fields = Map.ofEntries(Map.entry("bureau", bureauName(f.regionCode())),
 				Map.entry("number", f.number()), Map.entry("filingNumber", f.filingNumber()),
 				Map.entry("enterprise", f.enterpriseName()), Map.entry("creditCode", f.enterpriseCreditCode()),
-				Map.entry("outlet", f.outletName()), Map.entry("address", filings.outletAddress(f.outletId())),
+				Map.entry("outlet", f.outletName()), Map.entry("address", filings.outletAddress(f.id())),
 				Map.entry("kind", f.kind().label()), Map.entry("submittedOn", chinese(f.submittedOn())),
 				Map.entry("completedOn", chinese(f.completedOn())), Map.entry("date", chinese(f.completedOn())));
 		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {

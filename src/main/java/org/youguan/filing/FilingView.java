@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * @param overdue still with the bureau after its due date
  * @param dueSoon with the bureau and due today or on the next working day
  */
-public record FilingView(long id, String number, FilingKind kind, long outletId, String outletName,
+public record FilingView(long id, String number, FilingKind kind, Long outletId, String outletName,
 		String enterpriseCreditCode, String enterpriseName, String brandName, String regionCode, String regionName,
 		FilingStatus status, LocalDate submittedOn, LocalDate clockStart, LocalDate dueOn, LocalDate missingNoticeDue,
 		boolean missingItemsNotified, String missingItems, String decisionNote, LocalDate openedOn, boolean lateFiling,

@@ -58,8 +58,14 @@ class OutletFiling {
 
 	private String changeDescription;
 
-	/** A change filing's proposed outlet data (JSON, with the manager's ID and phone), encrypted at rest. */
+	/**
+	 * A new or change filing's proposed outlet data (JSON, with the manager's ID and phone), encrypted at rest; the
+	 * filing owns it until the decision.
+	 */
 	private byte[] proposedCipher;
+
+	/** A change or closure filing's outlet as it stood at submission (JSON, manager's numbers masked). */
+	private String outletBefore;
 
 	private LocalDate completedOn;
 
@@ -77,13 +83,14 @@ class OutletFiling {
 	OutletFiling() {
 	}
 
-	record Subject(long outletId, String outletName, String enterpriseCreditCode, String enterpriseName,
+	/** What a filing is about; {@code outletId} is null for a new outlet until it is approved. */
+	record Subject(Long outletId, String outletName, String enterpriseCreditCode, String enterpriseName,
 			String brandName, String regionCode) {
 	}
 
 	static OutletFiling submit(String number, FilingKind kind, Subject subject, LocalDate today, FilingClock clock,
-			LocalDate openedOn, boolean lateFiling, String changeDescription, byte[] proposedCipher, boolean demo,
-			Instant now) {
+			LocalDate openedOn, boolean lateFiling, String changeDescription, byte[] proposedCipher, String outletBefore,
+			boolean demo, Instant now) {
 		OutletFiling f = new OutletFiling();
 		f.number = number;
 		f.kind = kind;
@@ -100,6 +107,7 @@ class OutletFiling {
 		f.lateFiling = lateFiling;
 		f.changeDescription = changeDescription;
 		f.proposedCipher = proposedCipher;
+		f.outletBefore = outletBefore;
 		f.demo = demo;
 		f.createdAt = now;
 		return f;
@@ -134,9 +142,11 @@ class OutletFiling {
 		}
 	}
 
-	void approve(String filingNumber, LocalDate today, int workingDays, String note) {
+	/** Approved: a new outlet gets the id and number reserved for it in the registry. */
+	void approve(Long outletId, String filingNumber, LocalDate today, int workingDays, String note) {
 		requireApprovable();
 		status = FilingStatus.APPROVED;
+		this.outletId = outletId;
 		this.filingNumber = filingNumber;
 		decide(today, workingDays, note);
 	}
@@ -225,6 +235,10 @@ class OutletFiling {
 
 	byte[] proposedCipher() {
 		return proposedCipher;
+	}
+
+	String outletBefore() {
+		return outletBefore;
 	}
 
 	boolean lateFiling() {

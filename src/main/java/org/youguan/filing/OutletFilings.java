@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,8 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
@@ -33,12 +36,15 @@ import org.youguan.kernel.WorkState;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.platform.Secrets;
 import org.youguan.org.CurrentUser;
+import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletData;
+import org.youguan.registry.OutletFilingDecision;
 import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
+import org.youguan.region.Regions;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.kernel.Rows;
@@ -62,20 +68,17 @@ public class OutletFilings {
 
 	static final String APPLICATION_NUMBER_TYPE = "备案申请";
 
-	static final Set<String> SORTS = Set.of("due_on", "submitted_on", "number", "completed_on");
+	/** The orders a queue may ask for: request name → column. */
+	static final Map<String, String> SORTS = Map.of("due_on", "f.due_on", "submitted_on", "f.submitted_on", "number",
+			"f.number", "completed_on", "f.completed_on");
 
-	private static final String SELECT = """
-			SELECT f.id, f.number, f.kind, f.outlet_id, f.outlet_name, f.enterprise_credit_code, f.enterprise_name,
-			       f.brand_name, f.region_code, r.name AS region_name, f.status, f.submitted_on, f.clock_start, f.due_on,
-			       f.missing_notice_due, f.missing_items_notified, f.missing_items, f.decision_note, f.opened_on,
-			       f.late_filing, f.change_description, f.completed_on, f.working_days_taken, f.filing_number,
-			       (f.status = 'SUBMITTED' AND f.due_on < :today) AS overdue,
-			       (f.status = 'SUBMITTED' AND f.due_on >= :today AND f.due_on <= :soon) AS due_soon
-			FROM outlet_filing f JOIN region_name r ON r.code = f.region_code""";
+	private static final String FROM = "FROM outlet_filing f JOIN region_name r ON r.code = f.region_code";
 
 	private final OutletFilingRepository filings;
 
 	private final Enterprises enterprises;
+
+	private final Brands brands;
 
 	private final Outlets outlets;
 
@@ -101,21 +104,26 @@ public class OutletFilings {
 
 	private final Attachments attachments;
 
+	private final Regions regions;
+
 	/** The owning module and owner type of a filing's attachments (see {@link FilingAttachmentAccess}). */
 	static final String MODULE = "filing";
 
 	static final String OWNER_TYPE = "outlet_filing";
 
-	/** The context a change filing's proposed data is encrypted under (it holds the manager's ID and phone). */
+	/** The context a filing's proposed outlet data is encrypted under (it holds the manager's ID and phone). */
 	static final String PROPOSED = "outlet_filing.proposed";
 
-	OutletFilings(OutletFilingRepository filings, Enterprises enterprises, Outlets outlets, StatutoryRules rules,
+	OutletFilings(OutletFilingRepository filings, Enterprises enterprises, Brands brands, Outlets outlets, StatutoryRules rules,
 			WorkingCalendar calendar, BusinessNumbers numbers, FilingSettings settings, JdbcClient jdbc, JsonMapper json,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock, Secrets secrets, Attachments attachments) {
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock, Secrets secrets, Regions regions,
+			Attachments attachments) {
+		this.regions = regions;
 		this.secrets = secrets;
 		this.attachments = attachments;
 		this.filings = filings;
 		this.enterprises = enterprises;
+		this.brands = brands;
 		this.outlets = outlets;
 		this.rules = rules;
 		this.calendar = calendar;
@@ -131,24 +139,40 @@ public class OutletFilings {
 	// ---- enterprise side ----------------------------------------------------------------------------------------
 
 	/**
-	 * Files a new outlet: the outlet is registered as pending and the filing goes to the bureau of its county. Required
-	 * attachments: the operator's business licence, the manager's ID, photos; a branch also attaches its parent's
-	 * authorisation. Every problem, in the form and in the attachments, is reported at once.
+	 * Files a new outlet. The proposal stays with the filing (personal numbers encrypted at rest) until the bureau
+	 * decides; the registry hears of it only when approved. The data passes the registry's outlet rules once
+	 * ({@link Outlets#check(DataScope, OutletData, Long)}). Required attachments: the operator's business licence, the
+	 * manager's ID, photos; a branch also attaches its parent's authorisation. Every problem, in the form and in the
+	 * attachments, is reported at once.
+	 * @return the filing's id
+	 * @throws InvalidValueException every field and attachment error at once; nothing is saved
 	 */
 	@Transactional
 	public long submitNew(CurrentUser user, OutletData data, List<Upload> uploads) {
-		return submitNew(user, data, uploads, null);
+		return submitNew(user, data, uploads, List.of(), null);
 	}
 
 	/**
-	 * Files a new outlet as {@link #submitNew(CurrentUser, OutletData, List)} does, with the files held for the form's
-	 * draft ({@link #hold}) counted as uploaded: they become the filing's attachments when it is saved, and stay held
-	 * when it is refused.
+	 * As {@link #submitNew(CurrentUser, OutletData, List)}, for a form whose text could not all be read: the form's
+	 * errors (a number or date that does not parse) are reported together with every other problem, once per field —
+	 * a field the form could not read is not reported again as missing.
+	 * @throws InvalidValueException all errors at once, when there is any; nothing is saved
+	 */
+	@Transactional
+	public long submitNew(CurrentUser user, OutletData data, List<Upload> uploads, List<FieldError> formErrors) {
+		return submitNew(user, data, uploads, formErrors, null);
+	}
+
+	/**
+	 * As {@link #submitNew(CurrentUser, OutletData, List, List)}, with the files held for the form's draft
+	 * ({@link #hold}) counted as uploaded: they become the filing's attachments when it is saved, and stay held when it
+	 * is refused (issue 13 item 9).
 	 * @param draft the form's draft, or null
 	 * @throws InvalidValueException every problem of the form and the attachments at once; nothing is saved
 	 */
 	@Transactional
-	public long submitNew(CurrentUser user, OutletData data, List<Upload> uploads, AttachmentDraft draft) {
+	public long submitNew(CurrentUser user, OutletData data, List<Upload> uploads, List<FieldError> formErrors,
+			AttachmentDraft draft) {
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletData own = withEnterprise(data, enterprise.id());
 		EnumSet<AttachmentKind> required = EnumSet.of(AttachmentKind.BUSINESS_LICENCE, AttachmentKind.MANAGER_ID,
@@ -157,23 +181,26 @@ public class OutletFilings {
 			required.add(AttachmentKind.AUTHORISATION);
 		}
 		List<Attachment> held = draft == null ? List.of() : attachments.held(draft);
-		List<FieldError> errors = new ArrayList<>(checkUploads(uploads, required, held));
+		List<FieldError> errors = new ArrayList<>();
+		OutletData clean = null;
 		try {
-			outlets.check(DataScope.all(), own);
+			clean = outlets.check(DataScope.all(), own, null);
 		}
-		catch (InvalidValueException ex) {
-			errors.addAll(0, ex.fieldErrors());
+		catch (DomainException ex) {
+			errors.addAll(ex.formErrors());
 		}
+		errors.addAll(checkUploads(uploads, required, held));
+		errors = onePerField(formErrors, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
-		long outletId = outlets.register(DataScope.all(), own, false);
-		OutletView outlet = outlets.get(DataScope.all(), outletId);
 		LocalDate today = today();
-		LocalDate due = rules.deadline(StatutoryRule.OUTLET_FILING_AFTER_OPENING, own.openedOn(), outlet.regionCode());
-		long id = save(FilingKind.NEW, outlet, enterprise, today, own.openedOn(), today.isAfter(due), null, null, uploads,
-				"提交末端网点备案“" + outlet.name() + "”" + (today.isAfter(due) ? "（开办超过" 
-						+ rules.intValue(StatutoryRule.OUTLET_FILING_AFTER_OPENING, outlet.regionCode()) + "日，逾期备案）" : ""));
+		LocalDate due = rules.deadline(StatutoryRule.OUTLET_FILING_AFTER_OPENING, clean.openedOn(), clean.regionCode());
+		OutletFiling.Subject subject = new OutletFiling.Subject(null, clean.name(), enterprise.creditCode(),
+				enterprise.legalName(), brandShortName(enterprise), clean.regionCode());
+		long id = save(FilingKind.NEW, subject, today, clean.openedOn(), today.isAfter(due), null, seal(clean), null,
+				uploads, "提交末端网点备案“" + clean.name() + "”" + (today.isAfter(due) ? "（开办超过"
+						+ rules.intValue(StatutoryRule.OUTLET_FILING_AFTER_OPENING, clean.regionCode()) + "日，逾期备案）" : ""));
 		if (draft != null) {
 			attachments.attach(draft, owner(id));
 		}
@@ -222,53 +249,74 @@ public class OutletFilings {
 
 	/**
 	 * Files a change of a filed outlet (name, cooperation type, location, manager, facilities), due within 10 days of
-	 * the change; the registry is updated when the bureau approves.
+	 * the change; the registry applies it when the bureau approves. The outlet as it stands is kept with the filing, so
+	 * the decision shows before → after.
+	 * @throws InvalidValueException every field and attachment error at once
 	 */
 	@Transactional
 	public long submitChange(CurrentUser user, long outletId, OutletData data, LocalDate changedOn, String description,
 			List<Upload> uploads) {
-		return submitChange(user, outletId, data, changedOn, description, uploads, null);
+		return submitChange(user, outletId, data, changedOn, description, uploads, List.of(), null);
 	}
 
 	/**
-	 * Files a change as {@link #submitChange(CurrentUser, long, OutletData, LocalDate, String, List)} does, with the
-	 * files held for the form's draft ({@link #hold}) attached when it is saved (they stay held when it is refused).
-	 * @param draft the form's draft, or null
+	 * As {@link #submitChange(CurrentUser, long, OutletData, LocalDate, String, List)}, reporting the form's own errors
+	 * (text that does not parse) together with every other problem, once per field.
 	 */
 	@Transactional
 	public long submitChange(CurrentUser user, long outletId, OutletData data, LocalDate changedOn, String description,
-			List<Upload> uploads, AttachmentDraft draft) {
+			List<Upload> uploads, List<FieldError> formErrors) {
+		return submitChange(user, outletId, data, changedOn, description, uploads, formErrors, null);
+	}
+
+	/**
+	 * As {@link #submitChange(CurrentUser, long, OutletData, LocalDate, String, List, List)}, with the files held for
+	 * the form's draft ({@link #hold}) attached when it is saved (they stay held when it is refused).
+	 * @param draft the form's draft, or null
+	 * @throws InvalidValueException every problem of the form and the attachments at once; nothing is saved
+	 */
+	@Transactional
+	public long submitChange(CurrentUser user, long outletId, OutletData data, LocalDate changedOn, String description,
+			List<Upload> uploads, List<FieldError> formErrors, AttachmentDraft draft) {
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
 		requireFiled(outlet);
 		Validation v = new Validation();
 		v.required("changeDescription", "变更事项", description).maxLength("changeDescription", "变更事项", description, 1000);
 		v.require("changedOn", changedOn != null && !changedOn.isAfter(today()), "required", "请填写变更日期（不能晚于今天）");
-		OutletData proposed = v.check("outlet", () -> outlets.check(DataScope.all(), withEnterprise(data, enterprise.id())));
 		List<FieldError> errors = new ArrayList<>(v.errors());
+		OutletData proposed = null;
+		try {
+			proposed = outlets.check(DataScope.all(), withEnterprise(data, enterprise.id()), outletId);
+		}
+		catch (DomainException ex) {
+			errors.addAll(ex.formErrors());
+		}
 		errors.addAll(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class),
 				draft == null ? List.of() : attachments.held(draft)));
+		errors = onePerField(formErrors, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
 		LocalDate due = rules.deadline(StatutoryRule.OUTLET_CHANGE_FILING, changedOn, outlet.regionCode());
-		long id = save(FilingKind.CHANGE, outlet, enterprise, today(), changedOn, today().isAfter(due), description.strip(),
-				secrets.encrypt(json.writeValueAsString(proposed), PROPOSED), uploads, "提交末端网点变更备案“" + outlet.name() + "”：" + description.strip());
+		long id = save(FilingKind.CHANGE, subject(outlet, enterprise), today(), changedOn, today().isAfter(due),
+				description.strip(), seal(proposed), json.writeValueAsString(outlet), uploads,
+				"提交末端网点变更备案“" + outlet.name() + "”：" + description.strip());
 		if (draft != null) {
 			attachments.attach(draft, owner(id));
 		}
 		return id;
 	}
 
-	/** Asks to close (撤销) a filed outlet. */
+	/** Asks to close (撤销) a filed outlet; the outlet as it stands is kept with the filing for the decision. */
 	@Transactional
 	public long submitClosure(CurrentUser user, long outletId, String reason) {
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
 		requireFiled(outlet);
 		new Validation().required("reason", "撤销原因", reason).maxLength("reason", "撤销原因", reason, 1000).throwIfInvalid();
-		return save(FilingKind.CLOSURE, outlet, enterprise, today(), null, false, reason.strip(), null, List.of(),
-				"申请撤销末端网点“" + outlet.name() + "”：" + reason.strip());
+		return save(FilingKind.CLOSURE, subject(outlet, enterprise), today(), null, false, reason.strip(), null,
+				json.writeValueAsString(outlet), List.of(), "申请撤销末端网点“" + outlet.name() + "”：" + reason.strip());
 	}
 
 	/** The enterprise answers a notice of missing items; the 5-working-day clock starts again. */
@@ -306,8 +354,12 @@ public class OutletFilings {
 	}
 
 	/**
-	 * Completes the filing: a new outlet gets its filing number, a change is applied, a closure closes it.
+	 * Completes the filing and publishes the decision for the registry ({@link OutletFilingDecision}): a new outlet
+	 * gets its id and filing number now and is added to the registry as filed once this transaction commits; a change
+	 * is applied; a closure closes the outlet. Returns the filing number.
 	 * @throws InvalidValueException field {@code note} when the optional note is over 1000 characters
+	 * @throws DomainException ILLEGAL_TRANSITION when the filing is not with the bureau or the outlet is no longer filed;
+	 *         DUPLICATE when an outlet of the same name at the same address was registered meanwhile
 	 */
 	@Transactional
 	public String approve(DataScope scope, long id, String note) {
@@ -315,30 +367,46 @@ public class OutletFilings {
 		OutletFiling f = load(scope, id);
 		f.requireApprovable();
 		LocalDate today = today();
-		String number = switch (f.kind()) {
-			case NEW -> outlets.markFiled(scope, f.outletId(), today);
-			case CHANGE -> {
-				outlets.amend(scope, f.outletId(), json.readValue(secrets.decrypt(f.proposedCipher(), PROPOSED), OutletData.class));
-				yield outlets.get(scope, f.outletId()).filingNumber();
+		Long outletId = f.outletId();
+		String number;
+		OutletFilingDecision decision;
+		if (f.kind() == FilingKind.NEW) {
+			OutletData proposal = proposal(f);
+			if (outlets.exists(proposal.name(), proposal.address())) {
+				throw DomainException.duplicate("name", "同一地址已有同名网点：" + proposal.name());
 			}
-			case CLOSURE -> {
-				outlets.close(scope, f.outletId());
-				yield outlets.get(scope, f.outletId()).filingNumber();
-			}
-		};
+			Outlets.Reservation reserved = outlets.reserveNew(f.regionCode(), today);
+			outletId = reserved.outletId();
+			number = reserved.filingNumber();
+			decision = new OutletFilingDecision.NewOutletApproved(id, outletId, number, today, outlets.seal(proposal));
+		}
+		else {
+			OutletView outlet = outlets.get(DataScope.all(), outletId);
+			requireFiled(outlet);
+			number = outlet.filingNumber();
+			decision = f.kind() == FilingKind.CHANGE
+					? new OutletFilingDecision.ChangeApproved(id, outletId, outlets.seal(proposal(f)))
+					: new OutletFilingDecision.ClosureApproved(id, outletId);
+		}
 		var before = f.snapshot();
 		int days = Math.max(0, calendar.workingDaysBetween(f.clockStart(), today));
-		f.approve(number, today, days, note == null || note.isBlank() ? null : note.strip());
+		f.approve(outletId, number, today, days, note == null || note.isBlank() ? null : note.strip());
 		filings.save(f);
 		audit.record(AuditEntry.of("filing.approve", "OutletFiling", id, "准予" + f.kind().label() + f.number() + "，备案编号"
 				+ number + "，用时" + days + "个工作日").states(before, f.snapshot()).inRegion(f.regionCode()));
+		events.publishEvent(decision);
 		if (f.kind() == FilingKind.NEW) {
-			events.publishEvent(new OutletFiled(id, f.outletId(), number, f.regionCode(), f.enterpriseCreditCode(),
+			events.publishEvent(new OutletFiled(id, outletId, number, f.regionCode(), f.enterpriseCreditCode(),
 					f.lateFiling()));
 		}
 		return number;
 	}
 
+	/**
+	 * Refuses the filing (不予备案) with its reason; the registry is not touched (a new outlet never reached it).
+	 * @throws InvalidValueException field {@code reason} when blank or over 1000 characters
+	 * @throws DomainException ILLEGAL_TRANSITION when the filing is already decided
+	 */
 	@Transactional
 	public void reject(DataScope scope, long id, String reason) {
 		new Validation().required("reason", "不予备案理由", reason).maxLength("reason", "不予备案理由", reason, 1000).throwIfInvalid();
@@ -346,65 +414,75 @@ public class OutletFilings {
 		var before = f.snapshot();
 		f.reject(reason.strip(), today(), Math.max(0, calendar.workingDaysBetween(f.clockStart(), today())));
 		filings.save(f);
-		if (f.kind() == FilingKind.NEW) {
-			outlets.close(DataScope.all(), f.outletId());
-		}
 		audit.record(AuditEntry.of("filing.reject", "OutletFiling", id, "不予" + f.kind().label() + f.number() + "：" + reason.strip())
 			.states(before, f.snapshot())
 			.inRegion(f.regionCode()));
+		events.publishEvent(new OutletFilingDecision.Rejected(id, f.outletId()));
 	}
 
 	// ---- reading ------------------------------------------------------------------------------------------------
 
+	/**
+	 * A page of filings in the caller's scope (an enterprise sees its own), searched by number, outlet or enterprise
+	 * name, filtered, in a whitelisted order ({@link #SORTS}; nearest due date first by default).
+	 */
 	public PageResult<FilingView> list(DataScope scope, Filter filter, PageQuery page) {
-		Map<String, Object> params = new HashMap<>(scope.params());
 		LocalDate today = today();
-		params.put("today", today);
-		params.put("soon", calendar.plusWorkingDays(today, 1));
-		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("f.enterprise_credit_code", "f.region_code"));
-		if (!page.q().isEmpty()) {
-			where.append(" AND (f.number LIKE :q ESCAPE '\\' OR f.outlet_name LIKE :q ESCAPE '\\' OR f.enterprise_name LIKE :q ESCAPE '\\')");
-			params.put("q", page.likePattern());
-		}
-		if (filter.status() != null) {
-			where.append(" AND f.status = :status");
-			params.put("status", filter.status().name());
-		}
-		if (filter.state() == WorkState.OPEN) {
-			where.append(" AND f.status IN ('SUBMITTED', 'MISSING_ITEMS')");
-		}
-		else if (filter.state() == WorkState.DONE) {
-			where.append(" AND f.status IN ('APPROVED', 'REJECTED')");
-		}
-		if (filter.overdueOnly()) {
-			where.append(" AND f.status = 'SUBMITTED' AND f.due_on < :today");
-		}
-		if (filter.kind() != null) {
-			where.append(" AND f.kind = :kind");
-			params.put("kind", filter.kind().name());
-		}
-		long total = jdbc.sql("SELECT count(*) FROM outlet_filing f" + where).params(params).query(Long.class).single();
-		List<FilingView> items = jdbc
-			.sql(SELECT + where + " ORDER BY f." + page.sortOr(SORTS, "due_on") + " " + page.direction()
-					+ ", f.id LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(Rows.of(FilingView.class))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return Listing.from(FROM)
+			.scope(scope, "f.enterprise_credit_code", "f.region_code")
+			.search(page, "f.number", "f.outlet_name", "f.enterprise_name")
+			.where(filter.status() != null, "f.status = :status", "status", filter.status() == null ? "" : filter.status().name())
+			.where(filter.state() == WorkState.OPEN, "f.status IN ('SUBMITTED', 'MISSING_ITEMS')", "open", true)
+			.where(filter.state() == WorkState.DONE, "f.status IN ('APPROVED', 'REJECTED')", "done", true)
+			.where(filter.overdueOnly(), "f.status = 'SUBMITTED' AND f.due_on < :today", "today", today)
+			.where(filter.kind() != null, "f.kind = :kind", "kind", filter.kind() == null ? "" : filter.kind().name())
+			.sorts(SORTS, "due_on", "f.id")
+			.page(jdbc, columns(today), page, Rows.of(FilingView.class));
 	}
 
+	/**
+	 * One filing with its clock's state today.
+	 * @throws DomainException NOT_FOUND when it does not exist or is not in the caller's scope
+	 */
 	public FilingView get(DataScope scope, long id) {
-		LocalDate today = today();
-		return jdbc.sql(SELECT + " WHERE f.id = :id AND " + scope.enterprisePredicate("f.enterprise_credit_code", "f.region_code"))
+		return jdbc.sql(columns(today()) + " " + FROM + " WHERE f.id = :id AND "
+				+ scope.enterprisePredicate("f.enterprise_credit_code", "f.region_code"))
 			.params(scope.params())
 			.param("id", id)
-			.param("today", today)
-			.param("soon", calendar.plusWorkingDays(today, 1))
 			.query(Rows.of(FilingView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("备案", id));
+	}
+
+	/**
+	 * What the decision on a filing is about ({@link OutletDetails}): the outlet as proposed, as it stood, and a change's
+	 * before → after, personal numbers masked.
+	 * @throws DomainException NOT_FOUND when the filing is not in the caller's scope
+	 */
+	public OutletDetails details(DataScope scope, long id) {
+		get(scope, id);
+		OutletFiling f = filings.findById(id).orElseThrow(() -> DomainException.notFound("备案", id));
+		Map<String, String> cooperation = new HashMap<>();
+		outlets.cooperationTypes().forEach(t -> cooperation.put(t.code(), t.label()));
+		OutletDetails.Outlet proposed = null;
+		if (f.proposedCipher() != null) {
+			OutletData p = proposal(f);
+			proposed = new OutletDetails.Outlet(p.name(), cooperation.getOrDefault(p.cooperation(), p.cooperation()),
+					p.address(), p.regionCode(), regions.name(p.regionCode()), p.longitude(), p.latitude(), p.managerName(),
+					Masking.idNumber(p.managerIdNumber()), Masking.phone(p.managerPhone()), p.storageArea(),
+					p.hasCommunications(), p.hasShelving(), p.hasSurveillance(), p.hasSignage(), p.openedOn());
+		}
+		OutletDetails.Outlet current = null;
+		if (f.kind() != FilingKind.NEW) {
+			OutletView o = f.outletBefore() != null ? json.readValue(f.outletBefore(), OutletView.class)
+					: outlets.get(DataScope.all(), f.outletId());
+			current = new OutletDetails.Outlet(o.name(), o.cooperationLabel(), o.address(), o.regionCode(), o.regionName(),
+					o.longitude(), o.latitude(), o.managerName(), o.managerIdMasked(), o.managerPhoneMasked(),
+					o.storageArea(), o.hasCommunications(), o.hasShelving(), o.hasSurveillance(), o.hasSignage(),
+					o.openedOn());
+		}
+		return new OutletDetails(proposed, current,
+				proposed != null && current != null ? OutletDetails.changes(current, proposed) : List.of());
 	}
 
 	/** A filing's attachments, for a caller who may see the filing (404 otherwise). */
@@ -417,9 +495,14 @@ public class OutletFilings {
 		return new AttachmentOwner(MODULE, OWNER_TYPE, filingId);
 	}
 
-	/** The outlet's address as the registry holds it (for documents). */
-	String outletAddress(long outletId) {
-		return outlets.get(DataScope.all(), outletId).address();
+	/** The outlet's address the filing is about (for documents): as proposed, or as it stood when filed. */
+	String outletAddress(long id) {
+		OutletFiling f = filings.findById(id).orElseThrow(() -> DomainException.notFound("备案", id));
+		if (f.proposedCipher() != null) {
+			return proposal(f).address();
+		}
+		return f.outletBefore() != null ? json.readValue(f.outletBefore(), OutletView.class).address()
+				: outlets.get(DataScope.all(), f.outletId()).address();
 	}
 
 	/** Filings with the bureau whose clock is overdue or ends within a working day, for the dashboard. */
@@ -460,19 +543,72 @@ public class OutletFilings {
 
 	// ---- internals ----------------------------------------------------------------------------------------------
 
-	private long save(FilingKind kind, OutletView outlet, EnterpriseView enterprise, LocalDate today, LocalDate eventDate,
-			boolean late, String description, byte[] proposed, List<Upload> uploads, String summary) {
-		String county = outlet.regionCode().substring(0, 6);
-		OutletFiling f = OutletFiling.submit(numbers.next(APPLICATION_NUMBER_TYPE, county, today.getYear()), kind,
-				new OutletFiling.Subject(outlet.id(), outlet.name(), enterprise.creditCode(), enterprise.legalName(),
-						outlet.brandName(), outlet.regionCode()),
-				today, clockFrom(today, outlet.regionCode()), eventDate, late, description, proposed, false, clock.instant());
+	/** The columns of a {@link FilingView}; the clock's state is computed for today (dates written as SQL literals). */
+	private String columns(LocalDate today) {
+		LocalDate soon = calendar.plusWorkingDays(today, 1);
+		return """
+				SELECT f.id, f.number, f.kind, f.outlet_id, f.outlet_name, f.enterprise_credit_code, f.enterprise_name,
+				       f.brand_name, f.region_code, r.name AS region_name, f.status, f.submitted_on, f.clock_start, f.due_on,
+				       f.missing_notice_due, f.missing_items_notified, f.missing_items, f.decision_note, f.opened_on,
+				       f.late_filing, f.change_description, f.completed_on, f.working_days_taken, f.filing_number,
+				       (f.status = 'SUBMITTED' AND f.due_on < DATE '%s') AS overdue,
+				       (f.status = 'SUBMITTED' AND f.due_on >= DATE '%s' AND f.due_on <= DATE '%s') AS due_soon"""
+			.formatted(today, today, soon);
+	}
+
+	private long save(FilingKind kind, OutletFiling.Subject subject, LocalDate today, LocalDate eventDate, boolean late,
+			String description, byte[] proposed, String outletBefore, List<Upload> uploads, String summary) {
+		String county = subject.regionCode().substring(0, 6);
+		OutletFiling f = OutletFiling.submit(numbers.next(APPLICATION_NUMBER_TYPE, county, today.getYear()), kind, subject,
+				today, clockFrom(today, subject.regionCode()), eventDate, late, description, proposed, outletBefore, false,
+				clock.instant());
 		f = filings.save(f);
 		store(f.id(), uploads);
 		audit.record(AuditEntry.of("filing.submit", "OutletFiling", f.id(), summary + "，受理编号" + f.number())
 			.states(null, f.snapshot())
 			.inRegion(f.regionCode()));
 		return f.id();
+	}
+
+	private static OutletFiling.Subject subject(OutletView outlet, EnterpriseView enterprise) {
+		return new OutletFiling.Subject(outlet.id(), outlet.name(), enterprise.creditCode(), enterprise.legalName(),
+				outlet.brandName(), outlet.regionCode());
+	}
+
+	private String brandShortName(EnterpriseView enterprise) {
+		return enterprise.brandId() == null ? null : brands.get(enterprise.brandId()).shortName();
+	}
+
+	/** The proposal, encrypted at rest (it holds the manager's ID number and phone). */
+	private byte[] seal(OutletData proposal) {
+		return secrets.encrypt(json.writeValueAsString(proposal), PROPOSED);
+	}
+
+	/** The proposed outlet data of a new or change filing. */
+	OutletData proposal(OutletFiling f) {
+		return json.readValue(secrets.decrypt(f.proposedCipher(), PROPOSED), OutletData.class);
+	}
+
+	/**
+	 * The form's errors first, then the others, each field reported once: a number the form could not read is not
+	 * reported again as missing or out of range, nor is a rule broken twice on one field ("不能为负数" and "应大于0").
+	 */
+	static List<FieldError> onePerField(List<FieldError> formErrors, List<FieldError> others) {
+		Map<String, FieldError> byField = new LinkedHashMap<>();
+		List<FieldError> unnamed = new ArrayList<>();
+		for (List<FieldError> list : List.of(formErrors, others)) {
+			for (FieldError e : list) {
+				if (e.field() == null || e.field().isEmpty()) {
+					unnamed.add(e);
+				}
+				else {
+					byField.putIfAbsent(e.field(), e);
+				}
+			}
+		}
+		List<FieldError> all = new ArrayList<>(byField.values());
+		all.addAll(unnamed);
+		return all;
 	}
 
 	/** The clock from a start day: complete within 5 working days, notify missing items within 2. */

@@ -77,6 +77,12 @@ public final class Listing {
 		return this;
 	}
 
+	/** A named value the SELECT list reads (e.g. today's date for a computed column), bound to the page's query. */
+	public Listing bind(String name, Object value) {
+		params.put(name, value);
+		return this;
+	}
+
 	/** A condition without parameters. */
 	public Listing where(String predicate) {
 		return where(predicate, Map.of());

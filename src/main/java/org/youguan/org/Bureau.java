@@ -1,6 +1,8 @@
 package org.youguan.org;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -78,8 +80,8 @@ class Bureau {
 		return parentId;
 	}
 
-	java.util.Map<String, Object> snapshot() {
-		var m = new java.util.LinkedHashMap<String, Object>();
+	Map<String, Object> snapshot() {
+		var m = new LinkedHashMap<String, Object>();
 		m.put("name", name);
 		m.put("shortName", shortName);
 		m.put("level", level);

@@ -18,6 +18,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.region.RegionPicker;
 
@@ -47,18 +48,16 @@ class BureauController {
 	}
 
 	@GetMapping("/admin/bureaus")
-	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
-		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+	String list(DataScope scope, ListRequest request, Model model) {
+		PageQuery query = request.toPage();
 		model.addAttribute("result", bureaus.list(scope, query));
 		model.addAttribute("query", query);
 		return "org/bureaus";
 	}
 
 	@GetMapping("/admin/bureaus/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
-		var rows = bureaus.list(scope, PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request) {
+		var rows = bureaus.list(scope, request.toExport()).items();
 		return Downloads.xlsx("机构.xlsx", spreadsheets.write("机构", COLUMNS, rows));
 	}
 

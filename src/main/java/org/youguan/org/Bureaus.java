@@ -17,6 +17,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
@@ -35,8 +36,10 @@ public class Bureaus {
 			SELECT b.id, b.name, b.short_name, b.level, b.region_code, r.name AS region_name, b.parent_id,
 			       p.name AS parent_name, b.address, b.phone, b.demo,
 			       (SELECT count(*) FROM department d WHERE d.bureau_id = b.id) AS departments,
-			       (SELECT count(*) FROM user_account u WHERE u.bureau_id = b.id) AS users
-			FROM bureau b JOIN region_name r ON r.code = b.region_code LEFT JOIN bureau p ON p.id = b.parent_id""";
+			       (SELECT count(*) FROM user_account u WHERE u.bureau_id = b.id) AS users""";
+
+	private static final String FROM = " FROM bureau b JOIN region_name r ON r.code = b.region_code"
+			+ " LEFT JOIN bureau p ON p.id = b.parent_id";
 
 	private final BureauRepository bureaus;
 
@@ -56,21 +59,14 @@ public class Bureaus {
 		this.clock = clock;
 	}
 
+	/** One page of the bureaus in the caller's region, searched by name or region code, sorted by {@link #SORTS}. */
 	public PageResult<BureauView> list(DataScope scope, PageQuery page) {
-		Map<String, Object> params = new HashMap<>(scope.params());
-		params.put("q", page.likePattern());
-		String where = " WHERE " + scope.regionPredicate("b.region_code")
-				+ " AND (b.name LIKE :q ESCAPE '\\' OR b.region_code LIKE :q ESCAPE '\\')";
-		long total = jdbc.sql("SELECT count(*) FROM bureau b" + where).params(params).query(Long.class).single();
-		String sort = page.sortOr(SORTS, "region_code");
-		List<BureauView> items = jdbc
-			.sql(SELECT + where + " ORDER BY b." + sort + " " + page.direction() + ", b.id LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(Rows.of(BureauView.class))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return Listing.from(FROM)
+			.countFrom(" FROM bureau b")
+			.scope(scope, "b.region_code")
+			.search(page, "b.name", "b.region_code")
+			.sorts(Map.of("name", "b.name", "region_code", "b.region_code", "level", "b.level"), "region_code", "b.id")
+			.page(jdbc, SELECT, page, Rows.of(BureauView.class));
 	}
 
 	/** All bureaus in scope, for selection lists. */
@@ -79,7 +75,7 @@ public class Bureaus {
 	}
 
 	public Optional<BureauView> find(DataScope scope, long id) {
-		return jdbc.sql(SELECT + " WHERE b.id = :id AND " + scope.regionPredicate("b.region_code"))
+		return jdbc.sql(SELECT + FROM + " WHERE b.id = :id AND " + scope.regionPredicate("b.region_code"))
 			.params(scope.params())
 			.param("id", id)
 			.query(Rows.of(BureauView.class))
@@ -91,7 +87,7 @@ public class Bureaus {
 	}
 
 	public Optional<BureauView> findByRegion(String regionCode) {
-		return jdbc.sql(SELECT + " WHERE b.region_code = :region")
+		return jdbc.sql(SELECT + FROM + " WHERE b.region_code = :region")
 			.param("region", regionCode)
 			.query(Rows.of(BureauView.class))
 			.optional();

@@ -1,10 +1,12 @@
 package org.youguan.org;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
+import org.youguan.kernel.DomainException;
 
 /**
  * A department (处室) of a bureau.
@@ -52,14 +54,14 @@ class Department {
 
 	void deactivate() {
 		if (!active) {
-			throw org.youguan.kernel.DomainException.illegalTransition("处室已停用");
+			throw DomainException.illegalTransition("处室已停用");
 		}
 		active = false;
 	}
 
 	void activate() {
 		if (active) {
-			throw org.youguan.kernel.DomainException.illegalTransition("处室已是启用状态");
+			throw DomainException.illegalTransition("处室已是启用状态");
 		}
 		active = true;
 	}
@@ -80,8 +82,8 @@ class Department {
 		return active;
 	}
 
-	java.util.Map<String, Object> snapshot() {
-		return java.util.Map.of("name", name, "duties", duties == null ? "" : duties, "sortOrder", sortOrder,
+	Map<String, Object> snapshot() {
+		return Map.of("name", name, "duties", duties == null ? "" : duties, "sortOrder", sortOrder,
 				"active", active);
 	}
 }

@@ -17,7 +17,10 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
 
 /**
  * Department (处室) management within the administrator's scope.
@@ -46,10 +49,8 @@ class DepartmentController {
 	}
 
 	@GetMapping("/admin/departments")
-	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long bureau,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir, Model model) {
-		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+	String list(DataScope scope, ListRequest request, @RequestParam(required = false) Long bureau, Model model) {
+		PageQuery query = request.toPage();
 		model.addAttribute("result", departments.list(scope, bureau, query));
 		model.addAttribute("query", query);
 		model.addAttribute("bureaus", bureaus.all(scope));
@@ -57,10 +58,8 @@ class DepartmentController {
 	}
 
 	@GetMapping("/admin/departments/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Long bureau, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir) {
-		var rows = departments.list(scope, bureau, PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long bureau) {
+		var rows = departments.list(scope, bureau, request.toExport()).items();
 		return Downloads.xlsx("处室.xlsx", spreadsheets.write("处室", COLUMNS, rows));
 	}
 
@@ -77,7 +76,7 @@ class DepartmentController {
 			RedirectAttributes redirect) {
 		try {
 			if (bureauId == null) {
-				throw new org.youguan.kernel.InvalidValueException("bureauId", "required", "请选择所属机构");
+				throw new InvalidValueException("bureauId", "required", "请选择所属机构");
 			}
 			departments.create(scope, bureauId, name, duties, sortOrder);
 			redirect.addFlashAttribute("message", "已新建处室“" + name.strip() + "”");
@@ -121,14 +120,15 @@ class DepartmentController {
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
 	String transition(DataScope scope, @PathVariable long id, @PathVariable String transition,
 			RedirectAttributes redirect) {
-		if (transition.equals("deactivate")) {
-			departments.deactivate(scope, id);
-		}
-		else {
-			departments.activate(scope, id);
-		}
-		redirect.addFlashAttribute("message", transition.equals("deactivate") ? "处室已停用" : "处室已启用");
-		return "redirect:/admin/departments/" + id + "/edit";
+		boolean deactivate = transition.equals("deactivate");
+		return PageSteps.run(redirect, "/admin/departments/" + id + "/edit", deactivate ? "处室已停用" : "处室已启用", () -> {
+			if (deactivate) {
+				departments.deactivate(scope, id);
+			}
+			else {
+				departments.activate(scope, id);
+			}
+		});
 	}
 
 	private String form(DataScope scope, Model model, Long id, Long bureauId, String name, String duties, int sortOrder) {

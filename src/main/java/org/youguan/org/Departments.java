@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,11 +14,12 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
-import org.youguan.kernel.Validation;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 
 /**
  * Departments (处室) of bureaus, within the caller's scope.
@@ -27,8 +29,9 @@ public class Departments {
 
 	private static final String SELECT = """
 			SELECT d.id, d.bureau_id, b.name AS bureau_name, b.region_code, d.name, d.duties, d.sort_order, d.active,
-			       (SELECT count(*) FROM user_account u WHERE u.department_id = d.id) AS users
-			FROM department d JOIN bureau b ON b.id = d.bureau_id""";
+			       (SELECT count(*) FROM user_account u WHERE u.department_id = d.id) AS users""";
+
+	private static final String FROM = " FROM department d JOIN bureau b ON b.id = d.bureau_id";
 
 	private final DepartmentRepository departments;
 
@@ -48,42 +51,29 @@ public class Departments {
 		this.clock = clock;
 	}
 
+	/**
+	 * One page of the departments of the bureaus in the caller's region (of one bureau when {@code bureauId} is given),
+	 * searched by department or bureau name, by bureau (region, then display order) or by name.
+	 */
 	public PageResult<DepartmentView> list(DataScope scope, Long bureauId, PageQuery page) {
-		Map<String, Object> params = new HashMap<>(scope.params());
-		params.put("q", page.likePattern());
-		String where = " WHERE " + scope.regionPredicate("b.region_code")
-				+ " AND (d.name LIKE :q ESCAPE '\\' OR b.name LIKE :q ESCAPE '\\')";
-		if (bureauId != null) {
-			where += " AND d.bureau_id = :bureau";
-			params.put("bureau", bureauId);
-		}
-		long total = jdbc.sql("SELECT count(*) FROM department d JOIN bureau b ON b.id = d.bureau_id" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		String order = switch (page.sortOr(java.util.Set.of("name", "bureau"), "bureau")) {
-			case "name" -> "d.name " + page.direction();
-			default -> "b.region_code " + page.direction() + ", d.sort_order, d.name";
-		};
-		List<DepartmentView> items = jdbc.sql(SELECT + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(Rows.of(DepartmentView.class))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return Listing.from(FROM)
+			.scope(scope, "b.region_code")
+			.search(page, "d.name", "b.name")
+			.where(bureauId != null, "d.bureau_id = :bureau", "bureau", bureauId)
+			.sorts(Map.of("name", "d.name", "bureau", "b.region_code"), "bureau", "d.sort_order, d.name, d.id")
+			.page(jdbc, SELECT, page, Rows.of(DepartmentView.class));
 	}
 
 	/** The active departments of one bureau, in display order. */
 	public List<DepartmentView> ofBureau(long bureauId) {
-		return jdbc.sql(SELECT + " WHERE d.bureau_id = :bureau AND d.active ORDER BY d.sort_order, d.name")
+		return jdbc.sql(SELECT + FROM + " WHERE d.bureau_id = :bureau AND d.active ORDER BY d.sort_order, d.name")
 			.param("bureau", bureauId)
 			.query(Rows.of(DepartmentView.class))
 			.list();
 	}
 
 	public Optional<DepartmentView> find(DataScope scope, long id) {
-		return jdbc.sql(SELECT + " WHERE d.id = :id AND " + scope.regionPredicate("b.region_code"))
+		return jdbc.sql(SELECT + FROM + " WHERE d.id = :id AND " + scope.regionPredicate("b.region_code"))
 			.params(scope.params())
 			.param("id", id)
 			.query(Rows.of(DepartmentView.class))
@@ -131,7 +121,7 @@ public class Departments {
 		change(scope, id, Department::activate, "department.activate", "启用");
 	}
 
-	private void change(DataScope scope, long id, java.util.function.Consumer<Department> transition, String action,
+	private void change(DataScope scope, long id, Consumer<Department> transition, String action,
 			String verb) {
 		Department d = load(scope, id);
 		var before = d.snapshot();

@@ -3,12 +3,14 @@ package org.youguan.org;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 
@@ -34,9 +36,8 @@ class OrgApiController {
 
 	@GetMapping("/api/v1/bureaus")
 	@Operation(summary = "机构列表")
-	PageResult<BureauView> bureaus(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return bureaus.list(scope, PageQuery.of(q, page, size, null, null));
+	PageResult<BureauView> bureaus(DataScope scope, @ParameterObject ListRequest request) {
+		return bureaus.list(scope, request.toPage());
 	}
 
 	@GetMapping("/api/v1/bureaus/{id}")
@@ -48,17 +49,15 @@ class OrgApiController {
 	@GetMapping("/api/v1/departments")
 	@Operation(summary = "处室列表")
 	PageResult<DepartmentView> departments(DataScope scope, @RequestParam(required = false) Long bureau,
-			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return departments.list(scope, bureau, PageQuery.of(q, page, size, null, null));
+			@ParameterObject ListRequest request) {
+		return departments.list(scope, bureau, request.toPage());
 	}
 
 	@GetMapping("/api/v1/users")
 	@Operation(summary = "用户列表")
-	PageResult<UserView> users(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Long bureau, @RequestParam(required = false) Role role,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return users.list(scope, new Users.Filter(bureau, role, null), PageQuery.of(q, page, size, null, null));
+	PageResult<UserView> users(DataScope scope, @RequestParam(required = false) Long bureau,
+			@RequestParam(required = false) Role role, @ParameterObject ListRequest request) {
+		return users.list(scope, new Users.Filter(bureau, role, null), request.toPage());
 	}
 
 	@GetMapping("/api/v1/users/{id}")

@@ -23,7 +23,9 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
 
 /**
  * User management within the administrator's scope: list, detail with history, create, edit, reset password, unlock,
@@ -59,11 +61,9 @@ class UserController {
 	}
 
 	@GetMapping("/admin/users")
-	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long bureau,
-			@RequestParam(required = false) Role role, @RequestParam(required = false) UserKind kind,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir, Model model) {
-		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+	String list(DataScope scope, ListRequest request, @RequestParam(required = false) Long bureau,
+			@RequestParam(required = false) Role role, @RequestParam(required = false) UserKind kind, Model model) {
+		PageQuery query = request.toPage();
 		model.addAttribute("result", users.list(scope, new Users.Filter(bureau, role, kind), query));
 		model.addAttribute("query", query);
 		model.addAttribute("bureaus", bureaus.all(scope));
@@ -73,12 +73,9 @@ class UserController {
 	}
 
 	@GetMapping("/admin/users/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Long bureau, @RequestParam(required = false) Role role,
-			@RequestParam(required = false) UserKind kind, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir) {
-		var rows = users.list(scope, new Users.Filter(bureau, role, kind), PageQuery.of(q, 0, null, sort, dir).unpaged())
-			.items();
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long bureau,
+			@RequestParam(required = false) Role role, @RequestParam(required = false) UserKind kind) {
+		var rows = users.list(scope, new Users.Filter(bureau, role, kind), request.toExport()).items();
 		return Downloads.xlsx("用户.xlsx", spreadsheets.write("用户", COLUMNS, rows));
 	}
 
@@ -159,26 +156,27 @@ class UserController {
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
 	String act(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @PathVariable String action,
 			RedirectAttributes redirect) {
-		switch (action) {
+		String here = "/admin/users/" + id;
+		return PageSteps.run(redirect, here, () -> switch (action) {
 			case "reset-password" -> {
 				CreatedUser reset = users.resetPassword(me, id);
 				redirect.addFlashAttribute("secret", "用户 " + reset.username() + " 的临时密码：" + reset.temporaryPassword()
 						+ "（仅显示一次，登录后须修改）");
+				yield new PageSteps.Done(null, here);
 			}
 			case "unlock" -> {
 				users.unlock(me, id);
-				redirect.addFlashAttribute("message", "已解除锁定");
+				yield new PageSteps.Done("已解除锁定", here);
 			}
 			case "disable" -> {
 				users.disable(me, id);
-				redirect.addFlashAttribute("message", "已停用");
+				yield new PageSteps.Done("已停用", here);
 			}
 			default -> {
 				users.enable(me, id);
-				redirect.addFlashAttribute("message", "已启用");
+				yield new PageSteps.Done("已启用", here);
 			}
-		}
-		return "redirect:/admin/users/" + id;
+		});
 	}
 
 	private String form(CurrentUser me, Model model, UserData data, Long id) {

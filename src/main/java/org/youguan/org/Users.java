@@ -1,13 +1,20 @@
 package org.youguan.org;
 
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +28,12 @@ import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.MobilePhone;
 import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
 /**
@@ -46,8 +55,13 @@ public class Users {
 			       d.name AS department_name, u.enterprise_credit_code, u.region_code, u.phone AS phone_masked,
 			       ARRAY(SELECT role FROM user_role r WHERE r.user_account = u.id) AS roles, u.enabled,
 			       (u.locked_until IS NOT NULL AND u.locked_until > now()) AS locked, u.must_change_password, u.demo,
-			       u.last_login_at, u.created_at
-			FROM user_account u LEFT JOIN bureau b ON b.id = u.bureau_id LEFT JOIN department d ON d.id = u.department_id""";
+			       u.last_login_at, u.created_at""";
+
+	private static final String FROM = " FROM user_account u LEFT JOIN bureau b ON b.id = u.bureau_id"
+			+ " LEFT JOIN department d ON d.id = u.department_id";
+
+	private static final Map<String, String> SORT_COLUMNS = Map.of("username", "u.username", "display_name",
+			"u.display_name", "last_login_at", "u.last_login_at", "created_at", "u.created_at");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -87,37 +101,26 @@ public class Users {
 		public static final Filter NONE = new Filter(null, null, null);
 	}
 
+	/**
+	 * One page of the accounts in the caller's region, searched by username or name, filtered by bureau, role and kind,
+	 * sorted by one of {@link #SORTS} (then id).
+	 */
 	public PageResult<UserView> list(DataScope scope, Filter filter, PageQuery page) {
-		Map<String, Object> params = new HashMap<>(scope.params());
-		params.put("q", page.likePattern());
-		StringBuilder where = new StringBuilder(" WHERE ").append(scope.regionPredicate("u.region_code"))
-			.append(" AND (u.username LIKE :q ESCAPE '\\' OR u.display_name LIKE :q ESCAPE '\\')");
-		if (filter.bureauId() != null) {
-			where.append(" AND u.bureau_id = :bureau");
-			params.put("bureau", filter.bureauId());
-		}
-		if (filter.role() != null) {
-			where.append(" AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_account = u.id AND r.role = :role)");
-			params.put("role", filter.role().name());
-		}
-		if (filter.kind() != null) {
-			where.append(" AND u.kind = :kind");
-			params.put("kind", filter.kind().name());
-		}
-		long total = jdbc.sql("SELECT count(*) FROM user_account u" + where).params(params).query(Long.class).single();
-		String sort = page.sortOr(SORTS, "username");
-		List<UserView> items = jdbc
-			.sql(SELECT + where + " ORDER BY u." + sort + " " + page.direction() + " NULLS LAST, u.id LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(this::view)
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return Listing.from(FROM)
+			.countFrom(" FROM user_account u")
+			.scope(scope, "u.region_code")
+			.search(page, "u.username", "u.display_name")
+			.where(filter.bureauId() != null, "u.bureau_id = :bureau", "bureau", filter.bureauId())
+			.where(filter.role() != null,
+					"EXISTS (SELECT 1 FROM user_role r WHERE r.user_account = u.id AND r.role = :role)", "role",
+					filter.role() == null ? null : filter.role().name())
+			.where(filter.kind() != null, "u.kind = :kind", "kind", filter.kind() == null ? null : filter.kind().name())
+			.sorts(SORT_COLUMNS, "username", "u.id")
+			.page(jdbc, SELECT, page, this::view);
 	}
 
 	public Optional<UserView> find(DataScope scope, long id) {
-		return jdbc.sql(SELECT + " WHERE u.id = :id AND " + scope.regionPredicate("u.region_code"))
+		return jdbc.sql(SELECT + FROM + " WHERE u.id = :id AND " + scope.regionPredicate("u.region_code"))
 			.params(scope.params())
 			.param("id", id)
 			.query(this::view)
@@ -245,7 +248,7 @@ public class Users {
 			.inRegion(user.regionCode()));
 	}
 
-	private UserAccount change(CurrentUser actor, long id, java.util.function.Consumer<UserAccount> transition,
+	private UserAccount change(CurrentUser actor, long id, Consumer<UserAccount> transition,
 			String action, String verb) {
 		UserAccount user = manage(actor, id);
 		var before = user.snapshot();
@@ -288,7 +291,7 @@ public class Users {
 		if (!mayManage(actor, user.roleSet())) {
 			throw new AccessRefusedException("用户" + user.username() + "拥有您不具备的角色（"
 					+ user.roleSet().stream().filter(r -> !manageableRoles(actor).contains(r)).map(Role::label)
-						.collect(java.util.stream.Collectors.joining("、"))
+						.collect(Collectors.joining("、"))
 					+ "），您无权管理该账号");
 		}
 		return user;
@@ -363,7 +366,7 @@ public class Users {
 			above.removeAll(manageableRoles(actor));
 			if (!above.isEmpty()) {
 				throw new AccessRefusedException("roles", "您无权授予角色："
-						+ above.stream().map(Role::label).collect(java.util.stream.Collectors.joining("、"))
+						+ above.stream().map(Role::label).collect(Collectors.joining("、"))
 						+ (above.contains(Role.SYSTEM_ADMIN) ? "（只有系统管理员可以授予系统管理员角色）" : ""));
 			}
 		}
@@ -375,7 +378,7 @@ public class Users {
 		return enterpriseRegion;
 	}
 
-	private UserView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private UserView view(ResultSet rs, int row) throws SQLException {
 		String[] roles = (String[]) rs.getArray("roles").getArray();
 		Set<Role> roleSet = EnumSet.noneOf(Role.class);
 		for (String r : roles) {
@@ -385,10 +388,10 @@ public class Users {
 				UserKind.valueOf(rs.getString("kind")), (Long) rs.getObject("bureau_id"), rs.getString("bureau_name"),
 				(Long) rs.getObject("department_id"), rs.getString("department_name"),
 				rs.getString("enterprise_credit_code"), rs.getString("region_code"),
-				org.youguan.kernel.Masking.phone(rs.getString("phone_masked")), roleSet, rs.getBoolean("enabled"),
+				Masking.phone(rs.getString("phone_masked")), roleSet, rs.getBoolean("enabled"),
 				rs.getBoolean("locked"), rs.getBoolean("must_change_password"), rs.getBoolean("demo"),
-				rs.getObject("last_login_at", java.time.OffsetDateTime.class),
-				rs.getObject("created_at", java.time.OffsetDateTime.class));
+				rs.getObject("last_login_at", OffsetDateTime.class),
+				rs.getObject("created_at", OffsetDateTime.class));
 	}
 
 	static String temporaryPassword() {
@@ -405,8 +408,8 @@ public class Users {
 		for (int i = 0; i < 8; i++) {
 			sb.append(all.charAt(RANDOM.nextInt(all.length())));
 		}
-		List<Character> chars = new java.util.ArrayList<>(sb.chars().mapToObj(c -> (char) c).toList());
-		java.util.Collections.shuffle(chars, RANDOM);
+		List<Character> chars = new ArrayList<>(sb.chars().mapToObj(c -> (char) c).toList());
+		Collections.shuffle(chars, RANDOM);
 		StringBuilder out = new StringBuilder();
 		chars.forEach(out::append);
 		return out.toString();

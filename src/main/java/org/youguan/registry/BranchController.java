@@ -16,6 +16,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
@@ -54,20 +55,16 @@ class BranchController {
 	}
 
 	@GetMapping("/registry/branches")
-	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Boolean late,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir, Model model) {
-		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+	String list(DataScope scope, ListRequest list, @RequestParam(required = false) Boolean late, Model model) {
+		PageQuery query = list.toPage();
 		model.addAttribute("result", branches.list(scope, late, query));
 		model.addAttribute("query", query);
 		return "registry/branches";
 	}
 
 	@GetMapping("/registry/branches/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Boolean late, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir) {
-		var rows = branches.list(scope, late, PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) Boolean late) {
+		var rows = branches.list(scope, late, list.toExport()).items();
 		return Downloads.xlsx("分支机构.xlsx", spreadsheets.write("分支机构", COLUMNS, rows));
 	}
 

@@ -14,6 +14,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
@@ -29,14 +30,20 @@ import org.youguan.kernel.Rows;
 @Service
 public class Branches {
 
-	static final Set<String> SORTS = Set.of("name", "filed_on", "region_code");
+	/** The orders a list may ask for: request name → column. */
+	static final Map<String, String> SORTS = Map.of("name", "b.name", "filed_on", "b.filed_on", "region_code",
+			"b.region_code");
 
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			SELECT b.id, b.name, b.enterprise_id, e.legal_name AS enterprise_name, b.licence_id, l.number AS licence_number,
 			       b.region_code, r.name AS region_name, b.address, b.head_name, b.business_licence_date, b.filed_on,
-			       b.filed_late
+			       b.filed_late""";
+
+	private static final String FROM = """
 			FROM branch b JOIN enterprise e ON e.id = b.enterprise_id JOIN region_name r ON r.code = b.region_code
 			LEFT JOIN express_licence l ON l.id = b.licence_id""";
+
+	private static final String SELECT = COLUMNS + " " + FROM;
 
 	private final BranchRepository branches;
 
@@ -63,29 +70,15 @@ public class Branches {
 		this.clock = clock;
 	}
 
+	/** A page of branches in the caller's scope, searched by branch or enterprise name; late filings only on request. */
 	public PageResult<BranchView> list(DataScope scope, Boolean lateOnly, PageQuery page) {
-		Map<String, Object> params = new HashMap<>(scope.params());
-		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("e.credit_code", "b.region_code"));
-		if (!page.q().isEmpty()) {
-			where.append(" AND (b.name LIKE :q ESCAPE '\\' OR e.legal_name LIKE :q ESCAPE '\\')");
-			params.put("q", page.likePattern());
-		}
-		if (Boolean.TRUE.equals(lateOnly)) {
-			where.append(" AND b.filed_late");
-		}
-		long total = jdbc.sql("SELECT count(*) FROM branch b JOIN enterprise e ON e.id = b.enterprise_id" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		List<BranchView> items = jdbc
-			.sql(SELECT + where + " ORDER BY b." + page.sortOr(SORTS, "filed_on") + " " + page.direction()
-					+ ", b.id LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(Rows.of(BranchView.class))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return Listing.from(FROM)
+			.countFrom("FROM branch b JOIN enterprise e ON e.id = b.enterprise_id")
+			.scope(scope, "e.credit_code", "b.region_code")
+			.search(page, "b.name", "e.legal_name")
+			.where(Boolean.TRUE.equals(lateOnly), "b.filed_late", "lateOnly", true)
+			.sorts(SORTS, "filed_on", "b.id")
+			.page(jdbc, COLUMNS, page, Rows.of(BranchView.class));
 	}
 
 	public BranchView get(DataScope scope, long id) {

@@ -17,6 +17,8 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.DomainException;
 
 import org.youguan.kernel.PageQuery;
@@ -61,11 +63,10 @@ class EnterpriseController {
 	}
 
 	@GetMapping("/registry/enterprises")
-	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) EnterpriseType type,
+	String list(DataScope scope, ListRequest list, @RequestParam(required = false) EnterpriseType type,
 			@RequestParam(required = false) Long brand, @RequestParam(required = false) EnterpriseStatus status,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir, Model model) {
-		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+			Model model) {
+		PageQuery query = list.toPage();
 		model.addAttribute("result", enterprises.list(scope, new Enterprises.Filter(type, brand, status), query));
 		model.addAttribute("query", query);
 		model.addAttribute("brands", brands.all());
@@ -75,12 +76,11 @@ class EnterpriseController {
 	}
 
 	@GetMapping("/registry/enterprises/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest list,
 			@RequestParam(required = false) EnterpriseType type, @RequestParam(required = false) Long brand,
-			@RequestParam(required = false) EnterpriseStatus status, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir) {
+			@RequestParam(required = false) EnterpriseStatus status) {
 		var rows = enterprises.list(scope, new Enterprises.Filter(type, brand, status),
-				PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+				list.toExport()).items();
 		return Downloads.xlsx("企业.xlsx", spreadsheets.write("企业", COLUMNS, rows));
 	}
 
@@ -148,13 +148,16 @@ class EnterpriseController {
 	@PostMapping("/registry/enterprises/{id}/{action:suspend|resume|cancel}")
 	@PreAuthorize(WRITERS)
 	String changeStatus(DataScope scope, @PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
-		switch (action) {
-			case "suspend" -> enterprises.suspend(scope, id);
-			case "resume" -> enterprises.resume(scope, id);
-			default -> enterprises.cancel(scope, id);
-		}
-		redirect.addFlashAttribute("message", "企业状态已更新");
-		return "redirect:/registry/enterprises/" + id;
+		String here = "/registry/enterprises/" + id;
+		return PageSteps.run(redirect, here, () -> {
+			switch (action) {
+				case "suspend" -> enterprises.suspend(scope, id);
+				case "resume" -> enterprises.resume(scope, id);
+				default -> enterprises.cancel(scope, id);
+			}
+			EnterpriseView e = enterprises.get(scope, id);
+			return new PageSteps.Done("企业“" + e.legalName() + "”状态已改为“" + e.status().label() + "”", here);
+		});
 	}
 
 	private String form(Model model, EnterpriseData data, Long id) {

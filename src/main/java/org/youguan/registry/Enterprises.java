@@ -15,6 +15,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
@@ -36,21 +37,28 @@ public class Enterprises {
 		public static final Filter NONE = new Filter(null, null, null);
 	}
 
-	static final Set<String> SORTS = Set.of("legal_name", "credit_code", "region_code", "created_at");
+	/** The orders a list may ask for: request name → column. */
+	static final Map<String, String> SORTS = Map.of("legal_name", "e.legal_name", "credit_code", "e.credit_code",
+			"region_code", "e.region_code", "created_at", "e.created_at");
+
+	private static final String FROM = "FROM enterprise e JOIN region_name r ON r.code = e.region_code LEFT JOIN brand b ON b.id = e.brand_id";
 
 	/**
 	 * The enterprise columns, with its outlets counted within the caller's scope (an enterprise registered in a county
 	 * may run outlets elsewhere: a county sees only its own); an enterprise user counts all of its own.
 	 */
 	private static String select(DataScope scope) {
+		return columns(scope) + " " + FROM;
+	}
+
+	private static String columns(DataScope scope) {
 		String outletScope = scope.kind() == DataScope.Kind.ENTERPRISE ? "TRUE" : scope.regionPredicate("o.region_code");
 		return """
 				SELECT e.id, e.legal_name, e.credit_code, e.type, e.brand_id, b.name AS brand_name, e.legal_representative,
 				       e.address, e.region_code, r.name AS region_name, e.contact_name, e.contact_phone AS contact_phone_masked,
 				       e.status, e.demo,
 				       (SELECT count(*) FROM express_licence l WHERE l.enterprise_id = e.id) AS licences,
-				       (SELECT count(*) FROM terminal_outlet o WHERE o.enterprise_id = e.id AND %s) AS outlets
-				FROM enterprise e JOIN region_name r ON r.code = e.region_code LEFT JOIN brand b ON b.id = e.brand_id"""
+				       (SELECT count(*) FROM terminal_outlet o WHERE o.enterprise_id = e.id AND %s) AS outlets"""
 			.formatted(outletScope);
 	}
 
@@ -76,37 +84,21 @@ public class Enterprises {
 		this.clock = clock;
 	}
 
+	/**
+	 * A page of enterprises in the caller's scope (an enterprise user sees itself), searched by name or exact credit
+	 * code, filtered by type, brand and status.
+	 */
 	public PageResult<EnterpriseView> list(DataScope scope, Filter filter, PageQuery page) {
-		Map<String, Object> params = new HashMap<>(scope.params());
-		StringBuilder where = new StringBuilder(" WHERE ")
-			.append(scope.enterprisePredicate("e.credit_code", "e.region_code"));
-		if (!page.q().isEmpty()) {
-			where.append(" AND (e.legal_name LIKE :q ESCAPE '\\' OR e.credit_code = :code)");
-			params.put("q", page.likePattern());
-			params.put("code", page.q().toUpperCase());
-		}
-		if (filter.type() != null) {
-			where.append(" AND e.type = :type");
-			params.put("type", filter.type().name());
-		}
-		if (filter.brandId() != null) {
-			where.append(" AND e.brand_id = :brand");
-			params.put("brand", filter.brandId());
-		}
-		if (filter.status() != null) {
-			where.append(" AND e.status = :status");
-			params.put("status", filter.status().name());
-		}
-		long total = jdbc.sql("SELECT count(*) FROM enterprise e" + where).params(params).query(Long.class).single();
-		String sort = page.sortOr(SORTS, "region_code");
-		List<EnterpriseView> items = jdbc
-			.sql(select(scope) + where + " ORDER BY e." + sort + " " + page.direction() + ", e.id LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, i) -> view(rs))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return Listing.from(FROM)
+			.countFrom("FROM enterprise e")
+			.scope(scope, "e.credit_code", "e.region_code")
+			.where(!page.q().isEmpty(), "(e.legal_name LIKE :q ESCAPE '\\' OR e.credit_code = :code)", "q", page.likePattern())
+			.bind("code", page.q().toUpperCase())
+			.where(filter.type() != null, "e.type = :type", "type", filter.type() == null ? "" : filter.type().name())
+			.where(filter.brandId() != null, "e.brand_id = :brand", "brand", filter.brandId() == null ? 0L : filter.brandId())
+			.where(filter.status() != null, "e.status = :status", "status", filter.status() == null ? "" : filter.status().name())
+			.sorts(SORTS, "region_code", "e.id")
+			.page(jdbc, columns(scope), page, (rs, i) -> view(rs));
 	}
 
 	public Optional<EnterpriseView> find(DataScope scope, long id) {

@@ -14,6 +14,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.PageResult;
@@ -38,13 +39,19 @@ public class Facilities {
 	public record Filter(FacilityKind kind, FacilityStatus status) {
 	}
 
-	static final Set<String> SORTS = Set.of("name", "region_code", "commissioned_on");
+	/** The orders a list may ask for: request name → column. */
+	static final Map<String, String> SORTS = Map.of("name", "f.name", "region_code", "f.region_code", "commissioned_on",
+			"f.commissioned_on");
 
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			SELECT f.id, f.kind, f.name, f.enterprise_id, e.legal_name AS enterprise_name, f.region_code,
 			       r.name AS region_name, f.address, f.status, f.compartments, f.serial_number, f.services,
-			       f.commissioned_on, f.demo
+			       f.commissioned_on, f.demo""";
+
+	private static final String FROM = """
 			FROM facility f JOIN enterprise e ON e.id = f.enterprise_id JOIN region_name r ON r.code = f.region_code""";
+
+	private static final String SELECT = COLUMNS + " " + FROM;
 
 	private final FacilityRepository facilities;
 
@@ -68,32 +75,21 @@ public class Facilities {
 		this.clock = clock;
 	}
 
+	/**
+	 * A page of facilities in the caller's scope, of a kind and status when asked, searched by name or address (or a
+	 * screening machine's exact serial number).
+	 */
 	public PageResult<FacilityView> list(DataScope scope, Filter filter, PageQuery page) {
-		Map<String, Object> params = new HashMap<>(scope.params());
-		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("f.operator_credit_code", "f.region_code"));
-		if (filter.kind() != null) {
-			where.append(" AND f.kind = :kind");
-			params.put("kind", filter.kind().name());
-		}
-		if (filter.status() != null) {
-			where.append(" AND f.status = :status");
-			params.put("status", filter.status().name());
-		}
-		if (!page.q().isEmpty()) {
-			where.append(" AND (f.name LIKE :q ESCAPE '\\' OR f.address LIKE :q ESCAPE '\\' OR f.serial_number = :exact)");
-			params.put("q", page.likePattern());
-			params.put("exact", page.q());
-		}
-		long total = jdbc.sql("SELECT count(*) FROM facility f" + where).params(params).query(Long.class).single();
-		List<FacilityView> items = jdbc
-			.sql(SELECT + where + " ORDER BY f." + page.sortOr(SORTS, "region_code") + " " + page.direction()
-					+ ", f.id LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(Rows.of(FacilityView.class))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return Listing.from(FROM)
+			.countFrom("FROM facility f")
+			.scope(scope, "f.operator_credit_code", "f.region_code")
+			.where(filter.kind() != null, "f.kind = :kind", "kind", filter.kind() == null ? "" : filter.kind().name())
+			.where(filter.status() != null, "f.status = :status", "status", filter.status() == null ? "" : filter.status().name())
+			.where(!page.q().isEmpty(), "(f.name LIKE :q ESCAPE '\\' OR f.address LIKE :q ESCAPE '\\' OR f.serial_number = :exact)",
+					"q", page.likePattern())
+			.bind("exact", page.q())
+			.sorts(SORTS, "region_code", "f.id")
+			.page(jdbc, COLUMNS, page, Rows.of(FacilityView.class));
 	}
 
 	public FacilityView get(DataScope scope, long id) {

@@ -17,6 +17,8 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
@@ -48,11 +50,9 @@ class FacilityController {
 	}
 
 	@GetMapping("/registry/facilities")
-	String list(DataScope scope, @RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind,
-			@RequestParam(required = false) FacilityStatus status, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir, Model model) {
-		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+	String list(DataScope scope, ListRequest list, @RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind,
+			@RequestParam(required = false) FacilityStatus status, Model model) {
+		PageQuery query = list.toPage();
 		model.addAttribute("result", facilities.list(scope, new Facilities.Filter(kind, status), query));
 		model.addAttribute("query", query);
 		model.addAttribute("kind", kind);
@@ -62,10 +62,10 @@ class FacilityController {
 	}
 
 	@GetMapping("/registry/facilities/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind,
-			@RequestParam(required = false) FacilityStatus status, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
-		var rows = facilities.list(scope, new Facilities.Filter(kind, status), PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest list,
+			@RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind,
+			@RequestParam(required = false) FacilityStatus status) {
+		var rows = facilities.list(scope, new Facilities.Filter(kind, status), list.toExport()).items();
 		return Downloads.xlsx(kind.label() + ".xlsx", spreadsheets.write(kind.label(), COLUMNS, rows));
 	}
 
@@ -132,13 +132,16 @@ class FacilityController {
 	@PostMapping("/registry/facilities/{id}/{action:suspend|resume|remove}")
 	@PreAuthorize(EnterpriseController.WRITERS)
 	String changeStatus(DataScope scope, @PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
-		switch (action) {
-			case "suspend" -> facilities.suspend(scope, id);
-			case "resume" -> facilities.resume(scope, id);
-			default -> facilities.remove(scope, id);
-		}
-		redirect.addFlashAttribute("message", "设施状态已更新");
-		return "redirect:/registry/facilities/" + id;
+		String here = "/registry/facilities/" + id;
+		return PageSteps.run(redirect, here, () -> {
+			switch (action) {
+				case "suspend" -> facilities.suspend(scope, id);
+				case "resume" -> facilities.resume(scope, id);
+				default -> facilities.remove(scope, id);
+			}
+			FacilityView f = facilities.get(scope, id);
+			return new PageSteps.Done("设施“" + f.name() + "”状态已改为“" + f.status().label() + "”", here);
+		});
 	}
 
 	private long update(DataScope scope, long id, FacilityData data) {

@@ -19,6 +19,8 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
@@ -52,10 +54,9 @@ class LicenceController {
 	}
 
 	@GetMapping("/registry/licences")
-	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) LicenceStatus status,
-			@RequestParam(required = false) LicenceScope licenceScope, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
-		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+	String list(DataScope scope, ListRequest list, @RequestParam(required = false) LicenceStatus status,
+			@RequestParam(required = false) LicenceScope licenceScope, Model model) {
+		PageQuery query = list.toPage();
 		model.addAttribute("result", licences.list(scope, new Licences.Filter(status, licenceScope, null), query));
 		model.addAttribute("query", query);
 		model.addAttribute("statuses", LicenceStatus.values());
@@ -64,11 +65,11 @@ class LicenceController {
 	}
 
 	@GetMapping("/registry/licences/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) LicenceStatus status, @RequestParam(required = false) LicenceScope licenceScope,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest list,
+			@RequestParam(required = false) LicenceStatus status,
+			@RequestParam(required = false) LicenceScope licenceScope) {
 		var rows = licences.list(scope, new Licences.Filter(status, licenceScope, null),
-				PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+				list.toExport()).items();
 		return Downloads.xlsx("快递业务经营许可证.xlsx", spreadsheets.write("许可证", COLUMNS, rows));
 	}
 
@@ -132,18 +133,16 @@ class LicenceController {
 	@PreAuthorize(EnterpriseController.WRITERS)
 	String end(DataScope scope, @PathVariable long id, @PathVariable String action, @RequestParam String reason,
 			RedirectAttributes redirect) {
-		try {
+		String here = "/registry/licences/" + id;
+		return PageSteps.run(redirect, here, () -> {
 			if (action.equals("cancel")) {
 				licences.cancel(scope, id, reason);
 			}
 			else {
 				licences.revoke(scope, id, reason);
 			}
-			redirect.addFlashAttribute("message", action.equals("cancel") ? "许可证已注销" : "许可证已吊销");
-		}
-		catch (InvalidValueException ex) {
-			redirect.addFlashAttribute("errors", ex.fieldErrors());
-		}
-		return "redirect:/registry/licences/" + id;
+			return new PageSteps.Done("许可证" + licences.get(scope, id).number() + (action.equals("cancel") ? "已注销" : "已吊销")
+					+ "：" + reason.strip(), here);
+		});
 	}
 }

@@ -14,6 +14,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
@@ -33,15 +34,21 @@ public class Licences {
 		public static final Filter NONE = new Filter(null, null, null);
 	}
 
-	static final Set<String> SORTS = Set.of("number", "issued_on", "expires_on");
+	/** The orders a list may ask for: request name → column. */
+	static final Map<String, String> SORTS = Map.of("number", "l.number", "issued_on", "l.issued_on", "expires_on",
+			"l.expires_on");
 
 	/** The status rule of {@link ExpressLicence#status} in SQL, with :today bound. */
 	static final String STATUS_SQL = "CASE l.state WHEN 'CANCELLED' THEN 'CANCELLED' WHEN 'REVOKED' THEN 'REVOKED' "
 			+ "ELSE CASE WHEN l.expires_on < :today THEN 'EXPIRED' ELSE 'VALID' END END";
 
-	private static final String SELECT = "SELECT l.id, l.number, l.enterprise_id, e.legal_name AS enterprise_name, "
+	private static final String COLUMNS = "SELECT l.id, l.number, l.enterprise_id, e.legal_name AS enterprise_name, "
 			+ "e.credit_code, l.scope, l.issuing_bureau_name, l.issued_on, l.expires_on, " + STATUS_SQL
-			+ " AS status, l.state_reason, l.region_code FROM express_licence l JOIN enterprise e ON e.id = l.enterprise_id";
+			+ " AS status, l.state_reason, l.region_code";
+
+	private static final String FROM = "FROM express_licence l JOIN enterprise e ON e.id = l.enterprise_id";
+
+	private static final String SELECT = COLUMNS + " " + FROM;
 
 	private final ExpressLicenceRepository licences;
 
@@ -68,40 +75,23 @@ public class Licences {
 		this.clock = clock;
 	}
 
+	/**
+	 * A page of licences in the caller's scope, searched by number, enterprise name or exact credit code, filtered by
+	 * derived status, scope and enterprise.
+	 */
 	public PageResult<LicenceView> list(DataScope scope, Filter filter, PageQuery page) {
-		Map<String, Object> params = new HashMap<>(scope.params());
-		params.put("today", LocalDate.now(clock));
-		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("e.credit_code", "l.region_code"));
-		if (!page.q().isEmpty()) {
-			where.append(" AND (l.number LIKE :q ESCAPE '\\' OR e.legal_name LIKE :q ESCAPE '\\' OR e.credit_code = :code)");
-			params.put("q", page.likePattern());
-			params.put("code", page.q().toUpperCase());
-		}
-		if (filter.status() != null) {
-			where.append(" AND ").append(STATUS_SQL).append(" = :status");
-			params.put("status", filter.status().name());
-		}
-		if (filter.scope() != null) {
-			where.append(" AND l.scope = :licenceScope");
-			params.put("licenceScope", filter.scope().name());
-		}
-		if (filter.enterpriseId() != null) {
-			where.append(" AND l.enterprise_id = :enterprise");
-			params.put("enterprise", filter.enterpriseId());
-		}
-		long total = jdbc.sql("SELECT count(*) FROM express_licence l JOIN enterprise e ON e.id = l.enterprise_id" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		String sort = page.sortOr(SORTS, "expires_on");
-		List<LicenceView> items = jdbc
-			.sql(SELECT + where + " ORDER BY l." + sort + " " + page.direction() + ", l.id LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(Rows.of(LicenceView.class))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return Listing.from(FROM)
+			.scope(scope, "e.credit_code", "l.region_code")
+			.bind("today", LocalDate.now(clock))
+			.where(!page.q().isEmpty(), "(l.number LIKE :q ESCAPE '\\' OR e.legal_name LIKE :q ESCAPE '\\' OR e.credit_code = :code)",
+					"q", page.likePattern())
+			.bind("code", page.q().toUpperCase())
+			.where(filter.status() != null, STATUS_SQL + " = :status", "status", filter.status() == null ? "" : filter.status().name())
+			.where(filter.scope() != null, "l.scope = :licenceScope", "licenceScope", filter.scope() == null ? "" : filter.scope().name())
+			.where(filter.enterpriseId() != null, "l.enterprise_id = :enterprise", "enterprise",
+					filter.enterpriseId() == null ? 0L : filter.enterpriseId())
+			.sorts(SORTS, "expires_on", "l.id")
+			.page(jdbc, COLUMNS, page, Rows.of(LicenceView.class));
 	}
 
 	public LicenceView get(DataScope scope, long id) {

@@ -17,6 +17,8 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
@@ -57,11 +59,10 @@ class OutletController {
 	}
 
 	@GetMapping("/registry/outlets")
-	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long brand,
+	String list(DataScope scope, ListRequest list, @RequestParam(required = false) Long brand,
 			@RequestParam(required = false) OutletStatus status, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String cooperation, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
-		PageQuery query = PageQuery.of(q, page, null, sort, dir);
+			@RequestParam(required = false) String cooperation, Model model) {
+		PageQuery query = list.toPage();
 		model.addAttribute("result", outlets.list(scope, new Outlets.Filter(brand, status, blank(region), blank(cooperation)), query));
 		model.addAttribute("query", query);
 		model.addAttribute("brands", brands.all());
@@ -71,12 +72,11 @@ class OutletController {
 	}
 
 	@GetMapping("/registry/outlets/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Long brand, @RequestParam(required = false) OutletStatus status,
-			@RequestParam(required = false) String region, @RequestParam(required = false) String cooperation,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) Long brand,
+			@RequestParam(required = false) OutletStatus status, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String cooperation) {
 		var rows = outlets.list(scope, new Outlets.Filter(brand, status, blank(region), blank(cooperation)),
-				PageQuery.of(q, 0, null, sort, dir).unpaged()).items();
+				list.toExport()).items();
 		return Downloads.xlsx("末端网点.xlsx", spreadsheets.write("末端网点", COLUMNS, rows));
 	}
 
@@ -162,9 +162,11 @@ class OutletController {
 	@PostMapping("/registry/outlets/{id}/close")
 	@PreAuthorize(EnterpriseController.WRITERS)
 	String close(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
-		outlets.close(scope, id);
-		redirect.addFlashAttribute("message", "网点已关闭");
-		return "redirect:/registry/outlets/" + id;
+		String here = "/registry/outlets/" + id;
+		return PageSteps.run(redirect, here, () -> {
+			outlets.close(scope, id);
+			return new PageSteps.Done("网点“" + outlets.get(scope, id).name() + "”已关闭", here);
+		});
 	}
 
 	private static String blank(String s) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.PageQuery;
@@ -43,22 +45,28 @@ public class Outlets {
 		public static final Filter NONE = new Filter(null, null, null, null);
 	}
 
-	static final Set<String> SORTS = Set.of("name", "opened_on", "region_code", "filing_number");
+	/** The orders a list may ask for: request name → column. */
+	static final Map<String, String> SORTS = Map.of("name", "o.name", "opened_on", "o.opened_on", "region_code",
+			"o.region_code", "filing_number", "o.filing_number");
 
 	static final String FILING_NUMBER_TYPE = "网点备案";
 
 	/** Lists count matches up to this many; beyond it the page says "more than …" (counting every match is slow). */
 	static final long COUNT_CAP = 1_000;
 
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			SELECT o.id, o.name, o.enterprise_id, e.legal_name AS enterprise_name, o.branch_id, br.name AS branch_name,
 			       o.brand_id, b.short_name AS brand_name, o.cooperation, d.label AS cooperation_label, o.address,
 			       o.region_code, r.name AS region_name, o.longitude, o.latitude, o.manager_name, o.manager_id_masked,
 			       o.manager_phone_masked, o.storage_area, o.has_communications, o.has_shelving, o.has_surveillance,
-			       o.has_signage, o.opened_on, o.filing_number, o.status, o.demo
+			       o.has_signage, o.opened_on, o.filing_number, o.status, o.demo""";
+
+	private static final String FROM = """
 			FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region_name r ON r.code = o.region_code
 			LEFT JOIN branch br ON br.id = o.branch_id LEFT JOIN brand b ON b.id = o.brand_id
 			LEFT JOIN registry_dictionary d ON d.kind = 'cooperation' AND d.code = o.cooperation""";
+
+	private static final String SELECT = COLUMNS + " " + FROM;
 
 	private final TerminalOutletRepository outlets;
 
@@ -80,6 +88,8 @@ public class Outlets {
 
 	private final Secrets secrets;
 
+	private final JdbcAggregateTemplate aggregates;
+
 	/** The contexts the manager's numbers are encrypted under (a ciphertext opens only in its own column). */
 	static final String MANAGER_ID = "terminal_outlet.manager_id";
 
@@ -88,7 +98,8 @@ public class Outlets {
 
 	Outlets(TerminalOutletRepository outlets, Enterprises enterprises, Brands brands, Regions regions,
 			BusinessNumbers numbers, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
-			AuditTrail audit, Clock clock, Secrets secrets) {
+			AuditTrail audit, Clock clock, Secrets secrets, JdbcAggregateTemplate aggregates) {
+		this.aggregates = aggregates;
 		this.jdbcTemplate = jdbcTemplate;
 		this.secrets = secrets;
 		this.outlets = outlets;
@@ -101,13 +112,13 @@ public class Outlets {
 		this.clock = clock;
 	}
 
-	/** The WHERE clause of a list or search, built once for the count and the page. */
-	record Criteria(String where, Map<String, Object> params) {
-	}
-
-	Criteria criteria(DataScope scope, Filter filter, String query) {
+	/**
+	 * The rows of a list or search ({@code from}, counted from the outlet table alone), the query's words read as
+	 * described on the class.
+	 */
+	Listing criteria(String from, DataScope scope, Filter filter, String query) {
 		Map<String, Object> params = new HashMap<>(scope.params());
-		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("o.operator_credit_code", "o.region_code"));
+		StringBuilder where = new StringBuilder(scope.enterprisePredicate("o.operator_credit_code", "o.region_code"));
 		Long brand = filter.brandId();
 		String region = filter.region();
 		List<String> words = new ArrayList<>();
@@ -156,25 +167,14 @@ public class Outlets {
 			where.append(" AND o.cooperation = :cooperation");
 			params.put("cooperation", filter.cooperation());
 		}
-		return new Criteria(where.toString(), params);
+		return Listing.from(from).countFrom("FROM terminal_outlet o").where(where.toString(), params);
 	}
 
+	/** A page of outlets in the caller's scope (the search reads brand and place words, see the class). */
 	public PageResult<OutletView> list(DataScope scope, Filter filter, PageQuery page) {
-		Criteria c = criteria(scope, filter, page.q());
-		long count = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM terminal_outlet o" + c.where() + " LIMIT :cap) m")
-			.params(c.params())
-			.param("cap", COUNT_CAP + 1)
-			.query(Long.class)
-			.single();
-		List<OutletView> items = jdbc
-			.sql(SELECT + c.where() + " ORDER BY o." + page.sortOr(SORTS, "region_code") + " " + page.direction()
-					+ ", o.id LIMIT :limit OFFSET :offset")
-			.params(c.params())
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, i) -> view(rs))
-			.list();
-		return PageResult.counted(items, page.page(), page.size(), count, COUNT_CAP);
+		return criteria(FROM, scope, filter, page.q()).countUpTo(COUNT_CAP)
+			.sorts(SORTS, "region_code", "o.id")
+			.page(jdbc, COLUMNS, page, (rs, i) -> view(rs));
 	}
 
 	public OutletView get(DataScope scope, long id) {
@@ -279,22 +279,65 @@ public class Outlets {
 		return id;
 	}
 
+	/** The id and filing number an approved new outlet will carry in the registry, reserved at the decision. */
+	public record Reservation(long outletId, String filingNumber) {
+	}
+
 	/**
-	 * Files a pending outlet: assigns the filing number of the county (or city) bureau and activates it. Returns the
-	 * filing number.
+	 * Reserves, for a new outlet the bureau approves, its registry id and the filing number of the county (or city)
+	 * bureau for the year of {@code filedOn}, so the decision can name both before the registry adds the outlet on
+	 * hearing {@link OutletFilingDecision.NewOutletApproved}.
 	 */
 	@Transactional
-	public String markFiled(DataScope scope, long id, LocalDate filedOn) {
-		TerminalOutlet o = load(scope, id);
-		String county = o.regionCode().length() >= 6 ? o.regionCode().substring(0, 6) : o.regionCode();
-		String number = numbers.next(FILING_NUMBER_TYPE, county, filedOn.getYear());
-		var before = o.snapshot();
-		o.markFiled(number);
-		outlets.save(o);
-		audit.record(AuditEntry.of("outlet.file", "TerminalOutlet", id, "末端网点“" + o.name() + "”备案，编号" + number)
-			.states(before, o.snapshot())
-			.inRegion(o.regionCode()));
-		return number;
+	public Reservation reserveNew(String regionCode, LocalDate filedOn) {
+		String county = regionCode.length() >= 6 ? regionCode.substring(0, 6) : regionCode;
+		long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('terminal_outlet', 'id'))").query(Long.class).single();
+		return new Reservation(id, numbers.next(FILING_NUMBER_TYPE, county, filedOn.getYear()));
+	}
+
+	/**
+	 * Seals checked outlet data (from {@link #check}) for a decision event: the manager's numbers encrypted under the
+	 * registry's keys and masked, nothing in clear.
+	 */
+	public SealedOutletData seal(OutletData clean) {
+		TerminalOutlet.Manager m = manager(clean);
+		return new SealedOutletData(clean.name(), clean.enterpriseId(), clean.branchId(), clean.cooperation(),
+				clean.address(), clean.regionCode(), clean.longitude(), clean.latitude(), clean.managerName(), m.idCipher(),
+				m.idMasked(), m.phoneCipher(), m.phoneMasked(), clean.storageArea(), clean.hasCommunications(),
+				clean.hasShelving(), clean.hasSurveillance(), clean.hasSignage(), clean.openedOn());
+	}
+
+	/**
+	 * Applies the bureau's decision on a filing: adds an approved new outlet as filed (once: a redelivered event finds it
+	 * there), applies an approved change, closes an outlet whose closure was approved; a rejection changes nothing.
+	 * Recorded in the audit trail as the registry's own change.
+	 */
+	@Transactional
+	void apply(OutletFilingDecision decision) {
+		if (decision instanceof OutletFilingDecision.NewOutletApproved d) {
+			if (outlets.existsById(d.outletId())) {
+				return;
+			}
+			Enterprise operator = enterprises.load(DataScope.all(), d.outlet().enterpriseId());
+			TerminalOutlet o = aggregates.insert(TerminalOutlet.filed(d.outletId(), d.outlet(), d.filingNumber(),
+					operator.creditCode(), operator.brandId(), clock.instant()));
+			audit.record(AuditEntry.of("outlet.file", "TerminalOutlet", o.id(), "末端网点“" + o.name() + "”备案，编号"
+					+ d.filingNumber()).states(null, o.snapshot()).inRegion(o.regionCode()));
+		}
+		else if (decision instanceof OutletFilingDecision.ChangeApproved d) {
+			TerminalOutlet o = load(DataScope.all(), d.outletId());
+			var before = o.snapshot();
+			o.apply(d.outlet());
+			outlets.save(o);
+			audit.record(AuditEntry.of("outlet.amend", "TerminalOutlet", o.id(), "末端网点“" + o.name() + "”信息变更")
+				.states(before, o.snapshot())
+				.inRegion(o.regionCode()));
+		}
+		else if (decision instanceof OutletFilingDecision.ClosureApproved d
+				&& load(DataScope.all(), d.outletId()).status() != OutletStatus.CLOSED) {
+			close(DataScope.all(), d.outletId());
+		}
+		// a rejection changes nothing: the proposal never reached the registry
 	}
 
 	/** Whether an outlet of this name is registered at this address already. */
@@ -319,12 +362,6 @@ public class Outlets {
 		audit.record(AuditEntry.of("outlet.record-filed", "TerminalOutlet", id, "导入已备案网点“" + o.name() + "”，备案编号" + filingNumber)
 			.states(before, o.snapshot())
 			.inRegion(o.regionCode()));
-	}
-
-	/** Applies an approved change (name, cooperation, location, manager, facilities) to a filed outlet. */
-	@Transactional
-	public void amend(DataScope scope, long id, OutletData data) {
-		apply(scope, id, data, "outlet.amend", "信息变更");
 	}
 
 	/**
@@ -403,21 +440,15 @@ public class Outlets {
 		if (!query.isEmpty() && brands.findByShortName(query).isEmpty()) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		Criteria c = criteria(DataScope.all(), filter, query);
-		long total = jdbc.sql("SELECT count(*) FROM terminal_outlet o" + c.where()).params(c.params()).query(Long.class).single();
-		List<PublicOutlet> items = jdbc.sql("""
-				SELECT o.name, b.short_name AS brand, e.legal_name AS operator, o.address, o.region_code,
-				       r.name AS region_name, o.filing_number, o.opened_on
-				FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region_name r ON r.code = o.region_code
-				LEFT JOIN brand b ON b.id = o.brand_id""" + c.where() + " ORDER BY o.region_code, o.id LIMIT :limit OFFSET :offset")
-			.params(c.params())
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, i) -> new PublicOutlet(rs.getString("name"), rs.getString("brand"), rs.getString("operator"),
-					rs.getString("address"), rs.getString("region_code"), rs.getString("region_name"),
-					rs.getString("filing_number"), "已备案"))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return criteria("FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id "
+				+ "JOIN region_name r ON r.code = o.region_code LEFT JOIN brand b ON b.id = o.brand_id", DataScope.all(), filter, query)
+			.sorts(Map.of("region_code", "o.region_code"), "region_code", "o.id")
+			.page(jdbc, """
+					SELECT o.name, b.short_name AS brand, e.legal_name AS operator, o.address, o.region_code,
+					       r.name AS region_name, o.filing_number, o.opened_on""", page,
+					(rs, i) -> new PublicOutlet(rs.getString("name"), rs.getString("brand"), rs.getString("operator"),
+							rs.getString("address"), rs.getString("region_code"), rs.getString("region_name"),
+							rs.getString("filing_number"), "已备案"));
 	}
 
 	/** An outlet as the public sees it. */
@@ -425,9 +456,27 @@ public class Outlets {
 			String regionName, String filingNumber, String filingStatus) {
 	}
 
-	/** Checks outlet data as {@link #register} and {@link #amend} would, without saving; returns it cleaned. */
+	/** Checks outlet data as {@link #register} would, without saving; returns it cleaned. */
 	public OutletData check(DataScope scope, OutletData data) {
 		return validate(scope, data);
+	}
+
+	/**
+	 * The registry's outlet rules, the one check a proposal passes (the filing module calls it at submission): the
+	 * fields as {@link #check} checks them, and no other outlet of the same name at the same address — {@code outletId}
+	 * is the outlet a change proposal is for (its own name and address do not count), null for a new one.
+	 * @throws InvalidValueException every field error at once
+	 * @throws DomainException DUPLICATE (field {@code name}) for a twin outlet
+	 */
+	public OutletData check(DataScope scope, OutletData data, Long outletId) {
+		OutletData clean = validate(scope, data);
+		boolean own = outletId != null && outlets.findById(outletId)
+			.map(o -> o.name().equals(clean.name()) && o.address().equals(clean.address()))
+			.orElse(false);
+		if (!own && outlets.existsByNameAndAddress(clean.name(), clean.address())) {
+			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
+		}
+		return clean;
 	}
 
 	/** The storage area's column holds numeric(8, 2) square metres. */

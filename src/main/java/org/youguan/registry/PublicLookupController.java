@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.region.RegionLevel;
 import org.youguan.region.Regions;
@@ -39,7 +40,7 @@ class PublicLookupController {
 
 	@GetMapping("/public/lookup")
 	String lookup(@RequestParam(required = false) String query, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String brand, @RequestParam(required = false) Integer page, Model model) {
+			@RequestParam(required = false) String brand, ListRequest list, Model model) {
 		model.addAttribute("brands", brands.all());
 		model.addAttribute("counties", regions.findByNamePrefix(homeRegion, "", RegionLevel.COUNTY));
 		model.addAttribute("homeRegionName", regions.name(homeRegion));
@@ -49,7 +50,7 @@ class PublicLookupController {
 		}
 		if ((region != null && !region.isBlank()) || (brand != null && !brand.isBlank())) {
 			try {
-				model.addAttribute("outlets", outlets.publicList(region, brand, PageQuery.of(null, page, 20, null, null)));
+				model.addAttribute("outlets", outlets.publicList(region, brand, PageQuery.of(null, list.page(), 20, null, null)));
 			}
 			catch (InvalidValueException ex) {
 				model.addAttribute("errors", ex.fieldErrors());

@@ -6,10 +6,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 
@@ -39,7 +41,7 @@ class PublicRegistryApiController {
 	@GetMapping("/outlets")
 	@Operation(summary = "已备案末端网点", description = "按行政区划（县、乡镇/街道）和品牌简称查询已备案的网点，每页20条。")
 	PageResult<Outlets.PublicOutlet> outlets(@RequestParam(required = false) String region,
-			@RequestParam(required = false) String brand, @RequestParam(required = false) Integer page) {
-		return outlets.publicList(region, brand, PageQuery.of(null, page, 20, null, null));
+			@RequestParam(required = false) String brand, @ParameterObject ListRequest list) {
+		return outlets.publicList(region, brand, PageQuery.of(null, list.page(), 20, null, null));
 	}
 }

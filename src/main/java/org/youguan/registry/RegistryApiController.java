@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
+import org.springdoc.core.annotations.ParameterObject;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 
@@ -40,10 +42,10 @@ class RegistryApiController {
 
 	@GetMapping("/enterprises")
 	@Operation(summary = "企业列表", description = "q：名称片段或统一社会信用代码。")
-	PageResult<EnterpriseView> enterprises(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) EnterpriseType type, @RequestParam(required = false) EnterpriseStatus status,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return enterprises.list(scope, new Enterprises.Filter(type, null, status), PageQuery.of(q, page, size, null, null));
+	PageResult<EnterpriseView> enterprises(DataScope scope, @ParameterObject ListRequest list,
+			@RequestParam(required = false) EnterpriseType type,
+			@RequestParam(required = false) EnterpriseStatus status) {
+		return enterprises.list(scope, new Enterprises.Filter(type, null, status), list.toPage());
 	}
 
 	@GetMapping("/enterprises/{id}")
@@ -54,10 +56,9 @@ class RegistryApiController {
 
 	@GetMapping("/licences")
 	@Operation(summary = "快递业务经营许可证", description = "status：VALID、EXPIRED、CANCELLED、REVOKED。")
-	PageResult<LicenceView> licences(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) LicenceStatus status, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return licences.list(scope, new Licences.Filter(status, null, null), PageQuery.of(q, page, size, null, null));
+	PageResult<LicenceView> licences(DataScope scope, @ParameterObject ListRequest list,
+			@RequestParam(required = false) LicenceStatus status) {
+		return licences.list(scope, new Licences.Filter(status, null, null), list.toPage());
 	}
 
 	@GetMapping("/licences/{id}")
@@ -68,10 +69,9 @@ class RegistryApiController {
 
 	@GetMapping("/outlets")
 	@Operation(summary = "末端网点", description = "q 中的品牌简称和地名作为筛选条件（如“中通 吴中”）；计数超过1000时 capped 为 true。")
-	PageResult<OutletView> outlets(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) OutletStatus status, @RequestParam(required = false) String region,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return outlets.list(scope, new Outlets.Filter(null, status, region, null), PageQuery.of(q, page, size, null, null));
+	PageResult<OutletView> outlets(DataScope scope, @ParameterObject ListRequest list,
+			@RequestParam(required = false) OutletStatus status, @RequestParam(required = false) String region) {
+		return outlets.list(scope, new Outlets.Filter(null, status, region, null), list.toPage());
 	}
 
 	@GetMapping("/outlets/{id}")
@@ -82,10 +82,8 @@ class RegistryApiController {
 
 	@GetMapping("/facilities")
 	@Operation(summary = "邮政设施", description = "kind：POST_OFFICE、PARCEL_LOCKER、SMART_MAILBOX、SCREENING_MACHINE、CARE_STATION。")
-	PageResult<FacilityView> facilities(DataScope scope, @RequestParam FacilityKind kind,
-			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return facilities.list(scope, new Facilities.Filter(kind, null), PageQuery.of(q, page, size, null, null));
+	PageResult<FacilityView> facilities(DataScope scope, @ParameterObject ListRequest list, @RequestParam FacilityKind kind) {
+		return facilities.list(scope, new Facilities.Filter(kind, null), list.toPage());
 	}
 
 	@GetMapping("/facilities/{id}")

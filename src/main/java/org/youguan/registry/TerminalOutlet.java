@@ -116,6 +116,37 @@ class TerminalOutlet {
 		openedOn = data.openedOn();
 	}
 
+	/**
+	 * An outlet whose filing the bureau approved: added as filed, under the id and number reserved at approval (the
+	 * filing owned the proposal until then).
+	 */
+	static TerminalOutlet filed(long id, SealedOutletData data, String filingNumber, String operatorCreditCode,
+			Long brandId, Instant now) {
+		TerminalOutlet o = new TerminalOutlet();
+		o.id = id;
+		o.enterpriseId = data.enterpriseId();
+		o.branchId = data.branchId();
+		o.operatorCreditCode = operatorCreditCode;
+		o.brandId = brandId;
+		o.apply(data);
+		o.filingNumber = filingNumber;
+		o.status = OutletStatus.FILED;
+		o.createdAt = now;
+		return o;
+	}
+
+	/** An approved change (name, cooperation, location, manager, facilities); the operator stays. */
+	void apply(SealedOutletData data) {
+		if (status == OutletStatus.CLOSED) {
+			throw DomainException.illegalTransition("网点已关闭，不能再变更");
+		}
+		apply(new OutletData(data.name(), enterpriseId, branchId, data.cooperation(), data.address(), data.regionCode(),
+				data.longitude(), data.latitude(), data.managerName(), null, null, data.storageArea(),
+				data.hasCommunications(), data.hasShelving(), data.hasSurveillance(), data.hasSignage(), data.openedOn()),
+				new Manager(data.managerIdCipher(), data.managerIdMasked(), data.managerPhoneCipher(),
+						data.managerPhoneMasked()));
+	}
+
 	/** The bureau files the outlet: it gets its filing number and becomes active in the registry. */
 	void markFiled(String number) {
 		if (status != OutletStatus.PENDING) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 import org.youguan.org.Users;
@@ -94,9 +95,7 @@ class AccountController {
 
 	@PostMapping("/account/tokens/{id}/revoke")
 	String revokeToken(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-		tokens.revoke(user, id);
-		redirect.addFlashAttribute("message", "令牌已吊销");
-		return "redirect:/account/tokens";
+		return PageSteps.run(redirect, "/account/tokens", "令牌已吊销", () -> tokens.revoke(user, id));
 	}
 
 	/** The session keeps the principal of the sign-in; after the password change it must no longer force the change. */

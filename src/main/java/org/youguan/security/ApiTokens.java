@@ -5,15 +5,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +22,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserAccessChanged;
 import org.youguan.org.UserDirectory;
-import org.youguan.kernel.Rows;
 
 /**
  * Personal API tokens for integrations ({@code Authorization: Bearer …}). Only a SHA-256 hash is stored; the token is
@@ -55,7 +56,7 @@ public class ApiTokens {
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(10_000)
 			.expireAfterWrite(settings.tokenCacheTtl())
-			.ticker(() -> java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
 			.build();
 	}
 
@@ -144,7 +145,7 @@ public class ApiTokens {
 		if (cached != null && (cached.expiresAt() == null || cached.expiresAt().isAfter(clock.instant()))) {
 			return Optional.of(cached.user());
 		}
-		record Hit(long id, long userAccount, java.time.Instant expiresAt) {
+		record Hit(long id, long userAccount, Instant expiresAt) {
 		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		Optional<Hit> hit = jdbc.sql("""
@@ -169,7 +170,7 @@ public class ApiTokens {
 	}
 
 	/** A cached authentication: the token's id, its principal and when the token expires (null: never). */
-	private record Authenticated(long tokenId, CurrentUser user, java.time.Instant expiresAt) {
+	private record Authenticated(long tokenId, CurrentUser user, Instant expiresAt) {
 	}
 
 	/** Forgets the cached principals of an account whose access changed on this node (other nodes: within the TTL). */

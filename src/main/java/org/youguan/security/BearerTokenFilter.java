@@ -1,6 +1,7 @@
 package org.youguan.security;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.youguan.org.CurrentUser;
 
 /**
  * Authenticates {@code Authorization: Bearer} requests from API tokens. A bad token answers 401 at once and never
@@ -39,7 +41,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		String token = request.getHeader("Authorization").substring(PREFIX.length()).strip();
-		var user = token.isEmpty() ? java.util.Optional.<org.youguan.org.CurrentUser>empty() : tokens.authenticate(token);
+		var user = token.isEmpty() ? Optional.<CurrentUser>empty() : tokens.authenticate(token);
 		if (user.isEmpty()) {
 			SecurityContextHolder.clearContext();
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");

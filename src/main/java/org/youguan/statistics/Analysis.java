@@ -21,13 +21,27 @@ import org.youguan.registry.Brands;
 @Service
 public class Analysis {
 
-	/** One row of a ranking or a breakdown. */
+	/**
+	 * One row of a ranking or a breakdown; {@code coverage} how complete its figures are (null for a brand or a part,
+	 * which share the slice's coverage).
+	 */
 	public record Row(String key, String name, BigDecimal value, BigDecimal previousYearValue, BigDecimal growth,
-			BigDecimal share) {
+			BigDecimal share, Coverage.Pair coverage) {
+
+		/** The figures of this row are not comparable: its period or last year's is below the completeness share. */
+		public boolean incomplete() {
+			return coverage != null && !coverage.comparable();
+		}
 	}
 
-	/** A month of a trend with the same month last year. */
-	public record MonthPoint(String month, BigDecimal value, BigDecimal lastYear, BigDecimal growth) {
+	/** A month of a trend with the same month last year and how complete both are. */
+	public record MonthPoint(String month, BigDecimal value, BigDecimal lastYear, BigDecimal growth,
+			Coverage.Pair coverage) {
+
+		/** The month (or the same month last year) is below the completeness share: its growth carries the caveat. */
+		public boolean incomplete() {
+			return coverage != null && !coverage.comparable();
+		}
 	}
 
 	private final Aggregates aggregates;
@@ -38,25 +52,38 @@ public class Analysis {
 
 	private final Brands brands;
 
-	Analysis(Aggregates aggregates, Indicators indicators, Regions regions, Brands brands) {
+	private final Coverage coverage;
+
+	Analysis(Aggregates aggregates, Indicators indicators, Regions regions, Brands brands, Coverage coverage) {
+		this.coverage = coverage;
 		this.aggregates = aggregates;
 		this.indicators = indicators;
 		this.regions = regions;
 		this.brands = brands;
 	}
 
-	/** What the dashboard shows: this year's monthly 快递业务量 in the user's region against last year, with its chart. */
+	/**
+	 * What the dashboard shows: this year's monthly 快递业务量 in the user's region against last year, with its chart
+	 * and how complete the year to date is ({@code coverage}; its growth carries the caveat when not comparable).
+	 */
 	public record Snapshot(String indicatorName, String unit, List<MonthPoint> trend, BigDecimal yearToDate,
-			BigDecimal growth, String chart) {
+			BigDecimal growth, String chart, Coverage.Pair coverage) {
+
+		/** The year to date (or last year's) is below the completeness share. */
+		public boolean incomplete() {
+			return !coverage.comparable();
+		}
 	}
 
+	/** The dashboard's snapshot of the region (in the caller's scope) through the month. */
 	public Snapshot snapshot(DataScope scope, String region, YearMonth through) {
 		Indicator volume = indicators.get("express.volume");
 		Slice slice = new Slice(region(scope, region), null, YearMonth.of(through.getYear(), 1), through);
 		List<MonthPoint> trend = trend(volume, slice);
 		BigDecimal ytd = aggregates.value(volume, slice);
 		return new Snapshot(volume.name(), volume.unit(), trend, ytd,
-				Aggregates.growth(ytd, aggregates.value(volume, slice.lastYear())), Charts.trend(trend, volume.unit()));
+				Aggregates.growth(ytd, aggregates.value(volume, slice.lastYear())), Charts.trend(trend, volume.unit()),
+				coverage.pair(volume, slice));
 	}
 
 	/** The figure for the API: value, same period last year, growth. */
@@ -73,21 +100,26 @@ public class Analysis {
 		Slice slice = new Slice(prefix, brandId, first, last);
 		BigDecimal value = aggregates.value(indicator, slice);
 		BigDecimal previous = aggregates.value(indicator, slice.lastYear());
+		Coverage.Pair covered = coverage.pair(indicator, slice);
 		return new AggregateResult(indicator.code(), indicator.name(), prefix.isEmpty() ? "0" : prefix,
 				brand == null || brand.isBlank() ? null : brand.strip(), first.toString(), last.toString(),
-				value == null ? BigDecimal.ZERO : value, previous, Aggregates.growth(value, previous), indicator.unit());
+				value == null ? BigDecimal.ZERO : value, previous, Aggregates.growth(value, previous), indicator.unit(),
+				covered.current().reported(), covered.current().expected(), covered.comparable(), covered.caveat());
 	}
 
 	/** Months of the slice with the same months last year. */
 	public List<MonthPoint> trend(Indicator indicator, Slice slice) {
 		Map<String, BigDecimal> now = aggregates.grouped(indicator, Aggregates.Dimension.MONTH, 0, slice);
 		Map<String, BigDecimal> before = aggregates.grouped(indicator, Aggregates.Dimension.MONTH, 0, slice.lastYear());
+		Map<String, Coverage.Share> covered = coverage.byMonth(indicator, slice);
+		Map<String, Coverage.Share> coveredBefore = coverage.byMonth(indicator, slice.lastYear());
 		List<MonthPoint> points = new ArrayList<>();
 		for (String month : Aggregates.months(slice.from(), slice.to())) {
 			String lastYear = YearMonth.parse(month).minusYears(1).toString();
 			BigDecimal v = now.get(month);
 			BigDecimal b = before.get(lastYear);
-			points.add(new MonthPoint(month, v, b, Aggregates.growth(v, b)));
+			points.add(new MonthPoint(month, v, b, Aggregates.growth(v, b),
+					new Coverage.Pair(covered.get(month), coveredBefore.get(lastYear))));
 		}
 		return points;
 	}
@@ -102,13 +134,17 @@ public class Analysis {
 		Map<String, BigDecimal> now = aggregates.grouped(indicator, Aggregates.Dimension.REGION, length, slice);
 		Map<String, BigDecimal> before = aggregates.grouped(indicator, Aggregates.Dimension.REGION, length, slice.lastYear());
 		BigDecimal total = now.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		List<String> codes = children.stream().map(Region::code).toList();
+		Map<String, Coverage.Share> covered = coverage.byRegion(indicator, slice, length, codes);
+		Map<String, Coverage.Share> coveredBefore = coverage.byRegion(indicator, slice.lastYear(), length, codes);
 		List<Row> rows = new ArrayList<>();
 		for (Region child : children) {
 			BigDecimal v = now.get(child.code());
 			if (v == null && before.get(child.code()) == null) {
 				continue;
 			}
-			rows.add(row(child.code(), child.name(), v, before.get(child.code()), total, indicator));
+			rows.add(row(child.code(), child.name(), v, before.get(child.code()), total, indicator,
+					new Coverage.Pair(covered.get(child.code()), coveredBefore.get(child.code()))));
 		}
 		rows.sort(Comparator.comparing(Row::value, Comparator.nullsLast(Comparator.reverseOrder())));
 		return rows;
@@ -123,7 +159,7 @@ public class Analysis {
 		for (Brands.BrandView b : brands.all()) {
 			String key = String.valueOf(b.id());
 			if (now.containsKey(key) || before.containsKey(key)) {
-				rows.add(row(key, b.shortName(), now.get(key), before.get(key), total, indicator));
+				rows.add(row(key, b.shortName(), now.get(key), before.get(key), total, indicator, null));
 			}
 		}
 		rows.sort(Comparator.comparing(Row::value, Comparator.nullsLast(Comparator.reverseOrder())));
@@ -140,15 +176,24 @@ public class Analysis {
 		for (String code : indicator.parsedFormula().codes()) {
 			Indicator part = indicators.get(code);
 			rows.add(row(code, part.name(), aggregates.value(part, slice), aggregates.value(part, slice.lastYear()), total,
-					part));
+					part, null));
 		}
 		return rows;
 	}
 
-	/** The 1-based place of a region among its siblings by value and by growth: "增幅全省排名第×". */
+	/**
+	 * The 1-based place of a region among its siblings by value and by growth: "增幅全省排名第×"; {@code of} how many
+	 * siblings have data. A place is only worth stating when it compares something ({@link #comparable()}).
+	 */
 	public record Place(int byValue, int byGrowth, int of) {
+
+		/** At least two siblings have data and the region is among them. */
+		public boolean comparable() {
+			return of >= 2 && byValue > 0;
+		}
 	}
 
+	/** The region's place among its siblings over the slice's indicator. */
 	public Place place(Indicator indicator, Slice slice, String regionCode) {
 		String parent = regions.path(regionCode).stream()
 			.map(Region::code)
@@ -183,10 +228,10 @@ public class Analysis {
 	}
 
 	private static Row row(String key, String name, BigDecimal value, BigDecimal before, BigDecimal total,
-			Indicator indicator) {
+			Indicator indicator, Coverage.Pair coverage) {
 		BigDecimal share = value == null || total == null || total.signum() == 0 || indicator.aggregation() != Aggregation.SUM
 				? null : value.multiply(BigDecimal.valueOf(100)).divide(total, 2, java.math.RoundingMode.HALF_UP);
-		return new Row(key, name, value, before, Aggregates.growth(value, before), share);
+		return new Row(key, name, value, before, Aggregates.growth(value, before), share, coverage);
 	}
 
 	private static int indexOf(List<Row> rows, String key) {

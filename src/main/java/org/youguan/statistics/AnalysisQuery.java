@@ -6,7 +6,7 @@ import java.time.YearMonth;
  * What an analysis page asks for: an indicator, a region (its code; "0" the country), a year up to a month, and
  * optionally a brand (short name). Defaults: 快递业务量, the user's region, this year through the last reported month.
  */
-public record AnalysisQuery(String indicator, String region, int year, int through, String brand) {
+record AnalysisQuery(String indicator, String region, int year, int through, String brand) {
 
 	/** The query with its defaults; a year outside {@link Period#FIRST_YEAR} … next year is refused (field {@code year}). */
 	static AnalysisQuery of(String indicator, String region, Integer year, Integer through, String brand,

@@ -24,7 +24,7 @@ import org.youguan.region.Regions;
  * sub-region — approved data only.
  */
 @Service
-public class Bulletins {
+class Bulletins {
 
 	static final String TEMPLATE = "documents/statistics-bulletin.docx";
 
@@ -42,8 +42,11 @@ public class Bulletins {
 
 	private final Clock clock;
 
+	private final Coverage coverage;
+
 	Bulletins(Analysis analysis, Aggregates aggregates, Indicators indicators, Regions regions, WordTemplates templates,
-			Clock clock) {
+			Clock clock, Coverage coverage) {
+		this.coverage = coverage;
 		this.analysis = analysis;
 		this.aggregates = aggregates;
 		this.indicators = indicators;
@@ -52,35 +55,46 @@ public class Bulletins {
 		this.clock = clock;
 	}
 
+	/**
+	 * Writes the bulletin of the slice ("1–10月"). Amounts as the bureau writes them (亿件/万件, 亿元/万元, two
+	 * decimals), the date as 2026年11月30日, the place among sibling regions only when at least two of them have data,
+	 * and a figure whose period (or last year's) is below the completeness share with the caveat instead of a plain
+	 * rise or fall (see {@link Coverage}).
+	 */
 	public byte[] write(Slice slice, String months) {
 		String area = area(slice.regionPrefix());
 		String name = slice.regionPrefix().isEmpty() ? "全国" : regions.fullName(slice.regionPrefix());
 		Map<String, String> fields = new HashMap<>();
 		fields.put("title", slice.from().getYear() + "年" + months + name + "邮政行业运行情况");
 		fields.put("months", slice.from().getYear() + "年" + months);
-		fields.put("date", LocalDate.now(clock).toString());
+		fields.put("date", date(LocalDate.now(clock)));
 		List<Map<String, String>> figures = new ArrayList<>();
 		Map<String, Figure> main = new LinkedHashMap<>();
 		for (String code : MAIN) {
 			Indicator i = indicators.get(code);
-			Figure f = new Figure(i, aggregates.value(i, slice), aggregates.value(i, slice.lastYear()));
+			Figure f = new Figure(i, aggregates.value(i, slice), aggregates.value(i, slice.lastYear()),
+					coverage.pair(i, slice));
 			main.put(code, f);
 			Map<String, String> row = new HashMap<>();
+			Scale scale = f.scale();
 			row.put("name", i.name());
-			row.put("unit", i.unit());
-			row.put("value", plain(f.value()));
-			row.put("lastYear", plain(f.lastYear()));
-			row.put("growth", plain(f.growth()));
+			row.put("unit", scale.unit());
+			row.put("value", scale.format(f.value()));
+			row.put("lastYear", scale.format(f.lastYear()));
+			row.put("growth", f.growth() == null ? "—" : f.growth().setScale(1, RoundingMode.HALF_UP).toPlainString()
+					+ (f.coverage().comparable() ? "" : "（数据不完整）"));
 			figures.add(row);
 		}
+		String caveat = main.values().stream().map(f -> f.coverage()).filter(c -> !c.comparable()).findFirst()
+			.map(c -> "（注：" + c.caveat() + "，同比仅供参考。）").orElse("");
 		fields.put("overall", months + "，" + area + "邮政行业业务总量累计完成" + main.get("postal.total").amount() + "，"
 				+ main.get("postal.total").growthText() + "；业务收入（不包括邮政储蓄银行直接营业收入）累计完成"
-				+ main.get("postal.revenue").amount() + "，" + main.get("postal.revenue").growthText() + "。");
+				+ main.get("postal.revenue").amount() + "，" + main.get("postal.revenue").growthText() + "。" + caveat);
 		Indicator volume = indicators.get("express.volume");
 		String place = "";
-		if (slice.regionPrefix().length() >= 4) {
+		if (slice.regionPrefix().length() >= 4 && main.get("express.volume").coverage().comparable()) {
 			Analysis.Place p = analysis.place(volume, slice, slice.regionPrefix());
-			if (p.byGrowth() > 0) {
+			if (p.comparable() && p.byGrowth() > 0) {
 				place = "，增幅" + (slice.regionPrefix().length() == 4 ? "全省" : "全市") + "排名第" + p.byGrowth() + "（共" + p.of() + "个）";
 			}
 		}
@@ -88,21 +102,24 @@ public class Bulletins {
 				+ main.get("express.volume").growthText() + place + "；快递业务收入累计完成" + main.get("express.revenue").amount()
 				+ "，" + main.get("express.revenue").growthText() + "。");
 		List<String> parts = new ArrayList<>();
+		Coverage.Pair volumeCoverage = main.get("express.volume").coverage();
 		for (Analysis.Row r : analysis.composition(volume, slice)) {
-			parts.add(r.name().replace("快递业务量", "") + "业务量" + new Figure(volume, r.value(), r.previousYearValue()).amount()
-					+ "，" + new Figure(volume, r.value(), r.previousYearValue()).growthText() + "，占全部快递业务量的"
-					+ plain(r.share()) + "%");
+			Figure part = new Figure(volume, r.value(), r.previousYearValue(), volumeCoverage);
+			parts.add(r.name().replace("快递业务量", "").replace("（", "").replace("）", "") + "业务量" + part.amount() + "，" + part.growthText() + "，占全部快递业务量的"
+					+ percent(r.share()) + "%");
 		}
 		fields.put("composition", parts.isEmpty() ? "" : String.join("；", parts) + "。");
 		List<Map<String, String>> regionRows = new ArrayList<>();
+		List<Analysis.Row> byRegion = analysis.byRegion(volume, slice);
+		boolean ranked = byRegion.stream().filter(r -> r.value() != null).count() >= 2;
 		int rank = 0;
-		for (Analysis.Row r : analysis.byRegion(volume, slice)) {
+		for (Analysis.Row r : byRegion) {
 			Map<String, String> row = new HashMap<>();
 			row.put("name", r.name());
-			row.put("value", r.value() == null ? "" : plain(r.value().divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP)));
-			row.put("growth", plain(r.growth()));
-			row.put("share", plain(r.share()));
-			row.put("rank", String.valueOf(++rank));
+			row.put("value", r.value() == null ? "—" : Scale.TEN_THOUSAND.format(r.value()));
+			row.put("growth", percent(r.growth()) + (r.incomplete() ? "（数据不完整）" : ""));
+			row.put("share", percent(r.share()));
+			row.put("rank", ranked && r.value() != null ? String.valueOf(++rank) : "—");
 			regionRows.add(row);
 		}
 		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
@@ -111,6 +128,15 @@ public class Bulletins {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** A date as official documents write it: 2026年11月30日. */
+	static String date(LocalDate date) {
+		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+	}
+
+	private static String percent(BigDecimal v) {
+		return v == null ? "—" : v.setScale(1, RoundingMode.HALF_UP).toPlainString();
 	}
 
 	/** "全省", "全市", "全区" by the level of the region code. */
@@ -123,26 +149,37 @@ public class Bulletins {
 		};
 	}
 
-	private static String plain(BigDecimal v) {
-		return v == null ? "—" : v.stripTrailingZeros().toPlainString();
+	/** How an amount is written: divided by {@code divisor}, two decimals, in {@code unit}. */
+	record Scale(String unit, long divisor) {
+
+		static final Scale TEN_THOUSAND = new Scale("万件", 10_000);
+
+		String format(BigDecimal v) {
+			return v == null ? "—" : v.divide(BigDecimal.valueOf(divisor), 2, RoundingMode.HALF_UP).toPlainString();
+		}
 	}
 
 	/** A figure with last year's, written the way bulletins do ("27.81亿件", "同比增长12.5%"). */
-	record Figure(Indicator indicator, BigDecimal value, BigDecimal lastYear) {
+	record Figure(Indicator indicator, BigDecimal value, BigDecimal lastYear, Coverage.Pair coverage) {
 
 		BigDecimal growth() {
 			return Aggregates.growth(value, lastYear);
 		}
 
-		String amount() {
-			if (value == null) {
-				return "—";
-			}
+		/** 亿件 from 100 million parcels, else 万件; 亿元 from 10,000 万元, else 万元; other units as they are. */
+		Scale scale() {
+			BigDecimal v = value != null ? value : lastYear;
 			return switch (indicator.unit()) {
-				case "件" -> value.compareTo(BigDecimal.valueOf(100_000_000)) >= 0 ? scaled(100_000_000) + "亿件" : scaled(10_000) + "万件";
-				case "万元" -> value.compareTo(BigDecimal.valueOf(10_000)) >= 0 ? scaled(10_000) + "亿元" : scaled(1) + "万元";
-				default -> plain(value) + indicator.unit();
+				case "件" -> v != null && v.compareTo(BigDecimal.valueOf(100_000_000)) >= 0 ? new Scale("亿件", 100_000_000)
+						: Scale.TEN_THOUSAND;
+				case "万元" -> v != null && v.compareTo(BigDecimal.valueOf(10_000)) >= 0 ? new Scale("亿元", 10_000)
+						: new Scale("万元", 1);
+				default -> new Scale(indicator.unit(), 1);
 			};
+		}
+
+		String amount() {
+			return value == null ? "—" : scale().format(value) + scale().unit();
 		}
 
 		String growthText() {
@@ -150,11 +187,8 @@ public class Bulletins {
 			if (g == null) {
 				return "上年同期无数据";
 			}
-			return (g.signum() >= 0 ? "同比增长" : "同比下降") + g.abs().setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
-		}
-
-		private String scaled(long divisor) {
-			return value.divide(BigDecimal.valueOf(divisor), 2, RoundingMode.HALF_UP).toPlainString();
+			String text = (g.signum() >= 0 ? "同比增长" : "同比下降") + g.abs().setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+			return coverage.comparable() ? text : text + "（数据不完整，不可比）";
 		}
 	}
 }

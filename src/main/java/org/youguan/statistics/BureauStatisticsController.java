@@ -23,6 +23,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
@@ -102,15 +103,12 @@ class BureauStatisticsController {
 	String remind(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam long form,
 			@RequestParam String period, RedirectAttributes redirect) {
 		ReportForm f = forms.get(form);
-		try {
+		String here = "/statistics/completeness?form=" + form + "&period=" + period;
+		return PageSteps.run(redirect, here, () -> {
 			int n = completeness.remind(scope, f, Period.parse(f.periodType(), period, "period", LocalDate.now(clock)),
 					me.bureauName());
-			redirect.addFlashAttribute("message", "已向" + n + "家未报送企业发出催报通知");
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
-		}
-		return "redirect:/statistics/completeness?form=" + form + "&period=" + period;
+			return new PageSteps.Done("已向" + n + "家未报送企业发出催报通知", here);
+		});
 	}
 
 	@GetMapping("/statistics/targets")
@@ -134,18 +132,13 @@ class BureauStatisticsController {
 	String setTarget(DataScope scope, @RequestParam String region, @RequestParam int year, @RequestParam String indicator,
 			@RequestParam(required = false) String targetValue, @RequestParam(required = false) String targetGrowth,
 			RedirectAttributes redirect) {
-		try {
+		return PageSteps.run(redirect, "/statistics/targets?region=" + region + "&year=" + year, "目标已保存", () -> {
 			Validation v = new Validation();
 			BigDecimal value = v.decimal("targetValue", "目标值", targetValue);
 			BigDecimal growth = v.decimal("targetGrowth", "增长目标", targetGrowth);
 			v.throwIfInvalid();
 			targets.set(scope, region, year, indicator, value, growth);
-			redirect.addFlashAttribute("message", "目标已保存");
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
-		}
-		return "redirect:/statistics/targets?region=" + region + "&year=" + year;
+		});
 	}
 
 	@GetMapping("/statistics/catalogue")
@@ -179,14 +172,8 @@ class BureauStatisticsController {
 			redirect.addAttribute("regionPrefix", regionPrefix == null ? "" : regionPrefix);
 			return "redirect:/statistics/catalogue";
 		}
-		try {
-			forms.configure(me, id, dueDay == null ? 0 : dueDay, types == null ? List.of() : types, brand, regionPrefix);
-			redirect.addFlashAttribute("message", "报表设置已保存");
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
-		}
-		return "redirect:/statistics/catalogue";
+		return PageSteps.run(redirect, "/statistics/catalogue", "报表设置已保存", () -> forms.configure(me, id,
+				dueDay == null ? 0 : dueDay, types == null ? List.of() : types, brand, regionPrefix));
 	}
 
 	@PostMapping("/statistics/catalogue/indicators")
@@ -196,15 +183,9 @@ class BureauStatisticsController {
 			@RequestParam(required = false) Aggregation aggregation, @RequestParam(required = false) String denominatorCode,
 			@RequestParam(required = false) String formula, @RequestParam(required = false) String description,
 			@RequestParam(required = false) Long formId, RedirectAttributes redirect) {
-		try {
-			indicators.add(new Indicators.NewIndicator(code, name, unit, valueType, aggregation, denominatorCode, formula,
-					description), formId);
-			redirect.addFlashAttribute("message", "已新增指标" + code);
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
-		}
-		return "redirect:/statistics/catalogue";
+		return PageSteps.run(redirect, "/statistics/catalogue", "已新增指标" + code, () -> indicators.add(
+				new Indicators.NewIndicator(code, name, unit, valueType, aggregation, denominatorCode, formula, description),
+				formId));
 	}
 
 	@GetMapping("/statistics/history/import")

@@ -18,14 +18,18 @@ final class Charts {
 	private Charts() {
 	}
 
-	/** This year against last year by month. */
+	/** The label an incomplete month or region carries on a chart. */
+	static final String INCOMPLETE = "数据不完整";
+
+	/** This year against last year by month; a month below the completeness share is grey and labelled 数据不完整. */
 	static String trend(List<Analysis.MonthPoint> points, String unit) {
 		List<String> months = points.stream().map(p -> Integer.parseInt(p.month().substring(5)) + "月").toList();
+		List<Object> current = points.stream().map(p -> marked(p.value(), p.incomplete())).toList();
 		return json(Map.of("tooltip", Map.of("trigger", "axis"), "legend", Map.of("data", List.of("本年", "上年同期")),
 				"grid", grid(), "xAxis", Map.of("type", "category", "data", months),
 				"yAxis", Map.of("type", "value", "name", unit),
-				"series", List.of(series("本年", "line", points.stream().map(Analysis.MonthPoint::value).toList()),
-						series("上年同期", "line", points.stream().map(Analysis.MonthPoint::lastYear).toList()))));
+				"series", List.of(series("本年", "line", current),
+						series("上年同期", "line", points.stream().<Object>map(Analysis.MonthPoint::lastYear).toList()))));
 	}
 
 	/** A ranking as horizontal bars, largest on top. */
@@ -33,9 +37,9 @@ final class Charts {
 		List<Analysis.Row> reversed = new java.util.ArrayList<>(rows);
 		java.util.Collections.reverse(reversed);
 		return json(Map.of("tooltip", Map.of("trigger", "axis"), "grid", grid(),
-				"xAxis", Map.of("type", "value", "name", unit),
+				"xAxis", valueAxis(unit),
 				"yAxis", Map.of("type", "category", "data", reversed.stream().map(Analysis.Row::name).toList()),
-				"series", List.of(series("本期", "bar", reversed.stream().map(Analysis.Row::value).toList()))));
+				"series", List.of(series("本期", "bar", reversed.stream().map(r -> marked(r.value(), r.incomplete())).toList()))));
 	}
 
 	/** The parts of a total. */
@@ -47,7 +51,27 @@ final class Charts {
 				"series", List.of(Map.of("type", "pie", "radius", List.of("40%", "70%"), "data", data))));
 	}
 
-	private static Map<String, Object> series(String name, String type, List<BigDecimal> values) {
+	/** A data item: the bare value, or grey and labelled 数据不完整 when its period is incomplete. */
+	private static Object marked(BigDecimal value, boolean incomplete) {
+		if (!incomplete) {
+			return value;
+		}
+		Map<String, Object> item = new LinkedHashMap<>();
+		item.put("value", value);
+		item.put("itemStyle", Map.of("color", "#adb5bd"));
+		item.put("label", Map.of("show", true, "position", "top", "color", "#d63939", "formatter", INCOMPLETE));
+		return item;
+	}
+
+	/**
+	 * A horizontal value axis with its unit under the axis, centred: the name at the axis' end lies outside what
+	 * {@code containLabel} keeps inside the chart and was clipped at the right edge.
+	 */
+	private static Map<String, Object> valueAxis(String unit) {
+		return Map.of("type", "value", "name", unit, "nameLocation", "middle", "nameGap", 28);
+	}
+
+	private static Map<String, Object> series(String name, String type, List<?> values) {
 		Map<String, Object> s = new LinkedHashMap<>();
 		s.put("name", name);
 		s.put("type", type);
@@ -56,7 +80,7 @@ final class Charts {
 	}
 
 	private static Map<String, Object> grid() {
-		return Map.of("left", 60, "right", 20, "top", 40, "bottom", 30, "containLabel", true);
+		return Map.of("left", 24, "right", 24, "top", 40, "bottom", 36, "containLabel", true);
 	}
 
 	private static String json(Object option) {

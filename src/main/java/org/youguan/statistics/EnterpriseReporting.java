@@ -16,7 +16,7 @@ import org.youguan.registry.Enterprises;
  * report, and receiving a report in one step (open the period, save, and submit when asked).
  */
 @Service
-public class EnterpriseReporting {
+class EnterpriseReporting {
 
 	private final Enterprises enterprises;
 

@@ -18,6 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
@@ -72,15 +73,11 @@ class EnterpriseStatisticsController {
 	@PostMapping("/enterprise/statistics/open")
 	String open(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam long form,
 			@RequestParam String period, RedirectAttributes redirect) {
-		try {
+		return PageSteps.run(redirect, "/enterprise/statistics", () -> {
 			ReportForm f = forms.get(form);
 			long id = reports.open(scope, reporting.enterprise(me).id(), form, Period.parse(f.periodType(), period, "period"));
-			return "redirect:/enterprise/statistics/reports/" + id;
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
-			return "redirect:/enterprise/statistics";
-		}
+			return new PageSteps.Done(null, "/enterprise/statistics/reports/" + id);
+		});
 	}
 
 	@GetMapping("/enterprise/statistics/reports/{id:\\d+}")
@@ -148,14 +145,7 @@ class EnterpriseStatisticsController {
 	@PostMapping("/enterprise/statistics/reports/{id:\\d+}/revise")
 	String revise(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		try {
-			long revision = reports.revise(scope, id, reason);
-			redirect.addFlashAttribute("message", "已创建更正版本，请修改后重新报送");
-			return "redirect:/enterprise/statistics/reports/" + revision;
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
-			return "redirect:/enterprise/statistics/reports/" + id;
-		}
+		return PageSteps.run(redirect, "/enterprise/statistics/reports/" + id, () -> new PageSteps.Done(
+				"已创建更正版本，请修改后重新报送", "/enterprise/statistics/reports/" + reports.revise(scope, id, reason)));
 	}
 }

@@ -17,7 +17,8 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
@@ -59,13 +60,11 @@ class ReportController {
 	 * state; a status asked for alone shows that status whatever its state.
 	 */
 	@GetMapping("/statistics/reports")
-	String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long form,
+	String list(DataScope scope, ListRequest request, @RequestParam(required = false) Long form,
 			@RequestParam(required = false) String period, @RequestParam(required = false) ReportStatus status,
-			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir, Model model) {
+			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state, Model model) {
 		WorkState shown = WorkState.orDefault(state, status != null);
-		PageQuery query = PageQuery.of(q, page, null, defaultSort(shown, sort), defaultDirection(shown, sort, dir));
+		PageQuery query = ordered(request, shown).toPage();
 		model.addAttribute("result", reports.list(scope, new Reports.Filter(form, period, status, late, shown), query));
 		model.addAttribute("query", query);
 		model.addAttribute("forms", forms.all());
@@ -75,15 +74,19 @@ class ReportController {
 	}
 
 	@GetMapping("/statistics/reports/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Long form, @RequestParam(required = false) String period,
-			@RequestParam(required = false) ReportStatus status, @RequestParam(required = false) Boolean late,
-			@RequestParam(required = false) WorkState state, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir) {
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long form,
+			@RequestParam(required = false) String period, @RequestParam(required = false) ReportStatus status,
+			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = reports.list(scope, new Reports.Filter(form, period, status, late, shown),
-				PageQuery.of(q, 0, null, defaultSort(shown, sort), defaultDirection(shown, sort, dir)).unpaged()).items();
+				ordered(request, shown).toExport()).items();
 		return Downloads.xlsx("统计报表.xlsx", spreadsheets.write("统计报表", COLUMNS, rows));
+	}
+
+	/** The request with the state's default order when the user chose none. */
+	private static ListRequest ordered(ListRequest request, WorkState state) {
+		return new ListRequest(request.q(), request.page(), null, defaultSort(state, request.sort()),
+				defaultDirection(state, request.sort(), request.dir()));
 	}
 
 	/** Open reports by due date; approved ones by period, newest first. */
@@ -117,20 +120,15 @@ class ReportController {
 	@PreAuthorize(HANDLERS)
 	String decide(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@PathVariable String action, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		try {
-			String by = me.displayName() + "（" + me.bureauName() + "）";
+		String here = "/statistics/reports/" + id;
+		String by = me.displayName() + "（" + me.bureauName() + "）";
+		return PageSteps.run(redirect, here, () -> {
 			if (action.equals("approve")) {
 				reports.approve(scope, id, by);
-				redirect.addFlashAttribute("message", "报表已审核通过，数据已纳入汇总");
+				return new PageSteps.Done("报表已审核通过，数据已纳入汇总", here);
 			}
-			else {
-				reports.returnForCorrection(scope, id, reason, by);
-				redirect.addFlashAttribute("message", "报表已退回企业修改");
-			}
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("errors", ex.formErrors());
-		}
-		return "redirect:/statistics/reports/" + id;
+			reports.returnForCorrection(scope, id, reason, by);
+			return new PageSteps.Done("报表已退回企业修改", here);
+		});
 	}
 }

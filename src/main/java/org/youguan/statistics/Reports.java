@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
@@ -50,11 +51,12 @@ public class Reports {
 
 	static final Set<String> SORTS = Set.of("period", "enterprise_name", "submitted_at", "region_code", "due_on");
 
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			SELECT r.id, r.form_id, f.name AS form_name, r.enterprise_id, r.enterprise_name, r.credit_code, r.region_code,
 			       r.period, r.revision, r.status, r.due_on, r.submitted_at, r.on_time, r.comment, r.return_reason,
-			       r.decided_at, r.decided_by, r.revision_reason
-			FROM stat_report r JOIN stat_form f ON f.id = r.form_id""";
+			       r.decided_at, r.decided_by, r.revision_reason""";
+
+	private static final String SELECT = COLUMNS + " FROM stat_report r JOIN stat_form f ON f.id = r.form_id";
 
 	private final ReportRepository reports;
 
@@ -84,45 +86,36 @@ public class Reports {
 		this.clock = clock;
 	}
 
+	/**
+	 * One page of the reports in scope (an enterprise's own, a bureau's region) that pass the filter, searched by
+	 * enterprise name or exact credit code, in a whitelisted order (by submission, newest first, otherwise).
+	 */
 	public PageResult<ReportView> list(DataScope scope, Filter filter, PageQuery page) {
-		Map<String, Object> params = new HashMap<>(scope.params());
-		StringBuilder where = new StringBuilder(" WHERE ").append(scope.enterprisePredicate("r.credit_code", "r.region_code"));
-		if (filter.formId() != null) {
-			where.append(" AND r.form_id = :form");
-			params.put("form", filter.formId());
-		}
-		if (filter.period() != null && !filter.period().isBlank()) {
-			where.append(" AND r.period = :period");
-			params.put("period", filter.period().strip());
-		}
-		if (filter.status() != null) {
-			where.append(" AND r.status = :status");
-			params.put("status", filter.status().name());
-		}
+		Listing listing = Listing.from("FROM stat_report r JOIN stat_form f ON f.id = r.form_id")
+			.countFrom("FROM stat_report r")
+			.scope(scope, "r.credit_code", "r.region_code")
+			.where(filter.formId() != null, "r.form_id = :form", "form", filter.formId())
+			.where(filter.period() != null && !filter.period().isBlank(), "r.period = :period", "period",
+					filter.period() == null ? "" : filter.period().strip())
+			.where(filter.status() != null, "r.status = :status", "status",
+					filter.status() == null ? "" : filter.status().name());
 		if (Boolean.TRUE.equals(filter.late())) {
-			where.append(" AND r.on_time = false");
+			listing.where("r.on_time = false");
 		}
 		if (filter.state() == WorkState.OPEN) {
-			where.append(" AND r.status IN ('DRAFT','SUBMITTED','RETURNED')");
+			listing.where("r.status IN ('DRAFT','SUBMITTED','RETURNED')");
 		}
 		else if (filter.state() == WorkState.DONE) {
-			where.append(" AND r.status IN ('APPROVED','SUPERSEDED')");
+			listing.where("r.status IN ('APPROVED','SUPERSEDED')");
 		}
 		if (!page.q().isEmpty()) {
-			where.append(" AND (r.enterprise_name LIKE :q ESCAPE '\\' OR r.credit_code = :code)");
-			params.put("q", page.likePattern());
-			params.put("code", page.q().toUpperCase());
+			listing.where("(r.enterprise_name LIKE :q ESCAPE '\\' OR r.credit_code = :code)",
+					Map.of("q", page.likePattern(), "code", page.q().toUpperCase()));
 		}
-		long total = jdbc.sql("SELECT count(*) FROM stat_report r" + where).params(params).query(Long.class).single();
-		List<ReportView> items = jdbc
-			.sql(SELECT + where + " ORDER BY r." + page.sortOr(SORTS, "submitted_at") + " " + page.direction()
-					+ " NULLS LAST, r.id DESC LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(Rows.of(ReportView.class))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		Map<String, String> sorts = new HashMap<>();
+		SORTS.forEach(name -> sorts.put(name, "r." + name));
+		return listing.sorts(sorts, "submitted_at", page.descending(), "r.id DESC")
+			.page(jdbc, COLUMNS, page, Rows.of(ReportView.class));
 	}
 
 	/** Reports in scope waiting for the bureau's decision. */

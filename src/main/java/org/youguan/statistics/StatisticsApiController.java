@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 import org.youguan.org.CurrentUser;
 
@@ -75,10 +75,9 @@ class StatisticsApiController {
 	@GetMapping("/reports")
 	@PreAuthorize(STAFF + " or hasRole('ENTERPRISE')")
 	@Operation(summary = "报表列表", description = "企业只看到本企业的报表，工作人员看到辖区内的。")
-	PageResult<ReportView> reports(DataScope scope, @RequestParam(required = false) String period,
-			@RequestParam(required = false) ReportStatus status, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return reports.list(scope, new Reports.Filter(null, period, status, null), PageQuery.of(null, page, size, null, null));
+	PageResult<ReportView> reports(DataScope scope, ListRequest request, @RequestParam(required = false) String period,
+			@RequestParam(required = false) ReportStatus status) {
+		return reports.list(scope, new Reports.Filter(null, period, status, null), request.toPage());
 	}
 
 	@GetMapping("/reports/{id}")

@@ -44,8 +44,11 @@ class StatisticsController {
 
 	private final Clock clock;
 
+	private final Coverage coverage;
+
 	StatisticsController(Analysis analysis, Aggregates aggregates, Indicators indicators, Regions regions, Brands brands,
-			Bulletins bulletins, Spreadsheets spreadsheets, Clock clock) {
+			Bulletins bulletins, Spreadsheets spreadsheets, Clock clock, Coverage coverage) {
+		this.coverage = coverage;
 		this.analysis = analysis;
 		this.aggregates = aggregates;
 		this.indicators = indicators;
@@ -77,6 +80,7 @@ class StatisticsController {
 		model.addAttribute("value", value);
 		model.addAttribute("lastYear", lastYear);
 		model.addAttribute("growth", Aggregates.growth(value, lastYear));
+		model.addAttribute("coverage", coverage.pair(ind, slice));
 		model.addAttribute("place", slice.regionPrefix().length() >= 4 ? analysis.place(ind, slice, slice.regionPrefix()) : null);
 		model.addAttribute("trend", trend);
 		model.addAttribute("byRegion", byRegion);
@@ -103,7 +107,8 @@ class StatisticsController {
 			List<Column<Analysis.MonthPoint>> columns = List.of(Column.of("月份", Analysis.MonthPoint::month, 10),
 					Column.of(q.year() + "年" + unit, Analysis.MonthPoint::value, 18),
 					Column.of((q.year() - 1) + "年" + unit, Analysis.MonthPoint::lastYear, 18),
-					Column.of("同比增长（%）", Analysis.MonthPoint::growth, 14));
+					Column.of("同比增长（%）", Analysis.MonthPoint::growth, 14),
+					Column.of("数据完整性", (Analysis.MonthPoint p) -> p.coverage().caveat(), 30));
 			return Downloads.xlsx(ind.name() + "月度走势.xlsx", spreadsheets.write("月度走势", columns, analysis.trend(ind, slice)));
 		}
 		List<Analysis.Row> rows = switch (view) {
@@ -113,7 +118,8 @@ class StatisticsController {
 		};
 		List<Column<Analysis.Row>> columns = List.of(Column.of("名称", Analysis.Row::name, 20),
 				Column.of(q.monthsLabel() + unit, Analysis.Row::value, 18), Column.of("上年同期" + unit, Analysis.Row::previousYearValue, 18),
-				Column.of("同比增长（%）", Analysis.Row::growth, 14), Column.of("占比（%）", Analysis.Row::share, 12));
+				Column.of("同比增长（%）", Analysis.Row::growth, 14), Column.of("占比（%）", Analysis.Row::share, 12),
+				Column.of("数据完整性", (Analysis.Row r) -> r.coverage() == null ? "" : r.coverage().caveat(), 30));
 		String title = switch (view) {
 			case "regions" -> "分地区";
 			case "brands" -> "分品牌";

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -105,16 +106,24 @@ public class Targets {
 	}
 
 	/**
-	 * Where the region's year stands against a target set elsewhere (a work plan's main target) without storing it:
-	 * the same figures as for a stored target.
+	 * The stored target of one indicator for the region and year with its progress through the given month — the one
+	 * figure every page shows for that target (the statistics target page, a work plan's main targets). Empty when no
+	 * target is set for that indicator, region and year.
+	 *
+	 * @throws org.youguan.kernel.AccessRefusedException when the region lies outside the caller's scope
+	 * @throws InvalidValueException when the indicator or region does not exist
 	 */
-	public Progress progressAgainst(DataScope scope, String region, int year, YearMonth through, String indicatorCode,
-			BigDecimal value, BigDecimal growth) {
+	public Optional<Progress> progress(DataScope scope, String region, int year, YearMonth through, String indicatorCode) {
 		String prefix = analysis.region(scope, region);
-		if (value == null && growth == null) {
-			throw new InvalidValueException("targetValue", "required", "请填写目标值或增长目标（至少一项）");
-		}
-		return progress(indicators.require("indicatorCode", indicatorCode), prefix, year, through, value, growth);
+		Indicator indicator = indicators.require("indicatorCode", indicatorCode);
+		return jdbc.sql("""
+				SELECT target_value, target_growth FROM stat_target
+				WHERE region_code = :region AND year = :year AND indicator_code = :code""")
+			.param("region", prefix.isEmpty() ? "0" : prefix)
+			.param("year", year)
+			.param("code", indicator.code())
+			.query((rs, n) -> progress(indicator, prefix, year, through, rs.getBigDecimal(1), rs.getBigDecimal(2)))
+			.optional();
 	}
 
 	private Progress progress(Indicator indicator, String prefix, int year, YearMonth through, BigDecimal value,

@@ -2,15 +2,20 @@ package org.youguan.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.youguan.audit.AuditQuery;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.complaints.ComplaintNotices;
+import org.youguan.complaints.ComplaintQueries;
+import org.youguan.filing.OutletFilings;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.notifications.Notifications;
@@ -18,6 +23,8 @@ import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Todo;
 import org.youguan.org.Users;
+import org.youguan.statistics.Analysis;
+import org.youguan.statistics.Reports;
 
 /**
  * The first page, by who opens it. The public: the public home (lookup, complain, track, published notices, sign-in).
@@ -49,18 +56,17 @@ class DashboardController {
 
 	private final ComplaintNotices notices;
 
-	private final org.youguan.filing.OutletFilings filings;
+	private final OutletFilings filings;
 
-	private final org.youguan.statistics.Analysis analysis;
+	private final Analysis analysis;
 
-	private final org.youguan.statistics.Reports reports;
+	private final Reports reports;
 
-	private final org.youguan.complaints.Complaints complaints;
+	private final ComplaintQueries complaints;
 
 	DashboardController(Users users, Bureaus bureaus, AuditTrail audit, WorkingCalendar calendar, Clock clock, Inbox inbox,
-			Notifications notifications, ComplaintNotices notices, org.youguan.filing.OutletFilings filings,
-			org.youguan.statistics.Analysis analysis, org.youguan.statistics.Reports reports,
-			org.youguan.complaints.Complaints complaints) {
+			Notifications notifications, ComplaintNotices notices, OutletFilings filings, Analysis analysis,
+			Reports reports, ComplaintQueries complaints) {
 		this.inbox = inbox;
 		this.notifications = notifications;
 		this.notices = notices;
@@ -98,11 +104,11 @@ class DashboardController {
 		model.addAttribute("filingsNeedingAttention", filings.countNeedingAttention(scope));
 		model.addAttribute("reportsAwaiting", reports.countAwaiting(scope));
 		model.addAttribute("complaintsNeedingAttention", complaints.countNeedingAttention(scope));
-		model.addAttribute("statistics", analysis.snapshot(scope, me.regionCode(), java.time.YearMonth.from(today).minusMonths(1)));
+		model.addAttribute("statistics", analysis.snapshot(scope, me.regionCode(), YearMonth.from(today).minusMonths(1)));
 		model.addAttribute("charts", true);
 		calendar.nextHoliday(today).ifPresent(h -> {
 			model.addAttribute("nextHoliday", h);
-			model.addAttribute("daysToHoliday", java.time.temporal.ChronoUnit.DAYS.between(today, h.day()));
+			model.addAttribute("daysToHoliday", ChronoUnit.DAYS.between(today, h.day()));
 		});
 		// loading a year's calendar is a system administrator's task: only they are told it is missing
 		if (me.systemAdmin()) {
@@ -114,7 +120,7 @@ class DashboardController {
 				model.addAttribute("missingCurrentYear", today.getYear());
 			}
 		}
-		model.addAttribute("recent", audit.search(scope, new org.youguan.audit.AuditQuery(null, null, null, null, null),
+		model.addAttribute("recent", audit.search(scope, new AuditQuery(null, null, null, null, null),
 				new PageQuery("", 0, 8, null, true)).items());
 		return "web/dashboard";
 	}

@@ -1,6 +1,7 @@
 package org.youguan.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
@@ -57,6 +58,7 @@ public final class Navigation {
 					new NavItem("nav.users", "/admin/users", ADMINS), new NavItem("nav.roles", "/admin/roles", ADMINS))),
 			new Section("nav.section.system",
 					List.of(new NavItem("nav.audit", "/admin/audit", ADMINS),
+							new NavItem("nav.signins", "/admin/signins", ADMINS),
 							new NavItem("nav.calendar", "/admin/calendar", ADMINS),
 							new NavItem("nav.rules", "/admin/rules", ADMINS),
 							new NavItem("nav.regions", "/admin/regions", ADMINS))),
@@ -73,7 +75,7 @@ public final class Navigation {
 	}
 
 	/** The most specific entry containing the current page (so "/x/new" wins over "/x"), if any. */
-	static java.util.Optional<Location> locate(List<Section> sections, String currentPath) {
+	static Optional<Location> locate(List<Section> sections, String currentPath) {
 		Location best = null;
 		for (Section s : sections) {
 			for (NavItem i : s.items()) {
@@ -82,7 +84,7 @@ public final class Navigation {
 				}
 			}
 		}
-		return java.util.Optional.ofNullable(best);
+		return Optional.ofNullable(best);
 	}
 
 	/** The sections and items this user may open; sections left empty are dropped. */

@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,6 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code server.forward-headers-strategy=native} and the balancer's address is a trusted proxy
  * ({@code server.tomcat.remoteip.internal-proxies}); otherwise every client shares the balancer's count. When the
  * database cannot count, the request is let through (the lookup itself then fails on its own).
+ * <p>
+ * Signed-in users are not counted: staff in one office share one address and use the public region picker and lookup
+ * many times a minute, and their requests are attributable (sessions and tokens are audited, API tokens have their own
+ * role checks). The filter runs after Spring Security's chain, so the security context is known here.
  */
 @Component
 class PublicRateLimitFilter extends OncePerRequestFilter {
@@ -41,7 +48,14 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !(path.startsWith("/public/") || path.equals("/public") || path.startsWith("/api/v1/public/"));
+		boolean publicPath = path.startsWith("/public/") || path.equals("/public") || path.startsWith("/api/v1/public/");
+		return !publicPath || signedIn();
+	}
+
+	private static boolean signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
 	}
 
 	@Override

@@ -3,9 +3,10 @@ package org.youguan.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.ui.Model;
+import org.youguan.notifications.Notifications;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.DemoMode;
 
@@ -20,9 +21,9 @@ class ShellAdvice {
 
 	private final DemoMode demo;
 
-	private final org.youguan.notifications.Notifications notifications;
+	private final Notifications notifications;
 
-	ShellAdvice(DemoMode demo, org.youguan.notifications.Notifications notifications) {
+	ShellAdvice(DemoMode demo, Notifications notifications) {
 		this.demo = demo;
 		this.notifications = notifications;
 	}

@@ -22,7 +22,7 @@ import org.youguan.kernel.DataScope;
  * {@code documents/workplan-progress.docx}: a summary line and one table, section rows "一、…" followed by their tasks).
  */
 @Service
-public class PlanExports {
+class PlanExports {
 
 	static final String TEMPLATE = "documents/workplan-progress.docx";
 

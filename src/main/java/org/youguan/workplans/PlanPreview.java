@@ -7,7 +7,7 @@ import java.util.List;
  * ("各处室" stays "各处室"); {@code unknownDepartments} are those the bureau does not have; {@code unparsedLines} are
  * the lines that matched nothing, with their numbers.
  */
-public record PlanPreview(String title, Integer year, String documentNumber, String documentDate,
+record PlanPreview(String title, Integer year, String documentNumber, String documentDate,
 		String overallRequirement, String targets, List<String> keyTasks, List<Section> sections,
 		List<Project> livelihoodProjects, List<String> unknownDepartments, List<Unparsed> unparsedLines) {
 

@@ -1,5 +1,6 @@
 package org.youguan.workplans;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
@@ -16,15 +17,29 @@ import org.youguan.statistics.Indicators;
 import org.youguan.statistics.Targets;
 
 /**
- * A plan's main targets against the statistics: each target that names an indicator shows the year's figures through
- * the last full month (completion against the share of the year gone), and may be adopted as the statistics annual
- * target of the bureau's region.
+ * A plan's main targets against the statistics. The statistics module owns the target of an indicator for a region and
+ * year (one source of truth); a plan's main target that names an indicator shows that stored target and its progress
+ * — the very figure of the statistics target page — and, until the target is set there, only the value as the plan
+ * writes it (no completion of its own). An administrator adopts the plan's value as the statistics target.
  */
 @Service
 public class PlanTargets {
 
-	/** A main target; {@code indicator} and {@code progress} are null when it names nothing statistics counts. */
+	/**
+	 * A main target; {@code indicator} is null when it names nothing statistics counts, {@code progress} null while the
+	 * statistics module holds no target for that indicator, region and year (or the year has not begun).
+	 */
 	public record TargetLine(int position, WorkPlans.MainTarget target, Indicator indicator, Targets.Progress progress) {
+
+		/** The statistics target differs from what the plan writes (set or changed on the statistics side). */
+		public boolean differs() {
+			return progress != null && (!same(progress.targetValue(), target.targetValue())
+					|| !same(progress.targetGrowth(), target.targetGrowth()));
+		}
+
+		private static boolean same(BigDecimal a, BigDecimal b) {
+			return a == null ? b == null : b != null && a.compareTo(b) == 0;
+		}
 	}
 
 	private final WorkPlans plans;
@@ -42,6 +57,10 @@ public class PlanTargets {
 		this.clock = clock;
 	}
 
+	/**
+	 * The plan's main targets with the statistics figures through the last full month (the same month the statistics
+	 * target page uses).
+	 */
 	public List<TargetLine> of(DataScope scope, WorkPlans.Plan plan) {
 		Map<String, Indicator> byCode = indicators.byCode();
 		YearMonth through = YearMonth.now(clock).minusMonths(1);
@@ -50,10 +69,8 @@ public class PlanTargets {
 		return IntStream.range(0, list.size()).mapToObj(i -> {
 			WorkPlans.MainTarget t = list.get(i);
 			Indicator indicator = t.indicatorCode() == null ? null : byCode.get(t.indicatorCode());
-			Targets.Progress progress = indicator == null || !started || t.targetValue() == null && t.targetGrowth() == null
-					? null : targets.progressAgainst(scope, plan.regionCode(), plan.year(),
-							through.getYear() > plan.year() ? YearMonth.of(plan.year(), 12) : through, indicator.code(),
-							t.targetValue(), t.targetGrowth());
+			Targets.Progress progress = indicator == null || !started ? null
+					: targets.progress(scope, plan.regionCode(), plan.year(), through, indicator.code()).orElse(null);
 			return new TargetLine(i + 1, t, indicator, progress);
 		}).toList();
 	}

@@ -48,9 +48,6 @@ public class Progress {
 	private record TaskRow(int number, boolean allDepartments, long bureauId, String regionCode, String planStatus) {
 	}
 
-	private record StatusInputs(String responsibility, boolean allDepartments, LocalDate dueOn) {
-	}
-
 	private final JdbcClient jdbc;
 
 	private final AuditTrail audit;
@@ -254,12 +251,18 @@ public class Progress {
 		return changed;
 	}
 
-	/** Decides and stores the task's status from its counting reports and dates. */
+	/**
+	 * Loads the task, lets it decide its status from its counting reports and today ({@link WorkTask#reassess}) and
+	 * stores the status when it changed; returns the status.
+	 */
 	private String status(long taskId, LocalDate today) {
-		StatusInputs t = jdbc.sql("SELECT responsibility, all_departments, due_on FROM work_task WHERE id = :id")
+		record Row(String responsibility, boolean allDepartments, LocalDate dueOn, String status) {
+		}
+		Row t = jdbc.sql("SELECT responsibility, all_departments, due_on, status FROM work_task WHERE id = :id")
 			.param("id", taskId)
-			.query(Rows.of(StatusInputs.class))
+			.query(Rows.of(Row.class))
 			.single();
+		WorkTask task = new WorkTask(taskId, t.dueOn(), TaskStatus.valueOf(t.status()));
 		boolean lead = "LEAD".equals(t.responsibility()) && !t.allDepartments();
 		String counting = lead ? "r.department_id = (SELECT department_id FROM work_task_department WHERE task_id = :task ORDER BY position LIMIT 1)"
 				: "TRUE";
@@ -269,26 +272,21 @@ public class Progress {
 		boolean reportedThisMonth = jdbc.sql("SELECT EXISTS (SELECT 1 FROM work_progress r WHERE r.task_id = :task AND "
 				+ counting + " AND r.month = :month)")
 			.param("task", taskId).param("month", YearMonth.from(today).toString()).query(Boolean.class).single();
-		String status;
-		if (latest != null && latest == 100) {
-			status = "DONE";
+		if (task.reassess(latest, reportedThisMonth, today, settings.reportDay())) {
+			save(task);
 		}
-		else if (today.isAfter(t.dueOn()) || today.getDayOfMonth() > settings.reportDay() && !reportedThisMonth) {
-			status = "LAGGING";
-		}
-		else {
-			status = latest == null ? "NOT_STARTED" : "IN_PROGRESS";
-		}
-		jdbc.sql("UPDATE work_task SET status = :status WHERE id = :id").param("status", status).param("id", taskId).update();
-		return status;
+		return task.status().name();
+	}
+
+	/** Stores the status the task decided. */
+	private void save(WorkTask task) {
+		jdbc.sql("UPDATE work_task SET status = :status WHERE id = :id")
+			.param("status", task.status().name())
+			.param("id", task.id())
+			.update();
 	}
 
 	static String label(String status) {
-		return switch (status) {
-			case "IN_PROGRESS" -> "推进中";
-			case "DONE" -> "已完成";
-			case "LAGGING" -> "滞后";
-			default -> "未启动";
-		};
+		return TaskStatus.valueOf(status).label();
 	}
 }

@@ -24,6 +24,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Validation;
@@ -62,8 +65,12 @@ class WorkPlanController {
 	}
 
 	@GetMapping("/workplans")
-	String list(DataScope scope, Model model) {
-		model.addAttribute("plans", plans.list(scope));
+	String list(DataScope scope, ListRequest request, Model model) {
+		PageQuery query = request.toPage();
+		PageResult<WorkPlans.PlanSummary> result = plans.list(scope, query);
+		model.addAttribute("result", result);
+		model.addAttribute("plans", result.items());
+		model.addAttribute("query", query);
 		return "workplans/plans";
 	}
 

@@ -14,7 +14,7 @@ import org.youguan.org.Departments;
  * are listed for mapping.
  */
 @Service
-public class WorkPlanImport {
+class WorkPlanImport {
 
 	static final int MAX_CHARS = 200_000;
 

@@ -19,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Validation;
@@ -282,14 +285,20 @@ public class WorkPlans {
 		return plan;
 	}
 
+	/** Every plan in scope, newest year first. */
 	public List<PlanSummary> list(DataScope scope) {
-		return jdbc.sql("""
-				SELECT p.id, p.year, p.title, b.name AS bureau_name, p.status, (SELECT count(*) FROM work_task t WHERE t.plan_id = p.id) AS tasks
-				FROM work_plan p JOIN bureau_name b ON b.id = p.bureau_id WHERE """ + " " + scope.regionPredicate("p.region_code")
-				+ " ORDER BY p.year DESC, p.id DESC")
-			.params(scope.params())
-			.query(Rows.of(PlanSummary.class))
-			.list();
+		return list(scope, PageQuery.of(null, 0, null, null, null).unpaged()).items();
+	}
+
+	/** One page of the plans in scope, searched by title, newest year first unless the user sorts by title. */
+	public PageResult<PlanSummary> list(DataScope scope, PageQuery page) {
+		return Listing.from("FROM work_plan p JOIN bureau_name b ON b.id = p.bureau_id")
+			.countFrom("FROM work_plan p")
+			.scope(scope, "p.region_code")
+			.search(page, "p.title")
+			.sorts(Map.of("year", "p.year", "title", "p.title"), "year", true, "p.id DESC")
+			.page(jdbc, "SELECT p.id, p.year, p.title, b.name AS bureau_name, p.status, "
+					+ "(SELECT count(*) FROM work_task t WHERE t.plan_id = p.id) AS tasks", page, Rows.of(PlanSummary.class));
 	}
 
 	public Plan get(DataScope scope, long id) {

@@ -40,7 +40,16 @@ class ComplaintAccessIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
-	Complaints complaints;
+	ComplaintIntake intake;
+
+	@Autowired
+	ComplaintProcedure procedure;
+
+	@Autowired
+	ComplaintQueries queries;
+
+	@Autowired
+	ComplaintTracking tracking;
 
 	@Autowired
 	AuditTrail audit;
@@ -54,24 +63,24 @@ class ComplaintAccessIntegrationTest {
 	@Autowired
 	UserDirectory directory;
 
-	Complaints.Filed file() {
+	ComplaintIntake.Filed file() {
 		LocalDate today = LocalDate.now(clock);
-		return complaints.file(ComplaintIntegrationTest.form(today.minusDays(20), today.minusDays(10), null,
+		return intake.file(ComplaintIntegrationTest.form(today.minusDays(20), today.minusDays(10), null,
 				ComplaintIntegrationTest.waybill()), Channel.WEB, null, false);
 	}
 
 	@Test
 	void thePhoneAloneShowsTheStatusButCannotWithdraw() throws Exception {
 		var filed = file();
-		assertThat(complaints.publicStatus(filed.number(), "13912345678").status()).isNotEmpty();
-		assertThatThrownBy(() -> complaints.withdraw(filed.number(), "13912345678")).hasMessageContaining("查询码");
+		assertThat(tracking.publicStatus(filed.number(), "13912345678").status()).isNotEmpty();
+		assertThatThrownBy(() -> tracking.withdraw(filed.number(), "13912345678")).hasMessageContaining("查询码");
 		mvc.perform(post("/public/complaints/withdraw").with(csrf()).param("number", filed.number())
 			.param("queryCode", "13912345678").param("lookup", "13912345678")).andExpect(status().isForbidden());
-		assertThat(complaints.get(WUZHONG, filed.id()).status()).isEqualTo(ComplaintStatus.RECEIVED);
+		assertThat(queries.get(WUZHONG, filed.id()).status()).isEqualTo(ComplaintStatus.RECEIVED);
 
 		mvc.perform(post("/public/complaints/withdraw").with(csrf()).param("number", filed.number())
 			.param("queryCode", filed.queryCode())).andExpect(status().is3xxRedirection());
-		assertThat(complaints.get(WUZHONG, filed.id()).status()).isEqualTo(ComplaintStatus.WITHDRAWN);
+		assertThat(queries.get(WUZHONG, filed.id()).status()).isEqualTo(ComplaintStatus.WITHDRAWN);
 	}
 
 	@Test
@@ -123,21 +132,21 @@ class ComplaintAccessIntegrationTest {
 		var filed = file();
 		String otherBrandInCounty = enterprises.list(WUZHONG, new Enterprises.Filter(null, null, null),
 				new PageQuery("中通", 0, 1, null, false)).items().get(0).creditCode();
-		assertThatThrownBy(() -> complaints.acceptAndTransfer(WUZHONG, filed.id(), otherBrandInCounty, null))
+		assertThatThrownBy(() -> procedure.acceptAndTransfer(WUZHONG, filed.id(), otherBrandInCounty, null))
 			.isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
 				.containsExactly("reason"));
 		// the page route answers 4xx with the field, nothing changes
 		mvc.perform(post("/complaints/" + filed.id() + "/transfer").session(SignIn.session(mvc, "wz.staff")).with(csrf())
 			.param("creditCode", otherBrandInCounty));
-		assertThat(complaints.get(WUZHONG, filed.id()).status()).isEqualTo(ComplaintStatus.RECEIVED);
+		assertThat(queries.get(WUZHONG, filed.id()).status()).isEqualTo(ComplaintStatus.RECEIVED);
 
 		String shunfengElsewhere = enterprises.list(DataScope.region("320507"), new Enterprises.Filter(null, null, null),
 				new PageQuery("顺丰", 0, 1, null, false)).items().get(0).creditCode();
-		assertThatThrownBy(() -> complaints.acceptAndTransfer(WUZHONG, filed.id(), shunfengElsewhere, " "))
+		assertThatThrownBy(() -> procedure.acceptAndTransfer(WUZHONG, filed.id(), shunfengElsewhere, " "))
 			.hasMessageContaining("辖区以外");
-		complaints.acceptAndTransfer(WUZHONG, filed.id(), shunfengElsewhere, "用户在相城区网点交寄，由相城顺丰处理");
-		ComplaintView c = complaints.get(DataScope.region("3205"), filed.id());
+		procedure.acceptAndTransfer(WUZHONG, filed.id(), shunfengElsewhere, "用户在相城区网点交寄，由相城顺丰处理");
+		ComplaintView c = queries.get(DataScope.region("3205"), filed.id());
 		assertThat(c.transferFlagged()).isTrue();
 		assertThat(c.transferReason()).contains("相城");
 		assertThat(audit.history(WUZHONG, "Complaint", filed.id())).extracting(AuditEvent::summary)
@@ -147,7 +156,7 @@ class ComplaintAccessIntegrationTest {
 	@Test
 	void theRoutedRespondentInTheCountyNeedsNoReason() {
 		var filed = file();
-		complaints.acceptAndTransfer(WUZHONG, filed.id(), null, null);
-		assertThat(complaints.get(WUZHONG, filed.id()).transferFlagged()).isFalse();
+		procedure.acceptAndTransfer(WUZHONG, filed.id(), null, null);
+		assertThat(queries.get(WUZHONG, filed.id()).transferFlagged()).isFalse();
 	}
 }

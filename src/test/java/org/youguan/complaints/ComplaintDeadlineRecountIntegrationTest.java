@@ -31,7 +31,10 @@ class ComplaintDeadlineRecountIntegrationTest {
 	static final DataScope WUZHONG = DataScope.region("320506");
 
 	@Autowired
-	Complaints complaints;
+	ComplaintIntake intake;
+
+	@Autowired
+	ComplaintQueries queries;
 
 	@Autowired
 	CalendarYears years;
@@ -56,21 +59,21 @@ class ComplaintDeadlineRecountIntegrationTest {
 	@Test
 	void loadingTheYearRecomputesTheStepAndAnswerDueDatesOfAnOpenComplaint() {
 		clock.set(LocalDateTime.of(2045, 12, 28, 10, 0));
-		var filed = complaints.file(ComplaintIntegrationTest.form(LocalDate.of(2045, 12, 1), LocalDate.of(2045, 12, 15),
+		var filed = intake.file(ComplaintIntegrationTest.form(LocalDate.of(2045, 12, 1), LocalDate.of(2045, 12, 15),
 				null, ComplaintIntegrationTest.waybill()), Channel.PHONE, null, false);
 		// 2 working days from Thu 12-28: Fri 12-29, (weekend, Mon 01-01 元旦 by law) Tue 01-02
-		assertThat(complaints.get(WUZHONG, filed.id()).stepDue()).isEqualTo(LocalDate.of(2046, 1, 2));
+		assertThat(queries.get(WUZHONG, filed.id()).stepDue()).isEqualTo(LocalDate.of(2046, 1, 2));
 		assertThat(calendar.isProvisional(LocalDate.of(2046, 1, 2))).isTrue();
-		LocalDate answerDue = complaints.get(WUZHONG, filed.id()).answerDue();
+		LocalDate answerDue = queries.get(WUZHONG, filed.id()).answerDue();
 
 		String notice = "{\"holidays\":{\"2046-01-01\":\"New Year's Day,元旦,1\",\"2046-01-02\":\"New Year's Day,元旦,1\"},"
 				+ "\"workdays\":{}}";
 		tx.execute(s -> years.load(notice.getBytes(StandardCharsets.UTF_8), "2046.json", "test"));
 
 		// the recount runs after the load commits, on the event publication registry
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(complaints.get(WUZHONG, filed.id()).stepDue())
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(queries.get(WUZHONG, filed.id()).stepDue())
 			.as("01-02 is a day off under the notice").isEqualTo(LocalDate.of(2046, 1, 3)));
-		ComplaintView c = complaints.get(WUZHONG, filed.id());
+		ComplaintView c = queries.get(WUZHONG, filed.id());
 		assertThat(c.answerDue()).as("30 days from receipt, unchanged here").isEqualTo(answerDue);
 		assertThat(audit.history(WUZHONG, "Complaint", filed.id())).extracting(AuditEvent::action)
 			.contains("complaint.recount");

@@ -39,7 +39,19 @@ class ComplaintIntegrationTest {
 	static final String SF_WUZHONG = "91320506MA1ND7K3Q" + org.youguan.kernel.CreditCode.checkCharacter("91320506MA1ND7K3Q");
 
 	@Autowired
-	Complaints complaints;
+	ComplaintIntake intake;
+
+	@Autowired
+	ComplaintProcedure procedure;
+
+	@Autowired
+	ComplaintQueries queries;
+
+	@Autowired
+	ComplaintReminders reminders;
+
+	@Autowired
+	ComplaintTracking tracking;
 
 	@Autowired
 	MutableClock clock;
@@ -70,82 +82,87 @@ class ComplaintIntegrationTest {
 
 	@Test
 	void aComplaintGoesThroughTheWholeProcedure() {
-		var filed = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.WEB, null, false);
+		var filed = intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.WEB, null, false);
 		assertThat(filed.number()).startsWith("申诉-320506-");
 		assertThat(filed.queryCode()).hasSize(8);
 		long id = filed.id();
-		assertThat(complaints.assess(WUZHONG, id)).isEmpty();
-		assertThat(complaints.respondent(WUZHONG, id)).get()
+		assertThat(queries.assess(WUZHONG, id)).isEmpty();
+		assertThat(queries.respondent(WUZHONG, id)).get()
 			.satisfies(e -> assertThat(e.creditCode()).isEqualTo(SF_WUZHONG));
 
-		complaints.acceptAndTransfer(WUZHONG, id, null, null);
+		procedure.acceptAndTransfer(WUZHONG, id, null, null);
 		DataScope sf = DataScope.enterprise(SF_WUZHONG);
-		assertThat(complaints.list(sf, Complaints.Filter.NONE, new PageQuery(filed.number(), 0, 5, null, false)).items())
+		assertThat(queries.list(sf, ComplaintQueries.Filter.NONE, new PageQuery(filed.number(), 0, 5, null, false)).items())
 			.extracting(ComplaintView::number).containsExactly(filed.number());
-		assertThat(complaints.get(WUZHONG, id).stepDue()).isAfter(today());
+		assertThat(queries.get(WUZHONG, id).stepDue()).isAfter(today());
 
 		var reply = new ComplaintReply("经查，快件在中转环节滞留", Responsibility.RESPONSIBLE, "赔偿运费并致歉",
 				new BigDecimal("23"), true, true, "李经理", "13800000000");
-		assertThatThrownBy(() -> complaints.reply(DataScope.enterprise("91320507MA00000000"), id, reply))
+		assertThatThrownBy(() -> procedure.reply(DataScope.enterprise("91320507MA00000000"), id, reply))
 			.isInstanceOf(DomainException.class);
-		complaints.reply(sf, id, reply);
-		complaints.returnForRedo(WUZHONG, id, "答复未说明赔偿依据");
-		assertThatThrownBy(() -> complaints.close(WUZHONG, id, null, null)).hasMessageContaining("不能办结");
-		complaints.reply(sf, id, reply);
+		procedure.reply(sf, id, reply);
+		procedure.returnForRedo(WUZHONG, id, "答复未说明赔偿依据");
+		assertThatThrownBy(() -> procedure.close(WUZHONG, id, null, null)).hasMessageContaining("不能办结");
+		procedure.reply(sf, id, reply);
 
-		complaints.callBack(WUZHONG, id, false, null, null);
-		assertThatThrownBy(() -> complaints.callBack(WUZHONG, id, false, null, null)).hasMessageContaining("间隔");
-		assertThatThrownBy(() -> complaints.close(WUZHONG, id, null, null)).hasMessageContaining("再次回访");
+		procedure.callBack(WUZHONG, id, false, null, null);
+		assertThatThrownBy(() -> procedure.callBack(WUZHONG, id, false, null, null)).hasMessageContaining("间隔");
+		assertThatThrownBy(() -> procedure.close(WUZHONG, id, null, null)).hasMessageContaining("再次回访");
 		clock.advance(Duration.ofHours(4).plusMinutes(1));
-		complaints.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, true);
-		complaints.close(WUZHONG, id, null, "已赔偿");
-		ComplaintView closed = complaints.get(WUZHONG, id);
+		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, true);
+		procedure.close(WUZHONG, id, null, "已赔偿");
+		ComplaintView closed = queries.get(WUZHONG, id);
 		assertThat(closed.status()).isEqualTo(ComplaintStatus.CLOSED);
 		assertThat(closed.validComplaint()).isTrue();
 		assertThat(closed.compensationPaid()).isEqualByComparingTo("23");
 		assertThat(closed.redoCount()).isEqualTo(1);
-		assertThatThrownBy(() -> complaints.withdraw(filed.number(), filed.queryCode())).hasMessageContaining("不能撤回");
+		assertThatThrownBy(() -> tracking.withdraw(filed.number(), filed.queryCode())).hasMessageContaining("不能撤回");
 		assertThat(audit.history(WUZHONG, "Complaint", id)).extracting(AuditEvent::action)
 			.contains("complaint.receive", "complaint.transfer", "complaint.reply", "complaint.return", "complaint.callback",
 					"complaint.close");
-		var status = complaints.publicStatus(filed.number(), filed.queryCode().toLowerCase());
+		var status = tracking.publicStatus(filed.number(), filed.queryCode().toLowerCase());
 		assertThat(status.status()).isEqualTo("办结");
-		assertThat(status.history()).extracting(Complaints.PublicEvent::text).anySatisfy(t -> assertThat(t).contains("已受理"));
+		assertThat(status.history()).extracting(ComplaintTracking.PublicEvent::text).anySatisfy(t -> assertThat(t).contains("已受理"));
 		assertThat(status.toString()).doesNotContain("13912345678").doesNotContain("张三");
 	}
 
 	@Test
 	void theClockCountsWorkingDaysAcrossTheNationalDayHoliday() {
 		clock.set(LocalDateTime.of(2026, 9, 30, 10, 0));
-		var filed = complaints.file(form(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 10), null, waybill()), Channel.PHONE,
+		var filed = intake.file(form(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 10), null, waybill()), Channel.PHONE,
 				null, false);
-		ComplaintView c = complaints.get(WUZHONG, filed.id());
+		ComplaintView c = queries.get(WUZHONG, filed.id());
 		// 9-30 + 2 working days: 10-1 … 10-7 are the holiday, 10-8 and 10-9 the next working days
 		assertThat(c.transferDue()).isEqualTo(LocalDate.of(2026, 10, 9));
 		assertThat(c.answerDue()).isEqualTo(LocalDate.of(2026, 10, 30));
 		clock.set(LocalDateTime.of(2026, 9, 28, 9, 0));
-		var early = complaints.file(form(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 10), null, waybill()), Channel.LETTER,
+		var early = intake.file(form(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 10), null, waybill()), Channel.LETTER,
 				null, false);
-		complaints.acceptAndTransfer(WUZHONG, early.id(), null, null);
+		procedure.acceptAndTransfer(WUZHONG, early.id(), null, null);
 		// 7 calendar days from 9-28 end on 10-5, a holiday: the deadline moves to the next working day
-		assertThat(complaints.get(WUZHONG, early.id()).stepDue()).isEqualTo(LocalDate.of(2026, 10, 8));
+		assertThat(queries.get(WUZHONG, early.id()).stepDue()).isEqualTo(LocalDate.of(2026, 10, 8));
 		clock.set(LocalDateTime.of(2026, 11, 2, 9, 0));
-		assertThat(complaints.get(WUZHONG, early.id()).overdue()).as("past the 30-day limit").isTrue();
+		assertThat(queries.get(WUZHONG, early.id()).overdue()).as("past the 30-day limit").isTrue();
 	}
 
 	@Test
 	void whatCannotBeAcceptedIsRefusedAtFilingWithTheReason() {
-		assertThatThrownBy(() -> complaints.file(form(today().minusDays(5), today().minusDays(2), null, waybill()),
+		assertThatThrownBy(() -> intake.file(form(today().minusDays(5), today().minusDays(2), null, waybill()),
 				Channel.WEB, null, false)).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule)
 				.containsExactly("precondition"));
-		assertThat(complaints.file(form(today().minusDays(5), today().minusDays(2), "企业答复不予赔偿", waybill()), Channel.WEB,
+		assertThat(intake.file(form(today().minusDays(5), today().minusDays(2), "企业答复不予赔偿", waybill()), Channel.WEB,
 				null, false).number()).as("an answer the filer disputes may be complained about at once").isNotBlank();
-		assertThatThrownBy(() -> complaints.file(form(today().minusDays(400), today().minusDays(380), "不予处理", waybill()),
+		assertThatThrownBy(() -> intake.file(form(today().minusDays(400), today().minusDays(380), "不予处理", waybill()),
 				Channel.WEB, null, false)).hasMessageContaining("申诉时效");
+		assertThatThrownBy(() -> intake.file(form(today().minusDays(400), today().minusDays(2), null, waybill()),
+				Channel.WEB, null, false)).as("both conditions told at once, each with its field")
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
+				.containsExactly("priorComplaint", "postedOn"));
 		var noBrand = new ComplaintForm("张三", "123", FilerRole.SENDER, "320506", "", null, null, today().plusDays(3),
 				today().minusDays(10), "电话", null, "不存在的类别", "中转或运输延误", null, "<script>alert(1)</script>");
-		assertThatThrownBy(() -> complaints.file(noBrand, Channel.WEB, null, false)).isInstanceOf(InvalidValueException.class)
+		assertThatThrownBy(() -> intake.file(noBrand, Channel.WEB, null, false)).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
 				.contains("phone", "brand", "postedOn", "category"));
 	}
@@ -153,18 +170,20 @@ class ComplaintIntegrationTest {
 	@Test
 	void identicalFilingsAreMarkedAsDuplicatesAndIntakeIsIdempotent() {
 		String waybill = waybill();
-		var first = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill), Channel.WEB, null, false);
-		var second = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill), Channel.WEB, null, false);
+		var first = intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill), Channel.WEB, null, false);
+		var second = intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill), Channel.WEB, null, false);
 		assertThat(second.duplicateOf()).isEqualTo(first.number());
-		assertThat(complaints.assess(WUZHONG, second.id())).extracting(Complaints.Assessment::condition)
+		assertThat(queries.assess(WUZHONG, second.id())).extracting(ComplaintQueries.Assessment::condition)
 			.containsExactly(AcceptanceCondition.DUPLICATE);
+		assertThat(queries.assess(WUZHONG, second.id())).extracting(ComplaintQueries.Assessment::basis)
+			.containsExactly("邮政业用户申诉处理办法(2014)");
 		String key = "12345-" + UUID.randomUUID();
-		var a = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.HOTLINE, key, false);
-		var b = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.HOTLINE, key, false);
+		var a = intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.HOTLINE, key, false);
+		var b = intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.HOTLINE, key, false);
 		assertThat(b.number()).isEqualTo(a.number());
-		complaints.reject(WUZHONG, second.id(), AcceptanceCondition.DUPLICATE, "与" + first.number() + "为同一事项");
-		assertThat(complaints.get(WUZHONG, second.id()).status()).isEqualTo(ComplaintStatus.REJECTED);
-		assertThatThrownBy(() -> complaints.acceptAndTransfer(WUZHONG, second.id(), null, null)).hasMessageContaining("不能受理转办");
+		procedure.reject(WUZHONG, second.id(), AcceptanceCondition.DUPLICATE, "与" + first.number() + "为同一事项");
+		assertThat(queries.get(WUZHONG, second.id()).status()).isEqualTo(ComplaintStatus.REJECTED);
+		assertThatThrownBy(() -> procedure.acceptAndTransfer(WUZHONG, second.id(), null, null)).hasMessageContaining("不能受理转办");
 	}
 
 	@Test
@@ -196,43 +215,43 @@ class ComplaintIntegrationTest {
 	@Test
 	void anOverdueReplyMarksTheEnterpriseAndAClosedComplaintIsReferredOnce() {
 		clock.set(LocalDateTime.of(2026, 3, 2, 9, 0));
-		var filed = complaints.file(form(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 10), null, waybill()), Channel.WEB, null, false);
-		complaints.acceptAndTransfer(WUZHONG, filed.id(), null, null);
-		LocalDate due = complaints.get(WUZHONG, filed.id()).stepDue();
+		var filed = intake.file(form(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 10), null, waybill()), Channel.WEB, null, false);
+		procedure.acceptAndTransfer(WUZHONG, filed.id(), null, null);
+		LocalDate due = queries.get(WUZHONG, filed.id()).stepDue();
 		clock.set(due.atTime(18, 0));
-		complaints.markOverdueReplies();
-		assertThat(complaints.get(WUZHONG, filed.id()).replyLate()).isFalse();
+		reminders.markOverdueReplies();
+		assertThat(queries.get(WUZHONG, filed.id()).replyLate()).isFalse();
 		clock.set(due.plusDays(1).atTime(7, 30));
-		assertThat(complaints.markOverdueReplies()).isPositive();
-		assertThat(complaints.get(WUZHONG, filed.id()).replyLate()).isTrue();
+		assertThat(reminders.markOverdueReplies()).isPositive();
+		assertThat(queries.get(WUZHONG, filed.id()).replyLate()).isTrue();
 
 		var reply = new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿", BigDecimal.ONE, true, true, "客服", "13800000000");
-		complaints.reply(DataScope.enterprise(SF_WUZHONG), filed.id(), reply);
-		assertThatThrownBy(() -> complaints.refer(WUZHONG, filed.id(), "多次延误")).hasMessageContaining("不能移送线索");
-		complaints.callBack(WUZHONG, filed.id(), true, Satisfaction.DISSATISFIED, false);
-		complaints.close(WUZHONG, filed.id(), BigDecimal.ONE, null);
-		complaints.refer(WUZHONG, filed.id(), "同一网点多次虚假签收");
-		assertThat(complaints.get(WUZHONG, filed.id()).referredOn()).isEqualTo(LocalDate.now(clock));
-		assertThatThrownBy(() -> complaints.refer(WUZHONG, filed.id(), "再次")).hasMessageContaining("已于");
+		procedure.reply(DataScope.enterprise(SF_WUZHONG), filed.id(), reply);
+		assertThatThrownBy(() -> procedure.refer(WUZHONG, filed.id(), "多次延误")).hasMessageContaining("不能移送线索");
+		procedure.callBack(WUZHONG, filed.id(), true, Satisfaction.DISSATISFIED, false);
+		procedure.close(WUZHONG, filed.id(), BigDecimal.ONE, null);
+		procedure.refer(WUZHONG, filed.id(), "同一网点多次虚假签收");
+		assertThat(queries.get(WUZHONG, filed.id()).referredOn()).isEqualTo(LocalDate.now(clock));
+		assertThatThrownBy(() -> procedure.refer(WUZHONG, filed.id(), "再次")).hasMessageContaining("已于");
 	}
-
-	@Autowired
-	ComplaintClock complaintClock;
 
 	@Autowired
 	org.youguan.notifications.Notifications notifications;
 
 	@Test
-	void stepsDueWithinAWorkingDayAreRemindedOnceADayInTheApp() {
+	void stepsDueWithinAWorkingDayAreRemindedOnceADayInTheAppThroughAnEvent() {
 		clock.set(LocalDateTime.of(2026, 6, 1, 9, 0));
-		var filed = complaints.file(form(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 10), null, waybill()), Channel.WEB, null, false);
-		complaints.acceptAndTransfer(WUZHONG, filed.id(), null, null);
-		LocalDate due = complaints.get(WUZHONG, filed.id()).stepDue();
+		var filed = intake.file(form(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 10), null, waybill()), Channel.WEB, null, false);
+		procedure.acceptAndTransfer(WUZHONG, filed.id(), null, null);
+		LocalDate due = queries.get(WUZHONG, filed.id()).stepDue();
 		clock.set(due.minusDays(5).atTime(7, 30));
 		assertThat(notificationsAbout(WUZHONG, filed.number())).isEmpty();
 		clock.set(due.atTime(7, 30));
-		assertThat(complaintClock.remind()).isPositive();
-		assertThat(complaintClock.remind()).as("once a day").isZero();
+		assertThat(reminders.remind()).isPositive();
+		assertThat(reminders.remind()).as("once a day").isZero();
+		// delivered by the notifications module's listener after the reminders' transaction commits
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				notificationsAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).isNotEmpty());
 		assertThat(notificationsAbout(WUZHONG, filed.number())).singleElement()
 			.satisfies(n -> assertThat(n.link()).isEqualTo("/complaints/" + filed.id()));
 		assertThat(notificationsAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).singleElement()
@@ -249,29 +268,29 @@ class ComplaintIntegrationTest {
 	void theClockCountsTheSpringFestivalAndItsMakeUpSaturday() {
 		// 2026: 2-15 … 2-23 off, Saturday 2-14 a working day
 		clock.set(LocalDateTime.of(2026, 2, 13, 10, 0));
-		var filed = complaints.file(form(LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 1), null, waybill()), Channel.WEB, null, false);
-		assertThat(complaints.get(WUZHONG, filed.id()).transferDue()).isEqualTo(LocalDate.of(2026, 2, 24));
-		complaints.acceptAndTransfer(WUZHONG, filed.id(), null, null);
+		var filed = intake.file(form(LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 1), null, waybill()), Channel.WEB, null, false);
+		assertThat(queries.get(WUZHONG, filed.id()).transferDue()).isEqualTo(LocalDate.of(2026, 2, 24));
+		procedure.acceptAndTransfer(WUZHONG, filed.id(), null, null);
 		// 7 calendar days end on 2-20, inside the holiday: the next working day
-		assertThat(complaints.get(WUZHONG, filed.id()).stepDue()).isEqualTo(LocalDate.of(2026, 2, 24));
-		complaints.reply(DataScope.enterprise(SF_WUZHONG), filed.id(), new ComplaintReply("经查属实", Responsibility.PARTIAL,
+		assertThat(queries.get(WUZHONG, filed.id()).stepDue()).isEqualTo(LocalDate.of(2026, 2, 24));
+		procedure.reply(DataScope.enterprise(SF_WUZHONG), filed.id(), new ComplaintReply("经查属实", Responsibility.PARTIAL,
 				"致歉", null, true, true, "客服", "13800000000"));
 		// 3 working days after 2-13: 2-14 (the make-up Saturday), 2-24, 2-25
-		assertThat(complaints.get(WUZHONG, filed.id()).stepDue()).isEqualTo(LocalDate.of(2026, 2, 25));
-		assertThat(complaints.get(WUZHONG, filed.id()).answerDue()).isEqualTo(LocalDate.of(2026, 3, 16));
+		assertThat(queries.get(WUZHONG, filed.id()).stepDue()).isEqualTo(LocalDate.of(2026, 2, 25));
+		assertThat(queries.get(WUZHONG, filed.id()).answerDue()).isEqualTo(LocalDate.of(2026, 3, 16));
 	}
 
 	@Test
 	void everyAcceptanceConditionCanBeNamedAndTheFilerIsToldWhich() {
 		for (AcceptanceCondition condition : AcceptanceCondition.values()) {
-			var filed = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.WEB, null, false);
-			complaints.reject(WUZHONG, filed.id(), condition, "经审查");
-			assertThat(complaints.get(WUZHONG, filed.id()).rejectionCondition()).isEqualTo(condition);
-			assertThat(complaints.publicStatus(filed.number(), filed.queryCode()).history())
+			var filed = intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.WEB, null, false);
+			procedure.reject(WUZHONG, filed.id(), condition, "经审查");
+			assertThat(queries.get(WUZHONG, filed.id()).rejectionCondition()).isEqualTo(condition);
+			assertThat(tracking.publicStatus(filed.number(), filed.queryCode()).history())
 				.anySatisfy(e -> assertThat(e.text()).contains(condition.label()));
 		}
-		var filed = complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.WEB, null, false);
-		assertThatThrownBy(() -> complaints.reject(WUZHONG, filed.id(), null, "")).isInstanceOf(InvalidValueException.class)
+		var filed = intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.WEB, null, false);
+		assertThatThrownBy(() -> procedure.reject(WUZHONG, filed.id(), null, "")).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
 				.contains("condition", "reason"));
 	}
@@ -283,9 +302,9 @@ class ComplaintIntegrationTest {
 		big[1] = (byte) 0xD8;
 		big[2] = (byte) 0xFF;
 		String waybill = waybill();
-		assertThatThrownBy(() -> complaints.file(form(today().minusDays(20), today().minusDays(10), null, waybill),
+		assertThatThrownBy(() -> intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill),
 				java.util.List.of(new org.youguan.documents.UploadedFile("大照片.jpg", big)), Channel.WEB, null, false))
 			.hasMessageContaining("超过5MB");
-		assertThat(complaints.list(WUZHONG, Complaints.Filter.NONE, new PageQuery(waybill, 0, 5, null, false)).total()).isZero();
+		assertThat(queries.list(WUZHONG, ComplaintQueries.Filter.NONE, new PageQuery(waybill, 0, 5, null, false)).total()).isZero();
 	}
 }

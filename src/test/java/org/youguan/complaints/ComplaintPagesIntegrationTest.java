@@ -22,6 +22,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,7 +33,7 @@ class ComplaintPagesIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
-	Complaints complaints;
+	ComplaintQueries queries;
 
 	static MultiValueMap<String, String> form(String waybill, String description) {
 		var f = new LinkedMultiValueMap<String, String>();
@@ -74,7 +75,7 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(content().string(containsString("申诉内容不能为空")))
 			.andExpect(content().string(not(containsString("申诉已提交"))));
 
-		long id = complaints.list(DataScope.region("320506"), Complaints.Filter.NONE, new PageQuery(number, 0, 5, null, false))
+		long id = queries.list(DataScope.region("320506"), ComplaintQueries.Filter.NONE, new PageQuery(number, 0, 5, null, false))
 			.items().get(0).id();
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		mvc.perform(get("/complaints/" + id).session(staff))
@@ -82,8 +83,13 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(content().string(containsString("&lt;script&gt;")))
 			.andExpect(content().string(containsString("苏州吴中顺丰快递服务有限公司")));
 		mvc.perform(get("/complaints/" + id).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
+		// a step on a complaint outside the scope is not found (404), not flashed back
+		mvc.perform(post("/complaints/" + id + "/transfer").session(SignIn.session(mvc, "xc.staff")).with(csrf()))
+			.andExpect(status().isNotFound());
 		mvc.perform(post("/complaints/" + id + "/transfer").session(staff).with(csrf()))
-			.andExpect(redirectedUrlPattern("/complaints/*"));
+			.andExpect(redirectedUrlPattern("/complaints/*"))
+			.andExpect(flash().attribute("message", "申诉 " + number + " 已受理并转办至 苏州吴中顺丰快递服务有限公司，企业答复期限 "
+					+ queries.get(DataScope.all(), id).stepDue()));
 
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
 		mvc.perform(get("/enterprise/complaints").session(sf)).andExpect(content().string(containsString(number)));
@@ -99,7 +105,7 @@ class ComplaintPagesIntegrationTest {
 			.param("satisfaction", "SATISFIED").param("solved", "true")).andExpect(redirectedUrlPattern("/complaints/*"));
 		mvc.perform(post("/complaints/" + id + "/close").session(staff).with(csrf()).param("compensationPaid", "300"))
 			.andExpect(redirectedUrlPattern("/complaints/*"));
-		assertThat(complaints.get(DataScope.region("320506"), id).status()).isEqualTo(ComplaintStatus.CLOSED);
+		assertThat(queries.get(DataScope.region("320506"), id).status()).isEqualTo(ComplaintStatus.CLOSED);
 	}
 
 	@Test
@@ -121,13 +127,13 @@ class ComplaintPagesIntegrationTest {
 
 	@Test
 	void theDemoCityHasAYearOfComplaints() {
-		var all = complaints.list(DataScope.region("3205"), Complaints.Filter.NONE, new PageQuery("", 0, 1, null, false));
+		var all = queries.list(DataScope.region("3205"), ComplaintQueries.Filter.NONE, new PageQuery("", 0, 1, null, false));
 		assertThat(all.total()).isGreaterThan(700);
-		var delays = complaints.list(DataScope.region("3205"), new Complaints.Filter(null, null, "延误"), new PageQuery("", 0, 1, null, false));
-		var charges = complaints.list(DataScope.region("3205"), new Complaints.Filter(null, null, "违规收费"), new PageQuery("", 0, 1, null, false));
+		var delays = queries.list(DataScope.region("3205"), new ComplaintQueries.Filter(null, null, "延误"), new PageQuery("", 0, 1, null, false));
+		var charges = queries.list(DataScope.region("3205"), new ComplaintQueries.Filter(null, null, "违规收费"), new PageQuery("", 0, 1, null, false));
 		assertThat(delays.total()).isGreaterThan(charges.total() * 3);
-		assertThat(complaints.list(DataScope.enterprise(ComplaintIntegrationTest.SF_WUZHONG),
-				new Complaints.Filter(ComplaintStatus.TRANSFERRED, null, null), new PageQuery("", 0, 5, null, false)).total()).isPositive();
+		assertThat(queries.list(DataScope.enterprise(ComplaintIntegrationTest.SF_WUZHONG),
+				new ComplaintQueries.Filter(ComplaintStatus.TRANSFERRED, null, null), new PageQuery("", 0, 5, null, false)).total()).isPositive();
 	}
 
 	@Autowired
@@ -213,9 +219,9 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(content().string(containsString("申诉已提交")))
 			.andReturn().getResponse().getContentAsString();
 		String number = page.replaceAll("(?s).*id=\"complaint-number\">([^<]+)<.*", "$1");
-		long id = complaints.list(DataScope.region("320506"), Complaints.Filter.NONE, new PageQuery(number, 0, 5, null, false))
+		long id = queries.list(DataScope.region("320506"), ComplaintQueries.Filter.NONE, new PageQuery(number, 0, 5, null, false))
 			.items().get(0).id();
-		var attachments = complaints.attachments(DataScope.region("320506"), id);
+		var attachments = queries.attachments(DataScope.region("320506"), id);
 		assertThat(attachments).singleElement().satisfies(a -> assertThat(a.contentType()).isEqualTo("image/png"));
 		String link = "/attachments/" + attachments.get(0).id();
 		mvc.perform(get("/complaints/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(content().string(containsString(link)));

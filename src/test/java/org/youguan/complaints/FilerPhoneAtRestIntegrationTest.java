@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.complaints.internal.FilerPhone;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.platform.Secrets;
@@ -29,7 +30,13 @@ class FilerPhoneAtRestIntegrationTest {
 	static final String PHONE = "13877665544";
 
 	@Autowired
-	Complaints complaints;
+	ComplaintIntake intake;
+
+	@Autowired
+	ComplaintQueries queries;
+
+	@Autowired
+	ComplaintTracking tracking;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -47,7 +54,7 @@ class FilerPhoneAtRestIntegrationTest {
 
 	@Test
 	void theDatabaseHoldsNoClearPhoneAndAPhoneSearchStillFindsTheComplaint() {
-		var filed = complaints.file(form("SF-AT-REST-1"), Channel.WEB, null, false);
+		var filed = intake.file(form("SF-AT-REST-1"), Channel.WEB, null, false);
 
 		Map<String, Object> row = jdbc.sql("SELECT row_to_json(c)::text AS text, filer_phone_masked FROM complaint c WHERE id = :id")
 			.param("id", filed.id())
@@ -62,18 +69,18 @@ class FilerPhoneAtRestIntegrationTest {
 		assertThat(secrets.decrypt(cipher, FilerPhone.CONTEXT)).isEqualTo(PHONE);
 
 		// staff search by phone (as typed, or with spaces), masked in the list, full on the complaint's page
-		var found = complaints.list(DataScope.region("3205"), Complaints.Filter.NONE, new PageQuery(PHONE, 0, 50, null, true));
+		var found = queries.list(DataScope.region("3205"), ComplaintQueries.Filter.NONE, new PageQuery(PHONE, 0, 50, null, true));
 		assertThat(found.items()).extracting(ComplaintView::id).contains(filed.id());
 		assertThat(found.items()).allSatisfy(v -> assertThat(v.filerPhone()).doesNotContain(PHONE));
 		assertThat(found.items()).filteredOn(v -> v.id() == filed.id()).singleElement()
 			.satisfies(v -> assertThat(v.filerPhoneMasked()).isEqualTo("138****5544"));
-		assertThat(complaints.get(DataScope.region("3205"), filed.id()).filerPhone()).isEqualTo(PHONE);
+		assertThat(queries.get(DataScope.region("3205"), filed.id()).filerPhone()).isEqualTo(PHONE);
 
 		// the public status page by number and phone
-		assertThat(complaints.publicStatus(filed.number(), PHONE).number()).isEqualTo(filed.number());
+		assertThat(tracking.publicStatus(filed.number(), PHONE).number()).isEqualTo(filed.number());
 
 		// duplicate detection compares the keyed hash
-		var again = complaints.file(form("SF-AT-REST-1"), Channel.WEB, null, false);
+		var again = intake.file(form("SF-AT-REST-1"), Channel.WEB, null, false);
 		assertThat(again.duplicateOf()).isEqualTo(filed.number());
 
 		// the audit trail holds no clear phone

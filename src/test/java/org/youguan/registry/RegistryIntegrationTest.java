@@ -159,14 +159,15 @@ class RegistryIntegrationTest {
 		long enterprise = newEnterprise("320506");
 		long id = outlets.register(SUZHOU, outlet(enterprise, "测试驿站（长桥店）", "320506001"), false);
 		assertThat(outlets.get(SUZHOU, id).status()).isEqualTo(OutletStatus.PENDING);
-		String number = outlets.markFiled(SUZHOU, id, LocalDate.of(2026, 11, 20));
+		String number = outlets.reserveNew("320506001", LocalDate.of(2026, 11, 20)).filingNumber();
 		assertThat(number).startsWith("网点备案-320506-2026-");
+		outlets.recordFiled(SUZHOU, id, number);
 		OutletView view = outlets.get(SUZHOU, id);
 		assertThat(view.status()).isEqualTo(OutletStatus.FILED);
 		assertThat(view.managerIdMasked()).matches("320506\\*{8}\\d{3}[\\dX]");
 		assertThat(view.managerPhoneMasked()).isEqualTo("138****5678");
 		assertThat(view.brandName()).isEqualTo("中通");
-		assertThatThrownBy(() -> outlets.markFiled(SUZHOU, id, LocalDate.of(2026, 11, 21))).hasMessageContaining("待备案");
+		assertThatThrownBy(() -> outlets.recordFiled(SUZHOU, id, number + "X")).hasMessageContaining("待备案");
 		assertThat(audit.history(WUZHONG, "TerminalOutlet", id).get(0).afterState()).doesNotContain("13812345678");
 	}
 

@@ -13,9 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
-import org.youguan.audit.AuditEvent;
-import org.youguan.audit.AuditQuery;
-import org.youguan.audit.AuditTrail;
+import org.youguan.audit.SignInLog;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.Bureaus;
@@ -48,7 +46,7 @@ class SignInIntegrationTest {
 	Bureaus bureaus;
 
 	@Autowired
-	AuditTrail audit;
+	SignInLog signIns;
 
 	@Autowired
 	MutableClock clock;
@@ -78,22 +76,22 @@ class SignInIntegrationTest {
 	}
 
 	@Test
-	void signsInAndIsAudited() throws Exception {
+	void signsInAndIsLogged() throws Exception {
 		String name = newUser(false);
 		MvcResult result = signIn(name, PASSWORD);
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-		assertThat(events("signin.success", name)).isNotEmpty();
+		assertThat(events(SignInLog.Result.SUCCESS, name)).isNotEmpty();
 	}
 
 	@Test
-	void aWrongPasswordShowsTheChineseErrorAndIsAudited() throws Exception {
+	void aWrongPasswordShowsTheChineseErrorAndIsLogged() throws Exception {
 		String name = newUser(false);
 		MvcResult result = signIn(name, "Wrong#2026a");
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
 		MockHttpSession session = (MockHttpSession) result.getRequest().getSession();
 		mvc.perform(get("/login").param("error", "").session(session))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("用户名或密码错误")));
-		assertThat(events("signin.failure", name)).extracting(AuditEvent::summary)
+		assertThat(events(SignInLog.Result.FAILURE, name)).extracting(SignInLog.Entry::reason)
 			.anySatisfy(s -> assertThat(s).contains("密码错误"));
 	}
 
@@ -113,7 +111,7 @@ class SignInIntegrationTest {
 		assertThat(loginError(lockedPage)).as("a locked account is not told apart from an unknown one")
 			.isEqualTo(loginError(unknownPage))
 			.contains("锁定");
-		assertThat(events("signin.failure", name)).extracting(AuditEvent::summary)
+		assertThat(events(SignInLog.Result.FAILURE, name)).extracting(SignInLog.Entry::reason)
 			.anySatisfy(s -> assertThat(s).contains("账号锁定"));
 
 		clock.advance(Duration.ofMinutes(16));
@@ -159,9 +157,9 @@ class SignInIntegrationTest {
 			.andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
 	}
 
-	private java.util.List<AuditEvent> events(String action, String username) {
-		return audit.search(DataScope.all(), new AuditQuery(username, action, null, null, null),
-				new PageQuery("", 0, 50, null, true)).items();
+	private java.util.List<SignInLog.Entry> events(SignInLog.Result result, String username) {
+		return signIns.list(DataScope.all(), new SignInLog.Filter(result, null, null), new PageQuery(username, 0, 50, null, true))
+			.items();
 	}
 
 	private static String loginError(String page) {

@@ -65,6 +65,7 @@ class ExportIntegrationTest {
 		List<List<String>> rows = export("sz.admin", "/admin/audit/export.xlsx?action=bureau.create");
 		assertThat(rows.get(0)).contains("封印编号", "封印MAC");
 		assertThat(rows.size()).isGreaterThanOrEqualTo(12);
-		assertThat(rows.stream().skip(1).map(r -> r.get(4))).containsOnly("bureau.create");
+		assertThat(rows.stream().skip(1).map(r -> r.get(4))).as("the action by its Chinese name").containsOnly("新增管理局");
+		assertThat(rows.stream().skip(1).map(r -> r.get(5))).as("and its code").containsOnly("bureau.create");
 	}
 }

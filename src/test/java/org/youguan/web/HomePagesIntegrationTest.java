@@ -22,7 +22,9 @@ import org.youguan.SignIn;
 import org.youguan.complaints.Channel;
 import org.youguan.complaints.ComplaintForm;
 import org.youguan.complaints.ComplaintStatus;
-import org.youguan.complaints.Complaints;
+import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintProcedure;
+import org.youguan.complaints.ComplaintQueries;
 import org.youguan.complaints.FilerRole;
 import org.youguan.filing.AttachmentKind;
 import org.youguan.filing.FilingStatus;
@@ -77,7 +79,13 @@ class HomePagesIntegrationTest {
 	OutletFilings filings;
 
 	@Autowired
-	Complaints complaints;
+	ComplaintIntake intake;
+
+	@Autowired
+	ComplaintProcedure procedure;
+
+	@Autowired
+	ComplaintQueries queries;
 
 	@Autowired
 	Reports reports;
@@ -140,8 +148,8 @@ class HomePagesIntegrationTest {
 		assertThat(queues.get("complaint.close").count()).isEqualTo(complaintCount(ComplaintStatus.CALLBACK));
 		assertThat(queues.get("statistics.approve").count()).isEqualTo(reports
 			.list(WUZHONG, new Reports.Filter(null, null, ReportStatus.SUBMITTED, null), ONE).total());
-		assertThat(queues.get("complaint.late-reply").count()).isEqualTo(complaints.list(WUZHONG,
-				new Complaints.Filter(null, true, null, WorkState.OPEN, true), ONE).total());
+		assertThat(queues.get("complaint.late-reply").count()).isEqualTo(queries.list(WUZHONG,
+				new ComplaintQueries.Filter(null, true, null, WorkState.OPEN, true), ONE).total());
 		for (Queue q : queues.values()) {
 			if (!q.link().startsWith("/workplans")) {
 				assertThat(page(get(q.link()), clerk)).as(q.name() + " → " + q.link()).contains("共 " + q.count() + " 条");
@@ -187,7 +195,7 @@ class HomePagesIntegrationTest {
 		CurrentUser shunfeng = directory.principal("sf.wz").orElseThrow();
 		long filing = filings.submitNew(shunfeng, outlet(), List.of(new Upload(AttachmentKind.BUSINESS_LICENCE, "营业执照.pdf", PDF),
 				new Upload(AttachmentKind.MANAGER_ID, "身份证.jpg", JPEG), new Upload(AttachmentKind.PHOTO, "门头.jpg", JPEG)));
-		var filed = complaints.file(complaint("顺丰"), Channel.WEB, null, false);
+		var filed = intake.file(complaint("顺丰"), Channel.WEB, null, false);
 		Map<String, Queue> queues = queues(page(get("/"), clerk));
 		assertThat(queues.get("filing.review").count()).isEqualTo(filingsBefore + 1);
 		assertThat(queues.get("complaint.accept").count()).isEqualTo(complaintsBefore + 1);
@@ -200,7 +208,7 @@ class HomePagesIntegrationTest {
 		String done = home.substring(home.indexOf("id=\"my-done\""));
 		assertThat(done).contains("href=\"/filing/" + filing + "\"");
 
-		complaints.reject(WUZHONG, filed.id(), org.youguan.complaints.AcceptanceCondition.OUT_OF_SCOPE, "测试：不属于申诉范围");
+		procedure.reject(WUZHONG, filed.id(), org.youguan.complaints.AcceptanceCondition.OUT_OF_SCOPE, "测试：不属于申诉范围");
 		assertThat(queues(page(get("/"), clerk)).get("complaint.accept").count()).isEqualTo(complaintsBefore);
 	}
 
@@ -208,15 +216,15 @@ class HomePagesIntegrationTest {
 	void anEnterpriseHomeShowsItsOwnItemsAndNoBureauCounters() throws Exception {
 		CurrentUser shunfeng = directory.principal("sf.wz").orElseThrow();
 		DataScope own = shunfeng.scope();
-		var mine = complaints.file(complaint("顺丰"), Channel.WEB, null, false);
-		complaints.acceptAndTransfer(WUZHONG, mine.id(), shunfeng.enterpriseCreditCode(), "测试转办");
+		var mine = intake.file(complaint("顺丰"), Channel.WEB, null, false);
+		procedure.acceptAndTransfer(WUZHONG, mine.id(), shunfeng.enterpriseCreditCode(), "测试转办");
 		EnterpriseView other = enterprises.list(DataScope.region("3205"), new Enterprises.Filter(null, null,
 				EnterpriseStatus.NORMAL), new PageQuery("", 0, 200, null, false)).items().stream()
 			.filter(e -> !e.creditCode().equals(shunfeng.enterpriseCreditCode()) && e.brandName() != null)
 			.findFirst()
 			.orElseThrow();
-		var theirs = complaints.file(complaint(other.brandName()), Channel.WEB, null, false);
-		complaints.acceptAndTransfer(WUZHONG, theirs.id(), other.creditCode(), "测试转办");
+		var theirs = intake.file(complaint(other.brandName()), Channel.WEB, null, false);
+		procedure.acceptAndTransfer(WUZHONG, theirs.id(), other.creditCode(), "测试转办");
 
 		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
 		String home = page(get("/"), enterprise);
@@ -232,8 +240,8 @@ class HomePagesIntegrationTest {
 		assertThat(queues).containsKeys("complaint.reply", "filing.supplement", "filing.in-progress", "statistics.due",
 				"statistics.returned").doesNotContainKeys("filing.review", "complaint.accept", "statistics.approve");
 		Queue replies = queues.get("complaint.reply");
-		assertThat(replies.count()).isEqualTo(complaints.list(own,
-				new Complaints.Filter(null, null, null, WorkState.OPEN, true), ONE).total()).isPositive();
+		assertThat(replies.count()).isEqualTo(queries.list(own,
+				new ComplaintQueries.Filter(null, null, null, WorkState.OPEN, true), ONE).total()).isPositive();
 		assertThat(queues.get("filing.supplement").count())
 			.isEqualTo(filings.list(own, new OutletFilings.Filter(FilingStatus.MISSING_ITEMS, null, false, null), ONE).total());
 		assertThat(queues.get("filing.in-progress").count())
@@ -242,7 +250,7 @@ class HomePagesIntegrationTest {
 		Matcher item = Pattern.compile("href=\"/enterprise/complaints/(\\d+)\"").matcher(replies.html());
 		int listed = 0;
 		while (item.find()) {
-			var c = complaints.get(own, Long.parseLong(item.group(1)));
+			var c = queries.get(own, Long.parseLong(item.group(1)));
 			assertThat(c.enterpriseCreditCode()).isEqualTo(shunfeng.enterpriseCreditCode());
 			assertThat(replies.html()).contains(c.number()).contains(c.stepDue().toString().substring(5));
 			listed++;
@@ -284,8 +292,8 @@ class HomePagesIntegrationTest {
 		MockHttpSession clerk = SignIn.session(mvc, "sz.market");
 		String open = page(get("/complaints"), clerk);
 		assertThat(open).contains("id=\"work-state-OPEN\"").contains("aria-current=\"true\"").doesNotContain(">办结</span>");
-		assertThat(open).contains("共 " + complaints.list(DataScope.region("3205"),
-				new Complaints.Filter(null, null, null, WorkState.OPEN, false), ONE).total() + " 条");
+		assertThat(open).contains("共 " + queries.list(DataScope.region("3205"),
+				new ComplaintQueries.Filter(null, null, null, WorkState.OPEN, false), ONE).total() + " 条");
 		assertThat(page(get("/complaints?state=DONE"), clerk)).contains(">办结</span>");
 		assertThat(page(get("/filing/queue"), clerk)).doesNotContain(">已备案</span>");
 		assertThat(page(get("/filing/queue?state=DONE"), clerk)).contains(">已备案</span>");
@@ -294,7 +302,7 @@ class HomePagesIntegrationTest {
 	}
 
 	long complaintCount(ComplaintStatus status) {
-		return complaints.list(WUZHONG, new Complaints.Filter(status, null, null), ONE).total();
+		return queries.list(WUZHONG, new ComplaintQueries.Filter(status, null, null), ONE).total();
 	}
 
 	String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, MockHttpSession session)

@@ -188,7 +188,7 @@ class InputEdgeCasesIntegrationTest {
 			.session(SignIn.session(mvc, "sf.wz"))
 			.with(csrf())).andExpect(redirectedUrlPattern("/enterprise/filings/*")).andReturn().getResponse().getRedirectedUrl();
 		long filing = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-		OutletView pending = outlets.get(WUZHONG, filings.get(WUZHONG, filing).outletId());
+		var pending = filings.details(WUZHONG, filing).proposed();
 		assertThat(pending.hasShelving()).isFalse();
 		assertThat(pending.hasSurveillance()).isFalse();
 		assertThat(pending.hasSignage()).isTrue();

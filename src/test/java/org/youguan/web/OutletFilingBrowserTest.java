@@ -53,6 +53,10 @@ class OutletFilingBrowserTest extends BrowserTest {
 		click(By.id("submit-filing"));
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("filing-status")));
 		assertThat(browser.findElement(By.id("filing-status")).getText()).isEqualTo("待办理");
+		String id = first17 + IdCardNumber.checkCharacter(first17);
+		assertThat(browser.findElement(By.id("outlet-proposed")).getText()).as("the enterprise sees what it filed")
+			.contains("江苏省苏州市吴中区长桥街道浏览器路1号", "测试负责人", "139****5678", "45", "加盟")
+			.doesNotContain(id);
 		String filingUrl = browser.getCurrentUrl();
 		String filingId = filingUrl.substring(filingUrl.lastIndexOf('/') + 1);
 
@@ -61,7 +65,13 @@ class OutletFilingBrowserTest extends BrowserTest {
 		assertThat(browser.findElement(By.id("filing-queue")).getText()).contains(name);
 		screenshot("filing-queue");
 		browser.get(url("/filing/" + filingId));
-		browser.findElement(By.id("approve")).click();
+		// issue 13 item 1: the reviewer sees everything the decision is about before approving
+		String proposed = browser.findElement(By.id("outlet-proposed")).getText();
+		assertThat(proposed).contains("江苏省苏州市吴中区长桥街道浏览器路1号", "长桥街道", LocalDate.now().minusDays(3).toString(),
+				"测试负责人", id.substring(0, 6) + "********" + id.substring(14), "139****5678", "45", "五项设施", "通信设施",
+				"货架", "视频监控", "品牌标识", "加盟").doesNotContain(id).doesNotContain("13912345678");
+		screenshot("filing-review");
+		click(By.id("approve"));
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("filing-status"), "已备案"));
 		String number = browser.findElement(By.id("filing-number")).getText();
 		assertThat(number).startsWith("网点备案-320506-");
@@ -69,7 +79,11 @@ class OutletFilingBrowserTest extends BrowserTest {
 
 		browser.manage().deleteAllCookies();
 		browser.get(url("/public/lookup?region=320506&brand=%E9%A1%BA%E4%B8%B0&page=0"));
-		String results = findOnPublicPages(name);
+		// the registry adds the outlet when it hears the decision, just after the approval commits
+		String results = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+			String found = findOnPublicPages(name);
+			return found.isEmpty() ? null : found;
+		});
 		assertThat(results).contains(name).contains(number).doesNotContain("13912345678");
 		screenshot("public-lookup");
 	}

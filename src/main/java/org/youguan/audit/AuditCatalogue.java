@@ -1,0 +1,71 @@
+package org.youguan.audit;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.youguan.kernel.DataScope;
+
+/**
+ * The readable names of the audit trail: action codes and object types by their message keys
+ * ({@code audit.action.<code>}, {@code audit.object.<type>}; the code itself when a module declared none), and object
+ * titles with links from the {@link AuditObjects} the modules declare.
+ */
+@Component
+class AuditCatalogue {
+
+	private final MessageSource messages;
+
+	private final Map<String, AuditObjects> objects;
+
+	AuditCatalogue(MessageSource messages, ObjectProvider<AuditObjects> objects) {
+		this.messages = messages;
+		this.objects = objects.orderedStream().collect(Collectors.toMap(AuditObjects::objectType, Function.identity()));
+	}
+
+	/** The name of an action code in the current language ("受理申诉"), or the code when none is declared. */
+	String action(String code) {
+		return code == null ? "" : messages.getMessage("audit.action." + code, null, code, LocaleContextHolder.getLocale());
+	}
+
+	/** The name of an object type in the current language ("申诉"), or the type when none is declared. */
+	String objectType(String type) {
+		return type == null ? "" : messages.getMessage("audit.object." + type, null, type, LocaleContextHolder.getLocale());
+	}
+
+	/** An event as a page and an export show it: action name, object title and the link to the object (or null). */
+	record Row(AuditEvent event, String actionName, String objectTitle, String objectLink) {
+	}
+
+	/** The events with their names, titles and links, looking titles up once per object type. */
+	List<Row> rows(DataScope scope, Collection<AuditEvent> events) {
+		Map<String, Set<String>> idsByType = new HashMap<>();
+		for (AuditEvent e : events) {
+			if (e.objectId() != null && objects.containsKey(e.objectType())) {
+				idsByType.computeIfAbsent(e.objectType(), t -> new LinkedHashSet<>()).add(e.objectId());
+			}
+		}
+		Map<String, Map<String, AuditObjects.Title>> titles = new HashMap<>();
+		idsByType.forEach((type, ids) -> titles.put(type, objects.get(type).titles(scope, ids)));
+		List<Row> rows = new ArrayList<>(events.size());
+		for (AuditEvent e : events) {
+			AuditObjects.Title title = titles.getOrDefault(e.objectType(), Map.of()).get(e.objectId());
+			String typeName = objectType(e.objectType());
+			// a title names the object by itself (a complaint number already says 申诉-…): no type name before it
+			String text = title != null ? title.text()
+					: e.objectId() == null ? typeName : typeName + " #" + e.objectId();
+			rows.add(new Row(e, action(e.action()), text, title == null ? null : title.link()));
+		}
+		return rows;
+	}
+}

@@ -1,0 +1,74 @@
+package org.youguan.audit.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.youguan.audit.SignInLog;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+
+/**
+ * 登录日志 under the system menu (administrators and leaders, like the audit trail): sign-ins, failures and sign-outs
+ * in the caller's scope, searchable by user name, name or address, filtered by result and dates, exported as .xlsx.
+ */
+@Controller
+class SignInLogController {
+
+	static final List<Column<SignInLog.Entry>> COLUMNS = List.of(Column.of("编号", SignInLog.Entry::id, 10),
+			Column.of("时间", SignInLog.Entry::occurredAt, 20), Column.of("用户名", SignInLog.Entry::username, 20),
+			Column.of("姓名", SignInLog.Entry::displayName, 20), Column.of("结果", SignInLog.Entry::resultLabel, 10),
+			Column.of("说明", SignInLog.Entry::reason, 30), Column.of("客户端地址", SignInLog.Entry::clientAddress, 16),
+			Column.of("浏览器", SignInLog.Entry::userAgent, 30));
+
+	private final SignInLog log;
+
+	private final Spreadsheets spreadsheets;
+
+	SignInLogController(SignInLog log, Spreadsheets spreadsheets) {
+		this.log = log;
+		this.spreadsheets = spreadsheets;
+	}
+
+	/** The result and date filters of the page and its export. */
+	record SignInFilter(SignInLog.Result result, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+
+		SignInLog.Filter filter() {
+			return new SignInLog.Filter(result, from, to);
+		}
+	}
+
+	/**
+	 * Whose sign-ins the caller reads: a system administrator the whole installation's (failures of unknown accounts
+	 * belong to no region), others those of accounts in their scope.
+	 */
+	static DataScope readable(DataScope scope, Authentication auth) {
+		return auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_SYSTEM_ADMIN".equals(a.getAuthority()))
+				? DataScope.all() : scope;
+	}
+
+	@GetMapping("/admin/signins")
+	String list(DataScope scope, Authentication auth, ListRequest request, SignInFilter filter, Model model) {
+		PageQuery page = request.toPage();
+		model.addAttribute("result", log.list(readable(scope, auth), filter.filter(), page));
+		model.addAttribute("results", SignInLog.Result.values());
+		model.addAttribute("query", page);
+		return "audit/signins";
+	}
+
+	@GetMapping("/admin/signins/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, Authentication auth, ListRequest request, SignInFilter filter) {
+		return Downloads.xlsx("登录日志.xlsx", spreadsheets.write("登录日志", COLUMNS,
+				log.list(readable(scope, auth), filter.filter(), request.toExport()).items()));
+	}
+}

@@ -1,0 +1,237 @@
+package org.youguan.complaints;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.complaints.internal.AcceptanceRule;
+import org.youguan.complaints.internal.AcceptanceRules;
+import org.youguan.complaints.internal.ComplaintAttachmentAccess;
+import org.youguan.complaints.internal.Complaint;
+import org.youguan.complaints.internal.ComplaintRecords;
+import org.youguan.complaints.internal.ComplaintRepository;
+import org.youguan.complaints.internal.ComplaintSettings;
+import org.youguan.complaints.internal.ComplaintStore;
+import org.youguan.complaints.internal.FilerPhone;
+import org.youguan.complaints.internal.QueryCodes;
+import org.youguan.documents.Attachments;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Telephone;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.numbering.BusinessNumbers;
+import org.youguan.platform.Secrets;
+import org.youguan.region.RegionCode;
+import org.youguan.region.Regions;
+import org.youguan.registry.Brands;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * 申诉受理登记: filing a complaint (public portal, staff entry of phone and letter complaints, other channels through
+ * the API). Filing checks the form and the acceptance conditions the public can be told about at once
+ * ({@link AcceptanceRules}: prior complaint answered or older than the waiting period, within the filing window), names
+ * a respondent brand, marks a likely duplicate, numbers the complaint, issues the query code, and sets the transfer
+ * and answer limits from the rule catalogue (邮政法(2015) 第65条 for the 30-day answer).
+ */
+@Service
+public class ComplaintIntake {
+
+	/** What the filer receives: the number and the query code (shown once; only its hash is kept). */
+	public record Filed(long id, String number, String queryCode, String duplicateOf) {
+	}
+
+	static final String NUMBER_TYPE = "申诉";
+
+	/** The request header other channels' systems name a filing with; its column holds 100 characters. */
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	static final int MAX_IDEMPOTENCY_KEY = 100;
+
+	/** Amounts (claimed, compensated, recovered) are below 100 million yuan; their columns hold numeric(12, 2). */
+	static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(100_000_000);
+
+	private final ComplaintRepository complaints;
+
+	private final ComplaintStore store;
+
+	private final Brands brands;
+
+	private final Regions regions;
+
+	private final StatutoryRules rules;
+
+	private final BusinessNumbers numbers;
+
+	private final JdbcClient jdbc;
+
+	private final ComplaintRecords records;
+
+	private final ComplaintSettings settings;
+
+	private final AcceptanceRules acceptance;
+
+	private final Clock clock;
+
+	private final Secrets secrets;
+
+	private final Attachments attachmentStore;
+
+	ComplaintIntake(ComplaintRepository complaints, ComplaintStore store, Brands brands, Regions regions, StatutoryRules rules,
+			BusinessNumbers numbers, JdbcClient jdbc, ComplaintRecords records, ComplaintSettings settings,
+			AcceptanceRules acceptance, Clock clock, Secrets secrets, Attachments attachmentStore) {
+		this.attachmentStore = attachmentStore;
+		this.complaints = complaints;
+		this.store = store;
+		this.brands = brands;
+		this.regions = regions;
+		this.rules = rules;
+		this.numbers = numbers;
+		this.jdbc = jdbc;
+		this.records = records;
+		this.settings = settings;
+		this.acceptance = acceptance;
+		this.clock = clock;
+		this.secrets = secrets;
+	}
+
+	/** The complaint categories, in the order of the national notices. */
+	public List<String> categories() {
+		return jdbc.sql("SELECT name FROM complaint_category ORDER BY position").query(String.class).list();
+	}
+
+	/** The complaint reasons offered on the forms. */
+	public List<String> reasons() {
+		return jdbc.sql("SELECT name FROM complaint_reason ORDER BY position").query(String.class).list();
+	}
+
+	/**
+	 * Files a complaint. With an idempotency key (other channels' systems), a second call with the same key returns the
+	 * first filing (without its query code, which is not kept).
+	 * @throws InvalidValueException as {@link #file(ComplaintForm, List, Channel, String, boolean)}
+	 */
+	@Transactional
+	public Filed file(ComplaintForm form, Channel channel, String idempotencyKey, boolean demo) {
+		return file(form, List.of(), channel, idempotencyKey, demo);
+	}
+
+	/**
+	 * Files a complaint with up to the configured number of images or PDFs, each checked by content and size.
+	 * @throws InvalidValueException field {@code Idempotency-Key} when the key is longer than 100 characters or holds a
+	 * control character; {@code attachments} (count, type, size); the form's fields as {@code check} names them; and
+	 * every acceptance condition refused at filing ({@code priorComplaint} precondition, {@code postedOn} time-barred)
+	 */
+	@Transactional
+	public Filed file(ComplaintForm form, List<UploadedFile> attachments, Channel channel, String idempotencyKey,
+			boolean demo) {
+		if (idempotencyKey != null) {
+			Text.requireClean(IDEMPOTENCY_KEY, "请求头“Idempotency-Key”", idempotencyKey);
+			if (idempotencyKey.strip().length() > MAX_IDEMPOTENCY_KEY) {
+				throw new InvalidValueException(IDEMPOTENCY_KEY, "max-length",
+						"请求头“Idempotency-Key”不能超过" + MAX_IDEMPOTENCY_KEY + "个字符（建议使用UUID）");
+			}
+		}
+		if (attachments.size() > settings.maxAttachments()) {
+			throw new InvalidValueException("attachments", "count", "附件最多" + settings.maxAttachments() + "个");
+		}
+		for (var a : attachments) {
+			attachmentStore.check(a, "attachments", "附件", settings.maxAttachmentBytes());
+		}
+		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+		if (key != null) {
+			Optional<Complaint> earlier = complaints.findByIdempotencyKey(key);
+			if (earlier.isPresent()) {
+				return new Filed(earlier.get().id(), earlier.get().number(), null, null);
+			}
+		}
+		LocalDate today = LocalDate.now(clock);
+		Checked checked = check(form, today);
+		ComplaintForm clean = checked.form();
+		FilerPhone phone = FilerPhone.of(secrets, clean.phone());
+		String duplicateOf = clean.waybillNumber() == null ? null : jdbc.sql("""
+				SELECT number FROM complaint WHERE filer_phone_index = :phone AND waybill_number = :waybill
+				AND category = :category AND received_on >= :since ORDER BY id LIMIT 1""")
+			.param("phone", phone.index())
+			.param("waybill", clean.waybillNumber())
+			.param("category", clean.category())
+			.param("since", today.minusDays(90))
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		String county = clean.region().substring(0, 6);
+		String number = numbers.next(NUMBER_TYPE, county, today.getYear());
+		String queryCode = QueryCodes.generate();
+		Complaint c = store.save(Complaint.receive(number, QueryCodes.hash(queryCode), channel, key, clean, phone,
+				checked.brandId(), checked.brandName(), duplicateOf, clock.instant(), today,
+				rules.deadline(StatutoryRule.COMPLAINT_TRANSFER, today, county),
+				rules.deadline(StatutoryRule.COMPLAINT_ANSWER_LIMIT, today, county), demo));
+		for (UploadedFile a : attachments) {
+			attachmentStore.store(ComplaintAttachmentAccess.owner(c.id()), ComplaintAttachmentAccess.EVIDENCE, a,
+					"attachments", "附件", settings.maxAttachmentBytes());
+		}
+		records.history(c, "已收到您的申诉（" + channel.label() + "），申诉编号" + number + "。邮政管理部门将在规定时限内审查是否受理。");
+		records.auditByFiler(c, "complaint.receive", "收到申诉" + number + "（" + checked.brandName() + "，"
+				+ clean.category() + "）" + (duplicateOf == null ? "" : "，疑似与" + duplicateOf + "重复"), null);
+		return new Filed(c.id(), number, queryCode, duplicateOf);
+	}
+
+	private record Checked(ComplaintForm form, long brandId, String brandName) {
+	}
+
+	/** The form's rules and the preconditions told to the filer at once; every failing field is named. */
+	private Checked check(ComplaintForm f, LocalDate today) {
+		Validation v = new Validation();
+		v.required("filerName", "申诉人姓名", f.filerName()).maxLength("filerName", "申诉人姓名", f.filerName(), 60);
+		// the procedure calls the filer back; no message is sent by SMS, so any telephone reaches them
+		Telephone phone = v.check("phone", () -> Telephone.of(f.phone()));
+		v.require("filerRole", f.filerRole() != null, "required", "请选择申诉人身份（寄件人、收件人或受委托人）");
+		RegionCode region = v.check("region", () -> regions.require("region", f.region()));
+		if (region != null) {
+			v.require("region", region.value().length() >= 6, "county-level", "请选择到区县一级的所在地");
+		}
+		Brands.BrandView brand = f.brand() == null || f.brand().isBlank() ? null : brands.findByShortName(f.brand().strip()).orElse(null);
+		v.require("brand", brand != null, "respondent", f.brand() == null || f.brand().isBlank()
+				? "请填写被申诉的企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + f.brand().strip());
+		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200);
+		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), 40);
+		v.require("postedOn", f.postedOn() != null, "required", "请填写交寄日期");
+		v.within("postedOn", "交寄日期", f.postedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		v.within("priorComplaint.date", "向企业投诉的日期", f.priorComplaintDate(), Validation.EARLIEST_RECORD,
+				Validation.LATEST_RECORD);
+		v.require("postedOn", f.postedOn() == null || !f.postedOn().isAfter(today), "not-future", "交寄日期不能晚于今天");
+		v.require("priorComplaint.date", f.priorComplaintDate() != null, "required",
+				"请填写向企业投诉的日期（申诉前应先向企业投诉）");
+		v.require("priorComplaint.date", f.priorComplaintDate() == null || !f.priorComplaintDate().isAfter(today),
+				"not-future", "向企业投诉的日期不能晚于今天");
+		v.require("priorComplaint.date", f.priorComplaintDate() == null || f.postedOn() == null
+				|| !f.priorComplaintDate().isBefore(f.postedOn()), "after-posting", "向企业投诉的日期不能早于交寄日期");
+		v.required("priorComplaint.channel", "向企业投诉的渠道", f.priorChannel())
+			.maxLength("priorComplaint.channel", "向企业投诉的渠道", f.priorChannel(), 20);
+		v.maxLength("priorComplaint.companyAnswer", "企业的答复", f.companyAnswer(), 500);
+		List<String> categories = categories();
+		v.require("category", f.category() != null && categories.contains(f.category()), "dictionary",
+				"请选择申诉类别（" + String.join("、", categories) + "）");
+		v.require("reason", f.reason() != null && reasons().contains(f.reason()), "dictionary", "请选择申诉原因");
+		v.require("amountClaimed", f.amountClaimed() == null || f.amountClaimed().signum() >= 0
+				&& f.amountClaimed().compareTo(MAX_AMOUNT) < 0, "range", "索赔金额应为0至1亿元");
+		v.required("description", "申诉内容", f.description()).maxLength("description", "申诉内容", f.description(), 2000);
+		v.throwIfInvalid();
+		boolean answered = f.companyAnswer() != null && !f.companyAnswer().isBlank();
+		acceptance.requireFileable(new AcceptanceRule.Facts(today, f.postedOn(), f.priorComplaintDate(), answered, null),
+				region.value().substring(0, 6));
+		return new Checked(new ComplaintForm(f.filerName().strip(), phone.value(), f.filerRole(), region.value(),
+				brand.shortName(), blank(f.enterprise()), blank(f.waybillNumber()), f.postedOn(), f.priorComplaintDate(),
+				f.priorChannel().strip(), blank(f.companyAnswer()), f.category(), f.reason(), f.amountClaimed(),
+				f.description().strip()), brand.id(), brand.shortName());
+	}
+
+	static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}

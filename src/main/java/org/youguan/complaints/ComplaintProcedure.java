@@ -1,0 +1,276 @@
+package org.youguan.complaints;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.complaints.internal.Actor;
+import org.youguan.complaints.internal.Complaint;
+import org.youguan.complaints.internal.ComplaintRecords;
+import org.youguan.complaints.internal.ComplaintRepository;
+import org.youguan.complaints.internal.ComplaintStore;
+import org.youguan.complaints.internal.RespondentRouting;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Telephone;
+import org.youguan.kernel.Validation;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * The steps of the procedure (邮政业用户申诉处理办法(2014); the 30-day answer limit 邮政法(2015) 第65条): accept and
+ * transfer, or refuse; the enterprise's reply; return for redoing; call-back; closure; referral to enforcement. Each
+ * step is one transaction that loads the complaint once within the caller's scope (not found outside it), changes it
+ * through the aggregate's guarded intention method, sets the next step's due date from the rule catalogue, and leaves a
+ * line of public history and an audit event. Closure publishes {@link ComplaintClosed}, referral
+ * {@link ComplaintReferred}. Each step returns what it did, for the message the user sees.
+ */
+@Service
+public class ComplaintProcedure {
+
+	/** What a step did, in the words shown to the user (e.g. "申诉 申诉-320506-2026-000069 已受理并转办至 …"). */
+	public record Done(long id, String number, String message) {
+	}
+
+	private final ComplaintRepository complaints;
+
+	private final ComplaintStore store;
+
+	private final Enterprises enterprises;
+
+	private final RespondentRouting routing;
+
+	private final StatutoryRules rules;
+
+	private final ComplaintRecords records;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ComplaintProcedure(ComplaintRepository complaints, ComplaintStore store, Enterprises enterprises,
+			RespondentRouting routing, StatutoryRules rules, ComplaintRecords records, ApplicationEventPublisher events,
+			Clock clock) {
+		this.complaints = complaints;
+		this.store = store;
+		this.enterprises = enterprises;
+		this.routing = routing;
+		this.rules = rules;
+		this.records = records;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * 受理并转办: to the routed respondent, or to the enterprise the handler names by credit code. A transfer to an
+	 * enterprise of another brand than the complaint's, or outside the transferring bureau's region, needs a reason
+	 * ({@code reason}, ≤ 500 characters) and is flagged on the complaint and in the audit trail.
+	 * @throws InvalidValueException naming {@code creditCode} (no such enterprise / no respondent found) or
+	 * {@code reason} (missing where required)
+	 * @throws DomainException not found outside the scope; illegal transition unless just received
+	 */
+	@Transactional
+	public Done acceptAndTransfer(DataScope scope, long id, String creditCode, String reason) {
+		Complaint c = load(scope, id);
+		EnterpriseView to = creditCode != null && !creditCode.isBlank()
+				? enterprises.findByCreditCode(creditCode.strip().toUpperCase())
+					.orElseThrow(() -> new InvalidValueException("creditCode", "exists", "没有该统一社会信用代码的企业"))
+				: routing.route(c.regionCode(), c.brandId()).orElseThrow(() -> new InvalidValueException("creditCode",
+						"respondent", "未找到该品牌在本地或总部的企业，请填写被申诉企业的统一社会信用代码"));
+		List<String> crossings = new ArrayList<>();
+		if (to.brandId() == null || !to.brandId().equals(c.brandId())) {
+			crossings.add("被申诉企业不属于申诉所涉品牌");
+		}
+		if (!scope.containsRegion(to.regionCode())) {
+			crossings.add("被申诉企业在本局辖区以外（" + to.regionName() + "）");
+		}
+		String note = ComplaintIntake.blank(reason);
+		new Validation().require("reason", crossings.isEmpty() || note != null, "transfer-reason",
+				String.join("，", crossings) + "，请填写转办理由").maxLength("reason", "转办理由", note, 500).throwIfInvalid();
+		LocalDate today = LocalDate.now(clock);
+		var before = c.snapshot();
+		c.acceptAndTransfer(new Complaint.Respondent(to.id(), to.legalName(), to.creditCode()), today, clock.instant(),
+				rules.deadline(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, today, county(c)), note, !crossings.isEmpty());
+		store.save(c);
+		records.history(c, "申诉已受理，并转" + c.enterpriseName() + "处理。");
+		records.audit(c, "complaint.transfer", "受理申诉" + c.number() + "并转" + to.legalName()
+				+ (crossings.isEmpty() ? "" : "【" + String.join("，", crossings) + "；理由：" + note + "】"), before);
+		return done(c, "已受理并转办至 " + to.legalName() + "，企业答复期限 " + c.stepDue());
+	}
+
+	/**
+	 * 不予受理, naming the condition and the reason (≤ 500 characters); the filer reads both on the status page.
+	 * @throws InvalidValueException naming {@code condition} and {@code reason}
+	 */
+	@Transactional
+	public Done reject(DataScope scope, long id, AcceptanceCondition condition, String reason) {
+		new Validation().require("condition", condition != null, "required", "请选择不予受理的情形")
+			.required("reason", "不予受理的理由", reason)
+			.maxLength("reason", "不予受理的理由", reason, 500)
+			.throwIfInvalid();
+		Complaint c = load(scope, id);
+		var before = c.snapshot();
+		c.reject(condition, reason.strip());
+		store.save(c);
+		records.history(c, "经审查，不予受理：" + condition.label() + "。" + reason.strip());
+		records.audit(c, "complaint.reject", c.number() + "不予受理：" + condition.label(), before);
+		return done(c, "不予受理（" + condition.label() + "）");
+	}
+
+	/**
+	 * The enterprise's reply (the enterprise it was transferred to; staff of the region may record it for the
+	 * enterprise): findings, responsibility, solution, compensation, apology, whether the filer agrees, the handler and
+	 * the handler's phone. The same rules for the portal and the enterprise API.
+	 * @throws InvalidValueException naming each field that breaks its rule
+	 * @throws DomainException not found for another enterprise's complaint; illegal transition unless awaiting a reply
+	 */
+	@Transactional
+	public Done reply(DataScope scope, long id, ComplaintReply reply) {
+		Validation v = new Validation();
+		v.required("findings", "调查核实情况", reply.findings()).maxLength("findings", "调查核实情况", reply.findings(), 2000);
+		v.require("responsibility", reply.responsibility() != null, "required", "请选择责任认定");
+		v.required("solution", "处理意见", reply.solution()).maxLength("solution", "处理意见", reply.solution(), 1000);
+		v.require("compensation", reply.compensation() == null || reply.compensation().signum() >= 0, "non-negative",
+				"赔偿金额不能为负数");
+		v.require("compensation", reply.compensation() == null || reply.compensation().compareTo(ComplaintIntake.MAX_AMOUNT) < 0,
+				"range", "赔偿金额应小于1亿元");
+		v.required("handler", "经办人", reply.handler()).maxLength("handler", "经办人", reply.handler(), 60);
+		// an enterprise's handler is often at a customer-service line with an extension
+		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone()));
+		v.throwIfInvalid();
+		ComplaintReply clean = new ComplaintReply(reply.findings(), reply.responsibility(), reply.solution(),
+				reply.compensation(), reply.apology(), reply.userAgrees(), reply.handler(), handlerPhone.value());
+		Complaint c = load(scope, id);
+		LocalDate today = LocalDate.now(clock);
+		var before = c.snapshot();
+		c.reply(clean, today, rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, today, county(c)));
+		store.save(c);
+		records.history(c, "企业已答复，邮政管理部门将回访核实。");
+		records.audit(c, "complaint.reply", c.enterpriseName() + "答复申诉" + c.number() + "（"
+				+ reply.responsibility().label() + "）" + (c.replyLate() ? "，逾期答复" : ""), before);
+		return done(c, "答复已提交（" + reply.responsibility().label() + "）" + (c.replyLate() ? "，已逾期" : ""));
+	}
+
+	/**
+	 * 退回重办: the reply breaks the rules or contradicts the filer; the enterprise redoes it within the rule's days.
+	 * @throws InvalidValueException naming {@code reason}
+	 */
+	@Transactional
+	public Done returnForRedo(DataScope scope, long id, String reason) {
+		new Validation().required("reason", "退回理由", reason).maxLength("reason", "退回理由", reason, 500).throwIfInvalid();
+		Complaint c = load(scope, id);
+		var before = c.snapshot();
+		c.returnForRedo(reason.strip(), rules.deadline(StatutoryRule.COMPLAINT_REDO, LocalDate.now(clock), county(c)),
+				clock.instant());
+		store.save(c);
+		records.history(c, "企业答复不符合要求，已退回企业重新处理。");
+		records.audit(c, "complaint.return", "退回申诉" + c.number() + "请企业重新处理：" + reason.strip(), before);
+		return done(c, "已退回 " + c.enterpriseName() + " 重新处理，期限 " + c.stepDue());
+	}
+
+	/**
+	 * Records a call-back: reached (with satisfaction and whether the problem is solved) or not (a retry no sooner than
+	 * the rule's interval).
+	 * @throws InvalidValueException naming {@code satisfaction} and {@code solved} for a reached call-back
+	 */
+	@Transactional
+	public Done callBack(DataScope scope, long id, boolean reached, Satisfaction satisfaction, Boolean solved) {
+		if (reached) {
+			new Validation().require("satisfaction", satisfaction != null, "required", "请选择用户满意度")
+				.require("solved", solved != null, "required", "请选择问题是否解决")
+				.throwIfInvalid();
+		}
+		Complaint c = load(scope, id);
+		Instant now = clock.instant();
+		var before = c.snapshot();
+		if (reached) {
+			c.callBack(satisfaction, solved, now);
+		}
+		else {
+			Instant last = c.lastCallbackAt();
+			Duration wait = Duration.ofHours(rules.intValue(StatutoryRule.COMPLAINT_CALLBACK_RETRY, county(c)));
+			c.callBackFailed(now, last == null ? now : last.plus(wait));
+		}
+		store.save(c);
+		records.history(c, reached ? "已回访。" : "回访未接通，将再次回访。");
+		records.audit(c, "complaint.callback", "回访申诉" + c.number() + (reached ? "：" + satisfaction.label() : "：未接通"), before);
+		return done(c, reached ? "已回访（" + satisfaction.label() + "）" : "回访未接通，已记录第" + c.callbackAttempts() + "次回访");
+	}
+
+	/**
+	 * 办结: records validity (the enterprise responsible), the loss recovered (default: the reply's compensation) and a
+	 * note; publishes {@link ComplaintClosed}.
+	 * @throws InvalidValueException naming {@code compensationPaid} (negative, ≥ 1亿) or {@code note} (too long)
+	 */
+	@Transactional
+	public Done close(DataScope scope, long id, BigDecimal compensationPaid, String note) {
+		new Validation().require("compensationPaid", compensationPaid == null || compensationPaid.signum() >= 0,
+				"non-negative", "挽回经济损失不能为负数")
+			.require("compensationPaid", compensationPaid == null || compensationPaid.compareTo(ComplaintIntake.MAX_AMOUNT) < 0,
+					"range", "挽回经济损失应小于1亿元")
+			.maxLength("note", "办结说明", note, 1000)
+			.throwIfInvalid();
+		Complaint c = load(scope, id);
+		var before = c.snapshot();
+		boolean valid = c.replyResponsibility() != null && c.replyResponsibility().valid();
+		c.close(valid, compensationPaid != null ? compensationPaid : c.replyCompensation(), ComplaintIntake.blank(note),
+				LocalDate.now(clock));
+		store.save(c);
+		records.history(c, "申诉已办结。");
+		records.audit(c, "complaint.close", c.number() + "办结" + (valid ? "（有效申诉）" : ""), before);
+		events.publishEvent(new ComplaintClosed(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), valid,
+				c.compensationPaid(), c.closedOn()));
+		return done(c, "已办结" + (valid ? "（有效申诉）" : ""));
+	}
+
+	/**
+	 * Refers a closed complaint to enforcement as a lead (线索), once, with the reason (≤ 500 characters); publishes
+	 * {@link ComplaintReferred}, the lead's contract for a penalty-case module.
+	 * @throws InvalidValueException naming {@code note}
+	 */
+	@Transactional
+	public Done refer(DataScope scope, long id, String note) {
+		new Validation().required("note", "移送说明", note).maxLength("note", "移送说明", note, 500).throwIfInvalid();
+		Complaint c = load(scope, id);
+		var before = c.snapshot();
+		c.refer(note.strip(), LocalDate.now(clock));
+		store.save(c);
+		records.audit(c, "complaint.refer", c.number() + "移送执法线索：" + note.strip(), before);
+		Actor by = Actor.current();
+		events.publishEvent(new ComplaintReferred(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(),
+				c.enterpriseName(), c.brandName(), c.category(), c.reason(), Boolean.TRUE.equals(c.validComplaint()),
+				note.strip(), clock.instant(), by.name(), by.userId()));
+		return done(c, "已移送执法线索（被申诉企业 " + c.enterpriseName() + "）");
+	}
+
+	/**
+	 * The complaint, loaded once with the scope check: staff see the complaints of their region, an enterprise those
+	 * transferred to it.
+	 * @throws DomainException not found otherwise (existence is not revealed)
+	 */
+	private Complaint load(DataScope scope, long id) {
+		return complaints.findById(id)
+			.filter(c -> scope.kind() == DataScope.Kind.ENTERPRISE
+					? scope.enterpriseCreditCode() != null && scope.enterpriseCreditCode().equals(c.enterpriseCreditCode())
+					: scope.containsRegion(c.regionCode()))
+			.orElseThrow(() -> DomainException.notFound("申诉", id));
+	}
+
+	private static Done done(Complaint c, String what) {
+		return new Done(c.id(), c.number(), "申诉 " + c.number() + " " + what);
+	}
+
+	private static String county(Complaint c) {
+		return c.regionCode().substring(0, 6);
+	}
+}

@@ -1,0 +1,310 @@
+package org.youguan.complaints;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.complaints.internal.AcceptanceRule;
+import org.youguan.complaints.internal.AcceptanceRules;
+import org.youguan.complaints.internal.ComplaintAttachmentAccess;
+import org.youguan.complaints.internal.FilerPhone;
+import org.youguan.complaints.internal.RespondentRouting;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.Attachments;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.WorkState;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
+import org.youguan.platform.Secrets;
+import org.youguan.registry.EnterpriseView;
+
+/**
+ * Reading complaints within the caller's data scope (staff by region, an enterprise only those transferred to it):
+ * the queue and its export, one complaint, its evidence, the system's assessment against the acceptance conditions,
+ * the routed respondent, and the dashboard's count. Out of scope reads as not found (existence is not revealed).
+ */
+@Service
+public class ComplaintQueries {
+
+	/**
+	 * Queue filters. {@code state}: {@link WorkState#OPEN} — the procedure is running; {@link WorkState#DONE} — closed,
+	 * not accepted or withdrawn; {@link WorkState#ALL} (or null) — any. {@code awaitingReply}: with the enterprise
+	 * (transferred, or returned to it for redoing).
+	 */
+	public record Filter(ComplaintStatus status, Boolean overdue, String category, WorkState state, boolean awaitingReply) {
+
+		public static final Filter NONE = new Filter(null, null, null);
+
+		public Filter(ComplaintStatus status, Boolean overdue, String category) {
+			this(status, overdue, category, WorkState.ALL, false);
+		}
+	}
+
+	/** What the system can tell the handler before acceptance: the condition, the finding and its legal basis. */
+	public record Assessment(AcceptanceCondition condition, String finding, String basis) {
+	}
+
+	/** The orders a queue may be sorted by (request name → column); every order ends with the id, newest first. */
+	static final Map<String, String> SORTS = Map.of("received_on", "c.received_on", "step_due", "c.step_due", "number",
+			"c.number", "region_code", "c.region_code");
+
+	static final String FINISHED = "('REJECTED','CLOSED','WITHDRAWN')";
+
+	/** Lists carry the filer's phone masked (filer_phone); a single complaint's page decrypts it (see {@link #get}). */
+	private static final String SELECT = """
+			SELECT c.*, c.filer_phone_masked AS filer_phone, r.name AS region_name, CAST(:today AS date) AS today,
+			       CAST(:nextWorkingDay AS date) AS next_working_day""";
+
+	private static final String FROM = "FROM complaint c JOIN region_name r ON r.code = c.region_code";
+
+	private final JdbcClient jdbc;
+
+	private final WorkingCalendar calendar;
+
+	private final AcceptanceRules acceptance;
+
+	private final RespondentRouting routing;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final Secrets secrets;
+
+	private final Attachments attachmentStore;
+
+	ComplaintQueries(JdbcClient jdbc, WorkingCalendar calendar, AcceptanceRules acceptance, RespondentRouting routing,
+			AuditTrail audit, Clock clock, Secrets secrets, Attachments attachmentStore) {
+		this.attachmentStore = attachmentStore;
+		this.jdbc = jdbc;
+		this.calendar = calendar;
+		this.acceptance = acceptance;
+		this.routing = routing;
+		this.audit = audit;
+		this.clock = clock;
+		this.secrets = secrets;
+	}
+
+	/**
+	 * One page of the queue: in scope, matching the filter and the search (number, waybill number or the filer's phone
+	 * exactly; enterprise name or description containing the text), in a whitelisted order ({@code received_on},
+	 * {@code step_due}, {@code number}, {@code region_code}; default newest received first).
+	 */
+	public PageResult<ComplaintView> list(DataScope scope, Filter filter, PageQuery page) {
+		LocalDate today = LocalDate.now(clock);
+		Listing listing = Listing.from(FROM)
+			.countFrom("FROM complaint c")
+			.scope(scope, "c.enterprise_credit_code", "c.region_code")
+			.where(filter.status() != null, "c.status = :status", "status", filter.status() == null ? "" : filter.status().name())
+			.where(Boolean.TRUE.equals(filter.overdue()), "c.status NOT IN " + FINISHED
+					+ " AND (c.step_due < :overdueDay OR c.answer_due < :overdueDay)", "overdueDay", today)
+			.where(filter.category() != null && !filter.category().isBlank(), "c.category = :category", "category",
+					filter.category() == null ? "" : filter.category());
+		if (filter.state() == WorkState.OPEN) {
+			listing.where("c.status NOT IN " + FINISHED);
+		}
+		else if (filter.state() == WorkState.DONE) {
+			listing.where("c.status IN " + FINISHED);
+		}
+		if (filter.awaitingReply()) {
+			listing.where("c.status IN ('TRANSFERRED','RETURNED')");
+		}
+		if (!page.q().isEmpty()) {
+			listing.where("(c.number = :exact OR c.waybill_number = :exact OR c.filer_phone_index = :phone "
+					+ "OR c.enterprise_name LIKE :q ESCAPE '\\' OR c.description LIKE :q ESCAPE '\\')",
+					Map.of("exact", page.q(), "phone", FilerPhone.index(secrets, page.q()), "q", page.likePattern()));
+		}
+		return listing.bind("today", today)
+			.bind("nextWorkingDay", calendar.plusWorkingDays(today, 1))
+			.sorts(SORTS, "received_on", true, "c.id DESC")
+			.page(jdbc, SELECT, page, Rows.of(ComplaintView.class));
+	}
+
+	/**
+	 * One complaint within the caller's scope, with the filer's phone decrypted for the pages that show it.
+	 * @throws DomainException not found outside the scope
+	 */
+	public ComplaintView get(DataScope scope, long id) {
+		LocalDate today = LocalDate.now(clock);
+		var row = Rows.of(ComplaintView.class);
+		return jdbc.sql(SELECT + " " + FROM + " WHERE c.id = :id AND "
+				+ scope.enterprisePredicate("c.enterprise_credit_code", "c.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.param("today", today)
+			.param("nextWorkingDay", calendar.plusWorkingDays(today, 1))
+			.query((rs, i) -> row.mapRow(rs, i).withFilerPhone(FilerPhone.reveal(secrets, rs.getBytes("filer_phone_cipher"))))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("申诉", id));
+	}
+
+	/**
+	 * One complaint for a signed-in reader. Staff who handle complaints and the enterprise it was transferred to see the
+	 * filer's name and phone in full (to handle it and call back), and that read is recorded in the audit trail; other
+	 * readers (leaders) see them masked.
+	 * @throws DomainException not found outside the reader's scope
+	 */
+	@Transactional
+	public ComplaintView read(CurrentUser reader, long id) {
+		ComplaintView c = get(reader.scope(), id);
+		boolean entitled = reader.writer() || reader.has(Role.ENTERPRISE);
+		if (!entitled) {
+			return c.masked();
+		}
+		audit.record(AuditEntry.of("complaint.read-personal", "Complaint", id, "查看申诉" + c.number() + "的申诉人联系方式")
+			.inRegion(c.regionCode()));
+		return c;
+	}
+
+	/** What the system finds against the acceptance conditions ({@link AcceptanceRules}); the handler decides. */
+	public List<Assessment> assess(ComplaintView c) {
+		return acceptance.breaches(new AcceptanceRule.Facts(c.receivedOn(), c.postedOn(), c.priorComplainedOn(),
+				c.priorAnswer() != null, c.duplicateOf()), c.regionCode().substring(0, 6))
+			.stream()
+			.map(b -> new Assessment(b.condition(), b.finding(), b.basis()))
+			.toList();
+	}
+
+	/** As {@link #assess(ComplaintView)}, for a complaint in the caller's scope. */
+	public List<Assessment> assess(DataScope scope, long id) {
+		return assess(get(scope, id));
+	}
+
+	/** The enterprise the complaint goes to: the brand's enterprise nearest the place (county, city, province), else HQ. */
+	public Optional<EnterpriseView> respondent(ComplaintView c) {
+		return c.brandId() == null ? Optional.empty() : routing.route(c.regionCode(), c.brandId());
+	}
+
+	/** As {@link #respondent(ComplaintView)}, for a complaint in the caller's scope. */
+	public Optional<EnterpriseView> respondent(DataScope scope, long id) {
+		return respondent(get(scope, id));
+	}
+
+	/**
+	 * The evidence filed with a complaint in the caller's scope, as kept in the documents module's attachment store
+	 * (each served from {@code /attachments/{id}}).
+	 * @throws DomainException not found when the complaint is outside the scope
+	 */
+	public List<Attachment> attachments(DataScope scope, long id) {
+		get(scope, id);
+		return attachmentStore.list(ComplaintAttachmentAccess.owner(id));
+	}
+
+	/** Complaints in scope needing attention: the current step due within one working day or overdue. */
+	public long countNeedingAttention(DataScope scope) {
+		LocalDate today = LocalDate.now(clock);
+		return Listing.from("FROM complaint c")
+			.scope(scope, "c.enterprise_credit_code", "c.region_code")
+			.where("c.status NOT IN " + FINISHED + " AND (c.step_due <= :soon OR c.answer_due < :today)",
+					Map.of("soon", calendar.plusWorkingDays(today, 1), "today", today))
+			.count(jdbc);
+	}
+
+	/**
+	 * A complaint handed to an enterprise, as its systems fetch it: the cursor to continue after it, the step and its
+	 * due date, and the filed facts with the filer's name and phone masked (张*, 139****5678).
+	 */
+	public record Assigned(String cursor, long id, String number, ComplaintStatus status, Instant assignedAt,
+			LocalDate replyDue, String filerNameMasked, String filerPhoneMasked, FilerRole filerRole, String regionCode,
+			String regionName, String brandName, String namedEnterprise, String waybillNumber, LocalDate postedOn,
+			LocalDate priorComplainedOn, String priorChannel, String priorAnswer, String category, String reason,
+			BigDecimal amountClaimed, String description, int redoCount, String returnReason) {
+	}
+
+	/** A page of the feed and the cursor to ask with next ({@code since}); the same cursor when nothing was new. */
+	public record AssignedPage(List<Assigned> items, String next) {
+	}
+
+	/** How long a hand-over settles before the feed shows it, so a slower transaction committing later is not skipped. */
+	static final Duration SETTLE = Duration.ofSeconds(5);
+
+	/**
+	 * The complaints handed to the caller's enterprise (transferred, or returned for redoing) after the cursor
+	 * {@code since} ({@code <epoch microseconds>-<id>} of the last one seen; none: from the first), oldest first, at most
+	 * {@code size} (1–100, default 50), only those handed over at least {@link #SETTLE} ago.
+	 * @throws AccessRefusedException for a caller who is not an enterprise
+	 * @throws InvalidValueException naming {@code since} (not a cursor) or {@code size} (out of range)
+	 */
+	public AssignedPage assignedSince(DataScope scope, String since, Integer size) {
+		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("只有企业用户可以拉取转办给本企业的申诉");
+		}
+		int limit = size == null ? 50 : size;
+		if (limit < 1 || limit > 100) {
+			throw new InvalidValueException("size", "range", "每页条数应为1至100");
+		}
+		Instant after = Instant.EPOCH;
+		long afterId = 0;
+		if (since != null && !since.isBlank()) {
+			var m = Pattern.compile("(\\d{1,19})-(\\d{1,19})").matcher(since.strip());
+			if (!m.matches()) {
+				throw new InvalidValueException("since", "cursor", "游标格式不正确，请使用上一次响应中的next");
+			}
+			try {
+				long micros = Long.parseLong(m.group(1));
+				after = Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1000);
+				afterId = Long.parseLong(m.group(2));
+			}
+			catch (NumberFormatException | DateTimeException ex) {
+				throw new InvalidValueException("since", "cursor", "游标格式不正确，请使用上一次响应中的next");
+			}
+		}
+		List<Assigned> items = jdbc.sql("""
+				SELECT c.id, c.number, c.status, c.assigned_at, c.step_due, c.filer_name, c.filer_phone_masked, c.filer_role,
+				       c.region_code, r.name AS region_name, c.brand_name, c.named_enterprise, c.waybill_number, c.posted_on,
+				       c.prior_complained_on, c.prior_channel, c.prior_answer, c.category, c.reason, c.amount_claimed,
+				       c.description, c.redo_count, c.return_reason
+				FROM complaint c JOIN region_name r ON r.code = c.region_code
+				WHERE c.enterprise_credit_code = :scopeEnterprise AND c.assigned_at IS NOT NULL
+				  AND c.assigned_at < :settled AND (c.assigned_at, c.id) > (:after, :afterId)
+				ORDER BY c.assigned_at, c.id LIMIT :limit""")
+			.params(scope.params())
+			.param("settled", Timestamp.from(clock.instant().minus(SETTLE)))
+			.param("after", Timestamp.from(after))
+			.param("afterId", afterId)
+			.param("limit", limit)
+			.query((rs, i) -> {
+				Instant at = rs.getTimestamp("assigned_at").toInstant();
+				long id = rs.getLong("id");
+				return new Assigned(cursor(at, id), id, rs.getString("number"), ComplaintStatus.valueOf(rs.getString("status")),
+						at, rs.getObject("step_due", LocalDate.class), Masking.name(rs.getString("filer_name")),
+						rs.getString("filer_phone_masked"), FilerRole.valueOf(rs.getString("filer_role")),
+						rs.getString("region_code"), rs.getString("region_name"), rs.getString("brand_name"),
+						rs.getString("named_enterprise"), rs.getString("waybill_number"),
+						rs.getObject("posted_on", LocalDate.class), rs.getObject("prior_complained_on", LocalDate.class),
+						rs.getString("prior_channel"), rs.getString("prior_answer"), rs.getString("category"),
+						rs.getString("reason"), rs.getBigDecimal("amount_claimed"), rs.getString("description"),
+						rs.getInt("redo_count"), rs.getString("return_reason"));
+			})
+			.list();
+		String next = items.isEmpty() ? (since == null || since.isBlank() ? cursor(after, afterId) : since.strip())
+				: items.get(items.size() - 1).cursor();
+		return new AssignedPage(items, next);
+	}
+
+	private static String cursor(Instant at, long id) {
+		return (at.getEpochSecond() * 1_000_000 + at.getNano() / 1000) + "-" + id;
+	}
+}

@@ -1,0 +1,100 @@
+package org.youguan.complaints;
+
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.complaints.internal.Complaint;
+import org.youguan.complaints.internal.ComplaintRecords;
+import org.youguan.complaints.internal.ComplaintRepository;
+import org.youguan.complaints.internal.ComplaintStore;
+import org.youguan.complaints.internal.FilerPhone;
+import org.youguan.complaints.internal.QueryCodes;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.platform.Secrets;
+
+/**
+ * The filer's side without an account: the public status (number with the query code or the filer's phone; no personal
+ * data) and withdrawal (number with the query code only). A wrong number or code is "not found", never telling which.
+ */
+@Service
+public class ComplaintTracking {
+
+	/** What anyone with the number and the query code sees: no personal data. */
+	public record PublicStatus(String number, String status, LocalDate receivedOn, LocalDate answerDue, String brand,
+			List<PublicEvent> history) {
+	}
+
+	/** A line of the public history. */
+	public record PublicEvent(Instant occurredAt, String status, String text) {
+	}
+
+	private final ComplaintRepository complaints;
+
+	private final ComplaintStore store;
+
+	private final ComplaintRecords records;
+
+	private final JdbcClient jdbc;
+
+	private final Secrets secrets;
+
+	private final Clock clock;
+
+	ComplaintTracking(ComplaintRepository complaints, ComplaintStore store, ComplaintRecords records, JdbcClient jdbc,
+			Secrets secrets, Clock clock) {
+		this.complaints = complaints;
+		this.store = store;
+		this.records = records;
+		this.jdbc = jdbc;
+		this.secrets = secrets;
+		this.clock = clock;
+	}
+
+	/**
+	 * The public status: the number with its query code or the filer's phone.
+	 * @throws DomainException not found (nothing tells which was wrong)
+	 */
+	public PublicStatus publicStatus(String number, String queryCodeOrPhone) {
+		String secret = queryCodeOrPhone == null ? "" : queryCodeOrPhone.strip();
+		Complaint c = byNumber(number)
+			.filter(x -> QueryCodes.matches(x.queryCodeHash(), secret)
+					|| !secret.isEmpty() && MessageDigest.isEqual(x.filerPhoneIndex(), FilerPhone.index(secrets, secret)))
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的电话号码）"));
+		List<PublicEvent> history = jdbc.sql("""
+				SELECT occurred_at, status, public_text FROM complaint_event WHERE complaint_id = :id ORDER BY occurred_at, id""")
+			.param("id", c.id())
+			.query((rs, i) -> new PublicEvent(rs.getTimestamp(1).toInstant(), ComplaintStatus.valueOf(rs.getString(2)).label(),
+					rs.getString(3)))
+			.list();
+		return new PublicStatus(c.number(), c.status().label(), c.receivedOn(), c.answerDue(), c.brandName(), history);
+	}
+
+	/**
+	 * The filer withdraws, proving it with the number and the query code given at filing. The phone number is no
+	 * secret (the respondent enterprise knows it) and may only show the status, never change anything.
+	 * @throws DomainException not found when the number and query code do not match (nothing tells which was wrong);
+	 * illegal transition once the complaint is finished
+	 */
+	@Transactional
+	public void withdraw(String number, String queryCode) {
+		Complaint c = byNumber(number).filter(x -> QueryCodes.matches(x.queryCodeHash(), queryCode))
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码"));
+		var before = c.snapshot();
+		c.withdraw(LocalDate.now(clock));
+		store.save(c);
+		records.history(c, "申诉人已撤回申诉。");
+		records.auditByFiler(c, "complaint.withdraw", c.number() + "由申诉人撤回", before);
+	}
+
+	private Optional<Complaint> byNumber(String number) {
+		return complaints.findByNumber(number == null ? "" : number.strip());
+	}
+}

@@ -1,0 +1,43 @@
+package org.youguan.complaints.internal;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.youguan.complaints.AcceptanceCondition;
+import org.youguan.kernel.FieldError;
+
+/**
+ * One condition of law under which a complaint is not accepted, checked by the system from the filed facts. Each rule
+ * names the {@link AcceptanceCondition} it finds and cites its legal basis (from the rule catalogue, with the text's
+ * version); the figures it needs (waiting period, filing window) are resolved by {@link AcceptanceRules} for the
+ * complaint's county, so a rule is a pure function of the facts and is unit-tested as such.
+ */
+public interface AcceptanceRule {
+
+	/** The facts a rule reads: as filed, and the day of receipt (the filing day, or today at pre-check). */
+	record Facts(LocalDate receivedOn, LocalDate postedOn, LocalDate priorComplainedOn, boolean companyAnswered,
+			String duplicateOf) {
+	}
+
+	/** The figures of the rule catalogue for the complaint's county. */
+	record Limits(int priorComplaintWaitDays, LocalDate filingWindowEnds) {
+	}
+
+	/**
+	 * What a rule found: the condition, the staff's finding, the legal basis, and — for a rule refused at filing — what
+	 * the filer is told, naming the field.
+	 */
+	record Breach(AcceptanceCondition condition, String finding, String basis, FieldError toFiler) {
+	}
+
+	AcceptanceCondition condition();
+
+	/** The legal basis as cited, e.g. {@code 快递暂行条例(2025) 第29条}. */
+	String basis();
+
+	/** Whether a breach refuses the filing at once (the filer is told why), or is only shown to the handler. */
+	boolean refusedAtFiling();
+
+	/** The breach, if the facts break the rule. */
+	Optional<Breach> check(Facts facts, Limits limits);
+}

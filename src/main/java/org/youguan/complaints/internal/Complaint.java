@@ -1,0 +1,482 @@
+package org.youguan.complaints.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+import org.youguan.complaints.AcceptanceCondition;
+import org.youguan.complaints.Channel;
+import org.youguan.complaints.ComplaintForm;
+import org.youguan.complaints.ComplaintReply;
+import org.youguan.complaints.ComplaintStatus;
+import org.youguan.complaints.FilerRole;
+import org.youguan.complaints.Responsibility;
+import org.youguan.complaints.Satisfaction;
+import org.youguan.kernel.DomainException;
+
+/**
+ * One complaint and its procedure. The status changes only through the intention methods below, each guarded by the
+ * states it may leave; the due date of the current step ({@code stepDue}) is set by each step from the rule catalogue.
+ */
+@Table("complaint")
+public class Complaint {
+
+	@Id
+	private Long id;
+
+	private String number;
+
+	private String queryCodeHash;
+
+	private Channel channel;
+
+	private String idempotencyKey;
+
+	private String filerName;
+
+	private byte[] filerPhoneCipher;
+
+	private byte[] filerPhoneIndex;
+
+	private String filerPhoneMasked;
+
+	private FilerRole filerRole;
+
+	private String regionCode;
+
+	private Long brandId;
+
+	/** Why the complaint went to an enterprise of another brand or outside the bureau's region (then flagged). */
+	private String transferReason;
+
+	private boolean transferFlagged;
+
+	private String brandName;
+
+	private String namedEnterprise;
+
+	private Long enterpriseId;
+
+	private String enterpriseName;
+
+	private String enterpriseCreditCode;
+
+	private String waybillNumber;
+
+	private LocalDate postedOn;
+
+	private LocalDate priorComplainedOn;
+
+	private String priorChannel;
+
+	private String priorAnswer;
+
+	private String category;
+
+	private String reason;
+
+	private BigDecimal amountClaimed;
+
+	private String description;
+
+	private String duplicateOf;
+
+	private ComplaintStatus status;
+
+	private Instant receivedAt;
+
+	private LocalDate receivedOn;
+
+	private LocalDate answerDue;
+
+	private LocalDate transferDue;
+
+	private LocalDate stepDue;
+
+	private AcceptanceCondition rejectionCondition;
+
+	private String rejectionReason;
+
+	private LocalDate transferredOn;
+
+	/** When the complaint was last handed to the enterprise (transfer, or return for redoing): the feed's cursor. */
+	private Instant assignedAt;
+
+	private String replyFindings;
+
+	private Responsibility replyResponsibility;
+
+	private String replySolution;
+
+	private BigDecimal replyCompensation;
+
+	private Boolean replyApology;
+
+	private Boolean replyUserAgrees;
+
+	private String replyHandler;
+
+	private String replyHandlerPhone;
+
+	private LocalDate repliedOn;
+
+	private boolean replyLate;
+
+	private int redoCount;
+
+	private String returnReason;
+
+	private int callbackAttempts;
+
+	private Instant lastCallbackAt;
+
+	private Satisfaction satisfaction;
+
+	private Boolean solved;
+
+	private LocalDate closedOn;
+
+	private Boolean validComplaint;
+
+	private BigDecimal compensationPaid;
+
+	private String closingNote;
+
+	private LocalDate withdrawnOn;
+
+	private LocalDate referredOn;
+
+	private String referralNote;
+
+	private boolean demo;
+
+	private Instant createdAt;
+
+	@Version
+	private Integer version;
+
+	Complaint() {
+	}
+
+	/** The respondent as routed at transfer. */
+	public record Respondent(long enterpriseId, String name, String creditCode) {
+	}
+
+	public static Complaint receive(String number, String queryCodeHash, Channel channel, String idempotencyKey,
+			ComplaintForm form, FilerPhone phone, long brandId, String brandName, String duplicateOf, Instant now, LocalDate today,
+			LocalDate transferDue, LocalDate answerDue, boolean demo) {
+		Complaint c = new Complaint();
+		c.number = number;
+		c.queryCodeHash = queryCodeHash;
+		c.channel = channel;
+		c.idempotencyKey = idempotencyKey;
+		c.filerName = form.filerName();
+		c.filerPhoneCipher = phone.cipher();
+		c.filerPhoneIndex = phone.index();
+		c.filerPhoneMasked = phone.masked();
+		c.filerRole = form.filerRole();
+		c.regionCode = form.region();
+		c.brandId = brandId;
+		c.brandName = brandName;
+		c.namedEnterprise = form.enterprise();
+		c.waybillNumber = form.waybillNumber();
+		c.postedOn = form.postedOn();
+		c.priorComplainedOn = form.priorComplaintDate();
+		c.priorChannel = form.priorChannel();
+		c.priorAnswer = form.companyAnswer();
+		c.category = form.category();
+		c.reason = form.reason();
+		c.amountClaimed = form.amountClaimed();
+		c.description = form.description();
+		c.duplicateOf = duplicateOf;
+		c.status = ComplaintStatus.RECEIVED;
+		c.receivedAt = now;
+		c.receivedOn = today;
+		c.transferDue = transferDue;
+		c.stepDue = transferDue;
+		c.answerDue = answerDue;
+		c.demo = demo;
+		c.createdAt = now;
+		return c;
+	}
+
+	/** 不予受理, naming the condition. */
+	public void reject(AcceptanceCondition condition, String reason) {
+		require("不予受理", ComplaintStatus.RECEIVED);
+		status = ComplaintStatus.REJECTED;
+		rejectionCondition = condition;
+		rejectionReason = reason;
+		stepDue = null;
+	}
+
+	/** 受理并转办 to the respondent, which must reply by {@code replyDue}. */
+	public void acceptAndTransfer(Respondent respondent, LocalDate today, Instant now, LocalDate replyDue, String reason,
+			boolean flagged) {
+		require("受理转办", ComplaintStatus.RECEIVED);
+		assignedAt = now;
+		transferReason = reason;
+		transferFlagged = flagged;
+		enterpriseId = respondent.enterpriseId();
+		enterpriseName = respondent.name();
+		enterpriseCreditCode = respondent.creditCode();
+		transferredOn = today;
+		status = ComplaintStatus.TRANSFERRED;
+		stepDue = replyDue;
+	}
+
+	/** The enterprise replies (again, after a return); late when after the step's due date. */
+	public void reply(ComplaintReply r, LocalDate today, LocalDate callbackDue) {
+		require("答复", ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED);
+		replyLate |= today.isAfter(stepDue);
+		replyFindings = r.findings();
+		replyResponsibility = r.responsibility();
+		replySolution = r.solution();
+		replyCompensation = r.compensation();
+		replyApology = r.apology();
+		replyUserAgrees = r.userAgrees();
+		replyHandler = r.handler();
+		replyHandlerPhone = r.handlerPhone();
+		repliedOn = today;
+		status = ComplaintStatus.REPLIED;
+		stepDue = callbackDue;
+	}
+
+	/** 退回重办: the reply breaks the rules or contradicts the filer. */
+	public void returnForRedo(String reason, LocalDate redoDue, Instant now) {
+		require("退回重办", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		assignedAt = now;
+		returnReason = reason;
+		redoCount++;
+		status = ComplaintStatus.RETURNED;
+		stepDue = redoDue;
+	}
+
+	/** A call-back that reached the filer. */
+	public void callBack(Satisfaction s, boolean problemSolved, Instant now) {
+		require("回访", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		callbackAttempts++;
+		lastCallbackAt = now;
+		satisfaction = s;
+		solved = problemSolved;
+		status = ComplaintStatus.CALLBACK;
+	}
+
+	/** A call-back that did not reach the filer; a retry is possible no sooner than {@code retryAfter}. */
+	public void callBackFailed(Instant now, Instant earliestRetry) {
+		require("回访", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		if (lastCallbackAt != null && satisfaction == null && now.isBefore(earliestRetry)) {
+			throw DomainException.rule("上次回访未接通，应间隔规定时间后再次回访");
+		}
+		callbackAttempts++;
+		lastCallbackAt = now;
+		status = ComplaintStatus.CALLBACK;
+	}
+
+	/** 办结: after a call-back that reached the filer, or after at least two that did not. */
+	public void close(boolean valid, BigDecimal paid, String note, LocalDate today) {
+		require("办结", ComplaintStatus.CALLBACK);
+		if (satisfaction == null && callbackAttempts < 2) {
+			throw DomainException.rule("回访未接通的，应再次回访后方可办结");
+		}
+		validComplaint = valid;
+		compensationPaid = paid;
+		closingNote = note;
+		closedOn = today;
+		status = ComplaintStatus.CLOSED;
+		stepDue = null;
+	}
+
+	/** 移送执法线索: only a closed complaint about an enterprise, and only once. */
+	public void refer(String note, LocalDate today) {
+		require("移送线索", ComplaintStatus.CLOSED);
+		if (referredOn != null) {
+			throw DomainException.illegalTransition("该申诉已于" + referredOn + "移送执法线索");
+		}
+		if (enterpriseCreditCode == null) {
+			throw DomainException.rule("申诉未转办企业，没有可移送的被申诉人");
+		}
+		referredOn = today;
+		referralNote = note;
+	}
+
+	/** The reply is overdue: the enterprise is marked as replying late even before it replies. */
+	public boolean markReplyOverdue(LocalDate today) {
+		if ((status == ComplaintStatus.TRANSFERRED || status == ComplaintStatus.RETURNED) && !replyLate
+				&& stepDue != null && today.isAfter(stepDue)) {
+			replyLate = true;
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * The due dates counted again on a changed calendar (a year's holiday notice was loaded), from the same start days:
+	 * the answer limit, the transfer limit while not yet transferred, and the current step's.
+	 */
+	public void recount(LocalDate newTransferDue, LocalDate newAnswerDue, LocalDate newStepDue) {
+		if (status.finished()) {
+			throw DomainException.illegalTransition("申诉已" + status.label() + "，不再重新计算时限");
+		}
+		if (status == ComplaintStatus.RECEIVED) {
+			transferDue = newTransferDue;
+		}
+		answerDue = newAnswerDue;
+		stepDue = newStepDue;
+	}
+
+	public LocalDate receivedOn() {
+		return receivedOn;
+	}
+
+	public LocalDate transferredOn() {
+		return transferredOn;
+	}
+
+	public LocalDate transferDue() {
+		return transferDue;
+	}
+
+	public LocalDate answerDue() {
+		return answerDue;
+	}
+
+	public LocalDate stepDue() {
+		return stepDue;
+	}
+
+	/** The filer withdraws the complaint before it is closed. */
+	public void withdraw(LocalDate today) {
+		if (status.finished()) {
+			throw DomainException.illegalTransition("申诉已" + status.label() + "，不能撤回");
+		}
+		withdrawnOn = today;
+		status = ComplaintStatus.WITHDRAWN;
+		stepDue = null;
+	}
+
+	private void require(String what, ComplaintStatus... allowed) {
+		for (ComplaintStatus s : allowed) {
+			if (status == s) {
+				return;
+			}
+		}
+		throw DomainException.illegalTransition("申诉当前为“" + status.label() + "”，不能" + what);
+	}
+
+	public Map<String, Object> snapshot() {
+		var m = new LinkedHashMap<String, Object>();
+		m.put("status", status);
+		m.put("stepDue", stepDue == null ? null : stepDue.toString());
+		m.put("enterprise", enterpriseName);
+		if (transferFlagged) {
+			m.put("transferReason", transferReason);
+		}
+		m.put("rejectionCondition", rejectionCondition);
+		m.put("responsibility", replyResponsibility);
+		m.put("replyLate", replyLate);
+		m.put("redoCount", redoCount);
+		m.put("callbackAttempts", callbackAttempts);
+		m.put("satisfaction", satisfaction);
+		m.put("validComplaint", validComplaint);
+		m.put("compensationPaid", compensationPaid);
+		return m;
+	}
+
+	public Long id() {
+		return id;
+	}
+
+	public String number() {
+		return number;
+	}
+
+	public String queryCodeHash() {
+		return queryCodeHash;
+	}
+
+	public String regionCode() {
+		return regionCode;
+	}
+
+	/** The keyed hash of the filer's phone (the phone itself is only stored encrypted). */
+	public byte[] filerPhoneIndex() {
+		return filerPhoneIndex;
+	}
+
+	public String filerPhoneMasked() {
+		return filerPhoneMasked;
+	}
+
+	public String filerName() {
+		return filerName;
+	}
+
+	public Long brandId() {
+		return brandId;
+	}
+
+	public ComplaintStatus status() {
+		return status;
+	}
+
+	public String enterpriseCreditCode() {
+		return enterpriseCreditCode;
+	}
+
+	public String enterpriseName() {
+		return enterpriseName;
+	}
+
+	public String category() {
+		return category;
+	}
+
+	public Boolean validComplaint() {
+		return validComplaint;
+	}
+
+	public BigDecimal compensationPaid() {
+		return compensationPaid;
+	}
+
+	public Instant lastCallbackAt() {
+		return lastCallbackAt;
+	}
+
+	public LocalDate repliedOn() {
+		return repliedOn;
+	}
+
+	public boolean replyLate() {
+		return replyLate;
+	}
+
+	public Responsibility replyResponsibility() {
+		return replyResponsibility;
+	}
+
+	public BigDecimal replyCompensation() {
+		return replyCompensation;
+	}
+
+	public String brandName() {
+		return brandName;
+	}
+
+	public String reason() {
+		return reason;
+	}
+
+	public int callbackAttempts() {
+		return callbackAttempts;
+	}
+
+	public LocalDate closedOn() {
+		return closedOn;
+	}
+}

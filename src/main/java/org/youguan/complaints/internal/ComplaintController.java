@@ -1,0 +1,231 @@
+package org.youguan.complaints.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.complaints.AcceptanceCondition;
+import org.youguan.complaints.Channel;
+import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintProcedure;
+import org.youguan.complaints.ComplaintQueries;
+import org.youguan.complaints.ComplaintStatus;
+import org.youguan.complaints.ComplaintView;
+import org.youguan.complaints.FilerRole;
+import org.youguan.complaints.Satisfaction;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Validation;
+import org.youguan.kernel.WorkState;
+import org.youguan.org.CurrentUser;
+import org.youguan.region.RegionPicker;
+import org.youguan.registry.Brands;
+
+/**
+ * The bureau's complaint work: the queue with each step's clock (due within a working day amber, overdue red), a
+ * complaint with the system's assessment and the routed respondent, and every step of the procedure; staff entry of
+ * phone and letter complaints.
+ */
+@Controller
+class ComplaintController {
+
+	/** The roles that handle complaints (every step, staff entry). */
+	public static final String HANDLERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
+
+	static final List<Column<ComplaintView>> COLUMNS = List.of(Column.of("申诉编号", ComplaintView::number, 24),
+			Column.of("渠道", c -> c.channel().label(), 12), Column.of("受理日期", ComplaintView::receivedOn, 12),
+			Column.of("所在地", ComplaintView::regionName, 12), Column.of("品牌", ComplaintView::brandName, 8),
+			Column.of("被申诉企业", ComplaintView::enterpriseName, 30), Column.of("类别", ComplaintView::category, 10),
+			Column.of("原因", ComplaintView::reason, 16), Column.of("状态", c -> c.status().label(), 10),
+			Column.of("当前环节时限", ComplaintView::stepDue, 12), Column.of("答复期限", ComplaintView::answerDue, 12),
+			Column.of("申诉人电话", ComplaintView::filerPhoneMasked, 14),
+			Column.of("有效申诉", c -> c.validComplaint() == null ? "" : c.validComplaint() ? "是" : "否", 8),
+			Column.of("满意度", c -> c.satisfaction() == null ? "" : c.satisfaction().label(), 8),
+			Column.of("挽回经济损失（元）", ComplaintView::compensationPaid, 14));
+
+	private final ComplaintQueries queries;
+
+	private final ComplaintIntake intake;
+
+	private final ComplaintProcedure procedure;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	private final Brands brands;
+
+	ComplaintController(ComplaintQueries queries, ComplaintIntake intake, ComplaintProcedure procedure, AuditTrail audit,
+			Spreadsheets spreadsheets, Brands brands) {
+		this.queries = queries;
+		this.intake = intake;
+		this.procedure = procedure;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+		this.brands = brands;
+	}
+
+	/**
+	 * The queue opens on the complaints still in procedure, the current step's nearest due date first; 待办 / 已办结 /
+	 * 全部 switch the state; a status asked for alone shows that status whatever its state; {@code awaitingReply} keeps
+	 * those with the enterprise (the inbox's 企业逾期未答复 adds {@code overdue}).
+	 */
+	@GetMapping("/complaints")
+	String queue(DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
+			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String category,
+			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply,
+			Model model) {
+		WorkState shown = WorkState.orDefault(state, status != null);
+		PageQuery query = withDefaultOrder(list, shown).toPage();
+		model.addAttribute("result", queries.list(scope, new ComplaintQueries.Filter(status, overdue, category, shown,
+				awaitingReply), query));
+		model.addAttribute("query", query);
+		model.addAttribute("statuses", statuses(shown));
+		model.addAttribute("categories", intake.categories());
+		model.addAttribute("state", shown);
+		model.addAttribute("awaitingReply", awaitingReply);
+		return "complaints/queue";
+	}
+
+	/** The queue as .xlsx: the same filters, search and order as the page, every row up to the export limit. */
+	@GetMapping("/complaints/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
+			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String category,
+			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply) {
+		WorkState shown = WorkState.orDefault(state, status != null);
+		var rows = queries.list(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply),
+				withDefaultOrder(list, shown).toExport()).items();
+		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", COLUMNS, rows));
+	}
+
+	/** The request with the state's default order when the user chose none. */
+	static ListRequest withDefaultOrder(ListRequest list, WorkState state) {
+		return new ListRequest(list.q(), list.page(), list.size(), defaultSort(state, list.sort()),
+				defaultDirection(state, list.sort(), list.dir()));
+	}
+
+	/** Open complaints by the current step's due date; finished ones newest first. */
+	static String defaultSort(WorkState state, String sort) {
+		return sort != null ? sort : state == WorkState.DONE ? "received_on" : "step_due";
+	}
+
+	static String defaultDirection(WorkState state, String sort, String dir) {
+		return sort != null ? dir : state == WorkState.DONE ? "desc" : "asc";
+	}
+
+	/** The statuses the status filter offers in a state. */
+	static List<ComplaintStatus> statuses(WorkState state) {
+		return Arrays.stream(ComplaintStatus.values())
+			.filter(s -> state == WorkState.ALL || s.finished() == (state == WorkState.DONE))
+			.toList();
+	}
+
+	@GetMapping("/complaints/{id:\\d+}")
+	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+		DataScope scope = me.scope();
+		ComplaintView c = queries.read(me, id);
+		model.addAttribute("complaint", c);
+		model.addAttribute("attachments", queries.attachments(scope, id));
+		model.addAttribute("history", audit.history(scope, "Complaint", id));
+		model.addAttribute("conditions", AcceptanceCondition.values());
+		model.addAttribute("satisfactions", Satisfaction.values());
+		if (c.status() == ComplaintStatus.RECEIVED) {
+			model.addAttribute("assessment", queries.assess(c));
+			model.addAttribute("respondent", queries.respondent(c).orElse(null));
+		}
+		return "complaints/complaint";
+	}
+
+	/**
+	 * Runs a step of the procedure ({@link PageSteps}): the message says what happened to which complaint; a broken
+	 * rule flashes its errors back to the complaint; not found (404) and refusals (403) reach the error handler.
+	 */
+	@PostMapping("/complaints/{id:\\d+}/{step:transfer|reject|return|callback|close|refer}")
+	@PreAuthorize(HANDLERS)
+	String step(DataScope scope, @PathVariable long id, @PathVariable String step,
+			@RequestParam(required = false) String creditCode, @RequestParam(required = false) AcceptanceCondition condition,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) Boolean reached,
+			@RequestParam(required = false) Satisfaction satisfaction, @RequestParam(required = false) Boolean solved,
+			@RequestParam(required = false) String compensationPaid, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		String here = "/complaints/" + id;
+		return PageSteps.run(redirect, here, () -> {
+			ComplaintProcedure.Done done = switch (step) {
+				case "transfer" -> procedure.acceptAndTransfer(scope, id, creditCode, reason);
+				case "reject" -> procedure.reject(scope, id, condition, reason);
+				case "return" -> procedure.returnForRedo(scope, id, reason);
+				case "callback" -> procedure.callBack(scope, id, !Boolean.FALSE.equals(reached), satisfaction, solved);
+				case "refer" -> procedure.refer(scope, id, note);
+				default -> {
+					Validation v = new Validation();
+					BigDecimal paid = v.decimal("compensationPaid", "挽回经济损失", compensationPaid);
+					v.throwIfInvalid();
+					yield procedure.close(scope, id, paid, note);
+				}
+			};
+			return new PageSteps.Done(done.message(), here);
+		});
+	}
+
+	@GetMapping("/complaints/new")
+	@PreAuthorize(HANDLERS)
+	String initEntryForm(Model model) {
+		return entryForm(model);
+	}
+
+	/** Staff enter a complaint received by phone or letter; the filer is told the number and query code. */
+	@PostMapping("/complaints/new")
+	@PreAuthorize(HANDLERS)
+	String processEntryForm(@RequestParam Channel channel, ComplaintFormInput input,
+			@RequestParam(required = false) List<MultipartFile> files,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			RedirectAttributes redirect) throws IOException {
+		if (regionPick != null) {
+			return entryForm(model);
+		}
+		try {
+			ComplaintIntake.Filed filed = intake.file(input.toForm(), UploadedFile.of(files), channel, null, false);
+			redirect.addFlashAttribute("message", "申诉 " + filed.number() + " 已登记（" + channel.label() + "）"
+					+ (filed.duplicateOf() == null ? "" : "，疑似与 " + filed.duplicateOf() + " 重复"));
+			redirect.addFlashAttribute("secret", "请告知申诉人：申诉编号 " + filed.number() + "，查询码 " + filed.queryCode());
+			return "redirect:/complaints/" + filed.id();
+		}
+		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.NOT_FOUND) {
+				throw ex;
+			}
+			model.addAttribute("errors", ex.formErrors());
+			return entryForm(model);
+		}
+	}
+
+	private String entryForm(Model model) {
+		model.addAttribute("channels", List.of(Channel.PHONE, Channel.LETTER, Channel.HOTLINE));
+		model.addAttribute("roles", FilerRole.values());
+		model.addAttribute("categories", intake.categories());
+		model.addAttribute("reasons", intake.reasons());
+		model.addAttribute("brands", brands.all());
+		return "complaints/entry";
+	}
+}

@@ -1,0 +1,140 @@
+package org.youguan.complaints.internal;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.complaints.ComplaintFigures;
+import org.youguan.complaints.ComplaintNotices;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.org.CurrentUser;
+import org.youguan.region.Regions;
+
+/**
+ * 申诉统计: the figures of any months and region in the user's scope, breakdowns with .xlsx export, and the notice.
+ */
+@Controller
+class ComplaintFiguresController {
+
+	static final List<Column<ComplaintFigures.Line>> COLUMNS = List.of(Column.of("项目", ComplaintFigures.Line::key, 30),
+			Column.of("申诉件数", ComplaintFigures.Line::complaints, 12), Column.of("有效申诉", ComplaintFigures.Line::valid, 12),
+			Column.of("占比（%）", ComplaintFigures.Line::share, 10), Column.of("快递业务量（件）", ComplaintFigures.Line::volume, 16),
+			Column.of("申诉率（件/百万件）", ComplaintFigures.Line::perMillion, 16),
+			Column.of("有效申诉率（件/百万件）", ComplaintFigures.Line::validPerMillion, 18));
+
+	private final ComplaintFigures figures;
+
+	private final ComplaintNotices notices;
+
+	private final Regions regions;
+
+	private final Spreadsheets spreadsheets;
+
+	private final Clock clock;
+
+	ComplaintFiguresController(ComplaintFigures figures, ComplaintNotices notices, Regions regions,
+			Spreadsheets spreadsheets, Clock clock) {
+		this.figures = figures;
+		this.notices = notices;
+		this.regions = regions;
+		this.spreadsheets = spreadsheets;
+		this.clock = clock;
+	}
+
+	/** The months and region asked for: by default this year to last month, the user's region. */
+	public record Query(String region, YearMonth from, YearMonth to) {
+	}
+
+	@GetMapping("/complaints/figures")
+	String figures(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+		Query q = query(me, scope, region, from, to);
+		model.addAttribute("q", q);
+		model.addAttribute("totals", figures.totals(scope, q.region(), q.from(), q.to()));
+		model.addAttribute("byBrand", figures.byBrand(scope, q.region(), q.from(), q.to()));
+		model.addAttribute("byCategory", figures.by(scope, "category", q.region(), q.from(), q.to()));
+		model.addAttribute("byReason", figures.by(scope, "reason", q.region(), q.from(), q.to()));
+		model.addAttribute("byCounty", figures.by(scope, "county", q.region(), q.from(), q.to()).stream()
+			.map(l -> new ComplaintFigures.Line(regions.name(l.key()), l.complaints(), l.valid(), l.share(), null, null, null))
+			.toList());
+		model.addAttribute("byEnterprise", figures.by(scope, "enterprise", q.region(), q.from(), q.to()));
+		model.addAttribute("late", figures.lateRepliers(scope, q.region(), q.from(), q.to()));
+		return "complaints/figures";
+	}
+
+	@GetMapping("/complaints/figures/{dimension:brand|category|reason|county|enterprise}.xlsx")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String dimension,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		Query q = query(me, scope, region, from, to);
+		var lines = dimension.equals("brand") ? figures.byBrand(scope, q.region(), q.from(), q.to())
+				: figures.by(scope, dimension, q.region(), q.from(), q.to());
+		return Downloads.xlsx("申诉统计-" + dimension + ".xlsx", spreadsheets.write("申诉统计", COLUMNS, lines));
+	}
+
+	@GetMapping("/complaints/figures/notice.docx")
+	ResponseEntity<byte[]> notice(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		Query q = query(me, scope, region, from, to);
+		String area = q.region().isEmpty() ? "全国" : regions.fullName(q.region());
+		return Downloads.docx(area + "申诉情况通告.docx", notices.write(scope, q.region(), area, me.bureauName(), q.from(), q.to()));
+	}
+
+	/** Publishes the period's notice on the public portal. */
+	@PostMapping("/complaints/figures/publish")
+	@PreAuthorize(ComplaintController.HANDLERS)
+	String publish(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			RedirectAttributes redirect) {
+		Query q = query(me, scope, region, from, to);
+		String area = q.region().isEmpty() ? "全国" : regions.fullName(q.region());
+		long id = notices.publish(scope, q.region(), area, me.bureauName(), q.from(), q.to(), me.displayName());
+		redirect.addFlashAttribute("message", "通告已在公众服务页面发布");
+		return "redirect:/public/complaints/notices/" + id;
+	}
+
+	private Query query(CurrentUser me, DataScope scope, String region, String from, String to) {
+		YearMonth last = YearMonth.now(clock).minusMonths(1);
+		YearMonth f = from == null || from.isBlank() ? YearMonth.of(last.getYear(), 1) : parse(from, "from");
+		YearMonth t = to == null || to.isBlank() ? last : parse(to, "to");
+		if (t.isBefore(f)) {
+			throw new InvalidValueException("to", "after-from", "截止月份不能早于起始月份");
+		}
+		String r = scope.requireReadable(region == null || region.isBlank() ? me.regionCode() : region, "region");
+		return new Query(r, f, t);
+	}
+
+	/** A month from 2000 (complaint figures are not kept for earlier years) to next year. */
+	private YearMonth parse(String text, String field) {
+		YearMonth month;
+		try {
+			month = YearMonth.parse(text.strip());
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidValueException(field, "month", "月份格式应为2025-01");
+		}
+		int next = YearMonth.now(clock).getYear() + 1;
+		if (month.getYear() < FIRST_YEAR || month.getYear() > next) {
+			throw new InvalidValueException(field, "range", "月份应在" + FIRST_YEAR + "年至" + next + "年之间");
+		}
+		return month;
+	}
+
+	private static final int FIRST_YEAR = 2000;
+}

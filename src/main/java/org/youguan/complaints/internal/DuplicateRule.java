@@ -1,0 +1,36 @@
+package org.youguan.complaints.internal;
+
+import java.util.Optional;
+
+import org.youguan.complaints.AcceptanceCondition;
+import org.youguan.rules.Citation;
+import org.youguan.rules.LegalText;
+
+/**
+ * 重复申诉: a complaint with the same phone, waybill and category as one filed within 90 days is a duplicate unless it
+ * brings new content (邮政业用户申诉处理办法(2014)). Only the handler can judge new content, so it is filed, marked
+ * and shown to the handler, never refused at filing.
+ */
+final class DuplicateRule implements AcceptanceRule {
+
+	@Override
+	public AcceptanceCondition condition() {
+		return AcceptanceCondition.DUPLICATE;
+	}
+
+	@Override
+	public String basis() {
+		return Citation.of(LegalText.COMPLAINT_MEASURES).toString();
+	}
+
+	@Override
+	public boolean refusedAtFiling() {
+		return false;
+	}
+
+	@Override
+	public Optional<Breach> check(Facts f, Limits limits) {
+		return f.duplicateOf() == null ? Optional.empty()
+				: Optional.of(new Breach(condition(), "同一手机号、运单号和类别已有申诉" + f.duplicateOf(), basis(), null));
+	}
+}

@@ -1,0 +1,75 @@
+package org.youguan.complaints.internal;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.youguan.complaints.Channel;
+import org.youguan.complaints.ComplaintForm;
+import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintTracking;
+import org.youguan.complaints.FilerRole;
+
+/**
+ * The public complaint API: filing without an account (rate-limited per client like every public path) and the
+ * status with number and query code.
+ */
+@RestController
+@RequestMapping("/api/v1/public/complaints")
+@Tag(name = "公众申诉", description = "提交申诉、凭申诉编号和查询码查询进度（无需登录）")
+class PublicComplaintApiController {
+
+	/** The filing as JSON; brand by its registry short name, category by its Chinese name. */
+	public record Filing(String filerName, String phone, FilerRole filerRole, String region, String brand, String enterprise,
+			String waybillNumber, LocalDate postedOn, Prior priorComplaint, String category, String reason,
+			BigDecimal amountClaimed, String description) {
+
+		public ComplaintForm form() {
+			return new ComplaintForm(filerName, phone, filerRole, region, brand, enterprise, waybillNumber, postedOn,
+					priorComplaint == null ? null : priorComplaint.date(), priorComplaint == null ? null : priorComplaint.channel(),
+					priorComplaint == null ? null : priorComplaint.companyAnswer(), category, reason, amountClaimed, description);
+		}
+	}
+
+	public record Prior(LocalDate date, String channel, String companyAnswer) {
+	}
+
+	public record Receipt(String number, String queryCode, String duplicateOf) {
+	}
+
+	private final ComplaintIntake intake;
+
+	private final ComplaintTracking tracking;
+
+	PublicComplaintApiController(ComplaintIntake intake, ComplaintTracking tracking) {
+		this.intake = intake;
+		this.tracking = tracking;
+	}
+
+	@PostMapping
+	@Operation(summary = "提交申诉", description = "返回申诉编号和查询码（查询码只显示这一次）。字段有误或不符合受理前提的（向企业投诉未满7日且未获答复、"
+			+ "超过1年申诉时效、没有被申诉品牌）返回400，errors列出字段和规则（如precondition、time-barred）；"
+			+ "phone为手机号或带区号的固定电话（统一存为13800138000、0512-65551234形式）；同一电话、运单号和类别的重复申诉会被标注。")
+	ResponseEntity<Receipt> file(@RequestBody Filing filing) {
+		ComplaintIntake.Filed filed = intake.file(filing.form(), Channel.WEB, null, false);
+		return ResponseEntity.created(URI.create("/api/v1/public/complaints/" + filed.number()))
+			.body(new Receipt(filed.number(), filed.queryCode(), filed.duplicateOf()));
+	}
+
+	@GetMapping("/{number}")
+	@Operation(summary = "查询申诉进度", description = "编号或查询码不正确时返回404。不含任何个人信息。")
+	ComplaintTracking.PublicStatus status(@PathVariable String number, @RequestParam(required = false) String queryCode) {
+		return tracking.publicStatus(number, queryCode);
+	}
+}

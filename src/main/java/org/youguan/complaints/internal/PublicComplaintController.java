@@ -1,0 +1,126 @@
+package org.youguan.complaints.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.complaints.Channel;
+import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintNotices;
+import org.youguan.complaints.ComplaintTracking;
+import org.youguan.complaints.FilerRole;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
+import org.youguan.region.RegionPicker;
+import org.youguan.registry.Brands;
+
+/**
+ * The public complaint pages (no account): the form that explains the precondition and refuses what cannot be
+ * accepted with the reason, the receipt with number and query code, the status page, withdrawal.
+ */
+@Controller
+class PublicComplaintController {
+
+	private final ComplaintIntake intake;
+
+	private final ComplaintTracking tracking;
+
+	private final Brands brands;
+
+	private final ComplaintNotices notices;
+
+	PublicComplaintController(ComplaintIntake intake, ComplaintTracking tracking, Brands brands, ComplaintNotices notices) {
+		this.intake = intake;
+		this.tracking = tracking;
+		this.brands = brands;
+		this.notices = notices;
+	}
+
+	@GetMapping("/public/complaints/notices")
+	String notices(Model model) {
+		model.addAttribute("notices", notices.published(50));
+		return "complaints/public-notices";
+	}
+
+	@GetMapping("/public/complaints/notices/{id:\\d+}")
+	String notice(@PathVariable long id, Model model) {
+		model.addAttribute("notice", notices.publishedContent(id));
+		return "complaints/public-notice";
+	}
+
+	@GetMapping("/public/complaints/new")
+	String initForm(Model model) {
+		return form(model);
+	}
+
+	@PostMapping("/public/complaints/new")
+	String processForm(ComplaintFormInput input, @RequestParam(required = false) List<MultipartFile> files,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model) throws IOException {
+		if (regionPick != null) {
+			return form(model);
+		}
+		try {
+			model.addAttribute("filed", intake.file(input.toForm(), UploadedFile.of(files), Channel.WEB, null, false));
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+		}
+		return form(model);
+	}
+
+	@GetMapping("/public/complaints/status")
+	String status(@RequestParam(required = false) String number, @RequestParam(required = false) String queryCode,
+			Model model) {
+		if (number != null && queryCode != null) {
+			try {
+				model.addAttribute("status", tracking.publicStatus(number, queryCode));
+				model.addAttribute("queryCode", queryCode);
+			}
+			catch (DomainException ex) {
+				model.addAttribute("errors", ex.formErrors());
+			}
+		}
+		return "complaints/public-status";
+	}
+
+	/**
+	 * Withdrawal needs the query code given at filing, typed again: the phone number that may have opened the status
+	 * page is no secret (the respondent enterprise knows it). A wrong code answers 403 on the status page.
+	 */
+	@PostMapping("/public/complaints/withdraw")
+	String withdraw(@RequestParam String number, @RequestParam(required = false) String queryCode,
+			@RequestParam(required = false) String lookup, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		try {
+			tracking.withdraw(number, queryCode);
+			redirect.addFlashAttribute("message", "申诉 " + number.strip() + " 已撤回");
+			redirect.addAttribute("number", number);
+			redirect.addAttribute("queryCode", queryCode);
+			return "redirect:/public/complaints/status";
+		}
+		catch (DomainException ex) {
+			response.setStatus(403);
+			model.addAttribute("errors", List.of(new FieldError("queryCode", "query-code",
+					"查询码不正确，未撤回。撤回申诉须填写受理回执上的查询码")));
+			return status(number, lookup, model);
+		}
+	}
+
+	private String form(Model model) {
+		model.addAttribute("roles", FilerRole.values());
+		model.addAttribute("brands", brands.all());
+		model.addAttribute("categories", intake.categories());
+		model.addAttribute("reasons", intake.reasons());
+		return "complaints/public-new";
+	}
+}

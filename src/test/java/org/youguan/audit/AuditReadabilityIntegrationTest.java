@@ -1,0 +1,188 @@
+package org.youguan.audit;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 13 item 7: the audit trail reads as Chinese — actions by their names, objects by their numbers with links to
+ * their pages (only where the reader may open them), the same names in the .xlsx export — and sign-ins, failures and
+ * sign-outs are kept in a separate 登录日志 (masked names for unknown accounts, address and browser) that neither the
+ * trail nor its action filter lists.
+ */
+@IntegrationTest
+class AuditReadabilityIntegrationTest {
+
+	static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+			+ "Chrome/120.0.0.0 Safari/537.36";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	SignInLog signIns;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	MessageSource messages;
+
+	@Test
+	void theTrailShowsActionNamesAndComplaintNumbersLinkedToTheirPagesAndExportsTheNames() throws Exception {
+		var complaint = jdbc.sql("SELECT id, number FROM complaint WHERE region_code LIKE '3205%' ORDER BY id LIMIT 1")
+			.query()
+			.singleRow();
+		long id = ((Number) complaint.get("id")).longValue();
+		String number = (String) complaint.get("number");
+		String marker = "可读性-" + UUID.randomUUID().toString().substring(0, 6);
+		tx.executeWithoutResult(s -> audit.record(AuditEntry.of("complaint.transfer", "Complaint", id, marker)
+			.inRegion("320506")));
+		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
+
+		String page = mvc.perform(get("/admin/audit").param("q", marker).session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("受理并转办申诉").contains(">" + number + "</a>").contains("href=\"/complaints/" + id + "\"");
+		assertThat(page).doesNotContain("Complaint " + id).doesNotContain("申诉申诉");
+
+		byte[] xlsx = mvc.perform(get("/admin/audit/export.xlsx").param("q", marker).session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		List<String> row = rowContaining(xlsx, marker);
+		assertThat(row).contains("受理并转办申诉", number).doesNotContain("Complaint");
+	}
+
+	@Test
+	void anObjectOutsideTheReadersScopeIsNamedButNotLinked() {
+		long id = jdbc.sql("SELECT id FROM complaint WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1").query(Long.class).single();
+		String marker = "范围外-" + UUID.randomUUID().toString().substring(0, 6);
+		tx.executeWithoutResult(s -> audit.record(AuditEntry.of("complaint.close", "Complaint", id, marker)
+			.inRegion("320507")));
+		// a 相城 reader sees the event (its region is theirs) but not the 吴中 complaint it names
+		List<AuditCatalogue.Row> rows = catalogueRows(DataScope.region("320507"), marker);
+		assertThat(rows).singleElement().satisfies(r -> {
+			assertThat(r.objectTitle()).isEqualTo("申诉 #" + id);
+			assertThat(r.objectLink()).isNull();
+			assertThat(r.actionName()).isEqualTo("申诉办结");
+		});
+	}
+
+	@Autowired
+	AuditCatalogue catalogue;
+
+	private List<AuditCatalogue.Row> catalogueRows(DataScope scope, String marker) {
+		// outside a request the names come in the default language, Chinese
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		try {
+			return catalogue.rows(scope, audit.search(DataScope.all(), new AuditQuery(marker, null, null, null, null),
+					new PageQuery("", 0, 10, null, true)).items());
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+	}
+
+	@Test
+	void signInsFailuresAndSignOutsGoToTheSignInLogNotTheTrail() throws Exception {
+		String unknown = "zq" + UUID.randomUUID().toString().substring(0, 8);
+		mvc.perform(post("/login").param("username", unknown).param("password", "Secret#2026x").with(csrf())
+			.header("User-Agent", CHROME));
+		MockHttpSession office = (MockHttpSession) mvc
+			.perform(post("/login").param("username", "sz.office").param("password", SignIn.DEMO_PASSWORD).with(csrf())
+				.header("User-Agent", CHROME))
+			.andReturn().getRequest().getSession();
+		mvc.perform(post("/logout").session(office).with(csrf()).header("User-Agent", CHROME));
+
+		var failures = signIns.list(DataScope.all(), new SignInLog.Filter(SignInLog.Result.FAILURE, null, null),
+				new PageQuery("zq", 0, 200, null, true)).items();
+		assertThat(failures).extracting(SignInLog.Entry::username).contains("zq***").doesNotContain(unknown);
+		var office1 = signIns.list(DataScope.region("3205"), SignInLog.Filter.NONE, new PageQuery("sz.office", 0, 5, null, true))
+			.items();
+		assertThat(office1).extracting(SignInLog.Entry::result).startsWith(SignInLog.Result.SIGN_OUT, SignInLog.Result.SUCCESS);
+		assertThat(office1.get(1).userAgent()).isEqualTo("Chrome 120 · Windows");
+		assertThat(office1.get(1).displayName()).isNotBlank();
+		assertThat(signIns.list(DataScope.region("3205"), SignInLog.Filter.NONE, new PageQuery("zq***", 0, 5, null, true))
+			.items()).as("an unknown account's failure is for system administrators only").isEmpty();
+
+		assertThat(audit.search(DataScope.all(), new AuditQuery("sz.office", null, null, null, null),
+				new PageQuery("", 0, 50, null, true)).items()).extracting(AuditEvent::action)
+			.noneMatch(a -> a.startsWith("signin."));
+		assertThat(audit.actions(DataScope.all())).noneMatch(a -> a.startsWith("signin."));
+
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		String page = mvc.perform(get("/admin/signins").param("q", "sz.office").session(admin))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("登录日志").contains("退出登录").contains("登录成功").contains("Chrome 120 · Windows");
+		byte[] xlsx = mvc.perform(get("/admin/signins/export.xlsx").param("q", "zq***").param("result", "FAILURE").session(admin))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(rowContaining(xlsx, "zq***")).contains("登录失败", "用户名不存在");
+		mvc.perform(get("/admin/signins").session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isForbidden());
+		String city = mvc.perform(get("/admin/signins").param("q", "zq").session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(city).as("a city administrator does not see failures of unknown accounts").doesNotContain("zq***");
+	}
+
+	@Test
+	void everyRecordedActionAndObjectTypeHasAChineseName() {
+		// codes the tests themselves record (test.*, bench.*) are not the application's
+		List<String> actions = jdbc.sql("SELECT DISTINCT action FROM audit_event WHERE action NOT LIKE 'test.%' "
+				+ "AND action NOT LIKE 'bench.%'").query(String.class).list();
+		assertThat(actions).isNotEmpty();
+		assertThat(actions).allSatisfy(a -> assertThat(messages.getMessage("audit.action." + a, null, null, Locale.CHINA))
+			.as(a).isNotNull());
+		List<String> types = jdbc.sql("SELECT DISTINCT object_type FROM audit_event").query(String.class).list();
+		assertThat(types).filteredOn(t -> !t.equals("Test") && !t.equals("Bench"))
+			.allSatisfy(t -> assertThat(messages.getMessage("audit.object." + t, null, null, Locale.CHINA)).as(t).isNotNull());
+	}
+
+	private static List<String> rowContaining(byte[] xlsx, String text) throws Exception {
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			for (Row row : book.getSheetAt(0)) {
+				List<String> cells = new ArrayList<>();
+				for (Cell cell : row) {
+					cells.add(cell.toString());
+				}
+				if (cells.stream().anyMatch(c -> c.contains(text))) {
+					return cells;
+				}
+			}
+		}
+		throw new AssertionError("no row with " + text);
+	}
+}

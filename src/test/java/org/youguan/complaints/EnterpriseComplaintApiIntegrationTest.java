@@ -1,0 +1,179 @@
+package org.youguan.complaints;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.Role;
+import org.youguan.org.UserData;
+import org.youguan.org.UserDirectory;
+import org.youguan.org.UserKind;
+import org.youguan.org.Users;
+import org.youguan.registry.Enterprises;
+import org.youguan.security.ApiTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The enterprise's complaint API on its token: the feed of complaints handed to it since a stable cursor (settled
+ * hand-overs only, personal data masked), and the reply with the portal's fields and rules. Staff tokens are refused
+ * (403); another enterprise's token neither sees nor replies to them (404).
+ */
+@IntegrationTest
+class EnterpriseComplaintApiIntegrationTest {
+
+	static final String SF_TOKEN = "Bearer demo-sf-wz-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ComplaintIntake intake;
+
+	@Autowired
+	ComplaintProcedure procedure;
+
+	@Autowired
+	ComplaintQueries queries;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	long transferredToShunfeng() {
+		LocalDate today = LocalDate.now(clock);
+		long id = intake.file(ComplaintIntegrationTest.form(today.minusDays(20), today.minusDays(10), null,
+				ComplaintIntegrationTest.waybill()), Channel.WEB, null, false).id();
+		procedure.acceptAndTransfer(ComplaintIntegrationTest.WUZHONG, id, null, null);
+		return id;
+	}
+
+	String feed(String token, String since) throws Exception {
+		var request = get("/api/v1/enterprise/complaints").header("Authorization", token).param("size", "100");
+		if (since != null) {
+			request.param("since", since);
+		}
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	/** Follows the feed to its end from a cursor; returns the last page's body (its next is the cursor to keep). */
+	String feedToEnd(String token, String since) throws Exception {
+		String body = feed(token, since);
+		while (JsonPath.<java.util.List<?>>read(body, "$.items").size() == 100) {
+			body = feed(token, JsonPath.read(body, "$.next"));
+		}
+		return body;
+	}
+
+	String otherEnterpriseToken() {
+		String other = enterprises.list(DataScope.region("320506"), new Enterprises.Filter(null, null, null),
+				new PageQuery("", 0, 50, null, false)).items().stream()
+			.map(e -> e.creditCode())
+			.filter(code -> !code.equals(ComplaintIntegrationTest.SF_WUZHONG))
+			.findFirst()
+			.orElseThrow();
+		String name = "ent." + UUID.randomUUID().toString().substring(0, 6);
+		tx.executeWithoutResult(s -> users.provision(new UserData(name, "他企业", UserKind.ENTERPRISE, null, null, other, null,
+				EnumSet.of(Role.ENTERPRISE)), "Other@2026-x", false, false));
+		var principal = directory.principal(name).orElseThrow();
+		return "Bearer " + tx.execute(s -> tokens.create(principal, "对接测试", null)).token();
+	}
+
+	@Test
+	void theFeedListsEachHandOverOnceAfterItSettlesWithPersonalDataMasked() throws Exception {
+		clock.advance(Duration.ofMinutes(1));
+		String start = JsonPath.read(feedToEnd(SF_TOKEN, null), "$.next");
+		long first = transferredToShunfeng();
+		String number = queries.get(DataScope.all(), first).number();
+
+		assertThat(feedToEnd(SF_TOKEN, start)).as("not yet settled").doesNotContain(number);
+		clock.advance(Duration.ofSeconds(6));
+		String body = feedToEnd(SF_TOKEN, start);
+		assertThat(body).contains(number).contains("张*").doesNotContain("13912345678");
+		assertThat(JsonPath.<String>read(body, "$.items[-1].number")).isEqualTo(number);
+		assertThat(JsonPath.<String>read(body, "$.items[-1].status")).isEqualTo("TRANSFERRED");
+		String next = JsonPath.read(body, "$.next");
+
+		long second = transferredToShunfeng();
+		clock.advance(Duration.ofSeconds(6));
+		String after = feedToEnd(SF_TOKEN, next);
+		assertThat(JsonPath.<java.util.List<Integer>>read(after, "$.items[*].id")).as("only what came after the cursor")
+			.containsExactly((int) second);
+
+		mvc.perform(get("/api/v1/enterprise/complaints").header("Authorization", SF_TOKEN).param("since", "yesterday"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("since"));
+		mvc.perform(get("/api/v1/enterprise/complaints").header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(status().isForbidden());
+		assertThat(feedToEnd(otherEnterpriseToken(), null)).doesNotContain(number);
+	}
+
+	@Test
+	void theReplyFollowsThePortalsRulesAndOnlyTheOwnEnterpriseMayReply() throws Exception {
+		long id = transferredToShunfeng();
+		String number = queries.get(DataScope.all(), id).number();
+		mvc.perform(post("/api/v1/enterprise/complaints/{id}/reply", id).header("Authorization", SF_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"responsibility": "RESPONSIBLE", "solution": "赔偿", "compensation": -1, "handler": "李经理",
+					 "handlerPhone": "12"}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("findings")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("compensation")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("handlerPhone")));
+		assertThat(queries.get(DataScope.all(), id).status()).as("nothing saved").isEqualTo(ComplaintStatus.TRANSFERRED);
+
+		String reply = """
+				{"findings": "经核实，快件在转运中心滞留", "responsibility": "RESPONSIBLE", "solution": "致歉并赔偿",
+				 "compensation": 20, "apology": true, "userAgrees": true, "handler": "李经理", "handlerPhone": "0512-65551234"}""";
+		mvc.perform(post("/api/v1/enterprise/complaints/{id}/reply", id).header("Authorization", otherEnterpriseToken())
+			.contentType(MediaType.APPLICATION_JSON).content(reply)).andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/enterprise/complaints/{id}/reply", id).header("Authorization", "Bearer demo-wz-staff-token")
+			.contentType(MediaType.APPLICATION_JSON).content(reply)).andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/enterprise/complaints/{id}/reply", id).header("Authorization", SF_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON).content(reply))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.number").value(number))
+			.andExpect(jsonPath("$.message", not(org.hamcrest.Matchers.emptyString())));
+		assertThat(queries.get(DataScope.all(), id).status()).isEqualTo(ComplaintStatus.REPLIED);
+		assertThat(queries.get(DataScope.all(), id).replyHandlerPhone()).isEqualTo("0512-65551234");
+	}
+}

@@ -1,0 +1,73 @@
+package org.youguan.complaints.internal;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import org.youguan.complaints.AcceptanceCondition;
+import org.youguan.kernel.FieldError;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each acceptance rule alone, from the facts and the catalogue's figures: where its boundary lies, what it tells the
+ * filer (naming the field) and the handler, and the article it cites.
+ */
+class AcceptanceRuleTest {
+
+	static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+
+	static final AcceptanceRule.Limits LIMITS = new AcceptanceRule.Limits(7, LocalDate.of(2027, 6, 1));
+
+	static AcceptanceRule.Facts facts(LocalDate prior, boolean answered, String duplicateOf) {
+		return new AcceptanceRule.Facts(TODAY, LocalDate.of(2026, 6, 1), prior, answered, duplicateOf);
+	}
+
+	@Test
+	void aPriorComplaintYoungerThanTheWaitingPeriodIsRefusedUnlessTheCompanyAnswered() {
+		var rule = new PriorComplaintRule();
+		assertThat(rule.basis()).isEqualTo("快递暂行条例(2025) 第29条");
+		assertThat(rule.check(facts(TODAY.minusDays(6), false, null), LIMITS)).get().satisfies(b -> {
+			assertThat(b.condition()).isEqualTo(AcceptanceCondition.NO_PRIOR_COMPLAINT);
+			assertThat(b.toFiler()).extracting(FieldError::field, FieldError::rule)
+				.containsExactly("priorComplaint", "precondition");
+			assertThat(b.toFiler().message()).contains("7日").contains(TODAY.plusDays(1).toString());
+		});
+		assertThat(rule.check(facts(TODAY.minusDays(7), false, null), LIMITS)).as("the 7th day has passed").isEmpty();
+		assertThat(rule.check(facts(TODAY.minusDays(1), true, null), LIMITS)).as("an answer the filer disputes").isEmpty();
+		assertThat(rule.refusedAtFiling()).isTrue();
+	}
+
+	@Test
+	void aComplaintAfterTheFilingWindowIsTimeBarred() {
+		var rule = new FilingWindowRule();
+		assertThat(rule.basis()).isEqualTo("邮政业用户申诉处理办法(2014)");
+		var lastDay = new AcceptanceRule.Limits(7, TODAY);
+		assertThat(rule.check(facts(TODAY.minusDays(10), false, null), lastDay)).as("on the window's last day").isEmpty();
+		var past = new AcceptanceRule.Limits(7, TODAY.minusDays(1));
+		assertThat(rule.check(facts(TODAY.minusDays(10), false, null), past)).get().satisfies(b -> {
+			assertThat(b.condition()).isEqualTo(AcceptanceCondition.TIME_BARRED);
+			assertThat(b.toFiler()).extracting(FieldError::field, FieldError::rule).containsExactly("postedOn", "time-barred");
+			assertThat(b.finding()).contains("2026-06-01");
+		});
+	}
+
+	@Test
+	void aDuplicateIsShownToTheHandlerButNotRefusedAtFiling() {
+		var rule = new DuplicateRule();
+		assertThat(rule.refusedAtFiling()).isFalse();
+		assertThat(rule.check(facts(TODAY.minusDays(10), false, null), LIMITS)).isEmpty();
+		assertThat(rule.check(facts(TODAY.minusDays(10), false, "申诉-320506-2026-000001"), LIMITS)).get()
+			.satisfies(b -> {
+				assertThat(b.finding()).contains("申诉-320506-2026-000001");
+				assertThat(b.basis()).isEqualTo("邮政业用户申诉处理办法(2014)");
+				assertThat(b.toFiler()).isNull();
+			});
+	}
+
+	@Test
+	void theCompositionChecksEveryRuleInOneOrder() {
+		assertThat(AcceptanceRules.ALL).extracting(AcceptanceRule::condition).containsExactly(
+				AcceptanceCondition.NO_PRIOR_COMPLAINT, AcceptanceCondition.TIME_BARRED, AcceptanceCondition.DUPLICATE);
+	}
+}

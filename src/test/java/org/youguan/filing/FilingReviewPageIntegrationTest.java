@@ -1,0 +1,134 @@
+package org.youguan.filing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.IdCardNumber;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+import org.youguan.registry.OutletData;
+import org.youguan.registry.OutletStatus;
+import org.youguan.registry.Outlets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 13 item 1: the reviewer does not approve blind. The filing page shows everything the decision is about —
+ * address, opening date, manager, ID and phone (masked), area, the five facilities, the cooperation type — and for a
+ * change the proposed changes before → after; the enterprise sees the same on its own filing page.
+ */
+@IntegrationTest
+class FilingReviewPageIntegrationTest {
+
+	static final DataScope WUZHONG = DataScope.region("320506");
+
+	static final String ID_17 = "32050619870612003";
+
+	static final String ID = ID_17 + IdCardNumber.checkCharacter(ID_17);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	OutletFilings filings;
+
+	@Autowired
+	Outlets outlets;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	MutableClock clock;
+
+	CurrentUser shunfeng;
+
+	@BeforeEach
+	void monday28September() {
+		clock.set(LocalDateTime.of(2026, 9, 28, 10, 0));
+		shunfeng = directory.principal("sf.wz").orElseThrow();
+	}
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	static OutletData outlet(String name, String address, String manager, String phone, boolean surveillance) {
+		return new OutletData(name, 0, null, "PARTNER", address, "320506001", new BigDecimal("120.61"),
+				new BigDecimal("31.27"), manager, ID, phone, new BigDecimal("48.50"), true, true, surveillance, true,
+				LocalDate.of(2026, 9, 21));
+	}
+
+	String page(String user, String path) throws Exception {
+		return mvc.perform(get(path).session(SignIn.session(mvc, user)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	@Test
+	void theReviewerAndTheEnterpriseSeeEverythingANewFilingIsAbout() throws Exception {
+		String name = "顺丰驿站（审查" + UUID.randomUUID().toString().substring(0, 6) + "）";
+		long id = filings.submitNew(shunfeng, outlet(name, "吴中区审查路8号", "欧阳明", "13955501234", false),
+				OutletFilingIntegrationTest.completeAttachments());
+		for (String[] side : new String[][] { { "wz.staff", "/filing/" + id }, { "sf.wz", "/enterprise/filings/" + id } }) {
+			String html = page(side[0], side[1]);
+			assertThat(html).as(side[1]).contains("申报的网点信息", name, "吴中区审查路8号", "长桥街道", "2026-09-21", "欧阳明",
+					"320506********" + ID.substring(14), "139****1234", "48.5", "合作", "五项设施", "通信设施", "货架",
+					"视频监控：无", "品牌标识", "五项设施不全", "120.61");
+			assertThat(html).as("no clear personal numbers").doesNotContain(ID).doesNotContain("13955501234");
+		}
+	}
+
+	@Test
+	void aChangeFilingShowsTheProposedChangesBeforeToAfter() throws Exception {
+		String name = "顺丰驿站（变更审查" + UUID.randomUUID().toString().substring(0, 6) + "）";
+		long first = filings.submitNew(shunfeng, outlet(name, "吴中区旧址路1号", "欧阳明", "13955501234", true),
+				OutletFilingIntegrationTest.completeAttachments());
+		filings.approve(WUZHONG, first, null);
+		long outletId = filings.get(WUZHONG, first).outletId();
+		await().ignoreExceptions()
+			.untilAsserted(() -> assertThat(outlets.get(WUZHONG, outletId).status()).isEqualTo(OutletStatus.FILED));
+		long change = filings.submitChange(shunfeng, outletId,
+				outlet(name + "·新", "吴中区新址路2号", "上官红", "13955509876", true), LocalDate.of(2026, 9, 27), "迁址并更换负责人",
+				List.of());
+		for (String[] side : new String[][] { { "wz.staff", "/filing/" + change }, { "sf.wz", "/enterprise/filings/" + change } }) {
+			String html = page(side[0], side[1]);
+			assertThat(html).as(side[1]).contains("变更内容（变更前 → 变更后）", "吴中区旧址路1号", "吴中区新址路2号", "欧阳明",
+					"上官红", "139****1234", "139****9876", name + "·新");
+			assertThat(html.substring(html.indexOf("outlet-changes"))).as("unchanged fields are not listed as changes")
+				.doesNotContain("开办日期");
+		}
+	}
+
+	@Test
+	void aClosureFilingShowsTheOutletAsRegistered() throws Exception {
+		String name = "顺丰驿站（撤销审查" + UUID.randomUUID().toString().substring(0, 6) + "）";
+		long first = filings.submitNew(shunfeng, outlet(name, "吴中区撤销路3号", "欧阳明", "13955501234", true),
+				OutletFilingIntegrationTest.completeAttachments());
+		filings.approve(WUZHONG, first, null);
+		long outletId = filings.get(WUZHONG, first).outletId();
+		await().ignoreExceptions()
+			.untilAsserted(() -> assertThat(outlets.get(WUZHONG, outletId).status()).isEqualTo(OutletStatus.FILED));
+		long closure = filings.submitClosure(shunfeng, outletId, "停止经营");
+		assertThat(page("wz.staff", "/filing/" + closure)).contains("网点现登记信息", "吴中区撤销路3号", "欧阳明", "139****1234");
+	}
+}

@@ -1,0 +1,203 @@
+package org.youguan.filing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+import org.youguan.registry.OutletData;
+import org.youguan.registry.OutletStatus;
+import org.youguan.registry.OutletView;
+import org.youguan.registry.Outlets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The filing owns a proposed outlet until the bureau decides; the registry adds, changes or closes the outlet when it
+ * hears the decision (an asynchronous module listener after the filing's transaction commits), and never holds a
+ * proposal: not in the staff list, not in the public lookup.
+ */
+@IntegrationTest
+class OutletFilingDecisionIntegrationTest {
+
+	static final DataScope WUZHONG = DataScope.region("320506");
+
+	@Autowired
+	OutletFilings filings;
+
+	@Autowired
+	Outlets outlets;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	CurrentUser shunfeng;
+
+	@BeforeEach
+	void monday28September() {
+		clock.set(LocalDateTime.of(2026, 9, 28, 10, 0));
+		shunfeng = directory.principal("sf.wz").orElseThrow();
+	}
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	static OutletData outlet(String name, String street, String manager, String phone) {
+		String first17 = "32050619850315" + String.format("%03d", (int) (Math.random() * 1000));
+		return new OutletData(name, 0, null, "FRANCHISE", "吴中区测试路" + UUID.randomUUID().toString().substring(0, 4) + "号",
+				street, null, null, manager, first17 + IdCardNumber.checkCharacter(first17), phone, new BigDecimal("40"), true,
+				true, true, true, LocalDate.of(2026, 9, 20));
+	}
+
+	static String unique(String prefix) {
+		return prefix + UUID.randomUUID().toString().substring(0, 6);
+	}
+
+	long submitNew(String name) {
+		return filings.submitNew(shunfeng, outlet(name, "320506001", "钱七", "13712345678"),
+				OutletFilingIntegrationTest.completeAttachments());
+	}
+
+	OutletView awaitFiled(long filingId) {
+		long outletId = filings.get(WUZHONG, filingId).outletId();
+		await().ignoreExceptions()
+			.untilAsserted(() -> assertThat(outlets.get(WUZHONG, outletId).status()).isEqualTo(OutletStatus.FILED));
+		return outlets.get(WUZHONG, outletId);
+	}
+
+	boolean inRegistry(String name) {
+		return outlets.list(DataScope.all(), Outlets.Filter.NONE, new PageQuery(name, 0, 20, null, false)).total() > 0;
+	}
+
+	boolean inPublicLookup(String name) {
+		return outlets.publicList("320506001", "顺丰", new PageQuery("", 0, 100_000, null, false))
+			.items()
+			.stream()
+			.anyMatch(o -> o.name().equals(name));
+	}
+
+	@Test
+	void aProposalNeverReachesTheRegistryOrThePublicLookupBeforeApproval() throws Exception {
+		String name = unique("顺丰驿站（提议");
+		long id = submitNew(name);
+		assertThat(filings.get(WUZHONG, id).outletId()).isNull();
+		assertThat(inRegistry(name)).isFalse();
+		assertThat(inPublicLookup(name)).isFalse();
+		String page = mvc.perform(get("/public/lookup").param("region", "320506001").param("brand", "顺丰"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).doesNotContain(name);
+		filings.notifyMissingItems(WUZHONG, id, "缺少门头照片");
+		assertThat(inRegistry(name)).as("nor while missing items are awaited").isFalse();
+	}
+
+	@Test
+	void approvalAddsTheOutletWhenTheRegistryHearsTheDecision() {
+		String name = unique("顺丰驿站（准予");
+		long id = submitNew(name);
+		clock.set(LocalDateTime.of(2026, 9, 29, 9, 0));
+		String number = filings.approve(WUZHONG, id, null);
+		OutletView filed = awaitFiled(id);
+		assertThat(filed.name()).isEqualTo(name);
+		assertThat(filed.filingNumber()).isEqualTo(number).startsWith("网点备案-320506-2026-");
+		assertThat(filed.managerIdMasked()).matches("320506\\*{8}\\d{3}[\\dX]");
+		assertThat(filed.managerPhoneMasked()).isEqualTo("137****5678");
+		assertThat(filed.brandName()).isEqualTo("顺丰");
+		assertThat(filed.enterpriseName()).isEqualTo(filings.get(WUZHONG, id).enterpriseName());
+		assertThat(inPublicLookup(name)).isTrue();
+		assertThat(jdbc.sql("SELECT count(*) FROM terminal_outlet WHERE name = :n").param("n", name).query(Long.class).single())
+			.as("added once").isEqualTo(1);
+	}
+
+	@Test
+	void anApprovedChangeIsAppliedBeforeToAfterAndTheOperatorStays() {
+		long first = submitNew(unique("顺丰驿站（变更前"));
+		filings.approve(WUZHONG, first, null);
+		OutletView before = awaitFiled(first);
+		String renamed = unique("顺丰驿站（变更后");
+		OutletData proposed = outlet(renamed, "320506003", "孙八", "13698765432");
+		long change = filings.submitChange(shunfeng, before.id(), proposed, LocalDate.of(2026, 9, 27), "更名、迁址、更换负责人",
+				List.of());
+		assertThat(outlets.get(WUZHONG, before.id()).name()).as("nothing changes before the decision").isEqualTo(before.name());
+		filings.approve(WUZHONG, change, null);
+		await().untilAsserted(() -> assertThat(outlets.get(WUZHONG, before.id()).name()).isEqualTo(renamed));
+		OutletView after = outlets.get(WUZHONG, before.id());
+		assertThat(after.address()).isEqualTo(proposed.address());
+		assertThat(after.regionCode()).isEqualTo("320506003");
+		assertThat(after.managerName()).isEqualTo("孙八");
+		assertThat(after.managerPhoneMasked()).isEqualTo("136****5432");
+		assertThat(after.filingNumber()).isEqualTo(before.filingNumber());
+		assertThat(after.enterpriseId()).isEqualTo(before.enterpriseId());
+		assertThat(after.status()).isEqualTo(OutletStatus.FILED);
+	}
+
+	@Test
+	void anApprovedClosureClosesTheOutlet() {
+		long first = submitNew(unique("顺丰驿站（撤销"));
+		filings.approve(WUZHONG, first, null);
+		OutletView filed = awaitFiled(first);
+		long closure = filings.submitClosure(shunfeng, filed.id(), "停止经营");
+		assertThat(outlets.get(WUZHONG, filed.id()).status()).isEqualTo(OutletStatus.FILED);
+		filings.approve(WUZHONG, closure, null);
+		await().untilAsserted(() -> assertThat(outlets.get(WUZHONG, filed.id()).status()).isEqualTo(OutletStatus.CLOSED));
+		assertThat(inPublicLookup(filed.name())).isFalse();
+	}
+
+	@Test
+	void aRejectionLeavesTheRegistryUntouched() {
+		String name = unique("顺丰驿站（不予");
+		long id = submitNew(name);
+		long outletsBefore = jdbc.sql("SELECT count(*) FROM terminal_outlet").query(Long.class).single();
+		filings.reject(WUZHONG, id, "场地不具备视频监控");
+		await().until(() -> jdbc.sql("""
+				SELECT count(*) FROM event_publication
+				WHERE event_type LIKE '%Rejected' AND serialized_event LIKE :filing AND completion_date IS NOT NULL""")
+			.param("filing", "%\"filingId\":" + id + ",%")
+			.query(Long.class)
+			.single() == 1);
+		assertThat(jdbc.sql("SELECT count(*) FROM terminal_outlet").query(Long.class).single()).isEqualTo(outletsBefore);
+		assertThat(inRegistry(name)).isFalse();
+		assertThat(filings.get(WUZHONG, id).outletId()).isNull();
+		assertThatThrownBy(() -> filings.approve(WUZHONG, id, null)).hasMessageContaining("不予备案");
+	}
+
+	@Test
+	void theDecisionEventCarriesNoClearPersonalNumbers() {
+		long id = submitNew(unique("顺丰驿站（密文"));
+		filings.approve(WUZHONG, id, null);
+		awaitFiled(id);
+		String stored = jdbc.sql("SELECT serialized_event FROM event_publication WHERE event_type LIKE '%NewOutletApproved' "
+				+ "AND serialized_event LIKE :filing").param("filing", "%\"filingId\":" + id + ",%").query(String.class).single();
+		assertThat(stored).doesNotContain("13712345678").doesNotContain("3205061985");
+	}
+}

@@ -1,0 +1,170 @@
+package org.youguan.statistics;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.platform.ChinaTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 13 items 3 and 10: every aggregate carries its completeness, a month whose reports are missing or unapproved
+ * is marked 数据不完整 (page, chart, dashboard, API, bulletin) instead of reading as a collapse, and the bulletin reads
+ * like an official document (amounts in 亿件/亿元, 2026年11月30日, no ranking among one).
+ */
+@IntegrationTest
+class StatisticsCompletenessIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	Coverage coverage;
+
+	@Autowired
+	Indicators indicators;
+
+	@Autowired
+	ReportForms forms;
+
+	@Autowired
+	Completeness completeness;
+
+	YearMonth open;
+
+	@BeforeEach
+	void theDemoMonth() {
+		clock.set(LocalDateTime.now(ChinaTime.ZONE));
+		open = forms.currentPeriod(forms.byCode("monthly")).first();
+	}
+
+	@Test
+	void theMonthStillBeingReportedIsIncompleteAndTheMonthBeforeIsComplete() {
+		Indicator volume = indicators.get("express.volume");
+		ReportForm monthly = forms.byCode("monthly");
+		Coverage.Pair month = coverage.pair(volume, new Slice("3205", null, open, open));
+		assertThat(month.current().expected())
+			.isEqualTo(completeness.summary(DataScope.region("3205"), monthly, Period.month(open)).expected());
+		assertThat(month.current().reported()).isLessThan(month.current().expected());
+		assertThat(month.current().complete()).isFalse();
+		assertThat(month.lastYear().complete()).as("last year's month is all approved").isTrue();
+		assertThat(month.comparable()).isFalse();
+		assertThat(month.caveat()).startsWith("数据不完整：" + open + " 已审核");
+		assertThat(coverage.pair(volume, new Slice("3205", null, open.minusMonths(1), open.minusMonths(1))).comparable())
+			.isTrue();
+		assertThat(coverage.pair(volume, new Slice("3205", null, YearMonth.of(open.getYear(), 1), open)).comparable())
+			.as("a year to date is as complete as its least complete month").isFalse();
+	}
+
+	@Test
+	void theAnalysisPageTheDashboardAndTheApiMarkTheMonthInsteadOfShowingADecline() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		Document page = Jsoup.parse(mvc.perform(get("/statistics").session(staff).param("region", "3205")
+			.param("year", String.valueOf(open.getYear())).param("through", String.valueOf(open.getMonthValue())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(trendRow(page, "table-trend", open).text()).contains("数据不完整");
+		if (open.getMonthValue() > 1) {
+			assertThat(trendRow(page, "table-trend", open.minusMonths(1)).text()).doesNotContain("数据不完整");
+		}
+		assertThat(page.getElementById("stat-coverage").text()).contains("已审核").contains("同比仅供参考");
+		assertThat(page.getElementById("table-regions").select("tr").stream()
+			.filter(r -> r.text().contains("吴中区")).findFirst().orElseThrow().text())
+			.as("吴中 misses the demo enterprise's report").contains("数据不完整");
+		assertThat(page.getElementById("chart-trend").attr("data-chart-option")).contains("数据不完整");
+
+		if (YearMonth.now(clock).minusMonths(1).equals(open)) {
+			Document dashboard = Jsoup.parse(mvc.perform(get("/").session(staff)).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString());
+			assertThat(trendRow(dashboard, "dashboard-trend", open).text()).contains("数据不完整");
+			assertThat(dashboard.getElementById("dashboard-statistics").selectFirst(".card-header").text())
+				.contains("数据不完整");
+		}
+
+		mvc.perform(get("/api/v1/statistics/aggregate").header("Authorization", "Bearer demo-sz-market-token")
+			.param("indicator", "express.volume").param("region", "3205").param("from", open.toString())
+			.param("to", open.toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.complete").value(false))
+			.andExpect(jsonPath("$.caveat").value(org.hamcrest.Matchers.startsWith("数据不完整")))
+			.andExpect(jsonPath("$.expectedUnits").value(org.hamcrest.Matchers.greaterThan(0)));
+		YearMonth before = open.minusMonths(1);
+		mvc.perform(get("/api/v1/statistics/aggregate").header("Authorization", "Bearer demo-sz-market-token")
+			.param("indicator", "express.volume").param("region", "3205").param("from", before.toString())
+			.param("to", before.toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.complete").value(true))
+			.andExpect(jsonPath("$.caveat").value(""));
+	}
+
+	@Test
+	void theBulletinWritesAmountsDatesAndPlacesAsTheBureauDoesAndCarriesTheCaveat() throws Exception {
+		MockHttpSession leader = SignIn.session(mvc, "sz.leader");
+		byte[] docx = mvc.perform(get("/statistics/bulletin.docx").session(leader).param("year", String.valueOf(open.getYear()))
+			.param("through", String.valueOf(open.getMonthValue())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		LocalDate today = LocalDate.now(clock);
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+				XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+			String text = extractor.getText();
+			assertThat(text).contains(today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日")
+				.doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}")
+				.doesNotContainPattern("\\d{6,}")
+				.doesNotContainPattern("\\.\\d{3,}")
+				.containsPattern("全市快递业务量累计完成\\d+\\.\\d{2}亿件")
+				.containsPattern("快递业务收入累计完成\\d+\\.\\d{2}亿元").contains("同城业务量")
+				.as("Suzhou is the only city of Jiangsu with data: no place among one").doesNotContain("排名第")
+				.contains("数据不完整");
+			XWPFTable figures = doc.getTables().stream()
+				.filter(t -> t.getRow(0).getCell(0).getText().equals("指标")).findFirst().orElseThrow();
+			XWPFTableRow express = figures.getRows().stream()
+				.filter(r -> r.getCell(0).getText().equals("快递业务量")).findFirst().orElseThrow();
+			assertThat(express.getCell(1).getText()).isEqualTo("亿件");
+			assertThat(express.getCell(2).getText()).matches("\\d+\\.\\d{2}");
+			assertThat(express.getCell(4).getText()).endsWith("（数据不完整）");
+			XWPFTable regions = doc.getTables().stream()
+				.filter(t -> t.getRow(0).getCell(0).getText().equals("地区")).findFirst().orElseThrow();
+			assertThat(regions.getRows()).hasSizeGreaterThan(2);
+			assertThat(regions.getRow(1).getCell(4).getText()).as("the counties of the city compare: ranked").isEqualTo("1");
+		}
+		if (open.getMonthValue() > 1) {
+			byte[] complete = mvc.perform(get("/statistics/bulletin.docx").session(leader)
+				.param("year", String.valueOf(open.getYear())).param("through", String.valueOf(open.getMonthValue() - 1)))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+			try (XWPFWordExtractor extractor = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(complete)))) {
+				assertThat(extractor.getText()).doesNotContain("数据不完整").containsPattern("同比(增长|下降)\\d+\\.\\d%");
+			}
+		}
+	}
+
+	private static Element trendRow(Document page, String table, YearMonth month) {
+		return page.getElementById(table).select("tr").stream()
+			.filter(r -> !r.select("td").isEmpty() && r.selectFirst("td").text().equals(month.toString()))
+			.findFirst()
+			.orElseThrow();
+	}
+}

@@ -1,0 +1,110 @@
+package org.youguan.workplans;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.platform.ChinaTime;
+import org.youguan.statistics.Targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 13 item 2: a work plan's main targets and the statistics target page show one figure per indicator, region and
+ * year — the statistics module's — and the demo city's targets fit its volumes.
+ */
+@IntegrationTest
+class PlanTargetFiguresIntegrationTest {
+
+	static final List<String> MAIN = List.of("postal.total", "postal.revenue", "express.volume", "express.revenue");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	WorkPlans plans;
+
+	@Autowired
+	Targets targets;
+
+	@Test
+	void thePlanPageAndTheTargetPageShowTheSameCompletionForEachIndicator() throws Exception {
+		clock.set(LocalDateTime.now(ChinaTime.ZONE));
+		int year = YearMonth.now(clock).minusMonths(1).getYear();
+		long plan = demoPlan(year);
+		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
+		Document planPage = page(admin, "/workplans/" + plan);
+		Document targetPage = page(admin, "/statistics/targets?region=3205&year=" + year);
+		for (String code : MAIN) {
+			String onPlan = completion(planPage, code);
+			assertThat(onPlan).as(code + " on the plan page").matches("\\d+(\\.\\d)?%");
+			assertThat(onPlan).as(code + ": plan page and target page").isEqualTo(completion(targetPage, code));
+			assertThat(planPage.getElementById("target-" + code).text()).doesNotContain("与计划文本不一致");
+		}
+		BigDecimal volume = new BigDecimal(completion(planPage, "express.volume").replace("%", ""));
+		assertThat(volume).as("the demo's express target fits its volumes (not a third of them)")
+			.isBetween(new BigDecimal("40"), new BigDecimal("110"));
+	}
+
+	@Test
+	void aTargetChangedInStatisticsIsWhatThePlanShows() throws Exception {
+		clock.set(LocalDateTime.now(ChinaTime.ZONE));
+		YearMonth through = YearMonth.now(clock).minusMonths(1);
+		int year = through.getYear();
+		long plan = demoPlan(year);
+		Targets.Progress before = targets.progress(DataScope.region("3205"), "3205", year, through, "express.revenue")
+			.orElseThrow();
+		try {
+			targets.set(DataScope.region("3205"), "3205", year, "express.revenue",
+					before.targetValue().multiply(BigDecimal.valueOf(2)), null);
+			MockHttpSession admin = SignIn.session(mvc, "sz.admin");
+			Document planPage = page(admin, "/workplans/" + plan);
+			assertThat(completion(planPage, "express.revenue"))
+				.isEqualTo(completion(page(admin, "/statistics/targets?region=3205&year=" + year), "express.revenue"))
+				.isEqualTo(targets.progress(DataScope.region("3205"), "3205", year, through, "express.revenue")
+					.orElseThrow().completion() + "%");
+			assertThat(planPage.getElementById("target-express.revenue").text()).contains("与计划文本不一致");
+		}
+		finally {
+			targets.set(DataScope.region("3205"), "3205", year, "express.revenue", before.targetValue(),
+					before.targetGrowth());
+		}
+	}
+
+	private long demoPlan(int year) {
+		return plans.list(DataScope.region("3205")).stream()
+			.filter(p -> p.year() == year && p.title().contains("苏州市") && !p.draft())
+			.mapToLong(WorkPlans.PlanSummary::id)
+			.min()
+			.orElseThrow();
+	}
+
+	private Document page(MockHttpSession session, String url) throws Exception {
+		return Jsoup.parse(mvc.perform(get(url).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString());
+	}
+
+	private static String completion(Document page, String code) {
+		Element row = page.getElementById("target-" + code);
+		assertThat(row).as("row of " + code).isNotNull();
+		return row.selectFirst(".target-completion").text().strip();
+	}
+}
