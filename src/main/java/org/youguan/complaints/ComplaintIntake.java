@@ -1,10 +1,8 @@
 package org.youguan.complaints;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.complaints.internal.AcceptanceRule;
 import org.youguan.complaints.internal.AcceptanceRules;
+import org.youguan.complaints.internal.ComplaintAttachmentAccess;
 import org.youguan.complaints.internal.Complaint;
 import org.youguan.complaints.internal.ComplaintRecords;
 import org.youguan.complaints.internal.ComplaintRepository;
@@ -20,6 +19,7 @@ import org.youguan.complaints.internal.ComplaintSettings;
 import org.youguan.complaints.internal.ComplaintStore;
 import org.youguan.complaints.internal.FilerPhone;
 import org.youguan.complaints.internal.QueryCodes;
+import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Telephone;
@@ -81,9 +81,12 @@ public class ComplaintIntake {
 
 	private final Secrets secrets;
 
+	private final Attachments attachmentStore;
+
 	ComplaintIntake(ComplaintRepository complaints, ComplaintStore store, Brands brands, Regions regions, StatutoryRules rules,
 			BusinessNumbers numbers, JdbcClient jdbc, ComplaintRecords records, ComplaintSettings settings,
-			AcceptanceRules acceptance, Clock clock, Secrets secrets) {
+			AcceptanceRules acceptance, Clock clock, Secrets secrets, Attachments attachmentStore) {
+		this.attachmentStore = attachmentStore;
 		this.complaints = complaints;
 		this.store = store;
 		this.brands = brands;
@@ -134,12 +137,11 @@ public class ComplaintIntake {
 						"请求头“Idempotency-Key”不能超过" + MAX_IDEMPOTENCY_KEY + "个字符（建议使用UUID）");
 			}
 		}
-		List<String> types = new ArrayList<>();
 		if (attachments.size() > settings.maxAttachments()) {
 			throw new InvalidValueException("attachments", "count", "附件最多" + settings.maxAttachments() + "个");
 		}
 		for (var a : attachments) {
-			types.add(a.checkedContentType("attachments", "附件", settings.maxAttachmentBytes()));
+			attachmentStore.check(a, "attachments", "附件", settings.maxAttachmentBytes());
 		}
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
 		if (key != null) {
@@ -169,17 +171,9 @@ public class ComplaintIntake {
 				checked.brandId(), checked.brandName(), duplicateOf, clock.instant(), today,
 				rules.deadline(StatutoryRule.COMPLAINT_TRANSFER, today, county),
 				rules.deadline(StatutoryRule.COMPLAINT_ANSWER_LIMIT, today, county), demo));
-		for (int i = 0; i < attachments.size(); i++) {
-			jdbc.sql("""
-					INSERT INTO complaint_attachment (complaint_id, file_name, content_type, size_bytes, content, created_at)
-					VALUES (:id, :name, :type, :size, :content, :now)""")
-				.param("id", c.id())
-				.param("name", attachments.get(i).fileName())
-				.param("type", types.get(i))
-				.param("size", attachments.get(i).content().length)
-				.param("content", attachments.get(i).content())
-				.param("now", Timestamp.from(clock.instant()))
-				.update();
+		for (UploadedFile a : attachments) {
+			attachmentStore.store(ComplaintAttachmentAccess.owner(c.id()), ComplaintAttachmentAccess.EVIDENCE, a,
+					"attachments", "附件", settings.maxAttachmentBytes());
 		}
 		records.history(c, "已收到您的申诉（" + channel.label() + "），申诉编号" + number + "。邮政管理部门将在规定时限内审查是否受理。");
 		records.auditByFiler(c, "complaint.receive", "收到申诉" + number + "（" + checked.brandName() + "，"

@@ -20,8 +20,11 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.complaints.internal.AcceptanceRule;
 import org.youguan.complaints.internal.AcceptanceRules;
+import org.youguan.complaints.internal.ComplaintAttachmentAccess;
 import org.youguan.complaints.internal.FilerPhone;
 import org.youguan.complaints.internal.RespondentRouting;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.Attachments;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -63,14 +66,6 @@ public class ComplaintQueries {
 	public record Assessment(AcceptanceCondition condition, String finding, String basis) {
 	}
 
-	/** An attachment as listed on the pages. */
-	public record AttachmentInfo(long id, String fileName, String contentType, int sizeBytes) {
-	}
-
-	/** A stored attachment's content. */
-	public record AttachmentContent(String fileName, String contentType, byte[] content) {
-	}
-
 	/** The orders a queue may be sorted by (request name → column); every order ends with the id, newest first. */
 	static final Map<String, String> SORTS = Map.of("received_on", "c.received_on", "step_due", "c.step_due", "number",
 			"c.number", "region_code", "c.region_code");
@@ -98,8 +93,11 @@ public class ComplaintQueries {
 
 	private final Secrets secrets;
 
+	private final Attachments attachmentStore;
+
 	ComplaintQueries(JdbcClient jdbc, WorkingCalendar calendar, AcceptanceRules acceptance, RespondentRouting routing,
-			AuditTrail audit, Clock clock, Secrets secrets) {
+			AuditTrail audit, Clock clock, Secrets secrets, Attachments attachmentStore) {
+		this.attachmentStore = attachmentStore;
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.acceptance = acceptance;
@@ -217,27 +215,14 @@ public class ComplaintQueries {
 		return respondent(get(scope, id));
 	}
 
-	/** The evidence filed with a complaint in the caller's scope. */
-	public List<AttachmentInfo> attachments(DataScope scope, long id) {
-		get(scope, id);
-		return jdbc.sql("SELECT id, file_name, content_type, size_bytes FROM complaint_attachment WHERE complaint_id = :id ORDER BY id")
-			.param("id", id)
-			.query(Rows.of(AttachmentInfo.class))
-			.list();
-	}
-
 	/**
-	 * An attachment's content, for a caller who may see the complaint.
-	 * @throws DomainException not found (the complaint outside the scope, or no such attachment of it)
+	 * The evidence filed with a complaint in the caller's scope, as kept in the documents module's attachment store
+	 * (each served from {@code /attachments/{id}}).
+	 * @throws DomainException not found when the complaint is outside the scope
 	 */
-	public AttachmentContent attachment(DataScope scope, long id, long attachmentId) {
+	public List<Attachment> attachments(DataScope scope, long id) {
 		get(scope, id);
-		return jdbc.sql("SELECT file_name, content_type, content FROM complaint_attachment WHERE id = :a AND complaint_id = :id")
-			.param("a", attachmentId)
-			.param("id", id)
-			.query(Rows.of(AttachmentContent.class))
-			.optional()
-			.orElseThrow(() -> DomainException.notFound("附件", attachmentId));
+		return attachmentStore.list(ComplaintAttachmentAccess.owner(id));
 	}
 
 	/** Complaints in scope needing attention: the current step due within one working day or overdue. */

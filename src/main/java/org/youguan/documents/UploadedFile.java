@@ -67,8 +67,11 @@ public record UploadedFile(String fileName, byte[] content) {
 		return result;
 	}
 
-	/** A stored file served inline: its checked type, no sniffing, sandboxed. */
-	public static ResponseEntity<byte[]> inline(String contentType, String fileName, byte[] content) {
+	/**
+	 * A stored file served inline (only {@code AttachmentController} serves files): its checked type, no sniffing,
+	 * sandboxed, its name RFC 6266-encoded.
+	 */
+	static ResponseEntity<byte[]> inline(String contentType, String fileName, byte[] content) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(contentType))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

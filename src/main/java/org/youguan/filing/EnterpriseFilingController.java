@@ -3,6 +3,7 @@ package org.youguan.filing;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,11 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Validation;
@@ -72,35 +74,47 @@ class EnterpriseFilingController {
 	}
 
 	@GetMapping("/enterprise/filings/new")
-	String initNewForm(Model model) {
-		return newForm(model, OutletForm.empty());
+	String initNewForm(@AuthenticationPrincipal CurrentUser me, Model model) {
+		return newForm(model, OutletForm.empty(), OutletFilings.draft(null, me));
 	}
 
+	/**
+	 * Submits a new filing. The files posted are held for the form's draft first (issue 13 item 9): when the form is
+	 * refused, or re-shown to pick a region or to remove a held file ({@code release}), they are listed as already
+	 * uploaded and go with the next submit; a refused file is reported with the form's other errors.
+	 */
 	@PostMapping("/enterprise/filings/new")
 	String processNewForm(@AuthenticationPrincipal CurrentUser me, @ModelAttribute OutletForm form,
 			@RequestParam(required = false) List<MultipartFile> businessLicence,
 			@RequestParam(required = false) List<MultipartFile> managerId, @RequestParam(required = false) List<MultipartFile> photos,
-			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
+			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
 			RedirectAttributes redirect) throws IOException {
-		if (regionPick != null) {
-			return newForm(model, form);
+		AttachmentDraft held = OutletFilings.draft(draft, me);
+		List<Upload> uploads = new ArrayList<>();
+		add(uploads, AttachmentKind.BUSINESS_LICENCE, businessLicence);
+		add(uploads, AttachmentKind.MANAGER_ID, managerId);
+		add(uploads, AttachmentKind.PHOTO, photos);
+		List<FieldError> fileErrors = filings.hold(held, uploads);
+		if (release != null) {
+			filings.release(held, release);
+		}
+		if (regionPick != null || release != null) {
+			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
+			return newForm(model, form, held);
 		}
 		try {
 			Validation v = new Validation();
 			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
 			var data = form.toData(enterpriseId, v);
-			List<Upload> uploads = new ArrayList<>();
-			add(uploads, AttachmentKind.BUSINESS_LICENCE, businessLicence);
-			add(uploads, AttachmentKind.MANAGER_ID, managerId);
-			add(uploads, AttachmentKind.PHOTO, photos);
-			// a number that does not parse is reported with every other problem, not alone
-			long id = filings.submitNew(me, data, uploads, v.errors());
+			// a number that does not parse and a refused file are reported with every other problem, not alone
+			long id = filings.submitNew(me, data, List.of(), formErrors(v, fileErrors), held);
 			redirect.addFlashAttribute("message", "备案已提交，受理编号：" + filings.get(me.scope(), id).number());
 			return "redirect:/enterprise/filings/" + id;
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());
-			return newForm(model, form);
+			return newForm(model, form, held);
 		}
 	}
 
@@ -130,47 +144,45 @@ class EnterpriseFilingController {
 		return Downloads.docx("备案回执-" + filings.get(scope, id).number() + ".docx", receipts.receipt(scope, id));
 	}
 
-	@GetMapping("/enterprise/filings/{id}/attachments/{attachmentId}")
-	ResponseEntity<byte[]> attachment(DataScope scope, @PathVariable long id, @PathVariable long attachmentId) {
-		return Attachments.inline(filings.attachment(scope, id, attachmentId));
-	}
-
 	@GetMapping("/enterprise/outlets/{id}/change")
-	String initChangeForm(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("outlet", outlets.get(scope, id));
-		model.addAttribute("form", OutletForm.of(outlets.get(scope, id)));
-		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
-		return "filing/enterprise-change";
+	String initChangeForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
+		return changeForm(model, scope, id, OutletForm.of(outlets.get(scope, id)), OutletFilings.draft(null, me));
 	}
 
+	/**
+	 * Submits a change filing; the files posted are held for the form's draft first, as on the new-filing form, so a
+	 * refused form keeps them.
+	 */
 	@PostMapping("/enterprise/outlets/{id}/change")
 	String processChangeForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @ModelAttribute OutletForm form,
 			@RequestParam(required = false) String changeDescription, @RequestParam(required = false) String changedOn,
 			@RequestParam(required = false) List<MultipartFile> files,
-			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
+			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
 			RedirectAttributes redirect) throws IOException {
-		if (regionPick != null) {
-			model.addAttribute("outlet", outlets.get(me.scope(), id));
-			model.addAttribute("form", form);
-			model.addAttribute("cooperationTypes", outlets.cooperationTypes());
-			return "filing/enterprise-change";
+		AttachmentDraft held = OutletFilings.draft(draft, me);
+		List<Upload> uploads = new ArrayList<>();
+		add(uploads, AttachmentKind.SUPPLEMENT, files);
+		List<FieldError> fileErrors = filings.hold(held, uploads);
+		if (release != null) {
+			filings.release(held, release);
+		}
+		if (regionPick != null || release != null) {
+			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
+			return changeForm(model, me.scope(), id, form, held);
 		}
 		try {
 			Validation v = new Validation();
 			var data = form.toData(0, v);
 			var changed = v.date("changedOn", "变更日期", changedOn);
-			List<Upload> uploads = new ArrayList<>();
-			add(uploads, AttachmentKind.SUPPLEMENT, files);
-			long filing = filings.submitChange(me, id, data, changed, changeDescription, uploads, v.errors());
+			long filing = filings.submitChange(me, id, data, changed, changeDescription, List.of(),
+					formErrors(v, fileErrors), held);
 			redirect.addFlashAttribute("message", "变更备案已提交，受理编号：" + filings.get(me.scope(), filing).number());
 			return "redirect:/enterprise/filings/" + filing;
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());
-			model.addAttribute("outlet", outlets.get(me.scope(), id));
-			model.addAttribute("form", form);
-			model.addAttribute("cooperationTypes", outlets.cooperationTypes());
-			return "filing/enterprise-change";
+			return changeForm(model, me.scope(), id, form, held);
 		}
 	}
 
@@ -184,11 +196,27 @@ class EnterpriseFilingController {
 		});
 	}
 
-	private String newForm(Model model, OutletForm form) {
+	private String newForm(Model model, OutletForm form, AttachmentDraft draft) {
 		model.addAttribute("form", form);
+		model.addAttribute("draft", draft.token());
+		model.addAttribute("held", filings.held(draft));
 		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
 		model.addAttribute("filed", OutletStatus.FILED);
 		return "filing/enterprise-new";
+	}
+
+	private String changeForm(Model model, DataScope scope, long id, OutletForm form, AttachmentDraft draft) {
+		model.addAttribute("outlet", outlets.get(scope, id));
+		model.addAttribute("form", form);
+		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
+		model.addAttribute("draft", draft.token());
+		model.addAttribute("held", filings.held(draft));
+		return "filing/enterprise-change";
+	}
+
+	/** The form's own errors (text that does not parse) and the refused files' errors, for the service to report. */
+	private static List<FieldError> formErrors(Validation v, List<FieldError> fileErrors) {
+		return Stream.concat(v.errors().stream(), fileErrors.stream()).toList();
 	}
 
 	private static void add(List<Upload> uploads, AttachmentKind kind, List<MultipartFile> files) throws IOException {

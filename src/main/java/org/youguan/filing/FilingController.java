@@ -122,11 +122,6 @@ class FilingController {
 		return "filing/filing";
 	}
 
-	@GetMapping("/filing/{id}/attachments/{attachmentId}")
-	ResponseEntity<byte[]> attachment(DataScope scope, @PathVariable long id, @PathVariable long attachmentId) {
-		return Attachments.inline(filings.attachment(scope, id, attachmentId));
-	}
-
 	@GetMapping("/filing/{id}/receipt.docx")
 	ResponseEntity<byte[]> receipt(DataScope scope, @PathVariable long id) {
 		return Downloads.docx("备案回执-" + filings.get(scope, id).number() + ".docx", receipts.receipt(scope, id));

@@ -41,7 +41,7 @@ public class FilingReceipts {
 		}
 		List<Map<String, String>> files = filings.attachments(scope, id)
 			.stream()
-			.map(a -> Map.of("kind", a.kind().label(), "name", a.fileName()))
+			.map(a -> Map.of("kind", AttachmentKind.valueOf(a.kind()).label(), "name", a.fileName()))
 			.toList();
 		Map<String, String> fields = Map.ofEntries(Map.entry("bureau", bureauName(f.regionCode())),
 				Map.entry("number", f.number()), Map.entry("filingNumber", f.filingNumber()),

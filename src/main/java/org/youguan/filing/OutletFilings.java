@@ -2,7 +2,6 @@ package org.youguan.filing;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -20,6 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentDraft;
+import org.youguan.documents.AttachmentOwner;
+import org.youguan.documents.Attachments;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -99,16 +102,25 @@ public class OutletFilings {
 
 	private final Secrets secrets;
 
+	private final Attachments attachments;
+
 	private final Regions regions;
+
+	/** The owning module and owner type of a filing's attachments (see {@link FilingAttachmentAccess}). */
+	static final String MODULE = "filing";
+
+	static final String OWNER_TYPE = "outlet_filing";
 
 	/** The context a filing's proposed outlet data is encrypted under (it holds the manager's ID and phone). */
 	static final String PROPOSED = "outlet_filing.proposed";
 
 	OutletFilings(OutletFilingRepository filings, Enterprises enterprises, Brands brands, Outlets outlets, StatutoryRules rules,
 			WorkingCalendar calendar, BusinessNumbers numbers, FilingSettings settings, JdbcClient jdbc, JsonMapper json,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock, Secrets secrets, Regions regions) {
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock, Secrets secrets, Regions regions,
+			Attachments attachments) {
 		this.regions = regions;
 		this.secrets = secrets;
+		this.attachments = attachments;
 		this.filings = filings;
 		this.enterprises = enterprises;
 		this.brands = brands;
@@ -137,7 +149,7 @@ public class OutletFilings {
 	 */
 	@Transactional
 	public long submitNew(CurrentUser user, OutletData data, List<Upload> uploads) {
-		return submitNew(user, data, uploads, List.of());
+		return submitNew(user, data, uploads, List.of(), null);
 	}
 
 	/**
@@ -148,6 +160,19 @@ public class OutletFilings {
 	 */
 	@Transactional
 	public long submitNew(CurrentUser user, OutletData data, List<Upload> uploads, List<FieldError> formErrors) {
+		return submitNew(user, data, uploads, formErrors, null);
+	}
+
+	/**
+	 * As {@link #submitNew(CurrentUser, OutletData, List, List)}, with the files held for the form's draft
+	 * ({@link #hold}) counted as uploaded: they become the filing's attachments when it is saved, and stay held when it
+	 * is refused (issue 13 item 9).
+	 * @param draft the form's draft, or null
+	 * @throws InvalidValueException every problem of the form and the attachments at once; nothing is saved
+	 */
+	@Transactional
+	public long submitNew(CurrentUser user, OutletData data, List<Upload> uploads, List<FieldError> formErrors,
+			AttachmentDraft draft) {
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletData own = withEnterprise(data, enterprise.id());
 		EnumSet<AttachmentKind> required = EnumSet.of(AttachmentKind.BUSINESS_LICENCE, AttachmentKind.MANAGER_ID,
@@ -155,6 +180,7 @@ public class OutletFilings {
 		if (own.branchId() != null) {
 			required.add(AttachmentKind.AUTHORISATION);
 		}
+		List<Attachment> held = draft == null ? List.of() : attachments.held(draft);
 		List<FieldError> errors = new ArrayList<>();
 		OutletData clean = null;
 		try {
@@ -163,7 +189,7 @@ public class OutletFilings {
 		catch (DomainException ex) {
 			errors.addAll(ex.formErrors());
 		}
-		errors.addAll(checkUploads(uploads, required));
+		errors.addAll(checkUploads(uploads, required, held));
 		errors = onePerField(formErrors, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
@@ -172,9 +198,53 @@ public class OutletFilings {
 		LocalDate due = rules.deadline(StatutoryRule.OUTLET_FILING_AFTER_OPENING, clean.openedOn(), clean.regionCode());
 		OutletFiling.Subject subject = new OutletFiling.Subject(null, clean.name(), enterprise.creditCode(),
 				enterprise.legalName(), brandShortName(enterprise), clean.regionCode());
-		return save(FilingKind.NEW, subject, today, clean.openedOn(), today.isAfter(due), null, seal(clean), null,
+		long id = save(FilingKind.NEW, subject, today, clean.openedOn(), today.isAfter(due), null, seal(clean), null,
 				uploads, "提交末端网点备案“" + clean.name() + "”" + (today.isAfter(due) ? "（开办超过"
 						+ rules.intValue(StatutoryRule.OUTLET_FILING_AFTER_OPENING, clean.regionCode()) + "日，逾期备案）" : ""));
+		if (draft != null) {
+			attachments.attach(draft, owner(id));
+		}
+		return id;
+	}
+
+	/** The draft of an enterprise user's filing form: its token (a hidden field; new when missing or malformed). */
+	public static AttachmentDraft draft(String token, CurrentUser user) {
+		return AttachmentDraft.of(MODULE, OWNER_TYPE, token, user.getUsername());
+	}
+
+	/**
+	 * Holds the files a filing form posted, each checked by content and size, for the form's draft, so a form refused
+	 * for another reason keeps them (issue 13 item 9).
+	 * @return the problems of the files that were refused (the others are held), by field
+	 * {@code attachments.<KIND>} or {@code attachments} (count)
+	 */
+	public List<FieldError> hold(AttachmentDraft draft, List<Upload> uploads) {
+		List<FieldError> errors = new ArrayList<>();
+		int count = attachments.held(draft).size();
+		for (Upload u : uploads) {
+			if (count >= settings.maxAttachments()) {
+				errors.add(new FieldError("attachments", "count", "附件不能超过" + settings.maxAttachments() + "个"));
+				break;
+			}
+			try {
+				attachments.hold(draft, u.kind().name(), u.file(), u.field(), u.kind().label(), settings.maxAttachmentBytes());
+				count++;
+			}
+			catch (InvalidValueException ex) {
+				errors.addAll(ex.fieldErrors());
+			}
+		}
+		return errors;
+	}
+
+	/** The files held for a filing form's draft. */
+	public List<Attachment> held(AttachmentDraft draft) {
+		return attachments.held(draft);
+	}
+
+	/** Removes one file held for a filing form's draft (its "remove" button). */
+	public void release(AttachmentDraft draft, long attachmentId) {
+		attachments.release(draft, attachmentId);
 	}
 
 	/**
@@ -186,7 +256,7 @@ public class OutletFilings {
 	@Transactional
 	public long submitChange(CurrentUser user, long outletId, OutletData data, LocalDate changedOn, String description,
 			List<Upload> uploads) {
-		return submitChange(user, outletId, data, changedOn, description, uploads, List.of());
+		return submitChange(user, outletId, data, changedOn, description, uploads, List.of(), null);
 	}
 
 	/**
@@ -196,6 +266,18 @@ public class OutletFilings {
 	@Transactional
 	public long submitChange(CurrentUser user, long outletId, OutletData data, LocalDate changedOn, String description,
 			List<Upload> uploads, List<FieldError> formErrors) {
+		return submitChange(user, outletId, data, changedOn, description, uploads, formErrors, null);
+	}
+
+	/**
+	 * As {@link #submitChange(CurrentUser, long, OutletData, LocalDate, String, List, List)}, with the files held for
+	 * the form's draft ({@link #hold}) attached when it is saved (they stay held when it is refused).
+	 * @param draft the form's draft, or null
+	 * @throws InvalidValueException every problem of the form and the attachments at once; nothing is saved
+	 */
+	@Transactional
+	public long submitChange(CurrentUser user, long outletId, OutletData data, LocalDate changedOn, String description,
+			List<Upload> uploads, List<FieldError> formErrors, AttachmentDraft draft) {
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
 		requireFiled(outlet);
@@ -210,15 +292,20 @@ public class OutletFilings {
 		catch (DomainException ex) {
 			errors.addAll(ex.formErrors());
 		}
-		errors.addAll(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class)));
+		errors.addAll(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class),
+				draft == null ? List.of() : attachments.held(draft)));
 		errors = onePerField(formErrors, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
 		LocalDate due = rules.deadline(StatutoryRule.OUTLET_CHANGE_FILING, changedOn, outlet.regionCode());
-		return save(FilingKind.CHANGE, subject(outlet, enterprise), today(), changedOn, today().isAfter(due),
+		long id = save(FilingKind.CHANGE, subject(outlet, enterprise), today(), changedOn, today().isAfter(due),
 				description.strip(), seal(proposed), json.writeValueAsString(outlet), uploads,
 				"提交末端网点变更备案“" + outlet.name() + "”：" + description.strip());
+		if (draft != null) {
+			attachments.attach(draft, owner(id));
+		}
+		return id;
 	}
 
 	/** Asks to close (撤销) a filed outlet; the outlet as it stands is kept with the filing for the decision. */
@@ -236,7 +323,7 @@ public class OutletFilings {
 	@Transactional
 	public void supplement(CurrentUser user, long id, String note, List<Upload> uploads) {
 		OutletFiling f = load(DataScope.enterprise(ownEnterprise(user).creditCode()), id);
-		List<FieldError> errors = new ArrayList<>(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class)));
+		List<FieldError> errors = new ArrayList<>(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class), List.of()));
 		if ((note == null || note.isBlank()) && uploads.isEmpty()) {
 			errors.add(new FieldError("note", "required", "请填写补正说明或上传补正材料"));
 		}
@@ -398,23 +485,14 @@ public class OutletFilings {
 				proposed != null && current != null ? OutletDetails.changes(current, proposed) : List.of());
 	}
 
-	public List<AttachmentView> attachments(DataScope scope, long filingId) {
+	/** A filing's attachments, for a caller who may see the filing (404 otherwise). */
+	public List<Attachment> attachments(DataScope scope, long filingId) {
 		get(scope, filingId);
-		return jdbc.sql("SELECT id, filing_id, kind, file_name, content_type, size_bytes, uploaded_at FROM filing_attachment"
-				+ " WHERE filing_id = :id ORDER BY id").param("id", filingId).query(Rows.of(AttachmentView.class)).list();
+		return attachments.list(owner(filingId));
 	}
 
-	public record AttachmentContent(String fileName, String contentType, byte[] content) {
-	}
-
-	public AttachmentContent attachment(DataScope scope, long filingId, long attachmentId) {
-		get(scope, filingId);
-		return jdbc.sql("SELECT file_name, content_type, content FROM filing_attachment WHERE id = :id AND filing_id = :filing")
-			.param("id", attachmentId)
-			.param("filing", filingId)
-			.query(Rows.of(AttachmentContent.class))
-			.optional()
-			.orElseThrow(() -> DomainException.notFound("附件", attachmentId));
+	static AttachmentOwner owner(long filingId) {
+		return new AttachmentOwner(MODULE, OWNER_TYPE, filingId);
 	}
 
 	/** The outlet's address the filing is about (for documents): as proposed, or as it stood when filed. */
@@ -539,21 +617,21 @@ public class OutletFilings {
 				rules.deadline(StatutoryRule.OUTLET_MISSING_ITEMS_NOTICE, start, region));
 	}
 
-	private List<FieldError> checkUploads(List<Upload> uploads, Set<AttachmentKind> required) {
+	private List<FieldError> checkUploads(List<Upload> uploads, Set<AttachmentKind> required, List<Attachment> held) {
 		List<FieldError> errors = new ArrayList<>();
-		if (uploads.size() > settings.maxAttachments()) {
+		if (uploads.size() + held.size() > settings.maxAttachments()) {
 			errors.add(new FieldError("attachments", "count", "附件不能超过" + settings.maxAttachments() + "个"));
 		}
 		for (Upload u : uploads) {
 			try {
-				u.checkedContentType(settings.maxAttachmentBytes());
+				attachments.check(u.file(), u.field(), u.kind().label(), settings.maxAttachmentBytes());
 			}
 			catch (InvalidValueException ex) {
 				errors.addAll(ex.fieldErrors());
 			}
 		}
 		for (AttachmentKind kind : required) {
-			if (uploads.stream().noneMatch(u -> u.kind() == kind)) {
+			if (uploads.stream().noneMatch(u -> u.kind() == kind) && held.stream().noneMatch(a -> a.kind().equals(kind.name()))) {
 				errors.add(new FieldError("attachments." + kind.name(), "required", "请上传" + kind.label()));
 			}
 		}
@@ -562,17 +640,8 @@ public class OutletFilings {
 
 	private void store(long filingId, List<Upload> uploads) {
 		for (Upload u : uploads) {
-			jdbc.sql("""
-					INSERT INTO filing_attachment (filing_id, kind, file_name, content_type, size_bytes, content, uploaded_at)
-					VALUES (:filing, :kind, :name, :type, :size, :content, :at)""")
-				.param("filing", filingId)
-				.param("kind", u.kind().name())
-				.param("name", u.fileName())
-				.param("type", u.checkedContentType(settings.maxAttachmentBytes()))
-				.param("size", u.content().length)
-				.param("content", u.content())
-				.param("at", OffsetDateTime.now(clock))
-				.update();
+			attachments.store(owner(filingId), u.kind().name(), u.file(), u.field(), u.kind().label(),
+					settings.maxAttachmentBytes());
 		}
 	}
 

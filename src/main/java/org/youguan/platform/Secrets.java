@@ -245,6 +245,29 @@ public class Secrets {
 		}
 	}
 
+	/**
+	 * Encrypts a file's bytes (a scanned ID card, a photo) with AES-256-GCM under the primary data key, as
+	 * {@link #encrypt} does text: the result names its key and opens only with the same {@code context}.
+	 */
+	public byte[] encryptBytes(byte[] clear, String context) {
+		try {
+			return dataAead.encrypt(clear, context.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Decrypts what {@link #encryptBytes} made with the same context; fails when it was altered or the key is unknown. */
+	public byte[] decryptBytes(byte[] cipher, String context) {
+		try {
+			return dataAead.decrypt(cipher, context.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("文件密文无法解密（" + context + "）：密文被改动，或数据加密密钥与加密时不同", ex);
+		}
+	}
+
 	/** Whether a ciphertext was made with one of the configured data keys (judged by the key id it starts with). */
 	public boolean knowsDataKeyOf(byte[] cipher) {
 		return knowsKeyOf(dataKeys, cipher);

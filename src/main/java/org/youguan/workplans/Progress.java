@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentOwner;
+import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -39,13 +41,6 @@ public class Progress {
 			String reportedBy, List<Attachment> attachments) {
 	}
 
-	public record Attachment(long id, String fileName, int sizeBytes) {
-	}
-
-	/** A stored attachment's content, to serve it. */
-	public record AttachmentContent(String fileName, String contentType, byte[] content) {
-	}
-
 	/** The newest report that counts for a task, for the exports. */
 	public record Latest(long taskId, String month, String department, String text, int percent) {
 	}
@@ -61,7 +56,18 @@ public class Progress {
 
 	private final Clock clock;
 
-	Progress(JdbcClient jdbc, AuditTrail audit, WorkPlanSettings settings, Clock clock) {
+	private final Attachments attachments;
+
+	/** The owning module and owner type of a progress report's files (see {@link ProgressAttachmentAccess}). */
+	static final String MODULE = "workplans";
+
+	static final String OWNER_TYPE = "work_progress";
+
+	/** The kind of every file a progress report carries. */
+	static final String KIND = "PROGRESS";
+
+	Progress(JdbcClient jdbc, AuditTrail audit, WorkPlanSettings settings, Clock clock, Attachments attachments) {
+		this.attachments = attachments;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.settings = settings;
@@ -80,9 +86,8 @@ public class Progress {
 		Validation v = new Validation().required("text", "进展情况", text)
 			.maxLength("text", "进展情况", text, 2000)
 			.require("percent", percent != null && percent >= 0 && percent <= 100, "range", "完成进度应为0至100");
-		List<String> types = new ArrayList<>();
 		for (UploadedFile f : files) {
-			v.check("attachments", () -> types.add(f.checkedContentType("attachments", "附件", settings.maxAttachmentBytes())));
+			v.check("attachments", () -> attachments.check(f, "attachments", "附件", settings.maxAttachmentBytes()));
 		}
 		v.throwIfInvalid();
 		TaskRow task = jdbc.sql("""
@@ -113,14 +118,9 @@ public class Progress {
 			.param("percent", percent).param("now", now).param("by", me.displayName())
 			.query(Long.class)
 			.single();
-		for (int i = 0; i < files.size(); i++) {
-			UploadedFile f = files.get(i);
-			jdbc.sql("""
-					INSERT INTO work_progress_attachment (progress_id, file_name, content_type, size_bytes, content, created_at)
-					VALUES (:report, :name, :type, :size, :content, :now)""")
-				.param("report", report).param("name", f.fileName()).param("type", types.get(i))
-				.param("size", f.content().length).param("content", f.content()).param("now", now)
-				.update();
+		for (UploadedFile f : files) {
+			attachments.store(new AttachmentOwner(MODULE, OWNER_TYPE, report), KIND, f, "attachments", "附件",
+					settings.maxAttachmentBytes());
 		}
 		String status = status(taskId, LocalDate.now(clock));
 		audit.record(AuditEntry.of("workplan.progress", "WorkTask", taskId, me.departmentName() + "填报第" + task.number()
@@ -173,35 +173,35 @@ public class Progress {
 	}
 
 	public List<Report> reports(long taskId) {
-		Map<Long, List<Attachment>> files = new HashMap<>();
-		jdbc.sql("""
-				SELECT a.progress_id, a.id, a.file_name, a.size_bytes FROM work_progress_attachment a
-				JOIN work_progress r ON r.id = a.progress_id WHERE r.task_id = :task ORDER BY a.id""")
-			.param("task", taskId)
-			.query((rs, i) -> files.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-				.add(new Attachment(rs.getLong(2), rs.getString(3), rs.getInt(4))))
-			.list();
-		return jdbc.sql("""
+		List<Report> reports = jdbc.sql("""
 				SELECT r.id, d.name AS department, r.month, r.text, r.percent, r.reported_at, r.reported_by FROM work_progress r
 				JOIN department_name d ON d.id = r.department_id WHERE r.task_id = :task ORDER BY r.month DESC, r.reported_at DESC""")
 			.param("task", taskId)
 			.query((rs, i) -> new Report(rs.getLong("id"), rs.getString("department"), rs.getString("month"),
 					rs.getString("text"), rs.getInt("percent"), rs.getTimestamp("reported_at").toInstant(),
-					rs.getString("reported_by"), files.getOrDefault(rs.getLong("id"), List.of())))
+					rs.getString("reported_by"), List.of()))
 			.list();
+		Map<Long, List<Attachment>> files = attachments.list(MODULE, OWNER_TYPE, reports.stream().map(Report::id).toList());
+		return reports.stream()
+			.map(r -> new Report(r.id(), r.department(), r.month(), r.text(), r.percent(), r.reportedAt(), r.reportedBy(),
+					files.getOrDefault(r.id(), List.of())))
+			.toList();
 	}
 
-	/** An attachment of a report on a task of a plan within the caller's scope. */
-	public AttachmentContent attachment(DataScope scope, long id) {
-		return jdbc.sql("""
-				SELECT a.file_name, a.content_type, a.content FROM work_progress_attachment a
-				JOIN work_progress r ON r.id = a.progress_id JOIN work_task t ON t.id = r.task_id
-				JOIN work_plan p ON p.id = t.plan_id WHERE a.id = :id AND """ + " " + scope.regionPredicate("p.region_code"))
-			.params(scope.params())
-			.param("id", id)
-			.query(Rows.of(AttachmentContent.class))
+	/**
+	 * Returns normally when a progress report lies in a plan within the caller's scope (whose files the caller may
+	 * then read).
+	 * @throws DomainException not found otherwise (existence not revealed)
+	 */
+	void requireReadable(DataScope scope, long reportId) {
+		String region = jdbc.sql("""
+				SELECT p.region_code FROM work_progress r JOIN work_task t ON t.id = r.task_id
+				JOIN work_plan p ON p.id = t.plan_id WHERE r.id = :id""")
+			.param("id", reportId)
+			.query(String.class)
 			.optional()
-			.orElseThrow(() -> DomainException.notFound("附件", id));
+			.orElseThrow(() -> DomainException.notFound("附件", reportId));
+		scope.requireRegion(region, "附件", reportId);
 	}
 
 	/**

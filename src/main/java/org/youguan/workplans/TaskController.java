@@ -3,7 +3,6 @@ package org.youguan.workplans;
 import java.io.IOException;
 import java.util.List;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.UploadedFile;
-import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
@@ -76,11 +74,5 @@ class TaskController {
 	String remove(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/workplans/tasks/" + id,
 				() -> new PageSteps.Done("已从草稿中删除该任务", "/workplans/" + drafts.removeTask(me, id)));
-	}
-
-	@GetMapping("/workplans/attachments/{id:\\d+}")
-	ResponseEntity<byte[]> attachment(DataScope scope, @PathVariable long id) {
-		Progress.AttachmentContent a = progress.attachment(scope, id);
-		return UploadedFile.inline(a.contentType(), a.fileName(), a.content());
 	}
 }

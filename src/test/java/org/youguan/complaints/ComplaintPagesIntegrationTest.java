@@ -223,7 +223,7 @@ class ComplaintPagesIntegrationTest {
 			.items().get(0).id();
 		var attachments = queries.attachments(DataScope.region("320506"), id);
 		assertThat(attachments).singleElement().satisfies(a -> assertThat(a.contentType()).isEqualTo("image/png"));
-		String link = "/complaints/" + id + "/attachments/" + attachments.get(0).id();
+		String link = "/attachments/" + attachments.get(0).id();
 		mvc.perform(get("/complaints/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(content().string(containsString(link)));
 		mvc.perform(get(link).session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isOk())

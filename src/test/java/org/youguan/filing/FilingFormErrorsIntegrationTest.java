@@ -1,11 +1,15 @@
 package org.youguan.filing;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.TestImages;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 
@@ -50,6 +54,39 @@ class FilingFormErrorsIntegrationTest {
 		assertThat(html).as("a field is reported once: not also as 存储场地面积应大于0").doesNotContain("存储场地面积应大于0");
 		assertThat(html).as("what was entered is kept").contains("value=\"吴中区保留路9号\"", "value=\"保留测试\"",
 				"value=\"四十\"", "value=\"东经120\"", "value=\"13812345678\"");
+		assertThat(filings.list(DataScope.all(), OutletFilings.Filter.NONE, new PageQuery("", 0, 1, null, false)).total())
+			.as("nothing saved").isEqualTo(before);
+	}
+
+	/**
+	 * The form's parse errors, a file refused by content and the rest of the form's rules come back together; the
+	 * refused file is named for what is wrong with it (not reported again as missing), and the accepted file is held
+	 * for the draft (listed as uploaded) rather than lost with the refused form.
+	 */
+	@Test
+	void aRefusedFileIsReportedWithTheParseErrorsOnceAndTheAcceptedFileIsKept() throws Exception {
+		long before = filings.list(DataScope.all(), OutletFilings.Filter.NONE, new PageQuery("", 0, 1, null, false)).total();
+		String html = mvc.perform(multipart("/enterprise/filings/new")
+			.file(new MockMultipartFile("businessLicence", "营业执照.pdf", "application/pdf",
+					"not a pdf at all".getBytes(StandardCharsets.US_ASCII)))
+			.file(new MockMultipartFile("photos", "门头保留.png", "image/png", TestImages.png(40, 30)))
+			.param("name", "文件与数字网点")
+			.param("cooperation", "PARTNER")
+			.param("address", "吴中区文件路3号")
+			.param("regionCode", "320506001")
+			.param("managerName", "文件测试")
+			.param("managerIdNumber", "12345")
+			.param("managerPhone", "13812345678")
+			.param("storageArea", "四十")
+			.param("openedOn", "2026-02-01")
+			.session(SignIn.session(mvc, "sf.wz"))
+			.with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(html).as("the parse error").contains("存储场地面积应为数字");
+		assertThat(html).as("the refused file, by what is wrong with it").contains("不是JPEG、PNG图片或PDF文件");
+		assertThat(html).as("the refused file is not reported again as missing").doesNotContain("请上传营业执照");
+		assertThat(html).as("the other rules at once").contains("请上传负责人身份证件");
+		assertThat(html).as("the accepted photo is held for the next submit").contains("id=\"held-attachments\"")
+			.contains("门头保留.png");
 		assertThat(filings.list(DataScope.all(), OutletFilings.Filter.NONE, new PageQuery("", 0, 1, null, false)).total())
 			.as("nothing saved").isEqualTo(before);
 	}

@@ -18,6 +18,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.documents.Attachment;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -113,7 +114,7 @@ class OutletFilingIntegrationTest {
 		assertThat(f.missingNoticeDue()).isEqualTo(LocalDate.of(2026, 9, 30));
 		assertThat(f.lateFiling()).isFalse();
 		assertThat(f.outletId()).as("the proposal stays with the filing until a decision").isNull();
-		assertThat(filings.attachments(WUZHONG, f.id())).extracting(AttachmentView::contentType)
+		assertThat(filings.attachments(WUZHONG, f.id())).extracting(Attachment::contentType)
 			.containsExactly("application/pdf", "image/jpeg", "image/jpeg");
 	}
 

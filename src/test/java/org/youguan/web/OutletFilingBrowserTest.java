@@ -88,6 +88,52 @@ class OutletFilingBrowserTest extends BrowserTest {
 		screenshot("public-lookup");
 	}
 
+	/**
+	 * Issue 13 item 9: a filing refused for a wrong ID number comes back with its three files listed as uploaded; the
+	 * corrected form is submitted without choosing them again, and the filing carries them.
+	 */
+	@Test
+	void aRefusedFilingKeepsItsFilesAndTheCorrectedSubmitCarriesThem() throws Exception {
+		Path dir = Files.createTempDirectory("filing-files");
+		Path licence = Files.writeString(dir.resolve("licence-kept.pdf"), "%PDF-1.4\n%%EOF\n", StandardCharsets.US_ASCII);
+		Path id = Files.writeString(dir.resolve("manager-id-kept.pdf"), "%PDF-1.4\n%%EOF\n", StandardCharsets.US_ASCII);
+		Path photo = Files.writeString(dir.resolve("shopfront-kept.pdf"), "%PDF-1.4\n%%EOF\n", StandardCharsets.US_ASCII);
+		String name = "顺丰驿站（附件保留" + UUID.randomUUID().toString().substring(0, 4) + "店）";
+		String first17 = "32050619900101" + String.format("%03d", (int) (Math.random() * 1000));
+
+		signIn("sf.wz");
+		browser.get(url("/enterprise/filings/new"));
+		type("name", name);
+		chooseRegion("regionCode", "STREET", "长桥街道");
+		type("address", "江苏省苏州市吴中区长桥街道附件路2号");
+		date("openedOn", LocalDate.now().minusDays(3));
+		type("storageArea", "30");
+		type("managerName", "测试负责人");
+		char check = IdCardNumber.checkCharacter(first17);
+		type("managerIdNumber", first17 + (check == '1' ? '2' : '1'));
+		type("managerPhone", "13912345678");
+		browser.findElement(By.id("businessLicenceFile")).sendKeys(licence.toString());
+		browser.findElement(By.id("managerIdFile")).sendKeys(id.toString());
+		browser.findElement(By.id("photoFiles")).sendKeys(photo.toString());
+		click(By.id("submit-filing"));
+
+		waitFor(By.id("held-attachments"));
+		assertThat(browser.findElement(By.cssSelector("#errors li[data-field='managerIdNumber']")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("held-attachments")).getText()).contains("licence-kept.pdf")
+			.contains("manager-id-kept.pdf").contains("shopfront-kept.pdf");
+		screenshot("filing-form-files-kept");
+
+		// personal numbers are not echoed back into a page: typed again
+		type("managerIdNumber", first17 + IdCardNumber.checkCharacter(first17));
+		type("managerPhone", "13912345678");
+		click(By.id("submit-filing"));
+		waitFor(By.id("filing-status"));
+		assertThat(browser.findElement(By.id("filing-status")).getText()).isEqualTo("待办理");
+		String page = browser.findElement(By.tagName("main")).getText();
+		assertThat(page).contains("licence-kept.pdf").contains("manager-id-kept.pdf").contains("shopfront-kept.pdf");
+		screenshot("filing-with-kept-files");
+	}
+
 	/** Pages through the public outlet list until the outlet appears (it is sorted by region). */
 	private String findOnPublicPages(String name) {
 		for (int page = 0; page < 50; page++) {

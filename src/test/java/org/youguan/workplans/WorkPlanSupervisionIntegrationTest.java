@@ -25,6 +25,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.documents.Attachment;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -210,15 +211,15 @@ class WorkPlanSupervisionIntegrationTest {
 			.andExpect(redirectedUrl("/workplans/tasks/" + task));
 		List<Progress.Report> reports = progress.reports(task);
 		assertThat(reports).hasSize(1);
-		assertThat(reports.get(0).attachments()).extracting(Progress.Attachment::fileName).containsExactly("现场照片.png");
+		assertThat(reports.get(0).attachments()).extracting(Attachment::fileName).containsExactly("现场照片.png");
 		long attachment = reports.get(0).attachments().get(0).id();
 		mvc.perform(get("/workplans/tasks/" + task).session(SignIn.session(mvc, "sz.leader")))
 			.andExpect(content().string(containsString("现场照片.png")));
-		mvc.perform(get("/workplans/attachments/" + attachment).session(SignIn.session(mvc, "sz.leader")))
+		mvc.perform(get("/attachments/" + attachment).session(SignIn.session(mvc, "sz.leader")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "image/png"))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
-		mvc.perform(get("/workplans/attachments/" + attachment).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
+		mvc.perform(get("/attachments/" + attachment).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
 	}
 
 	@Test

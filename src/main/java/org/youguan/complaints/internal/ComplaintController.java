@@ -188,11 +188,6 @@ class ComplaintController {
 		});
 	}
 
-	@GetMapping("/complaints/{id:\\d+}/attachments/{attachmentId:\\d+}")
-	ResponseEntity<byte[]> attachment(DataScope scope, @PathVariable long id, @PathVariable long attachmentId) {
-		return Uploads.inline(queries.attachment(scope, id, attachmentId));
-	}
-
 	@GetMapping("/complaints/new")
 	@PreAuthorize(HANDLERS)
 	String initEntryForm(Model model) {

@@ -2,7 +2,6 @@ package org.youguan.complaints.internal;
 
 import java.math.BigDecimal;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,12 +66,6 @@ class EnterpriseComplaintController {
 		model.addAttribute("attachments", queries.attachments(scope, id));
 		model.addAttribute("responsibilities", Responsibility.values());
 		return "complaints/enterprise-complaint";
-	}
-
-	@GetMapping("/enterprise/complaints/{id:\\d+}/attachments/{attachmentId:\\d+}")
-	ResponseEntity<byte[]> attachment(DataScope scope, @PathVariable long id,
-			@PathVariable long attachmentId) {
-		return Uploads.inline(queries.attachment(scope, id, attachmentId));
 	}
 
 	/**

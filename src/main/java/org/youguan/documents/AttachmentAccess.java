@@ -1,0 +1,23 @@
+package org.youguan.documents;
+
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+
+/**
+ * The owning module's say over who may read its attachments: a module that stores attachments with {@link Attachments}
+ * declares one bean implementing this, and {@code GET /attachments/{id}} asks it before serving a byte. Without such a
+ * bean for the attachment's module the answer is 404.
+ */
+public interface AttachmentAccess {
+
+	/** The module this bean decides for, as in {@link AttachmentOwner#module()}. */
+	String module();
+
+	/**
+	 * Returns normally when a caller with {@code scope} may read the attachments of {@code owner} (typically: the owner
+	 * record is visible to the caller, as the module's own pages decide).
+	 * @throws DomainException not found (404, existence not revealed) or {@link AccessRefusedException} (403)
+	 */
+	void requireReadable(DataScope scope, AttachmentOwner owner);
+}

@@ -1,0 +1,241 @@
+package org.youguan.documents;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Rows;
+import org.youguan.platform.Secrets;
+
+/**
+ * The one attachment store of every module (filing materials, complaint evidence, work-plan progress files, and the
+ * modules to come). In: a file a user uploaded ({@link UploadedFile}), its owner ({@link AttachmentOwner}: module,
+ * owner type, owner id) and its kind. The file is checked by content as every upload is — JPEG, PNG or PDF by magic
+ * number whatever its name says, an image's header decoded and its pixels within {@code youguan.documents.max-image-*}
+ * ({@link UploadedFile#checkedContentType}, {@link OfficeFiles}) — and against the size limit the owning module is
+ * configured with; then stored in PostgreSQL encrypted (AES-256-GCM under the data key kept outside the database,
+ * {@link Secrets#encryptBytes}, bound to the row's id so a ciphertext moved to another row does not open).
+ * Out: {@link Attachment} descriptions for pages; the bytes only through {@code GET /attachments/{id}}
+ * ({@code AttachmentController}), after the owning module's {@link AttachmentAccess} allowed the caller, with the
+ * stored content type, {@code nosniff}, a sandbox CSP and an RFC 6266 file name.
+ *
+ * <p>A form that fails validation keeps its files: {@link #hold} stores them provisionally for an
+ * {@link AttachmentDraft} (the form's token and the uploading user) until {@code youguan.attachments.provisional-ttl}
+ * has passed (then {@code ProvisionalAttachments} removes them) or {@link #attach} gives them their owner.
+ *
+ * <p>Errors: {@link InvalidValueException} on the caller's field, with the rule {@code required}, {@code size},
+ * {@code content-type}, {@code image-size} or {@code image} (see {@link UploadedFile#checkedContentType}); nothing is
+ * stored from a refused file. Everything runs in the caller's transaction.
+ */
+@Service
+@EnableConfigurationProperties(AttachmentSettings.class)
+public class Attachments {
+
+	private static final Logger log = LoggerFactory.getLogger(Attachments.class);
+
+	private static final String COLUMNS = "id, kind, file_name, content_type, size_bytes, uploaded_at";
+
+	private final JdbcClient jdbc;
+
+	private final Secrets secrets;
+
+	private final Clock clock;
+
+	private final Duration provisionalTtl;
+
+	Attachments(JdbcClient jdbc, Secrets secrets, Clock clock, AttachmentSettings settings) {
+		this.jdbc = jdbc;
+		this.secrets = secrets;
+		this.clock = clock;
+		this.provisionalTtl = settings.provisionalTtl();
+	}
+
+	/** The encryption context of an attachment's content: its row. */
+	static String context(long id) {
+		return "attachment.content:" + id;
+	}
+
+	/**
+	 * Checks a file without storing it: the real content type, or an {@link InvalidValueException} on {@code field}
+	 * naming the file ({@code label}: what it is, e.g. 营业执照) and the rule broken ({@code maxBytes}: the owning
+	 * module's configured limit).
+	 */
+	public String check(UploadedFile file, String field, String label, long maxBytes) {
+		return file.checkedContentType(field, label, maxBytes);
+	}
+
+	/**
+	 * Checks and stores a file for its owner.
+	 * @return the stored attachment
+	 * @throws InvalidValueException when the file is refused (see {@link #check}); nothing is stored then
+	 */
+	public Attachment store(AttachmentOwner owner, String kind, UploadedFile file, String field, String label,
+			long maxBytes) {
+		String type = check(file, field, label, maxBytes);
+		long id = insert(owner.module(), owner.type(), owner.id(), kind, file, type, null);
+		return new Attachment(id, kind, file.fileName(), type, file.content().length, clock.instant());
+	}
+
+	/** The attachments of one owner, oldest first. */
+	public List<Attachment> list(AttachmentOwner owner) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM attachment WHERE module = :module AND owner_type = :type"
+				+ " AND owner_id = :id ORDER BY id")
+			.param("module", owner.module())
+			.param("type", owner.type())
+			.param("id", owner.id())
+			.query(Rows.of(Attachment.class))
+			.list();
+	}
+
+	/** The attachments of several owners of one type (a page listing many records), by owner id, oldest first. */
+	public Map<Long, List<Attachment>> list(String module, String ownerType, Collection<Long> ownerIds) {
+		Map<Long, List<Attachment>> result = new HashMap<>();
+		if (ownerIds.isEmpty()) {
+			return result;
+		}
+		var row = Rows.of(Attachment.class);
+		jdbc.sql("SELECT owner_id, " + COLUMNS + " FROM attachment WHERE module = :module AND owner_type = :type"
+				+ " AND owner_id IN (:ids) ORDER BY id")
+			.param("module", module)
+			.param("type", ownerType)
+			.param("ids", ownerIds)
+			.query((rs, i) -> result.computeIfAbsent(rs.getLong("owner_id"), k -> new ArrayList<>()).add(row.mapRow(rs, i)))
+			.list();
+		return result;
+	}
+
+	/**
+	 * Checks a file and holds it provisionally for a form that has not succeeded yet (see {@link AttachmentDraft}),
+	 * until {@code youguan.attachments.provisional-ttl} from now.
+	 * @throws InvalidValueException when the file is refused (see {@link #check}); nothing is held then
+	 */
+	public Attachment hold(AttachmentDraft draft, String kind, UploadedFile file, String field, String label,
+			long maxBytes) {
+		String type = check(file, field, label, maxBytes);
+		long id = insert(draft.module(), draft.ownerType(), null, kind, file, type, draft);
+		return new Attachment(id, kind, file.fileName(), type, file.content().length, clock.instant());
+	}
+
+	/** The files held for a draft (only its holder's, not expired), oldest first. */
+	public List<Attachment> held(AttachmentDraft draft) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM attachment WHERE " + DRAFT + " ORDER BY id")
+			.params(draftParams(draft))
+			.query(Rows.of(Attachment.class))
+			.list();
+	}
+
+	/** Lets go of one held file (the form's "remove"); another draft's file or an unknown id changes nothing. */
+	public void release(AttachmentDraft draft, long id) {
+		jdbc.sql("DELETE FROM attachment WHERE id = :attachment AND " + DRAFT).params(draftParams(draft))
+			.param("attachment", id)
+			.update();
+	}
+
+	/**
+	 * Gives every file held for the draft its owner, once the form has succeeded (in the same transaction as the
+	 * owner's creation); returns them.
+	 */
+	public List<Attachment> attach(AttachmentDraft draft, AttachmentOwner owner) {
+		List<Attachment> held = held(draft);
+		jdbc.sql("UPDATE attachment SET owner_id = :owner, draft = NULL, draft_holder = NULL, expires_at = NULL WHERE "
+				+ DRAFT)
+			.params(draftParams(draft))
+			.param("owner", owner.id())
+			.update();
+		return held;
+	}
+
+	/**
+	 * Removes held files whose time has passed (their form was abandoned); returns how many.
+	 */
+	public int removeExpired() {
+		int removed = jdbc.sql("DELETE FROM attachment WHERE expires_at < :now")
+			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.update();
+		if (removed > 0) {
+			log.info("Removed {} provisional attachments of abandoned forms", removed);
+		}
+		return removed;
+	}
+
+	/** An attachment's clear content, for the download. */
+	record Content(String fileName, String contentType, byte[] content) {
+	}
+
+	/** The owner of an attached file (never a held one), read before its content. @throws DomainException 404 */
+	AttachmentOwner owner(long id) {
+		return jdbc.sql("SELECT module, owner_type, owner_id FROM attachment WHERE id = :id AND owner_id IS NOT NULL")
+			.param("id", id)
+			.query((rs, i) -> new AttachmentOwner(rs.getString(1), rs.getString(2), rs.getLong(3)))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("附件", id));
+	}
+
+	/** The attachment's content, decrypted. @throws DomainException not found (404) */
+	Content content(long id) {
+		return jdbc.sql("SELECT file_name, content_type, content_cipher FROM attachment WHERE id = :id AND owner_id IS NOT NULL")
+			.param("id", id)
+			.query((rs, i) -> new Content(rs.getString(1), rs.getString(2), secrets.decryptBytes(rs.getBytes(3), context(id))))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("附件", id));
+	}
+
+	/** The id a file has now that had {@code legacyId} in its module's own table (before V90), if the owner matches. */
+	Optional<Long> legacy(String module, long ownerId, long legacyId) {
+		return jdbc.sql("SELECT id FROM attachment WHERE module = :module AND legacy_id = :legacy"
+				+ " AND (owner_id = :owner OR :owner = 0)")
+			.param("module", module)
+			.param("legacy", legacyId)
+			.param("owner", ownerId)
+			.query(Long.class)
+			.optional();
+	}
+
+	private static final String DRAFT = "module = :module AND owner_type = :type AND draft = :draft"
+			+ " AND draft_holder = :holder AND expires_at >= :now";
+
+	private Map<String, Object> draftParams(AttachmentDraft draft) {
+		return Map.of("module", draft.module(), "type", draft.ownerType(), "draft", draft.token(), "holder",
+				draft.holder(), "now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+	}
+
+	private long insert(String module, String ownerType, Long ownerId, String kind, UploadedFile file, String type,
+			AttachmentDraft draft) {
+		long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('attachment', 'id'))").query(Long.class).single();
+		Instant now = clock.instant();
+		jdbc.sql("""
+				INSERT INTO attachment (id, module, owner_type, owner_id, kind, file_name, content_type, size_bytes,
+				    content_cipher, uploaded_at, draft, draft_holder, expires_at)
+				VALUES (:id, :module, :type, :owner, :kind, :name, :contentType, :size, :cipher, :now, :draft, :holder, :expires)""")
+			.param("id", id)
+			.param("module", module)
+			.param("type", ownerType)
+			.param("owner", ownerId)
+			.param("kind", kind)
+			.param("name", file.fileName())
+			.param("contentType", type)
+			.param("size", file.content().length)
+			.param("cipher", secrets.encryptBytes(file.content(), context(id)))
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.param("draft", draft == null ? null : draft.token())
+			.param("holder", draft == null ? null : draft.holder())
+			.param("expires", draft == null ? null : OffsetDateTime.ofInstant(now.plus(provisionalTtl), ZoneOffset.UTC))
+			.update();
+		return id;
+	}
+}

@@ -1,0 +1,173 @@
+package org.youguan.documents;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.TestImages;
+import org.youguan.kernel.InvalidValueException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The one attachment store (issue 12): files are checked by content, kept encrypted, served from one address only to
+ * callers the owning module admits, with headers a browser cannot be tricked by; links issued before the move redirect;
+ * files held for a failed form stay with their draft and holder and expire (issue 13 item 9).
+ */
+@IntegrationTest
+class AttachmentsIntegrationTest {
+
+	@Autowired
+	Attachments attachments;
+
+	@Autowired
+	ProvisionalAttachments provisional;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	/** A filing of 顺丰 (吴中) from the demo city. */
+	long wuzhongFiling() {
+		return jdbc.sql("SELECT id FROM outlet_filing WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void aFileIsEncryptedAtRestAndServedOnlyToCallersTheOwningModuleAdmits() throws Exception {
+		byte[] png = TestImages.png(40, 30);
+		long filing = wuzhongFiling();
+		Attachment a = attachments.store(new AttachmentOwner("filing", "outlet_filing", filing), "PHOTO",
+				new UploadedFile("门头\"\r\nSet-Cookie: x=1.png", png), "attachments.PHOTO", "场地照片", 5 * 1024 * 1024);
+		assertThat(a.contentType()).isEqualTo("image/png");
+		assertThat(a.href()).isEqualTo("/attachments/" + a.id());
+
+		byte[] stored = jdbc.sql("SELECT content_cipher FROM attachment WHERE id = :id").param("id", a.id())
+			.query(byte[].class).single();
+		assertThat(indexOf(stored, Arrays.copyOf(png, 16))).as("no clear PNG in the database").isNegative();
+
+		var response = mvc.perform(get(a.href()).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk())
+			.andExpect(content().bytes(png))
+			.andExpect(header().string("Content-Type", "image/png"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().doesNotExist("Set-Cookie"))
+			.andReturn().getResponse();
+		assertThat(response.getHeader("Content-Security-Policy")).contains("sandbox").contains("default-src 'none'");
+		assertThat(response.getHeader("Content-Disposition")).startsWith("inline;").contains("filename*=UTF-8''")
+			.doesNotContain("\r").doesNotContain("\n").doesNotContain("\"\r");
+		mvc.perform(get(a.href()).session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isOk());
+		mvc.perform(get(a.href()).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
+		mvc.perform(get(a.href())).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void aFileOfAModuleWithoutAnAccessRuleIsNotServed() throws Exception {
+		Attachment a = attachments.store(new AttachmentOwner("nobody", "thing", 1), "ANY",
+				new UploadedFile("a.pdf", "%PDF-1.4\n%%EOF\n".getBytes()), "file", "文件", 1024);
+		mvc.perform(get(a.href()).session(SignIn.session(mvc, "sys.admin"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aFileWhoseContentIsNotAnImageOrPdfIsRefusedAndNothingStored() {
+		long before = jdbc.sql("SELECT count(*) FROM attachment").query(Long.class).single();
+		assertThatThrownBy(() -> attachments.store(new AttachmentOwner("filing", "outlet_filing", wuzhongFiling()), "PHOTO",
+				new UploadedFile("photo.png", "<script>alert(1)</script>".getBytes()), "attachments.PHOTO", "场地照片", 1024))
+			.isInstanceOfSatisfying(InvalidValueException.class,
+					ex -> assertThat(ex.fieldErrors()).singleElement().satisfies(e -> {
+						assertThat(e.field()).isEqualTo("attachments.PHOTO");
+						assertThat(e.rule()).isEqualTo("content-type");
+					}));
+		assertThatThrownBy(() -> attachments.store(new AttachmentOwner("filing", "outlet_filing", wuzhongFiling()), "PHOTO",
+				new UploadedFile("big.png", TestImages.png(40, 30)), "attachments.PHOTO", "场地照片", 10))
+			.isInstanceOfSatisfying(InvalidValueException.class,
+					ex -> assertThat(ex.fieldErrors().get(0).rule()).isEqualTo("size"));
+		assertThat(jdbc.sql("SELECT count(*) FROM attachment").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void aLinkIssuedBeforeTheMoveRedirectsToTheOneAddress() throws Exception {
+		long filing = wuzhongFiling();
+		Attachment a = attachments.store(new AttachmentOwner("filing", "outlet_filing", filing), "PHOTO",
+				new UploadedFile("旧链接.pdf", "%PDF-1.4\n%%EOF\n".getBytes()), "file", "文件", 1024);
+		long legacy = 900_000 + a.id();
+		jdbc.sql("UPDATE attachment SET legacy_id = :legacy WHERE id = :id").param("legacy", legacy).param("id", a.id()).update();
+		mvc.perform(get("/filing/" + filing + "/attachments/" + legacy).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(redirectedUrl(a.href()));
+		mvc.perform(get("/enterprise/filings/" + filing + "/attachments/" + legacy).session(SignIn.session(mvc, "sf.wz")))
+			.andExpect(redirectedUrl(a.href()));
+		mvc.perform(get("/filing/" + (filing + 1) + "/attachments/" + legacy).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/complaints/" + filing + "/attachments/" + legacy).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void heldFilesBelongToTheirDraftAndHolderAreNeverServedAndExpire() throws Exception {
+		String token = AttachmentDraft.newToken();
+		AttachmentDraft draft = AttachmentDraft.of("filing", "outlet_filing", token, "sf.wz");
+		Attachment held = attachments.hold(draft, "PHOTO", new UploadedFile("门头.png", TestImages.png(40, 30)),
+				"attachments.PHOTO", "场地照片", 1024 * 1024);
+		assertThat(attachments.held(draft)).extracting(Attachment::fileName).containsExactly("门头.png");
+		assertThat(attachments.held(AttachmentDraft.of("filing", "outlet_filing", token, "someone.else"))).isEmpty();
+		assertThat(AttachmentDraft.of("filing", "outlet_filing", "../../etc", "sf.wz").token()).matches("[0-9a-f]{32}");
+		mvc.perform(get(held.href()).session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isNotFound());
+
+		clock.advance(Duration.ofHours(25));
+		assertThat(attachments.held(draft)).as("past its hold").isEmpty();
+		provisional.removeExpired();
+		assertThat(jdbc.sql("SELECT count(*) FROM attachment WHERE id = :id").param("id", held.id()).query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void attachingGivesTheHeldFilesTheirOwner() {
+		AttachmentDraft draft = AttachmentDraft.of("filing", "outlet_filing", AttachmentDraft.newToken(), "sf.wz");
+		attachments.hold(draft, "PHOTO", new UploadedFile("a.png", TestImages.png(4, 3)), "f", "文件", 1024 * 1024);
+		Attachment released = attachments.hold(draft, "PHOTO", new UploadedFile("b.png", TestImages.png(4, 3)), "f", "文件",
+				1024 * 1024);
+		attachments.release(draft, released.id());
+		long filing = wuzhongFiling();
+		var owner = new AttachmentOwner("filing", "outlet_filing", filing);
+		assertThat(attachments.attach(draft, owner)).extracting(Attachment::fileName).containsExactly("a.png");
+		assertThat(attachments.held(draft)).isEmpty();
+		assertThat(attachments.list(owner)).extracting(Attachment::fileName).contains("a.png").doesNotContain("b.png");
+	}
+
+	static int indexOf(byte[] haystack, byte[] needle) {
+		outer: for (int i = 0; i + needle.length <= haystack.length; i++) {
+			for (int j = 0; j < needle.length; j++) {
+				if (haystack[i + j] != needle[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
+	}
+}
