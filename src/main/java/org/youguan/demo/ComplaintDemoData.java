@@ -10,16 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 import org.youguan.complaints.AcceptanceCondition;
 import org.youguan.complaints.Channel;
 import org.youguan.complaints.ComplaintForm;
+import org.youguan.complaints.ComplaintIntake;
 import org.youguan.complaints.ComplaintLoader;
 import org.youguan.complaints.ComplaintNotices;
-import org.youguan.complaints.ComplaintReply;
-import org.youguan.complaints.ComplaintIntake;
 import org.youguan.complaints.ComplaintProcedure;
+import org.youguan.complaints.ComplaintReply;
 import org.youguan.complaints.FilerRole;
 import org.youguan.complaints.Responsibility;
 import org.youguan.complaints.Satisfaction;
@@ -175,7 +176,7 @@ class ComplaintDemoData {
 	private String pick(Map<String, Double> shares) {
 		double total = shares.values().stream().mapToDouble(Double::doubleValue).sum();
 		double x = random.nextDouble() * total;
-		for (var e : new java.util.TreeMap<>(shares).entrySet()) {
+		for (var e : new TreeMap<>(shares).entrySet()) {
 			x -= e.getValue();
 			if (x < 0) {
 				return e.getKey();

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -27,6 +26,7 @@ import org.youguan.org.UserDirectory;
 import org.youguan.org.UserKind;
 import org.youguan.org.Users;
 import org.youguan.platform.DemoMode;
+import org.youguan.region.RegionImport;
 import org.youguan.region.RegionImporter;
 import org.youguan.region.Regions;
 import org.youguan.security.ApiTokens;
@@ -126,7 +126,7 @@ class DemoCity implements ApplicationRunner {
 		for (String file : List.of("demo/streets-3205.csv", "demo/villages-3205.csv")) {
 			try {
 				var result = regionImporter.importNow(file, new ClassPathResource(file).getContentAsByteArray(), null);
-				if (result.phase() != org.youguan.region.RegionImport.Phase.DONE) {
+				if (result.phase() != RegionImport.Phase.DONE) {
 					throw new IllegalStateException("Demo region import failed: " + result.message());
 				}
 			}

@@ -1,6 +1,7 @@
 package org.youguan.demo;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,10 +12,10 @@ import org.youguan.filing.OutletFilings;
 import org.youguan.filing.Upload;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 import org.youguan.region.Regions;
-import org.youguan.kernel.PageQuery;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
@@ -29,7 +30,7 @@ class FilingDemoData {
 
 	/** A minimal real PDF, the demo's "scanned" attachment. */
 	static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-			+ "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+			+ "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
 
 	private final OutletFilings filings;
 

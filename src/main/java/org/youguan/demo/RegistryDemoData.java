@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.PageQuery;
 import org.youguan.region.Region;
 import org.youguan.region.Regions;
 import org.youguan.registry.BranchData;
@@ -79,7 +81,7 @@ class RegistryDemoData {
 	private final Random random = new Random(2026);
 
 	/** The brand short name of each operator, so an outlet is named after its operator's brand. */
-	private final Map<Long, String> brandOf = new java.util.HashMap<>();
+	private final Map<Long, String> brandOf = new HashMap<>();
 
 	RegistryDemoData(Brands brands, Enterprises enterprises, Licences licences, Branches branches, Outlets outlets,
 			Regions regions, Clock clock, Facilities facilities) {
@@ -180,7 +182,7 @@ class RegistryDemoData {
 	/** One licence of each final state, so every status appears in the demo. */
 	private void statusExamples(LocalDate today) {
 		var list = licences.list(DataScope.region("3205"), Licences.Filter.NONE,
-				new org.youguan.kernel.PageQuery("", 0, 200, "number", false)).items();
+				new PageQuery("", 0, 200, "number", false)).items();
 		licences.revoke(DataScope.all(), list.get(list.size() - 1).id(), "演示：违法经营被吊销（邮政法(2015) 第72条）");
 		licences.cancel(DataScope.all(), list.get(list.size() - 2).id(), "演示：企业申请注销");
 	}
@@ -188,7 +190,7 @@ class RegistryDemoData {
 	private void seedOutlets(Map<String, List<Long>> franchisesByCounty, Map<String, Long> cityCompanies,
 			LocalDate today) {
 		String[] cooperation = { "OWN", "FRANCHISE", "PARTNER" };
-		Map<String, String> fullNames = new java.util.HashMap<>();
+		Map<String, String> fullNames = new HashMap<>();
 		List<Outlets.Loaded> rows = new ArrayList<>();
 		for (var county : franchisesByCounty.entrySet()) {
 			List<Region> streets = regions.children(county.getKey());

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ class StatisticsDemoData {
 
 		// the current month's story: who is missing, waiting, returned, late
 		List<EnterpriseView> others = new ArrayList<>(reporters.stream().filter(e -> !e.creditCode().equals(demoEnterprise)).toList());
-		java.util.Collections.shuffle(others, new Random(7)); // spread the stragglers over the counties
+		Collections.shuffle(others, new Random(7)); // spread the stragglers over the counties
 		List<EnterpriseView> missing = new ArrayList<>(others.subList(0, 3));
 		reporters.stream().filter(e -> e.creditCode().equals(demoEnterprise)).forEach(missing::add);
 		List<EnterpriseView> waiting = others.subList(3, 8);

@@ -2,7 +2,11 @@ package org.youguan.documents;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -83,7 +87,7 @@ public final class OfficeFiles {
 	public static void requireImageWithinLimits(byte[] content, String field, String label) {
 		DocumentSettings l = limits;
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-			Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+			Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {
 				throw new InvalidValueException(field, "image", label + "：无法识别图片内容");
 			}

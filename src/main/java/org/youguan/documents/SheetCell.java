@@ -6,6 +6,7 @@ import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
@@ -121,7 +122,7 @@ public final class SheetCell {
 			case BLANK, ERROR -> null;
 			case TEXT -> text;
 			case NUMBER -> percent ? number.movePointRight(2).stripTrailingZeros().toPlainString() + "%" : number.toPlainString();
-			case DATE -> dateTime.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? dateTime.toLocalDate().toString()
+			case DATE -> dateTime.toLocalTime().equals(LocalTime.MIDNIGHT) ? dateTime.toLocalDate().toString()
 					: dateTime.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
 			case BOOLEAN -> bool ? "TRUE" : "FALSE";
 		};

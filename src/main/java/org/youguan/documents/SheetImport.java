@@ -18,6 +18,7 @@ import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
 /**
@@ -162,9 +163,9 @@ public final class SheetImport<T> {
 
 	/** A cell holding a control character (Excel writes U+0000 as _x0000_) fails its column; no field can keep it. */
 	private static void clean(String column, String text, RowContext context) {
-		int at = org.youguan.kernel.Text.forbiddenAt(text);
+		int at = Text.forbiddenAt(text);
 		if (at >= 0) {
-			context.fail(column, "control-character", column + "含有不允许的字符（" + org.youguan.kernel.Text.codePoint(text, at) + "）");
+			context.fail(column, "control-character", column + "含有不允许的字符（" + Text.codePoint(text, at) + "）");
 		}
 	}
 

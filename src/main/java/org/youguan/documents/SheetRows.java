@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -154,7 +155,7 @@ public final class SheetRows {
 
 	/** An empty template: the headers, and one example row. */
 	public static byte[] template(String sheetName, List<String> headers, List<String> example) {
-		return new Spreadsheets().write(sheetName, java.util.stream.IntStream.range(0, headers.size())
+		return new Spreadsheets().write(sheetName, IntStream.range(0, headers.size())
 			.mapToObj(i -> Column.<List<String>>of(headers.get(i), row -> row.get(i), 22))
 			.toList(), List.of(example));
 	}

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -120,7 +121,7 @@ public class WordTemplates {
 	}
 
 	private static Map<String, String> prefixed(String list, Map<String, String> item, Map<String, String> fields) {
-		Map<String, String> values = new java.util.HashMap<>(fields);
+		Map<String, String> values = new HashMap<>(fields);
 		item.forEach((k, v) -> values.put(list + "." + k, v));
 		return values;
 	}

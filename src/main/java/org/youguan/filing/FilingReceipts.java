@@ -3,6 +3,7 @@ package org.youguan.filing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +69,7 @@ public class FilingReceipts {
 		return "邮政管理局";
 	}
 
-	private static String chinese(java.time.LocalDate d) {
+	private static String chinese(LocalDate d) {
 		return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
 	}
 }

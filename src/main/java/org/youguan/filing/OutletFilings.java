@@ -1,5 +1,7 @@
 package org.youguan.filing;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,11 +31,13 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WorkState;
 import org.youguan.numbering.BusinessNumbers;
-import org.youguan.platform.Secrets;
 import org.youguan.org.CurrentUser;
+import org.youguan.platform.Secrets;
+import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -44,10 +46,9 @@ import org.youguan.registry.OutletFilingDecision;
 import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
-import org.youguan.region.Regions;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
-import org.youguan.kernel.Rows;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The filing procedure. Enterprises submit (new outlet, change, closure) and supplement; the bureau notifies missing
@@ -535,7 +536,7 @@ public class OutletFilings {
 		return new FilingMetrics(total, byCounty, byBrand);
 	}
 
-	private FilingMetrics.Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+	private FilingMetrics.Row row(ResultSet rs, int i) throws SQLException {
 		return new FilingMetrics.Row(rs.getString("key"), rs.getString("label"), rs.getLong("completed"),
 				rs.getBigDecimal("avg_days"), (Integer) rs.getObject("max_days"), rs.getBigDecimal("on_time"),
 				rs.getLong("late"));

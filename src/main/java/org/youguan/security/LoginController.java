@@ -1,5 +1,7 @@
 package org.youguan.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +24,7 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String login(Model model, jakarta.servlet.http.HttpServletRequest request) {
+	String login(Model model, HttpServletRequest request) {
 		if (request.getParameter("error") != null) {
 			// one message whatever failed: a locked or disabled account must not tell that the account exists
 			model.addAttribute("loginFailed", true);

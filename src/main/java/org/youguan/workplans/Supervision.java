@@ -1,5 +1,7 @@
 package org.youguan.workplans;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -235,7 +237,7 @@ public class Supervision {
 		return !plan.draft() && plan.year() == now.getYear() ? now.toString() : null;
 	}
 
-	private static Counts counts(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Counts counts(ResultSet rs) throws SQLException {
 		return new Counts(rs.getLong("total"), rs.getLong("not_started"), rs.getLong("in_progress"), rs.getLong("done"),
 				rs.getLong("lagging"));
 	}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,7 +59,7 @@ final class TargetParser {
 	 * The indicator a plan's name means: the same name once "邮政行业", "邮政" and "行业" are left out on both sides
 	 * ("邮政业务总量" and "业务总量" are 邮政行业业务总量), when exactly one indicator matches.
 	 */
-	static <T> T match(String name, List<T> indicators, java.util.function.Function<T, String> nameOf) {
+	static <T> T match(String name, List<T> indicators, Function<T, String> nameOf) {
 		String wanted = normalise(name);
 		List<T> found = indicators.stream().filter(i -> normalise(nameOf.apply(i)).equals(wanted)).toList();
 		return found.size() == 1 ? found.get(0) : null;

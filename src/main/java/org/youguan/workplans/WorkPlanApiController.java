@@ -1,8 +1,11 @@
 package org.youguan.workplans;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,11 +40,11 @@ class WorkPlanApiController {
 		}
 		// UTF-8 whatever the request's charset says: notices are Chinese text
 		try {
-			return imports.preview(me, java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-				.decode(java.nio.ByteBuffer.wrap(body))
+			return imports.preview(me, StandardCharsets.UTF_8.newDecoder()
+				.decode(ByteBuffer.wrap(body))
 				.toString());
 		}
-		catch (java.nio.charset.CharacterCodingException ex) {
+		catch (CharacterCodingException ex) {
 			throw new InvalidValueException("body", "encoding", "请求体不是UTF-8编码的文本");
 		}
 	}

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,13 +23,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.OfficeFiles;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.PageSteps;
-import org.youguan.kernel.PageResult;
-import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Departments;
@@ -135,7 +138,7 @@ class WorkPlanController {
 			String notice = file != null && !file.isEmpty() ? read(file) : text;
 			model.addAttribute("preview", imports.preview(me, notice));
 			model.addAttribute("text", notice);
-			model.addAttribute("departments", me.bureauId() == null ? java.util.List.of() : departments.ofBureau(me.bureauId()));
+			model.addAttribute("departments", me.bureauId() == null ? List.of() : departments.ofBureau(me.bureauId()));
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());
@@ -181,7 +184,7 @@ class WorkPlanController {
 		}
 		byte[] bytes = file.getBytes();
 		if (bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K') {
-			org.youguan.documents.OfficeFiles.requireWithinLimits(bytes, "file", "Word文件（.docx）");
+			OfficeFiles.requireWithinLimits(bytes, "file", "Word文件（.docx）");
 			try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
 				// Word's manual line and page breaks arrive as control characters: lines, as the notice reads them
 				return doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"))
@@ -193,7 +196,7 @@ class WorkPlanController {
 			}
 		}
 		String text = new String(bytes, StandardCharsets.UTF_8);
-		if (text.contains("\uFFFD") || org.youguan.kernel.Text.forbiddenAt(text) >= 0) {
+		if (text.contains("\uFFFD") || Text.forbiddenAt(text) >= 0) {
 			throw new InvalidValueException("file", "text", "请上传UTF-8编码的文本文件（.txt）或Word文件（.docx）");
 		}
 		return text;

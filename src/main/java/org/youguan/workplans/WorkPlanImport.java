@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
@@ -31,7 +32,7 @@ class WorkPlanImport {
 		if (text.length() > MAX_CHARS) {
 			throw new InvalidValueException("text", "size", "通知全文不能超过" + MAX_CHARS + "字");
 		}
-		org.youguan.kernel.Text.requireClean("text", "通知全文", text);
+		Text.requireClean("text", "通知全文", text);
 		Set<String> known = me.bureauId() == null ? Set.of()
 				: departments.ofBureau(me.bureauId()).stream().map(DepartmentView::name).collect(Collectors.toSet());
 		PlanPreview preview = NoticeParser.parse(text, known::contains);
