@@ -1,9 +1,13 @@
 package org.youguan.audit;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 
 /**
  * What a module contributes so the audit trail can show its objects by their titles with links — "申诉-320506-2026-000069"
@@ -28,5 +32,35 @@ public interface AuditObjects {
 	 * An object's title (its number or name) and the link to its page, or null.
 	 */
 	record Title(String text, String link) {
+	}
+
+	/**
+	 * The usual declaration: objects with numeric ids, each read through the module's scoped single-record read
+	 * ({@code title} gets the caller's scope and the id and throws not-found or a refusal when the caller may not read
+	 * it). Ids that are not numbers, and objects the reader may not read, are left out.
+	 * @param objectType the type as recorded, e.g. {@code "TerminalOutlet"}
+	 */
+	static AuditObjects of(String objectType, BiFunction<DataScope, Long, Title> title) {
+		return new AuditObjects() {
+
+			@Override
+			public String objectType() {
+				return objectType;
+			}
+
+			@Override
+			public Map<String, Title> titles(DataScope scope, Collection<String> ids) {
+				Map<String, Title> titles = new LinkedHashMap<>();
+				for (String id : ids) {
+					try {
+						titles.put(id, title.apply(scope, Long.parseLong(id)));
+					}
+					catch (NumberFormatException | DomainException | AccessRefusedException ex) {
+						// not an id of this type, or not the reader's: the trail shows the type and the id
+					}
+				}
+				return titles;
+			}
+		};
 	}
 }

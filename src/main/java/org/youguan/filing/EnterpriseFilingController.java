@@ -219,7 +219,8 @@ class EnterpriseFilingController {
 		return Stream.concat(v.errors().stream(), fileErrors.stream()).toList();
 	}
 
-	private static void add(List<Upload> uploads, AttachmentKind kind, List<MultipartFile> files) throws IOException {
+	/** Adds the non-empty files of one form or API field as uploads of a kind. */
+	static void add(List<Upload> uploads, AttachmentKind kind, List<MultipartFile> files) throws IOException {
 		if (files == null) {
 			return;
 		}

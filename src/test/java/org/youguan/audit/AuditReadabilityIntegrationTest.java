@@ -103,6 +103,30 @@ class AuditReadabilityIntegrationTest {
 		});
 	}
 
+	@Test
+	void registerAndAccountObjectsAreTitledByNameAndLinkedToTheirPages() {
+		var outlet = jdbc.sql("SELECT id, name FROM terminal_outlet WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
+			.query()
+			.singleRow();
+		long outletId = ((Number) outlet.get("id")).longValue();
+		var user = jdbc.sql("SELECT id, username, display_name FROM user_account WHERE username = 'wz.staff'").query().singleRow();
+		long userId = ((Number) user.get("id")).longValue();
+		String marker = "名称-" + UUID.randomUUID().toString().substring(0, 6);
+		tx.executeWithoutResult(s -> {
+			audit.record(AuditEntry.of("registry.outlet.update", "TerminalOutlet", outletId, marker).inRegion("320506"));
+			audit.record(AuditEntry.of("user.update", "User", userId, marker).inRegion("320506"));
+		});
+		List<AuditCatalogue.Row> rows = catalogueRows(DataScope.region("3205"), marker);
+		assertThat(rows).anySatisfy(r -> {
+			assertThat(r.objectTitle()).startsWith((String) outlet.get("name"));
+			assertThat(r.objectLink()).isEqualTo("/registry/outlets/" + outletId);
+		});
+		assertThat(rows).anySatisfy(r -> {
+			assertThat(r.objectTitle()).isEqualTo(user.get("display_name") + "（wz.staff）");
+			assertThat(r.objectLink()).isEqualTo("/admin/users/" + userId);
+		});
+	}
+
 	@Autowired
 	AuditCatalogue catalogue;
 

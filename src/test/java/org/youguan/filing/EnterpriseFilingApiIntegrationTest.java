@@ -1,0 +1,140 @@
+package org.youguan.filing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.TestImages;
+import org.youguan.kernel.IdCardNumber;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An enterprise's systems file outlets by API on its token (issue 13 item 11): the same rules and attachment checks as
+ * the portal, 201 with the application number, the filing tracked with its outlet masked and its attachments; bad
+ * fields or files are 400 naming them with nothing saved; staff tokens are refused and another enterprise sees nothing.
+ */
+@IntegrationTest
+class EnterpriseFilingApiIntegrationTest {
+
+	static final String SF_TOKEN = "Bearer demo-sf-wz-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static String outletJson(String name, String idNumber, LocalDate openedOn) {
+		return """
+				{"name": "%s", "cooperation": "FRANCHISE", "address": "吴中区长桥街道接口路%s号", "regionCode": "320506001",
+				 "managerName": "钱七", "managerIdNumber": "%s", "managerPhone": "13712345678", "storageArea": 40,
+				 "hasCommunications": true, "hasShelving": true, "hasSurveillance": true, "hasSignage": true,
+				 "openedOn": "%s"}""".formatted(name, UUID.randomUUID().toString().substring(0, 4), idNumber, openedOn);
+	}
+
+	static String validId() {
+		String first17 = "32050619850315" + String.format("%03d", (int) (Math.random() * 1000));
+		return first17 + IdCardNumber.checkCharacter(first17);
+	}
+
+	MockMultipartHttpServletRequestBuilder submission(String outletJson, boolean withFiles) {
+		var request = multipart("/api/v1/enterprise/filings");
+		request.file(new MockMultipartFile("outlet", "", MediaType.APPLICATION_JSON_VALUE,
+				outletJson.getBytes(StandardCharsets.UTF_8)));
+		if (withFiles) {
+			request.file(new MockMultipartFile("businessLicence", "营业执照.pdf", "application/pdf",
+					"%PDF-1.4\n%test\n".getBytes(StandardCharsets.US_ASCII)));
+			request.file(new MockMultipartFile("managerId", "身份证.jpg", "image/jpeg", TestImages.jpeg(4, 3)));
+			request.file(new MockMultipartFile("photos", "门头.jpg", "image/jpeg", TestImages.jpeg(4, 3)));
+		}
+		return request;
+	}
+
+	long filings() {
+		return jdbc.sql("SELECT count(*) FROM outlet_filing").query(Long.class).single();
+	}
+
+	@Test
+	void anEnterpriseFilesAnOutletWithItsAttachmentsAndTracksIt() throws Exception {
+		String name = "接口网点" + UUID.randomUUID().toString().substring(0, 6);
+		String body = mvc.perform(submission(outletJson(name, validId(), LocalDate.now(clock).minusDays(3)), true)
+				.header("Authorization", SF_TOKEN))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", startsWith("/api/v1/enterprise/filings/")))
+			.andExpect(jsonPath("$.status").value("SUBMITTED"))
+			.andReturn().getResponse().getContentAsString();
+		long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+		assertThat((String) JsonPath.read(body, "$.number")).isNotBlank();
+
+		mvc.perform(get("/api/v1/enterprise/filings/" + id).header("Authorization", SF_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.filing.outletName").value(name))
+			.andExpect(jsonPath("$.outlet.proposed.managerIdMasked").value(containsString("*")))
+			.andExpect(jsonPath("$.outlet.proposed.managerPhoneMasked").value("137****5678"))
+			.andExpect(jsonPath("$.attachments.length()").value(3))
+			.andExpect(jsonPath("$.attachments[*].href").value(hasItem(startsWith("/attachments/"))));
+		assertThat(mvc.perform(get("/api/v1/enterprise/filings/" + id).header("Authorization", SF_TOKEN))
+			.andReturn().getResponse().getContentAsString()).doesNotContain("13712345678");
+		mvc.perform(get("/api/v1/enterprise/filings").param("status", "SUBMITTED").param("size", "100")
+				.header("Authorization", SF_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].id").value(hasItem((int) id)));
+	}
+
+	@Test
+	void badFieldsAndMissingFilesAreAllNamedAndNothingIsSaved() throws Exception {
+		long before = filings();
+		mvc.perform(submission(outletJson("", "320506198503150000", LocalDate.now(clock)), false)
+				.header("Authorization", SF_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("name")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("managerIdNumber")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("attachments.BUSINESS_LICENCE")));
+		mvc.perform(submission("{\"name\": ", true).header("Authorization", SF_TOKEN))
+			.andExpect(status().isBadRequest());
+		mvc.perform(submission(outletJson("网点\\u0000名", validId(), LocalDate.now(clock)), true)
+				.header("Authorization", SF_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("name")));
+		assertThat(filings()).isEqualTo(before);
+	}
+
+	@Test
+	void staffTokensAreRefusedAndAnotherEnterpriseSeesNoFiling() throws Exception {
+		mvc.perform(get("/api/v1/enterprise/filings").header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isForbidden());
+		mvc.perform(submission(outletJson("员工代交", validId(), LocalDate.now(clock)), true)
+				.header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(status().isForbidden());
+		long someoneElses = jdbc.sql("SELECT id FROM outlet_filing WHERE enterprise_credit_code <> "
+				+ "(SELECT enterprise_credit_code FROM user_account WHERE username = 'sf.wz') LIMIT 1")
+			.query(Long.class)
+			.optional()
+			.orElse(Long.MAX_VALUE);
+		mvc.perform(get("/api/v1/enterprise/filings/" + someoneElses).header("Authorization", SF_TOKEN))
+			.andExpect(status().isNotFound());
+	}
+}
