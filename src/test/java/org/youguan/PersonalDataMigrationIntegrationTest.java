@@ -1,20 +1,17 @@
 package org.youguan;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
 import org.youguan.platform.Secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,14 +36,9 @@ class PersonalDataMigrationIntegrationTest {
 
 	@Test
 	void existingClearRowsAreEncryptedInPlace() throws Exception {
-		try (Connection c = TestDatabase.get().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-			s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-			s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
-		}
-		DataSource db = new SimpleDriverDataSource(new org.postgresql.Driver(), TestDatabase.url(DATABASE), "postgres",
-				TestDatabase.password());
-		Flyway.configure().dataSource(db).locations(locations).javaMigrations(javaMigrations.toArray(JavaMigration[]::new))
-			.target("55").load().migrate();
+		UpgradeDatabase upgrade = UpgradeDatabase.fresh(DATABASE, locations, javaMigrations);
+		upgrade.migrateTo("55");
+		DataSource db = upgrade.dataSource();
 		JdbcClient jdbc = JdbcClient.create(db);
 		// what an installation held before: clear numbers
 		jdbc.sql("""
@@ -72,8 +64,7 @@ class PersonalDataMigrationIntegrationTest {
 				  '2025-01-02', '2025-01-02', '2025-01-09', '2025-01-06', '{"managerIdNumber":"320506198001010013"}', now())""")
 			.update();
 
-		Flyway.configure().dataSource(db).locations(locations).javaMigrations(javaMigrations.toArray(JavaMigration[]::new))
-			.load().migrate();
+		upgrade.migrate();
 
 		Map<String, Object> outlet = jdbc.sql("SELECT row_to_json(o)::text AS text, manager_id_cipher, manager_id_masked, "
 				+ "manager_phone_cipher, manager_phone_masked FROM terminal_outlet o").query().singleRow();

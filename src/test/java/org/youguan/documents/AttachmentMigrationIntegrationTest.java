@@ -1,22 +1,19 @@
 package org.youguan.documents;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
 import org.youguan.IntegrationTest;
-import org.youguan.TestDatabase;
+import org.youguan.UpgradeDatabase;
 import org.youguan.platform.Secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,14 +38,9 @@ class AttachmentMigrationIntegrationTest {
 
 	@Test
 	void theModulesFilesMoveIntoTheOneEncryptedTableKeepingTheirOldIds() throws Exception {
-		try (Connection c = TestDatabase.get().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-			s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-			s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
-		}
-		DataSource db = new SimpleDriverDataSource(new org.postgresql.Driver(), TestDatabase.url(DATABASE), "postgres",
-				TestDatabase.password());
-		Flyway.configure().dataSource(db).locations(locations).javaMigrations(javaMigrations.toArray(JavaMigration[]::new))
-			.target("81").load().migrate();
+		UpgradeDatabase upgrade = UpgradeDatabase.fresh(DATABASE, locations, javaMigrations);
+		upgrade.migrateTo("81");
+		DataSource db = upgrade.dataSource();
 		JdbcClient jdbc = JdbcClient.create(db);
 		// the files as the modules kept them (owners left out: foreign keys are not what this test is about)
 		jdbc.sql("""
@@ -62,8 +54,7 @@ class AttachmentMigrationIntegrationTest {
 				  VALUES (9, 11, '现场.pdf', 'application/pdf', 19, convert_to('%PDF-1.4 SITE-VISIT', 'UTF8'), now())""")
 			.update();
 
-		Flyway.configure().dataSource(db).locations(locations).javaMigrations(javaMigrations.toArray(JavaMigration[]::new))
-			.load().migrate();
+		upgrade.migrate();
 
 		List<Map<String, Object>> rows = jdbc.sql("""
 				SELECT id, module, owner_type, owner_id, kind, file_name, legacy_id, content_cipher, uploaded_at::text AS at,

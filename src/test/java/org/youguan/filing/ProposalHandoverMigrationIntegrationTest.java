@@ -1,7 +1,5 @@
 package org.youguan.filing;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -9,16 +7,15 @@ import javax.sql.DataSource;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
 import org.youguan.IntegrationTest;
-import org.youguan.TestDatabase;
+import org.youguan.UpgradeDatabase;
 import org.youguan.platform.Secrets;
 import org.youguan.registry.OutletData;
 
@@ -50,14 +47,9 @@ class ProposalHandoverMigrationIntegrationTest {
 
 	@Test
 	void pendingOutletsOfFilingsBecomeTheFilingsProposals() throws Exception {
-		try (Connection c = TestDatabase.get().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-			s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-			s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
-		}
-		DataSource db = new SimpleDriverDataSource(new org.postgresql.Driver(), TestDatabase.url(DATABASE), "postgres",
-				TestDatabase.password());
-		Flyway.configure().dataSource(db).locations(locations).javaMigrations(javaMigrations.toArray(JavaMigration[]::new))
-			.target("81").load().migrate();
+		UpgradeDatabase upgrade = UpgradeDatabase.fresh(DATABASE, locations, javaMigrations);
+		upgrade.migrateTo("81");
+		DataSource db = upgrade.dataSource();
 		JdbcClient jdbc = JdbcClient.create(db);
 		jdbc.sql("""
 				INSERT INTO region (code, name, parent_code, level) VALUES ('32', '江苏省', '0', 'PROVINCE'),
@@ -73,8 +65,7 @@ class ProposalHandoverMigrationIntegrationTest {
 		filing(jdbc, "备案-2", 2, "REJECTED");
 		filing(jdbc, "备案-3", 3, "APPROVED");
 
-		Flyway.configure().dataSource(db).locations(locations).javaMigrations(javaMigrations.toArray(JavaMigration[]::new))
-			.load().migrate();
+		upgrade.migrate();
 
 		assertThat(jdbc.sql("SELECT id FROM terminal_outlet ORDER BY id").query(Long.class).list())
 			.as("a filed outlet and the bureau's own record stay; the proposals leave").containsExactly(3L, 4L);
