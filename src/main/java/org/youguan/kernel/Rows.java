@@ -57,6 +57,10 @@ public final class Rows {
 			LocalDateTime.class, Instant.class, OffsetDateTime.class, long.class, int.class, boolean.class,
 			double.class);
 
+	/** Database types whose text {@code getString} returns as it is stored (jsonb as its JSON text). */
+	private static final Set<String> TEXT_TYPES = Set.of("text", "varchar", "bpchar", "name", "json", "jsonb", "uuid",
+			"citext");
+
 	private Rows() {
 	}
 
@@ -184,20 +188,22 @@ public final class Rows {
 	}
 
 	/** A record's canonical constructor and its components, found once per type. */
-	private record Shape(Constructor<?> constructor, RecordComponent[] components, List<String> keys) {
+	private record Shape(Constructor<?> constructor, Class<?>[] types, Type[] generics, List<String> keys) {
 
 		static Shape of(Class<?> type) {
 			RecordComponent[] components = type.getRecordComponents();
 			Class<?>[] types = new Class<?>[components.length];
+			Type[] generics = new Type[components.length];
 			List<String> keys = new ArrayList<>();
 			for (int i = 0; i < components.length; i++) {
 				types[i] = components[i].getType();
+				generics[i] = components[i].getGenericType();
 				keys.add(normalise(components[i].getName()));
 			}
 			try {
 				Constructor<?> constructor = type.getDeclaredConstructor(types);
 				constructor.setAccessible(true);
-				return new Shape(constructor, components, keys);
+				return new Shape(constructor, types, generics, keys);
 			}
 			catch (NoSuchMethodException ex) {
 				throw new IllegalStateException(type + " has no canonical constructor", ex);
@@ -205,8 +211,78 @@ public final class Rows {
 		}
 	}
 
-	/** The column of each component for the result set being read, found on its first row. */
-	private record Columns(ResultSet rs, int[] index) {
+	/** Reads one column of the current row as a component's type. */
+	@FunctionalInterface
+	private interface Reader {
+
+		Object read(ResultSet rs) throws SQLException;
+	}
+
+	/**
+	 * The reader for one column and component, chosen once per result set from the column's database type: the
+	 * driver's typed getters where they map directly (text, integers, booleans, numerics, {@code date} →
+	 * {@link LocalDate}, {@code timestamptz} → {@link OffsetDateTime}), without the {@code java.sql.Timestamp} and
+	 * calendar detour of {@code getObject(int)}; anything else through {@link #convert}.
+	 */
+	private static Reader reader(int col, String dbType, Class<?> target, Type generic) {
+		if (col == 0) {
+			Object absent = target.isPrimitive() ? primitiveDefault(target) : null;
+			return rs -> absent;
+		}
+		boolean array = dbType.startsWith("_");
+		Class<?> boxed = box(target);
+		if (boxed == String.class && TEXT_TYPES.contains(dbType)) {
+			return rs -> rs.getString(col);
+		}
+		if (!array && target.isEnum()) {
+			Map<String, Object> constants = new HashMap<>();
+			for (Object constant : target.getEnumConstants()) {
+				constants.put(((Enum<?>) constant).name(), constant);
+			}
+			return rs -> {
+				String name = rs.getString(col);
+				if (name == null) {
+					return null;
+				}
+				Object constant = constants.get(name);
+				return constant != null ? constant : enumValue(target, name);
+			};
+		}
+		if (!array && boxed == Long.class && (dbType.equals("int8") || dbType.equals("int4") || dbType.equals("int2"))) {
+			return nullable(target, rs -> rs.getLong(col));
+		}
+		if (!array && boxed == Integer.class && (dbType.equals("int4") || dbType.equals("int2"))) {
+			return nullable(target, rs -> rs.getInt(col));
+		}
+		if (!array && boxed == Boolean.class && dbType.equals("bool")) {
+			return nullable(target, rs -> rs.getBoolean(col));
+		}
+		if (!array && boxed == BigDecimal.class && dbType.equals("numeric")) {
+			return rs -> rs.getBigDecimal(col);
+		}
+		if (dbType.equals("date") && target == LocalDate.class) {
+			return rs -> rs.getObject(col, LocalDate.class);
+		}
+		if (dbType.equals("timestamptz") && (target == Instant.class || target == OffsetDateTime.class)) {
+			boolean instant = target == Instant.class;
+			return rs -> {
+				OffsetDateTime value = rs.getObject(col, OffsetDateTime.class);
+				return value == null ? null : instant ? value.toInstant() : value.withOffsetSameInstant(ZoneOffset.UTC);
+			};
+		}
+		return rs -> convert(rs.getObject(col), target, generic);
+	}
+
+	/** A primitive getter's value, or null (0 or false for a primitive component) where the column is SQL NULL. */
+	private static Reader nullable(Class<?> target, Reader getter) {
+		Object absent = target.isPrimitive() ? primitiveDefault(target) : null;
+		return rs -> {
+			Object value = getter.read(rs);
+			return rs.wasNull() ? absent : value;
+		};
+	}
+
+	private record Columns(ResultSet rs, Reader[] readers) {
 	}
 
 	private static final class RecordMapper<T> implements RowMapper<T> {
@@ -229,11 +305,10 @@ public final class Rows {
 				c = new Columns(rs, locate(rs.getMetaData()));
 				columns = c;
 			}
-			Object[] args = new Object[shape.components().length];
+			Reader[] readers = c.readers();
+			Object[] args = new Object[readers.length];
 			for (int i = 0; i < args.length; i++) {
-				RecordComponent component = shape.components()[i];
-				Object raw = c.index()[i] == 0 ? null : rs.getObject(c.index()[i]);
-				args[i] = convert(raw, component.getType(), component.getGenericType());
+				args[i] = readers[i].read(rs);
 			}
 			try {
 				return type.cast(shape.constructor().newInstance(args));
@@ -243,16 +318,18 @@ public final class Rows {
 			}
 		}
 
-		private int[] locate(ResultSetMetaData meta) throws SQLException {
+		private Reader[] locate(ResultSetMetaData meta) throws SQLException {
 			Map<String, Integer> byName = new HashMap<>();
 			for (int col = meta.getColumnCount(); col >= 1; col--) {
 				byName.put(normalise(meta.getColumnLabel(col)), col);
 			}
-			int[] index = new int[shape.keys().size()];
-			for (int i = 0; i < index.length; i++) {
-				index[i] = byName.getOrDefault(shape.keys().get(i), 0);
+			Reader[] readers = new Reader[shape.keys().size()];
+			for (int i = 0; i < readers.length; i++) {
+				int col = byName.getOrDefault(shape.keys().get(i), 0);
+				String dbType = col == 0 ? "" : String.valueOf(meta.getColumnTypeName(col));
+				readers[i] = reader(col, dbType, shape.types()[i], shape.generics()[i]);
 			}
-			return index;
+			return readers;
 		}
 	}
 }

@@ -2,12 +2,16 @@ package org.youguan.statistics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
@@ -55,7 +59,22 @@ public class Analysis {
 
 	private final Coverage coverage;
 
-	Analysis(Aggregates aggregates, Indicators indicators, Regions regions, Brands brands, Coverage coverage) {
+	private final StatisticsRollup rollup;
+
+	/**
+	 * Dashboard snapshots by region (checked against the caller's scope before the cache is read), month and roll-up version: every signed-in home page shows one, and it
+	 * changes only with approvals. An approval on this node changes the version at once; another node's approval shows
+	 * here when the entry expires ({@code youguan.statistics.snapshot-cache}, default 30 s).
+	 */
+	private final Cache<SnapshotKey, Snapshot> snapshots;
+
+	private record SnapshotKey(String region, YearMonth through, long version) {
+	}
+
+	Analysis(Aggregates aggregates, Indicators indicators, Regions regions, Brands brands, Coverage coverage,
+			StatisticsRollup rollup, @Value("${youguan.statistics.snapshot-cache:PT30S}") Duration snapshotCache) {
+		this.rollup = rollup;
+		this.snapshots = Caffeine.newBuilder().expireAfterWrite(snapshotCache).maximumSize(1_000).build();
 		this.coverage = coverage;
 		this.aggregates = aggregates;
 		this.indicators = indicators;
@@ -78,8 +97,13 @@ public class Analysis {
 
 	/** The dashboard's snapshot of the region (in the caller's scope) through the month. */
 	public Snapshot snapshot(DataScope scope, String region, YearMonth through) {
+		String within = region(scope, region);
+		return snapshots.get(new SnapshotKey(within, through, rollup.version()), key -> computeSnapshot(within, through));
+	}
+
+	private Snapshot computeSnapshot(String region, YearMonth through) {
 		Indicator volume = indicators.get("express.volume");
-		Slice slice = new Slice(region(scope, region), null, YearMonth.of(through.getYear(), 1), through);
+		Slice slice = new Slice(region, null, YearMonth.of(through.getYear(), 1), through);
 		List<MonthPoint> trend = trend(volume, slice);
 		BigDecimal ytd = aggregates.value(volume, slice);
 		return new Snapshot(volume.name(), volume.unit(), trend, ytd,

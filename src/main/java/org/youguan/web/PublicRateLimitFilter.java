@@ -63,7 +63,7 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		int hits;
 		try {
-			hits = windows.hit("public|" + request.getRemoteAddr());
+			hits = windows.hit("public|" + request.getRemoteAddr(), perMinute);
 		}
 		catch (DataAccessException ex) {
 			log.warn("Public rate limit not counted: {}", ex.getMessage());
