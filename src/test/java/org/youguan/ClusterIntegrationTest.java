@@ -219,6 +219,13 @@ class ClusterIntegrationTest {
 			assertThat(statuses).as("alternating between the nodes, the limit holds for the total")
 				.containsExactly(200, 200, 200, 200, 200, 429);
 			assertThat(publicGet(b, lookup, client).statusCode()).isEqualTo(429);
+			HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(url(a, "/public/lookup")))
+				.header("X-Forwarded-For", client).header("Accept", "text/html,application/xhtml+xml").GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(page.statusCode()).isEqualTo(429);
+			assertThat(page.headers().firstValue("Content-Type").orElse("")).as("a page is refused with a page")
+				.startsWith("text/html");
+			assertThat(page.body()).contains("查询过于频繁，请一分钟后再试");
 			assertThat(publicGet(a, lookup, otherClient).statusCode()).as("another client is not limited").isEqualTo(200);
 			signIn(a, "wz.staff");
 			assertThat(publicGet(b, "/public/regions/search?field=regionCode&q=" + URLEncoder.encode("吴中", StandardCharsets.UTF_8), client)

@@ -2,8 +2,11 @@ package org.youguan.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,7 +14,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -80,6 +85,7 @@ public final class EmbeddedPostgresServer {
 		try {
 			Files.createDirectories(dataDir.getParent());
 			Files.createDirectories(runtimeDir);
+			claim(dataDir);
 			stopOrphanedServer(dataDir);
 			if (clean) {
 				// a cluster left by a JVM that ended without closing it would make initdb refuse the directory
@@ -138,6 +144,38 @@ public final class EmbeddedPostgresServer {
 		}
 		catch (SQLException | IOException ex) {
 			throw new IllegalStateException("无法为内置数据库设置密码认证（" + dataDir + "）", ex);
+		}
+	}
+
+	/** The data directories this JVM has claimed, with the lock that keeps other processes out. */
+	private static final Map<Path, FileLock> CLAIMED = new ConcurrentHashMap<>();
+
+	/**
+	 * Claims the data directory for this process for as long as it runs: an exclusive lock on {@code instance.lock}
+	 * beside the cluster. A second application started on the same directory stops here, before it could take the
+	 * running instance's server for an orphan and stop it. The operating system releases the lock when the process
+	 * ends, however it ends, so a server left by a killed JVM is still recognised as orphaned. Contexts within one JVM
+	 * (tests) share the claim.
+	 * @throws IllegalStateException when another running process holds the directory
+	 */
+	static void claim(Path dataDir) throws IOException {
+		Path lockFile = dataDir.toAbsolutePath().normalize().resolveSibling("instance.lock");
+		if (CLAIMED.containsKey(lockFile)) {
+			return;
+		}
+		synchronized (CLAIMED) {
+			if (CLAIMED.containsKey(lockFile)) {
+				return;
+			}
+			FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			FileLock lock = channel.tryLock();
+			if (lock == null) {
+				channel.close();
+				throw new IllegalStateException("数据目录 " + lockFile.getParent() + " 正由另一个运行中的邮管通实例使用："
+						+ "请先停止该实例，或用 --youguan.data-dir 指定另一个目录。(The data directory is in use by another "
+						+ "running instance.)");
+			}
+			CLAIMED.put(lockFile, lock);
 		}
 	}
 

@@ -25,6 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -37,6 +38,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DomainException;
@@ -216,9 +218,19 @@ class ErrorHandling {
 				"不支持的内容类型：" + ex.getContentType(), List.of());
 	}
 
-	@ExceptionHandler(NoResourceFoundException.class)
-	Object noResource(NoResourceFoundException ex, HttpServletRequest request) {
+	/** An address nothing answers (no page, API or static file): 404, never an error in the log. */
+	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
+	Object noResource(Exception ex, HttpServletRequest request) {
 		return answer(request, HttpStatus.NOT_FOUND, "未找到", "请求的页面或资源不存在", List.of());
+	}
+
+	/**
+	 * The client accepts no representation this endpoint has (e.g. {@code Accept: application/xml} on a JSON API):
+	 * 406 without a body, since no body it would accept can be written.
+	 */
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<Void> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
 	}
 
 	/** Method security denials: rethrown so Spring Security answers (401 for anonymous, 403 otherwise). */

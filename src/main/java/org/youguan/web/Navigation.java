@@ -22,6 +22,9 @@ public final class Navigation {
 
 	private static final List<String> STAFF = List.of("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER", "STAFF");
 
+	/** Who may enter and import records: staff without the leaders, who read and supervise. */
+	private static final List<String> WRITERS = List.of("SYSTEM_ADMIN", "BUREAU_ADMIN", "STAFF");
+
 	static final List<Section> SECTIONS = List.of(
 			new Section("nav.section.registry",
 					List.of(new NavItem("nav.enterprises", "/registry/enterprises", STAFF),
@@ -35,18 +38,18 @@ public final class Navigation {
 							new NavItem("nav.filing.metrics", "/filing/metrics", STAFF))),
 			new Section("nav.section.complaints",
 					List.of(new NavItem("nav.complaints.queue", "/complaints", STAFF),
-							new NavItem("nav.complaints.entry", "/complaints/new", STAFF),
+							new NavItem("nav.complaints.entry", "/complaints/new", WRITERS),
 							new NavItem("nav.complaints.figures", "/complaints/figures", STAFF))),
 			new Section("nav.section.workplans",
 					List.of(new NavItem("nav.workplans", "/workplans", STAFF),
-							new NavItem("workplan.import", "/workplans/import", STAFF))),
+							new NavItem("workplan.import", "/workplans/import", WRITERS))),
 			new Section("nav.section.statistics",
 					List.of(new NavItem("nav.statistics.overview", "/statistics", STAFF),
 							new NavItem("nav.statistics.reports", "/statistics/reports", STAFF),
 							new NavItem("nav.statistics.completeness", "/statistics/completeness", STAFF),
 							new NavItem("nav.statistics.targets", "/statistics/targets", STAFF),
 							new NavItem("nav.statistics.catalogue", "/statistics/catalogue", STAFF),
-							new NavItem("nav.statistics.history", "/statistics/history/import", STAFF))),
+							new NavItem("nav.statistics.history", "/statistics/history/import", WRITERS))),
 			new Section("nav.section.enterprise",
 					List.of(new NavItem("nav.enterprise.filings", "/enterprise/filings", List.of("ENTERPRISE")),
 							new NavItem("nav.enterprise.new", "/enterprise/filings/new", List.of("ENTERPRISE")),

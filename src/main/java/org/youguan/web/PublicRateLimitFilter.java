@@ -1,6 +1,7 @@
 package org.youguan.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -70,11 +71,9 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 			hits = 0;
 		}
 		if (hits > perMinute) {
-			response.setStatus(429);
 			response.setHeader("Retry-After", "60");
-			response.setContentType("application/problem+json;charset=UTF-8");
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-					+ "\"detail\":\"查询过于频繁，请一分钟后再试\"}");
+			RequestValuesFilter.refuse(request, response,
+					new RequestValuesFilter.Refusal(429, "请求过于频繁", "查询过于频繁，请一分钟后再试", List.of()));
 			return;
 		}
 		chain.doFilter(request, response);

@@ -180,7 +180,11 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		return new Refusal(400, "输入有误", message, List.of(new FieldError(Text.printable(field), rule, message)));
 	}
 
-	private static void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
+	/**
+	 * Answers a request a filter refuses: a problem response on {@code /api/**}, the error page (in the user's
+	 * language, with the refusal's title and detail) elsewhere.
+	 */
+	static void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
 			throws IOException {
 		try {
 			// let Tomcat finish (and fail) parsing now, so the error page's own reads do not fail again

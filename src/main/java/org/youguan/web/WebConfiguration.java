@@ -62,6 +62,7 @@ class WebConfiguration implements WebMvcConfigurer {
 			.addResolver(new LiteWebJarsResourceResolver());
 		registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").resourceChain(true);
 		registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").resourceChain(true);
+		registry.addResourceHandler("/img/**").addResourceLocations("classpath:/static/img/").resourceChain(true);
 	}
 
 	/** Right after the character-encoding filter (which must set UTF-8 first), before Spring Security. */

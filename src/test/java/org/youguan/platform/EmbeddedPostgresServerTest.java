@@ -86,4 +86,41 @@ class EmbeddedPostgresServerTest {
 			.hasMessageContaining("密码文件")
 			.hasMessageContaining("postgres.password");
 	}
+
+	/**
+	 * A second process started on the data directory of a running instance stops before touching its server (it used
+	 * to take the running server for an orphan and stop it). The other process is a JVM holding the directory's lock.
+	 */
+	@Test
+	void aDataDirectoryInUseByAnotherProcessIsRefused() throws Exception {
+		Path cluster = dir.resolve("pg");
+		Path holder = dir.resolve("Holder.java");
+		Files.writeString(holder, """
+				import java.nio.channels.FileChannel;
+				import java.nio.file.*;
+				public class Holder {
+					public static void main(String[] args) throws Exception {
+						var channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+						channel.lock();
+						System.out.println("locked");
+						System.out.flush();
+						Thread.sleep(60_000);
+					}
+				}
+				""");
+		String java = ProcessHandle.current().info().command().orElse("java");
+		Process other = new ProcessBuilder(java, holder.toString(), dir.resolve("instance.lock").toString())
+			.redirectErrorStream(true)
+			.start();
+		try {
+			assertThat(new String(other.getInputStream().readNBytes(6))).isEqualTo("locked");
+			assertThatThrownBy(() -> EmbeddedPostgresServer.claim(cluster)).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("正由另一个运行中的邮管通实例使用");
+		}
+		finally {
+			other.destroyForcibly().waitFor();
+		}
+		EmbeddedPostgresServer.claim(cluster);
+		EmbeddedPostgresServer.claim(cluster);
+	}
 }

@@ -2,6 +2,7 @@ package org.youguan.web;
 
 import org.junit.jupiter.api.Test;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -53,5 +54,18 @@ class StaticResourcesIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(matchesPattern(
 					"(?s).*src=\"/webjars/htmx\\.org/[0-9][^/\"]*/dist/htmx\\.min\\.js\".*")));
+	}
+
+	/** An address nothing answers is a 404 (page or problem), never a 500; the icon every page declares is served. */
+	@Test
+	void unknownAddressesAre404AndTheIconIsServed() throws Exception {
+		mvc.perform(get("/img/icon.svg")).andExpect(status().isOk());
+		mvc.perform(get("/favicon.ico")).andExpect(status().isNotFound());
+		mvc.perform(get("/nope").session(SignIn.session(mvc, "sz.admin"))).andExpect(status().isNotFound());
+		mvc.perform(get("/public/nope")).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/public/nope")).andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+		mvc.perform(get("/api/v1/public/outlets?region=320506").header("Accept", "application/xml"))
+			.andExpect(status().isNotAcceptable());
 	}
 }
