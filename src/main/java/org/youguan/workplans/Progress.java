@@ -22,9 +22,14 @@ import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
-import org.youguan.kernel.Rows;
+import org.youguan.workplans.internal.ProgressAttachmentAccess;
+import org.youguan.workplans.internal.TaskStatus;
+import org.youguan.workplans.internal.WorkPlanClock;
+import org.youguan.workplans.internal.WorkPlanSettings;
+import org.youguan.workplans.internal.WorkTask;
 
 /**
  * Monthly progress by department and the task's status from it: a department edits only its own reports on the tasks
@@ -59,7 +64,7 @@ public class Progress {
 	private final Attachments attachments;
 
 	/** The owning module and owner type of a progress report's files (see {@link ProgressAttachmentAccess}). */
-	static final String MODULE = "workplans";
+	public static final String MODULE = "workplans";
 
 	static final String OWNER_TYPE = "work_progress";
 
@@ -193,7 +198,7 @@ public class Progress {
 	 * then read).
 	 * @throws DomainException not found otherwise (existence not revealed)
 	 */
-	void requireReadable(DataScope scope, long reportId) {
+	public void requireReadable(DataScope scope, long reportId) {
 		String region = jdbc.sql("""
 				SELECT p.region_code FROM work_progress r JOIN work_task t ON t.id = r.task_id
 				JOIN work_plan p ON p.id = t.plan_id WHERE r.id = :id""")
