@@ -252,7 +252,10 @@ class WorkPlanSupervisionIntegrationTest {
 
 		String page = mvc.perform(get("/workplans/tasks/" + task).session(market).flashAttrs(flash))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("id=\"held-attachments\"").contains("现场照片.png").doesNotContain("假图片.png")
+		int from = page.indexOf("id=\"held-attachments\"");
+		assertThat(from).as("the held files are listed").isPositive();
+		assertThat(page.substring(from, page.indexOf("</ul>", from))).contains("现场照片.png").doesNotContain("假图片.png");
+		assertThat(page).as("the refused file is named in the errors").contains("假图片.png")
 			.contains("name=\"draft\" value=\"" + draft + "\"").contains(">已完成现场核查</textarea>")
 			.contains("value=\"150\"");
 		mvc.perform(get("/workplans/tasks/" + task).session(SignIn.session(mvc, "sz.office")).flashAttrs(flash))
