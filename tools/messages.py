@@ -266,6 +266,8 @@ M = {
  "workplan.progress.report": ("填报", "Report"),
  "workplan.progress.hint": ("每个处室每月一条进展，本月再次填报即更正；牵头处室的进度即任务进度，达到100%任务即为已完成。", "One report per department and month (reporting again corrects it); the lead department's progress is the task's, 100% completes it."),
  "workplan.progress.records": ("进展记录", "Progress reports"),
+ "workplan.progress.held": ("已上传（随本次填报提交）", "Uploaded (sent with this report)"),
+ "workplan.progress.release": ("移除", "Remove"),
  "workplan.import.hint": ("粘贴“关于印发××年工作目标任务分解方案……的通知”全文，或上传.txt、.docx文件。先显示识别结果，确认后才保存。", "Paste the whole notice, or upload a .txt or .docx file. What was recognised is shown first; nothing is saved until you confirm."),
  "workplan.import.text": ("通知全文", "Notice text"),
  "workplan.import.file": ("文件", "File"),

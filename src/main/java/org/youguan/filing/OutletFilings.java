@@ -23,6 +23,15 @@ import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
+import org.youguan.filing.internal.FilingAttachmentAccess;
+import org.youguan.filing.internal.FilingClock;
+import org.youguan.filing.internal.FilingKind;
+import org.youguan.filing.internal.FilingMetrics;
+import org.youguan.filing.internal.FilingSettings;
+import org.youguan.filing.internal.FilingView;
+import org.youguan.filing.internal.OutletDetails;
+import org.youguan.filing.internal.OutletFiling;
+import org.youguan.filing.internal.OutletFilingRepository;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -108,12 +117,12 @@ public class OutletFilings {
 	private final Regions regions;
 
 	/** The owning module and owner type of a filing's attachments (see {@link FilingAttachmentAccess}). */
-	static final String MODULE = "filing";
+	public static final String MODULE = "filing";
 
 	static final String OWNER_TYPE = "outlet_filing";
 
 	/** The context a filing's proposed outlet data is encrypted under (it holds the manager's ID and phone). */
-	static final String PROPOSED = "outlet_filing.proposed";
+	public static final String PROPOSED = "outlet_filing.proposed";
 
 	OutletFilings(OutletFilingRepository filings, Enterprises enterprises, Brands brands, Outlets outlets, StatutoryRules rules,
 			WorkingCalendar calendar, BusinessNumbers numbers, FilingSettings settings, JdbcClient jdbc, JsonMapper json,
@@ -497,7 +506,7 @@ public class OutletFilings {
 	}
 
 	/** The outlet's address the filing is about (for documents): as proposed, or as it stood when filed. */
-	String outletAddress(long id) {
+	public String outletAddress(long id) {
 		OutletFiling f = filings.findById(id).orElseThrow(() -> DomainException.notFound("备案", id));
 		if (f.proposedCipher() != null) {
 			return proposal(f).address();
@@ -613,7 +622,7 @@ public class OutletFilings {
 	}
 
 	/** The clock from a start day: complete within 5 working days, notify missing items within 2. */
-	FilingClock clockFrom(LocalDate start, String region) {
+	public FilingClock clockFrom(LocalDate start, String region) {
 		return new FilingClock(start, rules.deadline(StatutoryRule.OUTLET_BUREAU_FILING, start, region),
 				rules.deadline(StatutoryRule.OUTLET_MISSING_ITEMS_NOTICE, start, region));
 	}

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.youguan.statistics.internal.Formula;
 
 /**
  * Aggregates of approved values (the facts written on approval and by the history import): any indicator over a

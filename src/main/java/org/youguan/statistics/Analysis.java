@@ -18,6 +18,10 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.region.Region;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
+import org.youguan.statistics.internal.AggregateResult;
+import org.youguan.statistics.internal.Aggregation;
+import org.youguan.statistics.internal.Charts;
+import org.youguan.statistics.internal.Coverage;
 
 /**
  * The bureau's views over the aggregates: a figure with last year's and its growth, monthly trends, composition,
@@ -232,7 +236,7 @@ public class Analysis {
 	}
 
 	/** The region prefix of a region in scope (the country: ""), or access denied. */
-	String region(DataScope scope, String region) {
+	public String region(DataScope scope, String region) {
 		String code = region == null || region.isBlank() ? "" : region.strip();
 		if (code.equals("0")) {
 			code = "";
@@ -243,7 +247,7 @@ public class Analysis {
 		return scope.requireReadable(code, "region");
 	}
 
-	Long brand(String brand) {
+	public Long brand(String brand) {
 		if (brand == null || brand.isBlank()) {
 			return null;
 		}

@@ -1,5 +1,9 @@
 package org.youguan.statistics;
 
+import org.youguan.statistics.internal.Aggregation;
+import org.youguan.statistics.internal.Formula;
+import org.youguan.statistics.internal.ValueType;
+
 /**
  * An indicator of the catalogue. A derived indicator carries a formula over others and is never entered.
  */

@@ -13,6 +13,9 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
+import org.youguan.statistics.internal.Aggregation;
+import org.youguan.statistics.internal.Formula;
+import org.youguan.statistics.internal.ValueType;
 
 /**
  * The indicator catalogue (read by everyone on the staff side, and by enterprises for their forms). Small and

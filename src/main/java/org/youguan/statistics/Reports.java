@@ -15,17 +15,24 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.Listing;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WorkState;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
-import org.youguan.kernel.Rows;
+import org.youguan.statistics.internal.Report;
+import org.youguan.statistics.internal.ReportChecks;
+import org.youguan.statistics.internal.ReportRepository;
+import org.youguan.statistics.internal.ReportValue;
+import org.youguan.statistics.internal.ReportView;
+import org.youguan.statistics.internal.StatisticsSettings;
+import org.youguan.statistics.internal.ValueLine;
 
 /**
  * The reporting procedure: an enterprise fills a form for a period (draft), submits it (checked by
@@ -296,7 +303,7 @@ public class Reports {
 		return ReportChecks.withDerived(indicators, values);
 	}
 
-	List<ReportChecks.Rule> rules() {
+	public List<ReportChecks.Rule> rules() {
 		return jdbc.sql("SELECT code, left_formula, operator, right_formula, message FROM stat_rule ORDER BY code")
 			.query(Rows.of(ReportChecks.Rule.class))
 			.list();

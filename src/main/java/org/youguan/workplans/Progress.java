@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,22 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
-import org.youguan.kernel.Rows;
+import org.youguan.workplans.internal.ProgressAttachmentAccess;
+import org.youguan.workplans.internal.TaskStatus;
+import org.youguan.workplans.internal.WorkPlanClock;
+import org.youguan.workplans.internal.WorkPlanSettings;
+import org.youguan.workplans.internal.WorkTask;
 
 /**
  * Monthly progress by department and the task's status from it: a department edits only its own reports on the tasks
@@ -59,7 +68,7 @@ public class Progress {
 	private final Attachments attachments;
 
 	/** The owning module and owner type of a progress report's files (see {@link ProgressAttachmentAccess}). */
-	static final String MODULE = "workplans";
+	public static final String MODULE = "workplans";
 
 	static final String OWNER_TYPE = "work_progress";
 
@@ -77,19 +86,82 @@ public class Progress {
 	/**
 	 * Reports (or corrects) this month's progress of the user's department on a task it answers for, with images or
 	 * PDFs attached (added to those of an earlier report of the month).
+	 * @throws InvalidValueException the text, the percentage or a file is refused (every problem at once); nothing saved
+	 * @throws DomainException the plan is not published, or the department does not answer for the task
 	 */
 	@Transactional
 	public void report(CurrentUser me, long taskId, String text, Integer percent, List<UploadedFile> files) {
+		List<FieldError> fileErrors = new ArrayList<>();
+		for (UploadedFile f : files) {
+			try {
+				attachments.check(f, "attachments", "附件", settings.maxAttachmentBytes());
+			}
+			catch (InvalidValueException ex) {
+				fileErrors.addAll(ex.fieldErrors());
+			}
+		}
+		record(me, taskId, text, percent, fileErrors, files, null);
+	}
+
+	/**
+	 * As {@link #report(CurrentUser, long, String, Integer, List)}, with the files held for the form's draft
+	 * ({@link #hold}) as its attachments (issue 13 item 9, as on the filing form): they become the report's files when
+	 * it is saved, and stay held for the next submit when it is refused.
+	 * @param fileErrors the problems of the files the form posted that {@link #hold} refused, reported with the others
+	 * @throws InvalidValueException the text, the percentage or a file is refused (every problem at once); nothing saved
+	 */
+	@Transactional
+	public void report(CurrentUser me, long taskId, String text, Integer percent, List<FieldError> fileErrors,
+			AttachmentDraft draft) {
+		record(me, taskId, text, percent, fileErrors, List.of(), draft);
+	}
+
+	/** The draft of a department's progress form: its token (a hidden field; new when missing or malformed). */
+	public static AttachmentDraft draft(String token, CurrentUser user) {
+		return AttachmentDraft.of(MODULE, OWNER_TYPE, token, user.getUsername());
+	}
+
+	/**
+	 * Holds the files a progress form posted, each checked by content and size, for the form's draft, so a form refused
+	 * for another reason keeps them.
+	 * @return the problems of the files that were refused (the others are held), on the field {@code attachments}
+	 */
+	public List<FieldError> hold(AttachmentDraft draft, List<UploadedFile> files) {
+		List<FieldError> errors = new ArrayList<>();
+		for (UploadedFile f : files) {
+			try {
+				attachments.hold(draft, KIND, f, "attachments", "附件", settings.maxAttachmentBytes());
+			}
+			catch (InvalidValueException ex) {
+				errors.addAll(ex.fieldErrors());
+			}
+		}
+		return errors;
+	}
+
+	/** The files held for a progress form's draft, oldest first. */
+	public List<Attachment> held(AttachmentDraft draft) {
+		return attachments.held(draft);
+	}
+
+	/** Removes one file held for a progress form's draft (its "remove" button). */
+	public void release(AttachmentDraft draft, long attachmentId) {
+		attachments.release(draft, attachmentId);
+	}
+
+	private void record(CurrentUser me, long taskId, String text, Integer percent, List<FieldError> fileErrors,
+			List<UploadedFile> files, AttachmentDraft draft) {
 		if (!me.writer()) {
 			throw new AccessDeniedException("局领导查阅进展，由负责处室填报");
 		}
 		Validation v = new Validation().required("text", "进展情况", text)
 			.maxLength("text", "进展情况", text, 2000)
 			.require("percent", percent != null && percent >= 0 && percent <= 100, "range", "完成进度应为0至100");
-		for (UploadedFile f : files) {
-			v.check("attachments", () -> attachments.check(f, "attachments", "附件", settings.maxAttachmentBytes()));
+		if (v.hasErrors() || !fileErrors.isEmpty()) {
+			List<FieldError> errors = new ArrayList<>(v.errors());
+			errors.addAll(fileErrors);
+			throw new InvalidValueException(errors);
 		}
-		v.throwIfInvalid();
 		TaskRow task = jdbc.sql("""
 				SELECT t.number, t.all_departments, p.bureau_id, p.region_code, p.status AS plan_status FROM work_task t
 				JOIN work_plan p ON p.id = t.plan_id WHERE t.id = :id""")
@@ -118,13 +190,17 @@ public class Progress {
 			.param("percent", percent).param("now", now).param("by", me.displayName())
 			.query(Long.class)
 			.single();
+		int attached = files.size();
 		for (UploadedFile f : files) {
 			attachments.store(new AttachmentOwner(MODULE, OWNER_TYPE, report), KIND, f, "attachments", "附件",
 					settings.maxAttachmentBytes());
 		}
+		if (draft != null) {
+			attached += attachments.attach(draft, new AttachmentOwner(MODULE, OWNER_TYPE, report)).size();
+		}
 		String status = status(taskId, LocalDate.now(clock));
 		audit.record(AuditEntry.of("workplan.progress", "WorkTask", taskId, me.departmentName() + "填报第" + task.number()
-				+ "项任务" + month + "进展（" + percent + "%" + (files.isEmpty() ? "" : "，附件" + files.size() + "个")
+				+ "项任务" + month + "进展（" + percent + "%" + (attached == 0 ? "" : "，附件" + attached + "个")
 				+ "），任务" + label(status)).inRegion(task.regionCode()));
 	}
 
@@ -193,7 +269,7 @@ public class Progress {
 	 * then read).
 	 * @throws DomainException not found otherwise (existence not revealed)
 	 */
-	void requireReadable(DataScope scope, long reportId) {
+	public void requireReadable(DataScope scope, long reportId) {
 		String region = jdbc.sql("""
 				SELECT p.region_code FROM work_progress r JOIN work_task t ON t.id = r.task_id
 				JOIN work_plan p ON p.id = t.plan_id WHERE r.id = :id""")

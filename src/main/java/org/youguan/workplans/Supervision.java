@@ -19,6 +19,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.notifications.Notifications;
 import org.youguan.org.CurrentUser;
+import org.youguan.workplans.internal.WorkPlanSettings;
 
 /**
  * The leadership's view of a plan: status counts by section and by department, lagging tasks first; a department's
@@ -33,7 +34,7 @@ import org.youguan.org.CurrentUser;
 public class Supervision {
 
 	/** Every (task, department) that answers for it, with whether a monthly report is expected and who leads. */
-	static final String DUTY = """
+	public static final String DUTY = """
 			WITH duty AS (
 			    SELECT t.id AS task_id, d.department_id, (t.responsibility = 'SHARED' OR d.position = 1) AS expected,
 			           (t.responsibility = 'LEAD' AND d.position = 1) AS leads
@@ -45,7 +46,7 @@ public class Supervision {
 			    WHERE t.plan_id = :plan AND t.all_departments)
 			""";
 
-	static final String MISSING = "u.expected AND t.status <> 'DONE' AND NOT EXISTS (SELECT 1 FROM work_progress r "
+	public static final String MISSING = "u.expected AND t.status <> 'DONE' AND NOT EXISTS (SELECT 1 FROM work_progress r "
 			+ "WHERE r.task_id = t.id AND r.department_id = u.department_id AND r.month = :month)";
 
 	private static final String COUNTS = """

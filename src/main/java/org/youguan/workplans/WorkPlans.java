@@ -19,18 +19,21 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.PageResult;
-import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.Listing;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
 import org.youguan.statistics.Indicator;
 import org.youguan.statistics.Indicators;
-import org.youguan.kernel.Rows;
+import org.youguan.workplans.internal.PlanPreview;
+import org.youguan.workplans.internal.TargetParser;
+import org.youguan.workplans.internal.WorkPlanImport;
 
 /**
  * Annual plans: saved from a notice once every department name is mapped to one of the bureau's departments (or
@@ -110,7 +113,7 @@ public class WorkPlans {
 	 * database; each part too long is named with its line where it has one.
 	 * @throws InvalidValueException field {@code text}, rule {@code max-length}, listing every part too long
 	 */
-	static void requireFits(PlanPreview p) {
+	public static void requireFits(PlanPreview p) {
 		Validation v = new Validation();
 		v.maxLength("text", "标题", p.title(), 300).maxLength("text", "文号", p.documentNumber(), 60)
 			.maxLength("text", "总体工作要求", p.overallRequirement(), 2000)

@@ -23,6 +23,7 @@ import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.platform.ChinaTime;
+import org.youguan.statistics.internal.Coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

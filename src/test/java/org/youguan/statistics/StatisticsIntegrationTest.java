@@ -27,6 +27,10 @@ import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
+import org.youguan.statistics.internal.AggregateResult;
+import org.youguan.statistics.internal.EnterpriseReporting;
+import org.youguan.statistics.internal.ReportView;
+import org.youguan.statistics.internal.ValueLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

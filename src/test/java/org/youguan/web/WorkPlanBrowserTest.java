@@ -1,6 +1,8 @@
 package org.youguan.web;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 6's path through a real Chromium: staff paste the notice (this year's, of a city of its own), map the
- * department the bureau calls otherwise, confirm, report a month's progress on a task, and the board counts it.
+ * department the bureau calls otherwise, confirm, report a month's progress on a task (a report refused for a fake
+ * image keeps its good file, text and percentage for the next submit), and the board counts it.
  */
 class WorkPlanBrowserTest extends BrowserTest {
 
@@ -47,9 +50,23 @@ class WorkPlanBrowserTest extends BrowserTest {
 		waitFor(By.id("report-progress"));
 		type("text", "已完成系统对接，正在试运行");
 		type("percent", "60");
+		// issue 13 item 9: a report refused for a fake image keeps the good file, the text and the percentage
+		Path dir = Files.createTempDirectory("progress-files");
+		Path minutes = Files.writeString(dir.resolve("meeting-minutes.pdf"), "%PDF-1.4\n%%EOF\n", StandardCharsets.US_ASCII);
+		Path fake = Files.writeString(dir.resolve("not-a-photo.png"), "not an image", StandardCharsets.US_ASCII);
+		browser.findElement(By.id("attachments")).sendKeys(minutes + "\n" + fake);
+		click(By.id("report-progress"));
+		waitFor(By.id("held-attachments"));
+		assertThat(browser.findElement(By.id("held-attachments")).getText()).contains("meeting-minutes.pdf")
+			.doesNotContain("not-a-photo.png");
+		assertThat(browser.findElement(By.id("text")).getAttribute("value")).isEqualTo("已完成系统对接，正在试运行");
+		assertThat(browser.findElement(By.id("percent")).getAttribute("value")).isEqualTo("60");
+		Browser.screenshot(browser, "workplan-progress-refused");
 		click(By.id("report-progress"));
 		waitForText(By.id("task-status"), "推进中");
-		assertThat(browser.findElement(By.id("progress")).getText()).contains("已完成系统对接，正在试运行").contains("60%");
+		assertThat(browser.findElement(By.id("progress")).getText()).contains("已完成系统对接，正在试运行").contains("60%")
+			.contains("meeting-minutes.pdf");
+		assertThat(browser.findElements(By.id("held-attachments"))).isEmpty();
 
 		browser.get(planUrl + "/board");
 		waitFor(By.id("board-counts"));

@@ -15,6 +15,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
 import org.youguan.org.UserDirectory;
+import org.youguan.workplans.internal.NoticeParserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

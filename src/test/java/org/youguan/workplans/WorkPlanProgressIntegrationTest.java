@@ -19,6 +19,7 @@ import org.youguan.org.CurrentUser;
 import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
 import org.youguan.org.UserDirectory;
+import org.youguan.workplans.internal.NoticeParserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

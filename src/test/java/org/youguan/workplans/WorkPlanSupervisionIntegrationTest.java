@@ -25,10 +25,11 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
-import org.youguan.documents.Attachment;
 import org.youguan.SignIn;
+import org.youguan.documents.Attachment;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.notifications.Notification;
 import org.youguan.notifications.Notifications;
 import org.youguan.org.CurrentUser;
@@ -36,15 +37,20 @@ import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
 import org.youguan.org.UserDirectory;
 import org.youguan.statistics.Targets;
+import org.youguan.workplans.internal.NoticeParserTest;
+import org.youguan.workplans.internal.PlanPreview;
+import org.youguan.workplans.internal.WorkPlanImport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -220,6 +226,72 @@ class WorkPlanSupervisionIntegrationTest {
 			.andExpect(header().string("Content-Type", "image/png"))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
 		mvc.perform(get("/attachments/" + attachment).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aRefusedProgressReportKeepsItsFilesTextAndPercentForTheNextSubmit() throws Exception {
+		clock.set(LocalDateTime.of(2038, 3, 10, 9, 0));
+		long plan = save(2038);
+		long task = task(plan, 4).id();
+		MockHttpSession market = SignIn.session(mvc, "sz.market");
+		byte[] png = org.youguan.TestImages.png(4, 3);
+		// 150 % is refused; the good photo is held for the form's draft, the fake one refused with the percentage
+		var refused = mvc.perform(multipart("/workplans/tasks/" + task + "/progress")
+				.file(new MockMultipartFile("attachments", "现场照片.png", "image/png", png))
+				.file(new MockMultipartFile("attachments", "假图片.png", "image/png", "not an image".getBytes()))
+				.param("text", "已完成现场核查").param("percent", "150").session(market).with(csrf()))
+			.andExpect(redirectedUrl("/workplans/tasks/" + task))
+			.andReturn();
+		assertThat(progress.reports(task)).as("a refused report saves nothing").isEmpty();
+		var flash = refused.getFlashMap();
+		@SuppressWarnings("unchecked")
+		List<FieldError> errors = (List<FieldError>) flash.get("errors");
+		assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder("percent", "attachments");
+		String draft = (String) flash.get("draft");
+		assertThat(draft).matches("[0-9a-f]{32}");
+
+		String page = mvc.perform(get("/workplans/tasks/" + task).session(market).flashAttrs(flash))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		int from = page.indexOf("id=\"held-attachments\"");
+		assertThat(from).as("the held files are listed").isPositive();
+		assertThat(page.substring(from, page.indexOf("</ul>", from))).contains("现场照片.png").doesNotContain("假图片.png");
+		assertThat(page).as("the refused file is named in the errors").contains("假图片.png")
+			.contains("name=\"draft\" value=\"" + draft + "\"").contains(">已完成现场核查</textarea>")
+			.contains("value=\"150\"");
+		mvc.perform(get("/workplans/tasks/" + task).session(SignIn.session(mvc, "sz.office")).flashAttrs(flash))
+			.andExpect(content().string(not(containsString("现场照片.png"))));
+
+		// the corrected submit carries the held photo without posting it again
+		mvc.perform(multipart("/workplans/tasks/" + task + "/progress").param("draft", draft).param("text", "已完成现场核查")
+				.param("percent", "20").session(market).with(csrf()))
+			.andExpect(redirectedUrl("/workplans/tasks/" + task))
+			.andExpect(flash().attribute("message", "进展已填报"));
+		assertThat(progress.reports(task)).singleElement().satisfies(r -> {
+			assertThat(r.percent()).isEqualTo(20);
+			assertThat(r.attachments()).extracting(Attachment::fileName).containsExactly("现场照片.png");
+		});
+		String after = mvc.perform(get("/workplans/tasks/" + task).session(market))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(after).doesNotContain("id=\"held-attachments\"");
+	}
+
+	@Test
+	void aHeldProgressFileCanBeRemovedBeforeTheReport() throws Exception {
+		clock.set(LocalDateTime.of(2039, 3, 10, 9, 0));
+		long plan = save(2039);
+		long task = task(plan, 4).id();
+		MockHttpSession market = SignIn.session(mvc, "sz.market");
+		String draft = (String) mvc.perform(multipart("/workplans/tasks/" + task + "/progress")
+				.file(new MockMultipartFile("attachments", "错传.png", "image/png", org.youguan.TestImages.png(4, 3)))
+				.param("text", "").param("percent", "10").session(market).with(csrf()))
+			.andReturn().getFlashMap().get("draft");
+		long held = progress.held(Progress.draft(draft, user("sz.market"))).get(0).id();
+		mvc.perform(multipart("/workplans/tasks/" + task + "/progress").param("draft", draft).param("release",
+				String.valueOf(held)).param("text", "").param("percent", "10").session(market).with(csrf()))
+			.andExpect(redirectedUrl("/workplans/tasks/" + task))
+			.andExpect(flash().attribute("draft", draft));
+		assertThat(progress.held(Progress.draft(draft, user("sz.market")))).isEmpty();
+		assertThat(progress.reports(task)).as("removing a file reports nothing").isEmpty();
 	}
 
 	@Test

@@ -1,6 +1,0 @@
-package org.youguan.filing;
-
-import org.springframework.data.repository.CrudRepository;
-
-interface OutletFilingRepository extends CrudRepository<OutletFiling, Long> {
-}

@@ -1,0 +1,126 @@
+package org.youguan.filing.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.youguan.filing.AttachmentKind;
+import org.youguan.filing.FilingStatus;
+import org.youguan.filing.OutletFilings;
+import org.youguan.filing.Upload;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageResult;
+import org.youguan.org.CurrentUser;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.OutletData;
+
+/**
+ * Outlet filing for an enterprise's own systems, on an enterprise user's API token: submit a new outlet's filing with
+ * its attachments (the same service, rules and checks as the portal form — 快递末端网点备案暂行规定(2018)), and track
+ * the enterprise's filings and each one's decision. Only enterprise tokens (403 for others); another enterprise's
+ * filing answers 404. Personal data comes back masked as on the pages.
+ */
+@RestController
+@RequestMapping("/api/v1/enterprise/filings")
+@PreAuthorize("hasRole('ENTERPRISE')")
+@Tag(name = "企业网点备案接口", description = "企业系统对接：提交末端网点备案（含附件），查询本企业备案的进度和结果。仅限企业用户的API令牌。")
+class EnterpriseFilingApiController {
+
+	/** The outlet as the portal form files it; the enterprise is the token's. Facilities left out count as absent. */
+	@Schema(description = "备案的末端网点（与企业门户的备案表单字段相同）", example = OUTLET_EXAMPLE)
+	record Outlet(String name, Long branchId, String cooperation, String address, String regionCode,
+			BigDecimal longitude, BigDecimal latitude, String managerName, String managerIdNumber, String managerPhone,
+			BigDecimal storageArea, Boolean hasCommunications, Boolean hasShelving, Boolean hasSurveillance,
+			Boolean hasSignage, LocalDate openedOn) {
+
+		OutletData toData(long enterpriseId) {
+			return new OutletData(name, enterpriseId, branchId, cooperation, address, regionCode, longitude, latitude,
+					managerName, managerIdNumber, managerPhone, storageArea, Boolean.TRUE.equals(hasCommunications),
+					Boolean.TRUE.equals(hasShelving), Boolean.TRUE.equals(hasSurveillance),
+					Boolean.TRUE.equals(hasSignage), openedOn);
+		}
+	}
+
+	static final String OUTLET_EXAMPLE = """
+			{"name": "顺丰吴中木渎站", "cooperation": "OWN", "address": "苏州市吴中区木渎镇中山东路88号",
+			 "regionCode": "320506001", "managerName": "王小明", "managerIdNumber": "32050619900101123X",
+			 "managerPhone": "13912345678", "storageArea": 45.5, "hasCommunications": true, "hasShelving": true,
+			 "hasSurveillance": true, "hasSignage": true, "openedOn": "2026-11-20"}""";
+
+	/** What a submission answers: the filing, its statutory due date and status. */
+	record Submitted(long id, String number, FilingStatus status, LocalDate dueOn) {
+	}
+
+	/** One attachment of a filing and the address that serves it to the enterprise. */
+	record AttachmentLink(long id, String kind, String fileName, String contentType, int sizeBytes, String href) {
+	}
+
+	/** One filing as the enterprise tracks it: its state, the outlet filed (masked) and its attachments. */
+	record Filing(FilingView filing, OutletDetails outlet, List<AttachmentLink> attachments) {
+	}
+
+	private final OutletFilings filings;
+
+	private final Enterprises enterprises;
+
+	EnterpriseFilingApiController(OutletFilings filings, Enterprises enterprises) {
+		this.filings = filings;
+		this.enterprises = enterprises;
+	}
+
+	@GetMapping
+	@Operation(summary = "本企业的备案", description = "本企业的末端网点备案，默认按提交日期倒序；status按状态筛选。")
+	PageResult<FilingView> list(DataScope scope, @ParameterObject ListRequest request,
+			@RequestParam(required = false) FilingStatus status) {
+		return filings.list(scope, new OutletFilings.Filter(status, null, false, null), request.toPage());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "备案详情", description = "备案的状态、期限、决定，备案的网点（身份证号、电话脱敏）和附件。不是本企业的备案返回404。")
+	Filing get(DataScope scope, @PathVariable long id) {
+		return new Filing(filings.get(scope, id), filings.details(scope, id), filings.attachments(scope, id).stream()
+			.map(a -> new AttachmentLink(a.id(), a.kind(), a.fileName(), a.contentType(), a.sizeBytes(), a.href()))
+			.toList());
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "提交新网点备案", description = "multipart/form-data：outlet部分为网点JSON（Content-Type: application/json），"
+			+ "businessLicence（营业执照）、managerId（负责人身份证件）、photos（门头及内部照片）为附件，按内容和大小检查。"
+			+ "字段或附件有误返回400，errors列出每个字段和规则，不保存任何内容；成功返回201和受理编号。")
+	ResponseEntity<Submitted> submit(@AuthenticationPrincipal CurrentUser me, @RequestPart("outlet") Outlet outlet,
+			@RequestPart(required = false) List<MultipartFile> businessLicence,
+			@RequestPart(required = false) List<MultipartFile> managerId,
+			@RequestPart(required = false) List<MultipartFile> photos) throws IOException {
+		List<Upload> uploads = new ArrayList<>();
+		EnterpriseFilingController.add(uploads, AttachmentKind.BUSINESS_LICENCE, businessLicence);
+		EnterpriseFilingController.add(uploads, AttachmentKind.MANAGER_ID, managerId);
+		EnterpriseFilingController.add(uploads, AttachmentKind.PHOTO, photos);
+		long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode()))
+			.map(e -> e.id())
+			.orElse(0L);
+		long id = filings.submitNew(me, outlet.toData(enterpriseId), uploads);
+		FilingView filed = filings.get(me.scope(), id);
+		return ResponseEntity.created(URI.create("/api/v1/enterprise/filings/" + id))
+			.body(new Submitted(id, filed.number(), filed.status(), filed.dueOn()));
+	}
+}

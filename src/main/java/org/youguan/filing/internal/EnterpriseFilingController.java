@@ -1,0 +1,238 @@
+package org.youguan.filing.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.AttachmentDraft;
+import org.youguan.documents.Downloads;
+import org.youguan.filing.AttachmentKind;
+import org.youguan.filing.FilingStatus;
+import org.youguan.filing.OutletFilings;
+import org.youguan.filing.Upload;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+import org.youguan.region.RegionPicker;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.OutletForm;
+import org.youguan.registry.OutletStatus;
+import org.youguan.registry.Outlets;
+
+/**
+ * The enterprise portal (企业端): the enterprise's filings and outlets, new filings with attachments, supplements,
+ * changes, closures and receipts. "全程网上办理，企业零跑路".
+ */
+@Controller
+class EnterpriseFilingController {
+
+	private final OutletFilings filings;
+
+	private final FilingReceipts receipts;
+
+	private final Outlets outlets;
+
+	private final Enterprises enterprises;
+
+	EnterpriseFilingController(OutletFilings filings, FilingReceipts receipts, Outlets outlets, Enterprises enterprises) {
+		this.filings = filings;
+		this.receipts = receipts;
+		this.outlets = outlets;
+		this.enterprises = enterprises;
+	}
+
+	/** The enterprise's filings, newest first; {@code status} narrows them (the home page's links do). */
+	@GetMapping("/enterprise/filings")
+	String list(DataScope scope, ListRequest list, @RequestParam(required = false) FilingStatus status, Model model) {
+		PageQuery query = new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "submitted_on" : list.sort(),
+				list.sort() == null ? "desc" : list.dir()).toPage();
+		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, null, false, null), query));
+		model.addAttribute("status", status);
+		return "filing/enterprise-filings";
+	}
+
+	@GetMapping("/enterprise/outlets")
+	String outlets(DataScope scope, ListRequest list, Model model) {
+		PageQuery query = new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "name" : list.sort(),
+				list.dir()).toPage();
+		model.addAttribute("result", outlets.list(scope, Outlets.Filter.NONE, query));
+		model.addAttribute("query", query);
+		return "filing/enterprise-outlets";
+	}
+
+	@GetMapping("/enterprise/filings/new")
+	String initNewForm(@AuthenticationPrincipal CurrentUser me, Model model) {
+		return newForm(model, OutletForm.empty(), OutletFilings.draft(null, me));
+	}
+
+	/**
+	 * Submits a new filing. The files posted are held for the form's draft first (issue 13 item 9): when the form is
+	 * refused, or re-shown to pick a region or to remove a held file ({@code release}), they are listed as already
+	 * uploaded and go with the next submit; a refused file is reported with the form's other errors.
+	 */
+	@PostMapping("/enterprise/filings/new")
+	String processNewForm(@AuthenticationPrincipal CurrentUser me, @ModelAttribute OutletForm form,
+			@RequestParam(required = false) List<MultipartFile> businessLicence,
+			@RequestParam(required = false) List<MultipartFile> managerId, @RequestParam(required = false) List<MultipartFile> photos,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
+			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
+			RedirectAttributes redirect) throws IOException {
+		AttachmentDraft held = OutletFilings.draft(draft, me);
+		List<Upload> uploads = new ArrayList<>();
+		add(uploads, AttachmentKind.BUSINESS_LICENCE, businessLicence);
+		add(uploads, AttachmentKind.MANAGER_ID, managerId);
+		add(uploads, AttachmentKind.PHOTO, photos);
+		List<FieldError> fileErrors = filings.hold(held, uploads);
+		if (release != null) {
+			filings.release(held, release);
+		}
+		if (regionPick != null || release != null) {
+			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
+			return newForm(model, form, held);
+		}
+		try {
+			Validation v = new Validation();
+			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
+			var data = form.toData(enterpriseId, v);
+			// a number that does not parse and a refused file are reported with every other problem, not alone
+			long id = filings.submitNew(me, data, List.of(), formErrors(v, fileErrors), held);
+			redirect.addFlashAttribute("message", "备案已提交，受理编号：" + filings.get(me.scope(), id).number());
+			return "redirect:/enterprise/filings/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return newForm(model, form, held);
+		}
+	}
+
+	@GetMapping("/enterprise/filings/{id}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("filing", filings.get(scope, id));
+		model.addAttribute("details", filings.details(scope, id));
+		model.addAttribute("attachments", filings.attachments(scope, id));
+		return "filing/enterprise-filing";
+	}
+
+	@PostMapping("/enterprise/filings/{id}/supplement")
+	String supplement(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) String note, @RequestParam(required = false) List<MultipartFile> files,
+			RedirectAttributes redirect) throws IOException {
+		List<Upload> uploads = new ArrayList<>();
+		add(uploads, AttachmentKind.SUPPLEMENT, files);
+		String here = "/enterprise/filings/" + id;
+		return PageSteps.run(redirect, here, () -> {
+			filings.supplement(me, id, note, uploads);
+			return new PageSteps.Done("补正材料已提交，办理时限自今日重新计算，至" + filings.get(me.scope(), id).dueOn(), here);
+		});
+	}
+
+	@GetMapping("/enterprise/filings/{id}/receipt.docx")
+	ResponseEntity<byte[]> receipt(DataScope scope, @PathVariable long id) {
+		return Downloads.docx("备案回执-" + filings.get(scope, id).number() + ".docx", receipts.receipt(scope, id));
+	}
+
+	@GetMapping("/enterprise/outlets/{id}/change")
+	String initChangeForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
+		return changeForm(model, scope, id, OutletForm.of(outlets.get(scope, id)), OutletFilings.draft(null, me));
+	}
+
+	/**
+	 * Submits a change filing; the files posted are held for the form's draft first, as on the new-filing form, so a
+	 * refused form keeps them.
+	 */
+	@PostMapping("/enterprise/outlets/{id}/change")
+	String processChangeForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @ModelAttribute OutletForm form,
+			@RequestParam(required = false) String changeDescription, @RequestParam(required = false) String changedOn,
+			@RequestParam(required = false) List<MultipartFile> files,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
+			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
+			RedirectAttributes redirect) throws IOException {
+		AttachmentDraft held = OutletFilings.draft(draft, me);
+		List<Upload> uploads = new ArrayList<>();
+		add(uploads, AttachmentKind.SUPPLEMENT, files);
+		List<FieldError> fileErrors = filings.hold(held, uploads);
+		if (release != null) {
+			filings.release(held, release);
+		}
+		if (regionPick != null || release != null) {
+			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
+			return changeForm(model, me.scope(), id, form, held);
+		}
+		try {
+			Validation v = new Validation();
+			var data = form.toData(0, v);
+			var changed = v.date("changedOn", "变更日期", changedOn);
+			long filing = filings.submitChange(me, id, data, changed, changeDescription, List.of(),
+					formErrors(v, fileErrors), held);
+			redirect.addFlashAttribute("message", "变更备案已提交，受理编号：" + filings.get(me.scope(), filing).number());
+			return "redirect:/enterprise/filings/" + filing;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return changeForm(model, me.scope(), id, form, held);
+		}
+	}
+
+	@PostMapping("/enterprise/outlets/{id}/closure")
+	String closure(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/enterprise/outlets", () -> {
+			long filing = filings.submitClosure(me, id, reason);
+			return new PageSteps.Done("撤销备案申请已提交，受理编号" + filings.get(me.scope(), filing).number(),
+					"/enterprise/filings/" + filing);
+		});
+	}
+
+	private String newForm(Model model, OutletForm form, AttachmentDraft draft) {
+		model.addAttribute("form", form);
+		model.addAttribute("draft", draft.token());
+		model.addAttribute("held", filings.held(draft));
+		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
+		model.addAttribute("filed", OutletStatus.FILED);
+		return "filing/enterprise-new";
+	}
+
+	private String changeForm(Model model, DataScope scope, long id, OutletForm form, AttachmentDraft draft) {
+		model.addAttribute("outlet", outlets.get(scope, id));
+		model.addAttribute("form", form);
+		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
+		model.addAttribute("draft", draft.token());
+		model.addAttribute("held", filings.held(draft));
+		return "filing/enterprise-change";
+	}
+
+	/** The form's own errors (text that does not parse) and the refused files' errors, for the service to report. */
+	private static List<FieldError> formErrors(Validation v, List<FieldError> fileErrors) {
+		return Stream.concat(v.errors().stream(), fileErrors.stream()).toList();
+	}
+
+	/** Adds the non-empty files of one form or API field as uploads of a kind. */
+	static void add(List<Upload> uploads, AttachmentKind kind, List<MultipartFile> files) throws IOException {
+		if (files == null) {
+			return;
+		}
+		for (MultipartFile file : files) {
+			if (!file.isEmpty()) {
+				uploads.add(new Upload(kind, file.getOriginalFilename(), file.getBytes()));
+			}
+		}
+	}
+
+}

@@ -1,0 +1,173 @@
+package org.youguan.filing.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.filing.FilingStatus;
+import org.youguan.filing.OutletFilings;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.WorkState;
+
+/**
+ * The bureau's side: the work queue with the statutory clock, a filing with its attachments and actions, metrics.
+ */
+@Controller
+class FilingController {
+
+	static final String HANDLERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
+
+	static final List<Column<FilingView>> COLUMNS = List.of(Column.of("受理编号", FilingView::number, 26),
+			Column.of("类型", f -> f.kind().label(), 10), Column.of("网点名称", FilingView::outletName, 30),
+			Column.of("企业", FilingView::enterpriseName, 30), Column.of("品牌", FilingView::brandName, 8),
+			Column.of("乡镇/街道", FilingView::regionName), Column.of("状态", f -> f.status().label(), 8),
+			Column.of("提交日期", FilingView::submittedOn, 12), Column.of("办结时限", FilingView::dueOn, 12),
+			Column.of("逾期办理", FilingView::overdue, 8), Column.of("逾期备案", FilingView::lateFiling, 8),
+			Column.of("办结日期", FilingView::completedOn, 12), Column.of("用时（工作日）", FilingView::workingDaysTaken, 10),
+			Column.of("备案编号", FilingView::filingNumber, 26));
+
+	private final OutletFilings filings;
+
+	private final FilingReceipts receipts;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	private final Clock clock;
+
+	FilingController(OutletFilings filings, FilingReceipts receipts, AuditTrail audit, Spreadsheets spreadsheets,
+			Clock clock) {
+		this.filings = filings;
+		this.receipts = receipts;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+		this.clock = clock;
+	}
+
+	/**
+	 * The queue opens on what is open (with the bureau or waiting for a supplement), nearest due date first; 待办 /
+	 * 已办结 / 全部 switch the state, a status asked for alone shows that status whatever its state.
+	 */
+	@GetMapping("/filing/queue")
+	String queue(DataScope scope, ListRequest list, @RequestParam(required = false) FilingStatus status,
+			@RequestParam(required = false) FilingKind kind, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) WorkState state, Model model) {
+		WorkState shown = WorkState.orDefault(state, status != null);
+		PageQuery query = ordered(shown, list).toPage();
+		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, shown, overdue, kind), query));
+		model.addAttribute("query", query);
+		model.addAttribute("statuses", statuses(shown));
+		model.addAttribute("kinds", FilingKind.values());
+		model.addAttribute("state", shown);
+		return "filing/queue";
+	}
+
+	@GetMapping("/filing/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) FilingStatus status,
+			@RequestParam(required = false) FilingKind kind, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) WorkState state) {
+		WorkState shown = WorkState.orDefault(state, status != null);
+		var rows = filings.list(scope, new OutletFilings.Filter(status, shown, overdue, kind), ordered(shown, list).toExport())
+			.items();
+		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", COLUMNS, rows));
+	}
+
+	/** The request in the queue's default order when it names none: open work by due date, finished newest first. */
+	private static ListRequest ordered(WorkState state, ListRequest list) {
+		return new ListRequest(list.q(), list.page(), list.size(), defaultSort(state, list.sort()),
+				defaultDirection(state, list.sort(), list.dir()));
+	}
+
+	private static String defaultSort(WorkState state, String sort) {
+		return sort != null ? sort : state == WorkState.DONE ? "completed_on" : "due_on";
+	}
+
+	private static String defaultDirection(WorkState state, String sort, String dir) {
+		return sort != null ? dir : state == WorkState.DONE ? "desc" : "asc";
+	}
+
+	/** The statuses the status filter offers in a state. */
+	static List<FilingStatus> statuses(WorkState state) {
+		return switch (state) {
+			case OPEN -> List.of(FilingStatus.SUBMITTED, FilingStatus.MISSING_ITEMS);
+			case DONE -> List.of(FilingStatus.APPROVED, FilingStatus.REJECTED);
+			case ALL -> List.of(FilingStatus.values());
+		};
+	}
+
+	@GetMapping("/filing/{id}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("filing", filings.get(scope, id));
+		model.addAttribute("details", filings.details(scope, id));
+		model.addAttribute("attachments", filings.attachments(scope, id));
+		model.addAttribute("history", audit.history(scope, "OutletFiling", id));
+		return "filing/filing";
+	}
+
+	@GetMapping("/filing/{id}/receipt.docx")
+	ResponseEntity<byte[]> receipt(DataScope scope, @PathVariable long id) {
+		return Downloads.docx("备案回执-" + filings.get(scope, id).number() + ".docx", receipts.receipt(scope, id));
+	}
+
+	@PostMapping("/filing/{id}/{action:approve|notify-missing|reject}")
+	@PreAuthorize(HANDLERS)
+	String act(DataScope scope, @PathVariable long id, @PathVariable String action,
+			@RequestParam(required = false) String text, RedirectAttributes redirect) {
+		String here = "/filing/" + id;
+		return PageSteps.run(redirect, here, () -> {
+			String message = switch (action) {
+				case "approve" -> {
+					String number = filings.approve(scope, id, text);
+					FilingView f = filings.get(scope, id);
+					yield "已准予" + f.kind().label() + f.number() + "（" + f.outletName() + "），备案编号" + number
+							+ switch (f.kind()) {
+								case NEW -> "，网点随即列入已备案名录";
+								case CHANGE -> "，网点登记信息随即更新";
+								case CLOSURE -> "，网点随即关闭";
+							};
+				}
+				case "notify-missing" -> {
+					filings.notifyMissingItems(scope, id, text);
+					yield "已向" + filings.get(scope, id).enterpriseName() + "一次性告知补正事项：" + text.strip();
+				}
+				default -> {
+					filings.reject(scope, id, text);
+					yield "已对" + filings.get(scope, id).number() + "作出不予备案决定：" + text.strip();
+				}
+			};
+			return new PageSteps.Done(message, here);
+		});
+	}
+
+	@GetMapping("/filing/metrics")
+	String metrics(DataScope scope, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+		LocalDate today = LocalDate.now(clock);
+		LocalDate start = from == null ? today.withDayOfYear(1) : from;
+		LocalDate end = to == null ? today : to;
+		model.addAttribute("from", start);
+		model.addAttribute("to", end);
+		model.addAttribute("metrics", filings.metrics(scope, start, end));
+		return "filing/metrics";
+	}
+}

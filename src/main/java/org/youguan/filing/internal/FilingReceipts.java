@@ -1,0 +1,78 @@
+package org.youguan.filing.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.youguan.documents.WordTemplates;
+import org.youguan.filing.AttachmentKind;
+import org.youguan.filing.FilingStatus;
+import org.youguan.filing.OutletFilings;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.org.Bureaus;
+
+/**
+ * The filing receipt (备案回执, .docx) of a completed filing, from the template
+ * {@code documents/filing-receipt.docx}, signed by the bureau of the outlet's county (or the nearest bureau above).
+ */
+@Service
+public class FilingReceipts {
+
+	static final String TEMPLATE = "documents/filing-receipt.docx";
+
+	private final OutletFilings filings;
+
+	private final Bureaus bureaus;
+
+	private final WordTemplates templates;
+
+	FilingReceipts(OutletFilings filings, Bureaus bureaus, WordTemplates templates) {
+		this.filings = filings;
+		this.bureaus = bureaus;
+		this.templates = templates;
+	}
+
+	public byte[] receipt(DataScope scope, long id) {
+		FilingView f = filings.get(scope, id);
+		if (f.status() != FilingStatus.APPROVED) {
+			throw DomainException.illegalTransition("备案办结后才能下载回执，当前为“" + f.status().label() + "”");
+		}
+		List<Map<String, String>> files = filings.attachments(scope, id)
+			.stream()
+			.map(a -> Map.of("kind", AttachmentKind.valueOf(a.kind()).label(), "name", a.fileName()))
+			.toList();
+		Map<String, String> fields = Map.ofEntries(Map.entry("bureau", bureauName(f.regionCode())),
+				Map.entry("number", f.number()), Map.entry("filingNumber", f.filingNumber()),
+				Map.entry("enterprise", f.enterpriseName()), Map.entry("creditCode", f.enterpriseCreditCode()),
+				Map.entry("outlet", f.outletName()), Map.entry("address", filings.outletAddress(f.id())),
+				Map.entry("kind", f.kind().label()), Map.entry("submittedOn", chinese(f.submittedOn())),
+				Map.entry("completedOn", chinese(f.completedOn())), Map.entry("date", chinese(f.completedOn())));
+		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
+			return templates.fill(template, fields, Map.of("attachments", files));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String bureauName(String region) {
+		for (String code = region.length() > 6 ? region.substring(0, 6) : region; !code.isEmpty();
+				code = code.length() > 2 ? code.substring(0, code.length() - 2) : "") {
+			var bureau = bureaus.findByRegion(code);
+			if (bureau.isPresent()) {
+				return bureau.get().name();
+			}
+		}
+		return "邮政管理局";
+	}
+
+	private static String chinese(LocalDate d) {
+		return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+	}
+}

@@ -1,0 +1,23 @@
+package org.youguan.filing.internal;
+
+import java.time.LocalDate;
+
+import org.youguan.filing.FilingStatus;
+
+/**
+ * A filing as queues and pages show it, with the clock's state for today.
+ *
+ * @param overdue still with the bureau after its due date
+ * @param dueSoon with the bureau and due today or on the next working day
+ */
+public record FilingView(long id, String number, FilingKind kind, Long outletId, String outletName,
+		String enterpriseCreditCode, String enterpriseName, String brandName, String regionCode, String regionName,
+		FilingStatus status, LocalDate submittedOn, LocalDate clockStart, LocalDate dueOn, LocalDate missingNoticeDue,
+		boolean missingItemsNotified, String missingItems, String decisionNote, LocalDate openedOn, boolean lateFiling,
+		String changeDescription, LocalDate completedOn, Integer workingDaysTaken, String filingNumber, boolean overdue,
+		boolean dueSoon) {
+
+	public boolean open() {
+		return status == FilingStatus.SUBMITTED || status == FilingStatus.MISSING_ITEMS;
+	}
+}

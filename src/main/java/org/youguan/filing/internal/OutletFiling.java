@@ -1,0 +1,263 @@
+package org.youguan.filing.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+import org.youguan.filing.FilingStatus;
+import org.youguan.kernel.DomainException;
+
+/**
+ * One filing (备案) and its procedure. The status changes only through the intention methods below, each guarded:
+ * missing items are notified once and restart the clock when supplemented; a decided filing cannot be decided again.
+ */
+@Table("outlet_filing")
+public class OutletFiling {
+
+	@Id
+	private Long id;
+
+	private String number;
+
+	private FilingKind kind;
+
+	private Long outletId;
+
+	private String outletName;
+
+	private String enterpriseCreditCode;
+
+	private String enterpriseName;
+
+	private String brandName;
+
+	private String regionCode;
+
+	private FilingStatus status;
+
+	private LocalDate submittedOn;
+
+	private LocalDate clockStart;
+
+	private LocalDate dueOn;
+
+	private LocalDate missingNoticeDue;
+
+	private boolean missingItemsNotified;
+
+	private String missingItems;
+
+	private String decisionNote;
+
+	private LocalDate openedOn;
+
+	private boolean lateFiling;
+
+	private String changeDescription;
+
+	/**
+	 * A new or change filing's proposed outlet data (JSON, with the manager's ID and phone), encrypted at rest; the
+	 * filing owns it until the decision.
+	 */
+	private byte[] proposedCipher;
+
+	/** A change or closure filing's outlet as it stood at submission (JSON, manager's numbers masked). */
+	private String outletBefore;
+
+	private LocalDate completedOn;
+
+	private Integer workingDaysTaken;
+
+	private String filingNumber;
+
+	private boolean demo;
+
+	private Instant createdAt;
+
+	@Version
+	private Integer version;
+
+	public OutletFiling() {
+	}
+
+	/** What a filing is about; {@code outletId} is null for a new outlet until it is approved. */
+	public record Subject(Long outletId, String outletName, String enterpriseCreditCode, String enterpriseName,
+			String brandName, String regionCode) {
+	}
+
+	public static OutletFiling submit(String number, FilingKind kind, Subject subject, LocalDate today, FilingClock clock,
+			LocalDate openedOn, boolean lateFiling, String changeDescription, byte[] proposedCipher, String outletBefore,
+			boolean demo, Instant now) {
+		OutletFiling f = new OutletFiling();
+		f.number = number;
+		f.kind = kind;
+		f.outletId = subject.outletId();
+		f.outletName = subject.outletName();
+		f.enterpriseCreditCode = subject.enterpriseCreditCode();
+		f.enterpriseName = subject.enterpriseName();
+		f.brandName = subject.brandName();
+		f.regionCode = subject.regionCode();
+		f.status = FilingStatus.SUBMITTED;
+		f.submittedOn = today;
+		f.restartClock(clock);
+		f.openedOn = openedOn;
+		f.lateFiling = lateFiling;
+		f.changeDescription = changeDescription;
+		f.proposedCipher = proposedCipher;
+		f.outletBefore = outletBefore;
+		f.demo = demo;
+		f.createdAt = now;
+		return f;
+	}
+
+	/** 一次性告知: the bureau lists every missing item at once, and only once. */
+	public void notifyMissingItems(String items) {
+		if (status != FilingStatus.SUBMITTED) {
+			throw DomainException.illegalTransition("只有待办理的备案可以告知补正，当前为“" + status.label() + "”");
+		}
+		if (missingItemsNotified) {
+			throw DomainException.illegalTransition("补正事项只能一次性告知，本备案已告知过");
+		}
+		status = FilingStatus.MISSING_ITEMS;
+		missingItemsNotified = true;
+		missingItems = items;
+	}
+
+	/** The enterprise supplements: the filing is back with the bureau and the clock starts again. */
+	public void supplement(FilingClock clock) {
+		if (status != FilingStatus.MISSING_ITEMS) {
+			throw DomainException.illegalTransition("只有待补正的备案可以提交补正材料，当前为“" + status.label() + "”");
+		}
+		status = FilingStatus.SUBMITTED;
+		restartClock(clock);
+	}
+
+	/** Checked before the registry is touched, so a decided filing never changes its outlet. */
+	public void requireApprovable() {
+		if (status != FilingStatus.SUBMITTED) {
+			throw DomainException.illegalTransition("只有待办理的备案可以准予备案，当前为“" + status.label() + "”");
+		}
+	}
+
+	/** Approved: a new outlet gets the id and number reserved for it in the registry. */
+	public void approve(Long outletId, String filingNumber, LocalDate today, int workingDays, String note) {
+		requireApprovable();
+		status = FilingStatus.APPROVED;
+		this.outletId = outletId;
+		this.filingNumber = filingNumber;
+		decide(today, workingDays, note);
+	}
+
+	public void reject(String reason, LocalDate today, int workingDays) {
+		if (status != FilingStatus.SUBMITTED && status != FilingStatus.MISSING_ITEMS) {
+			throw DomainException.illegalTransition("已办结的备案不能再作决定，当前为“" + status.label() + "”");
+		}
+		status = FilingStatus.REJECTED;
+		decide(today, workingDays, reason);
+	}
+
+	private void decide(LocalDate today, int workingDays, String note) {
+		completedOn = today;
+		workingDaysTaken = workingDays;
+		decisionNote = note;
+	}
+
+	/**
+	 * The clock counted again from the same start on a changed calendar (a year's holiday notice was loaded): only an
+	 * open filing's due dates move.
+	 */
+	void recount(FilingClock clock) {
+		if (status != FilingStatus.SUBMITTED && status != FilingStatus.MISSING_ITEMS) {
+			throw DomainException.illegalTransition("已办结的备案不再重新计算时限，当前为“" + status.label() + "”");
+		}
+		if (!clock.start().equals(clockStart)) {
+			throw new IllegalArgumentException("a recount keeps the clock's start " + clockStart + ": " + clock.start());
+		}
+		restartClock(clock);
+	}
+
+	LocalDate dueOn() {
+		return dueOn;
+	}
+
+	LocalDate missingNoticeDue() {
+		return missingNoticeDue;
+	}
+
+	private void restartClock(FilingClock clock) {
+		clockStart = clock.start();
+		dueOn = clock.dueOn();
+		missingNoticeDue = clock.missingNoticeDue();
+	}
+
+	public Long id() {
+		return id;
+	}
+
+	public String number() {
+		return number;
+	}
+
+	public FilingKind kind() {
+		return kind;
+	}
+
+	public Long outletId() {
+		return outletId;
+	}
+
+	String outletName() {
+		return outletName;
+	}
+
+	public String regionCode() {
+		return regionCode;
+	}
+
+	public String enterpriseCreditCode() {
+		return enterpriseCreditCode;
+	}
+
+	FilingStatus status() {
+		return status;
+	}
+
+	LocalDate submittedOn() {
+		return submittedOn;
+	}
+
+	public LocalDate clockStart() {
+		return clockStart;
+	}
+
+	public byte[] proposedCipher() {
+		return proposedCipher;
+	}
+
+	public String outletBefore() {
+		return outletBefore;
+	}
+
+	public boolean lateFiling() {
+		return lateFiling;
+	}
+
+	public Map<String, Object> snapshot() {
+		var m = new LinkedHashMap<String, Object>();
+		m.put("number", number);
+		m.put("kind", kind);
+		m.put("outletId", outletId);
+		m.put("status", status);
+		m.put("clockStart", clockStart.toString());
+		m.put("dueOn", dueOn.toString());
+		m.put("missingItems", missingItems);
+		m.put("decisionNote", decisionNote);
+		m.put("filingNumber", filingNumber);
+		m.put("workingDaysTaken", workingDaysTaken);
+		return m;
+	}
+}

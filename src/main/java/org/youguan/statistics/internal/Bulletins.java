@@ -1,0 +1,199 @@
+package org.youguan.statistics.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.youguan.documents.WordTemplates;
+import org.youguan.region.Regions;
+import org.youguan.statistics.Aggregates;
+import org.youguan.statistics.Analysis;
+import org.youguan.statistics.Indicator;
+import org.youguan.statistics.Indicators;
+import org.youguan.statistics.Slice;
+
+/**
+ * The monthly bulletin "1–N月全市邮政行业运行情况" (.docx, from {@code documents/statistics-bulletin.docx}): the main
+ * figures with growth, the place of the region's express growth among its siblings, the composition, and a table by
+ * sub-region — approved data only.
+ */
+@Service
+class Bulletins {
+
+	static final String TEMPLATE = "documents/statistics-bulletin.docx";
+
+	static final List<String> MAIN = List.of("postal.total", "postal.revenue", "express.volume", "express.revenue");
+
+	private final Analysis analysis;
+
+	private final Aggregates aggregates;
+
+	private final Indicators indicators;
+
+	private final Regions regions;
+
+	private final WordTemplates templates;
+
+	private final Clock clock;
+
+	private final Coverage coverage;
+
+	Bulletins(Analysis analysis, Aggregates aggregates, Indicators indicators, Regions regions, WordTemplates templates,
+			Clock clock, Coverage coverage) {
+		this.coverage = coverage;
+		this.analysis = analysis;
+		this.aggregates = aggregates;
+		this.indicators = indicators;
+		this.regions = regions;
+		this.templates = templates;
+		this.clock = clock;
+	}
+
+	/**
+	 * Writes the bulletin of the slice ("1–10月"). Amounts as the bureau writes them (亿件/万件, 亿元/万元, two
+	 * decimals), the date as 2026年11月30日, the place among sibling regions only when at least two of them have data,
+	 * and a figure whose period (or last year's) is below the completeness share with the caveat instead of a plain
+	 * rise or fall (see {@link Coverage}).
+	 */
+	public byte[] write(Slice slice, String months) {
+		String area = area(slice.regionPrefix());
+		String name = slice.regionPrefix().isEmpty() ? "全国" : regions.fullName(slice.regionPrefix());
+		Map<String, String> fields = new HashMap<>();
+		fields.put("title", slice.from().getYear() + "年" + months + name + "邮政行业运行情况");
+		fields.put("months", slice.from().getYear() + "年" + months);
+		fields.put("date", date(LocalDate.now(clock)));
+		List<Map<String, String>> figures = new ArrayList<>();
+		Map<String, Figure> main = new LinkedHashMap<>();
+		for (String code : MAIN) {
+			Indicator i = indicators.get(code);
+			Figure f = new Figure(i, aggregates.value(i, slice), aggregates.value(i, slice.lastYear()),
+					coverage.pair(i, slice));
+			main.put(code, f);
+			Map<String, String> row = new HashMap<>();
+			Scale scale = f.scale();
+			row.put("name", i.name());
+			row.put("unit", scale.unit());
+			row.put("value", scale.format(f.value()));
+			row.put("lastYear", scale.format(f.lastYear()));
+			row.put("growth", f.growth() == null ? "—" : f.growth().setScale(1, RoundingMode.HALF_UP).toPlainString()
+					+ (f.coverage().comparable() ? "" : "（数据不完整）"));
+			figures.add(row);
+		}
+		String caveat = main.values().stream().map(f -> f.coverage()).filter(c -> !c.comparable()).findFirst()
+			.map(c -> "（注：" + c.caveat() + "，同比仅供参考。）").orElse("");
+		fields.put("overall", months + "，" + area + "邮政行业业务总量累计完成" + main.get("postal.total").amount() + "，"
+				+ main.get("postal.total").growthText() + "；业务收入（不包括邮政储蓄银行直接营业收入）累计完成"
+				+ main.get("postal.revenue").amount() + "，" + main.get("postal.revenue").growthText() + "。" + caveat);
+		Indicator volume = indicators.get("express.volume");
+		String place = "";
+		if (slice.regionPrefix().length() >= 4 && main.get("express.volume").coverage().comparable()) {
+			Analysis.Place p = analysis.place(volume, slice, slice.regionPrefix());
+			if (p.comparable() && p.byGrowth() > 0) {
+				place = "，增幅" + (slice.regionPrefix().length() == 4 ? "全省" : "全市") + "排名第" + p.byGrowth() + "（共" + p.of() + "个）";
+			}
+		}
+		fields.put("express", area + "快递业务量累计完成" + main.get("express.volume").amount() + "，"
+				+ main.get("express.volume").growthText() + place + "；快递业务收入累计完成" + main.get("express.revenue").amount()
+				+ "，" + main.get("express.revenue").growthText() + "。");
+		List<String> parts = new ArrayList<>();
+		Coverage.Pair volumeCoverage = main.get("express.volume").coverage();
+		for (Analysis.Row r : analysis.composition(volume, slice)) {
+			Figure part = new Figure(volume, r.value(), r.previousYearValue(), volumeCoverage);
+			parts.add(r.name().replace("快递业务量", "").replace("（", "").replace("）", "") + "业务量" + part.amount() + "，" + part.growthText() + "，占全部快递业务量的"
+					+ percent(r.share()) + "%");
+		}
+		fields.put("composition", parts.isEmpty() ? "" : String.join("；", parts) + "。");
+		List<Map<String, String>> regionRows = new ArrayList<>();
+		List<Analysis.Row> byRegion = analysis.byRegion(volume, slice);
+		boolean ranked = byRegion.stream().filter(r -> r.value() != null).count() >= 2;
+		int rank = 0;
+		for (Analysis.Row r : byRegion) {
+			Map<String, String> row = new HashMap<>();
+			row.put("name", r.name());
+			row.put("value", r.value() == null ? "—" : Scale.TEN_THOUSAND.format(r.value()));
+			row.put("growth", percent(r.growth()) + (r.incomplete() ? "（数据不完整）" : ""));
+			row.put("share", percent(r.share()));
+			row.put("rank", ranked && r.value() != null ? String.valueOf(++rank) : "—");
+			regionRows.add(row);
+		}
+		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
+			return templates.fill(template, fields, Map.of("figures", figures, "regions", regionRows));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A date as official documents write it: 2026年11月30日. */
+	static String date(LocalDate date) {
+		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+	}
+
+	private static String percent(BigDecimal v) {
+		return v == null ? "—" : v.setScale(1, RoundingMode.HALF_UP).toPlainString();
+	}
+
+	/** "全省", "全市", "全区" by the level of the region code. */
+	static String area(String prefix) {
+		return switch (prefix.length()) {
+			case 0 -> "全国";
+			case 2 -> "全省";
+			case 4 -> "全市";
+			default -> "全区";
+		};
+	}
+
+	/** How an amount is written: divided by {@code divisor}, two decimals, in {@code unit}. */
+	record Scale(String unit, long divisor) {
+
+		static final Scale TEN_THOUSAND = new Scale("万件", 10_000);
+
+		String format(BigDecimal v) {
+			return v == null ? "—" : v.divide(BigDecimal.valueOf(divisor), 2, RoundingMode.HALF_UP).toPlainString();
+		}
+	}
+
+	/** A figure with last year's, written the way bulletins do ("27.81亿件", "同比增长12.5%"). */
+	record Figure(Indicator indicator, BigDecimal value, BigDecimal lastYear, Coverage.Pair coverage) {
+
+		BigDecimal growth() {
+			return Aggregates.growth(value, lastYear);
+		}
+
+		/** 亿件 from 100 million parcels, else 万件; 亿元 from 10,000 万元, else 万元; other units as they are. */
+		Scale scale() {
+			BigDecimal v = value != null ? value : lastYear;
+			return switch (indicator.unit()) {
+				case "件" -> v != null && v.compareTo(BigDecimal.valueOf(100_000_000)) >= 0 ? new Scale("亿件", 100_000_000)
+						: Scale.TEN_THOUSAND;
+				case "万元" -> v != null && v.compareTo(BigDecimal.valueOf(10_000)) >= 0 ? new Scale("亿元", 10_000)
+						: new Scale("万元", 1);
+				default -> new Scale(indicator.unit(), 1);
+			};
+		}
+
+		String amount() {
+			return value == null ? "—" : scale().format(value) + scale().unit();
+		}
+
+		String growthText() {
+			BigDecimal g = growth();
+			if (g == null) {
+				return "上年同期无数据";
+			}
+			String text = (g.signum() >= 0 ? "同比增长" : "同比下降") + g.abs().setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+			return coverage.comparable() ? text : text + "（数据不完整，不可比）";
+		}
+	}
+}

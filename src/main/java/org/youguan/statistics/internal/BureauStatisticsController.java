@@ -1,0 +1,256 @@
+package org.youguan.statistics.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+import org.youguan.platform.BackgroundJobs;
+import org.youguan.region.RegionPicker;
+import org.youguan.registry.Brands;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.statistics.Completeness;
+import org.youguan.statistics.HistoryImport;
+import org.youguan.statistics.Indicator;
+import org.youguan.statistics.Indicators;
+import org.youguan.statistics.Period;
+import org.youguan.statistics.ReportForm;
+import org.youguan.statistics.ReportForms;
+import org.youguan.statistics.Reports;
+import org.youguan.statistics.Targets;
+
+/**
+ * The bureau's statistics housekeeping: completeness and timeliness with reminders, annual targets and their progress,
+ * the indicator catalogue and forms (due day), and the import of past years' totals.
+ */
+@Controller
+class BureauStatisticsController {
+
+	static final String ADMINS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')";
+
+	static final List<Column<Completeness.Line>> OUTSTANDING = List.of(Column.of("企业", Completeness.Line::enterpriseName, 36),
+			Column.of("区划", Completeness.Line::regionCode, 10),
+			Column.of("状态", l -> l.status() == null ? "未报" : l.status().label(), 10),
+			Column.of("报送时间", Completeness.Line::submittedAt, 20),
+			Column.of("按时", l -> l.onTime() == null ? "" : l.onTime() ? "是" : "否", 6),
+			Column.of("最近催报", Completeness.Line::lastReminder, 20));
+
+	private final ReportForms forms;
+
+	private final Completeness completeness;
+
+	private final Targets targets;
+
+	private final Indicators indicators;
+
+	private final Reports reports;
+
+	private final HistoryImport history;
+
+	private final Spreadsheets spreadsheets;
+
+	private final Clock clock;
+
+	private final Brands brands;
+
+	private final BackgroundJobs jobs;
+
+	BureauStatisticsController(ReportForms forms, Completeness completeness, Targets targets, Indicators indicators,
+			Reports reports, HistoryImport history, Spreadsheets spreadsheets, Brands brands,
+			Clock clock, BackgroundJobs jobs) {
+		this.brands = brands;
+		this.jobs = jobs;
+		this.forms = forms;
+		this.completeness = completeness;
+		this.targets = targets;
+		this.indicators = indicators;
+		this.reports = reports;
+		this.history = history;
+		this.spreadsheets = spreadsheets;
+		this.clock = clock;
+	}
+
+	@GetMapping("/statistics/completeness")
+	String completeness(DataScope scope, @RequestParam(required = false) Long form,
+			@RequestParam(required = false) String period, Model model) {
+		Completeness.Summary summary = summary(scope, form, period);
+		model.addAttribute("summary", summary);
+		model.addAttribute("forms", forms.all());
+		return "statistics/completeness";
+	}
+
+	@GetMapping("/statistics/completeness/export.xlsx")
+	ResponseEntity<byte[]> exportCompleteness(DataScope scope, @RequestParam(required = false) Long form,
+			@RequestParam(required = false) String period) {
+		Completeness.Summary summary = summary(scope, form, period);
+		return Downloads.xlsx(summary.form().name() + summary.period().code() + "报送情况.xlsx",
+				spreadsheets.write("报送情况", OUTSTANDING, summary.lines()));
+	}
+
+	@PostMapping("/statistics/completeness/remind")
+	@PreAuthorize(ReportController.HANDLERS)
+	String remind(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam long form,
+			@RequestParam String period, RedirectAttributes redirect) {
+		ReportForm f = forms.get(form);
+		String here = "/statistics/completeness?form=" + form + "&period=" + period;
+		return PageSteps.run(redirect, here, () -> {
+			int n = completeness.remind(scope, f, Period.parse(f.periodType(), period, "period", LocalDate.now(clock)),
+					me.bureauName());
+			return new PageSteps.Done("已向" + n + "家未报送企业发出催报通知", here);
+		});
+	}
+
+	@GetMapping("/statistics/targets")
+	String targets(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
+			@RequestParam(required = false) Integer year, Model model) {
+		YearMonth through = YearMonth.now(clock).minusMonths(1);
+		if (year != null) {
+			Period.requireYear("year", year, LocalDate.now(clock));
+		}
+		int y = year == null ? YearMonth.now(clock).getYear() : year;
+		String r = region == null || region.isBlank() ? me.regionCode() : region.strip();
+		model.addAttribute("progress", targets.progress(scope, r, y, through));
+		model.addAttribute("region", r);
+		model.addAttribute("year", y);
+		model.addAttribute("indicators", indicators.all());
+		return "statistics/targets";
+	}
+
+	@PostMapping("/statistics/targets")
+	@PreAuthorize(ReportController.HANDLERS)
+	String setTarget(DataScope scope, @RequestParam String region, @RequestParam int year, @RequestParam String indicator,
+			@RequestParam(required = false) String targetValue, @RequestParam(required = false) String targetGrowth,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/statistics/targets?region=" + region + "&year=" + year, "目标已保存", () -> {
+			Validation v = new Validation();
+			BigDecimal value = v.decimal("targetValue", "目标值", targetValue);
+			BigDecimal growth = v.decimal("targetGrowth", "增长目标", targetGrowth);
+			v.throwIfInvalid();
+			targets.set(scope, region, year, indicator, value, growth);
+		});
+	}
+
+	@GetMapping("/statistics/catalogue")
+	String catalogue(@AuthenticationPrincipal CurrentUser me, Model model) {
+		model.addAttribute("indicators", indicators.all());
+		model.addAttribute("forms", forms.all().stream()
+			.map(f -> new FormLine(f, forms.indicators(f.id()), me != null && forms.configurableBy(me, f)))
+			.toList());
+		model.addAttribute("rules", reports.rules());
+		model.addAttribute("enterpriseTypes", EnterpriseType.values());
+		model.addAttribute("brands", brands.all());
+		model.addAttribute("valueTypes", ValueType.values());
+		model.addAttribute("aggregations", Aggregation.values());
+		return "statistics/catalogue";
+	}
+
+	/** A form with its indicators, for the catalogue page. */
+	public record FormLine(ReportForm form, List<Indicator> indicators, boolean configurable) {
+	}
+
+	@PostMapping("/statistics/catalogue/forms/{id:\\d+}")
+	@PreAuthorize(ADMINS)
+	String configureForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) Integer dueDay,
+			@RequestParam(required = false) List<EnterpriseType> types,
+			@RequestParam(required = false) Long brand, @RequestParam(required = false) String regionPrefix,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, RedirectAttributes redirect) {
+		if (regionPick != null) {
+			// without JavaScript: show the catalogue again with this form's region one level deeper, nothing saved
+			redirect.addAttribute("form", id);
+			redirect.addAttribute("regionPrefix", regionPrefix == null ? "" : regionPrefix);
+			return "redirect:/statistics/catalogue";
+		}
+		return PageSteps.run(redirect, "/statistics/catalogue", "报表设置已保存", () -> forms.configure(me, id,
+				dueDay == null ? 0 : dueDay, types == null ? List.of() : types, brand, regionPrefix));
+	}
+
+	@PostMapping("/statistics/catalogue/indicators")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	String addIndicator(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) ValueType valueType,
+			@RequestParam(required = false) Aggregation aggregation, @RequestParam(required = false) String denominatorCode,
+			@RequestParam(required = false) String formula, @RequestParam(required = false) String description,
+			@RequestParam(required = false) Long formId, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/statistics/catalogue", "已新增指标" + code, () -> indicators.add(
+				new Indicators.NewIndicator(code, name, unit, valueType, aggregation, denominatorCode, formula, description),
+				formId));
+	}
+
+	@GetMapping("/statistics/history/import")
+	@PreAuthorize(ReportController.HANDLERS)
+	String historyForm() {
+		return "statistics/history";
+	}
+
+	@GetMapping("/statistics/history/import/template.xlsx")
+	ResponseEntity<byte[]> historyTemplate() {
+		return Downloads.xlsx("历史统计数据导入模板.xlsx", history.template());
+	}
+
+	@PostMapping("/statistics/history/import")
+	@PreAuthorize(ReportController.HANDLERS)
+	String importHistory(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+		try {
+			HistoryImport.Result result = history.importFile(scope, file.getBytes());
+			if (result.rejected()) {
+				UUID sheet = jobs.record(HISTORY_ERRORS, me.getUsername(), BackgroundJobs.State.REJECTED,
+						"有" + result.errors().size() + "行存在错误，未导入任何数据", "历史数据导入-错误.xlsx",
+						result.annotated());
+				model.addAttribute("rowErrors", result.errors());
+				model.addAttribute("errorSheet", sheet);
+				return "statistics/history";
+			}
+			redirect.addFlashAttribute("message", "已导入" + result.imported() + "行"
+					+ (result.replaced() > 0 ? "，其中替换以前导入的" + result.replaced() + "行" : ""));
+			return "redirect:/statistics/history/import";
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return "statistics/history";
+		}
+	}
+
+	/**
+	 * The rejected sheet with its error column, once, to the user who uploaded it — kept in PostgreSQL as a finished
+	 * job (not in the session), so any node of a cluster hands it out.
+	 */
+	@GetMapping("/statistics/history/import/errors/{id}.xlsx")
+	ResponseEntity<byte[]> historyErrors(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		BackgroundJobs.Result sheet = jobs.takeResult(id, HISTORY_ERRORS, me.getUsername())
+			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
+		return Downloads.xlsx(sheet.name(), sheet.content());
+	}
+
+	private static final String HISTORY_ERRORS = "statistics.history-import";
+
+	private Completeness.Summary summary(DataScope scope, Long form, String period) {
+		ReportForm f = form == null ? forms.byCode("monthly") : forms.get(form);
+		Period p = period == null || period.isBlank() ? forms.currentPeriod(f)
+				: Period.parse(f.periodType(), period, "period", LocalDate.now(clock));
+		return completeness.summary(scope, f, p);
+	}
+}

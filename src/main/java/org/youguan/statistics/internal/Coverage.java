@@ -1,0 +1,261 @@
+package org.youguan.statistics.internal;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.statistics.Aggregates;
+import org.youguan.statistics.Indicator;
+import org.youguan.statistics.Period;
+import org.youguan.statistics.ReportForm;
+import org.youguan.statistics.ReportForms;
+import org.youguan.statistics.Slice;
+
+/**
+ * How complete an aggregate is: for every period of the form that carries the indicator, how many of the enterprises
+ * expected to report it in the region (and brand) have an approved report for that period — reported / expected units.
+ * A unit counts as expected for a past period only when it had reported the form by then (so an enterprise registered
+ * since does not make old months incomplete); for the period being reported now every unit on the register counts.
+ * A period whose share is below {@code youguan.statistics.complete-share} (default 0.95) is incomplete (数据不完整);
+ * a month kept by the history import (region totals, no enterprise reports) counts as complete. The slice's coverage
+ * is its least complete month. Growth is not recomputed over comparable units: a growth whose period or comparison
+ * period is incomplete is shown with the caveat (see {@link Share#text()}), never as a plain rise or fall.
+ */
+@Service
+public class Coverage {
+
+	/**
+	 * Reported and expected units of a period ("2026-10"); {@code expected} 0 when nothing is expected there (or the
+	 * month came from the history import), which is complete.
+	 */
+	public record Share(String period, int reported, int expected, boolean complete) {
+
+		/** Reported of expected in percent (100 when nothing is expected). */
+		public int percent() {
+			return expected == 0 ? 100 : reported * 100 / expected;
+		}
+
+		/** "2026-10 已审核52/60家" — the caveat next to a figure of an incomplete period. */
+		public String text() {
+			return period + " 已审核" + reported + "/" + expected + "家";
+		}
+
+		static Share complete(String period) {
+			return new Share(period, 0, 0, true);
+		}
+
+		double share() {
+			return expected == 0 ? 1.0 : reported / (double) expected;
+		}
+	}
+
+	/** The coverage of an aggregate and of its comparison (the same months last year). */
+	public record Pair(Share current, Share lastYear) {
+
+		/** Both periods complete enough to compare. */
+		public boolean comparable() {
+			return current.complete() && lastYear.complete();
+		}
+
+		/** The incomplete side's caveat ("数据不完整：2026-10 已审核52/60家"), or "" when comparable. */
+		public String caveat() {
+			if (comparable()) {
+				return "";
+			}
+			return "数据不完整：" + (current.complete() ? lastYear : current).text();
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ReportForms forms;
+
+	private final StatisticsSettings settings;
+
+	/**
+	 * The expected reporters of a form in a region and brand, kept 30 seconds: a page computes the coverage of several
+	 * slices of one region (this year, last year, by month, by sub-region) and the register changes rarely.
+	 */
+	private final Cache<String, List<EnterpriseView>> expectedReporters = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(30))
+		.maximumSize(1_000)
+		.build();
+
+	Coverage(JdbcClient jdbc, ReportForms forms, StatisticsSettings settings) {
+		this.jdbc = jdbc;
+		this.forms = forms;
+		this.settings = settings;
+	}
+
+	/** The least complete month of the slice (complete when no form carries the indicator). */
+	public Share of(Indicator indicator, Slice slice) {
+		return worst(byMonth(indicator, slice).values(), slice.to().toString());
+	}
+
+	/** The slice's coverage and that of the same months last year. */
+	public Pair pair(Indicator indicator, Slice slice) {
+		return new Pair(of(indicator, slice), of(indicator, slice.lastYear()));
+	}
+
+	/** Each month of the slice ("YYYY-MM") with the coverage of the form's period containing it. */
+	public Map<String, Share> byMonth(Indicator indicator, Slice slice) {
+		Map<String, Share> result = new LinkedHashMap<>();
+		Basis basis = basis(indicator, slice);
+		for (String month : Aggregates.months(slice.from(), slice.to())) {
+			result.put(month, basis == null ? Share.complete(month) : basis.share(month, slice.regionPrefix()));
+		}
+		return result;
+	}
+
+	/** Each sub-region (code prefix of {@code length}) with its least complete month over the slice. */
+	public Map<String, Share> byRegion(Indicator indicator, Slice slice, int length, List<String> regionCodes) {
+		Map<String, Share> result = new LinkedHashMap<>();
+		Basis basis = basis(indicator, slice);
+		for (String code : regionCodes) {
+			List<Share> months = new ArrayList<>();
+			for (String month : Aggregates.months(slice.from(), slice.to())) {
+				months.add(basis == null ? Share.complete(month) : basis.share(month, code.substring(0, Math.min(length, code.length()))));
+			}
+			result.put(code, worst(months, slice.to().toString()));
+		}
+		return result;
+	}
+
+	private Share worst(Iterable<Share> shares, String fallback) {
+		Share worst = null;
+		for (Share s : shares) {
+			if (worst == null || s.share() < worst.share()) {
+				worst = s;
+			}
+		}
+		return worst == null ? Share.complete(fallback) : worst;
+	}
+
+	/** What a slice's coverage is computed from: the form, its expected units, the approved reports, history months. */
+	private final class Basis {
+
+		final ReportForm form;
+
+		final List<EnterpriseView> expected;
+
+		final Map<String, Set<Long>> approved = new HashMap<>();
+
+		final Set<String> history = new HashSet<>();
+
+		/** The first period each unit ever reported this form for (any status). */
+		final Map<Long, LocalDate> firstReported = new HashMap<>();
+
+		/** The period being reported now: from it on, every unit on the register is expected. */
+		final Period current;
+
+		Basis(ReportForm form, List<EnterpriseView> expected, Period current) {
+			this.form = form;
+			this.expected = expected;
+			this.current = current;
+		}
+
+		/**
+		 * A unit is expected for a period when it had reported this form for that period or an earlier one, or the
+		 * period is the one being reported now (or later): an enterprise registered since does not make past months
+		 * look incomplete.
+		 */
+		boolean expects(EnterpriseView e, Period period) {
+			LocalDate first = firstReported.get(e.id());
+			return !period.first().isBefore(current.first()) || first != null && !first.isAfter(period.start());
+		}
+
+		Share share(String month, String prefix) {
+			if (history.contains(month)) {
+				return Share.complete(month);
+			}
+			Period period = Period.containing(form.periodType(), YearMonth.parse(month));
+			Set<Long> done = approved.getOrDefault(period.code(), Set.of());
+			int expect = 0;
+			int reported = 0;
+			for (EnterpriseView e : expected) {
+				if (e.regionCode().startsWith(prefix) && expects(e, period)) {
+					expect++;
+					reported += done.contains(e.id()) ? 1 : 0;
+				}
+			}
+			boolean complete = expect == 0 || reported >= settings.completeShare() * expect;
+			return new Share(month, reported, expect, complete);
+		}
+	}
+
+	private Basis basis(Indicator indicator, Slice slice) {
+		Set<String> codes = new HashSet<>();
+		codes.add(indicator.code());
+		if (indicator.derived()) {
+			codes.addAll(indicator.parsedFormula().codes());
+		}
+		ReportForm form = jdbc.sql("""
+				SELECT DISTINCT f.id, f.period_type FROM stat_form f JOIN stat_form_indicator fi ON fi.form_id = f.id
+				WHERE f.active AND fi.indicator_code IN (:codes) ORDER BY f.period_type, f.id""")
+			.param("codes", codes)
+			.query((rs, i) -> rs.getLong(1))
+			.list()
+			.stream()
+			.findFirst()
+			.map(forms::get)
+			.orElse(null);
+		if (form == null) {
+			return null;
+		}
+		DataScope scope = slice.regionPrefix().isEmpty() ? DataScope.all() : DataScope.region(slice.regionPrefix());
+		List<EnterpriseView> expected = expectedReporters.get(form.id() + "|" + slice.regionPrefix() + "|" + slice.brandId(),
+				key -> forms.expectedReporters(scope, form)
+					.stream()
+					.filter(e -> slice.brandId() == null || slice.brandId().equals(e.brandId()))
+					.sorted(Comparator.comparing(EnterpriseView::id))
+					.toList());
+		Basis basis = new Basis(form, expected, forms.currentPeriod(form));
+		jdbc.sql("""
+				SELECT enterprise_id, min(period_start) FROM stat_report
+				WHERE form_id = :form AND region_code LIKE :prefix GROUP BY enterprise_id""")
+			.param("form", form.id())
+			.param("prefix", slice.regionPrefix() + "%")
+			.query((rs, i) -> basis.firstReported.put(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+			.list();
+		List<String> periods = Aggregates.months(slice.from(), slice.to())
+			.stream()
+			.map(m -> Period.containing(form.periodType(), YearMonth.parse(m)).code())
+			.distinct()
+			.toList();
+		jdbc.sql("""
+				SELECT DISTINCT period, enterprise_id FROM stat_report
+				WHERE form_id = :form AND period IN (:periods) AND status IN ('APPROVED', 'SUPERSEDED')
+				  AND region_code LIKE :prefix""")
+			.param("form", form.id())
+			.param("periods", periods)
+			.param("prefix", slice.regionPrefix() + "%")
+			.query((rs, i) -> basis.approved.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getLong(2)))
+			.list();
+		jdbc.sql("""
+				SELECT DISTINCT to_char(period_start, 'YYYY-MM') FROM stat_fact
+				WHERE source = 'HISTORY' AND indicator_code IN (:codes) AND period_start >= :start AND period_end <= :end
+				  AND region_code LIKE :prefix""")
+			.param("codes", codes)
+			.param("start", slice.start())
+			.param("end", slice.end())
+			.param("prefix", slice.regionPrefix() + "%")
+			.query((rs, i) -> basis.history.add(rs.getString(1)))
+			.list();
+		return basis;
+	}
+}

@@ -1,0 +1,67 @@
+package org.youguan.statistics.internal;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.org.CurrentUser;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.statistics.Period;
+import org.youguan.statistics.ReportForm;
+import org.youguan.statistics.ReportForms;
+import org.youguan.statistics.ReportStatus;
+import org.youguan.statistics.Reports;
+
+/**
+ * The enterprise side of reporting, for the portal and the API alike: the signed-in enterprise, the forms it must
+ * report, and receiving a report in one step (open the period, save, and submit when asked).
+ */
+@Service
+public class EnterpriseReporting {
+
+	private final Enterprises enterprises;
+
+	private final ReportForms forms;
+
+	private final Reports reports;
+
+	public EnterpriseReporting(Enterprises enterprises, ReportForms forms, Reports reports) {
+		this.enterprises = enterprises;
+		this.forms = forms;
+		this.reports = reports;
+	}
+
+	public EnterpriseView enterprise(CurrentUser me) {
+		return enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode()))
+			.orElseThrow(() -> DomainException.notFound("企业", me.enterpriseCreditCode()));
+	}
+
+	/** Receives a report; with {@code submit} the whole step fails (nothing saved) when a rule fails. */
+	@Transactional
+	public long receive(CurrentUser me, String formCode, String periodText, Map<String, String> values,
+			Map<String, String> notes, String comment, boolean submit) {
+		if (formCode == null || formCode.isBlank()) {
+			throw new InvalidValueException("form", "required", "请指定报表代码（form）");
+		}
+		ReportForm form = forms.byCode(formCode.strip());
+		Period period = Period.parse(form.periodType(), periodText, "period");
+		DataScope scope = me.scope();
+		long id = reports.open(scope, enterprise(me).id(), form.id(), period);
+		ReportView current = reports.get(scope, id);
+		if (!current.status().editable()) {
+			throw DomainException.illegalTransition(period.label() + "报表" + current.status().label()
+					+ (current.status() == ReportStatus.APPROVED ? "，如需更正请先申请更正" : ""));
+		}
+		if (submit) {
+			reports.submit(scope, id, values, notes, comment);
+		}
+		else {
+			reports.saveDraft(scope, id, values, notes, comment);
+		}
+		return id;
+	}
+}

@@ -1,0 +1,157 @@
+package org.youguan.statistics.internal;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Downloads;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
+import org.youguan.org.CurrentUser;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.statistics.Completeness;
+import org.youguan.statistics.Period;
+import org.youguan.statistics.ReportForm;
+import org.youguan.statistics.ReportForms;
+import org.youguan.statistics.Reports;
+
+/**
+ * The enterprise portal's statistics: the forms the enterprise must report with the current period's state and the
+ * bureau's reminders, its reports, filling a period on the page or from the form's .xlsx, submitting, and asking for a
+ * correction of an approved report.
+ */
+@Controller
+class EnterpriseStatisticsController {
+
+	/** A form the enterprise reports and where its current period stands. */
+	public record Due(ReportForm form, Period period, LocalDate dueOn, ReportView report) {
+	}
+
+	private final EnterpriseReporting reporting;
+
+	private final ReportForms forms;
+
+	private final Reports reports;
+
+	private final Completeness completeness;
+
+	EnterpriseStatisticsController(EnterpriseReporting reporting, ReportForms forms, Reports reports,
+			Completeness completeness) {
+		this.reporting = reporting;
+		this.forms = forms;
+		this.reports = reports;
+		this.completeness = completeness;
+	}
+
+	@GetMapping("/enterprise/statistics")
+	String home(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) Integer page,
+			Model model) {
+		EnterpriseView enterprise = reporting.enterprise(me);
+		List<Due> due = new ArrayList<>();
+		for (ReportForm form : forms.formsFor(enterprise)) {
+			Period period = forms.currentPeriod(form);
+			ReportView report = reports.list(scope, new Reports.Filter(form.id(), period.code(), null, null),
+					new PageQuery("", 0, 1, "period", true)).items().stream().findFirst().orElse(null);
+			due.add(new Due(form, period, forms.dueOn(form, period), report));
+		}
+		model.addAttribute("due", due);
+		model.addAttribute("reminders", completeness.reminders(enterprise.id()));
+		model.addAttribute("result", reports.list(scope, Reports.Filter.NONE, PageQuery.of(null, page, null, "period", "desc")));
+		return "statistics/enterprise-home";
+	}
+
+	/** Opens (or creates) the report of a form and period and shows it. */
+	@PostMapping("/enterprise/statistics/open")
+	String open(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam long form,
+			@RequestParam String period, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/enterprise/statistics", () -> {
+			ReportForm f = forms.get(form);
+			long id = reports.open(scope, reporting.enterprise(me).id(), form, Period.parse(f.periodType(), period, "period"));
+			return new PageSteps.Done(null, "/enterprise/statistics/reports/" + id);
+		});
+	}
+
+	@GetMapping("/enterprise/statistics/reports/{id:\\d+}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		ReportView report = reports.get(scope, id);
+		model.addAttribute("report", report);
+		model.addAttribute("lines", reports.lines(scope, id));
+		model.addAttribute("revisions", reports.revisions(scope, id));
+		return "statistics/enterprise-report";
+	}
+
+	@PostMapping("/enterprise/statistics/reports/{id:\\d+}")
+	String save(DataScope scope, @PathVariable long id, @RequestParam Map<String, String> params,
+			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
+		Map<String, String> values = new HashMap<>();
+		Map<String, String> notes = new HashMap<>();
+		params.forEach((k, v) -> {
+			if (k.startsWith("v.")) {
+				values.put(k.substring(2), v);
+			}
+			else if (k.startsWith("n.")) {
+				notes.put(k.substring(2), v);
+			}
+		});
+		try {
+			if (action.equals("submit")) {
+				reports.submit(scope, id, values, notes, params.get("comment"));
+				redirect.addFlashAttribute("message", "报表已报送，等待审核");
+			}
+			else {
+				reports.saveDraft(scope, id, values, notes, params.get("comment"));
+				redirect.addFlashAttribute("message", "草稿已保存");
+			}
+			return "redirect:/enterprise/statistics/reports/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return show(scope, id, model);
+		}
+	}
+
+	@GetMapping("/enterprise/statistics/reports/{id:\\d+}/sheet.xlsx")
+	ResponseEntity<byte[]> sheet(DataScope scope, @PathVariable long id) {
+		ReportView report = reports.get(scope, id);
+		return Downloads.xlsx(report.formName() + "-" + report.period() + ".xlsx", ReportSheets.write(reports.lines(scope, id)));
+	}
+
+	/** Fills the draft from the uploaded sheet: every cell is checked first; a bad sheet changes nothing. */
+	@PostMapping("/enterprise/statistics/reports/{id:\\d+}/upload")
+	String upload(DataScope scope, @PathVariable long id, @RequestParam("file") MultipartFile file, Model model,
+			RedirectAttributes redirect) throws IOException {
+		try {
+			ReportView report = reports.get(scope, id);
+			ReportSheets.Content content = ReportSheets.read(file.getBytes(), forms.indicators(report.formId()));
+			reports.saveDraft(scope, id, content.values(), content.notes(), report.comment());
+			redirect.addFlashAttribute("message", "已从Excel读入" + content.values().size() + "项数值，请核对后报送");
+			return "redirect:/enterprise/statistics/reports/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return show(scope, id, model);
+		}
+	}
+
+	@PostMapping("/enterprise/statistics/reports/{id:\\d+}/revise")
+	String revise(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/enterprise/statistics/reports/" + id, () -> new PageSteps.Done(
+				"已创建更正版本，请修改后重新报送", "/enterprise/statistics/reports/" + reports.revise(scope, id, reason)));
+	}
+}

@@ -1,0 +1,165 @@
+package org.youguan.statistics.internal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An arithmetic formula over indicator codes ("express.volume.local + express.volume.intercity", "a / b * 100"):
+ * numbers, codes, + - * / and parentheses. Parsed once; evaluated against values by code. A code without a value makes
+ * the result unknown (null) rather than zero, and so does division by zero.
+ */
+public final class Formula {
+
+	private sealed interface Node permits Number, Code, Binary {
+	}
+
+	private record Number(BigDecimal value) implements Node {
+	}
+
+	private record Code(String code) implements Node {
+	}
+
+	private record Binary(char op, Node left, Node right) implements Node {
+	}
+
+	private final String text;
+
+	private final Node root;
+
+	private final Set<String> codes = new LinkedHashSet<>();
+
+	private int pos;
+
+	private Formula(String text) {
+		this.text = text;
+		this.root = expression();
+		skipSpaces();
+		if (pos != text.length()) {
+			throw error("多余的内容");
+		}
+	}
+
+	/** Parses a formula; a malformed one fails with the position of the problem. */
+	public static Formula parse(String text) {
+		if (text == null || text.isBlank()) {
+			throw new IllegalArgumentException("公式为空");
+		}
+		return new Formula(text.strip());
+	}
+
+	/** The indicator codes the formula reads, in order of appearance. */
+	public Set<String> codes() {
+		return Set.copyOf(codes);
+	}
+
+	/** The value with these inputs, or null when an input is missing or a divisor is zero. */
+	public BigDecimal evaluate(Map<String, BigDecimal> values) {
+		return eval(root, values);
+	}
+
+	@Override
+	public String toString() {
+		return text;
+	}
+
+	private static BigDecimal eval(Node node, Map<String, BigDecimal> values) {
+		if (node instanceof Number n) {
+			return n.value();
+		}
+		if (node instanceof Code c) {
+			return values.get(c.code());
+		}
+		Binary b = (Binary) node;
+		BigDecimal l = eval(b.left(), values);
+		BigDecimal r = eval(b.right(), values);
+		if (l == null || r == null) {
+			return null;
+		}
+		return switch (b.op()) {
+			case '+' -> l.add(r);
+			case '-' -> l.subtract(r);
+			case '*' -> l.multiply(r);
+			default -> r.signum() == 0 ? null : l.divide(r, MathContext.DECIMAL64);
+		};
+	}
+
+	private Node expression() {
+		Node left = term();
+		while (true) {
+			skipSpaces();
+			if (peek('+') || peek('-')) {
+				char op = text.charAt(pos++);
+				left = new Binary(op, left, term());
+			}
+			else {
+				return left;
+			}
+		}
+	}
+
+	private Node term() {
+		Node left = factor();
+		while (true) {
+			skipSpaces();
+			if (peek('*') || peek('/')) {
+				char op = text.charAt(pos++);
+				left = new Binary(op, left, factor());
+			}
+			else {
+				return left;
+			}
+		}
+	}
+
+	private Node factor() {
+		skipSpaces();
+		if (pos >= text.length()) {
+			throw error("缺少运算数");
+		}
+		char c = text.charAt(pos);
+		if (c == '(') {
+			pos++;
+			Node inner = expression();
+			skipSpaces();
+			if (!peek(')')) {
+				throw error("缺少右括号");
+			}
+			pos++;
+			return inner;
+		}
+		int start = pos;
+		if (Character.isDigit(c)) {
+			while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+				pos++;
+			}
+			return new Number(new BigDecimal(text.substring(start, pos)));
+		}
+		if (Character.isLetter(c)) {
+			while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.'
+					|| text.charAt(pos) == '_')) {
+				pos++;
+			}
+			String code = text.substring(start, pos);
+			codes.add(code);
+			return new Code(code);
+		}
+		throw error("无法识别的字符“" + c + "”");
+	}
+
+	private boolean peek(char c) {
+		return pos < text.length() && text.charAt(pos) == c;
+	}
+
+	private void skipSpaces() {
+		while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+			pos++;
+		}
+	}
+
+	private IllegalArgumentException error(String what) {
+		return new IllegalArgumentException("公式“" + text + "”第" + (pos + 1) + "个字符处" + what);
+	}
+}

@@ -1,0 +1,275 @@
+package org.youguan.statistics.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+import org.youguan.kernel.DomainException;
+import org.youguan.statistics.Period;
+import org.youguan.statistics.ReportStatus;
+
+/**
+ * One enterprise's report of one form for one period, in one revision. The status changes only through the intention
+ * methods below, each guarded: values change only in a draft or a returned report; only a submitted report is decided;
+ * an approved report is locked and corrected by a new revision.
+ */
+@Table("stat_report")
+public class Report {
+
+	@Id
+	private Long id;
+
+	private Long formId;
+
+	private Long enterpriseId;
+
+	private String enterpriseName;
+
+	private String creditCode;
+
+	private String regionCode;
+
+	private Long brandId;
+
+	private String period;
+
+	private LocalDate periodStart;
+
+	private LocalDate periodEnd;
+
+	private int revision;
+
+	private ReportStatus status;
+
+	private LocalDate dueOn;
+
+	private Instant firstSubmittedAt;
+
+	private Instant submittedAt;
+
+	private Boolean onTime;
+
+	private String comment;
+
+	private String returnReason;
+
+	private Instant decidedAt;
+
+	private String decidedBy;
+
+	private String revisionReason;
+
+	private boolean demo;
+
+	private Instant createdAt;
+
+	@Version
+	private Integer version;
+
+	@MappedCollection(idColumn = "report_id", keyColumn = "indicator_code")
+	private Map<String, ReportValue> values = new HashMap<>();
+
+	public Report() {
+	}
+
+	public record Reporter(long enterpriseId, String name, String creditCode, String regionCode, Long brandId) {
+	}
+
+	public static Report draft(long formId, Reporter reporter, Period period, LocalDate dueOn, boolean demo, Instant now) {
+		Report r = new Report();
+		r.formId = formId;
+		r.enterpriseId = reporter.enterpriseId();
+		r.enterpriseName = reporter.name();
+		r.creditCode = reporter.creditCode();
+		r.regionCode = reporter.regionCode();
+		r.brandId = reporter.brandId();
+		r.period = period.code();
+		r.periodStart = period.start();
+		r.periodEnd = period.end();
+		r.revision = 1;
+		r.status = ReportStatus.DRAFT;
+		r.dueOn = dueOn;
+		r.demo = demo;
+		r.createdAt = now;
+		return r;
+	}
+
+	/** A correction of this approved report: a new draft revision starting from its values. */
+	public Report revise(String reason, Instant now) {
+		if (status != ReportStatus.APPROVED) {
+			throw DomainException.illegalTransition("只有已审核的报表可以更正，当前为“" + status.label() + "”");
+		}
+		Report r = new Report();
+		r.formId = formId;
+		r.enterpriseId = enterpriseId;
+		r.enterpriseName = enterpriseName;
+		r.creditCode = creditCode;
+		r.regionCode = regionCode;
+		r.brandId = brandId;
+		r.period = period;
+		r.periodStart = periodStart;
+		r.periodEnd = periodEnd;
+		r.revision = revision + 1;
+		r.status = ReportStatus.DRAFT;
+		r.dueOn = dueOn;
+		r.firstSubmittedAt = firstSubmittedAt;
+		r.onTime = onTime;
+		r.revisionReason = reason;
+		r.values = new HashMap<>(values);
+		r.comment = comment;
+		r.demo = demo;
+		r.createdAt = now;
+		return r;
+	}
+
+	public void fill(Map<String, ReportValue> entered, String comment) {
+		if (!status.editable()) {
+			throw DomainException.illegalTransition("报表“" + status.label() + "”，不能再修改");
+		}
+		values = new HashMap<>(entered);
+		this.comment = comment;
+	}
+
+	/**
+	 * The due date counted again on a changed calendar (a year's holiday notice was loaded); only while the report has
+	 * never been submitted, since the first submission decided its timeliness against the date then in force.
+	 *
+	 * @return whether the date moved
+	 */
+	boolean recountDue(LocalDate newDueOn) {
+		if (firstSubmittedAt != null || newDueOn.equals(dueOn)) {
+			return false;
+		}
+		dueOn = newDueOn;
+		return true;
+	}
+
+	LocalDate dueOn() {
+		return dueOn;
+	}
+
+	/** Submits; the first submission decides timeliness (by the due date, inclusive). */
+	public void submit(Instant now, LocalDate today) {
+		if (!status.editable()) {
+			throw DomainException.illegalTransition("报表“" + status.label() + "”，不能报送");
+		}
+		if (firstSubmittedAt == null) {
+			firstSubmittedAt = now;
+			onTime = !today.isAfter(dueOn);
+		}
+		submittedAt = now;
+		status = ReportStatus.SUBMITTED;
+		returnReason = null;
+	}
+
+	public void approve(String by, Instant now) {
+		requireSubmitted("审核");
+		status = ReportStatus.APPROVED;
+		decidedBy = by;
+		decidedAt = now;
+	}
+
+	public void returnForCorrection(String reason, String by, Instant now) {
+		requireSubmitted("退回");
+		status = ReportStatus.RETURNED;
+		returnReason = reason;
+		decidedBy = by;
+		decidedAt = now;
+	}
+
+	/** A later revision was approved: this one stays on record but no longer counts. */
+	public void supersede() {
+		if (status != ReportStatus.APPROVED) {
+			throw DomainException.illegalTransition("只有已审核的报表可以被更正版本替代");
+		}
+		status = ReportStatus.SUPERSEDED;
+	}
+
+	private void requireSubmitted(String what) {
+		if (status != ReportStatus.SUBMITTED) {
+			throw DomainException.illegalTransition("报表“" + status.label() + "”，不能" + what);
+		}
+	}
+
+	public Map<String, BigDecimal> numbers() {
+		Map<String, BigDecimal> m = new HashMap<>();
+		values.forEach((k, v) -> {
+			if (v.value() != null) {
+				m.put(k, v.value());
+			}
+		});
+		return m;
+	}
+
+	public Map<String, Object> snapshot() {
+		var m = new LinkedHashMap<String, Object>();
+		m.put("period", period);
+		m.put("revision", revision);
+		m.put("status", status);
+		m.put("returnReason", returnReason);
+		var v = new TreeMap<String, Object>();
+		values.forEach((k, x) -> v.put(k, x.value() == null ? null : x.value().toPlainString()));
+		m.put("values", v);
+		return m;
+	}
+
+	public Long id() {
+		return id;
+	}
+
+	public long formId() {
+		return formId;
+	}
+
+	public long enterpriseId() {
+		return enterpriseId;
+	}
+
+	public String enterpriseName() {
+		return enterpriseName;
+	}
+
+	String creditCode() {
+		return creditCode;
+	}
+
+	public String regionCode() {
+		return regionCode;
+	}
+
+	public Long brandId() {
+		return brandId;
+	}
+
+	public String period() {
+		return period;
+	}
+
+	public LocalDate periodStart() {
+		return periodStart;
+	}
+
+	public LocalDate periodEnd() {
+		return periodEnd;
+	}
+
+	public int revision() {
+		return revision;
+	}
+
+	ReportStatus status() {
+		return status;
+	}
+
+	public Map<String, ReportValue> values() {
+		return Map.copyOf(values);
+	}
+}

@@ -1,0 +1,109 @@
+package org.youguan.statistics.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.youguan.kernel.FieldError;
+import org.youguan.statistics.Indicator;
+
+/**
+ * The validation rules of a report, as pure functions of its values (so each rule has its unit test): every entered
+ * indicator present, non-negative, whole where it counts things, rates at most 100 %, the cross-indicator rules
+ * (e.g. 业务收入 ≥ 快递业务收入), and a jump against the previous period or the same period last year beyond the
+ * threshold needs the reporter's explanation. Errors name the indicator code as the field.
+ */
+public final class ReportChecks {
+
+	/** A rule between two formulas, e.g. {@code postal.revenue >= express.revenue}. */
+	public record Rule(String code, String leftFormula, String operator, String rightFormula, String message) {
+	}
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private ReportChecks() {
+	}
+
+	/** The entered values with the derived indicators of the form computed from them. */
+	public static Map<String, BigDecimal> withDerived(List<Indicator> indicators, Map<String, BigDecimal> entered) {
+		Map<String, BigDecimal> all = new HashMap<>(entered);
+		for (Indicator i : indicators) {
+			if (i.derived()) {
+				BigDecimal v = i.parsedFormula().evaluate(all);
+				if (v != null) {
+					all.put(i.code(), v);
+				}
+			}
+		}
+		return all;
+	}
+
+	public static List<FieldError> check(List<Indicator> indicators, Map<String, ReportValue> values, List<Rule> rules,
+			Map<String, BigDecimal> previous, Map<String, BigDecimal> lastYear, BigDecimal thresholdPercent) {
+		List<FieldError> errors = new ArrayList<>();
+		Map<String, BigDecimal> entered = new HashMap<>();
+		for (Indicator i : indicators) {
+			if (i.derived()) {
+				continue;
+			}
+			ReportValue rv = values.get(i.code());
+			BigDecimal v = rv == null ? null : rv.value();
+			if (v == null) {
+				errors.add(new FieldError(i.code(), "required", "请填写" + i.name() + "（无业务填0）"));
+				continue;
+			}
+			entered.put(i.code(), v);
+			if (v.signum() < 0) {
+				errors.add(new FieldError(i.code(), "non-negative", i.name() + "不能为负数"));
+			}
+			if (i.valueType() == ValueType.INTEGER && v.stripTrailingZeros().scale() > 0) {
+				errors.add(new FieldError(i.code(), "integer", i.name() + "应为整数（单位：" + i.unit() + "）"));
+			}
+			if (i.valueType() == ValueType.PERCENT && v.compareTo(HUNDRED) > 0) {
+				errors.add(new FieldError(i.code(), "rate", i.name() + "不能超过100%"));
+			}
+			String note = rv.note() == null ? "" : rv.note().strip();
+			if (note.isEmpty()) {
+				jump(i, v, previous.get(i.code()), "上期", thresholdPercent, errors);
+				jump(i, v, lastYear.get(i.code()), "上年同期", thresholdPercent, errors);
+			}
+		}
+		Map<String, BigDecimal> all = withDerived(indicators, entered);
+		for (Rule rule : rules) {
+			Formula left = Formula.parse(rule.leftFormula());
+			Formula right = Formula.parse(rule.rightFormula());
+			BigDecimal l = left.evaluate(all);
+			BigDecimal r = right.evaluate(all);
+			if (l == null || r == null) {
+				continue; // the rule reads indicators this form does not carry, or values already reported missing
+			}
+			int cmp = l.compareTo(r);
+			boolean ok = switch (rule.operator()) {
+				case "=" -> cmp == 0;
+				case "<=" -> cmp <= 0;
+				default -> cmp >= 0;
+			};
+			if (!ok) {
+				errors.add(new FieldError(left.codes().iterator().next(), "rule:" + rule.code(), rule.message()));
+			}
+		}
+		return errors;
+	}
+
+	/** A change beyond the threshold against a base value, unless the base is zero or absent. */
+	static void jump(Indicator i, BigDecimal value, BigDecimal base, String against, BigDecimal thresholdPercent,
+			List<FieldError> errors) {
+		if (base == null || base.signum() == 0) {
+			return;
+		}
+		BigDecimal change = value.subtract(base).multiply(HUNDRED).divide(base, 1, RoundingMode.HALF_UP);
+		if (change.abs().compareTo(thresholdPercent) > 0) {
+			errors.add(new FieldError(i.code(), "jump", i.name() + "较" + against + (change.signum() > 0 ? "增长" : "下降")
+					+ change.abs().toPlainString() + "%，超过" + thresholdPercent.stripTrailingZeros().toPlainString()
+					+ "%，请在说明中写明原因"));
+		}
+	}
+}

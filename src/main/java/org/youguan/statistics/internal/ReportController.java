@@ -1,0 +1,137 @@
+package org.youguan.statistics.internal;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.WorkState;
+import org.youguan.org.CurrentUser;
+import org.youguan.statistics.ReportForms;
+import org.youguan.statistics.ReportStatus;
+import org.youguan.statistics.Reports;
+
+/**
+ * The bureau's report queue: reports in the region by form, period and status (late ones marked), a report with its
+ * values against the previous period and last year, its revisions and history, and the decision (approve or return
+ * with a reason).
+ */
+@Controller
+class ReportController {
+
+	static final String HANDLERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
+
+	static final List<Column<ReportView>> COLUMNS = List.of(Column.of("报表", ReportView::formName, 24),
+			Column.of("报告期", ReportView::period, 10), Column.of("报送企业", ReportView::enterpriseName, 36),
+			Column.of("统一社会信用代码", ReportView::creditCode, 22), Column.of("区划", ReportView::regionCode, 10),
+			Column.of("版本", ReportView::revision, 6), Column.of("状态", r -> r.status().label(), 8),
+			Column.of("截止日期", ReportView::dueOn, 12), Column.of("报送时间", ReportView::submittedAt, 20),
+			Column.of("按时", r -> r.onTime() == null ? "" : r.onTime() ? "是" : "否", 6));
+
+	private final Reports reports;
+
+	private final ReportForms forms;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	ReportController(Reports reports, ReportForms forms, AuditTrail audit, Spreadsheets spreadsheets) {
+		this.reports = reports;
+		this.forms = forms;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+	}
+
+	/**
+	 * The report queue opens on reports not yet approved, the nearest due date first; 待办 / 已办结 / 全部 switch the
+	 * state; a status asked for alone shows that status whatever its state.
+	 */
+	@GetMapping("/statistics/reports")
+	String list(DataScope scope, ListRequest request, @RequestParam(required = false) Long form,
+			@RequestParam(required = false) String period, @RequestParam(required = false) ReportStatus status,
+			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state, Model model) {
+		WorkState shown = WorkState.orDefault(state, status != null);
+		PageQuery query = ordered(request, shown).toPage();
+		model.addAttribute("result", reports.list(scope, new Reports.Filter(form, period, status, late, shown), query));
+		model.addAttribute("query", query);
+		model.addAttribute("forms", forms.all());
+		model.addAttribute("statuses", statuses(shown));
+		model.addAttribute("state", shown);
+		return "statistics/reports";
+	}
+
+	@GetMapping("/statistics/reports/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long form,
+			@RequestParam(required = false) String period, @RequestParam(required = false) ReportStatus status,
+			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state) {
+		WorkState shown = WorkState.orDefault(state, status != null);
+		var rows = reports.list(scope, new Reports.Filter(form, period, status, late, shown),
+				ordered(request, shown).toExport()).items();
+		return Downloads.xlsx("统计报表.xlsx", spreadsheets.write("统计报表", COLUMNS, rows));
+	}
+
+	/** The request with the state's default order when the user chose none. */
+	private static ListRequest ordered(ListRequest request, WorkState state) {
+		return new ListRequest(request.q(), request.page(), null, defaultSort(state, request.sort()),
+				defaultDirection(state, request.sort(), request.dir()));
+	}
+
+	/** Open reports by due date; approved ones by period, newest first. */
+	private static String defaultSort(WorkState state, String sort) {
+		return sort != null ? sort : state == WorkState.DONE ? "period" : "due_on";
+	}
+
+	private static String defaultDirection(WorkState state, String sort, String dir) {
+		return sort != null ? dir : state == WorkState.DONE ? "desc" : "asc";
+	}
+
+	/** The statuses the status filter offers in a state. */
+	private static List<ReportStatus> statuses(WorkState state) {
+		return switch (state) {
+			case OPEN -> List.of(ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED);
+			case DONE -> List.of(ReportStatus.APPROVED, ReportStatus.SUPERSEDED);
+			case ALL -> List.of(ReportStatus.values());
+		};
+	}
+
+	@GetMapping("/statistics/reports/{id:\\d+}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("report", reports.get(scope, id));
+		model.addAttribute("lines", reports.lines(scope, id));
+		model.addAttribute("revisions", reports.revisions(scope, id));
+		model.addAttribute("history", audit.history(scope, "StatReport", id));
+		return "statistics/report";
+	}
+
+	@PostMapping("/statistics/reports/{id:\\d+}/{action:approve|return}")
+	@PreAuthorize(HANDLERS)
+	String decide(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@PathVariable String action, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		String here = "/statistics/reports/" + id;
+		String by = me.displayName() + "（" + me.bureauName() + "）";
+		return PageSteps.run(redirect, here, () -> {
+			if (action.equals("approve")) {
+				reports.approve(scope, id, by);
+				return new PageSteps.Done("报表已审核通过，数据已纳入汇总", here);
+			}
+			reports.returnForCorrection(scope, id, reason, by);
+			return new PageSteps.Done("报表已退回企业修改", here);
+		});
+	}
+}

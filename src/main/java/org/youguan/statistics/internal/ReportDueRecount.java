@@ -1,0 +1,71 @@
+package org.youguan.statistics.internal;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.CalendarYearsLoaded;
+import org.youguan.statistics.Period;
+import org.youguan.statistics.ReportForm;
+import org.youguan.statistics.ReportForms;
+
+/**
+ * When years of the holiday notice are loaded, the reports never submitted whose due date falls in those years get the
+ * due date counted again (the form's due day, moved to the next working day under the notice). A report already
+ * submitted keeps its date: its first submission decided whether it was on time.
+ */
+@Component
+class ReportDueRecount {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportDueRecount.class);
+
+	private final ReportRepository reports;
+
+	private final ReportForms forms;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	ReportDueRecount(ReportRepository reports, ReportForms forms, JdbcClient jdbc, AuditTrail audit) {
+		this.reports = reports;
+		this.forms = forms;
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	@ApplicationModuleListener
+	void on(CalendarYearsLoaded loaded) {
+		List<Long> ids = jdbc.sql("""
+				SELECT id FROM stat_report
+				WHERE first_submitted_at IS NULL AND due_on BETWEEN :first AND :last + 7
+				ORDER BY id""")
+			.param("first", loaded.first())
+			.param("last", loaded.last())
+			.query(Long.class)
+			.list();
+		int moved = 0;
+		for (long id : ids) {
+			Report r = reports.findById(id).orElseThrow();
+			ReportForm form = forms.get(r.formId());
+			var was = r.dueOn();
+			if (r.recountDue(forms.dueOn(form, Period.parse(form.periodType(), r.period(), "period")))) {
+				reports.save(r);
+				audit.record(AuditEntry.of("statistics.recount", "Report", r.id(),
+						"已加载" + loaded.years() + "年工作日历，" + form.name() + "（" + r.period() + "）截止日期由" + was + "改为"
+								+ r.dueOn())
+					.inRegion(r.regionCode()));
+				moved++;
+			}
+		}
+		if (moved > 0) {
+			log.info("Calendar {} loaded: {} unsubmitted reports' due dates recomputed", loaded.years(), moved);
+		}
+	}
+}

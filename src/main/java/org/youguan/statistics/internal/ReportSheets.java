@@ -1,0 +1,104 @@
+package org.youguan.statistics.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.youguan.documents.Column;
+import org.youguan.documents.SheetCell;
+import org.youguan.documents.SheetRows.SheetRow;
+import org.youguan.documents.SheetRows;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
+import org.youguan.statistics.Indicator;
+
+/**
+ * A report form as an .xlsx: one row per indicator (code, name, unit, value, explanation, and last period's value for
+ * reference); derived indicators are left out since they are computed. Reading checks every cell first: an unknown
+ * code, a repeated code or a value that is not a number is reported with its row, and nothing is taken.
+ */
+public final class ReportSheets {
+
+	static final List<String> HEADERS = List.of("指标代码", "指标名称", "单位", "本期数值", "说明", "上期数值（参考）");
+
+	/** What a sheet yields: values and explanations by indicator code. */
+	record Content(Map<String, String> values, Map<String, String> notes) {
+	}
+
+	private ReportSheets() {
+	}
+
+	static byte[] write(List<ValueLine> lines) {
+		List<List<String>> rows = lines.stream()
+			.filter(l -> !l.indicator().derived())
+			.map(l -> List.of(l.indicator().code(), l.indicator().name(), l.indicator().unit(), l.text(),
+					l.note() == null ? "" : l.note(),
+					l.previous() == null ? "" : l.previous().stripTrailingZeros().toPlainString()))
+			.toList();
+		return new Spreadsheets().write("报表", IntStream.range(0, HEADERS.size())
+			.mapToObj(i -> Column.<List<String>>of(HEADERS.get(i), r -> r.get(i), i == 1 ? 30 : 16))
+			.toList(), rows);
+	}
+
+	/**
+	 * Reads an uploaded report sheet: each 本期数值 as its cell's value in the indicator's unit — a percentage cell
+	 * (98.5 % stored as 0.985) is 98.5 for a rate in "%", a number shown rounded ("#,##0") is taken unrounded, a formula
+	 * its result. Every bad row (unknown or repeated code, a value that is no number, an error cell) is reported at once.
+	 */
+	static Content read(byte[] content, List<Indicator> indicators) {
+		Map<String, Indicator> entered = indicators.stream().filter(i -> !i.derived())
+			.collect(Collectors.toMap(Indicator::code, i -> i, (a, b) -> a));
+		List<SheetRow> rows = SheetRows.read(content, List.of("指标代码", "本期数值"));
+		List<FieldError> errors = new ArrayList<>();
+		Map<String, String> values = new HashMap<>();
+		Map<String, String> notes = new HashMap<>();
+		Map<String, Integer> seen = new HashMap<>();
+		for (SheetRow row : rows) {
+			String code = row.get("指标代码");
+			String where = "第" + row.number() + "行";
+			if (code == null || !entered.containsKey(code)) {
+				errors.add(new FieldError(where, "indicator", where + "：本报表没有可填报的指标“" + code + "”"));
+				continue;
+			}
+			Integer twin = seen.putIfAbsent(code, row.number());
+			if (twin != null) {
+				errors.add(new FieldError(where, "unique", where + "：指标" + code + "与第" + twin + "行重复"));
+				continue;
+			}
+			SheetCell cell = row.cell("本期数值");
+			if (cell.isError()) {
+				errors.add(new FieldError(where, "cell-error", where + "：本期数值是错误值“" + cell.error() + "”（公式出错），请改正"));
+				continue;
+			}
+			try {
+				BigDecimal value = cell.asNumber("本期数值", entered.get(code).unit());
+				if (value != null) {
+					values.put(code, value.toPlainString());
+				}
+			}
+			catch (InvalidValueException ex) {
+				errors.add(new FieldError(where, "number", where + "：“" + cell.text() + "”不是数字"));
+				continue;
+			}
+			if (row.get("说明") != null) {
+				int at = Text.forbiddenAt(row.get("说明"));
+				if (at >= 0) {
+					errors.add(new FieldError(where, "control-character", where + "：说明含有不允许的字符（"
+							+ Text.codePoint(row.get("说明"), at) + "）"));
+					continue;
+				}
+				notes.put(code, row.get("说明"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidValueException(errors);
+		}
+		return new Content(values, notes);
+	}
+}

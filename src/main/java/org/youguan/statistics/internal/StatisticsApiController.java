@@ -1,0 +1,107 @@
+package org.youguan.statistics.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageResult;
+import org.youguan.org.CurrentUser;
+import org.youguan.statistics.Analysis;
+import org.youguan.statistics.Indicator;
+import org.youguan.statistics.Indicators;
+import org.youguan.statistics.ReportStatus;
+import org.youguan.statistics.Reports;
+
+/**
+ * Statistics for integrations: aggregates of approved data for staff systems (within the caller's region), and report
+ * submission for enterprises' systems (token-authenticated, their own enterprise only).
+ */
+@RestController
+@RequestMapping("/api/v1/statistics")
+@Tag(name = "行业统计", description = "汇总数据（仅已审核数据，按调用者数据权限）与企业报表报送")
+class StatisticsApiController {
+
+	static final String STAFF = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')";
+
+	/** A report as an enterprise system sends it. */
+	record ReportSubmission(String form, String period, Map<String, String> values, Map<String, String> notes,
+			String comment, Boolean submit) {
+	}
+
+	record ReportReceipt(long id, String period, int revision, ReportStatus status) {
+	}
+
+	private final Analysis analysis;
+
+	private final Indicators indicators;
+
+	private final EnterpriseReporting reporting;
+
+	private final Reports reports;
+
+	StatisticsApiController(Analysis analysis, Indicators indicators, EnterpriseReporting reporting, Reports reports) {
+		this.analysis = analysis;
+		this.indicators = indicators;
+		this.reporting = reporting;
+		this.reports = reports;
+	}
+
+	@GetMapping("/aggregate")
+	@PreAuthorize(STAFF)
+	@Operation(summary = "指标汇总", description = "indicator：指标代码（如express.volume）；region：行政区划代码（0为全国）；"
+			+ "from/to：YYYY-MM；brand：品牌简称（可选）。growth为同比增长百分比。只含已审核数据。")
+	AggregateResult aggregate(DataScope scope, @RequestParam String indicator, @RequestParam String region,
+			@RequestParam String from, @RequestParam String to, @RequestParam(required = false) String brand) {
+		return analysis.aggregate(scope, indicator, region, brand, from, to);
+	}
+
+	@GetMapping("/indicators")
+	@PreAuthorize(STAFF + " or hasRole('ENTERPRISE')")
+	@Operation(summary = "指标目录")
+	List<Indicator> indicators() {
+		return indicators.all();
+	}
+
+	@GetMapping("/reports")
+	@PreAuthorize(STAFF + " or hasRole('ENTERPRISE')")
+	@Operation(summary = "报表列表", description = "企业只看到本企业的报表，工作人员看到辖区内的。")
+	PageResult<ReportView> reports(DataScope scope, ListRequest request, @RequestParam(required = false) String period,
+			@RequestParam(required = false) ReportStatus status) {
+		return reports.list(scope, new Reports.Filter(null, period, status, null), request.toPage());
+	}
+
+	@GetMapping("/reports/{id}")
+	@PreAuthorize(STAFF + " or hasRole('ENTERPRISE')")
+	@Operation(summary = "报表详情", description = "提交报表时返回的Location。企业只看到本企业的报表，工作人员看到辖区内的；否则404。")
+	ReportView report(DataScope scope, @PathVariable long id) {
+		return reports.get(scope, id);
+	}
+
+	@PostMapping("/reports")
+	@PreAuthorize("hasRole('ENTERPRISE')")
+	@Operation(summary = "企业报送报表", description = "form：报表代码（monthly、green-care）；period：2025-11、2025-Q4；"
+			+ "values：指标代码→数值；notes：指标代码→说明；submit=false只保存草稿。校验不通过返回400，errors逐项列出指标代码和规则；"
+			+ "本企业不需报送该报表时返回422。")
+	ResponseEntity<ReportReceipt> submit(@AuthenticationPrincipal CurrentUser me, @RequestBody ReportSubmission body) {
+		long id = reporting.receive(me, body.form(), body.period(), body.values() == null ? Map.of() : body.values(),
+				body.notes() == null ? Map.of() : body.notes(), body.comment(), !Boolean.FALSE.equals(body.submit()));
+		ReportView view = reports.get(me.scope(), id);
+		return ResponseEntity.created(URI.create("/api/v1/statistics/reports/" + id))
+			.body(new ReportReceipt(id, view.period(), view.revision(), view.status()));
+	}
+}

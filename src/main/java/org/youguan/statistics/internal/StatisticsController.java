@@ -1,0 +1,154 @@
+package org.youguan.statistics.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.org.CurrentUser;
+import org.youguan.region.Regions;
+import org.youguan.registry.Brands;
+import org.youguan.statistics.Aggregates;
+import org.youguan.statistics.Analysis;
+import org.youguan.statistics.Indicator;
+import org.youguan.statistics.Indicators;
+import org.youguan.statistics.Slice;
+
+/**
+ * The bureau's statistics views: a figure with last year's and the growth and place among its siblings; the monthly
+ * trend against last year; the composition; sub-regions and brands ranked — each chart with its table and .xlsx
+ * export; and the monthly bulletin (.docx).
+ */
+@Controller
+class StatisticsController {
+
+	private final Analysis analysis;
+
+	private final Aggregates aggregates;
+
+	private final Indicators indicators;
+
+	private final Regions regions;
+
+	private final Brands brands;
+
+	private final Bulletins bulletins;
+
+	private final Spreadsheets spreadsheets;
+
+	private final Clock clock;
+
+	private final Coverage coverage;
+
+	StatisticsController(Analysis analysis, Aggregates aggregates, Indicators indicators, Regions regions, Brands brands,
+			Bulletins bulletins, Spreadsheets spreadsheets, Clock clock, Coverage coverage) {
+		this.coverage = coverage;
+		this.analysis = analysis;
+		this.aggregates = aggregates;
+		this.indicators = indicators;
+		this.regions = regions;
+		this.brands = brands;
+		this.bulletins = bulletins;
+		this.spreadsheets = spreadsheets;
+		this.clock = clock;
+	}
+
+	@GetMapping("/statistics")
+	String overview(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String indicator,
+			@RequestParam(required = false) String region, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Integer through, @RequestParam(required = false) String brand, Model model) {
+		AnalysisQuery q = query(me, indicator, region, year, through, brand);
+		Indicator ind = indicators.require("indicator", q.indicator());
+		Slice slice = slice(scope, q);
+		BigDecimal value = aggregates.value(ind, slice);
+		BigDecimal lastYear = aggregates.value(ind, slice.lastYear());
+		var trend = analysis.trend(ind, slice);
+		var byRegion = analysis.byRegion(ind, slice);
+		var byBrand = q.brand() == null ? analysis.byBrand(ind, slice) : List.<Analysis.Row>of();
+		var composition = analysis.composition(ind, slice);
+		model.addAttribute("q", q);
+		model.addAttribute("indicator", ind);
+		model.addAttribute("indicators", indicators.all());
+		model.addAttribute("brands", brands.all());
+		model.addAttribute("regionName", slice.regionPrefix().isEmpty() ? "全国" : regions.fullName(slice.regionPrefix()));
+		model.addAttribute("value", value);
+		model.addAttribute("lastYear", lastYear);
+		model.addAttribute("growth", Aggregates.growth(value, lastYear));
+		model.addAttribute("coverage", coverage.pair(ind, slice));
+		model.addAttribute("place", slice.regionPrefix().length() >= 4 ? analysis.place(ind, slice, slice.regionPrefix()) : null);
+		model.addAttribute("trend", trend);
+		model.addAttribute("byRegion", byRegion);
+		model.addAttribute("byBrand", byBrand);
+		model.addAttribute("composition", composition);
+		model.addAttribute("trendChart", Charts.trend(trend, ind.unit()));
+		model.addAttribute("regionChart", Charts.bars(byRegion, ind.unit()));
+		model.addAttribute("brandChart", Charts.bars(byBrand, ind.unit()));
+		model.addAttribute("compositionChart", Charts.pie(composition));
+		model.addAttribute("charts", true);
+		return "statistics/overview";
+	}
+
+	@GetMapping("/statistics/export/{view:trend|regions|brands|composition}.xlsx")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String view,
+			@RequestParam(required = false) String indicator, @RequestParam(required = false) String region,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer through,
+			@RequestParam(required = false) String brand) {
+		AnalysisQuery q = query(me, indicator, region, year, through, brand);
+		Indicator ind = indicators.require("indicator", q.indicator());
+		Slice slice = slice(scope, q);
+		String unit = "（" + ind.unit() + "）";
+		if (view.equals("trend")) {
+			List<Column<Analysis.MonthPoint>> columns = List.of(Column.of("月份", Analysis.MonthPoint::month, 10),
+					Column.of(q.year() + "年" + unit, Analysis.MonthPoint::value, 18),
+					Column.of((q.year() - 1) + "年" + unit, Analysis.MonthPoint::lastYear, 18),
+					Column.of("同比增长（%）", Analysis.MonthPoint::growth, 14),
+					Column.of("数据完整性", (Analysis.MonthPoint p) -> p.coverage().caveat(), 30));
+			return Downloads.xlsx(ind.name() + "月度走势.xlsx", spreadsheets.write("月度走势", columns, analysis.trend(ind, slice)));
+		}
+		List<Analysis.Row> rows = switch (view) {
+			case "regions" -> analysis.byRegion(ind, slice);
+			case "brands" -> analysis.byBrand(ind, slice);
+			default -> analysis.composition(ind, slice);
+		};
+		List<Column<Analysis.Row>> columns = List.of(Column.of("名称", Analysis.Row::name, 20),
+				Column.of(q.monthsLabel() + unit, Analysis.Row::value, 18), Column.of("上年同期" + unit, Analysis.Row::previousYearValue, 18),
+				Column.of("同比增长（%）", Analysis.Row::growth, 14), Column.of("占比（%）", Analysis.Row::share, 12),
+				Column.of("数据完整性", (Analysis.Row r) -> r.coverage() == null ? "" : r.coverage().caveat(), 30));
+		String title = switch (view) {
+			case "regions" -> "分地区";
+			case "brands" -> "分品牌";
+			default -> "构成";
+		};
+		return Downloads.xlsx(ind.name() + title + ".xlsx", spreadsheets.write(title, columns, rows));
+	}
+
+	@GetMapping("/statistics/bulletin.docx")
+	ResponseEntity<byte[]> bulletin(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam(required = false) String region, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Integer through) {
+		AnalysisQuery q = query(me, null, region, year, through, null);
+		Slice slice = slice(scope, q);
+		return Downloads.docx(q.year() + "年" + q.monthsLabel() + "邮政行业运行情况.docx", bulletins.write(slice, q.monthsLabel()));
+	}
+
+	private AnalysisQuery query(CurrentUser me, String indicator, String region, Integer year, Integer through,
+			String brand) {
+		YearMonth lastMonth = YearMonth.now(clock).minusMonths(1);
+		return AnalysisQuery.of(indicator, region, year, through, brand, me.regionCode(), lastMonth);
+	}
+
+	private Slice slice(DataScope scope, AnalysisQuery q) {
+		return new Slice(analysis.region(scope, q.region()), analysis.brand(q.brand()), q.from(), q.to());
+	}
+}

@@ -1,0 +1,279 @@
+package org.youguan.workplans.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the notice "关于印发20XX年工作目标任务分解方案和…民生实事分工安排的通知" line by line: the notice's title, 文号 and
+ * date; the plan's overall requirement, targets and key tasks; sections "一、…" (numbering in real notices repeats and
+ * skips — tolerated) with tasks "N. …（X牵头）" or "（A、B按职责分工负责）", full- or half-width brackets, a task text
+ * that itself contains brackets, a task broken over lines; then the livelihood part, whose items restart at 1. A line
+ * that fits nowhere is returned with its number, never dropped.
+ * <p>
+ * The parts are told apart by structure, not by their titles' wording: the plan starts at its title line (ending in
+ * 方案) or at the first line of its body (总体要求, 主要目标, the key tasks or a heading 一、); the livelihood part starts at
+ * a heading line of its own (one or two lines that are neither a heading nor a numbered task) after which the section
+ * numbering restarts at 一、 — whatever the heading says ("…民生实事分工安排", "…更贴近民生八件实事分工安排",
+ * "为民办实事项目清单").
+ */
+public final class NoticeParser {
+
+	private static final Pattern HEADING = Pattern.compile("^[一二三四五六七八九十百]+[、．.]\\s*(.+)$");
+
+	private static final Pattern FIRST_HEADING = Pattern.compile("^一[、．.]\\s*(.+)$");
+
+	private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3})\\s*[\\.．、]\\s*(.+)$");
+
+	/** The department bracket at the end of a task, after which only punctuation may follow. */
+	private static final Pattern DEPARTMENTS = Pattern
+		.compile("^(.*?)[（(]\\s*([^（）()]+?)\\s*(牵头|按职责分工负责|负责)\\s*[）)]\\s*[。；;，,]?\\s*$");
+
+	private static final Pattern KEY_TASKS = Pattern.compile("^\\d*\\s*项?重点工作[：:]?$");
+
+	private static final Pattern DATE = Pattern.compile("^(\\d{4})年(\\d{1,2})月(\\d{1,2})日$");
+
+	private static final Pattern DOC_NUMBER = Pattern.compile("[\\p{IsHan}]+[〔\\[（(](\\d{4})[〕\\]）)]\\d+号");
+
+	private static final Pattern YEAR = Pattern.compile("(\\d{4})年");
+
+	private enum Part {
+
+		NOTICE, PLAN_TITLE, PLAN, KEY_TASKS, SECTIONS, LIVELIHOOD
+
+	}
+
+	private NoticeParser() {
+	}
+
+	/** Parses the notice; {@code knownDepartment} says which names the bureau has. */
+	static PlanPreview parse(String text, Predicate<String> knownDepartment) {
+		String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+		String title = null;
+		StringBuilder titleBuffer = new StringBuilder();
+		String documentNumber = null;
+		String documentDate = null;
+		String overall = null;
+		String targets = null;
+		List<String> keyTasks = new ArrayList<>();
+		List<PlanPreview.Section> sections = new ArrayList<>();
+		List<PlanPreview.Project> projects = new ArrayList<>();
+		List<PlanPreview.Unparsed> unparsed = new ArrayList<>();
+		Set<String> departments = new LinkedHashSet<>();
+		Part part = Part.NOTICE;
+		List<PlanPreview.Task> tasks = null;
+		Builder open = null;
+		for (int i = 0; i < lines.length; i++) {
+			int lineNumber = i + 1;
+			String line = clean(lines[i]);
+			if (line.isEmpty()) {
+				if (part == Part.NOTICE && title == null && titleBuffer.length() > 0) {
+					title = titleBuffer.toString();
+				}
+				continue;
+			}
+			Matcher doc = DOC_NUMBER.matcher(line);
+			if (documentNumber == null && doc.find() && line.length() < 40) {
+				documentNumber = doc.group();
+				continue;
+			}
+			Matcher date = DATE.matcher(line);
+			if (date.matches()) {
+				documentDate = "%s-%02d-%02d".formatted(date.group(1), Integer.parseInt(date.group(2)), Integer.parseInt(date.group(3)));
+				continue;
+			}
+			if (part == Part.NOTICE) {
+				if (title == null) {
+					titleBuffer.append(line);
+					continue;
+				}
+				if (!startsPlanBody(line)) {
+					if (line.endsWith("方案") || line.endsWith("工作") && i + 1 < lines.length && lines[i + 1].strip().endsWith("方案")) {
+						part = line.endsWith("方案") ? Part.PLAN : Part.PLAN_TITLE;
+					}
+					// the addressees, the covering text and the signature belong to the notice
+					continue;
+				}
+				// a plan whose title did not end in 方案: its body starts here
+				part = Part.PLAN;
+			}
+			if (part == Part.PLAN_TITLE) {
+				part = Part.PLAN;
+				continue;
+			}
+			if (line.startsWith("总体工作要求") || line.startsWith("总体要求")) {
+				overall = afterColon(line);
+				continue;
+			}
+			if (line.startsWith("主要工作目标") || line.startsWith("主要目标")) {
+				targets = afterColon(line);
+				continue;
+			}
+			if (KEY_TASKS.matcher(line).matches()) {
+				part = Part.KEY_TASKS;
+				continue;
+			}
+			int headingLines = part == Part.SECTIONS ? partHeading(lines, i, open) : 0;
+			if (headingLines > 0) {
+				// the livelihood part's own heading: numbering restarts at 一、 below it
+				open = finish(open, tasks, departments);
+				part = Part.LIVELIHOOD;
+				i += headingLines - 1;
+				continue;
+			}
+			Matcher heading = HEADING.matcher(line);
+			if (heading.matches()) {
+				open = finish(open, tasks, departments);
+				tasks = new ArrayList<>();
+				if (part == Part.LIVELIHOOD) {
+					projects.add(new PlanPreview.Project(heading.group(1).strip(), tasks));
+				}
+				else {
+					part = Part.SECTIONS;
+					sections.add(new PlanPreview.Section(heading.group(1).strip(), tasks));
+				}
+				continue;
+			}
+			Matcher numbered = NUMBERED.matcher(line);
+			if (part == Part.KEY_TASKS && numbered.matches()) {
+				keyTasks.add(trimEnd(numbered.group(2)));
+				continue;
+			}
+			if (numbered.matches() && tasks != null) {
+				open = finish(open, tasks, departments);
+				open = new Builder(Integer.parseInt(numbered.group(1)), numbered.group(2), lineNumber);
+				if (open.complete()) {
+					open = finish(open, tasks, departments);
+				}
+				continue;
+			}
+			if (open != null && !open.complete()) {
+				// a task broken over lines
+				open.append(line);
+				if (open.complete()) {
+					open = finish(open, tasks, departments);
+				}
+				continue;
+			}
+			unparsed.add(new PlanPreview.Unparsed(lineNumber, line));
+		}
+		open = finish(open, tasks, departments);
+		if (title == null) {
+			title = titleBuffer.toString();
+		}
+		Matcher y = YEAR.matcher(title);
+		Integer year = y.find() ? Integer.valueOf(y.group(1)) : null;
+		List<String> unknown = departments.stream().filter(d -> !d.equals("各处室") && !knownDepartment.test(d)).toList();
+		return new PlanPreview(title, year, documentNumber, documentDate, overall, targets, keyTasks, sections, projects,
+				unknown, unparsed);
+	}
+
+	/** Whether a line can only belong to the plan's body: the overall requirement, the targets, key tasks or 一、. */
+	private static boolean startsPlanBody(String line) {
+		return line.startsWith("总体工作要求") || line.startsWith("总体要求") || line.startsWith("主要工作目标")
+				|| line.startsWith("主要目标") || KEY_TASKS.matcher(line).matches() || restartsNumbering(line);
+	}
+
+	/** A heading numbered 一 (the first section of a part). */
+	private static boolean restartsNumbering(String line) {
+		return FIRST_HEADING.matcher(line).matches();
+	}
+
+	/**
+	 * How many lines from {@code at} form the heading of a new part — one or two lines that are neither headings nor
+	 * numbered tasks, followed by a heading 一、 — or 0. A line that completes a task broken over lines stays the task's.
+	 */
+	private static int partHeading(String[] lines, int at, Builder open) {
+		List<Integer> heading = new ArrayList<>();
+		for (int j = at; j < lines.length && heading.size() <= 2; j++) {
+			String line = clean(lines[j]);
+			if (line.isEmpty()) {
+				continue;
+			}
+			if (restartsNumbering(line)) {
+				break;
+			}
+			if (HEADING.matcher(line).matches() || NUMBERED.matcher(line).matches() || DEPARTMENTS.matcher(line).matches()) {
+				return 0;
+			}
+			heading.add(j);
+		}
+		if (heading.isEmpty() || heading.size() > 2 || !nextIsFirstHeading(lines, heading.get(heading.size() - 1))) {
+			return 0;
+		}
+		if (open != null && !open.complete() && DEPARTMENTS.matcher(open.text + clean(lines[at])).matches()) {
+			return 0;
+		}
+		return heading.get(heading.size() - 1) - at + 1;
+	}
+
+	private static boolean nextIsFirstHeading(String[] lines, int after) {
+		for (int j = after + 1; j < lines.length; j++) {
+			String line = clean(lines[j]);
+			if (!line.isEmpty()) {
+				return restartsNumbering(line);
+			}
+		}
+		return false;
+	}
+
+	private static String clean(String raw) {
+		return raw.strip().replace('\u3000', ' ').strip();
+	}
+
+	/** A task being read: complete once its department bracket has been seen. */
+	private static final class Builder {
+
+		final int number;
+
+		final int line;
+
+		final StringBuilder text;
+
+		Builder(int number, String text, int line) {
+			this.number = number;
+			this.text = new StringBuilder(text.strip());
+			this.line = line;
+		}
+
+		void append(String more) {
+			text.append(more.strip());
+		}
+
+		boolean complete() {
+			return DEPARTMENTS.matcher(text).matches();
+		}
+	}
+
+	/** Adds the open task (with or without departments) to the list; returns null. */
+	private static Builder finish(Builder open, List<PlanPreview.Task> tasks, Set<String> departments) {
+		if (open == null || tasks == null) {
+			return null;
+		}
+		Matcher m = DEPARTMENTS.matcher(open.text);
+		if (m.matches()) {
+			List<String> names = List.of(m.group(2).split("\\s*[、,，]\\s*"));
+			departments.addAll(names);
+			tasks.add(new PlanPreview.Task(open.number, m.group(1).strip(), names,
+					m.group(3).equals("牵头") ? PlanPreview.Responsibility.LEAD : PlanPreview.Responsibility.SHARED, open.line));
+		}
+		else {
+			tasks.add(new PlanPreview.Task(open.number, open.text.toString(), List.of(), PlanPreview.Responsibility.SHARED,
+					open.line));
+		}
+		return null;
+	}
+
+	private static String afterColon(String line) {
+		int colon = Math.max(line.indexOf('：'), line.indexOf(':'));
+		return colon < 0 ? line : line.substring(colon + 1).strip();
+	}
+
+	private static String trimEnd(String text) {
+		return text.strip().replaceAll("[；;。，,]+$", "");
+	}
+}

@@ -1,0 +1,124 @@
+package org.youguan.workplans.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.youguan.documents.Column;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.documents.WordTemplates;
+import org.youguan.kernel.DataScope;
+import org.youguan.workplans.Progress;
+import org.youguan.workplans.WorkPlans;
+
+/**
+ * The whole plan with each task's latest progress: an .xlsx list (one row per task) and the .docx 任务推进情况表 (from
+ * {@code documents/workplan-progress.docx}: a summary line and one table, section rows "一、…" followed by their tasks).
+ */
+@Service
+class PlanExports {
+
+	static final String TEMPLATE = "documents/workplan-progress.docx";
+
+	/** A task with its section and latest report, as both exports list it. */
+	record Row(String section, WorkPlans.TaskLine task, Progress.Latest latest) {
+
+		String responsible() {
+			return String.join("、", task.departments()) + ("LEAD".equals(task.responsibility()) ? "牵头" : "按职责分工负责");
+		}
+
+		String progress() {
+			return latest == null ? "" : latest.month() + " " + latest.department() + "：" + latest.text();
+		}
+	}
+
+	private final WorkPlans plans;
+
+	private final Progress progress;
+
+	private final Spreadsheets spreadsheets;
+
+	private final WordTemplates templates;
+
+	private final Clock clock;
+
+	PlanExports(WorkPlans plans, Progress progress, Spreadsheets spreadsheets, WordTemplates templates, Clock clock) {
+		this.plans = plans;
+		this.progress = progress;
+		this.spreadsheets = spreadsheets;
+		this.templates = templates;
+		this.clock = clock;
+	}
+
+	public byte[] xlsx(DataScope scope, long planId) {
+		WorkPlans.Plan plan = plans.get(scope, planId);
+		List<Column<Row>> columns = List.of(Column.of("部分", Row::section, 24), Column.of("序号", r -> r.task().number(), 6),
+				Column.of("工作任务", r -> r.task().text(), 60), Column.of("责任处室", Row::responsible, 24),
+				Column.of("完成时限", r -> r.task().dueOn().toString(), 12), Column.of("状态", r -> r.task().statusLabel(), 8),
+				Column.of("最新进展月份", r -> r.latest() == null ? null : r.latest().month(), 12),
+				Column.of("最新进展", r -> r.latest() == null ? null : r.latest().department() + "：" + r.latest().text(), 60),
+				Column.of("完成进度（%）", r -> r.latest() == null ? null : r.latest().percent(), 10));
+		return spreadsheets.write(plan.year() + "年任务推进情况", columns, rows(plan));
+	}
+
+	public byte[] docx(DataScope scope, long planId) {
+		WorkPlans.Plan plan = plans.get(scope, planId);
+		Map<Long, Progress.Latest> latest = progress.latest(planId);
+		List<Map<String, String>> lines = new ArrayList<>();
+		int position = 0;
+		for (WorkPlans.SectionLine s : plan.sections()) {
+			lines.add(line(ChineseNumerals.of(++position), heading(s), "", "", "", ""));
+			for (WorkPlans.TaskLine t : s.tasks()) {
+				Row row = new Row(heading(s), t, latest.get(t.id()));
+				lines.add(line(Integer.toString(t.number()), t.text(), row.responsible(), t.dueOn().toString(), row.progress(),
+						t.statusLabel() + (row.latest() == null ? "" : "（" + row.latest().percent() + "%）")));
+			}
+		}
+		List<WorkPlans.TaskLine> tasks = plan.tasks();
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("title", plan.title());
+		fields.put("bureau", plan.bureauName());
+		fields.put("date", LocalDate.now(clock).toString());
+		fields.put("summary", "共" + tasks.size() + "项任务：已完成" + count(tasks, "DONE") + "项，推进中" + count(tasks, "IN_PROGRESS")
+				+ "项，未启动" + count(tasks, "NOT_STARTED") + "项，滞后" + count(tasks, "LAGGING") + "项。");
+		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
+			return templates.fill(template, fields, Map.of("tasks", lines));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private List<Row> rows(WorkPlans.Plan plan) {
+		Map<Long, Progress.Latest> latest = progress.latest(plan.id());
+		List<Row> rows = new ArrayList<>();
+		for (WorkPlans.SectionLine s : plan.sections()) {
+			for (WorkPlans.TaskLine t : s.tasks()) {
+				rows.add(new Row(heading(s), t, latest.get(t.id())));
+			}
+		}
+		return rows;
+	}
+
+	private static String heading(WorkPlans.SectionLine s) {
+		return (s.kind().equals("LIVELIHOOD") ? "民生实事：" : "") + s.heading();
+	}
+
+	private static long count(List<WorkPlans.TaskLine> tasks, String status) {
+		return tasks.stream().filter(t -> t.status().equals(status)).count();
+	}
+
+	private static Map<String, String> line(String number, String text, String responsible, String due, String progress,
+			String status) {
+		return Map.of("number", number, "text", text, "responsible", responsible, "due", due, "progress", progress, "status",
+				status);
+	}
+}

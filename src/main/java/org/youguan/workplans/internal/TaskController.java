@@ -1,0 +1,115 @@
+package org.youguan.workplans.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.AttachmentDraft;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+import org.youguan.workplans.PlanDrafts;
+import org.youguan.workplans.Progress;
+import org.youguan.workplans.WorkPlans;
+
+/**
+ * A task's page: its history of monthly reports with attachments; the department's report for the month; the
+ * correction of its text and due date by the bureau's staff, and its removal from a draft.
+ */
+@Controller
+class TaskController {
+
+	private final WorkPlans plans;
+
+	private final Progress progress;
+
+	private final PlanDrafts drafts;
+
+	TaskController(WorkPlans plans, Progress progress, PlanDrafts drafts) {
+		this.plans = plans;
+		this.progress = progress;
+		this.drafts = drafts;
+	}
+
+	/**
+	 * The task page; after a refused progress report (flashed {@code draft}, {@code progressText},
+	 * {@code progressPercent}) its form shows what was entered and the files held for it.
+	 */
+	@GetMapping("/workplans/tasks/{id:\\d+}")
+	String task(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+		WorkPlans.TaskPage task = plans.task(me.scope(), id);
+		model.addAttribute("task", task);
+		model.addAttribute("reports", progress.reports(id));
+		model.addAttribute("own", WorkPlans.manages(me, task.bureauId()));
+		String token = (String) model.getAttribute("draft");
+		AttachmentDraft draft = Progress.draft(token, me);
+		model.addAttribute("draft", draft.token());
+		model.addAttribute("held", token == null ? List.of() : progress.held(draft));
+		return "workplans/task";
+	}
+
+	/**
+	 * Reports the month's progress. The files posted are held for the form's draft first (issue 13 item 9, as on the
+	 * filing form): when the report is refused, or the form is posted back to remove a held file ({@code release}),
+	 * the task page shows the text, the percentage and the held files again, and they go with the next submit; a
+	 * refused file is reported with the form's other errors.
+	 */
+	@PostMapping("/workplans/tasks/{id:\\d+}/progress")
+	@PreAuthorize(WorkPlanController.WRITERS)
+	String report(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) String text, @RequestParam(required = false) Integer percent,
+			@RequestParam(required = false) List<MultipartFile> attachments, @RequestParam(required = false) String draft,
+			@RequestParam(required = false) Long release, RedirectAttributes redirect) throws IOException {
+		plans.task(me.scope(), id);
+		String here = "/workplans/tasks/" + id;
+		AttachmentDraft held = Progress.draft(draft, me);
+		List<FieldError> fileErrors = progress.hold(held, UploadedFile.of(attachments));
+		if (release != null) {
+			progress.release(held, release);
+			if (!fileErrors.isEmpty()) {
+				redirect.addFlashAttribute("errors", fileErrors);
+			}
+		}
+		else {
+			String next = PageSteps.run(redirect, here, "进展已填报", () -> progress.report(me, id, text, percent, fileErrors,
+					held));
+			if (!redirect.getFlashAttributes().containsKey("errors")) {
+				return next;
+			}
+		}
+		redirect.addFlashAttribute("draft", held.token());
+		redirect.addFlashAttribute("progressText", text);
+		redirect.addFlashAttribute("progressPercent", percent);
+		return "redirect:" + here;
+	}
+
+	@PostMapping("/workplans/tasks/{id:\\d+}")
+	@PreAuthorize(WorkPlanController.WRITERS)
+	String update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String text,
+			@RequestParam(required = false) String dueOn, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/workplans/tasks/" + id, "任务已修改", () -> {
+			Validation v = new Validation();
+			var due = dueOn == null || dueOn.isBlank() ? null : v.date("dueOn", "完成时限", dueOn);
+			v.throwIfInvalid();
+			drafts.updateTask(me, id, text, due);
+		});
+	}
+
+	@PostMapping("/workplans/tasks/{id:\\d+}/remove")
+	@PreAuthorize(WorkPlanController.WRITERS)
+	String remove(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/workplans/tasks/" + id,
+				() -> new PageSteps.Done("已从草稿中删除该任务", "/workplans/" + drafts.removeTask(me, id)));
+	}
+}

@@ -1,0 +1,207 @@
+package org.youguan.workplans.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.OfficeFiles;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.Departments;
+import org.youguan.workplans.PlanDrafts;
+import org.youguan.workplans.PlanTargets;
+import org.youguan.workplans.WorkPlans;
+
+/**
+ * 工作目标任务: the bureau's plans; importing a notice (pasted, or a .txt or .docx file) with a preview, the mapping of
+ * department names the bureau does not have, and the confirmation that saves it; a plan's page with its targets
+ * against the statistics; copying a plan into the next year as a draft, editing and publishing the draft.
+ */
+@Controller
+class WorkPlanController {
+
+	static final String WRITERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
+
+	static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
+
+	private final WorkPlans plans;
+
+	private final WorkPlanImport imports;
+
+	private final Departments departments;
+
+	private final PlanDrafts drafts;
+
+	private final PlanTargets targets;
+
+	WorkPlanController(WorkPlans plans, WorkPlanImport imports, Departments departments, PlanDrafts drafts,
+			PlanTargets targets) {
+		this.drafts = drafts;
+		this.targets = targets;
+		this.plans = plans;
+		this.imports = imports;
+		this.departments = departments;
+	}
+
+	@GetMapping("/workplans")
+	String list(DataScope scope, ListRequest request, Model model) {
+		PageQuery query = request.toPage();
+		PageResult<WorkPlans.PlanSummary> result = plans.list(scope, query);
+		model.addAttribute("result", result);
+		model.addAttribute("plans", result.items());
+		model.addAttribute("query", query);
+		return "workplans/plans";
+	}
+
+	@GetMapping("/workplans/{id:\\d+}")
+	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+		WorkPlans.Plan plan = plans.get(me.scope(), id);
+		model.addAttribute("plan", plan);
+		model.addAttribute("targets", targets.of(me.scope(), plan));
+		model.addAttribute("own", WorkPlans.manages(me, plan.bureauId()));
+		return "workplans/plan";
+	}
+
+	/** Copies the plan into the next year as a draft. */
+	@PostMapping("/workplans/{id:\\d+}/copy")
+	@PreAuthorize(WRITERS)
+	String copy(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/workplans/" + id,
+				() -> new PageSteps.Done("已复制为下一年度草稿，请修改后印发", "/workplans/" + drafts.copyToNextYear(me, id)));
+	}
+
+	@PostMapping("/workplans/{id:\\d+}/head")
+	@PreAuthorize(WRITERS)
+	String updateHead(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String title,
+			@RequestParam(required = false) String overallRequirement, @RequestParam(required = false) String targets,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/workplans/" + id, "草稿已保存", () -> drafts.updateHead(me, id, title, overallRequirement, targets));
+	}
+
+	@PostMapping("/workplans/{id:\\d+}/publish")
+	@PreAuthorize(WRITERS)
+	String publish(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) String documentNumber, @RequestParam(required = false) String documentDate,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/workplans/" + id, "工作计划已印发，各处室可按月填报进展", () -> {
+			Validation v = new Validation();
+			LocalDate date = documentDate == null || documentDate.isBlank() ? null : v.date("documentDate", "印发日期", documentDate);
+			v.throwIfInvalid();
+			drafts.publish(me, id, documentNumber, date);
+		});
+	}
+
+	/** Sets a main target as the statistics annual target of the bureau's region. */
+	@PostMapping("/workplans/{id:\\d+}/targets/{position:\\d+}/adopt")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String adopt(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @PathVariable int position,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/workplans/" + id, "已设为统计年度目标", () -> targets.adopt(me, id, position));
+	}
+
+	@GetMapping("/workplans/import")
+	@PreAuthorize(WRITERS)
+	String importForm() {
+		return "workplans/import";
+	}
+
+	/** Shows what the notice contains, with a mapping for every department the bureau does not have. */
+	@PostMapping("/workplans/import")
+	@PreAuthorize(WRITERS)
+	String preview(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String text,
+			@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+		try {
+			String notice = file != null && !file.isEmpty() ? read(file) : text;
+			model.addAttribute("preview", imports.preview(me, notice));
+			model.addAttribute("text", notice);
+			model.addAttribute("departments", me.bureauId() == null ? List.of() : departments.ofBureau(me.bureauId()));
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+		}
+		return "workplans/import";
+	}
+
+	/** Saves the previewed notice with the chosen mapping ("map.NAME" → department id or "new"). */
+	@PostMapping("/workplans/import/confirm")
+	@PreAuthorize(WRITERS)
+	String confirm(@AuthenticationPrincipal CurrentUser me, @RequestParam String text, @RequestParam Map<String, String> params,
+			Model model, RedirectAttributes redirect) {
+		Map<String, Long> mapping = new HashMap<>();
+		Set<String> create = new HashSet<>();
+		params.forEach((k, v) -> {
+			if (k.startsWith("map.") && v != null && !v.isBlank()) {
+				if (v.equals("new")) {
+					create.add(k.substring(4));
+				}
+				else {
+					mapping.put(k.substring(4), Long.valueOf(v));
+				}
+			}
+		});
+		try {
+			long id = plans.save(me, text, mapping, create);
+			redirect.addFlashAttribute("message", "已导入工作计划");
+			return "redirect:/workplans/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			model.addAttribute("preview", imports.preview(me, text));
+			model.addAttribute("text", text);
+			model.addAttribute("departments", departments.ofBureau(me.bureauId()));
+			return "workplans/import";
+		}
+	}
+
+	/** The notice's text from a .txt (UTF-8) or .docx file, recognised by content. */
+	static String read(MultipartFile file) throws IOException {
+		if (file.getSize() > MAX_FILE_BYTES) {
+			throw new InvalidValueException("file", "size", "文件不能超过5MB");
+		}
+		byte[] bytes = file.getBytes();
+		if (bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K') {
+			OfficeFiles.requireWithinLimits(bytes, "file", "Word文件（.docx）");
+			try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+				// Word's manual line and page breaks arrive as control characters: lines, as the notice reads them
+				return doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"))
+					.replaceAll("[\\u000B\\u000C]", "\n")
+					.replaceAll("[\\p{Cc}&&[^\\t\\n\\r]]", "");
+			}
+			catch (IOException | RuntimeException ex) {
+				throw new InvalidValueException("file", "docx", "无法读取Word文件：文件已损坏或不是.docx格式");
+			}
+		}
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		if (text.contains("\uFFFD") || Text.forbiddenAt(text) >= 0) {
+			throw new InvalidValueException("file", "text", "请上传UTF-8编码的文本文件（.txt）或Word文件（.docx）");
+		}
+		return text;
+	}
+}

@@ -1,0 +1,68 @@
+package org.youguan.statistics.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.youguan.documents.TypedWorkbook;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.statistics.Indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.youguan.documents.TypedWorkbook.format;
+import static org.youguan.documents.TypedWorkbook.formula;
+
+/**
+ * A report sheet filled in Excel reads each value in its indicator's unit: a rate shown as 98.50 % is 98.5, a revenue
+ * shown rounded is taken unrounded, a sum is its result; the downloaded sheet reads back as it was written.
+ */
+class ReportSheetsTest {
+
+	static final Indicator RATE = new Indicator("green.ewaybill.rate", "电子面单使用率", "%", ValueType.PERCENT,
+			Aggregation.WEIGHTED, "express.volume", null, "", "GREEN", 110);
+
+	static final Indicator REVENUE = new Indicator("express.revenue", "快递业务收入", "万元", ValueType.DECIMAL, Aggregation.SUM,
+			null, null, "", "NATIONAL", 90);
+
+	static final Indicator LOCAL = new Indicator("express.volume.local", "快递业务量（同城）", "件", ValueType.INTEGER,
+			Aggregation.SUM, null, null, "", "NATIONAL", 50);
+
+	static final List<Indicator> FORM = List.of(RATE, REVENUE, LOCAL);
+
+	@Test
+	void valuesAreReadInTheirIndicatorsUnit() {
+		TypedWorkbook sheet = new TypedWorkbook(ReportSheets.HEADERS)
+			.row(List.of(RATE.code(), RATE.name(), "%", format(0.985, "0.00%"), "", ""))
+			.row(List.of(REVENUE.code(), REVENUE.name(), "万元", format(2470.58, "#,##0"), "", ""))
+			.row(List.of(LOCAL.code(), LOCAL.name(), "件", formula("1200+34"), "含春节", ""));
+		ReportSheets.Content content = ReportSheets.read(sheet.bytes(), FORM);
+		assertThat(new BigDecimal(content.values().get(RATE.code()))).isEqualByComparingTo("98.5");
+		assertThat(new BigDecimal(content.values().get(REVENUE.code()))).isEqualByComparingTo("2470.58");
+		assertThat(content.values()).containsEntry(LOCAL.code(), "1234");
+		assertThat(content.notes()).containsEntry(LOCAL.code(), "含春节");
+	}
+
+	@Test
+	void anErrorCellOrTextIsReportedWithItsRow() {
+		TypedWorkbook sheet = new TypedWorkbook(ReportSheets.HEADERS)
+			.row(List.of(RATE.code(), RATE.name(), "%", formula("1/0"), "", ""))
+			.row(List.of(REVENUE.code(), REVENUE.name(), "万元", "约两千", "", ""));
+		assertThatThrownBy(() -> ReportSheets.read(sheet.bytes(), FORM)).isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("第2行", "cell-error"),
+						org.assertj.core.groups.Tuple.tuple("第3行", "number")));
+	}
+
+	@Test
+	void theDownloadedSheetReadsBackAsWritten() {
+		byte[] written = ReportSheets.write(List.of(new ValueLine(RATE, new BigDecimal("98.5"), null, null, null),
+				new ValueLine(REVENUE, new BigDecimal("2470.58"), "说明", new BigDecimal("2300"), null),
+				new ValueLine(LOCAL, null, null, null, null)));
+		ReportSheets.Content content = ReportSheets.read(written, FORM);
+		assertThat(content.values()).containsEntry(RATE.code(), "98.5").containsEntry(REVENUE.code(), "2470.58")
+			.doesNotContainKey(LOCAL.code());
+		assertThat(content.notes()).containsEntry(REVENUE.code(), "说明");
+	}
+}

@@ -1,0 +1,199 @@
+package org.youguan.workplans.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.youguan.workplans.internal.PlanPreview.Responsibility;
+import org.youguan.workplans.internal.PlanPreview.Task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The notice parser on the shared sample and on hand-made variants of the shapes real notices take.
+ */
+public class NoticeParserTest {
+
+	static final Set<String> BUREAU = Set.of("办公室", "市场监管处", "普遍服务处");
+
+	public static String sample() throws IOException {
+		try (var in = NoticeParserTest.class.getResourceAsStream("/workplans/workplan-sample.txt")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	static PlanPreview parse(String text) {
+		return NoticeParser.parse(text, BUREAU::contains);
+	}
+
+	static List<Task> tasks(PlanPreview p) {
+		return p.sections().stream().flatMap(s -> s.tasks().stream()).toList();
+	}
+
+	@Test
+	void theSampleNotice() throws IOException {
+		PlanPreview p = parse(sample());
+		assertThat(p.title()).isEqualTo("示范市邮政管理局关于印发2025年工作目标任务分解方案和邮政快递业民生实事分工安排的通知");
+		assertThat(p.year()).isEqualTo(2025);
+		assertThat(p.documentDate()).isEqualTo("2025-02-20");
+		assertThat(p.overallRequirement()).startsWith("围绕全市邮政快递业高质量发展目标");
+		assertThat(p.targets()).contains("快递业务量完成9.6亿件");
+		assertThat(p.keyTasks()).hasSize(5).first().isEqualTo("出台《示范市快递业高质量发展三年行动方案》");
+		assertThat(p.sections()).extracting(PlanPreview.Section::heading)
+			.containsExactly("加强党的建设", "优化营商环境", "强化行业监管", "守牢安全底线", "提升服务质量");
+		assertThat(tasks(p)).extracting(Task::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+		Task four = tasks(p).get(3);
+		assertThat(four.departments()).containsExactly("市场监管处");
+		assertThat(four.responsibility()).isEqualTo(Responsibility.LEAD);
+		assertThat(four.text()).isEqualTo("推行快递业务经营许可\"一网通办\"，许可核查办结时限压减至8个工作日。");
+		assertThat(tasks(p).get(11).departments()).containsExactly("普遍服务处", "市场监管处", "市邮政业安全中心");
+		assertThat(tasks(p).get(11).responsibility()).isEqualTo(Responsibility.SHARED);
+		assertThat(tasks(p).get(12).departments()).containsExactly("各处室");
+		assertThat(p.livelihoodProjects()).extracting(pr -> pr.items().size()).containsExactly(2, 2, 1);
+		assertThat(p.livelihoodProjects().get(0).title()).isEqualTo("实施农村寄递提升工程");
+		assertThat(p.livelihoodProjects().get(0).items().get(0).departments()).containsExactly("普遍服务处", "市场监管处");
+		assertThat(p.unknownDepartments()).containsExactly("市邮政业安全中心");
+		assertThat(p.unparsedLines()).isEmpty();
+	}
+
+	static final String VARIANT = """
+			某市邮政管理局关于印发2024年工作目标任务分解方案的通知
+
+			某邮管〔2024〕7号
+
+			各处室：
+			现将方案印发给你们。
+
+			某市邮政管理局2024年工作目标任务分解方案
+			一、第一部分
+			1. 开展“绿色包装”（含可循环箱）试点。（市场监管处牵头）
+			2. 完善寄递渠道安全监管
+			工作机制，全年不少于4次联合检查。(普遍服务处、办公室按职责分工负责)
+			二、第二部分
+			3. 做好信访工作（办公室牵头）；
+			二、重复编号的部分
+			4.开展行风建设。（各处室按职责分工负责）
+			这一行什么也不是
+			五、跳过编号的部分
+			5、加强队伍建设。（人事处牵头）
+			""";
+
+	@Test
+	void variantsOfRealNotices() {
+		PlanPreview p = parse(VARIANT);
+		assertThat(p.documentNumber()).isEqualTo("某邮管〔2024〕7号");
+		assertThat(p.year()).isEqualTo(2024);
+		assertThat(p.sections()).hasSize(4);
+		List<Task> tasks = tasks(p);
+		assertThat(tasks).extracting(Task::number).containsExactly(1, 2, 3, 4, 5);
+		assertThat(tasks.get(0).text()).as("brackets inside the text").isEqualTo("开展“绿色包装”（含可循环箱）试点。");
+		assertThat(tasks.get(0).departments()).containsExactly("市场监管处");
+		assertThat(tasks.get(1).text()).as("a line break inside a task").isEqualTo("完善寄递渠道安全监管工作机制，全年不少于4次联合检查。");
+		assertThat(tasks.get(1).departments()).as("half-width brackets").containsExactly("普遍服务处", "办公室");
+		assertThat(tasks.get(1).responsibility()).isEqualTo(Responsibility.SHARED);
+		assertThat(tasks.get(2).departments()).containsExactly("办公室");
+		assertThat(tasks.get(3).departments()).containsExactly("各处室");
+		assertThat(p.unknownDepartments()).containsExactly("人事处");
+		assertThat(p.unparsedLines()).singleElement().satisfies(u -> {
+			assertThat(u.line()).isEqualTo(17);
+			assertThat(u.text()).isEqualTo("这一行什么也不是");
+		});
+	}
+
+	/** A plan of two sections, then {@code second} as the notice's second part. */
+	static String withSecondPart(String second) {
+		return """
+				某市邮政管理局关于印发2022年工作目标任务分解方案和民生实事的通知
+
+				各处室：
+				现将方案印发给你们。
+
+				某市邮政管理局2022年工作目标任务分解方案
+				一、加强党的建设
+				1. 落实理论学习中心组学习制度。（办公室牵头）
+				二、优化营商环境
+				2. 推进快递末端网点备案网上办理。（市场监管处牵头）
+				""" + second;
+	}
+
+	/** The issue's notice: a second part under " 2022年邮政业更贴近民生八件实事分工安排", eight projects 一 to 八. */
+	@Test
+	void theLivelihoodPartIsFoundByItsHeadingAndRestartedNumberingWhateverItsWording() {
+		StringBuilder eight = new StringBuilder(" 2022年邮政业更贴近民生八件实事分工安排\n");
+		for (int n = 1; n <= 8; n++) {
+			eight.append(ChineseNumerals.of(n)).append("、第").append(n).append("件实事\n1.完成第").append(n)
+				.append("项工作。（普遍服务处牵头）\n");
+		}
+		PlanPreview p = parse(withSecondPart(eight.toString()));
+		assertThat(p.sections()).extracting(PlanPreview.Section::heading).containsExactly("加强党的建设", "优化营商环境");
+		assertThat(tasks(p)).extracting(Task::number).containsExactly(1, 2);
+		assertThat(p.livelihoodProjects()).hasSize(8);
+		assertThat(p.livelihoodProjects().get(7).title()).isEqualTo("第8件实事");
+		assertThat(p.livelihoodProjects().get(7).items()).singleElement()
+			.satisfies(t -> assertThat(t.departments()).containsExactly("普遍服务处"));
+		assertThat(p.unparsedLines()).isEmpty();
+	}
+
+	static final String PROJECTS = """
+			一、实施农村寄递提升工程
+			1.建成村级寄递服务站200个。（普遍服务处牵头）
+			二、关心关爱快递员
+			1.新建爱心驿站50处。（办公室牵头）
+			""";
+
+	@Test
+	void headingVariantsOfTheSecondPart() {
+		for (String heading : List.of("2023年为民办实事项目清单\n", "\u3000\u3000二〇二四年邮政快递业惠民实事安排\n",
+				"附件2\n某市邮政管理局2022年民生实事分工安排\n", "某市邮政管理局2022年邮政快递业\n更贴近民生实事分工安排\n\n",
+				"2022年重点民生项目：\n")) {
+			PlanPreview p = parse(withSecondPart(heading + PROJECTS));
+			assertThat(p.sections()).as(heading).hasSize(2);
+			assertThat(p.livelihoodProjects()).as(heading).extracting(PlanPreview.Project::title)
+				.containsExactly("实施农村寄递提升工程", "关心关爱快递员");
+			assertThat(p.unparsedLines()).as(heading).isEmpty();
+		}
+	}
+
+	@Test
+	void aTaskBrokenOverLinesBeforeTheSecondPartKeepsItsLastLine() {
+		PlanPreview p = parse(withSecondPart("""
+				3. 开展作风建设
+				专项整治。（办公室牵头）
+				2022年民生实事分工安排
+				""" + PROJECTS));
+		assertThat(tasks(p)).extracting(Task::text).last().isEqualTo("开展作风建设专项整治。");
+		assertThat(tasks(p).get(2).departments()).containsExactly("办公室");
+		assertThat(p.livelihoodProjects()).hasSize(2);
+	}
+
+	@Test
+	void aStrayLineInsideThePlanIsNotTakenForASecondPart() {
+		PlanPreview p = parse(withSecondPart("""
+				这一行什么也不是
+				三、强化行业监管
+				3. 落实双随机一公开监管。（市场监管处牵头）
+				"""));
+		assertThat(p.sections()).hasSize(3);
+		assertThat(p.livelihoodProjects()).isEmpty();
+		assertThat(p.unparsedLines()).extracting(PlanPreview.Unparsed::text).containsExactly("这一行什么也不是");
+	}
+
+	@Test
+	void aPlanWhoseTitleDoesNotEndInFangAnStartsAtItsBody() {
+		PlanPreview p = parse("""
+				某市邮政管理局关于印发2024年重点工作任务分工的通知
+
+				各处室：
+				现印发给你们。
+
+				某市邮政管理局2024年重点工作任务分工
+				总体要求：稳中求进。
+				一、加强党的建设
+				1. 落实理论学习中心组学习制度。（办公室牵头）
+				""");
+		assertThat(p.overallRequirement()).isEqualTo("稳中求进。");
+		assertThat(p.sections()).singleElement().satisfies(s -> assertThat(s.tasks()).hasSize(1));
+	}
+}

@@ -1,0 +1,45 @@
+package org.youguan.workplans.internal;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.workplans.WorkPlans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A notice pasted without line breaks makes parts longer than their columns: saving it names them instead of
+ * failing in the database.
+ */
+class PlanFitsTest {
+
+	static PlanPreview preview(String taskText, String heading) {
+		var task = new PlanPreview.Task(1, taskText, List.of("市场监管处"), PlanPreview.Responsibility.LEAD, 42);
+		return new PlanPreview("2026年工作目标任务分解方案", 2026, null, null, null, null, List.of("重点工作"),
+				List.of(new PlanPreview.Section(heading, List.of(task))), List.of(), List.of(), List.of());
+	}
+
+	@Test
+	void aTaskLongerThanItsColumnIsNamedWithItsLine() {
+		assertThatThrownBy(() -> WorkPlans.requireFits(preview("任".repeat(2001), "一、强化市场监管")))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::message)
+				.containsExactly("第42行的任务不能超过2000个字符"));
+	}
+
+	@Test
+	void aHeadingLongerThanItsColumnIsNamed() {
+		assertThatThrownBy(() -> WorkPlans.requireFits(preview("任务", "一、" + "长".repeat(400))))
+			.isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("部分标题");
+	}
+
+	@Test
+	void aNoticeThatFitsPasses() {
+		WorkPlans.requireFits(preview("任".repeat(2000), "一、强化市场监管"));
+	}
+}
