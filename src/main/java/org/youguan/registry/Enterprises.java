@@ -28,6 +28,9 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
+import org.youguan.registry.internal.brands.BrandRepository;
+import org.youguan.registry.internal.enterprises.Enterprise;
+import org.youguan.registry.internal.enterprises.EnterpriseRepository;
 
 /**
  * Enterprises, within the caller's scope: staff by region, an enterprise user its own enterprise.

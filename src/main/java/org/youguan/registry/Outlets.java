@@ -38,6 +38,9 @@ import org.youguan.region.Region;
 import org.youguan.region.RegionCode;
 import org.youguan.region.RegionLevel;
 import org.youguan.region.Regions;
+import org.youguan.registry.internal.enterprises.Enterprise;
+import org.youguan.registry.internal.outlets.TerminalOutlet;
+import org.youguan.registry.internal.outlets.TerminalOutletRepository;
 
 /**
  * Terminal outlets. The search understands words that name a brand ("中通") or a place ("吴中") as filters and looks
@@ -97,10 +100,11 @@ public class Outlets {
 	private final JdbcAggregateTemplate aggregates;
 
 	/** The contexts the manager's numbers are encrypted under (a ciphertext opens only in its own column). */
-	static final String MANAGER_ID = "terminal_outlet.manager_id";
+	public static final String MANAGER_ID = "terminal_outlet.manager_id";
 
 
-	static final String MANAGER_PHONE = "terminal_outlet.manager_phone";
+	/** The key context under which an outlet manager's phone is encrypted. */
+	public static final String MANAGER_PHONE = "terminal_outlet.manager_phone";
 
 	Outlets(TerminalOutletRepository outlets, Enterprises enterprises, Brands brands, Regions regions,
 			BusinessNumbers numbers, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
