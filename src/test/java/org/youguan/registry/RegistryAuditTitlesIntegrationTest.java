@@ -24,9 +24,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Issue 13 item 7 (leftovers): the audit trail names licences, branches, facilities and brands by their numbers and
- * names with links to their register pages — read once per listed page — and a reader outside an object's scope gets
- * the plain "类型 #id" instead.
+ * Issue 13 item 7 (leftovers): the audit trail names licences, branches, facilities, brands and enterprises by their
+ * numbers and names with links to their register pages — one read per type and listed page — and a reader outside an
+ * object's scope gets the plain "类型 #id" instead.
  */
 @IntegrationTest
 class RegistryAuditTitlesIntegrationTest {
@@ -47,18 +47,20 @@ class RegistryAuditTitlesIntegrationTest {
 	List<AuditObjects> objects;
 
 	@Test
-	void theAuditPageTitlesLicencesBranchesFacilitiesAndBrandsWithLinks() throws Exception {
+	void theAuditPageTitlesLicencesBranchesFacilitiesBrandsAndEnterprisesWithLinks() throws Exception {
 		Map<String, Object> licence = row("""
 				SELECT l.id, l.number FROM express_licence l WHERE l.region_code LIKE '3205%' ORDER BY l.id LIMIT 1""");
 		Map<String, Object> branch = row("SELECT id, name FROM branch WHERE region_code LIKE '3205%' ORDER BY id LIMIT 1");
 		Map<String, Object> facility = row("SELECT id, name FROM facility WHERE region_code LIKE '3205%' ORDER BY id LIMIT 1");
 		Map<String, Object> brand = row("SELECT id, name FROM brand ORDER BY id LIMIT 1");
+		Map<String, Object> enterprise = row("SELECT id, legal_name FROM enterprise WHERE region_code LIKE '3205%' ORDER BY id LIMIT 1");
 		String marker = "登记标题-" + UUID.randomUUID().toString().substring(0, 6);
 		tx.executeWithoutResult(s -> {
 			audit.record(AuditEntry.of("licence.correct", "ExpressLicence", id(licence), marker).inRegion("320506"));
 			audit.record(AuditEntry.of("branch.update", "Branch", id(branch), marker).inRegion("320506"));
 			audit.record(AuditEntry.of("facility.update", "Facility", id(facility), marker).inRegion("320506"));
 			audit.record(AuditEntry.of("brand.update", "Brand", id(brand), marker).inRegion("320506"));
+			audit.record(AuditEntry.of("enterprise.update", "Enterprise", id(enterprise), marker).inRegion("320506"));
 		});
 		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
 
@@ -71,7 +73,8 @@ class RegistryAuditTitlesIntegrationTest {
 		assertThat(page).contains("href=\"/registry/licences/" + id(licence) + "\"").contains(">" + licence.get("number"))
 			.contains("href=\"/registry/branches/" + id(branch) + "\"").contains(">" + branch.get("name") + "</a>")
 			.contains("href=\"/registry/facilities/" + id(facility) + "\"").contains(">" + facility.get("name"))
-			.contains("href=\"/registry/brands/" + id(brand) + "\"").contains(">" + brand.get("name"));
+			.contains("href=\"/registry/brands/" + id(brand) + "\"").contains(">" + brand.get("name"))
+			.contains("href=\"/registry/enterprises/" + id(enterprise) + "\"").contains(">" + enterprise.get("legal_name"));
 		assertThat(page).doesNotContain("#" + id(licence) + "<").doesNotContain("#" + id(branch) + "<");
 	}
 

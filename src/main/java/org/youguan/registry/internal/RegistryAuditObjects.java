@@ -23,27 +23,23 @@ import org.youguan.registry.Outlets;
 
 /**
  * The registers' entries in the audit trail by their names (and filing number, credit code or licence number), linked
- * to their register pages — only those in the reader's scope; the others keep the plain "类型 #id". Licences, branches,
- * facilities and brands are read once per listed page ({@link AuditObjects#ofMany}).
+ * to their register pages — only those in the reader's scope; the others keep the plain "类型 #id". Each type is read
+ * with one query per listed page ({@link AuditObjects#ofMany}).
  */
 @Configuration(proxyBeanMethods = false)
 class RegistryAuditObjects {
 
 	@Bean
 	AuditObjects outletTitles(Outlets outlets) {
-		return AuditObjects.of("TerminalOutlet", (scope, id) -> {
-			OutletView outlet = outlets.get(scope, id);
-			return new Title(outlet.name() + (outlet.filingNumber() == null ? "" : "（" + outlet.filingNumber() + "）"),
-					"/registry/outlets/" + id);
-		});
+		return AuditObjects.ofMany("TerminalOutlet", (scope, ids) -> titles(outlets.readable(scope, ids),
+				(OutletView o) -> new Title(o.name() + (o.filingNumber() == null ? "" : "（" + o.filingNumber() + "）"),
+						"/registry/outlets/" + o.id())));
 	}
 
 	@Bean
 	AuditObjects enterpriseTitles(Enterprises enterprises) {
-		return AuditObjects.of("Enterprise", (scope, id) -> {
-			EnterpriseView enterprise = enterprises.get(scope, id);
-			return new Title(enterprise.legalName() + "（" + enterprise.creditCode() + "）", "/registry/enterprises/" + id);
-		});
+		return AuditObjects.ofMany("Enterprise", (scope, ids) -> titles(enterprises.readable(scope, ids),
+				(EnterpriseView e) -> new Title(e.legalName() + "（" + e.creditCode() + "）", "/registry/enterprises/" + e.id())));
 	}
 
 	@Bean
