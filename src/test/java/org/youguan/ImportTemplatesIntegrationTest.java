@@ -5,12 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.documents.ImportResult;
 import org.youguan.kernel.DataScope;
-import org.youguan.registry.BranchImport;
-import org.youguan.registry.BrandImport;
-import org.youguan.registry.EnterpriseImport;
-import org.youguan.registry.FacilityImport;
-import org.youguan.registry.LicenceImport;
-import org.youguan.registry.OutletImport;
+import org.youguan.registry.internal.branches.BranchImport;
+import org.youguan.registry.internal.brands.BrandImport;
+import org.youguan.registry.internal.enterprises.EnterpriseImport;
+import org.youguan.registry.internal.facilities.FacilityImport;
+import org.youguan.registry.internal.licences.LicenceImport;
+import org.youguan.registry.internal.outlets.OutletImport;
 import org.youguan.statistics.HistoryImport;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,6 +3,7 @@ package org.youguan.audit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.youguan.kernel.AccessRefusedException;
@@ -60,6 +61,47 @@ public interface AuditObjects {
 					}
 				}
 				return titles;
+			}
+		};
+	}
+
+	/**
+	 * The batch declaration: objects with numeric ids, read with one scoped query for all ids of a listed page
+	 * ({@code titles} gets the caller's scope and the ids and answers the titles of those the caller may read, leaving
+	 * out the others). Ids that are not numbers are left out before the read.
+	 * @param objectType the type as recorded, e.g. {@code "ExpressLicence"}
+	 */
+	static AuditObjects ofMany(String objectType, BiFunction<DataScope, Collection<Long>, Map<Long, Title>> titles) {
+		return new AuditObjects() {
+
+			@Override
+			public String objectType() {
+				return objectType;
+			}
+
+			@Override
+			public Map<String, Title> titles(DataScope scope, Collection<String> ids) {
+				Map<String, Long> numbers = new LinkedHashMap<>();
+				for (String id : ids) {
+					try {
+						numbers.put(id, Long.parseLong(id));
+					}
+					catch (NumberFormatException ex) {
+						// not an id of this type: the trail shows the type and the id
+					}
+				}
+				if (numbers.isEmpty()) {
+					return Map.of();
+				}
+				Map<Long, Title> found = titles.apply(scope, Set.copyOf(numbers.values()));
+				Map<String, Title> result = new LinkedHashMap<>();
+				numbers.forEach((id, number) -> {
+					Title title = found.get(number);
+					if (title != null) {
+						result.put(id, title);
+					}
+				});
+				return result;
 			}
 		};
 	}

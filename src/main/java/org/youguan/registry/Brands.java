@@ -15,6 +15,8 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Rows;
+import org.youguan.registry.internal.brands.Brand;
+import org.youguan.registry.internal.brands.BrandRepository;
 
 /**
  * Brands: a short national list, readable by every staff user.
@@ -132,10 +134,11 @@ public class Brands {
 	}
 
 	/** Brand data checked: names present, short and unique (other than {@code selfId}), the HQ enterprise known. */
-	record Checked(String name, String shortName, Long hqEnterpriseId) {
+	public record Checked(String name, String shortName, Long hqEnterpriseId) {
 	}
 
-	Checked check(BrandData d, Long selfId) {
+	/** Checks brand data as {@link #create} and {@link #update} would, without saving; throws {@code InvalidValueException} naming each field that fails. */
+	public Checked check(BrandData d, Long selfId) {
 		Validation v = new Validation();
 		v.required("name", "品牌名称", d.name()).maxLength("name", "品牌名称", d.name(), 60);
 		v.required("shortName", "简称", d.shortName()).maxLength("shortName", "简称", d.shortName(), 20);

@@ -31,7 +31,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.documents.SheetRows;
 import org.youguan.registry.OutletData;
-import org.youguan.registry.OutletImport;
+import org.youguan.registry.internal.outlets.OutletImport;
 import org.youguan.registry.Outlets;
 
 import static org.assertj.core.api.Assertions.assertThat;

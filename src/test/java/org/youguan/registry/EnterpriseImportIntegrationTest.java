@@ -20,6 +20,7 @@ import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.registry.internal.enterprises.EnterpriseImport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -23,6 +23,7 @@ import org.youguan.SignIn;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.ImportResult;
+import org.youguan.registry.internal.outlets.OutletImport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -13,6 +13,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.PageQuery;
+import org.youguan.registry.internal.outlets.OutletImport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,6 +16,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.registry.internal.licences.ExpressLicence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

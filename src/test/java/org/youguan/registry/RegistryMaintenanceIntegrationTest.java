@@ -20,6 +20,10 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.RegistryIntegrationTest.DemoCodes;
+import org.youguan.registry.internal.branches.BranchImport;
+import org.youguan.registry.internal.brands.BrandImport;
+import org.youguan.registry.internal.facilities.FacilityImport;
+import org.youguan.registry.internal.licences.LicenceImport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -16,6 +16,8 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.PageQuery;
+import org.youguan.registry.internal.licences.LicenceImport;
+import org.youguan.registry.internal.outlets.OutletImport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.youguan.documents.TypedWorkbook.builtin;

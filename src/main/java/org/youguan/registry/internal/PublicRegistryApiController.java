@@ -1,0 +1,49 @@
+package org.youguan.registry.internal;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.registry.Licences;
+import org.youguan.registry.Outlets;
+
+/**
+ * The public lookup, without sign-in: licences and filed outlets, public fields only (no personal data).
+ */
+@RestController
+@RequestMapping("/api/v1/public")
+@Tag(name = "公众查询", description = "无需登录：许可证查询、已备案末端网点查询（仅公开字段）")
+class PublicRegistryApiController {
+
+	private final Licences licences;
+
+	private final Outlets outlets;
+
+	PublicRegistryApiController(Licences licences, Outlets outlets) {
+		this.licences = licences;
+		this.outlets = outlets;
+	}
+
+	@GetMapping("/licences")
+	@Operation(summary = "许可证查询", description = "按企业名称（至少2个字）、统一社会信用代码或许可证编号查询，最多返回50条。")
+	List<Licences.PublicLicence> licences(@Parameter(description = "企业名称片段、统一社会信用代码或许可证编号") @RequestParam String query) {
+		return licences.publicSearch(query, 50);
+	}
+
+	@GetMapping("/outlets")
+	@Operation(summary = "已备案末端网点", description = "按行政区划（县、乡镇/街道）和品牌简称查询已备案的网点，每页20条。")
+	PageResult<Outlets.PublicOutlet> outlets(@RequestParam(required = false) String region,
+			@RequestParam(required = false) String brand, @ParameterObject ListRequest list) {
+		return outlets.publicList(region, brand, PageQuery.of(null, list.page(), 20, null, null));
+	}
+}

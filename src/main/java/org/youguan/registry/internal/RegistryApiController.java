@@ -1,0 +1,107 @@
+package org.youguan.registry.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.youguan.kernel.DataScope;
+import org.springdoc.core.annotations.ParameterObject;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.registry.EnterpriseStatus;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityKind;
+import org.youguan.registry.FacilityView;
+import org.youguan.registry.LicenceStatus;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
+import org.youguan.registry.OutletStatus;
+import org.youguan.registry.OutletView;
+import org.youguan.registry.Outlets;
+
+/**
+ * The registry for integrations, within the caller's scope (staff: their region; an enterprise: its own records).
+ * Personal numbers are masked as on the pages.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "市场主体", description = "企业、许可证、末端网点、邮政设施（按调用者数据权限）")
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF','ENTERPRISE')")
+class RegistryApiController {
+
+	private final Enterprises enterprises;
+
+	private final Licences licences;
+
+	private final Outlets outlets;
+
+	private final Facilities facilities;
+
+	RegistryApiController(Enterprises enterprises, Licences licences, Outlets outlets, Facilities facilities) {
+		this.enterprises = enterprises;
+		this.licences = licences;
+		this.outlets = outlets;
+		this.facilities = facilities;
+	}
+
+	@GetMapping("/enterprises")
+	@Operation(summary = "企业列表", description = "q：名称片段或统一社会信用代码。")
+	PageResult<EnterpriseView> enterprises(DataScope scope, @ParameterObject ListRequest list,
+			@RequestParam(required = false) EnterpriseType type,
+			@RequestParam(required = false) EnterpriseStatus status) {
+		return enterprises.list(scope, new Enterprises.Filter(type, null, status), list.toPage());
+	}
+
+	@GetMapping("/enterprises/{id}")
+	@Operation(summary = "企业详情")
+	EnterpriseView enterprise(DataScope scope, @PathVariable long id) {
+		return enterprises.get(scope, id);
+	}
+
+	@GetMapping("/licences")
+	@Operation(summary = "快递业务经营许可证", description = "status：VALID、EXPIRED、CANCELLED、REVOKED。")
+	PageResult<LicenceView> licences(DataScope scope, @ParameterObject ListRequest list,
+			@RequestParam(required = false) LicenceStatus status) {
+		return licences.list(scope, new Licences.Filter(status, null, null), list.toPage());
+	}
+
+	@GetMapping("/licences/{id}")
+	@Operation(summary = "许可证详情", description = "不在调用者数据权限范围内的许可证返回404。")
+	LicenceView licence(DataScope scope, @PathVariable long id) {
+		return licences.get(scope, id);
+	}
+
+	@GetMapping("/outlets")
+	@Operation(summary = "末端网点", description = "q 中的品牌简称和地名作为筛选条件（如“中通 吴中”）；计数超过1000时 capped 为 true。")
+	PageResult<OutletView> outlets(DataScope scope, @ParameterObject ListRequest list,
+			@RequestParam(required = false) OutletStatus status, @RequestParam(required = false) String region) {
+		return outlets.list(scope, new Outlets.Filter(null, status, region, null), list.toPage());
+	}
+
+	@GetMapping("/outlets/{id}")
+	@Operation(summary = "末端网点详情")
+	OutletView outlet(DataScope scope, @PathVariable long id) {
+		return outlets.get(scope, id);
+	}
+
+	@GetMapping("/facilities")
+	@Operation(summary = "邮政设施", description = "kind：POST_OFFICE、PARCEL_LOCKER、SMART_MAILBOX、SCREENING_MACHINE、CARE_STATION。")
+	PageResult<FacilityView> facilities(DataScope scope, @ParameterObject ListRequest list, @RequestParam FacilityKind kind) {
+		return facilities.list(scope, new Facilities.Filter(kind, null), list.toPage());
+	}
+
+	@GetMapping("/facilities/{id}")
+	@Operation(summary = "邮政设施详情", description = "不在调用者数据权限范围内的设施返回404。")
+	FacilityView facility(DataScope scope, @PathVariable long id) {
+		return facilities.get(scope, id);
+	}
+}

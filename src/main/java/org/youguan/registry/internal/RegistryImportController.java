@@ -1,0 +1,127 @@
+package org.youguan.registry.internal;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.ImportResult;
+import org.youguan.documents.Downloads;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.org.CurrentUser;
+import org.youguan.platform.BackgroundJobs;
+import org.youguan.registry.internal.branches.BranchImport;
+import org.youguan.registry.internal.brands.BrandImport;
+import org.youguan.registry.internal.enterprises.EnterpriseImport;
+import org.youguan.registry.internal.facilities.FacilityImport;
+import org.youguan.registry.internal.licences.LicenceImport;
+import org.youguan.registry.internal.outlets.OutletImport;
+
+/**
+ * Bulk .xlsx import pages of the registry: template download, upload, the bad rows and the annotated sheet (once).
+ */
+@Controller
+class RegistryImportController {
+
+	/** What one importable register needs on the page; {@code nationalDictionary} registers are for system admins. */
+	record Target(String path, String label, Supplier<byte[]> template, BiFunction<DataScope, byte[], ImportResult> importer,
+			boolean nationalDictionary) {
+
+		String templateName() {
+			return label + "导入模板.xlsx";
+		}
+	}
+
+	static final String TARGETS = "enterprises|outlets|licences|branches|facilities|brands";
+
+	private final Map<String, Target> targets;
+
+	private final BackgroundJobs jobs;
+
+	RegistryImportController(EnterpriseImport enterprises, OutletImport outlets, LicenceImport licences,
+			BranchImport branches, FacilityImport facilities, BrandImport brands, BackgroundJobs jobs) {
+		this.jobs = jobs;
+		this.targets = Map.of("enterprises", new Target("enterprises", "企业", enterprises::template, enterprises::importFile, false),
+				"outlets", new Target("outlets", "末端网点", outlets::template, outlets::importFile, false),
+				"licences", new Target("licences", "许可证", licences::template, licences::importFile, false),
+				"branches", new Target("branches", "分支机构", branches::template, branches::importFile, false),
+				"facilities", new Target("facilities", "设施", facilities::template, facilities::importFile, false),
+				"brands", new Target("brands", "品牌", brands::template, brands::importFile, true));
+	}
+
+	private Target target(String path, CurrentUser me) {
+		Target t = targets.get(path);
+		if (t.nationalDictionary() && !me.systemAdmin()) {
+			throw new AccessDeniedException("品牌为全国目录，由系统管理员维护");
+		}
+		return t;
+	}
+
+	@GetMapping("/registry/{target:" + TARGETS + "}/import")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String initImportForm(@AuthenticationPrincipal CurrentUser me, @PathVariable String target, Model model) {
+		model.addAttribute("target", target(target, me));
+		return "registry/import";
+	}
+
+	@GetMapping("/registry/{target:" + TARGETS + "}/import/template.xlsx")
+	ResponseEntity<byte[]> template(@PathVariable String target) {
+		Target t = targets.get(target);
+		return Downloads.xlsx(t.templateName(), t.template().get());
+	}
+
+	@PostMapping("/registry/{target:" + TARGETS + "}/import")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String processImportForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String target,
+			@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+		Target t = target(target, me);
+		model.addAttribute("target", t);
+		try {
+			ImportResult result = t.importer().apply(scope, file.getBytes());
+			if (result.rejected()) {
+				UUID sheet = jobs.record(kind(target), me.getUsername(), BackgroundJobs.State.REJECTED,
+						"有" + result.errors().size() + "行存在错误，未导入任何数据", t.label() + "导入-错误.xlsx",
+						result.annotated());
+				model.addAttribute("rowErrors", result.errors());
+				model.addAttribute("errorSheet", sheet);
+				return "registry/import";
+			}
+			redirect.addFlashAttribute("message", "已导入" + t.label() + result.imported() + "条");
+			return "redirect:/registry/" + target;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return "registry/import";
+		}
+	}
+
+	/**
+	 * The rejected sheet with its error column, once, to the user who uploaded it — kept in PostgreSQL as a finished
+	 * job (not in the session), so any node of a cluster hands it out.
+	 */
+	@GetMapping("/registry/{target:" + TARGETS + "}/import/errors/{id}.xlsx")
+	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable String target,
+			@PathVariable UUID id) {
+		BackgroundJobs.Result sheet = jobs.takeResult(id, kind(target), me.getUsername())
+			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
+		return Downloads.xlsx(sheet.name(), sheet.content());
+	}
+
+	private static String kind(String target) {
+		return "registry.import." + target;
+	}
+}

@@ -1,0 +1,145 @@
+package org.youguan.registry.internal.branches;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Validation;
+import org.youguan.region.RegionPicker;
+import org.youguan.registry.BranchData;
+import org.youguan.registry.BranchView;
+import org.youguan.registry.Branches;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
+import org.youguan.registry.internal.RegistryAccess;
+
+/**
+ * Branches (分支机构) with the late-filing flag: list, detail with history, filing and correction.
+ */
+@Controller
+class BranchController {
+
+	static final List<Column<BranchView>> COLUMNS = List.of(Column.of("分支机构名称", BranchView::name, 36),
+			Column.of("所属企业", BranchView::enterpriseName, 30), Column.of("行政区划代码", BranchView::regionCode, 12),
+			Column.of("所在地", BranchView::regionName), Column.of("地址", BranchView::address, 30),
+			Column.of("负责人", BranchView::headName, 10), Column.of("营业执照日期", BranchView::businessLicenceDate, 12),
+			Column.of("备案日期", BranchView::filedOn, 12), Column.of("逾期备案", BranchView::filedLate, 8));
+
+	private final Branches branches;
+
+	private final Licences licences;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	private final Enterprises enterprises;
+
+	BranchController(Branches branches, Licences licences, Spreadsheets spreadsheets, Enterprises enterprises,
+			AuditTrail audit) {
+		this.enterprises = enterprises;
+		this.branches = branches;
+		this.licences = licences;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+	}
+
+	@GetMapping("/registry/branches")
+	String list(DataScope scope, ListRequest list, @RequestParam(required = false) Boolean late, Model model) {
+		PageQuery query = list.toPage();
+		model.addAttribute("result", branches.list(scope, late, query));
+		model.addAttribute("query", query);
+		return "registry/branches";
+	}
+
+	@GetMapping("/registry/branches/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) Boolean late) {
+		var rows = branches.list(scope, late, list.toExport()).items();
+		return Downloads.xlsx("分支机构.xlsx", spreadsheets.write("分支机构", COLUMNS, rows));
+	}
+
+	@GetMapping("/registry/branches/{id:\\d+}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("branch", branches.get(scope, id));
+		model.addAttribute("history", audit.history(scope, "Branch", id));
+		return "registry/branch";
+	}
+
+	@GetMapping("/registry/branches/new")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String initCreateForm() {
+		return "registry/branch-form";
+	}
+
+	@GetMapping("/registry/branches/{id}/edit")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("branch", branches.get(scope, id));
+		model.addAttribute("branchId", id);
+		return "registry/branch-form";
+	}
+
+	/**
+	 * Files a branch for an enterprise of the caller's region, found by its credit code, or corrects one; the licence
+	 * is named by its number.
+	 */
+	@PostMapping({ "/registry/branches/new", "/registry/branches/{id}/edit" })
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String processForm(DataScope scope, @PathVariable(required = false) Long id,
+			@RequestParam(required = false) String creditCode, @RequestParam(required = false) String licenceNumber,
+			@RequestParam String name, @RequestParam String regionCode, @RequestParam String address,
+			@RequestParam String headName, @RequestParam(required = false) String businessLicenceDate,
+			@RequestParam(required = false) String filedOn,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			RedirectAttributes redirect) {
+		if (regionPick != null) {
+			model.addAttribute("branchId", id);
+			return "registry/branch-form";
+		}
+		try {
+			Validation v = new Validation();
+			var licenceDate = v.date("businessLicenceDate", "营业执照日期", businessLicenceDate);
+			var filed = v.date("filedOn", "备案日期", filedOn);
+			long enterpriseId = id != null ? branches.get(scope, id).enterpriseId()
+					: enterprises.idInScope(scope, creditCode, "creditCode");
+			Long licenceId = null;
+			if (licenceNumber != null && !licenceNumber.isBlank()) {
+				licenceId = licences.findByNumber(scope, licenceNumber).map(LicenceView::id).orElse(null);
+				v.require("licenceNumber", licenceId != null, "exists", "辖区内没有该编号的许可证");
+			}
+			v.throwIfInvalid();
+			BranchData data = new BranchData(enterpriseId, licenceId, name, regionCode, address, headName, licenceDate, filed);
+			if (id == null) {
+				id = branches.file(scope, data, false);
+				redirect.addFlashAttribute("message", "分支机构已备案：" + name.strip());
+			}
+			else {
+				branches.update(scope, id, data);
+				redirect.addFlashAttribute("message", "已保存");
+			}
+			return "redirect:/registry/branches/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			model.addAttribute("branchId", id);
+			return "registry/branch-form";
+		}
+	}
+}

@@ -1,0 +1,89 @@
+package org.youguan.registry.internal.branches;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.documents.SheetImport;
+import org.youguan.documents.ImportResult;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.SheetRows;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.BranchData;
+import org.youguan.registry.Branches;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
+
+/**
+ * Bulk filing of branches from .xlsx: parent in scope, licence (by number) held by the parent, place, dates, no second
+ * branch of the same name under one parent; each row's late flag is decided as for a single filing.
+ */
+@Service
+public class BranchImport {
+
+	/** The import template's column headings, in the order the import reads them. */
+	public static final List<String> HEADERS = List.of("分支机构名称", "所属企业统一社会信用代码", "许可证编号", "行政区划代码", "地址", "负责人",
+			"营业执照日期", "备案日期");
+
+	static final List<String> EXAMPLE = List.of("苏州示例快递有限公司吴中分公司", "91320506MA1XB2QK3D", "", "320506001",
+			"江苏省苏州市吴中区示例路3号", "赵六", "2026-01-05", "2026-01-20");
+
+	private static final Map<String, String> COLUMNS = Map.of("enterpriseId", "所属企业统一社会信用代码", "licenceId", "许可证编号",
+			"name", "分支机构名称", "regionCode", "行政区划代码", "address", "地址", "headName", "负责人", "businessLicenceDate",
+			"营业执照日期", "filedOn", "备案日期");
+
+	private final Branches branches;
+
+	private final Licences licences;
+
+	private final Enterprises enterprises;
+
+	private final AuditTrail audit;
+
+	BranchImport(Branches branches, Licences licences, Enterprises enterprises, AuditTrail audit) {
+		this.branches = branches;
+		this.licences = licences;
+		this.enterprises = enterprises;
+		this.audit = audit;
+	}
+
+	public byte[] template() {
+		return SheetRows.template("分支机构", HEADERS, EXAMPLE);
+	}
+
+	@Transactional
+	public ImportResult importFile(DataScope scope, byte[] content) {
+		SheetImport.Twins names = new SheetImport.Twins();
+		return SheetImport.run(content, HEADERS, COLUMNS, (row, context) -> {
+			Long parent = context.checked(() -> enterprises.idInScope(scope, row.get("所属企业统一社会信用代码"), "enterpriseId"));
+			Long licence = null;
+			if (row.get("许可证编号") != null) {
+				licence = licences.findByNumber(scope, row.get("许可证编号")).map(LicenceView::id).orElse(null);
+				if (licence == null) {
+					context.fail("许可证编号", "exists", "辖区内没有该编号的许可证");
+				}
+			}
+			var licenceDate = context.date(row, "营业执照日期");
+			var filedOn = context.date(row, "备案日期");
+			if (parent == null || context.hasErrors()) {
+				return null;
+			}
+			BranchData data = new BranchData(parent, licence, row.get("分支机构名称"), row.get("行政区划代码"), row.get("地址"),
+					row.get("负责人"), licenceDate, filedOn);
+			BranchData clean = context.checked(() -> branches.check(scope, data));
+			if (clean != null) {
+				names.check(parent + "|" + clean.name(), row, context, "分支机构名称", "同一企业的同名分支机构");
+				if (branches.exists(parent, clean.name())) {
+					context.fail("分支机构名称", "unique", "该企业已有同名分支机构");
+				}
+			}
+			return clean;
+		}, valid -> {
+			valid.forEach(d -> branches.file(scope, d, false));
+			audit.record(AuditEntry.of("branch.import", "Branch", null, "批量导入分支机构" + valid.size() + "个"));
+		});
+	}
+}

@@ -1,0 +1,60 @@
+package org.youguan.registry.internal.brands;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.documents.SheetImport;
+import org.youguan.documents.ImportResult;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.SheetRows;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.Brands;
+
+/**
+ * Bulk addition of brands (national dictionary, system administrators only): names unique in the file and the list,
+ * the headquarters enterprise known when given.
+ */
+@Service
+public class BrandImport {
+
+	/** The import template's column headings, in the order the import reads them. */
+	public static final List<String> HEADERS = List.of("品牌名称", "简称", "总部企业统一社会信用代码");
+
+	static final List<String> EXAMPLE = List.of("示例速递", "示例", "");
+
+	private static final Map<String, String> COLUMNS = Map.of("name", "品牌名称", "shortName", "简称", "hqCreditCode",
+			"总部企业统一社会信用代码");
+
+	private final Brands brands;
+
+	private final AuditTrail audit;
+
+	BrandImport(Brands brands, AuditTrail audit) {
+		this.brands = brands;
+		this.audit = audit;
+	}
+
+	public byte[] template() {
+		return SheetRows.template("品牌", HEADERS, EXAMPLE);
+	}
+
+	/** Brands are national; the page lets only system administrators here (the scope does not narrow them). */
+	@Transactional
+	public ImportResult importFile(DataScope scope, byte[] content) {
+		SheetImport.Twins names = new SheetImport.Twins();
+		SheetImport.Twins shortNames = new SheetImport.Twins();
+		return SheetImport.run(content, HEADERS, COLUMNS, (row, context) -> {
+			var data = new Brands.BrandData(row.get("品牌名称"), row.get("简称"), row.get("总部企业统一社会信用代码"));
+			names.check(row.get("品牌名称"), row, context, "品牌名称", "品牌名称");
+			shortNames.check(row.get("简称"), row, context, "简称", "简称");
+			context.checked(() -> brands.check(data, null));
+			return data;
+		}, valid -> {
+			valid.forEach(d -> brands.create(d, false));
+			audit.record(AuditEntry.of("brand.import", "Brand", null, "批量导入品牌" + valid.size() + "个").inRegion("0"));
+		});
+	}
+}

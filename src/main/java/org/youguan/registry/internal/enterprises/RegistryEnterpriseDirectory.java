@@ -1,0 +1,24 @@
+package org.youguan.registry.internal.enterprises;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.youguan.org.EnterpriseDirectory;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+/** The registry answers the organisation module where a registered enterprise is (for binding enterprise accounts). */
+@Component
+class RegistryEnterpriseDirectory implements EnterpriseDirectory {
+
+	private final Enterprises enterprises;
+
+	RegistryEnterpriseDirectory(Enterprises enterprises) {
+		this.enterprises = enterprises;
+	}
+
+	@Override
+	public Optional<String> regionOf(String creditCode) {
+		return enterprises.findByCreditCode(creditCode).map(EnterpriseView::regionCode);
+	}
+}

@@ -1,0 +1,159 @@
+package org.youguan.registry.internal.facilities;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Validation;
+import org.youguan.region.RegionPicker;
+import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityData;
+import org.youguan.registry.FacilityKind;
+import org.youguan.registry.FacilityStatus;
+import org.youguan.registry.FacilityView;
+import org.youguan.registry.internal.RegistryAccess;
+
+/**
+ * Facility registers: one list per kind (search, status, sort, paging, export), detail with history, forms, status.
+ */
+@Controller
+class FacilityController {
+
+	static final List<Column<FacilityView>> COLUMNS = List.of(Column.of("类型", f -> f.kind().label(), 16),
+			Column.of("名称", FacilityView::name, 30), Column.of("所属企业", FacilityView::enterpriseName, 30),
+			Column.of("行政区划代码", FacilityView::regionCode, 14), Column.of("所在地", FacilityView::regionName),
+			Column.of("地址", FacilityView::address, 36), Column.of("格口数", FacilityView::compartments, 8),
+			Column.of("设备序列号", FacilityView::serialNumber, 20), Column.of("服务内容", FacilityView::services, 30),
+			Column.of("启用日期", FacilityView::commissionedOn, 12), Column.of("状态", f -> f.status().label(), 8));
+
+	private final Facilities facilities;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	FacilityController(Facilities facilities, AuditTrail audit, Spreadsheets spreadsheets) {
+		this.facilities = facilities;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+	}
+
+	@GetMapping("/registry/facilities")
+	String list(DataScope scope, ListRequest list, @RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind,
+			@RequestParam(required = false) FacilityStatus status, Model model) {
+		PageQuery query = list.toPage();
+		model.addAttribute("result", facilities.list(scope, new Facilities.Filter(kind, status), query));
+		model.addAttribute("query", query);
+		model.addAttribute("kind", kind);
+		model.addAttribute("kinds", FacilityKind.values());
+		model.addAttribute("statuses", FacilityStatus.values());
+		return "registry/facilities";
+	}
+
+	@GetMapping("/registry/facilities/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest list,
+			@RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind,
+			@RequestParam(required = false) FacilityStatus status) {
+		var rows = facilities.list(scope, new Facilities.Filter(kind, status), list.toExport()).items();
+		return Downloads.xlsx(kind.label() + ".xlsx", spreadsheets.write(kind.label(), COLUMNS, rows));
+	}
+
+	@GetMapping("/registry/facilities/{id:\\d+}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("facility", facilities.get(scope, id));
+		model.addAttribute("history", audit.history(scope, "Facility", id));
+		return "registry/facility";
+	}
+
+	@GetMapping("/registry/facilities/new")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String initCreateForm(@RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind, Model model) {
+		model.addAttribute("kind", kind);
+		return "registry/facility-form";
+	}
+
+	@PostMapping({ "/registry/facilities/new", "/registry/facilities/{id}/edit" })
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String processForm(DataScope scope, @PathVariable(required = false) Long id, @RequestParam FacilityKind kind,
+			@RequestParam(required = false) Long enterpriseId, @RequestParam String name, @RequestParam String regionCode,
+			@RequestParam String address, @RequestParam(required = false) Integer compartments,
+			@RequestParam(required = false) String serialNumber, @RequestParam(required = false) String services,
+			@RequestParam(required = false) String commissionedOn,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			RedirectAttributes redirect) {
+		if (regionPick != null) {
+			model.addAttribute("kind", kind);
+			model.addAttribute("facilityId", id);
+			return "registry/facility-form";
+		}
+		try {
+			if (enterpriseId == null) {
+				throw new InvalidValueException("enterpriseId", "required", "请填写所属企业编号（在企业详情页地址中）");
+			}
+			Validation v = new Validation();
+			LocalDate since = v.date("commissionedOn", "启用日期", commissionedOn, Facilities.EARLIEST_COMMISSIONED,
+					Validation.LATEST_RECORD);
+			v.throwIfInvalid();
+			FacilityData data = new FacilityData(kind, name, enterpriseId, regionCode, address, compartments, serialNumber,
+					services, since);
+			long saved = id == null ? facilities.register(scope, data, false) : update(scope, id, data);
+			redirect.addFlashAttribute("message", "已保存");
+			return "redirect:/registry/facilities/" + saved;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			model.addAttribute("kind", kind);
+			model.addAttribute("facilityId", id);
+			return "registry/facility-form";
+		}
+	}
+
+	@GetMapping("/registry/facilities/{id}/edit")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
+		FacilityView f = facilities.get(scope, id);
+		model.addAttribute("facility", f);
+		model.addAttribute("facilityId", id);
+		model.addAttribute("kind", f.kind());
+		return "registry/facility-form";
+	}
+
+	@PostMapping("/registry/facilities/{id}/{action:suspend|resume|remove}")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String changeStatus(DataScope scope, @PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
+		String here = "/registry/facilities/" + id;
+		return PageSteps.run(redirect, here, () -> {
+			switch (action) {
+				case "suspend" -> facilities.suspend(scope, id);
+				case "resume" -> facilities.resume(scope, id);
+				default -> facilities.remove(scope, id);
+			}
+			FacilityView f = facilities.get(scope, id);
+			return new PageSteps.Done("设施“" + f.name() + "”状态已改为“" + f.status().label() + "”", here);
+		});
+	}
+
+	private long update(DataScope scope, long id, FacilityData data) {
+		facilities.update(scope, id, data);
+		return id;
+	}
+
+}

@@ -1,0 +1,151 @@
+package org.youguan.registry.internal.licences;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+import org.youguan.kernel.DomainException;
+import org.youguan.registry.LicenceData;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceStatus;
+
+/**
+ * An express business licence (快递业务经营许可证) as a record. Expiry is a matter of dates; cancellation (注销) and
+ * revocation (吊销) are events that only an active licence can undergo.
+ */
+@Table("express_licence")
+public class ExpressLicence {
+
+	/** The recorded state; validity and expiry are derived from the dates ({@link #status}). */
+	public enum State {
+
+		ACTIVE, CANCELLED, REVOKED
+
+	}
+
+	@Id
+	private Long id;
+
+	private String number;
+
+	private Long enterpriseId;
+
+	private LicenceScope scope;
+
+	private String issuingBureauName;
+
+	private String issuingRegionCode;
+
+	private LocalDate issuedOn;
+
+	private LocalDate expiresOn;
+
+	private State state;
+
+	private String stateReason;
+
+	private String regionCode;
+
+	private boolean demo;
+
+	private Instant createdAt;
+
+	@Version
+	private Integer version;
+
+	ExpressLicence() {
+	}
+
+	/** A newly recorded licence (not yet saved), scoped to the holding enterprise's region. */
+	public static ExpressLicence record(LicenceData data, String enterpriseRegion, boolean demo, Instant now) {
+		ExpressLicence l = new ExpressLicence();
+		l.enterpriseId = data.enterpriseId();
+		l.regionCode = enterpriseRegion;
+		l.apply(data);
+		l.state = State.ACTIVE;
+		l.demo = demo;
+		l.createdAt = now;
+		return l;
+	}
+
+	/** Corrects what was entered wrongly; the holder, region and state stay. */
+	public void correct(LicenceData data) {
+		apply(data);
+	}
+
+	private void apply(LicenceData data) {
+		number = data.number();
+		scope = data.scope();
+		issuingBureauName = data.issuingBureauName();
+		issuingRegionCode = data.issuingRegionCode();
+		issuedOn = data.issuedOn();
+		expiresOn = data.expiresOn();
+	}
+
+	/** The status shown: cancelled or revoked as recorded, else valid until the expiry date and expired after it. */
+	public static LicenceStatus status(State state, LocalDate expiresOn, LocalDate today) {
+		return switch (state) {
+			case CANCELLED -> LicenceStatus.CANCELLED;
+			case REVOKED -> LicenceStatus.REVOKED;
+			case ACTIVE -> expiresOn.isBefore(today) ? LicenceStatus.EXPIRED : LicenceStatus.VALID;
+		};
+	}
+
+	/** 注销: expired, the legal person ended, no operation for six months, or business stopped. */
+	public void cancel(String reason) {
+		requireActive("注销");
+		state = State.CANCELLED;
+		stateReason = reason;
+	}
+
+	/** 吊销: an administrative penalty. */
+	public void revoke(String reason) {
+		requireActive("吊销");
+		state = State.REVOKED;
+		stateReason = reason;
+	}
+
+	private void requireActive(String what) {
+		if (state != State.ACTIVE) {
+			throw DomainException.illegalTransition("许可证已" + (state == State.CANCELLED ? "注销" : "吊销") + "，不能再" + what);
+		}
+	}
+
+	/** The database id (null until first saved). */
+	public Long id() {
+		return id;
+	}
+
+	/** The licence number. */
+	public String number() {
+		return number;
+	}
+
+	/** The administrative region code the entry is scoped by. */
+	public String regionCode() {
+		return regionCode;
+	}
+
+	/** The id of the enterprise it belongs to. */
+	public long enterpriseId() {
+		return enterpriseId;
+	}
+
+	/** The fields the audit trail records as the before and after states of a change. */
+	public Map<String, Object> snapshot() {
+		var m = new LinkedHashMap<String, Object>();
+		m.put("number", number);
+		m.put("enterpriseId", enterpriseId);
+		m.put("scope", scope);
+		m.put("issuingBureauName", issuingBureauName);
+		m.put("issuedOn", issuedOn.toString());
+		m.put("expiresOn", expiresOn.toString());
+		m.put("state", state);
+		m.put("stateReason", stateReason);
+		return m;
+	}
+}

@@ -1,0 +1,155 @@
+package org.youguan.registry.internal.licences;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceData;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceStatus;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
+import org.youguan.registry.internal.RegistryAccess;
+
+/**
+ * Express licences as records: list with derived status, recording an issued licence, cancellation and revocation.
+ */
+@Controller
+class LicenceController {
+
+	static final List<Column<LicenceView>> COLUMNS = List.of(Column.of("许可证编号", LicenceView::number, 16),
+			Column.of("企业名称", LicenceView::enterpriseName, 36), Column.of("统一社会信用代码", LicenceView::creditCode, 22),
+			Column.of("业务范围", l -> l.scope().label(), 10), Column.of("发证机关", LicenceView::issuingBureauName, 20),
+			Column.of("发证日期", LicenceView::issuedOn, 12), Column.of("有效期至", LicenceView::expiresOn, 12),
+			Column.of("状态", l -> l.status().label(), 8), Column.of("注销/吊销原因", LicenceView::stateReason, 30));
+
+	private final Licences licences;
+
+	private final Enterprises enterprises;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	LicenceController(Licences licences, Enterprises enterprises, AuditTrail audit, Spreadsheets spreadsheets) {
+		this.licences = licences;
+		this.enterprises = enterprises;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+	}
+
+	@GetMapping("/registry/licences")
+	String list(DataScope scope, ListRequest list, @RequestParam(required = false) LicenceStatus status,
+			@RequestParam(required = false) LicenceScope licenceScope, Model model) {
+		PageQuery query = list.toPage();
+		model.addAttribute("result", licences.list(scope, new Licences.Filter(status, licenceScope, null), query));
+		model.addAttribute("query", query);
+		model.addAttribute("statuses", LicenceStatus.values());
+		model.addAttribute("scopes", LicenceScope.values());
+		return "registry/licences";
+	}
+
+	@GetMapping("/registry/licences/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest list,
+			@RequestParam(required = false) LicenceStatus status,
+			@RequestParam(required = false) LicenceScope licenceScope) {
+		var rows = licences.list(scope, new Licences.Filter(status, licenceScope, null),
+				list.toExport()).items();
+		return Downloads.xlsx("快递业务经营许可证.xlsx", spreadsheets.write("许可证", COLUMNS, rows));
+	}
+
+	@GetMapping("/registry/licences/{id:\\d+}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("licence", licences.get(scope, id));
+		model.addAttribute("history", audit.history(scope, "ExpressLicence", id));
+		return "registry/licence";
+	}
+
+	@GetMapping("/registry/licences/new")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String initCreateForm(@RequestParam(required = false) Long enterprise, Model model) {
+		model.addAttribute("enterpriseId", enterprise);
+		model.addAttribute("scopes", LicenceScope.values());
+		return "registry/licence-form";
+	}
+
+	@PostMapping({ "/registry/licences/new", "/registry/licences/{id}/edit" })
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String processForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable(required = false) Long id,
+			@RequestParam(required = false) String creditCode, @RequestParam String number,
+			@RequestParam(required = false) LicenceScope licenceScope, @RequestParam String issuingBureauName,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn, Model model,
+			RedirectAttributes redirect) {
+		try {
+			String issuingRegion = Licences.issuingRegion(issuingBureauName, me.regionCode());
+			if (id == null) {
+				long enterprise = enterprises.idInScope(scope, creditCode, "creditCode");
+				id = licences.record(scope, new LicenceData(enterprise, number, licenceScope, issuingBureauName,
+						issuingRegion, issuedOn, expiresOn), false);
+				redirect.addFlashAttribute("message", "已登记许可证" + number.strip());
+			}
+			else {
+				LicenceView current = licences.get(scope, id);
+				licences.correct(scope, id, new LicenceData(current.enterpriseId(), number, licenceScope, issuingBureauName,
+						issuingRegion, issuedOn, expiresOn));
+				redirect.addFlashAttribute("message", "已更正许可证登记信息");
+			}
+			return "redirect:/registry/licences/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			model.addAttribute("scopes", LicenceScope.values());
+			model.addAttribute("licenceId", id);
+			return "registry/licence-form";
+		}
+	}
+
+	@GetMapping("/registry/licences/{id}/edit")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("licence", licences.get(scope, id));
+		model.addAttribute("licenceId", id);
+		model.addAttribute("scopes", LicenceScope.values());
+		return "registry/licence-form";
+	}
+
+	@PostMapping("/registry/licences/{id}/{action:cancel|revoke}")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String end(DataScope scope, @PathVariable long id, @PathVariable String action, @RequestParam String reason,
+			RedirectAttributes redirect) {
+		String here = "/registry/licences/" + id;
+		return PageSteps.run(redirect, here, () -> {
+			if (action.equals("cancel")) {
+				licences.cancel(scope, id, reason);
+			}
+			else {
+				licences.revoke(scope, id, reason);
+			}
+			return new PageSteps.Done("许可证" + licences.get(scope, id).number() + (action.equals("cancel") ? "已注销" : "已吊销")
+					+ "：" + reason.strip(), here);
+		});
+	}
+}

@@ -1,0 +1,183 @@
+package org.youguan.registry.internal.outlets;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Validation;
+import org.youguan.region.RegionPicker;
+import org.youguan.registry.Brands;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.OutletData;
+import org.youguan.registry.OutletForm;
+import org.youguan.registry.OutletStatus;
+import org.youguan.registry.OutletView;
+import org.youguan.registry.Outlets;
+import org.youguan.registry.internal.RegistryAccess;
+
+/**
+ * Terminal outlets: search ("中通 吴中", "菜鸟驿站"), filters, export, detail with history, staff registration and
+ * correction, closure.
+ */
+@Controller
+class OutletController {
+
+	static final List<Column<OutletView>> COLUMNS = List.of(Column.of("网点名称", OutletView::name, 30),
+			Column.of("品牌", OutletView::brandName, 10), Column.of("运营企业", OutletView::enterpriseName, 30),
+			Column.of("合作方式", OutletView::cooperationLabel, 8), Column.of("地址", OutletView::address, 40),
+			Column.of("行政区划代码", OutletView::regionCode, 14), Column.of("乡镇/街道", OutletView::regionName),
+			Column.of("负责人", OutletView::managerName, 10), Column.of("负责人身份证号", OutletView::managerIdMasked, 22),
+			Column.of("负责人电话", OutletView::managerPhoneMasked, 14), Column.of("场地面积（㎡）", OutletView::storageArea, 10),
+			Column.of("五项设施齐全", OutletView::facilitiesComplete, 10), Column.of("开办日期", OutletView::openedOn, 12),
+			Column.of("备案编号", OutletView::filingNumber, 26), Column.of("状态", o -> o.status().label(), 8));
+
+	private final Outlets outlets;
+
+	private final Brands brands;
+
+	private final Enterprises enterprises;
+
+	private final AuditTrail audit;
+
+	private final Spreadsheets spreadsheets;
+
+	OutletController(Outlets outlets, Brands brands, Enterprises enterprises, AuditTrail audit, Spreadsheets spreadsheets) {
+		this.outlets = outlets;
+		this.enterprises = enterprises;
+		this.brands = brands;
+		this.audit = audit;
+		this.spreadsheets = spreadsheets;
+	}
+
+	@GetMapping("/registry/outlets")
+	String list(DataScope scope, ListRequest list, @RequestParam(required = false) Long brand,
+			@RequestParam(required = false) OutletStatus status, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String cooperation, Model model) {
+		PageQuery query = list.toPage();
+		model.addAttribute("result", outlets.list(scope, new Outlets.Filter(brand, status, blank(region), blank(cooperation)), query));
+		model.addAttribute("query", query);
+		model.addAttribute("brands", brands.all());
+		model.addAttribute("statuses", OutletStatus.values());
+		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
+		return "registry/outlets";
+	}
+
+	@GetMapping("/registry/outlets/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) Long brand,
+			@RequestParam(required = false) OutletStatus status, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String cooperation) {
+		var rows = outlets.list(scope, new Outlets.Filter(brand, status, blank(region), blank(cooperation)),
+				list.toExport()).items();
+		return Downloads.xlsx("末端网点.xlsx", spreadsheets.write("末端网点", COLUMNS, rows));
+	}
+
+	@GetMapping("/registry/outlets/{id:\\d+}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("outlet", outlets.get(scope, id));
+		model.addAttribute("history", audit.history(scope, "TerminalOutlet", id));
+		return "registry/outlet";
+	}
+
+	@GetMapping("/registry/outlets/new")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String initCreateForm(Model model) {
+		return form(model, OutletForm.empty(), null);
+	}
+
+	/**
+	 * Registers an outlet found on inspection or reported outside the portal: pending (the operator must file it), or
+	 * filed under the number it was given before YouGuan.
+	 */
+	@PostMapping("/registry/outlets/new")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String processCreateForm(DataScope scope, @ModelAttribute OutletForm form, @RequestParam(required = false) String creditCode,
+			@RequestParam(required = false) String filingNumber,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			RedirectAttributes redirect) {
+		if (regionPick != null) {
+			return form(model, form, null);
+		}
+		try {
+			Validation v = new Validation();
+			long operator = enterprises.idInScope(scope, creditCode, "creditCode");
+			OutletData data = form.toData(operator, v);
+			v.throwIfInvalid();
+			long id = outlets.registerOnRecord(scope, data, filingNumber);
+			redirect.addFlashAttribute("message", "已登记网点“" + form.name().strip() + "”");
+			return "redirect:/registry/outlets/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return form(model, form, null);
+		}
+	}
+
+	@GetMapping("/registry/outlets/{id}/edit")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
+		return form(model, OutletForm.of(outlets.get(scope, id)), id);
+	}
+
+	@PostMapping("/registry/outlets/{id}/edit")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute OutletForm form,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			RedirectAttributes redirect) {
+		if (regionPick != null) {
+			return form(model, form, id);
+		}
+		try {
+			Validation v = new Validation();
+			OutletData data = form.toData(0, v);
+			v.throwIfInvalid();
+			outlets.correct(scope, id, data);
+			redirect.addFlashAttribute("message", "已更正网点登记信息");
+			return "redirect:/registry/outlets/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return form(model, form, id);
+		}
+	}
+
+	private String form(Model model, OutletForm form, Long id) {
+		model.addAttribute("form", form);
+		model.addAttribute("outletId", id);
+		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
+		if (id != null) {
+			model.addAttribute("keepManager", true);
+		}
+		return "registry/outlet-form";
+	}
+
+	@PostMapping("/registry/outlets/{id}/close")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	String close(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
+		String here = "/registry/outlets/" + id;
+		return PageSteps.run(redirect, here, () -> {
+			outlets.close(scope, id);
+			return new PageSteps.Done("网点“" + outlets.get(scope, id).name() + "”已关闭", here);
+		});
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}
