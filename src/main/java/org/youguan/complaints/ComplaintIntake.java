@@ -226,7 +226,7 @@ public class ComplaintIntake {
 					"attachments", "附件", settings.maxAttachmentBytes());
 		}
 		records.history(c, "已收到您的申诉（" + channel.label() + "），申诉编号" + number + "。邮政管理部门将在规定时限内审查是否受理。");
-		records.auditByFiler(c, "complaint.receive", "收到申诉" + number + "（" + checked.brandName() + "，"
+		records.auditByFiler(c, "complaint.receive", "收到" + number + "（" + checked.brandName() + "，"
 				+ clean.category() + "）" + (duplicateOf == null ? "" : "，疑似与" + duplicateOf + "重复"), null);
 		return new Filed(c.id(), number, queryCode, duplicateOf);
 	}
