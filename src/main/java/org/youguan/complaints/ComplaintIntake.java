@@ -3,6 +3,7 @@ package org.youguan.complaints;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +20,11 @@ import org.youguan.complaints.internal.ComplaintSettings;
 import org.youguan.complaints.internal.ComplaintStore;
 import org.youguan.complaints.internal.FilerPhone;
 import org.youguan.complaints.internal.QueryCodes;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
@@ -130,6 +134,26 @@ public class ComplaintIntake {
 	@Transactional
 	public Filed file(ComplaintForm form, List<UploadedFile> attachments, Channel channel, String idempotencyKey,
 			boolean demo) {
+		return file(form, attachments, null, List.of(), channel, idempotencyKey, demo);
+	}
+
+	/**
+	 * Files a complaint from a form whose evidence was held first ({@link #hold}, issue 13 item 9): the files held for
+	 * the form's draft become the complaint's evidence when it is filed, and stay held (listed again on the form) when it
+	 * is refused. The files the hold could not keep ({@link Holding#notHeld()}) go with this submit only.
+	 * @param draft the form's draft, or null
+	 * @param fileErrors the refused files' errors from {@link #hold}, reported with every other problem of the form
+	 * @throws InvalidValueException every problem of the form, the acceptance conditions and the files at once (a
+	 * problem of the acceptance conditions only once the form itself is complete); nothing is filed
+	 */
+	@Transactional
+	public Filed file(ComplaintForm form, List<UploadedFile> attachments, AttachmentDraft draft,
+			List<FieldError> fileErrors, Channel channel, boolean demo) {
+		return file(form, attachments, draft, fileErrors, channel, null, demo);
+	}
+
+	private Filed file(ComplaintForm form, List<UploadedFile> attachments, AttachmentDraft draft,
+			List<FieldError> fileErrors, Channel channel, String idempotencyKey, boolean demo) {
 		if (idempotencyKey != null) {
 			Text.requireClean(IDEMPOTENCY_KEY, "请求头“Idempotency-Key”", idempotencyKey);
 			if (idempotencyKey.strip().length() > MAX_IDEMPOTENCY_KEY) {
@@ -137,11 +161,22 @@ public class ComplaintIntake {
 						"请求头“Idempotency-Key”不能超过" + MAX_IDEMPOTENCY_KEY + "个字符（建议使用UUID）");
 			}
 		}
-		if (attachments.size() > settings.maxAttachments()) {
-			throw new InvalidValueException("attachments", "count", "附件最多" + settings.maxAttachments() + "个");
+		List<FieldError> errors = new ArrayList<>(fileErrors);
+		List<Attachment> held = draft == null ? List.of() : attachmentStore.held(draft);
+		if (errors.stream().noneMatch(e -> e.rule().equals("count"))
+				&& held.size() + attachments.size() > settings.maxAttachments()) {
+			errors.add(new FieldError("attachments", "count", "附件最多" + settings.maxAttachments() + "个"));
 		}
 		for (var a : attachments) {
-			attachmentStore.check(a, "attachments", "附件", settings.maxAttachmentBytes());
+			try {
+				attachmentStore.check(a, "attachments", "附件", settings.maxAttachmentBytes());
+			}
+			catch (InvalidValueException ex) {
+				errors.addAll(ex.fieldErrors());
+			}
+		}
+		if (!errors.isEmpty() && idempotencyKey != null) {
+			throw new InvalidValueException(errors);
 		}
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
 		if (key != null) {
@@ -151,7 +186,19 @@ public class ComplaintIntake {
 			}
 		}
 		LocalDate today = LocalDate.now(clock);
-		Checked checked = check(form, today);
+		Checked checked = null;
+		try {
+			checked = check(form, today);
+		}
+		catch (InvalidValueException ex) {
+			errors.addAll(0, ex.fieldErrors());
+		}
+		if (!errors.isEmpty()) {
+			if (!attachments.isEmpty() && draft != null) {
+				errors.add(new FieldError("attachments", "not-held", "证据材料未能暂存，再次提交时请重新选择"));
+			}
+			throw new InvalidValueException(errors);
+		}
 		ComplaintForm clean = checked.form();
 		FilerPhone phone = FilerPhone.of(secrets, clean.phone());
 		String duplicateOf = clean.waybillNumber() == null ? null : jdbc.sql("""
@@ -171,14 +218,104 @@ public class ComplaintIntake {
 				checked.brandId(), checked.brandName(), duplicateOf, clock.instant(), today,
 				rules.deadline(StatutoryRule.COMPLAINT_TRANSFER, today, county),
 				rules.deadline(StatutoryRule.COMPLAINT_ANSWER_LIMIT, today, county), demo));
+		if (draft != null) {
+			attachmentStore.attach(draft, ComplaintAttachmentAccess.owner(c.id()));
+		}
 		for (UploadedFile a : attachments) {
 			attachmentStore.store(ComplaintAttachmentAccess.owner(c.id()), ComplaintAttachmentAccess.EVIDENCE, a,
 					"attachments", "附件", settings.maxAttachmentBytes());
 		}
 		records.history(c, "已收到您的申诉（" + channel.label() + "），申诉编号" + number + "。邮政管理部门将在规定时限内审查是否受理。");
-		records.auditByFiler(c, "complaint.receive", "收到申诉" + number + "（" + checked.brandName() + "，"
+		records.auditByFiler(c, "complaint.receive", "收到" + number + "（" + checked.brandName() + "，"
 				+ clean.category() + "）" + (duplicateOf == null ? "" : "，疑似与" + duplicateOf + "重复"), null);
 		return new Filed(c.id(), number, queryCode, duplicateOf);
+	}
+
+	/** The holder prefix of the anonymous public's drafts (the rest is a random secret kept in the visitor's session). */
+	public static final String PUBLIC_HOLDER = "public:";
+
+	/** How many forms' worth of files one anonymous visitor may keep held at a time (tabs, reloaded forms). */
+	static final int HELD_FORMS_PER_VISITOR = 4;
+
+	/**
+	 * The draft of a complaint form: its token (the hidden field {@code draft}; new when missing or malformed) and who
+	 * holds it — a staff member's user name, or for the anonymous public {@link #PUBLIC_HOLDER} and a random secret kept
+	 * in that visitor's session, so that another visitor who learns the token cannot see or take the files.
+	 */
+	public static AttachmentDraft draft(String token, String holder) {
+		return AttachmentDraft.of(ComplaintAttachmentAccess.MODULE, ComplaintAttachmentAccess.OWNER_TYPE, token, holder);
+	}
+
+	/**
+	 * What {@link #hold} did with a form's files.
+	 * @param errors the refused files' problems (field {@code attachments}: type, size, count), for the submit to report
+	 * @param notHeld files that were acceptable but could not be held (the public's hold is full); they go with the
+	 * submit and are lost if it is refused
+	 */
+	public record Holding(List<FieldError> errors, List<UploadedFile> notHeld) {
+	}
+
+	/**
+	 * Holds the evidence a complaint form posted for the form's draft, each file checked by content and size, so a form
+	 * refused for another reason keeps it (issue 13 item 9). At most {@code youguan.complaints.max-attachments} per
+	 * draft; an anonymous visitor at most {@value #HELD_FORMS_PER_VISITOR} times that across their drafts, and all
+	 * anonymous visitors together at most {@code youguan.complaints.public-held-bytes}: files beyond those are not held
+	 * but still go with the submit ({@link Holding#notHeld()}). Held files nobody submits are removed by the documents
+	 * module's job after {@code youguan.attachments.provisional-ttl}.
+	 */
+	@Transactional
+	public Holding hold(AttachmentDraft draft, List<UploadedFile> files) {
+		List<FieldError> errors = new ArrayList<>();
+		List<UploadedFile> notHeld = new ArrayList<>();
+		if (files.isEmpty()) {
+			return new Holding(errors, notHeld);
+		}
+		boolean anonymous = draft.holder().startsWith(PUBLIC_HOLDER);
+		int count = attachmentStore.held(draft).size();
+		long visitorFiles = anonymous ? attachmentStore
+			.heldTotal(ComplaintAttachmentAccess.MODULE, ComplaintAttachmentAccess.OWNER_TYPE, draft.holder()).files() : 0;
+		long publicBytes = anonymous ? attachmentStore
+			.heldTotal(ComplaintAttachmentAccess.MODULE, ComplaintAttachmentAccess.OWNER_TYPE, PUBLIC_HOLDER).bytes() : 0;
+		for (UploadedFile file : files) {
+			if (count >= settings.maxAttachments()) {
+				errors.add(new FieldError("attachments", "count", "附件最多" + settings.maxAttachments() + "个"));
+				break;
+			}
+			if (anonymous && (visitorFiles >= (long) HELD_FORMS_PER_VISITOR * settings.maxAttachments()
+					|| publicBytes + file.content().length > settings.publicHeldBytes())) {
+				try {
+					attachmentStore.check(file, "attachments", "附件", settings.maxAttachmentBytes());
+					notHeld.add(file);
+					count++;
+				}
+				catch (InvalidValueException ex) {
+					errors.addAll(ex.fieldErrors());
+				}
+				continue;
+			}
+			try {
+				attachmentStore.hold(draft, ComplaintAttachmentAccess.EVIDENCE, file, "attachments", "附件",
+						settings.maxAttachmentBytes());
+				count++;
+				visitorFiles++;
+				publicBytes += file.content().length;
+			}
+			catch (InvalidValueException ex) {
+				errors.addAll(ex.fieldErrors());
+			}
+		}
+		return new Holding(errors, notHeld);
+	}
+
+	/** The evidence held for a complaint form's draft (only its holder's), oldest first. */
+	public List<Attachment> held(AttachmentDraft draft) {
+		return attachmentStore.held(draft);
+	}
+
+	/** Lets go of one file held for a complaint form's draft (its "remove" button); another draft's file is left. */
+	@Transactional
+	public void release(AttachmentDraft draft, long attachmentId) {
+		attachmentStore.release(draft, attachmentId);
 	}
 
 	private record Checked(ComplaintForm form, long brandId, String brandName) {

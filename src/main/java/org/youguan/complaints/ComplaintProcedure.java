@@ -103,7 +103,7 @@ public class ComplaintProcedure {
 				rules.deadline(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, today, county(c)), note, !crossings.isEmpty());
 		store.save(c);
 		records.history(c, "申诉已受理，并转" + c.enterpriseName() + "处理。");
-		records.audit(c, "complaint.transfer", "受理申诉" + c.number() + "并转" + to.legalName()
+		records.audit(c, "complaint.transfer", "受理" + c.number() + "并转" + to.legalName()
 				+ (crossings.isEmpty() ? "" : "【" + String.join("，", crossings) + "；理由：" + note + "】"), before);
 		return done(c, "已受理并转办至 " + to.legalName() + "，企业答复期限 " + c.stepDue());
 	}
@@ -156,7 +156,7 @@ public class ComplaintProcedure {
 		c.reply(clean, today, rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, today, county(c)));
 		store.save(c);
 		records.history(c, "企业已答复，邮政管理部门将回访核实。");
-		records.audit(c, "complaint.reply", c.enterpriseName() + "答复申诉" + c.number() + "（"
+		records.audit(c, "complaint.reply", c.enterpriseName() + "答复" + c.number() + "（"
 				+ reply.responsibility().label() + "）" + (c.replyLate() ? "，逾期答复" : ""), before);
 		return done(c, "答复已提交（" + reply.responsibility().label() + "）" + (c.replyLate() ? "，已逾期" : ""));
 	}
@@ -174,7 +174,7 @@ public class ComplaintProcedure {
 				clock.instant());
 		store.save(c);
 		records.history(c, "企业答复不符合要求，已退回企业重新处理。");
-		records.audit(c, "complaint.return", "退回申诉" + c.number() + "请企业重新处理：" + reason.strip(), before);
+		records.audit(c, "complaint.return", "退回" + c.number() + "请企业重新处理：" + reason.strip(), before);
 		return done(c, "已退回 " + c.enterpriseName() + " 重新处理，期限 " + c.stepDue());
 	}
 
@@ -203,7 +203,7 @@ public class ComplaintProcedure {
 		}
 		store.save(c);
 		records.history(c, reached ? "已回访。" : "回访未接通，将再次回访。");
-		records.audit(c, "complaint.callback", "回访申诉" + c.number() + (reached ? "：" + satisfaction.label() : "：未接通"), before);
+		records.audit(c, "complaint.callback", "回访" + c.number() + (reached ? "：" + satisfaction.label() : "：未接通"), before);
 		return done(c, reached ? "已回访（" + satisfaction.label() + "）" : "回访未接通，已记录第" + c.callbackAttempts() + "次回访");
 	}
 

@@ -186,7 +186,7 @@ public class ComplaintQueries {
 		if (!entitled) {
 			return c.masked();
 		}
-		audit.record(AuditEntry.of("complaint.read-personal", "Complaint", id, "查看申诉" + c.number() + "的申诉人联系方式")
+		audit.record(AuditEntry.of("complaint.read-personal", "Complaint", id, "查看" + c.number() + "的申诉人联系方式")
 			.inRegion(c.regionCode()));
 		return c;
 	}

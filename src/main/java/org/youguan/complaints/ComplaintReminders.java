@@ -65,7 +65,7 @@ public class ComplaintReminders {
 			var before = c.snapshot();
 			if (c.markReplyOverdue(today)) {
 				store.save(c);
-				records.audit(c, "complaint.reply-overdue", c.enterpriseName() + "逾期未答复申诉" + c.number(), before);
+				records.audit(c, "complaint.reply-overdue", c.enterpriseName() + "逾期未答复" + c.number(), before);
 				marked++;
 			}
 		}

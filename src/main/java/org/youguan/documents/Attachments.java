@@ -139,6 +139,26 @@ public class Attachments {
 			.list();
 	}
 
+	/** How many files, of how many bytes in all, are held now (not expired) for a set of drafts. */
+	public record HeldTotal(long files, long bytes) {
+	}
+
+	/**
+	 * What is held now (not expired) for the drafts of a module's owner type whose holder starts with
+	 * {@code holderPrefix} (a holder itself, or a family of holders such as every anonymous visitor's): lets a module
+	 * cap what a holder, or everybody without an account together, may keep held.
+	 */
+	public HeldTotal heldTotal(String module, String ownerType, String holderPrefix) {
+		return jdbc.sql("SELECT count(*), coalesce(sum(size_bytes), 0) FROM attachment WHERE module = :module"
+				+ " AND owner_type = :type AND draft IS NOT NULL AND starts_with(draft_holder, :prefix) AND expires_at >= :now")
+			.param("module", module)
+			.param("type", ownerType)
+			.param("prefix", holderPrefix)
+			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.query((rs, i) -> new HeldTotal(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
 	/** Lets go of one held file (the form's "remove"); another draft's file or an unknown id changes nothing. */
 	public void release(AttachmentDraft draft, long id) {
 		jdbc.sql("DELETE FROM attachment WHERE id = :attachment AND " + DRAFT).params(draftParams(draft))

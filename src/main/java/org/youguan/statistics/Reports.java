@@ -262,8 +262,8 @@ public class Reports {
 
 	@Transactional
 	public void returnForCorrection(DataScope scope, long id, String reason, String by) {
-		new Validation().required("reason", "退回原因", reason).maxLength("reason", "退回原因", reason, 500).throwIfInvalid();
 		Report report = loadInScope(scope, id);
+		new Validation().required("reason", "退回原因", reason).maxLength("reason", "退回原因", reason, 500).throwIfInvalid();
 		var before = report.snapshot();
 		report.returnForCorrection(reason.strip(), by, clock.instant());
 		reports.save(report);
@@ -276,8 +276,9 @@ public class Reports {
 	/** Starts a correction of an approved report: a new draft revision; the approved one counts until it is replaced. */
 	@Transactional
 	public long revise(DataScope scope, long id, String reason) {
-		new Validation().required("reason", "更正原因", reason).maxLength("reason", "更正原因", reason, 500).throwIfInvalid();
+		// out of scope is 404 before anything about the request is said (the reason's problems would tell it exists)
 		Report report = loadInScope(scope, id);
+		new Validation().required("reason", "更正原因", reason).maxLength("reason", "更正原因", reason, 500).throwIfInvalid();
 		Report latest = reports.findLatest(report.formId(), report.enterpriseId(), report.period()).orElseThrow();
 		if (latest.revision() != report.revision()) {
 			throw DomainException.illegalTransition("该报表已有第" + latest.revision() + "版更正，请在最新版本上操作");

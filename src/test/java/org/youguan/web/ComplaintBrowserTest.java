@@ -1,16 +1,20 @@
 package org.youguan.web;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import org.youguan.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 5's path through a real Chromium: a member of the public files a complaint; the county bureau accepts and
  * transfers it; the enterprise replies; the bureau records the call-back and closes; the public status page shows 办结.
+ * The first submit is refused (issue 13 item 9) and keeps the evidence chosen with it: the corrected submit carries it.
  */
 class ComplaintBrowserTest extends BrowserTest {
 
@@ -28,6 +32,15 @@ class ComplaintBrowserTest extends BrowserTest {
 		type("priorChannel", "电话");
 		new Select(browser.findElement(By.id("category"))).selectByValue("延误");
 		type("description", "快件超过承诺时限五天仍未送达");
+		Path evidence = Files.write(Files.createTempDirectory("evidence").resolve("evidence-kept.png"), TestImages.png(40, 30));
+		browser.findElement(By.id("files")).sendKeys(evidence.toString());
+		date("priorDate", LocalDate.now().minusDays(20));
+		click(By.id("complaint-submit"));
+		waitFor(By.id("held-evidence"));
+		assertThat(browser.findElement(By.id("errors")).getText()).contains("向企业投诉的日期不能早于交寄日期");
+		assertThat(browser.findElement(By.id("held-evidence")).getText()).contains("evidence-kept.png");
+		Browser.screenshot(browser, "complaint-form-evidence-kept");
+		date("priorDate", LocalDate.now().minusDays(9));
 		Browser.screenshot(browser, "complaint-form");
 		click(By.id("complaint-submit"));
 		waitFor(By.id("complaint-number"));
@@ -37,6 +50,8 @@ class ComplaintBrowserTest extends BrowserTest {
 		Browser.signIn(browser, url(""), "wz.staff");
 		browser.get(url("/complaints?q=" + number));
 		browser.findElement(By.linkText(number)).click();
+		assertThat(browser.findElement(By.tagName("main")).getText()).as("the evidence kept across the refused submit")
+			.contains("evidence-kept.png");
 		click(By.id("transfer"));
 		waitForText(By.id("complaint-status"), "已转办企业");
 		String complaintUrl = browser.getCurrentUrl();

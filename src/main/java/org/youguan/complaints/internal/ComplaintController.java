@@ -26,6 +26,8 @@ import org.youguan.complaints.ComplaintStatus;
 import org.youguan.complaints.ComplaintView;
 import org.youguan.complaints.FilerRole;
 import org.youguan.complaints.Satisfaction;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
@@ -191,21 +193,34 @@ class ComplaintController {
 	@GetMapping("/complaints/new")
 	@PreAuthorize(HANDLERS)
 	String initEntryForm(Model model) {
-		return entryForm(model);
+		model.addAttribute("draft", AttachmentDraft.newToken());
+		return entryForm(model, List.of());
 	}
 
-	/** Staff enter a complaint received by phone or letter; the filer is told the number and query code. */
+	/**
+	 * Staff enter a complaint received by phone or letter; the filer is told the number and query code. The evidence
+	 * posted is held for the form's draft first, as on the public form, so a refused form keeps it.
+	 */
 	@PostMapping("/complaints/new")
 	@PreAuthorize(HANDLERS)
-	String processEntryForm(@RequestParam Channel channel, ComplaintFormInput input,
-			@RequestParam(required = false) List<MultipartFile> files,
-			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+	String processEntryForm(@AuthenticationPrincipal CurrentUser me, @RequestParam Channel channel,
+			ComplaintFormInput input, @RequestParam(required = false) List<MultipartFile> files,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
+			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
 			RedirectAttributes redirect) throws IOException {
-		if (regionPick != null) {
-			return entryForm(model);
+		AttachmentDraft held = ComplaintIntake.draft(draft, me.getUsername());
+		ComplaintIntake.Holding holding = intake.hold(held, UploadedFile.of(files));
+		if (release != null) {
+			intake.release(held, release);
+		}
+		model.addAttribute("draft", held.token());
+		if (regionPick != null || release != null) {
+			model.addAttribute("errors", holding.errors().isEmpty() ? null : holding.errors());
+			return entryForm(model, intake.held(held));
 		}
 		try {
-			ComplaintIntake.Filed filed = intake.file(input.toForm(), UploadedFile.of(files), channel, null, false);
+			ComplaintIntake.Filed filed = intake.file(input.toForm(), holding.notHeld(), held, holding.errors(), channel,
+					false);
 			redirect.addFlashAttribute("message", "申诉 " + filed.number() + " 已登记（" + channel.label() + "）"
 					+ (filed.duplicateOf() == null ? "" : "，疑似与 " + filed.duplicateOf() + " 重复"));
 			redirect.addFlashAttribute("secret", "请告知申诉人：申诉编号 " + filed.number() + "，查询码 " + filed.queryCode());
@@ -216,11 +231,12 @@ class ComplaintController {
 				throw ex;
 			}
 			model.addAttribute("errors", ex.formErrors());
-			return entryForm(model);
+			return entryForm(model, intake.held(held));
 		}
 	}
 
-	private String entryForm(Model model) {
+	private String entryForm(Model model, List<Attachment> held) {
+		model.addAttribute("held", held);
 		model.addAttribute("channels", List.of(Channel.PHONE, Channel.LETTER, Channel.HOTLINE));
 		model.addAttribute("roles", FilerRole.values());
 		model.addAttribute("categories", intake.categories());

@@ -7,12 +7,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param maxAttachments the most attachments per complaint (default 5)
  * @param maxAttachmentBytes the largest attachment accepted (default 5 MiB)
+ * @param publicHeldBytes the most bytes the anonymous public's refused forms may keep held together at a time (default
+ * 256 MiB); beyond it a refused public form does not keep its files (the visitor chooses them again)
  */
 @ConfigurationProperties("youguan.complaints")
-public record ComplaintSettings(Integer maxAttachments, Long maxAttachmentBytes) {
+public record ComplaintSettings(Integer maxAttachments, Long maxAttachmentBytes, Long publicHeldBytes) {
 
 	public ComplaintSettings {
 		maxAttachments = maxAttachments == null ? 5 : maxAttachments;
 		maxAttachmentBytes = maxAttachmentBytes == null ? 5L * 1024 * 1024 : maxAttachmentBytes;
+		publicHeldBytes = publicHeldBytes == null ? 256L * 1024 * 1024 : publicHeldBytes;
 	}
 }

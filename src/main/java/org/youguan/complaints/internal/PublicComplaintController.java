@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +19,8 @@ import org.youguan.complaints.ComplaintIntake;
 import org.youguan.complaints.ComplaintNotices;
 import org.youguan.complaints.ComplaintTracking;
 import org.youguan.complaints.FilerRole;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -58,24 +61,54 @@ class PublicComplaintController {
 		return "complaints/public-notice";
 	}
 
+	/** The session attribute holding the random secret that makes a visitor the holder of their form's files. */
+	static final String VISITOR = "complaints.public-visitor";
+
 	@GetMapping("/public/complaints/new")
 	String initForm(Model model) {
-		return form(model);
+		model.addAttribute("draft", AttachmentDraft.newToken());
+		return form(model, List.of());
 	}
 
+	/**
+	 * Files a complaint. The evidence posted is held for the form's draft first (issue 13 item 9) — bound to this
+	 * visitor's session, so nobody else can see or take it — and when the form is refused, or re-shown to pick a
+	 * region or to remove a held file ({@code release}), it is listed as already uploaded and goes with the next submit.
+	 */
 	@PostMapping("/public/complaints/new")
 	String processForm(ComplaintFormInput input, @RequestParam(required = false) List<MultipartFile> files,
-			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model) throws IOException {
-		if (regionPick != null) {
-			return form(model);
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
+			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release,
+			HttpSession session, Model model) throws IOException {
+		AttachmentDraft held = ComplaintIntake.draft(draft, visitor(session));
+		ComplaintIntake.Holding holding = intake.hold(held, UploadedFile.of(files));
+		if (release != null) {
+			intake.release(held, release);
+		}
+		model.addAttribute("draft", held.token());
+		if (regionPick != null || release != null) {
+			model.addAttribute("errors", holding.errors().isEmpty() ? null : holding.errors());
+			return form(model, intake.held(held));
 		}
 		try {
-			model.addAttribute("filed", intake.file(input.toForm(), UploadedFile.of(files), Channel.WEB, null, false));
+			model.addAttribute("filed",
+					intake.file(input.toForm(), holding.notHeld(), held, holding.errors(), Channel.WEB, false));
+			return form(model, List.of());
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());
+			return form(model, intake.held(held));
 		}
-		return form(model);
+	}
+
+	/** This visitor's holder name: {@link ComplaintIntake#PUBLIC_HOLDER} and a random secret kept in the session. */
+	private static String visitor(HttpSession session) {
+		Object kept = session.getAttribute(VISITOR);
+		String secret = kept instanceof String s ? s : AttachmentDraft.newToken();
+		if (!(kept instanceof String)) {
+			session.setAttribute(VISITOR, secret);
+		}
+		return ComplaintIntake.PUBLIC_HOLDER + secret;
 	}
 
 	@GetMapping("/public/complaints/status")
@@ -116,7 +149,8 @@ class PublicComplaintController {
 		}
 	}
 
-	private String form(Model model) {
+	private String form(Model model, List<Attachment> held) {
+		model.addAttribute("held", held);
 		model.addAttribute("roles", FilerRole.values());
 		model.addAttribute("brands", brands.all());
 		model.addAttribute("categories", intake.categories());

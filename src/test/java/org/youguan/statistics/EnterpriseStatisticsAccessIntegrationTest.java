@@ -1,0 +1,137 @@
+package org.youguan.statistics;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.org.UserDirectory;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An enterprise's statistics — over its API token ({@code /api/v1/statistics/reports}) and on its pages
+ * ({@code /enterprise/statistics/reports/{id}}) — are its own enterprise's reports only: another enterprise's report id
+ * answers 404 without its data, to reading, saving, uploading, downloading and revising alike, and a submission lands
+ * on the caller's own enterprise whatever the body names. Written against the HTTP endpoints only.
+ */
+@IntegrationTest
+class EnterpriseStatisticsAccessIntegrationTest {
+
+	static final String TOKEN = "Bearer demo-sf-wz-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDirectory directory;
+
+	String ownCreditCode;
+
+	long othersReport;
+
+	String othersName;
+
+	@BeforeEach
+	void findReports() {
+		ownCreditCode = directory.principal("sf.wz").orElseThrow().enterpriseCreditCode();
+		othersReport = jdbc.sql("SELECT id FROM stat_report WHERE credit_code <> :own ORDER BY id LIMIT 1")
+			.param("own", ownCreditCode)
+			.query(Long.class)
+			.single();
+		othersName = jdbc.sql("SELECT enterprise_name FROM stat_report WHERE id = :id")
+			.param("id", othersReport)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	void theTokenListsAndReadsOnlyItsOwnEnterprisesReports() throws Exception {
+		String body = mvc.perform(get("/api/v1/statistics/reports").param("size", "200").header("Authorization", TOKEN))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		JsonNode items = JsonMapper.builder().build().readTree(body).get("items");
+		assertThat(items.size()).as("the demo enterprise has reports").isPositive();
+		for (JsonNode item : items) {
+			assertThat(item.get("creditCode").asString()).isEqualTo(ownCreditCode);
+		}
+		long own = items.get(0).get("id").asLong();
+		mvc.perform(get("/api/v1/statistics/reports/" + own).header("Authorization", TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(ownCreditCode)));
+
+		mvc.perform(get("/api/v1/statistics/reports/" + othersReport).header("Authorization", TOKEN))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString(othersName))));
+	}
+
+	@Test
+	void aSubmissionLandsOnTheCallersOwnEnterpriseWhateverTheBodyNames() throws Exception {
+		String othersCode = jdbc.sql("SELECT credit_code FROM stat_report WHERE id = :id").param("id", othersReport)
+			.query(String.class)
+			.single();
+		String location = mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN)
+			.contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2019-05\",\"values\":{},\"submit\":false,"
+					+ "\"creditCode\":\"" + othersCode + "\",\"enterpriseId\":1,\"id\":" + othersReport + "}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getHeader("Location");
+		mvc.perform(get(location).header("Authorization", TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("\"creditCode\":\"" + ownCreditCode + "\"")));
+		assertThat(jdbc.sql("SELECT count(*) FROM stat_report WHERE credit_code = :other AND period = '2019-05'")
+			.param("other", othersCode)
+			.query(Long.class)
+			.single()).as("nothing filed for the other enterprise").isZero();
+	}
+
+	@Test
+	void theEnterprisePagesAnswerNotFoundForAnotherEnterprisesReport() throws Exception {
+		String before = stateOf(othersReport);
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		String page = "/enterprise/statistics/reports/" + othersReport;
+		mvc.perform(get(page).session(sf))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString(othersName))));
+		mvc.perform(get(page + "/sheet.xlsx").session(sf)).andExpect(status().isNotFound());
+		// a revision asked without its reason is still 404, not "请填写更正原因" (which would tell the report exists)
+		for (String step : List.of("", "?action=submit", "/revise", "/revise?reason=更正")) {
+			mvc.perform(post(page + step).session(sf).with(csrf()))
+				.andExpect(status().isNotFound())
+				.andExpect(content().string(not(containsString(othersName))));
+		}
+		mvc.perform(multipart(page + "/upload")
+			.file(new MockMultipartFile("file", "报表.xlsx", "application/octet-stream", new byte[] { 1, 2, 3 }))
+			.session(sf).with(csrf()))
+			.andExpect(status().isNotFound());
+		assertThat(stateOf(othersReport)).as("the other enterprise's report unchanged").isEqualTo(before);
+	}
+
+	String stateOf(long report) {
+		return jdbc.sql("SELECT status || '/' || version || '/' || coalesce(comment, '') FROM stat_report WHERE id = :id")
+			.param("id", report)
+			.query(String.class)
+			.single();
+	}
+}
