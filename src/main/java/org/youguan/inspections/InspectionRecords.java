@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +22,10 @@ import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.EnterpriseView;
@@ -73,7 +78,8 @@ public class InspectionRecords {
 	 * {@link StatutoryRule#INSPECTION_MIN_INSPECTORS} (邮政法(2015) art.63; 行政处罚法(2021) art.42) with distinct
 	 * certificate numbers, each matching the roster's name and valid on the day when the roster knows it (inspectors
 	 * not, or no longer, on the roster are kept by name and certificate number); the items from the catalogue; an
-	 * order exactly when the outcome is 责令改正, its dates in order. A lead outcome publishes
+	 * order when the outcome is 责令改正 (required for an imported record; a record made on the platform may leave it to
+	 * {@link InspectionOrders#issue}, which numbers it), its dates in order, none for another outcome. A lead outcome publishes
 	 * {@link InspectionLeadRaised}.
 	 * @param bureauId the recording bureau (null for a national or system caller)
 	 * @param imported a past inspection brought with the bureau's history
@@ -84,7 +90,7 @@ public class InspectionRecords {
 	 */
 	@Transactional
 	public long record(DataScope scope, Long bureauId, InspectionRecordData data, boolean imported, boolean demo) {
-		Checked c = check(scope, data);
+		Checked c = check(scope, data, imported);
 		if (c.order() != null && jdbc.sql("SELECT count(*) FROM rectification_order WHERE region_code = :r AND number = :n")
 			.param("r", c.enterprise().regionCode()).param("n", c.order().number()).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("rectification.number", "责令改正通知书文号（rectification.number）已被使用："
@@ -128,11 +134,11 @@ public class InspectionRecords {
 			Order o = c.order();
 			jdbc.sql("""
 					INSERT INTO rectification_order (record_id, region_code, enterprise_credit_code, number, issued_on,
-					    due_on, rectified_on)
-					VALUES (:id, :region, :code, :number, :issued, :due, :rectified)""")
+					    due_on, rectified_on, status)
+					VALUES (:id, :region, :code, :number, :issued, :due, :rectified, :status)""")
 				.param("id", id).param("region", c.enterprise().regionCode()).param("code", c.enterprise().creditCode())
 				.param("number", o.number()).param("issued", o.issuedOn()).param("due", o.dueOn())
-				.param("rectified", o.rectifiedOn()).update();
+				.param("rectified", o.rectifiedOn()).param("status", o.rectifiedOn() == null ? "ISSUED" : "ACCEPTED").update();
 		}
 		audit.record(AuditEntry.of(imported ? "inspection.import" : "inspection.record", "inspection", id,
 				(imported ? "导入历史检查记录：" : "登记检查记录：") + c.enterprise().legalName() + "，" + c.inspectedOn() + "，"
@@ -143,6 +149,32 @@ public class InspectionRecords {
 					data.findings().strip(), c.inspectedOn(), imported));
 		}
 		return id;
+	}
+
+	/** One inspection in a list: who, when, what kind, the outcome, the team size and the order if one was issued. */
+	public record RecordSummary(long id, LocalDate inspectedOn, String enterpriseName, String enterpriseCreditCode,
+			String regionCode, InspectionKind kind, InspectionOutcome outcome, boolean imported, long inspectors,
+			String orderNumber, LocalDate dueOn, LocalDate rectifiedOn, LocalDate leadRaisedOn) {
+	}
+
+	static final Map<String, String> SORTS = Map.of("inspected_on", "r.inspected_on", "enterprise_name",
+			"r.enterprise_name", "outcome", "r.outcome");
+
+	/**
+	 * A page of inspections the caller may see — staff those in their region, an enterprise its own — searched by
+	 * enterprise name, credit code or order number, newest first by default.
+	 */
+	public PageResult<RecordSummary> list(DataScope scope, PageQuery page) {
+		return Listing.from("FROM inspection_record r LEFT JOIN rectification_order o ON o.record_id = r.id")
+			.scope(scope, "r.enterprise_credit_code", "r.region_code")
+			.search(page, "r.enterprise_name", "r.enterprise_credit_code", "o.number")
+			.sorts(SORTS, "inspected_on", true, "r.id")
+			.page(jdbc, """
+					SELECT r.id, r.inspected_on, r.enterprise_name, r.enterprise_credit_code, r.region_code, r.kind,
+					       r.outcome, r.imported,
+					       (SELECT count(*) FROM inspection_record_inspector t WHERE t.record_id = r.id) AS inspectors,
+					       o.number AS order_number, o.due_on, o.rectified_on, o.lead_raised_on""", page,
+					Rows.of(RecordSummary.class));
 	}
 
 	private String currentActor() {
@@ -160,7 +192,7 @@ public class InspectionRecords {
 			List<Member> team, InspectionOutcome outcome, Order order) {
 	}
 
-	private Checked check(DataScope scope, InspectionRecordData data) {
+	private Checked check(DataScope scope, InspectionRecordData data, boolean imported) {
 		Validation v = new Validation();
 		LocalDate today = LocalDate.now(clock);
 		EnterpriseView enterprise = null;
@@ -193,7 +225,7 @@ public class InspectionRecords {
 		v.maxLength("findings", "检查发现的问题（findings）", data.findings(), 2000);
 		v.maxLength("place", "检查地点（place）", data.place(), 200);
 		Order order = null;
-		if (outcome == InspectionOutcome.RECTIFICATION) {
+		if (outcome == InspectionOutcome.RECTIFICATION && (imported || data.rectification() != null)) {
 			order = order(v, data.rectification(), on, today);
 		}
 		else if (data.rectification() != null) {

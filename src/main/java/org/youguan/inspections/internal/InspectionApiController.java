@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.youguan.inspections.InspectionFigures;
 import org.youguan.inspections.InspectionItem;
 import org.youguan.inspections.InspectionItems;
+import org.youguan.inspections.InspectionOrders;
 import org.youguan.inspections.InspectionPlan;
 import org.youguan.inspections.InspectionPlans;
 import org.youguan.inspections.InspectionRecordData;
@@ -57,11 +58,14 @@ class InspectionApiController {
 
 	private final InspectionPlans plans;
 
+	private final InspectionOrders orders;
+
 	private final Clock clock;
 
 	InspectionApiController(InspectionRecords records, InspectionFigures figures, InspectionItems items,
-			Inspectors inspectors, InspectionPlans plans, Clock clock) {
+			Inspectors inspectors, InspectionPlans plans, InspectionOrders orders, Clock clock) {
 		this.plans = plans;
+		this.orders = orders;
 		this.records = records;
 		this.figures = figures;
 		this.items = items;
@@ -151,6 +155,52 @@ class InspectionApiController {
 	PlanDetail publish(DataScope scope, @PathVariable long id) {
 		plans.publish(scope, id);
 		return plan(scope, id);
+	}
+
+	/** The deadline of an order to issue, in working days. */
+	record IssueRequest(Integer workingDays) {
+	}
+
+	/** A decision's reason, or a re-inspection day. */
+	record DecisionRequest(String note, LocalDate on) {
+	}
+
+	@PostMapping("/records/{id}/order")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "下达责令改正通知书", description = "检查结果为责令改正且尚无通知书的检查：文号由编号服务生成，"
+			+ "整改期限workingDays个工作日（按工作日历）。")
+	ResponseEntity<InspectionOrders.Order> issue(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@PathVariable long id, @RequestBody IssueRequest request) {
+		InspectionOrders.Order order = orders.issue(scope, id, me.regionCode(), request.workingDays());
+		return ResponseEntity.created(URI.create("/api/v1/inspections/orders/" + order.id())).body(order);
+	}
+
+	@GetMapping("/orders")
+	@PreAuthorize(READERS)
+	@Operation(summary = "责令改正通知书列表", description = "辖区内的通知书，最新的在前。")
+	PageResult<InspectionOrders.Order> orders(DataScope scope, ListRequest list) {
+		return orders.list(scope, list.toPage());
+	}
+
+	@PostMapping("/orders/{id}/accept")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "验收整改", description = "企业已答复的通知书：验收通过，按答复日期计为整改完成。")
+	InspectionOrders.Order accept(DataScope scope, @PathVariable long id) {
+		return orders.decide(scope, id, true, null);
+	}
+
+	@PostMapping("/orders/{id}/reject")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "整改不予验收", description = "note：理由（必填）；企业可再次答复。")
+	InspectionOrders.Order reject(DataScope scope, @PathVariable long id, @RequestBody DecisionRequest request) {
+		return orders.decide(scope, id, false, request.note());
+	}
+
+	@PostMapping("/orders/{id}/reinspection")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "安排复查", description = "on：复查日期（YYYY-MM-DD），在下达日期至整改期限之间。")
+	InspectionOrders.Order reinspection(DataScope scope, @PathVariable long id, @RequestBody DecisionRequest request) {
+		return orders.scheduleReinspection(scope, id, request.on());
 	}
 
 	@GetMapping("/figures")
