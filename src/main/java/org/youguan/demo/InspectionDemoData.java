@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.youguan.inspections.InspectionOrders;
 import org.youguan.inspections.InspectionPlan;
 import org.youguan.inspections.InspectionPlans;
 import org.youguan.inspections.InspectionRecordData;
@@ -26,7 +27,8 @@ import org.youguan.registry.Enterprises;
  * the city and three county bureaus (one certificate expired, so it is never drawn); for every quarter of this year so
  * far a published 双随机 plan (frozen population, recorded seed with witnesses, six targets with teams of two), the
  * drawn targets inspected by their drawn teams, and ad-hoc inspections (专项, complaint-triggered) — in every outcome
- * (无问题, 约谈, 责令改正 rectified on time, rectified late, still open or overdue, 立案线索).
+ * (无问题, 约谈, 责令改正 rectified on time, rectified late, still open or overdue, 立案线索); and orders issued on the
+ * platform to the demo enterprise account's company in every state of the procedure.
  */
 @Component
 class InspectionDemoData {
@@ -47,6 +49,8 @@ class InspectionDemoData {
 
 	private final InspectionPlans plans;
 
+	private final InspectionOrders orders;
+
 	private final Bureaus bureaus;
 
 	private final UserDirectory directory;
@@ -55,9 +59,10 @@ class InspectionDemoData {
 
 	private final Clock clock;
 
-	InspectionDemoData(Inspectors inspectors, InspectionRecords records, InspectionPlans plans, Bureaus bureaus,
-			UserDirectory directory, Enterprises enterprises, Clock clock) {
+	InspectionDemoData(Inspectors inspectors, InspectionRecords records, InspectionPlans plans, InspectionOrders orders,
+			Bureaus bureaus, UserDirectory directory, Enterprises enterprises, Clock clock) {
 		this.plans = plans;
+		this.orders = orders;
 		this.inspectors = inspectors;
 		this.records = records;
 		this.bureaus = bureaus;
@@ -138,6 +143,37 @@ class InspectionDemoData {
 				}
 				records.record(all, city, new InspectionRecordData(creditCode, day.toString(), kind, items(i), team, outcome,
 						outcome.equals("NONE") ? null : findings(i), rectification, null), false, true);
+			}
+		}
+		ordersOnThePlatform(all, city, byRegion, today);
+	}
+
+	/**
+	 * Orders issued on the platform to the demo enterprise account's company (顺丰, 吴中区), so its portal has them: one
+	 * awaiting the reply (with a re-inspection scheduled), one replied, one whose reply was rejected, one accepted.
+	 */
+	private void ordersOnThePlatform(DataScope all, long city, Map<String, List<Certified>> byRegion, LocalDate today) {
+		String sf = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElse(null);
+		if (sf == null) {
+			return;
+		}
+		DataScope enterprise = DataScope.enterprise(sf);
+		String[] findings = { "快件收寄验视记录缺失", "营业场所未公示服务种类和资费", "禁寄物品目录未张贴", "运单信息保管不规范" };
+		for (int i = 0; i < findings.length; i++) {
+			long record = records.record(all, city, new InspectionRecordData(sf, today.minusDays(3 - i % 3).toString(),
+					"SUPERVISION", items(i), team(byRegion, "320506", i), "RECTIFICATION", findings[i], null, null), false, true);
+			InspectionOrders.Order order = orders.issue(all, record, "320506", 15);
+			switch (i) {
+				case 0 -> orders.scheduleReinspection(all, order.id(), order.dueOn().minusDays(2));
+				case 1 -> orders.reply(enterprise, order.id(), "已在营业场所醒目位置公示服务种类、资费标准和投诉电话");
+				case 2 -> {
+					orders.reply(enterprise, order.id(), "已张贴");
+					orders.decide(all, order.id(), false, "未提供张贴照片，请补充整改证据");
+				}
+				default -> {
+					orders.reply(enterprise, order.id(), "已按规定建立运单保管和销毁台账");
+					orders.decide(all, order.id(), true, null);
+				}
 			}
 		}
 	}

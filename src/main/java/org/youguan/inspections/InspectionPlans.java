@@ -14,11 +14,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.inspections.internal.JsonLists;
 import org.youguan.inspections.internal.RandomDraw;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -55,7 +58,8 @@ public class InspectionPlans {
 	 * @param enterpriseType POSTAL, EXPRESS or OTHER, or null for every type
 	 * @param ratioByClass per credit class (e.g. 失信 → 0.5), or null
 	 */
-	public record PlanData(String name, LocalDate periodFrom, LocalDate periodTo, List<String> items,
+	public record PlanData(String name, LocalDate periodFrom, LocalDate periodTo,
+			@JsonDeserialize(using = JsonLists.Strings.class) List<String> items,
 			String regionCode, String enterpriseType, Integer sampleCount, BigDecimal sampleRatio,
 			Map<String, BigDecimal> ratioByClass, Integer teamSize) {
 	}
@@ -107,6 +111,8 @@ public class InspectionPlans {
 		v.require("periodTo", data.periodTo() != null, "required", "检查期间截止日期不能为空");
 		v.require("periodTo", data.periodFrom() == null || data.periodTo() == null || !data.periodTo().isBefore(data.periodFrom()),
 				"after-from", "检查期间截止日期不能早于起始日期");
+		v.within("periodFrom", "检查期间起始日期", data.periodFrom(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		v.within("periodTo", "检查期间截止日期", data.periodTo(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		String region = Text.blankToNull(data.regionCode()) == null ? callerRegion : data.regionCode().strip();
 		scope.requireWithin(v, "regionCode", region, "抽查区域");
 		if (data.enterpriseType() != null && !data.enterpriseType().isBlank()) {

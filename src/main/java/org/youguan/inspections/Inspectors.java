@@ -78,6 +78,7 @@ public class Inspectors {
 		v.required("certificateNumber", "执法证号", data.certificateNumber())
 			.maxLength("certificateNumber", "执法证号", data.certificateNumber(), 40);
 		v.require("validUntil", data.validUntil() != null, "required", "执法证有效期不能为空");
+		v.within("validUntil", "执法证有效期", data.validUntil(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		String region = data.bureauId() == null ? null
 				: jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", data.bureauId())
 					.query(String.class).optional().orElse(null);

@@ -208,4 +208,19 @@ class InspectionRecordsApiIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("inspectors[0].name"));
 	}
+
+	@Test
+	void aSingleItemAndTeamMembersWrittenAsTextAreAccepted() throws Exception {
+		String a = wuzhong().get(0).creditCode();
+		postRecord(WUZHONG, """
+				{"enterpriseCreditCode":"%s","inspectedOn":"2025-04-01","kind":"SUPERVISION","items":"REAL_NAME",
+				 "inspectors":["甲/%s","乙/%s"],"outcome":"NONE","findings":null,"rectification":null}"""
+			.formatted(a, certificate(), certificate()))
+			.andExpect(status().isCreated());
+		postRecord(WUZHONG, """
+				{"enterpriseCreditCode":"%s","inspectedOn":"2025-04-01","kind":"SUPERVISION","items":{"a":1},
+				 "inspectors":["甲"],"outcome":"NONE"}""".formatted(a))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("items"));
+	}
 }

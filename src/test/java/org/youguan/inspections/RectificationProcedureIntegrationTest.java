@@ -87,12 +87,12 @@ class RectificationProcedureIntegrationTest {
 		mvc.perform(get("/api/v1/enterprise/inspections/orders").header("Authorization", SF))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[*].id", hasItem((int) order)));
-		call(WUZHONG, "/api/v1/enterprise/inspections/orders/" + order + "/reply", "{\"report\":\"代答\"}")
+		call(WUZHONG, "/api/v1/enterprise/inspections/orders/" + order, "{\"report\":\"代答\"}")
 			.andExpect(status().isForbidden());
-		call(SF, "/api/v1/enterprise/inspections/orders/" + order + "/reply", "{\"report\":\" \"}")
+		call(SF, "/api/v1/enterprise/inspections/orders/" + order, "{\"report\":\" \"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("report"));
-		call(SF, "/api/v1/enterprise/inspections/orders/" + order + "/reply", "{\"report\":\"已补全实名登记并培训收寄员\"}")
+		call(SF, "/api/v1/enterprise/inspections/orders/" + order, "{\"report\":\"已补全实名登记并培训收寄员\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("REPLIED"));
 
@@ -106,7 +106,7 @@ class RectificationProcedureIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("ACCEPTED"))
 			.andExpect(jsonPath("$.rectifiedOn").value(LocalDate.now(clock).toString()));
-		call(SF, "/api/v1/enterprise/inspections/orders/" + order + "/reply", "{\"report\":\"再答复\"}")
+		call(SF, "/api/v1/enterprise/inspections/orders/" + order, "{\"report\":\"再答复\"}")
 			.andExpect(status().isConflict());
 	}
 
@@ -116,7 +116,7 @@ class RectificationProcedureIntegrationTest {
 		long other = orders.list(DataScope.region("3205"), PageQuery.of(null, 0, 100, null, null)).items().stream()
 			.filter(o -> !o.enterpriseCreditCode().equals(sf))
 			.findFirst().orElseThrow().id();
-		call(SF, "/api/v1/enterprise/inspections/orders/" + other + "/reply", "{\"report\":\"不是我的\"}")
+		call(SF, "/api/v1/enterprise/inspections/orders/" + other, "{\"report\":\"不是我的\"}")
 			.andExpect(status().isNotFound());
 	}
 }

@@ -41,8 +41,14 @@ class EnterpriseInspectionApiController {
 		return orders.list(scope, list.toPage());
 	}
 
-	@PostMapping("/orders/{id}/reply")
-	@Operation(summary = "答复整改情况", description = "report：整改情况报告（必填，≤2000字）。已下达或不予验收的通知书可答复。")
+	@GetMapping("/orders/{id}")
+	@Operation(summary = "责令改正通知书详情", description = "本企业的通知书：检查发现的问题、整改期限、答复和验收情况。")
+	InspectionOrders.Order order(DataScope scope, @PathVariable long id) {
+		return orders.get(scope, id);
+	}
+
+	@PostMapping("/orders/{id}")
+	@Operation(summary = "答复整改情况", description = "向通知书提交整改情况报告：report（必填，≤2000字）。已下达或不予验收的通知书可答复。")
 	InspectionOrders.Order reply(DataScope scope, @PathVariable long id, @RequestBody ReplyRequest request) {
 		return orders.reply(scope, id, request.report());
 	}

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,8 +54,10 @@ class PublicInspectionApiController {
 	 * snapshot lines {@code key|creditClass|region}, seed, one of count / ratio / ratioByClass, teamSize, roster lines
 	 * {@code certificate|region} and conflict lines {@code key|certificate}.
 	 */
-	record VerifyRequest(Long planId, List<String> snapshot, String seed, Integer count, BigDecimal ratio,
-			Map<String, BigDecimal> ratioByClass, Integer teamSize, List<String> roster, List<String> conflicts) {
+	record VerifyRequest(Long planId, @JsonDeserialize(using = JsonLists.Strings.class) List<String> snapshot,
+			String seed, Integer count, BigDecimal ratio, Map<String, BigDecimal> ratioByClass, Integer teamSize,
+			@JsonDeserialize(using = JsonLists.Strings.class) List<String> roster,
+			@JsonDeserialize(using = JsonLists.Strings.class) List<String> conflicts) {
 	}
 
 	/** The repeated draw, and for a plan whether it gives the published targets and teams. */
