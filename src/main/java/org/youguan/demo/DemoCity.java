@@ -86,13 +86,16 @@ class DemoCity implements ApplicationRunner {
 
 	private final WorkPlanDemoData workPlanDemo;
 
+	private final InspectionDemoData inspectionDemo;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
 			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo,
-			ComplaintDemoData complaintDemo, WorkPlanDemoData workPlanDemo) {
+			ComplaintDemoData complaintDemo, WorkPlanDemoData workPlanDemo, InspectionDemoData inspectionDemo) {
 		this.registry = registry;
 		this.complaintDemo = complaintDemo;
 		this.workPlanDemo = workPlanDemo;
+		this.inspectionDemo = inspectionDemo;
 		this.statisticsDemo = statisticsDemo;
 		this.filingDemo = filingDemo;
 		this.demo = demo;
@@ -120,6 +123,7 @@ class DemoCity implements ApplicationRunner {
 		tx.executeWithoutResult(s -> statisticsDemo.seed());
 		tx.executeWithoutResult(s -> complaintDemo.seed());
 		tx.executeWithoutResult(s -> workPlanDemo.seed());
+		tx.executeWithoutResult(s -> inspectionDemo.seed());
 	}
 
 	private void importRegions() {

@@ -1,0 +1,215 @@
+package org.youguan.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.youguan.inspections.InspectionOrders;
+import org.youguan.inspections.InspectionPlan;
+import org.youguan.inspections.InspectionPlans;
+import org.youguan.inspections.InspectionRecordData;
+import org.youguan.inspections.InspectionRecords;
+import org.youguan.inspections.Inspectors;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.Bureaus;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+/**
+ * The demo city's inspections, through the inspections module's own services: the roster of certified inspectors of
+ * the city and three county bureaus (one certificate expired, so it is never drawn); for every quarter of this year so
+ * far a published 双随机 plan (frozen population, recorded seed with witnesses, six targets with teams of two), the
+ * drawn targets inspected by their drawn teams, and ad-hoc inspections (专项, complaint-triggered) — in every outcome
+ * (无问题, 约谈, 责令改正 rectified on time, rectified late, still open or overdue, 立案线索); and orders issued on the
+ * platform to the demo enterprise account's company in every state of the procedure.
+ */
+@Component
+class InspectionDemoData {
+
+	/** A demo inspector: bureau region, account (or null), name, certificate number, valid until (year offset). */
+	record Certified(String region, String username, String name, String certificate, int validYears) {
+	}
+
+	static final List<Certified> ROSTER = List.of(new Certified("3205", "sz.market", "郑监管", "32050001", 3),
+			new Certified("3205", "sz.safety", "冯安全", "32050002", 3), new Certified("3205", "sz.admin", "周管理", "32050003", 2),
+			new Certified("3205", null, "林执法", "32050004", 4), new Certified("3205", null, "秦过期", "32050005", -1),
+			new Certified("320506", "wz.staff", "陈吴中", "32050601", 3), new Certified("320506", null, "沈执法", "32050602", 2),
+			new Certified("320507", "xc.staff", "褚相城", "32050701", 3), new Certified("320583", "ks.admin", "卫昆山", "32058301", 3));
+
+	private final Inspectors inspectors;
+
+	private final InspectionRecords records;
+
+	private final InspectionPlans plans;
+
+	private final InspectionOrders orders;
+
+	private final Bureaus bureaus;
+
+	private final UserDirectory directory;
+
+	private final Enterprises enterprises;
+
+	private final Clock clock;
+
+	InspectionDemoData(Inspectors inspectors, InspectionRecords records, InspectionPlans plans, InspectionOrders orders,
+			Bureaus bureaus, UserDirectory directory, Enterprises enterprises, Clock clock) {
+		this.plans = plans;
+		this.orders = orders;
+		this.inspectors = inspectors;
+		this.records = records;
+		this.bureaus = bureaus;
+		this.directory = directory;
+		this.enterprises = enterprises;
+		this.clock = clock;
+	}
+
+	void seed() {
+		LocalDate today = LocalDate.now(clock);
+		DataScope all = DataScope.all();
+		Map<String, List<Certified>> byRegion = new LinkedHashMap<>();
+		for (Certified c : ROSTER) {
+			long bureau = bureaus.findByRegion(c.region()).orElseThrow().id();
+			Long user = c.username() == null ? null : directory.principal(c.username()).map(CurrentUser::id).orElse(null);
+			inspectors.register(all, new Inspectors.InspectorData(bureau, user, c.name(), c.certificate(),
+					LocalDate.of(today.getYear() + c.validYears(), 12, 31), null));
+			if (c.validYears() >= 0) {
+				byRegion.computeIfAbsent(c.region(), k -> new ArrayList<>()).add(c);
+			}
+		}
+		long city = bureaus.findByRegion(DemoCity.CITY).orElseThrow().id();
+		Map<String, String> names = new LinkedHashMap<>();
+		ROSTER.forEach(c -> names.put(c.certificate(), c.name()));
+		List<EnterpriseView> others = enterprises.list(DataScope.region(DemoCity.CITY), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 60, "legal_name", "asc")).items();
+		int order = 0;
+		int n = 0;
+		for (int quarter = 0; quarter < 4; quarter++) {
+			LocalDate start = LocalDate.of(today.getYear(), quarter * 3 + 1, 1);
+			if (!start.plusDays(6).isBefore(today)) {
+				break;
+			}
+			String title = "苏州市" + today.getYear() + "年第" + "一二三四".charAt(quarter) + "季度快递市场双随机抽查";
+			long plan = plans.create(all, city, DemoCity.CITY, "周管理", new InspectionPlans.PlanData(title, start,
+					start.plusMonths(3).minusDays(1), List.of("REAL_NAME", "CONTENT_CHECK", "SCREENING", "WAYBILL_DATA"),
+					DemoCity.CITY, null, 6, null, null, 2), true);
+			plans.freeze(all, plan);
+			plans.recordSeed(all, plan, today.getYear() + "Q" + (quarter + 1) + "-" + (7301 + quarter * 1117), "周管理",
+					"孙局长、吴文书");
+			List<InspectionPlan.Target> targets = plans.draw(all, plan);
+			plans.publish(all, plan);
+			int[] offsets = { 6, 13, 21, 29, 36, 44, 52 };
+			for (int i = 0; i < offsets.length; i++) {
+				LocalDate day = start.plusDays(offsets[i]);
+				if (!day.isBefore(today)) {
+					break;
+				}
+				String outcome = switch (i % 6) {
+					case 1 -> "INTERVIEW";
+					case 2, 3 -> "RECTIFICATION";
+					case 4 -> "LEAD";
+					default -> "NONE";
+				};
+				InspectionRecordData.Rectification rectification = null;
+				if (outcome.equals("RECTIFICATION")) {
+					LocalDate due = day.plusDays(15);
+					LocalDate rectified = i % 6 == 2 ? day.plusDays(10) : quarter % 2 == 0 ? due.plusDays(5) : null;
+					rectification = new InspectionRecordData.Rectification(
+							"苏邮管责改〔" + today.getYear() + "〕" + (++order) + "号", day.toString(), due.toString(),
+							rectified == null || rectified.isAfter(today) ? null : rectified.toString());
+				}
+				boolean drawn = i < targets.size();
+				String creditCode;
+				List<InspectionRecordData.TeamMember> team;
+				String kind;
+				if (drawn) {
+					InspectionPlan.Target t = targets.get(i);
+					creditCode = t.enterpriseCreditCode();
+					team = t.certificates().stream().map(c -> new InspectionRecordData.TeamMember(names.get(c), c)).toList();
+					kind = "RANDOM";
+				}
+				else {
+					EnterpriseView target = others.get(n++ % others.size());
+					creditCode = target.creditCode();
+					team = team(byRegion, target.regionCode(), n);
+					kind = n % 2 == 0 ? "COMPLAINT" : "SPECIAL";
+				}
+				records.record(all, city, new InspectionRecordData(creditCode, day.toString(), kind, items(i), team, outcome,
+						outcome.equals("NONE") ? null : findings(i), rectification, null), false, true);
+			}
+		}
+		ordersOnThePlatform(all, city, byRegion, today);
+	}
+
+	/**
+	 * Orders issued on the platform to the demo enterprise account's company (顺丰, 吴中区), so its portal has them: one
+	 * awaiting the reply (with a re-inspection scheduled), one replied, one whose reply was rejected, one accepted.
+	 */
+	private void ordersOnThePlatform(DataScope all, long city, Map<String, List<Certified>> byRegion, LocalDate today) {
+		String sf = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElse(null);
+		if (sf == null) {
+			return;
+		}
+		DataScope enterprise = DataScope.enterprise(sf);
+		String[] findings = { "快件收寄验视记录缺失", "营业场所未公示服务种类和资费", "禁寄物品目录未张贴", "运单信息保管不规范" };
+		for (int i = 0; i < findings.length; i++) {
+			long record = records.record(all, city, new InspectionRecordData(sf, today.minusDays(3 - i % 3).toString(),
+					"SUPERVISION", items(i), team(byRegion, "320506", i), "RECTIFICATION", findings[i], null, null), false, true);
+			InspectionOrders.Order order = orders.issue(all, record, "320506", 15);
+			switch (i) {
+				case 0 -> orders.scheduleReinspection(all, order.id(), order.dueOn().minusDays(2));
+				case 1 -> orders.reply(enterprise, order.id(), "已在营业场所醒目位置公示服务种类、资费标准和投诉电话");
+				case 2 -> {
+					orders.reply(enterprise, order.id(), "已张贴");
+					orders.decide(all, order.id(), false, "未提供张贴照片，请补充整改证据");
+				}
+				default -> {
+					orders.reply(enterprise, order.id(), "已按规定建立运单保管和销毁台账");
+					orders.decide(all, order.id(), true, null);
+				}
+			}
+		}
+	}
+
+	private static List<InspectionRecordData.TeamMember> team(Map<String, List<Certified>> byRegion, String region,
+			int n) {
+		List<Certified> city = byRegion.get(DemoCity.CITY);
+		List<Certified> own = byRegion.entrySet().stream()
+			.filter(e -> !e.getKey().equals(DemoCity.CITY) && region.startsWith(e.getKey()))
+			.flatMap(e -> e.getValue().stream())
+			.toList();
+		Certified first = own.isEmpty() ? city.get(n % city.size()) : own.get(n % own.size());
+		Certified second = city.get((n + 1) % city.size());
+		if (second.equals(first)) {
+			second = city.get((n + 2) % city.size());
+		}
+		return List.of(new InspectionRecordData.TeamMember(first.name(), first.certificate()),
+				new InspectionRecordData.TeamMember(second.name(), second.certificate()));
+	}
+
+	private static List<String> items(int i) {
+		return switch (i % 4) {
+			case 0 -> List.of("REAL_NAME", "CONTENT_CHECK", "SCREENING");
+			case 1 -> List.of("OUTLET_FILING", "SERVICE_NOTICE");
+			case 2 -> List.of("WAYBILL_DATA", "PROHIBITED");
+			default -> List.of("LICENCE", "COMPLAINT", "PACKAGING");
+		};
+	}
+
+	private static String findings(int i) {
+		return switch (i % 6) {
+			case 1 -> "服务公示内容不全，已约谈网点负责人";
+			case 2 -> "实名收寄信息登记不完整，部分快件未实名";
+			case 3 -> "未按规定验视内件，验视记录缺失";
+			case 4 -> "废弃运单未按规定销毁，存在泄露用户信息风险，移送立案";
+			default -> "投诉处理记录不完整";
+		};
+	}
+}

@@ -1,0 +1,390 @@
+package org.youguan.inspections;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.inspections.internal.JsonLists;
+import org.youguan.inspections.internal.RandomDraw;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.registry.EnterpriseStatus;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * 双随机 plans, step by step, each audited: create (name, period, items, population filter, sampling as a count, a
+ * ratio or a ratio per credit class, inspectors per team) → freeze the population (the registry's enterprises in the
+ * plan's region, sorted, with their SHA-256), the roster (certificates valid on the first day) and the conflicts →
+ * record the seed with its operator and witnesses → draw ({@link RandomDraw}) → publish. Credit classes do not exist
+ * yet: every enterprise is 未评定 until the credit module supplies them.
+ */
+@Service
+public class InspectionPlans {
+
+	/** The credit class of every candidate until the credit module exists. */
+	public static final String UNRATED = "未评定";
+
+	/**
+	 * A plan to create.
+	 * @param regionCode the population's region (inside the caller's scope; blank: the caller's own region)
+	 * @param enterpriseType POSTAL, EXPRESS or OTHER, or null for every type
+	 * @param ratioByClass per credit class (e.g. 失信 → 0.5), or null
+	 */
+	public record PlanData(String name, LocalDate periodFrom, LocalDate periodTo,
+			@JsonDeserialize(using = JsonLists.Strings.class) List<String> items,
+			String regionCode, String enterpriseType, Integer sampleCount, BigDecimal sampleRatio,
+			Map<String, BigDecimal> ratioByClass, Integer teamSize) {
+	}
+
+	static final String COLUMNS = """
+			SELECT p.id, p.bureau_id, p.region_code, p.name, p.period_from, p.period_to, p.items, p.enterprise_type,
+			       p.sample_count, p.sample_ratio, p.ratio_by_class, p.team_size, p.status, p.snapshot, p.snapshot_hash,
+			       p.population, p.roster, p.conflicts, p.seed, p.seed_operator, p.seed_witnesses, p.seed_recorded_at,
+			       p.drawn_at, p.published_at
+			FROM inspection_plan p""";
+
+	private final JdbcClient jdbc;
+
+	private final Enterprises enterprises;
+
+	private final Inspectors inspectors;
+
+	private final InspectionItems items;
+
+	private final StatutoryRules rules;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	InspectionPlans(JdbcClient jdbc, Enterprises enterprises, Inspectors inspectors, InspectionItems items,
+			StatutoryRules rules, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.enterprises = enterprises;
+		this.inspectors = inspectors;
+		this.items = items;
+		this.rules = rules;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a plan in DRAFT.
+	 * @param callerRegion the region used when the plan names none
+	 * @return the plan's id
+	 * @throws InvalidValueException naming each broken field (team smaller than the statutory
+	 * minimum, sampling not exactly one of count / ratio / ratios, period reversed, unknown items)
+	 */
+	@Transactional
+	public long create(DataScope scope, long bureauId, String callerRegion, String actor, PlanData data, boolean demo) {
+		Validation v = new Validation();
+		v.required("name", "计划名称", data.name()).maxLength("name", "计划名称", data.name(), 200);
+		v.require("periodFrom", data.periodFrom() != null, "required", "检查期间起始日期不能为空");
+		v.require("periodTo", data.periodTo() != null, "required", "检查期间截止日期不能为空");
+		v.require("periodTo", data.periodFrom() == null || data.periodTo() == null || !data.periodTo().isBefore(data.periodFrom()),
+				"after-from", "检查期间截止日期不能早于起始日期");
+		v.within("periodFrom", "检查期间起始日期", data.periodFrom(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		v.within("periodTo", "检查期间截止日期", data.periodTo(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		String region = Text.blankToNull(data.regionCode()) == null ? callerRegion : data.regionCode().strip();
+		scope.requireWithin(v, "regionCode", region, "抽查区域");
+		if (data.enterpriseType() != null && !data.enterpriseType().isBlank()) {
+			v.require("enterpriseType", List.of("POSTAL", "EXPRESS", "OTHER").contains(data.enterpriseType()), "one-of",
+					"企业类型应为POSTAL、EXPRESS或OTHER");
+		}
+		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region);
+		v.require("teamSize", data.teamSize() != null && data.teamSize() >= min && data.teamSize() <= 10, "range",
+				"每组检查人员应为" + min + "至10人（邮政法第63条、行政处罚法第42条）");
+		v.check("sampleCount", () -> new RandomDraw.Sampling(data.sampleCount(), data.sampleRatio(), data.ratioByClass()));
+		List<String> chosen = null;
+		try {
+			chosen = items.require(scope, data.items(), "items");
+		}
+		catch (DomainException ex) {
+			ex.fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
+		}
+		v.throwIfInvalid();
+		long id = jdbc.sql("""
+				INSERT INTO inspection_plan (bureau_id, region_code, name, period_from, period_to, items, enterprise_type,
+				    sample_count, sample_ratio, ratio_by_class, team_size, status, demo, created_by, created_at)
+				VALUES (:bureau, :region, :name, :from, :to, :items, :type, :count, :ratio, :ratios, :team, 'DRAFT', :demo,
+				    :actor, :now) RETURNING id""")
+			.param("bureau", bureauId)
+			.param("region", region)
+			.param("name", data.name().strip())
+			.param("from", data.periodFrom())
+			.param("to", data.periodTo())
+			.param("items", chosen.toArray(String[]::new))
+			.param("type", Text.blankToNull(data.enterpriseType()))
+			.param("count", data.sampleCount())
+			.param("ratio", data.sampleRatio())
+			.param("ratios", ratios(data.ratioByClass()))
+			.param("team", data.teamSize())
+			.param("demo", demo)
+			.param("actor", actor)
+			.param("now", OffsetDateTime.now(clock))
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("inspection-plan.create", "inspection-plan", id, "新建双随机抽查计划：" + data.name().strip())
+			.inRegion(region));
+		return id;
+	}
+
+	/**
+	 * Freezes the population, the roster and the conflicts: the registry's enterprises in the plan's region (of its
+	 * type, not suspended or cancelled) as sorted lines with their SHA-256; the inspectors drawable on the first day of
+	 * the period; as conflicts each inspector's declared relations and avoidance list and the inspectors of each
+	 * enterprise's previous inspection.
+	 * @throws DomainException unless the plan is a DRAFT, or when the population is empty
+	 */
+	@Transactional
+	public void freeze(DataScope scope, long id) {
+		InspectionPlan plan = require(scope, id, "DRAFT", "只有草稿计划才能冻结名单");
+		List<RandomDraw.Candidate> population = new ArrayList<>();
+		EnterpriseType type = plan.enterpriseType() == null ? null : EnterpriseType.valueOf(plan.enterpriseType());
+		for (int page = 0;; page++) {
+			PageResult<EnterpriseView> result = enterprises.list(DataScope.region(plan.regionCode()),
+					new Enterprises.Filter(type, null, EnterpriseStatus.NORMAL), PageQuery.of(null, page, PageQuery.MAX_SIZE, null, null));
+			result.items().forEach(e -> population.add(new RandomDraw.Candidate(key(e.creditCode()), UNRATED, e.regionCode())));
+			if (!result.hasNext()) {
+				break;
+			}
+		}
+		if (population.isEmpty()) {
+			throw DomainException.rule("抽查区域内没有符合条件的检查对象，无法冻结名单");
+		}
+		List<Inspector> roster = inspectors.drawable(plan.regionCode(), plan.periodFrom());
+		Set<String> conflicts = new TreeSet<>();
+		Set<String> keys = new HashSet<>();
+		population.forEach(c -> keys.add(c.key()));
+		for (Inspector i : roster) {
+			i.avoidCreditCodes().stream().map(InspectionPlans::key).filter(keys::contains)
+				.forEach(k -> conflicts.add(k + "|" + i.certificateNumber()));
+		}
+		record Previous(String code, String certificate) {
+		}
+		jdbc.sql("""
+				SELECT p.enterprise_credit_code AS code, t.certificate_number AS certificate
+				FROM (SELECT DISTINCT ON (r.enterprise_credit_code) r.enterprise_credit_code, r.id
+				      FROM inspection_record r WHERE r.region_code LIKE :region || '%'
+				      ORDER BY r.enterprise_credit_code, r.inspected_on DESC, r.id DESC) p
+				JOIN inspection_record_inspector t ON t.record_id = p.id""")
+			.param("region", plan.regionCode())
+			.query(Rows.of(Previous.class))
+			.list()
+			.stream()
+			.filter(p -> keys.contains(key(p.code())))
+			.forEach(p -> conflicts.add(key(p.code()) + "|" + p.certificate()));
+		String snapshot = RandomDraw.snapshot(population);
+		String hash = RandomDraw.sha256(snapshot);
+		jdbc.sql("""
+				UPDATE inspection_plan SET status = 'FROZEN', snapshot = :snapshot, snapshot_hash = :hash,
+				    population = :population, roster = :roster, conflicts = :conflicts WHERE id = :id""")
+			.param("snapshot", snapshot)
+			.param("hash", hash)
+			.param("population", population.size())
+			.param("roster", String.join("\n", roster.stream().map(i -> i.certificateNumber() + "|" + i.regionCode()).toList()))
+			.param("conflicts", String.join("\n", conflicts))
+			.param("id", id)
+			.update();
+		audit.record(AuditEntry.of("inspection-plan.freeze", "inspection-plan", id, "冻结检查对象名单：" + population.size()
+				+ "个对象，SHA-256 " + hash + "；可抽检查人员" + roster.size() + "人").inRegion(plan.regionCode()));
+	}
+
+	/**
+	 * Records the seed before the draw, with the operator and at least one witness.
+	 * @throws DomainException unless the plan is FROZEN; InvalidValueException for a blank seed or no witness
+	 */
+	@Transactional
+	public void recordSeed(DataScope scope, long id, String seed, String operator, String witnesses) {
+		InspectionPlan plan = require(scope, id, "FROZEN", "须先冻结名单，再确定随机种子");
+		Validation v = new Validation();
+		v.required("seed", "随机种子", seed).maxLength("seed", "随机种子", seed, 200);
+		v.required("witnesses", "见证人", witnesses).maxLength("witnesses", "见证人", witnesses, 300);
+		v.throwIfInvalid();
+		jdbc.sql("""
+				UPDATE inspection_plan SET status = 'SEEDED', seed = :seed, seed_operator = :operator,
+				    seed_witnesses = :witnesses, seed_recorded_at = :now WHERE id = :id""")
+			.param("seed", seed.strip()).param("operator", operator).param("witnesses", witnesses.strip())
+			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
+		audit.record(AuditEntry.of("inspection-plan.seed", "inspection-plan", id, "确定随机种子：" + seed.strip() + "（操作人"
+				+ operator + "，见证人" + witnesses.strip() + "）").inRegion(plan.regionCode()));
+	}
+
+	/**
+	 * Draws the targets and their teams from what was frozen and the recorded seed.
+	 * @throws DomainException unless the plan is SEEDED, or when a target has too few inspectors free of conflict
+	 */
+	@Transactional
+	public List<InspectionPlan.Target> draw(DataScope scope, long id) {
+		InspectionPlan plan = require(scope, id, "SEEDED", "须先记录随机种子，再进行抽取");
+		RandomDraw.Result result = draw(plan);
+		List<InspectionPlan.Target> targets = new ArrayList<>();
+		for (RandomDraw.Target t : result.targets()) {
+			String code = t.key().substring(t.key().indexOf(':') + 1);
+			String name = enterprises.findByCreditCode(code).map(EnterpriseView::legalName).orElse(code);
+			targets.add(new InspectionPlan.Target(t.rank(), t.key(), code, name, t.regionCode(), t.inspectors()));
+			jdbc.sql("""
+					INSERT INTO inspection_plan_target (plan_id, rank, target_key, enterprise_credit_code, enterprise_name,
+					    region_code, certificates)
+					VALUES (:plan, :rank, :key, :code, :name, :region, :certificates)""")
+				.param("plan", id).param("rank", t.rank()).param("key", t.key()).param("code", code).param("name", name)
+				.param("region", t.regionCode()).param("certificates", t.inspectors().toArray(String[]::new)).update();
+		}
+		jdbc.sql("UPDATE inspection_plan SET status = 'DRAWN', drawn_at = :now WHERE id = :id")
+			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
+		audit.record(AuditEntry.of("inspection-plan.draw", "inspection-plan", id, "随机抽取：从" + plan.population() + "个对象中抽中"
+				+ targets.size() + "个，每组" + plan.teamSize() + "人").inRegion(plan.regionCode()));
+		return targets;
+	}
+
+	/** Publishes a drawn plan and its targets on the public page. @throws DomainException unless DRAWN */
+	@Transactional
+	public void publish(DataScope scope, long id) {
+		InspectionPlan plan = require(scope, id, "DRAWN", "只有已抽取的计划才能公示");
+		jdbc.sql("UPDATE inspection_plan SET status = 'PUBLISHED', published_at = :now WHERE id = :id")
+			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
+		audit.record(AuditEntry.of("inspection-plan.publish", "inspection-plan", id, "公示双随机抽查计划：" + plan.name())
+			.inRegion(plan.regionCode()));
+	}
+
+	/** The plan, if in the caller's scope. @throws DomainException not-found otherwise */
+	public InspectionPlan get(DataScope scope, long id) {
+		return jdbc.sql(COLUMNS + " WHERE p.id = :id AND " + scope.regionPredicate("p.region_code"))
+			.params(scope.params()).param("id", id)
+			.query(Rows.of(InspectionPlan.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("抽查计划", id));
+	}
+
+	/** A page of the plans in the caller's scope, newest period first. */
+	public PageResult<InspectionPlan> list(DataScope scope, PageQuery page) {
+		return Listing.from("FROM inspection_plan p")
+			.scope(scope, "p.region_code")
+			.search(page, "p.name")
+			.sorts(Map.of("period_from", "p.period_from", "name", "p.name"), "period_from", true, "p.id")
+			.page(jdbc, COLUMNS.substring(0, COLUMNS.indexOf("FROM")), page, Rows.of(InspectionPlan.class));
+	}
+
+	/** The published plans in the region {@code prefix} ("" for all), newest first — public, no personal data. */
+	public List<InspectionPlan> published(String prefix) {
+		return jdbc.sql(COLUMNS + " WHERE p.status = 'PUBLISHED' AND p.region_code LIKE :prefix || '%'"
+				+ " ORDER BY p.period_from DESC, p.id DESC LIMIT 200")
+			.param("prefix", prefix)
+			.query(Rows.of(InspectionPlan.class))
+			.list();
+	}
+
+	/** A published plan (public). @throws DomainException not-found unless published */
+	public InspectionPlan publishedPlan(long id) {
+		return jdbc.sql(COLUMNS + " WHERE p.status = 'PUBLISHED' AND p.id = :id").param("id", id)
+			.query(Rows.of(InspectionPlan.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("已公示的抽查计划", id));
+	}
+
+	/** The drawn targets of a plan in rank order (no scope check: call after {@link #get} or {@link #publishedPlan}). */
+	public List<InspectionPlan.Target> targets(long planId) {
+		return jdbc.sql("""
+				SELECT rank, target_key, enterprise_credit_code, enterprise_name, region_code, certificates
+				FROM inspection_plan_target WHERE plan_id = :id ORDER BY rank""")
+			.param("id", planId)
+			.query(Rows.of(InspectionPlan.Target.class))
+			.list();
+	}
+
+	/** Repeats the draw of a plan from what it stored (snapshot, roster, conflicts, seed, sampling). */
+	public static RandomDraw.Result draw(InspectionPlan plan) {
+		return RandomDraw.draw(lines(plan.snapshot()).stream().map(RandomDraw.Candidate::parse).toList(), plan.seed(),
+				new RandomDraw.Sampling(plan.sampleCount(), plan.sampleRatio(), parseRatios(plan.ratioByClass())),
+				lines(plan.roster()).stream().map(InspectionPlans::examiner).toList(), conflicts(lines(plan.conflicts())),
+				plan.teamSize());
+	}
+
+	/** A roster line {@code certificate|region} as the draw sees it. */
+	public static RandomDraw.Examiner examiner(String line) {
+		String[] parts = line.split("\\|", -1);
+		if (parts.length != 2 || parts[0].isBlank()) {
+			throw DomainException.rule("检查人员行格式应为“执法证号|区划代码”：" + line);
+		}
+		return new RandomDraw.Examiner(parts[0], parts[1]);
+	}
+
+	/** Conflict lines {@code key|certificate} grouped by key. */
+	public static Map<String, Set<String>> conflicts(List<String> lines) {
+		Map<String, Set<String>> map = new HashMap<>();
+		for (String line : lines) {
+			int bar = line.lastIndexOf('|');
+			if (bar <= 0) {
+				throw DomainException.rule("回避行格式应为“对象标识|执法证号”：" + line);
+			}
+			map.computeIfAbsent(line.substring(0, bar), k -> new HashSet<>()).add(line.substring(bar + 1));
+		}
+		return map;
+	}
+
+	/** The lines of a stored text, none for null or blank. */
+	public static List<String> lines(String text) {
+		return text == null || text.isBlank() ? List.of() : List.of(text.split("\n"));
+	}
+
+	static String key(String creditCode) {
+		return "ENTERPRISE:" + creditCode;
+	}
+
+	private static String ratios(Map<String, BigDecimal> ratios) {
+		if (ratios == null || ratios.isEmpty()) {
+			return null;
+		}
+		List<String> parts = new ArrayList<>();
+		new TreeMap<>(ratios).forEach((k, r) -> parts.add(k + "=" + r.toPlainString()));
+		return String.join(";", parts);
+	}
+
+	private static Map<String, BigDecimal> parseRatios(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		Map<String, BigDecimal> map = new LinkedHashMap<>();
+		for (String part : text.split(";")) {
+			String[] kv = part.split("=");
+			map.put(kv[0], new BigDecimal(kv[1]));
+		}
+		return map;
+	}
+
+	private InspectionPlan require(DataScope scope, long id, String status, String message) {
+		InspectionPlan plan = get(scope, id);
+		if (!plan.status().equals(status)) {
+			throw DomainException.illegalTransition(message + "（当前状态：" + plan.status() + "）");
+		}
+		return plan;
+	}
+}

@@ -1,0 +1,311 @@
+package org.youguan.inspections;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * Inspection records: who was inspected, when, by which team, against which items, with which outcome — and the
+ * 责令改正通知书 when one was issued. Every record is validated the same way whether typed on the platform or brought
+ * with a bureau's history (then marked imported), placed in the inspected enterprise's region, and audited.
+ */
+@Service
+public class InspectionRecords {
+
+	/** The earliest inspection day a record may carry. */
+	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+	private final JdbcClient jdbc;
+
+	private final Enterprises enterprises;
+
+	private final InspectionItems items;
+
+	private final Inspectors inspectors;
+
+	private final StatutoryRules rules;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	InspectionRecords(JdbcClient jdbc, Enterprises enterprises, InspectionItems items, Inspectors inspectors,
+			StatutoryRules rules, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.enterprises = enterprises;
+		this.items = items;
+		this.inspectors = inspectors;
+		this.rules = rules;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records an inspection after checking every field (all errors at once, each naming its field in Chinese): the
+	 * enterprise registered and inside the caller's scope; the day not in the future; a team of at least
+	 * {@link StatutoryRule#INSPECTION_MIN_INSPECTORS} (邮政法(2015) art.63; 行政处罚法(2021) art.42) with distinct
+	 * certificate numbers, each matching the roster's name and valid on the day when the roster knows it (inspectors
+	 * not, or no longer, on the roster are kept by name and certificate number); the items from the catalogue; an
+	 * order when the outcome is 责令改正 (required for an imported record; a record made on the platform may leave it to
+	 * {@link InspectionOrders#issue}, which numbers it), its dates in order, none for another outcome. A lead outcome publishes
+	 * {@link InspectionLeadRaised}.
+	 * @param bureauId the recording bureau (null for a national or system caller)
+	 * @param imported a past inspection brought with the bureau's history
+	 * @param demo part of the demo city
+	 * @return the record's id
+	 * @throws InvalidValueException (400) naming each field that breaks a rule
+	 * @throws DomainException (409) when the order's 文号 is already used in the region
+	 */
+	@Transactional
+	public long record(DataScope scope, Long bureauId, InspectionRecordData data, boolean imported, boolean demo) {
+		Checked c = check(scope, data, imported);
+		if (c.order() != null && jdbc.sql("SELECT count(*) FROM rectification_order WHERE region_code = :r AND number = :n")
+			.param("r", c.enterprise().regionCode()).param("n", c.order().number()).query(Long.class).single() > 0) {
+			throw DomainException.duplicate("rectification.number", "责令改正通知书文号（rectification.number）已被使用："
+					+ c.order().number());
+		}
+		String actor = currentActor();
+		long id = jdbc.sql("""
+				INSERT INTO inspection_record (bureau_id, region_code, enterprise_id, enterprise_credit_code,
+				    enterprise_name, kind, inspected_on, place, outcome, findings, imported, demo, created_by, created_at)
+				VALUES (:bureau, :region, :enterprise, :code, :name, :kind, :on, :place, :outcome, :findings, :imported,
+				    :demo, :actor, :now) RETURNING id""")
+			.param("bureau", bureauId)
+			.param("region", c.enterprise().regionCode())
+			.param("enterprise", c.enterprise().id())
+			.param("code", c.enterprise().creditCode())
+			.param("name", c.enterprise().legalName())
+			.param("kind", c.kind().name())
+			.param("on", c.inspectedOn())
+			.param("place", Text.blankToNull(data.place()) == null ? null : data.place().strip())
+			.param("outcome", c.outcome().name())
+			.param("findings", Text.blankToNull(data.findings()) == null ? null : data.findings().strip())
+			.param("imported", imported)
+			.param("demo", demo)
+			.param("actor", actor)
+			.param("now", OffsetDateTime.now(clock))
+			.query(Long.class)
+			.single();
+		for (String item : c.items()) {
+			jdbc.sql("INSERT INTO inspection_record_item (record_id, item_code) VALUES (:id, :item)")
+				.param("id", id).param("item", item).update();
+		}
+		for (int i = 0; i < c.team().size(); i++) {
+			Member m = c.team().get(i);
+			jdbc.sql("""
+					INSERT INTO inspection_record_inspector (record_id, position, inspector_id, name, certificate_number)
+					VALUES (:id, :pos, :inspector, :name, :certificate)""")
+				.param("id", id).param("pos", i + 1).param("inspector", m.inspectorId()).param("name", m.name())
+				.param("certificate", m.certificateNumber()).update();
+		}
+		if (c.order() != null) {
+			Order o = c.order();
+			jdbc.sql("""
+					INSERT INTO rectification_order (record_id, region_code, enterprise_credit_code, number, issued_on,
+					    due_on, rectified_on, status)
+					VALUES (:id, :region, :code, :number, :issued, :due, :rectified, :status)""")
+				.param("id", id).param("region", c.enterprise().regionCode()).param("code", c.enterprise().creditCode())
+				.param("number", o.number()).param("issued", o.issuedOn()).param("due", o.dueOn())
+				.param("rectified", o.rectifiedOn()).param("status", o.rectifiedOn() == null ? "ISSUED" : "ACCEPTED").update();
+		}
+		audit.record(AuditEntry.of(imported ? "inspection.import" : "inspection.record", "inspection", id,
+				(imported ? "导入历史检查记录：" : "登记检查记录：") + c.enterprise().legalName() + "，" + c.inspectedOn() + "，"
+						+ c.kind().label() + "，" + c.outcome().label() + (c.order() == null ? "" : "（" + c.order().number() + "）"))
+			.inRegion(c.enterprise().regionCode()));
+		if (c.outcome() == InspectionOutcome.LEAD) {
+			events.publishEvent(new InspectionLeadRaised(id, c.enterprise().regionCode(), c.enterprise().creditCode(),
+					data.findings().strip(), c.inspectedOn(), imported));
+		}
+		return id;
+	}
+
+	/** One inspection in a list: who, when, what kind, the outcome, the team size and the order if one was issued. */
+	public record RecordSummary(long id, LocalDate inspectedOn, String enterpriseName, String enterpriseCreditCode,
+			String regionCode, InspectionKind kind, InspectionOutcome outcome, boolean imported, long inspectors,
+			String orderNumber, LocalDate dueOn, LocalDate rectifiedOn, LocalDate leadRaisedOn) {
+	}
+
+	static final Map<String, String> SORTS = Map.of("inspected_on", "r.inspected_on", "enterprise_name",
+			"r.enterprise_name", "outcome", "r.outcome");
+
+	/**
+	 * A page of inspections the caller may see — staff those in their region, an enterprise its own — searched by
+	 * enterprise name, credit code or order number, newest first by default.
+	 */
+	public PageResult<RecordSummary> list(DataScope scope, PageQuery page) {
+		return Listing.from("FROM inspection_record r LEFT JOIN rectification_order o ON o.record_id = r.id")
+			.scope(scope, "r.enterprise_credit_code", "r.region_code")
+			.search(page, "r.enterprise_name", "r.enterprise_credit_code", "o.number")
+			.sorts(SORTS, "inspected_on", true, "r.id")
+			.page(jdbc, """
+					SELECT r.id, r.inspected_on, r.enterprise_name, r.enterprise_credit_code, r.region_code, r.kind,
+					       r.outcome, r.imported,
+					       (SELECT count(*) FROM inspection_record_inspector t WHERE t.record_id = r.id) AS inspectors,
+					       o.number AS order_number, o.due_on, o.rectified_on, o.lead_raised_on""", page,
+					Rows.of(RecordSummary.class));
+	}
+
+	private String currentActor() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
+	}
+
+	record Member(Long inspectorId, String name, String certificateNumber) {
+	}
+
+	record Order(String number, LocalDate issuedOn, LocalDate dueOn, LocalDate rectifiedOn) {
+	}
+
+	record Checked(EnterpriseView enterprise, LocalDate inspectedOn, InspectionKind kind, List<String> items,
+			List<Member> team, InspectionOutcome outcome, Order order) {
+	}
+
+	private Checked check(DataScope scope, InspectionRecordData data, boolean imported) {
+		Validation v = new Validation();
+		LocalDate today = LocalDate.now(clock);
+		EnterpriseView enterprise = null;
+		if (Text.blankToNull(data.enterpriseCreditCode()) == null) {
+			v.require("enterpriseCreditCode", false, "required", "被检查企业统一社会信用代码（enterpriseCreditCode）不能为空");
+		}
+		else {
+			String code = v.check("enterpriseCreditCode", () -> CreditCode.of(data.enterpriseCreditCode()).value());
+			if (code != null) {
+				enterprise = enterprises.findByCreditCode(code).filter(e -> scope.containsRegion(e.regionCode())).orElse(null);
+				v.require("enterpriseCreditCode", enterprise != null, "exists",
+						"被检查企业（enterpriseCreditCode）不在您辖区的企业名录中：" + code);
+			}
+		}
+		v.required("inspectedOn", "检查日期（inspectedOn）", data.inspectedOn());
+		LocalDate on = v.date("inspectedOn", "检查日期（inspectedOn）", data.inspectedOn(), EARLIEST, today);
+		InspectionKind kind = parse(v, "kind", "检查类型（kind）", data.kind(), InspectionKind.class);
+		InspectionOutcome outcome = parse(v, "outcome", "检查结果（outcome）", data.outcome(), InspectionOutcome.class);
+		List<String> chosen = null;
+		try {
+			chosen = items.require(scope, data.items(), "items");
+		}
+		catch (InvalidValueException ex) {
+			ex.fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
+		}
+		List<Member> team = team(v, data.inspectors(), on, enterprise == null ? "" : enterprise.regionCode());
+		if (outcome != null && outcome != InspectionOutcome.NONE) {
+			v.required("findings", "检查发现的问题（findings）", data.findings());
+		}
+		v.maxLength("findings", "检查发现的问题（findings）", data.findings(), 2000);
+		v.maxLength("place", "检查地点（place）", data.place(), 200);
+		Order order = null;
+		if (outcome == InspectionOutcome.RECTIFICATION && (imported || data.rectification() != null)) {
+			order = order(v, data.rectification(), on, today);
+		}
+		else if (data.rectification() != null) {
+			v.require("rectification", false, "absent", "只有检查结果为责令改正（RECTIFICATION）时才填写责令改正通知书（rectification）");
+		}
+		v.throwIfInvalid();
+		return new Checked(enterprise, on, kind, chosen, team, outcome, order);
+	}
+
+	private List<Member> team(Validation v, List<InspectionRecordData.TeamMember> members, LocalDate on, String region) {
+		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region.isEmpty() ? "0" : region);
+		List<Member> team = new ArrayList<>();
+		if (members == null || members.size() < min) {
+			v.require("inspectors", false, "min", "检查人员（inspectors）不得少于" + min + "人（邮政法第63条、行政处罚法第42条）");
+			return team;
+		}
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < members.size(); i++) {
+			InspectionRecordData.TeamMember m = members.get(i);
+			String field = "inspectors[" + i + "]";
+			if (m == null) {
+				v.require(field, false, "required", "检查人员（" + field + "）不能为空");
+				continue;
+			}
+			v.required(field + ".name", "检查人员姓名（" + field + ".name）", m.name())
+				.maxLength(field + ".name", "检查人员姓名（" + field + ".name）", m.name(), 50);
+			v.required(field + ".certificateNumber", "执法证号（" + field + ".certificateNumber）", m.certificateNumber())
+				.maxLength(field + ".certificateNumber", "执法证号（" + field + ".certificateNumber）", m.certificateNumber(), 40);
+			if (Text.blankToNull(m.name()) == null || Text.blankToNull(m.certificateNumber()) == null) {
+				continue;
+			}
+			String certificate = m.certificateNumber().strip();
+			v.require(field + ".certificateNumber", seen.add(certificate), "unique",
+					"执法证号（" + field + ".certificateNumber）在同一检查组中重复：" + certificate);
+			Optional<Inspector> known = inspectors.findByCertificate(certificate);
+			if (known.isPresent()) {
+				v.require(field + ".name", known.get().name().equals(m.name().strip()), "matches",
+						"检查人员姓名（" + field + ".name）与检查人员名录库中该执法证号的持证人不符");
+				v.require(field + ".certificateNumber", on == null || known.get().validOn(on), "valid",
+						"执法证（" + field + ".certificateNumber）在检查日已过有效期（有效期至" + known.get().validUntil() + "）");
+			}
+			team.add(new Member(known.map(Inspector::id).orElse(null), m.name().strip(), certificate));
+		}
+		return team;
+	}
+
+	private static Order order(Validation v, InspectionRecordData.Rectification r, LocalDate on, LocalDate today) {
+		if (r == null) {
+			v.require("rectification", false, "required", "检查结果为责令改正时，责令改正通知书（rectification）不能为空");
+			return null;
+		}
+		v.required("rectification.number", "责令改正通知书文号（rectification.number）", r.number())
+			.maxLength("rectification.number", "责令改正通知书文号（rectification.number）", r.number(), 60);
+		v.required("rectification.issuedOn", "下达日期（rectification.issuedOn）", r.issuedOn());
+		v.required("rectification.dueOn", "整改期限（rectification.dueOn）", r.dueOn());
+		LocalDate issued = v.date("rectification.issuedOn", "下达日期（rectification.issuedOn）", r.issuedOn(),
+				on == null ? EARLIEST : on, today);
+		LocalDate due = v.date("rectification.dueOn", "整改期限（rectification.dueOn）", r.dueOn(),
+				issued == null ? EARLIEST : issued, Validation.LATEST_RECORD);
+		LocalDate rectified = v.date("rectification.rectifiedOn", "整改完成日期（rectification.rectifiedOn）",
+				r.rectifiedOn(), issued == null ? EARLIEST : issued, today);
+		return r.number() == null || r.number().isBlank() ? null
+				: new Order(r.number().strip(), issued, due, rectified);
+	}
+
+	private static <E extends Enum<E>> E parse(Validation v, String field, String label, String text, Class<E> type) {
+		if (text == null || text.isBlank()) {
+			v.require(field, false, "required", label + "不能为空");
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			List<String> names = new ArrayList<>();
+			for (E e : type.getEnumConstants()) {
+				names.add(e.name());
+			}
+			v.require(field, false, "one-of", label + "应为" + String.join("、", names) + "之一");
+			return null;
+		}
+	}
+}

@@ -1,0 +1,155 @@
+package org.youguan.inspections;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Validation;
+
+/**
+ * 检查人员名录库: staff holding an enforcement certificate (执法证), by bureau. Inspections need at least two of them,
+ * each showing the certificate (邮政法(2015) art.63; 行政处罚法(2021) art.42); an expired certificate stays on the roster
+ * but is never drawn.
+ */
+@Service
+public class Inspectors {
+
+	/**
+	 * A roster entry to register.
+	 * @param bureauId the inspector's bureau (inside the caller's scope)
+	 * @param userId the staff member's account, or null
+	 * @param name the name as on the certificate
+	 * @param certificateNumber 执法证号 (unique)
+	 * @param validUntil the certificate's last valid day
+	 * @param avoidCreditCodes enterprises the inspector must not inspect (declared relations), or null
+	 */
+	public record InspectorData(Long bureauId, Long userId, String name, String certificateNumber, LocalDate validUntil,
+			List<String> avoidCreditCodes) {
+	}
+
+	static final String COLUMNS = """
+			SELECT i.id, i.bureau_id, b.name AS bureau_name, i.region_code, i.user_id, i.name, i.certificate_number,
+			       i.valid_until, i.avoid_credit_codes""";
+
+	static final String FROM = "FROM inspector i JOIN bureau_name b ON b.id = i.bureau_id";
+
+	static final Map<String, String> SORTS = Map.of("name", "i.name", "region_code", "i.region_code", "valid_until",
+			"i.valid_until");
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Inspectors(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Adds a certified inspector to the roster of a bureau in the caller's scope; audited.
+	 * @return the roster entry's id
+	 * @throws InvalidValueException naming the field for a missing or malformed value
+	 * @throws DomainException (duplicate) when the certificate number is already on the roster
+	 */
+	@Transactional
+	public long register(DataScope scope, InspectorData data) {
+		Validation v = new Validation();
+		v.required("name", "姓名", data.name()).maxLength("name", "姓名", data.name(), 50);
+		v.required("certificateNumber", "执法证号", data.certificateNumber())
+			.maxLength("certificateNumber", "执法证号", data.certificateNumber(), 40);
+		v.require("validUntil", data.validUntil() != null, "required", "执法证有效期不能为空");
+		v.within("validUntil", "执法证有效期", data.validUntil(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		String region = data.bureauId() == null ? null
+				: jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", data.bureauId())
+					.query(String.class).optional().orElse(null);
+		v.require("bureauId", region != null, "exists", "所属单位不存在");
+		if (region != null) {
+			scope.requireWithin(v, "bureauId", region, "所属单位");
+		}
+		List<String> avoid = new ArrayList<>();
+		if (data.avoidCreditCodes() != null) {
+			for (String code : data.avoidCreditCodes()) {
+				String c = v.check("avoidCreditCodes", () -> CreditCode.of(code).value());
+				if (c != null) {
+					avoid.add(c);
+				}
+			}
+		}
+		v.throwIfInvalid();
+		String certificate = data.certificateNumber().strip();
+		if (findByCertificate(certificate).isPresent()) {
+			throw DomainException.duplicate("certificateNumber", "执法证号已在检查人员名录库中：" + certificate);
+		}
+		long id = jdbc.sql("""
+				INSERT INTO inspector (bureau_id, region_code, user_id, name, certificate_number, valid_until,
+				    avoid_credit_codes, created_at)
+				VALUES (:bureau, :region, :user, :name, :certificate, :validUntil, :avoid, :now) RETURNING id""")
+			.param("bureau", data.bureauId())
+			.param("region", region)
+			.param("user", data.userId())
+			.param("name", data.name().strip())
+			.param("certificate", certificate)
+			.param("validUntil", data.validUntil())
+			.param("avoid", avoid.toArray(String[]::new))
+			.param("now", OffsetDateTime.now(clock))
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("inspector.register", "inspector", id, "检查人员入库：" + data.name().strip() + "（执法证号"
+				+ certificate + "，有效期至" + data.validUntil() + "）").inRegion(region));
+		return id;
+	}
+
+	/** A page of the roster in the caller's scope, searched by name or certificate number. */
+	public PageResult<Inspector> list(DataScope scope, PageQuery page) {
+		return Listing.from(FROM)
+			.scope(scope, "i.region_code")
+			.where("i.active")
+			.search(page, "i.name", "i.certificate_number")
+			.sorts(SORTS, "region_code", "i.id")
+			.page(jdbc, COLUMNS, page, Rows.of(Inspector.class));
+	}
+
+	/**
+	 * The inspectors that may be drawn for inspections in the region {@code prefix} on {@code day}: active, with a
+	 * certificate valid that day, of a bureau inside the region or above it (a city's inspectors serve its
+	 * counties); in certificate order, so a draw over them is reproducible.
+	 */
+	public List<Inspector> drawable(String prefix, LocalDate day) {
+		return jdbc.sql(COLUMNS + " " + FROM + """
+				 WHERE i.active AND i.valid_until >= :day
+				   AND (i.region_code LIKE :prefix || '%' OR :prefix LIKE i.region_code || '%')
+				ORDER BY i.certificate_number""")
+			.param("day", day)
+			.param("prefix", prefix)
+			.query(Rows.of(Inspector.class))
+			.list();
+	}
+
+	/** The roster entry holding this certificate number, if any (whatever its validity). */
+	public Optional<Inspector> findByCertificate(String certificateNumber) {
+		return jdbc.sql(COLUMNS + " " + FROM + " WHERE i.certificate_number = :c")
+			.param("c", certificateNumber == null ? "" : certificateNumber.strip())
+			.query(Rows.of(Inspector.class))
+			.optional();
+	}
+}

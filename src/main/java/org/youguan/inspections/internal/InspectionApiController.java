@@ -1,0 +1,248 @@
+package org.youguan.inspections.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.youguan.inspections.InspectionFigures;
+import org.youguan.inspections.InspectionItem;
+import org.youguan.inspections.InspectionItems;
+import org.youguan.inspections.InspectionOrders;
+import org.youguan.inspections.InspectionPlan;
+import org.youguan.inspections.InspectionPlans;
+import org.youguan.inspections.InspectionRecordData;
+import org.youguan.inspections.InspectionRecords;
+import org.youguan.inspections.Inspector;
+import org.youguan.inspections.Inspectors;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+
+/**
+ * The inspections API for bureau staff and their systems: the item catalogue, the inspector roster, inspection records
+ * (a bureau's history too: {@code POST /api/v1/inspections/records}, marked imported) and the period's figures.
+ */
+@RestController
+@RequestMapping("/api/v1/inspections")
+@Tag(name = "执法检查", description = "抽查事项清单、检查人员名录库、检查记录（含历史记录迁移）与检查统计（按调用者数据权限）")
+class InspectionApiController {
+
+	static final String WRITERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
+
+	static final String READERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')";
+
+	private final InspectionRecords records;
+
+	private final InspectionFigures figures;
+
+	private final InspectionItems items;
+
+	private final Inspectors inspectors;
+
+	private final InspectionPlans plans;
+
+	private final InspectionOrders orders;
+
+	private final Clock clock;
+
+	InspectionApiController(InspectionRecords records, InspectionFigures figures, InspectionItems items,
+			Inspectors inspectors, InspectionPlans plans, InspectionOrders orders, Clock clock) {
+		this.plans = plans;
+		this.orders = orders;
+		this.records = records;
+		this.figures = figures;
+		this.items = items;
+		this.inspectors = inspectors;
+		this.clock = clock;
+	}
+
+	/** The answer to a recorded inspection. */
+	record Created(long id) {
+	}
+
+	@PostMapping("/records")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "登记（迁移）检查记录", description = "导入本局的历史检查记录（真实日期、检查人员、结果和责令改正通知书），"
+			+ "与平台上登记的记录同样校验，标记为导入并记入审计日志。kind：RANDOM、SPECIAL、SUPERVISION、COMPLAINT；"
+			+ "outcome：NONE、INTERVIEW、RECTIFICATION、LEAD；检查人员不少于2人，不在名录库的按姓名和执法证号保存。")
+	ResponseEntity<Created> record(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestBody InspectionRecordData data) {
+		long id = records.record(scope, me.bureauId(), data, true, false);
+		return ResponseEntity.created(URI.create("/api/v1/inspections/records/" + id)).body(new Created(id));
+	}
+
+	/** A plan with its drawn targets. */
+	record PlanDetail(InspectionPlan plan, List<InspectionPlan.Target> targets) {
+	}
+
+	/** The seed to record before the draw, and its witnesses. */
+	record SeedRequest(String seed, String witnesses) {
+	}
+
+	@GetMapping("/plans")
+	@PreAuthorize(READERS)
+	@Operation(summary = "双随机抽查计划列表", description = "辖区内的计划，最新的在前。")
+	PageResult<InspectionPlan> plans(DataScope scope, ListRequest list) {
+		return plans.list(scope, list.toPage());
+	}
+
+	@PostMapping("/plans")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "新建双随机抽查计划", description = "name、periodFrom、periodTo、items、regionCode（缺省本单位）、"
+			+ "enterpriseType（POSTAL、EXPRESS、OTHER或空）、sampleCount或sampleRatio或ratioByClass（如{\"失信\":0.5}）三选一、teamSize（≥2）。")
+	ResponseEntity<Created> createPlan(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestBody InspectionPlans.PlanData data) {
+		if (me.bureauId() == null) {
+			throw new InvalidValueException("bureauId", "required", "只有邮政管理部门的工作人员才能新建抽查计划");
+		}
+		long id = plans.create(scope, me.bureauId(), me.regionCode(), me.displayName(), data, false);
+		return ResponseEntity.created(URI.create("/api/v1/inspections/plans/" + id)).body(new Created(id));
+	}
+
+	@GetMapping("/plans/{id}")
+	@PreAuthorize(READERS)
+	@Operation(summary = "抽查计划详情", description = "计划、冻结的名单快照及其SHA-256、随机种子、抽中对象和检查组。")
+	PlanDetail plan(DataScope scope, @PathVariable long id) {
+		InspectionPlan plan = plans.get(scope, id);
+		return new PlanDetail(plan, plans.targets(id));
+	}
+
+	@PostMapping("/plans/{id}/freeze")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "冻结检查对象名单", description = "按计划的区域和类型冻结对象名单（排序、SHA-256）、可抽检查人员和回避关系。")
+	PlanDetail freeze(DataScope scope, @PathVariable long id) {
+		plans.freeze(scope, id);
+		return plan(scope, id);
+	}
+
+	@PostMapping("/plans/{id}/seed")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "确定随机种子", description = "抽取前确定并记录随机种子，记录操作人和见证人。")
+	PlanDetail seed(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestBody SeedRequest request) {
+		plans.recordSeed(scope, id, request.seed(), me.displayName(), request.witnesses());
+		return plan(scope, id);
+	}
+
+	@PostMapping("/plans/{id}/draw")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "随机抽取", description = "按公开算法抽取检查对象和检查人员。")
+	PlanDetail drawPlan(DataScope scope, @PathVariable long id) {
+		plans.draw(scope, id);
+		return plan(scope, id);
+	}
+
+	@PostMapping("/plans/{id}/publish")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "公示抽查计划", description = "在公众服务页面和公开接口公示计划及抽中对象。")
+	PlanDetail publish(DataScope scope, @PathVariable long id) {
+		plans.publish(scope, id);
+		return plan(scope, id);
+	}
+
+	/** The deadline of an order to issue, in working days. */
+	record IssueRequest(Integer workingDays) {
+	}
+
+	/** A decision's reason, or a re-inspection day. */
+	record DecisionRequest(String note, LocalDate on) {
+	}
+
+	@PostMapping("/records/{id}/order")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "下达责令改正通知书", description = "检查结果为责令改正且尚无通知书的检查：文号由编号服务生成，"
+			+ "整改期限workingDays个工作日（按工作日历）。")
+	ResponseEntity<InspectionOrders.Order> issue(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@PathVariable long id, @RequestBody IssueRequest request) {
+		InspectionOrders.Order order = orders.issue(scope, id, me.regionCode(), request.workingDays());
+		return ResponseEntity.created(URI.create("/api/v1/inspections/orders/" + order.id())).body(order);
+	}
+
+	@GetMapping("/orders")
+	@PreAuthorize(READERS)
+	@Operation(summary = "责令改正通知书列表", description = "辖区内的通知书，最新的在前。")
+	PageResult<InspectionOrders.Order> orders(DataScope scope, ListRequest list) {
+		return orders.list(scope, list.toPage());
+	}
+
+	@PostMapping("/orders/{id}/accept")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "验收整改", description = "企业已答复的通知书：验收通过，按答复日期计为整改完成。")
+	InspectionOrders.Order accept(DataScope scope, @PathVariable long id) {
+		return orders.decide(scope, id, true, null);
+	}
+
+	@PostMapping("/orders/{id}/reject")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "整改不予验收", description = "note：理由（必填）；企业可再次答复。")
+	InspectionOrders.Order reject(DataScope scope, @PathVariable long id, @RequestBody DecisionRequest request) {
+		return orders.decide(scope, id, false, request.note());
+	}
+
+	@PostMapping("/orders/{id}/reinspection")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "安排复查", description = "on：复查日期（YYYY-MM-DD），在下达日期至整改期限之间。")
+	InspectionOrders.Order reinspection(DataScope scope, @PathVariable long id, @RequestBody DecisionRequest request) {
+		return orders.scheduleReinspection(scope, id, request.on());
+	}
+
+	@GetMapping("/figures")
+	@PreAuthorize(READERS)
+	@Operation(summary = "检查统计", description = "期间内（from、to，YYYY-MM-DD，默认本年初至今天）区域（region，默认本单位）的"
+			+ "检查企业数（去重）、出检人次、检查次数、责令改正通知书份数、按期整改数、逾期数和案件线索数。")
+	InspectionFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		LocalDate today = LocalDate.now(clock);
+		Validation v = new Validation();
+		LocalDate f = v.date("from", "起始日期（from）", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
+		LocalDate t = v.date("to", "截止日期（to）", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
+		v.throwIfInvalid();
+		f = f == null ? today.withDayOfYear(1) : f;
+		t = t == null ? today : t;
+		if (t.isBefore(f)) {
+			throw new InvalidValueException("to", "after-from", "截止日期（to）不能早于起始日期（from）");
+		}
+		String r = scope.requireReadable(region == null || region.isBlank() ? me.regionCode() : region, "region");
+		return figures.figures(scope, r, f, t, today);
+	}
+
+	@GetMapping("/items")
+	@PreAuthorize(READERS)
+	@Operation(summary = "抽查事项清单", description = "法定默认事项（含法律依据，快递暂行条例按2025年修订后的条文序号）及本单位和上级单位增加的事项。")
+	List<InspectionItem> items(DataScope scope) {
+		return items.list(scope);
+	}
+
+	@GetMapping("/inspectors")
+	@PreAuthorize(READERS)
+	@Operation(summary = "检查人员名录库", description = "辖区内持执法证的检查人员（执法证号、有效期）。")
+	PageResult<Inspector> inspectors(DataScope scope, ListRequest list) {
+		return inspectors.list(scope, list.toPage());
+	}
+
+	@PostMapping("/inspectors")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	@Operation(summary = "检查人员入库", description = "bureauId、userId（可空）、name、certificateNumber、validUntil（YYYY-MM-DD）。")
+	ResponseEntity<Created> register(DataScope scope, @RequestBody Inspectors.InspectorData data) {
+		long id = inspectors.register(scope, data);
+		return ResponseEntity.created(URI.create("/api/v1/inspections/inspectors/" + id)).body(new Created(id));
+	}
+}

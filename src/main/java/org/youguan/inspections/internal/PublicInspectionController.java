@@ -1,0 +1,43 @@
+package org.youguan.inspections.internal;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.inspections.InspectionPlan;
+import org.youguan.inspections.InspectionPlans;
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * 双随机一公开 on the public portal: the published plans of a region with their targets, the snapshot fingerprint and
+ * the seed, and the draw's algorithm in words (anyone can repeat it with {@code POST /api/v1/public/inspections/draw/verify}).
+ * No personal data: inspectors appear by certificate number only.
+ */
+@Controller
+class PublicInspectionController {
+
+	/** A published plan with its targets. */
+	record Published(InspectionPlan plan, List<InspectionPlan.Target> targets) {
+	}
+
+	private final InspectionPlans plans;
+
+	PublicInspectionController(InspectionPlans plans) {
+		this.plans = plans;
+	}
+
+	@GetMapping("/public/inspections")
+	String plans(@RequestParam(required = false) String region, Model model) {
+		String prefix = region == null ? "" : region.strip();
+		if (!prefix.matches("\\d{0,12}")) {
+			throw new InvalidValueException("region", "format", "区划代码（region）应为数字");
+		}
+		model.addAttribute("region", prefix);
+		model.addAttribute("published", plans.published(prefix).stream()
+			.map(p -> new Published(p, plans.targets(p.id())))
+			.toList());
+		return "inspections/public";
+	}
+}

@@ -1,0 +1,209 @@
+package org.youguan.inspections.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.youguan.kernel.DomainException;
+
+/**
+ * The 双随机 draw, public and simple so that anyone can repeat it (快递暂行条例(2025) art.47; 快递市场管理办法(2023)
+ * art.42):
+ * <ol>
+ * <li>The population is frozen as a snapshot: one line per candidate, {@code key|creditClass|regionCode}, sorted, joined
+ * by line feeds; its fingerprint is the SHA-256 of that text (UTF-8, hex).</li>
+ * <li>The seed is fixed (and recorded with the operator and witnesses) before the draw.</li>
+ * <li>Each candidate is ranked by SHA-256(seed ‖ key) (hex, ascending; the key breaks ties); the first n are drawn —
+ * n = count, or ⌈ratio × population⌉, or per credit class ⌈ratio(class) × candidates of that class⌉.</li>
+ * <li>For each drawn target, in rank order, the roster's inspectors that have no conflict with it are ranked by
+ * SHA-256(seed ‖ key ‖ certificate number); the first inspector of the target's own bureau (the roster region that is
+ * the longest prefix of the target's region) is taken, then the best-ranked others until the team is full.</li>
+ * </ol>
+ * Pure: no clock, no database; the same inputs give the same result.
+ */
+public final class RandomDraw {
+
+	/** A candidate of the population: its stable key (e.g. {@code ENTERPRISE:913205…}), credit class and region. */
+	public record Candidate(String key, String creditClass, String regionCode) {
+
+		/** The candidate's line in the snapshot. */
+		public String line() {
+			return key + "|" + creditClass + "|" + regionCode;
+		}
+
+		/** A candidate from its snapshot line. */
+		public static Candidate parse(String line) {
+			String[] parts = line.split("\\|", -1);
+			if (parts.length != 3 || parts[0].isBlank()) {
+				throw DomainException.rule("名单快照的行格式应为“对象标识|信用等级|区划代码”：" + line);
+			}
+			return new Candidate(parts[0], parts[1], parts[2]);
+		}
+	}
+
+	/** An inspector of the roster as the draw sees it: the certificate number and the region of the bureau. */
+	public record Examiner(String certificateNumber, String regionCode) {
+	}
+
+	/**
+	 * How many to draw: a count, or a ratio of the population, or ratios by credit class (a class not named is not
+	 * drawn); exactly one of them.
+	 */
+	public record Sampling(Integer count, BigDecimal ratio, Map<String, BigDecimal> ratioByClass) {
+
+		/** Checks that exactly one way is chosen, within bounds. */
+		public Sampling {
+			int ways = (count != null ? 1 : 0) + (ratio != null ? 1 : 0)
+					+ (ratioByClass != null && !ratioByClass.isEmpty() ? 1 : 0);
+			if (ways != 1) {
+				throw DomainException.rule("抽取方式应为抽取数量、抽取比例或按信用等级的比例之一");
+			}
+			if (count != null && count < 1) {
+				throw DomainException.rule("抽取数量应至少为1");
+			}
+			if (ratio != null && !fraction(ratio)) {
+				throw DomainException.rule("抽取比例应大于0且不超过1");
+			}
+			if (ratioByClass != null) {
+				ratioByClass.values().forEach(r -> {
+					if (r == null || !fraction(r) && r.signum() != 0) {
+						throw DomainException.rule("按信用等级的抽取比例应在0至1之间");
+					}
+				});
+				if (ratioByClass.keySet().stream().anyMatch(k -> k == null || k.isBlank())) {
+					throw DomainException.rule("信用等级不能为空");
+				}
+				ratioByClass = Map.copyOf(ratioByClass);
+			}
+		}
+
+		private static boolean fraction(BigDecimal r) {
+			return r.signum() > 0 && r.compareTo(BigDecimal.ONE) <= 0;
+		}
+	}
+
+	/** One drawn target and its team (certificate numbers, own bureau's first). */
+	public record Target(String key, String regionCode, int rank, List<String> inspectors) {
+	}
+
+	/** What the draw gave: the snapshot's fingerprint and the targets in rank order. */
+	public record Result(String snapshotHash, int population, List<Target> targets) {
+	}
+
+	private RandomDraw() {
+	}
+
+	/** The snapshot text: the candidates' lines sorted and joined by line feeds (duplicates refused). */
+	public static String snapshot(List<Candidate> population) {
+		List<String> lines = population.stream().map(Candidate::line).sorted().toList();
+		for (int i = 1; i < lines.size(); i++) {
+			if (lines.get(i).equals(lines.get(i - 1))) {
+				throw DomainException.rule("名单快照中有重复对象：" + lines.get(i));
+			}
+		}
+		return String.join("\n", lines);
+	}
+
+	/** The SHA-256 of the text (UTF-8), lower-case hex. */
+	public static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	/**
+	 * Draws the targets and their teams.
+	 * @param population the frozen population
+	 * @param seed the seed recorded before the draw
+	 * @param sampling how many to draw
+	 * @param roster the inspectors that may be drawn (valid certificates only)
+	 * @param conflicts per candidate key, the certificate numbers that must not inspect it (declared relations, the
+	 * previous inspection's inspectors, the avoidance list)
+	 * @param teamSize inspectors per team (at least 2: 邮政法(2015) art.63; 行政处罚法(2021) art.42)
+	 * @throws DomainException when the seed is blank, the team smaller than two, or a target has fewer inspectors free
+	 * of conflict than the team needs — never a one-person team
+	 */
+	public static Result draw(List<Candidate> population, String seed, Sampling sampling, List<Examiner> roster,
+			Map<String, Set<String>> conflicts, int teamSize) {
+		if (seed == null || seed.isBlank()) {
+			throw DomainException.rule("随机种子不能为空，须在抽取前确定并记录");
+		}
+		if (teamSize < 2) {
+			throw DomainException.rule("每组检查人员不得少于2人（邮政法第63条、行政处罚法第42条）");
+		}
+		String snapshot = snapshot(population);
+		List<Candidate> ranked = population.stream()
+			.sorted(Comparator.comparing((Candidate c) -> sha256(seed + c.key())).thenComparing(Candidate::key))
+			.toList();
+		List<Candidate> drawn = new ArrayList<>();
+		if (sampling.ratioByClass() != null) {
+			Map<String, List<Candidate>> byClass = new TreeMap<>();
+			ranked.forEach(c -> byClass.computeIfAbsent(c.creditClass(), k -> new ArrayList<>()).add(c));
+			Map<String, Integer> quota = new LinkedHashMap<>();
+			byClass.forEach((k, list) -> quota.put(k, take(sampling.ratioByClass().getOrDefault(k, BigDecimal.ZERO), list.size())));
+			Map<String, Integer> taken = new LinkedHashMap<>();
+			for (Candidate c : ranked) {
+				int t = taken.merge(c.creditClass(), 1, Integer::sum);
+				if (t <= quota.get(c.creditClass())) {
+					drawn.add(c);
+				}
+			}
+		}
+		else {
+			int n = sampling.count() != null ? Math.min(sampling.count(), ranked.size()) : take(sampling.ratio(), ranked.size());
+			drawn.addAll(ranked.subList(0, n));
+		}
+		List<Target> targets = new ArrayList<>();
+		for (Candidate c : drawn) {
+			targets.add(new Target(c.key(), c.regionCode(), ranked.indexOf(c) + 1,
+					team(c, seed, roster, conflicts.getOrDefault(c.key(), Set.of()), teamSize)));
+		}
+		return new Result(sha256(snapshot), population.size(), targets);
+	}
+
+	private static int take(BigDecimal ratio, int size) {
+		return ratio.multiply(BigDecimal.valueOf(size)).setScale(0, RoundingMode.CEILING).intValue();
+	}
+
+	private static List<String> team(Candidate target, String seed, List<Examiner> roster, Set<String> excluded,
+			int teamSize) {
+		List<Examiner> free = roster.stream()
+			.filter(e -> !excluded.contains(e.certificateNumber()))
+			.sorted(Comparator.comparing((Examiner e) -> sha256(seed + target.key() + e.certificateNumber()))
+				.thenComparing(Examiner::certificateNumber))
+			.toList();
+		if (free.size() < teamSize) {
+			throw DomainException.rule("检查对象" + target.key() + "可抽取的检查人员（排除回避后）只有" + free.size() + "人，不足每组"
+					+ teamSize + "人：请补充检查人员名录库或调整回避名单");
+		}
+		String own = roster.stream()
+			.map(Examiner::regionCode)
+			.filter(r -> target.regionCode().startsWith(r))
+			.max(Comparator.comparingInt(String::length))
+			.orElse(null);
+		List<String> team = new ArrayList<>();
+		free.stream().filter(e -> e.regionCode().equals(own)).findFirst().ifPresent(e -> team.add(e.certificateNumber()));
+		for (Examiner e : free) {
+			if (team.size() == teamSize) {
+				break;
+			}
+			if (!team.contains(e.certificateNumber())) {
+				team.add(e.certificateNumber());
+			}
+		}
+		return List.copyOf(team);
+	}
+}

@@ -1,0 +1,118 @@
+package org.youguan.inspections;
+
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import net.minidev.json.JSONValue;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A 双随机 plan from its filter to its publication through the API: the county's own population is frozen with its
+ * SHA-256, the seed recorded before the draw (not after), targets and teams of two drawn with one inspector of the
+ * county's own bureau, the plan published for everyone without personal data — and anyone repeats the draw from the
+ * published snapshot and seed and gets the same targets and inspectors.
+ */
+@IntegrationTest
+class InspectionPlanIntegrationTest {
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	ResultActions call(String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content(json == null ? "" : json));
+	}
+
+	static String json(ResultActions result) throws Exception {
+		return result.andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void aPlanFromFilterToPublicationIsVerifiableByAnyone() throws Exception {
+		String created = json(call("/api/v1/inspections/plans", """
+				{"name":"吴中区专项双随机抽查","periodFrom":"2026-07-01","periodTo":"2026-09-30","items":["REAL_NAME","SCREENING"],
+				 "regionCode":"320506","sampleCount":3,"teamSize":2}""").andExpect(status().isCreated()));
+		long id = ((Number) JsonPath.read(created, "$.id")).longValue();
+		String base = "/api/v1/inspections/plans/" + id;
+
+		call(base + "/draw", null).andExpect(status().is4xxClientError());
+		String frozen = json(call(base + "/freeze", null).andExpect(status().isOk())
+			.andExpect(jsonPath("$.plan.status").value("FROZEN")));
+		String snapshot = JsonPath.read(frozen, "$.plan.snapshot");
+		assertThat(snapshot.lines()).isSorted().allSatisfy(l -> assertThat(l.split("\\|")[2]).startsWith("320506"));
+		assertThat((String) JsonPath.read(frozen, "$.plan.snapshotHash")).hasSize(64);
+
+		call(base + "/draw", null).andExpect(status().is4xxClientError());
+		call(base + "/seed", "{\"seed\":\"WZ-2026-Q3-5521\",\"witnesses\":\"\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("witnesses"));
+		call(base + "/seed", "{\"seed\":\"WZ-2026-Q3-5521\",\"witnesses\":\"吴文书、孙局长\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.plan.status").value("SEEDED"))
+			.andExpect(jsonPath("$.plan.seedOperator").value("陈吴中"));
+		String drawn = json(call(base + "/draw", null).andExpect(status().isOk())
+			.andExpect(jsonPath("$.plan.status").value("DRAWN")));
+		List<List<String>> teams = JsonPath.read(drawn, "$.targets[*].certificates");
+		assertThat(teams).hasSize(3).allSatisfy(team -> {
+			assertThat(team).hasSize(2).doesNotHaveDuplicates();
+			assertThat(team.get(0)).as("one inspector of the county's own bureau").startsWith("320506");
+		});
+
+		mvc.perform(get("/api/v1/public/inspections/plans").param("region", "320506"))
+			.andExpect(jsonPath("$[*].id", not(hasItem((int) id))));
+		call(base + "/publish", null).andExpect(status().isOk());
+		String published = json(mvc.perform(get("/api/v1/public/inspections/plans").param("region", "320506"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].id", hasItem((int) id))));
+		assertThat(published).doesNotContain("陈吴中", "吴文书", "孙局长", "seedOperator", "witnesses");
+
+		mvc.perform(post("/api/v1/public/inspections/draw/verify").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"planId\":" + id + "}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.matchesPlan").value(true));
+
+		String input = json(mvc.perform(get("/api/v1/public/inspections/plans/" + id + "/draw")).andExpect(status().isOk()));
+		Map<String, Object> request = JsonPath.read(input, "$");
+		request.remove("ratioByClass");
+		request.remove("snapshotHash");
+		String repeated = json(mvc.perform(post("/api/v1/public/inspections/draw/verify").contentType(MediaType.APPLICATION_JSON)
+			.content(JSONValue.toJSONString(request)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.matchesPlan").value(true)));
+		assertThat((String) JsonPath.read(repeated, "$.snapshotHash")).isEqualTo(JsonPath.read(frozen, "$.plan.snapshotHash"));
+		assertThat((List<String>) JsonPath.read(repeated, "$.targets[*].key"))
+			.isEqualTo(JsonPath.read(drawn, "$.targets[*].targetKey"));
+	}
+
+	@Test
+	void aCountyDrawsOnlyFromItsOwnPopulation() throws Exception {
+		call("/api/v1/inspections/plans", """
+				{"name":"越界计划","periodFrom":"2026-07-01","periodTo":"2026-09-30","items":["REAL_NAME"],
+				 "regionCode":"320507","sampleCount":3,"teamSize":2}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("regionCode")));
+		call("/api/v1/inspections/plans", """
+				{"name":"一人组","periodFrom":"2026-07-01","periodTo":"2026-09-30","items":["REAL_NAME"],
+				 "sampleCount":3,"teamSize":1}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("teamSize")));
+		mvc.perform(post("/api/v1/public/inspections/draw/verify").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"snapshot\":[\"bad line\"],\"seed\":\"s\",\"count\":1,\"teamSize\":2}"))
+			.andExpect(status().is4xxClientError());
+	}
+}

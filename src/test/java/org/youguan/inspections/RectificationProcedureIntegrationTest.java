@@ -1,0 +1,122 @@
+package org.youguan.inspections;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * 责令改正 on the platform: an inspection concluded 责令改正 gets its order numbered by the numbering module and due in
+ * working days by the calendar; the enterprise sees it and replies with its report; the bureau rejects a reply only
+ * with a reason and accepts it, after which the order counts as rectified on the day of the reply. The enterprise
+ * replies only to its own orders, staff do not reply for it.
+ */
+@IntegrationTest
+class RectificationProcedureIntegrationTest {
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String SF = "Bearer demo-sf-wz-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	InspectionRecords records;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	InspectionOrders orders;
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	@Test
+	void anOrderIsIssuedRepliedToAndAccepted() throws Exception {
+		String sf = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElseThrow();
+		long record = tx.execute(s -> records.record(DataScope.region("320506"), null, new InspectionRecordData(sf,
+				LocalDate.now(clock).toString(), "SPECIAL", List.of("REAL_NAME"),
+				List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
+						new InspectionRecordData.TeamMember("某某", "PR" + UUID.randomUUID().toString().substring(0, 8))),
+				"RECTIFICATION", "实名收寄登记不全", null, "吴中营业部"), false, false));
+
+		String issued = call(WUZHONG, "/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":10}")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.number", startsWith("责令改正-320506-")))
+			.andExpect(jsonPath("$.dueOn").value(calendar.plusWorkingDays(LocalDate.now(clock), 10).toString()))
+			.andExpect(jsonPath("$.status").value("ISSUED"))
+			.andReturn().getResponse().getContentAsString();
+		long order = ((Number) JsonPath.read(issued, "$.id")).longValue();
+		call(WUZHONG, "/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":10}")
+			.andExpect(status().is4xxClientError());
+
+		mvc.perform(get("/api/v1/enterprise/inspections/orders").header("Authorization", SF))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].id", hasItem((int) order)));
+		call(WUZHONG, "/api/v1/enterprise/inspections/orders/" + order, "{\"report\":\"代答\"}")
+			.andExpect(status().isForbidden());
+		call(SF, "/api/v1/enterprise/inspections/orders/" + order, "{\"report\":\" \"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("report"));
+		call(SF, "/api/v1/enterprise/inspections/orders/" + order, "{\"report\":\"已补全实名登记并培训收寄员\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("REPLIED"));
+
+		call(WUZHONG, "/api/v1/inspections/orders/" + order + "/reinspection", "{\"on\":\"2099-01-01\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("on"));
+		call(WUZHONG, "/api/v1/inspections/orders/" + order + "/reject", "{}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("note"));
+		call(WUZHONG, "/api/v1/inspections/orders/" + order + "/accept", "{}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACCEPTED"))
+			.andExpect(jsonPath("$.rectifiedOn").value(LocalDate.now(clock).toString()));
+		call(SF, "/api/v1/enterprise/inspections/orders/" + order, "{\"report\":\"再答复\"}")
+			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void anEnterpriseRepliesOnlyToItsOwnOrders() throws Exception {
+		String sf = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElseThrow();
+		long other = orders.list(DataScope.region("3205"), PageQuery.of(null, 0, 100, null, null)).items().stream()
+			.filter(o -> !o.enterpriseCreditCode().equals(sf))
+			.findFirst().orElseThrow().id();
+		call(SF, "/api/v1/enterprise/inspections/orders/" + other, "{\"report\":\"不是我的\"}")
+			.andExpect(status().isNotFound());
+	}
+}
