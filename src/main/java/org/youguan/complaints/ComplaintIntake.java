@@ -30,6 +30,7 @@ import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.org.Bureaus;
 import org.youguan.platform.Secrets;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
@@ -69,6 +70,8 @@ public class ComplaintIntake {
 
 	private final Regions regions;
 
+	private final Bureaus bureaus;
+
 	private final StatutoryRules rules;
 
 	private final BusinessNumbers numbers;
@@ -87,14 +90,15 @@ public class ComplaintIntake {
 
 	private final Attachments attachmentStore;
 
-	ComplaintIntake(ComplaintRepository complaints, ComplaintStore store, Brands brands, Regions regions, StatutoryRules rules,
-			BusinessNumbers numbers, JdbcClient jdbc, ComplaintRecords records, ComplaintSettings settings,
+	ComplaintIntake(ComplaintRepository complaints, ComplaintStore store, Brands brands, Regions regions, Bureaus bureaus,
+			StatutoryRules rules, BusinessNumbers numbers, JdbcClient jdbc, ComplaintRecords records, ComplaintSettings settings,
 			AcceptanceRules acceptance, Clock clock, Secrets secrets, Attachments attachmentStore) {
 		this.attachmentStore = attachmentStore;
 		this.complaints = complaints;
 		this.store = store;
 		this.brands = brands;
 		this.regions = regions;
+		this.bureaus = bureaus;
 		this.rules = rules;
 		this.numbers = numbers;
 		this.jdbc = jdbc;
@@ -331,6 +335,8 @@ public class ComplaintIntake {
 		RegionCode region = v.check("region", () -> regions.require("region", f.region()));
 		if (region != null) {
 			v.require("region", region.value().length() >= 6, "county-level", "请选择到区县一级的所在地");
+			v.require("region", bureaus.serves(region.value()), "served",
+					"该地区的邮政管理部门尚未通过本平台受理申诉，请拨打12305或向当地邮政管理局提出");
 		}
 		Brands.BrandView brand = f.brand() == null || f.brand().isBlank() ? null : brands.findByShortName(f.brand().strip()).orElse(null);
 		v.require("brand", brand != null, "respondent", f.brand() == null || f.brand().isBlank()

@@ -86,6 +86,20 @@ public class Bureaus {
 		return find(scope, id).orElseThrow(() -> DomainException.notFound("机构", id));
 	}
 
+	/**
+	 * Whether a bureau on the platform is responsible for this region: one whose region contains it, or a national
+	 * bureau. A record placed where none is (a complaint or an outlet filing from outside the bureaus using YouGuan)
+	 * would sit in no one's queue while its statutory clock runs.
+	 * @param regionCode a GB/T 2260 code (6, 9 or 12 digits)
+	 */
+	public boolean serves(String regionCode) {
+		return regionCode != null && jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM bureau WHERE region_code = '0' OR :region LIKE region_code || '%')""")
+			.param("region", regionCode)
+			.query(Boolean.class)
+			.single();
+	}
+
 	public Optional<BureauView> findByRegion(String regionCode) {
 		return jdbc.sql(SELECT + FROM + " WHERE b.region_code = :region")
 			.param("region", regionCode)

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Collection;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
@@ -36,6 +37,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.org.Bureaus;
 import org.youguan.platform.Secrets;
 import org.youguan.region.Region;
 import org.youguan.region.RegionCode;
@@ -109,10 +111,13 @@ public class Outlets {
 	/** The key context under which an outlet manager's phone is encrypted. */
 	public static final String MANAGER_PHONE = "terminal_outlet.manager_phone";
 
-	Outlets(TerminalOutletRepository outlets, Enterprises enterprises, Brands brands, Regions regions,
+	private final Bureaus bureaus;
+
+	Outlets(TerminalOutletRepository outlets, Enterprises enterprises, Brands brands, Regions regions, Bureaus bureaus,
 			BusinessNumbers numbers, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
 			AuditTrail audit, Clock clock, Secrets secrets, JdbcAggregateTemplate aggregates) {
 		this.aggregates = aggregates;
+		this.bureaus = bureaus;
 		this.jdbcTemplate = jdbcTemplate;
 		this.secrets = secrets;
 		this.outlets = outlets;
@@ -309,6 +314,22 @@ public class Outlets {
 		return id;
 	}
 
+	/** The form of the filing numbers YouGuan issues: 网点备案-county-year-sequence (see {@link #reserveNew}). */
+	private static final Pattern ISSUED = Pattern
+		.compile("^" + FILING_NUMBER_TYPE + "-\\d{6}-\\d{4}-\\d{6}$");
+
+	/**
+	 * Why a filing number typed or imported for an outlet filed before YouGuan cannot be recorded, or null when it can:
+	 * a number in the form YouGuan issues itself ({@value #FILING_NUMBER_TYPE}-county-year-sequence) would sooner or
+	 * later be issued again by the sequence to an outlet approved here, and that approval could then not add its
+	 * outlet. Historic numbers come from the bureau's earlier system in its own form.
+	 */
+	public static String historicNumberRefusal(String filingNumber) {
+		return filingNumber != null && ISSUED.matcher(filingNumber.strip()).matches()
+				? "备案编号“" + filingNumber.strip() + "”是本系统签发的编号格式，只能由系统在备案通过时生成；登记已有网点请填写其原备案编号"
+				: null;
+	}
+
 	/** The id and filing number an approved new outlet will carry in the registry, reserved at the decision. */
 	public record Reservation(long outletId, String filingNumber) {
 	}
@@ -322,7 +343,13 @@ public class Outlets {
 	public Reservation reserveNew(String regionCode, LocalDate filedOn) {
 		String county = regionCode.length() >= 6 ? regionCode.substring(0, 6) : regionCode;
 		long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('terminal_outlet', 'id'))").query(Long.class).single();
-		return new Reservation(id, numbers.next(FILING_NUMBER_TYPE, county, filedOn.getYear()));
+		String number = numbers.next(FILING_NUMBER_TYPE, county, filedOn.getYear());
+		// numbers recorded before historicNumberRefusal existed may hold a number of the sequence: pass over them
+		while (jdbc.sql("SELECT count(*) FROM terminal_outlet WHERE filing_number = :n").param("n", number)
+			.query(Long.class).single() > 0) {
+			number = numbers.next(FILING_NUMBER_TYPE, county, filedOn.getYear());
+		}
+		return new Reservation(id, number);
 	}
 
 	/**
@@ -381,6 +408,10 @@ public class Outlets {
 	 */
 	@Transactional
 	public void recordFiled(DataScope scope, long id, String filingNumber) {
+		String refusal = historicNumberRefusal(filingNumber);
+		if (refusal != null) {
+			throw new InvalidValueException("filingNumber", "issued-form", refusal);
+		}
 		TerminalOutlet o = load(scope, id);
 		if (jdbc.sql("SELECT count(*) FROM terminal_outlet WHERE filing_number = :n").param("n", filingNumber)
 			.query(Long.class).single() > 0) {
@@ -522,6 +553,10 @@ public class Outlets {
 		if (region != null) {
 			v.require("regionCode", region.value().length() >= 9, "street-level", "网点所在地应具体到乡镇/街道（9位）或村/社区（12位）");
 			scope.requireWithin(v, "regionCode", region.value(), "网点所在地");
+			// a region scope lies within its own bureau's region; only an unbounded caller (an enterprise's filing) can
+			// name a place no bureau on the platform serves
+			v.require("regionCode", scope.kind() != DataScope.Kind.ALL || bureaus.serves(region.value()), "served",
+					"网点所在地的邮政管理部门尚未使用本平台，无法在此办理该地的网点登记或备案");
 		}
 		v.require("longitude", d.longitude() == null || (d.longitude().doubleValue() >= 73 && d.longitude().doubleValue() <= 136),
 				"range", "经度应在73至136之间");

@@ -186,6 +186,19 @@ class ComplaintIntegrationTest {
 		assertThatThrownBy(() -> procedure.acceptAndTransfer(WUZHONG, second.id(), null, null)).hasMessageContaining("不能受理转办");
 	}
 
+	/** A complaint about a place no bureau on the platform serves would sit in nobody's queue: it is refused. */
+	@Test
+	void aComplaintWhereNoBureauOnThePlatformServesIsRefused() throws Exception {
+		String body = """
+				{"filerName":"张三","phone":"13912345678","filerRole":"RECIPIENT","region":"110101","brand":"顺丰",
+				 "waybillNumber":"%s","postedOn":"%s","priorComplaint":{"date":"%s","channel":"电话","companyAnswer":null},
+				 "category":"延误","reason":"中转或运输延误","amountClaimed":100,"description":"北京东城的延误"}"""
+			.formatted(waybill(), today().minusDays(20), today().minusDays(10));
+		mvc.perform(post("/api/v1/public/complaints").contentType("application/json").content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'region')].rule").value("served"));
+	}
+
 	@Test
 	void thePublicApiFilesAndShowsStatusOnlyWithTheQueryCode() throws Exception {
 		String body = """

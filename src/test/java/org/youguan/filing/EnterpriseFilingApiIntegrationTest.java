@@ -119,6 +119,13 @@ class EnterpriseFilingApiIntegrationTest {
 				.header("Authorization", SF_TOKEN))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("name")));
+		jdbc.sql("""
+				INSERT INTO region (code, name, parent_code, level) VALUES ('110101001', '东华门街道', '110101', 'STREET')
+				ON CONFLICT (code) DO NOTHING""").update();
+		mvc.perform(submission(outletJson("京城网点", validId(), LocalDate.now(clock)).replace("320506001", "110101001"), true)
+				.header("Authorization", SF_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'regionCode')].rule").value(hasItem("served")));
 		assertThat(filings()).isEqualTo(before);
 	}
 

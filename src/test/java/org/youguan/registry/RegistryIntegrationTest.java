@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.CreditCode;
@@ -45,6 +46,9 @@ class RegistryIntegrationTest {
 
 	@Autowired
 	AuditTrail audit;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	static String creditCode() {
 		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
@@ -160,8 +164,12 @@ class RegistryIntegrationTest {
 		long enterprise = newEnterprise("320506");
 		long id = outlets.register(SUZHOU, outlet(enterprise, "测试驿站（长桥店）", "320506001"), false);
 		assertThat(outlets.get(SUZHOU, id).status()).isEqualTo(OutletStatus.PENDING);
-		String number = outlets.reserveNew("320506001", LocalDate.of(2026, 11, 20)).filingNumber();
-		assertThat(number).startsWith("网点备案-320506-2026-");
+		String issued = outlets.reserveNew("320506001", LocalDate.of(2026, 11, 20)).filingNumber();
+		assertThat(issued).startsWith("网点备案-320506-2026-");
+		assertThatThrownBy(() -> outlets.recordFiled(SUZHOU, id, issued))
+			.as("a number in the form the platform issues is not typed in: the sequence would issue it again")
+			.hasMessageContaining("只能由系统在备案通过时生成");
+		String number = "苏邮网备〔2024〕" + id;
 		outlets.recordFiled(SUZHOU, id, number);
 		OutletView view = outlets.get(SUZHOU, id);
 		assertThat(view.status()).isEqualTo(OutletStatus.FILED);
@@ -170,6 +178,22 @@ class RegistryIntegrationTest {
 		assertThat(view.brandName()).isEqualTo("中通");
 		assertThatThrownBy(() -> outlets.recordFiled(SUZHOU, id, number + "X")).hasMessageContaining("待备案");
 		assertThat(audit.history(WUZHONG, "TerminalOutlet", id).get(0).afterState()).doesNotContain("13812345678");
+	}
+
+	@Test
+	void aReservedFilingNumberPassesOverANumberAlreadyRecorded() {
+		long enterprise = newEnterprise("320506");
+		long id = outlets.register(SUZHOU, outlet(enterprise, "测试驿站（抢号店）", "320506001"), false);
+		String last = outlets.reserveNew("320506001", LocalDate.of(2026, 11, 20)).filingNumber();
+		long next = Long.parseLong(last.substring(last.lastIndexOf('-') + 1)) + 1;
+		String taken = "网点备案-320506-2026-%06d".formatted(next);
+		// as recorded by hand before such numbers were refused
+		jdbc.sql("UPDATE terminal_outlet SET filing_number = :n, status = 'FILED' WHERE id = :id")
+			.param("n", taken)
+			.param("id", id)
+			.update();
+		assertThat(outlets.reserveNew("320506001", LocalDate.of(2026, 11, 20)).filingNumber())
+			.isEqualTo("网点备案-320506-2026-%06d".formatted(next + 1));
 	}
 
 	@Test

@@ -151,6 +151,10 @@ public class OutletImport {
 				String number = row.get("备案编号") == null ? "" : row.get("备案编号").strip();
 				if (!number.isEmpty()) {
 					numbers.check(number, row, context, "备案编号", "备案编号");
+					String refusal = Outlets.historicNumberRefusal(number);
+					if (refusal != null) {
+						context.fail("备案编号", "issued-form", refusal);
+					}
 					if (usedNumbers.contains(number)) {
 						context.fail("备案编号", "unique", "备案编号已存在：" + number);
 					}
