@@ -123,6 +123,17 @@ public class ComplaintIntake {
 		return jdbc.sql("SELECT name FROM complaint_category ORDER BY position").query(String.class).list();
 	}
 
+	/**
+	 * The reasons that belong to a category in the catalogue: its own reasons and the general ones (those without a
+	 * category, such as 服务态度).
+	 */
+	public List<String> reasonsOf(String category) {
+		return jdbc.sql("SELECT name FROM complaint_reason WHERE category = :category OR category IS NULL ORDER BY position")
+			.param("category", category)
+			.query(String.class)
+			.list();
+	}
+
 	/** The complaint reasons offered on the forms. */
 	public List<String> reasons() {
 		return jdbc.sql("SELECT name FROM complaint_reason ORDER BY position").query(String.class).list();
@@ -298,6 +309,11 @@ public class ComplaintIntake {
 		v.require("category", f.category() != null && categories.contains(f.category()), "dictionary",
 				"请选择申诉类别（" + String.join("、", categories) + "）");
 		v.require("reason", f.reason() != null && reasons().contains(f.reason()), "dictionary", "请选择申诉原因");
+		List<String> fitting = f.category() == null ? List.of() : reasonsOf(f.category());
+		v.require("reason", f.reason() == null || !reasons().contains(f.reason()) || !categories.contains(f.category())
+				|| fitting.contains(f.reason()), "category",
+				"申诉原因“" + f.reason() + "”不属于申诉类别“" + f.category() + "”（可选：" + String.join("、", fitting) + "）");
+		v.money("amountClaimed", "索赔金额", f.amountClaimed());
 		v.require("amountClaimed", f.amountClaimed() == null || f.amountClaimed().signum() >= 0
 				&& f.amountClaimed().compareTo(MAX_AMOUNT) < 0, "range", "索赔金额应为0至1亿元");
 		v.required("description", "申诉内容", f.description()).maxLength("description", "申诉内容", f.description(), 2000);
