@@ -1,19 +1,23 @@
 package org.youguan.complaints;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.complaints.internal.AcceptanceRule;
 import org.youguan.complaints.internal.AcceptanceRules;
-import org.youguan.complaints.internal.ComplaintAttachmentAccess;
 import org.youguan.complaints.internal.Complaint;
+import org.youguan.complaints.internal.ComplaintAttachmentAccess;
 import org.youguan.complaints.internal.ComplaintRecords;
 import org.youguan.complaints.internal.ComplaintRepository;
 import org.youguan.complaints.internal.ComplaintSettings;
@@ -24,8 +28,11 @@ import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Rows;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -109,6 +116,15 @@ public class ComplaintIntake {
 		this.secrets = secrets;
 	}
 
+	/**
+	 * An Idempotency-Key as one caller sent it: the key names that caller's request only, so another caller's equal key
+	 * is another request.
+	 * @param caller who sent it: the signed-in account or the API token's owner (for example {@code user:42})
+	 * @param value the header's value (at most 100 characters, no control characters)
+	 */
+	public record IdempotencyKey(String caller, String value) {
+	}
+
 	/** The complaint categories, in the order of the national notices. */
 	public List<String> categories() {
 		return jdbc.sql("SELECT name FROM complaint_category ORDER BY position").query(String.class).list();
@@ -120,12 +136,26 @@ public class ComplaintIntake {
 	}
 
 	/**
-	 * Files a complaint. With an idempotency key (other channels' systems), a second call with the same key returns the
-	 * first filing (without its query code, which is not kept).
-	 * @throws InvalidValueException as {@link #file(ComplaintForm, List, Channel, String, boolean)}
+	 * The reasons that belong to a category in the catalogue: its own reasons and the general ones (those without a
+	 * category, such as 服务态度).
+	 */
+	public List<String> reasonsOf(String category) {
+		return jdbc.sql("SELECT name FROM complaint_reason WHERE category = :category OR category IS NULL ORDER BY position")
+			.param("category", category)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Files a complaint. With an idempotency key (other channels' systems), a second call by the same caller with the
+	 * same key and the same request returns the first filing (without its query code, which is not kept), also when
+	 * the two calls run at once.
+	 * @throws InvalidValueException as {@link #file(ComplaintForm, List, Channel, IdempotencyKey, boolean)}
+	 * @throws DomainException {@link ErrorCode#RULE_VIOLATION} (422) when the caller used the key before for a
+	 * different request
 	 */
 	@Transactional
-	public Filed file(ComplaintForm form, Channel channel, String idempotencyKey, boolean demo) {
+	public Filed file(ComplaintForm form, Channel channel, IdempotencyKey idempotencyKey, boolean demo) {
 		return file(form, List.of(), channel, idempotencyKey, demo);
 	}
 
@@ -134,11 +164,13 @@ public class ComplaintIntake {
 	 * @throws InvalidValueException field {@code Idempotency-Key} when the key is longer than 100 characters or holds a
 	 * control character; {@code attachments} (count, type, size); the form's fields as {@code check} names them; and
 	 * every acceptance condition refused at filing ({@code priorComplaint} precondition, {@code postedOn} time-barred)
+	 * @throws DomainException {@link ErrorCode#RULE_VIOLATION} (422, field {@code Idempotency-Key}) when the caller used
+	 * the key before for a different request
 	 */
 	@Transactional
-	public Filed file(ComplaintForm form, List<UploadedFile> attachments, Channel channel, String idempotencyKey,
+	public Filed file(ComplaintForm form, List<UploadedFile> attachments, Channel channel, IdempotencyKey idempotency,
 			boolean demo) {
-		return file(form, attachments, null, List.of(), channel, idempotencyKey, demo);
+		return file(form, attachments, null, List.of(), channel, idempotency, demo);
 	}
 
 	/**
@@ -157,7 +189,8 @@ public class ComplaintIntake {
 	}
 
 	private Filed file(ComplaintForm form, List<UploadedFile> attachments, AttachmentDraft draft,
-			List<FieldError> fileErrors, Channel channel, String idempotencyKey, boolean demo) {
+			List<FieldError> fileErrors, Channel channel, IdempotencyKey idempotency, boolean demo) {
+		String idempotencyKey = idempotency == null ? null : idempotency.value();
 		if (idempotencyKey != null) {
 			Text.requireClean(IDEMPOTENCY_KEY, "请求头“Idempotency-Key”", idempotencyKey);
 			if (idempotencyKey.strip().length() > MAX_IDEMPOTENCY_KEY) {
@@ -183,11 +216,9 @@ public class ComplaintIntake {
 			throw new InvalidValueException(errors);
 		}
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
-		if (key != null) {
-			Optional<Complaint> earlier = complaints.findByIdempotencyKey(key);
-			if (earlier.isPresent()) {
-				return new Filed(earlier.get().id(), earlier.get().number(), null, null);
-			}
+		String requestHash = key == null ? null : requestHash(form, attachments, channel);
+		if (key != null && !claim(idempotency.caller(), key, requestHash)) {
+			return earlier(idempotency.caller(), key, requestHash);
 		}
 		LocalDate today = LocalDate.now(clock);
 		Checked checked = null;
@@ -229,10 +260,69 @@ public class ComplaintIntake {
 			attachmentStore.store(ComplaintAttachmentAccess.owner(c.id()), ComplaintAttachmentAccess.EVIDENCE, a,
 					"attachments", "附件", settings.maxAttachmentBytes());
 		}
+		if (key != null) {
+			jdbc.sql("UPDATE complaint_idempotency SET complaint_id = :id WHERE caller = :caller AND idempotency_key = :key")
+				.param("id", c.id())
+				.param("caller", idempotency.caller())
+				.param("key", key)
+				.update();
+		}
 		records.history(c, "已收到您的申诉（" + channel.label() + "），申诉编号" + number + "。邮政管理部门将在规定时限内审查是否受理。");
 		records.auditByFiler(c, "complaint.receive", "收到" + number + "（" + checked.brandName() + "，"
 				+ clean.category() + "）" + (duplicateOf == null ? "" : "，疑似与" + duplicateOf + "重复"), null);
 		return new Filed(c.id(), number, queryCode, duplicateOf);
+	}
+
+	/**
+	 * Claims the caller's key for this request. A concurrent call with the same key waits on the row until the first
+	 * call's transaction ends: when it committed, the claim fails and {@link #earlier} answers its result; when it
+	 * rolled back, the claim succeeds. So two calls never both file, and neither fails on the unique key.
+	 */
+	private boolean claim(String caller, String key, String requestHash) {
+		return jdbc.sql("""
+				INSERT INTO complaint_idempotency (caller, idempotency_key, request_hash, created_at)
+				VALUES (:caller, :key, :hash, :at) ON CONFLICT (caller, idempotency_key) DO NOTHING""")
+			.param("caller", caller)
+			.param("key", key)
+			.param("hash", requestHash)
+			.param("at", Timestamp.from(clock.instant()))
+			.update() == 1;
+	}
+
+	private record Earlier(String requestHash, Long complaintId, String number) {
+	}
+
+	private Filed earlier(String caller, String key, String requestHash) {
+		Earlier e = jdbc.sql("""
+				SELECT i.request_hash, i.complaint_id, c.number FROM complaint_idempotency i
+				LEFT JOIN complaint c ON c.id = i.complaint_id WHERE i.caller = :caller AND i.idempotency_key = :key""")
+			.param("caller", caller)
+			.param("key", key)
+			.query(Rows.of(Earlier.class))
+			.single();
+		if (!e.requestHash().equals(requestHash) || e.complaintId() == null) {
+			throw new DomainException(ErrorCode.RULE_VIOLATION,
+					"请求头“Idempotency-Key”（" + key + "）已用于另一份内容不同的申诉" + (e.number() == null ? "" : "（编号" + e.number() + "）")
+							+ "，同一键只能重试同一请求；新的申诉请使用新的Idempotency-Key",
+					List.of(new FieldError(IDEMPOTENCY_KEY, "reused",
+							"请求头“Idempotency-Key”已用于内容不同的请求，新的申诉请使用新的键")));
+		}
+		return new Filed(e.complaintId(), e.number(), null, null);
+	}
+
+	/** SHA-256 of the request as filed (form, channel, attachments' names and sizes), to tell a retry from reuse. */
+	private static String requestHash(ComplaintForm form, List<UploadedFile> attachments, Channel channel) {
+		StringBuilder s = new StringBuilder(channel.name()).append('\u0000').append(form);
+		for (UploadedFile a : attachments) {
+			s.append('\u0000').append(a.fileName()).append('\u0000').append(a.content().length);
+		}
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The holder prefix of the anonymous public's drafts (the rest is a random secret kept in the visitor's session). */
@@ -361,6 +451,11 @@ public class ComplaintIntake {
 		v.require("category", f.category() != null && categories.contains(f.category()), "dictionary",
 				"请选择申诉类别（" + String.join("、", categories) + "）");
 		v.require("reason", f.reason() != null && reasons().contains(f.reason()), "dictionary", "请选择申诉原因");
+		List<String> fitting = f.category() == null ? List.of() : reasonsOf(f.category());
+		v.require("reason", f.reason() == null || !reasons().contains(f.reason()) || !categories.contains(f.category())
+				|| fitting.contains(f.reason()), "category",
+				"申诉原因“" + f.reason() + "”不属于申诉类别“" + f.category() + "”（可选：" + String.join("、", fitting) + "）");
+		v.money("amountClaimed", "索赔金额", f.amountClaimed());
 		v.require("amountClaimed", f.amountClaimed() == null || f.amountClaimed().signum() >= 0
 				&& f.amountClaimed().compareTo(MAX_AMOUNT) < 0, "range", "索赔金额应为0至1亿元");
 		v.required("description", "申诉内容", f.description()).maxLength("description", "申诉内容", f.description(), 2000);

@@ -142,6 +142,7 @@ public class ComplaintProcedure {
 		v.required("solution", "处理意见", reply.solution()).maxLength("solution", "处理意见", reply.solution(), 1000);
 		v.require("compensation", reply.compensation() == null || reply.compensation().signum() >= 0, "non-negative",
 				"赔偿金额不能为负数");
+		v.money("compensation", "赔偿金额", reply.compensation());
 		v.require("compensation", reply.compensation() == null || reply.compensation().compareTo(ComplaintIntake.MAX_AMOUNT) < 0,
 				"range", "赔偿金额应小于1亿元");
 		v.required("handler", "经办人", reply.handler()).maxLength("handler", "经办人", reply.handler(), 60);
@@ -218,6 +219,7 @@ public class ComplaintProcedure {
 				"non-negative", "挽回经济损失不能为负数")
 			.require("compensationPaid", compensationPaid == null || compensationPaid.compareTo(ComplaintIntake.MAX_AMOUNT) < 0,
 					"range", "挽回经济损失应小于1亿元")
+			.money("compensationPaid", "挽回经济损失", compensationPaid)
 			.maxLength("note", "办结说明", note, 1000)
 			.throwIfInvalid();
 		Complaint c = load(scope, id);

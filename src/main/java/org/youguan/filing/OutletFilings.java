@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,7 @@ import org.youguan.filing.internal.OutletFiling;
 import org.youguan.filing.internal.OutletFilingRepository;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
@@ -568,16 +570,74 @@ public class OutletFilings {
 
 	private long save(FilingKind kind, OutletFiling.Subject subject, LocalDate today, LocalDate eventDate, boolean late,
 			String description, byte[] proposed, String outletBefore, List<Upload> uploads, String summary) {
+		requireNoOpenFiling(kind, subject, proposed);
 		String county = subject.regionCode().substring(0, 6);
 		OutletFiling f = OutletFiling.submit(numbers.next(APPLICATION_NUMBER_TYPE, county, today.getYear()), kind, subject,
 				today, clockFrom(today, subject.regionCode()), eventDate, late, description, proposed, outletBefore, false,
 				clock.instant());
-		f = filings.save(f);
+		try {
+			f = filings.save(f);
+		}
+		catch (DuplicateKeyException ex) {
+			// the index outlet_filing_one_open_per_outlet: a concurrent filing for the outlet won (the lock above makes
+			// this rare; the transaction is lost, so the open filing's number cannot be read here)
+			throw new DomainException(ErrorCode.DUPLICATE, "该网点已有未办结的变更或撤销备案，请待其办结后再提交");
+		}
 		store(f.id(), uploads);
 		audit.record(AuditEntry.of("filing.submit", "OutletFiling", f.id(), summary + "，受理编号" + f.number())
 			.states(null, f.snapshot())
 			.inRegion(f.regionCode()));
 		return f.id();
+	}
+
+	/**
+	 * At most one undecided change or closure filing per outlet, and no second undecided new-outlet filing of the same
+	 * enterprise for the same name and address: a second one could never be decided after the first. Concurrent
+	 * filings for one outlet (or one name) wait on a transaction lock, so the later one sees the first and is refused.
+	 * @throws DomainException {@link ErrorCode#DUPLICATE} (409) naming the open filing's number
+	 */
+	private void requireNoOpenFiling(FilingKind kind, OutletFiling.Subject subject, byte[] proposed) {
+		if (kind == FilingKind.NEW) {
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key)) IS NULL")
+				.param("key", "outlet-filing-new:" + subject.enterpriseCreditCode() + ":" + subject.outletName())
+				.query(Boolean.class).single();
+			String address = json.readValue(secrets.decrypt(proposed, PROPOSED), OutletData.class).address();
+			List<OpenFiling> open = jdbc.sql("""
+					SELECT id, number FROM outlet_filing WHERE kind = 'NEW' AND status IN ('SUBMITTED', 'MISSING_ITEMS')
+					AND enterprise_credit_code = :enterprise AND outlet_name = :name ORDER BY id""")
+				.param("enterprise", subject.enterpriseCreditCode())
+				.param("name", subject.outletName())
+				.query(Rows.of(OpenFiling.class))
+				.list();
+			for (OpenFiling o : open) {
+				OutletData other = proposal(filings.findById(o.id()).orElseThrow());
+				if (sameText(other.address(), address)) {
+					throw new DomainException(ErrorCode.DUPLICATE, "已有同名同址的网点备案“" + subject.outletName()
+							+ "”正在办理（受理编号" + o.number() + "），请勿重复提交；如需修改请在该备案补正时更正");
+				}
+			}
+			return;
+		}
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key)) IS NULL")
+			.param("key", "outlet-filing:" + subject.outletId())
+			.query(Boolean.class).single();
+		jdbc.sql("""
+				SELECT id, number FROM outlet_filing WHERE outlet_id = :outlet AND kind IN ('CHANGE', 'CLOSURE')
+				AND status IN ('SUBMITTED', 'MISSING_ITEMS') ORDER BY id LIMIT 1""")
+			.param("outlet", subject.outletId())
+			.query(Rows.of(OpenFiling.class))
+			.optional()
+			.ifPresent(o -> {
+				throw new DomainException(ErrorCode.DUPLICATE, "网点“" + subject.outletName() + "”已有未办结的备案（受理编号"
+						+ o.number() + "），请待其办结后再提交变更或撤销");
+			});
+	}
+
+	private record OpenFiling(long id, String number) {
+	}
+
+	private static boolean sameText(String a, String b) {
+		return a != null && b != null && a.strip().replaceAll("\\s+", "").equals(b.strip().replaceAll("\\s+", ""));
 	}
 
 	private static OutletFiling.Subject subject(OutletView outlet, EnterpriseView enterprise) {

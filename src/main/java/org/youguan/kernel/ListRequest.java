@@ -1,10 +1,14 @@
 package org.youguan.kernel;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 /**
  * The request parameters every list page, API list and export takes — {@code q}, {@code page} (from 0), {@code size},
  * {@code sort} and {@code dir} ({@code asc}/{@code desc}) — bound once as a record (a controller parameter without
- * annotation), so a list and its export cannot drift apart.
+ * annotation), so a list and its export cannot drift apart. The API document shows its five fields as query
+ * parameters ({@link ParameterObject}), never as one required parameter named after the argument.
  */
+@ParameterObject
 public record ListRequest(String q, Integer page, Integer size, String sort, String dir) {
 
 	/** The page the user asked for (size at most {@link PageQuery#MAX_SIZE}). */

@@ -10,13 +10,27 @@ public final class Text {
 	}
 
 	public static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
+		return isBlank(s) ? null : s.strip();
+	}
+
+	/**
+	 * Whether the text shows nothing: null, empty, or only whitespace and invisible format characters (Unicode
+	 * category Cf: zero-width space U+200B, zero-width joiners, U+FEFF…), so a name of "\u200B\u200B" is blank.
+	 */
+	public static boolean isBlank(CharSequence s) {
+		if (s == null) {
+			return true;
+		}
+		return s.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+				|| Character.getType(c) == Character.FORMAT);
 	}
 
 	/**
 	 * The index of the first character no text field accepts, or -1: a control character other than tab, line feed and
 	 * carriage return (U+0000–U+001F, U+007F–U+009F — PostgreSQL refuses U+0000 outright, the others are never typed),
-	 * or half of a surrogate pair without its other half (not encodable as UTF-8).
+	 * or half of a surrogate pair without its other half (not encodable as UTF-8), or a bidirectional embedding,
+	 * override or isolate (U+202A–U+202E, U+2066–U+2069: they make stored text read differently from what it holds,
+	 * the "Trojan Source" trick).
 	 */
 	public static int forbiddenAt(CharSequence s) {
 		if (s == null) {
@@ -24,7 +38,7 @@ public final class Text {
 		}
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
-			if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+			if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' || bidiControl(c)) {
 				return i;
 			}
 			if (Character.isHighSurrogate(c)) {
@@ -39,6 +53,10 @@ public final class Text {
 			}
 		}
 		return -1;
+	}
+
+	private static boolean bidiControl(char c) {
+		return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
 	}
 
 	/** How a forbidden character is named in a message: its code point, e.g. {@code U+0000}. */
@@ -68,7 +86,8 @@ public final class Text {
 		StringBuilder out = new StringBuilder(s.length() + 8);
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
-			boolean bad = (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c)
+			boolean bad = (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') || bidiControl(c)
+					|| Character.isSurrogate(c)
 					&& !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
 					&& !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)));
 			out.append(bad ? "\\u%04X".formatted((int) c) : String.valueOf(c));

@@ -31,8 +31,26 @@ public final class Validation {
 		return this;
 	}
 
+	/**
+	 * The value must hold something visible: blank, or made only of whitespace and invisible format characters
+	 * (zero-width space U+200B, joiners, U+FEFF…, see {@link Text#isBlank}), is "不能为空".
+	 */
 	public Validation required(String field, String label, String value) {
-		return require(field, value != null && !value.isBlank(), "required", label + "不能为空");
+		return require(field, !Text.isBlank(value), "required", label + "不能为空");
+	}
+
+	/**
+	 * A money amount in yuan as typed: at most two decimals (fen) and written out, never in exponent notation — such
+	 * an amount is refused rather than rounded or expanded (1.005 is not silently 1.01, 1e5 not 100000).
+	 */
+	public Validation money(String field, String label, BigDecimal value) {
+		if (value == null) {
+			return this;
+		}
+		if (value.scale() < 0) {
+			return require(field, false, "money", label + "请写成普通数字（元，最多两位小数），不能用科学计数法：" + value);
+		}
+		return require(field, value.scale() <= 2, "money", label + "最多两位小数（精确到分），不会自动四舍五入：" + value.toPlainString());
 	}
 
 	public Validation maxLength(String field, String label, String value, int max) {

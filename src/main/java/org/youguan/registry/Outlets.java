@@ -562,6 +562,10 @@ public class Outlets {
 				"range", "经度应在73至136之间");
 		v.require("latitude", d.latitude() == null || (d.latitude().doubleValue() >= 3 && d.latitude().doubleValue() <= 54),
 				"range", "纬度应在3至54之间");
+		// a point needs both coordinates: one alone is no location (it was stored and shown as a half point)
+		v.require(d.longitude() == null ? "longitude" : "latitude", (d.longitude() == null) == (d.latitude() == null),
+				"pair", d.longitude() == null ? "填写了纬度时也应填写经度（经纬度须同时填写或同时不填）"
+						: "填写了经度时也应填写纬度（经纬度须同时填写或同时不填）");
 		v.required("managerName", "负责人姓名", d.managerName()).maxLength("managerName", "负责人姓名", d.managerName(), 60);
 		IdCardNumber id = v.check("managerIdNumber", () -> IdCardNumber.of(d.managerIdNumber(), LocalDate.now(clock)));
 		// the manager is reached at the outlet or on a mobile: any telephone

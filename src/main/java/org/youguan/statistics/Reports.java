@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -174,6 +175,11 @@ public class Reports {
 		return lines;
 	}
 
+	/** Whether the enterprise has a report (any revision) for the form and period. */
+	boolean exists(long enterpriseId, long formId, Period period) {
+		return reports.findLatest(formId, enterpriseId, period.code()).isPresent();
+	}
+
 	/**
 	 * The report an enterprise works on for a form and period: its newest revision, or a new draft. Only an enterprise
 	 * that must report the form may open it.
@@ -201,11 +207,26 @@ public class Reports {
 		});
 	}
 
-	/** Saves the values as a draft (only parse errors stop it). */
+	/**
+	 * Saves the values as a draft. Parse errors (see {@code parse}: unknown codes, derived indicators, no number) and
+	 * values that can never be valid — negative ones (no indicator counts or sums below zero) — stop it; the other
+	 * rules wait for the submission.
+	 * @throws InvalidValueException naming each indicator code
+	 */
 	@Transactional
 	public void saveDraft(DataScope scope, long id, Map<String, String> values, Map<String, String> notes, String comment) {
 		Report report = loadInScope(scope, id);
 		Map<String, ReportValue> parsed = parse(report, values, notes);
+		List<FieldError> never = new ArrayList<>();
+		forms.indicators(report.formId()).forEach(i -> {
+			ReportValue v = parsed.get(i.code());
+			if (v != null && v.value() != null && v.value().signum() < 0) {
+				never.add(new FieldError(i.code(), "non-negative", i.name() + "不能为负数"));
+			}
+		});
+		if (!never.isEmpty()) {
+			throw new InvalidValueException(never);
+		}
 		report.fill(parsed, comment(comment));
 		reports.save(report);
 		audit.record(AuditEntry.of("statistics.report.draft", "StatReport", id, report.enterpriseName() + "保存" + report.period() + "报表草稿")
@@ -366,12 +387,28 @@ public class Reports {
 
 	/**
 	 * Parses typed values: numbers with optional thousands separators, at most 16 integer and 4 fraction digits (the
-	 * column); every bad cell is reported.
+	 * column); a code the form does not have ("未知指标代码") and a value or note for a derived
+	 * (computed) indicator are refused rather than dropped; every bad cell is reported.
 	 */
 	private Map<String, ReportValue> parse(Report report, Map<String, String> values, Map<String, String> notes) {
 		List<Indicator> indicators = forms.indicators(report.formId());
 		Map<String, ReportValue> parsed = new HashMap<>();
 		List<FieldError> errors = new ArrayList<>();
+		Map<String, Indicator> byCode = new HashMap<>();
+		indicators.forEach(i -> byCode.put(i.code(), i));
+		Set<String> named = new TreeSet<>(values.keySet());
+		named.addAll(notes.keySet());
+		for (String code : named) {
+			Indicator i = byCode.get(code);
+			if (i == null) {
+				errors.add(new FieldError(code, "indicator", "未知指标代码：" + shorten(String.valueOf(code))
+						+ "（本报表没有这个指标，请核对代码）"));
+			}
+			else if (i.derived() && (values.get(code) != null && !values.get(code).isBlank()
+					|| notes.get(code) != null && !notes.get(code).isBlank())) {
+				errors.add(new FieldError(code, "derived", i.name() + "（" + code + "）由系统计算，不能填报"));
+			}
+		}
 		for (Indicator i : indicators) {
 			if (i.derived()) {
 				continue;
@@ -390,6 +427,7 @@ public class Reports {
 								+ "位整数、" + VALUE_FRACTION_DIGITS + "位小数）：" + shorten(text.strip())));
 						number = null;
 					}
+
 				}
 				catch (NumberFormatException ex) {
 					errors.add(new FieldError(i.code(), "number", i.name() + "应为数字：" + shorten(text.strip())));

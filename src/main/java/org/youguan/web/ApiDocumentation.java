@@ -13,18 +13,32 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.youguan.kernel.DataScope;
+import org.youguan.org.CurrentUser;
 
 /**
  * What the OpenAPI document (/api/v1/openapi, UI at /api/v1/docs) says about itself: its title, version and a
  * description of the API and its modules (each controller names its module's tag), and an example request body for
  * every write — written out for the main ones, otherwise built from the body's schema so no write goes without one.
+ * Arguments the server supplies itself (the caller's {@link DataScope} and {@link CurrentUser}, the servlet request,
+ * response and session) are not request parameters and are left out of the document, once, here; a
+ * {@link org.youguan.kernel.ListRequest} is described by its fields (q, page, size, sort, dir) as query parameters.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
+
+	static {
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(DataScope.class, CurrentUser.class, HttpServletRequest.class,
+				HttpServletResponse.class, HttpSession.class);
+	}
 
 	static final String TITLE = "YouGuan 邮管通 API";
 

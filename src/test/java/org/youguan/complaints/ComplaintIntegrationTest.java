@@ -177,9 +177,10 @@ class ComplaintIntegrationTest {
 			.containsExactly(AcceptanceCondition.DUPLICATE);
 		assertThat(queries.assess(WUZHONG, second.id())).extracting(ComplaintQueries.Assessment::basis)
 			.containsExactly("邮政业用户申诉处理办法(2014)");
-		String key = "12345-" + UUID.randomUUID();
-		var a = intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.HOTLINE, key, false);
-		var b = intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.HOTLINE, key, false);
+		var key = new ComplaintIntake.IdempotencyKey("user:1", "12345-" + UUID.randomUUID());
+		String retried = waybill();
+		var a = intake.file(form(today().minusDays(20), today().minusDays(10), null, retried), Channel.HOTLINE, key, false);
+		var b = intake.file(form(today().minusDays(20), today().minusDays(10), null, retried), Channel.HOTLINE, key, false);
 		assertThat(b.number()).isEqualTo(a.number());
 		procedure.reject(WUZHONG, second.id(), AcceptanceCondition.DUPLICATE, "与" + first.number() + "为同一事项");
 		assertThat(queries.get(WUZHONG, second.id()).status()).isEqualTo(ComplaintStatus.REJECTED);

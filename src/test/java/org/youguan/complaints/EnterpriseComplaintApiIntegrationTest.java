@@ -176,4 +176,19 @@ class EnterpriseComplaintApiIntegrationTest {
 		assertThat(queries.get(DataScope.all(), id).status()).isEqualTo(ComplaintStatus.REPLIED);
 		assertThat(queries.get(DataScope.all(), id).replyHandlerPhone()).isEqualTo("0512-65551234");
 	}
+
+	@Test
+	void aCompensationWithMoreThanTwoDecimalsIsRefusedNotRoundedToZero() throws Exception {
+		long id = transferredToShunfeng();
+		mvc.perform(post("/api/v1/enterprise/complaints/{id}/reply", id).header("Authorization", SF_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"findings": "经核实，快件在转运中心滞留", "responsibility": "RESPONSIBLE", "solution": "致歉并赔偿",
+					 "compensation": 0.001, "apology": true, "userAgrees": true, "handler": "李经理",
+					 "handlerPhone": "0512-65551234"}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("compensation")))
+			.andExpect(jsonPath("$.errors[*].rule", hasItem("money")));
+		assertThat(queries.get(DataScope.all(), id).status()).as("nothing saved").isEqualTo(ComplaintStatus.TRANSFERRED);
+	}
 }

@@ -53,4 +53,27 @@ class OpenApiDocumentIntegrationTest {
 		assertThat(doc.at("/paths/~1api~1v1~1statistics~1reports/post/requestBody/content/application~1json/example/form")
 			.asString()).isEqualTo("monthly");
 	}
+
+	@Test
+	void argumentsTheServerSuppliesAreNotParametersAndListsShowTheirPagingParameters() throws Exception {
+		String json = mvc.perform(get("/api/v1/openapi").header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		JsonNode doc = JsonMapper.builder().build().readTree(json);
+		List<String> internal = new ArrayList<>();
+		doc.at("/paths").properties().forEach(path -> path.getValue().properties().forEach(op -> op.getValue()
+			.at("/parameters").forEach(p -> {
+				String name = p.at("/name").asString();
+				if (List.of("scope", "list", "request", "me", "user", "session", "response").contains(name)) {
+					internal.add(op.getKey() + " " + path.getKey() + " " + name);
+				}
+			})));
+		assertThat(internal).as("resolver-provided arguments shown as parameters").isEmpty();
+		List<String> paging = new ArrayList<>();
+		doc.at("/paths/~1api~1v1~1complaints/get/parameters").forEach(p -> {
+			if ("query".equals(p.at("/in").asString()) && !p.at("/required").asBoolean(false)) {
+				paging.add(p.at("/name").asString());
+			}
+		});
+		assertThat(paging).contains("q", "page", "size", "sort", "dir", "status");
+	}
 }

@@ -46,12 +46,14 @@ class ComplaintApiController {
 
 	@PostMapping
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')")
-	@Operation(summary = "接入申诉", description = "请求头Idempotency-Key：同一键再次提交返回第一次的申诉编号（不再返回查询码）。"
+	@Operation(summary = "接入申诉", description = "请求头Idempotency-Key：同一调用者以同一键再次提交同一请求（含同时重试）返回第一次的申诉编号"
+			+ "（不再返回查询码）；键只对本调用者（账号或令牌所属账号）有效；同一键用于内容不同的请求返回422。"
 			+ "channel：HOTLINE（12345转办）、PHONE、LETTER、API。")
-	ResponseEntity<PublicComplaintApiController.Receipt> intake(
+	ResponseEntity<PublicComplaintApiController.Receipt> intake(@AuthenticationPrincipal CurrentUser me,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestParam(defaultValue = "API") Channel channel, @RequestBody PublicComplaintApiController.Filing filing) {
-		ComplaintIntake.Filed filed = intake.file(filing.form(), channel == Channel.WEB ? Channel.API : channel, key, false);
+		ComplaintIntake.Filed filed = intake.file(filing.form(), channel == Channel.WEB ? Channel.API : channel,
+				key == null ? null : new ComplaintIntake.IdempotencyKey("user:" + me.id(), key), false);
 		return ResponseEntity.created(URI.create("/api/v1/complaints/" + filed.id()))
 			.body(new PublicComplaintApiController.Receipt(filed.number(), filed.queryCode(), filed.duplicateOf()));
 	}

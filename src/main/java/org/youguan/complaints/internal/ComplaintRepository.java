@@ -11,8 +11,6 @@ public interface ComplaintRepository extends CrudRepository<Complaint, Long> {
 
 	Optional<Complaint> findByNumber(String number);
 
-	Optional<Complaint> findByIdempotencyKey(String idempotencyKey);
-
 	@Query("SELECT * FROM complaint WHERE status IN ('TRANSFERRED', 'RETURNED') "
 			+ "AND NOT reply_late AND step_due < :today")
 	List<Complaint> findAwaitingReply(LocalDate today);

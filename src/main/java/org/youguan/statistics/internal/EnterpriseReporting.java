@@ -40,9 +40,21 @@ public class EnterpriseReporting {
 			.orElseThrow(() -> DomainException.notFound("企业", me.enterpriseCreditCode()));
 	}
 
-	/** Receives a report; with {@code submit} the whole step fails (nothing saved) when a rule fails. */
+	/**
+	 * What {@link #receive} did: the report's id, and whether the report was created by this call (rather than an
+	 * existing draft updated).
+	 */
+	public record Received(long id, boolean created) {
+	}
+
+	/**
+	 * Receives a report; with {@code submit} the whole step fails (nothing saved) when a rule fails.
+	 * @return the report and whether it was created now
+	 * @throws InvalidValueException unknown or derived indicator codes, bad or (also on a draft) negative numbers, and
+	 * on submission every failing rule, each naming the indicator code
+	 */
 	@Transactional
-	public long receive(CurrentUser me, String formCode, String periodText, Map<String, String> values,
+	public Received receive(CurrentUser me, String formCode, String periodText, Map<String, String> values,
 			Map<String, String> notes, String comment, boolean submit) {
 		if (formCode == null || formCode.isBlank()) {
 			throw new InvalidValueException("form", "required", "请指定报表代码（form）");
@@ -50,7 +62,9 @@ public class EnterpriseReporting {
 		ReportForm form = forms.byCode(formCode.strip());
 		Period period = Period.parse(form.periodType(), periodText, "period");
 		DataScope scope = me.scope();
-		long id = reports.open(scope, enterprise(me).id(), form.id(), period);
+		long enterpriseId = enterprise(me).id();
+		boolean created = !reports.exists(enterpriseId, form.id(), period);
+		long id = reports.open(scope, enterpriseId, form.id(), period);
 		ReportView current = reports.get(scope, id);
 		if (!current.status().editable()) {
 			throw DomainException.illegalTransition(period.label() + "报表" + current.status().label()
@@ -62,6 +76,6 @@ public class EnterpriseReporting {
 		else {
 			reports.saveDraft(scope, id, values, notes, comment);
 		}
-		return id;
+		return new Received(id, created);
 	}
 }

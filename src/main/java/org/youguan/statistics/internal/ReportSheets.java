@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -54,6 +55,7 @@ public final class ReportSheets {
 	static Content read(byte[] content, List<Indicator> indicators) {
 		Map<String, Indicator> entered = indicators.stream().filter(i -> !i.derived())
 			.collect(Collectors.toMap(Indicator::code, i -> i, (a, b) -> a));
+		Set<String> derived = indicators.stream().filter(Indicator::derived).map(Indicator::code).collect(Collectors.toSet());
 		List<SheetRow> rows = SheetRows.read(content, List.of("指标代码", "本期数值"));
 		List<FieldError> errors = new ArrayList<>();
 		Map<String, String> values = new HashMap<>();
@@ -62,8 +64,12 @@ public final class ReportSheets {
 		for (SheetRow row : rows) {
 			String code = row.get("指标代码");
 			String where = "第" + row.number() + "行";
+			if (code != null && derived.contains(code)) {
+				errors.add(new FieldError(where, "derived", where + "：指标" + code + "由系统计算，不能填报"));
+				continue;
+			}
 			if (code == null || !entered.containsKey(code)) {
-				errors.add(new FieldError(where, "indicator", where + "：本报表没有可填报的指标“" + code + "”"));
+				errors.add(new FieldError(where, "indicator", where + "：未知指标代码：" + code + "（本报表没有可填报的这个指标）"));
 				continue;
 			}
 			Integer twin = seen.putIfAbsent(code, row.number());

@@ -95,13 +95,17 @@ class StatisticsApiController {
 	@PostMapping("/reports")
 	@PreAuthorize("hasRole('ENTERPRISE')")
 	@Operation(summary = "企业报送报表", description = "form：报表代码（monthly、green-care）；period：2025-11、2025-Q4；"
-			+ "values：指标代码→数值；notes：指标代码→说明；submit=false只保存草稿。校验不通过返回400，errors逐项列出指标代码和规则；"
+			+ "values：指标代码→数值；notes：指标代码→说明；submit=false只保存草稿。新建报表返回201，更新已有报表返回200。"
+			+ "未知指标代码、系统计算的指标和负数（草稿也一样）返回400；校验不通过返回400，errors逐项列出指标代码和规则；"
 			+ "本企业不需报送该报表时返回422。")
 	ResponseEntity<ReportReceipt> submit(@AuthenticationPrincipal CurrentUser me, @RequestBody ReportSubmission body) {
-		long id = reporting.receive(me, body.form(), body.period(), body.values() == null ? Map.of() : body.values(),
-				body.notes() == null ? Map.of() : body.notes(), body.comment(), !Boolean.FALSE.equals(body.submit()));
+		EnterpriseReporting.Received received = reporting.receive(me, body.form(), body.period(),
+				body.values() == null ? Map.of() : body.values(), body.notes() == null ? Map.of() : body.notes(),
+				body.comment(), !Boolean.FALSE.equals(body.submit()));
+		long id = received.id();
 		ReportView view = reports.get(me.scope(), id);
-		return ResponseEntity.created(URI.create("/api/v1/statistics/reports/" + id))
-			.body(new ReportReceipt(id, view.period(), view.revision(), view.status()));
+		ReportReceipt receipt = new ReportReceipt(id, view.period(), view.revision(), view.status());
+		return received.created() ? ResponseEntity.created(URI.create("/api/v1/statistics/reports/" + id)).body(receipt)
+				: ResponseEntity.ok().location(URI.create("/api/v1/statistics/reports/" + id)).body(receipt);
 	}
 }

@@ -1,0 +1,84 @@
+package org.youguan.statistics;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Report values are never dropped without a word: an unknown indicator code and a value for a derived (computed)
+ * indicator are 400s naming the code, on the API and the page form alike; a negative value is refused on a draft save
+ * too; and a draft save answers 201 only when it created the report (200 when it updated one).
+ */
+@IntegrationTest
+class ReportValuesRefusedIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ReportForms forms;
+
+	static final String TOKEN = "Bearer demo-sf-wz-token";
+
+	@Test
+	void unknownAndDerivedCodesAreA400NamingEachCodeAndNothingIsSaved() throws Exception {
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2003-05\",\"values\":{\"express.volume.locl\":\"999999\","
+					+ "\"express.volume\":\"1\"},\"submit\":true}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("express.volume.locl")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("express.volume")))
+			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("未知指标代码：express.volume.locl"))))
+			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("由系统计算，不能填报"))));
+		// nothing was kept: the first good draft for the period still creates the report
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2003-05\",\"values\":{\"express.volume.local\":\"5\"},\"submit\":false}"))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void aNegativeValueIsRefusedOnADraftAndAnUpdatedDraftIsA200() throws Exception {
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2003-06\",\"values\":{\"express.volume.local\":\"-5\"},\"submit\":false}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("express.volume.local"))
+			.andExpect(jsonPath("$.errors[0].rule").value("non-negative"));
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2003-06\",\"values\":{\"express.volume.local\":\"5\"},\"submit\":false}"))
+			.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2003-06\",\"values\":{\"express.volume.local\":\"6\"},\"submit\":false}"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Location", containsString("/api/v1/statistics/reports/")))
+			.andExpect(jsonPath("$.status").value("DRAFT"));
+	}
+
+	@Test
+	void thePageFormRefusesAnUnknownCodeAndANegativeDraftValue() throws Exception {
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		String location = mvc.perform(post("/enterprise/statistics/open").session(sf).with(csrf())
+			.param("form", String.valueOf(forms.byCode("monthly").id())).param("period", "2003-07"))
+			.andExpect(redirectedUrlPattern("/enterprise/statistics/reports/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(post(location).session(sf).with(csrf()).param("action", "save").param("v.express.volume.locl", "7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("未知指标代码：express.volume.locl")));
+		mvc.perform(post(location).session(sf).with(csrf()).param("action", "save").param("v.express.volume.local", "-5"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("不能为负数")));
+	}
+}

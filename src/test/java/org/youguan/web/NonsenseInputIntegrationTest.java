@@ -1,0 +1,99 @@
+package org.youguan.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.IdCardNumber;
+import org.youguan.platform.ChinaTime;
+import org.youguan.registry.OutletData;
+import org.youguan.registry.Outlets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Nonsense is refused, not stored or silently changed: a reason that does not belong to the complaint's category, a
+ * name of only zero-width characters, text with bidirectional overrides, money in exponent notation or with more
+ * than two decimals, and an outlet location with one coordinate only.
+ */
+@IntegrationTest
+class NonsenseInputIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Outlets outlets;
+
+	static String complaint(String filerName, String category, String reason, String amount) {
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		return "{\"filerName\":\"" + filerName + "\",\"phone\":\"13800138000\",\"filerRole\":\"SENDER\",\"region\":\"320506\","
+				+ "\"brand\":\"顺丰\",\"waybillNumber\":\"SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10)
+				+ "\",\"postedOn\":\"" + today.minusDays(20) + "\",\"priorComplaint\":{\"date\":\"" + today.minusDays(10)
+				+ "\",\"channel\":\"电话\"},\"category\":\"" + category + "\",\"reason\":\"" + reason + "\",\"amountClaimed\":"
+				+ amount + ",\"description\":\"测试\"}";
+	}
+
+	ResultActions file(String body) throws Exception {
+		return mvc.perform(post("/api/v1/complaints").header("Authorization", "Bearer demo-wz-staff-token")
+			.contentType("application/json").content(body));
+	}
+
+	@Test
+	void aReasonOfAnotherCategoryIsRefused() throws Exception {
+		file(complaint("张三", "投递服务", "中转或运输延误", "100")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("reason")))
+			.andExpect(jsonPath("$.errors[*].rule", hasItem("category")));
+		file(complaint("张三", "延误", "服务态度", "100")).andExpect(status().isCreated());
+	}
+
+	@Test
+	void aNameOfOnlyZeroWidthCharactersOrWithBidiOverridesIsRefused() throws Exception {
+		file(complaint("\\u200b\\u200b", "延误", "派送延误", "100")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("filerName")));
+		file(complaint("张\\u202e三", "延误", "派送延误", "100")).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("U+202E")));
+		file(complaint("张\\u2066三", "延误", "派送延误", "100")).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("U+2066")));
+	}
+
+	@Test
+	void moneyInExponentNotationOrWithMoreThanTwoDecimalsIsRefusedNotRounded() throws Exception {
+		file(complaint("张三", "延误", "派送延误", "1e5")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("amountClaimed")))
+			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("科学计数法"))));
+		file(complaint("张三", "延误", "派送延误", "1.005")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("amountClaimed")))
+			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("两位小数"))));
+		file(complaint("张三", "延误", "派送延误", "1.01")).andExpect(status().isCreated());
+	}
+
+	@Test
+	void anOutletWithOneCoordinateOnlyIsRefused() {
+		String id17 = "32050619870612003";
+		OutletData halfPoint = new OutletData("顺丰驿站（半点" + UUID.randomUUID().toString().substring(0, 6) + "）", 0, null,
+				"PARTNER", "吴中区半点路1号", "320506001", new BigDecimal("120.61"), null, "欧阳明",
+				id17 + IdCardNumber.checkCharacter(id17), "13955501234", new BigDecimal("48.50"), true, true, true, true,
+				LocalDate.of(2026, 9, 21));
+		assertThatThrownBy(() -> outlets.check(DataScope.all(), halfPoint, null))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.formErrors())
+				.extracting(FieldError::field, FieldError::rule).contains(tuple("latitude", "pair")));
+	}
+}
