@@ -176,7 +176,7 @@ public class Reports {
 	}
 
 	/** Whether the enterprise has a report (any revision) for the form and period. */
-	boolean exists(long enterpriseId, long formId, Period period) {
+	public boolean exists(long enterpriseId, long formId, Period period) {
 		return reports.findLatest(formId, enterpriseId, period.code()).isPresent();
 	}
 
