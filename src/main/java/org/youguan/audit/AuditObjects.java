@@ -42,27 +42,18 @@ public interface AuditObjects {
 	 * @param objectType the type as recorded, e.g. {@code "TerminalOutlet"}
 	 */
 	static AuditObjects of(String objectType, BiFunction<DataScope, Long, Title> title) {
-		return new AuditObjects() {
-
-			@Override
-			public String objectType() {
-				return objectType;
-			}
-
-			@Override
-			public Map<String, Title> titles(DataScope scope, Collection<String> ids) {
-				Map<String, Title> titles = new LinkedHashMap<>();
-				for (String id : ids) {
-					try {
-						titles.put(id, title.apply(scope, Long.parseLong(id)));
-					}
-					catch (NumberFormatException | DomainException | AccessRefusedException ex) {
-						// not an id of this type, or not the reader's: the trail shows the type and the id
-					}
+		return ofMany(objectType, (scope, ids) -> {
+			Map<Long, Title> titles = new LinkedHashMap<>();
+			for (Long id : ids) {
+				try {
+					titles.put(id, title.apply(scope, id));
 				}
-				return titles;
+				catch (DomainException | AccessRefusedException ex) {
+					// not the reader's: the trail shows the type and the id
+				}
 			}
-		};
+			return titles;
+		});
 	}
 
 	/**
