@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,9 +28,12 @@ import org.youguan.platform.Secrets;
 @Service
 public class ComplaintTracking {
 
-	/** What anyone with the number and the query code sees: no personal data. */
+	/**
+	 * What anyone with the number and the query code sees: no personal data. {@code withdrawable}: the complaint is
+	 * still open, so the filer may withdraw it (decided on the status itself, not on its label in some language).
+	 */
 	public record PublicStatus(String number, String status, LocalDate receivedOn, LocalDate answerDue, String brand,
-			List<PublicEvent> history) {
+			List<PublicEvent> history, boolean withdrawable) {
 	}
 
 	/** A line of the public history. */
@@ -74,7 +78,8 @@ public class ComplaintTracking {
 			.query((rs, i) -> new PublicEvent(rs.getTimestamp(1).toInstant(), ComplaintStatus.valueOf(rs.getString(2)).label(),
 					rs.getString(3)))
 			.list();
-		return new PublicStatus(c.number(), c.status().label(), c.receivedOn(), c.answerDue(), c.brandName(), history);
+		return new PublicStatus(c.number(), c.status().label(), c.receivedOn(), c.answerDue(), c.brandName(), history,
+				!EnumSet.of(ComplaintStatus.CLOSED, ComplaintStatus.WITHDRAWN, ComplaintStatus.REJECTED).contains(c.status()));
 	}
 
 	/**

@@ -81,6 +81,15 @@ class ComplaintAccessIntegrationTest {
 		mvc.perform(post("/public/complaints/withdraw").with(csrf()).param("number", filed.number())
 			.param("queryCode", filed.queryCode())).andExpect(status().is3xxRedirection());
 		assertThat(queries.get(WUZHONG, filed.id()).status()).isEqualTo(ComplaintStatus.WITHDRAWN);
+		for (String lang : new String[] { "zh_CN", "en" }) {
+			assertThat(mvc.perform(get("/public/complaints/status").param("number", filed.number())
+					.param("queryCode", filed.queryCode()).param("lang", lang))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString())
+				.as("a withdrawn complaint offers no withdrawal, in %s too", lang)
+				.contains(filed.number())
+				.doesNotContain("id=\"withdraw-form\"");
+		}
 	}
 
 	@Test
