@@ -9,6 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class Problems {
 
+	/** The title of a 401: no session and no valid API token. */
+	static final String UNAUTHORIZED = "未登录或令牌无效";
+
+	/** The title of a 403: signed in, but not allowed this. */
+	static final String FORBIDDEN = "无权访问";
+
 	private Problems() {
 	}
 

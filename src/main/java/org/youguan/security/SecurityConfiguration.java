@@ -11,6 +11,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -65,14 +66,16 @@ class SecurityConfiguration {
 					PathPatternRequestMatcher.withDefaults().matcher("/api/v1/public/**")))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
 				if (api.matches(request)) {
-					Problems.write(response, 401, "Unauthorized", "请先登录或提供有效的API令牌（Authorization: Bearer …）");
+					Problems.write(response, 401, Problems.UNAUTHORIZED, "请先登录或提供有效的API令牌（Authorization: Bearer …）");
 				}
 				else {
 					loginPage.commence(request, response, e);
 				}
 			}).accessDeniedHandler((request, response, e) -> {
 				if (api.matches(request)) {
-					Problems.write(response, 403, "Forbidden", "您没有执行此操作的权限");
+					Problems.write(response, 403, Problems.FORBIDDEN, e instanceof CsrfException
+							? "请求缺少有效的CSRF令牌：以登录会话调用接口时请带上页面的X-CSRF-TOKEN请求头，或改用API令牌（Authorization: Bearer …）"
+							: "您没有执行此操作的权限");
 				}
 				else {
 					pageDenied.handle(request, response, e);

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.org.UserDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,7 +82,18 @@ class ApiAccessIntegrationTest {
 		mvc.perform(get("/api/v1/me"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.title").value("未登录或令牌无效"))
 			.andExpect(jsonPath("$.detail").value(containsString("登录")));
+	}
+
+	/** A signed-in page session calling a write API without the CSRF token is told so, not "no permission". */
+	@Test
+	void aSessionApiWriteWithoutTheCsrfTokenSaysSo() throws Exception {
+		mvc.perform(post("/api/v1/complaints").session(SignIn.session(mvc, "wz.staff")).contentType("application/json")
+				.content("{}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.title").value("无权访问"))
+			.andExpect(jsonPath("$.detail").value(containsString("CSRF")));
 	}
 
 	@Test
