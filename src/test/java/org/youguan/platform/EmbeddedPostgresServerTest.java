@@ -104,7 +104,7 @@ class EmbeddedPostgresServerTest {
 						channel.lock();
 						System.out.println("locked");
 						System.out.flush();
-						Thread.sleep(60_000);
+						System.in.read(); // holds the lock until the test ends it
 					}
 				}
 				""");
