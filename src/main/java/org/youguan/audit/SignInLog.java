@@ -1,6 +1,7 @@
 package org.youguan.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -132,6 +133,36 @@ public class SignInLog {
 			.param("client", truncate(client, 64))
 			.param("agent", truncate(agent, 120))
 			.update();
+	}
+
+	/**
+	 * Failed sign-ins from one client address, as the sign-in throttle weighs them.
+	 *
+	 * @param accountFromAddress the account's failures from this address since its last success from it (0 for an
+	 *        unknown account)
+	 * @param fromAddress failures from this address under any name
+	 */
+	public record RecentFailures(long accountFromAddress, long fromAddress) {
+	}
+
+	/**
+	 * The failed sign-ins from {@code clientAddress} recorded at or after {@code since}: for the account
+	 * {@code userId} (null: none) after its last success from that address, and under any name.
+	 */
+	public RecentFailures recentFailures(Long userId, String clientAddress, Instant since) {
+		return jdbc.sql("""
+				SELECT (SELECT count(*) FROM signin_log f
+				        WHERE f.user_id = :user AND f.client_address = :address AND f.result = 'FAILURE'
+				          AND f.occurred_at >= :since
+				          AND f.id > coalesce((SELECT max(s.id) FROM signin_log s WHERE s.user_id = :user
+				                               AND s.client_address = :address AND s.result = 'SUCCESS'), 0)) AS account,
+				       (SELECT count(*) FROM signin_log f
+				        WHERE f.client_address = :address AND f.result = 'FAILURE' AND f.occurred_at >= :since) AS address""")
+			.param("user", userId == null ? -1L : userId)
+			.param("address", truncate(clientAddress, 64))
+			.param("since", OffsetDateTime.ofInstant(since, ChinaTime.ZONE))
+			.query((rs, i) -> new RecentFailures(rs.getLong("account"), rs.getLong("address")))
+			.single();
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.youguan.security;
 
+import java.time.Clock;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.youguan.audit.SignInLog;
 import org.youguan.org.UserDirectory;
 
 /**
@@ -39,7 +42,8 @@ class SecurityConfiguration {
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, SignInLog signIns,
+			UserDirectory directory, SecuritySettings settings, Clock clock) throws Exception {
 		// machine endpoints answer 401/403 problems instead of redirecting to the sign-in page
 		RequestMatcher api = new org.springframework.security.web.util.matcher.OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
@@ -85,6 +89,7 @@ class SecurityConfiguration {
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SignInThrottle(signIns, directory, settings, clock), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new ForcedPasswordChangeFilter(),
 					org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		return http.build();

@@ -7,17 +7,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Sign-in policy ({@code youguan.security.*}).
  *
- * @param maxFailures consecutive failed passwords that lock an account (default 5)
- * @param lockPeriod how long the lock lasts (default 15 minutes)
+ * @param maxFailures consecutive wrong passwords for one account from one client address that stop that address
+ * signing in to the account for the lock period (default 5; {@link SignInThrottle})
+ * @param accountMaxFailures consecutive wrong passwords for one account from all addresses that lock the account
+ * (default 30; {@link SignInEvents})
+ * @param addressMaxFailures failed sign-ins from one address under any names within the lock period that stop the
+ * address signing in (default 30)
+ * @param lockPeriod how long a lock or a stop lasts (default 15 minutes)
  * @param tokenCacheTtl how long a node keeps the principal an API token authenticated before reading it again
  * (default 5 seconds): a token revoked or an account changed on another node stops working within this time; on the
  * same node at once
  */
 @ConfigurationProperties("youguan.security")
-record SecuritySettings(Integer maxFailures, Duration lockPeriod, Duration tokenCacheTtl) {
+record SecuritySettings(Integer maxFailures, Integer accountMaxFailures, Integer addressMaxFailures, Duration lockPeriod,
+		Duration tokenCacheTtl) {
 
 	SecuritySettings {
 		maxFailures = maxFailures == null ? 5 : maxFailures;
+		accountMaxFailures = accountMaxFailures == null ? 30 : accountMaxFailures;
+		addressMaxFailures = addressMaxFailures == null ? 30 : addressMaxFailures;
 		lockPeriod = lockPeriod == null ? Duration.ofMinutes(15) : lockPeriod;
 		tokenCacheTtl = tokenCacheTtl == null ? Duration.ofSeconds(5) : tokenCacheTtl;
 	}

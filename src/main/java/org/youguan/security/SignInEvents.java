@@ -17,8 +17,9 @@ import org.youguan.org.UserDirectory;
 
 /**
  * Records every form sign-in, successful or not, and every sign-out in the sign-in log (登录日志, kept apart from the
- * audit trail of changes), and drives the lock-out: the n-th consecutive wrong password locks the account for the lock
- * period.
+ * audit trail of changes), and drives the account lock-out: the n-th consecutive wrong password from any address locks
+ * the account for the lock period ({@code account-max-failures}; the tighter limit per address is
+ * {@link SignInThrottle}'s).
  */
 @Component
 class SignInEvents {
@@ -68,7 +69,7 @@ class SignInEvents {
 		String name = username;
 		var known = directory.principal(name);
 		boolean lockedNow = Boolean.TRUE.equals(tx.execute(s -> event.getException() instanceof BadCredentialsException
-				&& known.isPresent() && directory.recordFailedSignIn(name, settings.maxFailures(), settings.lockPeriod())));
+				&& known.isPresent() && directory.recordFailedSignIn(name, settings.accountMaxFailures(), settings.lockPeriod())));
 		String reason = switch (event.getException().getClass().getSimpleName()) {
 			case "LockedException" -> "账号已锁定";
 			case "DisabledException" -> "账号已停用";
@@ -80,10 +81,10 @@ class SignInEvents {
 		}
 		CurrentUser user = known.get();
 		signIns.recordKnown(name, user.id(), user.auditName(), user.regionCode(), SignInLog.Result.FAILURE,
-				reason + (lockedNow ? "，连续失败" + settings.maxFailures() + "次，账号锁定" + settings.lockPeriod().toMinutes()
+				reason + (lockedNow ? "，连续失败" + settings.accountMaxFailures() + "次，账号锁定" + settings.lockPeriod().toMinutes()
 						+ "分钟" : ""));
 		if (lockedNow) {
-			log.warn("Account {} locked after {} failed sign-ins", name, settings.maxFailures());
+			log.warn("Account {} locked after {} failed sign-ins", name, settings.accountMaxFailures());
 		}
 	}
 }

@@ -65,8 +65,15 @@ class SignInIntegrationTest {
 	}
 
 	MvcResult signIn(String username, String password) throws Exception {
-		return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()))
-			.andReturn();
+		return signIn(username, password, "127.0.0.1");
+	}
+
+	MvcResult signIn(String username, String password, String address) throws Exception {
+		return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
+			.with(request -> {
+				request.setRemoteAddr(address);
+				return request;
+			})).andReturn();
 	}
 
 	@Test
@@ -96,7 +103,7 @@ class SignInIntegrationTest {
 	}
 
 	@Test
-	void fiveFailuresLockTheAccountForFifteenMinutes() throws Exception {
+	void fiveFailuresFromOneAddressStopItSigningInToTheAccountForFifteenMinutes() throws Exception {
 		String name = newUser(false);
 		for (int i = 0; i < 5; i++) {
 			signIn(name, "Wrong#2026a");
@@ -112,7 +119,7 @@ class SignInIntegrationTest {
 			.isEqualTo(loginError(unknownPage))
 			.contains("锁定");
 		assertThat(events(SignInLog.Result.FAILURE, name)).extracting(SignInLog.Entry::reason)
-			.anySatisfy(s -> assertThat(s).contains("账号锁定"));
+			.anySatisfy(s -> assertThat(s).contains("暂停该账号从此地址登录"));
 
 		clock.advance(Duration.ofMinutes(16));
 		assertThat(signIn(name, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
@@ -165,5 +172,40 @@ class SignInIntegrationTest {
 	private static String loginError(String page) {
 		int start = page.indexOf("id=\"login-error\"");
 		return start < 0 ? "" : page.substring(start, page.indexOf("</div>", start));
+	}
+
+	@Test
+	void someoneElsesWrongGuessesDoNotLockTheOwnerOutAtTheirOwnAddress() throws Exception {
+		String name = newUser(false);
+		for (int i = 0; i < 5; i++) {
+			signIn(name, "Wrong#2026a", "10.9.1.1");
+		}
+		assertThat(signIn(name, PASSWORD, "10.9.1.1").getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(signIn(name, PASSWORD, "10.9.1.2").getResponse().getRedirectedUrl()).isEqualTo("/");
+	}
+
+	@Test
+	void anAddressGuessingManyAccountsIsStoppedEvenWithARightPassword() throws Exception {
+		String name = newUser(false);
+		for (int i = 0; i < 30; i++) {
+			signIn("guess" + i + "." + name, "Wrong#2026a", "10.9.2.1");
+		}
+		assertThat(signIn(name, PASSWORD, "10.9.2.1").getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(events(SignInLog.Result.FAILURE, name)).extracting(SignInLog.Entry::reason)
+			.anySatisfy(s -> assertThat(s).contains("分钟内登录失败"));
+		assertThat(signIn(name, PASSWORD, "10.9.2.2").getResponse().getRedirectedUrl()).isEqualTo("/");
+	}
+
+	@Test
+	void guessesSpreadOverManyAddressesLockTheAccountAfterThirty() throws Exception {
+		String name = newUser(false);
+		for (int address = 1; address <= 6; address++) {
+			for (int i = 0; i < 5; i++) {
+				signIn(name, "Wrong#2026a", "10.9.3." + address);
+			}
+		}
+		assertThat(signIn(name, PASSWORD, "10.9.3.99").getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(events(SignInLog.Result.FAILURE, name)).extracting(SignInLog.Entry::reason)
+			.anySatisfy(s -> assertThat(s).contains("连续失败30次，账号锁定"));
 	}
 }

@@ -1,0 +1,95 @@
+package org.youguan.security;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.youguan.audit.SignInLog;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+
+/**
+ * Refuses a form sign-in before its password is checked when its client address has failed too often within the lock
+ * period ({@code youguan.security.*}, see {@link SecuritySettings}):
+ * <ul>
+ * <li>{@code max-failures} (5) consecutive wrong passwords for one account <em>from one address</em> stop that address
+ * signing in to that account — the account's owner at their own desk is not locked out by someone else's guesses;
+ * <li>{@code address-max-failures} (30) failed sign-ins from one address under any names stop that address altogether
+ * (guessing many accounts' passwords, 撞库).
+ * </ul>
+ * The account itself locks only after {@code account-max-failures} (30) consecutive wrong passwords from all addresses
+ * ({@link SignInEvents}), which bounds guessing spread over many addresses. A refused attempt gets the one sign-in error
+ * message every failure gets, is recorded in the sign-in log with its reason, and costs no password hash.
+ *
+ * <p>The address is the request's remote address: behind a reverse proxy, the proxy must pass the client's address
+ * ({@code server.forward-headers-strategy}) or every user counts as one address.
+ */
+final class SignInThrottle extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
+
+	private final SignInLog signIns;
+
+	private final UserDirectory directory;
+
+	private final SecuritySettings settings;
+
+	private final Clock clock;
+
+	SignInThrottle(SignInLog signIns, UserDirectory directory, SecuritySettings settings, Clock clock) {
+		this.signIns = signIns;
+		this.directory = directory;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"POST".equals(request.getMethod())
+				|| !request.getRequestURI().equals(request.getContextPath() + "/login");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String typed = request.getParameter("username");
+		String name = typed == null ? "" : typed.strip();
+		if (name.length() > 40) {
+			name = name.substring(0, 40);
+		}
+		Optional<CurrentUser> user = name.isEmpty() ? Optional.empty() : directory.principal(name);
+		String address = request.getRemoteAddr();
+		SignInLog.RecentFailures failures = signIns.recentFailures(user.map(CurrentUser::id).orElse(null), address,
+				clock.instant().minus(settings.lockPeriod()));
+		String reason = null;
+		if (failures.fromAddress() >= settings.addressMaxFailures()) {
+			reason = "该地址" + settings.lockPeriod().toMinutes() + "分钟内登录失败" + failures.fromAddress() + "次，暂停登录";
+		}
+		else if (failures.accountFromAddress() >= settings.maxFailures()) {
+			reason = "该地址连续失败" + settings.maxFailures() + "次，暂停该账号从此地址登录" + settings.lockPeriod().toMinutes() + "分钟";
+		}
+		if (reason == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		if (user.isPresent()) {
+			CurrentUser u = user.get();
+			signIns.recordKnown(name, u.id(), u.auditName(), u.regionCode(), SignInLog.Result.FAILURE, reason);
+		}
+		else {
+			signIns.recordUnknown(name, reason);
+		}
+		log.warn("Sign-in refused before the password check: {} failures from this address ({} for the account)",
+				failures.fromAddress(), failures.accountFromAddress());
+		response.sendRedirect(request.getContextPath() + "/login?error");
+	}
+}
