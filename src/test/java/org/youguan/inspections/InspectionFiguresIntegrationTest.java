@@ -31,6 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.youguan.inspections.InspectionImportIntegrationTest.HEADERS;
 import static org.youguan.inspections.InspectionImportIntegrationTest.book;
@@ -148,8 +149,18 @@ class InspectionFiguresIntegrationTest {
 			assertThat(s.getLastRowNum()).isEqualTo(4);
 		}
 
+		mvc.perform(get("/api/v1/inspections/figures/items").header("Authorization", WUZHONG).param("region", "320506")
+			.param("from", "2018-01-01").param("to", "2018-06-30"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].code").value("REAL_NAME"))
+			.andExpect(jsonPath("$[0].inspections").value(3))
+			.andExpect(jsonPath("$[3].name").value("全部检查"))
+			.andExpect(jsonPath("$[3].rectification").value(2));
+
 		// a county asks for another county: refused on the API, the page and the export
 		mvc.perform(get("/api/v1/inspections/figures").header("Authorization", WUZHONG).param("region", "320507"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/inspections/figures/items").header("Authorization", WUZHONG).param("region", "320507"))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/inspections/figures").session(staff).param("region", "320507")).andExpect(status().isForbidden());
 		mvc.perform(get("/inspections/figures.xlsx").session(staff).param("region", "320507")).andExpect(status().isForbidden());

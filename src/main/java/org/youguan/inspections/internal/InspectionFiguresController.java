@@ -80,7 +80,11 @@ class InspectionFiguresController {
 	 * @throws InvalidValueException (400) for a malformed day; AccessRefusedException (403) for a region outside
 	 */
 	private Query query(CurrentUser me, DataScope scope, String region, String from, String to) {
-		LocalDate today = LocalDate.now(clock);
+		return query(me, scope, region, from, to, LocalDate.now(clock));
+	}
+
+	/** As the page's query, with {@code today} deciding the default period (this year to today). */
+	static Query query(CurrentUser me, DataScope scope, String region, String from, String to, LocalDate today) {
 		Validation v = new Validation();
 		LocalDate f = v.date("from", "起始日期（from）", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
 		LocalDate t = v.date("to", "截止日期（to）", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
