@@ -140,10 +140,6 @@ public class InspectionImport {
 		return SheetRows.template("历史检查记录", TEMPLATE, EXAMPLE);
 	}
 
-	/** A checked row: what the API would have been sent, and the enterprise's region for the 文号's uniqueness. */
-	private record Row(InspectionRecordData data) {
-	}
-
 	/**
 	 * Imports the past inspections of an .xlsx sheet (the template's columns), all or nothing. Every row is checked as
 	 * the migration API checks a record (enterprise registered in the caller's scope, day not in the future, a team of
@@ -168,7 +164,7 @@ public class InspectionImport {
 		List<Long> ids = new ArrayList<>();
 		ImportResult result = SheetImport.runPrepared(content, HEADERS, OPTIONAL, Map.of(),
 				rows -> (row, context) -> check(scope, row, context, codesByName, inspections, numbers),
-				valid -> valid.forEach(r -> ids.add(records.record(scope, bureauId, r.data(), true, false))));
+				valid -> valid.forEach(data -> ids.add(records.record(scope, bureauId, data, true, false))));
 		if (!result.rejected()) {
 			String digest = sha256(content);
 			Map<String, Object> after = new LinkedHashMap<>();
@@ -181,8 +177,8 @@ public class InspectionImport {
 		return result;
 	}
 
-	/** Reads one row into the API's shape, runs the API's check on it and the sheet's own checks. */
-	private Row check(DataScope scope, SheetRow row, RowContext context, Map<String, String> codesByName,
+	/** Reads one row into the API's shape, runs the API's check on it and the sheet's own checks; null when it fails. */
+	private InspectionRecordData check(DataScope scope, SheetRow row, RowContext context, Map<String, String> codesByName,
 			SheetImport.Twins inspections, SheetImport.Twins numbers) {
 		Set<String> failed = new HashSet<>();
 		Function<String, String> text = column -> text(row, column);
@@ -252,7 +248,7 @@ public class InspectionImport {
 				context.fail(NUMBER, "unique", "责令改正通知书文号已被使用：" + checked.order().number());
 			}
 		}
-		return new Row(data);
+		return data;
 	}
 
 	/** Whether the same inspection (enterprise, day, type and team by certificate) is recorded already. */
