@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.statistics.Aggregates;
 import org.youguan.statistics.Indicators;
@@ -45,10 +46,17 @@ public class ComplaintFigures {
 	public record Late(String enterprise, long late, long replies) {
 	}
 
-	private static final String PERIOD = " WHERE c.received_on BETWEEN :from AND :to AND c.region_code LIKE :prefix AND ";
+	/** The complaints received in the period within the region {@code prefix}, ahead of the caller's scope. */
+	private static String period(String prefix) {
+		return " WHERE c.received_on BETWEEN :from AND :to AND " + RegionPrefix.of(prefix).predicate("c.region_code")
+				+ " AND ";
+	}
 
-	/** The roll-up's months (the first of each) within the period. */
-	private static final String ROLLED_UP = " WHERE c.month BETWEEN :from AND :to AND c.region_code LIKE :prefix AND ";
+	/** The roll-up's months (the first of each) within the period and region {@code prefix}. */
+	private static String rolledUp(String prefix) {
+		return " WHERE c.month BETWEEN :from AND :to AND " + RegionPrefix.of(prefix).predicate("c.region_code")
+				+ " AND ";
+	}
 
 	private final JdbcClient jdbc;
 
@@ -77,7 +85,7 @@ public class ComplaintFigures {
 				       coalesce(sum(c.answered_in_time), 0)::bigint AS answered_in_time,
 				       coalesce(sum(c.surveyed), 0)::bigint AS surveyed, coalesce(sum(c.satisfied), 0)::bigint AS satisfied,
 				       coalesce(sum(c.compensation), 0) AS compensation
-				FROM complaint_rollup c""" + ROLLED_UP + scope.regionPredicate("c.region_code"))
+				FROM complaint_rollup c""" + rolledUp(prefix) + scope.regionPredicate("c.region_code"))
 			.params(params(scope, prefix, from, to))
 			.query(Rows.of(Counts.class))
 			.single();
@@ -103,7 +111,7 @@ public class ComplaintFigures {
 				       count(*) FILTER (WHERE c.satisfaction IS NOT NULL) AS surveyed,
 				       count(*) FILTER (WHERE c.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied,
 				       coalesce(sum(c.compensation_paid), 0) AS compensation
-				FROM complaint c""" + PERIOD + scope.regionPredicate("c.region_code"))
+				FROM complaint c""" + period(prefix) + scope.regionPredicate("c.region_code"))
 			.params(params(scope, prefix, from, to))
 			.query(Rows.of(Counts.class))
 			.single();
@@ -125,7 +133,7 @@ public class ComplaintFigures {
 	public List<Line> by(DataScope scope, String dimension, String prefix, YearMonth from, YearMonth to) {
 		if (dimension.equals("county")) {
 			return lines(jdbc.sql("SELECT substr(c.region_code, 1, 6) AS k, sum(c.received)::bigint AS n, "
-					+ "sum(c.valid)::bigint AS v FROM complaint_rollup c" + ROLLED_UP + scope.regionPredicate("c.region_code")
+					+ "sum(c.valid)::bigint AS v FROM complaint_rollup c" + rolledUp(prefix) + scope.regionPredicate("c.region_code")
 					+ " GROUP BY 1 HAVING sum(c.received) > 0 ORDER BY 2 DESC, 1"), scope, prefix, from, to);
 		}
 		return recountBy(scope, dimension, prefix, from, to);
@@ -140,7 +148,7 @@ public class ComplaintFigures {
 			default -> "c.category";
 		};
 		return lines(jdbc.sql("SELECT " + column + " AS k, count(*) AS n, count(*) FILTER (WHERE c.valid_complaint) AS v "
-				+ "FROM complaint c" + PERIOD + scope.regionPredicate("c.region_code") + " GROUP BY 1 ORDER BY 2 DESC, 1"),
+				+ "FROM complaint c" + period(prefix) + scope.regionPredicate("c.region_code") + " GROUP BY 1 ORDER BY 2 DESC, 1"),
 				scope, prefix, from, to);
 	}
 
@@ -166,7 +174,7 @@ public class ComplaintFigures {
 	public List<Line> byBrand(DataScope scope, String prefix, YearMonth from, YearMonth to) {
 		return byBrand(jdbc.sql("""
 				SELECT c.brand_id, c.brand_name, sum(c.received)::bigint AS n, sum(c.valid)::bigint AS v
-				FROM complaint_rollup c""" + ROLLED_UP + scope.regionPredicate("c.region_code")
+				FROM complaint_rollup c""" + rolledUp(prefix) + scope.regionPredicate("c.region_code")
 				+ " GROUP BY 1, 2 HAVING sum(c.received) > 0 ORDER BY 3 DESC, 2"), scope, prefix, from, to);
 	}
 
@@ -174,7 +182,7 @@ public class ComplaintFigures {
 	public List<Line> recountByBrand(DataScope scope, String prefix, YearMonth from, YearMonth to) {
 		return byBrand(jdbc.sql("""
 				SELECT c.brand_id, c.brand_name, count(*) AS n, count(*) FILTER (WHERE c.valid_complaint) AS v
-				FROM complaint c""" + PERIOD + scope.regionPredicate("c.region_code") + " GROUP BY 1, 2 ORDER BY 3 DESC, 2"),
+				FROM complaint c""" + period(prefix) + scope.regionPredicate("c.region_code") + " GROUP BY 1, 2 ORDER BY 3 DESC, 2"),
 				scope, prefix, from, to);
 	}
 
@@ -200,7 +208,7 @@ public class ComplaintFigures {
 	public List<Late> lateRepliers(DataScope scope, String prefix, YearMonth from, YearMonth to) {
 		return jdbc.sql("""
 				SELECT c.enterprise_name AS enterprise, count(*) FILTER (WHERE c.reply_late) AS late, count(*) AS replies
-				FROM complaint c""" + PERIOD + scope.regionPredicate("c.region_code")
+				FROM complaint c""" + period(prefix) + scope.regionPredicate("c.region_code")
 				+ " AND c.replied_on IS NOT NULL GROUP BY 1 HAVING count(*) FILTER (WHERE c.reply_late) > 0 ORDER BY 2 DESC, 1")
 			.params(params(scope, prefix, from, to))
 			.query(Rows.of(Late.class))
@@ -211,7 +219,6 @@ public class ComplaintFigures {
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("from", from.atDay(1));
 		params.put("to", to.atEndOfMonth());
-		params.put("prefix", prefix + "%");
 		return params;
 	}
 

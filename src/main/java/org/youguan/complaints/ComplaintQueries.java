@@ -77,7 +77,9 @@ public class ComplaintQueries {
 			SELECT c.*, c.filer_phone_masked AS filer_phone, r.name AS region_name, CAST(:today AS date) AS today,
 			       CAST(:nextWorkingDay AS date) AS next_working_day""";
 
-	private static final String FROM = "FROM complaint c JOIN region_name r ON r.code = c.region_code";
+	private static final String REGION_NAME = "JOIN region_name r ON r.code = c.region_code";
+
+	private static final String FROM = "FROM complaint c " + REGION_NAME;
 
 	private final JdbcClient jdbc;
 
@@ -130,8 +132,8 @@ public class ComplaintQueries {
 	}
 
 	private Listing listing(DataScope scope, Filter filter, PageQuery page, LocalDate today) {
-		Listing listing = Listing.from(FROM)
-			.countFrom("FROM complaint c")
+		Listing listing = Listing.from("FROM complaint c")
+			.joinedToPage(REGION_NAME)
 			.scope(scope, "c.enterprise_credit_code", "c.region_code")
 			.where(filter.status() != null, "c.status = :status", "status", filter.status() == null ? "" : filter.status().name())
 			.where(Boolean.TRUE.equals(filter.overdue()), "c.status NOT IN " + FINISHED

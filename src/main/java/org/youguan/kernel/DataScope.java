@@ -34,11 +34,14 @@ public record DataScope(Kind kind, String regionPrefix, String enterpriseCreditC
 		return new DataScope(Kind.NONE, null, null);
 	}
 
-	/** A predicate on a region-code column: true for rows inside the caller's region. */
+	/**
+	 * A predicate on a region-code column: true for rows inside the caller's region (a {@link RegionPrefix}: the region
+	 * is written into the statement, so that its one plan fits the region).
+	 */
 	public String regionPredicate(String column) {
 		return switch (kind) {
 			case ALL -> "TRUE";
-			case REGION -> column + " LIKE :scopeRegion";
+			case REGION -> RegionPrefix.of(regionPrefix).predicate(column);
 			case ENTERPRISE, NONE -> "FALSE";
 		};
 	}
@@ -53,9 +56,8 @@ public record DataScope(Kind kind, String regionPrefix, String enterpriseCreditC
 
 	public Map<String, Object> params() {
 		return switch (kind) {
-			case REGION -> Map.of("scopeRegion", regionPrefix + "%");
 			case ENTERPRISE -> Map.of("scopeEnterprise", enterpriseCreditCode);
-			case ALL, NONE -> Map.of();
+			case ALL, REGION, NONE -> Map.of();
 		};
 	}
 

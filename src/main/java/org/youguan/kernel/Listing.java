@@ -45,6 +45,8 @@ public final class Listing {
 
 	private String countFrom;
 
+	private String pageJoins;
+
 	private Listing(String from) {
 		this.from = from;
 	}
@@ -125,6 +127,28 @@ public final class Listing {
 		return this;
 	}
 
+	/**
+	 * Joins that only add names to a page's rows (e.g. {@code "JOIN region_name r ON r.code = c.region_code"}): the
+	 * page is chosen from the FROM clause alone — one table with its alias, {@code "FROM complaint c"} — and only its
+	 * rows are joined, so a list never joins or sorts the rows it does not show, and the count reads the table alone.
+	 * The joins must not drop or repeat rows (a foreign key or a unique key), and the conditions and sorts may only
+	 * name the table's own columns.
+	 * @throws IllegalStateException unless the FROM clause is one table and its alias
+	 */
+	public Listing joinedToPage(String joins) {
+		alias();
+		this.pageJoins = joins;
+		return this;
+	}
+
+	private String alias() {
+		String[] parts = from.strip().split("\\s+");
+		if (parts.length != 3 || !parts[0].equalsIgnoreCase("FROM")) {
+			throw new IllegalStateException("joinedToPage needs FROM <table> <alias>, not " + from);
+		}
+		return parts[2];
+	}
+
 	/** Counts at most {@code cap} rows: beyond it the page says "more than {@code cap}" ({@link PageResult#capped}). */
 	public Listing countUpTo(long cap) {
 		this.countCap = cap;
@@ -161,7 +185,10 @@ public final class Listing {
 	 */
 	public <T> PageResult<T> page(JdbcClient jdbc, String select, PageQuery page, RowMapper<T> mapper) {
 		long count = count(jdbc);
-		List<T> items = jdbc.sql(select + " " + from + where + orderBy(page) + " LIMIT :limit OFFSET :offset")
+		String rows = from + where + orderBy(page) + " LIMIT :limit OFFSET :offset";
+		String sql = pageJoins == null ? select + " " + rows
+				: select + " FROM (SELECT " + alias() + ".* " + rows + ") " + alias() + " " + pageJoins + orderBy(page);
+		List<T> items = jdbc.sql(sql)
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())

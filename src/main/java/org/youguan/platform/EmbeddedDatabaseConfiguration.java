@@ -31,13 +31,6 @@ class EmbeddedDatabaseConfiguration {
 	static final String DATABASE = "youguan";
 
 	/**
-	 * Scope and search predicates are {@code LIKE :prefix} with bound values: a generic plan (which PostgreSQL adopts
-	 * for prepared statements after five runs) cannot turn them into index ranges, so every statement is planned for
-	 * its values. The same setting applies to an external database (spring.datasource.hikari.connection-init-sql).
-	 */
-	static final String CONNECTION_INIT_SQL = "SET plan_cache_mode = force_custom_plan";
-
-	/**
 	 * Closed when the context closes. The data source depends on it, so the connection pool is closed first and the
 	 * server stops after it (zonky's own JVM shutdown hook is off: it would race the pool).
 	 */
@@ -64,7 +57,6 @@ class EmbeddedDatabaseConfiguration {
 		ds.setPassword(EmbeddedPostgresServer.password(passwordFile(settings)));
 		ds.setPoolName("youguan-embedded");
 		ds.setMaximumPoolSize(10);
-		ds.setConnectionInitSql(CONNECTION_INIT_SQL);
 		// batches of INSERTs (bulk loads, imports) travel as multi-row statements
 		ds.addDataSourceProperty("reWriteBatchedInserts", "true");
 		return ds;

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PrefixRange;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 
 /**
@@ -91,16 +93,14 @@ public class Regions {
 
 	/** Name search within a region (prefix of the code), for the administrator's browser. */
 	public PageResult<Region> search(String within, PageQuery page) {
-		String where = "code LIKE :within AND name LIKE :q ESCAPE '\\'";
+		String where = RegionPrefix.of(within).predicate("code") + " AND name LIKE :q ESCAPE '\\'";
 		long total = jdbc.sql("SELECT count(*) FROM region WHERE " + where)
-			.param("within", ("0".equals(within) ? "" : within) + "%")
 			.param("q", page.likePattern())
 			.query(Long.class)
 			.single();
 		List<Region> rows = jdbc
 			.sql("SELECT code, name, parent_code, level FROM region WHERE " + where
 					+ " ORDER BY length(code), code LIMIT :limit OFFSET :offset")
-			.param("within", ("0".equals(within) ? "" : within) + "%")
 			.param("q", page.likePattern())
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -114,10 +114,10 @@ public class Regions {
 	 * first — for searches where a word names a place.
 	 */
 	public List<Region> findByNamePrefix(String within, String namePrefix, RegionLevel... levels) {
-		return jdbc.sql("SELECT code, name, parent_code, level FROM region WHERE code LIKE :within AND name LIKE :name"
-				+ " ESCAPE '\\' AND level IN (:levels) ORDER BY length(code), code LIMIT 20")
-			.param("within", ("0".equals(within) ? "" : within) + "%")
-			.param("name", namePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+		PrefixRange names = PrefixRange.of(namePrefix);
+		return jdbc.sql("SELECT code, name, parent_code, level FROM region WHERE " + RegionPrefix.of(within).predicate("code")
+				+ " AND " + names.predicate("name", "name") + " AND level IN (:levels) ORDER BY length(code), code LIMIT 20")
+			.params(names.params("name"))
 			.param("levels", Arrays.stream(levels).map(Enum::name).toList())
 			.query(Rows.of(Region.class))
 			.list();

@@ -33,6 +33,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Validation;
@@ -75,10 +76,13 @@ public class Outlets {
 			       o.manager_phone_masked, o.storage_area, o.has_communications, o.has_shelving, o.has_surveillance,
 			       o.has_signage, o.opened_on, o.filing_number, o.status, o.demo""";
 
-	private static final String FROM = """
-			FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id JOIN region_name r ON r.code = o.region_code
+	/** The names an outlet is shown with (each join keeps every outlet once: foreign keys, unique codes). */
+	private static final String NAMES = """
+			JOIN enterprise e ON e.id = o.enterprise_id JOIN region_name r ON r.code = o.region_code
 			LEFT JOIN branch br ON br.id = o.branch_id LEFT JOIN brand b ON b.id = o.brand_id
 			LEFT JOIN registry_dictionary d ON d.kind = 'cooperation' AND d.code = o.cooperation""";
+
+	private static final String FROM = "FROM terminal_outlet o " + NAMES;
 
 	private static final String SELECT = COLUMNS + " " + FROM;
 
@@ -131,10 +135,10 @@ public class Outlets {
 	}
 
 	/**
-	 * The rows of a list or search ({@code from}, counted from the outlet table alone), the query's words read as
-	 * described on the class.
+	 * The outlets of a list or search, the query's words read as described on the class; {@code names} are the joins
+	 * that name a page's rows (joined to the page only, see {@link Listing#joinedToPage}).
 	 */
-	Listing criteria(String from, DataScope scope, Filter filter, String query) {
+	Listing criteria(String names, DataScope scope, Filter filter, String query) {
 		Map<String, Object> params = new HashMap<>(scope.params());
 		StringBuilder where = new StringBuilder(scope.enterprisePredicate("o.operator_credit_code", "o.region_code"));
 		Long brand = filter.brandId();
@@ -174,8 +178,7 @@ public class Outlets {
 			params.put("brand", brand);
 		}
 		if (region != null && !region.isBlank()) {
-			where.append(" AND o.region_code LIKE :region");
-			params.put("region", RegionCode.of(region).value() + "%");
+			where.append(" AND ").append(RegionPrefix.of(RegionCode.of(region).value()).predicate("o.region_code"));
 		}
 		if (filter.status() != null) {
 			where.append(" AND o.status = :status");
@@ -185,12 +188,12 @@ public class Outlets {
 			where.append(" AND o.cooperation = :cooperation");
 			params.put("cooperation", filter.cooperation());
 		}
-		return Listing.from(from).countFrom("FROM terminal_outlet o").where(where.toString(), params);
+		return Listing.from("FROM terminal_outlet o").joinedToPage(names).where(where.toString(), params);
 	}
 
 	/** A page of outlets in the caller's scope (the search reads brand and place words, see the class). */
 	public PageResult<OutletView> list(DataScope scope, Filter filter, PageQuery page) {
-		return criteria(FROM, scope, filter, page.q()).countUpTo(COUNT_CAP)
+		return criteria(NAMES, scope, filter, page.q()).countUpTo(COUNT_CAP)
 			.sorts(SORTS, "region_code", "o.id")
 			.page(jdbc, COLUMNS, page, (rs, i) -> view(rs));
 	}
@@ -501,7 +504,7 @@ public class Outlets {
 		if (!query.isEmpty() && brands.findByShortName(query).isEmpty()) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		return criteria("FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id "
+		return criteria("JOIN enterprise e ON e.id = o.enterprise_id "
 				+ "JOIN region_name r ON r.code = o.region_code LEFT JOIN brand b ON b.id = o.brand_id", DataScope.all(), filter, query)
 			.sorts(Map.of("region_code", "o.region_code"), "region_code", "o.id")
 			.page(jdbc, """

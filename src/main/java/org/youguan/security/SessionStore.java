@@ -2,20 +2,54 @@ package org.youguan.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
- * Sessions live in PostgreSQL (Spring Session JDBC) so any node can serve any user. Two requests of one session that
- * run at once — a double click on a step, two tabs — may both add the same new attribute (the flash message after a
- * redirect, the saved request); with the standard statements the second insert violates the attribute table's key and
- * the user got an error page although the step itself ran once. Spring Session's PostgreSQL statements insert an
- * attribute with {@code ON CONFLICT … DO UPDATE}, so the later write wins.
+ * Sessions live in PostgreSQL (Spring Session JDBC) so any node can serve any user, with two changes to the standard
+ * statements:
+ * <ul>
+ * <li>Two requests of one session that run at once — a double click on a step, two tabs — may both add the same new
+ * attribute (the flash message after a redirect, the saved request); with the standard statements the second insert
+ * violates the attribute table's key and the user got an error page although the step itself ran once. Spring
+ * Session's PostgreSQL statements insert an attribute with {@code ON CONFLICT … DO UPDATE}, so the later write wins.
+ * <li>Every request moves the session's last-access time, and the standard statement rewrote the session row each
+ * time: one row lock that all of a user's concurrent requests queue on (a page and its htmx fragments), and a write
+ * per page view. The row is now rewritten when its id, timeout or principal changes, or when the stored access time
+ * is {@link #ACCESS_TIME_RESOLUTION_MS} or more behind — so an idle session expires at most that much earlier than its
+ * timeout ({@code server.servlet.session.timeout}) says.
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStore {
 
+	/** How far the stored last-access time may lag behind the real one (ms). */
+	static final long ACCESS_TIME_RESOLUTION_MS = 60_000;
+
+	/**
+	 * Spring Session binds, in this order: session id, last access (epoch ms), max inactive interval (s), expiry
+	 * (epoch ms), principal name, primary id.
+	 */
+	static final String UPDATE_SESSION_QUERY = """
+			UPDATE %TABLE_NAME% s SET SESSION_ID = v.session_id, LAST_ACCESS_TIME = v.last_access_time,
+			       MAX_INACTIVE_INTERVAL = v.max_inactive_interval, EXPIRY_TIME = v.expiry_time,
+			       PRINCIPAL_NAME = v.principal_name
+			FROM (SELECT CAST(? AS char(36)) AS session_id, CAST(? AS bigint) AS last_access_time,
+			             CAST(? AS integer) AS max_inactive_interval, CAST(? AS bigint) AS expiry_time,
+			             CAST(? AS varchar(100)) AS principal_name, CAST(? AS char(36)) AS primary_id) v
+			WHERE s.PRIMARY_ID = v.primary_id
+			  AND (s.SESSION_ID <> v.session_id OR s.MAX_INACTIVE_INTERVAL <> v.max_inactive_interval
+			       OR s.PRINCIPAL_NAME IS DISTINCT FROM v.principal_name
+			       OR v.last_access_time - s.LAST_ACCESS_TIME >= """ + ACCESS_TIME_RESOLUTION_MS + ")";
+
 	@Bean
 	PostgreSqlJdbcIndexedSessionRepositoryCustomizer postgresSessionAttributes() {
 		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
+
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> accessTimeWrittenOncePerMinute() {
+		return repository -> repository.setUpdateSessionQuery(UPDATE_SESSION_QUERY);
 	}
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.statistics.internal.Formula;
 
 /**
@@ -109,7 +110,8 @@ public class Aggregates {
 	/** Sums read the roll-up by region and brand (see StatisticsRollup), far fewer rows than one per unit. */
 	private Map<String, BigDecimal> sum(String code, Dimension dimension, int regionLength, Slice slice) {
 		String key = dimension == Dimension.BRAND ? "CASE WHEN brand_key = 0 THEN '-' ELSE brand_key::text END" : key(dimension);
-		String where = "indicator_code = :code AND period_start >= :start AND period_end <= :end AND region_code LIKE :prefix"
+		String where = "indicator_code = :code AND period_start >= :start AND period_end <= :end AND "
+				+ RegionPrefix.of(slice.regionPrefix()).predicate("region_code")
 				+ (slice.brandId() == null ? "" : " AND brand_key = :brand");
 		return query("SELECT " + key + " AS k, sum(value) AS v FROM stat_rollup WHERE " + where + " GROUP BY 1", code,
 				regionLength, slice);
@@ -187,7 +189,8 @@ public class Aggregates {
 	}
 
 	private static String where(Slice slice) {
-		return "indicator_code = :code AND period_start >= :start AND period_end <= :end AND region_code LIKE :prefix"
+		return "indicator_code = :code AND period_start >= :start AND period_end <= :end AND "
+				+ RegionPrefix.of(slice.regionPrefix()).predicate("region_code")
 				+ (slice.brandId() == null ? "" : " AND brand_id = :brand");
 	}
 
@@ -195,8 +198,7 @@ public class Aggregates {
 		var spec = jdbc.sql(sql)
 			.param("code", code)
 			.param("start", slice.start())
-			.param("end", slice.end())
-			.param("prefix", slice.regionPrefix() + "%");
+			.param("end", slice.end());
 		if (sql.contains(":len")) {
 			spec = spec.param("len", regionLength);
 		}

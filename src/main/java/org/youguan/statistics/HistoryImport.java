@@ -12,10 +12,11 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.ImportResult;
 import org.youguan.documents.SheetImport;
-import org.youguan.documents.SheetRows;
 import org.youguan.documents.SheetRows.RowErrors;
+import org.youguan.documents.SheetRows;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
 
@@ -159,10 +160,9 @@ public class HistoryImport {
 	private boolean hasReports(String code, YearMonth month, String region) {
 		return jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM stat_fact WHERE source = 'REPORT' AND indicator_code = :code
-				AND period_start = :start AND region_code LIKE :prefix)""")
+				AND period_start = :start AND\s""" + RegionPrefix.of(region).predicate("region_code") + ")")
 			.param("code", code)
 			.param("start", month.atDay(1))
-			.param("prefix", region + "%")
 			.query(Boolean.class)
 			.single();
 	}

@@ -68,4 +68,27 @@ class ListingIntegrationTest {
 	void aScopeOfNoRegionSeesNothing() {
 		assertThat(counties(DataScope.none(), new PageQuery("", 0, 5, null, false)).count(jdbc)).isZero();
 	}
+
+	record NamedRegion(String code, String name, String parentName) {
+	}
+
+	@Test
+	void namesJoinedToThePageOnlyGiveTheSamePageAsTheJoinedList() {
+		String select = "SELECT r.code, r.name, p.name AS parent_name";
+		for (PageQuery page : new PageQuery[] { new PageQuery("", 2, 7, "name", true), new PageQuery("吴", 0, 5, null, false) }) {
+			PageResult<NamedRegion> joined = Listing.from("FROM region r LEFT JOIN region p ON p.code = r.parent_code")
+				.scope(DataScope.region("32"), "r.code")
+				.search(page, "r.name")
+				.sorts(SORTS, "code", "r.code")
+				.page(jdbc, select, page, Rows.of(NamedRegion.class));
+			PageResult<NamedRegion> deferred = Listing.from("FROM region r")
+				.joinedToPage("LEFT JOIN region p ON p.code = r.parent_code")
+				.scope(DataScope.region("32"), "r.code")
+				.search(page, "r.name")
+				.sorts(SORTS, "code", "r.code")
+				.page(jdbc, select, page, Rows.of(NamedRegion.class));
+			assertThat(deferred.items()).isNotEmpty().isEqualTo(joined.items());
+			assertThat(deferred.total()).isEqualTo(joined.total());
+		}
+	}
 }

@@ -2,14 +2,21 @@ package org.youguan.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.youguan.IntegrationTest;
 
-/** Two requests of one session that add the same attribute at once both save: the later value wins, no error. */
+/**
+ * Two requests of one session that add the same attribute at once both save (the later value wins, no error), and the
+ * session row is rewritten for a moved access time only once a minute.
+ */
 @IntegrationTest
 class SessionStoreIntegrationTest {
 
@@ -32,5 +39,46 @@ class SessionStoreIntegrationTest {
 
 		assertThat((String) ((Session) repository.findById(session.getId())).getAttribute("flash")).isEqualTo("second");
 		repository.deleteById(session.getId());
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	void theAccessTimeIsWrittenOncePerMinuteButAttributesAndTheTimeoutAtOnce() {
+		SessionRepository repository = sessions;
+		Session session = repository.createSession();
+		Instant start = session.getLastAccessedTime();
+		repository.save(session);
+
+		Session again = repository.findById(session.getId());
+		again.setLastAccessedTime(start.plusSeconds(20));
+		again.setAttribute("flash", "saved");
+		repository.save(again);
+		assertThat(storedAccessTime(session.getId())).isEqualTo(start.toEpochMilli());
+		assertThat((String) ((Session) repository.findById(session.getId())).getAttribute("flash")).isEqualTo("saved");
+
+		Session later = repository.findById(session.getId());
+		later.setLastAccessedTime(start.plusSeconds(61));
+		repository.save(later);
+		assertThat(storedAccessTime(session.getId())).isEqualTo(start.plusSeconds(61).toEpochMilli());
+
+		Session shorter = repository.findById(session.getId());
+		shorter.setLastAccessedTime(start.plusSeconds(62));
+		shorter.setMaxInactiveInterval(Duration.ofMinutes(5));
+		repository.save(shorter);
+		assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE session_id = :id")
+			.param("id", session.getId())
+			.query(Integer.class)
+			.single()).isEqualTo(300);
+		repository.deleteById(session.getId());
+	}
+
+	private long storedAccessTime(String id) {
+		return jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
 	}
 }

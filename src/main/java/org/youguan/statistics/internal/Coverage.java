@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.statistics.Aggregates;
 import org.youguan.statistics.Indicator;
@@ -225,11 +226,11 @@ public class Coverage {
 					.sorted(Comparator.comparing(EnterpriseView::id))
 					.toList());
 		Basis basis = new Basis(form, expected, forms.currentPeriod(form));
+		RegionPrefix region = RegionPrefix.of(slice.regionPrefix());
 		jdbc.sql("""
 				SELECT enterprise_id, min(period_start) FROM stat_report
-				WHERE form_id = :form AND region_code LIKE :prefix GROUP BY enterprise_id""")
+				WHERE form_id = :form AND\s""" + region.predicate("region_code") + " GROUP BY enterprise_id")
 			.param("form", form.id())
-			.param("prefix", slice.regionPrefix() + "%")
 			.query((rs, i) -> basis.firstReported.put(rs.getLong(1), rs.getObject(2, LocalDate.class)))
 			.list();
 		List<String> periods = Aggregates.months(slice.from(), slice.to())
@@ -240,20 +241,18 @@ public class Coverage {
 		jdbc.sql("""
 				SELECT DISTINCT period, enterprise_id FROM stat_report
 				WHERE form_id = :form AND period IN (:periods) AND status IN ('APPROVED', 'SUPERSEDED')
-				  AND region_code LIKE :prefix""")
+				  AND\s""" + region.predicate("region_code"))
 			.param("form", form.id())
 			.param("periods", periods)
-			.param("prefix", slice.regionPrefix() + "%")
 			.query((rs, i) -> basis.approved.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getLong(2)))
 			.list();
 		jdbc.sql("""
 				SELECT DISTINCT to_char(period_start, 'YYYY-MM') FROM stat_fact
 				WHERE source = 'HISTORY' AND indicator_code IN (:codes) AND period_start >= :start AND period_end <= :end
-				  AND region_code LIKE :prefix""")
+				  AND\s""" + region.predicate("region_code"))
 			.param("codes", codes)
 			.param("start", slice.start())
 			.param("end", slice.end())
-			.param("prefix", slice.regionPrefix() + "%")
 			.query((rs, i) -> basis.history.add(rs.getString(1)))
 			.list();
 		return basis;
