@@ -165,6 +165,11 @@ class InspectionFiguresIntegrationTest {
 		mvc.perform(get("/inspections/figures").session(staff).param("region", "320507")).andExpect(status().isForbidden());
 		mvc.perform(get("/inspections/figures.xlsx").session(staff).param("region", "320507")).andExpect(status().isForbidden());
 		mvc.perform(get("/inspections/figures").session(staff).param("region", "3205")).andExpect(status().isForbidden());
+		// a region is digits, whoever asks: a LIKE pattern is a 400, not a wider region
+		mvc.perform(get("/api/v1/inspections/figures").header("Authorization", "Bearer demo-sys-admin-token")
+			.param("region", "32%"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("region"));
 		// leaders read figures
 		mvc.perform(get("/inspections/figures").session(SignIn.session(mvc, "sz.leader")))
 			.andExpect(status().isOk())
