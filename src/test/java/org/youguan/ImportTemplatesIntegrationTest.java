@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.documents.ImportResult;
+import org.youguan.inspections.InspectionImport;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.internal.branches.BranchImport;
 import org.youguan.registry.internal.brands.BrandImport;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every import template the product hands out passes its own validation: downloaded and uploaded as it is, its
  * example row is imported. The registry templates describe one example company (the enterprise template's row),
- * which the licence, branch, outlet and facility examples refer to — so they are imported in that order.
+ * which the licence, branch, outlet, facility and past-inspection examples refer to — so they are imported in that
+ * order.
  */
 @IntegrationTest
 class ImportTemplatesIntegrationTest {
@@ -46,6 +48,9 @@ class ImportTemplatesIntegrationTest {
 	@Autowired
 	HistoryImport history;
 
+	@Autowired
+	InspectionImport inspections;
+
 	static void importedAsIs(String what, ImportResult result) {
 		assertThat(result.errors()).as(what + " template's example row").isEmpty();
 		assertThat(result.imported()).as(what).isEqualTo(1);
@@ -59,6 +64,7 @@ class ImportTemplatesIntegrationTest {
 		importedAsIs("末端网点", outlets.importFile(SUZHOU, outlets.template()));
 		importedAsIs("设施", facilities.importFile(SUZHOU, facilities.template()));
 		importedAsIs("品牌", brands.importFile(DataScope.all(), brands.template()));
+		importedAsIs("历史检查记录", inspections.importFile(SUZHOU, null, inspections.template()));
 		HistoryImport.Result past = history.importFile(SUZHOU, history.template());
 		assertThat(past.errors()).as("历史数据 template's example row").isEmpty();
 		assertThat(past.imported()).isEqualTo(1);

@@ -189,7 +189,16 @@ public final class SheetImport<T> {
 	 */
 	public static <T> ImportResult runPrepared(byte[] content, List<String> headers, Map<String, String> columns,
 			Function<List<SheetRow>, RowCheck<T>> prepare, Consumer<List<T>> commit) {
-		List<SheetRow> rows = SheetRows.read(content, headers);
+		return runPrepared(content, headers, List.of(), columns, prepare, commit);
+	}
+
+	/**
+	 * As {@link #runPrepared(byte[], List, Map, Function, Consumer)} for a sheet that may also have
+	 * {@code optionalHeaders} (recognised under a group of a two-row header, {@link SheetRows#read(byte[], List, List)}).
+	 */
+	public static <T> ImportResult runPrepared(byte[] content, List<String> headers, List<String> optionalHeaders,
+			Map<String, String> columns, Function<List<SheetRow>, RowCheck<T>> prepare, Consumer<List<T>> commit) {
+		List<SheetRow> rows = SheetRows.read(content, headers, optionalHeaders);
 		if (rows.isEmpty()) {
 			throw new InvalidValueException("file", "empty", "文件中没有数据行");
 		}

@@ -5,9 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -66,13 +70,31 @@ public final class SheetRows {
 	private SheetRows() {
 	}
 
+	/** How many rows with content above the data the header may be looked for in (title rows, two-row headers). */
+	static final int HEADER_SEARCH_ROWS = 10;
+
 	/**
 	 * The data rows under the header row (the first row with content). The file must be an .xlsx (checked by content),
 	 * carry every required header, and stay within the size limit and {@link #MAX_ROWS} rows with content; rows without
 	 * content — even bordered or formatted ones down to the sheet's end — are skipped and not counted.
 	 * What the file expands to must stay within {@link OfficeFiles}' limits (checked before POI parses it).
+	 * As {@link #read(byte[], List, List)} with no optional headers.
 	 */
 	public static List<SheetRow> read(byte[] content, List<String> requiredHeaders) {
+		return read(content, requiredHeaders, List.of());
+	}
+
+	/**
+	 * The data rows under the header row, as real sheets lay it out: the header row is the first row with content that
+	 * names every required header, within the first {@value #HEADER_SEARCH_ROWS} rows with content — rows above it (a
+	 * title merged across the sheet, the upper row of a two-row header) are not data. In a two-row header a column's
+	 * name is read as Excel shows it: a header merged down both rows keeps its text in the upper cell, and a name under
+	 * a group merged across columns (责令改正通知书 over 文号, 下达日期 …) is the group and the name together
+	 * ("责令改正通知书文号") when that is a required or optional header and the name alone is not.
+	 * @param optionalHeaders headers a sheet may have (only used to recognise grouped names)
+	 * @throws InvalidValueException on the field "file": not an .xlsx, too large, too many rows, a header missing
+	 */
+	public static List<SheetRow> read(byte[] content, List<String> requiredHeaders, List<String> optionalHeaders) {
 		if (content == null || content.length < 4 || content[0] != 'P' || content[1] != 'K') {
 			throw new InvalidValueException("file", "xlsx", "请上传Excel工作簿（.xlsx），可先下载导入模板");
 		}
@@ -80,19 +102,35 @@ public final class SheetRows {
 			throw new InvalidValueException("file", "size", "文件不能超过20MB");
 		}
 		OfficeFiles.requireWithinLimits(content, "file", "Excel工作簿（.xlsx）");
+		Set<String> known = new HashSet<>(requiredHeaders);
+		known.addAll(optionalHeaders);
 		List<SheetRow> rows = new ArrayList<>();
 		Map<Integer, String> headers = new LinkedHashMap<>();
+		List<Map<Integer, String>> above = new ArrayList<>();
+		List<List<String>> missingBest = new ArrayList<>();
 		SheetReader.read(content, (number, cells) -> {
 			if (headers.isEmpty()) {
+				Map<Integer, String> texts = new TreeMap<>();
 				cells.forEach((column, cell) -> {
-					String header = cell.text() == null ? "" : cell.text().strip();
-					if (!header.isEmpty() && !headers.containsValue(header)) {
-						headers.put(column, header);
+					String text = cell.text() == null ? "" : cell.text().strip();
+					if (!text.isEmpty()) {
+						texts.put(column, text);
 					}
 				});
-				List<String> missing = requiredHeaders.stream().filter(h -> !headers.containsValue(h)).toList();
-				if (!missing.isEmpty()) {
-					throw new InvalidValueException("file", "headers", "表头缺少：" + String.join("、", missing) + "（请使用导入模板）");
+				Map<Integer, String> named = headerNames(texts, above.isEmpty() ? Map.of() : above.get(above.size() - 1),
+						known);
+				List<String> missing = requiredHeaders.stream().filter(h -> !named.containsValue(h)).toList();
+				if (missing.isEmpty()) {
+					headers.putAll(named);
+					return;
+				}
+				if (missingBest.isEmpty() || missing.size() < missingBest.get(0).size()) {
+					missingBest.clear();
+					missingBest.add(missing);
+				}
+				above.add(texts);
+				if (above.size() == HEADER_SEARCH_ROWS) {
+					throw missingHeaders(missingBest.get(0));
 				}
 				return;
 			}
@@ -107,9 +145,45 @@ public final class SheetRows {
 			rows.add(new SheetRow(number, byHeader));
 		});
 		if (headers.isEmpty() && !requiredHeaders.isEmpty()) {
-			throw new InvalidValueException("file", "headers", "表头缺少：" + String.join("、", requiredHeaders) + "（请使用导入模板）");
+			throw missingHeaders(missingBest.isEmpty() ? requiredHeaders : missingBest.get(0));
 		}
 		return rows;
+	}
+
+	private static InvalidValueException missingHeaders(List<String> missing) {
+		return new InvalidValueException("file", "headers", "表头缺少：" + String.join("、", missing) + "（请使用导入模板）");
+	}
+
+	/**
+	 * The names of a candidate header row's columns, given the row above it: a blank cell takes the text above it
+	 * (merged down), a name that is not a known header but makes one with the group above it (the nearest text at or
+	 * left of its column in the row above, merged across) takes that; each name once, the leftmost column keeping it.
+	 */
+	private static Map<Integer, String> headerNames(Map<Integer, String> row, Map<Integer, String> up, Set<String> known) {
+		Set<Integer> columns = new TreeSet<>(row.keySet());
+		columns.addAll(up.keySet());
+		Map<Integer, String> names = new LinkedHashMap<>();
+		for (int column : columns) {
+			String own = row.get(column);
+			String name;
+			if (own == null) {
+				name = up.get(column);
+			}
+			else if (known.contains(own)) {
+				name = own;
+			}
+			else {
+				String group = null;
+				for (int c = column; c >= 0 && group == null; c--) {
+					group = up.get(c);
+				}
+				name = group != null && known.contains(group + own) ? group + own : own;
+			}
+			if (name != null && !names.containsValue(name)) {
+				names.put(column, name);
+			}
+		}
+		return names;
 	}
 
 	/** The uploaded workbook with a red "错误" column naming field and rule for every failed row. */
@@ -118,7 +192,11 @@ public final class SheetRows {
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.getSheetAt(0);
 			Row head = headerRow(sheet);
-			int column = Math.max(0, head.getLastCellNum());
+			// after the widest row: a title row merged across the sheet may hold a single cell
+			int column = 0;
+			for (Row r : sheet) {
+				column = Math.max(column, r.getLastCellNum());
+			}
 			head.createCell(column).setCellValue("错误");
 			CellStyle red = book.createCellStyle();
 			red.setFillForegroundColor(IndexedColors.ROSE.getIndex());

@@ -1,12 +1,15 @@
 package org.youguan.inspections;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 
 /**
@@ -25,9 +28,29 @@ public class InspectionFigures {
 	 * @param rectifiedOnTime of those, rectified by their deadline
 	 * @param overdueOrders of those, past their deadline and not rectified by it (rectified late, or not at all)
 	 * @param leads case leads raised: inspections concluded as 立案线索 and orders that became leads when overdue
+	 * @param reinspections 复查: orders of the region whose re-inspection falls in the period (by its scheduled day)
 	 */
 	public record Figures(long inspectedEnterprises, long inspectorVisits, long inspections, long rectificationOrders,
-			long rectifiedOnTime, long overdueOrders, long leads) {
+			long rectifiedOnTime, long overdueOrders, long leads, long reinspections) {
+	}
+
+	/**
+	 * The inspections of one item in the period, by their outcome (an inspection counts under each item it checked).
+	 * @param code the item's code; {@code null} for the line of all inspections
+	 * @param name the item's name ("全部检查" for the line of all inspections)
+	 */
+	public record ItemLine(String code, String name, long inspections, long none, long interview, long rectification,
+			long lead) {
+
+		/** The count of one outcome. */
+		public long of(InspectionOutcome outcome) {
+			return switch (outcome) {
+				case NONE -> none;
+				case INTERVIEW -> interview;
+				case RECTIFICATION -> rectification;
+				case LEAD -> lead;
+			};
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -40,17 +63,15 @@ public class InspectionFigures {
 	 * The figures of inspections on days {@code from} … {@code to} (orders by their day of issue, leads by the day they
 	 * were raised) in the region {@code prefix} ("" for the whole country) and the caller's scope; {@code today} decides
 	 * which unrectified orders are overdue.
+	 * @throws org.youguan.kernel.InvalidValueException (400, field region) unless {@code prefix} is digits
 	 */
 	public Figures figures(DataScope scope, String prefix, LocalDate from, LocalDate to, LocalDate today) {
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("from", from);
 		params.put("to", to);
 		params.put("today", today);
-		params.put("prefix", prefix + "%");
-		String records = "FROM inspection_record r WHERE r.inspected_on BETWEEN :from AND :to AND r.region_code LIKE :prefix AND "
-				+ scope.regionPredicate("r.region_code");
-		String orders = "FROM rectification_order o WHERE o.issued_on BETWEEN :from AND :to AND o.region_code LIKE :prefix AND "
-				+ scope.regionPredicate("o.region_code");
+		String records = "FROM inspection_record r WHERE r.inspected_on BETWEEN :from AND :to AND " + within(scope, prefix, "r");
+		String orders = "FROM rectification_order o WHERE o.issued_on BETWEEN :from AND :to AND " + within(scope, prefix, "o");
 		return jdbc.sql("SELECT (SELECT count(DISTINCT r.enterprise_credit_code) " + records + ") AS inspected_enterprises,"
 				+ " (SELECT count(*) FROM inspection_record_inspector t WHERE t.record_id IN (SELECT r.id " + records
 				+ ")) AS inspector_visits," + " (SELECT count(*) " + records + ") AS inspections,"
@@ -59,10 +80,49 @@ public class InspectionFigures {
 				+ " (SELECT count(*) " + orders + " AND (o.rectified_on > o.due_on OR o.rectified_on IS NULL AND o.due_on < :today))"
 				+ " AS overdue_orders,"
 				+ " (SELECT count(*) " + records + " AND r.outcome = 'LEAD') + (SELECT count(*) FROM rectification_order o"
-				+ " WHERE o.lead_raised_on BETWEEN :from AND :to AND o.region_code LIKE :prefix AND "
-				+ scope.regionPredicate("o.region_code") + ") AS leads")
+				+ " WHERE o.lead_raised_on BETWEEN :from AND :to AND " + within(scope, prefix, "o") + ") AS leads,"
+				+ " (SELECT count(*) FROM rectification_order o WHERE o.reinspection_on BETWEEN :from AND :to AND "
+				+ within(scope, prefix, "o") + ") AS reinspections")
 			.params(params)
 			.query(Rows.of(Figures.class))
 			.single();
+	}
+
+	/**
+	 * Rows of table {@code alias} in the region asked for ({@link RegionPrefix}: its digits written in) and the
+	 * caller's scope.
+	 */
+	private static String within(DataScope scope, String prefix, String alias) {
+		return RegionPrefix.of(prefix).predicate(alias + ".region_code") + " AND " + scope.regionPredicate(alias + ".region_code");
+	}
+
+	/**
+	 * The inspections of days {@code from} … {@code to} in the region {@code prefix} and the caller's scope by item and
+	 * outcome: one line per item of the catalogue that was checked (in the catalogue's order), then the line of all
+	 * inspections by outcome (code {@code null}, name 全部检查) — its count is the figures' {@code inspections}, while
+	 * the item lines may add up to more, an inspection checking several items.
+	 * @throws org.youguan.kernel.InvalidValueException (400, field region) unless {@code prefix} is digits
+	 */
+	public List<ItemLine> byItem(DataScope scope, String prefix, LocalDate from, LocalDate to) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		params.put("from", from);
+		params.put("to", to);
+		String records = "r.inspected_on BETWEEN :from AND :to AND " + within(scope, prefix, "r");
+		String outcomes = "count(*) AS inspections, count(*) FILTER (WHERE r.outcome = 'NONE') AS none,"
+				+ " count(*) FILTER (WHERE r.outcome = 'INTERVIEW') AS interview,"
+				+ " count(*) FILTER (WHERE r.outcome = 'RECTIFICATION') AS rectification,"
+				+ " count(*) FILTER (WHERE r.outcome = 'LEAD') AS lead";
+		List<ItemLine> lines = new ArrayList<>(jdbc.sql("SELECT i.item_code AS code, coalesce(min(c.name), i.item_code) AS name, "
+				+ outcomes + " FROM inspection_record r JOIN inspection_record_item i ON i.record_id = r.id"
+				+ " LEFT JOIN inspection_item c ON c.code = i.item_code WHERE " + records
+				+ " GROUP BY i.item_code ORDER BY min(c.sort_order), i.item_code")
+			.params(params)
+			.query(Rows.of(ItemLine.class))
+			.list());
+		lines.add(jdbc.sql("SELECT NULL AS code, '全部检查' AS name, " + outcomes + " FROM inspection_record r WHERE " + records)
+			.params(params)
+			.query(Rows.of(ItemLine.class))
+			.single());
+		return lines;
 	}
 }

@@ -192,7 +192,7 @@ public class InspectionRecords {
 			List<Member> team, InspectionOutcome outcome, Order order) {
 	}
 
-	private Checked check(DataScope scope, InspectionRecordData data, boolean imported) {
+	Checked check(DataScope scope, InspectionRecordData data, boolean imported) {
 		Validation v = new Validation();
 		LocalDate today = LocalDate.now(clock);
 		EnterpriseView enterprise = null;

@@ -1,11 +1,17 @@
 package org.youguan.documents;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -180,7 +186,7 @@ class SheetRowsTest {
 	@Test
 	void theHeaderIsTheFirstRowWithContentAndRowNumbersAreTheSheets() {
 		TypedWorkbook book = new TypedWorkbook(List.of("名称", "面积")).blankRowsAbove(2).row(List.of("甲", 1))
-			.row(new ArrayList<>(java.util.Arrays.asList(null, null)))
+			.row(new ArrayList<>(Arrays.asList(null, null)))
 			.row(List.of("乙", 2));
 		List<SheetRow> rows = SheetRows.read(book.bytes(), List.of("名称", "面积"));
 		assertThat(rows).extracting(SheetRow::number).containsExactly(4, 6);
@@ -192,6 +198,53 @@ class SheetRowsTest {
 		assertThatThrownBy(() -> SheetRows.read("PK not really a zip".getBytes(), List.of("名称")))
 			.hasMessageContaining("无法读取Excel文件");
 		assertThatThrownBy(() -> SheetRows.read(new TypedWorkbook(List.of("名称")).row(List.of("甲")).bytes(), List.of("名称", "地址")))
+			.hasMessageContaining("表头缺少：地址");
+	}
+
+	static byte[] rawSheet(List<List<String>> rows, CellRangeAddress... merged) throws Exception {
+		try (XSSFWorkbook book = new XSSFWorkbook();
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = book.createSheet();
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r);
+				for (int c = 0; c < rows.get(r).size(); c++) {
+					if (rows.get(r).get(c) != null) {
+						row.createCell(c).setCellValue(rows.get(r).get(c));
+					}
+				}
+			}
+			for (var m : merged) {
+				sheet.addMergedRegion(m);
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	@Test
+	void aTitleRowAboveTheHeaderIsNotTheHeader() throws Exception {
+		byte[] sheet = rawSheet(List.of(List.of("2025年网点台账"), List.of("名称", "面积"), List.of("甲", "30")),
+				new CellRangeAddress(0, 0, 0, 1));
+		List<SheetRow> rows = SheetRows.read(sheet, List.of("名称", "面积"));
+		assertThat(rows).singleElement().satisfies(r -> {
+			assertThat(r.number()).isEqualTo(3);
+			assertThat(r.get("面积")).isEqualTo("30");
+		});
+	}
+
+	@Test
+	void aTwoRowHeaderIsReadAsExcelShowsIt() throws Exception {
+		// 名称 merged down both rows; 通知书 merged across 文号 and 下达日期
+		byte[] sheet = rawSheet(Arrays.asList(Arrays.asList("名称", "通知书", null),
+				Arrays.asList(null, "文号", "下达日期"), List.of("甲", "吴〔2025〕1号", "2025-03-05")),
+				new CellRangeAddress(0, 1, 0, 0), new CellRangeAddress(0, 0, 1, 2));
+		List<SheetRow> rows = SheetRows.read(sheet, List.of("名称", "通知书文号"), List.of("下达日期"));
+		assertThat(rows).singleElement().satisfies(r -> {
+			assertThat(r.get("名称")).isEqualTo("甲");
+			assertThat(r.get("通知书文号")).isEqualTo("吴〔2025〕1号");
+			assertThat(r.get("下达日期")).isEqualTo("2025-03-05");
+		});
+		assertThatThrownBy(() -> SheetRows.read(sheet, List.of("名称", "通知书文号", "地址")))
 			.hasMessageContaining("表头缺少：地址");
 	}
 }

@@ -87,7 +87,7 @@ class InspectionRecordsApiIntegrationTest {
 			.andReturn().getResponse().getContentAsString();
 		return new InspectionFigures.Figures(n(json, "inspectedEnterprises"), n(json, "inspectorVisits"),
 				n(json, "inspections"), n(json, "rectificationOrders"), n(json, "rectifiedOnTime"), n(json, "overdueOrders"),
-				n(json, "leads"));
+				n(json, "leads"), n(json, "reinspections"));
 	}
 
 	static long n(String json, String field) {

@@ -206,7 +206,7 @@ class InspectionApiController {
 	@GetMapping("/figures")
 	@PreAuthorize(READERS)
 	@Operation(summary = "检查统计", description = "期间内（from、to，YYYY-MM-DD，默认本年初至今天）区域（region，默认本单位）的"
-			+ "检查企业数（去重）、出检人次、检查次数、责令改正通知书份数、按期整改数、逾期数和案件线索数。")
+			+ "检查企业数（去重）、出检人次、检查次数、责令改正通知书份数、按期整改数、逾期数、案件线索数和复查数（reinspections，按复查日期计）；按检查事项和结果见/figures/items。")
 	InspectionFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
