@@ -1039,6 +1039,7 @@ M = {
  "inspection.record.representative": ("企业现场负责人", "Enterprise representative"),
  "inspection.record.signature": ("签名", "Signature"),
  "inspection.record.signatureHint": ("请企业现场负责人在下框内签名，或上传签字的检查记录扫描件", "The representative signs in the box below, or upload a scan of the signed record"),
+ "inspection.record.signatureScan": ("或上传签字的检查记录扫描件（图片或PDF）", "Or upload a scan of the signed record (image or PDF)"),
  "inspection.record.signatureClear": ("重签", "Clear"),
  "inspection.record.save": ("保存检查记录", "Save the record"),
  "inspection.record.photosAndSignatures": ("现场照片与签名", "Photos and signatures"),

@@ -38,6 +38,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
+import org.youguan.rules.StatutoryRule;
 
 /**
  * The 责令改正 procedure: the bureau issues an order for an inspection that found problems (文号 from the numbering
@@ -137,8 +138,8 @@ public class InspectionOrders {
 	/**
 	 * Issues the order of an inspection concluded 责令改正 that has none yet: numbered in the issuing bureau's region,
 	 * due {@code workingDays} working days after today, citing as its legal basis the articles of the items whose lines
-	 * did not comply (all the record's items when no line was recorded) with the rules of the rule catalogue they
-	 * enforce; the .docx is generated and kept with the order.
+	 * did not comply (all the record's items when no line was recorded) and the basis the rule catalogue gives the
+	 * rules those items enforce; the .docx is generated and kept with the order.
 	 * @param bureauRegion the issuing bureau's region (the number's region part)
 	 * @return the order
 	 * @throws DomainException not-found outside the caller's scope; a rule violation when the record's outcome is not
@@ -352,7 +353,10 @@ public class InspectionOrders {
 		List<String> parts = new ArrayList<>();
 		for (InspectionItem item : items.list(DataScope.all())) {
 			if (chosen.contains(item.code())) {
-				parts.add(item.basis() + "（" + item.name() + (item.ruleTitle() == null ? "" : "；" + item.ruleTitle()) + "）");
+				String rule = item.ruleCode() == null ? null
+						: StatutoryRule.byCode(item.ruleCode()).map(StatutoryRule::basis).orElse(null);
+				parts.add(item.basis() + "（" + item.name() + "）"
+						+ (rule == null || rule.isBlank() || item.basis().contains(rule) ? "" : "、" + rule));
 			}
 		}
 		String basis = parts.isEmpty() ? "有关法律法规" : String.join("、", parts);

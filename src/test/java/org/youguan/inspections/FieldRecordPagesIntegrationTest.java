@@ -86,6 +86,12 @@ class FieldRecordPagesIntegrationTest {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	InspectionPlans plans;
+
+	@Autowired
+	InspectionItems items;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -335,5 +341,48 @@ class FieldRecordPagesIntegrationTest {
 		mvc.perform(get("/inspections/orders/" + theirs.id()).session(enterprise)).andExpect(status().isForbidden());
 		mvc.perform(get("/enterprise/inspections/orders").session(enterprise))
 			.andExpect(content().string(not(containsString(theirs.number()))));
+	}
+
+	@Test
+	void aDrawnTargetIsRecordedFromItsPlanAndARandomInspectionWithoutAPlanIsRefused() throws Exception {
+		DataScope city = DataScope.region("3205");
+		InspectionPlan plan = plans.list(city, PageQuery.of(null, 0, 200, null, null)).items().stream()
+			.filter(p -> !plans.targets(p.id()).isEmpty())
+			.findFirst().orElseThrow();
+		InspectionPlan.Target target = plans.targets(plan.id()).get(0);
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		String html = mvc.perform(get("/inspections/records/new").param("plan", String.valueOf(plan.id()))
+				.param("target", String.valueOf(target.rank())).session(staff))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("name=\"planId\" value=\"" + plan.id() + "\"", target.enterpriseCreditCode(), plan.name());
+		for (String certificate : target.certificates()) {
+			assertThat(html).contains("value=\"" + certificate + "\" selected");
+		}
+
+		MockMultipartHttpServletRequestBuilder form = multipart("/inspections/records");
+		form.session(staff).with(csrf());
+		form.param("kind", "RANDOM").param("planId", String.valueOf(plan.id()))
+			.param("enterpriseCreditCode", target.enterpriseCreditCode())
+			.param("inspectedOn", LocalDate.now(clock).toString()).param("inspectedAt", "14:00")
+			.param("inspector", target.certificates().toArray(String[]::new))
+			.param("representative", "李经理").param("outcome", "NONE").param("signature", signature());
+		for (InspectionItem item : items.list(city)) {
+			if (plan.items().contains(item.code())) {
+				form.param("items", item.code());
+				for (int i = 0; i < item.checklist().size(); i++) {
+					form.param("line." + item.code() + "." + i, "COMPLIANT");
+				}
+			}
+		}
+		String url = mvc.perform(form).andExpect(redirectedUrlPattern("/inspections/records/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		long id = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+		assertThat(jdbc.sql("SELECT plan_id FROM inspection_record WHERE id = :id").param("id", id).query(Long.class).single())
+			.isEqualTo(plan.id());
+
+		mvc.perform(form(SignIn.session(mvc, "wz.staff"), null, Map.of("kind", "RANDOM")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"planId\"")));
 	}
 }
