@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -41,6 +42,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -384,5 +386,29 @@ class FieldRecordPagesIntegrationTest {
 		mvc.perform(form(SignIn.session(mvc, "wz.staff"), null, Map.of("kind", "RANDOM")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("data-field=\"planId\"")));
+	}
+
+	@Test
+	void theApiReadsTheRecordAndRecordsARectifiedReinspection() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		long record = recordThroughThePage(staff);
+		long order = issue(staff, record);
+		String token = "Bearer demo-wz-staff-token";
+		mvc.perform(get("/api/v1/inspections/records/" + record).header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.lines[1].result").value("NONCOMPLIANT"))
+			.andExpect(jsonPath("$.team[0].certificateNumber").value("32050601"))
+			.andExpect(jsonPath("$.orderId").value(order));
+		orders.scheduleReinspection(DataScope.region("320506"), order, LocalDate.now(clock));
+		mvc.perform(post("/api/v1/inspections/orders/" + order + "/reinspection/result").header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"maybe\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("result"));
+		mvc.perform(post("/api/v1/inspections/orders/" + order + "/reinspection/result").header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"RECTIFIED\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACCEPTED"))
+			.andExpect(jsonPath("$.reinspectionResult").value("RECTIFIED"))
+			.andExpect(jsonPath("$.rectifiedOn").value(LocalDate.now(clock).toString()));
 	}
 }
