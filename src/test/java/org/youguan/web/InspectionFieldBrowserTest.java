@@ -54,8 +54,9 @@ class InspectionFieldBrowserTest extends BrowserTest {
 		new Select(browser.findElement(By.id("inspector-0"))).selectByValue("32050601");
 		new Select(browser.findElement(By.id("inspector-1"))).selectByValue("32050602");
 		assertThat(browser.findElement(By.id("inspector-0")).getText()).contains("执法证号 32050601");
-		browser.executeScript("document.getElementById('item-REAL_NAME').open = true");
-		browser.executeScript("document.getElementById('check-REAL_NAME').checked = true");
+		click(By.cssSelector("label[for='check-REAL_NAME']"));
+		assertThat(browser.findElement(By.id("item-REAL_NAME")).getDomAttribute("open")).as("checking an item opens its lines")
+			.isNotNull();
 		click(By.cssSelector("label[for='line-REAL_NAME-0-COMPLIANT']"));
 		click(By.cssSelector("label[for='line-REAL_NAME-1-NONCOMPLIANT']"));
 		click(By.cssSelector("label[for='line-REAL_NAME-2-NOT_APPLICABLE']"));

@@ -1,5 +1,25 @@
-// The signature pad of the field record form: draw with a finger, stylus or mouse on the canvas; on submit the drawing
-// goes as a PNG data URL in the hidden field "signature" (checked by content on the server like every upload).
+// The field record form. Checking an item opens its checklist, and answering a line checks its item (a tap on the
+// label inside <summary> does not open the <details> by itself).
+(function () {
+  document.querySelectorAll('#checklist details').forEach(function (details) {
+    var item = details.querySelector('input[name="items"]');
+    if (!item) {
+      return;
+    }
+    item.addEventListener('change', function () {
+      if (item.checked) {
+        details.open = true;
+      }
+    });
+    details.querySelectorAll('input[type="radio"]').forEach(function (radio) {
+      radio.addEventListener('change', function () {
+        item.checked = true;
+      });
+    });
+  });
+})();
+// The signature pad: draw with a finger, stylus or mouse on the canvas; on submit the drawing goes as a PNG data URL in
+// the hidden field "signature" (checked by content on the server like every upload).
 (function () {
   var canvas = document.getElementById('signature-pad');
   var field = document.getElementById('signature');
