@@ -18,6 +18,26 @@ public class DocumentTemplates {
 		write("statistics-bulletin.docx", DocumentTemplates::statisticsBulletin);
 		write("complaint-notice.docx", DocumentTemplates::complaintNotice);
 		write("workplan-progress.docx", DocumentTemplates::workplanProgress);
+		write("rectification-order.docx", DocumentTemplates::rectificationOrder);
+	}
+
+	/** 责令改正通知书. */
+	static void rectificationOrder(XWPFDocument doc) {
+		paragraph(doc, "${bureau}", 16, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "责令改正通知书", 22, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "${number}", 11, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${enterprise}（统一社会信用代码：${creditCode}）：", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "${inspectedOn}，本局执法人员${inspectors}对你单位${place}进行了${kind}，发现你单位存在下列问题：", 12, false,
+				ParagraphAlignment.LEFT);
+		paragraph(doc, "${findings}", 12, false, ParagraphAlignment.LEFT);
+		table(doc, new String[] { "检查事项", "检查内容", "检查结果" },
+				new String[] { "${lines.item}", "${lines.line}", "${lines.result}" });
+		paragraph(doc, "上述行为违反了${basis}的规定。", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "依据上述规定，现责令你单位于${dueOn}前（${workingDays}个工作日内）改正，"
+				+ "并将整改情况书面报告本局（可通过邮管通企业端答复并上传整改证明材料）。逾期不改正的，本局将依法处理。", 12, false,
+				ParagraphAlignment.LEFT);
+		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${issuedOn}", 12, false, ParagraphAlignment.RIGHT);
 	}
 
 	/** 快递末端网点备案回执. */

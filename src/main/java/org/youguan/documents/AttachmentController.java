@@ -32,7 +32,7 @@ class AttachmentController {
 		this.access = access.stream().collect(Collectors.toMap(AttachmentAccess::module, Function.identity()));
 	}
 
-	/** The file, to a caller the owning module lets read its owner. */
+	/** The file, to a caller the owning module lets read its owner; a generated Word document as a download. */
 	@GetMapping("/attachments/{id:\\d+}")
 	ResponseEntity<byte[]> download(DataScope scope, @PathVariable long id) {
 		AttachmentOwner owner = attachments.owner(id);
@@ -42,6 +42,9 @@ class AttachmentController {
 		}
 		module.requireReadable(scope, owner);
 		Attachments.Content c = attachments.content(id);
+		if (Downloads.DOCX.toString().equals(c.contentType())) {
+			return Downloads.docx(c.fileName(), c.content());
+		}
 		return UploadedFile.inline(c.contentType(), c.fileName(), c.content());
 	}
 

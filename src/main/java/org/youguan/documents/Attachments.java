@@ -91,6 +91,25 @@ public class Attachments {
 		return new Attachment(id, kind, file.fileName(), type, file.content().length, clock.instant());
 	}
 
+	/**
+	 * Keeps a Word document the platform generated for its owner (a 责令改正通知书 as issued), encrypted like every
+	 * attachment and served by the same scoped download. Only a .docx is taken: an OOXML package within the office
+	 * file limits ({@link OfficeFiles#requireWithinLimits}).
+	 * @param fileName the name the download offers, e.g. {@code 责令改正通知书-….docx}
+	 * @return the stored attachment (content type {@link Downloads#DOCX})
+	 * @throws InvalidValueException on field {@code document} when the content is not such a package
+	 */
+	public Attachment storeGenerated(AttachmentOwner owner, String kind, String fileName, byte[] docx) {
+		if (docx == null || docx.length < 4 || docx[0] != 'P' || docx[1] != 'K') {
+			throw new InvalidValueException("document", "docx", "生成的文书不是Word（.docx）文件");
+		}
+		OfficeFiles.requireWithinLimits(docx, "document", "Word文档（.docx）");
+		UploadedFile file = new UploadedFile(fileName, docx);
+		String type = Downloads.DOCX.toString();
+		long id = insert(owner.module(), owner.type(), owner.id(), kind, file, type, null);
+		return new Attachment(id, kind, file.fileName(), type, docx.length, clock.instant());
+	}
+
 	/** The attachments of one owner, oldest first. */
 	public List<Attachment> list(AttachmentOwner owner) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM attachment WHERE module = :module AND owner_type = :type"

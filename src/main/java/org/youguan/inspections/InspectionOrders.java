@@ -1,15 +1,33 @@
 package org.youguan.inspections;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentOwner;
+import org.youguan.documents.Attachments;
+import org.youguan.documents.UploadedFile;
+import org.youguan.documents.WordTemplates;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -19,13 +37,19 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.org.Bureaus;
+import org.youguan.rules.StatutoryRule;
 
 /**
  * The 责令改正 procedure: the bureau issues an order for an inspection that found problems (文号 from the numbering
  * module, deadline set per case in working days by the working-day calendar); the enterprise replies with its
  * rectification report; the bureau accepts (the order counts as rectified on the day of the reply) or rejects it (the
  * enterprise replies again); a re-inspection (复查) is scheduled before the deadline. An order still unrectified after
- * its deadline becomes a case lead ({@link RectificationDeadlines}). Every step is audited.
+ * its deadline becomes a case lead ({@link RectificationDeadlines}), and so does one whose re-inspection finds it not
+ * rectified ({@link InspectionLeadRaised}). The order as issued is a .docx (template
+ * {@code documents/rectification-order.docx}: 文号, findings, the non-compliant checklist lines, the legal basis from the
+ * items' articles and the rule catalogue, the deadline) kept in the documents module with the order; the enterprise's
+ * evidence files are the order's attachments too. Every step is one transaction with its audit entry.
  */
 @Service
 public class InspectionOrders {
@@ -33,17 +57,35 @@ public class InspectionOrders {
 	/** The number type of orders issued on the platform: {@code 责令改正-<region>-<year>-<sequence>}. */
 	public static final String NUMBER_TYPE = "责令改正";
 
+	/** The owner type of an order's document and evidence in the documents module. */
+	public static final String OWNER_TYPE = "rectification_order";
+
+	/** Attachment kind: the order as issued (.docx). */
+	public static final String DOCUMENT = "ORDER_DOCUMENT";
+
+	/** Attachment kind: an evidence file of the enterprise's reply. */
+	public static final String EVIDENCE = "EVIDENCE";
+
+	static final String TEMPLATE = "documents/rectification-order.docx";
+
 	/** An order as staff and the enterprise see it. */
 	public record Order(long id, long recordId, String regionCode, String enterpriseCreditCode, String enterpriseName,
 			String number, LocalDate issuedOn, LocalDate dueOn, Integer workingDays, String status, String reply,
 			LocalDate repliedOn, LocalDate decidedOn, String decisionNote, LocalDate rectifiedOn,
-			LocalDate reinspectionOn, LocalDate leadRaisedOn, String findings) {
+			LocalDate reinspectionOn, LocalDate leadRaisedOn, String findings, String basis, LocalDate reinspectedOn,
+			String reinspectionResult, String reinspectionNote) {
+
+		/** Whether the enterprise may reply now: issued or rejected, not yet a lead. */
+		public boolean awaitsReply() {
+			return (status.equals("ISSUED") || status.equals("REJECTED")) && leadRaisedOn == null;
+		}
 	}
 
 	private static final String COLUMNS = """
 			SELECT o.id, o.record_id, o.region_code, o.enterprise_credit_code, r.enterprise_name, o.number, o.issued_on,
 			       o.due_on, o.working_days, o.status, o.reply, o.replied_on, o.decided_on, o.decision_note, o.rectified_on,
-			       o.reinspection_on, o.lead_raised_on, r.findings""";
+			       o.reinspection_on, o.lead_raised_on, r.findings, o.basis, o.reinspected_on, o.reinspection_result,
+			       o.reinspection_note""";
 
 	private static final String FROM = "FROM rectification_order o JOIN inspection_record r ON r.id = o.record_id";
 
@@ -57,7 +99,35 @@ public class InspectionOrders {
 
 	private final Clock clock;
 
-	InspectionOrders(JdbcClient jdbc, BusinessNumbers numbers, WorkingCalendar calendar, AuditTrail audit, Clock clock) {
+	private final Attachments attachments;
+
+	private final WordTemplates templates;
+
+	private final Bureaus bureaus;
+
+	private final InspectionFieldRecords fieldRecords;
+
+	private final InspectionItems items;
+
+	private final ApplicationEventPublisher events;
+
+	private final long maxEvidenceBytes;
+
+	private final int maxEvidence;
+
+	InspectionOrders(JdbcClient jdbc, BusinessNumbers numbers, WorkingCalendar calendar, AuditTrail audit, Clock clock,
+			Attachments attachments, WordTemplates templates, Bureaus bureaus, InspectionFieldRecords fieldRecords,
+			InspectionItems items, ApplicationEventPublisher events,
+			@Value("${youguan.inspections.max-evidence-bytes:10485760}") long maxEvidenceBytes,
+			@Value("${youguan.inspections.max-evidence-files:10}") int maxEvidence) {
+		this.attachments = attachments;
+		this.templates = templates;
+		this.bureaus = bureaus;
+		this.fieldRecords = fieldRecords;
+		this.items = items;
+		this.events = events;
+		this.maxEvidenceBytes = maxEvidenceBytes;
+		this.maxEvidence = maxEvidence;
 		this.jdbc = jdbc;
 		this.numbers = numbers;
 		this.calendar = calendar;
@@ -67,7 +137,9 @@ public class InspectionOrders {
 
 	/**
 	 * Issues the order of an inspection concluded 责令改正 that has none yet: numbered in the issuing bureau's region,
-	 * due {@code workingDays} working days after today.
+	 * due {@code workingDays} working days after today, citing as its legal basis the articles of the items whose lines
+	 * did not comply (all the record's items when no line was recorded) and the basis the rule catalogue gives the
+	 * rules those items enforce; the .docx is generated and kept with the order.
 	 * @param bureauRegion the issuing bureau's region (the number's region part)
 	 * @return the order
 	 * @throws DomainException not-found outside the caller's scope; a rule violation when the record's outcome is not
@@ -104,6 +176,12 @@ public class InspectionOrders {
 			.param("record", recordId).param("region", t.regionCode()).param("code", t.enterpriseCreditCode())
 			.param("number", number).param("today", today).param("due", due).param("days", workingDays)
 			.query(Long.class).single();
+		String basis = basis(recordId);
+		jdbc.sql("UPDATE rectification_order SET basis = :basis WHERE id = :id").param("basis", basis).param("id", id).update();
+		byte[] docx = document(recordId, number, basis, today, due, workingDays,
+				bureauRegion == null || bureauRegion.isBlank() ? t.regionCode() : bureauRegion);
+		attachments.storeGenerated(new AttachmentOwner(InspectionFieldRecords.MODULE, OWNER_TYPE, id), DOCUMENT,
+				"责令改正通知书-" + number + ".docx", docx);
 		audit.record(AuditEntry.of("inspection.order.issue", "inspection", recordId, "下达责令改正通知书" + number + "，限"
 				+ workingDays + "个工作日内（" + due + "前）整改").inRegion(t.regionCode()));
 		return get(scope, id);
@@ -115,16 +193,40 @@ public class InspectionOrders {
 	 */
 	@Transactional
 	public Order reply(DataScope enterprise, long id, String report) {
+		return reply(enterprise, id, report, List.of());
+	}
+
+	/**
+	 * The enterprise's rectification report with its evidence (photos or PDFs, each checked by content, at most
+	 * {@code youguan.inspections.max-evidence-files} of {@code youguan.inspections.max-evidence-bytes} each) on an order
+	 * that awaits it: issued, or its earlier reply rejected — a reply after a rejection only until the deadline.
+	 * @throws DomainException not-found unless the order is the caller's enterprise's; illegal transition otherwise;
+	 * InvalidValueException naming {@code report} or {@code evidence}; nothing is saved then
+	 */
+	@Transactional
+	public Order reply(DataScope enterprise, long id, String report, List<UploadedFile> evidence) {
 		Order o = get(enterprise, id);
-		if (!o.status().equals("ISSUED") && !o.status().equals("REJECTED")) {
-			throw DomainException.illegalTransition("该通知书已答复或已验收，不能再次答复");
+		if (!o.status().equals("ISSUED") && !o.status().equals("REJECTED") || o.leadRaisedOn() != null) {
+			throw DomainException.illegalTransition(o.leadRaisedOn() != null ? "该通知书已转为案件线索，不能再答复"
+					: "该通知书已答复或已验收，不能再次答复");
+		}
+		if (o.status().equals("REJECTED") && LocalDate.now(clock).isAfter(o.dueOn())) {
+			throw DomainException.illegalTransition("整改期限（" + o.dueOn() + "）已过，不能再次答复");
 		}
 		Validation v = new Validation();
 		v.required("report", "整改情况报告（report）", report).maxLength("report", "整改情况报告（report）", report, 2000);
+		long already = evidence(enterprise, id).size();
+		v.require("evidence", already + evidence.size() <= maxEvidence, "count", "整改证明材料（evidence）最多" + maxEvidence + "个");
+		AttachmentOwner owner = new AttachmentOwner(InspectionFieldRecords.MODULE, OWNER_TYPE, id);
+		for (UploadedFile f : evidence) {
+			v.check("evidence", () -> attachments.check(f, "evidence", "整改证明材料", maxEvidenceBytes));
+		}
 		v.throwIfInvalid();
+		evidence.forEach(f -> attachments.store(owner, EVIDENCE, f, "evidence", "整改证明材料", maxEvidenceBytes));
 		jdbc.sql("UPDATE rectification_order SET status = 'REPLIED', reply = :reply, replied_on = :today WHERE id = :id")
 			.param("reply", report.strip()).param("today", LocalDate.now(clock)).param("id", id).update();
-		audit.record(AuditEntry.of("inspection.order.reply", "inspection", o.recordId(), "企业答复责令改正通知书" + o.number())
+		audit.record(AuditEntry.of("inspection.order.reply", "inspection", o.recordId(), "企业答复责令改正通知书" + o.number()
+				+ (evidence.isEmpty() ? "" : "，附整改证明材料" + evidence.size() + "个"))
 			.inRegion(o.regionCode()));
 		return get(enterprise, id);
 	}
@@ -172,6 +274,147 @@ public class InspectionOrders {
 		audit.record(AuditEntry.of("inspection.order.reinspection", "inspection", o.recordId(), "安排复查：" + o.number() + "，"
 				+ on).inRegion(o.regionCode()));
 		return get(scope, id);
+	}
+
+	/**
+	 * Records the re-inspection's result (复查) of an order whose re-inspection was scheduled, on or after that day:
+	 * rectified (the order is accepted as rectified today, unless it was already) or not rectified (a note is required;
+	 * the order becomes a case lead today and {@link InspectionLeadRaised} is published for the enforcement module).
+	 * @throws DomainException not-found outside the caller's region; illegal transition when no re-inspection was
+	 * scheduled, it is still to come, or its result is recorded; InvalidValueException for a missing note
+	 */
+	@Transactional
+	public Order recordReinspection(DataScope scope, long id, boolean rectified, String note) {
+		Order o = get(scope, id);
+		LocalDate today = LocalDate.now(clock);
+		if (o.reinspectionOn() == null) {
+			throw DomainException.illegalTransition("请先安排复查");
+		}
+		if (o.reinspectionResult() != null) {
+			throw DomainException.illegalTransition("复查结果已登记");
+		}
+		if (today.isBefore(o.reinspectionOn())) {
+			throw DomainException.illegalTransition("复查日期（" + o.reinspectionOn() + "）未到，不能登记复查结果");
+		}
+		Validation v = new Validation();
+		if (!rectified) {
+			v.required("note", "复查发现的问题（note）", note);
+		}
+		v.maxLength("note", "复查发现的问题（note）", note, 500);
+		v.throwIfInvalid();
+		String clean = note == null || note.isBlank() ? null : note.strip();
+		jdbc.sql("""
+				UPDATE rectification_order SET reinspected_on = :today, reinspection_result = :result,
+				    reinspection_note = :note,
+				    status = CASE WHEN :rectified THEN 'ACCEPTED' ELSE status END,
+				    decided_on = CASE WHEN :rectified AND rectified_on IS NULL THEN :today ELSE decided_on END,
+				    rectified_on = CASE WHEN :rectified THEN coalesce(rectified_on, :today) ELSE rectified_on END,
+				    lead_raised_on = CASE WHEN :rectified THEN lead_raised_on ELSE coalesce(lead_raised_on, :today) END
+				WHERE id = :id""")
+			.param("today", today).param("result", rectified ? "RECTIFIED" : "NOT_RECTIFIED").param("note", clean)
+			.param("rectified", rectified).param("id", id).update();
+		audit.record(AuditEntry.of(rectified ? "inspection.order.reinspected" : "inspection.order.unrectified", "inspection",
+				o.recordId(), rectified ? "复查：" + o.number() + "已整改" : "复查：" + o.number() + "未整改，转为案件线索（" + clean + "）")
+			.inRegion(o.regionCode()));
+		if (!rectified && o.leadRaisedOn() == null) {
+			events.publishEvent(new InspectionLeadRaised(o.recordId(), o.regionCode(), o.enterpriseCreditCode(),
+					"复查未整改（" + o.number() + "）：" + clean, today, false));
+		}
+		return get(scope, id);
+	}
+
+	/** The order as issued (.docx) kept with it, if any (orders imported with a history have none). */
+	public Optional<Attachment> document(DataScope scope, long id) {
+		get(scope, id);
+		return attachments.list(new AttachmentOwner(InspectionFieldRecords.MODULE, OWNER_TYPE, id))
+			.stream()
+			.filter(a -> a.kind().equals(DOCUMENT))
+			.findFirst();
+	}
+
+	/** The evidence files of the enterprise's replies, oldest first. */
+	public List<Attachment> evidence(DataScope scope, long id) {
+		get(scope, id);
+		return attachments.list(new AttachmentOwner(InspectionFieldRecords.MODULE, OWNER_TYPE, id))
+			.stream()
+			.filter(a -> a.kind().equals(EVIDENCE))
+			.toList();
+	}
+
+	private String basis(long recordId) {
+		List<String> codes = jdbc.sql("""
+				SELECT DISTINCT item_code FROM inspection_record_line WHERE record_id = :id AND result = 'NONCOMPLIANT'""")
+			.param("id", recordId).query(String.class).list();
+		if (codes.isEmpty()) {
+			codes = jdbc.sql("SELECT item_code FROM inspection_record_item WHERE record_id = :id")
+				.param("id", recordId).query(String.class).list();
+		}
+		Set<String> chosen = new LinkedHashSet<>(codes);
+		List<String> parts = new ArrayList<>();
+		for (InspectionItem item : items.list(DataScope.all())) {
+			if (chosen.contains(item.code())) {
+				String rule = item.ruleCode() == null ? null
+						: StatutoryRule.byCode(item.ruleCode()).map(StatutoryRule::basis).orElse(null);
+				parts.add(item.basis() + "（" + item.name() + "）"
+						+ (rule == null || rule.isBlank() || item.basis().contains(rule) ? "" : "、" + rule));
+			}
+		}
+		String basis = parts.isEmpty() ? "有关法律法规" : String.join("、", parts);
+		return basis.length() > 1000 ? basis.substring(0, 999) + "…" : basis;
+	}
+
+	private byte[] document(long recordId, String number, String basis, LocalDate issued, LocalDate due, int days,
+			String bureauRegion) {
+		InspectionFieldRecords.Detail r = fieldRecords.get(DataScope.all(), recordId);
+		Map<String, String> names = fieldRecords.itemNames();
+		List<Map<String, String>> lines = new ArrayList<>();
+		for (InspectionFieldRecords.Line l : r.lines()) {
+			if (l.result() == InspectionFieldRecords.LineResult.NONCOMPLIANT) {
+				lines.add(Map.of("item", l.itemName(), "line", l.line(), "result", l.result().label()));
+			}
+		}
+		if (lines.isEmpty()) {
+			r.items().forEach(c -> lines.add(Map.of("item", names.getOrDefault(c, c), "line", "", "result", "")));
+		}
+		Map<String, String> fields = new HashMap<>();
+		fields.put("bureau", bureauName(bureauRegion));
+		fields.put("number", number);
+		fields.put("enterprise", r.enterpriseName());
+		fields.put("creditCode", r.enterpriseCreditCode());
+		fields.put("inspectedOn", chinese(r.inspectedOn()));
+		fields.put("inspectors", String.join("、", r.team().stream().map(m -> m.name() + "（执法证号" + m.certificateNumber()
+				+ "）").toList()));
+		fields.put("place", r.place() == null ? "" : r.place());
+		fields.put("kind", r.kind().label());
+		fields.put("findings", r.findings() == null ? "" : r.findings());
+		fields.put("basis", basis);
+		fields.put("dueOn", chinese(due));
+		fields.put("workingDays", String.valueOf(days));
+		fields.put("issuedOn", chinese(issued));
+		Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
+		tables.put("lines", lines);
+		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
+			return templates.fill(template, fields, tables);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String bureauName(String region) {
+		for (String code = region.length() > 6 ? region.substring(0, 6) : region; !code.isEmpty();
+				code = code.length() > 2 ? code.substring(0, code.length() - 2) : "") {
+			var bureau = bureaus.findByRegion(code);
+			if (bureau.isPresent()) {
+				return bureau.get().name();
+			}
+		}
+		return "邮政管理局";
+	}
+
+	/** A day as an official document writes it: 2026年3月5日. */
+	static String chinese(LocalDate d) {
+		return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
 	}
 
 	/** An order the caller may see: staff in their region, an enterprise its own. @throws DomainException not-found */

@@ -1,0 +1,103 @@
+package org.youguan.inspections.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.inspections.InspectionOrders;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PageSteps;
+import org.youguan.org.CurrentUser;
+
+/**
+ * The 责令改正 pages for bureau staff: the region's orders, and an order's page with its document (.docx as issued),
+ * the enterprise's replies and evidence, and the steps that follow — accept or reject the reply (with a reason), schedule
+ * the re-inspection (复查) before the deadline and record its result (not rectified: the order becomes a case lead).
+ * Each step is one transaction with its audit entry, run through {@link PageSteps}.
+ */
+@Controller
+@PreAuthorize(InspectionApiController.READERS)
+class RectificationOrderPagesController {
+
+	private final InspectionOrders orders;
+
+	RectificationOrderPagesController(InspectionOrders orders) {
+		this.orders = orders;
+	}
+
+	@GetMapping("/inspections/orders")
+	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request, Model model) {
+		PageQuery query = request.toPage();
+		PageResult<InspectionOrders.Order> result = orders.list(me.scope(), query);
+		model.addAttribute("result", result);
+		model.addAttribute("orders", result.items());
+		model.addAttribute("query", query);
+		return "inspections/orders";
+	}
+
+	@GetMapping("/inspections/orders/{id:\\d+}")
+	String order(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+		model.addAttribute("order", orders.get(me.scope(), id));
+		model.addAttribute("document", orders.document(me.scope(), id).orElse(null));
+		model.addAttribute("evidence", orders.evidence(me.scope(), id));
+		return "inspections/order";
+	}
+
+	@PostMapping("/inspections/orders/{id:\\d+}/accept")
+	@PreAuthorize(InspectionApiController.WRITERS)
+	String accept(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "整改已验收", () -> orders.decide(me.scope(), id, true, null));
+	}
+
+	@PostMapping("/inspections/orders/{id:\\d+}/reject")
+	@PreAuthorize(InspectionApiController.WRITERS)
+	String reject(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "整改不予验收，已通知企业再次整改",
+				() -> orders.decide(me.scope(), id, false, note));
+	}
+
+	@PostMapping("/inspections/orders/{id:\\d+}/reinspection")
+	@PreAuthorize(InspectionApiController.WRITERS)
+	String schedule(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) String on, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "复查已安排", () -> orders.scheduleReinspection(me.scope(), id, day(on)));
+	}
+
+	@PostMapping("/inspections/orders/{id:\\d+}/reinspection/result")
+	@PreAuthorize(InspectionApiController.WRITERS)
+	String result(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) String result, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "复查结果已登记", () -> {
+			if (!"RECTIFIED".equals(result) && !"NOT_RECTIFIED".equals(result)) {
+				throw new InvalidValueException("result", "one-of", "复查结果（result）应为已整改或未整改");
+			}
+			orders.recordReinspection(me.scope(), id, "RECTIFIED".equals(result), note);
+		});
+	}
+
+	private static LocalDate day(String text) {
+		try {
+			return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidValueException("on", "date", "复查日期（on）应为YYYY-MM-DD格式的日期");
+		}
+	}
+
+	private static String page(long id) {
+		return "/inspections/orders/" + id;
+	}
+}

@@ -1,0 +1,414 @@
+package org.youguan.inspections;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.TestImages;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The field record and 责令改正 through the pages: staff record an inspection on the form with photos, the checklist
+ * results and a drawn signature; a refused form answers 400 naming the field and keeps the files already uploaded;
+ * the order issued from the record is a .docx with its 文号, findings, legal basis and deadline, downloadable by staff
+ * and by the enterprise; the enterprise replies with evidence, staff reject with a reason, it replies again, staff
+ * accept; a re-inspection that finds the order not rectified raises the lead; an enterprise sees only its own orders.
+ */
+@IntegrationTest
+@RecordApplicationEvents
+class FieldRecordPagesIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	InspectionOrders orders;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Autowired
+	InspectionRecords records;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	InspectionPlans plans;
+
+	@Autowired
+	InspectionItems items;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	String sf() {
+		return directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElseThrow();
+	}
+
+	static String signature() {
+		return "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(120, 40));
+	}
+
+	/**
+	 * The form as a Wuzhong inspector fills it: 实名收寄, two lines comply, one does not; outcome 责令改正; with
+	 * {@code changed} fields replaced (an empty value: the field left empty).
+	 */
+	MockMultipartHttpServletRequestBuilder form(MockHttpSession session, String draft, Map<String, String> changed) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("draft", draft == null ? "" : draft);
+		fields.put("kind", "SPECIAL");
+		fields.put("enterpriseCreditCode", sf());
+		fields.put("inspectedOn", LocalDate.now(clock).toString());
+		fields.put("inspectedAt", "09:30");
+		fields.put("place", "吴中营业部");
+		fields.put("items", "REAL_NAME");
+		fields.put("line.REAL_NAME.0", "COMPLIANT");
+		fields.put("line.REAL_NAME.1", "NONCOMPLIANT");
+		fields.put("line.REAL_NAME.2", "NOT_APPLICABLE");
+		fields.put("findings", "实名信息系统上传不完整");
+		fields.put("representative", "王店长");
+		fields.put("outcome", "RECTIFICATION");
+		fields.put("signature", signature());
+		fields.putAll(changed);
+		MockMultipartHttpServletRequestBuilder b = multipart("/inspections/records");
+		b.session(session).with(csrf());
+		fields.forEach(b::param);
+		b.param("inspector", "32050601", "32050602", "");
+		return b;
+	}
+
+	MockMultipartHttpServletRequestBuilder form(MockHttpSession session, String draft) {
+		return form(session, draft, Map.of());
+	}
+
+	long recordThroughThePage(MockHttpSession session) throws Exception {
+		String url = mvc.perform(form(session, null).file(new MockMultipartFile("photos", "现场1.jpg", "image/jpeg",
+				TestImages.jpeg(64, 48))))
+			.andExpect(redirectedUrlPattern("/inspections/records/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+	}
+
+	long issue(MockHttpSession session, long record) throws Exception {
+		String url = mvc.perform(post("/inspections/records/" + record + "/order").session(session).with(csrf())
+				.param("workingDays", "10"))
+			.andExpect(redirectedUrlPattern("/inspections/orders/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+	}
+
+	@Test
+	void aRecordWithPhotosAndSignatureIsSavedFromTheFormAndShownWithItsTeamAndLines() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		long id = recordThroughThePage(staff);
+		String html = mvc.perform(get("/inspections/records/" + id).session(staff))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("陈吴中（执法证号 32050601）", "沈执法（执法证号 32050602）", "王店长", "09:30",
+				"实名信息系统上传不完整", "不符合", "id=\"issue-order\"");
+		var detail = jdbc.sql("SELECT count(*) FROM inspection_record_line WHERE record_id = :id").param("id", id)
+			.query(Long.class).single();
+		assertThat(detail).isEqualTo(3);
+		List<Long> files = jdbc.sql("SELECT id FROM attachment WHERE module = 'inspections' AND owner_type = 'inspection_record'"
+				+ " AND owner_id = :id ORDER BY id").param("id", id).query(Long.class).list();
+		assertThat(files).as("the photo and the drawn signature").hasSize(2);
+		mvc.perform(get("/attachments/" + files.get(0)).session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("image/jpeg"));
+		mvc.perform(get("/attachments/" + files.get(0)).session(SignIn.session(mvc, "xc.staff")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aRefusedFormAnswers400NamingTheFieldAndKeepsTheFilesAlreadyUploaded() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		long before = jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single();
+		String html = mvc.perform(form(staff, null)
+				.file(new MockMultipartFile("photos", "好照片.png", "image/png", TestImages.png(50, 40)))
+				.file(new MockMultipartFile("photos", "假照片.jpg", "image/jpeg", "<html>not an image</html>".getBytes())))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"photos\"")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("假照片.jpg", "不是JPEG");
+		assertThat(html).as("the good photo stays held for the form").contains("好照片.png");
+		assertThat(jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single()).isEqualTo(before);
+
+		String draft = html.replaceAll("(?s).*name=\"draft\" value=\"([0-9a-f]{32})\".*", "$1");
+		mvc.perform(form(staff, draft, Map.of("line.REAL_NAME.1", "", "signature", "")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"lines.REAL_NAME.1\"")))
+			.andExpect(content().string(containsString("好照片.png")));
+		String url = mvc.perform(form(staff, draft, Map.of("signature", "")))
+			.andExpect(redirectedUrlPattern("/inspections/records/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		long id = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+		assertThat(jdbc.sql("SELECT file_name FROM attachment WHERE owner_type = 'inspection_record' AND owner_id = :id"
+				+ " ORDER BY id").param("id", id).query(String.class).list())
+			.as("the photo and the signature held by the refused posts went with the record")
+			.containsExactly("好照片.png", "现场签名.png");
+	}
+
+	@Test
+	void theOrderIsADocxWithItsNumberFindingsBasisAndDeadlineForStaffAndTheEnterprise() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		long record = recordThroughThePage(staff);
+		long order = issue(staff, record);
+		InspectionOrders.Order o = orders.get(DataScope.all(), order);
+		LocalDate due = calendar.plusWorkingDays(LocalDate.now(clock), 10);
+		assertThat(o.dueOn()).isEqualTo(due);
+		assertThat(o.basis()).contains("快递暂行条例", "第23条", "实名收寄");
+		long document = orders.document(DataScope.all(), order).orElseThrow().id();
+
+		for (MockHttpSession who : List.of(staff, SignIn.session(mvc, "sf.wz"))) {
+			byte[] docx = mvc.perform(get("/attachments/" + document).session(who))
+				.andExpect(status().isOk())
+				.andExpect(content().contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+				.andReturn().getResponse().getContentAsByteArray();
+			try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+					XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+				assertThat(text.getText()).contains(o.number(), "实名信息系统上传不完整", "快递暂行条例", "第23条",
+						due.getYear() + "年" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日", "实名信息系统上传完整",
+						"陈吴中", "10个工作日").doesNotContain("${");
+			}
+		}
+		mvc.perform(get("/inspections/orders/" + order).session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(o.number())));
+	}
+
+	@Test
+	void theEnterpriseRepliesWithEvidenceIsRejectedRepliesAgainAndIsAccepted() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		long order = issue(staff, recordThroughThePage(staff));
+		String page = "/enterprise/inspections/orders/" + order;
+		mvc.perform(get("/enterprise/inspections/orders").session(sf))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(page)));
+
+		mvc.perform(multipart(page + "/reply").file(new MockMultipartFile("evidence", "台账.pdf", "application/pdf",
+				"not a pdf".getBytes())).param("report", "已整改").session(sf).with(csrf()))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attributeExists("errors"));
+		assertThat(orders.get(DataScope.all(), order).status()).as("a refused evidence file saves nothing").isEqualTo("ISSUED");
+
+		mvc.perform(multipart(page + "/reply").file(new MockMultipartFile("evidence", "整改照片.png", "image/png",
+				TestImages.png(80, 60))).param("report", "已补传实名信息").session(sf).with(csrf()))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("message", "整改情况已提交"));
+		assertThat(orders.evidence(DataScope.all(), order)).extracting(a -> a.fileName()).containsExactly("整改照片.png");
+
+		String staffPage = "/inspections/orders/" + order;
+		mvc.perform(post(staffPage + "/reject").session(staff).with(csrf()).param("note", ""))
+			.andExpect(redirectedUrl(staffPage))
+			.andExpect(flash().attributeExists("errors"));
+		mvc.perform(post(staffPage + "/reject").session(staff).with(csrf()).param("note", "缺少系统上传记录截图"))
+			.andExpect(redirectedUrl(staffPage));
+		assertThat(orders.get(DataScope.all(), order).status()).isEqualTo("REJECTED");
+		mvc.perform(get(page).session(sf)).andExpect(content().string(containsString("缺少系统上传记录截图")))
+			.andExpect(content().string(containsString("id=\"submit-reply\"")));
+
+		mvc.perform(multipart(page + "/reply").file(new MockMultipartFile("evidence", "截图.jpg", "image/jpeg",
+				TestImages.jpeg(80, 60))).param("report", "已补充截图").session(sf).with(csrf()))
+			.andExpect(flash().attribute("message", "整改情况已提交"));
+		mvc.perform(post(staffPage + "/accept").session(staff).with(csrf())).andExpect(redirectedUrl(staffPage))
+			.andExpect(flash().attribute("message", "整改已验收"));
+		InspectionOrders.Order o = orders.get(DataScope.all(), order);
+		assertThat(o.status()).isEqualTo("ACCEPTED");
+		assertThat(o.rectifiedOn()).isEqualTo(LocalDate.now(clock));
+		assertThat(orders.evidence(DataScope.all(), order)).hasSize(2);
+	}
+
+	@Test
+	void aReplyAfterARejectionIsRefusedOnceTheDeadlineHasPassed() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		long order = issue(staff, recordThroughThePage(staff));
+		DataScope sf = DataScope.enterprise(sf());
+		orders.reply(sf, order, "已整改");
+		orders.decide(DataScope.all(), order, false, "证据不足");
+		clock.set(orders.get(DataScope.all(), order).dueOn().plusDays(1).atTime(10, 0));
+		mvc.perform(multipart("/enterprise/inspections/orders/" + order + "/reply").param("report", "再次答复")
+				.session(SignIn.session(mvc, "sf.wz")).with(csrf()))
+			.andExpect(flash().attributeExists("errors"));
+		assertThat(orders.get(DataScope.all(), order).status()).isEqualTo("REJECTED");
+	}
+
+	@Test
+	void aReinspectionThatFindsTheOrderNotRectifiedRaisesTheLead() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		long record = recordThroughThePage(staff);
+		long order = issue(staff, record);
+		String staffPage = "/inspections/orders/" + order;
+		LocalDate on = LocalDate.now(clock).plusDays(1);
+		mvc.perform(post(staffPage + "/reinspection").session(staff).with(csrf()).param("on", on.toString()))
+			.andExpect(flash().attribute("message", "复查已安排"));
+		mvc.perform(post(staffPage + "/reinspection/result").session(staff).with(csrf()).param("result", "NOT_RECTIFIED")
+				.param("note", "仍未上传"))
+			.andExpect(flash().attributeExists("errors"));
+		clock.set(on.atTime(10, 0));
+		mvc.perform(post(staffPage + "/reinspection/result").session(staff).with(csrf()).param("result", "NOT_RECTIFIED"))
+			.andExpect(flash().attributeExists("errors"));
+		mvc.perform(post(staffPage + "/reinspection/result").session(staff).with(csrf()).param("result", "NOT_RECTIFIED")
+				.param("note", "仍未上传"))
+			.andExpect(flash().attribute("message", "复查结果已登记"));
+		InspectionOrders.Order o = orders.get(DataScope.all(), order);
+		assertThat(o.reinspectionResult()).isEqualTo("NOT_RECTIFIED");
+		assertThat(o.leadRaisedOn()).isEqualTo(on);
+		assertThat(events.stream(InspectionLeadRaised.class).filter(e -> e.recordId() == record).toList())
+			.singleElement()
+			.satisfies(e -> assertThat(e.findings()).contains(o.number(), "仍未上传"));
+		mvc.perform(multipart("/enterprise/inspections/orders/" + order + "/reply").param("report", "补救")
+				.session(SignIn.session(mvc, "sf.wz")).with(csrf()))
+			.andExpect(flash().attributeExists("errors"));
+	}
+
+	@Test
+	void anEnterpriseCannotSeeAnotherEnterprisesOrderNorItsDocument() throws Exception {
+		String sf = sf();
+		String other = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE, PageQuery.of(null, 0, 50, null, null))
+			.items().stream().map(e -> e.creditCode()).filter(c -> !c.equals(sf)).findFirst().orElseThrow();
+		InspectionOrders.Order theirs = tx.execute(s -> {
+			long record = records.record(DataScope.region("320506"), null, new InspectionRecordData(other,
+					LocalDate.now(clock).toString(), "SPECIAL", List.of("CONTENT_CHECK"),
+					List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
+							new InspectionRecordData.TeamMember("沈执法", "32050602")),
+					"RECTIFICATION", "未验视", null, null), false, false);
+			return orders.issue(DataScope.region("320506"), record, "320506", 5);
+		});
+		long document = orders.document(DataScope.all(), theirs.id()).orElseThrow().id();
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/inspections/orders/" + theirs.id()).session(enterprise)).andExpect(status().isNotFound());
+		mvc.perform(multipart("/enterprise/inspections/orders/" + theirs.id() + "/reply").param("report", "不是我的")
+				.session(enterprise).with(csrf()))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/attachments/" + document).session(enterprise)).andExpect(status().isNotFound());
+		mvc.perform(get("/inspections/orders/" + theirs.id()).session(enterprise)).andExpect(status().isForbidden());
+		mvc.perform(get("/enterprise/inspections/orders").session(enterprise))
+			.andExpect(content().string(not(containsString(theirs.number()))));
+	}
+
+	@Test
+	void aDrawnTargetIsRecordedFromItsPlanAndARandomInspectionWithoutAPlanIsRefused() throws Exception {
+		DataScope city = DataScope.region("3205");
+		InspectionPlan plan = plans.list(city, PageQuery.of(null, 0, 200, null, null)).items().stream()
+			.filter(p -> !plans.targets(p.id()).isEmpty())
+			.findFirst().orElseThrow();
+		InspectionPlan.Target target = plans.targets(plan.id()).get(0);
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		String html = mvc.perform(get("/inspections/records/new").param("plan", String.valueOf(plan.id()))
+				.param("target", String.valueOf(target.rank())).session(staff))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("name=\"planId\" value=\"" + plan.id() + "\"", target.enterpriseCreditCode(), plan.name());
+		for (String certificate : target.certificates()) {
+			assertThat(html).contains("value=\"" + certificate + "\" selected");
+		}
+
+		MockMultipartHttpServletRequestBuilder form = multipart("/inspections/records");
+		form.session(staff).with(csrf());
+		form.param("kind", "RANDOM").param("planId", String.valueOf(plan.id()))
+			.param("enterpriseCreditCode", target.enterpriseCreditCode())
+			.param("inspectedOn", LocalDate.now(clock).toString()).param("inspectedAt", "14:00")
+			.param("inspector", target.certificates().toArray(String[]::new))
+			.param("representative", "李经理").param("outcome", "NONE").param("signature", signature());
+		for (InspectionItem item : items.list(city)) {
+			if (plan.items().contains(item.code())) {
+				form.param("items", item.code());
+				for (int i = 0; i < item.checklist().size(); i++) {
+					form.param("line." + item.code() + "." + i, "COMPLIANT");
+				}
+			}
+		}
+		String url = mvc.perform(form).andExpect(redirectedUrlPattern("/inspections/records/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		long id = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+		assertThat(jdbc.sql("SELECT plan_id FROM inspection_record WHERE id = :id").param("id", id).query(Long.class).single())
+			.isEqualTo(plan.id());
+
+		mvc.perform(form(SignIn.session(mvc, "wz.staff"), null, Map.of("kind", "RANDOM")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"planId\"")));
+	}
+
+	@Test
+	void theApiReadsTheRecordAndRecordsARectifiedReinspection() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		long record = recordThroughThePage(staff);
+		long order = issue(staff, record);
+		String token = "Bearer demo-wz-staff-token";
+		mvc.perform(get("/api/v1/inspections/records/" + record).header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.lines[1].result").value("NONCOMPLIANT"))
+			.andExpect(jsonPath("$.team[0].certificateNumber").value("32050601"))
+			.andExpect(jsonPath("$.orderId").value(order));
+		orders.scheduleReinspection(DataScope.region("320506"), order, LocalDate.now(clock));
+		mvc.perform(post("/api/v1/inspections/orders/" + order + "/reinspection/result").header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"maybe\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("result"));
+		mvc.perform(post("/api/v1/inspections/orders/" + order + "/reinspection/result").header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"RECTIFIED\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACCEPTED"))
+			.andExpect(jsonPath("$.reinspectionResult").value("RECTIFIED"))
+			.andExpect(jsonPath("$.rectifiedOn").value(LocalDate.now(clock).toString()));
+	}
+}
