@@ -449,39 +449,52 @@ public class InspectionPlans {
 	}
 
 	/**
-	 * Each drawn target of a plan with its check and where the publication of its result stands. A target's check is
-	 * the first inspection of its enterprise recorded for this plan, or else the first 双随机 inspection (kind RANDOM)
-	 * of that enterprise within the plan's period; its result is due {@link #resultWorkingDays()} working days after
-	 * the check (working-day calendar), overdue after that day while unpublished. Call after {@link #get}.
+	 * Each drawn target of a plan with its check and where the publication of its result stands. A target's check is an
+	 * inspection of its enterprise recorded for this plan, or else a 双随机 inspection (kind RANDOM) of that enterprise
+	 * within the plan's period; each inspection counts for one target only (targets in rank order take the earliest
+	 * inspection left, a branch or outlet preferring the one whose place is its name). The result is due
+	 * {@link #resultWorkingDays()} working days after the check (working-day calendar), overdue after that day while
+	 * unpublished. Call after {@link #get}.
 	 */
 	public List<TargetResult> results(InspectionPlan plan) {
-		record Check(String code, LocalDate inspectedOn, String outcome) {
+		record Check(long id, String code, LocalDate inspectedOn, String outcome, String place) {
 		}
-		Map<String, Check> checks = new HashMap<>();
+		Map<String, List<Check>> checks = new HashMap<>();
 		jdbc.sql("""
-				SELECT DISTINCT ON (r.enterprise_credit_code) r.enterprise_credit_code AS code, r.inspected_on, r.outcome
+				SELECT r.id, r.enterprise_credit_code AS code, r.inspected_on, r.outcome, r.place
 				FROM inspection_record r
 				WHERE r.enterprise_credit_code IN (SELECT enterprise_credit_code FROM inspection_plan_target WHERE plan_id = :plan)
 				  AND (r.plan_id = :plan OR (r.plan_id IS NULL AND r.kind = 'RANDOM' AND r.inspected_on BETWEEN :from AND :to))
-				ORDER BY r.enterprise_credit_code, (r.plan_id IS NULL), r.inspected_on, r.id""")
+				ORDER BY (r.plan_id IS NULL), r.inspected_on, r.id""")
 			.param("plan", plan.id()).param("from", plan.periodFrom()).param("to", plan.periodTo())
 			.query(Rows.of(Check.class))
 			.list()
-			.forEach(c -> checks.put(c.code(), c));
+			.forEach(c -> checks.computeIfAbsent(c.code(), k -> new ArrayList<>()).add(c));
 		LocalDate today = LocalDate.now(clock);
+		List<InspectionPlan.Target> targets = targets(plan.id());
+		// published results keep the inspection they were published with
+		for (InspectionPlan.Target t : targets) {
+			if (t.resultPublishedOn() != null) {
+				List<Check> left = checks.getOrDefault(t.enterpriseCreditCode(), new ArrayList<>());
+				left.stream().filter(c -> c.inspectedOn().equals(t.resultInspectedOn())).findFirst().ifPresent(left::remove);
+			}
+		}
 		List<TargetResult> results = new ArrayList<>();
-		for (InspectionPlan.Target t : targets(plan.id())) {
+		for (InspectionPlan.Target t : targets) {
 			if (t.resultPublishedOn() != null) {
 				LocalDate due = calendar.plusWorkingDays(t.resultInspectedOn(), resultWorkingDays);
 				results.add(new TargetResult(t, t.resultInspectedOn(), t.resultOutcome(), due,
 						t.resultPublishedOn().isAfter(due) ? ResultState.PUBLISHED_LATE : ResultState.PUBLISHED));
 				continue;
 			}
-			Check check = checks.get(t.enterpriseCreditCode());
+			List<Check> left = checks.getOrDefault(t.enterpriseCreditCode(), new ArrayList<>());
+			Check check = left.stream().filter(c -> t.objectName() != null && t.objectName().equals(c.place())).findFirst()
+				.orElse(left.isEmpty() ? null : left.get(0));
 			if (check == null) {
 				results.add(new TargetResult(t, null, null, null, ResultState.NOT_INSPECTED));
 				continue;
 			}
+			left.remove(check);
 			LocalDate due = calendar.plusWorkingDays(check.inspectedOn(), resultWorkingDays);
 			results.add(new TargetResult(t, check.inspectedOn(), check.outcome(), due,
 					today.isAfter(due) ? ResultState.OVERDUE : ResultState.DUE));
