@@ -185,6 +185,7 @@ public class InspectionPlans {
 		v.within("periodFrom", "检查期间起始日期", data.periodFrom(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.within("periodTo", "检查期间截止日期", data.periodTo(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		String region = Text.blankToNull(data.regionCode()) == null ? callerRegion : data.regionCode().strip();
+		v.require("regionCode", region != null && region.matches("\\d{2,12}"), "format", "抽查区域应为行政区划代码（2至12位数字）");
 		scope.requireWithin(v, "regionCode", region, "抽查区域");
 		String objectType = Text.blankToNull(data.objectType()) == null ? "ENTERPRISE" : data.objectType().strip();
 		v.require("objectType", OBJECT_TYPES.contains(objectType), "one-of", "检查对象类型应为快递企业、分支机构或末端网点");

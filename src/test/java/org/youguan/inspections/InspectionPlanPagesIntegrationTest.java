@@ -137,7 +137,8 @@ class InspectionPlanPagesIntegrationTest {
 			assertThat(t.certificates()).hasSize(2).allSatisfy(c -> assertThat(c).startsWith("320506"));
 		});
 		String drawn = mvc.perform(get(page).session(wz)).andReturn().getResponse().getContentAsString();
-		assertThat(drawn).contains("id=\"targets\"", targets.get(0).objectName(), "待检查");
+		assertThat(drawn).contains("id=\"targets\"", targets.get(0).objectName(), "待检查", "实名收寄、服务公示");
+		assertThat(drawn).as("the team by name and certificate").containsAnyOf("陈吴中", "沈执法", "何监察", "吕稽查");
 		mvc.perform(post(page + "/publish").session(wz).with(csrf())).andExpect(flash().attribute("message", "抽查计划已公示"));
 
 		mvc.perform(post(page + "/results").session(wz).with(csrf())).andExpect(redirectedUrl(page))
