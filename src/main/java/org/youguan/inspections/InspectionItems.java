@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -231,6 +232,43 @@ public class InspectionItems {
 			.stream()
 			.map(Row::item)
 			.toList();
+	}
+
+	/**
+	 * Titles of added items ("CODE 名称") among {@code ids} that the caller's catalogue shows, for the audit trail.
+	 */
+	public Map<Long, String> itemTitles(DataScope scope, Collection<Long> ids) {
+		record Title(long id, String code, String name) {
+		}
+		Map<Long, String> titles = new LinkedHashMap<>();
+		jdbc.sql("SELECT id, code, name FROM inspection_item i WHERE i.id IN (:ids) AND (i.bureau_id IS NULL OR "
+				+ ":region LIKE i.region_code || '%' OR " + scope.regionPredicate("i.region_code") + ")")
+			.params(scope.params())
+			.param("region", scope.regionPrefix() == null ? "" : scope.regionPrefix())
+			.param("ids", ids)
+			.query(Rows.of(Title.class))
+			.list()
+			.forEach(t -> titles.put(t.id(), t.code() + " " + t.name()));
+		return titles;
+	}
+
+	/**
+	 * Titles of published lists ("苏州市邮政管理局抽查事项清单第1版") among {@code ids} of bureaus in the caller's scope or
+	 * above it, for the audit trail.
+	 */
+	public Map<Long, String> listTitles(DataScope scope, Collection<Long> ids) {
+		record Title(long id, String bureauName, int version) {
+		}
+		Map<Long, String> titles = new LinkedHashMap<>();
+		jdbc.sql("SELECT l.id, b.name AS bureau_name, l.version FROM inspection_item_list l JOIN bureau_name b ON b.id = l.bureau_id "
+				+ "WHERE l.id IN (:ids) AND (:region LIKE l.region_code || '%' OR " + scope.regionPredicate("l.region_code") + ")")
+			.params(scope.params())
+			.param("region", scope.regionPrefix() == null ? "" : scope.regionPrefix())
+			.param("ids", ids)
+			.query(Rows.of(Title.class))
+			.list()
+			.forEach(t -> titles.put(t.id(), t.bureauName() + "抽查事项清单第" + t.version() + "版"));
+		return titles;
 	}
 
 	/**

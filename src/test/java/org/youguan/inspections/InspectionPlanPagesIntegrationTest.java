@@ -137,7 +137,7 @@ class InspectionPlanPagesIntegrationTest {
 			assertThat(t.certificates()).hasSize(2).allSatisfy(c -> assertThat(c).startsWith("320506"));
 		});
 		String drawn = mvc.perform(get(page).session(wz)).andReturn().getResponse().getContentAsString();
-		assertThat(drawn).contains("id=\"targets\"", targets.get(0).objectName(), "待检查", "实名收寄、服务公示");
+		assertThat(drawn).contains("id=\"targets\"", targets.get(0).objectName(), "待检查", ">实名收寄、<", ">服务公示<");
 		assertThat(drawn).as("the team by name and certificate").containsAnyOf("陈吴中", "沈执法", "何监察", "吕稽查");
 		mvc.perform(post(page + "/publish").session(wz).with(csrf())).andExpect(flash().attribute("message", "抽查计划已公示"));
 
@@ -175,6 +175,45 @@ class InspectionPlanPagesIntegrationTest {
 			.andExpect(content().string(containsString("无问题")))
 			.andExpect(content().string(not(containsString("吴文书"))))
 			.andExpect(content().string(not(containsString("陈吴中"))));
+	}
+
+	@Test
+	void ratiosPerCreditClassAndTheCreditClassFilterComeFromTheForm() throws Exception {
+		MockHttpSession ks = SignIn.session(mvc, "ks.admin");
+		LocalDate today = LocalDate.now(clock);
+		// every object is 未评定 until credit exists: half of the unrated enterprises, none of the other classes
+		String location = mvc.perform(planForm(ks).param("name", "昆山市按信用等级抽查（页面）")
+			.param("periodFrom", today.toString()).param("periodTo", today.plusMonths(1).toString()).param("items", "LICENCE")
+			.param("teamSize", "2").param("objectType", "ENTERPRISE").param("sampling", "CLASS")
+			.param("classPercents", "100", "", "", "50").param("regionCode", "320583"))
+			.andExpect(redirectedUrlPattern("/inspections/plans/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(plans.get(DataScope.region("320583"), id).ratioByClass()).isEqualTo("守信=1.0000;未评定=0.5000");
+		mvc.perform(post(location + "/freeze").session(ks).with(csrf())).andExpect(flash().attributeExists("message"));
+		mvc.perform(post(location + "/seed").session(ks).with(csrf()).param("seed", "KS-CLASS").param("witnesses", "见证人"));
+		mvc.perform(post(location + "/draw").session(ks).with(csrf())).andExpect(flash().attribute("message", "已完成随机抽取"));
+		InspectionPlan drawn = plans.get(DataScope.region("320583"), id);
+		assertThat(plans.targets(id)).hasSize((drawn.population() + 1) / 2);
+
+		String filtered = mvc.perform(planForm(ks).param("name", "昆山市失信企业抽查（页面）")
+			.param("periodFrom", today.toString()).param("periodTo", today.plusMonths(1).toString()).param("items", "LICENCE")
+			.param("teamSize", "2").param("objectType", "ENTERPRISE").param("creditClasses", "失信")
+			.param("sampling", "RATIO").param("samplePercent", "100").param("regionCode", "320583"))
+			.andReturn().getResponse().getRedirectedUrl();
+		Object errors = mvc.perform(post(filtered + "/freeze").session(ks).with(csrf())).andReturn().getFlashMap()
+			.get("errors");
+		assertThat(String.valueOf(errors)).contains("没有符合条件的检查对象");
+		mvc.perform(planForm(ks).param("name", "x").param("periodFrom", today.toString())
+			.param("periodTo", today.toString()).param("items", "LICENCE").param("teamSize", "2")
+			.param("creditClasses", "很好").param("sampling", "RATIO").param("samplePercent", "10").param("regionCode", "320583"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("信用等级应为守信、失信、信用异常、未评定之一")));
+		mvc.perform(planForm(ks).param("name", "x").param("periodFrom", today.toString())
+			.param("periodTo", today.toString()).param("items", "LICENCE").param("teamSize", "2")
+			.param("sampling", "CLASS").param("classPercents", "", "", "", "").param("regionCode", "320583"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("按信用等级抽取时至少填写一个信用等级的抽取比例")));
 	}
 
 	@Test
@@ -305,5 +344,9 @@ class InspectionPlanPagesIntegrationTest {
 		mvc.perform(get("/inspections/items").session(market))
 			.andExpect(content().string(containsString("id=\"publications\"")))
 			.andExpect(content().string(containsString("公布后新增事项")));
+		mvc.perform(get("/admin/audit").session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(content().string(containsString("苏州市邮政管理局抽查事项清单第")))
+			.andExpect(content().string(containsString("SZ_COLD_CHAIN 冷链快件温控")))
+			.andExpect(content().string(containsString("公布抽查事项清单")));
 	}
 }

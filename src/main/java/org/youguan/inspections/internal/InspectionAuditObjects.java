@@ -1,15 +1,20 @@
 package org.youguan.inspections.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.youguan.audit.AuditObjects;
+import org.youguan.inspections.InspectionItems;
 import org.youguan.inspections.InspectionPlans;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 
 /**
  * The inspections module's objects in the audit trail by their titles, linked to their pages, for readers in whose
- * scope they lie: a 双随机 plan by its name, an inspector by name and certificate number.
+ * scope they lie: a 双随机 plan by its name, an inspector by name and certificate number, an added item by code and
+ * name, a published item list by bureau and version (both linked to the catalogue page).
  */
 @Configuration(proxyBeanMethods = false)
 class InspectionAuditObjects {
@@ -18,6 +23,22 @@ class InspectionAuditObjects {
 	AuditObjects inspectionPlanTitles(InspectionPlans plans) {
 		return AuditObjects.of("inspection-plan",
 				(scope, id) -> new AuditObjects.Title(plans.get(scope, id).name(), "/inspections/plans/" + id));
+	}
+
+	@Bean
+	AuditObjects inspectionItemTitles(InspectionItems items) {
+		return AuditObjects.ofMany("inspection-item", (scope, ids) -> titles(items.itemTitles(scope, ids)));
+	}
+
+	@Bean
+	AuditObjects inspectionItemListTitles(InspectionItems items) {
+		return AuditObjects.ofMany("inspection-item-list", (scope, ids) -> titles(items.listTitles(scope, ids)));
+	}
+
+	private static Map<Long, AuditObjects.Title> titles(Map<Long, String> texts) {
+		Map<Long, AuditObjects.Title> titles = new LinkedHashMap<>();
+		texts.forEach((id, text) -> titles.put(id, new AuditObjects.Title(text, "/inspections/items")));
+		return titles;
 	}
 
 	@Bean
