@@ -48,11 +48,13 @@ import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
 /**
- * 双随机 plans, step by step, each audited: create (name, period, items, population filter, sampling as a count, a
- * ratio or a ratio per credit class, inspectors per team) → freeze the population (the registry's enterprises in the
- * plan's region, sorted, with their SHA-256), the roster (certificates valid on the first day) and the conflicts →
- * record the seed with its operator and witnesses → draw ({@link RandomDraw}) → publish. Credit classes do not exist
- * yet: every enterprise is 未评定 until the credit module supplies them.
+ * 双随机 plans, step by step, each audited: create (name, period, items, population filter — object type, region,
+ * brand, enterprise type, credit classes —, sampling as a count, a ratio or a ratio per credit class, inspectors per
+ * team) → freeze the population (the registry's enterprises, branches or outlets in the plan's region, sorted, with
+ * their SHA-256), the roster (certificates valid on the first day, of the plan's bureau and below) and the conflicts →
+ * record the seed with its operator and witnesses → draw ({@link RandomDraw}) → publish → publish the results, each
+ * within the configured working days after its check. Steps run for the plan's bureau and those above it only.
+ * Credit classes do not exist yet: every object is 未评定 until the credit module supplies them.
  */
 @Service
 public class InspectionPlans {
@@ -101,7 +103,7 @@ public class InspectionPlans {
 
 	/**
 	 * A target with its check and the publication of its result.
-	 * @param inspectedOn the day of the check (the first inspection of the target's enterprise for this plan), or null
+	 * @param inspectedOn the day of the check (see {@link InspectionPlans#results}), or null
 	 * @param outcome that inspection's outcome (NONE, INTERVIEW, RECTIFICATION, LEAD), or null
 	 * @param dueOn the last day to publish the result: {@code inspectedOn} plus the configured working days
 	 */
