@@ -116,8 +116,8 @@ public class InspectionItems {
 		v.require("legalText", text != null && text.isText(), "one-of", "法律依据应选择一部法律法规");
 		v.require("article", data.article() == null || data.article() >= 0 && data.article() <= 500, "range",
 				"条款应为0至500之间的整数（0表示整部法规）");
-		v.require("objectType", OBJECT_TYPES.contains(data.objectType()), "one-of", "检查对象应为快递企业、分支机构、末端网点或邮政营业场所");
-		v.require("method", METHODS.contains(data.method()), "one-of", "检查方式应为现场检查、书面检查或网络监测");
+		v.require("objectType", data.objectType() != null && OBJECT_TYPES.contains(data.objectType()), "one-of", "检查对象应为快递企业、分支机构、末端网点或邮政营业场所");
+		v.require("method", data.method() != null && METHODS.contains(data.method()), "one-of", "检查方式应为现场检查、书面检查或网络监测");
 		List<String> lines = data.checklist() == null ? List.of()
 				: data.checklist().stream().filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
 		v.require("checklist", !lines.isEmpty(), "required", "检查内容至少填写一条");
