@@ -24,7 +24,8 @@ import org.youguan.registry.Enterprises;
 
 /**
  * The demo city's inspections, through the inspections module's own services: the roster of certified inspectors of
- * the city and three county bureaus (one certificate expired, so it is never drawn); for every quarter of this year so
+ * the city and three county bureaus, at least three in each county so a county can draw teams from its own roster (one
+ * certificate expired, so it is never drawn); for every quarter of this year so
  * far a published 双随机 plan (frozen population, recorded seed with witnesses, six targets with teams of two), the
  * drawn targets inspected by their drawn teams, and ad-hoc inspections (专项, complaint-triggered) — in every outcome
  * (无问题, 约谈, 责令改正 rectified on time, rectified late, still open or overdue, 立案线索); and orders issued on the
@@ -41,7 +42,11 @@ class InspectionDemoData {
 			new Certified("3205", "sz.safety", "冯安全", "32050002", 3), new Certified("3205", "sz.admin", "周管理", "32050003", 2),
 			new Certified("3205", null, "林执法", "32050004", 4), new Certified("3205", null, "秦过期", "32050005", -1),
 			new Certified("320506", "wz.staff", "陈吴中", "32050601", 3), new Certified("320506", null, "沈执法", "32050602", 2),
-			new Certified("320507", "xc.staff", "褚相城", "32050701", 3), new Certified("320583", "ks.admin", "卫昆山", "32058301", 3));
+			new Certified("320507", "xc.staff", "褚相城", "32050701", 3), new Certified("320583", "ks.admin", "卫昆山", "32058301", 3),
+			// enough certified staff in each county for its own draws (a county draws from its own roster only)
+			new Certified("320506", null, "何监察", "32050603", 2), new Certified("320506", null, "吕稽查", "32050604", 3),
+			new Certified("320507", null, "施执法", "32050702", 2), new Certified("320507", null, "张监察", "32050703", 3),
+			new Certified("320583", null, "孔执法", "32058302", 2), new Certified("320583", null, "曹监察", "32058303", 3));
 
 	private final Inspectors inspectors;
 

@@ -13,15 +13,31 @@ import java.util.List;
  * @param snapshot the population, one {@code key|creditClass|regionCode} line each, sorted
  * @param roster the inspectors that could be drawn, one {@code certificateNumber|regionCode} line each
  * @param conflicts the exclusions, one {@code candidateKey|certificateNumber} line each
+ * @param objectType what the plan draws: ENTERPRISE (快递企业), BRANCH (分支机构) or OUTLET (末端网点)
+ * @param brandId the population's brand, or null for every brand
+ * @param creditClasses the population's credit classes, or null for all
+ * @param resultsPublishedAt when results were last published, or null
  */
 public record InspectionPlan(long id, long bureauId, String regionCode, String name, LocalDate periodFrom,
 		LocalDate periodTo, List<String> items, String enterpriseType, Integer sampleCount, BigDecimal sampleRatio,
 		String ratioByClass, int teamSize, String status, String snapshot, String snapshotHash, Integer population,
 		String roster, String conflicts, String seed, String seedOperator, String seedWitnesses,
-		OffsetDateTime seedRecordedAt, OffsetDateTime drawnAt, OffsetDateTime publishedAt) {
+		OffsetDateTime seedRecordedAt, OffsetDateTime drawnAt, OffsetDateTime publishedAt, String objectType,
+		Long brandId, List<String> creditClasses, OffsetDateTime resultsPublishedAt) {
 
-	/** One drawn target with its team's certificate numbers. */
+	/**
+	 * One drawn target with its team's certificate numbers, and its result once published.
+	 * @param targetKey the snapshot key: {@code ENTERPRISE:<credit code>}, {@code BRANCH:<id>} or {@code OUTLET:<id>}
+	 * @param enterpriseCreditCode the enterprise answering for the object (itself, a branch's enterprise, an outlet's
+	 * operator)
+	 * @param objectType ENTERPRISE, BRANCH or OUTLET
+	 * @param objectName the branch's or outlet's name, null for an enterprise
+	 * @param resultInspectedOn the day of the check, once its result is published
+	 * @param resultOutcome the check's outcome (NONE, INTERVIEW, RECTIFICATION, LEAD), once published
+	 * @param resultPublishedOn the day the result was published, or null
+	 */
 	public record Target(int rank, String targetKey, String enterpriseCreditCode, String enterpriseName,
-			String regionCode, List<String> certificates) {
+			String regionCode, List<String> certificates, String objectType, String objectName,
+			LocalDate resultInspectedOn, String resultOutcome, LocalDate resultPublishedOn) {
 	}
 }

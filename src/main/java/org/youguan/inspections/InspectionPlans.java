@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +25,8 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.inspections.internal.JsonLists;
 import org.youguan.inspections.internal.RandomDraw;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -32,19 +36,25 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.registry.Branches;
+import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.Outlets;
+import org.youguan.registry.RegisteredPlace;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
 /**
- * 双随机 plans, step by step, each audited: create (name, period, items, population filter, sampling as a count, a
- * ratio or a ratio per credit class, inspectors per team) → freeze the population (the registry's enterprises in the
- * plan's region, sorted, with their SHA-256), the roster (certificates valid on the first day) and the conflicts →
- * record the seed with its operator and witnesses → draw ({@link RandomDraw}) → publish. Credit classes do not exist
- * yet: every enterprise is 未评定 until the credit module supplies them.
+ * 双随机 plans, step by step, each audited: create (name, period, items, population filter — object type, region,
+ * brand, enterprise type, credit classes —, sampling as a count, a ratio or a ratio per credit class, inspectors per
+ * team) → freeze the population (the registry's enterprises, branches or outlets in the plan's region, sorted, with
+ * their SHA-256), the roster (certificates valid on the first day, of the plan's bureau and below) and the conflicts →
+ * record the seed with its operator and witnesses → draw ({@link RandomDraw}) → publish → publish the results, each
+ * within the configured working days after its check. Steps run for the plan's bureau and those above it only.
+ * Credit classes do not exist yet: every object is 未评定 until the credit module supplies them.
  */
 @Service
 public class InspectionPlans {
@@ -52,23 +62,60 @@ public class InspectionPlans {
 	/** The credit class of every candidate until the credit module exists. */
 	public static final String UNRATED = "未评定";
 
+	/** The credit classes of 快递业信用管理暂行办法 (守信 / 失信 / 信用异常) and 未评定 for an object not yet rated. */
+	public static final List<String> CREDIT_CLASSES = List.of("守信", "失信", "信用异常", UNRATED);
+
+	/** The kinds of object a plan draws from (检查对象名录库): 快递企业, 分支机构, 末端网点. */
+	public static final List<String> OBJECT_TYPES = List.of("ENTERPRISE", "BRANCH", "OUTLET");
+
 	/**
 	 * A plan to create.
 	 * @param regionCode the population's region (inside the caller's scope; blank: the caller's own region)
-	 * @param enterpriseType POSTAL, EXPRESS or OTHER, or null for every type
+	 * @param enterpriseType POSTAL, EXPRESS or OTHER, or null for every type (enterprises only)
 	 * @param ratioByClass per credit class (e.g. 失信 → 0.5), or null
+	 * @param objectType ENTERPRISE (default), BRANCH or OUTLET ({@link #OBJECT_TYPES})
+	 * @param brandId only objects of this brand (an enterprise's or a branch's enterprise's brand, an outlet's own), or
+	 * null for every brand
+	 * @param creditClasses only objects of these credit classes ({@link #CREDIT_CLASSES}), or null/empty for all
 	 */
 	public record PlanData(String name, LocalDate periodFrom, LocalDate periodTo,
 			@JsonDeserialize(using = JsonLists.Strings.class) List<String> items,
 			String regionCode, String enterpriseType, Integer sampleCount, BigDecimal sampleRatio,
-			Map<String, BigDecimal> ratioByClass, Integer teamSize) {
+			Map<String, BigDecimal> ratioByClass, Integer teamSize, String objectType, Long brandId,
+			@JsonDeserialize(using = JsonLists.Strings.class) List<String> creditClasses) {
+
+		/** A plan over enterprises of every brand and credit class (the shape before branches and outlets). */
+		public PlanData(String name, LocalDate periodFrom, LocalDate periodTo, List<String> items, String regionCode,
+				String enterpriseType, Integer sampleCount, BigDecimal sampleRatio, Map<String, BigDecimal> ratioByClass,
+				Integer teamSize) {
+			this(name, periodFrom, periodTo, items, regionCode, enterpriseType, sampleCount, sampleRatio, ratioByClass,
+					teamSize, null, null, null);
+		}
+	}
+
+	/**
+	 * Where the result of one target stands: not inspected yet; inspected and due for publication by {@code dueOn};
+	 * past that day unpublished (overdue); published (on time or late).
+	 */
+	public enum ResultState {
+		NOT_INSPECTED, DUE, OVERDUE, PUBLISHED, PUBLISHED_LATE
+	}
+
+	/**
+	 * A target with its check and the publication of its result.
+	 * @param inspectedOn the day of the check (see {@link InspectionPlans#results}), or null
+	 * @param outcome that inspection's outcome (NONE, INTERVIEW, RECTIFICATION, LEAD), or null
+	 * @param dueOn the last day to publish the result: {@code inspectedOn} plus the configured working days
+	 */
+	public record TargetResult(InspectionPlan.Target target, LocalDate inspectedOn, String outcome, LocalDate dueOn,
+			ResultState state) {
 	}
 
 	static final String COLUMNS = """
 			SELECT p.id, p.bureau_id, p.region_code, p.name, p.period_from, p.period_to, p.items, p.enterprise_type,
 			       p.sample_count, p.sample_ratio, p.ratio_by_class, p.team_size, p.status, p.snapshot, p.snapshot_hash,
 			       p.population, p.roster, p.conflicts, p.seed, p.seed_operator, p.seed_witnesses, p.seed_recorded_at,
-			       p.drawn_at, p.published_at
+			       p.drawn_at, p.published_at, p.object_type, p.brand_id, p.credit_classes, p.results_published_at
 			FROM inspection_plan p""";
 
 	private final JdbcClient jdbc;
@@ -85,8 +132,24 @@ public class InspectionPlans {
 
 	private final Clock clock;
 
+	private final Branches branches;
+
+	private final Outlets outlets;
+
+	private final Brands brands;
+
+	private final WorkingCalendar calendar;
+
+	private final int resultWorkingDays;
+
 	InspectionPlans(JdbcClient jdbc, Enterprises enterprises, Inspectors inspectors, InspectionItems items,
-			StatutoryRules rules, AuditTrail audit, Clock clock) {
+			StatutoryRules rules, AuditTrail audit, Clock clock, Branches branches, Outlets outlets, Brands brands,
+			WorkingCalendar calendar,
+			@Value("${youguan.inspections.result-publication-working-days:20}") int resultWorkingDays) {
+		if (resultWorkingDays < 1 || resultWorkingDays > 180) {
+			throw new IllegalArgumentException(
+					"youguan.inspections.result-publication-working-days 应在1至180之间：" + resultWorkingDays);
+		}
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.inspectors = inspectors;
@@ -94,6 +157,16 @@ public class InspectionPlans {
 		this.rules = rules;
 		this.audit = audit;
 		this.clock = clock;
+		this.branches = branches;
+		this.outlets = outlets;
+		this.brands = brands;
+		this.calendar = calendar;
+		this.resultWorkingDays = resultWorkingDays;
+	}
+
+	/** The working days after a check within which its result is published (configured, default 20). */
+	public int resultWorkingDays() {
+		return resultWorkingDays;
 	}
 
 	/**
@@ -114,10 +187,29 @@ public class InspectionPlans {
 		v.within("periodFrom", "检查期间起始日期", data.periodFrom(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.within("periodTo", "检查期间截止日期", data.periodTo(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		String region = Text.blankToNull(data.regionCode()) == null ? callerRegion : data.regionCode().strip();
+		v.require("regionCode", region != null && region.matches("\\d{2,12}"), "format", "抽查区域应为行政区划代码（2至12位数字）");
 		scope.requireWithin(v, "regionCode", region, "抽查区域");
+		String objectType = Text.blankToNull(data.objectType()) == null ? "ENTERPRISE" : data.objectType().strip();
+		v.require("objectType", OBJECT_TYPES.contains(objectType), "one-of", "检查对象类型应为快递企业、分支机构或末端网点");
 		if (data.enterpriseType() != null && !data.enterpriseType().isBlank()) {
 			v.require("enterpriseType", List.of("POSTAL", "EXPRESS", "OTHER").contains(data.enterpriseType()), "one-of",
 					"企业类型应为POSTAL、EXPRESS或OTHER");
+			v.require("enterpriseType", objectType.equals("ENTERPRISE"), "objects", "企业类型只适用于检查对象为快递企业的计划");
+		}
+		if (data.brandId() != null) {
+			v.require("brandId", brands.all().stream().anyMatch(b -> b.id() == data.brandId()), "exists", "品牌不存在");
+		}
+		List<String> classes = data.creditClasses() == null ? List.of()
+				: data.creditClasses().stream().filter(c -> c != null && !c.isBlank()).map(String::strip).distinct().toList();
+		for (String c : classes) {
+			v.require("creditClasses", CREDIT_CLASSES.contains(c), "one-of",
+					"信用等级应为" + String.join("、", CREDIT_CLASSES) + "之一");
+		}
+		if (data.ratioByClass() != null) {
+			for (String c : data.ratioByClass().keySet()) {
+				v.require("ratioByClass", c == null || CREDIT_CLASSES.contains(c.strip()), "one-of",
+						"按信用等级的抽取比例：信用等级应为" + String.join("、", CREDIT_CLASSES) + "之一");
+			}
 		}
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region);
 		v.require("teamSize", data.teamSize() != null && data.teamSize() >= min && data.teamSize() <= 10, "range",
@@ -133,9 +225,13 @@ public class InspectionPlans {
 		v.throwIfInvalid();
 		long id = jdbc.sql("""
 				INSERT INTO inspection_plan (bureau_id, region_code, name, period_from, period_to, items, enterprise_type,
-				    sample_count, sample_ratio, ratio_by_class, team_size, status, demo, created_by, created_at)
+				    sample_count, sample_ratio, ratio_by_class, team_size, status, demo, created_by, created_at, object_type,
+				    brand_id, credit_classes)
 				VALUES (:bureau, :region, :name, :from, :to, :items, :type, :count, :ratio, :ratios, :team, 'DRAFT', :demo,
-				    :actor, :now) RETURNING id""")
+				    :actor, :now, :objectType, :brand, :classes) RETURNING id""")
+			.param("objectType", objectType)
+			.param("brand", data.brandId())
+			.param("classes", classes.isEmpty() ? null : classes.toArray(String[]::new))
 			.param("bureau", bureauId)
 			.param("region", region)
 			.param("name", data.name().strip())
@@ -158,34 +254,58 @@ public class InspectionPlans {
 	}
 
 	/**
-	 * Freezes the population, the roster and the conflicts: the registry's enterprises in the plan's region (of its
-	 * type, not suspended or cancelled) as sorted lines with their SHA-256; the inspectors drawable on the first day of
-	 * the period; as conflicts each inspector's declared relations and avoidance list and the inspectors of each
-	 * enterprise's previous inspection.
+	 * Freezes the population, the roster and the conflicts: the plan's objects in its region (快递企业 of its type, not
+	 * suspended or cancelled; 分支机构 of normal enterprises; 末端网点 not closed — of its brand and credit classes when
+	 * set) as sorted lines {@code TYPE:id|creditClass|region} with their SHA-256; the inspectors drawable on the first
+	 * day of the period among the plan's bureau and those below it (a county draws from its own roster only); as
+	 * conflicts each inspector's avoidance list (declared relations, by the responsible enterprise) and the inspectors of
+	 * each enterprise's previous inspection.
 	 * @throws DomainException unless the plan is a DRAFT, or when the population is empty
 	 */
 	@Transactional
 	public void freeze(DataScope scope, long id) {
 		InspectionPlan plan = require(scope, id, "DRAFT", "只有草稿计划才能冻结名单");
+		Map<String, String> enterpriseOf = new HashMap<>();
 		List<RandomDraw.Candidate> population = new ArrayList<>();
-		EnterpriseType type = plan.enterpriseType() == null ? null : EnterpriseType.valueOf(plan.enterpriseType());
-		for (int page = 0;; page++) {
-			PageResult<EnterpriseView> result = enterprises.list(DataScope.region(plan.regionCode()),
-					new Enterprises.Filter(type, null, EnterpriseStatus.NORMAL), PageQuery.of(null, page, PageQuery.MAX_SIZE, null, null));
-			result.items().forEach(e -> population.add(new RandomDraw.Candidate(key(e.creditCode()), UNRATED, e.regionCode())));
-			if (!result.hasNext()) {
-				break;
+		Set<String> classes = plan.creditClasses() == null || plan.creditClasses().isEmpty() ? null
+				: Set.copyOf(plan.creditClasses());
+		BiConsumer<String, RandomDraw.Candidate> add = (enterprise, c) -> {
+			if (classes == null || classes.contains(c.creditClass())) {
+				population.add(c);
+				enterpriseOf.put(c.key(), enterprise);
+			}
+		};
+		switch (plan.objectType()) {
+			case "BRANCH" -> branches.places(plan.regionCode(), plan.brandId())
+				.forEach(b -> add.accept(b.enterpriseCreditCode(), new RandomDraw.Candidate("BRANCH:" + b.id(),
+						creditClass(b.enterpriseCreditCode()), b.regionCode())));
+			case "OUTLET" -> outlets.places(plan.regionCode(), plan.brandId())
+				.forEach(o -> add.accept(o.enterpriseCreditCode(), new RandomDraw.Candidate("OUTLET:" + o.id(),
+						creditClass(o.enterpriseCreditCode()), o.regionCode())));
+			default -> {
+				EnterpriseType type = plan.enterpriseType() == null ? null : EnterpriseType.valueOf(plan.enterpriseType());
+				for (int page = 0;; page++) {
+					PageResult<EnterpriseView> result = enterprises.list(DataScope.region(plan.regionCode()),
+							new Enterprises.Filter(type, plan.brandId(), EnterpriseStatus.NORMAL),
+							PageQuery.of(null, page, PageQuery.MAX_SIZE, null, null));
+					result.items().forEach(e -> add.accept(e.creditCode(),
+							new RandomDraw.Candidate(key(e.creditCode()), creditClass(e.creditCode()), e.regionCode())));
+					if (!result.hasNext()) {
+						break;
+					}
+				}
 			}
 		}
 		if (population.isEmpty()) {
-			throw DomainException.rule("抽查区域内没有符合条件的检查对象，无法冻结名单");
+			throw DomainException.rule("抽查区域内没有符合条件的检查对象（对象类型、品牌、信用等级），无法冻结名单");
 		}
-		List<Inspector> roster = inspectors.drawable(plan.regionCode(), plan.periodFrom());
+		List<Inspector> roster = inspectors.drawable(plan.regionCode(), plan.periodFrom(), bureauRegion(plan.bureauId()));
 		Set<String> conflicts = new TreeSet<>();
-		Set<String> keys = new HashSet<>();
-		population.forEach(c -> keys.add(c.key()));
+		Map<String, List<String>> keysOf = new HashMap<>();
+		enterpriseOf.forEach((k, code) -> keysOf.computeIfAbsent(code, c -> new ArrayList<>()).add(k));
 		for (Inspector i : roster) {
-			i.avoidCreditCodes().stream().map(InspectionPlans::key).filter(keys::contains)
+			i.avoidCreditCodes().stream()
+				.flatMap(code -> keysOf.getOrDefault(code, List.of()).stream())
 				.forEach(k -> conflicts.add(k + "|" + i.certificateNumber()));
 		}
 		record Previous(String code, String certificate) {
@@ -199,9 +319,7 @@ public class InspectionPlans {
 			.param("region", plan.regionCode())
 			.query(Rows.of(Previous.class))
 			.list()
-			.stream()
-			.filter(p -> keys.contains(key(p.code())))
-			.forEach(p -> conflicts.add(key(p.code()) + "|" + p.certificate()));
+			.forEach(p -> keysOf.getOrDefault(p.code(), List.of()).forEach(k -> conflicts.add(k + "|" + p.certificate())));
 		String snapshot = RandomDraw.snapshot(population);
 		String hash = RandomDraw.sha256(snapshot);
 		jdbc.sql("""
@@ -246,17 +364,40 @@ public class InspectionPlans {
 	public List<InspectionPlan.Target> draw(DataScope scope, long id) {
 		InspectionPlan plan = require(scope, id, "SEEDED", "须先记录随机种子，再进行抽取");
 		RandomDraw.Result result = draw(plan);
+		Map<Long, RegisteredPlace> places = new HashMap<>();
+		// names as the registry has them now; an object gone since the freeze keeps its key as its name
+		if (plan.objectType().equals("BRANCH")) {
+			branches.places(plan.regionCode(), null).forEach(b -> places.put(b.id(), b));
+		}
+		else if (plan.objectType().equals("OUTLET")) {
+			outlets.places(plan.regionCode(), null).forEach(o -> places.put(o.id(), o));
+		}
 		List<InspectionPlan.Target> targets = new ArrayList<>();
 		for (RandomDraw.Target t : result.targets()) {
-			String code = t.key().substring(t.key().indexOf(':') + 1);
-			String name = enterprises.findByCreditCode(code).map(EnterpriseView::legalName).orElse(code);
-			targets.add(new InspectionPlan.Target(t.rank(), t.key(), code, name, t.regionCode(), t.inspectors()));
+			String type = t.key().substring(0, t.key().indexOf(':'));
+			String ref = t.key().substring(t.key().indexOf(':') + 1);
+			String code;
+			String name;
+			String objectName = null;
+			if (type.equals("ENTERPRISE")) {
+				code = ref;
+				name = enterprises.findByCreditCode(code).map(EnterpriseView::legalName).orElse(code);
+			}
+			else {
+				RegisteredPlace place = places.getOrDefault(Long.valueOf(ref), new RegisteredPlace(0, t.key(), "", t.key(), ""));
+				code = place.enterpriseCreditCode();
+				name = place.enterpriseName();
+				objectName = place.name();
+			}
+			targets.add(new InspectionPlan.Target(t.rank(), t.key(), code, name, t.regionCode(), t.inspectors(), type,
+					objectName, null, null, null));
 			jdbc.sql("""
 					INSERT INTO inspection_plan_target (plan_id, rank, target_key, enterprise_credit_code, enterprise_name,
-					    region_code, certificates)
-					VALUES (:plan, :rank, :key, :code, :name, :region, :certificates)""")
+					    region_code, certificates, object_type, object_name)
+					VALUES (:plan, :rank, :key, :code, :name, :region, :certificates, :type, :objectName)""")
 				.param("plan", id).param("rank", t.rank()).param("key", t.key()).param("code", code).param("name", name)
-				.param("region", t.regionCode()).param("certificates", t.inspectors().toArray(String[]::new)).update();
+				.param("region", t.regionCode()).param("certificates", t.inspectors().toArray(String[]::new))
+				.param("type", type).param("objectName", objectName).update();
 		}
 		jdbc.sql("UPDATE inspection_plan SET status = 'DRAWN', drawn_at = :now WHERE id = :id")
 			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
@@ -273,6 +414,95 @@ public class InspectionPlans {
 			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
 		audit.record(AuditEntry.of("inspection-plan.publish", "inspection-plan", id, "公示双随机抽查计划：" + plan.name())
 			.inRegion(plan.regionCode()));
+	}
+
+	/**
+	 * Publishes the results of a published plan's targets that have been inspected and whose results are not yet
+	 * published (the day of the check and the outcome, no personal data); may be run again as more checks are done.
+	 * Results are due within {@link #resultWorkingDays()} working days after the check (working-day calendar).
+	 * @return how many results were published
+	 * @throws DomainException unless the plan is PUBLISHED, or when no inspected target awaits publication
+	 */
+	@Transactional
+	public int publishResults(DataScope scope, long id) {
+		InspectionPlan plan = require(scope, id, "PUBLISHED", "须先公示抽查计划，再公示检查结果");
+		LocalDate today = LocalDate.now(clock);
+		int published = 0;
+		int late = 0;
+		for (TargetResult r : results(plan)) {
+			if (r.state() == ResultState.DUE || r.state() == ResultState.OVERDUE) {
+				jdbc.sql("""
+						UPDATE inspection_plan_target SET result_inspected_on = :on, result_outcome = :outcome,
+						    result_published_on = :today WHERE plan_id = :plan AND rank = :rank""")
+					.param("on", r.inspectedOn()).param("outcome", r.outcome()).param("today", today)
+					.param("plan", id).param("rank", r.target().rank()).update();
+				published++;
+				late += r.state() == ResultState.OVERDUE ? 1 : 0;
+			}
+		}
+		if (published == 0) {
+			throw DomainException.rule("没有已检查且尚未公示结果的抽中对象");
+		}
+		jdbc.sql("UPDATE inspection_plan SET results_published_at = :now WHERE id = :id")
+			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
+		audit.record(AuditEntry.of("inspection-plan.publish-results", "inspection-plan", id, "公示检查结果：" + published
+				+ "个对象" + (late > 0 ? "（其中" + late + "个超过" + resultWorkingDays + "个工作日的公示期限）" : ""))
+			.inRegion(plan.regionCode()));
+		return published;
+	}
+
+	/**
+	 * Each drawn target of a plan with its check and where the publication of its result stands. A target's check is an
+	 * inspection of its enterprise recorded for this plan, or else a 双随机 inspection (kind RANDOM) of that enterprise
+	 * within the plan's period; each inspection counts for one target only (targets in rank order take the earliest
+	 * inspection left, a branch or outlet preferring the one whose place is its name). The result is due
+	 * {@link #resultWorkingDays()} working days after the check (working-day calendar), overdue after that day while
+	 * unpublished. Call after {@link #get}.
+	 */
+	public List<TargetResult> results(InspectionPlan plan) {
+		record Check(long id, String code, LocalDate inspectedOn, String outcome, String place) {
+		}
+		Map<String, List<Check>> checks = new HashMap<>();
+		jdbc.sql("""
+				SELECT r.id, r.enterprise_credit_code AS code, r.inspected_on, r.outcome, r.place
+				FROM inspection_record r
+				WHERE r.enterprise_credit_code IN (SELECT enterprise_credit_code FROM inspection_plan_target WHERE plan_id = :plan)
+				  AND (r.plan_id = :plan OR (r.plan_id IS NULL AND r.kind = 'RANDOM' AND r.inspected_on BETWEEN :from AND :to))
+				ORDER BY (r.plan_id IS NULL), r.inspected_on, r.id""")
+			.param("plan", plan.id()).param("from", plan.periodFrom()).param("to", plan.periodTo())
+			.query(Rows.of(Check.class))
+			.list()
+			.forEach(c -> checks.computeIfAbsent(c.code(), k -> new ArrayList<>()).add(c));
+		LocalDate today = LocalDate.now(clock);
+		List<InspectionPlan.Target> targets = targets(plan.id());
+		// published results keep the inspection they were published with
+		for (InspectionPlan.Target t : targets) {
+			if (t.resultPublishedOn() != null) {
+				List<Check> left = checks.getOrDefault(t.enterpriseCreditCode(), new ArrayList<>());
+				left.stream().filter(c -> c.inspectedOn().equals(t.resultInspectedOn())).findFirst().ifPresent(left::remove);
+			}
+		}
+		List<TargetResult> results = new ArrayList<>();
+		for (InspectionPlan.Target t : targets) {
+			if (t.resultPublishedOn() != null) {
+				LocalDate due = calendar.plusWorkingDays(t.resultInspectedOn(), resultWorkingDays);
+				results.add(new TargetResult(t, t.resultInspectedOn(), t.resultOutcome(), due,
+						t.resultPublishedOn().isAfter(due) ? ResultState.PUBLISHED_LATE : ResultState.PUBLISHED));
+				continue;
+			}
+			List<Check> left = checks.getOrDefault(t.enterpriseCreditCode(), new ArrayList<>());
+			Check check = left.stream().filter(c -> t.objectName() != null && t.objectName().equals(c.place())).findFirst()
+				.orElse(left.isEmpty() ? null : left.get(0));
+			if (check == null) {
+				results.add(new TargetResult(t, null, null, null, ResultState.NOT_INSPECTED));
+				continue;
+			}
+			left.remove(check);
+			LocalDate due = calendar.plusWorkingDays(check.inspectedOn(), resultWorkingDays);
+			results.add(new TargetResult(t, check.inspectedOn(), check.outcome(), due,
+					today.isAfter(due) ? ResultState.OVERDUE : ResultState.DUE));
+		}
+		return results;
 	}
 
 	/** The plan, if in the caller's scope. @throws DomainException not-found otherwise */
@@ -313,7 +543,8 @@ public class InspectionPlans {
 	/** The drawn targets of a plan in rank order (no scope check: call after {@link #get} or {@link #publishedPlan}). */
 	public List<InspectionPlan.Target> targets(long planId) {
 		return jdbc.sql("""
-				SELECT rank, target_key, enterprise_credit_code, enterprise_name, region_code, certificates
+				SELECT rank, target_key, enterprise_credit_code, enterprise_name, region_code, certificates, object_type,
+				       object_name, result_inspected_on, result_outcome, result_published_on
 				FROM inspection_plan_target WHERE plan_id = :id ORDER BY rank""")
 			.param("id", planId)
 			.query(Rows.of(InspectionPlan.Target.class))
@@ -380,8 +611,28 @@ public class InspectionPlans {
 		return map;
 	}
 
+	/**
+	 * The credit class of an enterprise's objects: 未评定 for every enterprise until the credit module rates them
+	 * (快递业信用管理暂行办法; the class is already part of each snapshot line and of the filters).
+	 */
+	static String creditClass(String enterpriseCreditCode) {
+		return UNRATED;
+	}
+
+	private String bureauRegion(long bureauId) {
+		return jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", bureauId)
+			.query(String.class).single();
+	}
+
+	/**
+	 * The plan in the caller's scope in {@code status}, for a step: only its own bureau and those above it run a plan's
+	 * steps (a county reads a city plan of its county but does not draw it).
+	 */
 	private InspectionPlan require(DataScope scope, long id, String status, String message) {
 		InspectionPlan plan = get(scope, id);
+		if (!scope.containsRegion(bureauRegion(plan.bureauId()))) {
+			throw new AccessRefusedException("只有制定计划的单位及其上级单位才能办理该计划");
+		}
 		if (!plan.status().equals(status)) {
 			throw DomainException.illegalTransition(message + "（当前状态：" + plan.status() + "）");
 		}

@@ -74,26 +74,13 @@ public class Inspectors {
 	@Transactional
 	public long register(DataScope scope, InspectorData data) {
 		Validation v = new Validation();
-		v.required("name", "姓名", data.name()).maxLength("name", "姓名", data.name(), 50);
-		v.required("certificateNumber", "执法证号", data.certificateNumber())
-			.maxLength("certificateNumber", "执法证号", data.certificateNumber(), 40);
-		v.require("validUntil", data.validUntil() != null, "required", "执法证有效期不能为空");
-		v.within("validUntil", "执法证有效期", data.validUntil(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		List<String> avoid = validate(v, data);
 		String region = data.bureauId() == null ? null
 				: jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", data.bureauId())
 					.query(String.class).optional().orElse(null);
 		v.require("bureauId", region != null, "exists", "所属单位不存在");
 		if (region != null) {
 			scope.requireWithin(v, "bureauId", region, "所属单位");
-		}
-		List<String> avoid = new ArrayList<>();
-		if (data.avoidCreditCodes() != null) {
-			for (String code : data.avoidCreditCodes()) {
-				String c = v.check("avoidCreditCodes", () -> CreditCode.of(code).value());
-				if (c != null) {
-					avoid.add(c);
-				}
-			}
 		}
 		v.throwIfInvalid();
 		String certificate = data.certificateNumber().strip();
@@ -121,12 +108,92 @@ public class Inspectors {
 
 	/** A page of the roster in the caller's scope, searched by name or certificate number. */
 	public PageResult<Inspector> list(DataScope scope, PageQuery page) {
+		return list(scope, null, page);
+	}
+
+	/** A page of the roster in the caller's scope, of one bureau when {@code bureauId} is given, searched by name or
+	 * certificate number. */
+	public PageResult<Inspector> list(DataScope scope, Long bureauId, PageQuery page) {
 		return Listing.from(FROM)
 			.scope(scope, "i.region_code")
 			.where("i.active")
+			.where(bureauId != null, "i.bureau_id = :bureau", "bureau", bureauId == null ? 0L : bureauId)
 			.search(page, "i.name", "i.certificate_number")
 			.sorts(SORTS, "region_code", "i.id")
 			.page(jdbc, COLUMNS, page, Rows.of(Inspector.class));
+	}
+
+	/** A roster entry in the caller's scope. @throws DomainException not-found otherwise */
+	public Inspector get(DataScope scope, long id) {
+		return jdbc.sql(COLUMNS + " " + FROM + " WHERE i.id = :id AND i.active AND " + scope.regionPredicate("i.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query(Rows.of(Inspector.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("检查人员", id));
+	}
+
+	/**
+	 * Corrects a roster entry in the caller's scope — name, certificate number, valid-until (a renewed certificate) and
+	 * the avoidance list (declared relations); the bureau and the account stay. Audited with what changed.
+	 * @throws InvalidValueException naming the field for a missing or malformed value
+	 * @throws DomainException not-found out of scope; duplicate when another entry holds the certificate number
+	 */
+	@Transactional
+	public void update(DataScope scope, long id, InspectorData data) {
+		Inspector old = get(scope, id);
+		Validation v = new Validation();
+		List<String> avoid = validate(v, data);
+		v.throwIfInvalid();
+		String certificate = data.certificateNumber().strip();
+		if (findByCertificate(certificate).filter(i -> i.id() != id).isPresent()) {
+			throw DomainException.duplicate("certificateNumber", "执法证号已在检查人员名录库中：" + certificate);
+		}
+		jdbc.sql("""
+				UPDATE inspector SET name = :name, certificate_number = :certificate, valid_until = :validUntil,
+				    avoid_credit_codes = :avoid WHERE id = :id""")
+			.param("name", data.name().strip())
+			.param("certificate", certificate)
+			.param("validUntil", data.validUntil())
+			.param("avoid", avoid.toArray(String[]::new))
+			.param("id", id)
+			.update();
+		List<String> changes = new ArrayList<>();
+		if (!old.name().equals(data.name().strip())) {
+			changes.add("姓名 " + old.name() + " → " + data.name().strip());
+		}
+		if (!old.certificateNumber().equals(certificate)) {
+			changes.add("执法证号 " + old.certificateNumber() + " → " + certificate);
+		}
+		if (!old.validUntil().equals(data.validUntil())) {
+			changes.add("有效期 " + old.validUntil() + " → " + data.validUntil());
+		}
+		if (!old.avoidCreditCodes().equals(avoid)) {
+			changes.add("回避企业 " + (avoid.isEmpty() ? "无" : String.join("、", avoid)));
+		}
+		audit.record(AuditEntry.of("inspector.update", "inspector", id, "修改检查人员：" + data.name().strip() + "（"
+				+ (changes.isEmpty() ? "无变化" : String.join("；", changes)) + "）").inRegion(old.regionCode()));
+	}
+
+	private static List<String> validate(Validation v, InspectorData data) {
+		v.required("name", "姓名", data.name()).maxLength("name", "姓名", data.name(), 50);
+		v.required("certificateNumber", "执法证号", data.certificateNumber())
+			.maxLength("certificateNumber", "执法证号", data.certificateNumber(), 40);
+		v.require("validUntil", data.validUntil() != null, "required", "执法证有效期不能为空");
+		v.within("validUntil", "执法证有效期", data.validUntil(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		List<String> avoid = new ArrayList<>();
+		if (data.avoidCreditCodes() != null) {
+			for (String code : data.avoidCreditCodes()) {
+				if (code == null || code.isBlank()) {
+					continue;
+				}
+				String c = v.check("avoidCreditCodes", () -> CreditCode.of(code).value());
+				if (c != null && !avoid.contains(c)) {
+					avoid.add(c);
+				}
+			}
+		}
+		return avoid;
 	}
 
 	/**
@@ -135,12 +202,23 @@ public class Inspectors {
 	 * counties); in certificate order, so a draw over them is reproducible.
 	 */
 	public List<Inspector> drawable(String prefix, LocalDate day) {
+		return drawable(prefix, day, "");
+	}
+
+	/**
+	 * The inspectors that may be drawn as {@link #drawable(String, LocalDate)}, of the bureau of region {@code owner}
+	 * and those below it only: a county's plan draws from the county's own roster, a city's from the city's and its
+	 * counties'.
+	 */
+	public List<Inspector> drawable(String prefix, LocalDate day, String owner) {
 		return jdbc.sql(COLUMNS + " " + FROM + """
 				 WHERE i.active AND i.valid_until >= :day
 				   AND (i.region_code LIKE :prefix || '%' OR :prefix LIKE i.region_code || '%')
+				   AND i.region_code LIKE :owner || '%'
 				ORDER BY i.certificate_number""")
 			.param("day", day)
 			.param("prefix", prefix)
+			.param("owner", owner == null ? "" : owner)
 			.query(Rows.of(Inspector.class))
 			.list();
 	}

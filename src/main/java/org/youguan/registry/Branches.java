@@ -96,6 +96,23 @@ public class Branches {
 	}
 
 	/**
+	 * Every branch in the region {@code prefix} ("" for all), of the brand's enterprises when {@code brandId} is given,
+	 * in id order — one query, for populations (no scope: the caller checks that the region is its own).
+	 */
+	public List<RegisteredPlace> places(String prefix, Long brandId) {
+		return jdbc.sql("""
+				SELECT b.id, b.name, e.credit_code AS enterprise_credit_code, e.legal_name AS enterprise_name, b.region_code
+				FROM branch b JOIN enterprise e ON e.id = b.enterprise_id
+				WHERE b.region_code LIKE :prefix || '%' AND e.status = 'NORMAL'
+				  AND (CAST(:brand AS bigint) IS NULL OR e.brand_id = :brand)
+				ORDER BY b.id""")
+			.param("prefix", prefix == null ? "" : prefix)
+			.param("brand", brandId)
+			.query(Rows.of(RegisteredPlace.class))
+			.list();
+	}
+
+	/**
 	 * The branches among {@code ids} the caller may read, by id, in one query (the audit trail titles a listed page
 	 * with it); ids out of the caller's scope or unknown are left out.
 	 */

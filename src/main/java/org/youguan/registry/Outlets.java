@@ -208,6 +208,23 @@ public class Outlets {
 	}
 
 	/**
+	 * Every outlet not closed in the region {@code prefix} ("" for all), of the brand when {@code brandId} is given, in
+	 * id order — one query, for populations (no scope: the caller checks that the region is its own).
+	 */
+	public List<RegisteredPlace> places(String prefix, Long brandId) {
+		return jdbc.sql("""
+				SELECT o.id, o.name, e.credit_code AS enterprise_credit_code, e.legal_name AS enterprise_name, o.region_code
+				FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id
+				WHERE o.region_code LIKE :prefix || '%' AND o.status <> 'CLOSED'
+				  AND (CAST(:brand AS bigint) IS NULL OR o.brand_id = :brand)
+				ORDER BY o.id""")
+			.param("prefix", prefix == null ? "" : prefix)
+			.param("brand", brandId)
+			.query(Rows.of(RegisteredPlace.class))
+			.list();
+	}
+
+	/**
 	 * The outlets among {@code ids} the caller may read, by id, in one query (the audit trail titles a listed page with
 	 * it); ids out of the caller's scope or unknown are left out.
 	 */

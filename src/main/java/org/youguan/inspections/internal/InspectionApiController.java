@@ -106,7 +106,9 @@ class InspectionApiController {
 	@PostMapping("/plans")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "新建双随机抽查计划", description = "name、periodFrom、periodTo、items、regionCode（缺省本单位）、"
-			+ "enterpriseType（POSTAL、EXPRESS、OTHER或空）、sampleCount或sampleRatio或ratioByClass（如{\"失信\":0.5}）三选一、teamSize（≥2）。")
+			+ "objectType（ENTERPRISE快递企业（缺省）、BRANCH分支机构、OUTLET末端网点）、brandId（可空）、"
+			+ "creditClasses（守信、失信、信用异常、未评定，可空为全部）、"
+			+ "enterpriseType（POSTAL、EXPRESS、OTHER或空，仅快递企业）、sampleCount或sampleRatio或ratioByClass（如{\"失信\":0.5}）三选一、teamSize（≥2）。")
 	ResponseEntity<Created> createPlan(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestBody InspectionPlans.PlanData data) {
 		if (me.bureauId() == null) {

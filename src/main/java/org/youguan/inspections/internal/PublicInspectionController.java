@@ -6,13 +6,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.inspections.InspectionItems;
 import org.youguan.inspections.InspectionPlan;
 import org.youguan.inspections.InspectionPlans;
 import org.youguan.kernel.InvalidValueException;
 
 /**
- * 双随机一公开 on the public portal: the published plans of a region with their targets, the snapshot fingerprint and
- * the seed, and the draw's algorithm in words (anyone can repeat it with {@code POST /api/v1/public/inspections/draw/verify}).
+ * 双随机一公开 on the public portal: the published plans of a region with their targets and their published results
+ * (day and outcome), the snapshot fingerprint and the seed, the latest published 抽查事项清单 of each bureau of the
+ * region and above it, and the draw's algorithm in words (anyone can repeat it with {@code POST /api/v1/public/inspections/draw/verify}).
  * No personal data: inspectors appear by certificate number only.
  */
 @Controller
@@ -24,8 +26,11 @@ class PublicInspectionController {
 
 	private final InspectionPlans plans;
 
-	PublicInspectionController(InspectionPlans plans) {
+	private final InspectionItems items;
+
+	PublicInspectionController(InspectionPlans plans, InspectionItems items) {
 		this.plans = plans;
+		this.items = items;
 	}
 
 	@GetMapping("/public/inspections")
@@ -38,6 +43,8 @@ class PublicInspectionController {
 		model.addAttribute("published", plans.published(prefix).stream()
 			.map(p -> new Published(p, plans.targets(p.id())))
 			.toList());
+		model.addAttribute("outcomes", InspectionPlanPagesController.OUTCOMES);
+		model.addAttribute("itemLists", items.latestPublished(prefix));
 		return "inspections/public";
 	}
 }

@@ -1,0 +1,106 @@
+package org.youguan.inspections.internal;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.inspections.InspectionItems;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageSteps;
+import org.youguan.org.CurrentUser;
+import org.youguan.rules.LegalText;
+
+/**
+ * 抽查事项清单 on pages (双随机一公开: the list of inspection items is public): the catalogue the caller's bureau works
+ * with (the default items derived from the law and the items of its own bureau, those above and below it), a form on
+ * which a bureau adds an item (code, name, legal basis and article, object, method, checklist lines), and publishing
+ * the list — a recorded act that keeps a numbered, dated version shown on the public page.
+ */
+@Controller
+@PreAuthorize(InspectionApiController.READERS)
+class InspectionCatalogueController {
+
+	/** The item form as posted; the checklist one line each, the article as text. */
+	record ItemForm(String code, String name, String legalText, String article, String objectType, String method,
+			String checklist) {
+	}
+
+	private final InspectionItems items;
+
+	InspectionCatalogueController(InspectionItems items) {
+		this.items = items;
+	}
+
+	@GetMapping("/inspections/items")
+	String catalogue(@AuthenticationPrincipal CurrentUser me, DataScope scope, Model model) {
+		model.addAttribute("items", items.list(scope));
+		String region = me.regionCode() == null ? "" : me.regionCode();
+		model.addAttribute("publications", items.publications(region, true));
+		return "inspections/items";
+	}
+
+	@GetMapping("/inspections/items/new")
+	@PreAuthorize(InspectionApiController.WRITERS)
+	String initCreateForm(Model model) {
+		return form(model, new ItemForm("", "", "EXPRESS_REGULATION", "", "ENTERPRISE", "ON_SITE", ""));
+	}
+
+	@PostMapping("/inspections/items/new")
+	@PreAuthorize(InspectionApiController.WRITERS)
+	String processCreateForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @ModelAttribute ItemForm form,
+			Model model, RedirectAttributes redirect) {
+		try {
+			if (me.bureauId() == null) {
+				throw new InvalidValueException("bureauId", "required", "只有邮政管理部门的工作人员才能增加抽查事项");
+			}
+			Integer article = null;
+			if (form.article() != null && !form.article().isBlank()) {
+				try {
+					article = Integer.valueOf(form.article().strip());
+				}
+				catch (NumberFormatException ex) {
+					throw new InvalidValueException("article", "format", "条款应为整数（0表示整部法规）");
+				}
+			}
+			List<String> lines = form.checklist() == null ? List.of() : Arrays.asList(form.checklist().split("\\R"));
+			String code = items.add(scope, me.bureauId(), me.displayName(), new InspectionItems.ItemData(form.code(),
+					form.name(), form.legalText(), article, form.objectType(), form.method(), lines));
+			redirect.addFlashAttribute("message", "已增加抽查事项" + code + "；公布清单后公众可见");
+			return "redirect:/inspections/items";
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return form(model, form);
+		}
+	}
+
+	@PostMapping("/inspections/items/publish")
+	@PreAuthorize(InspectionApiController.WRITERS)
+	String publish(@AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/inspections/items", () -> {
+			if (me.bureauId() == null) {
+				throw new InvalidValueException("bureauId", "required", "只有邮政管理部门的工作人员才能公布抽查事项清单");
+			}
+			InspectionItems.PublishedList list = items.publish(me.bureauId(), me.displayName());
+			return new PageSteps.Done("已公布抽查事项清单第" + list.version() + "版（" + list.items().size() + "项）",
+					"/inspections/items");
+		});
+	}
+
+	private static String form(Model model, ItemForm form) {
+		model.addAttribute("form", form);
+		model.addAttribute("texts", Arrays.stream(LegalText.values()).filter(LegalText::isText).toList());
+		model.addAttribute("objectTypes", InspectionItems.OBJECT_TYPES);
+		model.addAttribute("methods", InspectionItems.METHODS);
+		return "inspections/item-form";
+	}
+}

@@ -1,0 +1,153 @@
+package org.youguan.inspections.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.inspections.Inspector;
+import org.youguan.inspections.Inspectors;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Validation;
+import org.youguan.org.Bureaus;
+
+/**
+ * 检查人员名录库 on pages (邮政法(2015) art.63; 行政处罚法(2021) art.42: inspectors show their enforcement certificate):
+ * the roster of the caller's region by bureau with certificate number and valid-until (an expired certificate is
+ * highlighted and never drawn), and for bureau administrators a form to add an inspector or correct one (a renewed
+ * certificate, the declared relations — enterprises the inspector must not inspect). Each change is audited and shown
+ * on the entry's page.
+ */
+@Controller
+@PreAuthorize(InspectionApiController.READERS)
+class InspectorRosterController {
+
+	/** Who keeps the roster: the bureau's administrators (as the API). */
+	static final String MANAGERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')";
+
+	/** The form as posted; the avoidance list one credit code per line. */
+	record InspectorForm(String bureauId, String name, String certificateNumber, String validUntil, String avoid) {
+
+		static InspectorForm of(Inspector i) {
+			return new InspectorForm(Long.toString(i.bureauId()), i.name(), i.certificateNumber(), i.validUntil().toString(),
+					String.join("\n", i.avoidCreditCodes()));
+		}
+	}
+
+	private final Inspectors inspectors;
+
+	private final Bureaus bureaus;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	InspectorRosterController(Inspectors inspectors, Bureaus bureaus, AuditTrail audit, Clock clock) {
+		this.inspectors = inspectors;
+		this.bureaus = bureaus;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@GetMapping("/inspections/inspectors")
+	String roster(DataScope scope, ListRequest request, @RequestParam(required = false) Long bureau, Model model) {
+		PageQuery query = request.toPage();
+		PageResult<Inspector> result = inspectors.list(scope, bureau, query);
+		model.addAttribute("result", result);
+		model.addAttribute("inspectors", result.items());
+		model.addAttribute("query", query);
+		model.addAttribute("bureaus", bureaus.all(scope));
+		model.addAttribute("bureau", bureau);
+		model.addAttribute("today", LocalDate.now(clock));
+		return "inspections/inspectors";
+	}
+
+	@GetMapping("/inspections/inspectors/{id:\\d+}")
+	String inspector(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("inspector", inspectors.get(scope, id));
+		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("history", audit.history(scope, "inspector", id));
+		return "inspections/inspector";
+	}
+
+	@GetMapping("/inspections/inspectors/new")
+	@PreAuthorize(MANAGERS)
+	String initCreateForm(DataScope scope, Model model) {
+		return form(model, scope, new InspectorForm("", "", "", "", ""), null);
+	}
+
+	@PostMapping("/inspections/inspectors/new")
+	@PreAuthorize(MANAGERS)
+	String processCreateForm(DataScope scope, @ModelAttribute InspectorForm form, Model model, RedirectAttributes redirect) {
+		try {
+			long id = inspectors.register(scope, data(form, null));
+			redirect.addFlashAttribute("message", "已将" + form.name().strip() + "登记入检查人员名录库");
+			return "redirect:/inspections/inspectors/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return form(model, scope, form, null);
+		}
+	}
+
+	@GetMapping("/inspections/inspectors/{id:\\d+}/edit")
+	@PreAuthorize(MANAGERS)
+	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
+		return form(model, scope, InspectorForm.of(inspectors.get(scope, id)), id);
+	}
+
+	@PostMapping("/inspections/inspectors/{id:\\d+}/edit")
+	@PreAuthorize(MANAGERS)
+	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute InspectorForm form, Model model,
+			RedirectAttributes redirect) {
+		Inspector current = inspectors.get(scope, id);
+		try {
+			inspectors.update(scope, id, data(form, current.bureauId()));
+			redirect.addFlashAttribute("message", "已保存");
+			return "redirect:/inspections/inspectors/" + id;
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			return form(model, scope, form, id);
+		}
+	}
+
+	private String form(Model model, DataScope scope, InspectorForm form, Long id) {
+		model.addAttribute("form", form);
+		model.addAttribute("inspectorId", id);
+		model.addAttribute("bureaus", bureaus.all(scope));
+		return "inspections/inspector-form";
+	}
+
+	private static Inspectors.InspectorData data(InspectorForm form, Long bureauId) {
+		Validation v = new Validation();
+		LocalDate validUntil = v.date("validUntil", "执法证有效期", form.validUntil());
+		Long bureau = bureauId;
+		if (bureau == null && form.bureauId() != null && !form.bureauId().isBlank()) {
+			try {
+				bureau = Long.valueOf(form.bureauId().strip());
+			}
+			catch (NumberFormatException ex) {
+				v.require("bureauId", false, "format", "所属单位不存在");
+			}
+		}
+		v.throwIfInvalid();
+		List<String> avoid = form.avoid() == null ? List.of()
+				: Arrays.stream(form.avoid().split("[\\s,，、;；]+")).filter(s -> !s.isBlank()).toList();
+		return new Inspectors.InspectorData(bureau, null, form.name(), form.certificateNumber(), validUntil, avoid);
+	}
+}
