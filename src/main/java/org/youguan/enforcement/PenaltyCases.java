@@ -75,8 +75,13 @@ public class PenaltyCases {
 	 * @param mitigation LIGHTER (从轻) or REDUCED (减轻), or blank
 	 * @param mitigationGround the ground of art.32 (ELIMINATED_HARM, COERCED, CONFESSED, COOPERATED, OTHER_PROVISION)
 	 */
-	public record Conclusion(String report, String proposedPenalty, String proposedFine, boolean serious,
+	public record Conclusion(String report, String proposedPenalty, String proposedFine, Boolean serious,
 			String mitigation, String mitigationGround, String mitigationReason) {
+
+		/** Whether serious (情节严重); absent means not. */
+		public boolean isSerious() {
+			return Boolean.TRUE.equals(serious);
+		}
 	}
 
 	/**
@@ -255,14 +260,14 @@ public class PenaltyCases {
 		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
 		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
 		if (fine != null && penalty == Penalty.FINE) {
-			DecisionRules.checkFine(v, rules.fineRange(c.violationCode(), data.serious(), c.regionCode()), fine, mitigation,
+			DecisionRules.checkFine(v, rules.fineRange(c.violationCode(), data.isSerious(), c.regionCode()), fine, mitigation,
 					ground, data.mitigationReason());
 		}
 		v.throwIfInvalid();
 		boolean review = DecisionRules.reviewRequired(penalty, fine, threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), false);
 		Map<String, Object> p = new HashMap<>();
 		p.put("report", data.report().strip());
-		p.put("serious", data.serious());
+		p.put("serious", data.isSerious());
 		p.put("penalty", penalty.name());
 		p.put("fine", fine);
 		p.put("mitigation", mitigation == null ? null : mitigation.name());
@@ -274,7 +279,7 @@ public class PenaltyCases {
 				  mitigation = :mitigation, mitigation_ground = :ground, mitigation_reason = :reason,
 				  review_required = :review, reviewed_on = NULL, reviewed_by = NULL, reviewed_by_user_id = NULL""", p);
 		record(c, "case.conclude", "调查终结，拟" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
-				+ (data.serious() ? "（情节严重）" : "") + (review ? "；须法制审核" : ""));
+				+ (data.isSerious() ? "（情节严重）" : "") + (review ? "；须法制审核" : ""));
 	}
 
 	/**
