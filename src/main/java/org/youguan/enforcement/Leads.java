@@ -232,16 +232,21 @@ public class Leads {
 	 * 立案: the bureau head approves a proposed lead and it becomes a case (行政处罚法(2021) art.54), unless the
 	 * violation is time-barred — discovered (the lead received) more than 2 years after it ended (art.36).
 	 * @param head the approving bureau head (the page allows only the 局领导 role)
+	 * @param filedOn the day of the signed 立案审批表 when recorded afterwards (not before the lead was received, not in
+	 * the future), or null for today
 	 * @return the case's id
 	 * @throws DomainException (409) when the lead is not proposed; (422) when time-barred or the enterprise is not
 	 * registered
+	 * @throws InvalidValueException (field {@code filedOn}) for a day before the lead or in the future
 	 */
 	@Transactional
-	public long approve(DataScope scope, long id, Officer head, boolean demo) {
+	public long approve(DataScope scope, long id, Officer head, LocalDate filedOn, boolean demo) {
 		LeadView lead = lock(scope, id);
 		if (lead.status() != LeadStatus.PROPOSED) {
 			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，须先提请立案才能批准");
 		}
+		LocalDate filed = filedOn == null ? LocalDate.now(clock) : filedOn;
+		new Validation().within("filedOn", "立案日期（filedOn）", filed, lead.receivedOn(), LocalDate.now(clock)).throwIfInvalid();
 		EnterpriseView enterprise = enterprises.findByCreditCode(lead.enterpriseCreditCode())
 			.orElseThrow(() -> DomainException.rule("当事人（" + lead.enterpriseCreditCode() + "）不在企业名录中，请先登记企业"));
 		CaseClock caseClock = cases.clock(enterprise.regionCode());
@@ -250,7 +255,7 @@ public class Leads {
 			throw DomainException.rule("违法行为终了于" + lead.proposedEndedOn() + "，至" + lead.receivedOn() + "收到线索时已超过"
 					+ "2年追责时效（至" + barred + "），不再给予行政处罚（行政处罚法第36条），请以此理由不予立案");
 		}
-		long caseId = cases.file(enterprise, lead, head, LocalDate.now(clock), demo);
+		long caseId = cases.file(enterprise, lead, head, filed, demo);
 		jdbc.sql("UPDATE penalty_lead SET status = 'FILED', case_id = :case WHERE id = :id")
 			.param("case", caseId)
 			.param("id", id)

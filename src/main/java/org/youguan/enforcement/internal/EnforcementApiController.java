@@ -159,7 +159,7 @@ class EnforcementApiController {
 	@PreAuthorize(HEADS)
 	@Operation(summary = "批准立案（局领导）", description = "已提请立案的线索经负责人批准立案；违法行为终了后2年内未被发现的不予立案（行政处罚法第36条）。")
 	ResponseEntity<Created> file(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id) {
-		long caseId = leads.approve(scope, id, officer(me), false);
+		long caseId = leads.approve(scope, id, officer(me), null, false);
 		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + caseId)).body(new Created(caseId));
 	}
 

@@ -110,7 +110,7 @@ class EnforcementController {
 	String approve(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, lead(id), () -> {
-			long caseId = leads.approve(scope, id, EnforcementApiController.officer(me), false);
+			long caseId = leads.approve(scope, id, EnforcementApiController.officer(me), null, false);
 			return new PageSteps.Done("已批准立案", "/enforcement/cases/" + caseId);
 		});
 	}
