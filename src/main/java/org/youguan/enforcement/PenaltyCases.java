@@ -100,7 +100,7 @@ public class PenaltyCases {
 	}
 
 	/** A case with its people, pauses and deadlines. */
-	public record CaseDetail(CaseView c, List<Investigator> investigators, List<Suspension> suspensions,
+	public record CaseDetail(CaseView penaltyCase, List<Investigator> investigators, List<Suspension> suspensions,
 			Deadlines deadlines) {
 	}
 

@@ -48,7 +48,7 @@ class EnforcementDemoIntegrationTest {
 			.query(Long.class).single();
 		PenaltyCases.CaseDetail d = cases.get(DataScope.all(), unpaid);
 		assertThat(d.deadlines().paymentDue()).isBefore(LocalDate.now());
-		assertThat(d.deadlines().surchargeToday()).isPositive().isLessThanOrEqualTo(d.c().fine());
+		assertThat(d.deadlines().surchargeToday()).isPositive().isLessThanOrEqualTo(d.penaltyCase().fine());
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND paid_on IS NOT NULL").query(Long.class).single())
 			.isEqualTo(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_lead WHERE demo AND status = 'OPEN'").query(Long.class).single())

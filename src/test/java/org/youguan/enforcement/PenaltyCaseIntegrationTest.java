@@ -141,9 +141,9 @@ class PenaltyCaseIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/leads/" + lead + "/filing", "{}").andExpect(status().isForbidden());
 		long c = id(call(HEAD, "/api/v1/enforcement/leads/" + lead + "/filing", "{}").andExpect(status().isCreated()));
 		mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", WUZHONG))
-			.andExpect(jsonPath("$.c.status").value("FILED"))
-			.andExpect(jsonPath("$.c.filingApprovedBy").value("孙局长"))
-			.andExpect(jsonPath("$.c.decisionDueOn").value(LocalDate.parse(jsonDue(c)).toString()))
+			.andExpect(jsonPath("$.penaltyCase.status").value("FILED"))
+			.andExpect(jsonPath("$.penaltyCase.filingApprovedBy").value("孙局长"))
+			.andExpect(jsonPath("$.penaltyCase.decisionDueOn").value(LocalDate.parse(jsonDue(c)).toString()))
 			.andExpect(jsonPath("$.deadlines.remainingDays").isNumber());
 		assertThat(LocalDate.parse(jsonDue(c))).isAfterOrEqualTo(today().plusDays(90));
 
@@ -153,13 +153,13 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("investigators"));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM)
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.c.status").value("INVESTIGATING"))
+			.andExpect(jsonPath("$.penaltyCase.status").value("INVESTIGATING"))
 			.andExpect(jsonPath("$.investigators.length()").value(2));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", """
 				{"report":"查明当事人运单显示完整身份证号","proposedPenalty":"FINE","proposedFine":"20000","serious":false}""")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.c.status").value("INVESTIGATED"))
-			.andExpect(jsonPath("$.c.reviewRequired").value(true));
+			.andExpect(jsonPath("$.penaltyCase.status").value("INVESTIGATED"))
+			.andExpect(jsonPath("$.penaltyCase.reviewRequired").value(true));
 
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().is(422))
 			.andExpect(jsonPath("$.detail").value(containsString("法制审核")));
@@ -168,10 +168,10 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.detail").value(containsString("不得是本案的调查人员")));
 		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"事实清楚，证据确凿，同意\"}")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.c.reviewedBy").value("郑监管"));
+			.andExpect(jsonPath("$.penaltyCase.reviewedBy").value("郑监管"));
 
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk())
-			.andExpect(jsonPath("$.c.status").value("NOTIFIED"))
+			.andExpect(jsonPath("$.penaltyCase.status").value("NOTIFIED"))
 			.andExpect(jsonPath("$.deadlines.hearingRequestDue").isString());
 		String decision = """
 				{"decidedOn":"%s","penalty":"FINE","fine":"%s"}""";
@@ -184,8 +184,8 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("heavier"));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "15000"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.c.status").value("DECIDED"))
-			.andExpect(jsonPath("$.c.decisionNumber").value(containsString("行政处罚决定-320506-")));
+			.andExpect(jsonPath("$.penaltyCase.status").value("DECIDED"))
+			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(containsString("行政处罚决定-320506-")));
 
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/closure", "{}").andExpect(status().isConflict());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(today())).andExpect(status().isOk())
@@ -196,16 +196,16 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("应缴15000元")));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"15000\"}")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.c.status").value("EXECUTED"));
+			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/closure", "{\"reason\":\"罚款已缴清\"}").andExpect(status().isOk())
-			.andExpect(jsonPath("$.c.status").value("CLOSED"));
+			.andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id")
 			.param("id", String.valueOf(c)).query(Long.class).single()).as("one audit entry per step").isGreaterThanOrEqualTo(10);
 	}
 
 	String jsonDue(long c) throws Exception {
 		return JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", WUZHONG))
-			.andReturn().getResponse().getContentAsString(), "$.c.decisionDueOn");
+			.andReturn().getResponse().getContentAsString(), "$.penaltyCase.decisionDueOn");
 	}
 
 	@Test
@@ -242,9 +242,9 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("减轻处罚")));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", conclusion.formatted("5000", false, "\"REDUCED\"",
 				"\"ELIMINATED_HARM\"", "\"主动消除危害后果\"")).andExpect(status().isOk())
-			.andExpect(jsonPath("$.c.reviewRequired").value(false));
+			.andExpect(jsonPath("$.penaltyCase.reviewRequired").value(false));
 		mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", WUZHONG))
-			.andExpect(jsonPath("$.c.status").value("INVESTIGATED"));
+			.andExpect(jsonPath("$.penaltyCase.status").value("INVESTIGATED"));
 		long serious = fileCase(wuzhong(2), "WAYBILL_DATA");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + serious + "/investigation", TEAM).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + serious + "/conclusion", conclusion.formatted("60000", true, null, null, null))
@@ -282,7 +282,7 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026-06-08")));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-request", on(LocalDate.of(2026, 6, 8)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.c.status").value("HEARING"));
+			.andExpect(jsonPath("$.penaltyCase.status").value("HEARING"));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
 				"{\"decidedOn\":\"2026-06-30\",\"penalty\":\"FINE\",\"fine\":\"60000\"}").andExpect(status().is(422));
 		// a hearing on Friday 06-26: told by 06-16 at the latest (06-19 端午 off)
@@ -305,7 +305,7 @@ class PenaltyCaseIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
 				"{\"report\":\"未报送数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}").andExpect(status().isOk())
-			.andExpect(jsonPath("$.c.reviewRequired").value(false));
+			.andExpect(jsonPath("$.penaltyCase.reviewRequired").value(false));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
 		String number = "吴邮管罚〔" + UUID.randomUUID().toString().substring(0, 6) + "〕1号";
@@ -327,7 +327,7 @@ class PenaltyCaseIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication-withdrawal", "{\"reason\":\" \"}").andExpect(status().isBadRequest());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication-withdrawal", "{\"reason\":\"复议变更\"}")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.c.publicationWithdrawalReason").value("复议变更"));
+			.andExpect(jsonPath("$.penaltyCase.publicationWithdrawalReason").value("复议变更"));
 		mvc.perform(get("/api/v1/public/penalties?region=320506&size=200"))
 			.andExpect(jsonPath("$[?(@.decisionNumber == '" + number + "')]").isEmpty());
 	}
@@ -369,9 +369,9 @@ class PenaltyCaseIntegrationTest {
 				json.formatted(e.creditCode(), "未按规定报送快递业务数据", number, "3000", "\"2025-05-20\"", "\"2025-06-01\""))
 			.andExpect(status().isCreated()));
 		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG))
-			.andExpect(jsonPath("$.c.status").value("CLOSED"))
-			.andExpect(jsonPath("$.c.imported").value(true))
-			.andExpect(jsonPath("$.c.decisionNumber").value(number));
+			.andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"))
+			.andExpect(jsonPath("$.penaltyCase.imported").value(true))
+			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(number));
 		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", number, "3000", "null", "null"))
 			.andExpect(status().isConflict());
 		call(XIANGCHENG, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", "x" + number, "3000", "null", "null"))

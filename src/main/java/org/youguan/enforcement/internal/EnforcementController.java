@@ -141,13 +141,13 @@ class EnforcementController {
 		PenaltyCases.CaseDetail detail = cases.get(scope, id);
 		model.addAttribute("head", me.has(Role.BUREAU_LEADER));
 		model.addAttribute("d", detail);
-		model.addAttribute("c", detail.c());
+		model.addAttribute("c", detail.penaltyCase());
 		model.addAttribute("penalties", List.of(Penalty.WARNING, Penalty.FINE, Penalty.CONFISCATION, Penalty.SUSPENSION,
 				Penalty.REVOCATION));
 		model.addAttribute("mitigations", Mitigation.values());
 		model.addAttribute("grounds", Mitigation.Ground.values());
 		model.addAttribute("pauseKinds", SuspensionKind.values());
-		model.addAttribute("warningDays", rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, detail.c().regionCode()));
+		model.addAttribute("warningDays", rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, detail.penaltyCase().regionCode()));
 		model.addAttribute("history", audit.history(scope, "penalty_case", id));
 		return "enforcement/case";
 	}
