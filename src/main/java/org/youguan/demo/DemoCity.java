@@ -88,10 +88,14 @@ class DemoCity implements ApplicationRunner {
 
 	private final InspectionDemoData inspectionDemo;
 
+	private final EnforcementDemoData enforcementDemo;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
 			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo,
-			ComplaintDemoData complaintDemo, WorkPlanDemoData workPlanDemo, InspectionDemoData inspectionDemo) {
+			ComplaintDemoData complaintDemo, WorkPlanDemoData workPlanDemo, InspectionDemoData inspectionDemo,
+			EnforcementDemoData enforcementDemo) {
+		this.enforcementDemo = enforcementDemo;
 		this.registry = registry;
 		this.complaintDemo = complaintDemo;
 		this.workPlanDemo = workPlanDemo;
@@ -124,6 +128,7 @@ class DemoCity implements ApplicationRunner {
 		tx.executeWithoutResult(s -> complaintDemo.seed());
 		tx.executeWithoutResult(s -> workPlanDemo.seed());
 		tx.executeWithoutResult(s -> inspectionDemo.seed());
+		tx.executeWithoutResult(s -> enforcementDemo.seed());
 	}
 
 	private void importRegions() {

@@ -24,6 +24,9 @@ public enum LegalText {
 	/** 中华人民共和国行政处罚法, as revised 2021. */
 	ADMINISTRATIVE_PENALTY_LAW("行政处罚法", "2021"),
 
+	/** 中华人民共和国反恐怖主义法, as amended 2018 (art.85: 验视, 实名, 安检 failures of 寄递 enterprises). */
+	COUNTER_TERRORISM_LAW("反恐怖主义法", "2018"),
+
 	/** 中华人民共和国行政许可法, as amended 2019. */
 	ADMINISTRATIVE_LICENSING_LAW("行政许可法", "2019"),
 

@@ -1,6 +1,7 @@
 package org.youguan.rules;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,6 +35,23 @@ class RulesApiController {
 
 	record RuleAnswer(String code, String title, String basis, List<CitationAnswer> citations, String unit,
 			BigDecimal defaultValue, BigDecimal effectiveValue, boolean overridden, boolean confirmed) {
+	}
+
+	/** One violation type of the legal-basis catalogue with its ranges in the caller's region (serious null if none). */
+	record ViolationAnswer(String code, String title, String basis, List<CitationAnswer> citations, BigDecimal min,
+			BigDecimal max, BigDecimal seriousMin, BigDecimal seriousMax) {
+	}
+
+	@GetMapping("/api/v1/rules/violations")
+	@Operation(summary = "违法行为与罚款幅度目录", description = "处罚案件可选的违法行为类型（code，如 UNLICENSED）、处罚依据及在调用者辖区适用的罚款幅度（元）；"
+			+ "无“情节严重”幅度的，seriousMin/seriousMax 为 null。")
+	List<ViolationAnswer> violations(@AuthenticationPrincipal CurrentUser me) {
+		return Arrays.stream(ViolationType.values()).map(v -> {
+			FineRange ordinary = rules.fineRange(v, false, me.regionCode());
+			FineRange serious = v.hasSeriousRange() ? rules.fineRange(v, true, me.regionCode()) : null;
+			return new ViolationAnswer(v.code(), v.title(), v.basis(), v.citations().stream().map(CitationAnswer::of).toList(),
+					ordinary.min(), ordinary.max(), serious == null ? null : serious.min(), serious == null ? null : serious.max());
+		}).toList();
 	}
 
 	@GetMapping("/api/v1/rules")

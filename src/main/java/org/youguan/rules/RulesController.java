@@ -1,6 +1,7 @@
 package org.youguan.rules;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,10 +29,18 @@ class RulesController {
 		this.rules = rules;
 	}
 
+	/** A violation type with its ordinary and (or null) serious range in the user's region. */
+	record ViolationRow(ViolationType type, FineRange ordinary, FineRange serious) {
+	}
+
 	@GetMapping("/admin/rules")
 	String list(@AuthenticationPrincipal CurrentUser me, Model model) {
 		model.addAttribute("settings", rules.settings(me.regionCode()));
 		model.addAttribute("canEdit", me.administrator());
+		model.addAttribute("violations", Arrays.stream(ViolationType.values())
+			.map(v -> new ViolationRow(v, rules.fineRange(v, false, me.regionCode()),
+					v.hasSeriousRange() ? rules.fineRange(v, true, me.regionCode()) : null))
+			.toList());
 		return "rules/rules";
 	}
 

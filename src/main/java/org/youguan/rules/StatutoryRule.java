@@ -3,6 +3,7 @@ package org.youguan.rules;
 import static org.youguan.rules.LegalText.ADMINISTRATIVE_LICENSING_LAW;
 import static org.youguan.rules.LegalText.ADMINISTRATIVE_PENALTY_LAW;
 import static org.youguan.rules.LegalText.COMPLAINT_MEASURES;
+import static org.youguan.rules.LegalText.COUNTER_TERRORISM_LAW;
 import static org.youguan.rules.LegalText.DISCLOSURE_PRACTICE;
 import static org.youguan.rules.LegalText.EXPRESS_CREDIT_MEASURES;
 import static org.youguan.rules.LegalText.EXPRESS_LICENSING_MEASURES;
@@ -117,32 +118,51 @@ public enum StatutoryRule {
 	/** 双随机抽查结果公示时限（地方实践（未确认）） */
 	INSPECTION_RESULT_PUBLICATION("inspection.result-publication", "双随机抽查结果公示时限", "20", RuleUnit.WORKING_DAYS, false, Citation.of(LOCAL_PRACTICE)),
 
-	/** 申请听证期限（自告知）（行政处罚法(2021) 第64条） */
-	PENALTY_HEARING_REQUEST("penalty.hearing-request", "申请听证期限（自告知）", "5", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 64)),
+	/**
+	 * 申请听证期限（自告知）（行政处罚法(2021) 第64条）: 五日 — working days, because art.85 says the law's 二日, 三日, 五日 and
+	 * 七日 are 工作日 without statutory holidays.
+	 */
+	PENALTY_HEARING_REQUEST("penalty.hearing-request", "申请听证期限（自告知）", "5", RuleUnit.WORKING_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 64), Citation.of(ADMINISTRATIVE_PENALTY_LAW, 85)),
 
-	/** 听证通知提前期（行政处罚法(2021) 第64条） */
-	PENALTY_HEARING_NOTICE("penalty.hearing-notice", "听证通知提前期", "7", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 64)),
+	/** 听证通知提前期（行政处罚法(2021) 第64条）: 七日, working days by art.85. */
+	PENALTY_HEARING_NOTICE("penalty.hearing-notice", "听证通知提前期", "7", RuleUnit.WORKING_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 64), Citation.of(ADMINISTRATIVE_PENALTY_LAW, 85)),
 
-	/** 行政处罚决定期限（自立案）（行政处罚法(2021) 第60条） */
-	PENALTY_DECISION("penalty.decision", "行政处罚决定期限（自立案）", "90", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 60)),
+	/**
+	 * 行政处罚决定期限（自立案）（行政处罚法(2021) 第60条；邮政行政执法监督办法(2021) 第17条）: 九十日 — calendar days (art.85
+	 * makes only the 2-, 3-, 5- and 7-day periods working days); suspension, hearing, public notice, testing and
+	 * appraisal periods do not count (监督办法 art.17).
+	 */
+	PENALTY_DECISION("penalty.decision", "行政处罚决定期限（自立案）", "90", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 60), Citation.of(POSTAL_ENFORCEMENT_SUPERVISION, 17)),
 
-	/** 处罚决定期限延长（邮政行政执法监督办法(2021) 第17条） */
-	PENALTY_DECISION_EXTENSION("penalty.decision-extension", "处罚决定期限延长", "30", RuleUnit.CALENDAR_DAYS, true, Citation.of(POSTAL_ENFORCEMENT_SUPERVISION, 17)),
+	/** 处罚决定期限延长，经负责人批准一次（邮政行政执法监督办法(2021) 第17条）: calendar days. */
+	PENALTY_DECISION_EXTENSION("penalty.decision-extension", "处罚决定期限延长（经负责人批准，限一次）", "30", RuleUnit.CALENDAR_DAYS, true, Citation.of(POSTAL_ENFORCEMENT_SUPERVISION, 17)),
 
-	/** 处罚决定书送达期限（行政处罚法(2021) 第61条） */
-	PENALTY_DELIVERY("penalty.delivery", "处罚决定书送达期限", "7", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 61)),
+	/** 处罚决定期限临近提示（剩余天数）: the case queue highlights cases this close to their limit; local practice. */
+	PENALTY_DECISION_WARNING("penalty.decision-warning", "处罚决定期限临近提示（剩余天数）", "10", RuleUnit.CALENDAR_DAYS, false, Citation.of(LOCAL_PRACTICE)),
 
-	/** 罚款缴纳期限（自收到决定书）（行政处罚法(2021) 第67条） */
+	/** 线索及时立案预警（自收到线索）（行政处罚法(2021) 第54条 "及时立案"; the number of days is local practice）. */
+	PENALTY_LEAD_FILING_WARNING("penalty.lead-filing-warning", "线索及时立案预警（自收到线索）", "15", RuleUnit.CALENDAR_DAYS, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 54)),
+
+	/** 法制审核：罚款数额达到此值须审核（行政处罚法(2021) 第58条; the threshold is each bureau's rule）. */
+	PENALTY_LEGAL_REVIEW_FINE("penalty.legal-review.fine", "法制审核：罚款数额达到（元）", "10000", RuleUnit.YUAN, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 58)),
+
+	/** 听证：较大数额罚款（行政处罚法(2021) 第63条; the amount is set by each province's or ministry's rule）. */
+	PENALTY_HEARING_FINE("penalty.hearing.fine", "听证：较大数额罚款（元）", "10000", RuleUnit.YUAN, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 63)),
+
+	/** 处罚决定书送达期限（行政处罚法(2021) 第61条）: 七日, working days by art.85. */
+	PENALTY_DELIVERY("penalty.delivery", "处罚决定书送达期限", "7", RuleUnit.WORKING_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 61), Citation.of(ADMINISTRATIVE_PENALTY_LAW, 85)),
+
+	/** 罚款缴纳期限（自收到决定书）（行政处罚法(2021) 第67条）: 十五日, calendar days (not one of art.85's periods). */
 	PENALTY_PAYMENT("penalty.payment", "罚款缴纳期限（自收到决定书）", "15", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 67)),
 
-	/** 逾期缴纳罚款每日加处罚款比例（行政处罚法(2021) 第72条） */
-	PENALTY_LATE_SURCHARGE("penalty.late-surcharge", "逾期缴纳罚款每日加处罚款比例", "3", RuleUnit.PERCENT, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 72)),
+	/** 逾期缴纳罚款每日加处罚款比例（行政处罚法(2021) 第72条）: 3 % of the fine per day, the total capped at the fine. */
+	PENALTY_LATE_SURCHARGE("penalty.late-surcharge", "逾期缴纳罚款每日加处罚款比例（加处罚款总额不超过罚款数额）", "3", RuleUnit.PERCENT, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 72)),
 
-	/** 违法行为追责时效（行政处罚法(2021) 第36条） */
-	PENALTY_LIMITATION("penalty.limitation", "违法行为追责时效", "2", RuleUnit.YEARS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 36)),
+	/** 违法行为追责时效（行政处罚法(2021) 第36条）: counted from the day the violation ended when it continued. */
+	PENALTY_LIMITATION("penalty.limitation", "违法行为追责时效（自违法行为终了之日）", "2", RuleUnit.YEARS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 36)),
 
-	/** 处罚决定变更后撤回公开期限（行政处罚法(2021) 第48条） */
-	PENALTY_PUBLICATION_WITHDRAWAL("penalty.publication-withdrawal", "处罚决定变更后撤回公开期限", "3", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 48)),
+	/** 处罚决定变更后撤回公开期限（行政处罚法(2021) 第48条）: 三日, working days by art.85. */
+	PENALTY_PUBLICATION_WITHDRAWAL("penalty.publication-withdrawal", "处罚决定变更后撤回公开期限", "3", RuleUnit.WORKING_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 48), Citation.of(ADMINISTRATIVE_PENALTY_LAW, 85)),
 
 	/** 当场处罚罚款上限：自然人（行政处罚法(2021) 第51条） */
 	PENALTY_ON_THE_SPOT_PERSON_MAX("penalty.on-the-spot.person.max", "当场处罚罚款上限：自然人", "200", RuleUnit.YUAN, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 51)),
@@ -182,6 +202,54 @@ public enum StatutoryRule {
 
 	/** 违反实名收寄规定情节严重罚款上限（邮件快件实名收寄管理办法(2018)） */
 	FINE_REAL_NAME_SERIOUS_MAX("fine.real-name.serious.max", "违反实名收寄规定情节严重罚款上限", "30000", RuleUnit.YUAN, true, Citation.of(REAL_NAME_MEASURES)),
+
+	/** 未对加盟企业统一管理罚款下限（快递暂行条例(2025) 第51条） */
+	FINE_BRAND_UNMANAGED_MIN("fine.brand-unmanaged.min", "未对使用同一商标的企业统一管理罚款下限", "10000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 51)),
+
+	/** 未对加盟企业统一管理罚款上限（快递暂行条例(2025) 第51条） */
+	FINE_BRAND_UNMANAGED_MAX("fine.brand-unmanaged.max", "未对使用同一商标的企业统一管理罚款上限", "50000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 51)),
+
+	/** 未对加盟企业统一管理情节严重罚款上限（快递暂行条例(2025) 第51条） */
+	FINE_BRAND_UNMANAGED_SERIOUS_MAX("fine.brand-unmanaged.serious.max", "未对使用同一商标的企业统一管理情节严重罚款上限", "100000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 51)),
+
+	/** 私自开拆、隐匿、毁弃、倒卖快件罚款下限（快递暂行条例(2025) 第52条） */
+	FINE_PARCEL_TAMPERING_MIN("fine.parcel-tampering.min", "私自开拆、隐匿、毁弃、倒卖快件罚款下限", "50000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 52)),
+
+	/** 私自开拆、隐匿、毁弃、倒卖快件罚款上限（快递暂行条例(2025) 第52条） */
+	FINE_PARCEL_TAMPERING_MAX("fine.parcel-tampering.max", "私自开拆、隐匿、毁弃、倒卖快件罚款上限", "100000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 52)),
+
+	/** 私自开拆、隐匿、毁弃、倒卖快件情节严重罚款上限（快递暂行条例(2025) 第52条） */
+	FINE_PARCEL_TAMPERING_SERIOUS_MAX("fine.parcel-tampering.serious.max", "私自开拆、隐匿、毁弃、倒卖快件情节严重罚款上限", "200000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 52)),
+
+	/** 未执行收寄验视、实名收寄、过机安检制度罚款下限（快递暂行条例(2025) 第53条；反恐怖主义法(2018) 第85条） */
+	FINE_SECURITY_CHECKS_MIN("fine.security-checks.min", "未执行验视、实名、安检制度罚款下限", "100000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 53), Citation.of(COUNTER_TERRORISM_LAW, 85)),
+
+	/** 未执行收寄验视、实名收寄、过机安检制度罚款上限（快递暂行条例(2025) 第53条；反恐怖主义法(2018) 第85条） */
+	FINE_SECURITY_CHECKS_MAX("fine.security-checks.max", "未执行验视、实名、安检制度罚款上限", "500000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 53), Citation.of(COUNTER_TERRORISM_LAW, 85)),
+
+	/** 运单和用户信息管理违规罚款下限（快递暂行条例(2025) 第54条） */
+	FINE_WAYBILL_DATA_MIN("fine.waybill-data.min", "运单和用户信息管理违规罚款下限", "10000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 54)),
+
+	/** 运单和用户信息管理违规罚款上限（快递暂行条例(2025) 第54条） */
+	FINE_WAYBILL_DATA_MAX("fine.waybill-data.max", "运单和用户信息管理违规罚款上限", "50000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 54)),
+
+	/** 运单和用户信息管理违规情节严重罚款上限（快递暂行条例(2025) 第54条） */
+	FINE_WAYBILL_DATA_SERIOUS_MAX("fine.waybill-data.serious.max", "运单和用户信息管理违规情节严重罚款上限", "100000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 54)),
+
+	/** 委托未取得快递业务经营许可的企业经营罚款下限（快递市场管理办法(2023) 第48条） */
+	FINE_UNLICENSED_CONTRACTOR_MIN("fine.unlicensed-contractor.min", "委托无证企业经营快递业务罚款下限", "5000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 48)),
+
+	/** 委托未取得快递业务经营许可的企业经营罚款上限（快递市场管理办法(2023) 第48条） */
+	FINE_UNLICENSED_CONTRACTOR_MAX("fine.unlicensed-contractor.max", "委托无证企业经营快递业务罚款上限", "10000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 48)),
+
+	/** 委托未取得快递业务经营许可的企业经营情节严重罚款上限（快递市场管理办法(2023) 第48条） */
+	FINE_UNLICENSED_CONTRACTOR_SERIOUS_MAX("fine.unlicensed-contractor.serious.max", "委托无证企业经营快递业务情节严重罚款上限", "30000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 48)),
+
+	/** 未经同意代签、使用智能快件箱或驿站投递、抛扔快件罚款上限（快递市场管理办法(2023) 第54条） */
+	FINE_DELIVERY_WITHOUT_CONSENT_MAX("fine.delivery-without-consent.max", "未经同意代签、箱驿投递或抛扔快件罚款上限", "10000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 54)),
+
+	/** 未经同意代签、使用智能快件箱或驿站投递、抛扔快件情节严重罚款上限（快递市场管理办法(2023) 第54条） */
+	FINE_DELIVERY_WITHOUT_CONSENT_SERIOUS_MAX("fine.delivery-without-consent.serious.max", "未经同意代签、箱驿投递或抛扔快件情节严重罚款上限", "30000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 54)),
 
 	/** 未按规定报送数据罚款上限（快递市场管理办法(2023) 第56条） */
 	FINE_DATA_NOT_REPORTED_MAX("fine.data-not-reported.max", "未按规定报送数据罚款上限", "3000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 56)),

@@ -65,6 +65,19 @@ public class StatutoryRules {
 		};
 	}
 
+	/**
+	 * The fine range of a violation in a region: ordinary, or for serious cases (情节严重) where the text has one —
+	 * a serious case of a type without a serious range gets the ordinary range.
+	 */
+	public FineRange fineRange(ViolationType type, boolean serious, String regionCode) {
+		if (serious && type.hasSeriousRange()) {
+			BigDecimal min = value(type.seriousMinRule() != null ? type.seriousMinRule() : type.maxRule(), regionCode);
+			return new FineRange(min, value(type.seriousMaxRule(), regionCode), true);
+		}
+		BigDecimal min = type.minRule() == null ? BigDecimal.ZERO : value(type.minRule(), regionCode);
+		return new FineRange(min, value(type.maxRule(), regionCode), false);
+	}
+
 	public RuleSetting setting(StatutoryRule rule, String regionCode) {
 		return overrides(regionCode).getOrDefault(rule,
 				new RuleSetting(rule, rule.defaultValue(), null, null, null, null));

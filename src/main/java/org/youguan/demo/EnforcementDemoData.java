@@ -1,0 +1,131 @@
+package org.youguan.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.youguan.enforcement.Leads;
+import org.youguan.enforcement.Officer;
+import org.youguan.enforcement.PenaltyCases;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+/**
+ * The demo city's penalty cases, through the enforcement module's own services and with dates counted back from
+ * today: leads waiting (a report, a transfer) and one not filed; cases in every state of the procedure — 已立案 (one
+ * overdue), 调查取证 (due within days), 调查终结 with the legal review its fine requires, 已告知, 听证, 不予处罚, 撤案 — and
+ * two decisions published: one fine paid and the case closed ("处罚企业…家，罚款8000元"), one fine delivered and unpaid
+ * past its deadline, so its 加处罚款 grows. Inspections concluded as 立案线索 arrive as leads by themselves.
+ */
+@Component
+class EnforcementDemoData {
+
+	/** The city's certified investigators (InspectionDemoData's roster) and the reviewer, who investigates nothing. */
+	static final List<PenaltyCases.Member> TEAM = List.of(new PenaltyCases.Member("林执法", "32050004"),
+			new PenaltyCases.Member("冯安全", "32050002"));
+
+	static final Officer HEAD = new Officer(null, "孙局长");
+
+	static final Officer REVIEWER = new Officer(null, "郑监管");
+
+	private final Leads leads;
+
+	private final PenaltyCases cases;
+
+	private final Enterprises enterprises;
+
+	private final Clock clock;
+
+	EnforcementDemoData(Leads leads, PenaltyCases cases, Enterprises enterprises, Clock clock) {
+		this.leads = leads;
+		this.cases = cases;
+		this.enterprises = enterprises;
+		this.clock = clock;
+	}
+
+	void seed() {
+		LocalDate t = LocalDate.now(clock);
+		DataScope all = DataScope.all();
+		List<EnterpriseView> city = enterprises.list(DataScope.region(DemoCity.CITY), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 40, "legal_name", "asc")).items();
+
+		leads.report(all, new Leads.ReportData("REPORT", "12345政务服务热线转来", city.get(0).creditCode(), null,
+				"群众反映快递员未经同意将快件投放快递驿站，且拒绝送货上门", t.minusDays(3).toString()), true);
+		leads.report(all, new Leads.ReportData("TRANSFER", "昆山市邮政管理局移交", city.get(1).creditCode(), null,
+				"该企业在昆山设立分支机构未备案，营业执照登记地在本市", t.minusDays(12).toString()), true);
+		long notFiled = leads.report(all, new Leads.ReportData("REPORT", "市市场监管局来函", city.get(2).creditCode(), null,
+				"来函反映快件包装过度", t.minusDays(30).toString()), true);
+		leads.close(all, notFiled, "经核查，包装符合国家标准，不属于邮政管理部门处罚事项");
+
+		// 已结案: a fine of 8000 paid on time, decision published
+		long paid = file(all, city.get(3), "OUTLET_UNFILED", "末端网点开办3个月未备案", t.minusDays(82), t.minusDays(80));
+		cases.startInvestigation(all, paid, TEAM);
+		cases.concludeInvestigation(all, paid, new PenaltyCases.Conclusion("查明当事人开办末端网点逾期未备案，经责令改正仍未办理",
+				"FINE", "8000", false, null, null, null));
+		cases.notifyParty(all, paid, t.minusDays(62).toString());
+		cases.recordStatement(all, paid, t.minusDays(60).toString(), "当事人放弃陈述申辩");
+		String first = cases.decide(all, paid, new PenaltyCases.Decision(null, t.minusDays(56).toString(), "FINE", "8000",
+				null, null, null, null));
+		cases.deliver(all, paid, t.minusDays(55).toString());
+		cases.publish(all, paid, t.minusDays(52).toString());
+		cases.pay(all, paid, t.minusDays(45).toString(), "8000");
+		cases.close(all, paid, "罚款已缴清，" + first + "执行完毕");
+
+		// 已送达, unpaid past the 15 days: the surcharge grows every day
+		long unpaid = file(all, city.get(4), "DELIVERY_WITHOUT_CONSENT", "多次未经用户同意将快件投递至智能快件箱", t.minusDays(75),
+				t.minusDays(72));
+		cases.startInvestigation(all, unpaid, TEAM);
+		cases.concludeInvestigation(all, unpaid, new PenaltyCases.Conclusion("查明当事人未经用户同意使用智能快件箱投递快件37件",
+				"FINE", "6000", false, null, null, null));
+		cases.notifyParty(all, unpaid, t.minusDays(50).toString());
+		cases.recordStatement(all, unpaid, t.minusDays(49).toString(), "当事人称系末端人员自行所为，请求从轻");
+		cases.decide(all, unpaid, new PenaltyCases.Decision(null, t.minusDays(45).toString(), "FINE", "5000", "LIGHTER",
+				"ELIMINATED_HARM", "已对涉事快递员培训并逐一回访用户", null));
+		cases.deliver(all, unpaid, t.minusDays(44).toString());
+		cases.publish(all, unpaid, t.minusDays(40).toString());
+
+		// 调查终结 with the legal review a fine of 20000 requires
+		long reviewed = file(all, city.get(5), "WAYBILL_DATA", "运单显示寄件人完整身份证号码", t.minusDays(40), t.minusDays(38));
+		cases.startInvestigation(all, reviewed, TEAM);
+		cases.concludeInvestigation(all, reviewed, new PenaltyCases.Conclusion("查明当事人电子运单模板违规显示用户身份证号码",
+				"FINE", "20000", false, null, null, null));
+		cases.review(all, reviewed, REVIEWER, true, "事实清楚、证据确凿、适用依据正确、程序合法，同意");
+
+		// 已告知, the statement window open
+		long notified = file(all, city.get(6), "DATA_NOT_REPORTED", "连续两个月未报送快递业务统计数据", t.minusDays(30), t.minusDays(28));
+		cases.startInvestigation(all, notified, TEAM);
+		cases.concludeInvestigation(all, notified, new PenaltyCases.Conclusion("查明当事人未按规定报送统计数据", "FINE", "2000",
+				false, null, null, null));
+		cases.notifyParty(all, notified, t.minusDays(1).toString());
+
+		// 调查取证, due within days
+		long dueSoon = file(all, city.get(7), "BRAND_UNMANAGED", "加盟网点服务标准不一，屡遭投诉", t.minusDays(86), t.minusDays(84));
+		cases.startInvestigation(all, dueSoon, TEAM);
+
+		// 已立案 and overdue
+		file(all, city.get(8), "BRANCH_UNFILED", "分支机构取得营业执照超过20日未备案", t.minusDays(100), t.minusDays(96));
+
+		// 已立案 with the clock paused for an appraisal
+		long paused = file(all, city.get(9), "PARCEL_TAMPERING", "用户反映快件被拆开、物品短少", t.minusDays(20), t.minusDays(18));
+		cases.startInvestigation(all, paused, TEAM);
+		cases.suspend(all, paused, "APPRAISAL", t.minusDays(5).toString(), "委托第三方对涉案快件包装进行鉴定");
+
+		// 不予处罚: a first minor violation corrected in time (首违不罚)
+		long minor = file(all, city.get(10), "DATA_NOT_REPORTED", "迟报一个月统计数据", t.minusDays(25), t.minusDays(24));
+		cases.startInvestigation(all, minor, TEAM);
+		cases.concludeInvestigation(all, minor, new PenaltyCases.Conclusion("查明当事人初次迟报且已补报", "WARNING", null, false,
+				null, null, null));
+		cases.notPenalize(all, minor, "初次违法且危害后果轻微并及时改正，依行政处罚法第33条不予处罚，已约谈提醒");
+	}
+
+	/** A lead received, proposed and filed on the given days: the case's id. */
+	private long file(DataScope all, EnterpriseView e, String violation, String summary, LocalDate received, LocalDate filed) {
+		long lead = leads.report(all, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null, summary,
+				received.toString()), true);
+		leads.propose(all, lead, violation, received.minusDays(1).toString(), null);
+		return leads.approve(all, lead, HEAD, filed, true);
+	}
+}

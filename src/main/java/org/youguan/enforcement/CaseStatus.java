@@ -1,0 +1,52 @@
+package org.youguan.enforcement;
+
+/**
+ * The steps of a penalty case (行政处罚法(2021) ch.5). A case moves only through {@link PenaltyCases}' guarded steps;
+ * {@link #beforeDecision()} are the states whose clock is running.
+ */
+public enum CaseStatus {
+
+	/** 立案 approved (art.54). */
+	FILED("已立案"),
+	/** 调查取证 by at least two certified investigators (art.42, 55). */
+	INVESTIGATING("调查取证"),
+	/** 调查终结: report written, penalty proposed; 法制审核 where the rules require it (art.58). */
+	INVESTIGATED("调查终结"),
+	/** 事先告知 given (art.44); 陈述申辩 open. */
+	NOTIFIED("已告知"),
+	/** 听证 requested in time (art.63–64). */
+	HEARING("听证"),
+	/** 决定 made (art.57, 59). */
+	DECIDED("已决定"),
+	/** 送达 (art.61). */
+	DELIVERED("已送达"),
+	/** 执行: the fine paid (art.67, 72). */
+	EXECUTED("已执行"),
+	/** 结案. */
+	CLOSED("已结案"),
+	/** 不予处罚 (art.33). */
+	NOT_PENALIZED("不予处罚"),
+	/** 撤案. */
+	WITHDRAWN("已撤案");
+
+	private final String label;
+
+	CaseStatus(String label) {
+		this.label = label;
+	}
+
+	/** The Chinese name shown on pages. */
+	public String label() {
+		return label;
+	}
+
+	/** Whether the decision clock runs: the case is filed and not yet decided, dropped or withdrawn. */
+	public boolean beforeDecision() {
+		return this == FILED || this == INVESTIGATING || this == INVESTIGATED || this == NOTIFIED || this == HEARING;
+	}
+
+	/** Whether the case is over (closed, not penalised or withdrawn). */
+	public boolean finished() {
+		return this == CLOSED || this == NOT_PENALIZED || this == WITHDRAWN;
+	}
+}

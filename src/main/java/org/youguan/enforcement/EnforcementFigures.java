@@ -1,0 +1,63 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Rows;
+
+/**
+ * The enforcement figures of a period and region, as a bureau's report states them ("处罚企业2家，罚款8000元").
+ */
+@Service
+public class EnforcementFigures {
+
+	/**
+	 * The period's figures (stable contract of {@code GET /api/v1/enforcement/figures}).
+	 * @param leads leads received in the period (every source)
+	 * @param casesFiled cases filed (立案) in the period, imported ones included
+	 * @param penalizedEnterprises distinct enterprises with a penalty decided in the period (不予处罚 not counted)
+	 * @param fineTotal fines decided in the period (¥)
+	 * @param fineCollected fines paid in the period (¥, without 加处罚款)
+	 * @param warnings decisions of 警告 in the period
+	 * @param decisionsPublished decisions published in the period and not withdrawn
+	 */
+	public record Figures(long leads, long casesFiled, long penalizedEnterprises, BigDecimal fineTotal,
+			BigDecimal fineCollected, long warnings, long decisionsPublished) {
+	}
+
+	private final JdbcClient jdbc;
+
+	EnforcementFigures(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The figures of days {@code from} … {@code to} in the region {@code prefix} ("" for the whole country) and the
+	 * caller's scope.
+	 */
+	public Figures figures(DataScope scope, String prefix, LocalDate from, LocalDate to) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		params.put("from", from);
+		params.put("to", to);
+		params.put("prefix", prefix + "%");
+		String cases = "FROM penalty_case c WHERE c.region_code LIKE :prefix AND " + scope.regionPredicate("c.region_code");
+		String decided = cases + " AND c.decided_on BETWEEN :from AND :to AND c.penalty IS NOT NULL";
+		return jdbc.sql("SELECT (SELECT count(*) FROM penalty_lead l WHERE l.received_on BETWEEN :from AND :to"
+				+ " AND l.region_code LIKE :prefix AND " + scope.regionPredicate("l.region_code") + ") AS leads,"
+				+ " (SELECT count(*) " + cases + " AND c.filed_on BETWEEN :from AND :to) AS cases_filed,"
+				+ " (SELECT count(DISTINCT c.enterprise_credit_code) " + decided + ") AS penalized_enterprises,"
+				+ " (SELECT coalesce(sum(c.fine), 0) " + decided + " AND c.penalty = 'FINE') AS fine_total,"
+				+ " (SELECT coalesce(sum(c.fine), 0) " + cases + " AND c.paid_on BETWEEN :from AND :to) AS fine_collected,"
+				+ " (SELECT count(*) " + decided + " AND c.penalty = 'WARNING') AS warnings,"
+				+ " (SELECT count(*) " + cases + " AND c.published_on BETWEEN :from AND :to"
+				+ " AND c.publication_withdrawn_on IS NULL) AS decisions_published")
+			.params(params)
+			.query(Rows.of(Figures.class))
+			.single();
+	}
+}

@@ -1,0 +1,29 @@
+package org.youguan.enforcement;
+
+import java.time.LocalDate;
+
+import org.youguan.rules.ViolationType;
+
+/**
+ * A lead (线索) as lists and pages show it.
+ *
+ * @param proposedViolation the violation type proposed for 立案, or null
+ * @param proposedEndedOn the day the violation ended, as proposed for 立案 (the limitation counts from it)
+ * @param caseId the case it was filed as, or null
+ */
+public record LeadView(long id, String regionCode, LeadSource source, String sourceRef, String sourceDetail,
+		String enterpriseCreditCode, String enterpriseName, String summary, LocalDate receivedOn, LeadStatus status,
+		ViolationType proposedViolation, LocalDate proposedEndedOn, String proposedBy, String closedReason,
+		LocalDate closedOn, Long caseId, String caseNumber, boolean imported) {
+
+	/** The page of the lead's origin on the platform (the complaint or inspection list), or null. */
+	public String sourcePage() {
+		if (sourceRef == null) {
+			return null;
+		}
+		if (sourceRef.startsWith("complaint:")) {
+			return "/complaints/" + sourceRef.substring("complaint:".length());
+		}
+		return sourceRef.startsWith("inspection:") || sourceRef.startsWith("rectification:") ? "/inspections" : null;
+	}
+}

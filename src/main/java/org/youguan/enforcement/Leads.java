@@ -1,0 +1,339 @@
+package org.youguan.enforcement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.enforcement.internal.CaseClock;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.rules.ViolationType;
+
+/**
+ * Leads (线索): taken in from the inspections and complaints modules' events (idempotently, one lead per origin) or
+ * entered by staff (a report by the public or another agency, a transfer from another bureau); assessed and either
+ * proposed for 立案 and filed as a case by the bureau head ({@link #approve}), or closed with a reason. Every step is
+ * one transaction with its audit entry.
+ */
+@Service
+public class Leads {
+
+	/**
+	 * A lead from another module's event.
+	 * @param sourceRef the origin, unique ({@code complaint:12}); a second intake of the same origin does nothing
+	 * @param sourceDetail the origin as shown (申诉-320506-2026-000001)
+	 * @param imported the origin came with a bureau's history: the lead is recorded as closed off the platform
+	 */
+	public record Intake(LeadSource source, String sourceRef, String sourceDetail, String regionCode,
+			String enterpriseCreditCode, String enterpriseName, String summary, LocalDate receivedOn, boolean imported) {
+	}
+
+	/**
+	 * A lead entered by staff.
+	 * @param source REPORT (public, other agency) or TRANSFER (another postal bureau)
+	 * @param sourceDetail who reported or transferred it (e.g. 市市场监管局来函)
+	 * @param enterpriseCreditCode the enterprise concerned, if known (registered in the caller's region)
+	 * @param regionCode where the violation took place when no enterprise is named (inside the caller's region)
+	 * @param summary what was reported
+	 * @param receivedOn the day it was received (YYYY-MM-DD, not in the future)
+	 */
+	public record ReportData(String source, String sourceDetail, String enterpriseCreditCode, String regionCode,
+			String summary, String receivedOn) {
+	}
+
+	static final String COLUMNS = """
+			SELECT l.id, l.region_code, l.source, l.source_ref, l.source_detail, l.enterprise_credit_code,
+			       l.enterprise_name, l.summary, l.received_on, l.status, l.proposed_violation, l.proposed_ended_on,
+			       l.proposed_by, l.closed_reason, l.closed_on, l.case_id, c.number AS case_number, l.imported""";
+
+	static final String FROM = "FROM penalty_lead l LEFT JOIN penalty_case c ON c.id = l.case_id";
+
+	static final Map<String, String> SORTS = Map.of("received_on", "l.received_on", "status", "l.status",
+			"enterprise_name", "l.enterprise_name");
+
+	private final JdbcClient jdbc;
+
+	private final Enterprises enterprises;
+
+	private final PenaltyCases cases;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Leads(JdbcClient jdbc, Enterprises enterprises, PenaltyCases cases, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.enterprises = enterprises;
+		this.cases = cases;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Takes in a lead from another module's event, once per origin: a redelivered event finds its lead and does
+	 * nothing.
+	 * @return the new lead's id, or empty when the origin was already taken in
+	 */
+	@Transactional
+	public Optional<Long> intake(Intake in) {
+		String name = in.enterpriseName() != null || in.enterpriseCreditCode() == null ? in.enterpriseName()
+				: enterprises.findByCreditCode(in.enterpriseCreditCode()).map(EnterpriseView::legalName).orElse(null);
+		String summary = in.summary() == null || in.summary().isBlank() ? in.source().label() : in.summary().strip();
+		Optional<Long> id = jdbc.sql("""
+				INSERT INTO penalty_lead (region_code, source, source_ref, source_detail, enterprise_credit_code,
+				    enterprise_name, summary, received_on, status, closed_reason, closed_on, imported, created_by,
+				    created_at)
+				VALUES (:region, :source, :ref, :detail, :code, :name, :summary, :received, :status, :closedReason,
+				    :closedOn, :imported, 'system', :now)
+				ON CONFLICT (source_ref) DO NOTHING RETURNING id""")
+			.param("region", in.regionCode())
+			.param("source", in.source().name())
+			.param("ref", in.sourceRef())
+			.param("detail", cut(in.sourceDetail(), 200))
+			.param("code", in.enterpriseCreditCode())
+			.param("name", cut(name, 200))
+			.param("summary", cut(summary, 2000))
+			.param("received", in.receivedOn())
+			.param("status", in.imported() ? LeadStatus.CLOSED.name() : LeadStatus.OPEN.name())
+			.param("closedReason", in.imported() ? "历史记录导入：线索已在平台外办理" : null)
+			.param("closedOn", in.imported() ? in.receivedOn() : null)
+			.param("imported", in.imported())
+			.param("now", OffsetDateTime.now(clock))
+			.query(Long.class)
+			.optional();
+		id.ifPresent(lead -> audit.record(AuditEntry.of("lead.intake", "penalty_lead", lead,
+				"收到案件线索（" + in.source().label() + "，" + in.sourceDetail() + "）" + (name == null ? "" : "：" + name))
+			.inRegion(in.regionCode())));
+		return id;
+	}
+
+	/**
+	 * Records a lead reported by the public or another agency, or transferred from another bureau.
+	 * @return the lead's id
+	 * @throws InvalidValueException naming each field that breaks a rule (source not REPORT/TRANSFER, enterprise not
+	 * registered in the caller's region, region outside it, summary blank or over 2000 characters, day malformed or in
+	 * the future)
+	 */
+	@Transactional
+	public long report(DataScope scope, ReportData data, boolean demo) {
+		Validation v = new Validation();
+		LeadSource source = null;
+		if (Text.isBlank(data.source())) {
+			v.require("source", false, "required", "线索来源（source）不能为空");
+		}
+		else {
+			try {
+				source = LeadSource.valueOf(data.source().strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				// told below
+			}
+			v.require("source", source == LeadSource.REPORT || source == LeadSource.TRANSFER, "one-of",
+					"线索来源（source）应为REPORT（举报、其他机关移送）或TRANSFER（邮政管理部门移交）；检查和申诉线索由相应模块自动转入");
+		}
+		EnterpriseView enterprise = enterprise(v, scope, data.enterpriseCreditCode());
+		String region = enterprise != null ? enterprise.regionCode() : Text.blankToNull(data.regionCode());
+		if (enterprise == null && Text.isBlank(data.enterpriseCreditCode())) {
+			v.require("regionCode", region != null, "required", "未指明企业时须填写违法行为发生地（regionCode）");
+			if (region != null) {
+				region = region.strip();
+				scope.requireWithin(v, "regionCode", region, "违法行为发生地");
+			}
+		}
+		v.required("summary", "线索内容（summary）", data.summary()).maxLength("summary", "线索内容（summary）", data.summary(), 2000);
+		v.maxLength("sourceDetail", "来源说明（sourceDetail）", data.sourceDetail(), 200);
+		v.required("receivedOn", "收到日期（receivedOn）", data.receivedOn());
+		LocalDate received = v.date("receivedOn", "收到日期（receivedOn）", data.receivedOn(), Validation.EARLIEST_RECORD,
+				LocalDate.now(clock));
+		v.throwIfInvalid();
+		long id = jdbc.sql("""
+				INSERT INTO penalty_lead (region_code, source, source_detail, enterprise_credit_code, enterprise_name,
+				    summary, received_on, status, demo, created_by, created_at)
+				VALUES (:region, :source, :detail, :code, :name, :summary, :received, 'OPEN', :demo, :by, :now)
+				RETURNING id""")
+			.param("region", region)
+			.param("source", source.name())
+			.param("detail", Text.blankToNull(data.sourceDetail()) == null ? null : data.sourceDetail().strip())
+			.param("code", enterprise == null ? null : enterprise.creditCode())
+			.param("name", enterprise == null ? null : enterprise.legalName())
+			.param("summary", data.summary().strip())
+			.param("received", received)
+			.param("demo", demo)
+			.param("by", actor())
+			.param("now", OffsetDateTime.now(clock))
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("lead.report", "penalty_lead", id, "登记案件线索（" + source.label() + "）"
+				+ (enterprise == null ? "" : "：" + enterprise.legalName())).inRegion(region));
+		return id;
+	}
+
+	/**
+	 * Proposes an open lead for 立案 with the violation type and the day the violation ended (which starts the 2-year
+	 * limitation, 行政处罚法(2021) art.36); names the enterprise when the lead did not.
+	 * @throws InvalidValueException naming the field (violation unknown, day malformed or in the future, enterprise
+	 * missing or not registered in the caller's region)
+	 * @throws DomainException (409) when the lead is not open
+	 */
+	@Transactional
+	public void propose(DataScope scope, long id, String violation, String endedOn, String enterpriseCreditCode) {
+		LeadView lead = lock(scope, id);
+		if (lead.status() != LeadStatus.OPEN) {
+			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，不能提请立案");
+		}
+		Validation v = new Validation();
+		ViolationType type = ViolationType.byCodeOrTitle(violation).orElse(null);
+		v.require("violation", type != null, "one-of", "违法行为类型（violation）应为违法行为目录中的代码或名称");
+		v.required("endedOn", "违法行为终了日期（endedOn）", endedOn);
+		LocalDate ended = v.date("endedOn", "违法行为终了日期（endedOn）", endedOn, Validation.EARLIEST_RECORD, LocalDate.now(clock));
+		EnterpriseView enterprise = null;
+		if (lead.enterpriseCreditCode() == null) {
+			v.required("enterpriseCreditCode", "当事人统一社会信用代码（enterpriseCreditCode）", enterpriseCreditCode);
+			enterprise = enterprise(v, scope, enterpriseCreditCode);
+		}
+		v.throwIfInvalid();
+		jdbc.sql("""
+				UPDATE penalty_lead SET status = 'PROPOSED', proposed_violation = :violation, proposed_ended_on = :ended,
+				    proposed_by = :by, enterprise_credit_code = coalesce(enterprise_credit_code, :code),
+				    enterprise_name = coalesce(enterprise_name, :name), region_code = coalesce(:region, region_code)
+				WHERE id = :id""")
+			.param("violation", type.name())
+			.param("ended", ended)
+			.param("by", actor())
+			.param("code", enterprise == null ? null : enterprise.creditCode())
+			.param("name", enterprise == null ? null : enterprise.legalName())
+			.param("region", enterprise == null ? null : enterprise.regionCode())
+			.param("id", id)
+			.update();
+		audit.record(AuditEntry.of("lead.propose", "penalty_lead", id, "提请立案：" + type.title() + "（违法行为终了于" + ended
+				+ "）").inRegion(lead.regionCode()));
+	}
+
+	/**
+	 * 立案: the bureau head approves a proposed lead and it becomes a case (行政处罚法(2021) art.54), unless the
+	 * violation is time-barred — discovered (the lead received) more than 2 years after it ended (art.36).
+	 * @param head the approving bureau head (the page allows only the 局领导 role)
+	 * @param filedOn the day of the signed 立案审批表 when recorded afterwards (not before the lead was received, not in
+	 * the future), or null for today
+	 * @return the case's id
+	 * @throws DomainException (409) when the lead is not proposed; (422) when time-barred or the enterprise is not
+	 * registered
+	 * @throws InvalidValueException (field {@code filedOn}) for a day before the lead or in the future
+	 */
+	@Transactional
+	public long approve(DataScope scope, long id, Officer head, LocalDate filedOn, boolean demo) {
+		LeadView lead = lock(scope, id);
+		if (lead.status() != LeadStatus.PROPOSED) {
+			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，须先提请立案才能批准");
+		}
+		LocalDate filed = filedOn == null ? LocalDate.now(clock) : filedOn;
+		new Validation().within("filedOn", "立案日期（filedOn）", filed, lead.receivedOn(), LocalDate.now(clock)).throwIfInvalid();
+		EnterpriseView enterprise = enterprises.findByCreditCode(lead.enterpriseCreditCode())
+			.orElseThrow(() -> DomainException.rule("当事人（" + lead.enterpriseCreditCode() + "）不在企业名录中，请先登记企业"));
+		CaseClock caseClock = cases.clock(enterprise.regionCode());
+		LocalDate barred = caseClock.limitationEnds(lead.proposedEndedOn());
+		if (lead.receivedOn().isAfter(barred)) {
+			throw DomainException.rule("违法行为终了于" + lead.proposedEndedOn() + "，至" + lead.receivedOn() + "收到线索时已超过"
+					+ "2年追责时效（至" + barred + "），不再给予行政处罚（行政处罚法第36条），请以此理由不予立案");
+		}
+		long caseId = cases.file(enterprise, lead, head, filed, demo);
+		jdbc.sql("UPDATE penalty_lead SET status = 'FILED', case_id = :case WHERE id = :id")
+			.param("case", caseId)
+			.param("id", id)
+			.update();
+		audit.record(AuditEntry.of("lead.file", "penalty_lead", id, head.name() + "批准立案").inRegion(lead.regionCode()));
+		return caseId;
+	}
+
+	/**
+	 * Closes an open or proposed lead with its reason (不予立案: no violation, time-barred, transferred elsewhere…).
+	 * @throws InvalidValueException (reason blank or over 500 characters)
+	 * @throws DomainException (409) when the lead is already filed or closed
+	 */
+	@Transactional
+	public void close(DataScope scope, long id, String reason) {
+		LeadView lead = lock(scope, id);
+		if (lead.status() == LeadStatus.FILED || lead.status() == LeadStatus.CLOSED) {
+			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，不能再作不予立案处理");
+		}
+		new Validation().required("reason", "不予立案理由（reason）", reason)
+			.maxLength("reason", "不予立案理由（reason）", reason, 500)
+			.throwIfInvalid();
+		jdbc.sql("UPDATE penalty_lead SET status = 'CLOSED', closed_reason = :reason, closed_on = :today WHERE id = :id")
+			.param("reason", reason.strip())
+			.param("today", LocalDate.now(clock))
+			.param("id", id)
+			.update();
+		audit.record(AuditEntry.of("lead.close", "penalty_lead", id, "不予立案：" + reason.strip()).inRegion(lead.regionCode()));
+	}
+
+	/** One lead in the caller's scope. @throws DomainException not-found (404) outside it */
+	public LeadView get(DataScope scope, long id) {
+		LeadView lead = jdbc.sql(COLUMNS + " " + FROM + " WHERE l.id = :id")
+			.param("id", id)
+			.query(Rows.of(LeadView.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("案件线索", id));
+		scope.requireRegion(lead.regionCode(), "案件线索", id);
+		return lead;
+	}
+
+	/**
+	 * A page of the leads in the caller's region, optionally of one status, searched by enterprise, summary or origin;
+	 * newest first by default.
+	 */
+	public PageResult<LeadView> list(DataScope scope, LeadStatus status, PageQuery page) {
+		return Listing.from(FROM)
+			.scope(scope, "l.region_code")
+			.where(status != null, "l.status = :status", "status", status == null ? "" : status.name())
+			.search(page, "l.enterprise_name", "l.enterprise_credit_code", "l.summary", "l.source_detail")
+			.sorts(SORTS, "received_on", true, "l.id")
+			.page(jdbc, COLUMNS, page, Rows.of(LeadView.class));
+	}
+
+	private LeadView lock(DataScope scope, long id) {
+		jdbc.sql("SELECT id FROM penalty_lead WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
+		return get(scope, id);
+	}
+
+	private EnterpriseView enterprise(Validation v, DataScope scope, String creditCode) {
+		if (Text.isBlank(creditCode)) {
+			return null;
+		}
+		String code = v.check("enterpriseCreditCode", () -> CreditCode.of(creditCode).value());
+		if (code == null) {
+			return null;
+		}
+		EnterpriseView e = enterprises.findByCreditCode(code).filter(x -> scope.containsRegion(x.regionCode())).orElse(null);
+		v.require("enterpriseCreditCode", e != null, "exists", "当事人（enterpriseCreditCode）不在您辖区的企业名录中：" + code);
+		return e;
+	}
+
+	private static String cut(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
+	}
+
+	private static String actor() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
+	}
+}

@@ -1,0 +1,1040 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.enforcement.internal.CaseClock;
+import org.youguan.enforcement.internal.CaseStep;
+import org.youguan.enforcement.internal.Days;
+import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.inspections.Inspector;
+import org.youguan.inspections.Inspectors;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.numbering.BusinessNumbers;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.rules.FineRange;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+import org.youguan.rules.ViolationType;
+
+/**
+ * The penalty procedure (行政处罚法(2021) ch.5; 邮政行政执法监督办法(2021) art.17): one method per step, each one
+ * transaction that locks the case, checks the step is allowed from its state ({@link CaseStep}) and the step's own
+ * rules (people, dates, amounts — all errors at once, each naming its field in Chinese), changes the case and writes
+ * its audit entry; the decision publishes {@link PenaltyDecided}. The decision clock is kept on the case
+ * ({@code decisionDueOn}) and recomputed by every step that moves it.
+ */
+@Service
+public class PenaltyCases {
+
+	/** An investigator named for the case: name and 执法证号 as on the roster (检查人员名录库). */
+	public record Member(String name, String certificateNumber) {
+	}
+
+	/** One investigator of a case. */
+	public record Investigator(int position, Long inspectorId, Long userId, String name, String certificateNumber) {
+	}
+
+	/** A period excluded from the decision clock; {@code endedOn} null while it lasts. */
+	public record Suspension(long id, SuspensionKind kind, LocalDate startedOn, LocalDate endedOn, String reason) {
+	}
+
+	/**
+	 * What the investigation concluded (案件调查终结报告) and the penalty it proposes.
+	 * @param proposedPenalty WARNING, FINE, CONFISCATION, SUSPENSION or REVOCATION
+	 * @param proposedFine the fine in yuan (required for FINE)
+	 * @param serious whether the violation is serious (情节严重: the serious range applies, 集体讨论 required)
+	 * @param mitigation LIGHTER (从轻) or REDUCED (减轻), or blank
+	 * @param mitigationGround the ground of art.32 (ELIMINATED_HARM, COERCED, CONFESSED, COOPERATED, OTHER_PROVISION)
+	 */
+	public record Conclusion(String report, String proposedPenalty, String proposedFine, Boolean serious,
+			String mitigation, String mitigationGround, String mitigationReason) {
+
+		/** Whether serious (情节严重); absent means not. */
+		public boolean isSerious() {
+			return Boolean.TRUE.equals(serious);
+		}
+	}
+
+	/**
+	 * The decision (行政处罚决定书).
+	 * @param decisionNumber the 文号, or blank to number it (行政处罚决定-地区-年份-序号)
+	 * @param discussedOn the day of 集体讨论 (required for a serious case, art.57)
+	 */
+	public record Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
+			String mitigationGround, String mitigationReason, String discussedOn) {
+	}
+
+	/** The case's deadlines as of today, for its page and list. */
+	public record Deadlines(LocalDate decisionDue, long remainingDays, boolean suspended, LocalDate hearingRequestDue,
+			LocalDate deliveryDue, LocalDate paymentDue, BigDecimal surchargeToday, LocalDate publicationDue,
+			boolean hearingRight, FineRange fineRange) {
+	}
+
+	/** A case with its people, pauses and deadlines. */
+	public record CaseDetail(CaseView penaltyCase, List<Investigator> investigators, List<Suspension> suspensions,
+			Deadlines deadlines) {
+	}
+
+	/** One case in the queue: remaining days before the decision limit (null once decided) and whether paused. */
+	public record CaseSummary(long id, String number, String regionCode, String enterpriseName,
+			String enterpriseCreditCode, ViolationType violationCode, CaseStatus status,
+			LocalDate filedOn, LocalDate decisionDueOn, Long remainingDays, boolean suspended, String decisionNumber,
+			Penalty penalty, BigDecimal fine, LocalDate publishedOn, boolean imported) {
+	}
+
+	static final Map<String, String> SORTS = Map.of("filed_on", "c.filed_on", "remaining", "remaining_days",
+			"enterprise_name", "c.enterprise_name", "status", "c.status", "decided_on", "c.decided_on");
+
+	private final JdbcClient jdbc;
+
+	private final StatutoryRules rules;
+
+	private final WorkingCalendar calendar;
+
+	private final Inspectors inspectors;
+
+	private final BusinessNumbers numbers;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Enterprises enterprises;
+
+	private final Clock clock;
+
+	PenaltyCases(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, Inspectors inspectors,
+			BusinessNumbers numbers, Enterprises enterprises, AuditTrail audit, ApplicationEventPublisher events,
+			Clock clock) {
+		this.enterprises = enterprises;
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.calendar = calendar;
+		this.inspectors = inspectors;
+		this.numbers = numbers;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The case clock with the rule values that apply in {@code region}. */
+	CaseClock clock(String region) {
+		Map<StatutoryRule, BigDecimal> memo = new HashMap<>();
+		return new CaseClock(Days.of(calendar), rule -> memo.computeIfAbsent(rule, r -> rules.value(r, region)));
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	/** Creates the case of an approved lead (立案), numbered 处罚案件-地区-年份-序号, its clock started. */
+	long file(EnterpriseView enterprise, LeadView lead, Officer head, LocalDate filedOn, boolean demo) {
+		String number = numbers.next("处罚案件", enterprise.regionCode().length() > 6 ? enterprise.regionCode().substring(0, 6)
+				: enterprise.regionCode(), filedOn.getYear());
+		LocalDate due = clock(enterprise.regionCode()).decisionDue(filedOn, false, List.of(), filedOn);
+		long id = jdbc.sql("""
+				INSERT INTO penalty_case (number, lead_id, region_code, source, enterprise_credit_code, enterprise_name,
+				    violation_code, violation_ended_on, facts, status, filed_on, filing_approved_by, decision_due_on, demo,
+				    created_by, created_at, updated_at)
+				VALUES (:number, :lead, :region, :source, :code, :name, :violation, :ended, :facts, 'FILED', :filed,
+				    :head, :due, :demo, :by, :now, :now) RETURNING id""")
+			.param("number", number)
+			.param("lead", lead.id())
+			.param("region", enterprise.regionCode())
+			.param("source", lead.source().name())
+			.param("code", enterprise.creditCode())
+			.param("name", enterprise.legalName())
+			.param("violation", lead.proposedViolation().name())
+			.param("ended", lead.proposedEndedOn())
+			.param("facts", lead.summary())
+			.param("filed", filedOn)
+			.param("head", head.name())
+			.param("due", due)
+			.param("demo", demo)
+			.param("by", actor())
+			.param("now", OffsetDateTime.now(clock))
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("case.file", "penalty_case", id, "立案：" + number + "，" + enterprise.legalName() + "，"
+				+ lead.proposedViolation().title() + "（" + head.name() + "批准；决定期限" + due + "）")
+			.inRegion(enterprise.regionCode()));
+		return id;
+	}
+
+	/**
+	 * 调查取证: names at least {@link StatutoryRule#INSPECTION_MIN_INSPECTORS} investigators, each on the roster with a
+	 * certificate valid today, no certificate twice (行政处罚法(2021) art.42, 55).
+	 * @throws InvalidValueException naming {@code investigators[i]} fields
+	 * @throws DomainException (409) unless the case is 已立案
+	 */
+	@Transactional
+	public void startInvestigation(DataScope scope, long id, List<Member> team) {
+		CaseView c = lock(scope, id);
+		CaseStatus to = CaseStep.START_INVESTIGATION.from(c.status());
+		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, c.regionCode());
+		Validation v = new Validation();
+		List<Investigator> members = new ArrayList<>();
+		List<Member> given = team == null ? List.of() : team.stream().filter(m -> m != null
+				&& (!Text.isBlank(m.name()) || !Text.isBlank(m.certificateNumber()))).toList();
+		v.require("investigators", given.size() >= min, "min", "调查人员（investigators）不得少于" + min
+				+ "人，并应出示执法证件（行政处罚法第42条、第55条）");
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < given.size(); i++) {
+			Member m = given.get(i);
+			String field = "investigators[" + i + "]";
+			v.required(field + ".name", "调查人员姓名", m.name()).required(field + ".certificateNumber", "执法证号", m.certificateNumber());
+			if (Text.isBlank(m.name()) || Text.isBlank(m.certificateNumber())) {
+				continue;
+			}
+			String certificate = m.certificateNumber().strip();
+			v.require(field + ".certificateNumber", seen.add(certificate), "unique", "执法证号重复：" + certificate);
+			Optional<Inspector> known = inspectors.findByCertificate(certificate);
+			if (known.isEmpty()) {
+				v.require(field + ".certificateNumber", false, "roster", "执法证号不在检查人员名录库中：" + certificate);
+				continue;
+			}
+			v.require(field + ".name", known.get().name().equals(m.name().strip()), "matches",
+					"调查人员姓名与名录库中执法证号" + certificate + "的持证人（" + known.get().name() + "）不符");
+			v.require(field + ".certificateNumber", known.get().validOn(today()), "valid",
+					"执法证" + certificate + "已过有效期（至" + known.get().validUntil() + "）");
+			members.add(new Investigator(i + 1, known.get().id(), known.get().userId(), m.name().strip(), certificate));
+		}
+		v.throwIfInvalid();
+		for (Investigator m : members) {
+			jdbc.sql("""
+					INSERT INTO penalty_case_investigator (case_id, position, inspector_id, user_id, name, certificate_number)
+					VALUES (:case, :pos, :inspector, :user, :name, :certificate)""")
+				.param("case", id).param("pos", m.position()).param("inspector", m.inspectorId()).param("user", m.userId())
+				.param("name", m.name()).param("certificate", m.certificateNumber()).update();
+		}
+		move(c, to, "", Map.of());
+		record(c, "case.investigate", "开始调查取证，调查人员："
+				+ String.join("、", members.stream().map(m -> m.name() + "（" + m.certificateNumber() + "）").toList()));
+	}
+
+	/**
+	 * 调查终结: the report and the proposed penalty, the fine checked against the violation's range
+	 * ({@link DecisionRules#checkFine}); whether 法制审核 is required follows from the proposal
+	 * ({@link DecisionRules#reviewRequired}). A new conclusion clears an earlier review.
+	 * @throws InvalidValueException naming each field that breaks a rule
+	 * @throws DomainException (409) unless the case is 调查取证
+	 */
+	@Transactional
+	public void concludeInvestigation(DataScope scope, long id, Conclusion data) {
+		CaseView c = lock(scope, id);
+		CaseStatus to = CaseStep.CONCLUDE_INVESTIGATION.from(c.status());
+		Validation v = new Validation();
+		v.required("report", "调查终结报告（report）", data.report()).maxLength("report", "调查终结报告（report）", data.report(), 4000);
+		Penalty penalty = penalty(v, "proposedPenalty", "拟处罚种类", data.proposedPenalty());
+		BigDecimal fine = fine(v, "fine", penalty, data.proposedFine());
+		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
+		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
+		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
+		if (fine != null && penalty == Penalty.FINE) {
+			DecisionRules.checkFine(v, rules.fineRange(c.violationCode(), data.isSerious(), c.regionCode()), fine, mitigation,
+					ground, data.mitigationReason());
+		}
+		v.throwIfInvalid();
+		boolean review = DecisionRules.reviewRequired(penalty, fine, threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), false);
+		Map<String, Object> p = new HashMap<>();
+		p.put("report", data.report().strip());
+		p.put("serious", data.isSerious());
+		p.put("penalty", penalty.name());
+		p.put("fine", fine);
+		p.put("mitigation", mitigation == null ? null : mitigation.name());
+		p.put("ground", ground == null ? null : ground.name());
+		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : data.mitigationReason().strip());
+		p.put("review", review);
+		move(c, to, """
+				, investigation_report = :report, serious = :serious, proposed_penalty = :penalty, proposed_fine = :fine,
+				  mitigation = :mitigation, mitigation_ground = :ground, mitigation_reason = :reason,
+				  review_required = :review, reviewed_on = NULL, reviewed_by = NULL, reviewed_by_user_id = NULL""", p);
+		record(c, "case.conclude", "调查终结，拟" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
+				+ (data.isSerious() ? "（情节严重）" : "") + (review ? "；须法制审核" : ""));
+	}
+
+	/**
+	 * 法制审核 (行政处罚法(2021) art.58) by someone who did not investigate the case: agreed, the case may go on
+	 * (to the notice, or after a hearing to the decision); not agreed, a case before its notice goes back to 调查取证
+	 * (补充调查) with the opinion.
+	 * @throws DomainException (422) when the reviewer investigated the case or the hearing has not been held; (409)
+	 * unless 调查终结 or 听证
+	 * @throws InvalidValueException when the opinion is blank or over 2000 characters
+	 */
+	@Transactional
+	public void review(DataScope scope, long id, Officer reviewer, boolean agreed, String opinion) {
+		CaseView c = lock(scope, id);
+		CaseStep.REVIEW.from(c.status());
+		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
+			throw DomainException.rule("听证尚未举行：听证后再进行法制审核");
+		}
+		long own = jdbc.sql("""
+				SELECT count(*) FROM penalty_case_investigator
+				WHERE case_id = :id AND (user_id = :user OR name = :name)""")
+			.param("id", id).param("user", reviewer.userId() == null ? -1L : reviewer.userId()).param("name", reviewer.name())
+			.query(Long.class).single();
+		if (own > 0) {
+			throw DomainException.rule("法制审核人员不得是本案的调查人员：" + reviewer.name() + "参与了本案调查（行政处罚法第58条）");
+		}
+		new Validation().required("opinion", "法制审核意见（opinion）", opinion)
+			.maxLength("opinion", "法制审核意见（opinion）", opinion, 2000).throwIfInvalid();
+		Map<String, Object> p = new HashMap<>();
+		p.put("opinion", opinion.strip());
+		if (agreed) {
+			p.put("on", today());
+			p.put("by", reviewer.name());
+			p.put("user", reviewer.userId());
+			move(c, c.status(), ", reviewed_on = :on, reviewed_by = :by, reviewed_by_user_id = :user, review_opinion = :opinion", p);
+			record(c, "case.review", "法制审核通过（" + reviewer.name() + "）：" + opinion.strip());
+		}
+		else {
+			CaseStatus to = c.status() == CaseStatus.INVESTIGATED ? CaseStatus.INVESTIGATING : c.status();
+			move(c, to, ", reviewed_on = NULL, reviewed_by = NULL, reviewed_by_user_id = NULL, review_opinion = :opinion", p);
+			record(c, "case.review-returned", "法制审核未通过（" + reviewer.name() + "）" + (to == CaseStatus.INVESTIGATING
+					? "，退回补充调查" : "") + "：" + opinion.strip());
+		}
+	}
+
+	/**
+	 * 事先告知 of facts, reasons, basis, the proposed penalty and the party's rights (行政处罚法(2021) art.44), after
+	 * 法制审核 where required; opens the 5-working-day window to request a hearing.
+	 * @throws DomainException (422) when a required review is missing; (409) unless 调查终结
+	 * @throws InvalidValueException when the day is missing, malformed, before 立案 or the review, or in the future
+	 */
+	@Transactional
+	public void notifyParty(DataScope scope, long id, String notifiedOn) {
+		CaseView c = lock(scope, id);
+		CaseStatus to = CaseStep.NOTIFY.from(c.status());
+		if (c.reviewRequired() && c.reviewedOn() == null) {
+			throw DomainException.rule("本案须经法制审核后才能事先告知（行政处罚法第58条；罚款达到审核标准或责令停业、吊销许可证件）");
+		}
+		Validation v = new Validation();
+		v.required("notifiedOn", "告知日期（notifiedOn）", notifiedOn);
+		LocalDate on = v.date("notifiedOn", "告知日期（notifiedOn）", notifiedOn,
+				c.reviewedOn() != null ? c.reviewedOn() : c.filedOn(), today());
+		v.throwIfInvalid();
+		move(c, to, ", notified_on = :on", Map.of("on", on));
+		record(c, "case.notify", "事先告知：拟" + c.proposedPenalty().label() + (c.proposedFine() == null ? ""
+				: plain(c.proposedFine()) + "元") + "，陈述申辩、申请听证期限至" + clock(c.regionCode()).hearingRequestDue(on));
+	}
+
+	/**
+	 * 陈述申辩 recorded (or the party's waiver), which lets the decision follow before the hearing window ends
+	 * (行政处罚法(2021) art.45).
+	 * @throws InvalidValueException (day before the notice or in the future; text blank or over 2000 characters)
+	 */
+	@Transactional
+	public void recordStatement(DataScope scope, long id, String statementOn, String statement) {
+		CaseView c = lock(scope, id);
+		CaseStep.RECORD_STATEMENT.from(c.status());
+		Validation v = new Validation();
+		v.required("statementOn", "陈述申辩日期（statementOn）", statementOn);
+		LocalDate on = v.date("statementOn", "陈述申辩日期（statementOn）", statementOn, c.notifiedOn(), today());
+		v.required("statement", "陈述申辩内容（statement）", statement).maxLength("statement", "陈述申辩内容（statement）", statement, 2000);
+		v.throwIfInvalid();
+		move(c, c.status(), ", statement_on = :on, statement = :statement", Map.of("on", on, "statement", statement.strip()));
+		record(c, "case.statement", "记录陈述申辩：" + statement.strip());
+	}
+
+	/**
+	 * 申请听证 within 5 working days of the notice (行政处罚法(2021) art.64, 85), for a penalty that carries the right
+	 * (art.63: 较大数额罚款 at the configurable threshold, 停业整顿, 吊销许可证件).
+	 * @throws DomainException (422) when the proposed penalty carries no hearing right; (409) unless 已告知
+	 * @throws InvalidValueException when the request is late, before the notice or in the future
+	 */
+	@Transactional
+	public void requestHearing(DataScope scope, long id, String requestedOn) {
+		CaseView c = lock(scope, id);
+		CaseStatus to = CaseStep.REQUEST_HEARING.from(c.status());
+		if (!DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), threshold(StatutoryRule.PENALTY_HEARING_FINE, c))) {
+			throw DomainException.rule("拟作出的处罚（" + c.proposedPenalty().label() + "）不属于听证范围（行政处罚法第63条）");
+		}
+		LocalDate due = clock(c.regionCode()).hearingRequestDue(c.notifiedOn());
+		Validation v = new Validation();
+		v.required("requestedOn", "申请听证日期（requestedOn）", requestedOn);
+		LocalDate on = v.date("requestedOn", "申请听证日期（requestedOn）", requestedOn, c.notifiedOn(), today());
+		if (on != null) {
+			v.require("requestedOn", !on.isAfter(due), "deadline", "申请听证已超过期限：应在告知后5个工作日内（至" + due
+					+ "）提出（行政处罚法第64条、第85条）");
+		}
+		v.throwIfInvalid();
+		move(c, to, ", hearing_requested_on = :on", Map.of("on", on));
+		record(c, "case.hearing-request", "当事人申请听证（" + on + "）");
+	}
+
+	/**
+	 * 听证 held: the parties told at least 7 working days ahead (行政处罚法(2021) art.64, 85); the days from the request
+	 * to the hearing do not count towards the decision limit (邮政行政执法监督办法(2021) art.17), and a case heard needs
+	 * 法制审核 after the hearing (art.58(二)).
+	 * @throws InvalidValueException when the notice is late or a day is out of order or in the future
+	 * @throws DomainException (409) unless 听证 and not yet held
+	 */
+	@Transactional
+	public void holdHearing(DataScope scope, long id, String noticeOn, String hearingOn) {
+		CaseView c = lock(scope, id);
+		CaseStep.HOLD_HEARING.from(c.status());
+		if (c.hearingOn() != null) {
+			throw DomainException.illegalTransition("听证已于" + c.hearingOn() + "举行");
+		}
+		Validation v = new Validation();
+		v.required("noticeOn", "听证通知日期（noticeOn）", noticeOn).required("hearingOn", "听证日期（hearingOn）", hearingOn);
+		LocalDate notice = v.date("noticeOn", "听证通知日期（noticeOn）", noticeOn, c.hearingRequestedOn(), today());
+		LocalDate held = v.date("hearingOn", "听证日期（hearingOn）", hearingOn, c.hearingRequestedOn(), today());
+		if (notice != null && held != null) {
+			LocalDate latest = clock(c.regionCode()).hearingNoticeLatest(held);
+			v.require("noticeOn", !notice.isAfter(latest), "deadline", "听证通知应在举行听证的7个工作日前送达当事人（最迟" + latest
+					+ "），请改期举行（行政处罚法第64条、第85条）");
+		}
+		v.throwIfInvalid();
+		jdbc.sql("""
+				INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason)
+				VALUES (:id, 'HEARING', :from, :to, '听证期间（自申请至举行）')""")
+			.param("id", id).param("from", c.hearingRequestedOn()).param("to", held).update();
+		Map<String, Object> p = new HashMap<>();
+		p.put("notice", notice);
+		p.put("held", held);
+		p.put("due", decisionDue(c, c.extended()));
+		move(c, c.status(), """
+				, hearing_notified_on = :notice, hearing_on = :held, review_required = TRUE, reviewed_on = NULL,
+				  reviewed_by = NULL, reviewed_by_user_id = NULL, decision_due_on = :due""", p);
+		record(c, "case.hearing", "举行听证（" + held + "，" + notice + "通知）；听证期间不计入办案期限，决定期限至" + p.get("due"));
+	}
+
+	/**
+	 * 决定 (行政处罚法(2021) art.57, 59): after the statement window (5 working days from the notice) unless the party
+	 * has stated its case, after the hearing if one was requested; after 法制审核 where required (for the decided
+	 * penalty, and after the hearing); after 集体讨论 for a serious case (art.57); never heavier than notified
+	 * (art.44–45); the fine within the violation's range unless 减轻 (art.32). Numbers the decision when no 文号 is given
+	 * and publishes {@link PenaltyDecided}.
+	 * @return the decision's 文号
+	 * @throws InvalidValueException naming each field that breaks a rule
+	 * @throws DomainException (422) for a missing review or hearing; (409) unless 已告知 or 听证, or for a 文号 used in the
+	 * region
+	 */
+	@Transactional
+	public String decide(DataScope scope, long id, Decision data) {
+		CaseView c = lock(scope, id);
+		CaseStatus to = CaseStep.DECIDE.from(c.status());
+		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
+			throw DomainException.rule("当事人已申请听证，听证举行后才能作出决定（行政处罚法第63条）");
+		}
+		CaseClock caseClock = clock(c.regionCode());
+		Validation v = new Validation();
+		v.required("decidedOn", "决定日期（decidedOn）", data.decidedOn());
+		LocalDate on = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(), c.notifiedOn(), today());
+		LocalDate window = caseClock.hearingRequestDue(c.notifiedOn());
+		if (on != null && c.status() == CaseStatus.NOTIFIED && c.statementOn() == null) {
+			v.require("decidedOn", on.isAfter(window), "statement-window", "陈述申辩、申请听证期限至" + window
+					+ "届满前不能作出决定（当事人已陈述申辩或明确放弃的除外，行政处罚法第62条）");
+		}
+		Penalty penalty = penalty(v, "penalty", "处罚种类", data.penalty());
+		BigDecimal fine = fine(v, "fine", penalty, data.fine());
+		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
+		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
+		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
+		if (fine != null && penalty == Penalty.FINE) {
+			DecisionRules.checkFine(v, rules.fineRange(c.violationCode(), c.serious(), c.regionCode()), fine, mitigation,
+					ground, data.mitigationReason());
+		}
+		DecisionRules.notHeavier(v, c.proposedPenalty(), c.proposedFine(), penalty, fine);
+		LocalDate discussed = v.date("discussedOn", "集体讨论日期（discussedOn）", data.discussedOn(), c.filedOn(),
+				on == null ? today() : on);
+		if (c.serious()) {
+			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（行政处罚法第57条），请填写集体讨论日期");
+		}
+		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60);
+		v.throwIfInvalid();
+		boolean heard = c.hearingOn() != null;
+		if (DecisionRules.reviewRequired(penalty, fine, threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), heard)
+				&& (c.reviewedOn() == null || heard && c.reviewedOn().isBefore(c.hearingOn()))) {
+			throw DomainException.rule("本案须经法制审核后才能作出决定（行政处罚法第58条" + (heard ? "：经过听证程序的案件须在听证后审核" : "") + "）");
+		}
+		String number = Text.isBlank(data.decisionNumber())
+				? numbers.next("行政处罚决定", c.regionCode().length() > 6 ? c.regionCode().substring(0, 6) : c.regionCode(), on.getYear())
+				: data.decisionNumber().strip();
+		if (jdbc.sql("SELECT count(*) FROM penalty_case WHERE region_code = :r AND decision_number = :n")
+			.param("r", c.regionCode()).param("n", number).query(Long.class).single() > 0) {
+			throw DomainException.duplicate("decisionNumber", "决定书文号（decisionNumber）已被使用：" + number);
+		}
+		Map<String, Object> p = new HashMap<>();
+		p.put("number", number);
+		p.put("on", on);
+		p.put("penalty", penalty.name());
+		p.put("fine", fine);
+		p.put("mitigation", mitigation == null ? null : mitigation.name());
+		p.put("ground", ground == null ? null : ground.name());
+		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : data.mitigationReason().strip());
+		p.put("discussed", discussed);
+		move(c, to, """
+				, decision_number = :number, decided_on = :on, penalty = :penalty, fine = :fine, mitigation = :mitigation,
+				  mitigation_ground = :ground, mitigation_reason = :reason, discussed_on = :discussed""", p);
+		boolean late = on.isAfter(c.decisionDueOn());
+		record(c, "case.decide", "作出行政处罚决定" + number + "：" + penalty.label() + (fine == null ? "" : plain(fine)
+				+ "元") + (mitigation == null ? "" : "（" + mitigation.label() + "：" + ground.label() + "）")
+				+ (late ? "；超过办案期限（" + c.decisionDueOn() + "）" : ""));
+		events.publishEvent(new PenaltyDecided(id, number, c.regionCode(), c.enterpriseCreditCode(), c.enterpriseName(),
+				c.violationCode().name(), penalty, fine, on, false));
+		return number;
+	}
+
+	/**
+	 * 不予处罚 (行政处罚法(2021) art.33: minor and corrected in time, or a first minor violation; 约谈 may follow) with
+	 * its reason; the case is finished.
+	 * @throws InvalidValueException when the reason is blank or over 500 characters
+	 * @throws DomainException (409) unless 调查终结, 已告知 or 听证
+	 */
+	@Transactional
+	public void notPenalize(DataScope scope, long id, String reason) {
+		CaseView c = lock(scope, id);
+		CaseStatus to = CaseStep.NOT_PENALIZE.from(c.status());
+		requireReason(reason, "不予处罚理由");
+		move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", reason.strip(), "on", today()));
+		record(c, "case.not-penalize", "不予处罚：" + reason.strip());
+	}
+
+	/**
+	 * 撤案 before the notice, with its reason.
+	 * @throws InvalidValueException when the reason is blank or over 500 characters
+	 * @throws DomainException (409) once the party has been notified
+	 */
+	@Transactional
+	public void withdraw(DataScope scope, long id, String reason) {
+		CaseView c = lock(scope, id);
+		CaseStatus to = CaseStep.WITHDRAW.from(c.status());
+		requireReason(reason, "撤案理由");
+		move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", reason.strip(), "on", today()));
+		record(c, "case.withdraw", "撤案：" + reason.strip());
+	}
+
+	/**
+	 * 送达 of the decision (行政处罚法(2021) art.61: within 7 working days when not handed over on the spot; a late
+	 * delivery is recorded as late); the 15-day payment period starts.
+	 * @throws InvalidValueException when the day is before the decision or in the future
+	 * @throws DomainException (409) unless 已决定
+	 */
+	@Transactional
+	public void deliver(DataScope scope, long id, String deliveredOn) {
+		CaseView c = lock(scope, id);
+		CaseStatus to = CaseStep.DELIVER.from(c.status());
+		Validation v = new Validation();
+		v.required("deliveredOn", "送达日期（deliveredOn）", deliveredOn);
+		LocalDate on = v.date("deliveredOn", "送达日期（deliveredOn）", deliveredOn, c.decidedOn(), today());
+		v.throwIfInvalid();
+		CaseClock caseClock = clock(c.regionCode());
+		LocalDate due = caseClock.deliveryDue(c.decidedOn());
+		move(c, to, ", delivered_on = :on", Map.of("on", on));
+		record(c, "case.deliver", "送达处罚决定书（" + on + (on.isAfter(due) ? "，超过送达期限" + due : "") + "）"
+				+ (c.penalty() == Penalty.FINE ? "，缴款期限至" + caseClock.paymentDue(on) : ""));
+	}
+
+	/**
+	 * 罚款缴纳 (行政处罚法(2021) art.67): the amount paid must be the fine plus 加处罚款 of 3 % a day after the 15-day
+	 * period, capped at the fine (art.72).
+	 * @throws InvalidValueException when the day is before delivery or in the future, or the amount is not what is due
+	 * @throws DomainException (422) when the decision has no fine; (409) unless 已送达
+	 */
+	@Transactional
+	public void pay(DataScope scope, long id, String paidOn, String amount) {
+		CaseView c = lock(scope, id);
+		CaseStatus to = CaseStep.PAY.from(c.status());
+		if (c.penalty() != Penalty.FINE || c.fine() == null) {
+			throw DomainException.rule("该处罚决定没有罚款，无需登记缴纳，可直接结案");
+		}
+		Validation v = new Validation();
+		v.required("paidOn", "缴款日期（paidOn）", paidOn).required("amount", "缴款金额（amount）", amount);
+		LocalDate on = v.date("paidOn", "缴款日期（paidOn）", paidOn, c.deliveredOn(), today());
+		BigDecimal paid = v.decimal("amount", "缴款金额（amount）", amount, 12, 2);
+		v.money("amount", "缴款金额（amount）", paid);
+		BigDecimal surcharge = null;
+		if (on != null && paid != null) {
+			CaseClock caseClock = clock(c.regionCode());
+			surcharge = caseClock.surcharge(c.fine(), caseClock.paymentDue(c.deliveredOn()), on);
+			BigDecimal due = c.fine().add(surcharge);
+			v.require("amount", paid.compareTo(due) == 0, "amount", "应缴" + plain(due) + "元（罚款"
+					+ plain(c.fine()) + "元" + (surcharge.signum() > 0 ? "＋加处罚款" + plain(surcharge)
+							+ "元，每日3%且不超过罚款数额，行政处罚法第72条" : "") + "），登记的是" + plain(paid) + "元");
+		}
+		v.throwIfInvalid();
+		move(c, to, ", paid_on = :on, paid_amount = :amount, surcharge = :surcharge",
+				Map.of("on", on, "amount", paid, "surcharge", surcharge));
+		record(c, "case.pay", "罚款已缴纳" + plain(paid) + "元（" + on + "）"
+				+ (surcharge.signum() > 0 ? "，含加处罚款" + plain(surcharge) + "元" : ""));
+	}
+
+	/**
+	 * 结案 once the decision is carried out (a fine paid; other penalties once delivered).
+	 * @throws DomainException (422) while a fine is unpaid; (409) unless 已送达 or 已执行
+	 */
+	@Transactional
+	public void close(DataScope scope, long id, String note) {
+		CaseView c = lock(scope, id);
+		CaseStatus to = CaseStep.CLOSE.from(c.status());
+		if (c.status() == CaseStatus.DELIVERED && c.penalty() == Penalty.FINE) {
+			throw DomainException.rule("罚款尚未缴纳，不能结案");
+		}
+		new Validation().maxLength("note", "结案说明（note）", note, 500).throwIfInvalid();
+		Map<String, Object> p = new HashMap<>();
+		p.put("on", today());
+		p.put("note", Text.blankToNull(note) == null ? "执行完毕" : note.strip());
+		move(c, to, ", closed_on = :on, closing_reason = :note", p);
+		record(c, "case.close", "结案：" + p.get("note"));
+	}
+
+	/**
+	 * Extends the decision limit once by 30 days with the bureau head's approval (邮政行政执法监督办法(2021) art.17).
+	 * @throws DomainException (422) when already extended; (409) once decided
+	 * @throws InvalidValueException when the reason is blank or over 500 characters
+	 */
+	@Transactional
+	public void extend(DataScope scope, long id, Officer head, String reason) {
+		CaseView c = lock(scope, id);
+		CaseStep.EXTEND.from(c.status());
+		if (c.extended()) {
+			throw DomainException.rule("办案期限只能延长一次（邮政行政执法监督办法第17条），已于此前延长：" + c.extensionReason());
+		}
+		requireReason(reason, "延长理由");
+		LocalDate due = decisionDue(c, true);
+		move(c, c.status(), ", extended = TRUE, extension_reason = :reason, extension_approved_by = :head, decision_due_on = :due",
+				Map.of("reason", reason.strip(), "head", head.name(), "due", due));
+		record(c, "case.extend", head.name() + "批准延长办案期限30日，决定期限至" + due + "：" + reason.strip());
+	}
+
+	/**
+	 * Stops the decision clock for a suspension, public notice, testing or appraisal (邮政行政执法监督办法(2021)
+	 * art.17) from {@code startedOn} until {@link #resume}.
+	 * @throws InvalidValueException (kind unknown, day before 立案 or in the future, reason blank)
+	 * @throws DomainException (422) while another pause lasts; (409) once decided
+	 */
+	@Transactional
+	public void suspend(DataScope scope, long id, String kind, String startedOn, String reason) {
+		CaseView c = lock(scope, id);
+		CaseStep.SUSPEND.from(c.status());
+		if (ongoing(id).isPresent()) {
+			throw DomainException.rule("案件计时已中止，请先恢复计时");
+		}
+		Validation v = new Validation();
+		SuspensionKind k = parse(v, "kind", "中止类型", kind, SuspensionKind.class, true);
+		v.required("startedOn", "中止日期（startedOn）", startedOn);
+		LocalDate on = v.date("startedOn", "中止日期（startedOn）", startedOn, c.filedOn(), today());
+		v.required("reason", "中止理由（reason）", reason).maxLength("reason", "中止理由（reason）", reason, 500);
+		v.throwIfInvalid();
+		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason) VALUES (:id, :kind, :on, :reason)")
+			.param("id", id).param("kind", k.name()).param("on", on).param("reason", reason.strip()).update();
+		move(c, c.status(), "", Map.of());
+		record(c, "case.suspend", "中止计时（" + k.label() + "，自" + on + "）：" + reason.strip());
+	}
+
+	/**
+	 * Restarts the decision clock; the paused days (both ends included) move the limit.
+	 * @throws InvalidValueException when the day is before the pause began or in the future
+	 * @throws DomainException (422) when the clock is not paused
+	 */
+	@Transactional
+	public void resume(DataScope scope, long id, String endedOn) {
+		CaseView c = lock(scope, id);
+		CaseStep.RESUME.from(c.status());
+		Suspension s = ongoing(id).orElseThrow(() -> DomainException.rule("案件计时未中止"));
+		Validation v = new Validation();
+		v.required("endedOn", "中止结束日期（endedOn）", endedOn);
+		LocalDate on = v.date("endedOn", "中止结束日期（endedOn）", endedOn, s.startedOn(), today());
+		v.throwIfInvalid();
+		jdbc.sql("UPDATE penalty_case_suspension SET ended_on = :on WHERE id = :id").param("on", on).param("id", s.id()).update();
+		LocalDate due = decisionDue(c, c.extended());
+		move(c, c.status(), ", decision_due_on = :due", Map.of("due", due));
+		record(c, "case.resume", "恢复计时（" + s.kind().label() + " " + s.startedOn() + "至" + on + "不计入），决定期限至" + due);
+	}
+
+	/**
+	 * Publishes the decision (双公示) on the public portal, personal data removed (only the enterprise's name and credit
+	 * code, the violation, basis, penalty and fine are shown); the publication period (7 working days by default) is
+	 * recorded as met or late.
+	 * @throws InvalidValueException when the day is before the decision or in the future
+	 * @throws DomainException (409) when already published or not decided; (422) for a decision without penalty
+	 */
+	@Transactional
+	public void publish(DataScope scope, long id, String publishedOn) {
+		CaseView c = lock(scope, id);
+		CaseStep.PUBLISH.from(c.status());
+		if (c.publishedOn() != null) {
+			throw DomainException.illegalTransition("处罚决定已于" + c.publishedOn() + "公示");
+		}
+		Validation v = new Validation();
+		v.required("publishedOn", "公示日期（publishedOn）", publishedOn);
+		LocalDate on = v.date("publishedOn", "公示日期（publishedOn）", publishedOn, c.decidedOn(), today());
+		v.throwIfInvalid();
+		LocalDate due = clock(c.regionCode()).publicationDue(c.decidedOn());
+		move(c, c.status(), ", published_on = :on", Map.of("on", on));
+		record(c, "case.publish", "公示处罚决定" + c.decisionNumber() + "（" + on + (on.isAfter(due) ? "，超过公示期限" + due : "") + "）");
+	}
+
+	/**
+	 * Withdraws a published decision that was changed, revoked or found unlawful, with the reason shown
+	 * (行政处罚法(2021) art.48: within 3 working days).
+	 * @throws InvalidValueException when the reason is blank or over 500 characters
+	 * @throws DomainException (409) when the decision is not on the portal
+	 */
+	@Transactional
+	public void withdrawPublication(DataScope scope, long id, String reason) {
+		CaseView c = lock(scope, id);
+		CaseStep.WITHDRAW_PUBLICATION.from(c.status());
+		if (!c.published()) {
+			throw DomainException.illegalTransition("处罚决定未在公示中，无需撤回");
+		}
+		requireReason(reason, "撤回理由");
+		move(c, c.status(), ", publication_withdrawn_on = :on, publication_withdrawal_reason = :reason",
+				Map.of("on", today(), "reason", reason.strip()));
+		record(c, "case.withdraw-publication", "撤回公示的处罚决定" + c.decisionNumber() + "：" + reason.strip());
+	}
+
+	/**
+	 * A past case brought with a bureau's history (stable contract of {@code POST /api/v1/enforcement/cases/imported}).
+	 * @param violation a catalogue code or its name
+	 * @param source INSPECTION, COMPLAINT, REPORT or TRANSFER
+	 * @param penalty WARNING, FINE, CONFISCATION, SUSPENSION, REVOCATION or NONE (required once decided)
+	 * @param fine the fine in yuan (required for FINE)
+	 */
+	public record ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn,
+			String decidedOn, String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn) {
+	}
+
+	/**
+	 * Records a past case with its real dates, amounts and 文号, validated like a case on the platform where the
+	 * history allows (enterprise registered in the caller's region, violation in the catalogue, dates in order and not
+	 * in the future, a fine within the violation's maximum, a 文号 unused in the region, no closure of an unpaid fine)
+	 * and marked imported; its state follows from the dates (立案 → 已决定 → 已执行 → 已结案, or 不予处罚). A decided
+	 * case publishes {@link PenaltyDecided} (imported).
+	 * @return the case's id
+	 * @throws InvalidValueException naming each field that breaks a rule
+	 * @throws DomainException (409) when the 文号 is already used in the region
+	 */
+	@Transactional
+	public long importCase(DataScope scope, ImportedCase data) {
+		Validation v = new Validation();
+		LocalDate today = today();
+		EnterpriseView enterprise = enterprise(v, scope, data.enterpriseCreditCode());
+		ViolationType type = null;
+		if (Text.isBlank(data.violation())) {
+			v.require("violation", false, "required", "违法行为（violation）不能为空");
+		}
+		else {
+			type = ViolationType.byCodeOrTitle(data.violation()).orElse(null);
+			v.require("violation", type != null, "one-of", "违法行为（violation）应为违法行为目录中的代码或名称：" + data.violation());
+		}
+		LeadSource source = parse(v, "source", "线索来源", data.source(), LeadSource.class, true);
+		v.required("filedOn", "立案日期（filedOn）", data.filedOn());
+		LocalDate filed = v.date("filedOn", "立案日期（filedOn）", data.filedOn(), Validation.EARLIEST_RECORD, today);
+		LocalDate decided = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(), filed == null ? Validation.EARLIEST_RECORD : filed, today);
+		Penalty penalty = parse(v, "penalty", "处罚种类", data.penalty(), Penalty.class, false);
+		boolean decidedCase = !Text.isBlank(data.decidedOn());
+		if (decidedCase) {
+			v.required("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber());
+			v.require("penalty", !Text.isBlank(data.penalty()), "required", "已作出决定的案件须填写处罚种类（penalty）");
+		}
+		else {
+			v.require("decisionNumber", Text.isBlank(data.decisionNumber()), "absent", "未作出决定（decidedOn为空）的案件不填写决定书文号");
+			v.require("penalty", Text.isBlank(data.penalty()), "absent", "未作出决定（decidedOn为空）的案件不填写处罚种类");
+		}
+		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60);
+		BigDecimal fine = data.fine();
+		v.money("fine", "罚款金额（fine）", fine).fits("fine", "罚款金额（fine）", fine, 12, 2);
+		if (penalty == Penalty.FINE) {
+			v.require("fine", fine != null && fine.signum() > 0, "required", "处罚种类为罚款时，罚款金额（fine）须大于0");
+			if (fine != null && type != null && enterprise != null) {
+				FineRange widest = rules.fineRange(type, true, enterprise.regionCode());
+				v.require("fine", fine.compareTo(widest.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定上限（"
+						+ widest.max().stripTrailingZeros().toPlainString() + "元）");
+			}
+		}
+		else if (fine != null && fine.signum() != 0 && penalty != Penalty.CONFISCATION) {
+			v.require("fine", false, "absent", "处罚种类不是罚款时不填写罚款金额（fine）");
+		}
+		LocalDate paid = v.date("paidOn", "缴款日期（paidOn）", data.paidOn(), decided == null ? Validation.EARLIEST_RECORD : decided, today);
+		if (paid != null) {
+			v.require("paidOn", penalty == Penalty.FINE, "absent", "只有罚款决定才填写缴款日期（paidOn）");
+		}
+		LocalDate latest = paid != null ? paid : decided != null ? decided : filed;
+		LocalDate closed = v.date("closedOn", "结案日期（closedOn）", data.closedOn(), latest == null ? Validation.EARLIEST_RECORD : latest, today);
+		if (closed != null) {
+			v.require("closedOn", decidedCase, "order", "未作出决定的案件不能填写结案日期（closedOn）");
+			v.require("closedOn", penalty != Penalty.FINE || !Text.isBlank(data.paidOn()), "unpaid", "罚款未缴纳（paidOn为空）的案件不能结案");
+		}
+		v.throwIfInvalid();
+		String region = enterprise.regionCode();
+		String number = decidedCase ? data.decisionNumber().strip() : null;
+		if (number != null && jdbc.sql("SELECT count(*) FROM penalty_case WHERE region_code = :r AND decision_number = :n")
+			.param("r", region).param("n", number).query(Long.class).single() > 0) {
+			throw DomainException.duplicate("decisionNumber", "决定书文号（decisionNumber）已被使用：" + number);
+		}
+		CaseStatus status = !decidedCase ? CaseStatus.FILED : penalty == Penalty.NONE ? CaseStatus.NOT_PENALIZED
+				: closed != null ? CaseStatus.CLOSED : paid != null ? CaseStatus.EXECUTED : CaseStatus.DECIDED;
+		String caseNumber = numbers.next("处罚案件", region.length() > 6 ? region.substring(0, 6) : region, filed.getYear());
+		Map<String, Object> p = new HashMap<>();
+		p.put("number", caseNumber);
+		p.put("region", region);
+		p.put("source", source.name());
+		p.put("code", enterprise.creditCode());
+		p.put("name", enterprise.legalName());
+		p.put("violation", type.name());
+		p.put("status", status.name());
+		p.put("filed", filed);
+		p.put("due", clock(region).decisionDue(filed, false, List.of(), filed));
+		p.put("decisionNumber", number);
+		p.put("decided", decided);
+		p.put("penalty", penalty == null || penalty == Penalty.NONE ? null : penalty.name());
+		p.put("fine", penalty == Penalty.FINE || penalty == Penalty.CONFISCATION ? fine : null);
+		p.put("paid", paid);
+		p.put("paidAmount", paid == null ? null : fine);
+		p.put("closed", closed != null ? closed : status == CaseStatus.NOT_PENALIZED ? decided : null);
+		p.put("by", actor());
+		p.put("now", OffsetDateTime.now(clock));
+		long id = jdbc.sql("""
+				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, violation_code,
+				    status, filed_on, decision_due_on, decision_number, decided_on, penalty, fine, delivered_on, paid_on,
+				    paid_amount, surcharge, closed_on, imported, created_by, created_at, updated_at)
+				VALUES (:number, :region, :source, :code, :name, :violation, :status, :filed, :due, :decisionNumber,
+				    :decided, :penalty, :fine, NULL, :paid, :paidAmount, NULL, :closed, TRUE, :by, :now, :now)
+				RETURNING id""")
+			.params(p)
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("case.import", "penalty_case", id, "导入历史处罚案件" + caseNumber + "：" + enterprise.legalName()
+				+ "，" + type.title() + (number == null ? "" : "，" + number + "，" + penalty.label()
+						+ (fine == null ? "" : plain(fine) + "元"))).inRegion(region));
+		if (decidedCase && penalty != Penalty.NONE) {
+			events.publishEvent(new PenaltyDecided(id, number, region, enterprise.creditCode(), enterprise.legalName(),
+					type.name(), penalty, penalty == Penalty.FINE ? fine : null, decided, true));
+		}
+		return id;
+	}
+
+	/**
+	 * A published decision as the public portal shows it (双公示): no personal data — the enterprise's name and credit
+	 * code, the violation and its basis, the penalty and fine, the days of decision and publication.
+	 */
+	public record PublishedDecision(String decisionNumber, String enterprise, String creditCode, String violation,
+			String basis, String penalty, BigDecimal fine, LocalDate decidedOn, LocalDate publishedOn) {
+	}
+
+	private record PublishedRow(String decisionNumber, String enterpriseName, String enterpriseCreditCode,
+			ViolationType violationCode, Penalty penalty, BigDecimal fine, LocalDate decidedOn, LocalDate publishedOn) {
+	}
+
+	/**
+	 * The decisions published and not withdrawn in the region {@code prefix} ("" for the whole country), newest first.
+	 */
+	public PageResult<PublishedDecision> published(String prefix, PageQuery page) {
+		return Listing.from("FROM penalty_case c")
+			.where("c.published_on IS NOT NULL AND c.publication_withdrawn_on IS NULL AND c.region_code LIKE :prefix",
+					Map.of("prefix", prefix + "%"))
+			.search(page, "c.enterprise_name", "c.enterprise_credit_code", "c.decision_number")
+			.sorts(Map.of("decided_on", "c.decided_on", "published_on", "c.published_on"), "published_on", true, "c.id")
+			.page(jdbc, """
+					SELECT c.decision_number, c.enterprise_name, c.enterprise_credit_code, c.violation_code, c.penalty,
+					       c.fine, c.decided_on, c.published_on""", page, Rows.of(PublishedRow.class))
+			.map(r -> new PublishedDecision(r.decisionNumber(), r.enterpriseName(), r.enterpriseCreditCode(),
+					r.violationCode().title(), r.violationCode().basis(), r.penalty().label(), r.fine(), r.decidedOn(),
+					r.publishedOn()));
+	}
+
+	/** A case in the caller's scope with its investigators, pauses and deadlines as of today. */
+	public CaseDetail get(DataScope scope, long id) {
+		CaseView c = find(id);
+		scope.requireRegion(c.regionCode(), "处罚案件", id);
+		List<Investigator> team = jdbc.sql("""
+				SELECT position, inspector_id, user_id, name, certificate_number FROM penalty_case_investigator
+				WHERE case_id = :id ORDER BY position""").param("id", id).query(Rows.of(Investigator.class)).list();
+		List<Suspension> pauses = suspensions(id);
+		return new CaseDetail(c, team, pauses, deadlines(c, pauses));
+	}
+
+	/**
+	 * A page of the case queue in the caller's scope, optionally only open cases (before the decision) — with each
+	 * case's remaining days before the decision limit (a paused case counts as of the day its pause began).
+	 */
+	public PageResult<CaseSummary> list(DataScope scope, boolean openOnly, PageQuery page) {
+		return Listing.from("FROM penalty_case c LEFT JOIN penalty_case_suspension s ON s.case_id = c.id AND s.ended_on IS NULL")
+			.scope(scope, "c.region_code")
+			.where(openOnly ? "c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')" : "TRUE")
+			.search(page, "c.number", "c.enterprise_name", "c.enterprise_credit_code", "c.decision_number")
+			.bind("today", today())
+			.sorts(SORTS, "filed_on", true, "c.id")
+			.page(jdbc, """
+					SELECT c.id, c.number, c.region_code, c.enterprise_name, c.enterprise_credit_code, c.violation_code,
+					       c.status, c.filed_on, c.decision_due_on,
+					       CASE WHEN c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
+					            THEN CASE WHEN s.id IS NULL THEN c.decision_due_on - CAST(:today AS date)
+					                      ELSE c.decision_due_on - s.started_on + 1 END END AS remaining_days,
+					       s.id IS NOT NULL AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",
+					page, Rows.of(CaseSummary.class));
+	}
+
+	private Deadlines deadlines(CaseView c, List<Suspension> pauses) {
+		CaseClock caseClock = clock(c.regionCode());
+		LocalDate today = today();
+		Optional<Suspension> paused = pauses.stream().filter(s -> s.endedOn() == null).findFirst();
+		long remaining = paused.map(s -> CaseClock.remaining(c.decisionDueOn(), s.startedOn()) + 1)
+			.orElse(CaseClock.remaining(c.decisionDueOn(), today));
+		LocalDate paymentDue = c.deliveredOn() == null ? null : caseClock.paymentDue(c.deliveredOn());
+		BigDecimal surcharge = paymentDue == null || c.fine() == null ? null
+				: caseClock.surcharge(c.fine(), paymentDue, c.paidOn() != null ? c.paidOn() : today);
+		Penalty proposed = c.proposedPenalty();
+		return new Deadlines(c.decisionDueOn(), remaining, paused.isPresent(),
+				c.notifiedOn() == null ? null : caseClock.hearingRequestDue(c.notifiedOn()),
+				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
+				c.decidedOn() == null ? null : caseClock.publicationDue(c.decidedOn()),
+				DecisionRules.hearingRight(proposed, c.proposedFine(), threshold(StatutoryRule.PENALTY_HEARING_FINE, c)),
+				rules.fineRange(c.violationCode(), c.serious(), c.regionCode()));
+	}
+
+	private LocalDate decisionDue(CaseView c, boolean extended) {
+		List<CaseClock.Pause> pauses = suspensions(c.id()).stream()
+			.filter(s -> s.endedOn() != null)
+			.map(s -> new CaseClock.Pause(s.startedOn(), s.endedOn()))
+			.toList();
+		return clock(c.regionCode()).decisionDue(c.filedOn(), extended, pauses, today());
+	}
+
+	private List<Suspension> suspensions(long id) {
+		return jdbc.sql("SELECT id, kind, started_on, ended_on, reason FROM penalty_case_suspension WHERE case_id = :id ORDER BY started_on, id")
+			.param("id", id).query(Rows.of(Suspension.class)).list();
+	}
+
+	private Optional<Suspension> ongoing(long id) {
+		return suspensions(id).stream().filter(s -> s.endedOn() == null).findFirst();
+	}
+
+	private BigDecimal threshold(StatutoryRule rule, CaseView c) {
+		return rules.value(rule, c.regionCode());
+	}
+
+	private CaseView find(long id) {
+		return jdbc.sql("SELECT * FROM penalty_case WHERE id = :id")
+			.param("id", id)
+			.query(Rows.of(CaseView.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("处罚案件", id));
+	}
+
+	private CaseView lock(DataScope scope, long id) {
+		jdbc.sql("SELECT id FROM penalty_case WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
+		CaseView c = find(id);
+		scope.requireRegion(c.regionCode(), "处罚案件", id);
+		return c;
+	}
+
+	/** Moves the case to {@code to} (the same state for a step that records something) with the extra SET clause. */
+	private void move(CaseView c, CaseStatus to, String set, Map<String, ?> params) {
+		int n = jdbc.sql("UPDATE penalty_case SET status = :to, updated_at = :now " + set + " WHERE id = :id AND status = :from")
+			.params(params)
+			.param("to", to.name())
+			.param("now", OffsetDateTime.now(clock))
+			.param("id", c.id())
+			.param("from", c.status().name())
+			.update();
+		if (n != 1) {
+			throw DomainException.illegalTransition("案件状态已被他人改变，请刷新后重试");
+		}
+	}
+
+	private void record(CaseView c, String action, String summary) {
+		audit.record(AuditEntry.of(action, "penalty_case", c.id(), c.number() + "：" + summary).inRegion(c.regionCode()));
+	}
+
+	private EnterpriseView enterprise(Validation v, DataScope scope, String creditCode) {
+		if (Text.isBlank(creditCode)) {
+			v.require("enterpriseCreditCode", false, "required", "当事人统一社会信用代码（enterpriseCreditCode）不能为空");
+			return null;
+		}
+		String code = v.check("enterpriseCreditCode", () -> CreditCode.of(creditCode).value());
+		if (code == null) {
+			return null;
+		}
+		EnterpriseView e = enterprises.findByCreditCode(code).filter(x -> scope.containsRegion(x.regionCode())).orElse(null);
+		v.require("enterpriseCreditCode", e != null, "exists", "当事人（enterpriseCreditCode）不在您辖区的企业名录中：" + code);
+		return e;
+	}
+
+	private static void requireReason(String reason, String label) {
+		new Validation().required("reason", label + "（reason）", reason).maxLength("reason", label + "（reason）", reason, 500)
+			.throwIfInvalid();
+	}
+
+	private static Penalty penalty(Validation v, String field, String label, String text) {
+		Penalty p = parse(v, field, label, text, Penalty.class, true);
+		if (p == Penalty.NONE) {
+			v.require(field, false, "one-of", label + "不能为NONE：不予处罚请使用“不予处罚”");
+			return null;
+		}
+		return p;
+	}
+
+	private static BigDecimal fine(Validation v, String field, Penalty penalty, String text) {
+		BigDecimal fine = v.decimal(field, "罚款金额（" + field + "）", text, 12, 2);
+		v.money(field, "罚款金额（" + field + "）", fine);
+		if (penalty == Penalty.FINE) {
+			v.require(field, fine != null && fine.signum() > 0, "required", "处罚种类为罚款时，罚款金额（" + field + "）须大于0");
+		}
+		else if (penalty != null && penalty != Penalty.CONFISCATION && fine != null && fine.signum() != 0) {
+			v.require(field, false, "absent", "处罚种类为" + penalty.label() + "时不填写罚款金额（" + field + "）");
+			return null;
+		}
+		return fine != null && fine.signum() == 0 ? null : fine;
+	}
+
+	static <E extends Enum<E>> E parse(Validation v, String field, String label, String text, Class<E> type,
+			boolean required) {
+		if (Text.isBlank(text)) {
+			v.require(field, !required, "required", label + "（" + field + "）不能为空");
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			List<String> names = new ArrayList<>();
+			for (E e : type.getEnumConstants()) {
+				names.add(e.name());
+			}
+			v.require(field, false, "one-of", label + "（" + field + "）应为" + String.join("、", names) + "之一");
+			return null;
+		}
+	}
+
+	private static String plain(BigDecimal amount) {
+		return amount.stripTrailingZeros().toPlainString();
+	}
+
+	private static String actor() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
+	}
+}

@@ -1,0 +1,24 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Published when a penalty decision is made (or a past decision is imported): the credit module (a later issue)
+ * records it against the enterprise. Everything a listener needs travels with the event.
+ *
+ * @param caseId the case
+ * @param decisionNumber the decision's 文号
+ * @param regionCode the case's region
+ * @param enterpriseCreditCode the penalised enterprise
+ * @param enterpriseName its name as in the decision
+ * @param violationCode the violation type ({@code rules.ViolationType} code)
+ * @param penalty the penalty decided
+ * @param fine the fine in yuan, or null when none
+ * @param decidedOn the day of the decision
+ * @param imported whether the decision came with a bureau's history
+ */
+public record PenaltyDecided(long caseId, String decisionNumber, String regionCode, String enterpriseCreditCode,
+		String enterpriseName, String violationCode, Penalty penalty, BigDecimal fine, LocalDate decidedOn,
+		boolean imported) {
+}

@@ -1,0 +1,132 @@
+package org.youguan.enforcement.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
+
+import org.youguan.rules.RuleUnit;
+import org.youguan.rules.StatutoryRule;
+
+/**
+ * Every period of the penalty procedure, counted on the working-day calendar with the values of the rule catalogue
+ * (units as the law gives them: 行政处罚法(2021) art.85 makes its 2-, 3-, 5- and 7-day periods working days, the others
+ * are calendar days, a calendar-day period ending on a day off moving to the next working day).
+ */
+public final class CaseClock {
+
+	/** A period that does not count towards the decision limit; {@code endedOn} null while it lasts. */
+	public record Pause(LocalDate startedOn, LocalDate endedOn) {
+	}
+
+	private final Days days;
+
+	private final Function<StatutoryRule, BigDecimal> values;
+
+	/**
+	 * @param days the working-day calendar
+	 * @param values the value of each rule where the case is (the bureau's override or the default)
+	 */
+	public CaseClock(Days days, Function<StatutoryRule, BigDecimal> values) {
+		this.days = days;
+		this.values = values;
+	}
+
+	private int amount(StatutoryRule rule) {
+		return values.apply(rule).intValueExact();
+	}
+
+	/** The last day of a period of {@code rule} counted from {@code start}, in the rule's unit. */
+	public LocalDate due(StatutoryRule rule, LocalDate start) {
+		int n = amount(rule);
+		if (rule.unit() == RuleUnit.WORKING_DAYS) {
+			return days.plusWorkingDays(start, n);
+		}
+		if (rule.unit() == RuleUnit.CALENDAR_DAYS) {
+			return days.plusCalendarDays(start, n);
+		}
+		throw new IllegalArgumentException(rule.code() + " is not counted in days");
+	}
+
+	/**
+	 * The day a decision is due: 90 days from 立案 (行政处罚法(2021) art.60), 30 more once extended, plus every day of
+	 * suspension, hearing, public notice, testing or appraisal (邮政行政执法监督办法(2021) art.17) — a pause still lasting
+	 * counts up to {@code today}; days of a pause before 立案 do not count.
+	 */
+	public LocalDate decisionDue(LocalDate filedOn, boolean extended, List<Pause> pauses, LocalDate today) {
+		long paused = 0;
+		for (Pause p : pauses) {
+			LocalDate from = p.startedOn().isBefore(filedOn) ? filedOn : p.startedOn();
+			LocalDate to = p.endedOn() == null ? today : p.endedOn();
+			if (!to.isBefore(from)) {
+				paused += ChronoUnit.DAYS.between(from, to) + 1;
+			}
+		}
+		int total = amount(StatutoryRule.PENALTY_DECISION) + (extended ? amount(StatutoryRule.PENALTY_DECISION_EXTENSION) : 0);
+		return days.plusCalendarDays(filedOn, Math.toIntExact(total + paused));
+	}
+
+	/** Calendar days from {@code today} to {@code due}: 0 on the last day, negative once overdue. */
+	public static long remaining(LocalDate due, LocalDate today) {
+		return ChronoUnit.DAYS.between(today, due);
+	}
+
+	/** The last day to request a hearing: 5 working days after the notice (行政处罚法(2021) art.64, 85). */
+	public LocalDate hearingRequestDue(LocalDate notifiedOn) {
+		return due(StatutoryRule.PENALTY_HEARING_REQUEST, notifiedOn);
+	}
+
+	/** The last day the parties may be told of a hearing on {@code hearingOn}: 7 working days before (art.64, 85). */
+	public LocalDate hearingNoticeLatest(LocalDate hearingOn) {
+		int n = amount(StatutoryRule.PENALTY_HEARING_NOTICE);
+		return StatutoryRule.PENALTY_HEARING_NOTICE.unit() == RuleUnit.WORKING_DAYS ? days.plusWorkingDays(hearingOn, -n)
+				: hearingOn.minusDays(n);
+	}
+
+	/** The last day to deliver a decision not handed over on the spot: 7 working days (art.61, 85). */
+	public LocalDate deliveryDue(LocalDate decidedOn) {
+		return due(StatutoryRule.PENALTY_DELIVERY, decidedOn);
+	}
+
+	/** The last day to pay: 15 days from receiving the decision (art.67). */
+	public LocalDate paymentDue(LocalDate deliveredOn) {
+		return due(StatutoryRule.PENALTY_PAYMENT, deliveredOn);
+	}
+
+	/**
+	 * 加处罚款 for a fine paid on {@code paidOn} (or still unpaid that day): 3 % of the fine per day after the payment
+	 * deadline, never more than the fine itself (行政处罚法(2021) art.72), in yuan to the fen.
+	 */
+	public BigDecimal surcharge(BigDecimal fine, LocalDate paymentDue, LocalDate paidOn) {
+		long late = Math.max(0, ChronoUnit.DAYS.between(paymentDue, paidOn));
+		BigDecimal percent = values.apply(StatutoryRule.PENALTY_LATE_SURCHARGE);
+		BigDecimal surcharge = fine.multiply(percent).multiply(BigDecimal.valueOf(late)).divide(BigDecimal.valueOf(100), 2,
+				RoundingMode.HALF_UP);
+		return surcharge.min(fine.setScale(2, RoundingMode.HALF_UP));
+	}
+
+	/**
+	 * The last day a violation that ended on {@code endedOn} may be discovered and still be penalised: 2 years
+	 * (行政处罚法(2021) art.36, counted from the end of a continuing violation).
+	 */
+	public LocalDate limitationEnds(LocalDate endedOn) {
+		return endedOn.plusYears(amount(StatutoryRule.PENALTY_LIMITATION));
+	}
+
+	/** The last day to publish a decision (双公示, 7 working days by default; configurable). */
+	public LocalDate publicationDue(LocalDate decidedOn) {
+		return due(StatutoryRule.DISCLOSURE_PUBLICATION, decidedOn);
+	}
+
+	/** The last day to withdraw a published decision that was changed or revoked: 3 working days (art.48, 85). */
+	public LocalDate withdrawalDue(LocalDate changedOn) {
+		return due(StatutoryRule.PENALTY_PUBLICATION_WITHDRAWAL, changedOn);
+	}
+
+	/** The day after which a lead not yet filed or closed is flagged (及时立案, art.54; days configurable). */
+	public LocalDate leadFilingWarning(LocalDate receivedOn) {
+		return receivedOn.plusDays(amount(StatutoryRule.PENALTY_LEAD_FILING_WARNING));
+	}
+}

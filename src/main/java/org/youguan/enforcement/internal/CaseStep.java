@@ -1,0 +1,97 @@
+package org.youguan.enforcement.internal;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.youguan.enforcement.CaseStatus;
+import org.youguan.kernel.DomainException;
+
+import static org.youguan.enforcement.CaseStatus.CLOSED;
+import static org.youguan.enforcement.CaseStatus.DECIDED;
+import static org.youguan.enforcement.CaseStatus.DELIVERED;
+import static org.youguan.enforcement.CaseStatus.EXECUTED;
+import static org.youguan.enforcement.CaseStatus.FILED;
+import static org.youguan.enforcement.CaseStatus.HEARING;
+import static org.youguan.enforcement.CaseStatus.INVESTIGATED;
+import static org.youguan.enforcement.CaseStatus.INVESTIGATING;
+import static org.youguan.enforcement.CaseStatus.NOTIFIED;
+import static org.youguan.enforcement.CaseStatus.NOT_PENALIZED;
+import static org.youguan.enforcement.CaseStatus.WITHDRAWN;
+
+/**
+ * The steps of a penalty case and the one table of which state each may start from and which state it leads to (a
+ * step that records something without moving the case leads nowhere: {@code to} is null). Every step of the service
+ * asks {@link #from(CaseStatus)} first; the step's own guards (dates, people, amounts) follow.
+ */
+public enum CaseStep {
+
+	/** 调查取证 with at least two certified investigators (行政处罚法(2021) art.42, 55). */
+	START_INVESTIGATION("开始调查取证", INVESTIGATING, EnumSet.of(FILED)),
+	/** 调查终结: report and proposed penalty. */
+	CONCLUDE_INVESTIGATION("调查终结", INVESTIGATED, EnumSet.of(INVESTIGATING)),
+	/** 法制审核 (art.58): before the notice, or again after a hearing. */
+	REVIEW("法制审核", null, EnumSet.of(INVESTIGATED, HEARING)),
+	/** 事先告知 (art.44). */
+	NOTIFY("事先告知", NOTIFIED, EnumSet.of(INVESTIGATED)),
+	/** 陈述申辩 recorded (art.45). */
+	RECORD_STATEMENT("陈述申辩", null, EnumSet.of(NOTIFIED, HEARING)),
+	/** 听证 requested (art.63–64). */
+	REQUEST_HEARING("申请听证", HEARING, EnumSet.of(NOTIFIED)),
+	/** 听证 held (art.64). */
+	HOLD_HEARING("举行听证", null, EnumSet.of(HEARING)),
+	/** 决定 (art.57, 59). */
+	DECIDE("作出处罚决定", DECIDED, EnumSet.of(NOTIFIED, HEARING)),
+	/** 不予处罚 (art.33). */
+	NOT_PENALIZE("不予处罚", NOT_PENALIZED, EnumSet.of(INVESTIGATED, NOTIFIED, HEARING)),
+	/** 送达 (art.61). */
+	DELIVER("送达", DELIVERED, EnumSet.of(DECIDED)),
+	/** 罚款缴纳 (art.67, 72). */
+	PAY("登记缴纳罚款", EXECUTED, EnumSet.of(DELIVERED)),
+	/** 结案. */
+	CLOSE("结案", CLOSED, EnumSet.of(DELIVERED, EXECUTED)),
+	/** 撤案. */
+	WITHDRAW("撤案", WITHDRAWN, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED)),
+	/** 延长办案期限 once (邮政行政执法监督办法(2021) art.17). */
+	EXTEND("延长办案期限", null, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED, NOTIFIED, HEARING)),
+	/** 中止计时 (art.17). */
+	SUSPEND("中止计时", null, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED, NOTIFIED, HEARING)),
+	/** 恢复计时. */
+	RESUME("恢复计时", null, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED, NOTIFIED, HEARING)),
+	/** 双公示. */
+	PUBLISH("公示处罚决定", null, EnumSet.of(DECIDED, DELIVERED, EXECUTED, CLOSED)),
+	/** 撤回公示 (art.48). */
+	WITHDRAW_PUBLICATION("撤回公示", null, EnumSet.of(DECIDED, DELIVERED, EXECUTED, CLOSED));
+
+	private final String label;
+
+	private final CaseStatus to;
+
+	private final Set<CaseStatus> from;
+
+	CaseStep(String label, CaseStatus to, Set<CaseStatus> from) {
+		this.label = label;
+		this.to = to;
+		this.from = from;
+	}
+
+	/** The step's Chinese name. */
+	public String label() {
+		return label;
+	}
+
+	/** The states the step may start from. */
+	public Set<CaseStatus> allowedFrom() {
+		return from;
+	}
+
+	/**
+	 * The state a case in {@code status} is in after this step.
+	 * @throws DomainException (illegal transition, 409) when the step may not start from {@code status}
+	 */
+	public CaseStatus from(CaseStatus status) {
+		if (!from.contains(status)) {
+			throw DomainException.illegalTransition("案件当前状态为“" + status.label() + "”，不能" + label);
+		}
+		return to == null ? status : to;
+	}
+}

@@ -1,0 +1,97 @@
+package org.youguan.enforcement.internal;
+
+import java.math.BigDecimal;
+
+import org.youguan.enforcement.Mitigation;
+import org.youguan.enforcement.Penalty;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.rules.FineRange;
+
+/**
+ * The rules a proposed or decided penalty must meet, each a small named check citing its article; the service
+ * composes them.
+ */
+public final class DecisionRules {
+
+	private DecisionRules() {
+	}
+
+	/**
+	 * The fine against the violation's range: above the maximum never; below the minimum only as 减轻处罚 with one of
+	 * art.32's grounds and a reason; 从轻 stays within the range; a mitigation always names its ground and reason
+	 * (行政处罚法(2021) art.32). Errors on {@code fine}, {@code mitigation}, {@code mitigationGround},
+	 * {@code mitigationReason}.
+	 */
+	public static void checkFine(Validation v, FineRange range, BigDecimal fine, Mitigation mitigation,
+			Mitigation.Ground ground, String reason) {
+		if (fine == null) {
+			return;
+		}
+		v.require("fine", fine.compareTo(range.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定幅度上限（"
+				+ (range.serious() ? "情节严重：" : "") + range + "），不予通过");
+		if (fine.compareTo(range.min()) < 0) {
+			v.require("fine", mitigation == Mitigation.REDUCED, "range", "罚款" + plain(fine) + "元低于法定幅度下限（"
+					+ (range.serious() ? "情节严重：" : "") + range + "）；低于下限只能依行政处罚法第32条减轻处罚，并写明情形和理由");
+		}
+		else if (mitigation == Mitigation.REDUCED) {
+			v.require("mitigation", false, "reduced-below-min", "减轻处罚是在法定幅度下限以下处罚；罚款在幅度（" + range
+					+ "）内的，请选择从轻处罚");
+		}
+		if (mitigation != null) {
+			v.require("mitigationGround", ground != null, "required", mitigation.label() + "须选择行政处罚法第32条规定的情形");
+			v.require("mitigationReason", !Text.isBlank(reason), "required", mitigation.label() + "须说明理由");
+		}
+	}
+
+	/**
+	 * Whether the party may request a hearing (行政处罚法(2021) art.63): 较大数额罚款 or 没收 (at least
+	 * {@code threshold}), 责令停业整顿, 吊销许可证件.
+	 */
+	public static boolean hearingRight(Penalty penalty, BigDecimal amount, BigDecimal threshold) {
+		if (penalty == null) {
+			return false;
+		}
+		if (penalty.givesHearingRight()) {
+			return true;
+		}
+		return (penalty == Penalty.FINE || penalty == Penalty.CONFISCATION) && amount != null
+				&& amount.compareTo(threshold) >= 0;
+	}
+
+	/**
+	 * Whether 法制审核 is required before the decision (行政处罚法(2021) art.58, with the bureau's configurable
+	 * threshold): a fine of at least {@code threshold}, 责令停业整顿 or 吊销许可证件 (重大权益), or a case that went through
+	 * a hearing (art.58(二)).
+	 */
+	public static boolean reviewRequired(Penalty penalty, BigDecimal fine, BigDecimal threshold, boolean heard) {
+		if (heard) {
+			return true;
+		}
+		if (penalty == null) {
+			return false;
+		}
+		return penalty.givesHearingRight() || fine != null && fine.compareTo(threshold) >= 0;
+	}
+
+	/**
+	 * No heavier penalty than the one notified (行政处罚法(2021) art.44–45: a heavier one needs a new notice, and the
+	 * party's statement may never make it heavier). Errors on {@code penalty} and {@code fine}.
+	 */
+	public static void notHeavier(Validation v, Penalty proposed, BigDecimal proposedFine, Penalty decided,
+			BigDecimal fine) {
+		if (proposed == null || decided == null) {
+			return;
+		}
+		v.require("penalty", !decided.heavierThan(proposed), "heavier", "处罚种类（" + decided.label() + "）重于事先告知的（"
+				+ proposed.label() + "）：不得因陈述申辩加重处罚（行政处罚法第45条），加重须重新告知");
+		if (fine != null && proposedFine != null) {
+			v.require("fine", fine.compareTo(proposedFine) <= 0, "heavier", "罚款" + plain(fine) + "元高于事先告知的"
+					+ plain(proposedFine) + "元：不得因陈述申辩加重处罚（行政处罚法第45条）");
+		}
+	}
+
+	static String plain(BigDecimal amount) {
+		return amount.stripTrailingZeros().toPlainString();
+	}
+}

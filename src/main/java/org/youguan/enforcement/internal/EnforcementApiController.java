@@ -1,0 +1,363 @@
+package org.youguan.enforcement.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.youguan.enforcement.EnforcementFigures;
+import org.youguan.enforcement.LeadStatus;
+import org.youguan.enforcement.LeadView;
+import org.youguan.enforcement.Leads;
+import org.youguan.enforcement.Officer;
+import org.youguan.enforcement.PenaltyCases;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+
+/**
+ * The enforcement API for bureau staff and their systems: leads, the case procedure step by step, past cases
+ * ({@code POST /api/v1/enforcement/cases/imported}, marked imported) and the period's figures
+ * ({@code GET /api/v1/enforcement/figures}). 立案 and the extension of the decision limit are for the bureau head
+ * (局领导) only.
+ */
+@RestController
+@RequestMapping("/api/v1/enforcement")
+@Tag(name = "行政处罚", description = "案件线索、处罚案件办理流程、历史案件迁移与处罚统计（按调用者数据权限）")
+class EnforcementApiController {
+
+	static final String WRITERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
+
+	static final String READERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')";
+
+	static final String HEADS = "hasRole('BUREAU_LEADER')";
+
+	private final Leads leads;
+
+	private final PenaltyCases cases;
+
+	private final EnforcementFigures figures;
+
+	private final Clock clock;
+
+	EnforcementApiController(Leads leads, PenaltyCases cases, EnforcementFigures figures, Clock clock) {
+		this.leads = leads;
+		this.cases = cases;
+		this.figures = figures;
+		this.clock = clock;
+	}
+
+	/** The id of what was created. */
+	record Created(long id) {
+	}
+
+	/** A lead proposed for 立案. */
+	record Proposal(String violation, String endedOn, String enterpriseCreditCode) {
+	}
+
+	/** A reason (closing a lead, 不予处罚, 撤案, extension, withdrawal of a publication, closing note). */
+	record Reason(String reason) {
+	}
+
+	/** The investigators of a case. */
+	record Team(List<PenaltyCases.Member> investigators) {
+	}
+
+	/** A review's outcome. */
+	record Review(Boolean agreed, String opinion) {
+	}
+
+	/** A day, and for some steps a text. */
+	record Dated(String on, String text) {
+	}
+
+	/** A hearing held. */
+	record Hearing(String noticeOn, String hearingOn) {
+	}
+
+	/** A payment. */
+	record Payment(String paidOn, String amount) {
+	}
+
+	/** A pause of the decision clock. */
+	record Pause(String kind, String startedOn, String reason) {
+	}
+
+	@GetMapping("/figures")
+	@PreAuthorize(READERS)
+	@Operation(summary = "处罚统计", description = "期间内（from、to，YYYY-MM-DD，默认本年初至今天）区域（region，默认本单位）的"
+			+ "线索数（leads）、立案数（casesFiled）、被处罚企业数（penalizedEnterprises，去重）、罚款决定金额（fineTotal，元）、"
+			+ "已缴罚款（fineCollected，元，不含加处罚款）、警告数（warnings）和已公示决定数（decisionsPublished）。")
+	EnforcementFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		LocalDate today = LocalDate.now(clock);
+		Validation v = new Validation();
+		LocalDate f = v.date("from", "起始日期（from）", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
+		LocalDate t = v.date("to", "截止日期（to）", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
+		v.throwIfInvalid();
+		f = f == null ? today.withDayOfYear(1) : f;
+		t = t == null ? today : t;
+		if (t.isBefore(f)) {
+			throw new InvalidValueException("to", "after-from", "截止日期（to）不能早于起始日期（from）");
+		}
+		String r = scope.requireReadable(region == null || region.isBlank() ? me.regionCode() : region, "region");
+		return figures.figures(scope, r, f, t);
+	}
+
+	@GetMapping("/leads")
+	@PreAuthorize(READERS)
+	@Operation(summary = "案件线索列表", description = "辖区内的线索，最新的在前；status：OPEN、PROPOSED、FILED、CLOSED。")
+	PageResult<LeadView> leads(DataScope scope, ListRequest list, @RequestParam(required = false) String status) {
+		return leads.list(scope, leadStatus(status), list.toPage());
+	}
+
+	@PostMapping("/leads")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "登记案件线索", description = "群众举报、其他机关移送（source=REPORT）或其他邮政管理部门移交（TRANSFER）："
+			+ "sourceDetail、enterpriseCreditCode（可空，须在辖区企业名录中）或regionCode、summary、receivedOn。")
+	ResponseEntity<Created> report(DataScope scope, @RequestBody Leads.ReportData data) {
+		long id = leads.report(scope, data, false);
+		return ResponseEntity.created(URI.create("/api/v1/enforcement/leads/" + id)).body(new Created(id));
+	}
+
+	@GetMapping("/leads/{id}")
+	@PreAuthorize(READERS)
+	@Operation(summary = "案件线索详情")
+	LeadView lead(DataScope scope, @PathVariable long id) {
+		return leads.get(scope, id);
+	}
+
+	@PostMapping("/leads/{id}/proposal")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "提请立案", description = "violation：违法行为目录代码或名称；endedOn：违法行为终了日期（追责时效自此起算）；"
+			+ "线索未指明企业时填写enterpriseCreditCode。")
+	LeadView propose(DataScope scope, @PathVariable long id, @RequestBody Proposal p) {
+		leads.propose(scope, id, p.violation(), p.endedOn(), p.enterpriseCreditCode());
+		return leads.get(scope, id);
+	}
+
+	@PostMapping("/leads/{id}/filing")
+	@PreAuthorize(HEADS)
+	@Operation(summary = "批准立案（局领导）", description = "已提请立案的线索经负责人批准立案；违法行为终了后2年内未被发现的不予立案（行政处罚法第36条）。")
+	ResponseEntity<Created> file(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id) {
+		long caseId = leads.approve(scope, id, officer(me), null, false);
+		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + caseId)).body(new Created(caseId));
+	}
+
+	@PostMapping("/leads/{id}/closure")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "不予立案", description = "reason：理由（必填）。")
+	LeadView closeLead(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
+		leads.close(scope, id, r.reason());
+		return leads.get(scope, id);
+	}
+
+	@GetMapping("/cases")
+	@PreAuthorize(READERS)
+	@Operation(summary = "处罚案件列表", description = "辖区内的案件及其距决定期限的剩余天数（remainingDays，负数为超期）；open=true只列未决定的案件。")
+	PageResult<PenaltyCases.CaseSummary> cases(DataScope scope, ListRequest list,
+			@RequestParam(required = false, defaultValue = "false") boolean open) {
+		return cases.list(scope, open, list.toPage());
+	}
+
+	@GetMapping("/cases/{id}")
+	@PreAuthorize(READERS)
+	@Operation(summary = "处罚案件详情", description = "案件、调查人员、中止计时期间和各项期限。")
+	PenaltyCases.CaseDetail detail(DataScope scope, @PathVariable long id) {
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/imported")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "导入历史处罚案件", description = "enterpriseCreditCode、violation（目录代码或名称）、source（INSPECTION、"
+			+ "COMPLAINT、REPORT、TRANSFER）、filedOn、decidedOn、decisionNumber、penalty（WARNING、FINE、CONFISCATION、"
+			+ "SUSPENSION、REVOCATION、NONE）、fine（元）、paidOn、closedOn；校验后标记为导入，返回案件编号。")
+	ResponseEntity<Created> imported(DataScope scope, @RequestBody PenaltyCases.ImportedCase data) {
+		long id = cases.importCase(scope, data);
+		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + id)).body(new Created(id));
+	}
+
+	@PostMapping("/cases/{id}/investigation")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "开始调查取证", description = "investigators：至少2名名录库中执法证有效的人员（name、certificateNumber）。")
+	PenaltyCases.CaseDetail investigate(DataScope scope, @PathVariable long id, @RequestBody Team team) {
+		cases.startInvestigation(scope, id, team.investigators());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/conclusion")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "调查终结", description = "report、proposedPenalty、proposedFine、serious、mitigation（LIGHTER、REDUCED）、"
+			+ "mitigationGround、mitigationReason；罚款须在违法行为的法定幅度内（减轻处罚除外）。")
+	PenaltyCases.CaseDetail conclude(DataScope scope, @PathVariable long id, @RequestBody PenaltyCases.Conclusion c) {
+		cases.concludeInvestigation(scope, id, c);
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/review")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "法制审核", description = "agreed、opinion；审核人员不得是本案调查人员。")
+	PenaltyCases.CaseDetail review(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestBody Review r) {
+		cases.review(scope, id, officer(me), !Boolean.FALSE.equals(r.agreed()), r.opinion());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/notice")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "事先告知", description = "on：告知日期。")
+	PenaltyCases.CaseDetail notice(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
+		cases.notifyParty(scope, id, d.on());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/statement")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "记录陈述申辩", description = "on、text（陈述申辩内容或放弃的声明）。")
+	PenaltyCases.CaseDetail statement(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
+		cases.recordStatement(scope, id, d.on(), d.text());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/hearing-request")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "登记听证申请", description = "on：申请日期（告知后5个工作日内）。")
+	PenaltyCases.CaseDetail hearingRequest(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
+		cases.requestHearing(scope, id, d.on());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/hearing")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "登记听证", description = "noticeOn（听证通知日期，至少提前7个工作日）、hearingOn。")
+	PenaltyCases.CaseDetail hearing(DataScope scope, @PathVariable long id, @RequestBody Hearing h) {
+		cases.holdHearing(scope, id, h.noticeOn(), h.hearingOn());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/decision")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "作出处罚决定", description = "decisionNumber（空则自动编号）、decidedOn、penalty、fine、mitigation、"
+			+ "mitigationGround、mitigationReason、discussedOn（情节严重时必填）。")
+	PenaltyCases.CaseDetail decide(DataScope scope, @PathVariable long id, @RequestBody PenaltyCases.Decision d) {
+		cases.decide(scope, id, d);
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/no-penalty")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "不予处罚", description = "reason（行政处罚法第33条）。")
+	PenaltyCases.CaseDetail noPenalty(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
+		cases.notPenalize(scope, id, r.reason());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/withdrawal")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "撤案", description = "reason。")
+	PenaltyCases.CaseDetail withdraw(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
+		cases.withdraw(scope, id, r.reason());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/delivery")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "送达", description = "on：送达日期。")
+	PenaltyCases.CaseDetail deliver(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
+		cases.deliver(scope, id, d.on());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/payment")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "登记缴纳罚款", description = "paidOn、amount（罚款加加处罚款，元）。")
+	PenaltyCases.CaseDetail pay(DataScope scope, @PathVariable long id, @RequestBody Payment p) {
+		cases.pay(scope, id, p.paidOn(), p.amount());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/closure")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "结案", description = "reason：结案说明（可空）。")
+	PenaltyCases.CaseDetail close(DataScope scope, @PathVariable long id, @RequestBody(required = false) Reason r) {
+		cases.close(scope, id, r == null ? null : r.reason());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/extension")
+	@PreAuthorize(HEADS)
+	@Operation(summary = "延长办案期限（局领导）", description = "reason；只能延长一次30日。")
+	PenaltyCases.CaseDetail extend(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestBody Reason r) {
+		cases.extend(scope, id, officer(me), r.reason());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/suspension")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "中止计时", description = "kind（SUSPENSION、HEARING、PUBLIC_NOTICE、TESTING、APPRAISAL）、startedOn、reason。")
+	PenaltyCases.CaseDetail suspend(DataScope scope, @PathVariable long id, @RequestBody Pause p) {
+		cases.suspend(scope, id, p.kind(), p.startedOn(), p.reason());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/resumption")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "恢复计时", description = "on：中止结束日期。")
+	PenaltyCases.CaseDetail resume(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
+		cases.resume(scope, id, d.on());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/publication")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "公示处罚决定（双公示）", description = "on：公示日期。")
+	PenaltyCases.CaseDetail publish(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
+		cases.publish(scope, id, d.on());
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/publication-withdrawal")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "撤回公示", description = "reason：处罚决定被变更、撤销等的理由（行政处罚法第48条）。")
+	PenaltyCases.CaseDetail withdrawPublication(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
+		cases.withdrawPublication(scope, id, r.reason());
+		return cases.get(scope, id);
+	}
+
+	static Officer officer(CurrentUser me) {
+		return new Officer(me.id(), me.displayName());
+	}
+
+	static LeadStatus leadStatus(String status) {
+		if (Text.isBlank(status)) {
+			return null;
+		}
+		try {
+			return LeadStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidValueException("status", "one-of", "线索状态（status）应为OPEN、PROPOSED、FILED、CLOSED之一");
+		}
+	}
+
+}

@@ -1,0 +1,316 @@
+package org.youguan.enforcement.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.enforcement.LeadStatus;
+import org.youguan.enforcement.LeadView;
+import org.youguan.enforcement.Leads;
+import org.youguan.enforcement.Mitigation;
+import org.youguan.enforcement.Penalty;
+import org.youguan.enforcement.PenaltyCases;
+import org.youguan.enforcement.SuspensionKind;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PageSteps;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+import org.youguan.rules.ViolationType;
+
+/**
+ * The enforcement pages for bureau staff: the leads with their assessment (提请立案, 批准立案 by the bureau head, 不予立案),
+ * the case queue with each case's remaining days (highlighted within the warning days and when overdue), and a case's
+ * page where its steps run — each step through {@link PageSteps}.
+ */
+@Controller
+@PreAuthorize(EnforcementApiController.READERS)
+class EnforcementController {
+
+	private final Leads leads;
+
+	private final PenaltyCases cases;
+
+	private final StatutoryRules rules;
+
+	private final AuditTrail audit;
+
+	EnforcementController(Leads leads, PenaltyCases cases, StatutoryRules rules, AuditTrail audit) {
+		this.leads = leads;
+		this.cases = cases;
+		this.rules = rules;
+		this.audit = audit;
+	}
+
+	@GetMapping("/enforcement/leads")
+	String leads(DataScope scope, ListRequest request, @RequestParam(required = false) String status, Model model) {
+		PageQuery query = request.toPage();
+		LeadStatus s = EnforcementApiController.leadStatus(status);
+		PageResult<LeadView> result = leads.list(scope, s, query);
+		model.addAttribute("result", result);
+		model.addAttribute("leads", result.items());
+		model.addAttribute("query", query);
+		model.addAttribute("status", s);
+		model.addAttribute("statuses", LeadStatus.values());
+		return "enforcement/leads";
+	}
+
+	@GetMapping("/enforcement/leads/new")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String newLead() {
+		return "enforcement/lead-form";
+	}
+
+	@PostMapping("/enforcement/leads")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String report(DataScope scope, @RequestParam(required = false) String source,
+			@RequestParam(required = false) String sourceDetail, @RequestParam(required = false) String enterpriseCreditCode,
+			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String summary,
+			@RequestParam(required = false) LocalDate receivedOn, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/enforcement/leads/new", () -> {
+			long id = leads.report(scope, new Leads.ReportData(source, sourceDetail, enterpriseCreditCode, regionCode, summary,
+					text(receivedOn)), false);
+			return new PageSteps.Done("线索已登记", "/enforcement/leads/" + id);
+		});
+	}
+
+	@GetMapping("/enforcement/leads/{id:\\d+}")
+	String lead(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("lead", leads.get(scope, id));
+		model.addAttribute("head", me.has(Role.BUREAU_LEADER));
+		model.addAttribute("violations", ViolationType.values());
+		model.addAttribute("history", audit.history(scope, "penalty_lead", id));
+		return "enforcement/lead";
+	}
+
+	@PostMapping("/enforcement/leads/{id:\\d+}/propose")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String propose(DataScope scope, @PathVariable long id, @RequestParam(required = false) String violation,
+			@RequestParam(required = false) LocalDate endedOn, @RequestParam(required = false) String enterpriseCreditCode,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, lead(id), "已提请立案", () -> leads.propose(scope, id, violation, text(endedOn),
+				enterpriseCreditCode));
+	}
+
+	@PostMapping("/enforcement/leads/{id:\\d+}/approve")
+	@PreAuthorize(EnforcementApiController.HEADS)
+	String approve(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, lead(id), () -> {
+			long caseId = leads.approve(scope, id, EnforcementApiController.officer(me), null, false);
+			return new PageSteps.Done("已批准立案", "/enforcement/cases/" + caseId);
+		});
+	}
+
+	@PostMapping("/enforcement/leads/{id:\\d+}/close")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String closeLead(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, lead(id), "已作不予立案处理", () -> leads.close(scope, id, reason));
+	}
+
+	@GetMapping("/enforcement/cases")
+	String cases(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false, defaultValue = "true") boolean open, Model model) {
+		PageQuery query = request.toPage();
+		PageResult<PenaltyCases.CaseSummary> result = cases.list(scope, open, query);
+		model.addAttribute("result", result);
+		model.addAttribute("cases", result.items());
+		model.addAttribute("query", query);
+		model.addAttribute("open", open);
+		model.addAttribute("warningDays", rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING,
+				me.regionCode() == null ? "0" : me.regionCode()));
+		return "enforcement/cases";
+	}
+
+	@GetMapping("/enforcement/cases/{id:\\d+}")
+	String detail(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
+		PenaltyCases.CaseDetail detail = cases.get(scope, id);
+		model.addAttribute("head", me.has(Role.BUREAU_LEADER));
+		model.addAttribute("d", detail);
+		model.addAttribute("c", detail.penaltyCase());
+		model.addAttribute("penalties", List.of(Penalty.WARNING, Penalty.FINE, Penalty.CONFISCATION, Penalty.SUSPENSION,
+				Penalty.REVOCATION));
+		model.addAttribute("mitigations", Mitigation.values());
+		model.addAttribute("grounds", Mitigation.Ground.values());
+		model.addAttribute("pauseKinds", SuspensionKind.values());
+		model.addAttribute("warningDays", rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, detail.penaltyCase().regionCode()));
+		model.addAttribute("history", audit.history(scope, "penalty_case", id));
+		return "enforcement/case";
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/investigation")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String investigate(DataScope scope, @PathVariable long id, @RequestParam(name = "name", required = false) List<String> names,
+			@RequestParam(name = "certificateNumber", required = false) List<String> certificates, RedirectAttributes redirect) {
+		List<PenaltyCases.Member> team = new ArrayList<>();
+		int n = Math.max(names == null ? 0 : names.size(), certificates == null ? 0 : certificates.size());
+		for (int i = 0; i < n; i++) {
+			team.add(new PenaltyCases.Member(names != null && i < names.size() ? names.get(i) : null,
+					certificates != null && i < certificates.size() ? certificates.get(i) : null));
+		}
+		return PageSteps.run(redirect, page(id), "已开始调查取证", () -> cases.startInvestigation(scope, id, team));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/conclusion")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String conclude(DataScope scope, @PathVariable long id, @RequestParam(required = false) String report,
+			@RequestParam(required = false) String proposedPenalty, @RequestParam(required = false) String proposedFine,
+			@RequestParam(required = false) Boolean serious, @RequestParam(required = false) String mitigation,
+			@RequestParam(required = false) String mitigationGround, @RequestParam(required = false) String mitigationReason,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "调查终结", () -> cases.concludeInvestigation(scope, id,
+				new PenaltyCases.Conclusion(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround,
+						mitigationReason)));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/review")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String review(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false, defaultValue = "true") boolean agreed,
+			@RequestParam(required = false) String opinion, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已记录法制审核意见",
+				() -> cases.review(scope, id, EnforcementApiController.officer(me), agreed, opinion));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/notice")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String notice(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已事先告知", () -> cases.notifyParty(scope, id, text(on)));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/statement")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String statement(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
+			@RequestParam(name = "text", required = false) String statement, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已记录陈述申辩", () -> cases.recordStatement(scope, id, text(on), statement));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-request")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String hearingRequest(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已登记听证申请", () -> cases.requestHearing(scope, id, text(on)));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/hearing")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String hearing(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate noticeOn,
+			@RequestParam(required = false) LocalDate hearingOn, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已登记听证", () -> cases.holdHearing(scope, id, text(noticeOn), text(hearingOn)));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/decision")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String decide(DataScope scope, @PathVariable long id, @RequestParam(required = false) String decisionNumber,
+			@RequestParam(required = false) LocalDate decidedOn, @RequestParam(required = false) String penalty,
+			@RequestParam(required = false) String fine, @RequestParam(required = false) String mitigation,
+			@RequestParam(required = false) String mitigationGround, @RequestParam(required = false) String mitigationReason,
+			@RequestParam(required = false) LocalDate discussedOn, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), () -> {
+			String number = cases.decide(scope, id, new PenaltyCases.Decision(decisionNumber, text(decidedOn), penalty, fine,
+					mitigation, mitigationGround, mitigationReason, text(discussedOn)));
+			return new PageSteps.Done("已作出行政处罚决定" + number, page(id));
+		});
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/no-penalty")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String noPenalty(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已决定不予处罚", () -> cases.notPenalize(scope, id, reason));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/withdrawal")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String withdraw(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已撤案", () -> cases.withdraw(scope, id, reason));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/delivery")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String deliver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已登记送达", () -> cases.deliver(scope, id, text(on)));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/payment")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String pay(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate paidOn,
+			@RequestParam(required = false) String amount, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已登记缴纳罚款", () -> cases.pay(scope, id, text(paidOn), amount));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/closure")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String close(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已结案", () -> cases.close(scope, id, reason));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/extension")
+	@PreAuthorize(EnforcementApiController.HEADS)
+	String extend(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已延长办案期限",
+				() -> cases.extend(scope, id, EnforcementApiController.officer(me), reason));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/suspension")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String suspend(DataScope scope, @PathVariable long id, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) LocalDate startedOn, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已中止计时", () -> cases.suspend(scope, id, kind, text(startedOn), reason));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/resumption")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String resume(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已恢复计时", () -> cases.resume(scope, id, text(on)));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/publication")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String publish(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "处罚决定已公示", () -> cases.publish(scope, id, text(on)));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/publication-withdrawal")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String withdrawPublication(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已撤回公示", () -> cases.withdrawPublication(scope, id, reason));
+	}
+
+	/** A date bound by the shell's plausible-date rule (an implausible one is a 400 naming the field), as the services take it. */
+	private static String text(LocalDate day) {
+		return day == null ? null : day.toString();
+	}
+
+	private static String lead(long id) {
+		return "/enforcement/leads/" + id;
+	}
+
+	private static String page(long id) {
+		return "/enforcement/cases/" + id;
+	}
+}

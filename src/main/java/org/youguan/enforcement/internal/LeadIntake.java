@@ -1,0 +1,51 @@
+package org.youguan.enforcement.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.youguan.complaints.ComplaintReferred;
+import org.youguan.enforcement.LeadSource;
+import org.youguan.enforcement.Leads;
+import org.youguan.inspections.InspectionLeadRaised;
+import org.youguan.inspections.RectificationOverdue;
+
+/**
+ * Leads from the other modules' events, each after its step commits (from the event publication registry: a failure is
+ * retried, not lost); one lead per origin, so a redelivered event adds nothing: a complaint referred to enforcement, an
+ * inspection concluded as 立案线索, a 责令改正 order left unrectified (行政处罚法(2021) art.54: 及时立案).
+ */
+@Component
+class LeadIntake {
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final Leads leads;
+
+	LeadIntake(Leads leads) {
+		this.leads = leads;
+	}
+
+	@ApplicationModuleListener
+	void on(ComplaintReferred e) {
+		String summary = "申诉" + e.number() + "（" + e.brandName() + "，" + e.category() + "，" + e.complaintReason() + "，"
+				+ (e.valid() ? "有效申诉" : "非有效申诉") + "）移送：" + e.referralReason();
+		leads.intake(new Leads.Intake(LeadSource.COMPLAINT, "complaint:" + e.complaintId(), "申诉" + e.number(),
+				e.regionCode(), e.enterpriseCreditCode(), e.enterpriseName(), summary,
+				LocalDate.ofInstant(e.referredAt(), CHINA), false));
+	}
+
+	@ApplicationModuleListener
+	void on(InspectionLeadRaised e) {
+		leads.intake(new Leads.Intake(LeadSource.INSPECTION, "inspection:" + e.recordId(), "检查记录" + e.recordId(),
+				e.regionCode(), e.enterpriseCreditCode(), null, "执法检查发现：" + e.findings(), e.raisedOn(), e.imported()));
+	}
+
+	@ApplicationModuleListener
+	void on(RectificationOverdue e) {
+		leads.intake(new Leads.Intake(LeadSource.INSPECTION, "rectification:" + e.orderId(), "责令改正通知书" + e.number(),
+				e.regionCode(), e.enterpriseCreditCode(), null,
+				"责令改正通知书" + e.number() + "整改期限" + e.dueOn() + "已过，逾期未整改", e.raisedOn(), false));
+	}
+}

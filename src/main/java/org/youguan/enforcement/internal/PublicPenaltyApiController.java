@@ -1,0 +1,45 @@
+package org.youguan.enforcement.internal;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.youguan.enforcement.PenaltyCases;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+
+/**
+ * 双公示 of penalty decisions for everyone, without signing in: the decisions published and not withdrawn, without
+ * personal data (行政处罚法(2021) art.48).
+ */
+@RestController
+@Tag(name = "行政处罚决定公示", description = "已公示的行政处罚决定（无需登录，不含个人信息）")
+class PublicPenaltyApiController {
+
+	private final PenaltyCases cases;
+
+	PublicPenaltyApiController(PenaltyCases cases) {
+		this.cases = cases;
+	}
+
+	@GetMapping("/api/v1/public/penalties")
+	@Operation(summary = "已公示的行政处罚决定", description = "region：行政区划代码前缀（如3205，空为全国）；最新公示的在前，分页"
+			+ "（page、size，默认每页50条）。字段：decisionNumber、enterprise、creditCode、violation、basis、penalty、fine（元）、"
+			+ "decidedOn、publishedOn。")
+	List<PenaltyCases.PublishedDecision> penalties(@RequestParam(required = false) String region, ListRequest list) {
+		String prefix = region == null ? "" : region.strip();
+		if (prefix.equals("0")) {
+			prefix = "";
+		}
+		if (!prefix.matches("[0-9]{0,12}")) {
+			throw new InvalidValueException("region", "format", "行政区划代码（region）应为最多12位数字");
+		}
+		ListRequest page = new ListRequest(list.q(), list.page(), list.size() == null ? 50 : list.size(), list.sort(),
+				list.dir());
+		return cases.published(prefix, page.toPage()).items();
+	}
+}

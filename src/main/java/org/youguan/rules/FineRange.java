@@ -1,0 +1,24 @@
+package org.youguan.rules;
+
+import java.math.BigDecimal;
+
+/**
+ * The fine range of a violation in yuan, both bounds included, as it applies in a region.
+ *
+ * @param min the lowest fine (0 where the text sets no minimum)
+ * @param max the highest fine
+ * @param serious whether this is the range for serious cases (情节严重)
+ */
+public record FineRange(BigDecimal min, BigDecimal max, boolean serious) {
+
+	/** Whether {@code fine} lies within the range. */
+	public boolean contains(BigDecimal fine) {
+		return fine.compareTo(min) >= 0 && fine.compareTo(max) <= 0;
+	}
+
+	/** As shown: {@code 50000–100000元}. */
+	@Override
+	public String toString() {
+		return min.stripTrailingZeros().toPlainString() + "–" + max.stripTrailingZeros().toPlainString() + "元";
+	}
+}

@@ -1,0 +1,57 @@
+package org.youguan.enforcement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.kernel.DataScope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The demo city shows the procedure: demo cases in each state, two decisions published on the public API (one fine
+ * paid and closed, one delivered and unpaid past its deadline with its surcharge growing), and the leads waiting.
+ */
+@IntegrationTest
+class EnforcementDemoIntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PenaltyCases cases;
+
+	@Test
+	void theDemoCityHasCasesInEveryStateAndTwoPublishedDecisions() throws Exception {
+		List<String> states = jdbc.sql("SELECT DISTINCT status FROM penalty_case WHERE demo").query(String.class).list();
+		assertThat(states).contains("FILED", "INVESTIGATING", "INVESTIGATED", "NOTIFIED", "DELIVERED", "CLOSED",
+				"NOT_PENALIZED");
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND published_on IS NOT NULL").query(Long.class)
+			.single()).isEqualTo(2);
+		String body = mvc.perform(get("/api/v1/public/penalties?region=3205&size=200")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<List<String>>read(body, "$[*].penalty")).contains("罚款");
+		assertThat(JsonPath.<List<Object>>read(body, "$[*].publishedOn")).hasSizeGreaterThanOrEqualTo(2);
+
+		long unpaid = jdbc.sql("SELECT id FROM penalty_case WHERE demo AND status = 'DELIVERED' AND penalty = 'FINE'")
+			.query(Long.class).single();
+		PenaltyCases.CaseDetail d = cases.get(DataScope.all(), unpaid);
+		assertThat(d.deadlines().paymentDue()).isBefore(LocalDate.now());
+		assertThat(d.deadlines().surchargeToday()).isPositive().isLessThanOrEqualTo(d.penaltyCase().fine());
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND paid_on IS NOT NULL").query(Long.class).single())
+			.isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_lead WHERE demo AND status = 'OPEN'").query(Long.class).single())
+			.isGreaterThanOrEqualTo(2);
+	}
+}

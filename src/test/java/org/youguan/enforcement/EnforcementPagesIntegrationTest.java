@@ -1,0 +1,93 @@
+package org.youguan.enforcement;
+
+import java.time.LocalDate;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The staff pages: a lead entered, proposed and (only by the bureau head) approved from its page, the case's steps run
+ * from the case page (a broken step flashes its errors and goes back), the queue shows remaining days; a county sees
+ * only its own cases and an enterprise user none of these pages.
+ */
+@IntegrationTest
+class EnforcementPagesIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void aLeadBecomesACaseWhoseStepsRunFromItsPage() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		EnterpriseView e = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 10, "legal_name", "desc")).items().get(0);
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/enforcement/leads/new").session(staff)).andExpect(status().isOk());
+		mvc.perform(post("/enforcement/leads").session(staff).with(csrf()).param("source", "REPORT")
+			.param("summary", "").param("receivedOn", today.toString())).andExpect(redirectedUrl("/enforcement/leads/new"))
+			.andExpect(flash().attributeExists("errors"));
+		String summary = "页面登记线索" + UUID.randomUUID();
+		MvcResult created = mvc.perform(post("/enforcement/leads").session(staff).with(csrf()).param("source", "REPORT")
+			.param("sourceDetail", "12345热线转来").param("enterpriseCreditCode", e.creditCode()).param("summary", summary)
+			.param("receivedOn", today.toString())).andExpect(flash().attribute("message", "线索已登记")).andReturn();
+		String lead = created.getResponse().getRedirectedUrl();
+		mvc.perform(get("/enforcement/leads").session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(summary)));
+		mvc.perform(post(lead + "/propose").session(staff).with(csrf()).param("violation", "DELIVERY_WITHOUT_CONSENT")
+			.param("endedOn", today.toString())).andExpect(redirectedUrl(lead));
+		mvc.perform(post(lead + "/approve").session(staff).with(csrf())).andExpect(status().isForbidden());
+		MockHttpSession head = SignIn.session(mvc, "sz.leader");
+		mvc.perform(get(lead).session(head)).andExpect(content().string(containsString("id=\"approve\"")));
+		String page = mvc.perform(post(lead + "/approve").session(head).with(csrf()))
+			.andExpect(flash().attribute("message", "已批准立案")).andReturn().getResponse().getRedirectedUrl();
+		assertThat(page).startsWith("/enforcement/cases/");
+
+		mvc.perform(get(page).session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"investigation-form\"")))
+			.andExpect(content().string(containsString("id=\"remaining\"")));
+		mvc.perform(post(page + "/investigation").session(staff).with(csrf()).param("name", "陈吴中", "", "")
+			.param("certificateNumber", "32050601", "", "")).andExpect(redirectedUrl(page))
+			.andExpect(flash().attributeExists("errors"));
+		mvc.perform(post(page + "/investigation").session(staff).with(csrf()).param("name", "陈吴中", "沈执法", "")
+			.param("certificateNumber", "32050601", "32050602", "")).andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("message", "已开始调查取证"));
+		mvc.perform(post(page + "/conclusion").session(staff).with(csrf()).param("report", "未经同意投递智能快件箱")
+			.param("proposedPenalty", "FINE").param("proposedFine", "3000")).andExpect(flash().attribute("message", "调查终结"));
+		mvc.perform(post(page + "/notice").session(staff).with(csrf()).param("on", today.toString()))
+			.andExpect(flash().attribute("message", "已事先告知"));
+		mvc.perform(get(page).session(staff)).andExpect(content().string(containsString("id=\"decision-form\"")))
+			.andExpect(content().string(containsString("id=\"statement-form\"")));
+		mvc.perform(get("/enforcement/cases").session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(page)));
+		mvc.perform(get(page).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
+		mvc.perform(get("/enforcement/cases").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
+	}
+}

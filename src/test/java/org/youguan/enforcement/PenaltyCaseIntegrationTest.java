@@ -1,0 +1,381 @@
+package org.youguan.enforcement;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.complaints.ComplaintReferred;
+import org.youguan.inspections.InspectionRecordData;
+import org.youguan.inspections.InspectionRecords;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The penalty procedure end to end through its API on the demo city: an inspection concluded as 立案线索 becomes a lead,
+ * the bureau head files it, two certified investigators investigate, the legal review the rule requires is done by
+ * someone else, the party is notified and states its case, the decision is made within the range, delivered, paid and
+ * the case closed; a complaint referral becomes one lead however often its event arrives; fines outside the range,
+ * reviews by an investigator, a time-barred violation and a late hearing request are refused; decisions are published
+ * without personal data and withdrawn; a county sees only its cases; the figures count it all.
+ */
+@IntegrationTest
+class PenaltyCaseIntegrationTest {
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String XIANGCHENG = "Bearer demo-xc-staff-token";
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	static final String MARKET = "Bearer demo-sz-market-token";
+
+	static final String HEAD = "Bearer demo-sz-leader-token";
+
+	static final String TEAM = """
+			{"investigators":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}""";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	InspectionRecords records;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	EnterpriseView wuzhong(int i) {
+		return enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE, PageQuery.of(null, 0, 10, "legal_name", "asc"))
+			.items()
+			.get(i);
+	}
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	static long id(ResultActions r) throws Exception {
+		return ((Number) JsonPath.read(r.andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+	}
+
+	String on(LocalDate day) {
+		return "{\"on\":\"" + day + "\",\"text\":\"当事人陈述：已整改，请求从轻\"}";
+	}
+
+	/** A lead reported by staff and filed by the head: the case's id. */
+	long fileCase(EnterpriseView e, String violation) throws Exception {
+		long lead = id(call(WUZHONG, "/api/v1/enforcement/leads", """
+				{"source":"REPORT","sourceDetail":"群众举报","enterpriseCreditCode":"%s","summary":"举报线索%s","receivedOn":"%s"}"""
+			.formatted(e.creditCode(), UUID.randomUUID(), today())).andExpect(status().isCreated()));
+		call(WUZHONG, "/api/v1/enforcement/leads/" + lead + "/proposal",
+				"{\"violation\":\"" + violation + "\",\"endedOn\":\"" + today().minusDays(10) + "\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("PROPOSED"));
+		return id(call(HEAD, "/api/v1/enforcement/leads/" + lead + "/filing", "{}").andExpect(status().isCreated()));
+	}
+
+	@Test
+	void anInspectionLeadIsFiledInvestigatedReviewedDecidedPaidAndClosed() throws Exception {
+		EnterpriseView e = wuzhong(0);
+		long record = records.record(DataScope.region("320506"), null, new InspectionRecordData(e.creditCode(),
+				today().toString(), "SPECIAL", List.of("WAYBILL_DATA"), List.of(new InspectionRecordData.TeamMember("陈吴中",
+						"32050601"), new InspectionRecordData.TeamMember("沈执法", "32050602")), "LEAD", "运单显示寄件人完整身份证号",
+				null, null), false, false);
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM penalty_lead WHERE source_ref = :r")
+			.param("r", "inspection:" + record).query(Long.class).single() == 1);
+		long lead = jdbc.sql("SELECT id FROM penalty_lead WHERE source_ref = :r").param("r", "inspection:" + record)
+			.query(Long.class).single();
+		mvc.perform(get("/api/v1/enforcement/leads/" + lead).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.source").value("INSPECTION"))
+			.andExpect(jsonPath("$.status").value("OPEN"))
+			.andExpect(jsonPath("$.enterpriseName").value(e.legalName()))
+			.andExpect(jsonPath("$.summary").value(containsString("运单显示寄件人完整身份证号")));
+
+		call(WUZHONG, "/api/v1/enforcement/leads/" + lead + "/proposal",
+				"{\"violation\":\"WAYBILL_DATA\",\"endedOn\":\"" + today() + "\"}").andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/leads/" + lead + "/filing", "{}").andExpect(status().isForbidden());
+		long c = id(call(HEAD, "/api/v1/enforcement/leads/" + lead + "/filing", "{}").andExpect(status().isCreated()));
+		mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.penaltyCase.status").value("FILED"))
+			.andExpect(jsonPath("$.penaltyCase.filingApprovedBy").value("孙局长"))
+			.andExpect(jsonPath("$.penaltyCase.decisionDueOn").value(LocalDate.parse(jsonDue(c)).toString()))
+			.andExpect(jsonPath("$.deadlines.remainingDays").isNumber());
+		assertThat(LocalDate.parse(jsonDue(c))).isAfterOrEqualTo(today().plusDays(90));
+
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation",
+				"{\"investigators\":[{\"name\":\"陈吴中\",\"certificateNumber\":\"32050601\"}]}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("investigators"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("INVESTIGATING"))
+			.andExpect(jsonPath("$.investigators.length()").value(2));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", """
+				{"report":"查明当事人运单显示完整身份证号","proposedPenalty":"FINE","proposedFine":"20000","serious":false}""")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("INVESTIGATED"))
+			.andExpect(jsonPath("$.penaltyCase.reviewRequired").value(true));
+
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().is(422))
+			.andExpect(jsonPath("$.detail").value(containsString("法制审核")));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}")
+			.andExpect(status().is(422))
+			.andExpect(jsonPath("$.detail").value(containsString("不得是本案的调查人员")));
+		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"事实清楚，证据确凿，同意\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.reviewedBy").value("郑监管"));
+
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("NOTIFIED"))
+			.andExpect(jsonPath("$.deadlines.hearingRequestDue").isString());
+		String decision = """
+				{"decidedOn":"%s","penalty":"FINE","fine":"%s"}""";
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "20000"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("decidedOn"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "25000"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("heavier"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "15000"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("DECIDED"))
+			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(containsString("行政处罚决定-320506-")));
+
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/closure", "{}").andExpect(status().isConflict());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(today())).andExpect(status().isOk())
+			.andExpect(jsonPath("$.deadlines.paymentDue").isString());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/closure", "{}").andExpect(status().is(422));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"14000\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("应缴15000元")));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"15000\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/closure", "{\"reason\":\"罚款已缴清\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id")
+			.param("id", String.valueOf(c)).query(Long.class).single()).as("one audit entry per step").isGreaterThanOrEqualTo(10);
+	}
+
+	String jsonDue(long c) throws Exception {
+		return JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", WUZHONG))
+			.andReturn().getResponse().getContentAsString(), "$.penaltyCase.decisionDueOn");
+	}
+
+	@Test
+	void aComplaintReferralBecomesOneLeadHoweverOftenItArrives() {
+		EnterpriseView e = wuzhong(1);
+		long complaint = 900_000 + (System.nanoTime() % 99_999);
+		ComplaintReferred referred = new ComplaintReferred(complaint, "申诉-320506-2026-" + complaint, "320506",
+				e.creditCode(), e.legalName(), "顺丰", "延误", "虚假签收", true, "同一网点多次虚假签收", Instant.now(clock), "周管理", null);
+		tx.executeWithoutResult(s -> events.publishEvent(referred));
+		tx.executeWithoutResult(s -> events.publishEvent(referred));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+				"SELECT count(*) FROM event_publication WHERE completion_date IS NOT NULL AND serialized_event LIKE :n"
+						+ " AND listener_id LIKE '%LeadIntake%'")
+			.param("n", "%" + complaint + "%").query(Long.class).single()).isEqualTo(2));
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_lead WHERE source_ref = :r").param("r", "complaint:" + complaint)
+			.query(Long.class).single()).isEqualTo(1);
+		String lead = jdbc.sql("SELECT summary FROM penalty_lead WHERE source_ref = :r").param("r", "complaint:" + complaint)
+			.query(String.class).single();
+		assertThat(lead).contains("同一网点多次虚假签收").contains("有效申诉");
+	}
+
+	@Test
+	void aFineOutsideTheViolationsRangeIsRefusedUnlessReducedUnderArticle32() throws Exception {
+		long c = fileCase(wuzhong(2), "WAYBILL_DATA");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		String conclusion = """
+				{"report":"查明","proposedPenalty":"FINE","proposedFine":"%s","serious":%s,"mitigation":%s,"mitigationGround":%s,"mitigationReason":%s}""";
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", conclusion.formatted("60000", false, null, null, null))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("fine"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("10000–50000元")));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", conclusion.formatted("5000", false, null, null, null))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("减轻处罚")));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", conclusion.formatted("5000", false, "\"REDUCED\"",
+				"\"ELIMINATED_HARM\"", "\"主动消除危害后果\"")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.reviewRequired").value(false));
+		mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.penaltyCase.status").value("INVESTIGATED"));
+		long serious = fileCase(wuzhong(2), "WAYBILL_DATA");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + serious + "/investigation", TEAM).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + serious + "/conclusion", conclusion.formatted("60000", true, null, null, null))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aViolationDiscoveredMoreThanTwoYearsAfterItEndedIsNotFiled() throws Exception {
+		EnterpriseView e = wuzhong(3);
+		long lead = id(call(WUZHONG, "/api/v1/enforcement/leads", """
+				{"source":"TRANSFER","sourceDetail":"相城区局移交","enterpriseCreditCode":"%s","summary":"旧案","receivedOn":"%s"}"""
+			.formatted(e.creditCode(), today())));
+		call(WUZHONG, "/api/v1/enforcement/leads/" + lead + "/proposal",
+				"{\"violation\":\"未按规定报送快递业务数据\",\"endedOn\":\"" + today().minusYears(2).minusDays(1) + "\"}")
+			.andExpect(status().isOk());
+		call(HEAD, "/api/v1/enforcement/leads/" + lead + "/filing", "{}").andExpect(status().is(422))
+			.andExpect(jsonPath("$.detail").value(containsString("第36条")));
+		call(WUZHONG, "/api/v1/enforcement/leads/" + lead + "/closure", "{\"reason\":\"超过追责时效\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CLOSED"));
+	}
+
+	@Test
+	void aHearingRequestedLateIsRefusedAndAHearingNeedsSevenWorkingDaysNotice() throws Exception {
+		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));
+		long c = fileCase(wuzhong(4), "UNLICENSED");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
+				"{\"report\":\"查明无证经营\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"60000\"}").andExpect(status().isOk());
+		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(LocalDate.of(2026, 6, 1))).andExpect(status().isOk());
+		clock.set(LocalDate.of(2026, 6, 30).atTime(10, 0));
+		// 5 working days after Monday 06-01 is Monday 06-08
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-request", on(LocalDate.of(2026, 6, 9)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026-06-08")));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-request", on(LocalDate.of(2026, 6, 8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("HEARING"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+				"{\"decidedOn\":\"2026-06-30\",\"penalty\":\"FINE\",\"fine\":\"60000\"}").andExpect(status().is(422));
+		// a hearing on Friday 06-26: told by 06-16 at the latest (06-19 端午 off)
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing", "{\"noticeOn\":\"2026-06-18\",\"hearingOn\":\"2026-06-26\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("noticeOn"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing", "{\"noticeOn\":\"2026-06-16\",\"hearingOn\":\"2026-06-26\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.suspensions[0].kind").value("HEARING"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+				"{\"decidedOn\":\"2026-06-30\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
+			.andExpect(status().is(422))
+			.andExpect(jsonPath("$.detail").value(containsString("听证后审核")));
+	}
+
+	@Test
+	void aDecisionIsPublishedWithoutPersonalDataAndWithdrawnWithItsReason() throws Exception {
+		EnterpriseView e = wuzhong(5);
+		long c = fileCase(e, "DATA_NOT_REPORTED");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
+				"{\"report\":\"未报送数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.reviewRequired").value(false));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
+		String number = "吴邮管罚〔" + UUID.randomUUID().toString().substring(0, 6) + "〕1号";
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+				"{\"decisionNumber\":\"" + number + "\",\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"}")
+			.andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication", on(today())).andExpect(status().isOk());
+		String body = mvc.perform(get("/api/v1/public/penalties?region=320506&size=200"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		List<String> numbers = JsonPath.read(body, "$[*].decisionNumber");
+		assertThat(numbers).contains(number);
+		assertThat(JsonPath.<List<String>>read(body, "$[?(@.decisionNumber == '" + number + "')].basis"))
+			.containsExactly("快递市场管理办法(2023) 第56条");
+		assertThat(body).doesNotContainPattern("1[3-9][0-9]{9}").doesNotContain(e.legalRepresentative() == null ? "\u0000" : "\"" + e.legalRepresentative() + "\"");
+		mvc.perform(get("/api/v1/public/penalties?region=320507")).andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.decisionNumber == '" + number + "')]").isEmpty());
+
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication-withdrawal", "{\"reason\":\" \"}").andExpect(status().isBadRequest());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication-withdrawal", "{\"reason\":\"复议变更\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.publicationWithdrawalReason").value("复议变更"));
+		mvc.perform(get("/api/v1/public/penalties?region=320506&size=200"))
+			.andExpect(jsonPath("$[?(@.decisionNumber == '" + number + "')]").isEmpty());
+	}
+
+	@Test
+	void aCountySeesOnlyItsCasesAndTheFiguresCountThem() throws Exception {
+		long c = fileCase(wuzhong(6), "DATA_NOT_REPORTED");
+		mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", XIANGCHENG)).andExpect(status().isNotFound());
+		call(XIANGCHENG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", CITY)).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/enforcement/figures?region=320506").header("Authorization", XIANGCHENG))
+			.andExpect(status().isForbidden());
+		String from = today().withDayOfYear(1).toString();
+		String body = mvc.perform(get("/api/v1/enforcement/figures?region=3205&from=" + from + "&to=" + today())
+			.header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		for (String field : List.of("leads", "casesFiled", "penalizedEnterprises", "fineTotal", "fineCollected", "warnings",
+				"decisionsPublished")) {
+			assertThat((Object) JsonPath.read(body, "$." + field)).as(field).isNotNull();
+		}
+		long filed = jdbc.sql("SELECT count(*) FROM penalty_case WHERE region_code LIKE '3205%' AND filed_on BETWEEN :f AND :t")
+			.param("f", today().withDayOfYear(1)).param("t", today()).query(Long.class).single();
+		assertThat(((Number) JsonPath.read(body, "$.casesFiled")).longValue()).isEqualTo(filed);
+	}
+
+	@Test
+	void aPastCaseIsImportedValidatedAndMarked() throws Exception {
+		EnterpriseView e = wuzhong(7);
+		String number = "吴邮管罚〔2025〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
+		String json = """
+				{"enterpriseCreditCode":"%s","violation":"%s","source":"INSPECTION","filedOn":"2025-03-01",
+				 "decidedOn":"2025-05-10","decisionNumber":"%s","penalty":"FINE","fine":%s,"paidOn":%s,"closedOn":%s}""";
+		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "NO_SUCH", number, "3000", "null", "\"2025-06-01\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("violation", "closedOn")));
+		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", number, "5000", "null", "null"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("fine"));
+		long id = id(call(CITY, "/api/v1/enforcement/cases/imported",
+				json.formatted(e.creditCode(), "未按规定报送快递业务数据", number, "3000", "\"2025-05-20\"", "\"2025-06-01\""))
+			.andExpect(status().isCreated()));
+		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"))
+			.andExpect(jsonPath("$.penaltyCase.imported").value(true))
+			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(number));
+		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", number, "3000", "null", "null"))
+			.andExpect(status().isConflict());
+		call(XIANGCHENG, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", "x" + number, "3000", "null", "null"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("enterpriseCreditCode"));
+	}
+}

@@ -1,0 +1,139 @@
+package org.youguan.enforcement.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.youguan.rules.StatutoryRule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every deadline of the penalty procedure on the 2026 calendar, with the catalogue's default values: the decision limit
+ * (90 days, +30 once, suspension periods excluded — across 春节 and 国庆), the 5-working-day hearing window, the
+ * 7-working-day hearing notice and delivery, the 15-day payment period, the 3 %/day surcharge capped at the fine, the
+ * 2-year limitation, 7 working days to publish and 3 to withdraw.
+ */
+class CaseClockTest {
+
+	final CaseClock clock = new CaseClock(new Calendar2026(), StatutoryRule::defaultValue);
+
+	static LocalDate d(String s) {
+		return LocalDate.parse(s);
+	}
+
+	@Test
+	void theDecisionIsDue90CalendarDaysAfterFiling() {
+		// 2026-03-02 + 90 = 2026-05-31, a Sunday: moved to Monday 06-01
+		assertThat(clock.decisionDue(d("2026-03-02"), false, List.of(), d("2026-03-02"))).isEqualTo(d("2026-06-01"));
+		// 2026-01-05 + 90 = 2026-04-05, inside 清明 (04-04..06): moved to 04-07
+		assertThat(clock.decisionDue(d("2026-01-05"), false, List.of(), d("2026-01-05"))).isEqualTo(d("2026-04-07"));
+	}
+
+	@Test
+	void anExtensionAdds30DaysOnce() {
+		// 2026-03-02 + 120 = 2026-06-30 (Tuesday)
+		assertThat(clock.decisionDue(d("2026-03-02"), true, List.of(), d("2026-03-02"))).isEqualTo(d("2026-06-30"));
+	}
+
+	@Test
+	void suspensionDaysAcrossSpringFestivalDoNotCount() {
+		// filed 2026-01-12; suspended for appraisal 02-10..02-25 (16 days, 春节 inside): 90 + 16 = 106 days → 04-28
+		List<CaseClock.Pause> pauses = List.of(new CaseClock.Pause(d("2026-02-10"), d("2026-02-25")));
+		assertThat(clock.decisionDue(d("2026-01-12"), false, pauses, d("2026-03-01"))).isEqualTo(d("2026-04-28"));
+		assertThat(clock.decisionDue(d("2026-01-12"), false, List.of(), d("2026-03-01"))).isEqualTo(d("2026-04-13"));
+	}
+
+	@Test
+	void suspensionAcrossNationalDayAndAnExtensionAddUp() {
+		// filed 2026-08-03 + 90 + 30 + pause 09-28..10-09 (12 days) = 132 days → 2026-12-13 (Sunday) → 12-14
+		List<CaseClock.Pause> pauses = List.of(new CaseClock.Pause(d("2026-09-28"), d("2026-10-09")));
+		assertThat(clock.decisionDue(d("2026-08-03"), true, pauses, d("2026-10-20"))).isEqualTo(d("2026-12-14"));
+	}
+
+	@Test
+	void aPauseStillLastingCountsUpToToday() {
+		List<CaseClock.Pause> ongoing = List.of(new CaseClock.Pause(d("2026-04-01"), null));
+		// filed 03-02; paused since 04-01; today 04-10 → 10 days paused: 90 + 10 = 100 → 06-10
+		assertThat(clock.decisionDue(d("2026-03-02"), false, ongoing, d("2026-04-10"))).isEqualTo(d("2026-06-10"));
+	}
+
+	@Test
+	void remainingDaysAreZeroOnTheLastDayAndNegativeWhenOverdue() {
+		assertThat(CaseClock.remaining(d("2026-06-01"), d("2026-05-22"))).isEqualTo(10);
+		assertThat(CaseClock.remaining(d("2026-06-01"), d("2026-06-01"))).isZero();
+		assertThat(CaseClock.remaining(d("2026-06-01"), d("2026-06-03"))).isEqualTo(-2);
+	}
+
+	@Test
+	void theHearingMayBeRequestedWithinFiveWorkingDaysOfTheNotice() {
+		// notice Thursday 2026-09-24: 09-25..27 中秋 off; 28, 29, 30; 10-01..07 国庆 off; 10-08, 10-09 → 5th working day
+		assertThat(clock.hearingRequestDue(d("2026-09-24"))).isEqualTo(d("2026-10-09"));
+		// notice Friday 2026-02-13: 02-14 (Sat, worked) is the first, then 02-24, 25, 26, 27
+		assertThat(clock.hearingRequestDue(d("2026-02-13"))).isEqualTo(d("2026-02-27"));
+	}
+
+	@Test
+	void thePartiesAreToldOfTheHearingSevenWorkingDaysAhead() {
+		// a hearing on Monday 2026-03-16 → told by Thursday 03-05 at the latest
+		assertThat(clock.hearingNoticeLatest(d("2026-03-16"))).isEqualTo(d("2026-03-05"));
+		// a hearing on 2026-10-12: 10-10 (Sat, worked), 10-09, 10-08, then over 国庆 and 中秋 09-30, 29, 28, 24 → 09-24
+		assertThat(clock.hearingNoticeLatest(d("2026-10-12"))).isEqualTo(d("2026-09-24"));
+	}
+
+	@Test
+	void theDecisionIsDeliveredWithinSevenWorkingDays() {
+		assertThat(clock.deliveryDue(d("2026-06-01"))).isEqualTo(d("2026-06-10"));
+		// decided 2026-09-30: 10-08, 09, 10 (Sat, worked), 12, 13, 14, 15
+		assertThat(clock.deliveryDue(d("2026-09-30"))).isEqualTo(d("2026-10-15"));
+	}
+
+	@Test
+	void theFineIsPaidWithinFifteenCalendarDays() {
+		assertThat(clock.paymentDue(d("2026-06-10"))).isEqualTo(d("2026-06-25"));
+		// delivered 2026-09-20 + 15 = 10-05, inside 国庆: moved to 10-08
+		assertThat(clock.paymentDue(d("2026-09-20"))).isEqualTo(d("2026-10-08"));
+	}
+
+	@Test
+	void theSurchargeIsThreePercentADayAfterTheDeadline() {
+		BigDecimal fine = new BigDecimal("10000");
+		assertThat(clock.surcharge(fine, d("2026-06-25"), d("2026-06-25"))).isEqualByComparingTo("0");
+		assertThat(clock.surcharge(fine, d("2026-06-25"), d("2026-06-20"))).isEqualByComparingTo("0");
+		assertThat(clock.surcharge(fine, d("2026-06-25"), d("2026-06-26"))).isEqualByComparingTo("300");
+		assertThat(clock.surcharge(fine, d("2026-06-25"), d("2026-07-05"))).isEqualByComparingTo("3000");
+	}
+
+	@Test
+	void theSurchargeNeverExceedsTheFine() {
+		BigDecimal fine = new BigDecimal("8000");
+		// 34 days late = 102 % → capped at the fine
+		assertThat(clock.surcharge(fine, d("2026-06-25"), d("2026-07-29"))).isEqualByComparingTo("8000");
+		assertThat(clock.surcharge(fine, d("2026-06-25"), d("2027-06-25"))).isEqualByComparingTo("8000");
+		// 33 days = 99 %
+		assertThat(clock.surcharge(fine, d("2026-06-25"), d("2026-07-28"))).isEqualByComparingTo("7920");
+	}
+
+	@Test
+	void aViolationIsTimeBarredTwoYearsAfterItEnded() {
+		assertThat(clock.limitationEnds(d("2024-03-15"))).isEqualTo(d("2026-03-15"));
+		assertThat(clock.limitationEnds(d("2024-02-29"))).isEqualTo(d("2026-02-28"));
+	}
+
+	@Test
+	void decisionsArePublishedWithinSevenWorkingDaysAndWithdrawnWithinThree() {
+		// 09-30, 10-08, 10-09, 10-10 (Saturday, worked), 10-12, 10-13, 10-14
+		assertThat(clock.publicationDue(d("2026-09-29"))).isEqualTo(d("2026-10-14"));
+		assertThat(clock.withdrawalDue(d("2026-09-30"))).isEqualTo(d("2026-10-10"));
+	}
+
+	@Test
+	void aBureausValueOfARuleIsUsed() {
+		CaseClock local = new CaseClock(new Calendar2026(),
+				r -> r == StatutoryRule.PENALTY_LEAD_FILING_WARNING ? new BigDecimal("5") : r.defaultValue());
+		assertThat(local.leadFilingWarning(d("2026-03-02"))).isEqualTo(d("2026-03-07"));
+		assertThat(clock.leadFilingWarning(d("2026-03-02"))).isEqualTo(d("2026-03-17"));
+	}
+}
