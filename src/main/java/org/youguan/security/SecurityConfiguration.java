@@ -13,7 +13,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -63,10 +65,14 @@ class SecurityConfiguration {
 			.hasRole("ENTERPRISE")
 			.anyRequest()
 			.authenticated())
+			.requestCache(cache -> cache.requestCache(signInDestination()))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			// the token in a cookie, not in the session: an anonymous page (the public lookup, the sign-in page) must
+			// not create a session row per visit — a flood of anonymous GETs would otherwise be a flood of inserts;
 			// token callers and the anonymous public API carry no session cookie a forged request could ride on
-			.csrf(csrf -> csrf.ignoringRequestMatchers(bearer,
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
+				.ignoringRequestMatchers(bearer,
 					PathPatternRequestMatcher.withDefaults().matcher("/api/v1/public/**")))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
 				if (api.matches(request)) {
@@ -93,6 +99,25 @@ class SecurityConfiguration {
 			.addFilterAfter(new ForcedPasswordChangeFilter(),
 					org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * Where a signed-out visitor was going (a page, not a fragment, an API call or an icon), kept in a cookie for after
+	 * sign-in: no session row for it either.
+	 */
+	static CookieRequestCache signInDestination() {
+		CookieRequestCache cache = new CookieRequestCache();
+		cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")) && !isApi(request)
+				&& !request.getRequestURI().endsWith(".ico"));
+		return cache;
+	}
+
+	/** The CSRF token's cookie: HTTP-only (pages carry the token in their forms and meta tag), same-site lax. */
+	static CookieCsrfTokenRepository csrfCookie() {
+		CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+		repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
+		return repository;
 	}
 
 	/**

@@ -208,4 +208,25 @@ class SignInIntegrationTest {
 		assertThat(events(SignInLog.Result.FAILURE, name)).extracting(SignInLog.Entry::reason)
 			.anySatisfy(s -> assertThat(s).contains("连续失败30次，账号锁定"));
 	}
+
+	@Test
+	void anonymousPagesCreateNoSessionAndTheSignInFormCarriesItsTokenInACookie() throws Exception {
+		for (String page : new String[] { "/login", "/public/lookup", "/" }) {
+			MvcResult anonymous = mvc.perform(get(page)).andReturn();
+			var c = anonymous.getResponse().getCookie("SESSION");
+			if (c != null) { System.out.println("DEBUGSESSION " + page + " " + c.getMaxAge() + " " + anonymous.getResponse().getHeaders("Set-Cookie")); }
+			assertThat(anonymous.getResponse().getCookie("SESSION")).as(page).isNull();
+		}
+		String name = newUser(false);
+		MvcResult form = mvc.perform(get("/login")).andReturn();
+		jakarta.servlet.http.Cookie token = form.getResponse().getCookie("XSRF-TOKEN");
+		assertThat(token).isNotNull();
+		assertThat(token.isHttpOnly()).isTrue();
+		String hidden = form.getResponse().getContentAsString().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		MvcResult forged = mvc.perform(post("/login").param("username", name).param("password", PASSWORD)).andReturn();
+		assertThat(forged.getResponse().getStatus()).as("no token, no sign-in").isEqualTo(403);
+		MvcResult signedIn = mvc.perform(post("/login").param("username", name).param("password", PASSWORD)
+			.param("_csrf", hidden).cookie(token)).andReturn();
+		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
+	}
 }
