@@ -239,6 +239,19 @@ class ClusterIntegrationTest {
 	}
 
 	@Test
+	void anonymousPagesCreateNoSessionRow() throws Exception {
+		long before = jdbc(a).sql("SELECT count(*) FROM spring_session").query(Long.class).single();
+		HttpClient anonymous = HttpClient.newHttpClient();
+		for (String page : List.of("/login", "/public/lookup", "/")) {
+			HttpResponse<String> response = anonymous.send(HttpRequest.newBuilder(URI.create(url(a, page))).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(page).isEqualTo(200);
+			assertThat(response.headers().allValues("Set-Cookie")).as(page).noneMatch(c -> c.startsWith("SESSION="));
+		}
+		assertThat(jdbc(a).sql("SELECT count(*) FROM spring_session").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
 	void anImportStartedOnOneNodeShowsItsProgressAndResultOnTheOther() throws Exception {
 		signIn(a, "sys.admin");
 		String street = "650102990";

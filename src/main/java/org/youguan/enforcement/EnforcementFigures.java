@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 
 /**
@@ -44,11 +45,12 @@ public class EnforcementFigures {
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("from", from);
 		params.put("to", to);
-		params.put("prefix", prefix + "%");
-		String cases = "FROM penalty_case c WHERE c.region_code LIKE :prefix AND " + scope.regionPredicate("c.region_code");
+		RegionPrefix region = RegionPrefix.of(prefix);
+		String cases = "FROM penalty_case c WHERE " + region.predicate("c.region_code") + " AND "
+				+ scope.regionPredicate("c.region_code");
 		String decided = cases + " AND c.decided_on BETWEEN :from AND :to AND c.penalty IS NOT NULL";
 		return jdbc.sql("SELECT (SELECT count(*) FROM penalty_lead l WHERE l.received_on BETWEEN :from AND :to"
-				+ " AND l.region_code LIKE :prefix AND " + scope.regionPredicate("l.region_code") + ") AS leads,"
+				+ " AND " + region.predicate("l.region_code") + " AND " + scope.regionPredicate("l.region_code") + ") AS leads,"
 				+ " (SELECT count(*) " + cases + " AND c.filed_on BETWEEN :from AND :to) AS cases_filed,"
 				+ " (SELECT count(DISTINCT c.enterprise_credit_code) " + decided + ") AS penalized_enterprises,"
 				+ " (SELECT coalesce(sum(c.fine), 0) " + decided + " AND c.penalty = 'FINE') AS fine_total,"

@@ -34,6 +34,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -853,8 +854,8 @@ public class PenaltyCases {
 	 */
 	public PageResult<PublishedDecision> published(String prefix, PageQuery page) {
 		return Listing.from("FROM penalty_case c")
-			.where("c.published_on IS NOT NULL AND c.publication_withdrawn_on IS NULL AND c.region_code LIKE :prefix",
-					Map.of("prefix", prefix + "%"))
+			.where("c.published_on IS NOT NULL AND c.publication_withdrawn_on IS NULL AND "
+					+ RegionPrefix.of(prefix).predicate("c.region_code"))
 			.search(page, "c.enterprise_name", "c.enterprise_credit_code", "c.decision_number")
 			.sorts(Map.of("decided_on", "c.decided_on", "published_on", "c.published_on"), "published_on", true, "c.id")
 			.page(jdbc, """

@@ -21,6 +21,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.Citation;
@@ -191,7 +192,8 @@ public class InspectionItems {
 		List<ListRow> rows = jdbc.sql("""
 				SELECT l.id, l.bureau_id, b.name AS bureau_name, l.region_code, l.version, l.published_on, l.published_by
 				FROM inspection_item_list l JOIN bureau_name b ON b.id = l.bureau_id
-				WHERE l.region_code LIKE :prefix || '%' OR (:above AND :prefix LIKE l.region_code || '%')
+				WHERE\s""" + RegionPrefix.of(prefix).predicate("l.region_code") + """
+				   OR (:above AND :prefix LIKE l.region_code || '%')
 				ORDER BY l.published_at DESC, l.id DESC LIMIT 50""")
 			.param("prefix", prefix == null ? "" : prefix).param("above", above)
 			.query(Rows.of(ListRow.class)).list();

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.inspections.internal.JsonLists;
 import org.youguan.inspections.internal.RandomDraw;
-import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -33,6 +33,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -313,10 +314,9 @@ public class InspectionPlans {
 		jdbc.sql("""
 				SELECT p.enterprise_credit_code AS code, t.certificate_number AS certificate
 				FROM (SELECT DISTINCT ON (r.enterprise_credit_code) r.enterprise_credit_code, r.id
-				      FROM inspection_record r WHERE r.region_code LIKE :region || '%'
+				      FROM inspection_record r WHERE\s""" + RegionPrefix.of(plan.regionCode()).predicate("r.region_code") + """
 				      ORDER BY r.enterprise_credit_code, r.inspected_on DESC, r.id DESC) p
 				JOIN inspection_record_inspector t ON t.record_id = p.id""")
-			.param("region", plan.regionCode())
 			.query(Rows.of(Previous.class))
 			.list()
 			.forEach(p -> keysOf.getOrDefault(p.code(), List.of()).forEach(k -> conflicts.add(k + "|" + p.certificate())));
@@ -525,9 +525,8 @@ public class InspectionPlans {
 
 	/** The published plans in the region {@code prefix} ("" for all), newest first — public, no personal data. */
 	public List<InspectionPlan> published(String prefix) {
-		return jdbc.sql(COLUMNS + " WHERE p.status = 'PUBLISHED' AND p.region_code LIKE :prefix || '%'"
+		return jdbc.sql(COLUMNS + " WHERE p.status = 'PUBLISHED' AND " + RegionPrefix.of(prefix).predicate("p.region_code")
 				+ " ORDER BY p.period_from DESC, p.id DESC LIMIT 200")
-			.param("prefix", prefix)
 			.query(Rows.of(InspectionPlan.class))
 			.list();
 	}

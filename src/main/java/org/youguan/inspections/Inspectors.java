@@ -20,6 +20,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 
@@ -211,14 +212,11 @@ public class Inspectors {
 	 * counties'.
 	 */
 	public List<Inspector> drawable(String prefix, LocalDate day, String owner) {
-		return jdbc.sql(COLUMNS + " " + FROM + """
-				 WHERE i.active AND i.valid_until >= :day
-				   AND (i.region_code LIKE :prefix || '%' OR :prefix LIKE i.region_code || '%')
-				   AND i.region_code LIKE :owner || '%'
-				ORDER BY i.certificate_number""")
+		return jdbc.sql(COLUMNS + " " + FROM + " WHERE i.active AND i.valid_until >= :day AND ("
+				+ RegionPrefix.of(prefix).predicate("i.region_code") + " OR :prefix LIKE i.region_code || '%') AND "
+				+ RegionPrefix.of(owner).predicate("i.region_code") + " ORDER BY i.certificate_number")
 			.param("day", day)
 			.param("prefix", prefix)
-			.param("owner", owner == null ? "" : owner)
 			.query(Rows.of(Inspector.class))
 			.list();
 	}

@@ -20,14 +20,15 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
-import org.youguan.rules.StatutoryRule;
-import org.youguan.rules.StatutoryRules;
-import org.youguan.kernel.Rows;
 import org.youguan.registry.internal.branches.Branch;
 import org.youguan.registry.internal.branches.BranchRepository;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * Branches (分支机构). A branch filed after the statutory period from its business licence (20 days) is flagged late.
@@ -103,10 +104,8 @@ public class Branches {
 		return jdbc.sql("""
 				SELECT b.id, b.name, e.credit_code AS enterprise_credit_code, e.legal_name AS enterprise_name, b.region_code
 				FROM branch b JOIN enterprise e ON e.id = b.enterprise_id
-				WHERE b.region_code LIKE :prefix || '%' AND e.status = 'NORMAL'
-				  AND (CAST(:brand AS bigint) IS NULL OR e.brand_id = :brand)
-				ORDER BY b.id""")
-			.param("prefix", prefix == null ? "" : prefix)
+				WHERE e.status = 'NORMAL' AND (CAST(:brand AS bigint) IS NULL OR e.brand_id = :brand) AND\s"""
+				+ RegionPrefix.of(prefix).predicate("b.region_code") + " ORDER BY b.id")
 			.param("brand", brandId)
 			.query(Rows.of(RegisteredPlace.class))
 			.list();

@@ -215,10 +215,8 @@ public class Outlets {
 		return jdbc.sql("""
 				SELECT o.id, o.name, e.credit_code AS enterprise_credit_code, e.legal_name AS enterprise_name, o.region_code
 				FROM terminal_outlet o JOIN enterprise e ON e.id = o.enterprise_id
-				WHERE o.region_code LIKE :prefix || '%' AND o.status <> 'CLOSED'
-				  AND (CAST(:brand AS bigint) IS NULL OR o.brand_id = :brand)
-				ORDER BY o.id""")
-			.param("prefix", prefix == null ? "" : prefix)
+				WHERE o.status <> 'CLOSED' AND (CAST(:brand AS bigint) IS NULL OR o.brand_id = :brand) AND\s"""
+				+ RegionPrefix.of(prefix).predicate("o.region_code") + " ORDER BY o.id")
 			.param("brand", brandId)
 			.query(Rows.of(RegisteredPlace.class))
 			.list();

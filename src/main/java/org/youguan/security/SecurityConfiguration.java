@@ -113,9 +113,14 @@ class SecurityConfiguration {
 		return cache;
 	}
 
-	/** The CSRF token's cookie: HTTP-only (pages carry the token in their forms and meta tag), same-site lax. */
+	/**
+	 * The CSRF token's cookie: HTTP-only (pages carry the token in their forms and meta tag), same-site lax; sent back
+	 * as the form field {@code _csrf} or the header {@code X-CSRF-TOKEN}.
+	 */
 	static CookieCsrfTokenRepository csrfCookie() {
 		CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+		// the header pages and API callers have always sent (the cookie repository's own default is X-XSRF-TOKEN)
+		repository.setHeaderName("X-CSRF-TOKEN");
 		repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
 		return repository;
 	}
