@@ -252,6 +252,28 @@ class ClusterIntegrationTest {
 	}
 
 	@Test
+	void theSignInFormCarriesItsCsrfTokenInAnHttpOnlyCookie() throws Exception {
+		HttpClient fresh = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
+		HttpResponse<String> form = fresh.send(HttpRequest.newBuilder(URI.create(url(a, "/login"))).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(form.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("XSRF-TOKEN=") && c.contains("HttpOnly"));
+		Matcher token = CSRF.matcher(form.body());
+		assertThat(token.find()).isTrue();
+		String credentials = "username=wz.staff&password=" + URLEncoder.encode(SignIn.DEMO_PASSWORD, StandardCharsets.UTF_8);
+		HttpResponse<String> forged = fresh.send(HttpRequest.newBuilder(URI.create(url(a, "/login")))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(credentials))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(forged.statusCode()).as("no token, no sign-in").isEqualTo(403);
+		HttpResponse<String> signedIn = fresh.send(HttpRequest.newBuilder(URI.create(url(a, "/login")))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(credentials + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+	}
+
+	@Test
 	void anImportStartedOnOneNodeShowsItsProgressAndResultOnTheOther() throws Exception {
 		signIn(a, "sys.admin");
 		String street = "650102990";

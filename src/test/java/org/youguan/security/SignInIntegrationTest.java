@@ -208,19 +208,4 @@ class SignInIntegrationTest {
 		assertThat(events(SignInLog.Result.FAILURE, name)).extracting(SignInLog.Entry::reason)
 			.anySatisfy(s -> assertThat(s).contains("连续失败30次，账号锁定"));
 	}
-
-	@Test
-	void theSignInFormCarriesItsTokenInACookie() throws Exception {
-		String name = newUser(false);
-		MvcResult form = mvc.perform(get("/login")).andReturn();
-		jakarta.servlet.http.Cookie token = form.getResponse().getCookie("XSRF-TOKEN");
-		assertThat(token).isNotNull();
-		assertThat(token.isHttpOnly()).isTrue();
-		String hidden = form.getResponse().getContentAsString().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-		MvcResult forged = mvc.perform(post("/login").param("username", name).param("password", PASSWORD)).andReturn();
-		assertThat(forged.getResponse().getStatus()).as("no token, no sign-in").isEqualTo(403);
-		MvcResult signedIn = mvc.perform(post("/login").param("username", name).param("password", PASSWORD)
-			.param("_csrf", hidden).cookie(token)).andReturn();
-		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
-	}
 }

@@ -26,11 +26,11 @@ import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.Officer;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
-import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -110,17 +110,8 @@ class EnforcementApiController {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		LocalDate today = LocalDate.now(clock);
-		Validation v = new Validation();
-		LocalDate f = v.date("from", "起始日期（from）", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
-		LocalDate t = v.date("to", "截止日期（to）", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
-		v.throwIfInvalid();
-		f = f == null ? today.withDayOfYear(1) : f;
-		t = t == null ? today : t;
-		if (t.isBefore(f)) {
-			throw new InvalidValueException("to", "after-from", "截止日期（to）不能早于起始日期（from）");
-		}
-		String r = scope.requireReadable(region == null || region.isBlank() ? me.regionCode() : region, "region");
-		return figures.figures(scope, r, f, t);
+		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, today);
+		return figures.figures(scope, q.region(), q.from(), q.to());
 	}
 
 	@GetMapping("/leads")

@@ -16,8 +16,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.UploadedFile;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.kernel.ListRequest;
-import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 
@@ -38,19 +36,13 @@ class EnterpriseInspectionController {
 
 	@GetMapping("/enterprise/inspections/orders")
 	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request, Model model) {
-		PageQuery query = request.toPage();
-		PageResult<InspectionOrders.Order> result = orders.list(me.scope(), query);
-		model.addAttribute("result", result);
-		model.addAttribute("orders", result.items());
-		model.addAttribute("query", query);
+		OrderPageModels.list(orders, me.scope(), request, model);
 		return "inspections/enterprise-orders";
 	}
 
 	@GetMapping("/enterprise/inspections/orders/{id:\\d+}")
 	String order(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
-		model.addAttribute("order", orders.get(me.scope(), id));
-		model.addAttribute("document", orders.document(me.scope(), id).orElse(null));
-		model.addAttribute("evidence", orders.evidence(me.scope(), id));
+		OrderPageModels.order(orders, me.scope(), id, model);
 		return "inspections/enterprise-order";
 	}
 

@@ -29,10 +29,10 @@ import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
-import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -213,17 +213,8 @@ class InspectionApiController {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		LocalDate today = LocalDate.now(clock);
-		Validation v = new Validation();
-		LocalDate f = v.date("from", "起始日期（from）", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
-		LocalDate t = v.date("to", "截止日期（to）", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
-		v.throwIfInvalid();
-		f = f == null ? today.withDayOfYear(1) : f;
-		t = t == null ? today : t;
-		if (t.isBefore(f)) {
-			throw new InvalidValueException("to", "after-from", "截止日期（to）不能早于起始日期（from）");
-		}
-		String r = scope.requireReadable(region == null || region.isBlank() ? me.regionCode() : region, "region");
-		return figures.figures(scope, r, f, t, today);
+		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, today);
+		return figures.figures(scope, q.region(), q.from(), q.to(), today);
 	}
 
 	@GetMapping("/items")

@@ -17,8 +17,8 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionFigures;
 import org.youguan.inspections.InspectionOutcome;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
-import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -85,16 +85,7 @@ class InspectionFiguresController {
 
 	/** As the page's query, with {@code today} deciding the default period (this year to today). */
 	static Query query(CurrentUser me, DataScope scope, String region, String from, String to, LocalDate today) {
-		Validation v = new Validation();
-		LocalDate f = v.date("from", "起始日期（from）", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
-		LocalDate t = v.date("to", "截止日期（to）", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
-		v.throwIfInvalid();
-		f = f == null ? today.withDayOfYear(1) : f;
-		t = t == null ? today : t;
-		if (t.isBefore(f)) {
-			throw new InvalidValueException("to", "after-from", "截止日期（to）不能早于起始日期（from）");
-		}
-		String r = scope.requireReadable(region == null || region.isBlank() ? me.regionCode() : region, "region");
-		return new Query(r, f, t);
+		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, today);
+		return new Query(q.region(), q.from(), q.to());
 	}
 }

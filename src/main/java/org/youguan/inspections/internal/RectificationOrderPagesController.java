@@ -15,8 +15,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
-import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 
@@ -38,19 +36,13 @@ class RectificationOrderPagesController {
 
 	@GetMapping("/inspections/orders")
 	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request, Model model) {
-		PageQuery query = request.toPage();
-		PageResult<InspectionOrders.Order> result = orders.list(me.scope(), query);
-		model.addAttribute("result", result);
-		model.addAttribute("orders", result.items());
-		model.addAttribute("query", query);
+		OrderPageModels.list(orders, me.scope(), request, model);
 		return "inspections/orders";
 	}
 
 	@GetMapping("/inspections/orders/{id:\\d+}")
 	String order(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
-		model.addAttribute("order", orders.get(me.scope(), id));
-		model.addAttribute("document", orders.document(me.scope(), id).orElse(null));
-		model.addAttribute("evidence", orders.evidence(me.scope(), id));
+		OrderPageModels.order(orders, me.scope(), id, model);
 		return "inspections/order";
 	}
 

@@ -1,0 +1,36 @@
+package org.youguan.kernel;
+
+import java.time.LocalDate;
+
+/**
+ * The region and period a figures page or API is asked for, checked once for every module's figures: the period by
+ * day ({@code from} and {@code to}, YYYY-MM-DD, inclusive; by default this year's first day to today), the region
+ * within the caller's scope (by default the caller's own).
+ *
+ * @param region the region's code, {@code ""} for the whole country
+ * @param from the period's first day
+ * @param to the period's last day
+ */
+public record FiguresQuery(String region, LocalDate from, LocalDate to) {
+
+	/**
+	 * @param ownRegion the region asked for when {@code region} is blank (the caller's bureau's)
+	 * @throws InvalidValueException naming {@code from} or {@code to}: not a date, out of the accepted range, or
+	 *         {@code to} before {@code from}
+	 * @throws AccessRefusedException (403, field {@code region}) for a region outside the scope
+	 */
+	public static FiguresQuery of(DataScope scope, String region, String ownRegion, String from, String to,
+			LocalDate today) {
+		Validation v = new Validation();
+		LocalDate f = v.date("from", "起始日期（from）", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
+		LocalDate t = v.date("to", "截止日期（to）", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
+		v.throwIfInvalid();
+		f = f == null ? today.withDayOfYear(1) : f;
+		t = t == null ? today : t;
+		if (t.isBefore(f)) {
+			throw new InvalidValueException("to", "after-from", "截止日期（to）不能早于起始日期（from）");
+		}
+		String r = scope.requireReadable(region == null || region.isBlank() ? ownRegion : region, "region");
+		return new FiguresQuery(r, f, t);
+	}
+}
