@@ -17,6 +17,8 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.Cookie;
+import static io.gatling.javaapi.http.HttpDsl.addCookie;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -76,7 +78,7 @@ public class HttpLoadSimulation extends Simulation {
 	 * Closed model: {@code users} virtual users started at once, each sending the request again as soon as it answered,
 	 * for {@code seconds} (like {@code wrk -c16}).
 	 */
-	private static PopulationBuilder closed(String name, HttpRequestActionBuilder request, FeederBuilder<Object> feeder,
+	private static PopulationBuilder closed(String name, ChainBuilder request, FeederBuilder<Object> feeder,
 			int users, int seconds) {
 		return scenario(name).feed(feeder)
 			.during(Duration.ofSeconds(seconds))
@@ -84,12 +86,17 @@ public class HttpLoadSimulation extends Simulation {
 			.injectOpen(atOnceUsers(users));
 	}
 
-	private static HttpRequestActionBuilder request(Endpoint e, String name) {
+	/**
+	 * One request of {@code e}. A signed-in page's session goes into the virtual user's cookie jar (Gatling keeps the
+	 * cookies a response sets, such as the CSRF token's, and a hand-written {@code Cookie} header would be replaced by
+	 * them: the session lost, a 302 to the sign-in page).
+	 */
+	private static ChainBuilder request(Endpoint e, String name) {
 		HttpRequestActionBuilder request = http(name).get(e.path()).check(status().is(200));
 		return switch (e.caller()) {
-			case ANONYMOUS -> request;
-			case TOKEN -> request.header("Authorization", "Bearer " + Endpoint.TOKEN).header("Accept", "application/json");
-			case SESSION -> request.header("Cookie", "SESSION=#{session}").header("Accept", "text/html");
+			case ANONYMOUS -> exec(request);
+			case TOKEN -> exec(request.header("Authorization", "Bearer " + Endpoint.TOKEN).header("Accept", "application/json"));
+			case SESSION -> exec(addCookie(Cookie("SESSION", "#{session}"))).exec(request.header("Accept", "text/html"));
 		};
 	}
 
