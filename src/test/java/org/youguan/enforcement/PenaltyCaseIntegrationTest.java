@@ -216,7 +216,7 @@ class PenaltyCaseIntegrationTest {
 				e.creditCode(), e.legalName(), "顺丰", "延误", "虚假签收", true, "同一网点多次虚假签收", Instant.now(clock), "周管理", null);
 		tx.executeWithoutResult(s -> events.publishEvent(referred));
 		tx.executeWithoutResult(s -> events.publishEvent(referred));
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql(
 				"SELECT count(*) FROM event_publication WHERE completion_date IS NOT NULL AND serialized_event LIKE :n"
 						+ " AND listener_id LIKE '%LeadIntake%'")
 			.param("n", "%" + complaint + "%").query(Long.class).single()).isEqualTo(2));
