@@ -174,7 +174,7 @@ class ComplaintDemoData {
 	}
 
 	private String pick(Map<String, Double> shares) {
-		double total = shares.values().stream().mapToDouble(Double::doubleValue).sum();
+		double total = shares.values().stream().reduce(0.0, Double::sum);
 		double x = random.nextDouble() * total;
 		for (var e : new TreeMap<>(shares).entrySet()) {
 			x -= e.getValue();

@@ -21,7 +21,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.notifications.Notifications;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.Todo;
+import org.youguan.org.WorkQueue;
 import org.youguan.org.Users;
 import org.youguan.statistics.Analysis;
 import org.youguan.statistics.Reports;
@@ -90,9 +90,9 @@ class DashboardController {
 		LocalDate today = LocalDate.now(clock);
 		model.addAttribute("today", today);
 		model.addAttribute("workingDay", calendar.isWorkingDay(today));
-		List<Todo> todos = inbox.todos(me);
-		model.addAttribute("todos", todos.stream().filter(t -> t.kind() == Todo.Kind.ACTION).toList());
-		model.addAttribute("tracking", todos.stream().filter(t -> t.kind() == Todo.Kind.TRACKING).toList());
+		List<WorkQueue> queues = inbox.queues(me);
+		model.addAttribute("queues", queues.stream().filter(t -> t.kind() == WorkQueue.Kind.ACTION).toList());
+		model.addAttribute("tracking", queues.stream().filter(t -> t.kind() == WorkQueue.Kind.TRACKING).toList());
 		model.addAttribute("done", inbox.done(me, DONE));
 		if (!me.isStaff()) {
 			model.addAttribute("notifications", notifications.recent(scope, me.departmentId(), 6));

@@ -77,13 +77,13 @@ class HomeBrowserTest extends BrowserTest {
 	@Test
 	void aClerkStartsWithHerQueuesMostUrgentFirstEachOpeningOnWhatIsOpen() throws Exception {
 		Browser.signIn(browser, url(""), "wz.staff");
-		WebElement inbox = browser.findElement(By.id("my-todos"));
+		WebElement inbox = browser.findElement(By.id("my-queues"));
 		assertThat(inbox.getText()).startsWith("我的待办").contains("待办理的网点备案").contains("待受理转办的申诉");
 		// the inbox comes before the figures
 		assertThat((Boolean) browser.executeScript("return arguments[0].compareDocumentPosition(arguments[1]) "
 				+ "& Node.DOCUMENT_POSITION_FOLLOWING ? true : false;", inbox, browser.findElement(By.id("count-users"))))
 			.isTrue();
-		List<WebElement> queues = browser.findElements(By.cssSelector("#my-todos .todo"));
+		List<WebElement> queues = browser.findElements(By.cssSelector("#my-queues .work-queue"));
 		boolean seenWithoutOverdue = false;
 		for (WebElement q : queues) {
 			long overdue = Long.parseLong(q.getAttribute("data-overdue"));
@@ -92,10 +92,10 @@ class HomeBrowserTest extends BrowserTest {
 		}
 		Browser.screenshot(browser, "staff-home");
 
-		WebElement filings = browser.findElement(By.cssSelector("#my-todos .todo[data-queue='filing.review']"));
+		WebElement filings = browser.findElement(By.cssSelector("#my-queues .work-queue[data-queue='filing.review']"));
 		long count = Long.parseLong(filings.getAttribute("data-count"));
 		assertThat(count).isPositive();
-		click(By.cssSelector("#my-todos .todo[data-queue='filing.review'] .todo-link"));
+		click(By.cssSelector("#my-queues .work-queue[data-queue='filing.review'] .queue-link"));
 		waitFor(By.id("filing-queue"));
 		assertThat(browser.findElement(By.id("work-state-OPEN")).getAttribute("class")).contains("active");
 		List<WebElement> rows = browser.findElements(By.cssSelector("#filing-queue tbody tr"));
@@ -115,13 +115,13 @@ class HomeBrowserTest extends BrowserTest {
 
 		// 已办: what she handled, linked to it
 		browser.get(url("/"));
-		click(By.cssSelector("#my-todos .todo[data-queue='filing.review'] .todo-items a"));
+		click(By.cssSelector("#my-queues .work-queue[data-queue='filing.review'] .queue-items a"));
 		waitFor(By.id("approve"));
 		click(By.id("approve"));
 		waitFor(By.id("flash"));
 		String filingUrl = browser.getCurrentUrl();
 		browser.get(url("/"));
-		assertThat(Long.parseLong(browser.findElement(By.cssSelector("#my-todos .todo[data-queue='filing.review']"))
+		assertThat(Long.parseLong(browser.findElement(By.cssSelector("#my-queues .work-queue[data-queue='filing.review']"))
 			.getAttribute("data-count"))).isEqualTo(count - 1);
 		WebElement done = browser.findElement(By.cssSelector("#my-done a"));
 		assertThat(done.getText()).contains("准予");
@@ -156,7 +156,7 @@ class HomeBrowserTest extends BrowserTest {
 		assertThat(browser.findElement(By.id("bureau-notifications")).getText()).contains("催报").contains(reminded);
 		Browser.screenshot(browser, "enterprise-home");
 
-		click(By.cssSelector("#my-todos .todo[data-queue='complaint.reply'] .todo-link"));
+		click(By.cssSelector("#my-queues .work-queue[data-queue='complaint.reply'] .queue-link"));
 		waitFor(By.id("enterprise-complaints"));
 		assertThat(browser.findElement(By.id("filter-chip")).getText()).contains("待企业答复");
 		Browser.screenshot(browser, "enterprise-complaints-awaiting");

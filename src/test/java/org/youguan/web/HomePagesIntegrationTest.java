@@ -255,7 +255,7 @@ class HomePagesIntegrationTest {
 			assertThat(replies.html()).contains(c.number()).contains(c.stepDue().toString().substring(5));
 			listed++;
 		}
-		assertThat(listed).isEqualTo(Math.min(replies.count(), org.youguan.org.Todo.ITEMS));
+		assertThat(listed).isEqualTo(Math.min(replies.count(), org.youguan.org.WorkQueue.ITEMS));
 		Matcher filingItem = Pattern.compile("href=\"/enterprise/filings/(\\d+)\"").matcher(home);
 		while (filingItem.find()) {
 			assertThat(filings.get(own, Long.parseLong(filingItem.group(1))).enterpriseCreditCode())
@@ -313,17 +313,17 @@ class HomePagesIntegrationTest {
 		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
 
-	static final Pattern TODO = Pattern.compile("<div[^>]*class=\"list-group-item todo[^\"]*\"[^>]*>");
+	static final Pattern QUEUE = Pattern.compile("<div[^>]*class=\"list-group-item work-queue[^\"]*\"[^>]*>");
 
-	static final Pattern LINK = Pattern.compile("class=\"[^\"]*todo-link\"[^>]*href=\"([^\"]+)\"|href=\"([^\"]+)\"[^>]*class=\"[^\"]*todo-link");
+	static final Pattern LINK = Pattern.compile("class=\"[^\"]*queue-link\"[^>]*href=\"([^\"]+)\"|href=\"([^\"]+)\"[^>]*class=\"[^\"]*queue-link");
 
 	/** The queues of the page's inbox cards, in page order. */
 	static Map<String, Queue> queues(String html) {
 		Map<String, Queue> found = new LinkedHashMap<>();
-		Matcher m = TODO.matcher(html);
+		Matcher m = QUEUE.matcher(html);
 		while (m.find()) {
 			String tag = m.group();
-			int end = html.indexOf("class=\"list-group-item todo", m.end());
+			int end = html.indexOf("class=\"list-group-item work-queue", m.end());
 			String block = html.substring(m.start(), end < 0 ? Math.min(html.length(), m.end() + 4000) : end);
 			Matcher link = LINK.matcher(block);
 			assertThat(link.find()).as("link of " + tag).isTrue();

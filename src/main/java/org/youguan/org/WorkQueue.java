@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * One queue of a user's inbox (我的待办), as a business module sees it for that user: what the queue is, where its list
  * opens already filtered to what is open for the user, how many items wait, how many are overdue, the nearest due date
- * and the few most urgent items with their own links. Contributed by {@link TodoProvider}s.
+ * and the few most urgent items with their own links. Contributed by {@link WorkQueueProvider}s.
  *
  * @param queue a stable identifier, e.g. {@code filing.review} (tests and page anchors use it)
- * @param labelKey the message key of the queue's name, e.g. {@code todo.filing.review}
+ * @param labelKey the message key of the queue's name, e.g. {@code queue.filing.review}
  * @param kind {@link Kind#ACTION} when the user has to act; {@link Kind#TRACKING} for work in progress elsewhere that
  *        the user follows (an enterprise's filings with the bureau)
  * @param link the queue's list with explicit parameters selecting exactly the items counted
@@ -19,7 +19,7 @@ import java.util.List;
  * @param nearestDue the earliest due date among them (null: none has one)
  * @param items the most urgent items, most urgent first (at most {@link #ITEMS})
  */
-public record Todo(String queue, String labelKey, Kind kind, String link, long count, long overdue, LocalDate nearestDue,
+public record WorkQueue(String queue, String labelKey, Kind kind, String link, long count, long overdue, LocalDate nearestDue,
 		List<Item> items) {
 
 	/** How many items a queue lists by name. */
@@ -42,18 +42,18 @@ public record Todo(String queue, String labelKey, Kind kind, String link, long c
 	public record Item(String title, String detail, String link, LocalDate due, boolean overdue) {
 	}
 
-	public Todo {
+	public WorkQueue {
 		items = items == null ? List.of() : List.copyOf(items.subList(0, Math.min(items.size(), ITEMS)));
 	}
 
 	/** A queue the user acts on. */
-	public static Todo action(String queue, String link, long count, long overdue, LocalDate nearestDue, List<Item> items) {
-		return new Todo(queue, "todo." + queue, Kind.ACTION, link, count, overdue, nearestDue, items);
+	public static WorkQueue action(String queue, String link, long count, long overdue, LocalDate nearestDue, List<Item> items) {
+		return new WorkQueue(queue, "queue." + queue, Kind.ACTION, link, count, overdue, nearestDue, items);
 	}
 
 	/** A queue the user follows. */
-	public static Todo tracking(String queue, String link, long count, LocalDate nearestDue, List<Item> items) {
-		return new Todo(queue, "todo." + queue, Kind.TRACKING, link, count, 0, nearestDue, items);
+	public static WorkQueue tracking(String queue, String link, long count, LocalDate nearestDue, List<Item> items) {
+		return new WorkQueue(queue, "queue." + queue, Kind.TRACKING, link, count, 0, nearestDue, items);
 	}
 
 	public boolean empty() {
@@ -64,10 +64,10 @@ public record Todo(String queue, String labelKey, Kind kind, String link, long c
 	 * Most urgent first: queues with overdue items (the most overdue items first), then by the nearest due date, then
 	 * queues without due dates by size; empty queues last.
 	 */
-	public static final Comparator<Todo> MOST_URGENT_FIRST = Comparator.comparing(Todo::empty)
+	public static final Comparator<WorkQueue> MOST_URGENT_FIRST = Comparator.comparing(WorkQueue::empty)
 		.thenComparing(t -> t.overdue() == 0)
-		.thenComparing(Todo::overdue, Comparator.reverseOrder())
-		.thenComparing(Todo::nearestDue, Comparator.nullsLast(Comparator.naturalOrder()))
-		.thenComparing(Todo::count, Comparator.reverseOrder())
-		.thenComparing(Todo::queue);
+		.thenComparing(WorkQueue::overdue, Comparator.reverseOrder())
+		.thenComparing(WorkQueue::nearestDue, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(WorkQueue::count, Comparator.reverseOrder())
+		.thenComparing(WorkQueue::queue);
 }

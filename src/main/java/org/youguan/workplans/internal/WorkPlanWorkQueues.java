@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.Todo;
-import org.youguan.org.TodoProvider;
+import org.youguan.org.WorkQueue;
+import org.youguan.org.WorkQueueProvider;
 import org.youguan.workplans.Supervision;
 
 /**
@@ -20,7 +20,7 @@ import org.youguan.workplans.Supervision;
  * the report day; past it they are overdue (the task is 滞后).
  */
 @Component
-class WorkPlanTodos implements TodoProvider {
+class WorkPlanWorkQueues implements WorkQueueProvider {
 
 	private final JdbcClient jdbc;
 
@@ -28,14 +28,14 @@ class WorkPlanTodos implements TodoProvider {
 
 	private final Clock clock;
 
-	WorkPlanTodos(JdbcClient jdbc, WorkPlanSettings settings, Clock clock) {
+	WorkPlanWorkQueues(JdbcClient jdbc, WorkPlanSettings settings, Clock clock) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.clock = clock;
 	}
 
 	@Override
-	public List<Todo> todosFor(CurrentUser user) {
+	public List<WorkQueue> queuesFor(CurrentUser user) {
 		// those who report progress (WorkPlanController.WRITERS), not leaders who read it
 		if (!user.isStaff() || !user.writer() || user.departmentId() == null || user.bureauId() == null) {
 			return List.of();
@@ -54,15 +54,15 @@ class WorkPlanTodos implements TodoProvider {
 		boolean overdue = today.isAfter(due);
 		long count = 0;
 		String link = "/workplans/" + plans.get(0) + "/departments/" + user.departmentId();
-		List<Todo.Item> items = new ArrayList<>();
+		List<WorkQueue.Item> items = new ArrayList<>();
 		for (long plan : plans) {
-			List<Todo.Item> owed = jdbc.sql(Supervision.DUTY + "SELECT t.id, t.number, t.text FROM duty u "
+			List<WorkQueue.Item> owed = jdbc.sql(Supervision.DUTY + "SELECT t.id, t.number, t.text FROM duty u "
 					+ "JOIN work_task t ON t.id = u.task_id WHERE u.department_id = :department AND " + Supervision.MISSING
 					+ " ORDER BY t.section_id, t.number")
 				.param("plan", plan)
 				.param("department", user.departmentId())
 				.param("month", month.toString())
-				.query((rs, i) -> new Todo.Item(rs.getInt("number") + ". " + abbreviate(rs.getString("text")), null,
+				.query((rs, i) -> new WorkQueue.Item(rs.getInt("number") + ". " + abbreviate(rs.getString("text")), null,
 						"/workplans/tasks/" + rs.getLong("id"), due, overdue))
 				.list();
 			if (!owed.isEmpty() && count == 0) {
@@ -71,7 +71,7 @@ class WorkPlanTodos implements TodoProvider {
 			count += owed.size();
 			items.addAll(owed);
 		}
-		return List.of(Todo.action("workplan.report", link, count, overdue ? count : 0, count == 0 ? null : due, items));
+		return List.of(WorkQueue.action("workplan.report", link, count, overdue ? count : 0, count == 0 ? null : due, items));
 	}
 
 	@Override

@@ -13,8 +13,8 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.Todo;
-import org.youguan.org.TodoProvider;
+import org.youguan.org.WorkQueue;
+import org.youguan.org.WorkQueueProvider;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.statistics.Period;
 import org.youguan.statistics.ReportForm;
@@ -28,7 +28,7 @@ import org.youguan.statistics.Reports;
  * reports the bureau returned for correction.
  */
 @Component
-class StatisticsTodos implements TodoProvider {
+class StatisticsWorkQueues implements WorkQueueProvider {
 
 	private final Reports reports;
 
@@ -38,7 +38,7 @@ class StatisticsTodos implements TodoProvider {
 
 	private final Clock clock;
 
-	StatisticsTodos(Reports reports, ReportForms forms, EnterpriseReporting reporting, Clock clock) {
+	StatisticsWorkQueues(Reports reports, ReportForms forms, EnterpriseReporting reporting, Clock clock) {
 		this.reports = reports;
 		this.forms = forms;
 		this.reporting = reporting;
@@ -46,7 +46,7 @@ class StatisticsTodos implements TodoProvider {
 	}
 
 	@Override
-	public List<Todo> todosFor(CurrentUser user) {
+	public List<WorkQueue> queuesFor(CurrentUser user) {
 		DataScope scope = user.scope();
 		if (!user.isStaff()) {
 			return enterprise(user, scope);
@@ -55,12 +55,12 @@ class StatisticsTodos implements TodoProvider {
 			return List.of();
 		}
 		var submitted = reports.list(scope, new Reports.Filter(null, null, ReportStatus.SUBMITTED, null, WorkState.OPEN),
-				new PageQuery("", 0, Todo.ITEMS, "submitted_at", false));
-		List<Todo.Item> items = submitted.items().stream()
-			.map(r -> new Todo.Item(r.enterpriseName(), r.formName() + " · " + r.period(), "/statistics/reports/" + r.id(),
+				new PageQuery("", 0, WorkQueue.ITEMS, "submitted_at", false));
+		List<WorkQueue.Item> items = submitted.items().stream()
+			.map(r -> new WorkQueue.Item(r.enterpriseName(), r.formName() + " · " + r.period(), "/statistics/reports/" + r.id(),
 					null, false))
 			.toList();
-		return List.of(Todo.action("statistics.approve",
+		return List.of(WorkQueue.action("statistics.approve",
 				"/statistics/reports?state=OPEN&status=SUBMITTED&sort=submitted_at&dir=asc", submitted.total(), 0, null,
 				items));
 	}
@@ -73,7 +73,7 @@ class StatisticsTodos implements TodoProvider {
 		return Optional.of((user.isStaff() ? "/statistics/reports/" : "/enterprise/statistics/reports/") + objectId);
 	}
 
-	private List<Todo> enterprise(CurrentUser user, DataScope scope) {
+	private List<WorkQueue> enterprise(CurrentUser user, DataScope scope) {
 		EnterpriseView enterprise;
 		try {
 			enterprise = reporting.enterprise(user);
@@ -82,30 +82,30 @@ class StatisticsTodos implements TodoProvider {
 			return List.of();
 		}
 		LocalDate today = LocalDate.now(clock);
-		List<Todo.Item> due = new ArrayList<>();
+		List<WorkQueue.Item> due = new ArrayList<>();
 		for (ReportForm form : forms.formsFor(enterprise)) {
 			Period period = forms.currentPeriod(form);
 			ReportView report = reports.list(scope, new Reports.Filter(form.id(), period.code(), null, null),
 					new PageQuery("", 0, 1, "period", true)).items().stream().findFirst().orElse(null);
 			if (report == null || report.status() == ReportStatus.DRAFT) {
 				LocalDate dueOn = forms.dueOn(form, period);
-				due.add(new Todo.Item(form.name() + " " + period.label(),
+				due.add(new WorkQueue.Item(form.name() + " " + period.label(),
 						report == null ? "未填报" : ReportStatus.DRAFT.label(),
 						report == null ? "/enterprise/statistics" : "/enterprise/statistics/reports/" + report.id(), dueOn,
 						dueOn.isBefore(today)));
 			}
 		}
-		due.sort(Comparator.comparing(Todo.Item::due));
+		due.sort(Comparator.comparing(WorkQueue.Item::due));
 		var returned = reports.list(scope, new Reports.Filter(null, null, ReportStatus.RETURNED, null, WorkState.OPEN),
-				new PageQuery("", 0, Todo.ITEMS, "due_on", false));
-		List<Todo.Item> returnedItems = returned.items().stream()
-			.map(r -> new Todo.Item(r.formName() + " " + r.period(), r.returnReason(),
+				new PageQuery("", 0, WorkQueue.ITEMS, "due_on", false));
+		List<WorkQueue.Item> returnedItems = returned.items().stream()
+			.map(r -> new WorkQueue.Item(r.formName() + " " + r.period(), r.returnReason(),
 					"/enterprise/statistics/reports/" + r.id(), r.dueOn(), false))
 			.toList();
 		return List.of(
-				Todo.action("statistics.due", "/enterprise/statistics", due.size(),
-						due.stream().filter(Todo.Item::overdue).count(), due.isEmpty() ? null : due.get(0).due(), due),
-				Todo.action("statistics.returned", "/enterprise/statistics", returned.total(), 0,
+				WorkQueue.action("statistics.due", "/enterprise/statistics", due.size(),
+						due.stream().filter(WorkQueue.Item::overdue).count(), due.isEmpty() ? null : due.get(0).due(), due),
+				WorkQueue.action("statistics.returned", "/enterprise/statistics", returned.total(), 0,
 						returnedItems.isEmpty() ? null : returnedItems.get(0).due(), returnedItems));
 	}
 }

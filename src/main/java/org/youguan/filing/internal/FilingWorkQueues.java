@@ -13,35 +13,35 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.Todo;
-import org.youguan.org.TodoProvider;
+import org.youguan.org.WorkQueue;
+import org.youguan.org.WorkQueueProvider;
 
 /**
  * The filing queues of the inbox. Bureau handlers: filings with the bureau to decide (the statutory clock's due date).
  * Enterprise users: filings returned for missing items to supplement, and those with the bureau to follow.
  */
 @Component
-class FilingTodos implements TodoProvider {
+class FilingWorkQueues implements WorkQueueProvider {
 
 	private final OutletFilings filings;
 
 	private final Clock clock;
 
-	FilingTodos(OutletFilings filings, Clock clock) {
+	FilingWorkQueues(OutletFilings filings, Clock clock) {
 		this.filings = filings;
 		this.clock = clock;
 	}
 
 	@Override
-	public List<Todo> todosFor(CurrentUser user) {
+	public List<WorkQueue> queuesFor(CurrentUser user) {
 		DataScope scope = user.scope();
 		if (!user.isStaff()) {
 			var missing = open(scope, FilingStatus.MISSING_ITEMS, "submitted_on");
 			var waiting = open(scope, FilingStatus.SUBMITTED, "due_on");
 			return List.of(
-					Todo.action("filing.supplement", "/enterprise/filings?status=MISSING_ITEMS", missing.total(), 0, null,
+					WorkQueue.action("filing.supplement", "/enterprise/filings?status=MISSING_ITEMS", missing.total(), 0, null,
 							items(missing, "/enterprise/filings/", false)),
-					Todo.tracking("filing.in-progress", "/enterprise/filings?status=SUBMITTED", waiting.total(),
+					WorkQueue.tracking("filing.in-progress", "/enterprise/filings?status=SUBMITTED", waiting.total(),
 							nearest(waiting), items(waiting, "/enterprise/filings/", false)));
 		}
 		if (!handles(user)) {
@@ -50,7 +50,7 @@ class FilingTodos implements TodoProvider {
 		var review = open(scope, FilingStatus.SUBMITTED, "due_on");
 		long overdue = filings.list(scope, new OutletFilings.Filter(FilingStatus.SUBMITTED, WorkState.OPEN, true, null),
 				new PageQuery("", 0, 1, "due_on", false)).total();
-		return List.of(Todo.action("filing.review", "/filing/queue?state=OPEN&status=SUBMITTED&sort=due_on&dir=asc",
+		return List.of(WorkQueue.action("filing.review", "/filing/queue?state=OPEN&status=SUBMITTED&sort=due_on&dir=asc",
 				review.total(), overdue, nearest(review), items(review, "/filing/", true)));
 	}
 
@@ -69,7 +69,7 @@ class FilingTodos implements TodoProvider {
 
 	private PageResult<FilingView> open(DataScope scope, FilingStatus status, String sort) {
 		return filings.list(scope, new OutletFilings.Filter(status, WorkState.OPEN, false, null),
-				new PageQuery("", 0, Todo.ITEMS, sort, false));
+				new PageQuery("", 0, WorkQueue.ITEMS, sort, false));
 	}
 
 	private static LocalDate nearest(PageResult<FilingView> sortedByDue) {
@@ -77,10 +77,10 @@ class FilingTodos implements TodoProvider {
 	}
 
 	/** Staff see each filing's enterprise and the statutory due date; an enterprise its own filing's step. */
-	private List<Todo.Item> items(PageResult<FilingView> result, String path, boolean staff) {
+	private List<WorkQueue.Item> items(PageResult<FilingView> result, String path, boolean staff) {
 		LocalDate today = LocalDate.now(clock);
 		return result.items().stream()
-			.map(f -> new Todo.Item(f.number() + " " + f.outletName(),
+			.map(f -> new WorkQueue.Item(f.number() + " " + f.outletName(),
 					f.kind().label() + " · " + (staff ? f.enterpriseName() : f.status().label()), path + f.id(),
 					staff ? f.dueOn() : null, staff && f.dueOn() != null && f.dueOn().isBefore(today)))
 			.toList();

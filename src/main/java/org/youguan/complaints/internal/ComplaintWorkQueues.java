@@ -13,8 +13,8 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.Todo;
-import org.youguan.org.TodoProvider;
+import org.youguan.org.WorkQueue;
+import org.youguan.org.WorkQueueProvider;
 
 /**
  * The complaint queues of the inbox, each counted with the queue page's own filter so the count is what the link
@@ -23,16 +23,16 @@ import org.youguan.org.TodoProvider;
  * for its reply, with the reply's due date.
  */
 @Component
-class ComplaintTodos implements TodoProvider {
+class ComplaintWorkQueues implements WorkQueueProvider {
 
 	private final ComplaintQueries complaints;
 
-	ComplaintTodos(ComplaintQueries complaints) {
+	ComplaintWorkQueues(ComplaintQueries complaints) {
 		this.complaints = complaints;
 	}
 
 	@Override
-	public List<Todo> todosFor(CurrentUser user) {
+	public List<WorkQueue> queuesFor(CurrentUser user) {
 		DataScope scope = user.scope();
 		if (!user.isStaff()) {
 			return List.of(queue(scope, "complaint.reply", "/enterprise/complaints?state=OPEN&awaitingReply=true",
@@ -59,23 +59,23 @@ class ComplaintTodos implements TodoProvider {
 		return Optional.of((user.isStaff() ? "/complaints/" : "/enterprise/complaints/") + objectId);
 	}
 
-	private Todo queue(DataScope scope, String name, String link, ComplaintStatus status, boolean awaitingReply,
+	private WorkQueue queue(DataScope scope, String name, String link, ComplaintStatus status, boolean awaitingReply,
 			String path) {
 		var open = list(scope, new ComplaintQueries.Filter(status, null, null, WorkState.OPEN, awaitingReply));
 		long overdue = complaints.count(scope, new ComplaintQueries.Filter(status, true, null, WorkState.OPEN, awaitingReply));
-		return Todo.action(name, link, open.total(), overdue, nearest(open), items(open, path));
+		return WorkQueue.action(name, link, open.total(), overdue, nearest(open), items(open, path));
 	}
 
 	/** Replies the enterprise owes past the date: the bureau chases them (the enterprise's lateness is on record). */
-	private Todo lateReplies(DataScope scope) {
+	private WorkQueue lateReplies(DataScope scope) {
 		var late = list(scope, new ComplaintQueries.Filter(null, true, null, WorkState.OPEN, true));
-		return Todo.action("complaint.late-reply",
+		return WorkQueue.action("complaint.late-reply",
 				"/complaints?state=OPEN&awaitingReply=true&overdue=true&sort=step_due&dir=asc", late.total(), late.total(),
 				nearest(late), items(late, "/complaints/"));
 	}
 
 	private PageResult<ComplaintView> list(DataScope scope, ComplaintQueries.Filter filter) {
-		return complaints.list(scope, filter, new PageQuery("", 0, Todo.ITEMS, "step_due", false));
+		return complaints.list(scope, filter, new PageQuery("", 0, WorkQueue.ITEMS, "step_due", false));
 	}
 
 	private static LocalDate nearest(PageResult<ComplaintView> sortedByDue) {
@@ -83,10 +83,10 @@ class ComplaintTodos implements TodoProvider {
 	}
 
 	/** Staff see the respondent enterprise of each; an enterprise (its own complaints) status and category. */
-	private static List<Todo.Item> items(PageResult<ComplaintView> result, String path) {
+	private static List<WorkQueue.Item> items(PageResult<ComplaintView> result, String path) {
 		boolean staff = !path.startsWith("/enterprise/");
 		return result.items().stream()
-			.map(c -> new Todo.Item(c.number(), c.status().label() + " · " + c.category()
+			.map(c -> new WorkQueue.Item(c.number(), c.status().label() + " · " + c.category()
 					+ (staff && c.enterpriseName() != null ? " · " + c.enterpriseName() : ""), path + c.id(), c.stepDue(),
 					c.overdue()))
 			.toList();

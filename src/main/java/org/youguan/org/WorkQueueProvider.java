@@ -9,13 +9,13 @@ import java.util.Optional;
  * user's scope and role only — queues a user may not act on are not returned at all — and never calls the web shell.
  * New modules (inspections, penalty cases, licensing) add their queues by adding a bean.
  */
-public interface TodoProvider {
+public interface WorkQueueProvider {
 
 	/**
 	 * The queues this module holds for {@code user} (an empty queue may be returned so the user sees it is clear; a
 	 * queue the user has no part in is not returned).
 	 */
-	List<Todo> todosFor(CurrentUser user);
+	List<WorkQueue> queuesFor(CurrentUser user);
 
 	/**
 	 * The page of one of this module's objects as the audit trail names it ({@code objectType}, {@code objectId}), for
