@@ -192,6 +192,14 @@ public class AuditTrail {
 	}
 
 	/**
+	 * The id of the newest audit event (0 when there is none): it grows with every audited change anywhere, so a
+	 * figure remembered together with it is current as long as it has not moved. One probe of the primary key.
+	 */
+	public long latestEventId() {
+		return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
+	}
+
+	/**
 	 * What one user handled recently (已办): the events they are the actor of, newest first, without reads of personal
 	 * data and without sign-ins — only changes they made.
 	 */

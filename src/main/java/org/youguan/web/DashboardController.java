@@ -64,9 +64,17 @@ class DashboardController {
 
 	private final ComplaintQueries complaints;
 
+	private final HomeCache cache;
+
+	/** What the bureau counters of 工作台 show; the same for every user of one data scope. */
+	record BureauCounters(long userCount, long bureauCount, long auditToday, long filingsNeedingAttention,
+			long reportsAwaiting, long complaintsNeedingAttention) {
+	}
+
 	DashboardController(Users users, Bureaus bureaus, AuditTrail audit, WorkingCalendar calendar, Clock clock, Inbox inbox,
 			Notifications notifications, ComplaintNotices notices, OutletFilings filings, Analysis analysis,
-			Reports reports, ComplaintQueries complaints) {
+			Reports reports, ComplaintQueries complaints, HomeCache cache) {
+		this.cache = cache;
 		this.inbox = inbox;
 		this.notifications = notifications;
 		this.notices = notices;
@@ -90,20 +98,19 @@ class DashboardController {
 		LocalDate today = LocalDate.now(clock);
 		model.addAttribute("today", today);
 		model.addAttribute("workingDay", calendar.isWorkingDay(today));
-		List<WorkQueue> queues = inbox.queues(me);
+		HomeCache.View remembered = cache.at(today);
+		List<WorkQueue> queues = remembered.get("queues", me.id(), () -> inbox.queues(me));
 		model.addAttribute("queues", queues.stream().filter(t -> t.kind() == WorkQueue.Kind.ACTION).toList());
 		model.addAttribute("tracking", queues.stream().filter(t -> t.kind() == WorkQueue.Kind.TRACKING).toList());
-		model.addAttribute("done", inbox.done(me, DONE));
+		model.addAttribute("done", remembered.get("done", me.id(), () -> inbox.done(me, DONE)));
 		if (!me.isStaff()) {
 			model.addAttribute("notifications", notifications.recent(scope, me.departmentId(), 6));
 			return "web/enterprise-home";
 		}
-		model.addAttribute("userCount", users.count(scope));
-		model.addAttribute("bureauCount", bureaus.list(scope, new PageQuery("", 0, 1, null, false)).total());
-		model.addAttribute("auditToday", audit.countSince(scope, today));
-		model.addAttribute("filingsNeedingAttention", filings.countNeedingAttention(scope));
-		model.addAttribute("reportsAwaiting", reports.countAwaiting(scope));
-		model.addAttribute("complaintsNeedingAttention", complaints.countNeedingAttention(scope));
+		model.addAttribute("counters", remembered.get("counters", scope, () -> new BureauCounters(users.count(scope),
+				bureaus.list(scope, new PageQuery("", 0, 1, null, false)).total(), audit.countSince(scope, today),
+				filings.countNeedingAttention(scope), reports.countAwaiting(scope),
+				complaints.countNeedingAttention(scope))));
 		model.addAttribute("statistics", analysis.snapshot(scope, me.regionCode(), YearMonth.from(today).minusMonths(1)));
 		model.addAttribute("charts", true);
 		calendar.nextHoliday(today).ifPresent(h -> {
@@ -120,8 +127,9 @@ class DashboardController {
 				model.addAttribute("missingCurrentYear", today.getYear());
 			}
 		}
-		model.addAttribute("recent", audit.search(scope, new AuditQuery(null, null, null, null, null),
-				new PageQuery("", 0, 8, null, true)).items());
+		model.addAttribute("recent", remembered.get("recent", scope, () -> audit
+			.search(scope, new AuditQuery(null, null, null, null, null), new PageQuery("", 0, 8, null, true))
+			.items()));
 		return "web/dashboard";
 	}
 }

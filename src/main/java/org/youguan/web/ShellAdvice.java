@@ -1,6 +1,9 @@
 package org.youguan.web;
 
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
@@ -23,13 +26,16 @@ class ShellAdvice {
 
 	private final Notifications notifications;
 
-	ShellAdvice(DemoMode demo, Notifications notifications) {
+	private final Menu menu;
+
+	ShellAdvice(DemoMode demo, Notifications notifications, Menu menu) {
 		this.demo = demo;
 		this.notifications = notifications;
+		this.menu = menu;
 	}
 
 	@ModelAttribute
-	void shell(Model model, HttpServletRequest request) {
+	void shell(Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		// @RestController is a @Controller too: API calls render no layout and must not pay for it
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			return;
@@ -38,10 +44,12 @@ class ShellAdvice {
 		if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
 			model.addAttribute("me", user);
 			model.addAttribute("notificationCount", notifications.countRecent(user.scope(), user.departmentId()));
+			String path = request.getRequestURI().substring(request.getContextPath().length());
 			var navigation = Navigation.visibleTo(user);
-			model.addAttribute("navigation", navigation);
-			Navigation.locate(navigation, request.getRequestURI().substring(request.getContextPath().length()))
-				.ifPresent(location -> model.addAttribute("location", location));
+			var location = Navigation.locate(navigation, path);
+			location.ifPresent(l -> model.addAttribute("location", l));
+			String active = path.equals("/") ? "/" : location.map(l -> l.section().key()).orElse(null);
+			model.addAttribute("menu", menu.html(navigation, active, locale, request, response));
 		}
 		model.addAttribute("currentPath", request.getRequestURI().substring(request.getContextPath().length()));
 		model.addAttribute("listUrl", LIST_URLS);

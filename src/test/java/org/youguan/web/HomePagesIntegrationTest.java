@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.TestImages;
 import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.complaints.Channel;
 import org.youguan.complaints.ComplaintForm;
@@ -101,6 +103,12 @@ class HomePagesIntegrationTest {
 
 	@Autowired
 	org.youguan.workplans.Supervision supervision;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
 
 	/** One queue of the inbox as the page shows it. */
 	record Queue(String name, long count, long overdue, String link, String html) {
@@ -210,6 +218,31 @@ class HomePagesIntegrationTest {
 
 		procedure.reject(WUZHONG, filed.id(), org.youguan.complaints.AcceptanceCondition.OUT_OF_SCOPE, "测试：不属于申诉范围");
 		assertThat(queues(page(get("/"), clerk)).get("complaint.accept").count()).isEqualTo(complaintsBefore);
+	}
+
+	@Test
+	void betweenAuditedChangesTheHomeIsRememberedForItsTimeToLive() throws Exception {
+		MockHttpSession clerk = SignIn.session(mvc, "wz.staff");
+		var filed = intake.file(complaint("顺丰"), Channel.WEB, null, false);
+		Queue before = queues(page(get("/"), clerk)).get("complaint.accept");
+		// a change that writes no audit entry (as a deadline passing would): the remembered home does not see it ...
+		LocalDate due = jdbc.sql("SELECT step_due FROM complaint WHERE id = :id").param("id", filed.id())
+			.query(LocalDate.class).single();
+		jdbc.sql("UPDATE complaint SET step_due = :past WHERE id = :id").param("past", LocalDate.now(clock).minusDays(30))
+			.param("id", filed.id()).update();
+		try {
+			assertThat(queues(page(get("/"), clerk)).get("complaint.accept").overdue()).isEqualTo(before.overdue());
+			// ... until the entry's time to live (20 s) has passed
+			clock.advance(Duration.ofSeconds(21));
+			assertThat(queues(page(get("/"), clerk)).get("complaint.accept").overdue()).isEqualTo(before.overdue() + 1);
+		}
+		finally {
+			jdbc.sql("UPDATE complaint SET step_due = :due WHERE id = :id").param("due", due).param("id", filed.id())
+				.update();
+			procedure.reject(WUZHONG, filed.id(), org.youguan.complaints.AcceptanceCondition.OUT_OF_SCOPE, "测试：不属于申诉范围");
+		}
+		// an audited change anywhere is seen at once
+		assertThat(queues(page(get("/"), clerk)).get("complaint.accept").count()).isEqualTo(before.count() - 1);
 	}
 
 	@Test
