@@ -48,6 +48,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place failures become answers: RFC 9457 problem details with a Chinese {@code detail} (and the failed
@@ -91,20 +92,31 @@ class ErrorHandling {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
-		String expected = ex.getRequiredType() == null ? "" : switch (ex.getRequiredType().getSimpleName()) {
+		String expected = expected(ex.getRequiredType());
+		String message = "参数“" + ex.getName() + "”的值“" + shorten(ex.getValue()) + "”格式不正确" + expected;
+		return answer(request, HttpStatus.BAD_REQUEST, "参数格式错误", message,
+				List.of(new FieldError(ex.getName(), "format", message)));
+	}
+
+	/** What a value of {@code type} must look like, in brackets, for a message; empty when there is nothing to say. */
+	static String expected(Class<?> type) {
+		if (type == null) {
+			return "";
+		}
+		return switch (type.getSimpleName()) {
 			case "LocalDate" -> "（应为日期 YYYY-MM-DD，" + Validation.EARLIEST_QUERY.getYear() + "年至"
 					+ Validation.LATEST_QUERY.getYear() + "年之间）";
+			case "YearMonth" -> "（应为年月 YYYY-MM）";
+			case "Instant", "OffsetDateTime", "ZonedDateTime" -> "（应为带时区的时间 ISO-8601，如 2026-01-31T08:30:00+08:00）";
+			case "LocalDateTime" -> "（应为时间 YYYY-MM-DDTHH:MM:SS）";
 			case "int", "Integer" -> "（应为整数，绝对值不超过" + Integer.MAX_VALUE + "）";
 			case "long", "Long" -> "（应为整数）";
 			case "double", "Double", "float", "Float", "BigDecimal" -> "（应为数字，最多"
 					+ Validation.MAX_INTEGER_DIGITS + "位整数）";
-			default -> ex.getRequiredType().isEnum() ? "（可选值："
-					+ String.join("、", Arrays.stream(ex.getRequiredType().getEnumConstants()).map(String::valueOf).toList())
-					+ "）" : "";
+			case "boolean", "Boolean" -> "（应为 true 或 false）";
+			default -> type.isEnum() ? "（可选值："
+					+ String.join("、", Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList()) + "）" : "";
 		};
-		String message = "参数“" + ex.getName() + "”的值“" + shorten(ex.getValue()) + "”格式不正确" + expected;
-		return answer(request, HttpStatus.BAD_REQUEST, "参数格式错误", message,
-				List.of(new FieldError(ex.getName(), "format", message)));
 	}
 
 	/**
@@ -120,7 +132,7 @@ class ErrorHandling {
 			return answer(request, HttpStatus.BAD_REQUEST, "请求格式错误", detail, List.of(new FieldError("body", "format", detail)));
 		}
 		String reason = ex.getMostSpecificCause() instanceof DomainException domain ? domain.getMessage()
-				: "类型或格式不正确";
+				: "类型或格式不正确" + expected(targetType(ex));
 		String detail = "字段“" + field + "”" + reason;
 		return answer(request, HttpStatus.BAD_REQUEST, "请求格式错误", detail, List.of(new FieldError(field, "format", detail)));
 	}
@@ -139,6 +151,16 @@ class ErrorHandling {
 					}
 				}
 				return path.isEmpty() ? null : path.toString();
+			}
+		}
+		return null;
+	}
+
+	/** The Java type a JSON value failed to become (a date, a number, a choice), or null. */
+	private static Class<?> targetType(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof MismatchedInputException mismatch) {
+				return mismatch.getTargetType();
 			}
 		}
 		return null;

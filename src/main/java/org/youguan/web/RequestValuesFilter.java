@@ -27,7 +27,8 @@ import org.youguan.kernel.Text;
  * parameter name or value (query string, form body, multipart text field), a header value or the path carrying a
  * control character such as U+0000 (PostgreSQL refuses it), and %-sequences that are not UTF-8 ({@code ?q=%zz}).
  * The answer is 400 naming the parameter or header — a problem response on {@code /api/**}, the error page elsewhere
- * — and an upload beyond the multipart limits is 413. Registered right after the character-encoding filter.
+ * — and an upload beyond the multipart limits is 413. The error page's own address asked for directly ({@code /error}
+ * outside an error dispatch) is 404: there is no error to show. Registered right after the character-encoding filter.
  */
 class RequestValuesFilter extends OncePerRequestFilter {
 
@@ -50,6 +51,10 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (request.getRequestURI().equals(request.getContextPath() + "/error")) {
+			response.sendError(HttpServletResponse.SC_NOT_FOUND);
+			return;
+		}
 		Refusal refusal = check(request);
 		if (refusal != null) {
 			refuse(request, response, refusal);

@@ -96,6 +96,29 @@ class InputEdgeCasesIntegrationTest {
 	}
 
 	@Test
+	void aJsonValueOfTheWrongShapeIsA400NamingTheFieldAndTheShapeExpected() throws Exception {
+		String json = complaintJson("SF" + digits());
+		String postedOn = json.replaceAll(".*\"postedOn\":\"([^\"]+)\".*", "$1");
+		mvc.perform(post("/api/v1/public/complaints").contentType(MediaType.APPLICATION_JSON)
+			.content(json.replace("\"postedOn\":\"" + postedOn + "\"", "\"postedOn\":\"" + postedOn.replace('-', '/') + "\"")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("postedOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("format"))
+			.andExpect(jsonPath("$.detail").value(containsString("YYYY-MM-DD")));
+		mvc.perform(post("/api/v1/public/complaints").contentType(MediaType.APPLICATION_JSON)
+			.content(json.replace("\"filerRole\":\"SENDER\"", "\"filerRole\":\"寄件人\"")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("filerRole"))
+			.andExpect(jsonPath("$.detail").value(containsString("SENDER")));
+	}
+
+	@Test
+	void theErrorPageAskedForDirectlyIsNotFoundRatherThanAServerError() throws Exception {
+		mvc.perform(get("/error")).andExpect(status().isNotFound());
+		mvc.perform(get("/error").accept(MediaType.APPLICATION_JSON)).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void aNulInAJsonFieldIsA400NamingTheField() throws Exception {
 		mvc.perform(post("/api/v1/public/complaints").contentType(MediaType.APPLICATION_JSON)
 			.content(complaintJson("SF" + digits()).replace("\"filerName\":\"测试\"", "\"filerName\":\"测\\u0000试\"")))
