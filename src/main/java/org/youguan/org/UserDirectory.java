@@ -16,6 +16,21 @@ import org.youguan.kernel.Rows;
 @Service
 public class UserDirectory {
 
+	/** The longest user name (the {@code username} column; {@link Users} refuses longer ones). */
+	public static final int MAX_USERNAME_LENGTH = 40;
+
+	/**
+	 * A name typed at sign-in as the directory knows names: without surrounding blanks and cut at
+	 * {@link #MAX_USERNAME_LENGTH} (no account has a longer one; the sign-in log keeps no more).
+	 *
+	 * @param typed what was typed, may be null
+	 * @return the name to look up and log, never null
+	 */
+	public static String typedName(Object typed) {
+		String name = typed == null ? "" : String.valueOf(typed).strip();
+		return name.length() > MAX_USERNAME_LENGTH ? name.substring(0, MAX_USERNAME_LENGTH) : name;
+	}
+
 	private final UserAccountRepository users;
 
 	private final JdbcClient jdbc;

@@ -62,11 +62,7 @@ class SignInEvents {
 
 	@EventListener
 	void onFailure(AbstractAuthenticationFailureEvent event) {
-		String username = String.valueOf(event.getAuthentication().getPrincipal());
-		if (username.length() > 40) {
-			username = username.substring(0, 40);
-		}
-		String name = username;
+		String name = UserDirectory.typedName(event.getAuthentication().getPrincipal());
 		var known = directory.principal(name);
 		boolean lockedNow = Boolean.TRUE.equals(tx.execute(s -> event.getException() instanceof BadCredentialsException
 				&& known.isPresent() && directory.recordFailedSignIn(name, settings.accountMaxFailures(), settings.lockPeriod())));

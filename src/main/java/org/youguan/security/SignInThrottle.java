@@ -61,11 +61,7 @@ final class SignInThrottle extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String typed = request.getParameter("username");
-		String name = typed == null ? "" : typed.strip();
-		if (name.length() > 40) {
-			name = name.substring(0, 40);
-		}
+		String name = UserDirectory.typedName(request.getParameter("username"));
 		Optional<CurrentUser> user = name.isEmpty() ? Optional.empty() : directory.principal(name);
 		String address = request.getRemoteAddr();
 		SignInLog.RecentFailures failures = signIns.recentFailures(user.map(CurrentUser::id).orElse(null), address,
