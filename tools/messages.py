@@ -1003,6 +1003,7 @@ M = {
  "audit.action.case.publish": ("公示处罚决定", "Decision published"),
  "audit.action.case.withdraw-publication": ("撤回公示", "Publication withdrawn"),
  "audit.action.case.import": ("导入历史处罚案件", "Past case imported"),
+ "audit.object.licence_application": ("许可申请", "Licence application"),
  "audit.object.penalty_lead": ("案件线索", "Case lead"),
  "audit.object.penalty_case": ("处罚案件", "Penalty case"),
  "audit.object.inspection": ("检查记录", "Inspection"),

@@ -49,10 +49,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -339,9 +341,9 @@ class LicensingIntegrationTest {
 		long before = jdbc.sql("SELECT count(*) FROM licence_application").query(Long.class).single();
 		call(CITY, "/api/v1/licensing/applications", application(newCreditCode(), "苏州跨省快递有限公司", "跨省", "600000", ""))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.fieldErrors[0].field").value("registeredCapital"))
-			.andExpect(jsonPath("$.fieldErrors[0].message", containsString("1000000")))
-			.andExpect(jsonPath("$.fieldErrors[0].message", containsString("邮政法")));
+			.andExpect(jsonPath("$.errors[0].field").value("registeredCapital"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("1000000")))
+			.andExpect(jsonPath("$.errors[0].message", containsString("邮政法")));
 		// an enterprise applies only for itself
 		call(ENTERPRISE, "/api/v1/licensing/applications", application(newCreditCode(), "别家", "同城", "500000", ""))
 			.andExpect(status().isForbidden());
@@ -383,8 +385,8 @@ class LicensingIntegrationTest {
 		call(CITY, "/api/v1/licensing/applications/imported", """
 				{"applicantCreditCode":"%s","applicantName":"x","kind":"NEW","scope":"同城","receivedOn":"2019-06-01",
 				 "preliminaryReviewedOn":"2019-05-01","decision":"APPROVED"}""".formatted(b)).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.fieldErrors[*].field", hasItem("preliminaryReviewedOn")))
-			.andExpect(jsonPath("$.fieldErrors[*].field", hasItem("decidedOn")));
+			.andExpect(jsonPath("$.errors[*].field", hasItem("preliminaryReviewedOn")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("decidedOn")));
 		mvc.perform(get("/api/v1/licensing/figures" + period).header("Authorization", CITY)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.received").value(3))
 			.andExpect(jsonPath("$.preliminaryReviews").value(2))
@@ -438,6 +440,29 @@ class LicensingIntegrationTest {
 		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", view(id).verificationCode()))
 			.andExpect(jsonPath("$.valid").value(false))
 			.andExpect(jsonPath("$.status").value("REVOKED"));
+	}
+
+	@Test
+	void staffEnterAPaperApplicationOnTheFormWithItsMaterialsAndAcceptItOnItsPage() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		var form = multipart("/licensing/applications").session(staff).with(csrf())
+			.param("kind", "NEW").param("applicantCreditCode", newCreditCode()).param("applicantName", "苏州表单快递有限公司")
+			.param("scope", "CITY").param("registeredCapital", "500000").param("premisesAddress", "吴中区表单路1号")
+			.param("regionCode", "320506").param("serviceArea", "苏州市区").param("branches", "表单分部\n");
+		for (Material m : Material.values()) {
+			form.file(new MockMultipartFile(m.name(), m.name() + ".pdf", "application/pdf", PDF));
+		}
+		String location = mvc.perform(form).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		assertThat(location).matches("/licensing/applications/\\d+");
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(applications.missingMaterials(id)).isEmpty();
+		assertThat(applications.get(DataScope.all(), id).branches()).containsExactly("表单分部");
+		mvc.perform(post(location + "/acceptance").session(staff).with(csrf())).andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", containsString("许可受理-3205-")));
+		// a broken rule comes back as the page's errors, nothing changes
+		mvc.perform(post(location + "/review").param("opinion", " ").session(staff).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("errors"));
+		assertThat(view(id).status()).isEqualTo(ApplicationStatus.ACCEPTED);
 	}
 
 	@Test

@@ -54,7 +54,7 @@ class PenaltyRevocations {
 				PageQuery.of(null, 0, PageQuery.MAX_SIZE, null, null)).items();
 		for (LicenceView l : valid) {
 			String reason = "依据行政处罚决定书" + decided.decisionNumber() + "吊销";
-			audit.record(AuditEntry.of("licensing.revoke", "licence", l.id(), "许可证" + l.number() + "（" + enterprise.legalName()
+			audit.record(AuditEntry.of("licensing.revoke", "ExpressLicence", l.id(), "许可证" + l.number() + "（" + enterprise.legalName()
 					+ "）因行政处罚决定" + decided.decisionNumber() + "吊销").inRegion(enterprise.regionCode()));
 			events.publishEvent(new LicenceRevoked(l.number(), decided.decisionNumber(), reason));
 		}
