@@ -1405,6 +1405,7 @@ M = {
  "licensing.verify.check": ("核验", "Verify"),
  "licensing.verify.valid": ("许可证真实有效", "The licence is genuine and in force"),
  "licensing.verify.invalid": ("核验未通过：{0}", "Not valid: {0}"),
+ "licensing.verify.link": ("公开核验（验证码{0}）", "Public verification (code {0})"),
  "licensing.verify.enterprise": ("企业名称", "Enterprise"),
  "licensing.validity": ("有效期", "Validity"),
  "audit.action.licensing.submit": ("提交许可申请", "Licence application submitted"),
