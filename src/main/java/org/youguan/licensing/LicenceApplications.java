@@ -769,6 +769,53 @@ public class LicenceApplications {
 		record(a, "licensing.refuse", "不予许可，决定书" + decisionNumber + "：" + reasons.strip());
 	}
 
+	// ------------------------------------------------------------------ renewal
+
+	/**
+	 * Sends the renewal reminders due today (快递业务经营许可管理办法: renewal applied ≥ 30 days before expiry; reminders at
+	 * 90, 60 and 30 days before it): for every licence issued or imported here, still in force in the registry, whose
+	 * holder has no renewal application open, the nearest threshold reached and not sent before
+	 * ({@link LicenceRenewalDue}); thresholds passed while the job did not run are marked sent with it.
+	 * @return how many reminders were published
+	 */
+	@Transactional
+	public int remindRenewals() {
+		LocalDate today = today();
+		List<ApplicationView> due = jdbc.sql("""
+				SELECT * FROM licence_application a
+				WHERE a.status = 'APPROVED' AND a.licence_number IS NOT NULL
+				  AND a.valid_until BETWEEN :today AND CAST(:today AS date) + 90
+				  AND NOT EXISTS (SELECT 1 FROM licence_application r WHERE r.applicant_credit_code = a.applicant_credit_code
+				      AND r.kind = 'RENEWAL' AND r.status IN ('SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'REVIEWED', 'VERIFIED'))
+				ORDER BY a.valid_until, a.id""")
+			.param("today", today)
+			.query(Rows.of(ApplicationView.class))
+			.list();
+		int sent = 0;
+		for (ApplicationView a : due) {
+			Optional<LicenceView> recorded = licences.findByNumber(DataScope.all(), a.licenceNumber());
+			if (recorded.isPresent() && recorded.get().status() != LicenceStatus.VALID) {
+				continue;
+			}
+			long left = LicensingClock.remaining(a.validUntil(), today);
+			Integer nearest = null;
+			for (int threshold : new int[] { 90, 60, 30 }) {
+				if (left <= threshold && jdbc.sql("""
+						INSERT INTO licence_renewal_reminder (licence_number, days_before, sent_on) VALUES (:n, :t, :today)
+						ON CONFLICT DO NOTHING""").param("n", a.licenceNumber()).param("t", threshold).param("today", today)
+					.update() == 1) {
+					nearest = threshold;
+				}
+			}
+			if (nearest != null) {
+				events.publishEvent(new LicenceRenewalDue(a.licenceNumber(), a.applicantCreditCode(), a.applicantName(),
+						a.regionCode(), a.validUntil(), clock(a.regionCode()).renewalDue(a.validUntil()), nearest));
+				sent++;
+			}
+		}
+		return sent;
+	}
+
 	// ------------------------------------------------------------------ reading
 
 	/** An application in the caller's scope (staff by the premises' region, an enterprise its own) with all it holds. */

@@ -10,7 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
+import org.youguan.notifications.Notifications;
 import org.youguan.registry.Licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,22 @@ class LicensingDemoIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	LicenceApplications applications;
+
+	@Autowired
+	Notifications notifications;
+
+	@Test
+	void aLicenceWithin90DaysOfExpiryIsRemindedOnceAndItsHolderIsNotified() {
+		String first17 = "91320500MA1LY0009";
+		String holder = first17 + CreditCode.checkCharacter(first17);
+		assertThat(applications.remindRenewals()).isPositive();
+		assertThat(applications.remindRenewals()).as("once per threshold").isZero();
+		await().atMost(Duration.ofSeconds(60)).until(() -> notifications.recent(DataScope.enterprise(holder), null, 20).stream()
+			.anyMatch(n -> n.title().contains("申请延续") && n.title().contains("到期前60日")));
+	}
 
 	@Test
 	void theDemoHasApplicationsInEveryStateAnApprovedOneWithItsELicenceAndARenewalDue() {

@@ -8,7 +8,8 @@ import org.youguan.licensing.LicenceApplications;
 
 /**
  * The daily licensing clock (China time, once per cluster): applications whose 5 working days to notify 补正 passed
- * without a notice are recorded as accepted on the day they were received (行政许可法(2019) art.32).
+ * without a notice are recorded as accepted on the day they were received (行政许可法(2019) art.32); licences within 90,
+ * 60 or 30 days of expiry without a renewal applied for are reminded ({@link LicenceApplications#remindRenewals}).
  */
 @Component
 class LicensingClockJob {
@@ -23,5 +24,6 @@ class LicensingClockJob {
 	@SchedulerLock(name = "licensing.clock", lockAtLeastFor = "PT1M")
 	public void run() {
 		applications.acceptOverdueByLaw();
+		applications.remindRenewals();
 	}
 }
