@@ -1438,6 +1438,7 @@ M = {
  "audit.action.licensing.refuse": ("不予许可", "Licence refused"),
  "audit.action.licensing.import": ("导入历史许可申请", "Past application imported"),
  "audit.action.licensing.import-file": ("批量导入历史许可申请", "Past applications imported"),
+ "audit.action.licensing.cancel": ("注销许可证", "Licence cancelled"),
  "audit.action.licensing.revoke": ("因处罚决定吊销许可证", "Licence revoked by a penalty decision"),
  "audit.action.licence.issue": ("颁发许可证（许可决定）", "Licence issued (licensing decision)"),
  "error.title": ("出错了", "Something went wrong"),

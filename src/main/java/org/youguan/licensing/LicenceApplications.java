@@ -52,6 +52,7 @@ import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceCancelled;
 import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceStatus;
@@ -767,6 +768,40 @@ public class LicenceApplications {
 		attachments.storeGenerated(owner(id), DECISION, "不予许可决定书-" + decisionNumber + ".docx",
 				documents.decision(find(id), bureauName(bureauRegion)));
 		record(a, "licensing.refuse", "不予许可，决定书" + decisionNumber + "：" + reasons.strip());
+	}
+
+	// ------------------------------------------------------------------ cancellation
+
+	/**
+	 * 注销: the competent level of the licence's premises cancels a licence in force on one of the grounds of
+	 * 行政许可法(2019) art.70 ({@link CancellationGround}); the registry changes its record when it hears
+	 * {@link LicenceCancelled}. Audited.
+	 * @param ground EXPIRED, LEGAL_PERSON_ENDED, NO_OPERATION, STOPPED or OTHER
+	 * @throws InvalidValueException when the ground is unknown or the note is missing for OTHER
+	 * @throws AccessRefusedException unless the clerk belongs to the competent level for the licence's region
+	 * @throws DomainException not found (404) for a licence unknown or out of the clerk's scope; (409) unless in force
+	 */
+	@Transactional
+	public void cancelLicence(Clerk clerk, String number, String ground, String note) {
+		LicenceView l = licences.findByNumber(clerk.scope(), number).orElseThrow(() -> DomainException.notFound("许可证", number));
+		Validation v = new Validation();
+		CancellationGround g = parse(v, "ground", "注销情形", ground, CancellationGround.class);
+		v.maxLength("note", "说明（note）", note, 500);
+		if (g == CancellationGround.OTHER) {
+			v.required("note", "说明（note）", note);
+		}
+		v.throwIfInvalid();
+		ApprovingLevel level = ApprovingLevel.of(l.scope());
+		if (clerk.enterprise() || !(clerk.writer() || clerk.leader()) || clerk.level() != level.bureauLevel()) {
+			throw new AccessRefusedException(l.scope().label() + "快递业务经营许可证由" + level.label() + "注销");
+		}
+		if (l.status() == LicenceStatus.REVOKED || l.status() == LicenceStatus.CANCELLED) {
+			throw DomainException.illegalTransition("许可证" + l.number() + "已" + l.status().label() + "，不能注销");
+		}
+		String reason = g.label() + (Text.isBlank(note) ? "" : "：" + note.strip());
+		audit.record(AuditEntry.of("licensing.cancel", "ExpressLicence", l.id(), "注销许可证" + l.number() + "（" + l.enterpriseName()
+				+ "）：" + reason + "（" + clerk.name() + "）").inRegion(l.regionCode()));
+		events.publishEvent(new LicenceCancelled(l.number(), reason));
 	}
 
 	// ------------------------------------------------------------------ renewal

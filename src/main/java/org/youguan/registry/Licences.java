@@ -199,6 +199,20 @@ public class Licences {
 		revoke(DataScope.all(), found.get().id(), revoked.reason());
 	}
 
+	/**
+	 * Cancels the licence the issuing bureau cancelled ({@link LicenceCancelled}); a licence unknown or no longer active
+	 * is left as it is (a repeated delivery).
+	 */
+	@Transactional
+	public void cancelByDecision(LicenceCancelled cancelled) {
+		Optional<LicenceView> found = findByNumber(DataScope.all(), cancelled.licenceNumber());
+		if (found.isEmpty() || found.get().status() == LicenceStatus.REVOKED || found.get().status() == LicenceStatus.CANCELLED) {
+			return;
+		}
+		cancel(DataScope.all(), found.get().id(), cancelled.reason().length() > 200 ? cancelled.reason().substring(0, 200)
+				: cancelled.reason());
+	}
+
 	/** Corrects a licence record entered wrongly (number, scope, issuer, dates); the holder stays the same. */
 	@Transactional
 	public void correct(DataScope scope, long id, LicenceData data) {

@@ -4,8 +4,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The registry's side of licensing: it records the licence when it hears that one was granted, and revokes it when it
- * hears that a penalty decision revoked it (after the decision's
+ * The registry's side of licensing: it records the licence when it hears that one was granted, and revokes or cancels it when it
+ * hears that a penalty decision revoked it or the issuing bureau cancelled it (after the decision's
  * transaction commits; a failed delivery is retried by the platform's event resubmission; a repeated delivery changes
  * nothing).
  */
@@ -26,5 +26,10 @@ class LicensingDecisions {
 	@ApplicationModuleListener
 	void on(LicenceRevoked revoked) {
 		licences.revokeByDecision(revoked);
+	}
+
+	@ApplicationModuleListener
+	void on(LicenceCancelled cancelled) {
+		licences.cancelByDecision(cancelled);
 	}
 }

@@ -466,6 +466,25 @@ class LicensingIntegrationTest {
 	}
 
 	@Test
+	void theCompetentLevelCancelsALicenceOnAListedGroundAndTheRegistryRecordsIt() throws Exception {
+		String code = newCreditCode();
+		String number = "快递许可-32-1998-" + code.substring(13);
+		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-2, number, new EnterpriseData("苏州注销快递有限公司", code,
+				EnterpriseType.EXPRESS, null, null, "吴中区注销路1号", "320506", null, null), LicenceScope.PROVINCE, "江苏省邮政管理局",
+				"32", LocalDate.now(clock).minusYears(1), LocalDate.now(clock).plusYears(4), false)));
+		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+		String body = "{\"number\":\"" + number + "\",\"ground\":\"STOPPED\",\"note\":\"企业书面申请停止经营\"}";
+		call(CITY, "/api/v1/licensing/licences/cancellation", body).andExpect(status().isForbidden());
+		call(PROVINCE, "/api/v1/licensing/licences/cancellation", "{\"number\":\"" + number + "\",\"ground\":\"SOMETIMES\"}")
+			.andExpect(status().isBadRequest());
+		call(PROVINCE, "/api/v1/licensing/licences/cancellation", body).andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.CANCELLED);
+		assertThat(licences.findByNumber(DataScope.all(), number).orElseThrow().stateReason()).contains("主动停止经营");
+		call(PROVINCE, "/api/v1/licensing/licences/cancellation", body).andExpect(status().isConflict());
+	}
+
+	@Test
 	void theListPageAndTheApplicationPageRenderForStaffAndTheEnterprise() throws Exception {
 		long id = reviewedApplication();
 		MockHttpSession staff = SignIn.session(mvc, "sz.admin");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -85,6 +86,25 @@ class LicensingApiController {
 	record Created(long id) {
 	}
 
+	/**
+	 * An application as posted ({@link LicenceApplications.ApplicationData}); {@code branches} may be one name or a list.
+	 */
+	record Application(String kind, String applicantCreditCode, String applicantName, String legalRepresentative,
+			String registeredCapital, String scope, String serviceArea, String premisesAddress, String regionCode,
+			String safetySystem, String serviceSystem, String personnel, String contactName, String contactPhone,
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> branches, String submittedOn) {
+
+		LicenceApplications.ApplicationData data() {
+			return new LicenceApplications.ApplicationData(kind, applicantCreditCode, applicantName, legalRepresentative,
+					registeredCapital, scope, serviceArea, premisesAddress, regionCode, safetySystem, serviceSystem, personnel,
+					contactName, contactPhone, branches, submittedOn);
+		}
+	}
+
+	/** A licence to cancel (注销). */
+	record Cancellation(String number, String ground, String note) {
+	}
+
 	/** A 文号 or number given out by a step. */
 	record Numbered(long id, String number) {
 	}
@@ -138,8 +158,8 @@ class LicensingApiController {
 	@PreAuthorize(APPLICANTS)
 	@Operation(summary = "提交许可申请", description = "企业为本企业提交（当日收到）；工作人员录入纸质申请（submittedOn为收到日期）。"
 			+ "材料另以POST /applications/{id}/materials上传。")
-	ResponseEntity<Created> submit(@AuthenticationPrincipal CurrentUser me, @RequestBody LicenceApplications.ApplicationData data) {
-		long id = applications.submit(Clerk.of(me), data, Map.of());
+	ResponseEntity<Created> submit(@AuthenticationPrincipal CurrentUser me, @RequestBody Application data) {
+		long id = applications.submit(Clerk.of(me), data.data(), Map.of());
 		return ResponseEntity.created(URI.create("/api/v1/licensing/applications/" + id)).body(new Created(id));
 	}
 
@@ -238,6 +258,15 @@ class LicensingApiController {
 		return applications.certificate(scope, id)
 			.map(a -> ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(a.href())).<Void>build())
 			.orElseThrow(() -> DomainException.notFound("电子许可证", id));
+	}
+
+	@PostMapping("/licences/cancellation")
+	@PreAuthorize(DECIDERS)
+	@Operation(summary = "注销许可证", description = "number：许可证编号；ground：EXPIRED（有效期届满未延续）、LEGAL_PERSON_ENDED"
+			+ "（法人资格依法终止）、NO_OPERATION（取得许可后无正当理由超过6个月未经营）、STOPPED（主动停止经营）、OTHER（其他，note必填）"
+			+ "（行政许可法第70条）。由有权机关（省局或国家邮政局）注销，登记的许可证状态随后改为已注销。")
+	void cancel(@AuthenticationPrincipal CurrentUser me, @RequestBody Cancellation cancellation) {
+		applications.cancelLicence(Clerk.of(me), cancellation.number(), cancellation.ground(), cancellation.note());
 	}
 
 	@PostMapping("/applications/imported")

@@ -107,7 +107,8 @@ class LicensingController {
 	@PostMapping("/licensing/applications")
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	String submit(@AuthenticationPrincipal CurrentUser me, @RequestParam Map<String, String> form,
-			@RequestParam Map<String, MultipartFile> files, RedirectAttributes redirect) {
+			@RequestParam(required = false) LocalDate submittedOn, @RequestParam Map<String, MultipartFile> files,
+			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/licensing/applications/new", () -> {
 			List<String> branches = form.get("branches") == null ? List.of()
 					: Arrays.stream(form.get("branches").split("\\R")).map(String::strip).filter(x -> !x.isEmpty()).toList();
@@ -115,7 +116,7 @@ class LicensingController {
 					form.get("applicantCreditCode"), form.get("applicantName"), form.get("legalRepresentative"),
 					form.get("registeredCapital"), form.get("scope"), form.get("serviceArea"), form.get("premisesAddress"),
 					form.get("regionCode"), form.get("safetySystem"), form.get("serviceSystem"), form.get("personnel"),
-					form.get("contactName"), form.get("contactPhone"), branches, form.get("submittedOn"));
+					form.get("contactName"), form.get("contactPhone"), branches, submittedOn == null ? null : submittedOn.toString());
 			long id = applications.submit(Clerk.of(me), data, materials(files));
 			return new PageSteps.Done("已提交许可申请", "/licensing/applications/" + id);
 		});
@@ -184,6 +185,7 @@ class LicensingController {
 	@PostMapping("/licensing/applications/{id}/verification")
 	@PreAuthorize(LicensingApiController.WRITERS)
 	String verify(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam Map<String, String> form,
+			@RequestParam(required = false) LocalDate verifiedOn,
 			@RequestParam(name = "photos", required = false) List<MultipartFile> photos, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, here(id), () -> {
 			List<LicenceApplications.CheckLine> lines = new ArrayList<>();
@@ -196,7 +198,8 @@ class LicensingController {
 					form.getOrDefault("inspector3", ""));
 			String passed = form.get("passed");
 			try {
-				applications.verify(Clerk.of(me), id, new LicenceApplications.Verification(form.get("verifiedOn"), team, lines,
+				applications.verify(Clerk.of(me), id, new LicenceApplications.Verification(
+						verifiedOn == null ? null : verifiedOn.toString(), team, lines,
 						passed == null || passed.isBlank() ? null : Boolean.valueOf(passed), form.get("conclusion")),
 						UploadedFile.of(photos));
 			}
