@@ -783,14 +783,15 @@ public class LicenceApplications {
 	 */
 	@Transactional
 	public void cancelLicence(Clerk clerk, String number, String ground, String note) {
-		LicenceView l = licences.findByNumber(clerk.scope(), number).orElseThrow(() -> DomainException.notFound("许可证", number));
 		Validation v = new Validation();
+		v.required("number", "许可证编号（number）", number).maxLength("number", "许可证编号（number）", number, 60);
 		CancellationGround g = parse(v, "ground", "注销情形", ground, CancellationGround.class);
 		v.maxLength("note", "说明（note）", note, 500);
 		if (g == CancellationGround.OTHER) {
 			v.required("note", "说明（note）", note);
 		}
 		v.throwIfInvalid();
+		LicenceView l = licences.findByNumber(clerk.scope(), number).orElseThrow(() -> DomainException.notFound("许可证", number));
 		ApprovingLevel level = ApprovingLevel.of(l.scope());
 		if (clerk.enterprise() || !(clerk.writer() || clerk.leader()) || clerk.level() != level.bureauLevel()) {
 			throw new AccessRefusedException(l.scope().label() + "快递业务经营许可证由" + level.label() + "注销");
