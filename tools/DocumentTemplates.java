@@ -19,6 +19,106 @@ public class DocumentTemplates {
 		write("complaint-notice.docx", DocumentTemplates::complaintNotice);
 		write("workplan-progress.docx", DocumentTemplates::workplanProgress);
 		write("rectification-order.docx", DocumentTemplates::rectificationOrder);
+		write("licence-receipt.docx", DocumentTemplates::licenceReceipt);
+		write("licence-correction-notice.docx", DocumentTemplates::licenceCorrectionNotice);
+		write("licence-not-accepted.docx", DocumentTemplates::licenceNotAccepted);
+		write("licence-approval.docx", DocumentTemplates::licenceApproval);
+		write("licence-refusal.docx", DocumentTemplates::licenceRefusal);
+		write("licence-certificate.docx", DocumentTemplates::licenceCertificate);
+	}
+
+	/** 快递业务经营许可申请受理通知书. */
+	static void licenceReceipt(XWPFDocument doc) {
+		paragraph(doc, "${bureau}", 16, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "快递业务经营许可申请受理通知书", 22, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "${receiptNumber}", 11, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${applicant}（统一社会信用代码：${creditCode}）：", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "你单位于${submittedOn}提出的快递业务经营许可（${kind}，业务范围：${scope}）申请（申请编号${number}），"
+				+ "申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条，本机关决定予以受理${byLaw}。", 12, false,
+				ParagraphAlignment.LEFT);
+		paragraph(doc, "本申请由${level}依照《中华人民共和国邮政法》第五十三条，自受理之日起四十五日内作出决定（${decisionDueOn}前；"
+				+ "依法需要补正、听证、专家评审的时间不计算在内）。", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${acceptedOn}", 12, false, ParagraphAlignment.RIGHT);
+	}
+
+	/** 快递业务经营许可申请材料补正通知书. */
+	static void licenceCorrectionNotice(XWPFDocument doc) {
+		paragraph(doc, "${bureau}", 16, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "申请材料补正通知书", 22, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "申请编号：${number}", 11, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${applicant}（统一社会信用代码：${creditCode}）：", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "你单位于${submittedOn}提出的快递业务经营许可（${kind}）申请，申请材料不齐全。根据《中华人民共和国行政许可法》"
+				+ "第三十二条，现一次告知你单位需要补正的全部内容如下：", 12, false, ParagraphAlignment.LEFT);
+		table(doc, new String[] { "序号", "需要补正的材料或内容" }, new String[] { "${items.no}", "${items.item}" });
+		paragraph(doc, "请按上述内容补正后重新提交（可通过邮管通企业端上传）。补正材料齐全后，本机关依法办理受理。", 12, false,
+				ParagraphAlignment.LEFT);
+		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${notifiedOn}", 12, false, ParagraphAlignment.RIGHT);
+	}
+
+	/** 快递业务经营许可申请不予受理决定书. */
+	static void licenceNotAccepted(XWPFDocument doc) {
+		paragraph(doc, "${bureau}", 16, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "不予受理决定书", 22, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "申请编号：${number}", 11, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${applicant}（统一社会信用代码：${creditCode}）：", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "你单位于${submittedOn}提出的快递业务经营许可（${kind}，业务范围：${scope}）申请，因${reason}，"
+				+ "根据《中华人民共和国行政许可法》第三十二条，本机关决定不予受理。请向${competentBureau}提出申请。", 12, false,
+				ParagraphAlignment.LEFT);
+		paragraph(doc, "如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。", 12,
+				false, ParagraphAlignment.LEFT);
+		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${decidedOn}", 12, false, ParagraphAlignment.RIGHT);
+	}
+
+	/** 准予快递业务经营许可决定书. */
+	static void licenceApproval(XWPFDocument doc) {
+		paragraph(doc, "${bureau}", 16, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "准予快递业务经营许可决定书", 22, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "${decisionNumber}", 11, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${applicant}（统一社会信用代码：${creditCode}）：", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "你单位于${submittedOn}提出的快递业务经营许可（${kind}）申请（申请编号${number}），经审查，符合《中华人民共和国邮政法》"
+				+ "第五十二条规定的条件。根据《中华人民共和国邮政法》第五十三条，本机关决定准予许可：业务范围${scope}，服务地域${serviceArea}。", 12,
+				false, ParagraphAlignment.LEFT);
+		paragraph(doc, "快递业务经营许可证编号：${licenceNumber}，有效期自${validFrom}至${validUntil}。", 12, false,
+				ParagraphAlignment.LEFT);
+		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${decidedOn}", 12, false, ParagraphAlignment.RIGHT);
+	}
+
+	/** 不予快递业务经营许可决定书: reasons and remedies (行政许可法 art.38). */
+	static void licenceRefusal(XWPFDocument doc) {
+		paragraph(doc, "${bureau}", 16, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "不予快递业务经营许可决定书", 22, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "${decisionNumber}", 11, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${applicant}（统一社会信用代码：${creditCode}）：", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "你单位于${submittedOn}提出的快递业务经营许可（${kind}，业务范围：${scope}）申请（申请编号${number}），经审查，"
+				+ "不符合法定条件，理由如下：", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "${reasons}", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "根据《中华人民共和国邮政法》第五十三条和《中华人民共和国行政许可法》第三十八条，本机关决定不予许可。", 12, false,
+				ParagraphAlignment.LEFT);
+		paragraph(doc, "如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。", 12,
+				false, ParagraphAlignment.LEFT);
+		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${decidedOn}", 12, false, ParagraphAlignment.RIGHT);
+	}
+
+	/** 快递业务经营许可证 (e-licence): verification code and QR code to the public verify page. */
+	static void licenceCertificate(XWPFDocument doc) {
+		paragraph(doc, "快递业务经营许可证", 26, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "编号：${licenceNumber}", 12, false, ParagraphAlignment.CENTER);
+		XWPFTable info = doc.createTable(6, 2);
+		String[][] rows = { { "企业名称", "${applicant}" }, { "统一社会信用代码", "${creditCode}" }, { "业务范围", "${scope}" },
+				{ "服务地域", "${serviceArea}" }, { "住所", "${address}" }, { "有效期", "${validFrom}至${validUntil}" } };
+		for (int r = 0; r < rows.length; r++) {
+			info.getRow(r).getCell(0).setText(rows[r][0]);
+			info.getRow(r).getCell(1).setText(rows[r][1]);
+		}
+		paragraph(doc, "${qr}", 12, false, ParagraphAlignment.CENTER);
+		paragraph(doc, "验证码：${verificationCode}　扫码或访问 ${verifyUrl} 核验", 10, false, ParagraphAlignment.CENTER);
+		paragraph(doc, "发证机关：${bureau}", 12, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "发证日期：${issuedOn}", 12, false, ParagraphAlignment.RIGHT);
 	}
 
 	/** 责令改正通知书. */

@@ -90,12 +90,15 @@ class DemoCity implements ApplicationRunner {
 
 	private final EnforcementDemoData enforcementDemo;
 
+	private final LicensingDemoData licensingDemo;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
 			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo,
 			ComplaintDemoData complaintDemo, WorkPlanDemoData workPlanDemo, InspectionDemoData inspectionDemo,
-			EnforcementDemoData enforcementDemo) {
+			EnforcementDemoData enforcementDemo, LicensingDemoData licensingDemo) {
 		this.enforcementDemo = enforcementDemo;
+		this.licensingDemo = licensingDemo;
 		this.registry = registry;
 		this.complaintDemo = complaintDemo;
 		this.workPlanDemo = workPlanDemo;
@@ -129,6 +132,7 @@ class DemoCity implements ApplicationRunner {
 		tx.executeWithoutResult(s -> workPlanDemo.seed());
 		tx.executeWithoutResult(s -> inspectionDemo.seed());
 		tx.executeWithoutResult(s -> enforcementDemo.seed());
+		tx.executeWithoutResult(s -> licensingDemo.seed());
 	}
 
 	private void importRegions() {

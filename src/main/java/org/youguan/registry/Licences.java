@@ -161,6 +161,58 @@ public class Licences {
 		return l.id();
 	}
 
+	/**
+	 * Records the licence a licensing decision granted ({@link LicenceGranted}), registering the holder first when the
+	 * registry does not know its credit code. Idempotent: a licence number already recorded is left as it is (a
+	 * repeated delivery of the event).
+	 * @return the licence's id
+	 */
+	@Transactional
+	public long issue(LicenceGranted granted) {
+		Optional<ExpressLicence> existing = licences.findByNumber(granted.licenceNumber());
+		if (existing.isPresent()) {
+			return existing.get().id();
+		}
+		EnterpriseData applicant = granted.applicant();
+		long enterpriseId = enterprises.findByCreditCode(applicant.creditCode())
+			.map(EnterpriseView::id)
+			.orElseGet(() -> enterprises.register(DataScope.all(), applicant, granted.demo()));
+		Enterprise enterprise = enterprises.load(DataScope.all(), enterpriseId);
+		LicenceData data = new LicenceData(enterpriseId, granted.licenceNumber(), granted.scope(),
+				granted.issuingBureauName(), granted.issuingRegionCode(), granted.issuedOn(), granted.expiresOn());
+		ExpressLicence l = licences.save(ExpressLicence.record(data, enterprise.regionCode(), granted.demo(), clock.instant()));
+		audit.record(AuditEntry.of("licence.issue", "ExpressLicence", l.id(), "颁发许可证" + l.number() + "（" + enterprise.legalName()
+				+ "，许可申请" + granted.applicationId() + "准予许可）").states(null, l.snapshot()).inRegion(l.regionCode()));
+		return l.id();
+	}
+
+	/**
+	 * Revokes the licence a penalty decision revoked ({@link LicenceRevoked}); a licence unknown or no longer active is
+	 * left as it is (a repeated delivery).
+	 */
+	@Transactional
+	public void revokeByDecision(LicenceRevoked revoked) {
+		Optional<LicenceView> found = findByNumber(DataScope.all(), revoked.licenceNumber());
+		if (found.isEmpty() || found.get().status() == LicenceStatus.REVOKED || found.get().status() == LicenceStatus.CANCELLED) {
+			return;
+		}
+		revoke(DataScope.all(), found.get().id(), revoked.reason());
+	}
+
+	/**
+	 * Cancels the licence the issuing bureau cancelled ({@link LicenceCancelled}); a licence unknown or no longer active
+	 * is left as it is (a repeated delivery).
+	 */
+	@Transactional
+	public void cancelByDecision(LicenceCancelled cancelled) {
+		Optional<LicenceView> found = findByNumber(DataScope.all(), cancelled.licenceNumber());
+		if (found.isEmpty() || found.get().status() == LicenceStatus.REVOKED || found.get().status() == LicenceStatus.CANCELLED) {
+			return;
+		}
+		cancel(DataScope.all(), found.get().id(), cancelled.reason().length() > 200 ? cancelled.reason().substring(0, 200)
+				: cancelled.reason());
+	}
+
 	/** Corrects a licence record entered wrongly (number, scope, issuer, dates); the holder stays the same. */
 	@Transactional
 	public void correct(DataScope scope, long id, LicenceData data) {

@@ -61,8 +61,8 @@ public enum StatutoryRule {
 	/** 不配合申诉处理情节严重罚款上限（快递市场管理办法(2023) 第55条） */
 	FINE_COMPLAINT_NON_COOPERATION_MAX("fine.complaint-non-cooperation.max", "不配合申诉处理情节严重罚款上限", "3000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 55)),
 
-	/** 申请材料不全一次告知时限（行政许可法(2019) 第32条） */
-	LICENCE_MISSING_MATERIALS_NOTICE("licence.missing-materials-notice", "申请材料不全一次告知时限", "5", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_LICENSING_LAW, 32)),
+	/** 申请材料不全一次告知时限（行政许可法(2019) 第32条；期限以工作日计算，第82条） */
+	LICENCE_MISSING_MATERIALS_NOTICE("licence.missing-materials-notice", "申请材料不全一次告知时限", "5", RuleUnit.WORKING_DAYS, true, Citation.of(ADMINISTRATIVE_LICENSING_LAW, 32)),
 
 	/** 快递业务经营许可决定时限（自受理）（邮政法(2015) 第53条） */
 	LICENCE_DECISION("licence.decision", "快递业务经营许可决定时限（自受理）", "45", RuleUnit.CALENDAR_DAYS, true, Citation.of(POSTAL_LAW, 53)),

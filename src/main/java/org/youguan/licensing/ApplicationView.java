@@ -1,0 +1,24 @@
+package org.youguan.licensing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.youguan.registry.LicenceScope;
+
+/**
+ * A licence application with every step it has been through (null where a step has not happened). {@code regionCode}
+ * is the premises' region.
+ */
+public record ApplicationView(long id, String number, ApplicationKind kind, String channel, String applicantCreditCode,
+		String applicantName, boolean applicantRegistered, String legalRepresentative, BigDecimal registeredCapital,
+		LicenceScope scope, ApprovingLevel approvingLevel, String serviceArea, String premisesAddress, String regionCode,
+		String safetySystem, String serviceSystem, String personnel, String contactName, String contactPhone,
+		ApplicationStatus status, LocalDate submittedOn, LocalDate receiptDueOn, LocalDate correctionNotifiedOn,
+		String correctionItems, LocalDate correctedOn, LocalDate acceptedOn, boolean acceptedByLaw, String receiptNumber,
+		LocalDate notAcceptedOn, String notAcceptedReason, String competentBureau, LocalDate reviewedOn,
+		String reviewedBy, String reviewOpinion, LocalDate verificationDueOn, LocalDate verifiedOn,
+		Boolean verificationPassed, String verificationConclusion, String inspectors, LocalDate decisionDueOn,
+		LocalDate decidedOn, String decision, String decisionNumber, String decisionReasons, String decidedBy,
+		String licenceNumber, String verificationCode, LocalDate certificateDueOn, LocalDate validFrom,
+		LocalDate validUntil, boolean imported, boolean demo) {
+}

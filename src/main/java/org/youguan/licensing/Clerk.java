@@ -1,0 +1,42 @@
+package org.youguan.licensing;
+
+import org.youguan.kernel.DataScope;
+import org.youguan.org.BureauLevel;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
+
+/**
+ * Who takes a licensing step, as far as the procedure asks: the bureau level and region (which decide receipt, on-site
+ * verification and the decision), whether an enterprise, and the name for the record.
+ *
+ * @param name the display name written on the application and in the audit
+ * @param level the bureau's level, null for an enterprise user
+ * @param regionCode the bureau's region ({@code 0} national), null for an enterprise user
+ * @param enterpriseCreditCode the enterprise of an enterprise user, else null
+ * @param writer whether the user may enter and change records (not a read-only leader)
+ * @param leader whether the user is a bureau leader (局领导), who may decide
+ */
+public record Clerk(String name, BureauLevel level, String regionCode, String enterpriseCreditCode, boolean writer,
+		boolean leader) {
+
+	/** The clerk a signed-in user is. */
+	public static Clerk of(CurrentUser user) {
+		return new Clerk(user.displayName(), user.bureauLevel(), user.regionCode(), user.enterpriseCreditCode(),
+				user.writer(), user.has(Role.BUREAU_LEADER));
+	}
+
+	/** A system clerk (demo data, jobs) acting at {@code level} in {@code regionCode}. */
+	public static Clerk system(String name, BureauLevel level, String regionCode) {
+		return new Clerk(name, level, regionCode, null, true, true);
+	}
+
+	/** Whether an enterprise user. */
+	public boolean enterprise() {
+		return enterpriseCreditCode != null;
+	}
+
+	/** The rows this clerk may see. */
+	public DataScope scope() {
+		return enterprise() ? DataScope.enterprise(enterpriseCreditCode) : DataScope.region(regionCode);
+	}
+}

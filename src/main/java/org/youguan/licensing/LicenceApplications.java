@@ -1,0 +1,1235 @@
+package org.youguan.licensing;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentOwner;
+import org.youguan.documents.Attachments;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Telephone;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.licensing.internal.ApplicationStep;
+import org.youguan.licensing.internal.Days;
+import org.youguan.licensing.internal.LicensingClock;
+import org.youguan.licensing.internal.LicensingDocuments;
+import org.youguan.numbering.BusinessNumbers;
+import org.youguan.org.BureauLevel;
+import org.youguan.org.BureauView;
+import org.youguan.org.Bureaus;
+import org.youguan.region.Regions;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceCancelled;
+import org.youguan.registry.LicenceGranted;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceStatus;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * The licensing procedure (邮政法(2015) arts.51–55; 行政许可法(2019) arts.32, 38, 42, 44–45; 快递业务经营许可管理办法): one
+ * method per step, each one transaction that locks the application, checks the step is allowed from its state
+ * ({@link ApplicationStep}), that the clerk may take it (receipt by the city or provincial bureau of the premises,
+ * 初审 and 现场核查 by the city bureau of the premises, the decision by the competent level only, an enterprise only on its
+ * own applications), and the step's own rules (all errors at once, each naming its field in Chinese); then changes the
+ * application and writes its audit entry. An approval publishes {@link LicenceGranted}, on which the registry records
+ * the licence. Deadlines come from the rule catalogue counted on the working-day calendar.
+ */
+@Service
+public class LicenceApplications {
+
+	/** The module name under which attachments are kept. */
+	public static final String MODULE = "licensing";
+
+	/** The attachment owner type of an application. */
+	public static final String OWNER = "application";
+
+	/** Attachment kinds of the documents the procedure issues. */
+	public static final String RECEIPT = "receipt", CORRECTION_NOTICE = "correction-notice", NOT_ACCEPTED = "not-accepted",
+			DECISION = "decision", CERTIFICATE = "certificate", SITE_PHOTO = "site-photo";
+
+	/** Largest material or photo accepted (bytes). */
+	static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+	/**
+	 * An application as entered on the portal, on a paper application's form or through the API.
+	 * @param kind NEW (default), CHANGE, RENEWAL or BRANCH
+	 * @param scope 同城, 省内, 跨省, 国际 (or CITY, PROVINCE, INTER_PROVINCE, INTERNATIONAL)
+	 * @param registeredCapital in yuan
+	 * @param regionCode the premises' county (6 digits or more)
+	 * @param branches the names of the branches to be included
+	 * @param submittedOn the day a paper application was received (staff only; blank: today)
+	 */
+	public record ApplicationData(String kind, String applicantCreditCode, String applicantName,
+			String legalRepresentative, String registeredCapital, String scope, String serviceArea,
+			String premisesAddress, String regionCode, String safetySystem, String serviceSystem, String personnel,
+			String contactName, String contactPhone, List<String> branches, String submittedOn) {
+	}
+
+	/** One line of the on-site verification checklist. */
+	public record CheckLine(String item, Boolean passed, String note) {
+	}
+
+	/**
+	 * The on-site verification record (现场核查记录).
+	 * @param inspectors at least two
+	 * @param passed the conclusion: the premises, safety and service conditions are met
+	 */
+	public record Verification(String verifiedOn, List<String> inspectors, List<CheckLine> checklist, Boolean passed,
+			String conclusion) {
+	}
+
+	/** A pause of the decision clock; {@code endedOn} null while it lasts. */
+	public record Suspension(long id, String kind, LocalDate startedOn, LocalDate endedOn, String reason) {
+	}
+
+	/** The application's deadlines as of today, for its page and list. */
+	public record Deadlines(LocalDate receiptDue, LocalDate verificationDue, LocalDate decisionDue, Long remainingDays,
+			boolean suspended, LocalDate certificateDue, LocalDate renewalDue) {
+	}
+
+	/** An application with its branches, checklist, pauses, files, missing materials and deadlines. */
+	public record ApplicationDetail(ApplicationView application, List<String> branches, List<CheckLine> checklist,
+			List<Suspension> suspensions, List<Attachment> attachments, List<Material> missing, Deadlines deadlines) {
+	}
+
+	/** One application in a list, with its remaining days before the decision limit (null unless being decided). */
+	public record ApplicationSummary(long id, String number, ApplicationKind kind, String applicantName,
+			String applicantCreditCode, LicenceScope scope, ApprovingLevel approvingLevel, String regionCode,
+			ApplicationStatus status, LocalDate submittedOn, LocalDate acceptedOn, LocalDate decisionDueOn,
+			Long remainingDays, String licenceNumber, boolean imported) {
+	}
+
+	static final Map<String, String> SORTS = Map.of("submitted_on", "a.submitted_on", "applicant_name", "a.applicant_name",
+			"status", "a.status", "decision_due_on", "a.decision_due_on", "number", "a.number");
+
+	private static final String OPEN = "a.status IN ('SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'REVIEWED', 'VERIFIED')";
+
+	private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final StatutoryRules rules;
+
+	private final WorkingCalendar calendar;
+
+	private final BusinessNumbers numbers;
+
+	private final Enterprises enterprises;
+
+	private final Licences licences;
+
+	private final Regions regions;
+
+	private final Bureaus bureaus;
+
+	private final Attachments attachments;
+
+	private final LicensingDocuments documents;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	LicenceApplications(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, BusinessNumbers numbers,
+			Enterprises enterprises, Licences licences, Regions regions, Bureaus bureaus, Attachments attachments,
+			LicensingDocuments documents, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.calendar = calendar;
+		this.numbers = numbers;
+		this.enterprises = enterprises;
+		this.licences = licences;
+		this.regions = regions;
+		this.bureaus = bureaus;
+		this.attachments = attachments;
+		this.documents = documents;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The licensing clock with the rule values that apply in {@code region}. */
+	public LicensingClock clock(String region) {
+		Map<StatutoryRule, BigDecimal> memo = new EnumMap<>(StatutoryRule.class);
+		return new LicensingClock(Days.of(calendar), rule -> memo.computeIfAbsent(rule, r -> rules.value(r, region)));
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	// ------------------------------------------------------------------ application
+
+	/**
+	 * 申请: an enterprise on its portal (for itself only; received today) or staff entering a paper application (the
+	 * premises in their scope; received on {@code submittedOn}). The applicant is the registry's enterprise with the
+	 * credit code, or a new one named here; the scope decides the approving level (邮政法(2015) art.52) and the minimum
+	 * registered capital (¥500 k within a province, ¥1 M inter-province, ¥2 M international: the rule catalogue's
+	 * values). A change or renewal needs a licence in force; a renewal is applied for at least 30 days before it expires
+	 * (快递业务经营许可管理办法). The materials given are checked by content and kept; missing ones are what a 补正通知 lists.
+	 * @return the application's id
+	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
+	 * @throws AccessRefusedException when an enterprise applies for another, or a read-only user applies
+	 * @throws DomainException (409) when the applicant has an open application of the same kind
+	 */
+	@Transactional
+	public long submit(Clerk clerk, ApplicationData data, Map<Material, UploadedFile> files) {
+		if (!clerk.writer() && !clerk.enterprise()) {
+			throw new AccessRefusedException("只有业务人员或企业本身可以提交许可申请");
+		}
+		Validation v = new Validation();
+		LocalDate today = today();
+		ApplicationKind kind = Text.isBlank(data.kind()) ? ApplicationKind.NEW
+				: parse(v, "kind", "申请类型", data.kind(), ApplicationKind.class);
+		String code = null;
+		if (clerk.enterprise()) {
+			String given = Text.isBlank(data.applicantCreditCode()) ? clerk.enterpriseCreditCode() : data.applicantCreditCode().strip();
+			if (!given.equalsIgnoreCase(clerk.enterpriseCreditCode())) {
+				throw new AccessRefusedException("applicantCreditCode", "企业用户只能为本企业提交许可申请");
+			}
+			code = clerk.enterpriseCreditCode();
+		}
+		else if (Text.isBlank(data.applicantCreditCode())) {
+			v.require("applicantCreditCode", false, "required", "申请人统一社会信用代码（applicantCreditCode）不能为空");
+		}
+		else {
+			code = v.check("applicantCreditCode", () -> CreditCode.of(data.applicantCreditCode()).value());
+		}
+		EnterpriseView known = code == null ? null : enterprises.findByCreditCode(code).orElse(null);
+		String name = known != null ? known.legalName() : Text.blankToNull(data.applicantName());
+		if (known == null) {
+			v.required("applicantName", "申请人名称（applicantName）", data.applicantName())
+				.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200);
+		}
+		LicenceScope scope = scope(v, "scope", data.scope());
+		BigDecimal capital = v.decimal("registeredCapital", "注册资本（registeredCapital，元）", data.registeredCapital(), 14, 2);
+		v.required("registeredCapital", "注册资本（registeredCapital，元）", data.registeredCapital());
+		String region = null;
+		if (Text.isBlank(data.regionCode())) {
+			v.require("regionCode", false, "required", "经营场所所在地（regionCode）不能为空");
+		}
+		else {
+			region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode().strip()).value());
+			if (region != null) {
+				v.require("regionCode", region.length() >= 6, "county", "经营场所所在地（regionCode）应具体到县（区）");
+				if (!clerk.enterprise()) {
+					clerk.scope().requireWithin(v, "regionCode", region, "经营场所所在地");
+				}
+			}
+		}
+		if (scope != null && capital != null && region != null) {
+			StatutoryRule rule = capitalRule(scope);
+			BigDecimal minimum = rules.value(rule, region);
+			v.require("registeredCapital", capital.compareTo(minimum) >= 0, "minimum", "经营" + scope.label()
+					+ "快递业务的，注册资本不得低于" + minimum.stripTrailingZeros().toPlainString() + "元（" + rule.basis() + "）");
+		}
+		v.required("premisesAddress", "经营场所地址（premisesAddress）", data.premisesAddress())
+			.maxLength("premisesAddress", "经营场所地址（premisesAddress）", data.premisesAddress(), 300)
+			.required("serviceArea", "服务地域（serviceArea）", data.serviceArea())
+			.maxLength("serviceArea", "服务地域（serviceArea）", data.serviceArea(), 500)
+			.maxLength("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative(), 50)
+			.maxLength("safetySystem", "安全保障制度（safetySystem）", data.safetySystem(), 2000)
+			.maxLength("serviceSystem", "服务质量管理制度（serviceSystem）", data.serviceSystem(), 2000)
+			.maxLength("personnel", "从业人员情况（personnel）", data.personnel(), 1000)
+			.maxLength("contactName", "联系人（contactName）", data.contactName(), 50);
+		String phone = Text.blankToNull(data.contactPhone());
+		if (phone != null) {
+			phone = v.check("contactPhone", () -> Telephone.of(data.contactPhone()).value());
+		}
+		List<String> branches = new ArrayList<>();
+		List<String> given = data.branches() == null ? List.of() : data.branches();
+		for (int i = 0; i < given.size(); i++) {
+			if (!Text.isBlank(given.get(i))) {
+				v.maxLength("branches[" + i + "]", "分支机构名称", given.get(i), 200);
+				branches.add(given.get(i).strip());
+			}
+		}
+		v.require("branches", branches.size() <= 100, "max", "一次申请最多包含100个分支机构");
+		if ((kind == ApplicationKind.RENEWAL || kind == ApplicationKind.CHANGE) && code != null) {
+			List<LicenceView> held = known == null ? List.of() : licences.list(DataScope.all(),
+					new Licences.Filter(LicenceStatus.VALID, null, known.id()), PageQuery.of(null, 0, 10, "expires_on", "desc")).items();
+			v.require("kind", !held.isEmpty(), "licence", kind.label() + "申请须持有有效的快递业务经营许可证");
+			if (kind == ApplicationKind.RENEWAL && !held.isEmpty()) {
+				LicenceView l = held.get(0);
+				LocalDate latest = clock(l.regionCode()).renewalDue(l.expiresOn());
+				v.require("kind", !today.isAfter(latest), "renewal-window", "延续申请应在许可证有效期届满30日前提出：许可证" + l.number()
+						+ "有效期至" + l.expiresOn() + "，最迟" + latest + "申请（" + StatutoryRule.LICENCE_RENEWAL_BEFORE_EXPIRY.basis() + "）");
+			}
+		}
+		LocalDate submittedOn = today;
+		if (!clerk.enterprise() && !Text.isBlank(data.submittedOn())) {
+			submittedOn = v.date("submittedOn", "收到申请日期（submittedOn）", data.submittedOn(), today.minusYears(1), today);
+		}
+		Map<Material, UploadedFile> materials = files == null ? Map.of() : files;
+		materials.forEach((m, f) -> {
+			if (f != null) {
+				try {
+					attachments.check(f, "materials." + m.name(), m.label(), MAX_FILE_BYTES);
+				}
+				catch (DomainException ex) {
+					ex.fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
+				}
+			}
+		});
+		v.throwIfInvalid();
+		if (jdbc.sql("SELECT count(*) FROM licence_application a WHERE a.applicant_credit_code = :code AND a.kind = :kind AND "
+				+ OPEN).param("code", code).param("kind", kind.name()).query(Long.class).single() > 0) {
+			throw DomainException.duplicate("applicantCreditCode", "该申请人已有办理中的" + kind.label() + "申请，不能重复提交");
+		}
+		ApprovingLevel level = ApprovingLevel.of(scope);
+		String number = numbers.next("许可申请", region.substring(0, 4), submittedOn.getYear());
+		Map<String, Object> p = new HashMap<>();
+		p.put("number", number);
+		p.put("kind", kind.name());
+		p.put("channel", clerk.enterprise() ? "PORTAL" : "PAPER");
+		p.put("code", code);
+		p.put("name", name.strip());
+		p.put("registered", known != null);
+		p.put("rep", Text.blankToNull(data.legalRepresentative()) == null ? null : data.legalRepresentative().strip());
+		p.put("capital", capital);
+		p.put("scope", scope.name());
+		p.put("level", level.name());
+		p.put("area", data.serviceArea().strip());
+		p.put("address", data.premisesAddress().strip());
+		p.put("region", region);
+		p.put("safety", Text.blankToNull(data.safetySystem()));
+		p.put("service", Text.blankToNull(data.serviceSystem()));
+		p.put("personnel", Text.blankToNull(data.personnel()));
+		p.put("contact", Text.blankToNull(data.contactName()));
+		p.put("phone", phone);
+		p.put("submitted", submittedOn);
+		p.put("due", clock(region).receiptDue(submittedOn));
+		p.put("by", clerk.name());
+		p.put("now", OffsetDateTime.now(clock));
+		long id = jdbc.sql("""
+				INSERT INTO licence_application (number, kind, channel, applicant_credit_code, applicant_name,
+				    applicant_registered, legal_representative, registered_capital, scope, approving_level, service_area,
+				    premises_address, region_code, safety_system, service_system, personnel, contact_name, contact_phone,
+				    status, submitted_on, receipt_due_on, created_by, created_at, updated_at)
+				VALUES (:number, :kind, :channel, :code, :name, :registered, :rep, :capital, :scope, :level, :area, :address,
+				    :region, :safety, :service, :personnel, :contact, :phone, 'SUBMITTED', :submitted, :due, :by, :now, :now)
+				RETURNING id""")
+			.params(p)
+			.query(Long.class)
+			.single();
+		for (int i = 0; i < branches.size(); i++) {
+			jdbc.sql("INSERT INTO licence_application_branch (application_id, position, name) VALUES (:id, :pos, :name)")
+				.param("id", id).param("pos", i + 1).param("name", branches.get(i)).update();
+		}
+		store(id, materials);
+		audit.record(AuditEntry.of("licensing.submit", "licence_application", id, number + "：" + name.strip() + "申请"
+				+ kind.label() + "（" + scope.label() + "，" + level.label() + "审批；" + (clerk.enterprise() ? "企业端提交"
+						: "纸质申请录入") + "，补正告知期限至" + p.get("due") + "）").inRegion(region));
+		return id;
+	}
+
+	/**
+	 * The required materials not yet attached to the application (the branch list only when branches are named).
+	 */
+	public List<Material> missingMaterials(long id) {
+		Set<String> present = new HashSet<>();
+		attachments.list(owner(id)).forEach(a -> present.add(a.kind()));
+		boolean branches = jdbc.sql("SELECT count(*) FROM licence_application_branch WHERE application_id = :id")
+			.param("id", id).query(Long.class).single() > 0;
+		List<Material> missing = new ArrayList<>();
+		for (Material m : Material.values()) {
+			if ((m != Material.BRANCH_LIST || branches) && !present.contains(m.kind())) {
+				missing.add(m);
+			}
+		}
+		return missing;
+	}
+
+	/**
+	 * Adds a material to an application not yet received (待受理): by the applicant, or by the receiving staff for a
+	 * paper application. After a 补正通知 materials come with {@link #correct}.
+	 * @throws InvalidValueException when the file is refused
+	 * @throws DomainException (409) unless 待受理
+	 */
+	@Transactional
+	public void addMaterial(Clerk clerk, long id, Material material, UploadedFile file) {
+		ApplicationView a = lock(clerk.scope(), id);
+		if (!clerk.enterprise()) {
+			requireReceiver(clerk, a);
+		}
+		if (a.status() != ApplicationStatus.SUBMITTED) {
+			throw DomainException.illegalTransition("申请当前状态为“" + a.status().label() + "”，不能补充材料"
+					+ (a.status() == ApplicationStatus.CORRECTION_REQUESTED ? "：请按补正通知提交补正材料" : ""));
+		}
+		if (material == null || file == null) {
+			throw new InvalidValueException(material == null ? "kind" : "file", "required", material == null
+					? "请选择材料类型（kind）" : "请选择文件（file）");
+		}
+		store(id, Map.of(material, file));
+		move(a, a.status(), "", Map.of());
+		record(a, "licensing.material", "补充申请材料：" + material.label() + "（" + file.fileName() + "）");
+	}
+
+	// ------------------------------------------------------------------ receipt
+
+	/**
+	 * 补正通知: tells the applicant once, within 5 working days of receipt, of every missing item — each required
+	 * material not attached, plus the items the clerk adds (行政许可法(2019) art.32(四)). The notice (.docx) is kept with
+	 * the application.
+	 * @throws DomainException (422) when a notice was already given (only one), when the 5 working days have passed (the
+	 * application counts as accepted on receipt: {@link #accept}), or when nothing is missing; (409) unless 待受理
+	 * @throws AccessRefusedException unless the clerk is the city or provincial bureau of the premises
+	 */
+	@Transactional
+	public void requestCorrection(Clerk clerk, long id, List<String> extraItems) {
+		ApplicationView a = lock(clerk.scope(), id);
+		requireReceiver(clerk, a);
+		ApplicationStatus to = ApplicationStep.REQUEST_CORRECTION.from(a.status());
+		if (a.correctionNotifiedOn() != null) {
+			throw DomainException.rule("已于" + a.correctionNotifiedOn() + "出具补正通知：申请材料不全的，应当一次告知需要补正的全部内容"
+					+ "（行政许可法第32条），不能再次要求补正");
+		}
+		LocalDate today = today();
+		if (today.isAfter(a.receiptDueOn())) {
+			throw DomainException.rule("补正告知期限已于" + a.receiptDueOn() + "届满：逾期不告知的，自收到申请材料之日起即为受理"
+					+ "（行政许可法第32条），请办理受理");
+		}
+		List<String> items = new ArrayList<>();
+		missingMaterials(id).forEach(m -> items.add(m.label()));
+		List<String> extra = extraItems == null ? List.of() : extraItems;
+		Validation v = new Validation();
+		for (int i = 0; i < extra.size(); i++) {
+			if (!Text.isBlank(extra.get(i))) {
+				v.maxLength("items[" + i + "]", "补正事项", extra.get(i), 300);
+				items.add(extra.get(i).strip());
+			}
+		}
+		v.require("items", !items.isEmpty(), "required", "没有需要补正的材料：材料齐全的申请应予受理");
+		v.throwIfInvalid();
+		List<String> distinct = List.copyOf(new LinkedHashSet<>(items));
+		String joined = String.join("\n", distinct);
+		v.require("items", joined.length() <= 4000, "max", "补正事项合计不得超过4000字").throwIfInvalid();
+		move(a, to, ", correction_notified_on = :on, correction_items = :items", Map.of("on", today, "items", joined));
+		ApplicationView after = find(id);
+		attachments.storeGenerated(owner(id), CORRECTION_NOTICE, "补正通知书-" + a.number() + ".docx",
+				documents.correctionNotice(after, distinct, receiverBureau(clerk)));
+		record(a, "licensing.correction", "出具补正通知，一次告知补正" + distinct.size() + "项：" + String.join("；", distinct));
+	}
+
+	/**
+	 * 补正: the applicant (or staff for a paper application) hands in the missing materials; the application is back
+	 * before the bureau for acceptance.
+	 * @throws InvalidValueException when a file is refused or none is given
+	 * @throws DomainException (409) unless 待补正
+	 */
+	@Transactional
+	public void correct(Clerk clerk, long id, Map<Material, UploadedFile> files) {
+		ApplicationView a = lock(clerk.scope(), id);
+		if (!clerk.enterprise()) {
+			requireReceiver(clerk, a);
+		}
+		ApplicationStatus to = ApplicationStep.CORRECT.from(a.status());
+		Map<Material, UploadedFile> given = files == null ? Map.of() : files;
+		if (given.values().stream().allMatch(f -> f == null)) {
+			throw new InvalidValueException("materials", "required", "请上传补正材料");
+		}
+		store(id, given);
+		move(a, to, ", corrected_on = :on", Map.of("on", today()));
+		record(a, "licensing.corrected", "提交补正材料：" + String.join("、", given.entrySet().stream()
+			.filter(e -> e.getValue() != null).map(e -> e.getKey().label()).toList()));
+	}
+
+	/**
+	 * 受理: the materials are complete — or the 5 working days to notify 补正 passed without a notice, when the
+	 * application counts as accepted on the day it was received (行政许可法(2019) art.32, recorded so). Numbers the
+	 * receipt (受理通知书, .docx kept with the application) and starts the decision clock (45 days) and the verification
+	 * clock (10 working days).
+	 * @return the receipt's 文号
+	 * @throws DomainException (422) when materials are missing and the notice period is still running; (409) unless 待受理
+	 */
+	@Transactional
+	public String accept(Clerk clerk, long id) {
+		ApplicationView a = lock(clerk.scope(), id);
+		requireReceiver(clerk, a);
+		ApplicationStep.ACCEPT.from(a.status());
+		LocalDate today = today();
+		boolean byLaw = a.correctionNotifiedOn() == null && today.isAfter(a.receiptDueOn());
+		if (!byLaw) {
+			List<Material> missing = missingMaterials(id);
+			if (!missing.isEmpty()) {
+				throw DomainException.rule("申请材料不齐全（缺" + String.join("、", missing.stream().map(Material::label).toList())
+						+ "）：请出具补正通知" + (a.correctionNotifiedOn() == null ? "" : "；已补正仍不齐全的，可不予受理"));
+			}
+		}
+		return acceptOn(a, byLaw ? a.submittedOn() : today, byLaw, receiverBureau(clerk));
+	}
+
+	/**
+	 * Records as accepted by law every application whose 补正 notice period passed without a notice (行政许可法(2019)
+	 * art.32: accepted from the day the materials were received) — the daily job's step, also safe to run at any time.
+	 * @return how many were accepted
+	 */
+	@Transactional
+	public int acceptOverdueByLaw() {
+		List<Long> ids = jdbc.sql("""
+				SELECT id FROM licence_application
+				WHERE status = 'SUBMITTED' AND correction_notified_on IS NULL AND receipt_due_on < :today ORDER BY id""")
+			.param("today", today()).query(Long.class).list();
+		for (long id : ids) {
+			ApplicationView a = lock(DataScope.all(), id);
+			if (a.status() == ApplicationStatus.SUBMITTED) {
+				acceptOn(a, a.submittedOn(), true, bureauName(a.regionCode().substring(0, 4)));
+			}
+		}
+		return ids.size();
+	}
+
+	private String acceptOn(ApplicationView a, LocalDate on, boolean byLaw, String bureau) {
+		String receipt = numbers.next("许可受理", a.regionCode().substring(0, 4), on.getYear());
+		LicensingClock c = clock(a.regionCode());
+		Map<String, Object> p = new HashMap<>();
+		p.put("on", on);
+		p.put("law", byLaw);
+		p.put("receipt", receipt);
+		p.put("decision", c.decisionDue(on, List.of(), today()));
+		p.put("verification", c.verificationDue(on));
+		move(a, ApplicationStatus.ACCEPTED, """
+				, accepted_on = :on, accepted_by_law = :law, receipt_number = :receipt, decision_due_on = :decision,
+				  verification_due_on = :verification""", p);
+		ApplicationView after = find(a.id());
+		attachments.storeGenerated(owner(a.id()), RECEIPT, "受理通知书-" + receipt + ".docx", documents.receipt(after, bureau));
+		record(a, "licensing.accept", (byLaw ? "补正告知期限（" + a.receiptDueOn() + "）届满未告知，依法自收到申请材料之日（" + on
+				+ "）起受理" : "受理") + "，受理文号" + receipt + "，决定期限至" + p.get("decision") + "，现场核查报告期限至"
+				+ p.get("verification"));
+		return receipt;
+	}
+
+	/**
+	 * 不予受理: the matter is outside this bureau's competence or needs no licence, or materials stayed incomplete after
+	 * the one 补正 — with the reason and the competent bureau named (行政许可法(2019) art.32(二)); the decision (.docx)
+	 * is kept with the application.
+	 * @param competentBureau the bureau to apply to; blank: the competent level of the premises (省局 or 国家邮政局)
+	 * @throws InvalidValueException when the reason is blank or too long
+	 * @throws DomainException (409) unless 待受理 or 待补正
+	 */
+	@Transactional
+	public void refuseToAccept(Clerk clerk, long id, String reason, String competentBureau) {
+		ApplicationView a = lock(clerk.scope(), id);
+		requireReceiver(clerk, a);
+		ApplicationStatus to = ApplicationStep.NOT_ACCEPT.from(a.status());
+		new Validation().required("reason", "不予受理理由（reason）", reason).maxLength("reason", "不予受理理由（reason）", reason, 1000)
+			.maxLength("competentBureau", "有权机关（competentBureau）", competentBureau, 100).throwIfInvalid();
+		String competent = Text.isBlank(competentBureau)
+				? bureauName(a.approvingLevel().bureauRegion(a.regionCode())) : competentBureau.strip();
+		move(a, to, ", not_accepted_on = :on, not_accepted_reason = :reason, competent_bureau = :competent",
+				Map.of("on", today(), "reason", reason.strip(), "competent", competent));
+		attachments.storeGenerated(owner(id), NOT_ACCEPTED, "不予受理决定书-" + a.number() + ".docx",
+				documents.notAccepted(find(id), receiverBureau(clerk)));
+		record(a, "licensing.not-accept", "不予受理：" + reason.strip() + "；告知向" + competent + "申请");
+	}
+
+	// ------------------------------------------------------------------ review and verification
+
+	/**
+	 * 初审 by the city bureau of the premises: its opinion on the materials, which goes up with the verification report.
+	 * @throws InvalidValueException when the opinion is blank or too long
+	 * @throws AccessRefusedException unless the clerk is staff of the city bureau of the premises
+	 * @throws DomainException (409) unless 已受理
+	 */
+	@Transactional
+	public void review(Clerk clerk, long id, String opinion) {
+		ApplicationView a = lock(clerk.scope(), id);
+		requireCity(clerk, a, "初审");
+		ApplicationStatus to = ApplicationStep.REVIEW.from(a.status());
+		new Validation().required("opinion", "初审意见（opinion）", opinion).maxLength("opinion", "初审意见（opinion）", opinion, 2000)
+			.throwIfInvalid();
+		move(a, to, ", reviewed_on = :on, reviewed_by = :by, review_opinion = :opinion",
+				Map.of("on", today(), "by", clerk.name(), "opinion", opinion.strip()));
+		long branches = jdbc.sql("SELECT count(*) FROM licence_application_branch WHERE application_id = :id").param("id", id)
+			.query(Long.class).single();
+		record(a, "licensing.review", "初审（" + (1 + branches) + "家次，含分支机构" + branches + "家）：" + opinion.strip());
+	}
+
+	/**
+	 * 现场核查 by the city bureau of the premises: the checklist, at least two inspectors, at least one photo and the
+	 * conclusion, within the configurable 10 working days of acceptance (a later record is taken and its lateness
+	 * recorded).
+	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
+	 * @throws AccessRefusedException unless the clerk is staff of the city bureau of the premises
+	 * @throws DomainException (409) unless 已初审
+	 */
+	@Transactional
+	public void verify(Clerk clerk, long id, Verification data, List<UploadedFile> photos) {
+		ApplicationView a = lock(clerk.scope(), id);
+		requireCity(clerk, a, "现场核查");
+		ApplicationStatus to = ApplicationStep.VERIFY.from(a.status());
+		Validation v = new Validation();
+		LocalDate on = Text.isBlank(data.verifiedOn()) ? today()
+				: v.date("verifiedOn", "核查日期（verifiedOn）", data.verifiedOn(), a.reviewedOn(), today());
+		List<String> team = new ArrayList<>();
+		if (data.inspectors() != null) {
+			data.inspectors().stream().filter(n -> !Text.isBlank(n)).map(String::strip).distinct().forEach(team::add);
+		}
+		v.require("inspectors", team.size() >= 2, "min", "现场核查人员（inspectors）不得少于2人");
+		team.forEach(n -> v.maxLength("inspectors", "核查人员姓名", n, 50));
+		List<CheckLine> lines = data.checklist() == null ? List.of()
+				: data.checklist().stream().filter(l -> l != null && !Text.isBlank(l.item())).toList();
+		v.require("checklist", !lines.isEmpty(), "required", "核查清单（checklist）至少应有一项");
+		for (int i = 0; i < lines.size(); i++) {
+			v.maxLength("checklist[" + i + "].item", "核查项目", lines.get(i).item(), 200)
+				.maxLength("checklist[" + i + "].note", "核查说明", lines.get(i).note(), 500)
+				.require("checklist[" + i + "].passed", lines.get(i).passed() != null, "required", "请填写核查项目“"
+						+ lines.get(i).item().strip() + "”是否符合");
+		}
+		v.require("passed", data.passed() != null, "required", "请填写核查结论：是否符合条件（passed）");
+		v.required("conclusion", "核查结论（conclusion）", data.conclusion()).maxLength("conclusion", "核查结论（conclusion）",
+				data.conclusion(), 2000);
+		List<UploadedFile> pictures = photos == null ? List.of() : photos.stream().filter(f -> f != null).toList();
+		v.require("photos", !pictures.isEmpty(), "required", "请上传现场照片（photos）");
+		for (int i = 0; i < pictures.size(); i++) {
+			try {
+				String type = attachments.check(pictures.get(i), "photos[" + i + "]", "现场照片", MAX_FILE_BYTES);
+				v.require("photos[" + i + "]", type.startsWith("image/"), "image", "现场照片应为图片：" + pictures.get(i).fileName());
+			}
+			catch (DomainException ex) {
+				ex.fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
+			}
+		}
+		v.throwIfInvalid();
+		for (int i = 0; i < lines.size(); i++) {
+			CheckLine l = lines.get(i);
+			jdbc.sql("""
+					INSERT INTO licence_verification_item (application_id, position, item, passed, note)
+					VALUES (:id, :pos, :item, :passed, :note)""")
+				.param("id", id).param("pos", i + 1).param("item", l.item().strip()).param("passed", l.passed())
+				.param("note", Text.blankToNull(l.note())).update();
+		}
+		for (int i = 0; i < pictures.size(); i++) {
+			attachments.store(owner(id), SITE_PHOTO, pictures.get(i), "photos[" + i + "]", "现场照片", MAX_FILE_BYTES);
+		}
+		Map<String, Object> p = new HashMap<>();
+		p.put("on", on);
+		p.put("passed", data.passed());
+		p.put("conclusion", data.conclusion().strip());
+		p.put("team", String.join("、", team));
+		move(a, to, ", verified_on = :on, verification_passed = :passed, verification_conclusion = :conclusion, inspectors = :team", p);
+		boolean late = a.verificationDueOn() != null && on.isAfter(a.verificationDueOn());
+		record(a, "licensing.verify", "现场核查（" + String.join("、", team) + "）：" + (data.passed() ? "符合条件" : "不符合条件") + "，"
+				+ data.conclusion().strip() + (late ? "；逾期报告（期限" + a.verificationDueOn() + "）" : ""));
+	}
+
+	// ------------------------------------------------------------------ clock
+
+	/**
+	 * Stops the decision clock for a period that does not count (补正 of verification defects, hearing, expert review:
+	 * 行政许可法(2019) art.45).
+	 * @param kind CORRECTION, HEARING or EXPERT_REVIEW
+	 * @throws DomainException (422) when the clock is already stopped; (409) unless being decided
+	 */
+	@Transactional
+	public void suspend(Clerk clerk, long id, String kind, String reason) {
+		ApplicationView a = lock(clerk.scope(), id);
+		requireHandler(clerk, a);
+		ApplicationStep.SUSPEND.from(a.status());
+		Validation v = new Validation();
+		v.require("kind", kind != null && Set.of("CORRECTION", "HEARING", "EXPERT_REVIEW").contains(kind.strip().toUpperCase(Locale.ROOT)),
+				"one-of", "中止事由（kind）应为CORRECTION（补正核查缺陷）、HEARING（听证）或EXPERT_REVIEW（专家评审）");
+		v.required("reason", "中止理由（reason）", reason).maxLength("reason", "中止理由（reason）", reason, 500).throwIfInvalid();
+		if (ongoing(id).isPresent()) {
+			throw DomainException.rule("决定期限已在中止计时中");
+		}
+		jdbc.sql("INSERT INTO licence_application_suspension (application_id, kind, started_on, reason) VALUES (:id, :kind, :on, :reason)")
+			.param("id", id).param("kind", kind.strip().toUpperCase(Locale.ROOT)).param("on", today()).param("reason", reason.strip())
+			.update();
+		move(a, a.status(), "", Map.of());
+		record(a, "licensing.suspend", "中止计时（" + kind.strip().toUpperCase(Locale.ROOT) + "）：" + reason.strip());
+	}
+
+	/** Restarts the decision clock; the decision limit moves by the days paused. */
+	@Transactional
+	public void resume(Clerk clerk, long id) {
+		ApplicationView a = lock(clerk.scope(), id);
+		requireHandler(clerk, a);
+		ApplicationStep.RESUME.from(a.status());
+		Suspension s = ongoing(id).orElseThrow(() -> DomainException.rule("决定期限未中止计时"));
+		LocalDate today = today();
+		LocalDate end = today.isBefore(s.startedOn()) ? s.startedOn() : today;
+		jdbc.sql("UPDATE licence_application_suspension SET ended_on = :on WHERE id = :id").param("on", end).param("id", s.id()).update();
+		LocalDate due = decisionDue(a);
+		move(a, a.status(), ", decision_due_on = :due", Map.of("due", due));
+		record(a, "licensing.resume", "恢复计时（中止" + s.startedOn() + "至" + end + "），决定期限至" + due);
+	}
+
+	// ------------------------------------------------------------------ decision
+
+	/**
+	 * 准予许可 by the competent level (邮政法(2015) arts.52–53) after a passed on-site verification: numbers the decision
+	 * and the licence, issues the e-licence (valid 5 years, a verification code, the certificate .docx with its QR code
+	 * within the 10 days of 行政许可法(2019) art.44 — at once) and publishes {@link LicenceGranted}, on which the registry
+	 * records the licence.
+	 * @return the licence number
+	 * @throws AccessRefusedException unless the clerk belongs to the competent level for the premises
+	 * @throws DomainException (422) when the verification did not pass or the clock is stopped; (409) unless 已现场核查
+	 */
+	@Transactional
+	public String approve(Clerk clerk, long id) {
+		ApplicationView a = lock(clerk.scope(), id);
+		requireDecider(clerk, a);
+		ApplicationStatus to = ApplicationStep.APPROVE.from(a.status());
+		if (!Boolean.TRUE.equals(a.verificationPassed())) {
+			throw DomainException.rule("现场核查结论为不符合条件，不能准予许可");
+		}
+		requireRunning(id);
+		LocalDate today = today();
+		String bureauRegion = a.approvingLevel().bureauRegion(a.regionCode());
+		String decisionNumber = numbers.next("许可决定", bureauRegion, today.getYear());
+		String licence = numbers.next("快递许可", bureauRegion, today.getYear());
+		LicensingClock c = clock(a.regionCode());
+		Map<String, Object> p = new HashMap<>();
+		p.put("on", today);
+		p.put("number", decisionNumber);
+		p.put("by", clerk.name());
+		p.put("licence", licence);
+		p.put("code", verificationCode());
+		p.put("certificate", c.certificateDue(today));
+		p.put("until", c.validUntil(today));
+		move(a, to, """
+				, decided_on = :on, decision = 'APPROVED', decision_number = :number, decided_by = :by,
+				  licence_number = :licence, verification_code = :code, certificate_due_on = :certificate,
+				  valid_from = :on, valid_until = :until""", p);
+		ApplicationView after = find(id);
+		String bureau = bureauName(bureauRegion);
+		attachments.storeGenerated(owner(id), DECISION, "准予许可决定书-" + decisionNumber + ".docx", documents.decision(after, bureau));
+		attachments.storeGenerated(owner(id), CERTIFICATE, "快递业务经营许可证-" + licence + ".docx", documents.certificate(after, bureau));
+		boolean late = a.decisionDueOn() != null && today.isAfter(a.decisionDueOn());
+		record(a, "licensing.approve", "准予许可，决定书" + decisionNumber + "，许可证" + licence + "（有效期至" + p.get("until") + "）"
+				+ (late ? "；超过决定期限（" + a.decisionDueOn() + "）" : ""));
+		events.publishEvent(new LicenceGranted(id, licence, new EnterpriseData(after.applicantName(), after.applicantCreditCode(),
+				EnterpriseType.EXPRESS, null, after.legalRepresentative(), after.premisesAddress(), after.regionCode(),
+				after.contactName(), after.contactPhone()), after.scope(), bureau, bureauRegion, today, after.validUntil(),
+				after.demo()));
+		return licence;
+	}
+
+	/**
+	 * 不予许可 by the competent level with its reasons; the decision (.docx) names them and the applicant's remedies —
+	 * 行政复议 within 60 days, 行政诉讼 within 6 months (行政许可法(2019) art.38).
+	 * @throws InvalidValueException when the reasons are blank or too long
+	 * @throws AccessRefusedException unless the clerk belongs to the competent level for the premises
+	 * @throws DomainException (409) unless 已初审 or 已现场核查
+	 */
+	@Transactional
+	public void refuse(Clerk clerk, long id, String reasons) {
+		ApplicationView a = lock(clerk.scope(), id);
+		requireDecider(clerk, a);
+		ApplicationStatus to = ApplicationStep.REFUSE.from(a.status());
+		new Validation().required("reasons", "不予许可理由（reasons）", reasons)
+			.maxLength("reasons", "不予许可理由（reasons）", reasons, 2000).throwIfInvalid();
+		LocalDate today = today();
+		String bureauRegion = a.approvingLevel().bureauRegion(a.regionCode());
+		String decisionNumber = numbers.next("许可决定", bureauRegion, today.getYear());
+		move(a, to, ", decided_on = :on, decision = 'REFUSED', decision_number = :number, decided_by = :by, decision_reasons = :reasons",
+				Map.of("on", today, "number", decisionNumber, "by", clerk.name(), "reasons", reasons.strip()));
+		attachments.storeGenerated(owner(id), DECISION, "不予许可决定书-" + decisionNumber + ".docx",
+				documents.decision(find(id), bureauName(bureauRegion)));
+		record(a, "licensing.refuse", "不予许可，决定书" + decisionNumber + "：" + reasons.strip());
+	}
+
+	// ------------------------------------------------------------------ cancellation
+
+	/**
+	 * 注销: the competent level of the licence's premises cancels a licence in force on one of the grounds of
+	 * 行政许可法(2019) art.70 ({@link CancellationGround}); the registry changes its record when it hears
+	 * {@link LicenceCancelled}. Audited.
+	 * @param ground EXPIRED, LEGAL_PERSON_ENDED, NO_OPERATION, STOPPED or OTHER
+	 * @throws InvalidValueException when the ground is unknown or the note is missing for OTHER
+	 * @throws AccessRefusedException unless the clerk belongs to the competent level for the licence's region
+	 * @throws DomainException not found (404) for a licence unknown or out of the clerk's scope; (409) unless in force
+	 */
+	@Transactional
+	public void cancelLicence(Clerk clerk, String number, String ground, String note) {
+		Validation v = new Validation();
+		v.required("number", "许可证编号（number）", number).maxLength("number", "许可证编号（number）", number, 60);
+		CancellationGround g = parse(v, "ground", "注销情形", ground, CancellationGround.class);
+		v.maxLength("note", "说明（note）", note, 500);
+		if (g == CancellationGround.OTHER) {
+			v.required("note", "说明（note）", note);
+		}
+		v.throwIfInvalid();
+		LicenceView l = licences.findByNumber(clerk.scope(), number).orElseThrow(() -> DomainException.notFound("许可证", number));
+		ApprovingLevel level = ApprovingLevel.of(l.scope());
+		if (clerk.enterprise() || !(clerk.writer() || clerk.leader()) || clerk.level() != level.bureauLevel()) {
+			throw new AccessRefusedException(l.scope().label() + "快递业务经营许可证由" + level.label() + "注销");
+		}
+		if (l.status() == LicenceStatus.REVOKED || l.status() == LicenceStatus.CANCELLED) {
+			throw DomainException.illegalTransition("许可证" + l.number() + "已" + l.status().label() + "，不能注销");
+		}
+		String reason = g.label() + (Text.isBlank(note) ? "" : "：" + note.strip());
+		audit.record(AuditEntry.of("licensing.cancel", "ExpressLicence", l.id(), "注销许可证" + l.number() + "（" + l.enterpriseName()
+				+ "）：" + reason + "（" + clerk.name() + "）").inRegion(l.regionCode()));
+		events.publishEvent(new LicenceCancelled(l.number(), reason));
+	}
+
+	// ------------------------------------------------------------------ renewal
+
+	/**
+	 * Sends the renewal reminders due today (快递业务经营许可管理办法: renewal applied ≥ 30 days before expiry; reminders at
+	 * 90, 60 and 30 days before it): for every licence issued or imported here, still in force in the registry, whose
+	 * holder has no renewal application open, the nearest threshold reached and not sent before
+	 * ({@link LicenceRenewalDue}); thresholds passed while the job did not run are marked sent with it.
+	 * @return how many reminders were published
+	 */
+	@Transactional
+	public int remindRenewals() {
+		LocalDate today = today();
+		List<ApplicationView> due = jdbc.sql("""
+				SELECT * FROM licence_application a
+				WHERE a.status = 'APPROVED' AND a.licence_number IS NOT NULL
+				  AND a.valid_until BETWEEN :today AND CAST(:today AS date) + 90
+				  AND NOT EXISTS (SELECT 1 FROM licence_application r WHERE r.applicant_credit_code = a.applicant_credit_code
+				      AND r.kind = 'RENEWAL' AND r.status IN ('SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'REVIEWED', 'VERIFIED'))
+				ORDER BY a.valid_until, a.id""")
+			.param("today", today)
+			.query(Rows.of(ApplicationView.class))
+			.list();
+		int sent = 0;
+		for (ApplicationView a : due) {
+			Optional<LicenceView> recorded = licences.findByNumber(DataScope.all(), a.licenceNumber());
+			if (recorded.isPresent() && recorded.get().status() != LicenceStatus.VALID) {
+				continue;
+			}
+			long left = LicensingClock.remaining(a.validUntil(), today);
+			Integer nearest = null;
+			for (int threshold : new int[] { 90, 60, 30 }) {
+				if (left <= threshold && jdbc.sql("""
+						INSERT INTO licence_renewal_reminder (licence_number, days_before, sent_on) VALUES (:n, :t, :today)
+						ON CONFLICT DO NOTHING""").param("n", a.licenceNumber()).param("t", threshold).param("today", today)
+					.update() == 1) {
+					nearest = threshold;
+				}
+			}
+			if (nearest != null) {
+				events.publishEvent(new LicenceRenewalDue(a.licenceNumber(), a.applicantCreditCode(), a.applicantName(),
+						a.regionCode(), a.validUntil(), clock(a.regionCode()).renewalDue(a.validUntil()), nearest));
+				sent++;
+			}
+		}
+		return sent;
+	}
+
+	// ------------------------------------------------------------------ reading
+
+	/** An application in the caller's scope (staff by the premises' region, an enterprise its own) with all it holds. */
+	public ApplicationDetail get(DataScope scope, long id) {
+		ApplicationView a = find(id);
+		requireReadable(scope, a);
+		List<String> branches = jdbc.sql("SELECT name FROM licence_application_branch WHERE application_id = :id ORDER BY position")
+			.param("id", id).query(String.class).list();
+		List<CheckLine> lines = jdbc.sql("SELECT item, passed, note FROM licence_verification_item WHERE application_id = :id ORDER BY position")
+			.param("id", id).query(Rows.of(CheckLine.class)).list();
+		List<Suspension> pauses = suspensions(id);
+		List<Material> missing = a.status() == ApplicationStatus.SUBMITTED || a.status() == ApplicationStatus.CORRECTION_REQUESTED
+				? missingMaterials(id) : List.of();
+		return new ApplicationDetail(a, branches, lines, pauses, attachments.list(owner(id)), missing, deadlines(a, pauses));
+	}
+
+	/** Whether the caller may read the application (the attachment download asks this). */
+	public void requireReadable(DataScope scope, long id) {
+		requireReadable(scope, find(id));
+	}
+
+	/**
+	 * A page of applications in the caller's scope (staff by the premises' region, an enterprise its own), searched by
+	 * number, applicant name or credit code, optionally only open ones or one status.
+	 */
+	public PageResult<ApplicationSummary> list(DataScope scope, ApplicationStatus status, boolean openOnly, PageQuery page) {
+		return Listing.from("FROM licence_application a LEFT JOIN licence_application_suspension s ON s.application_id = a.id AND s.ended_on IS NULL")
+			.scope(scope, "a.applicant_credit_code", "a.region_code")
+			.where(openOnly ? OPEN : "TRUE")
+			.where(status != null, "a.status = :status", "status", status == null ? "" : status.name())
+			.search(page, "a.number", "a.applicant_name", "a.applicant_credit_code", "a.licence_number")
+			.bind("today", today())
+			.sorts(SORTS, "submitted_on", true, "a.id")
+			.page(jdbc, """
+					SELECT a.id, a.number, a.kind, a.applicant_name, a.applicant_credit_code, a.scope, a.approving_level,
+					       a.region_code, a.status, a.submitted_on, a.accepted_on, a.decision_due_on,
+					       CASE WHEN a.status IN ('ACCEPTED', 'REVIEWED', 'VERIFIED')
+					            THEN CASE WHEN s.id IS NULL THEN a.decision_due_on - CAST(:today AS date)
+					                      ELSE a.decision_due_on - s.started_on + 1 END END AS remaining_days,
+					       a.licence_number, a.imported""", page, Rows.of(ApplicationSummary.class));
+	}
+
+	/** How many applications in the caller's scope are in {@code status} (the inbox's queues). */
+	public long count(DataScope scope, ApplicationStatus status) {
+		return jdbc.sql("SELECT count(*) FROM licence_application a WHERE a.status = :status AND "
+				+ scope.enterprisePredicate("a.applicant_credit_code", "a.region_code"))
+			.params(scope.params()).param("status", status.name()).query(Long.class).single();
+	}
+
+	/** The issued certificate (.docx) of an approved application, if any. */
+	public Optional<Attachment> certificate(DataScope scope, long id) {
+		requireReadable(scope, id);
+		return attachments.list(owner(id)).stream().filter(x -> x.kind().equals(CERTIFICATE)).findFirst();
+	}
+
+	/** The application that issued licence {@code number}, if this module issued it. */
+	public Optional<ApplicationView> findByLicence(String number) {
+		return jdbc.sql("SELECT * FROM licence_application WHERE licence_number = :n").param("n", number == null ? "" : number.strip())
+			.query(Rows.of(ApplicationView.class)).optional();
+	}
+
+	// ------------------------------------------------------------------ import
+
+	/**
+	 * A past application brought with a bureau's history (stable contract of
+	 * {@code POST /api/v1/licensing/applications/imported}).
+	 * @param kind NEW, CHANGE, RENEWAL or BRANCH
+	 * @param scope 同城, 省内, 跨省 or 国际
+	 * @param decision APPROVED, REFUSED or PENDING
+	 */
+	public record ImportedApplication(String applicantCreditCode, String applicantName, String kind, String scope,
+			String receivedOn, String preliminaryReviewedOn, String onSiteVerifiedOn, String decision, String decidedOn,
+			String licenceNumber) {
+	}
+
+	/**
+	 * Checks a past application as {@link #importApplication} would, without saving.
+	 * @return the region the application is placed in (the registered applicant's, else the caller's own region)
+	 * @throws InvalidValueException naming each field that breaks a rule
+	 */
+	public String checkImported(DataScope scope, String ownRegion, ImportedApplication data) {
+		Validation v = new Validation();
+		LocalDate today = today();
+		String code = Text.isBlank(data.applicantCreditCode()) ? null
+				: v.check("applicantCreditCode", () -> CreditCode.of(data.applicantCreditCode()).value());
+		v.required("applicantCreditCode", "申请人统一社会信用代码（applicantCreditCode）", data.applicantCreditCode());
+		EnterpriseView known = code == null ? null : enterprises.findByCreditCode(code).orElse(null);
+		String region = known != null ? known.regionCode() : ownRegion;
+		if (known != null) {
+			v.require("applicantCreditCode", scope.containsRegion(known.regionCode()), "scope", "申请人不在您的管辖范围内：" + code);
+		}
+		else {
+			v.require("applicantCreditCode", region != null && !region.equals("0") && scope.containsRegion(region), "exists",
+					"申请人不在企业名录中，且调用者没有可归属的辖区：" + code);
+			v.required("applicantName", "申请人名称（applicantName）", data.applicantName());
+		}
+		v.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200);
+		parse(v, "kind", "申请类型", data.kind(), ApplicationKind.class);
+		scope(v, "scope", data.scope());
+		v.required("receivedOn", "收到申请日期（receivedOn）", data.receivedOn());
+		LocalDate received = v.date("receivedOn", "收到申请日期（receivedOn）", data.receivedOn(), Validation.EARLIEST_RECORD, today);
+		LocalDate floor = received == null ? Validation.EARLIEST_RECORD : received;
+		LocalDate reviewed = v.date("preliminaryReviewedOn", "初审日期（preliminaryReviewedOn）", data.preliminaryReviewedOn(), floor, today);
+		LocalDate verified = v.date("onSiteVerifiedOn", "现场核查日期（onSiteVerifiedOn）", data.onSiteVerifiedOn(),
+				reviewed == null ? floor : reviewed, today);
+		if (verified != null) {
+			v.require("preliminaryReviewedOn", reviewed != null, "order", "有现场核查日期的申请应有初审日期（preliminaryReviewedOn）");
+		}
+		String decision = Text.isBlank(data.decision()) ? null : data.decision().strip().toUpperCase(Locale.ROOT);
+		v.require("decision", decision != null && Set.of("APPROVED", "REFUSED", "PENDING").contains(decision), "one-of",
+				"决定（decision）应为APPROVED、REFUSED或PENDING之一");
+		LocalDate decided = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(),
+				verified != null ? verified : reviewed != null ? reviewed : floor, today);
+		if ("PENDING".equals(decision)) {
+			v.require("decidedOn", Text.isBlank(data.decidedOn()), "absent", "未决定（PENDING）的申请不填写决定日期（decidedOn）");
+			v.require("licenceNumber", Text.isBlank(data.licenceNumber()), "absent", "未决定（PENDING）的申请不填写许可证编号");
+		}
+		else if (decision != null) {
+			v.require("decidedOn", !Text.isBlank(data.decidedOn()), "required", "已决定的申请须填写决定日期（decidedOn）");
+		}
+		if ("REFUSED".equals(decision)) {
+			v.require("licenceNumber", Text.isBlank(data.licenceNumber()), "absent", "不予许可的申请不填写许可证编号（licenceNumber）");
+		}
+		v.maxLength("licenceNumber", "许可证编号（licenceNumber）", data.licenceNumber(), 60);
+		v.throwIfInvalid();
+		if (!Text.isBlank(data.licenceNumber()) && findByLicence(data.licenceNumber()).isPresent()) {
+			throw DomainException.duplicate("licenceNumber", "许可证编号（licenceNumber）已有许可申请记录：" + data.licenceNumber().strip());
+		}
+		return region;
+	}
+
+	/**
+	 * Records a past application with its real dates (checked by {@link #checkImported}), marked imported; its state
+	 * follows from the dates and the decision; an approval runs its statutory 5 years from the decision (so its renewal
+	 * window shows). It publishes nothing: a past licence is in the registry already (or is brought there by the
+	 * registry's own licence import).
+	 * @param ownRegion the caller's region, where an applicant unknown to the registry is placed
+	 * @return the application's id
+	 */
+	@Transactional
+	public long importApplication(DataScope scope, String ownRegion, String by, ImportedApplication data) {
+		String region = checkImported(scope, ownRegion, data);
+		String code = CreditCode.of(data.applicantCreditCode()).value();
+		EnterpriseView known = enterprises.findByCreditCode(code).orElse(null);
+		ApplicationKind kind = ApplicationKind.valueOf(data.kind().strip().toUpperCase(Locale.ROOT));
+		LicenceScope licenceScope = scope(new Validation(), "scope", data.scope());
+		LocalDate received = LocalDate.parse(data.receivedOn().strip());
+		LocalDate reviewed = Text.isBlank(data.preliminaryReviewedOn()) ? null : LocalDate.parse(data.preliminaryReviewedOn().strip());
+		LocalDate verified = Text.isBlank(data.onSiteVerifiedOn()) ? null : LocalDate.parse(data.onSiteVerifiedOn().strip());
+		String decision = data.decision().strip().toUpperCase(Locale.ROOT);
+		LocalDate decided = Text.isBlank(data.decidedOn()) ? null : LocalDate.parse(data.decidedOn().strip());
+		ApplicationStatus status = switch (decision) {
+			case "APPROVED" -> ApplicationStatus.APPROVED;
+			case "REFUSED" -> ApplicationStatus.REFUSED;
+			default -> verified != null ? ApplicationStatus.VERIFIED : reviewed != null ? ApplicationStatus.REVIEWED
+					: ApplicationStatus.ACCEPTED;
+		};
+		LicensingClock c = clock(region);
+		Map<String, Object> p = new HashMap<>();
+		p.put("number", numbers.next("许可申请", region.length() > 4 ? region.substring(0, 4) : region, received.getYear()));
+		p.put("kind", kind.name());
+		p.put("code", code);
+		p.put("name", known != null ? known.legalName() : data.applicantName().strip());
+		p.put("registered", known != null);
+		p.put("scope", licenceScope.name());
+		p.put("level", ApprovingLevel.of(licenceScope).name());
+		p.put("region", region);
+		p.put("status", status.name());
+		p.put("received", received);
+		p.put("reviewed", reviewed);
+		p.put("verified", verified);
+		p.put("passed", verified == null ? null : !"REFUSED".equals(decision));
+		p.put("due", c.decisionDue(received, List.of(), received));
+		p.put("decided", decided);
+		p.put("decision", "PENDING".equals(decision) ? null : decision);
+		p.put("licence", Text.blankToNull(data.licenceNumber()) == null ? null : data.licenceNumber().strip());
+		boolean granted = "APPROVED".equals(decision);
+		p.put("from", granted ? decided : null);
+		p.put("until", granted ? c.validUntil(decided) : null);
+		p.put("by", by);
+		p.put("now", OffsetDateTime.now(clock));
+		long id = jdbc.sql("""
+				INSERT INTO licence_application (number, kind, channel, applicant_credit_code, applicant_name,
+				    applicant_registered, scope, approving_level, region_code, status, submitted_on, accepted_on,
+				    reviewed_on, verified_on, verification_passed, decision_due_on, decided_on, decision, licence_number,
+				    valid_from, valid_until, imported, created_by, created_at, updated_at)
+				VALUES (:number, :kind, 'IMPORTED', :code, :name, :registered, :scope, :level, :region, :status, :received,
+				    :received, :reviewed, :verified, :passed, :due, :decided, :decision, :licence, :from, :until, TRUE, :by,
+				    :now, :now)
+				RETURNING id""")
+			.params(p)
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("licensing.import", "licence_application", id, "导入历史许可申请" + p.get("number") + "："
+				+ p.get("name") + "，" + kind.label() + "，" + status.label()).inRegion(region));
+		return id;
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private Deadlines deadlines(ApplicationView a, List<Suspension> pauses) {
+		LicensingClock c = clock(a.regionCode());
+		LocalDate today = today();
+		Optional<Suspension> paused = pauses.stream().filter(s -> s.endedOn() == null).findFirst();
+		Long remaining = a.decisionDueOn() == null || !a.status().open() ? null
+				: paused.map(s -> LicensingClock.remaining(a.decisionDueOn(), s.startedOn()) + 1)
+					.orElse(LicensingClock.remaining(a.decisionDueOn(), today));
+		return new Deadlines(a.receiptDueOn(), a.verificationDueOn(), a.decisionDueOn(), remaining, paused.isPresent(),
+				a.certificateDueOn(), a.validUntil() == null ? null : c.renewalDue(a.validUntil()));
+	}
+
+	private LocalDate decisionDue(ApplicationView a) {
+		List<LicensingClock.Pause> pauses = suspensions(a.id()).stream()
+			.filter(s -> s.endedOn() != null)
+			.map(s -> new LicensingClock.Pause(s.startedOn(), s.endedOn()))
+			.toList();
+		return clock(a.regionCode()).decisionDue(a.acceptedOn(), pauses, today());
+	}
+
+	private List<Suspension> suspensions(long id) {
+		return jdbc.sql("SELECT id, kind, started_on, ended_on, reason FROM licence_application_suspension WHERE application_id = :id ORDER BY started_on, id")
+			.param("id", id).query(Rows.of(Suspension.class)).list();
+	}
+
+	private Optional<Suspension> ongoing(long id) {
+		return suspensions(id).stream().filter(s -> s.endedOn() == null).findFirst();
+	}
+
+	private void requireRunning(long id) {
+		if (ongoing(id).isPresent()) {
+			throw DomainException.rule("决定期限中止计时中：请先恢复计时");
+		}
+	}
+
+	private void store(long id, Map<Material, UploadedFile> files) {
+		files.forEach((m, f) -> {
+			if (f != null) {
+				attachments.store(owner(id), m.kind(), f, "materials." + m.name(), m.label(), MAX_FILE_BYTES);
+			}
+		});
+	}
+
+	private static AttachmentOwner owner(long id) {
+		return new AttachmentOwner(MODULE, OWNER, id);
+	}
+
+	private String verificationCode() {
+		StringBuilder b = new StringBuilder(8);
+		for (int i = 0; i < 8; i++) {
+			b.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+		}
+		return b.toString();
+	}
+
+	private String bureauName(String regionCode) {
+		return bureaus.findByRegion(regionCode).map(BureauView::name)
+			.orElseGet(() -> "0".equals(regionCode) ? "国家邮政局" : regions.fullName(regionCode) + "邮政管理局");
+	}
+
+	private String receiverBureau(Clerk clerk) {
+		return clerk.regionCode() == null ? "邮政管理局" : bureauName(clerk.regionCode());
+	}
+
+	/** Receipt: staff (not read-only) of the city or provincial bureau whose region holds the premises. */
+	private static void requireReceiver(Clerk clerk, ApplicationView a) {
+		if (clerk.enterprise() || !clerk.writer() || clerk.level() == null
+				|| !(clerk.level() == BureauLevel.CITY || clerk.level() == BureauLevel.PROVINCE
+						|| clerk.level() == BureauLevel.NATIONAL)
+				|| !DataScope.region(clerk.regionCode()).containsRegion(a.regionCode())) {
+			throw new AccessRefusedException("许可申请由经营场所所在地的市（地）或省邮政管理局受理");
+		}
+	}
+
+	/** 初审 and 现场核查: staff of the city bureau of the premises. */
+	private static void requireCity(Clerk clerk, ApplicationView a, String what) {
+		if (clerk.enterprise() || !clerk.writer() || clerk.level() != BureauLevel.CITY
+				|| !DataScope.region(clerk.regionCode()).containsRegion(a.regionCode())) {
+			throw new AccessRefusedException(what + "由经营场所所在地的市（地）邮政管理局进行");
+		}
+	}
+
+	/** Pausing the clock: staff handling the application — the city bureau of the premises or the competent level. */
+	private static void requireHandler(Clerk clerk, ApplicationView a) {
+		boolean city = clerk.level() == BureauLevel.CITY;
+		boolean decider = clerk.level() == a.approvingLevel().bureauLevel();
+		if (clerk.enterprise() || !(clerk.writer() || clerk.leader()) || !(city || decider)
+				|| !DataScope.region(clerk.regionCode()).containsRegion(a.regionCode())) {
+			throw new AccessRefusedException("只有经营场所所在地的市（地）邮政管理局或有权作出决定的机关可以中止、恢复计时");
+		}
+	}
+
+	/** The decision: the competent level (邮政法(2015) art.52) whose region holds the premises. */
+	private static void requireDecider(Clerk clerk, ApplicationView a) {
+		if (clerk.enterprise() || !(clerk.writer() || clerk.leader()) || clerk.level() != a.approvingLevel().bureauLevel()
+				|| !DataScope.region(clerk.regionCode()).containsRegion(a.regionCode())) {
+			throw new AccessRefusedException(a.scope().label() + "快递业务经营许可由" + a.approvingLevel().label() + "作出决定（邮政法第52条）");
+		}
+	}
+
+	private static void requireReadable(DataScope scope, ApplicationView a) {
+		boolean visible = scope.kind() == DataScope.Kind.ENTERPRISE ? a.applicantCreditCode().equals(scope.enterpriseCreditCode())
+				: scope.containsRegion(a.regionCode());
+		if (!visible) {
+			throw DomainException.notFound("许可申请", a.id());
+		}
+	}
+
+	private ApplicationView find(long id) {
+		return jdbc.sql("SELECT * FROM licence_application WHERE id = :id")
+			.param("id", id)
+			.query(Rows.of(ApplicationView.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("许可申请", id));
+	}
+
+	private ApplicationView lock(DataScope scope, long id) {
+		jdbc.sql("SELECT id FROM licence_application WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
+		ApplicationView a = find(id);
+		requireReadable(scope, a);
+		return a;
+	}
+
+	/** Moves the application to {@code to} (the same state for a step that records something) with the extra SET clause. */
+	private void move(ApplicationView a, ApplicationStatus to, String set, Map<String, ?> params) {
+		int n = jdbc.sql("UPDATE licence_application SET status = :to, updated_at = :now " + set + " WHERE id = :id AND status = :from")
+			.params(params)
+			.param("to", to.name())
+			.param("now", OffsetDateTime.now(clock))
+			.param("id", a.id())
+			.param("from", a.status().name())
+			.update();
+		if (n != 1) {
+			throw DomainException.illegalTransition("申请状态已被他人改变，请刷新后重试");
+		}
+	}
+
+	private void record(ApplicationView a, String action, String summary) {
+		audit.record(AuditEntry.of(action, "licence_application", a.id(), a.number() + "：" + summary).inRegion(a.regionCode()));
+	}
+
+	private static StatutoryRule capitalRule(LicenceScope scope) {
+		return switch (scope) {
+			case CITY, PROVINCE -> StatutoryRule.LICENCE_CAPITAL_PROVINCE;
+			case INTER_PROVINCE -> StatutoryRule.LICENCE_CAPITAL_INTER_PROVINCE;
+			case INTERNATIONAL -> StatutoryRule.LICENCE_CAPITAL_INTERNATIONAL;
+		};
+	}
+
+	/** A scope by its Chinese name (同城, 省内, 跨省, 国际) or its code; null (and an error on {@code field}) otherwise. */
+	public static LicenceScope scope(Validation v, String field, String text) {
+		if (Text.isBlank(text)) {
+			v.require(field, false, "required", "业务范围（" + field + "）不能为空");
+			return null;
+		}
+		for (LicenceScope s : LicenceScope.values()) {
+			if (s.label().equals(text.strip()) || s.name().equalsIgnoreCase(text.strip())) {
+				return s;
+			}
+		}
+		v.require(field, false, "one-of", "业务范围（" + field + "）应为同城、省内、跨省、国际之一");
+		return null;
+	}
+
+	static <E extends Enum<E>> E parse(Validation v, String field, String label, String text, Class<E> type) {
+		if (Text.isBlank(text)) {
+			v.require(field, false, "required", label + "（" + field + "）不能为空");
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			List<String> names = new ArrayList<>();
+			for (E e : type.getEnumConstants()) {
+				names.add(e.name());
+			}
+			v.require(field, false, "one-of", label + "（" + field + "）应为" + String.join("、", names) + "之一");
+			return null;
+		}
+	}
+}

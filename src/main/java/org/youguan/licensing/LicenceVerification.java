@@ -1,0 +1,77 @@
+package org.youguan.licensing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.LicenceStatus;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
+
+/**
+ * The public verification of an e-licence by its number and the verification code printed on the certificate (and
+ * held by its QR code). The status is the registry's (revoked, cancelled, expired reported as such); no personal data
+ * is shown — the holder's name, the scope and the validity only.
+ */
+@Service
+public class LicenceVerification {
+
+	/**
+	 * What the verify page and API answer (stable contract of {@code GET /api/v1/public/licences/verify}).
+	 * @param valid whether the number and code belong together and the licence is in force today
+	 * @param enterprise the holder's name (null when the number and code do not match)
+	 * @param scope the business scope (同城, 省内, 跨省, 国际)
+	 * @param status VALID, EXPIRED, REVOKED, CANCELLED, or UNKNOWN when the number and code do not match
+	 * @param statusLabel the status in Chinese
+	 */
+	public record Result(boolean valid, String enterprise, String scope, LocalDate validFrom, LocalDate validUntil,
+			String status, String statusLabel, String number) {
+
+		static Result unknown(String number) {
+			return new Result(false, null, null, null, null, "UNKNOWN", "未查到与该编号和验证码相符的许可证", number);
+		}
+	}
+
+	private final LicenceApplications applications;
+
+	private final Licences licences;
+
+	private final Clock clock;
+
+	LicenceVerification(LicenceApplications applications, Licences licences, Clock clock) {
+		this.applications = applications;
+		this.licences = licences;
+		this.clock = clock;
+	}
+
+	/**
+	 * Verifies licence {@code number} against {@code code} (compared in constant time, case-insensitively).
+	 * @return the licence as the public may see it, or {@link Result#unknown} when they do not match
+	 */
+	public Result verify(String number, String code) {
+		String n = number == null ? "" : number.strip();
+		String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+		Optional<ApplicationView> issued = applications.findByLicence(n);
+		if (n.isEmpty() || issued.isEmpty() || issued.get().verificationCode() == null
+				|| !MessageDigest.isEqual(issued.get().verificationCode().getBytes(StandardCharsets.UTF_8),
+						c.getBytes(StandardCharsets.UTF_8))) {
+			return Result.unknown(n);
+		}
+		ApplicationView a = issued.get();
+		Optional<LicenceView> recorded = licences.findByNumber(DataScope.all(), n);
+		if (recorded.isPresent()) {
+			LicenceView l = recorded.get();
+			return new Result(l.status() == LicenceStatus.VALID, l.enterpriseName(), l.scope().label(), l.issuedOn(),
+					l.expiresOn(), l.status().name(), l.status().label(), n);
+		}
+		// granted, and the registry has not recorded it yet (it does so on the decision's event): dates decide
+		LicenceStatus status = a.validUntil().isBefore(LocalDate.now(clock)) ? LicenceStatus.EXPIRED : LicenceStatus.VALID;
+		return new Result(status == LicenceStatus.VALID, a.applicantName(), a.scope().label(), a.validFrom(), a.validUntil(),
+				status.name(), status.label(), n);
+	}
+}

@@ -1,0 +1,35 @@
+package org.youguan.licensing.internal;
+
+import org.springframework.stereotype.Component;
+import org.youguan.documents.AttachmentAccess;
+import org.youguan.documents.AttachmentOwner;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.licensing.LicenceApplications;
+
+/**
+ * Who may read the licensing module's files (materials, site photos, the documents issued, the certificate): staff
+ * whose scope covers the premises' region and the applicant itself, as the pages decide; anyone else gets 404.
+ */
+@Component
+class LicensingAttachmentAccess implements AttachmentAccess {
+
+	private final LicenceApplications applications;
+
+	LicensingAttachmentAccess(LicenceApplications applications) {
+		this.applications = applications;
+	}
+
+	@Override
+	public String module() {
+		return LicenceApplications.MODULE;
+	}
+
+	@Override
+	public void requireReadable(DataScope scope, AttachmentOwner owner) {
+		if (!LicenceApplications.OWNER.equals(owner.type())) {
+			throw DomainException.notFound("附件", owner.id());
+		}
+		applications.requireReadable(scope, owner.id());
+	}
+}

@@ -1,0 +1,102 @@
+package org.youguan.licensing.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
+
+import org.youguan.rules.RuleUnit;
+import org.youguan.rules.StatutoryRule;
+
+/**
+ * Every period of the licensing procedure, counted on the working-day calendar with the values of the rule catalogue
+ * in the unit the catalogue gives (working days; calendar days moved to the next working day when the last day is off).
+ */
+public final class LicensingClock {
+
+	/** A period that does not count towards the decision limit; {@code endedOn} null while it lasts. */
+	public record Pause(LocalDate startedOn, LocalDate endedOn) {
+	}
+
+	private final Days days;
+
+	private final Function<StatutoryRule, BigDecimal> values;
+
+	/**
+	 * @param days the working-day calendar
+	 * @param values the value of each rule where the application is (the bureau's override or the default)
+	 */
+	public LicensingClock(Days days, Function<StatutoryRule, BigDecimal> values) {
+		this.days = days;
+		this.values = values;
+	}
+
+	private int amount(StatutoryRule rule) {
+		return values.apply(rule).intValueExact();
+	}
+
+	/** The last day of a period of {@code rule} counted from {@code start}, in the rule's unit. */
+	public LocalDate due(StatutoryRule rule, LocalDate start) {
+		int n = amount(rule);
+		if (rule.unit() == RuleUnit.WORKING_DAYS) {
+			return days.plusWorkingDays(start, n);
+		}
+		if (rule.unit() == RuleUnit.CALENDAR_DAYS) {
+			return days.plusCalendarDays(start, n);
+		}
+		throw new IllegalArgumentException(rule.code() + " is not counted in days");
+	}
+
+	/**
+	 * The last day to notify the applicant once of every missing material (补正, 行政许可法(2019) art.32: 5 days, counted
+	 * in working days by art.82); after it the application counts as accepted on the day it was received.
+	 */
+	public LocalDate receiptDue(LocalDate submittedOn) {
+		return due(StatutoryRule.LICENCE_MISSING_MATERIALS_NOTICE, submittedOn);
+	}
+
+	/** The last day of the delegated on-site verification's report (10 working days, configurable). */
+	public LocalDate verificationDue(LocalDate acceptedOn) {
+		return due(StatutoryRule.LICENCE_SITE_VERIFICATION_REPORT, acceptedOn);
+	}
+
+	/**
+	 * The day the decision is due: 45 days from acceptance (邮政法(2015) art.53) plus every day of a pause (补正 of
+	 * verification defects, hearing, expert review: 行政许可法(2019) art.45) — a pause still lasting counts up to
+	 * {@code today}; days before acceptance do not count.
+	 */
+	public LocalDate decisionDue(LocalDate acceptedOn, List<Pause> pauses, LocalDate today) {
+		long paused = 0;
+		for (Pause p : pauses) {
+			LocalDate from = p.startedOn().isBefore(acceptedOn) ? acceptedOn : p.startedOn();
+			LocalDate to = p.endedOn() == null ? today : p.endedOn();
+			if (!to.isBefore(from)) {
+				paused += ChronoUnit.DAYS.between(from, to) + 1;
+			}
+		}
+		return days.plusCalendarDays(acceptedOn, Math.toIntExact(amount(StatutoryRule.LICENCE_DECISION) + paused));
+	}
+
+	/** The last day to issue the certificate of an approval: 10 days (行政许可法(2019) art.44). */
+	public LocalDate certificateDue(LocalDate decidedOn) {
+		return due(StatutoryRule.LICENCE_CERTIFICATE_ISSUE, decidedOn);
+	}
+
+	/** The last day of validity of a licence issued on {@code issuedOn}: 5 years, the day before the anniversary. */
+	public LocalDate validUntil(LocalDate issuedOn) {
+		return issuedOn.plusYears(amount(StatutoryRule.LICENCE_VALIDITY)).minusDays(1);
+	}
+
+	/**
+	 * The last day to apply for renewal of a licence valid until {@code validUntil}: 30 days before it (快递业务经营许可管理办法).
+	 */
+	public LocalDate renewalDue(LocalDate validUntil) {
+		return validUntil.minusDays(amount(StatutoryRule.LICENCE_RENEWAL_BEFORE_EXPIRY));
+	}
+
+	/** Calendar days from {@code today} to {@code due}: 0 on the last day, negative once overdue. */
+	public static long remaining(LocalDate due, LocalDate today) {
+		return ChronoUnit.DAYS.between(today, due);
+	}
+}

@@ -1,0 +1,319 @@
+package org.youguan.licensing.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.ImportResult;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FiguresQuery;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PageSteps;
+import org.youguan.licensing.ApplicationKind;
+import org.youguan.licensing.ApplicationStatus;
+import org.youguan.licensing.Clerk;
+import org.youguan.licensing.LicenceApplications;
+import org.youguan.licensing.LicensingFigures;
+import org.youguan.licensing.Material;
+import org.youguan.org.CurrentUser;
+import org.youguan.platform.BackgroundJobs;
+import org.youguan.registry.LicenceScope;
+
+/**
+ * The licensing pages, for bureau staff and for enterprises on their portal (each sees what its data scope allows): the
+ * application list with search, sort and pages; the application form (an enterprise for itself, staff for a paper
+ * application) with a file per material; an application's page where the steps run through {@link PageSteps} (the
+ * service refuses a step to anyone not entitled to it: 403); the figures page and the .xlsx import of past applications.
+ */
+@Controller
+class LicensingController {
+
+	static final String IMPORT_ERRORS = "licensing.import";
+
+	/** The checklist lines the verification form offers (快递业务经营许可管理办法: 场地、安全、服务、人员). */
+	static final List<String> CHECKLIST = List.of("经营场所与申请材料一致，满足快件收寄、分拣、投递需要", "配备符合国家标准的安检设备、视频监控设备",
+			"安全保障制度和措施落实（实名收寄、收寄验视、过机安检）", "服务质量管理制度、业务操作规范和投诉处理机制健全", "从业人员数量和培训情况符合要求");
+
+	private final LicenceApplications applications;
+
+	private final LicensingFigures figures;
+
+	private final LicensingImport imports;
+
+	private final BackgroundJobs jobs;
+
+	private final Clock clock;
+
+	LicensingController(LicenceApplications applications, LicensingFigures figures, LicensingImport imports,
+			BackgroundJobs jobs, Clock clock) {
+		this.applications = applications;
+		this.figures = figures;
+		this.imports = imports;
+		this.jobs = jobs;
+		this.clock = clock;
+	}
+
+	@GetMapping("/licensing/applications")
+	@PreAuthorize(LicensingApiController.READERS)
+	String list(DataScope scope, ListRequest request, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "false") boolean open, Model model) {
+		PageQuery query = request.toPage();
+		ApplicationStatus s = LicensingApiController.status(status);
+		PageResult<LicenceApplications.ApplicationSummary> result = applications.list(scope, s, open, query);
+		model.addAttribute("result", result);
+		model.addAttribute("applications", result.items());
+		model.addAttribute("query", query);
+		model.addAttribute("status", s);
+		model.addAttribute("open", open);
+		model.addAttribute("statuses", ApplicationStatus.values());
+		return "licensing/applications";
+	}
+
+	@GetMapping("/licensing/applications/new")
+	@PreAuthorize(LicensingApiController.APPLICANTS)
+	String form(@AuthenticationPrincipal CurrentUser me, Model model) {
+		model.addAttribute("enterprise", me.enterpriseCreditCode() != null);
+		model.addAttribute("scopes", LicenceScope.values());
+		model.addAttribute("kinds", ApplicationKind.values());
+		model.addAttribute("materials", Material.values());
+		return "licensing/application-form";
+	}
+
+	@PostMapping("/licensing/applications")
+	@PreAuthorize(LicensingApiController.APPLICANTS)
+	String submit(@AuthenticationPrincipal CurrentUser me, @RequestParam Map<String, String> form,
+			@RequestParam(required = false) LocalDate submittedOn, @RequestParam Map<String, MultipartFile> files,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/licensing/applications/new", () -> {
+			List<String> branches = form.get("branches") == null ? List.of()
+					: Arrays.stream(form.get("branches").split("\\R")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+			LicenceApplications.ApplicationData data = new LicenceApplications.ApplicationData(form.get("kind"),
+					form.get("applicantCreditCode"), form.get("applicantName"), form.get("legalRepresentative"),
+					form.get("registeredCapital"), form.get("scope"), form.get("serviceArea"), form.get("premisesAddress"),
+					form.get("regionCode"), form.get("safetySystem"), form.get("serviceSystem"), form.get("personnel"),
+					form.get("contactName"), form.get("contactPhone"), branches, submittedOn == null ? null : submittedOn.toString());
+			long id = applications.submit(Clerk.of(me), data, materials(files));
+			return new PageSteps.Done("已提交许可申请", "/licensing/applications/" + id);
+		});
+	}
+
+	@GetMapping("/licensing/applications/{id}")
+	@PreAuthorize(LicensingApiController.READERS)
+	String application(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
+		LicenceApplications.ApplicationDetail d = applications.get(scope, id);
+		model.addAttribute("d", d);
+		model.addAttribute("a", d.application());
+		model.addAttribute("staff", me.enterpriseCreditCode() == null);
+		model.addAttribute("materials", Material.values());
+		model.addAttribute("checklist", CHECKLIST);
+		model.addAttribute("correctionItems", d.application().correctionItems() == null ? List.of()
+				: List.of(d.application().correctionItems().split("\n")));
+		model.addAttribute("certificate", d.attachments().stream().filter(x -> x.kind().equals(LicenceApplications.CERTIFICATE))
+			.findFirst().orElse(null));
+		return "licensing/application";
+	}
+
+	@PostMapping("/licensing/applications/{id}/correction-notice")
+	@PreAuthorize(LicensingApiController.WRITERS)
+	String correctionNotice(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) String items, RedirectAttributes redirect) {
+		List<String> extra = items == null ? List.of() : Arrays.stream(items.split("\\R")).filter(x -> !x.isBlank()).toList();
+		return PageSteps.run(redirect, here(id), "已出具补正通知", () -> applications.requestCorrection(Clerk.of(me), id, extra));
+	}
+
+	@PostMapping("/licensing/applications/{id}/correction")
+	@PreAuthorize(LicensingApiController.APPLICANTS)
+	String correction(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam Map<String, MultipartFile> files, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), "已提交补正材料", () -> applications.correct(Clerk.of(me), id, materials(files)));
+	}
+
+	@PostMapping("/licensing/applications/{id}/materials")
+	@PreAuthorize(LicensingApiController.APPLICANTS)
+	String material(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String kind,
+			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), "已补充申请材料", () -> applications.addMaterial(Clerk.of(me), id,
+				LicensingApiController.material(kind), file == null || file.isEmpty() ? null : upload(file)));
+	}
+
+	@PostMapping("/licensing/applications/{id}/acceptance")
+	@PreAuthorize(LicensingApiController.WRITERS)
+	String accept(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), () -> new PageSteps.Done("已受理，受理文号" + applications.accept(Clerk.of(me), id), here(id)));
+	}
+
+	@PostMapping("/licensing/applications/{id}/non-acceptance")
+	@PreAuthorize(LicensingApiController.WRITERS)
+	String notAccept(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String competentBureau, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), "已作出不予受理决定",
+				() -> applications.refuseToAccept(Clerk.of(me), id, reason, competentBureau));
+	}
+
+	@PostMapping("/licensing/applications/{id}/review")
+	@PreAuthorize(LicensingApiController.WRITERS)
+	String review(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String opinion,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), "已记录初审意见", () -> applications.review(Clerk.of(me), id, opinion));
+	}
+
+	@PostMapping("/licensing/applications/{id}/verification")
+	@PreAuthorize(LicensingApiController.WRITERS)
+	String verify(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam Map<String, String> form,
+			@RequestParam(required = false) LocalDate verifiedOn,
+			@RequestParam(name = "photos", required = false) List<MultipartFile> photos, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), () -> {
+			List<LicenceApplications.CheckLine> lines = new ArrayList<>();
+			for (int i = 0; i < CHECKLIST.size(); i++) {
+				String passed = form.get("line" + i);
+				lines.add(new LicenceApplications.CheckLine(CHECKLIST.get(i), passed == null ? null : Boolean.valueOf(passed),
+						form.get("note" + i)));
+			}
+			List<String> team = List.of(form.getOrDefault("inspector1", ""), form.getOrDefault("inspector2", ""),
+					form.getOrDefault("inspector3", ""));
+			String passed = form.get("passed");
+			try {
+				applications.verify(Clerk.of(me), id, new LicenceApplications.Verification(
+						verifiedOn == null ? null : verifiedOn.toString(), team, lines,
+						passed == null || passed.isBlank() ? null : Boolean.valueOf(passed), form.get("conclusion")),
+						UploadedFile.of(photos));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return new PageSteps.Done("已记录现场核查", here(id));
+		});
+	}
+
+	@PostMapping("/licensing/applications/{id}/suspension")
+	@PreAuthorize(LicensingApiController.DECIDERS)
+	String suspend(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), "已中止计时", () -> applications.suspend(Clerk.of(me), id, kind, reason));
+	}
+
+	@PostMapping("/licensing/applications/{id}/resumption")
+	@PreAuthorize(LicensingApiController.DECIDERS)
+	String resume(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), "已恢复计时", () -> applications.resume(Clerk.of(me), id));
+	}
+
+	@PostMapping("/licensing/applications/{id}/approval")
+	@PreAuthorize(LicensingApiController.DECIDERS)
+	String approve(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), () -> new PageSteps.Done("已准予许可，许可证编号" + applications.approve(Clerk.of(me), id), here(id)));
+	}
+
+	@PostMapping("/licensing/applications/{id}/refusal")
+	@PreAuthorize(LicensingApiController.DECIDERS)
+	String refuse(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), "已作出不予许可决定", () -> applications.refuse(Clerk.of(me), id, reason));
+	}
+
+	@GetMapping("/licensing/figures")
+	@PreAuthorize(LicensingApiController.STAFF)
+	String figures(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
+		model.addAttribute("q", q);
+		model.addAttribute("figures", figures.figures(scope, q.region(), q.from(), q.to()));
+		return "licensing/figures";
+	}
+
+	@GetMapping("/licensing/import")
+	@PreAuthorize(LicensingApiController.WRITERS)
+	String importForm() {
+		return "licensing/import";
+	}
+
+	@GetMapping("/licensing/import/template.xlsx")
+	@PreAuthorize(LicensingApiController.WRITERS)
+	ResponseEntity<byte[]> template() {
+		return Downloads.xlsx("历史许可申请导入模板.xlsx", imports.template());
+	}
+
+	@PostMapping("/licensing/import")
+	@PreAuthorize(LicensingApiController.WRITERS)
+	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) throws IOException {
+		try {
+			ImportResult result = imports.importFile(scope, me.regionCode(), me.getUsername(), file == null ? null : file.getBytes());
+			if (result.rejected()) {
+				UUID sheet = jobs.record(IMPORT_ERRORS, me.getUsername(), BackgroundJobs.State.REJECTED,
+						"有" + result.errors().size() + "行存在错误，未导入任何数据", "历史许可申请导入-错误.xlsx", result.annotated());
+				model.addAttribute("rowErrors", result.errors());
+				model.addAttribute("errorSheet", sheet);
+				response.setStatus(422);
+				return "licensing/import";
+			}
+			redirect.addFlashAttribute("message", "已导入历史许可申请" + result.imported() + "条");
+			return "redirect:/licensing/applications";
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			response.setStatus(ex.code().status());
+			return "licensing/import";
+		}
+	}
+
+	/** The rejected sheet with its error column, once, to the user who uploaded it. */
+	@GetMapping("/licensing/import/errors/{id}.xlsx")
+	@PreAuthorize(LicensingApiController.WRITERS)
+	ResponseEntity<byte[]> importErrors(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		BackgroundJobs.Result sheet = jobs.takeResult(id, IMPORT_ERRORS, me.getUsername())
+			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
+		return Downloads.xlsx(sheet.name(), sheet.content());
+	}
+
+	/** The files of a form by material: a field named after the material (BUSINESS_LICENCE …); empty ones skipped. */
+	static Map<Material, UploadedFile> materials(Map<String, MultipartFile> files) {
+		Map<Material, UploadedFile> result = new EnumMap<>(Material.class);
+		for (Material m : Material.values()) {
+			MultipartFile f = files.get(m.name());
+			if (f != null && !f.isEmpty()) {
+				result.put(m, upload(f));
+			}
+		}
+		return result;
+	}
+
+	private static UploadedFile upload(MultipartFile f) {
+		try {
+			return new UploadedFile(f.getOriginalFilename(), f.getBytes());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String here(long id) {
+		return "/licensing/applications/" + id;
+	}
+}

@@ -1,0 +1,203 @@
+package org.youguan.licensing.internal;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.apache.poi.util.Units;
+import org.apache.poi.xwpf.usermodel.Document;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.youguan.documents.WordTemplates;
+import org.youguan.licensing.ApplicationView;
+
+/**
+ * The documents of the licensing procedure, filled from the replaceable templates in {@code documents/}: the 受理通知书,
+ * the 补正通知书 listing every missing item, the 不予受理决定书 naming the competent bureau, the decision (准予 / 不予许可,
+ * the latter with its reasons and the remedies of 行政复议 and 行政诉讼) and the certificate (快递业务经营许可证) with its
+ * verification code and a QR code (ZXing) to the public verify page.
+ */
+@Component
+public class LicensingDocuments {
+
+	static final String RECEIPT = "documents/licence-receipt.docx";
+
+	static final String CORRECTION = "documents/licence-correction-notice.docx";
+
+	static final String NOT_ACCEPTED = "documents/licence-not-accepted.docx";
+
+	static final String APPROVAL = "documents/licence-approval.docx";
+
+	static final String REFUSAL = "documents/licence-refusal.docx";
+
+	static final String CERTIFICATE = "documents/licence-certificate.docx";
+
+	/** The text of the paragraph the QR code replaces. */
+	static final String QR_FIELD = "${qr}";
+
+	private final WordTemplates templates;
+
+	private final LicensingSettings settings;
+
+	LicensingDocuments(WordTemplates templates, LicensingSettings settings) {
+		this.templates = templates;
+		this.settings = settings;
+	}
+
+	/** 受理通知书 with the receipt's 文号 and the decision limit. */
+	public byte[] receipt(ApplicationView a, String bureau) {
+		Map<String, String> f = common(a, bureau);
+		f.put("receiptNumber", a.receiptNumber());
+		f.put("acceptedOn", chinese(a.acceptedOn()));
+		f.put("byLaw", a.acceptedByLaw() ? "（补正告知期限届满未告知，依法自收到申请材料之日起受理）" : "");
+		f.put("decisionDueOn", chinese(a.decisionDueOn()));
+		return fill(RECEIPT, f, Map.of());
+	}
+
+	/** 补正通知书: every missing item at once (行政许可法(2019) art.32). */
+	public byte[] correctionNotice(ApplicationView a, List<String> items, String bureau) {
+		Map<String, String> f = common(a, bureau);
+		f.put("notifiedOn", chinese(a.correctionNotifiedOn()));
+		List<Map<String, String>> rows = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			rows.add(Map.of("no", String.valueOf(i + 1), "item", items.get(i)));
+		}
+		return fill(CORRECTION, f, Map.of("items", rows));
+	}
+
+	/** 不予受理决定书 naming the competent bureau. */
+	public byte[] notAccepted(ApplicationView a, String bureau) {
+		Map<String, String> f = common(a, bureau);
+		f.put("reason", a.notAcceptedReason());
+		f.put("competentBureau", a.competentBureau());
+		f.put("decidedOn", chinese(a.notAcceptedOn()));
+		return fill(NOT_ACCEPTED, f, Map.of());
+	}
+
+	/** 准予许可决定书 or 不予许可决定书 (reasons and remedies). */
+	public byte[] decision(ApplicationView a, String bureau) {
+		Map<String, String> f = common(a, bureau);
+		f.put("decisionNumber", a.decisionNumber());
+		f.put("decidedOn", chinese(a.decidedOn()));
+		boolean approved = "APPROVED".equals(a.decision());
+		if (approved) {
+			f.put("licenceNumber", a.licenceNumber());
+			f.put("validFrom", chinese(a.validFrom()));
+			f.put("validUntil", chinese(a.validUntil()));
+			return fill(APPROVAL, f, Map.of());
+		}
+		f.put("reasons", a.decisionReasons());
+		return fill(REFUSAL, f, Map.of());
+	}
+
+	/** The certificate with its verification code and the QR code to the public verify page. */
+	public byte[] certificate(ApplicationView a, String bureau) {
+		Map<String, String> f = common(a, bureau);
+		f.put("licenceNumber", a.licenceNumber());
+		f.put("verificationCode", a.verificationCode());
+		f.put("validFrom", chinese(a.validFrom()));
+		f.put("validUntil", chinese(a.validUntil()));
+		f.put("issuedOn", chinese(a.decidedOn()));
+		f.put("verifyUrl", verifyUrl(a.licenceNumber(), a.verificationCode()));
+		byte[] filled = fill(CERTIFICATE, f, Map.of());
+		return withQr(filled, qrPng(verifyUrl(a.licenceNumber(), a.verificationCode())));
+	}
+
+	/** The public verify page's address for a licence and its code (what the QR code holds). */
+	public String verifyUrl(String number, String code) {
+		return settings.verifyBaseUrl() + "/public/licences/verify?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8)
+				+ "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
+	}
+
+	/** A QR code (PNG, 300 px, error correction M) of {@code text}. */
+	public static byte[] qrPng(String text) {
+		try {
+			BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 300, 300,
+					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.CHARACTER_SET, "UTF-8",
+							EncodeHintType.MARGIN, 2));
+			BufferedImage image = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+			for (int x = 0; x < m.getWidth(); x++) {
+				for (int y = 0; y < m.getHeight(); y++) {
+					image.setRGB(x, y, m.get(x, y) ? 0xFF000000 : 0xFFFFFFFF);
+				}
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ImageIO.write(image, "png", out);
+			return out.toByteArray();
+		}
+		catch (WriterException | IOException ex) {
+			throw new IllegalStateException("QR code not written", ex);
+		}
+	}
+
+	/** Puts the QR code image in place of the paragraph reading {@code ${qr}}. */
+	static byte[] withQr(byte[] docx, byte[] png) {
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			for (XWPFParagraph p : doc.getParagraphs()) {
+				if (p.getText().contains(QR_FIELD)) {
+					for (int i = p.getRuns().size() - 1; i >= 0; i--) {
+						p.removeRun(i);
+					}
+					XWPFRun run = p.createRun();
+					run.addPicture(new ByteArrayInputStream(png), Document.PICTURE_TYPE_PNG, "qr.png", Units.toEMU(110),
+							Units.toEMU(110));
+				}
+			}
+			doc.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException | InvalidFormatException ex) {
+			throw new UncheckedIOException(new IOException("QR code not placed", ex));
+		}
+	}
+
+	private Map<String, String> common(ApplicationView a, String bureau) {
+		Map<String, String> f = new HashMap<>();
+		f.put("bureau", bureau);
+		f.put("number", a.number());
+		f.put("applicant", a.applicantName());
+		f.put("creditCode", a.applicantCreditCode());
+		f.put("kind", a.kind().label());
+		f.put("scope", a.scope().label());
+		f.put("serviceArea", a.serviceArea() == null ? "" : a.serviceArea());
+		f.put("address", a.premisesAddress() == null ? "" : a.premisesAddress());
+		f.put("submittedOn", chinese(a.submittedOn()));
+		f.put("level", a.approvingLevel().label());
+		return f;
+	}
+
+	private byte[] fill(String template, Map<String, String> fields, Map<String, List<Map<String, String>>> tables) {
+		try (InputStream in = new ClassPathResource(template).getInputStream()) {
+			return templates.fill(in, fields, tables);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String chinese(LocalDate day) {
+		return day == null ? "" : day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+	}
+}

@@ -1,0 +1,185 @@
+package org.youguan.licensing.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.ImportResult;
+import org.youguan.documents.SheetCell;
+import org.youguan.documents.SheetImport;
+import org.youguan.documents.SheetImport.RowContext;
+import org.youguan.documents.SheetRows;
+import org.youguan.documents.SheetRows.SheetRow;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.licensing.ApplicationKind;
+import org.youguan.licensing.LicenceApplications;
+import org.youguan.licensing.LicenceApplications.ImportedApplication;
+
+/**
+ * The .xlsx import of a bureau's past licence applications, on the shape every import shares ({@link SheetImport}:
+ * every row checked first, one bad row imports nothing, every bad row reported by row number, column and rule): each
+ * row is checked by the check the API runs ({@link LicenceApplications#checkImported}) and recorded through
+ * {@link LicenceApplications#importApplication}, all in one transaction. Kinds and decisions may be written in Chinese
+ * (新设许可, 变更, 延续, 分支机构; 准予许可, 不予许可, 未决定) or as the API's codes; dates as date cells or text.
+ */
+@Service
+public class LicensingImport {
+
+	static final String CREDIT_CODE = "申请人统一社会信用代码";
+
+	static final String NAME = "申请人名称";
+
+	static final String KIND = "申请类型";
+
+	static final String SCOPE = "业务范围";
+
+	static final String RECEIVED = "收到申请日期";
+
+	static final String REVIEWED = "初审日期";
+
+	static final String VERIFIED = "现场核查日期";
+
+	static final String DECISION = "决定";
+
+	static final String DECIDED = "决定日期";
+
+	static final String LICENCE = "许可证编号";
+
+	/** The columns every sheet must have. */
+	static final List<String> HEADERS = List.of(CREDIT_CODE, NAME, KIND, SCOPE, RECEIVED, DECISION);
+
+	static final List<String> OPTIONAL = List.of(REVIEWED, VERIFIED, DECIDED, LICENCE);
+
+	static final List<String> TEMPLATE = List.of(CREDIT_CODE, NAME, KIND, SCOPE, RECEIVED, REVIEWED, VERIFIED, DECISION,
+			DECIDED, LICENCE);
+
+	static final List<String> EXAMPLE = List.of("91320506MA1XB2QK3D", "苏州示例快递有限公司", "新设许可", "省内", "2025-03-05",
+			"2025-03-12", "2025-03-20", "准予许可", "2025-04-10", "快递许可-32-2025-000001");
+
+	static final Map<String, String> COLUMNS = Map.of("applicantCreditCode", CREDIT_CODE, "applicantName", NAME, "kind", KIND,
+			"scope", SCOPE, "receivedOn", RECEIVED, "preliminaryReviewedOn", REVIEWED, "onSiteVerifiedOn", VERIFIED,
+			"decision", DECISION, "decidedOn", DECIDED, "licenceNumber", LICENCE);
+
+	private final LicenceApplications applications;
+
+	private final AuditTrail audit;
+
+	LicensingImport(LicenceApplications applications, AuditTrail audit) {
+		this.applications = applications;
+		this.audit = audit;
+	}
+
+	/** The empty template: the columns and one example row. */
+	public byte[] template() {
+		return SheetRows.template("历史许可申请", TEMPLATE, EXAMPLE);
+	}
+
+	/**
+	 * Imports the past applications of an .xlsx sheet, all or nothing (a licence number twice in the file is refused
+	 * too), audited once with the row count.
+	 * @param ownRegion the caller's region, where applicants unknown to the registry are placed
+	 * @return the imported count, or every bad row and the annotated sheet
+	 * @throws InvalidValueException on the field "file" when the file is not an .xlsx with the template's headers
+	 */
+	@Transactional
+	public ImportResult importFile(DataScope scope, String ownRegion, String by, byte[] content) {
+		if (content == null || content.length == 0) {
+			throw new InvalidValueException("file", "required", "请选择要导入的.xlsx文件");
+		}
+		SheetImport.Twins licences = new SheetImport.Twins();
+		List<Long> ids = new ArrayList<>();
+		ImportResult result = SheetImport.runPrepared(content, HEADERS, OPTIONAL, COLUMNS,
+				rows -> (row, context) -> check(scope, ownRegion, row, context, licences),
+				valid -> valid.forEach(data -> ids.add(applications.importApplication(scope, ownRegion, by, data))));
+		if (!result.rejected()) {
+			audit.record(AuditEntry.of("licensing.import-file", "licence_application", null,
+					"批量导入历史许可申请" + ids.size() + "条").states(null, Map.of("applicationIds", ids)));
+		}
+		return result;
+	}
+
+	private ImportedApplication check(DataScope scope, String ownRegion, SheetRow row, RowContext context,
+			SheetImport.Twins licences) {
+		if (row.cell(CREDIT_CODE).kind() == SheetCell.Kind.NUMBER) {
+			context.fail(CREDIT_CODE, "text-cell", "统一社会信用代码应以文本格式填写：按数字保存时Excel只保留15位");
+			return null;
+		}
+		ImportedApplication data = new ImportedApplication(text(row, CREDIT_CODE), text(row, NAME), kind(text(row, KIND)),
+				text(row, SCOPE), date(row, context, RECEIVED), date(row, context, REVIEWED), date(row, context, VERIFIED),
+				decision(text(row, DECISION)), date(row, context, DECIDED), text(row, LICENCE));
+		if (context.hasErrors()) {
+			return null;
+		}
+		try {
+			applications.checkImported(scope, ownRegion, data);
+		}
+		catch (DomainException ex) {
+			ex.formErrors().forEach(e -> context.fail(COLUMNS.getOrDefault(e.field(), e.field()), e.rule(),
+					e.message().replace("（" + e.field() + "）", "")));
+			return null;
+		}
+		if (data.licenceNumber() != null) {
+			licences.check(data.licenceNumber(), row, context, LICENCE, "许可证编号");
+		}
+		return data;
+	}
+
+	static String kind(String text) {
+		if (text == null) {
+			return null;
+		}
+		for (ApplicationKind k : ApplicationKind.values()) {
+			if (k.label().equals(text) || k.name().equalsIgnoreCase(text)) {
+				return k.name();
+			}
+		}
+		return switch (text) {
+			case "新设", "新办", "设立" -> "NEW";
+			case "分支机构备案", "分支机构许可" -> "BRANCH";
+			default -> text;
+		};
+	}
+
+	static String decision(String text) {
+		if (text == null) {
+			return null;
+		}
+		return switch (text) {
+			case "准予许可", "准予", "通过", "批准" -> "APPROVED";
+			case "不予许可", "不予", "不通过" -> "REFUSED";
+			case "未决定", "办理中", "待决定" -> "PENDING";
+			default -> text;
+		};
+	}
+
+	private static String text(SheetRow row, String column) {
+		String value = row.get(column);
+		if (value == null) {
+			return null;
+		}
+		String clean = value.replace('\u00A0', ' ').replace('\u3000', ' ').strip();
+		return clean.isEmpty() ? null : clean;
+	}
+
+	private static String date(SheetRow row, RowContext context, String column) {
+		SheetCell cell = row.cell(column);
+		if (cell == null) {
+			return null;
+		}
+		try {
+			LocalDate date = cell.asDate(column);
+			return date == null ? null : date.toString();
+		}
+		catch (InvalidValueException ex) {
+			ex.fieldErrors().forEach(e -> context.fail(column, e.rule(), e.message()));
+			return null;
+		}
+	}
+}

@@ -1,0 +1,18 @@
+package org.youguan.licensing.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Licensing settings.
+ *
+ * @param verifyBaseUrl the address the public reaches this installation under: the certificate's QR code points to
+ * {@code <verifyBaseUrl>/public/licences/verify?number=…&code=…} ({@code YOUGUAN_LICENSING_VERIFY_BASE_URL})
+ */
+@ConfigurationProperties("youguan.licensing")
+public record LicensingSettings(String verifyBaseUrl) {
+
+	public LicensingSettings {
+		verifyBaseUrl = verifyBaseUrl == null || verifyBaseUrl.isBlank() ? "http://localhost:8080"
+				: verifyBaseUrl.strip().replaceAll("/+$", "");
+	}
+}

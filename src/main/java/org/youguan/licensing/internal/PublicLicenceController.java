@@ -1,0 +1,46 @@
+package org.youguan.licensing.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.youguan.licensing.LicenceVerification;
+
+/**
+ * The public verification of an e-licence (the target of the certificate's QR code), as a page and as an API, without
+ * signing in: the holder's name, scope, validity and status (revoked, cancelled, expired reported as such) — no
+ * personal data. An unknown number or a wrong code answers 200 with {@code valid=false}.
+ */
+@Controller
+@Tag(name = "电子许可证核验", description = "按许可证编号和验证码核验快递业务经营许可证（无需登录，不含个人信息）")
+class PublicLicenceController {
+
+	private final LicenceVerification verification;
+
+	PublicLicenceController(LicenceVerification verification) {
+		this.verification = verification;
+	}
+
+	@GetMapping("/public/licences/verify")
+	String page(@RequestParam(required = false) String number, @RequestParam(required = false) String code, Model model) {
+		model.addAttribute("number", number == null ? "" : number);
+		model.addAttribute("code", code == null ? "" : code);
+		if (number != null && !number.isBlank()) {
+			model.addAttribute("result", verification.verify(number, code));
+		}
+		return "licensing/verify";
+	}
+
+	@GetMapping("/api/v1/public/licences/verify")
+	@ResponseBody
+	@Operation(summary = "核验电子许可证", description = "number：许可证编号；code：许可证上的验证码。字段：valid（编号与验证码相符且"
+			+ "许可证今日有效）、enterprise、scope、validFrom、validUntil、status（VALID、EXPIRED、REVOKED、CANCELLED，编号与验证码"
+			+ "不符为UNKNOWN）、statusLabel。")
+	LicenceVerification.Result api(@RequestParam(required = false) String number, @RequestParam(required = false) String code) {
+		return verification.verify(number, code);
+	}
+}

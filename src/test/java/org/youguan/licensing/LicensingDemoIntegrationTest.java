@@ -1,0 +1,71 @@
+package org.youguan.licensing;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.notifications.Notifications;
+import org.youguan.registry.Licences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The demo city's licence applications: one in every state, the approved one's licence recorded by the registry (from
+ * the decision's event) and verifiable, and a past licence whose renewal is due within 90 days.
+ */
+@IntegrationTest
+class LicensingDemoIntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	LicenceVerification verification;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	LicenceApplications applications;
+
+	@Autowired
+	Notifications notifications;
+
+	@Test
+	void aLicenceWithin90DaysOfExpiryIsRemindedOnceAndItsHolderIsNotified() {
+		String first17 = "91320500MA1LY0009";
+		String holder = first17 + CreditCode.checkCharacter(first17);
+		assertThat(applications.remindRenewals()).isPositive();
+		assertThat(applications.remindRenewals()).as("once per threshold").isZero();
+		await().atMost(Duration.ofSeconds(60)).until(() -> notifications.recent(DataScope.enterprise(holder), null, 20).stream()
+			.anyMatch(n -> n.title().contains("申请延续") && n.title().contains("到期前60日")));
+	}
+
+	@Test
+	void theDemoHasApplicationsInEveryStateAnApprovedOneWithItsELicenceAndARenewalDue() {
+		List<String> states = jdbc.sql("SELECT DISTINCT status FROM licence_application WHERE created_by LIKE '%邮政管理局' OR created_by IN ('demo', '顺丰吴中营业部')")
+			.query(String.class).list();
+		for (ApplicationStatus s : ApplicationStatus.values()) {
+			assertThat(states).as("a demo application " + s.label()).contains(s.name());
+		}
+		var approved = jdbc.sql("SELECT licence_number, verification_code FROM licence_application WHERE created_by = '苏州市邮政管理局'"
+				+ " AND status = 'APPROVED' AND NOT imported").query((rs, i) -> List.of(rs.getString(1), rs.getString(2))).single();
+		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), approved.get(0)).isPresent());
+		assertThat(verification.verify(approved.get(0), approved.get(1)).valid()).isTrue();
+		LocalDate today = LocalDate.now(clock);
+		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE valid_until BETWEEN :today AND :soon")
+			.param("today", today).param("soon", today.plusDays(90)).query(Long.class).single()).isPositive();
+	}
+}

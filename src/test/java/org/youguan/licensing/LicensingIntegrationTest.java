@@ -1,0 +1,509 @@
+package org.youguan.licensing;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.TestImages;
+import org.youguan.demo.DemoAccounts;
+import org.youguan.enforcement.Penalty;
+import org.youguan.enforcement.PenaltyDecided;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceGranted;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceStatus;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The licensing procedure end to end through its API on the demo city: an enterprise applies with its materials, the
+ * city bureau accepts, reviews and verifies on site, the provincial bureau approves, the registry records the licence
+ * when it hears the decision, and the public verify API confirms it (and reports a revocation); a paper application
+ * with missing materials gets one 补正通知 listing them, is corrected and approved; a refusal carries its reasons and
+ * remedies; a receipt left unanswered is accepted by law; who may take each step is checked; the figures count it all.
+ */
+@IntegrationTest
+class LicensingIntegrationTest {
+
+	static final String ENTERPRISE = "Bearer demo-sf-wz-token";
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	static final String COUNTY = "Bearer demo-wz-staff-token";
+
+	static final String OTHER_COUNTY = "Bearer demo-xc-staff-token";
+
+	static final String PROVINCE = "Bearer demo-sys-admin-token";
+
+	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	LicenceApplications applications;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	static long id(ResultActions r) throws Exception {
+		return ((Number) JsonPath.read(r.andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+	}
+
+	static String text(ResultActions r, String path) throws Exception {
+		return JsonPath.read(r.andReturn().getResponse().getContentAsString(), path);
+	}
+
+	/** A credit code no enterprise has. */
+	static String newCreditCode() {
+		String first17 = "91320506MA1LX" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
+		return first17 + CreditCode.checkCharacter(first17);
+	}
+
+	static String enterpriseCode() {
+		return DemoAccounts.DEMO_ENTERPRISE_CREDIT_CODE_BASE + CreditCode.checkCharacter(DemoAccounts.DEMO_ENTERPRISE_CREDIT_CODE_BASE);
+	}
+
+	static String application(String creditCode, String name, String scope, String capital, String branches) {
+		return """
+				{"applicantCreditCode":%s,"applicantName":%s,"scope":"%s","registeredCapital":"%s","serviceArea":"苏州市吴中区",
+				 "premisesAddress":"吴中区示例路8号","regionCode":"320506","legalRepresentative":"王示例","contactName":"李联系",
+				 "contactPhone":"13912345678","branches":[%s]}""".formatted(creditCode == null ? "null" : "\"" + creditCode + "\"",
+				name == null ? "null" : "\"" + name + "\"", scope, capital, branches);
+	}
+
+	void upload(String token, long id, Material m) throws Exception {
+		mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
+			.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", PDF))
+			.param("kind", m.name())
+			.header("Authorization", token)).andExpect(status().isOk());
+	}
+
+	ResultActions verify(String token, long id, boolean passed) throws Exception {
+		String data = """
+				{"inspectors":["林执法","冯安全"],"checklist":[{"item":"经营场所与申请材料一致","passed":true},
+				 {"item":"安检设备、视频监控","passed":%s,"note":"已配备"}],"passed":%s,"conclusion":"场所、设备和制度符合条件"}"""
+			.formatted(passed, passed);
+		return mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/verification")
+			.file(new MockMultipartFile("data", "", "application/json", data.getBytes(StandardCharsets.UTF_8)))
+			.file(new MockMultipartFile("photos", "site.png", "image/png", TestImages.png(40, 30)))
+			.header("Authorization", token));
+	}
+
+	ApplicationView view(long id) {
+		return applications.get(DataScope.all(), id).application();
+	}
+
+	/** The enterprise applies for itself with every material; the city bureau accepts and reviews it. */
+	long reviewedApplication() throws Exception {
+		long id = id(call(ENTERPRISE, "/api/v1/licensing/applications", application(null, null, "省内", "600000", "\"吴中分部\",\"相城分部\""))
+			.andExpect(status().isCreated()));
+		for (Material m : Material.values()) {
+			upload(ENTERPRISE, id, m);
+		}
+		String receipt = text(call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk()), "$.number");
+		assertThat(receipt).startsWith("许可受理-3205-");
+		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全，符合法定形式\"}").andExpect(status().isOk());
+		return id;
+	}
+
+	@Test
+	void aCompleteApplicationIsAcceptedVerifiedAndApprovedAndTheRegistryRecordsTheLicenceFromTheEvent() throws Exception {
+		long id = reviewedApplication();
+		ApplicationView accepted = view(id);
+		assertThat(accepted.applicantCreditCode()).isEqualTo(enterpriseCode());
+		assertThat(accepted.approvingLevel()).isEqualTo(ApprovingLevel.PROVINCE);
+		assertThat(accepted.decisionDueOn()).isAfterOrEqualTo(accepted.acceptedOn().plusDays(45));
+		assertThat(accepted.receiptNumber()).isNotBlank();
+
+		// a county bureau does not verify; the city bureau of the premises does
+		verify(COUNTY, id, true).andExpect(status().isForbidden());
+		verify(CITY, id, true).andExpect(status().isOk());
+		// the city is not the competent level for 省内: the provincial bureau decides
+		call(CITY, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isForbidden());
+		String number = text(call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isOk()), "$.number");
+		ApplicationView approved = view(id);
+		assertThat(approved.status()).isEqualTo(ApplicationStatus.APPROVED);
+		assertThat(approved.validUntil()).isEqualTo(approved.decidedOn().plusYears(5).minusDays(1));
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+		LicenceView recorded = licences.findByNumber(DataScope.all(), number).orElseThrow();
+		assertThat(recorded.creditCode()).isEqualTo(enterpriseCode());
+		assertThat(recorded.scope()).isEqualTo(LicenceScope.PROVINCE);
+		assertThat(recorded.issuingBureauName()).contains("江苏");
+		assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%LicenceGranted' AND serialized_event LIKE :n")
+			.param("n", "%" + number + "%").query(Long.class).single()).isEqualTo(1);
+
+		// the e-licence: the enterprise downloads it; it carries the code and the QR code
+		String location = mvc.perform(get("/api/v1/licensing/applications/" + id + "/certificate").header("Authorization", ENTERPRISE))
+			.andExpect(status().isSeeOther()).andReturn().getResponse().getHeader("Location");
+		byte[] docx = mvc.perform(get(location).header("Authorization", ENTERPRISE)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsByteArray();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+			String body = new XWPFWordExtractor(doc).getText();
+			assertThat(body).contains(number).contains(approved.verificationCode()).contains("/public/licences/verify?number=");
+			assertThat(doc.getAllPictures()).hasSize(1);
+		}
+
+		// public verification: valid, no personal data; a wrong code says nothing about the holder
+		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", approved.verificationCode()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.valid").value(true))
+			.andExpect(jsonPath("$.status").value("VALID"))
+			.andExpect(jsonPath("$.scope").value("省内"))
+			.andExpect(jsonPath("$.enterprise").value(recorded.enterpriseName()))
+			.andExpect(jsonPath("$.validUntil").value(approved.validUntil().toString()))
+			.andExpect(jsonPath("$.legalRepresentative").doesNotExist())
+			.andExpect(jsonPath("$.contactPhone").doesNotExist());
+		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", "WRONG123"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.valid").value(false))
+			.andExpect(jsonPath("$.enterprise").value(nullValue()));
+		mvc.perform(get("/public/licences/verify").param("number", number).param("code", approved.verificationCode()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-valid=\"true\"")));
+
+		// revoked in the registry: reported honestly
+		licences.revoke(DataScope.all(), recorded.id(), "吊销：行政处罚决定");
+		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", approved.verificationCode()))
+			.andExpect(jsonPath("$.valid").value(false))
+			.andExpect(jsonPath("$.status").value("REVOKED"));
+
+		// the enterprise sees its application; another county's staff do not
+		mvc.perform(get("/api/v1/licensing/applications").param("size", "200").header("Authorization", ENTERPRISE))
+			.andExpect(jsonPath("$.items[*].id", hasItem((int) id)));
+		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", OTHER_COUNTY)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theRegistryRecordsAGrantedLicenceOnlyWhenItHearsTheEventRegisteringANewHolder() {
+		String code = newCreditCode();
+		String number = "快递许可-32-1999-" + code.substring(13);
+		assertThat(licences.findByNumber(DataScope.all(), number)).isEmpty();
+		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-1, number, new EnterpriseData("苏州事件快递有限公司", code,
+				EnterpriseType.EXPRESS, null, "赵事件", "吴中区事件路1号", "320506", null, null), LicenceScope.CITY, "江苏省邮政管理局",
+				"32", LocalDate.now(clock), LocalDate.now(clock).plusYears(5).minusDays(1), false)));
+		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+		assertThat(enterprises.findByCreditCode(code)).map(EnterpriseView::legalName).contains("苏州事件快递有限公司");
+	}
+
+	@Test
+	void aPaperApplicationGetsOneCorrectionNoticeListingEveryMissingItemAndIsApprovedAfterCorrection() throws Exception {
+		String code = newCreditCode();
+		long id = id(call(CITY, "/api/v1/licensing/applications", application(code, "苏州补正快递有限公司", "同城", "500000", ""))
+			.andExpect(status().isCreated()));
+		upload(CITY, id, Material.BUSINESS_LICENCE);
+		// incomplete: not acceptable yet
+		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isUnprocessableEntity());
+		call(CITY, "/api/v1/licensing/applications/" + id + "/correction-notice", "{\"items\":[\"营业执照副本加盖公章\"]}")
+			.andExpect(status().isOk());
+		ApplicationView notified = view(id);
+		assertThat(notified.status()).isEqualTo(ApplicationStatus.CORRECTION_REQUESTED);
+		assertThat(notified.correctionItems().split("\n")).containsExactly("注册资本证明", "场地使用证明", "安全保障制度和措施",
+				"服务质量管理制度和业务操作规范", "从业人员情况说明", "营业执照副本加盖公章");
+		assertThat(applications.get(DataScope.all(), id).attachments()).anyMatch(a -> a.kind().equals(LicenceApplications.CORRECTION_NOTICE));
+
+		var corrected = multipart("/api/v1/licensing/applications/" + id + "/correction").header("Authorization", CITY);
+		for (Material m : new Material[] { Material.CAPITAL, Material.PREMISES, Material.SAFETY, Material.SERVICE, Material.PERSONNEL }) {
+			corrected.file(new MockMultipartFile(m.name(), m.name() + ".pdf", "application/pdf", PDF));
+		}
+		mvc.perform(corrected).andExpect(status().isOk());
+		assertThat(view(id).status()).isEqualTo(ApplicationStatus.SUBMITTED);
+		// one notice only
+		call(CITY, "/api/v1/licensing/applications/" + id + "/correction-notice", "{\"items\":[\"再补一项\"]}")
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.detail", containsString("一次告知")));
+		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
+		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"补正后材料齐全\"}").andExpect(status().isOk());
+		verify(CITY, id, true).andExpect(status().isOk());
+		String number = text(call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isOk()), "$.number");
+		// a new applicant: the registry registers it when it records the licence
+		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+		assertThat(enterprises.findByCreditCode(code)).map(EnterpriseView::legalName).contains("苏州补正快递有限公司");
+	}
+
+	@Test
+	void aRefusalNamesItsReasonsAndTheRemediesInTheDecision() throws Exception {
+		String code = newCreditCode();
+		long id = id(call(CITY, "/api/v1/licensing/applications", application(code, "苏州不予快递有限公司", "省内", "800000", ""))
+			.andExpect(status().isCreated()));
+		for (Material m : Material.values()) {
+			if (m != Material.BRANCH_LIST) {
+				upload(CITY, id, m);
+			}
+		}
+		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
+		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
+		verify(CITY, id, false).andExpect(status().isOk());
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isUnprocessableEntity());
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"未配备符合国家标准的安检设备\"}")
+			.andExpect(status().isOk());
+		ApplicationView refused = view(id);
+		assertThat(refused.status()).isEqualTo(ApplicationStatus.REFUSED);
+		assertThat(refused.licenceNumber()).isNull();
+		long decision = applications.get(DataScope.all(), id).attachments().stream()
+			.filter(a -> a.kind().equals(LicenceApplications.DECISION)).findFirst().orElseThrow().id();
+		byte[] docx = mvc.perform(get("/attachments/" + decision).header("Authorization", CITY)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+			assertThat(new XWPFWordExtractor(doc).getText()).contains("未配备符合国家标准的安检设备").contains("行政复议").contains("行政诉讼");
+		}
+		// the enterprise may not read another applicant's documents
+		mvc.perform(get("/attachments/" + decision).header("Authorization", ENTERPRISE)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anApplicationNotNotifiedWithinFiveWorkingDaysIsAcceptedByLawOnTheDayOfReceipt() throws Exception {
+		String code = newCreditCode();
+		long id = id(call(CITY, "/api/v1/licensing/applications", application(code, "苏州依法受理快递有限公司", "同城", "500000", ""))
+			.andExpect(status().isCreated()));
+		ApplicationView submitted = view(id);
+		clock.set(LocalDateTime.of(submitted.receiptDueOn().plusDays(1), LocalTime.of(9, 0)));
+		call(CITY, "/api/v1/licensing/applications/" + id + "/correction-notice", "{}")
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.detail", containsString("即为受理")));
+		assertThat(applications.acceptOverdueByLaw()).isPositive();
+		ApplicationView accepted = view(id);
+		assertThat(accepted.status()).isEqualTo(ApplicationStatus.ACCEPTED);
+		assertThat(accepted.acceptedByLaw()).isTrue();
+		assertThat(accepted.acceptedOn()).isEqualTo(submitted.submittedOn());
+	}
+
+	@Test
+	void capitalBelowTheScopesMinimumIsRefusedCitingTheArticleAndNothingIsSaved() throws Exception {
+		long before = jdbc.sql("SELECT count(*) FROM licence_application").query(Long.class).single();
+		call(CITY, "/api/v1/licensing/applications", application(newCreditCode(), "苏州跨省快递有限公司", "跨省", "600000", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("registeredCapital"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("1000000")))
+			.andExpect(jsonPath("$.errors[0].message", containsString("邮政法")));
+		// an enterprise applies only for itself
+		call(ENTERPRISE, "/api/v1/licensing/applications", application(newCreditCode(), "别家", "同城", "500000", ""))
+			.andExpect(status().isForbidden());
+		assertThat(jdbc.sql("SELECT count(*) FROM licence_application").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void anApplicationOutsideCompetenceIsNotAcceptedNamingTheCompetentBureau() throws Exception {
+		long id = id(call(CITY, "/api/v1/licensing/applications", application(newCreditCode(), "苏州国际快递有限公司", "国际", "3000000", ""))
+			.andExpect(status().isCreated()));
+		call(CITY, "/api/v1/licensing/applications/" + id + "/non-acceptance", "{\"reason\":\"国际快递业务经营许可由国家邮政局审批\"}")
+			.andExpect(status().isOk());
+		ApplicationView a = view(id);
+		assertThat(a.status()).isEqualTo(ApplicationStatus.NOT_ACCEPTED);
+		assertThat(a.competentBureau()).isEqualTo("国家邮政局");
+	}
+
+	@Test
+	void theFiguresCountApplicationsBranchReviewsDistinctVerifiedEnterprisesAndDecisions() throws Exception {
+		String a = newCreditCode();
+		String b = newCreditCode();
+		String period = "?region=3205&from=2019-01-01&to=2019-12-31";
+		mvc.perform(get("/api/v1/licensing/figures" + period).header("Authorization", CITY)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.received").value(0));
+		String first = """
+				{"applicantCreditCode":"%s","applicantName":"苏州历史快递有限公司","kind":"NEW","scope":"省内","receivedOn":"2019-03-01",
+				 "preliminaryReviewedOn":"2019-03-08","onSiteVerifiedOn":"2019-03-15","decision":"APPROVED","decidedOn":"2019-04-10",
+				 "licenceNumber":"苏历史2019-%s"}""".formatted(a, a.substring(12));
+		call(CITY, "/api/v1/licensing/applications/imported", first).andExpect(status().isCreated());
+		call(CITY, "/api/v1/licensing/applications/imported", """
+				{"applicantCreditCode":"%s","applicantName":"苏州历史快递有限公司","kind":"BRANCH","scope":"省内","receivedOn":"2019-05-01",
+				 "preliminaryReviewedOn":"2019-05-06","onSiteVerifiedOn":"2019-05-10","decision":"REFUSED","decidedOn":"2019-05-31",
+				 "licenceNumber":null}""".formatted(a)).andExpect(status().isCreated());
+		call(CITY, "/api/v1/licensing/applications/imported", """
+				{"applicantCreditCode":"%s","applicantName":"苏州待决快递有限公司","kind":"NEW","scope":"同城","receivedOn":"2019-06-01",
+				 "preliminaryReviewedOn":null,"onSiteVerifiedOn":null,"decision":"PENDING","decidedOn":null,"licenceNumber":null}"""
+			.formatted(b)).andExpect(status().isCreated());
+		// dates out of order, a decision without its day: 400 naming the fields, nothing saved
+		call(CITY, "/api/v1/licensing/applications/imported", """
+				{"applicantCreditCode":"%s","applicantName":"x","kind":"NEW","scope":"同城","receivedOn":"2019-06-01",
+				 "preliminaryReviewedOn":"2019-05-01","decision":"APPROVED"}""".formatted(b)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("preliminaryReviewedOn")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("decidedOn")));
+		mvc.perform(get("/api/v1/licensing/figures" + period).header("Authorization", CITY)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.received").value(3))
+			.andExpect(jsonPath("$.preliminaryReviews").value(2))
+			.andExpect(jsonPath("$.onSiteVerifications").value(1))
+			.andExpect(jsonPath("$.approved").value(1))
+			.andExpect(jsonPath("$.refused").value(1))
+			.andExpect(jsonPath("$.averageDecisionDays").value(35.0));
+		// a live review of an application with two branches counts three 家次
+		LocalDate today = LocalDate.now(clock);
+		String now = "?region=3205&from=" + today + "&to=" + today;
+		long reviewsBefore = ((Number) JsonPath.read(mvc.perform(get("/api/v1/licensing/figures" + now).header("Authorization", CITY))
+			.andReturn().getResponse().getContentAsString(), "$.preliminaryReviews")).longValue();
+		reviewedApplicationOfANewApplicantWithTwoBranches();
+		mvc.perform(get("/api/v1/licensing/figures" + now).header("Authorization", CITY))
+			.andExpect(jsonPath("$.preliminaryReviews").value((int) reviewsBefore + 3));
+		// a region outside the caller's scope is refused
+		mvc.perform(get("/api/v1/licensing/figures?region=3201").header("Authorization", CITY)).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/licensing/figures" + period).header("Authorization", ENTERPRISE)).andExpect(status().isForbidden());
+	}
+
+	void reviewedApplicationOfANewApplicantWithTwoBranches() throws Exception {
+		long id = id(call(CITY, "/api/v1/licensing/applications", application(newCreditCode(), "苏州分支快递有限公司", "同城", "500000",
+				"\"甲分部\",\"乙分部\"")).andExpect(status().isCreated()));
+		for (Material m : Material.values()) {
+			upload(CITY, id, m);
+		}
+		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
+		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"符合\"}").andExpect(status().isOk());
+	}
+
+	@Test
+	void aPenaltyDecisionRevokingTheLicenceRevokesItInTheRegistryAndTheVerifyApiSaysSo() throws Exception {
+		String code = newCreditCode();
+		long id = id(call(CITY, "/api/v1/licensing/applications", application(code, "苏州吊销快递有限公司", "同城", "500000", ""))
+			.andExpect(status().isCreated()));
+		for (Material m : Material.values()) {
+			if (m != Material.BRANCH_LIST) {
+				upload(CITY, id, m);
+			}
+		}
+		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
+		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
+		verify(CITY, id, true).andExpect(status().isOk());
+		String number = text(call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isOk()), "$.number");
+		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+
+		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(-1, "行政处罚决定-3205-2026-R1", "320506", code,
+				"苏州吊销快递有限公司", "WAYBILL_DATA", Penalty.REVOCATION, null, LocalDate.now(clock), false)));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.REVOKED);
+		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", view(id).verificationCode()))
+			.andExpect(jsonPath("$.valid").value(false))
+			.andExpect(jsonPath("$.status").value("REVOKED"));
+	}
+
+	@Test
+	void staffEnterAPaperApplicationOnTheFormWithItsMaterialsAndAcceptItOnItsPage() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		var form = multipart("/licensing/applications").session(staff).with(csrf())
+			.param("kind", "NEW").param("applicantCreditCode", newCreditCode()).param("applicantName", "苏州表单快递有限公司")
+			.param("scope", "CITY").param("registeredCapital", "500000").param("premisesAddress", "吴中区表单路1号")
+			.param("regionCode", "320506").param("serviceArea", "苏州市区").param("branches", "表单分部\n");
+		for (Material m : Material.values()) {
+			form.file(new MockMultipartFile(m.name(), m.name() + ".pdf", "application/pdf", PDF));
+		}
+		String location = mvc.perform(form).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		assertThat(location).matches("/licensing/applications/\\d+");
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(applications.missingMaterials(id)).isEmpty();
+		assertThat(applications.get(DataScope.all(), id).branches()).containsExactly("表单分部");
+		mvc.perform(post(location + "/acceptance").session(staff).with(csrf())).andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", containsString("许可受理-3205-")));
+		// a broken rule comes back as the page's errors, nothing changes
+		mvc.perform(post(location + "/review").param("opinion", " ").session(staff).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("errors"));
+		assertThat(view(id).status()).isEqualTo(ApplicationStatus.ACCEPTED);
+	}
+
+	@Test
+	void theCompetentLevelCancelsALicenceOnAListedGroundAndTheRegistryRecordsIt() throws Exception {
+		String code = newCreditCode();
+		String number = "快递许可-32-1998-" + code.substring(13);
+		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-2, number, new EnterpriseData("苏州注销快递有限公司", code,
+				EnterpriseType.EXPRESS, null, null, "吴中区注销路1号", "320506", null, null), LicenceScope.PROVINCE, "江苏省邮政管理局",
+				"32", LocalDate.now(clock).minusYears(1), LocalDate.now(clock).plusYears(4), false)));
+		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+		String body = "{\"number\":\"" + number + "\",\"ground\":\"STOPPED\",\"note\":\"企业书面申请停止经营\"}";
+		call(CITY, "/api/v1/licensing/licences/cancellation", body).andExpect(status().isForbidden());
+		call(PROVINCE, "/api/v1/licensing/licences/cancellation", "{\"number\":\"" + number + "\",\"ground\":\"SOMETIMES\"}")
+			.andExpect(status().isBadRequest());
+		call(PROVINCE, "/api/v1/licensing/licences/cancellation", body).andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.CANCELLED);
+		assertThat(licences.findByNumber(DataScope.all(), number).orElseThrow().stateReason()).contains("主动停止经营");
+		call(PROVINCE, "/api/v1/licensing/licences/cancellation", body).andExpect(status().isConflict());
+	}
+
+	@Test
+	void theListPageAndTheApplicationPageRenderForStaffAndTheEnterprise() throws Exception {
+		long id = reviewedApplication();
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		MockHttpSession company = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/licensing/applications").session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("/licensing/applications/" + id)));
+		mvc.perform(get("/licensing/applications").param("q", "不存在的申请人").session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/licensing/applications/" + id + "\""))));
+		mvc.perform(get("/licensing/applications/" + id).session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("verify-form")));
+		mvc.perform(get("/licensing/applications/" + id).session(company)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("verify-form"))));
+		mvc.perform(get("/licensing/applications").session(company)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("/licensing/applications/" + id)));
+		mvc.perform(get("/licensing/applications/new").session(company)).andExpect(status().isOk());
+		mvc.perform(get("/licensing/figures").session(staff)).andExpect(status().isOk());
+		mvc.perform(get("/licensing/import").session(staff)).andExpect(status().isOk());
+		mvc.perform(get("/public/licences/verify")).andExpect(status().isOk());
+		// closed again, so that the enterprise may apply in the other tests
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"页面测试结束\"}").andExpect(status().isOk());
+	}
+}

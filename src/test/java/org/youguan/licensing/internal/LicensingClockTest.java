@@ -1,0 +1,108 @@
+package org.youguan.licensing.internal;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.youguan.rules.StatutoryRule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The licensing periods on the 2026 calendar (State Council notice: 中秋 09-25…27, 国庆 10-01…07 off, 09-20 and 10-10
+ * worked; 春节 02-15…23 off, 02-14 and 02-28 worked) with the catalogue's default values: the 5-working-day 补正 notice,
+ * the 45-day decision with pauses, the 10-working-day verification report, the 10-day certificate, the 5-year validity
+ * and the renewal window.
+ */
+class LicensingClockTest {
+
+	static final Set<LocalDate> OFF = Set.of(LocalDate.of(2026, 2, 15), LocalDate.of(2026, 2, 16), LocalDate.of(2026, 2, 17),
+			LocalDate.of(2026, 2, 18), LocalDate.of(2026, 2, 19), LocalDate.of(2026, 2, 20), LocalDate.of(2026, 2, 21),
+			LocalDate.of(2026, 2, 22), LocalDate.of(2026, 2, 23), LocalDate.of(2026, 9, 25), LocalDate.of(2026, 9, 26),
+			LocalDate.of(2026, 9, 27), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 3),
+			LocalDate.of(2026, 10, 4), LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 6), LocalDate.of(2026, 10, 7));
+
+	static final Set<LocalDate> WORKED = Set.of(LocalDate.of(2026, 2, 14), LocalDate.of(2026, 2, 28), LocalDate.of(2026, 9, 20),
+			LocalDate.of(2026, 10, 10));
+
+	static boolean working(LocalDate d) {
+		if (WORKED.contains(d)) {
+			return true;
+		}
+		return !OFF.contains(d) && d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+	}
+
+	static final Days CALENDAR = new Days() {
+
+		@Override
+		public LocalDate plusWorkingDays(LocalDate from, int n) {
+			LocalDate d = from;
+			for (int i = 0; i < n;) {
+				d = d.plusDays(1);
+				if (working(d)) {
+					i++;
+				}
+			}
+			return d;
+		}
+
+		@Override
+		public LocalDate plusCalendarDays(LocalDate from, int n) {
+			LocalDate d = from.plusDays(n);
+			while (!working(d)) {
+				d = d.plusDays(1);
+			}
+			return d;
+		}
+	};
+
+	final LicensingClock clock = new LicensingClock(CALENDAR, StatutoryRule::defaultValue);
+
+	@Test
+	void theCorrectionNoticeIsDueFiveWorkingDaysAfterReceiptSkippingNationalDayAndCountingTheWorkedSaturday() {
+		// 10-08, 10-09, 10-10 (Saturday worked), 10-12, 10-13
+		assertThat(clock.receiptDue(LocalDate.of(2026, 9, 30))).isEqualTo(LocalDate.of(2026, 10, 13));
+		// 中秋 09-25…27 off: 09-28, 09-29, 09-30, 10-08, 10-09
+		assertThat(clock.receiptDue(LocalDate.of(2026, 9, 24))).isEqualTo(LocalDate.of(2026, 10, 9));
+		// 春节: 02-14 (Saturday worked), then 02-15…23 off: 02-24, 02-25, 02-26, 02-27
+		assertThat(clock.receiptDue(LocalDate.of(2026, 2, 13))).isEqualTo(LocalDate.of(2026, 2, 27));
+	}
+
+	@Test
+	void theDecisionIsDue45DaysAfterAcceptanceMovedOffAHolidayAndLaterByEveryPausedDay() {
+		// 08-20 + 45 = 10-04 (国庆) → 10-08
+		assertThat(clock.decisionDue(LocalDate.of(2026, 8, 20), List.of(), LocalDate.of(2026, 8, 20)))
+			.isEqualTo(LocalDate.of(2026, 10, 8));
+		// five days of expert review (both days counted): 08-20 + 50 = 10-09
+		List<LicensingClock.Pause> review = List.of(new LicensingClock.Pause(LocalDate.of(2026, 8, 25), LocalDate.of(2026, 8, 29)));
+		assertThat(clock.decisionDue(LocalDate.of(2026, 8, 20), review, LocalDate.of(2026, 9, 1))).isEqualTo(LocalDate.of(2026, 10, 9));
+		// a pause still lasting counts up to today: 09-01…09-03 = 3 days → 08-20 + 48 = 10-07 (国庆) → 10-08
+		List<LicensingClock.Pause> ongoing = List.of(new LicensingClock.Pause(LocalDate.of(2026, 9, 1), null));
+		assertThat(clock.decisionDue(LocalDate.of(2026, 8, 20), ongoing, LocalDate.of(2026, 9, 3))).isEqualTo(LocalDate.of(2026, 10, 8));
+		// days paused before acceptance do not count
+		List<LicensingClock.Pause> before = List.of(new LicensingClock.Pause(LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 19)));
+		assertThat(clock.decisionDue(LocalDate.of(2026, 8, 20), before, LocalDate.of(2026, 9, 1))).isEqualTo(LocalDate.of(2026, 10, 8));
+	}
+
+	@Test
+	void theVerificationReportIsDueTenWorkingDaysAfterAcceptance() {
+		// 10-08, 09, 10 (Sat worked), 12, 13, 14, 15, 16, 19, 20
+		assertThat(clock.verificationDue(LocalDate.of(2026, 9, 30))).isEqualTo(LocalDate.of(2026, 10, 20));
+	}
+
+	@Test
+	void theCertificateIsDueTenDaysAfterApprovalAndTheLicenceRunsFiveYearsWithRenewal30DaysBeforeExpiry() {
+		// 09-24 + 10 = 10-04 (国庆) → 10-08
+		assertThat(clock.certificateDue(LocalDate.of(2026, 9, 24))).isEqualTo(LocalDate.of(2026, 10, 8));
+		assertThat(clock.validUntil(LocalDate.of(2026, 3, 1))).isEqualTo(LocalDate.of(2031, 2, 28));
+		assertThat(clock.renewalDue(LocalDate.of(2031, 2, 28))).isEqualTo(LocalDate.of(2031, 1, 29));
+	}
+
+	@Test
+	void remainingDaysAreZeroOnTheLastDayAndNegativeOnceOverdue() {
+		assertThat(LicensingClock.remaining(LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 8))).isZero();
+		assertThat(LicensingClock.remaining(LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 10))).isEqualTo(-2);
+	}
+}
