@@ -229,7 +229,11 @@ public class CaseDocuments {
 		return list(c.id()).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
 	}
 
-	private InputStream template(CaseDocumentKind kind) throws IOException {
+	/**
+	 * The template of a kind: the administrator's replacement in the template directory if there is one, else the
+	 * built-in one.
+	 */
+	InputStream template(CaseDocumentKind kind) throws IOException {
 		String name = kind.template() + ".docx";
 		if (templateDir != null && !templateDir.isBlank()) {
 			Path replaced = Path.of(templateDir).resolve(name);
