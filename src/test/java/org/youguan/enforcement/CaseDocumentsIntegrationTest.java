@@ -207,6 +207,52 @@ class CaseDocumentsIntegrationTest {
 	}
 
 	@Test
+	void theReviewHearingAndDeliveryDocumentsCarryTheirDatesAndPeople() throws Exception {
+		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));
+		long c = fileCase(wuzhong(7), "UNLICENSED");
+		String market = "Bearer demo-sz-market-token";
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
+				"{\"report\":\"查明当事人未取得许可经营快递业务\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"60000\"}")
+			.andExpect(status().isOk());
+		call(market, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"事实清楚，同意告知\"}")
+			.andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(LocalDate.of(2026, 6, 1))).andExpect(status().isOk());
+		clock.set(LocalDate.of(2026, 6, 30).atTime(10, 0));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-request", on(LocalDate.of(2026, 6, 8))).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing",
+				"{\"noticeOn\":\"2026-06-16\",\"hearingOn\":\"2026-06-26\",\"record\":\"当事人称系初次经营，请求从轻；调查人员出示证据\"}")
+			.andExpect(status().isOk());
+		call(market, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"听证后复核，同意处罚\"}")
+			.andExpect(status().isOk());
+		String number = JsonPath.read(call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+				"{\"decidedOn\":\"2026-06-30\",\"penalty\":\"FINE\",\"fine\":\"60000\"}").andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(), "$.penaltyCase.decisionNumber");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(LocalDate.of(2026, 6, 30))).andExpect(status().isOk());
+
+		List<Map<String, Object>> docs = documents(c);
+		assertThat(docs).extracting(d -> d.get("kind")).containsExactly("FILING_APPROVAL", "INVESTIGATION_REPORT",
+				"REVIEW_OPINION", "PRIOR_NOTICE", "HEARING_RIGHT_NOTICE", "HEARING_NOTICE", "HEARING_RECORD", "REVIEW_OPINION",
+				"DECISION", "DELIVERY_RECEIPT");
+		for (Map<String, Object> d : docs) {
+			assertThat(text((String) d.get("href"), WUZHONG)).as((String) d.get("kind")).doesNotContain("${");
+		}
+		assertThat(text((String) docs.get(2).get("href"), WUZHONG)).contains("法制审核意见书", "郑监管", "事实清楚，同意告知",
+				"罚款人民币60000元");
+		assertThat(text((String) docs.get(7).get("href"), WUZHONG)).contains("听证后复核，同意处罚");
+		assertThat(text((String) only(docs, "HEARING_RIGHT_NOTICE").get("href"), WUZHONG))
+			.contains("听证告知书", "第六十三条", "2026年6月8日");
+		assertThat(text((String) only(docs, "HEARING_NOTICE").get("href"), WUZHONG))
+			.contains("听证通知书", "2026年6月26日", "2026年6月16日", "2026年6月8日");
+		assertThat(text((String) only(docs, "HEARING_RECORD").get("href"), WUZHONG))
+			.contains("听证笔录", "当事人称系初次经营，请求从轻", "陈吴中（执法证号32050601）");
+		assertThat(text((String) only(docs, "INVESTIGATION_REPORT").get("href"), WUZHONG))
+			.contains("案件调查终结报告", "查明当事人未取得许可经营快递业务", "50000–100000元");
+		assertThat(text((String) only(docs, "DELIVERY_RECEIPT").get("href"), WUZHONG)).contains("送达回证", number, "2026年6月30日");
+		assertThat(text((String) only(docs, "DECISION").get("href"), WUZHONG)).contains("罚款人民币60000元", "2026年6月1日");
+	}
+
+	@Test
 	void aReissuedDocumentKeepsItsNumberAndItsPredecessor() throws Exception {
 		long c = decidedAndDelivered(wuzhong(6));
 		Map<String, Object> first = only(documents(c), "DECISION");
