@@ -822,6 +822,14 @@ public class PenaltyCases {
 	 */
 	@Transactional
 	public long decideOnTheSpot(DataScope scope, OnTheSpot data) {
+		return decideOnTheSpot(scope, data, false);
+	}
+
+	/**
+	 * As {@link #decideOnTheSpot(DataScope, OnTheSpot)}, the case marked as demo data when {@code demo} (the demo city).
+	 */
+	@Transactional
+	public long decideOnTheSpot(DataScope scope, OnTheSpot data, boolean demo) {
 		Validation v = new Validation();
 		LocalDate today = today();
 		boolean person = !Text.isBlank(data.partyKind()) && data.partyKind().strip().equalsIgnoreCase("PERSON");
@@ -891,15 +899,17 @@ public class PenaltyCases {
 		p.put("decisionNumber", decisionNumber);
 		p.put("penalty", penalty.name());
 		p.put("fine", fine);
+		p.put("demo", demo);
 		p.put("by", actor());
 		p.put("now", OffsetDateTime.now(clock));
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, party_kind,
 				    procedure_kind, violation_code, violation_ended_on, facts, on_spot_place, status, filed_on, decision_due_on,
-				    proposed_penalty, proposed_fine, decision_number, decided_on, penalty, fine, delivered_on, created_by,
+				    proposed_penalty, proposed_fine, decision_number, decided_on, penalty, fine, delivered_on, demo, created_by,
 				    created_at, updated_at)
 				VALUES (:number, :region, 'INSPECTION', :code, :name, :party, 'SIMPLE', :violation, :on, :facts, :place,
-				    'DELIVERED', :filed, :on, :penalty, :fine, :decisionNumber, :on, :penalty, :fine, :on, :by, :now, :now)
+				    'DELIVERED', :filed, :on, :penalty, :fine, :decisionNumber, :on, :penalty, :fine, :on, :demo, :by, :now,
+				    :now)
 				RETURNING id""")
 			.params(p)
 			.query(Long.class)

@@ -201,6 +201,8 @@ public class CaseDocuments {
 	private IssuedDocument store(CaseView c, CaseDocumentKind kind, String number, int version, Long evidenceId,
 			Map<String, String> extra, String reason) {
 		Map<String, String> fields = fields(c, evidenceId);
+		LocalDate stepDay = stepDay(kind, c, evidenceId);
+		fields.put("issuedOn", chinese(stepDay));
 		fields.put("number", number == null ? "" : number);
 		fields.put("title", kind.title());
 		fields.putAll(extra);
@@ -223,10 +225,32 @@ public class CaseDocuments {
 				VALUES (:case, :kind, :number, :version, :evidence, :attachment, :file, :on, :by, :reason, :now) RETURNING id""")
 			.param("case", c.id()).param("kind", kind.name()).param("number", number == null ? c.number() : number)
 			.param("version", version).param("evidence", evidenceId).param("attachment", a.id())
-			.param("file", a.fileName()).param("on", LocalDate.now(clock)).param("by", actor())
+			.param("file", a.fileName()).param("on", version > 1 ? LocalDate.now(clock) : stepDay).param("by", actor())
 			.param("reason", reason).param("now", OffsetDateTime.now(clock))
 			.query(Long.class).single();
 		return list(c.id()).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+	}
+
+	/**
+	 * The day the step of a document was taken (a step may be recorded after the fact: the notice is dated the day the
+	 * party was notified, not the day it was entered); today when the case does not hold it.
+	 */
+	private LocalDate stepDay(CaseDocumentKind kind, CaseView c, Long evidenceId) {
+		LocalDate day = switch (kind) {
+			case FILING_APPROVAL -> c.filedOn();
+			case REVIEW_OPINION -> c.reviewedOn();
+			case PRIOR_NOTICE, HEARING_RIGHT_NOTICE -> c.notifiedOn();
+			case HEARING_NOTICE -> c.hearingNotifiedOn();
+			case HEARING_RECORD -> c.hearingOn();
+			case DECISION, ON_THE_SPOT_DECISION -> c.decidedOn();
+			case DELIVERY_RECEIPT -> c.deliveredOn();
+			case CLOSING_REPORT -> c.closedOn();
+			case INQUIRY_RECORD, SITE_RECORD -> evidenceId == null ? null : jdbc.sql(
+					"SELECT collected_on FROM penalty_case_evidence WHERE id = :id").param("id", evidenceId)
+				.query(Rows.of(LocalDate.class)).single();
+			default -> null;
+		};
+		return day == null ? LocalDate.now(clock) : day;
 	}
 
 	/**
@@ -298,7 +322,6 @@ public class CaseDocuments {
 		f.put("closedOn", chinese(c.closedOn()));
 		f.put("closingReason", text(c.closingReason()));
 		f.put("status", c.status().label());
-		f.put("issuedOn", chinese(LocalDate.now(clock)));
 		f.put("issuedBy", actor());
 		Extra x = jdbc.sql("""
 				SELECT procedure_kind, party_kind, on_spot_place, hearing_record, transferred_to, transferred_on,
