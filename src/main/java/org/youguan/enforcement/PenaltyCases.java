@@ -992,7 +992,7 @@ public class PenaltyCases {
 	 * @param deferredUntil the new deadline (DEFERRAL)
 	 * @param instalments the instalments (INSTALMENTS: at least two, in date order, summing to the fine)
 	 */
-	public record PaymentTerms(String kind, String deferredUntil, List<InstalmentTerm> instalments, String reason) {
+	public record PaymentTerms(String kind, String deferredUntil, String reason, List<InstalmentTerm> instalments) {
 	}
 
 	/**

@@ -167,7 +167,8 @@ class EnforcementController {
 		model.addAttribute("evidence", evidence.list(scope, id));
 		model.addAttribute("evidenceKinds", EvidenceKind.values());
 		model.addAttribute("procedure", cases.procedure(scope, id));
-		model.addAttribute("bureaus", bureaus.all(DataScope.all()));
+		model.addAttribute("bureaus", CaseStep.TRANSFER.allowedFrom().contains(detail.penaltyCase().status())
+				? bureaus.all(DataScope.all()) : List.of());
 		return "enforcement/case";
 	}
 
@@ -272,7 +273,7 @@ class EnforcementController {
 					amounts != null && i < amounts.size() ? amounts.get(i) : null));
 		}
 		return PageSteps.run(redirect, page(id), "已批准延期（分期）缴纳罚款", () -> cases.arrangePayment(scope, id,
-				EnforcementApiController.officer(me), new PenaltyCases.PaymentTerms(kind, text(deferredUntil), parts, reason)));
+				EnforcementApiController.officer(me), new PenaltyCases.PaymentTerms(kind, text(deferredUntil), reason, parts)));
 	}
 
 	@GetMapping("/enforcement/on-the-spot")
