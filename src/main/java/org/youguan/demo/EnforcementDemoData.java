@@ -18,7 +18,8 @@ import org.youguan.registry.Enterprises;
  * today: leads waiting (a report, a transfer) and one not filed; cases in every state of the procedure — 已立案 (one
  * overdue), 调查取证 (due within days), 调查终结 with the legal review its fine requires, 已告知, 听证, 不予处罚, 撤案 — and
  * two decisions published: one fine paid and the case closed ("处罚企业…家，罚款8000元"), one fine delivered and unpaid
- * past its deadline, so its 加处罚款 grows. Inspections concluded as 立案线索 arrive as leads by themselves.
+ * past its deadline, so its 加处罚款 grows; one case transferred to the police (已移送) and one warning given on the spot
+ * (简易程序). Every step issues its document, so the cases carry their documents. Inspections concluded as 立案线索 arrive as leads by themselves.
  */
 @Component
 class EnforcementDemoData {
@@ -119,6 +120,15 @@ class EnforcementDemoData {
 		cases.concludeInvestigation(all, minor, new PenaltyCases.Conclusion("查明当事人初次迟报且已补报", "WARNING", null, false,
 				null, null, null));
 		cases.notPenalize(all, minor, "初次违法且危害后果轻微并及时改正，依行政处罚法第33条不予处罚，已约谈提醒");
+
+		// 已移送: a suspected crime handed to the police with its 案件移送书
+		long transferred = file(all, city.get(11), "PARCEL_TAMPERING", "快递员涉嫌私拆快件并侵占内件", t.minusDays(15), t.minusDays(14));
+		cases.transfer(all, transferred, null, "苏州市公安局", "快递员涉嫌侵占快件内件，可能构成犯罪，依法移送公安机关");
+
+		// 当场处罚 (简易程序): a warning handed over on the spot and filed with the bureau the same day
+		cases.decideOnTheSpot(all, new PenaltyCases.OnTheSpot("ORGANISATION", city.get(12).creditCode(), null, null,
+				"DATA_NOT_REPORTED", "检查时发现当月快递业务数据逾期3日未报送，当场补报", "当事人营业场所", t.minusDays(6).toString(),
+				"WARNING", null, TEAM), true);
 	}
 
 	/** A lead received, proposed and filed on the given days: the case's id. */

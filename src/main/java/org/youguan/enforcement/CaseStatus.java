@@ -27,7 +27,9 @@ public enum CaseStatus {
 	/** 不予处罚 (art.33). */
 	NOT_PENALIZED("不予处罚"),
 	/** 撤案. */
-	WITHDRAWN("已撤案");
+	WITHDRAWN("已撤案"),
+	/** 移送: handed to another authority or bureau, which decides; the case ends here. */
+	TRANSFERRED("已移送");
 
 	private final String label;
 
@@ -45,8 +47,8 @@ public enum CaseStatus {
 		return this == FILED || this == INVESTIGATING || this == INVESTIGATED || this == NOTIFIED || this == HEARING;
 	}
 
-	/** Whether the case is over (closed, not penalised or withdrawn). */
+	/** Whether the case is over (closed, not penalised, withdrawn or transferred). */
 	public boolean finished() {
-		return this == CLOSED || this == NOT_PENALIZED || this == WITHDRAWN;
+		return this == CLOSED || this == NOT_PENALIZED || this == WITHDRAWN || this == TRANSFERRED;
 	}
 }

@@ -22,6 +22,8 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.internal.CaseClock;
+import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.Days;
 import org.youguan.enforcement.internal.DecisionRules;
@@ -39,6 +41,8 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.org.BureauView;
+import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.FineRange;
@@ -133,9 +137,15 @@ public class PenaltyCases {
 
 	private final Clock clock;
 
+	private final CaseDocuments documents;
+
+	private final Bureaus bureaus;
+
 	PenaltyCases(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, Inspectors inspectors,
 			BusinessNumbers numbers, Enterprises enterprises, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, CaseDocuments documents, Bureaus bureaus) {
+		this.documents = documents;
+		this.bureaus = bureaus;
 		this.enterprises = enterprises;
 		this.jdbc = jdbc;
 		this.rules = rules;
@@ -188,6 +198,7 @@ public class PenaltyCases {
 		audit.record(AuditEntry.of("case.file", "penalty_case", id, "立案：" + number + "，" + enterprise.legalName() + "，"
 				+ lead.proposedViolation().title() + "（" + head.name() + "批准；决定期限" + due + "）")
 			.inRegion(enterprise.regionCode()));
+		issue(id, CaseDocumentKind.FILING_APPROVAL);
 		return id;
 	}
 
@@ -201,8 +212,21 @@ public class PenaltyCases {
 	public void startInvestigation(DataScope scope, long id, List<Member> team) {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.START_INVESTIGATION.from(c.status());
-		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, c.regionCode());
 		Validation v = new Validation();
+		List<Investigator> members = team(v, team, c.regionCode());
+		v.throwIfInvalid();
+		saveTeam(id, members);
+		move(c, to, "", Map.of());
+		record(c, "case.investigate", "开始调查取证，调查人员："
+				+ String.join("、", members.stream().map(m -> m.name() + "（" + m.certificateNumber() + "）").toList()));
+	}
+
+	/**
+	 * The investigators named, checked: at least {@link StatutoryRule#INSPECTION_MIN_INSPECTORS}, each on the roster
+	 * under that name with a certificate valid today, no certificate twice (errors on {@code investigators[i]}).
+	 */
+	private List<Investigator> team(Validation v, List<Member> team, String region) {
+		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region);
 		List<Investigator> members = new ArrayList<>();
 		List<Member> given = team == null ? List.of() : team.stream().filter(m -> m != null
 				&& (!Text.isBlank(m.name()) || !Text.isBlank(m.certificateNumber()))).toList();
@@ -229,7 +253,10 @@ public class PenaltyCases {
 					"执法证" + certificate + "已过有效期（至" + known.get().validUntil() + "）");
 			members.add(new Investigator(i + 1, known.get().id(), known.get().userId(), m.name().strip(), certificate));
 		}
-		v.throwIfInvalid();
+		return members;
+	}
+
+	private void saveTeam(long id, List<Investigator> members) {
 		for (Investigator m : members) {
 			jdbc.sql("""
 					INSERT INTO penalty_case_investigator (case_id, position, inspector_id, user_id, name, certificate_number)
@@ -237,9 +264,6 @@ public class PenaltyCases {
 				.param("case", id).param("pos", m.position()).param("inspector", m.inspectorId()).param("user", m.userId())
 				.param("name", m.name()).param("certificate", m.certificateNumber()).update();
 		}
-		move(c, to, "", Map.of());
-		record(c, "case.investigate", "开始调查取证，调查人员："
-				+ String.join("、", members.stream().map(m -> m.name() + "（" + m.certificateNumber() + "）").toList()));
 	}
 
 	/**
@@ -281,6 +305,7 @@ public class PenaltyCases {
 				  review_required = :review, reviewed_on = NULL, reviewed_by = NULL, reviewed_by_user_id = NULL""", p);
 		record(c, "case.conclude", "调查终结，拟" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
 				+ (data.isSerious() ? "（情节严重）" : "") + (review ? "；须法制审核" : ""));
+		issue(id, CaseDocumentKind.INVESTIGATION_REPORT);
 	}
 
 	/**
@@ -323,6 +348,7 @@ public class PenaltyCases {
 			record(c, "case.review-returned", "法制审核未通过（" + reviewer.name() + "）" + (to == CaseStatus.INVESTIGATING
 					? "，退回补充调查" : "") + "：" + opinion.strip());
 		}
+		issue(id, CaseDocumentKind.REVIEW_OPINION);
 	}
 
 	/**
@@ -346,6 +372,10 @@ public class PenaltyCases {
 		move(c, to, ", notified_on = :on", Map.of("on", on));
 		record(c, "case.notify", "事先告知：拟" + c.proposedPenalty().label() + (c.proposedFine() == null ? ""
 				: plain(c.proposedFine()) + "元") + "，陈述申辩、申请听证期限至" + clock(c.regionCode()).hearingRequestDue(on));
+		issue(id, CaseDocumentKind.PRIOR_NOTICE);
+		if (DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), threshold(StatutoryRule.PENALTY_HEARING_FINE, c))) {
+			issue(id, CaseDocumentKind.HEARING_RIGHT_NOTICE);
+		}
 	}
 
 	/**
@@ -401,6 +431,17 @@ public class PenaltyCases {
 	 */
 	@Transactional
 	public void holdHearing(DataScope scope, long id, String noticeOn, String hearingOn) {
+		holdHearing(scope, id, noticeOn, hearingOn, null);
+	}
+
+	/**
+	 * 听证 held, with what it heard for the 听证笔录 (行政处罚法(2021) art.64–65); issues the 听证通知书 and the 听证笔录.
+	 * Otherwise as {@link #holdHearing(DataScope, long, String, String)}.
+	 * @param record the hearing's record (up to 4000 characters), or blank
+	 * @throws InvalidValueException also when the record is too long
+	 */
+	@Transactional
+	public void holdHearing(DataScope scope, long id, String noticeOn, String hearingOn, String record) {
 		CaseView c = lock(scope, id);
 		CaseStep.HOLD_HEARING.from(c.status());
 		if (c.hearingOn() != null) {
@@ -408,6 +449,7 @@ public class PenaltyCases {
 		}
 		Validation v = new Validation();
 		v.required("noticeOn", "听证通知日期（noticeOn）", noticeOn).required("hearingOn", "听证日期（hearingOn）", hearingOn);
+		v.maxLength("record", "听证笔录（record）", record, 4000);
 		LocalDate notice = v.date("noticeOn", "听证通知日期（noticeOn）", noticeOn, c.hearingRequestedOn(), today());
 		LocalDate held = v.date("hearingOn", "听证日期（hearingOn）", hearingOn, c.hearingRequestedOn(), today());
 		if (notice != null && held != null) {
@@ -424,10 +466,13 @@ public class PenaltyCases {
 		p.put("notice", notice);
 		p.put("held", held);
 		p.put("due", decisionDue(c, c.extended()));
+		p.put("record", Text.isBlank(record) ? null : record.strip());
 		move(c, c.status(), """
 				, hearing_notified_on = :notice, hearing_on = :held, review_required = TRUE, reviewed_on = NULL,
-				  reviewed_by = NULL, reviewed_by_user_id = NULL, decision_due_on = :due""", p);
+				  reviewed_by = NULL, reviewed_by_user_id = NULL, decision_due_on = :due, hearing_record = :record""", p);
 		record(c, "case.hearing", "举行听证（" + held + "，" + notice + "通知）；听证期间不计入办案期限，决定期限至" + p.get("due"));
+		issue(id, CaseDocumentKind.HEARING_NOTICE);
+		issue(id, CaseDocumentKind.HEARING_RECORD);
 	}
 
 	/**
@@ -502,6 +547,7 @@ public class PenaltyCases {
 		record(c, "case.decide", "作出行政处罚决定" + number + "：" + penalty.label() + (fine == null ? "" : plain(fine)
 				+ "元") + (mitigation == null ? "" : "（" + mitigation.label() + "：" + ground.label() + "）")
 				+ (late ? "；超过办案期限（" + c.decisionDueOn() + "）" : ""));
+		issue(id, CaseDocumentKind.DECISION);
 		events.publishEvent(new PenaltyDecided(id, number, c.regionCode(), c.enterpriseCreditCode(), c.enterpriseName(),
 				c.violationCode().name(), penalty, fine, on, false));
 		return number;
@@ -520,6 +566,7 @@ public class PenaltyCases {
 		requireReason(reason, "不予处罚理由");
 		move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", reason.strip(), "on", today()));
 		record(c, "case.not-penalize", "不予处罚：" + reason.strip());
+		issue(id, CaseDocumentKind.CLOSING_REPORT);
 	}
 
 	/**
@@ -534,6 +581,7 @@ public class PenaltyCases {
 		requireReason(reason, "撤案理由");
 		move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", reason.strip(), "on", today()));
 		record(c, "case.withdraw", "撤案：" + reason.strip());
+		issue(id, CaseDocumentKind.CLOSING_REPORT);
 	}
 
 	/**
@@ -555,6 +603,7 @@ public class PenaltyCases {
 		move(c, to, ", delivered_on = :on", Map.of("on", on));
 		record(c, "case.deliver", "送达处罚决定书（" + on + (on.isAfter(due) ? "，超过送达期限" + due : "") + "）"
 				+ (c.penalty() == Penalty.FINE ? "，缴款期限至" + caseClock.paymentDue(on) : ""));
+		issue(id, CaseDocumentKind.DELIVERY_RECEIPT);
 	}
 
 	/**
@@ -572,19 +621,48 @@ public class PenaltyCases {
 		}
 		Validation v = new Validation();
 		v.required("paidOn", "缴款日期（paidOn）", paidOn).required("amount", "缴款金额（amount）", amount);
-		LocalDate on = v.date("paidOn", "缴款日期（paidOn）", paidOn, c.deliveredOn(), today());
+		Procedure proc = procedure(id);
+		PaymentDue payment = paymentDue(c, proc);
+		Instalment last = proc.instalments().stream().filter(i -> i.paidOn() != null).reduce((a, b) -> b).orElse(null);
+		LocalDate on = v.date("paidOn", "缴款日期（paidOn）", paidOn, last != null ? last.paidOn() : c.deliveredOn(), today());
 		BigDecimal paid = v.decimal("amount", "缴款金额（amount）", amount, 12, 2);
 		v.money("amount", "缴款金额（amount）", paid);
 		BigDecimal surcharge = null;
 		if (on != null && paid != null) {
 			CaseClock caseClock = clock(c.regionCode());
-			surcharge = caseClock.surcharge(c.fine(), caseClock.paymentDue(c.deliveredOn()), on);
-			BigDecimal due = c.fine().add(surcharge);
-			v.require("amount", paid.compareTo(due) == 0, "amount", "应缴" + plain(due) + "元（罚款"
-					+ plain(c.fine()) + "元" + (surcharge.signum() > 0 ? "＋加处罚款" + plain(surcharge)
+			surcharge = caseClock.surcharge(payment.amount(), payment.due(), on);
+			BigDecimal due = payment.amount().add(surcharge);
+			String what = payment.instalment() == null ? "罚款" : "第" + payment.instalment().position() + "期罚款";
+			v.require("amount", paid.compareTo(due) == 0, "amount", "应缴" + plain(due) + "元（" + what
+					+ plain(payment.amount()) + "元" + (surcharge.signum() > 0 ? "＋加处罚款" + plain(surcharge)
 							+ "元，每日3%且不超过罚款数额，行政处罚法第72条" : "") + "），登记的是" + plain(paid) + "元");
 		}
 		v.throwIfInvalid();
+		if (payment.instalment() != null) {
+			jdbc.sql("""
+					UPDATE penalty_case_instalment SET paid_on = :on, paid_amount = :paid, surcharge = :surcharge
+					WHERE case_id = :id AND position = :pos""")
+				.param("on", on).param("paid", paid).param("surcharge", surcharge).param("id", id)
+				.param("pos", payment.instalment().position()).update();
+			boolean more = proc.instalments().stream().anyMatch(i -> i.paidOn() == null
+					&& i.position() != payment.instalment().position());
+			if (more) {
+				move(c, c.status(), "", Map.of());
+				record(c, "case.pay-instalment", "第" + payment.instalment().position() + "期罚款已缴纳" + plain(paid) + "元（" + on
+						+ "）" + (surcharge.signum() > 0 ? "，含加处罚款" + plain(surcharge) + "元" : ""));
+				return;
+			}
+			BigDecimal totalPaid = paid;
+			BigDecimal totalSurcharge = surcharge;
+			for (Instalment i : proc.instalments()) {
+				if (i.paidOn() != null) {
+					totalPaid = totalPaid.add(i.paidAmount());
+					totalSurcharge = totalSurcharge.add(i.surcharge());
+				}
+			}
+			paid = totalPaid;
+			surcharge = totalSurcharge;
+		}
 		move(c, to, ", paid_on = :on, paid_amount = :amount, surcharge = :surcharge",
 				Map.of("on", on, "amount", paid, "surcharge", surcharge));
 		record(c, "case.pay", "罚款已缴纳" + plain(paid) + "元（" + on + "）"
@@ -608,6 +686,7 @@ public class PenaltyCases {
 		p.put("note", Text.blankToNull(note) == null ? "执行完毕" : note.strip());
 		move(c, to, ", closed_on = :on, closing_reason = :note", p);
 		record(c, "case.close", "结案：" + p.get("note"));
+		issue(id, CaseDocumentKind.CLOSING_REPORT);
 	}
 
 	/**
@@ -688,6 +767,9 @@ public class PenaltyCases {
 		if (c.publishedOn() != null) {
 			throw DomainException.illegalTransition("处罚决定已于" + c.publishedOn() + "公示");
 		}
+		if ("PERSON".equals(procedure(id).partyKind())) {
+			throw DomainException.rule("当事人为自然人的处罚决定不在门户网站公示（个人信息保护）");
+		}
 		Validation v = new Validation();
 		v.required("publishedOn", "公示日期（publishedOn）", publishedOn);
 		LocalDate on = v.date("publishedOn", "公示日期（publishedOn）", publishedOn, c.decidedOn(), today());
@@ -714,6 +796,336 @@ public class PenaltyCases {
 		move(c, c.status(), ", publication_withdrawn_on = :on, publication_withdrawal_reason = :reason",
 				Map.of("on", today(), "reason", reason.strip()));
 		record(c, "case.withdraw-publication", "撤回公示的处罚决定" + c.decisionNumber() + "：" + reason.strip());
+	}
+
+	/**
+	 * What an officer enters for a penalty decided on the spot (简易程序, 行政处罚法(2021) art.51–52).
+	 * @param partyKind ORGANISATION (default: the enterprise by credit code) or PERSON (name only)
+	 * @param regionCode where a person was penalised (for an organisation its registered region is used)
+	 * @param penalty WARNING or FINE
+	 * @param fine the fine in yuan (FINE only)
+	 * @param team the officers present, with their certificates
+	 */
+	public record OnTheSpot(String partyKind, String enterpriseCreditCode, String personName, String regionCode,
+			String violation, String facts, String place, String decidedOn, String penalty, String fine, List<Member> team) {
+	}
+
+	/**
+	 * 当场处罚 (简易程序): a warning, or a fine of at most {@code penalty.on-the-spot.person.max} (¥200) for a person or
+	 * {@code penalty.on-the-spot.organisation.max} (¥3,000) for an organisation (行政处罚法(2021) art.51), within the
+	 * violation's range, decided by at least two officers with their certificates, handed over on the spot and filed
+	 * with the bureau now — within {@code penalty.on-the-spot.filing} working days of the decision (art.52; a later filing
+	 * is recorded as late). The case is created decided and delivered, numbered {@code 当场处罚-<region>-<year>-<seq>};
+	 * the 当场行政处罚决定书 is issued with it. One transaction with its audit entry.
+	 * @return the case's id
+	 * @throws InvalidValueException naming each field that breaks a rule (all at once)
+	 */
+	@Transactional
+	public long decideOnTheSpot(DataScope scope, OnTheSpot data) {
+		return decideOnTheSpot(scope, data, false);
+	}
+
+	/**
+	 * As {@link #decideOnTheSpot(DataScope, OnTheSpot)}, the case marked as demo data when {@code demo} (the demo city).
+	 */
+	@Transactional
+	public long decideOnTheSpot(DataScope scope, OnTheSpot data, boolean demo) {
+		Validation v = new Validation();
+		LocalDate today = today();
+		boolean person = !Text.isBlank(data.partyKind()) && data.partyKind().strip().equalsIgnoreCase("PERSON");
+		v.require("partyKind", Text.isBlank(data.partyKind()) || person
+				|| data.partyKind().strip().equalsIgnoreCase("ORGANISATION"), "one-of", "当事人类型（partyKind）应为ORGANISATION或PERSON");
+		EnterpriseView enterprise = null;
+		String region = null;
+		if (person) {
+			v.required("personName", "当事人姓名（personName）", data.personName()).maxLength("personName", "当事人姓名（personName）",
+					data.personName(), 50);
+			v.required("regionCode", "处罚地区（regionCode）", data.regionCode());
+			if (!Text.isBlank(data.regionCode())) {
+				region = data.regionCode().strip();
+				v.require("regionCode", region.matches("\\d{6}(\\d{3})?") && scope.containsRegion(region), "scope",
+						"处罚地区（regionCode）应为您辖区内的6位或9位地区代码");
+			}
+		}
+		else {
+			enterprise = enterprise(v, scope, data.enterpriseCreditCode());
+			region = enterprise == null ? null : enterprise.regionCode();
+		}
+		ViolationType type = null;
+		if (Text.isBlank(data.violation())) {
+			v.require("violation", false, "required", "违法行为（violation）不能为空");
+		}
+		else {
+			type = ViolationType.byCodeOrTitle(data.violation()).orElse(null);
+			v.require("violation", type != null, "one-of", "违法行为（violation）应为违法行为目录中的代码或名称");
+		}
+		v.required("facts", "违法事实（facts）", data.facts()).maxLength("facts", "违法事实（facts）", data.facts(), 2000);
+		v.required("place", "处罚地点（place）", data.place()).maxLength("place", "处罚地点（place）", data.place(), 200);
+		v.required("decidedOn", "处罚日期（decidedOn）", data.decidedOn());
+		LocalDate on = v.date("decidedOn", "处罚日期（decidedOn）", data.decidedOn(), Validation.EARLIEST_RECORD, today);
+		Penalty penalty = parse(v, "penalty", "处罚种类", data.penalty(), Penalty.class, true);
+		if (penalty != null && penalty != Penalty.WARNING && penalty != Penalty.FINE) {
+			v.require("penalty", false, "on-the-spot", "当场处罚只能是警告或罚款（行政处罚法第51条），其他处罚应适用普通程序");
+			penalty = null;
+		}
+		BigDecimal fine = penalty == null ? null : fine(v, "fine", penalty, data.fine());
+		String lookup = region == null ? "0" : region;
+		if (penalty == Penalty.FINE && fine != null) {
+			StatutoryRule limitRule = person ? StatutoryRule.PENALTY_ON_THE_SPOT_PERSON_MAX
+					: StatutoryRule.PENALTY_ON_THE_SPOT_ORGANISATION_MAX;
+			BigDecimal limit = rules.value(limitRule, lookup);
+			v.require("fine", fine.compareTo(limit) <= 0, "on-the-spot", "当场处罚对" + (person ? "公民" : "法人或者其他组织")
+					+ "罚款不得超过" + plain(limit) + "元（" + limitRule.basis() + "），超过的应适用普通程序");
+			if (type != null && fine.compareTo(limit) <= 0) {
+				DecisionRules.checkFine(v, rules.fineRange(type, false, lookup), fine, null, null, null);
+			}
+		}
+		List<Investigator> members = team(v, data.team(), lookup);
+		v.throwIfInvalid();
+		String region6 = region.length() > 6 ? region.substring(0, 6) : region;
+		String caseNumber = numbers.next("处罚案件", region6, today.getYear());
+		String decisionNumber = numbers.next("当场处罚", region6, on.getYear());
+		Map<String, Object> p = new HashMap<>();
+		p.put("number", caseNumber);
+		p.put("region", region);
+		p.put("code", person ? null : enterprise.creditCode());
+		p.put("name", person ? data.personName().strip() : enterprise.legalName());
+		p.put("party", person ? "PERSON" : "ORGANISATION");
+		p.put("violation", type.name());
+		p.put("facts", data.facts().strip());
+		p.put("place", data.place().strip());
+		p.put("filed", today);
+		p.put("on", on);
+		p.put("decisionNumber", decisionNumber);
+		p.put("penalty", penalty.name());
+		p.put("fine", fine);
+		p.put("demo", demo);
+		p.put("by", actor());
+		p.put("now", OffsetDateTime.now(clock));
+		long id = jdbc.sql("""
+				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, party_kind,
+				    procedure_kind, violation_code, violation_ended_on, facts, on_spot_place, status, filed_on, decision_due_on,
+				    proposed_penalty, proposed_fine, decision_number, decided_on, penalty, fine, delivered_on, demo, created_by,
+				    created_at, updated_at)
+				VALUES (:number, :region, 'INSPECTION', :code, :name, :party, 'SIMPLE', :violation, :on, :facts, :place,
+				    'DELIVERED', :filed, :on, :penalty, :fine, :decisionNumber, :on, :penalty, :fine, :on, :demo, :by, :now,
+				    :now)
+				RETURNING id""")
+			.params(p)
+			.query(Long.class)
+			.single();
+		saveTeam(id, members);
+		LocalDate filingDue = clock(region).due(StatutoryRule.PENALTY_ON_THE_SPOT_FILING, on);
+		audit.record(AuditEntry.of("case.on-the-spot", "penalty_case", id, caseNumber + "：当场处罚" + decisionNumber + "，"
+				+ p.get("name") + "，" + type.title() + "，" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
+				+ "（" + on + "，" + data.place().strip() + "）" + (today.isAfter(filingDue) ? "；超过备案期限" + filingDue : ""))
+			.inRegion(region));
+		issue(id, CaseDocumentKind.ON_THE_SPOT_DECISION);
+		if (!person) {
+			events.publishEvent(new PenaltyDecided(id, decisionNumber, region, enterprise.creditCode(), enterprise.legalName(),
+					type.name(), penalty, fine, on, false));
+		}
+		return id;
+	}
+
+	/**
+	 * 移送: hands the case to another authority (e.g. 公安机关, 市场监管部门) or to another postal bureau on the platform,
+	 * with the reason (行政处罚法(2021) art.27 and the rules of 管辖); the case ends here (已移送) and the 案件移送书 is
+	 * issued. A bureau on the platform receives the case as a lead (source TRANSFER) in its region. Before the notice.
+	 * @param bureauId the receiving bureau on the platform, or null
+	 * @param authority the receiving authority's name when it is not a bureau on the platform
+	 * @throws InvalidValueException naming {@code authority}, {@code bureauId} or {@code reason}
+	 * @throws DomainException (409) once the party has been notified
+	 */
+	@Transactional
+	public void transfer(DataScope scope, long id, Long bureauId, String authority, String reason) {
+		CaseView c = lock(scope, id);
+		CaseStatus to = CaseStep.TRANSFER.from(c.status());
+		Validation v = new Validation();
+		BureauView bureau = null;
+		if (bureauId != null) {
+			bureau = bureaus.find(DataScope.all(), bureauId).orElse(null);
+			v.require("bureauId", bureau != null, "exists", "接收案件的邮政管理部门（bureauId）不存在：" + bureauId);
+			if (bureau != null) {
+				String own = c.regionCode().length() > 6 ? c.regionCode().substring(0, 6) : c.regionCode();
+				v.require("bureauId", !bureau.regionCode().equals(own), "other", "案件应移送其他邮政管理部门，不能移送本局（"
+						+ bureau.name() + "）");
+			}
+		}
+		else {
+			v.required("authority", "接收案件的机关（authority）", authority);
+		}
+		v.maxLength("authority", "接收案件的机关（authority）", authority, 200);
+		v.required("reason", "移送理由（reason）", reason).maxLength("reason", "移送理由（reason）", reason, 500);
+		v.throwIfInvalid();
+		String target = bureau != null ? bureau.name() : authority.strip();
+		move(c, to, ", transferred_to = :to, transferred_on = :on, closed_on = :on, closing_reason = :reason",
+				Map.of("to", target, "on", today(), "reason", reason.strip()));
+		if (bureau != null) {
+			jdbc.sql("""
+					INSERT INTO penalty_lead (region_code, source, source_ref, source_detail, enterprise_credit_code,
+					    enterprise_name, summary, received_on, status, created_by, created_at)
+					VALUES (:region, 'TRANSFER', :ref, :detail, :code, :name, :summary, :on, 'OPEN', :by, :now)
+					ON CONFLICT (source_ref) DO NOTHING""")
+				.param("region", bureau.regionCode()).param("ref", "transfer:" + id)
+				.param("detail", "移送（原案号" + c.number() + "）").param("code", c.enterpriseCreditCode())
+				.param("name", c.enterpriseName())
+				.param("summary", "移送理由：" + reason.strip() + (c.facts() == null ? "" : "\n案情：" + c.facts()))
+				.param("on", today()).param("by", actor()).param("now", OffsetDateTime.now(clock)).update();
+		}
+		record(c, "case.transfer", "移送" + target + "：" + reason.strip());
+		issue(id, CaseDocumentKind.TRANSFER_LETTER);
+	}
+
+	/** One instalment of a fine paid in instalments; paid ones carry the day, amount and 加处罚款. */
+	public record Instalment(int position, LocalDate dueOn, BigDecimal amount, LocalDate paidOn, BigDecimal paidAmount,
+			BigDecimal surcharge) {
+	}
+
+	/** An instalment as entered: the day it is due and its amount (¥). */
+	public record InstalmentTerm(String dueOn, String amount) {
+	}
+
+	/**
+	 * 延期或分期缴纳罚款 as the party asked (行政处罚法(2021) art.66).
+	 * @param kind DEFERRAL (one later deadline) or INSTALMENTS
+	 * @param deferredUntil the new deadline (DEFERRAL)
+	 * @param instalments the instalments (INSTALMENTS: at least two, in date order, summing to the fine)
+	 */
+	public record PaymentTerms(String kind, String deferredUntil, String reason, List<InstalmentTerm> instalments) {
+	}
+
+	/**
+	 * How a case runs beyond its main record: the procedure (GENERAL, SIMPLE), the party (ORGANISATION, PERSON), the
+	 * place of an on-the-spot decision, the hearing's record, the transfer, and an approved deferral or instalments.
+	 */
+	public record Procedure(String procedureKind, String partyKind, String onSpotPlace, String hearingRecord,
+			String transferredTo, LocalDate transferredOn, String paymentArrangement, LocalDate paymentDeferredUntil,
+			String paymentArrangementReason, String paymentArrangedBy, List<Instalment> instalments) {
+
+		/** Whether decided on the spot (简易程序). */
+		public boolean simple() {
+			return "SIMPLE".equals(procedureKind);
+		}
+	}
+
+	/**
+	 * Approves, on the party's request, a deferral or instalments of a delivered, unpaid fine (行政处罚法(2021) art.66),
+	 * once per case, by the bureau head: the payment deadline becomes the deferred day, or each instalment's day, and
+	 * 加处罚款 runs from it (3 % a day of what is late, capped at it, art.72). Issues the 延期（分期）缴纳罚款批准书.
+	 * @throws InvalidValueException naming {@code kind}, {@code deferredUntil}, {@code instalments[i].dueOn},
+	 * {@code instalments[i].amount}, {@code instalments} or {@code reason}
+	 * @throws DomainException (409) unless delivered; (422) without a fine, or when already arranged
+	 */
+	@Transactional
+	public void arrangePayment(DataScope scope, long id, Officer head, PaymentTerms terms) {
+		CaseView c = lock(scope, id);
+		CaseStep.ARRANGE_PAYMENT.from(c.status());
+		if (c.penalty() != Penalty.FINE || c.fine() == null) {
+			throw DomainException.rule("该处罚决定没有罚款，无需延期或分期缴纳");
+		}
+		if (procedure(id).paymentArrangement() != null) {
+			throw DomainException.rule("本案已批准延期（分期）缴纳罚款，不能再次批准");
+		}
+		Validation v = new Validation();
+		LocalDate originalDue = clock(c.regionCode()).paymentDue(c.deliveredOn());
+		String kind = Text.isBlank(terms.kind()) ? null : terms.kind().strip().toUpperCase(Locale.ROOT);
+		v.require("kind", "DEFERRAL".equals(kind) || "INSTALMENTS".equals(kind), "one-of",
+				"缴纳方式（kind）应为DEFERRAL（延期）或INSTALMENTS（分期）");
+		v.required("reason", "申请理由（reason）", terms.reason()).maxLength("reason", "申请理由（reason）", terms.reason(), 500);
+		LocalDate deferred = null;
+		List<Instalment> parts = new ArrayList<>();
+		if ("DEFERRAL".equals(kind)) {
+			v.required("deferredUntil", "延期至（deferredUntil）", terms.deferredUntil());
+			deferred = v.date("deferredUntil", "延期至（deferredUntil）", terms.deferredUntil(), originalDue.plusDays(1),
+					Validation.LATEST_RECORD);
+		}
+		else if ("INSTALMENTS".equals(kind)) {
+			List<InstalmentTerm> given = terms.instalments() == null ? List.of() : terms.instalments().stream()
+				.filter(t -> t != null && (!Text.isBlank(t.dueOn()) || !Text.isBlank(t.amount()))).toList();
+			v.require("instalments", given.size() >= 2, "min", "分期缴纳（instalments）至少分2期");
+			LocalDate previous = today().minusDays(1);
+			BigDecimal sum = BigDecimal.ZERO;
+			for (int i = 0; i < given.size(); i++) {
+				String f = "instalments[" + i + "]";
+				v.required(f + ".dueOn", "第" + (i + 1) + "期缴纳期限", given.get(i).dueOn())
+					.required(f + ".amount", "第" + (i + 1) + "期金额", given.get(i).amount());
+				LocalDate due = v.date(f + ".dueOn", "第" + (i + 1) + "期缴纳期限（应晚于上一期）", given.get(i).dueOn(),
+						previous.plusDays(1), Validation.LATEST_RECORD);
+				BigDecimal amount = v.decimal(f + ".amount", "第" + (i + 1) + "期金额", given.get(i).amount(), 12, 2);
+				v.money(f + ".amount", "第" + (i + 1) + "期金额", amount);
+				if (amount != null) {
+					v.require(f + ".amount", amount.signum() > 0, "positive", "第" + (i + 1) + "期金额应大于0");
+					sum = sum.add(amount);
+				}
+				if (due != null) {
+					previous = due;
+				}
+				parts.add(new Instalment(i + 1, due, amount, null, null, null));
+			}
+			if (given.size() >= 2) {
+				v.require("instalments", sum.compareTo(c.fine()) == 0, "sum", "各期金额合计" + plain(sum) + "元，应等于罚款"
+						+ plain(c.fine()) + "元");
+			}
+		}
+		v.throwIfInvalid();
+		for (Instalment i : parts) {
+			jdbc.sql("INSERT INTO penalty_case_instalment (case_id, position, due_on, amount) VALUES (:id, :pos, :due, :amount)")
+				.param("id", id).param("pos", i.position()).param("due", i.dueOn()).param("amount", i.amount()).update();
+		}
+		Map<String, Object> p = new HashMap<>();
+		p.put("kind", kind);
+		p.put("until", deferred);
+		p.put("reason", terms.reason().strip());
+		p.put("head", head.name());
+		move(c, c.status(), """
+				, payment_arrangement = :kind, payment_deferred_until = :until, payment_arrangement_reason = :reason,
+				  payment_arranged_by = :head""", p);
+		record(c, "case.payment-arrangement", head.name() + "批准" + ("DEFERRAL".equals(kind) ? "延期缴纳罚款至" + deferred
+				: "分期缴纳罚款（" + parts.size() + "期，末期" + parts.get(parts.size() - 1).dueOn() + "）") + "：" + terms.reason().strip());
+		issue(id, CaseDocumentKind.PAYMENT_APPROVAL);
+	}
+
+	/** How the case runs beyond its main record (procedure, party, hearing record, transfer, payment terms). */
+	public Procedure procedure(DataScope scope, long id) {
+		get(scope, id);
+		return procedure(id);
+	}
+
+	private Procedure procedure(long id) {
+		record Row(String procedureKind, String partyKind, String onSpotPlace, String hearingRecord, String transferredTo,
+				LocalDate transferredOn, String paymentArrangement, LocalDate paymentDeferredUntil,
+				String paymentArrangementReason, String paymentArrangedBy) {
+		}
+		Row r = jdbc.sql("""
+				SELECT procedure_kind, party_kind, on_spot_place, hearing_record, transferred_to, transferred_on,
+				       payment_arrangement, payment_deferred_until, payment_arrangement_reason, payment_arranged_by
+				FROM penalty_case WHERE id = :id""").param("id", id).query(Rows.of(Row.class)).single();
+		List<Instalment> instalments = jdbc.sql("""
+				SELECT position, due_on, amount, paid_on, paid_amount, surcharge FROM penalty_case_instalment
+				WHERE case_id = :id ORDER BY position""").param("id", id).query(Rows.of(Instalment.class)).list();
+		return new Procedure(r.procedureKind(), r.partyKind(), r.onSpotPlace(), r.hearingRecord(), r.transferredTo(),
+				r.transferredOn(), r.paymentArrangement(), r.paymentDeferredUntil(), r.paymentArrangementReason(),
+				r.paymentArrangedBy(), instalments);
+	}
+
+	/** The payment deadline in force and the amount it covers: a deferral's day, the next instalment's, or 15 days. */
+	private record PaymentDue(LocalDate due, BigDecimal amount, Instalment instalment) {
+	}
+
+	private PaymentDue paymentDue(CaseView c, Procedure proc) {
+		if (c.deliveredOn() == null || c.fine() == null) {
+			return null;
+		}
+		if ("INSTALMENTS".equals(proc.paymentArrangement())) {
+			return proc.instalments().stream().filter(i -> i.paidOn() == null).findFirst()
+				.map(i -> new PaymentDue(i.dueOn(), i.amount(), i))
+				.orElse(null);
+		}
+		if ("DEFERRAL".equals(proc.paymentArrangement())) {
+			return new PaymentDue(proc.paymentDeferredUntil(), c.fine(), null);
+		}
+		return new PaymentDue(clock(c.regionCode()).paymentDue(c.deliveredOn()), c.fine(), null);
 	}
 
 	/**
@@ -904,9 +1316,11 @@ public class PenaltyCases {
 		Optional<Suspension> paused = pauses.stream().filter(s -> s.endedOn() == null).findFirst();
 		long remaining = paused.map(s -> CaseClock.remaining(c.decisionDueOn(), s.startedOn()) + 1)
 			.orElse(CaseClock.remaining(c.decisionDueOn(), today));
-		LocalDate paymentDue = c.deliveredOn() == null ? null : caseClock.paymentDue(c.deliveredOn());
-		BigDecimal surcharge = paymentDue == null || c.fine() == null ? null
-				: caseClock.surcharge(c.fine(), paymentDue, c.paidOn() != null ? c.paidOn() : today);
+		PaymentDue payment = c.paidOn() != null || c.deliveredOn() == null ? null : paymentDue(c, procedure(c.id()));
+		LocalDate paymentDue = c.deliveredOn() == null ? null : payment != null ? payment.due() : caseClock.paymentDue(c.deliveredOn());
+		BigDecimal surcharge = c.fine() == null || c.deliveredOn() == null ? null : c.paidOn() != null
+				? caseClock.surcharge(c.fine(), caseClock.paymentDue(c.deliveredOn()), c.paidOn())
+				: payment == null ? null : caseClock.surcharge(payment.amount(), payment.due(), today);
 		Penalty proposed = c.proposedPenalty();
 		return new Deadlines(c.decisionDueOn(), remaining, paused.isPresent(),
 				c.notifiedOn() == null ? null : caseClock.hearingRequestDue(c.notifiedOn()),
@@ -931,6 +1345,33 @@ public class PenaltyCases {
 
 	private Optional<Suspension> ongoing(long id) {
 		return suspensions(id).stream().filter(s -> s.endedOn() == null).findFirst();
+	}
+
+	/** Issues a document of the step just taken, filled from the case as it now stands (same transaction). */
+	private void issue(long id, CaseDocumentKind kind) {
+		documents.issue(id, kind, null, Map.of());
+	}
+
+	/** The documents of a case in the caller's scope, as issued (reissues after their predecessors). */
+	public List<CaseDocuments.IssuedDocument> documents(DataScope scope, long id) {
+		get(scope, id);
+		return documents.list(id);
+	}
+
+	/**
+	 * Issues a document again (corrected), filled from the case as it now stands, with the same 文号 and the next
+	 * version; the predecessor is kept and marked replaced. One transaction with its audit entry.
+	 * @throws DomainException not-found outside the caller's scope or for another case's document; (409) when that
+	 * version was already replaced
+	 * @throws InvalidValueException (field {@code reason}) when the reason is blank or over 500 characters
+	 */
+	@Transactional
+	public CaseDocuments.IssuedDocument reissueDocument(DataScope scope, long id, long documentId, String reason) {
+		CaseView c = lock(scope, id);
+		CaseDocuments.IssuedDocument d = documents.reissue(id, documentId, reason);
+		record(c, "case.document-reissue", "重新制作" + d.title() + "（" + d.number() + "，第" + d.version() + "版）："
+				+ reason.strip());
+		return d;
 	}
 
 	private BigDecimal threshold(StatutoryRule rule, CaseView c) {

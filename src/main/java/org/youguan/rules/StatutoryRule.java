@@ -170,6 +170,12 @@ public enum StatutoryRule {
 	/** 当场处罚罚款上限：法人或其他组织（行政处罚法(2021) 第51条） */
 	PENALTY_ON_THE_SPOT_ORGANISATION_MAX("penalty.on-the-spot.organisation.max", "当场处罚罚款上限：法人或其他组织", "3000", RuleUnit.YUAN, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 51)),
 
+	/**
+	 * 当场处罚决定报所属行政机关备案期限（行政处罚法(2021) 第52条: 备案 required, the number of days is each bureau's
+	 * practice）: working days from the decision on the spot.
+	 */
+	PENALTY_ON_THE_SPOT_FILING("penalty.on-the-spot.filing", "当场处罚决定报所属行政机关备案期限", "3", RuleUnit.WORKING_DAYS, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 52)),
+
 	/** 双公示：许可和处罚决定公示时限（双公示制度（全国通行做法）） */
 	DISCLOSURE_PUBLICATION("disclosure.publication", "双公示：许可和处罚决定公示时限", "7", RuleUnit.WORKING_DAYS, false, Citation.of(DISCLOSURE_PRACTICE)),
 

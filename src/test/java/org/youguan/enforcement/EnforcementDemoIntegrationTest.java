@@ -18,7 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The demo city shows the procedure: demo cases in each state, two decisions published on the public API (one fine
- * paid and closed, one delivered and unpaid past its deadline with its surcharge growing), and the leads waiting.
+ * paid and closed, one delivered and unpaid past its deadline with its surcharge growing), one transferred and one
+ * decided on the spot, each decision with its document, and the leads waiting.
  */
 @IntegrationTest
 class EnforcementDemoIntegrationTest {
@@ -36,7 +37,13 @@ class EnforcementDemoIntegrationTest {
 	void theDemoCityHasCasesInEveryStateAndTwoPublishedDecisions() throws Exception {
 		List<String> states = jdbc.sql("SELECT DISTINCT status FROM penalty_case WHERE demo").query(String.class).list();
 		assertThat(states).contains("FILED", "INVESTIGATING", "INVESTIGATED", "NOTIFIED", "DELIVERED", "CLOSED",
-				"NOT_PENALIZED");
+				"NOT_PENALIZED", "TRANSFERRED");
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM penalty_case_document d JOIN penalty_case c ON c.id = d.case_id
+				WHERE c.demo AND d.kind IN ('DECISION', 'ON_THE_SPOT_DECISION')""").query(Long.class).single())
+			.as("the demo's decisions carry their documents").isEqualTo(3);
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND procedure_kind = 'SIMPLE'").query(Long.class)
+			.single()).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND published_on IS NOT NULL").query(Long.class)
 			.single()).isEqualTo(2);
 		String body = mvc.perform(get("/api/v1/public/penalties?region=3205&size=200")).andExpect(status().isOk())

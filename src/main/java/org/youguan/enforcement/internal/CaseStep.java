@@ -16,6 +16,7 @@ import static org.youguan.enforcement.CaseStatus.INVESTIGATED;
 import static org.youguan.enforcement.CaseStatus.INVESTIGATING;
 import static org.youguan.enforcement.CaseStatus.NOTIFIED;
 import static org.youguan.enforcement.CaseStatus.NOT_PENALIZED;
+import static org.youguan.enforcement.CaseStatus.TRANSFERRED;
 import static org.youguan.enforcement.CaseStatus.WITHDRAWN;
 
 /**
@@ -27,6 +28,8 @@ public enum CaseStep {
 
 	/** 调查取证 with at least two certified investigators (行政处罚法(2021) art.42, 55). */
 	START_INVESTIGATION("开始调查取证", INVESTIGATING, EnumSet.of(FILED)),
+	/** 调查取证: an item of the evidence list (art.46, 55), while the investigation lasts. */
+	ADD_EVIDENCE("登记证据", null, EnumSet.of(INVESTIGATING)),
 	/** 调查终结: report and proposed penalty. */
 	CONCLUDE_INVESTIGATION("调查终结", INVESTIGATED, EnumSet.of(INVESTIGATING)),
 	/** 法制审核 (art.58): before the notice, or again after a hearing. */
@@ -51,6 +54,10 @@ public enum CaseStep {
 	CLOSE("结案", CLOSED, EnumSet.of(DELIVERED, EXECUTED)),
 	/** 撤案. */
 	WITHDRAW("撤案", WITHDRAWN, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED)),
+	/** 移送 to another authority or bureau (行政处罚法(2021) art.27, 管辖), before the notice; ends the case. */
+	TRANSFER("移送", TRANSFERRED, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED)),
+	/** 延期/分期缴纳罚款 approved (art.66), once the decision is delivered and before the fine is paid. */
+	ARRANGE_PAYMENT("批准延期（分期）缴纳罚款", null, EnumSet.of(DELIVERED)),
 	/** 延长办案期限 once (邮政行政执法监督办法(2021) art.17). */
 	EXTEND("延长办案期限", null, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED, NOTIFIED, HEARING)),
 	/** 中止计时 (art.17). */

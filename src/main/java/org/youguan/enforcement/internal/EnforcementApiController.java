@@ -89,8 +89,8 @@ class EnforcementApiController {
 	record Dated(String on, String text) {
 	}
 
-	/** A hearing held. */
-	record Hearing(String noticeOn, String hearingOn) {
+	/** A hearing held, with its record (听证笔录) if given. */
+	record Hearing(String noticeOn, String hearingOn, String record) {
 	}
 
 	/** A payment. */
@@ -239,9 +239,10 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/hearing")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "登记听证", description = "noticeOn（听证通知日期，至少提前7个工作日）、hearingOn。")
+	@Operation(summary = "登记听证", description = "noticeOn（听证通知日期，至少提前7个工作日）、hearingOn、record（听证笔录内容，可空）；"
+			+ "生成听证通知书和听证笔录。")
 	PenaltyCases.CaseDetail hearing(DataScope scope, @PathVariable long id, @RequestBody Hearing h) {
-		cases.holdHearing(scope, id, h.noticeOn(), h.hearingOn());
+		cases.holdHearing(scope, id, h.noticeOn(), h.hearingOn(), h.record());
 		return cases.get(scope, id);
 	}
 

@@ -1,5 +1,6 @@
 package org.youguan.enforcement.internal;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
+import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.LeadStatus;
 import org.youguan.enforcement.LeadView;
 import org.youguan.enforcement.Leads;
@@ -26,6 +29,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
+import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
 import org.youguan.rules.StatutoryRule;
@@ -35,7 +39,9 @@ import org.youguan.rules.ViolationType;
 /**
  * The enforcement pages for bureau staff: the leads with their assessment (提请立案, 批准立案 by the bureau head, 不予立案),
  * the case queue with each case's remaining days (highlighted within the warning days and when overdue), and a case's
- * page where its steps run — each step through {@link PageSteps}.
+ * page where its steps run — each step through {@link PageSteps} — with its documents as issued (download, reissue
+ * keeping the predecessor), its evidence list (调查取证, with uploads), 移送 and 延期/分期缴纳 (局领导); and the one form of
+ * 当场处罚 (简易程序, {@code /enforcement/on-the-spot}).
  */
 @Controller
 @PreAuthorize(EnforcementApiController.READERS)
@@ -49,7 +55,14 @@ class EnforcementController {
 
 	private final AuditTrail audit;
 
-	EnforcementController(Leads leads, PenaltyCases cases, StatutoryRules rules, AuditTrail audit) {
+	private final CaseEvidence evidence;
+
+	private final Bureaus bureaus;
+
+	EnforcementController(Leads leads, PenaltyCases cases, StatutoryRules rules, AuditTrail audit, CaseEvidence evidence,
+			Bureaus bureaus) {
+		this.evidence = evidence;
+		this.bureaus = bureaus;
 		this.leads = leads;
 		this.cases = cases;
 		this.rules = rules;
@@ -150,6 +163,12 @@ class EnforcementController {
 		model.addAttribute("pauseKinds", SuspensionKind.values());
 		model.addAttribute("warningDays", rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, detail.penaltyCase().regionCode()));
 		model.addAttribute("history", audit.history(scope, "penalty_case", id));
+		model.addAttribute("documents", cases.documents(scope, id));
+		model.addAttribute("evidence", evidence.list(scope, id));
+		model.addAttribute("evidenceKinds", EvidenceKind.values());
+		model.addAttribute("procedure", cases.procedure(scope, id));
+		model.addAttribute("bureaus", CaseStep.TRANSFER.allowedFrom().contains(detail.penaltyCase().status())
+				? bureaus.all(DataScope.all()) : List.of());
 		return "enforcement/case";
 	}
 
@@ -157,12 +176,7 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String investigate(DataScope scope, @PathVariable long id, @RequestParam(name = "name", required = false) List<String> names,
 			@RequestParam(name = "certificateNumber", required = false) List<String> certificates, RedirectAttributes redirect) {
-		List<PenaltyCases.Member> team = new ArrayList<>();
-		int n = Math.max(names == null ? 0 : names.size(), certificates == null ? 0 : certificates.size());
-		for (int i = 0; i < n; i++) {
-			team.add(new PenaltyCases.Member(names != null && i < names.size() ? names.get(i) : null,
-					certificates != null && i < certificates.size() ? certificates.get(i) : null));
-		}
+		List<PenaltyCases.Member> team = team(names, certificates);
 		return PageSteps.run(redirect, page(id), "已开始调查取证", () -> cases.startInvestigation(scope, id, team));
 	}
 
@@ -211,8 +225,89 @@ class EnforcementController {
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearing(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate noticeOn,
-			@RequestParam(required = false) LocalDate hearingOn, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已登记听证", () -> cases.holdHearing(scope, id, text(noticeOn), text(hearingOn)));
+			@RequestParam(required = false) LocalDate hearingOn, @RequestParam(required = false) String record,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已登记听证", () -> cases.holdHearing(scope, id, text(noticeOn), text(hearingOn),
+				record));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/evidence")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String addEvidence(DataScope scope, @PathVariable long id, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String content,
+			@RequestParam(required = false) String place, @RequestParam(required = false) String subject,
+			@RequestParam(required = false) LocalDate collectedOn, @RequestParam(required = false) List<String> collectors,
+			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+		UploadedFile upload = file == null || file.isEmpty() ? null : new UploadedFile(file.getOriginalFilename(), file.getBytes());
+		return PageSteps.run(redirect, page(id) + "#evidence", "证据已登记", () -> evidence.add(scope, id,
+				new CaseEvidence.EvidenceData(kind, title, content, place, subject, text(collectedOn), collectors), upload));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/documents/{documentId:\\d+}/reissue")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String reissue(DataScope scope, @PathVariable long id, @PathVariable long documentId,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id) + "#documents", "文书已重新制作，原版本已保留",
+				() -> cases.reissueDocument(scope, id, documentId, reason));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/transfer")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String transfer(DataScope scope, @PathVariable long id, @RequestParam(required = false) Long bureauId,
+			@RequestParam(required = false) String authority, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "案件已移送", () -> cases.transfer(scope, id, bureauId, authority, reason));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/payment-arrangement")
+	@PreAuthorize(EnforcementApiController.HEADS)
+	String arrangePayment(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) LocalDate deferredUntil,
+			@RequestParam(name = "dueOn", required = false) List<LocalDate> dueOn,
+			@RequestParam(name = "amount", required = false) List<String> amounts, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		List<PenaltyCases.InstalmentTerm> parts = new ArrayList<>();
+		int n = Math.max(dueOn == null ? 0 : dueOn.size(), amounts == null ? 0 : amounts.size());
+		for (int i = 0; i < n; i++) {
+			parts.add(new PenaltyCases.InstalmentTerm(dueOn != null && i < dueOn.size() ? text(dueOn.get(i)) : null,
+					amounts != null && i < amounts.size() ? amounts.get(i) : null));
+		}
+		return PageSteps.run(redirect, page(id), "已批准延期（分期）缴纳罚款", () -> cases.arrangePayment(scope, id,
+				EnforcementApiController.officer(me), new PenaltyCases.PaymentTerms(kind, text(deferredUntil), reason, parts)));
+	}
+
+	@GetMapping("/enforcement/on-the-spot")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String onTheSpotForm(Model model) {
+		model.addAttribute("violations", ViolationType.values());
+		return "enforcement/on-the-spot";
+	}
+
+	@PostMapping("/enforcement/on-the-spot")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String onTheSpot(DataScope scope, @RequestParam(required = false) String partyKind,
+			@RequestParam(required = false) String enterpriseCreditCode, @RequestParam(required = false) String personName,
+			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String violation,
+			@RequestParam(required = false) String facts, @RequestParam(required = false) String place,
+			@RequestParam(required = false) LocalDate decidedOn, @RequestParam(required = false) String penalty,
+			@RequestParam(required = false) String fine, @RequestParam(name = "name", required = false) List<String> names,
+			@RequestParam(name = "certificateNumber", required = false) List<String> certificates, RedirectAttributes redirect) {
+		List<PenaltyCases.Member> team = team(names, certificates);
+		return PageSteps.run(redirect, "/enforcement/on-the-spot", () -> {
+			long id = cases.decideOnTheSpot(scope, new PenaltyCases.OnTheSpot(partyKind, enterpriseCreditCode, personName,
+					regionCode, violation, facts, place, text(decidedOn), penalty, fine, team));
+			return new PageSteps.Done("当场处罚决定已登记备案", page(id));
+		});
+	}
+
+	private static List<PenaltyCases.Member> team(List<String> names, List<String> certificates) {
+		List<PenaltyCases.Member> team = new ArrayList<>();
+		int n = Math.max(names == null ? 0 : names.size(), certificates == null ? 0 : certificates.size());
+		for (int i = 0; i < n; i++) {
+			team.add(new PenaltyCases.Member(names != null && i < names.size() ? names.get(i) : null,
+					certificates != null && i < certificates.size() ? certificates.get(i) : null));
+		}
+		return team;
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/decision")

@@ -22,6 +22,7 @@ import static org.youguan.enforcement.CaseStatus.INVESTIGATED;
 import static org.youguan.enforcement.CaseStatus.INVESTIGATING;
 import static org.youguan.enforcement.CaseStatus.NOTIFIED;
 import static org.youguan.enforcement.CaseStatus.NOT_PENALIZED;
+import static org.youguan.enforcement.CaseStatus.TRANSFERRED;
 import static org.youguan.enforcement.CaseStatus.WITHDRAWN;
 
 /**
@@ -33,6 +34,7 @@ class CaseStepTest {
 	/** The table as the law reads (行政处罚法(2021) ch.5), written out independently of the enum. */
 	static final Map<CaseStep, Set<CaseStatus>> ALLOWED = Map.ofEntries(
 			Map.entry(CaseStep.START_INVESTIGATION, EnumSet.of(FILED)),
+			Map.entry(CaseStep.ADD_EVIDENCE, EnumSet.of(INVESTIGATING)),
 			Map.entry(CaseStep.CONCLUDE_INVESTIGATION, EnumSet.of(INVESTIGATING)),
 			Map.entry(CaseStep.REVIEW, EnumSet.of(INVESTIGATED, HEARING)),
 			Map.entry(CaseStep.NOTIFY, EnumSet.of(INVESTIGATED)),
@@ -45,6 +47,8 @@ class CaseStepTest {
 			Map.entry(CaseStep.PAY, EnumSet.of(DELIVERED)),
 			Map.entry(CaseStep.CLOSE, EnumSet.of(DELIVERED, EXECUTED)),
 			Map.entry(CaseStep.WITHDRAW, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED)),
+			Map.entry(CaseStep.TRANSFER, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED)),
+			Map.entry(CaseStep.ARRANGE_PAYMENT, EnumSet.of(DELIVERED)),
 			Map.entry(CaseStep.EXTEND, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED, NOTIFIED, HEARING)),
 			Map.entry(CaseStep.SUSPEND, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED, NOTIFIED, HEARING)),
 			Map.entry(CaseStep.RESUME, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED, NOTIFIED, HEARING)),
@@ -96,13 +100,15 @@ class CaseStepTest {
 		assertThat(CaseStep.WITHDRAW.from(INVESTIGATING)).isEqualTo(WITHDRAWN);
 		assertThat(NOT_PENALIZED.finished()).isTrue();
 		assertThat(WITHDRAWN.finished()).isTrue();
+		assertThat(CaseStep.TRANSFER.from(INVESTIGATED)).isEqualTo(TRANSFERRED);
+		assertThat(TRANSFERRED.finished()).isTrue();
 		assertThat(CaseStep.EXTEND.from(HEARING)).isEqualTo(HEARING);
 		assertThat(CaseStep.PUBLISH.from(CLOSED)).isEqualTo(CLOSED);
 	}
 
 	@Test
 	void noStepLeavesAFinishedCase() {
-		for (CaseStatus done : EnumSet.of(NOT_PENALIZED, WITHDRAWN)) {
+		for (CaseStatus done : EnumSet.of(NOT_PENALIZED, WITHDRAWN, TRANSFERRED)) {
 			for (CaseStep step : CaseStep.values()) {
 				assertThatThrownBy(() -> step.from(done)).isInstanceOf(DomainException.class);
 			}

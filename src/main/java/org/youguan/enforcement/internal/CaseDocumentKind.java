@@ -1,0 +1,68 @@
+package org.youguan.enforcement.internal;
+
+/**
+ * The documents of a penalty case, each with its title, the type part of its 文号 (numbering module:
+ * {@code <type>-<region>-<year>-<sequence>}; the decisions carry the decision's 文号 instead) and its template
+ * ({@code documents/enforcement/<template>.docx}, replaceable by the administrator, see {@link CaseDocuments}).
+ * The forms follow the 行政处罚法(2021) and the 交通运输行政执法文书式样 used by postal bureaus.
+ */
+public enum CaseDocumentKind {
+
+	/** 立案审批表 (art.54), at 立案. */
+	FILING_APPROVAL("立案审批表", "立案审批", "filing-approval"),
+	/** 询问笔录 (art.55), with an evidence item of that kind. */
+	INQUIRY_RECORD("询问笔录", "询问笔录", "inquiry-record"),
+	/** 现场检查（勘验）笔录 (art.55), with an evidence item of that kind. */
+	SITE_RECORD("现场检查（勘验）笔录", "检查笔录", "site-record"),
+	/** 案件调查终结报告, at the conclusion. */
+	INVESTIGATION_REPORT("案件调查终结报告", "调查终结", "investigation-report"),
+	/** 法制审核意见书 (art.58), at the review. */
+	REVIEW_OPINION("法制审核意见书", "法制审核", "review-opinion"),
+	/** 行政处罚事先告知书 (art.44), at the notice. */
+	PRIOR_NOTICE("行政处罚事先告知书", "处罚告知", "prior-notice"),
+	/** 听证告知书 (art.63–64), with the notice when the proposed penalty carries the right to a hearing. */
+	HEARING_RIGHT_NOTICE("行政处罚听证告知书", "听证告知", "hearing-right-notice"),
+	/** 听证通知书 (art.64: 7 days ahead), when the hearing is recorded. */
+	HEARING_NOTICE("听证通知书", "听证通知", "hearing-notice"),
+	/** 听证笔录 (art.64–65), when the hearing is recorded. */
+	HEARING_RECORD("听证笔录", "听证笔录", "hearing-record"),
+	/** 行政处罚决定书 (art.59's six items), at the decision; its 文号 is the decision's. */
+	DECISION("行政处罚决定书", null, "decision"),
+	/** 送达回证 (art.61), at delivery. */
+	DELIVERY_RECEIPT("送达回证", "送达回证", "delivery-receipt"),
+	/** 结案报告, at 结案 and 不予处罚. */
+	CLOSING_REPORT("结案报告", "结案报告", "closing-report"),
+	/** 当场行政处罚决定书 (art.51–52), the simple procedure's one form; its 文号 is the decision's. */
+	ON_THE_SPOT_DECISION("当场行政处罚决定书", null, "on-the-spot-decision"),
+	/** 案件移送书, when the case is transferred. */
+	TRANSFER_LETTER("案件移送书", "案件移送", "transfer-letter"),
+	/** 延期（分期）缴纳罚款批准书 (art.66), when a deferral or instalments are approved. */
+	PAYMENT_APPROVAL("延期（分期）缴纳罚款批准书", "缴款批准", "payment-approval");
+
+	private final String title;
+
+	private final String numberType;
+
+	private final String template;
+
+	CaseDocumentKind(String title, String numberType, String template) {
+		this.title = title;
+		this.numberType = numberType;
+		this.template = template;
+	}
+
+	/** The document's Chinese title. */
+	public String title() {
+		return title;
+	}
+
+	/** The type part of its 文号, or null when it carries the decision's 文号. */
+	public String numberType() {
+		return numberType;
+	}
+
+	/** The template's file name without {@code .docx}. */
+	public String template() {
+		return template;
+	}
+}

@@ -1,0 +1,240 @@
+package org.youguan.enforcement.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentOwner;
+import org.youguan.documents.Attachments;
+import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.CaseView;
+import org.youguan.enforcement.PenaltyCases;
+import org.youguan.inspections.Inspector;
+import org.youguan.inspections.Inspectors;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * 调查取证: the evidence list of a penalty case (行政处罚法(2021) art.46 kinds of evidence; art.42, 55: at least two
+ * investigators with enforcement certificates). While the case is under investigation each item is recorded with its
+ * kind, title, day, the investigators who collected it — at least {@code inspection.min-inspectors} of the case's
+ * investigators, named by certificate number, each certificate valid on the day entered — and its file: a scan
+ * (书证, PDF or image) or a photo (照片, JPEG/PNG), checked by content and limited to
+ * {@code youguan.enforcement.max-evidence-bytes} by the documents module's {@link Attachments}; audio and video are
+ * described with their storage medium (the attachment store takes images and PDFs only), a transcript may be attached.
+ * A 询问笔录 or 现场检查（勘验）笔录 makes the platform issue the record (.docx with 文号) from what was entered. One
+ * transaction with its audit entry; all errors at once, each naming its field in Chinese; nothing half-saved.
+ */
+@Service
+public class CaseEvidence {
+
+	/** Attachment kind of an evidence file. */
+	public static final String EVIDENCE = "EVIDENCE";
+
+	/** An item of the evidence list; {@code attachmentId} null when no file was attached. */
+	public record EvidenceItem(long id, long caseId, EvidenceKind kind, String title, String content, String place,
+			String subject, LocalDate collectedOn, String collectedBy, Long attachmentId, String createdBy) {
+
+		/** The address serving the file, or null. */
+		@JsonProperty
+		public String href() {
+			return attachmentId == null ? null : "/attachments/" + attachmentId;
+		}
+	}
+
+	/**
+	 * What an investigator enters for an item.
+	 * @param kind INQUIRY_RECORD, SITE_RECORD, DOCUMENTARY, PHOTO, AUDIO or VIDEO
+	 * @param content the record's text (询问笔录: questions and answers; 现场检查笔录: what was found), or the storage
+	 * medium of audio and video, or a description
+	 * @param place where it was collected (required for records)
+	 * @param subject the person questioned (询问笔录) or present (现场检查笔录)
+	 * @param collectors the certificate numbers of the investigators who collected it
+	 */
+	public record EvidenceData(String kind, String title, String content, String place, String subject,
+			String collectedOn, List<String> collectors) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final PenaltyCases cases;
+
+	private final CaseDocuments documents;
+
+	private final Attachments attachments;
+
+	private final Inspectors inspectors;
+
+	private final StatutoryRules rules;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final long maxBytes;
+
+	CaseEvidence(JdbcClient jdbc, PenaltyCases cases, CaseDocuments documents, Attachments attachments,
+			Inspectors inspectors, StatutoryRules rules, AuditTrail audit, Clock clock,
+			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxBytes) {
+		this.jdbc = jdbc;
+		this.cases = cases;
+		this.documents = documents;
+		this.attachments = attachments;
+		this.inspectors = inspectors;
+		this.rules = rules;
+		this.audit = audit;
+		this.clock = clock;
+		this.maxBytes = maxBytes;
+	}
+
+	/**
+	 * Records an item of the evidence list of a case under investigation, with its file if any.
+	 * @param file the scan, photo or transcript, or null
+	 * @return the item
+	 * @throws DomainException not-found outside the caller's scope; (409) unless the case is 调查取证
+	 * @throws InvalidValueException naming {@code kind}, {@code title}, {@code content}, {@code place},
+	 * {@code subject}, {@code collectedOn}, {@code collectors} / {@code collectors[i]} or {@code file}
+	 */
+	@Transactional
+	public EvidenceItem add(DataScope scope, long caseId, EvidenceData data, UploadedFile file) {
+		jdbc.sql("SELECT id FROM penalty_case WHERE id = :id FOR UPDATE").param("id", caseId).query(Long.class).optional();
+		CaseView c = cases.get(scope, caseId).penaltyCase();
+		CaseStep.ADD_EVIDENCE.from(c.status());
+		LocalDate today = LocalDate.now(clock);
+		Validation v = new Validation();
+		EvidenceKind kind = null;
+		if (Text.isBlank(data.kind())) {
+			v.require("kind", false, "required", "证据种类（kind）不能为空");
+		}
+		else {
+			try {
+				kind = EvidenceKind.valueOf(data.kind().strip());
+			}
+			catch (IllegalArgumentException ex) {
+				v.require("kind", false, "one-of", "证据种类（kind）应为INQUIRY_RECORD（询问笔录）、SITE_RECORD（现场检查笔录）、"
+						+ "DOCUMENTARY（书证）、PHOTO（照片）、AUDIO（音频）、VIDEO（视频）之一");
+			}
+		}
+		v.required("title", "证据名称（title）", data.title()).maxLength("title", "证据名称（title）", data.title(), 200);
+		v.maxLength("content", "证据内容（content）", data.content(), 4000);
+		v.maxLength("place", "收集地点（place）", data.place(), 200);
+		v.maxLength("subject", "被询问人/在场人（subject）", data.subject(), 100);
+		if (kind == EvidenceKind.INQUIRY_RECORD || kind == EvidenceKind.SITE_RECORD) {
+			v.required("content", kind == EvidenceKind.INQUIRY_RECORD ? "询问内容（content）" : "检查（勘验）情况（content）", data.content());
+			v.required("place", "地点（place）", data.place());
+		}
+		if (kind == EvidenceKind.INQUIRY_RECORD) {
+			v.required("subject", "被询问人（subject）", data.subject());
+		}
+		if (kind == EvidenceKind.AUDIO || kind == EvidenceKind.VIDEO) {
+			v.required("content", "存储介质及编号（content）", data.content());
+		}
+		v.required("collectedOn", "收集日期（collectedOn）", data.collectedOn());
+		LocalDate on = v.date("collectedOn", "收集日期（collectedOn）", data.collectedOn(), c.filedOn(), today);
+		String collectedBy = collectors(v, c, data.collectors(), today);
+		if (kind != null && kind.fileRequired()) {
+			v.require("file", file != null, "required", (kind == EvidenceKind.PHOTO ? "照片" : "书证扫描件") + "（file）不能为空");
+		}
+		if (file != null) {
+			String type = v.check("file", () -> attachments.check(file, "file", "证据文件", maxBytes));
+			if (type != null && kind == EvidenceKind.PHOTO) {
+				v.require("file", type.startsWith("image/"), "content-type", "照片（file）应为JPEG或PNG图片");
+			}
+		}
+		v.throwIfInvalid();
+		Attachment stored = file == null ? null
+				: attachments.store(new AttachmentOwner(CaseDocuments.MODULE, CaseDocuments.OWNER_TYPE, caseId), EVIDENCE, file,
+						"file", "证据文件", maxBytes);
+		long id = jdbc.sql("""
+				INSERT INTO penalty_case_evidence (case_id, kind, title, content, place, subject, collected_on, collected_by,
+				    attachment_id, created_by, created_at)
+				VALUES (:case, :kind, :title, :content, :place, :subject, :on, :by, :attachment, :creator, :now) RETURNING id""")
+			.param("case", caseId).param("kind", kind.name()).param("title", data.title().strip())
+			.param("content", Text.isBlank(data.content()) ? null : data.content().strip())
+			.param("place", Text.isBlank(data.place()) ? null : data.place().strip())
+			.param("subject", Text.isBlank(data.subject()) ? null : data.subject().strip())
+			.param("on", on).param("by", collectedBy)
+			.param("attachment", stored == null ? null : stored.id()).param("creator", actor())
+			.param("now", OffsetDateTime.now(clock))
+			.query(Long.class).single();
+		if (kind.record() != null) {
+			documents.issue(caseId, kind.record(), id, Map.of());
+		}
+		audit.record(AuditEntry.of("case.evidence", "penalty_case", caseId, c.number() + "：登记证据（" + kind.label() + "）"
+				+ data.title().strip() + "，收集人员：" + collectedBy + (stored == null ? "" : "，附件" + stored.fileName()))
+			.inRegion(c.regionCode()));
+		return find(caseId, id).orElseThrow();
+	}
+
+	/** The evidence list of a case in the caller's scope, by day collected. @throws DomainException not-found */
+	public List<EvidenceItem> list(DataScope scope, long caseId) {
+		cases.get(scope, caseId);
+		return jdbc.sql("""
+				SELECT id, case_id, kind, title, content, place, subject, collected_on, collected_by, attachment_id, created_by
+				FROM penalty_case_evidence WHERE case_id = :id ORDER BY collected_on, id""")
+			.param("id", caseId).query(Rows.of(EvidenceItem.class)).list();
+	}
+
+	private Optional<EvidenceItem> find(long caseId, long id) {
+		return jdbc.sql("""
+				SELECT id, case_id, kind, title, content, place, subject, collected_on, collected_by, attachment_id, created_by
+				FROM penalty_case_evidence WHERE case_id = :case AND id = :id""")
+			.param("case", caseId).param("id", id).query(Rows.of(EvidenceItem.class)).optional();
+	}
+
+	/** The collectors as the record names them (姓名（执法证号）、…), checked against the case's investigators. */
+	private String collectors(Validation v, CaseView c, List<String> given, LocalDate today) {
+		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, c.regionCode());
+		List<String> certificates = given == null ? List.of()
+				: given.stream().filter(s -> !Text.isBlank(s)).map(String::strip).toList();
+		v.require("collectors", certificates.size() >= min, "min", "收集证据的执法人员（collectors）不得少于" + min
+				+ "人，并应出示执法证件（行政处罚法第42条、第55条）");
+		record Member(String name, String certificateNumber) {
+		}
+		List<Member> team = jdbc.sql("SELECT name, certificate_number FROM penalty_case_investigator WHERE case_id = :id ORDER BY position")
+			.param("id", c.id()).query(Rows.of(Member.class)).list();
+		Set<String> seen = new HashSet<>();
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < certificates.size(); i++) {
+			String cert = certificates.get(i);
+			String field = "collectors[" + i + "]";
+			v.require(field, seen.add(cert), "unique", "执法证号重复：" + cert);
+			Optional<Member> m = team.stream().filter(t -> t.certificateNumber().equals(cert)).findFirst();
+			if (m.isEmpty()) {
+				v.require(field, false, "investigator", "执法证号" + cert + "不是本案调查人员的执法证号");
+				continue;
+			}
+			Optional<Inspector> known = inspectors.findByCertificate(cert);
+			v.require(field, known.isPresent() && known.get().validOn(today), "valid", "执法证" + cert + "已失效，不能据此收集证据");
+			names.add(m.get().name() + "（" + cert + "）");
+		}
+		return String.join("、", names);
+	}
+
+	private static String actor() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
+	}
+}

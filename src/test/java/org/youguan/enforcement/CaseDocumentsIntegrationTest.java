@@ -1,0 +1,444 @@
+package org.youguan.enforcement;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.TestImages;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.Bureaus;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 15's documents and the procedures beside the main path, through the API on the demo city: every step issues
+ * its .docx with its 文号, filled from the case (read back with POI), kept with the case and downloadable within its
+ * scope; a reissue keeps its predecessor; the evidence list needs two of the case's certified investigators and a
+ * real image for a photo; 当场处罚 stays within art.51's limits from the rule catalogue; 移送 ends the case and becomes
+ * the receiving bureau's lead; 分期缴纳 approved by the head moves the deadline and the surcharge per instalment.
+ */
+@IntegrationTest
+class CaseDocumentsIntegrationTest {
+
+	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
+
+	static final String XIANGCHENG = PenaltyCaseIntegrationTest.XIANGCHENG;
+
+	static final String HEAD = PenaltyCaseIntegrationTest.HEAD;
+
+	static final String TEAM = PenaltyCaseIntegrationTest.TEAM;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Bureaus bureaus;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	EnterpriseView wuzhong(int i) {
+		return enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE, PageQuery.of(null, 0, 10, "legal_name", "asc"))
+			.items()
+			.get(i);
+	}
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	long fileCase(EnterpriseView e, String violation) throws Exception {
+		long lead = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/leads", """
+				{"source":"REPORT","sourceDetail":"群众举报","enterpriseCreditCode":"%s","summary":"举报线索%s","receivedOn":"%s"}"""
+			.formatted(e.creditCode(), UUID.randomUUID(), today())).andExpect(status().isCreated()));
+		call(WUZHONG, "/api/v1/enforcement/leads/" + lead + "/proposal",
+				"{\"violation\":\"" + violation + "\",\"endedOn\":\"" + today().minusDays(10) + "\"}").andExpect(status().isOk());
+		return PenaltyCaseIntegrationTest.id(call(HEAD, "/api/v1/enforcement/leads/" + lead + "/filing", "{}")
+			.andExpect(status().isCreated()));
+	}
+
+	String on(LocalDate day) {
+		return "{\"on\":\"" + day + "\",\"text\":\"当事人放弃陈述申辩\"}";
+	}
+
+	/** A case decided with a fine of ¥2,000 and delivered today: its id. */
+	long decidedAndDelivered(EnterpriseView e) throws Exception {
+		long c = fileCase(e, "DATA_NOT_REPORTED");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
+				"{\"report\":\"当事人连续三个月未报送快递业务数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}")
+			.andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+				"{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"}").andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(today())).andExpect(status().isOk());
+		return c;
+	}
+
+	MockMultipartHttpServletRequestBuilder evidence(long c) {
+		MockMultipartHttpServletRequestBuilder b = multipart("/api/v1/enforcement/cases/" + c + "/evidence");
+		b.header("Authorization", WUZHONG);
+		return b;
+	}
+
+	List<Map<String, Object>> documents(long c) throws Exception {
+		return JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + c + "/documents").header("Authorization", WUZHONG))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$");
+	}
+
+	String text(String href, String token) throws Exception {
+		byte[] docx = mvc.perform(get(href).header("Authorization", token)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+				XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+			return extractor.getText();
+		}
+	}
+
+	static Map<String, Object> only(List<Map<String, Object>> docs, String kind) {
+		List<Map<String, Object>> found = docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+		assertThat(found).as(kind).hasSize(1);
+		return found.get(0);
+	}
+
+	@Test
+	void everyStepIssuesItsNumberedDocumentFilledFromTheCaseAndKeptWithIt() throws Exception {
+		EnterpriseView e = wuzhong(5);
+		long c = fileCase(e, "DATA_NOT_REPORTED");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		mvc.perform(evidence(c).param("kind", "INQUIRY_RECORD").param("title", "询问当事人数据报送负责人")
+			.param("content", "问：为何未报送？答：系统故障，未及时补报。").param("place", "当事人办公室").param("subject", "王数据")
+			.param("collectedOn", today().toString()).param("collectors", "32050601", "32050602"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.collectedBy").value("陈吴中（32050601）、沈执法（32050602）"));
+		mvc.perform(evidence(c).file(new MockMultipartFile("file", "现场.jpg", "image/jpeg", TestImages.jpeg(40, 30)))
+			.param("kind", "PHOTO").param("title", "数据报送系统截图").param("collectedOn", today().toString())
+			.param("collectors", "32050601", "32050602"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.href").value(containsString("/attachments/")));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
+				"{\"report\":\"当事人连续三个月未报送快递业务数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}")
+			.andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
+		String number = JsonPath.read(call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+				"{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"}").andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(), "$.penaltyCase.decisionNumber");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"2000\"}")
+			.andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/closure", "{\"reason\":\"罚款已缴清\"}").andExpect(status().isOk());
+
+		List<Map<String, Object>> docs = documents(c);
+		assertThat(docs).extracting(d -> d.get("kind")).containsExactly("FILING_APPROVAL", "INQUIRY_RECORD",
+				"INVESTIGATION_REPORT", "PRIOR_NOTICE", "DECISION", "DELIVERY_RECEIPT", "CLOSING_REPORT");
+		assertThat((String) only(docs, "FILING_APPROVAL").get("number")).startsWith("立案审批-320506-" + today().getYear() + "-");
+		assertThat((String) only(docs, "PRIOR_NOTICE").get("number")).startsWith("处罚告知-320506-");
+		assertThat(only(docs, "DECISION").get("number")).isEqualTo(number);
+
+		String day = today().getYear() + "年" + today().getMonthValue() + "月" + today().getDayOfMonth() + "日";
+		String decision = text((String) only(docs, "DECISION").get("href"), WUZHONG);
+		assertThat(decision).as("art.59 (一) the party, its address")
+			.contains("行政处罚决定书", number, e.legalName(), e.creditCode())
+			.contains(e.address() == null ? "" : e.address());
+		assertThat(decision).as("art.59 (二) facts and evidence")
+			.contains("当事人连续三个月未报送快递业务数据", "询问当事人数据报送负责人", "数据报送系统截图");
+		assertThat(decision).as("art.59 (三) the penalty and its basis")
+			.contains("未按规定报送快递业务数据", "快递市场管理办法(2023) 第56条", "罚款人民币2000元");
+		assertThat(decision).as("art.59 (四) how and when to pay").contains("15日内", "3%加处罚款");
+		assertThat(decision).as("art.59 (五) remedies").contains("六十日内", "行政复议", "六个月内", "行政诉讼");
+		assertThat(decision).as("art.59 (六) the authority and the day").contains("邮政管理局", day).doesNotContain("${");
+
+		String record = text((String) only(docs, "INQUIRY_RECORD").get("href"), WUZHONG);
+		assertThat(record).contains("询问笔录", "王数据", "当事人办公室", "系统故障，未及时补报", "陈吴中（32050601）").doesNotContain("${");
+		String notice = text((String) only(docs, "PRIOR_NOTICE").get("href"), WUZHONG);
+		assertThat(notice).contains("行政处罚事先告知书", "罚款人民币2000元", "陈述、申辩", "个工作日内").doesNotContain("${");
+		assertThat(text((String) only(docs, "CLOSING_REPORT").get("href"), WUZHONG)).contains("结案报告", "罚款已缴清", number);
+		assertThat(text((String) only(docs, "FILING_APPROVAL").get("href"), WUZHONG)).contains("立案审批表", e.legalName(), "孙局长");
+
+		mvc.perform(get((String) only(docs, "DECISION").get("href")).header("Authorization", XIANGCHENG))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/enforcement/cases/" + c + "/documents").header("Authorization", XIANGCHENG))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theReviewHearingAndDeliveryDocumentsCarryTheirDatesAndPeople() throws Exception {
+		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));
+		long c = fileCase(wuzhong(7), "UNLICENSED");
+		String market = "Bearer demo-sz-market-token";
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
+				"{\"report\":\"查明当事人未取得许可经营快递业务\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"60000\"}")
+			.andExpect(status().isOk());
+		call(market, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"事实清楚，同意告知\"}")
+			.andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(LocalDate.of(2026, 6, 1))).andExpect(status().isOk());
+		clock.set(LocalDate.of(2026, 6, 30).atTime(10, 0));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-request", on(LocalDate.of(2026, 6, 8))).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing",
+				"{\"noticeOn\":\"2026-06-16\",\"hearingOn\":\"2026-06-26\",\"record\":\"当事人称系初次经营，请求从轻；调查人员出示证据\"}")
+			.andExpect(status().isOk());
+		call(market, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"听证后复核，同意处罚\"}")
+			.andExpect(status().isOk());
+		String number = JsonPath.read(call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+				"{\"decidedOn\":\"2026-06-30\",\"penalty\":\"FINE\",\"fine\":\"60000\"}").andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(), "$.penaltyCase.decisionNumber");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(LocalDate.of(2026, 6, 30))).andExpect(status().isOk());
+
+		List<Map<String, Object>> docs = documents(c);
+		assertThat(docs).extracting(d -> d.get("kind")).containsExactly("FILING_APPROVAL", "INVESTIGATION_REPORT",
+				"REVIEW_OPINION", "PRIOR_NOTICE", "HEARING_RIGHT_NOTICE", "HEARING_NOTICE", "HEARING_RECORD", "REVIEW_OPINION",
+				"DECISION", "DELIVERY_RECEIPT");
+		for (Map<String, Object> d : docs) {
+			assertThat(text((String) d.get("href"), WUZHONG)).as((String) d.get("kind")).doesNotContain("${");
+		}
+		assertThat(text((String) docs.get(2).get("href"), WUZHONG)).contains("法制审核意见书", "郑监管", "事实清楚，同意告知",
+				"罚款人民币60000元");
+		assertThat(text((String) docs.get(7).get("href"), WUZHONG)).contains("听证后复核，同意处罚");
+		assertThat(text((String) only(docs, "HEARING_RIGHT_NOTICE").get("href"), WUZHONG))
+			.contains("听证告知书", "第六十三条", "2026年6月8日");
+		assertThat(text((String) only(docs, "HEARING_NOTICE").get("href"), WUZHONG))
+			.contains("听证通知书", "2026年6月26日", "2026年6月16日", "2026年6月8日");
+		assertThat(text((String) only(docs, "HEARING_RECORD").get("href"), WUZHONG))
+			.contains("听证笔录", "当事人称系初次经营，请求从轻", "陈吴中（执法证号32050601）");
+		assertThat(text((String) only(docs, "INVESTIGATION_REPORT").get("href"), WUZHONG))
+			.contains("案件调查终结报告", "查明当事人未取得许可经营快递业务", "50000–100000元");
+		assertThat(text((String) only(docs, "DELIVERY_RECEIPT").get("href"), WUZHONG)).contains("送达回证", number, "2026年6月30日");
+		assertThat(text((String) only(docs, "DECISION").get("href"), WUZHONG)).contains("罚款人民币60000元", "2026年6月1日");
+	}
+
+	@Test
+	void aReissuedDocumentKeepsItsNumberAndItsPredecessor() throws Exception {
+		long c = decidedAndDelivered(wuzhong(6));
+		Map<String, Object> first = only(documents(c), "DECISION");
+		String path = "/api/v1/enforcement/cases/" + c + "/documents/" + first.get("id") + "/reissue";
+		call(WUZHONG, path, "{\"reason\":\" \"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"));
+		call(WUZHONG, path, "{\"reason\":\"更正当事人地址\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(2))
+			.andExpect(jsonPath("$.number").value((String) first.get("number")));
+		List<Map<String, Object>> decisions = documents(c).stream().filter(d -> "DECISION".equals(d.get("kind"))).toList();
+		assertThat(decisions).hasSize(2);
+		assertThat(decisions.get(0).get("current")).isEqualTo(false);
+		assertThat(((Number) decisions.get(0).get("supersededBy")).longValue())
+			.isEqualTo(((Number) decisions.get(1).get("id")).longValue());
+		assertThat(text((String) decisions.get(0).get("href"), WUZHONG)).contains((String) first.get("number"));
+		assertThat(text((String) decisions.get(1).get("href"), WUZHONG)).contains((String) first.get("number"));
+		call(WUZHONG, path, "{\"reason\":\"再次更正\"}").andExpect(status().isConflict());
+		call(XIANGCHENG, path, "{\"reason\":\"越权\"}").andExpect(status().isNotFound());
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id AND action = 'case.document-reissue'")
+			.param("id", String.valueOf(c)).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void evidenceIsCollectedByTwoOfTheCasesInvestigatorsAndAPhotoIsARealImage() throws Exception {
+		long c = fileCase(wuzhong(0), "DATA_NOT_REPORTED");
+		String day = today().toString();
+		mvc.perform(evidence(c).param("kind", "DOCUMENTARY").param("title", "报送记录").param("collectedOn", day)
+			.param("collectors", "32050601", "32050602")).andExpect(status().isConflict());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		mvc.perform(evidence(c).file(new MockMultipartFile("file", "a.pdf", "application/pdf", "%PDF-1.4 x".getBytes()))
+			.param("kind", "DOCUMENTARY").param("title", "报送记录").param("collectedOn", day).param("collectors", "32050601"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("collectors"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("不得少于2人")));
+		mvc.perform(evidence(c).file(new MockMultipartFile("file", "a.pdf", "application/pdf", "%PDF-1.4 x".getBytes()))
+			.param("kind", "DOCUMENTARY").param("title", "报送记录").param("collectedOn", day)
+			.param("collectors", "32050601", "99999999"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("collectors[1]"));
+		mvc.perform(evidence(c).param("kind", "PHOTO").param("title", "现场").param("collectedOn", day)
+			.param("collectors", "32050601", "32050602"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		mvc.perform(evidence(c).file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", "%PDF-1.4 x".getBytes()))
+			.param("kind", "PHOTO").param("title", "现场").param("collectedOn", day).param("collectors", "32050601", "32050602"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("JPEG或PNG")));
+		mvc.perform(evidence(c).file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", "not an image".getBytes()))
+			.param("kind", "PHOTO").param("title", "现场").param("collectedOn", day).param("collectors", "32050601", "32050602"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		mvc.perform(evidence(c).param("kind", "VIDEO").param("title", "执法记录仪视频").param("collectedOn", day)
+			.param("collectors", "32050601", "32050602"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("content"));
+		mvc.perform(evidence(c).param("kind", "NOPE").param("title", "x").param("collectedOn", day)
+			.param("collectors", "32050601", "32050602"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("kind"));
+		MockMultipartHttpServletRequestBuilder outside = multipart("/api/v1/enforcement/cases/" + c + "/evidence");
+		outside.header("Authorization", XIANGCHENG);
+		mvc.perform(outside.param("kind", "VIDEO").param("title", "视频").param("content", "光盘1张").param("collectedOn", day)
+			.param("collectors", "32050601", "32050602")).andExpect(status().isNotFound());
+		mvc.perform(evidence(c).param("kind", "VIDEO").param("title", "执法记录仪视频").param("content", "执法记录仪DSJ-01，光盘编号2026-07")
+			.param("collectedOn", day).param("collectors", "32050601", "32050602")).andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/enforcement/cases/" + c + "/evidence").header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].kind").value("VIDEO"));
+		mvc.perform(get("/api/v1/enforcement/cases/" + c + "/evidence").header("Authorization", XIANGCHENG))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anOnTheSpotPenaltyStaysWithinArticle51AndIssuesItsDecision() throws Exception {
+		EnterpriseView e = wuzhong(1);
+		String team = "[{\"name\":\"陈吴中\",\"certificateNumber\":\"32050601\"},{\"name\":\"沈执法\",\"certificateNumber\":\"32050602\"}]";
+		String org = """
+				{"partyKind":"ORGANISATION","enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","facts":"未按时报送月度数据",
+				 "place":"当事人营业场所","decidedOn":"%s","penalty":"%s","fine":%s,"team":%s}""";
+		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.formatted(e.creditCode(), today(), "FINE", "\"3500\"", team))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("fine"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("3000元（行政处罚法(2021) 第51条）")));
+		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.formatted(e.creditCode(), today(), "SUSPENSION", "null", team))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("penalty"));
+		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.formatted(e.creditCode(), today(), "WARNING", "null",
+				"[{\"name\":\"陈吴中\",\"certificateNumber\":\"32050601\"}]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("investigators"));
+		String person = """
+				{"partyKind":"PERSON","personName":"李某","regionCode":"320506","violation":"DATA_NOT_REPORTED","facts":"快递员未按规定报送",
+				 "place":"吴中区某网点","decidedOn":"%s","penalty":"FINE","fine":"%s","team":%s}""";
+		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", person.formatted(today(), "300", team))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("200元")));
+		long c = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot",
+				person.formatted(today(), "150", team)).andExpect(status().isCreated()));
+		mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.penaltyCase.status").value("DELIVERED"))
+			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(containsString("当场处罚-320506-")))
+			.andExpect(jsonPath("$.penaltyCase.enterpriseCreditCode").value(nullValue()));
+		mvc.perform(get("/api/v1/enforcement/cases/" + c + "/procedure").header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.procedureKind").value("SIMPLE"))
+			.andExpect(jsonPath("$.partyKind").value("PERSON"));
+		String doc = text((String) only(documents(c), "ON_THE_SPOT_DECISION").get("href"), WUZHONG);
+		assertThat(doc).contains("当场行政处罚决定书", "李某", "罚款人民币150元", "第五十一条", "吴中区某网点", "陈吴中（执法证号32050601）")
+			.doesNotContain("${");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication", on(today())).andExpect(status().is(422));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"150\"}")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"));
+		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.formatted(e.creditCode(), today(), "WARNING", "null", team))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void aTransferEndsTheCaseAndBecomesTheReceivingBureausLead() throws Exception {
+		long c = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
+		long xiangcheng = bureaus.findByRegion("320507").orElseThrow().id();
+		long own = bureaus.findByRegion("320506").orElseThrow().id();
+		String path = "/api/v1/enforcement/cases/" + c + "/transfer";
+		call(WUZHONG, path, "{\"bureauId\":" + own + ",\"reason\":\"\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItems("bureauId", "reason")));
+		call(WUZHONG, path, "{\"reason\":\"属公安机关管辖\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("authority"));
+		call(WUZHONG, path, "{\"bureauId\":" + xiangcheng + ",\"reason\":\"违法行为发生地在相城区\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("TRANSFERRED"));
+		assertThat(jdbc.sql("SELECT region_code FROM penalty_lead WHERE source_ref = :r AND source = 'TRANSFER'")
+			.param("r", "transfer:" + c).query(String.class).single()).isEqualTo("320507");
+		assertThat(text((String) only(documents(c), "TRANSFER_LETTER").get("href"), WUZHONG))
+			.contains("案件移送书", "违法行为发生地在相城区", "相城");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isConflict());
+	}
+
+	@Test
+	void instalmentsApprovedByTheHeadCarryTheirOwnDeadlinesAndSurcharges() throws Exception {
+		long c = decidedAndDelivered(wuzhong(3));
+		LocalDate first = today().plusDays(20);
+		LocalDate second = today().plusDays(50);
+		String path = "/api/v1/enforcement/cases/" + c + "/payment-arrangement";
+		String terms = """
+				{"kind":"INSTALMENTS","reason":"经营困难","instalments":[{"dueOn":"%s","amount":"1000"},{"dueOn":"%s","amount":"%s"}]}""";
+		call(WUZHONG, path, terms.formatted(first, second, "1000")).andExpect(status().isForbidden());
+		call(HEAD, path, terms.formatted(first, second, "500")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("instalments"));
+		call(HEAD, path, terms.formatted(second, first, "1000")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("instalments[1].dueOn"));
+		call(HEAD, path, terms.formatted(first, second, "1000")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.deadlines.paymentDue").value(first.toString()));
+		call(HEAD, path, terms.formatted(first, second, "1000")).andExpect(status().is(422));
+		assertThat(text((String) only(documents(c), "PAYMENT_APPROVAL").get("href"), WUZHONG))
+			.contains("分期", "第1期", "1000元", "第六十六条");
+
+		clock.set(first.plusDays(2).atTime(10, 0));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"1000\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("应缴1060元（第1期罚款1000元＋加处罚款60元")));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"1060\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("DELIVERED"))
+			.andExpect(jsonPath("$.deadlines.paymentDue").value(second.toString()));
+		clock.set(second.atTime(10, 0));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"1000\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"))
+			.andExpect(jsonPath("$.penaltyCase.paidAmount").value(2060.0))
+			.andExpect(jsonPath("$.penaltyCase.surcharge").value(60.0));
+	}
+
+	@Test
+	void aDeferralMovesThePaymentDeadline() throws Exception {
+		long c = decidedAndDelivered(wuzhong(4));
+		LocalDate until = today().plusDays(60);
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/payment-arrangement",
+				"{\"kind\":\"DEFERRAL\",\"reason\":\"经营困难\",\"deferredUntil\":\"" + today().plusDays(3) + "\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("deferredUntil"));
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/payment-arrangement",
+				"{\"kind\":\"DEFERRAL\",\"reason\":\"经营困难\",\"deferredUntil\":\"" + until + "\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.deadlines.paymentDue").value(until.toString()));
+		clock.set(until.atTime(10, 0));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"2000\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"));
+	}
+}

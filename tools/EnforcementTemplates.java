@@ -1,0 +1,230 @@
+// Writes the Word templates of the penalty procedure (src/main/resources/documents/enforcement/*.docx; fields ${name};
+// a table row with ${evidence.column} repeats per evidence item). Run from the project root after
+// `./mvnw dependency:build-classpath -Dmdep.outputFile=target/cp.txt`:
+//   java -cp "$(cat target/cp.txt)" tools/EnforcementTemplates.java
+// The .docx files may also be edited in Word freely, keeping the fields; a bureau's own version goes into the
+// directory youguan.enforcement.template-dir under the same name. The fields are those of CaseDocuments.
+import java.io.FileOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+
+public class EnforcementTemplates {
+
+	static final String DIR = "src/main/resources/documents/enforcement/";
+
+	public static void main(String[] args) throws Exception {
+		Files.createDirectories(Path.of(DIR));
+		write("filing-approval", d -> {
+			head(d);
+			rows(d, new String[][] { { "案号", "${caseNumber}" }, { "案件来源", "${source}" }, { "当事人", "${enterprise}" },
+					{ "统一社会信用代码", "${creditCode}" }, { "地址", "${address}" }, { "法定代表人（负责人）", "${representative}" },
+					{ "涉嫌违法行为", "${violation}" }, { "违法行为终了日期", "${violationEndedOn}" }, { "法律依据", "${basis}" },
+					{ "案情摘要", "${facts}" }, { "立案意见", "经审查，符合《中华人民共和国行政处罚法》第五十四条规定的立案条件，建议立案调查。" },
+					{ "负责人审批意见", "同意立案。${filingApprovedBy}　${filedOn}" }, { "办案期限", "${decisionDueOn}前作出处理决定" } });
+		});
+		write("inquiry-record", d -> {
+			head(d);
+			line(d, "时间：${evidenceOn}　　地点：${evidencePlace}");
+			line(d, "被询问人：${evidenceSubject}　　当事人：${enterprise}（${creditCode}）");
+			line(d, "询问人（执法证号）：${evidenceBy}");
+			line(d, "我们是${bureau}的执法人员，已向你出示执法证件。现就${violation}一案依法向你询问，你应当如实回答；你有陈述、申辩的权利，"
+					+ "认为执法人员与本案有利害关系的，有申请回避的权利。");
+			line(d, "事由：${evidenceTitle}");
+			line(d, "${evidenceContent}");
+			line(d, "被询问人签名：　　　　　　询问人签名：　　　　　　记录人签名：");
+			line(d, "案号：${caseNumber}");
+		});
+		write("site-record", d -> {
+			head(d);
+			line(d, "检查（勘验）时间：${evidenceOn}　　地点：${evidencePlace}");
+			line(d, "当事人：${enterprise}（统一社会信用代码：${creditCode}）　　在场人：${evidenceSubject}");
+			line(d, "检查（勘验）人员（执法证号）：${evidenceBy}");
+			line(d, "执法人员已向当事人出示执法证件，说明来意。现场检查（勘验）情况：${evidenceTitle}");
+			line(d, "${evidenceContent}");
+			line(d, "当事人（在场人）签名：　　　　　　检查（勘验）人员签名：");
+			line(d, "案号：${caseNumber}");
+		});
+		write("investigation-report", d -> {
+			head(d);
+			line(d, "案号：${caseNumber}　　立案日期：${filedOn}");
+			line(d, "当事人：${enterprise}，统一社会信用代码：${creditCode}，地址：${address}，法定代表人（负责人）：${representative}。");
+			line(d, "调查人员：${investigators}。");
+			line(d, "一、案件来源及调查经过：本案来源于${source}，经负责人批准于${filedOn}立案调查。");
+			line(d, "二、违法事实：${report}");
+			line(d, "三、证据：");
+			evidence(d);
+			line(d, "四、违法行为性质及法律依据：当事人的行为构成${violation}（${serious}），依据${basis}，罚款幅度为${range}。");
+			line(d, "五、处理意见：建议给予${proposedPenalty}。");
+			sign(d);
+		});
+		write("review-opinion", d -> {
+			head(d);
+			line(d, "案号：${caseNumber}　　当事人：${enterprise}（${creditCode}）");
+			line(d, "审核事项：${violation}一案拟给予${proposedPenalty}（${serious}）。");
+			line(d, "依据《中华人民共和国行政处罚法》第五十八条，对执法主体、管辖、程序、事实证据、适用依据、处罚种类和幅度进行审核。");
+			line(d, "审核意见：${reviewOpinion}");
+			line(d, "法制审核人员：${reviewedBy}　　审核日期：${reviewedOn}");
+		});
+		write("prior-notice", d -> {
+			head(d);
+			line(d, "${enterprise}（统一社会信用代码：${creditCode}）：");
+			line(d, "经调查，你单位存在以下违法事实：${report}");
+			line(d, "以上事实有下列证据证明：");
+			evidence(d);
+			line(d, "你单位的上述行为构成${violation}，违反了${basis}的规定。依据${basis}，本局拟对你单位作出如下行政处罚：${proposedPenalty}。");
+			line(d, "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。你单位可在收到本告知书之日起"
+					+ "${hearingRequestDays}个工作日内（${hearingRequestDue}前）向本局提出陈述、申辩意见；逾期未提出的，视为放弃上述权利。");
+			sign(d);
+		});
+		write("hearing-right-notice", d -> {
+			head(d);
+			line(d, "${enterprise}（统一社会信用代码：${creditCode}）：");
+			line(d, "本局拟对你单位${violation}一案作出${proposedPenalty}的行政处罚。根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，"
+					+ "你单位有权要求举行听证。你单位如要求听证，应当在收到本告知书之日起${hearingRequestDays}个工作日内（${hearingRequestDue}前）"
+					+ "向本局提出；逾期未提出的，视为放弃听证权利。");
+			sign(d);
+		});
+		write("hearing-notice", d -> {
+			head(d);
+			line(d, "${enterprise}（统一社会信用代码：${creditCode}）：");
+			line(d, "根据你单位于${hearingRequestedOn}提出的听证要求，本局定于${hearingOn}就${violation}一案举行听证。"
+					+ "依据《中华人民共和国行政处罚法》第六十四条，本通知于${hearingNotifiedOn}送达，不晚于听证的七日前。");
+			line(d, "你单位可以亲自参加听证，也可以委托一至二人代理；认为主持人与本案有直接利害关系的，有权申请回避。无正当理由拒不出席听证的，视为放弃听证权利。");
+			sign(d);
+		});
+		write("hearing-record", d -> {
+			head(d);
+			line(d, "案号：${caseNumber}　　听证时间：${hearingOn}");
+			line(d, "当事人：${enterprise}（${creditCode}）　　案件调查人员：${investigators}");
+			line(d, "案由：${violation}；拟处罚：${proposedPenalty}。");
+			line(d, "听证情况：${hearingRecord}");
+			line(d, "当事人签名：　　　　　　听证主持人签名：　　　　　　记录员签名：");
+		});
+		write("decision", d -> {
+			head(d);
+			line(d, "当事人：${enterprise}");
+			line(d, "统一社会信用代码：${creditCode}　　地址：${address}　　法定代表人（负责人）：${representative}");
+			line(d, "一、违法事实和证据：经查，${report}");
+			line(d, "以上事实有下列证据证明：");
+			evidence(d);
+			line(d, "本局已于${notifiedOn}告知你单位拟作出行政处罚的事实、理由、依据及依法享有的权利。陈述、申辩情况：${statement}。${discussedOn}");
+			line(d, "二、行政处罚的种类和依据：你单位的上述行为构成${violation}，违反了${basis}的规定。${mitigation}依据${basis}，本局决定对你单位给予如下行政处罚：${penalty}。");
+			line(d, "三、履行方式和期限：罚款自收到本决定书之日起${paymentDays}日内缴至指定银行或者通过电子支付系统缴纳。"
+					+ "到期不缴纳罚款的，依据《中华人民共和国行政处罚法》第七十二条，每日按罚款数额的${surchargePercent}%加处罚款（加处罚款的数额不超过罚款的数额）。");
+			line(d, "四、救济途径和期限：如不服本处罚决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。"
+					+ "行政复议和行政诉讼期间，本处罚决定不停止执行，法律另有规定的除外。");
+			line(d, "五、作出决定的行政机关：${bureau}　　决定日期：${decidedOn}");
+			line(d, "${bureau}（印章）", ParagraphAlignment.RIGHT);
+			line(d, "${decidedOn}", ParagraphAlignment.RIGHT);
+		});
+		write("delivery-receipt", d -> {
+			head(d);
+			rows(d, new String[][] { { "送达文书", "行政处罚决定书（${decisionNumber}）" }, { "受送达人", "${enterprise}" },
+					{ "送达地点", "${address}" }, { "送达日期", "${deliveredOn}" }, { "送达方式", "直接送达" },
+					{ "送达期限", "依据《中华人民共和国行政处罚法》第六十一条，于${deliveryDue}前送达" },
+					{ "受送达人签名", "" }, { "送达人", "${investigators}" } });
+		});
+		write("closing-report", d -> {
+			head(d);
+			rows(d, new String[][] { { "案号", "${caseNumber}" }, { "当事人", "${enterprise}（${creditCode}）" },
+					{ "案由", "${violation}" }, { "立案日期", "${filedOn}" }, { "处理结果", "${penalty}　${decisionNumber}　${decidedOn}" },
+					{ "送达日期", "${deliveredOn}" }, { "执行情况", "${paidOn}缴纳${paidAmount}" },
+					{ "结案理由", "${closingReason}" }, { "结案日期", "${closedOn}" }, { "承办人员", "${investigators}" } });
+		});
+		write("on-the-spot-decision", d -> {
+			head(d);
+			line(d, "当事人：${enterprise}　${creditCode}　　地址：${address}");
+			line(d, "违法事实：${onSpotFacts}（时间：${decidedOn}，地点：${onSpotPlace}）");
+			line(d, "你（单位）的上述行为构成${violation}，违反了${basis}的规定。依据《中华人民共和国行政处罚法》第五十一条及${basis}，"
+					+ "当场作出如下行政处罚：${penalty}。");
+			line(d, "罚款自收到本决定书之日起${paymentDays}日内缴纳；到期不缴纳的，每日按罚款数额的${surchargePercent}%加处罚款。"
+					+ "如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。");
+			line(d, "执法人员（执法证号）：${investigators}　　本决定书已当场交付当事人，并于${onSpotFiledOn}报${bureau}备案（备案期限${onSpotFilingDue}）。");
+			line(d, "当事人签名：　　　　　　执法人员签名：");
+		});
+		write("transfer-letter", d -> {
+			head(d);
+			line(d, "${transferTo}：");
+			line(d, "本局于${filedOn}立案调查的${enterprise}（${creditCode}）${violation}一案（案号${caseNumber}），经审查，${transferReason}。"
+					+ "根据《中华人民共和国行政处罚法》第二十七条等规定，现将该案移送你单位处理。");
+			line(d, "附：案件材料（证据清单如下）");
+			evidence(d);
+			sign(d);
+		});
+		write("payment-approval", d -> {
+			head(d);
+			line(d, "${enterprise}（统一社会信用代码：${creditCode}）：");
+			line(d, "你单位因确有经济困难，申请${arrangement}缴纳本局${decisionNumber}号行政处罚决定书确定的罚款（${penalty}）。"
+					+ "根据《中华人民共和国行政处罚法》第六十六条，经本局负责人${arrangedBy}批准，同意你单位按以下方式缴纳：${arrangementTerms}。");
+			line(d, "理由：${arrangementReason}");
+			line(d, "逾期未按上述期限缴纳的，每日按未缴罚款数额的${surchargePercent}%加处罚款。");
+			sign(d);
+		});
+	}
+
+	static void head(XWPFDocument doc) {
+		paragraph(doc, "${bureau}", 16, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "${title}", 22, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "${number}", 11, false, ParagraphAlignment.RIGHT);
+	}
+
+	static void sign(XWPFDocument doc) {
+		line(doc, "${bureau}", ParagraphAlignment.RIGHT);
+		line(doc, "${issuedOn}", ParagraphAlignment.RIGHT);
+	}
+
+	static void evidence(XWPFDocument doc) {
+		table(doc, new String[] { "序号", "证据种类", "证据名称", "收集日期", "收集人员（执法证号）" },
+				new String[] { "${evidence.no}", "${evidence.kind}", "${evidence.title}", "${evidence.on}", "${evidence.by}" });
+	}
+
+	static void rows(XWPFDocument doc, String[][] rows) {
+		XWPFTable t = doc.createTable(rows.length, 2);
+		for (int r = 0; r < rows.length; r++) {
+			t.getRow(r).getCell(0).setText(rows[r][0]);
+			t.getRow(r).getCell(1).setText(rows[r][1]);
+		}
+	}
+
+	static void line(XWPFDocument doc, String text) {
+		line(doc, text, ParagraphAlignment.LEFT);
+	}
+
+	static void line(XWPFDocument doc, String text, ParagraphAlignment align) {
+		paragraph(doc, text, 12, false, align);
+	}
+
+	static void write(String name, Consumer<XWPFDocument> content) throws Exception {
+		try (XWPFDocument doc = new XWPFDocument()) {
+			content.accept(doc);
+			try (FileOutputStream out = new FileOutputStream(DIR + name + ".docx")) {
+				doc.write(out);
+			}
+		}
+	}
+
+	static void table(XWPFDocument doc, String[] head, String[] row) {
+		XWPFTable table = doc.createTable(2, head.length);
+		for (int c = 0; c < head.length; c++) {
+			table.getRow(0).getCell(c).setText(head[c]);
+			table.getRow(1).getCell(c).setText(row[c]);
+		}
+	}
+
+	static void paragraph(XWPFDocument doc, String text, int size, boolean bold, ParagraphAlignment align) {
+		XWPFParagraph p = doc.createParagraph();
+		p.setAlignment(align);
+		XWPFRun run = p.createRun();
+		run.setText(text);
+		run.setFontSize(size);
+		run.setBold(bold);
+		run.setFontFamily("宋体", XWPFRun.FontCharRange.eastAsia);
+	}
+}
