@@ -30,6 +30,12 @@ import org.youguan.registry.Enterprises;
  * drawn targets inspected by their drawn teams, and ad-hoc inspections (专项, complaint-triggered) — in every outcome
  * (无问题, 约谈, 责令改正 rectified on time, rectified late, still open or overdue, 立案线索); and orders issued on the
  * platform to the demo enterprise account's company in every state of the procedure.
+ *
+ * <p>Results publication (双随机一公开): the bureau publishes each drawn target's result two days after its check
+ * (within the statutory window), so every earlier quarter's plan shows 已公示 throughout. In the latest plan the demo
+ * deliberately leaves the most recent check whose publication window has closed unpublished — it shows the
+ * <b>逾期未公示</b> highlight and the inbox's overdue queue — together with the checks after it (待公示, still in time);
+ * when no check of the latest plan is past its window yet, its results simply await publication.
  */
 @Component
 class InspectionDemoData {
@@ -96,6 +102,7 @@ class InspectionDemoData {
 				PageQuery.of(null, 0, 60, "legal_name", "asc")).items();
 		int order = 0;
 		int n = 0;
+		Map<Long, List<LocalDate>> drawnChecks = new LinkedHashMap<>();
 		for (int quarter = 0; quarter < 4; quarter++) {
 			LocalDate start = LocalDate.of(today.getYear(), quarter * 3 + 1, 1);
 			if (!start.plusDays(6).isBefore(today)) {
@@ -135,6 +142,7 @@ class InspectionDemoData {
 				List<InspectionRecordData.TeamMember> team;
 				String kind;
 				if (drawn) {
+					drawnChecks.computeIfAbsent(plan, k -> new ArrayList<>()).add(day);
 					InspectionPlan.Target t = targets.get(i);
 					creditCode = t.enterpriseCreditCode();
 					team = t.certificates().stream().map(c -> new InspectionRecordData.TeamMember(names.get(c), c)).toList();
@@ -150,7 +158,34 @@ class InspectionDemoData {
 						outcome.equals("NONE") ? null : findings(i), rectification, null), false, true);
 			}
 		}
+		publishResults(all, drawnChecks, today);
 		ordersOnThePlatform(all, city, byRegion, today);
+	}
+
+	/**
+	 * Publishes each drawn target's result two days after its check (not after today); in the latest plan only those
+	 * checked before its most recent check already past the publication window, which stays 逾期未公示 on purpose.
+	 */
+	private void publishResults(DataScope all, Map<Long, List<LocalDate>> drawnChecks, LocalDate today) {
+		List<Long> planIds = new ArrayList<>(drawnChecks.keySet());
+		for (long plan : planIds) {
+			LocalDate until = null;
+			if (plan == planIds.get(planIds.size() - 1)) {
+				// the latest plan: stop before its most recent check whose window has closed (the intended highlight)
+				until = plans.results(plans.get(all, plan)).stream()
+					.filter(r -> r.state() == InspectionPlans.ResultState.OVERDUE)
+					.map(InspectionPlans.TargetResult::inspectedOn)
+					.max(LocalDate::compareTo)
+					.orElse(LocalDate.MIN);
+			}
+			for (LocalDate day : drawnChecks.get(plan)) {
+				if (until != null && !day.isBefore(until)) {
+					break;
+				}
+				LocalDate on = day.plusDays(2).isAfter(today) ? today : day.plusDays(2);
+				plans.publishResults(all, plan, on);
+			}
+		}
 	}
 
 	/**

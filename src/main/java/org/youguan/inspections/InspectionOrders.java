@@ -428,8 +428,49 @@ public class InspectionOrders {
 
 	/** A page of the orders the caller may see, newest first; searched by number or enterprise. */
 	public PageResult<Order> list(DataScope scope, PageQuery page) {
+		return list(scope, null, page);
+	}
+
+	/**
+	 * Where an order stands, as the lists and the inbox select it: awaiting the enterprise's report (issued, or its
+	 * report rejected; not a lead), replied and awaiting the bureau's decision, or overdue (not rectified, its deadline
+	 * passed without a report sent by then, and no re-inspection result recorded yet — whether or not it became a case
+	 * lead, the 复查 is still to be recorded).
+	 */
+	public enum State {
+		/** 待企业答复 */
+		AWAITING_REPLY("o.status IN ('ISSUED', 'REJECTED') AND o.lead_raised_on IS NULL"),
+		/** 企业已答复，待验收 */
+		REPLIED("o.status = 'REPLIED'"),
+		/** 逾期未整改 */
+		OVERDUE("o.rectified_on IS NULL AND o.status <> 'ACCEPTED' AND o.due_on < :today AND o.reinspection_result IS NULL"
+				+ " AND NOT (o.status = 'REPLIED' AND o.replied_on <= o.due_on)");
+
+		private final String predicate;
+
+		State(String predicate) {
+			this.predicate = predicate;
+		}
+
+		/** The state named in a request ({@code state=REPLIED}), or null for none or an unknown name. */
+		public static State parse(String text) {
+			for (State s : values()) {
+				if (s.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
+					return s;
+				}
+			}
+			return null;
+		}
+	}
+
+	/**
+	 * A page of the orders the caller may see in a state ({@code null}: all), newest first by default (sorts
+	 * {@code issued_on}, {@code due_on}); searched by number or enterprise.
+	 */
+	public PageResult<Order> list(DataScope scope, State state, PageQuery page) {
 		return Listing.from(FROM)
 			.scope(scope, "o.enterprise_credit_code", "o.region_code")
+			.where(state != null, state == null ? "" : state.predicate, "today", LocalDate.now(clock))
 			.search(page, "o.number", "r.enterprise_name")
 			.sorts(Map.of("issued_on", "o.issued_on", "due_on", "o.due_on"), "issued_on", true, "o.id")
 			.page(jdbc, COLUMNS, page, Rows.of(Order.class));

@@ -35,8 +35,9 @@ class RectificationOrderPagesController {
 	}
 
 	@GetMapping("/inspections/orders")
-	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request, Model model) {
-		OrderPageModels.list(orders, me.scope(), request, model);
+	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request,
+			@RequestParam(required = false) String state, Model model) {
+		OrderPageModels.list(orders, me.scope(), request, state, model);
 		return "inspections/orders";
 	}
 
