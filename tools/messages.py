@@ -1045,6 +1045,7 @@ M = {
  "inspection.plan.region": ("抽查区域", "Region"),
  "inspection.plan.resultsPending": ("检查结果待公示", "Results to publish"),
  "inspection.region": ("所在地区", "Region"),
+ "inspection.figures.lines": ("检查内容{0}（项次）", "Checklist lines: {0}"),
  "inspection.record.object": ("检查对象", "Object inspected"),
  "inspection.record.object.enterprise": ("企业本身", "The enterprise itself"),
  "inspection.record.object.hint": ("选择企业后列出其在本辖区的分支机构和末端网点", "Lists the enterprise's branches and outlets in your region once it is chosen"),

@@ -21,6 +21,8 @@ import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.Outlets;
+import org.youguan.registry.RegisteredPlace;
 
 /**
  * The demo city's inspections, through the inspections module's own services: the roster of certified inspectors of
@@ -70,8 +72,11 @@ class InspectionDemoData {
 
 	private final Clock clock;
 
+	private final Outlets outlets;
+
 	InspectionDemoData(Inspectors inspectors, InspectionRecords records, InspectionPlans plans, InspectionOrders orders,
-			Bureaus bureaus, UserDirectory directory, Enterprises enterprises, Clock clock) {
+			Bureaus bureaus, UserDirectory directory, Enterprises enterprises, Clock clock, Outlets outlets) {
+		this.outlets = outlets;
 		this.plans = plans;
 		this.orders = orders;
 		this.inspectors = inspectors;
@@ -190,7 +195,8 @@ class InspectionDemoData {
 
 	/**
 	 * Orders issued on the platform to the demo enterprise account's company (顺丰, 吴中区), so its portal has them: one
-	 * awaiting the reply (with a re-inspection scheduled), one replied, one whose reply was rejected, one accepted.
+	 * awaiting the reply (with a re-inspection scheduled), one replied, one whose reply was rejected, one accepted. The
+	 * one about 服务公示 was found at one of its outlets, which its record names.
 	 */
 	private void ordersOnThePlatform(DataScope all, long city, Map<String, List<Certified>> byRegion, LocalDate today) {
 		String sf = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElse(null);
@@ -199,9 +205,14 @@ class InspectionDemoData {
 		}
 		DataScope enterprise = DataScope.enterprise(sf);
 		String[] findings = { "快件收寄验视记录缺失", "营业场所未公示服务种类和资费", "禁寄物品目录未张贴", "运单信息保管不规范" };
+		RegisteredPlace outlet = outlets.places("320506", null).stream()
+			.filter(o -> o.enterpriseCreditCode().equals(sf))
+			.findFirst().orElse(null);
 		for (int i = 0; i < findings.length; i++) {
+			boolean atOutlet = i == 1 && outlet != null;
 			long record = records.record(all, city, new InspectionRecordData(sf, today.minusDays(3 - i % 3).toString(),
-					"SUPERVISION", items(i), team(byRegion, "320506", i), "RECTIFICATION", findings[i], null, null), false, true);
+					"SUPERVISION", items(i), team(byRegion, "320506", i), "RECTIFICATION", findings[i], null,
+					atOutlet ? outlet.name() : null, atOutlet ? "OUTLET" : null, atOutlet ? outlet.id() : null), false, true);
 			InspectionOrders.Order order = orders.issue(all, record, "320506", 15);
 			switch (i) {
 				case 0 -> orders.scheduleReinspection(all, order.id(), order.dueOn().minusDays(2));

@@ -68,9 +68,12 @@ public class InspectionOrders {
 
 	static final String TEMPLATE = "documents/rectification-order.docx";
 
-	/** An order as staff and the enterprise see it. */
+	/**
+	 * An order as staff and the enterprise see it; {@code objectName} is the branch or outlet its inspection named (null
+	 * when the enterprise itself was inspected).
+	 */
 	public record Order(long id, long recordId, String regionCode, String enterpriseCreditCode, String enterpriseName,
-			String number, LocalDate issuedOn, LocalDate dueOn, Integer workingDays, String status, String reply,
+			String objectName, String number, LocalDate issuedOn, LocalDate dueOn, Integer workingDays, String status, String reply,
 			LocalDate repliedOn, LocalDate decidedOn, String decisionNote, LocalDate rectifiedOn,
 			LocalDate reinspectionOn, LocalDate leadRaisedOn, String findings, String basis, LocalDate reinspectedOn,
 			String reinspectionResult, String reinspectionNote) {
@@ -82,7 +85,8 @@ public class InspectionOrders {
 	}
 
 	private static final String COLUMNS = """
-			SELECT o.id, o.record_id, o.region_code, o.enterprise_credit_code, r.enterprise_name, o.number, o.issued_on,
+			SELECT o.id, o.record_id, o.region_code, o.enterprise_credit_code, r.enterprise_name, r.object_name, o.number,
+			       o.issued_on,
 			       o.due_on, o.working_days, o.status, o.reply, o.replied_on, o.decided_on, o.decision_note, o.rectified_on,
 			       o.reinspection_on, o.lead_raised_on, r.findings, o.basis, o.reinspected_on, o.reinspection_result,
 			       o.reinspection_note""";

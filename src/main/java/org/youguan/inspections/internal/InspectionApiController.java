@@ -89,6 +89,15 @@ class InspectionApiController {
 		return ResponseEntity.created(URI.create("/api/v1/inspections/records/" + id)).body(new Created(id));
 	}
 
+	@GetMapping("/records")
+	@PreAuthorize(READERS)
+	@Operation(summary = "检查记录列表", description = "辖区内的检查记录，最新的在前：检查日期、被检查企业和检查对象（企业本身、分支机构或末端网点）、"
+			+ "所在地区名称、检查类型、检查结果、检查人数和责令改正通知书。q按企业名称、信用代码、网点名称或文号检索；sort：inspected_on、"
+			+ "enterprise_name、outcome。")
+	PageResult<InspectionRecords.RecordSummary> records(DataScope scope, ListRequest list) {
+		return records.list(scope, list.toPage());
+	}
+
 	/** A plan with its drawn targets. */
 	record PlanDetail(InspectionPlan plan, List<InspectionPlan.Target> targets) {
 	}
