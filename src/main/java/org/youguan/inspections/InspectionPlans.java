@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -270,34 +271,10 @@ public class InspectionPlans {
 		InspectionPlan plan = require(scope, id, "DRAFT", "只有草稿计划才能冻结名单");
 		Map<String, String> enterpriseOf = new HashMap<>();
 		List<RandomDraw.Candidate> population = new ArrayList<>();
-		Set<String> classes = plan.creditClasses() == null || plan.creditClasses().isEmpty() ? null
-				: Set.copyOf(plan.creditClasses());
-		BiConsumer<String, RandomDraw.Candidate> add = (enterprise, c) -> {
-			if (classes == null || classes.contains(c.creditClass())) {
-				population.add(c);
-				enterpriseOf.put(c.key(), enterprise);
-			}
-		};
-		switch (plan.objectType()) {
-			case "BRANCH" -> branches.places(plan.regionCode(), plan.brandId())
-				.forEach(b -> add.accept(b.enterpriseCreditCode(), new RandomDraw.Candidate("BRANCH:" + b.id(),
-						creditClass(b.enterpriseCreditCode()), b.regionCode())));
-			case "OUTLET" -> outlets.places(plan.regionCode(), plan.brandId())
-				.forEach(o -> add.accept(o.enterpriseCreditCode(), new RandomDraw.Candidate("OUTLET:" + o.id(),
-						creditClass(o.enterpriseCreditCode()), o.regionCode())));
-			default -> {
-				EnterpriseType type = plan.enterpriseType() == null ? null : EnterpriseType.valueOf(plan.enterpriseType());
-				for (int page = 0;; page++) {
-					PageResult<EnterpriseView> result = enterprises.list(DataScope.region(plan.regionCode()),
-							new Enterprises.Filter(type, plan.brandId(), EnterpriseStatus.NORMAL),
-							PageQuery.of(null, page, PageQuery.MAX_SIZE, null, null));
-					result.items().forEach(e -> add.accept(e.creditCode(),
-							new RandomDraw.Candidate(key(e.creditCode()), creditClass(e.creditCode()), e.regionCode())));
-					if (!result.hasNext()) {
-						break;
-					}
-				}
-			}
+		for (PopulationObject o : population(plan.regionCode(), plan.objectType(), plan.brandId(), plan.enterpriseType(),
+				plan.creditClasses())) {
+			population.add(new RandomDraw.Candidate(o.key(), o.creditClass(), o.regionCode()));
+			enterpriseOf.put(o.key(), o.enterpriseCreditCode());
 		}
 		if (population.isEmpty()) {
 			throw DomainException.rule("抽查区域内没有符合条件的检查对象（对象类型、品牌、信用等级），无法冻结名单");
@@ -336,6 +313,57 @@ public class InspectionPlans {
 			.update();
 		audit.record(AuditEntry.of("inspection-plan.freeze", "inspection-plan", id, "冻结检查对象名单：" + population.size()
 				+ "个对象，SHA-256 " + hash + "；可抽检查人员" + roster.size() + "人").inRegion(plan.regionCode()));
+	}
+
+	/**
+	 * One object of the 检查对象名录库: an enterprise, a branch or an outlet of the registry, with the enterprise
+	 * answering for it and its credit class.
+	 * @param key the snapshot key: {@code ENTERPRISE:<credit code>}, {@code BRANCH:<id>} or {@code OUTLET:<id>}
+	 * @param objectType ENTERPRISE, BRANCH or OUTLET
+	 * @param name the enterprise's, branch's or outlet's name
+	 * @param creditClass 守信, 失信, 信用异常 or 未评定 (every object is 未评定 until a credit module rates enterprises)
+	 */
+	public record PopulationObject(String key, String objectType, String name, String enterpriseCreditCode,
+			String enterpriseName, String regionCode, String creditClass) {
+	}
+
+	/**
+	 * The 检查对象名录库 of a region, as a plan's population is frozen from it: the registry's normal enterprises (of an
+	 * enterprise type when given), the branches of normal enterprises, or the outlets not closed, inside
+	 * {@code regionPrefix}, of the brand when given, of the credit classes when given (null or empty: all); in the
+	 * registry's order. No scope check: the caller checks that the region is its own.
+	 */
+	public List<PopulationObject> population(String regionPrefix, String objectType, Long brandId, String enterpriseType,
+			Collection<String> creditClasses) {
+		Set<String> classes = creditClasses == null || creditClasses.isEmpty() ? null : Set.copyOf(creditClasses);
+		List<PopulationObject> objects = new ArrayList<>();
+		Consumer<PopulationObject> add = o -> {
+			if (classes == null || classes.contains(o.creditClass())) {
+				objects.add(o);
+			}
+		};
+		switch (objectType == null ? "ENTERPRISE" : objectType) {
+			case "BRANCH" -> branches.places(regionPrefix, brandId)
+				.forEach(b -> add.accept(new PopulationObject("BRANCH:" + b.id(), "BRANCH", b.name(), b.enterpriseCreditCode(),
+						b.enterpriseName(), b.regionCode(), creditClass(b.enterpriseCreditCode()))));
+			case "OUTLET" -> outlets.places(regionPrefix, brandId)
+				.forEach(o -> add.accept(new PopulationObject("OUTLET:" + o.id(), "OUTLET", o.name(), o.enterpriseCreditCode(),
+						o.enterpriseName(), o.regionCode(), creditClass(o.enterpriseCreditCode()))));
+			default -> {
+				EnterpriseType type = enterpriseType == null ? null : EnterpriseType.valueOf(enterpriseType);
+				for (int page = 0;; page++) {
+					PageResult<EnterpriseView> result = enterprises.list(DataScope.region(regionPrefix),
+							new Enterprises.Filter(type, brandId, EnterpriseStatus.NORMAL),
+							PageQuery.of(null, page, PageQuery.MAX_SIZE, null, null));
+					result.items().forEach(e -> add.accept(new PopulationObject(key(e.creditCode()), "ENTERPRISE",
+							e.legalName(), e.creditCode(), e.legalName(), e.regionCode(), creditClass(e.creditCode()))));
+					if (!result.hasNext()) {
+						break;
+					}
+				}
+			}
+		}
+		return objects;
 	}
 
 	/**

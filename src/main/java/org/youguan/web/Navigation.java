@@ -51,6 +51,7 @@ public final class Navigation {
 							new NavItem("inspection.plan.new", "/inspections/plans/new", WRITERS),
 							new NavItem("nav.inspections.items", "/inspections/items", STAFF),
 							new NavItem("nav.inspections.inspectors", "/inspections/inspectors", STAFF),
+							new NavItem("nav.inspections.objects", "/inspections/objects", STAFF),
 							new NavItem("nav.inspections.figures", "/inspections/figures", STAFF),
 							new NavItem("nav.inspections.import", "/inspections/import", WRITERS))),
 			new Section("nav.section.enforcement",
