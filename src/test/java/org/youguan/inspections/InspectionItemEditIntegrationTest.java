@@ -107,8 +107,7 @@ class InspectionItemEditIntegrationTest {
 		update(WUZHONG, "REAL_NAME", json).andExpect(status().isForbidden());
 		update(XIANGCHENG, code, json).andExpect(status().isForbidden());
 		update(WUZHONG, "NO_SUCH_ITEM", json).andExpect(status().isNotFound());
-		mvc.perform(post("/api/v1/inspections/items/REAL_NAME/active").header("Authorization", WUZHONG)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"active\":false}"))
+		mvc.perform(post("/api/v1/inspections/items/REAL_NAME/deactivate").header("Authorization", WUZHONG))
 			.andExpect(status().isForbidden());
 		assertThat(items.list(DataScope.region("320506"))).extracting(InspectionItem::name).contains("实名收寄");
 
@@ -134,12 +133,10 @@ class InspectionItemEditIntegrationTest {
 			.andExpect(content().string(containsString("id=\"activate-" + code + "\"")));
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'inspection-item.deactivate' AND summary LIKE :code")
 			.param("code", "%" + code + "%").query(Long.class).single()).isEqualTo(1);
-		mvc.perform(post("/api/v1/inspections/items/" + code + "/active").header("Authorization", WUZHONG)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"active\":false}"))
+		mvc.perform(post("/api/v1/inspections/items/" + code + "/deactivate").header("Authorization", WUZHONG))
 			.andExpect(status().isConflict());
 
-		mvc.perform(post("/api/v1/inspections/items/" + code + "/active").header("Authorization", WUZHONG)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"active\":true}"))
+		mvc.perform(post("/api/v1/inspections/items/" + code + "/activate").header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.active").value(true));
 		mvc.perform(get("/api/v1/inspections/items").header("Authorization", WUZHONG))

@@ -114,7 +114,7 @@ class InspectionWorkQueuesIntegrationTest {
 		LocalDate today = LocalDate.now(clock);
 		DataScope scope = DataScope.region("320506");
 		long plan = plans.create(scope, wz.bureauId(), "320506", "陈吴中", new InspectionPlans.PlanData("吴中区网点抽查（待办）"
-				+ UUID.randomUUID().toString().substring(0, 4), today.withDayOfMonth(1), today.plusMonths(2),
+				+ UUID.randomUUID().toString().substring(0, 4), today.minusMonths(1), today.plusMonths(2),
 				List.of("REAL_NAME"), "320506", null, 3, null, null, 2, "OUTLET", null, null), false);
 		plans.freeze(scope, plan);
 		plans.recordSeed(scope, plan, "QUEUE-" + plan, "陈吴中", "吴文书");
@@ -122,15 +122,17 @@ class InspectionWorkQueuesIntegrationTest {
 		plans.publish(scope, plan);
 		InspectionPlan.Target second = targets.get(1);
 		long outletId = Long.parseLong(second.targetKey().substring("OUTLET:".length()));
+		// a day no other test records on, so the check is recognisably this one
+		LocalDate day = today.minusDays(3);
 		tx.executeWithoutResult(s -> records.record(scope, wz.bureauId(), new InspectionRecordData(
-				second.enterpriseCreditCode(), today.toString(), "RANDOM", List.of("REAL_NAME"), team(), "NONE", null, null,
+				second.enterpriseCreditCode(), day.toString(), "RANDOM", List.of("REAL_NAME"), team(), "NONE", null, null,
 				null, "OUTLET", outletId), false, false));
 
 		List<InspectionPlans.TargetResult> results = plans.results(plans.get(scope, plan));
 		assertThat(results.get(1).state()).as("the record naming the drawn outlet is its check")
 			.isEqualTo(InspectionPlans.ResultState.DUE);
-		assertThat(results.get(0).state()).as("not another target's, even of the same enterprise")
-			.isEqualTo(InspectionPlans.ResultState.NOT_INSPECTED);
+		assertThat(results.get(1).inspectedOn()).isEqualTo(day);
+		assertThat(results.get(0).inspectedOn()).as("not another target's, even of the same enterprise").isNotEqualTo(day);
 
 		WorkQueue due = queue("wz.staff", "inspection.publish-results").orElseThrow();
 		assertThat(plans.pendingResults(scope)).extracting(p -> p.plan().id()).contains(plan);

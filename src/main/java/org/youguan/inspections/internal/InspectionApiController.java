@@ -254,19 +254,18 @@ class InspectionApiController {
 		return items.update(me.bureauId(), code, data);
 	}
 
-	/** Whether an item is in use. */
-	record ActiveRequest(Boolean active) {
+	@PostMapping("/items/{code}/deactivate")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "停用本单位增加的抽查事项", description = "新的检查和计划不再可选；已有记录和已公布的清单不变。已停用的返回409。")
+	InspectionItems.OwnItem deactivateItem(@AuthenticationPrincipal CurrentUser me, @PathVariable String code) {
+		return items.setActive(me.bureauId(), code, false);
 	}
 
-	@PostMapping("/items/{code}/active")
+	@PostMapping("/items/{code}/activate")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "停用或恢复本单位增加的抽查事项", description = "active：false停用（新的检查和计划不再可选，已有记录和已公布的清单不变），true恢复。")
-	InspectionItems.OwnItem activateItem(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
-			@RequestBody ActiveRequest request) {
-		if (request.active() == null) {
-			throw new InvalidValueException("active", "required", "是否使用（active）不能为空");
-		}
-		return items.setActive(me.bureauId(), code, request.active());
+	@Operation(summary = "恢复使用本单位停用的抽查事项", description = "在使用中的返回409。")
+	InspectionItems.OwnItem activateItem(@AuthenticationPrincipal CurrentUser me, @PathVariable String code) {
+		return items.setActive(me.bureauId(), code, true);
 	}
 
 	@GetMapping("/inspectors")

@@ -131,8 +131,8 @@ class InspectionObjectsController {
 			.filter(o -> q.isEmpty() || o.name().toLowerCase(Locale.ROOT).contains(q)
 					|| o.enterpriseName().toLowerCase(Locale.ROOT).contains(q) || o.enterpriseCreditCode().contains(q.toUpperCase(Locale.ROOT)))
 			.toList();
-		int from = Math.min(all.size(), page.page() * page.size());
-		List<InspectionPlans.PopulationObject> rows = all.subList(from, Math.min(all.size(), from + page.size()));
+		int from = (int) Math.min(all.size(), (long) page.page() * page.size());
+		List<InspectionPlans.PopulationObject> rows = all.subList(from, (int) Math.min(all.size(), (long) from + page.size()));
 		Map<String, String> names = new HashMap<>();
 		if (!rows.isEmpty()) {
 			jdbc.sql("SELECT code, name FROM region_name WHERE code IN (:codes)")
