@@ -302,7 +302,9 @@ public class InspectionFieldRecords {
 					form.place(), objectType, objectId), false, false);
 		}
 		catch (InvalidValueException ex) {
-			ex.fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
+			// the form has one field for the object inspected: the API's objectType/objectId are its "object"
+			ex.fieldErrors().forEach(e -> v.require(e.field().startsWith("object") ? "object" : e.field(), false, e.rule(),
+					e.message()));
 		}
 		v.throwIfInvalid();
 		jdbc.sql("UPDATE inspection_record SET inspected_at = :at, representative = :rep, plan_id = :plan WHERE id = :id")

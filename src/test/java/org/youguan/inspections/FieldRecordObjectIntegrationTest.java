@@ -113,5 +113,21 @@ class FieldRecordObjectIntegrationTest {
 			.param("inspector", "32050601", "32050602", "");
 		mvc.perform(form).andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("检查对象（object）")));
+
+		RegisteredPlace another = outlets.places("320506", null).stream()
+			.filter(o -> !o.enterpriseCreditCode().equals(outlet.enterpriseCreditCode()))
+			.findFirst().orElseThrow();
+		MockMultipartHttpServletRequestBuilder wrong = multipart("/inspections/records");
+		wrong.session(staff).with(csrf());
+		wrong.param("draft", "").param("kind", "SPECIAL").param("enterpriseCreditCode", outlet.enterpriseCreditCode())
+			.param("object", "OUTLET:" + another.id()).param("inspectedOn", LocalDate.now(clock).toString())
+			.param("inspectedAt", "10:15").param("items", "REAL_NAME").param("line.REAL_NAME.0", "COMPLIANT")
+			.param("line.REAL_NAME.1", "COMPLIANT").param("line.REAL_NAME.2", "COMPLIANT").param("representative", "李店长")
+			.param("outcome", "NONE")
+			.param("signature", "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(120, 40)))
+			.param("inspector", "32050601", "32050602", "");
+		mvc.perform(wrong).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"object\"")))
+			.andExpect(content().string(containsString("不属于被检查企业")));
 	}
 }

@@ -144,7 +144,7 @@ class InspectionWorkQueuesIntegrationTest {
 
 		clock.advance(Duration.ofDays(40));
 		assertThat(plans.pendingResults(scope)).filteredOn(p -> p.plan().id() == plan)
-			.singleElement().satisfies(p -> assertThat(p.overdue()).isEqualTo(1));
+			.singleElement().satisfies(p -> assertThat(p.overdue()).isPositive());
 		assertThat(queue("wz.staff", "inspection.publish-results").orElseThrow().overdue()).isPositive();
 		long pending = count("wz.staff", "inspection.publish-results");
 		plans.publishResults(scope, plan);
