@@ -21,6 +21,8 @@ import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.Outlets;
+import org.youguan.registry.RegisteredPlace;
 
 /**
  * The demo city's inspections, through the inspections module's own services: the roster of certified inspectors of
@@ -30,6 +32,12 @@ import org.youguan.registry.Enterprises;
  * drawn targets inspected by their drawn teams, and ad-hoc inspections (专项, complaint-triggered) — in every outcome
  * (无问题, 约谈, 责令改正 rectified on time, rectified late, still open or overdue, 立案线索); and orders issued on the
  * platform to the demo enterprise account's company in every state of the procedure.
+ *
+ * <p>Results publication (双随机一公开): the bureau publishes each drawn target's result two days after its check
+ * (within the statutory window), so every earlier quarter's plan shows 已公示 throughout. In the latest plan the demo
+ * deliberately leaves the most recent check whose publication window has closed unpublished — it shows the
+ * <b>逾期未公示</b> highlight and the inbox's overdue queue — together with the checks after it (待公示, still in time);
+ * when no check of the latest plan is past its window yet, its results simply await publication.
  */
 @Component
 class InspectionDemoData {
@@ -64,8 +72,11 @@ class InspectionDemoData {
 
 	private final Clock clock;
 
+	private final Outlets outlets;
+
 	InspectionDemoData(Inspectors inspectors, InspectionRecords records, InspectionPlans plans, InspectionOrders orders,
-			Bureaus bureaus, UserDirectory directory, Enterprises enterprises, Clock clock) {
+			Bureaus bureaus, UserDirectory directory, Enterprises enterprises, Clock clock, Outlets outlets) {
+		this.outlets = outlets;
 		this.plans = plans;
 		this.orders = orders;
 		this.inspectors = inspectors;
@@ -96,6 +107,7 @@ class InspectionDemoData {
 				PageQuery.of(null, 0, 60, "legal_name", "asc")).items();
 		int order = 0;
 		int n = 0;
+		Map<Long, List<LocalDate>> drawnChecks = new LinkedHashMap<>();
 		for (int quarter = 0; quarter < 4; quarter++) {
 			LocalDate start = LocalDate.of(today.getYear(), quarter * 3 + 1, 1);
 			if (!start.plusDays(6).isBefore(today)) {
@@ -135,6 +147,7 @@ class InspectionDemoData {
 				List<InspectionRecordData.TeamMember> team;
 				String kind;
 				if (drawn) {
+					drawnChecks.computeIfAbsent(plan, k -> new ArrayList<>()).add(day);
 					InspectionPlan.Target t = targets.get(i);
 					creditCode = t.enterpriseCreditCode();
 					team = t.certificates().stream().map(c -> new InspectionRecordData.TeamMember(names.get(c), c)).toList();
@@ -150,12 +163,40 @@ class InspectionDemoData {
 						outcome.equals("NONE") ? null : findings(i), rectification, null), false, true);
 			}
 		}
+		publishResults(all, drawnChecks, today);
 		ordersOnThePlatform(all, city, byRegion, today);
 	}
 
 	/**
+	 * Publishes each drawn target's result two days after its check (not after today); in the latest plan only those
+	 * checked before its most recent check already past the publication window, which stays 逾期未公示 on purpose.
+	 */
+	private void publishResults(DataScope all, Map<Long, List<LocalDate>> drawnChecks, LocalDate today) {
+		List<Long> planIds = new ArrayList<>(drawnChecks.keySet());
+		for (long plan : planIds) {
+			LocalDate until = null;
+			if (plan == planIds.get(planIds.size() - 1)) {
+				// the latest plan: stop before its most recent check whose window has closed (the intended highlight)
+				until = plans.results(plans.get(all, plan)).stream()
+					.filter(r -> r.state() == InspectionPlans.ResultState.OVERDUE)
+					.map(InspectionPlans.TargetResult::inspectedOn)
+					.max(LocalDate::compareTo)
+					.orElse(LocalDate.MIN);
+			}
+			for (LocalDate day : drawnChecks.get(plan)) {
+				if (until != null && !day.isBefore(until)) {
+					break;
+				}
+				LocalDate on = day.plusDays(2).isAfter(today) ? today : day.plusDays(2);
+				plans.publishResults(all, plan, on);
+			}
+		}
+	}
+
+	/**
 	 * Orders issued on the platform to the demo enterprise account's company (顺丰, 吴中区), so its portal has them: one
-	 * awaiting the reply (with a re-inspection scheduled), one replied, one whose reply was rejected, one accepted.
+	 * awaiting the reply (with a re-inspection scheduled), one replied, one whose reply was rejected, one accepted. The
+	 * one about 服务公示 was found at one of its outlets, which its record names.
 	 */
 	private void ordersOnThePlatform(DataScope all, long city, Map<String, List<Certified>> byRegion, LocalDate today) {
 		String sf = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElse(null);
@@ -164,9 +205,14 @@ class InspectionDemoData {
 		}
 		DataScope enterprise = DataScope.enterprise(sf);
 		String[] findings = { "快件收寄验视记录缺失", "营业场所未公示服务种类和资费", "禁寄物品目录未张贴", "运单信息保管不规范" };
+		RegisteredPlace outlet = outlets.places("320506", null).stream()
+			.filter(o -> o.enterpriseCreditCode().equals(sf))
+			.findFirst().orElse(null);
 		for (int i = 0; i < findings.length; i++) {
+			boolean atOutlet = i == 1 && outlet != null;
 			long record = records.record(all, city, new InspectionRecordData(sf, today.minusDays(3 - i % 3).toString(),
-					"SUPERVISION", items(i), team(byRegion, "320506", i), "RECTIFICATION", findings[i], null, null), false, true);
+					"SUPERVISION", items(i), team(byRegion, "320506", i), "RECTIFICATION", findings[i], null,
+					atOutlet ? outlet.name() : null, atOutlet ? "OUTLET" : null, atOutlet ? outlet.id() : null), false, true);
 			InspectionOrders.Order order = orders.issue(all, record, "320506", 15);
 			switch (i) {
 				case 0 -> orders.scheduleReinspection(all, order.id(), order.dueOn().minusDays(2));

@@ -86,10 +86,12 @@ public class InspectionFieldRecords {
 	 * @param findings what was found
 	 * @param representative the enterprise's representative present
 	 * @param outcome NONE, INTERVIEW, RECTIFICATION or LEAD
+	 * @param object the branch or outlet inspected as {@code BRANCH:<id>} or {@code OUTLET:<id>} (a drawn target's key),
+	 * blank or {@code ENTERPRISE} for the enterprise itself
 	 */
 	public record FieldForm(String enterpriseCreditCode, Long planId, String kind, String inspectedOn,
 			String inspectedAt, String place, List<String> certificates, List<String> items, Map<String, String> lines,
-			String findings, String representative, String outcome) {
+			String findings, String representative, String outcome, String object) {
 	}
 
 	/** One checklist line's result as recorded. */
@@ -101,14 +103,15 @@ public class InspectionFieldRecords {
 	}
 
 	/**
-	 * A record as its page shows it: everything recorded, the team with certificate numbers, the line results, the
-	 * photos and signatures, and the order if one was issued.
+	 * A record as its page shows it: everything recorded, the object inspected ({@code objectType} ENTERPRISE, BRANCH
+	 * or OUTLET; for a branch or outlet its registry id and name), the region by code and name, the team with
+	 * certificate numbers, the line results, the photos and signatures, and the order if one was issued.
 	 */
-	public record Detail(long id, String regionCode, String enterpriseCreditCode, String enterpriseName,
-			InspectionKind kind, Long planId, LocalDate inspectedOn, String inspectedAt, String place,
-			InspectionOutcome outcome, String findings, String representative, boolean imported, String createdBy,
-			List<Member> team, List<String> items, List<Line> lines, List<Attachment> photos, List<Attachment> signatures,
-			Long orderId) {
+	public record Detail(long id, String regionCode, String regionName, String enterpriseCreditCode,
+			String enterpriseName, String objectType, Long objectId, String objectName, InspectionKind kind, Long planId,
+			LocalDate inspectedOn, String inspectedAt, String place, InspectionOutcome outcome, String findings,
+			String representative, boolean imported, String createdBy, List<Member> team, List<String> items,
+			List<Line> lines, List<Attachment> photos, List<Attachment> signatures, Long orderId) {
 	}
 
 	private final JdbcClient jdbc;
@@ -265,8 +268,26 @@ public class InspectionFieldRecords {
 			.maxLength("representative", "企业现场负责人（representative）", form.representative(), 50);
 		boolean random = "RANDOM".equalsIgnoreCase(Text.blankToNull(form.kind()) == null ? "" : form.kind().strip());
 		Long planId = random ? form.planId() : null;
+		String objectType = null;
+		Long objectId = null;
+		String object = Text.blankToNull(form.object()) == null ? "ENTERPRISE" : form.object().strip();
+		if (!object.equals("ENTERPRISE")) {
+			String[] parts = object.split(":", 2);
+			objectType = parts[0];
+			try {
+				objectId = parts.length == 2 ? Long.valueOf(parts[1]) : null;
+			}
+			catch (NumberFormatException ex) {
+				objectId = null;
+			}
+			if (!(objectType.equals("BRANCH") || objectType.equals("OUTLET")) || objectId == null) {
+				v.require("object", false, "format", "检查对象（object）应为企业本身、分支机构或末端网点");
+				objectType = null;
+				objectId = null;
+			}
+		}
 		if (random) {
-			drawnTarget(v, scope, form);
+			drawnTarget(v, scope, form, object);
 		}
 		List<LineValue> lines = lines(v, scope, form);
 		boolean noncompliant = lines.stream().anyMatch(l -> l.result() == LineResult.NONCOMPLIANT);
@@ -278,10 +299,12 @@ public class InspectionFieldRecords {
 		try {
 			id = records.record(scope, me.bureauId(), new InspectionRecordData(form.enterpriseCreditCode(),
 					form.inspectedOn(), form.kind(), form.items(), team, form.outcome(), form.findings(), null,
-					form.place()), false, false);
+					form.place(), objectType, objectId), false, false);
 		}
 		catch (InvalidValueException ex) {
-			ex.fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
+			// the form has one field for the object inspected: the API's objectType/objectId are its "object"
+			ex.fieldErrors().forEach(e -> v.require(e.field().startsWith("object") ? "object" : e.field(), false, e.rule(),
+					e.message()));
 		}
 		v.throwIfInvalid();
 		jdbc.sql("UPDATE inspection_record SET inspected_at = :at, representative = :rep, plan_id = :plan WHERE id = :id")
@@ -300,7 +323,7 @@ public class InspectionFieldRecords {
 	private record LineValue(String itemCode, int position, String line, LineResult result) {
 	}
 
-	private void drawnTarget(Validation v, DataScope scope, FieldForm form) {
+	private void drawnTarget(Validation v, DataScope scope, FieldForm form, String object) {
 		if (form.planId() == null) {
 			v.require("planId", false, "required", "双随机抽查（kind=RANDOM）须从抽查计划的抽中对象登记（planId）");
 			return;
@@ -313,9 +336,13 @@ public class InspectionFieldRecords {
 			return;
 		}
 		String code = Text.blankToNull(form.enterpriseCreditCode()) == null ? "" : form.enterpriseCreditCode().strip();
-		v.require("enterpriseCreditCode", plans.targets(form.planId()).stream()
-			.anyMatch(t -> t.enterpriseCreditCode().equalsIgnoreCase(code)), "drawn",
-				"被检查企业（enterpriseCreditCode）不是该抽查计划的抽中对象");
+		List<InspectionPlan.Target> targets = plans.targets(form.planId());
+		boolean enterpriseDrawn = targets.stream().anyMatch(t -> t.enterpriseCreditCode().equalsIgnoreCase(code));
+		v.require("enterpriseCreditCode", enterpriseDrawn, "drawn", "被检查企业（enterpriseCreditCode）不是该抽查计划的抽中对象");
+		if (enterpriseDrawn && !object.equals("ENTERPRISE")) {
+			v.require("object", targets.stream().anyMatch(t -> t.targetKey().equals(object)), "drawn",
+					"检查对象（object）不是该抽查计划的抽中对象");
+		}
 	}
 
 	private List<LineValue> lines(Validation v, DataScope scope, FieldForm form) {
@@ -356,15 +383,17 @@ public class InspectionFieldRecords {
 	 * @throws DomainException not-found otherwise
 	 */
 	public Detail get(DataScope scope, long id) {
-		record Head(long id, String regionCode, String enterpriseCreditCode, String enterpriseName, InspectionKind kind,
-				Long planId, LocalDate inspectedOn, String inspectedAt, String place, InspectionOutcome outcome,
-				String findings, String representative, boolean imported, String createdBy, Long orderId) {
+		record Head(long id, String regionCode, String regionName, String enterpriseCreditCode, String enterpriseName,
+				String objectType, Long objectId, String objectName, InspectionKind kind, Long planId,
+				LocalDate inspectedOn, String inspectedAt, String place, InspectionOutcome outcome, String findings,
+				String representative, boolean imported, String createdBy, Long orderId) {
 		}
 		Head h = jdbc.sql("""
-				SELECT r.id, r.region_code, r.enterprise_credit_code, r.enterprise_name, r.kind, r.plan_id, r.inspected_on,
+				SELECT r.id, r.region_code, coalesce(rn.name, r.region_code) AS region_name, r.enterprise_credit_code,
+				       r.enterprise_name, r.object_type, r.object_id, r.object_name, r.kind, r.plan_id, r.inspected_on,
 				       to_char(r.inspected_at, 'HH24:MI') AS inspected_at, r.place, r.outcome, r.findings, r.representative, r.imported, r.created_by,
 				       (SELECT o.id FROM rectification_order o WHERE o.record_id = r.id) AS order_id
-				FROM inspection_record r WHERE r.id = :id AND\s"""
+				FROM inspection_record r LEFT JOIN region_name rn ON rn.code = r.region_code WHERE r.id = :id AND\s"""
 				+ scope.enterprisePredicate("r.enterprise_credit_code", "r.region_code"))
 			.params(scope.params()).param("id", id)
 			.query(Rows.of(Head.class)).optional()
@@ -380,7 +409,8 @@ public class InspectionFieldRecords {
 				WHERE l.record_id = :id ORDER BY i.sort_order, l.item_code, l.position""")
 			.param("id", id).query(Rows.of(Line.class)).list();
 		List<Attachment> files = attachments.list(new AttachmentOwner(MODULE, RECORD, id));
-		return new Detail(h.id(), h.regionCode(), h.enterpriseCreditCode(), h.enterpriseName(), h.kind(), h.planId(),
+		return new Detail(h.id(), h.regionCode(), h.regionName(), h.enterpriseCreditCode(), h.enterpriseName(),
+				h.objectType(), h.objectId(), h.objectName(), h.kind(), h.planId(),
 				h.inspectedOn(), h.inspectedAt(), h.place(), h.outcome(), h.findings(), h.representative(), h.imported(),
 				h.createdBy(), team, codes, lines, files.stream().filter(a -> a.kind().equals(PHOTO)).toList(),
 				files.stream().filter(a -> a.kind().equals(SIGNATURE)).toList(), h.orderId());

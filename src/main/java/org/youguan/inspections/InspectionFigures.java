@@ -35,12 +35,17 @@ public class InspectionFigures {
 	}
 
 	/**
-	 * The inspections of one item in the period, by their outcome (an inspection counts under each item it checked).
+	 * The inspections of one item in the period, by their outcome (an inspection counts under each item it checked),
+	 * and the results of its checklist lines as recorded on the platform's field records (符合 / 不符合 / 不涉及; records
+	 * brought with a bureau's history carry no line results).
 	 * @param code the item's code; {@code null} for the line of all inspections
 	 * @param name the item's name ("全部检查" for the line of all inspections)
+	 * @param compliant checklist lines recorded 符合
+	 * @param noncompliant checklist lines recorded 不符合
+	 * @param notApplicable checklist lines recorded 不涉及
 	 */
 	public record ItemLine(String code, String name, long inspections, long none, long interview, long rectification,
-			long lead) {
+			long lead, long compliant, long noncompliant, long notApplicable) {
 
 		/** The count of one outcome. */
 		public long of(InspectionOutcome outcome) {
@@ -100,7 +105,8 @@ public class InspectionFigures {
 	 * The inspections of days {@code from} … {@code to} in the region {@code prefix} and the caller's scope by item and
 	 * outcome: one line per item of the catalogue that was checked (in the catalogue's order), then the line of all
 	 * inspections by outcome (code {@code null}, name 全部检查) — its count is the figures' {@code inspections}, while
-	 * the item lines may add up to more, an inspection checking several items.
+	 * the item lines may add up to more, an inspection checking several items; each line with the results of the
+	 * item's checklist lines (符合 / 不符合 / 不涉及).
 	 * @throws org.youguan.kernel.InvalidValueException (400, field region) unless {@code prefix} is digits
 	 */
 	public List<ItemLine> byItem(DataScope scope, String prefix, LocalDate from, LocalDate to) {
@@ -112,14 +118,24 @@ public class InspectionFigures {
 				+ " count(*) FILTER (WHERE r.outcome = 'INTERVIEW') AS interview,"
 				+ " count(*) FILTER (WHERE r.outcome = 'RECTIFICATION') AS rectification,"
 				+ " count(*) FILTER (WHERE r.outcome = 'LEAD') AS lead";
+		String lineResults = "(SELECT count(*) FROM inspection_record_line l WHERE l.record_id = r.id%s AND l.result = '%s')";
+		String perItem = " AND l.item_code = i.item_code";
+		String sum = "CAST(coalesce(sum(%s), 0) AS bigint) AS %s";
+		String itemLines = ", " + sum.formatted(lineResults.formatted(perItem, "COMPLIANT"), "compliant") + ", "
+				+ sum.formatted(lineResults.formatted(perItem, "NONCOMPLIANT"), "noncompliant") + ", "
+				+ sum.formatted(lineResults.formatted(perItem, "NOT_APPLICABLE"), "not_applicable");
+		String allLines = ", " + sum.formatted(lineResults.formatted("", "COMPLIANT"), "compliant") + ", "
+				+ sum.formatted(lineResults.formatted("", "NONCOMPLIANT"), "noncompliant") + ", "
+				+ sum.formatted(lineResults.formatted("", "NOT_APPLICABLE"), "not_applicable");
 		List<ItemLine> lines = new ArrayList<>(jdbc.sql("SELECT i.item_code AS code, coalesce(min(c.name), i.item_code) AS name, "
-				+ outcomes + " FROM inspection_record r JOIN inspection_record_item i ON i.record_id = r.id"
+				+ outcomes + itemLines + " FROM inspection_record r JOIN inspection_record_item i ON i.record_id = r.id"
 				+ " LEFT JOIN inspection_item c ON c.code = i.item_code WHERE " + records
 				+ " GROUP BY i.item_code ORDER BY min(c.sort_order), i.item_code")
 			.params(params)
 			.query(Rows.of(ItemLine.class))
 			.list());
-		lines.add(jdbc.sql("SELECT NULL AS code, '全部检查' AS name, " + outcomes + " FROM inspection_record r WHERE " + records)
+		lines.add(jdbc.sql("SELECT NULL AS code, '全部检查' AS name, " + outcomes + allLines
+				+ " FROM inspection_record r WHERE " + records)
 			.params(params)
 			.query(Rows.of(ItemLine.class))
 			.single());

@@ -234,7 +234,7 @@ public class InspectionImport {
 		if (context.hasErrors()) {
 			return null;
 		}
-		String region = checked.enterprise().regionCode();
+		String region = checked.region();
 		List<String> certificates = checked.team().stream().map(InspectionRecords.Member::certificateNumber).sorted().toList();
 		inspections.check(checked.enterprise().creditCode() + "|" + checked.inspectedOn() + "|" + checked.kind() + "|"
 				+ certificates, row, context, CREDIT_CODE, "同一企业、检查日期、检查类型和检查人员的检查");

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -106,28 +107,13 @@ public class InspectionItems {
 		v.required("code", "事项代码", data.code());
 		v.require("code", code.isEmpty() || code.matches("[A-Z][A-Z0-9_]{1,39}"), "format",
 				"事项代码应为2至40位大写字母、数字或下划线，以字母开头");
-		v.required("name", "事项名称", data.name()).maxLength("name", "事项名称", data.name(), 100);
-		LegalText text = null;
-		try {
-			text = data.legalText() == null || data.legalText().isBlank() ? null : LegalText.valueOf(data.legalText().strip());
-		}
-		catch (IllegalArgumentException ex) {
-			// reported below
-		}
-		v.require("legalText", text != null && text.isText(), "one-of", "法律依据应选择一部法律法规");
-		v.require("article", data.article() == null || data.article() >= 0 && data.article() <= 500, "range",
-				"条款应为0至500之间的整数（0表示整部法规）");
-		v.require("objectType", data.objectType() != null && OBJECT_TYPES.contains(data.objectType()), "one-of", "检查对象应为快递企业、分支机构、末端网点或邮政营业场所");
-		v.require("method", data.method() != null && METHODS.contains(data.method()), "one-of", "检查方式应为现场检查、书面检查或网络监测");
-		List<String> lines = data.checklist() == null ? List.of()
-				: data.checklist().stream().filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
-		v.require("checklist", !lines.isEmpty(), "required", "检查内容至少填写一条");
-		v.require("checklist", lines.size() <= 30 && lines.stream().allMatch(l -> l.length() <= 200), "range",
-				"检查内容至多30条，每条不超过200字");
+		Checked c = check(v, data);
 		String region = jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", bureauId)
 			.query(String.class).optional().orElse(null);
 		v.require("bureauId", region != null && scope.containsRegion(region), "scope", "只能为本单位增加抽查事项");
 		v.throwIfInvalid();
+		LegalText text = c.text();
+		List<String> lines = c.lines();
 		if (jdbc.sql("SELECT count(*) FROM inspection_item WHERE code = :code").param("code", code).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("code", "事项代码已在抽查事项清单中：" + code);
 		}
@@ -144,6 +130,148 @@ public class InspectionItems {
 		audit.record(AuditEntry.of("inspection-item.add", "inspection-item", id, "增加抽查事项：" + code + " "
 				+ data.name().strip()).inRegion(region));
 		return code;
+	}
+
+	/** The fields every item carries, checked: the legal text and the checklist lines (blank lines dropped). */
+	private record Checked(LegalText text, List<String> lines) {
+	}
+
+	/** Checks name, legal basis, object, method and checklist of an item (each error on its field, in Chinese). */
+	private static Checked check(Validation v, ItemData data) {
+		v.required("name", "事项名称", data.name()).maxLength("name", "事项名称", data.name(), 100);
+		LegalText text = null;
+		try {
+			text = data.legalText() == null || data.legalText().isBlank() ? null : LegalText.valueOf(data.legalText().strip());
+		}
+		catch (IllegalArgumentException ex) {
+			// reported below
+		}
+		v.require("legalText", text != null && text.isText(), "one-of", "法律依据应选择一部法律法规");
+		v.require("article", data.article() == null || data.article() >= 0 && data.article() <= 500, "range",
+				"条款应为0至500之间的整数（0表示整部法规）");
+		v.require("objectType", data.objectType() != null && OBJECT_TYPES.contains(data.objectType()), "one-of",
+				"检查对象应为快递企业、分支机构、末端网点或邮政营业场所");
+		v.require("method", data.method() != null && METHODS.contains(data.method()), "one-of",
+				"检查方式应为现场检查、书面检查或网络监测");
+		List<String> lines = data.checklist() == null ? List.of()
+				: data.checklist().stream().filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
+		v.require("checklist", !lines.isEmpty(), "required", "检查内容至少填写一条");
+		v.require("checklist", lines.size() <= 30 && lines.stream().allMatch(l -> l.length() <= 200), "range",
+				"检查内容至多30条，每条不超过200字");
+		return new Checked(text, lines);
+	}
+
+	/**
+	 * An item a bureau added, as its edit form shows it (a deactivated one too).
+	 * @param article the article cited, 0 for the text as a whole
+	 * @param active false once the bureau deactivated it (not offered for new records and plans, kept in the records
+	 * and the published versions that name it)
+	 */
+	public record OwnItem(String code, String name, String legalText, int article, String objectType, String method,
+			List<String> checklist, long bureauId, boolean active) {
+	}
+
+	/**
+	 * An item the caller's bureau added, for its edit form.
+	 * @throws DomainException not-found for an unknown code; AccessRefusedException (403) for a default item derived
+	 * from the law (the law decides it, not a bureau) or another bureau's item
+	 */
+	public OwnItem editable(Long bureauId, String code) {
+		record Stored(String code, String name, String legalText, int article, String objectType, String method,
+				List<String> checklist, Long bureauId, boolean active) {
+		}
+		Stored s = jdbc.sql("""
+				SELECT code, name, legal_text, article, object_type, method, checklist, bureau_id, active
+				FROM inspection_item WHERE code = :code""")
+			.param("code", code == null ? "" : code.strip().toUpperCase())
+			.query(Rows.of(Stored.class)).optional()
+			.orElseThrow(() -> DomainException.notFound("抽查事项", code));
+		if (s.bureauId() == null) {
+			throw new AccessRefusedException("code", "法定默认抽查事项（" + s.code() + "）依法律法规确定，各单位不能修改或停用");
+		}
+		if (!s.bureauId().equals(bureauId)) {
+			throw new AccessRefusedException("code", "只有增加抽查事项（" + s.code() + "）的单位才能修改或停用它");
+		}
+		return new OwnItem(s.code(), s.name(), s.legalText(), s.article(), s.objectType(), s.method(), s.checklist(),
+				s.bureauId(), s.active());
+	}
+
+	/** The items the bureau added, active and deactivated, in catalogue order (what it may edit). */
+	public List<OwnItem> own(Long bureauId) {
+		if (bureauId == null) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT code, name, legal_text, article, object_type, method, checklist, bureau_id, active
+				FROM inspection_item WHERE bureau_id = :bureau ORDER BY sort_order, code""")
+			.param("bureau", bureauId)
+			.query(Rows.of(OwnItem.class)).list();
+	}
+
+	/**
+	 * Changes an item the caller's bureau added: name, legal basis, object, method, checklist (the code stays: records
+	 * and plans name it). Records keep the checklist lines as they were recorded; published versions of the list keep
+	 * the item as published — the change reaches the public list with the next publication. Audited
+	 * ({@code inspection-item.update}, with what changed).
+	 * @throws InvalidValueException naming each broken field; see {@link #editable} for 404/403
+	 */
+	@Transactional
+	public OwnItem update(Long bureauId, String code, ItemData data) {
+		OwnItem before = editable(bureauId, code);
+		Validation v = new Validation();
+		Checked c = check(v, data);
+		v.throwIfInvalid();
+		int article = data.article() == null ? 0 : data.article();
+		List<String> changes = new ArrayList<>();
+		change(changes, "名称", before.name(), data.name().strip());
+		change(changes, "法律依据", before.legalText() + " " + before.article(), c.text().name() + " " + article);
+		change(changes, "检查对象", before.objectType(), data.objectType());
+		change(changes, "检查方式", before.method(), data.method());
+		change(changes, "检查内容", String.join("；", before.checklist()), String.join("；", c.lines()));
+		if (changes.isEmpty()) {
+			return before;
+		}
+		long id = jdbc.sql("""
+				UPDATE inspection_item SET name = :name, legal_text = :text, article = :article, object_type = :objectType,
+				    method = :method, checklist = :checklist WHERE code = :code RETURNING id""")
+			.param("name", data.name().strip()).param("text", c.text().name()).param("article", article)
+			.param("objectType", data.objectType()).param("method", data.method())
+			.param("checklist", c.lines().toArray(String[]::new)).param("code", before.code())
+			.query(Long.class).single();
+		audit.record(AuditEntry.of("inspection-item.update", "inspection-item", id, "修改抽查事项" + before.code() + "："
+				+ String.join("；", changes)).inRegion(regionOf(before.bureauId())));
+		return editable(bureauId, before.code());
+	}
+
+	/**
+	 * Deactivates (or reactivates) an item the caller's bureau added: a deactivated item is no longer offered for new
+	 * records and plans nor in the next published list; records and published versions keep it. Audited
+	 * ({@code inspection-item.deactivate} / {@code inspection-item.activate}).
+	 * @throws DomainException (409) when it is already so; see {@link #editable} for 404/403
+	 */
+	@Transactional
+	public OwnItem setActive(Long bureauId, String code, boolean active) {
+		OwnItem item = editable(bureauId, code);
+		if (item.active() == active) {
+			throw DomainException.illegalTransition(active ? "该抽查事项已在使用中" : "该抽查事项已停用");
+		}
+		long id = jdbc.sql("UPDATE inspection_item SET active = :active WHERE code = :code RETURNING id")
+			.param("active", active).param("code", item.code()).query(Long.class).single();
+		audit.record(AuditEntry.of(active ? "inspection-item.activate" : "inspection-item.deactivate", "inspection-item", id,
+				(active ? "恢复使用抽查事项：" : "停用抽查事项：") + item.code() + " " + item.name())
+			.inRegion(regionOf(item.bureauId())));
+		return editable(bureauId, item.code());
+	}
+
+	private static void change(List<String> changes, String what, String before, String after) {
+		if (!before.equals(after)) {
+			changes.add(what + "：" + before + " → " + after);
+		}
+	}
+
+	private String regionOf(long bureauId) {
+		return jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", bureauId)
+			.query(String.class).optional().orElse("0");
 	}
 
 	/**

@@ -68,9 +68,12 @@ public class InspectionOrders {
 
 	static final String TEMPLATE = "documents/rectification-order.docx";
 
-	/** An order as staff and the enterprise see it. */
+	/**
+	 * An order as staff and the enterprise see it; {@code objectName} is the branch or outlet its inspection named (null
+	 * when the enterprise itself was inspected).
+	 */
 	public record Order(long id, long recordId, String regionCode, String enterpriseCreditCode, String enterpriseName,
-			String number, LocalDate issuedOn, LocalDate dueOn, Integer workingDays, String status, String reply,
+			String objectName, String number, LocalDate issuedOn, LocalDate dueOn, Integer workingDays, String status, String reply,
 			LocalDate repliedOn, LocalDate decidedOn, String decisionNote, LocalDate rectifiedOn,
 			LocalDate reinspectionOn, LocalDate leadRaisedOn, String findings, String basis, LocalDate reinspectedOn,
 			String reinspectionResult, String reinspectionNote) {
@@ -82,7 +85,8 @@ public class InspectionOrders {
 	}
 
 	private static final String COLUMNS = """
-			SELECT o.id, o.record_id, o.region_code, o.enterprise_credit_code, r.enterprise_name, o.number, o.issued_on,
+			SELECT o.id, o.record_id, o.region_code, o.enterprise_credit_code, r.enterprise_name, r.object_name, o.number,
+			       o.issued_on,
 			       o.due_on, o.working_days, o.status, o.reply, o.replied_on, o.decided_on, o.decision_note, o.rectified_on,
 			       o.reinspection_on, o.lead_raised_on, r.findings, o.basis, o.reinspected_on, o.reinspection_result,
 			       o.reinspection_note""";
@@ -428,8 +432,49 @@ public class InspectionOrders {
 
 	/** A page of the orders the caller may see, newest first; searched by number or enterprise. */
 	public PageResult<Order> list(DataScope scope, PageQuery page) {
+		return list(scope, null, page);
+	}
+
+	/**
+	 * Where an order stands, as the lists and the inbox select it: awaiting the enterprise's report (issued, or its
+	 * report rejected; not a lead), replied and awaiting the bureau's decision, or overdue (not rectified, its deadline
+	 * passed without a report sent by then, and no re-inspection result recorded yet — whether or not it became a case
+	 * lead, the 复查 is still to be recorded).
+	 */
+	public enum State {
+		/** 待企业答复 */
+		AWAITING_REPLY("o.status IN ('ISSUED', 'REJECTED') AND o.lead_raised_on IS NULL"),
+		/** 企业已答复，待验收 */
+		REPLIED("o.status = 'REPLIED'"),
+		/** 逾期未整改 */
+		OVERDUE("o.rectified_on IS NULL AND o.status <> 'ACCEPTED' AND o.due_on < :today AND o.reinspection_result IS NULL"
+				+ " AND NOT (o.status = 'REPLIED' AND o.replied_on <= o.due_on)");
+
+		private final String predicate;
+
+		State(String predicate) {
+			this.predicate = predicate;
+		}
+
+		/** The state named in a request ({@code state=REPLIED}), or null for none or an unknown name. */
+		public static State parse(String text) {
+			for (State s : values()) {
+				if (s.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
+					return s;
+				}
+			}
+			return null;
+		}
+	}
+
+	/**
+	 * A page of the orders the caller may see in a state ({@code null}: all), newest first by default (sorts
+	 * {@code issued_on}, {@code due_on}); searched by number or enterprise.
+	 */
+	public PageResult<Order> list(DataScope scope, State state, PageQuery page) {
 		return Listing.from(FROM)
 			.scope(scope, "o.enterprise_credit_code", "o.region_code")
+			.where(state != null, state == null ? "" : state.predicate, "today", LocalDate.now(clock))
 			.search(page, "o.number", "r.enterprise_name")
 			.sorts(Map.of("issued_on", "o.issued_on", "due_on", "o.due_on"), "issued_on", true, "o.id")
 			.page(jdbc, COLUMNS, page, Rows.of(Order.class));

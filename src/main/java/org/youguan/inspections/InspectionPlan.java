@@ -17,13 +17,14 @@ import java.util.List;
  * @param brandId the population's brand, or null for every brand
  * @param creditClasses the population's credit classes, or null for all
  * @param resultsPublishedAt when results were last published, or null
+ * @param regionName the name of the plan's region (the region_name view), for pages and the API
  */
 public record InspectionPlan(long id, long bureauId, String regionCode, String name, LocalDate periodFrom,
 		LocalDate periodTo, List<String> items, String enterpriseType, Integer sampleCount, BigDecimal sampleRatio,
 		String ratioByClass, int teamSize, String status, String snapshot, String snapshotHash, Integer population,
 		String roster, String conflicts, String seed, String seedOperator, String seedWitnesses,
 		OffsetDateTime seedRecordedAt, OffsetDateTime drawnAt, OffsetDateTime publishedAt, String objectType,
-		Long brandId, List<String> creditClasses, OffsetDateTime resultsPublishedAt) {
+		Long brandId, List<String> creditClasses, OffsetDateTime resultsPublishedAt, String regionName) {
 
 	/**
 	 * One drawn target with its team's certificate numbers, and its result once published.

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -116,8 +118,9 @@ public class InspectionPlans {
 			SELECT p.id, p.bureau_id, p.region_code, p.name, p.period_from, p.period_to, p.items, p.enterprise_type,
 			       p.sample_count, p.sample_ratio, p.ratio_by_class, p.team_size, p.status, p.snapshot, p.snapshot_hash,
 			       p.population, p.roster, p.conflicts, p.seed, p.seed_operator, p.seed_witnesses, p.seed_recorded_at,
-			       p.drawn_at, p.published_at, p.object_type, p.brand_id, p.credit_classes, p.results_published_at
-			FROM inspection_plan p""";
+			       p.drawn_at, p.published_at, p.object_type, p.brand_id, p.credit_classes, p.results_published_at,
+			       coalesce(rn.name, p.region_code) AS region_name
+			FROM inspection_plan p LEFT JOIN region_name rn ON rn.code = p.region_code""";
 
 	private final JdbcClient jdbc;
 
@@ -268,34 +271,10 @@ public class InspectionPlans {
 		InspectionPlan plan = require(scope, id, "DRAFT", "只有草稿计划才能冻结名单");
 		Map<String, String> enterpriseOf = new HashMap<>();
 		List<RandomDraw.Candidate> population = new ArrayList<>();
-		Set<String> classes = plan.creditClasses() == null || plan.creditClasses().isEmpty() ? null
-				: Set.copyOf(plan.creditClasses());
-		BiConsumer<String, RandomDraw.Candidate> add = (enterprise, c) -> {
-			if (classes == null || classes.contains(c.creditClass())) {
-				population.add(c);
-				enterpriseOf.put(c.key(), enterprise);
-			}
-		};
-		switch (plan.objectType()) {
-			case "BRANCH" -> branches.places(plan.regionCode(), plan.brandId())
-				.forEach(b -> add.accept(b.enterpriseCreditCode(), new RandomDraw.Candidate("BRANCH:" + b.id(),
-						creditClass(b.enterpriseCreditCode()), b.regionCode())));
-			case "OUTLET" -> outlets.places(plan.regionCode(), plan.brandId())
-				.forEach(o -> add.accept(o.enterpriseCreditCode(), new RandomDraw.Candidate("OUTLET:" + o.id(),
-						creditClass(o.enterpriseCreditCode()), o.regionCode())));
-			default -> {
-				EnterpriseType type = plan.enterpriseType() == null ? null : EnterpriseType.valueOf(plan.enterpriseType());
-				for (int page = 0;; page++) {
-					PageResult<EnterpriseView> result = enterprises.list(DataScope.region(plan.regionCode()),
-							new Enterprises.Filter(type, plan.brandId(), EnterpriseStatus.NORMAL),
-							PageQuery.of(null, page, PageQuery.MAX_SIZE, null, null));
-					result.items().forEach(e -> add.accept(e.creditCode(),
-							new RandomDraw.Candidate(key(e.creditCode()), creditClass(e.creditCode()), e.regionCode())));
-					if (!result.hasNext()) {
-						break;
-					}
-				}
-			}
+		for (PopulationObject o : population(plan.regionCode(), plan.objectType(), plan.brandId(), plan.enterpriseType(),
+				plan.creditClasses())) {
+			population.add(new RandomDraw.Candidate(o.key(), o.creditClass(), o.regionCode()));
+			enterpriseOf.put(o.key(), o.enterpriseCreditCode());
 		}
 		if (population.isEmpty()) {
 			throw DomainException.rule("抽查区域内没有符合条件的检查对象（对象类型、品牌、信用等级），无法冻结名单");
@@ -334,6 +313,57 @@ public class InspectionPlans {
 			.update();
 		audit.record(AuditEntry.of("inspection-plan.freeze", "inspection-plan", id, "冻结检查对象名单：" + population.size()
 				+ "个对象，SHA-256 " + hash + "；可抽检查人员" + roster.size() + "人").inRegion(plan.regionCode()));
+	}
+
+	/**
+	 * One object of the 检查对象名录库: an enterprise, a branch or an outlet of the registry, with the enterprise
+	 * answering for it and its credit class.
+	 * @param key the snapshot key: {@code ENTERPRISE:<credit code>}, {@code BRANCH:<id>} or {@code OUTLET:<id>}
+	 * @param objectType ENTERPRISE, BRANCH or OUTLET
+	 * @param name the enterprise's, branch's or outlet's name
+	 * @param creditClass 守信, 失信, 信用异常 or 未评定 (every object is 未评定 until a credit module rates enterprises)
+	 */
+	public record PopulationObject(String key, String objectType, String name, String enterpriseCreditCode,
+			String enterpriseName, String regionCode, String creditClass) {
+	}
+
+	/**
+	 * The 检查对象名录库 of a region, as a plan's population is frozen from it: the registry's normal enterprises (of an
+	 * enterprise type when given), the branches of normal enterprises, or the outlets not closed, inside
+	 * {@code regionPrefix}, of the brand when given, of the credit classes when given (null or empty: all); in the
+	 * registry's order. No scope check: the caller checks that the region is its own.
+	 */
+	public List<PopulationObject> population(String regionPrefix, String objectType, Long brandId, String enterpriseType,
+			Collection<String> creditClasses) {
+		Set<String> classes = creditClasses == null || creditClasses.isEmpty() ? null : Set.copyOf(creditClasses);
+		List<PopulationObject> objects = new ArrayList<>();
+		Consumer<PopulationObject> add = o -> {
+			if (classes == null || classes.contains(o.creditClass())) {
+				objects.add(o);
+			}
+		};
+		switch (objectType == null ? "ENTERPRISE" : objectType) {
+			case "BRANCH" -> branches.places(regionPrefix, brandId)
+				.forEach(b -> add.accept(new PopulationObject("BRANCH:" + b.id(), "BRANCH", b.name(), b.enterpriseCreditCode(),
+						b.enterpriseName(), b.regionCode(), creditClass(b.enterpriseCreditCode()))));
+			case "OUTLET" -> outlets.places(regionPrefix, brandId)
+				.forEach(o -> add.accept(new PopulationObject("OUTLET:" + o.id(), "OUTLET", o.name(), o.enterpriseCreditCode(),
+						o.enterpriseName(), o.regionCode(), creditClass(o.enterpriseCreditCode()))));
+			default -> {
+				EnterpriseType type = enterpriseType == null ? null : EnterpriseType.valueOf(enterpriseType);
+				for (int page = 0;; page++) {
+					PageResult<EnterpriseView> result = enterprises.list(DataScope.region(regionPrefix),
+							new Enterprises.Filter(type, brandId, EnterpriseStatus.NORMAL),
+							PageQuery.of(null, page, PageQuery.MAX_SIZE, null, null));
+					result.items().forEach(e -> add.accept(new PopulationObject(key(e.creditCode()), "ENTERPRISE",
+							e.legalName(), e.creditCode(), e.legalName(), e.regionCode(), creditClass(e.creditCode()))));
+					if (!result.hasNext()) {
+						break;
+					}
+				}
+			}
+		}
+		return objects;
 	}
 
 	/**
@@ -418,26 +448,44 @@ public class InspectionPlans {
 
 	/**
 	 * Publishes the results of a published plan's targets that have been inspected and whose results are not yet
-	 * published (the day of the check and the outcome, no personal data); may be run again as more checks are done.
-	 * Results are due within {@link #resultWorkingDays()} working days after the check (working-day calendar).
+	 * published (the day of the check and the outcome, no personal data), today; may be run again as more checks are
+	 * done. Results are due within {@link #resultWorkingDays()} working days after the check (working-day calendar).
 	 * @return how many results were published
 	 * @throws DomainException unless the plan is PUBLISHED, or when no inspected target awaits publication
 	 */
 	@Transactional
 	public int publishResults(DataScope scope, long id) {
-		InspectionPlan plan = require(scope, id, "PUBLISHED", "须先公示抽查计划，再公示检查结果");
+		return publishResults(scope, id, LocalDate.now(clock));
+	}
+
+	/**
+	 * Publishes, as of the day {@code on}, the results awaiting publication of the targets checked on or before that
+	 * day — a publication made on an earlier day (a bureau bringing its history, the demo city) keeps its real day, so
+	 * "published within the deadline" stays true to what happened. Audited ({@code inspection-plan.publish-results},
+	 * naming the day and the late ones).
+	 * @param on the day of publication: not in the future
+	 * @return how many results were published
+	 * @throws InvalidValueException (400, field {@code on}) for a day in the future; DomainException unless the plan is
+	 * PUBLISHED, or when no target checked by that day awaits publication
+	 */
+	@Transactional
+	public int publishResults(DataScope scope, long id, LocalDate on) {
 		LocalDate today = LocalDate.now(clock);
+		if (on == null || on.isAfter(today)) {
+			throw new InvalidValueException("on", "range", "检查结果公示日期（on）不能晚于今天");
+		}
+		InspectionPlan plan = require(scope, id, "PUBLISHED", "须先公示抽查计划，再公示检查结果");
 		int published = 0;
 		int late = 0;
 		for (TargetResult r : results(plan)) {
-			if (r.state() == ResultState.DUE || r.state() == ResultState.OVERDUE) {
+			if ((r.state() == ResultState.DUE || r.state() == ResultState.OVERDUE) && !r.inspectedOn().isAfter(on)) {
 				jdbc.sql("""
 						UPDATE inspection_plan_target SET result_inspected_on = :on, result_outcome = :outcome,
-						    result_published_on = :today WHERE plan_id = :plan AND rank = :rank""")
-					.param("on", r.inspectedOn()).param("outcome", r.outcome()).param("today", today)
+						    result_published_on = :published WHERE plan_id = :plan AND rank = :rank""")
+					.param("on", r.inspectedOn()).param("outcome", r.outcome()).param("published", on)
 					.param("plan", id).param("rank", r.target().rank()).update();
 				published++;
-				late += r.state() == ResultState.OVERDUE ? 1 : 0;
+				late += on.isAfter(r.dueOn()) ? 1 : 0;
 			}
 		}
 		if (published == 0) {
@@ -446,7 +494,8 @@ public class InspectionPlans {
 		jdbc.sql("UPDATE inspection_plan SET results_published_at = :now WHERE id = :id")
 			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
 		audit.record(AuditEntry.of("inspection-plan.publish-results", "inspection-plan", id, "公示检查结果：" + published
-				+ "个对象" + (late > 0 ? "（其中" + late + "个超过" + resultWorkingDays + "个工作日的公示期限）" : ""))
+				+ "个对象" + (on.equals(today) ? "" : "（公示日期" + on + "）")
+				+ (late > 0 ? "（其中" + late + "个超过" + resultWorkingDays + "个工作日的公示期限）" : ""))
 			.inRegion(plan.regionCode()));
 		return published;
 	}
@@ -460,11 +509,12 @@ public class InspectionPlans {
 	 * unpublished. Call after {@link #get}.
 	 */
 	public List<TargetResult> results(InspectionPlan plan) {
-		record Check(long id, String code, LocalDate inspectedOn, String outcome, String place) {
+		record Check(long id, String code, LocalDate inspectedOn, String outcome, String place, String objectKey) {
 		}
 		Map<String, List<Check>> checks = new HashMap<>();
 		jdbc.sql("""
-				SELECT r.id, r.enterprise_credit_code AS code, r.inspected_on, r.outcome, r.place
+				SELECT r.id, r.enterprise_credit_code AS code, r.inspected_on, r.outcome, r.place,
+				       CASE WHEN r.object_id IS NOT NULL THEN r.object_type || ':' || r.object_id END AS object_key
 				FROM inspection_record r
 				WHERE r.enterprise_credit_code IN (SELECT enterprise_credit_code FROM inspection_plan_target WHERE plan_id = :plan)
 				  AND (r.plan_id = :plan OR (r.plan_id IS NULL AND r.kind = 'RANDOM' AND r.inspected_on BETWEEN :from AND :to))
@@ -491,8 +541,13 @@ public class InspectionPlans {
 				continue;
 			}
 			List<Check> left = checks.getOrDefault(t.enterpriseCreditCode(), new ArrayList<>());
-			Check check = left.stream().filter(c -> t.objectName() != null && t.objectName().equals(c.place())).findFirst()
-				.orElse(left.isEmpty() ? null : left.get(0));
+			// the record naming the drawn branch or outlet, else (records made before they named it) one whose place
+			// is its name, else the enterprise's earliest check left — never a record naming another branch or outlet
+			Check check = left.stream().filter(c -> t.targetKey().equals(c.objectKey())).findFirst()
+				.or(() -> left.stream().filter(c -> c.objectKey() == null && t.objectName() != null
+						&& t.objectName().equals(c.place())).findFirst())
+				.or(() -> left.stream().filter(c -> c.objectKey() == null || c.objectKey().equals(t.targetKey())).findFirst())
+				.orElse(null);
 			if (check == null) {
 				results.add(new TargetResult(t, null, null, null, ResultState.NOT_INSPECTED));
 				continue;
@@ -516,11 +571,64 @@ public class InspectionPlans {
 
 	/** A page of the plans in the caller's scope, newest period first. */
 	public PageResult<InspectionPlan> list(DataScope scope, PageQuery page) {
+		return list(scope, false, page);
+	}
+
+	/**
+	 * Published plans with a drawn target that was inspected and whose result is not yet published (SQL: a candidate
+	 * check exists — an inspection of the target's enterprise for the plan, or a 双随机 one in its period).
+	 */
+	static final String RESULTS_PENDING = """
+			p.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM inspection_plan_target t WHERE t.plan_id = p.id
+			    AND t.result_published_on IS NULL AND EXISTS (SELECT 1 FROM inspection_record r
+			        WHERE r.enterprise_credit_code = t.enterprise_credit_code AND (r.plan_id = p.id
+			            OR (r.plan_id IS NULL AND r.kind = 'RANDOM' AND r.inspected_on BETWEEN p.period_from AND p.period_to))))""";
+
+	/**
+	 * A page of the plans in the caller's scope, newest period first; with {@code resultsPending} only the published
+	 * plans with inspected targets whose results await publication.
+	 */
+	public PageResult<InspectionPlan> list(DataScope scope, boolean resultsPending, PageQuery page) {
 		return Listing.from("FROM inspection_plan p")
 			.scope(scope, "p.region_code")
+			.where(resultsPending, RESULTS_PENDING, "resultsPending", true)
 			.search(page, "p.name")
 			.sorts(Map.of("period_from", "p.period_from", "name", "p.name"), "period_from", true, "p.id")
+			.joinedToPage("LEFT JOIN region_name rn ON rn.code = p.region_code")
 			.page(jdbc, COLUMNS.substring(0, COLUMNS.indexOf("FROM")), page, Rows.of(InspectionPlan.class));
+	}
+
+	/**
+	 * A plan whose results await publication: how many are due, how many of them are overdue, and the earliest
+	 * deadline among them.
+	 */
+	public record PendingResults(InspectionPlan plan, int awaiting, int overdue, LocalDate nearestDue) {
+	}
+
+	/**
+	 * The plans in the caller's scope with results awaiting publication ({@link ResultState#DUE} or
+	 * {@link ResultState#OVERDUE}), the most overdue, then the earliest deadline first (for the inbox).
+	 */
+	public List<PendingResults> pendingResults(DataScope scope) {
+		List<PendingResults> pending = new ArrayList<>();
+		for (InspectionPlan plan : list(scope, true, PageQuery.of(null, 0, PageQuery.MAX_SIZE, null, null)).items()) {
+			int awaiting = 0;
+			int overdue = 0;
+			LocalDate nearest = null;
+			for (TargetResult r : results(plan)) {
+				if (r.state() == ResultState.DUE || r.state() == ResultState.OVERDUE) {
+					awaiting++;
+					overdue += r.state() == ResultState.OVERDUE ? 1 : 0;
+					nearest = nearest == null || r.dueOn().isBefore(nearest) ? r.dueOn() : nearest;
+				}
+			}
+			if (awaiting > 0) {
+				pending.add(new PendingResults(plan, awaiting, overdue, nearest));
+			}
+		}
+		pending.sort(Comparator.comparing((PendingResults p) -> p.overdue() == 0)
+			.thenComparing(PendingResults::nearestDue));
+		return pending;
 	}
 
 	/** The published plans in the region {@code prefix} ("" for all), newest first — public, no personal data. */

@@ -19,10 +19,21 @@ import org.youguan.inspections.internal.JsonLists;
  * @param findings what was found (required unless the outcome is NONE)
  * @param rectification the 责令改正通知书 when the outcome is RECTIFICATION, else null
  * @param place where the inspection took place (optional)
+ * @param objectType what was inspected: ENTERPRISE (the enterprise itself, the default when blank), BRANCH (one of its
+ * 分支机构) or OUTLET (one of its 末端网点) — optional, added to the contract
+ * @param objectId the registry id of the branch or outlet inspected (required for BRANCH and OUTLET, else absent)
  */
 public record InspectionRecordData(String enterpriseCreditCode, String inspectedOn, String kind,
 		@JsonDeserialize(using = JsonLists.Strings.class) List<String> items,
-		@JsonDeserialize(using = JsonLists.Team.class) List<TeamMember> inspectors, String outcome, String findings, Rectification rectification, String place) {
+		@JsonDeserialize(using = JsonLists.Team.class) List<TeamMember> inspectors, String outcome, String findings,
+		Rectification rectification, String place, String objectType, Long objectId) {
+
+	/** An inspection of the enterprise itself (no branch or outlet named): the contract as first published. */
+	public InspectionRecordData(String enterpriseCreditCode, String inspectedOn, String kind, List<String> items,
+			List<TeamMember> inspectors, String outcome, String findings, Rectification rectification, String place) {
+		this(enterpriseCreditCode, inspectedOn, kind, items, inspectors, outcome, findings, rectification, place, null,
+				null);
+	}
 
 	/** One inspector of the team as shown on site: name and 执法证号. */
 	public record TeamMember(String name, String certificateNumber) {

@@ -28,8 +28,10 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.registry.Branches;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.Outlets;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -60,8 +62,15 @@ public class InspectionRecords {
 
 	private final Clock clock;
 
+	private final Branches branches;
+
+	private final Outlets outlets;
+
 	InspectionRecords(JdbcClient jdbc, Enterprises enterprises, InspectionItems items, Inspectors inspectors,
-			StatutoryRules rules, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			StatutoryRules rules, AuditTrail audit, ApplicationEventPublisher events, Clock clock, Branches branches,
+			Outlets outlets) {
+		this.branches = branches;
+		this.outlets = outlets;
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.items = items;
@@ -79,8 +88,10 @@ public class InspectionRecords {
 	 * certificate numbers, each matching the roster's name and valid on the day when the roster knows it (inspectors
 	 * not, or no longer, on the roster are kept by name and certificate number); the items from the catalogue; an
 	 * order when the outcome is 责令改正 (required for an imported record; a record made on the platform may leave it to
-	 * {@link InspectionOrders#issue}, which numbers it), its dates in order, none for another outcome. A lead outcome publishes
-	 * {@link InspectionLeadRaised}.
+	 * {@link InspectionOrders#issue}, which numbers it), its dates in order, none for another outcome; the object
+	 * inspected, when a branch or an outlet is named, registered, inside the caller's scope and the enterprise's own
+	 * (the record then takes the branch's or outlet's region: the bureau of that place inspected it). A lead outcome
+	 * publishes {@link InspectionLeadRaised}.
 	 * @param bureauId the recording bureau (null for a national or system caller)
 	 * @param imported a past inspection brought with the bureau's history
 	 * @param demo part of the demo city
@@ -92,18 +103,22 @@ public class InspectionRecords {
 	public long record(DataScope scope, Long bureauId, InspectionRecordData data, boolean imported, boolean demo) {
 		Checked c = check(scope, data, imported);
 		if (c.order() != null && jdbc.sql("SELECT count(*) FROM rectification_order WHERE region_code = :r AND number = :n")
-			.param("r", c.enterprise().regionCode()).param("n", c.order().number()).query(Long.class).single() > 0) {
+			.param("r", c.region()).param("n", c.order().number()).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("rectification.number", "责令改正通知书文号（rectification.number）已被使用："
 					+ c.order().number());
 		}
 		String actor = currentActor();
 		long id = jdbc.sql("""
 				INSERT INTO inspection_record (bureau_id, region_code, enterprise_id, enterprise_credit_code,
-				    enterprise_name, kind, inspected_on, place, outcome, findings, imported, demo, created_by, created_at)
+				    enterprise_name, kind, inspected_on, place, outcome, findings, imported, demo, created_by, created_at,
+				    object_type, object_id, object_name)
 				VALUES (:bureau, :region, :enterprise, :code, :name, :kind, :on, :place, :outcome, :findings, :imported,
-				    :demo, :actor, :now) RETURNING id""")
+				    :demo, :actor, :now, :objectType, :objectId, :objectName) RETURNING id""")
 			.param("bureau", bureauId)
-			.param("region", c.enterprise().regionCode())
+			.param("region", c.region())
+			.param("objectType", c.object().type())
+			.param("objectId", c.object().id())
+			.param("objectName", c.object().name())
 			.param("enterprise", c.enterprise().id())
 			.param("code", c.enterprise().creditCode())
 			.param("name", c.enterprise().legalName())
@@ -136,25 +151,36 @@ public class InspectionRecords {
 					INSERT INTO rectification_order (record_id, region_code, enterprise_credit_code, number, issued_on,
 					    due_on, rectified_on, status)
 					VALUES (:id, :region, :code, :number, :issued, :due, :rectified, :status)""")
-				.param("id", id).param("region", c.enterprise().regionCode()).param("code", c.enterprise().creditCode())
+				.param("id", id).param("region", c.region()).param("code", c.enterprise().creditCode())
 				.param("number", o.number()).param("issued", o.issuedOn()).param("due", o.dueOn())
 				.param("rectified", o.rectifiedOn()).param("status", o.rectifiedOn() == null ? "ISSUED" : "ACCEPTED").update();
 		}
 		audit.record(AuditEntry.of(imported ? "inspection.import" : "inspection.record", "inspection", id,
-				(imported ? "导入历史检查记录：" : "登记检查记录：") + c.enterprise().legalName() + "，" + c.inspectedOn() + "，"
+				(imported ? "导入历史检查记录：" : "登记检查记录：") + c.enterprise().legalName()
+						+ (c.object().name() == null ? "" : "·" + c.object().name()) + "，" + c.inspectedOn() + "，"
 						+ c.kind().label() + "，" + c.outcome().label() + (c.order() == null ? "" : "（" + c.order().number() + "）"))
-			.inRegion(c.enterprise().regionCode()));
+			.inRegion(c.region()));
 		if (c.outcome() == InspectionOutcome.LEAD) {
-			events.publishEvent(new InspectionLeadRaised(id, c.enterprise().regionCode(), c.enterprise().creditCode(),
+			events.publishEvent(new InspectionLeadRaised(id, c.region(), c.enterprise().creditCode(),
 					data.findings().strip(), c.inspectedOn(), imported));
 		}
 		return id;
 	}
 
-	/** One inspection in a list: who, when, what kind, the outcome, the team size and the order if one was issued. */
+	/**
+	 * One inspection in a list: who (the enterprise, and the branch or outlet inspected: {@code objectType} ENTERPRISE,
+	 * BRANCH or OUTLET, {@code objectName} null for the enterprise itself), where (region code and name), when, what
+	 * kind, the outcome, the team size and the order if one was issued.
+	 */
 	public record RecordSummary(long id, LocalDate inspectedOn, String enterpriseName, String enterpriseCreditCode,
-			String regionCode, InspectionKind kind, InspectionOutcome outcome, boolean imported, long inspectors,
-			String orderNumber, LocalDate dueOn, LocalDate rectifiedOn, LocalDate leadRaisedOn) {
+			String regionCode, String regionName, String objectType, String objectName, InspectionKind kind,
+			InspectionOutcome outcome, boolean imported, long inspectors, String orderNumber, LocalDate dueOn,
+			LocalDate rectifiedOn, LocalDate leadRaisedOn) {
+
+		/** What was inspected as one line: the enterprise, or "enterprise · branch/outlet name". */
+		public String objectTitle() {
+			return objectName == null ? enterpriseName : enterpriseName + " · " + objectName;
+		}
 	}
 
 	static final Map<String, String> SORTS = Map.of("inspected_on", "r.inspected_on", "enterprise_name",
@@ -162,15 +188,19 @@ public class InspectionRecords {
 
 	/**
 	 * A page of inspections the caller may see — staff those in their region, an enterprise its own — searched by
-	 * enterprise name, credit code or order number, newest first by default.
+	 * enterprise name, credit code, the branch's or outlet's name or the order number, newest first by default (an
+	 * export passes {@link org.youguan.kernel.ListRequest#toExport()}'s page).
 	 */
 	public PageResult<RecordSummary> list(DataScope scope, PageQuery page) {
-		return Listing.from("FROM inspection_record r LEFT JOIN rectification_order o ON o.record_id = r.id")
+		return Listing.from("FROM inspection_record r LEFT JOIN rectification_order o ON o.record_id = r.id"
+				+ " LEFT JOIN region_name rn ON rn.code = r.region_code")
+			.countFrom("FROM inspection_record r LEFT JOIN rectification_order o ON o.record_id = r.id")
 			.scope(scope, "r.enterprise_credit_code", "r.region_code")
-			.search(page, "r.enterprise_name", "r.enterprise_credit_code", "o.number")
+			.search(page, "r.enterprise_name", "r.enterprise_credit_code", "r.object_name", "o.number")
 			.sorts(SORTS, "inspected_on", true, "r.id")
 			.page(jdbc, """
-					SELECT r.id, r.inspected_on, r.enterprise_name, r.enterprise_credit_code, r.region_code, r.kind,
+					SELECT r.id, r.inspected_on, r.enterprise_name, r.enterprise_credit_code, r.region_code,
+					       coalesce(rn.name, r.region_code) AS region_name, r.object_type, r.object_name, r.kind,
 					       r.outcome, r.imported,
 					       (SELECT count(*) FROM inspection_record_inspector t WHERE t.record_id = r.id) AS inspectors,
 					       o.number AS order_number, o.due_on, o.rectified_on, o.lead_raised_on""", page,
@@ -188,25 +218,45 @@ public class InspectionRecords {
 	record Order(String number, LocalDate issuedOn, LocalDate dueOn, LocalDate rectifiedOn) {
 	}
 
+	/** The object inspected: the enterprise itself (type ENTERPRISE, no id, no name), or a branch or an outlet. */
+	record InspectedObject(String type, Long id, String name, String regionCode) {
+
+		static final InspectedObject ENTERPRISE = new InspectedObject("ENTERPRISE", null, null, null);
+	}
+
 	record Checked(EnterpriseView enterprise, LocalDate inspectedOn, InspectionKind kind, List<String> items,
-			List<Member> team, InspectionOutcome outcome, Order order) {
+			List<Member> team, InspectionOutcome outcome, Order order, InspectedObject object) {
+
+		/** The record's region: the branch's or outlet's when one is named, else the enterprise's. */
+		String region() {
+			return object.regionCode() != null ? object.regionCode() : enterprise.regionCode();
+		}
 	}
 
 	Checked check(DataScope scope, InspectionRecordData data, boolean imported) {
 		Validation v = new Validation();
 		LocalDate today = LocalDate.now(clock);
 		EnterpriseView enterprise = null;
+		String objectType = Text.blankToNull(data.objectType()) == null ? "ENTERPRISE"
+				: data.objectType().strip().toUpperCase(Locale.ROOT);
+		boolean place = objectType.equals("BRANCH") || objectType.equals("OUTLET");
+		if (!place && !objectType.equals("ENTERPRISE")) {
+			v.require("objectType", false, "one-of", "检查对象类型（objectType）应为ENTERPRISE、BRANCH、OUTLET之一");
+		}
 		if (Text.blankToNull(data.enterpriseCreditCode()) == null) {
 			v.require("enterpriseCreditCode", false, "required", "被检查企业统一社会信用代码（enterpriseCreditCode）不能为空");
 		}
 		else {
 			String code = v.check("enterpriseCreditCode", () -> CreditCode.of(data.enterpriseCreditCode()).value());
 			if (code != null) {
-				enterprise = enterprises.findByCreditCode(code).filter(e -> scope.containsRegion(e.regionCode())).orElse(null);
+				// a branch or outlet in the caller's region may belong to an enterprise registered elsewhere
+				enterprise = enterprises.findByCreditCode(code).filter(e -> place || scope.containsRegion(e.regionCode()))
+					.orElse(null);
 				v.require("enterpriseCreditCode", enterprise != null, "exists",
 						"被检查企业（enterpriseCreditCode）不在您辖区的企业名录中：" + code);
 			}
 		}
+		InspectedObject object = object(v, scope, objectType, data.objectId(), enterprise);
 		v.required("inspectedOn", "检查日期（inspectedOn）", data.inspectedOn());
 		LocalDate on = v.date("inspectedOn", "检查日期（inspectedOn）", data.inspectedOn(), EARLIEST, today);
 		InspectionKind kind = parse(v, "kind", "检查类型（kind）", data.kind(), InspectionKind.class);
@@ -232,7 +282,49 @@ public class InspectionRecords {
 			v.require("rectification", false, "absent", "只有检查结果为责令改正（RECTIFICATION）时才填写责令改正通知书（rectification）");
 		}
 		v.throwIfInvalid();
-		return new Checked(enterprise, on, kind, chosen, team, outcome, order);
+		return new Checked(enterprise, on, kind, chosen, team, outcome, order, object);
+	}
+
+	/**
+	 * The branch or outlet named: registered, readable in the caller's scope and the enterprise's own; the enterprise
+	 * itself when no object type (or ENTERPRISE) is given, and then no id.
+	 */
+	private InspectedObject object(Validation v, DataScope scope, String type, Long id, EnterpriseView enterprise) {
+		if (type.equals("ENTERPRISE")) {
+			v.require("objectId", id == null, "absent", "检查对象为企业本身时不填写分支机构或网点编号（objectId）");
+			return InspectedObject.ENTERPRISE;
+		}
+		String label = type.equals("BRANCH") ? "分支机构" : type.equals("OUTLET") ? "末端网点" : null;
+		if (label == null) {
+			return InspectedObject.ENTERPRISE;
+		}
+		if (id == null) {
+			v.require("objectId", false, "required", "被检查的" + label + "编号（objectId）不能为空");
+			return InspectedObject.ENTERPRISE;
+		}
+		long enterpriseId;
+		InspectedObject found;
+		try {
+			if (type.equals("BRANCH")) {
+				var b = branches.get(scope, id);
+				enterpriseId = b.enterpriseId();
+				found = new InspectedObject(type, id, b.name(), b.regionCode());
+			}
+			else {
+				var o = outlets.get(scope, id);
+				enterpriseId = o.enterpriseId();
+				found = new InspectedObject(type, id, o.name(), o.regionCode());
+			}
+		}
+		catch (DomainException ex) {
+			v.require("objectId", false, "exists", "被检查的" + label + "（objectId）不在您辖区的名录中：" + id);
+			return InspectedObject.ENTERPRISE;
+		}
+		if (enterprise != null) {
+			v.require("objectId", enterpriseId == enterprise.id(), "belongs", "被检查的" + label + "（objectId）不属于被检查企业"
+					+ enterprise.legalName());
+		}
+		return found;
 	}
 
 	private List<Member> team(Validation v, List<InspectionRecordData.TeamMember> members, LocalDate on, String region) {

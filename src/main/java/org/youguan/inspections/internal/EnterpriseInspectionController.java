@@ -14,13 +14,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.UploadedFile;
+import org.youguan.inspections.InspectionFieldRecords;
 import org.youguan.inspections.InspectionOrders;
+import org.youguan.inspections.InspectionRecords;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 
 /**
- * The enterprise's 责令改正 pages on its portal: its own orders (another enterprise's order is not found), an order's
+ * The enterprise's inspection pages on its portal: its own inspection records with their results (another enterprise's
+ * record is not found), and its 责令改正 orders (another enterprise's order is not found), an order's
  * page with the notice as issued (.docx), the deadline, the bureau's decisions, and the form for its rectification
  * report with evidence files (photos or PDFs, checked by content) — again after a rejection, until the deadline.
  */
@@ -30,13 +35,42 @@ class EnterpriseInspectionController {
 
 	private final InspectionOrders orders;
 
-	EnterpriseInspectionController(InspectionOrders orders) {
+	private final InspectionRecords records;
+
+	private final InspectionFieldRecords fieldRecords;
+
+	EnterpriseInspectionController(InspectionOrders orders, InspectionRecords records,
+			InspectionFieldRecords fieldRecords) {
 		this.orders = orders;
+		this.records = records;
+		this.fieldRecords = fieldRecords;
+	}
+
+	/** Its own inspection records, newest first: day, object inspected, kind, outcome and order. */
+	@GetMapping("/enterprise/inspections/records")
+	String records(@AuthenticationPrincipal CurrentUser me, ListRequest request, Model model) {
+		PageQuery query = request.toPage();
+		PageResult<InspectionRecords.RecordSummary> result = records.list(me.scope(), query);
+		model.addAttribute("result", result);
+		model.addAttribute("records", result.items());
+		model.addAttribute("query", query);
+		return "inspections/enterprise-records";
+	}
+
+	/** One of its records with the results per checklist line, photos and signatures, and the order if any. */
+	@GetMapping("/enterprise/inspections/records/{id:\\d+}")
+	String record(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+		InspectionFieldRecords.Detail r = fieldRecords.get(me.scope(), id);
+		model.addAttribute("r", r);
+		model.addAttribute("order", r.orderId() == null ? null : orders.get(me.scope(), r.orderId()));
+		model.addAttribute("itemNames", fieldRecords.itemNames());
+		return "inspections/enterprise-record";
 	}
 
 	@GetMapping("/enterprise/inspections/orders")
-	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request, Model model) {
-		OrderPageModels.list(orders, me.scope(), request, model);
+	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request,
+			@RequestParam(required = false) String state, Model model) {
+		OrderPageModels.list(orders, me.scope(), request, state, model);
 		return "inspections/enterprise-orders";
 	}
 

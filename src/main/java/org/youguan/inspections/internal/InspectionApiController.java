@@ -14,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -86,6 +87,15 @@ class InspectionApiController {
 			@RequestBody InspectionRecordData data) {
 		long id = records.record(scope, me.bureauId(), data, true, false);
 		return ResponseEntity.created(URI.create("/api/v1/inspections/records/" + id)).body(new Created(id));
+	}
+
+	@GetMapping("/records")
+	@PreAuthorize(READERS)
+	@Operation(summary = "检查记录列表", description = "辖区内的检查记录，最新的在前：检查日期、被检查企业和检查对象（企业本身、分支机构或末端网点）、"
+			+ "所在地区名称、检查类型、检查结果、检查人数和责令改正通知书。q按企业名称、信用代码、网点名称或文号检索；sort：inspected_on、"
+			+ "enterprise_name、outcome。")
+	PageResult<InspectionRecords.RecordSummary> records(DataScope scope, ListRequest list) {
+		return records.list(scope, list.toPage());
 	}
 
 	/** A plan with its drawn targets. */
@@ -179,9 +189,20 @@ class InspectionApiController {
 
 	@GetMapping("/orders")
 	@PreAuthorize(READERS)
-	@Operation(summary = "责令改正通知书列表", description = "辖区内的通知书，最新的在前。")
-	PageResult<InspectionOrders.Order> orders(DataScope scope, ListRequest list) {
-		return orders.list(scope, list.toPage());
+	@Operation(summary = "责令改正通知书列表", description = "辖区内的通知书，最新的在前；state可选AWAITING_REPLY（待企业答复）、"
+			+ "REPLIED（待验收）、OVERDUE（逾期未整改）。")
+	PageResult<InspectionOrders.Order> orders(DataScope scope, ListRequest list,
+			@RequestParam(required = false) String state) {
+		return orders.list(scope, state(state), list.toPage());
+	}
+
+	/** A state filter as named, or a 400 on {@code state} for an unknown one. */
+	static InspectionOrders.State state(String state) {
+		InspectionOrders.State chosen = InspectionOrders.State.parse(state);
+		if (chosen == null && state != null && !state.isBlank()) {
+			throw new InvalidValueException("state", "one-of", "通知书状态（state）应为AWAITING_REPLY、REPLIED、OVERDUE之一");
+		}
+		return chosen;
 	}
 
 	@PostMapping("/orders/{id}/accept")
@@ -222,6 +243,29 @@ class InspectionApiController {
 	@Operation(summary = "抽查事项清单", description = "法定默认事项（含法律依据，快递暂行条例按2025年修订后的条文序号）及本单位和上级单位增加的事项。")
 	List<InspectionItem> items(DataScope scope) {
 		return items.list(scope);
+	}
+
+	@PutMapping("/items/{code}")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "修改本单位增加的抽查事项", description = "name、legalText、article、objectType、method、checklist；"
+			+ "代码不变。法定默认事项和其他单位增加的事项返回403。修改记入审计日志，公布清单后公众可见。")
+	InspectionItems.OwnItem updateItem(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
+			@RequestBody InspectionItems.ItemData data) {
+		return items.update(me.bureauId(), code, data);
+	}
+
+	@PostMapping("/items/{code}/deactivate")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "停用本单位增加的抽查事项", description = "新的检查和计划不再可选；已有记录和已公布的清单不变。已停用的返回409。")
+	InspectionItems.OwnItem deactivateItem(@AuthenticationPrincipal CurrentUser me, @PathVariable String code) {
+		return items.setActive(me.bureauId(), code, false);
+	}
+
+	@PostMapping("/items/{code}/activate")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "恢复使用本单位停用的抽查事项", description = "在使用中的返回409。")
+	InspectionItems.OwnItem activateItem(@AuthenticationPrincipal CurrentUser me, @PathVariable String code) {
+		return items.setActive(me.bureauId(), code, true);
 	}
 
 	@GetMapping("/inspectors")

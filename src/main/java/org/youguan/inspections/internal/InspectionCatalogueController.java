@@ -9,11 +9,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.inspections.InspectionItems;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
@@ -22,8 +24,9 @@ import org.youguan.rules.LegalText;
 /**
  * 抽查事项清单 on pages (双随机一公开: the list of inspection items is public): the catalogue the caller's bureau works
  * with (the default items derived from the law and the items of its own bureau, those above and below it), a form on
- * which a bureau adds an item (code, name, legal basis and article, object, method, checklist lines), and publishing
- * the list — a recorded act that keeps a numbered, dated version shown on the public page.
+ * which a bureau adds an item (code, name, legal basis and article, object, method, checklist lines) and changes or
+ * deactivates the items it added (the default items derived from the law are not a bureau's to change: 403), and
+ * publishing the list — a recorded act that keeps a numbered, dated version shown on the public page.
  */
 @Controller
 @PreAuthorize(InspectionApiController.READERS)
@@ -43,6 +46,7 @@ class InspectionCatalogueController {
 	@GetMapping("/inspections/items")
 	String catalogue(@AuthenticationPrincipal CurrentUser me, DataScope scope, Model model) {
 		model.addAttribute("items", items.list(scope));
+		model.addAttribute("inactive", items.own(me.bureauId()).stream().filter(i -> !i.active()).toList());
 		String region = me.regionCode() == null ? "" : me.regionCode();
 		model.addAttribute("publications", items.publications(region, true));
 		return "inspections/items";
@@ -83,6 +87,70 @@ class InspectionCatalogueController {
 		}
 	}
 
+	/** The edit form of an item the caller's bureau added (404 unknown; 403 a default item or another bureau's). */
+	@GetMapping("/inspections/items/{code}/edit")
+	@PreAuthorize(InspectionApiController.WRITERS)
+	String initUpdateForm(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, Model model) {
+		InspectionItems.OwnItem i = items.editable(me.bureauId(), code);
+		model.addAttribute("editing", true);
+		return form(model, new ItemForm(i.code(), i.name(), i.legalText(), i.article() == 0 ? "" : String.valueOf(i.article()),
+				i.objectType(), i.method(), String.join("\n", i.checklist())));
+	}
+
+	/** Saves the changed item (audited with what changed); a refused form is shown again with its errors. */
+	@PostMapping("/inspections/items/{code}/edit")
+	@PreAuthorize(InspectionApiController.WRITERS)
+	String processUpdateForm(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
+			@ModelAttribute ItemForm form, Model model, RedirectAttributes redirect) {
+		items.editable(me.bureauId(), code);
+		try {
+			items.update(me.bureauId(), code, data(form));
+			redirect.addFlashAttribute("message", "已修改抽查事项" + code.toUpperCase() + "；公布清单后公众可见");
+			return "redirect:/inspections/items";
+		}
+		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.NOT_FOUND) {
+				throw ex;
+			}
+			model.addAttribute("errors", ex.formErrors());
+			model.addAttribute("editing", true);
+			return form(model, new ItemForm(code.toUpperCase(), form.name(), form.legalText(), form.article(),
+					form.objectType(), form.method(), form.checklist()));
+		}
+	}
+
+	/** Deactivates an item the caller's bureau added (audited). */
+	@PostMapping("/inspections/items/{code}/deactivate")
+	@PreAuthorize(InspectionApiController.WRITERS)
+	String deactivate(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/inspections/items", "已停用抽查事项" + code.toUpperCase(),
+				() -> items.setActive(me.bureauId(), code, false));
+	}
+
+	/** Puts a deactivated item of the caller's bureau back in use (audited). */
+	@PostMapping("/inspections/items/{code}/activate")
+	@PreAuthorize(InspectionApiController.WRITERS)
+	String activate(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/inspections/items", "已恢复使用抽查事项" + code.toUpperCase(),
+				() -> items.setActive(me.bureauId(), code, true));
+	}
+
+	/** The form's fields as the service takes them; a malformed article is an error on {@code article}. */
+	static InspectionItems.ItemData data(ItemForm form) {
+		Integer article = null;
+		if (form.article() != null && !form.article().isBlank()) {
+			try {
+				article = Integer.valueOf(form.article().strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new InvalidValueException("article", "format", "条款应为整数（0表示整部法规）");
+			}
+		}
+		List<String> lines = form.checklist() == null ? List.of() : Arrays.asList(form.checklist().split("\\R"));
+		return new InspectionItems.ItemData(form.code(), form.name(), form.legalText(), article, form.objectType(),
+				form.method(), lines);
+	}
+
 	@PostMapping("/inspections/items/publish")
 	@PreAuthorize(InspectionApiController.WRITERS)
 	String publish(@AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
@@ -97,6 +165,9 @@ class InspectionCatalogueController {
 	}
 
 	private static String form(Model model, ItemForm form) {
+		if (!model.containsAttribute("editing")) {
+			model.addAttribute("editing", false);
+		}
 		model.addAttribute("form", form);
 		model.addAttribute("texts", Arrays.stream(LegalText.values()).filter(LegalText::isText).toList());
 		model.addAttribute("objectTypes", InspectionItems.OBJECT_TYPES);

@@ -2,12 +2,19 @@ package org.youguan.inspections.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionFigures;
 import org.youguan.inspections.InspectionPlan;
 import org.youguan.inspections.InspectionPlans;
@@ -34,7 +41,32 @@ class InspectionController {
 
 	private final Clock clock;
 
-	InspectionController(InspectionRecords records, InspectionFigures figures, InspectionPlans plans, Clock clock) {
+	private final Spreadsheets spreadsheets;
+
+	/** The columns of the records export: the list's, with the branch or outlet inspected and the region's name. */
+	static final List<Column<InspectionRecords.RecordSummary>> COLUMNS = List.of(
+			Column.of("检查日期", InspectionRecords.RecordSummary::inspectedOn, 12),
+			Column.of("被检查企业", InspectionRecords.RecordSummary::enterpriseName, 36),
+			Column.of("统一社会信用代码", InspectionRecords.RecordSummary::enterpriseCreditCode, 22),
+			Column.of("检查对象类型", r -> switch (r.objectType()) {
+				case "BRANCH" -> "分支机构";
+				case "OUTLET" -> "末端网点";
+				default -> "企业";
+			}, 12),
+			Column.of("检查对象", r -> r.objectName() == null ? r.enterpriseName() : r.objectName(), 36),
+			Column.of("所在地区", InspectionRecords.RecordSummary::regionName, 14),
+			Column.of("检查类型", r -> r.kind().label(), 12),
+			Column.of("检查结果", r -> r.outcome().label(), 10),
+			Column.of("检查人数", InspectionRecords.RecordSummary::inspectors, 8),
+			Column.of("责令改正通知书文号", InspectionRecords.RecordSummary::orderNumber, 28),
+			Column.of("整改期限", InspectionRecords.RecordSummary::dueOn, 12),
+			Column.of("整改完成日期", InspectionRecords.RecordSummary::rectifiedOn, 12),
+			Column.of("转案件线索日期", InspectionRecords.RecordSummary::leadRaisedOn, 12),
+			Column.of("历史导入", r -> r.imported() ? "是" : "否", 8));
+
+	InspectionController(InspectionRecords records, InspectionFigures figures, InspectionPlans plans, Clock clock,
+			Spreadsheets spreadsheets) {
+		this.spreadsheets = spreadsheets;
 		this.records = records;
 		this.figures = figures;
 		this.plans = plans;
@@ -55,10 +87,19 @@ class InspectionController {
 		return "inspections/records";
 	}
 
+	/** The records list as .xlsx: the same search and order as the page, every row the caller may see. */
+	@GetMapping("/inspections/records.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request) {
+		var rows = records.list(scope, request.toExport()).items();
+		return Downloads.xlsx("检查记录.xlsx", spreadsheets.write("检查记录", COLUMNS, rows));
+	}
+
 	@GetMapping("/inspections/plans")
-	String plans(DataScope scope, ListRequest request, Model model) {
+	String plans(DataScope scope, ListRequest request, @RequestParam(required = false) String results, Model model) {
 		PageQuery query = request.toPage();
-		PageResult<InspectionPlan> result = plans.list(scope, query);
+		boolean pending = "pending".equals(results);
+		PageResult<InspectionPlan> result = plans.list(scope, pending, query);
+		model.addAttribute("resultsPending", pending);
 		model.addAttribute("result", result);
 		model.addAttribute("plans", result.items());
 		model.addAttribute("query", query);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.inspections.InspectionFieldRecords;
 import org.youguan.inspections.InspectionFigures;
 import org.youguan.inspections.InspectionOutcome;
 import org.youguan.kernel.DataScope;
@@ -36,7 +37,10 @@ class InspectionFiguresController {
 			Column.of(InspectionOutcome.NONE.label(), InspectionFigures.ItemLine::none, 10),
 			Column.of(InspectionOutcome.INTERVIEW.label(), InspectionFigures.ItemLine::interview, 10),
 			Column.of(InspectionOutcome.RECTIFICATION.label(), InspectionFigures.ItemLine::rectification, 10),
-			Column.of(InspectionOutcome.LEAD.label(), InspectionFigures.ItemLine::lead, 10));
+			Column.of(InspectionOutcome.LEAD.label(), InspectionFigures.ItemLine::lead, 10),
+			Column.of("检查内容符合（项次）", InspectionFigures.ItemLine::compliant, 14),
+			Column.of("检查内容不符合（项次）", InspectionFigures.ItemLine::noncompliant, 14),
+			Column.of("检查内容不涉及（项次）", InspectionFigures.ItemLine::notApplicable, 14));
 
 	private final InspectionFigures figures;
 
@@ -62,6 +66,7 @@ class InspectionFiguresController {
 		model.addAttribute("figures", figures.figures(scope, q.region(), q.from(), q.to(), LocalDate.now(clock)));
 		model.addAttribute("byItem", figures.byItem(scope, q.region(), q.from(), q.to()));
 		model.addAttribute("outcomes", InspectionOutcome.values());
+		model.addAttribute("lineResults", InspectionFieldRecords.LineResult.values());
 		return "inspections/figures";
 	}
 

@@ -39,7 +39,10 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
+import org.youguan.registry.Branches;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.Outlets;
+import org.youguan.registry.RegisteredPlace;
 
 /**
  * The field record pages for bureau staff, made for a phone on site (one column at 390 px): the form for a drawn
@@ -66,8 +69,15 @@ class InspectionRecordPagesController {
 
 	private final Clock clock;
 
+	private final Branches branches;
+
+	private final Outlets outlets;
+
 	InspectionRecordPagesController(InspectionFieldRecords fieldRecords, InspectionItems items, Inspectors inspectors,
-			InspectionPlans plans, InspectionOrders orders, Enterprises enterprises, Clock clock) {
+			InspectionPlans plans, InspectionOrders orders, Enterprises enterprises, Clock clock, Branches branches,
+			Outlets outlets) {
+		this.branches = branches;
+		this.outlets = outlets;
 		this.fieldRecords = fieldRecords;
 		this.items = items;
 		this.inspectors = inspectors;
@@ -100,6 +110,8 @@ class InspectionRecordPagesController {
 			values.put("planId", plan);
 			values.put("planName", p.name());
 			values.put("enterpriseCreditCode", t.enterpriseCreditCode());
+			values.put("object", t.objectType().equals("ENTERPRISE") ? null : t.targetKey());
+			values.put("objectName", t.objectName());
 			values.put("certificates", t.certificates());
 			values.put("items", p.items());
 		}
@@ -134,7 +146,7 @@ class InspectionRecordPagesController {
 		InspectionFieldRecords.FieldForm form = new InspectionFieldRecords.FieldForm(params.get("enterpriseCreditCode"),
 				planId, params.get("kind"), params.get("inspectedOn"), params.get("inspectedAt"), params.get("place"),
 				certificates == null ? List.of() : certificates, itemCodes == null ? List.of() : itemCodes, lines,
-				params.get("findings"), params.get("representative"), params.get("outcome"));
+				params.get("findings"), params.get("representative"), params.get("outcome"), params.get("object"));
 		model.addAttribute("draft", draft.token());
 		if (release != null) {
 			fieldRecords.release(draft, release);
@@ -152,6 +164,40 @@ class InspectionRecordPagesController {
 			response.setStatus(400);
 			return show(me, model, values(form, params), ex.formErrors());
 		}
+	}
+
+	/**
+	 * The options of the form's 检查对象 for an enterprise (htmx, when the enterprise is chosen): the enterprise itself,
+	 * then its branches and its outlets not closed inside the caller's region, by name.
+	 */
+	@GetMapping("/inspections/records/objects")
+	@PreAuthorize(InspectionApiController.WRITERS)
+	String objects(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String enterpriseCreditCode,
+			@RequestParam(required = false) String object, Model model) {
+		model.addAttribute("objects", objectChoices(me, enterpriseCreditCode));
+		model.addAttribute("chosen", object);
+		return "inspections/record-form :: objectOptions";
+	}
+
+	/** The branches and outlets of an enterprise inside the caller's region, as {@code BRANCH:<id>} → name. */
+	private Map<String, String> objectChoices(CurrentUser me, String creditCode) {
+		Map<String, String> choices = new LinkedHashMap<>();
+		if (creditCode == null || creditCode.isBlank()) {
+			return choices;
+		}
+		String code = creditCode.strip().toUpperCase();
+		String prefix = me.regionCode() == null ? "" : me.regionCode();
+		for (RegisteredPlace b : branches.places(prefix, null)) {
+			if (b.enterpriseCreditCode().equals(code)) {
+				choices.put("BRANCH:" + b.id(), "分支机构：" + b.name());
+			}
+		}
+		for (RegisteredPlace o : outlets.places(prefix, null)) {
+			if (o.enterpriseCreditCode().equals(code)) {
+				choices.put("OUTLET:" + o.id(), "末端网点：" + o.name());
+			}
+		}
+		return choices;
 	}
 
 	/** The record's page: everything recorded, photos and signatures, and its order or the form to issue one. */
@@ -199,6 +245,8 @@ class InspectionRecordPagesController {
 		values.put("representative", form.representative());
 		values.put("outcome", form.outcome());
 		values.put("planName", params.get("planName"));
+		values.put("object", form.object());
+		values.put("objectName", params.get("objectName"));
 		return values;
 	}
 
@@ -215,6 +263,9 @@ class InspectionRecordPagesController {
 		}
 		values.put("certificates", certificates);
 		model.addAttribute("f", values);
+		model.addAttribute("objects", values.get("planId") == null
+				? objectChoices(me, (String) values.get("enterpriseCreditCode")) : Map.of());
+		model.addAttribute("chosen", values.get("object"));
 		model.addAttribute("errors", errors.isEmpty() ? null : errors);
 		model.addAttribute("photos", held.stream().filter(a -> a.kind().equals(InspectionFieldRecords.PHOTO)).toList());
 		model.addAttribute("signatures", held.stream().filter(a -> a.kind().equals(InspectionFieldRecords.SIGNATURE)).toList());

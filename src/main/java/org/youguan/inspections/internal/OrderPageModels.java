@@ -17,10 +17,16 @@ final class OrderPageModels {
 	private OrderPageModels() {
 	}
 
-	/** The list page's model: {@code result}, {@code orders}, {@code query}. */
-	static void list(InspectionOrders orders, DataScope scope, ListRequest request, Model model) {
+	/**
+	 * The list page's model: {@code result}, {@code orders}, {@code query}, {@code state} (the state filter chosen:
+	 * {@link InspectionOrders.State} name, or null for all).
+	 */
+	static void list(InspectionOrders orders, DataScope scope, ListRequest request, String state, Model model) {
 		PageQuery query = request.toPage();
-		PageResult<InspectionOrders.Order> result = orders.list(scope, query);
+		InspectionOrders.State chosen = InspectionOrders.State.parse(state);
+		PageResult<InspectionOrders.Order> result = orders.list(scope, chosen, query);
+		model.addAttribute("state", chosen == null ? null : chosen.name());
+		model.addAttribute("states", InspectionOrders.State.values());
 		model.addAttribute("result", result);
 		model.addAttribute("orders", result.items());
 		model.addAttribute("query", query);

@@ -3,6 +3,8 @@ package org.youguan.inspections.internal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,8 +37,9 @@ class RectificationOrderPagesController {
 	}
 
 	@GetMapping("/inspections/orders")
-	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request, Model model) {
-		OrderPageModels.list(orders, me.scope(), request, model);
+	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request,
+			@RequestParam(required = false) String state, Model model) {
+		OrderPageModels.list(orders, me.scope(), request, state, model);
 		return "inspections/orders";
 	}
 
@@ -63,8 +66,27 @@ class RectificationOrderPagesController {
 	@PostMapping("/inspections/orders/{id:\\d+}/reinspection")
 	@PreAuthorize(InspectionApiController.WRITERS)
 	String schedule(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestParam(required = false) String on, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "复查已安排", () -> orders.scheduleReinspection(me.scope(), id, day(on)));
+			@RequestParam(required = false) String on, RedirectAttributes redirect, Model model,
+			HttpServletResponse response) {
+		// a day outside issue … deadline is refused on the page itself (400), never redirected as if it were taken
+		try {
+			LocalDate day = checked(orders.get(me.scope(), id), day(on));
+			return PageSteps.run(redirect, page(id), "复查已安排", () -> orders.scheduleReinspection(me.scope(), id, day));
+		}
+		catch (InvalidValueException ex) {
+			response.setStatus(400);
+			OrderPageModels.order(orders, me.scope(), id, model);
+			model.addAttribute("errors", ex.fieldErrors());
+			return "inspections/order";
+		}
+	}
+
+	/** The re-inspection day when it lies from the order's issue to its deadline. @throws InvalidValueException else */
+	private static LocalDate checked(InspectionOrders.Order o, LocalDate day) {
+		if (day == null || day.isBefore(o.issuedOn()) || day.isAfter(o.dueOn())) {
+			throw new InvalidValueException("on", "range", "复查日期（on）应在" + o.issuedOn() + "至整改期限" + o.dueOn() + "之间");
+		}
+		return day;
 	}
 
 	@PostMapping("/inspections/orders/{id:\\d+}/reinspection/result")

@@ -1,0 +1,147 @@
+package org.youguan.inspections.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.youguan.inspections.InspectionPlans;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+import org.youguan.registry.Brands;
+import org.youguan.registry.EnterpriseType;
+
+/**
+ * The 检查对象名录库 (issue 14): the registry's enterprises, branches and outlets in the caller's region that a 双随机
+ * plan draws from, filtered by type, brand, region, enterprise type and credit class — exactly the population a plan
+ * with these filters would freeze ({@link InspectionPlans#population}). A page ({@code /inspections/objects}) and the
+ * API ({@code GET /api/v1/inspections/objects}); a region outside the caller's scope is 403, a malformed filter a 400
+ * naming its field.
+ */
+@Controller
+@PreAuthorize(InspectionApiController.READERS)
+@Tag(name = "执法检查", description = "抽查事项清单、检查人员名录库、检查记录（含历史记录迁移）与检查统计（按调用者数据权限）")
+class InspectionObjectsController {
+
+	/** The filters, checked. */
+	record Filter(String objectType, String region, Long brandId, String enterpriseType, List<String> creditClasses) {
+	}
+
+	/** One object as listed: the directory's object and its region's name. */
+	record Listed(InspectionPlans.PopulationObject object, String regionName) {
+	}
+
+	private final InspectionPlans plans;
+
+	private final Brands brands;
+
+	private final JdbcClient jdbc;
+
+	InspectionObjectsController(InspectionPlans plans, Brands brands, JdbcClient jdbc) {
+		this.plans = plans;
+		this.brands = brands;
+		this.jdbc = jdbc;
+	}
+
+	@GetMapping("/inspections/objects")
+	String page(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String objectType, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String brandId, @RequestParam(required = false) String enterpriseType,
+			@RequestParam(required = false) List<String> creditClasses, Model model) {
+		Filter filter = filter(me, scope, objectType, region, brandId, enterpriseType, creditClasses);
+		PageQuery query = request.toPage();
+		PageResult<Listed> result = list(filter, query);
+		model.addAttribute("filter", filter);
+		model.addAttribute("result", result);
+		model.addAttribute("objects", result.items());
+		model.addAttribute("query", query);
+		model.addAttribute("brands", brands.all());
+		model.addAttribute("objectTypes", InspectionPlans.OBJECT_TYPES);
+		model.addAttribute("enterpriseTypes", EnterpriseType.values());
+		model.addAttribute("creditClassChoices", InspectionPlans.CREDIT_CLASSES);
+		return "inspections/objects";
+	}
+
+	@GetMapping("/api/v1/inspections/objects")
+	@ResponseBody
+	@Operation(summary = "检查对象名录库", description = "辖区内登记的快递企业、分支机构或末端网点（objectType：ENTERPRISE缺省、BRANCH、"
+			+ "OUTLET），可按region（缺省本单位）、brandId、enterpriseType（仅企业）、creditClasses（守信、失信、信用异常、未评定）筛选，"
+			+ "q按名称或信用代码检索；与按同样条件制定的双随机抽查计划冻结的名单一致。")
+	PageResult<Listed> api(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String objectType, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String brandId, @RequestParam(required = false) String enterpriseType,
+			@RequestParam(required = false) List<String> creditClasses) {
+		return list(filter(me, scope, objectType, region, brandId, enterpriseType, creditClasses), request.toPage());
+	}
+
+	/** Checks the filters: each malformed one a 400 on its field; a region outside the scope a 403. */
+	static Filter filter(CurrentUser me, DataScope scope, String objectType, String region, String brandId,
+			String enterpriseType, List<String> creditClasses) {
+		Validation v = new Validation();
+		String type = objectType == null || objectType.isBlank() ? "ENTERPRISE" : objectType.strip().toUpperCase(Locale.ROOT);
+		v.require("objectType", InspectionPlans.OBJECT_TYPES.contains(type), "one-of",
+				"检查对象类型（objectType）应为ENTERPRISE、BRANCH、OUTLET之一");
+		String code = region == null || region.isBlank() ? (me.regionCode() == null ? "" : me.regionCode()) : region.strip();
+		v.require("region", code.matches("\\d{0,12}"), "format", "区域（region）应为行政区划代码");
+		Long brand = null;
+		if (brandId != null && !brandId.isBlank()) {
+			try {
+				brand = Long.valueOf(brandId.strip());
+			}
+			catch (NumberFormatException ex) {
+				v.require("brandId", false, "format", "品牌（brandId）应为品牌编号");
+			}
+		}
+		String enterprise = enterpriseType == null || enterpriseType.isBlank() ? null
+				: enterpriseType.strip().toUpperCase(Locale.ROOT);
+		boolean knownType = false;
+		for (EnterpriseType t : EnterpriseType.values()) {
+			knownType |= t.name().equals(enterprise);
+		}
+		v.require("enterpriseType", enterprise == null || knownType, "one-of", "企业类型（enterpriseType）应为POSTAL、EXPRESS、OTHER之一");
+		List<String> classes = creditClasses == null ? List.of()
+				: creditClasses.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).toList();
+		v.require("creditClasses", InspectionPlans.CREDIT_CLASSES.containsAll(classes), "one-of",
+				"信用等级（creditClasses）应为守信、失信、信用异常、未评定");
+		v.throwIfInvalid();
+		scope.requireReadable(code, "region");
+		return new Filter(type, code, brand, type.equals("ENTERPRISE") ? enterprise : null, classes);
+	}
+
+	private PageResult<Listed> list(Filter f, PageQuery page) {
+		String q = page.q() == null ? "" : page.q().strip().toLowerCase(Locale.ROOT);
+		List<InspectionPlans.PopulationObject> all = plans.population(f.region(), f.objectType(), f.brandId(),
+				f.enterpriseType(), f.creditClasses()).stream()
+			.filter(o -> q.isEmpty() || o.name().toLowerCase(Locale.ROOT).contains(q)
+					|| o.enterpriseName().toLowerCase(Locale.ROOT).contains(q) || o.enterpriseCreditCode().contains(q.toUpperCase(Locale.ROOT)))
+			.toList();
+		int from = (int) Math.min(all.size(), (long) page.page() * page.size());
+		List<InspectionPlans.PopulationObject> rows = all.subList(from, (int) Math.min(all.size(), (long) from + page.size()));
+		Map<String, String> names = new HashMap<>();
+		if (!rows.isEmpty()) {
+			jdbc.sql("SELECT code, name FROM region_name WHERE code IN (:codes)")
+				.param("codes", rows.stream().map(InspectionPlans.PopulationObject::regionCode).distinct().toList())
+				.query((rs, i) -> names.put(rs.getString(1), rs.getString(2)))
+				.list();
+		}
+		List<Listed> listed = new ArrayList<>();
+		rows.forEach(o -> listed.add(new Listed(o, names.getOrDefault(o.regionCode(), o.regionCode()))));
+		return new PageResult<>(listed, page.page(), page.size(), all.size());
+	}
+}

@@ -1,0 +1,155 @@
+package org.youguan.inspections;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.TestImages;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The enterprise's portal shows its own inspection records and their results (page and JSON API), never another
+ * enterprise's (404) and not to staff through the enterprise API (403); and its rectification report takes evidence
+ * files through the JSON API as multipart, each checked by content, nothing saved when one is refused.
+ */
+@IntegrationTest
+class EnterpriseInspectionRecordsIntegrationTest {
+
+	static final String SF = "Bearer demo-sf-wz-token";
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	InspectionRecords records;
+
+	@Autowired
+	InspectionOrders orders;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	MutableClock clock;
+
+	String sf() {
+		return directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElseThrow();
+	}
+
+	long record(String creditCode, String outcome, String findings) {
+		return tx.execute(s -> records.record(DataScope.region("3205"), null, new InspectionRecordData(creditCode,
+				LocalDate.now(clock).toString(), "SPECIAL", List.of("REAL_NAME"),
+				List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
+						new InspectionRecordData.TeamMember("某某", "PR" + UUID.randomUUID().toString().substring(0, 8))),
+				outcome, findings, null, "营业部"), false, false));
+	}
+
+	long otherEnterprisesRecord() {
+		String sf = sf();
+		return records.list(DataScope.region("3205"), PageQuery.of(null, 0, 100, null, null)).items().stream()
+			.filter(r -> !r.enterpriseCreditCode().equals(sf))
+			.findFirst().orElseThrow().id();
+	}
+
+	@Test
+	void anEnterpriseReadsItsOwnRecordsAndResultsOnly() throws Exception {
+		long own = record(sf(), "INTERVIEW", "收寄验视记录不全，已约谈负责人");
+		long other = otherEnterprisesRecord();
+
+		mvc.perform(get("/api/v1/enterprise/inspections/records").header("Authorization", SF))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].id", hasItem((int) own)))
+			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) other))))
+			.andExpect(jsonPath("$.items[*].enterpriseCreditCode", everyItem(is(sf()))));
+		mvc.perform(get("/api/v1/enterprise/inspections/records/" + own).header("Authorization", SF))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("INTERVIEW"))
+			.andExpect(jsonPath("$.findings").value("收寄验视记录不全，已约谈负责人"))
+			.andExpect(jsonPath("$.team[0].certificateNumber").value("32050601"));
+		mvc.perform(get("/api/v1/enterprise/inspections/records/" + other).header("Authorization", SF))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/enterprise/inspections/records").header("Authorization", WUZHONG))
+			.andExpect(status().isForbidden());
+
+		MockHttpSession session = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/inspections/records").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/enterprise/inspections/records/" + own + "\"")))
+			.andExpect(content().string(not(containsString("/enterprise/inspections/records/" + other + "\""))));
+		mvc.perform(get("/enterprise/inspections/records/" + own).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("收寄验视记录不全，已约谈负责人")))
+			.andExpect(content().string(containsString("32050601")));
+		mvc.perform(get("/enterprise/inspections/records/" + other).session(session))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theReportTakesEvidenceFilesThroughTheApi() throws Exception {
+		long record = record(sf(), "RECTIFICATION", "实名收寄登记不全");
+		String issued = mvc.perform(post("/api/v1/inspections/records/" + record + "/order").header("Authorization", WUZHONG)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":10}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		long order = ((Number) JsonPath.read(issued, "$.id")).longValue();
+		String path = "/api/v1/enterprise/inspections/orders/" + order;
+
+		mvc.perform(multipart(path).file(new MockMultipartFile("evidence", "台账.pdf", "application/pdf",
+				"not a pdf".getBytes())).param("report", "已整改").header("Authorization", SF))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("evidence"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("整改证明材料")));
+		mvc.perform(multipart(path).file(new MockMultipartFile("evidence", "照片.png", "image/png", TestImages.png(60, 40)))
+				.header("Authorization", SF))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("report"));
+		assertThat(orders.get(DataScope.all(), order).status()).as("refused replies save nothing").isEqualTo("ISSUED");
+		assertThat(orders.evidence(DataScope.all(), order)).isEmpty();
+
+		mvc.perform(multipart(path).file(new MockMultipartFile("evidence", "整改照片.png", "image/png", TestImages.png(80, 60)))
+				.file(new MockMultipartFile("evidence", "台账.jpg", "image/jpeg", TestImages.jpeg(80, 60)))
+				.param("report", "已补全实名登记并培训收寄员").header("Authorization", SF))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("REPLIED"));
+		mvc.perform(get(path + "/evidence").header("Authorization", SF))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].fileName", hasItem("整改照片.png")))
+			.andExpect(jsonPath("$[*].fileName", hasItem("台账.jpg")))
+			.andExpect(jsonPath("$[0].href", containsString("/attachments/")));
+		mvc.perform(get(path + "/evidence").header("Authorization", WUZHONG))
+			.andExpect(status().isForbidden());
+	}
+}

@@ -1,0 +1,145 @@
+package org.youguan.inspections;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A bureau changes and deactivates the inspection items it added (API and pages, each change audited with what
+ * changed); the default items derived from the law and other bureaus' items are refused (403); a published version of
+ * the list keeps the item as published; a deactivated item is no longer offered for records.
+ */
+@IntegrationTest
+class InspectionItemEditIntegrationTest {
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String XIANGCHENG = "Bearer demo-xc-staff-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	InspectionItems items;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	CurrentUser wz() {
+		return directory.principal("wz.staff").orElseThrow();
+	}
+
+	String addItem() {
+		String code = "WZ_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');
+		return items.add(DataScope.region("320506"), wz().bureauId(), "陈吴中", new InspectionItems.ItemData(code,
+				"快递柜寄存收费公示", "EXPRESS_REGULATION", 0, "OUTLET", "ON_SITE", List.of("收费标准公示", "免费保管期限公示")));
+	}
+
+	ResultActions update(String token, String code, String json) throws Exception {
+		return mvc.perform(put("/api/v1/inspections/items/" + code).header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	@Test
+	void theBureauThatAddedAnItemChangesItAndThePublishedVersionStays() throws Exception {
+		String code = addItem();
+		InspectionItems.PublishedList published = items.publish(wz().bureauId(), "陈吴中");
+
+		update(WUZHONG, code, """
+				{"name":"智能快件箱收费公示","legalText":"EXPRESS_REGULATION","article":0,"objectType":"OUTLET",
+				 "method":"ON_SITE","checklist":["收费标准公示","免费保管期限公示","收费不超过公示标准"]}""")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value("智能快件箱收费公示"))
+			.andExpect(jsonPath("$.checklist.length()").value(3));
+		assertThat(items.list(DataScope.region("320506"))).filteredOn(i -> i.code().equals(code))
+			.extracting(InspectionItem::name).containsExactly("智能快件箱收费公示");
+		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE action = 'inspection-item.update' AND summary LIKE :code")
+			.param("code", "%" + code + "%").query(String.class).single())
+			.contains("快递柜寄存收费公示 → 智能快件箱收费公示").contains("收费不超过公示标准");
+		assertThat(items.publications("320506", false)).filteredOn(l -> l.id() == published.id())
+			.flatExtracting(InspectionItems.PublishedList::items).filteredOn(i -> i.code().equals(code))
+			.extracting(InspectionItems.PublishedItem::name).as("the published version keeps the item as published")
+			.containsExactly("快递柜寄存收费公示");
+
+		update(WUZHONG, code, """
+				{"name":" ","legalText":"NOT_A_LAW","objectType":"OUTLET","method":"ON_SITE","checklist":[]}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("name")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("legalText")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("checklist")));
+	}
+
+	@Test
+	void defaultItemsAndOtherBureausItemsAreNotABureausToChange() throws Exception {
+		String code = addItem();
+		String json = """
+				{"name":"改名","legalText":"EXPRESS_REGULATION","article":23,"objectType":"OUTLET","method":"ON_SITE",
+				 "checklist":["一条"]}""";
+		update(WUZHONG, "REAL_NAME", json).andExpect(status().isForbidden());
+		update(XIANGCHENG, code, json).andExpect(status().isForbidden());
+		update(WUZHONG, "NO_SUCH_ITEM", json).andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/inspections/items/REAL_NAME/deactivate").header("Authorization", WUZHONG))
+			.andExpect(status().isForbidden());
+		assertThat(items.list(DataScope.region("320506"))).extracting(InspectionItem::name).contains("实名收寄");
+
+		MockHttpSession session = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/inspections/items/REAL_NAME/edit").session(session)).andExpect(status().isForbidden());
+		mvc.perform(get("/inspections/items/" + code + "/edit").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("快递柜寄存收费公示")));
+		mvc.perform(get("/inspections/items").session(session))
+			.andExpect(content().string(containsString("id=\"edit-" + code + "\"")))
+			.andExpect(content().string(not(containsString("id=\"edit-REAL_NAME\""))));
+	}
+
+	@Test
+	void aDeactivatedItemIsNoLongerOfferedAndComesBack() throws Exception {
+		String code = addItem();
+		MockHttpSession session = SignIn.session(mvc, "wz.staff");
+		mvc.perform(post("/inspections/items/" + code + "/deactivate").session(session).with(csrf()))
+			.andExpect(redirectedUrl("/inspections/items"));
+		mvc.perform(get("/api/v1/inspections/items").header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$[*].code", not(hasItem(code))));
+		mvc.perform(get("/inspections/items").session(session))
+			.andExpect(content().string(containsString("id=\"activate-" + code + "\"")));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'inspection-item.deactivate' AND summary LIKE :code")
+			.param("code", "%" + code + "%").query(Long.class).single()).isEqualTo(1);
+		mvc.perform(post("/api/v1/inspections/items/" + code + "/deactivate").header("Authorization", WUZHONG))
+			.andExpect(status().isConflict());
+
+		mvc.perform(post("/api/v1/inspections/items/" + code + "/activate").header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.active").value(true));
+		mvc.perform(get("/api/v1/inspections/items").header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$[*].code", hasItem(code)));
+	}
+}
