@@ -1268,6 +1268,8 @@ M = {
  "enforcement.party.submitStatement": ("提交陈述申辩", "Submit"),
  "enforcement.party.hearingHint": ("如要求听证，请在{0}前提出。", "Request a hearing by {0}."),
  "enforcement.party.requestHearing": ("申请听证", "Request a hearing"),
+ "nav.enforcement.import": ("导入历史处罚案件", "Import past cases"),
+ "enforcement.import.help": ("每行一个案件，与迁移接口POST /api/v1/enforcement/cases/imported同样校验，导入后标记为“历史导入”并记入审计日志。违法行为填违法行为目录中的名称或代码；案件来源填执法检查、申诉移送、举报或移交（或INSPECTION、COMPLAINT、REPORT、TRANSFER）；已作出决定的填写决定日期、决定书文号和处罚种类（警告、罚款、没收违法所得、责令停业整顿、吊销许可证件或不予处罚）；罚款金额可写8000、¥8,000.00或0.8万元；日期可为Excel日期或文本（如2025-03-05、2025年3月5日）。表格上方的标题行可保留。", "One case per row, checked as the migration API POST /api/v1/enforcement/cases/imported checks it, then marked imported and audited. Violation by catalogue name or code; source 执法检查, 申诉移送, 举报 or 移交 (or the API codes); a decided case needs its decision day, number and penalty (警告, 罚款, 没收违法所得, 责令停业整顿, 吊销许可证件 or 不予处罚); fines as 8000, ¥8,000.00 or 0.8万元; dates as Excel dates or text (2025-03-05, 2025年3月5日). A title row above the header may stay."),
  "enforcement.case.open": ("办理中（未决定）", "Open (not decided)"),
  "enforcement.case.clockHint": ("办案期限：自立案之日起90日内作出决定，经负责人批准可延长一次30日；中止、听证、公告、检测检验和鉴定期间不计入（行政处罚法第60条、邮政行政执法监督办法第17条）。剩余{0}天以内的标为临近期限。", "Decision due 90 days after filing, once extendable by 30 days with the head's approval; suspension, hearing, public notice, testing and appraisal do not count. Cases within {0} days are flagged."),
  "enforcement.case.number": ("案件编号", "Case number"),
