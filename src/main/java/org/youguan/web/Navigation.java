@@ -56,6 +56,7 @@ public final class Navigation {
 			new Section("nav.section.enforcement",
 					List.of(new NavItem("nav.enforcement.leads", "/enforcement/leads", STAFF),
 							new NavItem("nav.enforcement.cases", "/enforcement/cases", STAFF),
+							new NavItem("nav.enforcement.figures", "/enforcement/figures", STAFF),
 							new NavItem("nav.enforcement.import", "/enforcement/import", WRITERS))),
 			new Section("nav.section.statistics",
 					List.of(new NavItem("nav.statistics.overview", "/statistics", STAFF),

@@ -20,6 +20,8 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.rules.ViolationType;
 
 /**
@@ -126,6 +128,14 @@ class EnterprisePenalties {
 	 */
 	@Transactional
 	void state(DataScope scope, long id, String statement) {
+		requireEnterprise(scope);
+		Validation v = new Validation();
+		v.required("statement", "陈述申辩内容（statement）", statement)
+			.maxLength("statement", "陈述申辩内容（statement）", statement, 2000);
+		if (statement != null && Text.forbiddenAt(statement) >= 0) {
+			v.require("statement", false, "control-character", "陈述申辩内容（statement）含有不允许的字符");
+		}
+		v.throwIfInvalid();
 		PartyCase c = get(scope, id);
 		if (c.statementOn() != null) {
 			throw DomainException.illegalTransition("已于" + c.statementOn() + "提交陈述申辩，不能重复提交");
