@@ -1,0 +1,194 @@
+package org.youguan.enforcement.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.enforcement.LeadSource;
+import org.youguan.enforcement.Penalty;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Rows;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+import org.youguan.rules.ViolationType;
+
+/**
+ * The enforcement figures behind the headline numbers ({@code EnforcementFigures}), for the figures page and its
+ * export: 及时立案 (行政处罚法(2021) art.54: days from a lead's receipt to the decision on it — filed or not — against
+ * the configurable warning {@link StatutoryRule#PENALTY_LEAD_FILING_WARNING}, and open leads already past it), cases by
+ * violation type, leads by source, and the on-time rate of each step whose deadline has come: the decision within its
+ * limit (90 + 30 days, pauses excluded), delivery within 7 days (art.61), payment within 15 days (art.67) and
+ * publication within the configured working days (双公示). Imported cases count by type; they have no clock.
+ */
+@Component
+class EnforcementBreakdown {
+
+	/**
+	 * One line of the breakdown: the group and item, how many, how many on time (null where time does not apply), the
+	 * rate in % (null without a count), fines (¥, null where none apply) and the average days (null where none apply).
+	 */
+	public record Line(String group, String item, long count, Long onTime, BigDecimal rate, BigDecimal fines,
+			BigDecimal averageDays) {
+	}
+
+	/** Everything the page shows. */
+	public record Breakdown(List<Line> filing, int warningDays, List<Line> byViolation, List<Line> bySource,
+			List<Line> steps) {
+
+		/** All lines, for the export. */
+		public List<Line> all() {
+			List<Line> all = new ArrayList<>(filing);
+			all.addAll(byViolation);
+			all.addAll(bySource);
+			all.addAll(steps);
+			return all;
+		}
+	}
+
+	static final String FILING = "及时立案";
+
+	static final String VIOLATION = "按违法行为";
+
+	static final String SOURCE = "按线索来源";
+
+	static final String STEPS = "各环节按期率";
+
+	record LeadDecision(String regionCode, LocalDate receivedOn, LocalDate decidedOn) {
+	}
+
+	record ViolationRow(ViolationType violationCode, long filed, long decided, BigDecimal fines) {
+	}
+
+	record SourceRow(LeadSource source, long received, long filed) {
+	}
+
+	record StepRow(String regionCode, Penalty penalty, LocalDate decidedOn, LocalDate decisionDueOn, LocalDate deliveredOn,
+			LocalDate paidOn, LocalDate publishedOn) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final StatutoryRules rules;
+
+	private final WorkingCalendar calendar;
+
+	private final Clock clock;
+
+	EnforcementBreakdown(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, Clock clock) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.calendar = calendar;
+		this.clock = clock;
+	}
+
+	/**
+	 * The breakdown of days {@code from} … {@code to} in the region {@code prefix} ("" for the whole country, checked
+	 * by {@code FiguresQuery}) and the caller's scope.
+	 */
+	Breakdown breakdown(DataScope scope, String prefix, LocalDate from, LocalDate to) {
+		String region = RegionPrefix.of(prefix).predicate("c.region_code") + " AND " + scope.regionPredicate("c.region_code");
+		String leadRegion = RegionPrefix.of(prefix).predicate("l.region_code") + " AND " + scope.regionPredicate("l.region_code");
+		LocalDate today = LocalDate.now(clock);
+		Map<String, CaseClock> clocks = new HashMap<>();
+		Function<String, CaseClock> clockOf = code -> clocks.computeIfAbsent(code, c -> new CaseClock(Days.of(calendar),
+				rule -> rules.value(rule, c)));
+		int warningDays = rules.intValue(StatutoryRule.PENALTY_LEAD_FILING_WARNING, prefix.isEmpty() ? "0" : prefix);
+
+		List<LeadDecision> decided = jdbc.sql("""
+				SELECT l.region_code, l.received_on, coalesce(c.filed_on, l.closed_on) AS decided_on
+				FROM penalty_lead l LEFT JOIN penalty_case c ON c.id = l.case_id
+				WHERE l.status IN ('FILED', 'CLOSED') AND coalesce(c.filed_on, l.closed_on) BETWEEN :from AND :to AND\s"""
+				+ leadRegion).param("from", from).param("to", to).query(Rows.of(LeadDecision.class)).list();
+		long onTime = decided.stream()
+			.filter(d -> !d.decidedOn().isAfter(clockOf.apply(d.regionCode()).leadFilingWarning(d.receivedOn())))
+			.count();
+		BigDecimal average = decided.isEmpty() ? null : BigDecimal.valueOf(decided.stream()
+			.mapToLong(d -> ChronoUnit.DAYS.between(d.receivedOn(), d.decidedOn()))
+			.sum()).divide(BigDecimal.valueOf(decided.size()), 1, RoundingMode.HALF_UP);
+		List<LeadDecision> open = jdbc.sql("""
+				SELECT l.region_code, l.received_on, CAST(NULL AS date) AS decided_on FROM penalty_lead l
+				WHERE l.status IN ('OPEN', 'PROPOSED') AND\s""" + leadRegion).query(Rows.of(LeadDecision.class)).list();
+		long late = open.stream().filter(d -> today.isAfter(clockOf.apply(d.regionCode()).leadFilingWarning(d.receivedOn())))
+			.count();
+		List<Line> filing = List.of(new Line(FILING, "期间内研判完毕的线索（立案或不予立案）", decided.size(), onTime,
+				rate(onTime, decided.size()), null, average), new Line(FILING, "尚未研判且已超过预警天数的线索", late, null, null,
+						null, null));
+
+		List<Line> byViolation = jdbc.sql("""
+				SELECT c.violation_code,
+				       count(*) FILTER (WHERE c.filed_on BETWEEN :from AND :to) AS filed,
+				       count(*) FILTER (WHERE c.decided_on BETWEEN :from AND :to AND c.penalty IS NOT NULL) AS decided,
+				       coalesce(sum(c.fine) FILTER (WHERE c.decided_on BETWEEN :from AND :to AND c.penalty = 'FINE'), 0) AS fines
+				FROM penalty_case c
+				WHERE (c.filed_on BETWEEN :from AND :to OR c.decided_on BETWEEN :from AND :to) AND\s""" + region
+				+ " GROUP BY c.violation_code ORDER BY c.violation_code")
+			.param("from", from).param("to", to).query(Rows.of(ViolationRow.class)).list().stream()
+			.flatMap(r -> List.of(new Line(VIOLATION, r.violationCode().title() + " · 立案", r.filed(), null, null, null, null),
+					new Line(VIOLATION, r.violationCode().title() + " · 作出处罚决定", r.decided(), null, null, r.fines(), null))
+				.stream())
+			.toList();
+
+		List<Line> bySource = jdbc.sql("""
+				SELECT l.source, count(*) AS received, count(*) FILTER (WHERE l.status = 'FILED') AS filed
+				FROM penalty_lead l WHERE l.received_on BETWEEN :from AND :to AND\s""" + leadRegion
+				+ " GROUP BY l.source ORDER BY l.source")
+			.param("from", from).param("to", to).query(Rows.of(SourceRow.class)).list().stream()
+			.map(r -> new Line(SOURCE, r.source().label(), r.received(), r.filed(), rate(r.filed(), r.received()), null, null))
+			.toList();
+
+		List<StepRow> steps = jdbc.sql("""
+				SELECT c.region_code, c.penalty, c.decided_on, c.decision_due_on, c.delivered_on, c.paid_on, c.published_on
+				FROM penalty_case c WHERE NOT c.imported AND c.decided_on BETWEEN :from AND :to AND\s""" + region)
+			.param("from", from).param("to", to).query(Rows.of(StepRow.class)).list();
+		long[] counts = new long[8];
+		for (StepRow s : steps) {
+			CaseClock caseClock = clockOf.apply(s.regionCode());
+			count(counts, 0, true, s.decisionDueOn() == null || !s.decidedOn().isAfter(s.decisionDueOn()));
+			if (s.penalty() == null) {
+				continue;
+			}
+			LocalDate deliveryDue = caseClock.deliveryDue(s.decidedOn());
+			count(counts, 2, s.deliveredOn() != null || today.isAfter(deliveryDue),
+					s.deliveredOn() != null && !s.deliveredOn().isAfter(deliveryDue));
+			if (s.penalty() == Penalty.FINE && s.deliveredOn() != null) {
+				LocalDate paymentDue = caseClock.paymentDue(s.deliveredOn());
+				count(counts, 4, s.paidOn() != null || today.isAfter(paymentDue),
+						s.paidOn() != null && !s.paidOn().isAfter(paymentDue));
+			}
+			LocalDate publicationDue = caseClock.publicationDue(s.decidedOn());
+			count(counts, 6, s.publishedOn() != null || today.isAfter(publicationDue),
+					s.publishedOn() != null && !s.publishedOn().isAfter(publicationDue));
+		}
+		List<Line> stepLines = List.of(step("作出决定（办案期限内）", counts, 0), step("送达决定书（7日内）", counts, 2),
+				step("缴纳罚款（送达后15日内）", counts, 4), step("公示处罚决定（公示期限内）", counts, 6));
+		return new Breakdown(filing, warningDays, byViolation, bySource, stepLines);
+	}
+
+	private static void count(long[] counts, int at, boolean due, boolean onTime) {
+		if (due) {
+			counts[at]++;
+			if (onTime) {
+				counts[at + 1]++;
+			}
+		}
+	}
+
+	private static Line step(String item, long[] counts, int at) {
+		return new Line(STEPS, item, counts[at], counts[at + 1], rate(counts[at + 1], counts[at]), null, null);
+	}
+
+	private static BigDecimal rate(long part, long whole) {
+		return whole == 0 ? null : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+	}
+}

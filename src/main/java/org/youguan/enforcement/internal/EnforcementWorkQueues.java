@@ -1,0 +1,130 @@
+package org.youguan.enforcement.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Rows;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.WorkQueue;
+import org.youguan.org.WorkQueueProvider;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * The enforcement queues of the inbox, for staff who handle cases (not leaders, not enterprises): leads to assess
+ * (overdue past the 及时立案 warning, 行政处罚法(2021) art.54), open cases within the warning days of their decision limit
+ * or past it (邮政行政执法监督办法(2021) art.17), decisions not yet published (双公示) and fines unpaid past the 15 days
+ * (art.67, 72) — each within the user's region.
+ */
+@Component
+class EnforcementWorkQueues implements WorkQueueProvider {
+
+	record Item(long id, String title, String detail, LocalDate due) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final StatutoryRules rules;
+
+	private final Clock clock;
+
+	EnforcementWorkQueues(JdbcClient jdbc, StatutoryRules rules, Clock clock) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.clock = clock;
+	}
+
+	/** The queues this provider holds, in order. */
+	static final List<String> QUEUES = List.of("enforcement.leads", "enforcement.deadline", "enforcement.publish",
+			"enforcement.unpaid");
+
+	@Override
+	public List<WorkQueue> queuesFor(CurrentUser user) {
+		if (!handles(user)) {
+			return List.of();
+		}
+		LocalDate today = LocalDate.now(clock);
+		List<WorkQueue> queues = new ArrayList<>();
+		for (String queue : QUEUES) {
+			List<Item> items = items(user, queue);
+			String path = queue.equals("enforcement.leads") ? "/enforcement/leads/" : "/enforcement/cases/";
+			long overdue = queue.equals("enforcement.publish") ? 0
+					: items.stream().filter(i -> i.due() != null && i.due().isBefore(today)).count();
+			queues.add(WorkQueue.action(queue, "/enforcement/queues/" + queue, items.size(), overdue, nearest(items),
+					links(items, path, today)));
+		}
+		return queues;
+	}
+
+	/** Whether the user handles cases: staff who write (not leaders, not enterprises). */
+	static boolean handles(CurrentUser user) {
+		return user.isStaff() && user.writer();
+	}
+
+	/**
+	 * Every item of one of the queues ({@link #QUEUES}) in the user's region, most urgent first.
+	 * @throws IllegalArgumentException for another queue name
+	 */
+	List<Item> items(CurrentUser user, String queue) {
+		DataScope scope = user.scope();
+		String region = user.regionCode() == null ? "0" : user.regionCode();
+		String leadScope = scope.regionPredicate("l.region_code");
+		String caseScope = scope.regionPredicate("c.region_code");
+		return switch (queue) {
+			case "enforcement.leads" -> items("""
+					SELECT l.id, coalesce(l.enterprise_name, '线索') AS title, l.summary AS detail,
+					       l.received_on + CAST(:warning AS integer) AS due
+					FROM penalty_lead l WHERE l.status IN ('OPEN', 'PROPOSED') AND\s""" + leadScope
+					+ " ORDER BY l.received_on, l.id", rules.intValue(StatutoryRule.PENALTY_LEAD_FILING_WARNING, region));
+			case "enforcement.deadline" -> items("""
+					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.status AS detail, c.decision_due_on AS due
+					FROM penalty_case c WHERE c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
+					AND c.decision_due_on <= CAST(:today AS date) + CAST(:warning AS integer)
+					AND NOT EXISTS (SELECT 1 FROM penalty_case_suspension s WHERE s.case_id = c.id AND s.ended_on IS NULL)
+					AND\s""" + caseScope + " ORDER BY c.decision_due_on, c.id",
+					rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, region));
+			case "enforcement.publish" -> items("""
+					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
+					       CAST(NULL AS date) AS due
+					FROM penalty_case c WHERE c.penalty IS NOT NULL AND c.published_on IS NULL AND NOT c.imported
+					AND c.status IN ('DECIDED', 'DELIVERED', 'EXECUTED', 'CLOSED')
+					AND\s""" + caseScope + " ORDER BY c.decided_on, c.id", 0);
+			case "enforcement.unpaid" -> items("""
+					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
+					       c.delivered_on + 15 AS due
+					FROM penalty_case c WHERE c.penalty = 'FINE' AND c.status = 'DELIVERED' AND c.paid_on IS NULL
+					AND c.delivered_on + 15 < CAST(:today AS date)
+					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0);
+			default -> throw new IllegalArgumentException(queue);
+		};
+	}
+
+	@Override
+	public Optional<String> linkFor(CurrentUser user, String objectType, String objectId) {
+		if (!"penalty_case".equals(objectType) || objectId == null || !user.isStaff()) {
+			return Optional.empty();
+		}
+		return Optional.of("/enforcement/cases/" + objectId);
+	}
+
+	private List<Item> items(String sql, int warning) {
+		return jdbc.sql(sql).param("today", LocalDate.now(clock)).param("warning", warning).query(Rows.of(Item.class)).list();
+	}
+
+	private static LocalDate nearest(List<Item> sortedByDue) {
+		return sortedByDue.isEmpty() ? null : sortedByDue.get(0).due();
+	}
+
+	private static List<WorkQueue.Item> links(List<Item> items, String path, LocalDate today) {
+		return items.stream()
+			.limit(WorkQueue.ITEMS)
+			.map(i -> new WorkQueue.Item(i.title(), i.detail(), path + i.id(), i.due(), i.due() != null && i.due().isBefore(today)))
+			.toList();
+	}
+}

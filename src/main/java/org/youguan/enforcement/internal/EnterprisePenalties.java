@@ -1,0 +1,194 @@
+package org.youguan.enforcement.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.enforcement.CaseStatus;
+import org.youguan.enforcement.CaseView;
+import org.youguan.enforcement.Penalty;
+import org.youguan.enforcement.PenaltyCases;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.rules.ViolationType;
+
+/**
+ * The party's side of its penalty cases on the enterprise portal: only the enterprise's own cases, and of them only
+ * what has been put to it — from the 事先告知 on (行政处罚法(2021) art.44; an investigation is not shown before) or a
+ * decision (imported cases): the proposed penalty and its rights, the 陈述申辩 and 听证 windows, the decision, delivery
+ * and the payment with its due day and 加处罚款 (art.67, 72). The party states its case (陈述申辩, art.45) or requests a
+ * hearing (art.63–64) itself within the 5 working days after the notice (art.64, 85); both run the procedure's own
+ * steps ({@link PenaltyCases}) with their audit entries, as the enterprise user. Another enterprise's case is not found.
+ */
+@Component
+class EnterprisePenalties {
+
+	/** One of the enterprise's cases in its list. */
+	public record Summary(long id, String number, ViolationType violation, CaseStatus status, LocalDate notifiedOn,
+			String decisionNumber, LocalDate decidedOn, Penalty penalty, BigDecimal fine, LocalDate paidOn) {
+	}
+
+	/**
+	 * One case as the party sees it.
+	 * @param hearingRight whether the proposed penalty carries the right to a hearing (art.63)
+	 * @param replyDue the last day to state its case or request a hearing (5 working days after the notice)
+	 * @param canReply whether the party may still state its case (notified, none stated yet, window open)
+	 * @param canRequestHearing whether it may still request a hearing
+	 * @param paymentDue the last day to pay (15 days after delivery, art.67), null before delivery
+	 * @param surchargeToday 加处罚款 as of today (or of the day paid), null when none is due
+	 */
+	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
+			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
+			BigDecimal proposedFine, boolean hearingRight, LocalDate replyDue, LocalDate statementOn, String statement,
+			LocalDate hearingRequestedOn, LocalDate hearingNotifiedOn, LocalDate hearingOn, String decisionNumber,
+			LocalDate decidedOn, Penalty penalty, BigDecimal fine, LocalDate deliveredOn, LocalDate paymentDue,
+			BigDecimal surchargeToday, LocalDate paidOn, BigDecimal paidAmount, LocalDate closedOn, LocalDate publishedOn,
+			LocalDate publicationWithdrawnOn, boolean canReply, boolean canRequestHearing) {
+
+		/** Whether the fine is due and unpaid past its day. */
+		public boolean overdue(LocalDate today) {
+			return paymentDue != null && paidOn == null && penalty == Penalty.FINE && today.isAfter(paymentDue);
+		}
+	}
+
+	static final Map<String, String> SORTS = Map.of("notified_on", "c.notified_on", "decided_on", "c.decided_on",
+			"number", "c.number");
+
+	/** What the party has been told of: the notice given, or a decision (imported cases have no notice). */
+	static final String SHOWN = "(c.notified_on IS NOT NULL OR c.decided_on IS NOT NULL)";
+
+	private final JdbcClient jdbc;
+
+	private final PenaltyCases cases;
+
+	private final Clock clock;
+
+	EnterprisePenalties(JdbcClient jdbc, PenaltyCases cases, Clock clock) {
+		this.jdbc = jdbc;
+		this.cases = cases;
+		this.clock = clock;
+	}
+
+	/**
+	 * The enterprise's cases it has been told of, newest first.
+	 * @throws AccessRefusedException (403) for a caller that is not an enterprise user
+	 */
+	PageResult<Summary> list(DataScope scope, PageQuery page) {
+		requireEnterprise(scope);
+		return Listing.from("FROM penalty_case c")
+			.scope(scope, "c.enterprise_credit_code", "c.region_code")
+			.where(SHOWN)
+			.search(page, "c.number", "c.decision_number")
+			.sorts(SORTS, "number", true, "c.id")
+			.page(jdbc, """
+					SELECT c.id, c.number, c.violation_code AS violation, c.status, c.notified_on, c.decision_number,
+					       c.decided_on, c.penalty, c.fine, c.paid_on""", page, Rows.of(Summary.class));
+	}
+
+	/**
+	 * One of the enterprise's cases with its deadlines as of today.
+	 * @throws DomainException (404) when the case is not the enterprise's or not yet put to it
+	 * @throws AccessRefusedException (403) for a caller that is not an enterprise user
+	 */
+	PartyCase get(DataScope scope, long id) {
+		PenaltyCases.CaseDetail detail = own(scope, id);
+		CaseView c = detail.penaltyCase();
+		PenaltyCases.Deadlines d = detail.deadlines();
+		LocalDate today = LocalDate.now(clock);
+		LocalDate replyDue = d.hearingRequestDue();
+		boolean open = replyDue != null && !today.isAfter(replyDue);
+		boolean canReply = open && c.statementOn() == null
+				&& (c.status() == CaseStatus.NOTIFIED || c.status() == CaseStatus.HEARING);
+		boolean canHear = open && d.hearingRight() && c.status() == CaseStatus.NOTIFIED;
+		boolean surcharged = d.surchargeToday() != null && d.surchargeToday().signum() > 0;
+		return new PartyCase(c.id(), c.number(), c.enterpriseName(), c.enterpriseCreditCode(), c.violationCode(),
+				c.status(), c.filedOn(), c.notifiedOn(), c.proposedPenalty(), c.proposedFine(), d.hearingRight(), replyDue,
+				c.statementOn(), c.statement(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(),
+				c.decisionNumber(), c.decidedOn(), c.penalty(), c.fine(), c.deliveredOn(), d.paymentDue(),
+				surcharged ? d.surchargeToday() : null, c.paidOn(), c.paidAmount(), c.closedOn(), c.publishedOn(),
+				c.publicationWithdrawnOn(), canReply, canHear);
+	}
+
+	/**
+	 * The party's 陈述申辩 (行政处罚法(2021) art.45), once, dated today, within 5 working days of the notice.
+	 * @throws InvalidValueException when the text is blank or over 2000 characters ("陈述申辩内容（statement）")
+	 * @throws DomainException (409) when already stated, the window closed or the case decided; (404) not its case
+	 */
+	@Transactional
+	void state(DataScope scope, long id, String statement) {
+		requireEnterprise(scope);
+		Validation v = new Validation();
+		v.required("statement", "陈述申辩内容（statement）", statement)
+			.maxLength("statement", "陈述申辩内容（statement）", statement, 2000);
+		if (statement != null && Text.forbiddenAt(statement) >= 0) {
+			v.require("statement", false, "control-character", "陈述申辩内容（statement）含有不允许的字符");
+		}
+		v.throwIfInvalid();
+		PartyCase c = get(scope, id);
+		if (c.statementOn() != null) {
+			throw DomainException.illegalTransition("已于" + c.statementOn() + "提交陈述申辩，不能重复提交");
+		}
+		requireWindow(c, "陈述申辩");
+		cases.recordStatement(caseRegion(id), id, LocalDate.now(clock).toString(), statement);
+	}
+
+	/**
+	 * The party's request for a hearing (行政处罚法(2021) art.63–64), dated today, within 5 working days of the notice,
+	 * for a proposed penalty that carries the right.
+	 * @throws DomainException (422) when the penalty carries no hearing right; (409) when the window closed or already
+	 * requested; (404) not its case
+	 */
+	@Transactional
+	void requestHearing(DataScope scope, long id) {
+		PartyCase c = get(scope, id);
+		if (c.hearingRequestedOn() != null) {
+			throw DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证");
+		}
+		requireWindow(c, "申请听证");
+		cases.requestHearing(caseRegion(id), id, LocalDate.now(clock).toString());
+	}
+
+	private void requireWindow(PartyCase c, String what) {
+		if (c.status() != CaseStatus.NOTIFIED && c.status() != CaseStatus.HEARING) {
+			throw DomainException.illegalTransition("案件" + c.status().label() + "，不能再" + what);
+		}
+		if (c.replyDue() != null && LocalDate.now(clock).isAfter(c.replyDue())) {
+			throw DomainException.illegalTransition(what + "期限已过：应在收到事先告知后5个工作日内（至" + c.replyDue()
+					+ "）提出（行政处罚法第45条、第64条）");
+		}
+	}
+
+	/** The case's own region, as the scope the procedure's step runs in once the case is known to be the caller's. */
+	private DataScope caseRegion(long id) {
+		return DataScope.region(jdbc.sql("SELECT region_code FROM penalty_case WHERE id = :id").param("id", id)
+			.query(String.class).single());
+	}
+
+	private PenaltyCases.CaseDetail own(DataScope scope, long id) {
+		requireEnterprise(scope);
+		boolean mine = jdbc.sql("SELECT count(*) FROM penalty_case c WHERE c.id = :id AND c.enterprise_credit_code = :code AND "
+				+ SHOWN).param("id", id).param("code", scope.enterpriseCreditCode()).query(Long.class).single() > 0;
+		if (!mine) {
+			throw DomainException.notFound("处罚案件", id);
+		}
+		return cases.get(caseRegion(id), id);
+	}
+
+	private static void requireEnterprise(DataScope scope) {
+		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("只有企业用户可以查看本企业的处罚案件");
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package org.youguan.enforcement.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageResult;
+
+/**
+ * The party's side of its penalty cases on its token or session ({@link EnterprisePenalties}): its own cases only
+ * (another enterprise's case is not found; staff are refused), 陈述申辩 and 申请听证 within the window.
+ */
+@RestController
+@RequestMapping("/api/v1/enterprise/penalties")
+@PreAuthorize("hasRole('ENTERPRISE')")
+@Tag(name = "企业：行政处罚", description = "本企业收到的事先告知、处罚决定和罚款缴纳情况；陈述申辩与申请听证")
+class EnterprisePenaltyApiController {
+
+	/** The party's statement. */
+	record StatementRequest(String statement) {
+	}
+
+	private final EnterprisePenalties penalties;
+
+	EnterprisePenaltyApiController(EnterprisePenalties penalties) {
+		this.penalties = penalties;
+	}
+
+	@GetMapping
+	@Operation(summary = "本企业的处罚案件", description = "已事先告知或已作出决定的本企业案件，最新的在前。")
+	PageResult<EnterprisePenalties.Summary> list(DataScope scope, ListRequest list) {
+		return penalties.list(scope, list.toPage());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "处罚案件详情", description = "事先告知（拟处罚、听证权利、陈述申辩和申请听证期限）、决定、送达、"
+			+ "缴款期限（paymentDue）、加处罚款（surchargeToday，元）和缴纳情况。")
+	EnterprisePenalties.PartyCase get(DataScope scope, @PathVariable long id) {
+		return penalties.get(scope, id);
+	}
+
+	@PostMapping("/{id}/statement")
+	@Operation(summary = "提交陈述申辩", description = "statement（必填，≤2000字）；事先告知后5个工作日内、作出决定前，限一次。")
+	EnterprisePenalties.PartyCase statement(DataScope scope, @PathVariable long id, @RequestBody StatementRequest request) {
+		penalties.state(scope, id, request == null ? null : request.statement());
+		return penalties.get(scope, id);
+	}
+
+	@PostMapping("/{id}/hearing")
+	@Operation(summary = "申请听证", description = "拟作出较大数额罚款、停业整顿或吊销许可的，事先告知后5个工作日内可申请听证。")
+	EnterprisePenalties.PartyCase hearing(DataScope scope, @PathVariable long id) {
+		penalties.requestHearing(scope, id);
+		return penalties.get(scope, id);
+	}
+}

@@ -1,0 +1,64 @@
+package org.youguan.enforcement.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PageSteps;
+
+/**
+ * The enterprise's penalty cases on its portal ({@link EnterprisePenalties}): the list of its own cases it has been
+ * told of, a case's page (notice, rights and windows, decision, delivery, payment with due day and 加处罚款), and the
+ * forms for its 陈述申辩 and its request for a hearing while the window is open.
+ */
+@Controller
+@PreAuthorize("hasRole('ENTERPRISE')")
+class EnterprisePenaltyController {
+
+	private final EnterprisePenalties penalties;
+
+	private final Clock clock;
+
+	EnterprisePenaltyController(EnterprisePenalties penalties, Clock clock) {
+		this.penalties = penalties;
+		this.clock = clock;
+	}
+
+	@GetMapping("/enterprise/penalties")
+	String list(DataScope scope, ListRequest request, Model model) {
+		PageResult<EnterprisePenalties.Summary> result = penalties.list(scope, request.toPage());
+		model.addAttribute("result", result);
+		model.addAttribute("cases", result.items());
+		return "enforcement/enterprise-cases";
+	}
+
+	@GetMapping("/enterprise/penalties/{id:\\d+}")
+	String detail(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("c", penalties.get(scope, id));
+		model.addAttribute("today", LocalDate.now(clock));
+		return "enforcement/enterprise-case";
+	}
+
+	@PostMapping("/enterprise/penalties/{id:\\d+}/statement")
+	String statement(DataScope scope, @PathVariable long id, @RequestParam(required = false) String statement,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/enterprise/penalties/" + id, "陈述申辩已提交",
+				() -> penalties.state(scope, id, statement));
+	}
+
+	@PostMapping("/enterprise/penalties/{id:\\d+}/hearing")
+	String hearing(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/enterprise/penalties/" + id, "听证申请已提交",
+				() -> penalties.requestHearing(scope, id));
+	}
+}

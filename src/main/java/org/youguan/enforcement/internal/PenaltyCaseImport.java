@@ -1,0 +1,293 @@
+package org.youguan.enforcement.internal;
+
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.ImportResult;
+import org.youguan.documents.SheetCell;
+import org.youguan.documents.SheetImport;
+import org.youguan.documents.SheetImport.RowContext;
+import org.youguan.documents.SheetRows;
+import org.youguan.documents.SheetRows.SheetRow;
+import org.youguan.enforcement.LeadSource;
+import org.youguan.enforcement.Penalty;
+import org.youguan.enforcement.PenaltyCases;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * The .xlsx import of a bureau's past penalty cases (issue 15 "Past cases"): the columns of the migration contract
+ * ({@link PenaltyCases.ImportedCase}, {@code POST /api/v1/enforcement/cases/imported}), one row per case, on the shape
+ * every import shares ({@link SheetImport}: header search, every row checked first, one bad row imports nothing, every
+ * bad row reported by row number and column). Each row is checked by the very method the JSON import runs
+ * ({@link PenaltyCases#importCase}) — tried in a transaction of its own that is always rolled back, so the rules cannot
+ * drift apart — and, with no bad row, all rows are imported by it in one transaction (marked imported, audited each),
+ * and the file once with its row count and SHA-256.
+ * <p>
+ * Real sheets are taken as they come: dates as date cells, as numbers (20250305, or an Excel day number of a cell that
+ * lost its date format) or as typed text (2025-03-05, 2025/3/5, 2025年3月5日); amounts as numbers or as text with ¥ or ￥,
+ * thousands commas, 元 or 万元 (0.8万元 is 8000); full-width digits and spaces; sources and penalties as on the page
+ * (罚款, 举报), as the API's codes, or by a usual other name (吊销许可证, 群众举报); the 文号 not twice in one file.
+ */
+@Component
+class PenaltyCaseImport {
+
+	static final String CREDIT_CODE = "当事人统一社会信用代码";
+
+	static final String VIOLATION = "违法行为";
+
+	static final String SOURCE = "案件来源";
+
+	static final String FILED = "立案日期";
+
+	static final String DECIDED = "决定日期";
+
+	static final String NUMBER = "决定书文号";
+
+	static final String PENALTY = "处罚种类";
+
+	static final String FINE = "罚款金额（元）";
+
+	static final String PAID = "缴款日期";
+
+	static final String CLOSED = "结案日期";
+
+	/** The columns every sheet must have. */
+	static final List<String> HEADERS = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE);
+
+	/** The columns a sheet may have besides. */
+	static final List<String> OPTIONAL = List.of(PAID, CLOSED);
+
+	static final List<String> TEMPLATE = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE, PAID,
+			CLOSED);
+
+	static final List<String> EXAMPLE = List.of("91320506MA1XB2QK3D", "开办快递末端网点未备案或擅自停止经营", "举报", "2025-03-05",
+			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-06-01", "2025-06-10");
+
+	/** The JSON import's fields as the sheet's columns, for errors the shared check raises. */
+	static final Map<String, String> COLUMNS = Map.of("enterpriseCreditCode", CREDIT_CODE, "violation", VIOLATION, "source",
+			SOURCE, "filedOn", FILED, "decidedOn", DECIDED, "decisionNumber", NUMBER, "penalty", PENALTY, "fine", FINE,
+			"paidOn", PAID, "closedOn", CLOSED);
+
+	private static final Map<String, LeadSource> SOURCE_ALIASES = Map.ofEntries(Map.entry("检查", LeadSource.INSPECTION),
+			Map.entry("监督检查", LeadSource.INSPECTION), Map.entry("日常检查", LeadSource.INSPECTION),
+			Map.entry("双随机", LeadSource.INSPECTION), Map.entry("投诉", LeadSource.COMPLAINT),
+			Map.entry("申诉", LeadSource.COMPLAINT), Map.entry("申诉转办", LeadSource.COMPLAINT),
+			Map.entry("举报", LeadSource.REPORT), Map.entry("群众举报", LeadSource.REPORT),
+			Map.entry("其他机关移送", LeadSource.REPORT), Map.entry("移送", LeadSource.REPORT),
+			Map.entry("移交", LeadSource.TRANSFER), Map.entry("上级交办", LeadSource.TRANSFER),
+			Map.entry("交办", LeadSource.TRANSFER));
+
+	private static final Map<String, Penalty> PENALTY_ALIASES = Map.of("没收", Penalty.CONFISCATION, "停业整顿",
+			Penalty.SUSPENSION, "责令停业", Penalty.SUSPENSION, "吊销", Penalty.REVOCATION, "吊销许可证", Penalty.REVOCATION,
+			"吊销快递业务经营许可证", Penalty.REVOCATION, "无", Penalty.NONE, "免予处罚", Penalty.NONE);
+
+	/** 8000, 8,000.00, 0.8万, 1.2万元, with ¥ and 元 already removed. */
+	private static final Pattern AMOUNT = Pattern.compile("(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?(万)?");
+
+	private final PenaltyCases cases;
+
+	private final AuditTrail audit;
+
+	private final TransactionTemplate trial;
+
+	private final TransactionTemplate commit;
+
+	PenaltyCaseImport(PenaltyCases cases, AuditTrail audit, PlatformTransactionManager transactions) {
+		this.cases = cases;
+		this.audit = audit;
+		this.trial = new TransactionTemplate(transactions);
+		this.trial.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.commit = new TransactionTemplate(transactions);
+	}
+
+	/** The empty template: the columns and one example row. */
+	byte[] template() {
+		return SheetRows.template("历史处罚案件", TEMPLATE, EXAMPLE);
+	}
+
+	/**
+	 * Imports the past cases of an .xlsx sheet (the template's columns), all or nothing, each row under the rules of
+	 * {@link PenaltyCases#importCase} (enterprise registered in the caller's region, violation in the catalogue, dates
+	 * in order and not in the future, the fine within the violation's maximum, a 文号 unused in the region, no closure
+	 * of an unpaid fine) and the 文号 not twice in the file.
+	 * @return the imported count, or every bad row (row number, column, message) and the annotated sheet
+	 * @throws InvalidValueException on the field "file" when the file is not an .xlsx, too large, without the
+	 * template's headers or without data rows
+	 * @throws DomainException when another user used the same 文号 meanwhile (409; nothing imported)
+	 */
+	ImportResult importFile(DataScope scope, byte[] content) {
+		SheetImport.Twins numbers = new SheetImport.Twins();
+		List<Long> ids = new ArrayList<>();
+		ImportResult result = SheetImport.runPrepared(content, HEADERS, OPTIONAL, COLUMNS,
+				rows -> (row, context) -> check(scope, row, context, numbers),
+				valid -> commit.executeWithoutResult(status -> {
+					valid.forEach(data -> ids.add(cases.importCase(scope, data)));
+					String digest = sha256(content);
+					Map<String, Object> after = new LinkedHashMap<>();
+					after.put("rows", ids.size());
+					after.put("sha256", digest);
+					after.put("caseIds", ids);
+					audit.record(AuditEntry.of("case.import-file", "penalty_case", null,
+							"批量导入历史处罚案件" + ids.size() + "件（文件SHA-256 " + digest + "）").states(null, after));
+				}));
+		return result;
+	}
+
+	/** A row's failures, and the columns that failed (the shared check adds none to those). */
+	record Failures(RowContext context, Set<String> columns) {
+
+		void fail(String column, String rule, String message) {
+			columns.add(column);
+			context.fail(column, rule, message);
+		}
+	}
+
+	/**
+	 * Reads one row into the JSON import's shape and tries it (rolled back) even when the sheet's own reading failed,
+	 * so every failing column of the row is reported; null when it fails.
+	 */
+	private PenaltyCases.ImportedCase check(DataScope scope, SheetRow row, RowContext context, SheetImport.Twins numbers) {
+		Failures failures = new Failures(context, new HashSet<>());
+		if (row.cell(CREDIT_CODE).kind() == SheetCell.Kind.NUMBER) {
+			failures.fail(CREDIT_CODE, "text-cell", CREDIT_CODE + "应以文本格式填写：按数字保存时Excel只保留15位");
+		}
+		String number = text(row, NUMBER);
+		PenaltyCases.ImportedCase data = new PenaltyCases.ImportedCase(text(row, CREDIT_CODE), text(row, VIOLATION),
+				choose(failures, SOURCE, text(row, SOURCE), LeadSource.values(), LeadSource::label, SOURCE_ALIASES),
+				date(row, failures, FILED), date(row, failures, DECIDED), number,
+				choose(failures, PENALTY, text(row, PENALTY), Penalty.values(), Penalty::label, PENALTY_ALIASES),
+				amount(row, failures, FINE), date(row, failures, PAID), date(row, failures, CLOSED));
+		numbers.check(number, row, context, NUMBER, "决定书文号");
+		try {
+			trial.executeWithoutResult(status -> {
+				status.setRollbackOnly();
+				cases.importCase(scope, data);
+			});
+		}
+		catch (DomainException ex) {
+			for (var e : ex.formErrors()) {
+				// a failure without a field (none expected) is shown against the party's column
+				String column = e.field().isEmpty() ? CREDIT_CODE : COLUMNS.getOrDefault(e.field(), e.field());
+				if (!failures.columns().contains(column)) {
+					context.fail(column, e.rule(), e.message().replace("（" + e.field() + "）", ""));
+				}
+			}
+		}
+		return context.hasErrors() ? null : data;
+	}
+
+	/** A cell as text without the spaces around it (no-break and full-width ones too); null when blank. */
+	static String text(SheetRow row, String column) {
+		String value = row.get(column);
+		if (value == null) {
+			return null;
+		}
+		String clean = value.replace('\u00A0', ' ').replace('\u3000', ' ').replace('\u2007', ' ').replace('\u202F', ' ')
+			.strip();
+		return clean.isEmpty() ? null : clean;
+	}
+
+	/**
+	 * A date cell, a date typed as text or as 20250305, or an Excel day number (a date cell that lost its format), as
+	 * YYYY-MM-DD for the shared check; null when blank or unreadable (then reported).
+	 */
+	static String date(SheetRow row, Failures context, String column) {
+		SheetCell cell = row.cell(column);
+		try {
+			LocalDate date = cell.asDate(column);
+			return date == null ? null : date.toString();
+		}
+		catch (InvalidValueException ex) {
+			if (cell.kind() == SheetCell.Kind.NUMBER) {
+				BigDecimal serial = cell.asNumber(column);
+				// 1982-01-01 … 2064-12-31 as Excel day numbers: no 8-digit compact date falls in this range
+				if (serial.signum() > 0 && serial.compareTo(BigDecimal.valueOf(29952)) >= 0
+						&& serial.compareTo(BigDecimal.valueOf(60631)) <= 0) {
+					return DateUtil.getLocalDateTime(serial.doubleValue()).toLocalDate().toString();
+				}
+			}
+			ex.fieldErrors().forEach(e -> context.fail(column, e.rule(), e.message()));
+			return null;
+		}
+	}
+
+	/**
+	 * An amount in yuan: a number cell, or text with ¥/￥/RMB before it, 元 after it, thousands commas, full-width
+	 * digits, or in 万元 (1.2万元 is 12000); null when blank or unreadable (then reported).
+	 */
+	static BigDecimal amount(SheetRow row, Failures context, String column) {
+		SheetCell cell = row.cell(column);
+		if (cell.kind() == SheetCell.Kind.NUMBER) {
+			BigDecimal number = cell.asNumber(column);
+			// a number cell of 1000 reads as 1E+3: the check wants plain digits
+			return number.scale() < 0 ? number.setScale(0) : number;
+		}
+		String text = cell.text();
+		if (cell.kind() != SheetCell.Kind.TEXT || text == null || text.isBlank()) {
+			if (cell.kind() != SheetCell.Kind.BLANK && cell.kind() != SheetCell.Kind.TEXT) {
+				context.fail(column, "number", column + "应为金额");
+			}
+			return null;
+		}
+		String t = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+		t = t.replaceFirst("^(¥|RMB|人民币)", "").replaceFirst("元$", "");
+		var m = AMOUNT.matcher(t);
+		if (!m.matches()) {
+			context.fail(column, "number", column + "应为金额（如8000、¥8,000.00、0.8万元），不是“" + text.strip() + "”");
+			return null;
+		}
+		BigDecimal value = new BigDecimal(m.group(1).replace(",", "") + (m.group(3) == null ? "" : m.group(3)));
+		return m.group(4) == null ? value : value.movePointRight(4);
+	}
+
+	/** A dictionary value by its code, its Chinese name or a usual other name, as the API's code; null when blank. */
+	private static <E extends Enum<E>> String choose(Failures context, String column, String text, E[] values,
+			Function<E, String> label, Map<String, E> aliases) {
+		if (text == null) {
+			return null;
+		}
+		for (E value : values) {
+			if (value.name().equalsIgnoreCase(text) || label.apply(value).equals(text)) {
+				return value.name();
+			}
+		}
+		if (aliases.containsKey(text)) {
+			return aliases.get(text).name();
+		}
+		context.fail(column, "dictionary", column + "应为" + String.join("、", Arrays.stream(values).map(label).toList())
+				+ "之一（也可填" + String.join("、", Arrays.stream(values).map(Enum::name).toList()) + "）");
+		return null;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

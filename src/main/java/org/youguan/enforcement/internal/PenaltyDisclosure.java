@@ -1,0 +1,80 @@
+package org.youguan.enforcement.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.youguan.enforcement.Penalty;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Rows;
+import org.youguan.rules.ViolationType;
+
+/**
+ * 双公示 of penalty decisions on the public portal (行政处罚法(2021) art.48): every decision ever published in a region,
+ * a withdrawn one still listed but marked withdrawn with the day and reason of its withdrawal. Only what the decision
+ * discloses about the party as an organisation: its name and credit code, the violation and its basis, the penalty and
+ * fine, the days of decision and publication — never the case's facts, statement, investigators, reviewers or the
+ * mitigation's reasons (they may name persons).
+ */
+@Component
+class PenaltyDisclosure {
+
+	/**
+	 * One published decision as the portal shows it.
+	 * @param withdrawnOn the day the publication was withdrawn (art.48), or null while it stands
+	 * @param withdrawalReason why it was withdrawn (the decision changed or revoked), or null
+	 */
+	record PublicDecision(long id, String decisionNumber, String enterprise, String creditCode, String regionCode,
+			String regionName, ViolationType violation, Penalty penalty, BigDecimal fine, LocalDate decidedOn,
+			LocalDate publishedOn, LocalDate withdrawnOn, String withdrawalReason) {
+
+		/** Whether the publication was withdrawn. */
+		public boolean withdrawn() {
+			return withdrawnOn != null;
+		}
+	}
+
+	static final Map<String, String> SORTS = Map.of("published_on", "c.published_on", "decided_on", "c.decided_on",
+			"fine", "c.fine");
+
+	private static final String SELECT = """
+			SELECT c.id, c.decision_number, c.enterprise_name AS enterprise, c.enterprise_credit_code AS credit_code,
+			       c.region_code, r.name AS region_name, c.violation_code AS violation, c.penalty, c.fine, c.decided_on,
+			       c.published_on, c.publication_withdrawn_on AS withdrawn_on,
+			       c.publication_withdrawal_reason AS withdrawal_reason""";
+
+	private final JdbcClient jdbc;
+
+	PenaltyDisclosure(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The decisions published in the region {@code prefix} ("" for the whole country; checked digits), withdrawn ones
+	 * included, newest publication first; searched by the party's name or credit code or the 文号.
+	 */
+	PageResult<PublicDecision> list(String prefix, PageQuery page) {
+		return Listing.from("FROM penalty_case c")
+			.where("c.published_on IS NOT NULL AND c.penalty IS NOT NULL AND " + RegionPrefix.of(prefix).predicate("c.region_code"))
+			.search(page, "c.enterprise_name", "c.enterprise_credit_code", "c.decision_number")
+			.sorts(SORTS, "published_on", true, "c.id")
+			.joinedToPage("LEFT JOIN region_name r ON r.code = c.region_code")
+			.page(jdbc, SELECT, page, Rows.of(PublicDecision.class));
+	}
+
+	/** One published decision (withdrawn or not); empty when the case does not exist or was never published. */
+	Optional<PublicDecision> find(long id) {
+		return jdbc.sql(SELECT + """
+				 FROM penalty_case c LEFT JOIN region_name r ON r.code = c.region_code
+				WHERE c.id = :id AND c.published_on IS NOT NULL AND c.penalty IS NOT NULL""")
+			.param("id", id)
+			.query(Rows.of(PublicDecision.class))
+			.optional();
+	}
+}

@@ -1,0 +1,88 @@
+package org.youguan.enforcement.internal;
+
+import java.io.IOException;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.ImportResult;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.org.CurrentUser;
+import org.youguan.platform.BackgroundJobs;
+
+/**
+ * The page that brings a bureau's past penalty cases in from .xlsx ({@link PenaltyCaseImport}): the template, the
+ * upload (all rows or none), the list of bad rows with the sheet annotated with an error column (handed out once, kept
+ * in PostgreSQL as a finished job so any node serves it). A refused file answers with its 4xx status and the form's
+ * error naming the field; a sheet with bad rows with 422.
+ */
+@Controller
+@PreAuthorize(EnforcementApiController.WRITERS)
+class PenaltyImportController {
+
+	static final String ERRORS = "enforcement.import";
+
+	private final PenaltyCaseImport imports;
+
+	private final BackgroundJobs jobs;
+
+	PenaltyImportController(PenaltyCaseImport imports, BackgroundJobs jobs) {
+		this.imports = imports;
+		this.jobs = jobs;
+	}
+
+	@GetMapping("/enforcement/import")
+	String form() {
+		return "enforcement/import";
+	}
+
+	@GetMapping("/enforcement/import/template.xlsx")
+	ResponseEntity<byte[]> template() {
+		return Downloads.xlsx("历史处罚案件导入模板.xlsx", imports.template());
+	}
+
+	@PostMapping("/enforcement/import")
+	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) throws IOException {
+		try {
+			ImportResult result = imports.importFile(scope, file == null ? null : file.getBytes());
+			if (result.rejected()) {
+				UUID sheet = jobs.record(ERRORS, me.getUsername(), BackgroundJobs.State.REJECTED,
+						"有" + result.errors().size() + "行存在错误，未导入任何数据", "历史处罚案件导入-错误.xlsx", result.annotated());
+				model.addAttribute("rowErrors", result.errors());
+				model.addAttribute("errorSheet", sheet);
+				response.setStatus(422);
+				return "enforcement/import";
+			}
+			redirect.addFlashAttribute("message", "已导入历史处罚案件" + result.imported() + "件");
+			return "redirect:/enforcement/cases?open=false";
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			response.setStatus(ex.code().status());
+			return "enforcement/import";
+		}
+	}
+
+	/** The rejected sheet with its error column, once, to the user who uploaded it. */
+	@GetMapping("/enforcement/import/errors/{id}.xlsx")
+	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		BackgroundJobs.Result sheet = jobs.takeResult(id, ERRORS, me.getUsername())
+			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
+		return Downloads.xlsx(sheet.name(), sheet.content());
+	}
+}

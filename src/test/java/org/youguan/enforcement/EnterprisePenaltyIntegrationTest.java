@@ -1,0 +1,192 @@
+package org.youguan.enforcement;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The party's side of its penalty cases (行政处罚法(2021) art.44–45, 63–64, 67, 72): the enterprise user sees its own
+ * cases once notified — the proposed penalty, its rights and the 5-working-day window, the decision, the payment's due
+ * day and the growing 加处罚款 — states its case once and requests a hearing only within the window and only where the
+ * penalty carries the right; each step is audited as the enterprise user. Another enterprise's case, or its own before
+ * the notice, is not found; staff are refused the enterprise's API.
+ */
+@IntegrationTest
+class EnterprisePenaltyIntegrationTest {
+
+	static final String SF = "Bearer demo-sf-wz-token";
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Leads leads;
+
+	@Autowired
+	PenaltyCases cases;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	PartyCases party;
+
+	@BeforeEach
+	void party() {
+		party = new PartyCases(leads, cases, enterprises, jdbc);
+	}
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	@Test
+	void theEnterpriseSeesItsNoticeOnlyOnceGivenAndStatesItsCaseOnce() throws Exception {
+		long id = party.concluded(party.sfWuzhong(), "DATA_NOT_REPORTED", "2000", today().minusDays(5));
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/enterprise/penalties").header("Authorization", SF))
+			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) id))));
+		cases.notifyParty(PartyCases.ALL, id, today().toString());
+
+		mvc.perform(get("/api/v1/enterprise/penalties").header("Authorization", SF)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].id", hasItem((int) id)));
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("NOTIFIED"))
+			.andExpect(jsonPath("$.proposedPenalty").value("FINE"))
+			.andExpect(jsonPath("$.proposedFine").value(2000))
+			.andExpect(jsonPath("$.hearingRight").value(false))
+			.andExpect(jsonPath("$.canReply").value(true))
+			.andExpect(jsonPath("$.canRequestHearing").value(false))
+			.andExpect(jsonPath("$.replyDue").isNotEmpty())
+			.andExpect(jsonPath("$.investigators").doesNotExist());
+
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/statement").header("Authorization", SF)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"statement\":\" \"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("陈述申辩内容")));
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing").header("Authorization", SF))
+			.andExpect(status().isUnprocessableEntity());
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/statement").header("Authorization", SF)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"statement\":\"系新员工操作失误，已补报，请求从轻\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.statementOn").value(today().toString()))
+			.andExpect(jsonPath("$.statement").value("系新员工操作失误，已补报，请求从轻"))
+			.andExpect(jsonPath("$.canReply").value(false));
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/statement").header("Authorization", SF)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"statement\":\"再次陈述\"}"))
+			.andExpect(status().isConflict());
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id"
+				+ " AND action = 'case.statement' AND actor LIKE 'sf.wz（%'").param("id", String.valueOf(id)).query(Long.class).single())
+			.isEqualTo(1);
+		// the bureau sees the statement on its side
+		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.penaltyCase.statement").value("系新员工操作失误，已补报，请求从轻"));
+	}
+
+	@Test
+	void anotherEnterprisesCaseIsNotFoundAndStaffAreRefused() throws Exception {
+		long id = party.notified(party.other(), "DATA_NOT_REPORTED", "1000", today());
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/statement").header("Authorization", SF)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"statement\":\"不是我的案件\"}")).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/enterprise/penalties").header("Authorization", SF))
+			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) id))));
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", WUZHONG)).andExpect(status().isForbidden());
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/penalties/" + id).session(sf)).andExpect(status().isNotFound());
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().statement()).isNull();
+	}
+
+	@Test
+	void aHearingIsRequestedOnlyWithinFiveWorkingDaysOfTheNotice() throws Exception {
+		long id = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today());
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/penalties/" + id).session(sf)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"hearing-form\"")))
+			.andExpect(content().string(containsString("您有权要求听证")));
+
+		clock.advance(Duration.ofDays(12));
+		mvc.perform(get("/enterprise/penalties/" + id).session(sf)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"hearing-form\""))));
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing").header("Authorization", SF))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("期限已过")));
+		clock.reset();
+
+		mvc.perform(post("/enterprise/penalties/" + id + "/hearing").session(sf).with(csrf()))
+			.andExpect(redirectedUrl("/enterprise/penalties/" + id))
+			.andExpect(flash().attribute("message", "听证申请已提交"));
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().status()).isEqualTo(CaseStatus.HEARING);
+		mvc.perform(post("/enterprise/penalties/" + id + "/statement").session(sf).with(csrf()).param("statement", ""))
+			.andExpect(redirectedUrl("/enterprise/penalties/" + id))
+			.andExpect(flash().attributeExists("errors"));
+		mvc.perform(post("/enterprise/penalties/" + id + "/statement").session(sf).with(csrf()).param("statement", "请求听证并申辩"))
+			.andExpect(flash().attribute("message", "陈述申辩已提交"));
+		mvc.perform(get("/enterprise/penalties/" + id).session(sf))
+			.andExpect(content().string(containsString("id=\"party-hearing\"")))
+			.andExpect(content().string(containsString("请求听证并申辩")));
+	}
+
+	@Test
+	void theDecisionShowsItsPaymentDayAndTheSurchargeOnceOverdue() throws Exception {
+		LocalDate t = today();
+		long id = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", t.minusDays(50));
+		cases.recordStatement(PartyCases.ALL, id, t.minusDays(49).toString(), "当事人放弃陈述申辩");
+		String number = cases.decide(PartyCases.ALL, id, new PenaltyCases.Decision(null, t.minusDays(45).toString(), "FINE",
+				"3000", null, null, null, null));
+		cases.deliver(PartyCases.ALL, id, t.minusDays(44).toString());
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
+			.andExpect(jsonPath("$.decisionNumber").value(number))
+			.andExpect(jsonPath("$.fine").value(3000))
+			.andExpect(jsonPath("$.paymentDue").isNotEmpty())
+			.andExpect(jsonPath("$.surchargeToday").isNumber())
+			.andExpect(jsonPath("$.paidOn").isEmpty())
+			.andExpect(jsonPath("$.canReply").value(false));
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/penalties").session(sf)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(number)));
+		mvc.perform(get("/enterprise/penalties/" + id).session(sf)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"party-surcharge\"")))
+			.andExpect(content().string(containsString("3,000.00")))
+			.andExpect(content().string(not(containsString("id=\"statement-form\""))));
+		mvc.perform(get("/enterprise/penalties").session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isForbidden());
+	}
+}

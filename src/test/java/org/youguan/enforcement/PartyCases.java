@@ -1,0 +1,79 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+/** Test cases of the demo enterprise user sf.wz (and of other Wuzhong enterprises) brought to a chosen step. */
+final class PartyCases {
+
+	static final DataScope ALL = DataScope.all();
+
+	static final List<PenaltyCases.Member> TEAM = List.of(new PenaltyCases.Member("陈吴中", "32050601"),
+			new PenaltyCases.Member("沈执法", "32050602"));
+
+	static final Officer HEAD = new Officer(null, "孙局长");
+
+	static final Officer REVIEWER = new Officer(null, "郑监管");
+
+	private final Leads leads;
+
+	private final PenaltyCases cases;
+
+	private final Enterprises enterprises;
+
+	private final JdbcClient jdbc;
+
+	PartyCases(Leads leads, PenaltyCases cases, Enterprises enterprises, JdbcClient jdbc) {
+		this.jdbc = jdbc;
+		this.leads = leads;
+		this.cases = cases;
+		this.enterprises = enterprises;
+	}
+
+	/** 苏州吴中顺丰快递服务有限公司, the enterprise of sf.wz. */
+	EnterpriseView sfWuzhong() {
+		String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE credit_code LIKE '91320506MA1ND7K3Q%'")
+			.query(String.class).single();
+		return enterprises.findByCreditCode(code).orElseThrow();
+	}
+
+	/** Another Wuzhong enterprise than sf.wz's. */
+	EnterpriseView other() {
+		String own = sfWuzhong().creditCode();
+		return enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE, PageQuery.of(null, 0, 10, "legal_name", "asc"))
+			.items()
+			.stream()
+			.filter(e -> !e.creditCode().equals(own))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** A case filed on {@code filedOn} and investigated to its conclusion with the fine proposed. */
+	long concluded(EnterpriseView e, String violation, String fine, LocalDate filedOn) {
+		long lead = leads.report(ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null,
+				"测试线索" + UUID.randomUUID(), filedOn.toString()), false);
+		leads.propose(ALL, lead, violation, filedOn.minusDays(1).toString(), null);
+		long id = leads.approve(ALL, lead, HEAD, filedOn, false);
+		cases.startInvestigation(ALL, id, TEAM);
+		cases.concludeInvestigation(ALL, id, new PenaltyCases.Conclusion("查明违法事实", "FINE", fine, false, null, null, null));
+		if (new BigDecimal(fine).compareTo(new BigDecimal("10000")) >= 0) {
+			cases.review(ALL, id, REVIEWER, true, "同意");
+		}
+		return id;
+	}
+
+	/** A case notified on {@code notifiedOn} (filed a few days before). */
+	long notified(EnterpriseView e, String violation, String fine, LocalDate notifiedOn) {
+		long id = concluded(e, violation, fine, notifiedOn.minusDays(5));
+		cases.notifyParty(ALL, id, notifiedOn.toString());
+		return id;
+	}
+}

@@ -1,0 +1,236 @@
+package org.youguan.enforcement;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.Rows;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The .xlsx import of past penalty cases read back from real workbooks built with POI: a sheet with a title row, dates
+ * as date cells, typed text (full-width digits too), compact numbers and bare Excel day numbers, amounts as ¥8,000.00
+ * and 0.2万元, sources and penalties by name or code, is imported whole, marked imported and audited; a sheet with bad
+ * rows imports nothing and reports every bad row by number and column — the JSON import's own rules (fine above the
+ * maximum, closure of an unpaid fine, unknown violation, future day) and the sheet's (unreadable amount, one 文号
+ * twice) — with the annotated sheet to download; a non-xlsx file is a 400 naming the file, an enterprise user is refused.
+ */
+@IntegrationTest
+class PenaltyImportIntegrationTest {
+
+	static final List<Object> HEADERS = List.of("当事人统一社会信用代码", "违法行为", "案件来源", "立案日期", "决定日期", "决定书文号",
+			"处罚种类", "罚款金额（元）", "缴款日期", "结案日期");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PenaltyCases cases;
+
+	@Autowired
+	Leads leads;
+
+	@Autowired
+	Enterprises enterprises;
+
+	/** A workbook with an optional title row, the header and the rows; LocalDate values are date cells. */
+	static byte[] book(String title, List<List<Object>> rows) throws Exception {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = book.createSheet("历史处罚案件");
+			CellStyle date = book.createCellStyle();
+			date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
+			int r = 0;
+			if (title != null) {
+				sheet.createRow(r++).createCell(0).setCellValue(title);
+			}
+			write(sheet.createRow(r++), HEADERS, date);
+			for (List<Object> values : rows) {
+				write(sheet.createRow(r++), values, date);
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	static void write(Row row, List<Object> values, CellStyle date) {
+		for (int c = 0; c < values.size(); c++) {
+			Object v = values.get(c);
+			if (v == null) {
+				continue;
+			}
+			Cell cell = row.createCell(c);
+			if (v instanceof LocalDate d) {
+				cell.setCellValue(d);
+				cell.setCellStyle(date);
+			}
+			else if (v instanceof Number n) {
+				cell.setCellValue(n.doubleValue());
+			}
+			else {
+				cell.setCellValue(v.toString());
+			}
+		}
+	}
+
+	static List<Object> row(Object... values) {
+		return new ArrayList<>(Arrays.asList(values));
+	}
+
+	static MockMultipartFile file(byte[] content) {
+		return new MockMultipartFile("file", "历史处罚案件.xlsx", "application/octet-stream", content);
+	}
+
+	static String number() {
+		return "苏吴邮管罚〔2024〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+	}
+
+	long count() {
+		return jdbc.sql("SELECT count(*) FROM penalty_case").query(Long.class).single();
+	}
+
+	record Stored(String status, String violationCode, String source, String penalty, BigDecimal fine, LocalDate filedOn,
+			LocalDate decidedOn, LocalDate paidOn, LocalDate closedOn, boolean imported) {
+	}
+
+	Stored stored(String decisionNumber) {
+		return jdbc.sql("""
+				SELECT status, violation_code, source, penalty, fine, filed_on, decided_on, paid_on, closed_on, imported
+				FROM penalty_case WHERE decision_number = :n""").param("n", decisionNumber).query(Rows.of(Stored.class)).single();
+	}
+
+	@Test
+	void aRealSheetIsImportedWholeMarkedImportedAndAudited() throws Exception {
+		PartyCases party = new PartyCases(leads, cases, enterprises, jdbc);
+		EnterpriseView e = party.other();
+		String a = number(), b = number(), c = number();
+		double serial = DateUtil.getExcelDate(LocalDate.of(2024, 6, 10));
+		byte[] sheet = book("苏州市吴中区邮政管理局历史行政处罚案件（2024年）", List.of(
+				row(e.creditCode(), "开办快递末端网点未备案或擅自停止经营", "举报", LocalDate.of(2024, 3, 5), "2024年5月20日", a, "罚款",
+						"¥8,000.00", 20240601, serial),
+				row(" " + e.creditCode() + "\u3000", "DATA_NOT_REPORTED", "INSPECTION", "２０２４-０７-０１", "2024/8/1", b, "警告", null,
+						null, null),
+				row(e.creditCode(), "未按规定报送快递业务数据", "移交", "2024.9.2", LocalDate.of(2024, 10, 8), c, "FINE", "0.2万元", null,
+						null)));
+		long before = count();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(staff).with(csrf()))
+			.andExpect(redirectedUrl("/enforcement/cases?open=false"));
+		assertThat(count()).isEqualTo(before + 3);
+		assertThat(stored(a)).isEqualTo(new Stored("CLOSED", "OUTLET_UNFILED", "REPORT", "FINE", new BigDecimal("8000.00"),
+				LocalDate.of(2024, 3, 5), LocalDate.of(2024, 5, 20), LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 10), true));
+		assertThat(stored(b)).isEqualTo(new Stored("DECIDED", "DATA_NOT_REPORTED", "INSPECTION", "WARNING", null,
+				LocalDate.of(2024, 7, 1), LocalDate.of(2024, 8, 1), null, null, true));
+		assertThat(stored(c)).isEqualTo(new Stored("DECIDED", "DATA_NOT_REPORTED", "TRANSFER", "FINE", new BigDecimal("2000.00"),
+				LocalDate.of(2024, 9, 2), LocalDate.of(2024, 10, 8), null, null, true));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'case.import' AND summary LIKE :n")
+			.param("n", "%" + a + "%").query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'case.import-file' AND summary LIKE '%3件%'")
+			.query(Long.class).single()).isGreaterThanOrEqualTo(1);
+
+		// the same file again: every 文号 is used already, nothing more is saved
+		mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(staff).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("已被使用")));
+		assertThat(count()).isEqualTo(before + 3);
+	}
+
+	@Test
+	void everyBadRowIsReportedByRowAndColumnAndNothingIsSaved() throws Exception {
+		PartyCases party = new PartyCases(leads, cases, enterprises, jdbc);
+		String code = party.other().creditCode();
+		String good = number(), twice = number();
+		LocalDate tomorrow = LocalDate.now().plusDays(3);
+		byte[] sheet = book(null, List.of(
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", good, "罚款", 1000, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", number(), "罚款", "八千元", null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", number(), "罚款", "9,000", null, null),
+				row(code, "快件包装过度", "举报", "2024-01-02", null, null, null, null, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", twice, "警告", null, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", twice, "警告", null, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", tomorrow, number(), "警告", null, null, null),
+				row(code, "DATA_NOT_REPORTED", "群众来信", "2024-01-02", "2024-02-01", number(), "罚款", 500, null, "2024-03-01")));
+		long before = count();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(staff).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(count()).isEqualTo(before);
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE decision_number = :n").param("n", good)
+			.query(Long.class).single()).isZero();
+		assertThat(page).contains("<td>3</td><td>罚款金额（元）</td>")
+			.contains("<td>4</td><td>罚款金额（元）</td>")
+			.contains("超出该违法行为的法定上限")
+			.contains("<td>5</td><td>违法行为</td>")
+			.contains("<td>7</td><td>决定书文号</td>")
+			.contains("与第6行重复")
+			.contains("<td>8</td><td>决定日期</td>")
+			.contains("<td>9</td><td>案件来源</td>")
+			.contains("<td>9</td><td>结案日期</td>")
+			.doesNotContain("<td>2</td>")
+			.doesNotContain("<td>6</td>");
+
+		Matcher link = Pattern.compile("/enforcement/import/errors/[0-9a-f-]+\\.xlsx").matcher(page);
+		assertThat(link.find()).isTrue();
+		byte[] annotated = mvc.perform(get(link.group()).session(staff)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(annotated))) {
+			Sheet s = book.getSheetAt(0);
+			DataFormatter format = new DataFormatter();
+			Row third = s.getRow(2);
+			String errors = format.formatCellValue(third.getCell(third.getLastCellNum() - 1));
+			assertThat(errors).contains("罚款金额（元）");
+		}
+	}
+
+	@Test
+	void aFileThatIsNoWorkbookIsRefusedAndEnterprisesMayNotImport() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(multipart("/enforcement/import").file(file("不是表格".getBytes())).session(staff).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"file\"")));
+		mvc.perform(get("/enforcement/import/template.xlsx").session(staff)).andExpect(status().isOk());
+		mvc.perform(get("/enforcement/import").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
+		// an enterprise outside the county's scope is a row error, not a case elsewhere
+		String wuzhong = new PartyCases(leads, cases, enterprises, jdbc).other().creditCode();
+		mvc.perform(multipart("/enforcement/import").file(file(book(null, List.of(row(wuzhong, "DATA_NOT_REPORTED", "举报",
+				"2024-01-02", null, null, null, null, null, null))))).session(SignIn.session(mvc, "xc.staff")).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("不在您辖区")));
+	}
+}

@@ -1,0 +1,126 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * 双公示 on the public portal (行政处罚法(2021) art.48): anyone finds the published decisions by name, credit code or
+ * 文号 and by county; a decision's page shows the violation, basis, penalty and fine and no personal data (no
+ * investigator, statement or mitigation reasons); a withdrawn publication stays listed as withdrawn with its day and
+ * reason (while the stable API drops it); a decision never published is not found; a malformed region is a 400.
+ */
+@IntegrationTest
+class PublicPenaltyPagesIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PenaltyCases cases;
+
+	@Autowired
+	Leads leads;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	MutableClock clock;
+
+	/** A client address of its own: public pages are rate-limited per address. */
+	static MockHttpServletRequestBuilder anonymous(String path) {
+		return get(path).with(request -> {
+			request.setRemoteAddr("10.88.0." + (int) (Math.random() * 200 + 1));
+			return request;
+		});
+	}
+
+	record Published(long id, String decisionNumber, String regionCode) {
+	}
+
+	@Test
+	void publishedDecisionsAreFoundByNumberAndCountyWithoutPersonalData() throws Exception {
+		// the demo's decision with a statement and a mitigation reason (从轻: 已对涉事快递员培训并逐一回访用户)
+		Published demo = jdbc.sql("""
+				SELECT id, decision_number, region_code FROM penalty_case
+				WHERE demo AND published_on IS NOT NULL AND mitigation_reason IS NOT NULL""")
+			.query((rs, n) -> new Published(rs.getLong(1), rs.getString(2), rs.getString(3))).list().get(0);
+		mvc.perform(anonymous("/public/penalties")).andExpect(status().isOk())
+			.andExpect(content().string(containsString(demo.decisionNumber())))
+			.andExpect(content().string(containsString("/public/penalties/" + demo.id())));
+		mvc.perform(anonymous("/public/penalties?q=" + demo.decisionNumber())).andExpect(status().isOk())
+			.andExpect(content().string(containsString(demo.decisionNumber())));
+		mvc.perform(anonymous("/public/penalties?q=没有这样的企业" + UUID.randomUUID())).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(demo.decisionNumber()))))
+			.andExpect(content().string(containsString("未查询到公示的行政处罚决定")));
+		String elsewhere = demo.regionCode().startsWith("320507") ? "320506" : "320507";
+		mvc.perform(anonymous("/public/penalties?region=" + elsewhere)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(demo.decisionNumber()))));
+		mvc.perform(anonymous("/public/penalties?region=" + demo.regionCode().substring(0, 6))).andExpect(status().isOk())
+			.andExpect(content().string(containsString(demo.decisionNumber())));
+
+		mvc.perform(anonymous("/public/penalties/" + demo.id())).andExpect(status().isOk())
+			.andExpect(content().string(containsString(demo.decisionNumber())))
+			.andExpect(content().string(containsString("第54条")))
+			.andExpect(content().string(not(containsString("林执法"))))
+			.andExpect(content().string(not(containsString("冯安全"))))
+			.andExpect(content().string(not(containsString("末端人员自行所为"))))
+			.andExpect(content().string(not(containsString("逐一回访用户"))))
+			.andExpect(content().string(not(containsString("id=\"penalty-withdrawn\""))));
+	}
+
+	@Test
+	void aWithdrawnPublicationStaysListedAsWithdrawnWithItsReason() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		EnterpriseView e = new PartyCases(leads, cases, enterprises, jdbc).other();
+		String number = "吴邮管罚〔2025〕" + (100 + (int) (Math.random() * 800)) + "号" + UUID.randomUUID().toString().substring(0, 4);
+		long id = cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", "REPORT",
+				today.minusDays(40).toString(), today.minusDays(20).toString(), number, "FINE", new BigDecimal("1500"), null,
+				null));
+		cases.publish(PartyCases.ALL, id, today.minusDays(15).toString());
+		mvc.perform(anonymous("/public/penalties?q=" + number)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(number)))
+			.andExpect(content().string(not(containsString("penalty-withdrawn"))));
+
+		cases.withdrawPublication(PartyCases.ALL, id, "该决定已被行政复议机关撤销");
+		mvc.perform(anonymous("/public/penalties?q=" + number)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(number)))
+			.andExpect(content().string(containsString("penalty-withdrawn")))
+			.andExpect(content().string(containsString("该决定已被行政复议机关撤销")));
+		mvc.perform(anonymous("/public/penalties/" + id)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"penalty-withdrawn\"")))
+			.andExpect(content().string(containsString(today.toString())));
+		mvc.perform(anonymous("/api/v1/public/penalties?q=" + number)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(number))));
+	}
+
+	@Test
+	void anUnpublishedDecisionIsNotFoundAndABadRegionIsRefused() throws Exception {
+		long unpublished = jdbc.sql("SELECT id FROM penalty_case WHERE published_on IS NULL ORDER BY id LIMIT 1")
+			.query(Long.class).single();
+		mvc.perform(anonymous("/public/penalties/" + unpublished)).andExpect(status().isNotFound());
+		mvc.perform(anonymous("/public/penalties?region=32x5")).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("行政区划代码")));
+	}
+}
