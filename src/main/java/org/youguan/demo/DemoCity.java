@@ -90,12 +90,15 @@ class DemoCity implements ApplicationRunner {
 
 	private final EnforcementDemoData enforcementDemo;
 
+	private final UniversalDemoData universalDemo;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
 			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo,
 			ComplaintDemoData complaintDemo, WorkPlanDemoData workPlanDemo, InspectionDemoData inspectionDemo,
-			EnforcementDemoData enforcementDemo) {
+			EnforcementDemoData enforcementDemo, UniversalDemoData universalDemo) {
 		this.enforcementDemo = enforcementDemo;
+		this.universalDemo = universalDemo;
 		this.registry = registry;
 		this.complaintDemo = complaintDemo;
 		this.workPlanDemo = workPlanDemo;
@@ -129,6 +132,8 @@ class DemoCity implements ApplicationRunner {
 		tx.executeWithoutResult(s -> workPlanDemo.seed());
 		tx.executeWithoutResult(s -> inspectionDemo.seed());
 		tx.executeWithoutResult(s -> enforcementDemo.seed());
+		tx.executeWithoutResult(s -> seedPostalAccount());
+		tx.executeWithoutResult(s -> universalDemo.seed());
 	}
 
 	private void importRegions() {
@@ -184,6 +189,14 @@ class DemoCity implements ApplicationRunner {
 		long id = users.provision(new UserData(e.username(), e.displayName(), UserKind.ENTERPRISE, null, null,
 				demoEnterpriseCreditCode(), demoPhone(e.username()), e.roles()), DemoAccounts.PASSWORD, false, true);
 		storeToken(e, id);
+	}
+
+	/** yz.sz, bound to the city's postal company that keeps the 建制村 profiles (so after the registry). */
+	private void seedPostalAccount() {
+		DemoAccounts.Account p = DemoAccounts.POSTAL;
+		long id = users.provision(new UserData(p.username(), p.displayName(), UserKind.ENTERPRISE, null, null,
+				universalDemo.postalCompany(), demoPhone(p.username()), p.roles()), DemoAccounts.PASSWORD, false, true);
+		storeToken(p, id);
 	}
 
 	private void department(Map<String, Long> ids, String region, long bureau, String name, String duties, int order) {
