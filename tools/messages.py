@@ -1365,6 +1365,12 @@ M.update({
  "universal.standards.basis": ("依据", "Basis"),
  "universal.standards.source": ("本省规定", "Provincial rule"),
  "universal.standards.default": ("未设置，采用默认值", "Not set; the default applies"),
+ "audit.action.village.profile.create": ("登记建制村通邮信息", "Village profile created"),
+ "audit.action.village.profile.update": ("修改建制村通邮信息", "Village profile changed"),
+ "audit.action.village.profile.import": ("导入建制村通邮信息", "Village profiles imported"),
+ "audit.action.village.check.record": ("登记建制村通邮检查", "Village check recorded"),
+ "audit.object.VillageProfile": ("建制村通邮信息", "Village profile"),
+ "audit.object.VillageCheck": ("建制村通邮检查", "Village check"),
  "universal.standards.help": ("省邮政管理局在“系统管理 → 法定时限与裁量标准”中设置本省标准（universal.delivery.*），并在调整依据中注明本省规定的名称和条款。", "A provincial bureau sets its standards under System → Statutory rules (universal.delivery.*), naming its provincial rule and article as the reason."),
 })
 

@@ -317,8 +317,12 @@ class UniversalServiceIntegrationTest {
 		mvc.perform(post("/universal/villages/" + village + "/checks").session(session).with(csrf())
 			.param("checkedOn", "2026-02-03").param("deliveryMode", "DIRECT").param("deliveriesObserved", "5")
 			.param("handoverRecords", "true").param("standardDelivery", "true").param("inspectors", "王普服"))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attributeExists("errors"));
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("现场检查人员不得少于两人")));
+		mvc.perform(post("/universal/villages/" + village + "/checks").session(session).with(csrf())
+			.param("checkedOn", "9999-12-31").param("deliveryMode", "DIRECT").param("deliveriesObserved", "5")
+			.param("handoverRecords", "true").param("standardDelivery", "true").param("inspectors", "王普服、卫昆山"))
+			.andExpect(status().isBadRequest());
 		mvc.perform(post("/universal/villages/" + village + "/checks").session(session).with(csrf())
 			.param("checkedOn", "2026-02-03").param("deliveryMode", "DIRECT").param("deliveriesObserved", "5")
 			.param("handoverRecords", "true").param("standardDelivery", "true").param("inspectors", "王普服、卫昆山"))

@@ -62,7 +62,7 @@ class EnterpriseVillageController {
 		return "universal/enterprise-villages";
 	}
 
-	@GetMapping("/enterprise/villages/{code:\\d{12}}")
+	@GetMapping("/enterprise/villages/{code:\\d+}")
 	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, Model model) {
 		model.addAttribute("village", villages.get(me.scope(), code));
 		model.addAttribute("modes", DeliveryMode.values());
@@ -70,7 +70,7 @@ class EnterpriseVillageController {
 		return "universal/enterprise-village";
 	}
 
-	@PostMapping("/enterprise/villages/{code:\\d{12}}/profile")
+	@PostMapping("/enterprise/villages/{code:\\d+}/profile")
 	String save(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
 			@RequestParam(required = false) String deliveryMode, @RequestParam(required = false) Integer deliveriesPerWeek,
 			@RequestParam(required = false) Long postOfficeFacilityId,

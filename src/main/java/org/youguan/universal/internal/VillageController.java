@@ -26,6 +26,7 @@ import org.youguan.documents.ImportResult;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -112,7 +113,7 @@ class VillageController {
 		return Downloads.xlsx("建制村通邮信息.xlsx", spreadsheets.write("建制村", VillageFilters.COLUMNS, rows));
 	}
 
-	@GetMapping("/universal/villages/{code:\\d{12}}")
+	@GetMapping("/universal/villages/{code:\\d+}")
 	String show(DataScope scope, @PathVariable String code, Model model) {
 		VillageView village = villages.get(scope, code);
 		model.addAttribute("village", village);
@@ -124,7 +125,7 @@ class VillageController {
 		return "universal/village";
 	}
 
-	@PostMapping("/universal/villages/{code:\\d{12}}/profile")
+	@PostMapping("/universal/villages/{code:\\d+}/profile")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String saveProfile(DataScope scope, @PathVariable String code, @RequestParam(required = false) String deliveryMode,
 			@RequestParam(required = false) Integer deliveriesPerWeek,
@@ -138,19 +139,34 @@ class VillageController {
 						postOfficeFacilityId, postOfficeName, handoverType, handoverAddress, enterpriseCreditCode), false));
 	}
 
-	@PostMapping("/universal/villages/{code:\\d{12}}/checks")
+	/**
+	 * Records a check from the village's page: saved → back to the page with a message; refused → the page again with
+	 * every field's error and the 4xx status (nothing saved).
+	 */
+	@PostMapping("/universal/villages/{code:\\d+}/checks")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String recordCheck(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String code,
 			@RequestParam(required = false) String checkedOn, @RequestParam(required = false) String deliveryMode,
 			@RequestParam(required = false) Integer deliveriesObserved,
 			@RequestParam(required = false) Boolean handoverRecords,
 			@RequestParam(required = false) Boolean standardDelivery, @RequestParam(required = false) String findings,
-			@RequestParam(required = false) String inspectors, RedirectAttributes redirect) {
-		String here = "/universal/villages/" + code;
+			@RequestParam(required = false) String inspectors, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		List<String> team = inspectors == null ? List.of() : Arrays.asList(inspectors.split("[、,，;；\\s]+"));
-		return PageSteps.run(redirect, here, "通邮检查已登记", () -> checks.record(scope, me.bureauId(),
-				new VillageCheckData(code, checkedOn, deliveryMode, deliveriesObserved, handoverRecords, standardDelivery,
-						findings, team), false));
+		try {
+			checks.record(scope, me.bureauId(), new VillageCheckData(code, checkedOn, deliveryMode, deliveriesObserved,
+					handoverRecords, standardDelivery, findings, team), false);
+		}
+		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.NOT_FOUND) {
+				throw ex;
+			}
+			model.addAttribute("errors", ex.formErrors());
+			response.setStatus(ex.code().status());
+			return show(scope, code, model);
+		}
+		redirect.addFlashAttribute("message", "通邮检查已登记");
+		return "redirect:/universal/villages/" + code;
 	}
 
 	@GetMapping("/universal/checks")
