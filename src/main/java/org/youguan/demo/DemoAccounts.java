@@ -38,6 +38,10 @@ public final class DemoAccounts {
 	static final Account ENTERPRISE = new Account("sf.wz", "顺丰吴中营业部", "320506", null, EnumSet.of(Role.ENTERPRISE),
 			"demo-sf-wz-token");
 
+	/** The account of 中国邮政集团有限公司苏州市分公司, which keeps the demo city's 建制村 通邮 profiles. */
+	static final Account POSTAL = new Account("yz.sz", "苏州邮政普服专员", "320508", null, EnumSet.of(Role.ENTERPRISE),
+			"demo-yz-sz-token");
+
 	private DemoAccounts() {
 	}
 }

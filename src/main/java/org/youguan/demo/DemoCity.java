@@ -92,13 +92,16 @@ class DemoCity implements ApplicationRunner {
 
 	private final LicensingDemoData licensingDemo;
 
+	private final UniversalDemoData universalDemo;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
 			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo,
 			ComplaintDemoData complaintDemo, WorkPlanDemoData workPlanDemo, InspectionDemoData inspectionDemo,
-			EnforcementDemoData enforcementDemo, LicensingDemoData licensingDemo) {
+			EnforcementDemoData enforcementDemo, LicensingDemoData licensingDemo, UniversalDemoData universalDemo) {
 		this.enforcementDemo = enforcementDemo;
 		this.licensingDemo = licensingDemo;
+		this.universalDemo = universalDemo;
 		this.registry = registry;
 		this.complaintDemo = complaintDemo;
 		this.workPlanDemo = workPlanDemo;
@@ -133,6 +136,8 @@ class DemoCity implements ApplicationRunner {
 		tx.executeWithoutResult(s -> inspectionDemo.seed());
 		tx.executeWithoutResult(s -> enforcementDemo.seed());
 		tx.executeWithoutResult(s -> licensingDemo.seed());
+		tx.executeWithoutResult(s -> seedPostalAccount());
+		tx.executeWithoutResult(s -> universalDemo.seed());
 	}
 
 	private void importRegions() {
@@ -188,6 +193,14 @@ class DemoCity implements ApplicationRunner {
 		long id = users.provision(new UserData(e.username(), e.displayName(), UserKind.ENTERPRISE, null, null,
 				demoEnterpriseCreditCode(), demoPhone(e.username()), e.roles()), DemoAccounts.PASSWORD, false, true);
 		storeToken(e, id);
+	}
+
+	/** yz.sz, bound to the city's postal company that keeps the 建制村 profiles (so after the registry). */
+	private void seedPostalAccount() {
+		DemoAccounts.Account p = DemoAccounts.POSTAL;
+		long id = users.provision(new UserData(p.username(), p.displayName(), UserKind.ENTERPRISE, null, null,
+				universalDemo.postalCompany(), demoPhone(p.username()), p.roles()), DemoAccounts.PASSWORD, false, true);
+		storeToken(p, id);
 	}
 
 	private void department(Map<String, Long> ids, String region, long bureau, String name, String duties, int order) {

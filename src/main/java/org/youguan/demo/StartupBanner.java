@@ -1,5 +1,7 @@
 package org.youguan.demo;
 
+import java.util.List;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -30,8 +32,9 @@ class StartupBanner {
 			sb.append(" 演示数据（苏州市）。演示账号，密码均为 ").append(DemoAccounts.PASSWORD).append(":\n");
 			DemoAccounts.STAFF.forEach(a -> sb.append(String.format("   %-13s %s%s%n", a.username(), a.displayName(),
 					a.token() == null ? "" : "  API令牌: " + a.token())));
-			var e = DemoAccounts.ENTERPRISE;
-			sb.append(String.format("   %-13s %s  API令牌: %s%n", e.username(), e.displayName(), e.token()));
+			for (var e : List.of(DemoAccounts.ENTERPRISE, DemoAccounts.POSTAL)) {
+				sb.append(String.format("   %-13s %s  API令牌: %s%n", e.username(), e.displayName(), e.token()));
+			}
 		}
 		sb.append("========================================================");
 		System.out.println(sb);

@@ -275,6 +275,15 @@ public enum StatutoryRule {
 	/** 信用异议复核时限（快递业信用管理暂行办法(2017)） */
 	CREDIT_OBJECTION_REVIEW("credit.objection-review", "信用异议复核时限", "10", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_CREDIT_MEASURES)),
 
+	/** 城市投递频次下限：每日至少一次（邮政法(2015) 第19条） */
+	UNIVERSAL_DELIVERY_CITY("universal.delivery.city", "城市投递频次下限", "7", RuleUnit.PER_WEEK, true, Citation.of(POSTAL_LAW, 19)),
+
+	/** 乡、镇人民政府所在地投递频次下限：每周至少五次（邮政法(2015) 第19条） */
+	UNIVERSAL_DELIVERY_TOWNSHIP("universal.delivery.township", "乡镇人民政府所在地投递频次下限", "5", RuleUnit.PER_WEEK, true, Citation.of(POSTAL_LAW, 19)),
+
+	/** 建制村投递频次下限（邮政法(2015) 第19条授权的规定；各省标准不一，常见每周2–3次，由省局按本省规定设置） */
+	UNIVERSAL_DELIVERY_VILLAGE("universal.delivery.village", "建制村投递频次下限（按省规定）", "3", RuleUnit.PER_WEEK, false, Citation.of(POSTAL_LAW, 19), Citation.of(LOCAL_PRACTICE)),
+
 	/** 统计报表报送截止日（次月）（邮政行业统计报表制度（未确认，可配置）） */
 	STATISTICS_REPORT_DUE_DAY("statistics.report-due-day", "统计报表报送截止日（次月）", "5", RuleUnit.DAY_OF_MONTH, false, Citation.of(STATISTICS_REPORTING_SYSTEM));
 

@@ -1,0 +1,12 @@
+package org.youguan.universal;
+
+import java.time.LocalDate;
+
+/**
+ * A recorded 通邮 check as lists and pages show it.
+ * @param inspectors the names of the inspectors, separated by 、
+ */
+public record VillageCheck(long id, String villageCode, String villageName, LocalDate checkedOn,
+		DeliveryMode deliveryMode, int deliveriesObserved, boolean handoverRecords, boolean standardDelivery,
+		String findings, String inspectors, int inspectorCount) {
+}

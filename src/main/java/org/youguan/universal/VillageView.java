@@ -1,0 +1,19 @@
+package org.youguan.universal;
+
+import java.time.LocalDate;
+
+/**
+ * A 建制村 of the register with its 通邮 profile as lists and pages show it; the profile's fields are null while the
+ * village has no profile (未登记).
+ * @param belowStandard whether the profile's deliveries a week are below the province's village standard
+ */
+public record VillageView(String code, String name, String streetName, String countyCode, String countyName,
+		DeliveryMode deliveryMode, Integer deliveriesPerWeek, Long postOfficeFacilityId, String postOfficeName,
+		String handoverType, String handoverAddress, String enterpriseCreditCode, LocalDate lastCheckedOn,
+		Boolean lastCheckStandard, boolean belowStandard) {
+
+	/** Whether the village has a profile. */
+	public boolean registered() {
+		return deliveryMode != null;
+	}
+}

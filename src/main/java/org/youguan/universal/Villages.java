@@ -1,0 +1,386 @@
+package org.youguan.universal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.region.Region;
+import org.youguan.region.Regions;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityKind;
+import org.youguan.registry.FacilityView;
+
+/**
+ * The 建制村 register: every 村委会 of the region module's village list (a 建制村 is a 村委会 row; DOMAIN.md "Universal
+ * service") with its 通邮 profile — delivery mode, deliveries a week, serving post office, handover point — and its last
+ * check. Staff see the villages of their region; the postal enterprise sees and keeps its own profiles and may start the
+ * profile of a village nobody keeps yet in its city (邮政法(2015) art.15, 19: the postal enterprise provides the
+ * universal service, the bureau supervises it).
+ */
+@Service
+public class Villages {
+
+	/** What makes a village-level region row a 建制村 (the acceptance check counts the same rows). */
+	static final String VILLAGE_COMMITTEE = "v.level = 'VILLAGE' AND v.name LIKE '%村委会%'";
+
+	private static final String FROM = """
+			FROM region_name v LEFT JOIN village_profile p ON p.village_code = v.code
+			LEFT JOIN LATERAL (SELECT c.checked_on, c.standard_delivery FROM village_check c WHERE c.village_code = v.code
+			    ORDER BY c.checked_on DESC, c.id DESC LIMIT 1) lc ON TRUE""";
+
+	private static final Map<String, String> SORTS = Map.of("code", "v.code", "name", "v.name", "mode", "p.delivery_mode",
+			"deliveries", "p.deliveries_per_week", "last_check", "lc.checked_on");
+
+	/** The filters of the register: region (any level), delivery mode or 未登记, below the standard. */
+	public record Filter(String region, DeliveryMode mode, boolean unregistered, boolean belowStandard) {
+
+		public static final Filter NONE = new Filter(null, null, false, false);
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Regions regions;
+
+	private final Enterprises enterprises;
+
+	private final Facilities facilities;
+
+	private final DeliveryStandards standards;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Villages(JdbcClient jdbc, Regions regions, Enterprises enterprises, Facilities facilities,
+			DeliveryStandards standards, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+		this.enterprises = enterprises;
+		this.facilities = facilities;
+		this.standards = standards;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * A page of the register within the caller's scope (staff: their region; an enterprise: its own profiles and the
+	 * villages of its city nobody keeps yet), searched by village, post office or handover address.
+	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
+	 */
+	public PageResult<VillageView> list(DataScope scope, Filter filter, PageQuery page) {
+		String region = filter.region() == null ? "" : filter.region().strip();
+		String minimum = minimumExpression(scope, region);
+		Listing listing = Listing.from(FROM)
+			.countFrom("FROM region_name v LEFT JOIN village_profile p ON p.village_code = v.code")
+			.where(VILLAGE_COMMITTEE);
+		listing = scoped(listing, scope);
+		listing = listing.where(RegionPrefix.of(region).predicate("v.code"))
+			.where(filter.mode() != null, "p.delivery_mode = :mode", "mode", filter.mode() == null ? "" : filter.mode().name());
+		if (filter.unregistered()) {
+			listing = listing.where("p.village_code IS NULL");
+		}
+		if (filter.belowStandard()) {
+			listing = listing.where("p.deliveries_per_week < " + minimum);
+		}
+		return listing.search(page, "v.name", "p.post_office_name", "p.handover_address")
+			.sorts(SORTS, "code", "v.code")
+			.page(jdbc, select(minimum), page, Rows.of(VillageView.class));
+	}
+
+	/**
+	 * One village of the register with its profile.
+	 * @throws DomainException not found (404) when the code is no 建制村 or lies outside the caller's scope
+	 */
+	public VillageView get(DataScope scope, String code) {
+		if (code == null || !code.matches("\\d{12}")) {
+			throw DomainException.notFound("建制村", code);
+		}
+		Listing listing = scoped(Listing.from(FROM).where(VILLAGE_COMMITTEE), scope).where("v.code = :code",
+				Map.of("code", code));
+		return jdbc.sql(select(minimumExpression(scope, code)) + " " + FROM + listing.whereClause())
+			.params(listing.params())
+			.query(Rows.of(VillageView.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("建制村", code));
+	}
+
+	/** The number of 建制村 (村委会 rows of the region list) in a region, {@code ""} for the whole country. */
+	public long count(String region) {
+		return jdbc.sql("SELECT count(*) FROM region_name v WHERE " + VILLAGE_COMMITTEE + " AND "
+				+ RegionPrefix.of(region).predicate("v.code")).query(Long.class).single();
+	}
+
+	/**
+	 * A profile checked as it would be saved: the village a 建制村 in the caller's scope, which an enterprise may keep
+	 * (its own profile, or one nobody keeps in its city), the mode, 0–14 deliveries a week, the serving post office a
+	 * registered 邮政普遍服务营业场所 when an id is given, the keeping enterprise a registered postal enterprise (for
+	 * staff: named, or the one keeping the profile already; for an enterprise: itself), a handover address unless the
+	 * mode is 直接通邮.
+	 * @throws InvalidValueException naming every field that fails (villageCode, deliveryMode, deliveriesPerWeek,
+	 *         postOfficeFacilityId, postOfficeName, handoverType, handoverAddress, enterpriseCreditCode)
+	 */
+	public Profile check(DataScope scope, VillageProfileData data) {
+		Validation v = new Validation();
+		String code = clean(data.villageCode());
+		Optional<Region> village = Optional.empty();
+		if (code == null || code.isEmpty()) {
+			v.require("villageCode", false, "required", "请填写建制村代码（村委会的12位行政区划代码）");
+		}
+		else if (!code.matches("\\d{12}")) {
+			v.require("villageCode", false, "format", "建制村代码应为12位数字：" + code);
+		}
+		else {
+			village = regions.find(code).filter(r -> r.name().contains("村委会") && r.code().length() == 12);
+			v.require("villageCode", village.isPresent(), "exists", "建制村代码不是行政区划中的村委会：" + code);
+		}
+		Optional<String> owner = code == null || village.isEmpty() ? Optional.empty() : owner(code);
+		String enterpriseCode;
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			enterpriseCode = scope.enterpriseCreditCode();
+			if (village.isPresent()) {
+				v.require("villageCode", owner.map(enterpriseCode::equals).orElseGet(() -> inCityOf(enterpriseCode, code)),
+						"owner", "该建制村的通邮信息由其他邮政企业维护或不在本企业服务的城市，您只能维护本企业的建制村通邮信息");
+			}
+		}
+		else {
+			// a profile someone keeps already stays with that enterprise unless the row names another
+			enterpriseCode = Optional.ofNullable(clean(data.enterpriseCreditCode())).or(() -> owner).orElse(null);
+			if (village.isPresent()) {
+				scope.requireWithin(v, "villageCode", code, "建制村");
+			}
+		}
+		Optional<EnterpriseView> enterprise = enterpriseCode == null || enterpriseCode.isEmpty() ? Optional.empty()
+				: enterprises.findByCreditCode(enterpriseCode);
+		if (enterpriseCode == null || enterpriseCode.isEmpty()) {
+			v.require("enterpriseCreditCode", false, "required", "请填写维护该建制村通邮信息的邮政企业的统一社会信用代码");
+		}
+		else {
+			v.require("enterpriseCreditCode", enterprise.filter(e -> e.type() == EnterpriseType.POSTAL).isPresent(),
+					"postal", "邮政企业（统一社会信用代码" + enterpriseCode + "）未在市场主体中登记为邮政企业");
+		}
+		DeliveryMode mode = DeliveryMode.parse(data.deliveryMode());
+		if (data.deliveryMode() == null || data.deliveryMode().isBlank()) {
+			v.require("deliveryMode", false, "required", "请选择通邮方式");
+		}
+		else {
+			v.require("deliveryMode", mode != null, "dictionary", "通邮方式应为直接通邮、邮乐购站、村邮站、其他交接点之一");
+		}
+		Integer perWeek = data.deliveriesPerWeek();
+		v.require("deliveriesPerWeek", perWeek != null, "required", "请填写每周投递频次");
+		if (perWeek != null) {
+			v.require("deliveriesPerWeek", perWeek >= 0 && perWeek <= 14, "range", "每周投递频次应在0至14次之间");
+		}
+		String postOffice = clean(data.postOfficeName());
+		Long facilityId = data.postOfficeFacilityId();
+		if (facilityId != null) {
+			Optional<FacilityView> facility = facilities.readable(DataScope.all(), List.of(facilityId)).values().stream()
+				.filter(f -> f.kind() == FacilityKind.POST_OFFICE)
+				.findFirst();
+			v.require("postOfficeFacilityId", facility.isPresent(), "exists",
+					"服务邮政局所（设施编号" + facilityId + "）不是已登记的邮政普遍服务营业场所");
+			if (facility.isPresent()) {
+				postOffice = facility.get().name();
+			}
+		}
+		String handoverType = clean(data.handoverType());
+		String handoverAddress = clean(data.handoverAddress());
+		v.maxLength("postOfficeName", "服务邮政局所", postOffice, 100)
+			.maxLength("handoverType", "交接点类型", handoverType, 50)
+			.maxLength("handoverAddress", "交接点地址", handoverAddress, 200);
+		if (mode != null && mode != DeliveryMode.DIRECT) {
+			v.require("handoverAddress", handoverAddress != null && !handoverAddress.isEmpty(), "required",
+					"通邮方式为" + mode.label() + "时请填写交接点地址");
+		}
+		v.throwIfInvalid();
+		return new Profile(code, mode, perWeek, facilityId, emptyToNull(postOffice), emptyToNull(handoverType),
+				emptyToNull(handoverAddress), enterpriseCode, owner.isPresent());
+	}
+
+	/** A checked profile, ready to save ({@link #check}). */
+	public record Profile(String villageCode, DeliveryMode mode, int deliveriesPerWeek, Long postOfficeFacilityId,
+			String postOfficeName, String handoverType, String handoverAddress, String enterpriseCreditCode,
+			boolean exists) {
+	}
+
+	/**
+	 * Saves a village's profile (new or changed) and records the change in the audit trail with before and after.
+	 * @throws AccessRefusedException (403, field villageCode) when an enterprise changes a profile another enterprise
+	 *         keeps, or a village outside its city
+	 * @throws DomainException not found (404) for a staff member's village outside their region
+	 * @throws InvalidValueException naming every field that fails ({@link #check})
+	 */
+	@Transactional
+	public void saveProfile(DataScope scope, VillageProfileData data, boolean demo) {
+		String code = clean(data.villageCode());
+		if (code != null && code.matches("\\d{12}")) {
+			if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+				Optional<String> owner = owner(code);
+				if (owner.isPresent() ? !owner.get().equals(scope.enterpriseCreditCode())
+						: !inCityOf(scope.enterpriseCreditCode(), code)) {
+					throw new AccessRefusedException("villageCode", "该建制村的通邮信息由其他邮政企业维护或不在本企业服务的城市，您只能维护本企业的建制村通邮信息");
+				}
+			}
+			else if (!scope.containsRegion(code)) {
+				throw DomainException.notFound("建制村", code);
+			}
+		}
+		save(check(scope, data), demo);
+	}
+
+	/** Writes checked profiles (the import's commit; each audited). */
+	@Transactional
+	public void save(List<Profile> profiles, boolean demo) {
+		profiles.forEach(p -> save(p, demo));
+	}
+
+	private void save(Profile p, boolean demo) {
+		Map<String, Object> before = snapshot(p.villageCode());
+		jdbc.sql("""
+				INSERT INTO village_profile (village_code, delivery_mode, deliveries_per_week, post_office_facility_id,
+				    post_office_name, handover_type, handover_address, enterprise_credit_code, updated_at, updated_by, demo)
+				VALUES (:code, :mode, :perWeek, :facility, :office, :type, :address, :enterprise, :at, :by, :demo)
+				ON CONFLICT (village_code) DO UPDATE SET delivery_mode = EXCLUDED.delivery_mode,
+				    deliveries_per_week = EXCLUDED.deliveries_per_week, post_office_facility_id = EXCLUDED.post_office_facility_id,
+				    post_office_name = EXCLUDED.post_office_name, handover_type = EXCLUDED.handover_type,
+				    handover_address = EXCLUDED.handover_address, enterprise_credit_code = EXCLUDED.enterprise_credit_code,
+				    updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""")
+			.param("code", p.villageCode())
+			.param("mode", p.mode().name())
+			.param("perWeek", p.deliveriesPerWeek())
+			.param("facility", p.postOfficeFacilityId())
+			.param("office", p.postOfficeName())
+			.param("type", p.handoverType())
+			.param("address", p.handoverAddress())
+			.param("enterprise", p.enterpriseCreditCode())
+			.param("at", OffsetDateTime.now(clock))
+			.param("by", actor())
+			.param("demo", demo)
+			.update();
+		Map<String, Object> after = snapshot(p.villageCode());
+		audit.record(AuditEntry.of(before == null ? "village.profile.create" : "village.profile.update", "VillageProfile",
+				p.villageCode(), (before == null ? "登记" : "修改") + "建制村“" + regions.name(p.villageCode()) + "”通邮信息："
+						+ p.mode().label() + "，每周投递" + p.deliveriesPerWeek() + "次")
+			.states(before, after)
+			.inRegion(p.villageCode()));
+	}
+
+	private Map<String, Object> snapshot(String code) {
+		return jdbc.sql("""
+				SELECT delivery_mode, deliveries_per_week, post_office_facility_id, post_office_name, handover_type,
+				    handover_address, enterprise_credit_code FROM village_profile WHERE village_code = :code""")
+			.param("code", code)
+			.query((rs, n) -> {
+				Map<String, Object> m = new LinkedHashMap<>();
+				m.put("deliveryMode", rs.getString("delivery_mode"));
+				m.put("deliveriesPerWeek", rs.getInt("deliveries_per_week"));
+				m.put("postOfficeFacilityId", rs.getObject("post_office_facility_id"));
+				m.put("postOfficeName", rs.getString("post_office_name"));
+				m.put("handoverType", rs.getString("handover_type"));
+				m.put("handoverAddress", rs.getString("handover_address"));
+				m.put("enterpriseCreditCode", rs.getString("enterprise_credit_code"));
+				return m;
+			})
+			.optional()
+			.orElse(null);
+	}
+
+	/** The credit code of the enterprise keeping the village's profile, if it has one. */
+	Optional<String> owner(String code) {
+		return jdbc.sql("SELECT enterprise_credit_code FROM village_profile WHERE village_code = :code")
+			.param("code", code)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Whether the village lies in the city (first four digits) where the enterprise is registered. */
+	private boolean inCityOf(String creditCode, String villageCode) {
+		return enterpriseCity(creditCode).map(villageCode::startsWith).orElse(false);
+	}
+
+	private Optional<String> enterpriseCity(String creditCode) {
+		return enterprises.findByCreditCode(creditCode)
+			.map(EnterpriseView::regionCode)
+			.filter(r -> r != null && r.length() >= 4)
+			.map(r -> r.substring(0, 4));
+	}
+
+	/** Staff by region; an enterprise its own profiles and the villages of its city nobody keeps yet. */
+	private Listing scoped(Listing listing, DataScope scope) {
+		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
+			return listing.scope(scope, "v.code");
+		}
+		String city = enterpriseCity(scope.enterpriseCreditCode()).orElse(null);
+		String unkept = city == null ? "FALSE" : "(p.village_code IS NULL AND " + RegionPrefix.of(city).predicate("v.code") + ")";
+		return listing.where("(p.enterprise_credit_code = :scopeEnterprise OR " + unkept + ")", scope.params());
+	}
+
+	private static String select(String minimum) {
+		return """
+				SELECT v.code, v.name, (SELECT s.name FROM region_name s WHERE s.code = v.parent_code) AS street_name,
+				    substr(v.code, 1, 6) AS county_code,
+				    (SELECT c.name FROM region_name c WHERE c.code = substr(v.code, 1, 6)) AS county_name,
+				    p.delivery_mode, p.deliveries_per_week, p.post_office_facility_id, p.post_office_name, p.handover_type,
+				    p.handover_address, p.enterprise_credit_code, lc.checked_on AS last_checked_on,
+				    lc.standard_delivery AS last_check_standard,
+				    COALESCE(p.deliveries_per_week < %s, FALSE) AS below_standard""".formatted(minimum);
+	}
+
+	/**
+	 * The village standard as SQL for the rows of a list: one number when the list lies inside one province, else a
+	 * CASE over the provinces (each province's value written in as digits, as {@link RegionPrefix} writes codes).
+	 */
+	private String minimumExpression(DataScope scope, String region) {
+		String within = region != null && region.length() >= 2 ? region
+				: scope.kind() == DataScope.Kind.REGION && scope.regionPrefix().length() >= 2 ? scope.regionPrefix()
+				: scope.kind() == DataScope.Kind.ENTERPRISE ? enterpriseCity(scope.enterpriseCreditCode()).orElse("") : "";
+		if (within.length() >= 2) {
+			return Integer.toString(standards.villageMinimum(RegionPrefix.of(within).code()));
+		}
+		StringJoiner cases = new StringJoiner(" ", "CASE substr(v.code, 1, 2) ", " ELSE "
+				+ standards.villageMinimum("0") + " END");
+		for (Region province : regions.children("0")) {
+			if (province.code().matches("\\d{2}")) {
+				cases.add("WHEN '" + province.code() + "' THEN " + standards.villageMinimum(province.code()));
+			}
+		}
+		return cases.toString();
+	}
+
+	/** The text without the spaces around it; null when blank. */
+	static String clean(String s) {
+		return s == null ? null : Text.blankToNull(s.replace('\u3000', ' ').strip());
+	}
+
+	private static String emptyToNull(String s) {
+		return s == null || s.isEmpty() ? null : s;
+	}
+
+	private static String actor() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
+	}
+}

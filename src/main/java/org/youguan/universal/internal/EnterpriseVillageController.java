@@ -1,0 +1,106 @@
+package org.youguan.universal.internal;
+
+import java.io.IOException;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Downloads;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
+import org.youguan.org.CurrentUser;
+import org.youguan.platform.BackgroundJobs;
+import org.youguan.universal.DeliveryMode;
+import org.youguan.universal.DeliveryStandards;
+import org.youguan.universal.VillageProfileData;
+import org.youguan.universal.VillageProfileImport;
+import org.youguan.universal.Villages;
+
+/**
+ * The postal enterprise's 建制村 pages on its portal: its own profiles and the villages of its city nobody keeps yet
+ * (another enterprise's profile is not found), the form to keep a profile, and the import of its list.
+ */
+@Controller
+@PreAuthorize(UniversalAccess.ENTERPRISE)
+class EnterpriseVillageController {
+
+	private final Villages villages;
+
+	private final VillageProfileImport imports;
+
+	private final DeliveryStandards standards;
+
+	private final BackgroundJobs jobs;
+
+	EnterpriseVillageController(Villages villages, VillageProfileImport imports, DeliveryStandards standards,
+			BackgroundJobs jobs) {
+		this.villages = villages;
+		this.imports = imports;
+		this.standards = standards;
+		this.jobs = jobs;
+	}
+
+	@GetMapping("/enterprise/villages")
+	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request,
+			@RequestParam(required = false) String mode, @RequestParam(required = false) Boolean below, Model model) {
+		PageQuery query = request.toPage();
+		model.addAttribute("result", villages.list(me.scope(), VillageFilters.of(null, mode, below), query));
+		model.addAttribute("query", query);
+		model.addAttribute("modes", DeliveryMode.values());
+		return "universal/enterprise-villages";
+	}
+
+	@GetMapping("/enterprise/villages/{code:\\d+}")
+	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, Model model) {
+		model.addAttribute("village", villages.get(me.scope(), code));
+		model.addAttribute("modes", DeliveryMode.values());
+		model.addAttribute("standard", standards.villageMinimum(code));
+		return "universal/enterprise-village";
+	}
+
+	@PostMapping("/enterprise/villages/{code:\\d+}/profile")
+	String save(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
+			@RequestParam(required = false) String deliveryMode, @RequestParam(required = false) Integer deliveriesPerWeek,
+			@RequestParam(required = false) Long postOfficeFacilityId,
+			@RequestParam(required = false) String postOfficeName, @RequestParam(required = false) String handoverType,
+			@RequestParam(required = false) String handoverAddress, RedirectAttributes redirect) {
+		String here = "/enterprise/villages/" + code;
+		return PageSteps.run(redirect, here, "建制村通邮信息已保存", () -> villages.saveProfile(me.scope(),
+				new VillageProfileData(code, deliveryMode, deliveriesPerWeek, postOfficeFacilityId, postOfficeName,
+						handoverType, handoverAddress, null), false));
+	}
+
+	@GetMapping("/enterprise/villages/import")
+	String importForm() {
+		return "universal/enterprise-import";
+	}
+
+	@GetMapping("/enterprise/villages/import/template.xlsx")
+	ResponseEntity<byte[]> template() {
+		return Downloads.xlsx("建制村通邮信息导入模板.xlsx", imports.template());
+	}
+
+	@PostMapping("/enterprise/villages/import")
+	String upload(@AuthenticationPrincipal CurrentUser me, @RequestParam(name = "file", required = false) MultipartFile file,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+		return VillageController.ImportPage.run(imports, jobs, me, me.scope(), file, model, redirect, response,
+				"universal/enterprise-import", "/enterprise/villages");
+	}
+
+	@GetMapping("/enterprise/villages/import/errors/{id}.xlsx")
+	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		return VillageController.ImportPage.errors(jobs, me, id);
+	}
+}

@@ -1,0 +1,20 @@
+package org.youguan.universal.internal;
+
+/** Who may do what in the universal-service pages and API: the {@code @PreAuthorize} rules they share. */
+final class UniversalAccess {
+
+	/** Staff and leaders read the register, the checks and the figures of their region. */
+	static final String READERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')";
+
+	/** Staff, bureau administrators and the system administrator record checks and correct profiles; leaders read. */
+	static final String WRITERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
+
+	/** The postal enterprise keeps its own profiles on its portal. */
+	static final String ENTERPRISE = "hasRole('ENTERPRISE')";
+
+	/** Staff who write, and the enterprise: who may save a profile through the API. */
+	static final String PROFILE_WRITERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF','ENTERPRISE')";
+
+	private UniversalAccess() {
+	}
+}

@@ -1,0 +1,145 @@
+package org.youguan.universal.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresQuery;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageResult;
+import org.youguan.org.CurrentUser;
+import org.youguan.universal.DeliveryStandard;
+import org.youguan.universal.DeliveryStandards;
+import org.youguan.universal.UniversalFigures;
+import org.youguan.universal.VillageCheck;
+import org.youguan.universal.VillageCheckData;
+import org.youguan.universal.VillageChecks;
+import org.youguan.universal.VillageProfileData;
+import org.youguan.universal.VillageView;
+import org.youguan.universal.Villages;
+
+/**
+ * The universal-service API: the period's figures (a stable contract), the 建制村 register and a village's profile
+ * (the postal enterprise saves its own), the 通邮 checks and the delivery-frequency standards.
+ */
+@RestController
+@RequestMapping("/api/v1/universal")
+@Tag(name = "普遍服务")
+class UniversalApiController {
+
+	private final Villages villages;
+
+	private final VillageChecks checks;
+
+	private final UniversalFigures figures;
+
+	private final DeliveryStandards standards;
+
+	private final Clock clock;
+
+	UniversalApiController(Villages villages, VillageChecks checks, UniversalFigures figures,
+			DeliveryStandards standards, Clock clock) {
+		this.villages = villages;
+		this.checks = checks;
+		this.figures = figures;
+		this.standards = standards;
+		this.clock = clock;
+	}
+
+	/** The answer to a recorded check. */
+	record Created(long id) {
+	}
+
+	@GetMapping("/figures")
+	@PreAuthorize(UniversalAccess.READERS)
+	@Operation(summary = "普遍服务统计", description = "区域（region，默认本单位，须在数据权限内，否则403）和期间（from、to，YYYY-MM-DD，"
+			+ "默认本年初至今天）：villages建制村数（行政区划中的村委会）、villagesDirectlyServed通邮方式为直接通邮的建制村数、"
+			+ "villagesChecked期间内检查过的建制村数、standardDeliveryRate期间内检查的规范投递率（%，无检查为null）、"
+			+ "postOfficeApprovals营业场所撤销搬迁审批数、confidentialChecks机要通信检查数（均尚无办理功能，为0）、"
+			+ "partyPaperSameDayRate党报当日见报率（尚无检查功能，为null）。")
+	UniversalFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		String own = me.regionCode() == null ? "0" : me.regionCode();
+		return figures.figures(FiguresQuery.of(scope, region, own, from, to, LocalDate.now(clock)));
+	}
+
+	@GetMapping("/villages")
+	@PreAuthorize(UniversalAccess.PROFILE_WRITERS + " or hasRole('BUREAU_LEADER')")
+	@Operation(summary = "建制村通邮信息列表", description = "数据权限内的建制村（村委会）及其通邮信息；region按区划筛选，"
+			+ "mode为DIRECT、POSTAL_SHOP、VILLAGE_POST、OTHER或NONE（未登记），below=true只列低于投递频次标准的。"
+			+ "企业用户只看到本企业维护的和本市尚无人维护的建制村。")
+	PageResult<VillageView> list(DataScope scope, ListRequest list, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String mode, @RequestParam(required = false) Boolean below) {
+		return villages.list(scope, VillageFilters.of(region, mode, below), list.toPage());
+	}
+
+	@GetMapping("/villages/{code}")
+	@PreAuthorize(UniversalAccess.PROFILE_WRITERS + " or hasRole('BUREAU_LEADER')")
+	@Operation(summary = "建制村通邮信息", description = "不在数据权限内或不是村委会时404。")
+	VillageView village(DataScope scope, @PathVariable String code) {
+		return villages.get(scope, code);
+	}
+
+	@PutMapping("/villages/{code}/profile")
+	@PreAuthorize(UniversalAccess.PROFILE_WRITERS)
+	@Operation(summary = "保存建制村通邮信息", description = "deliveryMode（DIRECT、POSTAL_SHOP、VILLAGE_POST、OTHER）、"
+			+ "deliveriesPerWeek（0–14）、postOfficeFacilityId（登记的邮政普遍服务营业场所，可空）、postOfficeName、handoverType、"
+			+ "handoverAddress（非直接通邮时必填）、enterpriseCreditCode（工作人员填写维护的邮政企业；企业用户为本企业）。"
+			+ "企业修改其他企业维护的建制村时403。")
+	VillageView saveProfile(DataScope scope, @PathVariable String code, @RequestBody VillageProfileData data) {
+		villages.saveProfile(scope, new VillageProfileData(code, data.deliveryMode(), data.deliveriesPerWeek(),
+				data.postOfficeFacilityId(), data.postOfficeName(), data.handoverType(), data.handoverAddress(),
+				data.enterpriseCreditCode()), false);
+		return villages.get(scope, code);
+	}
+
+	@GetMapping("/checks")
+	@PreAuthorize(UniversalAccess.READERS)
+	@Operation(summary = "建制村通邮检查列表", description = "辖区内的检查，最新的在前；village按建制村代码筛选。")
+	PageResult<VillageCheck> checks(DataScope scope, ListRequest list, @RequestParam(required = false) String village) {
+		return checks.list(scope, village, list.toPage());
+	}
+
+	@PostMapping("/checks")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	@Operation(summary = "登记建制村通邮检查", description = "villageCode、checkedOn（不晚于今天）、deliveryMode、"
+			+ "deliveriesObserved（0–14）、handoverRecords、standardDelivery（规范投递）、findings（不规范时必填）、"
+			+ "inspectors（至少两名检查人员姓名）。")
+	ResponseEntity<Created> recordCheck(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestBody VillageCheckData data) {
+		if (data == null) {
+			throw new InvalidValueException("villageCode", "required", "请提交检查记录");
+		}
+		long id = checks.record(scope, me.bureauId(), data, false);
+		return ResponseEntity.created(URI.create("/api/v1/universal/checks/" + id)).body(new Created(id));
+	}
+
+	@GetMapping("/standards")
+	@PreAuthorize(UniversalAccess.READERS)
+	@Operation(summary = "投递频次标准", description = "region所在省的城市、乡镇人民政府所在地和建制村投递频次下限（次/周），"
+			+ "及其法律依据和省局设置的来源（source）；默认本单位。")
+	List<DeliveryStandard> standards(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam(required = false) String region) {
+		String own = me.regionCode() == null ? "0" : me.regionCode();
+		String r = scope.requireReadable(region == null || region.isBlank() ? own : region, "region");
+		return standards.standards(r.isEmpty() ? "0" : r);
+	}
+}

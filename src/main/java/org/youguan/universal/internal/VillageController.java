@@ -1,0 +1,258 @@
+package org.youguan.universal.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.ImportResult;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FiguresQuery;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
+import org.youguan.org.CurrentUser;
+import org.youguan.platform.BackgroundJobs;
+import org.youguan.region.Regions;
+import org.youguan.universal.DeliveryMode;
+import org.youguan.universal.DeliveryStandards;
+import org.youguan.universal.UniversalFigures;
+import org.youguan.universal.VillageCheckData;
+import org.youguan.universal.VillageChecks;
+import org.youguan.universal.VillageProfileData;
+import org.youguan.universal.VillageProfileImport;
+import org.youguan.universal.VillageView;
+import org.youguan.universal.Villages;
+
+/**
+ * The bureau's 建制村 pages: the register (search, county, mode and below-standard filters, sort, pages, .xlsx export)
+ * with this year's figures, a village's profile page with its checks and change history (staff correct the profile
+ * and record a 通邮 check there), the profile import, the checks list and the frequency standards.
+ */
+@Controller
+@PreAuthorize(UniversalAccess.READERS)
+class VillageController {
+
+	static final String ERRORS = "universal.import";
+
+	private final Villages villages;
+
+	private final VillageChecks checks;
+
+	private final VillageProfileImport imports;
+
+	private final UniversalFigures figures;
+
+	private final DeliveryStandards standards;
+
+	private final Regions regions;
+
+	private final Spreadsheets spreadsheets;
+
+	private final AuditTrail audit;
+
+	private final BackgroundJobs jobs;
+
+	private final Clock clock;
+
+	VillageController(Villages villages, VillageChecks checks, VillageProfileImport imports, UniversalFigures figures,
+			DeliveryStandards standards, Regions regions, Spreadsheets spreadsheets, AuditTrail audit,
+			BackgroundJobs jobs, Clock clock) {
+		this.villages = villages;
+		this.checks = checks;
+		this.imports = imports;
+		this.figures = figures;
+		this.standards = standards;
+		this.regions = regions;
+		this.spreadsheets = spreadsheets;
+		this.audit = audit;
+		this.jobs = jobs;
+		this.clock = clock;
+	}
+
+	@GetMapping("/universal/villages")
+	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String mode,
+			@RequestParam(required = false) Boolean below, Model model) {
+		PageQuery query = request.toPage();
+		model.addAttribute("result", villages.list(scope, VillageFilters.of(region, mode, below), query));
+		model.addAttribute("query", query);
+		model.addAttribute("modes", DeliveryMode.values());
+		String own = me.regionCode() == null ? "0" : me.regionCode();
+		model.addAttribute("areas", regions.children(own.isEmpty() ? "0" : own));
+		LocalDate today = LocalDate.now(clock);
+		model.addAttribute("figures", figures.figures(FiguresQuery.of(scope, null, own, null, null, today)));
+		model.addAttribute("standard", standards.villageMinimum(own));
+		return "universal/villages";
+	}
+
+	@GetMapping("/universal/villages/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String mode, @RequestParam(required = false) Boolean below) {
+		List<VillageView> rows = villages.list(scope, VillageFilters.of(region, mode, below), request.toExport()).items();
+		return Downloads.xlsx("建制村通邮信息.xlsx", spreadsheets.write("建制村", VillageFilters.COLUMNS, rows));
+	}
+
+	@GetMapping("/universal/villages/{code:\\d+}")
+	String show(DataScope scope, @PathVariable String code, Model model) {
+		VillageView village = villages.get(scope, code);
+		model.addAttribute("village", village);
+		model.addAttribute("modes", DeliveryMode.values());
+		model.addAttribute("standard", standards.villageMinimum(code));
+		model.addAttribute("checks", checks.ofVillage(scope, code));
+		model.addAttribute("history", audit.history(scope, "VillageProfile", code));
+		model.addAttribute("today", LocalDate.now(clock));
+		return "universal/village";
+	}
+
+	@PostMapping("/universal/villages/{code:\\d+}/profile")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String saveProfile(DataScope scope, @PathVariable String code, @RequestParam(required = false) String deliveryMode,
+			@RequestParam(required = false) Integer deliveriesPerWeek,
+			@RequestParam(required = false) Long postOfficeFacilityId,
+			@RequestParam(required = false) String postOfficeName, @RequestParam(required = false) String handoverType,
+			@RequestParam(required = false) String handoverAddress,
+			@RequestParam(required = false) String enterpriseCreditCode, RedirectAttributes redirect) {
+		String here = "/universal/villages/" + code;
+		return PageSteps.run(redirect, here, "建制村通邮信息已保存",
+				() -> villages.saveProfile(scope, new VillageProfileData(code, deliveryMode, deliveriesPerWeek,
+						postOfficeFacilityId, postOfficeName, handoverType, handoverAddress, enterpriseCreditCode), false));
+	}
+
+	/**
+	 * Records a check from the village's page: saved → back to the page with a message; refused → the page again with
+	 * every field's error and the 4xx status (nothing saved).
+	 */
+	@PostMapping("/universal/villages/{code:\\d+}/checks")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String recordCheck(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String code,
+			@RequestParam(required = false) String checkedOn, @RequestParam(required = false) String deliveryMode,
+			@RequestParam(required = false) Integer deliveriesObserved,
+			@RequestParam(required = false) Boolean handoverRecords,
+			@RequestParam(required = false) Boolean standardDelivery, @RequestParam(required = false) String findings,
+			@RequestParam(required = false) String inspectors, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		List<String> team = inspectors == null ? List.of() : Arrays.asList(inspectors.split("[、,，;；\\s]+"));
+		try {
+			checks.record(scope, me.bureauId(), new VillageCheckData(code, checkedOn, deliveryMode, deliveriesObserved,
+					handoverRecords, standardDelivery, findings, team), false);
+		}
+		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.NOT_FOUND) {
+				throw ex;
+			}
+			model.addAttribute("errors", ex.formErrors());
+			response.setStatus(ex.code().status());
+			return show(scope, code, model);
+		}
+		redirect.addFlashAttribute("message", "通邮检查已登记");
+		return "redirect:/universal/villages/" + code;
+	}
+
+	@GetMapping("/universal/checks")
+	String checks(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Model model) {
+		PageQuery query = request.toPage();
+		String own = me.regionCode() == null ? "0" : me.regionCode();
+		FiguresQuery q = FiguresQuery.of(scope, region, own, from, to, LocalDate.now(clock));
+		model.addAttribute("figures", figures.figures(q));
+		model.addAttribute("period", q);
+		model.addAttribute("result", checks.list(scope, null, query));
+		model.addAttribute("query", query);
+		return "universal/checks";
+	}
+
+	@GetMapping("/universal/standards")
+	String standards(@AuthenticationPrincipal CurrentUser me, Model model) {
+		String own = me.regionCode() == null ? "0" : me.regionCode();
+		model.addAttribute("standards", standards.standards(own));
+		model.addAttribute("province", own.length() >= 2 ? regions.name(own.substring(0, 2)) : null);
+		return "universal/standards";
+	}
+
+	@GetMapping("/universal/villages/import")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String importForm() {
+		return "universal/import";
+	}
+
+	@GetMapping("/universal/villages/import/template.xlsx")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	ResponseEntity<byte[]> template() {
+		return Downloads.xlsx("建制村通邮信息导入模板.xlsx", imports.template());
+	}
+
+	@PostMapping("/universal/villages/import")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) throws IOException {
+		return ImportPage.run(imports, jobs, me, scope, file, model, redirect, response, "universal/import",
+				"/universal/villages");
+	}
+
+	/** The rejected sheet with its error column, once, to the user who uploaded it. */
+	@GetMapping("/universal/villages/import/errors/{id}.xlsx")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		return ImportPage.errors(jobs, me, id);
+	}
+
+	/** The import page's steps, shared by the bureau's and the enterprise's import. */
+	static final class ImportPage {
+
+		private ImportPage() {
+		}
+
+		static String run(VillageProfileImport imports, BackgroundJobs jobs, CurrentUser me, DataScope scope,
+				MultipartFile file, Model model, RedirectAttributes redirect, HttpServletResponse response, String view,
+				String done) throws IOException {
+			try {
+				ImportResult result = imports.importFile(scope, file == null ? null : file.getBytes());
+				if (result.rejected()) {
+					UUID sheet = jobs.record(ERRORS, me.getUsername(), BackgroundJobs.State.REJECTED,
+							"有" + result.errors().size() + "行存在错误，未导入任何数据", "建制村通邮信息导入-错误.xlsx",
+							result.annotated());
+					model.addAttribute("rowErrors", result.errors());
+					model.addAttribute("errorSheet", sheet);
+					response.setStatus(422);
+					return view;
+				}
+				redirect.addFlashAttribute("message", "已导入建制村通邮信息" + result.imported() + "条");
+				return "redirect:" + done;
+			}
+			catch (DomainException ex) {
+				model.addAttribute("errors", ex.formErrors());
+				response.setStatus(ex.code().status());
+				return view;
+			}
+		}
+
+		static ResponseEntity<byte[]> errors(BackgroundJobs jobs, CurrentUser me, UUID id) {
+			BackgroundJobs.Result sheet = jobs.takeResult(id, ERRORS, me.getUsername())
+				.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
+			return Downloads.xlsx(sheet.name(), sheet.content());
+		}
+	}
+}

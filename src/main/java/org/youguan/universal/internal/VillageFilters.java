@@ -1,0 +1,50 @@
+package org.youguan.universal.internal;
+
+import java.util.List;
+
+import org.youguan.documents.Column;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.universal.DeliveryMode;
+import org.youguan.universal.VillageView;
+import org.youguan.universal.Villages;
+
+/** The register's filters as the list pages, the API and the export read them, and the export's columns. */
+final class VillageFilters {
+
+	static final List<Column<VillageView>> COLUMNS = List.of(Column.of("建制村代码", VillageView::code, 14),
+			Column.of("建制村", VillageView::name, 24), Column.of("乡镇/街道", VillageView::streetName, 16),
+			Column.of("县（市、区）", VillageView::countyName, 12),
+			Column.of("通邮方式", v -> v.deliveryMode() == null ? "未登记" : v.deliveryMode().label(), 10),
+			Column.of("每周投递频次", VillageView::deliveriesPerWeek, 10),
+			Column.of("低于频次标准", v -> v.belowStandard() ? "是" : "否", 10),
+			Column.of("服务邮政局所", VillageView::postOfficeName, 24), Column.of("交接点类型", VillageView::handoverType, 12),
+			Column.of("交接点地址", VillageView::handoverAddress, 30),
+			Column.of("邮政企业统一社会信用代码", VillageView::enterpriseCreditCode, 22),
+			Column.of("最近检查日期", VillageView::lastCheckedOn, 12),
+			Column.of("最近检查规范投递", v -> v.lastCheckStandard() == null ? "" : v.lastCheckStandard() ? "是" : "否", 10));
+
+	private VillageFilters() {
+	}
+
+	/**
+	 * @param mode a {@link DeliveryMode} code, {@code NONE} for villages without a profile, or blank for all
+	 * @throws InvalidValueException (field {@code mode}) for any other value
+	 */
+	static Villages.Filter of(String region, String mode, Boolean below) {
+		DeliveryMode m = null;
+		boolean unregistered = false;
+		if (mode != null && !mode.isBlank()) {
+			if (mode.strip().equals("NONE")) {
+				unregistered = true;
+			}
+			else {
+				m = DeliveryMode.parse(mode);
+				if (m == null) {
+					throw new InvalidValueException("mode", "dictionary",
+							"通邮方式（mode）应为DIRECT、POSTAL_SHOP、VILLAGE_POST、OTHER或NONE（未登记）");
+				}
+			}
+		}
+		return new Villages.Filter(region, m, unregistered, Boolean.TRUE.equals(below));
+	}
+}

@@ -1,0 +1,389 @@
+package org.youguan.universal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.documents.ImportResult;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.Bureaus;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The universal-service module on the demo city: the 建制村 register is exactly the 村委会 rows of the shipped region
+ * data, the village frequency standard is the province's, the figures equal hand-computed values, the postal
+ * enterprise keeps only its own profiles and a county sees only its villages, and a profile sheet with bad rows imports
+ * nothing and reports every bad row.
+ */
+@IntegrationTest
+class UniversalServiceIntegrationTest {
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String POSTAL = "Bearer demo-yz-sz-token";
+
+	static final String SHUNFENG = "Bearer demo-sf-wz-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Villages villages;
+
+	@Autowired
+	VillageChecks checks;
+
+	@Autowired
+	UniversalFigures figures;
+
+	@Autowired
+	DeliveryStandards standards;
+
+	@Autowired
+	VillageProfileImport imports;
+
+	@Autowired
+	StatutoryRules rules;
+
+	@Autowired
+	Bureaus bureaus;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** 村委会 rows of the shipped demo region data (the source the acceptance check counts), in a region. */
+	static long villageCommittees(String prefix) throws IOException {
+		String csv = new ClassPathResource("demo/villages-3205.csv").getContentAsString(StandardCharsets.UTF_8);
+		return csv.lines().skip(1).filter(l -> l.startsWith(prefix) && l.contains("村委会")).count();
+	}
+
+	@Test
+	void theRegisterIsEveryVillageCommitteeOfTheRegionData() throws Exception {
+		assertThat(villageCommittees("3205")).isEqualTo(934);
+		assertThat(villages.count("3205")).isEqualTo(villageCommittees("3205"));
+		for (String county : List.of("320505", "320506", "320507", "320508", "320509", "320581", "320582", "320583",
+				"320585")) {
+			assertThat(villages.count(county)).as(county).isEqualTo(villageCommittees(county));
+		}
+		mvc.perform(get("/api/v1/universal/figures?region=3205&from=2026-01-01&to=2026-12-31").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.villages").value(934));
+		// the demo gave every village a profile
+		assertThat(villages.list(DataScope.region("3205"), new Villages.Filter(null, null, true, false),
+				new PageQuery("", 0, 20, null, false)).total()).isZero();
+	}
+
+	@Test
+	void aCountySeesOnlyItsVillages() throws Exception {
+		mvc.perform(get("/api/v1/universal/villages?size=5").header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(villageCommittees("320506")))
+			.andExpect(jsonPath("$.items[0].code").value(startsWith("320506")));
+		String xiangcheng = firstVillage("320507");
+		mvc.perform(get("/api/v1/universal/villages/" + xiangcheng).header("Authorization", WUZHONG))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/universal/figures?region=3205").header("Authorization", WUZHONG))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theVillageStandardIsTheProvincesWithItsSource() throws Exception {
+		String wuzhong = firstVillage("320506");
+		assertThat(standards.villageMinimum(wuzhong)).as("catalogue default").isEqualTo(3);
+		assertThat(standards.standard(AreaType.CITY, "3205").perWeek()).isEqualTo(7);
+		assertThat(standards.standard(AreaType.TOWNSHIP, "3205").perWeek()).isEqualTo(5);
+		long below3 = below("3205", 3);
+		assertThat(villages.list(DataScope.region("3205"), new Villages.Filter(null, null, false, true),
+				new PageQuery("", 0, 20, null, false)).total()).isEqualTo(below3).isPositive();
+		long jiangsu = bureaus.findByRegion("32").orElseThrow().id();
+		try {
+			rules.override(StatutoryRule.UNIVERSAL_DELIVERY_VILLAGE, jiangsu, "32", BigDecimal.valueOf(5),
+					"江苏省邮政普遍服务实施办法 第12条：建制村每周投递不少于5次");
+			assertThat(standards.villageMinimum(wuzhong)).isEqualTo(5);
+			assertThat(standards.villageMinimum("330106001001")).as("another province keeps the default").isEqualTo(3);
+			assertThat(standards.standard(AreaType.VILLAGE, "3205").source()).contains("江苏省邮政普遍服务实施办法");
+			assertThat(villages.list(DataScope.region("3205"), new Villages.Filter(null, null, false, true),
+					new PageQuery("", 0, 20, null, false)).total()).isEqualTo(below("3205", 5)).isGreaterThan(below3);
+			mvc.perform(get("/api/v1/universal/standards").header("Authorization", WUZHONG))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$[2].area").value("VILLAGE"))
+				.andExpect(jsonPath("$[2].perWeek").value(5))
+				.andExpect(jsonPath("$[2].basis").value("邮政法(2015) 第19条；地方实践（未确认）"))
+				.andExpect(jsonPath("$[2].source").value(containsString("第12条")));
+		}
+		finally {
+			rules.clearOverride(StatutoryRule.UNIVERSAL_DELIVERY_VILLAGE, "32");
+		}
+	}
+
+	@Test
+	void figuresEqualHandComputedValues() throws Exception {
+		// 虎丘区: its 23 villages get known modes; three checks in 2020 (two villages, one not 规范)
+		List<String> huqiu = codes("320505");
+		assertThat(huqiu).hasSize((int) villageCommittees("320505"));
+		String postal = postalCompany();
+		for (int i = 0; i < huqiu.size(); i++) {
+			villages.saveProfile(DataScope.region("3205"), new VillageProfileData(huqiu.get(i), i < 5 ? "村邮站" : "直接通邮",
+					5, null, "虎丘邮政支局", i < 5 ? "村邮站" : null, i < 5 ? "虎丘区某村村邮站" : null, postal), false);
+		}
+		checks.record(DataScope.region("3205"), null, check(huqiu.get(0), "2020-03-02", true), false);
+		checks.record(DataScope.region("3205"), null, check(huqiu.get(0), "2020-06-02", false), false);
+		checks.record(DataScope.region("3205"), null, check(huqiu.get(1), "2020-09-30", true), false);
+		checks.record(DataScope.region("3205"), null, check(huqiu.get(2), "2021-01-01", false), false);
+		mvc.perform(get("/api/v1/universal/figures?region=320505&from=2020-01-01&to=2020-12-31").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.villages").value(huqiu.size()))
+			.andExpect(jsonPath("$.villagesDirectlyServed").value(huqiu.size() - 5))
+			.andExpect(jsonPath("$.villagesChecked").value(2))
+			.andExpect(jsonPath("$.standardDeliveryRate").value(66.7))
+			.andExpect(jsonPath("$.postOfficeApprovals").value(0))
+			.andExpect(jsonPath("$.confidentialChecks").value(0))
+			.andExpect(jsonPath("$.partyPaperSameDayRate").value(nullValue()));
+		mvc.perform(get("/api/v1/universal/figures?region=320505&from=2019-01-01&to=2019-12-31").header("Authorization", CITY))
+			.andExpect(jsonPath("$.villagesChecked").value(0))
+			.andExpect(jsonPath("$.standardDeliveryRate").value(nullValue()));
+		mvc.perform(get("/api/v1/universal/figures?region=3205&from=2026-13-01").header("Authorization", CITY))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("from")));
+	}
+
+	@Test
+	void checksNeedATeamOfTwoAndFindingsWhenNotStandard() throws Exception {
+		String village = firstVillage("320506");
+		long before = jdbc.sql("SELECT count(*) FROM village_check").query(Long.class).single();
+		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"villageCode":"%s","checkedOn":"2026-03-01","deliveryMode":"DIRECT","deliveriesObserved":5,
+					 "handoverRecords":true,"standardDelivery":false,"inspectors":["陈吴中"]}""".formatted(village)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("inspectors")))
+			.andExpect(content().string(containsString("findings")))
+			.andExpect(content().string(containsString("不得少于两人")));
+		assertThat(jdbc.sql("SELECT count(*) FROM village_check").query(Long.class).single()).isEqualTo(before);
+		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"villageCode":"%s","checkedOn":"2026-03-01","deliveryMode":"村邮站","deliveriesObserved":3,
+					 "handoverRecords":false,"standardDelivery":false,"findings":"交接记录缺失",
+					 "inspectors":["陈吴中","王普服"]}""".formatted(village)))
+			.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"villageCode":"%s","checkedOn":"2026-03-01","deliveryMode":"DIRECT","deliveriesObserved":5,
+					 "handoverRecords":true,"standardDelivery":true,"inspectors":["陈吴中","王普服"]}"""
+				.formatted(firstVillage("320507"))))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/universal/checks").header("Authorization", POSTAL).contentType(MediaType.APPLICATION_JSON)
+			.content("{}"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void thePostalEnterpriseKeepsOnlyItsOwnProfiles() throws Exception {
+		String own = firstVillage("320507");
+		mvc.perform(put("/api/v1/universal/villages/" + own + "/profile").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"deliveryMode\":\"VILLAGE_POST\",\"deliveriesPerWeek\":6,\"handoverType\":\"村邮站\",\"handoverAddress\":\"相城区某村村邮站\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.deliveryMode").value("VILLAGE_POST"))
+			.andExpect(jsonPath("$.deliveriesPerWeek").value(6));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'VillageProfile' AND object_id = :id")
+			.param("id", own).query(Long.class).single()).isGreaterThanOrEqualTo(2);
+		// a profile kept by another postal enterprise: neither seen nor changed by yz.sz
+		String other = codes("320507").get(1);
+		String headquarters = enterprises.list(DataScope.all(), new Enterprises.Filter(EnterpriseType.POSTAL, null, null),
+				new PageQuery("中国邮政集团有限公司", 0, 20, null, false)).items().stream()
+			.filter(e -> e.legalName().equals("中国邮政集团有限公司")).map(EnterpriseView::creditCode).findFirst().orElseThrow();
+		villages.saveProfile(DataScope.region("3205"), new VillageProfileData(other, "DIRECT", 5, null, null, null, null,
+				headquarters), false);
+		mvc.perform(put("/api/v1/universal/villages/" + other + "/profile").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"deliveryMode\":\"DIRECT\",\"deliveriesPerWeek\":1}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/universal/villages/" + other).header("Authorization", POSTAL))
+			.andExpect(status().isNotFound());
+		assertThat(villages.get(DataScope.all(), other).deliveriesPerWeek()).isEqualTo(5);
+		// an express company is no postal enterprise
+		mvc.perform(put("/api/v1/universal/villages/" + own + "/profile").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"deliveryMode\":\"DIRECT\",\"deliveriesPerWeek\":1}"))
+			.andExpect(status().isForbidden());
+		// bad input names the field
+		mvc.perform(put("/api/v1/universal/villages/" + own + "/profile").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"deliveryMode\":\"飞鸽\",\"deliveriesPerWeek\":30}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("deliveryMode")))
+			.andExpect(content().string(containsString("每周投递频次应在0至14次之间")));
+		// the leader reads only
+		mvc.perform(put("/api/v1/universal/villages/" + own + "/profile").header("Authorization", "Bearer demo-sz-leader-token")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"deliveryMode\":\"DIRECT\",\"deliveriesPerWeek\":5}"))
+			.andExpect(status().isForbidden());
+		// the portal page lists the enterprise's own village, not the other's
+		MockHttpSession session = SignIn.session(mvc, "yz.sz");
+		mvc.perform(get("/enterprise/villages").param("q", villages.get(DataScope.all(), own).name()).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(own)));
+		mvc.perform(get("/enterprise/villages/" + other).session(session)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aSheetWithBadRowsImportsNothingAndReportsEveryBadRow() throws Exception {
+		List<String> wujiang = codes("320509");
+		String a = wujiang.get(0);
+		String b = wujiang.get(1);
+		int before = villages.get(DataScope.all(), a).deliveriesPerWeek();
+		byte[] bad = sheet(List.of(List.of(a, "直接通邮", "7"), List.of("320509999999", "直接通邮", "5"),
+				List.of(b, "飞鸽传书", "5"), List.of(b, "村邮站", "20"), List.of(a, "直接通邮", "6"),
+				List.of(firstVillage("320506"), "村邮站", "5")));
+		ImportResult rejected = imports.importFile(DataScope.region("320509"), bad);
+		assertThat(rejected.rejected()).isTrue();
+		assertThat(rejected.errors()).extracting(r -> r.number()).containsExactly(3, 4, 5, 6, 7);
+		assertThat(rejected.errors().get(0).errors().get(0).field()).isEqualTo("建制村代码");
+		assertThat(rejected.errors().get(1).errors().get(0).field()).isEqualTo("通邮方式");
+		assertThat(rejected.errors().get(2).errors()).extracting(e -> e.field()).contains("每周投递频次", "交接点地址");
+		assertThat(rejected.errors().get(3).errors().get(0).message()).contains("与第2行重复");
+		assertThat(rejected.errors().get(4).errors().get(0).rule()).isEqualTo("scope");
+		assertThat(villages.get(DataScope.all(), a).deliveriesPerWeek()).as("nothing saved").isEqualTo(before);
+
+		ImportResult good = imports.importFile(DataScope.region("320509"),
+				sheet(List.of(List.of(a, "直接通邮", "7"), List.of(b, "邮乐购站", "4", "吴江邮政支局", "", "邮乐购站", "吴江区某村邮乐购站"))));
+		assertThat(good.errors()).isEmpty();
+		assertThat(good.imported()).isEqualTo(2);
+		assertThat(villages.get(DataScope.all(), a).deliveriesPerWeek()).isEqualTo(7);
+		assertThat(villages.get(DataScope.all(), b).deliveryMode()).isEqualTo(DeliveryMode.POSTAL_SHOP);
+
+		// the page answers 422 with the bad rows listed
+		mvc.perform(multipart("/universal/villages/import").file(new MockMultipartFile("file", "v.xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bad))
+			.session(SignIn.session(mvc, "sz.universal")).with(csrf()))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("import-rejected")));
+		// the template's example row passes
+		assertThat(imports.importFile(DataScope.region("3205"), imports.template()).imported()).isEqualTo(1);
+	}
+
+	@Test
+	void staffPagesListExportAndRecordAChecks() throws Exception {
+		MockHttpSession session = SignIn.session(mvc, "sz.universal");
+		mvc.perform(get("/universal/villages").param("region", "320506").param("below", "true").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"villages\"")));
+		mvc.perform(get("/universal/villages/export.xlsx").param("region", "320505").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+		mvc.perform(get("/universal/villages").param("mode", "飞鸽").session(session)).andExpect(status().isBadRequest());
+		String village = codes("320583").get(0);
+		mvc.perform(get("/universal/villages/" + village).session(session)).andExpect(status().isOk());
+		long before = checks.ofVillage(DataScope.all(), village).size();
+		mvc.perform(post("/universal/villages/" + village + "/checks").session(session).with(csrf())
+			.param("checkedOn", "2026-02-03").param("deliveryMode", "DIRECT").param("deliveriesObserved", "5")
+			.param("handoverRecords", "true").param("standardDelivery", "true").param("inspectors", "王普服"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("现场检查人员不得少于两人")));
+		mvc.perform(post("/universal/villages/" + village + "/checks").session(session).with(csrf())
+			.param("checkedOn", "9999-12-31").param("deliveryMode", "DIRECT").param("deliveriesObserved", "5")
+			.param("handoverRecords", "true").param("standardDelivery", "true").param("inspectors", "王普服、卫昆山"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/universal/villages/" + village + "/checks").session(session).with(csrf())
+			.param("checkedOn", "2026-02-03").param("deliveryMode", "DIRECT").param("deliveriesObserved", "5")
+			.param("handoverRecords", "true").param("standardDelivery", "true").param("inspectors", "王普服、卫昆山"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", "通邮检查已登记"));
+		assertThat(checks.ofVillage(DataScope.all(), village)).hasSize((int) before + 1);
+		mvc.perform(get("/universal/checks").session(session)).andExpect(status().isOk());
+		mvc.perform(get("/universal/standards").session(session)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("邮政法(2015) 第19条")));
+	}
+
+	@Test
+	void aProfileCheckNamesEveryFieldInChinese() {
+		assertThatThrownBy(() -> villages.check(DataScope.region("3205"),
+				new VillageProfileData("12345", null, null, null, null, null, null, null)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field)
+				.containsExactly("villageCode", "enterpriseCreditCode", "deliveryMode", "deliveriesPerWeek"))
+			.hasMessageContaining("建制村代码应为12位数字");
+	}
+
+	private long below(String region, int minimum) {
+		return jdbc.sql("SELECT count(*) FROM village_profile WHERE village_code LIKE '" + region
+				+ "%' AND deliveries_per_week < :m").param("m", minimum).query(Long.class).single();
+	}
+
+	private List<String> codes(String county) {
+		return villages.list(DataScope.all(), new Villages.Filter(county, null, false, false),
+				new PageQuery("", 0, 200, "code", false)).items().stream().map(VillageView::code).toList();
+	}
+
+	private String firstVillage(String county) {
+		return codes(county).get(0);
+	}
+
+	private String postalCompany() {
+		return enterprises.list(DataScope.all(), new Enterprises.Filter(EnterpriseType.POSTAL, null, null),
+				new PageQuery("苏州市分公司", 0, 5, null, false)).items().get(0).creditCode();
+	}
+
+	private static VillageCheckData check(String village, String on, boolean standard) {
+		return new VillageCheckData(village, on, "DIRECT", standard ? 5 : 2, true, standard,
+				standard ? null : "投递频次不足", List.of("王普服", "陈吴中"));
+	}
+
+	private static byte[] sheet(List<List<String>> rows) throws IOException {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = book.createSheet("建制村");
+			List<String> header = List.of("建制村代码", "通邮方式", "每周投递频次", "服务邮政局所", "局所设施编号", "交接点类型", "交接点地址");
+			Row h = sheet.createRow(0);
+			for (int i = 0; i < header.size(); i++) {
+				h.createCell(i).setCellValue(header.get(i));
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r + 1);
+				for (int i = 0; i < rows.get(r).size(); i++) {
+					row.createCell(i).setCellValue(rows.get(r).get(i));
+				}
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+}
