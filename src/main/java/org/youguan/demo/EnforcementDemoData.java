@@ -10,6 +10,8 @@ import org.youguan.enforcement.Officer;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 
@@ -40,7 +42,10 @@ class EnforcementDemoData {
 
 	private final Clock clock;
 
-	EnforcementDemoData(Leads leads, PenaltyCases cases, Enterprises enterprises, Clock clock) {
+	private final UserDirectory directory;
+
+	EnforcementDemoData(Leads leads, PenaltyCases cases, Enterprises enterprises, UserDirectory directory, Clock clock) {
+		this.directory = directory;
 		this.leads = leads;
 		this.cases = cases;
 		this.enterprises = enterprises;
@@ -101,6 +106,19 @@ class EnforcementDemoData {
 		cases.concludeInvestigation(all, notified, new PenaltyCases.Conclusion("查明当事人未按规定报送统计数据", "FINE", "2000",
 				false, null, null, null));
 		cases.notifyParty(all, notified, t.minusDays(1).toString());
+
+		// the demo enterprise account's own case (sf.wz): 已告知 yesterday, its 陈述申辩 and 听证 window open on its portal
+		directory.principal(DemoAccounts.ENTERPRISE.username())
+			.map(CurrentUser::enterpriseCreditCode)
+			.flatMap(enterprises::findByCreditCode)
+			.ifPresent(sf -> {
+				long own = file(all, sf, "DELIVERY_WITHOUT_CONSENT", "用户投诉快件未经同意投放快递驿站", t.minusDays(26),
+						t.minusDays(25));
+				cases.startInvestigation(all, own, TEAM);
+				cases.concludeInvestigation(all, own, new PenaltyCases.Conclusion(
+						"查明当事人未经用户同意将快件投放至快递驿站12件", "FINE", "6000", false, null, null, null));
+				cases.notifyParty(all, own, t.minusDays(1).toString());
+			});
 
 		// 调查取证, due within days
 		long dueSoon = file(all, city.get(7), "BRAND_UNMANAGED", "加盟网点服务标准不一，屡遭投诉", t.minusDays(86), t.minusDays(84));

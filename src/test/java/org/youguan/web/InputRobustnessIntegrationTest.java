@@ -401,6 +401,17 @@ class InputRobustnessIntegrationTest {
 				return path;
 			}
 		}
+		// an action on an object a list showed (POST /x/{id}/statement after GET /x listed id 7): /x/7/statement
+		Matcher last = Pattern.compile("^(.*\\})((?:/[^/{}]+)+)$").matcher(e.pattern());
+		if (last.matches()) {
+			// a variable's value holds a digit: ids, codes, numbers — never a sibling page such as "new" or "export.xlsx"
+			Pattern object = Pattern.compile(last.group(1).replaceAll("\\{[^}]*}", "[^/]*\\\\d[^/]*"));
+			for (String path : seen.keySet()) {
+				if (object.matcher(path).matches()) {
+					return path + last.group(2);
+				}
+			}
+		}
 		return null;
 	}
 
