@@ -59,7 +59,9 @@ class AuditCatalogue {
 		idsByType.forEach((type, ids) -> titles.put(type, objects.get(type).titles(scope, ids)));
 		List<Row> rows = new ArrayList<>(events.size());
 		for (AuditEvent e : events) {
-			AuditObjects.Title title = titles.getOrDefault(e.objectType(), Map.of()).get(e.objectId());
+			// an event about no one object (an import of many) has no title; a module's map may refuse a null key
+			AuditObjects.Title title = e.objectId() == null ? null
+					: titles.getOrDefault(e.objectType(), Map.of()).get(e.objectId());
 			String typeName = objectType(e.objectType());
 			// a title names the object by itself (a complaint number already says 申诉-…): no type name before it
 			String text = title != null ? title.text()

@@ -104,6 +104,18 @@ class AuditReadabilityIntegrationTest {
 	}
 
 	@Test
+	void anEventAboutNoOneObjectBesideOneWithAnUnreadableIdIsListedByItsTypeName() {
+		String marker = "无对象-" + UUID.randomUUID().toString().substring(0, 6);
+		tx.executeWithoutResult(s -> {
+			// an import of many records names no one object; an id that is not a number finds no title
+			audit.record(AuditEntry.of("complaint.close", "Complaint", null, marker).inRegion("320506"));
+			audit.record(AuditEntry.of("complaint.close", "Complaint", "导入批次A", marker).inRegion("320506"));
+		});
+		List<AuditCatalogue.Row> rows = catalogueRows(DataScope.region("3205"), marker);
+		assertThat(rows).extracting(AuditCatalogue.Row::objectTitle).containsExactlyInAnyOrder("申诉", "申诉 #导入批次A");
+	}
+
+	@Test
 	void registerAndAccountObjectsAreTitledByNameAndLinkedToTheirPages() {
 		var outlet = jdbc.sql("SELECT id, name FROM terminal_outlet WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
 			.query()
