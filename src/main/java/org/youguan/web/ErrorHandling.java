@@ -205,7 +205,8 @@ class ErrorHandling {
 
 	/**
 	 * A value the database refused as out of its type's range or length (SQLSTATE class 22) or a check constraint —
-	 * a validation the service should have made; answered as the user's error, logged so it gets one.
+	 * a validation the service should have made; answered as the user's error, logged so it gets one. A unique key
+	 * met (23505) is a second submission racing the first: 409, the first one stands.
 	 */
 	@ExceptionHandler(DataAccessException.class)
 	Object database(DataAccessException ex, HttpServletRequest request) {
@@ -214,6 +215,13 @@ class ErrorHandling {
 			log.warn("Input refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(),
 					ex.getMostSpecificCause().getMessage());
 			return answer(request, HttpStatus.BAD_REQUEST, "输入有误", "输入的值超出允许的长度或范围，请检查后重试", List.of());
+		}
+		if ("23505".equals(state)) {
+			// two submissions of one step raced and the second met the first's row (a double click, a retried call)
+			log.info("Unique key met on {} {}: {}", request.getMethod(), request.getRequestURI(),
+					ex.getMostSpecificCause().getMessage());
+			return answer(request, HttpStatus.CONFLICT, "重复提交", "该记录已由同时进行的另一次提交创建，请刷新后查看，不要重复提交",
+					List.of());
 		}
 		return unexpected(ex, request);
 	}
