@@ -209,7 +209,7 @@ public class InspectionOrders {
 	 */
 	@Transactional
 	public Order reply(DataScope enterprise, long id, String report, List<UploadedFile> evidence) {
-		Order o = get(enterprise, id);
+		Order o = forStep(enterprise, id);
 		if (!o.status().equals("ISSUED") && !o.status().equals("REJECTED") || o.leadRaisedOn() != null) {
 			throw DomainException.illegalTransition(o.leadRaisedOn() != null ? "该通知书已转为案件线索，不能再答复"
 					: "该通知书已答复或已验收，不能再次答复");
@@ -242,7 +242,7 @@ public class InspectionOrders {
 	 */
 	@Transactional
 	public Order decide(DataScope scope, long id, boolean accept, String note) {
-		Order o = get(scope, id);
+		Order o = forStep(scope, id);
 		if (!o.status().equals("REPLIED")) {
 			throw DomainException.illegalTransition("只有企业已答复的通知书才能验收");
 		}
@@ -270,7 +270,7 @@ public class InspectionOrders {
 	 */
 	@Transactional
 	public Order scheduleReinspection(DataScope scope, long id, LocalDate on) {
-		Order o = get(scope, id);
+		Order o = forStep(scope, id);
 		if (on == null || on.isBefore(o.issuedOn()) || on.isAfter(o.dueOn())) {
 			throw new InvalidValueException("on", "range", "复查日期（on）应在" + o.issuedOn() + "至整改期限" + o.dueOn() + "之间");
 		}
@@ -289,7 +289,7 @@ public class InspectionOrders {
 	 */
 	@Transactional
 	public Order recordReinspection(DataScope scope, long id, boolean rectified, String note) {
-		Order o = get(scope, id);
+		Order o = forStep(scope, id);
 		LocalDate today = LocalDate.now(clock);
 		if (o.reinspectionOn() == null) {
 			throw DomainException.illegalTransition("请先安排复查");
@@ -324,6 +324,15 @@ public class InspectionOrders {
 			events.publishEvent(new InspectionLeadRaised(o.recordId(), o.regionCode(), o.enterpriseCreditCode(),
 					"复查未整改（" + o.number() + "）：" + clean, today, false));
 		}
+		return get(scope, id);
+	}
+
+	/**
+	 * The order read for a step, its row locked until the step commits: a second submission of the same step (a
+	 * double click, a retried call) waits for the first and then finds the order already moved on.
+	 */
+	private Order forStep(DataScope scope, long id) {
+		jdbc.sql("SELECT id FROM rectification_order WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
 		return get(scope, id);
 	}
 
