@@ -255,6 +255,10 @@ public class LicenceApplications {
 				if (!clerk.enterprise()) {
 					clerk.scope().requireWithin(v, "regionCode", region, "经营场所所在地");
 				}
+				// an enterprise can name any place: one no bureau on the platform serves would sit in no one's queue
+				// while its 5-working-day receipt clock ran out and "accepted it by law"
+				v.require("regionCode", bureaus.serves(region), "served",
+						"经营场所所在地的邮政管理部门尚未使用本平台受理快递业务经营许可申请，请向当地邮政管理部门提出");
 			}
 		}
 		if (scope != null && capital != null && region != null) {

@@ -18,6 +18,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.youguan.audit.SignInLog;
 import org.youguan.org.UserDirectory;
@@ -71,9 +72,13 @@ class SecurityConfiguration {
 			// the token in a cookie, not in the session: an anonymous page (the public lookup, the sign-in page) must
 			// not create a session row per visit — a flood of anonymous GETs would otherwise be a flood of inserts;
 			// token callers and the anonymous public API carry no session cookie a forged request could ride on
+			// an API call outside any session carries no ambient credential either: it is anonymous, and answers 401
+			// (sign in or send a token) rather than a 403 about a CSRF token it could not have
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
 				.ignoringRequestMatchers(bearer,
-					PathPatternRequestMatcher.withDefaults().matcher("/api/v1/public/**")))
+					PathPatternRequestMatcher.withDefaults().matcher("/api/v1/public/**"),
+					new AndRequestMatcher(api,
+							SecurityConfiguration::withoutSession)))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
 				if (api.matches(request)) {
 					Problems.write(response, 401, Problems.UNAUTHORIZED, "请先登录或提供有效的API令牌（Authorization: Bearer …）");
@@ -99,6 +104,14 @@ class SecurityConfiguration {
 			.addFilterAfter(new ForcedPasswordChangeFilter(),
 					org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * Whether the request belongs to no session (no session cookie, or one of an ended session), so nothing a browser
+	 * adds on its own authenticates it: a forged cross-site request rides on a live session, which this excludes.
+	 */
+	static boolean withoutSession(HttpServletRequest request) {
+		return request.getSession(false) == null;
 	}
 
 	/**

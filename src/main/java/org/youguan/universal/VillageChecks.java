@@ -60,7 +60,7 @@ public class VillageChecks {
 	 * @param bureauId the recording bureau (null for a system caller)
 	 * @return the check's id
 	 * @throws DomainException not found (404) when the village is no 建制村 in the caller's region
-	 * @throws InvalidValueException naming every field that fails: checkedOn (required, a date, not after today),
+	 * @throws InvalidValueException villageCode when none is named; then naming every field that fails: checkedOn (required, a date, not after today),
 	 *         deliveryMode, deliveriesObserved (0–14), handoverRecords, standardDelivery, findings (required when not
 	 *         规范, at most 1000 characters), inspectors (at least two different names)
 	 */
@@ -69,7 +69,10 @@ public class VillageChecks {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			throw DomainException.notFound("建制村", data.villageCode());
 		}
-		VillageView village = villages.get(scope, data.villageCode());
+		if (data.villageCode() == null || data.villageCode().isBlank()) {
+			throw new InvalidValueException("villageCode", "required", "请选择检查的建制村（villageCode）");
+		}
+		VillageView village = villages.get(scope, data.villageCode().strip());
 		LocalDate today = LocalDate.now(clock);
 		Validation v = new Validation();
 		LocalDate on = v.date("checkedOn", "检查日期", data.checkedOn(), Validation.EARLIEST_RECORD, today);

@@ -1,5 +1,6 @@
 package org.youguan.web;
 
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.youguan.kernel.InvalidValueException;
@@ -7,17 +8,36 @@ import org.youguan.kernel.Text;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.KeyDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * JSON bodies hold text as forms do: a string value or object key carrying a control character ({@code "\u0000"}, which
- * PostgreSQL refuses) fails reading, and the API answers 400 naming the field by its JSON path.
+ * PostgreSQL refuses) fails reading, and the API answers 400 naming the field by its JSON path. And a value of the wrong
+ * JSON type is refused rather than quietly converted: a number or {@code true} where text is expected
+ * ({@code "statement":123} would be stored as a 陈述 "123"), a fraction where a whole number is expected
+ * ({@code "deliveriesPerWeek":5.5} would be saved as 5), a single value where a list is expected. Text holding a number
+ * ({@code "registeredCapital":"500000"}) stays accepted: spreadsheets and other systems send numbers as text.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonText {
+
+	@Bean
+	JsonMapperBuilderCustomizer strictShapes() {
+		return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+			.withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Collection, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+	}
 
 	@Bean
 	JacksonModule cleanTextModule() {

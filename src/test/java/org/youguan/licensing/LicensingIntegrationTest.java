@@ -351,6 +351,18 @@ class LicensingIntegrationTest {
 	}
 
 	@Test
+	void anEnterpriseCannotApplyAtAPlaceNoBureauOnThePlatformServes() throws Exception {
+		long before = jdbc.sql("SELECT count(*) FROM licence_application").query(Long.class).single();
+		// 北京市东城区: no bureau of the demo uses YouGuan there, so no one would receive it before its clock ran out
+		call(ENTERPRISE, "/api/v1/licensing/applications",
+				application(enterpriseCode(), null, "同城", "500000", "").replace("\"320506\"", "\"110101\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("regionCode"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("尚未使用本平台")));
+		assertThat(jdbc.sql("SELECT count(*) FROM licence_application").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
 	void anApplicationOutsideCompetenceIsNotAcceptedNamingTheCompetentBureau() throws Exception {
 		long id = id(call(CITY, "/api/v1/licensing/applications", application(newCreditCode(), "苏州国际快递有限公司", "国际", "3000000", ""))
 			.andExpect(status().isCreated()));

@@ -86,6 +86,14 @@ class ApiAccessIntegrationTest {
 			.andExpect(jsonPath("$.detail").value(containsString("登录")));
 	}
 
+	/** An anonymous write is told to sign in or send a token (401), not that a CSRF token is missing (403). */
+	@Test
+	void anAnonymousApiWriteAnswers401() throws Exception {
+		mvc.perform(post("/api/v1/complaints").contentType("application/json").content("{}"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.title").value("未登录或令牌无效"));
+	}
+
 	/** A signed-in page session calling a write API without the CSRF token is told so, not "no permission". */
 	@Test
 	void aSessionApiWriteWithoutTheCsrfTokenSaysSo() throws Exception {

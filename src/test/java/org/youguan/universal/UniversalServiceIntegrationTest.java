@@ -217,6 +217,25 @@ class UniversalServiceIntegrationTest {
 		mvc.perform(post("/api/v1/universal/checks").header("Authorization", POSTAL).contentType(MediaType.APPLICATION_JSON)
 			.content("{}"))
 			.andExpect(status().isForbidden());
+		// a check naming no village is a 400 on the field, not a 404 for a village called null
+		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("villageCode"));
+		// a one-name team sent as text, or a fraction of a delivery, is refused rather than converted
+		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"villageCode":"%s","checkedOn":"2026-03-01","deliveryMode":"DIRECT","deliveriesObserved":5,
+					 "handoverRecords":true,"standardDelivery":true,"inspectors":"陈吴中"}""".formatted(village)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("inspectors"));
+		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"villageCode":"%s","checkedOn":"2026-03-01","deliveryMode":"DIRECT","deliveriesObserved":5.5,
+					 "handoverRecords":true,"standardDelivery":true,"inspectors":["陈吴中","王普服"]}""".formatted(village)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("deliveriesObserved"));
+		assertThat(jdbc.sql("SELECT count(*) FROM village_check").query(Long.class).single()).isEqualTo(before + 1);
 	}
 
 	@Test

@@ -113,6 +113,19 @@ class InputEdgeCasesIntegrationTest {
 	}
 
 	@Test
+	void aNumberOrABooleanWhereTextIsExpectedIsA400RatherThanStoredAsText() throws Exception {
+		String json = complaintJson("SF" + digits());
+		mvc.perform(post("/api/v1/public/complaints").contentType(MediaType.APPLICATION_JSON)
+			.content(json.replace("\"description\":\"测试\"", "\"description\":123")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("description"));
+		mvc.perform(post("/api/v1/public/complaints").contentType(MediaType.APPLICATION_JSON)
+			.content(json.replace("\"filerName\":\"测试\"", "\"filerName\":true")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("filerName"));
+	}
+
+	@Test
 	void theErrorPageAskedForDirectlyIsNotFoundRatherThanAServerError() throws Exception {
 		mvc.perform(get("/error")).andExpect(status().isNotFound());
 		mvc.perform(get("/error").accept(MediaType.APPLICATION_JSON)).andExpect(status().isNotFound());
