@@ -15,6 +15,19 @@ public class InvalidValueException extends DomainException {
 		super(ErrorCode.INVALID_VALUE, errors.isEmpty() ? "输入有误" : errors.get(0).message(), errors);
 	}
 
+	/**
+	 * The same failures with one field's name replaced — the name a caller used for it (an API body's {@code on} for
+	 * the service's {@code deliveredOn}), so an error names a field the caller sent; other fields keep theirs.
+	 * @param field the name the service validated under
+	 * @param callerName the name in the caller's request
+	 */
+	public InvalidValueException renamed(String field, String callerName) {
+		return new InvalidValueException(fieldErrors().stream()
+			.map(e -> field.equals(e.field()) ? new FieldError(callerName, e.rule(), e.message().replace("（" + field + "）",
+					"（" + callerName + "）")) : e)
+			.toList());
+	}
+
 	/** The same failure, attributed to another field name (e.g. a form's own field). */
 	public InvalidValueException forField(String field) {
 		return new InvalidValueException(fieldErrors().stream()

@@ -30,7 +30,9 @@ import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -143,6 +145,23 @@ class CaseDocumentsIntegrationTest {
 		List<Map<String, Object>> found = docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
 		assertThat(found).as(kind).hasSize(1);
 		return found.get(0);
+	}
+
+	/** The API's steps take their date as {@code on} (and a statement as {@code text}): errors name those fields. */
+	@Test
+	void aStepsErrorsNameTheFieldsTheApiTakes() throws Exception {
+		long c = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
+				"{\"report\":\"当事人连续三个月未报送快递业务数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}")
+			.andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", "{\"on\":\"2026/01/01\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("on"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", "{\"on\":\"" + today() + "\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(everyItem(in(List.of("on", "text")))));
 	}
 
 	@Test

@@ -217,7 +217,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "事先告知", description = "on：告知日期。")
 	PenaltyCases.CaseDetail notice(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		cases.notifyParty(scope, id, d.on());
+		onDate("notifiedOn", () -> cases.notifyParty(scope, id, d.on()));
 		return cases.get(scope, id);
 	}
 
@@ -225,7 +225,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "记录陈述申辩", description = "on、text（陈述申辩内容或放弃的声明）。")
 	PenaltyCases.CaseDetail statement(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		cases.recordStatement(scope, id, d.on(), d.text());
+		onDate("statementOn", () -> onDate("statement", "text", () -> cases.recordStatement(scope, id, d.on(), d.text())));
 		return cases.get(scope, id);
 	}
 
@@ -233,7 +233,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "登记听证申请", description = "on：申请日期（告知后5个工作日内）。")
 	PenaltyCases.CaseDetail hearingRequest(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		cases.requestHearing(scope, id, d.on());
+		onDate("requestedOn", () -> cases.requestHearing(scope, id, d.on()));
 		return cases.get(scope, id);
 	}
 
@@ -275,7 +275,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "送达", description = "on：送达日期。")
 	PenaltyCases.CaseDetail deliver(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		cases.deliver(scope, id, d.on());
+		onDate("deliveredOn", () -> cases.deliver(scope, id, d.on()));
 		return cases.get(scope, id);
 	}
 
@@ -316,7 +316,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "恢复计时", description = "on：中止结束日期。")
 	PenaltyCases.CaseDetail resume(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		cases.resume(scope, id, d.on());
+		onDate("endedOn", () -> cases.resume(scope, id, d.on()));
 		return cases.get(scope, id);
 	}
 
@@ -324,7 +324,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "公示处罚决定（双公示）", description = "on：公示日期。")
 	PenaltyCases.CaseDetail publish(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		cases.publish(scope, id, d.on());
+		onDate("publishedOn", () -> cases.publish(scope, id, d.on()));
 		return cases.get(scope, id);
 	}
 
@@ -352,4 +352,18 @@ class EnforcementApiController {
 		}
 	}
 
+
+	/** Runs a step whose date the API calls {@code on}: its errors name {@code on}, not the service's own field. */
+	private static void onDate(String field, Runnable step) {
+		onDate(field, "on", step);
+	}
+
+	private static void onDate(String field, String callerName, Runnable step) {
+		try {
+			step.run();
+		}
+		catch (InvalidValueException ex) {
+			throw ex.renamed(field, callerName);
+		}
+	}
 }
