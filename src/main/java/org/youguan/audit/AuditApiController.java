@@ -82,7 +82,7 @@ class AuditApiController {
 			+ "除逐条校验外，核对签名，并核对审计链仍含检查点记录的封印及其MAC；否则说明检查点之前的历史被改写或删除。")
 	ChainVerification verifyAgainst(@RequestBody String checkpointFile) {
 		if (checkpointFile.length() > AuditController.MAX_CHECKPOINT_BYTES) {
-			throw new InvalidValueException("checkpoint", "size", "检查点文件过大（应小于16KB）");
+			throw InvalidValueException.tooLarge("checkpoint", "检查点文件过大（应小于16KB）");
 		}
 		audit.sealPending();
 		return audit.verifyChain(checkpointFile);

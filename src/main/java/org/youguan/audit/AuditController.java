@@ -152,7 +152,7 @@ class AuditController {
 
 	static String checkpointText(MultipartFile file) {
 		if (file.getSize() > MAX_CHECKPOINT_BYTES) {
-			throw new InvalidValueException("checkpoint", "size", "检查点文件过大（应小于16KB）：请上传从审计日志页面下载的检查点文件");
+			throw InvalidValueException.tooLarge("checkpoint", "检查点文件过大（应小于16KB）：请上传从审计日志页面下载的检查点文件");
 		}
 		try {
 			return new String(file.getBytes(), StandardCharsets.UTF_8);

@@ -94,7 +94,7 @@ class CalendarController {
 				throw new InvalidValueException("file", "required", "请选择要上传的文件");
 			}
 			if (file.getSize() > MAX_FILE) {
-				throw new InvalidValueException("file", "size", "日历文件不能超过2MB");
+				throw InvalidValueException.tooLarge("file", "日历文件不能超过2MB");
 			}
 			List<Integer> loaded = years.load(file.getBytes(), file.getOriginalFilename(), user.getUsername());
 			redirect.addFlashAttribute("message", "已加载 " + loaded + " 年的工作日历");

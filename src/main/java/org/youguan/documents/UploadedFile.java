@@ -37,7 +37,7 @@ public record UploadedFile(String fileName, byte[] content) {
 			throw new InvalidValueException(field, "required", label + "：文件为空");
 		}
 		if (content.length > maxBytes) {
-			throw new InvalidValueException(field, "size", label + "“" + fileName + "”超过" + maxBytes / 1024 / 1024 + "MB");
+			throw InvalidValueException.tooLarge(field, label + "“" + fileName + "”超过" + maxBytes / 1024 / 1024 + "MB");
 		}
 		if (startsWith(0xFF, 0xD8, 0xFF)) {
 			OfficeFiles.requireImageWithinLimits(content, field, label + "“" + fileName + "”");

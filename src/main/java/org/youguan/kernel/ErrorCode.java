@@ -10,6 +10,7 @@ public enum ErrorCode {
 	ACCESS_DENIED("无权访问", 403),
 	ILLEGAL_TRANSITION("当前状态不允许此操作", 409),
 	DUPLICATE("重复", 409),
+	TOO_LARGE("文件过大", 413),
 	RULE_VIOLATION("不符合规定", 422),
 	IMPORT_REJECTED("导入被拒绝", 422);
 

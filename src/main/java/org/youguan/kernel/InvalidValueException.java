@@ -12,7 +12,21 @@ public class InvalidValueException extends DomainException {
 	}
 
 	public InvalidValueException(List<FieldError> errors) {
-		super(ErrorCode.INVALID_VALUE, errors.isEmpty() ? "输入有误" : errors.get(0).message(), errors);
+		this(ErrorCode.INVALID_VALUE, errors);
+	}
+
+	private InvalidValueException(ErrorCode code, List<FieldError> errors) {
+		super(code, errors.isEmpty() ? "输入有误" : errors.get(0).message(), errors);
+	}
+
+	/**
+	 * An upload beyond its route's limit (rule {@code size}): 413 like one beyond the server's multipart limit, with the
+	 * file's field and the limit in the message.
+	 * @param field the upload's field
+	 * @param message the Chinese message naming the file and the limit
+	 */
+	public static InvalidValueException tooLarge(String field, String message) {
+		return new InvalidValueException(ErrorCode.TOO_LARGE, List.of(new FieldError(field, "size", message)));
 	}
 
 	/**

@@ -65,7 +65,7 @@ class RegionController {
 				throw new InvalidValueException("file", "required", "请选择要导入的文件");
 			}
 			if (file.getSize() > MAX_FILE) {
-				throw new InvalidValueException("file", "size", "文件不能超过60MB");
+				throw InvalidValueException.tooLarge("file", "文件不能超过60MB");
 			}
 			String id = importer.start(file.getOriginalFilename(), file.getBytes(), province);
 			return "redirect:/admin/regions/import/" + id;

@@ -125,6 +125,17 @@ class InputEdgeCasesIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("filerName"));
 	}
 
+	/** An upload beyond its route's own limit is a 413 like one beyond the server's, with the field and the limit. */
+	@Test
+	void aFileBeyondItsRoutesLimitIsA413NamingTheLimit() throws Exception {
+		mvc.perform(post("/api/v1/audit-events/verification").header("Authorization", "Bearer demo-sys-admin-token")
+				.contentType(MediaType.TEXT_PLAIN).content("x".repeat(20_000)))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.errors[0].field").value("checkpoint"))
+			.andExpect(jsonPath("$.errors[0].rule").value("size"))
+			.andExpect(jsonPath("$.detail").value(containsString("16KB")));
+	}
+
 	@Test
 	void theErrorPageAskedForDirectlyIsNotFoundRatherThanAServerError() throws Exception {
 		mvc.perform(get("/error")).andExpect(status().isNotFound());

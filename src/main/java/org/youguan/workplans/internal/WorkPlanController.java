@@ -183,7 +183,7 @@ class WorkPlanController {
 	/** The notice's text from a .txt (UTF-8) or .docx file, recognised by content. */
 	static String read(MultipartFile file) throws IOException {
 		if (file.getSize() > MAX_FILE_BYTES) {
-			throw new InvalidValueException("file", "size", "文件不能超过5MB");
+			throw InvalidValueException.tooLarge("file", "文件不能超过5MB");
 		}
 		byte[] bytes = file.getBytes();
 		if (bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K') {
