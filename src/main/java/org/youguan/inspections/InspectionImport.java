@@ -238,7 +238,7 @@ public class InspectionImport {
 		List<String> certificates = checked.team().stream().map(InspectionRecords.Member::certificateNumber).sorted().toList();
 		inspections.check(checked.enterprise().creditCode() + "|" + checked.inspectedOn() + "|" + checked.kind() + "|"
 				+ certificates, row, context, CREDIT_CODE, "同一企业、检查日期、检查类型和检查人员的检查");
-		if (recorded(checked, certificates)) {
+		if (records.recorded(checked)) {
 			context.fail(CREDIT_CODE, "unique", "该检查已有记录（同一企业、检查日期、检查类型和检查人员），不能重复导入");
 		}
 		if (checked.order() != null) {
@@ -251,20 +251,6 @@ public class InspectionImport {
 		return data;
 	}
 
-	/** Whether the same inspection (enterprise, day, type and team by certificate) is recorded already. */
-	private boolean recorded(InspectionRecords.Checked c, List<String> certificates) {
-		return jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM inspection_record r WHERE r.enterprise_credit_code = :code
-				    AND r.inspected_on = :on AND r.kind = :kind
-				    AND (SELECT array_agg(t.certificate_number::text ORDER BY t.certificate_number::text)
-				         FROM inspection_record_inspector t WHERE t.record_id = r.id) = CAST(:certificates AS text[]))""")
-			.param("code", c.enterprise().creditCode())
-			.param("on", c.inspectedOn())
-			.param("kind", c.kind().name())
-			.param("certificates", certificates.toArray(String[]::new))
-			.query(Boolean.class)
-			.single();
-	}
 
 	/** The sheet's column of an API field: items[i] is 检查事项, inspectors[i].name the i-th inspector's name column … */
 	static String column(String field, List<Integer> positions) {

@@ -97,11 +97,21 @@ public class InspectionRecords {
 	 * @param demo part of the demo city
 	 * @return the record's id
 	 * @throws InvalidValueException (400) naming each field that breaks a rule
-	 * @throws DomainException (409) when the order's 文号 is already used in the region
+	 * @throws DomainException (409) when the order's 文号 is already used in the region, or the same inspection
+	 *         (enterprise, day, type, team by certificate number) is recorded already
 	 */
 	@Transactional
 	public long record(DataScope scope, Long bureauId, InspectionRecordData data, boolean imported, boolean demo) {
 		Checked c = check(scope, data, imported);
+		// one inspection is one record: the same inspection sent twice (a double click, a retried call, two at once —
+		// the lock orders them) would double 检查企业N家 and 出检N人次
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key)) IS NULL")
+			.param("key", "inspection_record:" + c.enterprise().creditCode() + ":" + c.inspectedOn())
+			.query(Boolean.class).single();
+		if (recordedAlready(c, Text.blankToNull(data.findings()) == null ? null : data.findings().strip())) {
+			throw DomainException.duplicate("enterpriseCreditCode",
+					"该检查已有记录（同一检查对象、检查日期、检查类型、检查人员、检查事项和结果），不能重复登记");
+		}
 		if (c.order() != null && jdbc.sql("SELECT count(*) FROM rectification_order WHERE region_code = :r AND number = :n")
 			.param("r", c.region()).param("n", c.order().number()).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("rectification.number", "责令改正通知书文号（rectification.number）已被使用："
@@ -165,6 +175,50 @@ public class InspectionRecords {
 					data.findings().strip(), c.inspectedOn(), imported));
 		}
 		return id;
+	}
+
+	/**
+	 * Whether this very inspection is recorded already: the same object (enterprise, branch or outlet), day, type, team
+	 * by certificate, items, outcome and findings — a request sent twice, not a second visit that day.
+	 */
+	private boolean recordedAlready(Checked c, String findings) {
+		List<String> certificates = c.team().stream().map(Member::certificateNumber).sorted().toList();
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM inspection_record r WHERE r.enterprise_credit_code = :code
+				    AND r.inspected_on = :on AND r.kind = :kind AND r.outcome = :outcome
+				    AND r.object_type IS NOT DISTINCT FROM :objectType AND r.object_id IS NOT DISTINCT FROM :objectId
+				    AND r.findings IS NOT DISTINCT FROM :findings
+				    AND (SELECT array_agg(t.certificate_number::text ORDER BY t.certificate_number::text)
+				         FROM inspection_record_inspector t WHERE t.record_id = r.id) = CAST(:certificates AS text[])
+				    AND (SELECT coalesce(array_agg(i.item_code::text ORDER BY i.item_code::text), '{}')
+				         FROM inspection_record_item i WHERE i.record_id = r.id) = CAST(:items AS text[]))""")
+			.param("code", c.enterprise().creditCode())
+			.param("on", c.inspectedOn())
+			.param("kind", c.kind().name())
+			.param("outcome", c.outcome().name())
+			.param("objectType", c.object().type())
+			.param("objectId", c.object().id())
+			.param("findings", findings)
+			.param("certificates", certificates.toArray(String[]::new))
+			.param("items", c.items().stream().sorted().toArray(String[]::new))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Whether the same inspection (enterprise, day, type and team by certificate) is recorded already. */
+	boolean recorded(Checked c) {
+		List<String> certificates = c.team().stream().map(Member::certificateNumber).sorted().toList();
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM inspection_record r WHERE r.enterprise_credit_code = :code
+				    AND r.inspected_on = :on AND r.kind = :kind
+				    AND (SELECT array_agg(t.certificate_number::text ORDER BY t.certificate_number::text)
+				         FROM inspection_record_inspector t WHERE t.record_id = r.id) = CAST(:certificates AS text[]))""")
+			.param("code", c.enterprise().creditCode())
+			.param("on", c.inspectedOn())
+			.param("kind", c.kind().name())
+			.param("certificates", certificates.toArray(String[]::new))
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**

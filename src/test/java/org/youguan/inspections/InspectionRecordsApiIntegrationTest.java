@@ -209,6 +209,20 @@ class InspectionRecordsApiIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("inspectors[0].name"));
 	}
 
+	/** The same inspection sent twice (a retried call) is one record: the second is a 409, the figures count one. */
+	@Test
+	void theSameInspectionSentTwiceIsRecordedOnce() throws Exception {
+		String a = wuzhong().get(0).creditCode();
+		String same = body(a, "2024-07-01", "NONE", "null", certificate(), certificate());
+		long before = jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single();
+		postRecord(WUZHONG, same).andExpect(status().isCreated());
+		postRecord(WUZHONG, same)
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("enterpriseCreditCode"))
+			.andExpect(jsonPath("$.detail", containsString("不能重复登记")));
+		assertThat(jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single()).isEqualTo(before + 1);
+	}
+
 	@Test
 	void aSingleItemAndTeamMembersWrittenAsTextAreAccepted() throws Exception {
 		String a = wuzhong().get(0).creditCode();

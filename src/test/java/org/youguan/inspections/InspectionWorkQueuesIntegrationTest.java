@@ -86,7 +86,7 @@ class InspectionWorkQueuesIntegrationTest {
 		long awaitingReply = count("sf.wz", "inspection.reply");
 		long awaitingDecision = count("wz.staff", "inspection.accept");
 		long record = tx.execute(s -> records.record(DataScope.region("320506"), null, new InspectionRecordData(sf,
-				LocalDate.now(clock).toString(), "SPECIAL", List.of("REAL_NAME"), team(), "RECTIFICATION", "实名收寄登记不全",
+				LocalDate.now(clock).toString(), "SPECIAL", List.of("REAL_NAME"), team(), "RECTIFICATION", "实名收寄登记不全（" + UUID.randomUUID() + "）",
 				null, null), false, false));
 		InspectionOrders.Order order = orders.issue(DataScope.region("320506"), record, "320506", 5);
 		assertThat(count("sf.wz", "inspection.reply")).isEqualTo(awaitingReply + 1);

@@ -3,6 +3,7 @@ package org.youguan.inspections;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -56,7 +57,7 @@ class OrderStepRaceIntegrationTest {
 				LocalDate.now(clock).toString(), "SPECIAL", List.of("REAL_NAME"),
 				List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
 						new InspectionRecordData.TeamMember("沈执法", "32050602")),
-				"RECTIFICATION", "实名收寄登记不全", null, null), false, false));
+				"RECTIFICATION", "实名收寄登记不全（" + UUID.randomUUID() + "）", null, null), false, false));
 		InspectionOrders.Order order = orders.issue(wuzhong, record, "320506", 5);
 		orders.reply(DataScope.enterprise(sf), order.id(), "已补全实名登记");
 

@@ -2,6 +2,7 @@ package org.youguan.inspections;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class ReinspectionDayPageIntegrationTest {
 				LocalDate.now(clock).toString(), "SPECIAL", List.of("REAL_NAME"),
 				List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
 						new InspectionRecordData.TeamMember("沈执法", "32050602")),
-				"RECTIFICATION", "实名收寄登记不全", null, null), false, false));
+				"RECTIFICATION", "实名收寄登记不全（" + UUID.randomUUID() + "）", null, null), false, false));
 		InspectionOrders.Order order = orders.issue(DataScope.region("320506"), record, "320506", 10);
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		String page = "/inspections/orders/" + order.id();
