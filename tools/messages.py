@@ -1585,6 +1585,8 @@ M = {
  "enforcement.onSpot.submit": ("当场处罚并备案", "Decide and file"),
  "error.title": ("出错了", "Something went wrong"),
  "error.home": ("返回工作台", "Back to the dashboard"),
+ "error.publicHome": ("返回公众服务首页", "Back to the public service"),
+ "error.public.404": ("未找到您查询的内容：编号可能有误，或该信息已不再公开。", "Nothing found: the number may be wrong, or the information is no longer public."),
  "error.403": ("您没有访问此页面的权限。", "You may not open this page."),
  "error.404": ("页面不存在。", "This page does not exist."),
  "error.500": ("系统内部错误，请稍后重试或联系管理员。", "Internal error; try again later or contact an administrator."),

@@ -735,13 +735,25 @@ public class InspectionPlans {
 	 * The plan in the caller's scope in {@code status}, for a step: only its own bureau and those above it run a plan's
 	 * steps (a county reads a city plan of its county but does not draw it).
 	 */
+	/** A plan status in the words its page uses (the 409 a caller reads names 草稿, not DRAFT). */
+	static String statusLabel(String status) {
+		return switch (status) {
+			case "DRAFT" -> "草稿";
+			case "FROZEN" -> "名单已冻结";
+			case "SEEDED" -> "种子已确定";
+			case "DRAWN" -> "已抽取";
+			case "PUBLISHED" -> "已公示";
+			default -> status;
+		};
+	}
+
 	private InspectionPlan require(DataScope scope, long id, String status, String message) {
 		InspectionPlan plan = get(scope, id);
 		if (!scope.containsRegion(bureauRegion(plan.bureauId()))) {
 			throw new AccessRefusedException("只有制定计划的单位及其上级单位才能办理该计划");
 		}
 		if (!plan.status().equals(status)) {
-			throw DomainException.illegalTransition(message + "（当前状态：" + plan.status() + "）");
+			throw DomainException.illegalTransition(message + "（当前状态：" + statusLabel(plan.status()) + "）");
 		}
 		return plan;
 	}

@@ -291,11 +291,14 @@ class ErrorHandling {
 			}
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
-		ModelAndView mav = new ModelAndView("error");
+		// the public portal's visitors get its own layout and words: a withdrawn 公示 or a mistyped number is "not
+		// found or no longer public", not a sentence about data scopes with a link to a 工作台 they do not have
+		boolean publicPage = request.getRequestURI().startsWith(request.getContextPath() + "/public");
+		ModelAndView mav = new ModelAndView(publicPage ? "public-error" : "error");
 		mav.setStatus(status);
 		mav.addObject("status", status.value());
 		mav.addObject("title", title);
-		mav.addObject("detail", detail);
+		mav.addObject("detail", publicPage && status == HttpStatus.NOT_FOUND ? null : detail);
 		mav.addObject("fieldErrors", errors);
 		return mav;
 	}

@@ -119,7 +119,12 @@ class PublicPenaltyPagesIntegrationTest {
 	void anUnpublishedDecisionIsNotFoundAndABadRegionIsRefused() throws Exception {
 		long unpublished = jdbc.sql("SELECT id FROM penalty_case WHERE published_on IS NULL ORDER BY id LIMIT 1")
 			.query(Long.class).single();
-		mvc.perform(anonymous("/public/penalties/" + unpublished)).andExpect(status().isNotFound());
+		// the public visitor reads "not found or no longer public" on the portal's own page, not staff words
+		mvc.perform(anonymous("/public/penalties/" + unpublished)).andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("已不再公开")))
+			.andExpect(content().string(containsString("返回公众服务首页")))
+			.andExpect(content().string(not(containsString("数据权限"))))
+			.andExpect(content().string(not(containsString("工作台"))));
 		mvc.perform(anonymous("/public/penalties?region=32x5")).andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("行政区划代码")));
 	}
