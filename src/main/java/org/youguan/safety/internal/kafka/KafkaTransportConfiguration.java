@@ -1,5 +1,6 @@
 package org.youguan.safety.internal.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,21 +11,26 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -54,6 +60,8 @@ class KafkaTransportConfiguration {
 
 	/** Consumer group of all nodes, {@code youguan.safety.consumer-group}. */
 	static final String DEFAULT_GROUP = "youguan-safety";
+
+	private static final Logger log = LoggerFactory.getLogger(KafkaTransportConfiguration.class);
 
 	private final KafkaTransportSettings settings;
 
@@ -144,11 +152,27 @@ class KafkaTransportConfiguration {
 		ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2);
 		backOff.setMaxInterval(30_000);
 		backOff.setMaxElapsedTime(settings.retryFor().toMillis());
-		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+		ConsumerRecordRecoverer logged = (message, ex) -> {
+			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+			// the position and what went wrong, never the content (it may hold pseudonyms or, in a foreign message, clear
+			// ID numbers); the codec's own messages name no content
+			log.error("Parcel topic message {}-{}@{} sent to dead-letter topic {}: {}", message.topic(),
+					message.partition(), message.offset(), settings.deadLetterTopic(),
+					cause instanceof SerializationException ? cause.getMessage() : cause.getClass().getName());
+			deadLetters.accept(message, ex);
+		};
+		DefaultErrorHandler handler = new DefaultErrorHandler(logged, backOff);
 		// with MANUAL_IMMEDIATE: the offset of a message sent to the dead-letter topic is committed at once, so it is
 		// not sent there again after a rebalance
 		handler.setCommitRecovered(true);
 		return handler;
+	}
+
+	/** {@code /actuator/health} component {@code safetyKafka}: brokers reachable, the group's lag. */
+	@Bean
+	KafkaTransportHealth safetyKafkaHealthIndicator(
+			@Value("${youguan.safety.consumer-group:" + DEFAULT_GROUP + "}") String group) {
+		return new KafkaTransportHealth(common(), settings.topic(), group, Duration.ofSeconds(5));
 	}
 
 	@Bean

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,7 +44,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.youguan.TestDatabase;
 import org.youguan.safety.internal.ParcelChunk;
 import org.youguan.safety.internal.ParcelSink;
@@ -74,7 +74,7 @@ class KafkaScaleOutIntegrationTest {
 
 	static final String CLEAR_ID = "110101199003078515";
 
-	static EmbeddedKafkaKraftBroker broker;
+	static EmbeddedKraftBroker broker;
 
 	static HikariDataSource dataSource;
 
@@ -90,8 +90,7 @@ class KafkaScaleOutIntegrationTest {
 
 	@BeforeAll
 	static void startBrokerAndDatabase() throws Exception {
-		broker = new EmbeddedKafkaKraftBroker(1, 1);
-		broker.afterPropertiesSet();
+		broker = EmbeddedKraftBroker.start();
 		try (Connection admin = DriverManager.getConnection(TestDatabase.url("postgres"), "postgres", TestDatabase.password());
 				Statement sql = admin.createStatement()) {
 			sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
@@ -108,12 +107,12 @@ class KafkaScaleOutIntegrationTest {
 	}
 
 	@AfterAll
-	static void stopBrokerAndDatabase() {
+	static void stopBrokerAndDatabase() throws Exception {
 		if (dataSource != null) {
 			dataSource.close();
 		}
 		if (broker != null) {
-			broker.destroy();
+			broker.close();
 		}
 	}
 
@@ -163,6 +162,12 @@ class KafkaScaleOutIntegrationTest {
 		assertThat(b.stored).as("node B took over node A's partitions").hasSize(chunks.size() - 5);
 		assertThat(totalsPerStream()).isEqualTo(sent);
 
+		// the health indicator sees the brokers and, once the group committed everything, no lag
+		KafkaTransportHealth health = nodes.get(1).getBean(KafkaTransportHealth.class);
+		await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(0).equals(health.health().getDetails().get("lag")));
+		assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+		assertThat(health.health().getDetails()).containsEntry("brokers", 1).containsEntry("consumerGroup", group);
+
 		// a batch sent again (the enterprise retrying after a 503): its chunks are delivered and skipped
 		List<ParcelChunk> again = chunks.subList(0, 3);
 		again.forEach(upload::send);
@@ -180,7 +185,8 @@ class KafkaScaleOutIntegrationTest {
 		assertThat(deadLetters).hasSize(1);
 		assertThat(deadLetters.get(0).key()).isEqualTo(poisonedStream);
 		assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8)).contains(CLEAR_ID);
-		assertThat(output.getAll()).contains(topic).doesNotContain(CLEAR_ID);
+		assertThat(output.getAll()).contains("sent to dead-letter topic " + topic + "-dlt: not a parcel chunk (wrong magic)")
+			.doesNotContain(CLEAR_ID);
 	}
 
 	@Test
@@ -209,7 +215,7 @@ class KafkaScaleOutIntegrationTest {
 			.initializers(c -> c.getBeanFactory().registerSingleton("parcelSink", sink))
 			.run("--spring.main.banner-mode=off", "--youguan.data-dir=target/test-data", "--youguan.node-name=" + name,
 					"--youguan.safety.transport=kafka", "--youguan.safety.consumer-group=" + group,
-					"--youguan.safety.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+					"--youguan.safety.kafka.bootstrap-servers=" + broker.bootstrapServers(),
 					"--youguan.safety.kafka.topic=" + topic, "--youguan.safety.kafka.partitions=8",
 					"--youguan.safety.kafka.replication=1", "--youguan.safety.kafka.send-timeout=PT10S",
 					// a node that stops polling for 3 s is out of the group (production: the 5-minute default)
@@ -243,7 +249,7 @@ class KafkaScaleOutIntegrationTest {
 
 	void sendRaw(String key, byte[] value) throws Exception {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
 				new ByteArraySerializer())) {
 			producer.send(new ProducerRecord<>(topic, key, value)).get();
 		}
@@ -252,7 +258,7 @@ class KafkaScaleOutIntegrationTest {
 	List<ConsumerRecord<String, byte[]>> deadLetters() {
 		String deadLetterTopic = topic + "-dlt";
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringDeserializer(),
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringDeserializer(),
 				new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic).stream()
 				.map(p -> new TopicPartition(deadLetterTopic, p.partition()))
