@@ -9,7 +9,7 @@ import org.apache.kafka.common.test.TestKitNodes;
  * wraps the same kit but calls a method Kafka 4.3 removed ({@code KafkaClusterTestKit.clientProperties()}), so the
  * tests set it up the way that class does.
  */
-final class EmbeddedKraftBroker implements AutoCloseable {
+public final class EmbeddedKraftBroker implements AutoCloseable {
 
 	private final KafkaClusterTestKit cluster;
 
@@ -18,7 +18,7 @@ final class EmbeddedKraftBroker implements AutoCloseable {
 	}
 
 	/** Formats and starts the broker; returns once it accepts clients. */
-	static EmbeddedKraftBroker start() throws Exception {
+	public static EmbeddedKraftBroker start() throws Exception {
 		TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true)
 			.setNumBrokerNodes(1)
 			.setNumControllerNodes(1)
@@ -38,7 +38,7 @@ final class EmbeddedKraftBroker implements AutoCloseable {
 	}
 
 	/** The bootstrap servers, {@code host:port}. */
-	String bootstrapServers() {
+	public String bootstrapServers() {
 		return cluster.bootstrapServers();
 	}
 

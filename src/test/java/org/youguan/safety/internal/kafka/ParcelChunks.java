@@ -10,7 +10,7 @@ import org.youguan.safety.SenderIdType;
 import org.youguan.safety.internal.ParcelChunk;
 
 /** Test data: parcel chunks as the ingestion API would cut them from a batch. */
-final class ParcelChunks {
+public final class ParcelChunks {
 
 	static final Instant BASE = Instant.parse("2026-11-01T02:00:00Z");
 
@@ -26,7 +26,7 @@ final class ParcelChunks {
 	 * A chunk of {@code size} ordinary records of one enterprise and province, keyed like the ingestion API keys it;
 	 * every third record exempt (agreement customer), every seventh not real-name.
 	 */
-	static ParcelChunk chunk(long enterpriseId, String province, String batchId, int sequence, int size) {
+	public static ParcelChunk chunk(long enterpriseId, String province, String batchId, int sequence, int size) {
 		List<ParcelRecord> records = new ArrayList<>(size);
 		for (int i = 0; i < size; i++) {
 			RealNameMethod method = i % 3 == 0 ? RealNameMethod.AGREEMENT_CUSTOMER
@@ -47,7 +47,7 @@ final class ParcelChunks {
 	 * The largest chunk the ingestion API cuts: 5,000 records with every text field at its longest (40 characters,
 	 * Chinese where the field allows it), a clear-text pseudonym fallback on some, and nanosecond times.
 	 */
-	static ParcelChunk fullChunk(long enterpriseId, String province) {
+	public static ParcelChunk fullChunk(long enterpriseId, String province) {
 		List<ParcelRecord> records = new ArrayList<>(5_000);
 		for (int i = 0; i < 5_000; i++) {
 			String forty = "%040d".formatted(i);
