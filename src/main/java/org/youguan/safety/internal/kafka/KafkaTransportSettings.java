@@ -24,7 +24,7 @@ import org.springframework.util.unit.DataSize;
  * @param compression producer compression, {@code zstd} (default) or {@code lz4}, {@code gzip}, {@code snappy},
  *        {@code none}
  * @param maxRequestSize the largest chunk message, before compression (default 8 MB: a 5,000-record chunk with every
- *        field at its maximum length is about 2 MB in the wire format of {@link ParcelChunkCodec})
+ *        field at its maximum length is 3.2 MB in the wire format of {@link ParcelChunkCodec}, an ordinary one 0.6 MB)
  * @param retryFor how long a consumer keeps retrying a chunk the sink failed to store (database down) before it goes to
  *        the dead-letter topic (default 10 min)
  * @param properties further Kafka client properties for the producer, consumers and admin client (TLS, SASL, timeouts),
