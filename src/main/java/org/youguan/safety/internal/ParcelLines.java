@@ -168,8 +168,9 @@ final class ParcelLines {
 		long line = 0;
 		try (JsonParser p = CSV.createParser(ObjectReadContext.empty(), in)) {
 			int[] columns = null;
-			JsonToken t;
-			while ((t = p.nextToken()) != null) {
+			// WRAP_AS_ARRAY: the document is one array whose elements are the rows, each an array of strings
+			JsonToken t = p.nextToken();
+			while (t != null && (t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
 				if (t != JsonToken.START_ARRAY) {
 					continue;
 				}
