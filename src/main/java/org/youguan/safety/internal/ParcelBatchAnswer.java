@@ -13,7 +13,7 @@ import java.util.List;
  * @param errors the first rejected lines: line (from 1), field, rule (Chinese reason naming the field) and code
  * @param errorsTruncated whether more lines were rejected than listed
  */
-record ParcelBatchAnswer(String batchId, long accepted, long rejected, List<LineError> errors, boolean errorsTruncated) {
+public record ParcelBatchAnswer(String batchId, long accepted, long rejected, List<LineError> errors, boolean errorsTruncated) {
 
 	/** The most errors an answer lists. */
 	static final int MAX_ERRORS = 1000;
@@ -26,6 +26,6 @@ record ParcelBatchAnswer(String batchId, long accepted, long rejected, List<Line
 	 * @param rule the Chinese reason, naming the field
 	 * @param code the rule's code (stable, for programs)
 	 */
-	record LineError(long line, String field, String rule, String code) {
+	public record LineError(long line, String field, String rule, String code) {
 	}
 }

@@ -11,11 +11,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 
 import javax.sql.DataSource;
@@ -28,6 +34,8 @@ import org.springframework.stereotype.Service;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.safety.ParcelRecord;
+import org.youguan.safety.ParcelUploads;
+import org.youguan.registry.Enterprises;
 
 /**
  * Takes in one upload of parcel records (the ingest path of {@code POST /api/v1/safety/parcel-records}): reads the
@@ -42,17 +50,17 @@ import org.youguan.safety.ParcelRecord;
  * keys, and the sink skips those stored before.
  */
 @Service
-class ParcelIngest {
+public class ParcelIngest implements ParcelUploads {
 
 	private static final Logger log = LoggerFactory.getLogger(ParcelIngest.class);
 
 	/** The formats of the body. */
-	enum Format {
+	public enum Format {
 		NDJSON, CSV
 	}
 
 	/** An answer and whether it was the stored answer of an earlier upload of the same batch. */
-	record Outcome(ParcelBatchAnswer answer, boolean replayed) {
+	public record Outcome(ParcelBatchAnswer answer, boolean replayed) {
 	}
 
 	private final DataSource dataSource;
@@ -73,11 +81,14 @@ class ParcelIngest {
 
 	private final int chunkRecords;
 
+	private final Enterprises enterprises;
+
 	ParcelIngest(DataSource dataSource, ParcelReferences references, ParcelPseudonyms pseudonyms,
 			ParcelTransport transport, JsonMapper json, Clock clock,
 			@Value("${youguan.safety.record-window:P30D}") Duration window,
 			@Value("${youguan.safety.clock-skew:PT5M}") Duration skew,
-			@Value("${youguan.safety.chunk-records:5000}") int chunkRecords) {
+			@Value("${youguan.safety.chunk-records:5000}") int chunkRecords, Enterprises enterprises) {
+		this.enterprises = enterprises;
 		this.dataSource = dataSource;
 		this.references = references;
 		this.pseudonyms = pseudonyms;
@@ -113,6 +124,14 @@ class ParcelIngest {
 		return t;
 	}
 
+	@Override
+	public Result upload(String enterpriseCreditCode, String batchId, InputStream ndjson) {
+		EnterpriseView enterprise = enterprises.findByCreditCode(enterpriseCreditCode)
+			.orElseThrow(() -> new InvalidValueException("enterprise", "unknown", "企业未在名录中登记：" + enterpriseCreditCode));
+		Outcome outcome = ingest(enterprise, batchId, Format.NDJSON, ndjson);
+		return new Result(outcome.answer().accepted(), outcome.answer().rejected(), outcome.replayed());
+	}
+
 	/**
 	 * Takes in one upload.
 	 *
@@ -125,7 +144,7 @@ class ParcelIngest {
 	 * it starts like gzip (nothing of the batch is recorded; chunks stored before the error are skipped when the
 	 * batch is sent again)
 	 */
-	Outcome ingest(EnterpriseView enterprise, String batchId, Format format, InputStream body) {
+	public Outcome ingest(EnterpriseView enterprise, String batchId, Format format, InputStream body) {
 		String id = batchId(batchId);
 		try (Connection con = dataSource.getConnection()) {
 			con.setAutoCommit(false);
@@ -174,6 +193,7 @@ class ParcelIngest {
 				}
 			}
 		}
+		long started = System.nanoTime();
 		ParcelReferences.EnterpriseFacts facts = references.facts(enterprise);
 		ParcelValidator validator = new ParcelValidator(enterprise.id(), references.counties(),
 				facts.outletFilingNumbers(), facts.machineSerials(), pseudonyms, now, window, skew);
@@ -191,6 +211,9 @@ class ParcelIngest {
 			}
 			run.finish();
 		}
+		finally {
+			run.close();
+		}
 		ParcelBatchAnswer answer = new ParcelBatchAnswer(batchId, run.accepted, run.rejected, run.errors,
 				run.rejected > run.errors.size());
 		try (PreparedStatement done = con.prepareStatement("""
@@ -204,8 +227,9 @@ class ParcelIngest {
 			done.setString(6, batchId);
 			done.executeUpdate();
 		}
-		log.info("Parcel batch {} of enterprise {}: {} accepted, {} rejected, {} chunks", batchId, enterprise.id(),
-				run.accepted, run.rejected, run.chunks);
+		log.info("Parcel batch {} of enterprise {}: {} accepted, {} rejected, {} chunks in {} ms ({} ms storing)", batchId,
+				enterprise.id(), run.accepted, run.rejected, run.chunks, (System.nanoTime() - started) / 1_000_000,
+				run.sendNanos / 1_000_000);
 		return new Outcome(answer, false);
 	}
 
@@ -248,6 +272,18 @@ class ParcelIngest {
 
 		long chunks;
 
+		long sendNanos;
+
+		static final int IN_FLIGHT = 2;
+
+		final ExecutorService storing = Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "parcel-store");
+			t.setDaemon(true);
+			return t;
+		});
+
+		final Deque<Future<Long>> inFlight = new ArrayDeque<>();
+
 		final List<ParcelBatchAnswer.LineError> errors = new ArrayList<>();
 
 		/** Records of each province not yet sent, in line order. */
@@ -288,11 +324,63 @@ class ParcelIngest {
 			reject(line, why, content);
 		}
 
+		/**
+		 * Hands a chunk to the transport on the run's storing thread, so reading and checking the next lines (this
+		 * thread) overlaps storing (the other core); at most {@value #IN_FLIGHT} chunks wait, which bounds the heap.
+		 */
 		private void send(String province, List<ParcelRecord> records) {
 			int seq = sequence.merge(province, 1, Integer::sum);
-			transport.send(new ParcelChunk(enterpriseId + ":" + batchId + ":" + province + ":" + seq, enterpriseId,
-					province, records));
+			ParcelChunk chunk = new ParcelChunk(enterpriseId + ":" + batchId + ":" + province + ":" + seq, enterpriseId,
+					province, records);
+			while (inFlight.size() >= IN_FLIGHT) {
+				awaitOldest();
+			}
+			inFlight.add(storing.submit(() -> {
+				long t0 = System.nanoTime();
+				transport.send(chunk);
+				return System.nanoTime() - t0;
+			}));
 			chunks++;
+		}
+
+		private void awaitOldest() {
+			Future<Long> oldest = inFlight.poll();
+			try {
+				sendNanos += oldest.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("寄递记录保存被中断", ex);
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException(ex.getCause());
+			}
+		}
+
+		/** Waits for every chunk handed over; the batch is answered only when all are durable. */
+		void drain() {
+			while (!inFlight.isEmpty()) {
+				awaitOldest();
+			}
+		}
+
+		/** Lets the chunks handed over finish (each is stored whole or not at all) and ends the storing thread. */
+		void close() {
+			for (Future<Long> f : inFlight) {
+				try {
+					f.get();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				catch (ExecutionException ex) {
+					// the upload fails anyway; the chunk is stored again when the batch is sent again
+				}
+			}
+			storing.shutdown();
 		}
 
 		void finish() throws SQLException {
@@ -302,6 +390,7 @@ class ParcelIngest {
 				}
 			}
 			open.clear();
+			drain();
 			if (pendingRejected > 0) {
 				rejectedLines.executeBatch();
 			}
