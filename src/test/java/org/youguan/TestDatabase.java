@@ -58,7 +58,8 @@ public final class TestDatabase {
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
 			TestPropertyValues.of("youguan.db.url=" + url("postgres"), "youguan.db.user=postgres",
-					"youguan.db.password=" + password(), "youguan.demo=true", "youguan.data-dir=target/test-data")
+					"youguan.db.password=" + password(), "youguan.demo=true", "youguan.data-dir=target/test-data",
+					"youguan.demo.parcels-per-day=150")
 				.applyTo(context);
 		}
 	}

@@ -94,11 +94,15 @@ class DemoCity implements ApplicationRunner {
 
 	private final UniversalDemoData universalDemo;
 
+	private final SafetyDemoData safetyDemo;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
 			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo,
 			ComplaintDemoData complaintDemo, WorkPlanDemoData workPlanDemo, InspectionDemoData inspectionDemo,
-			EnforcementDemoData enforcementDemo, LicensingDemoData licensingDemo, UniversalDemoData universalDemo) {
+			EnforcementDemoData enforcementDemo, LicensingDemoData licensingDemo, UniversalDemoData universalDemo,
+			SafetyDemoData safetyDemo) {
+		this.safetyDemo = safetyDemo;
 		this.enforcementDemo = enforcementDemo;
 		this.licensingDemo = licensingDemo;
 		this.universalDemo = universalDemo;
@@ -138,6 +142,8 @@ class DemoCity implements ApplicationRunner {
 		tx.executeWithoutResult(s -> licensingDemo.seed());
 		tx.executeWithoutResult(s -> seedPostalAccount());
 		tx.executeWithoutResult(s -> universalDemo.seed());
+		// outside a transaction: the parcel ingest holds its batch's row and stores chunks in transactions of its own
+		safetyDemo.seed();
 	}
 
 	private void importRegions() {

@@ -57,6 +57,38 @@ public final class IdCardNumber {
 		return new IdCardNumber(value);
 	}
 
+	/**
+	 * Whether a normalised number (no spaces, upper-case 'X') passes every rule of {@link #of} — 17 digits and the
+	 * check character, a province code, a real birth date from 1900 up to {@code today} — without a regular expression
+	 * or an exception: for hot paths that check millions of numbers (the safety module's parcel records).
+	 */
+	public static boolean isValid(String n, LocalDate today) {
+		if (n == null || n.length() != 18) {
+			return false;
+		}
+		for (int i = 0; i < 17; i++) {
+			char c = n.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		char last = n.charAt(17);
+		if ((last < '0' || last > '9') && last != 'X') {
+			return false;
+		}
+		if (!ProvinceCodes.exists(n.charAt(0) == '9' ? n.substring(1, 3) : n.substring(0, 2))) {
+			return false;
+		}
+		int year = (n.charAt(6) - '0') * 1000 + (n.charAt(7) - '0') * 100 + (n.charAt(8) - '0') * 10 + n.charAt(9) - '0';
+		int month = (n.charAt(10) - '0') * 10 + n.charAt(11) - '0';
+		int day = (n.charAt(12) - '0') * 10 + n.charAt(13) - '0';
+		if (year < 1900 || month < 1 || month > 12 || day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth()
+				|| LocalDate.of(year, month, day).isAfter(today)) {
+			return false;
+		}
+		return checkCharacter(n) == last;
+	}
+
 	/** The normalised 18 characters. */
 	public String value() {
 		return value;

@@ -11,6 +11,7 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -311,6 +312,40 @@ public class Secrets {
 		catch (GeneralSecurityException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * A module's own 32-byte secret key, kept like the others outside the database: {@code configured} (base64 of 32
+	 * random bytes, e.g. {@code openssl rand -base64 32}) when given, else the key file {@code fileName} in the key
+	 * directory, generated on first start owner-only ({@code rw-------}). Start-up is refused (as for the other keys)
+	 * when the file can be read by others or is not 32 bytes of base64.
+	 *
+	 * @param property the configuration property naming the key, for the error message
+	 * @param configured the configured key, or null/blank to use the key file
+	 * @param fileName the key file's name in {@link #directory()}
+	 * @return the 32 key bytes
+	 */
+	public byte[] moduleKey(String property, String configured, String fileName) {
+		Path file = directory.resolve(fileName);
+		String text = configured != null && !configured.isBlank() ? configured.strip() : KeyFiles.read(file).orElse(null);
+		if (text == null) {
+			byte[] fresh = new byte[32];
+			new SecureRandom().nextBytes(fresh);
+			text = KeyFiles.create(file, Base64.getEncoder().encodeToString(fresh)).strip();
+			log.info("Generated key file {} (owner-only); back it up apart from the database", file);
+		}
+		byte[] raw;
+		try {
+			raw = Base64.getDecoder().decode(text.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			raw = new byte[0];
+		}
+		if (raw.length != 32) {
+			throw new KeyFiles.KeyFileException(file, "密钥（" + property + "，或密钥文件 " + file
+					+ "）应为32个随机字节的base64编码（例如 openssl rand -base64 32 的输出）。");
+		}
+		return raw;
 	}
 
 	/** The checkpoint public key as PEM (SubjectPublicKeyInfo), for {@code openssl pkeyutl -verify}. */

@@ -1,0 +1,264 @@
+package org.youguan.safety.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.dataformat.csv.CsvFactory;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * Reads an upload line by line without ever holding more than one line (NDJSON) or one row (CSV) in memory, with
+ * Jackson's streaming parsers: each NDJSON line is parsed on its own (a broken line is rejected and the next one
+ * read), CSV rows come from Jackson's CSV parser as arrays after a header row naming the columns. Lines are numbered
+ * from 1: NDJSON counts physical lines (blank lines are skipped but counted), CSV counts data rows (the header is not
+ * counted, so the first record is line 1).
+ */
+final class ParcelLines {
+
+	/** The longest NDJSON line read; a longer one is rejected whole. */
+	static final int MAX_LINE = 64 * 1024;
+
+	/** Where the lines go. */
+	interface Sink {
+
+		/** A line read as fields, indexed by {@link ParcelField#ordinal()} (null when absent); the array is reused. */
+		void record(long line, String[] fields);
+
+		/** A line that is no record at all; {@code content} has no long digit runs (no ID number). */
+		void broken(long line, ParcelRejection why, String content);
+	}
+
+	private static final JsonFactory JSON = new JsonFactory();
+
+	private static final CsvFactory CSV = CsvFactory.builder()
+		.enable(CsvReadFeature.WRAP_AS_ARRAY)
+		.enable(CsvReadFeature.TRIM_SPACES)
+		.build();
+
+	private ParcelLines() {
+	}
+
+	/** Reads NDJSON (one JSON object per line, UTF-8). */
+	static void ndjson(InputStream in, Sink sink) throws IOException {
+		byte[] buf = new byte[MAX_LINE + 1];
+		String[] fields = new String[ParcelField.COUNT];
+		int start = 0;
+		int end = 0;
+		int scan = 0;
+		long line = 0;
+		boolean skipping = false;
+		while (true) {
+			int nl = -1;
+			for (int i = scan; i < end; i++) {
+				if (buf[i] == '\n') {
+					nl = i;
+					break;
+				}
+			}
+			if (nl >= 0) {
+				line++;
+				if (!skipping) {
+					int stop = nl > start && buf[nl - 1] == '\r' ? nl - 1 : nl;
+					parseLine(buf, start, stop - start, line, fields, sink);
+				}
+				skipping = false;
+				start = nl + 1;
+				scan = start;
+				continue;
+			}
+			if (start > 0) {
+				System.arraycopy(buf, start, buf, 0, end - start);
+				end -= start;
+				start = 0;
+			}
+			scan = end;
+			if (end == buf.length) {
+				// a line longer than MAX_LINE: reject it and drop its bytes until its end
+				if (!skipping) {
+					sink.broken(line + 1, new ParcelRejection("line", "too-long", "该行超过" + MAX_LINE / 1024 + "KB，不是一条寄递记录"),
+							null);
+				}
+				skipping = true;
+				end = 0;
+				scan = 0;
+			}
+			int read = in.read(buf, end, buf.length - end);
+			if (read < 0) {
+				if (end > start) {
+					line++;
+					if (!skipping) {
+						parseLine(buf, start, end - start, line, fields, sink);
+					}
+				}
+				return;
+			}
+			end += read;
+		}
+	}
+
+	private static void parseLine(byte[] buf, int offset, int length, long line, String[] fields, Sink sink) {
+		int from = offset;
+		int to = offset + length;
+		while (from < to && (buf[from] == ' ' || buf[from] == '\t' || buf[from] == '\r')) {
+			from++;
+		}
+		if (from == to) {
+			return;
+		}
+		Arrays.fill(fields, null);
+		try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), buf, from, to - from)) {
+			if (p.nextToken() != JsonToken.START_OBJECT) {
+				sink.broken(line, notAnObject(), masked(buf, from, to - from));
+				return;
+			}
+			JsonToken t;
+			while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+				int index = ParcelField.index(p.currentName());
+				JsonToken value = p.nextToken();
+				String text = switch (value) {
+					case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getString();
+					case VALUE_TRUE -> "true";
+					case VALUE_FALSE -> "false";
+					case VALUE_NULL -> null;
+					default -> {
+						p.skipChildren();
+						yield index < 0 ? null : "\u0000";
+					}
+				};
+				if (index >= 0) {
+					if ("\u0000".equals(text)) {
+						sink.broken(line, new ParcelRejection(ParcelField.ALL[index].json(), "scalar",
+								"字段" + ParcelField.ALL[index].json() + "应为字符串、数字或true/false"), null);
+						return;
+					}
+					fields[index] = text;
+				}
+			}
+			if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+				sink.broken(line, notAnObject(), masked(buf, from, to - from));
+				return;
+			}
+		}
+		catch (JacksonException ex) {
+			sink.broken(line, notAnObject(), masked(buf, from, to - from));
+			return;
+		}
+		sink.record(line, fields);
+	}
+
+	private static ParcelRejection notAnObject() {
+		return new ParcelRejection("line", "json", "该行不是一个有效的JSON对象（NDJSON：每行一个JSON对象）");
+	}
+
+	/**
+	 * Reads CSV (UTF-8, RFC 4180 quoting, a header row with the contract's column names; unknown columns ignored).
+	 *
+	 * @throws InvalidValueException when the header names no known column, or the CSV is broken beyond a row
+	 */
+	static void csv(InputStream in, Sink sink) throws IOException {
+		String[] fields = new String[ParcelField.COUNT];
+		long line = 0;
+		try (JsonParser p = CSV.createParser(ObjectReadContext.empty(), in)) {
+			int[] columns = null;
+			// WRAP_AS_ARRAY: the document is one array whose elements are the rows, each an array of strings
+			JsonToken t = p.nextToken();
+			while (t != null && (t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
+				if (t != JsonToken.START_ARRAY) {
+					continue;
+				}
+				if (columns == null) {
+					columns = header(p);
+					continue;
+				}
+				line++;
+				Arrays.fill(fields, null);
+				int column = 0;
+				while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+					if (column < columns.length && columns[column] >= 0) {
+						String text = p.getString();
+						fields[columns[column]] = text == null || text.isEmpty() ? null : text;
+					}
+					column++;
+				}
+				boolean empty = true;
+				for (String f : fields) {
+					if (f != null) {
+						empty = false;
+						break;
+					}
+				}
+				if (!empty) {
+					sink.record(line, fields);
+				}
+			}
+			if (columns == null) {
+				throw new InvalidValueException("body", "csv-header", "CSV缺少表头行（列名与NDJSON字段名相同，如waybillNumber）");
+			}
+		}
+		catch (JacksonException ex) {
+			throw new InvalidValueException("body", "csv", "CSV格式错误（第" + (line + 1) + "条数据附近）：引号未闭合或编码不是UTF-8");
+		}
+	}
+
+	private static int[] header(JsonParser p) {
+		int[] columns = new int[64];
+		int n = 0;
+		boolean any = false;
+		JsonToken t;
+		while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+			String name = p.getString();
+			if (name != null && !name.isEmpty() && name.charAt(0) == '\uFEFF') {
+				name = name.substring(1);
+			}
+			int index = name == null ? -1 : ParcelField.index(name.strip());
+			any |= index >= 0;
+			if (n == columns.length) {
+				columns = Arrays.copyOf(columns, n * 2);
+			}
+			columns[n++] = index;
+		}
+		if (!any) {
+			throw new InvalidValueException("body", "csv-header", "CSV表头行没有可识别的列名（应与NDJSON字段名相同，如waybillNumber）");
+		}
+		return Arrays.copyOf(columns, n);
+	}
+
+	/** The first 500 characters of a broken line, every run of 6 or more digits (an ID number?) masked. */
+	static String masked(byte[] buf, int offset, int length) {
+		String text = new String(buf, offset, Math.min(length, 2000), StandardCharsets.UTF_8);
+		return maskDigits(text.length() > 500 ? text.substring(0, 500) : text);
+	}
+
+	/** Every run of 6 or more digits (with a trailing X) replaced by '*': no ID number survives in a kept line. */
+	static String maskDigits(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		int i = 0;
+		while (i < text.length()) {
+			int j = i;
+			while (j < text.length() && (Character.isDigit(text.charAt(j))
+					|| j > i && (text.charAt(j) == 'X' || text.charAt(j) == 'x'))) {
+				j++;
+			}
+			if (j - i >= 6) {
+				out.append("*".repeat(j - i));
+				i = j;
+			}
+			else if (j > i) {
+				out.append(text, i, j);
+				i = j;
+			}
+			else {
+				out.append(text.charAt(i++));
+			}
+		}
+		return out.toString();
+	}
+}

@@ -1,0 +1,106 @@
+package org.youguan.safety.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageResult;
+import org.youguan.org.CurrentUser;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+/**
+ * The enterprises' parcel-record API (快递暂行条例(2025) art.23; 邮件快件实名收寄管理办法): the upload of a batch of
+ * records (NDJSON or CSV, gzip allowed, idempotent by batch id) and the list of the enterprise's batches and their
+ * rejected lines. Only an enterprise account may call it, and only for its own enterprise (the token's).
+ */
+@RestController
+@RequestMapping("/api/v1/safety")
+@Tag(name = "安全监管")
+@PreAuthorize("hasRole('ENTERPRISE')")
+class ParcelRecordsApiController {
+
+	static final String NDJSON = "application/x-ndjson";
+
+	private final ParcelIngest ingest;
+
+	private final ParcelBatches batches;
+
+	private final Enterprises enterprises;
+
+	ParcelRecordsApiController(ParcelIngest ingest, ParcelBatches batches, Enterprises enterprises) {
+		this.ingest = ingest;
+		this.batches = batches;
+		this.enterprises = enterprises;
+	}
+
+	@PostMapping("/parcel-records")
+	@Operation(summary = "上报寄递实名记录", description = "请求体为NDJSON（application/x-ndjson，每行一个JSON对象）或CSV（text/csv，"
+			+ "首行为列名，列名同字段名），可gzip压缩（Content-Encoding: gzip或gzip数据）。batchId（查询参数，缺省时取X-Batch-Id请求头，"
+			+ "1–64位字母、数字、.、_、-）使上报幂等：同一企业重复的批次返回首次的答复，不重复计数。答复{batchId, accepted, rejected, "
+			+ "errors:[{line, field, rule, code}], errorsTruncated}：行号从1起（CSV不计表头行），最多列出1000条错误，"
+			+ "全部被拒行可在批次的rejected-lines中查询。字段与规则见README“Safety — parcel records”。")
+	ResponseEntity<ParcelBatchAnswer> upload(@AuthenticationPrincipal CurrentUser me,
+			@RequestParam(required = false) String batchId,
+			@RequestHeader(name = "X-Batch-Id", required = false) String batchHeader, HttpServletRequest request)
+			throws IOException {
+		EnterpriseView enterprise = enterprise(me);
+		String id = ParcelIngest.batchId(batchId == null || batchId.isBlank() ? batchHeader : batchId);
+		ParcelIngest.Format format = format(request.getContentType());
+		try (InputStream body = request.getInputStream()) {
+			ParcelIngest.Outcome outcome = ingest.ingest(enterprise, id, format, body);
+			return ResponseEntity.ok()
+				.header("X-Batch-Replayed", Boolean.toString(outcome.replayed()))
+				.body(outcome.answer());
+		}
+	}
+
+	@GetMapping("/parcel-batches")
+	@Operation(summary = "本企业的寄递记录批次", description = "最新的在前；q为完整批次号。")
+	PageResult<ParcelBatches.Batch> batches(@AuthenticationPrincipal CurrentUser me, ListRequest list) {
+		return batches.batches(enterprise(me).id(), list.toPage());
+	}
+
+	@GetMapping("/parcel-batches/{batchId}/rejected-lines")
+	@Operation(summary = "批次的被拒记录", description = "按行号；field按字段筛选。content为该行的字段（不含寄件人证件号码）。"
+			+ "不是本企业的批次时404。")
+	PageResult<ParcelBatches.RejectedLine> rejectedLines(@AuthenticationPrincipal CurrentUser me,
+			@PathVariable String batchId, @RequestParam(required = false) String field, ListRequest list) {
+		return batches.rejectedLines(enterprise(me).id(), batchId, field, list.toPage());
+	}
+
+	private EnterpriseView enterprise(CurrentUser me) {
+		if (me.enterpriseCreditCode() == null) {
+			throw new AccessRefusedException("只有企业账号可以上报寄递记录");
+		}
+		return enterprises.findByCreditCode(me.enterpriseCreditCode())
+			.orElseThrow(() -> new AccessRefusedException("账号所属企业未在名录中登记，不能上报寄递记录"));
+	}
+
+	/** NDJSON or CSV by the Content-Type; anything else is refused naming the two accepted. */
+	static ParcelIngest.Format format(String contentType) {
+		String type = contentType == null ? "" : contentType.toLowerCase().split(";")[0].strip();
+		return switch (type) {
+			case NDJSON, "application/jsonl", "application/ndjson" -> ParcelIngest.Format.NDJSON;
+			case "text/csv", "application/csv" -> ParcelIngest.Format.CSV;
+			default -> throw new InvalidValueException("Content-Type", "media-type",
+					"请求体应为application/x-ndjson（每行一个JSON对象）或text/csv（首行为列名），实际为：" + (type.isEmpty() ? "未指定" : type));
+		};
+	}
+}

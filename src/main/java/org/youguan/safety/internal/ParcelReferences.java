@@ -1,0 +1,93 @@
+package org.youguan.safety.internal;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityKind;
+import org.youguan.registry.FacilityView;
+import org.youguan.registry.OutletView;
+import org.youguan.registry.Outlets;
+
+/**
+ * The reference data every uploaded line is checked against, cached in memory because it is read on the hot path:
+ * the set of county-level region codes (reloaded every 10 minutes: region imports are rare) and, per enterprise, the
+ * filing numbers of its outlets and the serials of its registered screening machines (1 minute, so a newly filed
+ * outlet or registered machine is accepted soon after).
+ */
+@Component
+class ParcelReferences {
+
+	/** What an enterprise's lines are checked against. */
+	record EnterpriseFacts(Set<String> outletFilingNumbers, Set<String> machineSerials) {
+	}
+
+	private final LoadingCache<String, Set<String>> counties;
+
+	private final LoadingCache<String, EnterpriseFacts> enterprises;
+
+	ParcelReferences(JdbcClient jdbc, Outlets outlets, Facilities facilities) {
+		this.counties = Caffeine.newBuilder()
+			.refreshAfterWrite(Duration.ofMinutes(10))
+			.build(key -> Set.copyOf(jdbc.sql("SELECT code FROM region_name WHERE level = 'COUNTY'")
+				.query(String.class)
+				.list()));
+		this.enterprises = Caffeine.newBuilder()
+			.expireAfterWrite(Duration.ofMinutes(1))
+			.maximumSize(10_000)
+			.build(creditCode -> load(creditCode, outlets, facilities));
+	}
+
+	/** Every existing county-level region code (6 digits). */
+	Set<String> counties() {
+		return counties.get("");
+	}
+
+	/** The outlets and screening machines of an enterprise. */
+	EnterpriseFacts facts(EnterpriseView enterprise) {
+		return enterprises.get(enterprise.creditCode());
+	}
+
+	/** Forgets the cached facts, so the next batch sees registry changes at once (tests, the demo's seeding). */
+	void forget() {
+		enterprises.invalidateAll();
+		counties.invalidateAll();
+	}
+
+	private static EnterpriseFacts load(String creditCode, Outlets outlets, Facilities facilities) {
+		DataScope scope = DataScope.enterprise(creditCode);
+		Set<String> filingNumbers = new HashSet<>();
+		all(page -> outlets.list(scope, Outlets.Filter.NONE, page), OutletView::filingNumber, filingNumbers);
+		Set<String> serials = new HashSet<>();
+		all(page -> facilities.list(scope, new Facilities.Filter(FacilityKind.SCREENING_MACHINE, null), page),
+				FacilityView::serialNumber, serials);
+		return new EnterpriseFacts(Set.copyOf(filingNumbers), Set.copyOf(serials));
+	}
+
+	private static <T> void all(Function<PageQuery, PageResult<T>> pages, Function<T, String> value, Set<String> into) {
+		for (int p = 0;; p++) {
+			PageResult<T> page = pages.apply(new PageQuery("", p, PageQuery.MAX_SIZE, null, false));
+			List<T> items = page.items();
+			for (T item : items) {
+				String v = value.apply(item);
+				if (v != null && !v.isBlank()) {
+					into.add(v.strip());
+				}
+			}
+			if (items.size() < PageQuery.MAX_SIZE) {
+				return;
+			}
+		}
+	}
+}

@@ -1,0 +1,12 @@
+package org.youguan.safety.internal;
+
+/**
+ * Why one line was rejected: the field (contract name, or {@code line} for a line that is no record at all), the
+ * rule's code and its Chinese reason naming the field.
+ *
+ * @param field the contract field name, e.g. {@code senderRegion}
+ * @param code the rule, e.g. {@code region-unknown}
+ * @param message the Chinese reason, e.g. “寄件地区（senderRegion）不是现行县级行政区划代码：999999”
+ */
+record ParcelRejection(String field, String code, String message) {
+}

@@ -1,0 +1,390 @@
+package org.youguan.safety.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
+
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.safety.ParcelRecord;
+import org.youguan.safety.RealNameMethod;
+import org.youguan.safety.SenderIdType;
+
+/**
+ * Checks one line of an upload against every rule of the record contract and turns it into a pseudonymised
+ * {@link ParcelRecord}, or names the first rule it breaks (快递暂行条例(2025) arts.23, 32, 33; 邮件快件实名收寄管理办法).
+ * One validator serves one batch of one enterprise on one thread: the reference sets are read once per batch, the
+ * hot path allocates nothing but the record and its strings, and no regular expression runs per field.
+ */
+final class ParcelValidator {
+
+	/** Longest waybill number, item category, courier id, outlet filing number and machine serial. */
+	static final int MAX_TEXT = 40;
+
+	static final int MAX_WEIGHT_GRAMS = 100_000_000;
+
+	private final long enterpriseId;
+
+	private final Set<String> counties;
+
+	private final Set<String> outlets;
+
+	private final Set<String> machines;
+
+	private final ParcelPseudonyms pseudonyms;
+
+	private final Instant latest;
+
+	private final Instant earliest;
+
+	private final LocalDate today;
+
+	private ParcelRejection rejection;
+
+	/**
+	 * @param enterpriseId the uploading enterprise (from the token)
+	 * @param counties every existing county-level region code
+	 * @param outlets the filing numbers of the enterprise's outlets
+	 * @param machines the serials of the enterprise's registered screening machines
+	 * @param now the application clock's instant
+	 * @param window how far back an acceptance time may lie ({@code youguan.safety.record-window})
+	 * @param skew how far ahead of the clock an acceptance time may lie (the callers' clocks drift)
+	 */
+	ParcelValidator(long enterpriseId, Set<String> counties, Set<String> outlets, Set<String> machines,
+			ParcelPseudonyms pseudonyms, Instant now, Duration window, Duration skew) {
+		this.enterpriseId = enterpriseId;
+		this.counties = counties;
+		this.outlets = outlets;
+		this.machines = machines;
+		this.pseudonyms = pseudonyms;
+		this.latest = now.plus(skew);
+		this.earliest = now.minus(window);
+		this.today = now.atZone(ParcelRecord.CHINA).toLocalDate();
+	}
+
+	/** Why the last {@link #validate} returned null. */
+	ParcelRejection rejection() {
+		return rejection;
+	}
+
+	/**
+	 * The record of a line's fields (indexed by {@link ParcelField#ordinal()}, null when absent), or null when a rule
+	 * is broken ({@link #rejection()} says which).
+	 */
+	ParcelRecord validate(String[] v) {
+		rejection = null;
+		String waybill = trimmed(v[ParcelField.WAYBILL_NUMBER.ordinal()]);
+		if (waybill == null) {
+			return reject("waybillNumber", "required", "运单号（waybillNumber）不能为空");
+		}
+		if (!waybillFormat(waybill)) {
+			return reject("waybillNumber", "format", "运单号（waybillNumber）应为1–40位字母、数字或“-”");
+		}
+		String acceptedText = trimmed(v[ParcelField.ACCEPTED_AT.ordinal()]);
+		if (acceptedText == null) {
+			return reject("acceptedAt", "required", "收寄时间（acceptedAt）不能为空");
+		}
+		Instant acceptedAt = instant(acceptedText);
+		if (acceptedAt == null) {
+			return reject("acceptedAt", "format",
+					"收寄时间（acceptedAt）应为带时区的ISO-8601时间，例如 2026-05-01T09:30:00+08:00 或 2026-05-01T01:30:00Z");
+		}
+		if (acceptedAt.isAfter(latest)) {
+			return reject("acceptedAt", "future", "收寄时间（acceptedAt）晚于当前时间：" + acceptedText);
+		}
+		if (acceptedAt.isBefore(earliest)) {
+			return reject("acceptedAt", "too-old", "收寄时间（acceptedAt）早于可上报的期限（youguan.safety.record-window）：" + acceptedText);
+		}
+		String methodText = trimmed(v[ParcelField.REAL_NAME_METHOD.ordinal()]);
+		if (methodText == null) {
+			return reject("realNameMethod", "required", "实名查验方式（realNameMethod）不能为空");
+		}
+		RealNameMethod method = RealNameMethod.parse(methodText);
+		if (method == null) {
+			return reject("realNameMethod", "unknown", "实名查验方式（realNameMethod）应为现场查验、线上核验、协议客户或未实名：" + methodText);
+		}
+		String typeText = trimmed(v[ParcelField.SENDER_ID_TYPE.ordinal()]);
+		SenderIdType type = typeText == null ? null : SenderIdType.parse(typeText);
+		if (typeText != null && type == null) {
+			return reject("senderIdType", "unknown", "寄件人证件类型（senderIdType）不是规定的证件类型：" + typeText);
+		}
+		String number = trimmed(v[ParcelField.SENDER_ID_NUMBER.ordinal()]);
+		String given = trimmed(v[ParcelField.SENDER_ID_PSEUDONYM.ordinal()]);
+		if (method.checksIdentity()) {
+			if (type == null) {
+				return reject("senderIdType", "required-for-method",
+						"实名查验方式为" + method.label() + "时寄件人证件类型（senderIdType）不能为空");
+			}
+			if (number == null && given == null) {
+				return reject("senderIdNumber", "required-for-method", "实名查验方式为" + method.label()
+						+ "时须提供寄件人证件号码（senderIdNumber）或其化名（senderIdPseudonym）");
+			}
+		}
+		String pseudonym = null;
+		if (number != null) {
+			if (type == null) {
+				return reject("senderIdType", "required-with-number", "提供寄件人证件号码（senderIdNumber）时证件类型（senderIdType）不能为空");
+			}
+			String normalised = ParcelPseudonyms.normalise(number);
+			ParcelRejection bad = checkNumber(type, normalised);
+			if (bad != null) {
+				rejection = bad;
+				return null;
+			}
+			pseudonym = pseudonyms.of(normalised);
+		}
+		else if (given != null) {
+			pseudonym = hex64(given);
+			if (pseudonym == null) {
+				return reject("senderIdPseudonym", "format", "寄件人证件号码化名（senderIdPseudonym）应为64位十六进制字符（HMAC-SHA256）");
+			}
+		}
+		String sender = trimmed(v[ParcelField.SENDER_REGION.ordinal()]);
+		if (sender == null) {
+			return reject("senderRegion", "required", "寄件地区（senderRegion）不能为空");
+		}
+		if (!counties.contains(sender)) {
+			return reject("senderRegion", "unknown", "寄件地区（senderRegion）不是现行县级行政区划代码：" + sender);
+		}
+		String recipient = trimmed(v[ParcelField.RECIPIENT_REGION.ordinal()]);
+		if (recipient == null) {
+			return reject("recipientRegion", "required", "收件地区（recipientRegion）不能为空");
+		}
+		if (!counties.contains(recipient)) {
+			return reject("recipientRegion", "unknown", "收件地区（recipientRegion）不是现行县级行政区划代码：" + recipient);
+		}
+		String category = trimmed(v[ParcelField.ITEM_CATEGORY.ordinal()]);
+		if (category == null) {
+			return reject("itemCategory", "required", "物品类别（itemCategory）不能为空");
+		}
+		if (category.length() > MAX_TEXT) {
+			return reject("itemCategory", "length", "物品类别（itemCategory）不能超过40个字符");
+		}
+		String weightText = trimmed(v[ParcelField.WEIGHT_GRAMS.ordinal()]);
+		if (weightText == null) {
+			return reject("weightGrams", "required", "重量（weightGrams）不能为空");
+		}
+		int weight = grams(weightText);
+		if (weight < 1) {
+			return reject("weightGrams", "range", "重量（weightGrams）应为1至100000000之间的整数（克）：" + weightText);
+		}
+		Boolean inspected = bool(v[ParcelField.INSPECTED.ordinal()]);
+		if (inspected == null) {
+			return reject("inspected", "boolean", "是否验视（inspected）应为true或false");
+		}
+		Boolean screened = bool(v[ParcelField.SCREENED.ordinal()]);
+		if (screened == null) {
+			return reject("screened", "boolean", "是否过机安检（screened）应为true或false");
+		}
+		String machine = trimmed(v[ParcelField.SCREENING_MACHINE_SERIAL.ordinal()]);
+		if (machine != null && !machines.contains(machine)) {
+			return reject("screeningMachineSerial", "not-registered",
+					"安检机编号（screeningMachineSerial）不是本企业登记的安检机：" + machine);
+		}
+		String outlet = trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]);
+		if (outlet != null && !outlets.contains(outlet)) {
+			return reject("outletFilingNumber", "not-own", "网点备案编号（outletFilingNumber）不是本企业已备案的末端网点：" + outlet);
+		}
+		String courier = trimmed(v[ParcelField.COURIER_ID.ordinal()]);
+		if (courier != null && courier.length() > MAX_TEXT) {
+			return reject("courierId", "length", "快递员编号（courierId）不能超过40个字符");
+		}
+		return new ParcelRecord(enterpriseId, waybill, acceptedAt, type, pseudonym, sender, recipient, category, weight,
+				method, inspected, screened, machine, outlet, courier);
+	}
+
+	private ParcelRecord reject(String field, String code, String message) {
+		rejection = new ParcelRejection(field, code, message);
+		return null;
+	}
+
+	/** The rule a document number breaks, or null; never names the number itself. */
+	private ParcelRejection checkNumber(SenderIdType type, String n) {
+		switch (type) {
+			case RESIDENT_ID, TEMPORARY_ID, HK_MO_TW_RESIDENCE -> {
+				if (!IdCardNumber.isValid(n, today)) {
+					return new ParcelRejection("senderIdNumber", "resident-id",
+							"寄件人证件号码（senderIdNumber）不是有效的18位" + type.label() + "号码（GB 11643-1999：17位数字加校验码，出生日期、校验码正确）");
+				}
+			}
+			case CREDIT_CODE -> {
+				try {
+					CreditCode.of(n);
+				}
+				catch (InvalidValueException ex) {
+					return new ParcelRejection("senderIdNumber", "credit-code",
+							"寄件人证件号码（senderIdNumber）不是有效的统一社会信用代码（GB 32100-2015）");
+				}
+			}
+			default -> {
+				if (n.length() > MAX_TEXT || !alphanumeric(n)) {
+					return new ParcelRejection("senderIdNumber", "format",
+							"寄件人证件号码（senderIdNumber）应为1–40位字母、数字或“-”");
+				}
+			}
+		}
+		return null;
+	}
+
+	private static int digits(String s, int from, int count) {
+		int value = 0;
+		for (int i = from; i < from + count; i++) {
+			value = value * 10 + (s.charAt(i) - '0');
+		}
+		return value;
+	}
+
+	/** Null for null, empty or blank; else the text without surrounding spaces. */
+	static String trimmed(String s) {
+		if (s == null) {
+			return null;
+		}
+		int len = s.length();
+		if (len > 0 && s.charAt(0) > ' ' && s.charAt(len - 1) > ' ') {
+			return s;
+		}
+		String t = s.strip();
+		return t.isEmpty() ? null : t;
+	}
+
+	static boolean waybillFormat(String s) {
+		return s.length() <= MAX_TEXT && alphanumeric(s);
+	}
+
+	private static boolean alphanumeric(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** 64 hex characters, lower-cased; null when the text is not. */
+	static String hex64(String s) {
+		if (s.length() != 64) {
+			return null;
+		}
+		boolean upper = false;
+		for (int i = 0; i < 64; i++) {
+			char c = s.charAt(i);
+			if (c >= 'A' && c <= 'F') {
+				upper = true;
+			}
+			else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+				return null;
+			}
+		}
+		return upper ? s.toLowerCase(Locale.ROOT) : s;
+	}
+
+	/** Grams 1 … 100,000,000 from decimal digits, or -1. */
+	static int grams(String s) {
+		if (s.isEmpty() || s.length() > 9) {
+			return -1;
+		}
+		int value = 0;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value >= 1 && value <= MAX_WEIGHT_GRAMS ? value : -1;
+	}
+
+	static Boolean bool(String s) {
+		if (s == null) {
+			return null;
+		}
+		return switch (s.strip()) {
+			case "true", "TRUE", "True", "1", "是" -> Boolean.TRUE;
+			case "false", "FALSE", "False", "0", "否" -> Boolean.FALSE;
+			default -> null;
+		};
+	}
+
+	/**
+	 * An ISO-8601 instant with its offset ({@code Z} or {@code ±hh:mm}), seconds and an optional fraction: the common
+	 * forms are read with a character loop, anything else by {@link OffsetDateTime#parse}; null when it is none.
+	 */
+	static Instant instant(String s) {
+		int n = s.length();
+		if (n >= 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && (s.charAt(10) == 'T' || s.charAt(10) == 't')
+				&& s.charAt(13) == ':' && s.charAt(16) == ':' && allDigits(s, 0, 4) && allDigits(s, 5, 7)
+				&& allDigits(s, 8, 10) && allDigits(s, 11, 13) && allDigits(s, 14, 16) && allDigits(s, 17, 19)) {
+			int i = 19;
+			int nanos = 0;
+			if (i < n && s.charAt(i) == '.') {
+				int start = ++i;
+				while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+					i++;
+				}
+				int digits = i - start;
+				if (digits == 0 || digits > 9) {
+					return null;
+				}
+				nanos = digits(s, start, digits);
+				for (int k = digits; k < 9; k++) {
+					nanos *= 10;
+				}
+			}
+			int offsetSeconds;
+			if (i == n - 1 && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
+				offsetSeconds = 0;
+			}
+			else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':'
+					&& allDigits(s, i + 1, i + 3) && allDigits(s, i + 4, i + 6)) {
+				int hours = digits(s, i + 1, 2);
+				int minutes = digits(s, i + 4, 2);
+				if (hours > 18 || minutes > 59) {
+					return null;
+				}
+				offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+			}
+			else {
+				return slow(s);
+			}
+			int year = digits(s, 0, 4);
+			int month = digits(s, 5, 2);
+			int day = digits(s, 8, 2);
+			int hour = digits(s, 11, 2);
+			int minute = digits(s, 14, 2);
+			int second = digits(s, 17, 2);
+			if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59
+					|| day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+				return null;
+			}
+			long epochDay = LocalDate.of(year, month, day).toEpochDay();
+			long seconds = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
+			return Instant.ofEpochSecond(seconds, nanos);
+		}
+		return slow(s);
+	}
+
+	private static Instant slow(String s) {
+		try {
+			return OffsetDateTime.parse(s).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static boolean allDigits(String s, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = s.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+}

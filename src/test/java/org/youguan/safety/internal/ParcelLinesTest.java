@@ -1,0 +1,88 @@
+package org.youguan.safety.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.youguan.kernel.InvalidValueException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** NDJSON and CSV bodies are read line by line with their line numbers; a broken line does not stop the rest. */
+class ParcelLinesTest {
+
+	final List<String> seen = new ArrayList<>();
+
+	final ParcelLines.Sink sink = new ParcelLines.Sink() {
+
+		@Override
+		public void record(long line, String[] fields) {
+			seen.add(line + ":" + fields[ParcelField.WAYBILL_NUMBER.ordinal()] + ":"
+					+ fields[ParcelField.WEIGHT_GRAMS.ordinal()] + ":" + fields[ParcelField.INSPECTED.ordinal()]);
+		}
+
+		@Override
+		public void broken(long line, ParcelRejection why, String content) {
+			seen.add(line + ":broken:" + why.code() + ":" + content);
+		}
+	};
+
+	static InputStream text(String s) {
+		return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void ndjsonLinesAreNumberedFromOneAndABrokenLineIsRejectedAlone() throws IOException {
+		ParcelLines.ndjson(text("""
+				{"waybillNumber":"A1","weightGrams":12,"inspected":true,"extra":{"x":1}}
+
+				{"waybillNumber":"A2", "senderIdNumber":"11010519491231002X"
+				[1,2]\r
+				{"waybillNumber":"A3","weightGrams":"7","inspected":false}"""), sink);
+		assertThat(seen).containsExactly("1:A1:12:true", "3:broken:json:{\"waybillNumber\":\"A2\", \"senderIdNumber\":\"******************\"",
+				"4:broken:json:[1,2]", "5:A3:7:false");
+	}
+
+	@Test
+	void aFieldThatIsAnObjectIsRejected() throws IOException {
+		ParcelLines.ndjson(text("{\"waybillNumber\":{\"a\":1}}\n"), sink);
+		assertThat(seen).singleElement().asString().startsWith("1:broken:scalar");
+	}
+
+	@Test
+	void aLineLongerThanTheLimitIsRejectedAndTheNextOneRead() throws IOException {
+		String longLine = "{\"waybillNumber\":\"" + "x".repeat(ParcelLines.MAX_LINE + 10) + "\"}";
+		ParcelLines.ndjson(text(longLine + "\n{\"waybillNumber\":\"B\"}\n"), sink);
+		assertThat(seen).containsExactly("1:broken:too-long:null", "2:B:null:null");
+	}
+
+	@Test
+	void csvDataRowsAreNumberedFromOneAfterTheHeader() throws IOException {
+		ParcelLines.csv(text("\uFEFFwaybillNumber,inspected,weightGrams,unknownColumn\nC1,true,100,z\n\"C,2\",false,,\n"), sink);
+		assertThat(seen).containsExactly("1:C1:100:true", "2:C,2:null:false");
+	}
+
+	@Test
+	void csvWithoutAKnownColumnIsRefused() {
+		assertThatThrownBy(() -> ParcelLines.csv(text("a,b\n1,2\n"), sink)).isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("表头");
+	}
+
+	@Test
+	void aGzipBodyIsRecognisedByItsMagicBytes() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+			gz.write("{\"waybillNumber\":\"G1\"}\n".getBytes(StandardCharsets.UTF_8));
+		}
+		ParcelLines.ndjson(ParcelIngest.decoded(new ByteArrayInputStream(bytes.toByteArray())), sink);
+		ParcelLines.ndjson(ParcelIngest.decoded(text("{\"waybillNumber\":\"P1\"}")), sink);
+		assertThat(seen).containsExactly("1:G1:null:null", "1:P1:null:null");
+	}
+}

@@ -1,0 +1,312 @@
+package org.youguan.safety.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.youguan.safety.ParcelRecord;
+import org.youguan.safety.RealNameMethod;
+import org.youguan.safety.SenderIdType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every rule of the parcel-record contract rejects its line with its own Chinese reason naming the field. */
+class ParcelValidatorTest {
+
+	static final Instant NOW = Instant.parse("2026-05-20T04:00:00Z");
+
+	static final String ID = "11010519491231002X";
+
+	static final ParcelPseudonyms PSEUDONYMS = new ParcelPseudonyms("k".repeat(32).getBytes(StandardCharsets.UTF_8));
+
+	final ParcelValidator validator = new ParcelValidator(7, Set.of("320506", "110105"), Set.of("3205060001"),
+			Set.of("XR-320506-1"), PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5));
+
+	static String[] valid() {
+		String[] v = new String[ParcelField.COUNT];
+		v[ParcelField.WAYBILL_NUMBER.ordinal()] = "SF1234567890";
+		v[ParcelField.ACCEPTED_AT.ordinal()] = "2026-05-20T10:30:00+08:00";
+		v[ParcelField.SENDER_ID_TYPE.ordinal()] = "居民身份证";
+		v[ParcelField.SENDER_ID_NUMBER.ordinal()] = ID;
+		v[ParcelField.SENDER_REGION.ordinal()] = "320506";
+		v[ParcelField.RECIPIENT_REGION.ordinal()] = "110105";
+		v[ParcelField.ITEM_CATEGORY.ordinal()] = "服装";
+		v[ParcelField.WEIGHT_GRAMS.ordinal()] = "1200";
+		v[ParcelField.REAL_NAME_METHOD.ordinal()] = "现场查验";
+		v[ParcelField.INSPECTED.ordinal()] = "true";
+		v[ParcelField.SCREENED.ordinal()] = "false";
+		return v;
+	}
+
+	ParcelRejection rejected(Consumer<String[]> change) {
+		String[] v = valid();
+		change.accept(v);
+		assertThat(validator.validate(v)).as("the line is rejected").isNull();
+		return validator.rejection();
+	}
+
+	static void set(String[] v, ParcelField f, String value) {
+		v[f.ordinal()] = value;
+	}
+
+	@Test
+	void aCompleteLineBecomesARecordWithThePseudonymInsteadOfTheNumber() {
+		ParcelRecord r = validator.validate(valid());
+		assertThat(r).isNotNull();
+		assertThat(r.enterpriseId()).isEqualTo(7);
+		assertThat(r.acceptedAt()).isEqualTo(Instant.parse("2026-05-20T02:30:00Z"));
+		assertThat(r.senderIdType()).isEqualTo(SenderIdType.RESIDENT_ID);
+		assertThat(r.senderIdPseudonym()).hasSize(64).isEqualTo(PSEUDONYMS.of(ID)).doesNotContain(ID);
+		assertThat(r.toString()).doesNotContain(ID);
+		assertThat(r.realNameMethod()).isEqualTo(RealNameMethod.ON_SITE);
+		assertThat(r.realName()).isTrue();
+		assertThat(r.weightGrams()).isEqualTo(1200);
+	}
+
+	@Test
+	void waybillNumberIsRequired() {
+		assertThat(rejected(v -> set(v, ParcelField.WAYBILL_NUMBER, " "))).extracting(ParcelRejection::field,
+				ParcelRejection::code).containsExactly("waybillNumber", "required");
+	}
+
+	@Test
+	void waybillNumberHasItsFormat() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.WAYBILL_NUMBER, "SF 123"));
+		assertThat(r.code()).isEqualTo("format");
+		assertThat(r.message()).contains("运单号（waybillNumber）");
+		assertThat(rejected(v -> set(v, ParcelField.WAYBILL_NUMBER, "A".repeat(41))).code()).isEqualTo("format");
+	}
+
+	@Test
+	void acceptedAtIsRequired() {
+		assertThat(rejected(v -> set(v, ParcelField.ACCEPTED_AT, null)).code()).isEqualTo("required");
+	}
+
+	@Test
+	void acceptedAtIsAnIsoInstantWithItsOffset() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.ACCEPTED_AT, "2026-05-20 10:30:00"));
+		assertThat(r.field()).isEqualTo("acceptedAt");
+		assertThat(r.code()).isEqualTo("format");
+		assertThat(rejected(v -> set(v, ParcelField.ACCEPTED_AT, "2026-02-30T10:30:00Z")).code()).isEqualTo("format");
+		assertThat(ParcelValidator.instant("2026-05-20T02:30:00.123Z")).isEqualTo(Instant.parse("2026-05-20T02:30:00.123Z"));
+		assertThat(ParcelValidator.instant("2026-05-20T02:30:00-01:30")).isEqualTo(Instant.parse("2026-05-20T04:00:00Z"));
+	}
+
+	@Test
+	void acceptedAtIsNotInTheFutureBeyondTheSkew() {
+		assertThat(rejected(v -> set(v, ParcelField.ACCEPTED_AT, "2026-05-20T04:06:00Z")).code()).isEqualTo("future");
+		String[] v = valid();
+		set(v, ParcelField.ACCEPTED_AT, "2026-05-20T04:04:00Z");
+		assertThat(validator.validate(v)).as("within the clock skew").isNotNull();
+	}
+
+	@Test
+	void acceptedAtIsNotOlderThanTheWindow() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.ACCEPTED_AT, "2026-04-19T00:00:00Z"));
+		assertThat(r.code()).isEqualTo("too-old");
+		assertThat(r.message()).contains("youguan.safety.record-window");
+	}
+
+	@Test
+	void realNameMethodIsRequired() {
+		assertThat(rejected(v -> set(v, ParcelField.REAL_NAME_METHOD, null)).code()).isEqualTo("required");
+	}
+
+	@Test
+	void realNameMethodIsOneOfTheMethods() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.REAL_NAME_METHOD, "刷脸"));
+		assertThat(r.field()).isEqualTo("realNameMethod");
+		assertThat(r.code()).isEqualTo("unknown");
+	}
+
+	@Test
+	void senderIdTypeIsOneOfTheTypes() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.SENDER_ID_TYPE, "驾驶证"));
+		assertThat(r.field()).isEqualTo("senderIdType");
+		assertThat(r.code()).isEqualTo("unknown");
+	}
+
+	@Test
+	void aMethodCheckingIdentityNeedsTheIdType() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.SENDER_ID_TYPE, null));
+		assertThat(r.field()).isEqualTo("senderIdType");
+		assertThat(r.code()).isEqualTo("required-for-method");
+		assertThat(r.message()).contains("现场查验");
+	}
+
+	@Test
+	void aMethodCheckingIdentityNeedsTheNumberOrItsPseudonym() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.SENDER_ID_NUMBER, null));
+		assertThat(r.field()).isEqualTo("senderIdNumber");
+		assertThat(r.code()).isEqualTo("required-for-method");
+		String[] v = valid();
+		set(v, ParcelField.SENDER_ID_NUMBER, null);
+		set(v, ParcelField.SENDER_ID_PSEUDONYM, "AB".repeat(32));
+		assertThat(validator.validate(v).senderIdPseudonym()).as("a pseudonym instead, lower-cased").isEqualTo("ab".repeat(32));
+	}
+
+	@Test
+	void aNumberNeedsItsType() {
+		String[] v = valid();
+		set(v, ParcelField.REAL_NAME_METHOD, "协议客户");
+		set(v, ParcelField.SENDER_ID_TYPE, null);
+		assertThat(validator.validate(v)).isNull();
+		assertThat(validator.rejection().code()).isEqualTo("required-with-number");
+	}
+
+	@Test
+	void aResidentIdNumberHasItsCheckDigitAndNeverAppearsInTheReason() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.SENDER_ID_NUMBER, "110105194912310021"));
+		assertThat(r.field()).isEqualTo("senderIdNumber");
+		assertThat(r.code()).isEqualTo("resident-id");
+		assertThat(r.message()).doesNotContain("110105194912310021");
+		assertThat(rejected(v -> set(v, ParcelField.SENDER_ID_NUMBER, "11010519491231002")).code()).isEqualTo("resident-id");
+		assertThat(rejected(v -> set(v, ParcelField.SENDER_ID_NUMBER, "110105204912310028")).code())
+			.as("born in the future").isEqualTo("resident-id");
+		String[] lower = valid();
+		set(lower, ParcelField.SENDER_ID_NUMBER, " 11010519491231002x ");
+		assertThat(validator.validate(lower).senderIdPseudonym()).as("normalised before hashing").isEqualTo(PSEUDONYMS.of(ID));
+	}
+
+	@Test
+	void aCreditCodeHasItsCheckCharacter() {
+		ParcelRejection r = rejected(v -> {
+			set(v, ParcelField.SENDER_ID_TYPE, "统一社会信用代码");
+			set(v, ParcelField.SENDER_ID_NUMBER, "91320506MA1234567X");
+		});
+		assertThat(r.code()).isEqualTo("credit-code");
+	}
+
+	@Test
+	void anotherDocumentNumberIsLettersAndDigits() {
+		ParcelRejection r = rejected(v -> {
+			set(v, ParcelField.SENDER_ID_TYPE, "护照");
+			set(v, ParcelField.SENDER_ID_NUMBER, "E12 345");
+		});
+		assertThat(r.code()).isEqualTo("format");
+	}
+
+	@Test
+	void aPseudonymIs64Hex() {
+		ParcelRejection r = rejected(v -> {
+			set(v, ParcelField.SENDER_ID_NUMBER, null);
+			set(v, ParcelField.SENDER_ID_PSEUDONYM, "xyz");
+		});
+		assertThat(r.field()).isEqualTo("senderIdPseudonym");
+		assertThat(r.code()).isEqualTo("format");
+	}
+
+	@Test
+	void senderRegionIsRequired() {
+		assertThat(rejected(v -> set(v, ParcelField.SENDER_REGION, null)).code()).isEqualTo("required");
+	}
+
+	@Test
+	void senderRegionIsAnExistingCounty() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.SENDER_REGION, "999999"));
+		assertThat(r.field()).isEqualTo("senderRegion");
+		assertThat(r.code()).isEqualTo("unknown");
+		assertThat(r.message()).contains("寄件地区（senderRegion）").contains("999999");
+	}
+
+	@Test
+	void recipientRegionIsRequired() {
+		assertThat(rejected(v -> set(v, ParcelField.RECIPIENT_REGION, null)).field()).isEqualTo("recipientRegion");
+	}
+
+	@Test
+	void recipientRegionIsAnExistingCounty() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.RECIPIENT_REGION, "3205"));
+		assertThat(r.field()).isEqualTo("recipientRegion");
+		assertThat(r.code()).isEqualTo("unknown");
+	}
+
+	@Test
+	void itemCategoryIsRequired() {
+		assertThat(rejected(v -> set(v, ParcelField.ITEM_CATEGORY, null)).field()).isEqualTo("itemCategory");
+	}
+
+	@Test
+	void itemCategoryIsAtMost40Characters() {
+		assertThat(rejected(v -> set(v, ParcelField.ITEM_CATEGORY, "物".repeat(41))).code()).isEqualTo("length");
+	}
+
+	@Test
+	void weightIsRequired() {
+		assertThat(rejected(v -> set(v, ParcelField.WEIGHT_GRAMS, null)).code()).isEqualTo("required");
+	}
+
+	@Test
+	void weightIsWholeGramsInItsRange() {
+		assertThat(rejected(v -> set(v, ParcelField.WEIGHT_GRAMS, "0")).code()).isEqualTo("range");
+		assertThat(rejected(v -> set(v, ParcelField.WEIGHT_GRAMS, "100000001")).code()).isEqualTo("range");
+		assertThat(rejected(v -> set(v, ParcelField.WEIGHT_GRAMS, "1.5")).code()).isEqualTo("range");
+	}
+
+	@Test
+	void inspectedIsABoolean() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.INSPECTED, "maybe"));
+		assertThat(r.field()).isEqualTo("inspected");
+		assertThat(rejected(v -> set(v, ParcelField.INSPECTED, null)).field()).isEqualTo("inspected");
+	}
+
+	@Test
+	void screenedIsABoolean() {
+		assertThat(rejected(v -> set(v, ParcelField.SCREENED, "yes")).field()).isEqualTo("screened");
+	}
+
+	@Test
+	void theMachineIsARegisteredScreeningMachineOfTheEnterprise() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.SCREENING_MACHINE_SERIAL, "XR-OTHER-1"));
+		assertThat(r.field()).isEqualTo("screeningMachineSerial");
+		assertThat(r.code()).isEqualTo("not-registered");
+		String[] v = valid();
+		set(v, ParcelField.SCREENING_MACHINE_SERIAL, "XR-320506-1");
+		assertThat(validator.validate(v).screeningMachineSerial()).isEqualTo("XR-320506-1");
+	}
+
+	@Test
+	void theOutletBelongsToTheEnterprise() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.OUTLET_FILING_NUMBER, "3205069999"));
+		assertThat(r.field()).isEqualTo("outletFilingNumber");
+		assertThat(r.code()).isEqualTo("not-own");
+	}
+
+	@Test
+	void courierIdIsAtMost40Characters() {
+		assertThat(rejected(v -> set(v, ParcelField.COURIER_ID, "C".repeat(41))).field()).isEqualTo("courierId");
+	}
+
+	@Test
+	void agreementCustomersAndLettersAreExemptAndUnverifiedParcelsAreSubjectButNotRealName() {
+		String[] agreement = valid();
+		set(agreement, ParcelField.REAL_NAME_METHOD, "协议客户");
+		set(agreement, ParcelField.SENDER_ID_TYPE, null);
+		set(agreement, ParcelField.SENDER_ID_NUMBER, null);
+		ParcelRecord a = validator.validate(agreement);
+		assertThat(a.exempt()).isTrue();
+		assertThat(a.realName()).isFalse();
+		String[] none = valid();
+		set(none, ParcelField.REAL_NAME_METHOD, "未实名");
+		set(none, ParcelField.SENDER_ID_TYPE, null);
+		set(none, ParcelField.SENDER_ID_NUMBER, null);
+		ParcelRecord n = validator.validate(none);
+		assertThat(n.exempt()).isFalse();
+		assertThat(n.realName()).isFalse();
+		String[] letter = valid();
+		set(letter, ParcelField.ITEM_CATEGORY, "信件");
+		assertThat(validator.validate(letter).exempt()).isTrue();
+	}
+
+	@Test
+	void theSameKeyGivesTheSamePseudonymAndAnotherKeyAnUnlinkableOne() {
+		ParcelPseudonyms same = new ParcelPseudonyms("k".repeat(32).getBytes(StandardCharsets.UTF_8));
+		ParcelPseudonyms other = new ParcelPseudonyms("m".repeat(32).getBytes(StandardCharsets.UTF_8));
+		assertThat(same.of(ID)).isEqualTo(PSEUDONYMS.of(ID));
+		assertThat(other.of(ID)).isNotEqualTo(PSEUDONYMS.of(ID)).matches("[0-9a-f]{64}");
+		assertThat(PSEUDONYMS.of("110105194912310037")).isNotEqualTo(PSEUDONYMS.of(ID));
+	}
+}

@@ -1,0 +1,87 @@
+package org.youguan.safety.internal;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.youguan.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo city's generated month of parcel records went through the real ingest and carries the anomalies the alert
+ * rules look for: a rate around 99.9 %, the courier's own ID on two days, one sender with 60 parcels a day, one sender
+ * at three enterprises on a day, an outlet at 80 % on a day, and one screening machine silent on two days.
+ */
+@IntegrationTest
+class SafetyDemoDataIntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DuckDbParcelSink sink;
+
+	@Test
+	void theDemoMonthHasItsRateAndEachAnomaly() throws Exception {
+		assertThat(jdbc.sql("SELECT count(DISTINCT hour::date) FROM safety_parcel_hour WHERE sender_region LIKE '3205%'")
+			.query(Long.class).single()).isGreaterThanOrEqualTo(29);
+		// (d) an outlet day at about 80 % with at least 50 subject parcels
+		List<Double> outletDays = jdbc.sql("""
+				SELECT sum(real_name)::float / sum(parcels - exempt) FROM safety_parcel_hour WHERE outlet_filing_number <> ''
+				GROUP BY outlet_filing_number, (hour AT TIME ZONE 'Asia/Shanghai')::date
+				HAVING sum(parcels - exempt) >= 50""").query(Double.class).list();
+		assertThat(outletDays).anySatisfy(r -> assertThat(r).isBetween(0.75, 0.85));
+		// (e) one machine with two days missing, the others every day
+		List<Long> machineDays = jdbc.sql("SELECT count(*) FROM safety_machine_day GROUP BY machine_serial ORDER BY 1")
+			.query(Long.class).list();
+		assertThat(machineDays).isNotEmpty();
+		assertThat(machineDays.get(0)).isEqualTo(machineDays.get(machineDays.size() - 1) - 2);
+		assertThat(machineDays.subList(1, machineDays.size())).containsOnly(machineDays.get(machineDays.size() - 1));
+		List<String> found = new ArrayList<>();
+		try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
+			// this database's demo chunks only (files of earlier runs may lie beside them)
+			List<String> globs = jdbc.sql("SELECT chunk_key FROM safety_parcel_chunk WHERE chunk_key LIKE '%:demo-%'")
+				.query(String.class).list().stream()
+				.map(k -> "'" + sink.root() + "/*/*/" + DuckDbParcelSink.fileName(k) + "'")
+				.toList();
+			assertThat(globs).isNotEmpty();
+			String files = "read_parquet([" + String.join(", ", globs) + "], hive_partitioning = true)";
+			// the month's real-name rate, around 99.9 % but for the crafted outlet day
+			try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE real_name)::DOUBLE / count(*) FILTER "
+					+ "(WHERE NOT exempt), count(DISTINCT day) FROM " + files)) {
+				rs.next();
+				assertThat(rs.getDouble(1)).isBetween(0.99, 0.9999);
+				assertThat(rs.getLong(2)).isGreaterThanOrEqualTo(29);
+			}
+			// (c) the courier's own ID on 3 parcels on each of two days
+			try (ResultSet rs = st.executeQuery("SELECT count(*) FROM (SELECT day FROM " + files
+					+ " WHERE courier_id = 'C-WZ-007' AND waybill_number LIKE 'DM%' GROUP BY day, sender_id_pseudonym "
+					+ "HAVING count(*) >= 3)")) {
+				rs.next();
+				found.add("courier-days=" + rs.getLong(1));
+			}
+			// (b) one sender with 60 parcels on a day at one enterprise
+			try (ResultSet rs = st.executeQuery("SELECT max(n) FROM (SELECT count(*) n FROM " + files
+					+ " WHERE waybill_number LIKE 'DM%' AND sender_id_pseudonym IS NOT NULL "
+					+ "GROUP BY day, enterprise_id, sender_id_pseudonym)")) {
+				rs.next();
+				found.add("max-per-day=" + (rs.getLong(1) >= 60));
+			}
+			// (a) one sender at three enterprises on a day
+			try (ResultSet rs = st.executeQuery("SELECT max(n) FROM (SELECT count(DISTINCT enterprise_id) n FROM " + files
+					+ " WHERE waybill_number LIKE 'DM%' AND sender_id_pseudonym IS NOT NULL "
+					+ "GROUP BY day, sender_id_pseudonym)")) {
+				rs.next();
+				found.add("enterprises=" + (rs.getLong(1) >= 3));
+			}
+		}
+		assertThat(found).containsExactly("courier-days=2", "max-per-day=true", "enterprises=true");
+	}
+}
