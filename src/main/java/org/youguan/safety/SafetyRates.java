@@ -122,9 +122,14 @@ public class SafetyRates {
 
 	/** The three rates in SQL, from a grouped row's sums (the same rounding as {@link #percent}). */
 	static final String RATES = """
-			CASE WHEN g.parcels - g.exempt > 0 THEN round(g.real_name * 100.0 / (g.parcels - g.exempt), 2) END AS real_name_rate,
-			CASE WHEN g.parcels > 0 THEN round(g.inspected * 100.0 / g.parcels, 2) END AS inspection_rate,
-			CASE WHEN g.parcels > 0 THEN round(g.screened * 100.0 / g.parcels, 2) END AS screening_rate""";
+			CASE WHEN s.parcels - s.exempt > 0 THEN round(s.real_name * 100.0 / (s.parcels - s.exempt), 2) END AS real_name_rate,
+			CASE WHEN s.parcels > 0 THEN round(s.inspected * 100.0 / s.parcels, 2) END AS inspection_rate,
+			CASE WHEN s.parcels > 0 THEN round(s.screened * 100.0 / s.parcels, 2) END AS screening_rate""";
+
+	/** A grouped query's sums with their rates, as one row source {@code g} (so the rates can be sorted on). */
+	private static String withRates(String grouped) {
+		return "(SELECT s.*, " + RATES + " FROM (" + grouped + ") s) g";
+	}
 
 	private static final Map<String, String> SORTS = Map.of("real_name_rate", "g.real_name_rate",
 			"inspection_rate", "g.inspection_rate", "screening_rate", "g.screening_rate", "parcels", "g.parcels",
@@ -185,12 +190,12 @@ public class SafetyRates {
 			case OUTLET -> "coalesce(n.name, CASE WHEN g.key = '' THEN '（未填写网点）' END)";
 			case COUNTY -> "n.name";
 		};
-		Listing listing = Listing.from("FROM (" + grouped + ") g" + names);
+		Listing listing = Listing.from("FROM " + withRates(grouped) + names);
 		params.forEach(listing::bind);
 		return listing.search(page, nameColumn, "g.key")
 			.sorts(SORTS, "real_name_rate", "g.key")
 			.page(jdbc, "SELECT g.key, " + nameColumn + " AS name, g.enterprise_id, g.parcels, g.exempt, g.real_name, "
-					+ "g.inspected, g.screened, " + RATES, page, Rows.of(Line.class));
+					+ "g.inspected, g.screened, g.real_name_rate, g.inspection_rate, g.screening_rate", page, Rows.of(Line.class));
 	}
 
 	/** The day-by-day or month-by-month rates of the region and period, oldest first (days without parcels omitted). */
@@ -199,9 +204,8 @@ public class SafetyRates {
 		String where = where(scope, q, params);
 		String bucket = step == Step.DAY ? "to_char(h.hour AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')"
 				: "to_char(h.hour AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')";
-		return jdbc.sql("SELECT g.key, NULL AS name, NULL::bigint AS enterprise_id, g.parcels, g.exempt, g.real_name, "
-				+ "g.inspected, g.screened, " + RATES + " FROM (SELECT " + bucket + " AS key, " + SUMS
-				+ " FROM safety_parcel_hour h WHERE " + where + " GROUP BY 1) g ORDER BY g.key")
+		return jdbc.sql("SELECT g.* FROM " + withRates("SELECT " + bucket + " AS key, NULL AS name, NULL::bigint AS "
+				+ "enterprise_id, " + SUMS + " FROM safety_parcel_hour h WHERE " + where + " GROUP BY 1") + " ORDER BY g.key")
 			.params(params)
 			.query(Rows.of(Line.class))
 			.list();

@@ -18,6 +18,7 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.youguan.platform.PlatformSettings;
@@ -47,6 +48,7 @@ public class Pseudonyms {
 
 	private final SecretKeySpec key;
 
+	@Autowired
 	Pseudonyms(PlatformSettings settings, Environment environment) {
 		this(key(environment.getProperty(KEY_PROPERTY), settings.dataDir().resolve("keys").resolve(KEY_FILE)));
 	}

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.youguan.platform.PlatformSettings;
 
@@ -22,6 +23,7 @@ public class ParcelFiles {
 
 	private final Path root;
 
+	@Autowired
 	ParcelFiles(PlatformSettings settings) {
 		this(settings.dataDir().resolve("safety").resolve("parcels"));
 	}
