@@ -94,11 +94,15 @@ class DemoCity implements ApplicationRunner {
 
 	private final UniversalDemoData universalDemo;
 
+	private final SafetyAlertsDemoData safetyAlertsDemo;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
 			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo,
 			ComplaintDemoData complaintDemo, WorkPlanDemoData workPlanDemo, InspectionDemoData inspectionDemo,
-			EnforcementDemoData enforcementDemo, LicensingDemoData licensingDemo, UniversalDemoData universalDemo) {
+			EnforcementDemoData enforcementDemo, LicensingDemoData licensingDemo, UniversalDemoData universalDemo,
+			SafetyAlertsDemoData safetyAlertsDemo) {
+		this.safetyAlertsDemo = safetyAlertsDemo;
 		this.enforcementDemo = enforcementDemo;
 		this.licensingDemo = licensingDemo;
 		this.universalDemo = universalDemo;
@@ -138,6 +142,9 @@ class DemoCity implements ApplicationRunner {
 		tx.executeWithoutResult(s -> licensingDemo.seed());
 		tx.executeWithoutResult(s -> seedPostalAccount());
 		tx.executeWithoutResult(s -> universalDemo.seed());
+		tx.executeWithoutResult(s -> safetyAlertsDemo.seedRoster());
+		// the demo's parcel records (safety ingestion) must be stored before this step: it examines the demo month
+		tx.executeWithoutResult(s -> safetyAlertsDemo.detect());
 	}
 
 	private void importRegions() {

@@ -35,8 +35,8 @@ import org.youguan.safety.internal.Pseudonyms;
  * Runs the five anomaly rules ({@link AlertRule}) over one China-time day and raises an alert per finding — once: an
  * alert is unique per rule, subject and day, so the detection can run again for a day (the job after a late upload, or
  * staff choosing a day) without duplicates. Rules (a)(b)(c) read the day's Parquet records with DuckDB; (d)(e) read the
- * PostgreSQL rollups. Every new alert is published ({@link SafetyAlertRaised}) for the notifications; the run is
- * audited.
+ * PostgreSQL rollups. Every new alert is published ({@link SafetyAlertRaised}) for the notifications; a run that
+ * raised alerts is audited.
  */
 @Service
 public class AlertDetection {
@@ -111,6 +111,10 @@ public class AlertDetection {
 				raised++;
 				events.publishEvent(new SafetyAlertRaised(id, f.rule().label(), f.region(), day, f.detail()));
 			}
+		}
+		if (raised == 0) {
+			log.info("Safety alerts for {} in '{}': {} findings, none new", day, within.code(), findings.size());
+			return 0;
 		}
 		audit.record(AuditEntry.of("safety.alerts.detect", "SafetyAlertRun", day,
 				"运行安全监管预警检测（" + day + "，" + (within.code().isEmpty() ? "全国" : within.code()) + "）：发现"

@@ -49,13 +49,16 @@ class AlertsController {
 	}
 
 	@GetMapping("/safety/alerts")
-	String list(DataScope scope, ListRequest request, @RequestParam(required = false) String status, Model model) {
+	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String status, Model model) {
+		model.addAttribute("canAct", me.writer());
 		return page(scope, request, null, status, model);
 	}
 
 	@GetMapping("/safety/alerts/rules/{slug}")
-	String rule(DataScope scope, ListRequest request, @PathVariable String slug,
+	String rule(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request, @PathVariable String slug,
 			@RequestParam(required = false) String status, Model model) {
+		model.addAttribute("canAct", me.writer());
 		AlertRule rule = AlertRule.ofSlug(slug);
 		if (rule == null) {
 			throw DomainException.notFound("预警规则", slug);
@@ -64,7 +67,8 @@ class AlertsController {
 	}
 
 	@GetMapping("/safety/alerts/{id:\\d+}")
-	String show(DataScope scope, @PathVariable long id, Model model) {
+	String show(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("canAct", me.writer());
 		model.addAttribute("alert", alerts.get(scope, id));
 		model.addAttribute("settings", settings);
 		return "safety/alert";
