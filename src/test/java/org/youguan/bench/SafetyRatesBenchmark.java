@@ -78,9 +78,13 @@ class SafetyRatesBenchmark {
 		print("city month by county (page of 20)", byCounty, floor);
 		print("city month day trend", trend, floor);
 		System.out.println();
-		assertThat(rates.total(city, month).parcels()).isEqualTo(cityParcels);
-		assertThat(total).as("city month rates < 1 s").isLessThan(1000);
-		jdbc.update("DELETE FROM safety_parcel_hour WHERE enterprise_id >= ?", ENTERPRISE_BASE);
+		try {
+			assertThat(rates.total(city, month).parcels()).isEqualTo(cityParcels);
+			assertThat(total).as("city month rates < 1 s").isLessThan(1000);
+		}
+		finally {
+			jdbc.update("DELETE FROM safety_parcel_hour WHERE enterprise_id >= ?", ENTERPRISE_BASE);
+		}
 	}
 
 	private static void print(String what, double p95, double floor) {
