@@ -95,12 +95,13 @@ class AlertsController {
 	@PreAuthorize(SafetyAccess.WRITERS)
 	String detect(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String day,
 			RedirectAttributes redirect) {
+		// a day out of range is a 400 with the error page, not a flashed message: nothing was run
+		LocalDate today = LocalDate.now(clock.withZone(ParcelRecord.CHINA));
+		Validation v = new Validation();
+		LocalDate d = v.date("day", "检测日期（day）", day, Validation.EARLIEST_RECORD, today);
+		v.require("day", d != null || v.hasErrors(), "required", "请选择检测日期（day）");
+		v.throwIfInvalid();
 		return PageSteps.run(redirect, "/safety/alerts", () -> {
-			LocalDate today = LocalDate.now(clock.withZone(ParcelRecord.CHINA));
-			Validation v = new Validation();
-			LocalDate d = v.date("day", "检测日期（day）", day, Validation.EARLIEST_RECORD, today);
-			v.require("day", d != null || v.hasErrors(), "required", "请选择检测日期（day）");
-			v.throwIfInvalid();
 			String region = me.regionCode() == null ? "" : me.regionCode();
 			int raised = detection.detect(d, RegionPrefix.of(region));
 			return new PageSteps.Done("已完成" + d + "的预警检测，新增预警" + raised + "条", "/safety/alerts");
