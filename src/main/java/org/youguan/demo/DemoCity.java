@@ -96,13 +96,16 @@ class DemoCity implements ApplicationRunner {
 
 	private final SafetyDemoData safetyDemo;
 
+	private final SafetyAlertsDemoData safetyAlertsDemo;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
 			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo,
 			ComplaintDemoData complaintDemo, WorkPlanDemoData workPlanDemo, InspectionDemoData inspectionDemo,
 			EnforcementDemoData enforcementDemo, LicensingDemoData licensingDemo, UniversalDemoData universalDemo,
-			SafetyDemoData safetyDemo) {
+			SafetyDemoData safetyDemo, SafetyAlertsDemoData safetyAlertsDemo) {
 		this.safetyDemo = safetyDemo;
+		this.safetyAlertsDemo = safetyAlertsDemo;
 		this.enforcementDemo = enforcementDemo;
 		this.licensingDemo = licensingDemo;
 		this.universalDemo = universalDemo;
@@ -142,8 +145,11 @@ class DemoCity implements ApplicationRunner {
 		tx.executeWithoutResult(s -> licensingDemo.seed());
 		tx.executeWithoutResult(s -> seedPostalAccount());
 		tx.executeWithoutResult(s -> universalDemo.seed());
+		tx.executeWithoutResult(s -> safetyAlertsDemo.seedRoster());
 		// outside a transaction: the parcel ingest holds its batch's row and stores chunks in transactions of its own
 		safetyDemo.seed();
+		// after the parcel records: the detection examines the demo month
+		tx.executeWithoutResult(s -> safetyAlertsDemo.detect());
 	}
 
 	private void importRegions() {

@@ -12,7 +12,9 @@ public enum LeadSource {
 	/** A report by the public or another agency, entered by staff (群众举报、其他机关移送). */
 	REPORT("举报、其他机关移送"),
 	/** A transfer from another postal bureau (上级交办、下级报请、其他邮政管理部门移送). */
-	TRANSFER("邮政管理部门移交");
+	TRANSFER("邮政管理部门移交"),
+	/** A safety anomaly alert (实名收寄、过机安检预警) turned into a lead by the safety centre. */
+	SAFETY("安全监管预警");
 
 	private final String label;
 

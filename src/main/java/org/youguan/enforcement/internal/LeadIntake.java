@@ -10,11 +10,13 @@ import org.youguan.enforcement.LeadSource;
 import org.youguan.enforcement.Leads;
 import org.youguan.inspections.InspectionLeadRaised;
 import org.youguan.inspections.RectificationOverdue;
+import org.youguan.safety.SafetyAlertReferred;
 
 /**
  * Leads from the other modules' events, each after its step commits (from the event publication registry: a failure is
  * retried, not lost); one lead per origin, so a redelivered event adds nothing: a complaint referred to enforcement, an
- * inspection concluded as 立案线索, a 责令改正 order left unrectified (行政处罚法(2021) art.54: 及时立案).
+ * inspection concluded as 立案线索, a 责令改正 order left unrectified, a safety anomaly alert turned into a lead
+ * (行政处罚法(2021) art.54: 及时立案).
  */
 @Component
 class LeadIntake {
@@ -47,5 +49,13 @@ class LeadIntake {
 		leads.intake(new Leads.Intake(LeadSource.INSPECTION, "rectification:" + e.orderId(), "责令改正通知书" + e.number(),
 				e.regionCode(), e.enterpriseCreditCode(), null,
 				"责令改正通知书" + e.number() + "整改期限" + e.dueOn() + "已过，逾期未整改", e.raisedOn(), false));
+	}
+
+	@ApplicationModuleListener
+	void on(SafetyAlertReferred e) {
+		leads.intake(new Leads.Intake(LeadSource.SAFETY, "safety-alert:" + e.alertId(), "安全监管预警" + e.alertId(),
+				e.regionCode(), e.enterpriseCreditCode(), e.enterpriseName(),
+				"安全监管预警（" + e.rule() + "，" + e.day() + "）：" + e.summary() + "。移送说明：" + e.reason(),
+				LocalDate.ofInstant(e.referredAt(), CHINA), false));
 	}
 }

@@ -67,7 +67,7 @@ public class ParcelIngest implements ParcelUploads {
 
 	private final ParcelReferences references;
 
-	private final ParcelPseudonyms pseudonyms;
+	private final Pseudonyms pseudonyms;
 
 	private final ParcelTransport transport;
 
@@ -83,7 +83,7 @@ public class ParcelIngest implements ParcelUploads {
 
 	private final Enterprises enterprises;
 
-	ParcelIngest(DataSource dataSource, ParcelReferences references, ParcelPseudonyms pseudonyms,
+	ParcelIngest(DataSource dataSource, ParcelReferences references, Pseudonyms pseudonyms,
 			ParcelTransport transport, JsonMapper json, Clock clock,
 			@Value("${youguan.safety.record-window:P30D}") Duration window,
 			@Value("${youguan.safety.clock-skew:PT5M}") Duration skew,

@@ -36,7 +36,7 @@ final class ParcelValidator {
 
 	private final Set<String> machines;
 
-	private final ParcelPseudonyms pseudonyms;
+	private final Pseudonyms pseudonyms;
 
 	private final Instant latest;
 
@@ -56,7 +56,7 @@ final class ParcelValidator {
 	 * @param skew how far ahead of the clock an acceptance time may lie (the callers' clocks drift)
 	 */
 	ParcelValidator(long enterpriseId, Set<String> counties, Set<String> outlets, Set<String> machines,
-			ParcelPseudonyms pseudonyms, Instant now, Duration window, Duration skew) {
+			Pseudonyms pseudonyms, Instant now, Duration window, Duration skew) {
 		this.enterpriseId = enterpriseId;
 		this.counties = counties;
 		this.outlets = outlets;
@@ -130,13 +130,13 @@ final class ParcelValidator {
 			if (type == null) {
 				return reject("senderIdType", "required-with-number", "提供寄件人证件号码（senderIdNumber）时证件类型（senderIdType）不能为空");
 			}
-			String normalised = ParcelPseudonyms.normalise(number);
+			String normalised = Pseudonyms.normalise(number);
 			ParcelRejection bad = checkNumber(type, normalised);
 			if (bad != null) {
 				rejection = bad;
 				return null;
 			}
-			pseudonym = pseudonyms.of(normalised);
+			pseudonym = pseudonyms.ofNormalised(normalised);
 		}
 		else if (given != null) {
 			pseudonym = hex64(given);

@@ -20,7 +20,7 @@ class ParcelValidatorTest {
 
 	static final String ID = "11010519491231002X";
 
-	static final ParcelPseudonyms PSEUDONYMS = new ParcelPseudonyms("k".repeat(32).getBytes(StandardCharsets.UTF_8));
+	static final Pseudonyms PSEUDONYMS = new Pseudonyms("k".repeat(32).getBytes(StandardCharsets.UTF_8));
 
 	final ParcelValidator validator = new ParcelValidator(7, Set.of("320506", "110105"), Set.of("3205060001"),
 			Set.of("XR-320506-1"), PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5));
@@ -303,8 +303,8 @@ class ParcelValidatorTest {
 
 	@Test
 	void theSameKeyGivesTheSamePseudonymAndAnotherKeyAnUnlinkableOne() {
-		ParcelPseudonyms same = new ParcelPseudonyms("k".repeat(32).getBytes(StandardCharsets.UTF_8));
-		ParcelPseudonyms other = new ParcelPseudonyms("m".repeat(32).getBytes(StandardCharsets.UTF_8));
+		Pseudonyms same = new Pseudonyms("k".repeat(32).getBytes(StandardCharsets.UTF_8));
+		Pseudonyms other = new Pseudonyms("m".repeat(32).getBytes(StandardCharsets.UTF_8));
 		assertThat(same.of(ID)).isEqualTo(PSEUDONYMS.of(ID));
 		assertThat(other.of(ID)).isNotEqualTo(PSEUDONYMS.of(ID)).matches("[0-9a-f]{64}");
 		assertThat(PSEUDONYMS.of("110105194912310037")).isNotEqualTo(PSEUDONYMS.of(ID));

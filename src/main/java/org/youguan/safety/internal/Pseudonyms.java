@@ -19,10 +19,11 @@ import org.youguan.platform.Secrets;
  * platform's other keys ({@link Secrets#moduleKey}): {@code youguan.safety.pseudonym-key} (base64 of 32 random bytes)
  * or the owner-only key file {@code <data dir>/keys/parcel-pseudonym.key} generated on first start. The same number
  * gives the same pseudonym under the same key (the anomaly rules link a sender's parcels) and an unrelated one under
- * another key (nobody without the key can tell whose parcels they are, nor test a guessed number).
+ * another key (nobody without the key can tell whose parcels they are, nor test a guessed number). The parcel
+ * records' senders and the courier roster use this one class, so a courier shipping to himself is seen.
  */
 @Component
-class ParcelPseudonyms {
+public class Pseudonyms {
 
 	static final String PROPERTY = "youguan.safety.pseudonym-key";
 
@@ -36,11 +37,12 @@ class ParcelPseudonyms {
 	private final ThreadLocal<Mac> macs;
 
 	@Autowired
-	ParcelPseudonyms(Secrets secrets, Environment environment) {
+	Pseudonyms(Secrets secrets, Environment environment) {
 		this(secrets.moduleKey(PROPERTY, environment.getProperty(PROPERTY), FILE));
 	}
 
-	ParcelPseudonyms(byte[] key) {
+	/** A pseudonymiser under a given raw key (tests, benchmarks). */
+	public Pseudonyms(byte[] key) {
 		this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
 		this.macs = ThreadLocal.withInitial(this::newMac);
 	}
@@ -57,12 +59,22 @@ class ParcelPseudonyms {
 	}
 
 	/**
-	 * The pseudonym of an ID number.
+	 * The pseudonym of an ID number as the sender or courier showed it.
+	 *
+	 * @param idNumber the clear number (case of a trailing x and surrounding spaces do not matter)
+	 * @return 64 lower-case hex characters; null for a null or blank number
+	 */
+	public String of(String idNumber) {
+		return idNumber == null || idNumber.isBlank() ? null : ofNormalised(normalise(idNumber));
+	}
+
+	/**
+	 * The pseudonym of an ID number already normalised (the ingest's hot path, which checks the normalised number first).
 	 *
 	 * @param normalisedNumber the number as {@link #normalise} returns it
 	 * @return 64 lower-case hex characters
 	 */
-	String of(String normalisedNumber) {
+	String ofNormalised(String normalisedNumber) {
 		Mac mac = macs.get();
 		byte[] digest = mac.doFinal(normalisedNumber.getBytes(StandardCharsets.UTF_8));
 		char[] out = new char[64];
@@ -83,5 +95,13 @@ class ParcelPseudonyms {
 			}
 		}
 		return t;
+	}
+
+	/** A pseudonym shortened for display (its first 8 and last 4 characters): enough to tell two apart on a page. */
+	public static String shorten(String pseudonym) {
+		if (pseudonym == null || pseudonym.length() < 16) {
+			return pseudonym;
+		}
+		return pseudonym.substring(0, 8) + "…" + pseudonym.substring(pseudonym.length() - 4);
 	}
 }

@@ -1,0 +1,27 @@
+package org.youguan.notifications;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.youguan.safety.SafetyAlertRaised;
+
+/**
+ * What the safety module's anomaly detection tells people, after the detection commits (from the event publication
+ * registry; the key makes a redelivered event notify once): a new alert ({@link SafetyAlertRaised}) reaches the staff of
+ * its region (the county bureau and the bureaus above it, where the safety centre sits) — never an enterprise.
+ */
+@Component
+class SafetyNotifications {
+
+	private final Notifications notifications;
+
+	SafetyNotifications(Notifications notifications) {
+		this.notifications = notifications;
+	}
+
+	@ApplicationModuleListener
+	void on(SafetyAlertRaised raised) {
+		String title = "安全监管预警（" + raised.rule() + "，" + raised.day() + "）：" + raised.summary();
+		notifications.toRegion(raised.regionCode(), title.length() > 300 ? title.substring(0, 300) : title,
+				"/safety/alerts/" + raised.alertId(), "safety-alert-" + raised.alertId());
+	}
+}

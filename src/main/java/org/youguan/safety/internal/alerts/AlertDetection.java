@@ -1,0 +1,287 @@
+package org.youguan.safety.internal.alerts;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.safety.ParcelRecord;
+import org.youguan.safety.SafetyAlertRaised;
+import org.youguan.safety.internal.Pseudonyms;
+
+/**
+ * Runs the five anomaly rules ({@link AlertRule}) over one China-time day and raises an alert per finding — once: an
+ * alert is unique per rule, subject and day, so the detection can run again for a day (the job after a late upload, or
+ * staff choosing a day) without duplicates. Rules (a)(b)(c) read the day's Parquet records with DuckDB; (d)(e) read the
+ * PostgreSQL rollups. Every new alert is published ({@link SafetyAlertRaised}) for the notifications; a run that
+ * raised alerts is audited.
+ */
+@Service
+public class AlertDetection {
+
+	private static final Logger log = LoggerFactory.getLogger(AlertDetection.class);
+
+	/** What one rule found about one subject. */
+	record Finding(AlertRule rule, String subject, String region, Long enterpriseId, BigDecimal measure,
+			BigDecimal threshold, String detail) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ParcelFiles files;
+
+	private final AlertSettings settings;
+
+	private final WorkingCalendar calendar;
+
+	private final ApplicationEventPublisher events;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	AlertDetection(JdbcClient jdbc, ParcelFiles files, AlertSettings settings, WorkingCalendar calendar,
+			ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.files = files;
+		this.settings = settings;
+		this.calendar = calendar;
+		this.events = events;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs every rule for a day and raises the alerts not raised before whose region lies in {@code within}.
+	 * @param day the China-time day of the parcels
+	 * @param within the region whose alerts to raise ("" for the country: the daily job)
+	 * @return the number of new alerts
+	 */
+	@Transactional
+	public int detect(LocalDate day, RegionPrefix within) {
+		List<Finding> findings = new ArrayList<>();
+		findings.addAll(records(day));
+		findings.addAll(outlets(day));
+		findings.addAll(machines(day));
+		int raised = 0;
+		for (Finding f : findings) {
+			if (!within.contains(f.region())) {
+				continue;
+			}
+			Long id = jdbc.sql("""
+					INSERT INTO safety_alert (rule, subject, day, region_code, enterprise_id, measure, threshold, detail,
+					    status, created_at)
+					VALUES (:rule, :subject, :day, :region, :enterprise, :measure, :threshold, :detail, 'OPEN', :now)
+					ON CONFLICT (rule, subject, day) DO NOTHING RETURNING id""")
+				.param("rule", f.rule().name())
+				.param("subject", f.subject())
+				.param("day", day)
+				.param("region", f.region())
+				.param("enterprise", f.enterpriseId())
+				.param("measure", f.measure())
+				.param("threshold", f.threshold())
+				.param("detail", f.detail().length() > 1000 ? f.detail().substring(0, 1000) : f.detail())
+				.param("now", OffsetDateTime.now(clock))
+				.query(Long.class)
+				.optional()
+				.orElse(null);
+			if (id != null) {
+				raised++;
+				events.publishEvent(new SafetyAlertRaised(id, f.rule().label(), f.region(), day, f.detail()));
+			}
+		}
+		if (raised == 0) {
+			log.info("Safety alerts for {} in '{}': {} findings, none new", day, within.code(), findings.size());
+			return 0;
+		}
+		audit.record(AuditEntry.of("safety.alerts.detect", "SafetyAlertRun", day,
+				"运行安全监管预警检测（" + day + "，" + (within.code().isEmpty() ? "全国" : within.code()) + "）：发现"
+						+ findings.size() + "项，新增预警" + raised + "条")
+			.inRegion(within.code().isEmpty() ? "0" : within.code()));
+		log.info("Safety alerts for {} in '{}': {} findings, {} new", day, within.code(), findings.size(), raised);
+		return raised;
+	}
+
+	/** Rules (a), (b), (c) over the day's Parquet records. */
+	List<Finding> records(LocalDate day) {
+		if (!files.hasDay(day)) {
+			return List.of();
+		}
+		List<Finding> out = new ArrayList<>();
+		String records = files.readDay(day);
+		try (Connection duck = files.duckdb()) {
+			try (PreparedStatement q = duck.prepareStatement("SELECT sender_id_pseudonym AS p, "
+					+ "count(DISTINCT enterprise_id) AS enterprises, count(*) AS parcels, min(sender_region) AS region, "
+					+ "string_agg(DISTINCT enterprise_id::VARCHAR, ',' ORDER BY enterprise_id::VARCHAR) AS ids FROM "
+					+ records + " WHERE sender_id_pseudonym IS NOT NULL GROUP BY 1 HAVING count(DISTINCT enterprise_id) >= ?")) {
+				q.setInt(1, settings.enterprisesPerPseudonym());
+				try (ResultSet rs = q.executeQuery()) {
+					while (rs.next()) {
+						String p = rs.getString("p");
+						int n = rs.getInt("enterprises");
+						out.add(new Finding(AlertRule.PSEUDONYM_ENTERPRISES, p, rs.getString("region"), null,
+								BigDecimal.valueOf(n), BigDecimal.valueOf(settings.enterprisesPerPseudonym()),
+								"寄件人（证件假名 " + Pseudonyms.shorten(p) + "）" + day + " 经 " + n + " 家企业寄件 "
+										+ rs.getLong("parcels") + " 件：" + names(rs.getString("ids"))));
+					}
+				}
+			}
+			try (PreparedStatement q = duck.prepareStatement("SELECT sender_id_pseudonym AS p, enterprise_id, "
+					+ "count(*) AS parcels, min(sender_region) AS region FROM " + records
+					+ " WHERE sender_id_pseudonym IS NOT NULL GROUP BY 1, 2 HAVING count(*) > ?")) {
+				q.setInt(1, settings.parcelsPerPseudonym());
+				try (ResultSet rs = q.executeQuery()) {
+					while (rs.next()) {
+						String p = rs.getString("p");
+						long enterprise = rs.getLong("enterprise_id");
+						long parcels = rs.getLong("parcels");
+						out.add(new Finding(AlertRule.PSEUDONYM_VOLUME, p + "@" + enterprise, rs.getString("region"),
+								enterprise, BigDecimal.valueOf(parcels), BigDecimal.valueOf(settings.parcelsPerPseudonym()),
+								"寄件人（证件假名 " + Pseudonyms.shorten(p) + "）" + day + " 在" + names(Long.toString(enterprise))
+										+ "寄件 " + parcels + " 件"));
+					}
+				}
+			}
+			out.addAll(couriers(duck, records, day));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("无法读取 " + day + " 的收寄记录（Parquet）：" + ex.getMessage(), ex);
+		}
+		return out;
+	}
+
+	/** Rule (c): the roster (PostgreSQL) copied into DuckDB and joined with the day's records. */
+	private List<Finding> couriers(Connection duck, String records, LocalDate day) throws SQLException {
+		record Courier(long enterpriseId, String courierId, String idPseudonym) {
+		}
+		List<Courier> roster = jdbc.sql("SELECT enterprise_id, courier_id, id_pseudonym FROM safety_courier")
+			.query((rs, n) -> new Courier(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
+		if (roster.isEmpty()) {
+			return List.of();
+		}
+		try (Statement s = duck.createStatement()) {
+			s.execute("CREATE TEMP TABLE roster (enterprise_id BIGINT, courier_id VARCHAR, id_pseudonym VARCHAR)");
+		}
+		try (PreparedStatement insert = duck.prepareStatement("INSERT INTO roster VALUES (?, ?, ?)")) {
+			for (Courier c : roster) {
+				insert.setLong(1, c.enterpriseId());
+				insert.setString(2, c.courierId());
+				insert.setString(3, c.idPseudonym());
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+		List<Finding> out = new ArrayList<>();
+		try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery("SELECT r.enterprise_id, r.courier_id, "
+				+ "count(*) AS parcels, min(p.sender_region) AS region, "
+				+ "string_agg(p.waybill_number, '、' ORDER BY p.waybill_number) AS waybills FROM " + records
+				+ " p JOIN roster r ON r.enterprise_id = p.enterprise_id AND r.courier_id = p.courier_id "
+				+ "AND r.id_pseudonym = p.sender_id_pseudonym GROUP BY 1, 2")) {
+			while (rs.next()) {
+				long enterprise = rs.getLong("enterprise_id");
+				String courier = rs.getString("courier_id");
+				long parcels = rs.getLong("parcels");
+				out.add(new Finding(AlertRule.COURIER_SELF, enterprise + ":" + courier, rs.getString("region"), enterprise,
+						BigDecimal.valueOf(parcels), BigDecimal.ONE, names(Long.toString(enterprise)) + "快递员 " + courier
+								+ " " + day + " 收寄本人证件寄出的快件 " + parcels + " 件（运单 " + rs.getString("waybills") + "）"));
+			}
+		}
+		return out;
+	}
+
+	/** Rule (d) from the rollups: outlets below the real-name threshold with enough subject parcels. */
+	List<Finding> outlets(LocalDate day) {
+		return jdbc.sql("""
+				SELECT g.enterprise_id, g.outlet, g.subject, g.real_name, coalesce(o.region_code, g.region) AS region,
+				    o.name AS outlet_name
+				FROM (SELECT h.enterprise_id, h.outlet_filing_number AS outlet, sum(h.parcels - h.exempt) AS subject,
+				          sum(h.real_name) AS real_name, min(h.sender_region) AS region
+				      FROM safety_parcel_hour h
+				      WHERE h.hour >= :start AND h.hour < :end AND h.outlet_filing_number <> ''
+				      GROUP BY h.enterprise_id, h.outlet_filing_number) g
+				LEFT JOIN outlet_name o ON o.filing_number = g.outlet
+				WHERE g.subject >= :min AND g.real_name * 100.0 < :threshold * g.subject
+				ORDER BY g.outlet""")
+			.param("start", start(day))
+			.param("end", start(day.plusDays(1)))
+			.param("min", settings.outletMinSubject())
+			.param("threshold", settings.outletRealNameRate())
+			.query((rs, n) -> {
+				long subject = rs.getLong("subject");
+				long realName = rs.getLong("real_name");
+				BigDecimal rate = BigDecimal.valueOf(realName * 100).divide(BigDecimal.valueOf(subject), 2, RoundingMode.HALF_UP);
+				String name = rs.getString("outlet_name");
+				return new Finding(AlertRule.OUTLET_REAL_NAME, rs.getString("outlet"), rs.getString("region"),
+						rs.getLong("enterprise_id"), rate, settings.outletRealNameRate(), "网点 "
+								+ (name == null ? "" : name + " ") + "（备案编号 " + rs.getString("outlet") + "）" + day
+								+ " 实名率 " + rate.toPlainString() + "%（应实名 " + subject + " 件，实名 " + realName + " 件）");
+			})
+			.list();
+	}
+
+	/**
+	 * Rule (e) from the registry and {@code safety_machine_day}: on a working day, machines in service (commissioned by
+	 * then) with no parcels, of enterprises that uploaded records that day (before an enterprise's records arrive, its
+	 * machines are not judged).
+	 */
+	List<Finding> machines(LocalDate day) {
+		if (!calendar.isWorkingDay(day)) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT m.serial_number, m.name, m.enterprise_id, m.region_code
+				FROM screening_machine m
+				WHERE m.status = 'IN_SERVICE' AND (m.commissioned_on IS NULL OR m.commissioned_on <= :day)
+				  AND EXISTS (SELECT 1 FROM safety_parcel_hour h WHERE h.enterprise_id = m.enterprise_id
+				              AND h.hour >= :start AND h.hour < :end)
+				  AND NOT EXISTS (SELECT 1 FROM safety_machine_day d WHERE d.day = :day
+				                  AND d.machine_serial = m.serial_number AND d.parcels > 0)
+				ORDER BY m.serial_number""")
+			.param("day", day)
+			.param("start", start(day))
+			.param("end", start(day.plusDays(1)))
+			.query((rs, n) -> new Finding(AlertRule.MACHINE_IDLE, rs.getString("serial_number"), rs.getString("region_code"),
+					rs.getLong("enterprise_id"), BigDecimal.ZERO, BigDecimal.ZERO, "安检机 " + rs.getString("name") + "（序列号 "
+							+ rs.getString("serial_number") + "）工作日 " + day + " 无过机记录"))
+			.list();
+	}
+
+	private static Timestamp start(LocalDate day) {
+		return Timestamp.from(day.atStartOfDay(ParcelRecord.CHINA).toInstant());
+	}
+
+	/** The registry names of comma-separated enterprise ids, "、"-separated (the id where none is registered). */
+	private String names(String ids) {
+		List<Long> list = Arrays.stream(ids.split(",")).map(String::strip).map(Long::valueOf).toList();
+		Map<Long, String> names = jdbc.sql("SELECT id, legal_name FROM enterprise_name WHERE id IN (:ids)")
+			.param("ids", list)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return list.stream().map(id -> names.getOrDefault(id, "企业" + id)).collect(Collectors.joining("、"));
+	}
+}

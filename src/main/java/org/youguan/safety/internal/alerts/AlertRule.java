@@ -1,0 +1,61 @@
+package org.youguan.safety.internal.alerts;
+
+/**
+ * The anomaly rules of the parcel records (issue 17), each with its own page. The thresholds are settings
+ * ({@link AlertSettings}); the legal basis of the duty each rule watches is named here and on the rule's page.
+ */
+public enum AlertRule {
+
+	/** (a) One sender pseudonym shipping through many enterprises on one day (records, DuckDB). */
+	PSEUDONYM_ENTERPRISES("pseudonym-enterprises", "同一寄件人一日内经多家企业寄件",
+			"同一寄件人证件（假名）一日内通过多家快递企业寄件，可能为拆分寄递以规避安全检查或冒用他人身份。依据：快递暂行条例（2025）第二十三条（实名收寄）。"),
+	/** (b) One sender pseudonym with more than N parcels on one day at one enterprise (records, DuckDB). */
+	PSEUDONYM_VOLUME("pseudonym-volume", "同一寄件人一日内在一家企业寄件量过大",
+			"同一寄件人证件（假名）一日内在一家企业寄件超过阈值，可能为代寄、冒用或未按协议客户管理的批量寄件。依据：快递暂行条例（2025）第二十三条；邮件快件实名收寄管理办法。"),
+	/** (c) Couriers accepting parcels sent under their own ID (records joined with the roster, DuckDB). */
+	COURIER_SELF("courier-self", "快递员收寄本人寄件",
+			"寄件人证件与收寄快递员本人证件相同（按快递员名册的假名比对），可能为快递员以本人身份代填寄件人信息、虚假实名。依据：快递暂行条例（2025）第二十三条。"),
+	/** (d) Outlets whose daily real-name rate is below the threshold (rollups). */
+	OUTLET_REAL_NAME("outlet-real-name", "网点日实名率低于阈值",
+			"末端网点一日实名率（实名件数 ÷（收寄件数 − 信件、协议客户件数））低于阈值，且应实名件数不少于最小件数。依据：快递暂行条例（2025）第二十三条、第三十五条。"),
+	/** (e) Registered screening machines in service with no parcels on a working day (rollups). */
+	MACHINE_IDLE("machine-idle", "安检机工作日无过机记录",
+			"登记在用的安检机在工作日没有任何过机记录（开机率），且其所属企业当日已上传收寄记录。依据：快递暂行条例（2025）第三十三条（过机安检）。");
+
+	private final String slug;
+
+	private final String label;
+
+	private final String description;
+
+	AlertRule(String slug, String label, String description) {
+		this.slug = slug;
+		this.label = label;
+		this.description = description;
+	}
+
+	/** The rule's part of its page's path ({@code /safety/alerts/rules/{slug}}). */
+	public String slug() {
+		return slug;
+	}
+
+	/** The rule's name in Chinese. */
+	public String label() {
+		return label;
+	}
+
+	/** What the rule finds and the duty it watches, with its legal basis. */
+	public String description() {
+		return description;
+	}
+
+	/** The rule of a page path, or null. */
+	public static AlertRule ofSlug(String slug) {
+		for (AlertRule r : values()) {
+			if (r.slug.equals(slug)) {
+				return r;
+			}
+		}
+		return null;
+	}
+}

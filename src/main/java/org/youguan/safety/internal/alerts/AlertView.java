@@ -1,0 +1,40 @@
+package org.youguan.safety.internal.alerts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.youguan.safety.internal.Pseudonyms;
+
+/**
+ * An anomaly alert as pages and the API show it. The subject of a pseudonym rule is a keyed pseudonym (never a clear
+ * ID number); {@link #subjectShown()} shortens it.
+ */
+public record AlertView(long id, AlertRule rule, String subject, LocalDate day, String regionCode, String regionName,
+		Long enterpriseId, String enterpriseName, BigDecimal measure, BigDecimal threshold, String detail, String status,
+		String reason, String decidedBy, Instant decidedAt, Instant createdAt) {
+
+	/** The subject as shown: pseudonyms shortened (first 8 … last 4), other subjects as they are. */
+	public String subjectShown() {
+		return switch (rule) {
+			case PSEUDONYM_ENTERPRISES -> Pseudonyms.shorten(subject);
+			case PSEUDONYM_VOLUME -> Pseudonyms.shorten(subject.substring(0, subject.indexOf('@')));
+			default -> subject;
+		};
+	}
+
+	/** The status in Chinese. */
+	public String statusLabel() {
+		return switch (status) {
+			case "OPEN" -> "待处理";
+			case "DISMISSED" -> "已排除";
+			case "REFERRED" -> "已转立案线索";
+			default -> status;
+		};
+	}
+
+	/** Whether staff may still act on it. */
+	public boolean open() {
+		return "OPEN".equals(status);
+	}
+}

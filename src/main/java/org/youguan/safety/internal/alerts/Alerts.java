@@ -1,0 +1,152 @@
+package org.youguan.safety.internal.alerts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.safety.SafetyAlertReferred;
+
+/**
+ * The anomaly alerts: the lists (per rule, per status, within the caller's region — an enterprise sees none), one
+ * alert, and the staff's steps on an open alert: dismiss it with a reason (排除) or turn it into a case lead (转为立案线索,
+ * {@link SafetyAlertReferred}). Each step is one transaction with its audit entry; a step on an alert no longer open is
+ * refused (409).
+ */
+@Service
+public class Alerts {
+
+	static final String SELECT = """
+			SELECT a.id, a.rule, a.subject, a.day, a.region_code, r.name AS region_name, a.enterprise_id,
+			    e.legal_name AS enterprise_name, a.measure, a.threshold, a.detail, a.status, a.reason, a.decided_by,
+			    a.decided_at, a.created_at""";
+
+	static final String NAMES = "LEFT JOIN region_name r ON r.code = a.region_code "
+			+ "LEFT JOIN enterprise_name e ON e.id = a.enterprise_id";
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Alerts(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * One page of alerts in the caller's region, newest day first (sorts {@code day}, {@code measure},
+	 * {@code region_code}); searchable by subject or detail.
+	 * @param rule one rule, or null for all
+	 * @param status OPEN, DISMISSED or REFERRED, or null for all
+	 */
+	public PageResult<AlertView> list(DataScope scope, AlertRule rule, String status, PageQuery page) {
+		return Listing.from("FROM safety_alert a")
+			.scope(scope, "a.region_code")
+			.where(rule != null, "a.rule = :rule", "rule", rule == null ? "" : rule.name())
+			.where(status != null && !status.isBlank(), "a.status = :status", "status", status == null ? "" : status)
+			.search(page, "a.subject", "a.detail")
+			.sorts(Map.of("day", "a.day", "measure", "a.measure", "region_code", "a.region_code"), "day", true, "a.id")
+			.joinedToPage(NAMES)
+			.page(jdbc, SELECT, page, Rows.of(AlertView.class));
+	}
+
+	/** Open alerts in the caller's region (the inbox queue's count). */
+	public long countOpen(DataScope scope) {
+		return jdbc.sql("SELECT count(*) FROM safety_alert a WHERE a.status = 'OPEN' AND " + scope.regionPredicate("a.region_code"))
+			.params(scope.params())
+			.query(Long.class)
+			.single();
+	}
+
+	/** An alert in the caller's region; not found (404) otherwise. */
+	public AlertView get(DataScope scope, long id) {
+		return jdbc.sql(SELECT + " FROM safety_alert a " + NAMES + " WHERE a.id = :id AND " + scope.regionPredicate("a.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query(Rows.of(AlertView.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("预警", id));
+	}
+
+	/**
+	 * Dismisses an open alert (排除: e.g. a family's parcels, a machine under repair) with the reason.
+	 * @throws InvalidValueException (reason) when the reason is blank or longer than 500 characters
+	 * @throws DomainException 404 outside the scope; 409 when the alert is no longer open
+	 */
+	@Transactional
+	public AlertView dismiss(DataScope scope, long id, String reason, String actor) {
+		AlertView a = decide(scope, id, "DISMISSED", reason, actor);
+		audit.record(AuditEntry.of("safety.alert.dismiss", "SafetyAlert", id, "排除预警（" + a.rule().label() + "，" + a.day()
+				+ "）：" + a.reason()).states("OPEN", "DISMISSED").inRegion(a.regionCode()));
+		return a;
+	}
+
+	/**
+	 * Turns an open alert into a case lead (转为立案线索): the enforcement module opens the lead from the published
+	 * {@link SafetyAlertReferred} after this commits (行政处罚法(2021) art.54).
+	 * @throws InvalidValueException (reason) when the reason is blank or too long
+	 * @throws DomainException 404 outside the scope; 409 when the alert is no longer open
+	 */
+	@Transactional
+	public AlertView refer(DataScope scope, long id, String reason, String actor) {
+		AlertView a = decide(scope, id, "REFERRED", reason, actor);
+		String creditCode = a.enterpriseId() == null ? null
+				: jdbc.sql("SELECT credit_code FROM enterprise_name WHERE id = :id")
+					.param("id", a.enterpriseId())
+					.query(String.class)
+					.optional()
+					.orElse(null);
+		events.publishEvent(new SafetyAlertReferred(a.id(), a.rule().label(), a.regionCode(), creditCode == null ? null
+				: creditCode.strip(), a.enterpriseName(), a.day(), a.detail(), a.reason(), a.decidedAt(), actor));
+		audit.record(AuditEntry.of("safety.alert.refer", "SafetyAlert", id, "预警转为立案线索（" + a.rule().label() + "，"
+				+ a.day() + "）：" + a.reason()).states("OPEN", "REFERRED").inRegion(a.regionCode()));
+		return a;
+	}
+
+	private AlertView decide(DataScope scope, long id, String status, String reason, String actor) {
+		String r = reason == null ? "" : reason.strip();
+		if (r.isEmpty()) {
+			throw new InvalidValueException("reason", "required", "请填写处理说明（reason）");
+		}
+		if (r.length() > 500) {
+			throw new InvalidValueException("reason", "max-length", "处理说明（reason）不能超过500个字符");
+		}
+		AlertView before = get(scope, id);
+		int changed = jdbc.sql("""
+				UPDATE safety_alert SET status = :status, reason = :reason, decided_by = :actor, decided_at = :now,
+				    version = version + 1
+				WHERE id = :id AND status = 'OPEN'""")
+			.param("status", status)
+			.param("reason", r)
+			.param("actor", actor)
+			.param("now", OffsetDateTime.now(clock))
+			.param("id", before.id())
+			.update();
+		if (changed == 0) {
+			throw DomainException.illegalTransition("该预警已处理（" + before.statusLabel() + "），不能再次处理");
+		}
+		Instant now = clock.instant();
+		return new AlertView(before.id(), before.rule(), before.subject(), before.day(), before.regionCode(),
+				before.regionName(), before.enterpriseId(), before.enterpriseName(), before.measure(), before.threshold(),
+				before.detail(), status, r, actor, now, before.createdAt());
+	}
+}

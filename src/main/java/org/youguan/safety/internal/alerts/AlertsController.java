@@ -1,0 +1,126 @@
+package org.youguan.safety.internal.alerts;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+import org.youguan.safety.ParcelRecord;
+import org.youguan.safety.internal.SafetyAccess;
+
+/**
+ * The alert pages of the safety centre: all alerts of the region (status and rule filters), each rule's own page
+ * (what it finds, its threshold, its alerts), one alert with its steps (排除 with a reason, 转为立案线索), and the
+ * staff's action to run the detection for a chosen day in their region.
+ */
+@Controller
+@PreAuthorize(SafetyAccess.READERS)
+class AlertsController {
+
+	private final Alerts alerts;
+
+	private final AlertDetection detection;
+
+	private final AlertSettings settings;
+
+	private final Clock clock;
+
+	AlertsController(Alerts alerts, AlertDetection detection, AlertSettings settings, Clock clock) {
+		this.alerts = alerts;
+		this.detection = detection;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@GetMapping("/safety/alerts")
+	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String status, Model model) {
+		model.addAttribute("canAct", me.writer());
+		return page(scope, request, null, status, model);
+	}
+
+	@GetMapping("/safety/alerts/rules/{slug}")
+	String rule(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request, @PathVariable String slug,
+			@RequestParam(required = false) String status, Model model) {
+		model.addAttribute("canAct", me.writer());
+		AlertRule rule = AlertRule.ofSlug(slug);
+		if (rule == null) {
+			throw DomainException.notFound("预警规则", slug);
+		}
+		return page(scope, request, rule, status, model);
+	}
+
+	@GetMapping("/safety/alerts/{id:\\d+}")
+	String show(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("canAct", me.writer());
+		model.addAttribute("alert", alerts.get(scope, id));
+		model.addAttribute("settings", settings);
+		return "safety/alert";
+	}
+
+	@PostMapping("/safety/alerts/{id:\\d+}/dismiss")
+	@PreAuthorize(SafetyAccess.WRITERS)
+	String dismiss(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		String here = "/safety/alerts/" + id;
+		return PageSteps.run(redirect, here, "预警已排除", () -> alerts.dismiss(scope, id, reason, me.displayName()));
+	}
+
+	@PostMapping("/safety/alerts/{id:\\d+}/refer")
+	@PreAuthorize(SafetyAccess.WRITERS)
+	String refer(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		String here = "/safety/alerts/" + id;
+		return PageSteps.run(redirect, here, "已转为立案线索，执法模块将生成案件线索",
+				() -> alerts.refer(scope, id, reason, me.displayName()));
+	}
+
+	@PostMapping("/safety/alerts/detect")
+	@PreAuthorize(SafetyAccess.WRITERS)
+	String detect(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String day,
+			RedirectAttributes redirect) {
+		// a day out of range is a 400 with the error page, not a flashed message: nothing was run
+		LocalDate today = LocalDate.now(clock.withZone(ParcelRecord.CHINA));
+		Validation v = new Validation();
+		LocalDate d = v.date("day", "检测日期（day）", day, Validation.EARLIEST_RECORD, today);
+		v.require("day", d != null || v.hasErrors(), "required", "请选择检测日期（day）");
+		v.throwIfInvalid();
+		return PageSteps.run(redirect, "/safety/alerts", () -> {
+			String region = me.regionCode() == null ? "" : me.regionCode();
+			int raised = detection.detect(d, RegionPrefix.of(region));
+			return new PageSteps.Done("已完成" + d + "的预警检测，新增预警" + raised + "条", "/safety/alerts");
+		});
+	}
+
+	private String page(DataScope scope, ListRequest request, AlertRule rule, String status, Model model) {
+		PageQuery query = request.toPage();
+		String s = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
+		if (s != null && !s.matches("OPEN|DISMISSED|REFERRED")) {
+			s = null;
+		}
+		model.addAttribute("result", alerts.list(scope, rule, s, query));
+		model.addAttribute("query", query);
+		model.addAttribute("rule", rule);
+		model.addAttribute("rules", AlertRule.values());
+		model.addAttribute("status", s);
+		model.addAttribute("settings", settings);
+		model.addAttribute("yesterday", LocalDate.now(clock.withZone(ParcelRecord.CHINA)).minusDays(1));
+		return "safety/alerts";
+	}
+}

@@ -1,0 +1,82 @@
+package org.youguan.safety.internal.alerts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.org.CurrentUser;
+import org.youguan.safety.SafetyRates;
+import org.youguan.safety.internal.SafetyAccess;
+
+/**
+ * The enterprise's courier roster API ({@code POST /api/v1/safety/couriers}): a JSON object, a JSON array or NDJSON
+ * lines of {@code {"courierId","idNumber"}}; the ID number is pseudonymised on arrival and never stored or returned.
+ */
+@RestController
+@Tag(name = "安全监管")
+class CourierApiController {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The answer: how many couriers were saved. */
+	record Saved(int accepted) {
+	}
+
+	private final Couriers couriers;
+
+	private final SafetyRates rates;
+
+	CourierApiController(Couriers couriers, SafetyRates rates) {
+		this.couriers = couriers;
+		this.rates = rates;
+	}
+
+	@PostMapping(path = "/api/v1/safety/couriers", consumes = { "application/json", "application/x-ndjson" })
+	@PreAuthorize(SafetyAccess.ENTERPRISE)
+	@Operation(summary = "报送快递员名册", description = "请求体为JSON对象、JSON数组或NDJSON（每行一个对象）：courierId（与收寄记录的"
+			+ "courierId一致，1–40位字母、数字、-、_）、idNumber（快递员证件号码，到达即假名化，不保存明文）。同一快递员再次报送即更新。"
+			+ "全部有效才保存，否则400列出每个错误行。用于“快递员收寄本人寄件”预警。")
+	Saved register(@AuthenticationPrincipal CurrentUser me, @RequestBody String body) {
+		Long enterprise = me.enterpriseCreditCode() == null ? null : rates.enterpriseId(me.enterpriseCreditCode());
+		if (enterprise == null) {
+			throw new AccessRefusedException("enterprise", "当前令牌不属于已登记的企业");
+		}
+		return new Saved(couriers.register(enterprise, parse(body)));
+	}
+
+	private static List<Couriers.Entry> parse(String body) {
+		String text = body == null ? "" : body.strip();
+		List<JsonNode> nodes = new ArrayList<>();
+		try {
+			if (text.startsWith("[")) {
+				JSON.readTree(text).forEach(nodes::add);
+			}
+			else {
+				for (String line : text.split("\\r?\\n")) {
+					if (!line.isBlank()) {
+						nodes.add(JSON.readTree(line));
+					}
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			throw new InvalidValueException("body", "json", "请求体不是有效的JSON或NDJSON");
+		}
+		return nodes.stream()
+			.map(n -> new Couriers.Entry(n.path("courierId").isString() ? n.path("courierId").asString() : null,
+					n.path("idNumber").isString() ? n.path("idNumber").asString() : null))
+			.toList();
+	}
+}

@@ -1,0 +1,73 @@
+package org.youguan.safety.internal.rates;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.youguan.documents.Column;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresQuery;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.org.CurrentUser;
+import org.youguan.safety.ParcelRecord;
+import org.youguan.safety.SafetyRates;
+
+/** How the rate pages, API and export read their parameters: one place, so they cannot drift apart. */
+final class RateQueries {
+
+	static final List<Column<SafetyRates.Line>> COLUMNS = List.of(Column.of("编号", SafetyRates.Line::key, 22),
+			Column.of("名称", SafetyRates.Line::name, 30), Column.of("收寄件数", SafetyRates.Line::parcels, 12),
+			Column.of("免于实名件数（信件、协议客户）", SafetyRates.Line::exempt, 14),
+			Column.of("实名件数", SafetyRates.Line::realName, 12), Column.of("验视件数", SafetyRates.Line::inspected, 12),
+			Column.of("过机件数", SafetyRates.Line::screened, 12), Column.of("实名率（%）", SafetyRates.Line::realNameRate, 10),
+			Column.of("验视率（%）", SafetyRates.Line::inspectionRate, 10),
+			Column.of("过机率（%）", SafetyRates.Line::screeningRate, 10));
+
+	private RateQueries() {
+	}
+
+	/** Today in China time. */
+	static LocalDate today(Clock clock) {
+		return LocalDate.now(clock.withZone(ParcelRecord.CHINA));
+	}
+
+	/**
+	 * The region and period asked for, checked against the caller: staff within their region (default their own, the
+	 * current month by default); an enterprise any region, narrowed to its own parcels by its scope.
+	 */
+	static SafetyRates.Query query(CurrentUser me, DataScope scope, String region, String from, String to, Clock clock) {
+		LocalDate today = today(clock);
+		String defaultFrom = from == null || from.isBlank() ? today.withDayOfMonth(1).toString() : from;
+		FiguresQuery q = scope.kind() == DataScope.Kind.ENTERPRISE
+				? FiguresQuery.of(DataScope.all(), region, "", defaultFrom, to, today)
+				: FiguresQuery.of(scope, region, me.regionCode() == null ? "0" : me.regionCode(), defaultFrom, to, today);
+		return new SafetyRates.Query(q.region(), q.from(), q.to(), null);
+	}
+
+	/** The breakdown asked for ({@code by}: ENTERPRISE, OUTLET or COUNTY; default ENTERPRISE). */
+	static SafetyRates.By by(String by) {
+		if (by == null || by.isBlank()) {
+			return SafetyRates.By.ENTERPRISE;
+		}
+		try {
+			return SafetyRates.By.valueOf(by.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidValueException("by", "enum", "分组方式（by）只能是ENTERPRISE、OUTLET或COUNTY");
+		}
+	}
+
+	/** The trend's step ({@code step}: DAY or MONTH; default DAY). */
+	static SafetyRates.Step step(String step) {
+		if (step == null || step.isBlank()) {
+			return SafetyRates.Step.DAY;
+		}
+		try {
+			return SafetyRates.Step.valueOf(step.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidValueException("step", "enum", "趋势粒度（step）只能是DAY或MONTH");
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package org.youguan.safety.internal.rates;
+
+import java.time.Clock;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
+import org.youguan.safety.SafetyRates;
+import org.youguan.safety.internal.SafetyAccess;
+
+/**
+ * The rate pages: the bureau's 实名率/验视率/过机率 by enterprise, county or outlet of its region and a period (sort by any
+ * rate, search by name, .xlsx export) with the day/month trend chart; the enterprise portal's own rates by outlet.
+ */
+@Controller
+class RatesController {
+
+	private final SafetyRates rates;
+
+	private final Spreadsheets spreadsheets;
+
+	private final Clock clock;
+
+	RatesController(SafetyRates rates, Spreadsheets spreadsheets, Clock clock) {
+		this.rates = rates;
+		this.spreadsheets = spreadsheets;
+		this.clock = clock;
+	}
+
+	@GetMapping("/safety/rates")
+	@PreAuthorize(SafetyAccess.READERS)
+	String rates(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String by,
+			@RequestParam(required = false) String step, Model model) {
+		return page(me, scope, request, region, from, to, RateQueries.by(by), step, model, "/safety/rates");
+	}
+
+	@GetMapping("/enterprise/safety/rates")
+	@PreAuthorize(SafetyAccess.ENTERPRISE)
+	String own(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String step, Model model) {
+		return page(me, scope, request, null, from, to, SafetyRates.By.OUTLET, step, model, "/enterprise/safety/rates");
+	}
+
+	@GetMapping("/safety/rates/export.xlsx")
+	@PreAuthorize(SafetyAccess.READERS)
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String by) {
+		SafetyRates.Query q = RateQueries.query(me, scope, region, from, to, clock);
+		var rows = rates.breakdown(scope, q, RateQueries.by(by), request.toExport()).items();
+		return Downloads.xlsx("实名率验视率过机率.xlsx", spreadsheets.write("三项制度", RateQueries.COLUMNS, rows));
+	}
+
+	private String page(CurrentUser me, DataScope scope, ListRequest request, String region, String from, String to,
+			SafetyRates.By by, String step, Model model, String path) {
+		SafetyRates.Query q = RateQueries.query(me, scope, region, from, to, clock);
+		PageQuery query = request.toPage();
+		model.addAttribute("q", q);
+		model.addAttribute("by", by);
+		model.addAttribute("step", RateQueries.step(step));
+		model.addAttribute("path", path);
+		model.addAttribute("total", rates.total(scope, q));
+		model.addAttribute("result", rates.breakdown(scope, q, by, query));
+		model.addAttribute("query", query);
+		model.addAttribute("trendChart", TrendChart.of(rates.trend(scope, q, RateQueries.step(step))));
+		return "safety/rates";
+	}
+}

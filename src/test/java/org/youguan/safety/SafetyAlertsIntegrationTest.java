@@ -1,0 +1,276 @@
+package org.youguan.safety;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.safety.internal.Pseudonyms;
+import org.youguan.safety.internal.alerts.AlertDetection;
+import org.youguan.safety.internal.alerts.AlertRule;
+import org.youguan.safety.internal.alerts.AlertView;
+import org.youguan.safety.internal.alerts.Alerts;
+import org.youguan.safety.internal.alerts.ParcelFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Each anomaly rule on crafted data (Parquet records written in the writer's layout, rollup rows) raises its alert on
+ * the right subject and none on the near miss; the detection runs again without duplicates; staff dismiss or refer an
+ * alert (the referral becomes an enforcement lead, the alert a notification); a county sees only its region's alerts
+ * and an enterprise none; the courier roster keeps no clear ID number.
+ */
+@IntegrationTest
+class SafetyAlertsIntegrationTest {
+
+	static final String SHUNFENG = "Bearer demo-sf-wz-token";
+
+	/** Working days (Tuesday 4 … Monday 10 March 2025) and a Saturday; one per rule, outside other tests' data. */
+	static final LocalDate A = LocalDate.of(2025, 3, 4), B = LocalDate.of(2025, 3, 5), C = LocalDate.of(2025, 3, 6),
+			D = LocalDate.of(2025, 3, 7), E = LocalDate.of(2025, 3, 10), SATURDAY = LocalDate.of(2025, 3, 8);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AlertDetection detection;
+
+	@Autowired
+	Alerts alerts;
+
+	@Autowired
+	ParcelFiles files;
+
+	@Autowired
+	Pseudonyms pseudonyms;
+
+	long shunfeng;
+
+	@BeforeEach
+	void setUp() throws IOException {
+		clean();
+		shunfeng = jdbc.sql("SELECT e.id FROM enterprise e JOIN user_account u ON u.enterprise_credit_code = e.credit_code "
+				+ "WHERE u.username = 'sf.wz'").query(Long.class).single();
+	}
+
+	@AfterEach
+	void clean() throws IOException {
+		jdbc.sql("DELETE FROM safety_alert WHERE day BETWEEN '2025-03-01' AND '2025-03-31'").update();
+		jdbc.sql("DELETE FROM safety_parcel_hour WHERE hour >= '2025-03-02' AND hour < '2025-04-01'").update();
+		jdbc.sql("DELETE FROM safety_machine_day WHERE day BETWEEN '2025-03-01' AND '2025-03-31'").update();
+		for (LocalDate d = LocalDate.of(2025, 3, 1); d.isBefore(LocalDate.of(2025, 3, 31)); d = d.plusDays(1)) {
+			delete(files.day(d));
+		}
+	}
+
+	private static void delete(Path dir) throws IOException {
+		if (Files.exists(dir)) {
+			try (Stream<Path> all = Files.walk(dir)) {
+				for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+					Files.delete(p);
+				}
+			}
+		}
+	}
+
+	private static String pseudonym(char c) {
+		return String.valueOf(c).repeat(64);
+	}
+
+	private List<AlertView> alertsOf(AlertRule rule, LocalDate day) {
+		return alerts.list(DataScope.all(), rule, null, PageQuery.of(null, 0, 200, null, null))
+			.items()
+			.stream()
+			.filter(a -> a.day().equals(day))
+			.toList();
+	}
+
+	@Test
+	void ruleAOnePseudonymThroughThreeEnterprisesOnOneDay() throws Exception {
+		ParcelFilesFixture.write(files.root(), ParcelFilesFixture.records(9001, pseudonym('a'), A, null, 1, "A1-"),
+				ParcelFilesFixture.records(9002, pseudonym('a'), A, null, 1, "A2-"),
+				ParcelFilesFixture.records(shunfeng, pseudonym('a'), A, null, 2, "A3-"),
+				// two enterprises only: no alert
+				ParcelFilesFixture.records(9001, pseudonym('b'), A, null, 1, "B1-"),
+				ParcelFilesFixture.records(9002, pseudonym('b'), A, null, 1, "B2-"));
+		assertThat(detection.detect(A, RegionPrefix.of(""))).isEqualTo(1);
+		List<AlertView> found = alertsOf(AlertRule.PSEUDONYM_ENTERPRISES, A);
+		assertThat(found).extracting(AlertView::subject).containsExactly(pseudonym('a'));
+		assertThat(found.get(0).regionCode()).isEqualTo("320506");
+		assertThat(found.get(0).detail()).contains("3 家企业").contains("aaaaaaaa…aaaa").doesNotContain(pseudonym('a'));
+		assertThat(detection.detect(A, RegionPrefix.of(""))).as("a second run raises nothing again").isZero();
+		assertThat(alertsOf(AlertRule.PSEUDONYM_ENTERPRISES, A)).hasSize(1);
+	}
+
+	@Test
+	void ruleBMoreThanFiftyParcelsOfOnePseudonymAtOneEnterprise() throws Exception {
+		ParcelFilesFixture.write(files.root(), ParcelFilesFixture.records(shunfeng, pseudonym('c'), B, null, 51, "C-"),
+				ParcelFilesFixture.records(shunfeng, pseudonym('d'), B, null, 50, "D-"));
+		detection.detect(B, RegionPrefix.of(""));
+		List<AlertView> found = alertsOf(AlertRule.PSEUDONYM_VOLUME, B);
+		assertThat(found).extracting(AlertView::subject).containsExactly(pseudonym('c') + "@" + shunfeng);
+		assertThat(found.get(0).measure()).isEqualByComparingTo("51");
+		assertThat(found.get(0).enterpriseId()).isEqualTo(shunfeng);
+		assertThat(found.get(0).subjectShown()).isEqualTo("cccccccc…cccc");
+	}
+
+	@Test
+	void ruleCACourierAcceptingParcelsSentUnderHisOwnId() throws Exception {
+		String clear = "11010519491231002X";
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG)
+			.contentType("application/x-ndjson")
+			.content("{\"courierId\":\"C-T-1\",\"idNumber\":\"" + clear.toLowerCase() + "\"}\n"
+					+ "{\"courierId\":\"C-T-2\",\"idNumber\":\"320506198001010011\"}\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(2))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(clear))));
+		assertThat(jdbc.sql("SELECT id_pseudonym FROM safety_courier WHERE courier_id = 'C-T-1'").query(String.class).single())
+			.as("the roster keeps the pseudonym, the same for x and X").isEqualTo(pseudonyms.of(clear));
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE id_pseudonym LIKE '%1949%'").query(Long.class).single())
+			.isZero();
+		String self = pseudonyms.of(clear);
+		ParcelFilesFixture.write(files.root(), ParcelFilesFixture.records(shunfeng, self, C, "C-T-1", 2, "SELF-"),
+				// the same sender through another courier, and the courier for another sender: no alert
+				ParcelFilesFixture.records(shunfeng, self, C, "C-T-2", 1, "OTHER-"),
+				ParcelFilesFixture.records(shunfeng, pseudonym('e'), C, "C-T-1", 3, "E-"));
+		detection.detect(C, RegionPrefix.of(""));
+		List<AlertView> found = alertsOf(AlertRule.COURIER_SELF, C);
+		assertThat(found).extracting(AlertView::subject).containsExactly(shunfeng + ":C-T-1");
+		assertThat(found.get(0).measure()).isEqualByComparingTo("2");
+		assertThat(found.get(0).detail()).contains("SELF-0", "SELF-1").doesNotContain("OTHER-").doesNotContain(clear);
+	}
+
+	@Test
+	void aRosterWithABadLineSavesNothing() throws Exception {
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"courierId\":\"C-OK\",\"idNumber\":\"320506198001010011\"},{\"courierId\":\"bad id!\",\"idNumber\":\"\"}]"))
+			.andExpect(status().isBadRequest());
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE courier_id = 'C-OK'").query(Long.class).single()).isZero();
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", "Bearer demo-sz-admin-token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"courierId\":\"C-OK\",\"idNumber\":\"320506198001010011\"}"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void ruleDAnOutletBelowTheRealNameThreshold() {
+		hour(D, shunfeng, "TEST-OUT-80", 100, 0, 80);
+		hour(D, shunfeng, "TEST-OUT-99", 100, 0, 99);
+		hour(D, shunfeng, "TEST-OUT-SMALL", 12, 2, 5);
+		hour(D, shunfeng, "", 100, 0, 10);
+		detection.detect(D, RegionPrefix.of(""));
+		List<AlertView> found = alertsOf(AlertRule.OUTLET_REAL_NAME, D);
+		assertThat(found).extracting(AlertView::subject).containsExactly("TEST-OUT-80");
+		assertThat(found.get(0).measure()).isEqualByComparingTo("80.00");
+		assertThat(found.get(0).threshold()).isEqualByComparingTo("95");
+	}
+
+	@Test
+	void ruleEAnIdleScreeningMachineOnAWorkingDayOnly() {
+		record Machine(String serial, long enterpriseId) {
+		}
+		List<Machine> machines = jdbc.sql("""
+				SELECT serial_number, enterprise_id FROM facility WHERE kind = 'SCREENING_MACHINE' AND status = 'IN_SERVICE'
+				  AND enterprise_id = (SELECT enterprise_id FROM facility WHERE kind = 'SCREENING_MACHINE'
+				                       AND status = 'IN_SERVICE' GROUP BY enterprise_id HAVING count(*) >= 2
+				                       ORDER BY enterprise_id LIMIT 1)
+				ORDER BY serial_number""")
+			.query((rs, n) -> new Machine(rs.getString(1), rs.getLong(2)))
+			.list();
+		Machine idle = machines.get(0);
+		Machine busy = machines.get(1);
+		for (LocalDate day : List.of(E, SATURDAY)) {
+			hour(day, busy.enterpriseId(), "", 10, 0, 10);
+			jdbc.sql("INSERT INTO safety_machine_day (day, enterprise_id, machine_serial, parcels) VALUES (:d, :e, :m, 10)")
+				.params(Map.of("d", day, "e", busy.enterpriseId(), "m", busy.serial()))
+				.update();
+		}
+		detection.detect(E, RegionPrefix.of(""));
+		detection.detect(SATURDAY, RegionPrefix.of(""));
+		assertThat(alertsOf(AlertRule.MACHINE_IDLE, E)).extracting(AlertView::subject).contains(idle.serial())
+			.doesNotContain(busy.serial());
+		assertThat(alertsOf(AlertRule.MACHINE_IDLE, SATURDAY)).as("not a working day").isEmpty();
+	}
+
+	@Test
+	void staffReferAnAlertAsACaseLeadAndTheRegionIsNotified() throws Exception {
+		hour(D, shunfeng, "TEST-OUT-80", 100, 0, 80);
+		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
+		mvc.perform(post("/safety/alerts/detect").param("day", D.toString()).session(staff).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		AlertView alert = alertsOf(AlertRule.OUTLET_REAL_NAME, D).get(0);
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM notification WHERE dedupe_key = :k")
+			.param("k", "safety-alert-" + alert.id()).query(Long.class).single() == 1);
+		mvc.perform(get("/safety/alerts/rules/outlet-real-name").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("TEST-OUT-80")));
+		mvc.perform(post("/safety/alerts/" + alert.id() + "/refer").param("reason", "实名率明显偏低，立案调查").session(staff).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(alerts.get(DataScope.all(), alert.id()).status()).isEqualTo("REFERRED");
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"SELECT count(*) FROM penalty_lead WHERE source = 'SAFETY' AND source_ref = :r")
+			.param("r", "safety-alert:" + alert.id()).query(Long.class).single() == 1);
+		assertThat(jdbc.sql("SELECT enterprise_credit_code FROM penalty_lead WHERE source_ref = :r")
+			.param("r", "safety-alert:" + alert.id()).query(String.class).single()).isNotBlank();
+		org.junit.jupiter.api.Assertions.assertThrows(org.youguan.kernel.DomainException.class,
+				() -> alerts.dismiss(DataScope.all(), alert.id(), "重复处理", "test"));
+	}
+
+	@Test
+	void aCountySeesOnlyItsRegionsAlertsAndAnEnterpriseNone() throws Exception {
+		hour(D, shunfeng, "TEST-OUT-80", 100, 0, 80);
+		detection.detect(D, RegionPrefix.of(""));
+		AlertView alert = alertsOf(AlertRule.OUTLET_REAL_NAME, D).get(0);
+		assertThat(alerts.list(DataScope.region("320506"), null, null, PageQuery.of(null, 0, 200, null, null)).items())
+			.extracting(AlertView::id).contains(alert.id());
+		assertThat(alerts.list(DataScope.region("320583"), null, null, PageQuery.of(null, 0, 200, null, null)).items())
+			.extracting(AlertView::id).doesNotContain(alert.id());
+		mvc.perform(get("/safety/alerts/" + alert.id()).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk());
+		mvc.perform(get("/safety/alerts/" + alert.id()).session(SignIn.session(mvc, "ks.admin"))).andExpect(status().isNotFound());
+		mvc.perform(get("/safety/alerts").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
+	}
+
+	private void hour(LocalDate day, long enterprise, String outlet, long parcels, long exempt, long realName) {
+		jdbc.sql("""
+				INSERT INTO safety_parcel_hour (hour, enterprise_id, outlet_filing_number, sender_region, parcels, exempt,
+				    real_name, inspected, screened)
+				VALUES (:hour, :e, :o, '320506', :p, :x, :n, :p, :p)""")
+			.param("hour", Timestamp.from(day.atTime(10, 0).atZone(ParcelRecord.CHINA).toInstant()))
+			.param("e", enterprise)
+			.param("o", outlet)
+			.param("p", parcels)
+			.param("x", exempt)
+			.param("n", realName)
+			.update();
+	}
+}

@@ -1,0 +1,172 @@
+package org.youguan.safety;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The rates from crafted rollup rows (February 2025, China time): the formulas (exempt parcels out of the real-name
+ * denominator, null when a denominator is 0), the China-time period boundary, the breakdowns, and the scopes — the city
+ * sees its region, a county only its own, an enterprise token only its own parcels, and a county asking for the city is
+ * refused.
+ */
+@IntegrationTest
+class SafetyRatesIntegrationTest {
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String SHUNFENG = "Bearer demo-sf-wz-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SafetyRates rates;
+
+	long shunfeng;
+
+	long other;
+
+	@BeforeEach
+	void rollups() {
+		clean();
+		shunfeng = jdbc.sql("SELECT e.id FROM enterprise e JOIN user_account u ON u.enterprise_credit_code = e.credit_code "
+				+ "WHERE u.username = 'sf.wz'").query(Long.class).single();
+		other = jdbc.sql("SELECT min(id) FROM enterprise WHERE id <> :id").param("id", shunfeng).query(Long.class).single();
+		// 顺丰吴中: 100 parcels in 吴中 (10 exempt, 88 real-name, 95 inspected, 90 screened)
+		hour(LocalDateTime.of(2025, 2, 10, 9, 0), shunfeng, "SF-OUT-1", "320506", 100, 10, 88, 95, 90);
+		// another enterprise: 50 parcels in 虎丘 (all subject, all real-name, 40 inspected, 50 screened)
+		hour(LocalDateTime.of(2025, 2, 11, 14, 0), other, "", "320505", 50, 0, 50, 40, 50);
+		// 1 March 00:00 China time (28 Feb 16:00 UTC): outside February
+		hour(LocalDateTime.of(2025, 3, 1, 0, 0), shunfeng, "SF-OUT-1", "320506", 1000, 0, 0, 0, 0);
+		// letters only on 20 Feb in 吴江: no real-name rate, but inspection and screening rates
+		hour(LocalDateTime.of(2025, 2, 20, 8, 0), other, "", "320509", 5, 5, 0, 5, 0);
+	}
+
+	@AfterEach
+	void clean() {
+		jdbc.sql("DELETE FROM safety_parcel_hour WHERE hour >= '2025-01-31' AND hour < '2025-03-02'").update();
+	}
+
+	private void hour(LocalDateTime chinaHour, long enterprise, String outlet, String county, long parcels, long exempt,
+			long realName, long inspected, long screened) {
+		jdbc.sql("""
+				INSERT INTO safety_parcel_hour (hour, enterprise_id, outlet_filing_number, sender_region, parcels, exempt,
+				    real_name, inspected, screened)
+				VALUES (:hour, :e, :o, :r, :p, :x, :n, :i, :s)""")
+			.param("hour", Timestamp.from(chinaHour.atZone(ParcelRecord.CHINA).toInstant()))
+			.param("e", enterprise)
+			.param("o", outlet)
+			.param("r", county)
+			.param("p", parcels)
+			.param("x", exempt)
+			.param("n", realName)
+			.param("i", inspected)
+			.param("s", screened)
+			.update();
+	}
+
+	@Test
+	void cityFiguresApplyTheFormulasOverTheChinaTimePeriod() throws Exception {
+		// real-name 138 / (155 − 15) = 98.57 %; inspected 140 / 155 = 90.32 %; screened 140 / 155 = 90.32 %
+		mvc.perform(get("/api/v1/safety/figures?region=3205&from=2025-02-01&to=2025-02-28").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.parcels").value(155))
+			.andExpect(jsonPath("$.subjectParcels").value(140))
+			.andExpect(jsonPath("$.realNameRate").value(98.57))
+			.andExpect(jsonPath("$.inspectionRate").value(90.32))
+			.andExpect(jsonPath("$.screeningRate").value(90.32))
+			.andExpect(jsonPath("$.screeningMachines").isNumber());
+	}
+
+	@Test
+	void aRateWhoseDenominatorIsZeroIsNull() throws Exception {
+		mvc.perform(get("/api/v1/safety/figures?region=320509&from=2025-02-20&to=2025-02-20").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.parcels").value(5))
+			.andExpect(jsonPath("$.realNameRate").value(nullValue()))
+			.andExpect(jsonPath("$.inspectionRate").value(100.0));
+		mvc.perform(get("/api/v1/safety/figures?region=3205&from=2025-01-01&to=2025-01-31").header("Authorization", CITY))
+			.andExpect(jsonPath("$.parcels").value(0))
+			.andExpect(jsonPath("$.screeningRate").value(nullValue()));
+	}
+
+	@Test
+	void anEnterpriseTokenReadsOnlyItsOwnParcels() throws Exception {
+		mvc.perform(get("/api/v1/safety/figures?from=2025-02-01&to=2025-02-28").header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.parcels").value(100))
+			.andExpect(jsonPath("$.realNameRate").value(97.78));
+		mvc.perform(get("/api/v1/safety/rates?by=COUNTY&from=2025-02-01&to=2025-02-28").header("Authorization", SHUNFENG))
+			.andExpect(jsonPath("$.items.length()").value(1))
+			.andExpect(jsonPath("$.items[0].key").value("320506"));
+	}
+
+	@Test
+	void aCountySeesItsRegionAndIsRefusedTheCity() throws Exception {
+		mvc.perform(get("/api/v1/safety/figures?from=2025-02-01&to=2025-02-28").header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.parcels").value(100));
+		mvc.perform(get("/api/v1/safety/figures?region=3205&from=2025-02-01&to=2025-02-28").header("Authorization", WUZHONG))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/safety/figures?from=2025-02-28&to=2025-02-01").header("Authorization", CITY))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void breakdownsSortByRateAndSearchByName() {
+		var q = new SafetyRates.Query("3205", java.time.LocalDate.of(2025, 2, 1), java.time.LocalDate.of(2025, 2, 28), null);
+		var byEnterprise = rates.breakdown(DataScope.region("3205"), q, SafetyRates.By.ENTERPRISE,
+				PageQuery.of(null, 0, 20, "real_name_rate", "asc"));
+		assertThat(byEnterprise.items()).extracting(SafetyRates.Line::enterpriseId).containsExactly(shunfeng, other);
+		assertThat(byEnterprise.items().get(0).name()).isNotBlank();
+		var byCounty = rates.breakdown(DataScope.region("3205"), q, SafetyRates.By.COUNTY,
+				PageQuery.of("吴中", 0, 20, "parcels", "desc"));
+		assertThat(byCounty.items()).extracting(SafetyRates.Line::key).containsExactly("320506");
+		var trend = rates.trend(DataScope.region("3205"), q, SafetyRates.Step.DAY);
+		assertThat(trend).extracting(SafetyRates.Line::key).containsExactly("2025-02-10", "2025-02-11", "2025-02-20");
+		var months = rates.trend(DataScope.region("3205"), q, SafetyRates.Step.MONTH);
+		assertThat(months).extracting(SafetyRates.Line::parcels).containsExactly(155L);
+	}
+
+	@Test
+	void pagesAndExportShowTheRates() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
+		mvc.perform(get("/safety/rates?from=2025-02-01&to=2025-02-28&by=OUTLET").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("SF-OUT-1")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("98.57%")));
+		mvc.perform(get("/safety/rates/export.xlsx?from=2025-02-01&to=2025-02-28").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".xlsx")));
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/safety/rates?from=2025-02-01&to=2025-02-28").session(enterprise))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("97.78%")));
+		mvc.perform(get("/safety/rates").session(enterprise)).andExpect(status().isForbidden());
+	}
+}
