@@ -84,4 +84,12 @@ class SafetyDemoDataIntegrationTest {
 		}
 		assertThat(found).containsExactly("courier-days=2", "max-per-day=true", "enterprises=true");
 	}
+
+	/** The demo's detection ran after its records and its courier roster: every rule has an open alert to show. */
+	@Test
+	void theDemoDetectionRaisedAnAlertOfEveryRule() {
+		assertThat(jdbc.sql("SELECT DISTINCT rule FROM safety_alert WHERE region_code LIKE '3205%'").query(String.class).list())
+			.containsExactlyInAnyOrder("PSEUDONYM_ENTERPRISES", "PSEUDONYM_VOLUME", "COURIER_SELF", "OUTLET_REAL_NAME",
+					"MACHINE_IDLE");
+	}
 }
