@@ -1698,8 +1698,10 @@ M.update({
  "audit.action.safety.alert.dismiss": ("排除安全监管预警", "Dismissed a safety alert"),
  "audit.action.safety.alert.refer": ("安全监管预警转为立案线索", "Referred a safety alert as a case lead"),
  "audit.action.safety.couriers.register": ("报送快递员名册", "Registered couriers"),
+ "audit.action.safety.parcels.upload": ("上报寄递实名收寄记录", "Uploaded parcel records"),
  "audit.object.SafetyAlert": ("安全监管预警", "Safety alert"),
  "audit.object.SafetyAlertRun": ("安全监管预警检测", "Safety alert run"),
+ "audit.object.SafetyParcelBatch": ("寄递实名收寄记录批次", "Parcel record batch"),
  "audit.object.SafetyCourierRoster": ("快递员名册", "Courier roster"),
 })
 

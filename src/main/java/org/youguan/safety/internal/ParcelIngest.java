@@ -30,7 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.safety.ParcelRecord;
@@ -69,6 +72,10 @@ public class ParcelIngest implements ParcelUploads {
 
 	private final Pseudonyms pseudonyms;
 
+	private final AuditTrail audit;
+
+	private final TransactionTemplate tx;
+
 	private final ParcelTransport transport;
 
 	private final JsonMapper json;
@@ -87,8 +94,11 @@ public class ParcelIngest implements ParcelUploads {
 			ParcelTransport transport, JsonMapper json, Clock clock,
 			@Value("${youguan.safety.record-window:P30D}") Duration window,
 			@Value("${youguan.safety.clock-skew:PT5M}") Duration skew,
-			@Value("${youguan.safety.chunk-records:5000}") int chunkRecords, Enterprises enterprises) {
+			@Value("${youguan.safety.chunk-records:5000}") int chunkRecords, Enterprises enterprises, AuditTrail audit,
+			TransactionTemplate tx) {
 		this.enterprises = enterprises;
+		this.audit = audit;
+		this.tx = tx;
 		this.dataSource = dataSource;
 		this.references = references;
 		this.pseudonyms = pseudonyms;
@@ -151,6 +161,13 @@ public class ParcelIngest implements ParcelUploads {
 			try {
 				Outcome outcome = ingest(con, enterprise, id, format, body);
 				con.commit();
+				if (!outcome.replayed()) {
+					// one audit entry per batch taken in (not per parcel): who reported how much, when
+					tx.executeWithoutResult(s -> audit.record(AuditEntry.of("safety.parcels.upload", "SafetyParcelBatch",
+							enterprise.id(), "上报寄递实名收寄记录（批次" + id + "）：接收" + outcome.answer().accepted() + "条，拒收"
+									+ outcome.answer().rejected() + "条")
+						.inRegion(enterprise.regionCode())));
+				}
 				return outcome;
 			}
 			catch (RuntimeException | SQLException | IOException ex) {

@@ -139,6 +139,9 @@ class ParcelRecordsIntegrationTest {
 			.andExpect(jsonPath("$.accepted").value(1))
 			.andExpect(jsonPath("$.errors[0].line").value(2));
 		assertThat(parcels()).isEqualTo(parcels);
+		// the batch taken in is audited once, with its counts; the replay is not a second change
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'safety.parcels.upload' AND summary LIKE :b")
+			.param("b", "%" + batch + "%接收1条，拒收1条%").query(Long.class).single()).isEqualTo(1);
 		// its batches and rejected lines, the clear number removed
 		mvc.perform(get("/api/v1/safety/parcel-batches").param("q", batch).header("Authorization", SHUNFENG))
 			.andExpect(status().isOk())
