@@ -29,6 +29,7 @@ import org.youguan.platform.DemoMode;
 import org.youguan.region.RegionImport;
 import org.youguan.region.RegionImporter;
 import org.youguan.region.Regions;
+import org.youguan.safety.SafetyLedgers;
 import org.youguan.security.ApiTokens;
 
 /**
@@ -94,11 +95,15 @@ class DemoCity implements ApplicationRunner {
 
 	private final UniversalDemoData universalDemo;
 
+	private final SafetyLedgers safetyLedgers;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
 			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo,
 			ComplaintDemoData complaintDemo, WorkPlanDemoData workPlanDemo, InspectionDemoData inspectionDemo,
-			EnforcementDemoData enforcementDemo, LicensingDemoData licensingDemo, UniversalDemoData universalDemo) {
+			EnforcementDemoData enforcementDemo, LicensingDemoData licensingDemo, UniversalDemoData universalDemo,
+			SafetyLedgers safetyLedgers) {
+		this.safetyLedgers = safetyLedgers;
 		this.enforcementDemo = enforcementDemo;
 		this.licensingDemo = licensingDemo;
 		this.universalDemo = universalDemo;
@@ -138,6 +143,7 @@ class DemoCity implements ApplicationRunner {
 		tx.executeWithoutResult(s -> licensingDemo.seed());
 		tx.executeWithoutResult(s -> seedPostalAccount());
 		tx.executeWithoutResult(s -> universalDemo.seed());
+		tx.executeWithoutResult(s -> safetyLedgers.seedDemo(CITY, demoEnterpriseCreditCode()));
 	}
 
 	private void importRegions() {

@@ -1,0 +1,22 @@
+package org.youguan.safety.internal.ledgers;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.youguan.audit.AuditObjects;
+import org.youguan.kernel.DataScope;
+
+/** The ledgers' records in the audit trail by their titles ("重大隐患 · 企业 · 2026-11-02"), linked to their pages. */
+@Configuration(proxyBeanMethods = false)
+class LedgerAuditObjects {
+
+	@Bean
+	AuditObjects safetyHazardTitles(Hazards hazards) {
+		return AuditObjects.of(Hazards.AUDIT_TYPE, (scope, id) -> {
+			HazardView h = hazards.get(scope, id);
+			String base = scope.kind() == DataScope.Kind.ENTERPRISE ? HazardController.PORTAL
+					: HazardController.STAFF;
+			return new AuditObjects.Title(h.level().label() + " · " + h.enterpriseName() + " · " + h.foundOn(),
+					base + "/" + id);
+		});
+	}
+}

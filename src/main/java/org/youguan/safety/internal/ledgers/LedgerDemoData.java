@@ -1,0 +1,93 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.OutletView;
+import org.youguan.registry.Outlets;
+
+/**
+ * The demo city's ledgers, through the ledgers' own services (so every row is validated and audited like a user's):
+ * 隐患 of the demo enterprise and of other outlets of the city — some open, some overdue, some closed with a PDF as
+ * evidence. Cheap: a handful of rows.
+ */
+@Component
+public class LedgerDemoData {
+
+	/** A one-page PDF standing for a photographed rectification record. */
+	private static final byte[] EVIDENCE = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+			+ "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+			+ "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+
+	private final Hazards hazards;
+
+	private final Outlets outlets;
+
+	private final Enterprises enterprises;
+
+	private final Clock clock;
+
+	LedgerDemoData(Hazards hazards, Outlets outlets, Enterprises enterprises, Clock clock) {
+		this.hazards = hazards;
+		this.enterprises = enterprises;
+		this.outlets = outlets;
+		this.clock = clock;
+	}
+
+	/**
+	 * Seeds the ledgers of {@code city}; {@code enterpriseCreditCode} is the demo enterprise account's (its own hazards
+	 * show on its portal).
+	 */
+	public void seed(String city, String enterpriseCreditCode) {
+		LocalDate today = LocalDate.now(clock);
+		DataScope all = DataScope.all();
+		List<OutletView> own = outlets.list(DataScope.enterprise(enterpriseCreditCode), Outlets.Filter.NONE,
+				new PageQuery("", 0, 3, null, false)).items();
+		List<OutletView> others = outlets.list(DataScope.region(city), Outlets.Filter.NONE,
+				new PageQuery("", 0, 40, null, false)).items();
+		Long ownOutlet = own.isEmpty() ? null : own.get(0).id();
+		// the demo enterprise: one overdue (found by inspection), one due by the catalogue period, one 自查 closed
+		long overdue = hazards.report(all, new HazardData(enterpriseCreditCode, ownOutlet, null,
+				today.minusDays(40).toString(), "吴中区邮政管理局 监管科", "INSPECTION", "分拣场地消防通道堆放快件，灭火器过期未更换",
+				"GENERAL", today.minusDays(5).toString()), true);
+		hazards.rectify(all, overdue, "已清理消防通道，灭火器已送检更换中", List.of());
+		hazards.report(all, new HazardData(enterpriseCreditCode, ownOutlet, null, today.minusDays(2).toString(),
+				"吴中区邮政管理局 监管科", "INSPECTION", "安检机操作员未持证上岗", "GENERAL", null), true);
+		long selfCheck = hazards.report(DataScope.enterprise(enterpriseCreditCode), new HazardData(null, null, null,
+				today.minusDays(30).toString(), "企业安全员", null, "视频监控存储不足30日", "GENERAL", null), true);
+		hazards.rectify(DataScope.enterprise(enterpriseCreditCode), selfCheck, "已扩容硬盘，存储满90日",
+				List.of(new UploadedFile("监控扩容验收单.pdf", EVIDENCE)));
+		hazards.close(all, selfCheck, today.minusDays(20).toString(), "复查整改到位，同意销号", List.of());
+		// other outlets of the city: a major one overdue, a report closed, one open
+		String[][] rows = { { "MAJOR", "REPORT", "网点私拉电线为电动三轮车充电", "60", "10" },
+				{ "GENERAL", "INSPECTION", "未执行收寄验视制度，收寄时未开箱验视", "25", null },
+				{ "GENERAL", "REPORT", "违规收寄液体类物品", "15", "5" }, { "MAJOR", "INSPECTION", "安检机未开机即收寄", "8", null } };
+		for (int i = 0; i < rows.length && i < others.size(); i++) {
+			OutletView o = others.get(others.size() - 1 - i);
+			String code = outletEnterpriseCode(o);
+			if (code == null) {
+				continue;
+			}
+			String[] r = rows[i];
+			long id = hazards.report(all, new HazardData(code, o.id(), null, today.minusDays(Long.parseLong(r[3])).toString(),
+					"苏州市邮政管理局 市场监管处", r[1], r[2], r[0], null), true);
+			if (r[4] != null) {
+				hazards.close(all, id, today.minusDays(Long.parseLong(r[4])).toString(), "整改完成，复查合格",
+						List.of(new UploadedFile("整改复查记录.pdf", EVIDENCE)));
+			}
+		}
+	}
+
+	private String outletEnterpriseCode(OutletView o) {
+		EnterpriseView e = enterprises.readable(DataScope.all(), List.of(o.enterpriseId())).get(o.enterpriseId());
+		return e == null ? null : e.creditCode();
+	}
+}
