@@ -41,10 +41,6 @@ class HazardApiController {
 		this.hazards = hazards;
 	}
 
-	/** The answer to a recorded hazard. */
-	record Created(long id) {
-	}
-
 	/** A hazard with its evidence files. */
 	record Detail(HazardView hazard, List<Attachment> evidence) {
 	}

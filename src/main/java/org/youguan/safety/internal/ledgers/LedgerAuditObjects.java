@@ -19,4 +19,13 @@ class LedgerAuditObjects {
 					base + "/" + id);
 		});
 	}
+
+	@Bean
+	AuditObjects safetyPeriodTitles(SecurityPeriods periods) {
+		return AuditObjects.of(SecurityPeriods.AUDIT_TYPE, (scope, id) -> {
+			PeriodView p = periods.get(scope, id);
+			String base = scope.kind() == DataScope.Kind.ENTERPRISE ? PeriodController.PORTAL : PeriodController.STAFF;
+			return new AuditObjects.Title(p.name() + "（" + p.startsOn() + "至" + p.endsOn() + "）", base + "/" + id);
+		});
+	}
 }

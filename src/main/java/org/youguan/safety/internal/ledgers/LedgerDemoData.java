@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletView;
@@ -17,7 +18,7 @@ import org.youguan.registry.Outlets;
 /**
  * The demo city's ledgers, through the ledgers' own services (so every row is validated and audited like a user's):
  * 隐患 of the demo enterprise and of other outlets of the city — some open, some overdue, some closed with a PDF as
- * evidence. Cheap: a handful of rows.
+ * evidence — and a 双11 寄递安保期 with the county's daily reports, some missing. Cheap: a handful of rows.
  */
 @Component
 public class LedgerDemoData {
@@ -29,14 +30,17 @@ public class LedgerDemoData {
 
 	private final Hazards hazards;
 
+	private final SecurityPeriods periods;
+
 	private final Outlets outlets;
 
 	private final Enterprises enterprises;
 
 	private final Clock clock;
 
-	LedgerDemoData(Hazards hazards, Outlets outlets, Enterprises enterprises, Clock clock) {
+	LedgerDemoData(Hazards hazards, SecurityPeriods periods, Outlets outlets, Enterprises enterprises, Clock clock) {
 		this.hazards = hazards;
+		this.periods = periods;
 		this.enterprises = enterprises;
 		this.outlets = outlets;
 		this.clock = clock;
@@ -48,6 +52,7 @@ public class LedgerDemoData {
 	 */
 	public void seed(String city, String enterpriseCreditCode) {
 		LocalDate today = LocalDate.now(clock);
+		period(enterpriseCreditCode, today);
 		DataScope all = DataScope.all();
 		List<OutletView> own = outlets.list(DataScope.enterprise(enterpriseCreditCode), Outlets.Filter.NONE,
 				new PageQuery("", 0, 3, null, false)).items();
@@ -82,6 +87,32 @@ public class LedgerDemoData {
 			if (r[4] != null) {
 				hazards.close(all, id, today.minusDays(Long.parseLong(r[4])).toString(), "整改完成，复查合格",
 						List.of(new UploadedFile("整改复查记录.pdf", EVIDENCE)));
+			}
+		}
+	}
+
+	/**
+	 * A 双11 security period over the demo enterprise's county from six days ago to three days ahead: the enterprises
+	 * of the county report most past days (the demo enterprise all but yesterday's), so some reports are missing.
+	 */
+	private void period(String enterpriseCreditCode, LocalDate today) {
+		String county = enterprises.findByCreditCode(enterpriseCreditCode).map(EnterpriseView::regionCode).orElseThrow();
+		long id = periods.create(DataScope.region(county.substring(0, 4)), new PeriodData("“双11”寄递安保期", county,
+				today.minusDays(6).toString(), today.plusDays(3).toString(), true, true,
+				"重点物品一律开箱验视；发现异常立即报告属地公安和邮政管理部门"), true);
+		List<EnterpriseView> inCounty = enterprises.list(DataScope.region(county),
+				new Enterprises.Filter(null, null, EnterpriseStatus.NORMAL), new PageQuery("", 0, 50, null, false)).items();
+		for (int i = 0; i < inCounty.size(); i++) {
+			String code = inCounty.get(i).creditCode();
+			boolean demo = code.equals(enterpriseCreditCode);
+			for (int d = 6; d >= 1; d--) {
+				if (demo ? d == 1 : (i + d) % 4 == 0) {
+					continue;
+				}
+				long parcels = 800 + 37L * ((i * 7 + d) % 20);
+				long screened = (i + d) % 9 == 0 ? parcels - 12 : parcels;
+				periods.report(DataScope.enterprise(code), id, new PeriodReportData(today.minusDays(d).toString(), parcels,
+						screened, screened < parcels ? "安检机故障停机约20分钟，期间快件暂存待检后补检" : null));
 			}
 		}
 	}

@@ -14,15 +14,19 @@ import org.youguan.org.WorkQueueProvider;
 
 /**
  * The ledgers' inbox queues. Staff who write: 隐患 overdue and due soon in their region (to press for rectification or
- * close). An enterprise user: its own open hazards to rectify, the nearest deadline first.
+ * close), and the 寄递安保期 daily reports missing for past days. An enterprise user: its own open hazards to rectify,
+ * the nearest deadline first, and its missing daily reports.
  */
 @Component
 class LedgerWorkQueues implements WorkQueueProvider {
 
 	private final Hazards hazards;
 
-	LedgerWorkQueues(Hazards hazards) {
+	private final SecurityPeriods periods;
+
+	LedgerWorkQueues(Hazards hazards, SecurityPeriods periods) {
 		this.hazards = hazards;
+		this.periods = periods;
 	}
 
 	@Override
@@ -32,7 +36,8 @@ class LedgerWorkQueues implements WorkQueueProvider {
 			var open = hazards(scope, Hazards.Status.OPEN);
 			long overdue = hazards.count(scope, Hazards.Status.OVERDUE);
 			return List.of(WorkQueue.action("safety.hazards.rectify", HazardController.PORTAL + "?status=OPEN&sort=deadline&dir=asc",
-					open.total(), overdue, nearest(open), items(open, HazardController.PORTAL)));
+					open.total(), overdue, nearest(open), items(open, HazardController.PORTAL)),
+					missingReports("safety.periods.report", scope, PeriodController.PORTAL));
 		}
 		if (!user.writer()) {
 			return List.of();
@@ -43,15 +48,33 @@ class LedgerWorkQueues implements WorkQueueProvider {
 				WorkQueue.action("safety.hazards.overdue", HazardController.STAFF + "?status=OVERDUE&sort=deadline&dir=asc",
 						overdue.total(), overdue.total(), nearest(overdue), items(overdue, HazardController.STAFF)),
 				WorkQueue.action("safety.hazards.due-soon", HazardController.STAFF + "?status=DUE_SOON&sort=deadline&dir=asc",
-						soon.total(), 0, nearest(soon), items(soon, HazardController.STAFF)));
+						soon.total(), 0, nearest(soon), items(soon, HazardController.STAFF)),
+				missingReports("safety.periods.missing", scope, PeriodController.STAFF));
+	}
+
+	/** Daily reports of active 寄递安保期 not filed: past days for staff, any day (today included) for an enterprise. */
+	private WorkQueue missingReports(String queue, DataScope scope, String base) {
+		List<SecurityPeriods.Missing> missing = periods.missing(scope);
+		return WorkQueue.action(queue, base + "?active=true", missing.size(), 0,
+				missing.isEmpty() ? null : missing.get(0).day(),
+				missing.stream()
+					.map(m -> new WorkQueue.Item(m.period().name() + " " + m.day(), m.enterpriseName(),
+							base + "/" + m.period().id(), m.day(), false))
+					.toList());
 	}
 
 	@Override
 	public Optional<String> linkFor(CurrentUser user, String objectType, String objectId) {
-		if (!Hazards.AUDIT_TYPE.equals(objectType) || objectId == null) {
+		if (objectId == null) {
 			return Optional.empty();
 		}
-		return Optional.of((user.isStaff() ? HazardController.STAFF : HazardController.PORTAL) + "/" + objectId);
+		if (Hazards.AUDIT_TYPE.equals(objectType)) {
+			return Optional.of((user.isStaff() ? HazardController.STAFF : HazardController.PORTAL) + "/" + objectId);
+		}
+		if (SecurityPeriods.AUDIT_TYPE.equals(objectType)) {
+			return Optional.of((user.isStaff() ? PeriodController.STAFF : PeriodController.PORTAL) + "/" + objectId);
+		}
+		return Optional.empty();
 	}
 
 	private PageResult<HazardView> hazards(DataScope scope, Hazards.Status status) {
