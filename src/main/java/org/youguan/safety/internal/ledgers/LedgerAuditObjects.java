@@ -28,4 +28,13 @@ class LedgerAuditObjects {
 			return new AuditObjects.Title(p.name() + "（" + p.startsOn() + "至" + p.endsOn() + "）", base + "/" + id);
 		});
 	}
+
+	@Bean
+	AuditObjects safetyContractorTitles(Contractors contractors) {
+		return AuditObjects.of(Contractors.AUDIT_TYPE, (scope, id) -> {
+			ContractorView c = contractors.get(scope, id);
+			return new AuditObjects.Title(c.enterpriseName() + " · " + c.name(),
+					scope.kind() == DataScope.Kind.ENTERPRISE ? null : ScreeningController.CONTRACTORS + "/" + id);
+		});
+	}
 }

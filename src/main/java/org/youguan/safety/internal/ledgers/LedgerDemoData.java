@@ -18,7 +18,8 @@ import org.youguan.registry.Outlets;
 /**
  * The demo city's ledgers, through the ledgers' own services (so every row is validated and audited like a user's):
  * 隐患 of the demo enterprise and of other outlets of the city — some open, some overdue, some closed with a PDF as
- * evidence — and a 双11 寄递安保期 with the county's daily reports, some missing. Cheap: a handful of rows.
+ * evidence —, a 双11 寄递安保期 with the county's daily reports (some missing), and 委托第三方安检 contracts covering some
+ * outlets. Cheap: a handful of rows.
  */
 @Component
 public class LedgerDemoData {
@@ -32,14 +33,18 @@ public class LedgerDemoData {
 
 	private final SecurityPeriods periods;
 
+	private final Contractors contractors;
+
 	private final Outlets outlets;
 
 	private final Enterprises enterprises;
 
 	private final Clock clock;
 
-	LedgerDemoData(Hazards hazards, SecurityPeriods periods, Outlets outlets, Enterprises enterprises, Clock clock) {
+	LedgerDemoData(Hazards hazards, SecurityPeriods periods, Contractors contractors, Outlets outlets,
+			Enterprises enterprises, Clock clock) {
 		this.hazards = hazards;
+		this.contractors = contractors;
 		this.periods = periods;
 		this.enterprises = enterprises;
 		this.outlets = outlets;
@@ -75,6 +80,7 @@ public class LedgerDemoData {
 		String[][] rows = { { "MAJOR", "REPORT", "网点私拉电线为电动三轮车充电", "60", "10" },
 				{ "GENERAL", "INSPECTION", "未执行收寄验视制度，收寄时未开箱验视", "25", null },
 				{ "GENERAL", "REPORT", "违规收寄液体类物品", "15", "5" }, { "MAJOR", "INSPECTION", "安检机未开机即收寄", "8", null } };
+		contracts(others, today);
 		for (int i = 0; i < rows.length && i < others.size(); i++) {
 			OutletView o = others.get(others.size() - 1 - i);
 			String code = outletEnterpriseCode(o);
@@ -115,6 +121,24 @@ public class LedgerDemoData {
 						screened, screened < parcels ? "安检机故障停机约20分钟，期间快件暂存待检后补检" : null));
 			}
 		}
+	}
+
+	/**
+	 * Two 委托第三方安检 contracts in force for the enterprise of the city's first outlets, covering some of its outlets
+	 * (the others stay uncovered unless a machine of its brand stands in their county), and one that has ended.
+	 */
+	private void contracts(List<OutletView> city, LocalDate today) {
+		if (city.isEmpty()) {
+			return;
+		}
+		long enterprise = city.get(0).enterpriseId();
+		String code = outletEnterpriseCode(city.get(0));
+		List<Long> own = city.stream().filter(o -> o.enterpriseId() == enterprise).map(OutletView::id).toList();
+		List<Long> half = own.subList(0, Math.max(1, own.size() / 2));
+		contractors.create(DataScope.all(), new ContractorData("苏州安盾安检服务有限公司", "91320505MA1XKQ2D3Q", code,
+				today.minusMonths(5).toString(), today.plusMonths(7).toString(), half), true);
+		contractors.create(DataScope.all(), new ContractorData("江苏恒安安全检查技术有限公司", "91320000MA1P8WQF41", code,
+				today.minusYears(2).toString(), today.minusMonths(6).toString(), own.subList(0, 1)), true);
 	}
 
 	private String outletEnterpriseCode(OutletView o) {
