@@ -37,4 +37,16 @@ class LedgerAuditObjects {
 					scope.kind() == DataScope.Kind.ENTERPRISE ? null : ScreeningController.CONTRACTORS + "/" + id);
 		});
 	}
+
+	@Bean
+	AuditObjects safetyTrainingTitles(RegionRecords records) {
+		return AuditObjects.of(RegionRecords.TRAINING, (scope, id) -> new AuditObjects.Title(
+				records.title(scope, RegionRecords.TRAINING, id), RegionRecordController.TRAININGS));
+	}
+
+	@Bean
+	AuditObjects safetySeizureTitles(RegionRecords records) {
+		return AuditObjects.of(RegionRecords.SEIZURE, (scope, id) -> new AuditObjects.Title(
+				records.title(scope, RegionRecords.SEIZURE, id), RegionRecordController.SEIZURES));
+	}
 }

@@ -18,8 +18,8 @@ import org.youguan.registry.Outlets;
 /**
  * The demo city's ledgers, through the ledgers' own services (so every row is validated and audited like a user's):
  * 隐患 of the demo enterprise and of other outlets of the city — some open, some overdue, some closed with a PDF as
- * evidence —, a 双11 寄递安保期 with the county's daily reports (some missing), and 委托第三方安检 contracts covering some
- * outlets. Cheap: a handful of rows.
+ * evidence —, a 双11 寄递安保期 with the county's daily reports (some missing), 委托第三方安检 contracts covering some
+ * outlets, a counter-terrorism training of 216 company heads and a seizure of 假烟 51条 worth ¥19,000. Cheap: a handful of rows.
  */
 @Component
 public class LedgerDemoData {
@@ -35,15 +35,18 @@ public class LedgerDemoData {
 
 	private final Contractors contractors;
 
+	private final RegionRecords records;
+
 	private final Outlets outlets;
 
 	private final Enterprises enterprises;
 
 	private final Clock clock;
 
-	LedgerDemoData(Hazards hazards, SecurityPeriods periods, Contractors contractors, Outlets outlets,
-			Enterprises enterprises, Clock clock) {
+	LedgerDemoData(Hazards hazards, SecurityPeriods periods, Contractors contractors, RegionRecords records,
+			Outlets outlets, Enterprises enterprises, Clock clock) {
 		this.hazards = hazards;
+		this.records = records;
 		this.contractors = contractors;
 		this.periods = periods;
 		this.enterprises = enterprises;
@@ -58,6 +61,10 @@ public class LedgerDemoData {
 	public void seed(String city, String enterpriseCreditCode) {
 		LocalDate today = LocalDate.now(clock);
 		period(enterpriseCreditCode, today);
+		records.recordTraining(DataScope.all(), new RegionRecords.TrainingData(city, today.minusDays(45).toString(),
+				"寄递渠道反恐怖防范培训", 216, "全市寄递企业主要负责人、安全管理人员", "苏州市邮政管理局、市公安局反恐支队"), true);
+		records.recordSeizure(DataScope.all(), new RegionRecords.SeizureData(city, today.minusDays(25).toString(),
+				"市邮政管理局、市烟草专卖局、市公安局", "假烟", "51", "条", "19000", "寄递渠道涉烟违法联合执法行动"), true);
 		DataScope all = DataScope.all();
 		List<OutletView> own = outlets.list(DataScope.enterprise(enterpriseCreditCode), Outlets.Filter.NONE,
 				new PageQuery("", 0, 3, null, false)).items();
