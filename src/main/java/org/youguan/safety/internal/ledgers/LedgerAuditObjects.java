@@ -49,4 +49,13 @@ class LedgerAuditObjects {
 		return AuditObjects.of(RegionRecords.SEIZURE, (scope, id) -> new AuditObjects.Title(
 				records.title(scope, RegionRecords.SEIZURE, id), RegionRecordController.SEIZURES));
 	}
+
+	@Bean
+	AuditObjects safetyIncidentTitles(Incidents incidents) {
+		return AuditObjects.of(Incidents.AUDIT_TYPE, (scope, id) -> {
+			IncidentView x = incidents.get(scope, id);
+			String base = scope.kind() == DataScope.Kind.ENTERPRISE ? IncidentController.PORTAL : IncidentController.STAFF;
+			return new AuditObjects.Title(x.level().label() + x.kind().label() + " · " + x.enterpriseName(), base + "/" + id);
+		});
+	}
 }

@@ -19,7 +19,7 @@ import org.youguan.registry.Outlets;
  * The demo city's ledgers, through the ledgers' own services (so every row is validated and audited like a user's):
  * 隐患 of the demo enterprise and of other outlets of the city — some open, some overdue, some closed with a PDF as
  * evidence —, a 双11 寄递安保期 with the county's daily reports (some missing), 委托第三方安检 contracts covering some
- * outlets, a counter-terrorism training of 216 company heads and a seizure of 假烟 51条 worth ¥19,000. Cheap: a handful of rows.
+ * outlets, an incident reported late with its follow-up, a counter-terrorism training of 216 company heads and a seizure of 假烟 51条 worth ¥19,000. Cheap: a handful of rows.
  */
 @Component
 public class LedgerDemoData {
@@ -37,6 +37,8 @@ public class LedgerDemoData {
 
 	private final RegionRecords records;
 
+	private final Incidents incidents;
+
 	private final Outlets outlets;
 
 	private final Enterprises enterprises;
@@ -44,8 +46,9 @@ public class LedgerDemoData {
 	private final Clock clock;
 
 	LedgerDemoData(Hazards hazards, SecurityPeriods periods, Contractors contractors, RegionRecords records,
-			Outlets outlets, Enterprises enterprises, Clock clock) {
+			Incidents incidents, Outlets outlets, Enterprises enterprises, Clock clock) {
 		this.hazards = hazards;
+		this.incidents = incidents;
 		this.records = records;
 		this.contractors = contractors;
 		this.periods = periods;
@@ -61,6 +64,11 @@ public class LedgerDemoData {
 	public void seed(String city, String enterpriseCreditCode) {
 		LocalDate today = LocalDate.now(clock);
 		period(enterpriseCreditCode, today);
+		String occurred = today.minusDays(9).atTime(16, 20).toString();
+		long incident = incidents.record(DataScope.enterprise(enterpriseCreditCode), new IncidentData(null, ownOutletOf(
+				enterpriseCreditCode), occurred, "ACCIDENT", "GENERAL", "电动三轮车充电时起火，无人员伤亡，烧毁快件12件",
+				today.minusDays(9).atTime(17, 40).toString()), true);
+		incidents.followUp(DataScope.enterprise(enterpriseCreditCode), incident, "已赔付寄件人，充电区迁至室外并加装烟感", null);
 		records.recordTraining(DataScope.all(), new RegionRecords.TrainingData(city, today.minusDays(45).toString(),
 				"寄递渠道反恐怖防范培训", 216, "全市寄递企业主要负责人、安全管理人员", "苏州市邮政管理局、市公安局反恐支队"), true);
 		records.recordSeizure(DataScope.all(), new RegionRecords.SeizureData(city, today.minusDays(25).toString(),
@@ -146,6 +154,15 @@ public class LedgerDemoData {
 				today.minusMonths(5).toString(), today.plusMonths(7).toString(), half), true);
 		contractors.create(DataScope.all(), new ContractorData("江苏恒安安全检查技术有限公司", "91320000MA1P8WQF41", code,
 				today.minusYears(2).toString(), today.minusMonths(6).toString(), own.subList(0, 1)), true);
+	}
+
+	private Long ownOutletOf(String creditCode) {
+		return outlets.list(DataScope.enterprise(creditCode), Outlets.Filter.NONE, new PageQuery("", 0, 1, null, false))
+			.items()
+			.stream()
+			.map(OutletView::id)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private String outletEnterpriseCode(OutletView o) {

@@ -74,6 +74,9 @@ class LedgerWorkQueues implements WorkQueueProvider {
 		if (SecurityPeriods.AUDIT_TYPE.equals(objectType)) {
 			return Optional.of((user.isStaff() ? PeriodController.STAFF : PeriodController.PORTAL) + "/" + objectId);
 		}
+		if (Incidents.AUDIT_TYPE.equals(objectType)) {
+			return Optional.of((user.isStaff() ? IncidentController.STAFF : IncidentController.PORTAL) + "/" + objectId);
+		}
 		if (Contractors.AUDIT_TYPE.equals(objectType) && user.isStaff()) {
 			return Optional.of(ScreeningController.CONTRACTORS + "/" + objectId);
 		}
