@@ -21,8 +21,8 @@ import java.time.ZoneId;
  *        real-name
  * @param weightGrams the true weight in grams (1 … 100,000,000)
  * @param realNameMethod how the sender's identity was checked
- * @param inspected whether the parcel was opened and inspected (验视, 条例 art.32)
- * @param screened whether it passed through a screening machine (过机安检, 条例 art.33)
+ * @param inspected whether the parcel was opened and inspected (验视, 快递暂行条例(2025) art.32)
+ * @param screened whether it passed through a screening machine (过机安检, 快递暂行条例(2025) art.33)
  * @param screeningMachineSerial the serial of the registered screening machine, or null
  * @param outletFilingNumber the filing number of the enterprise's terminal outlet that accepted it, or null
  * @param courierId the enterprise's identifier of the accepting courier, or null
