@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,7 +34,8 @@ import org.youguan.region.Regions;
  * ({@code /enterprise/safety/hazards}) on the same templates: the list (search, level/status/region filters, sort,
  * pages, .xlsx export; overdue rows highlighted), the form to record one (an enterprise records its own 自查 hazards),
  * a hazard's page with its evidence and history, the rectification step (enterprise or staff: note and files) and the
- * close step (the bureau's only).
+ * close step (the bureau's only). A refused form comes back with its errors, the values typed and a 4xx status
+ * ({@link FormSteps}).
  */
 @Controller
 class HazardController {
@@ -101,13 +104,13 @@ class HazardController {
 			@RequestParam(required = false) String foundOn, @RequestParam(required = false) String foundBy,
 			@RequestParam(required = false) String source, @RequestParam(required = false) String description,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String deadline,
-			RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		String base = base(me);
-		return PageSteps.run(redirect, base + "/new", () -> {
+		return FormSteps.run(model, response, redirect, () -> {
 			long id = hazards.report(me.scope(), new HazardData(enterpriseCreditCode, outletId, facilityId, foundOn,
 					foundBy, source, description, level, deadline), false);
 			return new PageSteps.Done("隐患已登记", base + "/" + id);
-		});
+		}, () -> form(me, model));
 	}
 
 	@GetMapping({ STAFF + "/{id:\\d+}", PORTAL + "/{id:\\d+}" })
@@ -126,22 +129,22 @@ class HazardController {
 	@PreAuthorize(LedgerAccess.WRITERS_OR_ENTERPRISE)
 	String rectify(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String rectification,
-			@RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect)
-			throws IOException {
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		List<UploadedFile> uploads = uploads(files);
-		return PageSteps.run(redirect, base(me) + "/" + id, "整改情况已提交",
-				() -> hazards.rectify(me.scope(), id, rectification, uploads));
+		return FormSteps.run(model, response, redirect, base(me) + "/" + id, "整改情况已提交",
+				() -> hazards.rectify(me.scope(), id, rectification, uploads), () -> show(me, id, model));
 	}
 
 	@PostMapping(STAFF + "/{id:\\d+}/close")
 	@PreAuthorize(LedgerAccess.WRITERS)
 	String close(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String closedOn, @RequestParam(required = false) String closureNote,
-			@RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect)
-			throws IOException {
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		List<UploadedFile> uploads = uploads(files);
-		return PageSteps.run(redirect, STAFF + "/" + id, "隐患已销号",
-				() -> hazards.close(me.scope(), id, closedOn, closureNote, uploads));
+		return FormSteps.run(model, response, redirect, STAFF + "/" + id, "隐患已销号",
+				() -> hazards.close(me.scope(), id, closedOn, closureNote, uploads), () -> show(me, id, model));
 	}
 
 	static String base(CurrentUser me) {

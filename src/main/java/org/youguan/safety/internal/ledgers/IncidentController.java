@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,7 +34,8 @@ import org.youguan.org.CurrentUser;
 /**
  * The 事故/突发事件 ledger's pages for the bureau ({@code /safety/incidents}) and the enterprise's portal
  * ({@code /enterprise/safety/incidents}) — the list with the form to record one, .xlsx export, an incident's page with
- * the follow-up step (both) and the close step (the bureau's) — and its API ({@code /api/v1/safety/incidents}).
+ * the follow-up step (both) and the close step (the bureau's) — and its API ({@code /api/v1/safety/incidents}). A
+ * refused form comes back with its errors, the values typed and a 4xx status ({@link FormSteps}).
  */
 @Controller
 class IncidentController {
@@ -87,10 +90,12 @@ class IncidentController {
 
 	@PostMapping({ STAFF, PORTAL })
 	@PreAuthorize(LedgerAccess.WRITERS_OR_ENTERPRISE)
-	String record(@AuthenticationPrincipal CurrentUser me, IncidentData data, RedirectAttributes redirect) {
+	String record(@AuthenticationPrincipal CurrentUser me, IncidentData data, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		String base = me.isStaff() ? STAFF : PORTAL;
-		return PageSteps.run(redirect, base, () -> new PageSteps.Done("事故/突发事件已登记",
-				base + "/" + incidents.record(me.scope(), data, false)));
+		return FormSteps.run(model, response, redirect, () -> new PageSteps.Done("事故/突发事件已登记",
+				base + "/" + incidents.record(me.scope(), data, false)),
+				() -> list(me, new ListRequest(null, null, null, null, null), null, model));
 	}
 
 	@GetMapping({ STAFF + "/{id:\\d+}", PORTAL + "/{id:\\d+}" })
@@ -107,18 +112,18 @@ class IncidentController {
 	@PreAuthorize(LedgerAccess.WRITERS_OR_ENTERPRISE)
 	String followUp(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String followUp, @RequestParam(required = false) String reportedAt,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, (me.isStaff() ? STAFF : PORTAL) + "/" + id, "后续处置情况已保存",
-				() -> incidents.followUp(me.scope(), id, followUp, reportedAt));
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, (me.isStaff() ? STAFF : PORTAL) + "/" + id, "后续处置情况已保存",
+				() -> incidents.followUp(me.scope(), id, followUp, reportedAt), () -> show(me, id, model));
 	}
 
 	@PostMapping(STAFF + "/{id:\\d+}/close")
 	@PreAuthorize(LedgerAccess.WRITERS)
 	String close(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String closedOn, @RequestParam(required = false) String closureNote,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, STAFF + "/" + id, "事故/突发事件已结案",
-				() -> incidents.close(me.scope(), id, closedOn, closureNote));
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, STAFF + "/" + id, "事故/突发事件已结案",
+				() -> incidents.close(me.scope(), id, closedOn, closureNote), () -> show(me, id, model));
 	}
 
 	@GetMapping("/api/v1/safety/incidents")

@@ -52,10 +52,13 @@ class LedgerWorkQueues implements WorkQueueProvider {
 				missingReports("safety.periods.missing", scope, PeriodController.STAFF));
 	}
 
-	/** Daily reports of active 寄递安保期 not filed: past days for staff, any day (today included) for an enterprise. */
+	/**
+	 * Daily reports of active 寄递安保期 not filed: past days for staff, any day (today included) for an enterprise; the
+	 * link lists exactly these ({@code …/periods/missing}).
+	 */
 	private WorkQueue missingReports(String queue, DataScope scope, String base) {
 		List<SecurityPeriods.Missing> missing = periods.missing(scope);
-		return WorkQueue.action(queue, base + "?active=true", missing.size(), 0,
+		return WorkQueue.action(queue, base + "/missing", missing.size(), 0,
 				missing.isEmpty() ? null : missing.get(0).day(),
 				missing.stream()
 					.map(m -> new WorkQueue.Item(m.period().name() + " " + m.day(), m.enterpriseName(),

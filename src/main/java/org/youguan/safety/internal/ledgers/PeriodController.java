@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,15 +22,17 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Regions;
 
 /**
  * The 寄递安保期 pages, for the bureau ({@code /safety/periods}: the list, the form to declare one, a period's summary
- * per day with the missing reports and its .xlsx export) and the enterprise's portal
- * ({@code /enterprise/safety/periods}: the periods covering it, its daily reports and the form to file one), on the
- * same templates.
+ * per day with the missing reports and its .xlsx export, the list of every missing daily report) and the enterprise's
+ * portal ({@code /enterprise/safety/periods}: the periods covering it, its daily reports, the ones it still owes and the
+ * form to file one), on the same templates. A refused form comes back with its errors, the values typed and a 4xx
+ * status ({@link FormSteps}).
  */
 @Controller
 class PeriodController {
@@ -72,6 +76,23 @@ class PeriodController {
 		return "safety/periods";
 	}
 
+	/**
+	 * Every daily report the caller's scope is missing (the inbox queue's count, listed one per row: period, day,
+	 * enterprise), paged; staff see past days, an enterprise its own days, today included ({@link SecurityPeriods#missing}).
+	 */
+	@GetMapping({ STAFF + "/missing", PORTAL + "/missing" })
+	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	String missing(@AuthenticationPrincipal CurrentUser me, ListRequest request, Model model) {
+		PageQuery query = request.toPage();
+		List<SecurityPeriods.Missing> all = periods.missing(me.scope());
+		int from = (int) Math.min(query.offset(), all.size());
+		int to = (int) Math.min((long) from + query.size(), all.size());
+		model.addAttribute("result", new PageResult<>(all.subList(from, to), query.page(), query.size(), all.size()));
+		model.addAttribute("query", query);
+		model.addAttribute("base", me.isStaff() ? STAFF : PORTAL);
+		return "safety/missing-reports";
+	}
+
 	@GetMapping(STAFF + "/new")
 	@PreAuthorize(LedgerAccess.WRITERS)
 	String form(@AuthenticationPrincipal CurrentUser me, Model model) {
@@ -88,12 +109,12 @@ class PeriodController {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String startsOn,
 			@RequestParam(required = false) String endsOn, @RequestParam(required = false) Boolean fullScreening,
 			@RequestParam(required = false) Boolean dailyReporting, @RequestParam(required = false) String otherRules,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, STAFF + "/new", () -> {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, () -> {
 			long id = periods.create(me.scope(), new PeriodData(name, region, startsOn, endsOn, fullScreening,
 					dailyReporting, otherRules), false);
 			return new PageSteps.Done("寄递安保期已设立", STAFF + "/" + id);
-		});
+		}, () -> form(me, model));
 	}
 
 	@GetMapping({ STAFF + "/{id:\\d+}", PORTAL + "/{id:\\d+}" })
@@ -124,8 +145,9 @@ class PeriodController {
 	String report(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String day, @RequestParam(required = false) Long parcels,
 			@RequestParam(required = false) Long screened, @RequestParam(required = false) String issues,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, PORTAL + "/" + id, "安保期日报已报送",
-				() -> periods.report(me.scope(), id, new PeriodReportData(day, parcels, screened, issues)));
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, PORTAL + "/" + id, "安保期日报已报送",
+				() -> periods.report(me.scope(), id, new PeriodReportData(day, parcels, screened, issues)),
+				() -> show(me, id, new ListRequest(null, null, null, null, null), model));
 	}
 }

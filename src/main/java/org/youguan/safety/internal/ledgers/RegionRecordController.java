@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,14 +25,14 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
-import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Regions;
 
 /**
  * The trainings ({@code /safety/trainings}) and joint-operation seizures ({@code /safety/seizures}) of the bureau:
  * each a list (search, sort, pages, .xlsx export) with the form to record one on the same page, and their API
- * ({@code GET|POST /api/v1/safety/trainings}, {@code …/seizures}).
+ * ({@code GET|POST /api/v1/safety/trainings}, {@code …/seizures}). A refused form comes back with its errors, the
+ * values typed and a 4xx status ({@link FormSteps}).
  */
 @Controller
 @PreAuthorize(LedgerAccess.READERS)
@@ -50,6 +52,9 @@ class RegionRecordController {
 			Column.of("数量", SeizureView::quantity), Column.of("单位", SeizureView::unit),
 			Column.of("案值（元）", SeizureView::valueYuan), Column.of("区域", SeizureView::regionName),
 			Column.of("备注", SeizureView::note, 30));
+
+	/** The list under a refused form: its first page, unfiltered. */
+	static final ListRequest FIRST_PAGE = new ListRequest(null, null, null, null, null);
 
 	private final RegionRecords records;
 
@@ -94,16 +99,18 @@ class RegionRecordController {
 
 	@PostMapping(TRAININGS)
 	@PreAuthorize(LedgerAccess.WRITERS)
-	String recordTraining(@AuthenticationPrincipal CurrentUser me, RegionRecords.TrainingData data,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, TRAININGS, "安全培训已登记", () -> records.recordTraining(me.scope(), data, false));
+	String recordTraining(@AuthenticationPrincipal CurrentUser me, RegionRecords.TrainingData data, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, TRAININGS, "安全培训已登记",
+				() -> records.recordTraining(me.scope(), data, false), () -> trainings(me, FIRST_PAGE, model));
 	}
 
 	@PostMapping(SEIZURES)
 	@PreAuthorize(LedgerAccess.WRITERS)
-	String recordSeizure(@AuthenticationPrincipal CurrentUser me, RegionRecords.SeizureData data,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, SEIZURES, "联合执法查获已登记", () -> records.recordSeizure(me.scope(), data, false));
+	String recordSeizure(@AuthenticationPrincipal CurrentUser me, RegionRecords.SeizureData data, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, SEIZURES, "联合执法查获已登记",
+				() -> records.recordSeizure(me.scope(), data, false), () -> seizures(me, FIRST_PAGE, model));
 	}
 
 	@GetMapping("/api/v1/safety/trainings")

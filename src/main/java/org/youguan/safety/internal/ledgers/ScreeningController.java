@@ -3,6 +3,8 @@ package org.youguan.safety.internal.ledgers;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,7 +30,7 @@ import org.youguan.registry.FacilityView;
  * The bureau's 过机安检 pages: the screening machines in its region (registry facilities of kind 安检机, with their
  * enterprise), the ledger of third-party screening contractors (list, .xlsx export, form, a contract's page with the
  * outlets it covers) and the coverage of outlets by a machine or a contractor (过机安检全覆盖), per enterprise and per
- * outlet.
+ * outlet. A refused contract form comes back with its errors, the values typed and a 4xx status ({@link FormSteps}).
  */
 @Controller
 @PreAuthorize(LedgerAccess.READERS)
@@ -103,12 +105,13 @@ class ScreeningController {
 	String create(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String creditCode, @RequestParam(required = false) String enterpriseCreditCode,
 			@RequestParam(required = false) String contractFrom, @RequestParam(required = false) String contractTo,
-			@RequestParam(required = false) String outletIds, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, CONTRACTORS + "/new", () -> {
+			@RequestParam(required = false) String outletIds, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, () -> {
 			long id = contractors.create(me.scope(), new ContractorData(name, creditCode, enterpriseCreditCode,
 					contractFrom, contractTo, ids(outletIds)), false);
 			return new PageSteps.Done("委托安检已登记", CONTRACTORS + "/" + id);
-		});
+		}, this::form);
 	}
 
 	@GetMapping(CONTRACTORS + "/{id:\\d+}")

@@ -343,10 +343,21 @@ class HazardLedgerIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("close-form")))
 			.andExpect(content().string(containsString("整改.pdf")));
-		mvc.perform(multipart("/safety/hazards/{id}/close", id).param("closedOn", today).param("closureNote", "")
+		// a refused step: the page again with its errors, the typed date kept, a 4xx — never a redirect that looks saved
+		mvc.perform(multipart("/safety/hazards/{id}/close", id).param("closedOn", "9999-12-31").param("closureNote", "复查合格")
 			.with(csrf()).header("Authorization", CITY))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attributeExists("errors"));
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("value=\"9999-12-31\"")))
+			.andExpect(content().string(containsString("复查合格")));
+		assertThat(hazards.get(DataScope.all(), Long.parseLong(id)).open()).isTrue();
+		mvc.perform(post("/enterprise/safety/hazards").with(csrf()).header("Authorization", SHUNFENG)
+			.param("foundOn", "0001-01-01").param("foundBy", "门店店长").param("description", "被拒的门户自查隐患")
+			.param("level", "MAJOR"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("被拒的门户自查隐患")))
+			.andExpect(content().string(containsString("value=\"MAJOR\" selected")));
 		mvc.perform(multipart("/safety/hazards/{id}/close", id).param("closedOn", today).param("closureNote", "复查合格")
 			.with(csrf()).header("Authorization", CITY))
 			.andExpect(flash().attribute("message", "隐患已销号"));

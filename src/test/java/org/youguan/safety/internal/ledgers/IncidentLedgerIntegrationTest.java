@@ -17,12 +17,14 @@ import org.youguan.kernel.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -86,6 +88,12 @@ class IncidentLedgerIntegrationTest {
 		assertThatThrownBy(() -> incidents.close(DataScope.region("3205"), id, LocalDate.now(clock).toString(), "结案"))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.extracting(e -> e.field()).contains("reportedAt"));
+		mvc.perform(post("/safety/incidents/{id}/close", id).with(csrf()).header("Authorization", CITY)
+			.param("closedOn", LocalDate.now(clock).toString()).param("closureNote", "尚未报告时的结案"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("尚未报告时的结案")));
+		assertThat(incidents.get(DataScope.all(), id).open()).isTrue();
 		mvc.perform(post("/safety/incidents/{id}/follow-up", id).with(csrf()).header("Authorization", CITY)
 			.param("followUp", "已调查").param("reportedAt", hoursAgo(29).toString()))
 			.andExpect(flash().attribute("message", "后续处置情况已保存"));

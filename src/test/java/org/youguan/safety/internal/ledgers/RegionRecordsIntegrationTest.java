@@ -77,6 +77,17 @@ class RegionRecordsIntegrationTest {
 		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", "Bearer demo-sf-wz-token")
 			.contentType(MediaType.APPLICATION_JSON).content("{\"item\":\"x\"}"))
 			.andExpect(status().isForbidden());
+		// the page form refused: the list page again with the errors, the typed values and a 400; nothing saved
+		mvc.perform(post("/safety/seizures").with(csrf()).header("Authorization", CITY).param("region", "320507")
+			.param("seizedOn", tomorrow).param("agencies", "相城区邮政管理局").param("item", "被拒的查获物品")
+			.param("quantity", "3").param("unit", "件"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("value=\"被拒的查获物品\"")))
+			.andExpect(content().string(containsString("value=\"" + tomorrow + "\"")))
+			.andExpect(content().string(containsString("value=\"320507\" selected")));
+		mvc.perform(get("/api/v1/safety/seizures?q=被拒的查获物品").header("Authorization", CITY))
+			.andExpect(jsonPath("$.total").value(0));
 		mvc.perform(post("/safety/seizures").with(csrf()).header("Authorization", CITY).param("region", "320507")
 			.param("seizedOn", LocalDate.now(clock).toString()).param("agencies", "相城区邮政管理局、区公安分局")
 			.param("item", "管制刀具测试").param("quantity", "12").param("unit", "把").param("valueYuan", "2400"))

@@ -28,10 +28,13 @@ import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -190,7 +193,13 @@ class SecurityPeriodIntegrationTest {
 		assertThat(periods.summary(DataScope.region("3205"), city).get(0).expected()).isEqualTo(normalIn("3205").size());
 		Map<String, WorkQueue> staff = queues.queuesFor(directory.principal("wz.staff").orElseThrow()).stream()
 			.collect(Collectors.toMap(WorkQueue::queue, Function.identity()));
-		assertThat(staff.get("safety.periods.missing").count()).isPositive();
+		WorkQueue missing = staff.get("safety.periods.missing");
+		assertThat(missing.count()).isPositive();
+		// the queue's link lists exactly what it counts, one row per missing report
+		assertThat(missing.link()).isEqualTo("/safety/periods/missing");
+		mvc.perform(get(missing.link()).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("共 " + missing.count() + " 条")));
 		Map<String, WorkQueue> enterprise = queues.queuesFor(directory.principal("sf.wz").orElseThrow()).stream()
 			.collect(Collectors.toMap(WorkQueue::queue, Function.identity()));
 		long before = enterprise.get("safety.periods.report").count();
@@ -199,8 +208,33 @@ class SecurityPeriodIntegrationTest {
 		long after = queues.queuesFor(directory.principal("sf.wz").orElseThrow()).stream()
 			.filter(q -> q.queue().equals("safety.periods.report")).findFirst().orElseThrow().count();
 		assertThat(after).isEqualTo(before - 1);
+		mvc.perform(get("/enterprise/safety/periods/missing").header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("共 " + after + " 条")));
 		mvc.perform(get("/safety/periods?active=true").header("Authorization", CITY)).andExpect(status().isOk());
 		mvc.perform(get("/enterprise/safety/periods").header("Authorization", SHUNFENG)).andExpect(status().isOk());
 		mvc.perform(get("/safety/periods/new").header("Authorization", CITY)).andExpect(status().isOk());
+	}
+
+	@Test
+	void aRefusedPageFormComesBackWithItsErrorsAndTheTypedValuesAndNothingIsSaved() throws Exception {
+		mvc.perform(post("/safety/periods").with(csrf()).header("Authorization", CITY).param("name", "被拒的安保期")
+			.param("region", "3205").param("startsOn", "9999-12-31").param("endsOn", "9999-12-31")
+			.param("otherRules", "保留的要求"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("value=\"被拒的安保期\"")))
+			.andExpect(content().string(containsString("保留的要求")))
+			.andExpect(content().string(containsString("value=\"9999-12-31\"")))
+			.andExpect(content().string(not(containsString("name=\"fullScreening\" value=\"true\" checked"))));
+		assertThat(periods.list(DataScope.region("3205"), false, new PageQuery("被拒的安保期", 0, 5, null, false)).items())
+			.isEmpty();
+		long id = declare("320506", "日报被拒安保期");
+		mvc.perform(post("/enterprise/safety/periods/" + id + "/reports").with(csrf()).header("Authorization", SHUNFENG)
+			.param("day", "0001-01-01").param("parcels", "10").param("screened", "10").param("issues", "保留的问题"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("保留的问题")));
+		assertThat(periods.reports(DataScope.all(), id, new PageQuery("", 0, 5, null, false)).total()).isZero();
 	}
 }
