@@ -29,6 +29,7 @@ import org.youguan.platform.DemoMode;
 import org.youguan.region.RegionImport;
 import org.youguan.region.RegionImporter;
 import org.youguan.region.Regions;
+import org.youguan.safety.SafetyLedgers;
 import org.youguan.security.ApiTokens;
 
 /**
@@ -98,14 +99,17 @@ class DemoCity implements ApplicationRunner {
 
 	private final SafetyAlertsDemoData safetyAlertsDemo;
 
+	private final SafetyLedgers safetyLedgers;
+
 	DemoCity(DemoMode demo, Bureaus bureaus, Departments departments, Users users, UserDirectory directory,
 			ApiTokens tokens, RegionImporter regionImporter, Regions regions, TransactionTemplate tx,
 			RegistryDemoData registry, FilingDemoData filingDemo, StatisticsDemoData statisticsDemo,
 			ComplaintDemoData complaintDemo, WorkPlanDemoData workPlanDemo, InspectionDemoData inspectionDemo,
 			EnforcementDemoData enforcementDemo, LicensingDemoData licensingDemo, UniversalDemoData universalDemo,
-			SafetyDemoData safetyDemo, SafetyAlertsDemoData safetyAlertsDemo) {
+			SafetyDemoData safetyDemo, SafetyAlertsDemoData safetyAlertsDemo, SafetyLedgers safetyLedgers) {
 		this.safetyDemo = safetyDemo;
 		this.safetyAlertsDemo = safetyAlertsDemo;
+		this.safetyLedgers = safetyLedgers;
 		this.enforcementDemo = enforcementDemo;
 		this.licensingDemo = licensingDemo;
 		this.universalDemo = universalDemo;
@@ -145,6 +149,7 @@ class DemoCity implements ApplicationRunner {
 		tx.executeWithoutResult(s -> licensingDemo.seed());
 		tx.executeWithoutResult(s -> seedPostalAccount());
 		tx.executeWithoutResult(s -> universalDemo.seed());
+		tx.executeWithoutResult(s -> safetyLedgers.seedDemo(CITY, demoEnterpriseCreditCode()));
 		tx.executeWithoutResult(s -> safetyAlertsDemo.seedRoster());
 		// outside a transaction: the parcel ingest holds its batch's row and stores chunks in transactions of its own
 		safetyDemo.seed();

@@ -284,6 +284,15 @@ public enum StatutoryRule {
 	/** 建制村投递频次下限（邮政法(2015) 第19条授权的规定；各省标准不一，常见每周2–3次，由省局按本省规定设置） */
 	UNIVERSAL_DELIVERY_VILLAGE("universal.delivery.village", "建制村投递频次下限（按省规定）", "3", RuleUnit.PER_WEEK, false, Citation.of(POSTAL_LAW, 19), Citation.of(LOCAL_PRACTICE)),
 
+	/** 一般隐患整改期限（各地安全生产隐患排查治理实践，邮政业无统一规定：未确认，由各局设置） */
+	SAFETY_HAZARD_GENERAL_RECTIFICATION("safety.hazard.general-rectification", "一般隐患整改期限", "10", RuleUnit.WORKING_DAYS, false, Citation.of(LOCAL_PRACTICE)),
+
+	/** 重大隐患整改期限（各地安全生产隐患排查治理实践，邮政业无统一规定：未确认，由各局设置） */
+	SAFETY_HAZARD_MAJOR_RECTIFICATION("safety.hazard.major-rectification", "重大隐患整改期限", "30", RuleUnit.WORKING_DAYS, false, Citation.of(LOCAL_PRACTICE)),
+
+	/** 事故/突发事件报告时限（自发生）（邮政业无统一规定，DOMAIN.md未载：未确认，由各局设置） */
+	SAFETY_INCIDENT_REPORT("safety.incident.report", "事故/突发事件报告时限（自发生）", "1", RuleUnit.HOURS, false, Citation.of(LOCAL_PRACTICE)),
+
 	/** 统计报表报送截止日（次月）（邮政行业统计报表制度（未确认，可配置）） */
 	STATISTICS_REPORT_DUE_DAY("statistics.report-due-day", "统计报表报送截止日（次月）", "5", RuleUnit.DAY_OF_MONTH, false, Citation.of(STATISTICS_REPORTING_SYSTEM));
 

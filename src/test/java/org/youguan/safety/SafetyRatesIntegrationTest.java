@@ -1,6 +1,8 @@
 package org.youguan.safety;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +48,12 @@ class SafetyRatesIntegrationTest {
 
 	@Autowired
 	SafetyRates rates;
+
+	@Autowired
+	SafetyLedgers ledgers;
+
+	@Autowired
+	Clock clock;
 
 	long shunfeng;
 
@@ -101,6 +109,22 @@ class SafetyRatesIntegrationTest {
 			.andExpect(jsonPath("$.inspectionRate").value(90.32))
 			.andExpect(jsonPath("$.screeningRate").value(90.32))
 			.andExpect(jsonPath("$.screeningMachines").isNumber());
+	}
+
+	/** The figures carry the ledgers' counts for the same region and period; an enterprise gets null for them. */
+	@Test
+	void theFiguresCarryTheLedgersCountsForStaffOnly() throws Exception {
+		LocalDate today = LocalDate.now(clock.withZone(ParcelRecord.CHINA));
+		LedgerFigures expected = ledgers.figures("3205", today.withDayOfYear(1), today);
+		mvc.perform(get("/api/v1/safety/figures?region=3205").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.screeningContractors").value(expected.screeningContractors()))
+			.andExpect(jsonPath("$.hazardsOpen").value(expected.hazardsOpen()))
+			.andExpect(jsonPath("$.hazardsClosed").value(expected.hazardsClosed()));
+		assertThat(expected.hazardsOpen() + expected.hazardsClosed()).as("the demo city has hazards").isPositive();
+		mvc.perform(get("/api/v1/safety/figures").header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.hazardsOpen").value(nullValue()));
 	}
 
 	@Test

@@ -47,7 +47,9 @@ class SafetyApiController {
 	@Operation(summary = "安全监管统计", description = "区域（region，默认本单位，须在数据权限内，否则403；企业令牌只统计本企业）和期间"
 			+ "（from、to，YYYY-MM-DD，中国时间，默认本年初至今天）：parcels收寄件数、subjectParcels应实名件数（不含信件和协议客户）、"
 			+ "realNameRate实名率=实名件数÷应实名件数、inspectionRate验视率=验视件数÷收寄件数、screeningRate过机率=过机件数÷收寄件数"
-			+ "（百分数，两位小数；分母为0时为null；全国口径未公布，为本系统口径）、screeningMachines区域内在用的登记安检机台数。")
+			+ "（百分数，两位小数；分母为0时为null；全国口径未公布，为本系统口径）、screeningMachines区域内在用的登记安检机台数、"
+			+ "screeningContractors期间内合同有效的委托第三方安检企业数、hazardsOpen期间内发现且期末未销号的隐患数、"
+			+ "hazardsClosed期间内销号的隐患数（台账项企业令牌为null）。")
 	SafetyFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {

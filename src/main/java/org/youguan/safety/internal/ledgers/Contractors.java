@@ -1,0 +1,196 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Validation;
+import org.youguan.registry.OutletView;
+import org.youguan.registry.Outlets;
+
+/**
+ * The ledger of third-party screening contractors (委托第三方安检企业, 快递暂行条例(2025) art.33: an enterprise may entrust
+ * 过机安检 to a qualified third party): the contractor, the entrusting enterprise, the contract period and the outlets of
+ * the enterprise it covers. Staff keep it for their region (the entrusting enterprise's, or a covered outlet's); an
+ * enterprise reads its own contracts. Audited ({@code safety.contractor.create}).
+ */
+@Service
+public class Contractors {
+
+	static final String AUDIT_TYPE = "SafetyContractor";
+
+	private static final Map<String, String> SORTS = Map.of("name", "c.name", "enterprise", "c.enterprise_name",
+			"contract_to", "c.contract_to", "contract_from", "c.contract_from");
+
+	private static final String SELECT = """
+			SELECT c.id, c.name, c.credit_code, c.enterprise_id, c.enterprise_credit_code, c.enterprise_name, c.region_code,
+			    (SELECT r.name FROM region_name r WHERE r.code = c.region_code) AS region_name, c.contract_from, c.contract_to,
+			    (:today BETWEEN c.contract_from AND c.contract_to) AS active,
+			    (SELECT count(*) FROM safety_contractor_outlet o WHERE o.contractor_id = c.id) AS outlets""";
+
+	/** An outlet a contract covers. */
+	public record CoveredOutlet(long outletId, String outletName, String regionCode) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Placement placement;
+
+	private final Outlets outlets;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Contractors(JdbcClient jdbc, Placement placement, Outlets outlets, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.placement = placement;
+		this.outlets = outlets;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A page of contracts in the caller's scope, searched by contractor or enterprise; {@code activeOnly}: today's. */
+	public PageResult<ContractorView> list(DataScope scope, boolean activeOnly, PageQuery page) {
+		LocalDate today = LocalDate.now(clock);
+		return Listing.from("FROM safety_contractor c")
+			.scope(scope, "c.enterprise_credit_code", "c.region_code")
+			.where(activeOnly, ":today BETWEEN c.contract_from AND c.contract_to", "today", today)
+			.bind("today", today)
+			.search(page, "c.name", "c.credit_code", "c.enterprise_name")
+			.sorts(SORTS, "contract_to", true, "c.id")
+			.page(jdbc, SELECT, page, Rows.of(ContractorView.class));
+	}
+
+	/**
+	 * One contract in the caller's scope.
+	 * @throws DomainException not found (404) otherwise
+	 */
+	public ContractorView get(DataScope scope, long id) {
+		return jdbc.sql(SELECT + " FROM safety_contractor c WHERE c.id = :id AND "
+				+ scope.enterprisePredicate("c.enterprise_credit_code", "c.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.param("today", LocalDate.now(clock))
+			.query(Rows.of(ContractorView.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("委托安检合同", id));
+	}
+
+	/** The outlets a contract covers (the caller must have read it with {@link #get}). */
+	public List<CoveredOutlet> outlets(long id) {
+		return jdbc.sql("SELECT outlet_id, outlet_name, region_code FROM safety_contractor_outlet WHERE contractor_id = :id"
+				+ " ORDER BY outlet_name, outlet_id")
+			.param("id", id)
+			.query(Rows.of(CoveredOutlet.class))
+			.list();
+	}
+
+	/** Outlet id → contractor name, for the outlets covered by a contract active on {@code day}. */
+	Map<Long, String> coveredOn(LocalDate day) {
+		Map<Long, String> result = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT o.outlet_id, c.name FROM safety_contractor_outlet o JOIN safety_contractor c ON c.id = o.contractor_id
+				WHERE :day BETWEEN c.contract_from AND c.contract_to ORDER BY c.name""")
+			.param("day", day)
+			.query((rs, n) -> result.putIfAbsent(rs.getLong(1), rs.getString(2)))
+			.list();
+		return result;
+	}
+
+	/**
+	 * Records a contract (staff): the contractor's name (≤ 200) and a valid credit code, the entrusting enterprise in the
+	 * caller's region, the period (last day not before the first), at least one outlet, each the enterprise's.
+	 * @return the new contract's id
+	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws InvalidValueException naming every failing field: name, creditCode, enterpriseCreditCode, contractFrom,
+	 *         contractTo, outletIds
+	 */
+	@Transactional
+	public long create(DataScope scope, ContractorData data, boolean demo) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("enterpriseCreditCode", "委托安检台账由邮政管理部门登记");
+		}
+		Validation v = new Validation();
+		String name = Hazards.clean(data.name());
+		v.required("name", "安检企业名称", name).maxLength("name", "安检企业名称", name, 200);
+		CreditCode code = v.check("creditCode", () -> CreditCode.of(data.creditCode() == null ? "" : data.creditCode().strip()));
+		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), null, null);
+		LocalDate from = v.date("contractFrom", "合同开始日期", data.contractFrom());
+		LocalDate to = v.date("contractTo", "合同结束日期", data.contractTo());
+		v.require("contractFrom", data.contractFrom() != null && !data.contractFrom().isBlank(), "required", "请填写合同开始日期");
+		v.require("contractTo", data.contractTo() != null && !data.contractTo().isBlank(), "required", "请填写合同结束日期");
+		if (from != null && to != null) {
+			v.require("contractTo", !to.isBefore(from), "range", "合同结束日期不能早于开始日期" + from);
+		}
+		List<Long> ids = data.outletIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(data.outletIds()));
+		v.require("outletIds", !ids.isEmpty(), "required", "请选择委托安检覆盖的网点");
+		Map<Long, OutletView> found = ids.isEmpty() ? Map.of() : outlets.readable(DataScope.all(), ids);
+		for (Long id : ids) {
+			Optional<OutletView> o = Optional.ofNullable(found.get(id));
+			v.require("outletIds", o.isPresent() && place.map(p -> p.enterpriseId() == o.get().enterpriseId()).orElse(true),
+					"exists", "网点（编号" + id + "）不是委托企业的网点");
+		}
+		v.throwIfInvalid();
+		var p = place.orElseThrow();
+		long id = jdbc.sql("""
+				INSERT INTO safety_contractor (name, credit_code, enterprise_id, enterprise_credit_code, enterprise_name,
+				    region_code, contract_from, contract_to, created_at, created_by, demo)
+				VALUES (:name, :code, :enterprise, :enterpriseCode, :enterpriseName, :region, :from, :to, :at, :by, :demo)
+				RETURNING id""")
+			.param("name", name)
+			.param("code", code.value())
+			.param("enterprise", p.enterpriseId())
+			.param("enterpriseCode", p.enterpriseCreditCode())
+			.param("enterpriseName", p.enterpriseName())
+			.param("region", p.regionCode())
+			.param("from", from)
+			.param("to", to)
+			.param("at", OffsetDateTime.now(clock))
+			.param("by", Actor.name())
+			.param("demo", demo)
+			.query(Long.class)
+			.single();
+		for (Long outlet : ids) {
+			OutletView o = found.get(outlet);
+			jdbc.sql("INSERT INTO safety_contractor_outlet (contractor_id, outlet_id, outlet_name, region_code)"
+					+ " VALUES (:id, :outlet, :name, :region)")
+				.param("id", id)
+				.param("outlet", outlet)
+				.param("name", o.name())
+				.param("region", o.regionCode())
+				.update();
+		}
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("name", name);
+		state.put("creditCode", code.value());
+		state.put("enterprise", p.enterpriseCreditCode());
+		state.put("contractFrom", from.toString());
+		state.put("contractTo", to.toString());
+		state.put("outletIds", ids);
+		audit.record(AuditEntry.of("safety.contractor.create", AUDIT_TYPE, id, "登记委托安检：" + p.enterpriseName() + "委托"
+				+ name + "，" + from + "至" + to + "，覆盖网点" + ids.size() + "个")
+			.states(null, state)
+			.inRegion(p.regionCode()));
+		return id;
+	}
+}

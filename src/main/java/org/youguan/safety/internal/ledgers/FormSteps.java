@@ -1,0 +1,59 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.PageSteps;
+
+/**
+ * How every ledger page runs a posted form (the idiom of the village check form): saved → the step's message is flashed
+ * and its next page follows (post → redirect → get); refused (a {@link DomainException} other than not-found) → the
+ * form's page is rendered again in the same response with every error ({@code errors}), the 4xx status of the error
+ * and the values as typed (the templates read them back from the posted parameters; {@code refused} tells a form that
+ * an absent checkbox was unticked rather than never shown), so a refused form never looks saved and loses nothing.
+ * Not-found (404) and refusals of access (403) reach the one error handler, as with {@link PageSteps}.
+ */
+final class FormSteps {
+
+	private FormSteps() {
+	}
+
+	/**
+	 * Runs a step that chooses its next page.
+	 * @param page fills the model of the form's page and returns its view (called only when the step is refused)
+	 * @return the redirect on success, the form's view on a refusal
+	 * @throws DomainException not-found, unchanged
+	 */
+	static String run(Model model, HttpServletResponse response, RedirectAttributes redirect,
+			Supplier<PageSteps.Done> step, Supplier<String> page) {
+		PageSteps.Done done;
+		try {
+			done = step.get();
+		}
+		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.NOT_FOUND) {
+				throw ex;
+			}
+			response.setStatus(ex.code().status());
+			model.addAttribute("errors", ex.formErrors());
+			model.addAttribute("refused", true);
+			return page.get();
+		}
+		redirect.addFlashAttribute("message", done.message());
+		return "redirect:" + done.page();
+	}
+
+	/** Runs a step that stays on its page {@code here}, flashing {@code message} when it succeeds. */
+	static String run(Model model, HttpServletResponse response, RedirectAttributes redirect, String here,
+			String message, Runnable step, Supplier<String> page) {
+		return run(model, response, redirect, () -> {
+			step.run();
+			return new PageSteps.Done(message, here);
+		}, page);
+	}
+}

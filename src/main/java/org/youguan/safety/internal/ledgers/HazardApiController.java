@@ -1,0 +1,97 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageResult;
+
+/**
+ * The 隐患 ledger's API: staff read their region's hazards, record and close them; an enterprise token reads and
+ * reports its own (source 企业自查) and adds rectification evidence. Bad input is 400/422 naming the field, another
+ * region's or enterprise's hazard 404, an enterprise closing one 403.
+ */
+@RestController
+@RequestMapping("/api/v1/safety/hazards")
+@Tag(name = "安全监管")
+class HazardApiController {
+
+	private final Hazards hazards;
+
+	HazardApiController(Hazards hazards) {
+		this.hazards = hazards;
+	}
+
+	/** A hazard with its evidence files. */
+	record Detail(HazardView hazard, List<Attachment> evidence) {
+	}
+
+	@GetMapping
+	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	@Operation(summary = "隐患台账", description = "数据权限内的隐患（企业用户：本企业的）；level为GENERAL（一般隐患）或MAJOR（重大隐患），"
+			+ "status为OPEN（未销号）、CLOSED（已销号）、OVERDUE（逾期未整改）、DUE_SOON（3个工作日内到期），region按区划筛选；"
+			+ "q搜索企业、网点、描述、发现人；sort为found_on、deadline、enterprise、level、closed_on。")
+	PageResult<HazardView> list(DataScope scope, ListRequest list, @RequestParam(required = false) String level,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String region) {
+		return hazards.list(scope, HazardFilters.of(level, status, region), list.toPage());
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	@Operation(summary = "隐患", description = "隐患及其整改佐证材料；不在数据权限内时404。")
+	Detail get(DataScope scope, @PathVariable long id) {
+		return new Detail(hazards.get(scope, id), hazards.evidence(id));
+	}
+
+	@PostMapping
+	@PreAuthorize(LedgerAccess.WRITERS_OR_ENTERPRISE)
+	@Operation(summary = "登记隐患", description = "enterpriseCreditCode（工作人员填写辖区内企业；企业用户为本企业）、outletId、facilityId"
+			+ "（可空，须为该企业的网点、设施）、foundOn（不晚于今天）、foundBy、source（INSPECTION、SELF_CHECK、REPORT；企业用户为SELF_CHECK）、"
+			+ "description、level（GENERAL、MAJOR）、deadline（可空：按规则目录中该等级的整改期限自发现之日起计算工作日）。")
+	ResponseEntity<Created> report(DataScope scope, @RequestBody HazardData data) {
+		if (data == null) {
+			throw new InvalidValueException("description", "required", "请提交隐患信息");
+		}
+		long id = hazards.report(scope, data, false);
+		return ResponseEntity.created(URI.create("/api/v1/safety/hazards/" + id)).body(new Created(id));
+	}
+
+	@PostMapping(path = "/{id}/rectification", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize(LedgerAccess.WRITERS_OR_ENTERPRISE)
+	@Operation(summary = "提交整改情况", description = "multipart：rectification（整改情况）和/或files（整改佐证材料，JPEG、PNG或PDF）。")
+	Detail rectify(DataScope scope, @PathVariable long id, @RequestParam(required = false) String rectification,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files) throws IOException {
+		hazards.rectify(scope, id, rectification, UploadedFile.of(files));
+		return get(scope, id);
+	}
+
+	@PostMapping(path = "/{id}/close", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize(LedgerAccess.WRITERS)
+	@Operation(summary = "隐患销号", description = "multipart：closedOn（不早于发现日期、不晚于今天）、closureNote（销号意见）、files"
+			+ "（整改佐证材料；已有材料时可不再上传，否则必传）。企业用户403。")
+	Detail close(DataScope scope, @PathVariable long id, @RequestParam(required = false) String closedOn,
+			@RequestParam(required = false) String closureNote,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files) throws IOException {
+		hazards.close(scope, id, closedOn, closureNote, UploadedFile.of(files));
+		return get(scope, id);
+	}
+}

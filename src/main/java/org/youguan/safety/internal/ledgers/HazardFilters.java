@@ -1,0 +1,27 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.util.List;
+
+import org.youguan.documents.Column;
+
+/** The hazard list's request filters (shared by the page, its export and the API) and the export's columns. */
+final class HazardFilters {
+
+	static final List<Column<HazardView>> COLUMNS = List.of(Column.of("企业", HazardView::enterpriseName, 30),
+			Column.of("统一社会信用代码", HazardView::enterpriseCreditCode, 20), Column.of("网点/设施", HazardView::place, 24),
+			Column.of("所在地", HazardView::regionName), Column.of("发现日期", HazardView::foundOn),
+			Column.of("发现人", HazardView::foundBy), Column.of("来源", h -> h.source().label()),
+			Column.of("隐患等级", h -> h.level().label()), Column.of("隐患描述", HazardView::description, 40),
+			Column.of("整改期限", HazardView::deadline), Column.of("期限依据", HazardView::deadlineBasis, 30),
+			Column.of("整改情况", HazardView::rectification, 30),
+			Column.of("状态", h -> h.open() ? (h.overdue() ? "逾期未整改" : "整改中") : "已销号"),
+			Column.of("销号日期", HazardView::closedOn), Column.of("销号人", HazardView::closedBy));
+
+	private HazardFilters() {
+	}
+
+	static Hazards.Filter of(String level, String status, String region) {
+		return new Hazards.Filter(Hazards.parse(HazardLevel.class, level), Hazards.Status.parse(status),
+				region == null || region.isBlank() ? null : region.strip());
+	}
+}

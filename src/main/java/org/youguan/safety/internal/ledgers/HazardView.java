@@ -1,0 +1,23 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.time.LocalDate;
+
+/**
+ * A 隐患 as lists and pages show it; {@code overdue} (open past its deadline on the day read) and {@code dueSoon}
+ * (open, deadline within {@link Hazards#DUE_SOON_WORKING_DAYS} working days) are computed for that day.
+ */
+public record HazardView(long id, long enterpriseId, String enterpriseCreditCode, String enterpriseName, Long outletId,
+		String outletName, Long facilityId, String facilityName, String regionCode, String regionName,
+		LocalDate foundOn, String foundBy, HazardSource source, String description, HazardLevel level,
+		LocalDate deadline, String deadlineBasis, String rectification, LocalDate closedOn, String closedBy,
+		String closureNote, boolean overdue, boolean dueSoon) {
+
+	public boolean open() {
+		return closedOn == null;
+	}
+
+	/** Where the hazard lies, as shown: the outlet or facility, else "—". */
+	public String place() {
+		return outletName != null ? outletName : facilityName != null ? facilityName : "—";
+	}
+}

@@ -1,0 +1,356 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentOwner;
+import org.youguan.documents.Attachments;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * The 隐患 (hazard) ledger. A hazard is recorded against an enterprise (optionally one of its outlets or facilities,
+ * {@link Placement}) by the bureau (监督检查, 举报) or by the enterprise itself on its portal (企业自查); its
+ * rectification deadline is a date entered or the level's period from the rules catalogue
+ * ({@code safety.hazard.general-rectification} / {@code safety.hazard.major-rectification}, working days on the
+ * calendar from the day found; the basis is kept with the row). The enterprise adds its rectification and evidence
+ * files (documents {@link Attachments}, content-checked); the bureau closes it, with evidence on file. Staff see
+ * their region, an enterprise its own hazards. Every change is audited ({@code safety.hazard.*}).
+ */
+@Service
+public class Hazards {
+
+	/** An open hazard whose deadline falls within this many working days from today is "due soon". */
+	public static final int DUE_SOON_WORKING_DAYS = 3;
+
+	static final String MODULE = "safety";
+
+	static final String OWNER = "SafetyHazard";
+
+	static final String AUDIT_TYPE = "SafetyHazard";
+
+	private static final Map<String, String> SORTS = Map.of("found_on", "h.found_on", "deadline", "h.deadline",
+			"enterprise", "h.enterprise_name", "level", "h.level", "closed_on", "h.closed_on");
+
+	private static final String SELECT = """
+			SELECT h.id, h.enterprise_id, h.enterprise_credit_code, h.enterprise_name, h.outlet_id, h.outlet_name,
+			    h.facility_id, h.facility_name, h.region_code,
+			    (SELECT r.name FROM region_name r WHERE r.code = h.region_code) AS region_name, h.found_on, h.found_by,
+			    h.source, h.description, h.level, h.deadline, h.deadline_basis, h.rectification, h.closed_on, h.closed_by,
+			    h.closure_note, (h.closed_on IS NULL AND h.deadline < :today) AS overdue,
+			    (h.closed_on IS NULL AND h.deadline >= :today AND h.deadline <= :soon) AS due_soon""";
+
+	/** Open (not closed), closed, or open past the deadline. */
+	public enum Status {
+
+		OPEN, CLOSED, OVERDUE, DUE_SOON;
+
+		/** The status named in a request, or null for none or an unknown name. */
+		public static Status parse(String s) {
+			for (Status x : values()) {
+				if (x.name().equalsIgnoreCase(s == null ? "" : s.strip())) {
+					return x;
+				}
+			}
+			return null;
+		}
+	}
+
+	/** The list's filters: level, status, region (any prefix within the caller's scope). */
+	public record Filter(HazardLevel level, Status status, String region) {
+
+		public static final Filter NONE = new Filter(null, null, null);
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Placement placement;
+
+	private final StatutoryRules rules;
+
+	private final WorkingCalendar calendar;
+
+	private final Attachments attachments;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final long maxEvidenceBytes;
+
+	Hazards(JdbcClient jdbc, Placement placement, StatutoryRules rules, WorkingCalendar calendar,
+			Attachments attachments, AuditTrail audit, Clock clock,
+			@Value("${youguan.safety.max-evidence-bytes:20971520}") long maxEvidenceBytes) {
+		this.jdbc = jdbc;
+		this.placement = placement;
+		this.rules = rules;
+		this.calendar = calendar;
+		this.attachments = attachments;
+		this.audit = audit;
+		this.clock = clock;
+		this.maxEvidenceBytes = maxEvidenceBytes;
+	}
+
+	/**
+	 * A page of hazards in the caller's scope, searched by enterprise, place, description or finder; filtered by level,
+	 * status and region; sorted by found on (default, newest first), deadline, enterprise, level or closed on.
+	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
+	 */
+	public PageResult<HazardView> list(DataScope scope, Filter filter, PageQuery page) {
+		LocalDate today = LocalDate.now(clock);
+		Listing listing = Listing.from("FROM safety_hazard h")
+			.scope(scope, "h.enterprise_credit_code", "h.region_code")
+			.where(RegionPrefix.of(filter.region() == null ? "" : filter.region().strip()).predicate("h.region_code"))
+			.where(filter.level() != null, "h.level = :level", "level", filter.level() == null ? "" : filter.level().name())
+			.bind("today", today)
+			.bind("soon", soon(today));
+		if (filter.status() != null) {
+			listing = listing.where(switch (filter.status()) {
+				case OPEN -> "h.closed_on IS NULL";
+				case CLOSED -> "h.closed_on IS NOT NULL";
+				case OVERDUE -> "h.closed_on IS NULL AND h.deadline < :today";
+				case DUE_SOON -> "h.closed_on IS NULL AND h.deadline >= :today AND h.deadline <= :soon";
+			});
+		}
+		return listing.search(page, "h.enterprise_name", "h.outlet_name", "h.facility_name", "h.description", "h.found_by")
+			.sorts(SORTS, "found_on", true, "h.id")
+			.page(jdbc, SELECT, page, Rows.of(HazardView.class));
+	}
+
+	/**
+	 * One hazard in the caller's scope.
+	 * @throws DomainException not found (404) when there is none or it lies outside the caller's scope
+	 */
+	public HazardView get(DataScope scope, long id) {
+		LocalDate today = LocalDate.now(clock);
+		return jdbc.sql(SELECT + " FROM safety_hazard h WHERE h.id = :id AND "
+				+ scope.enterprisePredicate("h.enterprise_credit_code", "h.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.param("today", today)
+			.param("soon", soon(today))
+			.query(Rows.of(HazardView.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("隐患", id));
+	}
+
+	/** The evidence files of a hazard (the caller must have read it with {@link #get} first). */
+	public List<Attachment> evidence(long id) {
+		return attachments.list(new AttachmentOwner(MODULE, OWNER, id));
+	}
+
+	/**
+	 * Records a hazard. Staff: any source, the enterprise by credit code in their region. An enterprise: its own, source
+	 * 企业自查 whatever was sent. The deadline is the date entered (not before the day found) or the level's period from
+	 * the rules catalogue counted in working days from the day found; its basis is kept.
+	 * @return the new hazard's id
+	 * @throws InvalidValueException naming every failing field: enterpriseCreditCode, outletId, facilityId, foundOn
+	 *         (required, not in the future), foundBy, source, description (required, ≤ 1000), level, deadline
+	 */
+	@Transactional
+	public long report(DataScope scope, HazardData data, boolean demo) {
+		Validation v = new Validation();
+		LocalDate today = LocalDate.now(clock);
+		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), data.facilityId());
+		LocalDate foundOn = v.date("foundOn", "发现日期", data.foundOn(), Validation.EARLIEST_RECORD, today);
+		v.require("foundOn", data.foundOn() != null && !data.foundOn().isBlank(), "required", "请填写发现日期");
+		String foundBy = clean(data.foundBy());
+		v.required("foundBy", "发现人（单位）", foundBy).maxLength("foundBy", "发现人（单位）", foundBy, 100);
+		HazardSource source = scope.kind() == DataScope.Kind.ENTERPRISE ? HazardSource.SELF_CHECK
+				: parse(HazardSource.class, data.source());
+		v.require("source", source != null, "dictionary", "隐患来源应为监督检查、企业自查、举报之一");
+		String description = clean(data.description());
+		v.required("description", "隐患描述", description).maxLength("description", "隐患描述", description, 1000);
+		HazardLevel level = parse(HazardLevel.class, data.level());
+		v.require("level", level != null, "dictionary", "隐患等级应为一般隐患或重大隐患");
+		LocalDate deadline = v.date("deadline", "整改期限", data.deadline());
+		if (deadline != null && foundOn != null) {
+			v.require("deadline", !deadline.isBefore(foundOn), "range", "整改期限不能早于发现日期" + foundOn);
+		}
+		v.throwIfInvalid();
+		var p = place.orElseThrow();
+		String basis;
+		if (deadline == null) {
+			deadline = rules.deadline(level.rectification(), foundOn, p.regionCode());
+			basis = level.rectification().title() + rules.intValue(level.rectification(), p.regionCode())
+					+ level.rectification().unit().label() + "（" + level.rectification().basis() + "）";
+		}
+		else {
+			basis = "指定日期";
+		}
+		long id = jdbc.sql("""
+				INSERT INTO safety_hazard (enterprise_id, enterprise_credit_code, enterprise_name, outlet_id, outlet_name,
+				    facility_id, facility_name, region_code, found_on, found_by, source, description, level, deadline,
+				    deadline_basis, created_at, created_by, demo)
+				VALUES (:enterprise, :code, :name, :outlet, :outletName, :facility, :facilityName, :region, :foundOn,
+				    :foundBy, :source, :description, :level, :deadline, :basis, :at, :by, :demo) RETURNING id""")
+			.param("enterprise", p.enterpriseId())
+			.param("code", p.enterpriseCreditCode())
+			.param("name", p.enterpriseName())
+			.param("outlet", p.outletId())
+			.param("outletName", p.outletName())
+			.param("facility", p.facilityId())
+			.param("facilityName", p.facilityName())
+			.param("region", p.regionCode())
+			.param("foundOn", foundOn)
+			.param("foundBy", foundBy)
+			.param("source", source.name())
+			.param("description", description)
+			.param("level", level.name())
+			.param("deadline", deadline)
+			.param("basis", basis)
+			.param("at", OffsetDateTime.now(clock))
+			.param("by", Actor.name())
+			.param("demo", demo)
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("safety.hazard.report", AUDIT_TYPE, id, "登记" + level.label() + "：" + p.enterpriseName()
+				+ "，" + description + "，整改期限" + deadline)
+			.states(null, snapshot(id))
+			.inRegion(p.regionCode()));
+		return id;
+	}
+
+	/**
+	 * The enterprise's (or staff's) rectification: a note and/or evidence files added to an open hazard. Files are
+	 * checked by content and size ({@code youguan.safety.max-evidence-bytes}); nothing is saved when one is refused.
+	 * @throws DomainException not found (404) outside the caller's scope; a rule error (422) when the hazard is closed
+	 * @throws InvalidValueException on {@code rectification} when neither a note nor a file is given, or the note is
+	 *         longer than 1000 characters; on {@code files} for a refused file
+	 */
+	@Transactional
+	public void rectify(DataScope scope, long id, String note, List<UploadedFile> files) {
+		HazardView h = lockOpen(scope, id);
+		String text = clean(note);
+		Validation v = new Validation();
+		v.require("rectification", text != null || !files.isEmpty(), "required", "请填写整改情况或上传整改佐证材料")
+			.maxLength("rectification", "整改情况", text, 1000)
+			.throwIfInvalid();
+		Map<String, Object> before = snapshot(id);
+		store(id, files);
+		if (text != null) {
+			jdbc.sql("UPDATE safety_hazard SET rectification = :text WHERE id = :id").param("text", text).param("id", id).update();
+		}
+		audit.record(AuditEntry.of("safety.hazard.rectify", AUDIT_TYPE, id, "隐患整改情况：" + h.enterpriseName()
+				+ (text == null ? "" : "，" + text) + (files.isEmpty() ? "" : "，佐证材料" + files.size() + "份"))
+			.states(before, snapshot(id))
+			.inRegion(h.regionCode()));
+	}
+
+	/**
+	 * The bureau closes a hazard (整改销号): the day closed (not before the day found, not in the future), a note, and
+	 * evidence — at least one file on the hazard after this step's files are added.
+	 * @throws AccessRefusedException (403) for an enterprise user: closing is the bureau's
+	 * @throws DomainException not found (404) outside the caller's scope; a rule error (422) when already closed
+	 * @throws InvalidValueException on closedOn (required, range), closureNote (required, ≤ 1000) or files (no
+	 *         evidence on file, or a refused file)
+	 */
+	@Transactional
+	public void close(DataScope scope, long id, String closedOn, String note, List<UploadedFile> files) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("id", "隐患销号由邮政管理部门办理");
+		}
+		HazardView h = lockOpen(scope, id);
+		Validation v = new Validation();
+		LocalDate day = v.date("closedOn", "销号日期", closedOn, h.foundOn(), LocalDate.now(clock));
+		v.require("closedOn", closedOn != null && !closedOn.isBlank(), "required", "请填写销号日期");
+		String text = clean(note);
+		v.required("closureNote", "销号意见", text).maxLength("closureNote", "销号意见", text, 1000);
+		v.require("files", !files.isEmpty() || !evidence(id).isEmpty(), "required", "销号须有整改佐证材料，请上传");
+		v.throwIfInvalid();
+		Map<String, Object> before = snapshot(id);
+		store(id, files);
+		jdbc.sql("UPDATE safety_hazard SET closed_on = :day, closed_by = :by, closure_note = :note WHERE id = :id")
+			.param("day", day)
+			.param("by", Actor.name())
+			.param("note", text)
+			.param("id", id)
+			.update();
+		audit.record(AuditEntry.of("safety.hazard.close", AUDIT_TYPE, id, "隐患销号：" + h.enterpriseName() + "，" + text)
+			.states(before, snapshot(id))
+			.inRegion(h.regionCode()));
+	}
+
+	/** The number of open hazards in scope that are overdue, and those due soon (for the inbox). */
+	long count(DataScope scope, Status status) {
+		return list(scope, new Filter(null, status, null), new PageQuery("", 0, 1, null, false)).total();
+	}
+
+	private HazardView lockOpen(DataScope scope, long id) {
+		HazardView h = get(scope, id);
+		jdbc.sql("SELECT id FROM safety_hazard WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
+		if (!get(scope, id).open()) {
+			throw DomainException.illegalTransition("该隐患已于" + h.closedOn() + "销号");
+		}
+		return h;
+	}
+
+	private void store(long id, List<UploadedFile> files) {
+		AttachmentOwner owner = new AttachmentOwner(MODULE, OWNER, id);
+		for (UploadedFile f : files) {
+			attachments.store(owner, "rectification", f, "files", "整改佐证材料", maxEvidenceBytes);
+		}
+	}
+
+	private Map<String, Object> snapshot(long id) {
+		return jdbc.sql("""
+				SELECT level, deadline, deadline_basis, rectification, closed_on, closed_by, closure_note
+				FROM safety_hazard WHERE id = :id""")
+			.param("id", id)
+			.query((rs, n) -> {
+				Map<String, Object> m = new LinkedHashMap<>();
+				m.put("level", rs.getString("level"));
+				m.put("deadline", String.valueOf(rs.getObject("deadline")));
+				m.put("deadlineBasis", rs.getString("deadline_basis"));
+				m.put("rectification", rs.getString("rectification"));
+				m.put("closedOn", rs.getObject("closed_on") == null ? null : rs.getObject("closed_on").toString());
+				m.put("closedBy", rs.getString("closed_by"));
+				m.put("closureNote", rs.getString("closure_note"));
+				return m;
+			})
+			.single();
+	}
+
+	private LocalDate soon(LocalDate today) {
+		return calendar.plusWorkingDays(today, DUE_SOON_WORKING_DAYS);
+	}
+
+	static String clean(String s) {
+		return s == null ? null : Text.blankToNull(s.replace('\u3000', ' ').strip());
+	}
+
+	static <E extends Enum<E>> E parse(Class<E> type, String name) {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		for (E e : type.getEnumConstants()) {
+			if (e.name().equalsIgnoreCase(name.strip())) {
+				return e;
+			}
+		}
+		return null;
+	}
+}

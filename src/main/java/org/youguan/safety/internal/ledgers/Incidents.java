@@ -1,0 +1,262 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Validation;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * The 事故/突发事件 ledger. An incident is recorded against an enterprise (optionally one of its outlets) by the bureau or
+ * by the enterprise itself; it must be reported to the bureau within the catalogue's period
+ * ({@code safety.incident.report}, hours from its occurrence — unconfirmed: DOMAIN.md names no period, each bureau sets
+ * its own; the basis is kept with the row). The follow-up (and the time it was reported, if not yet recorded) is added
+ * by the enterprise or staff; the bureau closes it. Staff see their region, an enterprise its own. Audited
+ * ({@code safety.incident.*}).
+ */
+@Service
+public class Incidents {
+
+	static final String AUDIT_TYPE = "SafetyIncident";
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private static final Map<String, String> SORTS = Map.of("occurred_at", "x.occurred_at", "level", "x.level",
+			"enterprise", "x.enterprise_name");
+
+	private static final String SELECT = """
+			SELECT x.id, x.enterprise_credit_code, x.enterprise_name, x.outlet_id, x.outlet_name, x.region_code,
+			    (SELECT r.name FROM region_name r WHERE r.code = x.region_code) AS region_name, x.occurred_at, x.kind,
+			    x.level, x.description, x.report_due, x.report_basis, x.reported_at, x.follow_up, x.closed_on,
+			    x.closure_note, COALESCE(x.reported_at, :now) > x.report_due AS report_late""";
+
+	private final JdbcClient jdbc;
+
+	private final Placement placement;
+
+	private final StatutoryRules rules;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Incidents(JdbcClient jdbc, Placement placement, StatutoryRules rules, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.placement = placement;
+		this.rules = rules;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * A page of incidents in the caller's scope (newest first), searched by enterprise, place or description;
+	 * {@code openOnly} keeps those not closed.
+	 */
+	public PageResult<IncidentView> list(DataScope scope, boolean openOnly, PageQuery page) {
+		return Listing.from("FROM safety_incident x")
+			.scope(scope, "x.enterprise_credit_code", "x.region_code")
+			.where(openOnly ? "x.closed_on IS NULL" : "TRUE")
+			.bind("now", OffsetDateTime.now(clock))
+			.search(page, "x.enterprise_name", "x.outlet_name", "x.description")
+			.sorts(SORTS, "occurred_at", true, "x.id")
+			.page(jdbc, SELECT, page, Rows.of(IncidentView.class));
+	}
+
+	/**
+	 * One incident in the caller's scope.
+	 * @throws DomainException not found (404) otherwise
+	 */
+	public IncidentView get(DataScope scope, long id) {
+		return jdbc.sql(SELECT + " FROM safety_incident x WHERE x.id = :id AND "
+				+ scope.enterprisePredicate("x.enterprise_credit_code", "x.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.param("now", OffsetDateTime.now(clock))
+			.query(Rows.of(IncidentView.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("事故/突发事件", id));
+	}
+
+	/**
+	 * Records an incident; its report is due {@code safety.incident.report} hours after it occurred.
+	 * @return its id
+	 * @throws InvalidValueException naming every failing field: enterpriseCreditCode, outletId, occurredAt (required,
+	 *         not in the future), kind, level, description, reportedAt (not before it occurred, not in the future)
+	 */
+	@Transactional
+	public long record(DataScope scope, IncidentData data, boolean demo) {
+		Validation v = new Validation();
+		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), null);
+		Instant occurred = instant(v, "occurredAt", "发生时间", data.occurredAt(), true);
+		IncidentKind kind = Hazards.parse(IncidentKind.class, data.kind());
+		v.require("kind", kind != null, "dictionary", "类别应为生产安全事故或突发事件");
+		IncidentLevel level = Hazards.parse(IncidentLevel.class, data.level());
+		v.require("level", level != null, "dictionary", "等级应为一般、较大、重大或特别重大");
+		String description = Hazards.clean(data.description());
+		v.required("description", "事件经过", description).maxLength("description", "事件经过", description, 1000);
+		Instant reported = instant(v, "reportedAt", "报告时间", data.reportedAt(), false);
+		if (reported != null && occurred != null) {
+			v.require("reportedAt", !reported.isBefore(occurred), "range", "报告时间不能早于发生时间");
+		}
+		v.throwIfInvalid();
+		var p = place.orElseThrow();
+		StatutoryRule rule = StatutoryRule.SAFETY_INCIDENT_REPORT;
+		int hours = rules.intValue(rule, p.regionCode());
+		String basis = rule.title() + hours + rule.unit().label() + "（" + rule.basis() + "）";
+		long id = jdbc.sql("""
+				INSERT INTO safety_incident (enterprise_id, enterprise_credit_code, enterprise_name, outlet_id, outlet_name,
+				    region_code, occurred_at, kind, level, description, report_due, report_basis, reported_at, created_at,
+				    created_by, demo)
+				VALUES (:enterprise, :code, :name, :outlet, :outletName, :region, :occurred, :kind, :level, :description,
+				    :due, :basis, :reported, :at, :by, :demo) RETURNING id""")
+			.param("enterprise", p.enterpriseId())
+			.param("code", p.enterpriseCreditCode())
+			.param("name", p.enterpriseName())
+			.param("outlet", p.outletId())
+			.param("outletName", p.outletName())
+			.param("region", p.regionCode())
+			.param("occurred", occurred.atOffset(ZoneOffset.UTC))
+			.param("kind", kind.name())
+			.param("level", level.name())
+			.param("description", description)
+			.param("due", occurred.plus(Duration.ofHours(hours)).atOffset(ZoneOffset.UTC))
+			.param("basis", basis)
+			.param("reported", reported == null ? null : reported.atOffset(ZoneOffset.UTC))
+			.param("at", OffsetDateTime.now(clock))
+			.param("by", Actor.name())
+			.param("demo", demo)
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("safety.incident.record", AUDIT_TYPE, id, "登记" + level.label() + kind.label() + "："
+				+ p.enterpriseName() + "，" + description).states(null, snapshot(id)).inRegion(p.regionCode()));
+		return id;
+	}
+
+	/**
+	 * The follow-up of an open incident (enterprise or staff): the follow-up text (required, ≤ 2000) and, if not yet
+	 * recorded, when it was reported.
+	 * @throws DomainException not found (404) outside the caller's scope; 409 when closed
+	 * @throws InvalidValueException on followUp or reportedAt
+	 */
+	@Transactional
+	public void followUp(DataScope scope, long id, String followUp, String reportedAt) {
+		IncidentView x = lockOpen(scope, id);
+		Validation v = new Validation();
+		String text = Hazards.clean(followUp);
+		v.required("followUp", "后续处置情况", text).maxLength("followUp", "后续处置情况", text, 2000);
+		Instant reported = instant(v, "reportedAt", "报告时间", reportedAt, false);
+		if (reported != null) {
+			v.require("reportedAt", !reported.isBefore(x.occurredAt()), "range", "报告时间不能早于发生时间");
+		}
+		v.throwIfInvalid();
+		Map<String, Object> before = snapshot(id);
+		jdbc.sql("UPDATE safety_incident SET follow_up = :text, reported_at = COALESCE(reported_at, :reported) WHERE id = :id")
+			.param("text", text)
+			.param("reported", reported == null ? null : reported.atOffset(ZoneOffset.UTC))
+			.param("id", id)
+			.update();
+		audit.record(AuditEntry.of("safety.incident.follow-up", AUDIT_TYPE, id, "事故/突发事件后续处置：" + text)
+			.states(before, snapshot(id))
+			.inRegion(x.regionCode()));
+	}
+
+	/**
+	 * The bureau closes an incident: the day (not before it occurred, not in the future), a note; it must have been
+	 * reported.
+	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws InvalidValueException on closedOn, closureNote, or reportedAt when its report is not recorded
+	 */
+	@Transactional
+	public void close(DataScope scope, long id, String closedOn, String note) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("id", "事故/突发事件的结案由邮政管理部门办理");
+		}
+		IncidentView x = lockOpen(scope, id);
+		Validation v = new Validation();
+		LocalDate day = v.date("closedOn", "结案日期", closedOn, x.occurredAt().atZone(CHINA).toLocalDate(),
+				LocalDate.now(clock));
+		v.require("closedOn", closedOn != null && !closedOn.isBlank(), "required", "请填写结案日期");
+		String text = Hazards.clean(note);
+		v.required("closureNote", "结案意见", text).maxLength("closureNote", "结案意见", text, 1000);
+		v.require("reportedAt", x.reportedAt() != null, "required", "尚未登记报告时间，不能结案");
+		v.throwIfInvalid();
+		Map<String, Object> before = snapshot(id);
+		jdbc.sql("UPDATE safety_incident SET closed_on = :day, closure_note = :note WHERE id = :id")
+			.param("day", day)
+			.param("note", text)
+			.param("id", id)
+			.update();
+		audit.record(AuditEntry.of("safety.incident.close", AUDIT_TYPE, id, "事故/突发事件结案：" + text)
+			.states(before, snapshot(id))
+			.inRegion(x.regionCode()));
+	}
+
+	private IncidentView lockOpen(DataScope scope, long id) {
+		get(scope, id);
+		jdbc.sql("SELECT id FROM safety_incident WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
+		IncidentView x = get(scope, id);
+		if (!x.open()) {
+			throw DomainException.illegalTransition("该事故/突发事件已于" + x.closedOn() + "结案");
+		}
+		return x;
+	}
+
+	/** A moment typed as ISO date-time (China time without an offset), not in the future; null when blank. */
+	private Instant instant(Validation v, String field, String label, String text, boolean required) {
+		if (text == null || text.isBlank()) {
+			v.require(field, !required, "required", "请填写" + label);
+			return null;
+		}
+		Instant at;
+		try {
+			String t = text.strip();
+			at = t.endsWith("Z") || t.matches(".*[+-]\\d{2}:\\d{2}$") ? OffsetDateTime.parse(t).toInstant()
+					: LocalDateTime.parse(t).atZone(CHINA).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			v.require(field, false, "datetime", label + "应为日期时间（YYYY-MM-DDTHH:MM）");
+			return null;
+		}
+		v.require(field, !at.isAfter(clock.instant()), "range", label + "不能晚于现在");
+		v.require(field, !at.isBefore(Validation.EARLIEST_RECORD.atStartOfDay(CHINA).toInstant()), "range",
+				label + "不能早于" + Validation.EARLIEST_RECORD);
+		return at;
+	}
+
+	private Map<String, Object> snapshot(long id) {
+		return jdbc.sql("SELECT reported_at, follow_up, closed_on, closure_note FROM safety_incident WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> {
+				Map<String, Object> m = new LinkedHashMap<>();
+				m.put("reportedAt", rs.getString("reported_at"));
+				m.put("followUp", rs.getString("follow_up"));
+				m.put("closedOn", rs.getString("closed_on"));
+				m.put("closureNote", rs.getString("closure_note"));
+				return m;
+			})
+			.single();
+	}
+}

@@ -1,0 +1,172 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.EnterpriseStatus;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.OutletView;
+import org.youguan.registry.Outlets;
+
+/**
+ * The demo city's ledgers, through the ledgers' own services (so every row is validated and audited like a user's):
+ * 隐患 of the demo enterprise and of other outlets of the city — some open, some overdue, some closed with a PDF as
+ * evidence —, a 双11 寄递安保期 with the county's daily reports (some missing), 委托第三方安检 contracts covering some
+ * outlets, an incident reported late with its follow-up, a counter-terrorism training of 216 company heads and a seizure of 假烟 51条 worth ¥19,000. Cheap: a handful of rows.
+ */
+@Component
+public class LedgerDemoData {
+
+	/** A one-page PDF standing for a photographed rectification record. */
+	private static final byte[] EVIDENCE = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+			+ "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+			+ "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+
+	private final Hazards hazards;
+
+	private final SecurityPeriods periods;
+
+	private final Contractors contractors;
+
+	private final RegionRecords records;
+
+	private final Incidents incidents;
+
+	private final Outlets outlets;
+
+	private final Enterprises enterprises;
+
+	private final Clock clock;
+
+	LedgerDemoData(Hazards hazards, SecurityPeriods periods, Contractors contractors, RegionRecords records,
+			Incidents incidents, Outlets outlets, Enterprises enterprises, Clock clock) {
+		this.hazards = hazards;
+		this.incidents = incidents;
+		this.records = records;
+		this.contractors = contractors;
+		this.periods = periods;
+		this.enterprises = enterprises;
+		this.outlets = outlets;
+		this.clock = clock;
+	}
+
+	/**
+	 * Seeds the ledgers of {@code city}; {@code enterpriseCreditCode} is the demo enterprise account's (its own hazards
+	 * show on its portal).
+	 */
+	public void seed(String city, String enterpriseCreditCode) {
+		LocalDate today = LocalDate.now(clock);
+		period(enterpriseCreditCode, today);
+		String occurred = today.minusDays(9).atTime(16, 20).toString();
+		long incident = incidents.record(DataScope.enterprise(enterpriseCreditCode), new IncidentData(null, ownOutletOf(
+				enterpriseCreditCode), occurred, "ACCIDENT", "GENERAL", "电动三轮车充电时起火，无人员伤亡，烧毁快件12件",
+				today.minusDays(9).atTime(17, 40).toString()), true);
+		incidents.followUp(DataScope.enterprise(enterpriseCreditCode), incident, "已赔付寄件人，充电区迁至室外并加装烟感", null);
+		records.recordTraining(DataScope.all(), new RegionRecords.TrainingData(city, today.minusDays(45).toString(),
+				"寄递渠道反恐怖防范培训", 216, "全市寄递企业主要负责人、安全管理人员", "苏州市邮政管理局、市公安局反恐支队"), true);
+		records.recordSeizure(DataScope.all(), new RegionRecords.SeizureData(city, today.minusDays(25).toString(),
+				"市邮政管理局、市烟草专卖局、市公安局", "假烟", "51", "条", "19000", "寄递渠道涉烟违法联合执法行动"), true);
+		DataScope all = DataScope.all();
+		List<OutletView> own = outlets.list(DataScope.enterprise(enterpriseCreditCode), Outlets.Filter.NONE,
+				new PageQuery("", 0, 3, null, false)).items();
+		List<OutletView> others = outlets.list(DataScope.region(city), Outlets.Filter.NONE,
+				new PageQuery("", 0, 40, null, false)).items();
+		Long ownOutlet = own.isEmpty() ? null : own.get(0).id();
+		// the demo enterprise: one overdue (found by inspection), one due by the catalogue period, one 自查 closed
+		long overdue = hazards.report(all, new HazardData(enterpriseCreditCode, ownOutlet, null,
+				today.minusDays(40).toString(), "吴中区邮政管理局 监管科", "INSPECTION", "分拣场地消防通道堆放快件，灭火器过期未更换",
+				"GENERAL", today.minusDays(5).toString()), true);
+		hazards.rectify(all, overdue, "已清理消防通道，灭火器已送检更换中", List.of());
+		hazards.report(all, new HazardData(enterpriseCreditCode, ownOutlet, null, today.minusDays(2).toString(),
+				"吴中区邮政管理局 监管科", "INSPECTION", "安检机操作员未持证上岗", "GENERAL", null), true);
+		long selfCheck = hazards.report(DataScope.enterprise(enterpriseCreditCode), new HazardData(null, null, null,
+				today.minusDays(30).toString(), "企业安全员", null, "视频监控存储不足30日", "GENERAL", null), true);
+		hazards.rectify(DataScope.enterprise(enterpriseCreditCode), selfCheck, "已扩容硬盘，存储满90日",
+				List.of(new UploadedFile("监控扩容验收单.pdf", EVIDENCE)));
+		hazards.close(all, selfCheck, today.minusDays(20).toString(), "复查整改到位，同意销号", List.of());
+		// other outlets of the city: a major one overdue, a report closed, one open
+		String[][] rows = { { "MAJOR", "REPORT", "网点私拉电线为电动三轮车充电", "60", "10" },
+				{ "GENERAL", "INSPECTION", "未执行收寄验视制度，收寄时未开箱验视", "25", null },
+				{ "GENERAL", "REPORT", "违规收寄液体类物品", "15", "5" }, { "MAJOR", "INSPECTION", "安检机未开机即收寄", "8", null } };
+		contracts(others, today);
+		for (int i = 0; i < rows.length && i < others.size(); i++) {
+			OutletView o = others.get(others.size() - 1 - i);
+			String code = outletEnterpriseCode(o);
+			if (code == null) {
+				continue;
+			}
+			String[] r = rows[i];
+			long id = hazards.report(all, new HazardData(code, o.id(), null, today.minusDays(Long.parseLong(r[3])).toString(),
+					"苏州市邮政管理局 市场监管处", r[1], r[2], r[0], null), true);
+			if (r[4] != null) {
+				hazards.close(all, id, today.minusDays(Long.parseLong(r[4])).toString(), "整改完成，复查合格",
+						List.of(new UploadedFile("整改复查记录.pdf", EVIDENCE)));
+			}
+		}
+	}
+
+	/**
+	 * A 双11 security period over the demo enterprise's county from six days ago to three days ahead: the enterprises
+	 * of the county report most past days (the demo enterprise all but yesterday's), so some reports are missing.
+	 */
+	private void period(String enterpriseCreditCode, LocalDate today) {
+		String county = enterprises.findByCreditCode(enterpriseCreditCode).map(EnterpriseView::regionCode).orElseThrow();
+		long id = periods.create(DataScope.region(county.substring(0, 4)), new PeriodData("“双11”寄递安保期", county,
+				today.minusDays(6).toString(), today.plusDays(3).toString(), true, true,
+				"重点物品一律开箱验视；发现异常立即报告属地公安和邮政管理部门"), true);
+		List<EnterpriseView> inCounty = enterprises.list(DataScope.region(county),
+				new Enterprises.Filter(null, null, EnterpriseStatus.NORMAL), new PageQuery("", 0, 50, null, false)).items();
+		for (int i = 0; i < inCounty.size(); i++) {
+			String code = inCounty.get(i).creditCode();
+			boolean demo = code.equals(enterpriseCreditCode);
+			for (int d = 6; d >= 1; d--) {
+				if (demo ? d == 1 : (i + d) % 4 == 0) {
+					continue;
+				}
+				long parcels = 800 + 37L * ((i * 7 + d) % 20);
+				long screened = (i + d) % 9 == 0 ? parcels - 12 : parcels;
+				periods.report(DataScope.enterprise(code), id, new PeriodReportData(today.minusDays(d).toString(), parcels,
+						screened, screened < parcels ? "安检机故障停机约20分钟，期间快件暂存待检后补检" : null));
+			}
+		}
+	}
+
+	/**
+	 * Two 委托第三方安检 contracts in force for the enterprise of the city's first outlets, covering some of its outlets
+	 * (the others stay uncovered unless a machine of its brand stands in their county), and one that has ended.
+	 */
+	private void contracts(List<OutletView> city, LocalDate today) {
+		if (city.isEmpty()) {
+			return;
+		}
+		long enterprise = city.get(0).enterpriseId();
+		String code = outletEnterpriseCode(city.get(0));
+		List<Long> own = city.stream().filter(o -> o.enterpriseId() == enterprise).map(OutletView::id).toList();
+		List<Long> half = own.subList(0, Math.max(1, own.size() / 2));
+		contractors.create(DataScope.all(), new ContractorData("苏州安盾安检服务有限公司", "91320505MA1XKQ2D3Q", code,
+				today.minusMonths(5).toString(), today.plusMonths(7).toString(), half), true);
+		contractors.create(DataScope.all(), new ContractorData("江苏恒安安全检查技术有限公司", "91320000MA1P8WQF41", code,
+				today.minusYears(2).toString(), today.minusMonths(6).toString(), own.subList(0, 1)), true);
+	}
+
+	private Long ownOutletOf(String creditCode) {
+		return outlets.list(DataScope.enterprise(creditCode), Outlets.Filter.NONE, new PageQuery("", 0, 1, null, false))
+			.items()
+			.stream()
+			.map(OutletView::id)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private String outletEnterpriseCode(OutletView o) {
+		EnterpriseView e = enterprises.readable(DataScope.all(), List.of(o.enterpriseId())).get(o.enterpriseId());
+		return e == null ? null : e.creditCode();
+	}
+}

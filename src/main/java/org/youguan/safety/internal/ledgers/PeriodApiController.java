@@ -1,0 +1,82 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageResult;
+
+/**
+ * The 寄递安保期 API: staff declare periods and read the summary; an enterprise token files its daily reports for the
+ * periods covering it and reads its own.
+ */
+@RestController
+@RequestMapping("/api/v1/safety/periods")
+@Tag(name = "安全监管")
+class PeriodApiController {
+
+	private final SecurityPeriods periods;
+
+	PeriodApiController(SecurityPeriods periods) {
+		this.periods = periods;
+	}
+
+	@GetMapping
+	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	@Operation(summary = "寄递安保期", description = "调用者可见的安保期（辖区内的及覆盖辖区的；企业：覆盖本企业所在地的），active=true只列今天在期内的。")
+	PageResult<PeriodView> list(DataScope scope, ListRequest list, @RequestParam(required = false) Boolean active) {
+		return periods.list(scope, Boolean.TRUE.equals(active), list.toPage());
+	}
+
+	@PostMapping
+	@PreAuthorize(LedgerAccess.WRITERS)
+	@Operation(summary = "设立寄递安保期", description = "name、region（省、市或县级区划代码，须在辖区内）、startsOn、endsOn、"
+			+ "fullScreening（100%过机）、dailyReporting（每日报送）、otherRules（其他要求）。")
+	ResponseEntity<Created> create(DataScope scope, @RequestBody PeriodData data) {
+		if (data == null) {
+			throw new InvalidValueException("name", "required", "请提交安保期信息");
+		}
+		long id = periods.create(scope, data, false);
+		return ResponseEntity.created(URI.create("/api/v1/safety/periods/" + id)).body(new Created(id));
+	}
+
+	@GetMapping("/{id}/summary")
+	@PreAuthorize(LedgerAccess.READERS)
+	@Operation(summary = "安保期日报汇总", description = "每日：已报送/应报送企业数（登记为正常的辖区企业）、收寄量、过机安检量、过机率、未报送企业。")
+	List<PeriodDay> summary(DataScope scope, @PathVariable long id) {
+		return periods.summary(scope, id);
+	}
+
+	@GetMapping("/{id}/reports")
+	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	@Operation(summary = "安保期日报", description = "该安保期的日报（企业：本企业的）。")
+	PageResult<PeriodReportView> reports(DataScope scope, @PathVariable long id, ListRequest list) {
+		return periods.reports(scope, id, list.toPage());
+	}
+
+	@PostMapping("/{id}/reports")
+	@PreAuthorize(LedgerAccess.ENTERPRISE)
+	@Operation(summary = "报送安保期日报", description = "企业令牌：day（期内且不晚于今天；同日再报为更正）、parcels（收寄量）、"
+			+ "screened（过机安检量，不大于收寄量）、issues（发现问题；100%过机要求下过机量少于收寄量时必填）。")
+	ResponseEntity<Void> report(DataScope scope, @PathVariable long id, @RequestBody PeriodReportData data) {
+		if (data == null) {
+			throw new InvalidValueException("day", "required", "请提交日报");
+		}
+		periods.report(scope, id, data);
+		return ResponseEntity.noContent().build();
+	}
+}

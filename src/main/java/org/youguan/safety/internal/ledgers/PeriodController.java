@@ -1,0 +1,153 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PageSteps;
+import org.youguan.org.CurrentUser;
+import org.youguan.region.Regions;
+
+/**
+ * The 寄递安保期 pages, for the bureau ({@code /safety/periods}: the list, the form to declare one, a period's summary
+ * per day with the missing reports and its .xlsx export, the list of every missing daily report) and the enterprise's
+ * portal ({@code /enterprise/safety/periods}: the periods covering it, its daily reports, the ones it still owes and the
+ * form to file one), on the same templates. A refused form comes back with its errors, the values typed and a 4xx
+ * status ({@link FormSteps}).
+ */
+@Controller
+class PeriodController {
+
+	static final String STAFF = "/safety/periods";
+
+	static final String PORTAL = "/enterprise/safety/periods";
+
+	static final List<Column<PeriodDay>> SUMMARY = List.of(Column.of("日期", PeriodDay::day),
+			Column.of("已报送企业", PeriodDay::reported), Column.of("应报送企业", PeriodDay::expected),
+			Column.of("收寄量", PeriodDay::parcels), Column.of("过机安检量", PeriodDay::screened),
+			Column.of("过机率(%)", PeriodDay::screeningRate), Column.of("未报送企业", d -> String.join("、", d.missing()), 60));
+
+	private final SecurityPeriods periods;
+
+	private final Regions regions;
+
+	private final Spreadsheets spreadsheets;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	PeriodController(SecurityPeriods periods, Regions regions, Spreadsheets spreadsheets, AuditTrail audit, Clock clock) {
+		this.periods = periods;
+		this.regions = regions;
+		this.spreadsheets = spreadsheets;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@GetMapping({ STAFF, PORTAL })
+	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request,
+			@RequestParam(required = false) Boolean active, Model model) {
+		PageQuery query = request.toPage();
+		model.addAttribute("result", periods.list(me.scope(), Boolean.TRUE.equals(active), query));
+		model.addAttribute("query", query);
+		model.addAttribute("missing", periods.missing(me.scope()));
+		model.addAttribute("base", me.isStaff() ? STAFF : PORTAL);
+		return "safety/periods";
+	}
+
+	/**
+	 * Every daily report the caller's scope is missing (the inbox queue's count, listed one per row: period, day,
+	 * enterprise), paged; staff see past days, an enterprise its own days, today included ({@link SecurityPeriods#missing}).
+	 */
+	@GetMapping({ STAFF + "/missing", PORTAL + "/missing" })
+	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	String missing(@AuthenticationPrincipal CurrentUser me, ListRequest request, Model model) {
+		PageQuery query = request.toPage();
+		List<SecurityPeriods.Missing> all = periods.missing(me.scope());
+		int from = (int) Math.min(query.offset(), all.size());
+		int to = (int) Math.min((long) from + query.size(), all.size());
+		model.addAttribute("result", new PageResult<>(all.subList(from, to), query.page(), query.size(), all.size()));
+		model.addAttribute("query", query);
+		model.addAttribute("base", me.isStaff() ? STAFF : PORTAL);
+		return "safety/missing-reports";
+	}
+
+	@GetMapping(STAFF + "/new")
+	@PreAuthorize(LedgerAccess.WRITERS)
+	String form(@AuthenticationPrincipal CurrentUser me, Model model) {
+		String own = me.regionCode() == null || me.regionCode().isEmpty() ? "0" : me.regionCode();
+		model.addAttribute("own", regions.find(own).orElse(null));
+		model.addAttribute("areas", regions.children(own));
+		model.addAttribute("today", LocalDate.now(clock));
+		return "safety/period-form";
+	}
+
+	@PostMapping(STAFF)
+	@PreAuthorize(LedgerAccess.WRITERS)
+	String create(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String startsOn,
+			@RequestParam(required = false) String endsOn, @RequestParam(required = false) Boolean fullScreening,
+			@RequestParam(required = false) Boolean dailyReporting, @RequestParam(required = false) String otherRules,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, () -> {
+			long id = periods.create(me.scope(), new PeriodData(name, region, startsOn, endsOn, fullScreening,
+					dailyReporting, otherRules), false);
+			return new PageSteps.Done("寄递安保期已设立", STAFF + "/" + id);
+		}, () -> form(me, model));
+	}
+
+	@GetMapping({ STAFF + "/{id:\\d+}", PORTAL + "/{id:\\d+}" })
+	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, ListRequest request, Model model) {
+		PageQuery query = request.toPage();
+		model.addAttribute("period", periods.get(me.scope(), id));
+		model.addAttribute("days", periods.summary(me.scope(), id));
+		model.addAttribute("reports", periods.reports(me.scope(), id, query));
+		model.addAttribute("query", query);
+		model.addAttribute("base", me.isStaff() ? STAFF : PORTAL);
+		model.addAttribute("today", LocalDate.now(clock));
+		if (me.isStaff()) {
+			model.addAttribute("history", audit.history(me.scope(), SecurityPeriods.AUDIT_TYPE, id));
+		}
+		return "safety/period";
+	}
+
+	@GetMapping(STAFF + "/{id:\\d+}/summary.xlsx")
+	@PreAuthorize(LedgerAccess.READERS)
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+		PeriodView p = periods.get(me.scope(), id);
+		return Downloads.xlsx(p.name() + "-日报汇总.xlsx", spreadsheets.write("日报汇总", SUMMARY, periods.summary(me.scope(), id)));
+	}
+
+	@PostMapping(PORTAL + "/{id:\\d+}/reports")
+	@PreAuthorize(LedgerAccess.ENTERPRISE)
+	String report(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) String day, @RequestParam(required = false) Long parcels,
+			@RequestParam(required = false) Long screened, @RequestParam(required = false) String issues,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, PORTAL + "/" + id, "安保期日报已报送",
+				() -> periods.report(me.scope(), id, new PeriodReportData(day, parcels, screened, issues)),
+				() -> show(me, id, new ListRequest(null, null, null, null, null), model));
+	}
+}

@@ -1,0 +1,9 @@
+package org.youguan.safety.internal.ledgers;
+
+/**
+ * A 寄递安保期 as entered (text as typed; {@link SecurityPeriods#create} checks it): name, region code, first and last day
+ * (YYYY-MM-DD), the rules 100 % 过机 and daily reporting, other rules as text.
+ */
+public record PeriodData(String name, String region, String startsOn, String endsOn, Boolean fullScreening,
+		Boolean dailyReporting, String otherRules) {
+}

@@ -1,0 +1,19 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One day of a 寄递安保期's summary: enterprises that reported of those expected (the registry's enterprises in
+ * 正常 status in the period's region, within the reader's scope), the totals reported, the 过机率 in percent (one
+ * decimal; null without parcels) and the enterprises whose report is missing.
+ */
+public record PeriodDay(LocalDate day, long reported, long expected, long parcels, long screened, List<String> missing) {
+
+	public BigDecimal screeningRate() {
+		return parcels == 0 ? null
+				: BigDecimal.valueOf(screened * 100).divide(BigDecimal.valueOf(parcels), 1, RoundingMode.HALF_UP);
+	}
+}

@@ -1,0 +1,91 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Validation;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityView;
+import org.youguan.registry.OutletView;
+import org.youguan.registry.Outlets;
+
+/**
+ * Where a ledger record belongs, as every safety ledger places its rows: the enterprise (an enterprise user's own; for
+ * staff, the one with the credit code typed), optionally one of its outlets or facilities (registry ids, read through
+ * the registry's API), and the region the record lies in — the outlet's or facility's, else the enterprise's — which
+ * must lie in a staff member's region. Errors are added to the caller's {@link Validation}: enterpriseCreditCode
+ * (required, exists, scope), outletId / facilityId (exists: not one of the enterprise's).
+ */
+@Component
+class Placement {
+
+	/** A resolved place; the names are the registry's at the time of recording. */
+	record Place(long enterpriseId, String enterpriseCreditCode, String enterpriseName, Long outletId, String outletName,
+			Long facilityId, String facilityName, String regionCode) {
+	}
+
+	private final Enterprises enterprises;
+
+	private final Outlets outlets;
+
+	private final Facilities facilities;
+
+	Placement(Enterprises enterprises, Outlets outlets, Facilities facilities) {
+		this.enterprises = enterprises;
+		this.outlets = outlets;
+		this.facilities = facilities;
+	}
+
+	/** The place, or empty with the reasons recorded in {@code v}. */
+	Optional<Place> resolve(DataScope scope, Validation v, String creditCode, Long outletId, Long facilityId) {
+		String code = scope.kind() == DataScope.Kind.ENTERPRISE ? scope.enterpriseCreditCode()
+				: creditCode == null ? "" : creditCode.strip().toUpperCase();
+		if (code.isEmpty()) {
+			v.require("enterpriseCreditCode", false, "required", "请填写企业的统一社会信用代码");
+			return Optional.empty();
+		}
+		Optional<EnterpriseView> found = enterprises.findByCreditCode(code);
+		if (found.isEmpty()) {
+			v.require("enterpriseCreditCode", false, "exists", "没有统一社会信用代码为" + code + "的企业");
+			return Optional.empty();
+		}
+		EnterpriseView e = found.get();
+		String region = e.regionCode();
+		String outletName = null;
+		String facilityName = null;
+		if (outletId != null) {
+			Optional<OutletView> o = outlets.readable(DataScope.all(), List.of(outletId)).values().stream()
+				.filter(x -> x.enterpriseId() == e.id())
+				.findFirst();
+			v.require("outletId", o.isPresent(), "exists", "网点（编号" + outletId + "）不是" + e.legalName() + "的网点");
+			if (o.isPresent()) {
+				outletName = o.get().name();
+				region = o.get().regionCode();
+			}
+		}
+		if (facilityId != null) {
+			Optional<FacilityView> f = facilities.readable(DataScope.all(), List.of(facilityId)).values().stream()
+				.filter(x -> x.enterpriseId() == e.id())
+				.findFirst();
+			v.require("facilityId", f.isPresent(), "exists", "设施（编号" + facilityId + "）不是" + e.legalName() + "的设施");
+			if (f.isPresent()) {
+				facilityName = f.get().name();
+				if (outletName == null) {
+					region = f.get().regionCode();
+				}
+			}
+		}
+		if (region == null) {
+			region = "";
+		}
+		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
+			scope.requireWithin(v, outletName != null ? "outletId" : "enterpriseCreditCode", region, "该企业或网点");
+		}
+		return Optional.of(new Place(e.id(), e.creditCode(), e.legalName(), outletName == null ? null : outletId,
+				outletName, facilityName == null ? null : facilityId, facilityName, region));
+	}
+}

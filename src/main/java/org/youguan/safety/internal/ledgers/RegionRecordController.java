@@ -1,0 +1,158 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.org.CurrentUser;
+import org.youguan.region.Regions;
+
+/**
+ * The trainings ({@code /safety/trainings}) and joint-operation seizures ({@code /safety/seizures}) of the bureau:
+ * each a list (search, sort, pages, .xlsx export) with the form to record one on the same page, and their API
+ * ({@code GET|POST /api/v1/safety/trainings}, {@code …/seizures}). A refused form comes back with its errors, the
+ * values typed and a 4xx status ({@link FormSteps}).
+ */
+@Controller
+@PreAuthorize(LedgerAccess.READERS)
+class RegionRecordController {
+
+	static final String TRAININGS = "/safety/trainings";
+
+	static final String SEIZURES = "/safety/seizures";
+
+	static final List<Column<TrainingView>> TRAINING_COLUMNS = List.of(Column.of("培训日期", TrainingView::heldOn),
+			Column.of("培训主题", TrainingView::topic, 30), Column.of("培训人数", TrainingView::trainees),
+			Column.of("培训对象", TrainingView::audience, 30), Column.of("组织单位", TrainingView::organiser, 24),
+			Column.of("区域", TrainingView::regionName));
+
+	static final List<Column<SeizureView>> SEIZURE_COLUMNS = List.of(Column.of("查获日期", SeizureView::seizedOn),
+			Column.of("联合执法单位", SeizureView::agencies, 30), Column.of("查获物品", SeizureView::item, 20),
+			Column.of("数量", SeizureView::quantity), Column.of("单位", SeizureView::unit),
+			Column.of("案值（元）", SeizureView::valueYuan), Column.of("区域", SeizureView::regionName),
+			Column.of("备注", SeizureView::note, 30));
+
+	/** The list under a refused form: its first page, unfiltered. */
+	static final ListRequest FIRST_PAGE = new ListRequest(null, null, null, null, null);
+
+	private final RegionRecords records;
+
+	private final Regions regions;
+
+	private final Spreadsheets spreadsheets;
+
+	private final Clock clock;
+
+	RegionRecordController(RegionRecords records, Regions regions, Spreadsheets spreadsheets, Clock clock) {
+		this.records = records;
+		this.regions = regions;
+		this.spreadsheets = spreadsheets;
+		this.clock = clock;
+	}
+
+	@GetMapping(TRAININGS)
+	String trainings(@AuthenticationPrincipal CurrentUser me, ListRequest request, Model model) {
+		PageQuery query = request.toPage();
+		model.addAttribute("result", records.trainings(me.scope(), query));
+		return page(me, query, model, "safety/trainings");
+	}
+
+	@GetMapping(SEIZURES)
+	String seizures(@AuthenticationPrincipal CurrentUser me, ListRequest request, Model model) {
+		PageQuery query = request.toPage();
+		model.addAttribute("result", records.seizures(me.scope(), query));
+		return page(me, query, model, "safety/seizures");
+	}
+
+	@GetMapping(TRAININGS + "/export.xlsx")
+	ResponseEntity<byte[]> exportTrainings(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
+		return Downloads.xlsx("安全培训.xlsx", spreadsheets.write("安全培训", TRAINING_COLUMNS,
+				records.trainings(me.scope(), request.toExport()).items()));
+	}
+
+	@GetMapping(SEIZURES + "/export.xlsx")
+	ResponseEntity<byte[]> exportSeizures(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
+		return Downloads.xlsx("联合执法查获.xlsx", spreadsheets.write("联合执法查获", SEIZURE_COLUMNS,
+				records.seizures(me.scope(), request.toExport()).items()));
+	}
+
+	@PostMapping(TRAININGS)
+	@PreAuthorize(LedgerAccess.WRITERS)
+	String recordTraining(@AuthenticationPrincipal CurrentUser me, RegionRecords.TrainingData data, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, TRAININGS, "安全培训已登记",
+				() -> records.recordTraining(me.scope(), data, false), () -> trainings(me, FIRST_PAGE, model));
+	}
+
+	@PostMapping(SEIZURES)
+	@PreAuthorize(LedgerAccess.WRITERS)
+	String recordSeizure(@AuthenticationPrincipal CurrentUser me, RegionRecords.SeizureData data, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, SEIZURES, "联合执法查获已登记",
+				() -> records.recordSeizure(me.scope(), data, false), () -> seizures(me, FIRST_PAGE, model));
+	}
+
+	@GetMapping("/api/v1/safety/trainings")
+	@ResponseBody
+	PageResult<TrainingView> trainingsApi(DataScope scope, ListRequest request) {
+		return records.trainings(scope, request.toPage());
+	}
+
+	@GetMapping("/api/v1/safety/seizures")
+	@ResponseBody
+	PageResult<SeizureView> seizuresApi(DataScope scope, ListRequest request) {
+		return records.seizures(scope, request.toPage());
+	}
+
+	@PostMapping("/api/v1/safety/trainings")
+	@PreAuthorize(LedgerAccess.WRITERS)
+	@ResponseBody
+	ResponseEntity<Created> trainingApi(DataScope scope, @RequestBody RegionRecords.TrainingData data) {
+		if (data == null) {
+			throw new InvalidValueException("topic", "required", "请提交培训信息");
+		}
+		long id = records.recordTraining(scope, data, false);
+		return ResponseEntity.created(URI.create("/api/v1/safety/trainings/" + id)).body(new Created(id));
+	}
+
+	@PostMapping("/api/v1/safety/seizures")
+	@PreAuthorize(LedgerAccess.WRITERS)
+	@ResponseBody
+	ResponseEntity<Created> seizureApi(DataScope scope, @RequestBody RegionRecords.SeizureData data) {
+		if (data == null) {
+			throw new InvalidValueException("item", "required", "请提交查获信息");
+		}
+		long id = records.recordSeizure(scope, data, false);
+		return ResponseEntity.created(URI.create("/api/v1/safety/seizures/" + id)).body(new Created(id));
+	}
+
+	private String page(CurrentUser me, PageQuery query, Model model, String view) {
+		String own = me.regionCode() == null || me.regionCode().isEmpty() ? "0" : me.regionCode();
+		model.addAttribute("query", query);
+		model.addAttribute("own", regions.find(own).orElse(null));
+		model.addAttribute("areas", regions.children(own));
+		model.addAttribute("today", LocalDate.now(clock));
+		return view;
+	}
+}

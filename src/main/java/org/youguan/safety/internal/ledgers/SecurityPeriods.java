@@ -1,0 +1,365 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Validation;
+import org.youguan.region.Regions;
+import org.youguan.registry.EnterpriseStatus;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+/**
+ * 重大活动寄递安保期 (the security period of a summit, 双11 …; 快递暂行条例(2025) art.35 and the bureau's notice of the
+ * event): a region, first and last day, and its rules (100 % 过机, daily reporting, others as text). Every enterprise
+ * of the region (registry, status 正常) files a daily report for each day of it — parcels taken in, parcels screened,
+ * issues; under 100 % 过机 fewer screened than taken in must be explained in the issues. The bureau's summary lists per
+ * day reported/expected enterprises, the totals and the 过机率, and the enterprises whose report is missing. Staff see
+ * periods inside their region and those covering it; an enterprise the periods covering its region and only its own
+ * reports. Every change is audited ({@code safety.period.*}).
+ */
+@Service
+public class SecurityPeriods {
+
+	static final String AUDIT_TYPE = "SafetySecurityPeriod";
+
+	private static final Map<String, String> SORTS = Map.of("starts_on", "p.starts_on", "name", "p.name", "region",
+			"p.region_code");
+
+	private static final String SELECT = """
+			SELECT p.id, p.name, p.region_code, (SELECT r.name FROM region_name r WHERE r.code = p.region_code) AS region_name,
+			    p.starts_on, p.ends_on, p.full_screening, p.daily_reporting, p.other_rules,
+			    (:today BETWEEN p.starts_on AND p.ends_on) AS active""";
+
+	private final JdbcClient jdbc;
+
+	private final Enterprises enterprises;
+
+	private final Regions regions;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	SecurityPeriods(JdbcClient jdbc, Enterprises enterprises, Regions regions, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.enterprises = enterprises;
+		this.regions = regions;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * A page of the periods the caller sees (newest first by default), searched by name; {@code activeOnly} keeps those
+	 * covering today.
+	 */
+	public PageResult<PeriodView> list(DataScope scope, boolean activeOnly, PageQuery page) {
+		return Listing.from("FROM safety_security_period p")
+			.where(visible(scope))
+			.where(activeOnly, ":today BETWEEN p.starts_on AND p.ends_on", "today", LocalDate.now(clock))
+			.bind("today", LocalDate.now(clock))
+			.search(page, "p.name")
+			.sorts(SORTS, "starts_on", true, "p.id")
+			.page(jdbc, SELECT, page, Rows.of(PeriodView.class));
+	}
+
+	/**
+	 * One period the caller sees.
+	 * @throws DomainException not found (404) otherwise
+	 */
+	public PeriodView get(DataScope scope, long id) {
+		return jdbc.sql(SELECT + " FROM safety_security_period p WHERE p.id = :id AND " + visible(scope))
+			.param("id", id)
+			.param("today", LocalDate.now(clock))
+			.query(Rows.of(PeriodView.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("寄递安保期", id));
+	}
+
+	/**
+	 * Declares a period (staff): name (required, ≤ 100), region (a region code within the caller's region), first and
+	 * last day (last not before first), the two rules, other rules (≤ 1000).
+	 * @return the new period's id
+	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws InvalidValueException naming every failing field: name, region, startsOn, endsOn, otherRules
+	 */
+	@Transactional
+	public long create(DataScope scope, PeriodData data, boolean demo) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("region", "寄递安保期由邮政管理部门设立");
+		}
+		Validation v = new Validation();
+		String name = Hazards.clean(data.name());
+		v.required("name", "安保期名称", name).maxLength("name", "安保期名称", name, 100);
+		String region = Hazards.clean(data.region());
+		if (region == null) {
+			v.require("region", false, "required", "请选择安保期所在区域");
+		}
+		else if (!region.matches("\\d{2}(\\d{2}(\\d{2})?)?") || regions.find(region).isEmpty()) {
+			v.require("region", false, "exists", "区域代码不是省、市或县级行政区划：" + region);
+		}
+		else {
+			scope.requireWithin(v, "region", region, "安保期所在区域");
+		}
+		LocalDate from = v.date("startsOn", "开始日期", data.startsOn());
+		LocalDate to = v.date("endsOn", "结束日期", data.endsOn());
+		v.require("startsOn", data.startsOn() != null && !data.startsOn().isBlank(), "required", "请填写开始日期");
+		v.require("endsOn", data.endsOn() != null && !data.endsOn().isBlank(), "required", "请填写结束日期");
+		if (from != null && to != null) {
+			v.require("endsOn", !to.isBefore(from), "range", "结束日期不能早于开始日期" + from);
+		}
+		String other = Hazards.clean(data.otherRules());
+		v.maxLength("otherRules", "其他要求", other, 1000);
+		v.throwIfInvalid();
+		boolean full = Boolean.TRUE.equals(data.fullScreening());
+		boolean daily = Boolean.TRUE.equals(data.dailyReporting());
+		long id = jdbc.sql("""
+				INSERT INTO safety_security_period (name, region_code, starts_on, ends_on, full_screening, daily_reporting,
+				    other_rules, created_at, created_by, demo)
+				VALUES (:name, :region, :from, :to, :full, :daily, :other, :at, :by, :demo) RETURNING id""")
+			.param("name", name)
+			.param("region", region)
+			.param("from", from)
+			.param("to", to)
+			.param("full", full)
+			.param("daily", daily)
+			.param("other", other)
+			.param("at", OffsetDateTime.now(clock))
+			.param("by", Actor.name())
+			.param("demo", demo)
+			.query(Long.class)
+			.single();
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("name", name);
+		state.put("region", region);
+		state.put("startsOn", from.toString());
+		state.put("endsOn", to.toString());
+		state.put("fullScreening", full);
+		state.put("dailyReporting", daily);
+		state.put("otherRules", other);
+		audit.record(AuditEntry.of("safety.period.create", AUDIT_TYPE, id, "设立寄递安保期“" + name + "”：" + from + "至" + to)
+			.states(null, state)
+			.inRegion(region));
+		return id;
+	}
+
+	/**
+	 * An enterprise files (or corrects) its report for one day of a period covering its region: the day within the
+	 * period and not after today, parcels ≥ 0, screened between 0 and parcels; under 100 % 过机 fewer screened than
+	 * parcels needs the issues explained.
+	 * @throws AccessRefusedException (403) for staff: the report is the enterprise's
+	 * @throws DomainException not found (404) for a period not covering the enterprise
+	 * @throws InvalidValueException naming every failing field: day, parcels, screened, issues
+	 */
+	@Transactional
+	public void report(DataScope scope, long periodId, PeriodReportData data) {
+		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("day", "安保期日报由寄递企业报送");
+		}
+		PeriodView p = get(scope, periodId);
+		EnterpriseView e = enterprises.findByCreditCode(scope.enterpriseCreditCode())
+			.orElseThrow(() -> DomainException.notFound("企业", scope.enterpriseCreditCode()));
+		Validation v = new Validation();
+		LocalDate today = LocalDate.now(clock);
+		LocalDate last = p.endsOn().isBefore(today) ? p.endsOn() : today;
+		LocalDate day = v.date("day", "报送日期", data.day(), p.startsOn(), last);
+		v.require("day", data.day() != null && !data.day().isBlank(), "required", "请填写报送日期");
+		Long parcels = data.parcels();
+		Long screened = data.screened();
+		v.require("parcels", parcels != null, "required", "请填写收寄量");
+		v.require("screened", screened != null, "required", "请填写过机安检量");
+		if (parcels != null) {
+			v.require("parcels", parcels >= 0 && parcels <= 1_000_000_000L, "range", "收寄量应在0至10亿件之间");
+		}
+		if (parcels != null && screened != null) {
+			v.require("screened", screened >= 0 && screened <= parcels, "range", "过机安检量应在0至收寄量" + parcels + "之间");
+		}
+		String issues = Hazards.clean(data.issues());
+		v.maxLength("issues", "发现问题", issues, 1000);
+		if (p.fullScreening() && parcels != null && screened != null && screened < parcels) {
+			v.require("issues", issues != null, "required", "安保期要求100%过机安检：过机量少于收寄量时请说明原因");
+		}
+		v.throwIfInvalid();
+		Map<String, Object> before = reportState(periodId, day, e.creditCode());
+		jdbc.sql("""
+				INSERT INTO safety_period_report (period_id, day, enterprise_id, enterprise_credit_code, enterprise_name,
+				    parcels, screened, issues, reported_at, reported_by)
+				VALUES (:period, :day, :enterprise, :code, :name, :parcels, :screened, :issues, :at, :by)
+				ON CONFLICT (period_id, day, enterprise_credit_code) DO UPDATE SET parcels = EXCLUDED.parcels,
+				    screened = EXCLUDED.screened, issues = EXCLUDED.issues, reported_at = EXCLUDED.reported_at,
+				    reported_by = EXCLUDED.reported_by""")
+			.param("period", periodId)
+			.param("day", day)
+			.param("enterprise", e.id())
+			.param("code", e.creditCode())
+			.param("name", e.legalName())
+			.param("parcels", parcels)
+			.param("screened", screened)
+			.param("issues", issues)
+			.param("at", OffsetDateTime.now(clock))
+			.param("by", Actor.name())
+			.update();
+		audit.record(AuditEntry.of(before == null ? "safety.period.report" : "safety.period.report.correct", AUDIT_TYPE,
+				periodId, (before == null ? "报送" : "更正") + "寄递安保期“" + p.name() + "”" + day + "日报：" + e.legalName()
+						+ "，收寄" + parcels + "件，过机" + screened + "件")
+			.states(before, reportState(periodId, day, e.creditCode()))
+			.inRegion(e.regionCode()));
+	}
+
+	/** The reports of a period the caller sees (an enterprise: its own), newest day first. */
+	public PageResult<PeriodReportView> reports(DataScope scope, long periodId, PageQuery page) {
+		PeriodView p = get(scope, periodId);
+		return Listing.from("FROM safety_period_report s")
+			.where("s.period_id = :period", Map.of("period", p.id()))
+			.where(scope.kind() == DataScope.Kind.ENTERPRISE, "s.enterprise_credit_code = :scopeEnterprise",
+					"scopeEnterprise", scope.kind() == DataScope.Kind.ENTERPRISE ? scope.enterpriseCreditCode() : "")
+			.search(page, "s.enterprise_name")
+			.sorts(Map.of("day", "s.day", "enterprise", "s.enterprise_name"), "day", true, "s.id")
+			.page(jdbc, "SELECT s.id, s.period_id, s.day, s.enterprise_credit_code, s.enterprise_name, s.parcels, s.screened,"
+					+ " s.issues, s.reported_at, s.reported_by", page, Rows.of(PeriodReportView.class));
+	}
+
+	/**
+	 * The bureau's summary of a period: one row per day from the first day to the last or today (whichever is first),
+	 * with the enterprises expected in the caller's part of the region (registry, 正常) and those that reported.
+	 * @throws DomainException not found (404) for a period the caller does not see
+	 */
+	public List<PeriodDay> summary(DataScope scope, long periodId) {
+		PeriodView p = get(scope, periodId);
+		LocalDate today = LocalDate.now(clock);
+		LocalDate last = p.endsOn().isBefore(today) ? p.endsOn() : today;
+		Map<String, String> expected = expected(scope, p);
+		Map<LocalDate, List<PeriodReportView>> byDay = reports(DataScope.all(), periodId,
+				new PageQuery("", 0, PageQuery.EXPORT_LIMIT, "day", false)).items()
+			.stream()
+			.filter(r -> expected.containsKey(r.enterpriseCreditCode()))
+			.collect(Collectors.groupingBy(PeriodReportView::day));
+		List<PeriodDay> days = new ArrayList<>();
+		for (LocalDate d = p.startsOn(); !d.isAfter(last); d = d.plusDays(1)) {
+			List<PeriodReportView> rows = byDay.getOrDefault(d, List.of());
+			Set<String> reported = rows.stream().map(PeriodReportView::enterpriseCreditCode).collect(Collectors.toSet());
+			List<String> missing = expected.entrySet().stream()
+				.filter(x -> !reported.contains(x.getKey()))
+				.map(Map.Entry::getValue)
+				.sorted()
+				.toList();
+			days.add(new PeriodDay(d, reported.size(), expected.size(),
+					rows.stream().mapToLong(PeriodReportView::parcels).sum(),
+					rows.stream().mapToLong(PeriodReportView::screened).sum(), missing));
+		}
+		return days;
+	}
+
+	/**
+	 * Missing daily reports of the periods with daily reporting active today in the caller's scope: for staff, each
+	 * (enterprise, past day) without a report; for an enterprise, its own days (today included) without one.
+	 */
+	public List<Missing> missing(DataScope scope) {
+		LocalDate today = LocalDate.now(clock);
+		List<Missing> result = new ArrayList<>();
+		for (PeriodView p : list(scope, true, new PageQuery("", 0, PageQuery.MAX_SIZE, null, false)).items()) {
+			if (!p.dailyReporting()) {
+				continue;
+			}
+			for (PeriodDay d : summary(scope, p.id())) {
+				if (d.day().isBefore(today) || scope.kind() == DataScope.Kind.ENTERPRISE) {
+					d.missing().forEach(name -> result.add(new Missing(p, d.day(), name)));
+				}
+			}
+		}
+		return result;
+	}
+
+	/** An enterprise's missing report for a day of a period. */
+	public record Missing(PeriodView period, LocalDate day, String enterpriseName) {
+	}
+
+	/** The enterprises expected to report (credit code → name), within the period's region and the caller's scope. */
+	private Map<String, String> expected(DataScope scope, PeriodView p) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			return enterprises.findByCreditCode(scope.enterpriseCreditCode())
+				.map(e -> Map.of(e.creditCode(), e.legalName()))
+				.orElse(Map.of());
+		}
+		String region = scope.kind() == DataScope.Kind.REGION && scope.regionPrefix().startsWith(p.regionCode())
+				? scope.regionPrefix() : p.regionCode();
+		Map<String, String> result = new HashMap<>();
+		for (EnterpriseView e : enterprises.list(DataScope.region(region),
+				new Enterprises.Filter(null, null, EnterpriseStatus.NORMAL),
+				new PageQuery("", 0, PageQuery.EXPORT_LIMIT, null, false)).items()) {
+			result.put(e.creditCode(), e.legalName());
+		}
+		return result;
+	}
+
+	private Map<String, Object> reportState(long periodId, LocalDate day, String creditCode) {
+		return jdbc.sql("""
+				SELECT parcels, screened, issues FROM safety_period_report
+				WHERE period_id = :period AND day = :day AND enterprise_credit_code = :code""")
+			.param("period", periodId)
+			.param("day", day)
+			.param("code", creditCode)
+			.query((rs, n) -> {
+				Map<String, Object> m = new LinkedHashMap<>();
+				m.put("day", day.toString());
+				m.put("parcels", rs.getLong("parcels"));
+				m.put("screened", rs.getLong("screened"));
+				m.put("issues", rs.getString("issues"));
+				return m;
+			})
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * Which periods the caller sees: staff those inside their region and those covering it (a province's period for a
+	 * city); an enterprise those covering its region. The codes are written in as digits ({@link RegionPrefix}).
+	 */
+	private String visible(DataScope scope) {
+		return switch (scope.kind()) {
+			case ALL -> "TRUE";
+			case REGION -> "(" + RegionPrefix.of(scope.regionPrefix()).predicate("p.region_code") + " OR "
+					+ covering(scope.regionPrefix()) + ")";
+			case ENTERPRISE -> enterprises.findByCreditCode(scope.enterpriseCreditCode())
+				.map(EnterpriseView::regionCode)
+				.map(SecurityPeriods::covering)
+				.orElse("FALSE");
+			case NONE -> "FALSE";
+		};
+	}
+
+	/** Periods whose region contains {@code code}: its province, city, county, … prefixes, written in as digits. */
+	private static String covering(String code) {
+		String digits = RegionPrefix.of(code).code();
+		StringJoiner in = new StringJoiner(", ", "p.region_code IN (", ")");
+		for (int n : new int[] { 2, 4, 6, 9, 12 }) {
+			if (n <= digits.length()) {
+				in.add("'" + digits.substring(0, n) + "'");
+			}
+		}
+		return digits.length() < 2 ? "FALSE" : in.toString();
+	}
+}

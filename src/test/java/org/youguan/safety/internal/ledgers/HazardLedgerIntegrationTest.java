@@ -1,0 +1,369 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.demo.DemoAccounts;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.UserDirectory;
+import org.youguan.org.WorkQueue;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.OutletView;
+import org.youguan.registry.Outlets;
+import org.youguan.safety.LedgerFigures;
+import org.youguan.safety.SafetyLedgers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The 隐患 ledger on the demo city: deadlines from the rules catalogue in working days, validation naming every field
+ * with nothing saved, an enterprise reporting and rectifying its own hazards but never closing one, staff seeing only
+ * their region, closing only with content-checked evidence, overdue hazards in the list filter and the inbox, the
+ * .xlsx export, the audit trail per change, and the ledger figures exactly as defined.
+ */
+@IntegrationTest
+class HazardLedgerIntegrationTest {
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String XIANGCHENG = "Bearer demo-xc-staff-token";
+
+	static final String SHUNFENG = "Bearer demo-sf-wz-token";
+
+	static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Hazards hazards;
+
+	@Autowired
+	SafetyLedgers ledgers;
+
+	@Autowired
+	LedgerWorkQueues queues;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	Outlets outlets;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static String shunfeng() {
+		String base = DemoAccounts.DEMO_ENTERPRISE_CREDIT_CODE_BASE;
+		return base + CreditCode.checkCharacter(base);
+	}
+
+	/** An outlet in a county and its enterprise's credit code. */
+	OutletView outletIn(String county) {
+		return outlets.list(DataScope.region(county), Outlets.Filter.NONE, new PageQuery("", 0, 1, null, false))
+			.items()
+			.get(0);
+	}
+
+	String creditCodeOf(OutletView o) {
+		Map<Long, EnterpriseView> e = enterprises.readable(DataScope.all(), List.of(o.enterpriseId()));
+		return e.get(o.enterpriseId()).creditCode();
+	}
+
+	HazardData data(String code, Long outlet, String foundOn, String level, String deadline, String description) {
+		return new HazardData(code, outlet, null, foundOn, "市局 检查组", "INSPECTION", description, level, deadline);
+	}
+
+	@Test
+	void withoutADateTheDeadlineIsTheLevelsCataloguePeriodInWorkingDays() {
+		LocalDate today = LocalDate.now(clock);
+		LocalDate found = today.minusDays(3);
+		long general = hazards.report(DataScope.region("3205"), data(shunfeng(), null, found.toString(), "GENERAL", null,
+				"期限测试一般"), false);
+		long major = hazards.report(DataScope.region("3205"), data(shunfeng(), null, found.toString(), "MAJOR", "",
+				"期限测试重大"), false);
+		HazardView g = hazards.get(DataScope.all(), general);
+		assertThat(g.deadline()).isEqualTo(calendar.plusWorkingDays(found, 10));
+		assertThat(g.deadlineBasis()).contains("一般隐患整改期限10个工作日").contains("地方实践（未确认）");
+		assertThat(hazards.get(DataScope.all(), major).deadline()).isEqualTo(calendar.plusWorkingDays(found, 30));
+		long dated = hazards.report(DataScope.region("3205"), data(shunfeng(), null, found.toString(), "MAJOR",
+				today.plusDays(7).toString(), "期限测试指定"), false);
+		assertThat(hazards.get(DataScope.all(), dated).deadline()).isEqualTo(today.plusDays(7));
+		assertThat(hazards.get(DataScope.all(), dated).deadlineBasis()).isEqualTo("指定日期");
+	}
+
+	@Test
+	void badInputNamesEveryFieldAndSavesNothing() throws Exception {
+		long before = jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single();
+		String tomorrow = LocalDate.now(clock).plusDays(1).toString();
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enterpriseCreditCode\":\"91320000000000000X\",\"foundOn\":\"" + tomorrow
+					+ "\",\"foundBy\":\" \",\"source\":\"RUMOUR\",\"description\":\"\",\"level\":\"HUGE\",\"deadline\":\"2026-13-01\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("enterpriseCreditCode")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("foundOn")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("foundBy")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("source")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("description")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("level")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("deadline")));
+		// an outlet of another enterprise, and a deadline before the day found
+		OutletView other = outletIn("320507");
+		assertThatThrownBy(() -> hazards.report(DataScope.region("3205"), data(shunfeng(), other.id(), "2026-01-10",
+				"GENERAL", "2026-01-09", "错误网点"), false))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + ":" + e.rule())
+				.contains("outletId:exists", "deadline:range"));
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void anEnterpriseReportsAndRectifiesItsOwnButClosingIsTheBureaus() throws Exception {
+		String body = mvc.perform(post("/api/v1/safety/hazards").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enterpriseCreditCode\":\"" + creditCodeOf(outletIn("320507")) + "\",\"foundOn\":\""
+					+ LocalDate.now(clock) + "\",\"foundBy\":\"企业安全员\",\"source\":\"INSPECTION\","
+					+ "\"description\":\"自查发现电动车充电区无灭火器\",\"level\":\"GENERAL\"}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		long id = Long.parseLong(body.replaceAll("\\D", ""));
+		HazardView own = hazards.get(DataScope.all(), id);
+		assertThat(own.enterpriseCreditCode()).as("the token's enterprise, not the one sent").isEqualTo(shunfeng());
+		assertThat(own.source()).isEqualTo(HazardSource.SELF_CHECK);
+		mvc.perform(multipart("/api/v1/safety/hazards/{id}/rectification", id)
+			.file(new MockMultipartFile("files", "整改照片.pdf", "application/pdf", PDF))
+			.param("rectification", "已配置灭火器两具")
+			.header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.hazard.rectification").value("已配置灭火器两具"))
+			.andExpect(jsonPath("$.evidence.length()").value(1));
+		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", id).param("closedOn", LocalDate.now(clock).toString())
+			.param("closureNote", "自己销号").header("Authorization", SHUNFENG)).andExpect(status().isForbidden());
+		assertThatThrownBy(() -> hazards.close(DataScope.enterprise(shunfeng()), id, LocalDate.now(clock).toString(),
+				"自己销号", List.of())).hasMessageContaining("邮政管理部门");
+		// another enterprise's hazard is not found for it
+		long others = hazards.report(DataScope.region("3205"), data(creditCodeOf(outletIn("320507")), null,
+				LocalDate.now(clock).toString(), "GENERAL", null, "他企隐患"), false);
+		mvc.perform(get("/api/v1/safety/hazards/{id}", others).header("Authorization", SHUNFENG))
+			.andExpect(status().isNotFound());
+		assertThat(hazards.list(DataScope.enterprise(shunfeng()), Hazards.Filter.NONE, new PageQuery("", 0, 200, null, false))
+			.items()).extracting(HazardView::enterpriseCreditCode).containsOnly(shunfeng());
+	}
+
+	@Test
+	void aCountySeesOnlyItsRegionAndEvidenceFollowsTheHazard() throws Exception {
+		OutletView xiangcheng = outletIn("320507");
+		long id = hazards.report(DataScope.region("3205"), data(creditCodeOf(xiangcheng), xiangcheng.id(),
+				LocalDate.now(clock).toString(), "MAJOR", null, "相城网点隐患"), false);
+		hazards.rectify(DataScope.region("3205"), id, null, List.of(new UploadedFile("记录.pdf", PDF)));
+		long attachment = hazards.evidence(id).get(0).id();
+		mvc.perform(get("/api/v1/safety/hazards/{id}", id).header("Authorization", XIANGCHENG)).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/safety/hazards/{id}", id).header("Authorization", WUZHONG)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/safety/hazards?q=相城网点隐患").header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.total").value(0));
+		mvc.perform(get("/attachments/{id}", attachment).header("Authorization", XIANGCHENG)).andExpect(status().isOk());
+		mvc.perform(get("/attachments/{id}", attachment).header("Authorization", WUZHONG)).andExpect(status().isNotFound());
+		// a Wuzhong staff member cannot place a hazard in 相城
+		assertThatThrownBy(() -> hazards.report(DataScope.region("320506"), data(creditCodeOf(xiangcheng), xiangcheng.id(),
+				LocalDate.now(clock).toString(), "GENERAL", null, "越界"), false))
+			.isInstanceOfSatisfying(InvalidValueException.class,
+					ex -> assertThat(ex.fieldErrors()).extracting(e -> e.field() + ":" + e.rule()).contains("outletId:scope"));
+	}
+
+	@Test
+	void closingNeedsContentCheckedEvidenceAndHappensOnce() throws Exception {
+		long id = hazards.report(DataScope.region("3205"), data(shunfeng(), null, LocalDate.now(clock).minusDays(1).toString(),
+				"GENERAL", null, "销号测试"), false);
+		String today = LocalDate.now(clock).toString();
+		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", id).param("closedOn", today)
+			.param("closureNote", "整改到位").header("Authorization", CITY))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("files")));
+		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", id)
+			.file(new MockMultipartFile("files", "照片.pdf", "application/pdf", "not a pdf at all".getBytes()))
+			.param("closedOn", today).param("closureNote", "整改到位").header("Authorization", CITY))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("content-type"));
+		assertThat(hazards.get(DataScope.all(), id).open()).isTrue();
+		assertThat(hazards.evidence(id)).isEmpty();
+		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", id)
+			.file(new MockMultipartFile("files", "复查记录.pdf", "application/pdf", PDF))
+			.param("closedOn", today).param("closureNote", "整改到位").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.hazard.closedOn").value(today))
+			.andExpect(jsonPath("$.hazard.closedBy").isNotEmpty());
+		assertThatThrownBy(() -> hazards.close(DataScope.all(), id, today, "再次销号", List.of()))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION));
+		List<AuditEvent> history = audit.history(DataScope.all(), Hazards.AUDIT_TYPE, id);
+		assertThat(history).extracting(AuditEvent::action)
+			.contains("safety.hazard.report", "safety.hazard.close");
+	}
+
+	@Test
+	void overdueHazardsAreFilteredHighlightedAndQueued() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long id = hazards.report(DataScope.region("3205"), data(shunfeng(), null, today.minusDays(20).toString(), "MAJOR",
+				today.minusDays(1).toString(), "逾期测试隐患"), false);
+		assertThat(hazards.get(DataScope.all(), id).overdue()).isTrue();
+		assertThat(hazards.list(DataScope.region("3205"), new Hazards.Filter(null, Hazards.Status.OVERDUE, null),
+				new PageQuery("逾期测试隐患", 0, 10, null, false)).items()).extracting(HazardView::id).containsExactly(id);
+		assertThat(hazards.list(DataScope.region("3205"), new Hazards.Filter(null, Hazards.Status.CLOSED, null),
+				new PageQuery("逾期测试隐患", 0, 10, null, false)).total()).isZero();
+		Map<String, WorkQueue> city = queues.queuesFor(directory.principal("sz.admin").orElseThrow()).stream()
+			.collect(Collectors.toMap(WorkQueue::queue, Function.identity()));
+		assertThat(city.get("safety.hazards.overdue").count()).isPositive();
+		assertThat(city.get("safety.hazards.overdue").overdue()).isEqualTo(city.get("safety.hazards.overdue").count());
+		Map<String, WorkQueue> enterprise = queues.queuesFor(directory.principal("sf.wz").orElseThrow()).stream()
+			.collect(Collectors.toMap(WorkQueue::queue, Function.identity()));
+		assertThat(enterprise.get("safety.hazards.rectify").overdue()).isPositive();
+		assertThat(queues.queuesFor(directory.principal("sz.leader").orElseThrow())).as("leaders read, not act").isEmpty();
+		String page = mvc.perform(get("/safety/hazards?status=OVERDUE&q=逾期测试隐患").header("Authorization", CITY))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("table-danger overdue").contains("逾期测试隐患");
+	}
+
+	@Test
+	void theExportHasTheFilteredRows() throws Exception {
+		hazards.report(DataScope.region("3205"), data(shunfeng(), null, LocalDate.now(clock).toString(), "GENERAL", null,
+				"导出测试隐患"), false);
+		byte[] xlsx = mvc.perform(get("/safety/hazards/export.xlsx?q=导出测试隐患").header("Authorization", CITY))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			var sheet = book.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isEqualTo(1);
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("企业");
+			assertThat(sheet.getRow(1).getCell(8).getStringCellValue()).isEqualTo("导出测试隐患");
+		}
+	}
+
+	@Test
+	void theFiguresFollowTheirDefinitions() {
+		// a period no demo row falls in: 2019
+		DataScope city = DataScope.region("3205");
+		long openAtEnd = hazards.report(city, data(shunfeng(), null, "2019-03-01", "GENERAL", "2019-03-31", "2019甲"), false);
+		long closedAfter = hazards.report(city, data(shunfeng(), null, "2019-06-01", "GENERAL", "2019-06-30", "2019乙"), false);
+		long closedWithin = hazards.report(city, data(shunfeng(), null, "2019-02-01", "GENERAL", "2019-02-28", "2019丙"), false);
+		long foundBefore = hazards.report(city, data(shunfeng(), null, "2018-12-01", "GENERAL", "2018-12-31", "2018丁"), false);
+		hazards.close(city, closedAfter, "2020-01-05", "次年销号", List.of(new UploadedFile("a.pdf", PDF)));
+		hazards.close(city, closedWithin, "2019-04-01", "当年销号", List.of(new UploadedFile("b.pdf", PDF)));
+		hazards.close(city, foundBefore, "2019-01-10", "跨年销号", List.of(new UploadedFile("c.pdf", PDF)));
+		assertThat(openAtEnd).isPositive();
+		jdbc.sql("""
+				INSERT INTO safety_contractor (name, credit_code, enterprise_id, enterprise_credit_code, enterprise_name,
+				    region_code, contract_from, contract_to, created_at, created_by)
+				VALUES ('甲安检', '91320500TEST00001A', 1, 'X', 'X', '320506', '2018-01-01', '2019-01-01', now(), 't'),
+				       ('甲安检', '91320500TEST00001A', 1, 'X', 'X', '320507', '2019-05-01', '2019-06-01', now(), 't'),
+				       ('乙安检', '91320500TEST00002B', 1, 'X', 'X', '320506', '2019-12-31', '2020-12-31', now(), 't'),
+				       ('丙安检', '91320500TEST00003C', 1, 'X', 'X', '320506', '2020-01-01', '2020-12-31', now(), 't'),
+				       ('丁安检', '91320500TEST00004D', 1, 'X', 'X', '110101', '2019-01-01', '2019-12-31', now(), 't')""")
+			.update();
+		LedgerFigures f = ledgers.figures("3205", LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31));
+		assertThat(f.hazardsOpen()).as("found in 2019, open at its end: 甲 and 乙 (closed 2020)").isEqualTo(2);
+		assertThat(f.hazardsClosed()).as("closed in 2019: 丙 and 丁 (found 2018)").isEqualTo(2);
+		assertThat(f.screeningContractors()).as("甲 (two contracts, one contractor) and 乙; 丙 starts 2020, 丁 is Beijing")
+			.isEqualTo(2);
+		assertThat(ledgers.figures("320507", LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31)).screeningContractors())
+			.isEqualTo(1);
+		assertThatThrownBy(() -> ledgers.figures("32x", LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31)))
+			.isInstanceOf(InvalidValueException.class);
+	}
+
+	@Test
+	void thePagesRecordRectifyAndCloseForStaffAndPortal() throws Exception {
+		String today = LocalDate.now(clock).toString();
+		String location = mvc.perform(post("/enterprise/safety/hazards").with(csrf()).header("Authorization", SHUNFENG)
+			.param("foundOn", today).param("foundBy", "门店店长").param("description", "门户自查页面隐患").param("level", "GENERAL"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		assertThat(location).startsWith("/enterprise/safety/hazards/");
+		mvc.perform(get(location).header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("门户自查页面隐患")))
+			.andExpect(content().string(containsString("rectify-form")))
+			.andExpect(content().string(not(containsString("close-form"))));
+		mvc.perform(get("/enterprise/safety/hazards").header("Authorization", SHUNFENG)).andExpect(status().isOk());
+		mvc.perform(get("/enterprise/safety/hazards/new").header("Authorization", SHUNFENG)).andExpect(status().isOk());
+		String id = location.substring(location.lastIndexOf('/') + 1);
+		mvc.perform(multipart("/enterprise/safety/hazards/{id}/rectification", id).file(new MockMultipartFile("files",
+				"整改.pdf", "application/pdf", PDF)).param("rectification", "已整改").with(csrf()).header("Authorization", SHUNFENG))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", "整改情况已提交"));
+		mvc.perform(get("/safety/hazards/new").header("Authorization", CITY)).andExpect(status().isOk());
+		mvc.perform(get("/safety/hazards/" + id).header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("close-form")))
+			.andExpect(content().string(containsString("整改.pdf")));
+		// a refused step: the page again with its errors, the typed date kept, a 4xx — never a redirect that looks saved
+		mvc.perform(multipart("/safety/hazards/{id}/close", id).param("closedOn", "9999-12-31").param("closureNote", "复查合格")
+			.with(csrf()).header("Authorization", CITY))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("value=\"9999-12-31\"")))
+			.andExpect(content().string(containsString("复查合格")));
+		assertThat(hazards.get(DataScope.all(), Long.parseLong(id)).open()).isTrue();
+		mvc.perform(post("/enterprise/safety/hazards").with(csrf()).header("Authorization", SHUNFENG)
+			.param("foundOn", "0001-01-01").param("foundBy", "门店店长").param("description", "被拒的门户自查隐患")
+			.param("level", "MAJOR"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("被拒的门户自查隐患")))
+			.andExpect(content().string(containsString("value=\"MAJOR\" selected")));
+		mvc.perform(multipart("/safety/hazards/{id}/close", id).param("closedOn", today).param("closureNote", "复查合格")
+			.with(csrf()).header("Authorization", CITY))
+			.andExpect(flash().attribute("message", "隐患已销号"));
+		assertThat(hazards.get(DataScope.all(), Long.parseLong(id)).open()).isFalse();
+		mvc.perform(get("/safety/hazards").header("Authorization", "Bearer demo-sz-leader-token")).andExpect(status().isOk());
+		mvc.perform(post("/safety/hazards").with(csrf()).header("Authorization", "Bearer demo-sz-leader-token")
+			.param("description", "x")).andExpect(status().isForbidden());
+	}
+}

@@ -1,0 +1,125 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The 事故/突发事件 ledger: the report is due the catalogue's hours after the incident (China time as typed), a late or
+ * missing report is flagged, the follow-up records the report time once, only the bureau closes and only a reported
+ * incident, every bad field is named, an enterprise sees its own only.
+ */
+@IntegrationTest
+class IncidentLedgerIntegrationTest {
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	static final String SHUNFENG = "Bearer demo-sf-wz-token";
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Incidents incidents;
+
+	@Autowired
+	MutableClock clock;
+
+	LocalDateTime hoursAgo(int hours) {
+		return LocalDateTime.now(clock.withZone(CHINA)).minusHours(hours).withSecond(0).withNano(0);
+	}
+
+	@Test
+	void theReportIsDueTheCataloguesHoursAfterTheIncidentAndLatenessIsFlagged() {
+		LocalDateTime occurred = hoursAgo(5);
+		long onTime = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(),
+				null, occurred.toString(), "ACCIDENT", "GENERAL", "准时报告的事故", occurred.plusMinutes(40).toString()), false);
+		IncidentView x = incidents.get(DataScope.all(), onTime);
+		assertThat(Duration.between(x.occurredAt(), x.reportDue())).isEqualTo(Duration.ofHours(1));
+		assertThat(x.occurredAt()).isEqualTo(occurred.atZone(CHINA).toInstant());
+		assertThat(x.reportBasis()).contains("1小时").contains("未确认");
+		assertThat(x.reportLate()).isFalse();
+		long unreported = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(),
+				null, occurred.toString(), "EMERGENCY", "LARGER", "未报告的突发事件", null), false);
+		assertThat(incidents.get(DataScope.all(), unreported).reportLate()).isTrue();
+		incidents.followUp(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), unreported, "已处置",
+				occurred.plusHours(2).toString());
+		incidents.followUp(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), unreported, "再次处置",
+				occurred.plusHours(3).toString());
+		IncidentView late = incidents.get(DataScope.all(), unreported);
+		assertThat(late.reportedAt()).as("the first report time stays").isEqualTo(occurred.plusHours(2).atZone(CHINA).toInstant());
+		assertThat(late.followUp()).isEqualTo("再次处置");
+		assertThat(late.reportLate()).isTrue();
+	}
+
+	@Test
+	void onlyTheBureauClosesAndOnlyAReportedIncident() throws Exception {
+		long id = incidents.record(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), new IncidentData(null, null,
+				hoursAgo(30).toString(), "ACCIDENT", "GENERAL", "结案测试事故", null), false);
+		assertThatThrownBy(() -> incidents.close(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), id,
+				LocalDate.now(clock).toString(), "企业结案")).isInstanceOf(AccessRefusedException.class);
+		assertThatThrownBy(() -> incidents.close(DataScope.region("3205"), id, LocalDate.now(clock).toString(), "结案"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field()).contains("reportedAt"));
+		mvc.perform(post("/safety/incidents/{id}/close", id).with(csrf()).header("Authorization", CITY)
+			.param("closedOn", LocalDate.now(clock).toString()).param("closureNote", "尚未报告时的结案"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("尚未报告时的结案")));
+		assertThat(incidents.get(DataScope.all(), id).open()).isTrue();
+		mvc.perform(post("/safety/incidents/{id}/follow-up", id).with(csrf()).header("Authorization", CITY)
+			.param("followUp", "已调查").param("reportedAt", hoursAgo(29).toString()))
+			.andExpect(flash().attribute("message", "后续处置情况已保存"));
+		mvc.perform(post("/safety/incidents/{id}/close", id).with(csrf()).header("Authorization", CITY)
+			.param("closedOn", LocalDate.now(clock).toString()).param("closureNote", "调查完毕"))
+			.andExpect(flash().attribute("message", "事故/突发事件已结案"));
+		assertThat(incidents.get(DataScope.all(), id).open()).isFalse();
+		mvc.perform(get("/safety/incidents/" + id).header("Authorization", CITY)).andExpect(status().isOk());
+		mvc.perform(get("/enterprise/safety/incidents/" + id).header("Authorization", SHUNFENG)).andExpect(status().isOk());
+		mvc.perform(get("/safety/incidents").header("Authorization", CITY)).andExpect(status().isOk());
+		mvc.perform(get("/safety/incidents/export.xlsx").header("Authorization", CITY)).andExpect(status().isOk());
+	}
+
+	@Test
+	void badInputIsNamedAndAnEnterpriseSeesItsOwnOnly() throws Exception {
+		mvc.perform(post("/api/v1/safety/incidents").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enterpriseCreditCode\":\"" + HazardLedgerIntegrationTest.shunfeng() + "\",\"occurredAt\":\""
+					+ hoursAgo(-2) + "\",\"kind\":\"FIRE\",\"level\":\"\",\"description\":\"\",\"reportedAt\":\"昨天\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("occurredAt")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("kind")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("level")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("description")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("reportedAt")));
+		mvc.perform(get("/api/v1/safety/incidents").header("Authorization", SHUNFENG))
+			.andExpect(jsonPath("$.items[*].enterpriseCreditCode").value(everyItem(
+					is(HazardLedgerIntegrationTest.shunfeng()))));
+	}
+}

@@ -1,0 +1,240 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.UserDirectory;
+import org.youguan.org.WorkQueue;
+import org.youguan.registry.EnterpriseStatus;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * 寄递安保期 on the demo city: declaring one within the bureau's region, the enterprises' daily reports with their rules
+ * (day in the period, screened ≤ parcels, a shortfall under 100 % 过机 explained, a second filing corrects the first),
+ * the per-day summary of reported/expected enterprises and totals with the missing ones, its export, who sees which
+ * period, and the missing reports in the inbox.
+ */
+@IntegrationTest
+class SecurityPeriodIntegrationTest {
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String SHUNFENG = "Bearer demo-sf-wz-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	SecurityPeriods periods;
+
+	@Autowired
+	LedgerWorkQueues queues;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	MutableClock clock;
+
+	LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	List<EnterpriseView> normalIn(String region) {
+		return enterprises.list(DataScope.region(region), new Enterprises.Filter(null, null, EnterpriseStatus.NORMAL),
+				new PageQuery("", 0, 500, null, false)).items();
+	}
+
+	long declare(String region, String name) {
+		return periods.create(DataScope.region("3205"), new PeriodData(name, region, today().minusDays(2).toString(),
+				today().plusDays(2).toString(), true, true, null), false);
+	}
+
+	@Test
+	void aPeriodIsDeclaredWithinTheBureausRegionOnly() throws Exception {
+		mvc.perform(post("/api/v1/safety/periods").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\" \",\"region\":\"320507\",\"startsOn\":\"2026-11-11\",\"endsOn\":\"2026-11-01\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("name")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("region")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("endsOn")));
+		mvc.perform(post("/api/v1/safety/periods").header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"企业自设\",\"region\":\"320506\",\"startsOn\":\"2026-11-11\",\"endsOn\":\"2026-11-12\"}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/safety/periods").with(csrf()).header("Authorization", CITY).param("name", "页面设立的安保期")
+			.param("region", "3205").param("startsOn", today().toString()).param("endsOn", today().plusDays(1).toString())
+			.param("fullScreening", "true"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", "寄递安保期已设立"));
+		assertThat(periods.list(DataScope.region("3205"), true, new PageQuery("页面设立的安保期", 0, 5, null, false)).items())
+			.singleElement()
+			.satisfies(p -> {
+				assertThat(p.fullScreening()).isTrue();
+				assertThat(p.dailyReporting()).isFalse();
+			});
+	}
+
+	@Test
+	void dailyReportsFollowThePeriodsRulesAndASecondFilingCorrectsTheFirst() throws Exception {
+		long id = declare("320506", "规则测试安保期");
+		String url = "/api/v1/safety/periods/" + id + "/reports";
+		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + today().minusDays(3) + "\",\"parcels\":100,\"screened\":101}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("day")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("screened")));
+		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + today().plusDays(1) + "\",\"parcels\":100,\"screened\":100}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("day"));
+		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + today() + "\",\"parcels\":100,\"screened\":90}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("issues"));
+		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + today() + "\",\"parcels\":100,\"screened\":90,\"issues\":\"安检机故障\"}"))
+			.andExpect(status().isNoContent());
+		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + today() + "\",\"parcels\":120,\"screened\":120}"))
+			.andExpect(status().isNoContent());
+		mvc.perform(get(url).header("Authorization", SHUNFENG))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].parcels").value(120));
+		assertThatThrownBy(() -> periods.report(DataScope.region("3205"), id, new PeriodReportData(today().toString(), 1L,
+				1L, null))).isInstanceOf(AccessRefusedException.class);
+		assertThat(audit.history(DataScope.all(), SecurityPeriods.AUDIT_TYPE, id)).extracting(AuditEvent::action)
+			.contains("safety.period.create", "safety.period.report", "safety.period.report.correct");
+	}
+
+	@Test
+	void theSummaryCountsReportedAgainstExpectedPerDayAndNamesTheMissing() throws Exception {
+		long id = declare("320506", "汇总测试安保期");
+		List<EnterpriseView> county = normalIn("320506");
+		assertThat(county).hasSizeGreaterThan(1);
+		EnterpriseView first = county.get(0);
+		EnterpriseView second = county.get(1);
+		periods.report(DataScope.enterprise(first.creditCode()), id, new PeriodReportData(today().minusDays(1).toString(), 500L,
+				500L, null));
+		periods.report(DataScope.enterprise(second.creditCode()), id, new PeriodReportData(today().minusDays(1).toString(),
+				300L, 299L, "一件待补检"));
+		List<PeriodDay> days = periods.summary(DataScope.region("3205"), id);
+		assertThat(days).extracting(PeriodDay::day)
+			.containsExactly(today().minusDays(2), today().minusDays(1), today());
+		PeriodDay yesterday = days.get(1);
+		assertThat(yesterday.reported()).isEqualTo(2);
+		assertThat(yesterday.expected()).isEqualTo(county.size());
+		assertThat(yesterday.parcels()).isEqualTo(800);
+		assertThat(yesterday.screened()).isEqualTo(799);
+		assertThat(yesterday.screeningRate()).isEqualByComparingTo("99.9");
+		assertThat(yesterday.missing()).hasSize(county.size() - 2).doesNotContain(first.legalName(), second.legalName());
+		assertThat(days.get(0).reported()).isZero();
+		assertThat(days.get(0).screeningRate()).isNull();
+		byte[] xlsx = mvc.perform(get("/safety/periods/" + id + "/summary.xlsx").header("Authorization", CITY))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(3);
+			assertThat(book.getSheetAt(0).getRow(2).getCell(1).getNumericCellValue()).isEqualTo(2);
+		}
+		mvc.perform(get("/safety/periods/" + id).header("Authorization", CITY)).andExpect(status().isOk());
+		mvc.perform(get("/enterprise/safety/periods/" + id).header("Authorization", SHUNFENG)).andExpect(status().isOk());
+	}
+
+	@Test
+	void aPeriodIsSeenWhereItAppliesAndItsMissingReportsAreQueued() throws Exception {
+		long xiangcheng = declare("320507", "相城安保期");
+		long city = declare("3205", "全市安保期");
+		mvc.perform(get("/api/v1/safety/periods/" + xiangcheng + "/summary").header("Authorization", WUZHONG))
+			.andExpect(status().isNotFound());
+		assertThatThrownBy(() -> periods.get(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), xiangcheng))
+			.isInstanceOf(DomainException.class);
+		// the city's period is seen by the county, whose summary expects only the county's enterprises
+		mvc.perform(get("/api/v1/safety/periods/" + city + "/summary").header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].expected").value(normalIn("320506").size()));
+		assertThat(periods.summary(DataScope.region("3205"), city).get(0).expected()).isEqualTo(normalIn("3205").size());
+		Map<String, WorkQueue> staff = queues.queuesFor(directory.principal("wz.staff").orElseThrow()).stream()
+			.collect(Collectors.toMap(WorkQueue::queue, Function.identity()));
+		WorkQueue missing = staff.get("safety.periods.missing");
+		assertThat(missing.count()).isPositive();
+		// the queue's link lists exactly what it counts, one row per missing report
+		assertThat(missing.link()).isEqualTo("/safety/periods/missing");
+		mvc.perform(get(missing.link()).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("共 " + missing.count() + " 条")));
+		Map<String, WorkQueue> enterprise = queues.queuesFor(directory.principal("sf.wz").orElseThrow()).stream()
+			.collect(Collectors.toMap(WorkQueue::queue, Function.identity()));
+		long before = enterprise.get("safety.periods.report").count();
+		periods.report(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), city,
+				new PeriodReportData(today().toString(), 10L, 10L, null));
+		long after = queues.queuesFor(directory.principal("sf.wz").orElseThrow()).stream()
+			.filter(q -> q.queue().equals("safety.periods.report")).findFirst().orElseThrow().count();
+		assertThat(after).isEqualTo(before - 1);
+		mvc.perform(get("/enterprise/safety/periods/missing").header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("共 " + after + " 条")));
+		mvc.perform(get("/safety/periods?active=true").header("Authorization", CITY)).andExpect(status().isOk());
+		mvc.perform(get("/enterprise/safety/periods").header("Authorization", SHUNFENG)).andExpect(status().isOk());
+		mvc.perform(get("/safety/periods/new").header("Authorization", CITY)).andExpect(status().isOk());
+	}
+
+	@Test
+	void aRefusedPageFormComesBackWithItsErrorsAndTheTypedValuesAndNothingIsSaved() throws Exception {
+		mvc.perform(post("/safety/periods").with(csrf()).header("Authorization", CITY).param("name", "被拒的安保期")
+			.param("region", "3205").param("startsOn", "9999-12-31").param("endsOn", "9999-12-31")
+			.param("otherRules", "保留的要求"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("value=\"被拒的安保期\"")))
+			.andExpect(content().string(containsString("保留的要求")))
+			.andExpect(content().string(containsString("value=\"9999-12-31\"")))
+			.andExpect(content().string(not(containsString("name=\"fullScreening\" value=\"true\" checked"))));
+		assertThat(periods.list(DataScope.region("3205"), false, new PageQuery("被拒的安保期", 0, 5, null, false)).items())
+			.isEmpty();
+		long id = declare("320506", "日报被拒安保期");
+		mvc.perform(post("/enterprise/safety/periods/" + id + "/reports").with(csrf()).header("Authorization", SHUNFENG)
+			.param("day", "0001-01-01").param("parcels", "10").param("screened", "10").param("issues", "保留的问题"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("保留的问题")));
+		assertThat(periods.reports(DataScope.all(), id, new PageQuery("", 0, 5, null, false)).total()).isZero();
+	}
+}
