@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -123,7 +124,8 @@ class FieldRecordPagesIntegrationTest {
 		fields.put("line.REAL_NAME.0", "COMPLIANT");
 		fields.put("line.REAL_NAME.1", "NONCOMPLIANT");
 		fields.put("line.REAL_NAME.2", "NOT_APPLICABLE");
-		fields.put("findings", "实名信息系统上传不完整");
+		// each filled form is another inspection: the same one sent twice is refused as a duplicate
+		fields.put("findings", "实名信息系统上传不完整（" + UUID.randomUUID().toString().substring(0, 8) + "）");
 		fields.put("representative", "王店长");
 		fields.put("outcome", "RECTIFICATION");
 		fields.put("signature", signature());

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The answer to an upload (the API contract): how many lines were accepted and rejected, and why the rejected ones
  * were, the first {@value #MAX_ERRORS} of them listed ({@code errorsTruncated} when there were more; every one is kept
- * and listed by {@code GET /api/v1/safety/parcel-batches/{batchId}/rejected-lines}).
+ * and listed by {@code GET /api/v1/safety/rejected-lines?batchId=…}).
  *
  * @param batchId the caller's batch id
  * @param accepted lines accepted (stored, or stored before under the same chunk keys)

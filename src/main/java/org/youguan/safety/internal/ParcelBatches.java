@@ -24,13 +24,13 @@ class ParcelBatches {
 	}
 
 	/** A rejected line: its number, the field and rule it broke, and its fields without the clear ID number. */
-	record RejectedLine(long line, String field, String rule, String message, String content) {
+	record RejectedLine(String batchId, long line, String field, String rule, String message, String content) {
 	}
 
 	static final Map<String, String> BATCH_SORTS = Map.of("started_at", "b.started_at", "batch_id", "b.batch_id",
 			"rejected", "b.rejected");
 
-	static final Map<String, String> LINE_SORTS = Map.of("line", "l.line", "field", "l.field");
+	static final Map<String, String> LINE_SORTS = Map.of("line", "l.line", "field", "l.field", "batch_id", "l.batch_id");
 
 	private final JdbcClient jdbc;
 
@@ -49,24 +49,17 @@ class ParcelBatches {
 	}
 
 	/**
-	 * A page of a batch's rejected lines in line order; {@code field} filters by the field named.
-	 *
-	 * @throws DomainException not found when the enterprise has no such batch
+	 * A page of the enterprise's rejected lines, newest batch first and in line order within a batch; {@code batchId}
+	 * narrows to one batch (an id the enterprise never used lists nothing), {@code field} to the field named.
 	 */
 	PageResult<RejectedLine> rejectedLines(long enterpriseId, String batchId, String field, PageQuery page) {
-		boolean exists = jdbc.sql("SELECT count(*) FROM safety_parcel_batch WHERE enterprise_id = :e AND batch_id = :b")
-			.param("e", enterpriseId)
-			.param("b", batchId)
-			.query(Long.class)
-			.single() > 0;
-		if (!exists) {
-			throw DomainException.notFound("寄递记录批次", batchId);
-		}
 		return Listing.from("FROM safety_parcel_rejected_line l")
-			.where("l.enterprise_id = :enterprise AND l.batch_id = :batch", Map.of("enterprise", enterpriseId,
-					"batch", batchId))
+			.where("l.enterprise_id = :enterprise", Map.of("enterprise", enterpriseId))
+			.where(batchId != null && !batchId.isBlank(), "l.batch_id = :batch", "batch",
+					batchId == null ? "" : batchId.strip())
 			.where(field != null && !field.isBlank(), "l.field = :field", "field", field == null ? "" : field.strip())
-			.sorts(LINE_SORTS, "line", "l.line")
-			.page(jdbc, "SELECT l.line, l.field, l.rule, l.message, l.content", page, Rows.of(RejectedLine.class));
+			.sorts(LINE_SORTS, "line", "l.batch_id")
+			.page(jdbc, "SELECT l.batch_id, l.line, l.field, l.rule, l.message, l.content", page,
+					Rows.of(RejectedLine.class));
 	}
 }

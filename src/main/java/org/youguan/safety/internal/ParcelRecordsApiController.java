@@ -55,13 +55,21 @@ class ParcelRecordsApiController {
 			+ "首行为列名，列名同字段名），可gzip压缩（Content-Encoding: gzip或gzip数据）。batchId（查询参数，缺省时取X-Batch-Id请求头，"
 			+ "1–64位字母、数字、.、_、-）使上报幂等：同一企业重复的批次返回首次的答复，不重复计数。答复{batchId, accepted, rejected, "
 			+ "errors:[{line, field, rule, code}], errorsTruncated}：行号从1起（CSV不计表头行），最多列出1000条错误，"
-			+ "全部被拒行可在批次的rejected-lines中查询。字段与规则见README“Safety — parcel records”。")
+			+ "全部被拒行可在rejected-lines中按批次查询。字段与规则见README“Safety — parcel records”。")
 	ResponseEntity<ParcelBatchAnswer> upload(@AuthenticationPrincipal CurrentUser me,
 			@RequestParam(required = false) String batchId,
 			@RequestHeader(name = "X-Batch-Id", required = false) String batchHeader, HttpServletRequest request)
 			throws IOException {
 		EnterpriseView enterprise = enterprise(me);
-		String id = ParcelIngest.batchId(batchId == null || batchId.isBlank() ? batchHeader : batchId);
+		boolean fromHeader = batchId == null || batchId.isBlank();
+		String id;
+		try {
+			id = ParcelIngest.batchId(fromHeader ? batchHeader : batchId);
+		}
+		catch (InvalidValueException ex) {
+			// the error names what the caller sent: the header when the id came in it
+			throw fromHeader && batchHeader != null ? ex.renamed("batchId", "X-Batch-Id") : ex;
+		}
 		ParcelIngest.Format format = format(request.getContentType());
 		try (InputStream body = request.getInputStream()) {
 			ParcelIngest.Outcome outcome = ingest.ingest(enterprise, id, format, body);
@@ -77,11 +85,11 @@ class ParcelRecordsApiController {
 		return batches.batches(enterprise(me).id(), list.toPage());
 	}
 
-	@GetMapping("/parcel-batches/{batchId}/rejected-lines")
-	@Operation(summary = "批次的被拒记录", description = "按行号；field按字段筛选。content为该行的字段（不含寄件人证件号码）。"
-			+ "不是本企业的批次时404。")
+	@GetMapping("/rejected-lines")
+	@Operation(summary = "本企业的被拒记录", description = "batchId按批次筛选（本企业没有的批次号列出空表），field按字段筛选；"
+			+ "按行号排列。content为该行的字段（不含寄件人证件号码）。")
 	PageResult<ParcelBatches.RejectedLine> rejectedLines(@AuthenticationPrincipal CurrentUser me,
-			@PathVariable String batchId, @RequestParam(required = false) String field, ListRequest list) {
+			@RequestParam(required = false) String batchId, @RequestParam(required = false) String field, ListRequest list) {
 		return batches.rejectedLines(enterprise(me).id(), batchId, field, list.toPage());
 	}
 

@@ -147,11 +147,19 @@ class ParcelRecordsIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[0].batchId").value(batch))
 			.andExpect(jsonPath("$.items[0].rejected").value(1));
-		mvc.perform(get("/api/v1/safety/parcel-batches/" + batch + "/rejected-lines").header("Authorization", SHUNFENG))
+		mvc.perform(get("/api/v1/safety/rejected-lines").param("batchId", batch).header("Authorization", SHUNFENG))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[0].line").value(2))
 			.andExpect(jsonPath("$.items[0].content").value(containsString("999999")))
 			.andExpect(jsonPath("$.items[0].content").value(not(containsString(ID))));
+		// a batch id the enterprise never used lists nothing; a malformed id in the header is named as the header
+		mvc.perform(get("/api/v1/safety/rejected-lines").param("batchId", "never-" + batch).header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items.length()").value(0));
+		mvc.perform(post("/api/v1/safety/parcel-records").header("X-Batch-Id", "k".repeat(150))
+			.header("Authorization", SHUNFENG).contentType("application/x-ndjson").content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("X-Batch-Id"));
 	}
 
 	@Test
