@@ -67,7 +67,7 @@ final class ParcelLines {
 				line++;
 				if (!skipping) {
 					int stop = nl > start && buf[nl - 1] == '\r' ? nl - 1 : nl;
-					parseLine(buf, start, stop - start, line, fields, sink);
+					line += parseLine(buf, start, stop - start, line, fields, sink);
 				}
 				skipping = false;
 				start = nl + 1;
@@ -95,7 +95,7 @@ final class ParcelLines {
 				if (end > start) {
 					line++;
 					if (!skipping) {
-						parseLine(buf, start, end - start, line, fields, sink);
+						line += parseLine(buf, start, end - start, line, fields, sink);
 					}
 				}
 				return;
@@ -104,54 +104,65 @@ final class ParcelLines {
 		}
 	}
 
-	private static void parseLine(byte[] buf, int offset, int length, long line, String[] fields, Sink sink) {
+	private static long parseLine(byte[] buf, int offset, int length, long line, String[] fields, Sink sink) {
 		int from = offset;
 		int to = offset + length;
 		while (from < to && (buf[from] == ' ' || buf[from] == '\t' || buf[from] == '\r')) {
 			from++;
 		}
 		if (from == to) {
-			return;
+			return 0;
 		}
-		Arrays.fill(fields, null);
+		// records written one after another without a newline between them ({...}{...}) are taken one by one, each
+		// counting as the next line, as if the newline were there
+		long n = line;
 		try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), buf, from, to - from)) {
-			if (p.nextToken() != JsonToken.START_OBJECT) {
-				sink.broken(line, notAnObject(), masked(buf, from, to - from));
-				return;
-			}
-			JsonToken t;
-			while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
-				int index = ParcelField.index(p.currentName());
-				JsonToken value = p.nextToken();
-				String text = switch (value) {
-					case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getString();
-					case VALUE_TRUE -> "true";
-					case VALUE_FALSE -> "false";
-					case VALUE_NULL -> null;
-					default -> {
-						p.skipChildren();
-						yield index < 0 ? null : "\u0000";
-					}
-				};
-				if (index >= 0) {
-					if ("\u0000".equals(text)) {
-						sink.broken(line, new ParcelRejection(ParcelField.ALL[index].json(), "scalar",
-								"字段" + ParcelField.ALL[index].json() + "应为字符串、数字或true/false"), null);
-						return;
-					}
-					fields[index] = text;
+			JsonToken first = p.nextToken();
+			while (true) {
+				if (first != JsonToken.START_OBJECT) {
+					sink.broken(n, notAnObject(), masked(buf, from, to - from));
+					return n - line;
 				}
-			}
-			if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
-				sink.broken(line, notAnObject(), masked(buf, from, to - from));
-				return;
+				Arrays.fill(fields, null);
+				JsonToken t;
+				while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+					int index = ParcelField.index(p.currentName());
+					JsonToken value = p.nextToken();
+					String text = switch (value) {
+						case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getString();
+						case VALUE_TRUE -> "true";
+						case VALUE_FALSE -> "false";
+						case VALUE_NULL -> null;
+						default -> {
+							p.skipChildren();
+							yield index < 0 ? null : "\u0000";
+						}
+					};
+					if (index >= 0) {
+						if ("\u0000".equals(text)) {
+							sink.broken(n, new ParcelRejection(ParcelField.ALL[index].json(), "scalar",
+									"字段" + ParcelField.ALL[index].json() + "应为字符串、数字或true/false"), null);
+							return n - line;
+						}
+						fields[index] = text;
+					}
+				}
+				if (t != JsonToken.END_OBJECT) {
+					sink.broken(n, notAnObject(), masked(buf, from, to - from));
+					return n - line;
+				}
+				sink.record(n, fields);
+				first = p.nextToken();
+				if (first == null) {
+					return n - line;
+				}
+				n++;
 			}
 		}
 		catch (JacksonException ex) {
-			sink.broken(line, notAnObject(), masked(buf, from, to - from));
-			return;
+			sink.broken(n, notAnObject(), masked(buf, from, to - from));
+			return n - line;
 		}
-		sink.record(line, fields);
 	}
 
 	private static ParcelRejection notAnObject() {

@@ -50,6 +50,15 @@ class ParcelLinesTest {
 				"4:broken:json:[1,2]", "5:A3:7:false");
 	}
 
+	/** Records sent one after another without the newline ({...}{...}) count as consecutive lines, as if it were there. */
+	@Test
+	void recordsWrittenWithoutANewlineBetweenThemAreTakenAsConsecutiveLines() throws IOException {
+		ParcelLines.ndjson(text("{\"waybillNumber\":\"A1\"}{\"waybillNumber\":\"A2\"} {\"waybillNumber\":\"A3\"}\n"
+				+ "{\"waybillNumber\":\"B1\"}{broken\n{\"waybillNumber\":\"C1\"}\n"), sink);
+		assertThat(seen).containsExactly("1:A1:null:null", "2:A2:null:null", "3:A3:null:null", "4:B1:null:null",
+				"5:broken:json:{\"waybillNumber\":\"B1\"}{broken", "6:C1:null:null");
+	}
+
 	@Test
 	void aFieldThatIsAnObjectIsRejected() throws IOException {
 		ParcelLines.ndjson(text("{\"waybillNumber\":{\"a\":1}}\n"), sink);
