@@ -12,6 +12,7 @@ public enum ErrorCode {
 	DUPLICATE("重复", 409),
 	TOO_LARGE("文件过大", 413),
 	RULE_VIOLATION("不符合规定", 422),
+	TOO_MANY_REQUESTS("请求过多", 429),
 	IMPORT_REJECTED("导入被拒绝", 422),
 	/** A backing service (e.g. the Kafka brokers of the safety transport) did not answer in time: try again later. */
 	UNAVAILABLE("服务暂时不可用", 503);

@@ -41,6 +41,37 @@ public final class Masking {
 		return value.substring(0, first) + "*".repeat(value.codePointCount(first, value.length()));
 	}
 
+	/**
+	 * Free text with every personal number in it masked: an 18-character 居民身份证 number (17 digits and a digit or X)
+	 * or a 15-digit one as {@link #idNumber}, a mainland mobile number (11 digits from 13 to 19) as {@link #phone}.
+	 * Only whole runs count (a run of digits longer or shorter than these, like a waybill number or a region code, is
+	 * left as it is), so the text stays useful for correcting it and no such number survives into a kept copy or a log.
+	 *
+	 * @param text any text, or null
+	 * @return the text with those numbers masked (null for null)
+	 */
+	public static String personalNumbersIn(String text) {
+		if (text == null) {
+			return null;
+		}
+		Matcher m = PERSONAL_NUMBER.matcher(text);
+		if (!m.find()) {
+			return text;
+		}
+		StringBuilder out = new StringBuilder(text.length());
+		do {
+			String number = m.group();
+			m.appendReplacement(out, Matcher.quoteReplacement(number.length() == 11 ? phone(number) : idNumber(number)));
+		}
+		while (m.find());
+		m.appendTail(out);
+		return out.toString();
+	}
+
+	/** An ID number (18 or 15) or a mobile number, as a whole run of digits (an ID number may end in X). */
+	private static final Pattern PERSONAL_NUMBER = Pattern
+		.compile("(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15}|1[3-9][0-9]{9})(?![0-9Xx])");
+
 	private static String keep(String value, int head, int tail) {
 		if (value == null || value.isEmpty()) {
 			return "";

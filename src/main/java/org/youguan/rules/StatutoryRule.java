@@ -284,6 +284,12 @@ public enum StatutoryRule {
 	/** 建制村投递频次下限（邮政法(2015) 第19条授权的规定；各省标准不一，常见每周2–3次，由省局按本省规定设置） */
 	UNIVERSAL_DELIVERY_VILLAGE("universal.delivery.village", "建制村投递频次下限（按省规定）", "3", RuleUnit.PER_WEEK, false, Citation.of(POSTAL_LAW, 19), Citation.of(LOCAL_PRACTICE)),
 
+	/**
+	 * 按信件豁免实名收寄的单件重量上限：信件是信函和明信片（邮政法(2015) 第84条），信函单件限重2000克（邮政普遍服务
+	 * 的通行标准，未确认）；更重的“信件”不是信件，不豁免实名收寄
+	 */
+	SAFETY_LETTER_MAX_WEIGHT("safety.letter.max-weight", "按信件豁免实名收寄的单件重量上限", "2000", RuleUnit.GRAMS, false, Citation.of(POSTAL_LAW, 84), Citation.of(LOCAL_PRACTICE)),
+
 	/** 一般隐患整改期限（各地安全生产隐患排查治理实践，邮政业无统一规定：未确认，由各局设置） */
 	SAFETY_HAZARD_GENERAL_RECTIFICATION("safety.hazard.general-rectification", "一般隐患整改期限", "10", RuleUnit.WORKING_DAYS, false, Citation.of(LOCAL_PRACTICE)),
 

@@ -2,7 +2,6 @@ package org.youguan.safety;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +18,8 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 
 /**
- * The real-name, inspection and screening rates (实名率, 验视率, 过机率) of a region and period, from the hourly rollups
- * ({@code safety_parcel_hour}) — never from the records themselves, so a city's month answers in well under a second
+ * The real-name, inspection and screening rates (实名率, 验视率, 过机率) of a region and period, from the daily rollups
+ * ({@code safety_parcel_day}, China-time days) — never from the records themselves, so a city's month answers in well under a second
  * whatever the volume (docs/performance.md).
  *
  * <p>The formulas (the national ones are not published; these are the product's, stated on every page and in README):
@@ -157,7 +156,7 @@ public class SafetyRates {
 		String where = where(scope, q, params);
 		return jdbc.sql("SELECT coalesce(sum(h.parcels), 0)::bigint AS parcels, coalesce(sum(h.exempt), 0)::bigint AS exempt, "
 				+ "coalesce(sum(h.real_name), 0)::bigint AS real_name, coalesce(sum(h.inspected), 0)::bigint AS inspected, "
-				+ "coalesce(sum(h.screened), 0)::bigint AS screened FROM safety_parcel_hour h WHERE " + where)
+				+ "coalesce(sum(h.screened), 0)::bigint AS screened FROM safety_parcel_day h WHERE " + where)
 			.params(params)
 			.query((rs, n) -> Rates.of(rs.getLong("parcels"), rs.getLong("exempt"), rs.getLong("real_name"),
 					rs.getLong("inspected"), rs.getLong("screened")))
@@ -174,11 +173,11 @@ public class SafetyRates {
 		String where = where(scope, q, params);
 		String grouped = switch (by) {
 			case ENTERPRISE -> "SELECT h.enterprise_id::text AS key, h.enterprise_id, " + SUMS
-					+ " FROM safety_parcel_hour h WHERE " + where + " GROUP BY h.enterprise_id";
+					+ " FROM safety_parcel_day h WHERE " + where + " GROUP BY h.enterprise_id";
 			case OUTLET -> "SELECT h.outlet_filing_number AS key, h.enterprise_id, " + SUMS
-					+ " FROM safety_parcel_hour h WHERE " + where + " GROUP BY h.enterprise_id, h.outlet_filing_number";
+					+ " FROM safety_parcel_day h WHERE " + where + " GROUP BY h.enterprise_id, h.outlet_filing_number";
 			case COUNTY -> "SELECT h.sender_region AS key, NULL::bigint AS enterprise_id, " + SUMS
-					+ " FROM safety_parcel_hour h WHERE " + where + " GROUP BY h.sender_region";
+					+ " FROM safety_parcel_day h WHERE " + where + " GROUP BY h.sender_region";
 		};
 		String names = switch (by) {
 			case ENTERPRISE -> " LEFT JOIN enterprise_name n ON n.id = g.enterprise_id";
@@ -202,10 +201,9 @@ public class SafetyRates {
 	public List<Line> trend(DataScope scope, Query q, Step step) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(scope, q, params);
-		String bucket = step == Step.DAY ? "to_char(h.hour AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')"
-				: "to_char(h.hour AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')";
+		String bucket = step == Step.DAY ? "to_char(h.day, 'YYYY-MM-DD')" : "to_char(h.day, 'YYYY-MM')";
 		return jdbc.sql("SELECT g.* FROM " + withRates("SELECT " + bucket + " AS key, NULL AS name, NULL::bigint AS "
-				+ "enterprise_id, " + SUMS + " FROM safety_parcel_hour h WHERE " + where + " GROUP BY 1") + " ORDER BY g.key")
+				+ "enterprise_id, " + SUMS + " FROM safety_parcel_day h WHERE " + where + " GROUP BY 1") + " ORDER BY g.key")
 			.params(params)
 			.query(Rows.of(Line.class))
 			.list();
@@ -227,9 +225,9 @@ public class SafetyRates {
 	 * and the caller's scope (staff: their region; an enterprise: its own rows).
 	 */
 	private static String where(DataScope scope, Query q, Map<String, Object> params) {
-		params.put("start", Timestamp.from(q.from().atStartOfDay(ParcelRecord.CHINA).toInstant()));
-		params.put("end", Timestamp.from(q.to().plusDays(1).atStartOfDay(ParcelRecord.CHINA).toInstant()));
-		StringBuilder w = new StringBuilder("h.hour >= :start AND h.hour < :end AND ")
+		params.put("from", q.from());
+		params.put("to", q.to());
+		StringBuilder w = new StringBuilder("h.day BETWEEN :from AND :to AND ")
 			.append(RegionPrefix.of(q.region()).predicate("h.sender_region"));
 		if (q.enterpriseId() != null) {
 			w.append(" AND h.enterprise_id = :enterprise");

@@ -164,6 +164,17 @@ class ValueTypesTest {
 	}
 
 	@Test
+	void masksEveryIdAndMobileNumberInFreeTextAndLeavesOtherDigitRunsAlone() {
+		assertThat(Masking.personalNumbersIn("寄件地区（senderRegion）不是现行县级行政区划代码：320506199001010018"))
+			.isEqualTo("寄件地区（senderRegion）不是现行县级行政区划代码：320506********0018");
+		assertThat(Masking.personalNumbersIn("{\"courierId\":\"11010519491231002x\",\"phone\":\"13912345678\"}"))
+			.isEqualTo("{\"courierId\":\"110105********002x\",\"phone\":\"139****5678\"}");
+		assertThat(Masking.personalNumbersIn("15位旧证号110105491231002，运单SF1234567890123，区划320506，单号1234567890123456789"))
+			.isEqualTo("15位旧证号110105*****1002，运单SF1234567890123，区划320506，单号1234567890123456789");
+		assertThat(Masking.personalNumbersIn(null)).isNull();
+	}
+
+	@Test
 	void masksLandlinesKeepingTheAreaCodeAndExtension() {
 		assertThat(Masking.phone("0512-65551234")).isEqualTo("0512-****1234");
 		assertThat(Masking.phone("010-6555123-801")).isEqualTo("010-***5123-801");

@@ -3,7 +3,6 @@ package org.youguan.safety;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,6 +24,7 @@ import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.safety.internal.ParcelRollups;
 import org.youguan.safety.internal.Pseudonyms;
 import org.youguan.safety.internal.alerts.AlertDetection;
 import org.youguan.safety.internal.alerts.AlertRule;
@@ -62,6 +63,9 @@ class SafetyAlertsIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	JdbcTemplate jdbcTemplate;
+
+	@Autowired
 	AlertDetection detection;
 
 	@Autowired
@@ -86,6 +90,7 @@ class SafetyAlertsIntegrationTest {
 	void clean() throws IOException {
 		jdbc.sql("DELETE FROM safety_alert WHERE day BETWEEN '2025-03-01' AND '2025-03-31'").update();
 		jdbc.sql("DELETE FROM safety_parcel_hour WHERE hour >= '2025-03-02' AND hour < '2025-04-01'").update();
+		jdbc.sql("DELETE FROM safety_parcel_day WHERE day >= '2025-03-02' AND day < '2025-04-01'").update();
 		jdbc.sql("DELETE FROM safety_machine_day WHERE day BETWEEN '2025-03-01' AND '2025-03-31'").update();
 		for (LocalDate d = LocalDate.of(2025, 3, 1); d.isBefore(LocalDate.of(2025, 3, 31)); d = d.plusDays(1)) {
 			delete(files.day(d));
@@ -261,16 +266,7 @@ class SafetyAlertsIntegrationTest {
 	}
 
 	private void hour(LocalDate day, long enterprise, String outlet, long parcels, long exempt, long realName) {
-		jdbc.sql("""
-				INSERT INTO safety_parcel_hour (hour, enterprise_id, outlet_filing_number, sender_region, parcels, exempt,
-				    real_name, inspected, screened)
-				VALUES (:hour, :e, :o, '320506', :p, :x, :n, :p, :p)""")
-			.param("hour", Timestamp.from(day.atTime(10, 0).atZone(ParcelRecord.CHINA).toInstant()))
-			.param("e", enterprise)
-			.param("o", outlet)
-			.param("p", parcels)
-			.param("x", exempt)
-			.param("n", realName)
-			.update();
+		new ParcelRollups(enterprise).add(day.atTime(10, 0).atZone(ParcelRecord.CHINA).toInstant(), outlet, "320506", parcels,
+				exempt, realName, parcels, parcels).writeTo(jdbcTemplate);
 	}
 }

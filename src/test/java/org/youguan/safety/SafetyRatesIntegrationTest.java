@@ -1,6 +1,5 @@
 package org.youguan.safety;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -16,6 +16,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.safety.internal.ParcelRollups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
@@ -45,6 +46,9 @@ class SafetyRatesIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
 
 	@Autowired
 	SafetyRates rates;
@@ -78,24 +82,13 @@ class SafetyRatesIntegrationTest {
 	@AfterEach
 	void clean() {
 		jdbc.sql("DELETE FROM safety_parcel_hour WHERE hour >= '2025-01-31' AND hour < '2025-03-02'").update();
+		jdbc.sql("DELETE FROM safety_parcel_day WHERE day >= '2025-01-31' AND day < '2025-03-02'").update();
 	}
 
 	private void hour(LocalDateTime chinaHour, long enterprise, String outlet, String county, long parcels, long exempt,
 			long realName, long inspected, long screened) {
-		jdbc.sql("""
-				INSERT INTO safety_parcel_hour (hour, enterprise_id, outlet_filing_number, sender_region, parcels, exempt,
-				    real_name, inspected, screened)
-				VALUES (:hour, :e, :o, :r, :p, :x, :n, :i, :s)""")
-			.param("hour", Timestamp.from(chinaHour.atZone(ParcelRecord.CHINA).toInstant()))
-			.param("e", enterprise)
-			.param("o", outlet)
-			.param("r", county)
-			.param("p", parcels)
-			.param("x", exempt)
-			.param("n", realName)
-			.param("i", inspected)
-			.param("s", screened)
-			.update();
+		new ParcelRollups(enterprise).add(chinaHour.atZone(ParcelRecord.CHINA).toInstant(), outlet, county, parcels, exempt,
+				realName, inspected, screened).writeTo(jdbcTemplate);
 	}
 
 	@Test

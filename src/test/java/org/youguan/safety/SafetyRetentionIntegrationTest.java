@@ -3,14 +3,15 @@ package org.youguan.safety;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
+import org.youguan.safety.internal.ParcelRollups;
 import org.youguan.safety.internal.alerts.ParcelFiles;
 import org.youguan.safety.internal.retention.SafetyRetention;
 
@@ -29,6 +30,9 @@ class SafetyRetentionIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
 
 	@TempDir
 	Path root;
@@ -52,19 +56,19 @@ class SafetyRetentionIntegrationTest {
 		assertThat(root.resolve("notes")).exists();
 		assertThat(jdbc.sql("SELECT enterprise_id FROM safety_parcel_hour WHERE enterprise_id IN (7001, 7002)")
 			.query(Long.class).list()).containsExactly(7002L);
+		assertThat(jdbc.sql("SELECT enterprise_id FROM safety_parcel_day WHERE enterprise_id IN (7001, 7002)")
+			.query(Long.class).list()).containsExactly(7002L);
+		assertThat(purged.rollupRows()).isGreaterThanOrEqualTo(2);
 		assertThat(jdbc.sql("SELECT machine_serial FROM safety_machine_day WHERE machine_serial LIKE 'RET-%'")
 			.query(String.class).list()).containsExactly("RET-KEPT");
 		jdbc.sql("DELETE FROM safety_parcel_hour WHERE enterprise_id IN (7001, 7002)").update();
+		jdbc.sql("DELETE FROM safety_parcel_day WHERE enterprise_id IN (7001, 7002)").update();
 		jdbc.sql("DELETE FROM safety_machine_day WHERE machine_serial LIKE 'RET-%'").update();
 	}
 
 	private void hour(LocalDate day, int hour, long enterprise) {
-		jdbc.sql("""
-				INSERT INTO safety_parcel_hour (hour, enterprise_id, outlet_filing_number, sender_region, parcels, exempt,
-				    real_name, inspected, screened) VALUES (:h, :e, '', '320506', 1, 0, 1, 1, 1)""")
-			.param("h", Timestamp.from(day.atTime(hour, 0).atZone(ParcelRecord.CHINA).toInstant()))
-			.param("e", enterprise)
-			.update();
+		new ParcelRollups(enterprise).add(day.atTime(hour, 0).atZone(ParcelRecord.CHINA).toInstant(), "", "320506", 1, 0, 1,
+				1, 1).writeTo(jdbcTemplate);
 	}
 
 	private void machineDay(LocalDate day, String serial) {

@@ -14,15 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,20 +27,22 @@ import org.duckdb.DuckDBConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.youguan.platform.PlatformSettings;
 import org.youguan.safety.ParcelRecord;
+import org.youguan.safety.internal.alerts.ParcelFiles;
 
 /**
- * The one-node {@link ParcelSink}: DuckDB in-process writes the chunk's records as Parquet (ZSTD) under
- * {@code <data dir>/safety/parcels/day=YYYY-MM-DD/province=NN/<chunk key>.parquet} — one file per chunk key and
- * China-time day, so a chunk written again overwrites its own file and never adds a second one — and then one
- * PostgreSQL transaction records the chunk key and adds the chunk to {@code safety_parcel_hour} and
- * {@code safety_machine_day}. A key stored before is found first and nothing is written; two nodes storing the same
- * chunk at once write the same bytes to the same file and only one of them inserts the key and counts.
+ * The {@link ParcelSink} (one node, or each Kafka consumer): DuckDB in-process writes the chunk's records as Parquet
+ * (ZSTD) under {@code <data dir>/safety/parcels/day=YYYY-MM-DD/province=NN/<chunk key>.parquet} — one file per chunk
+ * key and China-time day, so a chunk written again overwrites its own file and never adds a second one — and then one
+ * PostgreSQL transaction records the chunk key with its files and stages its counts for its batch
+ * ({@link ParcelRollups#stageTo}); they reach the rollups when the whole batch is stored ({@link ParcelBatchAttempts}).
+ * A key stored before is found first and nothing is written; two nodes storing the same chunk at once write the same
+ * bytes to the same file and only one of them inserts the key. A chunk of an attempt given up or taken over is not
+ * stored, and the files just written for it are deleted.
  * <p>
  * Files are per chunk (≤ {@code youguan.safety.chunk-records} records), not per batch: a batch's chunks are stored
- * one by one as the upload streams in, so a node lost mid-batch keeps what it stored and the batch sent again skips
- * it by key. A later compaction can merge small files of a day without changing the layout readers see.
+ * one by one as the upload streams in. A later compaction can merge small files of a day without changing the layout
+ * readers see.
  */
 @Component
 class DuckDbParcelSink implements ParcelSink {
@@ -69,8 +67,12 @@ class DuckDbParcelSink implements ParcelSink {
 
 	private volatile DuckDBConnection duck;
 
-	DuckDbParcelSink(PlatformSettings settings, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
-		this.root = settings.dataDir().resolve("safety").resolve("parcels").toAbsolutePath().normalize();
+	private final ParcelBatchAttempts attempts;
+
+	DuckDbParcelSink(ParcelFiles files, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
+			ParcelBatchAttempts attempts) {
+		this.root = files.root().normalize();
+		this.attempts = attempts;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -83,81 +85,66 @@ class DuckDbParcelSink implements ParcelSink {
 
 	@Override
 	public boolean store(ParcelChunk chunk) {
+		String batch = chunk.batchId();
+		if (batch == null) {
+			throw new IllegalArgumentException("寄递记录分块不属于任何上报批次：" + chunk.key());
+		}
 		if (stored(chunk.key())) {
 			return false;
 		}
-		writeParquet(chunk);
-		Boolean counted = transactions.execute(status -> {
-			int inserted = jdbc.update("""
-					INSERT INTO safety_parcel_chunk (chunk_key, enterprise_id, province, records, stored_at)
-					VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", chunk.key(), chunk.enterpriseId(),
-					chunk.province(), chunk.records().size(), Timestamp.from(clock.instant()));
-			if (inserted == 0) {
-				return false;
+		List<String> files = writeParquet(chunk);
+		Stored outcome = transactions.execute(status -> {
+			if (!attempts.lockOpen(chunk.enterpriseId(), batch, chunk.attempt())) {
+				return Stored.ATTEMPT_CLOSED;
 			}
-			rollUp(chunk);
-			return true;
+			int inserted = jdbc.update("""
+					INSERT INTO safety_parcel_chunk (chunk_key, enterprise_id, province, records, stored_at, batch_id, attempt,
+					    files)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", chunk.key(), chunk.enterpriseId(),
+					chunk.province(), chunk.records().size(), Timestamp.from(clock.instant()), batch, chunk.attempt(),
+					files.toArray(String[]::new));
+			if (inserted == 0) {
+				return Stored.BEFORE;
+			}
+			ParcelRollups rollups = new ParcelRollups(chunk.enterpriseId());
+			chunk.records().forEach(rollups::count);
+			rollups.stageTo(jdbc, batch, chunk.attempt());
+			return Stored.NOW;
 		});
-		return Boolean.TRUE.equals(counted);
+		if (outcome == Stored.ATTEMPT_CLOSED) {
+			// the attempt was given up or taken over: its files must not stay among the records
+			delete(files);
+			return false;
+		}
+		if (outcome == Stored.NOW) {
+			attempts.countIfComplete(chunk.enterpriseId(), batch, chunk.attempt());
+		}
+		return outcome == Stored.NOW;
+	}
+
+	/** What storing a chunk did. */
+	private enum Stored {
+		/** stored now, its counts staged */
+		NOW,
+		/** stored before under the same key (its files were just rewritten with the same records) */
+		BEFORE,
+		/** its batch attempt was given up or taken over: nothing stored */
+		ATTEMPT_CLOSED
+	}
+
+	private void delete(List<String> relative) {
+		for (String f : relative) {
+			try {
+				Files.deleteIfExists(root.resolve(f));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
 	}
 
 	private boolean stored(String key) {
 		return !jdbc.queryForList("SELECT 1 FROM safety_parcel_chunk WHERE chunk_key = ?", Integer.class, key).isEmpty();
-	}
-
-	/** Hour × outlet × county counts and machine × day counts, upserted in key order (no deadlock between nodes). */
-	private void rollUp(ParcelChunk chunk) {
-		Map<String, long[]> hours = new TreeMap<>();
-		Map<String, long[]> machines = new TreeMap<>();
-		for (ParcelRecord r : chunk.records()) {
-			Instant hour = r.acceptedAt().truncatedTo(ChronoUnit.HOURS);
-			String outlet = r.outletFilingNumber() == null ? "" : r.outletFilingNumber();
-			long[] c = hours.computeIfAbsent(hour.getEpochSecond() + "\u0000" + outlet + "\u0000" + r.senderRegion(),
-					k -> new long[5]);
-			c[0]++;
-			if (r.exempt()) {
-				c[1]++;
-			}
-			if (r.realName()) {
-				c[2]++;
-			}
-			if (r.inspected()) {
-				c[3]++;
-			}
-			if (r.screened()) {
-				c[4]++;
-			}
-			if (r.screeningMachineSerial() != null) {
-				machines.computeIfAbsent(r.day() + "\u0000" + r.screeningMachineSerial(), k -> new long[1])[0]++;
-			}
-		}
-		List<Object[]> hourRows = new ArrayList<>(hours.size());
-		hours.forEach((k, c) -> {
-			String[] parts = k.split("\u0000", -1);
-			hourRows.add(new Object[] { Timestamp.from(Instant.ofEpochSecond(Long.parseLong(parts[0]))),
-					chunk.enterpriseId(), parts[1], parts[2], c[0], c[1], c[2], c[3], c[4] });
-		});
-		jdbc.batchUpdate("""
-				INSERT INTO safety_parcel_hour (hour, enterprise_id, outlet_filing_number, sender_region, parcels, exempt,
-				    real_name, inspected, screened)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (hour, enterprise_id, outlet_filing_number, sender_region) DO UPDATE SET
-				    parcels = safety_parcel_hour.parcels + EXCLUDED.parcels,
-				    exempt = safety_parcel_hour.exempt + EXCLUDED.exempt,
-				    real_name = safety_parcel_hour.real_name + EXCLUDED.real_name,
-				    inspected = safety_parcel_hour.inspected + EXCLUDED.inspected,
-				    screened = safety_parcel_hour.screened + EXCLUDED.screened""", hourRows);
-		if (!machines.isEmpty()) {
-			List<Object[]> machineRows = new ArrayList<>(machines.size());
-			machines.forEach((k, c) -> {
-				String[] parts = k.split("\u0000", -1);
-				machineRows.add(new Object[] { LocalDate.parse(parts[0]), chunk.enterpriseId(), parts[1], c[0] });
-			});
-			jdbc.batchUpdate("""
-					INSERT INTO safety_machine_day (day, enterprise_id, machine_serial, parcels) VALUES (?, ?, ?, ?)
-					ON CONFLICT (day, enterprise_id, machine_serial) DO UPDATE SET
-					    parcels = safety_machine_day.parcels + EXCLUDED.parcels""", machineRows);
-		}
 	}
 
 	/** The chunk's file name: its key with every character other than letters, digits, '.', '-' replaced. */
@@ -191,7 +178,9 @@ class DuckDbParcelSink implements ParcelSink {
 		return root.resolve("day=" + day).resolve("province=" + chunk.province()).resolve(fileName(chunk.key()));
 	}
 
-	private void writeParquet(ParcelChunk chunk) {
+	/** Writes the chunk's files (one per China-time day); returns them relative to {@link #root()}. */
+	private List<String> writeParquet(ParcelChunk chunk) {
+		List<String> written = new ArrayList<>();
 		String table = "chunk_" + TABLES.incrementAndGet();
 		try (DuckDBConnection c = connection(); Statement st = c.createStatement()) {
 			st.execute("CREATE TABLE " + table + " (day DATE, " + COLUMNS + ")");
@@ -231,14 +220,17 @@ class DuckDbParcelSink implements ParcelSink {
 							+ "') TO '" + temp.toString().replace("'", "''")
 							+ "' (FORMAT parquet, COMPRESSION zstd)");
 					Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+					written.add(root.relativize(target).toString());
 				}
 			}
 			finally {
 				st.execute("DROP TABLE IF EXISTS " + table);
 			}
+			return written;
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("寄递记录Parquet文件写入失败（" + chunk.key() + "）：" + ex.getMessage(), ex);
+			// not the driver's message: it may quote the values being written
+			throw new IllegalStateException("寄递记录Parquet文件写入失败（" + chunk.key() + "）：" + ex.getClass().getSimpleName());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -50,10 +50,14 @@ class ParcelBatches {
 
 	/**
 	 * A page of the enterprise's rejected lines, newest batch first and in line order within a batch; {@code batchId}
-	 * narrows to one batch (an id the enterprise never used lists nothing), {@code field} to the field named.
+	 * narrows to one batch (an id the enterprise never used lists nothing), {@code field} to the field named. At most
+	 * {@link ParcelIngest#MAX_KEPT_REJECTED} lines are kept per batch.
 	 */
 	PageResult<RejectedLine> rejectedLines(long enterpriseId, String batchId, String field, PageQuery page) {
-		return Listing.from("FROM safety_parcel_rejected_line l")
+		// the lines of each batch's latest attempt (an earlier attempt's lines are deleted when it is taken over; one
+		// still being written by a stale uploader is not shown)
+		return Listing.from("FROM safety_parcel_rejected_line l JOIN safety_parcel_batch b ON b.enterprise_id = "
+				+ "l.enterprise_id AND b.batch_id = l.batch_id AND b.attempt = l.attempt")
 			.where("l.enterprise_id = :enterprise", Map.of("enterprise", enterpriseId))
 			.where(batchId != null && !batchId.isBlank(), "l.batch_id = :batch", "batch",
 					batchId == null ? "" : batchId.strip())

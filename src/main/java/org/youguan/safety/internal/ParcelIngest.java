@@ -3,11 +3,6 @@ package org.youguan.safety.internal;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,21 +19,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 
-import javax.sql.DataSource;
-
 import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Masking;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.ParcelUploads;
 import org.youguan.registry.Enterprises;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * Takes in one upload of parcel records (the ingest path of {@code POST /api/v1/safety/parcel-records}): reads the
@@ -46,11 +45,14 @@ import org.youguan.registry.Enterprises;
  * rejected line without its clear ID number, cuts the accepted records per province into chunks of at most
  * {@code youguan.safety.chunk-records} with deterministic keys and hands them to the {@link ParcelTransport}.
  * <p>
- * Idempotent per enterprise and batch id: the batch's row in {@code safety_parcel_batch} is inserted and locked in a
- * transaction held for the whole upload and committed with the answer; a second request with the same batch id waits
- * for the first and gets its answer, counting nothing again. When the node dies mid-upload the transaction rolls back
- * (no batch row, no rejected lines) while the chunks already stored stay; the batch sent again yields the same chunk
- * keys, and the sink skips those stored before.
+ * All or nothing, and idempotent per enterprise and batch id ({@link ParcelBatchAttempts}): the records of a batch are
+ * counted only once the whole batch is stored and answered; a second request with the same batch id waits for the
+ * first and gets its answer, counting nothing again; an upload that fails (a broken body, a connection cut, a node
+ * lost) leaves nothing counted, and the batch sent again — corrected or not — is taken in as a new attempt. No
+ * database connection is held while the body streams in (each write is a short statement), and the uploads running
+ * at once are limited per enterprise and per node ({@link UploadSlots}), so slow uploads cannot starve the platform.
+ * At most {@value #MAX_KEPT_REJECTED} rejected lines are kept per batch (all are counted and the first
+ * {@value ParcelBatchAnswer#MAX_ERRORS} answered).
  */
 @Service
 public class ParcelIngest implements ParcelUploads {
@@ -66,7 +68,18 @@ public class ParcelIngest implements ParcelUploads {
 	public record Outcome(ParcelBatchAnswer answer, boolean replayed) {
 	}
 
-	private final DataSource dataSource;
+	/** The rejected lines kept per batch for the enterprise to correct; beyond them lines are counted, not kept. */
+	public static final int MAX_KEPT_REJECTED = 10_000;
+
+	private final JdbcTemplate jdbc;
+
+	private final ParcelBatchAttempts attempts;
+
+	private final UploadSlots slots;
+
+	private final StatutoryRules rules;
+
+	private final Duration batchWait;
 
 	private final ParcelReferences references;
 
@@ -90,16 +103,21 @@ public class ParcelIngest implements ParcelUploads {
 
 	private final Enterprises enterprises;
 
-	ParcelIngest(DataSource dataSource, ParcelReferences references, Pseudonyms pseudonyms,
-			ParcelTransport transport, JsonMapper json, Clock clock,
+	ParcelIngest(JdbcTemplate jdbc, ParcelBatchAttempts attempts, UploadSlots slots, StatutoryRules rules,
+			ParcelReferences references, Pseudonyms pseudonyms, ParcelTransport transport, JsonMapper json, Clock clock,
 			@Value("${youguan.safety.record-window:P30D}") Duration window,
 			@Value("${youguan.safety.clock-skew:PT5M}") Duration skew,
-			@Value("${youguan.safety.chunk-records:5000}") int chunkRecords, Enterprises enterprises, AuditTrail audit,
+			@Value("${youguan.safety.chunk-records:5000}") int chunkRecords,
+			@Value("${youguan.safety.batch-wait:PT2M}") Duration batchWait, Enterprises enterprises, AuditTrail audit,
 			TransactionTemplate tx) {
 		this.enterprises = enterprises;
 		this.audit = audit;
 		this.tx = tx;
-		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.attempts = attempts;
+		this.slots = slots;
+		this.rules = rules;
+		this.batchWait = batchWait;
 		this.references = references;
 		this.pseudonyms = pseudonyms;
 		this.transport = transport;
@@ -143,82 +161,49 @@ public class ParcelIngest implements ParcelUploads {
 	}
 
 	/**
-	 * Takes in one upload.
+	 * Takes in one upload: claims the batch ({@link ParcelBatchAttempts#claim}: a DONE batch gives its stored answer),
+	 * reads and checks every line, stores the accepted records chunk by chunk and keeps the rejected lines (at most
+	 * {@value #MAX_KEPT_REJECTED}), then marks the batch DONE — and only then are its records counted in the rates. An
+	 * upload that fails midway is given up whole ({@link ParcelBatchAttempts#fail}): nothing of it is counted or kept.
+	 * No database connection is held while the body streams in.
 	 *
 	 * @param enterprise the uploading enterprise (from the caller's token)
 	 * @param batchId the caller's batch id ({@link #batchId} checked)
 	 * @param format NDJSON or CSV
 	 * @param body the body as sent; gzip is recognised by its magic bytes whatever the headers say
 	 * @return the answer, or the stored answer when the batch was taken in before
-	 * @throws InvalidValueException for a CSV without header or broken quoting, or a body that is not gzip although
-	 * it starts like gzip (nothing of the batch is recorded; chunks stored before the error are skipped when the
-	 * batch is sent again)
+	 * @throws InvalidValueException for a CSV without header, with a duplicated column, broken quoting or an overlong
+	 * cell, or a body that breaks off or is not gzip although it starts like gzip (nothing of the batch is counted)
+	 * @throws DomainException 429 when the enterprise already has {@code youguan.safety.uploads-per-enterprise}
+	 * uploads running, 503 when the node has {@code youguan.safety.uploads-per-node} or another request holds the same
+	 * batch too long
 	 */
 	public Outcome ingest(EnterpriseView enterprise, String batchId, Format format, InputStream body) {
 		String id = batchId(batchId);
-		try (Connection con = dataSource.getConnection()) {
-			con.setAutoCommit(false);
-			try {
-				Outcome outcome = ingest(con, enterprise, id, format, body);
-				con.commit();
-				if (!outcome.replayed()) {
-					// one audit entry per batch taken in (not per parcel): who reported how much, when
-					tx.executeWithoutResult(s -> audit.record(AuditEntry.of("safety.parcels.upload", "SafetyParcelBatch",
-							enterprise.id(), "上报寄递实名收寄记录（批次" + id + "）：接收" + outcome.answer().accepted() + "条，拒收"
-									+ outcome.answer().rejected() + "条")
-						.inRegion(enterprise.regionCode())));
-				}
-				return outcome;
+		try (UploadSlots.Slot slot = slots.take(enterprise.id())) {
+			ParcelBatchAttempts.Claim claim = attempts.claim(enterprise.id(), id, format.name(), batchWait);
+			if (claim.replay()) {
+				return new Outcome(json.readValue(claim.storedAnswer(), ParcelBatchAnswer.class), true);
 			}
-			catch (RuntimeException | SQLException | IOException ex) {
-				con.rollback();
-				throw ex;
-			}
-			finally {
-				con.setAutoCommit(true);
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("寄递记录批次保存失败：" + ex.getMessage(), ex);
-		}
-		catch (IOException ex) {
-			throw new InvalidValueException("body", "read", "请求体读取失败（连接中断或gzip数据损坏），该批次未记录，请重新上报："
-					+ ex.getClass().getSimpleName());
+			Outcome outcome = run(enterprise, id, claim.attempt(), format, body);
+			// one audit entry per batch taken in (not per parcel): who reported how much, when
+			tx.executeWithoutResult(s -> audit.record(AuditEntry.of("safety.parcels.upload", "SafetyParcelBatch",
+					enterprise.id(), "上报寄递实名收寄记录（批次" + id + "）：接收" + outcome.answer().accepted() + "条，拒收"
+							+ outcome.answer().rejected() + "条")
+				.inRegion(enterprise.regionCode())));
+			return outcome;
 		}
 	}
 
-	private Outcome ingest(Connection con, EnterpriseView enterprise, String batchId, Format format, InputStream body)
-			throws SQLException, IOException {
-		Instant now = clock.instant();
-		try (PreparedStatement insert = con.prepareStatement("""
-				INSERT INTO safety_parcel_batch (enterprise_id, batch_id, status, format, started_at)
-				VALUES (?, ?, 'RUNNING', ?, ?) ON CONFLICT DO NOTHING""")) {
-			insert.setLong(1, enterprise.id());
-			insert.setString(2, batchId);
-			insert.setString(3, format.name());
-			insert.setTimestamp(4, Timestamp.from(now));
-			insert.executeUpdate();
-		}
-		try (PreparedStatement lock = con.prepareStatement(
-				"SELECT status, answer FROM safety_parcel_batch WHERE enterprise_id = ? AND batch_id = ? FOR UPDATE")) {
-			lock.setLong(1, enterprise.id());
-			lock.setString(2, batchId);
-			try (ResultSet rs = lock.executeQuery()) {
-				rs.next();
-				if ("DONE".equals(rs.getString(1))) {
-					return new Outcome(json.readValue(rs.getString(2), ParcelBatchAnswer.class), true);
-				}
-			}
-		}
+	private Outcome run(EnterpriseView enterprise, String batchId, int attempt, Format format, InputStream body) {
 		long started = System.nanoTime();
+		Instant now = clock.instant();
 		ParcelReferences.EnterpriseFacts facts = references.facts(enterprise);
 		ParcelValidator validator = new ParcelValidator(enterprise.id(), references.counties(),
-				facts.outletFilingNumbers(), facts.machineSerials(), pseudonyms, now, window, skew);
-		Run run = new Run(con, enterprise.id(), batchId, validator);
-		try (PreparedStatement rejected = con.prepareStatement("""
-				INSERT INTO safety_parcel_rejected_line (enterprise_id, batch_id, line, field, rule, message, content)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-			run.rejectedLines = rejected;
+				facts.outletFilingNumbers(), facts.machineSerials(), pseudonyms, now, window, skew,
+				rules.intValue(StatutoryRule.SAFETY_LETTER_MAX_WEIGHT, enterprise.regionCode()));
+		Run run = new Run(enterprise.id(), batchId, attempt, validator);
+		try {
 			InputStream in = decoded(body);
 			if (format == Format.CSV) {
 				ParcelLines.csv(in, run);
@@ -227,27 +212,27 @@ public class ParcelIngest implements ParcelUploads {
 				ParcelLines.ndjson(in, run);
 			}
 			run.finish();
+			ParcelBatchAnswer answer = new ParcelBatchAnswer(batchId, run.accepted, run.rejected, run.errors,
+					run.rejected > run.errors.size());
+			attempts.finish(enterprise.id(), batchId, attempt, run.accepted, run.rejected, json.writeValueAsString(answer),
+					(int) run.chunks);
+			log.info("Parcel batch {} of enterprise {} (attempt {}): {} accepted, {} rejected, {} chunks in {} ms ({} ms storing)",
+					batchId, enterprise.id(), attempt, run.accepted, run.rejected, run.chunks,
+					(System.nanoTime() - started) / 1_000_000, run.sendNanos / 1_000_000);
+			return new Outcome(answer, false);
+		}
+		catch (RuntimeException | IOException ex) {
+			run.close();
+			attempts.fail(enterprise.id(), batchId, attempt);
+			if (ex instanceof IOException) {
+				throw new InvalidValueException("body", "read", "请求体读取失败（连接中断或gzip数据损坏），该批次未记录，请重新上报："
+						+ ex.getClass().getSimpleName());
+			}
+			throw (RuntimeException) ex;
 		}
 		finally {
 			run.close();
 		}
-		ParcelBatchAnswer answer = new ParcelBatchAnswer(batchId, run.accepted, run.rejected, run.errors,
-				run.rejected > run.errors.size());
-		try (PreparedStatement done = con.prepareStatement("""
-				UPDATE safety_parcel_batch SET status = 'DONE', accepted = ?, rejected = ?, answer = ?, finished_at = ?
-				WHERE enterprise_id = ? AND batch_id = ?""")) {
-			done.setLong(1, run.accepted);
-			done.setLong(2, run.rejected);
-			done.setString(3, json.writeValueAsString(answer));
-			done.setTimestamp(4, Timestamp.from(clock.instant()));
-			done.setLong(5, enterprise.id());
-			done.setString(6, batchId);
-			done.executeUpdate();
-		}
-		log.info("Parcel batch {} of enterprise {}: {} accepted, {} rejected, {} chunks in {} ms ({} ms storing)", batchId,
-				enterprise.id(), run.accepted, run.rejected, run.chunks, (System.nanoTime() - started) / 1_000_000,
-				run.sendNanos / 1_000_000);
-		return new Outcome(answer, false);
 	}
 
 	/** The body, un-gzipped when it starts with the gzip magic bytes (1f 8b). */
@@ -271,17 +256,20 @@ public class ParcelIngest implements ParcelUploads {
 	/** One upload in progress: counts, the rejected lines written as they come, the chunks being filled. */
 	private final class Run implements ParcelLines.Sink {
 
-		final Connection con;
-
 		final long enterpriseId;
 
 		final String batchId;
 
+		final int attempt;
+
 		final ParcelValidator validator;
 
-		PreparedStatement rejectedLines;
+		/** Rejected lines read and not yet written (written 500 at a time, each in a short statement). */
+		final List<Object[]> pendingRejected = new ArrayList<>();
 
-		int pendingRejected;
+		long keptRejected;
+
+		long lastRenewal = System.nanoTime();
 
 		long accepted;
 
@@ -308,15 +296,30 @@ public class ParcelIngest implements ParcelUploads {
 
 		final Map<String, Integer> sequence = new HashMap<>();
 
-		Run(Connection con, long enterpriseId, String batchId, ParcelValidator validator) {
-			this.con = con;
+		Run(long enterpriseId, String batchId, int attempt, ParcelValidator validator) {
 			this.enterpriseId = enterpriseId;
 			this.batchId = batchId;
+			this.attempt = attempt;
 			this.validator = validator;
+		}
+
+		/**
+		 * Extends the batch's lease a third of the way through it; stops the upload when the attempt was taken over
+		 * (this request was too slow: its lease ran out and another upload of the batch took it).
+		 */
+		private void keepLease() {
+			long now = System.nanoTime();
+			if (now - lastRenewal > attempts.lease().toNanos() / 3) {
+				lastRenewal = now;
+				if (!attempts.renew(enterpriseId, batchId, attempt)) {
+					throw new DomainException(ErrorCode.UNAVAILABLE, "该批次（" + batchId + "）上报过慢，已由另一请求重新上报，本次上报作废");
+				}
+			}
 		}
 
 		@Override
 		public void record(long line, String[] fields) {
+			keepLease();
 			ParcelRecord r = validator.validate(fields);
 			if (r == null) {
 				reject(line, validator.rejection(), content(fields));
@@ -338,6 +341,7 @@ public class ParcelIngest implements ParcelUploads {
 
 		@Override
 		public void broken(long line, ParcelRejection why, String content) {
+			keepLease();
 			reject(line, why, content);
 		}
 
@@ -347,8 +351,8 @@ public class ParcelIngest implements ParcelUploads {
 		 */
 		private void send(String province, List<ParcelRecord> records) {
 			int seq = sequence.merge(province, 1, Integer::sum);
-			ParcelChunk chunk = new ParcelChunk(enterpriseId + ":" + batchId + ":" + province + ":" + seq, enterpriseId,
-					province, records);
+			ParcelChunk chunk = new ParcelChunk(ParcelChunk.key(enterpriseId, batchId, attempt, province, seq),
+					enterpriseId, province, records);
 			while (inFlight.size() >= IN_FLIGHT) {
 				awaitOldest();
 			}
@@ -384,7 +388,10 @@ public class ParcelIngest implements ParcelUploads {
 			}
 		}
 
-		/** Lets the chunks handed over finish (each is stored whole or not at all) and ends the storing thread. */
+		/**
+		 * Lets the chunks handed over finish (each is stored whole or not at all) and ends the storing thread; again
+		 * after that, nothing.
+		 */
 		void close() {
 			for (Future<Long> f : inFlight) {
 				try {
@@ -397,10 +404,11 @@ public class ParcelIngest implements ParcelUploads {
 					// the upload fails anyway; the chunk is stored again when the batch is sent again
 				}
 			}
+			inFlight.clear();
 			storing.shutdown();
 		}
 
-		void finish() throws SQLException {
+		void finish() {
 			for (Map.Entry<String, List<ParcelRecord>> e : open.entrySet()) {
 				if (!e.getValue().isEmpty()) {
 					send(e.getKey(), e.getValue());
@@ -408,9 +416,7 @@ public class ParcelIngest implements ParcelUploads {
 			}
 			open.clear();
 			drain();
-			if (pendingRejected > 0) {
-				rejectedLines.executeBatch();
-			}
+			flushRejected();
 		}
 
 		private void reject(long line, ParcelRejection why, String content) {
@@ -418,32 +424,37 @@ public class ParcelIngest implements ParcelUploads {
 			if (errors.size() < ParcelBatchAnswer.MAX_ERRORS) {
 				errors.add(new ParcelBatchAnswer.LineError(line, why.field(), why.message(), why.code()));
 			}
-			try {
-				rejectedLines.setLong(1, enterpriseId);
-				rejectedLines.setString(2, batchId);
-				rejectedLines.setLong(3, line);
-				rejectedLines.setString(4, why.field());
-				rejectedLines.setString(5, why.code());
-				rejectedLines.setString(6, why.message());
-				rejectedLines.setString(7, content);
-				rejectedLines.addBatch();
-				if (++pendingRejected == 500) {
-					rejectedLines.executeBatch();
-					pendingRejected = 0;
-				}
+			if (keptRejected >= MAX_KEPT_REJECTED) {
+				return;
 			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("被拒记录保存失败：" + ex.getMessage(), ex);
+			keptRejected++;
+			pendingRejected.add(new Object[] { enterpriseId, batchId, attempt, line, why.field(), why.code(), why.message(),
+					content });
+			if (pendingRejected.size() == 500) {
+				flushRejected();
 			}
 		}
 
-		/** The line's fields as JSON, without senderIdNumber: the clear ID number is never kept. */
+		private void flushRejected() {
+			if (!pendingRejected.isEmpty()) {
+				jdbc.batchUpdate("""
+						INSERT INTO safety_parcel_rejected_line (enterprise_id, batch_id, attempt, line, field, rule, message,
+						    content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", pendingRejected);
+				pendingRejected.clear();
+			}
+		}
+
+		/**
+		 * The line's fields as JSON, without senderIdNumber (the clear ID number is never kept), any ID or mobile
+		 * number sent in another field masked (a shifted CSV column, an ID number typed as a pseudonym or courier id)
+		 * and control characters shown as '?'.
+		 */
 		private String content(String[] fields) {
 			Map<String, String> kept = new LinkedHashMap<>();
 			for (ParcelField f : ParcelField.ALL) {
 				String v = fields[f.ordinal()];
 				if (v != null && f != ParcelField.SENDER_ID_NUMBER) {
-					kept.put(f.json(), v.length() > 200 ? v.substring(0, 200) : v);
+					kept.put(f.json(), ParcelLines.printable(Masking.personalNumbersIn(v.length() > 200 ? v.substring(0, 200) : v)));
 				}
 			}
 			if (fields[ParcelField.SENDER_ID_NUMBER.ordinal()] != null) {

@@ -7,6 +7,8 @@ import java.util.Arrays;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
@@ -38,9 +40,14 @@ final class ParcelLines {
 
 	private static final JsonFactory JSON = new JsonFactory();
 
+	/**
+	 * No cell longer than an NDJSON line: the parser refuses a longer one as it reads it, so a row's memory is bounded
+	 * (a 100-million-character cell would otherwise be held whole).
+	 */
 	private static final CsvFactory CSV = CsvFactory.builder()
 		.enable(CsvReadFeature.WRAP_AS_ARRAY)
 		.enable(CsvReadFeature.TRIM_SPACES)
+		.streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_LINE).maxNameLength(MAX_LINE).build())
 		.build();
 
 	private ParcelLines() {
@@ -177,6 +184,7 @@ final class ParcelLines {
 	static void csv(InputStream in, Sink sink) throws IOException {
 		String[] fields = new String[ParcelField.COUNT];
 		long line = 0;
+		boolean inRow = false;
 		try (JsonParser p = CSV.createParser(ObjectReadContext.empty(), in)) {
 			int[] columns = null;
 			// WRAP_AS_ARRAY: the document is one array whose elements are the rows, each an array of strings
@@ -190,6 +198,7 @@ final class ParcelLines {
 					continue;
 				}
 				line++;
+				inRow = true;
 				Arrays.fill(fields, null);
 				int column = 0;
 				while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
@@ -206,6 +215,7 @@ final class ParcelLines {
 						break;
 					}
 				}
+				inRow = false;
 				if (!empty) {
 					sink.record(line, fields);
 				}
@@ -214,8 +224,13 @@ final class ParcelLines {
 				throw new InvalidValueException("body", "csv-header", "CSV缺少表头行（列名与NDJSON字段名相同，如waybillNumber）");
 			}
 		}
+		catch (StreamConstraintsException ex) {
+			throw new InvalidValueException("body", "csv-too-long", "CSV格式错误（第" + (inRow ? line : line + 1)
+					+ "条数据）：单元格超过" + MAX_LINE / 1024 + "KB，不是寄递记录的字段（引号未闭合？）");
+		}
 		catch (JacksonException ex) {
-			throw new InvalidValueException("body", "csv", "CSV格式错误（第" + (line + 1) + "条数据附近）：引号未闭合或编码不是UTF-8");
+			throw new InvalidValueException("body", "csv", "CSV格式错误（第" + (inRow ? line : line + 1)
+					+ "条数据附近）：引号未闭合或编码不是UTF-8");
 		}
 	}
 
@@ -231,6 +246,12 @@ final class ParcelLines {
 			}
 			int index = name == null ? -1 : ParcelField.index(name.strip());
 			any |= index >= 0;
+			for (int i = 0; index >= 0 && i < n; i++) {
+				if (columns[i] == index) {
+					throw new InvalidValueException("body", "csv-duplicate-column", "CSV表头行中列" + ParcelField.ALL[index].json()
+							+ "出现了两次，无法确定以哪一列为准");
+				}
+			}
 			if (n == columns.length) {
 				columns = Arrays.copyOf(columns, n * 2);
 			}
@@ -242,10 +263,30 @@ final class ParcelLines {
 		return Arrays.copyOf(columns, n);
 	}
 
-	/** The first 500 characters of a broken line, every run of 6 or more digits (an ID number?) masked. */
+	/**
+	 * The first 500 characters of a broken line, every run of 6 or more digits (an ID number?) masked and every
+	 * control character (NUL and the rest of C0 but tab, DEL, undecodable bytes) shown as '?': a line of binary
+	 * garbage is kept as readable text (PostgreSQL text cannot hold NUL).
+	 */
 	static String masked(byte[] buf, int offset, int length) {
 		String text = new String(buf, offset, Math.min(length, 2000), StandardCharsets.UTF_8);
-		return maskDigits(text.length() > 500 ? text.substring(0, 500) : text);
+		return printable(maskDigits(text.length() > 500 ? text.substring(0, 500) : text));
+	}
+
+	/** The text with control characters (but tab) and undecodable bytes (U+FFFD) replaced by '?'. */
+	static String printable(String text) {
+		StringBuilder out = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean bad = c < 0x20 && c != '\t' || c == 0x7f || c == '\uFFFD';
+			if (bad && out == null) {
+				out = new StringBuilder(text.length()).append(text, 0, i);
+			}
+			if (out != null) {
+				out.append(bad ? '?' : c);
+			}
+		}
+		return out == null ? text : out.toString();
 	}
 
 	/** Every run of 6 or more digits (with a trailing X) replaced by '*': no ID number survives in a kept line. */

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.InvalidValueException;
@@ -46,6 +47,8 @@ final class ParcelValidator {
 
 	private ParcelRejection rejection;
 
+	private final int letterMaxGrams;
+
 	/**
 	 * @param enterpriseId the uploading enterprise (from the token)
 	 * @param counties every existing county-level region code
@@ -54,9 +57,12 @@ final class ParcelValidator {
 	 * @param now the application clock's instant
 	 * @param window how far back an acceptance time may lie ({@code youguan.safety.record-window})
 	 * @param skew how far ahead of the clock an acceptance time may lie (the callers' clocks drift)
+	 * @param letterMaxGrams the heaviest letter (信件) exempt from real-name, in grams (rule
+	 *        {@code safety.letter.max-weight})
 	 */
 	ParcelValidator(long enterpriseId, Set<String> counties, Set<String> outlets, Set<String> machines,
-			Pseudonyms pseudonyms, Instant now, Duration window, Duration skew) {
+			Pseudonyms pseudonyms, Instant now, Duration window, Duration skew, int letterMaxGrams) {
+		this.letterMaxGrams = letterMaxGrams;
 		this.enterpriseId = enterpriseId;
 		this.counties = counties;
 		this.outlets = outlets;
@@ -162,8 +168,11 @@ final class ParcelValidator {
 		if (category == null) {
 			return reject("itemCategory", "required", "物品类别（itemCategory）不能为空");
 		}
-		if (category.length() > MAX_TEXT) {
+		if (category.codePointCount(0, category.length()) > MAX_TEXT) {
 			return reject("itemCategory", "length", "物品类别（itemCategory）不能超过40个字符");
+		}
+		if (personal(category)) {
+			return reject("itemCategory", "personal-number", "物品类别（itemCategory）中不得含身份证号码或手机号码");
 		}
 		String weightText = trimmed(v[ParcelField.WEIGHT_GRAMS.ordinal()]);
 		if (weightText == null) {
@@ -172,6 +181,10 @@ final class ParcelValidator {
 		int weight = grams(weightText);
 		if (weight < 1) {
 			return reject("weightGrams", "range", "重量（weightGrams）应为1至100000000之间的整数（克）：" + weightText);
+		}
+		if (ParcelRecord.LETTER.equals(category) && weight > letterMaxGrams) {
+			return reject("itemCategory", "letter-weight", "物品类别为信件的，单件重量不应超过" + letterMaxGrams
+					+ "克（信件即信函和明信片，邮政法第84条）：" + weight + "克，请填写实际物品类别");
 		}
 		Boolean inspected = bool(v[ParcelField.INSPECTED.ordinal()]);
 		if (inspected == null) {
@@ -191,11 +204,19 @@ final class ParcelValidator {
 			return reject("outletFilingNumber", "not-own", "网点备案编号（outletFilingNumber）不是本企业已备案的末端网点：" + outlet);
 		}
 		String courier = trimmed(v[ParcelField.COURIER_ID.ordinal()]);
-		if (courier != null && courier.length() > MAX_TEXT) {
+		if (courier != null && courier.codePointCount(0, courier.length()) > MAX_TEXT) {
 			return reject("courierId", "length", "快递员编号（courierId）不能超过40个字符");
+		}
+		if (courier != null && personal(courier)) {
+			return reject("courierId", "personal-number", "快递员编号（courierId）不得使用身份证号码或手机号码（请用企业内部工号）");
 		}
 		return new ParcelRecord(enterpriseId, waybill, acceptedAt, type, pseudonym, sender, recipient, category, weight,
 				method, inspected, screened, machine, outlet, courier);
+	}
+
+	/** Whether the text holds an ID or mobile number (it would be stored as is in the records). */
+	private static boolean personal(String text) {
+		return !text.equals(Masking.personalNumbersIn(text));
 	}
 
 	private ParcelRecord reject(String field, String code, String message) {

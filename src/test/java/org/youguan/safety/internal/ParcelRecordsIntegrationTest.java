@@ -42,6 +42,7 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
+import org.youguan.safety.ParcelRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -231,20 +232,261 @@ class ParcelRecordsIntegrationTest {
 		String batch = "cut-" + UUID.randomUUID();
 		String body = lines(12_000, 3);
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		Map<String, long[]> before = rollups();
-		// the node "dies" after two thirds of the body: the chunks stored so far stay, the batch row does not
+		Map<String, long[]> hoursBefore = rollups("hour");
+		Map<String, long[]> daysBefore = rollups("day");
+		// the connection breaks after two thirds of the body (two chunks of 5,000 were stored by then): the upload is
+		// given up whole — nothing counted, no chunk, no file, no rejected line kept — and the batch is FAILED
 		assertThatThrownBy(() -> ingest.ingest(shunfeng, batch, ParcelIngest.Format.NDJSON,
 				new Failing(new ByteArrayInputStream(bytes), bytes.length * 2 / 3)))
 			.isInstanceOf(InvalidValueException.class);
-		assertThat(jdbc.sql("SELECT count(*) FROM safety_parcel_batch WHERE batch_id = :b").param("b", batch)
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT status FROM safety_parcel_batch WHERE batch_id = :b").param("b", batch)
+			.query(String.class).single()).isEqualTo("FAILED");
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_parcel_chunk WHERE chunk_key LIKE :k")
-			.param("k", shunfeng.id() + ":" + batch + ":%").query(Long.class).single()).as("chunks stored before the cut")
-			.isPositive();
+			.param("k", shunfeng.id() + ":" + batch + ":%").query(Long.class).single()).isZero();
+		assertThat(delta(hoursBefore, rollups("hour"))).as("nothing of the failed upload counted").isEmpty();
+		assertThat(files(batch)).as("no Parquet file of the failed upload").isEmpty();
 		ParcelIngest.Outcome again = ingest.ingest(shunfeng, batch, ParcelIngest.Format.NDJSON,
 				new ByteArrayInputStream(bytes));
 		assertThat(again.answer().accepted()).isEqualTo(12_000);
-		Map<String, long[]> after = rollups();
+		assertThat(jdbc.sql("SELECT attempt FROM safety_parcel_batch WHERE batch_id = :b").param("b", batch)
+			.query(Integer.class).single()).isEqualTo(2);
+		for (String grain : new String[] { "hour", "day" }) {
+			Map<String, long[]> delta = delta(grain.equals("hour") ? hoursBefore : daysBefore, rollups(grain));
+			Map<String, long[]> recount = recount(batch, grain);
+			assertThat(recount.values().stream().mapToLong(c -> c[0]).sum()).isEqualTo(12_000);
+			assertThat(delta.keySet()).as(grain).isEqualTo(recount.keySet());
+			recount.forEach((k, c) -> assertThat(delta.get(k)).as(grain + " " + k).containsExactly(c));
+		}
+	}
+
+	@Test
+	void aFailedUploadSentAgainCorrectedCountsOnlyTheCorrectedRecordsUnderTheSameOrANewBatchId() throws Exception {
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
+		String good = line("SFF1", "320506", at) + "\n" + line("SFF2", "320506", at) + "\n";
+		long before = parcels();
+		// a CSV broken after its valid rows: 400, nothing counted
+		String brokenCsv = "waybillNumber,acceptedAt,senderIdType,senderIdNumber,senderRegion,recipientRegion,itemCategory,"
+				+ "weightGrams,realNameMethod,inspected,screened\nSFC1," + at + ",居民身份证," + ID
+				+ ",320506,110105,服装,800,现场查验,true,true\nSFC2,\"" + at + ",broken";
+		String batch = "fix-" + UUID.randomUUID();
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)
+			.contentType("text/csv").content(brokenCsv))
+			.andExpect(status().isBadRequest());
+		assertThat(parcels()).isEqualTo(before);
+		// the same id, corrected content: its two records, once
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)
+			.contentType("application/x-ndjson").content(good))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(2));
+		assertThat(parcels()).isEqualTo(before + 2);
+		// a new id after a failure under another: counted once too
+		String other = "fix-" + UUID.randomUUID();
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", other).header("Authorization", SHUNFENG)
+			.contentType("text/csv").content(brokenCsv))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", other + "-b").header("Authorization", SHUNFENG)
+			.contentType("application/x-ndjson").content(good.replace("SFF", "SFG")))
+			.andExpect(status().isOk());
+		assertThat(parcels()).isEqualTo(before + 4);
+	}
+
+	@Test
+	void aBatchWhoseUploaderDiedIsTakenOverAndItsEarlierAttemptForgotten() throws Exception {
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
+		String batch = "dead-" + UUID.randomUUID();
+		long before = parcels();
+		// attempt 1 stored a chunk, then its node died: RUNNING under a lease that ran out, the chunk staged only
+		ParcelChunk chunk = new ParcelChunk(ParcelChunk.key(shunfeng.id(), batch, 1, "32", 1), shunfeng.id(), "32",
+				List.of(validator().validate(fields(line("SFD1", "320506", at)))));
+		jdbc.sql("""
+				INSERT INTO safety_parcel_batch (enterprise_id, batch_id, status, format, started_at, attempt, lease_until)
+				VALUES (:e, :b, 'RUNNING', 'NDJSON', now(), 1, now() + interval '1 hour')""")
+			.param("e", shunfeng.id()).param("b", batch).update();
+		assertThat(sink.store(chunk)).isTrue();
+		assertThat(parcels()).as("staged, not counted").isEqualTo(before);
+		jdbc.sql("UPDATE safety_parcel_batch SET lease_until = now() - interval '1 second' WHERE batch_id = :b")
+			.param("b", batch).update();
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)
+			.contentType("application/x-ndjson").content(line("SFD2", "320506", at) + "\n" + line("SFD3", "320506", at)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(2));
+		assertThat(parcels()).as("attempt 2's two records, not attempt 1's").isEqualTo(before + 2);
+		assertThat(recount(batch, "hour").values().stream().mapToLong(c -> c[0]).sum()).isEqualTo(2);
+		// a chunk of the dead attempt arriving late (a Kafka redelivery) is not stored
+		assertThat(sink.store(new ParcelChunk(ParcelChunk.key(shunfeng.id(), batch, 1, "32", 2), shunfeng.id(), "32",
+				chunk.records()))).isFalse();
+		assertThat(parcels()).isEqualTo(before + 2);
+		assertThat(recount(batch, "hour").values().stream().mapToLong(c -> c[0]).sum()).isEqualTo(2);
+	}
+
+	@Test
+	void aDoneBatchIsCountedByTheConsumerThatStoresItsLastChunk() {
+		// with Kafka the upload is answered (DONE) before the consumers stored every chunk
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
+		String batch = "late-" + UUID.randomUUID();
+		long before = parcels();
+		jdbc.sql("""
+				INSERT INTO safety_parcel_batch (enterprise_id, batch_id, status, format, started_at, attempt, chunks, answer,
+				    finished_at) VALUES (:e, :b, 'DONE', 'NDJSON', now(), 1, 2, '{}', now())""")
+			.param("e", shunfeng.id()).param("b", batch).update();
+		ParcelRecord r = validator().validate(fields(line("SFL1", "320506", at)));
+		assertThat(sink.store(new ParcelChunk(ParcelChunk.key(shunfeng.id(), batch, 1, "32", 1), shunfeng.id(), "32",
+				List.of(r)))).isTrue();
+		assertThat(parcels()).as("one of two chunks: not counted yet").isEqualTo(before);
+		assertThat(sink.store(new ParcelChunk(ParcelChunk.key(shunfeng.id(), batch, 1, "11", 1), shunfeng.id(), "11",
+				List.of(r, r)))).isTrue();
+		assertThat(parcels()).isEqualTo(before + 3);
+		assertThat(jdbc.sql("SELECT counted_at IS NOT NULL FROM safety_parcel_batch WHERE batch_id = :b").param("b", batch)
+			.query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
+	void garbageAndPersonalNumbersInAnyFieldAreRejectedLineByLineAndKeptMasked() throws Exception {
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
+		String batch = "mask-" + UUID.randomUUID();
+		String clear = "320506199001010018";
+		String body = line("SFM1", "320506", at) + "\n"
+				+ "garbage\u0000 line \u0001\n"
+				+ line("SFM2", clear, at) + "\n"
+				+ line("SFM3", "320506", at).replace("\"senderIdNumber\":\"" + ID + "\"", "\"senderIdPseudonym\":\"" + clear + "\"") + "\n"
+				+ line("SFM4", "320506", at).replace("}", ",\"courierId\":\"" + clear + "\"}") + "\n"
+				+ line("SFM5", "320506", at).replace("\"itemCategory\":\"服装\",\"weightGrams\":800",
+						"\"itemCategory\":\"信件\",\"weightGrams\":30000") + "\n";
+		String answer = mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch)
+			.header("Authorization", SHUNFENG).contentType("application/x-ndjson").content(body))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.rejected").value(5))
+			.andExpect(jsonPath("$.errors[0].field").value("line"))
+			.andExpect(jsonPath("$.errors[1].field").value("senderRegion"))
+			.andExpect(jsonPath("$.errors[2].field").value("senderIdPseudonym"))
+			.andExpect(jsonPath("$.errors[3].field").value("courierId"))
+			.andExpect(jsonPath("$.errors[4].field").value("itemCategory"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(answer).doesNotContain(clear);
+		String kept = mvc.perform(get("/api/v1/safety/rejected-lines").param("batchId", batch)
+			.header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(5))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(kept).doesNotContain(clear).contains("320506********0018").doesNotContain("\\u0000");
+	}
+
+	@Test
+	void onlyTheFirstTenThousandRejectedLinesAreKeptButAllAreCounted() throws Exception {
+		String batch = "flood-" + UUID.randomUUID();
+		ParcelIngest.Outcome outcome = ingest.ingest(shunfeng, batch, ParcelIngest.Format.NDJSON,
+				new ByteArrayInputStream(gzip("{}\n".repeat(12_000))));
+		assertThat(outcome.answer().rejected()).isEqualTo(12_000);
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_parcel_rejected_line WHERE batch_id = :b").param("b", batch)
+			.query(Long.class).single()).isEqualTo(ParcelIngest.MAX_KEPT_REJECTED);
+	}
+
+	@Test
+	void aCsvCellLongerThanALineOrATwiceNamedColumnIsA400() throws Exception {
+		String header = "waybillNumber,acceptedAt,itemCategory\n";
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "long-" + UUID.randomUUID())
+			.header("Authorization", SHUNFENG).contentType("text/csv")
+			.content(gzip(header + "SF1,\"" + "x".repeat(1_000_000))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("单元格超过64KB")));
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "dup-" + UUID.randomUUID())
+			.header("Authorization", SHUNFENG).contentType("text/csv")
+			.content("waybillNumber,senderIdNumber,senderIdNumber\nSF1,1,2\n"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("senderIdNumber出现了两次")));
+	}
+
+	@Test
+	void anUploadStreamingInHoldsNoDatabaseConnection() throws Exception {
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
+		java.util.concurrent.CountDownLatch halfway = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+		byte[] first = (line("SFH1", "320506", at) + "\n").getBytes(StandardCharsets.UTF_8);
+		byte[] second = (line("SFH2", "320506", at) + "\n").getBytes(StandardCharsets.UTF_8);
+		InputStream slow = new java.io.SequenceInputStream(new ByteArrayInputStream(first), new InputStream() {
+			boolean waited;
+
+			int i;
+
+			@Override
+			public int read() {
+				if (!waited) {
+					waited = true;
+					halfway.countDown();
+					try {
+						go.await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+				return i < second.length ? second[i++] & 0xff : -1;
+			}
+		});
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<ParcelIngest.Outcome> upload = pool.submit(() -> ingest.ingest(shunfeng, "slow-" + UUID.randomUUID(),
+					ParcelIngest.Format.NDJSON, slow));
+			halfway.await();
+			assertThat(hikari.getHikariPoolMXBean().getActiveConnections()).as("connections in use mid-upload").isZero();
+			go.countDown();
+			assertThat(upload.get().answer().accepted()).isEqualTo(2);
+		}
+		finally {
+			go.countDown();
+			pool.shutdown();
+		}
+	}
+
+	@Autowired
+	com.zaxxer.hikari.HikariDataSource hikari;
+
+	/** The batch's Parquet files under the records' root. */
+	List<Path> files(String batch) throws IOException {
+		String prefix = shunfeng.id() + "_" + batch + "_";
+		if (!Files.isDirectory(sink.root())) {
+			return List.of();
+		}
+		try (Stream<Path> all = Files.walk(sink.root())) {
+			return all.filter(f -> f.getFileName().toString().startsWith(prefix)).toList();
+		}
+	}
+
+	/** A validator of the demo enterprise as the ingest path builds it. */
+	ParcelValidator validator() {
+		return new ParcelValidator(shunfeng.id(), java.util.Set.of("320506", "110105"), java.util.Set.of(), java.util.Set.of(),
+				pseudonyms, clock.instant(), Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+	}
+
+	@Autowired
+	Pseudonyms pseudonyms;
+
+	/** A line's fields as the reader hands them over. */
+	static String[] fields(String json) {
+		String[][] out = new String[1][];
+		ParcelLines.Sink sink = new ParcelLines.Sink() {
+			@Override
+			public void record(long line, String[] f) {
+				out[0] = f.clone();
+			}
+
+			@Override
+			public void broken(long line, ParcelRejection why, String content) {
+				throw new IllegalArgumentException(why.message());
+			}
+		};
+		try {
+			ParcelLines.ndjson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), sink);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return out[0];
+	}
+
+	/** The rows that changed between two reads of the rollups, with what was added to each. */
+	private static Map<String, long[]> delta(Map<String, long[]> before, Map<String, long[]> after) {
 		Map<String, long[]> delta = new HashMap<>();
 		after.forEach((k, v) -> {
 			long[] b = before.getOrDefault(k, new long[5]);
@@ -258,10 +500,7 @@ class ParcelRecordsIntegrationTest {
 				delta.put(k, d);
 			}
 		});
-		Map<String, long[]> recount = recount(batch);
-		assertThat(recount.values().stream().mapToLong(c -> c[0]).sum()).isEqualTo(12_000);
-		assertThat(delta.keySet()).isEqualTo(recount.keySet());
-		recount.forEach((k, c) -> assertThat(delta.get(k)).as(k).containsExactly(c));
+		return delta;
 	}
 
 	@Test
@@ -337,31 +576,39 @@ class ParcelRecordsIntegrationTest {
 		return b.toString();
 	}
 
-	/** The enterprise's rollups: "hour|outlet|county" → parcels, exempt, real_name, inspected, screened. */
-	Map<String, long[]> rollups() {
+	/**
+	 * The enterprise's hourly or daily rollups: "hour (epoch seconds) or China day|outlet|county" → parcels, exempt,
+	 * real_name, inspected, screened.
+	 */
+	Map<String, long[]> rollups(String grain) {
 		Map<String, long[]> out = new HashMap<>();
-		jdbc.sql("SELECT extract(epoch FROM hour)::bigint AS h, outlet_filing_number, sender_region, parcels, exempt, "
-				+ "real_name, inspected, screened FROM safety_parcel_hour WHERE enterprise_id = :e")
+		String key = grain.equals("hour") ? "extract(epoch FROM hour)::bigint::text" : "day::text";
+		jdbc.sql("SELECT " + key + " AS h, outlet_filing_number, sender_region, parcels, exempt, "
+				+ "real_name, inspected, screened FROM safety_parcel_" + grain + " WHERE enterprise_id = :e")
 			.param("e", shunfeng.id())
-			.query((rs, i) -> out.put(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3), new long[] {
+			.query((rs, i) -> out.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3), new long[] {
 					rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8) }))
 			.list();
 		return out;
 	}
 
-	/** The same counts recounted by DuckDB from the batch's Parquet files (hive partitions day/province). */
-	Map<String, long[]> recount(String batch) throws Exception {
+	/**
+	 * The same counts recounted by DuckDB from the batch's Parquet files (hive partitions day/province): per hour, or
+	 * per day partition (the China-time day).
+	 */
+	Map<String, long[]> recount(String batch, String grain) throws Exception {
 		Map<String, long[]> out = new HashMap<>();
 		String glob = sink.root() + "/*/*/" + shunfeng.id() + "_" + batch + "_*.parquet";
 		try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement();
 				ResultSet rs = st.executeQuery("""
-						SELECT epoch(date_trunc('hour', accepted_at))::BIGINT AS h, coalesce(outlet_filing_number, '') AS o,
+						SELECT %s AS h, coalesce(outlet_filing_number, '') AS o,
 						       sender_region, count(*), count(*) FILTER (WHERE exempt), count(*) FILTER (WHERE real_name),
 						       count(*) FILTER (WHERE inspected), count(*) FILTER (WHERE screened)
 						FROM read_parquet('%s', hive_partitioning = true)
-						GROUP BY ALL""".formatted(glob))) {
+						GROUP BY ALL""".formatted(grain.equals("hour")
+						? "epoch(date_trunc('hour', accepted_at))::BIGINT::VARCHAR" : "CAST(day AS VARCHAR)", glob))) {
 			while (rs.next()) {
-				out.put(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3), new long[] { rs.getLong(4),
+				out.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3), new long[] { rs.getLong(4),
 						rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8) });
 			}
 		}

@@ -23,7 +23,7 @@ class ParcelValidatorTest {
 	static final Pseudonyms PSEUDONYMS = new Pseudonyms("k".repeat(32).getBytes(StandardCharsets.UTF_8));
 
 	final ParcelValidator validator = new ParcelValidator(7, Set.of("320506", "110105"), Set.of("3205060001"),
-			Set.of("XR-320506-1"), PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5));
+			Set.of("XR-320506-1"), PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
 
 	static String[] valid() {
 		String[] v = new String[ParcelField.COUNT];
@@ -64,6 +64,32 @@ class ParcelValidatorTest {
 		assertThat(r.realNameMethod()).isEqualTo(RealNameMethod.ON_SITE);
 		assertThat(r.realName()).isTrue();
 		assertThat(r.weightGrams()).isEqualTo(1200);
+	}
+
+	@Test
+	void aLetterHeavierThanTheRuleIsNoLetterAndAlightOneIsExempt() {
+		ParcelRejection r = rejected(v -> {
+			set(v, ParcelField.ITEM_CATEGORY, "信件");
+			set(v, ParcelField.WEIGHT_GRAMS, "30000");
+			set(v, ParcelField.REAL_NAME_METHOD, "未实名");
+		});
+		assertThat(r).extracting(ParcelRejection::field, ParcelRejection::code).containsExactly("itemCategory", "letter-weight");
+		String[] v = valid();
+		set(v, ParcelField.ITEM_CATEGORY, "信件");
+		set(v, ParcelField.WEIGHT_GRAMS, "2000");
+		assertThat(validator.validate(v).exempt()).isTrue();
+	}
+
+	@Test
+	void aCourierIdOrCategoryHoldingAnIdOrMobileNumberIsRejectedAndTheReasonMasksIt() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.COURIER_ID, ID));
+		assertThat(r).extracting(ParcelRejection::field, ParcelRejection::code).containsExactly("courierId", "personal-number");
+		assertThat(rejected(v -> set(v, ParcelField.COURIER_ID, "13912345678")).code()).isEqualTo("personal-number");
+		assertThat(rejected(v -> set(v, ParcelField.ITEM_CATEGORY, "电话13912345678")).field()).isEqualTo("itemCategory");
+		assertThat(rejected(v -> set(v, ParcelField.SENDER_REGION, ID)).message()).doesNotContain(ID).contains("110105********002X");
+		String[] v = valid();
+		set(v, ParcelField.COURIER_ID, "SZ-0042");
+		assertThat(validator.validate(v)).isNotNull();
 	}
 
 	@Test

@@ -32,6 +32,9 @@ class SafetyDemoDataIntegrationTest {
 	void theDemoMonthHasItsRateAndEachAnomaly() throws Exception {
 		assertThat(jdbc.sql("SELECT count(DISTINCT hour::date) FROM safety_parcel_hour WHERE sender_region LIKE '3205%'")
 			.query(Long.class).single()).isGreaterThanOrEqualTo(29);
+		// the daily rollups hold the same parcels as the hourly ones
+		assertThat(jdbc.sql("SELECT sum(parcels) FROM safety_parcel_day").query(Long.class).single())
+			.isEqualTo(jdbc.sql("SELECT sum(parcels) FROM safety_parcel_hour").query(Long.class).single());
 		// (d) an outlet day at about 80 % with at least 50 subject parcels
 		List<Double> outletDays = jdbc.sql("""
 				SELECT sum(real_name)::float / sum(parcels - exempt) FROM safety_parcel_hour WHERE outlet_filing_number <> ''

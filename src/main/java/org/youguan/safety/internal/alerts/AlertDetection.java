@@ -219,14 +219,13 @@ public class AlertDetection {
 				    o.name AS outlet_name
 				FROM (SELECT h.enterprise_id, h.outlet_filing_number AS outlet, sum(h.parcels - h.exempt) AS subject,
 				          sum(h.real_name) AS real_name, min(h.sender_region) AS region
-				      FROM safety_parcel_hour h
-				      WHERE h.hour >= :start AND h.hour < :end AND h.outlet_filing_number <> ''
+				      FROM safety_parcel_day h
+				      WHERE h.day = :day AND h.outlet_filing_number <> ''
 				      GROUP BY h.enterprise_id, h.outlet_filing_number) g
 				LEFT JOIN outlet_name o ON o.filing_number = g.outlet
 				WHERE g.subject >= :min AND g.real_name * 100.0 < :threshold * g.subject
 				ORDER BY g.outlet""")
-			.param("start", start(day))
-			.param("end", start(day.plusDays(1)))
+			.param("day", day)
 			.param("min", settings.outletMinSubject())
 			.param("threshold", settings.outletRealNameRate())
 			.query((rs, n) -> {
@@ -255,22 +254,16 @@ public class AlertDetection {
 				SELECT m.serial_number, m.name, m.enterprise_id, m.region_code
 				FROM screening_machine m
 				WHERE m.status = 'IN_SERVICE' AND (m.commissioned_on IS NULL OR m.commissioned_on <= :day)
-				  AND EXISTS (SELECT 1 FROM safety_parcel_hour h WHERE h.enterprise_id = m.enterprise_id
-				              AND h.hour >= :start AND h.hour < :end)
+				  AND EXISTS (SELECT 1 FROM safety_parcel_day h WHERE h.enterprise_id = m.enterprise_id
+				              AND h.day = :day)
 				  AND NOT EXISTS (SELECT 1 FROM safety_machine_day d WHERE d.day = :day
 				                  AND d.machine_serial = m.serial_number AND d.parcels > 0)
 				ORDER BY m.serial_number""")
 			.param("day", day)
-			.param("start", start(day))
-			.param("end", start(day.plusDays(1)))
 			.query((rs, n) -> new Finding(AlertRule.MACHINE_IDLE, rs.getString("serial_number"), rs.getString("region_code"),
 					rs.getLong("enterprise_id"), BigDecimal.ZERO, BigDecimal.ZERO, "安检机 " + rs.getString("name") + "（序列号 "
 							+ rs.getString("serial_number") + "）工作日 " + day + " 无过机记录"))
 			.list();
-	}
-
-	private static Timestamp start(LocalDate day) {
-		return Timestamp.from(day.atStartOfDay(ParcelRecord.CHINA).toInstant());
 	}
 
 	/** The registry names of comma-separated enterprise ids, "、"-separated (the id where none is registered). */

@@ -25,19 +25,25 @@ import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.internal.alerts.ParcelFiles;
 
 /**
- * Deletes what is kept longer than its retention, daily (ShedLock, once per cluster): the hourly rollups and machine
- * days older than {@code youguan.safety.rollup-retention} (default {@code P3Y}), and the parcel records' day
+ * Deletes what is kept longer than its retention, daily (ShedLock, once per cluster): the hourly and daily rollups and
+ * machine days older than {@code youguan.safety.rollup-retention} (default {@code P3Y}), and the parcel records' day
  * directories (Parquet) older than {@code youguan.safety.record-retention} (default {@code P3Y}: DOMAIN.md "service
  * records kept ≥ 3 years (licence condition)"; the exact article is to be confirmed — README). Both are ISO-8601
- * periods counted back from today (China time); the day at the limit is kept.
+ * periods counted back from today (China time); the day at the limit is kept. Upload batches and their rejected lines
+ * (kept for the enterprise to correct and send again, which the record window of 30 days bounds) go after
+ * {@code youguan.safety.batch-retention} (default {@code P90D}); a batch sent again after that is taken in again,
+ * but its records are by then older than the window and refused.
  */
 @Component
 public class SafetyRetention {
 
 	private static final Logger log = LoggerFactory.getLogger(SafetyRetention.class);
 
-	/** What one run deleted. */
-	public record Purged(long rollupRows, long machineDays, int recordDays) {
+	/**
+	 * What one run deleted: rollup rows (hourly and daily together), machine days, record day directories, upload
+	 * batches (with their rejected lines).
+	 */
+	public record Purged(long rollupRows, long machineDays, int recordDays, long batches) {
 	}
 
 	private final JdbcClient jdbc;
@@ -52,9 +58,13 @@ public class SafetyRetention {
 
 	private final Period records;
 
+	private final Period batchRetention;
+
 	SafetyRetention(JdbcClient jdbc, ParcelFiles files, TransactionTemplate tx, Clock clock,
 			@Value("${youguan.safety.rollup-retention:P3Y}") String rollups,
-			@Value("${youguan.safety.record-retention:P3Y}") String records) {
+			@Value("${youguan.safety.record-retention:P3Y}") String records,
+			@Value("${youguan.safety.batch-retention:P90D}") String batches) {
+		this.batchRetention = period("youguan.safety.batch-retention", batches);
 		this.jdbc = jdbc;
 		this.files = files;
 		this.tx = tx;
@@ -82,7 +92,8 @@ public class SafetyRetention {
 		LocalDate rollupLimit = today.minus(rollups);
 		Timestamp limit = Timestamp.from(rollupLimit.atStartOfDay(ParcelRecord.CHINA).toInstant());
 		long[] counts = tx.execute(s -> new long[] {
-				jdbc.sql("DELETE FROM safety_parcel_hour WHERE hour < :limit").param("limit", limit).update(),
+				jdbc.sql("DELETE FROM safety_parcel_hour WHERE hour < :limit").param("limit", limit).update()
+						+ jdbc.sql("DELETE FROM safety_parcel_day WHERE day < :limit").param("limit", rollupLimit).update(),
 				jdbc.sql("DELETE FROM safety_machine_day WHERE day < :limit").param("limit", rollupLimit).update() });
 		LocalDate recordLimit = today.minus(records);
 		int days = 0;
@@ -99,9 +110,20 @@ public class SafetyRetention {
 				days++;
 			}
 		}
-		log.info("Safety retention: {} rollup rows before {}, {} machine days, {} record days before {} deleted",
-				counts[0], rollupLimit, counts[1], days, recordLimit);
-		return new Purged(counts[0], counts[1], days);
+		// upload batches (their answers) and their rejected lines: kept for correcting and re-sending, which the
+		// record window bounds; finished batches only (a running one is someone's upload)
+		Timestamp batchLimit = Timestamp.from(today.minus(batchRetention).atStartOfDay(ParcelRecord.CHINA).toInstant());
+		long batchRows = tx.execute(s -> {
+			jdbc.sql("""
+					DELETE FROM safety_parcel_rejected_line l USING safety_parcel_batch b
+					WHERE b.enterprise_id = l.enterprise_id AND b.batch_id = l.batch_id AND b.status <> 'RUNNING'
+					  AND b.started_at < :limit""").param("limit", batchLimit).update();
+			return (long) jdbc.sql("DELETE FROM safety_parcel_batch WHERE status <> 'RUNNING' AND started_at < :limit")
+				.param("limit", batchLimit).update();
+		});
+		log.info("Safety retention: {} rollup rows before {}, {} machine days, {} record days before {}, {} upload batches "
+				+ "before {} deleted", counts[0], rollupLimit, counts[1], days, recordLimit, batchRows, batchLimit);
+		return new Purged(counts[0], counts[1], days, batchRows);
 	}
 
 	/** Whether a directory is a day partition ({@code day=YYYY-MM-DD}) before the limit; anything else is left alone. */

@@ -101,9 +101,12 @@ class KafkaScaleOutIntegrationTest {
 		dataSource.setUsername("postgres");
 		dataSource.setPassword(TestDatabase.password());
 		dataSource.setMaximumPoolSize(6);
-		// the safety module's tables as they are on main (V150); later safety migrations may need other modules' tables
+		// the rollup tables only (V150 and the daily grain V170): the other safety migrations need other modules' tables
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/safety").target("150").load().migrate();
 		jdbc = JdbcClient.create(dataSource);
+		try (var in = KafkaScaleOutIntegrationTest.class.getResourceAsStream("/db/migration/safety/V170__safety_parcel_day.sql")) {
+			jdbc.sql(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).update();
+		}
 	}
 
 	@AfterAll
@@ -120,7 +123,7 @@ class KafkaScaleOutIntegrationTest {
 	void stopNodes() {
 		sinks.forEach(NodeSink::release);
 		nodes.forEach(ConfigurableApplicationContext::close);
-		jdbc.sql("TRUNCATE safety_parcel_chunk, safety_parcel_hour").update();
+		jdbc.sql("TRUNCATE safety_parcel_chunk, safety_parcel_hour, safety_parcel_day").update();
 	}
 
 	@Test
