@@ -8,9 +8,12 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,8 +97,14 @@ class SafetyDemoData {
 		this.perDay = perDay;
 	}
 
-	/** One enterprise's generator state. */
-	private record Shipper(EnterpriseView enterprise, String county, List<String> outlets, List<String> machines) {
+	/** One enterprise's generator state: its id and credit code, county, outlets' filing numbers, machine serials. */
+	record Shipper(long enterpriseId, String creditCode, String county, List<String> outlets, List<String> machines) {
+	}
+
+	/** Where a day's NDJSON of one enterprise goes (the ingest in the demo, a list in tests). */
+	interface DayUpload {
+
+		void upload(Shipper shipper, LocalDate day, String ndjson);
 	}
 
 	/** Runs after the registry and the enterprise account, outside any transaction (the ingest has its own). */
@@ -126,10 +135,10 @@ class SafetyDemoData {
 			String county = e.regionCode() != null && e.regionCode().length() >= 6
 					&& DemoCity.COUNTY_BUREAUS.containsKey(e.regionCode().substring(0, 6)) ? e.regionCode().substring(0, 6)
 							: "320508";
-			shippers.add(new Shipper(e, county, filings, serials));
+			shippers.add(new Shipper(e.id(), e.creditCode(), county, filings, serials));
 		}
 		Instant now = clock.instant();
-		Shipper sf = shippers.stream().filter(s -> s.enterprise().creditCode().equals(sfCredit)).findFirst().orElseThrow();
+		Shipper sf = shippers.stream().filter(s -> s.creditCode().equals(sfCredit)).findFirst().orElseThrow();
 		String silentMachine = shippers.stream().flatMap(s -> s.machines().stream()).sorted().findFirst().orElse(null);
 		LocalDate today = LocalDate.ofInstant(now, ChinaTime.ZONE);
 		List<LocalDate> silentDays = new ArrayList<>();
@@ -138,17 +147,32 @@ class SafetyDemoData {
 				silentDays.add(d);
 			}
 		}
-		String[] ids = new String[5_000];
-		for (int i = 0; i < ids.length; i++) {
-			String first = DemoCity.COUNTY_BUREAUS.keySet().toArray(String[]::new)[i % DemoCity.COUNTY_BUREAUS.size()]
-					+ (1955 + random.nextInt(50)) + "%02d%02d%03d".formatted(1 + random.nextInt(12), 1 + random.nextInt(28),
-							random.nextInt(1000));
-			ids[i] = first + IdCardNumber.checkCharacter(first);
-		}
+		long[] counts = new long[2];
+		generate(perDay, shippers, sf, silentMachine, silentDays, today, now, random, (s, day, ndjson) -> {
+			ParcelUploads.Result result = uploads.upload(s.creditCode(), "demo-" + day,
+					new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
+			counts[0] += result.accepted();
+			counts[1] += result.rejected();
+		});
+		long accepted = counts[0];
+		long rejected = counts[1];
+		log.info("Demo parcel records: {} accepted, {} rejected, {} enterprises, silent machine {} on {}", accepted,
+				rejected, shippers.size(), silentMachine, silentDays);
+	}
+
+	/**
+	 * The month's NDJSON, one text per enterprise and day, with the planted anomalies (see the class comment) and
+	 * ordinary senders that never ship twice on one day, so each alert rule fires for its planted case only.
+	 */
+	static void generate(int perDay, List<Shipper> shippers, Shipper sf, String silentMachine, List<LocalDate> silentDays,
+			LocalDate today, Instant now, Random random, DayUpload upload) {
+		int machineCount = shippers.stream().mapToInt(s -> s.machines().size()).sum();
+		// the ordinary senders: a pool larger than a day's parcels, drawn in turn from a point that moves every day, so
+		// no ordinary sender ships twice on one day — (a) and (b) find only the planted senders — yet senders recur
+		String[] ids = senderPool(Math.max(5_000, 2 + 2 * (perDay + 2 * machineCount + 200)), random);
 		String sharedId = ids[0];
 		String heavyId = ids[1];
-		long accepted = 0;
-		long rejected = 0;
+		int ordinary = ids.length - 2;
 		for (int back = DAYS - 1; back >= 0; back--) {
 			LocalDate day = today.minusDays(back);
 			Map<Shipper, StringBuilder> lines = new HashMap<>();
@@ -156,6 +180,8 @@ class SafetyDemoData {
 				lines.put(s, new StringBuilder());
 			}
 			int[] seq = { 0 };
+			int[] drawn = { random.nextInt(ordinary) };
+			Supplier<String> sender = () -> ids[2 + (drawn[0]++ % ordinary)];
 			// every machine gets parcels every day, but the silent one on its two silent days
 			for (Shipper s : shippers) {
 				for (String machine : s.machines()) {
@@ -163,8 +189,7 @@ class SafetyDemoData {
 						continue;
 					}
 					for (int k = 0; k < 2; k++) {
-						record(lines.get(s), s, day, now, random, ids[random.nextInt(ids.length)], "现场查验", machine, null,
-								null, seq);
+						record(lines.get(s), s, day, now, random, sender.get(), "现场查验", machine, null, null, seq);
 					}
 				}
 			}
@@ -178,8 +203,7 @@ class SafetyDemoData {
 				}
 				String machine = machines.isEmpty() || random.nextInt(3) == 0 ? null : machines.get(random.nextInt(machines.size()));
 				String outlet = s.outlets().isEmpty() || random.nextBoolean() ? null : s.outlets().get(random.nextInt(s.outlets().size()));
-				record(lines.get(s), s, day, now, random, ids[2 + random.nextInt(ids.length - 2)], method, machine, outlet,
-						null, seq);
+				record(lines.get(s), s, day, now, random, sender.get(), method, machine, outlet, null, seq);
 			}
 			if (back == 6) {
 				// (a) one sender through three enterprises on one day
@@ -203,23 +227,33 @@ class SafetyDemoData {
 				// (d) one outlet at 80 %: 48 of 60 subject parcels real-name
 				String outlet = sf.outlets().get(0);
 				for (int i = 0; i < 60; i++) {
-					record(lines.get(sf), sf, day, now, random, ids[2 + random.nextInt(ids.length - 2)],
-							i < 12 ? "未实名" : "现场查验", null, outlet, null, seq);
+					record(lines.get(sf), sf, day, now, random, sender.get(), i < 12 ? "未实名" : "现场查验", null, outlet,
+							null, seq);
 				}
 			}
 			for (Shipper s : shippers) {
 				StringBuilder b = lines.get(s);
-				if (b.isEmpty()) {
-					continue;
+				if (!b.isEmpty()) {
+					upload.upload(s, day, b.toString());
 				}
-				ParcelUploads.Result result = uploads.upload(s.enterprise().creditCode(), "demo-" + day,
-						new ByteArrayInputStream(b.toString().getBytes(StandardCharsets.UTF_8)));
-				accepted += result.accepted();
-				rejected += result.rejected();
 			}
 		}
-		log.info("Demo parcel records: {} accepted, {} rejected, {} enterprises, silent machine {} on {}", accepted,
-				rejected, shippers.size(), silentMachine, silentDays);
+	}
+
+	/** {@code size} distinct valid resident ID numbers of the demo city's counties (check characters per GB 11643). */
+	static String[] senderPool(int size, Random random) {
+		String[] counties = DemoCity.COUNTY_BUREAUS.keySet().toArray(String[]::new);
+		Set<String> seen = new HashSet<>();
+		String[] ids = new String[size];
+		for (int i = 0; i < size;) {
+			String first = counties[i % counties.length] + (1955 + random.nextInt(50))
+					+ "%02d%02d%03d".formatted(1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(1000));
+			String id = first + IdCardNumber.checkCharacter(first);
+			if (seen.add(id)) {
+				ids[i++] = id;
+			}
+		}
+		return ids;
 	}
 
 	/** One NDJSON line; today's parcels are accepted before now, the others between 08:00 and 20:00. */
@@ -232,7 +266,7 @@ class SafetyDemoData {
 		}
 		boolean checks = method.equals("现场查验") || method.equals("线上核验");
 		boolean letter = random.nextInt(40) == 0 && courier == null;
-		b.append("{\"waybillNumber\":\"DM").append(s.enterprise().id()).append('-').append(day.toString().replace("-", ""))
+		b.append("{\"waybillNumber\":\"DM").append(s.enterpriseId()).append('-').append(day.toString().replace("-", ""))
 			.append('-').append(++seq[0]).append("\",\"acceptedAt\":\"").append(at).append('"');
 		if (checks) {
 			b.append(",\"senderIdType\":\"居民身份证\",\"senderIdNumber\":\"").append(id).append('"');

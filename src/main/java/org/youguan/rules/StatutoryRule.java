@@ -299,6 +299,15 @@ public enum StatutoryRule {
 	/** 事故/突发事件报告时限（自发生）（邮政业无统一规定，DOMAIN.md未载：未确认，由各局设置） */
 	SAFETY_INCIDENT_REPORT("safety.incident.report", "事故/突发事件报告时限（自发生）", "1", RuleUnit.HOURS, false, Citation.of(LOCAL_PRACTICE)),
 
+	/** 寄递安保期最长天数（重大活动安保期通常数日至数周；邮政业无统一规定：未确认，由各局设置） */
+	SAFETY_PERIOD_MAX_LENGTH("safety.period.max-length", "寄递安保期最长天数", "92", RuleUnit.CALENDAR_DAYS, false, Citation.of(LOCAL_PRACTICE)),
+
+	/** 寄递安保期开始日期最多早于设立当日的天数（补登已开始的安保期；未确认，由各局设置） */
+	SAFETY_PERIOD_START_LOOKBACK("safety.period.start-lookback", "寄递安保期开始日期最多早于设立日", "30", RuleUnit.CALENDAR_DAYS, false, Citation.of(LOCAL_PRACTICE)),
+
+	/** 寄递安保期开始日期最多晚于设立当日的天数（提前部署；未确认，由各局设置） */
+	SAFETY_PERIOD_START_LEAD("safety.period.start-lead", "寄递安保期开始日期最多晚于设立日", "366", RuleUnit.CALENDAR_DAYS, false, Citation.of(LOCAL_PRACTICE)),
+
 	/** 统计报表报送截止日（次月）（邮政行业统计报表制度（未确认，可配置）） */
 	STATISTICS_REPORT_DUE_DAY("statistics.report-due-day", "统计报表报送截止日（次月）", "5", RuleUnit.DAY_OF_MONTH, false, Citation.of(STATISTICS_REPORTING_SYSTEM));
 

@@ -22,6 +22,14 @@ public enum SenderIdType {
 	}
 
 	/**
+	 * Whether numbers of this type are 18-character resident ID numbers checked by GB 11643-1999 (居民身份证, 临时居民身份证,
+	 * 港澳台居民居住证 — the residence permit carries a number of the same form).
+	 */
+	public boolean residentIdFormat() {
+		return this == RESIDENT_ID || this == TEMPORARY_ID || this == HK_MO_TW_RESIDENCE;
+	}
+
+	/**
 	 * The type by its Chinese name or its code (case-insensitive), or null when the text names none; common short forms
 	 * (身份证, 临时身份证, 护照, 通行证, 居住证) are understood.
 	 */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -235,6 +236,21 @@ class ErrorHandling {
 	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
 		String detail = "上传的内容超过大小限制（" + uploadLimits + "），请压缩或分批上传";
 		return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", detail, List.of(new FieldError("file", "size", detail)));
+	}
+
+	/**
+	 * Tomcat's parameter parse failure met inside a handler (RequestValuesFilter answers it before, on every request
+	 * it sees): a form body over {@code maxPostSize} is 413, anything else unreadable 400 — never a 500.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	Object unparsableParameters(InvalidParameterException ex, HttpServletRequest request) {
+		if (ex.getErrorCode() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
+			String detail = "提交的内容超过大小限制，请缩短填写的内容或改用文件上传";
+			return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "内容过大", detail,
+					List.of(new FieldError("request", "size", detail)));
+		}
+		String detail = "请求参数无法读取：编码无效（应为UTF-8），或请求内容已损坏";
+		return answer(request, HttpStatus.BAD_REQUEST, "输入有误", detail, List.of(new FieldError("request", "encoding", detail)));
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -7,14 +7,18 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -27,7 +31,8 @@ import org.youguan.kernel.Text;
  * parameter name or value (query string, form body, multipart text field), a header value or the path carrying a
  * control character such as U+0000 (PostgreSQL refuses it), and %-sequences that are not UTF-8 ({@code ?q=%zz}).
  * The answer is 400 naming the parameter or header — a problem response on {@code /api/**}, the error page elsewhere
- * — and an upload beyond the multipart limits is 413. The error page's own address asked for directly ({@code /error}
+ * — an upload beyond the multipart limits is 413, and so is a form body beyond Tomcat's {@code maxPostSize}
+ * ({@code server.tomcat.max-http-form-post-size}), whose error page is then rendered without parameters. The error page's own address asked for directly ({@code /error}
  * outside an error dispatch) is 404: there is no error to show. Registered right after the character-encoding filter.
  */
 class RequestValuesFilter extends OncePerRequestFilter {
@@ -43,14 +48,34 @@ class RequestValuesFilter extends OncePerRequestFilter {
 
 	private final String uploadLimits;
 
-	/** @param uploadLimits how the multipart limits are told in a 413, e.g. "单个文件不超过50MB，整个请求不超过60MB" */
-	RequestValuesFilter(String uploadLimits) {
+	private final String formLimit;
+
+	/**
+	 * @param uploadLimits how the multipart limits are told in a 413, e.g. "单个文件不超过50MB，整个请求不超过60MB"
+	 * @param formLimit how Tomcat's limit on a form body ({@code server.tomcat.max-http-form-post-size}) is told, e.g.
+	 *        "不超过2MB"
+	 */
+	RequestValuesFilter(String uploadLimits, String formLimit) {
 		this.uploadLimits = uploadLimits;
+		this.formLimit = formLimit;
+	}
+
+	/** The error page of a refusal is rendered through this filter too (see {@link #doFilterInternal}). */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			// Tomcat throws the same parse failure (a form over maxPostSize: 413) at every later parameter read, and the
+			// error page reads parameters (?lang=, th:value="${param…}"): it would fail again and answer 500. The page
+			// of a refused request is rendered as if the request had no parameters.
+			chain.doFilter(request.getAttribute(REFUSAL) != null ? new WithoutParameters(request) : request, response);
+			return;
+		}
 		if (request.getRequestURI().equals(request.getContextPath() + "/error")) {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
@@ -82,7 +107,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			parameters = request.getParameterMap();
 		}
 		catch (IllegalStateException ex) {
-			return unparsable(ex);
+			return unparsable(ex, request.getContentType());
 		}
 		for (Map.Entry<String, String[]> p : parameters.entrySet()) {
 			if (Text.forbiddenAt(p.getKey()) >= 0) {
@@ -144,7 +169,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	}
 
 	/** A parameter Tomcat could not read from the body: undecodable (400) or beyond the upload limits (413). */
-	private Refusal unparsable(IllegalStateException ex) {
+	private Refusal unparsable(IllegalStateException ex, String contentType) {
 		int code = ex instanceof InvalidParameterException invalid ? invalid.getErrorCode() : 400;
 		if (caused(ex, "FileCountLimitExceededException")) {
 			String detail = "一次上传的文件和字段过多，请分批上传";
@@ -153,6 +178,12 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		if (String.valueOf(ex.getMessage()).contains("maximum number of request parameters")) {
 			return invalid("request", "count", "请求参数过多，请减少一次提交的内容");
 		}
+		boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+		if (code == 413 && !multipart) {
+			// a urlencoded form body beyond server.tomcat.max-http-form-post-size: Tomcat parsed none of it
+			String detail = "表单内容超过大小限制（" + formLimit + "），请缩短填写的内容或改用文件上传";
+			return new Refusal(413, "内容过大", detail, List.of(new FieldError("request", "size", detail)));
+		}
 		if (code == 413 || sizeLimit(ex)) {
 			String detail = "上传的内容超过大小限制（" + uploadLimits + "），请压缩或分批上传";
 			return new Refusal(413, "文件过大", detail, List.of(new FieldError("file", "size", detail)));
@@ -160,6 +191,34 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		Matcher m = TOMCAT_PARAMETER.matcher(String.valueOf(ex.getMessage()));
 		String name = m.find() ? m.group(1) : "body";
 		return invalid(name, "encoding", "参数“" + Text.printable(name) + "”无法读取：编码无效（应为UTF-8），或请求内容已损坏");
+	}
+
+	/** A request read as if it carried no parameters: for the error page of a request whose parameters Tomcat refused. */
+	static final class WithoutParameters extends HttpServletRequestWrapper {
+
+		WithoutParameters(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getParameter(String name) {
+			return null;
+		}
+
+		@Override
+		public Map<String, String[]> getParameterMap() {
+			return Map.of();
+		}
+
+		@Override
+		public Enumeration<String> getParameterNames() {
+			return Collections.emptyEnumeration();
+		}
+
+		@Override
+		public String[] getParameterValues(String name) {
+			return null;
+		}
 	}
 
 	private static boolean sizeLimit(Throwable ex) {

@@ -69,11 +69,13 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	FilterRegistrationBean<RequestValuesFilter> requestValuesFilter(
 			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
-			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest) {
-		var registration = new FilterRegistrationBean<>(
-				new RequestValuesFilter(ErrorHandling.uploadLimits(maxFile, maxRequest)));
+			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest,
+			@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxForm) {
+		var registration = new FilterRegistrationBean<>(new RequestValuesFilter(
+				ErrorHandling.uploadLimits(maxFile, maxRequest), "不超过" + maxForm.toMegabytes() + "MB"));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		// REQUEST: the checks; ERROR: a refused request's error page rendered without the parameters Tomcat refused
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		return registration;
 	}
 

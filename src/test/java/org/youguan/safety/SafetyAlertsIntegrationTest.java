@@ -154,7 +154,7 @@ class SafetyAlertsIntegrationTest {
 		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG)
 			.contentType("application/x-ndjson")
 			.content("{\"courierId\":\"C-T-1\",\"idNumber\":\"" + clear.toLowerCase() + "\"}\n"
-					+ "{\"courierId\":\"C-T-2\",\"idNumber\":\"320506198001010011\"}\n"))
+					+ "{\"courierId\":\"C-T-2\",\"idNumber\":\"320506198001010013\"}\n"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.accepted").value(2))
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(clear))));
@@ -178,13 +178,43 @@ class SafetyAlertsIntegrationTest {
 	void aRosterWithABadLineSavesNothing() throws Exception {
 		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("[{\"courierId\":\"C-OK\",\"idNumber\":\"320506198001010011\"},{\"courierId\":\"bad id!\",\"idNumber\":\"\"}]"))
+			.content("[{\"courierId\":\"C-OK\",\"idNumber\":\"320506198001010013\"},{\"courierId\":\"bad id!\",\"idNumber\":\"\"}]"))
 			.andExpect(status().isBadRequest());
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE courier_id = 'C-OK'").query(Long.class).single()).isZero();
 		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", "Bearer demo-sz-admin-token")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"courierId\":\"C-OK\",\"idNumber\":\"320506198001010011\"}"))
+			.content("{\"courierId\":\"C-OK\",\"idNumber\":\"320506198001010013\"}"))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aRosterIdNumberIsCheckedLikeASenderIdNumberAndEveryBadLineIsListed() throws Exception {
+		// a wrong GB 11643 check character, a phone number, a company's credit code as a courier's document: each named
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"courierId\":\"C-V1\",\"idNumber\":\"320506199001010019\"},"
+					+ "{\"courierId\":\"C-V2\",\"idNumber\":\"13812345678\"},"
+					+ "{\"courierId\":\"C-V3\",\"idNumber\":\"320506199001010018\"},"
+					+ "{\"courierId\":\"C-V4\",\"idType\":\"统一社会信用代码\",\"idNumber\":\"91320506MA1ND7K3Q3\"},"
+					+ "{\"courierId\":\"C-V5\",\"idType\":\"护照\",\"idNumber\":\"E1234567!\"}]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(4))
+			.andExpect(jsonPath("$.errors[0].field").value("idNumber"))
+			.andExpect(jsonPath("$.errors[0].rule").value("resident-id"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("第1行")))
+			.andExpect(jsonPath("$.errors[1].message").value(org.hamcrest.Matchers.startsWith("第2行")))
+			.andExpect(jsonPath("$.errors[2].field").value("idType"))
+			.andExpect(jsonPath("$.errors[2].message").value(org.hamcrest.Matchers.startsWith("第4行")))
+			.andExpect(jsonPath("$.errors[3].message").value(org.hamcrest.Matchers.startsWith("第5行")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("13812345678"))));
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE courier_id LIKE 'C-V%'").query(Long.class).single())
+			.as("the valid third line is not saved either").isZero();
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"courierId\":\"C-V3\",\"idNumber\":\"320506199001010018\"},"
+					+ "{\"courierId\":\"C-V5\",\"idType\":\"护照\",\"idNumber\":\"E1234567\"}]"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(2));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.youguan.web;
 
 import java.sql.SQLException;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
@@ -38,5 +39,15 @@ class ErrorHandlingTest {
 				new MockHttpServletRequest("POST", "/api/v1/inspections/records/42/order"));
 		assertThat(answer).isInstanceOfSatisfying(ResponseEntity.class,
 				r -> assertThat(r.getStatusCode().value()).isEqualTo(500));
+	}
+
+	@Test
+	void aFormBodyTomcatRefusedAsTooLargeIsA413InChineseNotAServerError() {
+		Object answer = handling.unparsableParameters(new InvalidParameterException("Parameters were not parsed because the "
+				+ "size of the posted data was too big.", 413), new MockHttpServletRequest("POST", "/api/v1/safety/hazards"));
+		assertThat(answer).isInstanceOfSatisfying(ResponseEntity.class, r -> {
+			assertThat(r.getStatusCode().value()).isEqualTo(413);
+			assertThat(((ProblemDetail) r.getBody()).getDetail()).contains("超过大小限制");
+		});
 	}
 }

@@ -74,6 +74,20 @@ class RealServerInputIntegrationTest {
 	}
 
 	@Test
+	void aFormBeyondTomcatsPostSizeIsA413WithAChineseMessageOnThePageAndTheApi() throws Exception {
+		// Tomcat's maxPostSize (server.tomcat.max-http-form-post-size, 2 MB): a form body over it is not parsed at all
+		byte[] body = ("description=" + "%E9%95%BF".repeat(300_000) + "&foundBy=x").getBytes(StandardCharsets.US_ASCII);
+		Answer page = send("POST /public/complaints/new HTTP/1.1\r\n",
+				"Content-Type: application/x-www-form-urlencoded\r\nAccept: text/html\r\n", body);
+		assertThat(page.status()).isEqualTo(413);
+		assertThat(page.body()).contains("<html", "表单内容超过大小限制");
+		Answer api = send("POST /api/v1/safety/hazards HTTP/1.1\r\n",
+				"Authorization: Bearer demo-sf-wz-token\r\nContent-Type: application/x-www-form-urlencoded\r\n", body);
+		assertThat(api.status()).isEqualTo(413);
+		assertThat(api.body()).contains("\"status\":413", "表单内容超过大小限制");
+	}
+
+	@Test
 	void tooManyPartsOrParametersAreRefusedSayingSo() throws Exception {
 		ByteArrayOutputStream parts = new ByteArrayOutputStream();
 		for (int i = 0; i < 80; i++) {

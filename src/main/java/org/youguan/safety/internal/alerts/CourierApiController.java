@@ -22,7 +22,9 @@ import org.youguan.safety.internal.SafetyAccess;
 
 /**
  * The enterprise's courier roster API ({@code POST /api/v1/safety/couriers}): a JSON object, a JSON array or NDJSON
- * lines of {@code {"courierId","idNumber"}}; the ID number is pseudonymised on arrival and never stored or returned.
+ * lines of {@code {"courierId","idType","idNumber"}} (idType optional, 居民身份证 by default; every line checked as
+ * {@link Couriers#register} says, 400 listing each bad line); the ID number is pseudonymised on arrival and never
+ * stored or returned.
  */
 @RestController
 @Tag(name = "安全监管")
@@ -46,7 +48,8 @@ class CourierApiController {
 	@PostMapping(path = "/api/v1/safety/couriers", consumes = { "application/json", "application/x-ndjson" })
 	@PreAuthorize(SafetyAccess.ENTERPRISE)
 	@Operation(summary = "报送快递员名册", description = "请求体为JSON对象、JSON数组或NDJSON（每行一个对象）：courierId（与收寄记录的"
-			+ "courierId一致，1–40位字母、数字、-、_）、idNumber（快递员证件号码，到达即假名化，不保存明文）。同一快递员再次报送即更新。"
+			+ "courierId一致，1–40位字母、数字、-、_）、idType（证件类型，缺省为居民身份证）、idNumber（快递员证件号码，与收寄记录的"
+			+ "senderIdNumber同样校验：居民身份证等须为18位、校验码正确（GB 11643-1999）；到达即假名化，不保存明文）。同一快递员再次报送即更新。"
 			+ "全部有效才保存，否则400列出每个错误行。用于“快递员收寄本人寄件”预警。")
 	Saved register(@AuthenticationPrincipal CurrentUser me, @RequestBody String body) {
 		Long enterprise = me.enterpriseCreditCode() == null ? null : rates.enterpriseId(me.enterpriseCreditCode());
@@ -54,6 +57,10 @@ class CourierApiController {
 			throw new AccessRefusedException("enterprise", "当前令牌不属于已登记的企业");
 		}
 		return new Saved(couriers.register(enterprise, parse(body)));
+	}
+
+	private static String text(JsonNode n, String field) {
+		return n.path(field).isString() ? n.path(field).asString() : null;
 	}
 
 	private static List<Couriers.Entry> parse(String body) {
@@ -75,8 +82,7 @@ class CourierApiController {
 			throw new InvalidValueException("body", "json", "请求体不是有效的JSON或NDJSON");
 		}
 		return nodes.stream()
-			.map(n -> new Couriers.Entry(n.path("courierId").isString() ? n.path("courierId").asString() : null,
-					n.path("idNumber").isString() ? n.path("idNumber").asString() : null))
+			.map(n -> new Couriers.Entry(text(n, "courierId"), text(n, "idType"), text(n, "idNumber")))
 			.toList();
 	}
 }

@@ -1,10 +1,12 @@
 package org.youguan.safety.internal.alerts;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.safety.ParcelRecord;
+import org.youguan.safety.SenderIdType;
 import org.youguan.safety.internal.Pseudonyms;
 
 /**
@@ -28,9 +33,18 @@ public class Couriers {
 	 * One roster line as the enterprise sends it.
 	 * @param courierId the enterprise's identifier of the courier, as on its parcel records ({@code courierId}), 1–40
 	 *        letters, digits, '-' or '_'
-	 * @param idNumber the courier's ID number in clear (over TLS), 1–40 characters
+	 * @param idType the courier's identity document, a personal {@link SenderIdType} by name or code; null or blank:
+	 *        居民身份证
+	 * @param idNumber the courier's ID number in clear (over TLS), checked as the parcel records' {@code senderIdNumber}
+	 *        is: an 18-character number with a valid GB 11643-1999 check character and birth date for the resident-ID
+	 *        types, 1–40 letters, digits or '-' for the others
 	 */
-	public record Entry(String courierId, String idNumber) {
+	public record Entry(String courierId, String idType, String idNumber) {
+
+		/** A line with a 居民身份证 number. */
+		public Entry(String courierId, String idNumber) {
+			this(courierId, null, idNumber);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -52,7 +66,8 @@ public class Couriers {
 	 * Adds or replaces couriers of an enterprise's roster, all or nothing.
 	 * @param enterpriseId the enterprise (from the caller's token)
 	 * @return how many couriers were saved
-	 * @throws InvalidValueException listing every bad line ({@code line N courierId|idNumber}) — nothing is saved
+	 * @throws InvalidValueException listing every bad line ({@code 第N行} on courierId, idType or idNumber) — every line
+	 *         is checked first and nothing is saved when one is bad
 	 */
 	@Transactional
 	public int register(long enterpriseId, List<Entry> entries) {
@@ -61,18 +76,30 @@ public class Couriers {
 		if (entries == null || entries.isEmpty()) {
 			throw new InvalidValueException("couriers", "required", "请提交至少一名快递员（courierId、idNumber）");
 		}
+		LocalDate today = LocalDate.now(clock.withZone(ParcelRecord.CHINA));
 		for (int i = 0; i < entries.size(); i++) {
 			Entry e = entries.get(i);
 			String line = "第" + (i + 1) + "行";
 			String courier = e == null || e.courierId() == null ? "" : e.courierId().strip();
+			String typeText = e == null || e.idType() == null || e.idType().isBlank() ? null : e.idType().strip();
+			SenderIdType type = typeText == null ? SenderIdType.RESIDENT_ID : SenderIdType.parse(typeText);
 			String id = e == null || e.idNumber() == null ? "" : e.idNumber().strip();
+			int before = errors.size();
 			if (!courier.matches("[A-Za-z0-9_-]{1,40}")) {
 				errors.add(new FieldError("courierId", "format", line + "：快递员编号（courierId）须为1至40位字母、数字、'-'或'_'"));
 			}
-			if (id.isEmpty() || id.length() > 40) {
-				errors.add(new FieldError("idNumber", "required", line + "：证件号码（idNumber）必填，不超过40个字符"));
+			if (type == null || type == SenderIdType.CREDIT_CODE) {
+				errors.add(new FieldError("idType", "unknown", line + "：证件类型（idType）应为快递员本人的身份证件类型（如居民身份证）"));
 			}
-			if (errors.isEmpty()) {
+			else if (id.isEmpty()) {
+				errors.add(new FieldError("idNumber", "required", line + "：证件号码（idNumber）不能为空"));
+			}
+			else if (!numberValid(type, id.toUpperCase(Locale.ROOT), today)) {
+				errors.add(new FieldError("idNumber", type.residentIdFormat() ? "resident-id" : "format", line
+						+ "：证件号码（idNumber）" + (type.residentIdFormat() ? "不是有效的18位" + type.label()
+								+ "号码（GB 11643-1999：17位数字加校验码，出生日期、校验码正确）" : "应为1–40位字母、数字或“-”")));
+			}
+			if (errors.size() == before) {
 				byCourier.put(courier, pseudonyms.of(id));
 			}
 		}
@@ -93,6 +120,17 @@ public class Couriers {
 		audit.record(AuditEntry.of("safety.couriers.register", "SafetyCourierRoster", enterpriseId,
 				"报送快递员名册：" + byCourier.size() + "名（证件号码已假名化）"));
 		return byCourier.size();
+	}
+
+	/**
+	 * Whether a courier's number (upper-cased) is one of its document type, by the same checks as a parcel record's
+	 * sender number: {@link IdCardNumber#isValid} (GB 11643-1999) for the resident-ID types.
+	 */
+	private static boolean numberValid(SenderIdType type, String number, LocalDate today) {
+		if (type.residentIdFormat()) {
+			return IdCardNumber.isValid(number, today);
+		}
+		return number.matches("[A-Z0-9-]{1,40}");
 	}
 
 	/** The pseudonym on the roster of an enterprise's courier, or null (tests and the rule's page). */

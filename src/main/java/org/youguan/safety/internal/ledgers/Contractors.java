@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,7 +123,7 @@ public class Contractors {
 	 * @return the new contract's id
 	 * @throws AccessRefusedException (403) for an enterprise user
 	 * @throws InvalidValueException naming every failing field: name, creditCode, enterpriseCreditCode, contractFrom,
-	 *         contractTo, outletIds
+	 *         contractTo, outletIds (none, an empty element, or an outlet not the enterprise's)
 	 */
 	@Transactional
 	public long create(DataScope scope, ContractorData data, boolean demo) {
@@ -142,8 +142,12 @@ public class Contractors {
 		if (from != null && to != null) {
 			v.require("contractTo", !to.isBefore(from), "range", "合同结束日期不能早于开始日期" + from);
 		}
-		List<Long> ids = data.outletIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(data.outletIds()));
-		v.require("outletIds", !ids.isEmpty(), "required", "请选择委托安检覆盖的网点");
+		List<Long> sent = data.outletIds() == null ? List.of() : data.outletIds();
+		// a JSON null (or a blank form value) in the list names no outlet: refused, not skipped
+		boolean blank = sent.stream().anyMatch(Objects::isNull);
+		v.require("outletIds", !blank, "required", "网点编号不能为空（outletIds中有空值）");
+		List<Long> ids = sent.stream().filter(Objects::nonNull).distinct().toList();
+		v.require("outletIds", !ids.isEmpty() || blank, "required", "请选择委托安检覆盖的网点");
 		Map<Long, OutletView> found = ids.isEmpty() ? Map.of() : outlets.readable(DataScope.all(), ids);
 		for (Long id : ids) {
 			Optional<OutletView> o = Optional.ofNullable(found.get(id));

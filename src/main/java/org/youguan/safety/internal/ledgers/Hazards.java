@@ -164,11 +164,13 @@ public class Hazards {
 
 	/**
 	 * Records a hazard. Staff: any source, the enterprise by credit code in their region. An enterprise: its own, source
-	 * 企业自查 whatever was sent. The deadline is the date entered (not before the day found) or the level's period from
-	 * the rules catalogue counted in working days from the day found; its basis is kept.
+	 * 企业自查 whatever was sent. The deadline is the level's period from the rules catalogue counted in working days from
+	 * the day found, or a date entered (not before the day found); an enterprise may only enter a date not after the
+	 * catalogue's, staff a later one too (its basis and the audit entry say so); the basis is kept.
 	 * @return the new hazard's id
 	 * @throws InvalidValueException naming every failing field: enterpriseCreditCode, outletId, facilityId, foundOn
-	 *         (required, not in the future), foundBy, source, description (required, ≤ 1000), level, deadline
+	 *         (required, not in the future), foundBy, source, description (required, ≤ 1000), level, deadline (not before
+	 *         the day found; for an enterprise not after the catalogue's deadline)
 	 */
 	@Transactional
 	public long report(DataScope scope, HazardData data, boolean demo) {
@@ -192,11 +194,17 @@ public class Hazards {
 		}
 		v.throwIfInvalid();
 		var p = place.orElseThrow();
+		LocalDate catalogue = rules.deadline(level.rectification(), foundOn, p.regionCode());
+		String catalogueBasis = level.rectification().title() + rules.intValue(level.rectification(), p.regionCode())
+				+ level.rectification().unit().label() + "（" + level.rectification().basis() + "）";
+		checkDeadline(scope, deadline, catalogue, catalogueBasis);
 		String basis;
 		if (deadline == null) {
-			deadline = rules.deadline(level.rectification(), foundOn, p.regionCode());
-			basis = level.rectification().title() + rules.intValue(level.rectification(), p.regionCode())
-					+ level.rectification().unit().label() + "（" + level.rectification().basis() + "）";
+			deadline = catalogue;
+			basis = catalogueBasis;
+		}
+		else if (deadline.isAfter(catalogue)) {
+			basis = "指定日期（晚于规则目录期限" + catalogue + "，由" + Actor.name() + "指定）";
 		}
 		else {
 			basis = "指定日期";
@@ -228,10 +236,25 @@ public class Hazards {
 			.query(Long.class)
 			.single();
 		audit.record(AuditEntry.of("safety.hazard.report", AUDIT_TYPE, id, "登记" + level.label() + "：" + p.enterpriseName()
-				+ "，" + description + "，整改期限" + deadline)
+				+ "，" + description + "，整改期限" + deadline
+				+ (deadline.isAfter(catalogue) ? "（晚于规则目录期限" + catalogue + "，工作人员指定）" : ""))
 			.states(null, snapshot(id))
 			.inRegion(p.regionCode()));
 		return id;
+	}
+
+	/**
+	 * Who may set a rectification deadline later than the catalogue's: the bureau only (its reason is the inspection
+	 * record; the hazard's audit entry says the date was set later). An enterprise recording its own hazard (portal or
+	 * token) gets the catalogue's deadline or an earlier date it commits to — else it could keep its hazard from ever
+	 * being 逾期. For every step that sets a deadline (recording, and any later correction).
+	 * @throws InvalidValueException on deadline when an enterprise asks for a date after {@code catalogue}
+	 */
+	static void checkDeadline(DataScope scope, LocalDate deadline, LocalDate catalogue, String catalogueBasis) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE && deadline != null && deadline.isAfter(catalogue)) {
+			throw new InvalidValueException("deadline", "after-catalogue", "整改期限不能晚于" + catalogue + "（" + catalogueBasis
+					+ "）；企业自查登记的隐患只能采用规则目录期限或更早的日期，延长期限须由邮政管理部门指定");
+		}
 	}
 
 	/**

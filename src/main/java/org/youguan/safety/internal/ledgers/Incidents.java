@@ -101,7 +101,9 @@ public class Incidents {
 	}
 
 	/**
-	 * Records an incident; its report is due {@code safety.incident.report} hours after it occurred.
+	 * Records an incident; its report is due {@code safety.incident.report} hours after it occurred. Recorded by the
+	 * enterprise (portal or token), the record is its report: reportedAt is the server's time of the submission, a time
+	 * sent is ignored. Staff may enter an earlier report time (a report received by phone); the audit entry names it.
 	 * @return its id
 	 * @throws InvalidValueException naming every failing field: enterpriseCreditCode, outletId, occurredAt (required,
 	 *         not in the future), kind, level, description, reportedAt (not before it occurred, not in the future)
@@ -117,7 +119,9 @@ public class Incidents {
 		v.require("level", level != null, "dictionary", "等级应为一般、较大、重大或特别重大");
 		String description = Hazards.clean(data.description());
 		v.required("description", "事件经过", description).maxLength("description", "事件经过", description, 1000);
-		Instant reported = instant(v, "reportedAt", "报告时间", data.reportedAt(), false);
+		boolean byEnterprise = scope.kind() == DataScope.Kind.ENTERPRISE;
+		// the enterprise's own record is its report: received now, whatever time it types (else 迟报 is a keystroke away)
+		Instant reported = byEnterprise ? clock.instant() : instant(v, "reportedAt", "报告时间", data.reportedAt(), false);
 		if (reported != null && occurred != null) {
 			v.require("reportedAt", !reported.isBefore(occurred), "range", "报告时间不能早于发生时间");
 		}
@@ -151,13 +155,16 @@ public class Incidents {
 			.query(Long.class)
 			.single();
 		audit.record(AuditEntry.of("safety.incident.record", AUDIT_TYPE, id, "登记" + level.label() + kind.label() + "："
-				+ p.enterpriseName() + "，" + description).states(null, snapshot(id)).inRegion(p.regionCode()));
+				+ p.enterpriseName() + "，" + description + reportedNote(byEnterprise, reported))
+			.states(null, snapshot(id))
+			.inRegion(p.regionCode()));
 		return id;
 	}
 
 	/**
 	 * The follow-up of an open incident (enterprise or staff): the follow-up text (required, ≤ 2000) and, if not yet
-	 * recorded, when it was reported.
+	 * recorded, when it was reported — from an enterprise, the time of this submission (a time sent is ignored); from
+	 * staff, the time entered (a report received earlier by phone), named in the audit entry.
 	 * @throws DomainException not found (404) outside the caller's scope; 409 when closed
 	 * @throws InvalidValueException on followUp or reportedAt
 	 */
@@ -167,7 +174,10 @@ public class Incidents {
 		Validation v = new Validation();
 		String text = Hazards.clean(followUp);
 		v.required("followUp", "后续处置情况", text).maxLength("followUp", "后续处置情况", text, 2000);
-		Instant reported = instant(v, "reportedAt", "报告时间", reportedAt, false);
+		boolean byEnterprise = scope.kind() == DataScope.Kind.ENTERPRISE;
+		// a report not yet on record is, from the enterprise, this submission; staff may enter one received earlier
+		Instant reported = x.reportedAt() != null ? null
+				: byEnterprise ? clock.instant() : instant(v, "reportedAt", "报告时间", reportedAt, false);
 		if (reported != null) {
 			v.require("reportedAt", !reported.isBefore(x.occurredAt()), "range", "报告时间不能早于发生时间");
 		}
@@ -178,7 +188,8 @@ public class Incidents {
 			.param("reported", reported == null ? null : reported.atOffset(ZoneOffset.UTC))
 			.param("id", id)
 			.update();
-		audit.record(AuditEntry.of("safety.incident.follow-up", AUDIT_TYPE, id, "事故/突发事件后续处置：" + text)
+		audit.record(AuditEntry.of("safety.incident.follow-up", AUDIT_TYPE, id, "事故/突发事件后续处置：" + text
+				+ reportedNote(byEnterprise, reported))
 			.states(before, snapshot(id))
 			.inRegion(x.regionCode()));
 	}
@@ -212,6 +223,17 @@ public class Incidents {
 		audit.record(AuditEntry.of("safety.incident.close", AUDIT_TYPE, id, "事故/突发事件结案：" + text)
 			.states(before, snapshot(id))
 			.inRegion(x.regionCode()));
+	}
+
+	/** What the audit entry says about the report time recorded with a step (nothing when none was). */
+	private String reportedNote(boolean byEnterprise, Instant reported) {
+		if (reported == null) {
+			return "";
+		}
+		String at = reported.atZone(CHINA).toLocalDateTime().withNano(0).toString().replace('T', ' ');
+		return byEnterprise ? "；报告时间" + at + "（企业提交时间）"
+				: "；报告时间" + at + "（工作人员" + Actor.name() + "登记" + (reported.isBefore(clock.instant().minusSeconds(60))
+						? "，早于登记时间：电话等方式收到的报告" : "") + "）";
 	}
 
 	private IncidentView lockOpen(DataScope scope, long id) {

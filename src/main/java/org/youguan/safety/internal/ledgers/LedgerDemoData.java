@@ -65,7 +65,8 @@ public class LedgerDemoData {
 		LocalDate today = LocalDate.now(clock);
 		period(enterpriseCreditCode, today);
 		String occurred = today.minusDays(9).atTime(16, 20).toString();
-		long incident = incidents.record(DataScope.enterprise(enterpriseCreditCode), new IncidentData(null, ownOutletOf(
+		// a past report time is the bureau's to enter (an enterprise's own record is reported when submitted)
+		long incident = incidents.record(DataScope.all(), new IncidentData(enterpriseCreditCode, ownOutletOf(
 				enterpriseCreditCode), occurred, "ACCIDENT", "GENERAL", "电动三轮车充电时起火，无人员伤亡，烧毁快件12件",
 				today.minusDays(9).atTime(17, 40).toString()), true);
 		incidents.followUp(DataScope.enterprise(enterpriseCreditCode), incident, "已赔付寄件人，充电区迁至室外并加装烟感", null);

@@ -44,7 +44,8 @@ class PeriodApiController {
 
 	@PostMapping
 	@PreAuthorize(LedgerAccess.WRITERS)
-	@Operation(summary = "设立寄递安保期", description = "name、region（省、市或县级区划代码，须在辖区内）、startsOn、endsOn、"
+	@Operation(summary = "设立寄递安保期", description = "name、region（省、市或县级区划代码，须在辖区内）、startsOn（不早于今天前"
+			+ "safety.period.start-lookback日、不晚于今天后safety.period.start-lead日）、endsOn（期长不超过safety.period.max-length日）、"
 			+ "fullScreening（100%过机）、dailyReporting（每日报送）、otherRules（其他要求）。")
 	ResponseEntity<Created> create(DataScope scope, @RequestBody PeriodData data) {
 		if (data == null) {
@@ -52,6 +53,19 @@ class PeriodApiController {
 		}
 		long id = periods.create(scope, data, false);
 		return ResponseEntity.created(URI.create("/api/v1/safety/periods/" + id)).body(new Created(id));
+	}
+
+	/** The reason a period is cancelled. */
+	record Cancellation(String reason) {
+	}
+
+	@PostMapping("/{id}/cancel")
+	@PreAuthorize(LedgerAccess.WRITERS)
+	@Operation(summary = "撤销寄递安保期", description = "reason（撤销原因，必填）。撤销后不再要求报送日报、不再接受日报，原记录保留；"
+			+ "只能撤销辖区内设立的安保期；已撤销的再次撤销为409。")
+	ResponseEntity<Void> cancel(DataScope scope, @PathVariable long id, @RequestBody(required = false) Cancellation data) {
+		periods.cancel(scope, id, data == null ? null : data.reason());
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/{id}/summary")

@@ -133,6 +133,17 @@ class PeriodController {
 		return "safety/period";
 	}
 
+	/** The bureau cancels a period ({@link SecurityPeriods#cancel}); a refused form comes back with its errors. */
+	@PostMapping(STAFF + "/{id:\\d+}/cancel")
+	@PreAuthorize(LedgerAccess.WRITERS)
+	String cancel(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, STAFF + "/" + id, "寄递安保期已撤销",
+				() -> periods.cancel(me.scope(), id, reason),
+				() -> show(me, id, new ListRequest(null, null, null, null, null), model));
+	}
+
 	@GetMapping(STAFF + "/{id:\\d+}/summary.xlsx")
 	@PreAuthorize(LedgerAccess.READERS)
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {

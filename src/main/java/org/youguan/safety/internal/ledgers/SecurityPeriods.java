@@ -3,6 +3,7 @@ package org.youguan.safety.internal.ledgers;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +32,9 @@ import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+import org.youguan.safety.ParcelRecord;
 
 /**
  * 重大活动寄递安保期 (the security period of a summit, 双11 …; 快递暂行条例(2025) art.35 and the bureau's notice of the
@@ -52,7 +56,8 @@ public class SecurityPeriods {
 	private static final String SELECT = """
 			SELECT p.id, p.name, p.region_code, (SELECT r.name FROM region_name r WHERE r.code = p.region_code) AS region_name,
 			    p.starts_on, p.ends_on, p.full_screening, p.daily_reporting, p.other_rules,
-			    (:today BETWEEN p.starts_on AND p.ends_on) AS active""";
+			    (:today BETWEEN p.starts_on AND p.ends_on AND p.cancelled_at IS NULL) AS active, p.cancelled_at,
+			    p.cancelled_by, p.cancel_reason""";
 
 	private final JdbcClient jdbc;
 
@@ -62,24 +67,29 @@ public class SecurityPeriods {
 
 	private final AuditTrail audit;
 
+	private final StatutoryRules rules;
+
 	private final Clock clock;
 
-	SecurityPeriods(JdbcClient jdbc, Enterprises enterprises, Regions regions, AuditTrail audit, Clock clock) {
+	SecurityPeriods(JdbcClient jdbc, Enterprises enterprises, Regions regions, AuditTrail audit, StatutoryRules rules,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.regions = regions;
 		this.audit = audit;
+		this.rules = rules;
 		this.clock = clock;
 	}
 
 	/**
 	 * A page of the periods the caller sees (newest first by default), searched by name; {@code activeOnly} keeps those
-	 * covering today.
+	 * covering today and not cancelled.
 	 */
 	public PageResult<PeriodView> list(DataScope scope, boolean activeOnly, PageQuery page) {
 		return Listing.from("FROM safety_security_period p")
 			.where(visible(scope))
-			.where(activeOnly, ":today BETWEEN p.starts_on AND p.ends_on", "today", LocalDate.now(clock))
+			.where(activeOnly, ":today BETWEEN p.starts_on AND p.ends_on AND p.cancelled_at IS NULL", "today",
+					LocalDate.now(clock))
 			.bind("today", LocalDate.now(clock))
 			.search(page, "p.name")
 			.sorts(SORTS, "starts_on", true, "p.id")
@@ -101,7 +111,9 @@ public class SecurityPeriods {
 
 	/**
 	 * Declares a period (staff): name (required, ≤ 100), region (a region code within the caller's region), first and
-	 * last day (last not before first), the two rules, other rules (≤ 1000).
+	 * last day (last not before first; the first no more than {@code safety.period.start-lookback} days before today
+	 * nor {@code safety.period.start-lead} days after it; at most {@code safety.period.max-length} days long — rules
+	 * catalogue, settable per bureau), the two rules, other rules (≤ 1000).
 	 * @return the new period's id
 	 * @throws AccessRefusedException (403) for an enterprise user
 	 * @throws InvalidValueException naming every failing field: name, region, startsOn, endsOn, otherRules
@@ -130,6 +142,23 @@ public class SecurityPeriods {
 		v.require("endsOn", data.endsOn() != null && !data.endsOn().isBlank(), "required", "请填写结束日期");
 		if (from != null && to != null) {
 			v.require("endsOn", !to.isBefore(from), "range", "结束日期不能早于开始日期" + from);
+		}
+		// a one-key typo in a year (1950 for 2026) would owe every enterprise of the region reports for decades
+		String ruleRegion = v.errors().stream().anyMatch(e -> e.field().equals("region")) || region == null ? null
+				: region;
+		LocalDate today = LocalDate.now(clock);
+		if (from != null) {
+			int back = rules.intValue(StatutoryRule.SAFETY_PERIOD_START_LOOKBACK, ruleRegion);
+			int lead = rules.intValue(StatutoryRule.SAFETY_PERIOD_START_LEAD, ruleRegion);
+			v.require("startsOn", !from.isBefore(today.minusDays(back)), "range", "开始日期不能早于" + today.minusDays(back)
+					+ "（最多早于今天" + back + "日，规则目录safety.period.start-lookback）");
+			v.require("startsOn", !from.isAfter(today.plusDays(lead)), "range", "开始日期不能晚于" + today.plusDays(lead)
+					+ "（最多晚于今天" + lead + "日，规则目录safety.period.start-lead）");
+		}
+		if (from != null && to != null && !to.isBefore(from)) {
+			int max = rules.intValue(StatutoryRule.SAFETY_PERIOD_MAX_LENGTH, ruleRegion);
+			v.require("endsOn", ChronoUnit.DAYS.between(from, to) + 1 <= max, "range", "安保期不能超过" + max
+					+ "天（规则目录safety.period.max-length），结束日期最晚为" + from.plusDays(max - 1L));
 		}
 		String other = Hazards.clean(data.otherRules());
 		v.maxLength("otherRules", "其他要求", other, 1000);
@@ -171,7 +200,7 @@ public class SecurityPeriods {
 	 * period and not after today, parcels ≥ 0, screened between 0 and parcels; under 100 % 过机 fewer screened than
 	 * parcels needs the issues explained.
 	 * @throws AccessRefusedException (403) for staff: the report is the enterprise's
-	 * @throws DomainException not found (404) for a period not covering the enterprise
+	 * @throws DomainException not found (404) for a period not covering the enterprise; 409 when it is cancelled
 	 * @throws InvalidValueException naming every failing field: day, parcels, screened, issues
 	 */
 	@Transactional
@@ -180,6 +209,9 @@ public class SecurityPeriods {
 			throw new AccessRefusedException("day", "安保期日报由寄递企业报送");
 		}
 		PeriodView p = get(scope, periodId);
+		if (p.cancelled()) {
+			throw DomainException.illegalTransition("寄递安保期“" + p.name() + "”已撤销，无需报送日报");
+		}
 		EnterpriseView e = enterprises.findByCreditCode(scope.enterpriseCreditCode())
 			.orElseThrow(() -> DomainException.notFound("企业", scope.enterpriseCreditCode()));
 		Validation v = new Validation();
@@ -227,6 +259,53 @@ public class SecurityPeriods {
 						+ "，收寄" + parcels + "件，过机" + screened + "件")
 			.states(before, reportState(periodId, day, e.creditCode()))
 			.inRegion(e.regionCode()));
+	}
+
+	/**
+	 * The bureau cancels a period declared by mistake (wrong dates, wrong region) or called off: it stays on record with
+	 * its reports, is no longer active, owes no daily reports (the missing-reports queues and lists drop it) and takes
+	 * none. Only staff whose region contains the period's region (a county cannot cancel its province's period); one
+	 * transaction with its audit entry ({@code safety.period.cancel}).
+	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws DomainException not found (404) for a period the caller does not see; 409 when already cancelled
+	 * @throws InvalidValueException on reason (required, ≤ 1000), or region when the period is a higher level's
+	 */
+	@Transactional
+	public void cancel(DataScope scope, long periodId, String reason) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("id", "寄递安保期由邮政管理部门撤销");
+		}
+		PeriodView p = get(scope, periodId);
+		jdbc.sql("SELECT id FROM safety_security_period WHERE id = :id FOR UPDATE").param("id", periodId)
+			.query(Long.class).single();
+		p = get(scope, periodId);
+		if (p.cancelled()) {
+			throw DomainException.illegalTransition("寄递安保期“" + p.name() + "”已于"
+					+ p.cancelledAt().atZoneSameInstant(ParcelRecord.CHINA).toLocalDate() + "撤销");
+		}
+		Validation v = new Validation();
+		scope.requireWithin(v, "region", p.regionCode(), "安保期所在区域");
+		String text = Hazards.clean(reason);
+		v.required("reason", "撤销原因", text).maxLength("reason", "撤销原因", text, 1000);
+		v.throwIfInvalid();
+		Map<String, Object> before = new LinkedHashMap<>();
+		before.put("startsOn", p.startsOn().toString());
+		before.put("endsOn", p.endsOn().toString());
+		before.put("cancelled", false);
+		jdbc.sql("UPDATE safety_security_period SET cancelled_at = :at, cancelled_by = :by, cancel_reason = :reason"
+				+ " WHERE id = :id")
+			.param("at", OffsetDateTime.now(clock))
+			.param("by", Actor.name())
+			.param("reason", text)
+			.param("id", periodId)
+			.update();
+		Map<String, Object> after = new LinkedHashMap<>(before);
+		after.put("cancelled", true);
+		after.put("reason", text);
+		audit.record(AuditEntry.of("safety.period.cancel", AUDIT_TYPE, periodId, "撤销寄递安保期“" + p.name() + "”（"
+				+ p.startsOn() + "至" + p.endsOn() + "）：" + text)
+			.states(before, after)
+			.inRegion(p.regionCode()));
 	}
 
 	/** The reports of a period the caller sees (an enterprise: its own), newest day first. */

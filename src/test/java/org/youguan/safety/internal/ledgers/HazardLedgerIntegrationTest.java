@@ -143,6 +143,42 @@ class HazardLedgerIntegrationTest {
 	}
 
 	@Test
+	void anEnterpriseCannotSetItsOwnHazardsDeadlineLaterThanTheCatalogueButStaffCanAudited() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		LocalDate catalogue = calendar.plusWorkingDays(today, 30);
+		long before = jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single();
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"foundOn\":\"" + today + "\",\"foundBy\":\"检查组\",\"source\":\"INSPECTION\",\"description\":\"企业自报\","
+					+ "\"level\":\"MAJOR\",\"deadline\":\"2099-12-31\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("deadline"))
+			.andExpect(jsonPath("$.errors[0].rule").value("after-catalogue"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(catalogue.toString())));
+		// the portal form: the same rule, the form comes back with its error
+		mvc.perform(post("/enterprise/safety/hazards").with(csrf()).header("Authorization", SHUNFENG)
+			.param("foundOn", today.toString()).param("foundBy", "安全员").param("description", "门户自报")
+			.param("level", "MAJOR").param("deadline", catalogue.plusDays(1).toString()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("延长期限须由邮政管理部门指定")));
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single()).isEqualTo(before);
+		// the catalogue's date itself and an earlier one are the enterprise's to choose
+		long onTime = hazards.report(DataScope.enterprise(shunfeng()), data(null, null, today.toString(), "MAJOR",
+				catalogue.toString(), "按目录期限"), false);
+		long earlier = hazards.report(DataScope.enterprise(shunfeng()), data(null, null, today.toString(), "MAJOR",
+				today.plusDays(3).toString(), "提前整改"), false);
+		assertThat(hazards.get(DataScope.all(), onTime).deadline()).isEqualTo(catalogue);
+		assertThat(hazards.get(DataScope.all(), earlier).deadline()).isEqualTo(today.plusDays(3));
+		// staff may grant a later date: kept, and the basis and the audit entry say it is later than the catalogue's
+		long granted = hazards.report(DataScope.region("3205"), data(shunfeng(), null, today.toString(), "MAJOR",
+				catalogue.plusDays(20).toString(), "工作人员延长"), false);
+		HazardView g = hazards.get(DataScope.all(), granted);
+		assertThat(g.deadline()).isEqualTo(catalogue.plusDays(20));
+		assertThat(g.deadlineBasis()).contains("晚于规则目录期限" + catalogue);
+		assertThat(audit.history(DataScope.all(), Hazards.AUDIT_TYPE, granted)).extracting(AuditEvent::summary)
+			.anySatisfy(summary -> assertThat(summary).contains("晚于规则目录期限" + catalogue));
+	}
+
+	@Test
 	void badInputNamesEveryFieldAndSavesNothing() throws Exception {
 		long before = jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single();
 		String tomorrow = LocalDate.now(clock).plusDays(1).toString();

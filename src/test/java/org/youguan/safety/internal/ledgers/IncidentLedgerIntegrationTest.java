@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
@@ -52,6 +54,9 @@ class IncidentLedgerIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	AuditTrail audit;
+
 	LocalDateTime hoursAgo(int hours) {
 		return LocalDateTime.now(clock.withZone(CHINA)).minusHours(hours).withSecond(0).withNano(0);
 	}
@@ -69,8 +74,7 @@ class IncidentLedgerIntegrationTest {
 		long unreported = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(),
 				null, occurred.toString(), "EMERGENCY", "LARGER", "未报告的突发事件", null), false);
 		assertThat(incidents.get(DataScope.all(), unreported).reportLate()).isTrue();
-		incidents.followUp(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), unreported, "已处置",
-				occurred.plusHours(2).toString());
+		incidents.followUp(DataScope.region("3205"), unreported, "已处置", occurred.plusHours(2).toString());
 		incidents.followUp(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), unreported, "再次处置",
 				occurred.plusHours(3).toString());
 		IncidentView late = incidents.get(DataScope.all(), unreported);
@@ -80,8 +84,38 @@ class IncidentLedgerIntegrationTest {
 	}
 
 	@Test
+	void anEnterprisesOwnRecordIsReportedWhenSubmittedWhateverTimeItTypes() throws Exception {
+		// at 21:43 the enterprise records an incident of 08:00 claiming it reported at 08:30
+		LocalDateTime occurred = hoursAgo(13);
+		String body = mvc.perform(post("/api/v1/safety/incidents").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"occurredAt\":\"" + occurred + "\",\"kind\":\"EMERGENCY\",\"level\":\"GENERAL\",\"description\":\"倒签测试\","
+					+ "\"reportedAt\":\"" + occurred.plusMinutes(30) + "\"}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		IncidentView own = incidents.get(DataScope.all(), Long.parseLong(body.replaceAll("\\D", "")));
+		assertThat(Duration.between(own.reportedAt(), clock.instant()).abs()).as("the server's time of the submission")
+			.isLessThan(Duration.ofSeconds(1));
+		assertThat(own.reportLate()).isTrue();
+		// an enterprise's follow-up of an unreported incident reports it now, not at the time it types
+		long unreported = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(),
+				null, occurred.toString(), "ACCIDENT", "GENERAL", "未报告待补报", null), false);
+		incidents.followUp(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), unreported, "补报",
+				occurred.plusMinutes(10).toString());
+		assertThat(Duration.between(incidents.get(DataScope.all(), unreported).reportedAt(), clock.instant()).abs())
+			.isLessThan(Duration.ofSeconds(1));
+		assertThat(incidents.get(DataScope.all(), unreported).reportLate()).isTrue();
+		// staff may record a report received earlier by phone: kept, and the audit entry says who and that it is earlier
+		long phoned = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(),
+				null, occurred.toString(), "ACCIDENT", "GENERAL", "电话报告", occurred.plusMinutes(30).toString()), false);
+		assertThat(incidents.get(DataScope.all(), phoned).reportLate()).isFalse();
+		assertThat(audit.history(DataScope.all(), Incidents.AUDIT_TYPE, phoned)).extracting(AuditEvent::summary)
+			.anySatisfy(summary -> assertThat(summary).contains("早于登记时间"));
+	}
+
+	@Test
 	void onlyTheBureauClosesAndOnlyAReportedIncident() throws Exception {
-		long id = incidents.record(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), new IncidentData(null, null,
+		long id = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
 				hoursAgo(30).toString(), "ACCIDENT", "GENERAL", "结案测试事故", null), false);
 		assertThatThrownBy(() -> incidents.close(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), id,
 				LocalDate.now(clock).toString(), "企业结案")).isInstanceOf(AccessRefusedException.class);

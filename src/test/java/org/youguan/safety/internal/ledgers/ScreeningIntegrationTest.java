@@ -119,6 +119,24 @@ class ScreeningIntegrationTest {
 	}
 
 	@Test
+	void aNullAmongTheOutletIdsIsA400NamingTheFieldAndSavesNothing() throws Exception {
+		OutletView outlet = outlets.list(DataScope.region("320507"), Outlets.Filter.NONE,
+				new PageQuery("", 0, 200, null, false)).items().get(0);
+		EnterpriseView owner = enterprises.readable(DataScope.all(), List.of(outlet.enterpriseId())).get(outlet.enterpriseId());
+		long before = contractors.list(DataScope.all(), false, new PageQuery("", 0, 1, null, false)).total();
+		for (String ids : new String[] { "[null]", "[" + outlet.id() + ",null]" }) {
+			mvc.perform(post("/api/v1/safety/contractors").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"空值安检公司\",\"creditCode\":\"" + code("91320507MA1PQRT03") + "\",\"enterpriseCreditCode\":\""
+						+ owner.creditCode() + "\",\"contractFrom\":\"2026-01-01\",\"contractTo\":\"2026-12-31\",\"outletIds\":"
+						+ ids + "}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[*].field").value(hasItem("outletIds")))
+				.andExpect(jsonPath("$.errors[*].message").value(hasItem("网点编号不能为空（outletIds中有空值）")));
+		}
+		assertThat(contractors.list(DataScope.all(), false, new PageQuery("", 0, 1, null, false)).total()).isEqualTo(before);
+	}
+
+	@Test
 	void anOutletIsCoveredByAMachineOfItsBrandInItsCounty() throws Exception {
 		FacilityView machine = coverage.machines(DataScope.region("320506"), new PageQuery("顺丰", 0, 1, null, false))
 			.items()

@@ -19,6 +19,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.UserDirectory;
 import org.youguan.org.WorkQueue;
@@ -111,6 +112,86 @@ class SecurityPeriodIntegrationTest {
 				assertThat(p.fullScreening()).isTrue();
 				assertThat(p.dailyReporting()).isFalse();
 			});
+	}
+
+	@Test
+	void aPeriodsDatesAreBoundedByTheRulesCatalogue() throws Exception {
+		// the tester's typo: 1950–2099 would owe every enterprise of the county reports for 150 years
+		mvc.perform(post("/api/v1/safety/periods").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"p-long\",\"region\":\"320506\",\"startsOn\":\"1950-01-01\",\"endsOn\":\"2099-12-31\","
+					+ "\"fullScreening\":true,\"dailyReporting\":true}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("startsOn")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("endsOn")))
+			.andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString("safety.period.max-length"))));
+		// too long from today, starting too long ago, starting too far ahead
+		assertThatThrownBy(() -> periods.create(DataScope.region("3205"), new PeriodData("超长", "320506",
+				today().toString(), today().plusDays(92).toString(), true, true, null), false))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + ":" + e.rule()).containsExactly("endsOn:range"));
+		assertThatThrownBy(() -> periods.create(DataScope.region("3205"), new PeriodData("过早", "320506",
+				today().minusDays(31).toString(), today().toString(), true, true, null), false))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + ":" + e.rule()).containsExactly("startsOn:range"));
+		assertThatThrownBy(() -> periods.create(DataScope.region("3205"), new PeriodData("过晚", "320506",
+				today().plusDays(367).toString(), today().plusDays(370).toString(), true, true, null), false))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + ":" + e.rule()).containsExactly("startsOn:range"));
+		// the limits themselves are accepted: 92 days, starting 30 days ago
+		long longest = periods.create(DataScope.region("3205"), new PeriodData("最长安保期", "320506",
+				today().minusDays(30).toString(), today().plusDays(61).toString(), false, false, null), false);
+		assertThat(periods.get(DataScope.all(), longest).endsOn()).isEqualTo(today().plusDays(61));
+	}
+
+	@Test
+	void theBureauCancelsAPeriodOnceAuditedAndItNoLongerAsksForReports() throws Exception {
+		long id = declare("320506", "撤销测试安保期");
+		long city = declare("3205", "县局不能撤销的市级安保期");
+		Map<String, WorkQueue> before = queues.queuesFor(directory.principal("sf.wz").orElseThrow()).stream()
+			.collect(Collectors.toMap(WorkQueue::queue, Function.identity()));
+		long owedBefore = periods.missing(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng())).stream()
+			.filter(m -> m.period().id() == id).count();
+		assertThat(owedBefore).isPositive();
+		assertThat(before.get("safety.periods.report").count()).isGreaterThanOrEqualTo(owedBefore);
+		// the enterprise cannot, a county cannot cancel the city's period, a reason is required
+		mvc.perform(post("/api/v1/safety/periods/" + id + "/cancel").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"企业撤销\"}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/safety/periods/" + city + "/cancel").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"越级撤销\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("region"));
+		mvc.perform(post("/safety/periods/" + id + "/cancel").with(csrf()).header("Authorization", WUZHONG).param("reason", " "))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")));
+		assertThat(periods.get(DataScope.all(), id).cancelled()).isFalse();
+		mvc.perform(post("/safety/periods/" + id + "/cancel").with(csrf()).header("Authorization", WUZHONG)
+			.param("reason", "日期录入错误，重新设立"))
+			.andExpect(flash().attribute("message", "寄递安保期已撤销"));
+		PeriodView cancelled = periods.get(DataScope.all(), id);
+		assertThat(cancelled.cancelled()).isTrue();
+		assertThat(cancelled.active()).isFalse();
+		assertThat(cancelled.cancelReason()).isEqualTo("日期录入错误，重新设立");
+		assertThat(periods.missing(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng())))
+			.noneMatch(m -> m.period().id() == id);
+		assertThat(periods.missing(DataScope.region("320506"))).noneMatch(m -> m.period().id() == id);
+		long owedAfter = queues.queuesFor(directory.principal("sf.wz").orElseThrow()).stream()
+			.filter(q -> q.queue().equals("safety.periods.report")).findFirst().map(WorkQueue::count).orElse(0L);
+		assertThat(owedAfter).isEqualTo(before.get("safety.periods.report").count() - owedBefore);
+		assertThat(periods.list(DataScope.region("3205"), true, new PageQuery("撤销测试安保期", 0, 5, null, false)).items())
+			.isEmpty();
+		assertThatThrownBy(() -> periods.report(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), id,
+				new PeriodReportData(today().toString(), 10L, 10L, null)))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.getMessage()).contains("已撤销"));
+		mvc.perform(post("/api/v1/safety/periods/" + id + "/cancel").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"再次撤销\"}"))
+			.andExpect(status().isConflict());
+		assertThat(audit.history(DataScope.all(), SecurityPeriods.AUDIT_TYPE, id)).extracting(AuditEvent::action)
+			.containsOnlyOnce("safety.period.cancel");
+		mvc.perform(get("/safety/periods/" + id).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("日期录入错误，重新设立")))
+			.andExpect(content().string(not(containsString("id=\"cancel-form\""))));
 	}
 
 	@Test
