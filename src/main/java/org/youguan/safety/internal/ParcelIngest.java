@@ -437,13 +437,16 @@ public class ParcelIngest implements ParcelUploads {
 			}
 		}
 
-		/** The line's fields as JSON, without senderIdNumber: the clear ID number is never kept. */
+		/**
+		 * The line's fields as JSON, without senderIdNumber and with any ID-like number in another field masked: the clear
+		 * ID number is never kept.
+		 */
 		private String content(String[] fields) {
 			Map<String, String> kept = new LinkedHashMap<>();
 			for (ParcelField f : ParcelField.ALL) {
 				String v = fields[f.ordinal()];
 				if (v != null && f != ParcelField.SENDER_ID_NUMBER) {
-					kept.put(f.json(), v.length() > 200 ? v.substring(0, 200) : v);
+					kept.put(f.json(), IdNumberMask.masked(v.length() > 200 ? v.substring(0, 200) : v));
 				}
 			}
 			if (fields[ParcelField.SENDER_ID_NUMBER.ordinal()] != null) {
