@@ -63,7 +63,7 @@ class ParcelBatchesController {
 
 	@GetMapping("/enterprise/safety/batches/lines")
 	@PreAuthorize(SafetyAccess.ENTERPRISE)
-	String ownLines(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String batchId,
+	String ownLines(@AuthenticationPrincipal CurrentUser me, @RequestParam String batchId,
 			@RequestParam(required = false) String field, ListRequest request, Model model) {
 		long enterprise = enterprise(me).id();
 		ParcelBatches.Batch batch = batches.batch(enterprise, batchId)
@@ -74,7 +74,7 @@ class ParcelBatchesController {
 
 	@GetMapping("/enterprise/safety/batches/lines.xlsx")
 	@PreAuthorize(SafetyAccess.ENTERPRISE)
-	ResponseEntity<byte[]> ownExport(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String batchId,
+	ResponseEntity<byte[]> ownExport(@AuthenticationPrincipal CurrentUser me, @RequestParam String batchId,
 			@RequestParam(required = false) String field, ListRequest request) {
 		long enterprise = enterprise(me).id();
 		ParcelBatches.Batch batch = batches.batch(enterprise, batchId)
@@ -101,7 +101,7 @@ class ParcelBatchesController {
 
 	@GetMapping("/safety/parcel-batches/lines")
 	@PreAuthorize(SafetyAccess.READERS)
-	String regionLines(DataScope scope, @RequestParam long enterprise, @RequestParam(required = false) String batchId,
+	String regionLines(DataScope scope, @RequestParam long enterprise, @RequestParam String batchId,
 			@RequestParam(required = false) String field, ListRequest request, Model model) {
 		ParcelBatches.RegionBatch batch = batches.regionBatch(scope, enterprise, batchId);
 		return lines(model, enterprise, batch.enterpriseName(), batch.batchId(), batch.accepted(), batch.rejected(),
@@ -111,7 +111,7 @@ class ParcelBatchesController {
 	@GetMapping("/safety/parcel-batches/lines.xlsx")
 	@PreAuthorize(SafetyAccess.READERS)
 	ResponseEntity<byte[]> regionExport(DataScope scope, @RequestParam long enterprise,
-			@RequestParam(required = false) String batchId, @RequestParam(required = false) String field,
+			@RequestParam String batchId, @RequestParam(required = false) String field,
 			ListRequest request) {
 		ParcelBatches.RegionBatch batch = batches.regionBatch(scope, enterprise, batchId);
 		return export(enterprise, batch.batchId(), field, request);
