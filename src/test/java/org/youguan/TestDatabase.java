@@ -1,6 +1,11 @@
 package org.youguan;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -26,6 +31,9 @@ public final class TestDatabase {
 
 	public static synchronized EmbeddedPostgres get() {
 		if (postgres == null) {
+			// the parcel records of an earlier run belong to its database, not this fresh one: they would be read again
+			// (the anomaly rules read the Parquet files) beside this run's
+			deleteTree(Path.of("target/test-data/safety"));
 			Path base = Path.of(System.getProperty("youguan.test.database-dir", "target/test-pg")).toAbsolutePath();
 			passwordFile = base.resolve("keys").resolve("postgres.password");
 			postgres = EmbeddedPostgresServer.start(base.resolve("data"), base.resolve("runtime"), true, passwordFile);
@@ -40,6 +48,20 @@ public final class TestDatabase {
 			});
 		}
 		return postgres;
+	}
+
+	private static void deleteTree(Path dir) {
+		if (!Files.isDirectory(dir)) {
+			return;
+		}
+		try (Stream<Path> all = Files.walk(dir)) {
+			for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public static String url(String database) {

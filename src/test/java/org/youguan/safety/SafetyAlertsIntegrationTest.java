@@ -88,6 +88,8 @@ class SafetyAlertsIntegrationTest {
 
 	@AfterEach
 	void clean() throws IOException {
+		jdbc.sql("DELETE FROM inspection_key_target WHERE source_ref IN (SELECT 'safety-alert:' || id FROM safety_alert "
+				+ "WHERE day BETWEEN '2025-03-01' AND '2025-03-31')").update();
 		jdbc.sql("DELETE FROM safety_alert WHERE day BETWEEN '2025-03-01' AND '2025-03-31'").update();
 		jdbc.sql("DELETE FROM safety_parcel_hour WHERE hour >= '2025-03-02' AND hour < '2025-04-01'").update();
 		jdbc.sql("DELETE FROM safety_parcel_day WHERE day >= '2025-03-02' AND day < '2025-04-01'").update();
@@ -279,6 +281,97 @@ class SafetyAlertsIntegrationTest {
 			.param("r", "safety-alert:" + alert.id()).query(String.class).single()).isNotBlank();
 		org.junit.jupiter.api.Assertions.assertThrows(org.youguan.kernel.DomainException.class,
 				() -> alerts.dismiss(DataScope.all(), alert.id(), "重复处理", "test"));
+	}
+
+	@Test
+	void staffListAnAlertsEnterpriseAsAnInspectionTargetThatTheInspectionsPageShowsWithItsSourceAlert() throws Exception {
+		hour(D, shunfeng, "TEST-OUT-80", 100, 0, 80);
+		detection.detect(D, RegionPrefix.of(""));
+		AlertView alert = alertsOf(AlertRule.OUTLET_REAL_NAME, D).get(0);
+		MockHttpSession leader = SignIn.session(mvc, "sz.leader");
+		mvc.perform(get("/safety/alerts/" + alert.id()).session(leader))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(
+					org.hamcrest.Matchers.containsString("/safety/alerts/" + alert.id() + "/target"))));
+		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
+		mvc.perform(get("/safety/alerts/" + alert.id()).session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("/safety/alerts/" + alert.id() + "/target")));
+		mvc.perform(post("/safety/alerts/" + alert.id() + "/target").param("reason", "网点实名率偏低，列入专项检查")
+			.session(leader).with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post("/safety/alerts/" + alert.id() + "/target").param("reason", "网点实名率偏低，列入专项检查")
+			.session(staff).with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(alerts.get(DataScope.all(), alert.id()).status()).isEqualTo("TARGETED");
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'safety.alert.target' AND object_id = :id")
+			.param("id", Long.toString(alert.id())).query(Long.class).single()).isEqualTo(1);
+		String ref = "safety-alert:" + alert.id();
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"SELECT count(*) FROM inspection_key_target WHERE source_ref = :r").param("r", ref).query(Long.class).single() == 1);
+		long target = jdbc.sql("SELECT id FROM inspection_key_target WHERE source_ref = :r").param("r", ref)
+			.query(Long.class).single();
+		String creditCode = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", shunfeng)
+			.query(String.class).single().strip();
+		assertThat(jdbc.sql("SELECT enterprise_credit_code FROM inspection_key_target WHERE id = :id").param("id", target)
+			.query(String.class).single()).isEqualTo(creditCode);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'inspection.key-target.add' AND object_id = :id")
+			.param("id", Long.toString(target)).query(Long.class).single()).isEqualTo(1);
+
+		mvc.perform(get("/inspections/key-targets").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"/safety/alerts/" + alert.id() + "\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("网点实名率偏低，列入专项检查")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("/inspections/records/new?keyTarget=" + target)));
+		mvc.perform(get("/inspections/key-targets").session(SignIn.session(mvc, "ks.admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("keyTarget=" + target))));
+		mvc.perform(get("/inspections/records/new").param("keyTarget", Long.toString(target)).session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"" + creditCode + "\"")));
+
+		// a second step on the alert is refused: 409, nothing changed
+		org.youguan.kernel.DomainException again = org.junit.jupiter.api.Assertions.assertThrows(
+				org.youguan.kernel.DomainException.class, () -> alerts.target(DataScope.all(), alert.id(), "再次列入", "test"));
+		assertThat(again.code().status()).isEqualTo(409);
+		mvc.perform(post("/safety/alerts/" + alert.id() + "/dismiss").param("reason", "重复处理").session(staff).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("errors"));
+		assertThat(alerts.get(DataScope.all(), alert.id()).status()).isEqualTo("TARGETED");
+
+		// an inspection of the enterprise recorded since the listing makes the target inspected
+		LocalDate listedOn = jdbc.sql("SELECT listed_on FROM inspection_key_target WHERE id = :id").param("id", target)
+			.query(LocalDate.class).single();
+		long record = jdbc.sql("""
+				INSERT INTO inspection_record (region_code, enterprise_id, enterprise_credit_code, enterprise_name, kind,
+				    inspected_on, outcome, created_by, created_at)
+				VALUES ('320506', :e, :code, '测试', 'SPECIAL', :on, 'NONE', 'test', now()) RETURNING id""")
+			.param("e", shunfeng).param("code", creditCode).param("on", listedOn).query(Long.class).single();
+		try {
+			mvc.perform(get("/inspections/key-targets").session(staff))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("/inspections/records/" + record + "\"")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(
+						org.hamcrest.Matchers.containsString("/inspections/records/new?keyTarget=" + target))));
+		}
+		finally {
+			jdbc.sql("DELETE FROM inspection_record WHERE id = :id").param("id", record).update();
+		}
+	}
+
+	@Test
+	void anAlertOfNoSingleEnterpriseCannotBecomeAnInspectionTarget() throws Exception {
+		long id = jdbc.sql("""
+				INSERT INTO safety_alert (rule, subject, day, region_code, measure, threshold, detail, status, created_at)
+				VALUES ('PSEUDONYM_ENTERPRISES', :s, :d, '320506', 3, 3, '同一寄件人经3家企业寄递', 'OPEN', now()) RETURNING id""")
+			.param("s", pseudonym('c')).param("d", A).query(Long.class).single();
+		org.youguan.kernel.DomainException refused = org.junit.jupiter.api.Assertions.assertThrows(
+				org.youguan.kernel.DomainException.class, () -> alerts.target(DataScope.all(), id, "列入", "test"));
+		assertThat(refused.code().status()).isEqualTo(422);
+		assertThat(alerts.get(DataScope.all(), id).status()).isEqualTo("OPEN");
+		mvc.perform(get("/safety/alerts/" + id).session(SignIn.session(mvc, "sz.safety")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(
+					org.hamcrest.Matchers.containsString("/safety/alerts/" + id + "/target"))))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("不能列为检查对象")));
 	}
 
 	@Test

@@ -73,9 +73,12 @@ class InspectionRecordPagesController {
 
 	private final Outlets outlets;
 
+	private final KeyTargets keyTargets;
+
 	InspectionRecordPagesController(InspectionFieldRecords fieldRecords, InspectionItems items, Inspectors inspectors,
 			InspectionPlans plans, InspectionOrders orders, Enterprises enterprises, Clock clock, Branches branches,
-			Outlets outlets) {
+			Outlets outlets, KeyTargets keyTargets) {
+		this.keyTargets = keyTargets;
 		this.branches = branches;
 		this.outlets = outlets;
 		this.fieldRecords = fieldRecords;
@@ -89,12 +92,13 @@ class InspectionRecordPagesController {
 
 	/**
 	 * The empty form: for the target ranked {@code target} of the plan {@code plan} (enterprise, team and items taken
-	 * from the draw), or for an ad-hoc inspection.
+	 * from the draw), for the key target {@code keyTarget} (its enterprise, as a special inspection), or for an ad-hoc
+	 * inspection.
 	 */
 	@GetMapping("/inspections/records/new")
 	@PreAuthorize(InspectionApiController.WRITERS)
 	String form(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long plan,
-			@RequestParam(required = false) Integer target, Model model) {
+			@RequestParam(required = false) Integer target, @RequestParam(required = false) Long keyTarget, Model model) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("kind", "SPECIAL");
 		values.put("inspectedOn", LocalDate.now(clock).toString());
@@ -102,6 +106,9 @@ class InspectionRecordPagesController {
 		values.put("certificates", List.of());
 		values.put("items", List.of());
 		values.put("lines", Map.of());
+		if (keyTarget != null) {
+			values.put("enterpriseCreditCode", keyTargets.get(me.scope(), keyTarget).enterpriseCreditCode());
+		}
 		if (plan != null && target != null) {
 			InspectionPlan p = plans.get(me.scope(), plan);
 			InspectionPlan.Target t = plans.targets(plan).stream().filter(x -> x.rank() == target).findFirst()

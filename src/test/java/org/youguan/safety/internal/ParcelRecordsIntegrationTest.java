@@ -109,7 +109,7 @@ class ParcelRecordsIntegrationTest {
 			.orElseThrow();
 	}
 
-	String line(String waybill, String sender, Instant at) {
+	static String line(String waybill, String sender, Instant at) {
 		return "{\"waybillNumber\":\"" + waybill + "\",\"acceptedAt\":\"" + at + "\",\"senderIdType\":\"居民身份证\","
 				+ "\"senderIdNumber\":\"" + ID + "\",\"senderRegion\":\"" + sender + "\",\"recipientRegion\":\"110105\","
 				+ "\"itemCategory\":\"服装\",\"weightGrams\":800,\"realNameMethod\":\"现场查验\",\"inspected\":true,"

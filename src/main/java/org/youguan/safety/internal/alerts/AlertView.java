@@ -29,6 +29,7 @@ public record AlertView(long id, AlertRule rule, String subject, LocalDate day, 
 			case "OPEN" -> "待处理";
 			case "DISMISSED" -> "已排除";
 			case "REFERRED" -> "已转立案线索";
+			case "TARGETED" -> "已列为检查对象";
 			default -> status;
 		};
 	}

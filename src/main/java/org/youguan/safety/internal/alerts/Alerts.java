@@ -19,11 +19,13 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.safety.SafetyAlertReferred;
+import org.youguan.safety.SafetyAlertTargeted;
 
 /**
  * The anomaly alerts: the lists (per rule, per status, within the caller's region — an enterprise sees none), one
- * alert, and the staff's steps on an open alert: dismiss it with a reason (排除) or turn it into a case lead (转为立案线索,
- * {@link SafetyAlertReferred}). Each step is one transaction with its audit entry; a step on an alert no longer open is
+ * alert, and the staff's steps on an open alert: dismiss it with a reason (排除), turn it into a case lead (转为立案线索,
+ * {@link SafetyAlertReferred}) or list its enterprise as an inspection target (列为检查对象, {@link SafetyAlertTargeted}).
+ * Each step is one transaction with its audit entry; a step on an alert no longer open is
  * refused (409).
  */
 @Service
@@ -109,17 +111,44 @@ public class Alerts {
 	@Transactional
 	public AlertView refer(DataScope scope, long id, String reason, String actor) {
 		AlertView a = decide(scope, id, "REFERRED", reason, actor);
-		String creditCode = a.enterpriseId() == null ? null
+		events.publishEvent(new SafetyAlertReferred(a.id(), a.rule().label(), a.regionCode(), creditCode(a),
+				a.enterpriseName(), a.day(), a.detail(), a.reason(), a.decidedAt(), actor));
+		audit.record(AuditEntry.of("safety.alert.refer", "SafetyAlert", id, "预警转为立案线索（" + a.rule().label() + "，"
+				+ a.day() + "）：" + a.reason()).states("OPEN", "REFERRED").inRegion(a.regionCode()));
+		return a;
+	}
+
+	/**
+	 * Lists an open alert's enterprise as an inspection target (列为检查对象): the inspections module puts it on its
+	 * key-target list from the published {@link SafetyAlertTargeted} after this commits, for a special inspection
+	 * (快递暂行条例(2025) art.47).
+	 * @throws InvalidValueException (reason) when the reason is blank or too long
+	 * @throws DomainException 404 outside the scope; 409 when the alert is no longer open; 422 when the alert concerns
+	 *     no single enterprise (a sender shipping through several)
+	 */
+	@Transactional
+	public AlertView target(DataScope scope, long id, String reason, String actor) {
+		AlertView current = get(scope, id);
+		if (current.open() && current.enterpriseId() == null) {
+			throw DomainException.rule("该预警不涉及单一企业（" + current.rule().label() + "），不能列为检查对象");
+		}
+		AlertView a = decide(scope, id, "TARGETED", reason, actor);
+		events.publishEvent(new SafetyAlertTargeted(a.id(), a.rule().label(), a.regionCode(), creditCode(a),
+				a.enterpriseName(), a.day(), a.detail(), a.reason(), a.decidedAt(), actor));
+		audit.record(AuditEntry.of("safety.alert.target", "SafetyAlert", id, "预警企业列为检查对象（" + a.rule().label() + "，"
+				+ a.day() + "，" + a.enterpriseName() + "）：" + a.reason()).states("OPEN", "TARGETED").inRegion(a.regionCode()));
+		return a;
+	}
+
+	/** The credit code of the alert's enterprise, or null when it names none. */
+	private String creditCode(AlertView a) {
+		return a.enterpriseId() == null ? null
 				: jdbc.sql("SELECT credit_code FROM enterprise_name WHERE id = :id")
 					.param("id", a.enterpriseId())
 					.query(String.class)
 					.optional()
+					.map(String::strip)
 					.orElse(null);
-		events.publishEvent(new SafetyAlertReferred(a.id(), a.rule().label(), a.regionCode(), creditCode == null ? null
-				: creditCode.strip(), a.enterpriseName(), a.day(), a.detail(), a.reason(), a.decidedAt(), actor));
-		audit.record(AuditEntry.of("safety.alert.refer", "SafetyAlert", id, "预警转为立案线索（" + a.rule().label() + "，"
-				+ a.day() + "）：" + a.reason()).states("OPEN", "REFERRED").inRegion(a.regionCode()));
-		return a;
 	}
 
 	private AlertView decide(DataScope scope, long id, String status, String reason, String actor) {

@@ -91,6 +91,15 @@ class AlertsController {
 				() -> alerts.refer(scope, id, reason, me.displayName()));
 	}
 
+	@PostMapping("/safety/alerts/{id:\\d+}/target")
+	@PreAuthorize(SafetyAccess.WRITERS)
+	String target(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		String here = "/safety/alerts/" + id;
+		return PageSteps.run(redirect, here, "已列为检查对象，执法检查模块的重点检查对象中可见",
+				() -> alerts.target(scope, id, reason, me.displayName()));
+	}
+
 	@PostMapping("/safety/alerts/detect")
 	@PreAuthorize(SafetyAccess.WRITERS)
 	String detect(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String day,
@@ -111,7 +120,7 @@ class AlertsController {
 	private String page(DataScope scope, ListRequest request, AlertRule rule, String status, Model model) {
 		PageQuery query = request.toPage();
 		String s = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
-		if (s != null && !s.matches("OPEN|DISMISSED|REFERRED")) {
+		if (s != null && !s.matches("OPEN|DISMISSED|REFERRED|TARGETED")) {
 			s = null;
 		}
 		model.addAttribute("result", alerts.list(scope, rule, s, query));
