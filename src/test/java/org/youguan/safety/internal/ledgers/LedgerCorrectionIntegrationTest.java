@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,7 @@ import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
 
@@ -63,6 +65,9 @@ class LedgerCorrectionIntegrationTest {
 
 	@Autowired
 	Outlets outlets;
+
+	@Autowired
+	Enterprises enterprises;
 
 	@Autowired
 	AuditTrail audit;
@@ -215,16 +220,21 @@ class LedgerCorrectionIntegrationTest {
 
 	@Test
 	void aContractsOutletsAreCorrectedAndAudited() throws Exception {
-		ContractorView c = contractors.list(DataScope.all(), true, new PageQuery("", 0, 1, null, false)).items().get(0);
-		List<Long> covered = contractors.outlets(c.id()).stream().map(Contractors.CoveredOutlet::outletId).toList();
-		List<Long> own = outlets.list(DataScope.all(), Outlets.Filter.NONE, new PageQuery("", 0, 200, null, false))
+		// a contract of its own: an enterprise of the city with two outlets, the first covered
+		var byEnterprise = outlets.list(DataScope.region("3205"), Outlets.Filter.NONE, new PageQuery("", 0, 200, null, false))
 			.items()
 			.stream()
-			.filter(o -> o.enterpriseId() == c.enterpriseId())
-			.map(OutletView::id)
-			.filter(o -> !covered.contains(o))
-			.toList();
-		assertThat(own).isNotEmpty();
+			.collect(Collectors.groupingBy(OutletView::enterpriseId));
+		List<OutletView> two = byEnterprise.values().stream().filter(l -> l.size() >= 2).findFirst().orElseThrow();
+		String code = enterprises.readable(DataScope.all(), List.of(two.get(0).enterpriseId()))
+			.get(two.get(0).enterpriseId())
+			.creditCode();
+		String today = LocalDate.now(clock).toString();
+		long contract = contractors.create(DataScope.all(), new ContractorData("更正测试安检有限公司", "91320505MA1XKQ2D3Q", code,
+				today, LocalDate.now(clock).plusYears(1).toString(), List.of(two.get(0).id())), false);
+		ContractorView c = contractors.get(DataScope.all(), contract);
+		List<Long> covered = List.of(two.get(0).id());
+		List<Long> own = List.of(two.get(1).id());
 		String ids = covered.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow() + ", " + own.get(0);
 		mvc.perform(get("/safety/contractors/{id}/edit", c.id()).header("Authorization", CITY))
 			.andExpect(status().isOk())
