@@ -2,7 +2,6 @@ package org.youguan.safety.internal.ledgers;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.youguan.audit.AuditEntry;
-import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
@@ -31,12 +28,16 @@ import org.youguan.registry.Outlets;
  * The ledger of third-party screening contractors (委托第三方安检企业, 快递暂行条例(2025) art.33: an enterprise may entrust
  * 过机安检 to a qualified third party): the contractor, the entrusting enterprise, the contract period and the outlets of
  * the enterprise it covers. Staff keep it for their region (the entrusting enterprise's, or a covered outlet's); an
- * enterprise reads its own contracts. Audited ({@code safety.contractor.create}).
+ * enterprise reads its own contracts; staff correct a contract ({@link Corrections}). Audited
+ * ({@code safety.contractor.create|correct}).
  */
 @Service
 public class Contractors {
 
 	static final String AUDIT_TYPE = "SafetyContractor";
+
+	private static final Corrections.Ledger LEDGER = new Corrections.Ledger("safety_contractor", AUDIT_TYPE,
+			"safety.contractor.correct", "委托安检合同", null, null);
 
 	private static final Map<String, String> SORTS = Map.of("name", "c.name", "enterprise", "c.enterprise_name",
 			"contract_to", "c.contract_to", "contract_from", "c.contract_from");
@@ -57,15 +58,16 @@ public class Contractors {
 
 	private final Outlets outlets;
 
-	private final AuditTrail audit;
+	private final Corrections corrections;
 
 	private final Clock clock;
 
-	Contractors(JdbcClient jdbc, Placement placement, Outlets outlets, AuditTrail audit, Clock clock) {
+	Contractors(JdbcClient jdbc, Placement placement, Outlets outlets, Corrections corrections,
+			Clock clock) {
+		this.corrections = corrections;
 		this.jdbc = jdbc;
 		this.placement = placement;
 		this.outlets = outlets;
-		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -127,6 +129,42 @@ public class Contractors {
 	 */
 	@Transactional
 	public long create(DataScope scope, ContractorData data, boolean demo) {
+		Checked c = check(scope, data);
+		Map<String, Object> state = Corrections.state(c.facts().columns());
+		state.put("outletIds", c.outletIds());
+		long id = corrections.record(LEDGER, "safety.contractor.create", "登记委托安检：", c.facts(), demo, x -> state);
+		writeOutlets(id, c);
+		return id;
+	}
+
+	/**
+	 * Corrects a contract (staff of its region), checked as {@link #create}, its covered outlets included; audited
+	 * ({@code safety.contractor.correct}) with the changed facts before and after.
+	 * @return the changed facts (empty: nothing changed)
+	 * @throws DomainException not found (404) outside the caller's scope
+	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws InvalidValueException as {@link #create}
+	 */
+	@Transactional
+	public Map<String, Object[]> correct(DataScope scope, long id, ContractorData data) {
+		get(scope, id);
+		List<Long> before = outlets(id).stream().map(CoveredOutlet::outletId).sorted().toList();
+		return corrections.correct(scope, LEDGER, id, () -> {
+			Checked c = check(scope, data);
+			List<Long> after = c.outletIds().stream().sorted().toList();
+			return new Corrections.Facts(c.facts().region(), c.facts().summary(), c.facts().columns(),
+					Map.of("outletIds", before), Map.of("outletIds", after), () -> {
+						jdbc.sql("DELETE FROM safety_contractor_outlet WHERE contractor_id = :id").param("id", id).update();
+						writeOutlets(id, c);
+					});
+		});
+	}
+
+	/** A contract's checked facts and the outlets it covers. */
+	private record Checked(Corrections.Facts facts, List<Long> outletIds, Map<Long, OutletView> outlets) {
+	}
+
+	private Checked check(DataScope scope, ContractorData data) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			throw new AccessRefusedException("enterpriseCreditCode", "委托安检台账由邮政管理部门登记");
 		}
@@ -156,26 +194,19 @@ public class Contractors {
 		}
 		v.throwIfInvalid();
 		var p = place.orElseThrow();
-		long id = jdbc.sql("""
-				INSERT INTO safety_contractor (name, credit_code, enterprise_id, enterprise_credit_code, enterprise_name,
-				    region_code, contract_from, contract_to, created_at, created_by, demo)
-				VALUES (:name, :code, :enterprise, :enterpriseCode, :enterpriseName, :region, :from, :to, :at, :by, :demo)
-				RETURNING id""")
-			.param("name", name)
-			.param("code", code.value())
-			.param("enterprise", p.enterpriseId())
-			.param("enterpriseCode", p.enterpriseCreditCode())
-			.param("enterpriseName", p.enterpriseName())
-			.param("region", p.regionCode())
-			.param("from", from)
-			.param("to", to)
-			.param("at", OffsetDateTime.now(clock))
-			.param("by", Actor.name())
-			.param("demo", demo)
-			.query(Long.class)
-			.single();
-		for (Long outlet : ids) {
-			OutletView o = found.get(outlet);
+		Map<String, Object> columns = new LinkedHashMap<>();
+		columns.put("name", name);
+		columns.put("credit_code", code.value());
+		columns.putAll(Placement.columns(p, false, false));
+		columns.put("contract_from", from);
+		columns.put("contract_to", to);
+		return new Checked(new Corrections.Facts(p.regionCode(), p.enterpriseName() + "委托" + name + "，" + from + "至" + to
+				+ "，覆盖网点" + ids.size() + "个", columns), ids, found);
+	}
+
+	private void writeOutlets(long id, Checked c) {
+		for (Long outlet : c.outletIds()) {
+			OutletView o = c.outlets().get(outlet);
 			jdbc.sql("INSERT INTO safety_contractor_outlet (contractor_id, outlet_id, outlet_name, region_code)"
 					+ " VALUES (:id, :outlet, :name, :region)")
 				.param("id", id)
@@ -184,17 +215,5 @@ public class Contractors {
 				.param("region", o.regionCode())
 				.update();
 		}
-		Map<String, Object> state = new LinkedHashMap<>();
-		state.put("name", name);
-		state.put("creditCode", code.value());
-		state.put("enterprise", p.enterpriseCreditCode());
-		state.put("contractFrom", from.toString());
-		state.put("contractTo", to.toString());
-		state.put("outletIds", ids);
-		audit.record(AuditEntry.of("safety.contractor.create", AUDIT_TYPE, id, "登记委托安检：" + p.enterpriseName() + "委托"
-				+ name + "，" + from + "至" + to + "，覆盖网点" + ids.size() + "个")
-			.states(null, state)
-			.inRegion(p.regionCode()));
-		return id;
 	}
 }

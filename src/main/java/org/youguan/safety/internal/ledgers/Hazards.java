@@ -2,7 +2,6 @@ package org.youguan.safety.internal.ledgers;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,8 @@ import org.youguan.rules.StatutoryRules;
  * ({@code safety.hazard.general-rectification} / {@code safety.hazard.major-rectification}, working days on the
  * calendar from the day found; the basis is kept with the row). The enterprise adds its rectification and evidence
  * files (documents {@link Attachments}, content-checked); the bureau closes it, with evidence on file. Staff see
- * their region, an enterprise its own hazards. Every change is audited ({@code safety.hazard.*}).
+ * their region, an enterprise its own hazards; staff correct an open hazard's facts ({@link Corrections}). Every change
+ * is audited ({@code safety.hazard.*}).
  */
 @Service
 public class Hazards {
@@ -51,6 +51,9 @@ public class Hazards {
 	static final String OWNER = "SafetyHazard";
 
 	static final String AUDIT_TYPE = "SafetyHazard";
+
+	private static final Corrections.Ledger LEDGER = new Corrections.Ledger("safety_hazard", AUDIT_TYPE,
+			"safety.hazard.correct", "隐患", "closed_on", "销号");
 
 	private static final Map<String, String> SORTS = Map.of("found_on", "h.found_on", "deadline", "h.deadline",
 			"enterprise", "h.enterprise_name", "level", "h.level", "closed_on", "h.closed_on");
@@ -97,13 +100,16 @@ public class Hazards {
 
 	private final AuditTrail audit;
 
+	private final Corrections corrections;
+
 	private final Clock clock;
 
 	private final long maxEvidenceBytes;
 
 	Hazards(JdbcClient jdbc, Placement placement, StatutoryRules rules, WorkingCalendar calendar,
-			Attachments attachments, AuditTrail audit, Clock clock,
+			Attachments attachments, AuditTrail audit, Corrections corrections, Clock clock,
 			@Value("${youguan.safety.max-evidence-bytes:20971520}") long maxEvidenceBytes) {
+		this.corrections = corrections;
 		this.jdbc = jdbc;
 		this.placement = placement;
 		this.rules = rules;
@@ -174,6 +180,24 @@ public class Hazards {
 	 */
 	@Transactional
 	public long report(DataScope scope, HazardData data, boolean demo) {
+		return corrections.record(LEDGER, "safety.hazard.report", "登记", facts(scope, data), demo, this::snapshot);
+	}
+
+	/**
+	 * Corrects the facts of an open hazard (staff of its region), checked as {@link #report}; audited
+	 * ({@code safety.hazard.correct}) with the changed facts before and after.
+	 * @return the changed facts (empty: nothing changed)
+	 * @throws DomainException not found (404) outside the caller's scope; 409 once closed (销号)
+	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws InvalidValueException as {@link #report}
+	 */
+	@Transactional
+	public Map<String, Object[]> correct(DataScope scope, long id, HazardData data) {
+		get(scope, id);
+		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data));
+	}
+
+	private Corrections.Facts facts(DataScope scope, HazardData data) {
 		Validation v = new Validation();
 		LocalDate today = LocalDate.now(clock);
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), data.facilityId());
@@ -209,38 +233,17 @@ public class Hazards {
 		else {
 			basis = "指定日期";
 		}
-		long id = jdbc.sql("""
-				INSERT INTO safety_hazard (enterprise_id, enterprise_credit_code, enterprise_name, outlet_id, outlet_name,
-				    facility_id, facility_name, region_code, found_on, found_by, source, description, level, deadline,
-				    deadline_basis, created_at, created_by, demo)
-				VALUES (:enterprise, :code, :name, :outlet, :outletName, :facility, :facilityName, :region, :foundOn,
-				    :foundBy, :source, :description, :level, :deadline, :basis, :at, :by, :demo) RETURNING id""")
-			.param("enterprise", p.enterpriseId())
-			.param("code", p.enterpriseCreditCode())
-			.param("name", p.enterpriseName())
-			.param("outlet", p.outletId())
-			.param("outletName", p.outletName())
-			.param("facility", p.facilityId())
-			.param("facilityName", p.facilityName())
-			.param("region", p.regionCode())
-			.param("foundOn", foundOn)
-			.param("foundBy", foundBy)
-			.param("source", source.name())
-			.param("description", description)
-			.param("level", level.name())
-			.param("deadline", deadline)
-			.param("basis", basis)
-			.param("at", OffsetDateTime.now(clock))
-			.param("by", Actor.name())
-			.param("demo", demo)
-			.query(Long.class)
-			.single();
-		audit.record(AuditEntry.of("safety.hazard.report", AUDIT_TYPE, id, "登记" + level.label() + "：" + p.enterpriseName()
-				+ "，" + description + "，整改期限" + deadline
-				+ (deadline.isAfter(catalogue) ? "（晚于规则目录期限" + catalogue + "，工作人员指定）" : ""))
-			.states(null, snapshot(id))
-			.inRegion(p.regionCode()));
-		return id;
+		Map<String, Object> columns = Placement.columns(p, true, true);
+		columns.put("found_on", foundOn);
+		columns.put("found_by", foundBy);
+		columns.put("source", source.name());
+		columns.put("description", description);
+		columns.put("level", level.name());
+		columns.put("deadline", deadline);
+		columns.put("deadline_basis", basis);
+		return new Corrections.Facts(p.regionCode(), level.label() + "：" + p.enterpriseName() + "，" + description
+				+ "，整改期限" + deadline + (deadline.isAfter(catalogue) ? "（晚于规则目录期限" + catalogue + "，工作人员指定）" : ""),
+				columns);
 	}
 
 	/**

@@ -34,13 +34,16 @@ import org.youguan.rules.StatutoryRules;
  * by the enterprise itself; it must be reported to the bureau within the catalogue's period
  * ({@code safety.incident.report}, hours from its occurrence — unconfirmed: DOMAIN.md names no period, each bureau sets
  * its own; the basis is kept with the row). The follow-up (and the time it was reported, if not yet recorded) is added
- * by the enterprise or staff; the bureau closes it. Staff see their region, an enterprise its own. Audited
- * ({@code safety.incident.*}).
+ * by the enterprise or staff; the bureau closes it. Staff see their region, an enterprise its own; staff correct an open
+ * incident's facts ({@link Corrections}). Audited ({@code safety.incident.*}).
  */
 @Service
 public class Incidents {
 
 	static final String AUDIT_TYPE = "SafetyIncident";
+
+	private static final Corrections.Ledger LEDGER = new Corrections.Ledger("safety_incident", AUDIT_TYPE,
+			"safety.incident.correct", "事故/突发事件", "closed_on", "结案");
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -61,9 +64,13 @@ public class Incidents {
 
 	private final AuditTrail audit;
 
+	private final Corrections corrections;
+
 	private final Clock clock;
 
-	Incidents(JdbcClient jdbc, Placement placement, StatutoryRules rules, AuditTrail audit, Clock clock) {
+	Incidents(JdbcClient jdbc, Placement placement, StatutoryRules rules, AuditTrail audit, Corrections corrections,
+			Clock clock) {
+		this.corrections = corrections;
 		this.jdbc = jdbc;
 		this.placement = placement;
 		this.rules = rules;
@@ -110,6 +117,25 @@ public class Incidents {
 	 */
 	@Transactional
 	public long record(DataScope scope, IncidentData data, boolean demo) {
+		return corrections.record(LEDGER, "safety.incident.record", "登记", facts(scope, data), demo, this::snapshot);
+	}
+
+	/**
+	 * Corrects the facts of an open incident (staff of its region), checked as {@link #record}; its report is due again
+	 * {@code safety.incident.report} hours after the corrected time. Audited ({@code safety.incident.correct}) with the
+	 * changed facts before and after.
+	 * @return the changed facts (empty: nothing changed)
+	 * @throws DomainException not found (404) outside the caller's scope; 409 once closed (结案)
+	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws InvalidValueException as {@link #record}
+	 */
+	@Transactional
+	public Map<String, Object[]> correct(DataScope scope, long id, IncidentData data) {
+		get(scope, id);
+		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data));
+	}
+
+	private Corrections.Facts facts(DataScope scope, IncidentData data) {
 		Validation v = new Validation();
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), null);
 		Instant occurred = instant(v, "occurredAt", "发生时间", data.occurredAt(), true);
@@ -129,36 +155,16 @@ public class Incidents {
 		var p = place.orElseThrow();
 		StatutoryRule rule = StatutoryRule.SAFETY_INCIDENT_REPORT;
 		int hours = rules.intValue(rule, p.regionCode());
-		String basis = rule.title() + hours + rule.unit().label() + "（" + rule.basis() + "）";
-		long id = jdbc.sql("""
-				INSERT INTO safety_incident (enterprise_id, enterprise_credit_code, enterprise_name, outlet_id, outlet_name,
-				    region_code, occurred_at, kind, level, description, report_due, report_basis, reported_at, created_at,
-				    created_by, demo)
-				VALUES (:enterprise, :code, :name, :outlet, :outletName, :region, :occurred, :kind, :level, :description,
-				    :due, :basis, :reported, :at, :by, :demo) RETURNING id""")
-			.param("enterprise", p.enterpriseId())
-			.param("code", p.enterpriseCreditCode())
-			.param("name", p.enterpriseName())
-			.param("outlet", p.outletId())
-			.param("outletName", p.outletName())
-			.param("region", p.regionCode())
-			.param("occurred", occurred.atOffset(ZoneOffset.UTC))
-			.param("kind", kind.name())
-			.param("level", level.name())
-			.param("description", description)
-			.param("due", occurred.plus(Duration.ofHours(hours)).atOffset(ZoneOffset.UTC))
-			.param("basis", basis)
-			.param("reported", reported == null ? null : reported.atOffset(ZoneOffset.UTC))
-			.param("at", OffsetDateTime.now(clock))
-			.param("by", Actor.name())
-			.param("demo", demo)
-			.query(Long.class)
-			.single();
-		audit.record(AuditEntry.of("safety.incident.record", AUDIT_TYPE, id, "登记" + level.label() + kind.label() + "："
-				+ p.enterpriseName() + "，" + description + reportedNote(byEnterprise, reported))
-			.states(null, snapshot(id))
-			.inRegion(p.regionCode()));
-		return id;
+		Map<String, Object> columns = Placement.columns(p, true, false);
+		columns.put("occurred_at", occurred.atOffset(ZoneOffset.UTC));
+		columns.put("kind", kind.name());
+		columns.put("level", level.name());
+		columns.put("description", description);
+		columns.put("report_due", occurred.plus(Duration.ofHours(hours)).atOffset(ZoneOffset.UTC));
+		columns.put("report_basis", rule.title() + hours + rule.unit().label() + "（" + rule.basis() + "）");
+		columns.put("reported_at", reported == null ? null : reported.atOffset(ZoneOffset.UTC));
+		return new Corrections.Facts(p.regionCode(), level.label() + kind.label() + "：" + p.enterpriseName() + "，"
+				+ description + reportedNote(byEnterprise, reported), columns);
 	}
 
 	/**

@@ -8,15 +8,19 @@ import org.youguan.kernel.DomainException;
 
 /**
  * Who may read the safety module's files: a hazard's rectification evidence is readable by whoever may read the hazard
- * (staff of its region, the enterprise it belongs to); any other owner type is not found.
+ * (staff of its region, the enterprise it belongs to), a responsibility letter's scan by whoever may read the letter;
+ * any other owner type is not found.
  */
 @Component
 class LedgerAttachmentAccess implements AttachmentAccess {
 
 	private final Hazards hazards;
 
-	LedgerAttachmentAccess(Hazards hazards) {
+	private final ResponsibilityLetters letters;
+
+	LedgerAttachmentAccess(Hazards hazards, ResponsibilityLetters letters) {
 		this.hazards = hazards;
+		this.letters = letters;
 	}
 
 	@Override
@@ -26,9 +30,14 @@ class LedgerAttachmentAccess implements AttachmentAccess {
 
 	@Override
 	public void requireReadable(DataScope scope, AttachmentOwner owner) {
-		if (!Hazards.OWNER.equals(owner.type())) {
+		if (Hazards.OWNER.equals(owner.type())) {
+			hazards.get(scope, owner.id());
+		}
+		else if (ResponsibilityLetters.OWNER.equals(owner.type())) {
+			letters.get(scope, owner.id());
+		}
+		else {
 			throw DomainException.notFound("附件", owner.id());
 		}
-		hazards.get(scope, owner.id());
 	}
 }

@@ -58,4 +58,13 @@ class LedgerAuditObjects {
 			return new AuditObjects.Title(x.level().label() + x.kind().label() + " · " + x.enterpriseName(), base + "/" + id);
 		});
 	}
+
+	@Bean
+	AuditObjects safetyLetterTitles(ResponsibilityLetters letters) {
+		return AuditObjects.of(ResponsibilityLetters.AUDIT_TYPE, (scope, id) -> {
+			LetterView l = letters.get(scope, id);
+			String base = scope.kind() == DataScope.Kind.ENTERPRISE ? LetterController.PORTAL : LetterController.STAFF;
+			return new AuditObjects.Title(l.year() + "年度安全生产责任书 · " + l.enterpriseName(), base + "/" + id);
+		});
+	}
 }

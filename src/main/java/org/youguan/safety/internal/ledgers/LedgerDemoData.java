@@ -19,7 +19,8 @@ import org.youguan.registry.Outlets;
  * The demo city's ledgers, through the ledgers' own services (so every row is validated and audited like a user's):
  * 隐患 of the demo enterprise and of other outlets of the city — some open, some overdue, some closed with a PDF as
  * evidence —, a 双11 寄递安保期 with the county's daily reports (some missing), 委托第三方安检 contracts covering some
- * outlets, an incident reported late with its follow-up, a counter-terrorism training of 216 company heads and a seizure of 假烟 51条 worth ¥19,000. Cheap: a handful of rows.
+ * outlets, this year's 安全生产责任书 of the city's enterprises but two, an incident reported late with its follow-up, a
+ * counter-terrorism training of 216 company heads and a seizure of 假烟 51条 worth ¥19,000. Cheap: a handful of rows.
  */
 @Component
 public class LedgerDemoData {
@@ -39,6 +40,8 @@ public class LedgerDemoData {
 
 	private final Incidents incidents;
 
+	private final ResponsibilityLetters letters;
+
 	private final Outlets outlets;
 
 	private final Enterprises enterprises;
@@ -46,7 +49,8 @@ public class LedgerDemoData {
 	private final Clock clock;
 
 	LedgerDemoData(Hazards hazards, SecurityPeriods periods, Contractors contractors, RegionRecords records,
-			Incidents incidents, Outlets outlets, Enterprises enterprises, Clock clock) {
+			Incidents incidents, ResponsibilityLetters letters, Outlets outlets, Enterprises enterprises, Clock clock) {
+		this.letters = letters;
 		this.hazards = hazards;
 		this.incidents = incidents;
 		this.records = records;
@@ -64,6 +68,7 @@ public class LedgerDemoData {
 	public void seed(String city, String enterpriseCreditCode) {
 		LocalDate today = LocalDate.now(clock);
 		period(enterpriseCreditCode, today);
+		letters(city, enterpriseCreditCode, today);
 		String occurred = today.minusDays(9).atTime(16, 20).toString();
 		// a past report time is the bureau's to enter (an enterprise's own record is reported when submitted)
 		long incident = incidents.record(DataScope.all(), new IncidentData(enterpriseCreditCode, ownOutletOf(
@@ -136,6 +141,31 @@ public class LedgerDemoData {
 				periods.report(DataScope.enterprise(code), id, new PeriodReportData(today.minusDays(d).toString(), parcels,
 						screened, screened < parcels ? "安检机故障停机约20分钟，期间快件暂存待检后补检" : null));
 			}
+		}
+	}
+
+	/**
+	 * This year's 安全生产责任书 of the city's enterprises (正常): all signed in January–February (the demo enterprise's with
+	 * its scan) except two, which the ledger lists as 未签订.
+	 */
+	private void letters(String city, String enterpriseCreditCode, LocalDate today) {
+		List<EnterpriseView> inCity = enterprises.list(DataScope.region(city),
+				new Enterprises.Filter(null, null, EnterpriseStatus.NORMAL),
+				new PageQuery("", 0, PageQuery.EXPORT_LIMIT, "credit_code", false)).items();
+		int skipped = 0;
+		for (int i = 0; i < inCity.size(); i++) {
+			EnterpriseView e = inCity.get(i);
+			boolean own = e.creditCode().equals(enterpriseCreditCode);
+			if (!own && skipped < 2 && i % 3 == 1) {
+				skipped++;
+				continue;
+			}
+			LocalDate signed = LocalDate.of(today.getYear(), 1, 8).plusDays(i % 45);
+			letters.sign(DataScope.all(), new ResponsibilityLetters.LetterData(String.valueOf(today.getYear()),
+					e.creditCode(), (signed.isAfter(today) ? today : signed).toString(), "苏州市邮政管理局 周建华",
+					e.legalRepresentative() == null || e.legalRepresentative().isBlank() ? "企业主要负责人"
+							: e.legalRepresentative()),
+					own ? List.of(new UploadedFile("安全生产责任书（盖章扫描件）.pdf", EVIDENCE)) : List.of(), true);
 		}
 	}
 

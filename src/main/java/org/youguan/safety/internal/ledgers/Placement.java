@@ -1,6 +1,8 @@
 package org.youguan.safety.internal.ledgers;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -26,6 +28,27 @@ class Placement {
 	/** A resolved place; the names are the registry's at the time of recording. */
 	record Place(long enterpriseId, String enterpriseCreditCode, String enterpriseName, Long outletId, String outletName,
 			Long facilityId, String facilityName, String regionCode) {
+	}
+
+	/**
+	 * A place as the ledgers' columns keep it: the enterprise (id, credit code, name), the region, and the outlet and
+	 * facility (id and name) when the ledger has them.
+	 */
+	static Map<String, Object> columns(Place p, boolean outlet, boolean facility) {
+		Map<String, Object> columns = new LinkedHashMap<>();
+		columns.put("enterprise_id", p.enterpriseId());
+		columns.put("enterprise_credit_code", p.enterpriseCreditCode());
+		columns.put("enterprise_name", p.enterpriseName());
+		if (outlet) {
+			columns.put("outlet_id", p.outletId());
+			columns.put("outlet_name", p.outletName());
+		}
+		if (facility) {
+			columns.put("facility_id", p.facilityId());
+			columns.put("facility_name", p.facilityName());
+		}
+		columns.put("region_code", p.regionCode());
+		return columns;
 	}
 
 	private final Enterprises enterprises;

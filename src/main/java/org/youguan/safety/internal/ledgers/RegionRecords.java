@@ -3,15 +3,12 @@ package org.youguan.safety.internal.ledgers;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.youguan.audit.AuditEntry;
-import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -26,8 +23,9 @@ import org.youguan.region.Regions;
 /**
  * The bureau's own safety records of a region, kept alike: safety trainings (date, topic, number trained, audience,
  * organiser — e.g. 反恐培训 of 200+ company heads) and the seizures of joint operations with other agencies (date,
- * agencies, item, quantity and unit, value in yuan — e.g. 假烟 51条, ¥19,000). Staff see and record those of their region;
- * enterprises none. Each record is audited ({@code safety.training.create}, {@code safety.seizure.create}).
+ * agencies, item, quantity and unit, value in yuan — e.g. 假烟 51条, ¥19,000). Staff see, record and correct those of
+ * their region ({@link Corrections}); enterprises none. Each record and correction is audited
+ * ({@code safety.training.create|correct}, {@code safety.seizure.create|correct}).
  */
 @Service
 public class RegionRecords {
@@ -38,18 +36,30 @@ public class RegionRecords {
 
 	private static final String REGION_NAME = "(SELECT r.name FROM region_name r WHERE r.code = x.region_code) AS region_name";
 
+	private static final String TRAINING_SELECT = "SELECT x.id, x.region_code, " + REGION_NAME
+			+ ", x.held_on, x.topic, x.trainees, x.audience, x.organiser";
+
+	private static final String SEIZURE_SELECT = "SELECT x.id, x.region_code, " + REGION_NAME
+			+ ", x.seized_on, x.agencies, x.item, x.quantity, x.unit, x.value_yuan, x.note";
+
+	private static final Corrections.Ledger TRAINING_LEDGER = new Corrections.Ledger("safety_training", TRAINING,
+			"safety.training.correct", "安全培训", null, null);
+
+	private static final Corrections.Ledger SEIZURE_LEDGER = new Corrections.Ledger("safety_seizure", SEIZURE,
+			"safety.seizure.correct", "联合执法查获", null, null);
+
 	private final JdbcClient jdbc;
 
 	private final Regions regions;
 
-	private final AuditTrail audit;
+	private final Corrections corrections;
 
 	private final Clock clock;
 
-	RegionRecords(JdbcClient jdbc, Regions regions, AuditTrail audit, Clock clock) {
+	RegionRecords(JdbcClient jdbc, Regions regions, Corrections corrections, Clock clock) {
 		this.jdbc = jdbc;
 		this.regions = regions;
-		this.audit = audit;
+		this.corrections = corrections;
 		this.clock = clock;
 	}
 
@@ -69,8 +79,7 @@ public class RegionRecords {
 			.scope(scope, "x.region_code")
 			.search(page, "x.topic", "x.audience", "x.organiser")
 			.sorts(Map.of("held_on", "x.held_on", "trainees", "x.trainees", "topic", "x.topic"), "held_on", true, "x.id")
-			.page(jdbc, "SELECT x.id, x.region_code, " + REGION_NAME + ", x.held_on, x.topic, x.trainees, x.audience,"
-					+ " x.organiser", page, Rows.of(TrainingView.class));
+			.page(jdbc, TRAINING_SELECT, page, Rows.of(TrainingView.class));
 	}
 
 	/** A page of seizures in the caller's region (newest first), searched by item, agencies or note. */
@@ -79,8 +88,7 @@ public class RegionRecords {
 			.scope(scope, "x.region_code")
 			.search(page, "x.item", "x.agencies", "x.note")
 			.sorts(Map.of("seized_on", "x.seized_on", "value", "x.value_yuan", "item", "x.item"), "seized_on", true, "x.id")
-			.page(jdbc, "SELECT x.id, x.region_code, " + REGION_NAME + ", x.seized_on, x.agencies, x.item, x.quantity,"
-					+ " x.unit, x.value_yuan, x.note", page, Rows.of(SeizureView.class));
+			.page(jdbc, SEIZURE_SELECT, page, Rows.of(SeizureView.class));
 	}
 
 	/**
@@ -91,39 +99,20 @@ public class RegionRecords {
 	 */
 	@Transactional
 	public long recordTraining(DataScope scope, TrainingData data, boolean demo) {
-		Validation v = new Validation();
-		String region = region(scope, v, data.region());
-		LocalDate day = day(v, "heldOn", "培训日期", data.heldOn());
-		String topic = text(v, "topic", "培训主题", data.topic(), 200, true);
-		v.require("trainees", data.trainees() != null && data.trainees() > 0 && data.trainees() <= 1_000_000, "range",
-				"培训人数应为1至1000000之间的整数");
-		String audience = text(v, "audience", "培训对象", data.audience(), 500, true);
-		String organiser = text(v, "organiser", "组织单位", data.organiser(), 200, true);
-		v.throwIfInvalid();
-		Map<String, Object> state = new LinkedHashMap<>();
-		state.put("heldOn", day.toString());
-		state.put("topic", topic);
-		state.put("trainees", data.trainees());
-		state.put("audience", audience);
-		state.put("organiser", organiser);
-		long id = jdbc.sql("""
-				INSERT INTO safety_training (region_code, held_on, topic, trainees, audience, organiser, created_at,
-				    created_by, demo)
-				VALUES (:region, :day, :topic, :trainees, :audience, :organiser, :at, :by, :demo) RETURNING id""")
-			.param("region", region)
-			.param("day", day)
-			.param("topic", topic)
-			.param("trainees", data.trainees())
-			.param("audience", audience)
-			.param("organiser", organiser)
-			.param("at", OffsetDateTime.now(clock))
-			.param("by", Actor.name())
-			.param("demo", demo)
-			.query(Long.class)
-			.single();
-		audit.record(AuditEntry.of("safety.training.create", TRAINING, id, "登记安全培训：" + day + " " + topic + "，"
-				+ data.trainees() + "人").states(null, state).inRegion(region));
-		return id;
+		Corrections.Facts facts = training(scope, data);
+		return corrections.record(TRAINING_LEDGER, "safety.training.create", "登记安全培训：", facts, demo,
+				id -> Corrections.state(facts.columns()));
+	}
+
+	/**
+	 * Corrects a training of the caller's region, checked as {@link #recordTraining}; audited with the changed facts.
+	 * @return the changed facts (empty: nothing changed)
+	 * @throws DomainException not found (404) outside the caller's region
+	 */
+	@Transactional
+	public Map<String, Object[]> correctTraining(DataScope scope, long id, TrainingData data) {
+		training(scope, id);
+		return corrections.correct(scope, TRAINING_LEDGER, id, () -> training(scope, data));
 	}
 
 	/**
@@ -135,6 +124,68 @@ public class RegionRecords {
 	 */
 	@Transactional
 	public long recordSeizure(DataScope scope, SeizureData data, boolean demo) {
+		Corrections.Facts facts = seizure(scope, data);
+		return corrections.record(SEIZURE_LEDGER, "safety.seizure.create", "登记联合执法查获：", facts, demo,
+				id -> Corrections.state(facts.columns()));
+	}
+
+	/**
+	 * Corrects a seizure of the caller's region, checked as {@link #recordSeizure}; audited with the changed facts.
+	 * @return the changed facts (empty: nothing changed)
+	 * @throws DomainException not found (404) outside the caller's region
+	 */
+	@Transactional
+	public Map<String, Object[]> correctSeizure(DataScope scope, long id, SeizureData data) {
+		seizure(scope, id);
+		return corrections.correct(scope, SEIZURE_LEDGER, id, () -> seizure(scope, data));
+	}
+
+	/**
+	 * One training in the caller's region.
+	 * @throws DomainException not found (404) otherwise
+	 */
+	public TrainingView training(DataScope scope, long id) {
+		return one(scope, TRAINING_SELECT + " FROM safety_training x", id, TrainingView.class, "安全培训");
+	}
+
+	/**
+	 * One seizure in the caller's region.
+	 * @throws DomainException not found (404) otherwise
+	 */
+	public SeizureView seizure(DataScope scope, long id) {
+		return one(scope, SEIZURE_SELECT + " FROM safety_seizure x", id, SeizureView.class, "联合执法查获");
+	}
+
+	private <T> T one(DataScope scope, String sql, long id, Class<T> type, String noun) {
+		return jdbc.sql(sql + " WHERE x.id = :id AND " + scope.regionPredicate("x.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query(Rows.of(type))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound(noun, id));
+	}
+
+	private Corrections.Facts training(DataScope scope, TrainingData data) {
+		Validation v = new Validation();
+		String region = region(scope, v, data.region());
+		LocalDate day = day(v, "heldOn", "培训日期", data.heldOn());
+		String topic = text(v, "topic", "培训主题", data.topic(), 200, true);
+		v.require("trainees", data.trainees() != null && data.trainees() > 0 && data.trainees() <= 1_000_000, "range",
+				"培训人数应为1至1000000之间的整数");
+		String audience = text(v, "audience", "培训对象", data.audience(), 500, true);
+		String organiser = text(v, "organiser", "组织单位", data.organiser(), 200, true);
+		v.throwIfInvalid();
+		Map<String, Object> columns = new LinkedHashMap<>();
+		columns.put("region_code", region);
+		columns.put("held_on", day);
+		columns.put("topic", topic);
+		columns.put("trainees", data.trainees());
+		columns.put("audience", audience);
+		columns.put("organiser", organiser);
+		return new Corrections.Facts(region, day + " " + topic + "，" + data.trainees() + "人", columns);
+	}
+
+	private Corrections.Facts seizure(DataScope scope, SeizureData data) {
 		Validation v = new Validation();
 		String region = region(scope, v, data.region());
 		LocalDate day = day(v, "seizedOn", "查获日期", data.seizedOn());
@@ -148,33 +199,18 @@ public class RegionRecords {
 		v.require("valueYuan", value == null || value.signum() >= 0, "range", "案值不能为负数");
 		String note = text(v, "note", "备注", data.note(), 1000, false);
 		v.throwIfInvalid();
-		Map<String, Object> state = new LinkedHashMap<>();
-		state.put("seizedOn", day.toString());
-		state.put("agencies", agencies);
-		state.put("item", item);
-		state.put("quantity", quantity.toPlainString() + unit);
-		state.put("valueYuan", value == null ? null : value.toPlainString());
-		long id = jdbc.sql("""
-				INSERT INTO safety_seizure (region_code, seized_on, agencies, item, quantity, unit, value_yuan, note,
-				    created_at, created_by, demo)
-				VALUES (:region, :day, :agencies, :item, :quantity, :unit, :value, :note, :at, :by, :demo) RETURNING id""")
-			.param("region", region)
-			.param("day", day)
-			.param("agencies", agencies)
-			.param("item", item)
-			.param("quantity", quantity)
-			.param("unit", unit)
-			.param("value", value)
-			.param("note", note)
-			.param("at", OffsetDateTime.now(clock))
-			.param("by", Actor.name())
-			.param("demo", demo)
-			.query(Long.class)
-			.single();
-		audit.record(AuditEntry.of("safety.seizure.create", SEIZURE, id, "登记联合执法查获：" + day + " " + agencies + "查获"
-				+ item + quantity.stripTrailingZeros().toPlainString() + unit
-				+ (value == null ? "" : "，案值" + value.toPlainString() + "元")).states(null, state).inRegion(region));
-		return id;
+		Map<String, Object> columns = new LinkedHashMap<>();
+		columns.put("region_code", region);
+		columns.put("seized_on", day);
+		columns.put("agencies", agencies);
+		columns.put("item", item);
+		columns.put("quantity", quantity);
+		columns.put("unit", unit);
+		columns.put("value_yuan", value);
+		columns.put("note", note);
+		return new Corrections.Facts(region, day + " " + agencies + "查获" + item
+				+ quantity.stripTrailingZeros().toPlainString() + unit
+				+ (value == null ? "" : "，案值" + value.toPlainString() + "元"), columns);
 	}
 
 	/** One training or seizure in the caller's region, or 404 (for the audit trail's titles). */

@@ -1,0 +1,204 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+
+/**
+ * The one way a ledger row is written from its checked facts — recorded ({@link #record}) or corrected
+ * ({@link #correct}) — so that a correction passes exactly the checks of the recording. A correction is the staff's
+ * (an enterprise user gets 403), is refused with 409 once the row is closed (where closure exists), locks the row,
+ * writes only the facts that changed and records one audit entry ({@code safety.<ledger>.correct}) carrying each
+ * changed fact's value before and after; nothing changed, nothing written. The caller runs it in its transaction after
+ * reading the row in the caller's scope (404 outside it).
+ */
+@Component
+class Corrections {
+
+	/**
+	 * A ledger's table as corrections see it.
+	 * @param action the audit action of a correction ({@code safety.<ledger>.correct})
+	 * @param closedColumn the column set when the row is closed (null: the ledger has no closure)
+	 * @param closedVerb how closure is named in the refusal (销号, 结案)
+	 */
+	record Ledger(String table, String auditType, String action, String noun, String closedColumn, String closedVerb) {
+	}
+
+	/**
+	 * A row's checked facts.
+	 * @param columns column → value, as the recording writes them
+	 * @param otherBefore facts kept outside the row (e.g. a contract's outlets) as they are now, by name
+	 * @param otherAfter the same facts as corrected
+	 * @param writeOther writes those facts (called only when they changed)
+	 */
+	record Facts(String region, String summary, Map<String, Object> columns, Map<String, Object> otherBefore,
+			Map<String, Object> otherAfter, Runnable writeOther) {
+
+		Facts(String region, String summary, Map<String, Object> columns) {
+			this(region, summary, columns, Map.of(), Map.of(), () -> {
+			});
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Corrections(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a new row of checked facts with who recorded it and when ({@code created_at}, {@code created_by},
+	 * {@code demo}) and audits it: {@code action}, the summary {@code verb} + the facts' summary, the state
+	 * {@code state(id)} after (e.g. {@link #state} of the facts).
+	 * @return its id
+	 */
+	long record(Ledger ledger, String action, String verb, Facts facts, boolean demo, LongFunction<Object> state) {
+		Map<String, Object> columns = new LinkedHashMap<>(facts.columns());
+		columns.put("created_at", OffsetDateTime.now(clock));
+		columns.put("created_by", Actor.name());
+		columns.put("demo", demo);
+		long id = insert(ledger.table(), columns);
+		audit.record(AuditEntry.of(action, ledger.auditType(), id, verb + facts.summary())
+			.states(null, state.apply(id))
+			.inRegion(facts.region()));
+		return id;
+	}
+
+	/** Facts as an audit state: the fields by name (camel case), the values as {@link #text} writes them. */
+	static Map<String, Object> state(Map<String, Object> columns) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		columns.forEach((column, value) -> state.put(camel(column), text(value)));
+		return state;
+	}
+
+	/** Inserts a row of {@code columns} (names from code, never from input) and returns its id. */
+	private long insert(String table, Map<String, Object> columns) {
+		return jdbc.sql("INSERT INTO " + table + " (" + String.join(", ", columns.keySet()) + ") VALUES ("
+				+ columns.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ") RETURNING id")
+			.params(columns)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Corrects row {@code id}: 403 for an enterprise, 409 when closed, then {@code check} (the recording's checks, which
+	 * throw the recording's 400 naming every field), then the changed facts written and audited.
+	 * @return the names of the facts that changed (empty: nothing written)
+	 * @throws AccessRefusedException for an enterprise user
+	 * @throws DomainException illegal transition (409) when the row is closed
+	 */
+	Map<String, Object[]> correct(DataScope scope, Ledger ledger, long id, Supplier<Facts> check) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("id", ledger.noun() + "由邮政管理部门更正");
+		}
+		if (ledger.closedColumn() != null) {
+			Object closed = jdbc.sql("SELECT " + ledger.closedColumn() + " FROM " + ledger.table() + " WHERE id = :id FOR UPDATE")
+				.param("id", id)
+				.query()
+				.singleRow()
+				.get(ledger.closedColumn());
+			if (closed != null) {
+				throw DomainException.illegalTransition("该" + ledger.noun() + "已于" + text(closed) + ledger.closedVerb()
+						+ "，不能再修改");
+			}
+		}
+		Facts facts = check.get();
+		Map<String, Object> now = jdbc.sql("SELECT " + String.join(", ", facts.columns().keySet()) + " FROM "
+				+ ledger.table() + " WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query()
+			.singleRow();
+		Map<String, Object[]> changed = new LinkedHashMap<>();
+		Map<String, Object> update = new LinkedHashMap<>();
+		facts.columns().forEach((column, value) -> {
+			if (!Objects.equals(text(now.get(column)), text(value))) {
+				changed.put(camel(column), new Object[] { text(now.get(column)), text(value) });
+				update.put(column, value);
+			}
+		});
+		boolean otherChanged = !Objects.equals(facts.otherBefore(), facts.otherAfter());
+		facts.otherAfter().forEach((name, value) -> {
+			if (!Objects.equals(facts.otherBefore().get(name), value)) {
+				changed.put(name, new Object[] { facts.otherBefore().get(name), value });
+			}
+		});
+		if (changed.isEmpty()) {
+			return changed;
+		}
+		if (!update.isEmpty()) {
+			jdbc.sql("UPDATE " + ledger.table() + " SET "
+					+ update.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(", ")) + " WHERE id = :id")
+				.params(update)
+				.param("id", id)
+				.update();
+		}
+		if (otherChanged) {
+			facts.writeOther().run();
+		}
+		Map<String, Object> before = new LinkedHashMap<>();
+		Map<String, Object> after = new LinkedHashMap<>();
+		changed.forEach((name, pair) -> {
+			before.put(name, pair[0]);
+			after.put(name, pair[1]);
+		});
+		audit.record(AuditEntry.of(ledger.action(), ledger.auditType(), id, "更正" + ledger.noun() + "：" + facts.summary() + "（"
+				+ String.join("、", changed.keySet()) + "）").states(before, after).inRegion(facts.region()));
+		return changed;
+	}
+
+	/** A value as the audit shows it and as compared: dates and moments in ISO form, numbers without trailing zeros. */
+	static String text(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof java.sql.Date d) {
+			return d.toLocalDate().toString();
+		}
+		if (value instanceof Timestamp t) {
+			return t.toInstant().toString();
+		}
+		if (value instanceof OffsetDateTime t) {
+			return t.toInstant().toString();
+		}
+		if (value instanceof BigDecimal b) {
+			return b.signum() == 0 ? "0" : b.stripTrailingZeros().toPlainString();
+		}
+		return value.toString();
+	}
+
+	private static String camel(String column) {
+		StringBuilder s = new StringBuilder();
+		boolean up = false;
+		for (char c : column.toCharArray()) {
+			if (c == '_') {
+				up = true;
+			}
+			else {
+				s.append(up ? Character.toUpperCase(c) : c);
+				up = false;
+			}
+		}
+		return s.toString();
+	}
+}

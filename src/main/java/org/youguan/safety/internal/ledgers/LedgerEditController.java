@@ -1,0 +1,71 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.PageSteps;
+import org.youguan.org.CurrentUser;
+
+/**
+ * The one edit page of the safety ledgers' rows ({@code /safety/<ledger>/<id>/edit}, staff who write): the form of the
+ * ledger's {@link LedgerEditor} pre-filled with the row; saved → the row's page with 修改已保存 (or 没有修改); refused →
+ * the same form again with its errors, the values as typed and the 4xx status (400 for a bad value, 409 for a closed
+ * row), nothing changed ({@link FormSteps}).
+ */
+@Controller
+@PreAuthorize(LedgerAccess.WRITERS)
+class LedgerEditController {
+
+	private final Map<String, LedgerEditor> editors;
+
+	LedgerEditController(List<LedgerEditor> editors) {
+		this.editors = editors.stream().collect(Collectors.toMap(LedgerEditor::ledger, Function.identity()));
+	}
+
+	@GetMapping("/safety/{ledger:[a-z]+}/{id:\\d+}/edit")
+	String form(@AuthenticationPrincipal CurrentUser me, @PathVariable String ledger, @PathVariable long id, Model model) {
+		LedgerEditor editor = editor(ledger);
+		return page(me, editor, id, editor.values(me, id), model);
+	}
+
+	@PostMapping("/safety/{ledger:[a-z]+}/{id:\\d+}/edit")
+	String correct(@AuthenticationPrincipal CurrentUser me, @PathVariable String ledger, @PathVariable long id,
+			@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		LedgerEditor editor = editor(ledger);
+		return FormSteps.run(model, response, redirect, () -> new PageSteps.Done(
+				editor.correct(me, id, form).isEmpty() ? "没有修改" : "修改已保存", editor.page(id)),
+				() -> page(me, editor, id, form, model));
+	}
+
+	private String page(CurrentUser me, LedgerEditor editor, long id, Map<String, String> values, Model model) {
+		model.addAttribute("title", editor.title());
+		model.addAttribute("fields", editor.fields(me));
+		model.addAttribute("values", values);
+		model.addAttribute("action", "/safety/" + editor.ledger() + "/" + id + "/edit");
+		model.addAttribute("back", editor.page(id));
+		return "safety/edit";
+	}
+
+	private LedgerEditor editor(String ledger) {
+		LedgerEditor editor = editors.get(ledger);
+		if (editor == null) {
+			throw DomainException.notFound("台账", ledger);
+		}
+		return editor;
+	}
+}

@@ -1,0 +1,248 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentOwner;
+import org.youguan.documents.Attachments;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Validation;
+import org.youguan.registry.EnterpriseStatus;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+/**
+ * The ledger of 安全生产责任书 (work-safety responsibility letters, 安全生产法 art.22 and the bureaus' yearly 签订安全生产
+ * 目标责任书 practice): one letter per enterprise and year, recorded by the bureau with the day signed, both signatories
+ * and the scanned letter (documents {@link Attachments}, content-checked). A year's ledger lists every enterprise of
+ * the caller's region (registry, status 正常, read through its API) with its letter or as 未签订, and the letters of
+ * enterprises no longer 正常; an enterprise sees only its own. A second letter for the same enterprise and year is
+ * refused (409). Audited ({@code safety.letter.sign}).
+ */
+@Service
+public class ResponsibilityLetters {
+
+	static final String OWNER = "SafetyLetter";
+
+	static final String AUDIT_TYPE = "SafetyLetter";
+
+	private static final Corrections.Ledger LEDGER = new Corrections.Ledger("safety_responsibility_letter", AUDIT_TYPE,
+			"safety.letter.correct", "安全生产责任书", null, null);
+
+	private static final String SELECT = """
+			SELECT x.id, x.year, x.enterprise_id, x.enterprise_credit_code, x.enterprise_name, x.region_code,
+			    (SELECT r.name FROM region_name r WHERE r.code = x.region_code) AS region_name, x.signed_on,
+			    x.bureau_signatory, x.enterprise_signatory
+			FROM safety_responsibility_letter x""";
+
+	private static final Map<String, Comparator<LetterView>> SORTS = Map.of(
+			"enterprise", Comparator.comparing(LetterView::enterpriseName),
+			"signed_on", Comparator.comparing(LetterView::signedOn, Comparator.nullsFirst(Comparator.naturalOrder())),
+			"status", Comparator.comparing(LetterView::signed),
+			"region", Comparator.comparing(LetterView::regionCode, Comparator.nullsFirst(Comparator.naturalOrder())));
+
+	/**
+	 * A letter as entered (checked by {@link #sign}): the year, the enterprise's credit code, the day signed
+	 * (YYYY-MM-DD) and who signed for the bureau and for the enterprise.
+	 */
+	public record LetterData(String year, String enterpriseCreditCode, String signedOn, String bureauSignatory,
+			String enterpriseSignatory) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Placement placement;
+
+	private final Enterprises enterprises;
+
+	private final Attachments attachments;
+
+	private final Corrections corrections;
+
+	private final Clock clock;
+
+	private final long maxFileBytes;
+
+	ResponsibilityLetters(JdbcClient jdbc, Placement placement, Enterprises enterprises, Attachments attachments,
+			Corrections corrections, Clock clock,
+			@Value("${youguan.safety.max-evidence-bytes:20971520}") long maxFileBytes) {
+		this.jdbc = jdbc;
+		this.placement = placement;
+		this.enterprises = enterprises;
+		this.attachments = attachments;
+		this.corrections = corrections;
+		this.clock = clock;
+		this.maxFileBytes = maxFileBytes;
+	}
+
+	/**
+	 * A page of a year's ledger in the caller's scope: every enterprise of the region (registry, 正常) with its letter
+	 * or unsigned, plus the year's letters of other enterprises in scope. Searched by enterprise name or credit code;
+	 * {@code signed} true/false keeps the signed/unsigned ones; sorted by enterprise (default), signed_on, status or
+	 * region. A region holds hundreds of enterprises, so the rows are merged and paged in memory.
+	 */
+	public PageResult<LetterView> list(DataScope scope, int year, Boolean signed, PageQuery page) {
+		Map<String, LetterView> rows = new LinkedHashMap<>();
+		for (EnterpriseView e : expected(scope)) {
+			rows.put(e.creditCode(), new LetterView(null, year, e.id(), e.creditCode(), e.legalName(), e.regionCode(),
+					e.regionName(), null, null, null));
+		}
+		jdbc.sql(SELECT + " WHERE x.year = :year AND " + scope.enterprisePredicate("x.enterprise_credit_code", "x.region_code"))
+			.params(scope.params())
+			.param("year", year)
+			.query(Rows.of(LetterView.class))
+			.list()
+			.forEach(l -> rows.put(l.enterpriseCreditCode(), l));
+		String q = page.q() == null ? "" : page.q().strip().toLowerCase(Locale.ROOT);
+		Comparator<LetterView> order = SORTS.getOrDefault(page.sortOr(SORTS.keySet(), "enterprise"), SORTS.get("enterprise"));
+		if (page.descending()) {
+			order = order.reversed();
+		}
+		List<LetterView> all = rows.values()
+			.stream()
+			.filter(l -> signed == null || l.signed() == signed)
+			.filter(l -> q.isEmpty() || l.enterpriseName().toLowerCase(Locale.ROOT).contains(q)
+					|| l.enterpriseCreditCode().toLowerCase(Locale.ROOT).contains(q))
+			.sorted(order.thenComparing(LetterView::enterpriseCreditCode))
+			.toList();
+		int from = (int) Math.min(page.offset(), all.size());
+		int to = (int) Math.min(from + (long) page.size(), all.size());
+		return new PageResult<>(new ArrayList<>(all.subList(from, to)), page.page(), page.size(), all.size());
+	}
+
+	/**
+	 * One letter in the caller's scope.
+	 * @throws DomainException not found (404) otherwise
+	 */
+	public LetterView get(DataScope scope, long id) {
+		return jdbc.sql(SELECT + " WHERE x.id = :id AND " + scope.enterprisePredicate("x.enterprise_credit_code", "x.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query(Rows.of(LetterView.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("安全生产责任书", id));
+	}
+
+	/** The scanned letter's files (the caller must have read the letter with {@link #get} first). */
+	public List<Attachment> scans(long id) {
+		return attachments.list(new AttachmentOwner(Hazards.MODULE, OWNER, id));
+	}
+
+	/**
+	 * Records a signed letter (the bureau's): the year (2000 … next year), the enterprise in the caller's region, the
+	 * day signed (not in the future, in the letter's year or the one before), both signatories (≤ 50 characters), and
+	 * the scanned letter's files (PDF/JPEG/PNG checked by content, at most {@code youguan.safety.max-evidence-bytes}).
+	 * @return the letter's id
+	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws InvalidValueException naming every failing field: year, enterpriseCreditCode, signedOn, bureauSignatory,
+	 *         enterpriseSignatory, files
+	 * @throws DomainException duplicate (409) when the enterprise's letter for the year is already recorded
+	 */
+	@Transactional
+	public long sign(DataScope scope, LetterData data, List<UploadedFile> files, boolean demo) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("enterpriseCreditCode", "安全生产责任书由邮政管理部门登记");
+		}
+		LocalDate today = LocalDate.now(clock);
+		Validation v = new Validation();
+		Integer year = year(v, data.year(), today);
+		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), null, null);
+		LocalDate signedOn = v.date("signedOn", "签订日期", data.signedOn(), Validation.EARLIEST_RECORD, today);
+		v.require("signedOn", data.signedOn() != null && !data.signedOn().isBlank(), "required", "请填写签订日期");
+		if (signedOn != null && year != null) {
+			v.require("signedOn", signedOn.getYear() == year || signedOn.getYear() == year - 1, "range",
+					"签订日期应在" + (year - 1) + "年或" + year + "年内");
+		}
+		String bureau = Hazards.clean(data.bureauSignatory());
+		v.required("bureauSignatory", "局方签订人", bureau).maxLength("bureauSignatory", "局方签订人", bureau, 50);
+		String enterprise = Hazards.clean(data.enterpriseSignatory());
+		v.required("enterpriseSignatory", "企业签订人", enterprise).maxLength("enterpriseSignatory", "企业签订人", enterprise, 50);
+		v.throwIfInvalid();
+		for (UploadedFile f : files) {
+			attachments.check(f, "files", "责任书扫描件", maxFileBytes);
+		}
+		var p = place.orElseThrow();
+		Optional<LocalDate> signedBefore = jdbc.sql("SELECT signed_on FROM safety_responsibility_letter"
+				+ " WHERE enterprise_credit_code = :code AND year = :year")
+			.param("code", p.enterpriseCreditCode())
+			.param("year", year)
+			.query(LocalDate.class)
+			.optional();
+		if (signedBefore.isPresent()) {
+			throw duplicate(p.enterpriseName(), year, signedBefore.get());
+		}
+		Map<String, Object> columns = new LinkedHashMap<>();
+		columns.put("year", year);
+		columns.putAll(Placement.columns(p, false, false));
+		columns.put("signed_on", signedOn);
+		columns.put("bureau_signatory", bureau);
+		columns.put("enterprise_signatory", enterprise);
+		Map<String, Object> state = Corrections.state(columns);
+		state.put("files", files.size());
+		long id;
+		try {
+			id = corrections.record(LEDGER, "safety.letter.sign", "登记" + year + "年度安全生产责任书：",
+					new Corrections.Facts(p.regionCode(), p.enterpriseName() + "，" + signedOn + "签订（局方" + bureau
+							+ "，企业" + enterprise + "）", columns), demo, x -> state);
+		}
+		catch (DuplicateKeyException ex) {
+			throw duplicate(p.enterpriseName(), year, signedOn);
+		}
+		AttachmentOwner owner = new AttachmentOwner(Hazards.MODULE, OWNER, id);
+		for (UploadedFile f : files) {
+			attachments.store(owner, "letter", f, "files", "责任书扫描件", maxFileBytes);
+		}
+		return id;
+	}
+
+	/** The year asked for a list: the one given when it is a year 2000 … 2100, else the current one. */
+	int yearOr(Integer year) {
+		return year != null && year >= 2000 && year <= 2100 ? year : LocalDate.now(clock).getYear();
+	}
+
+	private static Integer year(Validation v, String text, LocalDate today) {
+		if (text == null || text.isBlank()) {
+			v.require("year", false, "required", "请填写年度");
+			return null;
+		}
+		Integer year = text.strip().matches("\\d{4}") ? Integer.valueOf(text.strip()) : null;
+		v.require("year", year != null && year >= 2000 && year <= today.getYear() + 1, "range",
+				"年度应为2000至" + (today.getYear() + 1) + "之间的四位年份");
+		return year != null && year >= 2000 && year <= today.getYear() + 1 ? year : null;
+	}
+
+	private static DomainException duplicate(String enterprise, int year, LocalDate signedOn) {
+		return DomainException.duplicate("enterpriseCreditCode", enterprise + "的" + year + "年度安全生产责任书已登记（签订于"
+				+ signedOn + "），同一企业每年度只登记一份");
+	}
+
+	/** The enterprises expected to sign: an enterprise itself; for staff the registry's 正常 ones in their region. */
+	private List<EnterpriseView> expected(DataScope scope) {
+		return switch (scope.kind()) {
+			case ENTERPRISE -> enterprises.findByCreditCode(scope.enterpriseCreditCode()).stream().toList();
+			case NONE -> List.of();
+			case ALL, REGION -> enterprises.list(scope, new Enterprises.Filter(null, null, EnterpriseStatus.NORMAL),
+					new PageQuery("", 0, PageQuery.EXPORT_LIMIT, null, false)).items();
+		};
+	}
+}

@@ -1,0 +1,224 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.EnterpriseStatus;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The 安全生产责任书 ledger: a year's list shows every enterprise of the bureau's region, the unsigned ones too; a
+ * county sees its own enterprises only; an enterprise only its own letter; a second letter for the same enterprise and
+ * year is a 409 in Chinese; a refused form comes back with 400, its values and nothing saved; the scan is kept and
+ * readable with the letter; the export holds the same rows; every letter is audited.
+ */
+@IntegrationTest
+class ResponsibilityLetterIntegrationTest {
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String SHUNFENG = "Bearer demo-sf-wz-token";
+
+	static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ResponsibilityLetters letters;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	MutableClock clock;
+
+	int year() {
+		return LocalDate.now(clock).getYear();
+	}
+
+	List<EnterpriseView> normal(String region) {
+		return enterprises.list(DataScope.region(region), new Enterprises.Filter(null, null, EnterpriseStatus.NORMAL),
+				new PageQuery("", 0, PageQuery.EXPORT_LIMIT, null, false)).items();
+	}
+
+	@Test
+	void theYearsListShowsEveryEnterpriseOfTheRegionTheUnsignedOnesToo() throws Exception {
+		int city = normal("3205").size();
+		var all = letters.list(DataScope.region("3205"), year(), null, new PageQuery("", 0, PageQuery.MAX_SIZE, null, false));
+		var unsigned = letters.list(DataScope.region("3205"), year(), false, new PageQuery("", 0, 50, null, false));
+		assertThat(all.total()).isGreaterThanOrEqualTo(city);
+		// the demo: most enterprises signed, a couple listed as not signed
+		assertThat(unsigned.total()).isBetween(2L, (long) city / 2);
+		assertThat(unsigned.items()).allSatisfy(l -> {
+			assertThat(l.signed()).isFalse();
+			assertThat(l.signedOn()).isNull();
+		});
+		// next year nobody has signed yet: every enterprise of the region is listed as 未签订
+		mvc.perform(get("/api/v1/safety/letters?year=" + (year() + 5) + "&signed=false&size=200").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(city))
+			.andExpect(jsonPath("$.items[*].id").value(everyItem(org.hamcrest.Matchers.nullValue())));
+		String name = unsigned.items().get(0).enterpriseName();
+		mvc.perform(get("/safety/letters?signed=false").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("未签订")))
+			.andExpect(content().string(containsString(name)))
+			.andExpect(content().string(not(containsString("class=\"signed\""))));
+		// the export: the same rows, with their status
+		byte[] xlsx = mvc.perform(get("/safety/letters/export.xlsx?signed=false").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo((int) unsigned.total());
+			Row first = book.getSheetAt(0).getRow(1);
+			assertThat(first.getCell(4).getStringCellValue()).isEqualTo("未签订");
+		}
+	}
+
+	@Test
+	void aCountySeesItsOwnEnterprisesAndAnEnterpriseOnlyItsOwnLetter() throws Exception {
+		int wuzhong = normal("320506").size();
+		mvc.perform(get("/api/v1/safety/letters?size=200").header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(wuzhong))
+			.andExpect(jsonPath("$.items[*].regionCode").value(everyItem(startsWith("320506"))));
+		mvc.perform(get("/api/v1/safety/letters?size=200").header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].enterpriseCreditCode").value(HazardLedgerIntegrationTest.shunfeng()))
+			.andExpect(jsonPath("$.items[0].signedOn").isNotEmpty());
+		var others = letters.list(DataScope.region("3205"), year(), true, new PageQuery("", 0, PageQuery.MAX_SIZE, null, false))
+			.items()
+			.stream()
+			.filter(l -> !l.enterpriseCreditCode().equals(HazardLedgerIntegrationTest.shunfeng()))
+			.toList();
+		LetterView another = others.get(0);
+		mvc.perform(get("/api/v1/safety/letters/{id}", another.id()).header("Authorization", SHUNFENG))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/enterprise/safety/letters/{id}", another.id()).header("Authorization", SHUNFENG))
+			.andExpect(status().isNotFound());
+		LetterView outsideWuzhong = others.stream().filter(l -> !l.regionCode().startsWith("320506")).findFirst().orElseThrow();
+		mvc.perform(get("/api/v1/safety/letters/{id}", outsideWuzhong.id()).header("Authorization", WUZHONG))
+			.andExpect(status().isNotFound());
+		// its own letter with its scan, readable by the enterprise
+		String own = mvc.perform(get("/enterprise/safety/letters").header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("已签订")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(own).doesNotContain(another.enterpriseName());
+		// an enterprise records no letter
+		mvc.perform(post("/api/v1/safety/letters").header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"year\":\"" + year() + "\"}"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aSecondLetterForTheSameEnterpriseAndYearIsAConflict() throws Exception {
+		EnterpriseView e = normal("320506").get(0);
+		String body = "{\"year\":\"" + (year() + 1) + "\",\"enterpriseCreditCode\":\"" + e.creditCode()
+				+ "\",\"signedOn\":\"" + LocalDate.now(clock) + "\",\"bureauSignatory\":\"吴中区局 李明\","
+				+ "\"enterpriseSignatory\":\"张三\"}";
+		mvc.perform(post("/api/v1/safety/letters").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/safety/letters").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content(body))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString((year() + 1) + "年度安全生产责任书已登记")));
+		// the page form: the same 409 on the form, nothing saved twice
+		mvc.perform(multipart("/safety/letters").with(csrf()).header("Authorization", CITY)
+			.param("year", String.valueOf(year() + 1)).param("enterpriseCreditCode", e.creditCode())
+			.param("signedOn", LocalDate.now(clock).toString()).param("bureauSignatory", "市局")
+			.param("enterpriseSignatory", "张三"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("id=\"errors\"")));
+		assertThat(letters.list(DataScope.region("3205"), year() + 1, true, new PageQuery(e.creditCode(), 0, 10, null, false))
+			.total()).isEqualTo(1);
+	}
+
+	@Test
+	void aLetterIsRecordedWithItsScanAndABadFormSavesNothing() throws Exception {
+		EnterpriseView e = normal("320507").get(0);
+		String nextYear = String.valueOf(year() + 1);
+		String tomorrow = LocalDate.now(clock).plusDays(1).toString();
+		mvc.perform(multipart("/safety/letters").with(csrf()).header("Authorization", CITY).param("year", nextYear)
+			.param("enterpriseCreditCode", e.creditCode()).param("signedOn", tomorrow).param("bureauSignatory", "")
+			.param("enterpriseSignatory", "被拒的签订人"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("data-field=\"signedOn\"")))
+			.andExpect(content().string(containsString("data-field=\"bureauSignatory\"")))
+			.andExpect(content().string(containsString("value=\"被拒的签订人\"")));
+		// a file that is not a PDF/JPEG/PNG is refused, nothing saved
+		mvc.perform(multipart("/safety/letters").file(new MockMultipartFile("files", "letter.pdf", "application/pdf",
+				"not a pdf".getBytes(StandardCharsets.UTF_8))).with(csrf()).header("Authorization", CITY)
+			.param("year", nextYear).param("enterpriseCreditCode", e.creditCode())
+			.param("signedOn", LocalDate.now(clock).toString()).param("bureauSignatory", "市局 周建华")
+			.param("enterpriseSignatory", "王五"))
+			.andExpect(status().is4xxClientError())
+			.andExpect(content().string(containsString("data-field=\"files\"")));
+		assertThat(letters.list(DataScope.all(), year() + 1, true, new PageQuery(e.creditCode(), 0, 10, null, false)).total())
+			.isZero();
+		mvc.perform(multipart("/safety/letters").file(new MockMultipartFile("files", "责任书.pdf", "application/pdf", PDF))
+			.with(csrf()).header("Authorization", CITY).param("year", nextYear).param("enterpriseCreditCode", e.creditCode())
+			.param("signedOn", LocalDate.now(clock).toString()).param("bureauSignatory", "市局 周建华")
+			.param("enterpriseSignatory", "王五"))
+			.andExpect(flash().attribute("message", "安全生产责任书已登记"));
+		LetterView l = letters.list(DataScope.all(), year() + 1, true, new PageQuery(e.creditCode(), 0, 10, null, false))
+			.items()
+			.get(0);
+		assertThat(l.bureauSignatory()).isEqualTo("市局 周建华");
+		assertThat(letters.scans(l.id())).extracting(a -> a.fileName()).containsExactly("责任书.pdf");
+		mvc.perform(get("/safety/letters/{id}", l.id()).header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("责任书.pdf")));
+		mvc.perform(get(letters.scans(l.id()).get(0).href()).header("Authorization", CITY)).andExpect(status().isOk());
+		assertThat(audit.history(DataScope.all(), ResponsibilityLetters.AUDIT_TYPE, l.id())).extracting(AuditEvent::action)
+			.containsExactly("safety.letter.sign");
+		mvc.perform(get("/safety/letters?year=" + nextYear + "&q=" + e.creditCode()).header("Authorization", CITY))
+			.andExpect(content().string(containsString("市局 周建华")));
+		mvc.perform(get("/api/v1/safety/letters?year=" + nextYear + "&signed=true&sort=signed_on&dir=desc")
+			.header("Authorization", CITY))
+			.andExpect(jsonPath("$.items[*].enterpriseCreditCode").value(hasItem(e.creditCode())));
+	}
+}
