@@ -30,7 +30,10 @@ public record FiguresQuery(String region, LocalDate from, LocalDate to) {
 		if (t.isBefore(f)) {
 			throw new InvalidValueException("to", "after-from", "截止日期（to）不能早于起始日期（from）");
 		}
-		String r = scope.requireReadable(region == null || region.isBlank() ? ownRegion : region, "region");
+		String asked = region == null || region.isBlank() ? ownRegion : region;
+		// a malformed code is the same 400 for every caller, before anyone's scope is asked about it
+		RegionPrefix.of(asked);
+		String r = scope.requireReadable(asked, "region");
 		return new FiguresQuery(r, f, t);
 	}
 }

@@ -25,7 +25,7 @@ public record RegionPrefix(String code) {
 			code = "";
 		}
 		if (code.length() > 12 || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
-			throw new InvalidValueException("region", "digits", "行政区划代码只能是1至12位数字：" + code);
+			throw new InvalidValueException("region", "digits", "行政区划代码只能是1至12位数字：" + Masking.personalNumbersIn(code));
 		}
 	}
 

@@ -92,6 +92,19 @@ class SafetyRatesIntegrationTest {
 	}
 
 	@Test
+	void aMalformedRegionIsThe400OfItsFormatForStaffAndEnterprisesAlike() throws Exception {
+		for (String token : new String[] { CITY, "Bearer demo-sf-wz-token" }) {
+			mvc.perform(get("/api/v1/safety/figures").param("region", "abc'--").header("Authorization", token))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("region"));
+		}
+		// a number that is no region code is not echoed in clear
+		mvc.perform(get("/api/v1/safety/figures").param("region", "320506199001010018").header("Authorization", CITY))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("320506199001010018"))));
+	}
+
+	@Test
 	void cityFiguresApplyTheFormulasOverTheChinaTimePeriod() throws Exception {
 		// real-name 138 / (155 − 15) = 98.57 %; inspected 140 / 155 = 90.32 %; screened 140 / 155 = 90.32 %
 		mvc.perform(get("/api/v1/safety/figures?region=3205&from=2025-02-01&to=2025-02-28").header("Authorization", CITY))
