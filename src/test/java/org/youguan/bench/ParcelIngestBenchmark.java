@@ -162,6 +162,7 @@ class ParcelIngestBenchmark {
 			Random random = new Random(seed);
 			String[] ids = ids(random);
 			StringBuilder b = new StringBuilder(400);
+			Item item;
 			for (int i = 0; i < n; i++) {
 				b.setLength(0);
 				String method = METHODS[random.nextInt(METHODS.length)];
@@ -175,8 +176,8 @@ class ParcelIngestBenchmark {
 				}
 				b.append(",\"senderRegion\":\"").append(COUNTIES[random.nextInt(COUNTIES.length)])
 					.append("\",\"recipientRegion\":\"").append(COUNTIES[random.nextInt(COUNTIES.length)])
-					.append("\",\"itemCategory\":\"").append(random.nextInt(20) == 0 ? "信件" : "日用品")
-					.append("\",\"weightGrams\":").append(50 + random.nextInt(20_000))
+					.append("\",\"itemCategory\":\"").append((item = Item.draw(random)).category())
+					.append("\",\"weightGrams\":").append(item.grams())
 					.append(",\"realNameMethod\":\"").append(method)
 					.append("\",\"inspected\":").append(random.nextInt(100) != 0)
 					.append(",\"screened\":").append(random.nextInt(10) != 0)
@@ -185,6 +186,15 @@ class ParcelIngestBenchmark {
 			}
 		}
 		return bytes.toByteArray();
+	}
+
+	/** What a parcel holds: one in twenty a letter up to 500 g (under the catalogue's letter limit), else 50 g to 20 kg. */
+	record Item(String category, int grams) {
+
+		static Item draw(Random random) {
+			return random.nextInt(20) == 0 ? new Item("信件", 5 + random.nextInt(500))
+					: new Item("日用品", 50 + random.nextInt(20_000));
+		}
 	}
 
 	/** An enterprise's export in time order: the records of the last 24 hours, oldest first. */
@@ -198,6 +208,7 @@ class ParcelIngestBenchmark {
 		Random random = new Random(seed);
 		String[] ids = ids(random);
 		StringBuilder b = new StringBuilder(400);
+		Item item;
 		for (int i = 0; i < n; i++) {
 			b.setLength(0);
 			String method = METHODS[random.nextInt(METHODS.length)];
@@ -212,8 +223,8 @@ class ParcelIngestBenchmark {
 			}
 			b.append(COUNTIES[random.nextInt(COUNTIES.length)]).append(',')
 				.append(COUNTIES[random.nextInt(COUNTIES.length)]).append(',')
-				.append(random.nextInt(20) == 0 ? "信件" : "日用品").append(',')
-				.append(50 + random.nextInt(20_000)).append(',').append(method).append(',')
+				.append((item = Item.draw(random)).category()).append(',')
+				.append(item.grams()).append(',').append(method).append(',')
 				.append(random.nextInt(100) != 0).append(',').append(random.nextInt(10) != 0).append('\n');
 			random.nextInt(500);
 			byte[] line = b.toString().getBytes(StandardCharsets.UTF_8);
