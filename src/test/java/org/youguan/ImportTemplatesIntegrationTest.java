@@ -15,12 +15,15 @@ import org.youguan.registry.internal.outlets.OutletImport;
 import org.youguan.statistics.HistoryImport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.youguan.TemplateExample.edited;
+import static org.youguan.TemplateExample.refusedAsTheExample;
 
 /**
- * Every import template the product hands out passes its own validation: downloaded and uploaded as it is, its
- * example row is imported. The registry templates describe one example company (the enterprise template's row),
- * which the licence, branch, outlet, facility and past-inspection examples refer to — so they are imported in that
- * order.
+ * Every import template the product hands out passes its own validation, and its example row is not data: uploaded as
+ * it is, the example row is refused as the example (and for nothing else); with one cell changed — real data shaped
+ * like the example — it is imported. The registry templates describe one example company (the enterprise template's
+ * row), which the licence, branch, outlet, facility and past-inspection examples refer to — so they are imported in
+ * that order.
  */
 @IntegrationTest
 class ImportTemplatesIntegrationTest {
@@ -51,22 +54,30 @@ class ImportTemplatesIntegrationTest {
 	@Autowired
 	InspectionImport inspections;
 
-	static void importedAsIs(String what, ImportResult result) {
-		assertThat(result.errors()).as(what + " template's example row").isEmpty();
+	static void imported(String what, ImportResult result) {
+		assertThat(result.errors()).as(what + " template's example row, one cell changed").isEmpty();
 		assertThat(result.imported()).as(what).isEqualTo(1);
 	}
 
 	@Test
-	void everyTemplateImportsAsItIs() {
-		importedAsIs("企业", enterprises.importFile(SUZHOU, enterprises.template()));
-		importedAsIs("许可证", licences.importFile(SUZHOU, licences.template()));
-		importedAsIs("分支机构", branches.importFile(SUZHOU, branches.template()));
-		importedAsIs("末端网点", outlets.importFile(SUZHOU, outlets.template()));
-		importedAsIs("设施", facilities.importFile(SUZHOU, facilities.template()));
-		importedAsIs("品牌", brands.importFile(DataScope.all(), brands.template()));
-		importedAsIs("历史检查记录", inspections.importFile(SUZHOU, null, inspections.template()));
-		HistoryImport.Result past = history.importFile(SUZHOU, history.template());
-		assertThat(past.errors()).as("历史数据 template's example row").isEmpty();
+	void everyTemplatesExampleIsRefusedAsItIsAndImportedAsData() {
+		refusedAsTheExample("企业", enterprises.importFile(SUZHOU, enterprises.template()).errors());
+		imported("企业", enterprises.importFile(SUZHOU, edited(enterprises.template(), "法定代表人", "李四")));
+		refusedAsTheExample("许可证", licences.importFile(SUZHOU, licences.template()).errors());
+		imported("许可证", licences.importFile(SUZHOU, edited(licences.template(), "发证机关", "苏州市邮政管理局")));
+		refusedAsTheExample("分支机构", branches.importFile(SUZHOU, branches.template()).errors());
+		imported("分支机构", branches.importFile(SUZHOU, edited(branches.template(), "地址", "江苏省苏州市吴中区实例路8号")));
+		refusedAsTheExample("末端网点", outlets.importFile(SUZHOU, outlets.template()).errors());
+		imported("末端网点", outlets.importFile(SUZHOU, edited(outlets.template(), "地址", "江苏省苏州市吴中区实例路9号")));
+		refusedAsTheExample("设施", facilities.importFile(SUZHOU, facilities.template()).errors());
+		imported("设施", facilities.importFile(SUZHOU, edited(facilities.template(), "地址", "江苏省苏州市吴中区实例小区")));
+		refusedAsTheExample("品牌", brands.importFile(DataScope.all(), brands.template()).errors());
+		imported("品牌", brands.importFile(DataScope.all(), edited(brands.template(), "品牌名称", "实例速递")));
+		refusedAsTheExample("历史检查记录", inspections.importFile(SUZHOU, null, inspections.template()).errors());
+		imported("历史检查记录", inspections.importFile(SUZHOU, null, edited(inspections.template(), "检查发现的问题", "实名收寄登记缺项")));
+		refusedAsTheExample("历史数据", history.importFile(SUZHOU, history.template()).errors());
+		HistoryImport.Result past = history.importFile(SUZHOU, edited(history.template(), "数值", "12345679"));
+		assertThat(past.errors()).as("历史数据 template's example row, one cell changed").isEmpty();
 		assertThat(past.imported()).isEqualTo(1);
 	}
 }

@@ -10,14 +10,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxEntries the most entries in an uploaded .xlsx or .docx (default 1000; real ones have a few dozen)
  * @param maxImageSide the widest or tallest image accepted, in pixels (default 10000)
  * @param maxImagePixels the most pixels an image may have (default 50,000,000, about a 50-megapixel photo)
+ * @param maxImportRows the most data rows (rows with content under the header) one .xlsx import may carry (default
+ * 10,000); the reader stops at the first row beyond it
  */
 @ConfigurationProperties("youguan.documents")
-record DocumentSettings(Long maxExpandedBytes, Integer maxEntries, Integer maxImageSide, Long maxImagePixels) {
+record DocumentSettings(Long maxExpandedBytes, Integer maxEntries, Integer maxImageSide, Long maxImagePixels,
+		Integer maxImportRows) {
 
 	DocumentSettings {
 		maxExpandedBytes = maxExpandedBytes == null ? OfficeFiles.DEFAULT_MAX_EXPANDED_BYTES : maxExpandedBytes;
 		maxEntries = maxEntries == null ? OfficeFiles.DEFAULT_MAX_ENTRIES : maxEntries;
 		maxImageSide = maxImageSide == null ? OfficeFiles.DEFAULT_MAX_IMAGE_SIDE : maxImageSide;
 		maxImagePixels = maxImagePixels == null ? OfficeFiles.DEFAULT_MAX_IMAGE_PIXELS : maxImagePixels;
+		maxImportRows = maxImportRows == null ? SheetRows.DEFAULT_MAX_ROWS : maxImportRows;
+		if (maxImportRows < 1) {
+			throw new IllegalArgumentException("youguan.documents.max-import-rows 应为正整数：" + maxImportRows);
+		}
 	}
 }

@@ -35,9 +35,14 @@ public final class OfficeFiles {
 
 	static final long DEFAULT_MAX_IMAGE_PIXELS = 50_000_000L;
 
-	private static volatile DocumentSettings limits = new DocumentSettings(null, null, null, null);
+	private static volatile DocumentSettings limits = new DocumentSettings(null, null, null, null, null);
 
 	private OfficeFiles() {
+	}
+
+	/** The most data rows one .xlsx import may carry ({@code youguan.documents.max-import-rows}). */
+	static int maxImportRows() {
+		return limits.maxImportRows();
 	}
 
 	/** Applies the configured limits here and to POI's zip reader (static, as POI's are). */

@@ -130,6 +130,32 @@ public final class SheetImport<T> {
 			return !errors.isEmpty();
 		}
 
+		/** Whether a failure was already recorded under {@code column} (a later check of it need not add another). */
+		public boolean failed(String column) {
+			return errorColumns.contains(column) || errors.stream().anyMatch(e -> e.field().equals(column));
+		}
+
+		/**
+		 * Refuses the template's example row left in the sheet — it would otherwise be imported as data: a row whose
+		 * every example value is in its column (as text, or a date cell of that day) fails the first column, rule
+		 * {@code example}.
+		 * @param headers the template's columns, in the order of {@code example}
+		 * @param example the values {@link SheetRows#template} wrote as its example row
+		 * @return whether the row is the example
+		 */
+		public boolean refuseExample(SheetRow row, List<String> headers, List<String> example) {
+			for (int i = 0; i < headers.size(); i++) {
+				String expected = example.get(i);
+				SheetCell cell = row.cell(headers.get(i));
+				String actual = cell == null || cell.text() == null ? "" : cell.text().strip();
+				if (!expected.equals(actual)) {
+					return false;
+				}
+			}
+			fail(headers.get(0), "example", "这是导入模板中的示例行，不是数据，请删除后再导入");
+			return true;
+		}
+
 		private <R> R read(String column, Supplier<R> parse) {
 			try {
 				return parse.get();

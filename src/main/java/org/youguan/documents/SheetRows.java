@@ -64,8 +64,11 @@ public final class SheetRows {
 
 	public static final long MAX_BYTES = 20L * 1024 * 1024;
 
-	/** The most rows with content one file may carry (empty rows, however formatted, do not count). */
-	public static final int MAX_ROWS = 50_000;
+	/**
+	 * The most rows with content under the header one import file may carry unless {@code youguan.documents.max-import-rows}
+	 * says otherwise (empty rows, however formatted, do not count).
+	 */
+	public static final int DEFAULT_MAX_ROWS = 10_000;
 
 	private SheetRows() {
 	}
@@ -75,7 +78,9 @@ public final class SheetRows {
 
 	/**
 	 * The data rows under the header row (the first row with content). The file must be an .xlsx (checked by content),
-	 * carry every required header, and stay within the size limit and {@link #MAX_ROWS} rows with content; rows without
+	 * carry every required header, and stay within the size limit and the configured number of data rows
+	 * ({@link #DEFAULT_MAX_ROWS}, {@code youguan.documents.max-import-rows}) — the streaming reader stops at the first row
+	 * beyond it, before the rest of the sheet is read; rows without
 	 * content — even bordered or formatted ones down to the sheet's end — are skipped and not counted.
 	 * What the file expands to must stay within {@link OfficeFiles}' limits (checked before POI parses it).
 	 * As {@link #read(byte[], List, List)} with no optional headers.
@@ -104,6 +109,7 @@ public final class SheetRows {
 		OfficeFiles.requireWithinLimits(content, "file", "Excel工作簿（.xlsx）");
 		Set<String> known = new HashSet<>(requiredHeaders);
 		known.addAll(optionalHeaders);
+		int maxRows = OfficeFiles.maxImportRows();
 		List<SheetRow> rows = new ArrayList<>();
 		Map<Integer, String> headers = new LinkedHashMap<>();
 		List<Map<Integer, String>> above = new ArrayList<>();
@@ -139,8 +145,8 @@ public final class SheetRows {
 			if (byHeader.values().stream().allMatch(SheetCell::isBlank)) {
 				return;
 			}
-			if (rows.size() == MAX_ROWS) {
-				throw new InvalidValueException("file", "rows", "一次最多导入" + MAX_ROWS + "行");
+			if (rows.size() == maxRows) {
+				throw new InvalidValueException("file", "rows", "一次最多导入" + maxRows + "行数据（不含表头），本文件超过了这一上限，请分成几个文件导入");
 			}
 			rows.add(new SheetRow(number, byHeader));
 		});

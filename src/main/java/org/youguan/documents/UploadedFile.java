@@ -16,7 +16,8 @@ import org.youguan.kernel.InvalidValueException;
 /**
  * An uploaded image or PDF: accepted only if its content is a JPEG, PNG or PDF (by magic number, whatever its name or
  * declared type says) and within the size limit, an image also within the pixel limits read from its header
- * ({@link OfficeFiles#requireImageWithinLimits}); served back inline with its checked type, never sniffed.
+ * ({@link OfficeFiles#requireImageWithinLimits}), a PDF only without scripts or program launches ({@link PdfScripts});
+ * served back inline with its checked type, never sniffed.
  */
 public record UploadedFile(String fileName, byte[] content) {
 
@@ -30,7 +31,9 @@ public record UploadedFile(String fileName, byte[] content) {
 	/**
 	 * The real content type, or an error on {@code field} naming the file ({@code label}: what it is) and the rule:
 	 * {@code required} (empty), {@code size} (over {@code maxBytes}), {@code content-type} (not JPEG/PNG/PDF),
-	 * {@code image-size} (wider, taller or more pixels than allowed) or {@code image} (an unreadable image header).
+	 * {@code image-size} (wider, taller or more pixels than allowed), {@code image} (an unreadable image header) or
+	 * {@code pdf-script} (a PDF with JavaScript — /JS, /JavaScript, an /OpenAction or /AA of that type — or /Launch, or
+	 * with an object stream that cannot be read to check it).
 	 */
 	public String checkedContentType(String field, String label, long maxBytes) {
 		if (content == null || content.length == 0) {
@@ -48,6 +51,12 @@ public record UploadedFile(String fileName, byte[] content) {
 			return "image/png";
 		}
 		if (startsWith('%', 'P', 'D', 'F', '-')) {
+			PdfScripts.find(content).ifPresent(found -> {
+				throw new InvalidValueException(field, "pdf-script", label + "“" + fileName + "”" + (found.unreadable()
+						? "含有无法读取的压缩对象，无法确认其中不含脚本，不能上传" : "含有脚本或启动程序的动作（/" + found.name()
+								+ "），不能上传")
+						+ "；请用“打印为PDF”或扫描件另存一份不含脚本的PDF后再上传");
+			});
 			return "application/pdf";
 		}
 		throw new InvalidValueException(field, "content-type", label + "“" + fileName

@@ -180,6 +180,9 @@ public class InspectionImport {
 	/** Reads one row into the API's shape, runs the API's check on it and the sheet's own checks; null when it fails. */
 	private InspectionRecordData check(DataScope scope, SheetRow row, RowContext context, Map<String, String> codesByName,
 			SheetImport.Twins inspections, SheetImport.Twins numbers) {
+		if (context.refuseExample(row, TEMPLATE, EXAMPLE)) {
+			return null;
+		}
 		Set<String> failed = new HashSet<>();
 		Function<String, String> text = column -> text(row, column);
 		if (row.cell(CREDIT_CODE).kind() == SheetCell.Kind.NUMBER) {

@@ -31,6 +31,7 @@ import org.youguan.inspections.internal.RandomDraw;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
@@ -182,7 +183,19 @@ public class InspectionPlans {
 	 */
 	@Transactional
 	public long create(DataScope scope, long bureauId, String callerRegion, String actor, PlanData data, boolean demo) {
-		Validation v = new Validation();
+		return create(scope, bureauId, callerRegion, actor, data, demo, List.of());
+	}
+
+	/**
+	 * As {@link #create(DataScope, long, String, String, PlanData, boolean)} for a form that read its values first:
+	 * {@code formErrors} (a date or number it could not read) are answered together with every failure of the plan's
+	 * own checks, in one {@link InvalidValueException}, and nothing is saved while any exists.
+	 * @param formErrors the form's failures, or an empty list
+	 */
+	@Transactional
+	public long create(DataScope scope, long bureauId, String callerRegion, String actor, PlanData data, boolean demo,
+			List<FieldError> formErrors) {
+		Validation v = Validation.after(formErrors);
 		v.required("name", "计划名称", data.name()).maxLength("name", "计划名称", data.name(), 200);
 		v.require("periodFrom", data.periodFrom() != null, "required", "检查期间起始日期不能为空");
 		v.require("periodTo", data.periodTo() != null, "required", "检查期间截止日期不能为空");
@@ -218,7 +231,13 @@ public class InspectionPlans {
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region);
 		v.require("teamSize", data.teamSize() != null && data.teamSize() >= min && data.teamSize() <= 10, "range",
 				"每组检查人员应为" + min + "至10人（邮政法第63条、行政处罚法第42条）");
-		v.check("sampleCount", () -> new RandomDraw.Sampling(data.sampleCount(), data.sampleRatio(), data.ratioByClass()));
+		try {
+			new RandomDraw.Sampling(data.sampleCount(), data.sampleRatio(), data.ratioByClass());
+		}
+		catch (DomainException ex) {
+			// named with the other failures, not answered alone
+			v.require("sampleCount", false, "sampling", ex.getMessage());
+		}
 		List<String> chosen = null;
 		try {
 			chosen = items.require(scope, data.items(), "items");

@@ -16,6 +16,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
@@ -74,7 +75,16 @@ public class Inspectors {
 	 */
 	@Transactional
 	public long register(DataScope scope, InspectorData data) {
-		Validation v = new Validation();
+		return register(scope, data, List.of());
+	}
+
+	/**
+	 * As {@link #register(DataScope, InspectorData)} for a form that read its values first: its failures
+	 * ({@code formErrors}) are answered together with every failure of these checks, nothing saved while any exists.
+	 */
+	@Transactional
+	public long register(DataScope scope, InspectorData data, List<FieldError> formErrors) {
+		Validation v = Validation.after(formErrors);
 		List<String> avoid = validate(v, data);
 		String region = data.bureauId() == null ? null
 				: jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", data.bureauId())
@@ -142,8 +152,17 @@ public class Inspectors {
 	 */
 	@Transactional
 	public void update(DataScope scope, long id, InspectorData data) {
+		update(scope, id, data, List.of());
+	}
+
+	/**
+	 * As {@link #update(DataScope, long, InspectorData)} for a form that read its values first: its failures
+	 * ({@code formErrors}) are answered together with every failure of these checks, nothing saved while any exists.
+	 */
+	@Transactional
+	public void update(DataScope scope, long id, InspectorData data, List<FieldError> formErrors) {
 		Inspector old = get(scope, id);
-		Validation v = new Validation();
+		Validation v = Validation.after(formErrors);
 		List<String> avoid = validate(v, data);
 		v.throwIfInvalid();
 		String certificate = data.certificateNumber().strip();

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -14,21 +16,47 @@ public final class Validation {
 
 	private final List<FieldError> errors = new ArrayList<>();
 
+	/** Fields that failed before these checks (a form's malformed values): their later failures are not added. */
+	private final Set<String> settled = new HashSet<>();
+
+	/** Checks starting with no failure. */
+	public Validation() {
+	}
+
+	/**
+	 * The checks of a service continuing those a form ran while reading its values (a date or number it could not
+	 * read): they start with the form's failures, so one answer names every broken field, and a field the form already
+	 * refused is not refused again for the null it became ("不能为空" after "应为日期").
+	 * @param earlier the form's failures, or an empty list
+	 */
+	public static Validation after(List<FieldError> earlier) {
+		Validation v = new Validation();
+		v.errors.addAll(earlier);
+		earlier.forEach(e -> v.settled.add(e.field()));
+		return v;
+	}
+
 	public <T> T check(String field, Supplier<T> parse) {
 		try {
 			return parse.get();
 		}
 		catch (InvalidValueException ex) {
-			ex.forField(field).fieldErrors().forEach(errors::add);
+			ex.forField(field).fieldErrors().forEach(this::add);
 			return null;
 		}
 	}
 
 	public Validation require(String field, boolean condition, String rule, String message) {
 		if (!condition) {
-			errors.add(new FieldError(field, rule, message));
+			add(new FieldError(field, rule, message));
 		}
 		return this;
+	}
+
+	private void add(FieldError error) {
+		if (!settled.contains(error.field())) {
+			errors.add(error);
+		}
 	}
 
 	/**

@@ -980,9 +980,13 @@ public class LicenceApplications {
 			v.require("licenceNumber", Text.isBlank(data.licenceNumber()), "absent", "不予许可的申请不填写许可证编号（licenceNumber）");
 		}
 		v.maxLength("licenceNumber", "许可证编号（licenceNumber）", data.licenceNumber(), 60);
+		String taken = Text.isBlank(data.licenceNumber()) || findByLicence(data.licenceNumber()).isEmpty() ? null
+				: "许可证编号（licenceNumber）已有许可申请记录：" + data.licenceNumber().strip();
+		// with other failures the number already taken is named among them (400); alone it is a conflict (409)
+		v.require("licenceNumber", taken == null || !v.hasErrors(), "unique", taken);
 		v.throwIfInvalid();
-		if (!Text.isBlank(data.licenceNumber()) && findByLicence(data.licenceNumber()).isPresent()) {
-			throw DomainException.duplicate("licenceNumber", "许可证编号（licenceNumber）已有许可申请记录：" + data.licenceNumber().strip());
+		if (taken != null) {
+			throw DomainException.duplicate("licenceNumber", taken);
 		}
 		return region;
 	}

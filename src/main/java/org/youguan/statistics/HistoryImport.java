@@ -31,6 +31,9 @@ public class HistoryImport {
 
 	static final List<String> HEADERS = List.of("指标代码", "月份", "行政区划代码", "品牌", "数值");
 
+	/** The template's example row: refused when left in a sheet (it is not data). */
+	static final List<String> EXAMPLE = List.of("express.volume.intercity", "2020-01", "3205", "顺丰", "12345678");
+
 	/** The outcome: rows imported (of which replaced), or every bad row with the annotated sheet. */
 	public record Result(int imported, int replaced, List<RowErrors> errors, byte[] annotated) {
 
@@ -65,7 +68,7 @@ public class HistoryImport {
 	}
 
 	public byte[] template() {
-		return SheetRows.template("历史数据", HEADERS, List.of("express.volume.intercity", "2020-01", "3205", "顺丰", "12345678"));
+		return SheetRows.template("历史数据", HEADERS, EXAMPLE);
 	}
 
 	@Transactional
@@ -74,6 +77,9 @@ public class HistoryImport {
 		SheetImport.Twins keys = new SheetImport.Twins();
 		int[] replaced = { 0 };
 		ImportResult result = SheetImport.run(content, HEADERS, Map.of(), (r, context) -> {
+			if (context.refuseExample(r, HEADERS, EXAMPLE)) {
+				return null;
+			}
 			Indicator indicator = catalogue.get(r.get("指标代码"));
 			if (indicator == null) {
 				context.fail("指标代码", "exists", "没有该指标：" + r.get("指标代码"));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,12 +63,15 @@ public class VillageProfileImport {
 		this.audit = audit;
 	}
 
+	private static final List<String> TEMPLATE_COLUMNS = Stream.concat(HEADERS.stream(), OPTIONAL.stream()).toList();
+
+	/** The template's example row (its columns: {@link #HEADERS}, then {@link #OPTIONAL}): refused when left in a sheet. */
+	static final List<String> EXAMPLE = List.of("320506003201", "村邮站", "5", "吴中区木渎邮政支局", "", "村邮站",
+			"吴中区木渎镇旺山村村委会一楼", "");
+
 	/** The empty template: the columns and one example row. */
 	public byte[] template() {
-		List<String> columns = new ArrayList<>(HEADERS);
-		columns.addAll(OPTIONAL);
-		return SheetRows.template("建制村通邮信息", columns, List.of("320506003201", "村邮站", "5", "吴中区木渎邮政支局", "",
-				"村邮站", "吴中区木渎镇旺山村村委会一楼", ""));
+		return SheetRows.template("建制村通邮信息", TEMPLATE_COLUMNS, EXAMPLE);
 	}
 
 	/**
@@ -87,6 +91,9 @@ public class VillageProfileImport {
 		List<Villages.Profile> saved = new ArrayList<>();
 		ImportResult result = SheetImport.<Villages.Profile>runPrepared(content, HEADERS, OPTIONAL, COLUMNS,
 				rows -> (row, context) -> {
+					if (context.refuseExample(row, TEMPLATE_COLUMNS, EXAMPLE)) {
+						return null;
+					}
 					Integer perWeek = context.integer(row, PER_WEEK);
 					Long facility = facility(row, context);
 					if (context.hasErrors()) {

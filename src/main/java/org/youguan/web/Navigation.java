@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.youguan.org.CurrentUser;
+import org.youguan.org.PageAccess;
 import org.youguan.org.Role;
 
 /**
@@ -143,9 +144,16 @@ public final class Navigation {
 	}
 
 	/** The sections and items this user may open; sections left empty are dropped. */
-	static List<Section> visibleTo(CurrentUser user) {
+	/**
+	 * The sections and entries {@code user} may open: by their roles, then by each module's own rule ({@link PageAccess},
+	 * e.g. the 建制村 pages for postal enterprises only) — so the menu, rendered and cached per resulting list, holds
+	 * exactly what the user may open.
+	 */
+	static List<Section> visibleTo(CurrentUser user, List<PageAccess> access) {
 		return SECTIONS.stream()
-			.map(s -> new Section(s.key(), s.items().stream().filter(i -> visible(i, user)).toList()))
+			.map(s -> new Section(s.key(), s.items().stream().filter(i -> visible(i, user))
+				.filter(i -> access.stream().allMatch(a -> a.mayOpen(user, i.path())))
+				.toList()))
 			.filter(s -> !s.items().isEmpty())
 			.toList();
 	}

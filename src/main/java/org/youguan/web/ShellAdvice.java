@@ -1,5 +1,6 @@
 package org.youguan.web;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.youguan.notifications.Notifications;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.PageAccess;
 import org.youguan.platform.DemoMode;
 
 /**
@@ -28,10 +30,14 @@ class ShellAdvice {
 
 	private final Menu menu;
 
-	ShellAdvice(DemoMode demo, Notifications notifications, Menu menu) {
+	/** The modules' rules on who may open their pages beyond roles. */
+	private final List<PageAccess> access;
+
+	ShellAdvice(DemoMode demo, Notifications notifications, Menu menu, List<PageAccess> access) {
 		this.demo = demo;
 		this.notifications = notifications;
 		this.menu = menu;
+		this.access = List.copyOf(access);
 	}
 
 	@ModelAttribute
@@ -45,7 +51,7 @@ class ShellAdvice {
 			model.addAttribute("me", user);
 			model.addAttribute("notificationCount", notifications.countRecent(user.scope(), user.departmentId()));
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			var navigation = Navigation.visibleTo(user);
+			var navigation = Navigation.visibleTo(user, access);
 			var location = Navigation.locate(navigation, path);
 			location.ifPresent(l -> model.addAttribute("location", l));
 			String active = path.equals("/") ? "/" : location.map(l -> l.section().key()).orElse(null);

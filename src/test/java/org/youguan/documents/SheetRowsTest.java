@@ -173,14 +173,18 @@ class SheetRowsTest {
 	}
 
 	@Test
-	void moreRowsWithContentThanTheLimitAreRefused() {
+	void moreThanTenThousandDataRowsAreRefusedNamingTheLimit() {
 		TypedWorkbook book = new TypedWorkbook(List.of("名称"));
-		for (int i = 0; i <= SheetRows.MAX_ROWS; i++) {
+		for (int i = 0; i < 10_000; i++) {
 			book.row(List.of("网点" + i));
 		}
-		assertThatThrownBy(() -> SheetRows.read(book.borderedDownTo(SheetRows.MAX_ROWS + 10).bytes(), List.of("名称")))
+		assertThat(SheetRows.read(book.bytes(), List.of("名称"))).hasSize(10_000);
+		book.row(List.of("网点10000"));
+		assertThatThrownBy(() -> SheetRows.read(book.borderedDownTo(10_010).bytes(), List.of("名称")))
 			.isInstanceOf(InvalidValueException.class)
-			.hasMessageContaining("一次最多导入" + SheetRows.MAX_ROWS + "行");
+			.hasMessageContaining("一次最多导入10000行数据")
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).singleElement()
+				.satisfies(e -> assertThat(e.field()).isEqualTo("file")));
 	}
 
 	@Test

@@ -78,6 +78,26 @@ class EnterpriseFilingApiIntegrationTest {
 	}
 
 	@Test
+	void aPdfThatRunsJavaScriptWhenOpenedIsRefusedNamingItsFieldAndNothingIsFiled() throws Exception {
+		long before = filings();
+		byte[] scripted = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n"
+				+ "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+		var request = multipart("/api/v1/enterprise/filings");
+		request.file(new MockMultipartFile("outlet", "", MediaType.APPLICATION_JSON_VALUE,
+				outletJson("脚本网点" + UUID.randomUUID().toString().substring(0, 6), validId(), LocalDate.now(clock).minusDays(3))
+					.getBytes(StandardCharsets.UTF_8)));
+		request.file(new MockMultipartFile("businessLicence", "营业执照.pdf", "application/pdf", scripted));
+		request.file(new MockMultipartFile("managerId", "身份证.jpg", "image/jpeg", TestImages.jpeg(4, 3)));
+		request.file(new MockMultipartFile("photos", "门头.jpg", "image/jpeg", TestImages.jpeg(4, 3)));
+		mvc.perform(request.header("Authorization", SF_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("attachments.BUSINESS_LICENCE"))
+			.andExpect(jsonPath("$.errors[0].rule").value("pdf-script"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("含有脚本")));
+		assertThat(filings()).isEqualTo(before);
+	}
+
+	@Test
 	void anEnterpriseFilesAnOutletWithItsAttachmentsAndTracksIt() throws Exception {
 		String name = "接口网点" + UUID.randomUUID().toString().substring(0, 6);
 		String body = mvc.perform(submission(outletJson(name, validId(), LocalDate.now(clock).minusDays(3)), true)

@@ -18,8 +18,9 @@ import org.youguan.licensing.internal.LicensingImport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The .xlsx import of past licence applications: the template's example row imports as it is; a sheet with one bad row
- * imports nothing and names the row, the column and the rule; Chinese kinds and decisions are read as the API's codes.
+ * The .xlsx import of past licence applications: the template's example row left in the sheet is refused; a sheet with
+ * one bad row imports nothing and names the row, the column and the rule — every broken cell of a row at once, an
+ * unknown kind or decision with the Chinese labels allowed; Chinese kinds and decisions are read as the API's codes.
  */
 @IntegrationTest
 class LicensingImportIntegrationTest {
@@ -61,12 +62,40 @@ class LicensingImportIntegrationTest {
 	}
 
 	@Test
-	void theTemplatesExampleRowImportsAsItIs() {
+	void theTemplatesExampleRowLeftInTheSheetIsRefusedNotImported() throws IOException {
 		long before = imported();
 		ImportResult result = imports.importFile(SUZHOU, "3205", "test", imports.template());
-		assertThat(result.errors()).isEmpty();
-		assertThat(result.imported()).isEqualTo(1);
+		assertThat(result.rejected()).isTrue();
+		assertThat(result.errors()).singleElement().satisfies(row -> assertThat(row.errors())
+			.anyMatch(e -> e.rule().equals("example") && e.message().contains("示例行")));
+		assertThat(imported()).isEqualTo(before);
+		// the same values typed again with real data in one column are data
+		ImportResult real = imports.importFile(SUZHOU, "3205", "test", sheet(new String[] { code("0009"), "苏州示例快递有限公司",
+				"新设许可", "省内", "2025-03-05", "2025-03-12", "2025-03-20", "准予许可", "2025-04-10", "快递许可-32-2025-000009" }));
+		assertThat(real.errors()).isEmpty();
 		assertThat(imported()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aRowNamesEveryBrokenCellAtOnceAndTheAllowedLabels() throws IOException {
+		long before = imported();
+		byte[] file = sheet(new String[] { code("0003"), "", "新办理", "省城", "2018-13-45", "", "", "批了", "", "" },
+				new String[] { code("0004"), "苏州导入丁快递有限公司", "renewal", "省内", "2018-05-01", "", "", "pending", "", "" });
+		ImportResult result = imports.importFile(SUZHOU, "3205", "test", file);
+		assertThat(result.rejected()).isTrue();
+		assertThat(result.errors()).as("codes in any case are accepted: only the first row is bad").singleElement()
+			.satisfies(row -> {
+				assertThat(row.number()).isEqualTo(2);
+				assertThat(row.errors()).extracting(e -> e.field())
+					.contains("申请人名称", "申请类型", "业务范围", "收到申请日期", "决定");
+				assertThat(row.errors()).filteredOn(e -> e.field().equals("申请类型")).singleElement()
+					.satisfies(e -> assertThat(e.message()).contains("新设许可、变更、延续、分支机构", "新办理"));
+				assertThat(row.errors()).filteredOn(e -> e.field().equals("决定")).singleElement()
+					.satisfies(e -> assertThat(e.message()).contains("准予许可、不予许可、未决定"));
+				assertThat(row.errors()).filteredOn(e -> e.field().equals("收到申请日期")).as("refused once, not again as missing")
+					.hasSize(1);
+			});
+		assertThat(imported()).isEqualTo(before);
 	}
 
 	@Test

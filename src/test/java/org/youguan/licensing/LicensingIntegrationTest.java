@@ -143,7 +143,10 @@ class LicensingIntegrationTest {
 		mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
 			.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", PDF))
 			.param("kind", m.name())
-			.header("Authorization", token)).andExpect(status().isOk());
+			.header("Authorization", token)).andExpect(status().isOk())
+			// the answer is the application as it now stands, as every step of the API answers
+			.andExpect(jsonPath("$.application.id").value(id))
+			.andExpect(jsonPath("$.attachments[*].kind", hasItem("material-" + m.name().toLowerCase(java.util.Locale.ROOT))));
 	}
 
 	ResultActions verify(String token, long id, boolean passed) throws Exception {
@@ -263,7 +266,8 @@ class LicensingIntegrationTest {
 		// incomplete: not acceptable yet
 		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isUnprocessableEntity());
 		call(CITY, "/api/v1/licensing/applications/" + id + "/correction-notice", "{\"items\":[\"营业执照副本加盖公章\"]}")
-			.andExpect(status().isOk());
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.application.status").value("CORRECTION_REQUESTED"));
 		ApplicationView notified = view(id);
 		assertThat(notified.status()).isEqualTo(ApplicationStatus.CORRECTION_REQUESTED);
 		assertThat(notified.correctionItems().split("\n")).containsExactly("注册资本证明", "场地使用证明", "安全保障制度和措施",
@@ -274,14 +278,15 @@ class LicensingIntegrationTest {
 		for (Material m : new Material[] { Material.CAPITAL, Material.PREMISES, Material.SAFETY, Material.SERVICE, Material.PERSONNEL }) {
 			corrected.file(new MockMultipartFile(m.name(), m.name() + ".pdf", "application/pdf", PDF));
 		}
-		mvc.perform(corrected).andExpect(status().isOk());
+		mvc.perform(corrected).andExpect(status().isOk()).andExpect(jsonPath("$.application.status").value("SUBMITTED"));
 		assertThat(view(id).status()).isEqualTo(ApplicationStatus.SUBMITTED);
 		// one notice only
 		call(CITY, "/api/v1/licensing/applications/" + id + "/correction-notice", "{\"items\":[\"再补一项\"]}")
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.detail", containsString("一次告知")));
 		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
-		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"补正后材料齐全\"}").andExpect(status().isOk());
+		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"补正后材料齐全\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.application.status").value("REVIEWED"));
 		verify(CITY, id, true).andExpect(status().isOk());
 		String number = text(call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isOk()), "$.number");
 		// a new applicant: the registry registers it when it records the licence
@@ -489,7 +494,7 @@ class LicensingIntegrationTest {
 		call(CITY, "/api/v1/licensing/licences/cancellation", body).andExpect(status().isForbidden());
 		call(PROVINCE, "/api/v1/licensing/licences/cancellation", "{\"number\":\"" + number + "\",\"ground\":\"SOMETIMES\"}")
 			.andExpect(status().isBadRequest());
-		call(PROVINCE, "/api/v1/licensing/licences/cancellation", body).andExpect(status().isOk());
+		call(PROVINCE, "/api/v1/licensing/licences/cancellation", body).andExpect(status().isNoContent());
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.CANCELLED);
 		assertThat(licences.findByNumber(DataScope.all(), number).orElseThrow().stateReason()).contains("主动停止经营");

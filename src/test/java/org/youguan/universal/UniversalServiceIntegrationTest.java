@@ -19,6 +19,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.TemplateExample;
 import org.youguan.documents.ImportResult;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
@@ -316,8 +317,10 @@ class UniversalServiceIntegrationTest {
 			.session(SignIn.session(mvc, "sz.universal")).with(csrf()))
 			.andExpect(status().is(422))
 			.andExpect(content().string(containsString("import-rejected")));
-		// the template's example row passes
-		assertThat(imports.importFile(DataScope.region("3205"), imports.template()).imported()).isEqualTo(1);
+		// the template's example row is not data: refused as it is, imported with real values
+		TemplateExample.refusedAsTheExample("建制村", imports.importFile(DataScope.region("3205"), imports.template()).errors());
+		assertThat(imports.importFile(DataScope.region("3205"),
+				TemplateExample.edited(imports.template(), "交接点地址", "吴中区木渎镇旺山村村委会二楼")).imported()).isEqualTo(1);
 	}
 
 	@Test

@@ -88,7 +88,9 @@ class InputRobustnessIntegrationTest {
 
 		SYSTEM("sys.admin", "demo-sys-admin-token"), CITY("sz.admin", "demo-sz-admin-token"),
 		MARKET("sz.market", "demo-sz-market-token"), COUNTY("wz.staff", "demo-wz-staff-token"),
-		ENTERPRISE("sf.wz", "demo-sf-wz-token"), LEADER("sz.leader", "demo-sz-leader-token"), ANONYMOUS(null, null);
+		ENTERPRISE("sf.wz", "demo-sf-wz-token"), LEADER("sz.leader", "demo-sz-leader-token"),
+		// the 建制村 portal admits a postal enterprise's users only
+		POSTAL("yz.sz", "demo-yz-sz-token"), ANONYMOUS(null, null);
 
 		final String user;
 

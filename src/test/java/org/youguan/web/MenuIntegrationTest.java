@@ -18,7 +18,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The navigation bar is rendered once per role set, language and active section and then reused: what each page
- * shows must still be its own — the section of the current page marked, the user's language, the user's entries.
+ * shows must still be its own — the section of the current page marked, the user's language, the user's entries, and
+ * only the entries the user may open (an express company's user has an enterprise user's roles but not the postal
+ * company's 建制村 pages).
  */
 @IntegrationTest
 class MenuIntegrationTest {
@@ -55,6 +57,19 @@ class MenuIntegrationTest {
 		String enterprise = page("/", SignIn.session(mvc, "sf.wz"), null);
 		assertThat(admin).contains("href=\"/complaints\"");
 		assertThat(enterprise).doesNotContain("href=\"/complaints\"").contains("href=\"/enterprise/complaints\"");
+	}
+
+	@Test
+	void anExpressCompanysUserIsNotOfferedTheVillagePagesItMayNotOpenThoughItsRolesAreThePostalCompanys() throws Exception {
+		MockHttpSession express = SignIn.session(mvc, "sf.wz");
+		MockHttpSession postal = SignIn.session(mvc, "yz.sz");
+		// the postal company's bar first, so a bar remembered per role set would be handed to the express company
+		assertThat(page("/", postal, null)).contains("href=\"/enterprise/villages\"");
+		assertThat(mvc.perform(get("/enterprise/villages").session(postal)).andReturn().getResponse().getStatus()).isEqualTo(200);
+		assertThat(page("/", express, null)).doesNotContain("href=\"/enterprise/villages\"")
+			.contains("href=\"/enterprise/complaints\"");
+		assertThat(mvc.perform(get("/enterprise/villages").session(express)).andReturn().getResponse().getStatus())
+			.isEqualTo(403);
 	}
 
 	private String page(String path, MockHttpSession session, Cookie cookie) throws Exception {

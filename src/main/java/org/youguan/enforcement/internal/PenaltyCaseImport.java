@@ -170,6 +170,9 @@ class PenaltyCaseImport {
 	 * so every failing column of the row is reported; null when it fails.
 	 */
 	private PenaltyCases.ImportedCase check(DataScope scope, SheetRow row, RowContext context, SheetImport.Twins numbers) {
+		if (context.refuseExample(row, TEMPLATE, EXAMPLE)) {
+			return null;
+		}
 		Failures failures = new Failures(context, new HashSet<>());
 		if (row.cell(CREDIT_CODE).kind() == SheetCell.Kind.NUMBER) {
 			failures.fail(CREDIT_CODE, "text-cell", CREDIT_CODE + "应以文本格式填写：按数字保存时Excel只保留15位");

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,6 +30,7 @@ import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
@@ -109,15 +111,23 @@ class InspectionPlanPagesController {
 			if (me.bureauId() == null) {
 				throw new InvalidValueException("bureauId", "required", "只有邮政管理部门的工作人员才能新建抽查计划");
 			}
-			long id = plans.create(scope, me.bureauId(), me.regionCode(), me.displayName(), data(form), false);
+			Validation read = new Validation();
+			InspectionPlans.PlanData data = data(form, read);
+			long id = plans.create(scope, me.bureauId(), me.regionCode(), me.displayName(), data, false, read.errors());
 			redirect.addFlashAttribute("message", "已新建抽查计划“" + form.name().strip() + "”，下一步：冻结检查对象名单");
 			return "redirect:/inspections/plans/" + id;
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
+			List<FieldError> errors = ex.formErrors();
+			// the page already said what is wrong with the sampling it was given
+			boolean samplingRead = errors.stream().anyMatch(e -> SAMPLING_FIELDS.contains(e.field()) && !e.rule().equals("sampling"));
+			model.addAttribute("errors", errors.stream().filter(e -> !(samplingRead && e.rule().equals("sampling"))).toList());
 			return form(model, scope, form);
 		}
 	}
+
+	/** The form's fields that choose and size the sample. */
+	private static final Set<String> SAMPLING_FIELDS = Set.of("sampling", "sampleCount", "samplePercent", "classPercents");
 
 	@GetMapping("/inspections/plans/{id:\\d+}")
 	String plan(DataScope scope, @PathVariable long id, Model model) {
@@ -186,9 +196,11 @@ class InspectionPlanPagesController {
 		return "inspections/plan-form";
 	}
 
-	/** The form's values as the service takes them, or every malformed value named. */
-	private static InspectionPlans.PlanData data(PlanForm form) {
-		Validation v = new Validation();
+	/**
+	 * The form's values as the service takes them, every malformed value named in {@code v} (and left null) so the
+	 * service answers them together with its own checks.
+	 */
+	private static InspectionPlans.PlanData data(PlanForm form, Validation v) {
 		LocalDate from = v.date("periodFrom", "检查期间起始日期", form.periodFrom());
 		LocalDate to = v.date("periodTo", "检查期间截止日期", form.periodTo());
 		Integer team = integer(v, "teamSize", "每组检查人员", form.teamSize());
@@ -224,7 +236,6 @@ class InspectionPlanPagesController {
 			default -> {
 			}
 		}
-		v.throwIfInvalid();
 		return new InspectionPlans.PlanData(form.name(), from, to, form.items(), form.regionCode(), form.enterpriseType(),
 				count, ratio, byClass == null || byClass.isEmpty() ? null : byClass, team, form.objectType(), brand,
 				form.creditClasses());

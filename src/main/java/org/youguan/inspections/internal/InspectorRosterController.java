@@ -94,7 +94,8 @@ class InspectorRosterController {
 	@PreAuthorize(MANAGERS)
 	String processCreateForm(DataScope scope, @ModelAttribute InspectorForm form, Model model, RedirectAttributes redirect) {
 		try {
-			long id = inspectors.register(scope, data(form, null));
+			Validation read = new Validation();
+			long id = inspectors.register(scope, data(form, null, read), read.errors());
 			redirect.addFlashAttribute("message", "已将" + form.name().strip() + "登记入检查人员名录库");
 			return "redirect:/inspections/inspectors/" + id;
 		}
@@ -116,7 +117,8 @@ class InspectorRosterController {
 			RedirectAttributes redirect) {
 		Inspector current = inspectors.get(scope, id);
 		try {
-			inspectors.update(scope, id, data(form, current.bureauId()));
+			Validation read = new Validation();
+			inspectors.update(scope, id, data(form, current.bureauId(), read), read.errors());
 			redirect.addFlashAttribute("message", "已保存");
 			return "redirect:/inspections/inspectors/" + id;
 		}
@@ -133,8 +135,8 @@ class InspectorRosterController {
 		return "inspections/inspector-form";
 	}
 
-	private static Inspectors.InspectorData data(InspectorForm form, Long bureauId) {
-		Validation v = new Validation();
+	/** The form's values as the service takes them; a malformed one is named in {@code v} and left null. */
+	private static Inspectors.InspectorData data(InspectorForm form, Long bureauId, Validation v) {
 		LocalDate validUntil = v.date("validUntil", "执法证有效期", form.validUntil());
 		Long bureau = bureauId;
 		if (bureau == null && form.bureauId() != null && !form.bureauId().isBlank()) {
@@ -145,7 +147,6 @@ class InspectorRosterController {
 				v.require("bureauId", false, "format", "所属单位不存在");
 			}
 		}
-		v.throwIfInvalid();
 		List<String> avoid = form.avoid() == null ? List.of()
 				: Arrays.stream(form.avoid().split("[\\s,，、;；]+")).filter(s -> !s.isBlank()).toList();
 		return new Inspectors.InspectorData(bureau, null, form.name(), form.certificateNumber(), validUntil, avoid);

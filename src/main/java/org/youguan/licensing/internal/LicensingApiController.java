@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.youguan.documents.ImportResult;
@@ -167,26 +168,31 @@ class LicensingApiController {
 	@PreAuthorize(APPLICANTS)
 	@Operation(summary = "补充申请材料", description = "kind：BUSINESS_LICENCE、CAPITAL、PREMISES、SAFETY、SERVICE、PERSONNEL、"
 			+ "BRANCH_LIST；file：JPEG、PNG或PDF。待受理的申请可补充；已出具补正通知的，用POST /applications/{id}/correction。")
-	void material(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String kind,
+	LicenceApplications.ApplicationDetail material(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String kind,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
 		applications.addMaterial(Clerk.of(me), id, material(kind), file == null || file.isEmpty() ? null
 				: new UploadedFile(file.getOriginalFilename(), file.getBytes()));
+		return applications.get(scope, id);
 	}
 
 	@PostMapping(path = "/applications/{id}/correction", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(APPLICANTS)
 	@Operation(summary = "提交补正材料", description = "每个材料一个文件字段，字段名为材料类型（如BUSINESS_LICENCE）。")
-	void correction(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+	LicenceApplications.ApplicationDetail correction(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam Map<String, MultipartFile> files) throws IOException {
 		applications.correct(Clerk.of(me), id, LicensingController.materials(files));
+		return applications.get(scope, id);
 	}
 
 	@PostMapping("/applications/{id}/correction-notice")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "出具补正通知", description = "一次告知全部需要补正的内容：缺少的材料自动列入，items为另外的补正事项。"
 			+ "收到申请5个工作日内、只能一次（行政许可法第32条）。")
-	void correctionNotice(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestBody(required = false) Items items) {
+	LicenceApplications.ApplicationDetail correctionNotice(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestBody(required = false) Items items) {
 		applications.requestCorrection(Clerk.of(me), id, items == null ? List.of() : items.items());
+		return applications.get(scope, id);
 	}
 
 	@PostMapping("/applications/{id}/acceptance")
@@ -199,42 +205,50 @@ class LicensingApiController {
 	@PostMapping("/applications/{id}/non-acceptance")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "不予受理", description = "reason必填；competentBureau为应当向其申请的机关（空则为有权决定的机关）。")
-	void notAccept(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestBody Reason reason) {
+	LicenceApplications.ApplicationDetail notAccept(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestBody Reason reason) {
 		applications.refuseToAccept(Clerk.of(me), id, reason.reason(), reason.competentBureau());
+		return applications.get(scope, id);
 	}
 
 	@PostMapping("/applications/{id}/review")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "初审", description = "经营场所所在地的市（地）局。")
-	void review(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestBody Opinion opinion) {
+	LicenceApplications.ApplicationDetail review(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestBody Opinion opinion) {
 		applications.review(Clerk.of(me), id, opinion.opinion());
+		return applications.get(scope, id);
 	}
 
 	@PostMapping(path = "/applications/{id}/verification", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "现场核查记录", description = "data（JSON）：verifiedOn、inspectors（至少2人）、checklist（item、passed、"
 			+ "note）、passed、conclusion；photos：现场照片（至少1张）。经营场所所在地的市（地）局。")
-	void verify(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+	LicenceApplications.ApplicationDetail verify(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestPart(name = "data", required = false) LicenceApplications.Verification data,
 			@RequestPart(name = "photos", required = false) List<MultipartFile> photos) throws IOException {
 		if (data == null) {
 			throw new InvalidValueException("data", "required", "请提交现场核查记录（data）");
 		}
 		applications.verify(Clerk.of(me), id, data, UploadedFile.of(photos));
+		return applications.get(scope, id);
 	}
 
 	@PostMapping("/applications/{id}/suspension")
 	@PreAuthorize(DECIDERS)
 	@Operation(summary = "中止计时", description = "kind：CORRECTION（补正核查缺陷）、HEARING（听证）、EXPERT_REVIEW（专家评审）。")
-	void suspend(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestBody Reason reason) {
+	LicenceApplications.ApplicationDetail suspend(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestBody Reason reason) {
 		applications.suspend(Clerk.of(me), id, reason.kind(), reason.reason());
+		return applications.get(scope, id);
 	}
 
 	@PostMapping("/applications/{id}/resumption")
 	@PreAuthorize(DECIDERS)
 	@Operation(summary = "恢复计时")
-	void resume(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+	LicenceApplications.ApplicationDetail resume(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id) {
 		applications.resume(Clerk.of(me), id);
+		return applications.get(scope, id);
 	}
 
 	@PostMapping("/applications/{id}/approval")
@@ -247,8 +261,10 @@ class LicensingApiController {
 	@PostMapping("/applications/{id}/refusal")
 	@PreAuthorize(DECIDERS)
 	@Operation(summary = "不予许可", description = "reason为不予许可的理由，写入决定书（并告知申请行政复议、提起行政诉讼的权利）。")
-	void refuse(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestBody Reason reason) {
+	LicenceApplications.ApplicationDetail refuse(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestBody Reason reason) {
 		applications.refuse(Clerk.of(me), id, reason.reason());
+		return applications.get(scope, id);
 	}
 
 	@GetMapping("/applications/{id}/certificate")
@@ -265,6 +281,7 @@ class LicensingApiController {
 	@Operation(summary = "注销许可证", description = "number：许可证编号；ground：EXPIRED（有效期届满未延续）、LEGAL_PERSON_ENDED"
 			+ "（法人资格依法终止）、NO_OPERATION（取得许可后无正当理由超过6个月未经营）、STOPPED（主动停止经营）、OTHER（其他，note必填）"
 			+ "（行政许可法第70条）。由有权机关（省局或国家邮政局）注销，登记的许可证状态随后改为已注销。")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void cancel(@AuthenticationPrincipal CurrentUser me, @RequestBody Cancellation cancellation) {
 		applications.cancelLicence(Clerk.of(me), cancellation.number(), cancellation.ground(), cancellation.note());
 	}

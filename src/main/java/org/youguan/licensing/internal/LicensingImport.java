@@ -2,8 +2,11 @@ package org.youguan.licensing.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +30,9 @@ import org.youguan.licensing.LicenceApplications.ImportedApplication;
  * every row checked first, one bad row imports nothing, every bad row reported by row number, column and rule): each
  * row is checked by the check the API runs ({@link LicenceApplications#checkImported}) and recorded through
  * {@link LicenceApplications#importApplication}, all in one transaction. Kinds and decisions may be written in Chinese
- * (新设许可, 变更, 延续, 分支机构; 准予许可, 不予许可, 未决定) or as the API's codes; dates as date cells or text.
+ * (新设许可, 变更, 延续, 分支机构; 准予许可, 不予许可, 未决定) or as the API's codes — another value is refused naming
+ * both; dates as date cells or text. A row lists every failure of its cells at once (an unreadable date does not hide
+ * a missing name), and the template's example row left in the sheet is refused, not imported.
  */
 @Service
 public class LicensingImport {
@@ -66,6 +71,14 @@ public class LicensingImport {
 	static final Map<String, String> COLUMNS = Map.of("applicantCreditCode", CREDIT_CODE, "applicantName", NAME, "kind", KIND,
 			"scope", SCOPE, "receivedOn", RECEIVED, "preliminaryReviewedOn", REVIEWED, "onSiteVerifiedOn", VERIFIED,
 			"decision", DECISION, "decidedOn", DECIDED, "licenceNumber", LICENCE);
+
+	private static final String KIND_LABELS = String.join("、",
+			Arrays.stream(ApplicationKind.values()).map(ApplicationKind::label).toList());
+
+	private static final String KIND_CODES = String.join("、",
+			Arrays.stream(ApplicationKind.values()).map(ApplicationKind::name).toList());
+
+	private static final Set<String> DECISIONS = Set.of("APPROVED", "REFUSED", "PENDING");
 
 	private final LicenceApplications applications;
 
@@ -107,28 +120,42 @@ public class LicensingImport {
 
 	private ImportedApplication check(DataScope scope, String ownRegion, SheetRow row, RowContext context,
 			SheetImport.Twins licences) {
+		if (context.refuseExample(row, TEMPLATE, EXAMPLE)) {
+			return null;
+		}
 		if (row.cell(CREDIT_CODE).kind() == SheetCell.Kind.NUMBER) {
 			context.fail(CREDIT_CODE, "text-cell", "统一社会信用代码应以文本格式填写：按数字保存时Excel只保留15位");
-			return null;
 		}
-		ImportedApplication data = new ImportedApplication(text(row, CREDIT_CODE), text(row, NAME), kind(text(row, KIND)),
-				text(row, SCOPE), date(row, context, RECEIVED), date(row, context, REVIEWED), date(row, context, VERIFIED),
-				decision(text(row, DECISION)), date(row, context, DECIDED), text(row, LICENCE));
-		if (context.hasErrors()) {
-			return null;
+		String kind = kind(text(row, KIND));
+		if (kind != null && Arrays.stream(ApplicationKind.values()).noneMatch(k -> k.name().equals(kind))) {
+			context.fail(KIND, "one-of", KIND + "应为" + KIND_LABELS + "之一（或其代码" + KIND_CODES + "），不能是“" + text(row, KIND) + "”");
 		}
+		String decision = decision(text(row, DECISION));
+		if (decision != null && !DECISIONS.contains(decision)) {
+			context.fail(DECISION, "one-of", DECISION + "应为准予许可、不予许可、未决定之一（或其代码APPROVED、REFUSED、PENDING），不能是“"
+					+ text(row, DECISION) + "”");
+		}
+		String licenceScope = text(row, SCOPE);
+		ImportedApplication data = new ImportedApplication(text(row, CREDIT_CODE), text(row, NAME), kind, licenceScope,
+				date(row, context, RECEIVED), date(row, context, REVIEWED), date(row, context, VERIFIED), decision,
+				date(row, context, DECIDED), text(row, LICENCE));
+		// the row's own checks run even when a cell could not be read, so the row lists every failure at once; a
+		// column already refused is not refused again for the empty value it became
 		try {
 			applications.checkImported(scope, ownRegion, data);
 		}
 		catch (DomainException ex) {
-			ex.formErrors().forEach(e -> context.fail(COLUMNS.getOrDefault(e.field(), e.field()), e.rule(),
-					e.message().replace("（" + e.field() + "）", "")));
-			return null;
+			ex.formErrors().forEach(e -> {
+				String column = COLUMNS.getOrDefault(e.field(), e.field());
+				if (!context.failed(column)) {
+					context.fail(column, e.rule(), e.message().replace("（" + e.field() + "）", ""));
+				}
+			});
 		}
 		if (data.licenceNumber() != null) {
 			licences.check(data.licenceNumber(), row, context, LICENCE, "许可证编号");
 		}
-		return data;
+		return context.hasErrors() ? null : data;
 	}
 
 	static String kind(String text) {
@@ -155,7 +182,7 @@ public class LicensingImport {
 			case "准予许可", "准予", "通过", "批准" -> "APPROVED";
 			case "不予许可", "不予", "不通过" -> "REFUSED";
 			case "未决定", "办理中", "待决定" -> "PENDING";
-			default -> text;
+			default -> text.toUpperCase(Locale.ROOT);
 		};
 	}
 

@@ -30,10 +30,11 @@ import org.youguan.universal.Villages;
 
 /**
  * The postal enterprise's 建制村 pages on its portal: its own profiles and the villages of its city nobody keeps yet
- * (another enterprise's profile is not found), the form to keep a profile, and the import of its list.
+ * (another enterprise's profile is not found), the form to keep a profile, and the import of its list — for users of
+ * a postal enterprise only ({@link VillagePortal}).
  */
 @Controller
-@PreAuthorize(UniversalAccess.ENTERPRISE)
+@PreAuthorize(VillagePortal.POSTAL)
 class EnterpriseVillageController {
 
 	private final Villages villages;

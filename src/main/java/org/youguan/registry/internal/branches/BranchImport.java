@@ -58,6 +58,9 @@ public class BranchImport {
 	public ImportResult importFile(DataScope scope, byte[] content) {
 		SheetImport.Twins names = new SheetImport.Twins();
 		return SheetImport.run(content, HEADERS, COLUMNS, (row, context) -> {
+			if (context.refuseExample(row, HEADERS, EXAMPLE)) {
+				return null;
+			}
 			Long parent = context.checked(() -> enterprises.idInScope(scope, row.get("所属企业统一社会信用代码"), "enterpriseId"));
 			Long licence = null;
 			if (row.get("许可证编号") != null) {

@@ -47,6 +47,9 @@ public class BrandImport {
 		SheetImport.Twins names = new SheetImport.Twins();
 		SheetImport.Twins shortNames = new SheetImport.Twins();
 		return SheetImport.run(content, HEADERS, COLUMNS, (row, context) -> {
+			if (context.refuseExample(row, HEADERS, EXAMPLE)) {
+				return null;
+			}
 			var data = new Brands.BrandData(row.get("品牌名称"), row.get("简称"), row.get("总部企业统一社会信用代码"));
 			names.check(row.get("品牌名称"), row, context, "品牌名称", "品牌名称");
 			shortNames.check(row.get("简称"), row, context, "简称", "简称");

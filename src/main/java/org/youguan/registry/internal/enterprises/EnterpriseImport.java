@@ -51,6 +51,9 @@ public class EnterpriseImport {
 	public ImportResult importFile(DataScope scope, byte[] content) {
 		SheetImport.Twins codes = new SheetImport.Twins();
 		return SheetImport.run(content, HEADERS, COLUMNS, (row, context) -> {
+			if (context.refuseExample(row, HEADERS, EXAMPLE)) {
+				return null;
+			}
 			EnterpriseType type = context.label(row, "企业类型", EnterpriseType.values(), EnterpriseType::label);
 			Long brand = null;
 			if (row.get("品牌") != null) {

@@ -57,6 +57,9 @@ public class FacilityImport {
 		SheetImport.Twins places = new SheetImport.Twins();
 		SheetImport.Twins serials = new SheetImport.Twins();
 		return SheetImport.run(content, HEADERS, COLUMNS, (row, context) -> {
+			if (context.refuseExample(row, HEADERS, EXAMPLE)) {
+				return null;
+			}
 			FacilityKind kind = context.label(row, "设施类型", FacilityKind.values(), FacilityKind::label);
 			Long owner = context.checked(() -> enterprises.idInScope(scope, row.get("所属企业统一社会信用代码"), "enterpriseId"));
 			Integer compartments = context.integer(row, "格口数");

@@ -51,6 +51,9 @@ public class LicenceImport {
 	public ImportResult importFile(DataScope scope, byte[] content) {
 		SheetImport.Twins numbers = new SheetImport.Twins();
 		return SheetImport.run(content, HEADERS, COLUMNS, (row, context) -> {
+			if (context.refuseExample(row, HEADERS, EXAMPLE)) {
+				return null;
+			}
 			Long holder = context.checked(() -> enterprises.idInScope(scope, row.get("统一社会信用代码"), "creditCode"));
 			LicenceScope licenceScope = context.label(row, "业务范围", LicenceScope.values(), LicenceScope::label);
 			var issuedOn = context.date(row, "发证日期");

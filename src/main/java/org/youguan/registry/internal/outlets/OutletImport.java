@@ -115,6 +115,9 @@ public class OutletImport {
 			Set<String> registered = registeredPlaces(rows);
 			Set<String> usedNumbers = usedFilingNumbers(rows);
 			return (row, context) -> {
+				if (context.refuseExample(row, HEADERS, EXAMPLE)) {
+					return null;
+				}
 				String code = row.get("运营企业统一社会信用代码");
 				Operator operator = operators.get(code == null ? "" : code.strip().toUpperCase());
 				if (operator == null || !scope.containsRegion(operator.regionCode())) {

@@ -1,0 +1,237 @@
+package org.youguan.documents;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Finds what makes a PDF run code when it is opened or clicked: the dictionary keys and action types {@code /JS},
+ * {@code /JavaScript} (document scripts, {@code /OpenAction} and {@code /AA} actions of type JavaScript) and
+ * {@code /Launch} (start a program). Names are read as PDF writes them ({@code #4A#53} is {@code JS}), in the file's
+ * plain objects and inside its compressed object streams ({@code /ObjStm}), where a PDF 1.5 writer puts most
+ * dictionaries. A parser that rebuilds the document (PDFBox) was not used: the question is whether such a name
+ * occurs anywhere a viewer might find it — also in a damaged file a viewer repairs — not what a well-formed document
+ * tree holds, and the attachments kept so far (minimal scanned PDFs) need not parse.
+ */
+final class PdfScripts {
+
+	/** The names a PDF runs code or programs by (ISO 32000-1 §12.6.4.5 Launch, §12.6.4.16 JavaScript actions). */
+	static final Set<String> ACTIVE = Set.of("JS", "JavaScript", "Launch");
+
+	/** The most bytes all object streams of one PDF may inflate to before the file is refused as not checkable. */
+	static final long MAX_INFLATED = 64L * 1024 * 1024;
+
+	/** How far before its stream an object stream's dictionary is looked for. */
+	private static final int DICTIONARY_LOOKBACK = 4096;
+
+	private PdfScripts() {
+	}
+
+	/** What a PDF holds: a script name found, or that an object stream could not be read (so was not checked). */
+	record Finding(String name, boolean unreadable) {
+	}
+
+	/**
+	 * The first active name in {@code pdf} or an unreadable object stream, or empty for a PDF without either. The
+	 * file's text is read outside stream data; the data of a stream is skipped only when its dictionary's /Length
+	 * ends exactly at its {@code endstream} (compressed images and fonts are binary, where such a name occurs by
+	 * chance), else it is read as text too; an object stream's data is inflated and read.
+	 */
+	static Optional<Finding> find(byte[] pdf) {
+		long budget = MAX_INFLATED;
+		int from = 0;
+		while (true) {
+			int stream = streamKeyword(pdf, from);
+			Optional<Finding> plain = activeName(pdf, from, stream < 0 ? pdf.length : stream);
+			if (plain.isPresent() || stream < 0) {
+				return plain;
+			}
+			int start = stream + 6;
+			if (start < pdf.length && pdf[start] == '\r') {
+				start++;
+			}
+			if (start < pdf.length && pdf[start] == '\n') {
+				start++;
+			}
+			// a stream's dictionary is short and after the previous stream: no byte is read backwards twice, so a
+			// file of many "stream" words costs no more than its length
+			int lookback = Math.min(DICTIONARY_LOOKBACK, stream - from);
+			int obj = lastIndexOf(pdf, " obj", stream, lookback);
+			int dictionary = obj < 0 ? stream - lookback : obj;
+			int end = dataEnd(pdf, dictionary, stream, start);
+			if (objectStream(pdf, dictionary, stream)) {
+				// its length may be an indirect object: zlib data ends by itself, endstream bounds it
+				if (end < 0) {
+					int endstream = indexOf(pdf, "endstream", start);
+					end = endstream < 0 ? pdf.length : endstream;
+				}
+				byte[] inflated = inflate(pdf, start, end - start, budget);
+				if (inflated == null) {
+					return Optional.of(new Finding("ObjStm", true));
+				}
+				budget -= inflated.length;
+				Optional<Finding> inside = activeName(inflated, 0, inflated.length);
+				if (inside.isPresent()) {
+					return inside;
+				}
+			}
+			else if (end < 0) {
+				// not a stream whose extent is certain: its bytes are read as the file's text
+				from = start;
+				continue;
+			}
+			from = end;
+		}
+	}
+
+	/** The next {@code stream} keyword (not the end of {@code endstream}) from {@code from}, or -1. */
+	private static int streamKeyword(byte[] pdf, int from) {
+		int at = from;
+		while (true) {
+			int stream = indexOf(pdf, "stream", at);
+			if (stream < 0 || !matches(pdf, stream - 3, "end")) {
+				return stream;
+			}
+			at = stream + 6;
+		}
+	}
+
+	/**
+	 * Where a stream's data ends when its dictionary gives a direct /Length that ends at an {@code endstream} (after an
+	 * optional end of line), else -1.
+	 */
+	private static int dataEnd(byte[] pdf, int dictionary, int stream, int start) {
+		Matcher length = LENGTH.matcher(new String(pdf, dictionary, stream - dictionary, StandardCharsets.ISO_8859_1));
+		if (!length.find()) {
+			return -1;
+		}
+		long n = Long.parseLong(length.group(1));
+		if (n > pdf.length - start) {
+			return -1;
+		}
+		int end = start + (int) n;
+		int k = end;
+		while (k < pdf.length && (pdf[k] == '\r' || pdf[k] == '\n' || pdf[k] == ' ')) {
+			k++;
+		}
+		return matches(pdf, k, "endstream") ? end : -1;
+	}
+
+	/** A direct /Length (not an indirect reference {@code 12 0 R}). */
+	private static final Pattern LENGTH = Pattern.compile("/Length\\s+(\\d{1,10})(?![\\d.])(?!\\s+\\d+\\s+R)");
+
+	/** Whether the dictionary between an object's start and its stream says /Type /ObjStm (names decoded). */
+	private static boolean objectStream(byte[] pdf, int from, int to) {
+		boolean[] found = { false };
+		names(pdf, from, to, name -> found[0] |= name.equals("ObjStm"));
+		return found[0];
+	}
+
+	private static Optional<Finding> activeName(byte[] bytes, int from, int to) {
+		String[] found = { null };
+		names(bytes, from, to, name -> {
+			if (found[0] == null && ACTIVE.contains(name)) {
+				found[0] = name;
+			}
+		});
+		return Optional.ofNullable(found[0]).map(n -> new Finding(n, false));
+	}
+
+	/** Every PDF name token ({@code /Name}, #xx escapes decoded) in {@code from … to}. */
+	private static void names(byte[] bytes, int from, int to, Consumer<String> each) {
+		int i = from;
+		while (i < to) {
+			if (bytes[i] != '/') {
+				i++;
+				continue;
+			}
+			ByteArrayOutputStream name = new ByteArrayOutputStream();
+			int j = i + 1;
+			while (j < to && !delimiter(bytes[j]) && name.size() <= 64) {
+				if (bytes[j] == '#' && j + 2 < to && hex(bytes[j + 1]) >= 0 && hex(bytes[j + 2]) >= 0) {
+					name.write(hex(bytes[j + 1]) * 16 + hex(bytes[j + 2]));
+					j += 3;
+				}
+				else {
+					name.write(bytes[j]);
+					j++;
+				}
+			}
+			each.accept(name.toString(StandardCharsets.ISO_8859_1));
+			i = j;
+		}
+	}
+
+	private static boolean delimiter(byte b) {
+		return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0 || b == '/' || b == '(' || b == ')'
+				|| b == '<' || b == '>' || b == '[' || b == ']' || b == '{' || b == '}' || b == '%';
+	}
+
+	private static int hex(byte b) {
+		return Character.digit((char) b, 16);
+	}
+
+	/** The zlib-inflated bytes, or null when they are not zlib data or exceed {@code budget}. */
+	private static byte[] inflate(byte[] bytes, int offset, int length, long budget) {
+		Inflater inflater = new Inflater();
+		try {
+			inflater.setInput(bytes, offset, length);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			byte[] buffer = new byte[64 * 1024];
+			while (!inflater.finished()) {
+				int n = inflater.inflate(buffer);
+				if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+					break;
+				}
+				out.write(buffer, 0, n);
+				if (out.size() > budget) {
+					return null;
+				}
+			}
+			return out.size() == 0 && !inflater.finished() ? null : out.toByteArray();
+		}
+		catch (DataFormatException ex) {
+			return null;
+		}
+		finally {
+			inflater.end();
+		}
+	}
+
+	private static int indexOf(byte[] bytes, String text, int from) {
+		byte[] t = text.getBytes(StandardCharsets.US_ASCII);
+		for (int i = Math.max(from, 0); i <= bytes.length - t.length; i++) {
+			if (matches(bytes, i, text)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static int lastIndexOf(byte[] bytes, String text, int before, int within) {
+		for (int i = Math.min(before - text.length(), bytes.length - text.length()); i >= Math.max(0, before - within); i--) {
+			if (matches(bytes, i, text)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static boolean matches(byte[] bytes, int at, String text) {
+		if (at < 0 || at + text.length() > bytes.length) {
+			return false;
+		}
+		for (int k = 0; k < text.length(); k++) {
+			if (bytes[at + k] != text.charAt(k)) {
+				return false;
+			}
+		}
+		return true;
+	}
+}

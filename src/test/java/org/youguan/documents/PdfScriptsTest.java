@@ -1,0 +1,88 @@
+package org.youguan.documents;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.DeflaterOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.youguan.kernel.InvalidValueException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A PDF attachment that runs code is refused by content, whatever its name: JavaScript as an /OpenAction, a document
+ * script, a /Launch action, names written with #-escapes, and dictionaries hidden in a compressed object stream; a PDF
+ * without them — also a scanned one with object streams — is accepted.
+ */
+class PdfScriptsTest {
+
+	static final long LIMIT = 10L * 1024 * 1024;
+
+	static byte[] pdf(String body) {
+		return ("%PDF-1.7\n" + body + "\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+	}
+
+	static byte[] withObjectStream(String objects) throws Exception {
+		ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+		try (DeflaterOutputStream out = new DeflaterOutputStream(zipped)) {
+			out.write(objects.getBytes(StandardCharsets.ISO_8859_1));
+		}
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		file.write("%PDF-1.7\n5 0 obj\n<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length ".getBytes(StandardCharsets.ISO_8859_1));
+		file.write((zipped.size() + ">>\nstream\n").getBytes(StandardCharsets.ISO_8859_1));
+		file.write(zipped.toByteArray());
+		file.write("\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1));
+		return file.toByteArray();
+	}
+
+	static String refusal(byte[] content) {
+		UploadedFile file = new UploadedFile("营业执照.pdf", content);
+		try {
+			file.checkedContentType("businessLicence", "营业执照", LIMIT);
+			return null;
+		}
+		catch (InvalidValueException ex) {
+			assertThat(ex.fieldErrors()).singleElement().satisfies(e -> {
+				assertThat(e.field()).isEqualTo("businessLicence");
+				assertThat(e.rule()).isEqualTo("pdf-script");
+			});
+			return ex.getMessage();
+		}
+	}
+
+	@Test
+	void javaScriptRunOnOpeningIsRefused() {
+		assertThat(refusal(pdf("1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj")))
+			.contains("营业执照", "含有脚本");
+	}
+
+	@Test
+	void aDocumentLevelScriptAndALaunchActionAreRefused() {
+		assertThat(refusal(pdf("1 0 obj<</Type/Catalog/Names<</JavaScript 3 0 R>>>>endobj"))).contains("/JavaScript");
+		assertThat(refusal(pdf("1 0 obj<</Type/Catalog/OpenAction<</S/Launch/F(cmd.exe)>>>>endobj"))).contains("/Launch");
+	}
+
+	@Test
+	void namesWrittenWithEscapesAreReadAsTheViewerReadsThem() {
+		assertThat(refusal(pdf("1 0 obj<</Type/Catalog/OpenAction<</S/Java#53cript/#4A#53 4 0 R>>>>endobj"))).isNotNull();
+	}
+
+	@Test
+	void aScriptInsideACompressedObjectStreamIsRefused() throws Exception {
+		assertThat(refusal(withObjectStream("1 0 <</Type/Catalog/AA<</O<</S/JavaScript/JS(x)>>>>>>"))).contains("含有脚本");
+		byte[] broken = "%PDF-1.7\n5 0 obj\n<</Type/ObjStm/N 1/Length 9>>\nstream\nnot zlib!\nendstream\nendobj\n%%EOF\n"
+			.getBytes(StandardCharsets.ISO_8859_1);
+		assertThat(refusal(broken)).as("an object stream that cannot be read is not let through unchecked")
+			.contains("无法确认");
+	}
+
+	@Test
+	void aPdfWithoutScriptsIsAccepted() throws Exception {
+		assertThat(refusal("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))).isNull();
+		assertThat(refusal(pdf("1 0 obj<</Type/Catalog/Pages 2 0 R/OpenAction[3 0 R/Fit]>>endobj"))).isNull();
+		assertThat(refusal(withObjectStream("1 0 <</Type/Catalog/Pages 2 0 R>>"))).isNull();
+		assertThat(new UploadedFile("a.pdf", pdf("1 0 obj<</Type/Catalog>>endobj")).checkedContentType("f", "附件", LIMIT))
+			.isEqualTo("application/pdf");
+	}
+}
