@@ -124,10 +124,9 @@ public final class ParcelRollups {
 	 * them — the caller's transaction, which holds the batch's row lock.
 	 */
 	public static void countStaged(JdbcTemplate jdbc, long enterpriseId, String batchId, int attempt) {
-		String stage = " FROM safety_parcel_stage WHERE enterprise_id = ? AND batch_id = ? AND attempt = ?";
-		jdbc.update(upsertSelect("safety_parcel_hour", "hour", "hour" + stage), enterpriseId, batchId, attempt);
-		jdbc.update(upsertSelect("safety_parcel_day", "day", "(hour AT TIME ZONE 'Asia/Shanghai')::date" + stage),
-				enterpriseId, batchId, attempt);
+		jdbc.update(upsertSelect("safety_parcel_hour", "hour", "hour"), enterpriseId, batchId, attempt);
+		jdbc.update(upsertSelect("safety_parcel_day", "day", "(hour AT TIME ZONE 'Asia/Shanghai')::date"), enterpriseId,
+				batchId, attempt);
 		jdbc.update("""
 				INSERT INTO safety_machine_day (day, enterprise_id, machine_serial, parcels)
 				SELECT day, enterprise_id, machine_serial, sum(parcels) FROM safety_machine_stage
@@ -143,15 +142,12 @@ public final class ParcelRollups {
 		jdbc.update("DELETE FROM safety_machine_stage WHERE enterprise_id = ? AND batch_id = ?", enterpriseId, batchId);
 	}
 
-	/** INSERT … SELECT of the staged sums grouped by the rollup's key, adding to rows that exist. */
-	private static String upsertSelect(String table, String time, String timeAndFrom) {
-		String insert = upsert(table, time);
-		String conflict = insert.substring(insert.indexOf(" ON CONFLICT"));
-		return "INSERT INTO " + table + " (" + time + ", enterprise_id, outlet_filing_number, sender_region, parcels, "
-				+ "exempt, real_name, inspected, screened) SELECT " + timeAndFrom.replaceFirst(" FROM ",
-						" AS t, enterprise_id, outlet_filing_number, sender_region, sum(parcels), sum(exempt), "
-								+ "sum(real_name), sum(inspected), sum(screened) FROM ")
-				+ " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4" + conflict;
+	/** INSERT … SELECT of the staged sums of one batch attempt, grouped by the rollup's key, adding to rows that exist. */
+	private static String upsertSelect(String table, String time, String stagedTime) {
+		return insertInto(table, time) + " SELECT " + stagedTime + ", enterprise_id, outlet_filing_number, sender_region, "
+				+ "sum(parcels), sum(exempt), sum(real_name), sum(inspected), sum(screened) FROM safety_parcel_stage "
+				+ "WHERE enterprise_id = ? AND batch_id = ? AND attempt = ? GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
+				+ onConflictAdd(table, time);
 	}
 
 	private List<Object[]> rows(Map<String, long[]> counts, java.util.function.Function<String, Object> time) {
@@ -164,11 +160,19 @@ public final class ParcelRollups {
 	}
 
 	private static String upsert(String table, String time) {
+		return insertInto(table, time) + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflictAdd(table, time);
+	}
+
+	private static String insertInto(String table, String time) {
 		return "INSERT INTO " + table + " (" + time + ", enterprise_id, outlet_filing_number, sender_region, parcels, "
-				+ "exempt, real_name, inspected, screened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (" + time
-				+ ", enterprise_id, outlet_filing_number, sender_region) DO UPDATE SET parcels = " + table
-				+ ".parcels + EXCLUDED.parcels, exempt = " + table + ".exempt + EXCLUDED.exempt, real_name = " + table
-				+ ".real_name + EXCLUDED.real_name, inspected = " + table + ".inspected + EXCLUDED.inspected, screened = "
-				+ table + ".screened + EXCLUDED.screened";
+				+ "exempt, real_name, inspected, screened)";
+	}
+
+	/** A row that exists gets the counts added. */
+	private static String onConflictAdd(String table, String time) {
+		return " ON CONFLICT (" + time + ", enterprise_id, outlet_filing_number, sender_region) DO UPDATE SET parcels = "
+				+ table + ".parcels + EXCLUDED.parcels, exempt = " + table + ".exempt + EXCLUDED.exempt, real_name = "
+				+ table + ".real_name + EXCLUDED.real_name, inspected = " + table + ".inspected + EXCLUDED.inspected, "
+				+ "screened = " + table + ".screened + EXCLUDED.screened";
 	}
 }
