@@ -14,7 +14,7 @@ import org.youguan.safety.internal.ParcelSink;
  * offset is committed at once, {@code MANUAL_IMMEDIATE}). A failure in the sink propagates without acknowledging, so
  * the container's error handler retries the chunk and nothing after it on the partition is acknowledged first.
  *
- * <p>The guarantee: a chunk's offset is committed only after the sink's PostgreSQL transaction (rollups + chunk key)
+ * <p>The guarantee: a chunk's offset is committed only after the sink's PostgreSQL transaction (staged counts + chunk key)
  * committed, so a node lost between the two leaves the chunk unacknowledged; the partition's next owner receives it
  * again and the sink skips it by its key. At-least-once delivery plus an idempotent store: every chunk counted exactly
  * once. Offsets are not committed inside the PostgreSQL transaction because they live in Kafka, not in PostgreSQL —
