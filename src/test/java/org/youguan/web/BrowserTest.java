@@ -24,6 +24,12 @@ import org.youguan.TestDatabase;
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 abstract class BrowserTest {
 
+	/**
+	 * The application's time zone: "today" in a browser test is China's today (at 00:00–08:00 China time the JVM's UTC
+	 * date is still yesterday, and a month's last day is the next month's first in China).
+	 */
+	static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
 	static ChromeDriver browser;
 
 	@LocalServerPort

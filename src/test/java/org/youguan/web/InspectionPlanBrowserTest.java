@@ -20,7 +20,7 @@ class InspectionPlanBrowserTest extends BrowserTest {
 		browser.get(url("/inspections/plans"));
 		click(By.id("new-plan"));
 		waitFor(By.id("plan-form"));
-		LocalDate start = LocalDate.now().withDayOfMonth(1).plusMonths(1);
+		LocalDate start = LocalDate.now(BrowserTest.CHINA).withDayOfMonth(1).plusMonths(1);
 		type("name", "浏览器测试双随机抽查");
 		date("periodFrom", start);
 		date("periodTo", start.plusMonths(3).minusDays(1));

@@ -41,7 +41,7 @@ class OutletFilingBrowserTest extends BrowserTest {
 		type("address", "江苏省苏州市吴中区长桥街道浏览器路1号");
 		// a date input's typing format depends on the browser's locale: set the ISO value directly
 		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
-				browser.findElement(By.id("openedOn")), LocalDate.now().minusDays(3).toString());
+				browser.findElement(By.id("openedOn")), LocalDate.now(BrowserTest.CHINA).minusDays(3).toString());
 		type("storageArea", "45");
 		type("managerName", "测试负责人");
 		type("managerIdNumber", first17 + IdCardNumber.checkCharacter(first17));
@@ -67,7 +67,7 @@ class OutletFilingBrowserTest extends BrowserTest {
 		browser.get(url("/filing/" + filingId));
 		// issue 13 item 1: the reviewer sees everything the decision is about before approving
 		String proposed = browser.findElement(By.id("outlet-proposed")).getText();
-		assertThat(proposed).contains("江苏省苏州市吴中区长桥街道浏览器路1号", "长桥街道", LocalDate.now().minusDays(3).toString(),
+		assertThat(proposed).contains("江苏省苏州市吴中区长桥街道浏览器路1号", "长桥街道", LocalDate.now(BrowserTest.CHINA).minusDays(3).toString(),
 				"测试负责人", id.substring(0, 6) + "********" + id.substring(14), "139****5678", "45", "五项设施", "通信设施",
 				"货架", "视频监控", "品牌标识", "加盟").doesNotContain(id).doesNotContain("13912345678");
 		screenshot("filing-review");
@@ -106,7 +106,7 @@ class OutletFilingBrowserTest extends BrowserTest {
 		type("name", name);
 		chooseRegion("regionCode", "STREET", "长桥街道");
 		type("address", "江苏省苏州市吴中区长桥街道附件路2号");
-		date("openedOn", LocalDate.now().minusDays(3));
+		date("openedOn", LocalDate.now(BrowserTest.CHINA).minusDays(3));
 		type("storageArea", "30");
 		type("managerName", "测试负责人");
 		char check = IdCardNumber.checkCharacter(first17);

@@ -46,7 +46,7 @@ class PenaltyCaseBrowserTest extends BrowserTest {
 	@Test
 	void aLeadIsFiledNotifiedDecidedAndItsDecisionDocumentDownloaded() throws Exception {
 		String enterprise = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElseThrow();
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(BrowserTest.CHINA);
 		Browser.signIn(browser, url(""), "wz.staff");
 		browser.get(url("/enforcement/leads/new"));
 		waitFor(By.id("lead-form"));

@@ -128,8 +128,8 @@ class RegionPickerBrowserTest extends BrowserTest {
 		type("phone", "13912340567");
 		new Select(browser.findElement(By.id("brand"))).selectByValue("顺丰");
 		type("waybillNumber", "SF" + System.nanoTime() % 1_000_000_000L);
-		date("postedOn", LocalDate.now().minusDays(15));
-		date("priorDate", LocalDate.now().minusDays(9));
+		date("postedOn", LocalDate.now(BrowserTest.CHINA).minusDays(15));
+		date("priorDate", LocalDate.now(BrowserTest.CHINA).minusDays(9));
 		type("priorChannel", "电话");
 		new Select(browser.findElement(By.id("category"))).selectByValue("延误");
 		type("description", "快件延误一周未送达");

@@ -18,7 +18,7 @@ class StatisticsBrowserTest extends BrowserTest {
 
 	@Test
 	void anEnterpriseReportsStaffApproveAndTheDashboardCountsIt() throws Exception {
-		String month = YearMonth.now().minusMonths(1).toString();
+		String month = YearMonth.now(BrowserTest.CHINA).minusMonths(1).toString();
 		Browser.signIn(browser, url(""), "wz.staff");
 		browser.get(url("/"));
 		BigDecimal before = number(browser.findElement(By.cssSelector("#dashboard-trend td[data-month='" + month + "']")).getText());

@@ -23,7 +23,7 @@ class WorkPlanBrowserTest extends BrowserTest {
 		String notice;
 		try (var in = getClass().getResourceAsStream("/workplans/workplan-sample.txt")) {
 			notice = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("示范市", "浏览器测试市")
-				.replace("2025", Integer.toString(LocalDate.now().getYear()));
+				.replace("2025", Integer.toString(LocalDate.now(BrowserTest.CHINA).getYear()));
 		}
 		Browser.signIn(browser, url(""), "sz.market");
 		browser.get(url("/workplans/import"));
