@@ -199,7 +199,8 @@ class KafkaScaleOutIntegrationTest {
 
 		nodes.get(0).getBean(ParcelTransport.class).send(full);
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> only.received.containsKey(full.key()));
+		// stored, not merely received: the rollups are read only after the sink's transaction committed
+		await().atMost(Duration.ofSeconds(30)).until(() -> only.stored.contains(full.key()));
 		assertThat(only.received.get(full.key())).isEqualTo(full);
 		assertThat(jdbc.sql("SELECT sum(parcels) FROM safety_parcel_hour WHERE enterprise_id = 201")
 			.query(Long.class).single()).isEqualTo(5_000L);
