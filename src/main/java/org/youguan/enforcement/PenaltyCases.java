@@ -1109,6 +1109,22 @@ public class PenaltyCases {
 				r.paymentArrangedBy(), instalments);
 	}
 
+	/**
+	 * The payment deadline in force for a fine delivered and not yet paid — the approved deferral's day, the next unpaid
+	 * instalment's (行政处罚法(2021) art.66), or the catalogue's period from delivery ({@link StatutoryRule#PENALTY_PAYMENT},
+	 * art.67, a last day falling on a rest day moved to the next working day) — the same day the case page shows.
+	 * @param caseId the case's id
+	 * @return the day, or empty when the case imposes no fine, is not delivered, or is paid
+	 * @throws DomainException (404) when there is no such case
+	 */
+	public Optional<LocalDate> paymentDue(long caseId) {
+		CaseView c = find(caseId);
+		if (c.paidOn() != null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(paymentDue(c, procedure(caseId))).map(PaymentDue::due);
+	}
+
 	/** The payment deadline in force and the amount it covers: a deferral's day, the next instalment's, or 15 days. */
 	private record PaymentDue(LocalDate due, BigDecimal amount, Instalment instalment) {
 	}

@@ -3,11 +3,13 @@ package org.youguan.enforcement.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Rows;
 import org.youguan.org.CurrentUser;
@@ -19,8 +21,8 @@ import org.youguan.rules.StatutoryRules;
 /**
  * The enforcement queues of the inbox, for staff who handle cases (not leaders, not enterprises): leads to assess
  * (overdue past the 及时立案 warning, 行政处罚法(2021) art.54), open cases within the warning days of their decision limit
- * or past it (邮政行政执法监督办法(2021) art.17), decisions not yet published (双公示) and fines unpaid past the 15 days
- * (art.67, 72) — each within the user's region.
+ * or past it (邮政行政执法监督办法(2021) art.17), decisions not yet published (双公示) and fines unpaid past their payment
+ * deadline in force (art.66, 67, 72) — each within the user's region.
  */
 @Component
 class EnforcementWorkQueues implements WorkQueueProvider {
@@ -34,10 +36,13 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 
 	private final Clock clock;
 
-	EnforcementWorkQueues(JdbcClient jdbc, StatutoryRules rules, Clock clock) {
+	private final PenaltyCases cases;
+
+	EnforcementWorkQueues(JdbcClient jdbc, StatutoryRules rules, Clock clock, PenaltyCases cases) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.clock = clock;
+		this.cases = cases;
 	}
 
 	/** The queues this provider holds, in order. */
@@ -95,12 +100,11 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					FROM penalty_case c WHERE c.penalty IS NOT NULL AND c.published_on IS NULL AND NOT c.imported
 					AND c.status IN ('DECIDED', 'DELIVERED', 'EXECUTED', 'CLOSED')
 					AND\s""" + caseScope + " ORDER BY c.decided_on, c.id", 0);
-			case "enforcement.unpaid" -> items("""
+			case "enforcement.unpaid" -> overdue(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
-					       c.delivered_on + 15 AS due
+					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE c.penalty = 'FINE' AND c.status = 'DELIVERED' AND c.paid_on IS NULL
-					AND c.delivered_on + 15 < CAST(:today AS date)
-					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0);
+					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0));
 			default -> throw new IllegalArgumentException(queue);
 		};
 	}
@@ -111,6 +115,22 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 			return Optional.empty();
 		}
 		return Optional.of("/enforcement/cases/" + objectId);
+	}
+
+	/**
+	 * The unpaid fines whose payment deadline in force has passed, most overdue first. The deadline is the case's own
+	 * ({@link PenaltyCases#paymentDue(long)}: a deferral, the next instalment, or the catalogue's days from delivery moved
+	 * past rest days), never a fixed number of calendar days counted here.
+	 */
+	private List<Item> overdue(List<Item> unpaid) {
+		LocalDate today = LocalDate.now(clock);
+		return unpaid.stream()
+			.flatMap(i -> cases.paymentDue(i.id())
+				.filter(due -> due.isBefore(today))
+				.map(due -> new Item(i.id(), i.title(), i.detail(), due))
+				.stream())
+			.sorted(Comparator.comparing(Item::due).thenComparing(Item::id))
+			.toList();
 	}
 
 	private List<Item> items(String sql, int warning) {

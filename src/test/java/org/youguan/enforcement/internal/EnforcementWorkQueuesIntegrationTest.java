@@ -1,15 +1,18 @@
 package org.youguan.enforcement.internal;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
 import org.youguan.org.UserDirectory;
 import org.youguan.org.WorkQueue;
 
@@ -31,6 +34,14 @@ class EnforcementWorkQueuesIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
 
 	Map<String, WorkQueue> of(String user) {
 		return queues.queuesFor(directory.principal(user).orElseThrow()).stream()
@@ -62,5 +73,36 @@ class EnforcementWorkQueuesIntegrationTest {
 		assertThat(List.of(city.get("enforcement.publish").labelKey())).containsExactly("queue.enforcement.publish");
 		assertThat(queues.items(directory.principal("sz.admin").orElseThrow(), "enforcement.unpaid")).hasSize(
 				(int) city.get("enforcement.unpaid").count());
+	}
+
+	/**
+	 * A fine delivered on 16 September 2026 is due on the 15th day, 1 October — National Day, so the last day moves to
+	 * the first working day after the holiday, 8 October (the calendar's rule for a calendar-day period), as on the case's
+	 * page. On 5 October it is not yet overdue; on 9 October it is, listed with that day.
+	 */
+	@Test
+	void anUnpaidFineIsOverdueOnlyAfterItsDeadlineMovedPastTheHoliday() {
+		long id = jdbc.sql("""
+				SELECT id FROM penalty_case WHERE penalty = 'FINE' AND status = 'DELIVERED' AND paid_on IS NULL
+				AND payment_arrangement IS NULL AND region_code LIKE '3205%' ORDER BY id LIMIT 1""").query(Long.class).single();
+		LocalDate delivered = jdbc.sql("SELECT delivered_on FROM penalty_case WHERE id = :id").param("id", id)
+			.query(LocalDate.class).single();
+		try {
+			jdbc.sql("UPDATE penalty_case SET delivered_on = DATE '2026-09-16' WHERE id = :id").param("id", id).update();
+			clock.set(LocalDate.of(2026, 10, 5).atTime(10, 0));
+			assertThat(unpaid()).extracting(EnforcementWorkQueues.Item::id).doesNotContain(id);
+
+			clock.set(LocalDate.of(2026, 10, 9).atTime(10, 0));
+			assertThat(unpaid()).filteredOn(i -> i.id() == id).singleElement()
+				.satisfies(i -> assertThat(i.due()).isEqualTo(LocalDate.of(2026, 10, 8)));
+		}
+		finally {
+			jdbc.sql("UPDATE penalty_case SET delivered_on = :on WHERE id = :id").param("on", delivered).param("id", id)
+				.update();
+		}
+	}
+
+	List<EnforcementWorkQueues.Item> unpaid() {
+		return queues.items(directory.principal("sz.admin").orElseThrow(), "enforcement.unpaid");
 	}
 }
