@@ -20,4 +20,16 @@ public interface AttachmentAccess {
 	 * @throws DomainException not found (404, existence not revealed) or {@link AccessRefusedException} (403)
 	 */
 	void requireReadable(DataScope scope, AttachmentOwner owner);
+
+	/**
+	 * Returns normally when a caller with {@code scope} may read this one attachment of {@code owner}; by default
+	 * whoever may read the owner ({@link #requireReadable(DataScope, AttachmentOwner)}). A module overrides it where
+	 * readers differ per file — e.g. a penalty case's party reads the documents served on it, not the bureau's
+	 * internal papers or evidence.
+	 * @param attachmentId the attachment asked for (it belongs to {@code owner})
+	 * @throws DomainException not found (404, existence not revealed) or {@link AccessRefusedException} (403)
+	 */
+	default void requireReadable(DataScope scope, AttachmentOwner owner, long attachmentId) {
+		requireReadable(scope, owner);
+	}
 }

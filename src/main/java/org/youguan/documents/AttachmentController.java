@@ -40,7 +40,7 @@ class AttachmentController {
 		if (module == null) {
 			throw DomainException.notFound("附件", id);
 		}
-		module.requireReadable(scope, owner);
+		module.requireReadable(scope, owner, id);
 		Attachments.Content c = attachments.content(id);
 		if (Downloads.DOCX.toString().equals(c.contentType())) {
 			return Downloads.docx(c.fileName(), c.content());

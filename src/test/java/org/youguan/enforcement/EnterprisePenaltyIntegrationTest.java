@@ -2,6 +2,7 @@ package org.youguan.enforcement;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +64,9 @@ class EnterprisePenaltyIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	CaseDocuments documents;
 
 	PartyCases party;
 
@@ -188,5 +194,38 @@ class EnterprisePenaltyIntegrationTest {
 			.andExpect(content().string(containsString("3,000.00")))
 			.andExpect(content().string(not(containsString("id=\"statement-form\""))));
 		mvc.perform(get("/enterprise/penalties").session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isForbidden());
+	}
+
+	/**
+	 * The party reads the documents served on it — the 事先告知书 once notified — on its page and through
+	 * {@code GET /attachments/{id}}; the bureau's internal papers (立案审批表) are neither listed nor served to it, and
+	 * another enterprise gets 404 for the notice.
+	 */
+	@Test
+	void thePartyReadsTheDocumentsServedOnItAndNotTheBureausInternalPapers() throws Exception {
+		long id = party.concluded(party.sfWuzhong(), "DATA_NOT_REPORTED", "2000", today().minusDays(5));
+		cases.notifyParty(PartyCases.ALL, id, today().toString());
+		List<CaseDocuments.IssuedDocument> issued = documents.list(id);
+		long notice = attachment(issued, CaseDocumentKind.PRIOR_NOTICE);
+		long filing = attachment(issued, CaseDocumentKind.FILING_APPROVAL);
+
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.documents[*].title", hasItem("行政处罚事先告知书")))
+			.andExpect(jsonPath("$.documents[*].href", hasItem("/attachments/" + notice)))
+			.andExpect(jsonPath("$.documents[*].title", not(hasItem("立案审批表"))));
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/penalties/" + id).session(sf)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("/attachments/" + notice)))
+			.andExpect(content().string(not(containsString("/attachments/" + filing))));
+		mvc.perform(get("/attachments/" + notice).session(sf)).andExpect(status().isOk());
+		mvc.perform(get("/attachments/" + filing).session(sf)).andExpect(status().isNotFound());
+		mvc.perform(get("/attachments/" + notice).session(SignIn.session(mvc, "yz.sz"))).andExpect(status().isNotFound());
+		// the bureau still reads both
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/attachments/" + filing).session(staff)).andExpect(status().isOk());
+	}
+
+	static long attachment(List<CaseDocuments.IssuedDocument> issued, CaseDocumentKind kind) {
+		return issued.stream().filter(d -> d.kind() == kind).findFirst().orElseThrow().attachmentId();
 	}
 }

@@ -9,35 +9,35 @@ package org.youguan.enforcement.internal;
 public enum CaseDocumentKind {
 
 	/** 立案审批表 (art.54), at 立案. */
-	FILING_APPROVAL("立案审批表", "立案审批", "filing-approval"),
+	FILING_APPROVAL("立案审批表", "立案审批", "filing-approval", false),
 	/** 询问笔录 (art.55), with an evidence item of that kind. */
-	INQUIRY_RECORD("询问笔录", "询问笔录", "inquiry-record"),
+	INQUIRY_RECORD("询问笔录", "询问笔录", "inquiry-record", false),
 	/** 现场检查（勘验）笔录 (art.55), with an evidence item of that kind. */
-	SITE_RECORD("现场检查（勘验）笔录", "检查笔录", "site-record"),
+	SITE_RECORD("现场检查（勘验）笔录", "检查笔录", "site-record", false),
 	/** 案件调查终结报告, at the conclusion. */
-	INVESTIGATION_REPORT("案件调查终结报告", "调查终结", "investigation-report"),
+	INVESTIGATION_REPORT("案件调查终结报告", "调查终结", "investigation-report", false),
 	/** 法制审核意见书 (art.58), at the review. */
-	REVIEW_OPINION("法制审核意见书", "法制审核", "review-opinion"),
+	REVIEW_OPINION("法制审核意见书", "法制审核", "review-opinion", false),
 	/** 行政处罚事先告知书 (art.44), at the notice. */
-	PRIOR_NOTICE("行政处罚事先告知书", "处罚告知", "prior-notice"),
+	PRIOR_NOTICE("行政处罚事先告知书", "处罚告知", "prior-notice", true),
 	/** 听证告知书 (art.63–64), with the notice when the proposed penalty carries the right to a hearing. */
-	HEARING_RIGHT_NOTICE("行政处罚听证告知书", "听证告知", "hearing-right-notice"),
+	HEARING_RIGHT_NOTICE("行政处罚听证告知书", "听证告知", "hearing-right-notice", true),
 	/** 听证通知书 (art.64: 7 days ahead), when the hearing is recorded. */
-	HEARING_NOTICE("听证通知书", "听证通知", "hearing-notice"),
+	HEARING_NOTICE("听证通知书", "听证通知", "hearing-notice", true),
 	/** 听证笔录 (art.64–65), when the hearing is recorded. */
-	HEARING_RECORD("听证笔录", "听证笔录", "hearing-record"),
+	HEARING_RECORD("听证笔录", "听证笔录", "hearing-record", true),
 	/** 行政处罚决定书 (art.59's six items), at the decision; its 文号 is the decision's. */
-	DECISION("行政处罚决定书", null, "decision"),
+	DECISION("行政处罚决定书", null, "decision", true),
 	/** 送达回证 (art.61), at delivery. */
-	DELIVERY_RECEIPT("送达回证", "送达回证", "delivery-receipt"),
+	DELIVERY_RECEIPT("送达回证", "送达回证", "delivery-receipt", true),
 	/** 结案报告, at 结案 and 不予处罚. */
-	CLOSING_REPORT("结案报告", "结案报告", "closing-report"),
+	CLOSING_REPORT("结案报告", "结案报告", "closing-report", false),
 	/** 当场行政处罚决定书 (art.51–52), the simple procedure's one form; its 文号 is the decision's. */
-	ON_THE_SPOT_DECISION("当场行政处罚决定书", null, "on-the-spot-decision"),
+	ON_THE_SPOT_DECISION("当场行政处罚决定书", null, "on-the-spot-decision", true),
 	/** 案件移送书, when the case is transferred. */
-	TRANSFER_LETTER("案件移送书", "案件移送", "transfer-letter"),
+	TRANSFER_LETTER("案件移送书", "案件移送", "transfer-letter", false),
 	/** 延期（分期）缴纳罚款批准书 (art.66), when a deferral or instalments are approved. */
-	PAYMENT_APPROVAL("延期（分期）缴纳罚款批准书", "缴款批准", "payment-approval");
+	PAYMENT_APPROVAL("延期（分期）缴纳罚款批准书", "缴款批准", "payment-approval", true);
 
 	private final String title;
 
@@ -45,10 +45,22 @@ public enum CaseDocumentKind {
 
 	private final String template;
 
-	CaseDocumentKind(String title, String numberType, String template) {
+	private final boolean party;
+
+	CaseDocumentKind(String title, String numberType, String template, boolean party) {
 		this.title = title;
 		this.numberType = numberType;
 		this.template = template;
+		this.party = party;
+	}
+
+	/**
+	 * Whether the document is given to the party (告知书, 通知书, 决定书, the 听证笔录 it signs, the 送达回证 and the payment
+	 * approval), so the enterprise reads it on its portal; the bureau's internal papers (立案审批表, 笔录 of evidence,
+	 * 调查终结报告, 法制审核意见书, 结案报告, 移送书) are not.
+	 */
+	public boolean party() {
+		return party;
 	}
 
 	/** The document's Chinese title. */

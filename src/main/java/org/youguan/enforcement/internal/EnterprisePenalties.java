@@ -3,7 +3,9 @@ package org.youguan.enforcement.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,6 +50,7 @@ class EnterprisePenalties {
 	 * @param canRequestHearing whether it may still request a hearing
 	 * @param paymentDue the last day to pay (15 days after delivery, art.67), null before delivery
 	 * @param surchargeToday 加处罚款 as of today (or of the day paid), null when none is due
+	 * @param documents the documents served on the party, current versions, in the order issued
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -55,12 +58,20 @@ class EnterprisePenalties {
 			LocalDate hearingRequestedOn, LocalDate hearingNotifiedOn, LocalDate hearingOn, String decisionNumber,
 			LocalDate decidedOn, Penalty penalty, BigDecimal fine, LocalDate deliveredOn, LocalDate paymentDue,
 			BigDecimal surchargeToday, LocalDate paidOn, BigDecimal paidAmount, LocalDate closedOn, LocalDate publishedOn,
-			LocalDate publicationWithdrawnOn, boolean canReply, boolean canRequestHearing) {
+			LocalDate publicationWithdrawnOn, boolean canReply, boolean canRequestHearing,
+			List<PartyDocument> documents) {
 
 		/** Whether the fine is due and unpaid past its day. */
 		public boolean overdue(LocalDate today) {
 			return paymentDue != null && paidOn == null && penalty == Penalty.FINE && today.isAfter(paymentDue);
 		}
+	}
+
+	/**
+	 * A document served on the party (its current version): title, 文号, the day issued, and {@code href}, the
+	 * address that serves the .docx to the party ({@code GET /attachments/{id}}).
+	 */
+	public record PartyDocument(String title, String number, LocalDate issuedOn, String fileName, String href) {
 	}
 
 	static final Map<String, String> SORTS = Map.of("notified_on", "c.notified_on", "decided_on", "c.decided_on",
@@ -75,10 +86,13 @@ class EnterprisePenalties {
 
 	private final Clock clock;
 
-	EnterprisePenalties(JdbcClient jdbc, PenaltyCases cases, Clock clock) {
+	private final CaseDocuments documents;
+
+	EnterprisePenalties(JdbcClient jdbc, PenaltyCases cases, Clock clock, CaseDocuments documents) {
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.clock = clock;
+		this.documents = documents;
 	}
 
 	/**
@@ -118,7 +132,30 @@ class EnterprisePenalties {
 				c.statementOn(), c.statement(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(),
 				c.decisionNumber(), c.decidedOn(), c.penalty(), c.fine(), c.deliveredOn(), d.paymentDue(),
 				surcharged ? d.surchargeToday() : null, c.paidOn(), c.paidAmount(), c.closedOn(), c.publishedOn(),
-				c.publicationWithdrawnOn(), canReply, canHear);
+				c.publicationWithdrawnOn(), canReply, canHear, partyDocuments(id));
+	}
+
+	/**
+	 * Returns normally when the enterprise may read the attachment: a current document served on the party
+	 * ({@link CaseDocumentKind#party()}) of its own case already put to it.
+	 * @throws DomainException (404) otherwise — evidence, internal papers, superseded versions, another's case
+	 * @throws AccessRefusedException (403) for a caller that is not an enterprise user
+	 */
+	void requireDocument(DataScope scope, long caseId, long attachmentId) {
+		own(scope, caseId);
+		if (current(caseId).noneMatch(d -> d.attachmentId() == attachmentId)) {
+			throw DomainException.notFound("附件", attachmentId);
+		}
+	}
+
+	/** The current versions of the documents served on the party, in the order issued. */
+	private List<PartyDocument> partyDocuments(long caseId) {
+		return current(caseId).map(d -> new PartyDocument(d.title(), d.number(), d.issuedOn(), d.fileName(), d.href()))
+			.toList();
+	}
+
+	private Stream<CaseDocuments.IssuedDocument> current(long caseId) {
+		return documents.list(caseId).stream().filter(d -> d.current() && d.kind().party());
 	}
 
 	/**
