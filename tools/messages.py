@@ -1283,6 +1283,8 @@ M = {
  "enforcement.public.note": ("依据《行政处罚法》第四十八条公开具有一定社会影响的行政处罚决定；本页不显示任何个人信息。决定被变更、撤销或确认违法的，撤回公示并说明原因。", "Penalty decisions are published under art.48 of the Administrative Penalty Law without personal data; a decision changed or revoked is withdrawn with its reason."),
  "nav.enterprise.penalties": ("行政处罚", "Penalty cases"),
  "enforcement.party.title": ("处罚案件 {0}", "Penalty case {0}"),
+ "enforcement.lead.harm": ("涉及公民生命健康安全、金融安全且有危害后果（追责时效5年，行政处罚法第36条）", "Concerns life and health or financial safety with harmful consequences (5-year limitation, art.36)"),
+ "enforcement.lead.harm.badge": ("追责时效5年", "5-year limitation"),
  "enforcement.party.documents": ("案件文书", "Case documents"),
  "enforcement.party.documents.none": ("暂无送达本企业的文书。", "No document has been served on the enterprise yet."),
  "enforcement.party.number": ("案件编号", "Case number"),

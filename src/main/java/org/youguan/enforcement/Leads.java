@@ -63,6 +63,7 @@ public class Leads {
 	static final String COLUMNS = """
 			SELECT l.id, l.region_code, l.source, l.source_ref, l.source_detail, l.enterprise_credit_code,
 			       l.enterprise_name, l.summary, l.received_on, l.status, l.proposed_violation, l.proposed_ended_on,
+			       l.proposed_harm,
 			       l.proposed_by, l.closed_reason, l.closed_on, l.case_id, c.number AS case_number, l.imported""";
 
 	static final String FROM = "FROM penalty_lead l LEFT JOIN penalty_case c ON c.id = l.case_id";
@@ -189,13 +190,15 @@ public class Leads {
 
 	/**
 	 * Proposes an open lead for 立案 with the violation type and the day the violation ended (which starts the 2-year
-	 * limitation, 行政处罚法(2021) art.36); names the enterprise when the lead did not.
+	 * limitation, 行政处罚法(2021) art.36 — 5 years when {@code harm}: it concerns citizens' life and health or financial
+	 * safety and had harmful consequences); names the enterprise when the lead did not.
 	 * @throws InvalidValueException naming the field (violation unknown, day malformed or in the future, enterprise
 	 * missing or not registered in the caller's region)
 	 * @throws DomainException (409) when the lead is not open
 	 */
 	@Transactional
-	public void propose(DataScope scope, long id, String violation, String endedOn, String enterpriseCreditCode) {
+	public void propose(DataScope scope, long id, String violation, String endedOn, String enterpriseCreditCode,
+			boolean harm) {
 		LeadView lead = lock(scope, id);
 		if (lead.status() != LeadStatus.OPEN) {
 			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，不能提请立案");
@@ -213,11 +216,12 @@ public class Leads {
 		v.throwIfInvalid();
 		jdbc.sql("""
 				UPDATE penalty_lead SET status = 'PROPOSED', proposed_violation = :violation, proposed_ended_on = :ended,
-				    proposed_by = :by, enterprise_credit_code = coalesce(enterprise_credit_code, :code),
+				    proposed_harm = :harm, proposed_by = :by, enterprise_credit_code = coalesce(enterprise_credit_code, :code),
 				    enterprise_name = coalesce(enterprise_name, :name), region_code = coalesce(:region, region_code)
 				WHERE id = :id""")
 			.param("violation", type.name())
 			.param("ended", ended)
+			.param("harm", harm)
 			.param("by", actor())
 			.param("code", enterprise == null ? null : enterprise.creditCode())
 			.param("name", enterprise == null ? null : enterprise.legalName())
@@ -225,12 +229,13 @@ public class Leads {
 			.param("id", id)
 			.update();
 		audit.record(AuditEntry.of("lead.propose", "penalty_lead", id, "提请立案：" + type.title() + "（违法行为终了于" + ended
-				+ "）").inRegion(lead.regionCode()));
+				+ (harm ? "，涉及生命健康安全或金融安全且有危害后果" : "") + "）").inRegion(lead.regionCode()));
 	}
 
 	/**
 	 * 立案: the bureau head approves a proposed lead and it becomes a case (行政处罚法(2021) art.54), unless the
-	 * violation is time-barred — discovered (the lead received) more than 2 years after it ended (art.36).
+	 * violation is time-barred — discovered (the lead received) more than 2 years after it ended, 5 for one proposed as
+	 * concerning life and health or financial safety with harmful consequences (art.36).
 	 * @param head the approving bureau head (the page allows only the 局领导 role)
 	 * @param filedOn the day of the signed 立案审批表 when recorded afterwards (not before the lead was received, not in
 	 * the future), or null for today
@@ -250,10 +255,10 @@ public class Leads {
 		EnterpriseView enterprise = enterprises.findByCreditCode(lead.enterpriseCreditCode())
 			.orElseThrow(() -> DomainException.rule("当事人（" + lead.enterpriseCreditCode() + "）不在企业名录中，请先登记企业"));
 		CaseClock caseClock = cases.clock(enterprise.regionCode());
-		LocalDate barred = caseClock.limitationEnds(lead.proposedEndedOn());
+		LocalDate barred = caseClock.limitationEnds(lead.proposedEndedOn(), lead.proposedHarm());
 		if (lead.receivedOn().isAfter(barred)) {
 			throw DomainException.rule("违法行为终了于" + lead.proposedEndedOn() + "，至" + lead.receivedOn() + "收到线索时已超过"
-					+ "2年追责时效（至" + barred + "），不再给予行政处罚（行政处罚法第36条），请以此理由不予立案");
+					+ "追责时效（至" + barred + "），不再给予行政处罚（行政处罚法第36条），请以此理由不予立案");
 		}
 		long caseId = cases.file(enterprise, lead, head, filed, demo);
 		jdbc.sql("UPDATE penalty_lead SET status = 'FILED', case_id = :case WHERE id = :id")

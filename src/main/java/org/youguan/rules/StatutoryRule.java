@@ -161,6 +161,12 @@ public enum StatutoryRule {
 	/** 违法行为追责时效（行政处罚法(2021) 第36条）: counted from the day the violation ended when it continued. */
 	PENALTY_LIMITATION("penalty.limitation", "违法行为追责时效（自违法行为终了之日）", "2", RuleUnit.YEARS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 36)),
 
+	/**
+	 * 违法行为追责时效，涉及公民生命健康安全、金融安全且有危害后果的（行政处罚法(2021) 第36条第1款但书）: five years, counted as
+	 * {@link #PENALTY_LIMITATION}.
+	 */
+	PENALTY_LIMITATION_HARM("penalty.limitation-harm", "违法行为追责时效（涉及公民生命健康安全、金融安全且有危害后果的）", "5", RuleUnit.YEARS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 36)),
+
 	/** 处罚决定变更后撤回公开期限（行政处罚法(2021) 第48条）: 三日, working days by art.85. */
 	PENALTY_PUBLICATION_WITHDRAWAL("penalty.publication-withdrawal", "处罚决定变更后撤回公开期限", "3", RuleUnit.WORKING_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 48), Citation.of(ADMINISTRATIVE_PENALTY_LAW, 85)),
 

@@ -60,7 +60,7 @@ final class PartyCases {
 	long concluded(EnterpriseView e, String violation, String fine, LocalDate filedOn) {
 		long lead = leads.report(ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null,
 				"测试线索" + UUID.randomUUID(), filedOn.toString()), false);
-		leads.propose(ALL, lead, violation, filedOn.minusDays(1).toString(), null);
+		leads.propose(ALL, lead, violation, filedOn.minusDays(1).toString(), null, false);
 		long id = leads.approve(ALL, lead, HEAD, filedOn, false);
 		cases.startInvestigation(ALL, id, TEAM);
 		cases.concludeInvestigation(ALL, id, new PenaltyCases.Conclusion("查明违法事实", "FINE", fine, false, null, null, null));

@@ -272,6 +272,30 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.status").value("CLOSED"));
 	}
 
+	/**
+	 * 行政处罚法(2021) art.36: a violation concerning life and health or financial safety with harmful consequences is
+	 * time-barred after 5 years, not 2 — proposed as such, one that ended 3 years before it was discovered is filed;
+	 * 5 years and a day is refused.
+	 */
+	@Test
+	void aViolationWithHarmToLifeOrHealthIsFiledWithinFiveYears() throws Exception {
+		EnterpriseView e = wuzhong(5);
+		String lead = """
+				{"source":"REPORT","sourceDetail":"群众举报","enterpriseCreditCode":"%s","summary":"收寄禁寄物品致人受伤","receivedOn":"%s"}"""
+			.formatted(e.creditCode(), today());
+		long threeYears = id(call(WUZHONG, "/api/v1/enforcement/leads", lead));
+		call(WUZHONG, "/api/v1/enforcement/leads/" + threeYears + "/proposal", "{\"violation\":\"未按规定报送快递业务数据\","
+				+ "\"endedOn\":\"" + today().minusYears(3) + "\",\"harm\":true}")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.proposedHarm").value(true));
+		call(HEAD, "/api/v1/enforcement/leads/" + threeYears + "/filing", "{}").andExpect(status().isCreated());
+
+		long tooOld = id(call(WUZHONG, "/api/v1/enforcement/leads", lead));
+		call(WUZHONG, "/api/v1/enforcement/leads/" + tooOld + "/proposal", "{\"violation\":\"未按规定报送快递业务数据\","
+				+ "\"endedOn\":\"" + today().minusYears(5).minusDays(1) + "\",\"harm\":true}").andExpect(status().isOk());
+		call(HEAD, "/api/v1/enforcement/leads/" + tooOld + "/filing", "{}").andExpect(status().is(422))
+			.andExpect(jsonPath("$.detail").value(containsString("第36条")));
+	}
+
 	@Test
 	void aHearingRequestedLateIsRefusedAndAHearingNeedsSevenWorkingDaysNotice() throws Exception {
 		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));

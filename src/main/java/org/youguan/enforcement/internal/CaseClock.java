@@ -108,11 +108,13 @@ public final class CaseClock {
 	}
 
 	/**
-	 * The last day a violation that ended on {@code endedOn} may be discovered and still be penalised: 2 years
-	 * (行政处罚法(2021) art.36, counted from the end of a continuing violation).
+	 * The last day a violation that ended on {@code endedOn} may be discovered and still be penalised: 2 years, or 5
+	 * where it concerns citizens' life and health or financial safety and had harmful consequences (行政处罚法(2021)
+	 * art.36, counted from the end of a continuing violation).
+	 * @param harm whether the violation is of the 5-year kind
 	 */
-	public LocalDate limitationEnds(LocalDate endedOn) {
-		return endedOn.plusYears(amount(StatutoryRule.PENALTY_LIMITATION));
+	public LocalDate limitationEnds(LocalDate endedOn, boolean harm) {
+		return endedOn.plusYears(amount(harm ? StatutoryRule.PENALTY_LIMITATION_HARM : StatutoryRule.PENALTY_LIMITATION));
 	}
 
 	/** The last day to publish a decision (双公示, 7 working days by default; configurable). */

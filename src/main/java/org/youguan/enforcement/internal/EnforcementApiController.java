@@ -69,8 +69,8 @@ class EnforcementApiController {
 	record Created(long id) {
 	}
 
-	/** A lead proposed for 立案. */
-	record Proposal(String violation, String endedOn, String enterpriseCreditCode) {
+	/** A lead proposed for 立案; {@code harm}: concerns life and health or financial safety with harmful consequences. */
+	record Proposal(String violation, String endedOn, String enterpriseCreditCode, Boolean harm) {
 	}
 
 	/** A reason (closing a lead, 不予处罚, 撤案, extension, withdrawal of a publication, closing note). */
@@ -140,15 +140,15 @@ class EnforcementApiController {
 	@PostMapping("/leads/{id}/proposal")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "提请立案", description = "violation：违法行为目录代码或名称；endedOn：违法行为终了日期（追责时效自此起算）；"
-			+ "线索未指明企业时填写enterpriseCreditCode。")
+			+ "线索未指明企业时填写enterpriseCreditCode；harm：涉及公民生命健康安全、金融安全且有危害后果的（追责时效5年，否则2年）。")
 	LeadView propose(DataScope scope, @PathVariable long id, @RequestBody Proposal p) {
-		leads.propose(scope, id, p.violation(), p.endedOn(), p.enterpriseCreditCode());
+		leads.propose(scope, id, p.violation(), p.endedOn(), p.enterpriseCreditCode(), Boolean.TRUE.equals(p.harm()));
 		return leads.get(scope, id);
 	}
 
 	@PostMapping("/leads/{id}/filing")
 	@PreAuthorize(HEADS)
-	@Operation(summary = "批准立案（局领导）", description = "已提请立案的线索经负责人批准立案；违法行为终了后2年内未被发现的不予立案（行政处罚法第36条）。")
+	@Operation(summary = "批准立案（局领导）", description = "已提请立案的线索经负责人批准立案；违法行为终了后2年（涉及生命健康、金融安全且有危害后果的5年）内未被发现的不予立案（行政处罚法第36条）。")
 	ResponseEntity<Created> file(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id) {
 		long caseId = leads.approve(scope, id, officer(me), null, false);
 		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + caseId)).body(new Created(caseId));

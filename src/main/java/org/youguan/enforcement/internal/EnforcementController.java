@@ -114,9 +114,9 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String propose(DataScope scope, @PathVariable long id, @RequestParam(required = false) String violation,
 			@RequestParam(required = false) LocalDate endedOn, @RequestParam(required = false) String enterpriseCreditCode,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false, defaultValue = "false") boolean harm, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, lead(id), "已提请立案", () -> leads.propose(scope, id, violation, text(endedOn),
-				enterpriseCreditCode));
+				enterpriseCreditCode, harm));
 	}
 
 	@PostMapping("/enforcement/leads/{id:\\d+}/approve")

@@ -117,9 +117,11 @@ class CaseClockTest {
 	}
 
 	@Test
-	void aViolationIsTimeBarredTwoYearsAfterItEnded() {
-		assertThat(clock.limitationEnds(d("2024-03-15"))).isEqualTo(d("2026-03-15"));
-		assertThat(clock.limitationEnds(d("2024-02-29"))).isEqualTo(d("2026-02-28"));
+	void aViolationIsTimeBarredTwoYearsAfterItEndedOrFiveWithHarm() {
+		assertThat(clock.limitationEnds(d("2024-03-15"), false)).isEqualTo(d("2026-03-15"));
+		assertThat(clock.limitationEnds(d("2024-02-29"), false)).isEqualTo(d("2026-02-28"));
+		// life and health or financial safety with harmful consequences: 5 years (art.36)
+		assertThat(clock.limitationEnds(d("2024-03-15"), true)).isEqualTo(d("2029-03-15"));
 	}
 
 	@Test

@@ -75,7 +75,7 @@ class EnforcementFiguresPageIntegrationTest {
 
 		long late = leads.report(ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null, "迟立案" + UUID.randomUUID(),
 				today.minusDays(20).toString()), false);
-		leads.propose(ALL, late, "DATA_NOT_REPORTED", today.minusDays(21).toString(), null);
+		leads.propose(ALL, late, "DATA_NOT_REPORTED", today.minusDays(21).toString(), null, false);
 		leads.approve(ALL, late, new Officer(null, "孙局长"), today, false);
 		long quick = leads.report(ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null, "及时研判" + UUID.randomUUID(),
 				today.minusDays(2).toString()), false);
