@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param kind what the file is within its owner, as the module names it (e.g. {@code MANAGER_ID})
  * @param fileName the uploaded name, made safe (no path or control characters, at most 200 characters)
  * @param contentType the type found from the content on upload: {@code image/jpeg}, {@code image/png} or
- * {@code application/pdf}; a document the platform generated ({@link Attachments#storeGenerated}) has the .docx type
+ * {@code application/pdf}, or a recording's ({@link UploadedFile#MEDIA_TYPES}) where the module takes them; a
+ * document the platform generated ({@link Attachments#storeGenerated}) has the .docx type
  * @param sizeBytes the file's size
  * @param uploadedAt when it was uploaded
  */

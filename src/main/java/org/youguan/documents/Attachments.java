@@ -86,7 +86,30 @@ public class Attachments {
 	 */
 	public Attachment store(AttachmentOwner owner, String kind, UploadedFile file, String field, String label,
 			long maxBytes) {
-		String type = check(file, field, label, maxBytes);
+		return stored(owner, kind, file, check(file, field, label, maxBytes));
+	}
+
+	/**
+	 * Checks a file that may also be an audio or video recording ({@link UploadedFile#checkedContentTypeOrMedia}):
+	 * a scan or image within {@code maxBytes}, a recording within {@code maxMediaBytes}.
+	 * @return the real content type
+	 * @throws InvalidValueException on {@code field} naming the file and the rule broken
+	 */
+	public String checkWithMedia(UploadedFile file, String field, String label, long maxBytes, long maxMediaBytes) {
+		return file.checkedContentTypeOrMedia(field, label, maxBytes, maxMediaBytes);
+	}
+
+	/**
+	 * Checks ({@link #checkWithMedia}) and stores a file that may be a recording, for its owner.
+	 * @return the stored attachment
+	 * @throws InvalidValueException when the file is refused; nothing is stored then
+	 */
+	public Attachment storeWithMedia(AttachmentOwner owner, String kind, UploadedFile file, String field, String label,
+			long maxBytes, long maxMediaBytes) {
+		return stored(owner, kind, file, checkWithMedia(file, field, label, maxBytes, maxMediaBytes));
+	}
+
+	private Attachment stored(AttachmentOwner owner, String kind, UploadedFile file, String type) {
 		long id = insert(owner.module(), owner.type(), owner.id(), kind, file, type, null);
 		return new Attachment(id, kind, file.fileName(), type, file.content().length, clock.instant());
 	}

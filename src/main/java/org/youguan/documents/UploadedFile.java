@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+
+import org.apache.tika.Tika;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,9 +20,19 @@ import org.youguan.kernel.InvalidValueException;
  * An uploaded image or PDF: accepted only if its content is a JPEG, PNG or PDF (by magic number, whatever its name or
  * declared type says) and within the size limit, an image also within the pixel limits read from its header
  * ({@link OfficeFiles#requireImageWithinLimits}), a PDF only without scripts or program launches ({@link PdfScripts});
- * served back inline with its checked type, never sniffed.
+ * where a module takes recordings too ({@link #checkedContentTypeOrMedia}), an audio or video file recognised by its
+ * content (Apache Tika's magic-number detector, {@link #MEDIA_TYPES}); served back with its checked type, never sniffed.
  */
 public record UploadedFile(String fileName, byte[] content) {
+
+	/**
+	 * The recordings taken where a module allows them (视听资料, 行政处罚法(2021) art.46): MP3, M4A/AAC in MP4, WAV, AMR
+	 * (phone and recorder pens), MP4, QuickTime and 3GP video, as Tika names them from the content.
+	 */
+	public static final Set<String> MEDIA_TYPES = Set.of("audio/mpeg", "audio/mp4", "audio/vnd.wave", "audio/x-wav",
+			"audio/wav", "audio/amr", "video/mp4", "video/quicktime", "video/3gpp", "video/x-m4v");
+
+	private static final Tika DETECTOR = new Tika();
 
 	public UploadedFile {
 		fileName = fileName == null || fileName.isBlank() ? "附件" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
@@ -36,8 +49,20 @@ public record UploadedFile(String fileName, byte[] content) {
 	 * with an object stream that cannot be read to check it).
 	 */
 	public String checkedContentType(String field, String label, long maxBytes) {
+		return checked(field, label, maxBytes, -1);
+	}
+
+	/** The check of both: recordings taken only when {@code maxMediaBytes} is not negative. */
+	private String checked(String field, String label, long maxBytes, long maxMediaBytes) {
 		if (content == null || content.length == 0) {
 			throw new InvalidValueException(field, "required", label + "：文件为空");
+		}
+		String media = maxMediaBytes < 0 ? null : mediaType();
+		if (media != null) {
+			if (content.length > maxMediaBytes) {
+				throw InvalidValueException.tooLarge(field, label + "“" + fileName + "”超过" + maxMediaBytes / 1024 / 1024 + "MB");
+			}
+			return media;
 		}
 		if (content.length > maxBytes) {
 			throw InvalidValueException.tooLarge(field, label + "“" + fileName + "”超过" + maxBytes / 1024 / 1024 + "MB");
@@ -60,7 +85,24 @@ public record UploadedFile(String fileName, byte[] content) {
 			return "application/pdf";
 		}
 		throw new InvalidValueException(field, "content-type", label + "“" + fileName
-				+ "”不是JPEG、PNG图片或PDF文件（按文件内容判断" + extension() + "）");
+				+ (maxMediaBytes < 0 ? "”不是JPEG、PNG图片或PDF文件" : "”不是JPEG、PNG图片、PDF文件或MP3、M4A、WAV、AMR音频、MP4、MOV、3GP视频")
+				+ "（按文件内容判断" + extension() + "）");
+	}
+
+	/**
+	 * As {@link #checkedContentType}, but an audio or video recording ({@link #MEDIA_TYPES}, by content) is taken too,
+	 * within {@code maxMediaBytes} (rule {@code size} beyond); anything else is refused on {@code field} with rule
+	 * {@code content-type}.
+	 * @return the checked type, e.g. {@code audio/mpeg}, {@code video/mp4}, {@code image/jpeg}
+	 */
+	public String checkedContentTypeOrMedia(String field, String label, long maxBytes, long maxMediaBytes) {
+		return checked(field, label, maxBytes, maxMediaBytes);
+	}
+
+	/** The recording type Tika finds in the content (its name not consulted), or null when it is not one. */
+	private String mediaType() {
+		String type = DETECTOR.detect(content);
+		return MEDIA_TYPES.contains(type) ? type : null;
 	}
 
 	/** The files a form posted, empty file inputs skipped. */
@@ -86,7 +128,7 @@ public record UploadedFile(String fileName, byte[] content) {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
 			.header("X-Content-Type-Options", "nosniff")
-			.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+			.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox")
 			.body(content);
 	}
 

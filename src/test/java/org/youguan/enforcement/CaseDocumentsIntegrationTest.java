@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.TestImages;
+import org.youguan.documents.UploadedFileMediaTest;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.Bureaus;
@@ -34,9 +35,11 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -344,6 +347,38 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(jsonPath("$[0].kind").value("VIDEO"));
 		mvc.perform(get("/api/v1/enforcement/cases/" + c + "/evidence").header("Authorization", XIANGCHENG))
 			.andExpect(status().isNotFound());
+	}
+
+	/**
+	 * 视听资料 (行政处罚法(2021) art.46): an interview recording goes with its 音频 item and plays back from the case with
+	 * its checked type and a policy that lets the browser play it; a video offered as a 照片 and a WAV offered as a 书证
+	 * are refused on {@code file}, naming what the kind takes.
+	 */
+	@Test
+	void aRecordingIsKeptWithItsAudioItemAndServedToPlay() throws Exception {
+		long c = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
+		String day = today().toString();
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		mvc.perform(evidence(c).file(new MockMultipartFile("file", "现场.jpg", "image/jpeg", UploadedFileMediaTest.mp4()))
+			.param("kind", "PHOTO").param("title", "现场").param("collectedOn", day).param("collectors", "32050601", "32050602"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("JPEG或PNG")));
+		mvc.perform(evidence(c).file(new MockMultipartFile("file", "a.pdf", "application/pdf", UploadedFileMediaTest.wav()))
+			.param("kind", "DOCUMENTARY").param("title", "报送记录").param("collectedOn", day)
+			.param("collectors", "32050601", "32050602"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		String body = mvc.perform(evidence(c).file(new MockMultipartFile("file", "询问录音.wav", "audio/wav", UploadedFileMediaTest.wav()))
+			.param("kind", "AUDIO").param("title", "询问录音").param("content", "录音笔RP-02，原始文件存光盘2026-11")
+			.param("collectedOn", day).param("collectors", "32050601", "32050602"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		long attachment = com.jayway.jsonpath.JsonPath.parse(body).read("$.attachmentId", Long.class);
+		mvc.perform(get("/attachments/" + attachment).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", startsWith("audio/")))
+			.andExpect(header().string("Content-Security-Policy", containsString("media-src 'self'")));
 	}
 
 	@Test

@@ -41,9 +41,10 @@ import org.youguan.rules.StatutoryRules;
  * investigators with enforcement certificates). While the case is under investigation each item is recorded with its
  * kind, title, day, the investigators who collected it — at least {@code inspection.min-inspectors} of the case's
  * investigators, named by certificate number, each certificate valid on the day entered — and its file: a scan
- * (书证, PDF or image) or a photo (照片, JPEG/PNG), checked by content and limited to
- * {@code youguan.enforcement.max-evidence-bytes} by the documents module's {@link Attachments}; audio and video are
- * described with their storage medium (the attachment store takes images and PDFs only), a transcript may be attached.
+ * (书证, PDF or image), a photo (照片, JPEG/PNG), or for 音频/视频 the recording itself (MP3, M4A, WAV, AMR / MP4, MOV,
+ * 3GP, recognised by content, up to {@code youguan.enforcement.max-media-bytes}) or its transcript or still, checked by
+ * content and limited to {@code youguan.enforcement.max-evidence-bytes} by the documents module's {@link Attachments};
+ * audio and video are also described with their original storage medium (the original stays with the case file).
  * A 询问笔录 or 现场检查（勘验）笔录 makes the platform issue the record (.docx with 文号) from what was entered. One
  * transaction with its audit entry; all errors at once, each naming its field in Chinese; nothing half-saved.
  */
@@ -95,9 +96,12 @@ public class CaseEvidence {
 
 	private final long maxBytes;
 
+	private final long maxMediaBytes;
+
 	CaseEvidence(JdbcClient jdbc, PenaltyCases cases, CaseDocuments documents, Attachments attachments,
 			Inspectors inspectors, StatutoryRules rules, AuditTrail audit, Clock clock,
-			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxBytes) {
+			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxBytes,
+			@Value("${youguan.enforcement.max-media-bytes:52428800}") long maxMediaBytes) {
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.documents = documents;
@@ -107,6 +111,7 @@ public class CaseEvidence {
 		this.audit = audit;
 		this.clock = clock;
 		this.maxBytes = maxBytes;
+		this.maxMediaBytes = maxMediaBytes;
 	}
 
 	/**
@@ -158,15 +163,15 @@ public class CaseEvidence {
 			v.require("file", file != null, "required", (kind == EvidenceKind.PHOTO ? "照片" : "书证扫描件") + "（file）不能为空");
 		}
 		if (file != null) {
-			String type = v.check("file", () -> attachments.check(file, "file", "证据文件", maxBytes));
-			if (type != null && kind == EvidenceKind.PHOTO) {
-				v.require("file", type.startsWith("image/"), "content-type", "照片（file）应为JPEG或PNG图片");
+			String type = v.check("file", () -> attachments.checkWithMedia(file, "file", "证据文件", maxBytes, maxMediaBytes));
+			if (type != null && kind != null) {
+				v.require("file", kind.accepts(type), "content-type", kind.label() + "（file）应为" + kind.files());
 			}
 		}
 		v.throwIfInvalid();
 		Attachment stored = file == null ? null
-				: attachments.store(new AttachmentOwner(CaseDocuments.MODULE, CaseDocuments.OWNER_TYPE, caseId), EVIDENCE, file,
-						"file", "证据文件", maxBytes);
+				: attachments.storeWithMedia(new AttachmentOwner(CaseDocuments.MODULE, CaseDocuments.OWNER_TYPE, caseId),
+						EVIDENCE, file, "file", "证据文件", maxBytes, maxMediaBytes);
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case_evidence (case_id, kind, title, content, place, subject, collected_on, collected_by,
 				    attachment_id, created_by, created_at)
