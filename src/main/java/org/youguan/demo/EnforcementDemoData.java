@@ -143,6 +143,21 @@ class EnforcementDemoData {
 		long transferred = file(all, city.get(11), "PARCEL_TAMPERING", "快递员涉嫌私拆快件并侵占内件", t.minusDays(15), t.minusDays(14));
 		cases.transfer(all, transferred, null, "苏州市公安局", "快递员涉嫌侵占快件内件，可能构成犯罪，依法移送公安机关");
 
+		// 分期缴纳 (art.66): a fine of 8000 the head let the party pay in two instalments, the first due in 10 days
+		long instalments = file(all, city.get(13), "OUTLET_UNFILED", "开办的2处末端网点逾期未备案", t.minusDays(60),
+				t.minusDays(58));
+		cases.startInvestigation(all, instalments, TEAM);
+		cases.concludeInvestigation(all, instalments, new PenaltyCases.Conclusion("查明当事人开办末端网点逾期未备案，经责令改正仍未办理",
+				"FINE", "8000", false, null, null, null));
+		cases.notifyParty(all, instalments, t.minusDays(30).toString());
+		cases.recordStatement(all, instalments, t.minusDays(29).toString(), "当事人无异议，称经营困难，请求分期缴纳");
+		cases.decide(all, instalments, new PenaltyCases.Decision(null, t.minusDays(10).toString(), "FINE", "8000", null,
+				null, null, null));
+		cases.deliver(all, instalments, t.minusDays(8).toString());
+		cases.arrangePayment(all, instalments, HEAD, new PenaltyCases.PaymentTerms("INSTALMENTS", null,
+				"当事人提交近三个月财务报表，确有经济困难", List.of(new PenaltyCases.InstalmentTerm(t.plusDays(10).toString(), "4000"),
+						new PenaltyCases.InstalmentTerm(t.plusDays(40).toString(), "4000"))));
+
 		// 当场处罚 (简易程序): a warning handed over on the spot and filed with the bureau the same day
 		cases.decideOnTheSpot(all, new PenaltyCases.OnTheSpot("ORGANISATION", city.get(12).creditCode(), null, null,
 				"DATA_NOT_REPORTED", "检查时发现当月快递业务数据逾期3日未报送，当场补报", "当事人营业场所", t.minusDays(6).toString(),

@@ -34,14 +34,14 @@ class EnforcementDemoIntegrationTest {
 	PenaltyCases cases;
 
 	@Test
-	void theDemoCityHasCasesInEveryStateAndTwoPublishedDecisions() throws Exception {
+	void theDemoCityHasCasesInEveryStateTwoPublishedDecisionsAndAnInstalmentPlan() throws Exception {
 		List<String> states = jdbc.sql("SELECT DISTINCT status FROM penalty_case WHERE demo").query(String.class).list();
 		assertThat(states).contains("FILED", "INVESTIGATING", "INVESTIGATED", "NOTIFIED", "DELIVERED", "CLOSED",
 				"NOT_PENALIZED", "TRANSFERRED");
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM penalty_case_document d JOIN penalty_case c ON c.id = d.case_id
 				WHERE c.demo AND d.kind IN ('DECISION', 'ON_THE_SPOT_DECISION')""").query(Long.class).single())
-			.as("the demo's decisions carry their documents").isEqualTo(3);
+			.as("the demo's decisions carry their documents").isEqualTo(4);
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND procedure_kind = 'SIMPLE'").query(Long.class)
 			.single()).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND published_on IS NOT NULL").query(Long.class)
@@ -51,13 +51,20 @@ class EnforcementDemoIntegrationTest {
 		assertThat(JsonPath.<List<String>>read(body, "$[*].penalty")).contains("罚款");
 		assertThat(JsonPath.<List<Object>>read(body, "$[*].publishedOn")).hasSizeGreaterThanOrEqualTo(2);
 
-		long unpaid = jdbc.sql("SELECT id FROM penalty_case WHERE demo AND status = 'DELIVERED' AND penalty = 'FINE'")
-			.query(Long.class).single();
+		long unpaid = jdbc.sql("""
+				SELECT id FROM penalty_case WHERE demo AND status = 'DELIVERED' AND penalty = 'FINE'
+				AND payment_arrangement IS NULL""").query(Long.class).single();
 		PenaltyCases.CaseDetail d = cases.get(DataScope.all(), unpaid);
 		assertThat(d.deadlines().paymentDue()).isBefore(LocalDate.now());
 		assertThat(d.deadlines().surchargeToday()).isPositive().isLessThanOrEqualTo(d.penaltyCase().fine());
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND paid_on IS NOT NULL").query(Long.class).single())
 			.isEqualTo(1);
+		// a fine paid in two instalments (art.66): its deadline in force is the first instalment's, not yet come
+		long instalments = jdbc.sql("SELECT id FROM penalty_case WHERE demo AND payment_arrangement = 'INSTALMENTS'")
+			.query(Long.class).single();
+		PenaltyCases.CaseDetail i = cases.get(DataScope.all(), instalments);
+		assertThat(cases.procedure(DataScope.all(), instalments).instalments()).hasSize(2);
+		assertThat(i.deadlines().paymentDue()).isAfter(LocalDate.now());
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_lead WHERE demo AND status = 'OPEN'").query(Long.class).single())
 			.isGreaterThanOrEqualTo(2);
 	}
