@@ -110,7 +110,7 @@ public class PostOfficeApprovalImport {
 					return context.checked(() -> approvals.checkImported(scope, data));
 				}, valid::addAll);
 		if (!result.rejected()) {
-			List<Long> ids = valid.stream().map(approvals::save).toList();
+			List<Long> ids = valid.stream().map(c -> approvals.save(c, false)).toList();
 			audit.record(AuditEntry.of("post-office.approval.import-file", "PostOfficeApproval", null,
 					"批量导入历史营业场所撤销、搬迁审批" + ids.size() + "条").states(null, Map.of("approvalIds", ids)));
 		}

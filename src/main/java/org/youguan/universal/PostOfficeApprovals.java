@@ -429,12 +429,12 @@ public class PostOfficeApprovals {
 	 */
 	@Transactional
 	public long importApproval(DataScope scope, ImportedApproval data) {
-		return save(checkImported(scope, data));
+		return save(checkImported(scope, data), false);
 	}
 
-	/** Writes a checked past approval (the .xlsx import's commit; each audited). */
+	/** Writes a checked past approval (the .xlsx import's commit and the demo's; each audited). */
 	@Transactional
-	public long save(CheckedImport c) {
+	public long save(CheckedImport c, boolean demo) {
 		FacilityView f = c.facility();
 		ApprovalStatus status = !c.approved() ? ApprovalStatus.REFUSED
 				: c.announcedOn() != null ? ApprovalStatus.ANNOUNCED : ApprovalStatus.APPROVED;
@@ -456,13 +456,14 @@ public class PostOfficeApprovals {
 		p.put("channel", c.noticeChannel());
 		p.put("now", OffsetDateTime.now(clock));
 		p.put("by", PostOffices.actor());
+		p.put("demo", demo);
 		long id = jdbc.sql("""
 				INSERT INTO post_office_approval (kind, facility_id, facility_name, region_code, enterprise_credit_code,
 				    reason, new_address, status, received_on, decision_due_on, checked_on, decided_on, decided_by,
 				    notice_due_on, announced_on, notice_channel, entered_by_staff, imported, created_at, created_by,
-				    updated_at)
+				    updated_at, demo)
 				VALUES (:kind, :facility, :name, :region, :enterprise, :reason, :address, :status, :received, :due, :checked,
-				    :decided, :by, :notice, :announced, :channel, TRUE, TRUE, :now, :by, :now) RETURNING id""")
+				    :decided, :by, :notice, :announced, :channel, TRUE, TRUE, :now, :by, :now, :demo) RETURNING id""")
 			.params(p)
 			.query(Long.class)
 			.single();
