@@ -19,6 +19,8 @@ import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.FacilityView;
 import org.youguan.universal.DeliveryMode;
+import org.youguan.universal.PostOfficeApprovals;
+import org.youguan.universal.PostOffices;
 import org.youguan.universal.VillageCheckData;
 import org.youguan.universal.VillageChecks;
 import org.youguan.universal.VillageProfileData;
@@ -29,7 +31,10 @@ import org.youguan.universal.Villages;
  * The demo city's universal service, through the universal module's own services: a 通邮 profile for every 建制村 of
  * 苏州市 kept by 中国邮政集团有限公司苏州市分公司 (most 直接通邮, some through a 邮乐购站, 村邮站 or another handover point,
  * served by the county's registered post office; a few delivered fewer times a week than the village standard), and
- * this year's on-site checks of 60 villages, some found not 规范. A fixed seed keeps every demo installation the same.
+ * this year's on-site checks of 60 villages, some found not 规范; each county's post office's opening days (one
+ * township office open fewer days than the standard), a closure application in progress at 吴中 (site checked,
+ * awaiting the decision), a relocation decided and announced at 相城 (entered as a past approval with its dates) and a
+ * reported 临时停业. A fixed seed keeps every demo installation the same.
  */
 @Component
 class UniversalDemoData {
@@ -45,10 +50,16 @@ class UniversalDemoData {
 
 	private final Facilities facilities;
 
+	private final PostOffices offices;
+
+	private final PostOfficeApprovals approvals;
+
 	private final Clock clock;
 
 	UniversalDemoData(Villages villages, VillageChecks checks, Enterprises enterprises, Facilities facilities,
-			Clock clock) {
+			PostOffices offices, PostOfficeApprovals approvals, Clock clock) {
+		this.offices = offices;
+		this.approvals = approvals;
 		this.villages = villages;
 		this.checks = checks;
 		this.enterprises = enterprises;
@@ -115,6 +126,39 @@ class UniversalDemoData {
 			checks.record(all, null, new VillageCheckData(v.code(), on.toString(), v.deliveryMode().name(),
 					standard ? v.deliveriesPerWeek() : Math.max(0, v.deliveriesPerWeek() - 2), standard || random.nextBoolean(),
 					standard, findings, List.of(teams[random.nextInt(teams.length)])), true);
+		}
+		seedPostOffices(postal, postOffices, today);
+	}
+
+	/** Opening days of each county's post office, one approval in progress, one decided, one suspension. */
+	private void seedPostOffices(String postal, Map<String, FacilityView> postOffices, LocalDate today) {
+		DataScope all = DataScope.all();
+		List<String> counties = new ArrayList<>(postOffices.keySet());
+		Collections.sort(counties);
+		for (int i = 0; i < counties.size(); i++) {
+			FacilityView f = postOffices.get(counties.get(i));
+			boolean city = i % 3 != 2;
+			int days = i == 2 ? 4 : city ? 6 + i % 2 : 5 + i % 2;
+			String hours = days == 7 ? "每天 8:00-18:00" : days == 6 ? "周一至周六 8:30-17:30"
+					: days == 5 ? "周一至周五 8:30-17:00" : "周一至周四 9:00-16:00";
+			offices.saveHours(all, f.id(), new PostOffices.HoursData(city ? "CITY" : "TOWNSHIP", days, hours), true);
+		}
+		FacilityView wuzhong = postOffices.get("320506");
+		if (wuzhong != null) {
+			long id = approvals.apply(DataScope.enterprise(postal), new PostOfficeApprovals.ApplicationData(wuzhong.id(),
+					"CLOSURE", "所在片区整体拆迁安置，居民已迁入新社区，由相邻邮政支局提供普遍服务", null, null), true);
+			approvals.check(all, id, new PostOfficeApprovals.SiteCheck(today.toString(),
+					"现场核查：周边2公里内有邮政支局，可承接用邮需求", "已征求街道办事处和社区居委会意见，无异议"));
+			offices.reportSuspension(DataScope.enterprise(postal), new PostOffices.SuspensionData(wuzhong.id(),
+					today.plusDays(7).toString(), today.plusDays(9).toString(), "营业厅内部装修，临时停业3天"), true);
+		}
+		FacilityView xiangcheng = postOffices.get("320507");
+		if (xiangcheng != null) {
+			LocalDate received = today.minusDays(70);
+			approvals.save(approvals.checkImported(all, new PostOfficeApprovals.ImportedApproval(xiangcheng.id(),
+					"RELOCATION", "原营业场所租约到期，迁至同一街道新建便民服务中心", "相城区便民服务中心一楼",
+					received.toString(), received.plusDays(7).toString(), "APPROVED", received.plusDays(20).toString(),
+					received.plusDays(25).toString(), "相城区人民政府网站、原营业场所张贴公告")), true);
 		}
 	}
 }

@@ -48,6 +48,12 @@ public enum LegalText {
 	/** 邮政业用户申诉处理办法 (2014). */
 	COMPLAINT_MEASURES("邮政业用户申诉处理办法", "2014"),
 
+	/**
+	 * 邮政普遍服务 (YZ/T 0129-2016, the postal industry standard of the universal service): opening days of the
+	 * universal-service post offices (city ≥ 6 days a week, township ≥ 5 days a week; DOMAIN.md "Universal service").
+	 */
+	UNIVERSAL_SERVICE_STANDARD("邮政普遍服务标准（YZ/T 0129）", "2016"),
+
 	/** 全国年节及纪念日放假办法, as revised 2024 (国务院令795, in force 2025-01-01). */
 	HOLIDAY_MEASURES("全国年节及纪念日放假办法", "2024"),
 

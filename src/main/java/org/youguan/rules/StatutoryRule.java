@@ -15,6 +15,7 @@ import static org.youguan.rules.LegalText.POSTAL_ENFORCEMENT_SUPERVISION;
 import static org.youguan.rules.LegalText.POSTAL_LAW;
 import static org.youguan.rules.LegalText.REAL_NAME_MEASURES;
 import static org.youguan.rules.LegalText.STATISTICS_REPORTING_SYSTEM;
+import static org.youguan.rules.LegalText.UNIVERSAL_SERVICE_STANDARD;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -266,8 +267,26 @@ public enum StatutoryRule {
 	/** 未按规定报送数据罚款上限（快递市场管理办法(2023) 第56条） */
 	FINE_DATA_NOT_REPORTED_MAX("fine.data-not-reported.max", "未按规定报送数据罚款上限", "3000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 56)),
 
-	/** 普遍服务营业场所撤销审批时限（邮政法(2015) 第9条） */
-	UNIVERSAL_CLOSURE_DECISION("universal.closure-decision", "普遍服务营业场所撤销审批时限", "20", RuleUnit.CALENDAR_DAYS, true, Citation.of(POSTAL_LAW, 9)),
+	/**
+	 * 普遍服务营业场所撤销、搬迁审批决定时限（自受理）（邮政法(2015) 第9条: approval required; 行政许可法(2019) 第42条:
+	 * 二十日, 第82条: 以工作日计算）
+	 */
+	UNIVERSAL_CLOSURE_DECISION("universal.closure-decision", "普遍服务营业场所撤销、搬迁审批决定时限（自受理）", "20", RuleUnit.WORKING_DAYS, true, Citation.of(POSTAL_LAW, 9), Citation.of(ADMINISTRATIVE_LICENSING_LAW, 42), Citation.of(ADMINISTRATIVE_LICENSING_LAW, 82)),
+
+	/** 审批决定期限延长，经负责人批准一次（行政许可法(2019) 第42条: 十日, 第82条: 工作日） */
+	UNIVERSAL_CLOSURE_EXTENSION("universal.closure-extension", "普遍服务营业场所撤销、搬迁审批延长期限（经负责人批准，限一次）", "10", RuleUnit.WORKING_DAYS, true, Citation.of(ADMINISTRATIVE_LICENSING_LAW, 42), Citation.of(ADMINISTRATIVE_LICENSING_LAW, 82)),
+
+	/**
+	 * 批准撤销、搬迁后向社会公告时限（自决定）（邮政法(2015) 第9条 "向社会公告"; 十日 as 行政许可法(2019) 第44条, 工作日 by
+	 * 第82条）
+	 */
+	UNIVERSAL_CLOSURE_NOTICE("universal.closure-notice", "批准撤销、搬迁后向社会公告时限（自决定）", "10", RuleUnit.WORKING_DAYS, true, Citation.of(POSTAL_LAW, 9), Citation.of(ADMINISTRATIVE_LICENSING_LAW, 44), Citation.of(ADMINISTRATIVE_LICENSING_LAW, 82)),
+
+	/** 城市邮政普遍服务营业场所每周营业天数下限（邮政法(2015) 第19条；邮政普遍服务标准） */
+	UNIVERSAL_OPENING_CITY("universal.opening.city", "城市普遍服务营业场所每周营业天数下限", "6", RuleUnit.DAYS_PER_WEEK, true, Citation.of(POSTAL_LAW, 19), Citation.of(UNIVERSAL_SERVICE_STANDARD)),
+
+	/** 乡、镇人民政府所在地邮政普遍服务营业场所每周营业天数下限（邮政法(2015) 第19条；邮政普遍服务标准） */
+	UNIVERSAL_OPENING_TOWNSHIP("universal.opening.township", "乡镇普遍服务营业场所每周营业天数下限", "5", RuleUnit.DAYS_PER_WEEK, true, Citation.of(POSTAL_LAW, 19), Citation.of(UNIVERSAL_SERVICE_STANDARD)),
 
 	/** 擅自撤销普遍服务营业场所罚款上限（邮政法(2015) 第68条） */
 	FINE_UNIVERSAL_CLOSURE_MAX("fine.universal-closure.max", "擅自撤销普遍服务营业场所罚款上限", "20000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 68)),

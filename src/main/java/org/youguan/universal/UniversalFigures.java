@@ -12,9 +12,8 @@ import org.youguan.kernel.RegionPrefix;
 
 /**
  * The universal-service figures of a region and period ("对203个建制村进行了通邮情况现场监督检查，规范投递率100%").
- * What is not recorded by the product yet is reported as what the data holds, never invented: no post-office
- * closure/relocation approval, 机要通信 check or 党报当日见报 check can be recorded so far, so those are 0 and no rate
- * (null).
+ * What is not recorded by the product yet is reported as what the data holds, never invented: no 机要通信 check or
+ * 党报当日见报 check can be recorded so far, so those are 0 and no rate (null).
  */
 @Service
 public class UniversalFigures {
@@ -25,7 +24,8 @@ public class UniversalFigures {
 	 * @param villagesChecked different villages with at least one 通邮 check in the period
 	 * @param standardDeliveryRate checks in the period found 规范 among all checks in the period, percent with one
 	 *        decimal; null when there was no check
-	 * @param postOfficeApprovals closure/relocation approvals decided in the period (the procedure is not built: 0)
+	 * @param postOfficeApprovals post-office closure/relocation approvals (邮政法 art.9) decided — approved or refused —
+	 *        in the period in the region, past ones imported included
 	 * @param confidentialChecks 机要通信 checks in the period (not recorded yet: 0)
 	 * @param partyPaperSameDayRate 党报当日见报 rate in percent (not recorded yet: null)
 	 */
@@ -43,9 +43,12 @@ public class UniversalFigures {
 
 	private final Villages villages;
 
-	UniversalFigures(JdbcClient jdbc, Villages villages) {
+	private final PostOfficeApprovals approvals;
+
+	UniversalFigures(JdbcClient jdbc, Villages villages, PostOfficeApprovals approvals) {
 		this.jdbc = jdbc;
 		this.villages = villages;
+		this.approvals = approvals;
 	}
 
 	/** The figures of a region and period already checked against the caller's scope ({@link FiguresQuery}). */
@@ -76,6 +79,6 @@ public class UniversalFigures {
 			.single();
 		BigDecimal rate = checks.checks() == 0 ? null
 				: BigDecimal.valueOf(checks.standard() * 100L).divide(BigDecimal.valueOf(checks.checks()), 1, RoundingMode.HALF_UP);
-		return new Figures(all, direct, checks.villages(), rate, 0, 0, null);
+		return new Figures(all, direct, checks.villages(), rate, approvals.decidedCount(r.code(), from, to), 0, null);
 	}
 }

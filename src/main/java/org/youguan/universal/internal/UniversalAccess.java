@@ -15,6 +15,12 @@ final class UniversalAccess {
 	/** Staff who write, and the enterprise: who may save a profile through the API. */
 	static final String PROFILE_WRITERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF','ENTERPRISE')";
 
+	/** Who decides on a post-office closure or relocation and approves an extension: writers and leaders. */
+	static final String DECIDERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')";
+
+	/** Staff and leaders of their region, and the enterprise its own post offices, approvals and suspensions. */
+	static final String VIEWERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF','ENTERPRISE')";
+
 	private UniversalAccess() {
 	}
 }

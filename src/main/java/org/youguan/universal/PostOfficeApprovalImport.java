@@ -1,0 +1,134 @@
+package org.youguan.universal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.ImportResult;
+import org.youguan.documents.SheetCell;
+import org.youguan.documents.SheetImport;
+import org.youguan.documents.SheetRows;
+import org.youguan.documents.SheetRows.SheetRow;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * The .xlsx import of a bureau's past post-office closure/relocation approvals with their real dates, on the shape
+ * every import shares ({@link SheetImport}): every row is checked by the check the API's single import runs
+ * ({@link PostOfficeApprovals#checkImported}); one bad row imports nothing and every bad row is listed by row number,
+ * column and rule; a good file is saved in one transaction, each approval audited, the import audited once. Kinds and
+ * decisions may be written in Chinese (撤销, 搬迁; 批准, 不予批准) or as the API's codes; dates as date cells or text.
+ */
+@Service
+public class PostOfficeApprovalImport {
+
+	static final String FACILITY = "营业场所设施编号";
+
+	static final String KIND = "申请事项";
+
+	static final String REASON = "撤销或搬迁理由";
+
+	static final String ADDRESS = "搬迁后地址";
+
+	static final String RECEIVED = "收到申请日期";
+
+	static final String CHECKED = "现场核查日期";
+
+	static final String DECISION = "决定";
+
+	static final String DECIDED = "决定日期";
+
+	static final String ANNOUNCED = "公告日期";
+
+	static final String CHANNEL = "公告方式";
+
+	/** The columns every sheet must have. */
+	public static final List<String> HEADERS = List.of(FACILITY, KIND, REASON, RECEIVED, DECISION, DECIDED);
+
+	static final List<String> OPTIONAL = List.of(ADDRESS, CHECKED, ANNOUNCED, CHANNEL);
+
+	/** The service's field names → the sheet's columns, so a failing check is reported under its column. */
+	static final Map<String, String> COLUMNS = Map.of("facilityId", FACILITY, "kind", KIND, "reason", REASON,
+			"newAddress", ADDRESS, "receivedOn", RECEIVED, "checkedOn", CHECKED, "decision", DECISION, "decidedOn",
+			DECIDED, "announcedOn", ANNOUNCED, "noticeChannel", CHANNEL);
+
+	private static final List<String> TEMPLATE_COLUMNS = Stream.concat(HEADERS.stream(), OPTIONAL.stream()).toList();
+
+	/** The template's example row: refused when left in a sheet. */
+	static final List<String> EXAMPLE = List.of("1", "撤销", "所在村已整体拆迁，服务由相邻支局承担", "2025-03-03", "批准",
+			"2025-03-25", "", "2025-03-14", "2025-04-01", "区政府网站及原营业场所张贴公告");
+
+	private final PostOfficeApprovals approvals;
+
+	private final AuditTrail audit;
+
+	PostOfficeApprovalImport(PostOfficeApprovals approvals, AuditTrail audit) {
+		this.approvals = approvals;
+		this.audit = audit;
+	}
+
+	/** The empty template: the columns and one example row. */
+	public byte[] template() {
+		return SheetRows.template("历史营业场所撤销搬迁审批", TEMPLATE_COLUMNS, EXAMPLE);
+	}
+
+	/**
+	 * Imports the past approvals of an .xlsx sheet, all or nothing.
+	 * @param scope staff: post offices of their region
+	 * @return the count saved, or every bad row and the annotated sheet
+	 * @throws InvalidValueException on the field "file" when the file is not an .xlsx, too large, without the headers
+	 *         or without data rows
+	 */
+	@Transactional
+	public ImportResult importFile(DataScope scope, byte[] content) {
+		if (content == null || content.length == 0) {
+			throw new InvalidValueException("file", "required", "请选择要导入的.xlsx文件");
+		}
+		List<PostOfficeApprovals.CheckedImport> valid = new ArrayList<>();
+		ImportResult result = SheetImport.<PostOfficeApprovals.CheckedImport>runPrepared(content, HEADERS, OPTIONAL, COLUMNS,
+				rows -> (row, context) -> {
+					if (context.refuseExample(row, TEMPLATE_COLUMNS, EXAMPLE)) {
+						return null;
+					}
+					Integer facility = context.integer(row, FACILITY);
+					String received = date(row, context, RECEIVED);
+					String checked = date(row, context, CHECKED);
+					String decided = date(row, context, DECIDED);
+					String announced = date(row, context, ANNOUNCED);
+					if (context.hasErrors()) {
+						return null;
+					}
+					PostOfficeApprovals.ImportedApproval data = new PostOfficeApprovals.ImportedApproval(
+							facility == null ? null : facility.longValue(), row.get(KIND), row.get(REASON), row.get(ADDRESS),
+							received, checked, row.get(DECISION), decided, announced, row.get(CHANNEL));
+					return context.checked(() -> approvals.checkImported(scope, data));
+				}, valid::addAll);
+		if (!result.rejected()) {
+			List<Long> ids = valid.stream().map(c -> approvals.save(c, false)).toList();
+			audit.record(AuditEntry.of("post-office.approval.import-file", "PostOfficeApproval", null,
+					"批量导入历史营业场所撤销、搬迁审批" + ids.size() + "条").states(null, Map.of("approvalIds", ids)));
+		}
+		return result;
+	}
+
+	private static String date(SheetRow row, SheetImport.RowContext context, String column) {
+		SheetCell cell = row.cell(column);
+		if (cell == null) {
+			return null;
+		}
+		try {
+			LocalDate date = cell.asDate(column);
+			return date == null ? null : date.toString();
+		}
+		catch (InvalidValueException ex) {
+			ex.fieldErrors().forEach(e -> context.fail(column, e.rule(), e.message()));
+			return null;
+		}
+	}
+}

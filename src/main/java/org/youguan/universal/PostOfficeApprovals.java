@@ -1,0 +1,552 @@
+package org.youguan.universal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Validation;
+import org.youguan.registry.FacilityView;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * 撤销、搬迁邮政普遍服务营业场所的审批 (邮政法(2015) art.9): the postal enterprise applies on its portal (or staff enter
+ * a paper application), the bureau checks the site and consults locally, decides within 20 working days of receipt
+ * (extendable once by 10 working days with the head's approval) and, when it approves, the closure or move is
+ * announced to the public within 10 working days of the decision. The three periods are catalogue rules
+ * ({@link StatutoryRule#UNIVERSAL_CLOSURE_DECISION}, {@link StatutoryRule#UNIVERSAL_CLOSURE_EXTENSION},
+ * {@link StatutoryRule#UNIVERSAL_CLOSURE_NOTICE}, 行政许可法(2019) arts.42, 44, 82) counted on the working-day calendar.
+ * Each step is guarded by {@link ApprovalStep}'s table and is one transaction with its audit event. The enterprise
+ * sees only its own approvals; a bureau those of its region.
+ */
+@Service
+public class PostOfficeApprovals {
+
+	/**
+	 * An application as typed.
+	 * @param kind CLOSURE or RELOCATION (or 撤销, 搬迁)
+	 * @param newAddress the new address of a relocation
+	 * @param receivedOn the day a paper application was received (staff; blank is today); the enterprise's is today
+	 */
+	public record ApplicationData(Long facilityId, String kind, String reason, String newAddress, String receivedOn) {
+	}
+
+	/** The on-site check and local consultation as typed. */
+	public record SiteCheck(String checkedOn, String findings, String consultation) {
+	}
+
+	/** The extension as typed: why, and the head who approved it. */
+	public record Extension(String reason, String approvedBy) {
+	}
+
+	/** The public notice as typed: the day published and where (website, notice board at the post office…). */
+	public record Notice(String announcedOn, String channel) {
+	}
+
+	/**
+	 * A past approval with its real dates, for the import.
+	 * @param decision APPROVED or REFUSED (or 批准, 不予批准)
+	 * @param announcedOn the day an approval was announced, if it was
+	 */
+	public record ImportedApproval(Long facilityId, String kind, String reason, String newAddress, String receivedOn,
+			String checkedOn, String decision, String decidedOn, String announcedOn, String noticeChannel) {
+	}
+
+	/** A checked past approval, ready to save. */
+	public record CheckedImport(FacilityView facility, String creditCode, ApprovalKind kind, String reason,
+			String newAddress, LocalDate receivedOn, LocalDate checkedOn, boolean approved, LocalDate decidedOn,
+			LocalDate announcedOn, String noticeChannel) {
+	}
+
+	private static final String SELECT = """
+			SELECT a.id, a.kind, a.facility_id, a.facility_name, a.region_code, a.enterprise_credit_code, a.reason,
+			    a.new_address, a.status, a.received_on, a.decision_due_on, a.extended, a.extension_reason,
+			    a.extension_approved_by, a.checked_on, a.check_findings, a.consultation, a.decided_on, a.decision_reasons,
+			    a.decided_by, a.notice_due_on, a.announced_on, a.notice_channel, a.entered_by_staff, a.imported,
+			    NULL::integer AS remaining_days, FALSE AS overdue""";
+
+	private static final Map<String, String> SORTS = Map.of("received", "a.received_on", "due", "a.decision_due_on",
+			"name", "a.facility_name");
+
+	private final JdbcClient jdbc;
+
+	private final PostOffices postOffices;
+
+	private final StatutoryRules rules;
+
+	private final WorkingCalendar calendar;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	PostOfficeApprovals(JdbcClient jdbc, PostOffices postOffices, StatutoryRules rules, WorkingCalendar calendar,
+			AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.postOffices = postOffices;
+		this.rules = rules;
+		this.calendar = calendar;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	// ------------------------------------------------------------------ deadlines
+
+	/** The day the decision is due: {@link StatutoryRule#UNIVERSAL_CLOSURE_DECISION} working days after receipt. */
+	public LocalDate decisionDue(LocalDate receivedOn, String region) {
+		return rules.deadline(StatutoryRule.UNIVERSAL_CLOSURE_DECISION, receivedOn, region);
+	}
+
+	/** The extended due day: {@link StatutoryRule#UNIVERSAL_CLOSURE_EXTENSION} working days after the first one. */
+	public LocalDate extendedDue(LocalDate decisionDueOn, String region) {
+		return rules.deadline(StatutoryRule.UNIVERSAL_CLOSURE_EXTENSION, decisionDueOn, region);
+	}
+
+	/** The day the notice is due: {@link StatutoryRule#UNIVERSAL_CLOSURE_NOTICE} working days after the decision. */
+	public LocalDate noticeDue(LocalDate decidedOn, String region) {
+		return rules.deadline(StatutoryRule.UNIVERSAL_CLOSURE_NOTICE, decidedOn, region);
+	}
+
+	// ------------------------------------------------------------------ steps
+
+	/**
+	 * An application: the postal enterprise for one of its own post offices (received today), or staff entering a
+	 * paper application of a post office in their region (received on the day given, not after today). Audited.
+	 * @return the approval's id
+	 * @throws DomainException not found (404) when the post office is not in the caller's scope; (409) while another
+	 *         approval of the same post office is undecided
+	 * @throws InvalidValueException naming every field that fails: facilityId, kind, reason (required, ≤ 1000),
+	 *         newAddress (required for a relocation, only for one, ≤ 300), receivedOn (a date, not after today)
+	 */
+	@Transactional
+	public long apply(DataScope scope, ApplicationData data, boolean demo) {
+		if (data == null || data.facilityId() == null) {
+			throw new InvalidValueException("facilityId", "required", "请选择要撤销或搬迁的邮政普遍服务营业场所（facilityId）");
+		}
+		FacilityView f = postOffices.postOffice(scope, data.facilityId());
+		boolean staff = scope.kind() != DataScope.Kind.ENTERPRISE;
+		LocalDate today = today();
+		Validation v = new Validation();
+		ApprovalKind kind = kind(v, data.kind());
+		String reason = PostOffices.clean(data.reason());
+		String address = PostOffices.clean(data.newAddress());
+		reason(v, kind, reason, address);
+		LocalDate received = today;
+		if (staff && data.receivedOn() != null && !data.receivedOn().isBlank()) {
+			received = v.date("receivedOn", "收到申请日期（receivedOn）", data.receivedOn(), Validation.EARLIEST_RECORD, today);
+		}
+		v.throwIfInvalid();
+		jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", 7_176_000_000L + f.id()).query().listOfRows();
+		boolean open = jdbc.sql("SELECT count(*) FROM post_office_approval WHERE facility_id = :id AND status IN ('SUBMITTED', 'CHECKED')")
+			.param("id", f.id())
+			.query(Long.class)
+			.single() > 0;
+		if (open) {
+			throw DomainException.duplicate("facilityId", "营业场所“" + f.name() + "”已有尚未决定的撤销或搬迁申请");
+		}
+		Map<String, Object> p = new HashMap<>();
+		p.put("kind", kind.name());
+		p.put("facility", f.id());
+		p.put("name", f.name());
+		p.put("region", f.regionCode());
+		p.put("enterprise", postOffices.creditCode(f));
+		p.put("reason", reason);
+		p.put("address", address);
+		p.put("received", received);
+		p.put("due", decisionDue(received, f.regionCode()));
+		p.put("staff", staff);
+		p.put("now", OffsetDateTime.now(clock));
+		p.put("by", PostOffices.actor());
+		p.put("demo", demo);
+		long id = jdbc.sql("""
+				INSERT INTO post_office_approval (kind, facility_id, facility_name, region_code, enterprise_credit_code,
+				    reason, new_address, status, received_on, decision_due_on, entered_by_staff, created_at, created_by,
+				    updated_at, demo)
+				VALUES (:kind, :facility, :name, :region, :enterprise, :reason, :address, 'SUBMITTED', :received, :due,
+				    :staff, :now, :by, :now, :demo) RETURNING id""")
+			.params(p)
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("post-office.approval.apply", "PostOfficeApproval", id,
+				(staff ? "登记纸质申请：" : "") + kind.label() + "营业场所“" + f.name() + "”（" + reason + "），" + received + "收到，应于"
+						+ p.get("due") + "前决定")
+			.inRegion(f.regionCode()));
+		return id;
+	}
+
+	/**
+	 * Records the on-site check and the local consultation. Audited.
+	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws DomainException not found (404) out of scope; (409) unless 待现场核查
+	 * @throws InvalidValueException checkedOn (required, not before receipt, not after today), findings, consultation
+	 *         (required, ≤ 1000)
+	 */
+	@Transactional
+	public void check(DataScope scope, long id, SiteCheck data) {
+		PostOfficeApproval a = lockForStaff(scope, id);
+		ApprovalStatus to = ApprovalStep.CHECK.from(a.status());
+		Validation v = new Validation();
+		SiteCheck d = data == null ? new SiteCheck(null, null, null) : data;
+		v.required("checkedOn", "核查日期（checkedOn）", d.checkedOn());
+		LocalDate on = v.date("checkedOn", "核查日期（checkedOn）", d.checkedOn(), a.receivedOn(), today());
+		String findings = PostOffices.clean(d.findings());
+		String consultation = PostOffices.clean(d.consultation());
+		v.required("findings", "现场核查情况（findings）", findings).maxLength("findings", "现场核查情况（findings）", findings, 1000)
+			.required("consultation", "征求当地意见情况（consultation）", consultation)
+			.maxLength("consultation", "征求当地意见情况（consultation）", consultation, 1000)
+			.throwIfInvalid();
+		move(a, to, ", checked_on = :on, check_findings = :findings, consultation = :consultation",
+				Map.of("on", on, "findings", findings, "consultation", consultation));
+		record(a, "post-office.approval.check", "现场核查（" + on + "）：" + findings + "；征求意见：" + consultation);
+	}
+
+	/**
+	 * Extends the decision period once by {@link StatutoryRule#UNIVERSAL_CLOSURE_EXTENSION} working days, approved by
+	 * the bureau's head, before the period has run out. Audited.
+	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws DomainException not found (404) out of scope; (409) when undecided no more, or extended already; (422)
+	 *         after the decision was due
+	 * @throws InvalidValueException reason (required, ≤ 500), approvedBy (required, ≤ 100)
+	 */
+	@Transactional
+	public void extend(DataScope scope, long id, Extension data) {
+		PostOfficeApproval a = lockForStaff(scope, id);
+		ApprovalStatus to = ApprovalStep.EXTEND.from(a.status());
+		if (a.extended()) {
+			throw DomainException.illegalTransition("审批期限已延长过一次，不能再次延长");
+		}
+		if (today().isAfter(a.decisionDueOn())) {
+			throw DomainException.rule("审批期限已于" + a.decisionDueOn() + "届满，不能再延长");
+		}
+		Extension d = data == null ? new Extension(null, null) : data;
+		String reason = PostOffices.clean(d.reason());
+		String by = PostOffices.clean(d.approvedBy());
+		new Validation().required("reason", "延长理由（reason）", reason).maxLength("reason", "延长理由（reason）", reason, 500)
+			.required("approvedBy", "批准延长的负责人（approvedBy）", by)
+			.maxLength("approvedBy", "批准延长的负责人（approvedBy）", by, 100)
+			.throwIfInvalid();
+		LocalDate due = extendedDue(a.decisionDueOn(), a.regionCode());
+		move(a, to, ", extended = TRUE, extension_reason = :reason, extension_approved_by = :by, decision_due_on = :due",
+				Map.of("reason", reason, "by", by, "due", due));
+		record(a, "post-office.approval.extend", "经" + by + "批准延长审批期限至" + due + "（" + reason + "）");
+	}
+
+	/**
+	 * 批准 after the check; the notice then falls due within {@link StatutoryRule#UNIVERSAL_CLOSURE_NOTICE} working
+	 * days. Audited (noting a decision after its due day).
+	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws DomainException not found (404) out of scope; (409) unless 待决定 (checked)
+	 * @throws InvalidValueException reasons (≤ 2000)
+	 */
+	@Transactional
+	public void approve(DataScope scope, long id, String reasons) {
+		decide(scope, id, ApprovalStep.APPROVE, reasons);
+	}
+
+	/**
+	 * 不予批准 with its reasons (required), before or after the check. Audited.
+	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws DomainException not found (404) out of scope; (409) when decided already
+	 * @throws InvalidValueException reasons (required, ≤ 2000)
+	 */
+	@Transactional
+	public void refuse(DataScope scope, long id, String reasons) {
+		decide(scope, id, ApprovalStep.REFUSE, reasons);
+	}
+
+	private void decide(DataScope scope, long id, ApprovalStep step, String reasons) {
+		PostOfficeApproval a = lockForStaff(scope, id);
+		ApprovalStatus to = step.from(a.status());
+		String r = PostOffices.clean(reasons);
+		Validation v = new Validation();
+		if (step == ApprovalStep.REFUSE) {
+			v.required("reasons", "不予批准理由（reasons）", r);
+		}
+		v.maxLength("reasons", "决定理由（reasons）", r, 2000).throwIfInvalid();
+		LocalDate today = today();
+		Map<String, Object> p = new HashMap<>();
+		p.put("on", today);
+		p.put("reasons", r);
+		p.put("by", PostOffices.actor());
+		p.put("notice", step == ApprovalStep.APPROVE ? noticeDue(today, a.regionCode()) : null);
+		move(a, to, ", decided_on = :on, decision_reasons = :reasons, decided_by = :by, notice_due_on = :notice", p);
+		boolean late = today.isAfter(a.decisionDueOn());
+		record(a, step == ApprovalStep.APPROVE ? "post-office.approval.approve" : "post-office.approval.refuse",
+				step.label() + a.kind().label() + (r == null ? "" : "：" + r)
+						+ (step == ApprovalStep.APPROVE ? "；应于" + p.get("notice") + "前向社会公告" : "")
+						+ (late ? "；超过审批期限（" + a.decisionDueOn() + "）" : ""));
+	}
+
+	/**
+	 * Records the public notice of an approved closure or relocation. Audited (noting a notice after its due day).
+	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws DomainException not found (404) out of scope; (409) unless 已批准待公告
+	 * @throws InvalidValueException announcedOn (required, not before the decision, not after today), channel
+	 *         (required, ≤ 300)
+	 */
+	@Transactional
+	public void announce(DataScope scope, long id, Notice data) {
+		PostOfficeApproval a = lockForStaff(scope, id);
+		ApprovalStatus to = ApprovalStep.ANNOUNCE.from(a.status());
+		Notice d = data == null ? new Notice(null, null) : data;
+		Validation v = new Validation();
+		v.required("announcedOn", "公告日期（announcedOn）", d.announcedOn());
+		LocalDate on = v.date("announcedOn", "公告日期（announcedOn）", d.announcedOn(), a.decidedOn(), today());
+		String channel = PostOffices.clean(d.channel());
+		v.required("channel", "公告方式（channel）", channel).maxLength("channel", "公告方式（channel）", channel, 300).throwIfInvalid();
+		move(a, to, ", announced_on = :on, notice_channel = :channel", Map.of("on", on, "channel", channel));
+		record(a, "post-office.approval.announce", "向社会公告（" + on + "，" + channel + "）"
+				+ (on.isAfter(a.noticeDueOn()) ? "；超过公告期限（" + a.noticeDueOn() + "）" : ""));
+	}
+
+	// ------------------------------------------------------------------ reading
+
+	/**
+	 * One approval with its deadlines as of today.
+	 * @throws DomainException not found (404) when unknown or outside the caller's scope (an enterprise: not its own)
+	 */
+	public PostOfficeApproval get(DataScope scope, long id) {
+		return withClock(find(scope, id));
+	}
+
+	/**
+	 * A page of approvals in the caller's scope, searched by post office, optionally one status or only the open ones,
+	 * the decision due first by default.
+	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
+	 */
+	public PageResult<PostOfficeApproval> list(DataScope scope, String region, ApprovalStatus status, boolean openOnly,
+			PageQuery page) {
+		Listing listing = Listing.from("FROM post_office_approval a")
+			.scope(scope, "a.enterprise_credit_code", "a.region_code")
+			.where(RegionPrefix.of(region == null ? "" : region.strip()).predicate("a.region_code"))
+			.where(status != null, "a.status = :status", "status", status == null ? "" : status.name());
+		if (openOnly) {
+			listing = listing.where("a.status IN ('SUBMITTED', 'CHECKED', 'APPROVED')");
+		}
+		PageResult<PostOfficeApproval> result = listing.search(page, "a.facility_name", "a.reason")
+			.sorts(SORTS, "due", "a.id")
+			.page(jdbc, SELECT, page, Rows.of(PostOfficeApproval.class));
+		return new PageResult<>(result.items().stream().map(this::withClock).toList(), result.page(), result.size(),
+				result.total(), result.capped());
+	}
+
+	/** Approvals decided (approved or refused) in a region ({@code ""}: the country) and period (inclusive days). */
+	public long decidedCount(String region, LocalDate from, LocalDate to) {
+		return jdbc.sql("SELECT count(*) FROM post_office_approval a WHERE a.decided_on BETWEEN :from AND :to AND "
+				+ RegionPrefix.of(region).predicate("a.region_code"))
+			.param("from", from)
+			.param("to", to)
+			.query(Long.class)
+			.single();
+	}
+
+	// ------------------------------------------------------------------ import
+
+	/**
+	 * A past approval checked as it would be imported: the post office in the caller's scope, the kind, the reason,
+	 * the new address of a relocation, the decision (批准 or 不予批准) and its real dates in order — received ≤ checked
+	 * ≤ decided ≤ announced ≤ today; only an approval is announced.
+	 * @throws DomainException not found (404) when the post office is outside the caller's scope
+	 * @throws InvalidValueException naming every field that fails (facilityId, kind, reason, newAddress, receivedOn,
+	 *         checkedOn, decision, decidedOn, announcedOn, noticeChannel)
+	 */
+	public CheckedImport checkImported(DataScope scope, ImportedApproval data) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("只有邮政管理部门可以导入历史审批");
+		}
+		Validation v = new Validation();
+		FacilityView f = null;
+		if (data == null || data.facilityId() == null) {
+			v.require("facilityId", false, "required", "请填写营业场所设施编号（facilityId）");
+		}
+		else {
+			try {
+				f = postOffices.postOffice(scope, data.facilityId());
+			}
+			catch (DomainException ex) {
+				v.require("facilityId", false, "exists", "设施编号" + data.facilityId() + "不是您辖区内登记的邮政普遍服务营业场所");
+			}
+		}
+		ImportedApproval d = data == null ? new ImportedApproval(null, null, null, null, null, null, null, null, null, null) : data;
+		ApprovalKind kind = kind(v, d.kind());
+		String reason = PostOffices.clean(d.reason());
+		String address = PostOffices.clean(d.newAddress());
+		reason(v, kind, reason, address);
+		LocalDate today = today();
+		v.required("receivedOn", "收到申请日期（receivedOn）", d.receivedOn());
+		LocalDate received = v.date("receivedOn", "收到申请日期（receivedOn）", d.receivedOn(), Validation.EARLIEST_RECORD, today);
+		LocalDate checked = v.date("checkedOn", "现场核查日期（checkedOn）", d.checkedOn(), Validation.EARLIEST_RECORD, today);
+		String decision = d.decision() == null ? null : d.decision().strip();
+		Boolean approved = decision == null || decision.isEmpty() ? null
+				: decision.equalsIgnoreCase("APPROVED") || decision.equals("批准") ? Boolean.TRUE
+				: decision.equalsIgnoreCase("REFUSED") || decision.equals("不予批准") ? Boolean.FALSE : null;
+		v.require("decision", approved != null, "one-of", "决定（decision）应为批准（APPROVED）或不予批准（REFUSED）");
+		v.required("decidedOn", "决定日期（decidedOn）", d.decidedOn());
+		LocalDate decided = v.date("decidedOn", "决定日期（decidedOn）", d.decidedOn(), Validation.EARLIEST_RECORD, today);
+		LocalDate announced = v.date("announcedOn", "公告日期（announcedOn）", d.announcedOn(), Validation.EARLIEST_RECORD, today);
+		String channel = PostOffices.clean(d.noticeChannel());
+		v.maxLength("noticeChannel", "公告方式（noticeChannel）", channel, 300);
+		if (received != null && checked != null) {
+			v.require("checkedOn", !checked.isBefore(received), "order", "现场核查日期（checkedOn）不能早于收到申请日期");
+		}
+		if (received != null && decided != null) {
+			v.require("decidedOn", !decided.isBefore(checked == null ? received : checked), "order",
+					"决定日期（decidedOn）不能早于收到申请日期或现场核查日期");
+		}
+		if (announced != null) {
+			v.require("announcedOn", Boolean.TRUE.equals(approved), "approved-only", "只有批准的撤销或搬迁才向社会公告（announcedOn）");
+			if (decided != null) {
+				v.require("announcedOn", !announced.isBefore(decided), "order", "公告日期（announcedOn）不能早于决定日期");
+			}
+			v.required("noticeChannel", "公告方式（noticeChannel）", channel);
+		}
+		v.throwIfInvalid();
+		return new CheckedImport(f, postOffices.creditCode(f), kind, reason, address, received, checked, approved,
+				decided, announced, channel);
+	}
+
+	/**
+	 * Imports one past approval with its real dates (deadlines computed from them), marked imported, audited.
+	 * @return the approval's id
+	 * @throws InvalidValueException as {@link #checkImported}
+	 */
+	@Transactional
+	public long importApproval(DataScope scope, ImportedApproval data) {
+		return save(checkImported(scope, data), false);
+	}
+
+	/** Writes a checked past approval (the .xlsx import's commit and the demo's; each audited). */
+	@Transactional
+	public long save(CheckedImport c, boolean demo) {
+		FacilityView f = c.facility();
+		ApprovalStatus status = !c.approved() ? ApprovalStatus.REFUSED
+				: c.announcedOn() != null ? ApprovalStatus.ANNOUNCED : ApprovalStatus.APPROVED;
+		Map<String, Object> p = new HashMap<>();
+		p.put("kind", c.kind().name());
+		p.put("facility", f.id());
+		p.put("name", f.name());
+		p.put("region", f.regionCode());
+		p.put("enterprise", c.creditCode());
+		p.put("reason", c.reason());
+		p.put("address", c.newAddress());
+		p.put("status", status.name());
+		p.put("received", c.receivedOn());
+		p.put("due", decisionDue(c.receivedOn(), f.regionCode()));
+		p.put("checked", c.checkedOn());
+		p.put("decided", c.decidedOn());
+		p.put("notice", c.approved() ? noticeDue(c.decidedOn(), f.regionCode()) : null);
+		p.put("announced", c.announcedOn());
+		p.put("channel", c.noticeChannel());
+		p.put("now", OffsetDateTime.now(clock));
+		p.put("by", PostOffices.actor());
+		p.put("demo", demo);
+		long id = jdbc.sql("""
+				INSERT INTO post_office_approval (kind, facility_id, facility_name, region_code, enterprise_credit_code,
+				    reason, new_address, status, received_on, decision_due_on, checked_on, decided_on, decided_by,
+				    notice_due_on, announced_on, notice_channel, entered_by_staff, imported, created_at, created_by,
+				    updated_at, demo)
+				VALUES (:kind, :facility, :name, :region, :enterprise, :reason, :address, :status, :received, :due, :checked,
+				    :decided, :by, :notice, :announced, :channel, TRUE, TRUE, :now, :by, :now, :demo) RETURNING id""")
+			.params(p)
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("post-office.approval.import", "PostOfficeApproval", id, "导入历史审批：" + c.kind().label()
+				+ "营业场所“" + f.name() + "”，" + c.receivedOn() + "收到，" + c.decidedOn() + (c.approved() ? "批准" : "不予批准"))
+			.inRegion(f.regionCode()));
+		return id;
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private static ApprovalKind kind(Validation v, String text) {
+		ApprovalKind kind = ApprovalKind.parse(text);
+		if (text == null || text.isBlank()) {
+			v.require("kind", false, "required", "请选择申请事项（kind）：撤销或搬迁");
+		}
+		else {
+			v.require("kind", kind != null, "one-of", "申请事项（kind）应为撤销（CLOSURE）或搬迁（RELOCATION），不能是“" + text.strip() + "”");
+		}
+		return kind;
+	}
+
+	private static void reason(Validation v, ApprovalKind kind, String reason, String address) {
+		v.required("reason", "撤销或搬迁理由（reason）", reason).maxLength("reason", "撤销或搬迁理由（reason）", reason, 1000);
+		if (kind == ApprovalKind.RELOCATION) {
+			v.required("newAddress", "搬迁后的地址（newAddress）", address)
+				.maxLength("newAddress", "搬迁后的地址（newAddress）", address, 300);
+		}
+		else if (kind == ApprovalKind.CLOSURE) {
+			v.require("newAddress", address == null, "relocation-only", "撤销营业场所不填写搬迁后的地址（newAddress）");
+		}
+	}
+
+	private PostOfficeApproval find(DataScope scope, long id) {
+		return jdbc.sql(SELECT + " FROM post_office_approval a WHERE a.id = :id AND "
+				+ scope.enterprisePredicate("a.enterprise_credit_code", "a.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query(Rows.of(PostOfficeApproval.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("营业场所撤销、搬迁审批", id));
+	}
+
+	/** Locks the row and reads it; only staff whose region holds it take the bureau's steps. */
+	private PostOfficeApproval lockForStaff(DataScope scope, long id) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("现场核查、延期、决定和公告由邮政管理部门办理");
+		}
+		jdbc.sql("SELECT id FROM post_office_approval WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
+		return find(scope, id);
+	}
+
+	private void move(PostOfficeApproval a, ApprovalStatus to, String set, Map<String, ?> params) {
+		int n = jdbc.sql("UPDATE post_office_approval SET status = :to, updated_at = :now " + set + " WHERE id = :id AND status = :from")
+			.params(params)
+			.param("to", to.name())
+			.param("now", OffsetDateTime.now(clock))
+			.param("id", a.id())
+			.param("from", a.status().name())
+			.update();
+		if (n != 1) {
+			throw DomainException.illegalTransition("审批状态已被他人改变，请刷新后重试");
+		}
+	}
+
+	private void record(PostOfficeApproval a, String action, String summary) {
+		audit.record(AuditEntry.of(action, "PostOfficeApproval", a.id(), a.kind().label() + "营业场所“" + a.facilityName() + "”："
+				+ summary).inRegion(a.regionCode()));
+	}
+
+	/** The approval with the working days left until the deadline now running, and whether it has passed. */
+	private PostOfficeApproval withClock(PostOfficeApproval a) {
+		LocalDate due = a.status().open() ? a.decisionDueOn() : a.status() == ApprovalStatus.APPROVED ? a.noticeDueOn() : null;
+		Integer remaining = due == null ? null : calendar.workingDaysBetween(today(), due);
+		boolean overdue = due != null && today().isAfter(due);
+		return new PostOfficeApproval(a.id(), a.kind(), a.facilityId(), a.facilityName(), a.regionCode(),
+				a.enterpriseCreditCode(), a.reason(), a.newAddress(), a.status(), a.receivedOn(), a.decisionDueOn(),
+				a.extended(), a.extensionReason(), a.extensionApprovedBy(), a.checkedOn(), a.checkFindings(),
+				a.consultation(), a.decidedOn(), a.decisionReasons(), a.decidedBy(), a.noticeDueOn(), a.announcedOn(),
+				a.noticeChannel(), a.enteredByStaff(), a.imported(), remaining, overdue);
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+}

@@ -1,0 +1,13 @@
+package org.youguan.universal;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A 邮政普遍服务营业场所 with its recorded opening days and hours and the standard of its area.
+ * @param standardDays the fewest opening days a week the area's standard asks (province's value or the default)
+ * @param belowStandard opening days fewer than the standard
+ */
+public record PostOfficeView(long facilityId, String facilityName, String regionCode, String enterpriseCreditCode,
+		PostOfficeArea areaType, int daysPerWeek, String openingHours, int standardDays, boolean belowStandard,
+		OffsetDateTime updatedAt, String updatedBy) {
+}

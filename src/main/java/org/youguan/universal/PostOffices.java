@@ -1,0 +1,292 @@
+package org.youguan.universal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityKind;
+import org.youguan.registry.FacilityView;
+import org.youguan.rules.RuleSetting;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * The 邮政普遍服务营业场所 the universal module supervises (the registry's facilities of kind POST_OFFICE): their
+ * opening days and hours against the standard of their area (城市 ≥ 6, 乡镇 ≥ 5 days a week by 邮政法(2015) art.19 and
+ * the 邮政普遍服务 standard; a province may set its own value on the rules page) and the 临时停业 the postal enterprise
+ * reports. Staff see the post offices of their region; the postal enterprise sees and keeps its own.
+ */
+@Service
+public class PostOffices {
+
+	/** The filters of the list: region (any level) and below the standard only. */
+	public record Filter(String region, boolean belowStandard) {
+	}
+
+	/**
+	 * Opening days and hours as typed.
+	 * @param areaType CITY or TOWNSHIP (or 城市, 乡镇)
+	 * @param daysPerWeek 0–7
+	 * @param openingHours e.g. "周一至周六 8:30-17:30"
+	 */
+	public record HoursData(String areaType, Integer daysPerWeek, String openingHours) {
+	}
+
+	/** A 临时停业 as typed: first and last day closed (YYYY-MM-DD) and the reason. */
+	public record SuspensionData(Long facilityId, String startsOn, String endsOn, String reason) {
+	}
+
+	private static final Map<String, String> SORTS = Map.of("name", "h.facility_name", "days", "h.days_per_week",
+			"region", "h.region_code");
+
+	private final JdbcClient jdbc;
+
+	private final Facilities facilities;
+
+	private final Enterprises enterprises;
+
+	private final StatutoryRules rules;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	PostOffices(JdbcClient jdbc, Facilities facilities, Enterprises enterprises, StatutoryRules rules, AuditTrail audit,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.facilities = facilities;
+		this.enterprises = enterprises;
+		this.rules = rules;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * The fewest opening days a week of a post office of {@code area} in the province of {@code regionCode}: the
+	 * province's value set on the rules page, else the catalogue default.
+	 */
+	public int standardDays(PostOfficeArea area, String regionCode) {
+		String region = RegionPrefix.of(regionCode).code();
+		RuleSetting s = rules.setting(area.rule(), region.length() < 2 ? "0" : region.substring(0, 2));
+		return s.effectiveValue().intValue();
+	}
+
+	/**
+	 * A page of the post offices with recorded opening days within the caller's scope, searched by name, optionally
+	 * only those below the standard. The standard is the province's of the region filter, else of the caller's
+	 * region, else the catalogue default.
+	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
+	 */
+	public PageResult<PostOfficeView> list(DataScope scope, Filter filter, PageQuery page) {
+		String region = filter.region() == null ? "" : filter.region().strip();
+		String within = region.length() >= 2 ? region
+				: scope.kind() == DataScope.Kind.REGION && scope.regionPrefix().length() >= 2 ? scope.regionPrefix() : "0";
+		String below = "h.days_per_week < CASE h.area_type WHEN 'CITY' THEN " + standardDays(PostOfficeArea.CITY, within)
+				+ " ELSE " + standardDays(PostOfficeArea.TOWNSHIP, within) + " END";
+		Listing listing = Listing.from("FROM post_office_hours h")
+			.scope(scope, "h.enterprise_credit_code", "h.region_code")
+			.where(RegionPrefix.of(region).predicate("h.region_code"));
+		if (filter.belowStandard()) {
+			listing = listing.where(below);
+		}
+		return listing.search(page, "h.facility_name")
+			.sorts(SORTS, "name", "h.facility_id")
+			.page(jdbc, select(below, within), page, Rows.of(PostOfficeView.class));
+	}
+
+	/**
+	 * One post office's recorded opening days.
+	 * @throws DomainException not found (404) when none are recorded or the post office lies outside the caller's scope
+	 */
+	public PostOfficeView get(DataScope scope, long facilityId) {
+		String region = jdbc.sql("SELECT region_code FROM post_office_hours WHERE facility_id = :id")
+			.param("id", facilityId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("营业场所营业时间", facilityId));
+		String below = "h.days_per_week < CASE h.area_type WHEN 'CITY' THEN " + standardDays(PostOfficeArea.CITY, region)
+				+ " ELSE " + standardDays(PostOfficeArea.TOWNSHIP, region) + " END";
+		return jdbc.sql(select(below, region) + " FROM post_office_hours h WHERE h.facility_id = :id AND "
+				+ scope.enterprisePredicate("h.enterprise_credit_code", "h.region_code"))
+			.params(scope.params())
+			.param("id", facilityId)
+			.query(Rows.of(PostOfficeView.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("营业场所营业时间", facilityId));
+	}
+
+	/**
+	 * Records a post office's opening days and hours (new or changed), audited with before and after.
+	 * @throws DomainException not found (404) when the facility is no post office in the caller's scope (an enterprise:
+	 *         one of its own)
+	 * @throws InvalidValueException naming every field that fails: areaType (城市 or 乡镇), daysPerWeek (0–7),
+	 *         openingHours (required, at most 100 characters)
+	 */
+	@Transactional
+	public PostOfficeView saveHours(DataScope scope, long facilityId, HoursData data, boolean demo) {
+		FacilityView f = postOffice(scope, facilityId);
+		Validation v = new Validation();
+		PostOfficeArea area = PostOfficeArea.parse(data == null ? null : data.areaType());
+		v.require("areaType", area != null, "dictionary", "所在地类型（areaType）应为城市（CITY）或乡镇（TOWNSHIP）");
+		Integer days = data == null ? null : data.daysPerWeek();
+		v.require("daysPerWeek", days != null, "required", "请填写每周营业天数（daysPerWeek）");
+		if (days != null) {
+			v.require("daysPerWeek", days >= 0 && days <= 7, "range", "每周营业天数（daysPerWeek）应在0至7天之间");
+		}
+		String hours = clean(data == null ? null : data.openingHours());
+		v.required("openingHours", "营业时间（openingHours）", hours).maxLength("openingHours", "营业时间（openingHours）", hours, 100);
+		v.throwIfInvalid();
+		Map<String, Object> before = snapshot(facilityId);
+		jdbc.sql("""
+				INSERT INTO post_office_hours (facility_id, facility_name, region_code, enterprise_credit_code, area_type,
+				    days_per_week, opening_hours, updated_at, updated_by, demo)
+				VALUES (:id, :name, :region, :enterprise, :area, :days, :hours, :at, :by, :demo)
+				ON CONFLICT (facility_id) DO UPDATE SET facility_name = EXCLUDED.facility_name,
+				    region_code = EXCLUDED.region_code, enterprise_credit_code = EXCLUDED.enterprise_credit_code,
+				    area_type = EXCLUDED.area_type, days_per_week = EXCLUDED.days_per_week,
+				    opening_hours = EXCLUDED.opening_hours, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""")
+			.param("id", facilityId)
+			.param("name", f.name())
+			.param("region", f.regionCode())
+			.param("enterprise", creditCode(f))
+			.param("area", area.name())
+			.param("days", days)
+			.param("hours", hours)
+			.param("at", OffsetDateTime.now(clock))
+			.param("by", actor())
+			.param("demo", demo)
+			.update();
+		int standard = standardDays(area, f.regionCode());
+		audit.record(AuditEntry.of(before == null ? "post-office.hours.create" : "post-office.hours.update", "PostOfficeHours",
+				facilityId, "登记营业场所“" + f.name() + "”营业时间：每周" + days + "天，" + hours
+						+ (days < standard ? "（低于" + area.label() + "每周" + standard + "天的标准）" : ""))
+			.states(before, snapshot(facilityId))
+			.inRegion(f.regionCode()));
+		return get(DataScope.all(), facilityId);
+	}
+
+	/**
+	 * Records a 临时停业 of a post office, audited.
+	 * @throws DomainException not found (404) when the facility is no post office in the caller's scope
+	 * @throws InvalidValueException naming every field that fails: facilityId (required), startsOn, endsOn (dates,
+	 *         the end not before the start), reason (required, at most 500 characters)
+	 */
+	@Transactional
+	public long reportSuspension(DataScope scope, SuspensionData data, boolean demo) {
+		if (data == null || data.facilityId() == null) {
+			throw new InvalidValueException("facilityId", "required", "请选择停业的营业场所（facilityId）");
+		}
+		FacilityView f = postOffice(scope, data.facilityId());
+		Validation v = new Validation();
+		LocalDate from = v.date("startsOn", "停业开始日期（startsOn）", data.startsOn());
+		LocalDate to = v.date("endsOn", "停业结束日期（endsOn）", data.endsOn());
+		v.required("startsOn", "停业开始日期（startsOn）", data.startsOn()).required("endsOn", "停业结束日期（endsOn）", data.endsOn());
+		if (from != null && to != null) {
+			v.require("endsOn", !to.isBefore(from), "order", "停业结束日期（endsOn）不能早于开始日期");
+		}
+		String reason = clean(data.reason());
+		v.required("reason", "停业原因（reason）", reason).maxLength("reason", "停业原因（reason）", reason, 500);
+		v.throwIfInvalid();
+		long id = jdbc.sql("""
+				INSERT INTO post_office_suspension (facility_id, facility_name, region_code, enterprise_credit_code,
+				    starts_on, ends_on, reason, reported_at, reported_by, demo)
+				VALUES (:facility, :name, :region, :enterprise, :from, :to, :reason, :at, :by, :demo) RETURNING id""")
+			.param("facility", f.id())
+			.param("name", f.name())
+			.param("region", f.regionCode())
+			.param("enterprise", creditCode(f))
+			.param("from", from)
+			.param("to", to)
+			.param("reason", reason)
+			.param("at", OffsetDateTime.now(clock))
+			.param("by", actor())
+			.param("demo", demo)
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("post-office.suspension", "PostOfficeSuspension", id,
+				"报告营业场所“" + f.name() + "”临时停业：" + from + "至" + to + "（" + reason + "）").inRegion(f.regionCode()));
+		return id;
+	}
+
+	/**
+	 * A page of the reported 临时停业 within the caller's scope, the latest first.
+	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
+	 */
+	public PageResult<SuspensionView> suspensions(DataScope scope, String region, PageQuery page) {
+		return Listing.from("FROM post_office_suspension s")
+			.scope(scope, "s.enterprise_credit_code", "s.region_code")
+			.where(RegionPrefix.of(region == null ? "" : region.strip()).predicate("s.region_code"))
+			.search(page, "s.facility_name", "s.reason")
+			.sorts(Map.of("starts", "s.starts_on"), "starts", true, "s.id")
+			.page(jdbc, """
+					SELECT s.id, s.facility_id, s.facility_name, s.region_code, s.enterprise_credit_code, s.starts_on,
+					    s.ends_on, s.reason, s.reported_at, s.reported_by""", page, Rows.of(SuspensionView.class));
+	}
+
+	/**
+	 * The registry's post office {@code facilityId} as the caller may read it.
+	 * @throws DomainException not found (404) when it is no 邮政普遍服务营业场所 in the caller's scope
+	 */
+	FacilityView postOffice(DataScope scope, long facilityId) {
+		FacilityView f = facilities.readable(scope, java.util.List.of(facilityId)).get(facilityId);
+		if (f == null || f.kind() != FacilityKind.POST_OFFICE) {
+			throw DomainException.notFound("邮政普遍服务营业场所", facilityId);
+		}
+		return f;
+	}
+
+	/** The credit code of the post office's enterprise. */
+	String creditCode(FacilityView f) {
+		return enterprises.get(DataScope.all(), f.enterpriseId()).creditCode();
+	}
+
+	private Map<String, Object> snapshot(long facilityId) {
+		return jdbc.sql("SELECT area_type, days_per_week, opening_hours FROM post_office_hours WHERE facility_id = :id")
+			.param("id", facilityId)
+			.query((rs, n) -> {
+				Map<String, Object> m = new LinkedHashMap<>();
+				m.put("areaType", rs.getString("area_type"));
+				m.put("daysPerWeek", rs.getInt("days_per_week"));
+				m.put("openingHours", rs.getString("opening_hours"));
+				return m;
+			})
+			.optional()
+			.orElse(null);
+	}
+
+	private String select(String below, String region) {
+		return """
+				SELECT h.facility_id, h.facility_name, h.region_code, h.enterprise_credit_code, h.area_type, h.days_per_week,
+				    h.opening_hours, CASE h.area_type WHEN 'CITY' THEN %d ELSE %d END AS standard_days, (%s) AS below_standard,
+				    h.updated_at, h.updated_by""".formatted(standardDays(PostOfficeArea.CITY, region),
+				standardDays(PostOfficeArea.TOWNSHIP, region), below);
+	}
+
+	static String clean(String s) {
+		return s == null ? null : Text.blankToNull(s.replace('\u3000', ' ').strip());
+	}
+
+	static String actor() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
+	}
+}

@@ -1,0 +1,103 @@
+package org.youguan.universal.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
+import org.youguan.org.CurrentUser;
+import org.youguan.registry.Facilities;
+import org.youguan.universal.ApprovalKind;
+import org.youguan.universal.PostOfficeApprovals;
+import org.youguan.universal.PostOfficeArea;
+import org.youguan.universal.PostOffices;
+
+/**
+ * The postal enterprise's post-office pages on its portal ({@link VillagePortal}: users of a postal enterprise only):
+ * its 邮政普遍服务营业场所 with their opening days, the application to close or move one (邮政法(2015) art.9) and how
+ * each application stands, and the 临时停业 it reports. Another enterprise's records are not found.
+ */
+@Controller
+@PreAuthorize(VillagePortal.POSTAL)
+class EnterprisePostOfficeController {
+
+	static final String PAGE = "/enterprise/post-offices";
+
+	private final PostOffices postOffices;
+
+	private final PostOfficeApprovals approvals;
+
+	private final Facilities facilities;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	EnterprisePostOfficeController(PostOffices postOffices, PostOfficeApprovals approvals,
+			Facilities facilities, AuditTrail audit, Clock clock) {
+		this.postOffices = postOffices;
+		this.approvals = approvals;
+		this.facilities = facilities;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@GetMapping(PAGE)
+	String page(@AuthenticationPrincipal CurrentUser me, Model model) {
+		PageQuery all = new PageQuery("", 0, 200, null, false);
+		model.addAttribute("offices", PostOfficeController.offices(facilities, me.scope()));
+		model.addAttribute("hours", postOffices.list(me.scope(), new PostOffices.Filter(null, false), all).items());
+		model.addAttribute("approvals", approvals.list(me.scope(), null, null, false, new PageQuery("", 0, 50, "received", true)).items());
+		model.addAttribute("suspensions", postOffices.suspensions(me.scope(), null, new PageQuery("", 0, 50, null, false)).items());
+		model.addAttribute("areas", PostOfficeArea.values());
+		model.addAttribute("kinds", ApprovalKind.values());
+		model.addAttribute("today", LocalDate.now(clock));
+		return "universal/enterprise-post-offices";
+	}
+
+	@GetMapping(PAGE + "/approvals/{id:\\d+}")
+	String approval(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+		model.addAttribute("approval", approvals.get(me.scope(), id));
+		model.addAttribute("history", audit.history(me.scope(), "PostOfficeApproval", id));
+		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("staffPage", false);
+		return "universal/post-office-approval";
+	}
+
+	@PostMapping(PAGE + "/hours")
+	String hours(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long facilityId,
+			@RequestParam(required = false) String areaType, @RequestParam(required = false) Integer daysPerWeek,
+			@RequestParam(required = false) String openingHours, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, PAGE, "营业时间已保存", () -> postOffices.saveHours(me.scope(), facilityId == null ? 0 : facilityId,
+				new PostOffices.HoursData(areaType, daysPerWeek, openingHours), false));
+	}
+
+	@PostMapping(PAGE + "/approvals")
+	String apply(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long facilityId,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String newAddress, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, PAGE, () -> {
+			long id = approvals.apply(me.scope(), new PostOfficeApprovals.ApplicationData(facilityId, kind, reason,
+					newAddress, null), false);
+			return new PageSteps.Done("申请已提交，邮政管理部门将在20个工作日内作出决定", PAGE + "/approvals/" + id);
+		});
+	}
+
+	@PostMapping(PAGE + "/suspensions")
+	String suspend(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long facilityId,
+			@RequestParam(required = false) String startsOn, @RequestParam(required = false) String endsOn,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, PAGE, "临时停业已报告", () -> postOffices.reportSuspension(me.scope(),
+				new PostOffices.SuspensionData(facilityId, startsOn, endsOn, reason), false));
+	}
+}

@@ -1,0 +1,211 @@
+package org.youguan.universal.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.youguan.documents.ImportResult;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
+import org.youguan.universal.ApprovalStatus;
+import org.youguan.universal.PostOfficeApproval;
+import org.youguan.universal.PostOfficeApprovalImport;
+import org.youguan.universal.PostOfficeApprovals;
+import org.youguan.universal.PostOfficeView;
+import org.youguan.universal.PostOffices;
+import org.youguan.universal.SuspensionView;
+
+/**
+ * The API of the 邮政普遍服务营业场所: opening days and hours against the standard, the closure/relocation approvals
+ * (邮政法(2015) art.9) step by step, the past approvals' import (one by JSON, many by .xlsx, all or nothing) and the
+ * 临时停业 the postal enterprise reports.
+ */
+@RestController
+@RequestMapping("/api/v1/universal")
+@Tag(name = "普遍服务")
+class PostOfficeApiController {
+
+	private final PostOffices postOffices;
+
+	private final PostOfficeApprovals approvals;
+
+	private final PostOfficeApprovalImport imports;
+
+	PostOfficeApiController(PostOffices postOffices, PostOfficeApprovals approvals, PostOfficeApprovalImport imports) {
+		this.postOffices = postOffices;
+		this.approvals = approvals;
+		this.imports = imports;
+	}
+
+	/** The answer to something created. */
+	record Created(long id) {
+	}
+
+	/** The answer to a good import. */
+	record Imported(int imported) {
+	}
+
+	/** A decision's reasons (required for a refusal). */
+	record Reasons(String reasons) {
+	}
+
+	@GetMapping("/post-offices")
+	@PreAuthorize(UniversalAccess.VIEWERS)
+	@Operation(summary = "营业场所营业时间", description = "已登记营业时间的邮政普遍服务营业场所；region按区划筛选，below=true只列每周营业天数"
+			+ "低于标准的（城市≥6天、乡镇≥5天，省局可设置）。企业用户只看到本企业的。")
+	PageResult<PostOfficeView> list(DataScope scope, ListRequest list, @RequestParam(required = false) String region,
+			@RequestParam(required = false) Boolean below) {
+		return postOffices.list(scope, new PostOffices.Filter(region, Boolean.TRUE.equals(below)), list.toPage());
+	}
+
+	@PutMapping("/post-offices/{facilityId}/hours")
+	@PreAuthorize(UniversalAccess.PROFILE_WRITERS)
+	@Operation(summary = "登记营业场所营业时间", description = "areaType（CITY城市、TOWNSHIP乡镇）、daysPerWeek（0–7）、"
+			+ "openingHours（如“周一至周六 8:30-17:30”）。不是数据权限内的邮政普遍服务营业场所时404。")
+	PostOfficeView saveHours(DataScope scope, @PathVariable long facilityId, @RequestBody(required = false) PostOffices.HoursData data) {
+		return postOffices.saveHours(scope, facilityId, data, false);
+	}
+
+	@GetMapping("/post-office-approvals")
+	@PreAuthorize(UniversalAccess.VIEWERS)
+	@Operation(summary = "营业场所撤销、搬迁审批列表", description = "status（SUBMITTED、CHECKED、APPROVED、REFUSED、ANNOUNCED）、"
+			+ "open=true只列未办结的；remainingDays为距当前期限的工作日数，overdue为已超期。企业只看到本企业的。")
+	PageResult<PostOfficeApproval> approvals(DataScope scope, ListRequest list, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Boolean open) {
+		return approvals.list(scope, region, status(status), Boolean.TRUE.equals(open), list.toPage());
+	}
+
+	@GetMapping("/post-office-approvals/{id}")
+	@PreAuthorize(UniversalAccess.VIEWERS)
+	@Operation(summary = "营业场所撤销、搬迁审批", description = "不在数据权限内（企业：不是本企业的）时404。")
+	PostOfficeApproval approval(DataScope scope, @PathVariable long id) {
+		return approvals.get(scope, id);
+	}
+
+	@PostMapping("/post-office-approvals")
+	@PreAuthorize(UniversalAccess.PROFILE_WRITERS)
+	@Operation(summary = "申请撤销或搬迁营业场所", description = "facilityId、kind（CLOSURE撤销、RELOCATION搬迁）、reason、"
+			+ "newAddress（搬迁必填）、receivedOn（工作人员登记纸质申请时的收到日期，默认今天）。决定期限为受理后20个工作日"
+			+ "（邮政法第9条；行政许可法第42、82条）。")
+	ResponseEntity<Created> apply(DataScope scope, @RequestBody(required = false) PostOfficeApprovals.ApplicationData data) {
+		long id = approvals.apply(scope, data, false);
+		return ResponseEntity.created(URI.create("/api/v1/universal/post-office-approvals/" + id)).body(new Created(id));
+	}
+
+	@PostMapping("/post-office-approvals/{id}/site-check")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	@Operation(summary = "登记现场核查和征求意见", description = "checkedOn、findings、consultation；仅待现场核查时（否则409）。")
+	PostOfficeApproval check(DataScope scope, @PathVariable long id, @RequestBody(required = false) PostOfficeApprovals.SiteCheck data) {
+		approvals.check(scope, id, data);
+		return approvals.get(scope, id);
+	}
+
+	@PostMapping("/post-office-approvals/{id}/extension")
+	@PreAuthorize(UniversalAccess.DECIDERS)
+	@Operation(summary = "延长审批期限", description = "reason、approvedBy（批准的负责人）；限一次，延长10个工作日，期限届满后不能延长。")
+	PostOfficeApproval extend(DataScope scope, @PathVariable long id, @RequestBody(required = false) PostOfficeApprovals.Extension data) {
+		approvals.extend(scope, id, data);
+		return approvals.get(scope, id);
+	}
+
+	@PostMapping("/post-office-approvals/{id}/approval")
+	@PreAuthorize(UniversalAccess.DECIDERS)
+	@Operation(summary = "批准撤销或搬迁", description = "reasons可选；现场核查后才能批准（否则409）；公告期限为决定后10个工作日。")
+	PostOfficeApproval approve(DataScope scope, @PathVariable long id, @RequestBody(required = false) Reasons body) {
+		approvals.approve(scope, id, body == null ? null : body.reasons());
+		return approvals.get(scope, id);
+	}
+
+	@PostMapping("/post-office-approvals/{id}/refusal")
+	@PreAuthorize(UniversalAccess.DECIDERS)
+	@Operation(summary = "不予批准", description = "reasons必填。")
+	PostOfficeApproval refuse(DataScope scope, @PathVariable long id, @RequestBody(required = false) Reasons body) {
+		approvals.refuse(scope, id, body == null ? null : body.reasons());
+		return approvals.get(scope, id);
+	}
+
+	@PostMapping("/post-office-approvals/{id}/notice")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	@Operation(summary = "登记向社会公告", description = "announcedOn、channel（公告方式）；仅已批准待公告时（否则409）。")
+	PostOfficeApproval announce(DataScope scope, @PathVariable long id, @RequestBody(required = false) PostOfficeApprovals.Notice data) {
+		approvals.announce(scope, id, data);
+		return approvals.get(scope, id);
+	}
+
+	@PostMapping("/post-office-approvals/imported")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	@Operation(summary = "导入历史审批", description = "facilityId、kind、reason、newAddress、receivedOn、checkedOn、decision"
+			+ "（APPROVED、REFUSED）、decidedOn、announcedOn、noticeChannel；按真实日期记录并标为历史导入。")
+	ResponseEntity<Created> imported(DataScope scope, @RequestBody(required = false) PostOfficeApprovals.ImportedApproval data) {
+		long id = approvals.importApproval(scope, data);
+		return ResponseEntity.created(URI.create("/api/v1/universal/post-office-approvals/" + id)).body(new Created(id));
+	}
+
+	@PostMapping(path = "/post-office-approvals/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize(UniversalAccess.WRITERS)
+	@Operation(summary = "导入历史审批（.xlsx）", description = "file：按导入模板填写的工作簿。每行与POST /post-office-approvals/imported"
+			+ "同样校验；任何一行有误则全部不导入，答复422，fieldErrors逐行列出；全部正确为201。")
+	ResponseEntity<Imported> importFile(DataScope scope, @RequestPart(name = "file", required = false) MultipartFile file)
+			throws IOException {
+		ImportResult result = imports.importFile(scope, file == null ? null : file.getBytes());
+		if (result.rejected()) {
+			List<FieldError> errors = new ArrayList<>();
+			result.errors().forEach(row -> row.errors().forEach(e -> errors.add(new FieldError(
+					"第" + row.number() + "行·" + e.field(), e.rule(), "第" + row.number() + "行" + e.field() + "：" + e.message()))));
+			throw new DomainException(ErrorCode.IMPORT_REJECTED, "有" + result.errors().size() + "行存在错误，未导入任何数据", errors);
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(result.imported()));
+	}
+
+	@GetMapping("/post-office-suspensions")
+	@PreAuthorize(UniversalAccess.VIEWERS)
+	@Operation(summary = "营业场所临时停业", description = "辖区内（企业：本企业）报告的临时停业，最近开始的在前。")
+	PageResult<SuspensionView> suspensions(DataScope scope, ListRequest list, @RequestParam(required = false) String region) {
+		return postOffices.suspensions(scope, region, list.toPage());
+	}
+
+	@PostMapping("/post-office-suspensions")
+	@PreAuthorize(UniversalAccess.PROFILE_WRITERS)
+	@Operation(summary = "报告营业场所临时停业", description = "facilityId、startsOn、endsOn（YYYY-MM-DD）、reason。")
+	ResponseEntity<Created> suspend(DataScope scope, @RequestBody(required = false) PostOffices.SuspensionData data) {
+		long id = postOffices.reportSuspension(scope, data, false);
+		return ResponseEntity.created(URI.create("/api/v1/universal/post-office-suspensions/" + id)).body(new Created(id));
+	}
+
+	static ApprovalStatus status(String text) {
+		if (Text.isBlank(text)) {
+			return null;
+		}
+		try {
+			return ApprovalStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidValueException("status", "one-of", "状态（status）应为SUBMITTED、CHECKED、APPROVED、REFUSED、ANNOUNCED之一");
+		}
+	}
+}

@@ -1,0 +1,234 @@
+package org.youguan.universal.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.ImportResult;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
+import org.youguan.org.CurrentUser;
+import org.youguan.platform.BackgroundJobs;
+import org.youguan.region.Regions;
+import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityKind;
+import org.youguan.registry.FacilityView;
+import org.youguan.universal.ApprovalKind;
+import org.youguan.universal.ApprovalStatus;
+import org.youguan.universal.PostOfficeApprovalImport;
+import org.youguan.universal.PostOfficeApprovals;
+import org.youguan.universal.PostOfficeView;
+import org.youguan.universal.PostOffices;
+
+/**
+ * The bureau's pages of the 邮政普遍服务营业场所: opening days against the standard (region and below-standard filters,
+ * .xlsx export, as the 建制村 register), the queue of closure/relocation approvals (remaining working days, overdue
+ * highlighted) with a paper application's entry, an approval's page with its steps (on-site check and consultation,
+ * extension, decision, public notice) and history, the past approvals' import and the reported 临时停业.
+ */
+@Controller
+@PreAuthorize(UniversalAccess.READERS)
+class PostOfficeController {
+
+	private final PostOffices postOffices;
+
+	private final PostOfficeApprovals approvals;
+
+	private final PostOfficeApprovalImport imports;
+
+	private final Facilities facilities;
+
+	private final Regions regions;
+
+	private final Spreadsheets spreadsheets;
+
+	private final AuditTrail audit;
+
+	private final BackgroundJobs jobs;
+
+	private final Clock clock;
+
+	PostOfficeController(PostOffices postOffices, PostOfficeApprovals approvals, PostOfficeApprovalImport imports,
+			Facilities facilities, Regions regions, Spreadsheets spreadsheets, AuditTrail audit, BackgroundJobs jobs,
+			Clock clock) {
+		this.jobs = jobs;
+		this.postOffices = postOffices;
+		this.approvals = approvals;
+		this.imports = imports;
+		this.facilities = facilities;
+		this.regions = regions;
+		this.spreadsheets = spreadsheets;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@GetMapping("/universal/post-offices")
+	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String region, @RequestParam(required = false) Boolean below, Model model) {
+		PageQuery query = request.toPage();
+		model.addAttribute("result", postOffices.list(scope, new PostOffices.Filter(region, Boolean.TRUE.equals(below)), query));
+		model.addAttribute("query", query);
+		String own = me.regionCode() == null || me.regionCode().isEmpty() ? "0" : me.regionCode();
+		model.addAttribute("areas", regions.children(own));
+		return "universal/post-offices";
+	}
+
+	@GetMapping("/universal/post-offices/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String region,
+			@RequestParam(required = false) Boolean below) {
+		List<PostOfficeView> rows = postOffices.list(scope, new PostOffices.Filter(region, Boolean.TRUE.equals(below)),
+				request.toExport()).items();
+		return Downloads.xlsx("普遍服务营业场所营业时间.xlsx", spreadsheets.write("营业场所", PostOfficeFilters.COLUMNS, rows));
+	}
+
+	@GetMapping("/universal/post-office-approvals")
+	String approvals(DataScope scope, ListRequest request, @RequestParam(required = false) String status,
+			@RequestParam(required = false) Boolean open, Model model) {
+		PageQuery query = request.toPage();
+		model.addAttribute("result", approvals.list(scope, null, PostOfficeApiController.status(status),
+				Boolean.TRUE.equals(open), query));
+		model.addAttribute("query", query);
+		model.addAttribute("statuses", ApprovalStatus.values());
+		model.addAttribute("kinds", ApprovalKind.values());
+		model.addAttribute("offices", offices(facilities, scope));
+		model.addAttribute("today", LocalDate.now(clock));
+		return "universal/post-office-approvals";
+	}
+
+	@PostMapping("/universal/post-office-approvals")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String enter(DataScope scope, @RequestParam(required = false) Long facilityId, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String newAddress,
+			@RequestParam(required = false) String receivedOn, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/universal/post-office-approvals", () -> {
+			long id = approvals.apply(scope, new PostOfficeApprovals.ApplicationData(facilityId, kind, reason, newAddress,
+					receivedOn), false);
+			return new PageSteps.Done("纸质申请已登记", "/universal/post-office-approvals/" + id);
+		});
+	}
+
+	@GetMapping("/universal/post-office-approvals/{id:\\d+}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("approval", approvals.get(scope, id));
+		model.addAttribute("history", audit.history(scope, "PostOfficeApproval", id));
+		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("staffPage", true);
+		return "universal/post-office-approval";
+	}
+
+	@PostMapping("/universal/post-office-approvals/{id:\\d+}/site-check")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String check(DataScope scope, @PathVariable long id, @RequestParam(required = false) String checkedOn,
+			@RequestParam(required = false) String findings, @RequestParam(required = false) String consultation,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), "现场核查和征求意见情况已登记",
+				() -> approvals.check(scope, id, new PostOfficeApprovals.SiteCheck(checkedOn, findings, consultation)));
+	}
+
+	@PostMapping("/universal/post-office-approvals/{id:\\d+}/extension")
+	@PreAuthorize(UniversalAccess.DECIDERS)
+	String extend(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String approvedBy, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), "审批期限已延长",
+				() -> approvals.extend(scope, id, new PostOfficeApprovals.Extension(reason, approvedBy)));
+	}
+
+	@PostMapping("/universal/post-office-approvals/{id:\\d+}/decision")
+	@PreAuthorize(UniversalAccess.DECIDERS)
+	String decide(DataScope scope, @PathVariable long id, @RequestParam(required = false) String decision,
+			@RequestParam(required = false) String reasons, RedirectAttributes redirect) {
+		boolean approve = "APPROVE".equals(decision);
+		return PageSteps.run(redirect, here(id), approve ? "已批准" : "已作出不予批准决定", () -> {
+			if (approve) {
+				approvals.approve(scope, id, reasons);
+			}
+			else {
+				approvals.refuse(scope, id, reasons);
+			}
+		});
+	}
+
+	@PostMapping("/universal/post-office-approvals/{id:\\d+}/notice")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String announce(DataScope scope, @PathVariable long id, @RequestParam(required = false) String announcedOn,
+			@RequestParam(required = false) String channel, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), "公告情况已登记",
+				() -> approvals.announce(scope, id, new PostOfficeApprovals.Notice(announcedOn, channel)));
+	}
+
+	@GetMapping("/universal/post-office-approvals/import")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String importForm() {
+		return "universal/post-office-import";
+	}
+
+	@GetMapping("/universal/post-office-approvals/import/template.xlsx")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	ResponseEntity<byte[]> template() {
+		return Downloads.xlsx("历史营业场所撤销搬迁审批导入模板.xlsx", imports.template());
+	}
+
+	/** The sheet's import: done → the queue with a message; refused → the page with every bad row and 422. */
+	@PostMapping("/universal/post-office-approvals/import")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+		try {
+			ImportResult result = imports.importFile(scope, file == null ? null : file.getBytes());
+			if (result.rejected()) {
+				UUID sheet = jobs.record(VillageController.ERRORS, me.getUsername(), BackgroundJobs.State.REJECTED,
+						"有" + result.errors().size() + "行存在错误，未导入任何数据", "历史审批导入-错误.xlsx", result.annotated());
+				model.addAttribute("rowErrors", result.errors());
+				model.addAttribute("errorSheet", sheet);
+				response.setStatus(422);
+				return "universal/post-office-import";
+			}
+			redirect.addFlashAttribute("message", "已导入历史审批" + result.imported() + "条");
+			return "redirect:/universal/post-office-approvals";
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			response.setStatus(ex.code().status());
+			return "universal/post-office-import";
+		}
+	}
+
+	@GetMapping("/universal/post-office-suspensions")
+	String suspensions(DataScope scope, ListRequest request, Model model) {
+		PageQuery query = request.toPage();
+		model.addAttribute("result", postOffices.suspensions(scope, null, query));
+		model.addAttribute("query", query);
+		return "universal/post-office-suspensions";
+	}
+
+	/** The post offices the caller may choose from (a paper application, the portal's forms). */
+	static List<FacilityView> offices(Facilities facilities, DataScope scope) {
+		return facilities.list(scope, new Facilities.Filter(FacilityKind.POST_OFFICE, null), new PageQuery("", 0, 200, null, false))
+			.items();
+	}
+
+	private static String here(long id) {
+		return "/universal/post-office-approvals/" + id;
+	}
+}

@@ -1,0 +1,394 @@
+package org.youguan.universal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityData;
+import org.youguan.registry.FacilityKind;
+import org.youguan.rules.RuleUnit;
+import org.youguan.rules.StatutoryRule;
+
+import com.jayway.jsonpath.JsonPath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * 邮政普遍服务营业场所 on the demo city: the closure/relocation approval (邮政法 art.9) is decided within 20 working
+ * days (+10 once) and announced within 10 working days, counted on the calendar across National Day 2026; each path
+ * (apply → check → approve → notice; extension; refusal) is guarded, audited and figured; the postal enterprise sees
+ * only its own; bad input is a 400 naming the field; opening days below the standard are listed; past approvals import
+ * all or nothing.
+ */
+@IntegrationTest
+class PostOfficeApprovalIntegrationTest {
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String XIANGCHENG = "Bearer demo-xc-staff-token";
+
+	static final String POSTAL = "Bearer demo-yz-sz-token";
+
+	static final String SHUNFENG = "Bearer demo-sf-wz-token";
+
+	static final AtomicInteger SERIAL = new AtomicInteger();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	PostOfficeApprovals approvals;
+
+	@Autowired
+	UniversalFigures figures;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	@Autowired
+	Facilities facilities;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void theClockCountsWorkingDaysAcrossNationalDay2026() {
+		assertThat(StatutoryRule.UNIVERSAL_CLOSURE_DECISION.unit()).isEqualTo(RuleUnit.WORKING_DAYS);
+		// received Mon 09-21: 9-22..24 (3), 中秋 9-25..27 off, 9-28..30 (6), 国庆 10-1..7 off, 10-8, 10-9 (8),
+		// Sat 10-10 a 调休 working day (9), 10-12..16 (14), 10-19..23 (19), 10-26 (20)
+		assertThat(approvals.decisionDue(d("2026-09-21"), "320506")).isEqualTo(d("2026-10-26"));
+		// +10 once: 10-27..30 (4), 11-2..6 (9), 11-9 (10)
+		assertThat(approvals.extendedDue(d("2026-10-26"), "320506")).isEqualTo(d("2026-11-09"));
+		// decided 09-30: 10-8, 9, 10, 12, 13, 14, 15, 16, 19, 20
+		assertThat(approvals.noticeDue(d("2026-09-30"), "320506")).isEqualTo(d("2026-10-20"));
+		assertThat(calendar.workingDaysBetween(d("2026-09-21"), d("2026-10-26"))).isEqualTo(20);
+	}
+
+	@Test
+	void applyThenCheckThenApproveThenNotice() throws Exception {
+		at("2026-09-21");
+		long office = newPostOffice("320506");
+		long figuresBefore = figures.figures("320506", d("2026-09-21"), d("2026-09-21")).postOfficeApprovals();
+		long id = apply(POSTAL, office, "CLOSURE", "所在村整体拆迁", null);
+		mvc.perform(get("/api/v1/universal/post-office-approvals/" + id).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("SUBMITTED"))
+			.andExpect(jsonPath("$.decisionDueOn").value("2026-10-26"))
+			.andExpect(jsonPath("$.remainingDays").value(20))
+			.andExpect(jsonPath("$.overdue").value(false));
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/approval").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isConflict());
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/site-check").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"checkedOn\":\"2026-09-21\",\"findings\":\"x\",\"consultation\":\"y\"}")).andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/site-check").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"checkedOn\":\"2026-09-21\",\"findings\":\"周边2公里内有木渎邮政支局\",\"consultation\":\"村委会、镇政府同意\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CHECKED"));
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/approval").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reasons\":\"服务由相邻支局承担\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("APPROVED"))
+			.andExpect(jsonPath("$.decidedOn").value("2026-09-21"))
+			// 9-22, 23, 24, 28, 29, 30, 10-8, 9, 10, 12
+			.andExpect(jsonPath("$.noticeDueOn").value("2026-10-12"));
+		assertThat(figures.figures("320506", d("2026-09-21"), d("2026-09-21")).postOfficeApprovals())
+			.isEqualTo(figuresBefore + 1);
+		at("2026-10-13");
+		mvc.perform(get("/api/v1/universal/post-office-approvals/" + id).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.overdue").value(true))
+			.andExpect(jsonPath("$.remainingDays").value(-1));
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/notice").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"announcedOn\":\"2026-10-13\",\"channel\":\"区政府网站\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ANNOUNCED"))
+			.andExpect(jsonPath("$.overdue").value(false));
+		assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_type = 'PostOfficeApproval' AND object_id = :id ORDER BY id")
+			.param("id", Long.toString(id)).query(String.class).list()).containsExactly("post-office.approval.apply",
+					"post-office.approval.check", "post-office.approval.approve", "post-office.approval.announce");
+	}
+
+	@Test
+	void theDecisionPeriodExtendsOnceByTenWorkingDaysWithTheHeadsApproval() throws Exception {
+		at("2026-09-21");
+		long id = apply(WUZHONG, newPostOffice("320506"), "RELOCATION", "原址租约到期", "吴中区木渎镇新址路8号");
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/extension").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"需补充征求意见\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("approvedBy"));
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/extension").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"需补充征求意见\",\"approvedBy\":\"张局长\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.extended").value(true))
+			.andExpect(jsonPath("$.decisionDueOn").value("2026-11-09"))
+			.andExpect(jsonPath("$.remainingDays").value(30));
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/extension").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"再延\",\"approvedBy\":\"张局长\"}"))
+			.andExpect(status().isConflict());
+		refuse(id);
+	}
+
+	@Test
+	void aRefusalNeedsItsReasonsAndEndsTheApproval() throws Exception {
+		long id = apply(POSTAL, newPostOffice("320506"), "CLOSURE", "业务量下降", null);
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/refusal").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reasons"));
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/refusal").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reasons\":\"撤销后周边村民用邮不便\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("REFUSED"))
+			.andExpect(jsonPath("$.noticeDueOn").doesNotExist());
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/notice").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"announcedOn\":\"2026-01-01\",\"channel\":\"x\"}"))
+			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void theEnterpriseSeesOnlyItsOwnAndACountyOnlyItsRegion() throws Exception {
+		long office = newPostOffice("320506");
+		long id = apply(POSTAL, office, "CLOSURE", "业务调整", null);
+		mvc.perform(get("/api/v1/universal/post-office-approvals/" + id).header("Authorization", SHUNFENG))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/universal/post-office-approvals?size=100").header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(0));
+		mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"facilityId\":" + office + ",\"kind\":\"CLOSURE\",\"reason\":\"x\"}"))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/universal/post-office-approvals/" + id).header("Authorization", XIANGCHENG))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/universal/post-office-approvals/" + id).header("Authorization", POSTAL))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"facilityId\":" + office + ",\"kind\":\"CLOSURE\",\"reason\":\"又一次\"}"))
+			.andExpect(status().isConflict());
+		refuse(id);
+	}
+
+	@Test
+	void badInputIsA400NamingTheFieldAndSavesNothing() throws Exception {
+		long office = newPostOffice("320506");
+		long before = count();
+		mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"facilityId\":" + office + ",\"kind\":\"SELL\",\"reason\":\" \"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItems("kind", "reason")))
+			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("撤销"))));
+		mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"facilityId\":" + office + ",\"kind\":\"RELOCATION\",\"reason\":\"租约到期\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("newAddress"));
+		mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"facilityId\":" + office + ",\"kind\":\"CLOSURE\",\"reason\":\"x\",\"receivedOn\":\"2099-01-01\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("receivedOn"));
+		assertThat(count()).isEqualTo(before);
+		mvc.perform(put("/api/v1/universal/post-offices/" + office + "/hours").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"areaType\":\"TOWNSHIP\",\"daysPerWeek\":9,\"openingHours\":\"\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItems("daysPerWeek", "openingHours")));
+		mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"facilityId\":" + office + ",\"startsOn\":\"2026-05-10\",\"endsOn\":\"2026-05-01\",\"reason\":\"装修\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("endsOn"));
+	}
+
+	@Test
+	void openingDaysBelowTheStandardAreListedAndExported() throws Exception {
+		long township = newPostOffice("320506");
+		long city = newPostOffice("320506");
+		mvc.perform(put("/api/v1/universal/post-offices/" + township + "/hours").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"areaType\":\"TOWNSHIP\",\"daysPerWeek\":4,\"openingHours\":\"周一至周四 9:00-16:00\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.standardDays").value(5))
+			.andExpect(jsonPath("$.belowStandard").value(true));
+		mvc.perform(put("/api/v1/universal/post-offices/" + city + "/hours").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"areaType\":\"CITY\",\"daysPerWeek\":6,\"openingHours\":\"周一至周六 8:30-17:30\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.standardDays").value(6))
+			.andExpect(jsonPath("$.belowStandard").value(false));
+		String below = mvc.perform(get("/api/v1/universal/post-offices?below=true&region=320506&size=200").header("Authorization", WUZHONG))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		List<Integer> ids = JsonPath.read(below, "$.items[*].facilityId");
+		assertThat(ids).contains((int) township).doesNotContain((int) city);
+		mvc.perform(get("/api/v1/universal/post-offices?below=true").header("Authorization", XIANGCHENG))
+			.andExpect(jsonPath("$.items[*].regionCode", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("320507"))));
+		MockHttpSession session = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/universal/post-offices").param("below", "true").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("周一至周四 9:00-16:00")));
+		mvc.perform(get("/universal/post-offices/export.xlsx").param("below", "true").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+	}
+
+	@Test
+	void suspensionsReportedByTheEnterpriseAreListedForTheBureau() throws Exception {
+		long office = newPostOffice("320506");
+		mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"facilityId\":" + office + ",\"startsOn\":\"2026-05-01\",\"endsOn\":\"2026-05-03\",\"reason\":\"内部装修临时停业\"}"))
+			.andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/universal/post-office-suspensions?size=200").header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].facilityId", hasItem((int) office)));
+		mvc.perform(get("/api/v1/universal/post-office-suspensions?size=200").header("Authorization", XIANGCHENG))
+			.andExpect(jsonPath("$.items[*].facilityId", org.hamcrest.Matchers.not(hasItem((int) office))));
+		MockHttpSession session = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/universal/post-office-suspensions").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("内部装修临时停业")));
+	}
+
+	@Test
+	void pastApprovalsImportWithTheirRealDatesAllOrNothing() throws Exception {
+		long office = newPostOffice("320506");
+		mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"facilityId\":" + office + ",\"kind\":\"撤销\",\"reason\":\"整体拆迁\",\"receivedOn\":\"2025-03-03\","
+					+ "\"checkedOn\":\"2025-03-14\",\"decision\":\"批准\",\"decidedOn\":\"2025-03-25\",\"announcedOn\":\"2025-04-01\","
+					+ "\"noticeChannel\":\"区政府网站\"}"))
+			.andExpect(status().isCreated());
+		assertThat(figures.figures("320506", d("2025-03-25"), d("2025-03-25")).postOfficeApprovals()).isPositive();
+		long before = count();
+		byte[] sheet = sheet(List.of(
+				List.of(Long.toString(office), "撤销", "好行", "2025-05-06", "不予批准", "2025-05-20"),
+				List.of(Long.toString(office), "出售", "", "2025-05-06", "批准", "2025-05-01"),
+				List.of("999999999", "搬迁", "理由", "2025-05-06", "批准", "2025-05-20")));
+		mvc.perform(multipart("/api/v1/universal/post-office-approvals/import")
+			.file(new MockMultipartFile("file", "a.xlsx", MediaType.APPLICATION_OCTET_STREAM_VALUE, sheet))
+			.header("Authorization", WUZHONG))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[*].field", hasItems("第3行·申请事项", "第3行·撤销或搬迁理由", "第4行·营业场所设施编号")));
+		assertThat(count()).as("nothing imported").isEqualTo(before);
+		byte[] good = sheet(List.of(List.of(Long.toString(office), "撤销", "好行", "2025-05-06", "不予批准", "2025-05-20")));
+		mvc.perform(multipart("/api/v1/universal/post-office-approvals/import")
+			.file(new MockMultipartFile("file", "a.xlsx", MediaType.APPLICATION_OCTET_STREAM_VALUE, good))
+			.header("Authorization", WUZHONG))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.imported").value(1));
+		assertThat(count()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void theStaffAndPortalPagesShowTheSteps() throws Exception {
+		long office = newPostOffice("320506");
+		long id = apply(POSTAL, office, "CLOSURE", "页面测试", null);
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/universal/post-office-approvals").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("页面测试")));
+		mvc.perform(get("/universal/post-office-approvals/" + id).session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("现场核查")));
+		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
+		mvc.perform(get("/enterprise/post-offices").session(enterprise))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("页面测试")));
+		MockHttpSession shunfeng = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/post-offices").session(shunfeng)).andExpect(status().isForbidden());
+		refuse(id);
+	}
+
+	private long apply(String token, long office, String kind, String reason, String address) throws Exception {
+		String body = "{\"facilityId\":" + office + ",\"kind\":\"" + kind + "\",\"reason\":\"" + reason + "\""
+				+ (address == null ? "" : ",\"newAddress\":\"" + address + "\"") + "}";
+		ResultActions r = mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
+		return ((Number) JsonPath.read(r.andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+	}
+
+	private void refuse(long id) throws Exception {
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/refusal").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reasons\":\"测试结束\"}")).andExpect(status().isOk());
+	}
+
+	/** A new post office of the demo city's postal company in a street of the county, so tests do not meet. */
+	private long newPostOffice(String county) {
+		long owner = jdbc.sql("SELECT enterprise_id FROM facility WHERE kind = 'POST_OFFICE' AND demo ORDER BY id LIMIT 1")
+			.query(Long.class).single();
+		String street = jdbc.sql("SELECT code FROM region WHERE code LIKE :p AND length(code) = 9 ORDER BY code LIMIT 1")
+			.param("p", county + "%").query(String.class).single();
+		return facilities.register(DataScope.all(), new FacilityData(FacilityKind.POST_OFFICE,
+				"测试邮政支局" + SERIAL.incrementAndGet() + "-" + System.nanoTime() % 100000, owner, street,
+				"测试地址" + SERIAL.get() + "号", null, null, null, LocalDate.of(2001, 1, 1)), false);
+	}
+
+	private long count() {
+		return jdbc.sql("SELECT count(*) FROM post_office_approval").query(Long.class).single();
+	}
+
+	private void at(String day) {
+		clock.set(LocalDateTime.of(d(day), LocalTime.of(10, 0)));
+	}
+
+	private static LocalDate d(String s) {
+		return LocalDate.parse(s);
+	}
+
+	private static byte[] sheet(List<List<String>> rows) throws IOException {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = book.createSheet("审批");
+			List<String> header = PostOfficeApprovalImport.HEADERS;
+			Row h = sheet.createRow(0);
+			for (int i = 0; i < header.size(); i++) {
+				h.createCell(i).setCellValue(header.get(i));
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r + 1);
+				for (int i = 0; i < rows.get(r).size(); i++) {
+					row.createCell(i).setCellValue(rows.get(r).get(i));
+				}
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+}
