@@ -29,7 +29,8 @@ import org.youguan.universal.Villages;
  * The demo city's universal service, through the universal module's own services: a 通邮 profile for every 建制村 of
  * 苏州市 kept by 中国邮政集团有限公司苏州市分公司 (most 直接通邮, some through a 邮乐购站, 村邮站 or another handover point,
  * served by the county's registered post office; a few delivered fewer times a week than the village standard), and
- * this year's on-site checks of 60 villages, some found not 规范. A fixed seed keeps every demo installation the same.
+ * this year's on-site checks of 60 villages, some found not 规范, and this year's supervision records
+ * ({@link SupervisionDemoData}). A fixed seed keeps every demo installation the same.
  */
 @Component
 class UniversalDemoData {
@@ -47,8 +48,11 @@ class UniversalDemoData {
 
 	private final Clock clock;
 
+	private final SupervisionDemoData supervision;
+
 	UniversalDemoData(Villages villages, VillageChecks checks, Enterprises enterprises, Facilities facilities,
-			Clock clock) {
+			Clock clock, SupervisionDemoData supervision) {
+		this.supervision = supervision;
 		this.villages = villages;
 		this.checks = checks;
 		this.enterprises = enterprises;
@@ -116,5 +120,6 @@ class UniversalDemoData {
 					standard ? v.deliveriesPerWeek() : Math.max(0, v.deliveriesPerWeek() - 2), standard || random.nextBoolean(),
 					standard, findings, List.of(teams[random.nextInt(teams.length)])), true);
 		}
+		supervision.seed();
 	}
 }

@@ -13,8 +13,8 @@ import org.youguan.kernel.RegionPrefix;
 /**
  * The universal-service figures of a region and period ("对203个建制村进行了通邮情况现场监督检查，规范投递率100%").
  * What is not recorded by the product yet is reported as what the data holds, never invented: no post-office
- * closure/relocation approval, 机要通信 check or 党报当日见报 check can be recorded so far, so those are 0 and no rate
- * (null).
+ * closure/relocation approval can be recorded so far, so that is 0. The 机要通信 and 党报当日见报 figures come from
+ * the supervision records ({@link SupervisionFigures}).
  */
 @Service
 public class UniversalFigures {
@@ -26,8 +26,10 @@ public class UniversalFigures {
 	 * @param standardDeliveryRate checks in the period found 规范 among all checks in the period, percent with one
 	 *        decimal; null when there was no check
 	 * @param postOfficeApprovals closure/relocation approvals decided in the period (the procedure is not built: 0)
-	 * @param confidentialChecks 机要通信 checks in the period (not recorded yet: 0)
-	 * @param partyPaperSameDayRate 党报当日见报 rate in percent (not recorded yet: null)
+	 * @param confidentialChecks inspector-visits (人次) of the 机要通信 checks in the period: the inspectors of every
+	 *        check, summed
+	 * @param partyPaperSameDayRate 党报当日见报 checks in the period found delivered the same day among all such
+	 *        checks, percent with one decimal; null when there was no check
 	 */
 	public record Figures(long villages, long villagesDirectlyServed, long villagesChecked,
 			BigDecimal standardDeliveryRate, long postOfficeApprovals, long confidentialChecks,
@@ -43,9 +45,12 @@ public class UniversalFigures {
 
 	private final Villages villages;
 
-	UniversalFigures(JdbcClient jdbc, Villages villages) {
+	private final SupervisionFigures supervision;
+
+	UniversalFigures(JdbcClient jdbc, Villages villages, SupervisionFigures supervision) {
 		this.jdbc = jdbc;
 		this.villages = villages;
+		this.supervision = supervision;
 	}
 
 	/** The figures of a region and period already checked against the caller's scope ({@link FiguresQuery}). */
@@ -76,6 +81,8 @@ public class UniversalFigures {
 			.single();
 		BigDecimal rate = checks.checks() == 0 ? null
 				: BigDecimal.valueOf(checks.standard() * 100L).divide(BigDecimal.valueOf(checks.checks()), 1, RoundingMode.HALF_UP);
-		return new Figures(all, direct, checks.villages(), rate, 0, 0, null);
+		SupervisionFigures.Figures records = supervision.figures(region, from, to);
+		return new Figures(all, direct, checks.villages(), rate, 0, records.confidentialVisits(),
+				records.partyPaperSameDayRate());
 	}
 }

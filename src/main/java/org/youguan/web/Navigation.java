@@ -60,6 +60,7 @@ public final class Navigation {
 					List.of(new NavItem("nav.universal.villages", "/universal/villages", STAFF),
 							new NavItem("nav.universal.checks", "/universal/checks", STAFF),
 							new NavItem("nav.universal.standards", "/universal/standards", STAFF),
+							new NavItem("nav.universal.supervision", "/universal/supervision", STAFF),
 							new NavItem("nav.universal.import", "/universal/villages/import", WRITERS))),
 			new Section("nav.section.safety",
 					List.of(new NavItem("nav.safety.rates", "/safety/rates", STAFF),
