@@ -83,7 +83,7 @@ public class SupervisionFigures {
 				    count(*) FILTER (WHERE kind = 'OUTLET_VISIT' AND flag AND day BETWEEN :from AND :to) AS escalated,
 				    count(*) FILTER (WHERE kind = 'HALL_WINDOW' AND day BETWEEN :from AND :to) AS halls,
 				    count(*) FILTER (WHERE kind = 'SUPERVISOR' AND day <= :to AND until_on >= :to) AS serving
-				FROM universal_supervision WHERE """ + r.predicate("region_code"))
+				FROM universal_supervision WHERE""" + " " + r.predicate("region_code"))
 			.param("from", from)
 			.param("to", to)
 			.query((rs, n) -> {

@@ -50,7 +50,7 @@ import org.youguan.universal.SupervisionRecords;
  */
 @Controller
 @PreAuthorize(UniversalAccess.READERS)
-class SupervisionController {
+class UniversalSupervisionController {
 
 	static final String ERRORS = "universal.supervision.import";
 
@@ -70,7 +70,7 @@ class SupervisionController {
 
 	private final Clock clock;
 
-	SupervisionController(SupervisionRecords records, SupervisionFigures figures, SupervisionImport imports,
+	UniversalSupervisionController(SupervisionRecords records, SupervisionFigures figures, SupervisionImport imports,
 			Regions regions, Spreadsheets spreadsheets, AuditTrail audit, BackgroundJobs jobs, Clock clock) {
 		this.records = records;
 		this.figures = figures;

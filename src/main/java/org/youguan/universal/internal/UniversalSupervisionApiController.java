@@ -49,7 +49,7 @@ import org.youguan.universal.SupervisionRecords;
 @RestController
 @RequestMapping("/api/v1/universal/supervision")
 @Tag(name = "普遍服务")
-class SupervisionApiController {
+class UniversalSupervisionApiController {
 
 	private static final String FIELDS = "region（县级行政区划代码，机要通信、政务服务大厅、农村网点也可为市级；空为本单位）、"
 			+ "day（YYYY-MM-DD，不晚于今天；社会监督员为聘任起始日期）、until（社会监督员聘任截止日期，不早于day）、"
@@ -65,7 +65,7 @@ class SupervisionApiController {
 
 	private final Clock clock;
 
-	SupervisionApiController(SupervisionRecords records, SupervisionFigures figures, SupervisionImport imports,
+	UniversalSupervisionApiController(SupervisionRecords records, SupervisionFigures figures, SupervisionImport imports,
 			Clock clock) {
 		this.records = records;
 		this.figures = figures;
