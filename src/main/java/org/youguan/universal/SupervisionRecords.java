@@ -25,6 +25,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -324,10 +325,11 @@ public class SupervisionRecords {
 		if (region != null && !region.matches("\\d{1,12}")) {
 			throw new InvalidValueException("region", "format", "地区（region）应为1至12位行政区划代码");
 		}
+		String within = region == null ? "TRUE" : RegionPrefix.of(region).predicate("s.region_code");
 		PageResult<SupervisionRecord> result = Listing.from("FROM universal_supervision s")
 			.scope(scope, "s.region_code")
 			.where("s.kind = :kind", Map.of("kind", kind.name()))
-			.where(region != null, "s.region_code LIKE :region", "region", region == null ? "" : region + "%")
+			.where(within)
 			.where(filter != null && filter.from() != null, "s.day >= :from", "from",
 					filter == null || filter.from() == null ? LocalDate.MIN : filter.from())
 			.where(filter != null && filter.to() != null, "s.day <= :to", "to",
