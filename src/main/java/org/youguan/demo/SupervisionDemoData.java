@@ -34,6 +34,19 @@ class SupervisionDemoData {
 	void seed() {
 		LocalDate today = LocalDate.now(clock);
 		DataScope all = DataScope.all();
+		// 社会监督员 first: the first record of the table is one (the API's report path has an object to answer for)
+		String[][] supervisors = { { "320506", "周建华" }, { "320507", "吴丽萍" }, { "320581", "郑国强" },
+				{ "320583", "孙晓燕" }, { "320585", "钱志明" } };
+		for (int i = 0; i < supervisors.length; i++) {
+			String[] s = supervisors[i];
+			long id = records.record(all, null, SupervisionKind.SUPERVISOR, new SupervisionData(s[0],
+					today.withDayOfYear(1).minusYears(1).toString(), today.withDayOfYear(1).plusYears(2).minusDays(1).toString(),
+					s[1], null, null, null, "由县（市、区）邮政管理局聘任", List.of()), false, true);
+			if (i < 3) {
+				records.addReport(all, id, day(today, 50 + 60 * i), i == 1 ? "反映村邮站周末不开放，邮件无法及时领取"
+						: "反映部分党报送达时间偏晚", true);
+			}
+		}
 		String[][] confidential = { { "320505", "苏州市机要通信局虎丘分局", "王普服、陈吴中、褚相城" },
 				{ "320506", "吴中区机要通信分局", "王普服、陈吴中、冯安全" }, { "320507", "相城区机要通信分局", "王普服、褚相城" },
 				{ "320508", "姑苏区机要通信分局", "王普服、冯安全、陈吴中" }, { "320509", "吴江区机要通信分局", "卫昆山、王普服" },
@@ -42,14 +55,14 @@ class SupervisionDemoData {
 		for (int i = 0; i < confidential.length; i++) {
 			String[] c = confidential[i];
 			records.record(all, null, SupervisionKind.CONFIDENTIAL, new SupervisionData(c[0], day(today, 20 + 35 * i),
-					null, c[1], null, null, List.of(c[2].split("、")), false, i % 3 == 0 ? "机要文件交接登记完整，保密柜加锁" : null),
+					null, c[1], null, null, false, i % 3 == 0 ? "机要文件交接登记完整，保密柜加锁" : null, List.of(c[2].split("、"))),
 					false, true);
 		}
 		for (int i = 0; i < COUNTIES.size(); i++) {
 			boolean late = COUNTIES.get(i).equals("320585");
 			records.record(all, null, SupervisionKind.PARTY_PAPER, new SupervisionData(COUNTIES.get(i),
-					day(today, 40 + 25 * i), null, i % 2 == 0 ? "苏州日报" : "新华日报", null, null, List.of(), !late,
-					late ? "县城城区部分投递段次日见报，已责令邮政企业调整投递频次" : null), false, true);
+					day(today, 40 + 25 * i), null, i % 2 == 0 ? "苏州日报" : "新华日报", null, null, !late,
+					late ? "县城城区部分投递段次日见报，已责令邮政企业调整投递频次" : null, List.of()), false, true);
 		}
 		String[][] halls = { { "320506", "吴中区政务服务中心", "吴中区东吴北路98号", "寄递、证照邮寄、邮票销售" },
 				{ "320507", "相城区政务服务中心", "相城区阳澄湖东路8号", "证照邮寄、报刊订阅" },
@@ -58,7 +71,7 @@ class SupervisionDemoData {
 		for (int i = 0; i < halls.length; i++) {
 			String[] h = halls[i];
 			records.record(all, null, SupervisionKind.HALL_WINDOW, new SupervisionData(h[0], day(today, 60 + 50 * i), null,
-					h[1], h[2], h[3], List.of(), null, i == 2 ? "窗口服务指南未更新资费标准，已当场提醒" : "窗口正常开放"), false, true);
+					h[1], h[2], h[3], null, i == 2 ? "窗口服务指南未更新资费标准，已当场提醒" : "窗口正常开放", List.of()), false, true);
 		}
 		String[][] outlets = { { "320506", "临湖镇石舍村邮政代办点", "false" }, { "320507", "望亭镇迎湖村村邮站", "true" },
 				{ "320509", "震泽镇齐心村邮乐购站", "false" }, { "320581", "尚湖镇翁家庄村邮政代办点", "false" },
@@ -67,20 +80,8 @@ class SupervisionDemoData {
 			String[] o = outlets[i];
 			boolean escalated = Boolean.parseBoolean(o[2]);
 			records.record(all, null, SupervisionKind.OUTLET_VISIT, new SupervisionData(o[0], day(today, 30 + 45 * i),
-					null, o[1], null, null, List.of(), escalated,
-					escalated ? "营业时间未按公示执行，邮件滞留，已督办县分公司限期整改" : null), false, true);
-		}
-		String[][] supervisors = { { "320506", "周建华" }, { "320507", "吴丽萍" }, { "320581", "郑国强" },
-				{ "320583", "孙晓燕" }, { "320585", "钱志明" } };
-		for (int i = 0; i < supervisors.length; i++) {
-			String[] s = supervisors[i];
-			long id = records.record(all, null, SupervisionKind.SUPERVISOR, new SupervisionData(s[0],
-					today.withDayOfYear(1).minusYears(1).toString(), today.withDayOfYear(1).plusYears(2).minusDays(1).toString(),
-					s[1], null, null, List.of(), null, "由县（市、区）邮政管理局聘任"), false, true);
-			if (i < 3) {
-				records.addReport(all, id, day(today, 50 + 60 * i), i == 1 ? "反映村邮站周末不开放，邮件无法及时领取"
-						: "反映部分党报送达时间偏晚", true);
-			}
+					null, o[1], null, null, escalated,
+					escalated ? "营业时间未按公示执行，邮件滞留，已督办县分公司限期整改" : null, List.of()), false, true);
 		}
 	}
 

@@ -12,10 +12,10 @@ import java.util.List;
  * @param subject the unit checked, the newspaper, the hall, the 网点 or the person's name
  * @param place a hall's address
  * @param detail a hall window's services
- * @param inspectors 机要通信: the inspectors' names
  * @param flag 机要通信: an incident; 党报: delivered the same day; 网点: 督办
  * @param findings the findings or remarks
+ * @param inspectors 机要通信: the inspectors' names
  */
 public record SupervisionData(String region, String day, String until, String subject, String place, String detail,
-		List<String> inspectors, Boolean flag, String findings) {
+		Boolean flag, String findings, List<String> inspectors) {
 }

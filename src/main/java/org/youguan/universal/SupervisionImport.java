@@ -127,8 +127,8 @@ public class SupervisionImport {
 					SupervisionData data = new SupervisionData(row.get(REGION), day == null ? null : day.toString(),
 							until == null ? null : until.toString(), row.get(kind.subjectLabel()),
 							kind.placeLabel() == null ? null : row.get(kind.placeLabel()),
-							kind.detailLabel() == null ? null : row.get(kind.detailLabel()), team, flag,
-							row.get(kind.findingsLabel()));
+							kind.detailLabel() == null ? null : row.get(kind.detailLabel()), flag,
+							row.get(kind.findingsLabel()), team);
 					SupervisionRecords.Checked checked = context.checked(() -> records.check(scope, kind, data));
 					if (checked != null) {
 						twins.check(checked.region() + "|" + checked.day() + "|" + checked.subject(), row, context,

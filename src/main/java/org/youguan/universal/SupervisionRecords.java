@@ -357,8 +357,8 @@ public class SupervisionRecords {
 	public SupervisionData form(DataScope scope, SupervisionKind kind, long id) {
 		SupervisionRecord r = raw(scope, kind, id);
 		return new SupervisionData(r.regionCode(), r.day().toString(), r.until() == null ? null : r.until().toString(),
-				r.subject(), r.place(), r.detail(),
-				r.inspectors() == null ? List.of() : List.of(r.inspectors().split("、")), r.flag(), r.findings());
+				r.subject(), r.place(), r.detail(), r.flag(), r.findings(),
+				r.inspectors() == null ? List.of() : List.of(r.inspectors().split("、")));
 	}
 
 	private SupervisionRecord raw(DataScope scope, SupervisionKind kind, long id) {

@@ -236,8 +236,7 @@ class SupervisionRecordsIntegrationTest {
 		mvc.perform(post("/api/v1/universal/supervision/party-papers").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("[1,2"))
 			.andExpect(status().isBadRequest());
-		mvc.perform(post("/api/v1/universal/supervision/pigeons").header("Authorization", WUZHONG)
-			.contentType(MediaType.APPLICATION_JSON).content("{}"))
+		mvc.perform(get("/api/v1/universal/supervision/pigeons").header("Authorization", WUZHONG))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/universal/supervision/confidential?from=2022-13-01").header("Authorization", WUZHONG))
 			.andExpect(status().isBadRequest());
@@ -272,7 +271,7 @@ class SupervisionRecordsIntegrationTest {
 	@Test
 	void aSupervisorsNameIsMaskedAndReportsAreLogged() throws Exception {
 		long id = records.record(DataScope.region("320506"), null, SupervisionKind.SUPERVISOR, new SupervisionData(null,
-				"2022-01-01", "2024-12-31", "欧阳娜娜", null, null, List.of(), null, null), false, false);
+				"2022-01-01", "2024-12-31", "欧阳娜娜", null, null, null, null, List.of()), false, false);
 		mvc.perform(get("/api/v1/universal/supervision/supervisors/" + id).header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.subject").value("欧***"))
@@ -387,8 +386,8 @@ class SupervisionRecordsIntegrationTest {
 
 	private void record(DataScope scope, SupervisionKind kind, String day, String subject, List<String> team,
 			Boolean flag, String findings) {
-		records.record(scope, null, kind, new SupervisionData("320582", day, null, subject, null, null, team, flag,
-				findings), false, false);
+		records.record(scope, null, kind, new SupervisionData("320582", day, null, subject, null, null, flag, findings,
+				team), false, false);
 	}
 
 	private long count() {

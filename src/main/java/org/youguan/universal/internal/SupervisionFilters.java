@@ -15,6 +15,9 @@ import org.youguan.universal.SupervisionRecords;
 /** The supervision lists' kind (from the address), filters and export columns, as pages, the API and exports read them. */
 final class SupervisionFilters {
 
+	/** The kinds' names in addresses, as a path-variable pattern: any other name is no page (404). */
+	static final String KINDS = "confidential|party-papers|hall-windows|outlet-visits|supervisors";
+
 	private SupervisionFilters() {
 	}
 

@@ -98,7 +98,7 @@ class UniversalSupervisionApiController {
 		return figures.figures(FiguresQuery.of(scope, region, own, from, to, LocalDate.now(clock)));
 	}
 
-	@GetMapping("/{kind}")
+	@GetMapping("/{kind:" + SupervisionFilters.KINDS + "}")
 	@PreAuthorize(UniversalAccess.READERS)
 	@Operation(summary = "普遍服务监督记录列表", description = "辖区内该类记录，最新的在前；q搜索名称、地址和情况，region按区划、"
 			+ "from/to按日期筛选；社会监督员姓名脱敏。")
@@ -108,14 +108,14 @@ class UniversalSupervisionApiController {
 		return records.list(scope, SupervisionFilters.kind(kind), SupervisionFilters.of(region, from, to), list.toPage());
 	}
 
-	@GetMapping("/{kind}/{id:\\d+}")
+	@GetMapping("/{kind:" + SupervisionFilters.KINDS + "}/{id:\\d+}")
 	@PreAuthorize(UniversalAccess.READERS)
 	@Operation(summary = "普遍服务监督记录", description = "不在数据权限内时404；社会监督员姓名脱敏。")
 	SupervisionRecord get(DataScope scope, @PathVariable String kind, @PathVariable long id) {
 		return records.get(scope, SupervisionFilters.kind(kind), id);
 	}
 
-	@PostMapping("/{kind}")
+	@PostMapping("/{kind:" + SupervisionFilters.KINDS + "}")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	@Operation(summary = "登记普遍服务监督记录", description = FIELDS)
 	ResponseEntity<Created> create(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String kind,
@@ -126,7 +126,7 @@ class UniversalSupervisionApiController {
 			.body(new Created(id));
 	}
 
-	@PutMapping("/{kind}/{id:\\d+}")
+	@PutMapping("/{kind:" + SupervisionFilters.KINDS + "}/{id:\\d+}")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	@Operation(summary = "修改普遍服务监督记录", description = FIELDS + "不在数据权限内时404。")
 	SupervisionRecord update(DataScope scope, @PathVariable String kind, @PathVariable long id,
@@ -136,7 +136,7 @@ class UniversalSupervisionApiController {
 		return records.get(scope, k, id);
 	}
 
-	@PostMapping(path = "/{kind}/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/{kind:" + SupervisionFilters.KINDS + "}/import", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize(UniversalAccess.WRITERS)
 	@Operation(summary = "导入历史监督记录（JSON）", description = "请求体为记录数组，每条字段同登记（" + FIELDS + "）。"
 			+ "每条同样校验；任何一条有误则全部不导入，答复422，fieldErrors逐条列出（field为“第N条·字段”）；全部正确为201。")
@@ -146,7 +146,7 @@ class UniversalSupervisionApiController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(imported));
 	}
 
-	@PostMapping(path = "/{kind}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping(path = "/{kind:" + SupervisionFilters.KINDS + "}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(UniversalAccess.WRITERS)
 	@Operation(summary = "导入历史监督记录（.xlsx）", description = "file：按导入模板填写的工作簿（页面“导入历史记录”可下载）。"
 			+ "任何一行有误则全部不导入，答复422，fieldErrors逐行列出（field为“第N行·列名”）；文件不是.xlsx或缺少表头为400；全部正确为201。")

@@ -94,7 +94,7 @@ class UniversalSupervisionController {
 		return "universal/supervision-overview";
 	}
 
-	@GetMapping("/universal/supervision/{slug}")
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}")
 	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String slug,
 			ListRequest request, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
@@ -107,7 +107,7 @@ class UniversalSupervisionController {
 		return "universal/supervision";
 	}
 
-	@GetMapping("/universal/supervision/{slug}/export.xlsx")
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, @PathVariable String slug, ListRequest request,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
@@ -116,16 +116,16 @@ class UniversalSupervisionController {
 		return Downloads.xlsx(kind.title() + ".xlsx", spreadsheets.write(kind.title(), SupervisionFilters.columns(kind), rows));
 	}
 
-	@GetMapping("/universal/supervision/{slug}/new")
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/new")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String newForm(@AuthenticationPrincipal CurrentUser me, @PathVariable String slug, Model model) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
 		String region = me.regionCode() != null && me.regionCode().length() == 6 ? me.regionCode() : null;
 		return form(me, kind, null, new SupervisionData(region, LocalDate.now(clock).toString(), null, null, null, null,
-				List.of(), null, null), model);
+				null, null, List.of()), model);
 	}
 
-	@PostMapping("/universal/supervision/{slug}")
+	@PostMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String create(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String slug,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String day,
@@ -135,8 +135,8 @@ class UniversalSupervisionController {
 			@RequestParam(required = false) String findings, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
-		SupervisionData data = new SupervisionData(region, day, until, subject, place, detail, team(inspectors), flag,
-				findings);
+		SupervisionData data = new SupervisionData(region, day, until, subject, place, detail, flag, findings,
+				team(inspectors));
 		long id;
 		try {
 			id = records.record(scope, me.bureauId(), kind, data, false, false);
@@ -148,7 +148,7 @@ class UniversalSupervisionController {
 		return "redirect:/universal/supervision/" + kind.slug() + "/" + id;
 	}
 
-	@GetMapping("/universal/supervision/{slug}/{id:\\d+}")
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/{id:\\d+}")
 	String show(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String slug,
 			@PathVariable long id, Model model) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
@@ -156,7 +156,7 @@ class UniversalSupervisionController {
 		return form(me, kind, id, data, model);
 	}
 
-	@PostMapping("/universal/supervision/{slug}/{id:\\d+}")
+	@PostMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/{id:\\d+}")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String update(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String slug,
 			@PathVariable long id, @RequestParam(required = false) String region,
@@ -166,8 +166,8 @@ class UniversalSupervisionController {
 			@RequestParam(required = false) Boolean flag, @RequestParam(required = false) String findings, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
-		SupervisionData data = new SupervisionData(region, day, until, subject, place, detail, team(inspectors), flag,
-				findings);
+		SupervisionData data = new SupervisionData(region, day, until, subject, place, detail, flag, findings,
+				team(inspectors));
 		try {
 			records.update(scope, kind, id, data);
 		}
@@ -195,7 +195,7 @@ class UniversalSupervisionController {
 		return "redirect:/universal/supervision/supervisors/" + id;
 	}
 
-	@GetMapping("/universal/supervision/{slug}/import")
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/import")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String importForm(@PathVariable String slug, Model model) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
@@ -204,14 +204,14 @@ class UniversalSupervisionController {
 		return "universal/supervision-import";
 	}
 
-	@GetMapping("/universal/supervision/{slug}/import/template.xlsx")
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/import/template.xlsx")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	ResponseEntity<byte[]> template(@PathVariable String slug) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
 		return Downloads.xlsx(kind.title() + "导入模板.xlsx", imports.template(kind));
 	}
 
-	@PostMapping("/universal/supervision/{slug}/import")
+	@PostMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/import")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String slug,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
@@ -241,7 +241,7 @@ class UniversalSupervisionController {
 	}
 
 	/** The rejected sheet with its error column, once, to the user who uploaded it. */
-	@GetMapping("/universal/supervision/{slug}/import/errors/{id}.xlsx")
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/import/errors/{id}.xlsx")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable String slug,
 			@PathVariable UUID id) {
