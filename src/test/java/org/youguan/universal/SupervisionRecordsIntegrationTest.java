@@ -136,9 +136,17 @@ class SupervisionRecordsIntegrationTest {
 		mvc.perform(get("/api/v1/universal/supervision/figures?region=320582").header("Authorization", WUZHONG))
 			.andExpect(status().isForbidden());
 		MockHttpSession session = SignIn.session(mvc, "sz.universal");
-		mvc.perform(get("/universal/supervision").param("from", "2021-01-01").param("to", "2021-12-31").session(session))
+		mvc.perform(get("/universal/supervision").param("region", "320582").param("from", "2021-01-01")
+			.param("to", "2021-12-31").session(session))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"zero-incident-days\"")));
+			.andExpect(content().string(containsString("id=\"zero-incident-days\">235<")))
+			.andExpect(content().string(containsString("id=\"party-paper-rate\">66.7%<")));
+		// the universal figures page (通邮检查) shows the counter and the two figures too
+		mvc.perform(get("/universal/checks").param("region", "320582").param("from", "2021-01-01")
+			.param("to", "2021-12-31").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"zero-incident-days\">235<")))
+			.andExpect(content().string(containsString("id=\"confidential-visits\">7<")));
 	}
 
 	@Test
