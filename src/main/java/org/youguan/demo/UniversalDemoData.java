@@ -33,8 +33,9 @@ import org.youguan.universal.Villages;
  * served by the county's registered post office; a few delivered fewer times a week than the village standard), and
  * this year's on-site checks of 60 villages, some found not 规范; each county's post office's opening days (one
  * township office open fewer days than the standard), a closure application in progress at 吴中 (site checked,
- * awaiting the decision), a relocation decided and announced at 相城 (entered as a past approval with its dates) and a
- * reported 临时停业. A fixed seed keeps every demo installation the same.
+ * awaiting the decision), a relocation decided and announced at 相城 (entered as a past approval with its dates), a
+ * reported 临时停业, and this year's supervision records ({@link SupervisionDemoData}). A fixed seed keeps every demo
+ * installation the same.
  */
 @Component
 class UniversalDemoData {
@@ -56,10 +57,13 @@ class UniversalDemoData {
 
 	private final Clock clock;
 
+	private final SupervisionDemoData supervision;
+
 	UniversalDemoData(Villages villages, VillageChecks checks, Enterprises enterprises, Facilities facilities,
-			PostOffices offices, PostOfficeApprovals approvals, Clock clock) {
+			PostOffices offices, PostOfficeApprovals approvals, Clock clock, SupervisionDemoData supervision) {
 		this.offices = offices;
 		this.approvals = approvals;
+		this.supervision = supervision;
 		this.villages = villages;
 		this.checks = checks;
 		this.enterprises = enterprises;
@@ -128,6 +132,7 @@ class UniversalDemoData {
 					standard, findings, List.of(teams[random.nextInt(teams.length)])), true);
 		}
 		seedPostOffices(postal, postOffices, today);
+		supervision.seed();
 	}
 
 	/** Opening days of each county's post office, one approval in progress, one decided, one suspension. */

@@ -12,8 +12,8 @@ import org.youguan.kernel.RegionPrefix;
 
 /**
  * The universal-service figures of a region and period ("对203个建制村进行了通邮情况现场监督检查，规范投递率100%").
- * What is not recorded by the product yet is reported as what the data holds, never invented: no 机要通信 check or
- * 党报当日见报 check can be recorded so far, so those are 0 and no rate (null).
+ * The 机要通信 and 党报当日见报 figures come from the supervision records ({@link SupervisionFigures}); the approvals
+ * from the post-office procedure ({@link PostOfficeApprovals}).
  */
 @Service
 public class UniversalFigures {
@@ -26,8 +26,10 @@ public class UniversalFigures {
 	 *        decimal; null when there was no check
 	 * @param postOfficeApprovals post-office closure/relocation approvals (邮政法 art.9) decided — approved or refused —
 	 *        in the period in the region, past ones imported included
-	 * @param confidentialChecks 机要通信 checks in the period (not recorded yet: 0)
-	 * @param partyPaperSameDayRate 党报当日见报 rate in percent (not recorded yet: null)
+	 * @param confidentialChecks inspector-visits (人次) of the 机要通信 checks in the period: the inspectors of every
+	 *        check, summed
+	 * @param partyPaperSameDayRate 党报当日见报 checks in the period found delivered the same day among all such
+	 *        checks, percent with one decimal; null when there was no check
 	 */
 	public record Figures(long villages, long villagesDirectlyServed, long villagesChecked,
 			BigDecimal standardDeliveryRate, long postOfficeApprovals, long confidentialChecks,
@@ -45,10 +47,13 @@ public class UniversalFigures {
 
 	private final PostOfficeApprovals approvals;
 
-	UniversalFigures(JdbcClient jdbc, Villages villages, PostOfficeApprovals approvals) {
+	private final SupervisionFigures supervision;
+
+	UniversalFigures(JdbcClient jdbc, Villages villages, PostOfficeApprovals approvals, SupervisionFigures supervision) {
 		this.jdbc = jdbc;
 		this.villages = villages;
 		this.approvals = approvals;
+		this.supervision = supervision;
 	}
 
 	/** The figures of a region and period already checked against the caller's scope ({@link FiguresQuery}). */
@@ -79,6 +84,8 @@ public class UniversalFigures {
 			.single();
 		BigDecimal rate = checks.checks() == 0 ? null
 				: BigDecimal.valueOf(checks.standard() * 100L).divide(BigDecimal.valueOf(checks.checks()), 1, RoundingMode.HALF_UP);
-		return new Figures(all, direct, checks.villages(), rate, approvals.decidedCount(r.code(), from, to), 0, null);
+		SupervisionFigures.Figures records = supervision.figures(region, from, to);
+		return new Figures(all, direct, checks.villages(), rate, approvals.decidedCount(r.code(), from, to),
+				records.confidentialVisits(), records.partyPaperSameDayRate());
 	}
 }

@@ -63,6 +63,7 @@ public final class Navigation {
 							new NavItem("nav.universal.postOffices", "/universal/post-offices", STAFF),
 							new NavItem("nav.universal.approvals", "/universal/post-office-approvals", STAFF),
 							new NavItem("nav.universal.suspensions", "/universal/post-office-suspensions", STAFF),
+							new NavItem("nav.universal.supervision", "/universal/supervision", STAFF),
 							new NavItem("nav.universal.import", "/universal/villages/import", WRITERS))),
 			new Section("nav.section.safety",
 					List.of(new NavItem("nav.safety.rates", "/safety/rates", STAFF),

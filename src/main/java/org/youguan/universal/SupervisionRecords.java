@@ -1,0 +1,460 @@
+package org.youguan.universal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.region.Regions;
+
+/**
+ * The simple 普遍服务监督 records of a bureau — 机要通信 checks, 党报当日见报 checks, 政务服务大厅 postal windows,
+ * 农村网点 on-site visits and the 社会监督员 register (邮政法(2015) arts.8, 15, 68) — kept by one check, one table and
+ * one list, each kind using the fields {@link SupervisionKind} names. Records lie in a county (or city) of the caller's
+ * region: a county bureau sees and edits only its own, every change is audited, a 社会监督员's name is masked wherever
+ * records are listed. Past records come in through {@link #importRecords} (JSON) or {@link SupervisionImport} (.xlsx),
+ * checked by the same check, all or nothing.
+ */
+@Service
+public class SupervisionRecords {
+
+	private static final String AUDIT_TYPE = "UniversalSupervision";
+
+	private static final String COLUMNS = """
+			SELECT s.id, s.kind, s.region_code, r.name AS region_name, s.day, s.until_on AS until, s.subject, s.place,
+			    s.detail, s.inspectors, s.inspector_count, s.flag, s.findings, s.imported,
+			    (SELECT count(*) FROM universal_supervisor_report p WHERE p.supervisor_id = s.id) AS reports""";
+
+	private static final int MAX_IMPORT = 10_000;
+
+	/** A record's values after its check: what is stored. */
+	public record Checked(SupervisionKind kind, String region, LocalDate day, LocalDate until, String subject,
+			String place, String detail, String inspectors, Integer inspectorCount, Boolean flag, String findings) {
+
+		Map<String, Object> state() {
+			Map<String, Object> s = new LinkedHashMap<>();
+			s.put("region", region);
+			s.put("day", day.toString());
+			if (until != null) {
+				s.put("until", until.toString());
+			}
+			s.put("subject", kind.personal() ? Masking.name(subject) : subject);
+			s.put("place", place);
+			s.put("detail", detail);
+			s.put("inspectors", inspectors);
+			s.put("flag", flag);
+			s.put("findings", findings);
+			return s;
+		}
+	}
+
+	/** A report a 社会监督员 handed in. */
+	public record Report(long id, LocalDate receivedOn, String summary, String recordedBy) {
+	}
+
+	/**
+	 * A list's filters.
+	 * @param region a region code within the caller's scope, or blank for all of it
+	 * @param from the first day (inclusive), or null
+	 * @param to the last day (inclusive), or null
+	 */
+	public record Filter(String region, LocalDate from, LocalDate to) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Regions regions;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	SupervisionRecords(JdbcClient jdbc, Regions regions, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Checks a record of a kind without saving it, naming every field that fails: region (blank is the caller's own;
+	 * an existing county — for 党报 and 社会监督员 — or city or county code inside the caller's region), day (required,
+	 * a date not after today; a 社会监督员's term may start later), until (社会监督员: required, not before day), subject
+	 * (required, at most 200 characters), place and detail (政务服务大厅: required, at most 200 and 500), inspectors
+	 * (机要通信: at least one name, at most 400 characters; their count is the check's 人次), flag (机要通信, 党报, 网点:
+	 * required), findings (required when an incident or a 督办 is recorded; at most 1000 characters).
+	 * @throws InvalidValueException with every failing field
+	 */
+	public Checked check(DataScope scope, SupervisionKind kind, SupervisionData data) {
+		if (data == null) {
+			throw new InvalidValueException("subject", "required", "请提交" + kind.title() + "记录");
+		}
+		LocalDate today = LocalDate.now(clock);
+		Validation v = new Validation();
+		String region = clean(data.region());
+		if (region == null && scope.kind() == DataScope.Kind.REGION && !scope.regionPrefix().isEmpty()) {
+			region = scope.regionPrefix();
+		}
+		boolean county = region != null && region.matches("\\d{6}") && !region.endsWith("00");
+		boolean city = region != null && (region.matches("\\d{4}") || region.matches("\\d{4}00"));
+		if (region == null) {
+			v.require("region", false, "required", "请选择所属县（市、区）（region）");
+		}
+		else if (!(county || (!kind.county() && city))) {
+			v.require("region", false, "format", kind.county() ? "所属县（市、区）（region）应为6位县级行政区划代码"
+					: "所属地区（region）应为4位市级或6位县级行政区划代码");
+		}
+		else if (!scope.containsRegion(region)) {
+			v.require("region", false, "scope", "所属地区（region）不在您的管辖范围内：" + region);
+		}
+		else if (regions.find(region).isEmpty()) {
+			v.require("region", false, "exists", "所属地区（region）行政区划代码不存在：" + region);
+		}
+		LocalDate latest = kind.term() ? Validation.LATEST_RECORD : today;
+		v.required("day", kind.dayLabel(), data.day());
+		LocalDate day = v.date("day", kind.dayLabel(), data.day(), Validation.EARLIEST_RECORD, latest);
+		LocalDate until = null;
+		if (kind.term()) {
+			v.required("until", kind.untilLabel(), data.until());
+			until = v.date("until", kind.untilLabel(), data.until());
+			v.require("until", day == null || until == null || !until.isBefore(day), "after-from",
+					kind.untilLabel() + "不能早于" + kind.dayLabel());
+		}
+		String subject = text(v, "subject", kind.subjectLabel(), data.subject(), 200, true);
+		String place = kind.placeLabel() == null ? null : text(v, "place", kind.placeLabel(), data.place(), 200, true);
+		String detail = kind.detailLabel() == null ? null
+				: text(v, "detail", kind.detailLabel(), data.detail(), 500, true);
+		String inspectors = null;
+		Integer count = null;
+		if (kind.inspectors()) {
+			Set<String> team = new LinkedHashSet<>();
+			for (String name : data.inspectors() == null ? List.<String>of() : data.inspectors()) {
+				String n = clean(name);
+				if (n != null) {
+					team.add(n);
+				}
+			}
+			v.require("inspectors", !team.isEmpty(), "required", "请填写检查人员（inspectors，以顿号分隔，人数即检查人次）");
+			inspectors = team.isEmpty() ? null : String.join("、", team);
+			v.maxLength("inspectors", "检查人员", inspectors, 400);
+			v.require("inspectors", inspectors == null || Text.forbiddenAt(inspectors) < 0, "control-character",
+					"检查人员含有不允许的字符");
+			count = team.isEmpty() ? null : team.size();
+		}
+		Boolean flag = kind.flagLabel() == null ? null : data.flag();
+		if (kind.flagLabel() != null) {
+			v.require("flag", flag != null, "required", "请选择“" + kind.flagLabel() + "”（是或否）");
+		}
+		String findings = text(v, "findings", kind.findingsLabel(), data.findings(), 1000, false);
+		if (kind.findingsWhenFlagged()) {
+			v.require("findings", !Boolean.TRUE.equals(flag) || findings != null, "required",
+					"选择“" + kind.flagLabel() + "”为是时请填写" + kind.findingsLabel());
+		}
+		v.throwIfInvalid();
+		return new Checked(kind, region, day, until, subject, place, detail, inspectors, count, flag, findings);
+	}
+
+	/**
+	 * Records a checked-and-valid record and audits it.
+	 * @param bureauId the recording bureau (null for a system caller)
+	 * @param imported whether it is a past record brought in by an import
+	 * @return the record's id
+	 * @throws InvalidValueException as {@link #check}
+	 */
+	@Transactional
+	public long record(DataScope scope, Long bureauId, SupervisionKind kind, SupervisionData data, boolean imported,
+			boolean demo) {
+		Checked c = check(scope, kind, data);
+		long id = insert(c, bureauId, imported, demo);
+		audit.record(AuditEntry.of("universal.supervision.record", AUDIT_TYPE, id,
+				"登记" + kind.title() + "“" + shown(c) + "”（" + c.day() + "）").states(null, c.state()).inRegion(c.region()));
+		return id;
+	}
+
+	private long insert(Checked c, Long bureauId, boolean imported, boolean demo) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		return jdbc.sql("""
+				INSERT INTO universal_supervision (kind, region_code, day, until_on, subject, place, detail, inspectors,
+				    inspector_count, flag, findings, bureau_id, imported, recorded_at, recorded_by, updated_at, updated_by,
+				    demo)
+				VALUES (:kind, :region, :day, :until, :subject, :place, :detail, :inspectors, :count, :flag, :findings,
+				    :bureau, :imported, :at, :by, :at, :by, :demo) RETURNING id""")
+			.param("kind", c.kind().name())
+			.param("region", c.region())
+			.param("day", c.day())
+			.param("until", c.until())
+			.param("subject", c.subject())
+			.param("place", c.place())
+			.param("detail", c.detail())
+			.param("inspectors", c.inspectors())
+			.param("count", c.inspectorCount())
+			.param("flag", c.flag())
+			.param("findings", c.findings())
+			.param("bureau", bureauId)
+			.param("imported", imported)
+			.param("at", now)
+			.param("by", actor())
+			.param("demo", demo)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Corrects a record in the caller's region and audits the change (before and after).
+	 * @throws DomainException not found (404) when no record of this kind with this id lies in the caller's region
+	 * @throws InvalidValueException as {@link #check}
+	 */
+	@Transactional
+	public void update(DataScope scope, SupervisionKind kind, long id, SupervisionData data) {
+		SupervisionRecord r = raw(scope, kind, id);
+		Checked old = new Checked(kind, r.regionCode(), r.day(), r.until(), r.subject(), r.place(), r.detail(),
+				r.inspectors(), r.inspectorCount(), r.flag(), r.findings());
+		Checked c = check(scope, kind, data);
+		jdbc.sql("""
+				UPDATE universal_supervision SET region_code = :region, day = :day, until_on = :until, subject = :subject,
+				    place = :place, detail = :detail, inspectors = :inspectors, inspector_count = :count, flag = :flag,
+				    findings = :findings, updated_at = :at, updated_by = :by WHERE id = :id""")
+			.param("region", c.region())
+			.param("day", c.day())
+			.param("until", c.until())
+			.param("subject", c.subject())
+			.param("place", c.place())
+			.param("detail", c.detail())
+			.param("inspectors", c.inspectors())
+			.param("count", c.inspectorCount())
+			.param("flag", c.flag())
+			.param("findings", c.findings())
+			.param("at", OffsetDateTime.now(clock))
+			.param("by", actor())
+			.param("id", id)
+			.update();
+		audit.record(AuditEntry.of("universal.supervision.update", AUDIT_TYPE, id,
+				"修改" + kind.title() + "“" + shown(c) + "”").states(old.state(), c.state()).inRegion(c.region()));
+	}
+
+	/**
+	 * Records past records given as JSON, all or nothing: every row is checked as {@link #check} checks one; with any
+	 * bad row nothing is saved and every bad row's failures are reported (field {@code 第N条·field}); else each is
+	 * saved (marked imported, audited) and the import audited once.
+	 * @return the count saved
+	 * @throws InvalidValueException (field records) when no row or more than 10,000 rows are given
+	 * @throws DomainException IMPORT_REJECTED (422) listing every bad row
+	 */
+	@Transactional
+	public int importRecords(DataScope scope, Long bureauId, SupervisionKind kind, List<SupervisionData> rows) {
+		if (rows == null || rows.isEmpty()) {
+			throw new InvalidValueException("records", "required", "请提交要导入的记录（JSON数组）");
+		}
+		if (rows.size() > MAX_IMPORT) {
+			throw new InvalidValueException("records", "max-rows", "一次最多导入" + MAX_IMPORT + "条记录");
+		}
+		List<Checked> valid = new ArrayList<>();
+		List<FieldError> errors = new ArrayList<>();
+		int bad = 0;
+		for (int i = 0; i < rows.size(); i++) {
+			try {
+				valid.add(check(scope, kind, rows.get(i)));
+			}
+			catch (InvalidValueException ex) {
+				bad++;
+				int n = i + 1;
+				ex.fieldErrors().forEach(e -> errors.add(new FieldError("第" + n + "条·" + e.field(), e.rule(),
+						"第" + n + "条：" + e.message())));
+			}
+		}
+		if (bad > 0) {
+			throw new DomainException(ErrorCode.IMPORT_REJECTED, "有" + bad + "条记录存在错误，未导入任何数据", errors);
+		}
+		saveImported(bureauId, valid);
+		return valid.size();
+	}
+
+	/** Saves checked past records (marked imported), each audited, and audits the import once. */
+	void saveImported(Long bureauId, List<Checked> valid) {
+		List<Long> ids = new ArrayList<>();
+		for (Checked c : valid) {
+			long id = insert(c, bureauId, true, false);
+			ids.add(id);
+			audit.record(AuditEntry.of("universal.supervision.record", AUDIT_TYPE, id,
+					"导入" + c.kind().title() + "“" + shown(c) + "”（" + c.day() + "）").states(null, c.state())
+				.inRegion(c.region()));
+		}
+		if (!valid.isEmpty()) {
+			Map<String, Object> after = new LinkedHashMap<>();
+			after.put("kind", valid.get(0).kind().name());
+			after.put("rows", ids.size());
+			after.put("ids", ids);
+			audit.record(AuditEntry.of("universal.supervision.import", AUDIT_TYPE, null,
+					"批量导入" + valid.get(0).kind().title() + ids.size() + "条").states(null, after));
+		}
+	}
+
+	/**
+	 * The records of a kind in the caller's region, newest first by default (sorts: day, subject, region); the search
+	 * box looks in the subject, the address and the findings; a 社会监督员's name is masked.
+	 */
+	public PageResult<SupervisionRecord> list(DataScope scope, SupervisionKind kind, Filter filter, PageQuery page) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE || scope.kind() == DataScope.Kind.NONE) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		String region = filter == null ? null : clean(filter.region());
+		if (region != null && !region.matches("\\d{1,12}")) {
+			throw new InvalidValueException("region", "format", "地区（region）应为1至12位行政区划代码");
+		}
+		String within = region == null ? "TRUE" : RegionPrefix.of(region).predicate("s.region_code");
+		PageResult<SupervisionRecord> result = Listing.from("FROM universal_supervision s")
+			.scope(scope, "s.region_code")
+			.where("s.kind = :kind", Map.of("kind", kind.name()))
+			.where(within)
+			.where(filter != null && filter.from() != null, "s.day >= :from", "from",
+					filter == null || filter.from() == null ? LocalDate.MIN : filter.from())
+			.where(filter != null && filter.to() != null, "s.day <= :to", "to",
+					filter == null || filter.to() == null ? LocalDate.MAX : filter.to())
+			.search(page, "s.subject", "s.place", "s.findings")
+			.sorts(Map.of("day", "s.day", "subject", "s.subject", "region", "s.region_code"), "day", true, "s.id DESC")
+			.joinedToPage("LEFT JOIN region_name r ON r.code = s.region_code")
+			.page(jdbc, COLUMNS, page, Rows.of(SupervisionRecord.class));
+		return new PageResult<>(result.items().stream().map(SupervisionRecords::masked).toList(), result.page(),
+				result.size(), result.total());
+	}
+
+	/**
+	 * One record of a kind as lists show it (a 社会监督员's name masked).
+	 * @throws DomainException not found (404) unless it lies in the caller's region
+	 */
+	public SupervisionRecord get(DataScope scope, SupervisionKind kind, long id) {
+		return masked(raw(scope, kind, id));
+	}
+
+	/**
+	 * A record's own values, for its edit form (a writer of the region corrects the name itself).
+	 * @throws DomainException not found (404) unless it lies in the caller's region
+	 */
+	public SupervisionData form(DataScope scope, SupervisionKind kind, long id) {
+		SupervisionRecord r = raw(scope, kind, id);
+		return new SupervisionData(r.regionCode(), r.day().toString(), r.until() == null ? null : r.until().toString(),
+				r.subject(), r.place(), r.detail(), r.flag(), r.findings(),
+				r.inspectors() == null ? List.of() : List.of(r.inspectors().split("、")));
+	}
+
+	private SupervisionRecord raw(DataScope scope, SupervisionKind kind, long id) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE || scope.kind() == DataScope.Kind.NONE) {
+			throw DomainException.notFound(kind.title(), id);
+		}
+		return jdbc.sql(COLUMNS + " FROM universal_supervision s LEFT JOIN region_name r ON r.code = s.region_code"
+				+ " WHERE s.id = :id AND s.kind = :kind AND " + scope.regionPredicate("s.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.param("kind", kind.name())
+			.query(Rows.of(SupervisionRecord.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound(kind.title(), id));
+	}
+
+	/**
+	 * Logs a report a 社会监督员 of the caller's region handed in, and audits it.
+	 * @param receivedOn YYYY-MM-DD, required, not after today
+	 * @param summary what the report was about, required, at most 500 characters
+	 * @throws DomainException not found (404) unless the 社会监督员 lies in the caller's region
+	 * @throws InvalidValueException naming receivedOn and summary
+	 */
+	@Transactional
+	public long addReport(DataScope scope, long supervisorId, String receivedOn, String summary, boolean demo) {
+		SupervisionRecord supervisor = raw(scope, SupervisionKind.SUPERVISOR, supervisorId);
+		Validation v = new Validation();
+		v.required("receivedOn", "收到日期", receivedOn);
+		LocalDate on = v.date("receivedOn", "收到日期", receivedOn, Validation.EARLIEST_RECORD, LocalDate.now(clock));
+		String text = text(v, "summary", "反映内容", summary, 500, true);
+		v.throwIfInvalid();
+		long id = jdbc.sql("""
+				INSERT INTO universal_supervisor_report (supervisor_id, received_on, summary, recorded_at, recorded_by, demo)
+				VALUES (:supervisor, :on, :summary, :at, :by, :demo) RETURNING id""")
+			.param("supervisor", supervisorId)
+			.param("on", on)
+			.param("summary", text)
+			.param("at", OffsetDateTime.now(clock))
+			.param("by", actor())
+			.param("demo", demo)
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("universal.supervisor.report", AUDIT_TYPE, supervisorId,
+				"登记社会监督员“" + Masking.name(supervisor.subject()) + "”反映情况（" + on + "）")
+			.states(null, Map.of("reportId", id, "receivedOn", on.toString(), "summary", text))
+			.inRegion(supervisor.regionCode()));
+		return id;
+	}
+
+	/**
+	 * The reports of a 社会监督员 of the caller's region, newest first.
+	 * @throws DomainException not found (404) unless the 社会监督员 lies in the caller's region
+	 */
+	public List<Report> reports(DataScope scope, long supervisorId) {
+		raw(scope, SupervisionKind.SUPERVISOR, supervisorId);
+		return jdbc.sql("""
+				SELECT id, received_on, summary, recorded_by FROM universal_supervisor_report WHERE supervisor_id = :id
+				ORDER BY received_on DESC, id DESC""")
+			.param("id", supervisorId)
+			.query(Rows.of(Report.class))
+			.list();
+	}
+
+	private static SupervisionRecord masked(SupervisionRecord r) {
+		if (!r.kind().personal()) {
+			return r;
+		}
+		return new SupervisionRecord(r.id(), r.kind(), r.regionCode(), r.regionName(), r.day(), r.until(),
+				Masking.name(r.subject()), r.place(), r.detail(), r.inspectors(), r.inspectorCount(), r.flag(),
+				r.findings(), r.imported(), r.reports());
+	}
+
+	private static String shown(Checked c) {
+		return c.kind().personal() ? Masking.name(c.subject()) : c.subject();
+	}
+
+	private static String text(Validation v, String field, String label, String value, int max, boolean required) {
+		String clean = clean(value);
+		if (required) {
+			v.required(field, label, clean);
+		}
+		v.maxLength(field, label, clean, max);
+		if (clean != null) {
+			int at = Text.forbiddenAt(clean);
+			v.require(field, at < 0, "control-character",
+					at < 0 ? "" : label + "含有不允许的字符（" + Text.codePoint(clean, at) + "），请删除后重试");
+		}
+		return clean;
+	}
+
+	static String clean(String s) {
+		return Villages.clean(s);
+	}
+
+	private static String actor() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
+	}
+}

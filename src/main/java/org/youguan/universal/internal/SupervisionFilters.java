@@ -1,0 +1,79 @@
+package org.youguan.universal.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.youguan.documents.Column;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
+import org.youguan.universal.SupervisionKind;
+import org.youguan.universal.SupervisionRecord;
+import org.youguan.universal.SupervisionRecords;
+
+/** The supervision lists' kind (from the address), filters and export columns, as pages, the API and exports read them. */
+final class SupervisionFilters {
+
+	/** The kinds' names in addresses, as a path-variable pattern: any other name is no page (404). */
+	static final String KINDS = "confidential|party-papers|hall-windows|outlet-visits|supervisors";
+
+	private SupervisionFilters() {
+	}
+
+	/**
+	 * The kind an address names ({@code confidential}, {@code party-papers}, {@code hall-windows},
+	 * {@code outlet-visits}, {@code supervisors}).
+	 * @throws DomainException not found (404) for any other
+	 */
+	static SupervisionKind kind(String slug) {
+		SupervisionKind kind = SupervisionKind.parse(slug);
+		if (kind == null) {
+			throw DomainException.notFound("监督记录类别", slug);
+		}
+		return kind;
+	}
+
+	/**
+	 * @throws InvalidValueException naming from or to when not a date, or to before from
+	 */
+	static SupervisionRecords.Filter of(String region, String from, String to) {
+		Validation v = new Validation();
+		LocalDate f = v.date("from", "起始日期（from）", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
+		LocalDate t = v.date("to", "截止日期（to）", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
+		v.require("to", f == null || t == null || !t.isBefore(f), "after-from", "截止日期（to）不能早于起始日期（from）");
+		v.throwIfInvalid();
+		return new SupervisionRecords.Filter(region, f, t);
+	}
+
+	/** The export's columns of a kind: the kind's own fields only (a 社会监督员's name masked, as in the list). */
+	static List<Column<SupervisionRecord>> columns(SupervisionKind kind) {
+		List<Column<SupervisionRecord>> columns = new ArrayList<>();
+		columns.add(Column.of("所属地区", SupervisionRecord::regionName, 14));
+		columns.add(Column.of("所属地区代码", SupervisionRecord::regionCode, 12));
+		columns.add(Column.of(kind.dayLabel(), SupervisionRecord::day, 12));
+		if (kind.term()) {
+			columns.add(Column.of(kind.untilLabel(), SupervisionRecord::until, 12));
+		}
+		columns.add(Column.of(kind.subjectLabel(), SupervisionRecord::subject, 26));
+		if (kind.placeLabel() != null) {
+			columns.add(Column.of(kind.placeLabel(), SupervisionRecord::place, 30));
+		}
+		if (kind.detailLabel() != null) {
+			columns.add(Column.of(kind.detailLabel(), SupervisionRecord::detail, 30));
+		}
+		if (kind.inspectors()) {
+			columns.add(Column.of("检查人员", SupervisionRecord::inspectors, 20));
+			columns.add(Column.of("检查人次", SupervisionRecord::inspectorCount, 10));
+		}
+		if (kind.flagLabel() != null) {
+			columns.add(Column.of(kind.flagLabel(), r -> r.flag() == null ? "" : r.flag() ? "是" : "否", 10));
+		}
+		if (kind.term()) {
+			columns.add(Column.of("收到反映（件）", SupervisionRecord::reports, 12));
+		}
+		columns.add(Column.of(kind.findingsLabel(), SupervisionRecord::findings, 40));
+		columns.add(Column.of("历史导入", r -> r.imported() ? "是" : "否", 10));
+		return columns;
+	}
+}

@@ -1,0 +1,312 @@
+package org.youguan.universal.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.ImportResult;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FiguresQuery;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
+import org.youguan.platform.BackgroundJobs;
+import org.youguan.region.Region;
+import org.youguan.region.Regions;
+import org.youguan.universal.SupervisionData;
+import org.youguan.universal.SupervisionFigures;
+import org.youguan.universal.SupervisionImport;
+import org.youguan.universal.SupervisionKind;
+import org.youguan.universal.SupervisionRecords;
+
+/**
+ * The bureau's 普遍服务监督 pages, one idiom for every {@link SupervisionKind}: the overview with the period's figures
+ * and the 机要通信 zero-incident counter; per kind a list (search, county, period, sort, pages, .xlsx export), a new
+ * record's form, a record's page (its values, the correction form, the change history and — for a 社会监督员 — the
+ * reports received) and the import of past records. A refused form is shown again with the user's values, every
+ * field's error and the 4xx status; nothing is saved.
+ */
+@Controller
+@PreAuthorize(UniversalAccess.READERS)
+class UniversalSupervisionController {
+
+	static final String ERRORS = "universal.supervision.import";
+
+	private final SupervisionRecords records;
+
+	private final SupervisionFigures figures;
+
+	private final SupervisionImport imports;
+
+	private final Regions regions;
+
+	private final Spreadsheets spreadsheets;
+
+	private final AuditTrail audit;
+
+	private final BackgroundJobs jobs;
+
+	private final Clock clock;
+
+	UniversalSupervisionController(SupervisionRecords records, SupervisionFigures figures, SupervisionImport imports,
+			Regions regions, Spreadsheets spreadsheets, AuditTrail audit, BackgroundJobs jobs, Clock clock) {
+		this.records = records;
+		this.figures = figures;
+		this.imports = imports;
+		this.regions = regions;
+		this.spreadsheets = spreadsheets;
+		this.audit = audit;
+		this.jobs = jobs;
+		this.clock = clock;
+	}
+
+	@GetMapping("/universal/supervision")
+	String overview(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Model model) {
+		FiguresQuery q = FiguresQuery.of(scope, region, own(me).isEmpty() ? "0" : own(me), from, to,
+				LocalDate.now(clock));
+		model.addAttribute("period", q);
+		model.addAttribute("figures", figures.figures(q));
+		model.addAttribute("kinds", SupervisionKind.values());
+		return "universal/supervision-overview";
+	}
+
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}")
+	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String slug,
+			ListRequest request, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+		SupervisionKind kind = SupervisionFilters.kind(slug);
+		PageQuery query = request.toPage();
+		model.addAttribute("kind", kind);
+		model.addAttribute("result", records.list(scope, kind, SupervisionFilters.of(region, from, to), query));
+		model.addAttribute("query", query);
+		model.addAttribute("areas", areas(me, kind));
+		return "universal/supervision";
+	}
+
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, @PathVariable String slug, ListRequest request,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		SupervisionKind kind = SupervisionFilters.kind(slug);
+		var rows = records.list(scope, kind, SupervisionFilters.of(region, from, to), request.toExport()).items();
+		return Downloads.xlsx(kind.title() + ".xlsx", spreadsheets.write(kind.title(), SupervisionFilters.columns(kind), rows));
+	}
+
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/new")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String newForm(@AuthenticationPrincipal CurrentUser me, @PathVariable String slug, Model model) {
+		SupervisionKind kind = SupervisionFilters.kind(slug);
+		String region = me.regionCode() != null && me.regionCode().length() == 6 ? me.regionCode() : null;
+		return form(me, kind, null, new SupervisionData(region, LocalDate.now(clock).toString(), null, null, null, null,
+				null, null, List.of()), model);
+	}
+
+	@PostMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String create(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String slug,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String day,
+			@RequestParam(required = false) String until, @RequestParam(required = false) String subject,
+			@RequestParam(required = false) String place, @RequestParam(required = false) String detail,
+			@RequestParam(required = false) String inspectors, @RequestParam(required = false) Boolean flag,
+			@RequestParam(required = false) String findings, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		SupervisionKind kind = SupervisionFilters.kind(slug);
+		SupervisionData data = new SupervisionData(region, day, until, subject, place, detail, flag, findings,
+				team(inspectors));
+		long id;
+		try {
+			id = records.record(scope, me.bureauId(), kind, data, false, false);
+		}
+		catch (DomainException ex) {
+			return refused(ex, response, model, () -> form(me, kind, null, data, model));
+		}
+		redirect.addFlashAttribute("message", kind.title() + "已登记");
+		return "redirect:/universal/supervision/" + kind.slug() + "/" + id;
+	}
+
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/{id:\\d+}")
+	String show(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String slug,
+			@PathVariable long id, Model model) {
+		SupervisionKind kind = SupervisionFilters.kind(slug);
+		SupervisionData data = me.writer() ? records.form(scope, kind, id) : null;
+		return form(me, kind, id, data, model);
+	}
+
+	@PostMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/{id:\\d+}")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String update(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String slug,
+			@PathVariable long id, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String day, @RequestParam(required = false) String until,
+			@RequestParam(required = false) String subject, @RequestParam(required = false) String place,
+			@RequestParam(required = false) String detail, @RequestParam(required = false) String inspectors,
+			@RequestParam(required = false) Boolean flag, @RequestParam(required = false) String findings, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		SupervisionKind kind = SupervisionFilters.kind(slug);
+		SupervisionData data = new SupervisionData(region, day, until, subject, place, detail, flag, findings,
+				team(inspectors));
+		try {
+			records.update(scope, kind, id, data);
+		}
+		catch (DomainException ex) {
+			return refused(ex, response, model, () -> form(me, kind, id, data, model));
+		}
+		redirect.addFlashAttribute("message", kind.title() + "已保存");
+		return "redirect:/universal/supervision/" + kind.slug() + "/" + id;
+	}
+
+	@PostMapping("/universal/supervision/supervisors/{id:\\d+}/reports")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String addReport(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String receivedOn, @RequestParam(required = false) String summary,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			records.addReport(scope, id, receivedOn, summary, false);
+		}
+		catch (DomainException ex) {
+			model.addAttribute("report", new String[] { receivedOn, summary });
+			return refused(ex, response, model,
+					() -> form(me, SupervisionKind.SUPERVISOR, id, records.form(scope, SupervisionKind.SUPERVISOR, id), model));
+		}
+		redirect.addFlashAttribute("message", "社会监督员反映情况已登记");
+		return "redirect:/universal/supervision/supervisors/" + id;
+	}
+
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/import")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String importForm(@PathVariable String slug, Model model) {
+		SupervisionKind kind = SupervisionFilters.kind(slug);
+		model.addAttribute("kind", kind);
+		model.addAttribute("columns", String.join("、", SupervisionImport.columns(kind)));
+		return "universal/supervision-import";
+	}
+
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/import/template.xlsx")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	ResponseEntity<byte[]> template(@PathVariable String slug) {
+		SupervisionKind kind = SupervisionFilters.kind(slug);
+		return Downloads.xlsx(kind.title() + "导入模板.xlsx", imports.template(kind));
+	}
+
+	@PostMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/import")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String slug,
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) throws IOException {
+		SupervisionKind kind = SupervisionFilters.kind(slug);
+		model.addAttribute("kind", kind);
+		model.addAttribute("columns", String.join("、", SupervisionImport.columns(kind)));
+		try {
+			ImportResult result = imports.importFile(scope, me.bureauId(), kind, file == null ? null : file.getBytes());
+			if (result.rejected()) {
+				UUID sheet = jobs.record(ERRORS, me.getUsername(), BackgroundJobs.State.REJECTED,
+						"有" + result.errors().size() + "行存在错误，未导入任何数据", kind.title() + "导入-错误.xlsx",
+						result.annotated());
+				model.addAttribute("rowErrors", result.errors());
+				model.addAttribute("errorSheet", sheet);
+				response.setStatus(422);
+				return "universal/supervision-import";
+			}
+			redirect.addFlashAttribute("message", "已导入" + kind.title() + result.imported() + "条");
+			return "redirect:/universal/supervision/" + kind.slug();
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			response.setStatus(ex.code().status());
+			return "universal/supervision-import";
+		}
+	}
+
+	/** The rejected sheet with its error column, once, to the user who uploaded it. */
+	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/import/errors/{id}.xlsx")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable String slug,
+			@PathVariable UUID id) {
+		BackgroundJobs.Result sheet = jobs.takeResult(id, ERRORS, me.getUsername())
+			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
+		return Downloads.xlsx(sheet.name(), sheet.content());
+	}
+
+	/** The record's page (id given) or the new record's form, showing {@code data} in the form. */
+	private String form(CurrentUser me, SupervisionKind kind, Long id, SupervisionData data, Model model) {
+		DataScope scope = me.scope();
+		model.addAttribute("kind", kind);
+		model.addAttribute("form", data);
+		model.addAttribute("team", data == null || data.inspectors() == null ? "" : String.join("、", data.inspectors()));
+		model.addAttribute("areas", areas(me, kind));
+		model.addAttribute("today", LocalDate.now(clock));
+		if (id != null) {
+			model.addAttribute("record", records.get(scope, kind, id));
+			model.addAttribute("history", audit.history(scope, "UniversalSupervision", id));
+			if (kind == SupervisionKind.SUPERVISOR) {
+				model.addAttribute("reports", records.reports(scope, id));
+			}
+		}
+		return "universal/supervision-form";
+	}
+
+	private static String refused(DomainException ex, HttpServletResponse response, Model model,
+			java.util.function.Supplier<String> page) {
+		if (ex.code() == ErrorCode.NOT_FOUND) {
+			throw ex;
+		}
+		model.addAttribute("errors", ex.formErrors());
+		response.setStatus(ex.code().status());
+		return page.get();
+	}
+
+	/** The counties (and, where a kind allows it, the city) a record of the caller's region may be placed in. */
+	private List<Region> areas(CurrentUser me, SupervisionKind kind) {
+		String own = own(me);
+		List<Region> areas = new ArrayList<>();
+		if (own.length() == 6) {
+			regions.find(own).ifPresent(areas::add);
+		}
+		else if (own.length() == 4) {
+			if (!kind.county()) {
+				regions.find(own).ifPresent(areas::add);
+			}
+			areas.addAll(regions.children(own));
+		}
+		else if (own.length() == 2) {
+			for (Region city : regions.children(own)) {
+				if (!kind.county()) {
+					areas.add(city);
+				}
+				areas.addAll(regions.children(city.code()));
+			}
+		}
+		return areas;
+	}
+
+	private static String own(CurrentUser me) {
+		return me.regionCode() == null ? "" : me.regionCode();
+	}
+
+	static List<String> team(String inspectors) {
+		return inspectors == null ? List.of() : Arrays.asList(inspectors.split("[、,，;；\\s]+"));
+	}
+}

@@ -1,0 +1,430 @@
+package org.youguan.universal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.TemplateExample;
+import org.youguan.documents.ImportResult;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The 普遍服务监督 records (issue 18): the figures equal hand-computed values (人次, 当日见报率, the zero-incident
+ * counter), the demo's party papers are not all same-day, a county neither sees nor edits another county's records, bad
+ * input is a 4xx naming the field in Chinese and a refused form keeps what was typed, a 社会监督员's name is masked,
+ * and imports (JSON and .xlsx) save all rows or none.
+ */
+@IntegrationTest
+class SupervisionRecordsIntegrationTest {
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String XIANGCHENG = "Bearer demo-xc-staff-token";
+
+	static final String LEADER = "Bearer demo-sz-leader-token";
+
+	static final String POSTAL = "Bearer demo-yz-sz-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	SupervisionRecords records;
+
+	@Autowired
+	SupervisionFigures figures;
+
+	@Autowired
+	SupervisionImport imports;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void figuresEqualHandComputedValues() throws Exception {
+		// 张家港市 (320582) has no demo 机要通信 check; in 2021: 3 + 2 + 2 inspectors, the second check an incident;
+		// 党报: 2 of 3 same day; 网点: 2 visits, one 督办
+		clock.set(LocalDateTime.of(2021, 12, 31, 10, 0));
+		DataScope scope = DataScope.region("3205");
+		assertThat(figures.figures("320582", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31)).zeroIncident().since())
+			.as("nothing checked yet").isNull();
+		record(scope, SupervisionKind.CONFIDENTIAL, "2021-03-01", "张家港市机要通信局", List.of("甲一", "乙二", "丙三"), false, null);
+		record(scope, SupervisionKind.CONFIDENTIAL, "2021-05-10", "张家港市机要通信局", List.of("甲一", "乙二"), true, "机要邮件交接未双人签收");
+		record(scope, SupervisionKind.CONFIDENTIAL, "2021-06-01", "张家港市保税区机要通信点", List.of("甲一", "丁四"), false, null);
+		record(scope, SupervisionKind.CONFIDENTIAL, "2020-12-31", "张家港市机要通信局", List.of("甲一", "乙二"), false, null);
+		record(scope, SupervisionKind.PARTY_PAPER, "2021-02-01", "苏州日报", List.of(), true, null);
+		record(scope, SupervisionKind.PARTY_PAPER, "2021-04-01", "新华日报", List.of(), false, "次日见报");
+		record(scope, SupervisionKind.PARTY_PAPER, "2021-07-01", "苏州日报", List.of(), true, null);
+		record(scope, SupervisionKind.OUTLET_VISIT, "2021-08-01", "某村邮站", List.of(), true, "邮件滞留");
+		record(scope, SupervisionKind.OUTLET_VISIT, "2021-09-01", "某村邮乐购站", List.of(), false, null);
+
+		SupervisionFigures.Figures f = figures.figures("320582", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31));
+		assertThat(f.confidentialChecks()).isEqualTo(3);
+		assertThat(f.confidentialVisits()).as("人次: 3 + 2 + 2").isEqualTo(7);
+		assertThat(f.confidentialIncidents()).isEqualTo(1);
+		assertThat(f.partyPaperChecks()).isEqualTo(3);
+		assertThat(f.partyPaperSameDay()).isEqualTo(2);
+		assertThat(f.partyPaperSameDayRate()).isEqualByComparingTo("66.7");
+		assertThat(f.outletVisits()).isEqualTo(2);
+		assertThat(f.outletEscalated()).isEqualTo(1);
+		// the counter runs from the day after the incident to today (2021-05-11 … 2021-12-31) whatever the period
+		assertThat(f.zeroIncident().lastIncidentOn()).isEqualTo(LocalDate.of(2021, 5, 10));
+		assertThat(f.zeroIncident().days()).isEqualTo(235);
+		assertThat(f.zeroIncident().checksSince()).isEqualTo(1);
+
+		mvc.perform(get("/api/v1/universal/figures?region=320582&from=2021-01-01&to=2021-12-31").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.confidentialChecks").value(7))
+			.andExpect(jsonPath("$.partyPaperSameDayRate").value(66.7));
+		mvc.perform(get("/api/v1/universal/figures?region=320582&from=2019-01-01&to=2019-12-31").header("Authorization", CITY))
+			.andExpect(jsonPath("$.confidentialChecks").value(0))
+			.andExpect(jsonPath("$.partyPaperSameDayRate").value(nullValue()));
+		mvc.perform(get("/api/v1/universal/supervision/figures?region=320582&from=2021-01-01&to=2021-12-31")
+			.header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.confidentialVisits").value(7))
+			.andExpect(jsonPath("$.outletVisits").value(2))
+			.andExpect(jsonPath("$.zeroIncident.days").value(235));
+		// a county asks for another county's figures: refused
+		mvc.perform(get("/api/v1/universal/supervision/figures?region=320582").header("Authorization", WUZHONG))
+			.andExpect(status().isForbidden());
+		MockHttpSession session = SignIn.session(mvc, "sz.universal");
+		mvc.perform(get("/universal/supervision").param("region", "320582").param("from", "2021-01-01")
+			.param("to", "2021-12-31").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"zero-incident-days\">235<")))
+			.andExpect(content().string(containsString("id=\"party-paper-rate\">66.7%<")));
+		// the universal figures page (通邮检查) shows the counter and the two figures too
+		mvc.perform(get("/universal/checks").param("region", "320582").param("from", "2021-01-01")
+			.param("to", "2021-12-31").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"zero-incident-days\">235<")))
+			.andExpect(content().string(containsString("id=\"confidential-visits\">7<")));
+	}
+
+	@Test
+	void theDemoHasEveryKindThisYearAndOnePartyPaperLate() {
+		LocalDate today = LocalDate.now(clock);
+		SupervisionFigures.Figures f = figures.figures("3205", today.withDayOfYear(1), today);
+		assertThat(f.confidentialVisits()).isEqualTo(21);
+		assertThat(f.partyPaperChecks()).isEqualTo(9);
+		assertThat(f.partyPaperSameDayRate()).as("8 of 9").isEqualByComparingTo("88.9");
+		assertThat(f.outletVisits()).isEqualTo(6);
+		assertThat(f.hallWindowsChecked()).isEqualTo(4);
+		assertThat(f.supervisorsServing()).isEqualTo(5);
+		// 机要通信继续零事故: no demo check recorded an incident (other tests record theirs in past years)
+		assertThat(jdbc.sql("SELECT count(*) FROM universal_supervision WHERE demo AND kind = 'CONFIDENTIAL' AND flag")
+			.query(Long.class).single()).isZero();
+		assertThat(f.zeroIncident().lastIncidentOn()).isNotEqualTo(today);
+	}
+
+	@Test
+	void aCountyNeitherSeesNorEditsAnotherCountysRecords() throws Exception {
+		String body = """
+				{"region":"320506","day":"2022-04-01","subject":"吴中区机要通信分局","inspectors":["陈吴中","王普服"],
+				 "flag":false}""";
+		MvcResult created = mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isCreated())
+			.andReturn();
+		long id = Long.parseLong(created.getResponse().getContentAsString().replaceAll("\\D", ""));
+		mvc.perform(get("/api/v1/universal/supervision/confidential/" + id).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.inspectorCount").value(2));
+		mvc.perform(get("/api/v1/universal/supervision/confidential/" + id).header("Authorization", CITY))
+			.andExpect(status().isOk());
+		// 相城区 neither reads, lists nor corrects it
+		mvc.perform(get("/api/v1/universal/supervision/confidential/" + id).header("Authorization", XIANGCHENG))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/universal/supervision/confidential?size=200&from=2022-01-01&to=2022-12-31")
+			.header("Authorization", XIANGCHENG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) id))));
+		mvc.perform(put("/api/v1/universal/supervision/confidential/" + id).header("Authorization", XIANGCHENG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.replace("320506", "320507")))
+			.andExpect(status().isNotFound());
+		// nor places a record in 吴中区
+		mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", XIANGCHENG)
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("不在您的管辖范围内")));
+		MockHttpSession xc = SignIn.session(mvc, "xc.staff");
+		mvc.perform(get("/universal/supervision/confidential/" + id).session(xc)).andExpect(status().isNotFound());
+		mvc.perform(post("/universal/supervision/confidential/" + id).session(xc).with(csrf())
+			.param("region", "320507").param("day", "2022-04-01").param("subject", "改").param("inspectors", "甲、乙")
+			.param("flag", "false"))
+			.andExpect(status().isNotFound());
+		// the leader reads but does not write; the postal enterprise does neither
+		mvc.perform(get("/api/v1/universal/supervision/confidential/" + id).header("Authorization", LEADER))
+			.andExpect(status().isOk());
+		mvc.perform(put("/api/v1/universal/supervision/confidential/" + id).header("Authorization", LEADER)
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/universal/supervision/confidential").header("Authorization", POSTAL))
+			.andExpect(status().isForbidden());
+		// the county corrects its own, audited with before and after
+		mvc.perform(put("/api/v1/universal/supervision/confidential/" + id).header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.replace("\"王普服\"]", "\"王普服\",\"冯安全\"]")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.inspectorCount").value(3));
+		assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_type = 'UniversalSupervision' AND object_id = :id"
+				+ " ORDER BY id").param("id", String.valueOf(id)).query(String.class).list())
+			.containsExactly("universal.supervision.record", "universal.supervision.update");
+	}
+
+	@Test
+	void badInputIsA4xxNamingTheFieldAndTheRefusedFormKeepsTheValues() throws Exception {
+		long before = count();
+		mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"day\":\"2999-01-01\",\"flag\":true}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("检查日期应在")))
+			.andExpect(content().string(containsString("被检查单位不能为空")))
+			.andExpect(content().string(containsString("请填写检查人员")))
+			.andExpect(content().string(containsString("选择“发生事故”为是时请填写检查发现的问题")));
+		mvc.perform(post("/api/v1/universal/supervision/supervisors").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"2026-01-01\",\"until\":\"2025-12-31\",\"subject\":\"张三\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("聘任截止日期不能早于聘任起始日期")));
+		mvc.perform(post("/api/v1/universal/supervision/party-papers").header("Authorization", CITY)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"region\":\"3205\",\"day\":\"2022-01-01\",\"subject\":\"苏州日报\",\"flag\":true}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("6位县级行政区划代码")));
+		mvc.perform(post("/api/v1/universal/supervision/party-papers").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"day\":\"2022-01-01\",\"subject\":\"苏州日报\",\"flag\":\"也许\"}"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/api/v1/universal/supervision/party-papers").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("[1,2"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/v1/universal/supervision/pigeons").header("Authorization", WUZHONG))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/universal/supervision/confidential?from=2022-13-01").header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/v1/universal/supervision/confidential?region=32%25").header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest());
+		assertThat(count()).as("nothing saved").isEqualTo(before);
+
+		MockHttpSession session = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/universal/supervision/hall-windows/new").session(session)).andExpect(status().isOk());
+		mvc.perform(post("/universal/supervision/hall-windows").session(session).with(csrf())
+			.param("region", "320506").param("day", "2022-05-06").param("subject", "吴中区政务服务中心二楼")
+			.param("detail", "证照邮寄"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("地址不能为空")))
+			.andExpect(content().string(containsString("value=\"吴中区政务服务中心二楼\"")))
+			.andExpect(content().string(containsString("value=\"证照邮寄\"")));
+		assertThat(count()).isEqualTo(before);
+		mvc.perform(post("/universal/supervision/hall-windows").session(session).with(csrf())
+			.param("region", "320506").param("day", "2022-05-06").param("subject", "吴中区政务服务中心二楼")
+			.param("place", "吴中区东吴北路98号").param("detail", "证照邮寄"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", "政务服务大厅邮政窗口已登记"));
+		assertThat(count()).isEqualTo(before + 1);
+		mvc.perform(get("/universal/supervision/hall-windows").param("q", "政务服务中心二楼").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("吴中区东吴北路98号")));
+		mvc.perform(get("/universal/supervision/hall-windows/export.xlsx").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+	}
+
+	@Test
+	void aSupervisorsNameIsMaskedAndReportsAreLogged() throws Exception {
+		long id = records.record(DataScope.region("320506"), null, SupervisionKind.SUPERVISOR, new SupervisionData(null,
+				"2022-01-01", "2024-12-31", "欧阳娜娜", null, null, null, null, List.of()), false, false);
+		mvc.perform(get("/api/v1/universal/supervision/supervisors/" + id).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.subject").value("欧***"))
+			.andExpect(jsonPath("$.regionCode").value("320506"));
+		mvc.perform(get("/api/v1/universal/supervision/supervisors").param("q", "欧阳").header("Authorization", WUZHONG))
+			.andExpect(content().string(not(containsString("欧阳娜娜"))));
+		MockHttpSession session = SignIn.session(mvc, "wz.staff");
+		byte[] export = mvc.perform(get("/universal/supervision/supervisors/export.xlsx").session(session))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(text(export)).contains("欧***").doesNotContain("欧阳娜娜");
+		// reports: a future day is refused, a good one counted
+		mvc.perform(post("/api/v1/universal/supervision/supervisors/" + id + "/reports").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"receivedOn\":\"2999-01-01\",\"summary\":\"\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("收到日期应在")))
+			.andExpect(content().string(containsString("反映内容不能为空")));
+		mvc.perform(post("/universal/supervision/supervisors/" + id + "/reports").session(session).with(csrf())
+			.param("receivedOn", "2022-03-04").param("summary", "反映村邮站周末不开放"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(records.get(DataScope.region("320506"), SupervisionKind.SUPERVISOR, id).reports()).isEqualTo(1);
+		mvc.perform(get("/universal/supervision/supervisors/" + id).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("反映村邮站周末不开放")));
+		mvc.perform(get("/api/v1/universal/supervision/supervisors/" + id + "/reports").header("Authorization", XIANGCHENG))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aJsonImportWithBadRowsSavesNothingAndReportsEveryBadRow() throws Exception {
+		long before = count();
+		String bad = """
+				[{"region":"320506","day":"2023-02-01","subject":"吴中区机要通信分局","inspectors":["甲","乙"],"flag":false},
+				 {"region":"320507","day":"2023-03-01","subject":"相城区机要通信分局","inspectors":["甲"],"flag":false},
+				 {"region":"320506","day":"2023-04-01","subject":"","inspectors":["甲"]}]""";
+		mvc.perform(post("/api/v1/universal/supervision/confidential/import").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(bad))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("第2条·region")))
+			.andExpect(content().string(containsString("第3条·subject")))
+			.andExpect(content().string(containsString("第3条·flag")))
+			.andExpect(content().string(not(containsString("第1条"))));
+		assertThat(count()).as("nothing saved").isEqualTo(before);
+		mvc.perform(post("/api/v1/universal/supervision/confidential/import").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("[]"))
+			.andExpect(status().isBadRequest());
+		String good = bad.replace("320507", "320506").replace("\"subject\":\"\",\"inspectors\":[\"甲\"]}",
+				"\"subject\":\"吴中区机要通信分局\",\"inspectors\":[\"甲\"],\"flag\":true,\"findings\":\"签收不全\"}");
+		mvc.perform(post("/api/v1/universal/supervision/confidential/import").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(good))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.imported").value(3));
+		assertThat(count()).isEqualTo(before + 3);
+		SupervisionFigures.Figures f = figures.figures("320506", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31));
+		assertThat(f.confidentialVisits()).isEqualTo(4);
+		assertThat(f.confidentialIncidents()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'universal.supervision.import'")
+			.query(Long.class).single()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void aSheetWithBadRowsImportsNothingAndReportsEveryBadRow() throws Exception {
+		long before = count();
+		List<String> header = SupervisionImport.columns(SupervisionKind.PARTY_PAPER);
+		assertThat(header).containsExactly("所属地区代码", "检查日期", "报纸名称", "当日见报", "情况说明");
+		byte[] bad = sheet(header, List.of(List.of("320509", "2024-03-01", "苏州日报", "是", ""),
+				List.of("320509", "2024-13-01", "新华日报", "是", ""), List.of("320509", "2024-03-02", "苏州日报", "也许", ""),
+				List.of("320506", "2024-03-03", "苏州日报", "是", ""), List.of("320509", "2024-03-01", "苏州日报", "否", "")));
+		ImportResult rejected = imports.importFile(DataScope.region("320509"), null, SupervisionKind.PARTY_PAPER, bad);
+		assertThat(rejected.rejected()).isTrue();
+		assertThat(rejected.errors()).extracting(r -> r.number()).containsExactly(3, 4, 5, 6);
+		assertThat(rejected.errors().get(0).errors().get(0).field()).isEqualTo("检查日期");
+		assertThat(rejected.errors().get(1).errors().get(0).field()).isEqualTo("当日见报");
+		assertThat(rejected.errors().get(2).errors().get(0).rule()).isEqualTo("scope");
+		assertThat(rejected.errors().get(3).errors().get(0).message()).contains("与第2行重复");
+		assertThat(count()).as("nothing saved").isEqualTo(before);
+
+		ImportResult good = imports.importFile(DataScope.region("320509"), null, SupervisionKind.PARTY_PAPER,
+				sheet(header, List.of(List.of("320509", "2024-03-01", "苏州日报", "是", ""),
+						List.of("", "2024-03-02", "新华日报", "否", "次日见报"))));
+		assertThat(good.errors()).isEmpty();
+		assertThat(good.imported()).isEqualTo(2);
+		assertThat(figures.figures("320509", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)).partyPaperSameDayRate())
+			.isEqualByComparingTo("50.0");
+		assertThat(records.list(DataScope.region("320509"), SupervisionKind.PARTY_PAPER,
+				new SupervisionRecords.Filter(null, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)),
+				new PageQuery("", 0, 20, null, false)).items()).allMatch(SupervisionRecord::imported);
+
+		// the page answers 422 with the bad rows listed; the template's example row is refused as such
+		mvc.perform(multipart("/universal/supervision/party-papers/import").file(new MockMultipartFile("file", "p.xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bad))
+			.session(SignIn.session(mvc, "sz.universal")).with(csrf()))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("import-rejected")));
+		TemplateExample.refusedAsTheExample("党报", imports.importFile(DataScope.region("3205"), null,
+				SupervisionKind.PARTY_PAPER, imports.template(SupervisionKind.PARTY_PAPER)).errors());
+		mvc.perform(multipart("/api/v1/universal/supervision/party-papers/import").file(new MockMultipartFile("file",
+				"p.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bad))
+			.header("Authorization", CITY))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("第3行·检查日期")));
+	}
+
+	@Test
+	void theCheckNamesEveryFieldInChinese() {
+		assertThatThrownBy(() -> records.check(DataScope.region("3205"), SupervisionKind.HALL_WINDOW,
+				new SupervisionData("320599", null, null, null, null, null, null, null, null)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field)
+				.containsExactly("region", "day", "subject", "place", "detail"))
+			.hasMessageContaining("行政区划代码不存在");
+	}
+
+	private void record(DataScope scope, SupervisionKind kind, String day, String subject, List<String> team,
+			Boolean flag, String findings) {
+		records.record(scope, null, kind, new SupervisionData("320582", day, null, subject, null, null, flag, findings,
+				team), false, false);
+	}
+
+	private long count() {
+		return jdbc.sql("SELECT count(*) FROM universal_supervision").query(Long.class).single();
+	}
+
+	private static byte[] sheet(List<String> header, List<List<String>> rows) throws IOException {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = book.createSheet("党报");
+			Row h = sheet.createRow(0);
+			for (int i = 0; i < header.size(); i++) {
+				h.createCell(i).setCellValue(header.get(i));
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r + 1);
+				for (int i = 0; i < rows.get(r).size(); i++) {
+					row.createCell(i).setCellValue(rows.get(r).get(i));
+				}
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	private static String text(byte[] xlsx) throws IOException {
+		StringBuilder all = new StringBuilder();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			book.getSheetAt(0).forEach(row -> row.forEach(cell -> all.append(cell.toString()).append('|')));
+		}
+		return all.toString();
+	}
+}
