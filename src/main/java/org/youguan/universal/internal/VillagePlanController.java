@@ -1,5 +1,6 @@
 package org.youguan.universal.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ class VillagePlanController {
 	@GetMapping("/universal/plans/{id:\\d+}/snapshot.txt")
 	ResponseEntity<String> snapshot(DataScope scope, @PathVariable long id) {
 		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+			.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
 			.body(plans.snapshot(scope, id));
 	}
 
