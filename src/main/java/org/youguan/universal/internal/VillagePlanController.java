@@ -144,6 +144,7 @@ class VillagePlanController {
 			series.add(one);
 		}
 		Map<String, Object> option = new LinkedHashMap<>();
+		option.put("animation", false);
 		option.put("tooltip", Map.of("trigger", "item", "formatter", "{a}<br/>{b}"));
 		option.put("legend", Map.of("top", 0));
 		option.put("grid", Map.of("left", 40, "right", 20, "top", 40, "bottom", 90));
