@@ -59,6 +59,8 @@ public final class Navigation {
 			new Section("nav.section.universal",
 					List.of(new NavItem("nav.universal.villages", "/universal/villages", STAFF),
 							new NavItem("nav.universal.checks", "/universal/checks", STAFF),
+							new NavItem("nav.universal.plans", "/universal/plans", STAFF),
+							new NavItem("nav.universal.map", "/universal/map", STAFF),
 							new NavItem("nav.universal.standards", "/universal/standards", STAFF),
 							new NavItem("nav.universal.postOffices", "/universal/post-offices", STAFF),
 							new NavItem("nav.universal.approvals", "/universal/post-office-approvals", STAFF),

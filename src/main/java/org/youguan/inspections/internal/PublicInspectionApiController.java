@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.inspections.InspectionPlan;
 import org.youguan.inspections.InspectionPlans;
+import org.youguan.inspections.RandomDraw;
 import org.youguan.kernel.InvalidValueException;
 
 /**

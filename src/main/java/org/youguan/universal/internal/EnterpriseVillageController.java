@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.universal.DeliveryMode;
@@ -71,16 +72,31 @@ class EnterpriseVillageController {
 		return "universal/enterprise-village";
 	}
 
+	/** Saves the profile: refused → the page again with the values typed and every field's error (nothing saved). */
 	@PostMapping("/enterprise/villages/{code:\\d+}/profile")
 	String save(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
 			@RequestParam(required = false) String deliveryMode, @RequestParam(required = false) Integer deliveriesPerWeek,
 			@RequestParam(required = false) Long postOfficeFacilityId,
 			@RequestParam(required = false) String postOfficeName, @RequestParam(required = false) String handoverType,
-			@RequestParam(required = false) String handoverAddress, RedirectAttributes redirect) {
-		String here = "/enterprise/villages/" + code;
-		return PageSteps.run(redirect, here, "建制村通邮信息已保存", () -> villages.saveProfile(me.scope(),
-				new VillageProfileData(code, deliveryMode, deliveriesPerWeek, postOfficeFacilityId, postOfficeName,
-						handoverType, handoverAddress, null), false));
+			@RequestParam(required = false) String handoverAddress, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		VillageProfileData data = new VillageProfileData(code, deliveryMode, deliveriesPerWeek, postOfficeFacilityId,
+				postOfficeName, handoverType, handoverAddress, null);
+		try {
+			villages.saveProfile(me.scope(), data, false);
+		}
+		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.NOT_FOUND) {
+				throw ex;
+			}
+			model.addAttribute("errors", ex.formErrors());
+			response.setStatus(ex.code().status());
+			String view = show(me, code, model);
+			model.addAttribute("profileForm", ProfileForms.typed(villages.get(me.scope(), code), data));
+			return view;
+		}
+		redirect.addFlashAttribute("message", "建制村通邮信息已保存");
+		return "redirect:/enterprise/villages/" + code;
 	}
 
 	@GetMapping("/enterprise/villages/import")

@@ -30,7 +30,6 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.region.Regions;
@@ -125,6 +124,10 @@ class VillageController {
 		return "universal/village";
 	}
 
+	/**
+	 * Saves the profile from the village's page: saved → back to the page with a message; refused → the page again with
+	 * the values typed, every field's error and the 4xx status (nothing saved).
+	 */
 	@PostMapping("/universal/villages/{code:\\d+}/profile")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String saveProfile(DataScope scope, @PathVariable String code, @RequestParam(required = false) String deliveryMode,
@@ -132,11 +135,25 @@ class VillageController {
 			@RequestParam(required = false) Long postOfficeFacilityId,
 			@RequestParam(required = false) String postOfficeName, @RequestParam(required = false) String handoverType,
 			@RequestParam(required = false) String handoverAddress,
-			@RequestParam(required = false) String enterpriseCreditCode, RedirectAttributes redirect) {
-		String here = "/universal/villages/" + code;
-		return PageSteps.run(redirect, here, "建制村通邮信息已保存",
-				() -> villages.saveProfile(scope, new VillageProfileData(code, deliveryMode, deliveriesPerWeek,
-						postOfficeFacilityId, postOfficeName, handoverType, handoverAddress, enterpriseCreditCode), false));
+			@RequestParam(required = false) String enterpriseCreditCode, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		VillageProfileData data = new VillageProfileData(code, deliveryMode, deliveriesPerWeek, postOfficeFacilityId,
+				postOfficeName, handoverType, handoverAddress, enterpriseCreditCode);
+		try {
+			villages.saveProfile(scope, data, false);
+		}
+		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.NOT_FOUND) {
+				throw ex;
+			}
+			model.addAttribute("errors", ex.formErrors());
+			response.setStatus(ex.code().status());
+			String view = show(scope, code, model);
+			model.addAttribute("profileForm", ProfileForms.typed(villages.get(scope, code), data));
+			return view;
+		}
+		redirect.addFlashAttribute("message", "建制村通邮信息已保存");
+		return "redirect:/universal/villages/" + code;
 	}
 
 	/**
@@ -163,10 +180,17 @@ class VillageController {
 			}
 			model.addAttribute("errors", ex.formErrors());
 			response.setStatus(ex.code().status());
+			model.addAttribute("checkForm", new CheckForm(checkedOn, deliveryMode, deliveriesObserved, handoverRecords,
+					standardDelivery, findings, inspectors));
 			return show(scope, code, model);
 		}
 		redirect.addFlashAttribute("message", "通邮检查已登记");
 		return "redirect:/universal/villages/" + code;
+	}
+
+	/** The check form as the user filled it in, shown again when the check is refused. */
+	record CheckForm(String checkedOn, String deliveryMode, Integer deliveriesObserved, Boolean handoverRecords,
+			Boolean standardDelivery, String findings, String inspectors) {
 	}
 
 	@GetMapping("/universal/checks")

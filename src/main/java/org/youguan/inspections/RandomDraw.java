@@ -1,4 +1,4 @@
-package org.youguan.inspections.internal;
+package org.youguan.inspections;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -145,9 +145,42 @@ public final class RandomDraw {
 			throw DomainException.rule("每组检查人员不得少于2人（邮政法第63条、行政处罚法第42条）");
 		}
 		String snapshot = snapshot(population);
-		List<Candidate> ranked = population.stream()
+		List<Candidate> ranked = ranked(population, seed);
+		List<Candidate> drawn = pick(ranked, sampling);
+		List<Target> targets = new ArrayList<>();
+		for (Candidate c : drawn) {
+			targets.add(new Target(c.key(), c.regionCode(), ranked.indexOf(c) + 1,
+					team(c, seed, roster, conflicts.getOrDefault(c.key(), Set.of()), teamSize)));
+		}
+		return new Result(sha256(snapshot), population.size(), targets);
+	}
+
+	/**
+	 * Steps 1–3 of the draw without the teams, for other modules' random picks (e.g. the villages of a 通邮 check
+	 * plan, whose team is named when the check is recorded): the snapshot's fingerprint and the drawn candidates in
+	 * rank order, each with an empty team.
+	 * @throws DomainException when the seed is blank or the population holds a candidate twice
+	 */
+	public static Result rank(List<Candidate> population, String seed, Sampling sampling) {
+		if (seed == null || seed.isBlank()) {
+			throw DomainException.rule("随机种子不能为空，须在抽取前确定并记录");
+		}
+		String snapshot = snapshot(population);
+		List<Candidate> ranked = ranked(population, seed);
+		List<Target> targets = new ArrayList<>();
+		for (Candidate c : pick(ranked, sampling)) {
+			targets.add(new Target(c.key(), c.regionCode(), ranked.indexOf(c) + 1, List.of()));
+		}
+		return new Result(sha256(snapshot), population.size(), targets);
+	}
+
+	private static List<Candidate> ranked(List<Candidate> population, String seed) {
+		return population.stream()
 			.sorted(Comparator.comparing((Candidate c) -> sha256(seed + c.key())).thenComparing(Candidate::key))
 			.toList();
+	}
+
+	private static List<Candidate> pick(List<Candidate> ranked, Sampling sampling) {
 		List<Candidate> drawn = new ArrayList<>();
 		if (sampling.ratioByClass() != null) {
 			Map<String, List<Candidate>> byClass = new TreeMap<>();
@@ -166,12 +199,7 @@ public final class RandomDraw {
 			int n = sampling.count() != null ? Math.min(sampling.count(), ranked.size()) : take(sampling.ratio(), ranked.size());
 			drawn.addAll(ranked.subList(0, n));
 		}
-		List<Target> targets = new ArrayList<>();
-		for (Candidate c : drawn) {
-			targets.add(new Target(c.key(), c.regionCode(), ranked.indexOf(c) + 1,
-					team(c, seed, roster, conflicts.getOrDefault(c.key(), Set.of()), teamSize)));
-		}
-		return new Result(sha256(snapshot), population.size(), targets);
+		return drawn;
 	}
 
 	private static int take(BigDecimal ratio, int size) {

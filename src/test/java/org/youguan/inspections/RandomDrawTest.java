@@ -1,4 +1,4 @@
-package org.youguan.inspections.internal;
+package org.youguan.inspections;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,9 +10,9 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-import org.youguan.inspections.internal.RandomDraw.Candidate;
-import org.youguan.inspections.internal.RandomDraw.Examiner;
-import org.youguan.inspections.internal.RandomDraw.Sampling;
+import org.youguan.inspections.RandomDraw.Candidate;
+import org.youguan.inspections.RandomDraw.Examiner;
+import org.youguan.inspections.RandomDraw.Sampling;
 import org.youguan.kernel.DomainException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +53,20 @@ class RandomDrawTest {
 		var otherSeed = RandomDraw.draw(population, "another seed", count(6), ROSTER, Map.of(), 2);
 		assertThat(otherSeed.targets()).isNotEqualTo(first.targets());
 		assertThat(otherSeed.snapshotHash()).isEqualTo(first.snapshotHash());
+	}
+
+	@Test
+	void rankingWithoutTeamsDrawsTheSameTargetsAsTheFullDraw() {
+		List<Candidate> population = population(40, "未评定");
+		var full = RandomDraw.draw(population, "2026-Q1-种子-7741", count(6), ROSTER, Map.of(), 2);
+		var ranked = RandomDraw.rank(population, "2026-Q1-种子-7741", count(6));
+		assertThat(ranked.targets()).extracting(RandomDraw.Target::key)
+			.containsExactlyElementsOf(full.targets().stream().map(RandomDraw.Target::key).toList());
+		assertThat(ranked.targets()).extracting(RandomDraw.Target::rank)
+			.containsExactlyElementsOf(full.targets().stream().map(RandomDraw.Target::rank).toList());
+		assertThat(ranked.targets()).allSatisfy(t -> assertThat(t.inspectors()).isEmpty());
+		assertThat(ranked.snapshotHash()).isEqualTo(full.snapshotHash());
+		assertThatThrownBy(() -> RandomDraw.rank(population, " ", count(1))).isInstanceOf(DomainException.class);
 	}
 
 	@Test

@@ -1,0 +1,40 @@
+package org.youguan.universal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A 通邮 check plan with its villages and how far it got.
+ * @param method {@code RANDOM} or {@code CRITERIA}
+ * @param criteria the criteria in Chinese (e.g. {@code 低于频次标准；6个月未检查}), {@code 全部建制村} when none
+ * @param seed the seed of a random draw (null for criteria)
+ * @param snapshotHash the SHA-256 of the population snapshot (one village code per line, sorted)
+ * @param population the number of villages the criteria left to draw from
+ * @param villages the planned villages in rank order
+ */
+public record VillageCheckPlan(long id, String name, String regionCode, String regionName, String method,
+		String criteria, Integer sampleCount, String seed, String snapshotHash, int population, LocalDate plannedOn,
+		String createdBy, List<Planned> villages) {
+
+	/**
+	 * A planned village and its check: the first check recorded on or after the plan's day (null fields until then).
+	 */
+	public record Planned(int rank, String code, String name, String streetName, Long checkId, LocalDate checkedOn,
+			Boolean standardDelivery) {
+
+		/** Whether the village has been checked under the plan. */
+		public boolean checked() {
+			return checkId != null;
+		}
+	}
+
+	/** How many planned villages have been checked. */
+	public long checked() {
+		return villages.stream().filter(Planned::checked).count();
+	}
+
+	/** Whether the villages were drawn at random. */
+	public boolean random() {
+		return "RANDOM".equals(method);
+	}
+}

@@ -1,0 +1,274 @@
+package org.youguan.universal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.inspections.RandomDraw;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Validation;
+import org.youguan.region.Regions;
+
+/**
+ * 通邮检查计划: a bureau picks the 建制村 it will check on site — at random with the inspections module's public draw
+ * ({@link RandomDraw#rank}: the population frozen as a snapshot and fingerprinted, the seed recorded, each village
+ * ranked by SHA-256(seed ‖ code), so anyone can repeat the draw; 快递市场管理办法(2023) art.42 双随机 as the model) or
+ * by criteria (below the province's village delivery standard, not checked for N months, not directly served; 邮政法
+ * (2015) art.19). The criteria also narrow a random draw's population. A planned village counts as checked by its first
+ * {@link VillageChecks} record on or after the plan's day; checks are recorded with the village's ordinary check form.
+ */
+@Service
+public class VillageCheckPlans {
+
+	/** A plan in the list: how many villages it holds and how many were checked. */
+	public record Summary(long id, String name, String regionCode, String regionName, String method,
+			LocalDate plannedOn, int villages, int checked) {
+	}
+
+	private static final SecureRandom SEEDS = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Regions regions;
+
+	private final DeliveryStandards standards;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	VillageCheckPlans(JdbcClient jdbc, Regions regions, DeliveryStandards standards, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+		this.standards = standards;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Picks the villages and saves the plan with its snapshot, seed and picks; audited.
+	 * @param bureauId the planning bureau (null for a system caller)
+	 * @return the plan's id
+	 * @throws InvalidValueException naming every field that fails: name (required, ≤ 100), regionCode (required, a
+	 *         region of the list inside the caller's region, province or below), method (RANDOM or CRITERIA),
+	 *         uncheckedMonths (1–120), sampleCount (1–10000; required for RANDOM), seed (≤ 100), criteria (CRITERIA
+	 *         needs at least one)
+	 * @throws DomainException (rule) when no village matches the criteria; not found for an enterprise caller
+	 */
+	@Transactional
+	public long create(DataScope scope, Long bureauId, VillageCheckPlanData data, boolean demo) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE || scope.kind() == DataScope.Kind.NONE) {
+			throw DomainException.notFound("通邮检查计划", "new");
+		}
+		Validation v = new Validation();
+		String name = Villages.clean(data.name());
+		v.require("name", name != null, "required", "请填写计划名称");
+		v.maxLength("name", "计划名称", name, 100);
+		String region = Villages.clean(data.regionCode());
+		if (region == null) {
+			v.require("regionCode", false, "required", "请选择检查的区域");
+		}
+		else if (!region.matches("\\d{2,12}") || regions.find(region).isEmpty()) {
+			v.require("regionCode", false, "exists", "区域代码不是行政区划中的地区：" + region);
+		}
+		else {
+			scope.requireWithin(v, "regionCode", region, "检查区域");
+		}
+		String method = data.method() == null ? "" : data.method().strip().toUpperCase();
+		v.require("method", method.equals("RANDOM") || method.equals("CRITERIA"), "dictionary",
+				"请选择选取方式：随机抽取或按条件选取");
+		Integer months = data.uncheckedMonths();
+		v.require("uncheckedMonths", months == null || months >= 1 && months <= 120, "range",
+				"未检查月数应在1至120之间");
+		Integer count = data.sampleCount();
+		v.require("sampleCount", count == null || count >= 1 && count <= 10_000, "range", "抽取数量应在1至10000之间");
+		v.require("sampleCount", !method.equals("RANDOM") || count != null, "required", "随机抽取时请填写抽取数量");
+		boolean anyCriterion = data.belowStandard() || months != null || data.notDirect();
+		v.require("criteria", !method.equals("CRITERIA") || anyCriterion, "required",
+				"按条件选取时请至少选择一个条件（低于频次标准、若干月未检查、未直接通邮）");
+		String seed = Villages.clean(data.seed());
+		v.maxLength("seed", "随机种子", seed, 100);
+		v.throwIfInvalid();
+		LocalDate today = LocalDate.now(clock);
+		List<String> population = population(region, data.belowStandard(), months, data.notDirect(), today);
+		if (population.isEmpty()) {
+			throw DomainException.rule("该区域没有符合所选条件的建制村，无法制定检查计划");
+		}
+		List<RandomDraw.Candidate> candidates = population.stream().map(c -> new RandomDraw.Candidate(c, "", c)).toList();
+		String snapshot = RandomDraw.snapshot(candidates);
+		List<String> picked = new ArrayList<>();
+		if (method.equals("RANDOM")) {
+			if (seed == null) {
+				seed = HexFormat.of().formatHex(SEEDS.generateSeed(8));
+			}
+			RandomDraw.rank(candidates, seed, new RandomDraw.Sampling(count, null, null))
+				.targets()
+				.forEach(t -> picked.add(t.key()));
+		}
+		else {
+			seed = null;
+			picked.addAll(count == null ? population : population.subList(0, Math.min(count, population.size())));
+		}
+		String criteria = criteria(data.belowStandard(), months, data.notDirect());
+		long id = jdbc.sql("""
+				INSERT INTO village_check_plan (name, region_code, method, below_standard, unchecked_months, not_direct,
+				    sample_count, seed, snapshot, snapshot_hash, population, planned_on, bureau_id, created_at, created_by, demo)
+				VALUES (:name, :region, :method, :below, :months, :notDirect, :count, :seed, :snapshot, :hash, :population,
+				    :today, :bureau, :at, :by, :demo) RETURNING id""")
+			.param("name", name)
+			.param("region", region)
+			.param("method", method)
+			.param("below", data.belowStandard())
+			.param("months", months)
+			.param("notDirect", data.notDirect())
+			.param("count", count)
+			.param("seed", seed)
+			.param("snapshot", snapshot)
+			.param("hash", RandomDraw.sha256(snapshot))
+			.param("population", population.size())
+			.param("today", today)
+			.param("bureau", bureauId)
+			.param("at", OffsetDateTime.now(clock))
+			.param("by", actor())
+			.param("demo", demo)
+			.query(Long.class)
+			.single();
+		for (int i = 0; i < picked.size(); i++) {
+			jdbc.sql("INSERT INTO village_check_plan_village (plan_id, village_code, rank) VALUES (:plan, :code, :rank)")
+				.param("plan", id)
+				.param("code", picked.get(i))
+				.param("rank", i + 1)
+				.update();
+		}
+		audit.record(AuditEntry.of("village.plan.create", "VillageCheckPlan", id, "制定通邮检查计划“" + name + "”（"
+				+ (method.equals("RANDOM") ? "随机抽取" : "按条件选取") + "，" + criteria + "，从" + population.size() + "个建制村中选取"
+				+ picked.size() + "个）")
+			.states(null, Map.of("regionCode", region, "method", method, "criteria", criteria, "seed",
+					seed == null ? "" : seed, "snapshotHash", RandomDraw.sha256(snapshot), "villages", picked))
+			.inRegion(region));
+		return id;
+	}
+
+	/**
+	 * The 建制村 of a region that the criteria leave, ordered for a criteria pick: never checked first, then the longest
+	 * unchecked, then by code.
+	 * @param region a region code of 2–12 digits
+	 * @param belowStandard only villages whose profile is below the province's village standard
+	 * @param uncheckedMonths only villages without a check after {@code today} minus so many months (null: any)
+	 * @param notDirect only villages not directly served (another mode, or no profile)
+	 */
+	public List<String> population(String region, boolean belowStandard, Integer uncheckedMonths, boolean notDirect,
+			LocalDate today) {
+		StringBuilder sql = new StringBuilder("""
+				SELECT v.code FROM region_name v LEFT JOIN village_profile p ON p.village_code = v.code
+				LEFT JOIN LATERAL (SELECT max(c.checked_on) AS last FROM village_check c WHERE c.village_code = v.code) lc ON TRUE
+				WHERE""").append(' ').append(Villages.VILLAGE_COMMITTEE).append(" AND ").append(RegionPrefix.of(region).predicate("v.code"));
+		if (belowStandard) {
+			sql.append(" AND p.deliveries_per_week < ").append(standards.villageMinimum(region));
+		}
+		if (uncheckedMonths != null) {
+			sql.append(" AND (lc.last IS NULL OR lc.last <= :since)");
+		}
+		if (notDirect) {
+			sql.append(" AND (p.delivery_mode IS NULL OR p.delivery_mode <> 'DIRECT')");
+		}
+		sql.append(" ORDER BY lc.last NULLS FIRST, v.code");
+		var statement = jdbc.sql(sql.toString());
+		if (uncheckedMonths != null) {
+			statement = statement.param("since", today.minusMonths(uncheckedMonths));
+		}
+		return statement.query(String.class).list();
+	}
+
+	/** The plans of the caller's region, newest first (at most 200). */
+	public List<Summary> list(DataScope scope) {
+		return jdbc.sql("""
+				SELECT p.id, p.name, p.region_code, r.name AS region_name, p.method, p.planned_on,
+				    (SELECT count(*) FROM village_check_plan_village pv WHERE pv.plan_id = p.id) AS villages,
+				    (SELECT count(*) FROM village_check_plan_village pv WHERE pv.plan_id = p.id AND EXISTS (
+				        SELECT 1 FROM village_check c WHERE c.village_code = pv.village_code AND c.checked_on >= p.planned_on)) AS checked
+				FROM village_check_plan p LEFT JOIN region_name r ON r.code = p.region_code
+				WHERE""" + " " + scope.regionPredicate("p.region_code") + " ORDER BY p.planned_on DESC, p.id DESC LIMIT 200")
+			.query((rs, n) -> new Summary(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
+					rs.getString("region_name"), rs.getString("method"), rs.getObject("planned_on", LocalDate.class),
+					rs.getInt("villages"), rs.getInt("checked")))
+			.list();
+	}
+
+	/**
+	 * One plan with its villages and their checks.
+	 * @throws DomainException not found (404) when there is no such plan in the caller's region
+	 */
+	public VillageCheckPlan get(DataScope scope, long id) {
+		record Head(String name, String regionCode, String method, boolean below, Integer months, boolean notDirect,
+				Integer count, String seed, String hash, int population, LocalDate plannedOn, String createdBy) {
+		}
+		Head h = jdbc.sql("""
+				SELECT name, region_code, method, below_standard, unchecked_months, not_direct, sample_count, seed,
+				    snapshot_hash, population, planned_on, created_by FROM village_check_plan WHERE id = :id""")
+			.param("id", id)
+			.query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+					(Integer) rs.getObject(5, Integer.class), rs.getBoolean(6), (Integer) rs.getObject(7, Integer.class),
+					rs.getString(8), rs.getString(9), rs.getInt(10), rs.getObject(11, LocalDate.class), rs.getString(12)))
+			.optional()
+			.filter(p -> scope.containsRegion(p.regionCode()))
+			.orElseThrow(() -> DomainException.notFound("通邮检查计划", id));
+		List<VillageCheckPlan.Planned> villages = jdbc.sql("""
+				SELECT pv.rank, pv.village_code, v.name, s.name AS street_name, fc.id AS check_id, fc.checked_on,
+				    fc.standard_delivery
+				FROM village_check_plan_village pv JOIN region_name v ON v.code = pv.village_code
+				LEFT JOIN region_name s ON s.code = v.parent_code
+				LEFT JOIN LATERAL (SELECT c.id, c.checked_on, c.standard_delivery FROM village_check c
+				    WHERE c.village_code = pv.village_code AND c.checked_on >= :planned ORDER BY c.checked_on, c.id LIMIT 1) fc ON TRUE
+				WHERE pv.plan_id = :id ORDER BY pv.rank""")
+			.param("id", id)
+			.param("planned", h.plannedOn())
+			.query((rs, n) -> new VillageCheckPlan.Planned(rs.getInt("rank"), rs.getString("village_code"),
+					rs.getString("name"), rs.getString("street_name"), (Long) rs.getObject("check_id", Long.class),
+					rs.getObject("checked_on", LocalDate.class), (Boolean) rs.getObject("standard_delivery", Boolean.class)))
+			.list();
+		return new VillageCheckPlan(id, h.name(), h.regionCode(), regions.fullName(h.regionCode()), h.method(),
+				criteria(h.below(), h.months(), h.notDirect()), h.count(), h.seed(), h.hash(), h.population(),
+				h.plannedOn(), h.createdBy(), villages);
+	}
+
+	/** The snapshot of a plan's population (one village code line per candidate), for repeating the draw. */
+	public String snapshot(DataScope scope, long id) {
+		get(scope, id);
+		return jdbc.sql("SELECT snapshot FROM village_check_plan WHERE id = :id").param("id", id).query(String.class).single();
+	}
+
+	private static String criteria(boolean below, Integer months, boolean notDirect) {
+		StringJoiner j = new StringJoiner("；");
+		if (below) {
+			j.add("低于频次标准");
+		}
+		if (months != null) {
+			j.add(months + "个月未检查");
+		}
+		if (notDirect) {
+			j.add("未直接通邮");
+		}
+		return j.length() == 0 ? "全部建制村" : j.toString();
+	}
+
+	private static String actor() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
+	}
+}

@@ -1,0 +1,187 @@
+package org.youguan.universal.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.org.CurrentUser;
+import org.youguan.region.Region;
+import org.youguan.region.Regions;
+import org.youguan.universal.VillageCheckPlanData;
+import org.youguan.universal.VillageCheckPlans;
+import org.youguan.universal.VillageMap;
+
+/**
+ * The 通邮 check plans (list, the form that picks villages at random or by criteria, a plan's villages with their
+ * checks, the population snapshot for repeating the draw) and the county map of villages — staff pages, region scope.
+ */
+@Controller
+@PreAuthorize(UniversalAccess.READERS)
+class VillagePlanController {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final VillageCheckPlans plans;
+
+	private final VillageMap map;
+
+	private final Regions regions;
+
+	VillagePlanController(VillageCheckPlans plans, VillageMap map, Regions regions) {
+		this.plans = plans;
+		this.map = map;
+		this.regions = regions;
+	}
+
+	@GetMapping("/universal/plans")
+	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, Model model) {
+		model.addAttribute("plans", plans.list(scope));
+		model.addAttribute("areas", areas(me));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new VillageCheckPlanData("", own(me), "RANDOM", false, null, false, 10, ""));
+		}
+		return "universal/plans";
+	}
+
+	/** Makes a plan: made → its page; refused → the list again with the values typed and every field's error. */
+	@PostMapping("/universal/plans")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String create(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String method,
+			@RequestParam(defaultValue = "false") boolean belowStandard,
+			@RequestParam(required = false) Integer uncheckedMonths, @RequestParam(defaultValue = "false") boolean notDirect,
+			@RequestParam(required = false) Integer sampleCount, @RequestParam(required = false) String seed, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		VillageCheckPlanData data = new VillageCheckPlanData(name, regionCode, method, belowStandard, uncheckedMonths,
+				notDirect, sampleCount, seed);
+		long id;
+		try {
+			id = plans.create(scope, me.bureauId(), data, false);
+		}
+		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.NOT_FOUND) {
+				throw ex;
+			}
+			model.addAttribute("errors", ex.formErrors());
+			model.addAttribute("form", data);
+			response.setStatus(ex.code().status());
+			return list(me, scope, model);
+		}
+		redirect.addFlashAttribute("message", "通邮检查计划已制定");
+		return "redirect:/universal/plans/" + id;
+	}
+
+	@GetMapping("/universal/plans/{id:\\d+}")
+	String show(DataScope scope, @PathVariable long id, Model model) {
+		model.addAttribute("plan", plans.get(scope, id));
+		return "universal/plan";
+	}
+
+	/** The frozen population (one line per village, sorted): with the seed, anyone can repeat the draw. */
+	@GetMapping("/universal/plans/{id:\\d+}/snapshot.txt")
+	ResponseEntity<String> snapshot(DataScope scope, @PathVariable long id) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+			.body(plans.snapshot(scope, id));
+	}
+
+	@GetMapping("/universal/map")
+	String map(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String county,
+			Model model) {
+		List<Region> counties = counties(me);
+		String chosen = county != null && !county.isBlank() ? county.strip()
+				: counties.isEmpty() ? null : counties.get(0).code();
+		model.addAttribute("counties", counties);
+		model.addAttribute("county", chosen);
+		if (chosen != null) {
+			VillageMap.CountyMap m = map.county(scope, chosen);
+			model.addAttribute("map", m);
+			model.addAttribute("mapChart", chart(m));
+			model.addAttribute("charts", true);
+		}
+		model.addAttribute("statuses", VillageMap.Status.values());
+		return "universal/map";
+	}
+
+	/** The ECharts option: one scatter series per status (the legend), streets along the x axis. */
+	static String chart(VillageMap.CountyMap m) {
+		List<Object> series = new ArrayList<>();
+		for (VillageMap.Status s : VillageMap.Status.values()) {
+			List<Object> data = m.points()
+				.stream()
+				.filter(p -> p.status() == s)
+				.<Object>map(p -> Map.of("name", p.name() + "（" + p.streetName() + "，每周"
+						+ (p.deliveriesPerWeek() == null ? "—" : p.deliveriesPerWeek()) + "次，最近检查"
+						+ (p.lastCheckedOn() == null ? "无" : p.lastCheckedOn()) + "）", "value",
+						List.of(p.column(), p.row())))
+				.toList();
+			Map<String, Object> one = new LinkedHashMap<>();
+			one.put("name", s.label());
+			one.put("type", "scatter");
+			one.put("symbolSize", 9);
+			one.put("itemStyle", Map.of("color", s.colour()));
+			one.put("data", data);
+			series.add(one);
+		}
+		Map<String, Object> option = new LinkedHashMap<>();
+		option.put("animation", false);
+		option.put("tooltip", Map.of("trigger", "item", "formatter", "{a}<br/>{b}"));
+		option.put("legend", Map.of("top", 0));
+		option.put("grid", Map.of("left", 40, "right", 20, "top", 40, "bottom", 90));
+		option.put("xAxis", Map.of("type", "category", "data", m.streets(), "axisLabel",
+				Map.of("rotate", 45, "interval", 0)));
+		option.put("yAxis", Map.of("type", "value", "show", false, "inverse", true));
+		option.put("series", series);
+		return JSON.writeValueAsString(option);
+	}
+
+	/** The regions a plan may cover from the user's own: their own region and the regions just below it. */
+	private List<Region> areas(CurrentUser me) {
+		String own = own(me);
+		List<Region> areas = new ArrayList<>();
+		if (!own.isEmpty()) {
+			regions.find(own).ifPresent(areas::add);
+		}
+		areas.addAll(regions.children(own.isEmpty() ? "0" : own));
+		return areas;
+	}
+
+	/** The counties the user may map: their own county, their city's, or their province's. */
+	private List<Region> counties(CurrentUser me) {
+		String own = own(me);
+		if (own.length() >= 6) {
+			return regions.find(own).map(List::of).orElse(List.of());
+		}
+		if (own.length() == 4) {
+			return regions.children(own);
+		}
+		if (own.length() == 2) {
+			return regions.children(own).stream().flatMap(c -> regions.children(c.code()).stream()).toList();
+		}
+		return List.of();
+	}
+
+	private static String own(CurrentUser me) {
+		return me.regionCode() == null || me.regionCode().equals("0") ? "" : me.regionCode();
+	}
+}

@@ -1,0 +1,287 @@
+package org.youguan.universal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.inspections.RandomDraw;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * 通邮 check plans and the county map on the demo city: a random plan is the inspections module's draw, repeatable from
+ * its snapshot and seed; criteria pick exactly the villages below the standard / not checked for N months / not directly
+ * served; a planned village counts as checked by its ordinary check; a county plans, reads and maps only its own
+ * villages; refused profile and check forms keep what the user typed.
+ */
+@IntegrationTest
+class VillageCheckPlanIntegrationTest {
+
+	static final DataScope CITY = DataScope.region("3205");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	VillageCheckPlans plans;
+
+	@Autowired
+	Villages villages;
+
+	@Autowired
+	VillageChecks checks;
+
+	@Autowired
+	VillageMap map;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	private List<VillageView> county(String code) {
+		return villages.list(DataScope.all(), new Villages.Filter(code, null, false, false),
+				new PageQuery("", 0, 20, "code", false).unpaged()).items();
+	}
+
+	private static VillageCheckPlanData random(String region, int count, String seed) {
+		return new VillageCheckPlanData("2026年通邮抽查", region, "RANDOM", false, null, false, count, seed);
+	}
+
+	@Test
+	void aRandomPlanIsTheInspectionDrawAndRepeatsFromItsSnapshotAndSeed() {
+		long first = plans.create(CITY, null, random("320585", 6, "2026-通邮-种子-31"), false);
+		long again = plans.create(CITY, null, random("320585", 6, "2026-通邮-种子-31"), false);
+		long other = plans.create(CITY, null, random("320585", 6, "another seed"), false);
+		VillageCheckPlan plan = plans.get(CITY, first);
+		List<String> picked = plan.villages().stream().map(VillageCheckPlan.Planned::code).toList();
+		assertThat(picked).hasSize(6).doesNotHaveDuplicates().allMatch(c -> c.startsWith("320585"));
+		assertThat(plan.population()).isEqualTo(county("320585").size());
+		// the same population and seed: the same villages in the same order; another seed: others
+		assertThat(plans.get(CITY, again).villages()).extracting(VillageCheckPlan.Planned::code).containsExactlyElementsOf(picked);
+		assertThat(plans.get(CITY, other).villages()).extracting(VillageCheckPlan.Planned::code).isNotEqualTo(picked);
+		// anyone repeats the draw from the published snapshot and seed with the inspections module's algorithm
+		String snapshot = plans.snapshot(CITY, first);
+		assertThat(RandomDraw.sha256(snapshot)).isEqualTo(plan.snapshotHash());
+		List<RandomDraw.Candidate> population = Arrays.stream(snapshot.split("\n")).map(RandomDraw.Candidate::parse).toList();
+		assertThat(RandomDraw.rank(population, plan.seed(), new RandomDraw.Sampling(6, null, null)).targets())
+			.extracting(RandomDraw.Target::key)
+			.containsExactlyElementsOf(picked);
+		// and by hand: the six smallest SHA-256(seed ‖ code)
+		assertThat(county("320585").stream().map(VillageView::code)
+			.sorted((a, b) -> RandomDraw.sha256("2026-通邮-种子-31" + a).compareTo(RandomDraw.sha256("2026-通邮-种子-31" + b)))
+			.limit(6).toList()).containsExactlyElementsOf(picked);
+		// a blank seed is drawn by the system and recorded
+		assertThat(plans.get(CITY, plans.create(CITY, null, random("320585", 2, " "), false)).seed()).hasSize(16);
+	}
+
+	@Test
+	void criteriaPickExactlyTheVillagesTheyName() {
+		List<VillageView> all = county("320582");
+		LocalDate today = LocalDate.now(clock);
+		// make the criteria bite: one village below the standard (3 a week), one checked today
+		String low = all.get(3).code();
+		villages.saveProfile(CITY, new VillageProfileData(low, "VILLAGE_POST", 1, null, null, "村邮站", "张家港某村村邮站",
+				null), false);
+		String fresh = all.get(5).code();
+		checks.record(CITY, null, new VillageCheckData(fresh, today.toString(), "DIRECT", 5, true, true, null,
+				List.of("王普服", "卫昆山")), false);
+		all = county("320582");
+		Set<String> below = all.stream().filter(VillageView::belowStandard).map(VillageView::code).collect(Collectors.toSet());
+		assertThat(below).contains(low);
+		LocalDate since = today.minusMonths(6);
+		Set<String> unchecked = all.stream().filter(v -> v.lastCheckedOn() == null || !v.lastCheckedOn().isAfter(since))
+			.map(VillageView::code).collect(Collectors.toSet());
+		assertThat(unchecked).doesNotContain(fresh);
+		Set<String> notDirect = all.stream().filter(v -> v.deliveryMode() != DeliveryMode.DIRECT).map(VillageView::code)
+			.collect(Collectors.toSet());
+
+		assertThat(codes(criteria(true, null, false))).isEqualTo(below);
+		assertThat(codes(criteria(false, 6, false))).isEqualTo(unchecked);
+		assertThat(codes(criteria(false, null, true))).isEqualTo(notDirect).contains(low);
+		Set<String> both = notDirect.stream().filter(unchecked::contains).collect(Collectors.toSet());
+		assertThat(codes(criteria(false, 6, true))).isEqualTo(both);
+		// a number takes the longest unchecked first; a random draw among the criteria stays inside them
+		VillageCheckPlan two = plans.get(CITY, plans.create(CITY, null,
+				new VillageCheckPlanData("两个", "320582", "CRITERIA", false, 6, false, 2, null), false));
+		assertThat(two.villages()).hasSize(2);
+		assertThat(plans.population("320582", false, 6, false, today)).startsWith(two.villages().stream()
+			.map(VillageCheckPlan.Planned::code).toArray(String[]::new));
+		VillageCheckPlan drawn = plans.get(CITY, plans.create(CITY, null,
+				new VillageCheckPlanData("抽", "320582", "RANDOM", false, null, true, 3, "s"), false));
+		assertThat(drawn.population()).isEqualTo(notDirect.size());
+		assertThat(drawn.villages()).extracting(VillageCheckPlan.Planned::code).allMatch(notDirect::contains);
+		// criteria without any criterion, and no village to pick, are refused
+		assertThatThrownBy(() -> plans.create(CITY, null,
+				new VillageCheckPlanData("空", "320582", "CRITERIA", false, null, false, null, null), false))
+			.isInstanceOf(InvalidValueException.class).hasMessageContaining("请至少选择一个条件");
+		assertThatThrownBy(() -> plans.create(CITY, null,
+				new VillageCheckPlanData("无", fresh, "CRITERIA", false, 6, false, null, null), false))
+			.isInstanceOf(DomainException.class).hasMessageContaining("没有符合所选条件的建制村");
+		assertThatThrownBy(() -> plans.create(CITY, null,
+				new VillageCheckPlanData(" ", "99", "RANDOM", false, 0, false, null, null), false))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.formErrors())
+				.extracting(e -> e.field())
+				.contains("name", "regionCode", "uncheckedMonths", "sampleCount"));
+	}
+
+	private VillageCheckPlanData criteria(boolean below, Integer months, boolean notDirect) {
+		return new VillageCheckPlanData("按条件", "320582", "CRITERIA", below, months, notDirect, null, null);
+	}
+
+	private Set<String> codes(VillageCheckPlanData data) {
+		return plans.get(CITY, plans.create(CITY, null, data, false)).villages().stream()
+			.map(VillageCheckPlan.Planned::code)
+			.collect(Collectors.toSet());
+	}
+
+	@Test
+	void aPlannedVillageIsCheckedByItsOrdinaryCheckOnThePlansPages() throws Exception {
+		MockHttpSession session = SignIn.session(mvc, "sz.universal");
+		MvcResult made = mvc.perform(post("/universal/plans").session(session).with(csrf())
+			.param("name", "第二季度通邮抽查").param("regionCode", "320581").param("method", "RANDOM")
+			.param("sampleCount", "3").param("seed", "Q2-常熟"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String page = made.getResponse().getRedirectedUrl();
+		long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+		VillageCheckPlan plan = plans.get(CITY, id);
+		assertThat(plan.checked()).isZero();
+		String village = plan.villages().get(0).code();
+		mvc.perform(post("/universal/villages/" + village + "/checks").session(session).with(csrf())
+			.param("checkedOn", LocalDate.now(clock).toString()).param("deliveryMode", "DIRECT")
+			.param("deliveriesObserved", "5").param("handoverRecords", "true").param("standardDelivery", "false")
+			.param("findings", "未按频次投递").param("inspectors", "王普服、卫昆山"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get(page).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("1 / 3")))
+			.andExpect(content().string(containsString(plan.snapshotHash())));
+		mvc.perform(get("/universal/plans").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("第二季度通邮抽查")));
+		mvc.perform(get(page + "/snapshot.txt").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(village)));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'VillageCheckPlan' AND object_id = :id")
+			.param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+		// refused: the form comes back with what was typed
+		mvc.perform(post("/universal/plans").session(session).with(csrf())
+			.param("name", "漏填数量的计划").param("regionCode", "320581").param("method", "RANDOM").param("seed", "我的种子"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("随机抽取时请填写抽取数量")))
+			.andExpect(content().string(containsString("value=\"漏填数量的计划\"")))
+			.andExpect(content().string(containsString("value=\"我的种子\"")));
+	}
+
+	@Test
+	void aCountyPlansReadsAndMapsOnlyItsVillages() throws Exception {
+		long xiangcheng = plans.create(CITY, null, random("320507", 2, "x"), false);
+		MockHttpSession wuzhong = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/universal/plans/" + xiangcheng).session(wuzhong)).andExpect(status().isNotFound());
+		mvc.perform(get("/universal/plans/" + xiangcheng + "/snapshot.txt").session(wuzhong)).andExpect(status().isNotFound());
+		mvc.perform(get("/universal/plans").session(wuzhong))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/universal/plans/" + xiangcheng + "\""))));
+		mvc.perform(post("/universal/plans").session(wuzhong).with(csrf())
+			.param("name", "越界").param("regionCode", "320507").param("method", "RANDOM").param("sampleCount", "2"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("检查区域不在您的管辖范围内")));
+		assertThatThrownBy(() -> plans.create(DataScope.region("320506"), null, random("320507", 2, "x"), false))
+			.isInstanceOf(InvalidValueException.class);
+		mvc.perform(post("/universal/plans").session(wuzhong).with(csrf())
+			.param("name", "吴中抽查").param("regionCode", "320506").param("method", "RANDOM").param("sampleCount", "2"))
+			.andExpect(status().is3xxRedirection());
+		// the map: its own county, never another
+		mvc.perform(get("/universal/map").session(wuzhong))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"village-map\"")))
+			.andExpect(content().string(containsString("吴中区")));
+		mvc.perform(get("/universal/map").param("county", "320507").session(wuzhong)).andExpect(status().isNotFound());
+		assertThatThrownBy(() -> map.county(DataScope.region("320506"), "320507")).isInstanceOf(DomainException.class);
+		// the postal enterprise has no plans or map
+		MockHttpSession postal = SignIn.session(mvc, "yz.sz");
+		mvc.perform(get("/universal/plans").session(postal)).andExpect(status().isForbidden());
+		mvc.perform(get("/universal/map").session(postal)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theMapColoursEveryVillageOfTheCountyByFrequencyAndLastCheck() {
+		VillageMap.CountyMap m = map.county(CITY, "320508");
+		List<VillageView> all = county("320508");
+		assertThat(m.points()).hasSize(all.size());
+		assertThat(m.counts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(all.size());
+		LocalDate lately = LocalDate.now(clock).minusMonths(12);
+		for (VillageView v : all) {
+			VillageMap.Status expected = !v.registered() ? VillageMap.Status.UNREGISTERED
+					: v.belowStandard() ? VillageMap.Status.BELOW_STANDARD
+					: Boolean.FALSE.equals(v.lastCheckStandard()) ? VillageMap.Status.NOT_STANDARD
+					: v.lastCheckedOn() == null || v.lastCheckedOn().isBefore(lately) ? VillageMap.Status.UNCHECKED
+					: VillageMap.Status.GOOD;
+			assertThat(m.points().stream().filter(p -> p.code().equals(v.code())).findFirst().orElseThrow().status())
+				.as(v.code()).isEqualTo(expected);
+		}
+		// one column per street, in code order
+		assertThat(m.streets()).hasSize((int) all.stream().map(v -> v.code().substring(0, 9)).distinct().count());
+		assertThat(m.points().get(0).column()).isZero();
+		assertThat(m.points().get(0).row()).isZero();
+	}
+
+	@Test
+	void refusedProfileAndCheckFormsKeepWhatTheUserTyped() throws Exception {
+		String village = county("320505").get(2).code();
+		MockHttpSession staff = SignIn.session(mvc, "sz.universal");
+		mvc.perform(post("/universal/villages/" + village + "/checks").session(staff).with(csrf())
+			.param("checkedOn", "2026-02-03").param("deliveryMode", "VILLAGE_POST").param("deliveriesObserved", "4")
+			.param("handoverRecords", "false").param("standardDelivery", "false").param("findings", "交接登记缺页三处")
+			.param("inspectors", "孤身一人"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("现场检查人员不得少于两人")))
+			.andExpect(content().string(containsString("value=\"交接登记缺页三处\"")))
+			.andExpect(content().string(containsString("value=\"孤身一人\"")))
+			.andExpect(content().string(containsString("value=\"2026-02-03\"")))
+			.andExpect(content().string(containsString("value=\"VILLAGE_POST\" selected")));
+		mvc.perform(post("/universal/villages/" + village + "/profile").session(staff).with(csrf())
+			.param("deliveryMode", "OTHER").param("deliveriesPerWeek", "30").param("postOfficeName", "姑苏某邮政支局")
+			.param("handoverType", "小卖部"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("每周投递频次应在0至14次之间")))
+			.andExpect(content().string(containsString("value=\"姑苏某邮政支局\"")))
+			.andExpect(content().string(containsString("value=\"30\"")))
+			.andExpect(content().string(containsString("value=\"小卖部\"")));
+		assertThat(villages.get(DataScope.all(), village).postOfficeName()).isNotEqualTo("姑苏某邮政支局");
+		// the enterprise's portal form alike
+		String own = villages.list(DataScope.enterprise(villages.get(DataScope.all(), village).enterpriseCreditCode()),
+				new Villages.Filter("320505", null, false, false), new PageQuery("", 0, 5, "code", false)).items().get(0).code();
+		mvc.perform(post("/enterprise/villages/" + own + "/profile").session(SignIn.session(mvc, "yz.sz")).with(csrf())
+			.param("deliveryMode", "POSTAL_SHOP").param("deliveriesPerWeek", "5").param("postOfficeName", "沧浪邮政所"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("交接点地址")))
+			.andExpect(content().string(containsString("value=\"沧浪邮政所\"")))
+			.andExpect(content().string(containsString("value=\"POSTAL_SHOP\" selected")));
+	}
+}

@@ -1,0 +1,112 @@
+package org.youguan.web;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.universal.VillageView;
+import org.youguan.universal.Villages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 18's path through a real Chromium: the city's universal-service officer imports two villages' 通邮 profiles
+ * from an .xlsx (one served once a week, below the standard), makes a check plan by criteria (below the standard) for
+ * 太仓市, records the village's check from the plan with the ordinary check form, sees the plan checked, the day's
+ * figure counting the village and the county map drawing it in the below-standard colour.
+ */
+class UniversalBrowserTest extends BrowserTest {
+
+	@Autowired
+	Villages villages;
+
+	@Test
+	void importPlanAndRecordAVillageCheckThenSeeTheFigureAndTheMap() throws Exception {
+		List<VillageView> taicang = villages.list(DataScope.all(), new Villages.Filter("320585", null, false, false),
+				new PageQuery("", 0, 20, "code", false)).items();
+		VillageView low = taicang.get(1);
+		VillageView direct = taicang.get(2);
+		LocalDate today = LocalDate.now(CHINA);
+		Path sheet = Files.createTempFile("villages", ".xlsx");
+		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sh = wb.createSheet("建制村通邮信息");
+			String[][] rows = { { "建制村代码", "通邮方式", "每周投递频次", "交接点类型", "交接点地址" },
+					{ low.code(), "村邮站", "1", "村邮站", "太仓某村村委会一楼" }, { direct.code(), "直接通邮", "6", "", "" } };
+			for (int r = 0; r < rows.length; r++) {
+				Row row = sh.createRow(r);
+				for (int c = 0; c < rows[r].length; c++) {
+					row.createCell(c).setCellValue(rows[r][c]);
+				}
+			}
+			wb.write(out);
+			Files.write(sheet, out.toByteArray());
+		}
+
+		Browser.signIn(browser, url(""), "sz.universal");
+		browser.get(url("/universal/checks?from=" + today + "&to=" + today));
+		int checkedBefore = Integer.parseInt(browser.findElement(By.id("villages-checked")).getText());
+
+		browser.get(url("/universal/villages/import"));
+		browser.findElement(By.name("file")).sendKeys(sheet.toString());
+		click(By.cssSelector("form[action$='/universal/villages/import'] button[type='submit']"));
+		waitForText(By.id("flash"), "已导入建制村通邮信息2条");
+		browser.get(url("/universal/villages/" + low.code()));
+		assertThat(browser.findElement(By.id("profile-deliveries")).getText()).isEqualTo("1");
+
+		browser.get(url("/universal/plans"));
+		type("planName", "太仓市低频次建制村核查");
+		new Select(browser.findElement(By.id("planRegion"))).selectByVisibleText("太仓市");
+		new Select(browser.findElement(By.id("planMethod"))).selectByValue("CRITERIA");
+		click(By.id("belowStandard"));
+		browser.findElement(By.id("sampleCount")).clear();
+		Browser.screenshot(browser, "universal-plan-form");
+		click(By.cssSelector("#plan-form button[type='submit']"));
+		waitForText(By.id("flash"), "通邮检查计划已制定");
+		String planUrl = browser.getCurrentUrl();
+		assertThat(browser.findElement(By.id("plan-villages")).getText()).contains(low.name()).doesNotContain(direct.name());
+
+		click(By.cssSelector("#plan-villages tr[data-code='" + low.code() + "'] a"));
+		waitFor(By.id("check-form"));
+		date("checkedOn", today);
+		new Select(browser.findElement(By.id("checkMode"))).selectByValue("VILLAGE_POST");
+		type("deliveriesObserved", "1");
+		type("inspectors", "王普服、卫昆山");
+		new Select(browser.findElement(By.name("standardDelivery"))).selectByValue("false");
+		type("findings", "每周仅投递一次，低于建制村投递频次标准");
+		click(By.cssSelector("#check-form button[type='submit']"));
+		waitForText(By.id("flash"), "通邮检查已登记");
+
+		browser.get(planUrl);
+		assertThat(browser.findElement(By.cssSelector("#plan-villages tr[data-code='" + low.code() + "']")).getText())
+			.contains(today.toString());
+		assertThat(browser.findElement(By.id("plan-progress")).getText()).startsWith("1 / ");
+		Browser.screenshot(browser, "universal-plan");
+
+		browser.get(url("/universal/checks?from=" + today + "&to=" + today));
+		assertThat(Integer.parseInt(browser.findElement(By.id("villages-checked")).getText())).isEqualTo(checkedBefore + 1);
+
+		browser.get(url("/universal/map"));
+		new Select(browser.findElement(By.name("county"))).selectByVisibleText("太仓市");
+		click(By.cssSelector("form[action$='/universal/map'] button[type='submit']"));
+		waitFor(By.cssSelector("#village-map canvas"));
+		assertThat(browser.findElement(By.tagName("h3")).getText()).contains("太仓市");
+		int below = Integer.parseInt(browser.findElement(By.cssSelector("#map-legend tr[data-status='BELOW_STANDARD'] td.text-end")).getText());
+		assertThat(below).isPositive();
+		Object drawn = browser.executeScript("var name = arguments[0]; var c = echarts.getInstanceByDom(document.getElementById('village-map'));"
+				+ "return c.getOption().series.filter(function (s) { return s.name === '低于频次标准'; })[0].data"
+				+ ".some(function (d) { return d.name.indexOf(name) === 0; });", low.name());
+		assertThat(drawn).isEqualTo(true);
+		Browser.screenshot(browser, "universal-map");
+	}
+}
