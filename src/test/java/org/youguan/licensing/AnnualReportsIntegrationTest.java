@@ -204,8 +204,7 @@ class AnnualReportsIntegrationTest {
 			.andExpect(jsonPath("$.preliminaryReviews").isNumber())
 			.andExpect(jsonPath("$.onSiteVerifications").isNumber())
 			.andExpect(jsonPath("$.approved").isNumber())
-			.andExpect(jsonPath("$.refused").isNumber())
-			.andExpect(jsonPath("$.averageDecisionDays").exists());
+			.andExpect(jsonPath("$.refused").isNumber());
 	}
 
 	@Test
