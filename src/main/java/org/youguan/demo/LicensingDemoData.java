@@ -19,17 +19,21 @@ import org.springframework.stereotype.Component;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
+import org.youguan.licensing.AnnualReports;
 import org.youguan.licensing.Clerk;
 import org.youguan.licensing.LicenceApplications;
 import org.youguan.licensing.LicenceApplications.ApplicationData;
 import org.youguan.licensing.Material;
 import org.youguan.org.BureauLevel;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
 
 /**
  * The demo city's licence applications, through the licensing module's own services: one in every state of the
  * procedure — 待受理 (the demo enterprise's branch application, materials incomplete), 待补正, 已受理, 已初审, 已现场核查,
  * 准予许可 (its e-licence issued; the registry records the licence when it hears the decision), 不予许可, 不予受理 — and
- * past applications of this year and of five years ago, one of whose licences is due for renewal within 90 days.
+ * past applications of this year and of five years ago, one of whose licences is due for renewal within 90 days; and
+ * last year's 年度报告 filed by every other licence holder (the rest are on the late/missing list).
  */
 @Component
 class LicensingDemoData {
@@ -42,10 +46,16 @@ class LicensingDemoData {
 
 	private final LicenceApplications applications;
 
+	private final AnnualReports annualReports;
+
+	private final Licences licences;
+
 	private final Clock clock;
 
-	LicensingDemoData(LicenceApplications applications, Clock clock) {
+	LicensingDemoData(LicenceApplications applications, AnnualReports annualReports, Licences licences, Clock clock) {
 		this.applications = applications;
+		this.annualReports = annualReports;
+		this.licences = licences;
 		this.clock = clock;
 	}
 
@@ -106,6 +116,21 @@ class LicensingDemoData {
 		applications.importApplication(city, ownRegion, "demo", new LicenceApplications.ImportedApplication(code(9),
 				"苏州老字号快递有限公司", "NEW", "同城", old.minusDays(40).toString(), old.minusDays(30).toString(),
 				old.minusDays(20).toString(), "APPROVED", old.toString(), "快递许可-32-" + old.getYear() + "-H00002"));
+
+		// 年度报告 of last year, partly filed: every other holder of a licence in force on its last day has filed, a few of
+		// them late (the rest are on the late/missing list); the registry shows each filed report on the enterprise's page
+		List<LicenceView> holders = licences.inForceOn(DataScope.region(DemoCity.CITY), LocalDate.of(t.getYear() - 1, 12, 31));
+		java.util.Set<String> done = new java.util.HashSet<>();
+		for (int i = 0; i < holders.size(); i++) {
+			LicenceView l = holders.get(i);
+			if (i % 2 == 0 && done.add(l.creditCode())) {
+				// received in March, one in every five in May (late); never after today
+				LocalDate received = LocalDate.of(t.getYear(), i % 10 == 4 ? 5 : 3, 1 + i % 28);
+				annualReports.file(CITY, new AnnualReports.ReportData(String.valueOf(t.getYear() - 1), l.creditCode(),
+						String.valueOf(1_200_000 + 150_000L * i), String.valueOf(9_800_000 + 730_000L * i), String.valueOf(12 + i),
+						String.valueOf(80 + 7 * i), received.isAfter(t) ? t.toString() : received.toString()));
+			}
+		}
 	}
 
 	/** An application with every material attached. */

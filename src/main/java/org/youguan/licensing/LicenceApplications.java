@@ -54,7 +54,10 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceCancelled;
 import org.youguan.registry.LicenceGranted;
+import org.youguan.registry.LicenceChanged;
+import org.youguan.registry.LicenceRenewed;
 import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceTerms;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
@@ -123,9 +126,34 @@ public class LicenceApplications {
 			boolean suspended, LocalDate certificateDue, LocalDate renewalDue) {
 	}
 
-	/** An application with its branches, checklist, pauses, files, missing materials and deadlines. */
+	/**
+	 * One item a change application changes (变更事项), before → after; branch lists one name a line.
+	 * @param field legalName, legalRepresentative, registeredCapital, scope, serviceArea or branches
+	 * @param label the item in Chinese
+	 */
+	public record Change(String field, String label, String before, String after) {
+
+		/** The item {@code field} in Chinese. */
+		public static String label(String field) {
+			return switch (field) {
+				case "legalName" -> "企业名称";
+				case "legalRepresentative" -> "法定代表人";
+				case "registeredCapital" -> "注册资本（元）";
+				case "scope" -> "业务范围";
+				case "serviceArea" -> "服务地域";
+				case "branches" -> "分支机构";
+				default -> field;
+			};
+		}
+	}
+
+	/**
+	 * An application with its branches, checklist, pauses, files, missing materials, deadlines and (for a change) what
+	 * it changes, before → after.
+	 */
 	public record ApplicationDetail(ApplicationView application, List<String> branches, List<CheckLine> checklist,
-			List<Suspension> suspensions, List<Attachment> attachments, List<Material> missing, Deadlines deadlines) {
+			List<Suspension> suspensions, List<Attachment> attachments, List<Material> missing, Deadlines deadlines,
+			List<Change> changes) {
 	}
 
 	/** One application in a list, with its remaining days before the decision limit (null unless being decided). */
@@ -237,6 +265,11 @@ public class LicenceApplications {
 		}
 		EnterpriseView known = code == null ? null : enterprises.findByCreditCode(code).orElse(null);
 		String name = known != null ? known.legalName() : Text.blankToNull(data.applicantName());
+		if (known != null && kind == ApplicationKind.CHANGE && !Text.isBlank(data.applicantName())) {
+			// a change of name: the name applied for is the new one
+			v.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200);
+			name = data.applicantName().strip();
+		}
 		if (known == null) {
 			v.required("applicantName", "申请人名称（applicantName）", data.applicantName())
 				.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200);
@@ -289,6 +322,8 @@ public class LicenceApplications {
 			}
 		}
 		v.require("branches", branches.size() <= 100, "max", "一次申请最多包含100个分支机构");
+		LicenceView target = null;
+		List<Change> changes = List.of();
 		if ((kind == ApplicationKind.RENEWAL || kind == ApplicationKind.CHANGE) && code != null) {
 			List<LicenceView> held = known == null ? List.of() : licences.list(DataScope.all(),
 					new Licences.Filter(LicenceStatus.VALID, null, known.id()), PageQuery.of(null, 0, 10, "expires_on", "desc")).items();
@@ -298,6 +333,12 @@ public class LicenceApplications {
 				LocalDate latest = clock(l.regionCode()).renewalDue(l.expiresOn());
 				v.require("kind", !today.isAfter(latest), "renewal-window", "延续申请应在许可证有效期届满30日前提出：许可证" + l.number()
 						+ "有效期至" + l.expiresOn() + "，最迟" + latest + "申请（" + StatutoryRule.LICENCE_RENEWAL_BEFORE_EXPIRY.basis() + "）");
+			}
+			target = held.isEmpty() ? null : held.get(0);
+			if (kind == ApplicationKind.CHANGE && target != null && name != null && capital != null && scope != null) {
+				changes = changes(known, target, name, data.legalRepresentative(), capital, scope, data.serviceArea(), branches);
+				v.require("kind", !changes.isEmpty(), "no-change", "变更申请应至少变更一项许可事项（企业名称、法定代表人、注册资本、"
+						+ "业务范围、服务地域、分支机构）：所填内容与许可证" + target.number() + "现有事项相同");
 			}
 		}
 		LocalDate submittedOn = today;
@@ -342,6 +383,7 @@ public class LicenceApplications {
 		p.put("contact", Text.blankToNull(data.contactName()));
 		p.put("phone", phone);
 		p.put("submitted", submittedOn);
+		p.put("licence", target == null ? null : target.number());
 		p.put("due", clock(region).receiptDue(submittedOn));
 		p.put("by", clerk.name());
 		p.put("now", OffsetDateTime.now(clock));
@@ -349,9 +391,10 @@ public class LicenceApplications {
 				INSERT INTO licence_application (number, kind, channel, applicant_credit_code, applicant_name,
 				    applicant_registered, legal_representative, registered_capital, scope, approving_level, service_area,
 				    premises_address, region_code, safety_system, service_system, personnel, contact_name, contact_phone,
-				    status, submitted_on, receipt_due_on, created_by, created_at, updated_at)
+				    status, submitted_on, receipt_due_on, licence_number, created_by, created_at, updated_at)
 				VALUES (:number, :kind, :channel, :code, :name, :registered, :rep, :capital, :scope, :level, :area, :address,
-				    :region, :safety, :service, :personnel, :contact, :phone, 'SUBMITTED', :submitted, :due, :by, :now, :now)
+				    :region, :safety, :service, :personnel, :contact, :phone, 'SUBMITTED', :submitted, :due, :licence, :by, :now,
+				    :now)
 				RETURNING id""")
 			.params(p)
 			.query(Long.class)
@@ -360,11 +403,76 @@ public class LicenceApplications {
 			jdbc.sql("INSERT INTO licence_application_branch (application_id, position, name) VALUES (:id, :pos, :name)")
 				.param("id", id).param("pos", i + 1).param("name", branches.get(i)).update();
 		}
+		for (int i = 0; i < changes.size(); i++) {
+			Change c = changes.get(i);
+			jdbc.sql("""
+					INSERT INTO licence_application_change (application_id, position, field, before_value, after_value)
+					VALUES (:id, :pos, :field, :before, :after)""")
+				.param("id", id).param("pos", i + 1).param("field", c.field()).param("before", c.before()).param("after", c.after())
+				.update();
+		}
 		store(id, materials);
 		audit.record(AuditEntry.of("licensing.submit", "licence_application", id, number + "：" + name.strip() + "申请"
-				+ kind.label() + "（" + scope.label() + "，" + level.label() + "审批；" + (clerk.enterprise() ? "企业端提交"
-						: "纸质申请录入") + "，补正告知期限至" + p.get("due") + "）").inRegion(region));
+				+ kind.label() + (target == null ? "" : "许可证" + target.number()) + "（" + scope.label() + "，" + level.label()
+				+ "审批；" + (clerk.enterprise() ? "企业端提交" : "纸质申请录入") + "，补正告知期限至" + p.get("due") + "）"
+				+ (changes.isEmpty() ? "" : "；变更事项：" + describe(changes))).inRegion(region));
 		return id;
+	}
+
+	/**
+	 * What a change application changes, before → after, item by item (快递业务经营许可管理办法: 企业名称、法定代表人、注册资本、
+	 * 业务范围、服务地域、分支机构). The before values are the licence's as the registry records them at submission (the
+	 * issuing application's where the registry record does not hold them); a blank legal representative or an empty
+	 * branch list leaves that item as it is.
+	 */
+	private List<Change> changes(EnterpriseView holder, LicenceView licence, String name, String legalRepresentative,
+			BigDecimal capital, LicenceScope scope, String serviceArea, List<String> branches) {
+		LicenceTerms terms = licences.terms(licence.number()).orElse(new LicenceTerms(null, null, List.of()));
+		Optional<ApplicationView> issuing = findByLicence(licence.number());
+		BigDecimal capitalBefore = terms.registeredCapital() != null ? terms.registeredCapital()
+				: issuing.map(ApplicationView::registeredCapital).orElse(null);
+		String areaBefore = terms.serviceArea() != null ? terms.serviceArea() : issuing.map(ApplicationView::serviceArea).orElse(null);
+		List<String> branchesBefore = !terms.branches().isEmpty() ? terms.branches()
+				: issuing.map(a -> branchNames(a.id())).orElse(List.of());
+		List<Change> out = new ArrayList<>();
+		add(out, "legalName", holder.legalName(), name);
+		add(out, "legalRepresentative", holder.legalRepresentative(),
+				Text.isBlank(legalRepresentative) ? holder.legalRepresentative() : legalRepresentative.strip());
+		if (capitalBefore == null || capitalBefore.compareTo(capital) != 0) {
+			out.add(new Change("registeredCapital", Change.label("registeredCapital"),
+					capitalBefore == null ? null : capitalBefore.stripTrailingZeros().toPlainString(),
+					capital.stripTrailingZeros().toPlainString()));
+		}
+		add(out, "scope", licence.scope().label(), scope.label());
+		add(out, "serviceArea", areaBefore, serviceArea == null ? null : serviceArea.strip());
+		if (!branches.isEmpty() && !branches.equals(branchesBefore)) {
+			out.add(new Change("branches", Change.label("branches"), String.join("\n", branchesBefore), String.join("\n", branches)));
+		}
+		return out;
+	}
+
+	private static void add(List<Change> out, String field, String before, String after) {
+		if (!java.util.Objects.equals(Text.blankToNull(before), Text.blankToNull(after))) {
+			out.add(new Change(field, Change.label(field), before, after));
+		}
+	}
+
+	private static String describe(List<Change> changes) {
+		return String.join("；", changes.stream().map(c -> c.label() + "由“" + (c.before() == null ? "" : c.before().replace('\n', '、'))
+				+ "”变更为“" + (c.after() == null ? "" : c.after().replace('\n', '、')) + "”").toList());
+	}
+
+	private List<String> branchNames(long id) {
+		return jdbc.sql("SELECT name FROM licence_application_branch WHERE application_id = :id ORDER BY position")
+			.param("id", id).query(String.class).list();
+	}
+
+	/** The items a change application changes, before → after (empty for other kinds). */
+	public List<Change> changes(long id) {
+		return jdbc.sql("SELECT field, before_value, after_value FROM licence_application_change WHERE application_id = :id ORDER BY position")
+			.param("id", id)
+			.query((rs, i) -> new Change(rs.getString(1), Change.label(rs.getString(1)), rs.getString(2), rs.getString(3)))
+			.list();
 	}
 
 	/**
@@ -705,10 +813,14 @@ public class LicenceApplications {
 	 * 准予许可 by the competent level (邮政法(2015) arts.52–53) after a passed on-site verification: numbers the decision
 	 * and the licence, issues the e-licence (valid 5 years, a verification code, the certificate .docx with its QR code
 	 * within the 10 days of 行政许可法(2019) art.44 — at once) and publishes {@link LicenceGranted}, on which the registry
-	 * records the licence.
+	 * records the licence. A change (变更) approves its items before → after on the licence in force and publishes
+	 * {@link LicenceChanged}; a renewal (延续) runs the licence in force on for the statutory validity from the day after
+	 * its expiry and publishes {@link LicenceRenewed}: neither makes a new licence, the registry changes its record when
+	 * it hears the event. Both issue a certificate with the licence's number and a fresh verification code.
 	 * @return the licence number
 	 * @throws AccessRefusedException unless the clerk belongs to the competent level for the premises
-	 * @throws DomainException (422) when the verification did not pass or the clock is stopped; (409) unless 已现场核查
+	 * @throws DomainException (422) when the verification did not pass, the clock is stopped, or the licence a change or
+	 * renewal concerns is no longer in force; (409) unless 已现场核查
 	 */
 	@Transactional
 	public String approve(Clerk clerk, long id) {
@@ -721,8 +833,17 @@ public class LicenceApplications {
 		requireRunning(id);
 		LocalDate today = today();
 		String bureauRegion = a.approvingLevel().bureauRegion(a.regionCode());
+		boolean amends = a.kind() == ApplicationKind.CHANGE || a.kind() == ApplicationKind.RENEWAL;
+		LicenceView held = null;
+		if (amends) {
+			held = licences.findByNumber(DataScope.all(), a.licenceNumber()).orElse(null);
+			if (held == null || held.status() != LicenceStatus.VALID) {
+				throw DomainException.rule("许可证" + a.licenceNumber() + (held == null ? "不在企业名录中" : "已" + held.status().label())
+						+ "，不能准予" + a.kind().label());
+			}
+		}
 		String decisionNumber = numbers.next("许可决定", bureauRegion, today.getYear());
-		String licence = numbers.next("快递许可", bureauRegion, today.getYear());
+		String licence = amends ? a.licenceNumber() : numbers.next("快递许可", bureauRegion, today.getYear());
 		LicensingClock c = clock(a.regionCode());
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", today);
@@ -731,22 +852,53 @@ public class LicenceApplications {
 		p.put("licence", licence);
 		p.put("code", verificationCode());
 		p.put("certificate", c.certificateDue(today));
-		p.put("until", c.validUntil(today));
+		// a renewal runs the statutory validity on from the day after the old expiry; a change keeps the licence's dates
+		LocalDate from = a.kind() == ApplicationKind.RENEWAL ? held.expiresOn().plusDays(1)
+				: a.kind() == ApplicationKind.CHANGE ? held.issuedOn() : today;
+		p.put("validFrom", from);
+		p.put("until", a.kind() == ApplicationKind.CHANGE ? held.expiresOn() : c.validUntil(from));
 		move(a, to, """
 				, decided_on = :on, decision = 'APPROVED', decision_number = :number, decided_by = :by,
 				  licence_number = :licence, verification_code = :code, certificate_due_on = :certificate,
-				  valid_from = :on, valid_until = :until""", p);
+				  valid_from = :validFrom, valid_until = :until""", p);
 		ApplicationView after = find(id);
 		String bureau = bureauName(bureauRegion);
 		attachments.storeGenerated(owner(id), DECISION, "准予许可决定书-" + decisionNumber + ".docx", documents.decision(after, bureau));
 		attachments.storeGenerated(owner(id), CERTIFICATE, "快递业务经营许可证-" + licence + ".docx", documents.certificate(after, bureau));
 		boolean late = a.decisionDueOn() != null && today.isAfter(a.decisionDueOn());
-		record(a, "licensing.approve", "准予许可，决定书" + decisionNumber + "，许可证" + licence + "（有效期至" + p.get("until") + "）"
-				+ (late ? "；超过决定期限（" + a.decisionDueOn() + "）" : ""));
-		events.publishEvent(new LicenceGranted(id, licence, new EnterpriseData(after.applicantName(), after.applicantCreditCode(),
-				EnterpriseType.EXPRESS, null, after.legalRepresentative(), after.premisesAddress(), after.regionCode(),
-				after.contactName(), after.contactPhone()), after.scope(), bureau, bureauRegion, today, after.validUntil(),
-				after.demo()));
+		String lateNote = late ? "；超过决定期限（" + a.decisionDueOn() + "）" : "";
+		switch (a.kind()) {
+			case CHANGE -> {
+				List<Change> changes = changes(id);
+				Map<String, Object> before = new java.util.LinkedHashMap<>();
+				Map<String, String> to2 = new java.util.LinkedHashMap<>();
+				changes.forEach(ch -> {
+					before.put(ch.field(), ch.before());
+					to2.put(ch.field(), ch.after());
+				});
+				audit.record(AuditEntry.of("licensing.approve", "licence_application", id, a.number() + "：准予变更许可证" + licence
+						+ "，决定书" + decisionNumber + "：" + describe(changes) + lateNote)
+					.states(before, new java.util.LinkedHashMap<String, Object>(to2))
+					.inRegion(a.regionCode()));
+				events.publishEvent(new LicenceChanged(id, licence, decisionNumber, today, to2.get("legalName"),
+						to2.get("legalRepresentative"), to2.containsKey("registeredCapital") ? new BigDecimal(to2.get("registeredCapital")) : null,
+						to2.containsKey("scope") ? after.scope() : null, to2.get("serviceArea"),
+						to2.containsKey("branches") ? List.of(to2.get("branches").split("\n")) : null));
+			}
+			case RENEWAL -> {
+				record(a, "licensing.approve", "准予延续许可证" + licence + "，决定书" + decisionNumber + "：有效期由" + held.expiresOn()
+						+ "延续至" + p.get("until") + lateNote);
+				events.publishEvent(new LicenceRenewed(id, licence, decisionNumber, today, after.validUntil()));
+			}
+			default -> {
+				record(a, "licensing.approve", "准予许可，决定书" + decisionNumber + "，许可证" + licence + "（有效期至" + p.get("until") + "）"
+						+ lateNote);
+				events.publishEvent(new LicenceGranted(id, licence, new EnterpriseData(after.applicantName(), after.applicantCreditCode(),
+						EnterpriseType.EXPRESS, null, after.legalRepresentative(), after.premisesAddress(), after.regionCode(),
+						after.contactName(), after.contactPhone()), after.scope(), bureau, bureauRegion, today, after.validUntil(),
+						after.demo(), new LicenceTerms(after.registeredCapital(), after.serviceArea(), branchNames(id))));
+			}
+		}
 		return licence;
 	}
 
@@ -823,8 +975,9 @@ public class LicenceApplications {
 		LocalDate today = today();
 		List<ApplicationView> due = jdbc.sql("""
 				SELECT * FROM licence_application a
-				WHERE a.status = 'APPROVED' AND a.licence_number IS NOT NULL
-				  AND a.valid_until BETWEEN :today AND CAST(:today AS date) + 90
+				WHERE a.status = 'APPROVED' AND a.licence_number IS NOT NULL AND a.kind NOT IN ('CHANGE', 'RENEWAL')
+				  AND coalesce((SELECT max(r.valid_until) FROM licence_application r WHERE r.licence_number = a.licence_number
+				      AND r.kind = 'RENEWAL' AND r.status = 'APPROVED'), a.valid_until) BETWEEN :today AND CAST(:today AS date) + 90
 				  AND NOT EXISTS (SELECT 1 FROM licence_application r WHERE r.applicant_credit_code = a.applicant_credit_code
 				      AND r.kind = 'RENEWAL' AND r.status IN ('SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'REVIEWED', 'VERIFIED'))
 				ORDER BY a.valid_until, a.id""")
@@ -837,23 +990,33 @@ public class LicenceApplications {
 			if (recorded.isPresent() && recorded.get().status() != LicenceStatus.VALID) {
 				continue;
 			}
-			long left = LicensingClock.remaining(a.validUntil(), today);
+			LocalDate until = validUntil(a);
+			long left = LicensingClock.remaining(until, today);
 			Integer nearest = null;
 			for (int threshold : new int[] { 90, 60, 30 }) {
 				if (left <= threshold && jdbc.sql("""
-						INSERT INTO licence_renewal_reminder (licence_number, days_before, sent_on) VALUES (:n, :t, :today)
-						ON CONFLICT DO NOTHING""").param("n", a.licenceNumber()).param("t", threshold).param("today", today)
+						INSERT INTO licence_renewal_reminder (licence_number, valid_until, days_before, sent_on)
+						VALUES (:n, :until, :t, :today) ON CONFLICT DO NOTHING""").param("n", a.licenceNumber()).param("until", until)
+					.param("t", threshold).param("today", today)
 					.update() == 1) {
 					nearest = threshold;
 				}
 			}
 			if (nearest != null) {
 				events.publishEvent(new LicenceRenewalDue(a.licenceNumber(), a.applicantCreditCode(), a.applicantName(),
-						a.regionCode(), a.validUntil(), clock(a.regionCode()).renewalDue(a.validUntil()), nearest));
+						a.regionCode(), until, clock(a.regionCode()).renewalDue(until), nearest));
 				sent++;
 			}
 		}
 		return sent;
+	}
+
+	/** The last day of validity of the licence {@code issuing} issued, after the renewals approved since. */
+	private LocalDate validUntil(ApplicationView issuing) {
+		return jdbc.sql("""
+				SELECT coalesce(max(valid_until), :own) FROM licence_application
+				WHERE licence_number = :n AND kind = 'RENEWAL' AND status = 'APPROVED'""")
+			.param("own", issuing.validUntil()).param("n", issuing.licenceNumber()).query(LocalDate.class).single();
 	}
 
 	// ------------------------------------------------------------------ reading
@@ -869,7 +1032,8 @@ public class LicenceApplications {
 		List<Suspension> pauses = suspensions(id);
 		List<Material> missing = a.status() == ApplicationStatus.SUBMITTED || a.status() == ApplicationStatus.CORRECTION_REQUESTED
 				? missingMaterials(id) : List.of();
-		return new ApplicationDetail(a, branches, lines, pauses, attachments.list(owner(id)), missing, deadlines(a, pauses));
+		return new ApplicationDetail(a, branches, lines, pauses, attachments.list(owner(id)), missing, deadlines(a, pauses),
+				changes(id));
 	}
 
 	/** Whether the caller may read the application (the attachment download asks this). */
@@ -911,10 +1075,23 @@ public class LicenceApplications {
 		return attachments.list(owner(id)).stream().filter(x -> x.kind().equals(CERTIFICATE)).findFirst();
 	}
 
-	/** The application that issued licence {@code number}, if this module issued it. */
+	/** The application that issued licence {@code number} (not a change or renewal of it), if this module issued it. */
 	public Optional<ApplicationView> findByLicence(String number) {
-		return jdbc.sql("SELECT * FROM licence_application WHERE licence_number = :n").param("n", number == null ? "" : number.strip())
+		return jdbc.sql("SELECT * FROM licence_application WHERE licence_number = :n AND kind NOT IN ('CHANGE', 'RENEWAL')")
+			.param("n", number == null ? "" : number.strip())
 			.query(Rows.of(ApplicationView.class)).optional();
+	}
+
+	/**
+	 * The approved applications whose certificate carries licence {@code number}: the one that issued it and every
+	 * change or renewal approved since, latest first (each certificate has its own verification code).
+	 */
+	public List<ApplicationView> certificates(String number) {
+		return jdbc.sql("""
+				SELECT * FROM licence_application WHERE licence_number = :n AND status = 'APPROVED' AND verification_code IS NOT NULL
+				ORDER BY decided_on DESC, id DESC""")
+			.param("n", number == null ? "" : number.strip())
+			.query(Rows.of(ApplicationView.class)).list();
 	}
 
 	// ------------------------------------------------------------------ import

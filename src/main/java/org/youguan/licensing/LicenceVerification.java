@@ -56,10 +56,12 @@ public class LicenceVerification {
 	public Result verify(String number, String code) {
 		String n = number == null ? "" : number.strip();
 		String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
-		Optional<ApplicationView> issued = applications.findByLicence(n);
-		if (n.isEmpty() || issued.isEmpty() || issued.get().verificationCode() == null
-				|| !MessageDigest.isEqual(issued.get().verificationCode().getBytes(StandardCharsets.UTF_8),
-						c.getBytes(StandardCharsets.UTF_8))) {
+		// the certificate issued with the licence, or one re-issued on a change or renewal: each has its own code
+		Optional<ApplicationView> issued = n.isEmpty() ? Optional.empty() : applications.certificates(n).stream()
+			.filter(x -> MessageDigest.isEqual(x.verificationCode().getBytes(StandardCharsets.UTF_8),
+					c.getBytes(StandardCharsets.UTF_8)))
+			.findFirst();
+		if (issued.isEmpty()) {
 			return Result.unknown(n);
 		}
 		ApplicationView a = issued.get();

@@ -1,25 +1,33 @@
 package org.youguan.licensing;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.registry.Licences;
 
 /**
  * The licensing figures of a period and region, as a bureau's report states them ("受理许可及分支机构初审100家次，现场核查企业
- * 42家，通过24家").
+ * 42家，通过24家"), with the time each step took, how often it kept its limit, the licences about to expire and the
+ * 年度报告 filed.
  */
 @Service
 public class LicensingFigures {
 
 	/**
-	 * The period's figures (stable contract of {@code GET /api/v1/licensing/figures}).
+	 * The period's figures (stable contract of {@code GET /api/v1/licensing/figures}: the first six keys never change;
+	 * the others were added after).
 	 * @param received applications received in the period (imported ones included)
 	 * @param preliminaryReviews 初审家次: each application reviewed in the period counts once, and once more for every
 	 * branch it includes
@@ -28,15 +36,53 @@ public class LicensingFigures {
 	 * @param refused applications refused in the period
 	 * @param averageDecisionDays average calendar days from acceptance to the decision, less paused days, of the
 	 * applications decided in the period (null when none)
+	 * @param annualReportsFiled 年度报告 filed in the period
+	 * @param annualReportsLate of those, the ones filed after their window
+	 * @param licencesExpiringIn90Days licences in force in the region that expire within 90 days from today (the
+	 * registry's records)
+	 * @param steps the time each step took and its on-time rate
 	 */
 	public record Figures(long received, long preliminaryReviews, long onSiteVerifications, long approved, long refused,
-			BigDecimal averageDecisionDays) {
+			BigDecimal averageDecisionDays, long annualReportsFiled, long annualReportsLate, long licencesExpiringIn90Days,
+			List<StepFigures> steps) {
+	}
+
+	/**
+	 * One step of the procedure over the period.
+	 * @param step RECEIPT (收到 → 补正通知 or 受理/不予受理; limit 5 working days, 行政许可法 art.32), REVIEW (受理 → 初审; no
+	 * statutory limit), VERIFICATION (受理 → 现场核查; limit 10 working days, configurable) or DECISION (受理 → 决定; limit
+	 * 45 days less pauses, 邮政法 art.53)
+	 * @param count the steps completed in the period (imported applications left out: their dates are not the clock's)
+	 * @param averageWorkingDays their average length in working days (null when none)
+	 * @param onTime how many kept the limit (null for a step without one)
+	 * @param onTimeRate {@code onTime} of {@code count} in percent, one decimal (null when none or no limit)
+	 */
+	public record StepFigures(String step, String label, long count, BigDecimal averageWorkingDays, Long onTime,
+			BigDecimal onTimeRate) {
+	}
+
+	/** The base figures as one query counts them. */
+	record Base(long received, long preliminaryReviews, long onSiteVerifications, long approved, long refused,
+			BigDecimal averageDecisionDays, long annualReportsFiled, long annualReportsLate) {
+	}
+
+	/** One completed step: its start, its end, its limit (null: none) and whether the law took it as late anyway. */
+	record Span(LocalDate started, LocalDate ended, LocalDate due, boolean late) {
 	}
 
 	private final JdbcClient jdbc;
 
-	LicensingFigures(JdbcClient jdbc) {
+	private final WorkingCalendar calendar;
+
+	private final Licences licences;
+
+	private final Clock clock;
+
+	LicensingFigures(JdbcClient jdbc, WorkingCalendar calendar, Licences licences, Clock clock) {
 		this.jdbc = jdbc;
+		this.calendar = calendar;
+		this.licences = licences;
+		this.clock = clock;
 	}
 
 	/**
@@ -47,10 +93,13 @@ public class LicensingFigures {
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("from", from);
 		params.put("to", to);
-		String base = "FROM licence_application a WHERE " + RegionPrefix.of(prefix).predicate("a.region_code") + " AND "
+		RegionPrefix region = RegionPrefix.of(prefix);
+		String base = "FROM licence_application a WHERE " + region.predicate("a.region_code") + " AND "
 				+ scope.enterprisePredicate("a.applicant_credit_code", "a.region_code");
+		String reports = "FROM annual_report r WHERE " + region.predicate("r.region_code") + " AND "
+				+ scope.enterprisePredicate("r.credit_code", "r.region_code") + " AND r.filed_on BETWEEN :from AND :to";
 		String decided = base + " AND a.decided_on BETWEEN :from AND :to";
-		return jdbc.sql("SELECT (SELECT count(*) " + base + " AND a.submitted_on BETWEEN :from AND :to) AS received,"
+		Base b = jdbc.sql("SELECT (SELECT count(*) " + base + " AND a.submitted_on BETWEEN :from AND :to) AS received,"
 				+ " (SELECT coalesce(sum(1 + (SELECT count(*) FROM licence_application_branch b WHERE b.application_id = a.id)), 0) "
 				+ base + " AND a.reviewed_on BETWEEN :from AND :to) AS preliminary_reviews,"
 				+ " (SELECT count(DISTINCT a.applicant_credit_code) " + base + " AND a.verified_on BETWEEN :from AND :to) AS on_site_verifications,"
@@ -58,9 +107,57 @@ public class LicensingFigures {
 				+ " (SELECT count(*) " + decided + " AND a.decision = 'REFUSED') AS refused,"
 				+ " (SELECT round(avg(a.decided_on - a.accepted_on - (SELECT coalesce(sum(s.ended_on - s.started_on + 1), 0)"
 				+ " FROM licence_application_suspension s WHERE s.application_id = a.id AND s.ended_on IS NOT NULL)), 1) "
-				+ decided + " AND a.accepted_on IS NOT NULL) AS average_decision_days")
+				+ decided + " AND a.accepted_on IS NOT NULL) AS average_decision_days,"
+				+ " (SELECT count(*) " + reports + ") AS annual_reports_filed,"
+				+ " (SELECT count(*) " + reports + " AND r.late) AS annual_reports_late")
 			.params(params)
-			.query(Rows.of(Figures.class))
+			.query(Rows.of(Base.class))
 			.single();
+		String own = base + " AND NOT a.imported";
+		List<StepFigures> steps = new ArrayList<>();
+		steps.add(step("RECEIPT", "受理或补正告知（5个工作日）", spans("""
+				SELECT a.submitted_on AS started, coalesce(a.correction_notified_on, a.accepted_on, a.not_accepted_on) AS ended,
+				       a.receipt_due_on AS due, a.accepted_by_law AS late """ + " " + own
+				+ " AND coalesce(a.correction_notified_on, a.accepted_on, a.not_accepted_on) BETWEEN :from AND :to", params)));
+		steps.add(step("REVIEW", "初审", spans("SELECT a.accepted_on AS started, a.reviewed_on AS ended, CAST(NULL AS date) AS due, false AS late "
+				+ own + " AND a.accepted_on IS NOT NULL AND a.reviewed_on BETWEEN :from AND :to", params)));
+		steps.add(step("VERIFICATION", "现场核查（10个工作日）", spans("""
+				SELECT a.accepted_on AS started, a.verified_on AS ended, a.verification_due_on AS due, false AS late """ + " " + own
+				+ " AND a.accepted_on IS NOT NULL AND a.verified_on BETWEEN :from AND :to", params)));
+		steps.add(step("DECISION", "许可决定（45日，中止期间不计）", spans("""
+				SELECT a.accepted_on AS started, a.decided_on AS ended, a.decision_due_on AS due, false AS late """ + " " + own
+				+ " AND a.accepted_on IS NOT NULL AND a.decided_on BETWEEN :from AND :to", params)));
+		LocalDate today = LocalDate.now(clock);
+		long expiring = licences.inForceOn(scope, today).stream()
+			.filter(l -> region.contains(l.regionCode()) && !l.expiresOn().isAfter(today.plusDays(90)))
+			.count();
+		return new Figures(b.received(), b.preliminaryReviews(), b.onSiteVerifications(), b.approved(), b.refused(),
+				b.averageDecisionDays(), b.annualReportsFiled(), b.annualReportsLate(), expiring, steps);
+	}
+
+	private List<Span> spans(String sql, Map<String, Object> params) {
+		return jdbc.sql(sql).params(params).query(Rows.of(Span.class)).list();
+	}
+
+	private StepFigures step(String step, String label, List<Span> spans) {
+		if (spans.isEmpty()) {
+			return new StepFigures(step, label, 0, null, null, null);
+		}
+		long days = 0;
+		long limited = 0;
+		long onTime = 0;
+		for (Span s : spans) {
+			days += Math.max(0, calendar.workingDaysBetween(s.started(), s.ended()));
+			if (s.due() != null) {
+				limited++;
+				if (!s.late() && !s.ended().isAfter(s.due())) {
+					onTime++;
+				}
+			}
+		}
+		BigDecimal average = BigDecimal.valueOf(days).divide(BigDecimal.valueOf(spans.size()), 1, RoundingMode.HALF_UP);
+		return limited == 0 ? new StepFigures(step, label, spans.size(), average, null, null)
+				: new StepFigures(step, label, spans.size(), average, onTime,
+						BigDecimal.valueOf(onTime * 100).divide(BigDecimal.valueOf(limited), 1, RoundingMode.HALF_UP));
 	}
 }

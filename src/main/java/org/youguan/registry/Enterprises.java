@@ -210,6 +210,27 @@ public class Enterprises {
 			.inRegion(e.regionCode()));
 	}
 
+	/**
+	 * Changes the holder's name and legal representative as an approved licence change (变更) states them (null:
+	 * unchanged), audited before → after under {@code basis} (the decision).
+	 */
+	@Transactional
+	void changeByLicensing(long id, String legalName, String legalRepresentative, String basis) {
+		Enterprise e = load(DataScope.all(), id);
+		var before = e.snapshot();
+		jdbc.sql("""
+				UPDATE enterprise SET legal_name = coalesce(:name, legal_name),
+				    legal_representative = coalesce(:rep, legal_representative), version = version + 1 WHERE id = :id""")
+			.param("name", legalName)
+			.param("rep", legalRepresentative)
+			.param("id", id)
+			.update();
+		Enterprise after = load(DataScope.all(), id);
+		audit.record(AuditEntry.of("enterprise.licence-change", "Enterprise", id, "按" + basis + "变更企业名称或法定代表人：" + after.legalName())
+			.states(before, after.snapshot())
+			.inRegion(after.regionCode()));
+	}
+
 	Enterprise load(DataScope scope, long id) {
 		Enterprise e = enterprises.findById(id).orElseThrow(() -> DomainException.notFound("企业", id));
 		scope.requireRegion(e.regionCode(), "企业", id);

@@ -22,7 +22,16 @@ import java.time.LocalDate;
  * @param issuedOn the day of issue
  * @param expiresOn the last day of validity (5 years, 快递业务经营许可管理办法)
  * @param demo whether it belongs to the demo data
+ * @param terms the registered capital, service area and branches granted (null: not stated)
  */
 public record LicenceGranted(long applicationId, String licenceNumber, EnterpriseData applicant, LicenceScope scope,
-		String issuingBureauName, String issuingRegionCode, LocalDate issuedOn, LocalDate expiresOn, boolean demo) {
+		String issuingBureauName, String issuingRegionCode, LocalDate issuedOn, LocalDate expiresOn, boolean demo,
+		LicenceTerms terms) {
+
+	/** A grant that states no terms besides scope and dates. */
+	public LicenceGranted(long applicationId, String licenceNumber, EnterpriseData applicant, LicenceScope scope,
+			String issuingBureauName, String issuingRegionCode, LocalDate issuedOn, LocalDate expiresOn, boolean demo) {
+		this(applicationId, licenceNumber, applicant, scope, issuingBureauName, issuingRegionCode, issuedOn, expiresOn,
+				demo, null);
+	}
 }

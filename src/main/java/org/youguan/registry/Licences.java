@@ -181,9 +181,130 @@ public class Licences {
 		LicenceData data = new LicenceData(enterpriseId, granted.licenceNumber(), granted.scope(),
 				granted.issuingBureauName(), granted.issuingRegionCode(), granted.issuedOn(), granted.expiresOn());
 		ExpressLicence l = licences.save(ExpressLicence.record(data, enterprise.regionCode(), granted.demo(), clock.instant()));
+		if (granted.terms() != null) {
+			writeTerms(l.id(), granted.terms());
+		}
 		audit.record(AuditEntry.of("licence.issue", "ExpressLicence", l.id(), "颁发许可证" + l.number() + "（" + enterprise.legalName()
 				+ "，许可申请" + granted.applicationId() + "准予许可）").states(null, l.snapshot()).inRegion(l.regionCode()));
 		return l.id();
+	}
+
+	/**
+	 * The licences in the caller's scope that were in force on {@code day}: issued on or before it, expiring on or after
+	 * it, and neither cancelled nor revoked (the holders who owe that year's 年度报告), by holder name.
+	 */
+	public List<LicenceView> inForceOn(DataScope scope, LocalDate day) {
+		return jdbc.sql(SELECT + " WHERE l.state = 'ACTIVE' AND l.issued_on <= :day AND l.expires_on >= :day AND "
+				+ scope.enterprisePredicate("e.credit_code", "l.region_code") + " ORDER BY e.legal_name, l.id")
+			.params(scope.params())
+			.param("day", day)
+			.param("today", LocalDate.now(clock))
+			.query(Rows.of(LicenceView.class))
+			.list();
+	}
+
+	/**
+	 * The terms recorded on licence {@code number} (registered capital, service area, branches), if the licence exists.
+	 */
+	public Optional<LicenceTerms> terms(String number) {
+		return jdbc.sql("SELECT registered_capital, service_area, licensed_branches FROM express_licence WHERE number = :n")
+			.param("n", number == null ? "" : number.strip())
+			.query((rs, i) -> new LicenceTerms(rs.getBigDecimal(1), rs.getString(2), lines(rs.getString(3))))
+			.optional();
+	}
+
+	private static List<String> lines(String text) {
+		return text == null || text.isBlank() ? List.of() : List.of(text.split("\n"));
+	}
+
+	private void writeTerms(long id, LicenceTerms t) {
+		jdbc.sql("""
+				UPDATE express_licence SET registered_capital = :capital, service_area = :area, licensed_branches = :branches,
+				    version = version + 1 WHERE id = :id""")
+			.param("capital", t.registeredCapital())
+			.param("area", t.serviceArea())
+			.param("branches", t.branches() == null || t.branches().isEmpty() ? null : String.join("\n", t.branches()))
+			.param("id", id)
+			.update();
+	}
+
+	/** The licence's fields an approved change may touch, for the audit's before and after states. */
+	private Map<String, Object> changeSnapshot(long id) {
+		return jdbc.sql("""
+				SELECT l.number, e.legal_name, e.legal_representative, l.registered_capital, l.scope, l.service_area,
+				       l.licensed_branches, l.issued_on, l.expires_on
+				FROM express_licence l JOIN enterprise e ON e.id = l.enterprise_id WHERE l.id = :id""")
+			.param("id", id)
+			.query((rs, i) -> {
+				Map<String, Object> m = new java.util.LinkedHashMap<>();
+				m.put("number", rs.getString("number"));
+				m.put("legalName", rs.getString("legal_name"));
+				m.put("legalRepresentative", rs.getString("legal_representative"));
+				m.put("registeredCapital", rs.getBigDecimal("registered_capital") == null ? null
+						: rs.getBigDecimal("registered_capital").toPlainString());
+				m.put("scope", rs.getString("scope"));
+				m.put("serviceArea", rs.getString("service_area"));
+				m.put("branches", rs.getString("licensed_branches"));
+				m.put("issuedOn", rs.getObject("issued_on", LocalDate.class).toString());
+				m.put("expiresOn", rs.getObject("expires_on", LocalDate.class).toString());
+				return m;
+			})
+			.single();
+	}
+
+	/**
+	 * Applies an approved licence change ({@link LicenceChanged}) to the licence in force: its scope, registered capital,
+	 * service area and branches, and the holder's name and legal representative (null items stay), audited before →
+	 * after with the decision as the basis. A licence unknown or no longer active is left as it is; a repeated delivery
+	 * finds nothing to change and records nothing.
+	 */
+	@Transactional
+	public void applyChange(LicenceChanged changed) {
+		Optional<LicenceView> found = findByNumber(DataScope.all(), changed.licenceNumber());
+		if (found.isEmpty() || found.get().status() == LicenceStatus.REVOKED || found.get().status() == LicenceStatus.CANCELLED) {
+			return;
+		}
+		LicenceView l = found.get();
+		Map<String, Object> before = changeSnapshot(l.id());
+		String basis = "许可变更决定" + (changed.decisionNumber() == null ? "" : changed.decisionNumber());
+		if (changed.legalName() != null || changed.legalRepresentative() != null) {
+			enterprises.changeByLicensing(l.enterpriseId(), changed.legalName(), changed.legalRepresentative(), basis);
+		}
+		LicenceTerms t = terms(l.number()).orElseThrow();
+		writeTerms(l.id(), new LicenceTerms(
+				changed.registeredCapital() != null ? changed.registeredCapital() : t.registeredCapital(),
+				changed.serviceArea() != null ? changed.serviceArea() : t.serviceArea(),
+				changed.branches() != null ? changed.branches() : t.branches()));
+		if (changed.scope() != null) {
+			jdbc.sql("UPDATE express_licence SET scope = :scope WHERE id = :id").param("scope", changed.scope().name())
+				.param("id", l.id()).update();
+		}
+		Map<String, Object> after = changeSnapshot(l.id());
+		if (after.equals(before)) {
+			return;
+		}
+		audit.record(AuditEntry.of("licence.change", "ExpressLicence", l.id(), "按" + basis + "变更许可证" + l.number() + "（许可申请"
+				+ changed.applicationId() + "）").states(before, after).inRegion(l.regionCode()));
+	}
+
+	/**
+	 * Extends the licence in force to the renewed expiry ({@link LicenceRenewed}), audited before → after; no new
+	 * licence is recorded. A licence unknown, no longer active, or already running as long is left as it is.
+	 */
+	@Transactional
+	public void renew(LicenceRenewed renewed) {
+		Optional<LicenceView> found = findByNumber(DataScope.all(), renewed.licenceNumber());
+		if (found.isEmpty() || found.get().status() == LicenceStatus.REVOKED || found.get().status() == LicenceStatus.CANCELLED
+				|| !renewed.expiresOn().isAfter(found.get().expiresOn())) {
+			return;
+		}
+		LicenceView l = found.get();
+		Map<String, Object> before = changeSnapshot(l.id());
+		jdbc.sql("UPDATE express_licence SET expires_on = :until, version = version + 1 WHERE id = :id")
+			.param("until", renewed.expiresOn()).param("id", l.id()).update();
+		audit.record(AuditEntry.of("licence.renew", "ExpressLicence", l.id(), "按许可延续决定" + renewed.decisionNumber() + "延续许可证"
+				+ l.number() + "有效期至" + renewed.expiresOn() + "（原至" + l.expiresOn() + "）")
+			.states(before, changeSnapshot(l.id())).inRegion(l.regionCode()));
 	}
 
 	/**

@@ -89,6 +89,12 @@ public enum StatutoryRule {
 	/** 注册资本下限：国际快递（邮政法(2015) 第52条） */
 	LICENCE_CAPITAL_INTERNATIONAL("licence.capital.international", "注册资本下限：国际快递", "2000000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 52)),
 
+	/** 年度报告报送期限（自次年1月1日起，默认至4月30日）（快递业务经营许可管理办法(2019)） */
+	LICENCE_ANNUAL_REPORT_WINDOW("licence.annual-report-window", "年度报告报送期限（自次年1月1日起）", "4", RuleUnit.MONTHS, false, Citation.of(EXPRESS_LICENSING_MEASURES)),
+
+	/** 年度报告催报起始（自次年1月1日起，默认3月1日）（快递业务经营许可管理办法(2019)；各局做法） */
+	LICENCE_ANNUAL_REPORT_REMINDER("licence.annual-report-reminder", "年度报告催报起始（自次年1月1日起）", "2", RuleUnit.MONTHS, false, Citation.of(EXPRESS_LICENSING_MEASURES)),
+
 	/** 分支机构备案时限（自领取营业执照）（快递业务经营许可管理办法(2019)） */
 	BRANCH_FILING("branch.filing", "分支机构备案时限（自领取营业执照）", "20", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_LICENSING_MEASURES)),
 

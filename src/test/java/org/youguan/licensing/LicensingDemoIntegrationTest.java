@@ -43,6 +43,19 @@ class LicensingDemoIntegrationTest {
 	@Autowired
 	Notifications notifications;
 
+	@Autowired
+	AnnualReports annualReports;
+
+	@Test
+	void lastYearsAnnualReportsArePartlyFiledAndShownOnTheRegistry() {
+		int year = LocalDate.now(clock).getYear() - 1;
+		assertThat(jdbc.sql("SELECT count(*) FROM annual_report WHERE year = :y AND channel = 'PAPER'").param("y", year)
+			.query(Long.class).single()).isPositive();
+		assertThat(annualReports.outstanding(DataScope.region("3205"), "", year)).anyMatch(o -> o.state().equals("MISSING"));
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM enterprise_annual_report WHERE year = :y")
+			.param("y", year).query(Long.class).single() > 0);
+	}
+
 	@Test
 	void aLicenceWithin90DaysOfExpiryIsRemindedOnceAndItsHolderIsNotified() {
 		String first17 = "91320500MA1LY0009";

@@ -24,11 +24,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportResult;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -36,6 +40,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
 import org.youguan.licensing.ApplicationKind;
 import org.youguan.licensing.ApplicationStatus;
+import org.youguan.licensing.CancellationGround;
 import org.youguan.licensing.Clerk;
 import org.youguan.licensing.LicenceApplications;
 import org.youguan.licensing.LicensingFigures;
@@ -67,10 +72,13 @@ class LicensingController {
 
 	private final BackgroundJobs jobs;
 
+	private final Spreadsheets spreadsheets;
+
 	private final Clock clock;
 
 	LicensingController(LicenceApplications applications, LicensingFigures figures, LicensingImport imports,
-			BackgroundJobs jobs, Clock clock) {
+			BackgroundJobs jobs, Spreadsheets spreadsheets, Clock clock) {
+		this.spreadsheets = spreadsheets;
 		this.applications = applications;
 		this.figures = figures;
 		this.imports = imports;
@@ -244,6 +252,63 @@ class LicensingController {
 		model.addAttribute("q", q);
 		model.addAttribute("figures", figures.figures(scope, q.region(), q.from(), q.to()));
 		return "licensing/figures";
+	}
+
+	/** The 注销 form: the licence number (prefilled from {@code number}), the ground and a note. */
+	@GetMapping("/licensing/licences/cancellation")
+	@PreAuthorize(LicensingApiController.DECIDERS)
+	String cancellationForm(@RequestParam(required = false) String number, Model model) {
+		model.addAttribute("number", number == null ? "" : number.strip());
+		model.addAttribute("grounds", CancellationGround.values());
+		return "licensing/cancellation";
+	}
+
+	/** 注销 by the competent level ({@link LicenceApplications#cancelLicence}); errors come back on the form. */
+	@PostMapping("/licensing/licences/cancellation")
+	@PreAuthorize(LicensingApiController.DECIDERS)
+	String cancel(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String number,
+			@RequestParam(required = false) String ground, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/licensing/licences/cancellation", () -> {
+			try {
+				applications.cancelLicence(Clerk.of(me), number, ground, note);
+			}
+			catch (DomainException ex) {
+				if (ex.code() != ErrorCode.NOT_FOUND) {
+					throw ex;
+				}
+				throw new InvalidValueException("number", "exists", "未找到许可证编号为“" + number.strip() + "”的许可证，或不在您的管辖范围内");
+			}
+			return new PageSteps.Done("已注销许可证" + number.strip() + "，企业名录中的许可证随后改为已注销", "/licensing/licences/cancellation");
+		});
+	}
+
+	/** The figures page as an .xlsx sheet: one row per figure, then one per step. */
+	@GetMapping("/licensing/figures.xlsx")
+	@PreAuthorize(LicensingApiController.STAFF)
+	ResponseEntity<byte[]> figuresExport(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
+		LicensingFigures.Figures f = figures.figures(scope, q.region(), q.from(), q.to());
+		List<List<Object>> rows = new ArrayList<>();
+		rows.add(List.of("受理申请（件）", f.received(), "", ""));
+		rows.add(List.of("初审（家次，含分支机构）", f.preliminaryReviews(), "", ""));
+		rows.add(List.of("现场核查（家）", f.onSiteVerifications(), "", ""));
+		rows.add(List.of("准予许可（件）", f.approved(), "", ""));
+		rows.add(List.of("不予许可（件）", f.refused(), "", ""));
+		rows.add(List.of("平均决定用时（日，不含中止）", f.averageDecisionDays() == null ? "" : f.averageDecisionDays(), "", ""));
+		rows.add(List.of("90日内到期的许可证（件）", f.licencesExpiringIn90Days(), "", ""));
+		rows.add(List.of("报送年度报告（份）", f.annualReportsFiled(), "", ""));
+		rows.add(List.of("其中逾期报送（份）", f.annualReportsLate(), "", ""));
+		for (LicensingFigures.StepFigures st : f.steps()) {
+			rows.add(List.of(st.label() + "：办结数", st.count(), st.averageWorkingDays() == null ? "" : st.averageWorkingDays(),
+					st.onTimeRate() == null ? "" : st.onTimeRate()));
+		}
+		String title = "许可统计（" + (q.region().isEmpty() ? "全国" : q.region()) + "，" + q.from() + "至" + q.to() + "）";
+		return Downloads.xlsx("许可统计.xlsx", spreadsheets.write("许可统计", List.of(Column.<List<Object>>of(title, r -> r.get(0), 36),
+				Column.<List<Object>>of("数值", r -> r.get(1), 12), Column.<List<Object>>of("平均用时（工作日）", r -> r.get(2), 18),
+				Column.<List<Object>>of("按时率（%）", r -> r.get(3), 12)), rows));
 	}
 
 	@GetMapping("/licensing/import")

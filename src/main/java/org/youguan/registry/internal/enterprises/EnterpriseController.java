@@ -23,6 +23,7 @@ import org.youguan.kernel.DomainException;
 
 import org.youguan.kernel.PageQuery;
 import org.youguan.region.RegionPicker;
+import org.youguan.registry.AnnualReportCopies;
 import org.youguan.registry.Branches;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
@@ -59,9 +60,12 @@ class EnterpriseController {
 
 	private final Spreadsheets spreadsheets;
 
+	private final AnnualReportCopies annualReports;
+
 	EnterpriseController(Enterprises enterprises, Licences licences, Branches branches, Brands brands, AuditTrail audit,
-			Spreadsheets spreadsheets) {
+			Spreadsheets spreadsheets, AnnualReportCopies annualReports) {
 		this.enterprises = enterprises;
+		this.annualReports = annualReports;
 		this.licences = licences;
 		this.branches = branches;
 		this.brands = brands;
@@ -96,6 +100,7 @@ class EnterpriseController {
 		model.addAttribute("enterprise", enterprises.get(scope, id));
 		model.addAttribute("licences", licences.list(scope, new Licences.Filter(null, null, id),
 				new PageQuery("", 0, 50, "issued_on", true)).items());
+		model.addAttribute("annualReports", annualReports.of(id));
 		model.addAttribute("history", audit.history(scope, "Enterprise", id));
 		return "registry/enterprise";
 	}

@@ -1,0 +1,337 @@
+package org.youguan.licensing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.registry.AnnualReportFiled;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * 年度报告 of express licence holders (快递业务经营许可管理办法: the holder reports its business of the past year). Who
+ * owes the report for year Y: every enterprise holding a licence in force on Y-12-31 (the registry's record). The
+ * window runs from 01-01 of Y+1 for the rule {@code licence.annual-report-window} (4 months: to 04-30); a report filed
+ * after it is taken and marked late. Reminders go out from the rule {@code licence.annual-report-reminder} (2 months:
+ * 03-01) to the holders that have not filed ({@link AnnualReportDue}). The figures reported are deliberately few: 业务量
+ * (件), 业务收入 (元), 营业网点 and 从业人员 at the year's end. A filed report is published ({@link AnnualReportFiled}),
+ * on which the registry shows it on the enterprise's page.
+ */
+@Service
+public class AnnualReports {
+
+	/**
+	 * A report as filed on the portal, on the staff form or through the API.
+	 * @param year the year reported on (blank: last year)
+	 * @param creditCode the reporting enterprise (an enterprise user: itself, may be blank)
+	 * @param businessVolume 业务量 (件, whole number)
+	 * @param revenue 业务收入 (元)
+	 * @param outlets 营业网点 at the year's end (whole number)
+	 * @param staff 从业人员 at the year's end (whole number)
+	 * @param filedOn the day a paper report was received (staff only; blank: today)
+	 */
+	public record ReportData(String year, String creditCode, String businessVolume, String revenue, String outlets,
+			String staff, String filedOn) {
+
+		/** A report filed today. */
+		public ReportData(String year, String creditCode, String businessVolume, String revenue, String outlets,
+				String staff) {
+			this(year, creditCode, businessVolume, revenue, outlets, staff, null);
+		}
+	}
+
+	/** A filed report. */
+	public record Report(long id, int year, String creditCode, String enterpriseName, String regionCode,
+			long businessVolume, BigDecimal revenue, int outlets, int staff, LocalDate filedOn, LocalDate dueOn,
+			boolean late, String channel, String filedBy) {
+	}
+
+	/**
+	 * One holder on the late/missing list of a year.
+	 * @param state MISSING (not filed; overdue once the window closed) or LATE (filed after the window)
+	 * @param filedOn the day filed (null when missing)
+	 */
+	public record Outstanding(String creditCode, String enterpriseName, String regionCode, String licenceNumber,
+			LocalDate dueOn, String state, LocalDate filedOn) {
+
+		/** The state in Chinese. */
+		public String stateLabel() {
+			return "LATE".equals(state) ? "逾期报送" : "未报送";
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Licences licences;
+
+	private final StatutoryRules rules;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	AnnualReports(JdbcClient jdbc, Licences licences, StatutoryRules rules, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.licences = licences;
+		this.rules = rules;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	/** The last day to file the report on {@code year} in {@code region} (04-30 of the next year by default). */
+	public LocalDate dueOn(int year, String region) {
+		return LocalDate.of(year + 1, 1, 1).plusMonths(rules.intValue(StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW, region)).minusDays(1);
+	}
+
+	/** The first day reminders go out for {@code year} in {@code region} (03-01 of the next year by default). */
+	public LocalDate remindFrom(int year, String region) {
+		return LocalDate.of(year + 1, 1, 1).plusMonths(rules.intValue(StatutoryRule.LICENCE_ANNUAL_REPORT_REMINDER, region));
+	}
+
+	/**
+	 * Files a 年度报告: an enterprise for itself on its portal, or staff (not read-only) entering a paper report of a
+	 * holder in their scope. The year must be over (the window opens on 01-01 of the next year) and not more than five
+	 * years back; the enterprise must have held a licence in force on the year's last day; the figures are whole
+	 * numbers (revenue in yuan, two decimals), none negative. Filed after the window it is marked late (a paper report by
+	 * the day staff received it, not before the window opened nor after today).
+	 * @return the report's id
+	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
+	 * @throws AccessRefusedException when an enterprise files for another or a read-only user files
+	 * @throws DomainException (409) when the year's report was filed already
+	 */
+	@Transactional
+	public long file(Clerk clerk, ReportData data) {
+		if (!clerk.writer() && !clerk.enterprise()) {
+			throw new AccessRefusedException("只有企业本身或业务人员可以报送年度报告");
+		}
+		Validation v = new Validation();
+		LocalDate today = today();
+		String code = null;
+		if (clerk.enterprise()) {
+			if (!Text.isBlank(data.creditCode()) && !data.creditCode().strip().equalsIgnoreCase(clerk.enterpriseCreditCode())) {
+				throw new AccessRefusedException("creditCode", "企业用户只能报送本企业的年度报告");
+			}
+			code = clerk.enterpriseCreditCode();
+		}
+		else if (Text.isBlank(data.creditCode())) {
+			v.require("creditCode", false, "required", "企业统一社会信用代码（creditCode）不能为空");
+		}
+		else {
+			code = v.check("creditCode", () -> CreditCode.of(data.creditCode()).value());
+		}
+		Long y = Text.isBlank(data.year()) ? Long.valueOf(today.getYear() - 1) : whole(v, "year", "报告年度（year）", data.year(), 4);
+		Integer year = y == null ? null : y.intValue();
+		if (year != null) {
+			v.require("year", year < today.getYear(), "ended", "报告年度（year）应为已结束的年度：" + year + "年度报告自" + (year + 1)
+					+ "年1月1日起报送");
+			v.require("year", year >= today.getYear() - 5, "min", "报告年度（year）不能早于" + (today.getYear() - 5) + "年");
+		}
+		Long volume = whole(v, "businessVolume", "业务量（businessVolume，件）", data.businessVolume(), 12);
+		BigDecimal revenue = v.decimal("revenue", "业务收入（revenue，元）", data.revenue(), 14, 2);
+		v.required("revenue", "业务收入（revenue，元）", data.revenue());
+		v.require("revenue", revenue == null || revenue.signum() >= 0, "min", "业务收入（revenue，元）不能为负数");
+		Long outlets = whole(v, "outlets", "营业网点（outlets，个）", data.outlets(), 6);
+		Long staff = whole(v, "staff", "从业人员（staff，人）", data.staff(), 7);
+		LocalDate filedOn = today;
+		if (!clerk.enterprise() && !Text.isBlank(data.filedOn()) && year != null) {
+			filedOn = v.date("filedOn", "收到报告日期（filedOn）", data.filedOn(), LocalDate.of(year + 1, 1, 1), today);
+		}
+		LicenceView licence = null;
+		if (code != null && year != null && !v.hasErrors()) {
+			String c = code;
+			licence = licences.inForceOn(DataScope.all(), LocalDate.of(year, 12, 31)).stream()
+				.filter(l -> l.creditCode().equals(c)).findFirst().orElse(null);
+			v.require(clerk.enterprise() ? "year" : "creditCode", licence != null, "licence", year + "年末该企业未持有有效的快递业务经营许可证，"
+					+ "无需报送" + year + "年度报告");
+			if (licence != null && !clerk.enterprise()) {
+				clerk.scope().requireWithin(v, "creditCode", licence.regionCode(), "企业所在地");
+			}
+		}
+		v.throwIfInvalid();
+		if (jdbc.sql("SELECT count(*) FROM annual_report WHERE credit_code = :code AND year = :year").param("code", code)
+			.param("year", year).query(Long.class).single() > 0) {
+			throw DomainException.duplicate("year", "该企业" + year + "年度报告已报送，不能重复报送");
+		}
+		LocalDate due = dueOn(year, licence.regionCode());
+		boolean late = filedOn.isAfter(due);
+		Map<String, Object> p = new HashMap<>();
+		p.put("year", year);
+		p.put("code", code);
+		p.put("name", licence.enterpriseName());
+		p.put("region", licence.regionCode());
+		p.put("volume", volume);
+		p.put("revenue", revenue);
+		p.put("outlets", outlets.intValue());
+		p.put("staff", staff.intValue());
+		p.put("on", filedOn);
+		p.put("due", due);
+		p.put("late", late);
+		p.put("channel", clerk.enterprise() ? "PORTAL" : "PAPER");
+		p.put("by", clerk.name());
+		p.put("now", OffsetDateTime.now(clock));
+		long id = jdbc.sql("""
+				INSERT INTO annual_report (year, credit_code, enterprise_name, region_code, business_volume, revenue, outlets,
+				    staff, filed_on, due_on, late, channel, filed_by, created_at)
+				VALUES (:year, :code, :name, :region, :volume, :revenue, :outlets, :staff, :on, :due, :late, :channel, :by, :now)
+				RETURNING id""")
+			.params(p)
+			.query(Long.class)
+			.single();
+		Map<String, Object> after = new LinkedHashMap<>(p);
+		after.remove("now");
+		after.put("revenue", revenue.toPlainString());
+		after.put("on", filedOn.toString());
+		after.put("due", due.toString());
+		audit.record(AuditEntry.of("licensing.annual-report", "annual_report", id, licence.enterpriseName() + "报送" + year
+				+ "年度报告" + (late ? "（逾期，报送期限至" + due + "）" : "")).states(null, after).inRegion(licence.regionCode()));
+		events.publishEvent(new AnnualReportFiled(code, year, filedOn, late, volume, revenue, outlets.intValue(), staff.intValue()));
+		return id;
+	}
+
+	/** A whole number of at most {@code digits} digits, not negative; null (and an error on {@code field}) otherwise. */
+	private static Long whole(Validation v, String field, String label, String text, int digits) {
+		v.required(field, label, text);
+		BigDecimal n = Text.isBlank(text) ? null : v.decimal(field, label, text, digits, 0);
+		if (n == null) {
+			return null;
+		}
+		v.require(field, n.signum() >= 0, "min", label + "不能为负数");
+		return n.signum() >= 0 ? n.longValueExact() : null;
+	}
+
+	/** A report in the caller's scope (an enterprise its own). */
+	public Report get(DataScope scope, long id) {
+		return jdbc.sql("SELECT * FROM annual_report a WHERE a.id = :id AND " + scope.enterprisePredicate("a.credit_code", "a.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query(Rows.of(Report.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("年度报告", id));
+	}
+
+	/** The reports of {@code year} (null: every year) in the caller's scope (an enterprise its own), latest first. */
+	public PageResult<Report> list(DataScope scope, Integer year, PageQuery page) {
+		String where = "WHERE " + scope.enterprisePredicate("a.credit_code", "a.region_code") + (year == null ? "" : " AND a.year = :year")
+				+ (page.q().isEmpty() ? "" : " AND (a.enterprise_name LIKE :q ESCAPE '\\' OR a.credit_code = :exact)");
+		Map<String, Object> p = new HashMap<>(scope.params());
+		p.put("year", year == null ? 0 : year);
+		p.put("q", page.likePattern());
+		p.put("exact", page.q().toUpperCase());
+		long total = jdbc.sql("SELECT count(*) FROM annual_report a " + where).params(p).query(Long.class).single();
+		List<Report> items = jdbc.sql("SELECT * FROM annual_report a " + where + " ORDER BY a.year DESC, a.filed_on DESC, a.id DESC"
+				+ " LIMIT :limit OFFSET :offset")
+			.params(p)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(Rows.of(Report.class))
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/**
+	 * The late/missing list of {@code year} for staff: every holder of a licence in force on the year's last day in the
+	 * caller's scope (regions; {@code prefix} narrows it) that has not filed (MISSING) or filed after the window (LATE),
+	 * by enterprise name, a page at a time.
+	 * @throws AccessRefusedException for an enterprise user
+	 */
+	public PageResult<Outstanding> outstanding(DataScope scope, String prefix, int year, PageQuery page) {
+		List<Outstanding> all = outstanding(scope, prefix, year);
+		int from = (int) Math.min(all.size(), page.offset());
+		int to = Math.min(all.size(), from + page.size());
+		return new PageResult<>(all.subList(from, to), page.page(), page.size(), all.size());
+	}
+
+	/** The whole late/missing list of {@code year} (the .xlsx export). */
+	public List<Outstanding> outstanding(DataScope scope, String prefix, int year) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("年度报告逾期、未报名单仅供邮政管理部门查看");
+		}
+		String p = prefix == null ? "" : prefix.strip();
+		Map<String, LocalDate> filed = new HashMap<>();
+		jdbc.sql("SELECT credit_code, filed_on FROM annual_report WHERE year = :year").param("year", year)
+			.query((rs, i) -> filed.put(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
+		Map<String, Outstanding> out = new LinkedHashMap<>();
+		for (LicenceView l : licences.inForceOn(scope, LocalDate.of(year, 12, 31))) {
+			if (!l.regionCode().startsWith(p) || out.containsKey(l.creditCode())) {
+				continue;
+			}
+			LocalDate due = dueOn(year, l.regionCode());
+			LocalDate on = filed.get(l.creditCode());
+			if (on == null) {
+				out.put(l.creditCode(), new Outstanding(l.creditCode(), l.enterpriseName(), l.regionCode(), l.number(), due, "MISSING", null));
+			}
+			else if (on.isAfter(due)) {
+				out.put(l.creditCode(), new Outstanding(l.creditCode(), l.enterpriseName(), l.regionCode(), l.number(), due, "LATE", on));
+			}
+			else {
+				out.put(l.creditCode(), null);
+			}
+		}
+		List<Outstanding> list = new ArrayList<>();
+		out.values().stream().filter(o -> o != null).forEach(list::add);
+		return list;
+	}
+
+	/**
+	 * Sends the reminders due today for last year's reports: from the reminder day (03-01 by default) to the end of the
+	 * window, to every holder that has not filed and was not reminded before ({@link AnnualReportDue}, once per
+	 * enterprise and year). Safe to run at any time.
+	 * @return how many reminders were published
+	 */
+	@Transactional
+	public int remind() {
+		LocalDate today = today();
+		int year = today.getYear() - 1;
+		int sent = 0;
+		for (Outstanding o : outstanding(DataScope.all(), "", year)) {
+			if (!"MISSING".equals(o.state()) || today.isBefore(remindFrom(year, o.regionCode())) || today.isAfter(o.dueOn())) {
+				continue;
+			}
+			if (jdbc.sql("INSERT INTO annual_report_reminder (credit_code, year, sent_on) VALUES (:c, :y, :t) ON CONFLICT DO NOTHING")
+				.param("c", o.creditCode()).param("y", year).param("t", today).update() == 1) {
+				events.publishEvent(new AnnualReportDue(o.creditCode(), o.enterpriseName(), o.regionCode(), year, o.dueOn()));
+				sent++;
+			}
+		}
+		return sent;
+	}
+
+	/** The report of {@code creditCode} on {@code year}, if filed. */
+	public Optional<Report> find(String creditCode, int year) {
+		return jdbc.sql("SELECT * FROM annual_report WHERE credit_code = :c AND year = :y").param("c", creditCode).param("y", year)
+			.query(Rows.of(Report.class)).optional();
+	}
+}

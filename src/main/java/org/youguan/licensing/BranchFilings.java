@@ -1,0 +1,203 @@
+package org.youguan.licensing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.region.Regions;
+import org.youguan.registry.BranchFiled;
+import org.youguan.registry.Branches;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceStatus;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * 分支机构备案 (快递业务经营许可管理办法: a licensed enterprise files each branch within 20 days of the branch's business
+ * licence, rule {@code branch.filing}): the enterprise on its portal or staff from paper; a complete filing is taken on
+ * the spot (no acceptance step) and a late one is taken and flagged late. The parent must hold a licence in force. The
+ * filing publishes {@link BranchFiled}, on which the registry records the branch (the licensing module never writes the
+ * registry's branch record).
+ */
+@Service
+public class BranchFilings {
+
+	/**
+	 * A branch filing as entered.
+	 * @param parentCreditCode the parent enterprise (an enterprise user: itself, may be blank)
+	 * @param regionCode the branch's county
+	 * @param businessLicenceDate the day the branch's business licence was issued (YYYY-MM-DD)
+	 * @param filedOn the day a paper filing was received (staff only; blank: today)
+	 */
+	public record FilingData(String parentCreditCode, String name, String regionCode, String address, String headName,
+			String businessLicenceDate, String filedOn) {
+	}
+
+	/** A filing as taken. */
+	public record Filing(long id, String parentCreditCode, String parentName, String licenceNumber, String name,
+			String regionCode, String address, String headName, LocalDate businessLicenceDate, LocalDate filedOn,
+			LocalDate dueOn, boolean late, String channel, String filedBy) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Enterprises enterprises;
+
+	private final Licences licences;
+
+	private final Branches branches;
+
+	private final Regions regions;
+
+	private final StatutoryRules rules;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	BranchFilings(JdbcClient jdbc, Enterprises enterprises, Licences licences, Branches branches, Regions regions,
+			StatutoryRules rules, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.enterprises = enterprises;
+		this.licences = licences;
+		this.branches = branches;
+		this.regions = regions;
+		this.rules = rules;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Files a branch: complete (name, county, address, head, business-licence date; the parent holding a licence in
+	 * force) → taken at once; after the 20 days it is taken and flagged late.
+	 * @return the filing's id
+	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
+	 * @throws AccessRefusedException when an enterprise files for another, or a read-only user files
+	 * @throws DomainException (409) when the parent already has a branch of that name
+	 */
+	@Transactional
+	public long file(Clerk clerk, FilingData data) {
+		if (!clerk.writer() && !clerk.enterprise()) {
+			throw new AccessRefusedException("只有企业本身或业务人员可以办理分支机构备案");
+		}
+		LocalDate today = LocalDate.now(clock);
+		Validation v = new Validation();
+		String code = null;
+		if (clerk.enterprise()) {
+			if (!Text.isBlank(data.parentCreditCode()) && !data.parentCreditCode().strip().equalsIgnoreCase(clerk.enterpriseCreditCode())) {
+				throw new AccessRefusedException("parentCreditCode", "企业用户只能为本企业的分支机构备案");
+			}
+			code = clerk.enterpriseCreditCode();
+		}
+		else if (Text.isBlank(data.parentCreditCode())) {
+			v.require("parentCreditCode", false, "required", "所属企业统一社会信用代码（parentCreditCode）不能为空");
+		}
+		else {
+			code = v.check("parentCreditCode", () -> CreditCode.of(data.parentCreditCode()).value());
+		}
+		v.required("name", "分支机构名称（name）", data.name()).maxLength("name", "分支机构名称（name）", data.name(), 200)
+			.required("address", "地址（address）", data.address()).maxLength("address", "地址（address）", data.address(), 300)
+			.required("headName", "负责人（headName）", data.headName()).maxLength("headName", "负责人（headName）", data.headName(), 60);
+		String region = null;
+		if (Text.isBlank(data.regionCode())) {
+			v.require("regionCode", false, "required", "分支机构所在地（regionCode）不能为空");
+		}
+		else {
+			region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode().strip()).value());
+			if (region != null && !clerk.enterprise()) {
+				clerk.scope().requireWithin(v, "regionCode", region, "分支机构所在地");
+			}
+		}
+		v.required("businessLicenceDate", "营业执照日期（businessLicenceDate）", data.businessLicenceDate());
+		LocalDate licensed = v.date("businessLicenceDate", "营业执照日期（businessLicenceDate）", data.businessLicenceDate(),
+				Validation.EARLIEST_RECORD, today);
+		LocalDate filedOn = today;
+		if (!clerk.enterprise() && !Text.isBlank(data.filedOn())) {
+			filedOn = v.date("filedOn", "收到备案日期（filedOn）", data.filedOn(), licensed == null ? Validation.EARLIEST_RECORD : licensed, today);
+		}
+		EnterpriseView parent = null;
+		LicenceView licence = null;
+		if (code != null) {
+			parent = enterprises.findByCreditCode(code).orElse(null);
+			if (parent != null) {
+				List<LicenceView> held = licences.list(DataScope.all(), new Licences.Filter(LicenceStatus.VALID, null, parent.id()),
+						PageQuery.of(null, 0, 10, "expires_on", "desc")).items();
+				licence = held.isEmpty() ? null : held.get(0);
+			}
+			v.require("parentCreditCode", licence != null, "licence", "所属企业须持有有效的快递业务经营许可证，方可办理分支机构备案");
+		}
+		v.throwIfInvalid();
+		if (branches.exists(parent.id(), data.name().strip())) {
+			throw DomainException.duplicate("name", "该企业已有名为“" + data.name().strip() + "”的分支机构");
+		}
+		LocalDate due = rules.deadline(StatutoryRule.BRANCH_FILING, licensed, region);
+		boolean late = filedOn.isAfter(due);
+		Map<String, Object> p = new HashMap<>();
+		p.put("code", code);
+		p.put("parent", parent.legalName());
+		p.put("licence", licence.number());
+		p.put("name", data.name().strip());
+		p.put("region", region);
+		p.put("address", data.address().strip());
+		p.put("head", data.headName().strip());
+		p.put("licensed", licensed);
+		p.put("filed", filedOn);
+		p.put("due", due);
+		p.put("late", late);
+		p.put("channel", clerk.enterprise() ? "PORTAL" : "PAPER");
+		p.put("by", clerk.name());
+		p.put("now", OffsetDateTime.now(clock));
+		long id = jdbc.sql("""
+				INSERT INTO branch_filing (parent_credit_code, parent_name, licence_number, name, region_code, address,
+				    head_name, business_licence_date, filed_on, due_on, late, channel, filed_by, created_at)
+				VALUES (:code, :parent, :licence, :name, :region, :address, :head, :licensed, :filed, :due, :late, :channel,
+				    :by, :now)
+				RETURNING id""")
+			.params(p)
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("licensing.branch-filing", "branch_filing", id, parent.legalName() + "分支机构备案“"
+				+ data.name().strip() + "”" + (late ? "（逾期备案，应于" + due + "前备案）" : "")).inRegion(region));
+		events.publishEvent(new BranchFiled(id, code, licence.number(), data.name().strip(), region, data.address().strip(),
+				data.headName().strip(), licensed, filedOn, false));
+		return id;
+	}
+
+	/** The filings in the caller's scope (an enterprise its own; staff by the branch's region), latest first. */
+	public PageResult<Filing> list(DataScope scope, PageQuery page) {
+		String where = "WHERE " + scope.enterprisePredicate("f.parent_credit_code", "f.region_code");
+		long total = jdbc.sql("SELECT count(*) FROM branch_filing f " + where).params(scope.params()).query(Long.class).single();
+		List<Filing> items = jdbc.sql("SELECT * FROM branch_filing f " + where + " ORDER BY f.filed_on DESC, f.id DESC LIMIT :limit OFFSET :offset")
+			.params(scope.params())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(Rows.of(Filing.class))
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+}

@@ -1,0 +1,168 @@
+package org.youguan.licensing.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
+import org.youguan.licensing.AnnualReports;
+import org.youguan.licensing.Clerk;
+import org.youguan.org.CurrentUser;
+
+/**
+ * 年度报告 pages and API: the enterprise files its report of the past year on its portal (staff enter a paper one) and
+ * sees its reports; staff see the reports filed in their scope and the late/missing list of a year (pages, region,
+ * .xlsx export). {@code POST /api/v1/licensing/annual-reports} takes {"year","creditCode","businessVolume","revenue",
+ * "outlets","staff"} and answers 201 with the id; bad input is a 400 naming the field.
+ */
+@Controller
+@Tag(name = "年度报告", description = "快递企业年度报告的报送、查询与逾期未报名单（按调用者数据权限）")
+class AnnualReportController {
+
+	static final List<Column<AnnualReports.Outstanding>> COLUMNS = List.of(
+			Column.of("企业名称", AnnualReports.Outstanding::enterpriseName, 30),
+			Column.of("统一社会信用代码", AnnualReports.Outstanding::creditCode, 20),
+			Column.of("区域代码", AnnualReports.Outstanding::regionCode, 10),
+			Column.of("许可证编号", AnnualReports.Outstanding::licenceNumber, 22),
+			Column.of("报送期限", o -> o.dueOn().toString(), 12),
+			Column.of("情况", AnnualReports.Outstanding::stateLabel, 10),
+			Column.of("报送日期", o -> o.filedOn() == null ? "" : o.filedOn().toString(), 12));
+
+	private final AnnualReports reports;
+
+	private final Spreadsheets spreadsheets;
+
+	private final Clock clock;
+
+	AnnualReportController(AnnualReports reports, Spreadsheets spreadsheets, Clock clock) {
+		this.reports = reports;
+		this.spreadsheets = spreadsheets;
+		this.clock = clock;
+	}
+
+	/** The id of what was created. */
+	record Created(long id) {
+	}
+
+	@GetMapping("/licensing/annual-reports")
+	@PreAuthorize(LicensingApiController.READERS)
+	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String year, Model model) {
+		Integer y = Text.isBlank(year) ? null : year(year);
+		PageQuery query = request.toPage();
+		int last = LocalDate.now(clock).getYear() - 1;
+		model.addAttribute("result", reports.list(scope, y, query));
+		model.addAttribute("query", query);
+		model.addAttribute("year", y);
+		model.addAttribute("lastYear", last);
+		model.addAttribute("dueOn", reports.dueOn(last, me.regionCode() == null || me.regionCode().isEmpty() ? "0" : me.regionCode()));
+		model.addAttribute("enterprise", me.enterpriseCreditCode() != null);
+		model.addAttribute("canFile", me.enterpriseCreditCode() != null || me.writer());
+		return "licensing/annual-reports";
+	}
+
+	@PostMapping("/licensing/annual-reports")
+	@PreAuthorize(LicensingApiController.APPLICANTS)
+	String file(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String year,
+			@RequestParam(required = false) String creditCode, @RequestParam(required = false) String businessVolume,
+			@RequestParam(required = false) String revenue, @RequestParam(required = false) String outlets,
+			@RequestParam(required = false) String staff, @RequestParam(required = false) String filedOn,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/licensing/annual-reports", "已报送年度报告", () -> reports.file(Clerk.of(me),
+				new AnnualReports.ReportData(year, creditCode, businessVolume, revenue, outlets, staff, filedOn)));
+	}
+
+	@GetMapping("/licensing/annual-reports/outstanding")
+	@PreAuthorize(LicensingApiController.STAFF)
+	String outstanding(DataScope scope, ListRequest request, @RequestParam(required = false) String year,
+			@RequestParam(required = false) String region, Model model) {
+		int y = Text.isBlank(year) ? LocalDate.now(clock).getYear() - 1 : year(year);
+		PageQuery query = request.toPage();
+		model.addAttribute("result", reports.outstanding(scope, region(region), y, query));
+		model.addAttribute("query", query);
+		model.addAttribute("year", y);
+		model.addAttribute("region", region(region));
+		return "licensing/annual-reports-outstanding";
+	}
+
+	@GetMapping("/licensing/annual-reports/outstanding.xlsx")
+	@PreAuthorize(LicensingApiController.STAFF)
+	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String year,
+			@RequestParam(required = false) String region) {
+		int y = Text.isBlank(year) ? LocalDate.now(clock).getYear() - 1 : year(year);
+		return Downloads.xlsx(y + "年度报告逾期未报名单.xlsx", spreadsheets.write(y + "年度报告逾期未报",
+				COLUMNS, reports.outstanding(scope, region(region), y)));
+	}
+
+	@PostMapping("/api/v1/licensing/annual-reports")
+	@PreAuthorize(LicensingApiController.APPLICANTS)
+	@ResponseBody
+	@Operation(summary = "报送年度报告", description = "year（报告年度，默认上一年）、creditCode（企业用户可省略）、businessVolume（业务量，件）、"
+			+ "revenue（业务收入，元）、outlets（营业网点，个）、staff（从业人员，人）、filedOn（工作人员录入纸质报告时为收到日期，默认今天）。报送期限默认为次年1月1日至4月30日，逾期报送标记为逾期。")
+	ResponseEntity<Created> fileApi(@AuthenticationPrincipal CurrentUser me, @RequestBody AnnualReports.ReportData data) {
+		long id = reports.file(Clerk.of(me), data);
+		return ResponseEntity.created(URI.create("/api/v1/licensing/annual-reports/" + id)).body(new Created(id));
+	}
+
+	@GetMapping("/api/v1/licensing/annual-reports")
+	@PreAuthorize(LicensingApiController.READERS)
+	@ResponseBody
+	@Operation(summary = "年度报告列表", description = "工作人员看辖区内企业的报告，企业只看本企业的；year可选。")
+	PageResult<AnnualReports.Report> listApi(DataScope scope, ListRequest request, @RequestParam(required = false) String year) {
+		return reports.list(scope, Text.isBlank(year) ? null : year(year), request.toPage());
+	}
+
+	@GetMapping("/api/v1/licensing/annual-reports/outstanding")
+	@PreAuthorize(LicensingApiController.STAFF)
+	@ResponseBody
+	@Operation(summary = "年度报告逾期、未报名单", description = "year（默认上一年）年末持有有效许可证、未报送（MISSING）或逾期报送（LATE）的企业；"
+			+ "region为区域代码前缀。")
+	PageResult<AnnualReports.Outstanding> outstandingApi(DataScope scope, ListRequest request,
+			@RequestParam(required = false) String year, @RequestParam(required = false) String region) {
+		int y = Text.isBlank(year) ? LocalDate.now(clock).getYear() - 1 : year(year);
+		return reports.outstanding(scope, region(region), y, request.toPage());
+	}
+
+	private static int year(String text) {
+		String t = text.strip();
+		if (!t.matches("\\d{4}")) {
+			throw new InvalidValueException("year", "format", "报告年度（year）应为四位年份，如2025");
+		}
+		return Integer.parseInt(t);
+	}
+
+	private static String region(String text) {
+		if (Text.isBlank(text)) {
+			return "";
+		}
+		String t = text.strip();
+		if (!t.matches("\\d{1,12}")) {
+			throw new InvalidValueException("region", "format", "区域代码（region）应为1至12位数字");
+		}
+		return "0".equals(t) ? "" : t;
+	}
+}

@@ -1,0 +1,249 @@
+package org.youguan.licensing;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.extractor.XSSFExcelExtractor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.AnnualReportCopies;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.EnterpriseAnnualReport;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceGranted;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.Licences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * 年度报告: a licence holder files last year's report in the window (01-01 … 04-30) and the registry shows it on the
+ * enterprise's page (through {@code AnnualReportFiled}); a report after the window is marked late; staff see the
+ * late/missing list (pages, .xlsx) and the figures count the reports; reminders go out from 03-01 once per holder and
+ * year; an enterprise files and sees only its own; bad input is a 400 naming the field.
+ */
+@IntegrationTest
+class AnnualReportsIntegrationTest {
+
+	static final String CITY = LicensingIntegrationTest.CITY;
+
+	static final String ENTERPRISE = LicensingIntegrationTest.ENTERPRISE;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	AnnualReports reports;
+
+	@Autowired
+	AnnualReportCopies copies;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	/** This year (China time), the year of the window; the reports are on the year before. */
+	int year() {
+		return LocalDate.now(clock).getYear();
+	}
+
+	void at(int month, int day) {
+		clock.set(LocalDateTime.of(year(), month, day, 10, 0));
+	}
+
+	/** A new holder of a licence in force over the whole of last year, in 320506. */
+	String holder(String name) {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = "快递许可-32-1996-" + code.substring(13);
+		LocalDate issued = LocalDate.of(year() - 2, 6, 1);
+		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-4, number, new EnterpriseData(name, code,
+				EnterpriseType.EXPRESS, null, "周年报", "吴中区年报路1号", "320506", null, null), LicenceScope.PROVINCE,
+				"江苏省邮政管理局", "32", issued, issued.plusYears(5).minusDays(1), false)));
+		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+		return code;
+	}
+
+	ResultActions file(String token, String json) throws Exception {
+		return mvc.perform(post("/api/v1/licensing/annual-reports").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	static String report(int year, String code, String volume, String revenue, String outlets, String staff) {
+		return """
+				{"year":"%d","creditCode":"%s","businessVolume":"%s","revenue":"%s","outlets":"%s","staff":"%s"}"""
+			.formatted(year, code, volume, revenue, outlets, staff);
+	}
+
+	@Test
+	void aHolderFilesLastYearsReportInTheWindowAndTheRegistryShowsItOnTheEnterprisePage() throws Exception {
+		String code = holder("苏州年报准时快递有限公司");
+		at(3, 15);
+		// the enterprise on its portal: for itself only
+		Clerk own = new Clerk("准时快递", null, null, code, false, false);
+		long id = reports.file(own, new AnnualReports.ReportData(String.valueOf(year() - 1), null, "3650000", "18250000.50", "21", "140"));
+		AnnualReports.Report r = reports.get(DataScope.enterprise(code), id);
+		assertThat(r.late()).isFalse();
+		assertThat(r.dueOn()).isEqualTo(LocalDate.of(year(), 4, 30));
+		assertThat(r.channel()).isEqualTo("PORTAL");
+		long enterpriseId = enterprises.findByCreditCode(code).orElseThrow().id();
+		await().atMost(Duration.ofSeconds(60)).until(() -> !copies.of(enterpriseId).isEmpty());
+		EnterpriseAnnualReport copy = copies.of(enterpriseId).get(0);
+		assertThat(copy.year()).isEqualTo(year() - 1);
+		assertThat(copy.businessVolume()).isEqualTo(3_650_000L);
+		assertThat(copy.revenue()).isEqualByComparingTo(new BigDecimal("18250000.50"));
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		mvc.perform(get("/registry/enterprises/" + enterpriseId).session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"annual-reports\"")))
+			.andExpect(content().string(containsString("3650000")));
+		// once a year
+		file(CITY, report(year() - 1, code, "1", "1", "1", "1")).andExpect(status().isConflict());
+		// another enterprise may not file for it, nor see it
+		file(ENTERPRISE, report(year() - 1, code, "1", "1", "1", "1")).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/licensing/annual-reports").param("size", "200").header("Authorization", ENTERPRISE))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].creditCode", everyItem(is(LicensingIntegrationTest.enterpriseCode()))));
+		mvc.perform(get("/api/v1/licensing/annual-reports").param("year", String.valueOf(year() - 1)).param("q", code)
+			.header("Authorization", CITY)).andExpect(jsonPath("$.items[*].id", hasItem((int) id)));
+		// the pages render, for staff and for the enterprise
+		mvc.perform(get("/licensing/annual-reports").session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"annual-report-form\"")));
+		mvc.perform(get("/licensing/annual-reports").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"annual-reports\"")));
+	}
+
+	@Test
+	void aReportAfterTheWindowIsLateAndTheLateMissingListShowsBothLateAndMissingHolders() throws Exception {
+		String late = holder("苏州年报逾期快递有限公司");
+		String missing = holder("苏州年报未报快递有限公司");
+		at(5, 10);
+		long id = LicensingIntegrationTest.id(file(CITY, report(year() - 1, late, "500000", "2600000", "4", "30"))
+			.andExpect(status().isCreated()));
+		assertThat(reports.get(DataScope.all(), id).late()).isTrue();
+		String body = mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").param("year", String.valueOf(year() - 1))
+			.param("size", "200").header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		List<String> lateStates = JsonPath.read(body, "$.items[?(@.creditCode == '" + late + "')].state");
+		List<String> missingStates = JsonPath.read(body, "$.items[?(@.creditCode == '" + missing + "')].state");
+		assertThat(lateStates).containsExactly("LATE");
+		assertThat(missingStates).containsExactly("MISSING");
+		// pages: one row a page
+		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").param("size", "1").header("Authorization", CITY))
+			.andExpect(jsonPath("$.items.length()").value(1));
+		// the list is for staff; another county sees none of Wuzhong's holders
+		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").header("Authorization", ENTERPRISE))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").param("size", "200")
+			.header("Authorization", LicensingIntegrationTest.OTHER_COUNTY)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[?(@.creditCode == '" + missing + "')]").isEmpty());
+		// the page and the .xlsx
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		mvc.perform(get("/licensing/annual-reports/outstanding").param("region", "320506").param("size", "200").session(staff))
+			.andExpect(status().isOk()).andExpect(content().string(containsString(missing)));
+		byte[] xlsx = mvc.perform(get("/licensing/annual-reports/outstanding.xlsx").param("region", "320506").session(staff))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			String text = new XSSFExcelExtractor((XSSFWorkbook) book).getText();
+			assertThat(text).contains("苏州年报未报快递有限公司").contains("苏州年报逾期快递有限公司").contains("逾期报送");
+		}
+		// the figures count it, the contract's keys unchanged
+		mvc.perform(get("/api/v1/licensing/figures").param("region", "3205").param("from", year() + "-05-01")
+			.param("to", year() + "-05-31").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.annualReportsFiled").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)))
+			.andExpect(jsonPath("$.annualReportsLate").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)))
+			.andExpect(jsonPath("$.received").isNumber())
+			.andExpect(jsonPath("$.preliminaryReviews").isNumber())
+			.andExpect(jsonPath("$.onSiteVerifications").isNumber())
+			.andExpect(jsonPath("$.approved").isNumber())
+			.andExpect(jsonPath("$.refused").isNumber());
+	}
+
+	@Test
+	void badInputIsA400NamingEachFieldAndNothingIsSaved() throws Exception {
+		String code = holder("苏州年报错填快递有限公司");
+		at(3, 20);
+		file(CITY, report(year() - 1, code, "12.5", "-3", "abc", "")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("businessVolume")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("revenue")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("outlets")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("staff")));
+		file(CITY, report(year(), code, "1", "1", "1", "1")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("year"));
+		// a holder without a licence at the year's end owes no report
+		file(CITY, report(year() - 1, LicensingIntegrationTest.newCreditCode(), "1", "1", "1", "1")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("creditCode"));
+		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").param("year", "20x5").header("Authorization", CITY))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("year"));
+		assertThat(jdbc.sql("SELECT count(*) FROM annual_report WHERE credit_code = :c").param("c", code).query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void remindersGoOutFromTheFirstOfMarchOncePerHolderAndYear() {
+		String code = holder("苏州年报催报快递有限公司");
+		String key = "annual-report:" + code + ":" + (year() - 1) + ":enterprise";
+		at(2, 27);
+		reports.remind();
+		assertThat(reminded(code)).isZero();
+		at(3, 1);
+		assertThat(reports.remind()).isPositive();
+		assertThat(reminded(code)).isEqualTo(1);
+		reports.remind();
+		assertThat(reminded(code)).isEqualTo(1);
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM notification WHERE dedupe_key = :k")
+			.param("k", key).query(Long.class).single() == 1);
+	}
+
+	long reminded(String code) {
+		return jdbc.sql("SELECT count(*) FROM annual_report_reminder WHERE credit_code = :c").param("c", code).query(Long.class).single();
+	}
+}

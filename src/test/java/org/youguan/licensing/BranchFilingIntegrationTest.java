@@ -1,0 +1,125 @@
+package org.youguan.licensing;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.LicenceGranted;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.Licences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * 分支机构备案 through the licensing procedure: a complete filing is taken on the spot and the registry records the branch
+ * when it hears {@code BranchFiled}, with its lateness flag (20 days from the branch's business licence); the parent
+ * must hold a licence in force; an enterprise files only for itself; bad input is a 400 naming the field.
+ */
+@IntegrationTest
+class BranchFilingIntegrationTest {
+
+	static final String CITY = LicensingIntegrationTest.CITY;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	MutableClock clock;
+
+	String holder(String name) {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = "快递许可-32-1994-" + code.substring(13);
+		LocalDate today = LocalDate.now(clock);
+		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-6, number, new EnterpriseData(name, code,
+				EnterpriseType.EXPRESS, null, null, "吴中区分支路1号", "320506", null, null), LicenceScope.PROVINCE, "江苏省邮政管理局",
+				"32", today.minusYears(1), today.plusYears(4), false)));
+		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+		return code;
+	}
+
+	ResultActions file(String token, String code, String name, String region, LocalDate licensed) throws Exception {
+		String json = """
+				{"parentCreditCode":%s,"name":"%s","regionCode":"%s","address":"吴中区分支路8号","headName":"陈负责",
+				 "businessLicenceDate":"%s"}""".formatted(code == null ? "null" : "\"" + code + "\"", name, region, licensed);
+		return mvc.perform(post("/api/v1/licensing/branch-filings").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	Boolean recordedLate(String code, String name) {
+		return jdbc.sql("SELECT b.filed_late FROM branch b JOIN enterprise e ON e.id = b.enterprise_id WHERE e.credit_code = :c AND b.name = :n")
+			.param("c", code).param("n", name).query(Boolean.class).optional().orElse(null);
+	}
+
+	@Test
+	void aCompleteFilingIsTakenOnTheSpotAndTheRegistryRecordsTheBranchWithItsLatenessFlag() throws Exception {
+		String code = holder("苏州分支备案快递有限公司");
+		LocalDate today = LocalDate.now(clock);
+		file(CITY, code, "苏州分支备案快递有限公司吴中分公司", "320506", today.minusDays(5)).andExpect(status().isCreated());
+		file(CITY, code, "苏州分支备案快递有限公司相城分公司", "320507", today.minusDays(60)).andExpect(status().isCreated());
+		await().atMost(Duration.ofSeconds(60)).until(() -> recordedLate(code, "苏州分支备案快递有限公司相城分公司") != null
+				&& recordedLate(code, "苏州分支备案快递有限公司吴中分公司") != null);
+		assertThat(recordedLate(code, "苏州分支备案快递有限公司吴中分公司")).isFalse();
+		assertThat(recordedLate(code, "苏州分支备案快递有限公司相城分公司")).isTrue();
+		assertThat(jdbc.sql("SELECT late FROM branch_filing WHERE name = :n").param("n", "苏州分支备案快递有限公司相城分公司")
+			.query(Boolean.class).single()).isTrue();
+		// twice: a conflict
+		file(CITY, code, "苏州分支备案快递有限公司吴中分公司", "320506", today.minusDays(5)).andExpect(status().isConflict());
+		mvc.perform(get("/api/v1/licensing/branch-filings").param("size", "200").header("Authorization", CITY))
+			.andExpect(jsonPath("$.items[*].parentCreditCode", hasItem(code)));
+		mvc.perform(get("/api/v1/licensing/branch-filings").param("size", "200").header("Authorization", LicensingIntegrationTest.ENTERPRISE))
+			.andExpect(jsonPath("$.items[*].parentCreditCode", everyItem(is(LicensingIntegrationTest.enterpriseCode()))));
+		mvc.perform(get("/licensing/branch-filings").session(SignIn.session(mvc, "sz.admin"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("苏州分支备案快递有限公司吴中分公司")));
+	}
+
+	@Test
+	void aFilingNeedsALicenceInForceCompleteDataAndTheEnterpriseItself() throws Exception {
+		String code = holder("苏州分支错填快递有限公司");
+		LocalDate today = LocalDate.now(clock);
+		file(CITY, LicensingIntegrationTest.newCreditCode(), "无证分公司", "320506", today).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("parentCreditCode")));
+		file(CITY, code, "", "999999", today.plusDays(3)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("name")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("regionCode")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("businessLicenceDate")));
+		file(LicensingIntegrationTest.ENTERPRISE, code, "冒名分公司", "320506", today).andExpect(status().isForbidden());
+		assertThat(jdbc.sql("SELECT count(*) FROM branch_filing WHERE parent_credit_code = :c").param("c", code).query(Long.class).single())
+			.isZero();
+	}
+}

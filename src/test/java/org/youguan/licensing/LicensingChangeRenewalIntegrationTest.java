@@ -1,0 +1,239 @@
+package org.youguan.licensing;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.TestImages;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceGranted;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceTerms;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Changes (变更) and renewals (延续) act on the licence in force, never making a new one: an approved change updates the
+ * registry's licence and holder (name, legal representative, registered capital, scope, service area, branches) when the
+ * registry hears {@code LicenceChanged}, shown and audited before → after; an approved renewal runs the same licence on
+ * for five years from the day after its expiry ({@code LicenceRenewed}); a renewal applied later than 30 days before
+ * expiry, a change that changes nothing, and a change without a licence are refused naming the field.
+ */
+@IntegrationTest
+class LicensingChangeRenewalIntegrationTest {
+
+	static final String CITY = LicensingIntegrationTest.CITY;
+
+	static final String PROVINCE = LicensingIntegrationTest.PROVINCE;
+
+	static final String ENTERPRISE = LicensingIntegrationTest.ENTERPRISE;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	LicenceApplications applications;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	/** A licence granted through the registry's event to a new holder, with its terms. */
+	String licensed(String code, String name, LocalDate expiresOn) {
+		String number = "快递许可-32-1997-" + code.substring(13);
+		LocalDate today = LocalDate.now(clock);
+		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-3, number, new EnterpriseData(name, code,
+				EnterpriseType.EXPRESS, null, "孙原任", "吴中区变更路1号", "320506", null, null), LicenceScope.PROVINCE,
+				"江苏省邮政管理局", "32", expiresOn.minusYears(5).plusDays(1).isAfter(today) ? today : expiresOn.minusYears(5).plusDays(1),
+				expiresOn, false, new LicenceTerms(new BigDecimal("600000"), "苏州市吴中区", List.of("吴中分部")))));
+		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+		return number;
+	}
+
+	static String application(String kind, String code, String name, String rep, String capital, String area, String branches) {
+		return """
+				{"kind":"%s","applicantCreditCode":"%s","applicantName":%s,"scope":"省内","registeredCapital":"%s",
+				 "serviceArea":"%s","premisesAddress":"吴中区变更路1号","regionCode":"320506","legalRepresentative":%s,
+				 "contactName":"李联系","contactPhone":"13912345678","branches":[%s]}""".formatted(kind, code,
+				name == null ? "null" : "\"" + name + "\"", capital, area, rep == null ? "null" : "\"" + rep + "\"", branches);
+	}
+
+	/** Accepts, reviews, verifies and approves a paper application with every material; answers the licence number. */
+	String approved(long id) throws Exception {
+		for (Material m : Material.values()) {
+			mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
+				.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF))
+				.param("kind", m.name())
+				.header("Authorization", CITY)).andExpect(status().isOk());
+		}
+		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
+		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
+		String data = """
+				{"inspectors":["林执法","冯安全"],"checklist":[{"item":"经营场所与申请材料一致","passed":true}],"passed":true,
+				 "conclusion":"符合条件"}""";
+		mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/verification")
+			.file(new MockMultipartFile("data", "", "application/json", data.getBytes(StandardCharsets.UTF_8)))
+			.file(new MockMultipartFile("photos", "site.png", "image/png", TestImages.png(40, 30)))
+			.header("Authorization", CITY)).andExpect(status().isOk());
+		return LicensingIntegrationTest.text(call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}")
+			.andExpect(status().isOk()), "$.number");
+	}
+
+	long licenceRows(long enterpriseId) {
+		return jdbc.sql("SELECT count(*) FROM express_licence WHERE enterprise_id = :id").param("id", enterpriseId).query(Long.class).single();
+	}
+
+	@Test
+	void anApprovedChangeUpdatesTheLicenceInForceBeforeToAfterThroughTheEventAndMakesNoNewLicence() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = licensed(code, "苏州原名快递有限公司", LocalDate.now(clock).plusYears(3));
+		long enterpriseId = enterprises.findByCreditCode(code).orElseThrow().id();
+
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", application("CHANGE", code,
+				"苏州新名快递有限公司", "钱新任", "1200000", "苏州市全市", "\"吴中分部\",\"相城分部\"")).andExpect(status().isCreated()));
+		// the application names the licence concerned and shows every item before → after
+		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.application.licenceNumber").value(number))
+			.andExpect(jsonPath("$.changes[?(@.field == 'legalName')].before").value("苏州原名快递有限公司"))
+			.andExpect(jsonPath("$.changes[?(@.field == 'legalName')].after").value("苏州新名快递有限公司"))
+			.andExpect(jsonPath("$.changes[?(@.field == 'legalRepresentative')].after").value("钱新任"))
+			.andExpect(jsonPath("$.changes[?(@.field == 'registeredCapital')].before").value("600000"))
+			.andExpect(jsonPath("$.changes[?(@.field == 'registeredCapital')].after").value("1200000"))
+			.andExpect(jsonPath("$.changes[?(@.field == 'serviceArea')].after").value("苏州市全市"))
+			.andExpect(jsonPath("$.changes[?(@.field == 'branches')].after").value("吴中分部\n相城分部"))
+			.andExpect(jsonPath("$.changes[?(@.field == 'scope')]").isEmpty());
+		// another enterprise does not see it
+		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", ENTERPRISE)).andExpect(status().isNotFound());
+
+		assertThat(approved(id)).isEqualTo(number);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> enterprises.findByCreditCode(code).map(EnterpriseView::legalName).orElseThrow().equals("苏州新名快递有限公司"));
+		assertThat(enterprises.findByCreditCode(code).orElseThrow().legalRepresentative()).isEqualTo("钱新任");
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> new BigDecimal("1200000").compareTo(licences.terms(number).orElseThrow().registeredCapital()) == 0);
+		assertThat(licences.terms(number).orElseThrow().serviceArea()).isEqualTo("苏州市全市");
+		assertThat(licences.terms(number).orElseThrow().branches()).containsExactly("吴中分部", "相城分部");
+		assertThat(licenceRows(enterpriseId)).isEqualTo(1);
+		LicenceView l = licences.findByNumber(DataScope.all(), number).orElseThrow();
+		String before = jdbc.sql("SELECT before_state::text FROM audit_event WHERE action = 'licence.change' AND object_id = :id")
+			.param("id", String.valueOf(l.id())).query(String.class).single();
+		String after = jdbc.sql("SELECT after_state::text FROM audit_event WHERE action = 'licence.change' AND object_id = :id")
+			.param("id", String.valueOf(l.id())).query(String.class).single();
+		assertThat(before).contains("苏州原名快递有限公司").contains("600000");
+		assertThat(after).contains("苏州新名快递有限公司").contains("1200000").contains("苏州市全市");
+		// the change's certificate carries the same number and a code of its own, which the public page confirms
+		ApplicationView a = applications.get(DataScope.all(), id).application();
+		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", a.verificationCode()))
+			.andExpect(jsonPath("$.valid").value(true))
+			.andExpect(jsonPath("$.enterprise").value("苏州新名快递有限公司"));
+		mvc.perform(get("/licensing/applications/" + id).session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"changes\"")))
+			.andExpect(content().string(containsString("苏州原名快递有限公司")));
+	}
+
+	@Test
+	void aChangeThatChangesNothingOrWithoutALicenceIsRefusedNamingTheField() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		licensed(code, "苏州不变快递有限公司", LocalDate.now(clock).plusYears(3));
+		call(CITY, "/api/v1/licensing/applications", application("CHANGE", code, null, null, "600000", "苏州市吴中区", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("至少变更一项")));
+		call(CITY, "/api/v1/licensing/applications", application("CHANGE", LicensingIntegrationTest.newCreditCode(), "苏州无证快递有限公司",
+				null, "600000", "苏州市吴中区", "")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("kind")));
+		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code = :c").param("c", code)
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void anApprovedRenewalExtendsTheSameLicenceFiveYearsFromItsExpiry() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		LocalDate expiry = LocalDate.now(clock).plusDays(75);
+		String number = licensed(code, "苏州延续快递有限公司", expiry);
+		long enterpriseId = enterprises.findByCreditCode(code).orElseThrow().id();
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", application("RENEWAL", code, null, null,
+				"600000", "苏州市吴中区", "")).andExpect(status().isCreated()));
+		assertThat(approved(id)).isEqualTo(number);
+		LocalDate renewed = expiry.plusDays(1).plusYears(5).minusDays(1);
+		ApplicationView a = applications.get(DataScope.all(), id).application();
+		assertThat(a.validFrom()).isEqualTo(expiry.plusDays(1));
+		assertThat(a.validUntil()).isEqualTo(renewed);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().expiresOn().equals(renewed));
+		assertThat(licenceRows(enterpriseId)).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'licence.renew' AND after_state::text LIKE :d")
+			.param("d", "%" + renewed + "%").query(Long.class).single()).isEqualTo(1);
+		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", a.verificationCode()))
+			.andExpect(jsonPath("$.valid").value(true))
+			.andExpect(jsonPath("$.validUntil").value(renewed.toString()));
+	}
+
+	@Test
+	void aRenewalLaterThanThirtyDaysBeforeExpiryIsRefusedNamingTheLastDay() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		LocalDate expiry = LocalDate.now(clock).plusDays(20);
+		licensed(code, "苏州迟延快递有限公司", expiry);
+		call(CITY, "/api/v1/licensing/applications", application("RENEWAL", code, null, null, "600000", "苏州市吴中区", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("30日前")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(expiry.minusDays(30).toString())));
+	}
+}

@@ -1,0 +1,160 @@
+package org.youguan.licensing;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.xssf.extractor.XSSFExcelExtractor;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.LicenceGranted;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceStatus;
+import org.youguan.registry.Licences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The figures added to the licensing figures — per step the working days taken and the on-time rate, the licences
+ * expiring within 90 days — on the API, the page and its .xlsx; and the 注销 page for the competent level.
+ */
+@IntegrationTest
+class LicensingFiguresPagesIntegrationTest {
+
+	static final String CITY = LicensingIntegrationTest.CITY;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	MutableClock clock;
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	String figures() throws Exception {
+		String today = LocalDate.now(clock).toString();
+		return mvc.perform(get("/api/v1/licensing/figures").param("region", "3205").param("from", today).param("to", today)
+			.header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	static long step(String json, String step, String field) {
+		List<Object> values = JsonPath.read(json, "$.steps[?(@.step == '" + step + "')]." + field);
+		Object v = values.get(0);
+		return v == null ? 0 : ((Number) v).longValue();
+	}
+
+	String granted(String name, LocalDate expiresOn) {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = "快递许可-32-1995-" + code.substring(13);
+		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-5, number, new EnterpriseData(name, code,
+				EnterpriseType.EXPRESS, null, null, "吴中区统计路1号", "320506", null, null), LicenceScope.PROVINCE, "江苏省邮政管理局",
+				"32", expiresOn.minusYears(4), expiresOn, false)));
+		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+		return number;
+	}
+
+	@Test
+	void theFiguresCountStepsOnTimeAndLicencesExpiringWithinNinetyDays() throws Exception {
+		String before = figures();
+		long expiring = ((Number) JsonPath.read(before, "$.licencesExpiringIn90Days")).longValue();
+		granted("苏州将到期快递有限公司", LocalDate.now(clock).plusDays(45));
+		granted("苏州不到期快递有限公司", LocalDate.now(clock).plusDays(200));
+
+		// a paper application accepted and reviewed today: one receipt on time, one review
+		String code = LicensingIntegrationTest.newCreditCode();
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications",
+				LicensingIntegrationTest.application(code, "苏州统计快递有限公司", "省内", "600000", "")).andExpect(status().isCreated()));
+		for (Material m : Material.values()) {
+			if (m != Material.BRANCH_LIST) {
+				mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
+					.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF))
+					.param("kind", m.name()).header("Authorization", CITY)).andExpect(status().isOk());
+			}
+		}
+		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
+		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
+
+		String after = figures();
+		assertThat(((Number) JsonPath.read(after, "$.licencesExpiringIn90Days")).longValue()).isEqualTo(expiring + 1);
+		assertThat(step(after, "RECEIPT", "count")).isEqualTo(step(before, "RECEIPT", "count") + 1);
+		assertThat(step(after, "RECEIPT", "onTime")).isEqualTo(step(before, "RECEIPT", "onTime") + 1);
+		assertThat(step(after, "REVIEW", "count")).isEqualTo(step(before, "REVIEW", "count") + 1);
+		List<Object> rate = JsonPath.read(after, "$.steps[?(@.step == 'RECEIPT')].onTimeRate");
+		assertThat(rate.get(0)).isNotNull();
+		List<Object> reviewRate = JsonPath.read(after, "$.steps[?(@.step == 'REVIEW')].onTimeRate");
+		assertThat(reviewRate.get(0)).as("初审 has no statutory limit").isNull();
+
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		mvc.perform(get("/licensing/figures").session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"steps\"")))
+			.andExpect(content().string(containsString("id=\"licencesExpiringIn90Days\"")));
+		byte[] xlsx = mvc.perform(get("/licensing/figures.xlsx").param("region", "3205").session(staff)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			assertThat(new XSSFExcelExtractor(book).getText()).contains("受理申请").contains("90日内到期的许可证").contains("按时率");
+		}
+		mvc.perform(get("/licensing/figures.xlsx").param("from", "2026-13-01").session(staff)).andExpect(status().is4xxClientError());
+		// closed again, so that the figures of other tests are not disturbed by an open application
+		call(LicensingIntegrationTest.PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"统计测试结束\"}")
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void theCompetentLevelCancelsALicenceOnTheCancellationPage() throws Exception {
+		String number = granted("苏州页面注销快递有限公司", LocalDate.now(clock).plusYears(3));
+		MockHttpSession province = SignIn.session(mvc, "sys.admin");
+		mvc.perform(get("/licensing/licences/cancellation").param("number", number).session(province)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"cancellation-form\"")))
+			.andExpect(content().string(containsString(number)));
+		// an unknown number and a missing ground come back on the form, naming the field
+		mvc.perform(post("/licensing/licences/cancellation").param("number", "快递许可-99-0000-XXXX").param("ground", "STOPPED")
+			.session(province).with(csrf())).andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("errors"));
+		mvc.perform(post("/licensing/licences/cancellation").param("number", number).param("ground", "")
+			.session(province).with(csrf())).andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("errors"));
+		// the city is not the competent level
+		mvc.perform(post("/licensing/licences/cancellation").param("number", number).param("ground", "STOPPED")
+			.session(SignIn.session(mvc, "sz.admin")).with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post("/licensing/licences/cancellation").param("number", number).param("ground", "STOPPED")
+			.param("note", "企业书面申请").session(province).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("message"));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.CANCELLED);
+	}
+}
