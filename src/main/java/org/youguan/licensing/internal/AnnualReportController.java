@@ -92,8 +92,11 @@ class AnnualReportController {
 			@RequestParam(required = false) String revenue, @RequestParam(required = false) String outlets,
 			@RequestParam(required = false) String staff, @RequestParam(required = false) String filedOn,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/licensing/annual-reports", "已报送年度报告", () -> reports.file(Clerk.of(me),
-				new AnnualReports.ReportData(year, creditCode, businessVolume, revenue, outlets, staff, filedOn)));
+		// a refusal is the error page with its 4xx status naming each field (web/ErrorHandling), not a redirect
+		reports.file(Clerk.of(me), new AnnualReports.ReportData(year, creditCode, businessVolume, revenue, outlets, staff,
+				filedOn));
+		redirect.addFlashAttribute("message", "已报送年度报告");
+		return "redirect:/licensing/annual-reports";
 	}
 
 	@GetMapping("/licensing/annual-reports/outstanding")

@@ -62,8 +62,11 @@ class BranchFilingController {
 			@RequestParam(required = false) String address, @RequestParam(required = false) String headName,
 			@RequestParam(required = false) String businessLicenceDate, @RequestParam(required = false) String filedOn,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/licensing/branch-filings", "已办理分支机构备案", () -> filings.file(Clerk.of(me),
-				new BranchFilings.FilingData(parentCreditCode, name, regionCode, address, headName, businessLicenceDate, filedOn)));
+		// a refusal is the error page with its 4xx status naming each field (web/ErrorHandling), not a redirect
+		filings.file(Clerk.of(me), new BranchFilings.FilingData(parentCreditCode, name, regionCode, address, headName,
+				businessLicenceDate, filedOn));
+		redirect.addFlashAttribute("message", "已办理分支机构备案");
+		return "redirect:/licensing/branch-filings";
 	}
 
 	@PostMapping("/api/v1/licensing/branch-filings")

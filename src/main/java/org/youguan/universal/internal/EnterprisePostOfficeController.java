@@ -97,7 +97,9 @@ class EnterprisePostOfficeController {
 	String suspend(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long facilityId,
 			@RequestParam(required = false) String startsOn, @RequestParam(required = false) String endsOn,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, PAGE, "临时停业已报告", () -> postOffices.reportSuspension(me.scope(),
-				new PostOffices.SuspensionData(facilityId, startsOn, endsOn, reason), false));
+		// a refusal is the error page with its 4xx status naming each field (web/ErrorHandling), not a redirect
+		postOffices.reportSuspension(me.scope(), new PostOffices.SuspensionData(facilityId, startsOn, endsOn, reason), false);
+		redirect.addFlashAttribute("message", "临时停业已报告");
+		return "redirect:" + PAGE;
 	}
 }

@@ -121,11 +121,11 @@ class PostOfficeController {
 	String enter(DataScope scope, @RequestParam(required = false) Long facilityId, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String newAddress,
 			@RequestParam(required = false) String receivedOn, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/universal/post-office-approvals", () -> {
-			long id = approvals.apply(scope, new PostOfficeApprovals.ApplicationData(facilityId, kind, reason, newAddress,
-					receivedOn), false);
-			return new PageSteps.Done("纸质申请已登记", "/universal/post-office-approvals/" + id);
-		});
+		// a refusal is the error page with its 4xx status naming each field (web/ErrorHandling), not a redirect
+		long id = approvals.apply(scope, new PostOfficeApprovals.ApplicationData(facilityId, kind, reason, newAddress,
+				receivedOn), false);
+		redirect.addFlashAttribute("message", "纸质申请已登记");
+		return "redirect:/universal/post-office-approvals/" + id;
 	}
 
 	@GetMapping("/universal/post-office-approvals/{id:\\d+}")
