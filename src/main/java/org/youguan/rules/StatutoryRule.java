@@ -68,8 +68,8 @@ public enum StatutoryRule {
 	/** 快递业务经营许可决定时限（自受理）（邮政法(2015) 第53条） */
 	LICENCE_DECISION("licence.decision", "快递业务经营许可决定时限（自受理）", "45", RuleUnit.CALENDAR_DAYS, true, Citation.of(POSTAL_LAW, 53)),
 
-	/** 许可证颁发时限（自批准）（行政许可法(2019) 第44条） */
-	LICENCE_CERTIFICATE_ISSUE("licence.certificate-issue", "许可证颁发时限（自批准）", "10", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_LICENSING_LAW, 44)),
+	/** 许可证颁发时限（自批准）（行政许可法(2019) 第44条；期限以工作日计算，第82条） */
+	LICENCE_CERTIFICATE_ISSUE("licence.certificate-issue", "许可证颁发时限（自批准）", "10", RuleUnit.WORKING_DAYS, true, Citation.of(ADMINISTRATIVE_LICENSING_LAW, 44)),
 
 	/** 委托现场核查报告时限（快递业务经营许可管理办法(2019)） */
 	LICENCE_SITE_VERIFICATION_REPORT("licence.site-verification-report", "委托现场核查报告时限", "10", RuleUnit.WORKING_DAYS, false, Citation.of(EXPRESS_LICENSING_MEASURES)),

@@ -16,6 +16,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
+import org.youguan.region.RegionPicker;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.LicenceGranted;
@@ -28,6 +29,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -106,6 +109,23 @@ class BranchFilingIntegrationTest {
 			.andExpect(jsonPath("$.items[*].parentCreditCode", everyItem(is(LicensingIntegrationTest.enterpriseCode()))));
 		mvc.perform(get("/licensing/branch-filings").session(SignIn.session(mvc, "sz.admin"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("苏州分支备案快递有限公司吴中分公司")));
+	}
+
+	@Test
+	void theFilingFormAsksStaffForTheParentAndAnEnterpriseOnlyForItsBranchAndThePickerWorksWithoutJavaScript() throws Exception {
+		var staff = SignIn.session(mvc, "sz.market");
+		mvc.perform(get("/licensing/branch-filings/new").session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"parentCreditCode\"")))
+			.andExpect(content().string(containsString("name=\"regionChain\"")));
+		var enterprise = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/licensing/branch-filings/new").session(enterprise)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("name=\"parentCreditCode\""))));
+		long before = jdbc.sql("SELECT count(*) FROM branch_filing").query(Long.class).single();
+		mvc.perform(post("/licensing/branch-filings").session(staff).with(csrf()).param("name", "拣选分公司")
+			.param("regionCode", "320506").param(RegionPicker.PICK, "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("拣选分公司")));
+		assertThat(jdbc.sql("SELECT count(*) FROM branch_filing").query(Long.class).single()).isEqualTo(before);
 	}
 
 	@Test

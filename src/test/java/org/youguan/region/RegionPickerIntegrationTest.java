@@ -209,7 +209,7 @@ class RegionPickerIntegrationTest {
 		showsThePickerAndAsksNoCode(market, "/registry/enterprises/new");
 		showsThePickerAndAsksNoCode(market, "/registry/outlets/new");
 		showsThePickerAndAsksNoCode(market, "/registry/outlets/" + first("SELECT id FROM terminal_outlet WHERE region_code LIKE '3205%' ORDER BY id") + "/edit");
-		showsThePickerAndAsksNoCode(market, "/registry/branches/new");
+		showsThePickerAndAsksNoCode(market, "/licensing/branch-filings/new");
 		showsThePickerAndAsksNoCode(market, "/registry/branches/" + first("SELECT id FROM branch WHERE region_code LIKE '3205%' ORDER BY id") + "/edit");
 		showsThePickerAndAsksNoCode(market, "/registry/facilities/new");
 		showsThePickerAndAsksNoCode(market, "/registry/facilities/" + first("SELECT id FROM facility WHERE region_code LIKE '3205%' ORDER BY id") + "/edit");

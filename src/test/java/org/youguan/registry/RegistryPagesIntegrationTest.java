@@ -19,6 +19,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
@@ -151,15 +152,20 @@ class RegistryPagesIntegrationTest {
 	}
 
 	@Test
-	void staffFileABranchThroughTheFormAndLateFilingIsFlagged() throws Exception {
+	void staffFileABranchThroughTheLicensingFilingFormAndTheRegisterFlagsItLate() throws Exception {
 		MockHttpSession staff = session("sz.market");
 		String code = RegistryIntegrationTest.DemoCodes.SF_WUZHONG;
-		mvc.perform(post("/registry/branches/new").session(staff).with(csrf()).param("creditCode", code)
-			.param("name", "").param("regionCode", "320506001").param("address", "地址").param("headName", "赵六")
+		mvc.perform(get("/registry/branches/new").session(staff))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/licensing/branch-filings/new"));
+		mvc.perform(post("/registry/branches/new").session(staff).with(csrf()).param("creditCode", code))
+			.andExpect(status().is4xxClientError());
+		mvc.perform(post("/licensing/branch-filings").session(staff).with(csrf()).param("parentCreditCode", code)
+			.param("name", "页面分公司").param("regionCode", "320506001").param("address", "地址").param("headName", "赵六")
 			.param("businessLicenceDate", "2026-13-01").param("filedOn", "2026-10-08"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("营业执照日期应为日期")));
-		mvc.perform(post("/registry/branches/new").session(staff).with(csrf()).param("creditCode", code)
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("businessLicenceDate")));
+		mvc.perform(post("/licensing/branch-filings").session(staff).with(csrf()).param("parentCreditCode", code)
 			.param("name", "页面分公司").param("regionCode", "320506001").param("address", "页面路9号").param("headName", "赵六")
 			.param("businessLicenceDate", "2026-09-10").param("filedOn", "2026-10-08"))
 			.andExpect(status().is3xxRedirection());

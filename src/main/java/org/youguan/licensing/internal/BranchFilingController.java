@@ -24,9 +24,11 @@ import org.youguan.kernel.PageSteps;
 import org.youguan.licensing.BranchFilings;
 import org.youguan.licensing.Clerk;
 import org.youguan.org.CurrentUser;
+import org.youguan.region.RegionPicker;
 
 /**
- * 分支机构备案 pages and API: the enterprise files its branch on its portal (staff enter a paper filing); a complete filing
+ * 分支机构备案 pages and API — the one place a branch is filed (the registry's branch register only lists and corrects
+ * what filings created): the enterprise files its branch on its portal (staff enter a paper filing); a complete filing
  * is taken at once, a late one flagged. {@code POST /api/v1/licensing/branch-filings} takes {"parentCreditCode", "name",
  * "regionCode", "address", "headName", "businessLicenceDate", "filedOn"} and answers 201 with the id.
  */
@@ -55,13 +57,29 @@ class BranchFilingController {
 		return "licensing/branch-filings";
 	}
 
+	/**
+	 * The filing form (the registry's former branch form moved here): staff name the parent enterprise by its credit
+	 * code, an enterprise files for itself; the branch's place is chosen with the region picker.
+	 */
+	@GetMapping("/licensing/branch-filings/new")
+	@PreAuthorize(LicensingApiController.APPLICANTS)
+	String initCreateForm(@AuthenticationPrincipal CurrentUser me, Model model) {
+		model.addAttribute("enterprise", me.enterpriseCreditCode() != null);
+		return "licensing/branch-filing-form";
+	}
+
 	@PostMapping("/licensing/branch-filings")
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	String file(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String parentCreditCode,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) String address, @RequestParam(required = false) String headName,
 			@RequestParam(required = false) String businessLicenceDate, @RequestParam(required = false) String filedOn,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
 			RedirectAttributes redirect) {
+		if (regionPick != null) {
+			// without JavaScript the picker's 选择 shows the form again one level deeper, nothing saved
+			return initCreateForm(me, model);
+		}
 		// a refusal is the error page with its 4xx status naming each field (web/ErrorHandling), not a redirect
 		filings.file(Clerk.of(me), new BranchFilings.FilingData(parentCreditCode, name, regionCode, address, headName,
 				businessLicenceDate, filedOn));

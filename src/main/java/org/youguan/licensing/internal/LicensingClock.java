@@ -78,7 +78,10 @@ public final class LicensingClock {
 		return days.plusCalendarDays(acceptedOn, Math.toIntExact(amount(StatutoryRule.LICENCE_DECISION) + paused));
 	}
 
-	/** The last day to issue the certificate of an approval: 10 days (行政许可法(2019) art.44). */
+	/**
+	 * The last day to issue the certificate of an approval: 10 days (行政许可法(2019) art.44), working days because that
+	 * law counts its own periods in working days (art.82).
+	 */
 	public LocalDate certificateDue(LocalDate decidedOn) {
 		return due(StatutoryRule.LICENCE_CERTIFICATE_ISSUE, decidedOn);
 	}

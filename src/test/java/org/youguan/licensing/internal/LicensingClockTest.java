@@ -93,9 +93,9 @@ class LicensingClockTest {
 	}
 
 	@Test
-	void theCertificateIsDueTenDaysAfterApprovalAndTheLicenceRunsFiveYearsWithRenewal30DaysBeforeExpiry() {
-		// 09-24 + 10 = 10-04 (国庆) → 10-08
-		assertThat(clock.certificateDue(LocalDate.of(2026, 9, 24))).isEqualTo(LocalDate.of(2026, 10, 8));
+	void theCertificateIsDueTenWorkingDaysAfterApprovalAndTheLicenceRunsFiveYearsWithRenewal30DaysBeforeExpiry() {
+		// 09-24 + 10 working days: 09-28, 29, 30 (09-25 中秋, 10-01…07 国庆), 10-08, 09, 10 (Sat worked), 12, 13, 14, 15
+		assertThat(clock.certificateDue(LocalDate.of(2026, 9, 24))).isEqualTo(LocalDate.of(2026, 10, 15));
 		assertThat(clock.validUntil(LocalDate.of(2026, 3, 1))).isEqualTo(LocalDate.of(2031, 2, 28));
 		assertThat(clock.renewalDue(LocalDate.of(2031, 2, 28))).isEqualTo(LocalDate.of(2031, 1, 29));
 	}

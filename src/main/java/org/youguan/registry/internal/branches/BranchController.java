@@ -25,13 +25,13 @@ import org.youguan.region.RegionPicker;
 import org.youguan.registry.BranchData;
 import org.youguan.registry.BranchView;
 import org.youguan.registry.Branches;
-import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
 import org.youguan.registry.internal.RegistryAccess;
 
 /**
- * Branches (分支机构) with the late-filing flag: list, detail with history, filing and correction.
+ * Branches (分支机构) with the late-filing flag: list, detail with history and correction; a branch is filed in the
+ * licensing module's 分支机构备案, which the register follows through {@code registry.BranchFiled}.
  */
 @Controller
 class BranchController {
@@ -50,11 +50,7 @@ class BranchController {
 
 	private final Spreadsheets spreadsheets;
 
-	private final Enterprises enterprises;
-
-	BranchController(Branches branches, Licences licences, Spreadsheets spreadsheets, Enterprises enterprises,
-			AuditTrail audit) {
-		this.enterprises = enterprises;
+	BranchController(Branches branches, Licences licences, Spreadsheets spreadsheets, AuditTrail audit) {
 		this.branches = branches;
 		this.licences = licences;
 		this.audit = audit;
@@ -82,10 +78,10 @@ class BranchController {
 		return "registry/branch";
 	}
 
+	/** Branches are filed in the licensing procedure (分支机构备案); the old address leads there. */
 	@GetMapping("/registry/branches/new")
-	@PreAuthorize(RegistryAccess.WRITERS)
 	String initCreateForm() {
-		return "registry/branch-form";
+		return "redirect:/licensing/branch-filings/new";
 	}
 
 	@GetMapping("/registry/branches/{id}/edit")
@@ -97,13 +93,12 @@ class BranchController {
 	}
 
 	/**
-	 * Files a branch for an enterprise of the caller's region, found by its credit code, or corrects one; the licence
-	 * is named by its number.
+	 * Corrects a branch of the register (its licence named by its number); filing a new branch is the licensing
+	 * module's 分支机构备案.
 	 */
-	@PostMapping({ "/registry/branches/new", "/registry/branches/{id}/edit" })
+	@PostMapping("/registry/branches/{id}/edit")
 	@PreAuthorize(RegistryAccess.WRITERS)
-	String processForm(DataScope scope, @PathVariable(required = false) Long id,
-			@RequestParam(required = false) String creditCode, @RequestParam(required = false) String licenceNumber,
+	String processForm(DataScope scope, @PathVariable long id, @RequestParam(required = false) String licenceNumber,
 			@RequestParam String name, @RequestParam String regionCode, @RequestParam String address,
 			@RequestParam String headName, @RequestParam(required = false) String businessLicenceDate,
 			@RequestParam(required = false) String filedOn,
@@ -117,8 +112,7 @@ class BranchController {
 			Validation v = new Validation();
 			var licenceDate = v.date("businessLicenceDate", "营业执照日期", businessLicenceDate);
 			var filed = v.date("filedOn", "备案日期", filedOn);
-			long enterpriseId = id != null ? branches.get(scope, id).enterpriseId()
-					: enterprises.idInScope(scope, creditCode, "creditCode");
+			long enterpriseId = branches.get(scope, id).enterpriseId();
 			Long licenceId = null;
 			if (licenceNumber != null && !licenceNumber.isBlank()) {
 				licenceId = licences.findByNumber(scope, licenceNumber).map(LicenceView::id).orElse(null);
@@ -126,14 +120,8 @@ class BranchController {
 			}
 			v.throwIfInvalid();
 			BranchData data = new BranchData(enterpriseId, licenceId, name, regionCode, address, headName, licenceDate, filed);
-			if (id == null) {
-				id = branches.file(scope, data, false);
-				redirect.addFlashAttribute("message", "分支机构已备案：" + name.strip());
-			}
-			else {
-				branches.update(scope, id, data);
-				redirect.addFlashAttribute("message", "已保存");
-			}
+			branches.update(scope, id, data);
+			redirect.addFlashAttribute("message", "已保存");
 			return "redirect:/registry/branches/" + id;
 		}
 		catch (DomainException ex) {
