@@ -18,7 +18,7 @@ import org.youguan.kernel.DomainException;
  * is read), then the file goes out inline with its content type as checked on upload, {@code X-Content-Type-Options:
  * nosniff}, {@code Content-Security-Policy: … sandbox} (a PDF's scripts or a crafted image cannot run in the
  * application's origin) and a {@code Content-Disposition} whose name is RFC 6266/5987-encoded ({@code filename*=UTF-8''…},
- * so no name can inject a header). The addresses the modules served before V90 redirect here.
+ * so no name can inject a header); {@code Range} requests are answered with the bytes asked for. The addresses the modules served before V90 redirect here.
  */
 @Controller
 class AttachmentController {
@@ -32,9 +32,12 @@ class AttachmentController {
 		this.access = access.stream().collect(Collectors.toMap(AttachmentAccess::module, Function.identity()));
 	}
 
-	/** The file, to a caller the owning module lets read its owner; a generated Word document as a download. */
+	/**
+	 * The file, to a caller the owning module lets read its owner; a generated Word document as a download. A
+	 * {@code Range} request (a player seeking in a recording) is answered 206 with the bytes asked for.
+	 */
 	@GetMapping("/attachments/{id:\\d+}")
-	ResponseEntity<byte[]> download(DataScope scope, @PathVariable long id) {
+	ResponseEntity<?> download(DataScope scope, @PathVariable long id) {
 		AttachmentOwner owner = attachments.owner(id);
 		AttachmentAccess module = access.get(owner.module());
 		if (module == null) {

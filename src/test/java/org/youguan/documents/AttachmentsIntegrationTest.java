@@ -84,6 +84,25 @@ class AttachmentsIntegrationTest {
 	}
 
 	@Test
+	void aRangeRequestGetsOnlyTheBytesAskedForSoAPlayerCanSeek() throws Exception {
+		byte[] png = TestImages.png(60, 40);
+		Attachment a = attachments.store(new AttachmentOwner("filing", "outlet_filing", wuzhongFiling()), "PHOTO",
+				new UploadedFile("门头.png", png), "attachments.PHOTO", "场地照片", 5 * 1024 * 1024);
+		var staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get(a.href()).session(staff)).andExpect(header().string("Accept-Ranges", "bytes"));
+		mvc.perform(get(a.href()).session(staff).header("Range", "bytes=10-19"))
+			.andExpect(status().isPartialContent())
+			.andExpect(header().string("Content-Range", "bytes 10-19/" + png.length))
+			.andExpect(header().string("Content-Type", "image/png"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(content().bytes(Arrays.copyOfRange(png, 10, 20)));
+		mvc.perform(get(a.href()).session(staff).header("Range", "bytes=" + png.length + "-"))
+			.andExpect(status().isRequestedRangeNotSatisfiable());
+		mvc.perform(get(a.href()).session(SignIn.session(mvc, "xc.staff")).header("Range", "bytes=0-9"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void aFileOfAModuleWithoutAnAccessRuleIsNotServed() throws Exception {
 		Attachment a = attachments.store(new AttachmentOwner("nobody", "thing", 1), "ANY",
 				new UploadedFile("a.pdf", "%PDF-1.4\n%%EOF\n".getBytes()), "file", "文件", 1024);
