@@ -1,10 +1,21 @@
 package org.youguan.demo;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import javax.imageio.ImageIO;
+
 import org.springframework.stereotype.Component;
+import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.CaseEvidence;
 import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.Officer;
 import org.youguan.enforcement.PenaltyCases;
@@ -19,8 +30,9 @@ import org.youguan.registry.Enterprises;
  * The demo city's penalty cases, through the enforcement module's own services and with dates counted back from
  * today: leads waiting (a report, a transfer) and one not filed; cases in every state of the procedure — 已立案 (one
  * overdue), 调查取证 (due within days), 调查终结 with the legal review its fine requires, 已告知, 听证, 不予处罚, 撤案 — and
- * two decisions published: one fine paid and the case closed ("处罚企业…家，罚款8000元"), one fine delivered and unpaid
- * past its deadline, so its 加处罚款 grows; one case transferred to the police (已移送) and one warning given on the spot
+ * two decisions published: one fine paid (its evidence list: a 现场检查笔录 and a 询问笔录 with their records issued, a
+ * photo) and the case closed ("处罚企业…家，罚款8000元"), one fine delivered and unpaid
+ * past its deadline, so its 加处罚款 grows; the case under investigation holds a scanned 书证; one case transferred to the police (已移送) and one warning given on the spot
  * (简易程序). Every step issues its document, so the cases carry their documents. Inspections concluded as 立案线索 arrive as leads by themselves.
  */
 @Component
@@ -30,6 +42,9 @@ class EnforcementDemoData {
 	static final List<PenaltyCases.Member> TEAM = List.of(new PenaltyCases.Member("林执法", "32050004"),
 			new PenaltyCases.Member("冯安全", "32050002"));
 
+	/** The team's certificate numbers, as an evidence item names its collectors. */
+	static final List<String> COLLECTORS = TEAM.stream().map(PenaltyCases.Member::certificateNumber).toList();
+
 	static final Officer HEAD = new Officer(null, "孙局长");
 
 	static final Officer REVIEWER = new Officer(null, "郑监管");
@@ -38,13 +53,17 @@ class EnforcementDemoData {
 
 	private final PenaltyCases cases;
 
+	private final CaseEvidence evidence;
+
 	private final Enterprises enterprises;
 
 	private final Clock clock;
 
 	private final UserDirectory directory;
 
-	EnforcementDemoData(Leads leads, PenaltyCases cases, Enterprises enterprises, UserDirectory directory, Clock clock) {
+	EnforcementDemoData(Leads leads, PenaltyCases cases, CaseEvidence evidence, Enterprises enterprises,
+			UserDirectory directory, Clock clock) {
+		this.evidence = evidence;
 		this.directory = directory;
 		this.leads = leads;
 		this.cases = cases;
@@ -69,6 +88,14 @@ class EnforcementDemoData {
 		// 已结案: a fine of 8000 paid on time, decision published
 		long paid = file(all, city.get(3), "OUTLET_UNFILED", "末端网点开办3个月未备案", t.minusDays(82), t.minusDays(80));
 		cases.startInvestigation(all, paid, TEAM);
+		evidence.add(all, paid, new CaseEvidence.EvidenceData("SITE_RECORD", "末端网点现场检查笔录",
+				"现场检查发现该网点正常对外收件，门头标有企业品牌标识，未能出示末端网点备案回执", "吴中区长桥街道龙西路末端网点", "网点负责人王某",
+				t.minusDays(78).toString(), COLLECTORS), null);
+		evidence.add(all, paid, new CaseEvidence.EvidenceData("INQUIRY_RECORD", "询问笔录（企业负责人）",
+				"问：该网点何时开始经营？答：今年春节后开始。问：是否向邮政管理部门备案？答：没有，不清楚需要备案。", "市邮政管理局询问室",
+				"当事人负责人李某", t.minusDays(76).toString(), COLLECTORS), null);
+		evidence.add(all, paid, new CaseEvidence.EvidenceData("PHOTO", "网点门头照片", "网点门头及营业场所", "长桥街道龙西路", null,
+				t.minusDays(78).toString(), COLLECTORS), new UploadedFile("网点门头.png", photo()));
 		cases.concludeInvestigation(all, paid, new PenaltyCases.Conclusion("查明当事人开办末端网点逾期未备案，经责令改正仍未办理",
 				"FINE", "8000", false, null, null, null));
 		cases.notifyParty(all, paid, t.minusDays(62).toString());
@@ -123,6 +150,9 @@ class EnforcementDemoData {
 		// 调查取证, due within days
 		long dueSoon = file(all, city.get(7), "BRAND_UNMANAGED", "加盟网点服务标准不一，屡遭投诉", t.minusDays(86), t.minusDays(84));
 		cases.startInvestigation(all, dueSoon, TEAM);
+		evidence.add(all, dueSoon, new CaseEvidence.EvidenceData("DOCUMENTARY", "加盟协议及服务质量考核制度（复印件）",
+				"当事人提供的与12家加盟网点签订的协议及考核制度", "当事人经营场所", null, t.minusDays(70).toString(), COLLECTORS),
+				new UploadedFile("加盟协议.pdf", scan()));
 
 		// 已立案 and overdue
 		file(all, city.get(8), "BRANCH_UNFILED", "分支机构取得营业执照超过20日未备案", t.minusDays(100), t.minusDays(96));
@@ -162,6 +192,31 @@ class EnforcementDemoData {
 		cases.decideOnTheSpot(all, new PenaltyCases.OnTheSpot("ORGANISATION", city.get(12).creditCode(), null, null,
 				"DATA_NOT_REPORTED", "检查时发现当月快递业务数据逾期3日未报送，当场补报", "当事人营业场所", t.minusDays(6).toString(),
 				"WARNING", null, TEAM), true);
+	}
+
+	/** A small photo (PNG) for the demo's evidence list. */
+	private static byte[] photo() {
+		BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(new Color(0x2f6f9f));
+		g.fillRect(0, 0, 320, 200);
+		g.setColor(new Color(0xf5f5f5));
+		g.fillRect(40, 60, 240, 120);
+		g.dispose();
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			ImageIO.write(image, "png", out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A one-page PDF standing for a scanned document. */
+	private static byte[] scan() {
+		String page = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+				+ "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+		return page.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/** A lead received, proposed and filed on the given days: the case's id. */

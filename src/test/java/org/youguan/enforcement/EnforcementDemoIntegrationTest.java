@@ -10,10 +10,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -42,6 +44,19 @@ class EnforcementDemoIntegrationTest {
 				SELECT count(*) FROM penalty_case_document d JOIN penalty_case c ON c.id = d.case_id
 				WHERE c.demo AND d.kind IN ('DECISION', 'ON_THE_SPOT_DECISION')""").query(Long.class).single())
 			.as("the demo's decisions carry their documents").isEqualTo(4);
+		assertThat(jdbc.sql("""
+				SELECT e.kind FROM penalty_case_evidence e JOIN penalty_case c ON c.id = e.case_id WHERE c.demo""")
+			.query(String.class).list()).as("the demo's evidence lists")
+			.contains("SITE_RECORD", "INQUIRY_RECORD", "PHOTO", "DOCUMENTARY");
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM penalty_case_document d JOIN penalty_case c ON c.id = d.case_id
+				WHERE c.demo AND d.kind IN ('INQUIRY_RECORD', 'SITE_RECORD')""").query(Long.class).single())
+			.as("a record entered as evidence issues its document").isEqualTo(2);
+		long photo = jdbc.sql("""
+				SELECT e.attachment_id FROM penalty_case_evidence e JOIN penalty_case c ON c.id = e.case_id
+				WHERE c.demo AND e.kind = 'PHOTO'""").query(Long.class).single();
+		mvc.perform(get("/attachments/" + photo).session(SignIn.session(mvc, "sz.admin"))).andExpect(status().isOk())
+			.andExpect(content().contentType("image/png"));
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND procedure_kind = 'SIMPLE'").query(Long.class)
 			.single()).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND published_on IS NOT NULL").query(Long.class)

@@ -32,6 +32,7 @@ import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.WordTemplates;
 import org.youguan.enforcement.CaseView;
+import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.Penalty;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;

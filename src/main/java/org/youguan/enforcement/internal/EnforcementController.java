@@ -17,6 +17,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.CaseEvidence;
+import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.LeadStatus;
 import org.youguan.enforcement.LeadView;
 import org.youguan.enforcement.Leads;

@@ -1,4 +1,4 @@
-package org.youguan.enforcement.internal;
+package org.youguan.enforcement;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,8 +23,8 @@ import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
-import org.youguan.enforcement.CaseView;
-import org.youguan.enforcement.PenaltyCases;
+import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;

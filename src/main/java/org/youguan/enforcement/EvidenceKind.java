@@ -1,6 +1,8 @@
-package org.youguan.enforcement.internal;
+package org.youguan.enforcement;
 
 import java.util.List;
+
+import org.youguan.enforcement.internal.CaseDocumentKind;
 
 /**
  * The kinds of evidence of a penalty case (行政处罚法(2021) art.46: 书证、视听资料、电子数据、当事人的陈述、勘验笔录、现场笔录),
