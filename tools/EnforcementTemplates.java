@@ -72,6 +72,16 @@ public class EnforcementTemplates {
 			line(d, "审核意见：${reviewOpinion}");
 			line(d, "法制审核人员：${reviewedBy}　　审核日期：${reviewedOn}");
 		});
+		write("discussion-record", d -> {
+			head(d);
+			rows(d, new String[][] { { "案号", "${caseNumber}" }, { "当事人", "${enterprise}（${creditCode}）" },
+					{ "案由", "${violation}（${serious}）" }, { "讨论时间", "${discussionDate}" },
+					{ "参加负责人", "${discussionParticipants}" }, { "案件承办人员汇报", "${report}" },
+					{ "拟处罚意见", "${proposedPenalty}（依据${basis}，罚款幅度为${range}）" },
+					{ "讨论结论", "${discussionConclusion}" } });
+			line(d, "依据《中华人民共和国行政处罚法》第五十七条，本案经行政机关负责人集体讨论决定。");
+			line(d, "记录人：　　　　参加人员签名：");
+		});
 		write("prior-notice", d -> {
 			head(d);
 			line(d, "${enterprise}（统一社会信用代码：${creditCode}）：");

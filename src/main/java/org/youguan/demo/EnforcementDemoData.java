@@ -101,7 +101,7 @@ class EnforcementDemoData {
 		cases.notifyParty(all, paid, t.minusDays(62).toString());
 		cases.recordStatement(all, paid, t.minusDays(60).toString(), "当事人放弃陈述申辩");
 		String first = cases.decide(all, paid, new PenaltyCases.Decision(null, t.minusDays(56).toString(), "FINE", "8000",
-				null, null, null, null));
+				null, null, null));
 		cases.deliver(all, paid, t.minusDays(55).toString());
 		cases.publish(all, paid, t.minusDays(52).toString());
 		cases.pay(all, paid, t.minusDays(45).toString(), "8000");
@@ -116,7 +116,7 @@ class EnforcementDemoData {
 		cases.notifyParty(all, unpaid, t.minusDays(50).toString());
 		cases.recordStatement(all, unpaid, t.minusDays(49).toString(), "当事人称系末端人员自行所为，请求从轻");
 		cases.decide(all, unpaid, new PenaltyCases.Decision(null, t.minusDays(45).toString(), "FINE", "5000", "LIGHTER",
-				"ELIMINATED_HARM", "已对涉事快递员培训并逐一回访用户", null));
+				"ELIMINATED_HARM", "已对涉事快递员培训并逐一回访用户"));
 		cases.deliver(all, unpaid, t.minusDays(44).toString());
 		cases.publish(all, unpaid, t.minusDays(40).toString());
 
@@ -182,7 +182,7 @@ class EnforcementDemoData {
 		cases.notifyParty(all, instalments, t.minusDays(30).toString());
 		cases.recordStatement(all, instalments, t.minusDays(29).toString(), "当事人无异议，称经营困难，请求分期缴纳");
 		cases.decide(all, instalments, new PenaltyCases.Decision(null, t.minusDays(10).toString(), "FINE", "8000", null,
-				null, null, null));
+				null, null));
 		cases.deliver(all, instalments, t.minusDays(8).toString());
 		cases.arrangePayment(all, instalments, HEAD, new PenaltyCases.PaymentTerms("INSTALMENTS", null,
 				"当事人提交近三个月财务报表，确有经济困难", List.of(new PenaltyCases.InstalmentTerm(t.plusDays(10).toString(), "4000"),

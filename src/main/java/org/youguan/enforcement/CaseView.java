@@ -15,7 +15,7 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		boolean serious, Penalty proposedPenalty, BigDecimal proposedFine, boolean reviewRequired, LocalDate reviewedOn,
 		String reviewedBy, Long reviewedByUserId, String reviewOpinion, LocalDate notifiedOn, LocalDate statementOn,
 		String statement, LocalDate hearingRequestedOn, LocalDate hearingNotifiedOn, LocalDate hearingOn,
-		LocalDate discussedOn, String decisionNumber, LocalDate decidedOn, Penalty penalty, BigDecimal fine,
+		LocalDate discussedOn, String discussionParticipants, String discussionConclusion, String decisionNumber, LocalDate decidedOn, Penalty penalty, BigDecimal fine,
 		Mitigation mitigation, Mitigation.Ground mitigationGround, String mitigationReason, LocalDate deliveredOn,
 		LocalDate paidOn, BigDecimal paidAmount, BigDecimal surcharge, LocalDate closedOn, String closingReason,
 		LocalDate publishedOn, LocalDate publicationWithdrawnOn, String publicationWithdrawalReason, boolean imported,

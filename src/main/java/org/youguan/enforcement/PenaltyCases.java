@@ -93,9 +93,19 @@ public class PenaltyCases {
 	 * The decision (行政处罚决定书).
 	 * @param decisionNumber the 文号, or blank to number it (行政处罚决定-地区-年份-序号)
 	 * @param discussedOn the day of 集体讨论 (required for a serious case, art.57)
+	 * @param discussionParticipants the heads who took part in it, by name (at least the rule
+	 * {@code penalty.discussion-min-participants}, 3 by default; required with {@code discussedOn})
+	 * @param discussionConclusion what they concluded (required with {@code discussedOn}, ≤ 2,000 characters)
 	 */
 	public record Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
-			String mitigationGround, String mitigationReason, String discussedOn) {
+			String mitigationGround, String mitigationReason, String discussedOn, List<String> discussionParticipants,
+			String discussionConclusion) {
+
+		/** A decision without 集体讨论 (a case not serious). */
+		public Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
+				String mitigationGround, String mitigationReason) {
+			this(decisionNumber, decidedOn, penalty, fine, mitigation, mitigationGround, mitigationReason, null, null, null);
+		}
 	}
 
 	/** The case's deadlines as of today, for its page and list. */
@@ -517,6 +527,7 @@ public class PenaltyCases {
 		if (c.serious()) {
 			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（行政处罚法第57条），请填写集体讨论日期");
 		}
+		String participants = discussion(v, data, discussed != null, c.regionCode());
 		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60);
 		v.throwIfInvalid();
 		boolean heard = c.hearingOn() != null;
@@ -540,13 +551,19 @@ public class PenaltyCases {
 		p.put("ground", ground == null ? null : ground.name());
 		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : data.mitigationReason().strip());
 		p.put("discussed", discussed);
+		p.put("participants", participants);
+		p.put("conclusion", discussed == null ? null : data.discussionConclusion().strip());
 		move(c, to, """
 				, decision_number = :number, decided_on = :on, penalty = :penalty, fine = :fine, mitigation = :mitigation,
-				  mitigation_ground = :ground, mitigation_reason = :reason, discussed_on = :discussed""", p);
+				  mitigation_ground = :ground, mitigation_reason = :reason, discussed_on = :discussed,
+				  discussion_participants = :participants, discussion_conclusion = :conclusion""", p);
 		boolean late = on.isAfter(c.decisionDueOn());
 		record(c, "case.decide", "作出行政处罚决定" + number + "：" + penalty.label() + (fine == null ? "" : plain(fine)
 				+ "元") + (mitigation == null ? "" : "（" + mitigation.label() + "：" + ground.label() + "）")
 				+ (late ? "；超过办案期限（" + c.decisionDueOn() + "）" : ""));
+		if (discussed != null) {
+			issue(id, CaseDocumentKind.DISCUSSION_RECORD);
+		}
 		issue(id, CaseDocumentKind.DECISION);
 		events.publishEvent(new PenaltyDecided(id, number, c.regionCode(), c.enterpriseCreditCode(), c.enterpriseName(),
 				c.violationCode().name(), penalty, fine, on, false));
@@ -1388,6 +1405,31 @@ public class PenaltyCases {
 		record(c, "case.document-reissue", "重新制作" + d.title() + "（" + d.number() + "，第" + d.version() + "版）："
 				+ reason.strip());
 		return d;
+	}
+
+	/**
+	 * The heads who took part in 集体讨论 (art.57), joined by 、, checked with its conclusion; null without a discussion
+	 * (then neither may be given).
+	 */
+	private String discussion(Validation v, Decision data, boolean discussed, String region) {
+		List<String> names = data.discussionParticipants() == null ? List.of()
+				: data.discussionParticipants().stream().filter(n -> !Text.isBlank(n)).map(String::strip).toList();
+		if (!discussed) {
+			v.require("discussedOn", names.isEmpty() && Text.isBlank(data.discussionConclusion()), "required",
+					"填写了集体讨论的参加人员或结论，请同时填写集体讨论日期（discussedOn）");
+			return null;
+		}
+		int min = rules.value(StatutoryRule.PENALTY_DISCUSSION_MIN_PARTICIPANTS, region).intValue();
+		v.require("discussionParticipants", names.size() >= min, "min-size",
+				"集体讨论的参加负责人（discussionParticipants）至少" + min + "人（行政处罚法第57条，本局规则）");
+		v.require("discussionParticipants", names.stream().distinct().count() == names.size(), "distinct",
+				"集体讨论的参加负责人（discussionParticipants）不能重复");
+		for (int i = 0; i < names.size(); i++) {
+			v.maxLength("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i), 30);
+		}
+		v.required("discussionConclusion", "集体讨论结论（discussionConclusion）", data.discussionConclusion())
+			.maxLength("discussionConclusion", "集体讨论结论（discussionConclusion）", data.discussionConclusion(), 2000);
+		return String.join("、", names);
 	}
 
 	private BigDecimal threshold(StatutoryRule rule, CaseView c) {

@@ -153,6 +153,9 @@ public enum StatutoryRule {
 	/** 法制审核：罚款数额达到此值须审核（行政处罚法(2021) 第58条; the threshold is each bureau's rule）. */
 	PENALTY_LEGAL_REVIEW_FINE("penalty.legal-review.fine", "法制审核：罚款数额达到（元）", "10000", RuleUnit.YUAN, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 58)),
 
+	/** 集体讨论最少参加负责人数（行政处罚法(2021) 第57条 "行政机关负责人应当集体讨论决定"; the number is each bureau's rule）. */
+	PENALTY_DISCUSSION_MIN_PARTICIPANTS("penalty.discussion-min-participants", "集体讨论最少参加负责人数", "3", RuleUnit.COUNT, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 57)),
+
 	/** 听证：较大数额罚款（行政处罚法(2021) 第63条; the amount is set by each province's or ministry's rule）. */
 	PENALTY_HEARING_FINE("penalty.hearing.fine", "听证：较大数额罚款（元）", "10000", RuleUnit.YUAN, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 63)),
 

@@ -150,6 +150,57 @@ class CaseDocumentsIntegrationTest {
 		return found.get(0);
 	}
 
+	/**
+	 * 行政处罚法(2021) art.57: a serious case is decided by the heads in 集体讨论 — the day, at least the rule's number of
+	 * heads (3 by default, distinct) and their conclusion are required; the decision then issues the 重大案件集体讨论记录
+	 * filled with them.
+	 */
+	@Test
+	void aSeriousCaseIsDecidedAfterACollectiveDiscussionWhoseRecordIsIssued() throws Exception {
+		long c = fileCase(wuzhong(4), "WAYBILL_DATA");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
+				"{\"report\":\"查明当事人运单模板显示完整身份证号码，涉及用户三千余人\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"60000\",\"serious\":true}")
+			.andExpect(status().isOk());
+		call(PenaltyCaseIntegrationTest.MARKET, "/api/v1/enforcement/cases/" + c + "/review",
+				"{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
+		String decision = "{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"60000\"%s}";
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(""))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field", hasItems("discussedOn")));
+		String discussed = ",\"discussedOn\":\"" + today() + "\",\"discussionParticipants\":%s,\"discussionConclusion\":%s";
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+				decision.formatted(discussed.formatted("[\"孙局长\",\"孙局长\"]", "null")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItems("discussionParticipants", "discussionConclusion")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("至少3人")));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(discussed.formatted(
+				"[\"孙局长\",\"李副局长\",\"王副局长\"]", "\"一致同意罚款六万元\"")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.discussionParticipants").value("孙局长、李副局长、王副局长"))
+			.andExpect(jsonPath("$.penaltyCase.discussionConclusion").value("一致同意罚款六万元"));
+		String record = text((String) only(documents(c), "DISCUSSION_RECORD").get("href"), WUZHONG);
+		assertThat(record).contains("重大案件集体讨论记录").contains("孙局长、李副局长、王副局长").contains("一致同意罚款六万元")
+			.contains("第五十七条").doesNotContain("${");
+	}
+
+	@Test
+	void aDiscussionIsGivenWithItsDayOrNotAtAll() throws Exception {
+		long c = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
+				"{\"report\":\"当事人未报送数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}").andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"" + today()
+				+ "\",\"penalty\":\"FINE\",\"fine\":\"2000\",\"discussionParticipants\":[\"孙局长\"]}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("discussedOn"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+				"{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"}").andExpect(status().isOk());
+		assertThat(documents(c)).noneMatch(d -> "DISCUSSION_RECORD".equals(d.get("kind")));
+	}
+
 	/** The API's steps take their date as {@code on} (and a statement as {@code text}): errors name those fields. */
 	@Test
 	void aStepsErrorsNameTheFieldsTheApiTakes() throws Exception {

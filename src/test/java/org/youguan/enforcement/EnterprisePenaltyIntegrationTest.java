@@ -177,7 +177,7 @@ class EnterprisePenaltyIntegrationTest {
 		long id = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", t.minusDays(50));
 		cases.recordStatement(PartyCases.ALL, id, t.minusDays(49).toString(), "当事人放弃陈述申辩");
 		String number = cases.decide(PartyCases.ALL, id, new PenaltyCases.Decision(null, t.minusDays(45).toString(), "FINE",
-				"3000", null, null, null, null));
+				"3000", null, null, null));
 		cases.deliver(PartyCases.ALL, id, t.minusDays(44).toString());
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
 			.andExpect(jsonPath("$.decisionNumber").value(number))

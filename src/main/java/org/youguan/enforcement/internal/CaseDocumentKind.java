@@ -26,6 +26,8 @@ public enum CaseDocumentKind {
 	HEARING_NOTICE("听证通知书", "听证通知", "hearing-notice", true),
 	/** 听证笔录 (art.64–65), when the hearing is recorded. */
 	HEARING_RECORD("听证笔录", "听证笔录", "hearing-record", true),
+	/** 重大案件集体讨论记录 (art.57), at the decision of a case its heads discussed. */
+	DISCUSSION_RECORD("重大案件集体讨论记录", "集体讨论", "discussion-record", false),
 	/** 行政处罚决定书 (art.59's six items), at the decision; its 文号 is the decision's. */
 	DECISION("行政处罚决定书", null, "decision", true),
 	/** 送达回证 (art.61), at delivery. */
@@ -57,7 +59,7 @@ public enum CaseDocumentKind {
 	/**
 	 * Whether the document is given to the party (告知书, 通知书, 决定书, the 听证笔录 it signs, the 送达回证 and the payment
 	 * approval), so the enterprise reads it on its portal; the bureau's internal papers (立案审批表, 笔录 of evidence,
-	 * 调查终结报告, 法制审核意见书, 结案报告, 移送书) are not.
+	 * 调查终结报告, 法制审核意见书, 集体讨论记录, 结案报告, 移送书) are not.
 	 */
 	public boolean party() {
 		return party;

@@ -308,6 +308,9 @@ public class CaseDocuments {
 		f.put("hearingNotifiedOn", chinese(c.hearingNotifiedOn()));
 		f.put("hearingOn", chinese(c.hearingOn()));
 		f.put("discussedOn", c.discussedOn() == null ? "" : "本案经" + chinese(c.discussedOn()) + "负责人集体讨论决定。");
+		f.put("discussionDate", c.discussedOn() == null ? "" : chinese(c.discussedOn()));
+		f.put("discussionParticipants", c.discussionParticipants() == null ? "" : c.discussionParticipants());
+		f.put("discussionConclusion", c.discussionConclusion() == null ? "" : c.discussionConclusion());
 		f.put("decisionNumber", text(c.decisionNumber()));
 		f.put("decidedOn", chinese(c.decidedOn()));
 		f.put("penalty", penalty(c.penalty(), c.fine()));

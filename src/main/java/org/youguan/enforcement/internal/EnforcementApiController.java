@@ -249,7 +249,9 @@ class EnforcementApiController {
 	@PostMapping("/cases/{id}/decision")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "作出处罚决定", description = "decisionNumber（空则自动编号）、decidedOn、penalty、fine、mitigation、"
-			+ "mitigationGround、mitigationReason、discussedOn（情节严重时必填）。")
+			+ "mitigationGround、mitigationReason、discussedOn（情节严重时必填）、discussionParticipants（参加集体讨论的负责人姓名数组，"
+			+ "有集体讨论时必填，至少penalty.discussion-min-participants人，默认3人）、discussionConclusion（集体讨论结论，有集体讨论时必填）；"
+			+ "有集体讨论的同时出具重大案件集体讨论记录。")
 	PenaltyCases.CaseDetail decide(DataScope scope, @PathVariable long id, @RequestBody PenaltyCases.Decision d) {
 		cases.decide(scope, id, d);
 		return cases.get(scope, id);

@@ -3,6 +3,7 @@ package org.youguan.enforcement.internal;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -312,16 +313,25 @@ class EnforcementController {
 		return team;
 	}
 
+	/** The names typed in one field, separated by 、 , ， ; ； or spaces. */
+	private static List<String> names(String typed) {
+		return typed == null ? List.of()
+				: Arrays.stream(typed.split("[、,，;；\\s]+")).filter(n -> !n.isBlank()).toList();
+	}
+
 	@PostMapping("/enforcement/cases/{id:\\d+}/decision")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String decide(DataScope scope, @PathVariable long id, @RequestParam(required = false) String decisionNumber,
 			@RequestParam(required = false) LocalDate decidedOn, @RequestParam(required = false) String penalty,
 			@RequestParam(required = false) String fine, @RequestParam(required = false) String mitigation,
 			@RequestParam(required = false) String mitigationGround, @RequestParam(required = false) String mitigationReason,
-			@RequestParam(required = false) LocalDate discussedOn, RedirectAttributes redirect) {
+			@RequestParam(required = false) LocalDate discussedOn,
+			@RequestParam(required = false) String discussionParticipants,
+			@RequestParam(required = false) String discussionConclusion, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id), () -> {
 			String number = cases.decide(scope, id, new PenaltyCases.Decision(decisionNumber, text(decidedOn), penalty, fine,
-					mitigation, mitigationGround, mitigationReason, text(discussedOn)));
+					mitigation, mitigationGround, mitigationReason, text(discussedOn), names(discussionParticipants),
+					discussionConclusion));
 			return new PageSteps.Done("已作出行政处罚决定" + number, page(id));
 		});
 	}
