@@ -107,6 +107,11 @@ public record UploadedFile(String fileName, byte[] content) {
 		return MEDIA_TYPES.contains(type) ? type : null;
 	}
 
+	/** The file a form posted in one input, or null when the input was left empty or not sent. */
+	public static UploadedFile of(MultipartFile part) throws IOException {
+		return part == null || part.isEmpty() ? null : new UploadedFile(part.getOriginalFilename(), part.getBytes());
+	}
+
 	/** The files a form posted, empty file inputs skipped. */
 	public static List<UploadedFile> of(List<MultipartFile> parts) throws IOException {
 		List<UploadedFile> result = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
@@ -151,9 +153,13 @@ public class PenaltyCases {
 
 	private final Bureaus bureaus;
 
+	private final long maxScanBytes;
+
 	PenaltyCases(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, Inspectors inspectors,
 			BusinessNumbers numbers, Enterprises enterprises, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock, CaseDocuments documents, Bureaus bureaus) {
+			Clock clock, CaseDocuments documents, Bureaus bureaus,
+			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes) {
+		this.maxScanBytes = maxScanBytes;
 		this.documents = documents;
 		this.bureaus = bureaus;
 		this.enterprises = enterprises;
@@ -1404,6 +1410,50 @@ public class PenaltyCases {
 		CaseDocuments.IssuedDocument d = documents.reissue(id, documentId, reason);
 		record(c, "case.document-reissue", "重新制作" + d.title() + "（" + d.number() + "，第" + d.version() + "版）："
 				+ reason.strip());
+		return d;
+	}
+
+	/**
+	 * The paper document of an imported case, as the scan's form gives it.
+	 * @param kind the document's kind: FILING_APPROVAL, INVESTIGATION_REPORT, REVIEW_OPINION, PRIOR_NOTICE,
+	 * HEARING_RIGHT_NOTICE, HEARING_NOTICE, HEARING_RECORD, DISCUSSION_RECORD, DECISION, DELIVERY_RECEIPT,
+	 * CLOSING_REPORT, TRANSFER_LETTER or PAYMENT_APPROVAL
+	 * @param number the 文号 it bears (a decision: blank for the case's decision number)
+	 * @param issuedOn the day it bears, YYYY-MM-DD
+	 */
+	public record OriginalDocument(String kind, String number, String issuedOn) {
+	}
+
+	/**
+	 * Keeps the scan of a paper document of a case imported from before the platform (its 行政处罚决定书, 送达回证 …) as the
+	 * case's document of that kind: listed and served like an issued one (a party's kind is the enterprise's to read on
+	 * its portal), never filled again from a template. One transaction with its audit entry.
+	 * @param scan a PDF or JPEG/PNG image, checked by content, at most {@code youguan.enforcement.max-evidence-bytes}
+	 * @throws DomainException not-found outside the caller's scope; (409) for a case handled on the platform (its steps
+	 * issue the documents) or when it already holds that kind
+	 * @throws InvalidValueException naming {@code kind}, {@code number}, {@code issuedOn} or {@code file}
+	 */
+	@Transactional
+	public CaseDocuments.IssuedDocument keepOriginalDocument(DataScope scope, long id, OriginalDocument data,
+			UploadedFile scan) {
+		CaseView c = lock(scope, id);
+		if (!c.imported()) {
+			throw DomainException.illegalTransition("只有历史导入的案件可以上传原始文书扫描件；在平台办理的案件由各环节生成文书");
+		}
+		Validation v = new Validation();
+		CaseDocumentKind kind = parse(v, "kind", "文书种类", data.kind(), CaseDocumentKind.class, true);
+		v.require("kind", kind == null || kind.numberType() != null || kind == CaseDocumentKind.DECISION, "one-of",
+				"文书种类（kind）不能是当场行政处罚决定书");
+		String number = Text.isBlank(data.number()) && kind == CaseDocumentKind.DECISION ? c.decisionNumber()
+				: Text.blankToNull(data.number());
+		v.require("number", number != null, "required", "文号（number）不能为空")
+			.maxLength("number", "文号（number）", number, 60);
+		v.required("issuedOn", "文书日期（issuedOn）", data.issuedOn());
+		LocalDate on = v.date("issuedOn", "文书日期（issuedOn）", data.issuedOn(), c.filedOn(), today());
+		v.require("file", scan != null, "required", "原始文书扫描件（file）不能为空");
+		v.throwIfInvalid();
+		CaseDocuments.IssuedDocument d = documents.keepOriginal(c, kind, number.strip(), on, scan, maxScanBytes);
+		record(c, "case.original-document", "上传原始文书扫描件：" + kind.title() + "（" + d.number() + "，" + on + "）");
 		return d;
 	}
 

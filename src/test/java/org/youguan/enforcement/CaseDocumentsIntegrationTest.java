@@ -201,6 +201,55 @@ class CaseDocumentsIntegrationTest {
 		assertThat(documents(c)).noneMatch(d -> "DISCUSSION_RECORD".equals(d.get("kind")));
 	}
 
+	/**
+	 * A case imported from before the platform has no generated documents: the scan of its paper decision is kept as
+	 * its 行政处罚决定书 under the case's decision number — once, as a PDF or image, never refilled from a template — and
+	 * only imported cases take scans.
+	 */
+	@Test
+	void anImportedCaseKeepsTheScansOfItsPaperDocuments() throws Exception {
+		String number = "苏邮罚〔2024〕" + System.nanoTime() % 100000 + "号";
+		long c = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/imported", """
+				{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"INSPECTION","filedOn":"2024-03-01",
+				 "decidedOn":"2024-04-10","decisionNumber":"%s","penalty":"FINE","fine":3000,"paidOn":"2024-04-20",
+				 "closedOn":"2024-04-25"}""".formatted(wuzhong(2).creditCode(), number)).andExpect(status().isCreated()));
+		byte[] pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes();
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+			.file(new MockMultipartFile("file", "决定书.pdf", "application/pdf", "<html>not a scan</html>".getBytes()))
+			.param("kind", "DECISION").param("issuedOn", "2024-04-10").header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+			.file(new MockMultipartFile("file", "决定书.pdf", "application/pdf", pdf))
+			.param("kind", "DECISION").param("issuedOn", "2030-01-01").header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("issuedOn"));
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+			.file(new MockMultipartFile("file", "决定书.pdf", "application/pdf", pdf))
+			.param("kind", "DECISION").param("issuedOn", "2024-04-10").header("Authorization", WUZHONG))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.number").value(number))
+			.andExpect(jsonPath("$.original").value(true));
+		Map<String, Object> kept = only(documents(c), "DECISION");
+		mvc.perform(get((String) kept.get("href")).header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"));
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+			.file(new MockMultipartFile("file", "决定书.pdf", "application/pdf", pdf))
+			.param("kind", "DECISION").param("issuedOn", "2024-04-10").header("Authorization", WUZHONG))
+			.andExpect(status().isConflict());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/documents/" + kept.get("id") + "/reissue", "{\"reason\":\"更正\"}")
+			.andExpect(status().isConflict());
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+			.file(new MockMultipartFile("file", "送达回证.pdf", "application/pdf", pdf))
+			.param("kind", "DELIVERY_RECEIPT").param("issuedOn", "2024-04-12").header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("number"));
+
+		long onPlatform = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + onPlatform + "/documents/originals")
+			.file(new MockMultipartFile("file", "决定书.pdf", "application/pdf", pdf))
+			.param("kind", "FILING_APPROVAL").param("number", "X").param("issuedOn", today().toString())
+			.header("Authorization", WUZHONG))
+			.andExpect(status().isConflict());
+	}
+
 	/** The API's steps take their date as {@code on} (and a statement as {@code text}): errors name those fields. */
 	@Test
 	void aStepsErrorsNameTheFieldsTheApiTakes() throws Exception {

@@ -30,6 +30,7 @@ import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
+import org.youguan.documents.UploadedFile;
 import org.youguan.documents.WordTemplates;
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.EvidenceKind;
@@ -71,10 +72,16 @@ public class CaseDocuments {
 	/** Attachment kind of a document the platform issued. */
 	public static final String DOCUMENT = "CASE_DOCUMENT";
 
-	/** One issued document of a case; {@code supersededBy} is the reissue that replaced it, null while current. */
+	/** Attachment kind of the scan of a paper document of an imported case. */
+	public static final String ORIGINAL = "CASE_DOCUMENT_ORIGINAL";
+
+	/**
+	 * One document of a case; {@code supersededBy} is the reissue that replaced it, null while current; {@code original}
+	 * when it is the scan of a paper document of an imported case (PDF or image, not filled from a template).
+	 */
 	public record IssuedDocument(long id, long caseId, CaseDocumentKind kind, String number, int version, Long evidenceId,
 			long attachmentId, String fileName, LocalDate issuedOn, String issuedBy, String reissueReason,
-			Long supersededBy) {
+			Long supersededBy, boolean original) {
 
 		/** Whether this is the document in force (not replaced by a reissue). */
 		@JsonProperty
@@ -172,6 +179,9 @@ public class CaseDocuments {
 		if (!old.current()) {
 			throw DomainException.illegalTransition("该文书已被重新制作的版本替换，请在最新版本上重新制作");
 		}
+		if (old.original()) {
+			throw DomainException.illegalTransition("原始文书的扫描件不能按模板重新制作");
+		}
 		new Validation().required("reason", "重新制作理由（reason）", reason)
 			.maxLength("reason", "重新制作理由（reason）", reason, 500)
 			.throwIfInvalid();
@@ -183,11 +193,36 @@ public class CaseDocuments {
 		return issued;
 	}
 
+	/**
+	 * Keeps the scan of a paper document of a case brought in from before the platform as the case's document of its
+	 * kind, with the 文号 and day the paper bears (in the caller's transaction, which locked the case).
+	 * @param scan a PDF or JPEG/PNG image, checked by content, at most {@code maxBytes}
+	 * @throws InvalidValueException naming {@code file} when it is missing, too large or not a PDF or image
+	 * @throws DomainException (409) when the case already holds a document of that kind
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public IssuedDocument keepOriginal(CaseView c, CaseDocumentKind kind, String number, LocalDate issuedOn,
+			UploadedFile scan, long maxBytes) {
+		if (current(c.id(), kind).isPresent()) {
+			throw DomainException.duplicate("kind", "本案已有" + kind.title() + "，不能重复上传");
+		}
+		Attachment a = attachments.store(new AttachmentOwner(MODULE, OWNER_TYPE, c.id()), ORIGINAL, scan, "file",
+				kind.title() + "扫描件", maxBytes);
+		long id = jdbc.sql("""
+				INSERT INTO penalty_case_document (case_id, kind, number, version, attachment_id, file_name, issued_on,
+				    issued_by, original, created_at)
+				VALUES (:case, :kind, :number, 1, :attachment, :file, :on, :by, true, :now) RETURNING id""")
+			.param("case", c.id()).param("kind", kind.name()).param("number", number).param("attachment", a.id())
+			.param("file", a.fileName()).param("on", issuedOn).param("by", actor()).param("now", OffsetDateTime.now(clock))
+			.query(Long.class).single();
+		return list(c.id()).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+	}
+
 	/** The documents of a case, in the order issued (reissues after their predecessors). */
 	public List<IssuedDocument> list(long caseId) {
 		return jdbc.sql("""
 				SELECT id, case_id, kind, number, version, evidence_id, attachment_id, file_name, issued_on, issued_by,
-				       reissue_reason, superseded_by
+				       reissue_reason, superseded_by, original
 				FROM penalty_case_document WHERE case_id = :id ORDER BY id""")
 			.param("id", caseId)
 			.query(Rows.of(IssuedDocument.class))

@@ -70,6 +70,20 @@ class CaseFilesApiController {
 		return cases.reissueDocument(scope, id, documentId, r.reason());
 	}
 
+	@PostMapping(path = "/{id}/documents/originals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	@Operation(summary = "上传原始文书扫描件（历史导入案件）", description = "multipart：kind（DECISION、DELIVERY_RECEIPT、PRIOR_NOTICE、"
+			+ "FILING_APPROVAL、CLOSING_REPORT等文书种类）、number（文书上的文号；处罚决定书可空，取案件的决定书文号）、"
+			+ "issuedOn（文书日期）、file（PDF或JPEG、PNG扫描件）。只适用于历史导入的案件；每种文书一份。")
+	ResponseEntity<CaseDocuments.IssuedDocument> keepOriginal(DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String number,
+			@RequestParam(required = false) String issuedOn,
+			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+		CaseDocuments.IssuedDocument d = cases.keepOriginalDocument(scope, id,
+				new PenaltyCases.OriginalDocument(kind, number, issuedOn), UploadedFile.of(file));
+		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + id + "/documents")).body(d);
+	}
+
 	@GetMapping("/{id}/evidence")
 	@PreAuthorize(EnforcementApiController.READERS)
 	@Operation(summary = "证据清单", description = "调查取证登记的证据：kind、title、collectedOn、collectedBy（收集人员及执法证号）、href（附件）。")
@@ -88,8 +102,7 @@ class CaseFilesApiController {
 			@RequestParam(required = false) List<String> collectors,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
 		CaseEvidence.EvidenceItem item = evidence.add(scope, id, new CaseEvidence.EvidenceData(kind, title, content, place,
-				subject, collectedOn, collectors), file == null || file.isEmpty() ? null
-						: new UploadedFile(file.getOriginalFilename(), file.getBytes()));
+				subject, collectedOn, collectors), UploadedFile.of(file));
 		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + id + "/evidence")).body(item);
 	}
 

@@ -169,6 +169,8 @@ class EnforcementController {
 		model.addAttribute("documents", cases.documents(scope, id));
 		model.addAttribute("evidence", evidence.list(scope, id));
 		model.addAttribute("evidenceKinds", EvidenceKind.values());
+		model.addAttribute("originalKinds", Arrays.stream(CaseDocumentKind.values())
+			.filter(k -> k != CaseDocumentKind.ON_THE_SPOT_DECISION).toList());
 		model.addAttribute("procedure", cases.procedure(scope, id));
 		model.addAttribute("bureaus", CaseStep.TRANSFER.allowedFrom().contains(detail.penaltyCase().status())
 				? bureaus.all(DataScope.all()) : List.of());
@@ -241,9 +243,19 @@ class EnforcementController {
 			@RequestParam(required = false) String place, @RequestParam(required = false) String subject,
 			@RequestParam(required = false) LocalDate collectedOn, @RequestParam(required = false) List<String> collectors,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
-		UploadedFile upload = file == null || file.isEmpty() ? null : new UploadedFile(file.getOriginalFilename(), file.getBytes());
+		UploadedFile upload = UploadedFile.of(file);
 		return PageSteps.run(redirect, page(id) + "#evidence", "证据已登记", () -> evidence.add(scope, id,
 				new CaseEvidence.EvidenceData(kind, title, content, place, subject, text(collectedOn), collectors), upload));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/documents/originals")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String keepOriginal(DataScope scope, @PathVariable long id, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String number, @RequestParam(required = false) LocalDate issuedOn,
+			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+		UploadedFile scan = UploadedFile.of(file);
+		return PageSteps.run(redirect, page(id) + "#documents", "原始文书扫描件已上传", () -> cases.keepOriginalDocument(scope, id,
+				new PenaltyCases.OriginalDocument(kind, number, text(issuedOn)), scan));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/documents/{documentId:\\d+}/reissue")

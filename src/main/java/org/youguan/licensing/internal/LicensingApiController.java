@@ -172,8 +172,7 @@ class LicensingApiController {
 	LicenceApplications.ApplicationDetail material(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String kind,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-		applications.addMaterial(Clerk.of(me), id, material(kind), file == null || file.isEmpty() ? null
-				: new UploadedFile(file.getOriginalFilename(), file.getBytes()));
+		applications.addMaterial(Clerk.of(me), id, material(kind), UploadedFile.of(file));
 		return applications.get(scope, id);
 	}
 
