@@ -1754,6 +1754,9 @@ M.update({
  "universal.check.findings": ("检查发现的问题", "Findings"),
  "universal.check.inspectors": ("检查人员", "Inspectors"),
  "universal.check.inspectors.hint": ("至少两人，以顿号分隔", "At least two, separated by 、"),
+ "universal.check.import": ("导入历史检查", "Import past checks"),
+ "universal.check.import.help": ("列：建制村代码、检查日期、实际通邮方式（直接通邮/邮乐购站/村邮站/其他交接点）、实际每周投递频次、交接记录（是/否）、规范投递（是/否）、检查人员（至少两人，以顿号分隔）；可选：检查发现的问题（不规范时必填）。检查日期填写实际日期，不晚于今天；同一建制村同一日期的检查不能重复导入（文件内或已有记录）。建制村最近检查和统计按实际日期计算。", "Columns: village code, checked on, mode found (直接通邮/邮乐购站/村邮站/其他交接点), deliveries a week found, handover records (是/否), standard delivery (是/否), inspectors (two or more, separated by 、); optional: findings (required when not standard). Dates are the real days, not after today; a village checked twice on one day (in the file or already recorded) is refused. A village's last check and the figures follow the real dates."),
+ "universal.check.imported": ("历史导入", "Imported"),
  "universal.period.from": ("起始日期", "From"),
  "universal.period.to": ("截止日期", "To"),
  "universal.import.help": ("必填列：建制村代码（村委会的12位区划代码）、通邮方式（直接通邮、邮乐购站、村邮站、其他交接点）、每周投递频次（0–14）；可选列：服务邮政局所、局所设施编号、交接点类型、交接点地址（非直接通邮时必填）、邮政企业统一社会信用代码（新登记的建制村必填）。", "Required columns: 建制村代码 (the village committee's 12-digit code), 通邮方式 (直接通邮, 邮乐购站, 村邮站, 其他交接点), 每周投递频次 (0–14); optional: 服务邮政局所, 局所设施编号, 交接点类型, 交接点地址 (required unless 直接通邮), 邮政企业统一社会信用代码 (required for a village without a profile)."),
@@ -1782,6 +1785,7 @@ M.update({
  "audit.action.village.profile.update": ("修改建制村通邮信息", "Village profile changed"),
  "audit.action.village.profile.import": ("导入建制村通邮信息", "Village profiles imported"),
  "audit.action.village.check.record": ("登记建制村通邮检查", "Village check recorded"),
+ "audit.action.village.check.import": ("导入历史建制村通邮检查", "Past village checks imported"),
  "audit.object.VillageProfile": ("建制村通邮信息", "Village profile"),
  "audit.object.VillageCheck": ("建制村通邮检查", "Village check"),
  # universal-service supervision records (普遍服务监督, issue 18)

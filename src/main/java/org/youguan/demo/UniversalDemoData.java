@@ -22,6 +22,9 @@ import org.youguan.universal.DeliveryMode;
 import org.youguan.universal.PostOfficeApprovals;
 import org.youguan.universal.PostOffices;
 import org.youguan.universal.VillageCheckData;
+import org.youguan.universal.VillageCheckPlan;
+import org.youguan.universal.VillageCheckPlanData;
+import org.youguan.universal.VillageCheckPlans;
 import org.youguan.universal.VillageChecks;
 import org.youguan.universal.VillageProfileData;
 import org.youguan.universal.VillageView;
@@ -31,7 +34,8 @@ import org.youguan.universal.Villages;
  * The demo city's universal service, through the universal module's own services: a 通邮 profile for every 建制村 of
  * 苏州市 kept by 中国邮政集团有限公司苏州市分公司 (most 直接通邮, some through a 邮乐购站, 村邮站 or another handover point,
  * served by the county's registered post office; a few delivered fewer times a week than the village standard), and
- * this year's on-site checks of 60 villages, some found not 规范; each county's post office's opening days (one
+ * this year's on-site checks of 60 villages, some found not 规范 — three of them under 吴中区's check plan of ten
+ * villages drawn at random, checked on the day the demo is made; each county's post office's opening days (one
  * township office open fewer days than the standard), a closure application in progress at 吴中 (site checked,
  * awaiting the decision), a relocation decided and announced at 相城 (entered as a past approval with its dates), a
  * reported 临时停业, and this year's supervision records ({@link SupervisionDemoData}). A fixed seed keeps every demo
@@ -42,6 +46,12 @@ class UniversalDemoData {
 
 	/** Villages checked this year in the demo. */
 	static final int CHECKED = 60;
+
+	/** Villages in the demo's check plan (吴中区, drawn at random). */
+	static final int PLANNED = 10;
+
+	/** Villages of the plan checked under it (today, when the demo is made). */
+	static final int PLAN_CHECKED = 3;
 
 	private final Villages villages;
 
@@ -59,8 +69,12 @@ class UniversalDemoData {
 
 	private final SupervisionDemoData supervision;
 
+	private final VillageCheckPlans plans;
+
 	UniversalDemoData(Villages villages, VillageChecks checks, Enterprises enterprises, Facilities facilities,
-			PostOffices offices, PostOfficeApprovals approvals, Clock clock, SupervisionDemoData supervision) {
+			PostOffices offices, PostOfficeApprovals approvals, Clock clock, SupervisionDemoData supervision,
+			VillageCheckPlans plans) {
+		this.plans = plans;
 		this.offices = offices;
 		this.approvals = approvals;
 		this.supervision = supervision;
@@ -119,9 +133,10 @@ class UniversalDemoData {
 		LocalDate today = LocalDate.now(clock);
 		int span = Math.max(1, today.getDayOfYear() - 1);
 		String[][] teams = { { "王普服", "陈吴中" }, { "王普服", "褚相城" }, { "卫昆山", "王普服" }, { "王普服", "冯安全" } };
-		List<VillageView> shuffled = new ArrayList<>(register);
+		List<String> planChecked = seedPlan(today);
+		List<VillageView> shuffled = new ArrayList<>(register.stream().filter(v -> !planChecked.contains(v.code())).toList());
 		Collections.shuffle(shuffled, random);
-		for (VillageView listed : shuffled.subList(0, Math.min(CHECKED, shuffled.size()))) {
+		for (VillageView listed : shuffled.subList(0, Math.min(CHECKED - planChecked.size(), shuffled.size()))) {
 			VillageView v = villages.get(all, listed.code());
 			boolean standard = random.nextInt(10) != 0;
 			LocalDate on = today.withDayOfYear(1).plusDays(random.nextInt(span));
@@ -133,6 +148,27 @@ class UniversalDemoData {
 		}
 		seedPostOffices(postal, postOffices, today);
 		supervision.seed();
+	}
+
+	/**
+	 * 吴中区's plan of this year: {@link #PLANNED} villages drawn at random with a fixed seed (the same villages on every
+	 * installation), the first {@link #PLAN_CHECKED} of them checked today under it, one found not 规范.
+	 * @return the codes of the villages checked under the plan (counted among the {@link #CHECKED})
+	 */
+	private List<String> seedPlan(LocalDate today) {
+		DataScope all = DataScope.all();
+		long id = plans.create(all, null, new VillageCheckPlanData(today.getYear() + "年吴中区建制村通邮随机抽查", "320506",
+				"RANDOM", false, null, false, PLANNED, "2026-吴中-通邮抽查"), true);
+		List<String> checked = new ArrayList<>();
+		for (VillageCheckPlan.Planned planned : plans.get(all, id).villages().subList(0, PLAN_CHECKED)) {
+			VillageView v = villages.get(all, planned.code());
+			boolean standard = checked.size() != 1;
+			checks.record(all, null, new VillageCheckData(v.code(), today.toString(), v.deliveryMode().name(),
+					standard ? v.deliveriesPerWeek() : Math.max(0, v.deliveriesPerWeek() - 2), standard, standard,
+					standard ? null : "交接记录缺失，邮件未按址投递到村委会", List.of("王普服", "陈吴中")), true);
+			checked.add(v.code());
+		}
+		return checked;
 	}
 
 	/** Opening days of each county's post office, one approval in progress, one decided, one suspension. */

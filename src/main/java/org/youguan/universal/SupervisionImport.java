@@ -2,7 +2,6 @@ package org.youguan.universal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.documents.ImportResult;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetRows;
-import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 
 /**
  * The .xlsx import of past 普遍服务监督 records of one kind with their real dates, on the shape every import shares
  * ({@link SheetImport}, as {@link VillageProfileImport}): the columns are the kind's fields ({@link #columns}), every
- * row is checked by the check a single record passes ({@link SupervisionRecords#check}) and the same record (region,
- * day, name) twice in the file is reported; one bad row imports nothing and every bad row is listed by row number,
+ * row is checked by the check a single record passes ({@link SupervisionRecords#check}), and a row that is the same
+ * record (region, day, name: {@link SupervisionRecords#duplicates}) as an earlier row of the file or as a record
+ * already stored is reported naming it; one bad row imports nothing and every bad row is listed by row number,
  * column and rule; a good file is saved in one transaction, each record audited, the import audited once.
  */
 @Service
@@ -110,6 +109,7 @@ public class SupervisionImport {
 		}
 		List<String> example = example(kind);
 		SheetImport.Twins twins = new SheetImport.Twins();
+		PastImport.Duplicates<SupervisionRecords.Checked> duplicates = records.duplicates(scope, kind);
 		List<SupervisionRecords.Checked> saved = new ArrayList<>();
 		ImportResult result = SheetImport.<SupervisionRecords.Checked>runPrepared(content, required, optional, fields,
 				rows -> (row, context) -> {
@@ -122,8 +122,7 @@ public class SupervisionImport {
 					if (context.hasErrors()) {
 						return null;
 					}
-					List<String> team = kind.inspectors() && row.get(INSPECTORS) != null
-							? Arrays.asList(row.get(INSPECTORS).split("[、,，;；\\s]+")) : List.of();
+					List<String> team = kind.inspectors() ? Villages.names(row.get(INSPECTORS)) : List.of();
 					SupervisionData data = new SupervisionData(row.get(REGION), day == null ? null : day.toString(),
 							until == null ? null : until.toString(), row.get(kind.subjectLabel()),
 							kind.placeLabel() == null ? null : row.get(kind.placeLabel()),
@@ -131,8 +130,7 @@ public class SupervisionImport {
 							row.get(kind.findingsLabel()), team);
 					SupervisionRecords.Checked checked = context.checked(() -> records.check(scope, kind, data));
 					if (checked != null) {
-						twins.check(checked.region() + "|" + checked.day() + "|" + checked.subject(), row, context,
-								kind.subjectLabel(), "同一地区、" + kind.dayLabel() + "和" + kind.subjectLabel() + "的记录");
+						duplicates.check(checked, twins, row, context, kind.subjectLabel());
 					}
 					return checked;
 				}, saved::addAll);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +19,6 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
@@ -48,8 +47,6 @@ public class SupervisionRecords {
 			SELECT s.id, s.kind, s.region_code, r.name AS region_name, s.day, s.until_on AS until, s.subject, s.place,
 			    s.detail, s.inspectors, s.inspector_count, s.flag, s.findings, s.imported,
 			    (SELECT count(*) FROM universal_supervisor_report p WHERE p.supervisor_id = s.id) AS reports""";
-
-	private static final int MAX_IMPORT = 10_000;
 
 	/** A record's values after its check: what is stored. */
 	public record Checked(SupervisionKind kind, String region, LocalDate day, LocalDate until, String subject,
@@ -257,40 +254,41 @@ public class SupervisionRecords {
 	}
 
 	/**
-	 * Records past records given as JSON, all or nothing: every row is checked as {@link #check} checks one; with any
-	 * bad row nothing is saved and every bad row's failures are reported (field {@code 第N条·field}); else each is
-	 * saved (marked imported, audited) and the import audited once.
+	 * Records past records given as JSON, all or nothing ({@link PastImport}): every row is checked as {@link #check}
+	 * checks one, and a row that is the same record ({@link #key}) as an earlier row or as a record already stored is
+	 * refused naming it; with any bad row nothing is saved and every bad row's failures are reported (field
+	 * {@code 第N条·field}); else each is saved (marked imported, audited) and the import audited once.
 	 * @return the count saved
 	 * @throws InvalidValueException (field records) when no row or more than 10,000 rows are given
 	 * @throws DomainException IMPORT_REJECTED (422) listing every bad row
 	 */
 	@Transactional
 	public int importRecords(DataScope scope, Long bureauId, SupervisionKind kind, List<SupervisionData> rows) {
-		if (rows == null || rows.isEmpty()) {
-			throw new InvalidValueException("records", "required", "请提交要导入的记录（JSON数组）");
-		}
-		if (rows.size() > MAX_IMPORT) {
-			throw new InvalidValueException("records", "max-rows", "一次最多导入" + MAX_IMPORT + "条记录");
-		}
-		List<Checked> valid = new ArrayList<>();
-		List<FieldError> errors = new ArrayList<>();
-		int bad = 0;
-		for (int i = 0; i < rows.size(); i++) {
-			try {
-				valid.add(check(scope, kind, rows.get(i)));
-			}
-			catch (InvalidValueException ex) {
-				bad++;
-				int n = i + 1;
-				ex.fieldErrors().forEach(e -> errors.add(new FieldError("第" + n + "条·" + e.field(), e.rule(),
-						"第" + n + "条：" + e.message())));
-			}
-		}
-		if (bad > 0) {
-			throw new DomainException(ErrorCode.IMPORT_REJECTED, "有" + bad + "条记录存在错误，未导入任何数据", errors);
-		}
+		List<Checked> valid = PastImport.checkAll(rows, data -> check(scope, kind, data), duplicates(scope, kind));
 		saveImported(bureauId, valid);
 		return valid.size();
+	}
+
+	/**
+	 * What makes an imported record a duplicate: the same kind, region, day and subject ({@link #key}) — the same unit,
+	 * newspaper, hall or 网点 checked on the same day, the same 社会监督员 appointed from the same day — as an earlier
+	 * row or as a record of the caller's region already stored (read once, when this is made).
+	 */
+	PastImport.Duplicates<Checked> duplicates(DataScope scope, SupervisionKind kind) {
+		Set<String> stored = new HashSet<>(jdbc.sql("SELECT region_code, day, subject FROM universal_supervision"
+				+ " WHERE kind = :kind AND " + scope.regionPredicate("region_code"))
+			.params(scope.params())
+			.param("kind", kind.name())
+			.query((rs, n) -> rs.getString(1) + "|" + rs.getObject(2, LocalDate.class) + "|" + rs.getString(3))
+			.list());
+		return new PastImport.Duplicates<>(SupervisionRecords::key, c -> stored.contains(key(c)), "subject",
+				"同一地区、" + kind.dayLabel() + "和" + kind.subjectLabel() + "的记录",
+				c -> "地区" + c.region() + "已有" + c.day() + "的" + kind.title() + "记录“" + shown(c) + "”，不能重复导入");
+	}
+
+	/** A record's identity for imports: its region, day and subject (within one kind). */
+	static String key(Checked c) {
+		return c.region() + "|" + c.day() + "|" + c.subject();
 	}
 
 	/** Saves checked past records (marked imported), each audited, and audits the import once. */

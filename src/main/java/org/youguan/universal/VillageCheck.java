@@ -5,8 +5,9 @@ import java.time.LocalDate;
 /**
  * A recorded 通邮 check as lists and pages show it.
  * @param inspectors the names of the inspectors, separated by 、
+ * @param imported whether it is a past check brought in by an import (历史导入) with its real date
  */
 public record VillageCheck(long id, String villageCode, String villageName, LocalDate checkedOn,
 		DeliveryMode deliveryMode, int deliveriesObserved, boolean handoverRecords, boolean standardDelivery,
-		String findings, String inspectors, int inspectorCount) {
+		String findings, String inspectors, int inspectorCount, boolean imported) {
 }

@@ -20,6 +20,9 @@ import org.youguan.inspections.RandomDraw;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Regions;
@@ -195,19 +198,34 @@ public class VillageCheckPlans {
 		return statement.query(String.class).list();
 	}
 
-	/** The plans of the caller's region, newest first (at most 200). */
+	/** The plans of the caller's region, newest first (at most 200), for the plans page. */
 	public List<Summary> list(DataScope scope) {
-		return jdbc.sql("""
-				SELECT p.id, p.name, p.region_code, r.name AS region_name, p.method, p.planned_on,
-				    (SELECT count(*) FROM village_check_plan_village pv WHERE pv.plan_id = p.id) AS villages,
-				    (SELECT count(*) FROM village_check_plan_village pv WHERE pv.plan_id = p.id AND EXISTS (
-				        SELECT 1 FROM village_check c WHERE c.village_code = pv.village_code AND c.checked_on >= p.planned_on)) AS checked
-				FROM village_check_plan p LEFT JOIN region_name r ON r.code = p.region_code
-				WHERE""" + " " + scope.regionPredicate("p.region_code") + " ORDER BY p.planned_on DESC, p.id DESC LIMIT 200")
-			.query((rs, n) -> new Summary(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
-					rs.getString("region_name"), rs.getString("method"), rs.getObject("planned_on", LocalDate.class),
-					rs.getInt("villages"), rs.getInt("checked")))
-			.list();
+		return new ArrayList<>(list(scope, new PageQuery("", 0, PageQuery.MAX_SIZE, null, false)).items());
+	}
+
+	/**
+	 * A page of the plans of the caller's region (none for an enterprise), newest first by default (sorts: planned_on,
+	 * name, region); the search box looks in the name. Each with its villages planned and checked so far.
+	 */
+	public PageResult<Summary> list(DataScope scope, PageQuery page) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE || scope.kind() == DataScope.Kind.NONE) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		return Listing.from("FROM village_check_plan p")
+			.scope(scope, "p.region_code")
+			.search(page, "p.name")
+			.sorts(Map.of("planned_on", "p.planned_on", "name", "p.name", "region", "p.region_code"), "planned_on", true,
+					"p.id DESC")
+			.joinedToPage("LEFT JOIN region_name r ON r.code = p.region_code")
+			.page(jdbc, """
+					SELECT p.id, p.name, p.region_code, r.name AS region_name, p.method, p.planned_on,
+					    (SELECT count(*) FROM village_check_plan_village pv WHERE pv.plan_id = p.id) AS villages,
+					    (SELECT count(*) FROM village_check_plan_village pv WHERE pv.plan_id = p.id AND EXISTS (
+					        SELECT 1 FROM village_check c WHERE c.village_code = pv.village_code
+					        AND c.checked_on >= p.planned_on)) AS checked""", page,
+					(rs, n) -> new Summary(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
+							rs.getString("region_name"), rs.getString("method"), rs.getObject("planned_on", LocalDate.class),
+							rs.getInt("villages"), rs.getInt("checked")));
 	}
 
 	/**

@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,12 +28,13 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.region.Region;
 
 /**
  * 建制村通邮现场监督检查: one record per village checked — the mode and the deliveries a week found on site, whether
  * the handover records were kept, whether delivery is 规范, the findings, the day and a team of at least two
  * (邮政法(2015) art.63; 行政处罚法(2021) art.42, as for every inspection). Bureau staff record checks of villages in
- * their region.
+ * their region, and bring in past checks with their real dates ({@link #importChecks}, {@link VillageCheckImport}).
  */
 @Service
 public class VillageChecks {
@@ -38,7 +43,7 @@ public class VillageChecks {
 
 	private static final String COLUMNS = """
 			SELECT c.id, c.village_code, v.name AS village_name, c.checked_on, c.delivery_mode, c.deliveries_observed,
-			    c.handover_records, c.standard_delivery, c.findings, c.inspectors, c.inspector_count""";
+			    c.handover_records, c.standard_delivery, c.findings, c.inspectors, c.inspector_count, c.imported""";
 
 	private final JdbcClient jdbc;
 
@@ -53,6 +58,29 @@ public class VillageChecks {
 		this.villages = villages;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	/** A check's values after its check: what is stored. */
+	public record Checked(String villageCode, String villageName, LocalDate checkedOn, DeliveryMode deliveryMode,
+			int deliveriesObserved, boolean handoverRecords, boolean standardDelivery, String findings,
+			String inspectors, int inspectorCount) {
+
+		Map<String, Object> state() {
+			Map<String, Object> s = new LinkedHashMap<>();
+			s.put("villageCode", villageCode);
+			s.put("checkedOn", checkedOn.toString());
+			s.put("deliveryMode", deliveryMode.name());
+			s.put("deliveriesObserved", deliveriesObserved);
+			s.put("handoverRecords", handoverRecords);
+			s.put("standardDelivery", standardDelivery);
+			s.put("inspectors", inspectors);
+			return s;
+		}
+
+		/** The check's identity in an import: the village and the day. */
+		String key() {
+			return villageCode + "|" + checkedOn;
+		}
 	}
 
 	/**
@@ -73,8 +101,35 @@ public class VillageChecks {
 			throw new InvalidValueException("villageCode", "required", "请选择检查的建制村（villageCode）");
 		}
 		VillageView village = villages.get(scope, data.villageCode().strip());
-		LocalDate today = LocalDate.now(clock);
+		Checked c = checked(new Validation(), village.code(), village.name(), data);
+		long id = insert(c, bureauId, false, demo);
+		audit.record(AuditEntry.of("village.check.record", "VillageCheck", id, "登记建制村“" + c.villageName() + "”通邮检查（"
+				+ c.checkedOn() + "，" + (c.standardDelivery() ? "规范投递" : "投递不规范") + "）")
+			.states(null, c.state())
+			.inRegion(c.villageCode()));
+		return id;
+	}
+
+	/**
+	 * Checks a past check without saving it, as an import row: the village (villageCode: required, a 建制村 of the
+	 * region list, in the caller's region — named, where {@link #record} answers not found) and every field
+	 * {@link #record} checks, all failures together.
+	 * @throws InvalidValueException naming every field that fails
+	 */
+	public Checked check(DataScope scope, VillageCheckData data) {
+		if (data == null) {
+			throw new InvalidValueException("villageCode", "required", "请提交检查记录");
+		}
 		Validation v = new Validation();
+		String code = Villages.clean(data.villageCode());
+		Optional<Region> village = villages.committee(v, code);
+		village.ifPresent(r -> scope.requireWithin(v, "villageCode", r.code(), "建制村" + r.code() + "（" + r.name() + "）"));
+		return checked(v, code, village.map(Region::name).orElse(null), data);
+	}
+
+	/** Every field of a check after the village, into {@code v}; throws with every failure of {@code v}. */
+	private Checked checked(Validation v, String code, String name, VillageCheckData data) {
+		LocalDate today = LocalDate.now(clock);
 		LocalDate on = v.date("checkedOn", "检查日期", data.checkedOn(), Validation.EARLIEST_RECORD, today);
 		v.require("checkedOn", data.checkedOn() != null && !data.checkedOn().isBlank(), "required", "请填写检查日期");
 		DeliveryMode mode = DeliveryMode.parse(data.deliveryMode());
@@ -89,8 +144,8 @@ public class VillageChecks {
 				"投递不规范时请填写检查发现的问题");
 		v.maxLength("findings", "检查发现的问题", findings, 1000);
 		Set<String> team = new LinkedHashSet<>();
-		for (String name : data.inspectors() == null ? List.<String>of() : data.inspectors()) {
-			String clean = Villages.clean(name);
+		for (String person : data.inspectors() == null ? List.<String>of() : data.inspectors()) {
+			String clean = Villages.clean(person);
 			if (clean != null) {
 				team.add(clean);
 			}
@@ -102,33 +157,91 @@ public class VillageChecks {
 		if (findings != null) {
 			Text.requireClean("findings", "检查发现的问题", findings);
 		}
-		long id = jdbc.sql("""
+		return new Checked(code, name, on, mode, observed, data.handoverRecords(), data.standardDelivery(), findings,
+				inspectors, team.size());
+	}
+
+	/**
+	 * Records past checks given as JSON with their real dates, all or nothing ({@link PastImport}): every row is
+	 * checked as {@link #check} checks one, and a row naming the same village and day as an earlier row or as a check
+	 * already stored is refused naming it; with any bad row nothing is saved and every bad row's failures are reported
+	 * (field {@code 第N条·field}); else each is saved (marked imported, audited) and the import audited once. A village's
+	 * last check and the figures follow from the checks' real dates: an older imported check changes neither.
+	 * @param bureauId the importing bureau (null for a system caller)
+	 * @return the count saved
+	 * @throws InvalidValueException (field records) when no row or more than 10,000 rows are given
+	 * @throws DomainException IMPORT_REJECTED (422) listing every bad row
+	 */
+	@Transactional
+	public int importChecks(DataScope scope, Long bureauId, List<VillageCheckData> rows) {
+		List<String> codes = rows == null ? List.of()
+				: rows.stream().filter(r -> r != null && r.villageCode() != null).map(r -> r.villageCode().strip()).toList();
+		List<Checked> valid = PastImport.checkAll(rows, data -> check(scope, data), duplicates(codes));
+		saveImported(bureauId, valid);
+		return valid.size();
+	}
+
+	/**
+	 * What makes an imported check a duplicate: the same village and day ({@link Checked#key}) as an earlier row or as a
+	 * check already stored (of the villages named, read once, when this is made).
+	 */
+	PastImport.Duplicates<Checked> duplicates(Collection<String> villageCodes) {
+		Set<String> stored = new HashSet<>();
+		List<String> codes = villageCodes.stream().filter(c -> c != null && c.matches("\\d{12}")).distinct().toList();
+		for (int from = 0; from < codes.size(); from += 1000) {
+			stored.addAll(jdbc.sql("SELECT village_code, checked_on FROM village_check WHERE village_code IN (:codes)")
+				.param("codes", codes.subList(from, Math.min(codes.size(), from + 1000)))
+				.query((rs, n) -> rs.getString(1) + "|" + rs.getObject(2, LocalDate.class))
+				.list());
+		}
+		return new PastImport.Duplicates<>(Checked::key, c -> stored.contains(c.key()), "checkedOn",
+				"同一建制村和检查日期的检查",
+				c -> "建制村" + c.villageCode() + "（" + c.villageName() + "）在" + c.checkedOn() + "已有通邮检查记录，不能重复导入");
+	}
+
+	/** Saves checked past checks (marked imported), each audited, and audits the import once. */
+	void saveImported(Long bureauId, List<Checked> valid) {
+		List<Long> ids = new ArrayList<>();
+		for (Checked c : valid) {
+			long id = insert(c, bureauId, true, false);
+			ids.add(id);
+			audit.record(AuditEntry.of("village.check.record", "VillageCheck", id, "导入建制村“" + c.villageName()
+					+ "”历史通邮检查（" + c.checkedOn() + "，" + (c.standardDelivery() ? "规范投递" : "投递不规范") + "）")
+				.states(null, c.state())
+				.inRegion(c.villageCode()));
+		}
+		if (!valid.isEmpty()) {
+			Map<String, Object> after = new LinkedHashMap<>();
+			after.put("rows", ids.size());
+			after.put("checkIds", ids);
+			audit.record(AuditEntry.of("village.check.import", "VillageCheck", null, "批量导入历史建制村通邮检查" + ids.size() + "条")
+				.states(null, after));
+		}
+	}
+
+	private long insert(Checked c, Long bureauId, boolean imported, boolean demo) {
+		return jdbc.sql("""
 				INSERT INTO village_check (village_code, checked_on, delivery_mode, deliveries_observed, handover_records,
-				    standard_delivery, findings, inspectors, inspector_count, bureau_id, recorded_at, recorded_by, demo)
+				    standard_delivery, findings, inspectors, inspector_count, bureau_id, recorded_at, recorded_by, imported,
+				    demo)
 				VALUES (:code, :on, :mode, :observed, :handover, :standard, :findings, :inspectors, :count, :bureau, :at,
-				    :by, :demo) RETURNING id""")
-			.param("code", village.code())
-			.param("on", on)
-			.param("mode", mode.name())
-			.param("observed", observed)
-			.param("handover", data.handoverRecords())
-			.param("standard", data.standardDelivery())
-			.param("findings", findings)
-			.param("inspectors", inspectors)
-			.param("count", team.size())
+				    :by, :imported, :demo) RETURNING id""")
+			.param("code", c.villageCode())
+			.param("on", c.checkedOn())
+			.param("mode", c.deliveryMode().name())
+			.param("observed", c.deliveriesObserved())
+			.param("handover", c.handoverRecords())
+			.param("standard", c.standardDelivery())
+			.param("findings", c.findings())
+			.param("inspectors", c.inspectors())
+			.param("count", c.inspectorCount())
 			.param("bureau", bureauId)
 			.param("at", OffsetDateTime.now(clock))
 			.param("by", actor())
+			.param("imported", imported)
 			.param("demo", demo)
 			.query(Long.class)
 			.single();
-		audit.record(AuditEntry.of("village.check.record", "VillageCheck", id, "登记建制村“" + village.name() + "”通邮检查（"
-				+ on + "，" + (data.standardDelivery() ? "规范投递" : "投递不规范") + "）")
-			.states(null, Map.of("villageCode", village.code(), "checkedOn", on.toString(), "deliveryMode", mode.name(),
-					"deliveriesObserved", observed, "handoverRecords", data.handoverRecords(), "standardDelivery",
-					data.standardDelivery(), "inspectors", inspectors))
-			.inRegion(village.code()));
-		return id;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.youguan.universal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,17 +147,7 @@ public class Villages {
 	public Profile check(DataScope scope, VillageProfileData data) {
 		Validation v = new Validation();
 		String code = clean(data.villageCode());
-		Optional<Region> village = Optional.empty();
-		if (code == null || code.isEmpty()) {
-			v.require("villageCode", false, "required", "请填写建制村代码（村委会的12位行政区划代码）");
-		}
-		else if (!code.matches("\\d{12}")) {
-			v.require("villageCode", false, "format", "建制村代码应为12位数字：" + code);
-		}
-		else {
-			village = regions.find(code).filter(r -> r.name().contains("村委会") && r.code().length() == 12);
-			v.require("villageCode", village.isPresent(), "exists", "建制村代码不是行政区划中的村委会：" + code);
-		}
+		Optional<Region> village = committee(v, code);
 		Optional<String> owner = code == null || village.isEmpty() ? Optional.empty() : owner(code);
 		String enterpriseCode;
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
@@ -368,6 +359,29 @@ public class Villages {
 			}
 		}
 		return cases.toString();
+	}
+
+	/**
+	 * The 建制村 a code names, checked on the field {@code villageCode}: required, 12 digits, a 村委会 of the region list.
+	 * @return the village, or empty with the failure added to {@code v}
+	 */
+	Optional<Region> committee(Validation v, String code) {
+		if (code == null || code.isEmpty()) {
+			v.require("villageCode", false, "required", "请填写建制村代码（村委会的12位行政区划代码）");
+			return Optional.empty();
+		}
+		if (!code.matches("\\d{12}")) {
+			v.require("villageCode", false, "format", "建制村代码应为12位数字：" + code);
+			return Optional.empty();
+		}
+		Optional<Region> village = regions.find(code).filter(r -> r.name().contains("村委会") && r.code().length() == 12);
+		v.require("villageCode", village.isPresent(), "exists", "建制村代码不是行政区划中的村委会：" + code);
+		return village;
+	}
+
+	/** Names as people list them in one box or cell — separated by 、 , ， ; ； or spaces; empty for null. */
+	public static List<String> names(String text) {
+		return text == null ? List.of() : Arrays.asList(text.split("[、,，;；\\s]+"));
 	}
 
 	/** The text without the spaces around it; null when blank. */

@@ -1,16 +1,11 @@
 package org.youguan.universal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -298,7 +293,7 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(status().isCreated());
 		assertThat(figures.figures("320506", d("2025-03-25"), d("2025-03-25")).postOfficeApprovals()).isPositive();
 		long before = count();
-		byte[] sheet = sheet(List.of(
+		byte[] sheet = Workbooks.sheet(PostOfficeApprovalImport.HEADERS, List.of(
 				List.of(Long.toString(office), "撤销", "好行", "2025-05-06", "不予批准", "2025-05-20"),
 				List.of(Long.toString(office), "出售", "", "2025-05-06", "批准", "2025-05-01"),
 				List.of("999999999", "搬迁", "理由", "2025-05-06", "批准", "2025-05-20")));
@@ -308,7 +303,7 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[*].field", hasItems("第3行·申请事项", "第3行·撤销或搬迁理由", "第4行·营业场所设施编号")));
 		assertThat(count()).as("nothing imported").isEqualTo(before);
-		byte[] good = sheet(List.of(List.of(Long.toString(office), "撤销", "好行", "2025-05-06", "不予批准", "2025-05-20")));
+		byte[] good = Workbooks.sheet(PostOfficeApprovalImport.HEADERS, List.of(List.of(Long.toString(office), "撤销", "好行", "2025-05-06", "不予批准", "2025-05-20")));
 		mvc.perform(multipart("/api/v1/universal/post-office-approvals/import")
 			.file(new MockMultipartFile("file", "a.xlsx", MediaType.APPLICATION_OCTET_STREAM_VALUE, good))
 			.header("Authorization", WUZHONG))
@@ -371,24 +366,5 @@ class PostOfficeApprovalIntegrationTest {
 
 	private static LocalDate d(String s) {
 		return LocalDate.parse(s);
-	}
-
-	private static byte[] sheet(List<List<String>> rows) throws IOException {
-		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = book.createSheet("审批");
-			List<String> header = PostOfficeApprovalImport.HEADERS;
-			Row h = sheet.createRow(0);
-			for (int i = 0; i < header.size(); i++) {
-				h.createCell(i).setCellValue(header.get(i));
-			}
-			for (int r = 0; r < rows.size(); r++) {
-				Row row = sheet.createRow(r + 1);
-				for (int i = 0; i < rows.get(r).size(); i++) {
-					row.createCell(i).setCellValue(rows.get(r).get(i));
-				}
-			}
-			book.write(out);
-			return out.toByteArray();
-		}
 	}
 }

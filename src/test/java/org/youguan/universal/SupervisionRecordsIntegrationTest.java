@@ -1,15 +1,9 @@
 package org.youguan.universal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +25,7 @@ import org.youguan.kernel.PageQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -289,7 +284,7 @@ class SupervisionRecordsIntegrationTest {
 		MockHttpSession session = SignIn.session(mvc, "wz.staff");
 		byte[] export = mvc.perform(get("/universal/supervision/supervisors/export.xlsx").session(session))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-		assertThat(text(export)).contains("欧***").doesNotContain("欧阳娜娜");
+		assertThat(Workbooks.text(export)).contains("欧***").doesNotContain("欧阳娜娜");
 		// reports: a future day is refused, a good one counted
 		mvc.perform(post("/api/v1/universal/supervision/supervisors/" + id + "/reports").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"receivedOn\":\"2999-01-01\",\"summary\":\"\"}"))
@@ -344,7 +339,7 @@ class SupervisionRecordsIntegrationTest {
 		long before = count();
 		List<String> header = SupervisionImport.columns(SupervisionKind.PARTY_PAPER);
 		assertThat(header).containsExactly("所属地区代码", "检查日期", "报纸名称", "当日见报", "情况说明");
-		byte[] bad = sheet(header, List.of(List.of("320509", "2024-03-01", "苏州日报", "是", ""),
+		byte[] bad = Workbooks.sheet(header, List.of(List.of("320509", "2024-03-01", "苏州日报", "是", ""),
 				List.of("320509", "2024-13-01", "新华日报", "是", ""), List.of("320509", "2024-03-02", "苏州日报", "也许", ""),
 				List.of("320506", "2024-03-03", "苏州日报", "是", ""), List.of("320509", "2024-03-01", "苏州日报", "否", "")));
 		ImportResult rejected = imports.importFile(DataScope.region("320509"), null, SupervisionKind.PARTY_PAPER, bad);
@@ -357,7 +352,7 @@ class SupervisionRecordsIntegrationTest {
 		assertThat(count()).as("nothing saved").isEqualTo(before);
 
 		ImportResult good = imports.importFile(DataScope.region("320509"), null, SupervisionKind.PARTY_PAPER,
-				sheet(header, List.of(List.of("320509", "2024-03-01", "苏州日报", "是", ""),
+				Workbooks.sheet(header, List.of(List.of("320509", "2024-03-01", "苏州日报", "是", ""),
 						List.of("", "2024-03-02", "新华日报", "否", "次日见报"))));
 		assertThat(good.errors()).isEmpty();
 		assertThat(good.imported()).isEqualTo(2);
@@ -383,6 +378,51 @@ class SupervisionRecordsIntegrationTest {
 	}
 
 	@Test
+	void aRecordAlreadyStoredOrTwiceInTheImportIsRefusedNamingTheRow() throws Exception {
+		// stored: a 网点 visit at 吴江 on 2022-05-10
+		records.record(DataScope.region("320509"), null, SupervisionKind.OUTLET_VISIT, new SupervisionData("320509",
+				"2022-05-10", null, "同里镇某村邮政代办点", null, null, false, null, List.of()), false, false);
+		long before = count();
+		String rows = """
+				[{"region":"320509","day":"2022-06-01","subject":"黎里镇某村邮政代办点","flag":false},
+				 {"region":"320509","day":"2022-05-10","subject":"同里镇某村邮政代办点","flag":false},
+				 {"region":"320509","day":"2022-06-01","subject":"黎里镇某村邮政代办点","flag":true,"findings":"未按时开门"},
+				 {"region":"320509","day":"2022-05-11","subject":"同里镇某村邮政代办点","flag":false}]""";
+		mvc.perform(post("/api/v1/universal/supervision/outlet-visits/import").header("Authorization", CITY)
+			.contentType(MediaType.APPLICATION_JSON).content(rows))
+			.andExpect(status().is(422))
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("第2条·subject",
+					"第3条·subject")))
+			.andExpect(content().string(containsString("第2条：地区320509已有2022-05-10的农村网点现场督导记录“同里镇某村邮政代办点”，不能重复导入")))
+			.andExpect(content().string(containsString("第3条：同一地区、督导日期和网点名称的记录与第1条重复")));
+		assertThat(count()).as("nothing saved").isEqualTo(before);
+
+		// the sheet alike: a row already stored and a row twice in the file, each named by its row
+		List<String> header = SupervisionImport.columns(SupervisionKind.OUTLET_VISIT);
+		byte[] sheet = Workbooks.sheet(header, List.of(List.of("320509", "2022-06-01", "黎里镇某村邮政代办点", "否", ""),
+				List.of("320509", "2022-05-10", "同里镇某村邮政代办点", "否", ""),
+				List.of("320509", "2022-06-01", "黎里镇某村邮政代办点", "是", "未按时开门")));
+		ImportResult rejected = imports.importFile(DataScope.region("320509"), null, SupervisionKind.OUTLET_VISIT, sheet);
+		assertThat(rejected.errors()).extracting(r -> r.number()).containsExactly(3, 4);
+		assertThat(rejected.errors().get(0).errors()).singleElement().satisfies(e -> {
+			assertThat(e.field()).isEqualTo("网点名称");
+			assertThat(e.rule()).isEqualTo("unique");
+			assertThat(e.message()).contains("2022-05-10").contains("不能重复导入");
+		});
+		assertThat(rejected.errors().get(1).errors().get(0).message()).contains("与第2行重复");
+		assertThat(Workbooks.text(rejected.annotated())).contains("不能重复导入").contains("与第2行重复");
+		assertThat(count()).as("nothing saved").isEqualTo(before);
+
+		// another day, or the same 网点 name in another county, is another record
+		ImportResult good = imports.importFile(DataScope.region("3205"), null, SupervisionKind.OUTLET_VISIT,
+				Workbooks.sheet(header, List.of(List.of("320509", "2022-06-01", "黎里镇某村邮政代办点", "否", ""),
+						List.of("320506", "2022-05-10", "同里镇某村邮政代办点", "否", ""))));
+		assertThat(good.errors()).isEmpty();
+		assertThat(good.imported()).isEqualTo(2);
+		assertThat(count()).isEqualTo(before + 2);
+	}
+
+	@Test
 	void theCheckNamesEveryFieldInChinese() {
 		assertThatThrownBy(() -> records.check(DataScope.region("3205"), SupervisionKind.HALL_WINDOW,
 				new SupervisionData("320599", null, null, null, null, null, null, null, null)))
@@ -400,31 +440,5 @@ class SupervisionRecordsIntegrationTest {
 
 	private long count() {
 		return jdbc.sql("SELECT count(*) FROM universal_supervision").query(Long.class).single();
-	}
-
-	private static byte[] sheet(List<String> header, List<List<String>> rows) throws IOException {
-		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = book.createSheet("党报");
-			Row h = sheet.createRow(0);
-			for (int i = 0; i < header.size(); i++) {
-				h.createCell(i).setCellValue(header.get(i));
-			}
-			for (int r = 0; r < rows.size(); r++) {
-				Row row = sheet.createRow(r + 1);
-				for (int i = 0; i < rows.get(r).size(); i++) {
-					row.createCell(i).setCellValue(rows.get(r).get(i));
-				}
-			}
-			book.write(out);
-			return out.toByteArray();
-		}
-	}
-
-	private static String text(byte[] xlsx) throws IOException {
-		StringBuilder all = new StringBuilder();
-		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-			book.getSheetAt(0).forEach(row -> row.forEach(cell -> all.append(cell.toString()).append('|')));
-		}
-		return all.toString();
 	}
 }

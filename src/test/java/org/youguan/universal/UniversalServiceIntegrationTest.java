@@ -1,14 +1,10 @@
 package org.youguan.universal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -63,6 +59,9 @@ class UniversalServiceIntegrationTest {
 	static final String POSTAL = "Bearer demo-yz-sz-token";
 
 	static final String SHUNFENG = "Bearer demo-sf-wz-token";
+
+	static final List<String> PROFILE_HEADER = List.of("建制村代码", "通邮方式", "每周投递频次", "服务邮政局所", "局所设施编号", "交接点类型",
+			"交接点地址");
 
 	@Autowired
 	MockMvc mvc;
@@ -291,7 +290,7 @@ class UniversalServiceIntegrationTest {
 		String a = wujiang.get(0);
 		String b = wujiang.get(1);
 		int before = villages.get(DataScope.all(), a).deliveriesPerWeek();
-		byte[] bad = sheet(List.of(List.of(a, "直接通邮", "7"), List.of("320509999999", "直接通邮", "5"),
+		byte[] bad = Workbooks.sheet(PROFILE_HEADER, List.of(List.of(a, "直接通邮", "7"), List.of("320509999999", "直接通邮", "5"),
 				List.of(b, "飞鸽传书", "5"), List.of(b, "村邮站", "20"), List.of(a, "直接通邮", "6"),
 				List.of(firstVillage("320506"), "村邮站", "5")));
 		ImportResult rejected = imports.importFile(DataScope.region("320509"), bad);
@@ -305,7 +304,7 @@ class UniversalServiceIntegrationTest {
 		assertThat(villages.get(DataScope.all(), a).deliveriesPerWeek()).as("nothing saved").isEqualTo(before);
 
 		ImportResult good = imports.importFile(DataScope.region("320509"),
-				sheet(List.of(List.of(a, "直接通邮", "7"), List.of(b, "邮乐购站", "4", "吴江邮政支局", "", "邮乐购站", "吴江区某村邮乐购站"))));
+				Workbooks.sheet(PROFILE_HEADER, List.of(List.of(a, "直接通邮", "7"), List.of(b, "邮乐购站", "4", "吴江邮政支局", "", "邮乐购站", "吴江区某村邮乐购站"))));
 		assertThat(good.errors()).isEmpty();
 		assertThat(good.imported()).isEqualTo(2);
 		assertThat(villages.get(DataScope.all(), a).deliveriesPerWeek()).isEqualTo(7);
@@ -388,24 +387,5 @@ class UniversalServiceIntegrationTest {
 	private static VillageCheckData check(String village, String on, boolean standard) {
 		return new VillageCheckData(village, on, "DIRECT", standard ? 5 : 2, true, standard,
 				standard ? null : "投递频次不足", List.of("王普服", "陈吴中"));
-	}
-
-	private static byte[] sheet(List<List<String>> rows) throws IOException {
-		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = book.createSheet("建制村");
-			List<String> header = List.of("建制村代码", "通邮方式", "每周投递频次", "服务邮政局所", "局所设施编号", "交接点类型", "交接点地址");
-			Row h = sheet.createRow(0);
-			for (int i = 0; i < header.size(); i++) {
-				h.createCell(i).setCellValue(header.get(i));
-			}
-			for (int r = 0; r < rows.size(); r++) {
-				Row row = sheet.createRow(r + 1);
-				for (int i = 0; i < rows.get(r).size(); i++) {
-					row.createCell(i).setCellValue(rows.get(r).get(i));
-				}
-			}
-			book.write(out);
-			return out.toByteArray();
-		}
 	}
 }

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -23,24 +25,39 @@ import org.youguan.kernel.PageQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * 通邮 check plans and the county map on the demo city: a random plan is the inspections module's draw, repeatable from
  * its snapshot and seed; criteria pick exactly the villages below the standard / not checked for N months / not directly
  * served; a planned village counts as checked by its ordinary check; a county plans, reads and maps only its own
- * villages; refused profile and check forms keep what the user typed.
+ * villages, on the pages and through the API; the demo has a plan partly checked; refused profile and check forms
+ * keep what the user typed.
  */
 @IntegrationTest
 class VillageCheckPlanIntegrationTest {
 
 	static final DataScope CITY = DataScope.region("3205");
+
+	static final String CITY_TOKEN = "Bearer demo-sz-admin-token";
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String LEADER = "Bearer demo-sz-leader-token";
+
+	static final String POSTAL = "Bearer demo-yz-sz-token";
 
 	@Autowired
 	MockMvc mvc;
@@ -227,6 +244,108 @@ class VillageCheckPlanIntegrationTest {
 		MockHttpSession postal = SignIn.session(mvc, "yz.sz");
 		mvc.perform(get("/universal/plans").session(postal)).andExpect(status().isForbidden());
 		mvc.perform(get("/universal/map").session(postal)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void thePlansApiListsReadsAndMakesPlansInTheCallersRegion() throws Exception {
+		MvcResult made = mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":"接口抽查","regionCode":"320506","method":"RANDOM","sampleCount":3,"seed":"api-种子"}"""))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", startsWith("/api/v1/universal/plans/")))
+			.andReturn();
+		long id = ((Number) JsonPath.read(made.getResponse().getContentAsString(), "$.id")).longValue();
+		VillageCheckPlan plan = plans.get(CITY, id);
+		assertThat(plan.villages()).hasSize(3).allMatch(v -> v.code().startsWith("320506"));
+		// the same draw as anyone repeats from the seed: the three smallest SHA-256(seed ‖ code) of the county
+		assertThat(plan.villages()).extracting(VillageCheckPlan.Planned::code).containsExactlyElementsOf(county("320506")
+			.stream().map(VillageView::code)
+			.sorted((a, b) -> RandomDraw.sha256("api-种子" + a).compareTo(RandomDraw.sha256("api-种子" + b)))
+			.limit(3).toList());
+		mvc.perform(get("/api/v1/universal/plans/" + id).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value("接口抽查"))
+			.andExpect(jsonPath("$.method").value("RANDOM"))
+			.andExpect(jsonPath("$.seed").value("api-种子"))
+			.andExpect(jsonPath("$.snapshotHash").value(plan.snapshotHash()))
+			.andExpect(jsonPath("$.villages.length()").value(3))
+			.andExpect(jsonPath("$.villages[0].code").value(plan.villages().get(0).code()))
+			.andExpect(jsonPath("$.villages[0].checked").value(plan.villages().get(0).checked()));
+		// a check recorded on or after the plan's day: that village is checked under the plan
+		String first = plan.villages().get(0).code();
+		long check = checks.record(CITY, null, new VillageCheckData(first, LocalDate.now(clock).toString(), "DIRECT", 5, true,
+				true, null, List.of("王普服", "陈吴中")), false);
+		mvc.perform(get("/api/v1/universal/plans/" + id).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.villages[0].checked").value(true))
+			.andExpect(jsonPath("$.villages[0].checkedOn").value(LocalDate.now(clock).toString()))
+			.andExpect(jsonPath("$.checked").value(plans.get(CITY, id).checked()));
+		assertThat(plans.get(CITY, id).villages().get(0).checkId()).isNotNull();
+		assertThat(check).isPositive();
+		// the list: the county's plans only, this one among them, with its counts
+		long own = jdbc.sql("SELECT count(*) FROM village_check_plan WHERE region_code LIKE '320506%'").query(Long.class).single();
+		mvc.perform(get("/api/v1/universal/plans").param("size", "200").header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(own))
+			.andExpect(jsonPath("$.items[*].regionCode").value(everyItem(startsWith("320506"))))
+			.andExpect(jsonPath("$.items[?(@.id == " + id + ")].villages").value(contains(3)))
+			.andExpect(jsonPath("$.items[?(@.id == " + id + ")].name").value(contains("接口抽查")));
+		mvc.perform(get("/api/v1/universal/plans").param("q", "接口抽查").header("Authorization", LEADER))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].id").value(id));
+
+		// refused as the page refuses: 400 naming the fields; no village matching: 422
+		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":" ","regionCode":"320506","method":"RANDOM"}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("name", "sampleCount")))
+			.andExpect(content().string(containsString("随机抽取时请填写抽取数量")));
+		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":"无","regionCode":"%s","method":"CRITERIA","uncheckedMonths":6}""".formatted(first)))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("没有符合所选条件的建制村")));
+		// another county: its plan is not found, planning there is a form error, the list leaves it out
+		long xiangcheng = plans.create(CITY, null, random("320507", 2, "api-相城"), false);
+		mvc.perform(get("/api/v1/universal/plans/" + xiangcheng).header("Authorization", WUZHONG))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/universal/plans/" + xiangcheng).header("Authorization", CITY_TOKEN))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":"越界","regionCode":"320507","method":"RANDOM","sampleCount":2}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("regionCode"))
+			.andExpect(jsonPath("$.errors[0].rule").value("scope"));
+		mvc.perform(get("/api/v1/universal/plans").param("size", "200").header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.items[?(@.id == " + xiangcheng + ")]").isEmpty());
+		// a leader reads but does not plan; the postal enterprise has no plans
+		mvc.perform(post("/api/v1/universal/plans").header("Authorization", LEADER).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":"领导","regionCode":"3205","method":"RANDOM","sampleCount":2}"""))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/universal/plans").header("Authorization", POSTAL)).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/universal/plans/" + id).header("Authorization", POSTAL)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theDemoHasARandomPlanOfWuzhongWithThreeVillagesCheckedUnderIt() {
+		VillageCheckPlans.Summary demo = plans.list(DataScope.region("320506")).stream()
+			.filter(p -> p.name().endsWith("年吴中区建制村通邮随机抽查"))
+			.findFirst()
+			.orElseThrow();
+		VillageCheckPlan plan = plans.get(DataScope.region("320506"), demo.id());
+		assertThat(plan.random()).isTrue();
+		assertThat(plan.seed()).isEqualTo("2026-吴中-通邮抽查");
+		assertThat(plan.population()).isEqualTo(county("320506").size());
+		assertThat(plan.villages()).hasSize(10);
+		assertThat(plan.villages().subList(0, 3)).allMatch(VillageCheckPlan.Planned::checked);
+		assertThat(plan.villages().subList(0, 3)).extracting(VillageCheckPlan.Planned::standardDelivery)
+			.containsExactly(true, false, true);
+		// its checks are among the demo's 60 villages checked this year
+		assertThat(jdbc.sql("SELECT count(DISTINCT village_code) FROM village_check WHERE demo").query(Long.class).single())
+			.isEqualTo(60);
 	}
 
 	@Test

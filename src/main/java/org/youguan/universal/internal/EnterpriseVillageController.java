@@ -112,12 +112,12 @@ class EnterpriseVillageController {
 	@PostMapping("/enterprise/villages/import")
 	String upload(@AuthenticationPrincipal CurrentUser me, @RequestParam(name = "file", required = false) MultipartFile file,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
-		return VillageController.ImportPage.run(imports, jobs, me, me.scope(), file, model, redirect, response,
-				"universal/enterprise-import", "/enterprise/villages");
+		return ImportSteps.page(jobs, VillageController.ERRORS, me, file, content -> imports.importFile(me.scope(), content),
+				"建制村通邮信息", model, redirect, response, "universal/enterprise-import", "/enterprise/villages");
 	}
 
 	@GetMapping("/enterprise/villages/import/errors/{id}.xlsx")
 	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		return VillageController.ImportPage.errors(jobs, me, id);
+		return ImportSteps.errors(jobs, VillageController.ERRORS, me, id);
 	}
 }

@@ -2,14 +2,11 @@ package org.youguan.universal.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,11 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.youguan.documents.ImportResult;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
@@ -64,10 +57,6 @@ class PostOfficeApiController {
 
 	/** The answer to something created. */
 	record Created(long id) {
-	}
-
-	/** The answer to a good import. */
-	record Imported(int imported) {
 	}
 
 	/** A decision's reasons (required for a refusal). */
@@ -170,16 +159,9 @@ class PostOfficeApiController {
 	@PreAuthorize(UniversalAccess.WRITERS)
 	@Operation(summary = "导入历史审批（.xlsx）", description = "file：按导入模板填写的工作簿。每行与POST /post-office-approvals/imported"
 			+ "同样校验；任何一行有误则全部不导入，答复422，fieldErrors逐行列出；全部正确为201。")
-	ResponseEntity<Imported> importFile(DataScope scope, @RequestPart(name = "file", required = false) MultipartFile file)
+	ResponseEntity<ImportSteps.Imported> importFile(DataScope scope, @RequestPart(name = "file", required = false) MultipartFile file)
 			throws IOException {
-		ImportResult result = imports.importFile(scope, file == null ? null : file.getBytes());
-		if (result.rejected()) {
-			List<FieldError> errors = new ArrayList<>();
-			result.errors().forEach(row -> row.errors().forEach(e -> errors.add(new FieldError(
-					"第" + row.number() + "行·" + e.field(), e.rule(), "第" + row.number() + "行" + e.field() + "：" + e.message()))));
-			throw new DomainException(ErrorCode.IMPORT_REJECTED, "有" + result.errors().size() + "行存在错误，未导入任何数据", errors);
-		}
-		return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(result.imported()));
+		return ImportSteps.api(file, content -> imports.importFile(scope, content));
 	}
 
 	@GetMapping("/post-office-suspensions")

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,10 +20,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
-import org.youguan.documents.ImportResult;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
@@ -194,24 +191,8 @@ class PostOfficeController {
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
-		try {
-			ImportResult result = imports.importFile(scope, file == null ? null : file.getBytes());
-			if (result.rejected()) {
-				UUID sheet = jobs.record(VillageController.ERRORS, me.getUsername(), BackgroundJobs.State.REJECTED,
-						"有" + result.errors().size() + "行存在错误，未导入任何数据", "历史审批导入-错误.xlsx", result.annotated());
-				model.addAttribute("rowErrors", result.errors());
-				model.addAttribute("errorSheet", sheet);
-				response.setStatus(422);
-				return "universal/post-office-import";
-			}
-			redirect.addFlashAttribute("message", "已导入历史审批" + result.imported() + "条");
-			return "redirect:/universal/post-office-approvals";
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			response.setStatus(ex.code().status());
-			return "universal/post-office-import";
-		}
+		return ImportSteps.page(jobs, VillageController.ERRORS, me, file, content -> imports.importFile(scope, content),
+				"历史审批", model, redirect, response, "universal/post-office-import", "/universal/post-office-approvals");
 	}
 
 	@GetMapping("/universal/post-office-suspensions")

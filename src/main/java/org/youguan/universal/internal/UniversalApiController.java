@@ -1,5 +1,6 @@
 package org.youguan.universal.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +20,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
@@ -30,6 +34,7 @@ import org.youguan.universal.DeliveryStandards;
 import org.youguan.universal.UniversalFigures;
 import org.youguan.universal.VillageCheck;
 import org.youguan.universal.VillageCheckData;
+import org.youguan.universal.VillageCheckImport;
 import org.youguan.universal.VillageChecks;
 import org.youguan.universal.VillageProfileData;
 import org.youguan.universal.VillageView;
@@ -37,16 +42,23 @@ import org.youguan.universal.Villages;
 
 /**
  * The universal-service API: the period's figures (a stable contract), the 建制村 register and a village's profile
- * (the postal enterprise saves its own), the 通邮 checks and the delivery-frequency standards.
+ * (the postal enterprise saves its own), the 通邮 checks with the import of past checks (JSON or .xlsx, all or nothing)
+ * and the delivery-frequency standards.
  */
 @RestController
 @RequestMapping("/api/v1/universal")
 @Tag(name = "普遍服务")
 class UniversalApiController {
 
+	private static final String CHECK_FIELDS = "villageCode、checkedOn（不晚于今天）、deliveryMode（DIRECT、POSTAL_SHOP、"
+			+ "VILLAGE_POST、OTHER或中文名称）、deliveriesObserved（0–14）、handoverRecords、standardDelivery（规范投递）、"
+			+ "findings（不规范时必填）、inspectors（至少两名检查人员姓名）";
+
 	private final Villages villages;
 
 	private final VillageChecks checks;
+
+	private final VillageCheckImport checkImports;
 
 	private final UniversalFigures figures;
 
@@ -54,10 +66,11 @@ class UniversalApiController {
 
 	private final Clock clock;
 
-	UniversalApiController(Villages villages, VillageChecks checks, UniversalFigures figures,
-			DeliveryStandards standards, Clock clock) {
+	UniversalApiController(Villages villages, VillageChecks checks, VillageCheckImport checkImports,
+			UniversalFigures figures, DeliveryStandards standards, Clock clock) {
 		this.villages = villages;
 		this.checks = checks;
+		this.checkImports = checkImports;
 		this.figures = figures;
 		this.standards = standards;
 		this.clock = clock;
@@ -113,16 +126,14 @@ class UniversalApiController {
 
 	@GetMapping("/checks")
 	@PreAuthorize(UniversalAccess.READERS)
-	@Operation(summary = "建制村通邮检查列表", description = "辖区内的检查，最新的在前；village按建制村代码筛选。")
+	@Operation(summary = "建制村通邮检查列表", description = "辖区内的检查，最新的在前；village按建制村代码筛选；imported为历史导入的检查。")
 	PageResult<VillageCheck> checks(DataScope scope, ListRequest list, @RequestParam(required = false) String village) {
 		return checks.list(scope, village, list.toPage());
 	}
 
 	@PostMapping("/checks")
 	@PreAuthorize(UniversalAccess.WRITERS)
-	@Operation(summary = "登记建制村通邮检查", description = "villageCode、checkedOn（不晚于今天）、deliveryMode、"
-			+ "deliveriesObserved（0–14）、handoverRecords、standardDelivery（规范投递）、findings（不规范时必填）、"
-			+ "inspectors（至少两名检查人员姓名）。")
+	@Operation(summary = "登记建制村通邮检查", description = CHECK_FIELDS + "。")
 	ResponseEntity<Created> recordCheck(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestBody VillageCheckData data) {
 		if (data == null) {
@@ -130,6 +141,28 @@ class UniversalApiController {
 		}
 		long id = checks.record(scope, me.bureauId(), data, false);
 		return ResponseEntity.created(URI.create("/api/v1/universal/checks/" + id)).body(new Created(id));
+	}
+
+	@PostMapping(path = "/checks/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize(UniversalAccess.WRITERS)
+	@Operation(summary = "导入历史通邮检查（JSON）", description = "请求体为检查数组，每条字段同登记（" + CHECK_FIELDS + "），"
+			+ "按真实检查日期记录并标为历史导入。每条同样校验，建制村须在数据权限内；同一建制村同一检查日期的检查在本次请求中"
+			+ "或已有记录中重复的，该条被拒绝并指明。任何一条有误则全部不导入，答复422，fieldErrors逐条列出（field为“第N条·字段”）；"
+			+ "全部正确为201。建制村最近检查日期和统计数据按真实日期计算。")
+	ResponseEntity<ImportSteps.Imported> importChecks(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestBody(required = false) List<VillageCheckData> rows) {
+		return ImportSteps.created(checks.importChecks(scope, me.bureauId(), rows));
+	}
+
+	@PostMapping(path = "/checks/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize(UniversalAccess.WRITERS)
+	@Operation(summary = "导入历史通邮检查（.xlsx）", description = "file：按导入模板（页面“导入历史检查”可下载）填写的工作簿，"
+			+ "列：建制村代码、检查日期、实际通邮方式、实际每周投递频次、交接记录、规范投递、检查人员，可选检查发现的问题。"
+			+ "每行与JSON导入同样校验；任何一行有误则全部不导入，答复422，fieldErrors逐行列出（field为“第N行·列名”）；"
+			+ "文件不是.xlsx或缺少表头为400；全部正确为201。")
+	ResponseEntity<ImportSteps.Imported> importCheckFile(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+		return ImportSteps.api(file, content -> checkImports.importFile(scope, me.bureauId(), content));
 	}
 
 	@GetMapping("/standards")

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,11 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.youguan.documents.ImportResult;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
@@ -75,10 +70,6 @@ class UniversalSupervisionApiController {
 
 	/** The answer to a recorded record or report. */
 	record Created(long id) {
-	}
-
-	/** The count of records imported. */
-	record Imported(int imported) {
 	}
 
 	/** A report of a 社会监督员 as the API takes it. */
@@ -140,28 +131,21 @@ class UniversalSupervisionApiController {
 	@PreAuthorize(UniversalAccess.WRITERS)
 	@Operation(summary = "导入历史监督记录（JSON）", description = "请求体为记录数组，每条字段同登记（" + FIELDS + "）。"
 			+ "每条同样校验；任何一条有误则全部不导入，答复422，fieldErrors逐条列出（field为“第N条·字段”）；全部正确为201。")
-	ResponseEntity<Imported> importJson(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+	ResponseEntity<ImportSteps.Imported> importJson(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@PathVariable String kind, @RequestBody(required = false) List<SupervisionData> rows) {
 		int imported = records.importRecords(scope, me.bureauId(), SupervisionFilters.kind(kind), rows);
-		return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(imported));
+		return ImportSteps.created(imported);
 	}
 
 	@PostMapping(path = "/{kind:" + SupervisionFilters.KINDS + "}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(UniversalAccess.WRITERS)
 	@Operation(summary = "导入历史监督记录（.xlsx）", description = "file：按导入模板填写的工作簿（页面“导入历史记录”可下载）。"
 			+ "任何一行有误则全部不导入，答复422，fieldErrors逐行列出（field为“第N行·列名”）；文件不是.xlsx或缺少表头为400；全部正确为201。")
-	ResponseEntity<Imported> importFile(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+	ResponseEntity<ImportSteps.Imported> importFile(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@PathVariable String kind, @RequestPart(name = "file", required = false) MultipartFile file)
 			throws IOException {
-		ImportResult result = imports.importFile(scope, me.bureauId(), SupervisionFilters.kind(kind),
-				file == null ? null : file.getBytes());
-		if (result.rejected()) {
-			List<FieldError> errors = new ArrayList<>();
-			result.errors().forEach(row -> row.errors().forEach(e -> errors.add(new FieldError(
-					"第" + row.number() + "行·" + e.field(), e.rule(), "第" + row.number() + "行" + e.field() + "：" + e.message()))));
-			throw new DomainException(ErrorCode.IMPORT_REJECTED, "有" + result.errors().size() + "行存在错误，未导入任何数据", errors);
-		}
-		return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(result.imported()));
+		SupervisionKind k = SupervisionFilters.kind(kind);
+		return ImportSteps.api(file, content -> imports.importFile(scope, me.bureauId(), k, content));
 	}
 
 	@GetMapping("/supervisors/{id:\\d+}/reports")

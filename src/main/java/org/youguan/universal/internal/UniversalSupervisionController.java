@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +22,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
-import org.youguan.documents.ImportResult;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -40,6 +38,7 @@ import org.youguan.universal.SupervisionFigures;
 import org.youguan.universal.SupervisionImport;
 import org.youguan.universal.SupervisionKind;
 import org.youguan.universal.SupervisionRecords;
+import org.youguan.universal.Villages;
 
 /**
  * The bureau's 普遍服务监督 pages, one idiom for every {@link SupervisionKind}: the overview with the period's figures
@@ -136,7 +135,7 @@ class UniversalSupervisionController {
 			HttpServletResponse response) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
 		SupervisionData data = new SupervisionData(region, day, until, subject, place, detail, flag, findings,
-				team(inspectors));
+				Villages.names(inspectors));
 		long id;
 		try {
 			id = records.record(scope, me.bureauId(), kind, data, false, false);
@@ -167,7 +166,7 @@ class UniversalSupervisionController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
 		SupervisionData data = new SupervisionData(region, day, until, subject, place, detail, flag, findings,
-				team(inspectors));
+				Villages.names(inspectors));
 		try {
 			records.update(scope, kind, id, data);
 		}
@@ -219,25 +218,8 @@ class UniversalSupervisionController {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
 		model.addAttribute("kind", kind);
 		model.addAttribute("columns", String.join("、", SupervisionImport.columns(kind)));
-		try {
-			ImportResult result = imports.importFile(scope, me.bureauId(), kind, file == null ? null : file.getBytes());
-			if (result.rejected()) {
-				UUID sheet = jobs.record(ERRORS, me.getUsername(), BackgroundJobs.State.REJECTED,
-						"有" + result.errors().size() + "行存在错误，未导入任何数据", kind.title() + "导入-错误.xlsx",
-						result.annotated());
-				model.addAttribute("rowErrors", result.errors());
-				model.addAttribute("errorSheet", sheet);
-				response.setStatus(422);
-				return "universal/supervision-import";
-			}
-			redirect.addFlashAttribute("message", "已导入" + kind.title() + result.imported() + "条");
-			return "redirect:/universal/supervision/" + kind.slug();
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			response.setStatus(ex.code().status());
-			return "universal/supervision-import";
-		}
+		return ImportSteps.page(jobs, ERRORS, me, file, content -> imports.importFile(scope, me.bureauId(), kind, content),
+				kind.title(), model, redirect, response, "universal/supervision-import", "/universal/supervision/" + kind.slug());
 	}
 
 	/** The rejected sheet with its error column, once, to the user who uploaded it. */
@@ -245,9 +227,7 @@ class UniversalSupervisionController {
 	@PreAuthorize(UniversalAccess.WRITERS)
 	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable String slug,
 			@PathVariable UUID id) {
-		BackgroundJobs.Result sheet = jobs.takeResult(id, ERRORS, me.getUsername())
-			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
-		return Downloads.xlsx(sheet.name(), sheet.content());
+		return ImportSteps.errors(jobs, ERRORS, me, id);
 	}
 
 	/** The record's page (id given) or the new record's form, showing {@code data} in the form. */
@@ -304,9 +284,5 @@ class UniversalSupervisionController {
 
 	private static String own(CurrentUser me) {
 		return me.regionCode() == null ? "" : me.regionCode();
-	}
-
-	static List<String> team(String inspectors) {
-		return inspectors == null ? List.of() : Arrays.asList(inspectors.split("[、,，;；\\s]+"));
 	}
 }

@@ -3,7 +3,6 @@ package org.youguan.universal.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +21,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
-import org.youguan.documents.ImportResult;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -37,6 +35,7 @@ import org.youguan.universal.DeliveryMode;
 import org.youguan.universal.DeliveryStandards;
 import org.youguan.universal.UniversalFigures;
 import org.youguan.universal.VillageCheckData;
+import org.youguan.universal.VillageCheckImport;
 import org.youguan.universal.VillageChecks;
 import org.youguan.universal.VillageProfileData;
 import org.youguan.universal.VillageProfileImport;
@@ -46,7 +45,8 @@ import org.youguan.universal.Villages;
 /**
  * The bureau's 建制村 pages: the register (search, county, mode and below-standard filters, sort, pages, .xlsx export)
  * with this year's figures, a village's profile page with its checks and change history (staff correct the profile
- * and record a 通邮 check there), the profile import, the checks list and the frequency standards.
+ * and record a 通邮 check there), the profile import, the checks list with the import of past checks and the frequency
+ * standards.
  */
 @Controller
 @PreAuthorize(UniversalAccess.READERS)
@@ -59,6 +59,8 @@ class VillageController {
 	private final VillageChecks checks;
 
 	private final VillageProfileImport imports;
+
+	private final VillageCheckImport checkImports;
 
 	private final UniversalFigures figures;
 
@@ -74,12 +76,13 @@ class VillageController {
 
 	private final Clock clock;
 
-	VillageController(Villages villages, VillageChecks checks, VillageProfileImport imports, UniversalFigures figures,
-			DeliveryStandards standards, Regions regions, Spreadsheets spreadsheets, AuditTrail audit,
-			BackgroundJobs jobs, Clock clock) {
+	VillageController(Villages villages, VillageChecks checks, VillageProfileImport imports,
+			VillageCheckImport checkImports, UniversalFigures figures, DeliveryStandards standards, Regions regions,
+			Spreadsheets spreadsheets, AuditTrail audit, BackgroundJobs jobs, Clock clock) {
 		this.villages = villages;
 		this.checks = checks;
 		this.imports = imports;
+		this.checkImports = checkImports;
 		this.figures = figures;
 		this.standards = standards;
 		this.regions = regions;
@@ -169,7 +172,7 @@ class VillageController {
 			@RequestParam(required = false) Boolean standardDelivery, @RequestParam(required = false) String findings,
 			@RequestParam(required = false) String inspectors, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		List<String> team = inspectors == null ? List.of() : Arrays.asList(inspectors.split("[、,，;；\\s]+"));
+		List<String> team = Villages.names(inspectors);
 		try {
 			checks.record(scope, me.bureauId(), new VillageCheckData(code, checkedOn, deliveryMode, deliveriesObserved,
 					handoverRecords, standardDelivery, findings, team), false);
@@ -232,51 +235,36 @@ class VillageController {
 	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
-		return ImportPage.run(imports, jobs, me, scope, file, model, redirect, response, "universal/import",
-				"/universal/villages");
+		return ImportSteps.page(jobs, ERRORS, me, file, content -> imports.importFile(scope, content), "建制村通邮信息",
+				model, redirect, response, "universal/import", "/universal/villages");
 	}
 
-	/** The rejected sheet with its error column, once, to the user who uploaded it. */
+	/** The rejected sheet with its error column (of any import on these pages), once, to the user who uploaded it. */
 	@GetMapping("/universal/villages/import/errors/{id}.xlsx")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		return ImportPage.errors(jobs, me, id);
+		return ImportSteps.errors(jobs, ERRORS, me, id);
 	}
 
-	/** The import page's steps, shared by the bureau's and the enterprise's import. */
-	static final class ImportPage {
+	@GetMapping("/universal/checks/import")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String checkImportForm() {
+		return "universal/check-import";
+	}
 
-		private ImportPage() {
-		}
+	@GetMapping("/universal/checks/import/template.xlsx")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	ResponseEntity<byte[]> checkTemplate() {
+		return Downloads.xlsx("历史通邮检查导入模板.xlsx", checkImports.template());
+	}
 
-		static String run(VillageProfileImport imports, BackgroundJobs jobs, CurrentUser me, DataScope scope,
-				MultipartFile file, Model model, RedirectAttributes redirect, HttpServletResponse response, String view,
-				String done) throws IOException {
-			try {
-				ImportResult result = imports.importFile(scope, file == null ? null : file.getBytes());
-				if (result.rejected()) {
-					UUID sheet = jobs.record(ERRORS, me.getUsername(), BackgroundJobs.State.REJECTED,
-							"有" + result.errors().size() + "行存在错误，未导入任何数据", "建制村通邮信息导入-错误.xlsx",
-							result.annotated());
-					model.addAttribute("rowErrors", result.errors());
-					model.addAttribute("errorSheet", sheet);
-					response.setStatus(422);
-					return view;
-				}
-				redirect.addFlashAttribute("message", "已导入建制村通邮信息" + result.imported() + "条");
-				return "redirect:" + done;
-			}
-			catch (DomainException ex) {
-				model.addAttribute("errors", ex.formErrors());
-				response.setStatus(ex.code().status());
-				return view;
-			}
-		}
-
-		static ResponseEntity<byte[]> errors(BackgroundJobs jobs, CurrentUser me, UUID id) {
-			BackgroundJobs.Result sheet = jobs.takeResult(id, ERRORS, me.getUsername())
-				.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
-			return Downloads.xlsx(sheet.name(), sheet.content());
-		}
+	/** Past checks with their real dates: done → the checks with a message; refused → the page with every bad row and 422. */
+	@PostMapping("/universal/checks/import")
+	@PreAuthorize(UniversalAccess.WRITERS)
+	String uploadChecks(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) throws IOException {
+		return ImportSteps.page(jobs, ERRORS, me, file, content -> checkImports.importFile(scope, me.bureauId(), content),
+				"历史通邮检查", model, redirect, response, "universal/check-import", "/universal/checks");
 	}
 }

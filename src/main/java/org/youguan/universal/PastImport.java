@@ -1,0 +1,100 @@
+package org.youguan.universal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.youguan.documents.SheetImport;
+import org.youguan.documents.SheetRows.SheetRow;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * What the universal module's imports of past records share beside {@link SheetImport}: the all-or-nothing check of
+ * records given as a JSON array ({@link #checkAll}: every row checked by the check one record passes, every bad row
+ * reported as {@code 第N条·field}, nothing saved with any bad row) and the refusal of a row that is the same record (by
+ * its key) as an earlier row of the request or sheet, or as a record already stored ({@link Duplicates}).
+ */
+final class PastImport {
+
+	/** The most rows one request may bring. */
+	static final int MAX_ROWS = 10_000;
+
+	/**
+	 * What makes two rows the same record and how a duplicate is reported.
+	 * @param key a checked row's identity (the same key twice is the same record)
+	 * @param stored whether a checked row is a record already saved
+	 * @param field the field a duplicate is reported on
+	 * @param what the record's identity in words, e.g. {@code 同一建制村和检查日期的检查}
+	 * @param storedMessage the failure of a row already saved
+	 */
+	record Duplicates<T>(Function<T, String> key, Predicate<T> stored, String field, String what,
+			Function<T, String> storedMessage) {
+
+		/**
+		 * Reports a checked sheet row under {@code column} when it repeats an earlier row ({@code 与第N行重复}) or, else,
+		 * a stored record.
+		 */
+		void check(T checked, SheetImport.Twins twins, SheetRow row, SheetImport.RowContext context, String column) {
+			twins.check(key.apply(checked), row, context, column, what);
+			if (!context.failed(column) && stored.test(checked)) {
+				context.fail(column, "unique", storedMessage.apply(checked));
+			}
+		}
+	}
+
+	private PastImport() {
+	}
+
+	/**
+	 * Checks every row.
+	 * @param check one row's check, throwing a {@link DomainException} that names the failing fields
+	 * @return the checked rows, in order, when every row passed
+	 * @throws InvalidValueException (field records) when no row or more than {@link #MAX_ROWS} rows are given
+	 * @throws DomainException IMPORT_REJECTED (422) listing every bad row's failures
+	 */
+	static <D, T> List<T> checkAll(List<D> rows, Function<D, T> check, Duplicates<T> duplicates) {
+		if (rows == null || rows.isEmpty()) {
+			throw new InvalidValueException("records", "required", "请提交要导入的记录（JSON数组）");
+		}
+		if (rows.size() > MAX_ROWS) {
+			throw new InvalidValueException("records", "max-rows", "一次最多导入" + MAX_ROWS + "条记录");
+		}
+		List<T> valid = new ArrayList<>();
+		List<FieldError> errors = new ArrayList<>();
+		Map<String, Integer> seen = new HashMap<>();
+		int bad = 0;
+		for (int i = 0; i < rows.size(); i++) {
+			int n = i + 1;
+			List<FieldError> failures = new ArrayList<>();
+			try {
+				T checked = check.apply(rows.get(i));
+				Integer twin = seen.putIfAbsent(duplicates.key().apply(checked), n);
+				if (twin != null) {
+					failures.add(new FieldError(duplicates.field(), "unique", duplicates.what() + "与第" + twin + "条重复"));
+				}
+				else if (duplicates.stored().test(checked)) {
+					failures.add(new FieldError(duplicates.field(), "unique", duplicates.storedMessage().apply(checked)));
+				}
+				valid.add(checked);
+			}
+			catch (DomainException ex) {
+				failures.addAll(ex.formErrors());
+			}
+			if (!failures.isEmpty()) {
+				bad++;
+				failures.forEach(e -> errors.add(new FieldError("第" + n + "条·" + e.field(), e.rule(),
+						"第" + n + "条：" + e.message())));
+			}
+		}
+		if (bad > 0) {
+			throw new DomainException(ErrorCode.IMPORT_REJECTED, "有" + bad + "条记录存在错误，未导入任何数据", errors);
+		}
+		return valid;
+	}
+}
