@@ -87,7 +87,8 @@ public class VillageChecks {
 	 * Records a check of a village in the caller's region and audits it.
 	 * @param bureauId the recording bureau (null for a system caller)
 	 * @return the check's id
-	 * @throws DomainException not found (404) when the village is no 建制村 in the caller's region
+	 * @throws DomainException not found (404) when the village is no 建制村 in the caller's region; duplicate (409, field
+	 *         checkedOn) when the village already has a check that day
 	 * @throws InvalidValueException villageCode when none is named; then naming every field that fails: checkedOn (required, a date, not after today),
 	 *         deliveryMode, deliveriesObserved (0–14), handoverRecords, standardDelivery, findings (required when not
 	 *         规范, at most 1000 characters), inspectors (at least two different names)
@@ -102,6 +103,14 @@ public class VillageChecks {
 		}
 		VillageView village = villages.get(scope, data.villageCode().strip());
 		Checked c = checked(new Validation(), village.code(), village.name(), data);
+		// one check of a village a day, as the import holds it: a double click or a retried call (the lock orders two at
+		// once) would count the village twice in 规范投递率
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key)) IS NULL").param("key", "village_check:" + c.key())
+			.query(Boolean.class).single();
+		if (jdbc.sql("SELECT count(*) FROM village_check WHERE village_code = :v AND checked_on = :on")
+			.param("v", c.villageCode()).param("on", c.checkedOn()).query(Long.class).single() > 0) {
+			throw DomainException.duplicate("checkedOn", "建制村“" + c.villageName() + "”在" + c.checkedOn() + "已有通邮检查记录，不能重复登记");
+		}
 		long id = insert(c, bureauId, false, demo);
 		audit.record(AuditEntry.of("village.check.record", "VillageCheck", id, "登记建制村“" + c.villageName() + "”通邮检查（"
 				+ c.checkedOn() + "，" + (c.standardDelivery() ? "规范投递" : "投递不规范") + "）")

@@ -208,6 +208,14 @@ class UniversalServiceIntegrationTest {
 					 "handoverRecords":false,"standardDelivery":false,"findings":"交接记录缺失",
 					 "inspectors":["陈吴中","王普服"]}""".formatted(village)))
 			.andExpect(status().isCreated());
+		// the same village on the same day again (a double click, a retried call): one check, as the import holds it
+		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"villageCode":"%s","checkedOn":"2026-03-01","deliveryMode":"村邮站","deliveriesObserved":3,
+					 "handoverRecords":false,"standardDelivery":false,"findings":"交接记录缺失",
+					 "inspectors":["陈吴中","王普服"]}""".formatted(village)))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("已有通邮检查记录")));
 		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"villageCode":"%s","checkedOn":"2026-03-01","deliveryMode":"DIRECT","deliveriesObserved":5,
