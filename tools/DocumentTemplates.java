@@ -1,7 +1,8 @@
 // Writes the Word templates the application fills (fields ${name}; a table row with ${list.column} repeats per item).
 // Run from the project root after `./mvnw dependency:build-classpath -Dmdep.outputFile=target/cp.txt`:
 //   java -cp "$(cat target/cp.txt)" tools/DocumentTemplates.java
-// The .docx files may also be edited in Word freely, keeping the fields.
+// The .docx files may also be edited in Word freely, keeping the fields; an installation's own version is uploaded by
+// the system administrator on /admin/document-templates (keys in each module's DeclaresTemplates).
 import java.io.FileOutputStream;
 import java.util.function.Consumer;
 

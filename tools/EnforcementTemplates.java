@@ -2,8 +2,8 @@
 // a table row with ${evidence.column} repeats per evidence item). Run from the project root after
 // `./mvnw dependency:build-classpath -Dmdep.outputFile=target/cp.txt`:
 //   java -cp "$(cat target/cp.txt)" tools/EnforcementTemplates.java
-// The .docx files may also be edited in Word freely, keeping the fields; a bureau's own version goes into the
-// directory youguan.enforcement.template-dir under the same name. The fields are those of CaseDocuments.
+// The .docx files may also be edited in Word freely, keeping the fields; an installation's own version is uploaded by
+// the system administrator on /admin/document-templates (key enforcement/<name>). The fields are CaseDocuments.FIELDS.
 import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,5 @@
 package org.youguan.complaints;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,30 +12,37 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
-import org.youguan.documents.WordTemplates;
+import org.youguan.documents.DeclaresTemplates;
+import org.youguan.documents.DocumentTemplate;
+import org.youguan.documents.DocumentTemplates;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Rows;
 
 /**
- * The period's complaint notice (.docx, from {@code documents/complaint-notice.docx}) in the shape of the national
+ * The period's complaint notice (.docx, template {@code complaints/notice}, built in as
+ * {@code documents/complaint-notice.docx} and replaceable by the administrator) in the shape of the national
  * ones: totals, 申诉率 and 有效申诉率 per million parcels overall and per brand, the main problems, the handling, and the
  * enterprises that replied late.
  */
 @Service
-public class ComplaintNotices {
+public class ComplaintNotices implements DeclaresTemplates {
 
-	static final String TEMPLATE = "documents/complaint-notice.docx";
+	static final DocumentTemplate TEMPLATE = DocumentTemplate
+		.of("complaints/notice", "邮政业用户申诉情况通告", "documents/complaint-notice.docx")
+		.withFields("title", "overall", "rates", "handling", "bureau", "date")
+		.withList("brands", "name", "count", "rate", "valid", "validRate")
+		.withList("problems", "name", "count", "share")
+		.withList("late", "name", "late", "replies");
 
 	private final ComplaintFigures figures;
 
-	private final WordTemplates templates;
+	private final DocumentTemplates templates;
 
 	private final Clock clock;
 
@@ -48,7 +52,7 @@ public class ComplaintNotices {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	ComplaintNotices(ComplaintFigures figures, WordTemplates templates, JdbcClient jdbc,
+	ComplaintNotices(ComplaintFigures figures, DocumentTemplates templates, JdbcClient jdbc,
 			AuditTrail audit, Clock clock) {
 		this.figures = figures;
 		this.templates = templates;
@@ -121,12 +125,13 @@ public class ComplaintNotices {
 				l.key(), "count", String.valueOf(l.complaints()), "share", plain(l.share()))).toList();
 		List<Map<String, String>> late = figures.lateRepliers(scope, prefix, from, to).stream().map(l -> Map.of("name",
 				l.enterprise(), "late", String.valueOf(l.late()), "replies", String.valueOf(l.replies()))).toList();
-		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
-			return templates.fill(template, fields, Map.of("brands", brands, "problems", problems, "late", late));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return templates.fill(TEMPLATE, fields, Map.of("brands", brands, "problems", problems, "late", late));
+	}
+
+	/** The notice it fills. */
+	@Override
+	public List<DocumentTemplate> templates() {
+		return List.of(TEMPLATE);
 	}
 
 	private Map<String, String> fields(DataScope scope, String prefix, String areaName, String bureau, YearMonth from,

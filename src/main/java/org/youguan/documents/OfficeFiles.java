@@ -35,7 +35,7 @@ public final class OfficeFiles {
 
 	static final long DEFAULT_MAX_IMAGE_PIXELS = 50_000_000L;
 
-	private static volatile DocumentSettings limits = new DocumentSettings(null, null, null, null, null);
+	private static volatile DocumentSettings limits = new DocumentSettings(null, null, null, null, null, null);
 
 	private OfficeFiles() {
 	}

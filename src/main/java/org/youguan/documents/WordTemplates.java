@@ -31,7 +31,7 @@ import org.youguan.kernel.InvalidValueException;
 @Service
 public class WordTemplates {
 
-	private static final Pattern FIELD = Pattern.compile("\\$\\{([\\p{L}\\p{N}_.-]+)}");
+	static final Pattern FIELD = Pattern.compile("\\$\\{([\\p{L}\\p{N}_.-]+)}");
 
 	/**
 	 * @param fields values of {@code ${name}} fields

@@ -1,8 +1,5 @@
 package org.youguan.inspections;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +22,10 @@ import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
+import org.youguan.documents.DeclaresTemplates;
+import org.youguan.documents.DocumentTemplate;
+import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.UploadedFile;
-import org.youguan.documents.WordTemplates;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -46,13 +44,13 @@ import org.youguan.rules.StatutoryRule;
  * rectification report; the bureau accepts (the order counts as rectified on the day of the reply) or rejects it (the
  * enterprise replies again); a re-inspection (复查) is scheduled before the deadline. An order still unrectified after
  * its deadline becomes a case lead ({@link RectificationDeadlines}), and so does one whose re-inspection finds it not
- * rectified ({@link InspectionLeadRaised}). The order as issued is a .docx (template
- * {@code documents/rectification-order.docx}: 文号, findings, the non-compliant checklist lines, the legal basis from the
+ * rectified ({@link InspectionLeadRaised}). The order as issued is a .docx (template {@code inspections/rectification-order},
+ * built in as {@code documents/rectification-order.docx} and replaceable by the administrator: 文号, findings, the non-compliant checklist lines, the legal basis from the
  * items' articles and the rule catalogue, the deadline) kept in the documents module with the order; the enterprise's
  * evidence files are the order's attachments too. Every step is one transaction with its audit entry.
  */
 @Service
-public class InspectionOrders {
+public class InspectionOrders implements DeclaresTemplates {
 
 	/** The number type of orders issued on the platform: {@code 责令改正-<region>-<year>-<sequence>}. */
 	public static final String NUMBER_TYPE = "责令改正";
@@ -66,7 +64,11 @@ public class InspectionOrders {
 	/** Attachment kind: an evidence file of the enterprise's reply. */
 	public static final String EVIDENCE = "EVIDENCE";
 
-	static final String TEMPLATE = "documents/rectification-order.docx";
+	static final DocumentTemplate TEMPLATE = DocumentTemplate
+		.of("inspections/rectification-order", "责令改正通知书", "documents/rectification-order.docx")
+		.withFields("bureau", "number", "enterprise", "creditCode", "inspectedOn", "inspectors", "place", "kind", "findings",
+				"basis", "dueOn", "workingDays", "issuedOn")
+		.withList("lines", "item", "line", "result");
 
 	/**
 	 * An order as staff and the enterprise see it; {@code objectName} is the branch or outlet its inspection named (null
@@ -105,7 +107,7 @@ public class InspectionOrders {
 
 	private final Attachments attachments;
 
-	private final WordTemplates templates;
+	private final DocumentTemplates templates;
 
 	private final Bureaus bureaus;
 
@@ -120,7 +122,7 @@ public class InspectionOrders {
 	private final int maxEvidence;
 
 	InspectionOrders(JdbcClient jdbc, BusinessNumbers numbers, WorkingCalendar calendar, AuditTrail audit, Clock clock,
-			Attachments attachments, WordTemplates templates, Bureaus bureaus, InspectionFieldRecords fieldRecords,
+			Attachments attachments, DocumentTemplates templates, Bureaus bureaus, InspectionFieldRecords fieldRecords,
 			InspectionItems items, ApplicationEventPublisher events,
 			@Value("${youguan.inspections.max-evidence-bytes:10485760}") long maxEvidenceBytes,
 			@Value("${youguan.inspections.max-evidence-files:10}") int maxEvidence) {
@@ -406,12 +408,13 @@ public class InspectionOrders {
 		fields.put("issuedOn", chinese(issued));
 		Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
 		tables.put("lines", lines);
-		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
-			return templates.fill(template, fields, tables);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return templates.fill(TEMPLATE, fields, tables);
+	}
+
+	/** The 责令改正通知书 it fills. */
+	@Override
+	public List<DocumentTemplate> templates() {
+		return List.of(TEMPLATE);
 	}
 
 	private String bureauName(String region) {

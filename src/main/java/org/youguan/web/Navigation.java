@@ -130,6 +130,7 @@ public final class Navigation {
 							new NavItem("nav.signins", "/admin/signins", ADMINS),
 							new NavItem("nav.calendar", "/admin/calendar", ADMINS),
 							new NavItem("nav.rules", "/admin/rules", ADMINS),
+							new NavItem("nav.documentTemplates", "/admin/document-templates", List.of("SYSTEM_ADMIN")),
 							new NavItem("nav.regions", "/admin/regions", ADMINS))),
 			new Section("nav.section.account",
 					List.of(new NavItem("nav.password", "/account/password", List.of()),

@@ -1,15 +1,13 @@
 package org.youguan.filing.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
-import org.youguan.documents.WordTemplates;
+import org.youguan.documents.DeclaresTemplates;
+import org.youguan.documents.DocumentTemplate;
+import org.youguan.documents.DocumentTemplates;
 import org.youguan.filing.AttachmentKind;
 import org.youguan.filing.FilingStatus;
 import org.youguan.filing.OutletFilings;
@@ -18,21 +16,25 @@ import org.youguan.kernel.DomainException;
 import org.youguan.org.Bureaus;
 
 /**
- * The filing receipt (备案回执, .docx) of a completed filing, from the template
- * {@code documents/filing-receipt.docx}, signed by the bureau of the outlet's county (or the nearest bureau above).
+ * The filing receipt (备案回执, .docx) of a completed filing, from the template {@code filing/receipt} (built in as
+ * {@code documents/filing-receipt.docx}, replaceable by the administrator), signed by the bureau of the outlet's county (or the nearest bureau above).
  */
 @Service
-public class FilingReceipts {
+public class FilingReceipts implements DeclaresTemplates {
 
-	static final String TEMPLATE = "documents/filing-receipt.docx";
+	static final DocumentTemplate TEMPLATE = DocumentTemplate
+		.of("filing/receipt", "末端网点备案回执", "documents/filing-receipt.docx")
+		.withFields("bureau", "number", "filingNumber", "enterprise", "creditCode", "outlet", "address", "kind",
+				"submittedOn", "completedOn", "date")
+		.withList("attachments", "kind", "name");
 
 	private final OutletFilings filings;
 
 	private final Bureaus bureaus;
 
-	private final WordTemplates templates;
+	private final DocumentTemplates templates;
 
-	FilingReceipts(OutletFilings filings, Bureaus bureaus, WordTemplates templates) {
+	FilingReceipts(OutletFilings filings, Bureaus bureaus, DocumentTemplates templates) {
 		this.filings = filings;
 		this.bureaus = bureaus;
 		this.templates = templates;
@@ -53,12 +55,13 @@ public class FilingReceipts {
 				Map.entry("outlet", f.outletName()), Map.entry("address", filings.outletAddress(f.id())),
 				Map.entry("kind", f.kind().label()), Map.entry("submittedOn", chinese(f.submittedOn())),
 				Map.entry("completedOn", chinese(f.completedOn())), Map.entry("date", chinese(f.completedOn())));
-		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
-			return templates.fill(template, fields, Map.of("attachments", files));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return templates.fill(TEMPLATE, fields, Map.of("attachments", files));
+	}
+
+	/** The receipt it fills. */
+	@Override
+	public List<DocumentTemplate> templates() {
+		return List.of(TEMPLATE);
 	}
 
 	private String bureauName(String region) {

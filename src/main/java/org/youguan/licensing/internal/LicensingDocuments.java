@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,40 +27,56 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.youguan.documents.WordTemplates;
+import org.youguan.documents.DeclaresTemplates;
+import org.youguan.documents.DocumentTemplate;
+import org.youguan.documents.DocumentTemplates;
 import org.youguan.licensing.ApplicationView;
 
 /**
- * The documents of the licensing procedure, filled from the replaceable templates in {@code documents/}: the 受理通知书,
+ * The documents of the licensing procedure, filled from the templates {@code licensing/*} (built in as
+ * {@code documents/licence-*.docx}, replaceable by the administrator — see {@link DocumentTemplates}): the 受理通知书,
  * the 补正通知书 listing every missing item, the 不予受理决定书 naming the competent bureau, the decision (准予 / 不予许可,
  * the latter with its reasons and the remedies of 行政复议 and 行政诉讼) and the certificate (快递业务经营许可证) with its
  * verification code and a QR code (ZXing) to the public verify page.
  */
 @Component
-public class LicensingDocuments {
+public class LicensingDocuments implements DeclaresTemplates {
 
-	static final String RECEIPT = "documents/licence-receipt.docx";
+	/** The fields every licensing document is filled with (the application and the bureau). */
+	private static final List<String> COMMON = List.of("bureau", "number", "applicant", "creditCode", "kind", "scope",
+			"serviceArea", "address", "submittedOn", "level");
 
-	static final String CORRECTION = "documents/licence-correction-notice.docx";
+	static final DocumentTemplate RECEIPT = template("receipt", "快递业务经营许可申请受理通知书", "licence-receipt")
+		.withFields("receiptNumber", "acceptedOn", "byLaw", "decisionDueOn");
 
-	static final String NOT_ACCEPTED = "documents/licence-not-accepted.docx";
+	static final DocumentTemplate CORRECTION = template("correction-notice", "快递业务经营许可申请材料补正通知书",
+			"licence-correction-notice")
+		.withFields("notifiedOn")
+		.withList("items", "no", "item");
 
-	static final String APPROVAL = "documents/licence-approval.docx";
+	static final DocumentTemplate NOT_ACCEPTED = template("not-accepted", "快递业务经营许可申请不予受理决定书",
+			"licence-not-accepted")
+		.withFields("reason", "competentBureau", "decidedOn");
 
-	static final String REFUSAL = "documents/licence-refusal.docx";
+	static final DocumentTemplate APPROVAL = template("approval", "准予快递业务经营许可决定书", "licence-approval")
+		.withFields("decisionNumber", "decidedOn", "licenceNumber", "validFrom", "validUntil");
 
-	static final String CERTIFICATE = "documents/licence-certificate.docx";
+	static final DocumentTemplate REFUSAL = template("refusal", "不予快递业务经营许可决定书", "licence-refusal")
+		.withFields("decisionNumber", "decidedOn", "reasons");
+
+	/** The certificate; {@code ${qr}} marks the paragraph the QR code image takes (see {@link #withQr}). */
+	static final DocumentTemplate CERTIFICATE = template("certificate", "快递业务经营许可证", "licence-certificate")
+		.withFields("licenceNumber", "verificationCode", "validFrom", "validUntil", "issuedOn", "verifyUrl", "qr");
 
 	/** The text of the paragraph the QR code replaces. */
 	static final String QR_FIELD = "${qr}";
 
-	private final WordTemplates templates;
+	private final DocumentTemplates templates;
 
 	private final LicensingSettings settings;
 
-	LicensingDocuments(WordTemplates templates, LicensingSettings settings) {
+	LicensingDocuments(DocumentTemplates templates, LicensingSettings settings) {
 		this.templates = templates;
 		this.settings = settings;
 	}
@@ -73,7 +88,7 @@ public class LicensingDocuments {
 		f.put("acceptedOn", chinese(a.acceptedOn()));
 		f.put("byLaw", a.acceptedByLaw() ? "（补正告知期限届满未告知，依法自收到申请材料之日起受理）" : "");
 		f.put("decisionDueOn", chinese(a.decisionDueOn()));
-		return fill(RECEIPT, f, Map.of());
+		return templates.fill(RECEIPT, f, Map.of());
 	}
 
 	/** 补正通知书: every missing item at once (行政许可法(2019) art.32). */
@@ -84,7 +99,7 @@ public class LicensingDocuments {
 		for (int i = 0; i < items.size(); i++) {
 			rows.add(Map.of("no", String.valueOf(i + 1), "item", items.get(i)));
 		}
-		return fill(CORRECTION, f, Map.of("items", rows));
+		return templates.fill(CORRECTION, f, Map.of("items", rows));
 	}
 
 	/** 不予受理决定书 naming the competent bureau. */
@@ -93,7 +108,7 @@ public class LicensingDocuments {
 		f.put("reason", a.notAcceptedReason());
 		f.put("competentBureau", a.competentBureau());
 		f.put("decidedOn", chinese(a.notAcceptedOn()));
-		return fill(NOT_ACCEPTED, f, Map.of());
+		return templates.fill(NOT_ACCEPTED, f, Map.of());
 	}
 
 	/** 准予许可决定书 or 不予许可决定书 (reasons and remedies). */
@@ -106,10 +121,10 @@ public class LicensingDocuments {
 			f.put("licenceNumber", a.licenceNumber());
 			f.put("validFrom", chinese(a.validFrom()));
 			f.put("validUntil", chinese(a.validUntil()));
-			return fill(APPROVAL, f, Map.of());
+			return templates.fill(APPROVAL, f, Map.of());
 		}
 		f.put("reasons", a.decisionReasons());
-		return fill(REFUSAL, f, Map.of());
+		return templates.fill(REFUSAL, f, Map.of());
 	}
 
 	/** The certificate with its verification code and the QR code to the public verify page. */
@@ -121,7 +136,7 @@ public class LicensingDocuments {
 		f.put("validUntil", chinese(a.validUntil()));
 		f.put("issuedOn", chinese(a.decidedOn()));
 		f.put("verifyUrl", verifyUrl(a.licenceNumber(), a.verificationCode()));
-		byte[] filled = fill(CERTIFICATE, f, Map.of());
+		byte[] filled = templates.fill(CERTIFICATE, f, Map.of());
 		return withQr(filled, qrPng(verifyUrl(a.licenceNumber(), a.verificationCode())));
 	}
 
@@ -188,13 +203,14 @@ public class LicensingDocuments {
 		return f;
 	}
 
-	private byte[] fill(String template, Map<String, String> fields, Map<String, List<Map<String, String>>> tables) {
-		try (InputStream in = new ClassPathResource(template).getInputStream()) {
-			return templates.fill(in, fields, tables);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	private static DocumentTemplate template(String name, String title, String file) {
+		return DocumentTemplate.of("licensing/" + name, title, "documents/" + file + ".docx").withFields(COMMON);
+	}
+
+	/** The six documents of the procedure. */
+	@Override
+	public List<DocumentTemplate> templates() {
+		return List.of(RECEIPT, CORRECTION, NOT_ACCEPTED, APPROVAL, REFUSAL, CERTIFICATE);
 	}
 
 	static String chinese(LocalDate day) {

@@ -1,8 +1,5 @@
 package org.youguan.statistics.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -13,9 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
-import org.youguan.documents.WordTemplates;
+import org.youguan.documents.DeclaresTemplates;
+import org.youguan.documents.DocumentTemplate;
+import org.youguan.documents.DocumentTemplates;
 import org.youguan.region.Regions;
 import org.youguan.statistics.Aggregates;
 import org.youguan.statistics.Analysis;
@@ -24,14 +22,19 @@ import org.youguan.statistics.Indicators;
 import org.youguan.statistics.Slice;
 
 /**
- * The monthly bulletin "1–N月全市邮政行业运行情况" (.docx, from {@code documents/statistics-bulletin.docx}): the main
+ * The monthly bulletin "1–N月全市邮政行业运行情况" (.docx, template {@code statistics/bulletin}, built in as
+ * {@code documents/statistics-bulletin.docx}, replaceable by the administrator — see {@link DocumentTemplates}): the main
  * figures with growth, the place of the region's express growth among its siblings, the composition, and a table by
  * sub-region — approved data only.
  */
 @Service
-class Bulletins {
+class Bulletins implements DeclaresTemplates {
 
-	static final String TEMPLATE = "documents/statistics-bulletin.docx";
+	static final DocumentTemplate TEMPLATE = DocumentTemplate
+		.of("statistics/bulletin", "邮政行业运行情况通报", "documents/statistics-bulletin.docx")
+		.withFields("title", "months", "date", "overall", "express", "composition")
+		.withList("figures", "name", "unit", "value", "lastYear", "growth")
+		.withList("regions", "name", "value", "growth", "share", "rank");
 
 	static final List<String> MAIN = List.of("postal.total", "postal.revenue", "express.volume", "express.revenue");
 
@@ -43,13 +46,13 @@ class Bulletins {
 
 	private final Regions regions;
 
-	private final WordTemplates templates;
+	private final DocumentTemplates templates;
 
 	private final Clock clock;
 
 	private final Coverage coverage;
 
-	Bulletins(Analysis analysis, Aggregates aggregates, Indicators indicators, Regions regions, WordTemplates templates,
+	Bulletins(Analysis analysis, Aggregates aggregates, Indicators indicators, Regions regions, DocumentTemplates templates,
 			Clock clock, Coverage coverage) {
 		this.coverage = coverage;
 		this.analysis = analysis;
@@ -127,12 +130,12 @@ class Bulletins {
 			row.put("rank", ranked && r.value() != null ? String.valueOf(++rank) : "—");
 			regionRows.add(row);
 		}
-		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
-			return templates.fill(template, fields, Map.of("figures", figures, "regions", regionRows));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return templates.fill(TEMPLATE, fields, Map.of("figures", figures, "regions", regionRows));
+	}
+
+	@Override
+	public List<DocumentTemplate> templates() {
+		return List.of(TEMPLATE);
 	}
 
 	/** A date as official documents write it: 2026年11月30日. */

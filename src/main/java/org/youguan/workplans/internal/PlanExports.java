@@ -1,8 +1,5 @@
 package org.youguan.workplans.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,23 +7,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.youguan.documents.Column;
+import org.youguan.documents.DeclaresTemplates;
+import org.youguan.documents.DocumentTemplate;
+import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.Spreadsheets;
-import org.youguan.documents.WordTemplates;
 import org.youguan.kernel.DataScope;
 import org.youguan.workplans.Progress;
 import org.youguan.workplans.WorkPlans;
 
 /**
- * The whole plan with each task's latest progress: an .xlsx list (one row per task) and the .docx 任务推进情况表 (from
- * {@code documents/workplan-progress.docx}: a summary line and one table, section rows "一、…" followed by their tasks).
+ * The whole plan with each task's latest progress: an .xlsx list (one row per task) and the .docx 任务推进情况表 (template
+ * {@code workplans/progress}, built in as {@code documents/workplan-progress.docx} and replaceable by the administrator:
+ * a summary line and one table, section rows "一、…" followed by their tasks).
  */
 @Service
-class PlanExports {
+class PlanExports implements DeclaresTemplates {
 
-	static final String TEMPLATE = "documents/workplan-progress.docx";
+	static final DocumentTemplate TEMPLATE = DocumentTemplate
+		.of("workplans/progress", "任务推进情况表", "documents/workplan-progress.docx")
+		.withFields("title", "bureau", "date", "summary")
+		.withList("tasks", "number", "text", "responsible", "due", "progress", "status");
 
 	/** A task with its section and latest report, as both exports list it. */
 	record Row(String section, WorkPlans.TaskLine task, Progress.Latest latest) {
@@ -46,11 +48,11 @@ class PlanExports {
 
 	private final Spreadsheets spreadsheets;
 
-	private final WordTemplates templates;
+	private final DocumentTemplates templates;
 
 	private final Clock clock;
 
-	PlanExports(WorkPlans plans, Progress progress, Spreadsheets spreadsheets, WordTemplates templates, Clock clock) {
+	PlanExports(WorkPlans plans, Progress progress, Spreadsheets spreadsheets, DocumentTemplates templates, Clock clock) {
 		this.plans = plans;
 		this.progress = progress;
 		this.spreadsheets = spreadsheets;
@@ -89,12 +91,12 @@ class PlanExports {
 		fields.put("date", LocalDate.now(clock).toString());
 		fields.put("summary", "共" + tasks.size() + "项任务：已完成" + count(tasks, "DONE") + "项，推进中" + count(tasks, "IN_PROGRESS")
 				+ "项，未启动" + count(tasks, "NOT_STARTED") + "项，滞后" + count(tasks, "LAGGING") + "项。");
-		try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
-			return templates.fill(template, fields, Map.of("tasks", lines));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return templates.fill(TEMPLATE, fields, Map.of("tasks", lines));
+	}
+
+	@Override
+	public List<DocumentTemplate> templates() {
+		return List.of(TEMPLATE);
 	}
 
 	private List<Row> rows(WorkPlans.Plan plan) {

@@ -1,0 +1,103 @@
+package org.youguan.documents;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One .docx template the platform fills, as the module that fills it declares it (see {@link DeclaresTemplates}): its
+ * key ({@code <module>/<name>}, e.g. {@code enforcement/decision}), its Chinese title (行政处罚决定书), the built-in
+ * file on the class path ({@code documents/enforcement/decision.docx}) and what it is filled with — the
+ * {@code ${name}} fields and the lists whose items repeat a table row ({@code ${evidence.no}} …, see
+ * {@link WordTemplates}). An administrator's replacement may use exactly these (checked on upload by
+ * {@link DocumentTemplates#replace}). Built with {@link #of} and {@link #withFields} / {@link #withList}.
+ *
+ * @param key {@code <module>/<name>}: lower-case letters, digits and hyphens
+ * @param title the document's Chinese title, as the administrator's page lists it
+ * @param builtIn the built-in template's class-path location, a {@code .docx}
+ * @param fields the {@code ${name}} fields the module fills, in the order the page lists them
+ * @param lists the lists the module fills: list name → its columns
+ */
+public record DocumentTemplate(String key, String title, String builtIn, List<String> fields,
+		Map<String, List<String>> lists) {
+
+	private static final Pattern KEY = Pattern.compile("[a-z]+/[a-z0-9-]+");
+
+	private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_-]+");
+
+	/** @throws IllegalArgumentException on a malformed key, a built-in that is not a .docx or a malformed name */
+	public DocumentTemplate {
+		if (key == null || !KEY.matcher(key).matches()) {
+			throw new IllegalArgumentException("A template key is <module>/<name>: " + key);
+		}
+		if (title == null || title.isBlank() || builtIn == null || !builtIn.endsWith(".docx")) {
+			throw new IllegalArgumentException("Template " + key + " needs a title and a built-in .docx");
+		}
+		fields = List.copyOf(new LinkedHashSet<>(fields));
+		Map<String, List<String>> copy = new LinkedHashMap<>();
+		lists.forEach((list, columns) -> copy.put(list, List.copyOf(new LinkedHashSet<>(columns))));
+		lists = Collections.unmodifiableMap(copy);
+		// the record's own fields are assigned after this body: the parameters are checked
+		List<String> names = new ArrayList<>(fields);
+		copy.forEach((list, columns) -> {
+			names.add(list);
+			names.addAll(columns);
+		});
+		for (String name : names) {
+			if (!NAME.matcher(name).matches()) {
+				throw new IllegalArgumentException("Template " + key + " declares a malformed field: " + name);
+			}
+		}
+	}
+
+	/** A template filled with no field yet: add them with {@link #withFields} and {@link #withList}. */
+	public static DocumentTemplate of(String key, String title, String builtIn) {
+		return new DocumentTemplate(key, title, builtIn, List.of(), Map.of());
+	}
+
+	/** The same template with these {@code ${name}} fields added. */
+	public DocumentTemplate withFields(String... names) {
+		return withFields(List.of(names));
+	}
+
+	/** The same template with these {@code ${name}} fields added. */
+	public DocumentTemplate withFields(List<String> names) {
+		List<String> all = new ArrayList<>(fields);
+		all.addAll(names);
+		return new DocumentTemplate(key, title, builtIn, all, lists);
+	}
+
+	/** The same template with a list added: a table row with {@code ${list.column}} repeats once per item. */
+	public DocumentTemplate withList(String list, String... columns) {
+		Map<String, List<String>> all = new LinkedHashMap<>(lists);
+		all.put(list, List.of(columns));
+		return new DocumentTemplate(key, title, builtIn, fields, all);
+	}
+
+	/** The module that fills it: the key's first part. */
+	public String module() {
+		return key.substring(0, key.indexOf('/'));
+	}
+
+	/** The template's name within its module: the key's second part. */
+	public String name() {
+		return key.substring(key.indexOf('/') + 1);
+	}
+
+	/** Every field name a template may contain: the fields, and {@code list.column} for each list's columns. */
+	public Set<String> names() {
+		Set<String> names = new LinkedHashSet<>(fields);
+		lists.forEach((list, columns) -> columns.forEach(c -> names.add(list + "." + c)));
+		return names;
+	}
+
+	/** Every field as it is written in a template: {@code ${number}}, {@code ${evidence.no}}. */
+	public List<String> placeholders() {
+		return names().stream().map(n -> "${" + n + "}").toList();
+	}
+}

@@ -1,0 +1,314 @@
+package org.youguan.documents;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.TargetMode;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xwpf.usermodel.XWPFRelation;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+
+/**
+ * The check of an administrator's replacement template before it is stored: a real Word document (.docx) — not empty,
+ * within the size and office-file limits, not a .doc, .dotx or another format, not encrypted, without macros (.docm,
+ * a VBA project) and without references to outside files or addresses (an attached template or linked object fetched
+ * when the document is opened; hyperlinks are allowed) — whose {@code ${…}} fields are exactly those the template is
+ * filled with, placed where {@link WordTemplates} fills them. The last is proven by filling it once with sample values
+ * and looking for any field left, in every part of the document (text boxes, footnotes, shapes included). Every refusal
+ * is an {@link InvalidValueException} on the field {@code file}, with a Chinese message naming the file and the rule.
+ */
+final class TemplateCheck {
+
+	/** A paragraph element (Word's {@code w:p}, DrawingML's {@code a:p} in shapes and charts); text is in {@code t}. */
+	private static final String PARAGRAPH = "p";
+
+	private static final Pattern FIELD = WordTemplates.FIELD;
+
+	/** The start of a field as typed, also with full-width {@code ＄} or {@code ｛} from a Chinese input method. */
+	private static final Pattern FIELD_START = Pattern.compile("[$＄][{｛]");
+
+	private static final String HYPERLINK = PackageRelationshipTypes.HYPERLINK_PART;
+
+	/** What the check found: the declared fields the file does not use (the page warns about them). */
+	record Report(List<String> missing) {
+	}
+
+	private TemplateCheck() {
+	}
+
+	/**
+	 * Checks {@code content} as a replacement of {@code template}.
+	 * @param maxBytes the largest file accepted ({@code youguan.documents.max-template-bytes})
+	 * @return the declared fields the file leaves out (allowed, reported as a warning)
+	 * @throws InvalidValueException on {@code file}: rule {@code required}, {@code size} (413), {@code zip-entries},
+	 * {@code zip-size}, {@code docx} (not a Word .docx, an old .doc, a .dotx, or broken), {@code encrypted},
+	 * {@code macro}, {@code external}, {@code template-field} (a field the template is not filled with, or one
+	 * written incompletely), {@code template-field-position} (a declared field where it is not filled) or
+	 * {@code template-fields} (none of the declared fields at all)
+	 */
+	static Report check(DocumentTemplate template, String fileName, byte[] content, long maxBytes, WordTemplates words) {
+		String file = "模板文件“" + fileName + "”";
+		if (content == null || content.length == 0) {
+			throw new InvalidValueException("file", "required", "请选择要上传的模板文件（Word文档 .docx）");
+		}
+		if (content.length > maxBytes) {
+			throw InvalidValueException.tooLarge("file", file + "超过" + maxBytes / 1024 / 1024 + "MB，文书模板不能超过此大小");
+		}
+		requireOoxml(file, fileName, content);
+		OfficeFiles.requireWithinLimits(content, "file", file);
+		requireWordDocument(file, content);
+		Set<String> used = fieldsEverywhere(file, content);
+		Set<String> declared = template.names();
+		Set<String> unknown = new LinkedHashSet<>(used);
+		unknown.removeAll(declared);
+		if (!unknown.isEmpty()) {
+			throw new InvalidValueException("file", "template-field", file + "中的字段" + braces(unknown) + "不是“"
+					+ template.title() + "”可填写的字段，会原样出现在文书中：请改为页面列出的字段，或删除");
+		}
+		if (used.isEmpty()) {
+			throw new InvalidValueException("file", "template-fields", file + "中没有“" + template.title() + "”的任何字段（如"
+					+ braces(declared.stream().limit(3).toList()) + "），填写出的文书将没有文号、当事人等内容：请确认上传的是这份文书的模板");
+		}
+		Set<String> unfilled = fieldsEverywhere(file, trialFill(template, file, content, words));
+		if (!unfilled.isEmpty()) {
+			throw new InvalidValueException("file", "template-field-position", file + "中的字段" + braces(unfilled)
+					+ "位于不会被填写的位置（文本框、脚注、图形中，或列表字段不在表格行中），会原样出现在文书中：请移到正文段落、表格或页眉页脚中");
+		}
+		Set<String> missing = new LinkedHashSet<>(declared);
+		missing.removeAll(used);
+		return new Report(List.copyOf(missing));
+	}
+
+	/** Refuses what is not a zip-based office file, naming an old .doc, an encrypted document or another format. */
+	private static void requireOoxml(String file, String fileName, byte[] content) {
+		FileMagic magic = FileMagic.valueOf(content);
+		if (magic == FileMagic.OOXML) {
+			return;
+		}
+		if (magic == FileMagic.OLE2) {
+			if (encrypted(content)) {
+				throw new InvalidValueException("file", "encrypted", file + "已加密（设有打开密码），无法检查其中的字段：请在Word中取消密码，"
+						+ "另存为“Word文档（*.docx）”后上传");
+			}
+			throw new InvalidValueException("file", "docx", file + "是旧版Word（.doc）等Office 97-2003格式，不是.docx：请在Word中"
+					+ "另存为“Word文档（*.docx）”后上传");
+		}
+		int dot = fileName.lastIndexOf('.');
+		throw new InvalidValueException("file", "docx", file + "不是Word文档（.docx）（按文件内容判断"
+				+ (dot < 0 ? "" : "，扩展名为" + fileName.substring(dot).toLowerCase(Locale.ROOT)) + "）");
+	}
+
+	/** Whether an OLE2 file is an encrypted OOXML document (its package kept as {@code EncryptedPackage}). */
+	private static boolean encrypted(byte[] content) {
+		try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
+			return fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage");
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Opens the package: its main part must be a Word document (not a template, not macro-enabled), no part may be a
+	 * VBA project, and no relationship but a hyperlink may point outside the file.
+	 */
+	private static void requireWordDocument(String file, byte[] content) {
+		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+			List<PackagePart> main = pkg.getPartsByRelationshipType(PackageRelationshipTypes.CORE_DOCUMENT);
+			String type = main.isEmpty() ? "" : main.get(0).getContentType();
+			if (type.equals(XWPFRelation.MACRO_DOCUMENT.getContentType())
+					|| type.equals(XWPFRelation.MACRO_TEMPLATE_DOCUMENT.getContentType())) {
+				throw macro(file);
+			}
+			if (type.equals(XWPFRelation.TEMPLATE.getContentType())) {
+				throw new InvalidValueException("file", "docx", file + "是Word模板文件（.dotx），请在Word中另存为“Word文档（*.docx）”后上传");
+			}
+			if (!type.equals(XWPFRelation.DOCUMENT.getContentType())) {
+				throw new InvalidValueException("file", "docx", file + "不是Word文档（.docx）：其内容是"
+						+ (type.contains("spreadsheetml") ? "Excel工作簿" : type.contains("presentationml") ? "PowerPoint演示文稿" : "其他格式")
+						+ "，请上传Word文档");
+			}
+			Set<String> outside = new LinkedHashSet<>();
+			for (PackagePart part : pkg.getParts()) {
+				if (part.getContentType().contains("vbaProject") || part.getPartName().getName().toLowerCase(Locale.ROOT)
+					.endsWith("vbaproject.bin")) {
+					throw macro(file);
+				}
+				if (part.isRelationshipPart()) {
+					continue;
+				}
+				for (PackageRelationship r : part.getRelationships()) {
+					if (r.getTargetMode() == TargetMode.EXTERNAL && !HYPERLINK.equals(r.getRelationshipType())) {
+						outside.add(String.valueOf(r.getTargetURI()));
+					}
+				}
+			}
+			if (!outside.isEmpty()) {
+				throw new InvalidValueException("file", "external", file + "引用了外部文件或网址（" + String.join("、", outside.stream()
+					.limit(3).map(u -> u.length() > 80 ? u.substring(0, 80) + "…" : u).toList())
+						+ "），打开文书时会从外部取用内容，文书模板不能含有：请删除链接的对象或附加的模板后再上传");
+			}
+		}
+		catch (DomainException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			// InvalidFormatException, NotOfficeXmlFileException, IOException, POIXMLException …: not a readable package
+			throw broken(file);
+		}
+	}
+
+	private static InvalidValueException macro(String file) {
+		return new InvalidValueException("file", "macro", file + "含有宏（启用宏的文档 .docm 或 VBA 工程），文书模板不能含宏：请在Word中另存为"
+				+ "“Word文档（*.docx）”后上传");
+	}
+
+	private static InvalidValueException broken(String file) {
+		return new InvalidValueException("file", "docx", "无法读取" + file + "：文件已损坏或不是Word文档（.docx）");
+	}
+
+	/** The document filled once: every declared field with a sample value, every list with one item. */
+	private static byte[] trialFill(DocumentTemplate template, String file, byte[] content, WordTemplates words) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		template.fields().forEach(f -> fields.put(f, "样例"));
+		Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
+		template.lists().forEach((list, columns) -> {
+			Map<String, String> item = new LinkedHashMap<>();
+			columns.forEach(c -> item.put(c, "样例"));
+			tables.put(list, List.of(item));
+		});
+		try {
+			return words.fill(content, fields, tables);
+		}
+		catch (RuntimeException ex) {
+			throw broken(file);
+		}
+	}
+
+	/**
+	 * Every {@code ${name}} in every XML part under {@code word/} (body, headers, footers, footnotes, comments, text
+	 * boxes, shapes, charts), each paragraph's text joined over its runs as Word may split it.
+	 * @throws InvalidValueException rule {@code template-field} on a field written incompletely (a dollar sign and an
+	 * opening brace without a valid name and the closing brace, or typed with full-width characters), rule {@code docx}
+	 * on an unreadable part
+	 */
+	static Set<String> fieldsEverywhere(String file, byte[] docx) {
+		Set<String> found = new LinkedHashSet<>();
+		Set<String> malformed = new LinkedHashSet<>();
+		try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(docx), "UTF-8", true, true)) {
+			for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				String name = entry.getName();
+				if (name.startsWith("word/") && name.endsWith(".xml")) {
+					paragraphs(zip, text -> collect(text, found, malformed));
+				}
+			}
+		}
+		catch (IOException | XMLStreamException | RuntimeException ex) {
+			throw broken(file);
+		}
+		if (!malformed.isEmpty()) {
+			throw new InvalidValueException("file", "template-field", file + "中有写法不完整或用了全角符号的字段：" + String.join("、", malformed)
+					+ "（应写作半角的${字段名}），会原样出现在文书中：请改正");
+		}
+		return found;
+	}
+
+	private static void collect(String text, Set<String> found, Set<String> malformed) {
+		Matcher field = FIELD.matcher(text);
+		Set<Integer> starts = new LinkedHashSet<>();
+		while (field.find()) {
+			found.add(field.group(1));
+			starts.add(field.start());
+		}
+		Matcher start = FIELD_START.matcher(text);
+		while (start.find()) {
+			if (!starts.contains(start.start())) {
+				malformed.add("“" + text.substring(start.start(), Math.min(text.length(), start.start() + 20)) + "”");
+			}
+		}
+	}
+
+	/** Hands the text of each paragraph of one XML part to {@code sink}; a nested paragraph (a text box) is its own. */
+	private static void paragraphs(InputStream part, Consumer<String> sink) throws XMLStreamException {
+		XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(new NonClosing(part));
+		Deque<StringBuilder> open = new ArrayDeque<>();
+		int inText = 0;
+		try {
+			while (xml.hasNext()) {
+				switch (xml.next()) {
+					case XMLStreamConstants.START_ELEMENT -> {
+						if (PARAGRAPH.equals(xml.getLocalName())) {
+							open.push(new StringBuilder());
+						}
+						else if ("t".equals(xml.getLocalName())) {
+							inText++;
+						}
+					}
+					case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+						if (inText > 0 && !open.isEmpty()) {
+							open.peek().append(xml.getText());
+						}
+					}
+					case XMLStreamConstants.END_ELEMENT -> {
+						if (PARAGRAPH.equals(xml.getLocalName()) && !open.isEmpty()) {
+							sink.accept(open.pop().toString());
+						}
+						else if ("t".equals(xml.getLocalName())) {
+							inText = Math.max(0, inText - 1);
+						}
+					}
+					default -> {
+						// comments, processing instructions, white space outside text
+					}
+				}
+			}
+		}
+		finally {
+			xml.close();
+		}
+	}
+
+	private static String braces(Collection<String> names) {
+		return String.join("、", names.stream().map(n -> "${" + n + "}").toList());
+	}
+
+	/** The zip stream stays open for the next entry when the XML reader is done with one. */
+	private static final class NonClosing extends FilterInputStream {
+
+		NonClosing(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public void close() {
+			// the entry ends here, the archive does not
+		}
+	}
+}

@@ -1,0 +1,281 @@
+package org.youguan.documents;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditQuery;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 15: templates an administrator can replace. The catalogue holds every template file the platform ships; a
+ * system administrator replaces one on {@code /admin/document-templates} (or the API) and returns to the built-in one,
+ * each audited and kept in the history; a file that is not a clean .docx, or whose fields the template is not filled
+ * with, is refused with a 4xx naming the file and the rule; nobody else reaches the page. (That the next document is
+ * filled from the replacement: enforcement/CaseDocumentReplacementIntegrationTest.)
+ */
+@IntegrationTest
+class DocumentTemplatesIntegrationTest {
+
+	static final Path BUILT_IN = Path.of("src/main/resources");
+
+	static final String ADMIN_TOKEN = "Bearer demo-sys-admin-token";
+
+	static final String KEY = "filing/receipt";
+
+	static final String PAGE = "/admin/document-templates/" + KEY;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DocumentTemplates templates;
+
+	@Autowired
+	WordTemplates words;
+
+	@Autowired
+	AuditTrail audit;
+
+	@AfterEach
+	void backToBuiltIn() {
+		for (DocumentTemplates.Entry e : templates.entries()) {
+			if (e.replaced()) {
+				templates.revert(e.template().key(), "测试结束", "test");
+			}
+		}
+	}
+
+	ResultActions upload(MockHttpSession session, String fileName, byte[] content) throws Exception {
+		return mvc.perform(multipart(PAGE).file(new MockMultipartFile("file", fileName, Downloads.DOCX.toString(), content))
+			.param("note", "测试替换").session(session).with(csrf()));
+	}
+
+	@Test
+	void theCatalogueListsEveryTemplateFileUnderDocuments() throws Exception {
+		List<String> files;
+		try (Stream<Path> walk = Files.walk(BUILT_IN.resolve("documents"))) {
+			files = walk.filter(p -> p.toString().endsWith(".docx")).map(p -> BUILT_IN.relativize(p).toString().replace('\\', '/'))
+				.toList();
+		}
+		assertThat(files).hasSizeGreaterThanOrEqualTo(26);
+		assertThat(templates.catalogue()).as("a .docx under documents/ without a catalogue entry (declare it with "
+				+ "DeclaresTemplates in the module that fills it)")
+			.extracting(DocumentTemplate::builtIn)
+			.containsExactlyInAnyOrderElementsOf(files);
+		assertThat(templates.catalogue()).extracting(DocumentTemplate::module)
+			.contains("enforcement", "licensing", "inspections", "filing", "complaints", "statistics", "workplans");
+	}
+
+	@Test
+	void everyBuiltInTemplatePassesTheCheckAReplacementMust() {
+		for (DocumentTemplate t : templates.catalogue()) {
+			byte[] builtIn = templates.builtIn(t.key());
+			assertThatCode(() -> TemplateCheck.check(t, t.builtIn(), builtIn, templates.maxBytes(), words))
+				.as("built-in %s uses a field its module does not fill, or one where it is not filled", t.key())
+				.doesNotThrowAnyException();
+		}
+	}
+
+	@Test
+	void anAdministratorReplacesATemplateSeesItsSourceAndHistoryAndRestoresTheBuiltInOne() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		byte[] replacement = TemplateFiles.docx("本局备案回执（2026版）", "${bureau}", "备案编号：${filingNumber}", "${number}");
+		MvcResult done = upload(admin, "备案回执2026.docx", replacement).andExpect(status().is3xxRedirection()).andReturn();
+		assertThat(templates.current(KEY)).isEqualTo(replacement);
+
+		String page = mvc.perform(get(PAGE).session(admin).flashAttrs(done.getFlashMap())).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).as("the declared fields the file leaves out are a warning").contains("id=\"missing-fields\"")
+			.contains("${enterprise}", "${attachments.kind}").contains("已替换").contains("备案回执2026.docx").contains("测试替换");
+		String list = mvc.perform(get("/admin/document-templates").session(admin)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(list).contains("末端网点备案回执").contains("行政处罚决定书").contains("sys.admin于").contains("已替换")
+			.contains("/admin/document-templates/enforcement/decision/built-in.docx");
+		byte[] current = mvc.perform(get(PAGE + "/current.docx").session(admin)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(TemplateFiles.text(current)).contains("本局备案回执（2026版）");
+		byte[] builtIn = mvc.perform(get(PAGE + "/built-in.docx").session(admin)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(builtIn).isEqualTo(templates.builtIn(KEY));
+
+		mvc.perform(post(PAGE + "/revert").param("note", "恢复").session(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(templates.current(KEY)).isEqualTo(templates.builtIn(KEY));
+		List<DocumentTemplates.Change> history = templates.history(KEY);
+		assertThat(history.get(0).replacement()).isFalse();
+		assertThat(history.get(1).fileName()).isEqualTo("备案回执2026.docx");
+		assertThat(history.get(1).sha256()).hasSize(64);
+		assertThat(templates.version(KEY, history.get(1).id())).as("what was used before stays readable").isEqualTo(replacement);
+		mvc.perform(get(PAGE + "/versions/" + history.get(1).id() + ".docx").session(admin)).andExpect(status().isOk());
+		mvc.perform(post(PAGE + "/revert").session(admin).with(csrf())).andExpect(status().isConflict());
+
+		List<String> actions = audit.search(DataScope.all(), new AuditQuery(KEY, null, "DocumentTemplate", null, null),
+				new PageQuery("", 0, 10, null, true)).items().stream().map(AuditEvent::action).toList();
+		assertThat(actions).startsWith("documents.template.revert", "documents.template.replace");
+		mvc.perform(get("/admin/audit").param("q", KEY).session(admin)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("替换文书模板")))
+			.andExpect(content().string(containsString("恢复内置文书模板")));
+	}
+
+	@Test
+	void aFileThatIsNotACleanDocxIsRefusedWithItsReason() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		upload(admin, "回执.docx", "%PDF-1.7 not a word file".getBytes(StandardCharsets.US_ASCII))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("模板文件“回执.docx”不是Word文档（.docx）")));
+		byte[] broken = Arrays.copyOf(TemplateFiles.docx("${number}"), 300);
+		upload(admin, "回执.docx", broken).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("已损坏")));
+		upload(admin, "回执.doc", ole2()).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("旧版Word（.doc）")));
+		upload(admin, "回执.docx", encrypted(TemplateFiles.docx("${number}"))).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("已加密")));
+		byte[] docm = TemplateFiles.withContentType(TemplateFiles.docx("${number}"),
+				"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+				"application/vnd.ms-word.document.macroEnabled.main+xml");
+		upload(admin, "回执.docm", docm).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("含有宏")));
+		upload(admin, "回执.docx", attachedTemplate()).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("引用了外部文件或网址（http://example.com/normal.dotm）")));
+		upload(admin, "回执.docx", new byte[(int) templates.maxBytes() + 1]).andExpect(status().isPayloadTooLarge())
+			.andExpect(content().string(containsString("超过10MB")));
+		assertThat(templates.entry(KEY).replaced()).isFalse();
+	}
+
+	@Test
+	void fieldsTheTemplateIsNotFilledWithAreRefusedByName() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		upload(admin, "回执.docx", TemplateFiles.docx("文号：${number}", "盖章：${盖章}", "${caseNumber}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("字段${盖章}、${caseNumber}不是“末端网点备案回执”可填写的字段")));
+		upload(admin, "回执.docx", TemplateFiles.docx("文号：$｛number｝")).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("全角")));
+		upload(admin, "回执.docx", TemplateFiles.docx("材料：${attachments.name}")).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("字段${attachments.name}位于不会被填写的位置")));
+		upload(admin, "回执.docx", TemplateFiles.docx("本局备案回执")).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("没有“末端网点备案回执”的任何字段")));
+		assertThat(templates.entry(KEY).replaced()).isFalse();
+	}
+
+	@Test
+	void theApiOffersTheSameOperationsToTheSystemAdministratorOnly() throws Exception {
+		mvc.perform(get("/api/v1/document-templates").header("Authorization", ADMIN_TOKEN)).andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].key", hasItem("enforcement/decision")))
+			.andExpect(jsonPath("$[?(@.key == 'enforcement/decision')].lists.evidence[0]").value("no"));
+		byte[] every = TemplateFiles.withEveryField("接口替换的回执", templates.get(KEY));
+		mvc.perform(multipart("/api/v1/document-templates/" + KEY)
+			.file(new MockMultipartFile("file", "api.docx", Downloads.DOCX.toString(), every))
+			.header("Authorization", ADMIN_TOKEN))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.missing").isEmpty())
+			.andExpect(jsonPath("$.change.fileName").value("api.docx"));
+		mvc.perform(get("/api/v1/document-templates/" + KEY).header("Authorization", ADMIN_TOKEN))
+			.andExpect(jsonPath("$.template.replaced").value(true))
+			.andExpect(jsonPath("$.history[0].changedBy").value("sys.admin"));
+		mvc.perform(multipart("/api/v1/document-templates/" + KEY)
+			.file(new MockMultipartFile("file", "x.docx", Downloads.DOCX.toString(), TemplateFiles.docx("${未知}")))
+			.header("Authorization", ADMIN_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"))
+			.andExpect(jsonPath("$.errors[0].rule").value("template-field"));
+		mvc.perform(post("/api/v1/document-templates/" + KEY + "/revert").header("Authorization", ADMIN_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sha256").value(nullValue()));
+
+		for (String token : List.of("Bearer demo-sz-admin-token", "Bearer demo-wz-staff-token")) {
+			mvc.perform(get("/api/v1/document-templates").header("Authorization", token)).andExpect(status().isForbidden());
+			mvc.perform(multipart("/api/v1/document-templates/" + KEY)
+				.file(new MockMultipartFile("file", "api.docx", Downloads.DOCX.toString(), every)).header("Authorization", token))
+				.andExpect(status().isForbidden());
+		}
+	}
+
+	@Test
+	void nobodyButTheSystemAdministratorReachesThePage() throws Exception {
+		for (String user : List.of("sz.admin", "js.leader", "wz.staff")) {
+			MockHttpSession session = SignIn.session(mvc, user);
+			mvc.perform(get("/admin/document-templates").session(session)).andExpect(status().isForbidden());
+			mvc.perform(get(PAGE + "/current.docx").session(session)).andExpect(status().isForbidden());
+			upload(session, "回执.docx", TemplateFiles.docx("${number}")).andExpect(status().isForbidden());
+		}
+		assertThat(templates.entry(KEY).replaced()).isFalse();
+		String home = mvc.perform(get("/").session(SignIn.session(mvc, "sys.admin"))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(home).contains("href=\"/admin/document-templates\"");
+		String city = mvc.perform(get("/").session(SignIn.session(mvc, "sz.admin"))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(city).doesNotContain("/admin/document-templates");
+	}
+
+	/** An OLE2 file, as an old .doc is. */
+	static byte[] ole2() throws Exception {
+		try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			fs.createDocument(new ByteArrayInputStream(new byte[64]), "WordDocument");
+			fs.writeFilesystem(out);
+			return out.toByteArray();
+		}
+	}
+
+	/** A .docx with an opening password (agile encryption, as Word writes it). */
+	static byte[] encrypted(byte[] docx) throws Exception {
+		try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
+			Encryptor encryptor = info.getEncryptor();
+			encryptor.confirmPassword("secret");
+			try (OutputStream os = encryptor.getDataStream(fs)) {
+				os.write(docx);
+			}
+			fs.writeFilesystem(out);
+			return out.toByteArray();
+		}
+	}
+
+	/** A .docx attached to a template on another server, which Word would fetch on opening it. */
+	static byte[] attachedTemplate() throws Exception {
+		try (XWPFDocument doc = new XWPFDocument()) {
+			doc.createParagraph().createRun().setText("${number}");
+			doc.getPackagePart().addExternalRelationship("http://example.com/normal.dotm",
+					"http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate");
+			return TemplateFiles.bytes(doc);
+		}
+	}
+}

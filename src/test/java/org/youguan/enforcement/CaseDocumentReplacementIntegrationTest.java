@@ -1,0 +1,120 @@
+package org.youguan.enforcement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.documents.DocumentTemplates;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.TemplateFiles;
+import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 15: a template the system administrator replaced fills the next document of its kind — a 行政处罚事先告知书
+ * issued by the penalty procedure itself, read back from the case's documents with POI: the replacement's own text,
+ * every field it declares filled from the case (none left as {@code ${…}}) — and after the return to the built-in
+ * template the next notice is the built-in one again, while the notice issued before keeps its text.
+ */
+@IntegrationTest
+class CaseDocumentReplacementIntegrationTest {
+
+	static final String KEY = "enforcement/prior-notice";
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Leads leads;
+
+	@Autowired
+	PenaltyCases cases;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	CaseDocuments documents;
+
+	@Autowired
+	DocumentTemplates templates;
+
+	PartyCases party;
+
+	@BeforeEach
+	void party() {
+		party = new PartyCases(leads, cases, enterprises, jdbc);
+	}
+
+	@AfterEach
+	void backToBuiltIn() {
+		clock.reset();
+		if (templates.entry(KEY).replaced()) {
+			templates.revert(KEY, "测试结束", "test");
+		}
+	}
+
+	String notice(long caseId) throws Exception {
+		CaseDocuments.IssuedDocument d = documents.current(caseId, CaseDocumentKind.PRIOR_NOTICE).orElseThrow();
+		return TemplateFiles.text(mvc.perform(get(d.href()).header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray());
+	}
+
+	@Test
+	void theNextNoticeIsFilledFromTheReplacementAndTheBuiltInOneReturnsAfterTheRevert() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		byte[] replacement = TemplateFiles.withEveryField("苏州市邮政管理局行政处罚事先告知书（2026式样）", templates.get(KEY));
+		mvc.perform(multipart("/admin/document-templates/" + KEY)
+			.file(new MockMultipartFile("file", "事先告知书2026.docx", Downloads.DOCX.toString(), replacement))
+			.session(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("missing", List.of()));
+
+		EnterpriseView e = party.other();
+		LocalDate today = LocalDate.now(clock);
+		long replaced = party.notified(e, "DATA_NOT_REPORTED", "2000", today);
+		String text = notice(replaced);
+		CaseDocuments.IssuedDocument issued = documents.current(replaced, CaseDocumentKind.PRIOR_NOTICE).orElseThrow();
+		assertThat(text).contains("苏州市邮政管理局行政处罚事先告知书（2026式样）")
+			.contains("number：" + issued.number())
+			.contains("enterprise：" + e.legalName())
+			.contains("title：行政处罚事先告知书")
+			.doesNotContain("${");
+
+		mvc.perform(post("/admin/document-templates/" + KEY + "/revert").session(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		long builtIn = party.notified(e, "DATA_NOT_REPORTED", "2000", today);
+		assertThat(notice(builtIn)).contains("陈述和申辩").doesNotContain("2026式样");
+		assertThat(notice(replaced)).as("a document issued before keeps the text it was filled with")
+			.contains("2026式样");
+	}
+}
