@@ -95,13 +95,13 @@ public class PenaltyCases {
 	 * The decision (行政处罚决定书).
 	 * @param decisionNumber the 文号, or blank to number it (行政处罚决定-地区-年份-序号)
 	 * @param discussedOn the day of 集体讨论 (required for a serious case, art.57)
+	 * @param discussionConclusion what they concluded (required with {@code discussedOn}, ≤ 2,000 characters)
 	 * @param discussionParticipants the heads who took part in it, by name (at least the rule
 	 * {@code penalty.discussion-min-participants}, 3 by default; required with {@code discussedOn})
-	 * @param discussionConclusion what they concluded (required with {@code discussedOn}, ≤ 2,000 characters)
 	 */
 	public record Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
-			String mitigationGround, String mitigationReason, String discussedOn, List<String> discussionParticipants,
-			String discussionConclusion) {
+			String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
+			List<String> discussionParticipants) {
 
 		/** A decision without 集体讨论 (a case not serious). */
 		public Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,

@@ -42,6 +42,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 
@@ -82,6 +83,8 @@ class InputRobustnessIntegrationTest {
 	static final Pattern LINK = Pattern.compile("(?:href|action|hx-get|hx-post)=\"(/[^\"#?]*)");
 
 	static final Pattern JSON_ID = Pattern.compile("\"id\":(\\d+)");
+
+	static final Pattern JSON_KEY = Pattern.compile("\"key\":\"([a-z]+/[a-z0-9-]+)\"");
 
 	/** Who calls: a session for pages, a token for the API; tried in this order until one is admitted. */
 	enum Caller {
@@ -341,6 +344,11 @@ class InputRobustnessIntegrationTest {
 					for (int n = 0; ids.find() && n < 3; n++) {
 						seen.putIfAbsent(path + "/" + ids.group(1), caller);
 					}
+					// objects named by a key rather than an id (a document template: "key":"enforcement/decision")
+					Matcher keys = JSON_KEY.matcher(content);
+					for (int n = 0; keys.find() && n < 3; n++) {
+						seen.putIfAbsent(path + "/" + keys.group(1), caller);
+					}
 				}
 				return;
 			}
@@ -411,6 +419,15 @@ class InputRobustnessIntegrationTest {
 			for (String path : seen.keySet()) {
 				if (object.matcher(path).matches()) {
 					return path + last.group(2);
+				}
+			}
+			// an object named by a key its variables constrain ({module:[a-z]+}/{name:[a-z0-9-]+}): a seen path they match
+			if (last.group(1).matches("^([^{]|\\{\\w+:[^}]+})*$")) {
+				PathPattern keyed = PathPatternParser.defaultInstance.parse(last.group(1));
+				for (String path : seen.keySet()) {
+					if (keyed.matches(PathContainer.parsePath(path))) {
+						return path + last.group(2);
+					}
 				}
 			}
 		}

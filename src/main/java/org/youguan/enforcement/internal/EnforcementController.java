@@ -342,8 +342,8 @@ class EnforcementController {
 			@RequestParam(required = false) String discussionConclusion, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id), () -> {
 			String number = cases.decide(scope, id, new PenaltyCases.Decision(decisionNumber, text(decidedOn), penalty, fine,
-					mitigation, mitigationGround, mitigationReason, text(discussedOn), names(discussionParticipants),
-					discussionConclusion));
+					mitigation, mitigationGround, mitigationReason, text(discussedOn), discussionConclusion,
+					names(discussionParticipants)));
 			return new PageSteps.Done("已作出行政处罚决定" + number, page(id));
 		});
 	}
