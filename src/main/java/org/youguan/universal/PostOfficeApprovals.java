@@ -404,7 +404,7 @@ public class PostOfficeApprovals {
 	// ------------------------------------------------------------------ reading
 
 	/**
-	 * One approval with its deadlines as of today.
+	 * One approval with its deadlines as of today and the documents it issued.
 	 * @throws DomainException not found (404) when unknown or outside the caller's scope (an enterprise: not its own)
 	 */
 	public PostOfficeApproval get(DataScope scope, long id) {
@@ -413,8 +413,8 @@ public class PostOfficeApprovals {
 	}
 
 	/**
-	 * A page of approvals in the caller's scope, searched by post office, optionally one status or only the open ones,
-	 * the decision due first by default.
+	 * A page of approvals in the caller's scope, searched by post office, reason or 文号, optionally one status or only
+	 * the open ones, the decision due first by default; each with its documents (one query for the page).
 	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
 	 */
 	public PageResult<PostOfficeApproval> list(DataScope scope, String region, ApprovalStatus status, boolean openOnly,
