@@ -1,9 +1,12 @@
 // Writes the Word templates the application fills (fields ${name}; a table row with ${list.column} repeats per item).
 // Run from the project root after `./mvnw dependency:build-classpath -Dmdep.outputFile=target/cp.txt`:
 //   java -cp "$(cat target/cp.txt)" tools/DocumentTemplates.java
+// or, to write only some files (the others keep their bytes):
+//   java -cp "$(cat target/cp.txt)" tools/DocumentTemplates.java universal-post-office-decision.docx …
 // The .docx files may also be edited in Word freely, keeping the fields; an installation's own version is uploaded by
 // the system administrator on /admin/document-templates (keys in each module's DeclaresTemplates).
 import java.io.FileOutputStream;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -14,7 +17,11 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 
 public class DocumentTemplates {
 
+	/** The files named on the command line; all when none is. */
+	static List<String> only = List.of();
+
 	public static void main(String[] args) throws Exception {
+		only = List.of(args);
 		write("filing-receipt.docx", DocumentTemplates::filingReceipt);
 		write("statistics-bulletin.docx", DocumentTemplates::statisticsBulletin);
 		write("complaint-notice.docx", DocumentTemplates::complaintNotice);
@@ -26,6 +33,40 @@ public class DocumentTemplates {
 		write("licence-approval.docx", DocumentTemplates::licenceApproval);
 		write("licence-refusal.docx", DocumentTemplates::licenceRefusal);
 		write("licence-certificate.docx", DocumentTemplates::licenceCertificate);
+		write("universal-post-office-decision.docx", DocumentTemplates::postOfficeDecision);
+		write("universal-post-office-notice.docx", DocumentTemplates::postOfficeNotice);
+	}
+
+	/**
+	 * 准予 / 不予批准 撤销（搬迁）邮政普遍服务营业场所决定书 (邮政法 art.9): one template for both outcomes, the title, the
+	 * operative wording and (for a refusal) the remedies filled in by the universal module.
+	 */
+	static void postOfficeDecision(XWPFDocument doc) {
+		paragraph(doc, "${bureau}", 16, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "${title}", 22, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "${number}", 11, false, ParagraphAlignment.RIGHT);
+		rows(doc, new String[][] { { "申请单位", "${applicant}（统一社会信用代码：${creditCode}）" }, { "营业场所", "${office}" },
+				{ "营业场所地址", "${officeAddress}" }, { "申请事项", "${kind}" }, { "搬迁后地址", "${newAddress}" },
+				{ "收到申请日期", "${receivedOn}" }, { "法律依据", "${basis}" } });
+		paragraph(doc, "${applicant}：", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "你单位于${receivedOn}提出的${kind}邮政普遍服务营业场所“${office}”的申请收悉。申请理由：${reason}", 12, false,
+				ParagraphAlignment.LEFT);
+		paragraph(doc, "${siteCheck}", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "${decision}", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "${remedies}", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${decidedOn}", 12, false, ParagraphAlignment.RIGHT);
+	}
+
+	/** 关于撤销（搬迁）邮政普遍服务营业场所的公告: what closes or moves, from when, where to go instead. */
+	static void postOfficeNotice(XWPFDocument doc) {
+		paragraph(doc, "${title}", 20, true, ParagraphAlignment.CENTER);
+		paragraph(doc, "根据${basis}，经本机关批准${number}，${applicant}设置的邮政普遍服务营业场所“${office}”（地址：${officeAddress}）"
+				+ "自${effectiveOn}起${change}。", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "${arrangement}", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "特此公告。", 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
+		paragraph(doc, "${announcedOn}", 12, false, ParagraphAlignment.RIGHT);
 	}
 
 	/** 快递业务经营许可申请受理通知书. */
@@ -109,13 +150,8 @@ public class DocumentTemplates {
 	static void licenceCertificate(XWPFDocument doc) {
 		paragraph(doc, "快递业务经营许可证", 26, true, ParagraphAlignment.CENTER);
 		paragraph(doc, "编号：${licenceNumber}", 12, false, ParagraphAlignment.CENTER);
-		XWPFTable info = doc.createTable(6, 2);
-		String[][] rows = { { "企业名称", "${applicant}" }, { "统一社会信用代码", "${creditCode}" }, { "业务范围", "${scope}" },
-				{ "服务地域", "${serviceArea}" }, { "住所", "${address}" }, { "有效期", "${validFrom}至${validUntil}" } };
-		for (int r = 0; r < rows.length; r++) {
-			info.getRow(r).getCell(0).setText(rows[r][0]);
-			info.getRow(r).getCell(1).setText(rows[r][1]);
-		}
+		rows(doc, new String[][] { { "企业名称", "${applicant}" }, { "统一社会信用代码", "${creditCode}" }, { "业务范围", "${scope}" },
+				{ "服务地域", "${serviceArea}" }, { "住所", "${address}" }, { "有效期", "${validFrom}至${validUntil}" } });
 		paragraph(doc, "${qr}", 12, false, ParagraphAlignment.CENTER);
 		paragraph(doc, "验证码：${verificationCode}　扫码或访问 ${verifyUrl} 核验", 10, false, ParagraphAlignment.CENTER);
 		paragraph(doc, "发证机关：${bureau}", 12, false, ParagraphAlignment.RIGHT);
@@ -149,13 +185,8 @@ public class DocumentTemplates {
 		paragraph(doc, "${enterprise}：", 12, false, ParagraphAlignment.LEFT);
 		paragraph(doc, "你单位于${submittedOn}提交的${kind}申请，经审核，符合《快递暂行条例》（2025年修订）第十九条和《快递末端网点备案暂行规定》的要求，"
 				+ "予以备案。备案编号：${filingNumber}。", 12, false, ParagraphAlignment.LEFT);
-		XWPFTable info = doc.createTable(5, 2);
-		String[][] rows = { { "网点名称", "${outlet}" }, { "网点地址", "${address}" }, { "运营企业", "${enterprise}" },
-				{ "统一社会信用代码", "${creditCode}" }, { "办结日期", "${completedOn}" } };
-		for (int r = 0; r < rows.length; r++) {
-			info.getRow(r).getCell(0).setText(rows[r][0]);
-			info.getRow(r).getCell(1).setText(rows[r][1]);
-		}
+		rows(doc, new String[][] { { "网点名称", "${outlet}" }, { "网点地址", "${address}" }, { "运营企业", "${enterprise}" },
+				{ "统一社会信用代码", "${creditCode}" }, { "办结日期", "${completedOn}" } });
 		paragraph(doc, "所附材料：", 12, true, ParagraphAlignment.LEFT);
 		table(doc, new String[] { "材料", "文件" }, new String[] { "${attachments.kind}", "${attachments.name}" });
 		paragraph(doc, "网点名称、经营类型、服务范围、负责人等事项发生变化的，应当自变化之日起10日内办理变更备案。", 10, false,
@@ -215,11 +246,23 @@ public class DocumentTemplates {
 	}
 
 	static void write(String name, Consumer<XWPFDocument> content) throws Exception {
+		if (!only.isEmpty() && !only.contains(name)) {
+			return;
+		}
 		try (XWPFDocument doc = new XWPFDocument()) {
 			content.accept(doc);
 			try (FileOutputStream out = new FileOutputStream("src/main/resources/documents/" + name)) {
 				doc.write(out);
 			}
+		}
+	}
+
+	/** A two-column table of labels and values. */
+	static void rows(XWPFDocument doc, String[][] rows) {
+		XWPFTable info = doc.createTable(rows.length, 2);
+		for (int r = 0; r < rows.length; r++) {
+			info.getRow(r).getCell(0).setText(rows[r][0]);
+			info.getRow(r).getCell(1).setText(rows[r][1]);
 		}
 	}
 

@@ -37,9 +37,9 @@ import org.youguan.universal.Villages;
  * this year's on-site checks of 60 villages, some found not 规范 — three of them under 吴中区's check plan of ten
  * villages drawn at random, checked on the day the demo is made; each county's post office's opening days (one
  * township office open fewer days than the standard), a closure application in progress at 吴中 (site checked,
- * awaiting the decision), a relocation decided and announced at 相城 (entered as a past approval with its dates), a
- * reported 临时停业, and this year's supervision records ({@link SupervisionDemoData}). A fixed seed keeps every demo
- * installation the same.
+ * awaiting the decision), a relocation decided and announced at 相城 (entered as a past approval with its dates and
+ * its real 文号), a reported 临时停业, and this year's supervision records ({@link SupervisionDemoData}). A fixed seed
+ * keeps every demo installation the same.
  */
 @Component
 class UniversalDemoData {
@@ -199,7 +199,8 @@ class UniversalDemoData {
 			approvals.save(approvals.checkImported(all, new PostOfficeApprovals.ImportedApproval(xiangcheng.id(),
 					"RELOCATION", "原营业场所租约到期，迁至同一街道新建便民服务中心", "相城区便民服务中心一楼",
 					received.toString(), received.plusDays(7).toString(), "APPROVED", received.plusDays(20).toString(),
-					received.plusDays(25).toString(), "相城区人民政府网站、原营业场所张贴公告")), true);
+					received.plusDays(25).toString(), "相城区人民政府网站、原营业场所张贴公告",
+					"相邮管〔" + received.plusDays(20).getYear() + "〕5号")), true);
 		}
 	}
 }

@@ -24,6 +24,8 @@ import org.youguan.kernel.InvalidValueException;
  * ({@link PostOfficeApprovals#checkImported}); one bad row imports nothing and every bad row is listed by row number,
  * column and rule; a good file is saved in one transaction, each approval audited, the import audited once. Kinds and
  * decisions may be written in Chinese (撤销, 搬迁; 批准, 不予批准) or as the API's codes; dates as date cells or text.
+ * The optional 决定文号 keeps the decision's real number: refused when an approval of the post office's city has it
+ * already, or an earlier row of the sheet (the same city) gives it too. No document is generated for a past approval.
  */
 @Service
 public class PostOfficeApprovalImport {
@@ -48,21 +50,24 @@ public class PostOfficeApprovalImport {
 
 	static final String CHANNEL = "公告方式";
 
+	static final String NUMBER = "决定文号";
+
 	/** The columns every sheet must have. */
 	public static final List<String> HEADERS = List.of(FACILITY, KIND, REASON, RECEIVED, DECISION, DECIDED);
 
-	static final List<String> OPTIONAL = List.of(ADDRESS, CHECKED, ANNOUNCED, CHANNEL);
+	static final List<String> OPTIONAL = List.of(ADDRESS, CHECKED, ANNOUNCED, CHANNEL, NUMBER);
 
 	/** The service's field names → the sheet's columns, so a failing check is reported under its column. */
-	static final Map<String, String> COLUMNS = Map.of("facilityId", FACILITY, "kind", KIND, "reason", REASON,
-			"newAddress", ADDRESS, "receivedOn", RECEIVED, "checkedOn", CHECKED, "decision", DECISION, "decidedOn",
-			DECIDED, "announcedOn", ANNOUNCED, "noticeChannel", CHANNEL);
+	static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("facilityId", FACILITY), Map.entry("kind", KIND),
+			Map.entry("reason", REASON), Map.entry("newAddress", ADDRESS), Map.entry("receivedOn", RECEIVED),
+			Map.entry("checkedOn", CHECKED), Map.entry("decision", DECISION), Map.entry("decidedOn", DECIDED),
+			Map.entry("announcedOn", ANNOUNCED), Map.entry("noticeChannel", CHANNEL), Map.entry("decisionNumber", NUMBER));
 
 	private static final List<String> TEMPLATE_COLUMNS = Stream.concat(HEADERS.stream(), OPTIONAL.stream()).toList();
 
 	/** The template's example row: refused when left in a sheet. */
 	static final List<String> EXAMPLE = List.of("1", "撤销", "所在村已整体拆迁，服务由相邻支局承担", "2025-03-03", "批准",
-			"2025-03-25", "", "2025-03-14", "2025-04-01", "区政府网站及原营业场所张贴公告");
+			"2025-03-25", "", "2025-03-14", "2025-04-01", "区政府网站及原营业场所张贴公告", "吴邮管〔2025〕3号");
 
 	private final PostOfficeApprovals approvals;
 
@@ -91,6 +96,7 @@ public class PostOfficeApprovalImport {
 			throw new InvalidValueException("file", "required", "请选择要导入的.xlsx文件");
 		}
 		List<PostOfficeApprovals.CheckedImport> valid = new ArrayList<>();
+		SheetImport.Twins twins = new SheetImport.Twins();
 		ImportResult result = SheetImport.<PostOfficeApprovals.CheckedImport>runPrepared(content, HEADERS, OPTIONAL, COLUMNS,
 				rows -> (row, context) -> {
 					if (context.refuseExample(row, TEMPLATE_COLUMNS, EXAMPLE)) {
@@ -106,8 +112,13 @@ public class PostOfficeApprovalImport {
 					}
 					PostOfficeApprovals.ImportedApproval data = new PostOfficeApprovals.ImportedApproval(
 							facility == null ? null : facility.longValue(), row.get(KIND), row.get(REASON), row.get(ADDRESS),
-							received, checked, row.get(DECISION), decided, announced, row.get(CHANNEL));
-					return context.checked(() -> approvals.checkImported(scope, data));
+							received, checked, row.get(DECISION), decided, announced, row.get(CHANNEL), row.get(NUMBER));
+					PostOfficeApprovals.CheckedImport checkedRow = context.checked(() -> approvals.checkImported(scope, data));
+					if (checkedRow != null) {
+						// the same 文号 twice in the sheet (the same city): the later row is refused naming the earlier
+						twins.check(checkedRow.numberKey(), row, context, NUMBER, "决定文号");
+					}
+					return checkedRow;
 				}, valid::addAll);
 		if (!result.rejected()) {
 			List<Long> ids = valid.stream().map(c -> approvals.save(c, false)).toList();

@@ -4,14 +4,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.Attachments;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -22,6 +27,10 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
+import org.youguan.numbering.BusinessNumbers;
+import org.youguan.org.BureauView;
+import org.youguan.org.Bureaus;
+import org.youguan.region.Regions;
 import org.youguan.registry.FacilityView;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -33,8 +42,11 @@ import org.youguan.rules.StatutoryRules;
  * announced to the public within 10 working days of the decision. The three periods are catalogue rules
  * ({@link StatutoryRule#UNIVERSAL_CLOSURE_DECISION}, {@link StatutoryRule#UNIVERSAL_CLOSURE_EXTENSION},
  * {@link StatutoryRule#UNIVERSAL_CLOSURE_NOTICE}, 行政许可法(2019) arts.42, 44, 82) counted on the working-day calendar.
- * Each step is guarded by {@link ApprovalStep}'s table and is one transaction with its audit event. The enterprise
- * sees only its own approvals; a bureau those of its region.
+ * Each step is guarded by {@link ApprovalStep}'s table and is one transaction with its audit event. The decision gets
+ * its 文号 from the numbering module ({@link #NUMBER_TYPE}, in the deciding bureau's region) and its document (准予 /
+ * 不予批准…决定书), the notice its 公告, each generated from the catalogue's templates in the step's transaction and kept
+ * as an attachment of the approval ({@code universal/post_office_approval}). The enterprise sees only its own
+ * approvals; a bureau those of its region.
  */
 @Service
 public class PostOfficeApprovals {
@@ -56,31 +68,59 @@ public class PostOfficeApprovals {
 	public record Extension(String reason, String approvedBy) {
 	}
 
-	/** The public notice as typed: the day published and where (website, notice board at the post office…). */
-	public record Notice(String announcedOn, String channel) {
+	/**
+	 * The public notice as typed: the day published, where (website, notice board at the post office…) and the day
+	 * the closure or move takes effect (blank: the day published).
+	 */
+	public record Notice(String announcedOn, String channel, String effectiveOn) {
+	}
+
+	/**
+	 * A decision as typed.
+	 * @param reasons the reasons (required for 不予批准)
+	 * @param alternativeOffice only with 批准: the nearest post office that serves the public instead (the notice names
+	 *        it), optional
+	 */
+	public record Decision(String reasons, String alternativeOffice) {
 	}
 
 	/**
 	 * A past approval with its real dates, for the import.
 	 * @param decision APPROVED or REFUSED (or 批准, 不予批准)
 	 * @param announcedOn the day an approval was announced, if it was
+	 * @param decisionNumber the decision's real 文号, if the record gives it (unique in the post office's city)
 	 */
 	public record ImportedApproval(Long facilityId, String kind, String reason, String newAddress, String receivedOn,
-			String checkedOn, String decision, String decidedOn, String announcedOn, String noticeChannel) {
+			String checkedOn, String decision, String decidedOn, String announcedOn, String noticeChannel,
+			String decisionNumber) {
 	}
 
 	/** A checked past approval, ready to save. */
 	public record CheckedImport(FacilityView facility, String creditCode, ApprovalKind kind, String reason,
 			String newAddress, LocalDate receivedOn, LocalDate checkedOn, boolean approved, LocalDate decidedOn,
-			LocalDate announcedOn, String noticeChannel) {
+			LocalDate announcedOn, String noticeChannel, String decisionNumber) {
+
+		/** What makes two imported decision numbers the same: the number in the post office's city; null without one. */
+		String numberKey() {
+			return decisionNumber == null ? null : facility.regionCode().substring(0, 4) + "|" + decisionNumber;
+		}
 	}
+
+	/** The number type of a decision: {@code 营业场所审批-<bureau region>-<year>-<sequence>}. */
+	public static final String NUMBER_TYPE = "营业场所审批";
+
+	/** The module owning an approval's documents in the documents module ({@code AttachmentOwner.module}). */
+	public static final String MODULE = "universal";
+
+	/** The owner type of an approval's documents (the decision and the notice, .docx). */
+	public static final String OWNER_TYPE = "post_office_approval";
 
 	private static final String SELECT = """
 			SELECT a.id, a.kind, a.facility_id, a.facility_name, a.region_code, a.enterprise_credit_code, a.reason,
 			    a.new_address, a.status, a.received_on, a.decision_due_on, a.extended, a.extension_reason,
 			    a.extension_approved_by, a.checked_on, a.check_findings, a.consultation, a.decided_on, a.decision_reasons,
 			    a.decided_by, a.notice_due_on, a.announced_on, a.notice_channel, a.entered_by_staff, a.imported,
-			    NULL::integer AS remaining_days, FALSE AS overdue""";
+			    a.decision_number, a.alternative_office, a.effective_on, NULL::integer AS remaining_days, FALSE AS overdue""";
 
 	private static final Map<String, String> SORTS = Map.of("received", "a.received_on", "due", "a.decision_due_on",
 			"name", "a.facility_name");
@@ -97,8 +137,24 @@ public class PostOfficeApprovals {
 
 	private final Clock clock;
 
+	private final BusinessNumbers numbers;
+
+	private final PostOfficeDocuments documents;
+
+	private final Attachments attachments;
+
+	private final Bureaus bureaus;
+
+	private final Regions regions;
+
 	PostOfficeApprovals(JdbcClient jdbc, PostOffices postOffices, StatutoryRules rules, WorkingCalendar calendar,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, BusinessNumbers numbers, PostOfficeDocuments documents, Attachments attachments,
+			Bureaus bureaus, Regions regions) {
+		this.numbers = numbers;
+		this.documents = documents;
+		this.attachments = attachments;
+		this.bureaus = bureaus;
+		this.regions = regions;
 		this.jdbc = jdbc;
 		this.postOffices = postOffices;
 		this.rules = rules;
@@ -250,85 +306,115 @@ public class PostOfficeApprovals {
 
 	/**
 	 * 批准 after the check; the notice then falls due within {@link StatutoryRule#UNIVERSAL_CLOSURE_NOTICE} working
-	 * days. Audited (noting a decision after its due day).
+	 * days. The decision gets its 文号 ({@link #NUMBER_TYPE}, in the deciding bureau's region: the caller's bureau when
+	 * its region holds the post office, else the nearest bureau over the post office) and its 准予…决定书 (.docx, kept
+	 * with the approval), in the same transaction. Audited (with the 文号; noting a decision after its due day).
 	 * @throws AccessRefusedException (403) for an enterprise user
 	 * @throws DomainException not found (404) out of scope; (409) unless 待决定 (checked)
-	 * @throws InvalidValueException reasons (≤ 2000)
+	 * @throws InvalidValueException reasons (≤ 2000), alternativeOffice (≤ 300)
 	 */
 	@Transactional
-	public void approve(DataScope scope, long id, String reasons) {
-		decide(scope, id, ApprovalStep.APPROVE, reasons);
+	public void approve(DataScope scope, long id, Decision decision) {
+		decide(scope, id, ApprovalStep.APPROVE, decision);
 	}
 
 	/**
-	 * 不予批准 with its reasons (required), before or after the check. Audited.
+	 * 不予批准 with its reasons (required), before or after the check; numbered and documented (不予批准…决定书 with the
+	 * reasons and the remedies) as {@link #approve}. Audited.
 	 * @throws AccessRefusedException (403) for an enterprise user
 	 * @throws DomainException not found (404) out of scope; (409) when decided already
-	 * @throws InvalidValueException reasons (required, ≤ 2000)
+	 * @throws InvalidValueException reasons (required, ≤ 2000); alternativeOffice (only with an approval)
 	 */
 	@Transactional
-	public void refuse(DataScope scope, long id, String reasons) {
-		decide(scope, id, ApprovalStep.REFUSE, reasons);
+	public void refuse(DataScope scope, long id, Decision decision) {
+		decide(scope, id, ApprovalStep.REFUSE, decision);
 	}
 
-	private void decide(DataScope scope, long id, ApprovalStep step, String reasons) {
+	private void decide(DataScope scope, long id, ApprovalStep step, Decision decision) {
 		PostOfficeApproval a = lockForStaff(scope, id);
 		ApprovalStatus to = step.from(a.status());
-		String r = PostOffices.clean(reasons);
+		Decision d = decision == null ? new Decision(null, null) : decision;
+		String r = PostOffices.clean(d.reasons());
+		String alternative = PostOffices.clean(d.alternativeOffice());
 		Validation v = new Validation();
 		if (step == ApprovalStep.REFUSE) {
 			v.required("reasons", "不予批准理由（reasons）", r);
+			v.require("alternativeOffice", alternative == null, "approval-only", "不予批准时不填写就近替代的营业场所（alternativeOffice）");
 		}
-		v.maxLength("reasons", "决定理由（reasons）", r, 2000).throwIfInvalid();
+		v.maxLength("reasons", "决定理由（reasons）", r, 2000)
+			.maxLength("alternativeOffice", "就近替代的营业场所（alternativeOffice）", alternative, 300)
+			.throwIfInvalid();
 		LocalDate today = today();
+		Bureau bureau = deciding(scope, a.regionCode());
+		String number = numbers.next(NUMBER_TYPE, bureau.region(), today.getYear());
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", today);
 		p.put("reasons", r);
 		p.put("by", PostOffices.actor());
 		p.put("notice", step == ApprovalStep.APPROVE ? noticeDue(today, a.regionCode()) : null);
-		move(a, to, ", decided_on = :on, decision_reasons = :reasons, decided_by = :by, notice_due_on = :notice", p);
+		p.put("number", number);
+		p.put("bureauRegion", bureau.region());
+		p.put("alternative", alternative);
+		move(a, to, ", decided_on = :on, decision_reasons = :reasons, decided_by = :by, notice_due_on = :notice,"
+				+ " decision_number = :number, decision_region = :bureauRegion, alternative_office = :alternative", p);
+		PostOfficeApproval decided = find(scope, id);
+		attachments.storeGenerated(PostOfficeDocuments.owner(id), PostOfficeDocuments.DECISION,
+				PostOfficeDocuments.decisionFile(decided), documents.decision(decided, parties(decided, bureau.name())));
 		boolean late = today.isAfter(a.decisionDueOn());
 		record(a, step == ApprovalStep.APPROVE ? "post-office.approval.approve" : "post-office.approval.refuse",
 				step.label() + a.kind().label() + (r == null ? "" : "：" + r)
+						+ (alternative == null ? "" : "；就近由“" + alternative + "”提供服务")
+						+ "；出具" + PostOfficeDocuments.decisionTitle(decided) + "（" + number + "）"
 						+ (step == ApprovalStep.APPROVE ? "；应于" + p.get("notice") + "前向社会公告" : "")
 						+ (late ? "；超过审批期限（" + a.decisionDueOn() + "）" : ""));
 	}
 
 	/**
-	 * Records the public notice of an approved closure or relocation. Audited (noting a notice after its due day).
+	 * Records the public notice of an approved closure or relocation and issues its 公告 (.docx, kept with the approval,
+	 * bearing the name of the bureau that decided), in the same transaction. Audited (noting a notice after its due
+	 * day).
 	 * @throws AccessRefusedException (403) for an enterprise user
 	 * @throws DomainException not found (404) out of scope; (409) unless 已批准待公告
 	 * @throws InvalidValueException announcedOn (required, not before the decision, not after today), channel
-	 *         (required, ≤ 300)
+	 *         (required, ≤ 300), effectiveOn (a date from the notice's day to a year after it; blank: the notice's day)
 	 */
 	@Transactional
 	public void announce(DataScope scope, long id, Notice data) {
 		PostOfficeApproval a = lockForStaff(scope, id);
 		ApprovalStatus to = ApprovalStep.ANNOUNCE.from(a.status());
-		Notice d = data == null ? new Notice(null, null) : data;
+		Notice d = data == null ? new Notice(null, null, null) : data;
 		Validation v = new Validation();
 		v.required("announcedOn", "公告日期（announcedOn）", d.announcedOn());
 		LocalDate on = v.date("announcedOn", "公告日期（announcedOn）", d.announcedOn(), a.decidedOn(), today());
 		String channel = PostOffices.clean(d.channel());
+		LocalDate from = on == null ? a.decidedOn() : on;
+		LocalDate effective = v.date("effectiveOn", "撤销或搬迁生效日期（effectiveOn）", d.effectiveOn(), from, from.plusYears(1));
 		v.required("channel", "公告方式（channel）", channel).maxLength("channel", "公告方式（channel）", channel, 300).throwIfInvalid();
-		move(a, to, ", announced_on = :on, notice_channel = :channel", Map.of("on", on, "channel", channel));
-		record(a, "post-office.approval.announce", "向社会公告（" + on + "，" + channel + "）"
+		move(a, to, ", announced_on = :on, notice_channel = :channel, effective_on = :effective",
+				Map.of("on", on, "channel", channel, "effective", effective == null ? on : effective));
+		PostOfficeApproval announced = find(scope, id);
+		attachments.storeGenerated(PostOfficeDocuments.owner(id), PostOfficeDocuments.NOTICE,
+				PostOfficeDocuments.noticeFile(announced), documents.notice(announced, parties(announced, decidedBy(announced))));
+		record(a, "post-office.approval.announce", "向社会公告（" + on + "，" + channel + "），自"
+				+ announced.effectiveOn() + "起" + (a.kind() == ApprovalKind.RELOCATION ? "迁至新址" : "撤销") + "；出具"
+				+ PostOfficeDocuments.noticeTitle(announced)
 				+ (on.isAfter(a.noticeDueOn()) ? "；超过公告期限（" + a.noticeDueOn() + "）" : ""));
 	}
 
 	// ------------------------------------------------------------------ reading
 
 	/**
-	 * One approval with its deadlines as of today.
+	 * One approval with its deadlines as of today and the documents it issued.
 	 * @throws DomainException not found (404) when unknown or outside the caller's scope (an enterprise: not its own)
 	 */
 	public PostOfficeApproval get(DataScope scope, long id) {
-		return withClock(find(scope, id));
+		PostOfficeApproval a = withClock(find(scope, id));
+		return a.withDocuments(PostOfficeDocuments.listed(a, attachments.list(PostOfficeDocuments.owner(id))));
 	}
 
 	/**
-	 * A page of approvals in the caller's scope, searched by post office, optionally one status or only the open ones,
-	 * the decision due first by default.
+	 * A page of approvals in the caller's scope, searched by post office, reason or 文号, optionally one status or only
+	 * the open ones, the decision due first by default; each with its documents (one query for the page).
 	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
 	 */
 	public PageResult<PostOfficeApproval> list(DataScope scope, String region, ApprovalStatus status, boolean openOnly,
@@ -340,11 +426,15 @@ public class PostOfficeApprovals {
 		if (openOnly) {
 			listing = listing.where("a.status IN ('SUBMITTED', 'CHECKED', 'APPROVED')");
 		}
-		PageResult<PostOfficeApproval> result = listing.search(page, "a.facility_name", "a.reason")
+		PageResult<PostOfficeApproval> result = listing.search(page, "a.facility_name", "a.reason", "a.decision_number")
 			.sorts(SORTS, "due", "a.id")
 			.page(jdbc, SELECT, page, Rows.of(PostOfficeApproval.class));
-		return new PageResult<>(result.items().stream().map(this::withClock).toList(), result.page(), result.size(),
-				result.total(), result.capped());
+		Map<Long, List<Attachment>> files = attachments.list(MODULE, OWNER_TYPE,
+				result.items().stream().map(PostOfficeApproval::id).toList());
+		return new PageResult<>(result.items()
+			.stream()
+			.map(a -> withClock(a).withDocuments(PostOfficeDocuments.listed(a, files.getOrDefault(a.id(), List.of()))))
+			.toList(), result.page(), result.size(), result.total(), result.capped());
 	}
 
 	/** Approvals decided (approved or refused) in a region ({@code ""}: the country) and period (inclusive days). */
@@ -362,10 +452,11 @@ public class PostOfficeApprovals {
 	/**
 	 * A past approval checked as it would be imported: the post office in the caller's scope, the kind, the reason,
 	 * the new address of a relocation, the decision (批准 or 不予批准) and its real dates in order — received ≤ checked
-	 * ≤ decided ≤ announced ≤ today; only an approval is announced.
+	 * ≤ decided ≤ announced ≤ today; only an approval is announced; the decision's real 文号, if given, at most 60
+	 * characters and not yet used by an approval in the post office's city.
 	 * @throws DomainException not found (404) when the post office is outside the caller's scope
 	 * @throws InvalidValueException naming every field that fails (facilityId, kind, reason, newAddress, receivedOn,
-	 *         checkedOn, decision, decidedOn, announcedOn, noticeChannel)
+	 *         checkedOn, decision, decidedOn, announcedOn, noticeChannel, decisionNumber)
 	 */
 	public CheckedImport checkImported(DataScope scope, ImportedApproval data) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
@@ -384,7 +475,8 @@ public class PostOfficeApprovals {
 				v.require("facilityId", false, "exists", "设施编号" + data.facilityId() + "不是您辖区内登记的邮政普遍服务营业场所");
 			}
 		}
-		ImportedApproval d = data == null ? new ImportedApproval(null, null, null, null, null, null, null, null, null, null) : data;
+		ImportedApproval d = data == null ? new ImportedApproval(null, null, null, null, null, null, null, null, null, null, null)
+				: data;
 		ApprovalKind kind = kind(v, d.kind());
 		String reason = PostOffices.clean(d.reason());
 		String address = PostOffices.clean(d.newAddress());
@@ -417,9 +509,29 @@ public class PostOfficeApprovals {
 			}
 			v.required("noticeChannel", "公告方式（noticeChannel）", channel);
 		}
+		String number = PostOffices.clean(d.decisionNumber());
+		v.maxLength("decisionNumber", "决定文号（decisionNumber）", number, 60);
+		if (number != null && f != null && number.length() <= 60 && numberUsed(f.regionCode(), number)) {
+			v.require("decisionNumber", false, "unique", usedMessage(number));
+		}
 		v.throwIfInvalid();
 		return new CheckedImport(f, postOffices.creditCode(f), kind, reason, address, received, checked, approved,
-				decided, announced, channel);
+				decided, announced, channel, number);
+	}
+
+	/** Whether an approval of the city holding {@code region} has the decision number already. */
+	private boolean numberUsed(String region, String number) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM post_office_approval
+				    WHERE substring(region_code, 1, 4) = substring(:region, 1, 4) AND decision_number = :number)""")
+			.param("region", region)
+			.param("number", number)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static String usedMessage(String number) {
+		return "决定文号（decisionNumber）“" + number + "”已有本市的营业场所撤销、搬迁审批使用，不能重复";
 	}
 
 	/**
@@ -454,21 +566,31 @@ public class PostOfficeApprovals {
 		p.put("notice", c.approved() ? noticeDue(c.decidedOn(), f.regionCode()) : null);
 		p.put("announced", c.announcedOn());
 		p.put("channel", c.noticeChannel());
+		p.put("number", c.decisionNumber());
 		p.put("now", OffsetDateTime.now(clock));
 		p.put("by", PostOffices.actor());
 		p.put("demo", demo);
-		long id = jdbc.sql("""
-				INSERT INTO post_office_approval (kind, facility_id, facility_name, region_code, enterprise_credit_code,
-				    reason, new_address, status, received_on, decision_due_on, checked_on, decided_on, decided_by,
-				    notice_due_on, announced_on, notice_channel, entered_by_staff, imported, created_at, created_by,
-				    updated_at, demo)
-				VALUES (:kind, :facility, :name, :region, :enterprise, :reason, :address, :status, :received, :due, :checked,
-				    :decided, :by, :notice, :announced, :channel, TRUE, TRUE, :now, :by, :now, :demo) RETURNING id""")
-			.params(p)
-			.query(Long.class)
-			.single();
+		long id;
+		try {
+			id = jdbc.sql("""
+					INSERT INTO post_office_approval (kind, facility_id, facility_name, region_code, enterprise_credit_code,
+					    reason, new_address, status, received_on, decision_due_on, checked_on, decided_on, decided_by,
+					    notice_due_on, announced_on, notice_channel, decision_number, entered_by_staff, imported, created_at,
+					    created_by, updated_at, demo)
+					VALUES (:kind, :facility, :name, :region, :enterprise, :reason, :address, :status, :received, :due,
+					    :checked, :decided, :by, :notice, :announced, :channel, :number, TRUE, TRUE, :now, :by, :now, :demo)
+					RETURNING id""")
+				.params(p)
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException ex) {
+			// another import took the number between the check and this insert
+			throw DomainException.duplicate("decisionNumber", usedMessage(c.decisionNumber()));
+		}
 		audit.record(AuditEntry.of("post-office.approval.import", "PostOfficeApproval", id, "导入历史审批：" + c.kind().label()
-				+ "营业场所“" + f.name() + "”，" + c.receivedOn() + "收到，" + c.decidedOn() + (c.approved() ? "批准" : "不予批准"))
+				+ "营业场所“" + f.name() + "”，" + c.receivedOn() + "收到，" + c.decidedOn() + (c.approved() ? "批准" : "不予批准")
+				+ (c.decisionNumber() == null ? "" : "，文号" + c.decisionNumber()))
 			.inRegion(f.regionCode()));
 		return id;
 	}
@@ -538,12 +660,61 @@ public class PostOfficeApprovals {
 	private PostOfficeApproval withClock(PostOfficeApproval a) {
 		LocalDate due = a.status().open() ? a.decisionDueOn() : a.status() == ApprovalStatus.APPROVED ? a.noticeDueOn() : null;
 		Integer remaining = due == null ? null : calendar.workingDaysBetween(today(), due);
-		boolean overdue = due != null && today().isAfter(due);
-		return new PostOfficeApproval(a.id(), a.kind(), a.facilityId(), a.facilityName(), a.regionCode(),
-				a.enterpriseCreditCode(), a.reason(), a.newAddress(), a.status(), a.receivedOn(), a.decisionDueOn(),
-				a.extended(), a.extensionReason(), a.extensionApprovedBy(), a.checkedOn(), a.checkFindings(),
-				a.consultation(), a.decidedOn(), a.decisionReasons(), a.decidedBy(), a.noticeDueOn(), a.announcedOn(),
-				a.noticeChannel(), a.enteredByStaff(), a.imported(), remaining, overdue);
+		return a.withClock(remaining, due != null && today().isAfter(due));
+	}
+
+	/** A bureau that decides: its region (the 文号's region part) and its name (what the documents bear). */
+	private record Bureau(String region, String name) {
+	}
+
+	/**
+	 * The bureau deciding for a caller on a post office in {@code region}: the caller's own bureau when its region
+	 * holds the post office, else the nearest bureau over the post office (county, city, province).
+	 */
+	private Bureau deciding(DataScope scope, String region) {
+		String own = scope.kind() == DataScope.Kind.REGION ? scope.regionPrefix() : null;
+		if (own != null && !own.isEmpty() && region.startsWith(own)) {
+			Optional<BureauView> b = bureaus.findByRegion(own);
+			if (b.isPresent()) {
+				return new Bureau(own, b.get().name());
+			}
+		}
+		return nearest(region);
+	}
+
+	/** The nearest bureau over a region: its county's, its city's, its province's; else named after the county. */
+	private Bureau nearest(String region) {
+		String county = region.length() > 6 ? region.substring(0, 6) : region;
+		for (String code = county; !code.isEmpty(); code = code.length() > 2 ? code.substring(0, code.length() - 2) : "") {
+			Optional<BureauView> b = bureaus.findByRegion(code);
+			if (b.isPresent()) {
+				return new Bureau(code, b.get().name());
+			}
+		}
+		return new Bureau(county, regions.fullName(county) + "邮政管理局");
+	}
+
+	/** The name of the bureau that decided an approval (the notice bears it); the nearest one for older approvals. */
+	private String decidedBy(PostOfficeApproval a) {
+		String region = jdbc.sql("SELECT decision_region FROM post_office_approval WHERE id = :id")
+			.param("id", a.id())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		return region == null ? nearest(a.regionCode()).name()
+				: bureaus.findByRegion(region).map(BureauView::name).orElseGet(() -> nearest(region).name());
+	}
+
+	/** The applicant, its credit code and the post office's address from the registry, and the bureau. */
+	private PostOfficeDocuments.Parties parties(PostOfficeApproval a, String bureau) {
+		try {
+			FacilityView f = postOffices.postOffice(DataScope.all(), a.facilityId());
+			return new PostOfficeDocuments.Parties(f.enterpriseName(), a.enterpriseCreditCode(), f.address(), bureau);
+		}
+		catch (DomainException ex) {
+			// the facility is no longer a post office in the registry: the documents say what the approval holds
+			return new PostOfficeDocuments.Parties(a.enterpriseCreditCode(), a.enterpriseCreditCode(), "", bureau);
+		}
 	}
 
 	private LocalDate today() {

@@ -2,8 +2,6 @@ package org.youguan.complaints;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
@@ -13,14 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.EnterpriseTokens;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
-import org.youguan.org.Role;
-import org.youguan.org.UserData;
 import org.youguan.org.UserDirectory;
-import org.youguan.org.UserKind;
 import org.youguan.org.Users;
 import org.youguan.registry.Enterprises;
 import org.youguan.security.ApiTokens;
@@ -110,11 +106,7 @@ class EnterpriseComplaintApiIntegrationTest {
 			.filter(code -> !code.equals(ComplaintIntegrationTest.SF_WUZHONG))
 			.findFirst()
 			.orElseThrow();
-		String name = "ent." + UUID.randomUUID().toString().substring(0, 6);
-		tx.executeWithoutResult(s -> users.provision(new UserData(name, "他企业", UserKind.ENTERPRISE, null, null, other, null,
-				EnumSet.of(Role.ENTERPRISE)), "Other@2026-x", false, false));
-		var principal = directory.principal(name).orElseThrow();
-		return "Bearer " + tx.execute(s -> tokens.create(principal, "对接测试", null)).token();
+		return EnterpriseTokens.bearer(other, users, directory, tokens, tx);
 	}
 
 	@Test

@@ -96,13 +96,13 @@ class DocumentTemplatesIntegrationTest {
 			files = walk.filter(p -> p.toString().endsWith(".docx")).map(p -> BUILT_IN.relativize(p).toString().replace('\\', '/'))
 				.toList();
 		}
-		assertThat(files).hasSizeGreaterThanOrEqualTo(26);
+		assertThat(files).hasSizeGreaterThanOrEqualTo(28);
 		assertThat(templates.catalogue()).as("a .docx under documents/ without a catalogue entry (declare it with "
 				+ "DeclaresTemplates in the module that fills it)")
 			.extracting(DocumentTemplate::builtIn)
 			.containsExactlyInAnyOrderElementsOf(files);
 		assertThat(templates.catalogue()).extracting(DocumentTemplate::module)
-			.contains("enforcement", "licensing", "inspections", "filing", "complaints", "statistics", "workplans");
+			.contains("enforcement", "licensing", "inspections", "filing", "complaints", "statistics", "workplans", "universal");
 	}
 
 	@Test

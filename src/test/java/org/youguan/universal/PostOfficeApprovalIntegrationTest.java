@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,15 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
-import org.youguan.kernel.DataScope;
 import org.youguan.registry.Facilities;
-import org.youguan.registry.FacilityData;
-import org.youguan.registry.FacilityKind;
 import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
 
@@ -50,15 +45,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class PostOfficeApprovalIntegrationTest {
 
-	static final String WUZHONG = "Bearer demo-wz-staff-token";
+	static final String WUZHONG = ApprovalFixture.WUZHONG;
 
-	static final String XIANGCHENG = "Bearer demo-xc-staff-token";
+	static final String XIANGCHENG = ApprovalFixture.XIANGCHENG;
 
-	static final String POSTAL = "Bearer demo-yz-sz-token";
+	static final String POSTAL = ApprovalFixture.POSTAL;
 
-	static final String SHUNFENG = "Bearer demo-sf-wz-token";
-
-	static final AtomicInteger SERIAL = new AtomicInteger();
+	static final String SHUNFENG = ApprovalFixture.SHUNFENG;
 
 	@Autowired
 	MockMvc mvc;
@@ -333,27 +326,19 @@ class PostOfficeApprovalIntegrationTest {
 	}
 
 	private long apply(String token, long office, String kind, String reason, String address) throws Exception {
-		String body = "{\"facilityId\":" + office + ",\"kind\":\"" + kind + "\",\"reason\":\"" + reason + "\""
-				+ (address == null ? "" : ",\"newAddress\":\"" + address + "\"") + "}";
-		ResultActions r = mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", token)
-			.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
-		return ((Number) JsonPath.read(r.andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+		return fixture().apply(token, office, kind, reason, address);
 	}
 
 	private void refuse(long id) throws Exception {
-		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/refusal").header("Authorization", WUZHONG)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"reasons\":\"测试结束\"}")).andExpect(status().isOk());
+		fixture().step(WUZHONG, id, "refusal", "{\"reasons\":\"测试结束\"}").andExpect(status().isOk());
 	}
 
-	/** A new post office of the demo city's postal company in a street of the county, so tests do not meet. */
 	private long newPostOffice(String county) {
-		long owner = jdbc.sql("SELECT enterprise_id FROM facility WHERE kind = 'POST_OFFICE' AND demo ORDER BY id LIMIT 1")
-			.query(Long.class).single();
-		String street = jdbc.sql("SELECT code FROM region WHERE code LIKE :p AND length(code) = 9 ORDER BY code LIMIT 1")
-			.param("p", county + "%").query(String.class).single();
-		return facilities.register(DataScope.all(), new FacilityData(FacilityKind.POST_OFFICE,
-				"测试邮政支局" + SERIAL.incrementAndGet() + "-" + System.nanoTime() % 100000, owner, street,
-				"测试地址" + SERIAL.get() + "号", null, null, null, LocalDate.of(2001, 1, 1)), false);
+		return fixture().newPostOffice(county);
+	}
+
+	private ApprovalFixture fixture() {
+		return new ApprovalFixture(mvc, jdbc, facilities);
 	}
 
 	private long count() {

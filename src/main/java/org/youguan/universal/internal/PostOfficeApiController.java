@@ -59,10 +59,6 @@ class PostOfficeApiController {
 	record Created(long id) {
 	}
 
-	/** A decision's reasons (required for a refusal). */
-	record Reasons(String reasons) {
-	}
-
 	@GetMapping("/post-offices")
 	@PreAuthorize(UniversalAccess.VIEWERS)
 	@Operation(summary = "营业场所营业时间", description = "已登记营业时间的邮政普遍服务营业场所；region按区划筛选，below=true只列每周营业天数"
@@ -91,7 +87,9 @@ class PostOfficeApiController {
 
 	@GetMapping("/post-office-approvals/{id}")
 	@PreAuthorize(UniversalAccess.VIEWERS)
-	@Operation(summary = "营业场所撤销、搬迁审批", description = "不在数据权限内（企业：不是本企业的）时404。")
+	@Operation(summary = "营业场所撤销、搬迁审批", description = "不在数据权限内（企业：不是本企业的）时404。decisionNumber为决定文号；"
+			+ "documents列出已出具的文书（kind：DECISION决定书、NOTICE公告；title、number、issuedOn、href为下载地址"
+			+ "GET /attachments/{id}，仅本辖区工作人员和申请企业可下载）。")
 	PostOfficeApproval approval(DataScope scope, @PathVariable long id) {
 		return approvals.get(scope, id);
 	}
@@ -124,23 +122,27 @@ class PostOfficeApiController {
 
 	@PostMapping("/post-office-approvals/{id}/approval")
 	@PreAuthorize(UniversalAccess.DECIDERS)
-	@Operation(summary = "批准撤销或搬迁", description = "reasons可选；现场核查后才能批准（否则409）；公告期限为决定后10个工作日。")
-	PostOfficeApproval approve(DataScope scope, @PathVariable long id, @RequestBody(required = false) Reasons body) {
-		approvals.approve(scope, id, body == null ? null : body.reasons());
+	@Operation(summary = "批准撤销或搬迁", description = "reasons可选；alternativeOffice可选（就近承担服务的营业场所，公告中写明）；"
+			+ "现场核查后才能批准（否则409）；同时取得决定文号并出具准予决定书；公告期限为决定后10个工作日。")
+	PostOfficeApproval approve(DataScope scope, @PathVariable long id,
+			@RequestBody(required = false) PostOfficeApprovals.Decision body) {
+		approvals.approve(scope, id, body);
 		return approvals.get(scope, id);
 	}
 
 	@PostMapping("/post-office-approvals/{id}/refusal")
 	@PreAuthorize(UniversalAccess.DECIDERS)
-	@Operation(summary = "不予批准", description = "reasons必填。")
-	PostOfficeApproval refuse(DataScope scope, @PathVariable long id, @RequestBody(required = false) Reasons body) {
-		approvals.refuse(scope, id, body == null ? null : body.reasons());
+	@Operation(summary = "不予批准", description = "reasons必填；同时取得决定文号并出具不予批准决定书（载明理由和行政复议、行政诉讼的途径和期限）。")
+	PostOfficeApproval refuse(DataScope scope, @PathVariable long id,
+			@RequestBody(required = false) PostOfficeApprovals.Decision body) {
+		approvals.refuse(scope, id, body);
 		return approvals.get(scope, id);
 	}
 
 	@PostMapping("/post-office-approvals/{id}/notice")
 	@PreAuthorize(UniversalAccess.WRITERS)
-	@Operation(summary = "登记向社会公告", description = "announcedOn、channel（公告方式）；仅已批准待公告时（否则409）。")
+	@Operation(summary = "登记向社会公告", description = "announcedOn、channel（公告方式）、effectiveOn（撤销或迁址生效日期，"
+			+ "不早于公告日期，默认公告日期）；仅已批准待公告时（否则409）；同时出具公告文书。")
 	PostOfficeApproval announce(DataScope scope, @PathVariable long id, @RequestBody(required = false) PostOfficeApprovals.Notice data) {
 		approvals.announce(scope, id, data);
 		return approvals.get(scope, id);
@@ -149,7 +151,8 @@ class PostOfficeApiController {
 	@PostMapping("/post-office-approvals/imported")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	@Operation(summary = "导入历史审批", description = "facilityId、kind、reason、newAddress、receivedOn、checkedOn、decision"
-			+ "（APPROVED、REFUSED）、decidedOn、announcedOn、noticeChannel；按真实日期记录并标为历史导入。")
+			+ "（APPROVED、REFUSED）、decidedOn、announcedOn、noticeChannel、decisionNumber（真实决定文号，可选，本市内不得重复）；"
+			+ "按真实日期记录并标为历史导入，不生成文书。")
 	ResponseEntity<Created> imported(DataScope scope, @RequestBody(required = false) PostOfficeApprovals.ImportedApproval data) {
 		long id = approvals.importApproval(scope, data);
 		return ResponseEntity.created(URI.create("/api/v1/universal/post-office-approvals/" + id)).body(new Created(id));

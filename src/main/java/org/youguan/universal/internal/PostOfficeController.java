@@ -154,14 +154,15 @@ class PostOfficeController {
 	@PostMapping("/universal/post-office-approvals/{id:\\d+}/decision")
 	@PreAuthorize(UniversalAccess.DECIDERS)
 	String decide(DataScope scope, @PathVariable long id, @RequestParam(required = false) String decision,
-			@RequestParam(required = false) String reasons, RedirectAttributes redirect) {
+			@RequestParam(required = false) String reasons, @RequestParam(required = false) String alternativeOffice,
+			RedirectAttributes redirect) {
 		boolean approve = "APPROVE".equals(decision);
-		return PageSteps.run(redirect, here(id), approve ? "已批准" : "已作出不予批准决定", () -> {
+		return PageSteps.run(redirect, here(id), approve ? "已批准，准予决定书已出具" : "已作出不予批准决定，决定书已出具", () -> {
 			if (approve) {
-				approvals.approve(scope, id, reasons);
+				approvals.approve(scope, id, new PostOfficeApprovals.Decision(reasons, alternativeOffice));
 			}
 			else {
-				approvals.refuse(scope, id, reasons);
+				approvals.refuse(scope, id, new PostOfficeApprovals.Decision(reasons, alternativeOffice));
 			}
 		});
 	}
@@ -169,9 +170,10 @@ class PostOfficeController {
 	@PostMapping("/universal/post-office-approvals/{id:\\d+}/notice")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String announce(DataScope scope, @PathVariable long id, @RequestParam(required = false) String announcedOn,
-			@RequestParam(required = false) String channel, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, here(id), "公告情况已登记",
-				() -> approvals.announce(scope, id, new PostOfficeApprovals.Notice(announcedOn, channel)));
+			@RequestParam(required = false) String channel, @RequestParam(required = false) String effectiveOn,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), "公告情况已登记，公告文书已出具",
+				() -> approvals.announce(scope, id, new PostOfficeApprovals.Notice(announcedOn, channel, effectiveOn)));
 	}
 
 	@GetMapping("/universal/post-office-approvals/import")
