@@ -3,6 +3,7 @@ package org.youguan.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.springframework.stereotype.Component;
+import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.Enterprises;
@@ -132,7 +134,8 @@ class UniversalDemoData {
 		}
 		LocalDate today = LocalDate.now(clock);
 		int span = Math.max(1, today.getDayOfYear() - 1);
-		String[][] teams = { { "王普服", "陈吴中" }, { "王普服", "褚相城" }, { "卫昆山", "王普服" }, { "王普服", "冯安全" } };
+		// certified inspectors of the inspections demo's roster: a check is also their inspection record
+		String[][] teams = { { "陈吴中", "沈执法" }, { "褚相城", "施执法" }, { "卫昆山", "孔执法" }, { "郑监管", "冯安全" } };
 		List<String> planChecked = seedPlan(today);
 		List<VillageView> shuffled = new ArrayList<>(register.stream().filter(v -> !planChecked.contains(v.code())).toList());
 		Collections.shuffle(shuffled, random);
@@ -144,7 +147,7 @@ class UniversalDemoData {
 					: random.nextBoolean() ? "投递频次低于档案登记，邮件在乡镇支局积压" : "交接记录缺失，邮件未按址投递到村委会";
 			checks.record(all, null, new VillageCheckData(v.code(), on.toString(), v.deliveryMode().name(),
 					standard ? v.deliveriesPerWeek() : Math.max(0, v.deliveriesPerWeek() - 2), standard || random.nextBoolean(),
-					standard, findings, List.of(teams[random.nextInt(teams.length)])), true);
+					standard, findings, team(teams[random.nextInt(teams.length)]), standard ? null : "INTERVIEW"), true);
 		}
 		seedPostOffices(postal, postOffices, today);
 		supervision.seed();
@@ -165,10 +168,22 @@ class UniversalDemoData {
 			boolean standard = checked.size() != 1;
 			checks.record(all, null, new VillageCheckData(v.code(), today.toString(), v.deliveryMode().name(),
 					standard ? v.deliveriesPerWeek() : Math.max(0, v.deliveriesPerWeek() - 2), standard, standard,
-					standard ? null : "交接记录缺失，邮件未按址投递到村委会", List.of("王普服", "陈吴中")), true);
+					standard ? null : "交接记录缺失，邮件未按址投递到村委会", team("陈吴中", "沈执法"),
+					standard ? null : "RECTIFICATION"), true);
 			checked.add(v.code());
 		}
 		return checked;
+	}
+
+	/** The inspectors named, each with the 执法证号 of the inspections demo's roster. */
+	private static List<TeamMember> team(String... names) {
+		return Arrays.stream(names)
+			.map(n -> InspectionDemoData.ROSTER.stream()
+				.filter(c -> c.name().equals(n))
+				.findFirst()
+				.map(c -> new TeamMember(c.name(), c.certificate()))
+				.orElseThrow(() -> new IllegalStateException("not on the demo roster: " + n)))
+			.toList();
 	}
 
 	/** Opening days of each county's post office, one approval in progress, one decided, one suspension. */

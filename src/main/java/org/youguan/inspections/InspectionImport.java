@@ -102,7 +102,7 @@ public class InspectionImport {
 	private static final Map<String, InspectionKind> KIND_ALIASES = Map.of("双随机", InspectionKind.RANDOM, "双随机一公开",
 			InspectionKind.RANDOM, "随机抽查", InspectionKind.RANDOM, "专项", InspectionKind.SPECIAL, "督导",
 			InspectionKind.SUPERVISION, "投诉", InspectionKind.COMPLAINT, "投诉核查", InspectionKind.COMPLAINT, "举报核查",
-			InspectionKind.COMPLAINT, "投诉举报", InspectionKind.COMPLAINT);
+			InspectionKind.COMPLAINT, "投诉举报", InspectionKind.COMPLAINT, "普遍服务", InspectionKind.UNIVERSAL);
 
 	private static final Map<String, InspectionOutcome> OUTCOME_ALIASES = Map.of("无", InspectionOutcome.NONE, "未发现问题",
 			InspectionOutcome.NONE, "责令整改", InspectionOutcome.RECTIFICATION, "限期整改", InspectionOutcome.RECTIFICATION,

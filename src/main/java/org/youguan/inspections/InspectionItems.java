@@ -31,7 +31,8 @@ import org.youguan.rules.StatutoryRule;
 
 /**
  * The 抽查事项清单: the default items derived from the law (licence conditions, branch and outlet filing, 实名收寄,
- * 收寄验视, 过机安检, 禁寄物品处置, 运单与用户信息安全, 服务公示, 投诉处理, 快递包装, 普遍服务营业场所 — each citing its
+ * 收寄验视, 过机安检, 禁寄物品处置, 运单与用户信息安全, 服务公示, 投诉处理, 快递包装, 普遍服务营业场所, 建制村通邮 (邮政法
+ * art.19, the item of every 通邮 check) — each citing its
  * article in the current numbering, 快递暂行条例 as revised 2025) and the items a bureau added, as seen from a region.
  */
 @Service

@@ -12,7 +12,7 @@ import org.youguan.inspections.internal.JsonLists;
  *
  * @param enterpriseCreditCode the inspected enterprise's 统一社会信用代码 (registered, inside the caller's scope)
  * @param inspectedOn the day of the inspection
- * @param kind RANDOM, SPECIAL, SUPERVISION or COMPLAINT ({@link InspectionKind})
+ * @param kind RANDOM, SPECIAL, SUPERVISION, COMPLAINT or UNIVERSAL ({@link InspectionKind})
  * @param items the codes of the 抽查事项 checked (one code may be given as text)
  * @param inspectors the team, at least two, each with name and certificate number
  * @param outcome NONE, INTERVIEW, RECTIFICATION or LEAD ({@link InspectionOutcome})

@@ -102,7 +102,34 @@ public class InspectionRecords {
 	 */
 	@Transactional
 	public long record(DataScope scope, Long bureauId, InspectionRecordData data, boolean imported, boolean demo) {
-		Checked c = check(scope, data, imported);
+		return save(scope, bureauId, data, check(scope, data, imported, null), imported, demo);
+	}
+
+	/**
+	 * Records an inspection that took place at a place of a region rather than at the enterprise's seat — the on-site
+	 * 通邮 check of a 建制村 is the inspection of the postal enterprise serving the village (邮政法(2015) art.15, 19): the
+	 * record is placed in {@code regionCode} (the bureau of that place inspected it, so its lists and its 检查企业N家 /
+	 * 出检N人次 count it), and the enterprise may be registered outside the caller's scope (a city's postal company
+	 * serves the villages of its counties). Everything else is checked as {@link #record} checks it; the object is the
+	 * enterprise itself.
+	 * @param regionCode the region the inspection took place in (a village code for a 通邮 check), inside the
+	 *        caller's scope
+	 * @return the record's id
+	 * @throws InvalidValueException (400) naming each field that breaks a rule ({@code objectType} when a branch or an
+	 *         outlet is named)
+	 * @throws DomainException not found (404) when {@code regionCode} is not digits inside the caller's scope; (409) as
+	 *         {@link #record}
+	 */
+	@Transactional
+	public long recordAt(DataScope scope, Long bureauId, InspectionRecordData data, String regionCode, boolean demo) {
+		if (regionCode == null || !regionCode.matches("\\d{1,12}") || !scope.containsRegion(regionCode)) {
+			throw DomainException.notFound("地区", regionCode);
+		}
+		return save(scope, bureauId, data, check(scope, data, false, regionCode), false, demo);
+	}
+
+	private long save(DataScope scope, Long bureauId, InspectionRecordData data, Checked c, boolean imported,
+			boolean demo) {
 		// one inspection is one record: the same inspection sent twice (a double click, a retried call, two at once —
 		// the lock orders them) would double 检查企业N家 and 出检N人次
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key)) IS NULL")
@@ -178,14 +205,15 @@ public class InspectionRecords {
 	}
 
 	/**
-	 * Whether this very inspection is recorded already: the same object (enterprise, branch or outlet), day, type, team
-	 * by certificate, items, outcome and findings — a request sent twice, not a second visit that day.
+	 * Whether this very inspection is recorded already: the same object (enterprise, branch or outlet) and region, day,
+	 * type, team by certificate, items, outcome and findings — a request sent twice, not a second visit that day (nor
+	 * the same team's check of another village served by the same enterprise, {@link #recordAt}).
 	 */
 	private boolean recordedAlready(Checked c, String findings) {
 		List<String> certificates = c.team().stream().map(Member::certificateNumber).sorted().toList();
 		return jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM inspection_record r WHERE r.enterprise_credit_code = :code
-				    AND r.inspected_on = :on AND r.kind = :kind AND r.outcome = :outcome
+				    AND r.inspected_on = :on AND r.kind = :kind AND r.outcome = :outcome AND r.region_code = :region
 				    AND r.object_type IS NOT DISTINCT FROM :objectType AND r.object_id IS NOT DISTINCT FROM :objectId
 				    AND r.findings IS NOT DISTINCT FROM :findings
 				    AND (SELECT array_agg(t.certificate_number::text ORDER BY t.certificate_number::text)
@@ -196,6 +224,7 @@ public class InspectionRecords {
 			.param("on", c.inspectedOn())
 			.param("kind", c.kind().name())
 			.param("outcome", c.outcome().name())
+			.param("region", c.region())
 			.param("objectType", c.object().type())
 			.param("objectId", c.object().id())
 			.param("findings", findings)
@@ -288,13 +317,21 @@ public class InspectionRecords {
 	}
 
 	Checked check(DataScope scope, InspectionRecordData data, boolean imported) {
+		return check(scope, data, imported, null);
+	}
+
+	/** As {@link #check(DataScope, InspectionRecordData, boolean)}, the record placed in {@code at} when not null. */
+	private Checked check(DataScope scope, InspectionRecordData data, boolean imported, String at) {
 		Validation v = new Validation();
 		LocalDate today = LocalDate.now(clock);
 		EnterpriseView enterprise = null;
 		String objectType = Text.blankToNull(data.objectType()) == null ? "ENTERPRISE"
 				: data.objectType().strip().toUpperCase(Locale.ROOT);
-		boolean place = objectType.equals("BRANCH") || objectType.equals("OUTLET");
-		if (!place && !objectType.equals("ENTERPRISE")) {
+		boolean place = objectType.equals("BRANCH") || objectType.equals("OUTLET") || at != null;
+		if (at != null && !objectType.equals("ENTERPRISE")) {
+			v.require("objectType", false, "one-of", "在建制村等地点检查时，检查对象（objectType）为企业本身（ENTERPRISE）");
+		}
+		else if (!place && !objectType.equals("ENTERPRISE")) {
 			v.require("objectType", false, "one-of", "检查对象类型（objectType）应为ENTERPRISE、BRANCH、OUTLET之一");
 		}
 		if (Text.blankToNull(data.enterpriseCreditCode()) == null) {
@@ -310,7 +347,8 @@ public class InspectionRecords {
 						"被检查企业（enterpriseCreditCode）不在您辖区的企业名录中：" + code);
 			}
 		}
-		InspectedObject object = object(v, scope, objectType, data.objectId(), enterprise);
+		InspectedObject object = at != null ? new InspectedObject("ENTERPRISE", null, null, at)
+				: object(v, scope, objectType, data.objectId(), enterprise);
 		v.required("inspectedOn", "检查日期（inspectedOn）", data.inspectedOn());
 		LocalDate on = v.date("inspectedOn", "检查日期（inspectedOn）", data.inspectedOn(), EARLIEST, today);
 		InspectionKind kind = parse(v, "kind", "检查类型（kind）", data.kind(), InspectionKind.class);

@@ -2,6 +2,11 @@ package org.youguan.universal;
 
 import java.util.List;
 
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+import org.youguan.inspections.InspectionRecordData.TeamMember;
+import org.youguan.universal.internal.TeamJson;
+
 /**
  * An on-site 通邮 check of one 建制村 as a form or the API gives it (raw values; {@link VillageChecks#record} checks
  * them).
@@ -11,8 +16,22 @@ import java.util.List;
  * @param handoverRecords whether the handover records (交接记录) were kept
  * @param standardDelivery whether delivery was found 规范 (standard)
  * @param findings what was found; required when delivery is not 规范
- * @param inspectors the names of the inspectors on site, at least two
+ * @param inspectors the inspectors on site, at least two, each with name and 执法证号 on the roster
+ *        (检查人员名录库) — the check is also their inspection record; a past check of the import may name them only
+ *        (certificate null)
+ * @param outcome the inspection's outcome when delivery is not 规范: INTERVIEW (约谈, the default when blank) or
+ *        RECTIFICATION (责令改正); blank or NONE when 规范
  */
 public record VillageCheckData(String villageCode, String checkedOn, String deliveryMode, Integer deliveriesObserved,
-		Boolean handoverRecords, Boolean standardDelivery, String findings, List<String> inspectors) {
+		Boolean handoverRecords, Boolean standardDelivery, String findings,
+		@JsonDeserialize(using = TeamJson.class) List<TeamMember> inspectors, String outcome) {
+
+	/** A check whose team is known by name only (a past check of the import) and no outcome chosen. */
+	public static VillageCheckData named(String villageCode, String checkedOn, String deliveryMode,
+			Integer deliveriesObserved, Boolean handoverRecords, Boolean standardDelivery, String findings,
+			List<String> names) {
+		return new VillageCheckData(villageCode, checkedOn, deliveryMode, deliveriesObserved, handoverRecords,
+				standardDelivery, findings,
+				names == null ? null : names.stream().map(n -> new TeamMember(n, null)).toList(), null);
+	}
 }

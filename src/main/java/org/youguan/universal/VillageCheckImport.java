@@ -104,7 +104,7 @@ public class VillageCheckImport {
 				if (context.hasErrors()) {
 					return null;
 				}
-				VillageCheckData data = new VillageCheckData(row.get(CODE), on == null ? null : on.toString(),
+				VillageCheckData data = VillageCheckData.named(row.get(CODE), on == null ? null : on.toString(),
 						row.get(MODE), observed, handover, standard, row.get(FINDINGS), Villages.names(row.get(INSPECTORS)));
 				VillageChecks.Checked checked = context.checked(() -> checks.check(scope, data));
 				if (checked != null) {

@@ -19,8 +19,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.inspections.InspectionKind;
+import org.youguan.inspections.InspectionOutcome;
+import org.youguan.inspections.InspectionRecordData;
+import org.youguan.inspections.InspectionRecordData.TeamMember;
+import org.youguan.inspections.InspectionRecords;
+import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
@@ -41,9 +49,13 @@ public class VillageChecks {
 
 	private static final String FROM = "FROM village_check c";
 
+	/** The 抽查事项 a 通邮 check checks: 建制村通邮 (邮政法(2015) art.15, 19; migration V192). */
+	static final String ITEM = "VILLAGE_DELIVERY";
+
 	private static final String COLUMNS = """
 			SELECT c.id, c.village_code, v.name AS village_name, c.checked_on, c.delivery_mode, c.deliveries_observed,
-			    c.handover_records, c.standard_delivery, c.findings, c.inspectors, c.inspector_count, c.imported""";
+			    c.handover_records, c.standard_delivery, c.findings, c.inspectors, c.inspector_count, c.imported,
+			    c.inspection_record_id""";
 
 	private final JdbcClient jdbc;
 
@@ -53,17 +65,27 @@ public class VillageChecks {
 
 	private final Clock clock;
 
-	VillageChecks(JdbcClient jdbc, Villages villages, AuditTrail audit, Clock clock) {
+	private final InspectionRecords records;
+
+	private final Inspectors roster;
+
+	VillageChecks(JdbcClient jdbc, Villages villages, AuditTrail audit, Clock clock, InspectionRecords records,
+			Inspectors roster) {
+		this.records = records;
+		this.roster = roster;
 		this.jdbc = jdbc;
 		this.villages = villages;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
-	/** A check's values after its check: what is stored. */
+	/**
+	 * A check's values after its check: what is stored, with the team as given (name and 执法证号, the certificate
+	 * null for a past check known by names) and the inspection's outcome.
+	 */
 	public record Checked(String villageCode, String villageName, LocalDate checkedOn, DeliveryMode deliveryMode,
 			int deliveriesObserved, boolean handoverRecords, boolean standardDelivery, String findings,
-			String inspectors, int inspectorCount) {
+			String inspectors, int inspectorCount, List<TeamMember> team, InspectionOutcome outcome) {
 
 		Map<String, Object> state() {
 			Map<String, Object> s = new LinkedHashMap<>();
@@ -84,14 +106,22 @@ public class VillageChecks {
 	}
 
 	/**
-	 * Records a check of a village in the caller's region and audits it.
+	 * Records a check of a village in the caller's region and audits it; in the same transaction the check becomes an
+	 * inspection record ({@link InspectionRecords#recordAt}: 普遍服务监督检查 of the postal enterprise serving the village,
+	 * {@link Villages#servingEnterprise}, item 建制村通邮, the team, placed in the village; 规范 → outcome 无问题, else
+	 * the findings with 约谈 or 责令改正) whose id the check keeps. Nothing is saved when either part is refused.
 	 * @param bureauId the recording bureau (null for a system caller)
 	 * @return the check's id
 	 * @throws DomainException not found (404) when the village is no 建制村 in the caller's region; duplicate (409, field
-	 *         checkedOn) when the village already has a check that day
+	 *         checkedOn) when the village already has a check that day; rule violation (422, field villageCode) when the
+	 *         village has no 通邮 profile, so no serving postal enterprise to inspect; (409) when the inspection record
+	 *         refuses it as recorded already
 	 * @throws InvalidValueException villageCode when none is named; then naming every field that fails: checkedOn (required, a date, not after today),
 	 *         deliveryMode, deliveriesObserved (0–14), handoverRecords, standardDelivery, findings (required when not
-	 *         规范, at most 1000 characters), inspectors (at least two different names)
+	 *         规范, at most 1000 characters), inspectors (at least two different names), inspectors[i].certificateNumber
+	 *         (required, on the roster 检查人员名录库), outcome (INTERVIEW or RECTIFICATION when not 规范); then as the
+	 *         inspection record checks the team: inspectors[i].name (the roster's holder), inspectors[i].certificateNumber
+	 *         (valid on the day, not repeated)
 	 */
 	@Transactional
 	public long record(DataScope scope, Long bureauId, VillageCheckData data, boolean demo) {
@@ -102,7 +132,11 @@ public class VillageChecks {
 			throw new InvalidValueException("villageCode", "required", "请选择检查的建制村（villageCode）");
 		}
 		VillageView village = villages.get(scope, data.villageCode().strip());
-		Checked c = checked(new Validation(), village.code(), village.name(), data);
+		Checked c = checked(new Validation(), village.code(), village.name(), data, true);
+		String enterprise = villages.servingEnterprise(village).orElseThrow(() -> new DomainException(
+				ErrorCode.RULE_VIOLATION, "建制村“" + village.name() + "”尚无通邮信息（服务邮政局所和邮政企业），通邮检查须作为对其邮政企业的普遍服务监督检查登记：请先登记该村的通邮信息",
+				List.of(new FieldError("villageCode", "serving-enterprise",
+						"建制村“" + village.name() + "”尚未登记服务邮政局所和邮政企业，请先登记该村的通邮信息再登记通邮检查"))));
 		// one check of a village a day, as the import holds it: a double click or a retried call (the lock orders two at
 		// once) would count the village twice in 规范投递率
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key)) IS NULL").param("key", "village_check:" + c.key())
@@ -111,10 +145,15 @@ public class VillageChecks {
 			.param("v", c.villageCode()).param("on", c.checkedOn()).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("checkedOn", "建制村“" + c.villageName() + "”在" + c.checkedOn() + "已有通邮检查记录，不能重复登记");
 		}
-		long id = insert(c, bureauId, false, demo);
+		long record = records.recordAt(scope, bureauId, new InspectionRecordData(enterprise, c.checkedOn().toString(),
+				InspectionKind.UNIVERSAL.name(), List.of(ITEM), c.team(), c.outcome().name(), c.findings(), null,
+				"建制村" + c.villageName() + "（" + c.villageCode() + "）通邮检查"), c.villageCode(), demo);
+		long id = insert(c, bureauId, false, demo, record);
+		Map<String, Object> after = c.state();
+		after.put("inspectionRecordId", record);
 		audit.record(AuditEntry.of("village.check.record", "VillageCheck", id, "登记建制村“" + c.villageName() + "”通邮检查（"
-				+ c.checkedOn() + "，" + (c.standardDelivery() ? "规范投递" : "投递不规范") + "）")
-			.states(null, c.state())
+				+ c.checkedOn() + "，" + (c.standardDelivery() ? "规范投递" : "投递不规范") + "），记为普遍服务监督检查记录" + record)
+			.states(null, after)
 			.inRegion(c.villageCode()));
 		return id;
 	}
@@ -133,11 +172,15 @@ public class VillageChecks {
 		String code = Villages.clean(data.villageCode());
 		Optional<Region> village = villages.committee(v, code);
 		village.ifPresent(r -> scope.requireWithin(v, "villageCode", r.code(), "建制村" + r.code() + "（" + r.name() + "）"));
-		return checked(v, code, village.map(Region::name).orElse(null), data);
+		return checked(v, code, village.map(Region::name).orElse(null), data, false);
 	}
 
-	/** Every field of a check after the village, into {@code v}; throws with every failure of {@code v}. */
-	private Checked checked(Validation v, String code, String name, VillageCheckData data) {
+	/**
+	 * Every field of a check after the village, into {@code v}; throws with every failure of {@code v}. A check
+	 * {@code certified} (recorded now, so an inspection record) needs each inspector's 执法证号 on the roster; a past
+	 * check may name its team only.
+	 */
+	private Checked checked(Validation v, String code, String name, VillageCheckData data, boolean certified) {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate on = v.date("checkedOn", "检查日期", data.checkedOn(), Validation.EARLIEST_RECORD, today);
 		v.require("checkedOn", data.checkedOn() != null && !data.checkedOn().isBlank(), "required", "请填写检查日期");
@@ -153,13 +196,32 @@ public class VillageChecks {
 				"投递不规范时请填写检查发现的问题");
 		v.maxLength("findings", "检查发现的问题", findings, 1000);
 		Set<String> team = new LinkedHashSet<>();
-		for (String person : data.inspectors() == null ? List.<String>of() : data.inspectors()) {
-			String clean = Villages.clean(person);
+		List<TeamMember> members = new ArrayList<>();
+		List<TeamMember> given = data.inspectors() == null ? List.of() : data.inspectors();
+		for (int i = 0; i < given.size(); i++) {
+			TeamMember m = given.get(i);
+			String clean = m == null ? null : Villages.clean(m.name());
+			String certificate = m == null ? null : Villages.clean(m.certificateNumber());
 			if (clean != null) {
 				team.add(clean);
 			}
+			if (certified) {
+				String field = "inspectors[" + i + "].certificateNumber";
+				String who = clean == null ? "第" + (i + 1) + "名检查人员" : "检查人员“" + clean + "”";
+				if (certificate == null) {
+					v.require(field, false, "required", "请填写" + who + "的执法证号（通邮检查即执法检查，检查人员须持执法证）");
+				}
+				else {
+					v.require(field, roster.findByCertificate(certificate).isPresent(), "certified", who + "的执法证号"
+							+ certificate + "不在检查人员名录库中，通邮检查须由名录库中的持证检查人员进行");
+				}
+			}
+			if (m != null) {
+				members.add(new TeamMember(clean, certificate));
+			}
 		}
 		v.require("inspectors", team.size() >= 2, "min-team", "现场检查人员不得少于两人（请填写至少两名不同的检查人员）");
+		InspectionOutcome outcome = outcome(v, data);
 		String inspectors = String.join("、", team);
 		v.maxLength("inspectors", "检查人员", inspectors, 400);
 		v.throwIfInvalid();
@@ -167,7 +229,32 @@ public class VillageChecks {
 			Text.requireClean("findings", "检查发现的问题", findings);
 		}
 		return new Checked(code, name, on, mode, observed, data.handoverRecords(), data.standardDelivery(), findings,
-				inspectors, team.size());
+				inspectors, team.size(), List.copyOf(members), outcome);
+	}
+
+	/**
+	 * The inspection's outcome: 规范投递 → 无问题 (blank or NONE); not 规范 → 约谈 (blank or INTERVIEW) or 责令改正
+	 * (RECTIFICATION), the order then issued from the inspection record's page ({@code InspectionOrders}).
+	 */
+	private static InspectionOutcome outcome(Validation v, VillageCheckData data) {
+		String given = Villages.clean(data.outcome());
+		InspectionOutcome outcome = null;
+		for (InspectionOutcome o : InspectionOutcome.values()) {
+			if (given != null && (o.name().equalsIgnoreCase(given) || o.label().equals(given))) {
+				outcome = o;
+			}
+		}
+		if (Boolean.FALSE.equals(data.standardDelivery())) {
+			outcome = given == null ? InspectionOutcome.INTERVIEW : outcome;
+			v.require("outcome", outcome == InspectionOutcome.INTERVIEW || outcome == InspectionOutcome.RECTIFICATION,
+					"one-of", "投递不规范时检查结果（outcome）应为约谈（INTERVIEW）或责令改正（RECTIFICATION）");
+		}
+		else {
+			v.require("outcome", given == null || outcome == InspectionOutcome.NONE, "absent",
+					"规范投递时检查结果（outcome）为无问题，不填或填NONE");
+			outcome = InspectionOutcome.NONE;
+		}
+		return outcome;
 	}
 
 	/**
@@ -212,7 +299,7 @@ public class VillageChecks {
 	void saveImported(Long bureauId, List<Checked> valid) {
 		List<Long> ids = new ArrayList<>();
 		for (Checked c : valid) {
-			long id = insert(c, bureauId, true, false);
+			long id = insert(c, bureauId, true, false, null);
 			ids.add(id);
 			audit.record(AuditEntry.of("village.check.record", "VillageCheck", id, "导入建制村“" + c.villageName()
 					+ "”历史通邮检查（" + c.checkedOn() + "，" + (c.standardDelivery() ? "规范投递" : "投递不规范") + "）")
@@ -228,13 +315,14 @@ public class VillageChecks {
 		}
 	}
 
-	private long insert(Checked c, Long bureauId, boolean imported, boolean demo) {
+	private long insert(Checked c, Long bureauId, boolean imported, boolean demo, Long inspectionRecordId) {
 		return jdbc.sql("""
 				INSERT INTO village_check (village_code, checked_on, delivery_mode, deliveries_observed, handover_records,
 				    standard_delivery, findings, inspectors, inspector_count, bureau_id, recorded_at, recorded_by, imported,
-				    demo)
+				    demo, inspection_record_id)
 				VALUES (:code, :on, :mode, :observed, :handover, :standard, :findings, :inspectors, :count, :bureau, :at,
-				    :by, :imported, :demo) RETURNING id""")
+				    :by, :imported, :demo, :record) RETURNING id""")
+			.param("record", inspectionRecordId)
 			.param("code", c.villageCode())
 			.param("on", c.checkedOn())
 			.param("mode", c.deliveryMode().name())
@@ -267,6 +355,19 @@ public class VillageChecks {
 			.sorts(Map.of("checked_on", "c.checked_on"), "checked_on", true, "c.id DESC")
 			.joinedToPage("JOIN region_name v ON v.code = c.village_code")
 			.page(jdbc, COLUMNS, page, Rows.of(VillageCheck.class));
+	}
+
+	/** The check of the caller's region that an inspection record stands for, if any. */
+	public Optional<VillageCheck> byInspectionRecord(DataScope scope, long inspectionRecordId) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			return Optional.empty();
+		}
+		return jdbc.sql(COLUMNS + " " + FROM + " JOIN region_name v ON v.code = c.village_code"
+				+ " WHERE c.inspection_record_id = :record AND " + scope.regionPredicate("c.village_code"))
+			.params(scope.params())
+			.param("record", inspectionRecordId)
+			.query(Rows.of(VillageCheck.class))
+			.optional();
 	}
 
 	/** The checks of one village, newest first (at most 50), for its page. */

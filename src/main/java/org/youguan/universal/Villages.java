@@ -299,6 +299,28 @@ public class Villages {
 			.orElse(null);
 	}
 
+	/**
+	 * The postal enterprise serving a village, whose inspection a 通邮 check is (邮政法(2015) art.15: the postal
+	 * enterprise provides the universal service): the enterprise operating the profile's serving post office when the
+	 * profile names a registered one, else the postal enterprise keeping the profile; empty while the village has no
+	 * profile (未登记).
+	 * @return the enterprise's 统一社会信用代码
+	 */
+	public Optional<String> servingEnterprise(VillageView village) {
+		if (village.postOfficeFacilityId() != null) {
+			Optional<String> operator = facilities.readable(DataScope.all(), List.of(village.postOfficeFacilityId()))
+				.values()
+				.stream()
+				.findFirst()
+				.flatMap(f -> enterprises.find(DataScope.all(), f.enterpriseId()))
+				.map(EnterpriseView::creditCode);
+			if (operator.isPresent()) {
+				return operator;
+			}
+		}
+		return Optional.ofNullable(village.enterpriseCreditCode());
+	}
+
 	/** The credit code of the enterprise keeping the village's profile, if it has one. */
 	Optional<String> owner(String code) {
 		return jdbc.sql("SELECT enterprise_credit_code FROM village_profile WHERE village_code = :code")

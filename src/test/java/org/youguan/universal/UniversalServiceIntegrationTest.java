@@ -17,6 +17,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.TemplateExample;
 import org.youguan.documents.ImportResult;
+import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
@@ -206,20 +207,20 @@ class UniversalServiceIntegrationTest {
 			.content("""
 					{"villageCode":"%s","checkedOn":"2026-03-01","deliveryMode":"村邮站","deliveriesObserved":3,
 					 "handoverRecords":false,"standardDelivery":false,"findings":"交接记录缺失",
-					 "inspectors":["陈吴中","王普服"]}""".formatted(village)))
+					 "inspectors":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}""".formatted(village)))
 			.andExpect(status().isCreated());
 		// the same village on the same day again (a double click, a retried call): one check, as the import holds it
 		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"villageCode":"%s","checkedOn":"2026-03-01","deliveryMode":"村邮站","deliveriesObserved":3,
 					 "handoverRecords":false,"standardDelivery":false,"findings":"交接记录缺失",
-					 "inspectors":["陈吴中","王普服"]}""".formatted(village)))
+					 "inspectors":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}""".formatted(village)))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("已有通邮检查记录")));
 		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"villageCode":"%s","checkedOn":"2026-03-01","deliveryMode":"DIRECT","deliveriesObserved":5,
-					 "handoverRecords":true,"standardDelivery":true,"inspectors":["陈吴中","王普服"]}"""
+					 "handoverRecords":true,"standardDelivery":true,"inspectors":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}"""
 				.formatted(firstVillage("320507"))))
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/api/v1/universal/checks").header("Authorization", POSTAL).contentType(MediaType.APPLICATION_JSON)
@@ -234,13 +235,13 @@ class UniversalServiceIntegrationTest {
 		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"villageCode":"%s","checkedOn":"2026-03-01","deliveryMode":"DIRECT","deliveriesObserved":5,
-					 "handoverRecords":true,"standardDelivery":true,"inspectors":"陈吴中"}""".formatted(village)))
+					 "handoverRecords":true,"standardDelivery":true,"inspectors":{"name":"陈吴中","certificateNumber":"32050601"}}""".formatted(village)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("inspectors"));
 		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"villageCode":"%s","checkedOn":"2026-03-01","deliveryMode":"DIRECT","deliveriesObserved":5.5,
-					 "handoverRecords":true,"standardDelivery":true,"inspectors":["陈吴中","王普服"]}""".formatted(village)))
+					 "handoverRecords":true,"standardDelivery":true,"inspectors":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}""".formatted(village)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("deliveriesObserved"));
 		assertThat(jdbc.sql("SELECT count(*) FROM village_check").query(Long.class).single()).isEqualTo(before + 1);
@@ -345,16 +346,16 @@ class UniversalServiceIntegrationTest {
 		long before = checks.ofVillage(DataScope.all(), village).size();
 		mvc.perform(post("/universal/villages/" + village + "/checks").session(session).with(csrf())
 			.param("checkedOn", "2026-02-03").param("deliveryMode", "DIRECT").param("deliveriesObserved", "5")
-			.param("handoverRecords", "true").param("standardDelivery", "true").param("inspectors", "王普服"))
+			.param("handoverRecords", "true").param("standardDelivery", "true").param("inspector", "32058301"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("现场检查人员不得少于两人")));
 		mvc.perform(post("/universal/villages/" + village + "/checks").session(session).with(csrf())
 			.param("checkedOn", "9999-12-31").param("deliveryMode", "DIRECT").param("deliveriesObserved", "5")
-			.param("handoverRecords", "true").param("standardDelivery", "true").param("inspectors", "王普服、卫昆山"))
+			.param("handoverRecords", "true").param("standardDelivery", "true").param("inspector", "32058301", "32058302"))
 			.andExpect(status().isBadRequest());
 		mvc.perform(post("/universal/villages/" + village + "/checks").session(session).with(csrf())
 			.param("checkedOn", "2026-02-03").param("deliveryMode", "DIRECT").param("deliveriesObserved", "5")
-			.param("handoverRecords", "true").param("standardDelivery", "true").param("inspectors", "王普服、卫昆山"))
+			.param("handoverRecords", "true").param("standardDelivery", "true").param("inspector", "32058301", "32058302"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("message", "通邮检查已登记"));
 		assertThat(checks.ofVillage(DataScope.all(), village)).hasSize((int) before + 1);
@@ -394,6 +395,7 @@ class UniversalServiceIntegrationTest {
 
 	private static VillageCheckData check(String village, String on, boolean standard) {
 		return new VillageCheckData(village, on, "DIRECT", standard ? 5 : 2, true, standard,
-				standard ? null : "投递频次不足", List.of("王普服", "陈吴中"));
+				standard ? null : "投递频次不足", List.of(new TeamMember("郑监管", "32050001"), new TeamMember("冯安全", "32050002")),
+				null);
 	}
 }

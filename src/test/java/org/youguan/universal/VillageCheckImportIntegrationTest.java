@@ -16,6 +16,7 @@ import org.youguan.SignIn;
 import org.youguan.TemplateExample;
 import org.youguan.documents.ImportResult;
 import org.youguan.documents.SheetRows.RowErrors;
+import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.PageQuery;
@@ -196,14 +197,14 @@ class VillageCheckImportIntegrationTest {
 		List<String> w = unchecked("320506");
 		String xiangcheng = codes("320507").get(1);
 		String tomorrow = LocalDate.now(clock).plusDays(1).toString();
-		checks.record(WUZHONG_SCOPE, null, check(w.get(5), "2018-04-04", true), false);
+		checks.record(WUZHONG_SCOPE, null, check(w.get(5), "2016-04-04", true), false);
 		long before = count();
 		String bad = """
 				[%s, %s, %s, %s, %s, %s,
 				 {"villageCode":"%s","checkedOn":"2018-05-05","deliveryMode":"飞鸽","deliveriesObserved":15,
 				  "handoverRecords":true,"standardDelivery":true,"inspectors":["王普服","王普服"]}]""".formatted(
 				json(w.get(4), "2018-03-01"), json(w.get(6), tomorrow), json("320506999998", "2018-03-02"),
-				json(xiangcheng, "2018-03-03"), json(w.get(4), "2018-03-01"), json(w.get(5), "2018-04-04"), w.get(7));
+				json(xiangcheng, "2018-03-03"), json(w.get(4), "2018-03-01"), json(w.get(5), "2016-04-04"), w.get(7));
 		mvc.perform(post("/api/v1/universal/checks/import").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content(bad))
 			.andExpect(status().is(422))
@@ -211,7 +212,7 @@ class VillageCheckImportIntegrationTest {
 					"第4条·villageCode", "第5条·checkedOn", "第6条·checkedOn", "第7条·deliveryMode", "第7条·deliveriesObserved",
 					"第7条·inspectors")))
 			.andExpect(content().string(containsString("第5条：同一建制村和检查日期的检查与第1条重复")))
-			.andExpect(content().string(containsString("2018-04-04已有通邮检查记录")));
+			.andExpect(content().string(containsString("2016-04-04已有通邮检查记录")));
 		assertThat(count()).as("nothing saved").isEqualTo(before);
 		mvc.perform(post("/api/v1/universal/checks/import").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("[]"))
@@ -272,7 +273,8 @@ class VillageCheckImportIntegrationTest {
 
 	private static VillageCheckData check(String village, String on, boolean standard) {
 		return new VillageCheckData(village, on, "DIRECT", standard ? 5 : 2, true, standard,
-				standard ? null : "投递频次不足", List.of("王普服", "陈吴中"));
+				standard ? null : "投递频次不足", List.of(new TeamMember("陈吴中", "32050601"), new TeamMember("沈执法", "32050602")),
+				null);
 	}
 
 	private static String json(String village, String on) {

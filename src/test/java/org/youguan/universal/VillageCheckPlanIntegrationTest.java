@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.inspections.RandomDraw;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -126,7 +127,7 @@ class VillageCheckPlanIntegrationTest {
 				null), false);
 		String fresh = all.get(5).code();
 		checks.record(CITY, null, new VillageCheckData(fresh, today.toString(), "DIRECT", 5, true, true, null,
-				List.of("王普服", "卫昆山")), false);
+				List.of(new TeamMember("郑监管", "32050001"), new TeamMember("冯安全", "32050002")), null), false);
 		all = county("320582");
 		Set<String> below = all.stream().filter(VillageView::belowStandard).map(VillageView::code).collect(Collectors.toSet());
 		assertThat(below).contains(low);
@@ -192,7 +193,7 @@ class VillageCheckPlanIntegrationTest {
 		mvc.perform(post("/universal/villages/" + village + "/checks").session(session).with(csrf())
 			.param("checkedOn", LocalDate.now(clock).toString()).param("deliveryMode", "DIRECT")
 			.param("deliveriesObserved", "5").param("handoverRecords", "true").param("standardDelivery", "false")
-			.param("findings", "未按频次投递").param("inspectors", "王普服、卫昆山"))
+			.param("findings", "未按频次投递").param("inspector", "32050001", "32050002"))
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(get(page).session(session))
 			.andExpect(status().isOk())
@@ -275,7 +276,7 @@ class VillageCheckPlanIntegrationTest {
 		// a check recorded on or after the plan's day: that village is checked under the plan
 		String first = plan.villages().get(0).code();
 		long check = checks.record(CITY, null, new VillageCheckData(first, LocalDate.now(clock).toString(), "DIRECT", 5, true,
-				true, null, List.of("王普服", "陈吴中")), false);
+				true, null, List.of(new TeamMember("郑监管", "32050001"), new TeamMember("冯安全", "32050002")), null), false);
 		mvc.perform(get("/api/v1/universal/plans/" + id).header("Authorization", WUZHONG))
 			.andExpect(jsonPath("$.villages[0].checked").value(true))
 			.andExpect(jsonPath("$.villages[0].checkedOn").value(LocalDate.now(clock).toString()))
@@ -377,11 +378,11 @@ class VillageCheckPlanIntegrationTest {
 		mvc.perform(post("/universal/villages/" + village + "/checks").session(staff).with(csrf())
 			.param("checkedOn", "2026-02-03").param("deliveryMode", "VILLAGE_POST").param("deliveriesObserved", "4")
 			.param("handoverRecords", "false").param("standardDelivery", "false").param("findings", "交接登记缺页三处")
-			.param("inspectors", "孤身一人"))
+			.param("inspector", "32050001"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("现场检查人员不得少于两人")))
 			.andExpect(content().string(containsString("value=\"交接登记缺页三处\"")))
-			.andExpect(content().string(containsString("value=\"孤身一人\"")))
+			.andExpect(content().string(containsString("value=\"32050001\" selected=\"selected\"")))
 			.andExpect(content().string(containsString("value=\"2026-02-03\"")))
 			.andExpect(content().string(containsString("value=\"VILLAGE_POST\" selected")));
 		mvc.perform(post("/universal/villages/" + village + "/profile").session(staff).with(csrf())

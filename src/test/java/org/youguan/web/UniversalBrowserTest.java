@@ -81,7 +81,9 @@ class UniversalBrowserTest extends BrowserTest {
 		date("checkedOn", today);
 		new Select(browser.findElement(By.id("checkMode"))).selectByValue("VILLAGE_POST");
 		type("deliveriesObserved", "1");
-		type("inspectors", "王普服、卫昆山");
+		// two certified inspectors of the roster (the check is also their inspection record)
+		new Select(browser.findElement(By.id("inspector-0"))).selectByValue("32050001");
+		new Select(browser.findElement(By.id("inspector-1"))).selectByValue("32050002");
 		new Select(browser.findElement(By.name("standardDelivery"))).selectByValue("false");
 		type("findings", "每周仅投递一次，低于建制村投递频次标准");
 		click(By.cssSelector("#check-form button[type='submit']"));

@@ -52,7 +52,8 @@ class UniversalApiController {
 
 	private static final String CHECK_FIELDS = "villageCode、checkedOn（不晚于今天）、deliveryMode（DIRECT、POSTAL_SHOP、"
 			+ "VILLAGE_POST、OTHER或中文名称）、deliveriesObserved（0–14）、handoverRecords、standardDelivery（规范投递）、"
-			+ "findings（不规范时必填）、inspectors（至少两名检查人员姓名）";
+			+ "findings（不规范时必填）、inspectors（至少两名检查人员，每人{\"name\",\"certificateNumber\"}，执法证号须在检查人员名录库中；"
+			+ "历史导入可只填姓名）、outcome（不规范时的检查结果：INTERVIEW约谈（默认）或RECTIFICATION责令改正）";
 
 	private final Villages villages;
 
@@ -133,7 +134,10 @@ class UniversalApiController {
 
 	@PostMapping("/checks")
 	@PreAuthorize(UniversalAccess.WRITERS)
-	@Operation(summary = "登记建制村通邮检查", description = CHECK_FIELDS + "。")
+	@Operation(summary = "登记建制村通邮检查", description = CHECK_FIELDS + "。检查同时登记为对服务该村的邮政企业的普遍服务监督检查记录"
+			+ "（检查类型UNIVERSAL，检查事项VILLAGE_DELIVERY，计入检查企业数和出检人次），答复与列表中的inspectionRecordId为其编号；"
+			+ "建制村尚未登记通邮信息（服务邮政局所、邮政企业）时答复422（field为villageCode），检查人员执法证号不在名录库中时答复400"
+			+ "（field为inspectors[i].certificateNumber），任一部分被拒绝则都不保存。")
 	ResponseEntity<Created> recordCheck(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestBody VillageCheckData data) {
 		if (data == null) {
@@ -146,7 +150,7 @@ class UniversalApiController {
 	@PostMapping(path = "/checks/import", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize(UniversalAccess.WRITERS)
 	@Operation(summary = "导入历史通邮检查（JSON）", description = "请求体为检查数组，每条字段同登记（" + CHECK_FIELDS + "），"
-			+ "按真实检查日期记录并标为历史导入。每条同样校验，建制村须在数据权限内；同一建制村同一检查日期的检查在本次请求中"
+			+ "按真实检查日期记录并标为历史导入（检查人员可只填姓名；历史检查不生成执法检查记录，以往的检查记录请用执法检查导入）。每条同样校验，建制村须在数据权限内；同一建制村同一检查日期的检查在本次请求中"
 			+ "或已有记录中重复的，该条被拒绝并指明。任何一条有误则全部不导入，答复422，fieldErrors逐条列出（field为“第N条·字段”）；"
 			+ "全部正确为201。建制村最近检查日期和统计数据按真实日期计算。")
 	ResponseEntity<ImportSteps.Imported> importChecks(@AuthenticationPrincipal CurrentUser me, DataScope scope,

@@ -22,6 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.inspections.InspectionRecordData.TeamMember;
+import org.youguan.inspections.Inspector;
+import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -34,6 +37,7 @@ import org.youguan.region.Regions;
 import org.youguan.universal.DeliveryMode;
 import org.youguan.universal.DeliveryStandards;
 import org.youguan.universal.UniversalFigures;
+import org.youguan.universal.VillageCheck;
 import org.youguan.universal.VillageCheckData;
 import org.youguan.universal.VillageCheckImport;
 import org.youguan.universal.VillageChecks;
@@ -76,9 +80,12 @@ class VillageController {
 
 	private final Clock clock;
 
+	private final Inspectors roster;
+
 	VillageController(Villages villages, VillageChecks checks, VillageProfileImport imports,
 			VillageCheckImport checkImports, UniversalFigures figures, DeliveryStandards standards, Regions regions,
-			Spreadsheets spreadsheets, AuditTrail audit, BackgroundJobs jobs, Clock clock) {
+			Spreadsheets spreadsheets, AuditTrail audit, BackgroundJobs jobs, Clock clock, Inspectors roster) {
+		this.roster = roster;
 		this.villages = villages;
 		this.checks = checks;
 		this.imports = imports;
@@ -124,6 +131,9 @@ class VillageController {
 		model.addAttribute("checks", checks.ofVillage(scope, code));
 		model.addAttribute("history", audit.history(scope, "VillageProfile", code));
 		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("servingEnterprise", villages.servingEnterprise(village).orElse(null));
+		// the certified inspectors of the bureaus above the village, as an inspection's form offers them
+		model.addAttribute("roster", roster.drawable(code, LocalDate.now(clock)));
 		return "universal/village";
 	}
 
@@ -170,12 +180,19 @@ class VillageController {
 			@RequestParam(required = false) Integer deliveriesObserved,
 			@RequestParam(required = false) Boolean handoverRecords,
 			@RequestParam(required = false) Boolean standardDelivery, @RequestParam(required = false) String findings,
-			@RequestParam(required = false) String inspectors, Model model, RedirectAttributes redirect,
+			@RequestParam(name = "inspector", required = false) List<String> certificates,
+			@RequestParam(required = false) String outcome, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		List<String> team = Villages.names(inspectors);
+		List<String> chosen = certificates == null ? List.of()
+				: certificates.stream().filter(c -> c != null && !c.isBlank()).toList();
+		// the form picks inspectors from the roster by 执法证号; the name is the roster's
+		List<TeamMember> team = chosen.stream()
+			.map(c -> new TeamMember(roster.findByCertificate(c).map(Inspector::name).orElse(null), c))
+			.toList();
+		boolean standard = !Boolean.FALSE.equals(standardDelivery);
 		try {
 			checks.record(scope, me.bureauId(), new VillageCheckData(code, checkedOn, deliveryMode, deliveriesObserved,
-					handoverRecords, standardDelivery, findings, team), false);
+					handoverRecords, standardDelivery, findings, team, standard ? null : outcome), false);
 		}
 		catch (DomainException ex) {
 			if (ex.code() == ErrorCode.NOT_FOUND) {
@@ -184,7 +201,7 @@ class VillageController {
 			model.addAttribute("errors", ex.formErrors());
 			response.setStatus(ex.code().status());
 			model.addAttribute("checkForm", new CheckForm(checkedOn, deliveryMode, deliveriesObserved, handoverRecords,
-					standardDelivery, findings, inspectors));
+					standardDelivery, findings, chosen, outcome));
 			return show(scope, code, model);
 		}
 		redirect.addFlashAttribute("message", "通邮检查已登记");
@@ -193,7 +210,18 @@ class VillageController {
 
 	/** The check form as the user filled it in, shown again when the check is refused. */
 	record CheckForm(String checkedOn, String deliveryMode, Integer deliveriesObserved, Boolean handoverRecords,
-			Boolean standardDelivery, String findings, String inspectors) {
+			Boolean standardDelivery, String findings, List<String> certificates, String outcome) {
+	}
+
+	/**
+	 * The 通邮 check an inspection record of kind 普遍服务监督检查 stands for (the inspection record's page links here):
+	 * its village's page at the check; 404 when no check of the caller's region has that record.
+	 */
+	@GetMapping("/universal/checks/by-inspection/{record:\\d+}")
+	String byInspection(DataScope scope, @PathVariable long record) {
+		VillageCheck check = checks.byInspectionRecord(scope, record)
+			.orElseThrow(() -> DomainException.notFound("通邮检查", record));
+		return "redirect:/universal/villages/" + check.villageCode() + "#check-" + check.id();
 	}
 
 	@GetMapping("/universal/checks")
