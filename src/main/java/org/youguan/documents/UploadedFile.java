@@ -13,6 +13,8 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.multipart.MultipartFile;
@@ -130,18 +132,54 @@ public record UploadedFile(String fileName, byte[] content) {
 	 * sandboxed, its name RFC 6266-encoded.
 	 */
 	/**
-	 * The file inline under the sandbox headers, as a resource so that a {@code Range} request is answered 206 with the
-	 * bytes asked for (a player seeks in a long recording without fetching it whole; RFC 9110 §14).
+	 * The file inline under the sandbox headers. A satisfiable {@code Range: bytes=…} request is answered 206 with the
+	 * bytes asked for (a player seeks in a long recording without fetching it whole); an unsatisfiable one 416 with
+	 * {@code Content-Range: bytes *}{@code /length} and no body; a malformed one or another unit is ignored: 200 with the
+	 * whole file (RFC 9110 §14).
+	 * @param range the request's {@code Range} header, or null
 	 */
-	static ResponseEntity<Resource> inline(String contentType, String fileName, byte[] content) {
-		return ResponseEntity.ok()
+	static ResponseEntity<?> inline(String contentType, String fileName, byte[] content, String range) {
+		ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(contentType))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
 			.header(HttpHeaders.ACCEPT_RANGES, "bytes")
 			.header("X-Content-Type-Options", "nosniff")
-			.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox")
-			.body(new ByteArrayResource(content));
+			.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox");
+		if (range == null || range.isBlank()) {
+			return ok.body(new ByteArrayResource(content));
+		}
+		List<HttpRange> ranges;
+		try {
+			ranges = HttpRange.parseRanges(range);
+		}
+		catch (IllegalArgumentException malformed) {
+			return ok.body(content);
+		}
+		if (!satisfiable(ranges, content.length)) {
+			return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+				.header(HttpHeaders.CONTENT_RANGE, "bytes */" + content.length)
+				.header("X-Content-Type-Options", "nosniff")
+				.build();
+		}
+		// the framework writes the ranges of a resource body (206, one part or multipart/byteranges)
+		return ok.body(new ByteArrayResource(content));
+	}
+
+	/** Whether every range has a first byte inside a file of {@code length} bytes (RFC 9110 §14.1.1). */
+	private static boolean satisfiable(List<HttpRange> ranges, long length) {
+		try {
+			for (HttpRange r : ranges) {
+				long start = r.getRangeStart(length);
+				if (start >= length || start > r.getRangeEnd(length)) {
+					return false;
+				}
+			}
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private String extension() {

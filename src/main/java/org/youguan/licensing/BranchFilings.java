@@ -129,6 +129,11 @@ public class BranchFilings {
 		}
 		else {
 			region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode().strip()).value());
+			if (region != null && region.length() < 6) {
+				// a province or a city is no place: the branch's county (or its street) is, and staff see it by it
+				v.require("regionCode", false, "level", "分支机构所在地（regionCode）应为县级或以下的行政区划：" + region);
+				region = null;
+			}
 			if (region != null && !clerk.enterprise()) {
 				clerk.scope().requireWithin(v, "regionCode", region, "分支机构所在地");
 			}

@@ -838,7 +838,7 @@ public class LicenceApplications {
 		if (amends) {
 			held = licences.findByNumber(DataScope.all(), a.licenceNumber()).orElse(null);
 			if (held == null || held.status() != LicenceStatus.VALID) {
-				throw DomainException.rule("许可证" + a.licenceNumber() + (held == null ? "不在企业名录中" : "已" + held.status().label())
+				throw DomainException.rule("许可证" + a.licenceNumber() + (held == null ? "不在企业名录中" : held.status().label())
 						+ "，不能准予" + a.kind().label());
 			}
 		}
@@ -933,7 +933,8 @@ public class LicenceApplications {
 	 * 行政许可法(2019) art.70 ({@link CancellationGround}); the registry changes its record when it hears
 	 * {@link LicenceCancelled}. Audited.
 	 * @param ground EXPIRED, LEGAL_PERSON_ENDED, NO_OPERATION, STOPPED or OTHER
-	 * @throws InvalidValueException when the ground is unknown or the note is missing for OTHER
+	 * @throws InvalidValueException when the ground is unknown, the note is missing for OTHER, or the ground is EXPIRED
+	 * for a licence whose validity has not ended
 	 * @throws AccessRefusedException unless the clerk belongs to the competent level for the licence's region
 	 * @throws DomainException not found (404) for a licence unknown or out of the clerk's scope; (409) unless in force
 	 */
@@ -953,7 +954,11 @@ public class LicenceApplications {
 			throw new AccessRefusedException(l.scope().label() + "快递业务经营许可证由" + level.label() + "注销");
 		}
 		if (l.status() == LicenceStatus.REVOKED || l.status() == LicenceStatus.CANCELLED) {
-			throw DomainException.illegalTransition("许可证" + l.number() + "已" + l.status().label() + "，不能注销");
+			throw DomainException.illegalTransition("许可证" + l.number() + l.status().label() + "，不能注销");
+		}
+		if (g == CancellationGround.EXPIRED && l.expiresOn() != null && !l.expiresOn().isBefore(today())) {
+			throw new InvalidValueException("ground", "not-expired", "许可证" + l.number() + "有效期至" + l.expiresOn()
+					+ "，尚未届满，不能以“" + g.label() + "”注销（行政许可法第70条）");
 		}
 		String reason = g.label() + (Text.isBlank(note) ? "" : "：" + note.strip());
 		audit.record(AuditEntry.of("licensing.cancel", "ExpressLicence", l.id(), "注销许可证" + l.number() + "（" + l.enterpriseName()

@@ -2,6 +2,7 @@ package org.youguan.documents;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,14 @@ class AttachmentsIntegrationTest {
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(content().bytes(Arrays.copyOfRange(png, 10, 20)));
 		mvc.perform(get(a.href()).session(staff).header("Range", "bytes=" + png.length + "-"))
-			.andExpect(status().isRequestedRangeNotSatisfiable());
+			.andExpect(status().isRequestedRangeNotSatisfiable())
+			.andExpect(header().string("Content-Range", "bytes */" + png.length))
+			.andExpect(content().bytes(new byte[0]));
+		// a malformed range or another unit is ignored: the whole file
+		for (String ignored : List.of("bytes=abc", "items=0-5", "bytes=9-0")) {
+			mvc.perform(get(a.href()).session(staff).header("Range", ignored)).andExpect(status().isOk())
+				.andExpect(content().bytes(png));
+		}
 		mvc.perform(get(a.href()).session(SignIn.session(mvc, "xc.staff")).header("Range", "bytes=0-9"))
 			.andExpect(status().isNotFound());
 	}

@@ -134,6 +134,9 @@ class BranchFilingIntegrationTest {
 		LocalDate today = LocalDate.now(clock);
 		file(CITY, LicensingIntegrationTest.newCreditCode(), "无证分公司", "320506", today).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("parentCreditCode")));
+		file(CITY, code, "省级分公司", "32", today).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("regionCode"))
+			.andExpect(jsonPath("$.errors[0].rule").value("level"));
 		file(CITY, code, "", "999999", today.plusDays(3)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("name")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("regionCode")))

@@ -32,6 +32,7 @@ import org.youguan.registry.Licences;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasToString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -148,6 +149,10 @@ class LicensingFiguresPagesIntegrationTest {
 			.session(province).with(csrf())).andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("errors"));
 		mvc.perform(post("/licensing/licences/cancellation").param("number", number).param("ground", "")
 			.session(province).with(csrf())).andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("errors"));
+		// "有效期届满未延续" is no ground for a licence valid for three more years
+		mvc.perform(post("/licensing/licences/cancellation").param("number", number).param("ground", "EXPIRED")
+			.session(province).with(csrf())).andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("errors", hasToString(containsString("尚未届满"))));
 		// the city is not the competent level
 		mvc.perform(post("/licensing/licences/cancellation").param("number", number).param("ground", "STOPPED")
 			.session(SignIn.session(mvc, "sz.admin")).with(csrf())).andExpect(status().isForbidden());
