@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 
@@ -39,8 +40,7 @@ class AttachmentController {
 	 * {@code Range} request (a player seeking in a recording) is answered 206 with the bytes asked for.
 	 */
 	@GetMapping("/attachments/{id:\\d+}")
-	ResponseEntity<?> download(DataScope scope, @PathVariable long id,
-			@RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
+	ResponseEntity<?> download(DataScope scope, @PathVariable long id, HttpServletRequest request) {
 		AttachmentOwner owner = attachments.owner(id);
 		AttachmentAccess module = access.get(owner.module());
 		if (module == null) {
@@ -51,7 +51,8 @@ class AttachmentController {
 		if (Downloads.DOCX.toString().equals(c.contentType())) {
 			return Downloads.docx(c.fileName(), c.content());
 		}
-		return UploadedFile.inline(c.contentType(), c.fileName(), c.content(), range);
+		// Range is the protocol's, not an input of the form: a malformed one is ignored (RFC 9110 §14.2), not refused
+		return UploadedFile.inline(c.contentType(), c.fileName(), c.content(), request.getHeader(HttpHeaders.RANGE));
 	}
 
 	/** A filing attachment's address before V90 (bureau and enterprise pages). */

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +42,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
@@ -82,7 +85,8 @@ public class PenaltyCases {
 	 * @param mitigation LIGHTER (从轻) or REDUCED (减轻), or blank
 	 * @param mitigationGround the ground of art.32 (ELIMINATED_HARM, COERCED, CONFESSED, COOPERATED, OTHER_PROVISION)
 	 */
-	public record Conclusion(String report, String proposedPenalty, String proposedFine, Boolean serious,
+	public record Conclusion(String report, String proposedPenalty,
+			@JsonDeserialize(using = NumberText.class) String proposedFine, Boolean serious,
 			String mitigation, String mitigationGround, String mitigationReason) {
 
 		/** Whether serious (情节严重); absent means not. */
@@ -99,7 +103,8 @@ public class PenaltyCases {
 	 * @param discussionParticipants the heads who took part in it, by name (at least the rule
 	 * {@code penalty.discussion-min-participants}, 3 by default; required with {@code discussedOn})
 	 */
-	public record Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
+	public record Decision(String decisionNumber, String decidedOn, String penalty,
+			@JsonDeserialize(using = NumberText.class) String fine, String mitigation,
 			String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
 			List<String> discussionParticipants) {
 

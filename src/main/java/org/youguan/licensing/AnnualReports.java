@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,6 +27,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.AnnualReportFiled;
@@ -55,8 +58,10 @@ public class AnnualReports {
 	 * @param staff 从业人员 at the year's end (whole number)
 	 * @param filedOn the day a paper report was received (staff only; blank: today)
 	 */
-	public record ReportData(String year, String creditCode, String businessVolume, String revenue, String outlets,
-			String staff, String filedOn) {
+	public record ReportData(@JsonDeserialize(using = NumberText.class) String year, String creditCode,
+			@JsonDeserialize(using = NumberText.class) String businessVolume,
+			@JsonDeserialize(using = NumberText.class) String revenue, @JsonDeserialize(using = NumberText.class) String outlets,
+			@JsonDeserialize(using = NumberText.class) String staff, String filedOn) {
 
 		/** A report filed today. */
 		public ReportData(String year, String creditCode, String businessVolume, String revenue, String outlets,

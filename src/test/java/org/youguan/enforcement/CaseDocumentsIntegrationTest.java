@@ -166,7 +166,8 @@ class CaseDocumentsIntegrationTest {
 				"{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
-		String decision = "{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"60000\"%s}";
+		// the fine as a JSON number, as a client would send it
+		String decision = "{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":60000%s}";
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(""))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field", hasItems("discussedOn")));
 		String discussed = ",\"discussedOn\":\"" + today() + "\",\"discussionParticipants\":%s,\"discussionConclusion\":%s";

@@ -166,8 +166,15 @@ class AnnualReportsIntegrationTest {
 		String late = holder("苏州年报逾期快递有限公司");
 		String missing = holder("苏州年报未报快递有限公司");
 		at(5, 10);
-		long id = LicensingIntegrationTest.id(file(CITY, report(year() - 1, late, "500000", "2600000", "4", "30"))
-			.andExpect(status().isCreated()));
+		// quantities may come as JSON numbers: checked by the same rules as text, named with their rule
+		file(CITY, """
+				{"year":%d,"creditCode":"%s","businessVolume":-5,"revenue":2600000.5,"outlets":4.5,"staff":30}"""
+			.formatted(year() - 1, late)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("businessVolume")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("outlets")));
+		long id = LicensingIntegrationTest.id(file(CITY, """
+				{"year":%d,"creditCode":"%s","businessVolume":500000,"revenue":2600000,"outlets":4,"staff":30}"""
+			.formatted(year() - 1, late)).andExpect(status().isCreated()));
 		assertThat(reports.get(DataScope.all(), id).late()).isTrue();
 		String body = mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").param("year", String.valueOf(year() - 1))
 			.param("size", "200").header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
