@@ -43,6 +43,7 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WorkState;
 import org.youguan.numbering.BusinessNumbers;
@@ -598,9 +599,7 @@ public class OutletFilings {
 	 */
 	private void requireNoOpenFiling(FilingKind kind, OutletFiling.Subject subject, byte[] proposed) {
 		if (kind == FilingKind.NEW) {
-			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key)) IS NULL")
-				.param("key", "outlet-filing-new:" + subject.enterpriseCreditCode() + ":" + subject.outletName())
-				.query(Boolean.class).single();
+			TransactionLocks.hold(jdbc, "outlet-filing-new:" + subject.enterpriseCreditCode() + ":" + subject.outletName());
 			String address = json.readValue(secrets.decrypt(proposed, PROPOSED), OutletData.class).address();
 			List<OpenFiling> open = jdbc.sql("""
 					SELECT id, number FROM outlet_filing WHERE kind = 'NEW' AND status IN ('SUBMITTED', 'MISSING_ITEMS')
@@ -618,9 +617,7 @@ public class OutletFilings {
 			}
 			return;
 		}
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key)) IS NULL")
-			.param("key", "outlet-filing:" + subject.outletId())
-			.query(Boolean.class).single();
+		TransactionLocks.hold(jdbc, "outlet-filing:" + subject.outletId());
 		jdbc.sql("""
 				SELECT id, number FROM outlet_filing WHERE outlet_id = :outlet AND kind IN ('CHANGE', 'CLOSURE')
 				AND status IN ('SUBMITTED', 'MISSING_ITEMS') ORDER BY id LIMIT 1""")

@@ -27,6 +27,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.Branches;
 import org.youguan.registry.EnterpriseView;
@@ -132,9 +133,7 @@ public class InspectionRecords {
 			boolean demo) {
 		// one inspection is one record: the same inspection sent twice (a double click, a retried call, two at once —
 		// the lock orders them) would double 检查企业N家 and 出检N人次
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key)) IS NULL")
-			.param("key", "inspection_record:" + c.enterprise().creditCode() + ":" + c.inspectedOn())
-			.query(Boolean.class).single();
+		TransactionLocks.hold(jdbc, "inspection_record:" + c.enterprise().creditCode() + ":" + c.inspectedOn());
 		if (recordedAlready(c, Text.blankToNull(data.findings()) == null ? null : data.findings().strip())) {
 			throw DomainException.duplicate("enterpriseCreditCode",
 					"该检查已有记录（同一检查对象、检查日期、检查类型、检查人员、检查事项和结果），不能重复登记");

@@ -21,8 +21,8 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.inspections.InspectionKind;
 import org.youguan.inspections.InspectionOutcome;
-import org.youguan.inspections.InspectionRecordData;
 import org.youguan.inspections.InspectionRecordData.TeamMember;
+import org.youguan.inspections.InspectionRecordData;
 import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
@@ -35,6 +35,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Region;
 
@@ -139,8 +140,7 @@ public class VillageChecks {
 						"建制村“" + village.name() + "”尚未登记服务邮政局所和邮政企业，请先登记该村的通邮信息再登记通邮检查"))));
 		// one check of a village a day, as the import holds it: a double click or a retried call (the lock orders two at
 		// once) would count the village twice in 规范投递率
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key)) IS NULL").param("key", "village_check:" + c.key())
-			.query(Boolean.class).single();
+		TransactionLocks.hold(jdbc, "village_check:" + c.key());
 		if (jdbc.sql("SELECT count(*) FROM village_check WHERE village_code = :v AND checked_on = :on")
 			.param("v", c.villageCode()).param("on", c.checkedOn()).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("checkedOn", "建制村“" + c.villageName() + "”在" + c.checkedOn() + "已有通邮检查记录，不能重复登记");
