@@ -31,6 +31,7 @@ import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.in;
@@ -166,6 +167,7 @@ class CaseDocumentsIntegrationTest {
 				"{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-waiver", on(today())).andExpect(status().isOk());
 		// the fine as a JSON number, as a client would send it
 		String decision = "{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":60000%s}";
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(""))
@@ -242,6 +244,32 @@ class CaseDocumentsIntegrationTest {
 			.file(new MockMultipartFile("file", "送达回证.pdf", "application/pdf", pdf))
 			.param("kind", "DELIVERY_RECEIPT").param("issuedOn", "2024-04-12").header("Authorization", WUZHONG))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("number"));
+		// each paper's day fits its place in the procedure as the case records it
+		String[][] misplaced = { { "DECISION", "2024-04-11", "decision-day" }, { "DELIVERY_RECEIPT", "2024-04-09", "range" },
+				{ "PRIOR_NOTICE", "2024-04-11", "range" }, { "CLOSING_REPORT", "2024-04-26", "range" },
+				{ "TRANSFER_LETTER", "2024-04-01", "one-of" } };
+		for (String[] m : misplaced) {
+			mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+				.file(new MockMultipartFile("file", "扫描件.pdf", "application/pdf", pdf))
+				.param("kind", m[0]).param("number", "苏邮罚告〔2024〕1号").param("issuedOn", m[1]).header("Authorization", WUZHONG))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[*].rule", hasItem(m[2])));
+		}
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+			.file(new MockMultipartFile("file", "告知书.pdf", "application/pdf", pdf))
+			.param("kind", "PRIOR_NOTICE").param("number", "苏邮罚告〔2024〕1号").param("issuedOn", "2024-04-01")
+			.header("Authorization", WUZHONG))
+			.andExpect(status().isCreated());
+		long open = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/imported", """
+				{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"INSPECTION","filedOn":"2024-03-01",
+				 "decidedOn":"2024-04-10","decisionNumber":"%s","penalty":"FINE","fine":3000}"""
+			.formatted(wuzhong(2).creditCode(), number + "-2")).andExpect(status().isCreated()));
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + open + "/documents/originals")
+			.file(new MockMultipartFile("file", "结案报告.pdf", "application/pdf", pdf))
+			.param("kind", "CLOSING_REPORT").param("number", "结〔2024〕1号").param("issuedOn", "2024-04-20")
+			.header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("closed"));
 
 		long onPlatform = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
 		mvc.perform(multipart("/api/v1/enforcement/cases/" + onPlatform + "/documents/originals")

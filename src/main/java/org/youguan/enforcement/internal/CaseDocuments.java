@@ -291,6 +291,7 @@ public class CaseDocuments implements DeclaresTemplates {
 	private LocalDate stepDay(CaseDocumentKind kind, CaseView c, Long evidenceId) {
 		LocalDate day = switch (kind) {
 			case FILING_APPROVAL -> c.filedOn();
+			case INVESTIGATION_REPORT -> c.concludedOn();
 			case REVIEW_OPINION -> c.reviewedOn();
 			case PRIOR_NOTICE, HEARING_RIGHT_NOTICE -> c.notifiedOn();
 			case HEARING_NOTICE -> c.hearingNotifiedOn();

@@ -237,6 +237,15 @@ class EnforcementApiController {
 		return cases.get(scope, id);
 	}
 
+	@PostMapping("/cases/{id}/hearing-waiver")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "登记放弃听证", description = "on：当事人明确放弃听证的日期（书面声明）；之后可在申请听证期限届满前作出决定。"
+			+ "陈述申辩不等于放弃听证。")
+	PenaltyCases.CaseDetail hearingWaiver(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
+		onDate("waivedOn", () -> cases.waiveHearing(scope, id, d.on()));
+		return cases.get(scope, id);
+	}
+
 	@PostMapping("/cases/{id}/hearing")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "登记听证", description = "noticeOn（听证通知日期，至少提前7个工作日）、hearingOn、record（听证笔录内容，可空）；"

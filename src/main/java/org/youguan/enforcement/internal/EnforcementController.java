@@ -191,10 +191,10 @@ class EnforcementController {
 			@RequestParam(required = false) String proposedPenalty, @RequestParam(required = false) String proposedFine,
 			@RequestParam(required = false) Boolean serious, @RequestParam(required = false) String mitigation,
 			@RequestParam(required = false) String mitigationGround, @RequestParam(required = false) String mitigationReason,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) LocalDate concludedOn, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id), "调查终结", () -> cases.concludeInvestigation(scope, id,
 				new PenaltyCases.Conclusion(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround,
-						mitigationReason)));
+						mitigationReason, text(concludedOn))));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/review")
@@ -225,6 +225,13 @@ class EnforcementController {
 	String hearingRequest(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id), "已登记听证申请", () -> cases.requestHearing(scope, id, text(on)));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-waiver")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String hearingWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已登记当事人放弃听证", () -> cases.waiveHearing(scope, id, text(on)));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing")
