@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +44,10 @@ import org.youguan.rules.StatutoryRules;
  * Takes in one upload of parcel records (the ingest path of {@code POST /api/v1/safety/parcel-records}): reads the
  * body as a stream (gzip recognised by its magic bytes), checks every line ({@link ParcelValidator}), keeps every
  * rejected line without its clear ID number, cuts the accepted records per province into chunks of at most
- * {@code youguan.safety.chunk-records} with deterministic keys and hands them to the {@link ParcelTransport}.
+ * {@code youguan.safety.chunk-records} with deterministic keys, claims their waybills ({@link WaybillClaims}: a waybill
+ * the enterprise already reported in another batch within the record window is refused as a duplicate) and hands them
+ * to the {@link ParcelTransport}. Every way records come in — the API, {@link ParcelUploads} (the demo, imports) — goes
+ * through here, so one validator and one duplicate rule hold for all; the Kafka consumers receive checked chunks.
  * <p>
  * All or nothing, and idempotent per enterprise and batch id ({@link ParcelBatchAttempts}): the records of a batch are
  * counted only once the whole batch is stored and answered; a second request with the same batch id waits for the
@@ -103,14 +107,17 @@ public class ParcelIngest implements ParcelUploads {
 
 	private final Enterprises enterprises;
 
+	private final WaybillClaims claims;
+
 	ParcelIngest(JdbcTemplate jdbc, ParcelBatchAttempts attempts, UploadSlots slots, StatutoryRules rules,
 			ParcelReferences references, Pseudonyms pseudonyms, ParcelTransport transport, JsonMapper json, Clock clock,
 			@Value("${youguan.safety.record-window:P30D}") Duration window,
 			@Value("${youguan.safety.clock-skew:PT5M}") Duration skew,
 			@Value("${youguan.safety.chunk-records:5000}") int chunkRecords,
 			@Value("${youguan.safety.batch-wait:PT2M}") Duration batchWait, Enterprises enterprises, AuditTrail audit,
-			TransactionTemplate tx) {
+			TransactionTemplate tx, WaybillClaims claims) {
 		this.enterprises = enterprises;
+		this.claims = claims;
 		this.audit = audit;
 		this.tx = tx;
 		this.jdbc = jdbc;
@@ -185,7 +192,7 @@ public class ParcelIngest implements ParcelUploads {
 			if (claim.replay()) {
 				return new Outcome(json.readValue(claim.storedAnswer(), ParcelBatchAnswer.class), true);
 			}
-			Outcome outcome = run(enterprise, id, claim.attempt(), format, body);
+			Outcome outcome = run(enterprise, id, claim, format, body);
 			// one audit entry per batch taken in (not per parcel): who reported how much, when
 			tx.executeWithoutResult(s -> audit.record(AuditEntry.of("safety.parcels.upload", "SafetyParcelBatch",
 					enterprise.id(), "上报寄递实名收寄记录（批次" + id + "）：接收" + outcome.answer().accepted() + "条，拒收"
@@ -195,14 +202,16 @@ public class ParcelIngest implements ParcelUploads {
 		}
 	}
 
-	private Outcome run(EnterpriseView enterprise, String batchId, int attempt, Format format, InputStream body) {
+	private Outcome run(EnterpriseView enterprise, String batchId, ParcelBatchAttempts.Claim claim, Format format,
+			InputStream body) {
+		int attempt = claim.attempt();
 		long started = System.nanoTime();
 		Instant now = clock.instant();
 		ParcelReferences.EnterpriseFacts facts = references.facts(enterprise);
 		ParcelValidator validator = new ParcelValidator(enterprise.id(), references.counties(),
-				facts.outletFilingNumbers(), facts.machineSerials(), pseudonyms, now, window, skew,
+				facts.outlets(), facts.machineSerials(), pseudonyms, now, window, skew,
 				rules.intValue(StatutoryRule.SAFETY_LETTER_MAX_WEIGHT, enterprise.regionCode()));
-		Run run = new Run(enterprise.id(), batchId, attempt, validator);
+		Run run = new Run(enterprise.id(), batchId, attempt, claim.ref(), validator, now);
 		try {
 			InputStream in = decoded(body);
 			if (format == Format.CSV) {
@@ -253,6 +262,32 @@ public class ParcelIngest implements ParcelUploads {
 		return in;
 	}
 
+	/** A province's accepted records not yet sent, with their line numbers. */
+	private static final class Pending {
+
+		final List<ParcelRecord> records;
+
+		final long[] lines;
+
+		Pending(int capacity) {
+			records = new ArrayList<>(capacity);
+			lines = new long[capacity];
+		}
+
+		void add(ParcelRecord r, long line) {
+			lines[records.size()] = line;
+			records.add(r);
+		}
+	}
+
+	/** What storing a chunk did: its time, whether anything was sent, the lines refused as duplicates. */
+	private record Stored(long nanos, boolean sent, List<Refused> refused) {
+	}
+
+	/** A line refused when its chunk was stored. */
+	private record Refused(long line, ParcelRejection why, ParcelRecord record) {
+	}
+
 	/** One upload in progress: counts, the rejected lines written as they come, the chunks being filled. */
 	private final class Run implements ParcelLines.Sink {
 
@@ -262,7 +297,11 @@ public class ParcelIngest implements ParcelUploads {
 
 		final int attempt;
 
+		final long batchRef;
+
 		final ParcelValidator validator;
+
+		final Instant now;
 
 		/** Rejected lines read and not yet written (written 500 at a time, each in a short statement). */
 		final List<Object[]> pendingRejected = new ArrayList<>();
@@ -287,20 +326,22 @@ public class ParcelIngest implements ParcelUploads {
 			return t;
 		});
 
-		final Deque<Future<Long>> inFlight = new ArrayDeque<>();
+		final Deque<Future<Stored>> inFlight = new ArrayDeque<>();
 
 		final List<ParcelBatchAnswer.LineError> errors = new ArrayList<>();
 
 		/** Records of each province not yet sent, in line order. */
-		final Map<String, List<ParcelRecord>> open = new LinkedHashMap<>();
+		final Map<String, Pending> open = new LinkedHashMap<>();
 
 		final Map<String, Integer> sequence = new HashMap<>();
 
-		Run(long enterpriseId, String batchId, int attempt, ParcelValidator validator) {
+		Run(long enterpriseId, String batchId, int attempt, long batchRef, ParcelValidator validator, Instant now) {
 			this.enterpriseId = enterpriseId;
 			this.batchId = batchId;
 			this.attempt = attempt;
+			this.batchRef = batchRef;
 			this.validator = validator;
+			this.now = now;
 		}
 
 		/**
@@ -327,15 +368,15 @@ public class ParcelIngest implements ParcelUploads {
 			}
 			accepted++;
 			String province = r.province();
-			List<ParcelRecord> records = open.get(province);
-			if (records == null) {
-				records = new ArrayList<>(chunkRecords);
-				open.put(province, records);
+			Pending pending = open.get(province);
+			if (pending == null) {
+				pending = new Pending(chunkRecords);
+				open.put(province, pending);
 			}
-			records.add(r);
-			if (records.size() >= chunkRecords) {
-				send(province, records);
-				open.put(province, new ArrayList<>(chunkRecords));
+			pending.add(r, line);
+			if (pending.records.size() >= chunkRecords) {
+				send(province, pending);
+				open.put(province, new Pending(chunkRecords));
 			}
 		}
 
@@ -346,28 +387,59 @@ public class ParcelIngest implements ParcelUploads {
 		}
 
 		/**
-		 * Hands a chunk to the transport on the run's storing thread, so reading and checking the next lines (this
-		 * thread) overlaps storing (the other core); at most {@value #IN_FLIGHT} chunks wait, which bounds the heap.
+		 * Claims a chunk's waybills and hands the records claimed to the transport, on the run's storing thread, so
+		 * reading and checking the next lines (this thread) overlaps storing (the other core); at most
+		 * {@value #IN_FLIGHT} chunks wait, which bounds the heap. The lines refused as duplicates come back to this
+		 * thread ({@link #awaitOldest}); a chunk left with no record is not sent.
 		 */
-		private void send(String province, List<ParcelRecord> records) {
+		private void send(String province, Pending pending) {
 			int seq = sequence.merge(province, 1, Integer::sum);
-			ParcelChunk chunk = new ParcelChunk(ParcelChunk.key(enterpriseId, batchId, attempt, province, seq),
-					enterpriseId, province, records);
+			String key = ParcelChunk.key(enterpriseId, batchId, attempt, province, seq);
 			while (inFlight.size() >= IN_FLIGHT) {
 				awaitOldest();
 			}
-			inFlight.add(storing.submit(() -> {
-				long t0 = System.nanoTime();
-				transport.send(chunk);
-				return System.nanoTime() - t0;
-			}));
-			chunks++;
+			inFlight.add(storing.submit(() -> store(key, province, pending)));
+		}
+
+		private Stored store(String key, String province, Pending pending) {
+			long t0 = System.nanoTime();
+			List<ParcelRecord> records = pending.records;
+			List<WaybillClaims.Duplicate> duplicates = claims.claim(enterpriseId, batchRef, attempt, records, now);
+			List<Refused> refused = List.of();
+			if (!duplicates.isEmpty()) {
+				boolean[] drop = new boolean[records.size()];
+				refused = new ArrayList<>(duplicates.size());
+				for (WaybillClaims.Duplicate d : duplicates) {
+					ParcelRecord r = records.get(d.index());
+					drop[d.index()] = true;
+					refused.add(new Refused(pending.lines[d.index()], d.rejection(r.waybillNumber()), r));
+				}
+				List<ParcelRecord> kept = new ArrayList<>(records.size() - duplicates.size());
+				for (int i = 0; i < records.size(); i++) {
+					if (!drop[i]) {
+						kept.add(records.get(i));
+					}
+				}
+				records = kept;
+			}
+			if (!records.isEmpty()) {
+				transport.send(new ParcelChunk(key, enterpriseId, province, records));
+			}
+			return new Stored(System.nanoTime() - t0, !records.isEmpty(), refused);
 		}
 
 		private void awaitOldest() {
-			Future<Long> oldest = inFlight.poll();
+			Future<Stored> oldest = inFlight.poll();
 			try {
-				sendNanos += oldest.get();
+				Stored stored = oldest.get();
+				sendNanos += stored.nanos();
+				if (stored.sent()) {
+					chunks++;
+				}
+				for (Refused r : stored.refused()) {
+					accepted--;
+					reject(r.line(), r.why(), content(fields(r.record())));
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -393,7 +465,7 @@ public class ParcelIngest implements ParcelUploads {
 		 * after that, nothing.
 		 */
 		void close() {
-			for (Future<Long> f : inFlight) {
+			for (Future<Stored> f : inFlight) {
 				try {
 					f.get();
 				}
@@ -409,14 +481,16 @@ public class ParcelIngest implements ParcelUploads {
 		}
 
 		void finish() {
-			for (Map.Entry<String, List<ParcelRecord>> e : open.entrySet()) {
-				if (!e.getValue().isEmpty()) {
+			for (Map.Entry<String, Pending> e : open.entrySet()) {
+				if (!e.getValue().records.isEmpty()) {
 					send(e.getKey(), e.getValue());
 				}
 			}
 			open.clear();
 			drain();
 			flushRejected();
+			// duplicates come back when their chunk is stored, after later lines' rejections
+			errors.sort(Comparator.comparingLong(ParcelBatchAnswer.LineError::line));
 		}
 
 		private void reject(long line, ParcelRejection why, String content) {
@@ -442,6 +516,25 @@ public class ParcelIngest implements ParcelUploads {
 						    content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", pendingRejected);
 				pendingRejected.clear();
 			}
+		}
+
+		/** A refused record's fields as a line would give them (its pseudonym left out, as a clear number would be). */
+		private static String[] fields(ParcelRecord r) {
+			String[] v = new String[ParcelField.COUNT];
+			v[ParcelField.WAYBILL_NUMBER.ordinal()] = r.waybillNumber();
+			v[ParcelField.ACCEPTED_AT.ordinal()] = r.acceptedAt().toString();
+			v[ParcelField.SENDER_ID_TYPE.ordinal()] = r.senderIdType() == null ? null : r.senderIdType().label();
+			v[ParcelField.SENDER_REGION.ordinal()] = r.senderRegion();
+			v[ParcelField.RECIPIENT_REGION.ordinal()] = r.recipientRegion();
+			v[ParcelField.ITEM_CATEGORY.ordinal()] = r.itemCategory();
+			v[ParcelField.WEIGHT_GRAMS.ordinal()] = String.valueOf(r.weightGrams());
+			v[ParcelField.REAL_NAME_METHOD.ordinal()] = r.realNameMethod().label();
+			v[ParcelField.INSPECTED.ordinal()] = String.valueOf(r.inspected());
+			v[ParcelField.SCREENED.ordinal()] = String.valueOf(r.screened());
+			v[ParcelField.SCREENING_MACHINE_SERIAL.ordinal()] = r.screeningMachineSerial();
+			v[ParcelField.OUTLET_FILING_NUMBER.ordinal()] = r.outletFilingNumber();
+			v[ParcelField.COURIER_ID.ordinal()] = r.courierId();
+			return v;
 		}
 
 		/**
