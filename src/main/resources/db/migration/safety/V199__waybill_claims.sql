@@ -1,12 +1,13 @@
 -- Issue 17 (attack finding): the same waybill of the same enterprise uploaded in two batches was counted twice (the
 -- batch id only makes a repeated batch idempotent). Every accepted record now claims its waybill for its enterprise; a
--- waybill claimed by a batch that counts (or is being uploaded) is refused as a duplicate within the record window.
+-- waybill claimed within the record window by a batch that counts (or is being uploaded) is refused as a duplicate.
 --
--- Compact: one row per accepted record (enterprise, 64-bit waybill key, acceptance day, batch, attempt: ~60 bytes with
--- the row header, ~32 in the key index). The key is the waybill number itself for numbers of up to 17 digits (most
--- express waybills) and a 63-bit hash of it otherwise (WaybillKey). Partitioned by the month of acceptance: a claim is
--- looked up in the two or three months the record window spans (WaybillClaims creates a month's partition before its
--- first claim), and a month lying wholly before the window is dropped whole (no DELETE, no vacuum).
+-- One row per accepted record: enterprise, a 64-bit key of the waybill (WaybillKey: the number itself, order kept, for
+-- numbers of up to 17 digits and for 1-3 capital letters followed by up to 13 digits — most express waybills; a 63-bit
+-- hash otherwise), the claiming batch and attempt, the acceptance day. The primary key makes the claim one
+-- INSERT ... ON CONFLICT DO NOTHING per record (one index descent checks and claims, atomic across nodes); waybills
+-- numbered in sequence land next to each other in it. Claims whose acceptance day lies before the window are deleted
+-- daily (WaybillClaims.purgeBeforeWindow), found through the BRIN index (rows arrive roughly in acceptance order).
 
 -- a compact reference from a claim to its batch (the batch's key is enterprise + text id)
 ALTER TABLE safety_parcel_batch ADD COLUMN ref bigint GENERATED ALWAYS AS IDENTITY;
@@ -18,5 +19,6 @@ CREATE TABLE safety_waybill_claim (
     batch_ref     bigint  NOT NULL,
     accepted_day  date    NOT NULL,
     attempt       integer NOT NULL,
-    PRIMARY KEY (enterprise_id, waybill_key, accepted_day)
-) PARTITION BY RANGE (accepted_day);
+    PRIMARY KEY (enterprise_id, waybill_key)
+);
+CREATE INDEX safety_waybill_claim_day ON safety_waybill_claim USING brin (accepted_day);
