@@ -225,9 +225,9 @@ public class ParcelIngest implements ParcelUploads {
 					run.rejected > run.errors.size());
 			attempts.finish(enterprise.id(), batchId, attempt, run.accepted, run.rejected, json.writeValueAsString(answer),
 					(int) run.chunks);
-			log.info("Parcel batch {} of enterprise {} (attempt {}): {} accepted, {} rejected, {} chunks in {} ms ({} ms storing)",
+			log.info("Parcel batch {} of enterprise {} (attempt {}): {} accepted, {} rejected, {} chunks in {} ms ({} ms storing, {} ms claiming waybills)",
 					batchId, enterprise.id(), attempt, run.accepted, run.rejected, run.chunks,
-					(System.nanoTime() - started) / 1_000_000, run.sendNanos / 1_000_000);
+					(System.nanoTime() - started) / 1_000_000, run.sendNanos / 1_000_000, run.claimNanos / 1_000_000);
 			return new Outcome(answer, false);
 		}
 		catch (RuntimeException | IOException ex) {
@@ -280,14 +280,6 @@ public class ParcelIngest implements ParcelUploads {
 		}
 	}
 
-	/** What storing a chunk did: its time, whether anything was sent, the lines refused as duplicates. */
-	private record Stored(long nanos, boolean sent, List<Refused> refused) {
-	}
-
-	/** A line refused when its chunk was stored. */
-	private record Refused(long line, ParcelRejection why, ParcelRecord record) {
-	}
-
 	/** One upload in progress: counts, the rejected lines written as they come, the chunks being filled. */
 	private final class Run implements ParcelLines.Sink {
 
@@ -318,6 +310,8 @@ public class ParcelIngest implements ParcelUploads {
 
 		long sendNanos;
 
+		long claimNanos;
+
 		static final int IN_FLIGHT = 2;
 
 		final ExecutorService storing = Executors.newSingleThreadExecutor(r -> {
@@ -326,7 +320,7 @@ public class ParcelIngest implements ParcelUploads {
 			return t;
 		});
 
-		final Deque<Future<Stored>> inFlight = new ArrayDeque<>();
+		final Deque<Future<Long>> inFlight = new ArrayDeque<>();
 
 		final List<ParcelBatchAnswer.LineError> errors = new ArrayList<>();
 
@@ -387,32 +381,23 @@ public class ParcelIngest implements ParcelUploads {
 		}
 
 		/**
-		 * Claims a chunk's waybills and hands the records claimed to the transport, on the run's storing thread, so
-		 * reading and checking the next lines (this thread) overlaps storing (the other core); at most
-		 * {@value #IN_FLIGHT} chunks wait, which bounds the heap. The lines refused as duplicates come back to this
-		 * thread ({@link #awaitOldest}); a chunk left with no record is not sent.
+		 * Claims a chunk's waybills ({@link WaybillClaims}) on this thread — the lines refused as duplicates are
+		 * rejected here — and hands the records claimed to the transport on the run's storing thread, so the claim and
+		 * reading and checking the next lines (this thread) overlap storing (the other core); at most
+		 * {@value #IN_FLIGHT} chunks wait, which bounds the heap. A chunk left with no record is not sent.
 		 */
 		private void send(String province, Pending pending) {
-			int seq = sequence.merge(province, 1, Integer::sum);
-			String key = ParcelChunk.key(enterpriseId, batchId, attempt, province, seq);
-			while (inFlight.size() >= IN_FLIGHT) {
-				awaitOldest();
-			}
-			inFlight.add(storing.submit(() -> store(key, province, pending)));
-		}
-
-		private Stored store(String key, String province, Pending pending) {
 			long t0 = System.nanoTime();
 			List<ParcelRecord> records = pending.records;
 			List<WaybillClaims.Duplicate> duplicates = claims.claim(enterpriseId, batchRef, attempt, records, now);
-			List<Refused> refused = List.of();
+			claimNanos += System.nanoTime() - t0;
 			if (!duplicates.isEmpty()) {
 				boolean[] drop = new boolean[records.size()];
-				refused = new ArrayList<>(duplicates.size());
 				for (WaybillClaims.Duplicate d : duplicates) {
 					ParcelRecord r = records.get(d.index());
 					drop[d.index()] = true;
-					refused.add(new Refused(pending.lines[d.index()], d.rejection(r.waybillNumber()), r));
+					accepted--;
+					reject(pending.lines[d.index()], d.rejection(r.waybillNumber()), content(fields(r)));
 				}
 				List<ParcelRecord> kept = new ArrayList<>(records.size() - duplicates.size());
 				for (int i = 0; i < records.size(); i++) {
@@ -422,24 +407,27 @@ public class ParcelIngest implements ParcelUploads {
 				}
 				records = kept;
 			}
-			if (!records.isEmpty()) {
-				transport.send(new ParcelChunk(key, enterpriseId, province, records));
+			if (records.isEmpty()) {
+				return;
 			}
-			return new Stored(System.nanoTime() - t0, !records.isEmpty(), refused);
+			int seq = sequence.merge(province, 1, Integer::sum);
+			ParcelChunk chunk = new ParcelChunk(ParcelChunk.key(enterpriseId, batchId, attempt, province, seq),
+					enterpriseId, province, records);
+			while (inFlight.size() >= IN_FLIGHT) {
+				awaitOldest();
+			}
+			inFlight.add(storing.submit(() -> {
+				long started = System.nanoTime();
+				transport.send(chunk);
+				return System.nanoTime() - started;
+			}));
+			chunks++;
 		}
 
 		private void awaitOldest() {
-			Future<Stored> oldest = inFlight.poll();
+			Future<Long> oldest = inFlight.poll();
 			try {
-				Stored stored = oldest.get();
-				sendNanos += stored.nanos();
-				if (stored.sent()) {
-					chunks++;
-				}
-				for (Refused r : stored.refused()) {
-					accepted--;
-					reject(r.line(), r.why(), content(fields(r.record())));
-				}
+				sendNanos += oldest.get();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -465,7 +453,7 @@ public class ParcelIngest implements ParcelUploads {
 		 * after that, nothing.
 		 */
 		void close() {
-			for (Future<Stored> f : inFlight) {
+			for (Future<Long> f : inFlight) {
 				try {
 					f.get();
 				}
@@ -489,7 +477,7 @@ public class ParcelIngest implements ParcelUploads {
 			open.clear();
 			drain();
 			flushRejected();
-			// duplicates come back when their chunk is stored, after later lines' rejections
+			// duplicates are found when their chunk is claimed, after later lines' rejections
 			errors.sort(Comparator.comparingLong(ParcelBatchAnswer.LineError::line));
 		}
 

@@ -259,15 +259,20 @@ class WaybillClaims {
 		}
 	}
 
+	/** Deletes the claims before the record window ({@link #purge}), daily, once per cluster. */
+	@Scheduled(cron = "${youguan.safety.claim-retention-cron:0 45 3 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "safety.claim-retention", lockAtLeastFor = "PT1M", lockAtMostFor = "PT2H")
+	public void purgeBeforeWindow() {
+		purge();
+	}
+
 	/**
-	 * Deletes the claims whose acceptance day lies before the record window (daily, once per cluster), 50,000 rows a
-	 * statement: no record of theirs can be sent any more.
+	 * Deletes the claims whose acceptance day lies before the record window, 50,000 rows a statement: no record of
+	 * theirs can be sent any more.
 	 *
 	 * @return the claims deleted
 	 */
-	@Scheduled(cron = "${youguan.safety.claim-retention-cron:0 45 3 * * *}", zone = "Asia/Shanghai")
-	@SchedulerLock(name = "safety.claim-retention", lockAtLeastFor = "PT1M", lockAtMostFor = "PT2H")
-	public long purgeBeforeWindow() {
+	long purge() {
 		LocalDate earliest = clock.instant().minus(window).atZone(ParcelRecord.CHINA).toLocalDate();
 		long deleted = 0;
 		int n;
