@@ -116,8 +116,18 @@ class WaybillClaims {
 			keys[distinct] = key;
 			days[distinct++] = (int) r.day().toEpochDay();
 		}
-		Long[] claimKeys = Arrays.copyOf(keys, distinct);
-		Integer[] claimDays = Arrays.copyOf(days, distinct);
+		// in key order: two uploads claiming overlapping waybills wait for each other in one order, never in a cycle
+		Integer[] order = new Integer[distinct];
+		for (int i = 0; i < distinct; i++) {
+			order[i] = i;
+		}
+		Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
+		Long[] claimKeys = new Long[distinct];
+		Integer[] claimDays = new Integer[distinct];
+		for (int i = 0; i < distinct; i++) {
+			claimKeys[i] = keys[order[i]];
+			claimDays[i] = days[order[i]];
+		}
 		int earliest = (int) now.minus(window).atZone(ParcelRecord.CHINA).toLocalDate().toEpochDay();
 		Map<Long, String> held = tx.execute(s -> jdbc.execute((ConnectionCallback<Map<Long, String>>) c -> claim(c,
 				enterpriseId, batchRef, attempt, claimKeys, claimDays, earliest)));
@@ -210,6 +220,7 @@ class WaybillClaims {
 			}
 		}
 		if (!stale.isEmpty()) {
+			stale.sort(Comparator.comparingLong(k -> k[0]));
 			takeOver(c, enterpriseId, batchRef, attempt, stale, dayOf, held);
 		}
 		return held;
