@@ -529,7 +529,18 @@ class LicensingIntegrationTest {
 		mvc.perform(get("/licensing/applications").param("q", "不存在的申请人").session(staff)).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("/licensing/applications/" + id + "\""))));
 		mvc.perform(get("/licensing/applications/" + id).session(staff)).andExpect(status().isOk())
-			.andExpect(content().string(containsString("verify-form")));
+			.andExpect(content().string(containsString("verify-form")))
+			.andExpect(content().string(containsString("suspend-form")))
+			// the decision is the province's: the city is not offered it, as its post would be refused
+			.andExpect(content().string(not(containsString("refuse-form"))));
+		// the county reads the application of its county but takes no step of it: no step's form
+		mvc.perform(get("/licensing/applications/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("verify-form"))))
+			.andExpect(content().string(not(containsString("refuse-form"))))
+			.andExpect(content().string(not(containsString("suspend-form"))));
+		mvc.perform(get("/licensing/applications/" + id).session(SignIn.session(mvc, "sys.admin"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("refuse-form")))
+			.andExpect(content().string(not(containsString("verify-form"))));
 		mvc.perform(get("/licensing/applications/" + id).session(company)).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("verify-form"))));
 		mvc.perform(get("/licensing/applications").session(company)).andExpect(status().isOk())
