@@ -899,7 +899,8 @@ public class PenaltyCases {
 	 * @param team the officers present, with their certificates
 	 */
 	public record OnTheSpot(String partyKind, String enterpriseCreditCode, String personName, String regionCode,
-			String violation, String facts, String place, String decidedOn, String penalty, String fine, List<Member> team) {
+			String violation, String facts, String place, String decidedOn, String penalty,
+			@JsonDeserialize(using = NumberText.class) String fine, List<Member> team) {
 	}
 
 	/**
@@ -1075,7 +1076,7 @@ public class PenaltyCases {
 	}
 
 	/** An instalment as entered: the day it is due and its amount (¥). */
-	public record InstalmentTerm(String dueOn, String amount) {
+	public record InstalmentTerm(String dueOn, @JsonDeserialize(using = NumberText.class) String amount) {
 	}
 
 	/**
