@@ -1518,7 +1518,7 @@ public class PenaltyCases {
 				: Text.blankToNull(data.number());
 		v.require("number", number != null, "required", "文号（number）不能为空")
 			.maxLength("number", "文号（number）", number, 60);
-		v.require("kind", kind != CaseDocumentKind.TRANSFER_LETTER, "one-of", "文书种类（kind）不能是案件移送书：导入的案件均已作出决定");
+		v.require("kind", kind != CaseDocumentKind.TRANSFER_LETTER, "one-of", "文书种类（kind）不能是案件移送书：导入的是已作出决定的历史案件");
 		v.required("issuedOn", "文书日期（issuedOn）", data.issuedOn());
 		LocalDate on = kind == null ? null : originalDay(v, c, kind, data.issuedOn());
 		v.require("file", scan != null, "required", "原始文书扫描件（file）不能为空");
@@ -1536,6 +1536,12 @@ public class PenaltyCases {
 	 */
 	private LocalDate originalDay(Validation v, CaseView c, CaseDocumentKind kind, String issuedOn) {
 		String label = "文书日期（issuedOn）";
+		boolean afterDecision = kind == CaseDocumentKind.DECISION || kind == CaseDocumentKind.DELIVERY_RECEIPT
+				|| kind == CaseDocumentKind.PAYMENT_APPROVAL || kind == CaseDocumentKind.CLOSING_REPORT;
+		if (afterDecision && c.decidedOn() == null) {
+			v.require("kind", false, "decided", "案件没有决定日期，不能上传" + kind.title());
+			return null;
+		}
 		return switch (kind) {
 			case DECISION -> {
 				LocalDate on = v.date("issuedOn", label, issuedOn, c.filedOn(), today());

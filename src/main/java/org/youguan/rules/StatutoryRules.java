@@ -105,10 +105,14 @@ public class StatutoryRules {
 			.toList();
 	}
 
+	/** The largest value a rule counted in days, months, counts or percent may take (every use reads it as an int). */
+	static final int MAX_COUNTED = 100_000;
+
 	/**
 	 * Sets a bureau's value for a rule (applies to its whole region unless a lower bureau overrides it).
 	 * @throws InvalidValueException field {@code value} (negative, not whole where the unit is counted, more than 12
-	 * integer or 2 fraction digits) or {@code reason} (blank, over 200 characters)
+	 * integer or 2 fraction digits, a period of 0, a counted value above {@value #MAX_COUNTED}) or {@code reason}
+	 * (blank, over 200 characters)
 	 */
 	@Transactional
 	public void override(StatutoryRule rule, long bureauId, String bureauRegion, BigDecimal value, String reason) {
@@ -117,6 +121,12 @@ public class StatutoryRules {
 		}
 		if (rule.unit() != RuleUnit.YUAN && rule.unit() != RuleUnit.PERCENT && value.stripTrailingZeros().scale() > 0) {
 			throw new InvalidValueException("value", "integer", "“" + rule.title() + "”的取值应为整数（" + rule.unit().label() + "）");
+		}
+		if (rule.unit() != RuleUnit.YUAN && value.compareTo(BigDecimal.valueOf(MAX_COUNTED)) > 0) {
+			throw new InvalidValueException("value", "max", "“" + rule.title() + "”的取值不能超过" + MAX_COUNTED + rule.unit().label());
+		}
+		if (rule.unit().isDeadline() && value.signum() == 0) {
+			throw new InvalidValueException("value", "min", "“" + rule.title() + "”是期限，不能为0");
 		}
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidValueException("reason", "required", "请填写调整依据或原因");

@@ -270,6 +270,15 @@ class CaseDocumentsIntegrationTest {
 			.header("Authorization", WUZHONG))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("closed"));
+		long undecided = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/imported", """
+				{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"INSPECTION","filedOn":"2024-03-01"}"""
+			.formatted(wuzhong(2).creditCode())).andExpect(status().isCreated()));
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + undecided + "/documents/originals")
+			.file(new MockMultipartFile("file", "送达回证.pdf", "application/pdf", pdf))
+			.param("kind", "DELIVERY_RECEIPT").param("number", "送〔2024〕1号").param("issuedOn", "2024-04-20")
+			.header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("decided"));
 
 		long onPlatform = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
 		mvc.perform(multipart("/api/v1/enforcement/cases/" + onPlatform + "/documents/originals")

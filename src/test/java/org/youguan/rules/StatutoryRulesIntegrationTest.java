@@ -59,6 +59,13 @@ class StatutoryRulesIntegrationTest {
 		rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, bureaus.findByRegion("3205").orElseThrow().id(), "3205",
 				new BigDecimal("90"), "测试：假设的新规定");
 		assertThat(rules.remedies("320506")).contains("九十日内依法申请行政复议");
+		// a period of 0 or a counted value no use can read (every step filling a document would fail) is refused
+		long city = bureaus.findByRegion("3205").orElseThrow().id();
+		assertThatThrownBy(() -> rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, city, "3205", BigDecimal.ZERO, "测试"))
+			.isInstanceOf(InvalidValueException.class).hasMessageContaining("不能为0");
+		assertThatThrownBy(() -> rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, city, "3205",
+				new BigDecimal("999999999999"), "测试")).isInstanceOf(InvalidValueException.class).hasMessageContaining("不能超过");
+		assertThat(rules.remedies("320506")).contains("九十日内");
 	}
 
 	@Test
