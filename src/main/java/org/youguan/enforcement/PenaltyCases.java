@@ -5,13 +5,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -412,7 +415,7 @@ public class PenaltyCases {
 		record(c, "case.notify", "事先告知：拟" + c.proposedPenalty().label() + (c.proposedFine() == null ? ""
 				: plain(c.proposedFine()) + "元") + "，陈述申辩、申请听证期限至" + clock(c.regionCode()).hearingRequestDue(on));
 		issue(id, CaseDocumentKind.PRIOR_NOTICE);
-		if (DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), threshold(StatutoryRule.PENALTY_HEARING_FINE, c))) {
+		if (hearingRight(c)) {
 			issue(id, CaseDocumentKind.HEARING_RIGHT_NOTICE);
 		}
 	}
@@ -459,8 +462,13 @@ public class PenaltyCases {
 		record(c, "case.hearing-waiver", "当事人明确放弃听证（" + on + "）");
 	}
 
+	/** Whether the proposed penalty carries the right to a hearing (art.63, threshold rule {@code penalty.hearing.fine}). */
+	private boolean hearingRight(CaseView c) {
+		return DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), threshold(StatutoryRule.PENALTY_HEARING_FINE, c));
+	}
+
 	private void requireHearingRight(CaseView c) {
-		if (!DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), threshold(StatutoryRule.PENALTY_HEARING_FINE, c))) {
+		if (!hearingRight(c)) {
 			throw DomainException.rule("拟作出的处罚（" + c.proposedPenalty().label() + "）不属于听证范围（行政处罚法第63条）");
 		}
 	}
@@ -571,10 +579,9 @@ public class PenaltyCases {
 		LocalDate on = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(), c.notifiedOn(), today());
 		LocalDate window = caseClock.hearingRequestDue(c.notifiedOn());
 		if (on != null && c.status() == CaseStatus.NOTIFIED) {
-			boolean hearingRight = DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(),
-					threshold(StatutoryRule.PENALTY_HEARING_FINE, c));
-			LocalDate heard = c.hearingWaivedOn() == null ? c.statementOn()
-					: c.statementOn() == null || c.statementOn().isBefore(c.hearingWaivedOn()) ? c.hearingWaivedOn() : c.statementOn();
+			boolean hearingRight = hearingRight(c);
+			LocalDate heard = Stream.of(c.statementOn(), c.hearingWaivedOn()).filter(Objects::nonNull)
+				.max(Comparator.naturalOrder()).orElse(null);
 			if (hearingRight && c.hearingWaivedOn() == null && !on.isAfter(window)) {
 				v.require("decidedOn", false, "hearing-window", "当事人有权在" + window
 						+ "前申请听证，期限届满前不能作出决定（当事人明确放弃听证的除外；陈述申辩不等于放弃听证，行政处罚法第63条、第64条）");
@@ -899,7 +906,8 @@ public class PenaltyCases {
 	 * @param team the officers present, with their certificates
 	 */
 	public record OnTheSpot(String partyKind, String enterpriseCreditCode, String personName, String regionCode,
-			String violation, String facts, String place, String decidedOn, String penalty, String fine, List<Member> team) {
+			String violation, String facts, String place, String decidedOn, String penalty,
+			@JsonDeserialize(using = NumberText.class) String fine, List<Member> team) {
 	}
 
 	/**
@@ -1075,7 +1083,7 @@ public class PenaltyCases {
 	}
 
 	/** An instalment as entered: the day it is due and its amount (¥). */
-	public record InstalmentTerm(String dueOn, String amount) {
+	public record InstalmentTerm(String dueOn, @JsonDeserialize(using = NumberText.class) String amount) {
 	}
 
 	/**
@@ -1429,12 +1437,11 @@ public class PenaltyCases {
 		BigDecimal surcharge = c.fine() == null || c.deliveredOn() == null ? null : c.paidOn() != null
 				? caseClock.surcharge(c.fine(), caseClock.paymentDue(c.deliveredOn()), c.paidOn())
 				: payment == null ? null : caseClock.surcharge(payment.amount(), payment.due(), today);
-		Penalty proposed = c.proposedPenalty();
 		return new Deadlines(c.decisionDueOn(), remaining, paused.isPresent(),
 				c.notifiedOn() == null ? null : caseClock.hearingRequestDue(c.notifiedOn()),
 				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
 				c.decidedOn() == null ? null : caseClock.publicationDue(c.decidedOn()),
-				DecisionRules.hearingRight(proposed, c.proposedFine(), threshold(StatutoryRule.PENALTY_HEARING_FINE, c)),
+				hearingRight(c),
 				rules.fineRange(c.violationCode(), c.serious(), c.regionCode()));
 	}
 
@@ -1517,7 +1524,7 @@ public class PenaltyCases {
 				: Text.blankToNull(data.number());
 		v.require("number", number != null, "required", "文号（number）不能为空")
 			.maxLength("number", "文号（number）", number, 60);
-		v.require("kind", kind != CaseDocumentKind.TRANSFER_LETTER, "one-of", "文书种类（kind）不能是案件移送书：导入的案件均已作出决定");
+		v.require("kind", kind != CaseDocumentKind.TRANSFER_LETTER, "one-of", "文书种类（kind）不能是案件移送书：导入的是已作出决定的历史案件");
 		v.required("issuedOn", "文书日期（issuedOn）", data.issuedOn());
 		LocalDate on = kind == null ? null : originalDay(v, c, kind, data.issuedOn());
 		v.require("file", scan != null, "required", "原始文书扫描件（file）不能为空");
@@ -1535,6 +1542,12 @@ public class PenaltyCases {
 	 */
 	private LocalDate originalDay(Validation v, CaseView c, CaseDocumentKind kind, String issuedOn) {
 		String label = "文书日期（issuedOn）";
+		boolean afterDecision = kind == CaseDocumentKind.DECISION || kind == CaseDocumentKind.DELIVERY_RECEIPT
+				|| kind == CaseDocumentKind.PAYMENT_APPROVAL || kind == CaseDocumentKind.CLOSING_REPORT;
+		if (afterDecision && c.decidedOn() == null) {
+			v.require("kind", false, "decided", "案件没有决定日期，不能上传" + kind.title());
+			return null;
+		}
 		return switch (kind) {
 			case DECISION -> {
 				LocalDate on = v.date("issuedOn", label, issuedOn, c.filedOn(), today());

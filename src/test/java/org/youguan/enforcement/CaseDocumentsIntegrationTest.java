@@ -270,6 +270,15 @@ class CaseDocumentsIntegrationTest {
 			.header("Authorization", WUZHONG))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("closed"));
+		long undecided = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/imported", """
+				{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"INSPECTION","filedOn":"2024-03-01"}"""
+			.formatted(wuzhong(2).creditCode())).andExpect(status().isCreated()));
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + undecided + "/documents/originals")
+			.file(new MockMultipartFile("file", "送达回证.pdf", "application/pdf", pdf))
+			.param("kind", "DELIVERY_RECEIPT").param("number", "送〔2024〕1号").param("issuedOn", "2024-04-20")
+			.header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("decided"));
 
 		long onPlatform = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
 		mvc.perform(multipart("/api/v1/enforcement/cases/" + onPlatform + "/documents/originals")
@@ -517,7 +526,8 @@ class CaseDocumentsIntegrationTest {
 		String org = """
 				{"partyKind":"ORGANISATION","enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","facts":"未按时报送月度数据",
 				 "place":"当事人营业场所","decidedOn":"%s","penalty":"%s","fine":%s,"team":%s}""";
-		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.formatted(e.creditCode(), today(), "FINE", "\"3500\"", team))
+		// the fine as a JSON number, as a client would send it: the article's ceiling answers, not the type
+		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.formatted(e.creditCode(), today(), "FINE", "3500", team))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("fine"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("3000元（行政处罚法(2021) 第51条）")));
@@ -547,7 +557,7 @@ class CaseDocumentsIntegrationTest {
 		assertThat(doc).contains("当场行政处罚决定书", "李某", "罚款人民币150元", "第五十一条", "吴中区某网点", "陈吴中（执法证号32050601）")
 			.doesNotContain("${");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication", on(today())).andExpect(status().is(422));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"150\"}")
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":150}")
 			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"));
 		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.formatted(e.creditCode(), today(), "WARNING", "null", team))
 			.andExpect(status().isCreated());
@@ -579,7 +589,7 @@ class CaseDocumentsIntegrationTest {
 		LocalDate second = today().plusDays(50);
 		String path = "/api/v1/enforcement/cases/" + c + "/payment-arrangement";
 		String terms = """
-				{"kind":"INSTALMENTS","reason":"经营困难","instalments":[{"dueOn":"%s","amount":"1000"},{"dueOn":"%s","amount":"%s"}]}""";
+				{"kind":"INSTALMENTS","reason":"经营困难","instalments":[{"dueOn":"%s","amount":"1000"},{"dueOn":"%s","amount":%s}]}""";
 		call(WUZHONG, path, terms.formatted(first, second, "1000")).andExpect(status().isForbidden());
 		call(HEAD, path, terms.formatted(first, second, "500")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("instalments"));
@@ -595,7 +605,7 @@ class CaseDocumentsIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"1000\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("应缴1060元（第1期罚款1000元＋加处罚款60元")));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"1060\"}")
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":1060.00}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("DELIVERED"))
 			.andExpect(jsonPath("$.deadlines.paymentDue").value(second.toString()));

@@ -29,9 +29,12 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The enforcement API for bureau staff and their systems: leads, the case procedure step by step, past cases
@@ -94,7 +97,7 @@ class EnforcementApiController {
 	}
 
 	/** A payment. */
-	record Payment(String paidOn, String amount) {
+	record Payment(String paidOn, @JsonDeserialize(using = NumberText.class) String amount) {
 	}
 
 	/** A pause of the decision clock. */

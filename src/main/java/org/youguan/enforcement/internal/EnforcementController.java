@@ -32,6 +32,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
@@ -332,12 +333,6 @@ class EnforcementController {
 		return team;
 	}
 
-	/** The names typed in one field, separated by 、 , ， ; ； or spaces. */
-	private static List<String> names(String typed) {
-		return typed == null ? List.of()
-				: Arrays.stream(typed.split("[、,，;；\\s]+")).filter(n -> !n.isBlank()).toList();
-	}
-
 	@PostMapping("/enforcement/cases/{id:\\d+}/decision")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String decide(DataScope scope, @PathVariable long id, @RequestParam(required = false) String decisionNumber,
@@ -350,7 +345,7 @@ class EnforcementController {
 		return PageSteps.run(redirect, page(id), () -> {
 			String number = cases.decide(scope, id, new PenaltyCases.Decision(decisionNumber, text(decidedOn), penalty, fine,
 					mitigation, mitigationGround, mitigationReason, text(discussedOn), discussionConclusion,
-					names(discussionParticipants)));
+					Text.names(discussionParticipants)));
 			return new PageSteps.Done("已作出行政处罚决定" + number, page(id));
 		});
 	}
