@@ -32,6 +32,7 @@ import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.FacilityView;
+import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
 import org.youguan.safety.ParcelUploads;
@@ -120,7 +121,8 @@ class SafetyDemoData {
 					new PageQuery("", 0, 200, null, false))
 				.items()
 				.stream()
-				.filter(o -> o.enterpriseId() == e.id() && o.filingNumber() != null)
+				// a closed outlet takes no parcels (its records would be refused from its closing day on)
+				.filter(o -> o.enterpriseId() == e.id() && o.filingNumber() != null && o.status() != OutletStatus.CLOSED)
 				.map(OutletView::filingNumber)
 				.sorted()
 				.toList();

@@ -399,7 +399,7 @@ public class OutletFilings {
 			number = outlet.filingNumber();
 			decision = f.kind() == FilingKind.CHANGE
 					? new OutletFilingDecision.ChangeApproved(id, outletId, outlets.seal(proposal(f)))
-					: new OutletFilingDecision.ClosureApproved(id, outletId);
+					: new OutletFilingDecision.ClosureApproved(id, outletId, today);
 		}
 		var before = f.snapshot();
 		int days = Math.max(0, calendar.workingDaysBetween(f.clockStart(), today));

@@ -30,8 +30,11 @@ public sealed interface OutletFilingDecision {
 	record ChangeApproved(long filingId, long outletId, SealedOutletData outlet) implements OutletFilingDecision {
 	}
 
-	/** The closure (撤销) of a filed outlet was approved: the registry closes it. */
-	record ClosureApproved(long filingId, long outletId) implements OutletFilingDecision {
+	/**
+	 * The closure (撤销) of a filed outlet was approved on {@code closedOn}: the registry closes it as of that day (null
+	 * in a publication stored before the day was carried: the day the registry applies it).
+	 */
+	record ClosureApproved(long filingId, long outletId, LocalDate closedOn) implements OutletFilingDecision {
 	}
 
 	/**

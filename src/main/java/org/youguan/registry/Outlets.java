@@ -39,6 +39,7 @@ import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
+import org.youguan.platform.ChinaTime;
 import org.youguan.platform.Secrets;
 import org.youguan.region.Region;
 import org.youguan.region.RegionCode;
@@ -264,7 +265,7 @@ public class Outlets {
 		return o.id();
 	}
 
-	/** An outlet for a bulk load: filed on a day (null: pending), possibly closed since. */
+	/** An outlet for a bulk load: filed on a day (null: pending), possibly closed since (recorded as closed from the load's day). */
 	public record Loaded(OutletData data, LocalDate filedOn, boolean closed) {
 	}
 
@@ -308,14 +309,14 @@ public class Outlets {
 					d.cooperation(), d.address(), d.regionCode(), d.longitude(), d.latitude(), d.managerName(),
 					manager.idCipher(), manager.idMasked(), manager.phoneCipher(), manager.phoneMasked(), d.storageArea(), d.hasCommunications(), d.hasShelving(),
 					d.hasSurveillance(), d.hasSignage(), Date.valueOf(d.openedOn()), filingNumbers[i], status, demo,
-					now });
+					now, "CLOSED".equals(status) ? Date.valueOf(today()) : null });
 		}
 		jdbcTemplate.batchUpdate("""
 				INSERT INTO terminal_outlet (name, enterprise_id, branch_id, operator_credit_code, brand_id, cooperation, address,
 				    region_code, longitude, latitude, manager_name, manager_id_cipher, manager_id_masked, manager_phone_cipher,
 				    manager_phone_masked, storage_area, has_communications, has_shelving, has_surveillance, has_signage,
-				    opened_on, filing_number, status, demo, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch);
+				    opened_on, filing_number, status, demo, created_at, closed_on)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch);
 		audit.record(AuditEntry.of("outlet.load", "TerminalOutlet", null, "批量登记末端网点" + rows.size() + "个（" + note + "）"));
 		return rows.size();
 	}
@@ -410,7 +411,7 @@ public class Outlets {
 		}
 		else if (decision instanceof OutletFilingDecision.ClosureApproved d
 				&& load(DataScope.all(), d.outletId()).status() != OutletStatus.CLOSED) {
-			close(DataScope.all(), d.outletId());
+			close(DataScope.all(), d.outletId(), d.closedOn() == null ? today() : d.closedOn());
 		}
 		// a rejection changes nothing: the proposal never reached the registry
 	}
@@ -488,15 +489,48 @@ public class Outlets {
 		return s == null || s.isBlank();
 	}
 
+	/**
+	 * Closes an outlet today (the bureau records that it stopped operating): from today on, parcel records naming it
+	 * are refused.
+	 * @throws DomainException NOT_FOUND outside the caller's scope, ILLEGAL_TRANSITION when it is closed already
+	 */
 	@Transactional
 	public void close(DataScope scope, long id) {
+		close(scope, id, today());
+	}
+
+	private void close(DataScope scope, long id, LocalDate day) {
 		TerminalOutlet o = load(scope, id);
 		var before = o.snapshot();
-		o.close();
+		o.close(day);
 		outlets.save(o);
-		audit.record(AuditEntry.of("outlet.close", "TerminalOutlet", id, "末端网点“" + o.name() + "”关闭")
+		audit.record(AuditEntry.of("outlet.close", "TerminalOutlet", id, "末端网点“" + o.name() + "”关闭（" + day + "起）")
 			.states(before, o.snapshot())
 			.inRegion(o.regionCode()));
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
+	}
+
+	/**
+	 * The filing numbers of an enterprise's filed outlets, each with the China-time day it closed ({@link Optional#empty()}
+	 * while it is open) — one query, for checks on a hot path that cache it (the parcel records' outlet rule). Outlets
+	 * without a filing number (pending) are left out.
+	 *
+	 * @param enterpriseCreditCode the operator's 统一社会信用代码
+	 * @return filing number → closing day, if closed
+	 */
+	public Map<String, Optional<LocalDate>> filedOutlets(String enterpriseCreditCode) {
+		Map<String, Optional<LocalDate>> filed = new HashMap<>();
+		jdbc.sql("""
+				SELECT filing_number, closed_on FROM terminal_outlet
+				WHERE operator_credit_code = :operator AND filing_number IS NOT NULL""")
+			.param("operator", enterpriseCreditCode)
+			.query((rs, i) -> filed.put(rs.getString("filing_number").strip(),
+					Optional.ofNullable(rs.getObject("closed_on", LocalDate.class))))
+			.list();
+		return filed;
 	}
 
 	TerminalOutlet load(DataScope scope, long id) {

@@ -171,6 +171,9 @@ class OutletFilingDecisionIntegrationTest {
 		filings.approve(WUZHONG, closure, null);
 		await().untilAsserted(() -> assertThat(outlets.get(WUZHONG, filed.id()).status()).isEqualTo(OutletStatus.CLOSED));
 		assertThat(inPublicLookup(filed.name())).isFalse();
+		// closed as of the approval's day: parcel records accepted there from that day on are refused
+		assertThat(outlets.filedOutlets(shunfeng.enterpriseCreditCode()).get(filed.filingNumber()))
+			.contains(java.time.LocalDate.ofInstant(clock.instant(), org.youguan.platform.ChinaTime.ZONE));
 	}
 
 	@Test

@@ -50,8 +50,11 @@ class ParcelBatchAttempts {
 
 	private static final Logger log = LoggerFactory.getLogger(ParcelBatchAttempts.class);
 
-	/** How a claim ended: the stored answer of a DONE batch, or the attempt the caller now owns. */
-	record Claim(String storedAnswer, int attempt) {
+	/**
+	 * How a claim ended: the stored answer of a DONE batch, or the attempt the caller now owns; {@code ref} is the
+	 * batch's compact reference ({@code safety_parcel_batch.ref}, kept across attempts) its waybill claims name.
+	 */
+	record Claim(String storedAnswer, int attempt, long ref) {
 
 		boolean replay() {
 			return storedAnswer != null;
@@ -111,19 +114,20 @@ class ParcelBatchAttempts {
 	/** One try, in a transaction: null while another request holds a live lease. */
 	private Claim tryClaim(long enterpriseId, String batchId, String format) {
 		Instant now = clock.instant();
-		int inserted = jdbc.update("""
+		List<Long> inserted = jdbc.queryForList("""
 				INSERT INTO safety_parcel_batch (enterprise_id, batch_id, status, format, started_at, attempt, lease_until)
-				VALUES (?, ?, 'RUNNING', ?, ?, 1, ?) ON CONFLICT DO NOTHING""", enterpriseId, batchId, format,
-				Timestamp.from(now), Timestamp.from(now.plus(lease)));
-		if (inserted == 1) {
-			return new Claim(null, 1);
+				VALUES (?, ?, 'RUNNING', ?, ?, 1, ?) ON CONFLICT DO NOTHING RETURNING ref""", Long.class, enterpriseId,
+				batchId, format, Timestamp.from(now), Timestamp.from(now.plus(lease)));
+		if (!inserted.isEmpty()) {
+			return new Claim(null, 1, inserted.get(0));
 		}
 		Map<String, Object> row = jdbc.queryForMap("""
-				SELECT status, answer, attempt, lease_until FROM safety_parcel_batch
+				SELECT status, answer, attempt, lease_until, ref FROM safety_parcel_batch
 				WHERE enterprise_id = ? AND batch_id = ? FOR UPDATE""", enterpriseId, batchId);
 		String status = (String) row.get("status");
+		long ref = ((Number) row.get("ref")).longValue();
 		if ("DONE".equals(status)) {
-			return new Claim((String) row.get("answer"), 0);
+			return new Claim((String) row.get("answer"), 0, ref);
 		}
 		Timestamp leaseUntil = (Timestamp) row.get("lease_until");
 		if ("RUNNING".equals(status) && leaseUntil != null && leaseUntil.toInstant().isAfter(now)) {
@@ -139,7 +143,7 @@ class ParcelBatchAttempts {
 		log.info("Parcel batch {} of enterprise {}: attempt {} takes over ({} after {}); {} files of earlier attempts deleted",
 				batchId, enterpriseId, attempt, status, leaseUntil, stale.size());
 		deleteAfterCommit(stale);
-		return new Claim(null, attempt);
+		return new Claim(null, attempt, ref);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +44,10 @@ import org.youguan.rules.StatutoryRules;
  * Takes in one upload of parcel records (the ingest path of {@code POST /api/v1/safety/parcel-records}): reads the
  * body as a stream (gzip recognised by its magic bytes), checks every line ({@link ParcelValidator}), keeps every
  * rejected line without its clear ID number, cuts the accepted records per province into chunks of at most
- * {@code youguan.safety.chunk-records} with deterministic keys and hands them to the {@link ParcelTransport}.
+ * {@code youguan.safety.chunk-records} with deterministic keys, claims their waybills ({@link WaybillClaims}: a waybill
+ * the enterprise already reported in another batch within the record window is refused as a duplicate) and hands them
+ * to the {@link ParcelTransport}. Every way records come in — the API, {@link ParcelUploads} (the demo, imports) — goes
+ * through here, so one validator and one duplicate rule hold for all; the Kafka consumers receive checked chunks.
  * <p>
  * All or nothing, and idempotent per enterprise and batch id ({@link ParcelBatchAttempts}): the records of a batch are
  * counted only once the whole batch is stored and answered; a second request with the same batch id waits for the
@@ -103,14 +107,17 @@ public class ParcelIngest implements ParcelUploads {
 
 	private final Enterprises enterprises;
 
+	private final WaybillClaims claims;
+
 	ParcelIngest(JdbcTemplate jdbc, ParcelBatchAttempts attempts, UploadSlots slots, StatutoryRules rules,
 			ParcelReferences references, Pseudonyms pseudonyms, ParcelTransport transport, JsonMapper json, Clock clock,
 			@Value("${youguan.safety.record-window:P30D}") Duration window,
 			@Value("${youguan.safety.clock-skew:PT5M}") Duration skew,
 			@Value("${youguan.safety.chunk-records:5000}") int chunkRecords,
 			@Value("${youguan.safety.batch-wait:PT2M}") Duration batchWait, Enterprises enterprises, AuditTrail audit,
-			TransactionTemplate tx) {
+			TransactionTemplate tx, WaybillClaims claims) {
 		this.enterprises = enterprises;
+		this.claims = claims;
 		this.audit = audit;
 		this.tx = tx;
 		this.jdbc = jdbc;
@@ -185,7 +192,7 @@ public class ParcelIngest implements ParcelUploads {
 			if (claim.replay()) {
 				return new Outcome(json.readValue(claim.storedAnswer(), ParcelBatchAnswer.class), true);
 			}
-			Outcome outcome = run(enterprise, id, claim.attempt(), format, body);
+			Outcome outcome = run(enterprise, id, claim, format, body);
 			// one audit entry per batch taken in (not per parcel): who reported how much, when
 			tx.executeWithoutResult(s -> audit.record(AuditEntry.of("safety.parcels.upload", "SafetyParcelBatch",
 					enterprise.id(), "上报寄递实名收寄记录（批次" + id + "）：接收" + outcome.answer().accepted() + "条，拒收"
@@ -195,14 +202,16 @@ public class ParcelIngest implements ParcelUploads {
 		}
 	}
 
-	private Outcome run(EnterpriseView enterprise, String batchId, int attempt, Format format, InputStream body) {
+	private Outcome run(EnterpriseView enterprise, String batchId, ParcelBatchAttempts.Claim claim, Format format,
+			InputStream body) {
+		int attempt = claim.attempt();
 		long started = System.nanoTime();
 		Instant now = clock.instant();
 		ParcelReferences.EnterpriseFacts facts = references.facts(enterprise);
 		ParcelValidator validator = new ParcelValidator(enterprise.id(), references.counties(),
-				facts.outletFilingNumbers(), facts.machineSerials(), pseudonyms, now, window, skew,
+				facts.outlets(), facts.machineSerials(), pseudonyms, now, window, skew,
 				rules.intValue(StatutoryRule.SAFETY_LETTER_MAX_WEIGHT, enterprise.regionCode()));
-		Run run = new Run(enterprise.id(), batchId, attempt, validator);
+		Run run = new Run(enterprise.id(), batchId, attempt, claim.ref(), validator, now);
 		try {
 			InputStream in = decoded(body);
 			if (format == Format.CSV) {
@@ -216,9 +225,9 @@ public class ParcelIngest implements ParcelUploads {
 					run.rejected > run.errors.size());
 			attempts.finish(enterprise.id(), batchId, attempt, run.accepted, run.rejected, json.writeValueAsString(answer),
 					(int) run.chunks);
-			log.info("Parcel batch {} of enterprise {} (attempt {}): {} accepted, {} rejected, {} chunks in {} ms ({} ms storing)",
+			log.info("Parcel batch {} of enterprise {} (attempt {}): {} accepted, {} rejected, {} chunks in {} ms ({} ms storing, {} ms claiming waybills)",
 					batchId, enterprise.id(), attempt, run.accepted, run.rejected, run.chunks,
-					(System.nanoTime() - started) / 1_000_000, run.sendNanos / 1_000_000);
+					(System.nanoTime() - started) / 1_000_000, run.sendNanos / 1_000_000, run.claimNanos / 1_000_000);
 			return new Outcome(answer, false);
 		}
 		catch (RuntimeException | IOException ex) {
@@ -253,6 +262,24 @@ public class ParcelIngest implements ParcelUploads {
 		return in;
 	}
 
+	/** A province's accepted records not yet sent, with their line numbers. */
+	private static final class Pending {
+
+		final List<ParcelRecord> records;
+
+		final long[] lines;
+
+		Pending(int capacity) {
+			records = new ArrayList<>(capacity);
+			lines = new long[capacity];
+		}
+
+		void add(ParcelRecord r, long line) {
+			lines[records.size()] = line;
+			records.add(r);
+		}
+	}
+
 	/** One upload in progress: counts, the rejected lines written as they come, the chunks being filled. */
 	private final class Run implements ParcelLines.Sink {
 
@@ -262,7 +289,11 @@ public class ParcelIngest implements ParcelUploads {
 
 		final int attempt;
 
+		final long batchRef;
+
 		final ParcelValidator validator;
+
+		final Instant now;
 
 		/** Rejected lines read and not yet written (written 500 at a time, each in a short statement). */
 		final List<Object[]> pendingRejected = new ArrayList<>();
@@ -279,6 +310,8 @@ public class ParcelIngest implements ParcelUploads {
 
 		long sendNanos;
 
+		long claimNanos;
+
 		static final int IN_FLIGHT = 2;
 
 		final ExecutorService storing = Executors.newSingleThreadExecutor(r -> {
@@ -292,15 +325,17 @@ public class ParcelIngest implements ParcelUploads {
 		final List<ParcelBatchAnswer.LineError> errors = new ArrayList<>();
 
 		/** Records of each province not yet sent, in line order. */
-		final Map<String, List<ParcelRecord>> open = new LinkedHashMap<>();
+		final Map<String, Pending> open = new LinkedHashMap<>();
 
 		final Map<String, Integer> sequence = new HashMap<>();
 
-		Run(long enterpriseId, String batchId, int attempt, ParcelValidator validator) {
+		Run(long enterpriseId, String batchId, int attempt, long batchRef, ParcelValidator validator, Instant now) {
 			this.enterpriseId = enterpriseId;
 			this.batchId = batchId;
 			this.attempt = attempt;
+			this.batchRef = batchRef;
 			this.validator = validator;
+			this.now = now;
 		}
 
 		/**
@@ -327,15 +362,15 @@ public class ParcelIngest implements ParcelUploads {
 			}
 			accepted++;
 			String province = r.province();
-			List<ParcelRecord> records = open.get(province);
-			if (records == null) {
-				records = new ArrayList<>(chunkRecords);
-				open.put(province, records);
+			Pending pending = open.get(province);
+			if (pending == null) {
+				pending = new Pending(chunkRecords);
+				open.put(province, pending);
 			}
-			records.add(r);
-			if (records.size() >= chunkRecords) {
-				send(province, records);
-				open.put(province, new ArrayList<>(chunkRecords));
+			pending.add(r, line);
+			if (pending.records.size() >= chunkRecords) {
+				send(province, pending);
+				open.put(province, new Pending(chunkRecords));
 			}
 		}
 
@@ -346,10 +381,35 @@ public class ParcelIngest implements ParcelUploads {
 		}
 
 		/**
-		 * Hands a chunk to the transport on the run's storing thread, so reading and checking the next lines (this
-		 * thread) overlaps storing (the other core); at most {@value #IN_FLIGHT} chunks wait, which bounds the heap.
+		 * Claims a chunk's waybills ({@link WaybillClaims}) on this thread — the lines refused as duplicates are
+		 * rejected here — and hands the records claimed to the transport on the run's storing thread, so the claim and
+		 * reading and checking the next lines (this thread) overlap storing (the other core); at most
+		 * {@value #IN_FLIGHT} chunks wait, which bounds the heap. A chunk left with no record is not sent.
 		 */
-		private void send(String province, List<ParcelRecord> records) {
+		private void send(String province, Pending pending) {
+			long t0 = System.nanoTime();
+			List<ParcelRecord> records = pending.records;
+			List<WaybillClaims.Duplicate> duplicates = claims.claim(enterpriseId, batchRef, attempt, records, now);
+			claimNanos += System.nanoTime() - t0;
+			if (!duplicates.isEmpty()) {
+				boolean[] drop = new boolean[records.size()];
+				for (WaybillClaims.Duplicate d : duplicates) {
+					ParcelRecord r = records.get(d.index());
+					drop[d.index()] = true;
+					accepted--;
+					reject(pending.lines[d.index()], d.rejection(r.waybillNumber()), content(fields(r)));
+				}
+				List<ParcelRecord> kept = new ArrayList<>(records.size() - duplicates.size());
+				for (int i = 0; i < records.size(); i++) {
+					if (!drop[i]) {
+						kept.add(records.get(i));
+					}
+				}
+				records = kept;
+			}
+			if (records.isEmpty()) {
+				return;
+			}
 			int seq = sequence.merge(province, 1, Integer::sum);
 			ParcelChunk chunk = new ParcelChunk(ParcelChunk.key(enterpriseId, batchId, attempt, province, seq),
 					enterpriseId, province, records);
@@ -357,9 +417,9 @@ public class ParcelIngest implements ParcelUploads {
 				awaitOldest();
 			}
 			inFlight.add(storing.submit(() -> {
-				long t0 = System.nanoTime();
+				long started = System.nanoTime();
 				transport.send(chunk);
-				return System.nanoTime() - t0;
+				return System.nanoTime() - started;
 			}));
 			chunks++;
 		}
@@ -409,14 +469,16 @@ public class ParcelIngest implements ParcelUploads {
 		}
 
 		void finish() {
-			for (Map.Entry<String, List<ParcelRecord>> e : open.entrySet()) {
-				if (!e.getValue().isEmpty()) {
+			for (Map.Entry<String, Pending> e : open.entrySet()) {
+				if (!e.getValue().records.isEmpty()) {
 					send(e.getKey(), e.getValue());
 				}
 			}
 			open.clear();
 			drain();
 			flushRejected();
+			// duplicates are found when their chunk is claimed, after later lines' rejections
+			errors.sort(Comparator.comparingLong(ParcelBatchAnswer.LineError::line));
 		}
 
 		private void reject(long line, ParcelRejection why, String content) {
@@ -442,6 +504,25 @@ public class ParcelIngest implements ParcelUploads {
 						    content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", pendingRejected);
 				pendingRejected.clear();
 			}
+		}
+
+		/** A refused record's fields as a line would give them (its pseudonym left out, as a clear number would be). */
+		private static String[] fields(ParcelRecord r) {
+			String[] v = new String[ParcelField.COUNT];
+			v[ParcelField.WAYBILL_NUMBER.ordinal()] = r.waybillNumber();
+			v[ParcelField.ACCEPTED_AT.ordinal()] = r.acceptedAt().toString();
+			v[ParcelField.SENDER_ID_TYPE.ordinal()] = r.senderIdType() == null ? null : r.senderIdType().label();
+			v[ParcelField.SENDER_REGION.ordinal()] = r.senderRegion();
+			v[ParcelField.RECIPIENT_REGION.ordinal()] = r.recipientRegion();
+			v[ParcelField.ITEM_CATEGORY.ordinal()] = r.itemCategory();
+			v[ParcelField.WEIGHT_GRAMS.ordinal()] = String.valueOf(r.weightGrams());
+			v[ParcelField.REAL_NAME_METHOD.ordinal()] = r.realNameMethod().label();
+			v[ParcelField.INSPECTED.ordinal()] = String.valueOf(r.inspected());
+			v[ParcelField.SCREENED.ordinal()] = String.valueOf(r.screened());
+			v[ParcelField.SCREENING_MACHINE_SERIAL.ordinal()] = r.screeningMachineSerial();
+			v[ParcelField.OUTLET_FILING_NUMBER.ordinal()] = r.outletFilingNumber();
+			v[ParcelField.COURIER_ID.ordinal()] = r.courierId();
+			return v;
 		}
 
 		/**

@@ -1,8 +1,11 @@
 package org.youguan.safety.internal;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -17,20 +20,27 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.FacilityView;
-import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
+import org.youguan.safety.ParcelRecord;
 
 /**
  * The reference data every uploaded line is checked against, cached in memory because it is read on the hot path:
  * the set of county-level region codes (reloaded every 10 minutes: region imports are rare) and, per enterprise, the
- * filing numbers of its outlets and the serials of its registered screening machines (1 minute, so a newly filed
- * outlet or registered machine is accepted soon after).
+ * filing numbers of its outlets with the instant each closed, and the serials of its registered screening machines
+ * (1 minute, so a newly filed outlet or registered machine is accepted, and a closed outlet refused, soon after).
+ * A batch reads them once; a line costs a hash look-up.
  */
 @Component
 class ParcelReferences {
 
-	/** What an enterprise's lines are checked against. */
-	record EnterpriseFacts(Set<String> outletFilingNumbers, Set<String> machineSerials) {
+	/**
+	 * What an enterprise's lines are checked against.
+	 *
+	 * @param outlets filing number → the start (China time) of the day the outlet closed, {@link Instant#MAX} while it
+	 *        is open
+	 * @param machineSerials the serials of its registered screening machines
+	 */
+	record EnterpriseFacts(Map<String, Instant> outlets, Set<String> machineSerials) {
 	}
 
 	private final LoadingCache<String, Set<String>> counties;
@@ -67,12 +77,14 @@ class ParcelReferences {
 
 	private static EnterpriseFacts load(String creditCode, Outlets outlets, Facilities facilities) {
 		DataScope scope = DataScope.enterprise(creditCode);
-		Set<String> filingNumbers = new HashSet<>();
-		all(page -> outlets.list(scope, Outlets.Filter.NONE, page), OutletView::filingNumber, filingNumbers);
+		Map<String, Instant> closing = new HashMap<>();
+		outlets.filedOutlets(creditCode)
+			.forEach((number, closedOn) -> closing.put(number,
+					closedOn.map(day -> day.atStartOfDay(ParcelRecord.CHINA).toInstant()).orElse(Instant.MAX)));
 		Set<String> serials = new HashSet<>();
 		all(page -> facilities.list(scope, new Facilities.Filter(FacilityKind.SCREENING_MACHINE, null), page),
 				FacilityView::serialNumber, serials);
-		return new EnterpriseFacts(Set.copyOf(filingNumbers), Set.copyOf(serials));
+		return new EnterpriseFacts(Map.copyOf(closing), Set.copyOf(serials));
 	}
 
 	private static <T> void all(Function<PageQuery, PageResult<T>> pages, Function<T, String> value, Set<String> into) {

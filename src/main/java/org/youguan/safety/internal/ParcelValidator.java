@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.youguan.kernel.Masking;
@@ -33,7 +34,7 @@ final class ParcelValidator {
 
 	private final Set<String> counties;
 
-	private final Set<String> outlets;
+	private final Map<String, Instant> outlets;
 
 	private final Set<String> machines;
 
@@ -52,7 +53,8 @@ final class ParcelValidator {
 	/**
 	 * @param enterpriseId the uploading enterprise (from the token)
 	 * @param counties every existing county-level region code
-	 * @param outlets the filing numbers of the enterprise's outlets
+	 * @param outlets the filing numbers of the enterprise's outlets, each with the instant it closed (the start of its
+	 *        closing day, China time; {@link Instant#MAX} while open)
 	 * @param machines the serials of the enterprise's registered screening machines
 	 * @param now the application clock's instant
 	 * @param window how far back an acceptance time may lie ({@code youguan.safety.record-window})
@@ -60,7 +62,7 @@ final class ParcelValidator {
 	 * @param letterMaxGrams the heaviest letter (信件) exempt from real-name, in grams (rule
 	 *        {@code safety.letter.max-weight})
 	 */
-	ParcelValidator(long enterpriseId, Set<String> counties, Set<String> outlets, Set<String> machines,
+	ParcelValidator(long enterpriseId, Set<String> counties, Map<String, Instant> outlets, Set<String> machines,
 			Pseudonyms pseudonyms, Instant now, Duration window, Duration skew, int letterMaxGrams) {
 		this.letterMaxGrams = letterMaxGrams;
 		this.enterpriseId = enterpriseId;
@@ -200,8 +202,17 @@ final class ParcelValidator {
 					"安检机编号（screeningMachineSerial）不是本企业登记的安检机：" + machine);
 		}
 		String outlet = trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]);
-		if (outlet != null && !outlets.contains(outlet)) {
-			return reject("outletFilingNumber", "not-own", "网点备案编号（outletFilingNumber）不是本企业已备案的末端网点：" + outlet);
+		if (outlet != null) {
+			Instant closed = outlets.get(outlet);
+			if (closed == null) {
+				return reject("outletFilingNumber", "not-own", "网点备案编号（outletFilingNumber）不是本企业已备案的末端网点：" + outlet);
+			}
+			// a closed outlet takes no parcels: records accepted before its closing day stay valid (late uploads)
+			if (!acceptedAt.isBefore(closed)) {
+				return reject("outletFilingNumber", "outlet-closed", "网点备案编号（outletFilingNumber）对应的末端网点已于"
+						+ closed.atZone(ParcelRecord.CHINA).toLocalDate() + "关闭（撤销备案），该日及以后收寄的记录不能计入该网点："
+						+ outlet + "，收寄时间" + acceptedText);
+			}
 		}
 		String courier = trimmed(v[ParcelField.COURIER_ID.ordinal()]);
 		if (courier != null && courier.codePointCount(0, courier.length()) > MAX_TEXT) {

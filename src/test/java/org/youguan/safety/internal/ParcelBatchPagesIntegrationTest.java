@@ -66,7 +66,8 @@ class ParcelBatchPagesIntegrationTest {
 			.orElseThrow();
 		batch = "pages-" + UUID.randomUUID();
 		Instant at = clock.instant().minus(Duration.ofHours(1));
-		String body = ParcelRecordsIntegrationTest.line("SFP001", "320506", at) + "\n"
+		// a waybill of its own per upload: one waybill counts once, a second upload of it would be a duplicate
+		String body = ParcelRecordsIntegrationTest.line("SFP001-" + batch.substring(6, 14), "320506", at) + "\n"
 				+ ParcelRecordsIntegrationTest.line("SFP002", "999999", at).replace("}", ",\"courierId\":\"" + ID + "\"}") + "\n"
 				+ "not a record " + ID + "\n";
 		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)

@@ -3,6 +3,7 @@ package org.youguan.safety.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -22,8 +23,11 @@ class ParcelValidatorTest {
 
 	static final Pseudonyms PSEUDONYMS = new Pseudonyms("k".repeat(32).getBytes(StandardCharsets.UTF_8));
 
-	final ParcelValidator validator = new ParcelValidator(7, Set.of("320506", "110105"), Set.of("3205060001"),
-			Set.of("XR-320506-1"), PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+	/** The start of 2026-05-20 in China: outlet 3205060002 closed that day. */
+	static final Instant CLOSED = Instant.parse("2026-05-19T16:00:00Z");
+
+	final ParcelValidator validator = new ParcelValidator(7, Set.of("320506", "110105"),
+			Map.of("3205060001", Instant.MAX, "3205060002", CLOSED), Set.of("XR-320506-1"), PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
 
 	static String[] valid() {
 		String[] v = new String[ParcelField.COUNT];
@@ -299,6 +303,28 @@ class ParcelValidatorTest {
 		ParcelRejection r = rejected(v -> set(v, ParcelField.OUTLET_FILING_NUMBER, "3205069999"));
 		assertThat(r.field()).isEqualTo("outletFilingNumber");
 		assertThat(r.code()).isEqualTo("not-own");
+	}
+
+	@Test
+	void aClosedOutletTakesNoParcelFromItsClosingDayOnButKeepsEarlierOnes() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.OUTLET_FILING_NUMBER, "3205060002"));
+		assertThat(r.field()).isEqualTo("outletFilingNumber");
+		assertThat(r.code()).isEqualTo("outlet-closed");
+		assertThat(r.message()).contains("2026-05-20关闭", "3205060002", "2026-05-20T10:30:00+08:00");
+		// the first instant of the closing day is refused too
+		assertThat(rejected(v -> {
+			set(v, ParcelField.OUTLET_FILING_NUMBER, "3205060002");
+			set(v, ParcelField.ACCEPTED_AT, "2026-05-20T00:00:00+08:00");
+		}).code()).isEqualTo("outlet-closed");
+		// a late upload of a parcel accepted the evening before is valid
+		String[] v = valid();
+		set(v, ParcelField.OUTLET_FILING_NUMBER, "3205060002");
+		set(v, ParcelField.ACCEPTED_AT, "2026-05-19T23:59:59+08:00");
+		assertThat(validator.validate(v).outletFilingNumber()).isEqualTo("3205060002");
+		// an open outlet takes parcels at any time
+		set(v, ParcelField.OUTLET_FILING_NUMBER, "3205060001");
+		set(v, ParcelField.ACCEPTED_AT, "2026-05-20T11:00:00+08:00");
+		assertThat(validator.validate(v).outletFilingNumber()).isEqualTo("3205060001");
 	}
 
 	@Test

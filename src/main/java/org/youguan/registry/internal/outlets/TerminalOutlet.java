@@ -72,6 +72,9 @@ public class TerminalOutlet {
 
 	private OutletStatus status;
 
+	/** The China-time day the outlet closed (its filing withdrawn, 撤销备案, or closed by the bureau); null while open. */
+	private LocalDate closedOn;
+
 	private boolean demo;
 
 	private Instant createdAt;
@@ -162,12 +165,21 @@ public class TerminalOutlet {
 		status = OutletStatus.FILED;
 	}
 
-	/** Closes the outlet; refused when already closed ({@code DomainException}). */
-	public void close() {
+	/**
+	 * Closes the outlet as of {@code day} (China time): parcels it accepts from that day on are refused in the
+	 * real-name records. Refused when already closed ({@code DomainException}).
+	 */
+	public void close(LocalDate day) {
 		if (status == OutletStatus.CLOSED) {
 			throw DomainException.illegalTransition("网点已关闭");
 		}
 		status = OutletStatus.CLOSED;
+		closedOn = day;
+	}
+
+	/** The day the outlet closed, or null while it is open. */
+	public LocalDate closedOn() {
+		return closedOn;
 	}
 
 	/** The database id (null until first saved). */
@@ -232,6 +244,9 @@ public class TerminalOutlet {
 		m.put("openedOn", openedOn.toString());
 		m.put("filingNumber", filingNumber);
 		m.put("status", status);
+		if (closedOn != null) {
+			m.put("closedOn", closedOn.toString());
+		}
 		return m;
 	}
 }

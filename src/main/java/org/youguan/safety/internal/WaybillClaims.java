@@ -1,0 +1,303 @@
+package org.youguan.safety.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.safety.ParcelRecord;
+
+/**
+ * One parcel counts once: every accepted record claims its waybill for its enterprise
+ * ({@code safety_waybill_claim}), and a record whose waybill is claimed already — by another batch that counts or is
+ * being uploaded, or by an earlier line of the same upload — is refused as a duplicate (rule {@code duplicate}). A
+ * claim holds while its acceptance day lies within the record window ({@code youguan.safety.record-window}: no record
+ * older than it is accepted, so no duplicate of one can arrive later); a waybill number used again after the window is
+ * a new parcel.
+ * <p>
+ * A claim names its batch and attempt. A repeated batch never gets here (it is answered with its first answer); a
+ * batch sent again after a failed upload is a new attempt and takes over the claims of its earlier attempts, as any
+ * batch takes over the claims of an attempt given up or taken over ({@link ParcelBatchAttempts}): only an attempt that
+ * is its batch's current one and RUNNING or DONE holds its waybills; a claim whose batch is no longer kept
+ * ({@code youguan.safety.batch-retention}) still holds.
+ * <p>
+ * Cost and concurrency: one {@code INSERT … ON CONFLICT DO NOTHING} per chunk of up to
+ * {@code youguan.safety.chunk-records} records — one descent of the primary key per record both checks and claims,
+ * and two uploads of the same waybill at once (on one node or on two Kafka nodes, whichever takes the upload in) are
+ * ordered by it: the second waits for the first's transaction and finds its claim. Only the records in conflict are
+ * looked at further (their holders, in one query; stale claims taken over by a conditional update, so two takers-over
+ * cannot both win). Claims before the window are deleted daily.
+ */
+@Component
+class WaybillClaims {
+
+	private static final Logger log = LoggerFactory.getLogger(WaybillClaims.class);
+
+	/**
+	 * A record refused as a duplicate.
+	 *
+	 * @param index its position in the records given to {@link #claim}
+	 * @param earlierBatch the batch id that holds the waybill; null when an earlier line of the same upload does, "" when
+	 *        the batch is no longer kept or another upload took the waybill at the same moment
+	 */
+	record Duplicate(int index, String earlierBatch) {
+
+		/** The rejection the upload answers for the line. */
+		ParcelRejection rejection(String waybill) {
+			String where = earlierBatch == null ? "本批次中已有同一运单号的记录"
+					: earlierBatch.isEmpty() ? "已在较早的批次中上报并被接收" : "已在批次" + earlierBatch + "中上报并被接收";
+			return new ParcelRejection("waybillNumber", "duplicate", "运单号（waybillNumber）" + where
+					+ "，同一运单在上报期限内只计一次：" + waybill);
+		}
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	private final Duration window;
+
+	WaybillClaims(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
+			@Value("${youguan.safety.record-window:P30D}") Duration window) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.clock = clock;
+		this.window = window;
+	}
+
+	/**
+	 * Claims the waybills of an upload's chunk for its batch attempt, in one transaction: those claimed already (see
+	 * the class) are refused and claim nothing; the others are claimed.
+	 *
+	 * @param enterpriseId the uploading enterprise
+	 * @param batchRef the batch's {@code safety_parcel_batch.ref}
+	 * @param attempt the batch's attempt uploading
+	 * @param records the chunk's validated records
+	 * @param now the instant the upload's validator measures the window from
+	 * @return the records refused, in the order given (empty: all claimed)
+	 */
+	List<Duplicate> claim(long enterpriseId, long batchRef, int attempt, List<ParcelRecord> records, Instant now) {
+		int n = records.size();
+		List<Duplicate> duplicates = new ArrayList<>();
+		Map<Long, Integer> first = new HashMap<>(n * 2);
+		Long[] keys = new Long[n];
+		Integer[] days = new Integer[n];
+		int distinct = 0;
+		for (int i = 0; i < n; i++) {
+			ParcelRecord r = records.get(i);
+			long key = WaybillKey.of(r.waybillNumber());
+			if (first.putIfAbsent(key, i) != null) {
+				duplicates.add(new Duplicate(i, null));
+				continue;
+			}
+			keys[distinct] = key;
+			days[distinct++] = (int) r.day().toEpochDay();
+		}
+		// in key order: two uploads claiming overlapping waybills wait for each other in one order, never in a cycle
+		Integer[] order = new Integer[distinct];
+		for (int i = 0; i < distinct; i++) {
+			order[i] = i;
+		}
+		Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
+		Long[] claimKeys = new Long[distinct];
+		Integer[] claimDays = new Integer[distinct];
+		for (int i = 0; i < distinct; i++) {
+			claimKeys[i] = keys[order[i]];
+			claimDays[i] = days[order[i]];
+		}
+		int earliest = (int) now.minus(window).atZone(ParcelRecord.CHINA).toLocalDate().toEpochDay();
+		Map<Long, String> held = tx.execute(s -> jdbc.execute((ConnectionCallback<Map<Long, String>>) c -> claim(c,
+				enterpriseId, batchRef, attempt, claimKeys, claimDays, earliest)));
+		if (!held.isEmpty()) {
+			for (Long key : claimKeys) {
+				if (held.containsKey(key)) {
+					duplicates.add(new Duplicate(first.get(key), held.get(key)));
+				}
+			}
+			duplicates.sort(Comparator.comparingInt(Duplicate::index));
+		}
+		return duplicates;
+	}
+
+	/** Claims the keys; returns those held by someone else, each with its holder (see {@link Duplicate}). */
+	private static Map<Long, String> claim(Connection c, long enterpriseId, long batchRef, int attempt, Long[] keys,
+			Integer[] days, int earliest) throws SQLException {
+		Set<Long> claimed = new HashSet<>(keys.length * 2);
+		try (PreparedStatement st = c.prepareStatement("""
+				INSERT INTO safety_waybill_claim (enterprise_id, waybill_key, batch_ref, accepted_day, attempt)
+				SELECT ?, k, ?, DATE '1970-01-01' + d, ? FROM unnest(?::bigint[], ?::int[]) AS t (k, d)
+				ON CONFLICT (enterprise_id, waybill_key) DO NOTHING RETURNING waybill_key""")) {
+			st.setLong(1, enterpriseId);
+			st.setLong(2, batchRef);
+			st.setInt(3, attempt);
+			st.setArray(4, c.createArrayOf("bigint", keys));
+			st.setArray(5, c.createArrayOf("integer", days));
+			try (ResultSet rs = st.executeQuery()) {
+				while (rs.next()) {
+					claimed.add(rs.getLong(1));
+				}
+			}
+		}
+		if (claimed.size() == keys.length) {
+			return Map.of();
+		}
+		Map<Long, Integer> dayOf = new HashMap<>();
+		for (int i = 0; i < keys.length; i++) {
+			if (!claimed.contains(keys[i])) {
+				dayOf.put(keys[i], days[i]);
+			}
+		}
+		// the holders of the keys in conflict: live ones keep them, stale ones are taken over below
+		Map<Long, String> held = new HashMap<>();
+		List<long[]> stale = new ArrayList<>();
+		try (PreparedStatement st = c.prepareStatement("""
+				SELECT c.waybill_key, c.batch_ref, c.attempt, c.accepted_day - DATE '1970-01-01', b.batch_id,
+				       b.attempt, b.status
+				FROM unnest(?::bigint[]) AS k (key)
+				JOIN safety_waybill_claim c ON c.enterprise_id = ? AND c.waybill_key = k.key
+				LEFT JOIN safety_parcel_batch b ON b.ref = c.batch_ref""")) {
+			st.setArray(1, c.createArrayOf("bigint", dayOf.keySet().toArray(Long[]::new)));
+			st.setLong(2, enterpriseId);
+			try (ResultSet rs = st.executeQuery()) {
+				while (rs.next()) {
+					long key = rs.getLong(1);
+					long ref = rs.getLong(2);
+					int claimAttempt = rs.getInt(3);
+					String batch = rs.getString(5);
+					boolean live;
+					String holder;
+					if (rs.getInt(4) < earliest) {
+						// before the window: the number is used again for another parcel
+						live = false;
+						holder = null;
+					}
+					else if (batch == null) {
+						// the batch is no longer kept: its records were counted
+						live = true;
+						holder = "";
+					}
+					else if (ref == batchRef) {
+						// an earlier attempt's claim is this attempt's to take over; a later attempt's (this one was
+						// taken over and is still running) is not; this attempt's own is an earlier line's
+						live = claimAttempt >= attempt;
+						holder = claimAttempt == attempt ? null : batch;
+					}
+					else {
+						String status = rs.getString(7);
+						live = claimAttempt == rs.getInt(6) && ("RUNNING".equals(status) || "DONE".equals(status));
+						holder = batch;
+					}
+					if (live) {
+						held.put(key, holder);
+					}
+					else {
+						stale.add(new long[] { key, ref, claimAttempt });
+					}
+				}
+			}
+		}
+		if (!stale.isEmpty()) {
+			stale.sort(Comparator.comparingLong(k -> k[0]));
+			takeOver(c, enterpriseId, batchRef, attempt, stale, dayOf, held);
+		}
+		return held;
+	}
+
+	/**
+	 * Takes over stale claims, each only if it still names the holder read (another upload taking it over at the same
+	 * moment wins, and then the key is held: "").
+	 */
+	private static void takeOver(Connection c, long enterpriseId, long batchRef, int attempt, List<long[]> stale,
+			Map<Long, Integer> dayOf, Map<Long, String> held) throws SQLException {
+		int m = stale.size();
+		Long[] keys = new Long[m];
+		Integer[] days = new Integer[m];
+		Long[] refs = new Long[m];
+		Integer[] attempts = new Integer[m];
+		for (int i = 0; i < m; i++) {
+			long[] s = stale.get(i);
+			keys[i] = s[0];
+			days[i] = dayOf.get(s[0]);
+			refs[i] = s[1];
+			attempts[i] = (int) s[2];
+		}
+		Set<Long> taken = new HashSet<>();
+		try (PreparedStatement st = c.prepareStatement("""
+				UPDATE safety_waybill_claim c SET batch_ref = ?, attempt = ?, accepted_day = DATE '1970-01-01' + t.d
+				FROM unnest(?::bigint[], ?::int[], ?::bigint[], ?::int[]) AS t (k, d, ref, att)
+				WHERE c.enterprise_id = ? AND c.waybill_key = t.k AND c.batch_ref = t.ref AND c.attempt = t.att
+				RETURNING c.waybill_key""")) {
+			st.setLong(1, batchRef);
+			st.setInt(2, attempt);
+			st.setArray(3, c.createArrayOf("bigint", keys));
+			st.setArray(4, c.createArrayOf("integer", days));
+			st.setArray(5, c.createArrayOf("bigint", refs));
+			st.setArray(6, c.createArrayOf("integer", attempts));
+			st.setLong(7, enterpriseId);
+			try (ResultSet rs = st.executeQuery()) {
+				while (rs.next()) {
+					taken.add(rs.getLong(1));
+				}
+			}
+		}
+		for (Long key : keys) {
+			if (!taken.contains(key)) {
+				held.put(key, "");
+			}
+		}
+	}
+
+	/** Deletes the claims before the record window ({@link #purge}), daily, once per cluster. */
+	@Scheduled(cron = "${youguan.safety.claim-retention-cron:0 45 3 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "safety.claim-retention", lockAtLeastFor = "PT1M", lockAtMostFor = "PT2H")
+	public void purgeBeforeWindow() {
+		purge();
+	}
+
+	/**
+	 * Deletes the claims whose acceptance day lies before the record window, 50,000 rows a statement: no record of
+	 * theirs can be sent any more.
+	 *
+	 * @return the claims deleted
+	 */
+	long purge() {
+		LocalDate earliest = clock.instant().minus(window).atZone(ParcelRecord.CHINA).toLocalDate();
+		long deleted = 0;
+		int n;
+		do {
+			n = jdbc.update("""
+					DELETE FROM safety_waybill_claim WHERE ctid IN (
+					    SELECT ctid FROM safety_waybill_claim WHERE accepted_day < ? LIMIT 50000)""",
+					java.sql.Date.valueOf(earliest));
+			deleted += n;
+		}
+		while (n > 0);
+		if (deleted > 0) {
+			log.info("Waybill claims before the record window ({}) deleted: {}", earliest, deleted);
+		}
+		return deleted;
+	}
+}

@@ -1,0 +1,253 @@
+package org.youguan.safety.internal;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.UserDirectory;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.OutletData;
+import org.youguan.registry.Outlets;
+import org.youguan.safety.ParcelRecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Two findings of the attack on parcel ingestion, end to end on PostgreSQL: a record naming a closed outlet is refused
+ * from the outlet's closing day on (earlier ones, uploaded late, are kept), and one waybill of one enterprise counts
+ * once across batches — refused as a duplicate in a second batch, in the same batch, under another acceptance day in
+ * another month — while a repeated batch still answers its first answer and a batch sent again after a failed upload
+ * does not trip over its own earlier attempt.
+ */
+@IntegrationTest
+class ParcelRecordAttackIntegrationTest {
+
+	static final String SHUNFENG = ParcelRecordsIntegrationTest.SHUNFENG;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	ParcelIngest ingest;
+
+	@Autowired
+	ParcelReferences references;
+
+	@Autowired
+	WaybillClaims claims;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Outlets outlets;
+
+	@Autowired
+	UserDirectory users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	EnterpriseView shunfeng;
+
+	String run;
+
+	@BeforeEach
+	void setUp() {
+		clock.reset();
+		shunfeng = enterprises.findByCreditCode(users.principal("sf.wz").orElseThrow().enterpriseCreditCode())
+			.orElseThrow();
+		run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+	}
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+		references.forget();
+	}
+
+	static String line(String waybill, java.time.Instant at) {
+		return ParcelRecordsIntegrationTest.line(waybill, "320506", at) + "\n";
+	}
+
+	static String withOutlet(String line, String outlet) {
+		return line.replace("}\n", ",\"outletFilingNumber\":\"" + outlet + "\"}\n");
+	}
+
+	long parcels() {
+		return jdbc.sql("SELECT coalesce(sum(parcels), 0) FROM safety_parcel_hour WHERE enterprise_id = :e")
+			.param("e", shunfeng.id()).query(Long.class).single();
+	}
+
+	ParcelBatchAnswer upload(String batch, String body) {
+		return ingest.ingest(shunfeng, batch, ParcelIngest.Format.NDJSON,
+				new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))).answer();
+	}
+
+	@Test
+	void aClosedOutletsRecordsAreRefusedFromItsClosingDayAndEarlierOnesUploadedLateAreKept() throws Exception {
+		// an outlet of the enterprise, filed, then closed by the bureau on 2026-03-10
+		clock.set(LocalDateTime.of(2026, 3, 1, 9, 0));
+		String first17 = "32050619800101" + "%03d".formatted((int) (Math.random() * 1000));
+		long id = outlets.register(DataScope.region("3205"), new OutletData("关闭测试网点" + run, shunfeng.id(), null,
+				"FRANCHISE", "吴中区关闭路" + run, "320506001", null, null, "王五", first17 + IdCardNumber.checkCharacter(first17),
+				"13812345678", BigDecimal.TEN, true, true, true, true, LocalDate.of(2026, 2, 1)), false);
+		String filing = "HIST-" + run;
+		outlets.recordFiled(DataScope.region("3205"), id, filing);
+		clock.set(LocalDateTime.of(2026, 3, 10, 15, 0));
+		outlets.close(DataScope.region("3205"), id);
+		assertThat(outlets.filedOutlets(shunfeng.creditCode()).get(filing)).contains(LocalDate.of(2026, 3, 10));
+
+		// two days later the enterprise uploads the week's records, two before the closing day and two from it on
+		clock.set(LocalDateTime.of(2026, 3, 12, 10, 0));
+		references.forget();
+		String body = withOutlet(line("SFO" + run + "1", china(2026, 3, 8, 11, 0)), filing)
+				+ withOutlet(line("SFO" + run + "2", china(2026, 3, 9, 23, 59)), filing)
+				+ withOutlet(line("SFO" + run + "3", china(2026, 3, 10, 0, 0)), filing)
+				+ withOutlet(line("SFO" + run + "4", china(2026, 3, 11, 9, 30)), filing);
+		long before = parcels();
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "closed-" + run)
+			.header("Authorization", SHUNFENG).contentType("application/x-ndjson").content(body))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(2))
+			.andExpect(jsonPath("$.rejected").value(2))
+			.andExpect(jsonPath("$.errors[0].line").value(3))
+			.andExpect(jsonPath("$.errors[0].field").value("outletFilingNumber"))
+			.andExpect(jsonPath("$.errors[0].code").value("outlet-closed"))
+			.andExpect(jsonPath("$.errors[0].rule").value(allOf(containsString("2026-03-10关闭"), containsString(filing))))
+			.andExpect(jsonPath("$.errors[1].line").value(4))
+			.andExpect(jsonPath("$.errors[1].code").value("outlet-closed"));
+		assertThat(parcels() - before).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT rule FROM safety_parcel_rejected_line WHERE batch_id = :b ORDER BY line")
+			.param("b", "closed-" + run).query(String.class).list()).containsExactly("outlet-closed", "outlet-closed");
+	}
+
+	@Test
+	void aWaybillCountsOnceAcrossBatchesAndARepeatedBatchStillAnswersItsFirstAnswer() throws Exception {
+		java.time.Instant at = clock.instant().minusSeconds(3600);
+		String w1 = "SFW" + run + "1";
+		String w2 = "SFW" + run + "2";
+		String w3 = "SFW" + run + "3";
+		long before = parcels();
+		String first = "dup-a-" + run;
+		String second = "dup-b-" + run;
+		String bodyA = line(w1, at) + line(w2, at);
+		String bodyB = line(w2, at.plusSeconds(60)) + line(w3, at) + line(w3, at);
+
+		assertThat(upload(first, bodyA).accepted()).isEqualTo(2);
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", second).header("Authorization", SHUNFENG)
+			.contentType("application/x-ndjson").content(bodyB))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Batch-Replayed", "false"))
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.rejected").value(2))
+			.andExpect(jsonPath("$.errors[0].line").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("waybillNumber"))
+			.andExpect(jsonPath("$.errors[0].code").value("duplicate"))
+			.andExpect(jsonPath("$.errors[0].rule").value(allOf(containsString("批次" + first), containsString(w2))))
+			.andExpect(jsonPath("$.errors[1].line").value(3))
+			.andExpect(jsonPath("$.errors[1].code").value("duplicate"))
+			.andExpect(jsonPath("$.errors[1].rule").value(containsString("本批次")));
+		assertThat(parcels() - before).as("w1, w2, w3 once each").isEqualTo(3);
+		assertThat(jdbc.sql("SELECT content FROM safety_parcel_rejected_line WHERE batch_id = :b AND line = 1")
+			.param("b", second).query(String.class).single()).contains(w2).doesNotContain(ParcelRecordsIntegrationTest.ID);
+
+		// both batches again: each answers its first answer, neither reports its own lines as duplicates
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", first).header("Authorization", SHUNFENG)
+			.contentType("application/x-ndjson").content(bodyA))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Batch-Replayed", "true"))
+			.andExpect(jsonPath("$.accepted").value(2))
+			.andExpect(jsonPath("$.rejected").value(0));
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", second).header("Authorization", SHUNFENG)
+			.contentType("application/x-ndjson").content(bodyB))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Batch-Replayed", "true"))
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.errors[0].code").value("duplicate"));
+		assertThat(parcels() - before).isEqualTo(3);
+
+		// another enterprise may carry the same waybill number: the set is per enterprise
+		EnterpriseView other = enterprises.list(DataScope.region("3205"),
+				new Enterprises.Filter(EnterpriseType.EXPRESS, null, null), new PageQuery("", 0, 50, null, false))
+			.items().stream().filter(e -> e.id() != shunfeng.id()).findFirst().orElseThrow();
+		assertThat(ingest.ingest(other, "dup-other-" + run, ParcelIngest.Format.NDJSON,
+				new ByteArrayInputStream(line(w1, at).getBytes(StandardCharsets.UTF_8))).answer().accepted()).isEqualTo(1);
+	}
+
+	@Test
+	void aWaybillSentAgainUnderAnotherDayOfAnotherMonthIsStillADuplicateUntilItsClaimLeavesTheWindow() {
+		clock.set(LocalDateTime.of(2026, 4, 2, 12, 0));
+		String w = "7" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L);
+		String first = "month-a-" + run;
+		assertThat(upload(first, line(w, china(2026, 3, 20, 8, 0))).accepted()).isEqualTo(1);
+		ParcelBatchAnswer again = upload("month-b-" + run, line(w, china(2026, 4, 1, 8, 0)));
+		assertThat(again.accepted()).isZero();
+		assertThat(again.errors()).singleElement().satisfies(e -> {
+			assertThat(e.code()).isEqualTo("duplicate");
+			assertThat(e.rule()).contains("批次" + first);
+		});
+
+		// once the window has passed March 20, that claim goes (the nightly purge) and the number may serve again
+		clock.set(LocalDateTime.of(2026, 4, 25, 12, 0));
+		assertThat(claims.purge()).isPositive();
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_waybill_claim WHERE accepted_day < DATE '2026-03-26'")
+			.query(Long.class).single()).isZero();
+		assertThat(upload("month-c-" + run, line(w, china(2026, 4, 24, 8, 0))).accepted()).isEqualTo(1);
+	}
+
+	@Test
+	void anUploadThatFailedAfterClaimingReleasesItsWaybillsToAnotherBatch() {
+		java.time.Instant at = clock.instant().minusSeconds(3 * 3600);
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < 6_000; i++) {
+			body.append(line("SFR" + run + "-" + i, at.plusSeconds(i)));
+		}
+		byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+		long before = parcels();
+		// the connection breaks after the first chunk of 5,000 claimed its waybills: the attempt is given up
+		String failed = "given-up-" + run;
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingest.ingest(shunfeng, failed, ParcelIngest.Format.NDJSON,
+				new ParcelRecordsIntegrationTest.Failing(new ByteArrayInputStream(bytes), bytes.length * 11L / 12)))
+			.isInstanceOf(org.youguan.kernel.InvalidValueException.class);
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_waybill_claim c JOIN safety_parcel_batch b ON b.ref = c.batch_ref "
+				+ "WHERE b.enterprise_id = :e AND b.batch_id = :b").param("e", shunfeng.id()).param("b", failed)
+			.query(Long.class).single()).as("the failed attempt had claimed its first chunk").isEqualTo(5_000);
+		// the enterprise sends the records under a new batch id: every one taken in, none a duplicate of the failed upload
+		String next = "given-up-next-" + run;
+		assertThat(upload(next, body.toString()).accepted()).isEqualTo(6_000);
+		assertThat(parcels() - before).isEqualTo(6_000);
+		// and now they are held by the new batch
+		assertThat(upload("given-up-third-" + run, line("SFR" + run + "-17", at)).errors()).singleElement()
+			.satisfies(e -> assertThat(e.rule()).contains("批次" + next));
+	}
+
+	static java.time.Instant china(int year, int month, int day, int hour, int minute) {
+		return LocalDateTime.of(year, month, day, hour, minute).atZone(ParcelRecord.CHINA).toInstant();
+	}
+}
