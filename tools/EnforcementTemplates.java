@@ -131,7 +131,7 @@ public class EnforcementTemplates {
 			line(d, "一、违法事实和证据：经查，${report}");
 			line(d, "以上事实有下列证据证明：");
 			evidence(d);
-			line(d, "本局已于${notifiedOn}告知你单位拟作出行政处罚的事实、理由、依据及依法享有的权利。陈述、申辩情况：${statement}。${discussedOn}");
+			line(d, "本局已于${notifiedOn}告知你单位拟作出行政处罚的事实、理由、依据及依法享有的权利。陈述、申辩情况：${statement}。${hearingOutcome}${discussedOn}");
 			line(d, "二、行政处罚的种类和依据：你单位的上述行为构成${violation}，违反了${basis}的规定。${mitigation}依据${basis}，本局决定对你单位给予如下行政处罚：${penalty}。");
 			line(d, "三、履行方式和期限：罚款自收到本决定书之日起${paymentDays}日内缴至指定银行或者通过电子支付系统缴纳。"
 					+ "到期不缴纳罚款的，依据《中华人民共和国行政处罚法》第七十二条，每日按罚款数额的${surchargePercent}%加处罚款（加处罚款的数额不超过罚款的数额）。");

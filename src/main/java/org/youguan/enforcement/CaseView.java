@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import org.youguan.rules.ViolationType;
 
 /**
- * A penalty case with every step it has been through (null where a step has not happened).
+ * A penalty case with every step it has been through (null where a step has not happened). {@code hearingRight} and
+ * {@code hearingRequestDue} are what the 事先告知 told the party (fixed when it was issued; null before it, and the day
+ * also null for cases notified before it was kept); the waiver attachments are the scans of the party's written waivers
+ * recorded by staff.
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -15,7 +18,8 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		boolean serious, Penalty proposedPenalty, BigDecimal proposedFine, boolean reviewRequired, LocalDate reviewedOn,
 		String reviewedBy, Long reviewedByUserId, String reviewOpinion, LocalDate notifiedOn, LocalDate statementOn,
 		String statement, LocalDate hearingRequestedOn, LocalDate hearingNotifiedOn, LocalDate hearingOn,
-		LocalDate hearingWaivedOn,
+		LocalDate hearingWaivedOn, Boolean hearingRight, LocalDate hearingRequestDue, Long hearingWaiverAttachmentId,
+		LocalDate statementWaivedOn, Long statementWaiverAttachmentId,
 		LocalDate discussedOn, String discussionParticipants, String discussionConclusion, String decisionNumber, LocalDate decidedOn, Penalty penalty, BigDecimal fine,
 		Mitigation mitigation, Mitigation.Ground mitigationGround, String mitigationReason, LocalDate deliveredOn,
 		LocalDate paidOn, BigDecimal paidAmount, BigDecimal surcharge, LocalDate closedOn, String closingReason,

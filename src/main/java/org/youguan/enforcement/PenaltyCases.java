@@ -169,11 +169,15 @@ public class PenaltyCases {
 
 	private final long maxScanBytes;
 
+	private final LocalDate importedBefore;
+
 	PenaltyCases(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, Inspectors inspectors,
 			BusinessNumbers numbers, Enterprises enterprises, AuditTrail audit, ApplicationEventPublisher events,
 			Clock clock, CaseDocuments documents, Bureaus bureaus,
-			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes) {
+			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes,
+			@Value("${youguan.enforcement.imported-before:}") String importedBefore) {
 		this.maxScanBytes = maxScanBytes;
+		this.importedBefore = Text.isBlank(importedBefore) ? null : LocalDate.parse(importedBefore.strip());
 		this.documents = documents;
 		this.bureaus = bureaus;
 		this.enterprises = enterprises;
@@ -243,7 +247,7 @@ public class PenaltyCases {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.START_INVESTIGATION.from(c.status());
 		Validation v = new Validation();
-		List<Investigator> members = team(v, team, c.regionCode());
+		List<Investigator> members = team(v, "investigators", team, c.regionCode());
 		v.throwIfInvalid();
 		saveTeam(id, members);
 		move(c, to, "", Map.of());
@@ -253,19 +257,21 @@ public class PenaltyCases {
 
 	/**
 	 * The investigators named, checked: at least {@link StatutoryRule#INSPECTION_MIN_INSPECTORS}, each on the roster
-	 * under that name with a certificate valid today, no certificate twice (errors on {@code investigators[i]}).
+	 * under that name with a certificate valid today, no certificate twice (errors on {@code <list>} and
+	 * {@code <list>[i].name} / {@code .certificateNumber}, {@code list} being the request's name for them:
+	 * {@code investigators}, or {@code team} on the spot).
 	 */
-	private List<Investigator> team(Validation v, List<Member> team, String region) {
+	private List<Investigator> team(Validation v, String list, List<Member> team, String region) {
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region);
 		List<Investigator> members = new ArrayList<>();
 		List<Member> given = team == null ? List.of() : team.stream().filter(m -> m != null
 				&& (!Text.isBlank(m.name()) || !Text.isBlank(m.certificateNumber()))).toList();
-		v.require("investigators", given.size() >= min, "min", "调查人员（investigators）不得少于" + min
+		v.require(list, given.size() >= min, "min", "执法人员（" + list + "）不得少于" + min
 				+ "人，并应出示执法证件（行政处罚法第42条、第55条）");
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < given.size(); i++) {
 			Member m = given.get(i);
-			String field = "investigators[" + i + "]";
+			String field = list + "[" + i + "]";
 			v.required(field + ".name", "调查人员姓名", m.name()).required(field + ".certificateNumber", "执法证号", m.certificateNumber());
 			if (Text.isBlank(m.name()) || Text.isBlank(m.certificateNumber())) {
 				continue;
@@ -311,13 +317,13 @@ public class PenaltyCases {
 		Validation v = new Validation();
 		v.required("report", "调查终结报告（report）", data.report()).maxLength("report", "调查终结报告（report）", data.report(), 4000);
 		Penalty penalty = penalty(v, "proposedPenalty", "拟处罚种类", data.proposedPenalty());
-		BigDecimal fine = fine(v, "fine", penalty, data.proposedFine());
+		BigDecimal fine = fine(v, "proposedFine", penalty, data.proposedFine());
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
 		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
 		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
 		if (fine != null && penalty == Penalty.FINE) {
-			DecisionRules.checkFine(v, rules.fineRange(c.violationCode(), data.isSerious(), c.regionCode()), fine, mitigation,
-					ground, data.mitigationReason());
+			DecisionRules.checkFine(v, "proposedFine", rules.fineRange(c.violationCode(), data.isSerious(), c.regionCode()), fine,
+					mitigation, ground, data.mitigationReason());
 		}
 		LocalDate lastEvidence = jdbc.sql("SELECT max(collected_on) FROM penalty_case_evidence WHERE case_id = :id")
 			.param("id", id).query(Rows.of(LocalDate.class)).optional().orElse(null);
@@ -394,7 +400,9 @@ public class PenaltyCases {
 
 	/**
 	 * 事先告知 of facts, reasons, basis, the proposed penalty and the party's rights (行政处罚法(2021) art.44), after
-	 * 法制审核 where required; opens the 5-working-day window to request a hearing.
+	 * 法制审核 where required; opens the 5-working-day window to request a hearing. Whether the proposed penalty carries
+	 * the hearing right (threshold rule {@code penalty.hearing.fine} as it stands on this day) and the window's last day
+	 * are kept on the case: the 事先告知书 and 听证告知书 the party received are what later steps go by.
 	 * @throws DomainException (422) when a required review is missing; (409) unless 调查终结
 	 * @throws InvalidValueException when the day is missing, malformed, before 调查终结 (立案 for cases concluded before
 	 * the day was kept) or the review, or in the future
@@ -411,11 +419,21 @@ public class PenaltyCases {
 		LocalDate earliest = c.reviewedOn() != null ? c.reviewedOn() : c.concludedOn() != null ? c.concludedOn() : c.filedOn();
 		LocalDate on = v.date("notifiedOn", "告知日期（notifiedOn）", notifiedOn, earliest, today());
 		v.throwIfInvalid();
-		move(c, to, ", notified_on = :on", Map.of("on", on));
+		// what the notice tells the party is fixed with it: the right to a hearing as the threshold stands today, and the
+		// last day to state its case or request one (行政处罚法(2021) art.44, 63–64)
+		boolean right = DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(),
+				threshold(StatutoryRule.PENALTY_HEARING_FINE, c));
+		LocalDate due = clock(c.regionCode()).hearingRequestDue(on);
+		Map<String, Object> p = new HashMap<>();
+		p.put("on", on);
+		p.put("right", right);
+		p.put("due", due);
+		move(c, to, ", notified_on = :on, hearing_right = :right, hearing_request_due = :due", p);
 		record(c, "case.notify", "事先告知：拟" + c.proposedPenalty().label() + (c.proposedFine() == null ? ""
-				: plain(c.proposedFine()) + "元") + "，陈述申辩、申请听证期限至" + clock(c.regionCode()).hearingRequestDue(on));
+				: plain(c.proposedFine()) + "元") + (right ? "，告知听证权利" : "") + "，陈述申辩" + (right ? "、申请听证" : "")
+				+ "期限至" + due);
 		issue(id, CaseDocumentKind.PRIOR_NOTICE);
-		if (hearingRight(c)) {
+		if (right) {
 			issue(id, CaseDocumentKind.HEARING_RIGHT_NOTICE);
 		}
 	}
@@ -439,32 +457,109 @@ public class PenaltyCases {
 	}
 
 	/**
-	 * 放弃听证: the party explicitly gives up the hearing its proposed penalty entitles it to (行政处罚法(2021) art.63–64),
-	 * which lets the decision follow before the request window ends. A 陈述申辩 alone does not waive the hearing.
+	 * 放弃听证 recorded by staff: the party explicitly gave up, in writing, the hearing its proposed penalty entitles it
+	 * to (行政处罚法(2021) art.63–64), which lets the decision follow before the request window ends (once its statement
+	 * was heard or waived too, art.62). A 陈述申辩 alone does not waive the hearing. The scan of the party's written
+	 * waiver is kept with the case (like an evidence file: staff of the case's region read it).
 	 * @param waivedOn the day the party's waiver was given (yyyy-MM-dd), not before the notice nor in the future
-	 * @throws DomainException (422) when the proposed penalty carries no hearing right; (409) unless 已告知 without a
-	 * hearing request, or when the party already waived
-	 * @throws InvalidValueException when the day is missing, malformed, before the notice or in the future
+	 * @param scan the party's signed written waiver: PDF, JPEG or PNG, checked by content, at most
+	 * {@code youguan.enforcement.max-evidence-bytes}
+	 * @throws DomainException (422) when the notice gave no hearing right; (409) unless 已告知 without a hearing
+	 * request, or when the party already waived
+	 * @throws InvalidValueException naming {@code waivedOn} (missing, malformed, before the notice or in the future) or
+	 * {@code file} (missing, too large, not a PDF or image)
 	 */
 	@Transactional
-	public void waiveHearing(DataScope scope, long id, String waivedOn) {
+	public void waiveHearing(DataScope scope, long id, String waivedOn, UploadedFile scan) {
 		CaseView c = lock(scope, id);
+		Validation v = new Validation();
+		LocalDate on = waiverDay(c, v, waivedOn);
+		v.require("file", scan != null, "required", "当事人放弃听证的书面声明扫描件（file）不能为空");
+		v.throwIfInvalid();
+		Long attachment = documents.keepScan(c, CaseDocuments.HEARING_WAIVER, scan, "当事人放弃听证的书面声明", maxScanBytes);
+		move(c, c.status(), ", hearing_waived_on = :on, hearing_waiver_attachment_id = :scan", Map.of("on", on, "scan", attachment));
+		record(c, "case.hearing-waiver", "当事人书面明确放弃听证（" + on + "，书面声明扫描件已存档）");
+	}
+
+	/**
+	 * 放弃听证 by the party itself on the enterprise portal, dated today: its confirmation there, audited as the
+	 * enterprise user, is its written waiver (no scan). Otherwise as {@link #waiveHearing(DataScope, long, String,
+	 * UploadedFile)}.
+	 * @param scope the case's region (the caller has checked the case is the enterprise's own)
+	 */
+	@Transactional
+	public void waiveHearingOnPortal(DataScope scope, long id) {
+		CaseView c = lock(scope, id);
+		Validation v = new Validation();
+		LocalDate on = waiverDay(c, v, today().toString());
+		v.throwIfInvalid();
+		move(c, c.status(), ", hearing_waived_on = :on", Map.of("on", on));
+		record(c, "case.hearing-waiver", "当事人在企业端明确放弃听证（" + on + "）");
+	}
+
+	/**
+	 * 放弃陈述申辩 recorded by staff: the party explicitly gave up, in writing, its right to state its case
+	 * (行政处罚法(2021) art.45, 62), which — with the hearing waived or not in question — lets the decision follow before
+	 * the 5-working-day window ends. The scan of the party's written waiver is kept with the case.
+	 * @param waivedOn the day the party's waiver was given, not before the notice nor in the future
+	 * @param scan the party's signed written waiver: PDF, JPEG or PNG, checked by content
+	 * @throws DomainException (409) unless 已告知 or 听证, or when the party already stated its case or waived it
+	 * @throws InvalidValueException naming {@code waivedOn} or {@code file}
+	 */
+	@Transactional
+	public void waiveStatement(DataScope scope, long id, String waivedOn, UploadedFile scan) {
+		CaseView c = lock(scope, id);
+		CaseStep.RECORD_STATEMENT.from(c.status());
+		if (c.statementOn() != null || c.statementWaivedOn() != null) {
+			throw DomainException.illegalTransition(c.statementOn() != null ? "当事人已于" + c.statementOn() + "陈述申辩"
+					: "当事人已于" + c.statementWaivedOn() + "明确放弃陈述申辩");
+		}
+		Validation v = new Validation();
+		v.required("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn);
+		LocalDate on = v.date("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn, c.notifiedOn(), today());
+		v.require("file", scan != null, "required", "当事人放弃陈述申辩的书面声明扫描件（file）不能为空");
+		v.throwIfInvalid();
+		Long attachment = documents.keepScan(c, CaseDocuments.STATEMENT_WAIVER, scan, "当事人放弃陈述申辩的书面声明", maxScanBytes);
+		move(c, c.status(), ", statement_waived_on = :on, statement_waiver_attachment_id = :scan",
+				Map.of("on", on, "scan", attachment));
+		record(c, "case.statement-waiver", "当事人书面明确放弃陈述申辩（" + on + "，书面声明扫描件已存档）");
+	}
+
+	/**
+	 * The checks of a hearing waiver: the state, the right the notice gave, not waived twice (thrown at once); the day
+	 * (its errors added to {@code v}, null when it breaks a rule).
+	 */
+	private LocalDate waiverDay(CaseView c, Validation v, String waivedOn) {
 		CaseStep.WAIVE_HEARING.from(c.status());
 		requireHearingRight(c);
 		if (c.hearingWaivedOn() != null) {
 			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + "明确放弃听证");
 		}
-		Validation v = new Validation();
 		v.required("waivedOn", "放弃听证日期（waivedOn）", waivedOn);
-		LocalDate on = v.date("waivedOn", "放弃听证日期（waivedOn）", waivedOn, c.notifiedOn(), today());
-		v.throwIfInvalid();
-		move(c, c.status(), ", hearing_waived_on = :on", Map.of("on", on));
-		record(c, "case.hearing-waiver", "当事人明确放弃听证（" + on + "）");
+		return v.date("waivedOn", "放弃听证日期（waivedOn）", waivedOn, c.notifiedOn(), today());
 	}
 
-	/** Whether the proposed penalty carries the right to a hearing (art.63, threshold rule {@code penalty.hearing.fine}). */
+	/**
+	 * Whether the proposed penalty carries the right to a hearing (art.63): once the party is notified, what the notice
+	 * told it (kept on the case — a threshold {@code penalty.hearing.fine} changed afterwards does not take the right
+	 * away, nor give one); before the notice, as the threshold stands now.
+	 */
 	private boolean hearingRight(CaseView c) {
+		if (c.hearingRight() != null) {
+			return c.hearingRight();
+		}
 		return DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), threshold(StatutoryRule.PENALTY_HEARING_FINE, c));
+	}
+
+	/**
+	 * The last day to state its case or request a hearing, as the notice told the party (kept on the case; for cases
+	 * notified before the day was kept, 5 working days from the notice, art.64, 85); null before the notice.
+	 */
+	private LocalDate replyDue(CaseView c) {
+		if (c.notifiedOn() == null) {
+			return null;
+		}
+		return c.hearingRequestDue() != null ? c.hearingRequestDue() : clock(c.regionCode()).hearingRequestDue(c.notifiedOn());
 	}
 
 	private void requireHearingRight(CaseView c) {
@@ -487,7 +582,7 @@ public class PenaltyCases {
 		if (c.hearingWaivedOn() != null) {
 			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + "明确放弃听证，不能再申请听证");
 		}
-		LocalDate due = clock(c.regionCode()).hearingRequestDue(c.notifiedOn());
+		LocalDate due = replyDue(c);
 		Validation v = new Validation();
 		v.required("requestedOn", "申请听证日期（requestedOn）", requestedOn);
 		LocalDate on = v.date("requestedOn", "申请听证日期（requestedOn）", requestedOn, c.notifiedOn(), today());
@@ -554,10 +649,11 @@ public class PenaltyCases {
 	}
 
 	/**
-	 * 决定 (行政处罚法(2021) art.57, 59): when the proposed penalty carries the hearing right (art.63), after the
-	 * 5-working-day request window unless the party explicitly waived the hearing ({@link #waiveHearing}; a 陈述申辩 is
-	 * no waiver); otherwise after the same window unless the party has stated its case (art.62); never before the
-	 * statement or waiver; after the hearing if one was requested; after 法制审核 where required (for the decided
+	 * 决定 (行政处罚法(2021) art.57, 59): when the proposed penalty carries the hearing right as the notice told the
+	 * party (art.63), after the 5-working-day request window unless the party explicitly waived the hearing
+	 * ({@link #waiveHearing}; a 陈述申辩 is no waiver); and in every case after the same window unless the party has
+	 * stated its case or explicitly waived its statement ({@link #waiveStatement}; a waiver of the hearing is no waiver
+	 * of the statement, art.62); never before the statement or a waiver; after the hearing if one was requested; after 法制审核 where required (for the decided
 	 * penalty, and after the hearing); after 集体讨论 for a serious case (art.57); never heavier than notified
 	 * (art.44–45); the fine within the violation's range unless 减轻 (art.32). Numbers the decision when no 文号 is given
 	 * and publishes {@link PenaltyDecided}.
@@ -573,25 +669,26 @@ public class PenaltyCases {
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
 			throw DomainException.rule("当事人已申请听证，听证举行后才能作出决定（行政处罚法第63条）");
 		}
-		CaseClock caseClock = clock(c.regionCode());
 		Validation v = new Validation();
 		v.required("decidedOn", "决定日期（decidedOn）", data.decidedOn());
 		LocalDate on = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(), c.notifiedOn(), today());
-		LocalDate window = caseClock.hearingRequestDue(c.notifiedOn());
+		LocalDate window = replyDue(c);
 		if (on != null && c.status() == CaseStatus.NOTIFIED) {
 			boolean hearingRight = hearingRight(c);
-			LocalDate heard = Stream.of(c.statementOn(), c.hearingWaivedOn()).filter(Objects::nonNull)
+			boolean statementHeard = c.statementOn() != null || c.statementWaivedOn() != null;
+			LocalDate heard = Stream.of(c.statementOn(), c.statementWaivedOn(), c.hearingWaivedOn()).filter(Objects::nonNull)
 				.max(Comparator.naturalOrder()).orElse(null);
 			if (hearingRight && c.hearingWaivedOn() == null && !on.isAfter(window)) {
 				v.require("decidedOn", false, "hearing-window", "当事人有权在" + window
 						+ "前申请听证，期限届满前不能作出决定（当事人明确放弃听证的除外；陈述申辩不等于放弃听证，行政处罚法第63条、第64条）");
 			}
-			else if (!hearingRight && c.statementOn() == null && !on.isAfter(window)) {
+			else if (!statementHeard && !on.isAfter(window)) {
+				// art.62: the party's 陈述申辩 heard, or waived — a waiver of the hearing is no waiver of the statement
 				v.require("decidedOn", false, "statement-window", "陈述申辩期限至" + window
-						+ "届满前不能作出决定（当事人已陈述申辩或明确放弃的除外，行政处罚法第62条）");
+						+ "届满前不能作出决定（当事人已陈述申辩或书面明确放弃陈述申辩的除外；放弃听证不等于放弃陈述申辩，行政处罚法第62条）");
 			}
 			else if (heard != null && on.isBefore(heard)) {
-				v.require("decidedOn", false, "order", "决定日期不能早于当事人陈述申辩或放弃听证的日期（" + heard + "）");
+				v.require("decidedOn", false, "order", "决定日期不能早于当事人陈述申辩、放弃陈述申辩或放弃听证的日期（" + heard + "）");
 			}
 		}
 		Penalty penalty = penalty(v, "penalty", "处罚种类", data.penalty());
@@ -855,8 +952,10 @@ public class PenaltyCases {
 	/**
 	 * Publishes the decision (双公示) on the public portal, personal data removed (only the enterprise's name and credit
 	 * code, the violation, basis, penalty and fine are shown); the publication period (7 working days by default) is
-	 * recorded as met or late.
-	 * @throws InvalidValueException when the day is before the decision or in the future
+	 * recorded as met or late. An imported case is published only once the scan of its paper 行政处罚决定书 is kept
+	 * ({@link #keepOriginalDocument}).
+	 * @throws InvalidValueException when the day is before the decision or in the future; rule
+	 * {@code original-decision} (on {@code publishedOn}) for an imported case without the scan of its decision
 	 * @throws DomainException (409) when already published or not decided; (422) for a decision without penalty
 	 */
 	@Transactional
@@ -870,6 +969,11 @@ public class PenaltyCases {
 			throw DomainException.rule("当事人为自然人的处罚决定不在门户网站公示（个人信息保护）");
 		}
 		Validation v = new Validation();
+		if (c.imported()) {
+			// an imported decision has no procedure on the platform: the paper decision, scanned, is what is published
+			v.require("publishedOn", documents.current(id, CaseDocumentKind.DECISION).filter(CaseDocuments.IssuedDocument::original)
+				.isPresent(), "original-decision", "历史导入的案件须先上传行政处罚决定书原件扫描件，才能公示（双公示须有决定书为据）");
+		}
 		v.required("publishedOn", "公示日期（publishedOn）", publishedOn);
 		LocalDate on = v.date("publishedOn", "公示日期（publishedOn）", publishedOn, c.decidedOn(), today());
 		v.throwIfInvalid();
@@ -980,7 +1084,7 @@ public class PenaltyCases {
 				DecisionRules.checkFine(v, rules.fineRange(type, false, lookup), fine, null, null, null);
 			}
 		}
-		List<Investigator> members = team(v, data.team(), lookup);
+		List<Investigator> members = team(v, "team", data.team(), lookup);
 		v.throwIfInvalid();
 		String region6 = region.length() > 6 ? region.substring(0, 6) : region;
 		String caseNumber = numbers.next("处罚案件", region6, today.getYear());
@@ -1258,7 +1362,9 @@ public class PenaltyCases {
 	/**
 	 * Records a past case with its real dates, amounts and 文号, validated like a case on the platform where the
 	 * history allows (enterprise registered in the caller's region, violation in the catalogue, dates in order and not
-	 * in the future, a fine within the violation's maximum, a 文号 unused in the region, no closure of an unpaid fine)
+	 * in the future, filed and decided before the import day — and before {@code youguan.enforcement.imported-before},
+	 * the day the bureau began handling cases on the platform, when set (rule {@code imported-past}: a case of today
+	 * has no procedure behind it); a fine within the violation's maximum, a 文号 unused in the region, no closure of an unpaid fine)
 	 * and marked imported; its state follows from the dates (立案 → 已决定 → 已执行 → 已结案, or 不予处罚). A decided
 	 * case publishes {@link PenaltyDecided} (imported).
 	 * @return the case's id
@@ -1280,8 +1386,19 @@ public class PenaltyCases {
 		}
 		LeadSource source = parse(v, "source", "线索来源", data.source(), LeadSource.class, true);
 		v.required("filedOn", "立案日期（filedOn）", data.filedOn());
+		// a past case: filed and decided before the import (and before youguan.enforcement.imported-before, the day the
+		// bureau began handling cases on the platform) — a case of today has its procedure on the platform
+		LocalDate lastPastDay = importedBefore != null && importedBefore.isBefore(today) ? importedBefore.minusDays(1)
+				: today.minusDays(1);
+		String past = "（历史案件须在" + lastPastDay.plusDays(1) + "之前立案和作出决定；此后的案件应在平台上办理）";
 		LocalDate filed = v.date("filedOn", "立案日期（filedOn）", data.filedOn(), Validation.EARLIEST_RECORD, today);
+		if (filed != null) {
+			v.require("filedOn", !filed.isAfter(lastPastDay), "imported-past", "立案日期（filedOn）不是历史日期" + past);
+		}
 		LocalDate decided = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(), filed == null ? Validation.EARLIEST_RECORD : filed, today);
+		if (decided != null) {
+			v.require("decidedOn", !decided.isAfter(lastPastDay), "imported-past", "决定日期（decidedOn）不是历史日期" + past);
+		}
 		Penalty penalty = parse(v, "penalty", "处罚种类", data.penalty(), Penalty.class, false);
 		boolean decidedCase = !Text.isBlank(data.decidedOn());
 		if (decidedCase) {
@@ -1438,7 +1555,7 @@ public class PenaltyCases {
 				? caseClock.surcharge(c.fine(), caseClock.paymentDue(c.deliveredOn()), c.paidOn())
 				: payment == null ? null : caseClock.surcharge(payment.amount(), payment.due(), today);
 		return new Deadlines(c.decisionDueOn(), remaining, paused.isPresent(),
-				c.notifiedOn() == null ? null : caseClock.hearingRequestDue(c.notifiedOn()),
+				replyDue(c),
 				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
 				c.decidedOn() == null ? null : caseClock.publicationDue(c.decidedOn()),
 				hearingRight(c),

@@ -3,6 +3,8 @@ package org.youguan.rules;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,6 +39,7 @@ class RulesController {
 	String list(@AuthenticationPrincipal CurrentUser me, Model model) {
 		model.addAttribute("settings", rules.settings(me.regionCode()));
 		model.addAttribute("canEdit", me.administrator());
+		model.addAttribute("national", StatutoryRule.NATIONAL_REGION.equals(me.regionCode()));
 		model.addAttribute("violations", Arrays.stream(ViolationType.values())
 			.map(v -> new ViolationRow(v, rules.fineRange(v, false, me.regionCode()),
 					v.hasSeriousRange() ? rules.fineRange(v, true, me.regionCode()) : null))
@@ -47,7 +50,7 @@ class RulesController {
 	@PostMapping("/admin/rules/{code}")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
 	String override(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, @RequestParam String value,
-			@RequestParam String reason, RedirectAttributes redirect, Model model) {
+			@RequestParam String reason, RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		StatutoryRule rule = StatutoryRule.byCode(code).orElseThrow(() -> DomainException.notFound("法定规则", code));
 		try {
 			BigDecimal parsed;
@@ -65,6 +68,8 @@ class RulesController {
 			return "redirect:/admin/rules#" + code;
 		}
 		catch (InvalidValueException ex) {
+			// 400 with the page and its errors (e.g. rule national-only: a rule fixed by national law set by a local bureau)
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("errors", ex.fieldErrors());
 			return list(me, model);
 		}

@@ -405,6 +405,34 @@ public enum StatutoryRule {
 		return confirmed;
 	}
 
+	/**
+	 * Whether the value is fixed by national law for the whole country and not meant to be varied locally: only the
+	 * national bureau (region {@code 0}) may set it — when the law itself changes — and a provincial, city or county
+	 * override is refused ({@link StatutoryRules#override}) and never read. These are the remedies every adverse decision
+	 * states (行政复议法(2023) art.20, 行政诉讼法(2017) art.46) and the periods and limits 行政处罚法(2021), 邮政法(2015),
+	 * 行政许可法(2019) and 快递暂行条例(2025) fix without leaving room to a bureau: the penalty procedure's hearing, decision,
+	 * delivery, payment, surcharge, limitation and withdrawal periods and the on-the-spot limits; the licence's decision,
+	 * notice and certificate periods; the complaint answer limit; the outlet filing period; the approval periods for
+	 * closing a post office; the two inspectors; the licence's registered-capital minimums (邮政法(2015) art.52). Fine ranges stay overridable (a bureau's 裁量基准 narrows them), and so do
+	 * local thresholds and practice periods ({@code confirmed} false).
+	 */
+	public boolean nationalOnly() {
+		return switch (this) {
+			case REMEDY_ADMINISTRATIVE_REVIEW, REMEDY_LITIGATION,
+					PENALTY_HEARING_REQUEST, PENALTY_HEARING_NOTICE, PENALTY_DECISION, PENALTY_DECISION_EXTENSION,
+					PENALTY_DELIVERY, PENALTY_PAYMENT, PENALTY_LATE_SURCHARGE, PENALTY_LIMITATION, PENALTY_LIMITATION_HARM,
+					PENALTY_PUBLICATION_WITHDRAWAL, PENALTY_ON_THE_SPOT_PERSON_MAX, PENALTY_ON_THE_SPOT_ORGANISATION_MAX,
+					LICENCE_DECISION, LICENCE_MISSING_MATERIALS_NOTICE, LICENCE_CERTIFICATE_ISSUE, COMPLAINT_ANSWER_LIMIT,
+					OUTLET_FILING_AFTER_OPENING, UNIVERSAL_CLOSURE_DECISION, UNIVERSAL_CLOSURE_EXTENSION,
+					INSPECTION_MIN_INSPECTORS, LICENCE_CAPITAL_PROVINCE, LICENCE_CAPITAL_INTER_PROVINCE,
+					LICENCE_CAPITAL_INTERNATIONAL -> true;
+			default -> false;
+		};
+	}
+
+	/** The region of the national bureau, the only one that may set a {@link #nationalOnly()} rule. */
+	public static final String NATIONAL_REGION = "0";
+
 	public static Optional<StatutoryRule> byCode(String code) {
 		return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
 	}

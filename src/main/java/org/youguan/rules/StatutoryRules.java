@@ -23,7 +23,8 @@ import org.youguan.kernel.Validation;
 
 /**
  * The effective value of each statutory rule for a region (the most specific bureau override whose region contains
- * it, else the catalogue default) and the deadlines computed from them on the working-day calendar.
+ * it, else the catalogue default; for a rule fixed by national law, {@link StatutoryRule#nationalOnly()}, only the
+ * national bureau's) and the deadlines computed from them on the working-day calendar.
  */
 @Service
 public class StatutoryRules {
@@ -50,7 +51,9 @@ public class StatutoryRules {
 	/**
 	 * The remedies an adverse decision must state (行政处罚法(2021) art.59(五), 行政许可法(2019) art.38): 行政复议 within
 	 * {@link StatutoryRule#REMEDY_ADMINISTRATIVE_REVIEW} days (行政复议法(2023) art.20) or 行政诉讼 within
-	 * {@link StatutoryRule#REMEDY_LITIGATION} months (行政诉讼法(2017) art.46), in force for the region.
+	 * {@link StatutoryRule#REMEDY_LITIGATION} months (行政诉讼法(2017) art.46). Both are national law
+	 * ({@link StatutoryRule#nationalOnly()}): only the national bureau's value applies, whatever the region — a
+	 * province's licence refusal states the same remedies as a county's penalty decision.
 	 * @return the sentence as the decision states it, periods in Chinese numerals: 如不服本决定，可以自收到本决定书之日起六十日内
 	 * 依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。
 	 */
@@ -111,11 +114,16 @@ public class StatutoryRules {
 	/**
 	 * Sets a bureau's value for a rule (applies to its whole region unless a lower bureau overrides it).
 	 * @throws InvalidValueException field {@code value} (negative, not whole where the unit is counted, more than 12
-	 * integer or 2 fraction digits, a period of 0, a counted value above {@value #MAX_COUNTED}) or {@code reason}
-	 * (blank, over 200 characters)
+	 * integer or 2 fraction digits, a period of 0, a counted value above {@value #MAX_COUNTED}; rule
+	 * {@code national-only}: a rule fixed by national law, {@link StatutoryRule#nationalOnly()}, set below the national
+	 * level) or {@code reason} (blank, over 200 characters)
 	 */
 	@Transactional
 	public void override(StatutoryRule rule, long bureauId, String bureauRegion, BigDecimal value, String reason) {
+		if (rule.nationalOnly() && !StatutoryRule.NATIONAL_REGION.equals(bureauRegion)) {
+			throw new InvalidValueException("value", "national-only", "“" + rule.title() + "”（" + rule.code() + "）由国家法律规定（"
+					+ rule.basis() + "），全国统一适用，只能由国家邮政局随法律修改调整，本局不能调整");
+		}
 		if (value == null || value.signum() < 0) {
 			throw new InvalidValueException("value", "non-negative", "取值不能为空且不能为负数");
 		}
@@ -168,13 +176,21 @@ public class StatutoryRules {
 		}
 	}
 
+	/** The codes of the rules only the national bureau sets: a local row for one (kept from before) is never read. */
+	private static final List<String> NATIONAL_ONLY_CODES = Arrays.stream(StatutoryRule.values())
+		.filter(StatutoryRule::nationalOnly)
+		.map(StatutoryRule::code)
+		.toList();
+
 	private Map<StatutoryRule, RuleSetting> overrides(String regionCode) {
 		return jdbc.sql("""
 				SELECT DISTINCT ON (rule_code) rule_code, value, region_code, reason, changed_by, changed_at
 				FROM statutory_rule_override
-				WHERE :region LIKE region_code || '%' OR region_code = '0'
+				WHERE (:region LIKE region_code || '%' OR region_code = '0')
+				  AND (region_code = '0' OR rule_code NOT IN (:national))
 				ORDER BY rule_code, length(region_code) DESC""")
 			.param("region", regionCode == null ? "0" : regionCode)
+			.param("national", NATIONAL_ONLY_CODES)
 			.query((rs, i) -> {
 				var rule = StatutoryRule.byCode(rs.getString("rule_code"));
 				if (rule.isEmpty()) {

@@ -167,7 +167,9 @@ class CaseDocumentsIntegrationTest {
 				"{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-waiver", on(today())).andExpect(status().isOk());
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/hearing-waiver")
+			.file(new MockMultipartFile("file", "waiver.pdf", "application/pdf", PenaltyCaseIntegrationTest.WAIVER_PDF))
+			.param("on", today().toString()).header("Authorization", WUZHONG)).andExpect(status().isOk());
 		// the fine as a JSON number, as a client would send it
 		String decision = "{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":60000%s}";
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(""))
@@ -537,7 +539,7 @@ class CaseDocumentsIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.formatted(e.creditCode(), today(), "WARNING", "null",
 				"[{\"name\":\"陈吴中\",\"certificateNumber\":\"32050601\"}]"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("investigators"));
+			.andExpect(jsonPath("$.errors[0].field").value("team"));
 		String person = """
 				{"partyKind":"PERSON","personName":"李某","regionCode":"320506","violation":"DATA_NOT_REPORTED","facts":"快递员未按规定报送",
 				 "place":"吴中区某网点","decidedOn":"%s","penalty":"FINE","fine":"%s","team":%s}""";

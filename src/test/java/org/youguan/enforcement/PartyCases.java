@@ -56,12 +56,17 @@ final class PartyCases {
 			.orElseThrow();
 	}
 
-	/** A case filed on {@code filedOn} and investigated to its conclusion with the fine proposed. */
-	long concluded(EnterpriseView e, String violation, String fine, LocalDate filedOn) {
+	/** A case filed (立案) on {@code filedOn} from a lead reported that day. */
+	long filed(EnterpriseView e, String violation, LocalDate filedOn) {
 		long lead = leads.report(ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null,
 				"测试线索" + UUID.randomUUID(), filedOn.toString()), false);
 		leads.propose(ALL, lead, violation, filedOn.minusDays(1).toString(), null, false);
-		long id = leads.approve(ALL, lead, HEAD, filedOn, false);
+		return leads.approve(ALL, lead, HEAD, filedOn, false);
+	}
+
+	/** A case filed on {@code filedOn} and investigated to its conclusion with the fine proposed. */
+	long concluded(EnterpriseView e, String violation, String fine, LocalDate filedOn) {
+		long id = filed(e, violation, filedOn);
 		cases.startInvestigation(ALL, id, TEAM);
 		cases.concludeInvestigation(ALL, id, new PenaltyCases.Conclusion("查明违法事实", "FINE", fine, false, null, null, null,
 				filedOn.toString()));

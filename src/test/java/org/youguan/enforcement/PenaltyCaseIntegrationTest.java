@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -101,6 +103,20 @@ class PenaltyCaseIntegrationTest {
 
 	static long id(ResultActions r) throws Exception {
 		return ((Number) JsonPath.read(r.andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+	}
+
+	/** A scan of the party's signed written waiver, as staff upload it. */
+	static final byte[] WAIVER_PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes();
+
+	/**
+	 * Staff record the party's written waiver ({@code hearing-waiver} or {@code statement-waiver}) of {@code day} with the
+	 * scan of it.
+	 */
+	ResultActions waiver(String kind, long c, LocalDate day) throws Exception {
+		return mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/" + kind)
+			.file(new MockMultipartFile("file", "放弃声明.pdf", "application/pdf", WAIVER_PDF))
+			.param("on", day.toString())
+			.header("Authorization", WUZHONG));
 	}
 
 	String on(LocalDate day) {
@@ -192,8 +208,9 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("decidedOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("hearing-window"));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-waiver", on(today())).andExpect(status().isOk())
-			.andExpect(jsonPath("$.penaltyCase.hearingWaivedOn").value(today().toString()));
+		waiver("hearing-waiver", c, today()).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.hearingWaivedOn").value(today().toString()))
+			.andExpect(jsonPath("$.penaltyCase.hearingWaiverAttachmentId").isNumber());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "25000"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("heavier"));
@@ -256,7 +273,7 @@ class PenaltyCaseIntegrationTest {
 				{"report":"查明","proposedPenalty":"FINE","proposedFine":"%s","serious":%s,"mitigation":%s,"mitigationGround":%s,"mitigationReason":%s}""";
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", conclusion.formatted("60000", false, null, null, null))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("fine"))
+			.andExpect(jsonPath("$.errors[0].field").value("proposedFine"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("10000–50000元")));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", conclusion.formatted("5000", false, null, null, null))
 			.andExpect(status().isBadRequest())
@@ -361,25 +378,31 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("hearing-window"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026-06-08")));
 		clock.set(LocalDate.of(2026, 6, 9).atTime(10, 0));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-waiver", on(LocalDate.of(2026, 6, 9))).andExpect(status().isOk());
+		waiver("hearing-waiver", c, LocalDate.of(2026, 6, 9)).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"2026-06-09\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("DECIDED"));
 
 		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));
 		long waived = notifiedHearingCase(wuzhong(2), "2026-06-01");
-		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/hearing-waiver", on(LocalDate.of(2026, 5, 29)))
+		waiver("hearing-waiver", waived, LocalDate.of(2026, 5, 29))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("on"));
 		clock.set(LocalDate.of(2026, 6, 2).atTime(10, 0));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/hearing-waiver", on(LocalDate.of(2026, 6, 2)))
+		waiver("hearing-waiver", waived, LocalDate.of(2026, 6, 2))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.hearingWaivedOn").value("2026-06-02"));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/hearing-waiver", on(LocalDate.of(2026, 6, 2)))
+		waiver("hearing-waiver", waived, LocalDate.of(2026, 6, 2))
 			.andExpect(status().isConflict());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/hearing-request", on(LocalDate.of(2026, 6, 2)))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("放弃听证")));
+		// the hearing waived, the statement neither heard nor waived: art.62 still holds the decision back
+		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/decision", "{\"decidedOn\":\"2026-06-02\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("statement-window"));
+		waiver("statement-waiver", waived, LocalDate.of(2026, 6, 2)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.statementWaivedOn").value("2026-06-02"));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/decision", "{\"decidedOn\":\"2026-06-01\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("order"));
@@ -388,7 +411,7 @@ class PenaltyCaseIntegrationTest {
 
 		long requested = notifiedHearingCase(wuzhong(1), "2026-06-02");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + requested + "/hearing-request", on(LocalDate.of(2026, 6, 2))).andExpect(status().isOk());
-		call(WUZHONG, "/api/v1/enforcement/cases/" + requested + "/hearing-waiver", on(LocalDate.of(2026, 6, 2)))
+		waiver("hearing-waiver", requested, LocalDate.of(2026, 6, 2))
 			.andExpect(status().isConflict());
 	}
 

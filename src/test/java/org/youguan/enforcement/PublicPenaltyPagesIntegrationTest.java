@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.documents.UploadedFile;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 
@@ -98,6 +99,9 @@ class PublicPenaltyPagesIntegrationTest {
 		long id = cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", "REPORT",
 				today.minusDays(40).toString(), today.minusDays(20).toString(), number, "FINE", new BigDecimal("1500"), null,
 				null));
+		// an imported decision is published with the scan of its paper 决定书
+		cases.keepOriginalDocument(PartyCases.ALL, id, new PenaltyCases.OriginalDocument("DECISION", null,
+				today.minusDays(20).toString()), new UploadedFile("决定书.pdf", PenaltyCaseIntegrationTest.WAIVER_PDF));
 		cases.publish(PartyCases.ALL, id, today.minusDays(15).toString());
 		mvc.perform(anonymous("/public/penalties?q=" + number)).andExpect(status().isOk())
 			.andExpect(content().string(containsString(number)))

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
@@ -19,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -39,16 +42,22 @@ class StatutoryRulesIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@AfterEach
 	void clear() {
 		rules.clearOverride(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, "3205");
 		rules.clearOverride(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, "320506");
+		rules.clearOverride(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, "0");
 		rules.clearOverride(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, "3205");
+		rules.clearOverride(StatutoryRule.REMEDY_LITIGATION, "3205");
 	}
 
 	/**
 	 * The remedies every adverse decision states come from the catalogue (行政复议法(2023) art.20, 行政诉讼法(2017)
-	 * art.46), in Chinese numerals: a changed period changes every decision's sentence.
+	 * art.46), in Chinese numerals: a changed period changes every decision's sentence. They are national law: only the
+	 * national bureau (region 0) sets them.
 	 */
 	@Test
 	void theRemediesAnAdverseDecisionStatesComeFromTheCatalogue() {
@@ -56,16 +65,49 @@ class StatutoryRulesIntegrationTest {
 				"如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。");
 		assertThat(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW.citations()).extracting(Citation::toString)
 			.anySatisfy(c -> assertThat(c).contains("行政复议法(2023)").contains("20"));
-		rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, bureaus.findByRegion("3205").orElseThrow().id(), "3205",
-				new BigDecimal("90"), "测试：假设的新规定");
+		long someBureau = bureaus.findByRegion("3205").orElseThrow().id();
+		rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, someBureau, "0", new BigDecimal("90"), "测试：假设的新法律");
 		assertThat(rules.remedies("320506")).contains("九十日内依法申请行政复议");
+		assertThat(rules.remedies("32")).contains("九十日内依法申请行政复议");
 		// a period of 0 or a counted value no use can read (every step filling a document would fail) is refused
-		long city = bureaus.findByRegion("3205").orElseThrow().id();
-		assertThatThrownBy(() -> rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, city, "3205", BigDecimal.ZERO, "测试"))
+		assertThatThrownBy(() -> rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, someBureau, "0", BigDecimal.ZERO, "测试"))
 			.isInstanceOf(InvalidValueException.class).hasMessageContaining("不能为0");
-		assertThatThrownBy(() -> rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, city, "3205",
+		assertThatThrownBy(() -> rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, someBureau, "0",
 				new BigDecimal("999999999999"), "测试")).isInstanceOf(InvalidValueException.class).hasMessageContaining("不能超过");
 		assertThat(rules.remedies("320506")).contains("九十日内");
+	}
+
+	/**
+	 * Remedies (and the other periods national law fixes) are not a bureau's to vary: a city's override is refused with
+	 * 400 naming the rule, and a local row left from before is never read — a province's licence refusal and a county's
+	 * penalty decision state the same 60 days and 6 months.
+	 */
+	@Test
+	void aLocalBureauCannotVaryTheRemediesNationalLawFixes() throws Exception {
+		long city = bureaus.findByRegion("3205").orElseThrow().id();
+		assertThat(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW.nationalOnly()).isTrue();
+		assertThat(StatutoryRule.REMEDY_LITIGATION.nationalOnly()).isTrue();
+		assertThat(StatutoryRule.PENALTY_HEARING_FINE.nationalOnly()).as("较大数额 is each province's rule").isFalse();
+		assertThatThrownBy(() -> rules.override(StatutoryRule.REMEDY_LITIGATION, city, "3205", new BigDecimal("3"), "市局规定"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> assertThat(e.rule()).isEqualTo("national-only")))
+			.hasMessageContaining("remedy.litigation");
+		mvc.perform(post("/admin/rules/remedy.administrative-review").session(SignIn.session(mvc, "sz.admin")).with(csrf())
+				.param("value", "30").param("reason", "市局规定"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("remedy.administrative-review")))
+			.andExpect(content().string(containsString("data-rule=\"national-only\"")));
+		// a local row from before the rule was national-only is not read
+		jdbc.sql("""
+				INSERT INTO statutory_rule_override (region_code, rule_code, bureau_id, value, reason, changed_by, changed_at)
+				VALUES ('3205', 'remedy.administrative-review', :bureau, 15, '旧数据', 'test', now())""")
+			.param("bureau", city).update();
+		assertThat(rules.remedies("3205")).contains("六十日内").contains("六个月内");
+		assertThat(rules.remedies("320506")).isEqualTo(rules.remedies("32"));
+		assertThat(rules.setting(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, "320506").overridden()).isFalse();
+		mvc.perform(get("/admin/rules").session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("national-only")));
 	}
 
 	@Test

@@ -73,7 +73,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			"deliveryDue", "deliveredOn", "paymentDue", "paidOn", "paidAmount", "closedOn", "closingReason", "status",
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
 			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms",
-			"hearingWaivedOn", "remedies");
+			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies");
 
 	/** The fields of the evidence item a record (询问笔录, 现场检查笔录) is made of. */
 	static final List<String> EVIDENCE_FIELDS = List.of("evidenceTitle", "evidenceContent", "evidencePlace",
@@ -103,6 +103,12 @@ public class CaseDocuments implements DeclaresTemplates {
 
 	/** Attachment kind of the scan of a paper document of an imported case. */
 	public static final String ORIGINAL = "CASE_DOCUMENT_ORIGINAL";
+
+	/** Attachment kind of the scan of the party's written waiver of the hearing (放弃听证声明). */
+	public static final String HEARING_WAIVER = "HEARING_WAIVER";
+
+	/** Attachment kind of the scan of the party's written waiver of its statement (放弃陈述申辩声明). */
+	public static final String STATEMENT_WAIVER = "STATEMENT_WAIVER";
 
 	/**
 	 * One document of a case; {@code supersededBy} is the reissue that replaced it, null while current; {@code original}
@@ -243,6 +249,24 @@ public class CaseDocuments implements DeclaresTemplates {
 		return list(c.id()).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
 	}
 
+	/**
+	 * Keeps the scan of a paper the party signed (its written waiver of the hearing or of its statement) as an
+	 * attachment of the case, read by staff of the case's region like an evidence file, not served to the party (in the
+	 * caller's transaction, which locked the case).
+	 * @param kind {@link #HEARING_WAIVER} or {@link #STATEMENT_WAIVER}
+	 * @param scan a PDF or JPEG/PNG image, checked by content, at most {@code maxBytes}
+	 * @return the attachment's id
+	 * @throws InvalidValueException naming {@code file} when it is missing, too large or not a PDF or image
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long keepScan(CaseView c, String kind, UploadedFile scan, String label, long maxBytes) {
+		if (scan == null) {
+			throw new InvalidValueException("file", "required", label + "扫描件（file）不能为空");
+		}
+		return attachments.store(new AttachmentOwner(MODULE, OWNER_TYPE, c.id()), kind, scan, "file", label + "扫描件",
+				maxBytes).id();
+	}
+
 	/** The documents of a case, in the order issued (reissues after their predecessors). */
 	public List<IssuedDocument> list(long caseId) {
 		return jdbc.sql("""
@@ -351,12 +375,16 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("reviewedBy", text(c.reviewedBy()));
 		f.put("reviewedOn", ChineseText.day(c.reviewedOn()));
 		f.put("notifiedOn", ChineseText.day(c.notifiedOn()));
-		f.put("hearingRequestDue", c.notifiedOn() == null ? "" : ChineseText.day(caseClock.hearingRequestDue(c.notifiedOn())));
+		f.put("hearingRequestDue", c.notifiedOn() == null ? "" : ChineseText.day(c.hearingRequestDue() != null
+				? c.hearingRequestDue() : caseClock.hearingRequestDue(c.notifiedOn())));
 		f.put("hearingRequestDays", rules.value(StatutoryRule.PENALTY_HEARING_REQUEST, c.regionCode()).stripTrailingZeros().toPlainString());
 		f.put("hearingWaivedOn", ChineseText.day(c.hearingWaivedOn()));
+		f.put("hearingOutcome", hearingOutcome(c));
+		f.put("statementWaivedOn", ChineseText.day(c.statementWaivedOn()));
 		f.put("remedies", rules.remedies(c.regionCode()));
 		f.put("statementOn", ChineseText.day(c.statementOn()));
-		f.put("statement", c.statement() == null ? "当事人未提出陈述、申辩意见" : c.statement());
+		f.put("statement", c.statement() != null ? c.statement() : c.statementWaivedOn() != null
+				? "当事人于" + ChineseText.day(c.statementWaivedOn()) + "书面明确放弃陈述、申辩" : "当事人未提出陈述、申辩意见");
 		f.put("hearingRequestedOn", ChineseText.day(c.hearingRequestedOn()));
 		f.put("hearingNotifiedOn", ChineseText.day(c.hearingNotifiedOn()));
 		f.put("hearingOn", ChineseText.day(c.hearingOn()));
@@ -456,6 +484,23 @@ public class CaseDocuments implements DeclaresTemplates {
 			.query(Rows.of(CaseView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("处罚案件", id));
+	}
+
+	/**
+	 * What became of the hearing right, as the decision states it (行政处罚法(2021) art.63–65): held on its day, waived
+	 * by the party on its day, not requested within the window the notice gave; empty when the notice gave no right.
+	 */
+	static String hearingOutcome(CaseView c) {
+		if (c.hearingOn() != null) {
+			return "本局已于" + ChineseText.day(c.hearingOn()) + "依当事人申请举行听证。";
+		}
+		if (c.hearingWaivedOn() != null) {
+			return "当事人于" + ChineseText.day(c.hearingWaivedOn()) + "明确放弃听证。";
+		}
+		if (Boolean.TRUE.equals(c.hearingRight())) {
+			return "当事人在规定期限内未申请听证。";
+		}
+		return "";
 	}
 
 	/** A penalty as a document states it: 罚款人民币15000元, 警告. */

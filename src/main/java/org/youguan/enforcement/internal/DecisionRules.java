@@ -25,13 +25,22 @@ public final class DecisionRules {
 	 */
 	public static void checkFine(Validation v, FineRange range, BigDecimal fine, Mitigation mitigation,
 			Mitigation.Ground ground, String reason) {
+		checkFine(v, "fine", range, fine, mitigation, ground, reason);
+	}
+
+	/**
+	 * As {@link #checkFine(Validation, FineRange, BigDecimal, Mitigation, Mitigation.Ground, String)}, the fine's errors
+	 * on {@code fineField}, the name the request gives the amount (the conclusion's {@code proposedFine}).
+	 */
+	public static void checkFine(Validation v, String fineField, FineRange range, BigDecimal fine, Mitigation mitigation,
+			Mitigation.Ground ground, String reason) {
 		if (fine == null) {
 			return;
 		}
-		v.require("fine", fine.compareTo(range.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定幅度上限（"
+		v.require(fineField, fine.compareTo(range.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定幅度上限（"
 				+ (range.serious() ? "情节严重：" : "") + range + "），不予通过");
 		if (fine.compareTo(range.min()) < 0) {
-			v.require("fine", mitigation == Mitigation.REDUCED, "range", "罚款" + plain(fine) + "元低于法定幅度下限（"
+			v.require(fineField, mitigation == Mitigation.REDUCED, "range", "罚款" + plain(fine) + "元低于法定幅度下限（"
 					+ (range.serious() ? "情节严重：" : "") + range + "）；低于下限只能依行政处罚法第32条减轻处罚，并写明情形和理由");
 		}
 		else if (mitigation == Mitigation.REDUCED) {

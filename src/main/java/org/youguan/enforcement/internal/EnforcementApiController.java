@@ -1,5 +1,6 @@
 package org.youguan.enforcement.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.EnforcementFigures;
 import org.youguan.enforcement.LeadStatus;
 import org.youguan.enforcement.LeadView;
@@ -240,12 +245,28 @@ class EnforcementApiController {
 		return cases.get(scope, id);
 	}
 
-	@PostMapping("/cases/{id}/hearing-waiver")
+	@PostMapping(path = "/cases/{id}/hearing-waiver", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "登记放弃听证", description = "on：当事人明确放弃听证的日期（书面声明）；之后可在申请听证期限届满前作出决定。"
-			+ "陈述申辩不等于放弃听证。")
-	PenaltyCases.CaseDetail hearingWaiver(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("waivedOn", () -> cases.waiveHearing(scope, id, d.on()));
+	@Operation(summary = "登记放弃听证", description = "multipart：on（当事人明确放弃听证的日期）、file（当事人签章的书面放弃声明扫描件，"
+			+ "PDF或JPEG、PNG，必填）；陈述申辩也已听取或书面放弃的，之后可在申请听证期限届满前作出决定。陈述申辩不等于放弃听证，"
+			+ "放弃听证也不等于放弃陈述申辩。")
+	PenaltyCases.CaseDetail hearingWaiver(DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String on,
+			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+		UploadedFile scan = UploadedFile.of(file);
+		onDate("waivedOn", () -> cases.waiveHearing(scope, id, on, scan));
+		return cases.get(scope, id);
+	}
+
+	@PostMapping(path = "/cases/{id}/statement-waiver", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "登记放弃陈述申辩", description = "multipart：on（当事人明确放弃陈述申辩的日期）、file（当事人签章的书面放弃声明"
+			+ "扫描件，PDF或JPEG、PNG，必填）；听证权利也已放弃或不享有的，之后可在期限届满前作出决定（行政处罚法第62条）。")
+	PenaltyCases.CaseDetail statementWaiver(DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String on,
+			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+		UploadedFile scan = UploadedFile.of(file);
+		onDate("waivedOn", () -> cases.waiveStatement(scope, id, on, scan));
 		return cases.get(scope, id);
 	}
 

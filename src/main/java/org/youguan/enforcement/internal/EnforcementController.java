@@ -231,8 +231,17 @@ class EnforcementController {
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-waiver")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearingWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已登记当事人放弃听证", () -> cases.waiveHearing(scope, id, text(on)));
+			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+		UploadedFile scan = UploadedFile.of(file);
+		return PageSteps.run(redirect, page(id), "已登记当事人放弃听证", () -> cases.waiveHearing(scope, id, text(on), scan));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/statement-waiver")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String statementWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
+			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+		UploadedFile scan = UploadedFile.of(file);
+		return PageSteps.run(redirect, page(id), "已登记当事人放弃陈述申辩", () -> cases.waiveStatement(scope, id, text(on), scan));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing")

@@ -200,7 +200,9 @@ class EnterprisePenalties {
 
 	/**
 	 * The party's explicit waiver of the hearing (行政处罚法(2021) art.63–64), dated today, within the request window;
-	 * the bureau may then decide before the window ends. The portal asks the user to confirm first.
+	 * the bureau may then decide before the window ends once the party's statement was also heard or waived (art.62: a
+	 * waiver of the hearing is no waiver of the statement). The portal asks the user to confirm first; its confirmation,
+	 * audited as the enterprise user, is the party's written waiver ({@link PenaltyCases#waiveHearingOnPortal}).
 	 * @param confirmed whether the user ticked the confirmation; anything but true is refused
 	 * @throws InvalidValueException when not confirmed ("confirm")
 	 * @throws DomainException (422) when the penalty carries no hearing right; (409) when the window closed, a hearing
@@ -214,7 +216,7 @@ class EnterprisePenalties {
 			throw DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
 		}
 		requireWindow(c, "放弃听证");
-		cases.waiveHearing(caseRegion(id), id, LocalDate.now(clock).toString());
+		cases.waiveHearingOnPortal(caseRegion(id), id);
 	}
 
 	private void requireWindow(PartyCase c, String what) {

@@ -24,11 +24,14 @@ import org.youguan.kernel.PageResult;
 @Tag(name = "企业：行政处罚", description = "本企业收到的事先告知、处罚决定和罚款缴纳情况；陈述申辩与申请听证")
 class EnterprisePenaltyApiController {
 
-	/** The party's statement. */
-	/** The party's waiver of the hearing: {@code confirm} must be true. */
-	record WaiverRequest(Boolean confirm) {
+	/**
+	 * The party's waiver of the hearing: {@code confirm} must be the JSON boolean {@code true} — kept as the JSON value
+	 * it is, so a string "true" or a number 1 (which a Boolean would take) is refused.
+	 */
+	record WaiverRequest(Object confirm) {
 	}
 
+	/** The party's statement. */
 	record StatementRequest(String statement) {
 	}
 
@@ -59,8 +62,10 @@ class EnterprisePenaltyApiController {
 	}
 
 	@PostMapping("/{id}/hearing-waiver")
-	@Operation(summary = "放弃听证", description = "confirm=true（必填）；事先告知后5个工作日内、未申请听证时可明确放弃，之后机关可在期限届满前作出决定。")
-	EnterprisePenalties.PartyCase hearingWaiver(DataScope scope, @PathVariable long id, @RequestBody WaiverRequest request) {
+	@Operation(summary = "放弃听证", description = "{\"confirm\": true}（必填，JSON布尔值true；字符串\"true\"或数字1不予接受）；"
+			+ "事先告知后5个工作日内、未申请听证时可明确放弃。放弃听证不等于放弃陈述申辩：陈述申辩期限届满或已提交陈述申辩后，机关才能作出决定。")
+	EnterprisePenalties.PartyCase hearingWaiver(DataScope scope, @PathVariable long id,
+			@RequestBody(required = false) WaiverRequest request) {
 		penalties.waiveHearing(scope, id, request != null && Boolean.TRUE.equals(request.confirm()));
 		return penalties.get(scope, id);
 	}

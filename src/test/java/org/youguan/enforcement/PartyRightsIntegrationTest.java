@@ -1,0 +1,243 @@
+package org.youguan.enforcement;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.org.Bureaus;
+import org.youguan.registry.Enterprises;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What the 事先告知 told the party is what counts (行政处罚法(2021) art.44, 62–64): the hearing right and the last day to
+ * ask for a hearing are kept on the case when the notice is issued, so a threshold or period changed afterwards changes
+ * neither; a waiver of the hearing does not end the statement window; staff record a waiver only with the scan of the
+ * party's written waiver; the portal's waiver takes only a JSON {@code true}; the decision states the hearing waiver.
+ */
+@IntegrationTest
+class PartyRightsIntegrationTest {
+
+	static final String SF = EnterprisePenaltyIntegrationTest.SF;
+
+	static final String WUZHONG = EnterprisePenaltyIntegrationTest.WUZHONG;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PenaltyCases cases;
+
+	@Autowired
+	Leads leads;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	StatutoryRules rules;
+
+	@Autowired
+	Bureaus bureaus;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void reset() {
+		clock.reset();
+		rules.clearOverride(StatutoryRule.PENALTY_HEARING_FINE, "3205");
+		rules.clearOverride(StatutoryRule.PENALTY_HEARING_REQUEST, "0");
+	}
+
+	PartyCases party() {
+		return new PartyCases(leads, cases, enterprises, jdbc);
+	}
+
+	long city() {
+		return bureaus.findByRegion("3205").orElseThrow().id();
+	}
+
+	/** Staff record a written waiver ({@code hearing-waiver}, {@code statement-waiver}) of 2026-06-01 with {@code scan}. */
+	ResultActions waiver(String kind, long id, MockMultipartFile scan) throws Exception {
+		MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/enforcement/cases/" + id + "/" + kind);
+		if (scan != null) {
+			request.file(scan);
+		}
+		request.param("on", "2026-06-01").header("Authorization", WUZHONG);
+		return mvc.perform(request);
+	}
+
+	static MockMultipartFile scan(String name) {
+		return new MockMultipartFile("file", name, "application/pdf", PenaltyCaseIntegrationTest.WAIVER_PDF);
+	}
+
+	static PenaltyCases.Decision fine(LocalDate on, String amount) {
+		return new PenaltyCases.Decision(null, on.toString(), "FINE", amount, null, null, null);
+	}
+
+	/**
+	 * A case told it may request a hearing keeps that right when the bureau raises 较大数额 afterwards: it is not decided
+	 * before the window ends and its request is taken; a case told it has none does not gain one when the threshold is
+	 * lowered.
+	 */
+	@Test
+	void theHearingRightIsTheOneTheNoticeGaveWhateverTheThresholdBecomesAfterwards() throws Exception {
+		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));
+		PartyCases party = party();
+		long told = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
+		long notTold = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "8000", LocalDate.of(2026, 6, 1));
+		cases.recordStatement(PartyCases.ALL, told, "2026-06-01", "已整改");
+		rules.override(StatutoryRule.PENALTY_HEARING_FINE, city(), "3205", new BigDecimal("50000"), "测试：提高较大数额标准");
+
+		clock.set(LocalDate.of(2026, 6, 2).atTime(10, 0));
+		mvc.perform(get("/api/v1/enforcement/cases/" + told).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.deadlines.hearingRight").value(true))
+			.andExpect(jsonPath("$.penaltyCase.hearingRight").value(true))
+			.andExpect(jsonPath("$.penaltyCase.hearingRequestDue").value("2026-06-08"));
+		assertThatThrownBy(() -> cases.decide(PartyCases.ALL, told, fine(LocalDate.of(2026, 6, 2), "10000")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> assertThat(e.rule()).isEqualTo("hearing-window")));
+		cases.requestHearing(PartyCases.ALL, told, "2026-06-02");
+		assertThat(cases.get(PartyCases.ALL, told).penaltyCase().status()).isEqualTo(CaseStatus.HEARING);
+
+		rules.override(StatutoryRule.PENALTY_HEARING_FINE, city(), "3205", new BigDecimal("5000"), "测试：降低较大数额标准");
+		assertThat(cases.get(PartyCases.ALL, notTold).deadlines().hearingRight()).isFalse();
+		assertThatThrownBy(() -> cases.requestHearing(PartyCases.ALL, notTold, "2026-06-02"))
+			.isInstanceOf(DomainException.class).hasMessageContaining("不属于听证范围");
+	}
+
+	/**
+	 * The last day to ask for a hearing is the one the notice stated: a period changed afterwards (here by the national
+	 * bureau, the only one that may) neither lengthens nor shortens it.
+	 */
+	@Test
+	void theRequestWindowIsTheOneTheNoticeStated() {
+		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));
+		PartyCases party = party();
+		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
+		rules.override(StatutoryRule.PENALTY_HEARING_REQUEST, city(), "0", new BigDecimal("10"), "测试：假设的新法律");
+		clock.set(LocalDate.of(2026, 6, 9).atTime(10, 0));
+		assertThat(cases.get(PartyCases.ALL, id).deadlines().hearingRequestDue()).isEqualTo(LocalDate.of(2026, 6, 8));
+		assertThatThrownBy(() -> cases.requestHearing(PartyCases.ALL, id, "2026-06-09"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> assertThat(e.rule()).isEqualTo("deadline")));
+	}
+
+	/**
+	 * A waiver of the hearing is no waiver of the statement (art.62): the decision waits for the statement, its written
+	 * waiver or the window's end. Staff record either waiver only with the scan of the party's written waiver.
+	 */
+	@Test
+	void aHearingWaiverDoesNotEndTheStatementWindowAndStaffRecordWaiversWithTheirScan() throws Exception {
+		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));
+		PartyCases party = party();
+		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
+		waiver("hearing-waiver", id, null)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		waiver("hearing-waiver", id, new MockMultipartFile("file", "a.pdf", "application/pdf", "<html>no scan</html>".getBytes()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		waiver("hearing-waiver", id, scan("放弃听证声明.pdf"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.hearingWaivedOn").value("2026-06-01"));
+		Number scan = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG))
+			.andReturn().getResponse().getContentAsString(), "$.penaltyCase.hearingWaiverAttachmentId");
+		mvc.perform(get("/attachments/" + scan).header("Authorization", WUZHONG)).andExpect(status().isOk());
+
+		assertThatThrownBy(() -> cases.decide(PartyCases.ALL, id, fine(LocalDate.of(2026, 6, 1), "10000")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> assertThat(e.rule()).isEqualTo("statement-window")));
+		waiver("statement-waiver", id, null)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		waiver("statement-waiver", id, scan("放弃陈述申辩声明.pdf"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.statementWaivedOn").value("2026-06-01"));
+		assertThat(cases.decide(PartyCases.ALL, id, fine(LocalDate.of(2026, 6, 1), "10000"))).isNotBlank();
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id"
+				+ " AND action = 'case.statement-waiver'").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+
+		// the window's end also lets the decision follow without statement or waiver
+		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));
+		long silent = party.notified(party.other(), "DATA_NOT_REPORTED", "3000", LocalDate.of(2026, 6, 1));
+		clock.set(LocalDate.of(2026, 6, 9).atTime(10, 0));
+		assertThat(cases.decide(PartyCases.ALL, silent, fine(LocalDate.of(2026, 6, 9), "3000"))).isNotBlank();
+	}
+
+	/** The portal's waiver takes the JSON boolean true only: "true", 1 and a missing body are refused with 400. */
+	@Test
+	void thePortalWaiverTakesOnlyAJsonTrue() throws Exception {
+		PartyCases party = party();
+		long id = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.now(clock));
+		for (String body : List.of("{\"confirm\":\"true\"}", "{\"confirm\":1}", "{\"confirm\":\"yes\"}", "{\"confirm\":false}",
+				"{}")) {
+			mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing-waiver").header("Authorization", SF)
+					.contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("confirm"));
+		}
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().hearingWaivedOn()).isNull();
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing-waiver").header("Authorization", SF)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.hearingWaivedOn").value(LocalDate.now(clock).toString()));
+	}
+
+	/** The 行政处罚决定书 states what became of the hearing right: waived by the party on its day. */
+	@Test
+	void theDecisionStatesTheHearingWaiver() throws Exception {
+		PartyCases party = party();
+		LocalDate today = LocalDate.now(clock);
+		long id = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today);
+		cases.recordStatement(PartyCases.ALL, id, today.toString(), "已整改，请求从轻");
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing-waiver").header("Authorization", SF)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
+			.andExpect(status().isOk());
+		cases.decide(PartyCases.ALL, id, fine(today, "10000"));
+		List<Map<String, Object>> docs = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + id + "/documents")
+			.header("Authorization", WUZHONG)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$");
+		String href = docs.stream().filter(d -> "DECISION".equals(d.get("kind"))).map(d -> (String) d.get("href"))
+			.findFirst().orElseThrow();
+		byte[] docx = mvc.perform(get(href).header("Authorization", WUZHONG)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsByteArray();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+				XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+			assertThat(text.getText()).contains("明确放弃听证").contains(today.getYear() + "年").contains("已整改，请求从轻");
+		}
+		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.penaltyCase.status").value(containsString("DECIDED")));
+	}
+}

@@ -1,0 +1,139 @@
+package org.youguan.enforcement;
+
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every refusal of the enforcement API names fields the caller sent: the case is walked through its steps and at each
+ * state every step it allows is sent a body that breaks its rules; each error's {@code field} (its list name for
+ * {@code team[0].name}) must be a property of that body — the conclusion's amount is {@code proposedFine}, not the
+ * service's {@code fine}, and the officers on the spot are {@code team}, not {@code investigators}.
+ */
+@IntegrationTest
+class StepErrorFieldsIntegrationTest {
+
+	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
+
+	static final String HEAD = PenaltyCaseIntegrationTest.HEAD;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PenaltyCases cases;
+
+	@Autowired
+	Leads leads;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	/**
+	 * Sends {@code body} — every property of the request, absent ones as null — to {@code path}: refused with 400, every
+	 * error naming one of the body's properties. With the request's record, the body's properties are checked to be all
+	 * of the record's.
+	 */
+	void refusedNamingItsOwnFields(String token, String path, String body, Class<? extends Record> request) throws Exception {
+		Map<String, Object> properties = JsonPath.read(body, "$");
+		assertThat(properties.keySet()).containsExactlyInAnyOrderElementsOf(Arrays.stream(request.getRecordComponents())
+			.map(RecordComponent::getName).toList());
+		refusedNamingItsOwnFields(token, path, body);
+	}
+
+	/** As above for a request whose record the test cannot see (the controller's own). */
+	void refusedNamingItsOwnFields(String token, String path, String body) throws Exception {
+		String answer = mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+		List<String> fields = JsonPath.read(answer, "$.errors[*].field");
+		Map<String, Object> sent = JsonPath.read(body, "$");
+		assertThat(fields).as(path).isNotEmpty();
+		for (String field : fields) {
+			assertThat(sent).as(path + " names " + field + " in " + answer).containsKey(field.split("[\\[.]")[0]);
+		}
+	}
+
+	@Test
+	void everyStepsRefusalNamesTheRequestsOwnFields() throws Exception {
+		PartyCases party = new PartyCases(leads, cases, enterprises, jdbc);
+		EnterpriseView e = party.other();
+		LocalDate today = LocalDate.now(clock);
+		String c = "/api/v1/enforcement/cases/";
+
+		long id = party.filed(e, "DATA_NOT_REPORTED", today);
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/investigation",
+				"{\"investigators\":[{\"name\":\"无此人\",\"certificateNumber\":\"NOPE-1\"}]}");
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/transfer", "{\"bureauId\":null,\"authority\":\"\",\"reason\":\"\"}");
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/suspension", "{\"kind\":\"NOPE\",\"startedOn\":\"\",\"reason\":\"\"}");
+		refusedNamingItsOwnFields(HEAD, c + id + "/extension", "{\"reason\":\"\"}");
+
+		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion", """
+				{"report":"","proposedPenalty":"FINE","proposedFine":"99999999","mitigation":"REDUCED","mitigationGround":"NOPE",
+				 "mitigationReason":null,"serious":false,"concludedOn":"2000-01-01"}""", PenaltyCases.Conclusion.class);
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion",
+				"{\"report\":\"查明\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"5000\"}");
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion",
+				"{\"report\":\"查明\",\"proposedPenalty\":\"WARNING\",\"proposedFine\":\"500\"}");
+
+		cases.concludeInvestigation(PartyCases.ALL, id, new PenaltyCases.Conclusion("查明", "FINE", "3000", false, null, null,
+				null));
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/notice", "{\"on\":\"not-a-day\"}");
+
+		cases.notifyParty(PartyCases.ALL, id, today.toString());
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/statement", "{\"on\":\"\",\"text\":\"\"}");
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/decision", """
+				{"decisionNumber":null,"decidedOn":"x","penalty":"FINE","fine":"-5","mitigation":"NOPE","mitigationGround":"NOPE",
+				 "mitigationReason":null,"discussedOn":"z","discussionConclusion":null,"discussionParticipants":["甲"]}""",
+				PenaltyCases.Decision.class);
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/decision",
+				"{\"decidedOn\":\"" + today + "\",\"penalty\":\"FINE\",\"fine\":\"9000\"}");
+
+		cases.recordStatement(PartyCases.ALL, id, today.toString(), "无异议");
+		cases.decide(PartyCases.ALL, id, new PenaltyCases.Decision(null, today.toString(), "FINE", "3000", null, null, null));
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/delivery", "{\"on\":\"\"}");
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/publication", "{\"on\":\"x\"}");
+
+		cases.deliver(PartyCases.ALL, id, today.toString());
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/payment", "{\"paidOn\":\"\",\"amount\":\"abc\"}");
+		refusedNamingItsOwnFields(HEAD, c + id + "/payment-arrangement",
+				"{\"kind\":\"INSTALMENTS\",\"deferredUntil\":null,\"reason\":\"\",\"instalments\":[{\"dueOn\":\"x\",\"amount\":\"-1\"}]}",
+				PenaltyCases.PaymentTerms.class);
+
+		refusedNamingItsOwnFields(WUZHONG, c + "on-the-spot", """
+				{"partyKind":"ORGANISATION","enterpriseCreditCode":"%s","personName":null,"regionCode":null,
+				 "violation":"DATA_NOT_REPORTED","facts":"未报送数据","place":"营业场所","decidedOn":"%s","penalty":"FINE","fine":"100",
+				 "team":[{"name":"无此人","certificateNumber":"NOPE-2"}]}""".formatted(e.creditCode(), today),
+				PenaltyCases.OnTheSpot.class);
+		refusedNamingItsOwnFields(WUZHONG, c + "imported", """
+				{"enterpriseCreditCode":"bad","violation":"","source":"NOPE","filedOn":"","decidedOn":"x","decisionNumber":"",
+				 "penalty":"NOPE","fine":-1,"paidOn":"x","closedOn":"y"}""", PenaltyCases.ImportedCase.class);
+		refusedNamingItsOwnFields(WUZHONG, "/api/v1/enforcement/leads", """
+				{"source":"NOPE","sourceDetail":"","enterpriseCreditCode":null,"regionCode":"","summary":"","receivedOn":""}""",
+				Leads.ReportData.class);
+	}
+}
