@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 
 /**
@@ -74,11 +75,14 @@ public final class RandomDraw {
 			if (ratio != null && !fraction(ratio)) {
 				throw DomainException.rule("抽取比例应大于0且不超过1");
 			}
+			// checked before ⌈ratio × n⌉ rounds it: 1e-40000000 would take seconds to round
+			Decimals.require("ratio", "抽取比例", ratio, 1, RATIO_DIGITS);
 			if (ratioByClass != null) {
 				ratioByClass.values().forEach(r -> {
 					if (r == null || !fraction(r) && r.signum() != 0) {
 						throw DomainException.rule("按信用等级的抽取比例应在0至1之间");
 					}
+					Decimals.require("ratioByClass", "按信用等级的抽取比例", r, 1, RATIO_DIGITS);
 				});
 				if (ratioByClass.keySet().stream().anyMatch(k -> k == null || k.isBlank())) {
 					throw DomainException.rule("信用等级不能为空");
@@ -86,6 +90,9 @@ public final class RandomDraw {
 				ratioByClass = Map.copyOf(ratioByClass);
 			}
 		}
+
+		/** The fraction digits a ratio may have: the plan's column holds 4 (0.0001 = 0.01 %). */
+		public static final int RATIO_DIGITS = 4;
 
 		private static boolean fraction(BigDecimal r) {
 			return r.signum() > 0 && r.compareTo(BigDecimal.ONE) <= 0;

@@ -45,8 +45,8 @@ class ReportValuesRefusedIntegrationTest {
 			.content("{\"form\":\"monthly\",\"period\":\"2003-05\",\"values\":{\"express.volume.locl\":\"999999\","
 					+ "\"express.volume\":\"1\"},\"submit\":true}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field", hasItem("express.volume.locl")))
-			.andExpect(jsonPath("$.errors[*].field", hasItem("express.volume")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("values.express.volume.locl")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("values.express.volume")))
 			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("未知指标代码：express.volume.locl"))))
 			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("由系统计算，不能填报"))));
 		// nothing was kept: the first good draft for the period still creates the report
@@ -60,7 +60,7 @@ class ReportValuesRefusedIntegrationTest {
 		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
 			.content("{\"form\":\"monthly\",\"period\":\"2003-06\",\"values\":{\"express.volume.local\":\"-5\"},\"submit\":false}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("express.volume.local"))
+			.andExpect(jsonPath("$.errors[0].field").value("values.express.volume.local"))
 			.andExpect(jsonPath("$.errors[0].rule").value("non-negative"));
 		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
 			.content("{\"form\":\"monthly\",\"period\":\"2003-06\",\"values\":{\"express.volume.local\":\"5\"},\"submit\":false}"))
@@ -77,7 +77,7 @@ class ReportValuesRefusedIntegrationTest {
 		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
 			.content("{\"form\":\"monthly\",\"period\":\"2003-08\",\"values\":{\"express.volume.local\":-5},\"submit\":false}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("express.volume.local"))
+			.andExpect(jsonPath("$.errors[0].field").value("values.express.volume.local"))
 			.andExpect(jsonPath("$.errors[0].rule").value("non-negative"));
 		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
 			.content("{\"form\":\"monthly\",\"period\":\"2003-08\",\"values\":{\"express.volume.local\":true},\"submit\":false}"))
