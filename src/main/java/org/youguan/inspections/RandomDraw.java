@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Text;
 
 /**
  * The 双随机 draw, public and simple so that anyone can repeat it (快递暂行条例(2025) art.47; 快递市场管理办法(2023)
@@ -46,7 +47,7 @@ public final class RandomDraw {
 		public static Candidate parse(String line) {
 			String[] parts = line.split("\\|", -1);
 			if (parts.length != 3 || parts[0].isBlank()) {
-				throw DomainException.rule("名单快照的行格式应为“对象标识|信用等级|区划代码”：" + line);
+				throw DomainException.rule("名单快照的行格式应为“对象标识|信用等级|区划代码”：" + Text.excerpt(line, 60));
 			}
 			return new Candidate(parts[0], parts[1], parts[2]);
 		}

@@ -72,6 +72,25 @@ class ReportValuesRefusedIntegrationTest {
 			.andExpect(jsonPath("$.status").value("DRAFT"));
 	}
 
+	/**
+	 * A draft with 1.5 parcels (件 are whole) is refused at once, and a value of a huge exponent too — each named
+	 * values.&lt;code&gt;, the name a JSON type error of the same value carries, with a small answer.
+	 */
+	@Test
+	void aFractionOfACountAndAHugeExponentAreRefusedOnADraftNamedAsTheJsonNamesThem() throws Exception {
+		for (String[] value : new String[][] { { "1.5", "integer" }, { "\"1.5\"", "integer" }, { "\"1e-40000000\"", "digits" },
+				{ "1e-40000000", "digits" }, { "true", "format" } }) {
+			var answer = mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+				.content("{\"form\":\"monthly\",\"period\":\"2003-09\",\"values\":{\"express.volume.local\":" + value[0]
+						+ "},\"submit\":false}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("values.express.volume.local"))
+				.andExpect(jsonPath("$.errors[0].rule").value(value[1]))
+				.andReturn().getResponse();
+			assertThat(answer.getContentAsByteArray().length).as(value[0]).isLessThan(2048);
+		}
+	}
+
 	@Test
 	void valuesSentAsJsonNumbersAreJudgedByTheSameRulesAsText() throws Exception {
 		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")

@@ -192,7 +192,7 @@ class StatisticsIntegrationTest {
 		bad.put("express.revenue", "x");
 		assertThatThrownBy(() -> reports.submit(own, id, bad, Map.of(), null)).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
-				.containsExactly("express.revenue"));
+				.containsExactly("values.express.revenue"));
 		bad.put("express.revenue", values.get("express.revenue"));
 		assertThatThrownBy(() -> reports.submit(own, id, bad, Map.of(), null)).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule)
