@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
 
 /**
@@ -76,11 +77,26 @@ public final class SheetCell {
 		return text == null || text.isBlank() ? BLANK : new SheetCell(Kind.TEXT, text, null, false, null, false);
 	}
 
-	/** A number as stored (a percentage cell stores 0.1234 for 12.34 %). */
+	/**
+	 * A number as stored (a percentage cell stores 0.1234 for 12.34 %). One beyond {@link Decimals#TEXT_DIGITS} integer
+	 * or fraction digits ({@code 1e-999999} written into the file's XML; Excel itself stores doubles) is an error cell:
+	 * reading, writing out or rounding it would cost what its exponent says.
+	 */
 	public static SheetCell number(BigDecimal value, boolean percent) {
+		if (!plausible(value)) {
+			return error(OUT_OF_RANGE);
+		}
 		BigDecimal v = value.round(EXCEL_PRECISION).stripTrailingZeros();
 		return new SheetCell(Kind.NUMBER, null, v.signum() == 0 ? BigDecimal.ZERO : v, percent, null, false);
 	}
+
+	/** Whether a stored number is within the digits a cell may carry (see {@link #number}); cheap for any exponent. */
+	static boolean plausible(BigDecimal value) {
+		return Decimals.fits(value, Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS + EXCEL_PRECISION.getPrecision());
+	}
+
+	/** The description of a number cell beyond the digits any field holds. */
+	static final String OUT_OF_RANGE = "数字超出范围";
 
 	public static SheetCell date(LocalDateTime value) {
 		return new SheetCell(Kind.DATE, null, null, false, value, false);
@@ -234,13 +250,7 @@ public final class SheetCell {
 				if (GROUPED.matcher(t).matches()) {
 					t = t.replace(",", "");
 				}
-				BigDecimal parsed;
-				try {
-					parsed = new BigDecimal(t);
-				}
-				catch (NumberFormatException ex) {
-					throw new InvalidValueException(column, "number", column + "应为数字");
-				}
+				BigDecimal parsed = text(column, t);
 				if (!percentText) {
 					return parsed;
 				}
@@ -252,6 +262,19 @@ public final class SheetCell {
 		int scale = "%".equals(unit) ? 2 : "‰".equals(unit) ? 3 : 0;
 		BigDecimal scaled = fraction.movePointRight(scale).stripTrailingZeros();
 		return scaled.scale() < 0 ? scaled.setScale(0) : scaled;
+	}
+
+	/**
+	 * Number text of a cell, at most {@link Decimals#TEXT_DIGITS} integer and fraction digits: "1e-999999" is refused
+	 * before anything writes it out.
+	 */
+	private static BigDecimal text(String column, String t) {
+		try {
+			return Decimals.parse(column, column, t, Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
+		}
+		catch (InvalidValueException ex) {
+			throw new InvalidValueException(column, "number", column + "应为数字" + (t.isBlank() ? "" : "：" + Decimals.echo(t)));
+		}
 	}
 
 	/** A whole number (1,234 and 30.0 are whole; 30.5 is not). Null when blank. */
@@ -288,7 +311,7 @@ public final class SheetCell {
 	}
 
 	private static boolean isWhole(BigDecimal n) {
-		return n.signum() == 0 || n.stripTrailingZeros().scale() <= 0;
+		return Decimals.isWhole(n);
 	}
 
 	private static String normalised(String text) {

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.documents.SheetRows.SheetRow;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
@@ -59,8 +60,15 @@ public final class SheetImport<T> {
 
 		private RowContext(Map<String, String> columns, SheetRow row) {
 			this.columns = columns;
-			row.errorCells().forEach((column, code) -> refuse(column, "cell-error",
-					column + "单元格的值是错误“" + code + "”（公式出错或引用无效），请改正后再导入"));
+			row.errorCells().forEach((column, code) -> {
+				if (SheetCell.OUT_OF_RANGE.equals(code)) {
+					refuse(column, "digits", column + "的数字超出范围（最多" + Decimals.TEXT_DIGITS + "位整数、"
+							+ Decimals.TEXT_DIGITS + "位小数），请改正后再导入");
+				}
+				else {
+					refuse(column, "cell-error", column + "单元格的值是错误“" + code + "”（公式出错或引用无效），请改正后再导入");
+				}
+			});
 		}
 
 		/** Records a failure under the column, unless its cell was refused already. */

@@ -27,6 +27,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 
@@ -256,7 +257,22 @@ final class SheetReader {
 		}
 
 		private SheetCell number(String v) {
-			BigDecimal number = new BigDecimal(v.strip());
+			// a number Excel writes is a double (at most ~25 characters); anything longer or no number is the file's
+			// error, told for its cell rather than parsed at whatever cost its digits make
+			String t = v.strip();
+			if (t.length() > Decimals.MAX_TEXT) {
+				return SheetCell.error(SheetCell.OUT_OF_RANGE);
+			}
+			BigDecimal number;
+			try {
+				number = new BigDecimal(t);
+			}
+			catch (NumberFormatException ex) {
+				return SheetCell.error("#VALUE!");
+			}
+			if (!SheetCell.plausible(number)) {
+				return SheetCell.error(SheetCell.OUT_OF_RANGE);
+			}
 			int formatIndex = 0;
 			String format = null;
 			if (style != null && !style.isBlank()) {

@@ -233,6 +233,10 @@ public class InspectionPlans {
 		try {
 			new RandomDraw.Sampling(data.sampleCount(), data.sampleRatio(), data.ratioByClass());
 		}
+		catch (InvalidValueException ex) {
+			// a ratio with more digits than the plan holds, named as this body calls it
+			ex.renamed("ratio", "sampleRatio").fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
+		}
 		catch (DomainException ex) {
 			// named with the other failures, not answered alone
 			v.require("sampleCount", false, "sampling", ex.getMessage());

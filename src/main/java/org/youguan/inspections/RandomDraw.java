@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Text;
 
 /**
  * The 双随机 draw, public and simple so that anyone can repeat it (快递暂行条例(2025) art.47; 快递市场管理办法(2023)
@@ -45,7 +47,7 @@ public final class RandomDraw {
 		public static Candidate parse(String line) {
 			String[] parts = line.split("\\|", -1);
 			if (parts.length != 3 || parts[0].isBlank()) {
-				throw DomainException.rule("名单快照的行格式应为“对象标识|信用等级|区划代码”：" + line);
+				throw DomainException.rule("名单快照的行格式应为“对象标识|信用等级|区划代码”：" + Text.excerpt(line, 60));
 			}
 			return new Candidate(parts[0], parts[1], parts[2]);
 		}
@@ -74,11 +76,14 @@ public final class RandomDraw {
 			if (ratio != null && !fraction(ratio)) {
 				throw DomainException.rule("抽取比例应大于0且不超过1");
 			}
+			// checked before ⌈ratio × n⌉ rounds it: 1e-40000000 would take seconds to round
+			Decimals.require("ratio", "抽取比例", ratio, 1, RATIO_DIGITS);
 			if (ratioByClass != null) {
 				ratioByClass.values().forEach(r -> {
 					if (r == null || !fraction(r) && r.signum() != 0) {
 						throw DomainException.rule("按信用等级的抽取比例应在0至1之间");
 					}
+					Decimals.require("ratioByClass", "按信用等级的抽取比例", r, 1, RATIO_DIGITS);
 				});
 				if (ratioByClass.keySet().stream().anyMatch(k -> k == null || k.isBlank())) {
 					throw DomainException.rule("信用等级不能为空");
@@ -86,6 +91,9 @@ public final class RandomDraw {
 				ratioByClass = Map.copyOf(ratioByClass);
 			}
 		}
+
+		/** The fraction digits a ratio may have: the plan's column holds 4 (0.0001 = 0.01 %). */
+		public static final int RATIO_DIGITS = 4;
 
 		private static boolean fraction(BigDecimal r) {
 			return r.signum() > 0 && r.compareTo(BigDecimal.ONE) <= 0;

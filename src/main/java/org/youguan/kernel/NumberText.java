@@ -10,7 +10,9 @@ import tools.jackson.databind.ValueDeserializer;
  * A quantity of a JSON body (¥, 件, 人 …) that the service checks from its text: sent as a JSON number
  * ({@code "fine": 5000}) or as text ({@code "fine": "5000"}), it arrives as the same text, so that the service's own
  * rule — whole, not negative, within its digits — names the field and the rule in its answer. A number arrives exactly
- * as written ({@code 100.10} as "100.10", {@code 1e2} as "1e2"), never rounded through a double. Text is checked like
+ * as written ({@code 100.10} as "100.10", {@code 1e2} as "1e2"), never rounded through a double; a number beyond
+ * {@link Decimals#TEXT_DIGITS} integer or fraction digits ({@code 1e309}, {@code 1e-40000000}) is refused (rule
+ * {@code digits}) as it is read. Text is checked like
  * every JSON string (a control character is refused); an object, a list or a boolean is refused (400 naming the field).
  * Used as {@code @JsonDeserialize(using = NumberText.class)} on a {@code String} record component, or as
  * {@code @JsonDeserialize(contentUsing = NumberText.class)} on a map of quantities (a statistics report's values).
@@ -21,8 +23,11 @@ public final class NumberText extends ValueDeserializer<String> {
 	public String deserialize(JsonParser p, DeserializationContext ctxt) {
 		if (p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
 			// the number as the client wrote it: no rounding through a double (12345678901234567.89), no Infinity
-			// (1e309), no billion-digit expansion of an exponent (1e999999999) — the service's rule judges the text
-			return p.getString();
+			// (1e309) — the service's rule judges the text; an exponent no quantity has (1e309, 1e-40000000) is refused
+			// here, before any service could write it out
+			String text = p.getString();
+			Decimals.require("body", "", p.getDecimalValue(), Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
+			return text;
 		}
 		JsonNode n = ctxt.readTree(p);
 		if (!n.isString()) {

@@ -98,6 +98,18 @@ public final class Text {
 		}
 	}
 
+	/**
+	 * At most {@code max} printable characters of what a user sent, "…" when cut: a message repeats the start of an
+	 * offending value, never all of it (a 30-million-digit number, a 64 KB line).
+	 */
+	public static String excerpt(String s, int max) {
+		if (s == null) {
+			return null;
+		}
+		String p = printable(s.length() > max * 2 ? s.substring(0, max * 2) : s);
+		return p.length() > max ? p.substring(0, max) + "…" : p;
+	}
+
 	/** A name safe to show in a message: forbidden characters written as their code points. */
 	public static String printable(String s) {
 		if (s == null || forbiddenAt(s) < 0) {

@@ -69,16 +69,27 @@ public final class Validation {
 
 	/**
 	 * A money amount in yuan as typed: at most two decimals (fen) and written out, never in exponent notation — such
-	 * an amount is refused rather than rounded or expanded (1.005 is not silently 1.01, 1e5 not 100000).
+	 * an amount is refused rather than rounded or expanded (1.005 is not silently 1.01, 1e5 not 100000). The message
+	 * repeats at most {@link Decimals#ECHO} characters of the value ({@code 1e-30000000} is not written out).
 	 */
 	public Validation money(String field, String label, BigDecimal value) {
 		if (value == null) {
 			return this;
 		}
 		if (value.scale() < 0) {
-			return require(field, false, "money", label + "请写成普通数字（元，最多两位小数），不能用科学计数法：" + value);
+			return require(field, false, "money", label + "请写成普通数字（元，最多两位小数），不能用科学计数法：" + Decimals.echo(value));
 		}
-		return require(field, value.scale() <= 2, "money", label + "最多两位小数（精确到分），不会自动四舍五入：" + value.toPlainString());
+		return require(field, value.scale() <= 2, "money", label + "最多两位小数（精确到分），不会自动四舍五入：" + Decimals.echo(value));
+	}
+
+	/**
+	 * A whole number (件, 人, 家, a count) as typed, of at most {@code digits} digits, or null when blank; a fraction
+	 * ({@code 1.5}) is this field's error (rule {@code integer}), as is text that is no number ({@code number}) or too
+	 * many digits ({@code digits}). {@code 30.0} is 30.
+	 */
+	public Long whole(String field, String label, String text, int digits) {
+		BigDecimal d = decimal(field, label, text, digits, 0);
+		return d == null ? null : d.longValueExact();
 	}
 
 	public Validation maxLength(String field, String label, String value, int max) {
@@ -145,36 +156,17 @@ public final class Validation {
 
 	/**
 	 * A plain decimal number that fits a column of {@code integerDigits} integer and {@code fractionDigits} fraction
-	 * digits (numeric(p, s): p − s and s), or null when blank; else this field's error (rule {@code number}).
+	 * digits (numeric(p, s): p − s and s), or null when blank; else this field's error (rule {@code number} for text that
+	 * is no number, {@code digits} for one out of the column; see {@link Decimals#parse}). Cheap for any exponent.
 	 */
 	public BigDecimal decimal(String field, String label, String text, int integerDigits, int fractionDigits) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		String rule = fractionDigits == 0 ? "（最多" + integerDigits + "位整数）"
-				: "（最多" + integerDigits + "位整数、" + fractionDigits + "位小数）";
-		try {
-			BigDecimal d = new BigDecimal(text.strip());
-			if (fits(d, integerDigits, fractionDigits)) {
-				return d;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// told below
-		}
-		require(field, false, "number", label + "应为数字" + rule);
-		return null;
+		return check(field, () -> Decimals.parse(field, label, text, integerDigits, fractionDigits));
 	}
 
 	/** Records an error (rule {@code number}) when {@code value} does not fit the column; null passes. */
 	public Validation fits(String field, String label, BigDecimal value, int integerDigits, int fractionDigits) {
-		return require(field, value == null || fits(value, integerDigits, fractionDigits), "number",
+		return require(field, value == null || Decimals.fits(value, integerDigits, fractionDigits), "number",
 				label + "超出允许的范围（最多" + integerDigits + "位整数、" + fractionDigits + "位小数）");
-	}
-
-	private static boolean fits(BigDecimal d, int integerDigits, int fractionDigits) {
-		BigDecimal stripped = d.stripTrailingZeros();
-		return stripped.precision() - stripped.scale() <= integerDigits && Math.max(stripped.scale(), 0) <= fractionDigits;
 	}
 
 	public List<FieldError> errors() {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
@@ -53,16 +54,7 @@ class RulesController {
 			@RequestParam String reason, RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		StatutoryRule rule = StatutoryRule.byCode(code).orElseThrow(() -> DomainException.notFound("法定规则", code));
 		try {
-			BigDecimal parsed;
-			try {
-				parsed = new BigDecimal(value.strip());
-				if (parsed.precision() - parsed.scale() > 12) {
-					throw new NumberFormatException("too large");
-				}
-			}
-			catch (NumberFormatException ex) {
-				throw new InvalidValueException("value", "number", "“" + rule.title() + "”的取值应为数字");
-			}
+			BigDecimal parsed = Decimals.parse("value", "“" + rule.title() + "”的取值", value, 12, 2);
 			rules.override(rule, me.bureauId(), me.regionCode(), parsed, reason);
 			redirect.addFlashAttribute("message", "已调整“" + rule.title() + "”");
 			return "redirect:/admin/rules#" + code;

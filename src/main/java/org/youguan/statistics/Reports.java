@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
@@ -34,6 +35,7 @@ import org.youguan.statistics.internal.ReportValue;
 import org.youguan.statistics.internal.ReportView;
 import org.youguan.statistics.internal.StatisticsSettings;
 import org.youguan.statistics.internal.ValueLine;
+import org.youguan.statistics.internal.ValueType;
 
 /**
  * The reporting procedure: an enterprise fills a form for a period (draft), submits it (checked by
@@ -221,7 +223,7 @@ public class Reports {
 		forms.indicators(report.formId()).forEach(i -> {
 			ReportValue v = parsed.get(i.code());
 			if (v != null && v.value() != null && v.value().signum() < 0) {
-				never.add(new FieldError(i.code(), "non-negative", i.name() + "不能为负数"));
+				never.add(new FieldError(ReportChecks.field(i.code()), "non-negative", i.name() + "不能为负数"));
 			}
 		});
 		if (!never.isEmpty()) {
@@ -377,8 +379,7 @@ public class Reports {
 	static final int VALUE_FRACTION_DIGITS = 4;
 
 	static boolean fits(BigDecimal d) {
-		BigDecimal stripped = d.stripTrailingZeros();
-		return stripped.precision() - stripped.scale() <= VALUE_INTEGER_DIGITS && Math.max(stripped.scale(), 0) <= VALUE_FRACTION_DIGITS;
+		return Decimals.fits(d, VALUE_INTEGER_DIGITS, VALUE_FRACTION_DIGITS);
 	}
 
 	private static String shorten(String s) {
@@ -401,12 +402,12 @@ public class Reports {
 		for (String code : named) {
 			Indicator i = byCode.get(code);
 			if (i == null) {
-				errors.add(new FieldError(code, "indicator", "未知指标代码：" + shorten(String.valueOf(code))
+				errors.add(new FieldError(ReportChecks.field(code), "indicator", "未知指标代码：" + shorten(String.valueOf(code))
 						+ "（本报表没有这个指标，请核对代码）"));
 			}
 			else if (i.derived() && (values.get(code) != null && !values.get(code).isBlank()
 					|| notes.get(code) != null && !notes.get(code).isBlank())) {
-				errors.add(new FieldError(code, "derived", i.name() + "（" + code + "）由系统计算，不能填报"));
+				errors.add(new FieldError(ReportChecks.field(code), "derived", i.name() + "（" + code + "）由系统计算，不能填报"));
 			}
 		}
 		for (Indicator i : indicators) {
@@ -416,25 +417,20 @@ public class Reports {
 			String text = values.get(i.code());
 			String note = clean(notes.get(i.code()));
 			if (note != null && note.length() > 300) {
-				errors.add(new FieldError(i.code(), "max-length", i.name() + "的说明不能超过300字"));
+				errors.add(new FieldError("notes." + i.code(), "max-length", i.name() + "的说明不能超过300字"));
 			}
-			BigDecimal number = null;
-			if (text != null && !text.isBlank()) {
-				try {
-					number = new BigDecimal(text.strip().replace(",", "").replace("，", ""));
-					if (!fits(number)) {
-						errors.add(new FieldError(i.code(), "number", i.name() + "超出可填报的范围（最多" + VALUE_INTEGER_DIGITS
-								+ "位整数、" + VALUE_FRACTION_DIGITS + "位小数）：" + shorten(text.strip())));
-						number = null;
-					}
-
-				}
-				catch (NumberFormatException ex) {
-					errors.add(new FieldError(i.code(), "number", i.name() + "应为数字：" + shorten(text.strip())));
-				}
+			// read with the column's digits before anything computes with it; a count (件, 家, 人) is whole
+			Validation number = new Validation();
+			BigDecimal value = number.decimal(ReportChecks.field(i.code()), i.name(),
+					text == null ? null : text.strip().replace(",", "").replace("，", ""), VALUE_INTEGER_DIGITS,
+					VALUE_FRACTION_DIGITS);
+			if (value != null && i.valueType() == ValueType.INTEGER && !Decimals.isWhole(value)) {
+				number.require(ReportChecks.field(i.code()), false, "integer", ReportChecks.wholeMessage(i));
+				value = null;
 			}
-			if (number != null || note != null) {
-				parsed.put(i.code(), new ReportValue(number, note));
+			errors.addAll(number.errors());
+			if (value != null || note != null) {
+				parsed.put(i.code(), new ReportValue(value, note));
 			}
 		}
 		if (!errors.isEmpty()) {

@@ -132,10 +132,12 @@ class ErrorHandling {
 					? "请求内容为空" : json(request) ? "请求内容无法解析，请检查JSON格式和字段类型" : "请求内容无法读取";
 			return answer(request, HttpStatus.BAD_REQUEST, "请求格式错误", detail, List.of(new FieldError("body", "format", detail)));
 		}
-		String reason = ex.getMostSpecificCause() instanceof DomainException domain ? domain.getMessage()
-				: "类型或格式不正确" + expected(targetType(ex));
+		DomainException domain = ex.getMostSpecificCause() instanceof DomainException d ? d : null;
+		String reason = domain != null ? domain.getMessage() : "类型或格式不正确" + expected(targetType(ex));
+		// the rule the reading failed (digits, control-character …), or format for a value of the wrong type
+		String rule = domain != null && !domain.fieldErrors().isEmpty() ? domain.fieldErrors().get(0).rule() : "format";
 		String detail = "字段“" + field + "”" + reason;
-		return answer(request, HttpStatus.BAD_REQUEST, "请求格式错误", detail, List.of(new FieldError(field, "format", detail)));
+		return answer(request, HttpStatus.BAD_REQUEST, "请求格式错误", detail, List.of(new FieldError(field, rule, detail)));
 	}
 
 	/** The field a JSON reading failure is about ("priorComplaint.date", "values.express.volume"), or null. */

@@ -9,6 +9,8 @@ import org.springframework.beans.propertyeditors.CustomBooleanEditor;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.youguan.kernel.Decimals;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Validation;
 
 /**
@@ -81,13 +83,17 @@ class InputBinding {
 			setValue(text == null || text.isBlank() ? null : parse(text));
 		}
 
-		/** A plain decimal number of at most {@link Validation#MAX_INTEGER_DIGITS} integer digits and 10 fraction digits. */
+		/**
+		 * A number of at most {@link Decimals#INTEGER_DIGITS} integer and {@link Decimals#FRACTION_DIGITS} fraction
+		 * digits, checked before it is used ({@code 1e-40000000}, {@code 1e2147483647} refused at once).
+		 */
 		static BigDecimal parse(String text) {
-			BigDecimal d = new BigDecimal(text.strip());
-			if (d.precision() - d.scale() > Validation.MAX_INTEGER_DIGITS || d.stripTrailingZeros().scale() > 10) {
-				throw new IllegalArgumentException("out of range: " + text);
+			try {
+				return Decimals.parse("value", "", text, Decimals.INTEGER_DIGITS, Decimals.FRACTION_DIGITS);
 			}
-			return d;
+			catch (InvalidValueException ex) {
+				throw new IllegalArgumentException(ex.getMessage());
+			}
 		}
 	}
 

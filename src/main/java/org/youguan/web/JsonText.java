@@ -1,8 +1,11 @@
 package org.youguan.web;
 
+import java.math.BigDecimal;
+
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 
@@ -13,6 +16,7 @@ import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.deser.jdk.NumberDeserializers;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
@@ -23,7 +27,10 @@ import tools.jackson.databind.type.LogicalType;
  * JSON type is refused rather than quietly converted: a number or {@code true} where text is expected
  * ({@code "statement":123} would be stored as a 陈述 "123"), a fraction where a whole number is expected
  * ({@code "deliveriesPerWeek":5.5} would be saved as 5), a single value where a list is expected. Text holding a number
- * ({@code "registeredCapital":"500000"}) stays accepted: spreadsheets and other systems send numbers as text.
+ * ({@code "registeredCapital":"500000"}) stays accepted: spreadsheets and other systems send numbers as text. A decimal
+ * ({@code BigDecimal} field or map value, as number or text) has at most {@link Decimals#INTEGER_DIGITS} integer and
+ * {@link Decimals#FRACTION_DIGITS} fraction digits, checked before anything computes with it: {@code 1e-40000000} would
+ * cost seconds to round and megabytes to write out (rule {@code digits}, 400 naming the field by its JSON path).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonText {
@@ -44,6 +51,7 @@ class JsonText {
 		SimpleModule module = new SimpleModule("youguan-clean-text");
 		module.addDeserializer(String.class, new CleanString());
 		module.addKeyDeserializer(String.class, new CleanKey());
+		module.addDeserializer(BigDecimal.class, new BoundedDecimal());
 		return module;
 	}
 
@@ -61,6 +69,20 @@ class JsonText {
 		public String deserialize(JsonParser p, DeserializationContext ctxt) {
 			String s = super.deserialize(p, ctxt);
 			return s == null ? null : clean(s);
+		}
+	}
+
+	/** Jackson's own reading (number or text), then the digits bound of {@link Decimals}; a zero of any scale is 0. */
+	private static final class BoundedDecimal extends NumberDeserializers.BigDecimalDeserializer {
+
+		@Override
+		public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
+			BigDecimal d = super.deserialize(p, ctxt);
+			if (d == null) {
+				return null;
+			}
+			Decimals.require("body", "", d, Decimals.INTEGER_DIGITS, Decimals.FRACTION_DIGITS);
+			return Decimals.tame(d);
 		}
 	}
 

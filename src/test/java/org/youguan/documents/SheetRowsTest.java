@@ -251,4 +251,51 @@ class SheetRowsTest {
 		assertThatThrownBy(() -> SheetRows.read(sheet, List.of("名称", "通知书文号", "地址")))
 			.hasMessageContaining("表头缺少：地址");
 	}
+
+	/**
+	 * A number cell whose XML says {@code 1e-999999} (no Excel writes it; a crafted file can) and the same as text: each
+	 * is the row's failure naming its column, told in a short message, and nothing is imported — never a million-digit
+	 * value written out or rounded.
+	 */
+	@Test
+	void aNumberWithAHugeExponentIsReportedAsABadRowNotWrittenOut() throws Exception {
+		byte[] book = withNumberXml(new TypedWorkbook(List.of("格口数", "面积")).row(List.of(12345, "1e-999999")).bytes(),
+				"12345", "1e-999999");
+		List<String> committed = new ArrayList<>();
+		ImportResult result = SheetImport.run(book, List.of("格口数", "面积"), java.util.Map.of(), (row, context) -> {
+			Integer compartments = context.integer(row, "格口数");
+			BigDecimal area = context.decimal(row, "面积");
+			return compartments + "/" + area;
+		}, committed::addAll);
+		assertThat(result.rejected()).isTrue();
+		assertThat(committed).isEmpty();
+		assertThat(result.errors()).hasSize(1);
+		assertThat(result.errors().get(0).errors()).extracting(org.youguan.kernel.FieldError::field,
+				org.youguan.kernel.FieldError::rule)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("格口数", "digits"),
+					org.assertj.core.groups.Tuple.tuple("面积", "number"));
+		assertThat(result.errors().get(0).errors()).allSatisfy(e -> assertThat(e.message()).hasSizeLessThan(120));
+		assertThat(SheetCell.number(new BigDecimal("1e-999999"), false).isError()).isTrue();
+	}
+
+	/** The workbook with the number cell written as {@code from} given {@code to} in the sheet's XML instead. */
+	static byte[] withNumberXml(byte[] xlsx, String from, String to) throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+				var zip = new java.util.zip.ZipOutputStream(out)) {
+			for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				byte[] content = in.readAllBytes();
+				if (entry.getName().startsWith("xl/worksheets/")) {
+					String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+					String changed = xml.replaceAll("<v>" + from + "(\\.0)?</v>", "<v>" + to + "</v>");
+					assertThat(changed).as("the number cell in the XML").isNotEqualTo(xml);
+					content = changed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				}
+				zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+				zip.write(content);
+				zip.closeEntry();
+			}
+		}
+		return out.toByteArray();
+	}
 }

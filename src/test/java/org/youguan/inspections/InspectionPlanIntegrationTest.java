@@ -115,4 +115,25 @@ class InspectionPlanIntegrationTest {
 			.content("{\"snapshot\":[\"bad line\"],\"seed\":\"s\",\"count\":1,\"teamSize\":2}"))
 			.andExpect(status().is4xxClientError());
 	}
+
+	/**
+	 * The public verification with a ratio of a huge exponent (1e-40000000 took 41 s to round up): refused as it is read,
+	 * a small 400 naming the field — as a number, as text, per credit class; and a ratio with more digits than a plan
+	 * holds (5 decimals) is refused by the draw itself, naming it.
+	 */
+	@Test
+	void aRatioWithAHugeExponentIsASmall400NamingItNotAFortySecondRounding() throws Exception {
+		String draw = "{\"snapshot\":[\"E1|A|320506\",\"E2|B|320506\"],\"seed\":\"s\",\"teamSize\":1,\"roster\":[],";
+		for (String[] sampling : new String[][] { { "\"ratio\":1e-40000000", "ratio" }, { "\"ratio\":\"1e-40000000\"", "ratio" },
+				{ "\"ratio\":-1e40000000", "ratio" }, { "\"ratioByClass\":{\"A\":1e-40000000}", "ratioByClass.A" },
+				{ "\"ratio\":0.00001", "ratio" } }) {
+			var answer = mvc.perform(post("/api/v1/public/inspections/draw/verify").contentType(MediaType.APPLICATION_JSON)
+				.content(draw + sampling[0] + "}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value(sampling[1]))
+				.andExpect(jsonPath("$.errors[0].rule").value("digits"))
+				.andReturn().getResponse();
+			assertThat(answer.getContentAsByteArray().length).as(sampling[0]).isLessThan(2048);
+		}
+	}
 }

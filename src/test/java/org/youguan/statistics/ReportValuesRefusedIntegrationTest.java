@@ -45,8 +45,8 @@ class ReportValuesRefusedIntegrationTest {
 			.content("{\"form\":\"monthly\",\"period\":\"2003-05\",\"values\":{\"express.volume.locl\":\"999999\","
 					+ "\"express.volume\":\"1\"},\"submit\":true}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field", hasItem("express.volume.locl")))
-			.andExpect(jsonPath("$.errors[*].field", hasItem("express.volume")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("values.express.volume.locl")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("values.express.volume")))
 			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("未知指标代码：express.volume.locl"))))
 			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("由系统计算，不能填报"))));
 		// nothing was kept: the first good draft for the period still creates the report
@@ -60,7 +60,7 @@ class ReportValuesRefusedIntegrationTest {
 		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
 			.content("{\"form\":\"monthly\",\"period\":\"2003-06\",\"values\":{\"express.volume.local\":\"-5\"},\"submit\":false}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("express.volume.local"))
+			.andExpect(jsonPath("$.errors[0].field").value("values.express.volume.local"))
 			.andExpect(jsonPath("$.errors[0].rule").value("non-negative"));
 		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
 			.content("{\"form\":\"monthly\",\"period\":\"2003-06\",\"values\":{\"express.volume.local\":\"5\"},\"submit\":false}"))
@@ -72,12 +72,31 @@ class ReportValuesRefusedIntegrationTest {
 			.andExpect(jsonPath("$.status").value("DRAFT"));
 	}
 
+	/**
+	 * A draft with 1.5 parcels (件 are whole) is refused at once, and a value of a huge exponent too — each named
+	 * values.&lt;code&gt;, the name a JSON type error of the same value carries, with a small answer.
+	 */
+	@Test
+	void aFractionOfACountAndAHugeExponentAreRefusedOnADraftNamedAsTheJsonNamesThem() throws Exception {
+		for (String[] value : new String[][] { { "1.5", "integer" }, { "\"1.5\"", "integer" }, { "\"1e-40000000\"", "digits" },
+				{ "1e-40000000", "digits" }, { "true", "format" } }) {
+			var answer = mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+				.content("{\"form\":\"monthly\",\"period\":\"2003-09\",\"values\":{\"express.volume.local\":" + value[0]
+						+ "},\"submit\":false}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("values.express.volume.local"))
+				.andExpect(jsonPath("$.errors[0].rule").value(value[1]))
+				.andReturn().getResponse();
+			assertThat(answer.getContentAsByteArray().length).as(value[0]).isLessThan(2048);
+		}
+	}
+
 	@Test
 	void valuesSentAsJsonNumbersAreJudgedByTheSameRulesAsText() throws Exception {
 		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
 			.content("{\"form\":\"monthly\",\"period\":\"2003-08\",\"values\":{\"express.volume.local\":-5},\"submit\":false}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("express.volume.local"))
+			.andExpect(jsonPath("$.errors[0].field").value("values.express.volume.local"))
 			.andExpect(jsonPath("$.errors[0].rule").value("non-negative"));
 		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
 			.content("{\"form\":\"monthly\",\"period\":\"2003-08\",\"values\":{\"express.volume.local\":true},\"submit\":false}"))

@@ -192,7 +192,7 @@ class StatisticsIntegrationTest {
 		bad.put("express.revenue", "x");
 		assertThatThrownBy(() -> reports.submit(own, id, bad, Map.of(), null)).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
-				.containsExactly("express.revenue"));
+				.containsExactly("values.express.revenue"));
 		bad.put("express.revenue", values.get("express.revenue"));
 		assertThatThrownBy(() -> reports.submit(own, id, bad, Map.of(), null)).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule)
@@ -282,7 +282,7 @@ class StatisticsIntegrationTest {
 			.contentType("application/json")
 			.content("{\"form\":\"green-care\",\"period\":\"2023-Q4\",\"values\":{\"green.reusable.boxes\":\"-1\"}}"))
 			.andExpect(status().is4xxClientError())
-			.andExpect(jsonPath("$.errors[?(@.field=='green.reusable.boxes')].rule").value("non-negative"));
+			.andExpect(jsonPath("$.errors[?(@.field=='values.green.reusable.boxes')].rule").value("non-negative"));
 	}
 
 	private Map<String, String> previousValues(DataScope scope, long id) {

@@ -364,6 +364,28 @@ class UniversalServiceIntegrationTest {
 			.andExpect(content().string(containsString("邮政法(2015) 第19条")));
 	}
 
+	/**
+	 * A check form with 1e309 or 1.5 typed as the deliveries a week: the village's page again (400) with the field's
+	 * error beside it and what was typed — not the error page — and nothing recorded.
+	 */
+	@Test
+	void aCheckFormWithAnImpossibleNumberIsShownAgainNamingTheField() throws Exception {
+		MockHttpSession session = SignIn.session(mvc, "sz.universal");
+		String village = codes("320583").get(0);
+		long before = checks.ofVillage(DataScope.all(), village).size();
+		for (String[] typed : new String[][] { { "1e309", "digits" }, { "1.5", "integer" }, { "1e-40000000", "integer" } }) {
+			mvc.perform(post("/universal/villages/" + village + "/checks").session(session).with(csrf())
+				.param("checkedOn", "2026-02-03").param("deliveryMode", "DIRECT").param("deliveriesObserved", typed[0])
+				.param("handoverRecords", "true").param("standardDelivery", "true").param("inspector", "32058301", "32058302"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("data-field=\"deliveriesObserved\"")))
+				.andExpect(content().string(containsString("data-rule=\"" + typed[1] + "\"")))
+				.andExpect(content().string(containsString("name=\"deliveriesObserved\"")))
+				.andExpect(content().string(containsString("value=\"" + typed[0] + "\"")));
+		}
+		assertThat(checks.ofVillage(DataScope.all(), village)).hasSize((int) before);
+	}
+
 	@Test
 	void aProfileCheckNamesEveryFieldInChinese() {
 		assertThatThrownBy(() -> villages.check(DataScope.region("3205"),

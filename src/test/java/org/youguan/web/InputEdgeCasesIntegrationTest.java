@@ -3,6 +3,7 @@ package org.youguan.web;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -110,6 +111,31 @@ class InputEdgeCasesIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("filerRole"))
 			.andExpect(jsonPath("$.detail").value(containsString("SENDER")));
+	}
+
+	/**
+	 * An anonymous complaint claiming 1e-30000000 yuan (its money check wrote the amount out: a 30 MB answer) or
+	 * -1e30000000: a small 400 naming amountClaimed and the rule, as a number or as text; and an amount of fen's
+	 * thousandths (1.005) still gets the money rule's own words.
+	 */
+	@Test
+	void anAmountClaimedWithAHugeExponentIsASmall400NamingIt() throws Exception {
+		String json = complaintJson("SF" + digits());
+		for (String amount : List.of("1e-30000000", "\"1e-30000000\"", "-1e30000000")) {
+			var answer = mvc.perform(post("/api/v1/public/complaints").contentType(MediaType.APPLICATION_JSON)
+				.content(json.replace("\"description\":\"测试\"", "\"description\":\"测试\",\"amountClaimed\":" + amount)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("amountClaimed"))
+				.andExpect(jsonPath("$.errors[0].rule").value("digits"))
+				.andExpect(jsonPath("$.detail").value(containsString("amountClaimed")))
+				.andReturn().getResponse();
+			assertThat(answer.getContentAsByteArray().length).as(amount).isLessThan(2048);
+		}
+		mvc.perform(post("/api/v1/public/complaints").contentType(MediaType.APPLICATION_JSON)
+			.content(json.replace("\"description\":\"测试\"", "\"description\":\"测试\",\"amountClaimed\":1.005")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("amountClaimed"))
+			.andExpect(jsonPath("$.errors[0].rule").value("money"));
 	}
 
 	@Test

@@ -98,6 +98,33 @@ class JsonQuantitiesIntegrationTest {
 		assertThat(failures).isEmpty();
 	}
 
+	/**
+	 * A number with an exponent no field holds — a tiny one ({@code 1e-40000000}: one digit, but rounding it or writing
+	 * it out builds 40 million) and a huge one — in every number field and every text quantity of every body: a 400
+	 * naming the field, refused as it is read, with a small answer (no value written out in it).
+	 */
+	@Test
+	void aHugeExponentInAnyNumberOrQuantityFieldIsASmall400NamingTheField() throws Exception {
+		List<String> failures = new ArrayList<>();
+		int tried = 0;
+		for (Body body : bodies()) {
+			for (String exponent : List.of("1e-40000000", "-1e40000000")) {
+				for (Map.Entry<String, String> probe : probes(body.type(), exponent, true).entrySet()) {
+					tried++;
+					MockHttpServletResponse r = send(body, probe.getValue());
+					String answer = r.getContentAsString(StandardCharsets.UTF_8);
+					if (r.getStatus() != 400 || !answer.contains("\"field\":\"" + probe.getKey() + "\"")
+							|| r.getContentAsByteArray().length > 4096) {
+						failures.add(body + " " + probe.getValue() + " → " + r.getStatus() + " (" + r.getContentAsByteArray().length
+								+ " bytes) " + shorten(answer));
+					}
+				}
+			}
+		}
+		assertThat(tried).as("number and quantity fields found in the API's bodies").isGreaterThan(40);
+		assertThat(failures).isEmpty();
+	}
+
 	@Test
 	void everyTextFieldHoldingAQuantityTakesAJsonNumber() {
 		List<String> missing = new ArrayList<>();
@@ -194,35 +221,55 @@ class JsonQuantitiesIntegrationTest {
 
 	/** JSON path of each number field (as the error names it) → a body with "12abc" there. */
 	static Map<String, String> numberProbes(Type type) {
+		return probes(type, "\"12abc\"", false);
+	}
+
+	/**
+	 * JSON path of each number field (as the error names it) → a body with {@code value} (raw JSON) there; with
+	 * {@code quantities} also each text field read by {@link NumberText} (and each value of a map of them).
+	 */
+	static Map<String, String> probes(Type type, String value, boolean quantities) {
 		Map<String, String> out = new LinkedHashMap<>();
 		if (element(type) != type) {
-			numberProbes(element(type)).forEach((path, json) -> out.put("[0]." + path, "[" + json + "]"));
+			probes(element(type), value, quantities).forEach((path, json) -> out.put("[0]." + path, "[" + json + "]"));
 			return out;
 		}
 		Class<?> record = (Class<?> ) type;
 		for (RecordComponent c : record.getRecordComponents()) {
 			Type t = c.getGenericType();
 			String name = c.getName();
-			if (t instanceof Class<?> k && NUMBERS.contains(k)) {
-				out.put(name, "{\"" + name + "\":\"12abc\"}");
+			if (t instanceof Class<?> k && (NUMBERS.contains(k) || quantities && k == String.class && numberText(c, false))) {
+				out.put(name, "{\"" + name + "\":" + value + "}");
 			}
 			else if (t instanceof Class<?> k && k.isRecord() && k.getName().startsWith("org.youguan")) {
-				numberProbes(k).forEach((path, json) -> out.put(name + "." + path, "{\"" + name + "\":" + json + "}"));
+				probes(k, value, quantities).forEach((path, json) -> out.put(name + "." + path, "{\"" + name + "\":" + json + "}"));
 			}
 			else if (t instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> raw) {
 				Type arg = pt.getActualTypeArguments()[pt.getActualTypeArguments().length - 1];
 				if (List.class.isAssignableFrom(raw) && arg instanceof Class<?> k && NUMBERS.contains(k)) {
-					out.put(name + "[0]", "{\"" + name + "\":[\"12abc\"]}");
+					out.put(name + "[0]", "{\"" + name + "\":[" + value + "]}");
 				}
 				else if (List.class.isAssignableFrom(raw) && arg instanceof Class<?> k && k.isRecord()) {
-					numberProbes(k).forEach((path, json) -> out.put(name + "[0]." + path, "{\"" + name + "\":[" + json + "]}"));
+					probes(k, value, quantities).forEach((path, json) -> out.put(name + "[0]." + path, "{\"" + name + "\":[" + json + "]}"));
 				}
-				else if (Map.class.isAssignableFrom(raw) && arg instanceof Class<?> k && NUMBERS.contains(k)) {
-					out.put(name + ".A", "{\"" + name + "\":{\"A\":\"12abc\"}}");
+				else if (Map.class.isAssignableFrom(raw) && arg instanceof Class<?> k
+						&& (NUMBERS.contains(k) || quantities && k == String.class && numberText(c, true))) {
+					out.put(name + ".A", "{\"" + name + "\":{\"A\":" + value + "}}");
 				}
 			}
 		}
 		return out;
+	}
+
+	/** Whether a component is read by {@link NumberText} (itself, or {@code contents} for a map's values). */
+	static boolean numberText(RecordComponent c, boolean contents) {
+		for (JsonDeserialize how : new JsonDeserialize[] { c.getAnnotation(JsonDeserialize.class),
+				c.getAccessor().getAnnotation(JsonDeserialize.class) }) {
+			if (how != null && (contents ? how.contentUsing() : how.using()) == NumberText.class) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The text components (nested ones too) of a body whose names say they hold a quantity. */

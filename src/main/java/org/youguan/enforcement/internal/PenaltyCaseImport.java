@@ -34,6 +34,7 @@ import org.youguan.enforcement.LeadSource;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 
@@ -257,13 +258,20 @@ class PenaltyCaseImport {
 		}
 		String t = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
 		t = t.replaceFirst("^(¥|RMB|人民币)", "").replaceFirst("元$", "");
-		var m = AMOUNT.matcher(t);
-		if (!m.matches()) {
-			context.fail(column, "number", column + "应为金额（如8000、¥8,000.00、0.8万元），不是“" + text.strip() + "”");
+		var m = t.length() > Decimals.MAX_TEXT ? null : AMOUNT.matcher(t);
+		if (m == null || !m.matches()) {
+			context.fail(column, "number", column + "应为金额（如8000、¥8,000.00、0.8万元），不是“" + Decimals.echo(text.strip()) + "”");
 			return null;
 		}
-		BigDecimal value = new BigDecimal(m.group(1).replace(",", "") + (m.group(3) == null ? "" : m.group(3)));
-		return m.group(4) == null ? value : value.movePointRight(4);
+		try {
+			BigDecimal value = Decimals.parse(column, column, m.group(1).replace(",", "") + (m.group(3) == null ? "" : m.group(3)),
+					Decimals.INTEGER_DIGITS, Decimals.FRACTION_DIGITS);
+			return m.group(4) == null ? value : value.movePointRight(4);
+		}
+		catch (InvalidValueException ex) {
+			context.fail(column, "digits", ex.getMessage());
+			return null;
+		}
 	}
 
 	/** A dictionary value by its code, its Chinese name or a usual other name, as the API's code; null when blank. */

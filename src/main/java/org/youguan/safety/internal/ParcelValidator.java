@@ -11,7 +11,9 @@ import java.util.Set;
 
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.RealNameMethod;
@@ -103,10 +105,10 @@ final class ParcelValidator {
 					"收寄时间（acceptedAt）应为带时区的ISO-8601时间，例如 2026-05-01T09:30:00+08:00 或 2026-05-01T01:30:00Z");
 		}
 		if (acceptedAt.isAfter(latest)) {
-			return reject("acceptedAt", "future", "收寄时间（acceptedAt）晚于当前时间：" + acceptedText);
+			return reject("acceptedAt", "future", "收寄时间（acceptedAt）晚于当前时间：" + Text.excerpt(acceptedText, Decimals.ECHO));
 		}
 		if (acceptedAt.isBefore(earliest)) {
-			return reject("acceptedAt", "too-old", "收寄时间（acceptedAt）早于可上报的期限（youguan.safety.record-window）：" + acceptedText);
+			return reject("acceptedAt", "too-old", "收寄时间（acceptedAt）早于可上报的期限（youguan.safety.record-window）：" + Text.excerpt(acceptedText, Decimals.ECHO));
 		}
 		String methodText = trimmed(v[ParcelField.REAL_NAME_METHOD.ordinal()]);
 		if (methodText == null) {
@@ -114,12 +116,12 @@ final class ParcelValidator {
 		}
 		RealNameMethod method = RealNameMethod.parse(methodText);
 		if (method == null) {
-			return reject("realNameMethod", "unknown", "实名查验方式（realNameMethod）应为现场查验、线上核验、协议客户或未实名：" + methodText);
+			return reject("realNameMethod", "unknown", "实名查验方式（realNameMethod）应为现场查验、线上核验、协议客户或未实名：" + Text.excerpt(methodText, Decimals.ECHO));
 		}
 		String typeText = trimmed(v[ParcelField.SENDER_ID_TYPE.ordinal()]);
 		SenderIdType type = typeText == null ? null : SenderIdType.parse(typeText);
 		if (typeText != null && type == null) {
-			return reject("senderIdType", "unknown", "寄件人证件类型（senderIdType）不是规定的证件类型：" + typeText);
+			return reject("senderIdType", "unknown", "寄件人证件类型（senderIdType）不是规定的证件类型：" + Text.excerpt(typeText, Decimals.ECHO));
 		}
 		String number = trimmed(v[ParcelField.SENDER_ID_NUMBER.ordinal()]);
 		String given = trimmed(v[ParcelField.SENDER_ID_PSEUDONYM.ordinal()]);
@@ -157,14 +159,14 @@ final class ParcelValidator {
 			return reject("senderRegion", "required", "寄件地区（senderRegion）不能为空");
 		}
 		if (!counties.contains(sender)) {
-			return reject("senderRegion", "unknown", "寄件地区（senderRegion）不是现行县级行政区划代码：" + sender);
+			return reject("senderRegion", "unknown", "寄件地区（senderRegion）不是现行县级行政区划代码：" + Text.excerpt(sender, Decimals.ECHO));
 		}
 		String recipient = trimmed(v[ParcelField.RECIPIENT_REGION.ordinal()]);
 		if (recipient == null) {
 			return reject("recipientRegion", "required", "收件地区（recipientRegion）不能为空");
 		}
 		if (!counties.contains(recipient)) {
-			return reject("recipientRegion", "unknown", "收件地区（recipientRegion）不是现行县级行政区划代码：" + recipient);
+			return reject("recipientRegion", "unknown", "收件地区（recipientRegion）不是现行县级行政区划代码：" + Text.excerpt(recipient, Decimals.ECHO));
 		}
 		String category = trimmed(v[ParcelField.ITEM_CATEGORY.ordinal()]);
 		if (category == null) {
@@ -182,7 +184,7 @@ final class ParcelValidator {
 		}
 		int weight = grams(weightText);
 		if (weight < 1) {
-			return reject("weightGrams", "range", "重量（weightGrams）应为1至100000000之间的整数（克）：" + weightText);
+			return reject("weightGrams", "range", "重量（weightGrams）应为1至100000000之间的整数（克）：" + Text.excerpt(weightText, Decimals.ECHO));
 		}
 		if (ParcelRecord.LETTER.equals(category) && weight > letterMaxGrams) {
 			return reject("itemCategory", "letter-weight", "物品类别为信件的，单件重量不应超过" + letterMaxGrams

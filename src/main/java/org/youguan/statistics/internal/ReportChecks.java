@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FieldError;
 import org.youguan.statistics.Indicator;
 
@@ -14,7 +15,8 @@ import org.youguan.statistics.Indicator;
  * The validation rules of a report, as pure functions of its values (so each rule has its unit test): every entered
  * indicator present, non-negative, whole where it counts things, rates at most 100 %, the cross-indicator rules
  * (e.g. 业务收入 ≥ 快递业务收入), and a jump against the previous period or the same period last year beyond the
- * threshold needs the reporter's explanation. Errors name the indicator code as the field.
+ * threshold needs the reporter's explanation. Errors name the field as the report's JSON body does:
+ * {@code values.<indicator code>} ({@link #field}), the name a JSON type error of the same value carries.
  */
 public final class ReportChecks {
 
@@ -25,6 +27,16 @@ public final class ReportChecks {
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	private ReportChecks() {
+	}
+
+	/** The field an indicator's value is named by in errors: {@code values.express.volume.local}, as in the JSON body. */
+	public static String field(String code) {
+		return "values." + code;
+	}
+
+	/** "快递业务量应为整数（单位：件），不能有小数". */
+	public static String wholeMessage(Indicator i) {
+		return i.name() + "应为整数（单位：" + i.unit() + "），不能有小数";
 	}
 
 	/** The entered values with the derived indicators of the form computed from them. */
@@ -52,18 +64,18 @@ public final class ReportChecks {
 			ReportValue rv = values.get(i.code());
 			BigDecimal v = rv == null ? null : rv.value();
 			if (v == null) {
-				errors.add(new FieldError(i.code(), "required", "请填写" + i.name() + "（无业务填0）"));
+				errors.add(new FieldError(field(i.code()), "required", "请填写" + i.name() + "（无业务填0）"));
 				continue;
 			}
 			entered.put(i.code(), v);
 			if (v.signum() < 0) {
-				errors.add(new FieldError(i.code(), "non-negative", i.name() + "不能为负数"));
+				errors.add(new FieldError(field(i.code()), "non-negative", i.name() + "不能为负数"));
 			}
-			if (i.valueType() == ValueType.INTEGER && v.stripTrailingZeros().scale() > 0) {
-				errors.add(new FieldError(i.code(), "integer", i.name() + "应为整数（单位：" + i.unit() + "）"));
+			if (i.valueType() == ValueType.INTEGER && !Decimals.isWhole(v)) {
+				errors.add(new FieldError(field(i.code()), "integer", wholeMessage(i)));
 			}
 			if (i.valueType() == ValueType.PERCENT && v.compareTo(HUNDRED) > 0) {
-				errors.add(new FieldError(i.code(), "rate", i.name() + "不能超过100%"));
+				errors.add(new FieldError(field(i.code()), "rate", i.name() + "不能超过100%"));
 			}
 			String note = rv.note() == null ? "" : rv.note().strip();
 			if (note.isEmpty()) {
@@ -87,7 +99,7 @@ public final class ReportChecks {
 				default -> cmp >= 0;
 			};
 			if (!ok) {
-				errors.add(new FieldError(left.codes().iterator().next(), "rule:" + rule.code(), rule.message()));
+				errors.add(new FieldError(field(left.codes().iterator().next()), "rule:" + rule.code(), rule.message()));
 			}
 		}
 		return errors;
@@ -101,7 +113,7 @@ public final class ReportChecks {
 		}
 		BigDecimal change = value.subtract(base).multiply(HUNDRED).divide(base, 1, RoundingMode.HALF_UP);
 		if (change.abs().compareTo(thresholdPercent) > 0) {
-			errors.add(new FieldError(i.code(), "jump", i.name() + "较" + against + (change.signum() > 0 ? "增长" : "下降")
+			errors.add(new FieldError(field(i.code()), "jump", i.name() + "较" + against + (change.signum() > 0 ? "增长" : "下降")
 					+ change.abs().toPlainString() + "%，超过" + thresholdPercent.stripTrailingZeros().toPlainString()
 					+ "%，请在说明中写明原因"));
 		}

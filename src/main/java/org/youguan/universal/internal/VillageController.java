@@ -31,6 +31,7 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.region.Regions;
@@ -177,7 +178,7 @@ class VillageController {
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String recordCheck(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String code,
 			@RequestParam(required = false) String checkedOn, @RequestParam(required = false) String deliveryMode,
-			@RequestParam(required = false) Integer deliveriesObserved,
+			@RequestParam(required = false) String deliveriesObserved,
 			@RequestParam(required = false) Boolean handoverRecords,
 			@RequestParam(required = false) Boolean standardDelivery, @RequestParam(required = false) String findings,
 			@RequestParam(name = "inspector", required = false) List<String> certificates,
@@ -190,9 +191,14 @@ class VillageController {
 			.map(c -> new TeamMember(roster.findByCertificate(c).map(Inspector::name).orElse(null), c))
 			.toList();
 		boolean standard = !Boolean.FALSE.equals(standardDelivery);
+		// read as text, so that 1e309 or 1.5 is this form's error shown beside the field, not an error page
+		Validation typed = new Validation();
+		Long observed = typed.whole("deliveriesObserved", "实际每周投递频次", deliveriesObserved, 9);
 		try {
-			checks.record(scope, me.bureauId(), new VillageCheckData(code, checkedOn, deliveryMode, deliveriesObserved,
-					handoverRecords, standardDelivery, findings, team, standard ? null : outcome), false);
+			typed.throwIfInvalid();
+			checks.record(scope, me.bureauId(), new VillageCheckData(code, checkedOn, deliveryMode,
+					observed == null ? null : observed.intValue(), handoverRecords, standardDelivery, findings, team,
+					standard ? null : outcome), false);
 		}
 		catch (DomainException ex) {
 			if (ex.code() == ErrorCode.NOT_FOUND) {
@@ -209,7 +215,7 @@ class VillageController {
 	}
 
 	/** The check form as the user filled it in, shown again when the check is refused. */
-	record CheckForm(String checkedOn, String deliveryMode, Integer deliveriesObserved, Boolean handoverRecords,
+	record CheckForm(String checkedOn, String deliveryMode, String deliveriesObserved, Boolean handoverRecords,
 			Boolean standardDelivery, String findings, List<String> certificates, String outcome) {
 	}
 

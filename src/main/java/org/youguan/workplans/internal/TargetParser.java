@@ -19,10 +19,11 @@ public final class TargetParser {
 	public record Parsed(String text, String name, BigDecimal value, String unit, BigDecimal growth) {
 	}
 
+	// digits bounded (15 integer, 6 fraction; a growth 6 and 4) so a notice's number is one a target can hold
 	private static final Pattern CLAUSE = Pattern.compile(
-			"^(?:全年)?([\\p{IsHan}（）()]+?)(?:完成|达到|达|突破|超过|不低于|为)\\s*(\\d+(?:\\.\\d+)?)\\s*(亿元|万元|元|亿件|万件|件|个|家|%)(.*)$");
+			"^(?:全年)?([\\p{IsHan}（）()]+?)(?:完成|达到|达|突破|超过|不低于|为)\\s*(\\d{1,15}(?:\\.\\d{1,6})?)\\s*(亿元|万元|元|亿件|万件|件|个|家|%)(.*)$");
 
-	private static final Pattern GROWTH = Pattern.compile("增长\\s*(-?\\d+(?:\\.\\d+)?)\\s*%");
+	private static final Pattern GROWTH = Pattern.compile("增长\\s*(-?\\d{1,6}(?:\\.\\d{1,4})?)\\s*%");
 
 	private static final Map<String, BigDecimal> SCALE = Map.of("元", BigDecimal.ONE, "万元", BigDecimal.valueOf(10_000),
 			"亿元", BigDecimal.valueOf(100_000_000), "件", BigDecimal.ONE, "万件", BigDecimal.valueOf(10_000), "亿件",

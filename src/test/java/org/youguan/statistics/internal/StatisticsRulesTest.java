@@ -81,7 +81,7 @@ class StatisticsRulesTest {
 	@Test
 	void everyEnteredIndicatorIsRequiredButDerivedOnesAreComputed() {
 		assertThat(check(values(null, "20", "99", "1"), List.of(), Map.of())).extracting(FieldError::field, FieldError::rule)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("a", "required"));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("values.a", "required"));
 		assertThat(ReportChecks.withDerived(FORM, Map.of("a", BigDecimal.ONE, "b", BigDecimal.TEN)).get("total"))
 			.isEqualByComparingTo("11");
 	}
@@ -89,9 +89,9 @@ class StatisticsRulesTest {
 	@Test
 	void valuesAreNonNegativeWholeWhereCountedAndRatesAtMostAHundred() {
 		assertThat(check(values("-1", "2.5", "100.01", "-0.5"), List.of(), Map.of())).extracting(FieldError::field, FieldError::rule)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("a", "non-negative"),
-					org.assertj.core.groups.Tuple.tuple("b", "integer"), org.assertj.core.groups.Tuple.tuple("rate", "rate"),
-					org.assertj.core.groups.Tuple.tuple("money", "non-negative"));
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("values.a", "non-negative"),
+					org.assertj.core.groups.Tuple.tuple("values.b", "integer"), org.assertj.core.groups.Tuple.tuple("values.rate", "rate"),
+					org.assertj.core.groups.Tuple.tuple("values.money", "non-negative"));
 		assertThat(check(values("0", "20.000", "100", "0"), List.of(), Map.of())).isEmpty();
 	}
 
@@ -102,7 +102,7 @@ class StatisticsRulesTest {
 		assertThat(check(values("10", "20", "50", "31"), List.of(rule), Map.of())).extracting(FieldError::rule, FieldError::message)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("rule:parts", "合计应等于金额"));
 		var atMost = new ReportChecks.Rule("cap", "a", "<=", "b", "a不应超过b");
-		assertThat(check(values("30", "20", "50", "1"), List.of(atMost), Map.of())).extracting(FieldError::field).containsExactly("a");
+		assertThat(check(values("30", "20", "50", "1"), List.of(atMost), Map.of())).extracting(FieldError::field).containsExactly("values.a");
 	}
 
 	@Test
@@ -111,7 +111,7 @@ class StatisticsRulesTest {
 				BigDecimal.valueOf(99), "money", BigDecimal.ONE);
 		assertThat(check(values("15", "20", "99", "1"), List.of(), previous)).as("+50% is at the threshold").isEmpty();
 		List<FieldError> errors = check(values("16", "9", "99", "1"), List.of(), previous);
-		assertThat(errors).extracting(FieldError::field).containsExactly("a", "b");
+		assertThat(errors).extracting(FieldError::field).containsExactly("values.a", "values.b");
 		assertThat(errors.get(0).message()).contains("较上期增长60.0%");
 		assertThat(errors.get(1).message()).contains("较上期下降55.0%");
 		Map<String, ReportValue> explained = values("16", "20", "99", "1");

@@ -1,0 +1,148 @@
+package org.youguan.kernel;
+
+import java.math.BigDecimal;
+
+/**
+ * Decimal numbers from outside (JSON bodies, form fields, query parameters, spreadsheet cells, ingest lines) read at a
+ * bounded cost: a {@link BigDecimal} is cheap to hold whatever its exponent ({@code 1e-40000000} is one digit and a
+ * scale), but {@code setScale}, {@code toPlainString}, {@code toBigInteger} or arithmetic with such a value builds a
+ * number of that many digits — seconds of CPU and megabytes of text. So every such number is checked here, before any
+ * of that, against the digits its field can hold: integer digits (precision − scale, counted without overflow) and
+ * fraction digits (trailing zeros not counted). A refusal names the field and the rule ({@code number}: no number;
+ * {@code digits}: more digits than the field holds) in Chinese and repeats at most {@link #ECHO} characters of the text.
+ */
+public final class Decimals {
+
+	/** The most characters a typed number may have (30 digits, sign, point, grouping): longer text is not parsed. */
+	public static final int MAX_TEXT = 64;
+
+	/** Integer digits a number from outside may have unless its field names fewer ({@link Validation#MAX_INTEGER_DIGITS}). */
+	public static final int INTEGER_DIGITS = Validation.MAX_INTEGER_DIGITS;
+
+	/** Fraction digits a number from outside may have unless its field names fewer. */
+	public static final int FRACTION_DIGITS = 10;
+
+	/**
+	 * The loose bound of a quantity read as text for its service to judge ({@link NumberText}): anything a person could
+	 * mean fits in 30 integer and 30 fraction digits; beyond is an exponent no field holds.
+	 */
+	public static final int TEXT_DIGITS = 30;
+
+	/** How many characters of an offending text a message repeats. */
+	public static final int ECHO = 30;
+
+	private Decimals() {
+	}
+
+	/**
+	 * The integer digits of {@code d} written out (0 for |d| &lt; 1): precision − scale as a long, so that
+	 * {@code 1e2147483647} is not an overflowed negative count.
+	 */
+	public static long integerDigits(BigDecimal d) {
+		return d.signum() == 0 ? 0 : Math.max((long) d.precision() - d.scale(), 0);
+	}
+
+	/**
+	 * Whether {@code d} written out has at most {@code integerDigits} integer and {@code fractionDigits} fraction digits
+	 * (trailing zeros of the fraction not counted: 1.50 has one). Cheap for any exponent: a scale beyond what stripping
+	 * zeros could bring down is refused without stripping. A zero of any scale fits.
+	 */
+	public static boolean fits(BigDecimal d, int integerDigits, int fractionDigits) {
+		if (d.signum() == 0) {
+			return true;
+		}
+		if (integerDigits(d) > integerDigits) {
+			return false;
+		}
+		long scale = d.scale();
+		if (scale <= fractionDigits) {
+			return true;
+		}
+		// at most precision − 1 trailing zeros can be stripped
+		if (scale - (d.precision() - 1L) > fractionDigits) {
+			return false;
+		}
+		return d.stripTrailingZeros().scale() <= fractionDigits;
+	}
+
+	/** Whether {@code d} is a whole number (30.0 is; 30.5 and 1e-40000000 are not); cheap for any exponent. */
+	public static boolean isWhole(BigDecimal d) {
+		return fits(d, Integer.MAX_VALUE, 0);
+	}
+
+	/**
+	 * {@code d} in a form safe to compute with: a zero of any scale as plain {@code 0} ({@code 0E-40000000} would make
+	 * {@code setScale(0)} build 10^40000000), anything else as it is. Call after {@link #fits}.
+	 */
+	public static BigDecimal tame(BigDecimal d) {
+		return d.signum() == 0 ? BigDecimal.ZERO : d;
+	}
+
+	/**
+	 * A typed number (surrounding spaces ignored) that fits {@code integerDigits} and {@code fractionDigits}, or null when
+	 * blank.
+	 * @param field the field named by a refusal
+	 * @param label the field's name in the message (e.g. "索赔金额")
+	 * @throws InvalidValueException rule {@code number} when the text is no plain or exponent number (or longer than
+	 *         {@link #MAX_TEXT}), rule {@code digits} when it has more digits than the field holds, rule
+	 *         {@code integer} for a fraction (1.5) where {@code fractionDigits} is 0 (件, 人, 家: counts are whole)
+	 */
+	public static BigDecimal parse(String field, String label, String text, int integerDigits, int fractionDigits) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String t = text.strip();
+		BigDecimal d = t.length() > MAX_TEXT ? null : number(t);
+		if (d == null) {
+			throw new InvalidValueException(field, "number", label + "应为数字" + digits(integerDigits, fractionDigits)
+					+ "：" + echo(t));
+		}
+		require(field, label, d, integerDigits, fractionDigits);
+		return tame(d);
+	}
+
+	/**
+	 * Refuses {@code d} when it does not {@link #fits fit} (rule {@code digits}; {@code integer} for a fraction where
+	 * none is allowed); null passes.
+	 * @throws InvalidValueException naming {@code field}, the digits allowed and at most {@link #ECHO} characters of it
+	 */
+	public static void require(String field, String label, BigDecimal d, int integerDigits, int fractionDigits) {
+		if (d != null && fractionDigits == 0 && integerDigits(d) <= integerDigits && !isWhole(d)) {
+			throw new InvalidValueException(field, "integer", label + "应为整数，不能有小数：" + echo(d));
+		}
+		if (d != null && !fits(d, integerDigits, fractionDigits)) {
+			throw new InvalidValueException(field, "digits", label + "超出允许的位数" + digits(integerDigits, fractionDigits)
+					+ "：" + echo(d));
+		}
+	}
+
+	/** "（最多15位整数、2位小数）", or "（整数，最多9位）" when no fraction is allowed. */
+	public static String digits(int integerDigits, int fractionDigits) {
+		return fractionDigits == 0 ? "（整数，最多" + integerDigits + "位）"
+				: "（最多" + integerDigits + "位整数、" + fractionDigits + "位小数）";
+	}
+
+	/** The text as BigDecimal reads it, or null when it is none. */
+	private static BigDecimal number(String t) {
+		try {
+			return new BigDecimal(t);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/** At most {@link #ECHO} printable characters of {@code text}, with "…" when cut. */
+	public static String echo(String text) {
+		return Text.excerpt(text, ECHO);
+	}
+
+	/**
+	 * A number for a message: written out when that is short, else in exponent notation ({@code 1E-40000000}) — never
+	 * the 40-million-character plain form.
+	 */
+	public static String echo(BigDecimal d) {
+		boolean shortPlain = integerDigits(d) <= ECHO && (long) d.scale() <= ECHO;
+		return echo(shortPlain ? d.toPlainString() : d.toString());
+	}
+}

@@ -1,0 +1,66 @@
+package org.youguan.kernel;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Numbers from outside are judged by their digits before anything computes with them: an exponent no field holds is
+ * refused at once (no 40-million-digit rounding or text), a fraction where a count is expected names the rule, and a
+ * message repeats only the start of what was sent.
+ */
+class DecimalsTest {
+
+	@Test
+	void digitsAreCountedWithoutWritingTheNumberOutOrOverflowing() {
+		assertThat(Decimals.fits(new BigDecimal("1e-40000000"), 15, 10)).isFalse();
+		assertThat(Decimals.fits(new BigDecimal("-1e40000000"), 15, 10)).isFalse();
+		assertThat(Decimals.fits(new BigDecimal("1e2147483647"), 15, 10)).as("precision − scale overflows an int").isFalse();
+		assertThat(Decimals.fits(new BigDecimal("1e-2147483647"), 15, 10)).isFalse();
+		assertThat(Decimals.fits(new BigDecimal("0E-40000000"), 15, 10)).as("a zero of any scale").isTrue();
+		assertThat(Decimals.tame(new BigDecimal("0E-40000000"))).isSameAs(BigDecimal.ZERO);
+		assertThat(Decimals.fits(new BigDecimal("123456789012345"), 15, 0)).isTrue();
+		assertThat(Decimals.fits(new BigDecimal("1234567890123456"), 15, 0)).isFalse();
+		assertThat(Decimals.fits(new BigDecimal("1.50000000000000000000"), 15, 1)).as("trailing zeros are no digits").isTrue();
+		assertThat(Decimals.fits(new BigDecimal("1.25"), 15, 1)).isFalse();
+		assertThat(Decimals.fits(new BigDecimal("1E+3"), 4, 0)).isTrue();
+		assertThat(Decimals.isWhole(new BigDecimal("30.0"))).isTrue();
+		assertThat(Decimals.isWhole(new BigDecimal("1.5"))).isFalse();
+		assertThat(Decimals.isWhole(new BigDecimal("1e-40000000"))).isFalse();
+	}
+
+	@Test
+	void aTypedNumberIsRefusedNamingTheFieldTheRuleAndAShortExcerpt() {
+		assertThat(Decimals.parse("amount", "金额", " 8000.50 ", 12, 2)).isEqualByComparingTo("8000.5");
+		assertThat(Decimals.parse("amount", "金额", " ", 12, 2)).isNull();
+		assertThatThrownBy(() -> Decimals.parse("amount", "金额", "1e-40000000", 12, 2)).isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.field()).isEqualTo("amount");
+					assertThat(e.rule()).isEqualTo("digits");
+					assertThat(e.message()).startsWith("金额超出允许的位数").hasSizeLessThan(80);
+				}));
+		assertThatThrownBy(() -> Decimals.parse("amount", "金额", "9".repeat(100_000), 12, 2))
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors().get(0).rule()).isEqualTo("number"))
+			.satisfies(ex -> assertThat(ex.getMessage()).hasSizeLessThan(100));
+		assertThatThrownBy(() -> Decimals.parse("parcels", "快递业务量", "1.5", 12, 0))
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors().get(0).rule()).isEqualTo("integer"))
+			.hasMessageContaining("应为整数");
+		assertThatThrownBy(() -> Decimals.parse("x", "值", "NaN", 12, 2)).hasMessageContaining("应为数字");
+	}
+
+	@Test
+	void aMoneyAmountWithAHugeExponentIsToldInAShortMessage() {
+		Validation v = new Validation().money("amountClaimed", "索赔金额", new BigDecimal("1e-30000000"))
+			.money("fine", "罚款", new BigDecimal("1e30000000"));
+		assertThat(v.errors()).hasSize(2).allSatisfy(e -> assertThat(e.message()).hasSizeLessThan(100));
+		assertThat(v.errors().get(0).message()).contains("1E-30000000");
+		Validation counts = new Validation();
+		assertThat(counts.whole("staff", "从业人员", "1.5", 9)).isNull();
+		assertThat(counts.whole("outlets", "网点", "30.0", 9)).isEqualTo(30L);
+		assertThat(counts.errors()).singleElement().satisfies(e -> assertThat(e.rule()).isEqualTo("integer"));
+	}
+}
