@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -90,6 +92,30 @@ class StatutoryRulesIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("快递暂行条例(2025) 第29条")))
 			.andExpect(content().string(not(containsString("快递暂行条例 第"))));
+	}
+
+	/**
+	 * A refused override (a value not a number) answers as every refused form (kernel.FormSteps): the catalogue again in
+	 * the refusal's 400 — not a 200 that looks saved — with the error and, in the refused row only, the value and reason
+	 * as typed; nothing changes.
+	 */
+	@Test
+	void aRefusedOverrideIsA400WithWhatWasTyped() throws Exception {
+		String code = StatutoryRule.COMPLAINT_REDO.code();
+		int before = rules.intValue(StatutoryRule.COMPLAINT_REDO, "3205");
+		String page = mvc.perform(post("/admin/rules/" + code).session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("value", "五天").param("reason", "回填的理由"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"value\"")))
+			.andExpect(content().string(containsString("data-form=\"override-" + code + "\"")))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page);
+		org.jsoup.nodes.Element form = doc.getElementById("override-" + code);
+		assertThat(form.selectFirst("input[name=value]").attr("value")).isEqualTo("五天");
+		assertThat(form.selectFirst("input[name=reason]").attr("value")).isEqualTo("回填的理由");
+		assertThat(doc.getElementById("override-" + StatutoryRule.COMPLAINT_TRANSFER.code()).selectFirst("input[name=reason]")
+			.attr("value")).as("another row keeps its own").isEmpty();
+		assertThat(rules.intValue(StatutoryRule.COMPLAINT_REDO, "3205")).isEqualTo(before);
 	}
 
 	@Test
