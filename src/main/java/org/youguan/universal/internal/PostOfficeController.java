@@ -22,6 +22,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
@@ -117,12 +118,13 @@ class PostOfficeController {
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String enter(DataScope scope, @RequestParam(required = false) Long facilityId, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String newAddress,
-			@RequestParam(required = false) String receivedOn, RedirectAttributes redirect) {
-		// a refusal is the error page with its 4xx status naming each field (web/ErrorHandling), not a redirect
-		long id = approvals.apply(scope, new PostOfficeApprovals.ApplicationData(facilityId, kind, reason, newAddress,
-				receivedOn), false);
-		redirect.addFlashAttribute("message", "纸质申请已登记");
-		return "redirect:/universal/post-office-approvals/" + id;
+			@RequestParam(required = false) String receivedOn, ListRequest request, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		// refused: the queue again with the paper form as typed and each error beside its field, in the refusal's 4xx
+		return FormSteps.run(model, response, redirect, () -> new PageSteps.Done("纸质申请已登记",
+				"/universal/post-office-approvals/" + approvals.apply(scope, new PostOfficeApprovals.ApplicationData(
+						facilityId, kind, reason, newAddress, receivedOn), false)),
+				() -> approvals(scope, request, null, null, model));
 	}
 
 	@GetMapping("/universal/post-office-approvals/{id:\\d+}")
