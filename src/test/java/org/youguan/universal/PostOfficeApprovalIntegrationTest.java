@@ -358,6 +358,15 @@ class PostOfficeApprovalIntegrationTest {
 		org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page);
 		assertThat(doc.selectFirst("#suspension-form input[name=reason]").attr("value")).isEqualTo("内部装修停业回填");
 		assertThat(doc.selectFirst("#apply-form textarea[name=reason]").wholeText()).as("the other form stays blank").isEmpty();
+		// an approval's step refused on its page: the page again in the 400 with the step's values as typed
+		long id = apply(POSTAL, office, "CLOSURE", "步骤回填测试", null);
+		mvc.perform(post("/universal/post-office-approvals/" + id + "/site-check").session(staff).with(csrf())
+			.param("checkedOn", "2099-01-01").param("findings", "回填的核查情况").param("consultation", "回填的征求意见"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"checkedOn\"")))
+			.andExpect(content().string(containsString("value=\"回填的核查情况\"")))
+			.andExpect(content().string(containsString("value=\"回填的征求意见\"")));
+		refuse(id);
 	}
 
 	private long apply(String token, long office, String kind, String reason, String address) throws Exception {

@@ -140,42 +140,47 @@ class PostOfficeController {
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String check(DataScope scope, @PathVariable long id, @RequestParam(required = false) String checkedOn,
 			@RequestParam(required = false) String findings, @RequestParam(required = false) String consultation,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, here(id), "现场核查和征求意见情况已登记",
-				() -> approvals.check(scope, id, new PostOfficeApprovals.SiteCheck(checkedOn, findings, consultation)));
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		// each step's form refused: the approval's page again in the refusal's 4xx with the step's values as typed
+		return FormSteps.run(model, response, redirect, here(id), "现场核查和征求意见情况已登记",
+				() -> approvals.check(scope, id, new PostOfficeApprovals.SiteCheck(checkedOn, findings, consultation)),
+				() -> show(scope, id, model));
 	}
 
 	@PostMapping("/universal/post-office-approvals/{id:\\d+}/extension")
 	@PreAuthorize(UniversalAccess.DECIDERS)
 	String extend(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) String approvedBy, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, here(id), "审批期限已延长",
-				() -> approvals.extend(scope, id, new PostOfficeApprovals.Extension(reason, approvedBy)));
+			@RequestParam(required = false) String approvedBy, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, here(id), "审批期限已延长",
+				() -> approvals.extend(scope, id, new PostOfficeApprovals.Extension(reason, approvedBy)),
+				() -> show(scope, id, model));
 	}
 
 	@PostMapping("/universal/post-office-approvals/{id:\\d+}/decision")
 	@PreAuthorize(UniversalAccess.DECIDERS)
 	String decide(DataScope scope, @PathVariable long id, @RequestParam(required = false) String decision,
 			@RequestParam(required = false) String reasons, @RequestParam(required = false) String alternativeOffice,
-			RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		boolean approve = "APPROVE".equals(decision);
-		return PageSteps.run(redirect, here(id), approve ? "已批准，准予决定书已出具" : "已作出不予批准决定，决定书已出具", () -> {
+		return FormSteps.run(model, response, redirect, here(id), approve ? "已批准，准予决定书已出具" : "已作出不予批准决定，决定书已出具", () -> {
 			if (approve) {
 				approvals.approve(scope, id, new PostOfficeApprovals.Decision(reasons, alternativeOffice));
 			}
 			else {
 				approvals.refuse(scope, id, new PostOfficeApprovals.Decision(reasons, alternativeOffice));
 			}
-		});
+		}, () -> show(scope, id, model));
 	}
 
 	@PostMapping("/universal/post-office-approvals/{id:\\d+}/notice")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String announce(DataScope scope, @PathVariable long id, @RequestParam(required = false) String announcedOn,
 			@RequestParam(required = false) String channel, @RequestParam(required = false) String effectiveOn,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, here(id), "公告情况已登记，公告文书已出具",
-				() -> approvals.announce(scope, id, new PostOfficeApprovals.Notice(announcedOn, channel, effectiveOn)));
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, here(id), "公告情况已登记，公告文书已出具",
+				() -> approvals.announce(scope, id, new PostOfficeApprovals.Notice(announcedOn, channel, effectiveOn)),
+				() -> show(scope, id, model));
 	}
 
 	@GetMapping("/universal/post-office-approvals/import")
