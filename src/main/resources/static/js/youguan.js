@@ -17,11 +17,14 @@ document.addEventListener('submit', function (event) {
   }
 });
 // A refused form comes back with its errors listed at the top (#errors, each naming its field in data-field): each
-// field named is marked and its message shown beside it, so the list and the field say the same thing.
+// field named is marked and its message shown beside it, so the list and the field say the same thing. On a page of
+// several forms sharing field names, #errors names the refused form (data-form) and only its fields are marked.
 document.addEventListener('DOMContentLoaded', function () {
+  var box = document.getElementById('errors');
+  var within = box && box.dataset.form ? '#' + CSS.escape(box.dataset.form) : 'main';
   document.querySelectorAll('#errors li[data-field]').forEach(function (item) {
     var name = item.dataset.field;
-    var field = name && document.querySelector('main [name="' + CSS.escape(name) + '"]:not([type=hidden])');
+    var field = name && document.querySelector(within + ' [name="' + CSS.escape(name) + '"]:not([type=hidden])');
     if (!field || field.classList.contains('is-invalid')) {
       return;
     }

@@ -134,8 +134,10 @@ class UniversalDemoData {
 		}
 		LocalDate today = LocalDate.now(clock);
 		int span = Math.max(1, today.getDayOfYear() - 1);
-		// certified inspectors of the inspections demo's roster: a check is also their inspection record
+		// certified inspectors of the inspections demo's roster, each team of a bureau (a county's or the city's): a
+		// check is also their inspection record, so a team checks only villages of its bureau's region
 		String[][] teams = { { "陈吴中", "沈执法" }, { "褚相城", "施执法" }, { "卫昆山", "孔执法" }, { "郑监管", "冯安全" } };
+		String[] teamRegions = { "320506", "320507", "320583", "3205" };
 		List<String> planChecked = seedPlan(today);
 		List<VillageView> shuffled = new ArrayList<>(register.stream().filter(v -> !planChecked.contains(v.code())).toList());
 		Collections.shuffle(shuffled, random);
@@ -147,7 +149,8 @@ class UniversalDemoData {
 					: random.nextBoolean() ? "投递频次低于档案登记，邮件在乡镇支局积压" : "交接记录缺失，邮件未按址投递到村委会";
 			checks.record(all, null, new VillageCheckData(v.code(), on.toString(), v.deliveryMode().name(),
 					standard ? v.deliveriesPerWeek() : Math.max(0, v.deliveriesPerWeek() - 2), standard || random.nextBoolean(),
-					standard, findings, team(teams[random.nextInt(teams.length)]), standard ? null : "INTERVIEW"), true);
+					standard, findings, team(teams[ownTeam(teamRegions, random.nextInt(teams.length), v.code())]),
+					standard ? null : "INTERVIEW"), true);
 		}
 		seedPostOffices(postal, postOffices, today);
 		supervision.seed();
@@ -173,6 +176,22 @@ class UniversalDemoData {
 			checked.add(v.code());
 		}
 		return checked;
+	}
+
+	/**
+	 * The team drawn when its bureau's region holds the village, else the team of the village's county, else the city's
+	 * (the last): an inspection record takes only inspectors of the bureaus above the village.
+	 */
+	private static int ownTeam(String[] regions, int drawn, String village) {
+		if (village.startsWith(regions[drawn])) {
+			return drawn;
+		}
+		for (int i = 0; i < regions.length; i++) {
+			if (village.startsWith(regions[i])) {
+				return i;
+			}
+		}
+		return regions.length - 1;
 	}
 
 	/** The inspectors named, each with the 执法证号 of the inspections demo's roster. */

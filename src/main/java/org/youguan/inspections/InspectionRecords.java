@@ -86,8 +86,10 @@ public class InspectionRecords {
 	 * Records an inspection after checking every field (all errors at once, each naming its field in Chinese): the
 	 * enterprise registered and inside the caller's scope; the day not in the future; a team of at least
 	 * {@link StatutoryRule#INSPECTION_MIN_INSPECTORS} (邮政法(2015) art.63; 行政处罚法(2021) art.42) with distinct
-	 * certificate numbers, each matching the roster's name and valid on the day when the roster knows it (inspectors
-	 * not, or no longer, on the roster are kept by name and certificate number); the items from the catalogue; an
+	 * certificate numbers, each matching the roster's name and valid on the day when the roster knows it, and of a
+	 * bureau the form offers — above the inspected place or inside the caller's region, never another county's or
+	 * city's ({@code inspectors[i].certificateNumber}, rule {@code bureau}) — (inspectors not, or no longer, on the
+	 * roster are kept by name and certificate number); the items from the catalogue; an
 	 * order when the outcome is 责令改正 (required for an imported record; a record made on the platform may leave it to
 	 * {@link InspectionOrders#issue}, which numbers it), its dates in order, none for another outcome; the object
 	 * inspected, when a branch or an outlet is named, registered, inside the caller's scope and the enterprise's own
@@ -111,8 +113,9 @@ public class InspectionRecords {
 	 * 通邮 check of a 建制村 is the inspection of the postal enterprise serving the village (邮政法(2015) art.15, 19): the
 	 * record is placed in {@code regionCode} (the bureau of that place inspected it, so its lists and its 检查企业N家 /
 	 * 出检N人次 count it), and the enterprise may be registered outside the caller's scope (a city's postal company
-	 * serves the villages of its counties). Everything else is checked as {@link #record} checks it; the object is the
-	 * enterprise itself.
+	 * serves the villages of its counties). Everything else is checked as {@link #record} checks it, but the team's
+	 * roster entries must be of the bureaus above the place only (a village's county, city and province: rule
+	 * {@code bureau}); the object is the enterprise itself.
 	 * @param regionCode the region the inspection took place in (a village code for a 通邮 check), inside the
 	 *        caller's scope
 	 * @return the record's id
@@ -359,7 +362,10 @@ public class InspectionRecords {
 		catch (InvalidValueException ex) {
 			ex.fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
 		}
-		List<Member> team = team(v, data.inspectors(), on, enterprise == null ? "" : enterprise.regionCode());
+		String placed = at != null ? at : object.regionCode() != null ? object.regionCode()
+				: enterprise == null ? null : enterprise.regionCode();
+		List<Member> team = team(v, data.inspectors(), on, enterprise == null ? "" : enterprise.regionCode(),
+				new TeamBureaus(scope, placed, at != null));
 		if (outcome != null && outcome != InspectionOutcome.NONE) {
 			v.required("findings", "检查发现的问题（findings）", data.findings());
 		}
@@ -418,7 +424,31 @@ public class InspectionRecords {
 		return found;
 	}
 
-	private List<Member> team(Validation v, List<InspectionRecordData.TeamMember> members, LocalDate on, String region) {
+	/**
+	 * Whose roster entries may inspect: those of the bureaus above the place (the county, city and province of a village
+	 * or of the inspected enterprise, branch or outlet); for a record not placed at a village also those of the
+	 * bureaus inside the caller's region (a city's team may take its counties' inspectors, as its plans draw them) —
+	 * what the forms offer ({@link Inspectors#drawable}). A hand-posted certificate of another county or city is
+	 * refused.
+	 * @param place the region the inspection took place in, or null when unknown (then only the caller's region counts)
+	 * @param atPlace a record placed at a village ({@link #recordAt}): the place's chain only
+	 */
+	record TeamBureaus(DataScope scope, String place, boolean atPlace) {
+
+		boolean allows(Inspector inspector) {
+			String bureau = inspector.regionCode() == null ? "" : inspector.regionCode();
+			boolean above = place != null && place.startsWith(bureau);
+			return above || !atPlace && scope.containsRegion(bureau);
+		}
+
+		String rule() {
+			return atPlace ? "该地（" + place + "）所在县、市、省邮政管理局的检查人员"
+					: "本单位及下级单位、或被检查对象所在地上级邮政管理局的检查人员";
+		}
+	}
+
+	private List<Member> team(Validation v, List<InspectionRecordData.TeamMember> members, LocalDate on, String region,
+			TeamBureaus bureaus) {
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region.isEmpty() ? "0" : region);
 		List<Member> team = new ArrayList<>();
 		if (members == null || members.size() < min) {
@@ -449,6 +479,9 @@ public class InspectionRecords {
 						"检查人员姓名（" + field + ".name）与检查人员名录库中该执法证号的持证人不符");
 				v.require(field + ".certificateNumber", on == null || known.get().validOn(on), "valid",
 						"执法证（" + field + ".certificateNumber）在检查日已过有效期（有效期至" + known.get().validUntil() + "）");
+				v.require(field + ".certificateNumber", bureaus.allows(known.get()), "bureau",
+						"检查人员（" + field + ".certificateNumber）" + known.get().name() + "属于" + known.get().bureauName()
+								+ "，不能参加此次检查：检查组只能由" + bureaus.rule() + "组成");
 			}
 			team.add(new Member(known.map(Inspector::id).orElse(null), m.name().strip(), certificate));
 		}

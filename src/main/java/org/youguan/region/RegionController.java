@@ -1,6 +1,9 @@
 package org.youguan.region;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -10,9 +13,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
 
 /**
  * Browsing the region tree, and the system administrator's street/village import with its progress page.
@@ -58,22 +64,26 @@ class RegionController {
 
 	@PostMapping("/admin/regions/import")
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
-	String processImportForm(@RequestParam("file") MultipartFile file,
-			@RequestParam(required = false) String province, Model model) throws IOException {
-		try {
-			if (file.isEmpty()) {
+	String processImportForm(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(required = false) String province, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		// refused: the form again in the refusal's 4xx with the province as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
+			if (file == null || file.isEmpty()) {
 				throw new InvalidValueException("file", "required", "请选择要导入的文件");
 			}
 			if (file.getSize() > MAX_FILE) {
 				throw InvalidValueException.tooLarge("file", "文件不能超过60MB");
 			}
-			String id = importer.start(file.getOriginalFilename(), file.getBytes(), province);
-			return "redirect:/admin/regions/import/" + id;
-		}
-		catch (InvalidValueException ex) {
-			model.addAttribute("errors", ex.fieldErrors());
-			return "region/import";
-		}
+			byte[] bytes;
+			try {
+				bytes = file.getBytes();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return new PageSteps.Done(null, "/admin/regions/import/" + importer.start(file.getOriginalFilename(), bytes, province));
+		}, () -> "region/import");
 	}
 
 	@GetMapping("/admin/regions/import/{id}")

@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -48,23 +49,27 @@ class RulesController {
 		return "rules/rules";
 	}
 
+	/**
+	 * Sets the bureau's value of a rule ({@link StatutoryRules#override}). Refused (a value not a number or out of the
+	 * rule's bounds, no reason): the catalogue again in the refusal's 4xx, as every refused form ({@link FormSteps}),
+	 * the refused row showing the value and reason as typed with each error beside its field.
+	 * @throws DomainException not found (404) for an unknown rule code
+	 */
 	@PostMapping("/admin/rules/{code}")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
-	String override(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, @RequestParam String value,
-			@RequestParam String reason, RedirectAttributes redirect, Model model, HttpServletResponse response) {
+	String override(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
+			@RequestParam(required = false) String value, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		StatutoryRule rule = StatutoryRule.byCode(code).orElseThrow(() -> DomainException.notFound("法定规则", code));
-		try {
-			BigDecimal parsed = Decimals.parse("value", "“" + rule.title() + "”的取值", value, 12, 2);
+		return FormSteps.run(model, response, redirect, () -> {
+			BigDecimal parsed = Decimals.parse("value", "“" + rule.title() + "”的取值", value == null ? "" : value, 12, 2);
 			rules.override(rule, me.bureauId(), me.regionCode(), parsed, reason);
-			redirect.addFlashAttribute("message", "已调整“" + rule.title() + "”");
-			return "redirect:/admin/rules#" + code;
-		}
-		catch (InvalidValueException ex) {
-			// 400 with the page and its errors (e.g. rule national-only: a rule fixed by national law set by a local bureau)
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("errors", ex.fieldErrors());
+			return new PageSteps.Done("已调整“" + rule.title() + "”", "/admin/rules#" + rule.code());
+		}, () -> {
+			// the catalogue's forms share their field names: only the refused row reads them back
+			model.addAttribute("refusedForm", "override-" + rule.code());
 			return list(me, model);
-		}
+		});
 	}
 
 	@PostMapping("/admin/rules/{code}/reset")

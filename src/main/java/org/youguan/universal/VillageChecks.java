@@ -122,7 +122,8 @@ public class VillageChecks {
 	 *         规范, at most 1000 characters), inspectors (at least two different names), inspectors[i].certificateNumber
 	 *         (required, on the roster 检查人员名录库), outcome (INTERVIEW or RECTIFICATION when not 规范); then as the
 	 *         inspection record checks the team: inspectors[i].name (the roster's holder), inspectors[i].certificateNumber
-	 *         (valid on the day, not repeated)
+	 *         (valid on the day, not repeated, of a bureau of the village's chain — its county, city or province: rule
+	 *         {@code bureau}, 400; the form offers no other)
 	 */
 	@Transactional
 	public long record(DataScope scope, Long bureauId, VillageCheckData data, boolean demo) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -177,8 +178,10 @@ public class Supervision {
 	}
 
 	/**
-	 * Reminds every department that owes a report this month; at most once a day per department and plan. Returns how
-	 * many departments were reminded.
+	 * Reminds every department that owes a report this month; at most once a day per department and plan, whatever
+	 * sent it (this or the daily job, {@link #remindMissing}: both keep the reminder under the key of the plan, the
+	 * department and the day in {@code work_plan_reminder}, so a department already reminded today by the job is not
+	 * reminded again). Returns how many departments were reminded.
 	 */
 	@Transactional
 	public int remind(CurrentUser me, long planId) {
@@ -186,7 +189,7 @@ public class Supervision {
 		if (chasedMonth(plan) == null) {
 			throw DomainException.rule("只能对本年度已印发的工作计划催报");
 		}
-		int sent = send(plan, "workplan-remind:" + planId + ":%d:" + LocalDate.now(clock));
+		int sent = send(plan, null);
 		audit.record(AuditEntry.of("workplan.remind", "WorkPlan", planId, "催报本月进展，通知" + sent + "个处室")
 			.inRegion(plan.regionCode()));
 		return sent;
@@ -194,7 +197,9 @@ public class Supervision {
 
 	/**
 	 * From the reminder day on, reminds once a month every department that owes this month's reports on this year's
-	 * published plans. Returns how many reminders were sent.
+	 * published plans: a department reminded of a plan since this month's reminder day (by the job or by hand,
+	 * {@link #remind}) is skipped, and a reminder by hand later the same day is not sent again (one reminder per plan
+	 * and department a day, whatever sent it). Returns how many reminders were sent.
 	 */
 	@Transactional
 	public int remindMissing() {
@@ -208,12 +213,17 @@ public class Supervision {
 			.list();
 		int sent = 0;
 		for (long id : ids) {
-			sent += send(plans.get(DataScope.all(), id), "workplan-remind:" + id + ":%d:" + YearMonth.from(today));
+			sent += send(plans.get(DataScope.all(), id),
+					OffsetDateTime.now(clock).with(today.withDayOfMonth(settings.remindDay())).truncatedTo(ChronoUnit.DAYS));
 		}
 		return sent;
 	}
 
-	private int send(WorkPlans.Plan plan, String keyFormat) {
+	/**
+	 * Sends the plan's reminders, each kept under the key of the plan, the department and today (the key of both the
+	 * button and the job); {@code since}, when given, skips a department reminded of the plan from then on.
+	 */
+	private int send(WorkPlans.Plan plan, OffsetDateTime since) {
 		String month = chasedMonth(plan);
 		List<Map.Entry<Long, Long>> owing = jdbc.sql(DUTY + "SELECT u.department_id, count(*) FROM duty u "
 				+ "JOIN work_task t ON t.id = u.task_id WHERE " + MISSING + " GROUP BY u.department_id")
@@ -225,12 +235,15 @@ public class Supervision {
 		for (var e : owing) {
 			String title = "《" + plan.title() + "》：本处室有" + e.getValue() + "项任务尚未填报" + month + "进展，请于"
 					+ settings.reportDay() + "日前填报";
-			String key = keyFormat.formatted(e.getKey());
+			String key = "workplan-remind:" + plan.id() + ":" + e.getKey() + ":" + LocalDate.now(clock);
 			int recorded = jdbc.sql("""
-					INSERT INTO work_plan_reminder (key, plan_id, department_id, sent_at) VALUES (:key, :plan, :department, :now)
+					INSERT INTO work_plan_reminder (key, plan_id, department_id, sent_at)
+					SELECT :key, :plan, :department, :now WHERE NOT EXISTS (SELECT 1 FROM work_plan_reminder r
+					    WHERE r.plan_id = :plan AND r.department_id = :department AND r.sent_at >= :since)
 					ON CONFLICT (key) DO NOTHING""")
 				.param("key", key).param("plan", plan.id()).param("department", e.getKey())
-				.param("now", OffsetDateTime.now(clock)).update();
+				.param("now", OffsetDateTime.now(clock))
+				.param("since", since == null ? OffsetDateTime.now(clock).plusYears(1) : since).update();
 			if (recorded == 1) {
 				events.publishEvent(new WorkPlanReminderSent(plan.id(), e.getKey(), title,
 						"/workplans/" + plan.id() + "/departments/" + e.getKey(), key));

@@ -8,7 +8,8 @@ package org.youguan.workplans;
  * @param departmentId the department reminded
  * @param title the reminder as its members read it (plan, number of tasks owing, month, day due)
  * @param link the department's own list of the plan's tasks
- * @param key the reminder's key (plan, department and day or month): a redelivered event notifies once
+ * @param key the reminder's key (plan, department and day — one a day whatever sent it): a redelivered event notifies
+ *        once
  */
 public record WorkPlanReminderSent(long planId, long departmentId, String title, String link, String key) {
 }

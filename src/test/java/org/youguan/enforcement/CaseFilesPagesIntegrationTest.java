@@ -119,8 +119,13 @@ class CaseFilesPagesIntegrationTest {
 			.param("enterpriseCreditCode", e.creditCode()).param("violation", "DATA_NOT_REPORTED").param("facts", "逾期未报送数据")
 			.param("place", "营业场所").param("decidedOn", today).param("penalty", "FINE").param("fine", "5000")
 			.param("name", "陈吴中", "沈执法").param("certificateNumber", "32050601", "32050602"))
-			.andExpect(redirectedUrl("/enforcement/on-the-spot"))
-			.andExpect(flash().attributeExists("errors"));
+			// refused: the form again in the 400 with the error and everything as typed (kernel.FormSteps)
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("value=\"5000\"")))
+			.andExpect(content().string(containsString(">逾期未报送数据</textarea>")))
+			.andExpect(content().string(containsString("value=\"沈执法\"")))
+			.andExpect(content().string(containsString("value=\"32050602\"")));
 		String page = mvc.perform(post("/enforcement/on-the-spot").session(staff).with(csrf()).param("partyKind", "ORGANISATION")
 			.param("enterpriseCreditCode", e.creditCode()).param("violation", "DATA_NOT_REPORTED").param("facts", "逾期未报送数据")
 			.param("place", "营业场所").param("decidedOn", today).param("penalty", "FINE").param("fine", "1000")

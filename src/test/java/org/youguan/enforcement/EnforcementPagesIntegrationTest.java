@@ -52,9 +52,15 @@ class EnforcementPagesIntegrationTest {
 				PageQuery.of(null, 0, 10, "legal_name", "desc")).items().get(0);
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		mvc.perform(get("/enforcement/leads/new").session(staff)).andExpect(status().isOk());
-		mvc.perform(post("/enforcement/leads").session(staff).with(csrf()).param("source", "REPORT")
-			.param("summary", "").param("receivedOn", today.toString())).andExpect(redirectedUrl("/enforcement/leads/new"))
-			.andExpect(flash().attributeExists("errors"));
+		// refused: the form again in the 400 with the error beside the field and what was typed (kernel.FormSteps)
+		mvc.perform(post("/enforcement/leads").session(staff).with(csrf()).param("source", "TRANSFER")
+			.param("sourceDetail", "市局移交回填").param("regionCode", "320506").param("summary", "")
+			.param("receivedOn", today.toString()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"summary\"")))
+			.andExpect(content().string(containsString("value=\"市局移交回填\"")))
+			.andExpect(content().string(containsString("value=\"" + today + "\"")))
+			.andExpect(content().string(containsString("value=\"TRANSFER\" selected=\"selected\"")));
 		String summary = "页面登记线索" + UUID.randomUUID();
 		MvcResult created = mvc.perform(post("/enforcement/leads").session(staff).with(csrf()).param("source", "REPORT")
 			.param("sourceDetail", "12345热线转来").param("enterpriseCreditCode", e.creditCode()).param("summary", summary)

@@ -209,6 +209,25 @@ class InspectionRecordsApiIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("inspectors[0].name"));
 	}
 
+	/**
+	 * A team is of the roster the form offers: inspectors of the bureaus above the inspected place or inside the
+	 * caller's region. A county posting another county's or city's inspector by hand is refused naming the field and
+	 * the rule (400); the city, whose form offers its counties' inspectors, may send them.
+	 */
+	@Test
+	void anInspectorOfAnotherCountyIsRefusedNamingTheFieldAndTheRule() throws Exception {
+		String a = wuzhong().get(0).creditCode();
+		String team = "[{\"name\":\"陈吴中\",\"certificateNumber\":\"32050601\"},{\"name\":\"卫昆山\",\"certificateNumber\":\"32058301\"}]";
+		String json = body(a, "2024-05-06", "NONE", "null", "X", "Y").replaceFirst("\\[\\{.*?\\}\\]", team);
+		long records = jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single();
+		postRecord(WUZHONG, json)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("inspectors[1].certificateNumber"))
+			.andExpect(jsonPath("$.errors[0].rule").value("bureau"));
+		assertThat(jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single()).isEqualTo(records);
+		postRecord(CITY, json).andExpect(status().isCreated());
+	}
+
 	/** The same inspection sent twice (a retried call) is one record: the second is a 409, the figures count one. */
 	@Test
 	void theSameInspectionSentTwiceIsRecordedOnce() throws Exception {

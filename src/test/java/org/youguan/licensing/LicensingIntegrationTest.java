@@ -480,6 +480,18 @@ class LicensingIntegrationTest {
 	@Test
 	void staffEnterAPaperApplicationOnTheFormWithItsMaterialsAndAcceptItOnItsPage() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		// refused (a capital not a number): the form again in the 400 with the error and everything typed
+		// (kernel.FormSteps), the files to choose again
+		mvc.perform(multipart("/licensing/applications").session(staff).with(csrf())
+			.param("kind", "CHANGE").param("applicantCreditCode", "回填代码").param("applicantName", "苏州回填快递有限公司")
+			.param("scope", "CITY").param("registeredCapital", "五十万").param("premisesAddress", "吴中区回填路1号")
+			.param("regionCode", "320506").param("serviceArea", "苏州市区").param("safetySystem", "回填的安全制度"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("value=\"苏州回填快递有限公司\"")))
+			.andExpect(content().string(containsString("value=\"五十万\"")))
+			.andExpect(content().string(containsString(">回填的安全制度</textarea>")))
+			.andExpect(content().string(containsString("value=\"CHANGE\" selected=\"selected\"")));
 		var form = multipart("/licensing/applications").session(staff).with(csrf())
 			.param("kind", "NEW").param("applicantCreditCode", newCreditCode()).param("applicantName", "苏州表单快递有限公司")
 			.param("scope", "CITY").param("registeredCapital", "500000").param("premisesAddress", "吴中区表单路1号")

@@ -134,6 +134,30 @@ class StatutoryRulesIntegrationTest {
 			.andExpect(content().string(not(containsString("快递暂行条例 第"))));
 	}
 
+	/**
+	 * A refused override (a value not a number) answers as every refused form (kernel.FormSteps): the catalogue again in
+	 * the refusal's 400 — not a 200 that looks saved — with the error and, in the refused row only, the value and reason
+	 * as typed; nothing changes.
+	 */
+	@Test
+	void aRefusedOverrideIsA400WithWhatWasTyped() throws Exception {
+		String code = StatutoryRule.COMPLAINT_REDO.code();
+		int before = rules.intValue(StatutoryRule.COMPLAINT_REDO, "3205");
+		String page = mvc.perform(post("/admin/rules/" + code).session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("value", "五天").param("reason", "回填的理由"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"value\"")))
+			.andExpect(content().string(containsString("data-form=\"override-" + code + "\"")))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page);
+		org.jsoup.nodes.Element form = doc.getElementById("override-" + code);
+		assertThat(form.selectFirst("input[name=value]").attr("value")).isEqualTo("五天");
+		assertThat(form.selectFirst("input[name=reason]").attr("value")).isEqualTo("回填的理由");
+		assertThat(doc.getElementById("override-" + StatutoryRule.COMPLAINT_TRANSFER.code()).selectFirst("input[name=reason]")
+			.attr("value")).as("another row keeps its own").isEmpty();
+		assertThat(rules.intValue(StatutoryRule.COMPLAINT_REDO, "3205")).isEqualTo(before);
+	}
+
 	@Test
 	void computesDeadlinesOnTheWorkingDayCalendar() {
 		assertThat(rules.deadline(StatutoryRule.OUTLET_BUREAU_FILING, LocalDate.of(2026, 9, 29), "320506"))

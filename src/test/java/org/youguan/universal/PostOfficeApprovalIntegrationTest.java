@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -322,6 +323,49 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(content().string(containsString("页面测试")));
 		MockHttpSession shunfeng = SignIn.session(mvc, "sf.wz");
 		mvc.perform(get("/enterprise/post-offices").session(shunfeng)).andExpect(status().isForbidden());
+		refuse(id);
+	}
+
+	/**
+	 * The paper application's form (staff) and the 临时停业 report (portal) refused: the page again in the refusal's
+	 * 400 with the error and the values as typed — not the error page; on the portal page of three forms sharing field
+	 * names only the refused form takes them back.
+	 */
+	@Test
+	void aRefusedPageFormComesBackWithWhatWasTyped() throws Exception {
+		long office = newPostOffice("320506");
+		long before = count();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(post("/universal/post-office-approvals").session(staff).with(csrf())
+			.param("facilityId", Long.toString(office)).param("kind", "RELOCATION").param("reason", "租约到期需搬迁")
+			.param("newAddress", "").param("receivedOn", "2099-01-01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"paper-form\"")))
+			.andExpect(content().string(containsString("data-field=\"newAddress\"")))
+			.andExpect(content().string(containsString(">租约到期需搬迁</textarea>")))
+			.andExpect(content().string(containsString("value=\"2099-01-01\"")))
+			.andExpect(content().string(containsString("<option value=\"RELOCATION\" selected=\"selected\"")));
+		assertThat(count()).isEqualTo(before);
+		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
+		String page = mvc.perform(post("/enterprise/post-offices/suspensions").session(enterprise).with(csrf())
+			.param("facilityId", Long.toString(office)).param("startsOn", "2026-05-10").param("endsOn", "2026-05-01")
+			.param("reason", "内部装修停业回填"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-form=\"suspension-form\"")))
+			.andExpect(content().string(containsString("data-field=\"endsOn\"")))
+			.andExpect(content().string(containsString("value=\"2026-05-01\"")))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page);
+		assertThat(doc.selectFirst("#suspension-form input[name=reason]").attr("value")).isEqualTo("内部装修停业回填");
+		assertThat(doc.selectFirst("#apply-form textarea[name=reason]").wholeText()).as("the other form stays blank").isEmpty();
+		// an approval's step refused on its page: the page again in the 400 with the step's values as typed
+		long id = apply(POSTAL, office, "CLOSURE", "步骤回填测试", null);
+		mvc.perform(post("/universal/post-office-approvals/" + id + "/site-check").session(staff).with(csrf())
+			.param("checkedOn", "2099-01-01").param("findings", "回填的核查情况").param("consultation", "回填的征求意见"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"checkedOn\"")))
+			.andExpect(content().string(containsString("value=\"回填的核查情况\"")))
+			.andExpect(content().string(containsString("value=\"回填的征求意见\"")));
 		refuse(id);
 	}
 

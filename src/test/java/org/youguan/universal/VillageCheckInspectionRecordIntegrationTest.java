@@ -158,6 +158,34 @@ class VillageCheckInspectionRecordIntegrationTest {
 		assertThat(count("inspection_record")).isEqualTo(recordsBefore);
 	}
 
+	/**
+	 * The form offers the roster of the village's chain of bureaus only (its county, city, province): another county's
+	 * inspector posted by hand — by the county or by the city, whose scope holds both counties — is refused (400 naming
+	 * the field and the rule), nothing saved; the city's own inspectors may go.
+	 */
+	@Test
+	void anInspectorOfAnotherCountyIsRefusedNamingTheFieldAndTheRule() throws Exception {
+		String village = codes("320506").get(45);
+		long checksBefore = count("village_check");
+		long recordsBefore = count("inspection_record");
+		String otherCounty = """
+				[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"褚相城","certificateNumber":"32050701"}]""";
+		for (String token : List.of(WUZHONG, "Bearer demo-sz-admin-token")) {
+			mvc.perform(post("/api/v1/universal/checks").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+				.content(json(village, DAY, true, otherCounty)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("inspectors[1].certificateNumber"))
+				.andExpect(jsonPath("$.errors[0].rule").value("bureau"))
+				.andExpect(content().string(containsString("所在县、市、省邮政管理局的检查人员")));
+		}
+		assertThat(count("village_check")).isEqualTo(checksBefore);
+		assertThat(count("inspection_record")).isEqualTo(recordsBefore);
+		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content(json(village, DAY, true, """
+					[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"郑监管","certificateNumber":"32050001"}]""")))
+			.andExpect(status().isCreated());
+	}
+
 	@Test
 	void aVillageWithoutAServingEnterpriseIsRefusedWhileItsPastChecksImport() throws Exception {
 		String village = codes("320506").get(43);

@@ -33,6 +33,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * every form a page shows is posted as shown (in a transaction rolled back, so nothing stays). A form whose post is
  * refused as not allowed (403) on a page that answered 200 means the page is open to someone its step is not — the
  * page must answer 403 too, or not show the form.
+ *
+ * <p>Each form is posted a second time with a value of its own typed into every free-text field: a refusal that shows
+ * the form again ({@code kernel.FormSteps}) must show every typed value back in its field, and a refusal of a form
+ * that asks for typed text is never the bare error page (the form lost with what was typed).
  */
 @IntegrationTest
 class FormsMatchTheirPagesIntegrationTest {
@@ -52,15 +56,17 @@ class FormsMatchTheirPagesIntegrationTest {
 	TransactionTemplate tx;
 
 	@Test
-	void noPageShowsAFormItsReaderMayNotPost() throws Exception {
+	void noPageShowsAFormItsReaderMayNotPostAndARefusedFormKeepsWhatWasTyped() throws Exception {
 		List<String> refused = new ArrayList<>();
+		List<String> lost = new ArrayList<>();
 		for (String user : USERS) {
-			refused.addAll(walk(user));
+			refused.addAll(walk(user, lost));
 		}
 		assertThat(refused).as("forms refused with 403 on pages answered with 200").isEmpty();
+		assertThat(lost).as("refused forms that lost what was typed").isEmpty();
 	}
 
-	List<String> walk(String user) throws Exception {
+	List<String> walk(String user, List<String> lost) throws Exception {
 		MockHttpSession session = SignIn.session(mvc, user);
 		Deque<String> queue = new ArrayDeque<>(List.of("/"));
 		Set<String> seen = new LinkedHashSet<>(queue);
@@ -107,9 +113,79 @@ class FormsMatchTheirPagesIntegrationTest {
 					refused.add(user + ": page " + path + " shows a form posting to " + action + ", refused 403 "
 							+ InputRobustnessIntegrationTest.excerpt(answer));
 				}
+				else {
+					typedComesBack(user, path, form, session, lost);
+				}
 			}
 		}
 		return refused;
+	}
+
+	/**
+	 * Posts {@code form} with a marker typed into each free-text field (text inputs and text areas shown): when the
+	 * answer is a refusal (4xx) as a page, the page shows the form again with every marker in its field; a refusal as
+	 * the error page, without the form, is a lost form. A step that succeeds (rolled back) or flashes its refusal across
+	 * a redirect ({@code PageSteps}: a button or a reason) is not this check's.
+	 */
+	void typedComesBack(String user, String path, Element form, MockHttpSession session, List<String> lost) {
+		String action = form.attr("action");
+		org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> post;
+		if (form.attr("enctype").equalsIgnoreCase("multipart/form-data")) {
+			// as a browser posts it: every file input as a part, empty when no file is chosen
+			var multipart = MockMvcRequestBuilders.multipart(action);
+			for (Element file : form.select("input[type=file][name]")) {
+				multipart.file(new org.springframework.mock.web.MockMultipartFile(file.attr("name"), "",
+						"application/octet-stream", new byte[0]));
+			}
+			post = multipart.session(session).with(csrf());
+		}
+		else {
+			post = MockMvcRequestBuilders.post(action).session(session).with(csrf());
+		}
+		Map<String, String> typed = new LinkedHashMap<>();
+		for (Element field : form.select("input, textarea")) {
+			String type = field.attr("type").toLowerCase(java.util.Locale.ROOT);
+			boolean text = field.tagName().equals("textarea") || type.isEmpty() || type.equals("text");
+			if (text && !field.attr("name").isEmpty() && !field.hasAttr("disabled") && !field.hasAttr("readonly")
+					&& !typed.containsKey(field.attr("name"))) {
+				typed.put(field.attr("name"), "回填" + (typed.size() + 1) + "x");
+			}
+		}
+		if (typed.isEmpty()) {
+			return;
+		}
+		Set<String> sent = new LinkedHashSet<>();
+		for (Map.Entry<String, String> field : InputRobustnessIntegrationTest.formData(form)) {
+			String name = field.getKey();
+			if (name.equals("_csrf") || typed.containsKey(name) && !sent.add(name)) {
+				continue;
+			}
+			post.param(name, typed.getOrDefault(name, field.getValue()));
+		}
+		MockHttpServletResponse answer = perform(post);
+		String type = answer.getContentType();
+		if (answer.getStatus() < 400 || answer.getStatus() == 404 || type == null || !type.startsWith("text/html")) {
+			return;
+		}
+		Document page;
+		try {
+			page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		if (page.select("form").stream().noneMatch(f -> f.attr("action").equals(action))) {
+			lost.add(user + ": " + path + " → " + action + " refused " + answer.getStatus() + " with the error page");
+			return;
+		}
+		for (Map.Entry<String, String> t : typed.entrySet()) {
+			boolean back = page.select("input, textarea").stream().filter(e -> e.attr("name").equals(t.getKey()))
+				.anyMatch(e -> t.getValue().equals(e.tagName().equals("textarea") ? e.wholeText() : e.attr("value")));
+			if (!back) {
+				lost.add(user + ": " + path + " → " + action + " refused " + answer.getStatus() + ": field " + t.getKey()
+						+ " lost the typed value");
+			}
+		}
 	}
 
 	static boolean skipped(String href) {
@@ -125,7 +201,7 @@ class FormsMatchTheirPagesIntegrationTest {
 		return path.replaceAll("/[^/]*\\d[^/]*", "/#");
 	}
 
-	MockHttpServletResponse perform(MockHttpServletRequestBuilder b) {
+	MockHttpServletResponse perform(org.springframework.test.web.servlet.RequestBuilder b) {
 		return tx.execute(status -> {
 			status.setRollbackOnly();
 			try {

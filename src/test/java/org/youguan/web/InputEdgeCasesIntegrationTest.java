@@ -224,9 +224,10 @@ class InputEdgeCasesIntegrationTest {
 			.andExpect(content().string(containsString("网点名称含有不允许的字符（U+0000）")));
 		assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery("空字符", 0, 5, null, false)).total()).isZero();
 		byte[] csv = "code,name,parent\n320506001999,测\u0000试村,320506001\n".getBytes(StandardCharsets.UTF_8);
+		// the region import answers its refusal as every refused form (kernel.FormSteps): in its 400
 		mvc.perform(multipart("/admin/regions/import").file(new MockMultipartFile("file", "villages.csv", null, csv))
 			.session(SignIn.session(mvc, "sys.admin")).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("第2行含有不允许的字符（U+0000）")));
 	}
 
@@ -392,7 +393,8 @@ class InputEdgeCasesIntegrationTest {
 		}
 		mvc.perform(multipart("/workplans/import").file(new MockMultipartFile("file", "通知.docx", null, out.toByteArray()))
 			.session(SignIn.session(mvc, "sz.admin")).with(csrf()))
-			.andExpect(status().isOk())
+			// refused as every refused form (kernel.FormSteps): the import page again in the refusal's 400
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("压缩炸弹")));
 	}
 

@@ -122,6 +122,28 @@ class UniversalBrowserTest extends BrowserTest {
 		Browser.screenshot(browser, "universal-map");
 	}
 
+	/**
+	 * The postal enterprise's post-office page holds three forms sharing field names: a refused 临时停业 report (the end
+	 * before the start) comes back with what was typed, its own end-day field marked with the message beside it, the
+	 * other forms untouched.
+	 */
+	@Test
+	void aRefusedSuspensionComesBackTypedWithItsFieldMarked() {
+		Browser.signIn(browser, url(""), "yz.sz");
+		browser.get(url("/enterprise/post-offices"));
+		browser.executeScript("arguments[0].value = '2026-05-10'", browser.findElement(By.cssSelector("#suspension-form [name=startsOn]")));
+		browser.executeScript("arguments[0].value = '2026-05-01'", browser.findElement(By.cssSelector("#suspension-form [name=endsOn]")));
+		browser.findElement(By.cssSelector("#suspension-form [name=reason]")).sendKeys("浏览器回填的停业原因");
+		click(By.cssSelector("#suspension-form button[type='submit']"));
+		waitFor(By.cssSelector("#suspension-form .invalid-feedback"));
+		assertThat(browser.findElement(By.cssSelector("#suspension-form [name=endsOn]")).getAttribute("class")).contains("is-invalid");
+		assertThat(browser.findElement(By.cssSelector("#suspension-form [name=endsOn]")).getAttribute("value")).isEqualTo("2026-05-01");
+		assertThat(browser.findElement(By.cssSelector("#suspension-form [name=reason]")).getAttribute("value"))
+			.isEqualTo("浏览器回填的停业原因");
+		assertThat(browser.findElements(By.cssSelector("#apply-form .is-invalid, #hours-form .is-invalid"))).isEmpty();
+		assertThat(browser.findElement(By.cssSelector("#apply-form [name=reason]")).getAttribute("value")).isEmpty();
+	}
+
 	/** A one-sheet .xlsx in a temporary file: strings as text cells, numbers as number cells, days as date cells. */
 	private static Path xlsx(String name, Object[][] rows) throws Exception {
 		Path file = Files.createTempFile("universal", ".xlsx");

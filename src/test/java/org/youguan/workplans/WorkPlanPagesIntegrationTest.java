@@ -42,6 +42,43 @@ class WorkPlanPagesIntegrationTest {
 	@Autowired
 	UserDirectory directory;
 
+	@Autowired
+	PlanDrafts drafts;
+
+	/**
+	 * A draft's head and a task's edit refused: the page again in the refusal's 400 with what was typed and the error
+	 * (kernel.FormSteps); on the task's page, whose progress form shares the field name "text", only the edit form
+	 * takes it back.
+	 */
+	@Test
+	void aRefusedDraftFormComesBackWithWhatWasTyped() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		long bureau = directory.principal("sz.market").orElseThrow().bureauId();
+		long centre = departments.ofBureau(bureau).stream().filter(d -> d.name().equals("市邮政业安全发展中心"))
+			.mapToLong(DepartmentView::id).findFirst().orElseThrow();
+		String location = mvc.perform(post("/workplans/import/confirm").session(staff).with(csrf())
+			.param("text", NoticeParserTest.sample().replace("2025", "2036")).param("map.市邮政业安全中心", String.valueOf(centre)))
+			.andExpect(redirectedUrlPattern("/workplans/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		long plan = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		long draft = drafts.copyToNextYear(directory.principal("sz.market").orElseThrow(), plan);
+		mvc.perform(post("/workplans/" + draft + "/head").session(staff).with(csrf()).param("title", " ")
+			.param("overallRequirement", "回填的总体要求").param("targets", "回填目标一；回填目标二"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"title\"")))
+			.andExpect(content().string(containsString(">回填的总体要求</textarea>")))
+			.andExpect(content().string(containsString(">回填目标一；回填目标二</textarea>")));
+		long task = plans.get(DataScope.region("3205"), draft).sections().get(0).tasks().get(0).id();
+		String page = mvc.perform(post("/workplans/tasks/" + task).session(staff).with(csrf()).param("text", "回填的任务内容")
+			.param("dueOn", "明年"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-form=\"task-form\"")))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page);
+		assertThat(doc.selectFirst("#task-form textarea[name=text]").wholeText()).isEqualTo("回填的任务内容");
+		assertThat(doc.selectFirst("#task-form input[name=dueOn]").attr("value")).isEqualTo("明年");
+	}
+
 	@Test
 	void staffPreviewMapTheUnknownDepartmentAndSaveThePlan() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "sz.market");
@@ -50,8 +87,9 @@ class WorkPlanPagesIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"mapping\"")))
 			.andExpect(content().string(containsString("市邮政业安全中心")));
+		// refused: the preview again in the refusal's 400, as every refused form (kernel.FormSteps), not a 200
 		mvc.perform(post("/workplans/import/confirm").session(staff).with(csrf()).param("text", notice))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("请为以下处室选择对应的本局处室或新建：市邮政业安全中心")));
 		long bureau = directory.principal("sz.market").orElseThrow().bureauId();
 		long centre = departments.ofBureau(bureau).stream().filter(d -> d.name().equals("市邮政业安全发展中心"))
@@ -112,6 +150,7 @@ class WorkPlanPagesIntegrationTest {
 		assertThat(departments.ofBureau(bureau)).extracting(DepartmentView::name).contains(unit);
 		mvc.perform(multipart("/workplans/import").file(new MockMultipartFile("file", "通知.txt", "text/plain", new byte[] { (byte) 0xC3, 0x28 }))
 			.session(staff).with(csrf()))
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("UTF-8")));
 	}
 

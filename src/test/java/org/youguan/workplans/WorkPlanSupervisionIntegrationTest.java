@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -97,6 +98,9 @@ class WorkPlanSupervisionIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@AfterEach
 	void resetClock() {
@@ -175,6 +179,42 @@ class WorkPlanSupervisionIntegrationTest {
 		assertThat(supervision.remindMissing()).isGreaterThanOrEqualTo(4);
 		clock.set(LocalDateTime.of(2031, 5, 22, 7, 0));
 		assertThat(supervision.remindMissing()).isZero();
+	}
+
+	/**
+	 * One reminder per plan and department a day, whatever sent it: the daily job and the button on the same day (in
+	 * either order) remind once; the job skips a department reminded since the month's reminder day; the button may
+	 * chase again another day.
+	 */
+	@Test
+	void theJobAndTheButtonRemindADepartmentOnceADay() throws Exception {
+		clock.set(LocalDateTime.of(2033, 5, 21, 7, 0));
+		long plan = save(2033);
+		long market = department("市场监管处");
+		supervision.remindMissing();
+		assertThat(reminders(plan, market, "2033-05-21")).isEqualTo(1);
+		clock.set(LocalDateTime.of(2033, 5, 21, 10, 0));
+		assertThat(supervision.remind(user("sz.office"), plan)).as("the job reminded them this morning").isZero();
+		assertThat(reminders(plan, market, "2033-05-21")).isEqualTo(1);
+		// the other order: the button first, then the job the same day (a new month, so the job is due)
+		clock.set(LocalDateTime.of(2033, 6, 21, 6, 30));
+		assertThat(supervision.remind(user("sz.office"), plan)).isGreaterThanOrEqualTo(4);
+		clock.set(LocalDateTime.of(2033, 6, 21, 7, 0));
+		supervision.remindMissing();
+		assertThat(reminders(plan, market, "2033-06-21")).isEqualTo(1);
+		// the job's month is done; the button chases again another day
+		clock.set(LocalDateTime.of(2033, 6, 22, 7, 0));
+		supervision.remindMissing();
+		assertThat(reminders(plan, market, "2033-06-22")).isZero();
+		assertThat(supervision.remind(user("sz.office"), plan)).isGreaterThanOrEqualTo(4);
+		assertThat(reminders(plan, market, "2033-06-22")).isEqualTo(1);
+	}
+
+	long reminders(long plan, long department, String day) {
+		return jdbc.sql("""
+				SELECT count(*) FROM work_plan_reminder WHERE plan_id = :plan AND department_id = :department
+				    AND (sent_at AT TIME ZONE 'Asia/Shanghai')::date = CAST(:day AS date)""")
+			.param("plan", plan).param("department", department).param("day", day).query(Long.class).single();
 	}
 
 	List<Notification> received(CurrentUser user) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,6 +33,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.org.Bureaus;
@@ -97,12 +100,14 @@ class EnforcementController {
 	String report(DataScope scope, @RequestParam(required = false) String source,
 			@RequestParam(required = false) String sourceDetail, @RequestParam(required = false) String enterpriseCreditCode,
 			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String summary,
-			@RequestParam(required = false) LocalDate receivedOn, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/enforcement/leads/new", () -> {
+			@RequestParam(required = false) LocalDate receivedOn, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		// refused: the form again with the values as typed and each error beside its field, in the refusal's 4xx
+		return FormSteps.run(model, response, redirect, () -> {
 			long id = leads.report(scope, new Leads.ReportData(source, sourceDetail, enterpriseCreditCode, regionCode, summary,
 					text(receivedOn)), false);
 			return new PageSteps.Done("线索已登记", "/enforcement/leads/" + id);
-		});
+		}, this::newLead);
 	}
 
 	@GetMapping("/enforcement/leads/{id:\\d+}")
@@ -323,13 +328,14 @@ class EnforcementController {
 			@RequestParam(required = false) String facts, @RequestParam(required = false) String place,
 			@RequestParam(required = false) LocalDate decidedOn, @RequestParam(required = false) String penalty,
 			@RequestParam(required = false) String fine, @RequestParam(name = "name", required = false) List<String> names,
-			@RequestParam(name = "certificateNumber", required = false) List<String> certificates, RedirectAttributes redirect) {
+			@RequestParam(name = "certificateNumber", required = false) List<String> certificates, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		List<PenaltyCases.Member> team = team(names, certificates);
-		return PageSteps.run(redirect, "/enforcement/on-the-spot", () -> {
+		return FormSteps.run(model, response, redirect, () -> {
 			long id = cases.decideOnTheSpot(scope, new PenaltyCases.OnTheSpot(partyKind, enterpriseCreditCode, personName,
 					regionCode, violation, facts, place, text(decidedOn), penalty, fine, team));
 			return new PageSteps.Done("当场处罚决定已登记备案", page(id));
-		});
+		}, () -> onTheSpotForm(model));
 	}
 
 	private static List<PenaltyCases.Member> team(List<String> names, List<String> certificates) {

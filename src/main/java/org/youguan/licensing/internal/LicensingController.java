@@ -32,6 +32,7 @@ import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.ListRequest;
@@ -116,8 +117,10 @@ class LicensingController {
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	String submit(@AuthenticationPrincipal CurrentUser me, @RequestParam Map<String, String> form,
 			@RequestParam(required = false) LocalDate submittedOn, @RequestParam Map<String, MultipartFile> files,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/licensing/applications/new", () -> {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		// refused: the form again with the values as typed and each error beside its field, in the refusal's 4xx (the
+		// files are chosen again: a browser never refills a file input)
+		return FormSteps.run(model, response, redirect, () -> {
 			List<String> branches = form.get("branches") == null ? List.of()
 					: Arrays.stream(form.get("branches").split("\\R")).map(String::strip).filter(x -> !x.isEmpty()).toList();
 			LicenceApplications.ApplicationData data = new LicenceApplications.ApplicationData(form.get("kind"),
@@ -127,7 +130,7 @@ class LicensingController {
 					form.get("contactName"), form.get("contactPhone"), branches, submittedOn == null ? null : submittedOn.toString());
 			long id = applications.submit(Clerk.of(me), data, materials(files));
 			return new PageSteps.Done("已提交许可申请", "/licensing/applications/" + id);
-		});
+		}, () -> form(me, model));
 	}
 
 	@GetMapping("/licensing/applications/{id}")
@@ -269,9 +272,9 @@ class LicensingController {
 	@PostMapping("/licensing/licences/cancellation")
 	@PreAuthorize(LicensingPages.CANCELLERS)
 	String cancel(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String number,
-			@RequestParam(required = false) String ground, @RequestParam(required = false) String note,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/licensing/licences/cancellation", () -> {
+			@RequestParam(required = false) String ground, @RequestParam(required = false) String note, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, () -> {
 			try {
 				applications.cancelLicence(Clerk.of(me), number, ground, note);
 			}
@@ -282,7 +285,7 @@ class LicensingController {
 				throw new InvalidValueException("number", "exists", "未找到许可证编号为“" + number.strip() + "”的许可证，或不在您的管辖范围内");
 			}
 			return new PageSteps.Done("已注销许可证" + number.strip() + "，企业名录中的许可证随后改为已注销", "/licensing/licences/cancellation");
-		});
+		}, () -> cancellationForm(number, model));
 	}
 
 	/** The figures page as an .xlsx sheet: one row per figure, then one per step. */

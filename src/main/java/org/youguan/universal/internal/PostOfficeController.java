@@ -22,6 +22,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
@@ -117,12 +118,13 @@ class PostOfficeController {
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String enter(DataScope scope, @RequestParam(required = false) Long facilityId, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String newAddress,
-			@RequestParam(required = false) String receivedOn, RedirectAttributes redirect) {
-		// a refusal is the error page with its 4xx status naming each field (web/ErrorHandling), not a redirect
-		long id = approvals.apply(scope, new PostOfficeApprovals.ApplicationData(facilityId, kind, reason, newAddress,
-				receivedOn), false);
-		redirect.addFlashAttribute("message", "纸质申请已登记");
-		return "redirect:/universal/post-office-approvals/" + id;
+			@RequestParam(required = false) String receivedOn, ListRequest request, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		// refused: the queue again with the paper form as typed and each error beside its field, in the refusal's 4xx
+		return FormSteps.run(model, response, redirect, () -> new PageSteps.Done("纸质申请已登记",
+				"/universal/post-office-approvals/" + approvals.apply(scope, new PostOfficeApprovals.ApplicationData(
+						facilityId, kind, reason, newAddress, receivedOn), false)),
+				() -> approvals(scope, request, null, null, model));
 	}
 
 	@GetMapping("/universal/post-office-approvals/{id:\\d+}")
@@ -138,42 +140,47 @@ class PostOfficeController {
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String check(DataScope scope, @PathVariable long id, @RequestParam(required = false) String checkedOn,
 			@RequestParam(required = false) String findings, @RequestParam(required = false) String consultation,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, here(id), "现场核查和征求意见情况已登记",
-				() -> approvals.check(scope, id, new PostOfficeApprovals.SiteCheck(checkedOn, findings, consultation)));
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		// each step's form refused: the approval's page again in the refusal's 4xx with the step's values as typed
+		return FormSteps.run(model, response, redirect, here(id), "现场核查和征求意见情况已登记",
+				() -> approvals.check(scope, id, new PostOfficeApprovals.SiteCheck(checkedOn, findings, consultation)),
+				() -> show(scope, id, model));
 	}
 
 	@PostMapping("/universal/post-office-approvals/{id:\\d+}/extension")
 	@PreAuthorize(UniversalAccess.DECIDERS)
 	String extend(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) String approvedBy, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, here(id), "审批期限已延长",
-				() -> approvals.extend(scope, id, new PostOfficeApprovals.Extension(reason, approvedBy)));
+			@RequestParam(required = false) String approvedBy, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, here(id), "审批期限已延长",
+				() -> approvals.extend(scope, id, new PostOfficeApprovals.Extension(reason, approvedBy)),
+				() -> show(scope, id, model));
 	}
 
 	@PostMapping("/universal/post-office-approvals/{id:\\d+}/decision")
 	@PreAuthorize(UniversalAccess.DECIDERS)
 	String decide(DataScope scope, @PathVariable long id, @RequestParam(required = false) String decision,
 			@RequestParam(required = false) String reasons, @RequestParam(required = false) String alternativeOffice,
-			RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		boolean approve = "APPROVE".equals(decision);
-		return PageSteps.run(redirect, here(id), approve ? "已批准，准予决定书已出具" : "已作出不予批准决定，决定书已出具", () -> {
+		return FormSteps.run(model, response, redirect, here(id), approve ? "已批准，准予决定书已出具" : "已作出不予批准决定，决定书已出具", () -> {
 			if (approve) {
 				approvals.approve(scope, id, new PostOfficeApprovals.Decision(reasons, alternativeOffice));
 			}
 			else {
 				approvals.refuse(scope, id, new PostOfficeApprovals.Decision(reasons, alternativeOffice));
 			}
-		});
+		}, () -> show(scope, id, model));
 	}
 
 	@PostMapping("/universal/post-office-approvals/{id:\\d+}/notice")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String announce(DataScope scope, @PathVariable long id, @RequestParam(required = false) String announcedOn,
 			@RequestParam(required = false) String channel, @RequestParam(required = false) String effectiveOn,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, here(id), "公告情况已登记，公告文书已出具",
-				() -> approvals.announce(scope, id, new PostOfficeApprovals.Notice(announcedOn, channel, effectiveOn)));
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, here(id), "公告情况已登记，公告文书已出具",
+				() -> approvals.announce(scope, id, new PostOfficeApprovals.Notice(announcedOn, channel, effectiveOn)),
+				() -> show(scope, id, model));
 	}
 
 	@GetMapping("/universal/post-office-approvals/import")

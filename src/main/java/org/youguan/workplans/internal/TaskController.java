@@ -3,6 +3,8 @@ package org.youguan.workplans.internal;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
@@ -97,12 +100,18 @@ class TaskController {
 	@PostMapping("/workplans/tasks/{id:\\d+}")
 	@PreAuthorize(WorkPlanController.WRITERS)
 	String update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String text,
-			@RequestParam(required = false) String dueOn, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/workplans/tasks/" + id, "任务已修改", () -> {
+			@RequestParam(required = false) String dueOn, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		// refused: the task's page again in the refusal's 4xx, the edit form as typed (its "text" shares the progress
+		// form's name, so the refused form is named)
+		return FormSteps.run(model, response, redirect, "/workplans/tasks/" + id, "任务已修改", () -> {
 			Validation v = new Validation();
 			var due = dueOn == null || dueOn.isBlank() ? null : v.date("dueOn", "完成时限", dueOn);
 			v.throwIfInvalid();
 			drafts.updateTask(me, id, text, due);
+		}, () -> {
+			model.addAttribute("refusedForm", "task-form");
+			return task(me, id, model);
 		});
 	}
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,6 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.OfficeFiles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -101,21 +105,23 @@ class WorkPlanController {
 	@PreAuthorize(WRITERS)
 	String updateHead(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String overallRequirement, @RequestParam(required = false) String targets,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/workplans/" + id, "草稿已保存", () -> drafts.updateHead(me, id, title, overallRequirement, targets));
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		// refused: the plan's page again in the refusal's 4xx with the draft's head as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, "/workplans/" + id, "草稿已保存",
+				() -> drafts.updateHead(me, id, title, overallRequirement, targets), () -> show(me, id, model));
 	}
 
 	@PostMapping("/workplans/{id:\\d+}/publish")
 	@PreAuthorize(WRITERS)
 	String publish(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String documentNumber, @RequestParam(required = false) String documentDate,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/workplans/" + id, "工作计划已印发，各处室可按月填报进展", () -> {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, "/workplans/" + id, "工作计划已印发，各处室可按月填报进展", () -> {
 			Validation v = new Validation();
 			LocalDate date = documentDate == null || documentDate.isBlank() ? null : v.date("documentDate", "印发日期", documentDate);
 			v.throwIfInvalid();
 			drafts.publish(me, id, documentNumber, date);
-		});
+		}, () -> show(me, id, model));
 	}
 
 	/** Sets a main target as the statistics annual target of the bureau's region. */
@@ -136,24 +142,36 @@ class WorkPlanController {
 	@PostMapping("/workplans/import")
 	@PreAuthorize(WRITERS)
 	String preview(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String text,
-			@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+			@RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response) throws IOException {
+		// refused: the form again in the refusal's 4xx with the text as typed, as every refused form (kernel.FormSteps)
+		model.addAttribute("text", text);
 		try {
 			String notice = file != null && !file.isEmpty() ? read(file) : text;
-			model.addAttribute("preview", imports.preview(me, notice));
 			model.addAttribute("text", notice);
+			model.addAttribute("preview", imports.preview(me, notice));
 			model.addAttribute("departments", me.bureauId() == null ? List.of() : departments.ofBureau(me.bureauId()));
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
+			refused(ex, model, response);
 		}
 		return "workplans/import";
+	}
+
+	/** A refusal as {@link FormSteps} answers it: not-found unchanged, else its errors and its 4xx status. */
+	private static void refused(DomainException ex, Model model, HttpServletResponse response) {
+		if (ex.code() == ErrorCode.NOT_FOUND) {
+			throw ex;
+		}
+		response.setStatus(ex.code().status());
+		model.addAttribute("errors", ex.formErrors());
+		model.addAttribute("refused", true);
 	}
 
 	/** Saves the previewed notice with the chosen mapping ("map.NAME" → department id or "new"). */
 	@PostMapping("/workplans/import/confirm")
 	@PreAuthorize(WRITERS)
 	String confirm(@AuthenticationPrincipal CurrentUser me, @RequestParam String text, @RequestParam Map<String, String> params,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Map<String, Long> mapping = new HashMap<>();
 		Set<String> create = new HashSet<>();
 		params.forEach((k, v) -> {
@@ -172,7 +190,7 @@ class WorkPlanController {
 			return "redirect:/workplans/" + id;
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
+			refused(ex, model, response);
 			model.addAttribute("preview", imports.preview(me, text));
 			model.addAttribute("text", text);
 			model.addAttribute("departments", departments.ofBureau(me.bureauId()));
