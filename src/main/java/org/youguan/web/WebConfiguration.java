@@ -48,11 +48,19 @@ class WebConfiguration implements WebMvcConfigurer {
 		return resolver;
 	}
 
+	/** The layout's model ({@link ShellModel}), added only to a view about to be rendered. */
+	private final ShellModel shell;
+
+	WebConfiguration(ShellModel shell) {
+		this.shell = shell;
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(shell);
 	}
 
 	@Override
