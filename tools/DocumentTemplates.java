@@ -108,7 +108,7 @@ public class DocumentTemplates {
 		paragraph(doc, "你单位于${submittedOn}提出的快递业务经营许可（${kind}，业务范围：${scope}）申请，因${reason}，"
 				+ "根据《中华人民共和国行政许可法》第三十二条，本机关决定不予受理。请向${competentBureau}提出申请。", 12, false,
 				ParagraphAlignment.LEFT);
-		paragraph(doc, "如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。", 12,
+		paragraph(doc, "${remedies}", 12,
 				false, ParagraphAlignment.LEFT);
 		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
 		paragraph(doc, "${decidedOn}", 12, false, ParagraphAlignment.RIGHT);
@@ -140,7 +140,7 @@ public class DocumentTemplates {
 		paragraph(doc, "${reasons}", 12, false, ParagraphAlignment.LEFT);
 		paragraph(doc, "根据《中华人民共和国邮政法》第五十三条和《中华人民共和国行政许可法》第三十八条，本机关决定不予许可。", 12, false,
 				ParagraphAlignment.LEFT);
-		paragraph(doc, "如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。", 12,
+		paragraph(doc, "${remedies}", 12,
 				false, ParagraphAlignment.LEFT);
 		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
 		paragraph(doc, "${decidedOn}", 12, false, ParagraphAlignment.RIGHT);

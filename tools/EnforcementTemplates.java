@@ -2,11 +2,14 @@
 // a table row with ${evidence.column} repeats per evidence item). Run from the project root after
 // `./mvnw dependency:build-classpath -Dmdep.outputFile=target/cp.txt`:
 //   java -cp "$(cat target/cp.txt)" tools/EnforcementTemplates.java
+// or, to write only some of them (the others keep their bytes):
+//   java -cp "$(cat target/cp.txt)" tools/EnforcementTemplates.java decision on-the-spot-decision
 // The .docx files may also be edited in Word freely, keeping the fields; an installation's own version is uploaded by
 // the system administrator on /admin/document-templates (key enforcement/<name>). The fields are CaseDocuments.FIELDS.
 import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -19,7 +22,11 @@ public class EnforcementTemplates {
 
 	static final String DIR = "src/main/resources/documents/enforcement/";
 
+	/** The templates named on the command line; all when none is. */
+	static List<String> only = List.of();
+
 	public static void main(String[] args) throws Exception {
+		only = List.of(args);
 		Files.createDirectories(Path.of(DIR));
 		write("filing-approval", d -> {
 			head(d);
@@ -128,7 +135,7 @@ public class EnforcementTemplates {
 			line(d, "二、行政处罚的种类和依据：你单位的上述行为构成${violation}，违反了${basis}的规定。${mitigation}依据${basis}，本局决定对你单位给予如下行政处罚：${penalty}。");
 			line(d, "三、履行方式和期限：罚款自收到本决定书之日起${paymentDays}日内缴至指定银行或者通过电子支付系统缴纳。"
 					+ "到期不缴纳罚款的，依据《中华人民共和国行政处罚法》第七十二条，每日按罚款数额的${surchargePercent}%加处罚款（加处罚款的数额不超过罚款的数额）。");
-			line(d, "四、救济途径和期限：如不服本处罚决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。"
+			line(d, "四、救济途径和期限：${remedies}"
 					+ "行政复议和行政诉讼期间，本处罚决定不停止执行，法律另有规定的除外。");
 			line(d, "五、作出决定的行政机关：${bureau}　　决定日期：${decidedOn}");
 			line(d, "${bureau}（印章）", ParagraphAlignment.RIGHT);
@@ -155,7 +162,7 @@ public class EnforcementTemplates {
 			line(d, "你（单位）的上述行为构成${violation}，违反了${basis}的规定。依据《中华人民共和国行政处罚法》第五十一条及${basis}，"
 					+ "当场作出如下行政处罚：${penalty}。");
 			line(d, "罚款自收到本决定书之日起${paymentDays}日内缴纳；到期不缴纳的，每日按罚款数额的${surchargePercent}%加处罚款。"
-					+ "如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。");
+					+ "${remedies}");
 			line(d, "执法人员（执法证号）：${investigators}　　本决定书已当场交付当事人，并于${onSpotFiledOn}报${bureau}备案（备案期限${onSpotFilingDue}）。");
 			line(d, "当事人签名：　　　　　　执法人员签名：");
 		});
@@ -212,6 +219,9 @@ public class EnforcementTemplates {
 	}
 
 	static void write(String name, Consumer<XWPFDocument> content) throws Exception {
+		if (!only.isEmpty() && !only.contains(name)) {
+			return;
+		}
 		try (XWPFDocument doc = new XWPFDocument()) {
 			content.accept(doc);
 			try (FileOutputStream out = new FileOutputStream(DIR + name + ".docx")) {

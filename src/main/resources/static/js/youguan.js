@@ -16,3 +16,20 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+// A refused form comes back with its errors listed at the top (#errors, each naming its field in data-field): each
+// field named is marked and its message shown beside it, so the list and the field say the same thing.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('#errors li[data-field]').forEach(function (item) {
+    var name = item.dataset.field;
+    var field = name && document.querySelector('main [name="' + CSS.escape(name) + '"]:not([type=hidden])');
+    if (!field || field.classList.contains('is-invalid')) {
+      return;
+    }
+    field.classList.add('is-invalid');
+    field.setAttribute('aria-invalid', 'true');
+    var feedback = document.createElement('div');
+    feedback.className = 'invalid-feedback d-block';
+    feedback.textContent = item.textContent;
+    (field.closest('.input-group') || field).insertAdjacentElement('afterend', feedback);
+  });
+});

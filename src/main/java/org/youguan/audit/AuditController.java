@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,10 +29,12 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PageSteps;
 import org.youguan.platform.Secrets;
 
 /**
@@ -114,12 +118,17 @@ class AuditController {
 	 */
 	@PostMapping("/admin/audit/verify")
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
-	String verify(@RequestParam(required = false) MultipartFile checkpoint, RedirectAttributes redirect) {
-		audit.sealPending();
-		ChainVerification result = checkpoint == null || checkpoint.isEmpty() ? audit.verifyChain()
-				: audit.verifyChain(checkpointText(checkpoint));
-		redirect.addFlashAttribute("verification", result);
-		return "redirect:/admin/audit";
+	String verify(DataScope scope, Authentication auth, @RequestParam(required = false) MultipartFile checkpoint,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		// a file that is no checkpoint: the page again with the error beside the file field, in its 4xx
+		return FormSteps.run(model, response, redirect, () -> {
+			audit.sealPending();
+			ChainVerification result = checkpoint == null || checkpoint.isEmpty() ? audit.verifyChain()
+					: audit.verifyChain(checkpointText(checkpoint));
+			redirect.addFlashAttribute("verification", result);
+			return new PageSteps.Done(null, "/admin/audit");
+		}, () -> list(scope, auth, new ListRequest(null, null, null, null, null), new AuditFilter(null, null, null, null),
+				model));
 	}
 
 	@PostMapping("/admin/audit/checkpoints")

@@ -97,7 +97,7 @@ class EnforcementDemoData {
 		evidence.add(all, paid, new CaseEvidence.EvidenceData("PHOTO", "网点门头照片", "网点门头及营业场所", "长桥街道龙西路", null,
 				t.minusDays(78).toString(), COLLECTORS), new UploadedFile("网点门头.png", photo()));
 		cases.concludeInvestigation(all, paid, new PenaltyCases.Conclusion("查明当事人开办末端网点逾期未备案，经责令改正仍未办理",
-				"FINE", "8000", false, null, null, null));
+				"FINE", "8000", false, null, null, null, t.minusDays(66).toString()));
 		cases.notifyParty(all, paid, t.minusDays(62).toString());
 		cases.recordStatement(all, paid, t.minusDays(60).toString(), "当事人放弃陈述申辩");
 		String first = cases.decide(all, paid, new PenaltyCases.Decision(null, t.minusDays(56).toString(), "FINE", "8000",
@@ -112,7 +112,7 @@ class EnforcementDemoData {
 				t.minusDays(72));
 		cases.startInvestigation(all, unpaid, TEAM);
 		cases.concludeInvestigation(all, unpaid, new PenaltyCases.Conclusion("查明当事人未经用户同意使用智能快件箱投递快件37件",
-				"FINE", "6000", false, null, null, null));
+				"FINE", "6000", false, null, null, null, t.minusDays(52).toString()));
 		cases.notifyParty(all, unpaid, t.minusDays(50).toString());
 		cases.recordStatement(all, unpaid, t.minusDays(49).toString(), "当事人称系末端人员自行所为，请求从轻");
 		cases.decide(all, unpaid, new PenaltyCases.Decision(null, t.minusDays(45).toString(), "FINE", "5000", "LIGHTER",
@@ -131,7 +131,7 @@ class EnforcementDemoData {
 		long notified = file(all, city.get(6), "DATA_NOT_REPORTED", "连续两个月未报送快递业务统计数据", t.minusDays(30), t.minusDays(28));
 		cases.startInvestigation(all, notified, TEAM);
 		cases.concludeInvestigation(all, notified, new PenaltyCases.Conclusion("查明当事人未按规定报送统计数据", "FINE", "2000",
-				false, null, null, null));
+				false, null, null, null, t.minusDays(3).toString()));
 		cases.notifyParty(all, notified, t.minusDays(1).toString());
 
 		// the demo enterprise account's own case (sf.wz): 已告知 yesterday, its 陈述申辩 and 听证 window open on its portal
@@ -143,7 +143,8 @@ class EnforcementDemoData {
 						t.minusDays(25));
 				cases.startInvestigation(all, own, TEAM);
 				cases.concludeInvestigation(all, own, new PenaltyCases.Conclusion(
-						"查明当事人未经用户同意将快件投放至快递驿站12件", "FINE", "6000", false, null, null, null));
+						"查明当事人未经用户同意将快件投放至快递驿站12件", "FINE", "6000", false, null, null, null,
+						t.minusDays(3).toString()));
 				cases.notifyParty(all, own, t.minusDays(1).toString());
 			});
 
@@ -178,7 +179,7 @@ class EnforcementDemoData {
 				t.minusDays(58));
 		cases.startInvestigation(all, instalments, TEAM);
 		cases.concludeInvestigation(all, instalments, new PenaltyCases.Conclusion("查明当事人开办末端网点逾期未备案，经责令改正仍未办理",
-				"FINE", "8000", false, null, null, null));
+				"FINE", "8000", false, null, null, null, t.minusDays(33).toString()));
 		cases.notifyParty(all, instalments, t.minusDays(30).toString());
 		cases.recordStatement(all, instalments, t.minusDays(29).toString(), "当事人无异议，称经营困难，请求分期缴纳");
 		cases.decide(all, instalments, new PenaltyCases.Decision(null, t.minusDays(10).toString(), "FINE", "8000", null,

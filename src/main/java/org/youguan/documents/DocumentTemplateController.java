@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -18,13 +20,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.PageSteps;
 
 /**
  * The system administrator's page of document templates ({@code /admin/document-templates}): every template the
  * platform fills, grouped by module, with its source (内置, or 已替换 by whom and when); a template's page lists the
  * fields it is filled with and its history, and takes a replacement (checked by {@link DocumentTemplates#replace}; a
- * refused file answers the error page with its 4xx status naming the field and the rule) or the return to the built-in
- * template. The downloads (in force, built-in, any earlier replacement) answer the page and the API alike.
+ * refused file shows the page again with its 4xx status and the error beside the file field, {@link FormSteps}) or
+ * the return to the built-in template. The downloads (in force, built-in, any earlier replacement) answer the page and the API alike.
  */
 @Controller
 @PreAuthorize(DocumentTemplateController.ADMINS)
@@ -64,23 +68,27 @@ class DocumentTemplateController {
 	@PostMapping(PAGE + ONE)
 	String replace(@PathVariable String module, @PathVariable String name,
 			@RequestPart(name = "file", required = false) MultipartFile file,
-			@RequestParam(required = false) String note, Authentication auth, RedirectAttributes redirect)
-			throws IOException {
+			@RequestParam(required = false) String note, Authentication auth, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) throws IOException {
 		String key = module + "/" + name;
-		DocumentTemplates.Upload upload = templates.replace(key, file == null ? null : file.getOriginalFilename(),
-				file == null ? null : file.getBytes(), note, auth.getName());
-		redirect.addFlashAttribute("message", "已替换“" + templates.get(key).title() + "”的模板，此后制作的文书按新模板填写");
-		redirect.addFlashAttribute("missing", upload.missing().stream().map(f -> "${" + f + "}").toList());
-		return "redirect:" + PAGE + "/" + key;
+		byte[] bytes = file == null ? null : file.getBytes();
+		// refused: the template's page again with the error beside the file field and the note as typed
+		return FormSteps.run(model, response, redirect, () -> {
+			DocumentTemplates.Upload upload = templates.replace(key, file == null ? null : file.getOriginalFilename(),
+					bytes, note, auth.getName());
+			redirect.addFlashAttribute("missing", upload.missing().stream().map(f -> "${" + f + "}").toList());
+			return new PageSteps.Done("已替换“" + templates.get(key).title() + "”的模板，此后制作的文书按新模板填写",
+					PAGE + "/" + key);
+		}, () -> show(module, name, model));
 	}
 
 	@PostMapping(PAGE + ONE + "/revert")
 	String revert(@PathVariable String module, @PathVariable String name, @RequestParam(required = false) String note,
-			Authentication auth, RedirectAttributes redirect) {
+			Authentication auth, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		String key = module + "/" + name;
-		templates.revert(key, note, auth.getName());
-		redirect.addFlashAttribute("message", "“" + templates.get(key).title() + "”已恢复为内置模板");
-		return "redirect:" + PAGE + "/" + key;
+		String done = "“" + templates.get(key).title() + "”已恢复为内置模板";
+		return FormSteps.run(model, response, redirect, PAGE + "/" + key, done, () -> templates.revert(key, note, auth.getName()),
+				() -> show(module, name, model));
 	}
 
 	@GetMapping({ PAGE + ONE + "/current.docx", DocumentTemplateApiController.API + ONE + "/current.docx" })

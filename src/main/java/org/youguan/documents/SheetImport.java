@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +24,12 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
 /**
- * The all-or-nothing shape every registry import shares: read the sheet by its headers, check every row (collecting
- * every failure by column name), and either return every bad row with the annotated sheet — nothing saved — or hand the
- * checked rows to {@code commit}, which the importer runs inside its one transaction.
+ * The all-or-nothing shape every import shares: read the sheet by its headers, check every row (collecting every
+ * failure by column name — a cell that cannot be read is reported and the row's other columns are still checked, so
+ * one answer lists every bad row with all its failures), and either return every bad row with the annotated sheet —
+ * nothing saved — or hand the checked rows to {@code commit}, which the importer runs inside its one transaction.
+ * A row check runs its service's check even when a cell of the row was refused (passing null for it), never stopping
+ * at {@link RowContext#hasErrors()} before it: the service's failures of the refused column are dropped by the context.
  */
 public final class SheetImport<T> {
 
@@ -37,8 +42,11 @@ public final class SheetImport<T> {
 
 	/**
 	 * What a row check reports into, with the helpers every import needs: each reads the cell's value
-	 * ({@link SheetCell}) and records a failure under the column's name. A column holding an error value (#DIV/0!, #N/A,
-	 * a formula without a result) is reported once as such; other failures of that column are not added to it.
+	 * ({@link SheetCell}) and records a failure under the column's name. A column whose cell could not be taken — an
+	 * error value (#DIV/0!, #N/A, a formula without a result), a control character, or a value its reader refused (not
+	 * a date, not a whole number, out of range, neither 是 nor 否) — is reported once as such: other failures of that
+	 * column (the service's "required" for the empty value it became) are not added to it. The row's other columns are
+	 * still checked, so one unreadable cell hides none of the row's other failures.
 	 */
 	public static final class RowContext {
 
@@ -46,20 +54,26 @@ public final class SheetImport<T> {
 
 		private final Map<String, String> columns;
 
-		private final Set<String> errorColumns;
+		/** The columns whose cell could not be taken (reported once, never again). */
+		private final Set<String> refused = new HashSet<>();
 
 		private RowContext(Map<String, String> columns, SheetRow row) {
 			this.columns = columns;
-			Map<String, String> cellErrors = row.errorCells();
-			this.errorColumns = cellErrors.keySet();
-			cellErrors.forEach((column, code) -> errors.add(new FieldError(column, "cell-error",
-					column + "单元格的值是错误“" + code + "”（公式出错或引用无效），请改正后再导入")));
+			row.errorCells().forEach((column, code) -> refuse(column, "cell-error",
+					column + "单元格的值是错误“" + code + "”（公式出错或引用无效），请改正后再导入"));
 		}
 
+		/** Records a failure under the column, unless its cell was refused already. */
 		public void fail(String column, String rule, String message) {
-			if (!errorColumns.contains(column)) {
+			if (!refused.contains(column)) {
 				errors.add(new FieldError(column, rule, message));
 			}
+		}
+
+		/** Records that the column's cell could not be taken: this failure, and no later one of the column. */
+		private void refuse(String column, String rule, String message) {
+			fail(column, rule, message);
+			refused.add(column);
 		}
 
 		/** Runs a service-level check, reporting its field errors under the sheet's column names. */
@@ -73,23 +87,31 @@ public final class SheetImport<T> {
 			}
 		}
 
-		/** A dictionary value by its Chinese label, or a failure listing the allowed labels. */
+		/** A dictionary value by its Chinese label, or null and a failure listing the allowed labels. */
 		public <E extends Enum<E>> E label(SheetRow row, String column, E[] values, Function<E, String> label) {
 			String text = row.get(column);
 			E found = Arrays.stream(values).filter(e -> label.apply(e).equals(text)).findFirst().orElse(null);
 			if (found == null) {
-				fail(column, "dictionary", column + "应为" + String.join("、", Arrays.stream(values).map(label).toList()));
+				refuse(column, "dictionary", column + "应为" + String.join("、", Arrays.stream(values).map(label).toList()));
 			}
 			return found;
 		}
 
-		/** A "是"/"否" (or TRUE/FALSE) cell; blank is a failure. */
+		/** A "是"/"否" (or TRUE/FALSE) cell; blank is a failure. False when blank or unreadable. */
 		public boolean yes(SheetRow row, String column) {
+			return Boolean.TRUE.equals(yesOrNo(row, column));
+		}
+
+		/**
+		 * A "是"/"否" (or TRUE/FALSE) cell, or null when it is blank or unreadable (either reported), so a service's
+		 * rule that depends on the answer (findings required when 否) is not applied to an answer nobody gave.
+		 */
+		public Boolean yesOrNo(SheetRow row, String column) {
 			Boolean value = read(column, () -> row.cell(column).asYesNo(column));
 			if (value == null && row.cell(column).isBlank()) {
-				fail(column, "yes-no", column + "应填“是”或“否”");
+				refuse(column, "yes-no", column + "应填“是”或“否”");
 			}
-			return Boolean.TRUE.equals(value);
+			return value;
 		}
 
 		/** A whole number cell, or null when blank. */
@@ -107,7 +129,6 @@ public final class SheetImport<T> {
 			return read(column, () -> row.cell(column).asNumber(column, unit));
 		}
 
-		/** A date cell or a date as people type it, or null when blank. */
 		/** A date cell (or date text) within 1949-10-01 … 2099-12-31 ({@link Validation#date}), or null when blank. */
 		public LocalDate date(SheetRow row, String column) {
 			return date(row, column, Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
@@ -117,7 +138,7 @@ public final class SheetImport<T> {
 		public LocalDate date(SheetRow row, String column, LocalDate min, LocalDate max) {
 			LocalDate date = read(column, () -> row.cell(column).asDate(column));
 			Validation range = new Validation().within(column, column, date, min, max);
-			range.errors().forEach(e -> fail(column, e.rule(), e.message()));
+			range.errors().forEach(e -> refuse(column, e.rule(), e.message()));
 			return range.hasErrors() ? null : date;
 		}
 
@@ -132,7 +153,7 @@ public final class SheetImport<T> {
 
 		/** Whether a failure was already recorded under {@code column} (a later check of it need not add another). */
 		public boolean failed(String column) {
-			return errorColumns.contains(column) || errors.stream().anyMatch(e -> e.field().equals(column));
+			return refused.contains(column) || errors.stream().anyMatch(e -> e.field().equals(column));
 		}
 
 		/**
@@ -161,7 +182,7 @@ public final class SheetImport<T> {
 				return parse.get();
 			}
 			catch (InvalidValueException ex) {
-				ex.fieldErrors().forEach(e -> fail(column, e.rule(), e.message()));
+				ex.fieldErrors().forEach(e -> refuse(column, e.rule(), e.message()));
 				return null;
 			}
 		}
@@ -188,11 +209,13 @@ public final class SheetImport<T> {
 	}
 
 	/** A cell holding a control character (Excel writes U+0000 as _x0000_) fails its column; no field can keep it. */
-	private static void clean(String column, String text, RowContext context) {
+	private static boolean clean(String column, String text, RowContext context) {
 		int at = Text.forbiddenAt(text);
 		if (at >= 0) {
-			context.fail(column, "control-character", column + "含有不允许的字符（" + Text.codePoint(text, at) + "）");
+			context.refuse(column, "control-character", column + "含有不允许的字符（" + Text.codePoint(text, at) + "）");
+			return false;
 		}
+		return true;
 	}
 
 	/**
@@ -209,8 +232,9 @@ public final class SheetImport<T> {
 	 * can look up what the rows refer to (operators, existing names, numbers) with one query per kind instead of
 	 * queries per row: a 5,000-row sheet costs a few statements, not tens of thousands.
 	 *
-	 * @param prepare given the data rows whose cells passed the cell checks (no error values, no control characters —
-	 * only those are checked further), returns the check for each row
+	 * @param prepare given every data row — a cell that failed the cell checks (an error value, a control character)
+	 * reported already and read as blank —, returns the check for each row; every row is checked, so a row lists all
+	 * its failures at once
 	 * @throws InvalidValueException when the file has no data rows or is not a readable sheet with these headers
 	 */
 	public static <T> ImportResult runPrepared(byte[] content, List<String> headers, Map<String, String> columns,
@@ -229,23 +253,24 @@ public final class SheetImport<T> {
 			throw new InvalidValueException("file", "empty", "文件中没有数据行");
 		}
 		List<RowContext> contexts = new ArrayList<>(rows.size());
-		List<SheetRow> readable = new ArrayList<>(rows.size());
+		List<SheetRow> checkable = new ArrayList<>(rows.size());
 		for (SheetRow row : rows) {
 			RowContext context = new RowContext(columns, row);
-			row.cells().forEach((column, cell) -> clean(column, cell.text(), context));
+			Map<String, SheetCell> cells = new LinkedHashMap<>();
+			// a cell that cannot be checked at all (an error value, a control character) is reported and then read as
+			// blank, so the row's other cells are still checked and look-ups never see what the database cannot take
+			row.cells().forEach((column, cell) -> cells.put(column,
+					clean(column, cell.text(), context) && !cell.isError() ? cell : SheetCell.BLANK));
 			contexts.add(context);
-			if (!context.hasErrors()) {
-				readable.add(row);
-			}
+			checkable.add(new SheetRow(row.number(), cells));
 		}
-		// look-ups see only rows whose cells can be checked at all (no error values, no control characters)
-		RowCheck<T> check = prepare.apply(readable);
+		RowCheck<T> check = prepare.apply(checkable);
 		List<RowErrors> errors = new ArrayList<>();
 		List<T> valid = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
-			SheetRow row = rows.get(i);
+			SheetRow row = checkable.get(i);
 			RowContext context = contexts.get(i);
-			T value = context.hasErrors() ? null : check.check(row, context);
+			T value = check.check(row, context);
 			if (context.hasErrors()) {
 				errors.add(new RowErrors(row.number(), List.copyOf(context.errors)));
 			}

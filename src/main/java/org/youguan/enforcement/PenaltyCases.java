@@ -87,7 +87,13 @@ public class PenaltyCases {
 	 */
 	public record Conclusion(String report, String proposedPenalty,
 			@JsonDeserialize(using = NumberText.class) String proposedFine, Boolean serious,
-			String mitigation, String mitigationGround, String mitigationReason) {
+			String mitigation, String mitigationGround, String mitigationReason, String concludedOn) {
+
+		/** A conclusion entered on the day the investigation ends. */
+		public Conclusion(String report, String proposedPenalty, String proposedFine, Boolean serious, String mitigation,
+				String mitigationGround, String mitigationReason) {
+			this(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround, mitigationReason, null);
+		}
 
 		/** Whether serious (情节严重); absent means not. */
 		public boolean isSerious() {
@@ -290,7 +296,8 @@ public class PenaltyCases {
 	/**
 	 * 调查终结: the report and the proposed penalty, the fine checked against the violation's range
 	 * ({@link DecisionRules#checkFine}); whether 法制审核 is required follows from the proposal
-	 * ({@link DecisionRules#reviewRequired}). A new conclusion clears an earlier review.
+	 * ({@link DecisionRules#reviewRequired}). A new conclusion clears an earlier review. The day ({@code concludedOn},
+	 * today when blank) dates the 调查终结报告: not before 立案 nor the last evidence collected, not in the future.
 	 * @throws InvalidValueException naming each field that breaks a rule
 	 * @throws DomainException (409) unless the case is 调查取证
 	 */
@@ -309,6 +316,11 @@ public class PenaltyCases {
 			DecisionRules.checkFine(v, rules.fineRange(c.violationCode(), data.isSerious(), c.regionCode()), fine, mitigation,
 					ground, data.mitigationReason());
 		}
+		LocalDate lastEvidence = jdbc.sql("SELECT max(collected_on) FROM penalty_case_evidence WHERE case_id = :id")
+			.param("id", id).query(Rows.of(LocalDate.class)).optional().orElse(null);
+		LocalDate concludedOn = Text.isBlank(data.concludedOn()) ? today()
+				: v.date("concludedOn", "调查终结日期（concludedOn）", data.concludedOn(),
+						lastEvidence != null && lastEvidence.isAfter(c.filedOn()) ? lastEvidence : c.filedOn(), today());
 		v.throwIfInvalid();
 		boolean review = DecisionRules.reviewRequired(penalty, fine, threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), false);
 		Map<String, Object> p = new HashMap<>();
@@ -320,8 +332,9 @@ public class PenaltyCases {
 		p.put("ground", ground == null ? null : ground.name());
 		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : data.mitigationReason().strip());
 		p.put("review", review);
+		p.put("concluded", concludedOn);
 		move(c, to, """
-				, investigation_report = :report, serious = :serious, proposed_penalty = :penalty, proposed_fine = :fine,
+				, concluded_on = :concluded, investigation_report = :report, serious = :serious, proposed_penalty = :penalty, proposed_fine = :fine,
 				  mitigation = :mitigation, mitigation_ground = :ground, mitigation_reason = :reason,
 				  review_required = :review, reviewed_on = NULL, reviewed_by = NULL, reviewed_by_user_id = NULL""", p);
 		record(c, "case.conclude", "调查终结，拟" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
@@ -334,7 +347,7 @@ public class PenaltyCases {
 	 * (to the notice, or after a hearing to the decision); not agreed, a case before its notice goes back to 调查取证
 	 * (补充调查) with the opinion.
 	 * @throws DomainException (422) when the reviewer investigated the case or the hearing has not been held; (409)
-	 * unless 调查终结 or 听证
+	 * unless 调查终结 or 听证, or when the case already passed its review (since the hearing, if one was held)
 	 * @throws InvalidValueException when the opinion is blank or over 2000 characters
 	 */
 	@Transactional
@@ -343,6 +356,10 @@ public class PenaltyCases {
 		CaseStep.REVIEW.from(c.status());
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
 			throw DomainException.rule("听证尚未举行：听证后再进行法制审核");
+		}
+		if (c.reviewedOn() != null && (c.hearingOn() == null || !c.reviewedOn().isBefore(c.hearingOn()))) {
+			throw DomainException.illegalTransition("本案已于" + c.reviewedOn() + "通过法制审核（" + c.reviewedBy()
+					+ "），不能重复审核；意见书需要更正时请重新制作该文书");
 		}
 		long own = jdbc.sql("""
 				SELECT count(*) FROM penalty_case_investigator
@@ -376,7 +393,8 @@ public class PenaltyCases {
 	 * 事先告知 of facts, reasons, basis, the proposed penalty and the party's rights (行政处罚法(2021) art.44), after
 	 * 法制审核 where required; opens the 5-working-day window to request a hearing.
 	 * @throws DomainException (422) when a required review is missing; (409) unless 调查终结
-	 * @throws InvalidValueException when the day is missing, malformed, before 立案 or the review, or in the future
+	 * @throws InvalidValueException when the day is missing, malformed, before 调查终结 (立案 for cases concluded before
+	 * the day was kept) or the review, or in the future
 	 */
 	@Transactional
 	public void notifyParty(DataScope scope, long id, String notifiedOn) {
@@ -387,8 +405,8 @@ public class PenaltyCases {
 		}
 		Validation v = new Validation();
 		v.required("notifiedOn", "告知日期（notifiedOn）", notifiedOn);
-		LocalDate on = v.date("notifiedOn", "告知日期（notifiedOn）", notifiedOn,
-				c.reviewedOn() != null ? c.reviewedOn() : c.filedOn(), today());
+		LocalDate earliest = c.reviewedOn() != null ? c.reviewedOn() : c.concludedOn() != null ? c.concludedOn() : c.filedOn();
+		LocalDate on = v.date("notifiedOn", "告知日期（notifiedOn）", notifiedOn, earliest, today());
 		v.throwIfInvalid();
 		move(c, to, ", notified_on = :on", Map.of("on", on));
 		record(c, "case.notify", "事先告知：拟" + c.proposedPenalty().label() + (c.proposedFine() == null ? ""
@@ -418,6 +436,36 @@ public class PenaltyCases {
 	}
 
 	/**
+	 * 放弃听证: the party explicitly gives up the hearing its proposed penalty entitles it to (行政处罚法(2021) art.63–64),
+	 * which lets the decision follow before the request window ends. A 陈述申辩 alone does not waive the hearing.
+	 * @param waivedOn the day the party's waiver was given (yyyy-MM-dd), not before the notice nor in the future
+	 * @throws DomainException (422) when the proposed penalty carries no hearing right; (409) unless 已告知 without a
+	 * hearing request, or when the party already waived
+	 * @throws InvalidValueException when the day is missing, malformed, before the notice or in the future
+	 */
+	@Transactional
+	public void waiveHearing(DataScope scope, long id, String waivedOn) {
+		CaseView c = lock(scope, id);
+		CaseStep.WAIVE_HEARING.from(c.status());
+		requireHearingRight(c);
+		if (c.hearingWaivedOn() != null) {
+			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + "明确放弃听证");
+		}
+		Validation v = new Validation();
+		v.required("waivedOn", "放弃听证日期（waivedOn）", waivedOn);
+		LocalDate on = v.date("waivedOn", "放弃听证日期（waivedOn）", waivedOn, c.notifiedOn(), today());
+		v.throwIfInvalid();
+		move(c, c.status(), ", hearing_waived_on = :on", Map.of("on", on));
+		record(c, "case.hearing-waiver", "当事人明确放弃听证（" + on + "）");
+	}
+
+	private void requireHearingRight(CaseView c) {
+		if (!DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), threshold(StatutoryRule.PENALTY_HEARING_FINE, c))) {
+			throw DomainException.rule("拟作出的处罚（" + c.proposedPenalty().label() + "）不属于听证范围（行政处罚法第63条）");
+		}
+	}
+
+	/**
 	 * 申请听证 within 5 working days of the notice (行政处罚法(2021) art.64, 85), for a penalty that carries the right
 	 * (art.63: 较大数额罚款 at the configurable threshold, 停业整顿, 吊销许可证件).
 	 * @throws DomainException (422) when the proposed penalty carries no hearing right; (409) unless 已告知
@@ -427,8 +475,9 @@ public class PenaltyCases {
 	public void requestHearing(DataScope scope, long id, String requestedOn) {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.REQUEST_HEARING.from(c.status());
-		if (!DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), threshold(StatutoryRule.PENALTY_HEARING_FINE, c))) {
-			throw DomainException.rule("拟作出的处罚（" + c.proposedPenalty().label() + "）不属于听证范围（行政处罚法第63条）");
+		requireHearingRight(c);
+		if (c.hearingWaivedOn() != null) {
+			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + "明确放弃听证，不能再申请听证");
 		}
 		LocalDate due = clock(c.regionCode()).hearingRequestDue(c.notifiedOn());
 		Validation v = new Validation();
@@ -497,8 +546,10 @@ public class PenaltyCases {
 	}
 
 	/**
-	 * 决定 (行政处罚法(2021) art.57, 59): after the statement window (5 working days from the notice) unless the party
-	 * has stated its case, after the hearing if one was requested; after 法制审核 where required (for the decided
+	 * 决定 (行政处罚法(2021) art.57, 59): when the proposed penalty carries the hearing right (art.63), after the
+	 * 5-working-day request window unless the party explicitly waived the hearing ({@link #waiveHearing}; a 陈述申辩 is
+	 * no waiver); otherwise after the same window unless the party has stated its case (art.62); never before the
+	 * statement or waiver; after the hearing if one was requested; after 法制审核 where required (for the decided
 	 * penalty, and after the hearing); after 集体讨论 for a serious case (art.57); never heavier than notified
 	 * (art.44–45); the fine within the violation's range unless 减轻 (art.32). Numbers the decision when no 文号 is given
 	 * and publishes {@link PenaltyDecided}.
@@ -519,9 +570,22 @@ public class PenaltyCases {
 		v.required("decidedOn", "决定日期（decidedOn）", data.decidedOn());
 		LocalDate on = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(), c.notifiedOn(), today());
 		LocalDate window = caseClock.hearingRequestDue(c.notifiedOn());
-		if (on != null && c.status() == CaseStatus.NOTIFIED && c.statementOn() == null) {
-			v.require("decidedOn", on.isAfter(window), "statement-window", "陈述申辩、申请听证期限至" + window
-					+ "届满前不能作出决定（当事人已陈述申辩或明确放弃的除外，行政处罚法第62条）");
+		if (on != null && c.status() == CaseStatus.NOTIFIED) {
+			boolean hearingRight = DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(),
+					threshold(StatutoryRule.PENALTY_HEARING_FINE, c));
+			LocalDate heard = c.hearingWaivedOn() == null ? c.statementOn()
+					: c.statementOn() == null || c.statementOn().isBefore(c.hearingWaivedOn()) ? c.hearingWaivedOn() : c.statementOn();
+			if (hearingRight && c.hearingWaivedOn() == null && !on.isAfter(window)) {
+				v.require("decidedOn", false, "hearing-window", "当事人有权在" + window
+						+ "前申请听证，期限届满前不能作出决定（当事人明确放弃听证的除外；陈述申辩不等于放弃听证，行政处罚法第63条、第64条）");
+			}
+			else if (!hearingRight && c.statementOn() == null && !on.isAfter(window)) {
+				v.require("decidedOn", false, "statement-window", "陈述申辩期限至" + window
+						+ "届满前不能作出决定（当事人已陈述申辩或明确放弃的除外，行政处罚法第62条）");
+			}
+			else if (heard != null && on.isBefore(heard)) {
+				v.require("decidedOn", false, "order", "决定日期不能早于当事人陈述申辩或放弃听证的日期（" + heard + "）");
+			}
 		}
 		Penalty penalty = penalty(v, "penalty", "处罚种类", data.penalty());
 		BigDecimal fine = fine(v, "fine", penalty, data.fine());
@@ -835,7 +899,8 @@ public class PenaltyCases {
 	 * @param team the officers present, with their certificates
 	 */
 	public record OnTheSpot(String partyKind, String enterpriseCreditCode, String personName, String regionCode,
-			String violation, String facts, String place, String decidedOn, String penalty, String fine, List<Member> team) {
+			String violation, String facts, String place, String decidedOn, String penalty,
+			@JsonDeserialize(using = NumberText.class) String fine, List<Member> team) {
 	}
 
 	/**
@@ -1011,7 +1076,7 @@ public class PenaltyCases {
 	}
 
 	/** An instalment as entered: the day it is due and its amount (¥). */
-	public record InstalmentTerm(String dueOn, String amount) {
+	public record InstalmentTerm(String dueOn, @JsonDeserialize(using = NumberText.class) String amount) {
 	}
 
 	/**
@@ -1453,13 +1518,46 @@ public class PenaltyCases {
 				: Text.blankToNull(data.number());
 		v.require("number", number != null, "required", "文号（number）不能为空")
 			.maxLength("number", "文号（number）", number, 60);
+		v.require("kind", kind != CaseDocumentKind.TRANSFER_LETTER, "one-of", "文书种类（kind）不能是案件移送书：导入的是已作出决定的历史案件");
 		v.required("issuedOn", "文书日期（issuedOn）", data.issuedOn());
-		LocalDate on = v.date("issuedOn", "文书日期（issuedOn）", data.issuedOn(), c.filedOn(), today());
+		LocalDate on = kind == null ? null : originalDay(v, c, kind, data.issuedOn());
 		v.require("file", scan != null, "required", "原始文书扫描件（file）不能为空");
 		v.throwIfInvalid();
 		CaseDocuments.IssuedDocument d = documents.keepOriginal(c, kind, number.strip(), on, scan, maxScanBytes);
 		record(c, "case.original-document", "上传原始文书扫描件：" + kind.title() + "（" + d.number() + "，" + on + "）");
 		return d;
+	}
+
+	/**
+	 * The day a scanned paper document bears, checked against its place in the procedure as the imported case records
+	 * it: papers of the procedure up to the decision (立案审批表 … 听证笔录, 集体讨论记录) between 立案 and the decision; the
+	 * 决定书 on the decision's day; the 送达回证 and the 缴款批准书 after the decision; the 结案报告 only for a closed case,
+	 * between the decision and 结案. Null (with the error) when it does not fit.
+	 */
+	private LocalDate originalDay(Validation v, CaseView c, CaseDocumentKind kind, String issuedOn) {
+		String label = "文书日期（issuedOn）";
+		boolean afterDecision = kind == CaseDocumentKind.DECISION || kind == CaseDocumentKind.DELIVERY_RECEIPT
+				|| kind == CaseDocumentKind.PAYMENT_APPROVAL || kind == CaseDocumentKind.CLOSING_REPORT;
+		if (afterDecision && c.decidedOn() == null) {
+			v.require("kind", false, "decided", "案件没有决定日期，不能上传" + kind.title());
+			return null;
+		}
+		return switch (kind) {
+			case DECISION -> {
+				LocalDate on = v.date("issuedOn", label, issuedOn, c.filedOn(), today());
+				if (on != null && !on.equals(c.decidedOn())) {
+					v.require("issuedOn", false, "decision-day", "行政处罚决定书的日期应为案件的决定日期（" + c.decidedOn() + "）");
+					yield null;
+				}
+				yield on;
+			}
+			case DELIVERY_RECEIPT, PAYMENT_APPROVAL -> v.date("issuedOn", label, issuedOn, c.decidedOn(), today());
+			case CLOSING_REPORT -> {
+				v.require("kind", c.closedOn() != null, "closed", "案件尚未结案，不能上传结案报告");
+				yield c.closedOn() == null ? null : v.date("issuedOn", label, issuedOn, c.decidedOn(), c.closedOn());
+			}
+			default -> v.date("issuedOn", label, issuedOn, c.filedOn(), c.decidedOn() == null ? today() : c.decidedOn());
+		};
 	}
 
 	/**

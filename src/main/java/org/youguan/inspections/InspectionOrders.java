@@ -26,6 +26,7 @@ import org.youguan.documents.DeclaresTemplates;
 import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -396,16 +397,16 @@ public class InspectionOrders implements DeclaresTemplates {
 		fields.put("number", number);
 		fields.put("enterprise", r.enterpriseName());
 		fields.put("creditCode", r.enterpriseCreditCode());
-		fields.put("inspectedOn", chinese(r.inspectedOn()));
+		fields.put("inspectedOn", ChineseText.day(r.inspectedOn()));
 		fields.put("inspectors", String.join("、", r.team().stream().map(m -> m.name() + "（执法证号" + m.certificateNumber()
 				+ "）").toList()));
 		fields.put("place", r.place() == null ? "" : r.place());
 		fields.put("kind", r.kind().label());
 		fields.put("findings", r.findings() == null ? "" : r.findings());
 		fields.put("basis", basis);
-		fields.put("dueOn", chinese(due));
+		fields.put("dueOn", ChineseText.day(due));
 		fields.put("workingDays", String.valueOf(days));
-		fields.put("issuedOn", chinese(issued));
+		fields.put("issuedOn", ChineseText.day(issued));
 		Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
 		tables.put("lines", lines);
 		return templates.fill(TEMPLATE, fields, tables);
@@ -428,10 +429,6 @@ public class InspectionOrders implements DeclaresTemplates {
 		return "邮政管理局";
 	}
 
-	/** A day as an official document writes it: 2026年3月5日. */
-	static String chinese(LocalDate d) {
-		return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
-	}
 
 	/** An order the caller may see: staff in their region, an enterprise its own. @throws DomainException not-found */
 	public Order get(DataScope scope, long id) {

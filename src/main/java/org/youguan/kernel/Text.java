@@ -1,12 +1,32 @@
 package org.youguan.kernel;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 /**
  * How text from forms, sheets, files and requests is stored: trimmed, null when blank, and never with characters no
  * field can hold.
  */
 public final class Text {
 
+	/** What separates names typed in one box or cell: 、 , ， ; ； or ASCII white space (space, tab, line breaks), any run. */
+	private static final Pattern NAME_SEPARATORS = Pattern.compile("[、,，;；\\s]+");
+
 	private Text() {
+	}
+
+	/**
+	 * The names a person typed in one box or cell ("张三、李四，王五 赵六"): split at 、 , ， ; ； and white space, in
+	 * the order typed, blanks dropped (so leading, trailing and doubled separators give nothing). A full-width space
+	 * (U+3000) does not separate, as before this helper.
+	 * @param typed the box's text; null gives an empty list
+	 * @return the names, each without separators; never null, never holding a blank
+	 */
+	public static List<String> names(String typed) {
+		if (typed == null) {
+			return List.of();
+		}
+		return NAME_SEPARATORS.splitAsStream(typed).filter(n -> !n.isBlank()).toList();
 	}
 
 	public static String blankToNull(String s) {

@@ -1,5 +1,7 @@
 package org.youguan.licensing;
 
+import java.util.Arrays;
+
 import org.youguan.kernel.DataScope;
 import org.youguan.org.BureauLevel;
 import org.youguan.org.CurrentUser;
@@ -33,6 +35,16 @@ public record Clerk(String name, BureauLevel level, String regionCode, String en
 	/** Whether an enterprise user. */
 	public boolean enterprise() {
 		return enterpriseCreditCode != null;
+	}
+
+	/**
+	 * Whether this clerk decides licences of some scope — and so cancels them (注销, 行政许可法(2019) art.70: the
+	 * deciding authority): staff who write or a leader of a provincial bureau or of 国家邮政局 ({@link ApprovingLevel});
+	 * never a city or county bureau, a read-only user or an enterprise. Which licences is the licence's scope's level.
+	 */
+	public boolean decidesLicences() {
+		return !enterprise() && (writer || leader) && level != null
+				&& Arrays.stream(ApprovingLevel.values()).anyMatch(l -> l.bureauLevel() == level);
 	}
 
 	/** The rows this clerk may see. */

@@ -1305,38 +1305,71 @@ public class LicenceApplications {
 		return clerk.regionCode() == null ? "邮政管理局" : bureauName(clerk.regionCode());
 	}
 
+	/**
+	 * The steps of the procedure a clerk may take on an application, by who the clerk is — the rules each step checks
+	 * (its state is the application's own): the page offers a step's form only to those its post will not refuse.
+	 * @param receive 补充材料 (staff), 补正通知, 受理, 不予受理 and 补正 for a paper application: the city or provincial bureau
+	 *        of the premises
+	 * @param examine 初审 and 现场核查: the city bureau of the premises
+	 * @param pause 中止 and 恢复 of the decision clock: the city bureau of the premises or the competent level
+	 * @param decide 准予 or 不予许可: the competent level (邮政法(2015) art.52) whose region holds the premises
+	 */
+	public record Powers(boolean receive, boolean examine, boolean pause, boolean decide) {
+	}
+
+	/** What {@code clerk} may do on application {@code a} ({@link Powers}); all false for an enterprise user. */
+	public static Powers powers(Clerk clerk, ApplicationView a) {
+		return new Powers(receives(clerk, a), examines(clerk, a), handles(clerk, a), decides(clerk, a));
+	}
+
 	/** Receipt: staff (not read-only) of the city or provincial bureau whose region holds the premises. */
-	private static void requireReceiver(Clerk clerk, ApplicationView a) {
-		if (clerk.enterprise() || !clerk.writer() || clerk.level() == null
-				|| !(clerk.level() == BureauLevel.CITY || clerk.level() == BureauLevel.PROVINCE
+	private static boolean receives(Clerk clerk, ApplicationView a) {
+		return !clerk.enterprise() && clerk.writer() && clerk.level() != null
+				&& (clerk.level() == BureauLevel.CITY || clerk.level() == BureauLevel.PROVINCE
 						|| clerk.level() == BureauLevel.NATIONAL)
-				|| !DataScope.region(clerk.regionCode()).containsRegion(a.regionCode())) {
+				&& DataScope.region(clerk.regionCode()).containsRegion(a.regionCode());
+	}
+
+	private static void requireReceiver(Clerk clerk, ApplicationView a) {
+		if (!receives(clerk, a)) {
 			throw new AccessRefusedException("许可申请由经营场所所在地的市（地）或省邮政管理局受理");
 		}
 	}
 
 	/** 初审 and 现场核查: staff of the city bureau of the premises. */
+	private static boolean examines(Clerk clerk, ApplicationView a) {
+		return !clerk.enterprise() && clerk.writer() && clerk.level() == BureauLevel.CITY
+				&& DataScope.region(clerk.regionCode()).containsRegion(a.regionCode());
+	}
+
 	private static void requireCity(Clerk clerk, ApplicationView a, String what) {
-		if (clerk.enterprise() || !clerk.writer() || clerk.level() != BureauLevel.CITY
-				|| !DataScope.region(clerk.regionCode()).containsRegion(a.regionCode())) {
+		if (!examines(clerk, a)) {
 			throw new AccessRefusedException(what + "由经营场所所在地的市（地）邮政管理局进行");
 		}
 	}
 
 	/** Pausing the clock: staff handling the application — the city bureau of the premises or the competent level. */
-	private static void requireHandler(Clerk clerk, ApplicationView a) {
+	private static boolean handles(Clerk clerk, ApplicationView a) {
 		boolean city = clerk.level() == BureauLevel.CITY;
 		boolean decider = clerk.level() == a.approvingLevel().bureauLevel();
-		if (clerk.enterprise() || !(clerk.writer() || clerk.leader()) || !(city || decider)
-				|| !DataScope.region(clerk.regionCode()).containsRegion(a.regionCode())) {
+		return !clerk.enterprise() && (clerk.writer() || clerk.leader()) && (city || decider)
+				&& DataScope.region(clerk.regionCode()).containsRegion(a.regionCode());
+	}
+
+	private static void requireHandler(Clerk clerk, ApplicationView a) {
+		if (!handles(clerk, a)) {
 			throw new AccessRefusedException("只有经营场所所在地的市（地）邮政管理局或有权作出决定的机关可以中止、恢复计时");
 		}
 	}
 
 	/** The decision: the competent level (邮政法(2015) art.52) whose region holds the premises. */
+	private static boolean decides(Clerk clerk, ApplicationView a) {
+		return !clerk.enterprise() && (clerk.writer() || clerk.leader()) && clerk.level() == a.approvingLevel().bureauLevel()
+				&& DataScope.region(clerk.regionCode()).containsRegion(a.regionCode());
+	}
+
 	private static void requireDecider(Clerk clerk, ApplicationView a) {
-		if (clerk.enterprise() || !(clerk.writer() || clerk.leader()) || clerk.level() != a.approvingLevel().bureauLevel()
-				|| !DataScope.region(clerk.regionCode()).containsRegion(a.regionCode())) {
+		if (!decides(clerk, a)) {
 			throw new AccessRefusedException(a.scope().label() + "快递业务经营许可由" + a.approvingLevel().label() + "作出决定（邮政法第52条）");
 		}
 	}

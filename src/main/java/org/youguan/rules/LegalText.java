@@ -24,6 +24,12 @@ public enum LegalText {
 	/** 中华人民共和国行政处罚法, as revised 2021. */
 	ADMINISTRATIVE_PENALTY_LAW("行政处罚法", "2021"),
 
+	/** 中华人民共和国行政复议法, as revised 2023 (in force 2024-01-01). */
+	ADMINISTRATIVE_REVIEW_LAW("行政复议法", "2023"),
+
+	/** 中华人民共和国行政诉讼法, as amended 2017. */
+	ADMINISTRATIVE_LITIGATION_LAW("行政诉讼法", "2017"),
+
 	/** 中华人民共和国反恐怖主义法, as amended 2018 (art.85: 验视, 实名, 安检 failures of 寄递 enterprises). */
 	COUNTER_TERRORISM_LAW("反恐怖主义法", "2018"),
 

@@ -1,7 +1,9 @@
 package org.youguan.rules;
 
 import static org.youguan.rules.LegalText.ADMINISTRATIVE_LICENSING_LAW;
+import static org.youguan.rules.LegalText.ADMINISTRATIVE_LITIGATION_LAW;
 import static org.youguan.rules.LegalText.ADMINISTRATIVE_PENALTY_LAW;
+import static org.youguan.rules.LegalText.ADMINISTRATIVE_REVIEW_LAW;
 import static org.youguan.rules.LegalText.COMPLAINT_MEASURES;
 import static org.youguan.rules.LegalText.COUNTER_TERRORISM_LAW;
 import static org.youguan.rules.LegalText.DISCLOSURE_PRACTICE;
@@ -149,6 +151,12 @@ public enum StatutoryRule {
 
 	/** 线索及时立案预警（自收到线索）（行政处罚法(2021) 第54条 "及时立案"; the number of days is local practice）. */
 	PENALTY_LEAD_FILING_WARNING("penalty.lead-filing-warning", "线索及时立案预警（自收到线索）", "15", RuleUnit.CALENDAR_DAYS, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 54)),
+
+	/** 申请行政复议期限（行政复议法(2023) 第20条: 自知道该行政行为之日起六十日内）, stated in every adverse decision. */
+	REMEDY_ADMINISTRATIVE_REVIEW("remedy.administrative-review", "申请行政复议期限（自收到决定书）", "60", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_REVIEW_LAW, 20)),
+
+	/** 提起行政诉讼期限（行政诉讼法(2017) 第46条: 自知道作出行政行为之日起六个月内）, stated in every adverse decision. */
+	REMEDY_LITIGATION("remedy.litigation", "提起行政诉讼期限（自收到决定书）", "6", RuleUnit.MONTHS, true, Citation.of(ADMINISTRATIVE_LITIGATION_LAW, 46)),
 
 	/** 法制审核：罚款数额达到此值须审核（行政处罚法(2021) 第58条; the threshold is each bureau's rule）. */
 	PENALTY_LEGAL_REVIEW_FINE("penalty.legal-review.fine", "法制审核：罚款数额达到（元）", "10000", RuleUnit.YUAN, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 58)),

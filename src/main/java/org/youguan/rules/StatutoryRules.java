@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Validation;
 
@@ -44,6 +45,19 @@ public class StatutoryRules {
 
 	public BigDecimal value(StatutoryRule rule, String regionCode) {
 		return setting(rule, regionCode).effectiveValue();
+	}
+
+	/**
+	 * The remedies an adverse decision must state (行政处罚法(2021) art.59(五), 行政许可法(2019) art.38): 行政复议 within
+	 * {@link StatutoryRule#REMEDY_ADMINISTRATIVE_REVIEW} days (行政复议法(2023) art.20) or 行政诉讼 within
+	 * {@link StatutoryRule#REMEDY_LITIGATION} months (行政诉讼法(2017) art.46), in force for the region.
+	 * @return the sentence as the decision states it, periods in Chinese numerals: 如不服本决定，可以自收到本决定书之日起六十日内
+	 * 依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。
+	 */
+	public String remedies(String regionCode) {
+		return "如不服本决定，可以自收到本决定书之日起" + ChineseText.numeral(intValue(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, regionCode))
+				+ "日内依法申请行政复议，或者在" + ChineseText.numeral(intValue(StatutoryRule.REMEDY_LITIGATION, regionCode))
+				+ "个月内依法向人民法院提起行政诉讼。";
 	}
 
 	public int intValue(StatutoryRule rule, String regionCode) {
@@ -91,10 +105,14 @@ public class StatutoryRules {
 			.toList();
 	}
 
+	/** The largest value a rule counted in days, months, counts or percent may take (every use reads it as an int). */
+	static final int MAX_COUNTED = 100_000;
+
 	/**
 	 * Sets a bureau's value for a rule (applies to its whole region unless a lower bureau overrides it).
 	 * @throws InvalidValueException field {@code value} (negative, not whole where the unit is counted, more than 12
-	 * integer or 2 fraction digits) or {@code reason} (blank, over 200 characters)
+	 * integer or 2 fraction digits, a period of 0, a counted value above {@value #MAX_COUNTED}) or {@code reason}
+	 * (blank, over 200 characters)
 	 */
 	@Transactional
 	public void override(StatutoryRule rule, long bureauId, String bureauRegion, BigDecimal value, String reason) {
@@ -103,6 +121,12 @@ public class StatutoryRules {
 		}
 		if (rule.unit() != RuleUnit.YUAN && rule.unit() != RuleUnit.PERCENT && value.stripTrailingZeros().scale() > 0) {
 			throw new InvalidValueException("value", "integer", "“" + rule.title() + "”的取值应为整数（" + rule.unit().label() + "）");
+		}
+		if (rule.unit() != RuleUnit.YUAN && value.compareTo(BigDecimal.valueOf(MAX_COUNTED)) > 0) {
+			throw new InvalidValueException("value", "max", "“" + rule.title() + "”的取值不能超过" + MAX_COUNTED + rule.unit().label());
+		}
+		if (rule.unit().isDeadline() && value.signum() == 0) {
+			throw new InvalidValueException("value", "min", "“" + rule.title() + "”是期限，不能为0");
 		}
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidValueException("reason", "required", "请填写调整依据或原因");

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -60,6 +61,9 @@ class SecurityConfiguration {
 			.hasRole("SYSTEM_ADMIN")
 			.requestMatchers("/admin/**")
 			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER")
+			// the registry's old address of the branch form leads to licensing's 分支机构备案, which enterprises use too
+			.requestMatchers(HttpMethod.GET, "/registry/branches/new")
+			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "STAFF", "ENTERPRISE")
 			.requestMatchers("/registry/**", "/filing/**", "/statistics/**", "/complaints/**", "/workplans/**")
 			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER", "STAFF")
 			.requestMatchers("/enterprise/**")

@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.ImportResult;
-import org.youguan.documents.SheetCell;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetRows;
 import org.youguan.documents.SheetRows.SheetRow;
@@ -25,7 +24,10 @@ import org.youguan.kernel.InvalidValueException;
  * column and rule; a good file is saved in one transaction, each approval audited, the import audited once. Kinds and
  * decisions may be written in Chinese (撤销, 搬迁; 批准, 不予批准) or as the API's codes; dates as date cells or text.
  * The optional 决定文号 keeps the decision's real number: refused when an approval of the post office's city has it
- * already, or an earlier row of the sheet (the same city) gives it too. No document is generated for a past approval.
+ * already, or an earlier row of the sheet (the same city) gives it too. A row that is the same decision as an earlier
+ * row or as an approval already stored — the same post office, kind and decision day ({@link PostOfficeApprovals#duplicates}),
+ * with or without a 文号 — is refused under 决定日期 naming it, so importing a sheet twice counts nothing twice. No
+ * document is generated for a past approval.
  */
 @Service
 public class PostOfficeApprovalImport {
@@ -96,7 +98,10 @@ public class PostOfficeApprovalImport {
 			throw new InvalidValueException("file", "required", "请选择要导入的.xlsx文件");
 		}
 		List<PostOfficeApprovals.CheckedImport> valid = new ArrayList<>();
-		SheetImport.Twins twins = new SheetImport.Twins();
+		SheetImport.Twins numbers = new SheetImport.Twins();
+		SheetImport.Twins decisions = new SheetImport.Twins();
+		// the decisions already stored in the caller's region, read once
+		PastImport.Duplicates<PostOfficeApprovals.CheckedImport> duplicates = approvals.duplicates(scope);
 		ImportResult result = SheetImport.<PostOfficeApprovals.CheckedImport>runPrepared(content, HEADERS, OPTIONAL, COLUMNS,
 				rows -> (row, context) -> {
 					if (context.refuseExample(row, TEMPLATE_COLUMNS, EXAMPLE)) {
@@ -107,16 +112,15 @@ public class PostOfficeApprovalImport {
 					String checked = date(row, context, CHECKED);
 					String decided = date(row, context, DECIDED);
 					String announced = date(row, context, ANNOUNCED);
-					if (context.hasErrors()) {
-						return null;
-					}
 					PostOfficeApprovals.ImportedApproval data = new PostOfficeApprovals.ImportedApproval(
 							facility == null ? null : facility.longValue(), row.get(KIND), row.get(REASON), row.get(ADDRESS),
 							received, checked, row.get(DECISION), decided, announced, row.get(CHANNEL), row.get(NUMBER));
 					PostOfficeApprovals.CheckedImport checkedRow = context.checked(() -> approvals.checkImported(scope, data));
 					if (checkedRow != null) {
 						// the same 文号 twice in the sheet (the same city): the later row is refused naming the earlier
-						twins.check(checkedRow.numberKey(), row, context, NUMBER, "决定文号");
+						numbers.check(checkedRow.numberKey(), row, context, NUMBER, "决定文号");
+						// the same decision (post office, kind, day) as an earlier row or a stored approval
+						duplicates.check(checkedRow, decisions, row, context, DECIDED);
 					}
 					return checkedRow;
 				}, valid::addAll);
@@ -128,18 +132,9 @@ public class PostOfficeApprovalImport {
 		return result;
 	}
 
+	/** A date column as YYYY-MM-DD for the service's check; null when blank or unreadable (then reported). */
 	private static String date(SheetRow row, SheetImport.RowContext context, String column) {
-		SheetCell cell = row.cell(column);
-		if (cell == null) {
-			return null;
-		}
-		try {
-			LocalDate date = cell.asDate(column);
-			return date == null ? null : date.toString();
-		}
-		catch (InvalidValueException ex) {
-			ex.fieldErrors().forEach(e -> context.fail(column, e.rule(), e.message()));
-			return null;
-		}
+		LocalDate date = context.date(row, column);
+		return date == null ? null : date.toString();
 	}
 }

@@ -26,6 +26,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.BureauView;
@@ -103,6 +104,18 @@ public class PostOfficeApprovals {
 		/** What makes two imported decision numbers the same: the number in the post office's city; null without one. */
 		String numberKey() {
 			return decisionNumber == null ? null : facility.regionCode().substring(0, 4) + "|" + decisionNumber;
+		}
+
+		/**
+		 * What makes two approvals the same decision, with or without a 文号: the post office, the kind (撤销 or 搬迁) and
+		 * the decision's day — one post office gets one decision of a kind a day.
+		 */
+		String key() {
+			return key(facility.id(), kind.name(), decidedOn);
+		}
+
+		static String key(long facilityId, String kind, LocalDate decidedOn) {
+			return facilityId + "|" + kind + "|" + decidedOn;
 		}
 	}
 
@@ -503,7 +516,7 @@ public class PostOfficeApprovals {
 					"决定日期（decidedOn）不能早于收到申请日期或现场核查日期");
 		}
 		if (announced != null) {
-			v.require("announcedOn", Boolean.TRUE.equals(approved), "approved-only", "只有批准的撤销或搬迁才向社会公告（announcedOn）");
+			v.require("announcedOn", !Boolean.FALSE.equals(approved), "approved-only", "只有批准的撤销或搬迁才向社会公告（announcedOn）");
 			if (decided != null) {
 				v.require("announcedOn", !announced.isBefore(decided), "order", "公告日期（announcedOn）不能早于决定日期");
 			}
@@ -535,13 +548,46 @@ public class PostOfficeApprovals {
 	}
 
 	/**
-	 * Imports one past approval with its real dates (deadlines computed from them), marked imported, audited.
+	 * Imports one past approval with its real dates (deadlines computed from them), marked imported, audited — unless
+	 * the post office already has a decision of that kind on that day ({@link #duplicates}).
 	 * @return the approval's id
 	 * @throws InvalidValueException as {@link #checkImported}
+	 * @throws DomainException duplicate (409, field decidedOn) when the same decision is stored already
 	 */
 	@Transactional
 	public long importApproval(DataScope scope, ImportedApproval data) {
-		return save(checkImported(scope, data), false);
+		CheckedImport checked = checkImported(scope, data);
+		PastImport.Duplicates<CheckedImport> duplicates = duplicates(scope);
+		if (duplicates.stored().test(checked)) {
+			throw DomainException.duplicate(duplicates.field(), duplicates.storedMessage().apply(checked));
+		}
+		return save(checked, false);
+	}
+
+	/**
+	 * What makes a past approval a duplicate ({@link CheckedImport#key}): the same post office, kind and decision day as
+	 * an earlier row of the import or as an approval already stored in the caller's region — imported before or decided
+	 * here, with or without a 文号 —, which would count the decision twice in the figures ({@code postOfficeApprovals}).
+	 * Imports of past approvals are ordered by a transaction lock taken here, so a second import at once sees the
+	 * first's rows; the stored decisions are read once.
+	 */
+	PastImport.Duplicates<CheckedImport> duplicates(DataScope scope) {
+		TransactionLocks.hold(jdbc, "post_office_approval:import");
+		Map<String, String> stored = new HashMap<>();
+		jdbc.sql("SELECT facility_id, kind, decided_on, status, decision_number, imported FROM post_office_approval"
+				+ " WHERE decided_on IS NOT NULL AND " + scope.regionPredicate("region_code"))
+			.params(scope.params())
+			.query(rs -> {
+				String number = rs.getString("decision_number");
+				stored.put(CheckedImport.key(rs.getLong("facility_id"), rs.getString("kind"),
+						rs.getObject("decided_on", LocalDate.class)),
+						(ApprovalStatus.REFUSED.name().equals(rs.getString("status")) ? "不予批准" : "批准")
+								+ (number == null ? "" : "，文号" + number) + (rs.getBoolean("imported") ? "，历史导入" : ""));
+			});
+		return new PastImport.Duplicates<>(CheckedImport::key, c -> stored.containsKey(c.key()), "decidedOn",
+				"同一营业场所、申请事项和决定日期的审批",
+				c -> "营业场所“" + c.facility().name() + "”在" + c.decidedOn() + "已有" + c.kind().label() + "审批的决定（"
+						+ stored.get(c.key()) + "），同一营业场所同一申请事项同一天只有一个决定，不能重复导入");
 	}
 
 	/** Writes a checked past approval (the .xlsx import's commit and the demo's; each audited). */

@@ -11,6 +11,8 @@ import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.DeclaresTemplates;
 import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
+import org.youguan.kernel.ChineseText;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * The documents of a post-office closure/relocation approval (邮政法(2015) art.9), filled from the templates
@@ -39,8 +41,6 @@ class PostOfficeDocuments implements DeclaresTemplates {
 	static final String BASIS = "《中华人民共和国邮政法》第九条";
 
 	/** The remedies a refusal states. */
-	static final String REMEDIES = "如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。";
-
 	static final DocumentTemplate DECISION_TEMPLATE = DocumentTemplate
 		.of("universal/post-office-decision", "撤销、搬迁邮政普遍服务营业场所审批决定书",
 				"documents/universal-post-office-decision.docx")
@@ -58,8 +58,11 @@ class PostOfficeDocuments implements DeclaresTemplates {
 
 	private final DocumentTemplates templates;
 
-	PostOfficeDocuments(DocumentTemplates templates) {
+	private final StatutoryRules rules;
+
+	PostOfficeDocuments(DocumentTemplates templates, StatutoryRules rules) {
 		this.templates = templates;
+		this.rules = rules;
 	}
 
 	/** The decision and the notice. */
@@ -70,7 +73,7 @@ class PostOfficeDocuments implements DeclaresTemplates {
 
 	/** The decision (.docx) of a decided approval. */
 	byte[] decision(PostOfficeApproval a, Parties p) {
-		return templates.fill(DECISION_TEMPLATE, decisionFields(a, p), Map.of());
+		return templates.fill(DECISION_TEMPLATE, decisionFields(a, p, rules.remedies(a.regionCode())), Map.of());
 	}
 
 	/** The public notice (.docx) of an announced approval. */
@@ -78,8 +81,11 @@ class PostOfficeDocuments implements DeclaresTemplates {
 		return templates.fill(NOTICE_TEMPLATE, noticeFields(a, p), Map.of());
 	}
 
-	/** The decision's fields: exactly {@link #DECISION_TEMPLATE}'s. */
-	static Map<String, String> decisionFields(PostOfficeApproval a, Parties p) {
+	/**
+	 * The decision's fields: exactly {@link #DECISION_TEMPLATE}'s.
+	 * @param remedies the remedies a refusal states ({@link StatutoryRules#remedies}); an approval states none
+	 */
+	static Map<String, String> decisionFields(PostOfficeApproval a, Parties p, String remedies) {
 		boolean approved = a.approved();
 		String what = what(a);
 		Map<String, String> f = new LinkedHashMap<>();
@@ -92,11 +98,11 @@ class PostOfficeDocuments implements DeclaresTemplates {
 		f.put("officeAddress", text(p.officeAddress()));
 		f.put("kind", a.kind().label());
 		f.put("newAddress", a.newAddress() == null ? "—" : a.newAddress());
-		f.put("receivedOn", chinese(a.receivedOn()));
+		f.put("receivedOn", ChineseText.day(a.receivedOn()));
 		f.put("reason", sentence(a.reason()));
 		f.put("basis", BASIS);
 		f.put("siteCheck", a.checkedOn() == null ? "本机关对你单位的申请进行了审查。"
-				: "本机关于" + chinese(a.checkedOn()) + "对该营业场所进行了现场核查，核查情况：" + clause(a.checkFindings())
+				: "本机关于" + ChineseText.day(a.checkedOn()) + "对该营业场所进行了现场核查，核查情况：" + clause(a.checkFindings())
 						+ "；并征求了当地意见：" + sentence(a.consultation()));
 		String reasons = a.decisionReasons();
 		if (approved) {
@@ -111,9 +117,9 @@ class PostOfficeDocuments implements DeclaresTemplates {
 			// refused before a site check, the paragraph before says it was examined already
 			f.put("decision", (a.checkedOn() == null ? "" : "经审查，") + "你单位的申请不予批准，理由如下：" + clause(reasons) + "。依据"
 					+ BASIS + "，本机关决定：不予批准你单位" + what + "。你单位应当继续在原址按照规定提供邮政普遍服务。");
-			f.put("remedies", REMEDIES);
+			f.put("remedies", remedies);
 		}
-		f.put("decidedOn", chinese(a.decidedOn()));
+		f.put("decidedOn", ChineseText.day(a.decidedOn()));
 		return f;
 	}
 
@@ -127,7 +133,7 @@ class PostOfficeDocuments implements DeclaresTemplates {
 		f.put("office", a.facilityName());
 		f.put("officeAddress", text(p.officeAddress()));
 		f.put("basis", BASIS);
-		f.put("effectiveOn", chinese(a.effectiveOn() == null ? a.announcedOn() : a.effectiveOn()));
+		f.put("effectiveOn", ChineseText.day(a.effectiveOn() == null ? a.announcedOn() : a.effectiveOn()));
 		boolean move = a.kind() == ApprovalKind.RELOCATION;
 		f.put("change", move ? "迁至新址（" + a.newAddress() + "）营业" : "停止营业，予以撤销");
 		String alternative = a.alternativeOffice();
@@ -135,7 +141,7 @@ class PostOfficeDocuments implements DeclaresTemplates {
 				? "新址地址：" + a.newAddress() + "。" + (alternative == null ? "" : "搬迁期间，用户可到“" + alternative + "”办理邮政业务。")
 				: alternative == null ? "撤销后，用户可就近到其他邮政普遍服务营业场所办理邮政业务。"
 						: "撤销后，用户可就近到“" + alternative + "”办理邮政业务。");
-		f.put("announcedOn", chinese(a.announcedOn()));
+		f.put("announcedOn", ChineseText.day(a.announcedOn()));
 		return f;
 	}
 
@@ -179,10 +185,6 @@ class PostOfficeDocuments implements DeclaresTemplates {
 		return a.kind() == ApprovalKind.RELOCATION ? "将该营业场所搬迁至" + a.newAddress() : "撤销该营业场所";
 	}
 
-	/** A day as an official document writes it: 2026年3月5日. */
-	static String chinese(LocalDate d) {
-		return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
-	}
 
 	private static String text(String s) {
 		return s == null ? "" : s;

@@ -118,10 +118,7 @@ public class SupervisionImport {
 					}
 					LocalDate day = context.date(row, kind.dayLabel());
 					LocalDate until = kind.term() ? context.date(row, kind.untilLabel()) : null;
-					Boolean flag = kind.flagLabel() == null ? null : context.yes(row, kind.flagLabel());
-					if (context.hasErrors()) {
-						return null;
-					}
+					Boolean flag = kind.flagLabel() == null ? null : context.yesOrNo(row, kind.flagLabel());
 					List<String> team = kind.inspectors() ? Villages.names(row.get(INSPECTORS)) : List.of();
 					SupervisionData data = new SupervisionData(row.get(REGION), day == null ? null : day.toString(),
 							until == null ? null : until.toString(), row.get(kind.subjectLabel()),

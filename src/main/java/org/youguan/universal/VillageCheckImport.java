@@ -97,13 +97,11 @@ public class VillageCheckImport {
 				if (context.refuseExample(row, TEMPLATE_COLUMNS, EXAMPLE)) {
 					return null;
 				}
+				// a cell that cannot be read is reported and passed on as blank: the row's other failures still show
 				LocalDate on = context.date(row, CHECKED_ON);
 				Integer observed = context.integer(row, OBSERVED);
-				boolean handover = context.yes(row, HANDOVER);
-				boolean standard = context.yes(row, STANDARD);
-				if (context.hasErrors()) {
-					return null;
-				}
+				Boolean handover = context.yesOrNo(row, HANDOVER);
+				Boolean standard = context.yesOrNo(row, STANDARD);
 				VillageCheckData data = VillageCheckData.named(row.get(CODE), on == null ? null : on.toString(),
 						row.get(MODE), observed, handover, standard, row.get(FINDINGS), Villages.names(row.get(INSPECTORS)));
 				VillageChecks.Checked checked = context.checked(() -> checks.check(scope, data));

@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +26,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Regions;
 
@@ -71,7 +74,8 @@ public class VillageCheckPlans {
 	 *         region of the list inside the caller's region, province or below), method (RANDOM or CRITERIA),
 	 *         uncheckedMonths (1–120), sampleCount (1–10000; required for RANDOM), seed (≤ 100), criteria (CRITERIA
 	 *         needs at least one)
-	 * @throws DomainException (rule) when no village matches the criteria; not found for an enterprise caller
+	 * @throws DomainException (rule) when no village matches the criteria; not found for an enterprise caller;
+	 *         duplicate (409, field name) when a plan of the same region and name with the same villages exists
 	 */
 	@Transactional
 	public long create(DataScope scope, Long bureauId, VillageCheckPlanData data, boolean demo) {
@@ -128,6 +132,7 @@ public class VillageCheckPlans {
 			picked.addAll(count == null ? population : population.subList(0, Math.min(count, population.size())));
 		}
 		String criteria = criteria(data.belowStandard(), months, data.notDirect());
+		refuseIdentical(region, name, picked);
 		long id = jdbc.sql("""
 				INSERT INTO village_check_plan (name, region_code, method, below_standard, unchecked_months, not_direct,
 				    sample_count, seed, snapshot, snapshot_hash, population, planned_on, bureau_id, created_at, created_by, demo)
@@ -165,6 +170,36 @@ public class VillageCheckPlans {
 					seed == null ? "" : seed, "snapshotHash", RandomDraw.sha256(snapshot), "villages", picked))
 			.inRegion(region));
 		return id;
+	}
+
+	/**
+	 * Refuses a plan identical to one already made: the same region, the same name (the period it covers, e.g.
+	 * 2026年第二季度…) and the same villages — a second one would plan the same checks twice and make the plans' checked
+	 * counts disagree. Two requests at once are ordered by a transaction lock on the region and name.
+	 * @throws DomainException duplicate (409, field name) naming the plan already made
+	 */
+	private void refuseIdentical(String region, String name, List<String> picked) {
+		TransactionLocks.hold(jdbc, "village_check_plan:" + region + "|" + name);
+		Set<String> villages = new HashSet<>(picked);
+		record Same(long id, LocalDate plannedOn) {
+		}
+		List<Same> same = jdbc.sql("SELECT id, planned_on FROM village_check_plan WHERE region_code = :region AND name = :name"
+				+ " ORDER BY id")
+			.param("region", region)
+			.param("name", name)
+			.query((rs, n) -> new Same(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+			.list();
+		for (Same plan : same) {
+			Set<String> planned = new HashSet<>(jdbc.sql("SELECT village_code FROM village_check_plan_village WHERE plan_id = :id")
+				.param("id", plan.id())
+				.query(String.class)
+				.list());
+			if (planned.equals(villages)) {
+				throw DomainException.duplicate("name", "检查区域" + regions.fullName(region) + "已有名称为“" + name + "”、"
+						+ "建制村完全相同的通邮检查计划（第" + plan.id() + "号，" + plan.plannedOn() + "制定）：同一区域、同一名称和同一批建制村"
+						+ "的计划不能重复制定，请改用原计划或修改名称、条件");
+			}
+		}
 	}
 
 	/**

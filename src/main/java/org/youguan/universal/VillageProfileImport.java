@@ -96,9 +96,6 @@ public class VillageProfileImport {
 					}
 					Integer perWeek = context.integer(row, PER_WEEK);
 					Long facility = facility(row, context);
-					if (context.hasErrors()) {
-						return null;
-					}
 					VillageProfileData data = new VillageProfileData(row.get(CODE), row.get(MODE), perWeek, facility,
 							row.get(OFFICE), row.get(HANDOVER_TYPE), row.get(HANDOVER_ADDRESS), row.get(ENTERPRISE));
 					Villages.Profile profile = context.checked(() -> villages.check(scope, data));

@@ -3,6 +3,7 @@ package org.youguan.workplans;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +19,6 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.notifications.Notifications;
 import org.youguan.org.CurrentUser;
 import org.youguan.workplans.internal.WorkPlanSettings;
 
@@ -86,7 +87,7 @@ public class Supervision {
 
 	private final WorkPlans plans;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
 	private final WorkPlanSettings settings;
 
@@ -96,10 +97,10 @@ public class Supervision {
 
 	private final Clock clock;
 
-	Supervision(WorkPlans plans, Notifications notifications, WorkPlanSettings settings, JdbcClient jdbc, AuditTrail audit,
-			Clock clock) {
+	Supervision(WorkPlans plans, ApplicationEventPublisher events, WorkPlanSettings settings, JdbcClient jdbc,
+			AuditTrail audit, Clock clock) {
 		this.plans = plans;
-		this.notifications = notifications;
+		this.events = events;
 		this.settings = settings;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -224,8 +225,15 @@ public class Supervision {
 		for (var e : owing) {
 			String title = "《" + plan.title() + "》：本处室有" + e.getValue() + "项任务尚未填报" + month + "进展，请于"
 					+ settings.reportDay() + "日前填报";
-			if (notifications.toDepartment(e.getKey(), title, "/workplans/" + plan.id() + "/departments/" + e.getKey(),
-					keyFormat.formatted(e.getKey()))) {
+			String key = keyFormat.formatted(e.getKey());
+			int recorded = jdbc.sql("""
+					INSERT INTO work_plan_reminder (key, plan_id, department_id, sent_at) VALUES (:key, :plan, :department, :now)
+					ON CONFLICT (key) DO NOTHING""")
+				.param("key", key).param("plan", plan.id()).param("department", e.getKey())
+				.param("now", OffsetDateTime.now(clock)).update();
+			if (recorded == 1) {
+				events.publishEvent(new WorkPlanReminderSent(plan.id(), e.getKey(), title,
+						"/workplans/" + plan.id() + "/departments/" + e.getKey(), key));
 				sent++;
 			}
 		}

@@ -145,6 +145,15 @@ class AuditCheckpointIntegrationTest {
 		assertThat(onThePage.checkpoint().matches()).isTrue();
 		mvc.perform(get("/admin/audit").session(admin).flashAttr("verification", onThePage))
 			.andExpect(content().string(containsString("checkpoint-result")));
+		// a file that is no checkpoint: the page again with the error beside the file field, not the error page
+		mvc.perform(multipart("/admin/audit/verify")
+			.file(new MockMultipartFile("checkpoint", "checkpoint.txt", "text/plain", "not a checkpoint".getBytes(StandardCharsets.UTF_8)))
+			.session(admin)
+			.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"checkpoint\"")))
+			.andExpect(content().string(containsString("不是邮管通的审计检查点文件")))
+			.andExpect(content().string(containsString("name=\"checkpoint\"")));
 
 		mvc.perform(post("/api/v1/audit-events/verification").header("Authorization", "Bearer demo-sys-admin-token")
 			.contentType(MediaType.TEXT_PLAIN)

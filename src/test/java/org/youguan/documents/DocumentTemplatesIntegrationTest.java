@@ -146,7 +146,8 @@ class DocumentTemplatesIntegrationTest {
 		assertThat(history.get(1).sha256()).hasSize(64);
 		assertThat(templates.version(KEY, history.get(1).id())).as("what was used before stays readable").isEqualTo(replacement);
 		mvc.perform(get(PAGE + "/versions/" + history.get(1).id() + ".docx").session(admin)).andExpect(status().isOk());
-		mvc.perform(post(PAGE + "/revert").session(admin).with(csrf())).andExpect(status().isConflict());
+		mvc.perform(post(PAGE + "/revert").session(admin).with(csrf())).andExpect(status().isConflict())
+			.andExpect(content().string(containsString("id=\"template-upload\"")));
 
 		List<String> actions = audit.search(DataScope.all(), new AuditQuery(KEY, null, "DocumentTemplate", null, null),
 				new PageQuery("", 0, 10, null, true)).items().stream().map(AuditEvent::action).toList();
@@ -161,7 +162,11 @@ class DocumentTemplatesIntegrationTest {
 		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
 		upload(admin, "回执.docx", "%PDF-1.7 not a word file".getBytes(StandardCharsets.US_ASCII))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("模板文件“回执.docx”不是Word文档（.docx）")));
+			.andExpect(content().string(containsString("模板文件“回执.docx”不是Word文档（.docx）")))
+			// the template's page again, not the error page: the error beside the file field, the note as typed
+			.andExpect(content().string(containsString("id=\"template-upload\"")))
+			.andExpect(content().string(containsString("data-field=\"file\"")))
+			.andExpect(content().string(containsString("value=\"测试替换\"")));
 		byte[] broken = Arrays.copyOf(TemplateFiles.docx("${number}"), 300);
 		upload(admin, "回执.docx", broken).andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("已损坏")));

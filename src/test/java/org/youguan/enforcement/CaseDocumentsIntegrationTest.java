@@ -31,6 +31,7 @@ import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.in;
@@ -166,6 +167,7 @@ class CaseDocumentsIntegrationTest {
 				"{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-waiver", on(today())).andExpect(status().isOk());
 		// the fine as a JSON number, as a client would send it
 		String decision = "{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":60000%s}";
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(""))
@@ -242,6 +244,41 @@ class CaseDocumentsIntegrationTest {
 			.file(new MockMultipartFile("file", "送达回证.pdf", "application/pdf", pdf))
 			.param("kind", "DELIVERY_RECEIPT").param("issuedOn", "2024-04-12").header("Authorization", WUZHONG))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("number"));
+		// each paper's day fits its place in the procedure as the case records it
+		String[][] misplaced = { { "DECISION", "2024-04-11", "decision-day" }, { "DELIVERY_RECEIPT", "2024-04-09", "range" },
+				{ "PRIOR_NOTICE", "2024-04-11", "range" }, { "CLOSING_REPORT", "2024-04-26", "range" },
+				{ "TRANSFER_LETTER", "2024-04-01", "one-of" } };
+		for (String[] m : misplaced) {
+			mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+				.file(new MockMultipartFile("file", "扫描件.pdf", "application/pdf", pdf))
+				.param("kind", m[0]).param("number", "苏邮罚告〔2024〕1号").param("issuedOn", m[1]).header("Authorization", WUZHONG))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[*].rule", hasItem(m[2])));
+		}
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+			.file(new MockMultipartFile("file", "告知书.pdf", "application/pdf", pdf))
+			.param("kind", "PRIOR_NOTICE").param("number", "苏邮罚告〔2024〕1号").param("issuedOn", "2024-04-01")
+			.header("Authorization", WUZHONG))
+			.andExpect(status().isCreated());
+		long open = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/imported", """
+				{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"INSPECTION","filedOn":"2024-03-01",
+				 "decidedOn":"2024-04-10","decisionNumber":"%s","penalty":"FINE","fine":3000}"""
+			.formatted(wuzhong(2).creditCode(), number + "-2")).andExpect(status().isCreated()));
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + open + "/documents/originals")
+			.file(new MockMultipartFile("file", "结案报告.pdf", "application/pdf", pdf))
+			.param("kind", "CLOSING_REPORT").param("number", "结〔2024〕1号").param("issuedOn", "2024-04-20")
+			.header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("closed"));
+		long undecided = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/imported", """
+				{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"INSPECTION","filedOn":"2024-03-01"}"""
+			.formatted(wuzhong(2).creditCode())).andExpect(status().isCreated()));
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + undecided + "/documents/originals")
+			.file(new MockMultipartFile("file", "送达回证.pdf", "application/pdf", pdf))
+			.param("kind", "DELIVERY_RECEIPT").param("number", "送〔2024〕1号").param("issuedOn", "2024-04-20")
+			.header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("decided"));
 
 		long onPlatform = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
 		mvc.perform(multipart("/api/v1/enforcement/cases/" + onPlatform + "/documents/originals")
@@ -489,7 +526,8 @@ class CaseDocumentsIntegrationTest {
 		String org = """
 				{"partyKind":"ORGANISATION","enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","facts":"未按时报送月度数据",
 				 "place":"当事人营业场所","decidedOn":"%s","penalty":"%s","fine":%s,"team":%s}""";
-		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.formatted(e.creditCode(), today(), "FINE", "\"3500\"", team))
+		// the fine as a JSON number, as a client would send it: the article's ceiling answers, not the type
+		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.formatted(e.creditCode(), today(), "FINE", "3500", team))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("fine"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("3000元（行政处罚法(2021) 第51条）")));
@@ -519,7 +557,7 @@ class CaseDocumentsIntegrationTest {
 		assertThat(doc).contains("当场行政处罚决定书", "李某", "罚款人民币150元", "第五十一条", "吴中区某网点", "陈吴中（执法证号32050601）")
 			.doesNotContain("${");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication", on(today())).andExpect(status().is(422));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"150\"}")
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":150}")
 			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"));
 		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.formatted(e.creditCode(), today(), "WARNING", "null", team))
 			.andExpect(status().isCreated());
@@ -551,7 +589,7 @@ class CaseDocumentsIntegrationTest {
 		LocalDate second = today().plusDays(50);
 		String path = "/api/v1/enforcement/cases/" + c + "/payment-arrangement";
 		String terms = """
-				{"kind":"INSTALMENTS","reason":"经营困难","instalments":[{"dueOn":"%s","amount":"1000"},{"dueOn":"%s","amount":"%s"}]}""";
+				{"kind":"INSTALMENTS","reason":"经营困难","instalments":[{"dueOn":"%s","amount":"1000"},{"dueOn":"%s","amount":%s}]}""";
 		call(WUZHONG, path, terms.formatted(first, second, "1000")).andExpect(status().isForbidden());
 		call(HEAD, path, terms.formatted(first, second, "500")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("instalments"));
@@ -567,7 +605,7 @@ class CaseDocumentsIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"1000\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("应缴1060元（第1期罚款1000元＋加处罚款60元")));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"1060\"}")
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":1060.00}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("DELIVERED"))
 			.andExpect(jsonPath("$.deadlines.paymentDue").value(second.toString()));

@@ -19,6 +19,7 @@ import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -81,11 +82,15 @@ class EnforcementPagesIntegrationTest {
 			.param("certificateNumber", "32050601", "32050602", "")).andExpect(redirectedUrl(page))
 			.andExpect(flash().attribute("message", "已开始调查取证"));
 		mvc.perform(post(page + "/conclusion").session(staff).with(csrf()).param("report", "未经同意投递智能快件箱")
-			.param("proposedPenalty", "FINE").param("proposedFine", "3000")).andExpect(flash().attribute("message", "调查终结"));
+			.param("proposedPenalty", "FINE").param("proposedFine", "3000").param("concludedOn", today.toString()))
+			.andExpect(flash().attribute("message", "调查终结"));
 		mvc.perform(post(page + "/notice").session(staff).with(csrf()).param("on", today.toString()))
 			.andExpect(flash().attribute("message", "已事先告知"));
 		mvc.perform(get(page).session(staff)).andExpect(content().string(containsString("id=\"decision-form\"")))
-			.andExpect(content().string(containsString("id=\"statement-form\"")));
+			.andExpect(content().string(containsString("id=\"statement-form\"")))
+			// ¥3,000 carries no hearing right (art.63): nothing to request or waive
+			.andExpect(content().string(not(containsString("id=\"hearing-waiver-form\""))))
+			.andExpect(content().string(not(containsString("id=\"hearing-request-form\""))));
 		mvc.perform(get("/enforcement/cases").session(staff)).andExpect(status().isOk())
 			.andExpect(content().string(containsString(page)));
 		mvc.perform(get(page).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());

@@ -18,9 +18,11 @@ import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -169,6 +171,55 @@ class EnterprisePenaltyIntegrationTest {
 		mvc.perform(get("/enterprise/penalties/" + id).session(sf))
 			.andExpect(content().string(containsString("id=\"party-hearing\"")))
 			.andExpect(content().string(containsString("请求听证并申辩")));
+	}
+
+	/**
+	 * The party may waive the hearing on its portal, confirmed, within the window and not after requesting one; the
+	 * bureau may then decide before the window ends, which without the waiver it may not.
+	 */
+	@Test
+	void thePartyWaivesItsHearingExplicitlyAndTheBureauMayThenDecide() throws Exception {
+		long id = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today());
+		cases.recordStatement(PartyCases.ALL, id, today().toString(), "已整改，请求从轻");
+		PenaltyCases.Decision decision = new PenaltyCases.Decision(null, today().toString(), "FINE", "10000", null, null, null);
+		assertThatThrownBy(() -> cases.decide(PartyCases.ALL, id, decision)).isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("陈述申辩不等于放弃听证");
+
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/penalties/" + id).session(sf))
+			.andExpect(content().string(containsString("id=\"hearing-waiver-form\"")));
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing-waiver").header("Authorization", SF)
+				.contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("confirm"));
+		mvc.perform(post("/enterprise/penalties/" + id + "/hearing-waiver").session(sf).with(csrf()).param("confirm", "true"))
+			.andExpect(redirectedUrl("/enterprise/penalties/" + id))
+			.andExpect(flash().attribute("message", "已放弃听证"));
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
+			.andExpect(jsonPath("$.hearingWaivedOn").value(today().toString()))
+			.andExpect(jsonPath("$.canRequestHearing").value(false));
+		mvc.perform(get("/enterprise/penalties/" + id).session(sf))
+			.andExpect(content().string(containsString("id=\"party-hearing-waived\"")))
+			.andExpect(content().string(not(containsString("id=\"hearing-form\""))));
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing").header("Authorization", SF))
+			.andExpect(status().isConflict());
+		assertThat(cases.decide(PartyCases.ALL, id, decision)).isNotBlank();
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id"
+				+ " AND action = 'case.hearing-waiver'").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aPartyThatRequestedAHearingCannotWaiveItOnThePortal() throws Exception {
+		long id = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today());
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing").header("Authorization", SF))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing-waiver").header("Authorization", SF)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
+			.andExpect(status().isConflict());
+		long small = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today());
+		mvc.perform(post("/api/v1/enterprise/penalties/" + small + "/hearing-waiver").header("Authorization", SF)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
+			.andExpect(status().is(422));
 	}
 
 	@Test

@@ -63,7 +63,8 @@ final class PartyCases {
 		leads.propose(ALL, lead, violation, filedOn.minusDays(1).toString(), null, false);
 		long id = leads.approve(ALL, lead, HEAD, filedOn, false);
 		cases.startInvestigation(ALL, id, TEAM);
-		cases.concludeInvestigation(ALL, id, new PenaltyCases.Conclusion("查明违法事实", "FINE", fine, false, null, null, null));
+		cases.concludeInvestigation(ALL, id, new PenaltyCases.Conclusion("查明违法事实", "FINE", fine, false, null, null, null,
+				filedOn.toString()));
 		if (new BigDecimal(fine).compareTo(new BigDecimal("10000")) >= 0) {
 			cases.review(ALL, id, REVIEWER, true, "同意");
 		}

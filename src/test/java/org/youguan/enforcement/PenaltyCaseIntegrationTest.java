@@ -169,6 +169,14 @@ class PenaltyCaseIntegrationTest {
 		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"事实清楚，证据确凿，同意\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.reviewedBy").value("郑监管"));
+		// a review passed is not recorded again (each would issue another 法制审核意见书 with its own 文号)
+		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"再次同意\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("不能重复审核")));
+		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":false,\"opinion\":\"改为不同意\"}")
+			.andExpect(status().isConflict());
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_document WHERE case_id = :id AND kind = 'REVIEW_OPINION'")
+			.param("id", c).query(Long.class).single()).as("one review opinion").isEqualTo(1);
 
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("NOTIFIED"))
@@ -179,6 +187,13 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("decidedOn"));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
+		// a fine of 20000 carries the hearing right: a statement is no waiver, the window must run out or the party waive
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "15000"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("decidedOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("hearing-window"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-waiver", on(today())).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.hearingWaivedOn").value(today().toString()));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "25000"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("heavier"));
@@ -326,6 +341,83 @@ class PenaltyCaseIntegrationTest {
 				"{\"decidedOn\":\"2026-06-30\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
 			.andExpect(status().is(422))
 			.andExpect(jsonPath("$.detail").value(containsString("听证后审核")));
+	}
+
+	/**
+	 * A penalty carrying the hearing right (art.63) is not decided while the party may still request a hearing
+	 * (5 working days, art.64): a 陈述申辩 does not end that window — the window's end or an explicit waiver does. The
+	 * decision never precedes the statement or the waiver; the waiver is refused after a request and for a penalty
+	 * without the right. The notice follows the day the investigation ended.
+	 */
+	@Test
+	void aStatementIsNoWaiverOfTheHearingWhichOnlyTheWindowOrAnExplicitWaiverEnds() throws Exception {
+		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));
+		long c = notifiedHearingCase(wuzhong(3), "2026-06-01");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(LocalDate.of(2026, 6, 1))).andExpect(status().isOk());
+		clock.set(LocalDate.of(2026, 6, 8).atTime(10, 0));
+		// Monday 06-01 + 5 working days = Monday 06-08: the request window still open that day
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"2026-06-08\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("hearing-window"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026-06-08")));
+		clock.set(LocalDate.of(2026, 6, 9).atTime(10, 0));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-waiver", on(LocalDate.of(2026, 6, 9))).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"2026-06-09\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("DECIDED"));
+
+		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));
+		long waived = notifiedHearingCase(wuzhong(2), "2026-06-01");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/hearing-waiver", on(LocalDate.of(2026, 5, 29)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("on"));
+		clock.set(LocalDate.of(2026, 6, 2).atTime(10, 0));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/hearing-waiver", on(LocalDate.of(2026, 6, 2)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.hearingWaivedOn").value("2026-06-02"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/hearing-waiver", on(LocalDate.of(2026, 6, 2)))
+			.andExpect(status().isConflict());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/hearing-request", on(LocalDate.of(2026, 6, 2)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("放弃听证")));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/decision", "{\"decidedOn\":\"2026-06-01\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("order"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/decision", "{\"decidedOn\":\"2026-06-02\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
+			.andExpect(status().isOk());
+
+		long requested = notifiedHearingCase(wuzhong(1), "2026-06-02");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + requested + "/hearing-request", on(LocalDate.of(2026, 6, 2))).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + requested + "/hearing-waiver", on(LocalDate.of(2026, 6, 2)))
+			.andExpect(status().isConflict());
+	}
+
+	/** A case of 无证经营 proposed at ¥60,000, reviewed, concluded on {@code concludedOn} and notified today. */
+	long notifiedHearingCase(EnterpriseView e, String concludedOn) throws Exception {
+		long c = fileCase(e, "UNLICENSED");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", ("{\"report\":\"查明无证经营\",\"proposedPenalty\":\"FINE\","
+				+ "\"proposedFine\":60000,\"concludedOn\":\"%s\"}").formatted(concludedOn)).andExpect(status().isOk());
+		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
+		return c;
+	}
+
+	@Test
+	void theNoticeFollowsTheDayTheInvestigationEnded() throws Exception {
+		long c = fileCase(wuzhong(0), "DATA_NOT_REPORTED");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", ("{\"report\":\"查明未报送\",\"proposedPenalty\":\"FINE\","
+				+ "\"proposedFine\":\"2000\",\"concludedOn\":\"%s\"}").formatted(today().plusDays(1)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("concludedOn"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", ("{\"report\":\"查明未报送\",\"proposedPenalty\":\"FINE\","
+				+ "\"proposedFine\":\"2000\",\"concludedOn\":\"%s\"}").formatted(today()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.concludedOn").value(today().toString()));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today().minusDays(1)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("on"));
 	}
 
 	@Test

@@ -41,6 +41,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -230,6 +231,18 @@ class AnnualReportsIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("creditCode"));
 		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").param("year", "20x5").header("Authorization", CITY))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("year"));
+		// the page form refused: the page again with the form as typed and each error naming its field, not the error page
+		mvc.perform(post("/licensing/annual-reports").session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("year", String.valueOf(year() - 1)).param("creditCode", code).param("businessVolume", "12.5")
+			.param("revenue", "-3").param("outlets", "7").param("staff", "30"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"annual-report-form\"")))
+			.andExpect(content().string(containsString("value=\"" + code + "\"")))
+			.andExpect(content().string(containsString("value=\"12.5\"")))
+			.andExpect(content().string(containsString("value=\"30\"")))
+			.andExpect(content().string(containsString("data-field=\"businessVolume\"")))
+			.andExpect(content().string(containsString("data-field=\"revenue\"")))
+			.andExpect(content().string(containsString("业务收入")));
 		assertThat(jdbc.sql("SELECT count(*) FROM annual_report WHERE credit_code = :c").param("c", code).query(Long.class).single())
 			.isZero();
 	}

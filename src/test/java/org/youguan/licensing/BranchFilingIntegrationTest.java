@@ -129,6 +129,31 @@ class BranchFilingIntegrationTest {
 	}
 
 	@Test
+	void aRefusedFilingShowsTheFormAgainWithTheValuesTypedAndEachErrorNamingItsField() throws Exception {
+		var staff = SignIn.session(mvc, "sz.market");
+		long before = jdbc.sql("SELECT count(*) FROM branch_filing").query(Long.class).single();
+		String page = mvc.perform(post("/licensing/branch-filings").session(staff).with(csrf())
+			.param("parentCreditCode", LicensingIntegrationTest.newCreditCode()).param("name", "表单回显分公司")
+			.param("regionCode", "320506").param("address", "吴中区回显路7号").param("headName", "钱回显")
+			.param("businessLicenceDate", "2026-13-01"))
+			.andExpect(status().isBadRequest())
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		// the form, not the error page: its fields hold what was typed, the errors name the fields in Chinese
+		assertThat(page).contains("id=\"branch-filing-form\"", "value=\"表单回显分公司\"", "value=\"吴中区回显路7号\"",
+				"value=\"钱回显\"", "value=\"2026-13-01\"", "id=\"errors\"", "data-field=\"businessLicenceDate\"",
+				"data-field=\"parentCreditCode\"", "营业执照日期")
+			.doesNotContain("id=\"error-detail\"");
+		var enterprise = SignIn.session(mvc, "sf.wz");
+		mvc.perform(post("/licensing/branch-filings").session(enterprise).with(csrf()).param("name", "")
+			.param("address", "企业回显路1号"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"branch-filing-form\"")))
+			.andExpect(content().string(containsString("value=\"企业回显路1号\"")))
+			.andExpect(content().string(containsString("data-field=\"name\"")));
+		assertThat(jdbc.sql("SELECT count(*) FROM branch_filing").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
 	void aFilingNeedsALicenceInForceCompleteDataAndTheEnterpriseItself() throws Exception {
 		String code = holder("苏州分支错填快递有限公司");
 		LocalDate today = LocalDate.now(clock);

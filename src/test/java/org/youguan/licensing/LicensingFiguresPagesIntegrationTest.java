@@ -32,6 +32,7 @@ import org.youguan.registry.Licences;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasToString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -153,9 +154,22 @@ class LicensingFiguresPagesIntegrationTest {
 		mvc.perform(post("/licensing/licences/cancellation").param("number", number).param("ground", "EXPIRED")
 			.session(province).with(csrf())).andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("errors", hasToString(containsString("尚未届满"))));
-		// the city is not the competent level
+		// the city is not the competent level: its post is refused, and so is the page, which its menu does not offer
+		MockHttpSession city = SignIn.session(mvc, "sz.admin");
 		mvc.perform(post("/licensing/licences/cancellation").param("number", number).param("ground", "STOPPED")
-			.session(SignIn.session(mvc, "sz.admin")).with(csrf())).andExpect(status().isForbidden());
+			.session(city).with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(get("/licensing/licences/cancellation").param("number", number).session(city))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/").session(city))
+			.andExpect(content().string(not(containsString("href=\"/licensing/licences/cancellation\""))));
+		for (String user : List.of("wz.staff", "sf.wz")) {
+			mvc.perform(get("/licensing/licences/cancellation").session(SignIn.session(mvc, user)))
+				.andExpect(status().isForbidden());
+		}
+		// the province's leader decides, and so cancels
+		mvc.perform(get("/licensing/licences/cancellation").session(SignIn.session(mvc, "js.leader"))).andExpect(status().isOk());
+		mvc.perform(get("/").session(province))
+			.andExpect(content().string(containsString("href=\"/licensing/licences/cancellation\"")));
 		mvc.perform(post("/licensing/licences/cancellation").param("number", number).param("ground", "STOPPED")
 			.param("note", "企业书面申请").session(province).with(csrf()))
 			.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("message"));

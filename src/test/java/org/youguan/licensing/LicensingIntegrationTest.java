@@ -356,6 +356,24 @@ class LicensingIntegrationTest {
 	}
 
 	@Test
+	void capitalSentAsAJsonNumberIsJudgedByTheSameRulesAsText() throws Exception {
+		// a client system sends the capital as a number: the rule of the scope answers, not a 400 about the type
+		call(CITY, "/api/v1/licensing/applications", application(newCreditCode(), "苏州数字资本快递有限公司", "跨省", "600000", "")
+			.replace("\"registeredCapital\":\"600000\"", "\"registeredCapital\":600000"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("registeredCapital"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("1000000")));
+		call(CITY, "/api/v1/licensing/applications", application(newCreditCode(), "苏州小数资本快递有限公司", "同城", "500000", "")
+			.replace("\"registeredCapital\":\"500000\"", "\"registeredCapital\":500000.123"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("registeredCapital"));
+		long id = id(call(CITY, "/api/v1/licensing/applications", application(newCreditCode(), "苏州整数资本快递有限公司", "同城",
+				"500000", "").replace("\"registeredCapital\":\"500000\"", "\"registeredCapital\":500000.50"))
+			.andExpect(status().isCreated()));
+		assertThat(applications.get(DataScope.all(), id).application().registeredCapital()).isEqualByComparingTo("500000.50");
+	}
+
+	@Test
 	void anEnterpriseCannotApplyAtAPlaceNoBureauOnThePlatformServes() throws Exception {
 		long before = jdbc.sql("SELECT count(*) FROM licence_application").query(Long.class).single();
 		// 北京市东城区: no bureau of the demo uses YouGuan there, so no one would receive it before its clock ran out
@@ -511,7 +529,18 @@ class LicensingIntegrationTest {
 		mvc.perform(get("/licensing/applications").param("q", "不存在的申请人").session(staff)).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("/licensing/applications/" + id + "\""))));
 		mvc.perform(get("/licensing/applications/" + id).session(staff)).andExpect(status().isOk())
-			.andExpect(content().string(containsString("verify-form")));
+			.andExpect(content().string(containsString("verify-form")))
+			.andExpect(content().string(containsString("suspend-form")))
+			// the decision is the province's: the city is not offered it, as its post would be refused
+			.andExpect(content().string(not(containsString("refuse-form"))));
+		// the county reads the application of its county but takes no step of it: no step's form
+		mvc.perform(get("/licensing/applications/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("verify-form"))))
+			.andExpect(content().string(not(containsString("refuse-form"))))
+			.andExpect(content().string(not(containsString("suspend-form"))));
+		mvc.perform(get("/licensing/applications/" + id).session(SignIn.session(mvc, "sys.admin"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("refuse-form")))
+			.andExpect(content().string(not(containsString("verify-form"))));
 		mvc.perform(get("/licensing/applications/" + id).session(company)).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("verify-form"))));
 		mvc.perform(get("/licensing/applications").session(company)).andExpect(status().isOk())

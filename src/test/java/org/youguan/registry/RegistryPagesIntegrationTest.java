@@ -160,6 +160,13 @@ class RegistryPagesIntegrationTest {
 			.andExpect(redirectedUrl("/licensing/branch-filings/new"));
 		mvc.perform(post("/registry/branches/new").session(staff).with(csrf()).param("creditCode", code))
 			.andExpect(status().is4xxClientError());
+		// an enterprise files its own branches on its portal: the old address leads it there too; a leader, who may not
+		// file, is refused here as on the form
+		mvc.perform(get("/registry/branches/new").session(session("sf.wz")))
+			.andExpect(redirectedUrl("/licensing/branch-filings/new"));
+		mvc.perform(get("/licensing/branch-filings/new").session(session("sf.wz"))).andExpect(status().isOk());
+		mvc.perform(get("/registry/branches/new").session(session("sz.leader"))).andExpect(status().isForbidden());
+		mvc.perform(get("/licensing/branch-filings/new").session(session("sz.leader"))).andExpect(status().isForbidden());
 		mvc.perform(post("/licensing/branch-filings").session(staff).with(csrf()).param("parentCreditCode", code)
 			.param("name", "页面分公司").param("regionCode", "320506001").param("address", "地址").param("headName", "赵六")
 			.param("businessLicenceDate", "2026-13-01").param("filedOn", "2026-10-08"))

@@ -138,6 +138,24 @@ class SpreadsheetCellsImportIntegrationTest {
 	}
 
 	@Test
+	void anUnreadableLicenceCellHidesNoneOfTheRowsOtherFailures() {
+		String number = "苏邮" + String.format("%06d", 900_000 + (int) (Math.random() * 99_999));
+		TypedWorkbook book = new TypedWorkbook(LicenceImport.HEADERS)
+			// no such day, and a number of the wrong form, and no issuing bureau
+			.row(List.of("坏编号", RegistryIntegrationTest.DemoCodes.SF_WUZHONG, "省内", "", "2024-02-30", "2029-02-28"))
+			// an error value where the day should be, an unknown scope
+			.row(List.of(number, RegistryIntegrationTest.DemoCodes.SF_WUZHONG, "火星", "江苏省邮政管理局", formula("1/0"),
+					"2029-02-28"));
+		ImportResult result = licenceImport.importFile(SUZHOU, book.bytes());
+		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(2, 3);
+		assertThat(result.errors().get(0).errors()).extracting(e -> e.field() + ":" + e.rule())
+			.containsExactlyInAnyOrder("发证日期:date", "许可证编号:pattern", "发证机关:required");
+		assertThat(result.errors().get(1).errors()).extracting(e -> e.field() + ":" + e.rule())
+			.containsExactlyInAnyOrder("发证日期:cell-error", "业务范围:dictionary");
+		assertThat(licences.findByNumber(SUZHOU, number)).isEmpty();
+	}
+
+	@Test
 	void anIdNumberTypedAsANumberIsNamedForWhatExcelDidToIt() {
 		String suffix = UUID.randomUUID().toString().substring(0, 6);
 		List<Object> row = outlet("数字身份证" + suffix, OPENED, 30, 120.61);

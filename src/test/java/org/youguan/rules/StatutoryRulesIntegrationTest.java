@@ -43,6 +43,29 @@ class StatutoryRulesIntegrationTest {
 	void clear() {
 		rules.clearOverride(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, "3205");
 		rules.clearOverride(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, "320506");
+		rules.clearOverride(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, "3205");
+	}
+
+	/**
+	 * The remedies every adverse decision states come from the catalogue (行政复议法(2023) art.20, 行政诉讼法(2017)
+	 * art.46), in Chinese numerals: a changed period changes every decision's sentence.
+	 */
+	@Test
+	void theRemediesAnAdverseDecisionStatesComeFromTheCatalogue() {
+		assertThat(rules.remedies("320506")).isEqualTo(
+				"如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。");
+		assertThat(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW.citations()).extracting(Citation::toString)
+			.anySatisfy(c -> assertThat(c).contains("行政复议法(2023)").contains("20"));
+		rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, bureaus.findByRegion("3205").orElseThrow().id(), "3205",
+				new BigDecimal("90"), "测试：假设的新规定");
+		assertThat(rules.remedies("320506")).contains("九十日内依法申请行政复议");
+		// a period of 0 or a counted value no use can read (every step filling a document would fail) is refused
+		long city = bureaus.findByRegion("3205").orElseThrow().id();
+		assertThatThrownBy(() -> rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, city, "3205", BigDecimal.ZERO, "测试"))
+			.isInstanceOf(InvalidValueException.class).hasMessageContaining("不能为0");
+		assertThatThrownBy(() -> rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, city, "3205",
+				new BigDecimal("999999999999"), "测试")).isInstanceOf(InvalidValueException.class).hasMessageContaining("不能超过");
+		assertThat(rules.remedies("320506")).contains("九十日内");
 	}
 
 	@Test

@@ -3,11 +3,13 @@ package org.youguan.statistics;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -31,6 +33,9 @@ class ReportValuesRefusedIntegrationTest {
 
 	@Autowired
 	ReportForms forms;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	static final String TOKEN = "Bearer demo-sf-wz-token";
 
@@ -65,6 +70,27 @@ class ReportValuesRefusedIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(header().string("Location", containsString("/api/v1/statistics/reports/")))
 			.andExpect(jsonPath("$.status").value("DRAFT"));
+	}
+
+	@Test
+	void valuesSentAsJsonNumbersAreJudgedByTheSameRulesAsText() throws Exception {
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2003-08\",\"values\":{\"express.volume.local\":-5},\"submit\":false}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("express.volume.local"))
+			.andExpect(jsonPath("$.errors[0].rule").value("non-negative"));
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2003-08\",\"values\":{\"express.volume.local\":true},\"submit\":false}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("values.express.volume.local"));
+		String location = mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN)
+			.contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2003-08\",\"values\":{\"express.volume.local\":5},\"submit\":false}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getHeader("Location");
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(jdbc.sql("SELECT value FROM stat_report_value WHERE report_id = :id AND indicator_code = 'express.volume.local'")
+			.param("id", id).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("5");
 	}
 
 	@Test

@@ -267,11 +267,11 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 				null, null, d("2026-09-02"), "核查", "同意", d("2026-09-03"), null, "wz.staff", d("2026-09-17"),
 				d("2026-09-04"), "网站", false, false, "营业场所审批-320506-2026-000001", null, d("2026-09-05"), null, false,
 				List.of());
-		assertThat(PostOfficeDocuments.decisionFields(approved, parties).keySet())
+		assertThat(PostOfficeDocuments.decisionFields(approved, parties, "救济途径").keySet())
 			.containsExactlyInAnyOrderElementsOf(PostOfficeDocuments.DECISION_TEMPLATE.fields());
 		assertThat(PostOfficeDocuments.noticeFields(approved, parties).keySet())
 			.containsExactlyInAnyOrderElementsOf(PostOfficeDocuments.NOTICE_TEMPLATE.fields());
-		assertThat(PostOfficeDocuments.decisionFields(approved, parties).values()).doesNotContainNull();
+		assertThat(PostOfficeDocuments.decisionFields(approved, parties, "救济途径").values()).doesNotContainNull();
 		assertThat(PostOfficeDocuments.noticeFields(approved, parties).values()).doesNotContainNull();
 	}
 

@@ -154,6 +154,38 @@ class VillageCheckImportIntegrationTest {
 	}
 
 	@Test
+	void anUnreadableCellHidesNoneOfTheSheetsOtherFailures() throws Exception {
+		List<String> w = unchecked("320509");
+		long before = count();
+		// row 2: the day is no date, the village unknown and one inspector; row 3: only the village unknown;
+		// row 4: the frequency is no number, 规范投递 neither 是 nor 否, one inspector; row 5: 规范投递 否 unreadable
+		// frequency and no findings; row 6: 交接记录 neither 是 nor 否, the day in the future, 否 without findings
+		String tomorrow = LocalDate.now(clock).plusDays(1).toString();
+		byte[] sheet = Workbooks.sheet(HEADER, List.of(
+				List.of("320509999999", "三月五日", "直接通邮", "5", "是", "是", "王普服", ""),
+				List.of("320509999998", "2019-01-01", "直接通邮", "5", "是", "是", "王普服、陈吴中", ""),
+				List.of(w.get(0), "2019-01-02", "直接通邮", "五次", "是", "规范", "王普服", ""),
+				List.of(w.get(1), "2019-01-03", "村邮站", "两次", "是", "否", "王普服、陈吴中", ""),
+				List.of(w.get(2), tomorrow, "直接通邮", "5", "有", "否", "王普服、陈吴中", "")));
+		ImportResult result = imports.importFile(DataScope.region("3205"), null, sheet);
+		assertThat(result.rejected()).isTrue();
+		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(2, 3, 4, 5, 6);
+		assertThat(rule(result, 2)).containsExactlyInAnyOrder("检查日期:date", "建制村代码:exists", "检查人员:min-team");
+		assertThat(rule(result, 3)).containsExactly("建制村代码:exists");
+		assertThat(rule(result, 4)).containsExactlyInAnyOrder("实际每周投递频次:integer", "规范投递:yes-no", "检查人员:min-team");
+		assertThat(rule(result, 5)).containsExactlyInAnyOrder("实际每周投递频次:integer", "检查发现的问题:required");
+		assertThat(rule(result, 6)).containsExactlyInAnyOrder("交接记录:yes-no", "检查日期:range", "检查发现的问题:required");
+		assertThat(count()).as("nothing saved").isEqualTo(before);
+		// one answer of the API lists them all
+		mvc.perform(multipart("/api/v1/universal/checks/import").file(xlsx(sheet)).header("Authorization",
+				"Bearer demo-sz-admin-token"))
+			.andExpect(status().is(422))
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("第2行·检查日期", "第2行·建制村代码",
+					"第2行·检查人员", "第3行·建制村代码", "第4行·实际每周投递频次", "第4行·规范投递", "第4行·检查人员",
+					"第5行·实际每周投递频次", "第5行·检查发现的问题", "第6行·交接记录", "第6行·检查日期", "第6行·检查发现的问题")));
+	}
+
+	@Test
 	void theTemplatesExampleIsRefusedAndThePageImportsAGoodSheet() throws Exception {
 		byte[] template = imports.template();
 		assertThat(Workbooks.text(template)).startsWith(String.join("|", HEADER) + "|");

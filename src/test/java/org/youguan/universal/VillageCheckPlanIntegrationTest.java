@@ -93,7 +93,9 @@ class VillageCheckPlanIntegrationTest {
 	@Test
 	void aRandomPlanIsTheInspectionDrawAndRepeatsFromItsSnapshotAndSeed() {
 		long first = plans.create(CITY, null, random("320585", 6, "2026-通邮-种子-31"), false);
-		long again = plans.create(CITY, null, random("320585", 6, "2026-通邮-种子-31"), false);
+		// the same draw under another name (an identical plan is refused, see below)
+		long again = plans.create(CITY, null, new VillageCheckPlanData("2026年通邮抽查（复核）", "320585", "RANDOM", false, null,
+				false, 6, "2026-通邮-种子-31"), false);
 		long other = plans.create(CITY, null, random("320585", 6, "another seed"), false);
 		VillageCheckPlan plan = plans.get(CITY, first);
 		List<String> picked = plan.villages().stream().map(VillageCheckPlan.Planned::code).toList();
@@ -331,6 +333,63 @@ class VillageCheckPlanIntegrationTest {
 	}
 
 	@Test
+	void anIdenticalSecondPlanIsRefusedOnThePageAndTheApi() throws Exception {
+		String plan = """
+				{"name":"2026年第三季度通邮抽查","regionCode":"320506","method":"RANDOM","sampleCount":4,"seed":"Q3-吴中"}""";
+		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content(plan))
+			.andExpect(status().isCreated());
+		long before = jdbc.sql("SELECT count(*) FROM village_check_plan").query(Long.class).single();
+		// the same region, name and villages: 409 naming the rule, nothing saved
+		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content(plan))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("name"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unique"))
+			.andExpect(content().string(containsString("同一区域、同一名称和同一批建制村的计划不能重复制定")));
+		mvc.perform(post("/universal/plans").session(SignIn.session(mvc, "wz.staff")).with(csrf())
+			.param("name", " 2026年第三季度通邮抽查 ").param("regionCode", "320506").param("method", "RANDOM")
+			.param("sampleCount", "4").param("seed", "Q3-吴中"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("同一区域、同一名称和同一批建制村的计划不能重复制定")))
+			.andExpect(content().string(containsString("value=\" 2026年第三季度通邮抽查 \"")));
+		assertThat(jdbc.sql("SELECT count(*) FROM village_check_plan").query(Long.class).single()).isEqualTo(before);
+		// not identical: other villages under the same name, or the same villages under another name
+		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content(plan.replace("Q3-吴中", "Q3-吴中-补充")))
+			.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content(plan.replace("第三季度", "第三季度复查")))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void theCheckFormTakesAnyNumberOfCertifiedInspectorsWithoutScript() throws Exception {
+		// a village with a profile (so a serving postal enterprise) not checked today
+		String village = jdbc.sql("""
+				SELECT p.village_code FROM village_profile p WHERE p.village_code LIKE '320506%' AND NOT EXISTS (
+				    SELECT 1 FROM village_check c WHERE c.village_code = p.village_code AND c.checked_on = :today)
+				ORDER BY p.village_code OFFSET 5 LIMIT 1""").param("today", LocalDate.now(clock)).query(String.class).single();
+		MockHttpSession staff = SignIn.session(mvc, "sz.universal");
+		String page = mvc.perform(get("/universal/villages/" + village).session(staff))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		// one checkbox per certified inspector of the roster over the village, however many
+		int offered = page.split("type=\"checkbox\" name=\"inspector\"", -1).length - 1;
+		assertThat(offered).isGreaterThanOrEqualTo(4);
+		assertThat(page).contains("value=\"32050601\"", "value=\"32050602\"", "value=\"32050001\"", "value=\"32050002\"");
+		mvc.perform(post("/universal/villages/" + village + "/checks").session(staff).with(csrf())
+			.param("checkedOn", LocalDate.now(clock).toString()).param("deliveryMode", "DIRECT")
+			.param("deliveriesObserved", "5").param("handoverRecords", "true").param("standardDelivery", "true")
+			.param("inspector", "32050601", "32050602", "32050001", "32050002"))
+			.andExpect(status().is3xxRedirection());
+		VillageCheck check = checks.ofVillage(CITY, village).get(0);
+		assertThat(check.inspectorCount()).isEqualTo(4);
+		assertThat(jdbc.sql("SELECT count(*) FROM inspection_record_inspector WHERE record_id = :r")
+			.param("r", check.inspectionRecordId()).query(Long.class).single()).isEqualTo(4);
+	}
+
+	@Test
 	void theDemoHasARandomPlanOfWuzhongWithThreeVillagesCheckedUnderIt() {
 		VillageCheckPlans.Summary demo = plans.list(DataScope.region("320506")).stream()
 			.filter(p -> p.name().endsWith("年吴中区建制村通邮随机抽查"))
@@ -382,7 +441,7 @@ class VillageCheckPlanIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("现场检查人员不得少于两人")))
 			.andExpect(content().string(containsString("value=\"交接登记缺页三处\"")))
-			.andExpect(content().string(containsString("value=\"32050001\" selected=\"selected\"")))
+			.andExpect(content().string(containsString("value=\"32050001\" checked=\"checked\"")))
 			.andExpect(content().string(containsString("value=\"2026-02-03\"")))
 			.andExpect(content().string(containsString("value=\"VILLAGE_POST\" selected")));
 		mvc.perform(post("/universal/villages/" + village + "/profile").session(staff).with(csrf())

@@ -81,4 +81,26 @@ class LicensingBrowserTest extends BrowserTest {
 		assertThat(browser.findElement(By.id("verify-result")).getText()).contains("有效").contains(licence.split(" ")[0]);
 		screenshot("licensing-verify");
 	}
+
+	@Test
+	void aRefusedAnnualReportComesBackWithWhatWasTypedAndEachErrorBesideItsField() throws Exception {
+		signIn("sz.admin");
+		browser.get(url("/licensing/annual-reports"));
+		type("creditCode", "91320506MA1LX00000");
+		type("businessVolume", "12.5");
+		type("revenue", "-3");
+		type("outlets", "4");
+		type("staff", "30");
+		click(By.cssSelector("#annual-report-form button[type=submit]"));
+		waitFor(By.cssSelector("#businessVolume.is-invalid"));
+		assertThat(browser.findElement(By.id("businessVolume")).getAttribute("value")).isEqualTo("12.5");
+		assertThat(browser.findElement(By.id("staff")).getAttribute("value")).isEqualTo("30");
+		// the message beside the field is the one the list at the top gives for it
+		String beside = browser.findElement(By.cssSelector("#businessVolume + .invalid-feedback")).getText();
+		assertThat(beside).contains("businessVolume");
+		assertThat(browser.findElement(By.cssSelector("#errors li[data-field=businessVolume]")).getText()).isEqualTo(beside);
+		assertThat(browser.findElement(By.id("revenue")).getAttribute("class")).contains("is-invalid");
+		assertThat(browser.findElement(By.id("outlets")).getAttribute("class")).doesNotContain("is-invalid");
+		screenshot("licensing-annual-report-refused");
+	}
 }

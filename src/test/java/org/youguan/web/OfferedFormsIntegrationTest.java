@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -63,7 +65,16 @@ class OfferedFormsIntegrationTest {
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping handlers;
 
+	@Autowired
+	ApplicationContext context;
+
 	private final DefaultMethodSecurityExpressionHandler expressions = new DefaultMethodSecurityExpressionHandler();
+
+	/** Rules that name a bean ({@code @licensingPages.cancels(principal)}) resolve it as the application does. */
+	@BeforeEach
+	void beans() {
+		expressions.setApplicationContext(context);
+	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "sz.leader", "js.leader" })

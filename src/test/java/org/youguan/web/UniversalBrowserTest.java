@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -22,9 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 18's path through a real Chromium: the city's universal-service officer imports two villages' 通邮 profiles
- * from an .xlsx (one served once a week, below the standard), makes a check plan by criteria (below the standard) for
- * 太仓市, records the village's check from the plan with the ordinary check form, sees the plan checked, the day's
- * figure counting the village and the county map drawing it in the below-standard colour.
+ * from an .xlsx (one served once a week, below the standard), imports two past checks of 2019 from an .xlsx on the
+ * checks' import page and sees the period's figure count them, makes a check plan by criteria (below the standard) for
+ * 太仓市, records the village's check from the plan with the ordinary check form (ticking two certified inspectors),
+ * sees the plan checked, the day's figure counting the village and the county map drawing it in the below-standard
+ * colour.
  */
 class UniversalBrowserTest extends BrowserTest {
 
@@ -38,24 +42,30 @@ class UniversalBrowserTest extends BrowserTest {
 		VillageView low = taicang.get(1);
 		VillageView direct = taicang.get(2);
 		LocalDate today = LocalDate.now(CHINA);
-		Path sheet = Files.createTempFile("villages", ".xlsx");
-		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sh = wb.createSheet("建制村通邮信息");
-			String[][] rows = { { "建制村代码", "通邮方式", "每周投递频次", "交接点类型", "交接点地址" },
-					{ low.code(), "村邮站", "1", "村邮站", "太仓某村村委会一楼" }, { direct.code(), "直接通邮", "6", "", "" } };
-			for (int r = 0; r < rows.length; r++) {
-				Row row = sh.createRow(r);
-				for (int c = 0; c < rows[r].length; c++) {
-					row.createCell(c).setCellValue(rows[r][c]);
-				}
-			}
-			wb.write(out);
-			Files.write(sheet, out.toByteArray());
-		}
+		Path sheet = xlsx("建制村通邮信息", new String[][] { { "建制村代码", "通邮方式", "每周投递频次", "交接点类型", "交接点地址" },
+				{ low.code(), "村邮站", "1", "村邮站", "太仓某村村委会一楼" }, { direct.code(), "直接通邮", "6", "", "" } });
+		// two past checks of 2019 with their real dates: a date cell and a typed date, the frequency a number cell
+		LocalDate past = LocalDate.of(2019, 4, 1);
+		Path pastChecks = xlsx("历史通邮检查", new Object[][] {
+				{ "建制村代码", "检查日期", "实际通邮方式", "实际每周投递频次", "交接记录", "规范投递", "检查人员", "检查发现的问题" },
+				{ taicang.get(3).code(), past, "直接通邮", 5, "是", "是", "王普服、陈太仓", "" },
+				{ taicang.get(4).code(), "2019年4月2日", "村邮站", 1, "否", "否", "王普服、陈太仓", "投递频次低于标准" } });
 
 		Browser.signIn(browser, url(""), "sz.universal");
 		browser.get(url("/universal/checks?from=" + today + "&to=" + today));
 		int checkedBefore = Integer.parseInt(browser.findElement(By.id("villages-checked")).getText());
+
+		// past checks come in from the import page; the period's figure counts them by their real dates
+		String pastPeriod = "/universal/checks?from=" + past + "&to=" + past.plusDays(1);
+		browser.get(url(pastPeriod));
+		int pastBefore = Integer.parseInt(browser.findElement(By.id("villages-checked")).getText());
+		browser.get(url("/universal/checks"));
+		click(By.id("import-checks"));
+		browser.findElement(By.name("file")).sendKeys(pastChecks.toString());
+		click(By.cssSelector("form[action$='/universal/checks/import'] button[type='submit']"));
+		waitForText(By.id("flash"), "已导入历史通邮检查2条");
+		browser.get(url(pastPeriod));
+		assertThat(Integer.parseInt(browser.findElement(By.id("villages-checked")).getText())).isEqualTo(pastBefore + 2);
 
 		browser.get(url("/universal/villages/import"));
 		browser.findElement(By.name("file")).sendKeys(sheet.toString());
@@ -82,8 +92,8 @@ class UniversalBrowserTest extends BrowserTest {
 		new Select(browser.findElement(By.id("checkMode"))).selectByValue("VILLAGE_POST");
 		type("deliveriesObserved", "1");
 		// two certified inspectors of the roster (the check is also their inspection record)
-		new Select(browser.findElement(By.id("inspector-0"))).selectByValue("32050001");
-		new Select(browser.findElement(By.id("inspector-1"))).selectByValue("32050002");
+		click(By.cssSelector("#check-inspectors input[value='32050001']"));
+		click(By.cssSelector("#check-inspectors input[value='32050002']"));
 		new Select(browser.findElement(By.name("standardDelivery"))).selectByValue("false");
 		type("findings", "每周仅投递一次，低于建制村投递频次标准");
 		click(By.cssSelector("#check-form button[type='submit']"));
@@ -110,5 +120,34 @@ class UniversalBrowserTest extends BrowserTest {
 				+ ".some(function (d) { return d.name.indexOf(name) === 0; });", low.name());
 		assertThat(drawn).isEqualTo(true);
 		Browser.screenshot(browser, "universal-map");
+	}
+
+	/** A one-sheet .xlsx in a temporary file: strings as text cells, numbers as number cells, days as date cells. */
+	private static Path xlsx(String name, Object[][] rows) throws Exception {
+		Path file = Files.createTempFile("universal", ".xlsx");
+		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sh = wb.createSheet(name);
+			CellStyle date = wb.createCellStyle();
+			date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+			for (int r = 0; r < rows.length; r++) {
+				Row row = sh.createRow(r);
+				for (int c = 0; c < rows[r].length; c++) {
+					Cell cell = row.createCell(c);
+					if (rows[r][c] instanceof LocalDate day) {
+						cell.setCellValue(day);
+						cell.setCellStyle(date);
+					}
+					else if (rows[r][c] instanceof Number n) {
+						cell.setCellValue(n.doubleValue());
+					}
+					else {
+						cell.setCellValue(String.valueOf(rows[r][c]));
+					}
+				}
+			}
+			wb.write(out);
+			Files.write(file, out.toByteArray());
+		}
+		return file;
 	}
 }

@@ -2,6 +2,7 @@ package org.youguan.workplans;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -42,6 +43,7 @@ import org.youguan.workplans.internal.PlanPreview;
 import org.youguan.workplans.internal.WorkPlanImport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -158,10 +160,11 @@ class WorkPlanSupervisionIntegrationTest {
 		assertThat(sent).isGreaterThanOrEqualTo(4);
 		assertThat(supervision.remind(user("sz.office"), plan)).as("once a day").isZero();
 		String marketLink = "/workplans/" + plan + "/departments/" + department("市场监管处");
-		assertThat(received(market)).anySatisfy(n -> {
+		// the notifications module turns each reminder's event into the department's notification after the commit
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received(market)).anySatisfy(n -> {
 			assertThat(n.link()).isEqualTo(marketLink);
 			assertThat(n.title()).contains("7项任务尚未填报2031-05进展");
-		});
+		}));
 		assertThat(received(user("sz.universal"))).noneMatch(n -> marketLink.equals(n.link()));
 		assertThatThrownBy(() -> supervision.remind(user("wz.staff"), plan)).isInstanceOf(RuntimeException.class);
 

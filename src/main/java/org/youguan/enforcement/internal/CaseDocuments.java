@@ -33,6 +33,7 @@ import org.youguan.documents.WordTemplates;
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.Penalty;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
@@ -71,7 +72,8 @@ public class CaseDocuments implements DeclaresTemplates {
 			"discussedOn", "discussionDate", "discussionParticipants", "discussionConclusion", "decisionNumber", "decidedOn", "penalty", "mitigation", "paymentDays", "surchargePercent",
 			"deliveryDue", "deliveredOn", "paymentDue", "paidOn", "paidAmount", "closedOn", "closingReason", "status",
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
-			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms");
+			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms",
+			"hearingWaivedOn", "remedies");
 
 	/** The fields of the evidence item a record (询问笔录, 现场检查笔录) is made of. */
 	static final List<String> EVIDENCE_FIELDS = List.of("evidenceTitle", "evidenceContent", "evidencePlace",
@@ -261,7 +263,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			Map<String, String> extra, String reason) {
 		Map<String, String> fields = fields(c, evidenceId);
 		LocalDate stepDay = stepDay(kind, c, evidenceId);
-		fields.put("issuedOn", chinese(stepDay));
+		fields.put("issuedOn", ChineseText.day(stepDay));
 		fields.put("number", number == null ? "" : number);
 		fields.put("title", kind.title());
 		fields.putAll(extra);
@@ -291,6 +293,7 @@ public class CaseDocuments implements DeclaresTemplates {
 	private LocalDate stepDay(CaseDocumentKind kind, CaseView c, Long evidenceId) {
 		LocalDate day = switch (kind) {
 			case FILING_APPROVAL -> c.filedOn();
+			case INVESTIGATION_REPORT -> c.concludedOn();
 			case REVIEW_OPINION -> c.reviewedOn();
 			case PRIOR_NOTICE, HEARING_RIGHT_NOTICE -> c.notifiedOn();
 			case HEARING_NOTICE -> c.hearingNotifiedOn();
@@ -333,10 +336,10 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("range", rules.fineRange(c.violationCode(), c.serious(), c.regionCode()).toString());
 		f.put("source", c.source().label());
 		f.put("facts", text(c.facts()));
-		f.put("violationEndedOn", chinese(c.violationEndedOn()));
-		f.put("filedOn", chinese(c.filedOn()));
+		f.put("violationEndedOn", ChineseText.day(c.violationEndedOn()));
+		f.put("filedOn", ChineseText.day(c.filedOn()));
 		f.put("filingApprovedBy", text(c.filingApprovedBy()));
-		f.put("decisionDueOn", chinese(c.decisionDueOn()));
+		f.put("decisionDueOn", ChineseText.day(c.decisionDueOn()));
 		List<String> team = jdbc.sql("""
 				SELECT name || '（执法证号' || certificate_number || '）' FROM penalty_case_investigator
 				WHERE case_id = :id ORDER BY position""").param("id", c.id()).query(String.class).list();
@@ -346,32 +349,34 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("proposedPenalty", penalty(c.proposedPenalty(), c.proposedFine()));
 		f.put("reviewOpinion", text(c.reviewOpinion()));
 		f.put("reviewedBy", text(c.reviewedBy()));
-		f.put("reviewedOn", chinese(c.reviewedOn()));
-		f.put("notifiedOn", chinese(c.notifiedOn()));
-		f.put("hearingRequestDue", c.notifiedOn() == null ? "" : chinese(caseClock.hearingRequestDue(c.notifiedOn())));
+		f.put("reviewedOn", ChineseText.day(c.reviewedOn()));
+		f.put("notifiedOn", ChineseText.day(c.notifiedOn()));
+		f.put("hearingRequestDue", c.notifiedOn() == null ? "" : ChineseText.day(caseClock.hearingRequestDue(c.notifiedOn())));
 		f.put("hearingRequestDays", rules.value(StatutoryRule.PENALTY_HEARING_REQUEST, c.regionCode()).stripTrailingZeros().toPlainString());
-		f.put("statementOn", chinese(c.statementOn()));
+		f.put("hearingWaivedOn", ChineseText.day(c.hearingWaivedOn()));
+		f.put("remedies", rules.remedies(c.regionCode()));
+		f.put("statementOn", ChineseText.day(c.statementOn()));
 		f.put("statement", c.statement() == null ? "当事人未提出陈述、申辩意见" : c.statement());
-		f.put("hearingRequestedOn", chinese(c.hearingRequestedOn()));
-		f.put("hearingNotifiedOn", chinese(c.hearingNotifiedOn()));
-		f.put("hearingOn", chinese(c.hearingOn()));
-		f.put("discussedOn", c.discussedOn() == null ? "" : "本案经" + chinese(c.discussedOn()) + "负责人集体讨论决定。");
-		f.put("discussionDate", c.discussedOn() == null ? "" : chinese(c.discussedOn()));
+		f.put("hearingRequestedOn", ChineseText.day(c.hearingRequestedOn()));
+		f.put("hearingNotifiedOn", ChineseText.day(c.hearingNotifiedOn()));
+		f.put("hearingOn", ChineseText.day(c.hearingOn()));
+		f.put("discussedOn", c.discussedOn() == null ? "" : "本案经" + ChineseText.day(c.discussedOn()) + "负责人集体讨论决定。");
+		f.put("discussionDate", c.discussedOn() == null ? "" : ChineseText.day(c.discussedOn()));
 		f.put("discussionParticipants", c.discussionParticipants() == null ? "" : c.discussionParticipants());
 		f.put("discussionConclusion", c.discussionConclusion() == null ? "" : c.discussionConclusion());
 		f.put("decisionNumber", text(c.decisionNumber()));
-		f.put("decidedOn", chinese(c.decidedOn()));
+		f.put("decidedOn", ChineseText.day(c.decidedOn()));
 		f.put("penalty", penalty(c.penalty(), c.fine()));
 		f.put("mitigation", c.mitigation() == null ? "" : "依据《中华人民共和国行政处罚法》第三十二条（" + c.mitigationGround().label()
 				+ "），对当事人" + c.mitigation().label() + "：" + text(c.mitigationReason()) + "。");
 		f.put("paymentDays", rules.value(StatutoryRule.PENALTY_PAYMENT, c.regionCode()).stripTrailingZeros().toPlainString());
 		f.put("surchargePercent", rules.value(StatutoryRule.PENALTY_LATE_SURCHARGE, c.regionCode()).stripTrailingZeros().toPlainString());
-		f.put("deliveryDue", c.decidedOn() == null ? "" : chinese(caseClock.deliveryDue(c.decidedOn())));
-		f.put("deliveredOn", chinese(c.deliveredOn()));
-		f.put("paymentDue", c.deliveredOn() == null ? "" : chinese(caseClock.paymentDue(c.deliveredOn())));
-		f.put("paidOn", chinese(c.paidOn()));
+		f.put("deliveryDue", c.decidedOn() == null ? "" : ChineseText.day(caseClock.deliveryDue(c.decidedOn())));
+		f.put("deliveredOn", ChineseText.day(c.deliveredOn()));
+		f.put("paymentDue", c.deliveredOn() == null ? "" : ChineseText.day(caseClock.paymentDue(c.deliveredOn())));
+		f.put("paidOn", ChineseText.day(c.paidOn()));
 		f.put("paidAmount", c.paidAmount() == null ? "" : plain(c.paidAmount()) + "元");
-		f.put("closedOn", chinese(c.closedOn()));
+		f.put("closedOn", ChineseText.day(c.closedOn()));
 		f.put("closingReason", text(c.closingReason()));
 		f.put("status", c.status().label());
 		f.put("issuedBy", actor());
@@ -382,12 +387,12 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("hearingRecord", x.hearingRecord() == null ? "（见听证会现场记录）" : x.hearingRecord());
 		f.put("onSpotFacts", text(c.facts()));
 		f.put("onSpotPlace", text(x.onSpotPlace()));
-		f.put("onSpotFiledOn", chinese(c.filedOn()));
-		f.put("onSpotFilingDue", c.decidedOn() == null ? "" : chinese(caseClock.due(StatutoryRule.PENALTY_ON_THE_SPOT_FILING,
+		f.put("onSpotFiledOn", ChineseText.day(c.filedOn()));
+		f.put("onSpotFilingDue", c.decidedOn() == null ? "" : ChineseText.day(caseClock.due(StatutoryRule.PENALTY_ON_THE_SPOT_FILING,
 				c.decidedOn())));
 		f.put("transferTo", text(x.transferredTo()));
 		f.put("transferReason", text(c.closingReason()));
-		f.put("transferredOn", chinese(x.transferredOn()));
+		f.put("transferredOn", ChineseText.day(x.transferredOn()));
 		f.put("arrangement", "INSTALMENTS".equals(x.paymentArrangement()) ? "分期" : "延期");
 		f.put("arrangedBy", text(x.paymentArrangedBy()));
 		f.put("arrangementReason", text(x.paymentArrangementReason()));
@@ -395,12 +400,12 @@ public class CaseDocuments implements DeclaresTemplates {
 			List<String> parts = new ArrayList<>();
 			for (Instalment i : jdbc.sql("SELECT position, due_on, amount FROM penalty_case_instalment WHERE case_id = :id ORDER BY position")
 				.param("id", c.id()).query(Rows.of(Instalment.class)).list()) {
-				parts.add("第" + i.position() + "期" + chinese(i.dueOn()) + "前缴纳" + plain(i.amount()) + "元");
+				parts.add("第" + i.position() + "期" + ChineseText.day(i.dueOn()) + "前缴纳" + plain(i.amount()) + "元");
 			}
 			f.put("arrangementTerms", String.join("；", parts));
 		}
 		else {
-			f.put("arrangementTerms", x.paymentDeferredUntil() == null ? "" : "于" + chinese(x.paymentDeferredUntil()) + "前一次缴清");
+			f.put("arrangementTerms", x.paymentDeferredUntil() == null ? "" : "于" + ChineseText.day(x.paymentDeferredUntil()) + "前一次缴清");
 		}
 		if (evidenceId != null) {
 			EvidenceRow ev = jdbc.sql("""
@@ -411,7 +416,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			f.put("evidenceContent", text(ev.content()));
 			f.put("evidencePlace", text(ev.place()));
 			f.put("evidenceSubject", text(ev.subject()));
-			f.put("evidenceOn", chinese(ev.collectedOn()));
+			f.put("evidenceOn", ChineseText.day(ev.collectedOn()));
 			f.put("evidenceBy", ev.collectedBy());
 		}
 		return f;
@@ -428,7 +433,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			row.put("no", String.valueOf(i++));
 			row.put("kind", EvidenceKind.valueOf(ev.kind()).label());
 			row.put("title", ev.title());
-			row.put("on", chinese(ev.collectedOn()));
+			row.put("on", ChineseText.day(ev.collectedOn()));
 			row.put("by", ev.collectedBy());
 			rows.add(row);
 		}
@@ -464,10 +469,6 @@ public class CaseDocuments implements DeclaresTemplates {
 		return p.label() + (fine == null ? "" : "，并处人民币" + plain(fine) + "元");
 	}
 
-	/** A day as an official document writes it: 2026年3月5日. */
-	static String chinese(LocalDate d) {
-		return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
-	}
 
 	private static String plain(BigDecimal amount) {
 		return amount.stripTrailingZeros().toPlainString();

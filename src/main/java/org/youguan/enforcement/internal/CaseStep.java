@@ -40,6 +40,8 @@ public enum CaseStep {
 	RECORD_STATEMENT("陈述申辩", null, EnumSet.of(NOTIFIED, HEARING)),
 	/** 听证 requested (art.63–64). */
 	REQUEST_HEARING("申请听证", HEARING, EnumSet.of(NOTIFIED)),
+	/** 放弃听证: the party explicitly gives up the hearing it may request (art.63–64). */
+	WAIVE_HEARING("放弃听证", null, EnumSet.of(NOTIFIED)),
 	/** 听证 held (art.64). */
 	HOLD_HEARING("举行听证", null, EnumSet.of(HEARING)),
 	/** 决定 (art.57, 59). */

@@ -29,9 +29,12 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The enforcement API for bureau staff and their systems: leads, the case procedure step by step, past cases
@@ -94,7 +97,7 @@ class EnforcementApiController {
 	}
 
 	/** A payment. */
-	record Payment(String paidOn, String amount) {
+	record Payment(String paidOn, @JsonDeserialize(using = NumberText.class) String amount) {
 	}
 
 	/** A pause of the decision clock. */
@@ -234,6 +237,15 @@ class EnforcementApiController {
 	@Operation(summary = "登记听证申请", description = "on：申请日期（告知后5个工作日内）。")
 	PenaltyCases.CaseDetail hearingRequest(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
 		onDate("requestedOn", () -> cases.requestHearing(scope, id, d.on()));
+		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/hearing-waiver")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "登记放弃听证", description = "on：当事人明确放弃听证的日期（书面声明）；之后可在申请听证期限届满前作出决定。"
+			+ "陈述申辩不等于放弃听证。")
+	PenaltyCases.CaseDetail hearingWaiver(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
+		onDate("waivedOn", () -> cases.waiveHearing(scope, id, d.on()));
 		return cases.get(scope, id);
 	}
 

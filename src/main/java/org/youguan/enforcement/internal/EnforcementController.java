@@ -32,6 +32,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
@@ -191,10 +192,10 @@ class EnforcementController {
 			@RequestParam(required = false) String proposedPenalty, @RequestParam(required = false) String proposedFine,
 			@RequestParam(required = false) Boolean serious, @RequestParam(required = false) String mitigation,
 			@RequestParam(required = false) String mitigationGround, @RequestParam(required = false) String mitigationReason,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) LocalDate concludedOn, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id), "调查终结", () -> cases.concludeInvestigation(scope, id,
 				new PenaltyCases.Conclusion(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround,
-						mitigationReason)));
+						mitigationReason, text(concludedOn))));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/review")
@@ -225,6 +226,13 @@ class EnforcementController {
 	String hearingRequest(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id), "已登记听证申请", () -> cases.requestHearing(scope, id, text(on)));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-waiver")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String hearingWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已登记当事人放弃听证", () -> cases.waiveHearing(scope, id, text(on)));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing")
@@ -325,12 +333,6 @@ class EnforcementController {
 		return team;
 	}
 
-	/** The names typed in one field, separated by 、 , ， ; ； or spaces. */
-	private static List<String> names(String typed) {
-		return typed == null ? List.of()
-				: Arrays.stream(typed.split("[、,，;；\\s]+")).filter(n -> !n.isBlank()).toList();
-	}
-
 	@PostMapping("/enforcement/cases/{id:\\d+}/decision")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String decide(DataScope scope, @PathVariable long id, @RequestParam(required = false) String decisionNumber,
@@ -343,7 +345,7 @@ class EnforcementController {
 		return PageSteps.run(redirect, page(id), () -> {
 			String number = cases.decide(scope, id, new PenaltyCases.Decision(decisionNumber, text(decidedOn), penalty, fine,
 					mitigation, mitigationGround, mitigationReason, text(discussedOn), discussionConclusion,
-					names(discussionParticipants)));
+					Text.names(discussionParticipants)));
 			return new PageSteps.Done("已作出行政处罚决定" + number, page(id));
 		});
 	}

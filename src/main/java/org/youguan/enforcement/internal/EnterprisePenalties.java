@@ -55,7 +55,8 @@ class EnterprisePenalties {
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
 			BigDecimal proposedFine, boolean hearingRight, LocalDate replyDue, LocalDate statementOn, String statement,
-			LocalDate hearingRequestedOn, LocalDate hearingNotifiedOn, LocalDate hearingOn, String decisionNumber,
+			LocalDate hearingRequestedOn, LocalDate hearingNotifiedOn, LocalDate hearingOn, LocalDate hearingWaivedOn,
+			String decisionNumber,
 			LocalDate decidedOn, Penalty penalty, BigDecimal fine, LocalDate deliveredOn, LocalDate paymentDue,
 			BigDecimal surchargeToday, LocalDate paidOn, BigDecimal paidAmount, LocalDate closedOn, LocalDate publishedOn,
 			LocalDate publicationWithdrawnOn, boolean canReply, boolean canRequestHearing,
@@ -125,11 +126,11 @@ class EnterprisePenalties {
 		boolean open = replyDue != null && !today.isAfter(replyDue);
 		boolean canReply = open && c.statementOn() == null
 				&& (c.status() == CaseStatus.NOTIFIED || c.status() == CaseStatus.HEARING);
-		boolean canHear = open && d.hearingRight() && c.status() == CaseStatus.NOTIFIED;
+		boolean canHear = open && d.hearingRight() && c.status() == CaseStatus.NOTIFIED && c.hearingWaivedOn() == null;
 		boolean surcharged = d.surchargeToday() != null && d.surchargeToday().signum() > 0;
 		return new PartyCase(c.id(), c.number(), c.enterpriseName(), c.enterpriseCreditCode(), c.violationCode(),
 				c.status(), c.filedOn(), c.notifiedOn(), c.proposedPenalty(), c.proposedFine(), d.hearingRight(), replyDue,
-				c.statementOn(), c.statement(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(),
+				c.statementOn(), c.statement(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(), c.hearingWaivedOn(),
 				c.decisionNumber(), c.decidedOn(), c.penalty(), c.fine(), c.deliveredOn(), d.paymentDue(),
 				surcharged ? d.surchargeToday() : null, c.paidOn(), c.paidAmount(), c.closedOn(), c.publishedOn(),
 				c.publicationWithdrawnOn(), canReply, canHear, partyDocuments(id));
@@ -195,6 +196,25 @@ class EnterprisePenalties {
 		}
 		requireWindow(c, "申请听证");
 		cases.requestHearing(caseRegion(id), id, LocalDate.now(clock).toString());
+	}
+
+	/**
+	 * The party's explicit waiver of the hearing (行政处罚法(2021) art.63–64), dated today, within the request window;
+	 * the bureau may then decide before the window ends. The portal asks the user to confirm first.
+	 * @param confirmed whether the user ticked the confirmation; anything but true is refused
+	 * @throws InvalidValueException when not confirmed ("confirm")
+	 * @throws DomainException (422) when the penalty carries no hearing right; (409) when the window closed, a hearing
+	 * was requested or already waived; (404) not its case
+	 */
+	@Transactional
+	void waiveHearing(DataScope scope, long id, boolean confirmed) {
+		PartyCase c = get(scope, id);
+		new Validation().require("confirm", confirmed, "required", "请确认放弃听证（confirm）").throwIfInvalid();
+		if (c.hearingRequestedOn() != null) {
+			throw DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
+		}
+		requireWindow(c, "放弃听证");
+		cases.waiveHearing(caseRegion(id), id, LocalDate.now(clock).toString());
 	}
 
 	private void requireWindow(PartyCase c, String what) {

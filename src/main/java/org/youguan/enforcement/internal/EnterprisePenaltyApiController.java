@@ -25,6 +25,10 @@ import org.youguan.kernel.PageResult;
 class EnterprisePenaltyApiController {
 
 	/** The party's statement. */
+	/** The party's waiver of the hearing: {@code confirm} must be true. */
+	record WaiverRequest(Boolean confirm) {
+	}
+
 	record StatementRequest(String statement) {
 	}
 
@@ -51,6 +55,13 @@ class EnterprisePenaltyApiController {
 	@Operation(summary = "提交陈述申辩", description = "statement（必填，≤2000字）；事先告知后5个工作日内、作出决定前，限一次。")
 	EnterprisePenalties.PartyCase statement(DataScope scope, @PathVariable long id, @RequestBody StatementRequest request) {
 		penalties.state(scope, id, request == null ? null : request.statement());
+		return penalties.get(scope, id);
+	}
+
+	@PostMapping("/{id}/hearing-waiver")
+	@Operation(summary = "放弃听证", description = "confirm=true（必填）；事先告知后5个工作日内、未申请听证时可明确放弃，之后机关可在期限届满前作出决定。")
+	EnterprisePenalties.PartyCase hearingWaiver(DataScope scope, @PathVariable long id, @RequestBody WaiverRequest request) {
+		penalties.waiveHearing(scope, id, request != null && Boolean.TRUE.equals(request.confirm()));
 		return penalties.get(scope, id);
 	}
 

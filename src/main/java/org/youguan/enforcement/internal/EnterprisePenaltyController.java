@@ -56,6 +56,13 @@ class EnterprisePenaltyController {
 				() -> penalties.state(scope, id, statement));
 	}
 
+	@PostMapping("/enterprise/penalties/{id:\\d+}/hearing-waiver")
+	String hearingWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) Boolean confirm,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/enterprise/penalties/" + id, "已放弃听证",
+				() -> penalties.waiveHearing(scope, id, Boolean.TRUE.equals(confirm)));
+	}
+
 	@PostMapping("/enterprise/penalties/{id:\\d+}/hearing")
 	String hearing(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/enterprise/penalties/" + id, "听证申请已提交",

@@ -11,6 +11,7 @@ import org.youguan.documents.DocumentTemplates;
 import org.youguan.filing.AttachmentKind;
 import org.youguan.filing.FilingStatus;
 import org.youguan.filing.OutletFilings;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.org.Bureaus;
@@ -53,8 +54,8 @@ public class FilingReceipts implements DeclaresTemplates {
 				Map.entry("number", f.number()), Map.entry("filingNumber", f.filingNumber()),
 				Map.entry("enterprise", f.enterpriseName()), Map.entry("creditCode", f.enterpriseCreditCode()),
 				Map.entry("outlet", f.outletName()), Map.entry("address", filings.outletAddress(f.id())),
-				Map.entry("kind", f.kind().label()), Map.entry("submittedOn", chinese(f.submittedOn())),
-				Map.entry("completedOn", chinese(f.completedOn())), Map.entry("date", chinese(f.completedOn())));
+				Map.entry("kind", f.kind().label()), Map.entry("submittedOn", ChineseText.day(f.submittedOn())),
+				Map.entry("completedOn", ChineseText.day(f.completedOn())), Map.entry("date", ChineseText.day(f.completedOn())));
 		return templates.fill(TEMPLATE, fields, Map.of("attachments", files));
 	}
 
@@ -75,7 +76,4 @@ public class FilingReceipts implements DeclaresTemplates {
 		return "邮政管理局";
 	}
 
-	private static String chinese(LocalDate d) {
-		return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
-	}
 }

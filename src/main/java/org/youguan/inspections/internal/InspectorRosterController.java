@@ -2,7 +2,6 @@ package org.youguan.inspections.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +21,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.Bureaus;
 
@@ -147,8 +147,7 @@ class InspectorRosterController {
 				v.require("bureauId", false, "format", "所属单位不存在");
 			}
 		}
-		List<String> avoid = form.avoid() == null ? List.of()
-				: Arrays.stream(form.avoid().split("[\\s,，、;；]+")).filter(s -> !s.isBlank()).toList();
+		List<String> avoid = Text.names(form.avoid());
 		return new Inspectors.InspectorData(bureau, null, form.name(), form.certificateNumber(), validUntil, avoid);
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +24,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -42,6 +44,9 @@ import org.youguan.org.CurrentUser;
 @Controller
 @Tag(name = "年度报告", description = "快递企业年度报告的报送、查询与逾期未报名单（按调用者数据权限）")
 class AnnualReportController {
+
+	/** The list as first opened, shown under a refused form. */
+	static final ListRequest FIRST_PAGE = new ListRequest(null, null, null, null, null);
 
 	static final List<Column<AnnualReports.Outstanding>> COLUMNS = List.of(
 			Column.of("企业名称", AnnualReports.Outstanding::enterpriseName, 30),
@@ -90,13 +95,14 @@ class AnnualReportController {
 	String file(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String year,
 			@RequestParam(required = false) String creditCode, @RequestParam(required = false) String businessVolume,
 			@RequestParam(required = false) String revenue, @RequestParam(required = false) String outlets,
-			@RequestParam(required = false) String staff, @RequestParam(required = false) String filedOn,
-			RedirectAttributes redirect) {
-		// a refusal is the error page with its 4xx status naming each field (web/ErrorHandling), not a redirect
-		reports.file(Clerk.of(me), new AnnualReports.ReportData(year, creditCode, businessVolume, revenue, outlets, staff,
-				filedOn));
-		redirect.addFlashAttribute("message", "已报送年度报告");
-		return "redirect:/licensing/annual-reports";
+			@RequestParam(required = false) String staff, @RequestParam(required = false) String filedOn, DataScope scope,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		// refused: the list page again with the form as typed and each error beside its field, in the refusal's 4xx
+		return FormSteps.run(model, response, redirect, () -> {
+			reports.file(Clerk.of(me), new AnnualReports.ReportData(year, creditCode, businessVolume, revenue, outlets,
+					staff, filedOn));
+			return new PageSteps.Done("已报送年度报告", "/licensing/annual-reports");
+		}, () -> list(me, scope, FIRST_PAGE, null, model));
 	}
 
 	@GetMapping("/licensing/annual-reports/outstanding")

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -75,16 +77,17 @@ class BranchFilingController {
 			@RequestParam(required = false) String address, @RequestParam(required = false) String headName,
 			@RequestParam(required = false) String businessLicenceDate, @RequestParam(required = false) String filedOn,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		if (regionPick != null) {
 			// without JavaScript the picker's 选择 shows the form again one level deeper, nothing saved
 			return initCreateForm(me, model);
 		}
-		// a refusal is the error page with its 4xx status naming each field (web/ErrorHandling), not a redirect
-		filings.file(Clerk.of(me), new BranchFilings.FilingData(parentCreditCode, name, regionCode, address, headName,
-				businessLicenceDate, filedOn));
-		redirect.addFlashAttribute("message", "已办理分支机构备案");
-		return "redirect:/licensing/branch-filings";
+		// refused: the form again with the values as typed and each error beside its field, in the refusal's 4xx
+		return FormSteps.run(model, response, redirect, () -> {
+			filings.file(Clerk.of(me), new BranchFilings.FilingData(parentCreditCode, name, regionCode, address, headName,
+					businessLicenceDate, filedOn));
+			return new PageSteps.Done("已办理分支机构备案", "/licensing/branch-filings");
+		}, () -> initCreateForm(me, model));
 	}
 
 	@PostMapping("/api/v1/licensing/branch-filings")

@@ -37,6 +37,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
 import org.youguan.licensing.ApplicationStatus;
@@ -45,6 +46,8 @@ import org.youguan.licensing.LicenceApplications;
 import org.youguan.licensing.LicensingFigures;
 import org.youguan.licensing.Material;
 import org.youguan.org.CurrentUser;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The licensing API: applications (enterprises for themselves, staff for paper applications), the procedure step by
@@ -91,8 +94,9 @@ class LicensingApiController {
 	 * An application as posted ({@link LicenceApplications.ApplicationData}); {@code branches} may be one name or a list.
 	 */
 	record Application(String kind, String applicantCreditCode, String applicantName, String legalRepresentative,
-			String registeredCapital, String scope, String serviceArea, String premisesAddress, String regionCode,
-			String safetySystem, String serviceSystem, String personnel, String contactName, String contactPhone,
+			@JsonDeserialize(using = NumberText.class) String registeredCapital, String scope, String serviceArea,
+			String premisesAddress, String regionCode, String safetySystem, String serviceSystem, String personnel,
+			String contactName, String contactPhone,
 			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> branches, String submittedOn) {
 
 		LicenceApplications.ApplicationData data() {

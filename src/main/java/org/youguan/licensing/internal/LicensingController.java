@@ -137,6 +137,8 @@ class LicensingController {
 		model.addAttribute("d", d);
 		model.addAttribute("a", d.application());
 		model.addAttribute("staff", me.enterpriseCreditCode() == null);
+		// the steps' forms are offered only to those the step admits (a county reads the application, takes no step)
+		model.addAttribute("may", LicenceApplications.powers(Clerk.of(me), d.application()));
 		model.addAttribute("materials", Material.values());
 		model.addAttribute("checklist", CHECKLIST);
 		model.addAttribute("correctionItems", d.application().correctionItems() == null ? List.of()
@@ -256,7 +258,7 @@ class LicensingController {
 
 	/** The 注销 form: the licence number (prefilled from {@code number}), the ground and a note. */
 	@GetMapping("/licensing/licences/cancellation")
-	@PreAuthorize(LicensingApiController.DECIDERS)
+	@PreAuthorize(LicensingPages.CANCELLERS)
 	String cancellationForm(@RequestParam(required = false) String number, Model model) {
 		model.addAttribute("number", number == null ? "" : number.strip());
 		model.addAttribute("grounds", CancellationGround.values());
@@ -265,7 +267,7 @@ class LicensingController {
 
 	/** 注销 by the competent level ({@link LicenceApplications#cancelLicence}); errors come back on the form. */
 	@PostMapping("/licensing/licences/cancellation")
-	@PreAuthorize(LicensingApiController.DECIDERS)
+	@PreAuthorize(LicensingPages.CANCELLERS)
 	String cancel(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String number,
 			@RequestParam(required = false) String ground, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {

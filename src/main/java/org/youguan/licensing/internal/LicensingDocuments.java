@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
 import org.youguan.documents.DeclaresTemplates;
 import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
+import org.youguan.kernel.ChineseText;
 import org.youguan.licensing.ApplicationView;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * The documents of the licensing procedure, filled from the templates {@code licensing/*} (built in as
@@ -57,13 +59,13 @@ public class LicensingDocuments implements DeclaresTemplates {
 
 	static final DocumentTemplate NOT_ACCEPTED = template("not-accepted", "快递业务经营许可申请不予受理决定书",
 			"licence-not-accepted")
-		.withFields("reason", "competentBureau", "decidedOn");
+		.withFields("reason", "competentBureau", "decidedOn", "remedies");
 
 	static final DocumentTemplate APPROVAL = template("approval", "准予快递业务经营许可决定书", "licence-approval")
 		.withFields("decisionNumber", "decidedOn", "licenceNumber", "validFrom", "validUntil");
 
 	static final DocumentTemplate REFUSAL = template("refusal", "不予快递业务经营许可决定书", "licence-refusal")
-		.withFields("decisionNumber", "decidedOn", "reasons");
+		.withFields("decisionNumber", "decidedOn", "reasons", "remedies");
 
 	/** The certificate; {@code ${qr}} marks the paragraph the QR code image takes (see {@link #withQr}). */
 	static final DocumentTemplate CERTIFICATE = template("certificate", "快递业务经营许可证", "licence-certificate")
@@ -76,25 +78,28 @@ public class LicensingDocuments implements DeclaresTemplates {
 
 	private final LicensingSettings settings;
 
-	LicensingDocuments(DocumentTemplates templates, LicensingSettings settings) {
+	private final StatutoryRules rules;
+
+	LicensingDocuments(DocumentTemplates templates, LicensingSettings settings, StatutoryRules rules) {
 		this.templates = templates;
 		this.settings = settings;
+		this.rules = rules;
 	}
 
 	/** 受理通知书 with the receipt's 文号 and the decision limit. */
 	public byte[] receipt(ApplicationView a, String bureau) {
 		Map<String, String> f = common(a, bureau);
 		f.put("receiptNumber", a.receiptNumber());
-		f.put("acceptedOn", chinese(a.acceptedOn()));
+		f.put("acceptedOn", ChineseText.day(a.acceptedOn()));
 		f.put("byLaw", a.acceptedByLaw() ? "（补正告知期限届满未告知，依法自收到申请材料之日起受理）" : "");
-		f.put("decisionDueOn", chinese(a.decisionDueOn()));
+		f.put("decisionDueOn", ChineseText.day(a.decisionDueOn()));
 		return templates.fill(RECEIPT, f, Map.of());
 	}
 
 	/** 补正通知书: every missing item at once (行政许可法(2019) art.32). */
 	public byte[] correctionNotice(ApplicationView a, List<String> items, String bureau) {
 		Map<String, String> f = common(a, bureau);
-		f.put("notifiedOn", chinese(a.correctionNotifiedOn()));
+		f.put("notifiedOn", ChineseText.day(a.correctionNotifiedOn()));
 		List<Map<String, String>> rows = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
 			rows.add(Map.of("no", String.valueOf(i + 1), "item", items.get(i)));
@@ -107,7 +112,8 @@ public class LicensingDocuments implements DeclaresTemplates {
 		Map<String, String> f = common(a, bureau);
 		f.put("reason", a.notAcceptedReason());
 		f.put("competentBureau", a.competentBureau());
-		f.put("decidedOn", chinese(a.notAcceptedOn()));
+		f.put("decidedOn", ChineseText.day(a.notAcceptedOn()));
+		f.put("remedies", rules.remedies(a.regionCode()));
 		return templates.fill(NOT_ACCEPTED, f, Map.of());
 	}
 
@@ -115,15 +121,16 @@ public class LicensingDocuments implements DeclaresTemplates {
 	public byte[] decision(ApplicationView a, String bureau) {
 		Map<String, String> f = common(a, bureau);
 		f.put("decisionNumber", a.decisionNumber());
-		f.put("decidedOn", chinese(a.decidedOn()));
+		f.put("decidedOn", ChineseText.day(a.decidedOn()));
 		boolean approved = "APPROVED".equals(a.decision());
 		if (approved) {
 			f.put("licenceNumber", a.licenceNumber());
-			f.put("validFrom", chinese(a.validFrom()));
-			f.put("validUntil", chinese(a.validUntil()));
+			f.put("validFrom", ChineseText.day(a.validFrom()));
+			f.put("validUntil", ChineseText.day(a.validUntil()));
 			return templates.fill(APPROVAL, f, Map.of());
 		}
 		f.put("reasons", a.decisionReasons());
+		f.put("remedies", rules.remedies(a.regionCode()));
 		return templates.fill(REFUSAL, f, Map.of());
 	}
 
@@ -132,9 +139,9 @@ public class LicensingDocuments implements DeclaresTemplates {
 		Map<String, String> f = common(a, bureau);
 		f.put("licenceNumber", a.licenceNumber());
 		f.put("verificationCode", a.verificationCode());
-		f.put("validFrom", chinese(a.validFrom()));
-		f.put("validUntil", chinese(a.validUntil()));
-		f.put("issuedOn", chinese(a.decidedOn()));
+		f.put("validFrom", ChineseText.day(a.validFrom()));
+		f.put("validUntil", ChineseText.day(a.validUntil()));
+		f.put("issuedOn", ChineseText.day(a.decidedOn()));
 		f.put("verifyUrl", verifyUrl(a.licenceNumber(), a.verificationCode()));
 		byte[] filled = templates.fill(CERTIFICATE, f, Map.of());
 		return withQr(filled, qrPng(verifyUrl(a.licenceNumber(), a.verificationCode())));
@@ -198,7 +205,7 @@ public class LicensingDocuments implements DeclaresTemplates {
 		f.put("scope", a.scope().label());
 		f.put("serviceArea", a.serviceArea() == null ? "" : a.serviceArea());
 		f.put("address", a.premisesAddress() == null ? "" : a.premisesAddress());
-		f.put("submittedOn", chinese(a.submittedOn()));
+		f.put("submittedOn", ChineseText.day(a.submittedOn()));
 		f.put("level", a.approvingLevel().label());
 		return f;
 	}
@@ -213,7 +220,4 @@ public class LicensingDocuments implements DeclaresTemplates {
 		return List.of(RECEIPT, CORRECTION, NOT_ACCEPTED, APPROVAL, REFUSAL, CERTIFICATE);
 	}
 
-	static String chinese(LocalDate day) {
-		return day == null ? "" : day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
-	}
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageResult;
 import org.youguan.org.CurrentUser;
 import org.youguan.statistics.Analysis;
@@ -26,6 +27,8 @@ import org.youguan.statistics.Indicator;
 import org.youguan.statistics.Indicators;
 import org.youguan.statistics.ReportStatus;
 import org.youguan.statistics.Reports;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * Statistics for integrations: aggregates of approved data for staff systems (within the caller's region), and report
@@ -39,7 +42,8 @@ class StatisticsApiController {
 	static final String STAFF = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')";
 
 	/** A report as an enterprise system sends it. */
-	record ReportSubmission(String form, String period, Map<String, String> values, Map<String, String> notes,
+	record ReportSubmission(String form, String period,
+			@JsonDeserialize(contentUsing = NumberText.class) Map<String, String> values, Map<String, String> notes,
 			String comment, Boolean submit) {
 	}
 

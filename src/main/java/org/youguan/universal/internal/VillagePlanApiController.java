@@ -106,7 +106,8 @@ class VillagePlanApiController {
 	@Operation(summary = "制定通邮检查计划", description = "name（计划名称）、regionCode（数据权限内的地区代码）、method（RANDOM随机抽取、"
 			+ "CRITERIA按条件选取）、belowStandard（低于频次标准）、uncheckedMonths（若干月未检查，1–120）、notDirect（未直接通邮）、"
 			+ "sampleCount（抽取数量，随机抽取必填；按条件选取时为上限）、seed（随机种子，空则由系统生成并记录）。"
-			+ "与页面同样校验，错误为400并指明字段；没有符合条件的建制村为422。")
+			+ "与页面同样校验，错误为400并指明字段；没有符合条件的建制村为422；同一区域已有同名且建制村完全相同的计划为409"
+			+ "（field为name）。")
 	ResponseEntity<Created> create(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestBody(required = false) PlanRequest request) {
 		if (request == null) {

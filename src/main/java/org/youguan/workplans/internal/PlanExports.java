@@ -13,6 +13,7 @@ import org.youguan.documents.DeclaresTemplates;
 import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.workplans.Progress;
 import org.youguan.workplans.WorkPlans;
@@ -77,7 +78,7 @@ class PlanExports implements DeclaresTemplates {
 		List<Map<String, String>> lines = new ArrayList<>();
 		int position = 0;
 		for (WorkPlans.SectionLine s : plan.sections()) {
-			lines.add(line(ChineseNumerals.of(++position), heading(s), "", "", "", ""));
+			lines.add(line(ChineseText.numeral(++position), heading(s), "", "", "", ""));
 			for (WorkPlans.TaskLine t : s.tasks()) {
 				Row row = new Row(heading(s), t, latest.get(t.id()));
 				lines.add(line(Integer.toString(t.number()), t.text(), row.responsible(), t.dueOn().toString(), row.progress(),

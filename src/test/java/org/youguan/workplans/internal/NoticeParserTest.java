@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.youguan.kernel.ChineseText;
 import org.youguan.workplans.internal.PlanPreview.Responsibility;
 import org.youguan.workplans.internal.PlanPreview.Task;
 
@@ -123,7 +124,7 @@ public class NoticeParserTest {
 	void theLivelihoodPartIsFoundByItsHeadingAndRestartedNumberingWhateverItsWording() {
 		StringBuilder eight = new StringBuilder(" 2022年邮政业更贴近民生八件实事分工安排\n");
 		for (int n = 1; n <= 8; n++) {
-			eight.append(ChineseNumerals.of(n)).append("、第").append(n).append("件实事\n1.完成第").append(n)
+			eight.append(ChineseText.numeral(n)).append("、第").append(n).append("件实事\n1.完成第").append(n)
 				.append("项工作。（普遍服务处牵头）\n");
 		}
 		PlanPreview p = parse(withSecondPart(eight.toString()));

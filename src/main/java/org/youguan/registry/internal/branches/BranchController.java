@@ -78,8 +78,12 @@ class BranchController {
 		return "registry/branch";
 	}
 
-	/** Branches are filed in the licensing procedure (分支机构备案); the old address leads there. */
+	/**
+	 * Branches are filed in the licensing procedure (分支机构备案); the old address leads there — for those who may use that
+	 * form (licensing's applicants: staff who write, and an enterprise filing its own branch); others 403 here as there.
+	 */
 	@GetMapping("/registry/branches/new")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF','ENTERPRISE')")
 	String initCreateForm() {
 		return "redirect:/licensing/branch-filings/new";
 	}

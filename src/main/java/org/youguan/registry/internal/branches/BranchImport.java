@@ -71,7 +71,8 @@ public class BranchImport {
 			}
 			var licenceDate = context.date(row, "营业执照日期");
 			var filedOn = context.date(row, "备案日期");
-			if (parent == null || context.hasErrors()) {
+			// without the enterprise nothing else can be checked; an unreadable cell reaches the check as blank
+			if (parent == null) {
 				return null;
 			}
 			BranchData data = new BranchData(parent, licence, row.get("分支机构名称"), row.get("行政区划代码"), row.get("地址"),

@@ -64,7 +64,8 @@ public class FacilityImport {
 			Long owner = context.checked(() -> enterprises.idInScope(scope, row.get("所属企业统一社会信用代码"), "enterpriseId"));
 			Integer compartments = context.integer(row, "格口数");
 			var since = context.date(row, "启用日期", Facilities.EARLIEST_COMMISSIONED, Validation.LATEST_RECORD);
-			if (kind == null || owner == null || context.hasErrors()) {
+			// without the kind or the owner nothing else can be checked; an unreadable cell reaches the check as blank
+			if (kind == null || owner == null) {
 				return null;
 			}
 			FacilityData clean = context.checked(() -> facilities.check(scope, new FacilityData(kind, row.get("名称"), owner,

@@ -58,7 +58,8 @@ public class LicenceImport {
 			LicenceScope licenceScope = context.label(row, "业务范围", LicenceScope.values(), LicenceScope::label);
 			var issuedOn = context.date(row, "发证日期");
 			var expiresOn = context.date(row, "有效期至");
-			if (holder == null || context.hasErrors()) {
+			// without the holder nothing else can be checked; an unreadable cell reaches the check as blank
+			if (holder == null) {
 				return null;
 			}
 			LicenceData clean = context.checked(() -> licences.check(scope, new LicenceData(holder, row.get("许可证编号"),

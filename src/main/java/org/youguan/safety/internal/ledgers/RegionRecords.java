@@ -14,11 +14,14 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Regions;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The bureau's own safety records of a region, kept alike: safety trainings (date, topic, number trained, audience,
@@ -69,8 +72,9 @@ public class RegionRecords {
 	}
 
 	/** A seizure as entered: region code, seized on (not in the future), agencies, item, quantity (> 0), unit, value. */
-	public record SeizureData(String region, String seizedOn, String agencies, String item, String quantity, String unit,
-			String valueYuan, String note) {
+	public record SeizureData(String region, String seizedOn, String agencies, String item,
+			@JsonDeserialize(using = NumberText.class) String quantity, String unit,
+			@JsonDeserialize(using = NumberText.class) String valueYuan, String note) {
 	}
 
 	/** A page of trainings in the caller's region (newest first), searched by topic, audience or organiser. */

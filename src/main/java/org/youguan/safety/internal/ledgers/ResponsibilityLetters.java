@@ -23,6 +23,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -30,6 +31,8 @@ import org.youguan.kernel.Validation;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The ledger of 安全生产责任书 (work-safety responsibility letters, 安全生产法 art.22 and the bureaus' yearly 签订安全生产
@@ -65,8 +68,8 @@ public class ResponsibilityLetters {
 	 * A letter as entered (checked by {@link #sign}): the year, the enterprise's credit code, the day signed
 	 * (YYYY-MM-DD) and who signed for the bureau and for the enterprise.
 	 */
-	public record LetterData(String year, String enterpriseCreditCode, String signedOn, String bureauSignatory,
-			String enterpriseSignatory) {
+	public record LetterData(@JsonDeserialize(using = NumberText.class) String year, String enterpriseCreditCode,
+			String signedOn, String bureauSignatory, String enterpriseSignatory) {
 	}
 
 	private final JdbcClient jdbc;

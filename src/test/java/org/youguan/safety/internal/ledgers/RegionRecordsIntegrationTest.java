@@ -64,9 +64,10 @@ class RegionRecordsIntegrationTest {
 	@Test
 	void aSeizureIsCheckedFieldByFieldAndKeptInItsRegion() throws Exception {
 		String tomorrow = LocalDate.now(clock).plusDays(1).toString();
+		// quantity and value as JSON numbers, as a client would send them: refused by their rules, named
 		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"region\":\"320507\",\"seizedOn\":\"" + tomorrow + "\",\"agencies\":\"\",\"item\":\"假酒\","
-					+ "\"quantity\":\"0\",\"unit\":\"\",\"valueYuan\":\"1.005\"}"))
+					+ "\"quantity\":0,\"unit\":\"\",\"valueYuan\":1.005}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("region")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("seizedOn")))

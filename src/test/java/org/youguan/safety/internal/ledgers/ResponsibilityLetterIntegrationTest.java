@@ -156,7 +156,8 @@ class ResponsibilityLetterIntegrationTest {
 	@Test
 	void aSecondLetterForTheSameEnterpriseAndYearIsAConflict() throws Exception {
 		EnterpriseView e = normal("320506").get(0);
-		String body = "{\"year\":\"" + (year() + 1) + "\",\"enterpriseCreditCode\":\"" + e.creditCode()
+		// the year as a JSON number, as a client would send it
+		String body = "{\"year\":" + (year() + 1) + ",\"enterpriseCreditCode\":\"" + e.creditCode()
 				+ "\",\"signedOn\":\"" + LocalDate.now(clock) + "\",\"bureauSignatory\":\"吴中区局 李明\","
 				+ "\"enterpriseSignatory\":\"张三\"}";
 		mvc.perform(post("/api/v1/safety/letters").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)

@@ -1,4 +1,4 @@
-package org.youguan.safety.internal.ledgers;
+package org.youguan.kernel;
 
 import java.util.function.Supplier;
 
@@ -6,30 +6,32 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.PageSteps;
 
 /**
- * How every ledger page runs a posted form (the idiom of the village check form): saved → the step's message is flashed
+ * How a page runs a posted form that a person fills in (the idiom of the village check form, the safety ledgers, the
+ * branch filing and annual report forms): saved → the step's message is flashed
  * and its next page follows (post → redirect → get); refused (a {@link DomainException} other than not-found) → the
  * form's page is rendered again in the same response with every error ({@code errors}), the 4xx status of the error
  * and the values as typed (the templates read them back from the posted parameters; {@code refused} tells a form that
  * an absent checkbox was unticked rather than never shown), so a refused form never looks saved and loses nothing.
- * Not-found (404) and refusals of access (403) reach the one error handler, as with {@link PageSteps}.
+ * Not-found (404) and refusals of access (403) reach the one error handler, as with {@link PageSteps}. The layout lists
+ * the errors at the top and marks each named field with its message beside it ({@code static/js/youguan.js}).
+ *
+ * <p>{@link PageSteps} is for steps whose page shows nothing typed worth keeping (a button, a reason): its refusal is
+ * flashed across a redirect. A form of many fields uses this, so a refusal loses nothing typed.
  */
-final class FormSteps {
+public final class FormSteps {
 
 	private FormSteps() {
 	}
 
 	/**
-	 * Runs a step that chooses its next page.
+	 * Runs a step that chooses its next page (a step whose next page tells its outcome itself gives a null message).
 	 * @param page fills the model of the form's page and returns its view (called only when the step is refused)
 	 * @return the redirect on success, the form's view on a refusal
 	 * @throws DomainException not-found, unchanged
 	 */
-	static String run(Model model, HttpServletResponse response, RedirectAttributes redirect,
+	public static String run(Model model, HttpServletResponse response, RedirectAttributes redirect,
 			Supplier<PageSteps.Done> step, Supplier<String> page) {
 		PageSteps.Done done;
 		try {
@@ -44,12 +46,14 @@ final class FormSteps {
 			model.addAttribute("refused", true);
 			return page.get();
 		}
-		redirect.addFlashAttribute("message", done.message());
+		if (done.message() != null) {
+			redirect.addFlashAttribute("message", done.message());
+		}
 		return "redirect:" + done.page();
 	}
 
 	/** Runs a step that stays on its page {@code here}, flashing {@code message} when it succeeds. */
-	static String run(Model model, HttpServletResponse response, RedirectAttributes redirect, String here,
+	public static String run(Model model, HttpServletResponse response, RedirectAttributes redirect, String here,
 			String message, Runnable step, Supplier<String> page) {
 		return run(model, response, redirect, () -> {
 			step.run();

@@ -1,0 +1,139 @@
+package org.youguan.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * A page offers only what its reader may do: each demo user walks the pages its menu and their links lead to, and
+ * every form a page shows is posted as shown (in a transaction rolled back, so nothing stays). A form whose post is
+ * refused as not allowed (403) on a page that answered 200 means the page is open to someone its step is not — the
+ * page must answer 403 too, or not show the form.
+ */
+@IntegrationTest
+class FormsMatchTheirPagesIntegrationTest {
+
+	static final List<String> USERS = List.of("sys.admin", "js.leader", "sz.admin", "sz.leader", "sz.market", "wz.staff",
+			"sf.wz", "yz.sz");
+
+	/** Pages of one shape (ids replaced) walked per user: enough to meet each page's forms. */
+	static final int PER_SHAPE = 2;
+
+	static final int MAX_PAGES = 400;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Test
+	void noPageShowsAFormItsReaderMayNotPost() throws Exception {
+		List<String> refused = new ArrayList<>();
+		for (String user : USERS) {
+			refused.addAll(walk(user));
+		}
+		assertThat(refused).as("forms refused with 403 on pages answered with 200").isEmpty();
+	}
+
+	List<String> walk(String user) throws Exception {
+		MockHttpSession session = SignIn.session(mvc, user);
+		Deque<String> queue = new ArrayDeque<>(List.of("/"));
+		Set<String> seen = new LinkedHashSet<>(queue);
+		Map<String, Integer> shapes = new LinkedHashMap<>();
+		Set<String> posted = new LinkedHashSet<>();
+		List<String> refused = new ArrayList<>();
+		int pages = 0;
+		while (!queue.isEmpty() && pages < MAX_PAGES) {
+			String path = queue.poll();
+			MockHttpServletResponse r = perform(MockMvcRequestBuilders.get(path).session(session));
+			if (r.getStatus() != 200 || r.getContentType() == null || !r.getContentType().startsWith("text/html")) {
+				continue;
+			}
+			pages++;
+			Document page = Jsoup.parse(r.getContentAsString(StandardCharsets.UTF_8));
+			for (Element a : page.select("a[href]")) {
+				String href = a.attr("href");
+				int cut = href.indexOf('#');
+				href = cut >= 0 ? href.substring(0, cut) : href;
+				if (!href.startsWith("/") || href.startsWith("//") || skipped(href) || !seen.add(href)) {
+					continue;
+				}
+				String shape = shape(href);
+				if (shapes.merge(shape, 1, Integer::sum) <= PER_SHAPE) {
+					queue.add(href);
+				}
+			}
+			for (Element form : page.select("form")) {
+				if (!form.attr("method").equalsIgnoreCase("post")) {
+					continue;
+				}
+				String action = form.attr("action");
+				if (!action.startsWith("/") || skipped(action) || !posted.add(shape(action))) {
+					continue;
+				}
+				MockHttpServletRequestBuilder post = MockMvcRequestBuilders.post(action).session(session).with(csrf());
+				for (Map.Entry<String, String> field : InputRobustnessIntegrationTest.formData(form)) {
+					if (!field.getKey().equals("_csrf")) {
+						post.param(field.getKey(), field.getValue());
+					}
+				}
+				MockHttpServletResponse answer = perform(post);
+				if (answer.getStatus() == 403) {
+					refused.add(user + ": page " + path + " shows a form posting to " + action + ", refused 403 "
+							+ InputRobustnessIntegrationTest.excerpt(answer));
+				}
+			}
+		}
+		return refused;
+	}
+
+	static boolean skipped(String href) {
+		return href.startsWith("/logout") || href.startsWith("/api/") || href.startsWith("/webjars/") || href.startsWith("/css/")
+				|| href.startsWith("/js/") || href.startsWith("/img/") || href.startsWith("/public") || href.startsWith("/account")
+				|| href.contains(".xlsx") || href.contains(".docx") || href.contains(".pdf") || href.contains(".ics")
+				|| href.contains("/attachments/") || href.contains("/download") || href.startsWith("/login");
+	}
+
+	/** A path with its numbers (ids, codes) and query replaced: pages of one shape show the same forms. */
+	static String shape(String href) {
+		String path = href.contains("?") ? href.substring(0, href.indexOf('?')) : href;
+		return path.replaceAll("/[^/]*\\d[^/]*", "/#");
+	}
+
+	MockHttpServletResponse perform(MockHttpServletRequestBuilder b) {
+		return tx.execute(status -> {
+			status.setRollbackOnly();
+			try {
+				return mvc.perform(b).andReturn().getResponse();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+}

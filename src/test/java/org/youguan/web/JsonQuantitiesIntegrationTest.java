@@ -1,0 +1,257 @@
+package org.youguan.web;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.youguan.IntegrationTest;
+import org.youguan.kernel.NumberText;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every JSON body the API reads (found from the handler mappings, so a new endpoint is covered without editing this
+ * test): a number field sent as text that is no number ({@code "12abc"}) is a 400 whose errors name the field, never a
+ * 500 or an answer about "the body"; and a text field holding a quantity (capital, an amount in ¥, a count, a year…)
+ * takes a JSON number as well as text ({@link NumberText}), so a client sending {@code "registeredCapital": 500000}
+ * is answered by the service's own rules rather than a 400 about the type.
+ */
+@IntegrationTest
+class JsonQuantitiesIntegrationTest {
+
+	static final Set<Class<?>> NUMBERS = Set.of(int.class, Integer.class, long.class, Long.class, double.class,
+			Double.class, BigDecimal.class);
+
+	/**
+	 * Names of text fields that hold a quantity: an amount, a count, a year, a measure. A field named so without
+	 * {@link NumberText} refuses a JSON number with a 400 a client cannot act on.
+	 */
+	static final Pattern QUANTITY = Pattern.compile(
+			"(?i).*(capital|amount|fine|year|count|quantity|yuan|revenue|volume|outlets|staff|trainees|parcels|screened"
+					+ "|perweek|ratio|percent|weight|compensation|claimed|days|months)$");
+
+	/** The body of an endpoint: where it is, the record (or list of records) and the multipart part holding it, if any. */
+	record Body(String method, String path, Type type, String part) {
+
+		@Override
+		public String toString() {
+			return method + " " + path + (part == null ? "" : " (part " + part + ")");
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Test
+	void aNumberFieldSentAsTextThatIsNoNumberIsA400NamingTheField() throws Exception {
+		List<String> failures = new ArrayList<>();
+		int tried = 0;
+		for (Body body : bodies()) {
+			for (Map.Entry<String, String> probe : numberProbes(body.type()).entrySet()) {
+				tried++;
+				MockHttpServletResponse r = send(body, probe.getValue());
+				String answer = r.getContentAsString(StandardCharsets.UTF_8);
+				if (r.getStatus() != 400 || !answer.contains("\"field\":\"" + probe.getKey() + "\"")
+						|| !answer.contains("“" + probe.getKey() + "”")) {
+					failures.add(body + " " + probe.getValue() + " → " + r.getStatus() + " " + shorten(answer));
+				}
+			}
+		}
+		assertThat(tried).as("number fields found in the API's bodies").isGreaterThan(20);
+		assertThat(failures).isEmpty();
+	}
+
+	@Test
+	void everyTextFieldHoldingAQuantityTakesAJsonNumber() {
+		List<String> missing = new ArrayList<>();
+		int found = 0;
+		for (Body body : bodies()) {
+			for (RecordComponent c : quantityTexts(body.type())) {
+				found++;
+				JsonDeserialize how = c.getAnnotation(JsonDeserialize.class);
+				JsonDeserialize accessor = c.getAccessor().getAnnotation(JsonDeserialize.class);
+				boolean numberText = how != null && (how.using() == NumberText.class || how.contentUsing() == NumberText.class)
+						|| accessor != null && (accessor.using() == NumberText.class || accessor.contentUsing() == NumberText.class);
+				if (!numberText) {
+					missing.add(body + " " + c.getDeclaringRecord().getName() + "." + c.getName());
+				}
+			}
+		}
+		assertThat(found).as("text fields holding a quantity").isGreaterThan(5);
+		assertThat(missing).as("text quantities without NumberText").isEmpty();
+	}
+
+	MockHttpServletResponse send(Body body, String json) throws Exception {
+		boolean open = body.path().startsWith("/api/v1/public/");
+		String token = body.path().startsWith("/api/v1/enterprise/") ? "Bearer demo-sf-wz-token" : "Bearer demo-sys-admin-token";
+		AbstractMockHttpServletRequestBuilder<?> b;
+		if (body.part() != null) {
+			b = MockMvcRequestBuilders.multipart(HttpMethod.valueOf(body.method()), body.path())
+				.file(new MockMultipartFile(body.part(), "", MediaType.APPLICATION_JSON_VALUE, json.getBytes(StandardCharsets.UTF_8)));
+		}
+		else {
+			b = MockMvcRequestBuilders.request(HttpMethod.valueOf(body.method()), body.path())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json);
+		}
+		if (!open) {
+			b.header("Authorization", token);
+		}
+		AbstractMockHttpServletRequestBuilder<?> request = b;
+		// in a transaction rolled back, so a probe that got through stores nothing
+		return tx.execute(status -> {
+			status.setRollbackOnly();
+			try {
+				return mvc.perform(request).andReturn().getResponse();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	/** The JSON bodies and JSON parts of the application's endpoints, with their path variables filled in. */
+	List<Body> bodies() {
+		List<Body> out = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> m : mappings.getHandlerMethods().entrySet()) {
+			HandlerMethod handler = m.getValue();
+			if (!handler.getBeanType().getName().startsWith("org.youguan")) {
+				continue;
+			}
+			for (MethodParameter p : handler.getMethodParameters()) {
+				Type type = p.getGenericParameterType();
+				String part = null;
+				if (p.hasParameterAnnotation(RequestPart.class)) {
+					if (MultipartFile.class.isAssignableFrom(p.getParameterType()) || type.getTypeName().contains("MultipartFile")) {
+						continue;
+					}
+					RequestPart rp = p.getParameterAnnotation(RequestPart.class);
+					part = !rp.name().isEmpty() ? rp.name() : rp.value();
+				}
+				else if (!p.hasParameterAnnotation(RequestBody.class)) {
+					continue;
+				}
+				if (!(element(type) instanceof Class<?> c && c.isRecord())) {
+					continue;
+				}
+				for (String pattern : m.getKey().getPatternValues()) {
+					String path = pattern.replaceAll("\\{code}", "320506001001").replaceAll("\\{kind[^}]*}", "mail")
+						.replaceAll("\\{[^}]+}", "1");
+					Set<RequestMethod> methods = m.getKey().getMethodsCondition().getMethods();
+					for (RequestMethod method : methods) {
+						out.add(new Body(method.name(), path, type, part));
+					}
+				}
+			}
+		}
+		return out;
+	}
+
+	/** The record a body holds: the type itself, or the element of a list of records. */
+	static Type element(Type type) {
+		if (type instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> raw && List.class.isAssignableFrom(raw)) {
+			return pt.getActualTypeArguments()[0];
+		}
+		return type;
+	}
+
+	/** JSON path of each number field (as the error names it) → a body with "12abc" there. */
+	static Map<String, String> numberProbes(Type type) {
+		Map<String, String> out = new LinkedHashMap<>();
+		if (element(type) != type) {
+			numberProbes(element(type)).forEach((path, json) -> out.put("[0]." + path, "[" + json + "]"));
+			return out;
+		}
+		Class<?> record = (Class<?> ) type;
+		for (RecordComponent c : record.getRecordComponents()) {
+			Type t = c.getGenericType();
+			String name = c.getName();
+			if (t instanceof Class<?> k && NUMBERS.contains(k)) {
+				out.put(name, "{\"" + name + "\":\"12abc\"}");
+			}
+			else if (t instanceof Class<?> k && k.isRecord() && k.getName().startsWith("org.youguan")) {
+				numberProbes(k).forEach((path, json) -> out.put(name + "." + path, "{\"" + name + "\":" + json + "}"));
+			}
+			else if (t instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> raw) {
+				Type arg = pt.getActualTypeArguments()[pt.getActualTypeArguments().length - 1];
+				if (List.class.isAssignableFrom(raw) && arg instanceof Class<?> k && NUMBERS.contains(k)) {
+					out.put(name + "[0]", "{\"" + name + "\":[\"12abc\"]}");
+				}
+				else if (List.class.isAssignableFrom(raw) && arg instanceof Class<?> k && k.isRecord()) {
+					numberProbes(k).forEach((path, json) -> out.put(name + "[0]." + path, "{\"" + name + "\":[" + json + "]}"));
+				}
+				else if (Map.class.isAssignableFrom(raw) && arg instanceof Class<?> k && NUMBERS.contains(k)) {
+					out.put(name + ".A", "{\"" + name + "\":{\"A\":\"12abc\"}}");
+				}
+			}
+		}
+		return out;
+	}
+
+	/** The text components (nested ones too) of a body whose names say they hold a quantity. */
+	static List<RecordComponent> quantityTexts(Type type) {
+		List<RecordComponent> out = new ArrayList<>();
+		if (!(element(type) instanceof Class<?> record) || !record.isRecord()) {
+			return out;
+		}
+		for (RecordComponent c : record.getRecordComponents()) {
+			Type t = c.getGenericType();
+			if (t == String.class && QUANTITY.matcher(c.getName()).matches()) {
+				out.add(c);
+			}
+			else if (t instanceof ParameterizedType pt && pt.getRawType() == Map.class
+					&& pt.getActualTypeArguments()[1] == String.class && c.getName().equals("values")) {
+				out.add(c);
+			}
+			else if (t instanceof Class<?> k && k.isRecord() && k.getName().startsWith("org.youguan")) {
+				out.addAll(quantityTexts(k));
+			}
+			else if (t instanceof ParameterizedType pt && pt.getRawType() == List.class
+					&& pt.getActualTypeArguments()[0] instanceof Class<?> k && k.isRecord()) {
+				out.addAll(quantityTexts(k));
+			}
+		}
+		return out;
+	}
+
+	static String shorten(String s) {
+		return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+	}
+}
