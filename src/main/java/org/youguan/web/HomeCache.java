@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.youguan.audit.AuditTrail;
+import org.youguan.audit.AuditedMemory;
 
 /**
  * A short memory of what the home pages count (the inbox's queues, the bureau counters, the recent changes), so that a
@@ -19,30 +17,19 @@ import org.youguan.audit.AuditTrail;
  *
  * <p>
  * An entry is keyed by what it is, whose it is (a user id, or a data scope for figures every user of the scope
- * shares), the day, and the newest audit event id ({@link AuditTrail#latestEventId()}). Every change YouGuan makes is
- * audited, so any change — by this user or anyone else, on this node or another — gives the next view a new key and
- * fresh figures; the day in the key moves overdue flags at midnight. An entry also expires after
- * {@code youguan.web.home-cache} (ISO-8601 duration, default 20 s; {@code PT0S} turns the memory off), which bounds
- * how long a change that writes no audit entry (a deadline passing within the day) takes to show.
+ * shares), the day, and the newest audit event id ({@link AuditedMemory}). Every change YouGuan makes is audited, so
+ * any change — by this user or anyone else, on this node or another — gives the next view a new key and fresh figures;
+ * the day in the key moves overdue flags at midnight. An entry also expires after {@code youguan.web.home-cache}
+ * (ISO-8601 duration, default 20 s; {@code PT0S} turns the memory off), which bounds how long a change that writes no
+ * audit entry (a deadline passing within the day) takes to show.
  */
 @Component
 class HomeCache {
 
-	private final Cache<List<Object>, Object> entries;
-
-	private final AuditTrail audit;
-
-	private final boolean enabled;
+	private final AuditedMemory memory;
 
 	HomeCache(AuditTrail audit, Clock clock, @Value("${youguan.web.home-cache:PT20S}") Duration timeToLive) {
-		this.audit = audit;
-		this.enabled = !timeToLive.isZero() && !timeToLive.isNegative();
-		// the application's clock ages the entries, so a test moves the time to live with the rest of the product
-		this.entries = Caffeine.newBuilder()
-			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-			.expireAfterWrite(enabled ? timeToLive : Duration.ofMillis(1))
-			.maximumSize(10_000)
-			.build();
+		this.memory = new AuditedMemory(audit::latestEventId, clock, timeToLive, 10_000);
 	}
 
 	/**
@@ -53,7 +40,7 @@ class HomeCache {
 	 * @return the view's memory
 	 */
 	View at(LocalDate day) {
-		return new View(day, enabled ? audit.latestEventId() : 0);
+		return new View(day, memory.head());
 	}
 
 	/** The memory as of one audit event and day. */
@@ -78,12 +65,8 @@ class HomeCache {
 		 * @param <T> the figure's type
 		 * @return the figure
 		 */
-		@SuppressWarnings("unchecked")
 		<T> T get(String what, Object whose, Supplier<T> compute) {
-			if (!enabled) {
-				return compute.get();
-			}
-			return (T) entries.get(List.of(what, whose, day, head), k -> compute.get());
+			return memory.get(head, List.of(what, whose, day), compute);
 		}
 	}
 }

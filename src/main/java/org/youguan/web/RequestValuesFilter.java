@@ -123,8 +123,10 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	}
 
 	private static Refusal headers(HttpServletRequest request) {
-		for (String name : Collections.list(request.getHeaderNames())) {
-			for (String value : Collections.list(request.getHeaders(name))) {
+		for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements();) {
+			String name = names.nextElement();
+			for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements();) {
+				String value = values.nextElement();
 				// header bytes arrive as ISO-8859-1, so only C0 controls and DEL are refused (UTF-8 bytes map to C1)
 				for (int at = 0; at < value.length(); at++) {
 					char c = value.charAt(at);
@@ -303,12 +305,27 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		return out.append('"').toString();
 	}
 
+	/** Whether {@code s} is ASCII without a %-sequence (and without '+', when that means a space). */
+	private static boolean plainAscii(String s, boolean plus) {
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c >= 0x80 || c == '%' || (plus && c == '+')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/**
 	 * %-decodes {@code s} strictly: every % followed by two hex digits, the bytes valid UTF-8 ({@code plus}: '+' is a
 	 * space, as in a query string). Null when it is not. (Tomcat admits only ASCII in the request target; characters
 	 * beyond it, as MockMvc passes them, are read as UTF-8.)
 	 */
 	static String decode(String s, boolean plus) {
+		if (plainAscii(s, plus)) {
+			// nothing to decode: ASCII without % (or +) is its own UTF-8 — most paths and query strings, every request
+			return s;
+		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);

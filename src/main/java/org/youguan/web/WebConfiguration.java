@@ -25,6 +25,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
  * Chinese by default; {@code ?lang=en} switches to English for the session's browser (cookie). Every request passes
@@ -47,11 +48,19 @@ class WebConfiguration implements WebMvcConfigurer {
 		return resolver;
 	}
 
+	/** The layout's model ({@link ShellModel}), added only to a view about to be rendered. */
+	private final ShellModel shell;
+
+	WebConfiguration(ShellModel shell) {
+		this.shell = shell;
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(shell);
 	}
 
 	@Override
@@ -75,6 +84,18 @@ class WebConfiguration implements WebMvcConfigurer {
 				ErrorHandling.uploadLimits(maxFile, maxRequest), "不超过" + maxForm.toMegabytes() + "MB"));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		// REQUEST: the checks; ERROR: a refused request's error page rendered without the parameters Tomcat refused
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		return registration;
+	}
+
+	/**
+	 * Static links resolved through the resource chain (WebJars versions) without matching every other link against the
+	 * resource patterns; in place of Spring Boot's {@code ResourceUrlEncodingFilter}, for the same dispatches (declared
+	 * with Spring's filter type, which is what makes Boot's registration back off).
+	 */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> staticLinkEncodingFilter() {
+		var registration = new FilterRegistrationBean<ResourceUrlEncodingFilter>(new StaticLinkEncodingFilter());
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		return registration;
 	}

@@ -176,6 +176,45 @@ class OutletFilingDecisionIntegrationTest {
 			.contains(java.time.LocalDate.ofInstant(clock.instant(), org.youguan.platform.ChinaTime.ZONE));
 	}
 
+	/**
+	 * The outlet names the public lookup API answers for 320506001 and 顺丰, every page (each page is remembered until
+	 * the next audited change, registry.internal.PublicLookup).
+	 */
+	String publicApiNames() throws Exception {
+		StringBuilder names = new StringBuilder();
+		for (int page = 0; page < 50; page++) {
+			String body = mvc.perform(get("/api/v1/public/outlets").param("region", "320506001").param("brand", "顺丰")
+				.param("page", String.valueOf(page))).andReturn().getResponse().getContentAsString();
+			names.append(body);
+			long total = Long.parseLong(body.replaceAll("(?s).*\"total\":(\\d+).*", "$1"));
+			if ((page + 1) * 20L >= total) {
+				return names.toString();
+			}
+		}
+		throw new AssertionError("more than 50 pages");
+	}
+
+	@Test
+	void theRememberedPublicLookupShowsAnApprovedOutletAndDropsAClosedOneAtOnce() throws Exception {
+		String name = unique("顺丰驿站（公示");
+		assertThat(publicApiNames()).doesNotContain(name);
+		assertThat(publicApiNames()).as("the same, now from memory").doesNotContain(name);
+		long id = submitNew(name);
+		assertThat(publicApiNames()).as("a proposal is no outlet").doesNotContain(name);
+		filings.approve(WUZHONG, id, null);
+		OutletView filed = awaitFiled(id);
+		assertThat(publicApiNames()).as("the registry's audited addition is seen by the next view").contains(name);
+		long closure = filings.submitClosure(shunfeng, filed.id(), "停止经营");
+		filings.approve(WUZHONG, closure, null);
+		await().untilAsserted(() -> assertThat(outlets.get(WUZHONG, filed.id()).status()).isEqualTo(OutletStatus.CLOSED));
+		assertThat(publicApiNames()).as("closed").doesNotContain(name);
+		String page = mvc.perform(get("/public/lookup").param("region", "320506001").param("brand", "顺丰"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).doesNotContain(name).contains("顺丰");
+	}
+
 	@Test
 	void aRejectionLeavesTheRegistryUntouched() {
 		String name = unique("顺丰驿站（不予");

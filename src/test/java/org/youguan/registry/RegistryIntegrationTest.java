@@ -2,6 +2,7 @@ package org.youguan.registry;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -221,6 +222,28 @@ class RegistryIntegrationTest {
 		var cainiao = outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("菜鸟驿站", 0, 50, null, false));
 		assertThat(cainiao.total()).isPositive();
 		assertThat(cainiao.items()).allSatisfy(o -> assertThat(o.name()).contains("菜鸟驿站"));
+	}
+
+	/**
+	 * Words of one or two characters (no trigram) and of more: the same outlets as a plain LIKE over the scope's rows,
+	 * also once PostgreSQL plans the statement once for every word (after five executions).
+	 */
+	@Test
+	void shortAndLongWordsFindEveryOutletWhoseNameHoldsThem() {
+		for (String word : List.of("菜鸟", "驿", "号店", "菜鸟驿站", "菜鸟", "驿", "号店", "菜鸟驿站", "菜鸟", "驿", "菜鸟")) {
+			long expected = jdbc.sql("SELECT count(*) FROM terminal_outlet WHERE region_code LIKE '320506%' AND name LIKE :p")
+				.param("p", "%" + word + "%")
+				.query(Long.class)
+				.single();
+			var found = outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(word, 0, 20, null, false));
+			assertThat(found.total()).as(word).isEqualTo(Math.min(expected, 1_000));
+			assertThat(found.items()).as(word).isNotEmpty().allSatisfy(o -> assertThat(o.name()).contains(word));
+		}
+		String number = jdbc.sql("SELECT filing_number FROM terminal_outlet WHERE region_code LIKE '320506%' "
+				+ "AND filing_number IS NOT NULL ORDER BY id LIMIT 1").query(String.class).single();
+		assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(number, 0, 20, null, false)).items())
+			.extracting(OutletView::filingNumber)
+			.containsExactly(number);
 	}
 
 	@Test

@@ -48,6 +48,22 @@ class StaticResourcesIntegrationTest {
 		assertThat(resourceUrls.getForLookupPath("/css/youguan.css")).isEqualTo("/css/youguan.css");
 	}
 
+	@Autowired
+	java.util.List<org.springframework.boot.web.servlet.FilterRegistrationBean<?>> filters;
+
+	/** One link encoder, the one that looks static paths up only (Spring Boot's, which matched every link, backs off). */
+	@Test
+	void onlyLinksUnderTheStaticPathsAreLookedUp() {
+		assertThat(filters.stream()
+			.map(org.springframework.boot.web.servlet.FilterRegistrationBean::getFilter)
+			.filter(f -> f instanceof org.springframework.web.servlet.resource.ResourceUrlEncodingFilter)
+			.toList()).singleElement().isInstanceOf(StaticLinkEncodingFilter.class);
+		assertThat(StaticLinkEncodingFilter.isStatic("/webjars/htmx.org/dist/htmx.min.js")).isTrue();
+		assertThat(StaticLinkEncodingFilter.isStatic("/css/youguan.css")).isTrue();
+		assertThat(StaticLinkEncodingFilter.isStatic("/complaints/42")).isFalse();
+		assertThat(StaticLinkEncodingFilter.isStatic("/cssx")).isFalse();
+	}
+
 	@Test
 	void pagesLinkTheVersionedWebJars() throws Exception {
 		mvc.perform(get("/public/lookup"))

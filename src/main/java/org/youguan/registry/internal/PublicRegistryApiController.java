@@ -12,13 +12,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.ListRequest;
-import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.registry.Licences;
 import org.youguan.registry.Outlets;
 
 /**
- * The public lookup, without sign-in: licences and filed outlets, public fields only (no personal data).
+ * The public lookup, without sign-in: licences and filed outlets, public fields only (no personal data); outlet pages
+ * are remembered until the next audited change ({@link PublicLookup}).
  */
 @RestController
 @RequestMapping("/api/v1/public")
@@ -27,11 +27,11 @@ class PublicRegistryApiController {
 
 	private final Licences licences;
 
-	private final Outlets outlets;
+	private final PublicLookup lookup;
 
-	PublicRegistryApiController(Licences licences, Outlets outlets) {
+	PublicRegistryApiController(Licences licences, PublicLookup lookup) {
 		this.licences = licences;
-		this.outlets = outlets;
+		this.lookup = lookup;
 	}
 
 	@GetMapping("/licences")
@@ -44,6 +44,6 @@ class PublicRegistryApiController {
 	@Operation(summary = "已备案末端网点", description = "按行政区划（县、乡镇/街道）和品牌简称查询已备案的网点，每页20条。")
 	PageResult<Outlets.PublicOutlet> outlets(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String brand, @ParameterObject ListRequest list) {
-		return outlets.publicList(region, brand, PageQuery.of(null, list.page(), 20, null, null));
+		return lookup.now().outlets(region, brand, list.page());
 	}
 }

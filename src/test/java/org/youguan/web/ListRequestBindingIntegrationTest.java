@@ -1,0 +1,79 @@
+package org.youguan.web;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The list parameters ({@code q}, {@code page}, {@code size}, {@code sort}, {@code dir}) read by
+ * {@link ListRequestArgumentResolver} as the data binder read them, and the message bundles with arguments as before
+ * {@link MessageSourceConfiguration} (issue 12: both were rewritten for speed, not for behaviour).
+ */
+@IntegrationTest
+class ListRequestBindingIntegrationTest {
+
+	static final String TOKEN = "Bearer demo-sz-admin-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MessageSource messages;
+
+	@Test
+	void pageAndSizeAreReadAsNumbersAndEmptyOnesAreTheDefaults() throws Exception {
+		mvc.perform(get("/api/v1/complaints?size=1&page=0").header("Authorization", TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items.length()").value(1))
+			.andExpect(jsonPath("$.size").value(1));
+		mvc.perform(get("/api/v1/complaints?size= 2 &page=").header("Authorization", TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.size").value(2))
+			.andExpect(jsonPath("$.page").value(0));
+		mvc.perform(get("/api/v1/complaints?size=&page=&q=&sort=&dir=").header("Authorization", TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.page").value(0));
+	}
+
+	@Test
+	void aPageThatIsNotANumberIs400NamingTheParameter() throws Exception {
+		mvc.perform(get("/api/v1/complaints?page=abc").header("Authorization", TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("page"))
+			.andExpect(jsonPath("$.errors[0].rule").value("format"))
+			.andExpect(jsonPath("$.detail", containsString("abc")));
+		mvc.perform(get("/api/v1/complaints?size=99999999999").header("Authorization", TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("size"));
+	}
+
+	@Test
+	void theSortAndSearchReachTheList() throws Exception {
+		mvc.perform(get("/api/v1/complaints?size=5&sort=received_on&dir=desc&q=zzz-no-such-complaint")
+			.header("Authorization", TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(0));
+	}
+
+	@Test
+	void messagesWithArgumentsAreFormattedAndTheDefaultLocaleIsNotTheSystemOne() {
+		String zh = messages.getMessage("common.total", new Object[] { 42 }, Locale.SIMPLIFIED_CHINESE);
+		String en = messages.getMessage("common.total", new Object[] { 42 }, Locale.ENGLISH);
+		assertThat(zh).contains("42").isNotEqualTo(en);
+		assertThat(en).contains("42");
+		assertThat(messages.getMessage("common.total", new Object[] { 7 }, Locale.GERMAN))
+			.as("an unknown locale falls back to the default bundle, not to the system locale's").isEqualTo(
+					messages.getMessage("common.total", new Object[] { 7 }, Locale.ROOT));
+	}
+}
