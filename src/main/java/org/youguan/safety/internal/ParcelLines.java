@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -158,11 +159,24 @@ final class ParcelLines {
 					sink.broken(n, notAnObject(), masked(buf, from, to - from));
 					return n - line;
 				}
-				sink.record(n, fields);
-				first = p.nextToken();
-				if (first == null) {
+				// what follows the object decides before the record is taken: text after it that is not another
+				// object makes the whole line one rejection (not a record and a rejection under one line number)
+				JsonToken next;
+				try {
+					next = p.nextToken();
+				}
+				catch (JacksonException ex) {
+					next = JsonToken.NOT_AVAILABLE;
+				}
+				if (next != null && next != JsonToken.START_OBJECT) {
+					sink.broken(n, notAnObject(), masked(buf, from, to - from));
 					return n - line;
 				}
+				sink.record(n, fields);
+				if (next == null) {
+					return n - line;
+				}
+				first = next;
 				n++;
 			}
 		}
@@ -264,14 +278,23 @@ final class ParcelLines {
 	}
 
 	/**
-	 * The first 500 characters of a broken line, every run of 6 or more digits (an ID number?) masked and every
-	 * control character (NUL and the rest of C0 but tab, DEL, undecodable bytes) shown as '?': a line of binary
-	 * garbage is kept as readable text (PostgreSQL text cannot hold NUL).
+	 * The first 500 characters of a broken line, the value of a {@code senderIdNumber} key removed, every group of 6 or
+	 * more digits (an ID number? also written in blocks: "3205 0619 9001…", "3205-0619-…") masked and every control
+	 * character (NUL and the rest of C0 but tab, DEL, undecodable bytes) shown as '?': a line of binary garbage is kept
+	 * as readable text (PostgreSQL text cannot hold NUL) and no clear ID number is kept.
 	 */
 	static String masked(byte[] buf, int offset, int length) {
 		String text = new String(buf, offset, Math.min(length, 2000), StandardCharsets.UTF_8);
+		text = ID_NUMBER_VALUE.matcher(text).replaceAll("$1\"（已删除）\"");
 		return printable(maskDigits(text.length() > 500 ? text.substring(0, 500) : text));
 	}
+
+	/** A day as ISO-8601 writes it (an accepted-at time's date), not an ID number. */
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	/** A {@code senderIdNumber} key and its string value, closed or cut off by the line's end. */
+	private static final Pattern ID_NUMBER_VALUE = Pattern
+		.compile("(\"" + ParcelField.SENDER_ID_NUMBER.json() + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?");
 
 	/** The text with control characters (but tab) and undecodable bytes (U+FFFD) replaced by '?'. */
 	static String printable(String text) {
@@ -289,27 +312,49 @@ final class ParcelLines {
 		return out == null ? text : out.toString();
 	}
 
-	/** Every run of 6 or more digits (with a trailing X) replaced by '*': no ID number survives in a kept line. */
+	/**
+	 * Every group of 6 or more digits replaced by '*', digits joined by single spaces or hyphens counting as one
+	 * group (an ID number written in blocks), a trailing X included, an ISO date (2026-11-30) left as it is: no ID number
+	 * survives in a kept line.
+	 */
 	static String maskDigits(String text) {
 		StringBuilder out = new StringBuilder(text.length());
 		int i = 0;
 		while (i < text.length()) {
+			if (!Character.isDigit(text.charAt(i))) {
+				out.append(text.charAt(i++));
+				continue;
+			}
 			int j = i;
-			while (j < text.length() && (Character.isDigit(text.charAt(j))
-					|| j > i && (text.charAt(j) == 'X' || text.charAt(j) == 'x'))) {
-				j++;
+			int digits = 0;
+			while (j < text.length()) {
+				char c = text.charAt(j);
+				if (Character.isDigit(c)) {
+					digits++;
+					j++;
+				}
+				else if ((c == 'X' || c == 'x') && digits > 0) {
+					j++;
+					break;
+				}
+				else if ((c == ' ' || c == '-' || c == '\u3000') && j + 1 < text.length()
+						&& Character.isDigit(text.charAt(j + 1))) {
+					j++;
+				}
+				else {
+					break;
+				}
 			}
-			if (j - i >= 6) {
-				out.append("*".repeat(j - i));
-				i = j;
-			}
-			else if (j > i) {
-				out.append(text, i, j);
-				i = j;
+			if (digits >= 6 && !ISO_DATE.matcher(text.substring(i, j)).matches()) {
+				for (int k = i; k < j; k++) {
+					char c = text.charAt(k);
+					out.append(Character.isDigit(c) || c == 'X' || c == 'x' ? '*' : c);
+				}
 			}
 			else {
-				out.append(text.charAt(i++));
+				out.append(text, i, j);
 			}
+			i = j;
 		}
 		return out.toString();
 	}

@@ -19,6 +19,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityKind;
+import org.youguan.registry.FacilityStatus;
 import org.youguan.registry.FacilityView;
 import org.youguan.registry.Outlets;
 import org.youguan.safety.ParcelRecord;
@@ -26,7 +27,7 @@ import org.youguan.safety.ParcelRecord;
 /**
  * The reference data every uploaded line is checked against, cached in memory because it is read on the hot path:
  * the set of county-level region codes (reloaded every 10 minutes: region imports are rare) and, per enterprise, the
- * filing numbers of its outlets with the instant each closed, and the serials of its registered screening machines
+ * filing numbers of its outlets with the instant each closed, and the serials of its screening machines in service (在用; a suspended or removed machine screens nothing)
  * (1 minute, so a newly filed outlet or registered machine is accepted, and a closed outlet refused, soon after).
  * A batch reads them once; a line costs a hash look-up.
  */
@@ -38,7 +39,7 @@ class ParcelReferences {
 	 *
 	 * @param outlets filing number → the start (China time) of the day the outlet closed, {@link Instant#MAX} while it
 	 *        is open
-	 * @param machineSerials the serials of its registered screening machines
+	 * @param machineSerials the serials of its screening machines in service
 	 */
 	record EnterpriseFacts(Map<String, Instant> outlets, Set<String> machineSerials) {
 	}
@@ -82,7 +83,7 @@ class ParcelReferences {
 			.forEach((number, closedOn) -> closing.put(number,
 					closedOn.map(day -> day.atStartOfDay(ParcelRecord.CHINA).toInstant()).orElse(Instant.MAX)));
 		Set<String> serials = new HashSet<>();
-		all(page -> facilities.list(scope, new Facilities.Filter(FacilityKind.SCREENING_MACHINE, null), page),
+		all(page -> facilities.list(scope, new Facilities.Filter(FacilityKind.SCREENING_MACHINE, FacilityStatus.IN_SERVICE), page),
 				FacilityView::serialNumber, serials);
 		return new EnterpriseFacts(Map.copyOf(closing), Set.copyOf(serials));
 	}

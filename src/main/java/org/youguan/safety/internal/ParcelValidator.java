@@ -378,7 +378,8 @@ final class ParcelValidator {
 					&& allDigits(s, i + 1, i + 3) && allDigits(s, i + 4, i + 6)) {
 				int hours = digits(s, i + 1, 2);
 				int minutes = digits(s, i + 4, 2);
-				if (hours > 18 || minutes > 59) {
+				if (hours > 18 || minutes > 59 || hours == 18 && minutes > 0) {
+					// ZoneOffset's range: ±18:00 at most
 					return null;
 				}
 				offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);

@@ -94,4 +94,33 @@ class ParcelLinesTest {
 		ParcelLines.ndjson(ParcelIngest.decoded(text("{\"waybillNumber\":\"P1\"}")), sink);
 		assertThat(seen).containsExactly("1:G1:null:null", "1:P1:null:null");
 	}
+
+	@Test
+	void aBrokenLineKeepsNoClearIdNumberHoweverItIsWritten() {
+		String line = "{\"waybillNumber\":\"BR1\",\"acceptedAt\":\"2026-11-30T08:00:00Z\",\"senderIdType\":\"居民身份证\","
+				+ "\"senderIdNumber\":\"3205 0619 9001 0100 13\",\"courierId\":\"3205-0619-9001-0100-1X\",\"itemCategory\":\"320506 199001 010013\"";
+		byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+
+		String kept = ParcelLines.masked(bytes, 0, bytes.length);
+
+		assertThat(kept).contains("\"senderIdNumber\":\"（已删除）\"")
+			.doesNotContain("0619")
+			.doesNotContain("9001")
+			.doesNotContain("199001")
+			.contains("\"courierId\":\"****-****-****-****-**\"")
+			.contains("2026-11-30T08:00:00Z")
+			.contains("BR1");
+		byte[] cut = "{\"senderIdNumber\":\"320506199001".getBytes(StandardCharsets.UTF_8);
+		assertThat(ParcelLines.masked(cut, 0, cut.length)).isEqualTo("{\"senderIdNumber\":\"（已删除）\"");
+	}
+
+	/** A record followed on its line by text that is not another record is one rejection, not a record and a rejection. */
+	@Test
+	void textAfterARecordOnItsLineRejectsTheLineOnce() throws IOException {
+		ParcelLines.ndjson(text("{\"waybillNumber\":\"A1\"}garbage\n{\"waybillNumber\":\"\"} x\n{\"waybillNumber\":\"A3\"} 5\n"
+				+ "{\"waybillNumber\":\"A4\"}\n"), sink);
+
+		assertThat(seen).containsExactly("1:broken:json:{\"waybillNumber\":\"A1\"}garbage",
+				"2:broken:json:{\"waybillNumber\":\"\"} x", "3:broken:json:{\"waybillNumber\":\"A3\"} 5", "4:A4:null:null");
+	}
 }

@@ -123,6 +123,10 @@ class ParcelValidatorTest {
 		assertThat(rejected(v -> set(v, ParcelField.ACCEPTED_AT, "2026-02-30T10:30:00Z")).code()).isEqualTo("format");
 		assertThat(ParcelValidator.instant("2026-05-20T02:30:00.123Z")).isEqualTo(Instant.parse("2026-05-20T02:30:00.123Z"));
 		assertThat(ParcelValidator.instant("2026-05-20T02:30:00-01:30")).isEqualTo(Instant.parse("2026-05-20T04:00:00Z"));
+		// an offset beyond ±18:00 is no offset (java.time's range)
+		assertThat(ParcelValidator.instant("2026-05-20T02:30:00+18:00")).isEqualTo(Instant.parse("2026-05-19T08:30:00Z"));
+		assertThat(ParcelValidator.instant("2026-05-20T02:30:00+18:30")).isNull();
+		assertThat(ParcelValidator.instant("2026-05-20T02:30:00-18:59")).isNull();
 	}
 
 	@Test
