@@ -35,6 +35,7 @@ import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.Days;
 import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.inspections.Inspector;
+import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
@@ -247,7 +248,7 @@ public class PenaltyCases {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.START_INVESTIGATION.from(c.status());
 		Validation v = new Validation();
-		List<Investigator> members = team(v, "investigators", team, c.regionCode());
+		List<Investigator> members = team(v, "investigators", team, c.regionCode(), scope);
 		v.throwIfInvalid();
 		saveTeam(id, members);
 		move(c, to, "", Map.of());
@@ -259,9 +260,11 @@ public class PenaltyCases {
 	 * The investigators named, checked: at least {@link StatutoryRule#INSPECTION_MIN_INSPECTORS}, each on the roster
 	 * under that name with a certificate valid today, no certificate twice (errors on {@code <list>} and
 	 * {@code <list>[i].name} / {@code .certificateNumber}, {@code list} being the request's name for them:
-	 * {@code investigators}, or {@code team} on the spot).
+	 * {@code investigators}, or {@code team} on the spot), each of a bureau above the case's region or inside the
+	 * caller's (rule {@code bureau}, as for an inspection team: {@link InspectionRecords.TeamBureaus}).
 	 */
-	private List<Investigator> team(Validation v, String list, List<Member> team, String region) {
+	private List<Investigator> team(Validation v, String list, List<Member> team, String region, DataScope scope) {
+		InspectionRecords.TeamBureaus bureaus = new InspectionRecords.TeamBureaus(scope, region, false);
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region);
 		List<Investigator> members = new ArrayList<>();
 		List<Member> given = team == null ? List.of() : team.stream().filter(m -> m != null
@@ -287,6 +290,9 @@ public class PenaltyCases {
 					"调查人员姓名与名录库中执法证号" + certificate + "的持证人（" + known.get().name() + "）不符");
 			v.require(field + ".certificateNumber", known.get().validOn(today()), "valid",
 					"执法证" + certificate + "已过有效期（至" + known.get().validUntil() + "）");
+			v.require(field + ".certificateNumber", bureaus.allows(known.get()), "bureau",
+					"执法人员" + known.get().name() + "（" + certificate + "）属于" + known.get().bureauName()
+							+ "，不能办理本案：执法人员只能是" + bureaus.rule());
 			members.add(new Investigator(i + 1, known.get().id(), known.get().userId(), m.name().strip(), certificate));
 		}
 		return members;
@@ -1084,7 +1090,7 @@ public class PenaltyCases {
 				DecisionRules.checkFine(v, rules.fineRange(type, false, lookup), fine, null, null, null);
 			}
 		}
-		List<Investigator> members = team(v, "team", data.team(), lookup);
+		List<Investigator> members = team(v, "team", data.team(), lookup, scope);
 		v.throwIfInvalid();
 		String region6 = region.length() > 6 ? region.substring(0, 6) : region;
 		String caseNumber = numbers.next("处罚案件", region6, today.getYear());

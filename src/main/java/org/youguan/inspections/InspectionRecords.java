@@ -432,16 +432,19 @@ public class InspectionRecords {
 	 * refused.
 	 * @param place the region the inspection took place in, or null when unknown (then only the caller's region counts)
 	 * @param atPlace a record placed at a village ({@link #recordAt}): the place's chain only
+	 * Also the rule for a penalty case's investigators (the enforcement module), where the place is the case's region.
 	 */
-	record TeamBureaus(DataScope scope, String place, boolean atPlace) {
+	public record TeamBureaus(DataScope scope, String place, boolean atPlace) {
 
-		boolean allows(Inspector inspector) {
+		/** Whether the roster entry's bureau may take part (true or false, nothing raised). */
+		public boolean allows(Inspector inspector) {
 			String bureau = inspector.regionCode() == null ? "" : inspector.regionCode();
 			boolean above = place != null && place.startsWith(bureau);
 			return above || !atPlace && scope.containsRegion(bureau);
 		}
 
-		String rule() {
+		/** The rule in words, for the refusal's message ("…的检查人员"). */
+		public String rule() {
 			return atPlace ? "该地（" + place + "）所在县、市、省邮政管理局的检查人员"
 					: "本单位及下级单位、或被检查对象所在地上级邮政管理局的检查人员";
 		}

@@ -290,6 +290,20 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(status().isConflict());
 	}
 
+	/** A case's investigators are of the bureaus above its region or inside the caller's: another county's is refused. */
+	@Test
+	void anInvestigatorOfAnotherCountyIsRefusedNamingTheFieldAndTheRule() throws Exception {
+		long c = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", """
+				{"investigators":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"卫昆山","certificateNumber":"32058301"}]}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.rule == 'bureau')].field")
+				.value(org.hamcrest.Matchers.contains("investigators[1].certificateNumber")));
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_investigator WHERE case_id = :id").param("id", c)
+			.query(Long.class).single()).isZero();
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+	}
+
 	/** The API's steps take their date as {@code on} (and a statement as {@code text}): errors name those fields. */
 	@Test
 	void aStepsErrorsNameTheFieldsTheApiTakes() throws Exception {
