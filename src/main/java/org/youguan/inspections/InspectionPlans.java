@@ -611,6 +611,19 @@ public class InspectionPlans {
 	 * plans with inspected targets whose results await publication.
 	 */
 	public PageResult<InspectionPlan> list(DataScope scope, boolean resultsPending, PageQuery page) {
+		if (!resultsPending) {
+			return candidates(scope, false, page);
+		}
+		// the SQL finds candidates (a check of a target's enterprise exists); whether a target's result is due is
+		// decided per target as the inbox counts it (a check of another outlet of the same enterprise is not this
+		// target's), so the list and the inbox's count agree
+		List<InspectionPlan> due = pendingResults(scope, page).stream().map(PendingResults::plan).toList();
+		int from = (int) Math.min(due.size(), (long) page.page() * page.size());
+		return new PageResult<>(due.subList(from, Math.min(due.size(), from + page.size())), page.page(), page.size(),
+				due.size());
+	}
+
+	private PageResult<InspectionPlan> candidates(DataScope scope, boolean resultsPending, PageQuery page) {
 		return Listing.from("FROM inspection_plan p")
 			.scope(scope, "p.region_code")
 			.where(resultsPending, RESULTS_PENDING, "resultsPending", true)
@@ -632,8 +645,17 @@ public class InspectionPlans {
 	 * {@link ResultState#OVERDUE}), the most overdue, then the earliest deadline first (for the inbox).
 	 */
 	public List<PendingResults> pendingResults(DataScope scope) {
+		List<PendingResults> pending = pendingResults(scope, PageQuery.of(null, 0, PageQuery.MAX_SIZE, null, null));
+		pending.sort(Comparator.comparing((PendingResults p) -> p.overdue() == 0)
+			.thenComparing(PendingResults::nearestDue));
+		return pending;
+	}
+
+	/** The plans with results awaiting publication, in the order (and with the search) {@code page} asks for. */
+	private List<PendingResults> pendingResults(DataScope scope, PageQuery page) {
 		List<PendingResults> pending = new ArrayList<>();
-		for (InspectionPlan plan : list(scope, true, PageQuery.of(null, 0, PageQuery.MAX_SIZE, null, null)).items()) {
+		PageQuery all = new PageQuery(page.q(), 0, PageQuery.MAX_SIZE, page.sort(), page.descending());
+		for (InspectionPlan plan : candidates(scope, true, all).items()) {
 			int awaiting = 0;
 			int overdue = 0;
 			LocalDate nearest = null;
@@ -648,8 +670,6 @@ public class InspectionPlans {
 				pending.add(new PendingResults(plan, awaiting, overdue, nearest));
 			}
 		}
-		pending.sort(Comparator.comparing((PendingResults p) -> p.overdue() == 0)
-			.thenComparing(PendingResults::nearestDue));
 		return pending;
 	}
 
