@@ -46,7 +46,7 @@ class ParcelLinesTest {
 				{"waybillNumber":"A2", "senderIdNumber":"11010519491231002X"
 				[1,2]\r
 				{"waybillNumber":"A3","weightGrams":"7","inspected":false}"""), sink);
-		assertThat(seen).containsExactly("1:A1:12:true", "3:broken:json:{\"waybillNumber\":\"A2\", \"senderIdNumber\":\"******************\"",
+		assertThat(seen).containsExactly("1:A1:12:true", "3:broken:json:{\"waybillNumber\":\"A2\", \"senderIdNumber\":\"（已删除）\"",
 				"4:broken:json:[1,2]", "5:A3:7:false");
 	}
 

@@ -126,8 +126,9 @@ class KafkaDuplicateWaybillsIntegrationTest {
 		// each batch repeated on the other node: its first answer, nothing counted again
 		assertThat(upload(b, shunfeng, batchOne, one)).isEqualTo(first);
 		assertThat(upload(a, shunfeng, batchTwo, two)).isEqualTo(second);
-		Thread.sleep(1_000);
-		assertThat(parcels(jdbc, shunfeng.id()) - before).isEqualTo(5_000);
+		// and it stays so while the consumers would have stored a repeated chunk
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+			.until(() -> parcels(jdbc, shunfeng.id()) - before == 5_000);
 	}
 
 	static ParcelBatchAnswer upload(ConfigurableApplicationContext node, EnterpriseView enterprise, String batch,
