@@ -12,6 +12,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.ImportResult;
 import org.youguan.documents.SheetImport;
+import org.youguan.documents.ImportPages;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.documents.SheetRows;
 import org.youguan.kernel.DataScope;
@@ -35,11 +36,8 @@ public class HistoryImport {
 	static final List<String> EXAMPLE = List.of("express.volume.intercity", "2020-01", "3205", "顺丰", "12345678");
 
 	/** The outcome: rows imported (of which replaced), or every bad row with the annotated sheet. */
-	public record Result(int imported, int replaced, List<RowErrors> errors, byte[] annotated) {
-
-		public boolean rejected() {
-			return !errors.isEmpty();
-		}
+	public record Result(int imported, int replaced, List<RowErrors> errors, byte[] annotated)
+			implements ImportPages.Outcome {
 	}
 
 	private record Row(Indicator indicator, YearMonth month, String region, Long brand, BigDecimal value) {

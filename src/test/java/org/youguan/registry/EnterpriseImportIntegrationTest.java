@@ -114,7 +114,7 @@ class EnterpriseImportIntegrationTest {
 		byte[] bad = workbook(List.of(enterprise("校验位错", "91350100M000100Y44", "快递企业", "", "320506")));
 		String page = mvc.perform(multipart("/registry/enterprises/import").file(new MockMultipartFile("file", "企业.xlsx",
 				"application/octet-stream", bad)).session(staff).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().string(containsString("未导入任何数据")))
 			.andExpect(content().string(containsString("校验位")))
 			.andReturn().getResponse().getContentAsString();

@@ -220,7 +220,7 @@ class InputEdgeCasesIntegrationTest {
 		}
 		mvc.perform(multipart("/registry/outlets/import").file(new MockMultipartFile("file", "网点.xlsx", null, sheet))
 			.session(staff).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().string(containsString("网点名称含有不允许的字符（U+0000）")));
 		assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery("空字符", 0, 5, null, false)).total()).isZero();
 		byte[] csv = "code,name,parent\n320506001999,测\u0000试村,320506001\n".getBytes(StandardCharsets.UTF_8);
@@ -358,7 +358,7 @@ class InputEdgeCasesIntegrationTest {
 		mvc.perform(multipart("/registry/outlets/import").file(new MockMultipartFile("file", "网点.xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bomb))
 			.session(SignIn.session(mvc, "wz.staff")).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("压缩炸弹")));
 		assertThat((System.nanoTime() - started) / 1_000_000).as("refused after reading 200 MiB, not after parsing").isLessThan(20_000);
 	}
@@ -375,7 +375,7 @@ class InputEdgeCasesIntegrationTest {
 		}
 		mvc.perform(multipart("/registry/outlets/import").file(new MockMultipartFile("file", "网点.xlsx", null, out.toByteArray()))
 			.session(SignIn.session(mvc, "wz.staff")).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("内含文件超过1000个")));
 	}
 

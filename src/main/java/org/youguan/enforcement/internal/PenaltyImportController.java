@@ -17,9 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
-import org.youguan.documents.ImportResult;
+import org.youguan.documents.ImportPages;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 
@@ -34,6 +33,9 @@ import org.youguan.platform.BackgroundJobs;
 class PenaltyImportController {
 
 	static final String ERRORS = "enforcement.import";
+
+	private static final ImportPages.Page PAGE = new ImportPages.Page(ERRORS, "历史处罚案件", "件", "enforcement/import",
+			"/enforcement/cases?open=false");
 
 	private final PenaltyCaseImport imports;
 
@@ -58,31 +60,13 @@ class PenaltyImportController {
 	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
-		try {
-			ImportResult result = imports.importFile(scope, file == null ? null : file.getBytes());
-			if (result.rejected()) {
-				UUID sheet = jobs.record(ERRORS, me.getUsername(), BackgroundJobs.State.REJECTED,
-						"有" + result.errors().size() + "行存在错误，未导入任何数据", "历史处罚案件导入-错误.xlsx", result.annotated());
-				model.addAttribute("rowErrors", result.errors());
-				model.addAttribute("errorSheet", sheet);
-				response.setStatus(422);
-				return "enforcement/import";
-			}
-			redirect.addFlashAttribute("message", "已导入历史处罚案件" + result.imported() + "件");
-			return "redirect:/enforcement/cases?open=false";
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			response.setStatus(ex.code().status());
-			return "enforcement/import";
-		}
+		return ImportPages.upload(PAGE, jobs, me.getUsername(), file, content -> imports.importFile(scope, content), model,
+				redirect, response);
 	}
 
 	/** The rejected sheet with its error column, once, to the user who uploaded it. */
 	@GetMapping("/enforcement/import/errors/{id}.xlsx")
 	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		BackgroundJobs.Result sheet = jobs.takeResult(id, ERRORS, me.getUsername())
-			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
-		return Downloads.xlsx(sheet.name(), sheet.content());
+		return ImportPages.errorSheet(jobs, ERRORS, me.getUsername(), id);
 	}
 }

@@ -1,13 +1,10 @@
 package org.youguan.inspections.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,12 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.youguan.documents.ImportResult;
+import org.youguan.documents.ImportPages;
 import org.youguan.inspections.InspectionImport;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.FieldError;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -39,24 +33,13 @@ class InspectionImportApiController {
 		this.imports = imports;
 	}
 
-	/** The count of inspections imported. */
-	record Imported(int imported) {
-	}
-
 	@PostMapping(path = "/records/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(InspectionApiController.WRITERS)
 	@Operation(summary = "导入历史检查记录（.xlsx）", description = "file：按导入模板（页面“导入历史检查记录”可下载）填写的工作簿。"
 			+ "每行与POST /api/v1/inspections/records同样校验；任何一行有误则全部不导入，答复422，fieldErrors逐行列出"
 			+ "（field为“第N行·列名”）；文件不是.xlsx、超过20MB或缺少表头为400（field为file）；全部正确为201。")
-	ResponseEntity<Imported> importFile(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+	ResponseEntity<ImportPages.Imported> importFile(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-		ImportResult result = imports.importFile(scope, me.bureauId(), file == null ? null : file.getBytes());
-		if (result.rejected()) {
-			List<FieldError> errors = new ArrayList<>();
-			result.errors().forEach(row -> row.errors().forEach(e -> errors.add(new FieldError(
-					"第" + row.number() + "行·" + e.field(), e.rule(), "第" + row.number() + "行" + e.field() + "：" + e.message()))));
-			throw new DomainException(ErrorCode.IMPORT_REJECTED, "有" + result.errors().size() + "行存在错误，未导入任何数据", errors);
-		}
-		return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(result.imported()));
+		return ImportPages.api(file, content -> imports.importFile(scope, me.bureauId(), content));
 	}
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,12 +27,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.youguan.documents.ImportResult;
+import org.youguan.documents.ImportPages;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
@@ -124,10 +121,6 @@ class LicensingApiController {
 
 	/** The 初审 opinion. */
 	record Opinion(String opinion) {
-	}
-
-	/** The count of applications imported. */
-	record Imported(int imported) {
 	}
 
 	@GetMapping("/figures")
@@ -305,16 +298,9 @@ class LicensingApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "导入历史许可申请（.xlsx）", description = "file：按导入模板填写的工作簿。每行与POST /applications/imported"
 			+ "同样校验；任何一行有误则全部不导入，答复422，fieldErrors逐行列出；全部正确为201。")
-	ResponseEntity<Imported> importFile(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+	ResponseEntity<ImportPages.Imported> importFile(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-		ImportResult result = imports.importFile(scope, me.regionCode(), me.getUsername(), file == null ? null : file.getBytes());
-		if (result.rejected()) {
-			List<FieldError> errors = new ArrayList<>();
-			result.errors().forEach(row -> row.errors().forEach(e -> errors.add(new FieldError(
-					"第" + row.number() + "行·" + e.field(), e.rule(), "第" + row.number() + "行" + e.field() + "：" + e.message()))));
-			throw new DomainException(ErrorCode.IMPORT_REJECTED, "有" + result.errors().size() + "行存在错误，未导入任何数据", errors);
-		}
-		return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(result.imported()));
+		return ImportPages.api(file, content -> imports.importFile(scope, me.regionCode(), me.getUsername(), content));
 	}
 
 	static ApplicationStatus status(String text) {

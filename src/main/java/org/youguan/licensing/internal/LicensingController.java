@@ -26,7 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
-import org.youguan.documents.ImportResult;
+import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
@@ -60,6 +60,9 @@ import org.youguan.registry.LicenceScope;
 class LicensingController {
 
 	static final String IMPORT_ERRORS = "licensing.import";
+
+	private static final ImportPages.Page IMPORT_PAGE = new ImportPages.Page(IMPORT_ERRORS, "历史许可申请", "条",
+			"licensing/import", "/licensing/applications");
 
 	/** The checklist lines the verification form offers (快递业务经营许可管理办法: 场地、安全、服务、人员). */
 	static final List<String> CHECKLIST = List.of("经营场所与申请材料一致，满足快件收寄、分拣、投递需要", "配备符合国家标准的安检设备、视频监控设备",
@@ -333,33 +336,15 @@ class LicensingController {
 	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
-		try {
-			ImportResult result = imports.importFile(scope, me.regionCode(), me.getUsername(), file == null ? null : file.getBytes());
-			if (result.rejected()) {
-				UUID sheet = jobs.record(IMPORT_ERRORS, me.getUsername(), BackgroundJobs.State.REJECTED,
-						"有" + result.errors().size() + "行存在错误，未导入任何数据", "历史许可申请导入-错误.xlsx", result.annotated());
-				model.addAttribute("rowErrors", result.errors());
-				model.addAttribute("errorSheet", sheet);
-				response.setStatus(422);
-				return "licensing/import";
-			}
-			redirect.addFlashAttribute("message", "已导入历史许可申请" + result.imported() + "条");
-			return "redirect:/licensing/applications";
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			response.setStatus(ex.code().status());
-			return "licensing/import";
-		}
+		return ImportPages.upload(IMPORT_PAGE, jobs, me.getUsername(), file,
+				content -> imports.importFile(scope, me.regionCode(), me.getUsername(), content), model, redirect, response);
 	}
 
 	/** The rejected sheet with its error column, once, to the user who uploaded it. */
 	@GetMapping("/licensing/import/errors/{id}.xlsx")
 	@PreAuthorize(LicensingApiController.WRITERS)
 	ResponseEntity<byte[]> importErrors(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		BackgroundJobs.Result sheet = jobs.takeResult(id, IMPORT_ERRORS, me.getUsername())
-			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
-		return Downloads.xlsx(sheet.name(), sheet.content());
+		return ImportPages.errorSheet(jobs, IMPORT_ERRORS, me.getUsername(), id);
 	}
 
 	/** The files of a form by material: a field named after the material (BUSINESS_LICENCE …); empty ones skipped. */

@@ -1,5 +1,6 @@
 package org.youguan.registry.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
@@ -18,10 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.ImportPages;
 import org.youguan.documents.ImportResult;
 import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.registry.internal.branches.BranchImport;
@@ -87,26 +88,12 @@ class RegistryImportController {
 	@PostMapping("/registry/{target:" + TARGETS + "}/import")
 	@PreAuthorize(RegistryAccess.WRITERS)
 	String processImportForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String target,
-			@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+			@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) throws IOException {
 		Target t = target(target, me);
 		model.addAttribute("target", t);
-		try {
-			ImportResult result = t.importer().apply(scope, file.getBytes());
-			if (result.rejected()) {
-				UUID sheet = jobs.record(kind(target), me.getUsername(), BackgroundJobs.State.REJECTED,
-						"有" + result.errors().size() + "行存在错误，未导入任何数据", t.label() + "导入-错误.xlsx",
-						result.annotated());
-				model.addAttribute("rowErrors", result.errors());
-				model.addAttribute("errorSheet", sheet);
-				return "registry/import";
-			}
-			redirect.addFlashAttribute("message", "已导入" + t.label() + result.imported() + "条");
-			return "redirect:/registry/" + target;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return "registry/import";
-		}
+		return ImportPages.upload(new ImportPages.Page(kind(target), t.label(), "条", "registry/import", "/registry/" + target),
+				jobs, me.getUsername(), file, content -> t.importer().apply(scope, content), model, redirect, response);
 	}
 
 	/**
@@ -116,9 +103,7 @@ class RegistryImportController {
 	@GetMapping("/registry/{target:" + TARGETS + "}/import/errors/{id}.xlsx")
 	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable String target,
 			@PathVariable UUID id) {
-		BackgroundJobs.Result sheet = jobs.takeResult(id, kind(target), me.getUsername())
-			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
-		return Downloads.xlsx(sheet.name(), sheet.content());
+		return ImportPages.errorSheet(jobs, kind(target), me.getUsername(), id);
 	}
 
 	private static String kind(String target) {

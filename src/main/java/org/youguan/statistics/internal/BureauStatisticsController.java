@@ -1,5 +1,6 @@
 package org.youguan.statistics.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -21,9 +22,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
@@ -213,25 +214,11 @@ class BureauStatisticsController {
 	@PostMapping("/statistics/history/import")
 	@PreAuthorize(ReportController.HANDLERS)
 	String importHistory(@AuthenticationPrincipal CurrentUser me, DataScope scope,
-			@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
-		try {
-			HistoryImport.Result result = history.importFile(scope, file.getBytes());
-			if (result.rejected()) {
-				UUID sheet = jobs.record(HISTORY_ERRORS, me.getUsername(), BackgroundJobs.State.REJECTED,
-						"有" + result.errors().size() + "行存在错误，未导入任何数据", "历史数据导入-错误.xlsx",
-						result.annotated());
-				model.addAttribute("rowErrors", result.errors());
-				model.addAttribute("errorSheet", sheet);
-				return "statistics/history";
-			}
-			redirect.addFlashAttribute("message", "已导入" + result.imported() + "行"
-					+ (result.replaced() > 0 ? "，其中替换以前导入的" + result.replaced() + "行" : ""));
-			return "redirect:/statistics/history/import";
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return "statistics/history";
-		}
+			@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) throws IOException {
+		return ImportPages.upload(HISTORY_PAGE, jobs, me.getUsername(), file, content -> history.importFile(scope, content),
+				r -> "已导入" + r.imported() + "行" + (r.replaced() > 0 ? "，其中替换以前导入的" + r.replaced() + "行" : ""),
+				model, redirect, response);
 	}
 
 	/**
@@ -240,12 +227,13 @@ class BureauStatisticsController {
 	 */
 	@GetMapping("/statistics/history/import/errors/{id}.xlsx")
 	ResponseEntity<byte[]> historyErrors(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		BackgroundJobs.Result sheet = jobs.takeResult(id, HISTORY_ERRORS, me.getUsername())
-			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
-		return Downloads.xlsx(sheet.name(), sheet.content());
+		return ImportPages.errorSheet(jobs, HISTORY_ERRORS, me.getUsername(), id);
 	}
 
 	private static final String HISTORY_ERRORS = "statistics.history-import";
+
+	private static final ImportPages.Page HISTORY_PAGE = new ImportPages.Page(HISTORY_ERRORS, "历史数据", "行",
+			"statistics/history", "/statistics/history/import");
 
 	private Completeness.Summary summary(DataScope scope, Long form, String period) {
 		ReportForm f = form == null ? forms.byCode("monthly") : forms.get(form);

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ImportPages;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.ListRequest;
@@ -112,12 +113,13 @@ class EnterpriseVillageController {
 	@PostMapping("/enterprise/villages/import")
 	String upload(@AuthenticationPrincipal CurrentUser me, @RequestParam(name = "file", required = false) MultipartFile file,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
-		return ImportSteps.page(jobs, VillageController.ERRORS, me, file, content -> imports.importFile(me.scope(), content),
-				"建制村通邮信息", model, redirect, response, "universal/enterprise-import", "/enterprise/villages");
+		return ImportPages.upload(new ImportPages.Page(VillageController.ERRORS, "建制村通邮信息", "条",
+				"universal/enterprise-import", "/enterprise/villages"), jobs, me.getUsername(), file,
+				content -> imports.importFile(me.scope(), content), model, redirect, response);
 	}
 
 	@GetMapping("/enterprise/villages/import/errors/{id}.xlsx")
 	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		return ImportSteps.errors(jobs, VillageController.ERRORS, me, id);
+		return ImportPages.errorSheet(jobs, VillageController.ERRORS, me.getUsername(), id);
 	}
 }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.youguan.documents.ImportPages;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
@@ -162,9 +163,9 @@ class PostOfficeApiController {
 	@PreAuthorize(UniversalAccess.WRITERS)
 	@Operation(summary = "导入历史审批（.xlsx）", description = "file：按导入模板填写的工作簿。每行与POST /post-office-approvals/imported"
 			+ "同样校验；任何一行有误则全部不导入，答复422，fieldErrors逐行列出；全部正确为201。")
-	ResponseEntity<ImportSteps.Imported> importFile(DataScope scope, @RequestPart(name = "file", required = false) MultipartFile file)
+	ResponseEntity<ImportPages.Imported> importFile(DataScope scope, @RequestPart(name = "file", required = false) MultipartFile file)
 			throws IOException {
-		return ImportSteps.api(file, content -> imports.importFile(scope, content));
+		return ImportPages.api(file, content -> imports.importFile(scope, content));
 	}
 
 	@GetMapping("/post-office-suspensions")

@@ -20,6 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
@@ -200,8 +201,9 @@ class PostOfficeController {
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
-		return ImportSteps.page(jobs, VillageController.ERRORS, me, file, content -> imports.importFile(scope, content),
-				"历史审批", model, redirect, response, "universal/post-office-import", "/universal/post-office-approvals");
+		return ImportPages.upload(new ImportPages.Page(VillageController.ERRORS, "历史审批", "条",
+				"universal/post-office-import", "/universal/post-office-approvals"), jobs, me.getUsername(), file,
+				content -> imports.importFile(scope, content), model, redirect, response);
 	}
 
 	@GetMapping("/universal/post-office-suspensions")

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.youguan.documents.ImportPages;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
@@ -153,9 +154,9 @@ class UniversalApiController {
 			+ "按真实检查日期记录并标为历史导入（检查人员可只填姓名；历史检查不生成执法检查记录，以往的检查记录请用执法检查导入）。每条同样校验，建制村须在数据权限内；同一建制村同一检查日期的检查在本次请求中"
 			+ "或已有记录中重复的，该条被拒绝并指明。任何一条有误则全部不导入，答复422，fieldErrors逐条列出（field为“第N条·字段”）；"
 			+ "全部正确为201。建制村最近检查日期和统计数据按真实日期计算。")
-	ResponseEntity<ImportSteps.Imported> importChecks(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+	ResponseEntity<ImportPages.Imported> importChecks(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestBody(required = false) List<VillageCheckData> rows) {
-		return ImportSteps.created(checks.importChecks(scope, me.bureauId(), rows));
+		return ImportPages.created(checks.importChecks(scope, me.bureauId(), rows));
 	}
 
 	@PostMapping(path = "/checks/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -164,9 +165,9 @@ class UniversalApiController {
 			+ "列：建制村代码、检查日期、实际通邮方式、实际每周投递频次、交接记录、规范投递、检查人员，可选检查发现的问题。"
 			+ "每行与JSON导入同样校验；任何一行有误则全部不导入，答复422，fieldErrors逐行列出（field为“第N行·列名”）；"
 			+ "文件不是.xlsx或缺少表头为400；全部正确为201。")
-	ResponseEntity<ImportSteps.Imported> importCheckFile(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+	ResponseEntity<ImportPages.Imported> importCheckFile(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-		return ImportSteps.api(file, content -> checkImports.importFile(scope, me.bureauId(), content));
+		return ImportPages.api(file, content -> checkImports.importFile(scope, me.bureauId(), content));
 	}
 
 	@GetMapping("/standards")

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.youguan.documents.ImportPages;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.ListRequest;
@@ -131,21 +132,21 @@ class UniversalSupervisionApiController {
 	@PreAuthorize(UniversalAccess.WRITERS)
 	@Operation(summary = "导入历史监督记录（JSON）", description = "请求体为记录数组，每条字段同登记（" + FIELDS + "）。"
 			+ "每条同样校验；任何一条有误则全部不导入，答复422，fieldErrors逐条列出（field为“第N条·字段”）；全部正确为201。")
-	ResponseEntity<ImportSteps.Imported> importJson(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+	ResponseEntity<ImportPages.Imported> importJson(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@PathVariable String kind, @RequestBody(required = false) List<SupervisionData> rows) {
 		int imported = records.importRecords(scope, me.bureauId(), SupervisionFilters.kind(kind), rows);
-		return ImportSteps.created(imported);
+		return ImportPages.created(imported);
 	}
 
 	@PostMapping(path = "/{kind:" + SupervisionFilters.KINDS + "}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(UniversalAccess.WRITERS)
 	@Operation(summary = "导入历史监督记录（.xlsx）", description = "file：按导入模板填写的工作簿（页面“导入历史记录”可下载）。"
 			+ "任何一行有误则全部不导入，答复422，fieldErrors逐行列出（field为“第N行·列名”）；文件不是.xlsx或缺少表头为400；全部正确为201。")
-	ResponseEntity<ImportSteps.Imported> importFile(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+	ResponseEntity<ImportPages.Imported> importFile(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@PathVariable String kind, @RequestPart(name = "file", required = false) MultipartFile file)
 			throws IOException {
 		SupervisionKind k = SupervisionFilters.kind(kind);
-		return ImportSteps.api(file, content -> imports.importFile(scope, me.bureauId(), k, content));
+		return ImportPages.api(file, content -> imports.importFile(scope, me.bureauId(), k, content));
 	}
 
 	@GetMapping("/supervisors/{id:\\d+}/reports")

@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -218,8 +219,9 @@ class UniversalSupervisionController {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
 		model.addAttribute("kind", kind);
 		model.addAttribute("columns", String.join("、", SupervisionImport.columns(kind)));
-		return ImportSteps.page(jobs, ERRORS, me, file, content -> imports.importFile(scope, me.bureauId(), kind, content),
-				kind.title(), model, redirect, response, "universal/supervision-import", "/universal/supervision/" + kind.slug());
+		return ImportPages.upload(new ImportPages.Page(ERRORS, kind.title(), "条", "universal/supervision-import",
+				"/universal/supervision/" + kind.slug()), jobs, me.getUsername(), file,
+				content -> imports.importFile(scope, me.bureauId(), kind, content), model, redirect, response);
 	}
 
 	/** The rejected sheet with its error column, once, to the user who uploaded it. */
@@ -227,7 +229,7 @@ class UniversalSupervisionController {
 	@PreAuthorize(UniversalAccess.WRITERS)
 	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable String slug,
 			@PathVariable UUID id) {
-		return ImportSteps.errors(jobs, ERRORS, me, id);
+		return ImportPages.errorSheet(jobs, ERRORS, me.getUsername(), id);
 	}
 
 	/** The record's page (id given) or the new record's form, showing {@code data} in the form. */

@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.inspections.Inspector;
@@ -269,15 +270,16 @@ class VillageController {
 	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
-		return ImportSteps.page(jobs, ERRORS, me, file, content -> imports.importFile(scope, content), "建制村通邮信息",
-				model, redirect, response, "universal/import", "/universal/villages");
+		return ImportPages.upload(new ImportPages.Page(ERRORS, "建制村通邮信息", "条", "universal/import",
+				"/universal/villages"), jobs, me.getUsername(), file, content -> imports.importFile(scope, content), model,
+				redirect, response);
 	}
 
 	/** The rejected sheet with its error column (of any import on these pages), once, to the user who uploaded it. */
 	@GetMapping("/universal/villages/import/errors/{id}.xlsx")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	ResponseEntity<byte[]> errors(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		return ImportSteps.errors(jobs, ERRORS, me, id);
+		return ImportPages.errorSheet(jobs, ERRORS, me.getUsername(), id);
 	}
 
 	@GetMapping("/universal/checks/import")
@@ -298,7 +300,8 @@ class VillageController {
 	String uploadChecks(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
-		return ImportSteps.page(jobs, ERRORS, me, file, content -> checkImports.importFile(scope, me.bureauId(), content),
-				"历史通邮检查", model, redirect, response, "universal/check-import", "/universal/checks");
+		return ImportPages.upload(new ImportPages.Page(ERRORS, "历史通邮检查", "条", "universal/check-import",
+				"/universal/checks"), jobs, me.getUsername(), file,
+				content -> checkImports.importFile(scope, me.bureauId(), content), model, redirect, response);
 	}
 }

@@ -1,0 +1,143 @@
+package org.youguan.documents;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.SheetRows.RowErrors;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
+import org.youguan.platform.BackgroundJobs;
+
+/**
+ * The one way every .xlsx import answers, on its page and in the API, whatever it imports (outlets, past inspections,
+ * past penalty cases, past licence applications, statistics history, 建制村 profiles …): all rows are validated first
+ * and either all are saved or none is.
+ * <ul>
+ * <li>Page: saved → a redirect to the list with "已导入{what}N{unit}"; rejected → the form again with every bad row
+ * ({@code rowErrors}), the annotated sheet kept once for the uploader ({@code errorSheet}) and status 422; a missing,
+ * unreadable, oversized or header-less file → the form with its error and its 4xx status. A refusal never answers 200.
+ * <li>API: 201 {@code {"imported":N}}, or 422 naming each bad row's fields as {@code 第N行·列名}.
+ * </ul>
+ * The annotated sheet is kept in PostgreSQL as a finished {@link BackgroundJobs} job, so any node hands it out.
+ */
+public final class ImportPages {
+
+	/** The API's answer to a good import: how many rows were saved. */
+	public record Imported(int imported) {
+	}
+
+	/**
+	 * What an import's page is.
+	 * @param owner the job kind its rejected sheets are kept under (one per import)
+	 * @param what what it imports, for messages and the sheet's name ("历史检查记录")
+	 * @param unit the counting word of the saved message ("条", "件")
+	 * @param view the form's view, rendered again on a refusal
+	 * @param done the page shown after a good import
+	 */
+	public record Page(String owner, String what, String unit, String view, String done) {
+	}
+
+	/** An import's outcome: rows saved, or every bad row and the uploaded sheet annotated (nothing saved). */
+	public interface Outcome {
+
+		/** Rows saved (0 when rejected). */
+		int imported();
+
+		/** Every bad row with its failures; empty when the import was saved. */
+		List<RowErrors> errors();
+
+		/** The uploaded sheet with an error column (only when rejected). */
+		byte[] annotated();
+
+		default boolean rejected() {
+			return !errors().isEmpty();
+		}
+	}
+
+	private ImportPages() {
+	}
+
+	/**
+	 * The page's upload with the saved message "已导入{what}N{unit}".
+	 * @param importer the sheet's bytes (null when no file was sent) in, the outcome out; refuses a bad file with a
+	 *     {@link DomainException} (shown on the form)
+	 * @return the redirect to {@code page.done()}, or {@code page.view()} with the errors and a 4xx status
+	 */
+	public static <R extends Outcome> String upload(Page page, BackgroundJobs jobs, String username, MultipartFile file,
+			Function<byte[], R> importer, Model model, RedirectAttributes redirect, HttpServletResponse response)
+			throws IOException {
+		return upload(page, jobs, username, file, importer, r -> "已导入" + page.what() + r.imported() + page.unit(), model,
+				redirect, response);
+	}
+
+	/** The page's upload with a saved message of its own ({@code saved} is given the outcome). */
+	public static <R extends Outcome> String upload(Page page, BackgroundJobs jobs, String username, MultipartFile file,
+			Function<byte[], R> importer, Function<R, String> saved, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) throws IOException {
+		try {
+			R result = importer.apply(file == null ? null : file.getBytes());
+			if (result.rejected()) {
+				UUID sheet = jobs.record(page.owner(), username, BackgroundJobs.State.REJECTED, rejectedMessage(result),
+						page.what() + "导入-错误.xlsx", result.annotated());
+				model.addAttribute("rowErrors", result.errors());
+				model.addAttribute("errorSheet", sheet);
+				response.setStatus(ErrorCode.IMPORT_REJECTED.status());
+				return page.view();
+			}
+			redirect.addFlashAttribute("message", saved.apply(result));
+			return "redirect:" + page.done();
+		}
+		catch (DomainException ex) {
+			model.addAttribute("errors", ex.formErrors());
+			response.setStatus(ex.code().status());
+			return page.view();
+		}
+	}
+
+	/**
+	 * The annotated sheet of a rejected import, once, to the user who uploaded it.
+	 * @throws DomainException not found (404) when it was taken already, expired or belongs to another user
+	 */
+	public static ResponseEntity<byte[]> errorSheet(BackgroundJobs jobs, String owner, String username, UUID id) {
+		BackgroundJobs.Result sheet = jobs.takeResult(id, owner, username)
+			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
+		return Downloads.xlsx(sheet.name(), sheet.content());
+	}
+
+	/**
+	 * The API's upload: 201 with the count saved.
+	 * @throws DomainException IMPORT_REJECTED (422) naming every bad row's failures as {@code 第N行·列名}; a bad file's
+	 *     own error (400, field {@code file})
+	 */
+	public static ResponseEntity<Imported> api(MultipartFile file, Function<byte[], ? extends Outcome> importer)
+			throws IOException {
+		Outcome result = importer.apply(file == null ? null : file.getBytes());
+		if (result.rejected()) {
+			List<FieldError> errors = new ArrayList<>();
+			result.errors().forEach(row -> row.errors().forEach(e -> errors.add(new FieldError(
+					"第" + row.number() + "行·" + e.field(), e.rule(), "第" + row.number() + "行" + e.field() + "：" + e.message()))));
+			throw new DomainException(ErrorCode.IMPORT_REJECTED, rejectedMessage(result), errors);
+		}
+		return created(result.imported());
+	}
+
+	/** 201 with the count saved (a JSON import's answer). */
+	public static ResponseEntity<Imported> created(int imported) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(imported));
+	}
+
+	private static String rejectedMessage(Outcome result) {
+		return "有" + result.errors().size() + "行存在错误，未导入任何数据";
+	}
+}
