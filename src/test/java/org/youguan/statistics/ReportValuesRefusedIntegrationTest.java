@@ -119,11 +119,14 @@ class ReportValuesRefusedIntegrationTest {
 			.param("form", String.valueOf(forms.byCode("monthly").id())).param("period", "2003-07"))
 			.andExpect(redirectedUrlPattern("/enterprise/statistics/reports/*"))
 			.andReturn().getResponse().getRedirectedUrl();
-		mvc.perform(post(location).session(sf).with(csrf()).param("action", "save").param("v.express.volume.locl", "7"))
-			.andExpect(status().isOk())
+		mvc.perform(post(location).session(sf).with(csrf()).param("action", "save").param("values.express.volume.locl", "7"))
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("未知指标代码：express.volume.locl")));
-		mvc.perform(post(location).session(sf).with(csrf()).param("action", "save").param("v.express.volume.local", "-5"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("不能为负数")));
+		mvc.perform(post(location).session(sf).with(csrf()).param("action", "save").param("values.express.volume.local", "-5"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("不能为负数")))
+			.andExpect(content().string(containsString("data-field=\"values.express.volume.local\"")))
+			.andExpect(content().string(containsString("name=\"values.express.volume.local\"")))
+			.andExpect(content().string(containsString("value=\"-5\"")));
 	}
 }

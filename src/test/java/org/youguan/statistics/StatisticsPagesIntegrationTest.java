@@ -149,8 +149,8 @@ class StatisticsPagesIntegrationTest {
 			.andExpect(redirectedUrlPattern("/enterprise/statistics/reports/*"))
 			.andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(get(location).session(sf)).andExpect(content().string(containsString("可循环快递箱")));
-		mvc.perform(post(location).session(sf).with(csrf()).param("action", "submit").param("v.green.reusable.boxes", "-1"))
-			.andExpect(status().isOk())
+		mvc.perform(post(location).session(sf).with(csrf()).param("action", "submit").param("values.green.reusable.boxes", "-1"))
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("不能为负数")))
 			.andExpect(content().string(containsString("请填写新能源车辆保有量")));
 
@@ -209,7 +209,7 @@ class StatisticsPagesIntegrationTest {
 		var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 		forms.indicators(forms.byCode("green-care").id()).stream().filter(i -> !i.derived())
-			.forEach(i -> form.add("v." + i.code(), i.code().equals("green.recycled.boxes") ? "12" : "10"));
+			.forEach(i -> form.add("values." + i.code(), i.code().equals("green.recycled.boxes") ? "12" : "10"));
 		return form;
 	}
 

@@ -28,11 +28,11 @@ class StatisticsBrowserTest extends BrowserTest {
 		browser.findElement(By.id("open-monthly")).click();
 		waitFor(By.id("report-form"));
 		BigDecimal volume = BigDecimal.ZERO;
-		for (WebElement input : browser.findElements(By.cssSelector("#report-lines input[name^='v.']"))) {
+		for (WebElement input : browser.findElements(By.cssSelector("#report-lines input[name^='values.']"))) {
 			String previous = input.findElement(By.xpath("ancestor::tr/td[@data-previous]")).getAttribute("data-previous");
 			input.clear();
 			input.sendKeys(previous);
-			if (input.getAttribute("name").startsWith("v.express.volume.")) {
+			if (input.getAttribute("name").startsWith("values.express.volume.")) {
 				volume = volume.add(new BigDecimal(previous));
 			}
 		}

@@ -1,5 +1,6 @@
 package org.youguan.statistics.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
@@ -95,35 +97,39 @@ class EnterpriseStatisticsController {
 		return "statistics/enterprise-report";
 	}
 
+	/**
+	 * Saves the draft or submits it: the inputs are named after the fields the errors name ({@code values.<code>},
+	 * {@code notes.<code>}), so a refused form comes back with the typed values, each error beside its input and the
+	 * error's 4xx status ({@link FormSteps}).
+	 */
 	@PostMapping("/enterprise/statistics/reports/{id:\\d+}")
 	String save(DataScope scope, @PathVariable long id, @RequestParam Map<String, String> params,
-			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		Map<String, String> values = new HashMap<>();
 		Map<String, String> notes = new HashMap<>();
 		params.forEach((k, v) -> {
-			if (k.startsWith("v.")) {
-				values.put(k.substring(2), v);
+			if (k.startsWith(VALUES)) {
+				values.put(k.substring(VALUES.length()), v);
 			}
-			else if (k.startsWith("n.")) {
-				notes.put(k.substring(2), v);
+			else if (k.startsWith(NOTES)) {
+				notes.put(k.substring(NOTES.length()), v);
 			}
 		});
-		try {
+		String here = "/enterprise/statistics/reports/" + id;
+		return FormSteps.run(model, response, redirect, () -> {
 			if (action.equals("submit")) {
 				reports.submit(scope, id, values, notes, params.get("comment"));
-				redirect.addFlashAttribute("message", "报表已报送，等待审核");
+				return new PageSteps.Done("报表已报送，等待审核", here);
 			}
-			else {
-				reports.saveDraft(scope, id, values, notes, params.get("comment"));
-				redirect.addFlashAttribute("message", "草稿已保存");
-			}
-			return "redirect:/enterprise/statistics/reports/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return show(scope, id, model);
-		}
+			reports.saveDraft(scope, id, values, notes, params.get("comment"));
+			return new PageSteps.Done("草稿已保存", here);
+		}, () -> show(scope, id, model));
 	}
+
+	private static final String VALUES = "values.";
+
+	private static final String NOTES = "notes.";
 
 	@GetMapping("/enterprise/statistics/reports/{id:\\d+}/sheet.xlsx")
 	ResponseEntity<byte[]> sheet(DataScope scope, @PathVariable long id) {
