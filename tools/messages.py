@@ -2166,6 +2166,7 @@ M.update({
  "documents.templates.note": ("说明", "Note"),
  "documents.templates.fields": ("可用字段", "Fields"),
  "documents.templates.fields.help": ("在模板中照样写出字段（半角符号），制作文书时替换为内容；带“.”的是列表字段，放在表格的一行中，该行按条目重复（如证据清单每件证据一行）。", "Write a field in the template as shown (half-width characters); it is replaced by its content in each document. A field with a dot belongs to a list: put it in a table row, which repeats once per item (one row per evidence item, say)."),
+ "documents.templates.required": ("必须保留的字段（法定记载事项，缺少时拒绝上传）：", "Fields a replacement must keep (required by law; an upload without them is refused):"),
  "documents.templates.history": ("历史", "History"),
  "documents.templates.history.empty": ("从未替换，一直使用内置模板。", "Never replaced: the built-in template is in use."),
  "documents.templates.change": ("变更", "Change"),

@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
  * @param builtIn the built-in template's class-path location, a {@code .docx}
  * @param fields the {@code ${name}} fields the module fills, in the order the page lists them
  * @param lists the lists the module fills: list name → its columns
+ * @param required the fields a replacement must keep ({@link #withRequired}): what the law requires the document to
+ *     state — e.g. the six items of a 行政处罚决定书 (行政处罚法 art.59) — so an administrator's template cannot drop them
  */
 public record DocumentTemplate(String key, String title, String builtIn, List<String> fields,
-		Map<String, List<String>> lists) {
+		Map<String, List<String>> lists, List<String> required) {
 
 	private static final Pattern KEY = Pattern.compile("[a-z]+/[a-z0-9-]+");
 
@@ -42,22 +44,30 @@ public record DocumentTemplate(String key, String title, String builtIn, List<St
 		Map<String, List<String>> copy = new LinkedHashMap<>();
 		lists.forEach((list, columns) -> copy.put(list, List.copyOf(new LinkedHashSet<>(columns))));
 		lists = Collections.unmodifiableMap(copy);
+		required = List.copyOf(new LinkedHashSet<>(required));
 		// the record's own fields are assigned after this body: the parameters are checked
 		List<String> names = new ArrayList<>(fields);
+		Set<String> placed = new LinkedHashSet<>(fields);
 		copy.forEach((list, columns) -> {
 			names.add(list);
 			names.addAll(columns);
+			columns.forEach(c -> placed.add(list + "." + c));
 		});
 		for (String name : names) {
 			if (!NAME.matcher(name).matches()) {
 				throw new IllegalArgumentException("Template " + key + " declares a malformed field: " + name);
 			}
 		}
+		for (String name : required) {
+			if (!placed.contains(name)) {
+				throw new IllegalArgumentException("Template " + key + " requires a field it does not declare: " + name);
+			}
+		}
 	}
 
 	/** A template filled with no field yet: add them with {@link #withFields} and {@link #withList}. */
 	public static DocumentTemplate of(String key, String title, String builtIn) {
-		return new DocumentTemplate(key, title, builtIn, List.of(), Map.of());
+		return new DocumentTemplate(key, title, builtIn, List.of(), Map.of(), List.of());
 	}
 
 	/** The same template with these {@code ${name}} fields added. */
@@ -69,14 +79,25 @@ public record DocumentTemplate(String key, String title, String builtIn, List<St
 	public DocumentTemplate withFields(List<String> names) {
 		List<String> all = new ArrayList<>(fields);
 		all.addAll(names);
-		return new DocumentTemplate(key, title, builtIn, all, lists);
+		return new DocumentTemplate(key, title, builtIn, all, lists, required);
+	}
+
+	/**
+	 * The same template with these declared fields (or {@code list.column}s) required of a replacement: an upload that
+	 * leaves one out is refused ({@link DocumentTemplates#replace}, rule {@code template-required}).
+	 * @throws IllegalArgumentException when a name is not declared
+	 */
+	public DocumentTemplate withRequired(String... names) {
+		List<String> all = new ArrayList<>(required);
+		all.addAll(List.of(names));
+		return new DocumentTemplate(key, title, builtIn, fields, lists, all);
 	}
 
 	/** The same template with a list added: a table row with {@code ${list.column}} repeats once per item. */
 	public DocumentTemplate withList(String list, String... columns) {
 		Map<String, List<String>> all = new LinkedHashMap<>(lists);
 		all.put(list, List.of(columns));
-		return new DocumentTemplate(key, title, builtIn, fields, all);
+		return new DocumentTemplate(key, title, builtIn, fields, all, required);
 	}
 
 	/** The module that fills it: the key's first part. */
@@ -99,5 +120,10 @@ public record DocumentTemplate(String key, String title, String builtIn, List<St
 	/** Every field as it is written in a template: {@code ${number}}, {@code ${evidence.no}}. */
 	public List<String> placeholders() {
 		return names().stream().map(n -> "${" + n + "}").toList();
+	}
+
+	/** The required fields as they are written in a template ({@link #required()}). */
+	public List<String> requiredPlaceholders() {
+		return required.stream().map(n -> "${" + n + "}").toList();
 	}
 }

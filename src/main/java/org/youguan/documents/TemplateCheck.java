@@ -103,6 +103,11 @@ final class TemplateCheck {
 		}
 		Set<String> missing = new LinkedHashSet<>(declared);
 		missing.removeAll(used);
+		List<String> lost = template.required().stream().filter(missing::contains).toList();
+		if (!lost.isEmpty()) {
+			throw new InvalidValueException("file", "template-required", file + "缺少“" + template.title() + "”必须载明的字段"
+					+ braces(lost) + "（法定记载事项），填写出的文书将不合法：请保留这些字段");
+		}
 		return new Report(List.copyOf(missing));
 	}
 

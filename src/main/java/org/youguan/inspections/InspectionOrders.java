@@ -69,7 +69,9 @@ public class InspectionOrders implements DeclaresTemplates {
 		.of("inspections/rectification-order", "责令改正通知书", "documents/rectification-order.docx")
 		.withFields("bureau", "number", "enterprise", "creditCode", "inspectedOn", "inspectors", "place", "kind", "findings",
 				"basis", "dueOn", "workingDays", "issuedOn")
-		.withList("lines", "item", "line", "result");
+		.withList("lines", "item", "line", "result")
+		// an order states what to correct, on which basis and by when
+		.withRequired("bureau", "number", "enterprise", "findings", "basis", "dueOn");
 
 	/**
 	 * An order as staff and the enterprise see it; {@code objectName} is the branch or outlet its inspection named (null

@@ -45,7 +45,9 @@ class PostOfficeDocuments implements DeclaresTemplates {
 		.of("universal/post-office-decision", "撤销、搬迁邮政普遍服务营业场所审批决定书",
 				"documents/universal-post-office-decision.docx")
 		.withFields("bureau", "title", "number", "applicant", "creditCode", "office", "officeAddress", "kind",
-				"newAddress", "receivedOn", "reason", "basis", "siteCheck", "decision", "remedies", "decidedOn");
+				"newAddress", "receivedOn", "reason", "basis", "siteCheck", "decision", "remedies", "decidedOn")
+		// a written administrative decision states what was decided, on which basis, when, and the remedies
+		.withRequired("bureau", "number", "applicant", "office", "decision", "basis", "remedies", "decidedOn");
 
 	static final DocumentTemplate NOTICE_TEMPLATE = DocumentTemplate
 		.of("universal/post-office-notice", "撤销、搬迁邮政普遍服务营业场所公告", "documents/universal-post-office-notice.docx")

@@ -202,6 +202,29 @@ class DocumentTemplatesIntegrationTest {
 	}
 
 	@Test
+	void aDecisionTemplateThatDropsWhatTheLawRequiresItToStateIsRefused() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		String decision = "/admin/document-templates/enforcement/decision";
+		DocumentTemplate t = templates.catalogue().stream().filter(d -> d.key().equals("enforcement/decision")).findFirst()
+			.orElseThrow();
+		assertThat(t.required()).as("行政处罚法 art.59: party and address, facts, penalty and basis, performance, remedies, bureau and date")
+			.contains("enterprise", "address", "report", "basis", "penalty", "paymentDays", "remedies", "bureau", "decidedOn");
+		// the built-in decision without its address, credit code and remedies paragraphs
+		List<String> kept = t.placeholders().stream()
+			.filter(f -> !f.equals("${address}") && !f.equals("${creditCode}") && !f.equals("${remedies}") && !f.startsWith("${evidence."))
+			.toList();
+		mvc.perform(multipart(decision).file(new MockMultipartFile("file", "决定书.docx", null,
+				TemplateFiles.docx(kept.toArray(String[]::new)))).param("note", "删去救济途径").session(admin).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("template-required")))
+			.andExpect(content().string(containsString("${creditCode}、${address}")))
+			.andExpect(content().string(containsString("${remedies}")));
+		assertThat(templates.entry("enforcement/decision").replaced()).isFalse();
+		mvc.perform(get(decision).session(admin)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"template-required\"")));
+	}
+
+	@Test
 	void theApiOffersTheSameOperationsToTheSystemAdministratorOnly() throws Exception {
 		mvc.perform(get("/api/v1/document-templates").header("Authorization", ADMIN_TOKEN)).andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].key", hasItem("enforcement/decision")))

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -88,8 +89,32 @@ public class CaseDocuments implements DeclaresTemplates {
 				.withFields(FIELDS)
 				.withList("evidence", "no", "kind", "title", "on", "by");
 			boolean record = Arrays.stream(EvidenceKind.values()).anyMatch(e -> e.record() == kind);
-			TEMPLATES.put(kind, record ? t.withFields(EVIDENCE_FIELDS) : t);
+			TEMPLATES.put(kind, (record ? t.withFields(EVIDENCE_FIELDS) : t).withRequired(required(kind)));
 		}
+	}
+
+	/**
+	 * What a replacement template of {@code kind} must keep: every document its 文号, the bureau and the party; a
+	 * decision the six items of 行政处罚法 art.59 (party and address, facts and evidence, penalty and its basis, how and
+	 * by when to perform it, the remedies and their periods, the bureau and the date); an on-the-spot decision those of
+	 * art.52 (facts, basis, penalty, time, place, the officers, the remedies); the 事先告知书 those of art.44 (facts,
+	 * reasons, basis, proposed penalty, the party's rights and their period); the 听证通知书 the hearing's day (art.64);
+	 * the 送达回证 what was served and when.
+	 */
+	private static String[] required(CaseDocumentKind kind) {
+		List<String> always = List.of("number", "bureau", "enterprise");
+		List<String> own = switch (kind) {
+			case DECISION -> List.of("creditCode", "address", "violation", "report", "evidence.title", "basis", "penalty",
+					"paymentDays", "remedies", "decidedOn");
+			case ON_THE_SPOT_DECISION -> List.of("violation", "onSpotFacts", "basis", "penalty", "decidedOn", "onSpotPlace",
+					"investigators", "remedies");
+			case PRIOR_NOTICE -> List.of("violation", "report", "basis", "proposedPenalty", "hearingRequestDue");
+			case HEARING_RIGHT_NOTICE -> List.of("proposedPenalty", "hearingRequestDue");
+			case HEARING_NOTICE -> List.of("hearingOn");
+			case DELIVERY_RECEIPT -> List.of("decisionNumber", "deliveredOn");
+			default -> List.of();
+		};
+		return Stream.concat(always.stream(), own.stream()).toArray(String[]::new);
 	}
 
 	/** The module name of the case's attachments (documents and evidence files). */

@@ -59,13 +59,17 @@ public class LicensingDocuments implements DeclaresTemplates {
 
 	static final DocumentTemplate NOT_ACCEPTED = template("not-accepted", "快递业务经营许可申请不予受理决定书",
 			"licence-not-accepted")
-		.withFields("reason", "competentBureau", "decidedOn", "remedies");
+		.withFields("reason", "competentBureau", "decidedOn", "remedies")
+		// 行政许可法 art.32: a refusal to accept states its reasons and, art.38, the remedies
+		.withRequired("bureau", "number", "applicant", "reason", "decidedOn", "remedies");
 
 	static final DocumentTemplate APPROVAL = template("approval", "准予快递业务经营许可决定书", "licence-approval")
 		.withFields("decisionNumber", "decidedOn", "licenceNumber", "validFrom", "validUntil");
 
 	static final DocumentTemplate REFUSAL = template("refusal", "不予快递业务经营许可决定书", "licence-refusal")
-		.withFields("decisionNumber", "decidedOn", "reasons", "remedies");
+		.withFields("decisionNumber", "decidedOn", "reasons", "remedies")
+		// 行政许可法 art.38: a refusal states its reasons and the right to 行政复议 and 行政诉讼
+		.withRequired("bureau", "applicant", "decisionNumber", "decidedOn", "reasons", "remedies");
 
 	/** The certificate; {@code ${qr}} marks the paragraph the QR code image takes (see {@link #withQr}). */
 	static final DocumentTemplate CERTIFICATE = template("certificate", "快递业务经营许可证", "licence-certificate")
