@@ -234,8 +234,17 @@ class ErrorHandling {
 		return s.length() > 40 ? s.substring(0, 40) + "…" : s;
 	}
 
+	/**
+	 * An upload over the multipart limits: 413 naming them. A part whose headers are too long (Tomcat's part header
+	 * limit, met by a file name of thousands of characters, which Spring reports as a size exceeded too) is the file
+	 * name's fault, not the file's: 400 on {@code file}, rule {@code file-name}.
+	 */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
+		if (RequestValuesFilter.partHeaderTooLong(ex)) {
+			String detail = RequestValuesFilter.FILE_NAME_TOO_LONG;
+			return answer(request, HttpStatus.BAD_REQUEST, "输入有误", detail, List.of(new FieldError("file", "file-name", detail)));
+		}
 		String detail = "上传的内容超过大小限制（" + uploadLimits + "），请压缩或分批上传";
 		return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", detail, List.of(new FieldError("file", "size", detail)));
 	}

@@ -186,6 +186,9 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			String detail = "表单内容超过大小限制（" + formLimit + "），请缩短填写的内容或改用文件上传";
 			return new Refusal(413, "内容过大", detail, List.of(new FieldError("request", "size", detail)));
 		}
+		if (partHeaderTooLong(ex)) {
+			return invalid("file", "file-name", FILE_NAME_TOO_LONG);
+		}
 		if (code == 413 || sizeLimit(ex)) {
 			String detail = "上传的内容超过大小限制（" + uploadLimits + "），请压缩或分批上传";
 			return new Refusal(413, "文件过大", detail, List.of(new FieldError("file", "size", detail)));
@@ -221,6 +224,22 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		public String[] getParameterValues(String name) {
 			return null;
 		}
+	}
+
+	/** What a part whose headers are beyond Tomcat's part header limit is told: its file name is too long. */
+	static final String FILE_NAME_TOO_LONG = "上传文件的文件名过长，请改短文件名（不超过100字）后重新上传";
+
+	/**
+	 * Whether the multipart parse failed on a part's headers beyond Tomcat's part header limit (a file name of
+	 * thousands of characters) — reported as a size exceeded, but the file name's fault, not the file's.
+	 */
+	static boolean partHeaderTooLong(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (String.valueOf(t.getMessage()).contains("Header section")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean sizeLimit(Throwable ex) {

@@ -74,6 +74,14 @@ class RealServerInputIntegrationTest {
 	}
 
 	@Test
+	void aSmallUploadWithAVeryLongFileNameIsA400NamingTheFileNameNotA413() throws Exception {
+		Answer api = send("POST /api/v1/workplans/import HTTP/1.1\r\n", "Authorization: Bearer demo-sz-admin-token\r\n",
+				multipart("file", "长".repeat(5000) + ".docx", new byte[10]));
+		assertThat(api.status()).as(api.body()).isEqualTo(400);
+		assertThat(api.body()).contains("\"rule\":\"file-name\"", "文件名");
+	}
+
+	@Test
 	void aFormBeyondTomcatsPostSizeIsA413WithAChineseMessageOnThePageAndTheApi() throws Exception {
 		// Tomcat's maxPostSize (server.tomcat.max-http-form-post-size, 2 MB): a form body over it is not parsed at all
 		byte[] body = ("description=" + "%E9%95%BF".repeat(300_000) + "&foundBy=x").getBytes(StandardCharsets.US_ASCII);
@@ -120,9 +128,13 @@ class RealServerInputIntegrationTest {
 	static final String BOUNDARY = "----youguan-boundary";
 
 	static byte[] multipart(String field, byte[] content) {
+		return multipart(field, "big.png", content);
+	}
+
+	static byte[] multipart(String field, String fileName, byte[] content) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field
-				+ "\"; filename=\"big.png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "\"; filename=\"" + fileName + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		out.writeBytes(content);
 		out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return out.toByteArray();
