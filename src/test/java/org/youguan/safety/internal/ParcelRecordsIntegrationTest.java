@@ -456,7 +456,7 @@ class ParcelRecordsIntegrationTest {
 	/** A validator of the demo enterprise as the ingest path builds it. */
 	ParcelValidator validator() {
 		return new ParcelValidator(shunfeng.id(), java.util.Set.of("320506", "110105"), java.util.Map.of(), java.util.Set.of(),
-				pseudonyms, clock.instant(), Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+				java.util.Map.of(), pseudonyms, clock.instant(), Duration.ofDays(30), Duration.ofMinutes(5), 2000);
 	}
 
 	@Autowired
