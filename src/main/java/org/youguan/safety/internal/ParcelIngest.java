@@ -431,13 +431,15 @@ public class ParcelIngest implements ParcelUploads {
 			keepLease();
 			ParcelRecord r = validator.validate(fields);
 			if (r == null) {
-				reject(line, validator.rejection(), content(fields));
+				// a garbage batch is millions of rejections: a line beyond those kept is counted, not serialised
+				reject(line, validator.rejection(), keptRejected < MAX_KEPT_REJECTED ? content(fields) : null);
 				return;
 			}
 			// chunks are claimed per province, so a later line may be claimed before an earlier one: the batch's
 			// own duplicates are decided here, in line order
 			if (!waybills.add(WaybillKey.of(r.waybillNumber()))) {
-				reject(line, new WaybillClaims.Duplicate(-1, null).rejection(r.waybillNumber()), content(fields));
+				reject(line, new WaybillClaims.Duplicate(-1, null).rejection(r.waybillNumber()),
+						keptRejected < MAX_KEPT_REJECTED ? content(fields) : null);
 				return;
 			}
 			accepted++;

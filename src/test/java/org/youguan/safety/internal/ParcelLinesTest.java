@@ -108,6 +108,31 @@ class ParcelLinesTest {
 		assertThat(seen.get(301)).isEqualTo("302:C302:3:false");
 	}
 
+	/** The parsers get at most the cap's bytes (once gzip is undone): one more is a 413 naming the rule. */
+	@Test
+	void aBodyBeyondTheByteCapIsRefusedAsItIsRead() throws IOException {
+		byte[] body = "{}\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+		try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+			gz.write(body);
+		}
+		InputStream exact = new ParcelIngest.Capped(ParcelIngest.decoded(new ByteArrayInputStream(zipped.toByteArray())), 3000);
+		ParcelLines.ndjson(exact, sink);
+		assertThat(seen).hasSize(1000);
+		InputStream over = new ParcelIngest.Capped(ParcelIngest.decoded(new ByteArrayInputStream(zipped.toByteArray())), 2999);
+		assertThatThrownBy(() -> ParcelLines.ndjson(over, sink)).isInstanceOfSatisfying(InvalidValueException.class,
+				ex -> {
+					assertThat(ex.code().status()).isEqualTo(413);
+					assertThat(ex.fieldErrors()).singleElement().satisfies(e -> {
+						assertThat(e.field()).isEqualTo("body");
+						assertThat(e.rule()).isEqualTo("batch-bytes");
+					});
+				});
+		InputStream csv = new ParcelIngest.Capped(text("waybillNumber\n" + "A\n".repeat(100)), 50);
+		assertThatThrownBy(() -> ParcelLines.csv(csv, sink)).isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("max-batch-bytes");
+	}
+
 	@Test
 	void csvWithoutAKnownColumnIsRefused() {
 		assertThatThrownBy(() -> ParcelLines.csv(text("a,b\n1,2\n"), sink)).isInstanceOf(InvalidValueException.class)

@@ -31,6 +31,23 @@ class Placement {
 	}
 
 	/**
+	 * A registry id as a form sends it (text): null when blank.
+	 * @throws org.youguan.kernel.InvalidValueException on the field (rule {@code format}) when it is not a number, so
+	 *         the form is shown again with the error at the field, not the generic 400 page
+	 */
+	static Long id(String field, String label, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new org.youguan.kernel.InvalidValueException(field, "format", label + "应从列表中选择（编号为数字）");
+		}
+	}
+
+	/**
 	 * A place as the ledgers' columns keep it: the enterprise (id, credit code, name), the region, and the outlet and
 	 * facility (id and name) when the ledger has them.
 	 */

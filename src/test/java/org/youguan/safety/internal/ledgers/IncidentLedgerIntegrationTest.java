@@ -156,4 +156,18 @@ class IncidentLedgerIntegrationTest {
 			.andExpect(jsonPath("$.items[*].enterpriseCreditCode").value(everyItem(
 					is(HazardLedgerIntegrationTest.shunfeng()))));
 	}
+
+	/** The API takes a kind and level by code or by the label its error message names. */
+	@Test
+	void theApiTakesKindAndLevelByCodeOrLabel() throws Exception {
+		LocalDateTime occurred = hoursAgo(3);
+		mvc.perform(post("/api/v1/safety/incidents").header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"occurredAt\":\"" + occurred + "\",\"kind\":\"突发事件\",\"level\":\"较大\",\"description\":\"按名称\"}"))
+			.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/safety/incidents").header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"occurredAt\":\"" + occurred + "\",\"kind\":\"火灾\",\"level\":\"LARGER\",\"description\":\"未知类别\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.allOf(containsString("突发事件"), containsString("EMERGENCY"))));
+	}
 }

@@ -318,4 +318,22 @@ class SecurityPeriodIntegrationTest {
 			.andExpect(content().string(containsString("保留的问题")));
 		assertThat(periods.reports(DataScope.all(), id, new PageQuery("", 0, 5, null, false)).total()).isZero();
 	}
+
+	/** A negative count reads as one: no "between 0 and parcels -5". */
+	@Test
+	void aNegativeCountIsNamedAsSuchNotAsARangeUpToIt() throws Exception {
+		long id = declare("320506", "负数测试安保期");
+		mvc.perform(post("/api/v1/safety/periods/" + id + "/reports").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + today() + "\",\"parcels\":-5,\"screened\":-1}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'parcels')].message").value(hasItem("收寄量应在0至10亿件之间")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'screened')].message").value(hasItem("过机安检量不能为负数")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("-5之间"))));
+		mvc.perform(post("/api/v1/safety/periods/" + id + "/reports").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + today() + "\",\"parcels\":100,\"screened\":101}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'screened')].message").value(hasItem("过机安检量不能超过收寄量（100件）")));
+	}
 }
