@@ -75,9 +75,11 @@ class RatesController {
 		var rows = rates.breakdown(scope, q, grouping, request.toExport()).items();
 		List<Column<SafetyRates.Line>> columns = RateQueries.COLUMNS;
 		if (grouping == SafetyRates.By.OUTLET) {
-			// outlets of several enterprises (and each one's parcels without an outlet) are told apart by the enterprise
+			// outlets of several enterprises (and each one's parcels without an outlet) are told apart by the enterprise;
+			// its name as the lines by enterprise show it (a line in the region's figures names its enterprise, whichever
+			// bureau registered it)
 			Map<Long, String> names = new HashMap<>();
-			enterprises.readable(scope, rows.stream().map(SafetyRates.Line::enterpriseId).filter(Objects::nonNull)
+			enterprises.readable(DataScope.all(), rows.stream().map(SafetyRates.Line::enterpriseId).filter(Objects::nonNull)
 				.collect(Collectors.toSet())).forEach((id, e) -> names.put(id, e.legalName()));
 			columns = RateQueries.withEnterprise(names);
 		}
