@@ -109,7 +109,8 @@ class HazardController {
 		String base = base(me);
 		return FormSteps.run(model, response, redirect, () -> {
 			long id = hazards.report(me.scope(), new HazardData(enterpriseCreditCode,
-					Placement.id("outletId", "网点", outletId), Placement.id("facilityId", "设施", facilityId), foundOn,
+					Placement.number("outletId", "网点应从列表中选择（编号为数字）", outletId),
+					Placement.number("facilityId", "设施应从列表中选择（编号为数字）", facilityId), foundOn,
 					foundBy, source, description, level, deadline), false);
 			return new PageSteps.Done("隐患已登记", base + "/" + id);
 		}, () -> form(me, model));

@@ -170,4 +170,15 @@ class IncidentLedgerIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("kind"))
 			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.allOf(containsString("突发事件"), containsString("EMERGENCY"))));
 	}
+
+	/** An outlet id that is no number comes back as the form with its error, not the generic 400 page. */
+	@Test
+	void anOutletIdThatIsNoNumberReRendersTheIncidentForm() throws Exception {
+		mvc.perform(post("/enterprise/safety/incidents").with(csrf()).header("Authorization", SHUNFENG)
+			.param("outletId", "abc").param("occurredAt", hoursAgo(2).toString()).param("kind", "EMERGENCY")
+			.param("level", "GENERAL").param("description", "网点编号错误"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("网点编号应为数字")))
+			.andExpect(content().string(containsString("name=\"description\"")));
+	}
 }
