@@ -279,11 +279,20 @@ final class ParcelValidator {
 	 * control character (C0, DEL, C1 — rule {@code control-character}), an invisible format character (zero-width space
 	 * and joiners, U+FEFF, soft hyphen, bidirectional controls: Unicode Cf — rule {@code invisible-character}; two waybill
 	 * numbers or courier ids would look alike and differ), a line or paragraph separator, an unpaired surrogate, or a
-	 * byte that is not UTF-8 (U+FFFD as the decoder put it — rule {@code encoding}). Printable ASCII costs one
-	 * comparison a character.
+	 * byte that is not UTF-8 (U+FFFD as the decoder put it — rule {@code encoding}). Tabs and line breaks around the
+	 * value are trimmed like spaces, inside it they are refused. Printable ASCII costs one comparison a character.
 	 */
 	private boolean clean(String s, ParcelField field) {
-		for (int i = 0; i < s.length(); i++) {
+		// white space around the value (a tab or line break a spreadsheet left) is trimmed, not refused
+		int from = 0;
+		int to = s.length();
+		while (from < to && Character.isWhitespace(s.charAt(from))) {
+			from++;
+		}
+		while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+			to--;
+		}
+		for (int i = from; i < to; i++) {
 			char c = s.charAt(i);
 			if (c >= ' ' && c < 0x7f) {
 				continue;
@@ -296,7 +305,7 @@ final class ParcelValidator {
 				code = "encoding";
 			}
 			else if (Character.isSurrogate(c)) {
-				if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+				if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
 					i++;
 					continue;
 				}
