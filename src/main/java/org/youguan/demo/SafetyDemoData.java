@@ -203,7 +203,8 @@ class SafetyDemoData {
 				if (silentDays.contains(day)) {
 					machines.remove(silentMachine);
 				}
-				String machine = machines.isEmpty() || random.nextInt(3) == 0 ? null : machines.get(random.nextInt(machines.size()));
+				// about 2 % of parcels go unscreened (a screened parcel names its machine)
+				String machine = machines.isEmpty() || random.nextInt(50) == 0 ? null : machines.get(random.nextInt(machines.size()));
 				String outlet = s.outlets().isEmpty() || random.nextBoolean() ? null : s.outlets().get(random.nextInt(s.outlets().size()));
 				record(lines.get(s), s, day, now, random, sender.get(), method, machine, outlet, null, seq);
 			}
@@ -279,7 +280,11 @@ class SafetyDemoData {
 			.append("\",\"weightGrams\":").append(letter ? 20 + random.nextInt(200) : 100 + random.nextInt(8000))
 			.append(",\"realNameMethod\":\"").append(method)
 			.append("\",\"inspected\":").append(random.nextInt(1000) != 0)
-			.append(",\"screened\":").append(machine != null || random.nextInt(50) != 0);
+			.append(",\"screened\":").append(machine != null);
+		if (machine == null) {
+			// the draw that once decided "screened" without a machine: the rest of the month stays as generated
+			random.nextInt(50);
+		}
 		if (machine != null) {
 			b.append(",\"screeningMachineSerial\":\"").append(machine).append('"');
 		}

@@ -26,7 +26,17 @@ public class InvalidValueException extends DomainException {
 	 * @param message the Chinese message naming the file and the limit
 	 */
 	public static InvalidValueException tooLarge(String field, String message) {
-		return new InvalidValueException(ErrorCode.TOO_LARGE, List.of(new FieldError(field, "size", message)));
+		return tooLarge(field, "size", message);
+	}
+
+	/**
+	 * A request beyond one of its route's limits, 413, naming the limit's rule (a batch's bytes or its lines).
+	 * @param field the request's part beyond the limit
+	 * @param rule the limit's code
+	 * @param message the Chinese message naming the limit
+	 */
+	public static InvalidValueException tooLarge(String field, String rule, String message) {
+		return new InvalidValueException(ErrorCode.TOO_LARGE, List.of(new FieldError(field, rule, message)));
 	}
 
 	/**

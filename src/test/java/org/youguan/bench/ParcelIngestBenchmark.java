@@ -71,15 +71,20 @@ class ParcelIngestBenchmark {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	@Test
 	void ingestAgainstCopy() throws Exception {
 		EnterpriseView sf = enterprises.findByCreditCode(users.principal("sf.wz").orElseThrow().enterpriseCreditCode())
 			.orElseThrow();
 		Instant now = clock.instant();
+		// a screened parcel names its machine (else it is refused): one of sf.wz's machines in service
+		String machine = org.youguan.safety.internal.ScreeningMachineFixture.serial(context, sf.id(), "320506");
 		// warm-up
 		ingest.ingest(sf, "warm-" + UUID.randomUUID(), ParcelIngest.Format.NDJSON,
-				new ByteArrayInputStream(ndjsonGzip(100_000, 1, now)));
-		byte[] body = ndjsonGzip(RECORDS, 2, now);
+				new ByteArrayInputStream(ndjsonGzip(100_000, 1, now, machine)));
+		byte[] body = ndjsonGzip(RECORDS, 2, now, machine);
 		System.gc();
 		resetPeaks();
 		long t0 = System.nanoTime();
@@ -89,7 +94,7 @@ class ParcelIngestBenchmark {
 		long peakHeap = peakHeap();
 		assertThat(answer.accepted()).isEqualTo(RECORDS);
 
-		byte[] httpBody = ndjsonGzip(RECORDS / 2, 3, now);
+		byte[] httpBody = ndjsonGzip(RECORDS / 2, 3, now, machine);
 		t0 = System.nanoTime();
 		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "bench-http-" + UUID.randomUUID())
 			.header("Authorization", "Bearer demo-sf-wz-token").header("Content-Encoding", "gzip")
@@ -156,7 +161,7 @@ class ParcelIngestBenchmark {
 		return ids;
 	}
 
-	static byte[] ndjsonGzip(int n, int seed, Instant now) throws IOException {
+	static byte[] ndjsonGzip(int n, int seed, Instant now, String machine) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (OutputStream gz = new GZIPOutputStream(bytes, 1 << 16)) {
 			Random random = new Random(seed);
@@ -180,7 +185,7 @@ class ParcelIngestBenchmark {
 					.append("\",\"weightGrams\":").append(item.grams())
 					.append(",\"realNameMethod\":\"").append(method)
 					.append("\",\"inspected\":").append(random.nextInt(100) != 0)
-					.append(",\"screened\":").append(random.nextInt(10) != 0)
+					.append(",\"screened\":").append(random.nextInt(10) != 0 ? "true,\"screeningMachineSerial\":\"" + machine + '"' : "false")
 					.append(",\"courierId\":\"C-").append(random.nextInt(500)).append("\"}\n");
 				gz.write(b.toString().getBytes(StandardCharsets.UTF_8));
 			}

@@ -199,4 +199,28 @@ class SafetyRatesIntegrationTest {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("97.78%")));
 		mvc.perform(get("/safety/rates").session(enterprise)).andExpect(status().isForbidden());
 	}
+
+	/** By outlet, each enterprise's parcels without an outlet are its own row: the export names the enterprise. */
+	@Test
+	void theExportByOutletNamesEachLinesEnterprise() throws Exception {
+		hour(LocalDateTime.of(2025, 2, 12, 9, 0), shunfeng, "", "320506", 7, 0, 7, 7, 7);
+		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
+		byte[] xlsx = mvc.perform(get("/safety/rates/export.xlsx?from=2025-02-01&to=2025-02-28&by=OUTLET").session(staff))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			var sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("企业");
+			java.util.List<String> noOutlet = new java.util.ArrayList<>();
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				var row = sheet.getRow(r);
+				if ("（未填写网点）".equals(row.getCell(1).getStringCellValue())) {
+					noOutlet.add(row.getCell(2).getStringCellValue());
+				}
+			}
+			String sf = jdbc.sql("SELECT legal_name FROM enterprise WHERE id = :id").param("id", shunfeng).query(String.class).single();
+			String another = jdbc.sql("SELECT legal_name FROM enterprise WHERE id = :id").param("id", other).query(String.class).single();
+			assertThat(noOutlet).containsExactlyInAnyOrder(sf, another);
+		}
+	}
 }

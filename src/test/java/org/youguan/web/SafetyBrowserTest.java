@@ -31,11 +31,11 @@ class SafetyBrowserTest extends BrowserTest {
 		String body = "{\"waybillNumber\":\"SFB-OK\",\"acceptedAt\":\"" + at + "\",\"senderIdType\":\"居民身份证\","
 				+ "\"senderIdNumber\":\"" + ID + "\",\"senderRegion\":\"320506\",\"recipientRegion\":\"110105\","
 				+ "\"itemCategory\":\"服装\",\"weightGrams\":800,\"realNameMethod\":\"现场查验\",\"inspected\":true,"
-				+ "\"screened\":true}\n"
+				+ "\"screened\":false}\n"
 				+ "{\"waybillNumber\":\"SFB-BAD\",\"acceptedAt\":\"" + at + "\",\"senderIdType\":\"居民身份证\","
 				+ "\"senderIdNumber\":\"" + ID + "\",\"senderRegion\":\"999999\",\"recipientRegion\":\"110105\","
 				+ "\"itemCategory\":\"服装\",\"weightGrams\":800,\"realNameMethod\":\"现场查验\",\"inspected\":true,"
-				+ "\"screened\":true}\n";
+				+ "\"screened\":false}\n";
 		HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
 				URI.create(url("/api/v1/safety/parcel-records?batchId=" + batch)))
 			.header("Authorization", "Bearer demo-sf-wz-token")

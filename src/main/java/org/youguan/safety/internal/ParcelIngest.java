@@ -1,6 +1,7 @@
 package org.youguan.safety.internal;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 import org.springframework.stereotype.Service;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
@@ -109,13 +111,24 @@ public class ParcelIngest implements ParcelUploads {
 
 	private final WaybillClaims claims;
 
+	private final long maxBytes;
+
+	private final long maxLines;
+
 	ParcelIngest(JdbcTemplate jdbc, ParcelBatchAttempts attempts, UploadSlots slots, StatutoryRules rules,
 			ParcelReferences references, Pseudonyms pseudonyms, ParcelTransport transport, JsonMapper json, Clock clock,
 			@Value("${youguan.safety.record-window:P30D}") Duration window,
 			@Value("${youguan.safety.clock-skew:PT5M}") Duration skew,
 			@Value("${youguan.safety.chunk-records:5000}") int chunkRecords,
 			@Value("${youguan.safety.batch-wait:PT2M}") Duration batchWait, Enterprises enterprises, AuditTrail audit,
-			TransactionTemplate tx, WaybillClaims claims) {
+			TransactionTemplate tx, WaybillClaims claims,
+			@Value("${youguan.safety.max-batch-bytes:1GB}") DataSize maxBytes,
+			@Value("${youguan.safety.max-batch-lines:2000000}") long maxLines) {
+		if (maxBytes.toBytes() < 1 || maxLines < 1) {
+			throw new IllegalStateException("youguan.safety.max-batch-bytes和max-batch-lines应大于0：" + maxBytes + "，" + maxLines);
+		}
+		this.maxBytes = maxBytes.toBytes();
+		this.maxLines = maxLines;
 		this.enterprises = enterprises;
 		this.claims = claims;
 		this.audit = audit;
@@ -180,7 +193,10 @@ public class ParcelIngest implements ParcelUploads {
 	 * @param body the body as sent; gzip is recognised by its magic bytes whatever the headers say
 	 * @return the answer, or the stored answer when the batch was taken in before
 	 * @throws InvalidValueException for a CSV without header, with a duplicated column, broken quoting or an overlong
-	 * cell, or a body that breaks off or is not gzip although it starts like gzip (nothing of the batch is counted)
+	 * cell, or a body that breaks off or is not gzip although it starts like gzip (nothing of the batch is counted);
+	 * 413 (field {@code body}, rule {@code batch-bytes} or {@code batch-lines}) for a batch beyond
+	 * {@code youguan.safety.max-batch-bytes} once gzip is undone or beyond {@code youguan.safety.max-batch-lines}:
+	 * refused whole, nothing of it counted, the batch id free to be sent again with a smaller body
 	 * @throws DomainException 429 when the enterprise already has {@code youguan.safety.uploads-per-enterprise}
 	 * uploads running, 503 when the node has {@code youguan.safety.uploads-per-node} or another request holds the same
 	 * batch too long
@@ -209,11 +225,11 @@ public class ParcelIngest implements ParcelUploads {
 		Instant now = clock.instant();
 		ParcelReferences.EnterpriseFacts facts = references.facts(enterprise);
 		ParcelValidator validator = new ParcelValidator(enterprise.id(), references.counties(),
-				facts.outlets(), facts.machineSerials(), pseudonyms, now, window, skew,
+				facts.outlets(), facts.machineSerials(), facts.contracts(), pseudonyms, now, window, skew,
 				rules.intValue(StatutoryRule.SAFETY_LETTER_MAX_WEIGHT, enterprise.regionCode()));
 		Run run = new Run(enterprise.id(), batchId, attempt, claim.ref(), validator, now);
 		try {
-			InputStream in = decoded(body);
+			InputStream in = new Capped(decoded(body), maxBytes);
 			if (format == Format.CSV) {
 				ParcelLines.csv(in, run);
 			}
@@ -260,6 +276,52 @@ public class ParcelIngest implements ParcelUploads {
 			}
 		}
 		return in;
+	}
+
+	/**
+	 * The body as the parsers read it, refused once it gives more than {@code youguan.safety.max-batch-bytes}: a small
+	 * gzip body can hold gigabytes (a gzip bomb), and the cap counts what the parsers get.
+	 */
+	static final class Capped extends FilterInputStream {
+
+		private final long max;
+
+		private long read;
+
+		Capped(InputStream in, long max) {
+			super(in);
+			this.max = max;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = in.read();
+			if (b >= 0) {
+				count(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = in.read(b, off, len);
+			if (n > 0) {
+				count(n);
+			}
+			return n;
+		}
+
+		private void count(int n) {
+			read += n;
+			if (read > max) {
+				throw InvalidValueException.tooLarge("body", "batch-bytes", "批次过大：解压后超过" + size(max)
+						+ "（youguan.safety.max-batch-bytes），该批次未记录，请拆分为较小的批次后重新上报");
+			}
+		}
+
+		private static String size(long bytes) {
+			return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + "MB" : bytes + "字节";
+		}
 	}
 
 	/** A province's accepted records not yet sent, with their line numbers. */
@@ -329,6 +391,9 @@ public class ParcelIngest implements ParcelUploads {
 
 		final Map<String, Integer> sequence = new HashMap<>();
 
+		/** The waybills accepted so far in this upload: the first line of a waybill wins, in any province. */
+		final WaybillKeySet waybills = new WaybillKeySet();
+
 		Run(long enterpriseId, String batchId, int attempt, long batchRef, ParcelValidator validator, Instant now) {
 			this.enterpriseId = enterpriseId;
 			this.batchId = batchId;
@@ -352,12 +417,29 @@ public class ParcelIngest implements ParcelUploads {
 			}
 		}
 
+		/** Refuses the batch once a line is beyond {@code youguan.safety.max-batch-lines}. */
+		private void withinCap(long line) {
+			if (line > maxLines) {
+				throw InvalidValueException.tooLarge("body", "batch-lines", "批次过大：超过" + maxLines
+						+ "行（youguan.safety.max-batch-lines），该批次未记录，请拆分为较小的批次后重新上报");
+			}
+		}
+
 		@Override
 		public void record(long line, String[] fields) {
+			withinCap(line);
 			keepLease();
 			ParcelRecord r = validator.validate(fields);
 			if (r == null) {
-				reject(line, validator.rejection(), content(fields));
+				// a garbage batch is millions of rejections: a line beyond those kept is counted, not serialised
+				reject(line, validator.rejection(), keptRejected < MAX_KEPT_REJECTED ? content(fields) : null);
+				return;
+			}
+			// chunks are claimed per province, so a later line may be claimed before an earlier one: the batch's
+			// own duplicates are decided here, in line order
+			if (!waybills.add(WaybillKey.of(r.waybillNumber()))) {
+				reject(line, new WaybillClaims.Duplicate(-1, null).rejection(r.waybillNumber()),
+						keptRejected < MAX_KEPT_REJECTED ? content(fields) : null);
 				return;
 			}
 			accepted++;
@@ -376,6 +458,7 @@ public class ParcelIngest implements ParcelUploads {
 
 		@Override
 		public void broken(long line, ParcelRejection why, String content) {
+			withinCap(line);
 			keepLease();
 			reject(line, why, content);
 		}

@@ -2,6 +2,8 @@ package org.youguan.safety.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
@@ -9,6 +11,7 @@ import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -132,9 +135,19 @@ final class ParcelLines {
 					return n - line;
 				}
 				Arrays.fill(fields, null);
+				// the contract's properties seen in this object: one sent twice is refused, never "the last wins"
+				long seen = 0;
 				JsonToken t;
 				while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
 					int index = ParcelField.index(p.currentName());
+					if (index >= 0) {
+						if ((seen & 1L << index) != 0) {
+							sink.broken(n, new ParcelRejection(ParcelField.ALL[index].json(), "duplicate-key", "字段"
+									+ ParcelField.ALL[index].json() + "在同一条记录中出现了两次，无法确定以哪一个为准"), masked(buf, from, to - from));
+							return n - line;
+						}
+						seen |= 1L << index;
+					}
 					JsonToken value = p.nextToken();
 					String text = switch (value) {
 						case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getString();
@@ -199,7 +212,10 @@ final class ParcelLines {
 		String[] fields = new String[ParcelField.COUNT];
 		long line = 0;
 		boolean inRow = false;
-		try (JsonParser p = CSV.createParser(ObjectReadContext.empty(), in)) {
+		// decoded here, not by the parser: a byte that is not UTF-8 becomes U+FFFD in its own cell, and the validator
+		// rejects that row (rule encoding), where the parser's read-ahead decoding would fail some rows earlier
+		Reader decoded = new InputStreamReader(in, StandardCharsets.UTF_8);
+		try (JsonParser p = CSV.createParser(ObjectReadContext.empty(), decoded)) {
 			int[] columns = null;
 			// WRAP_AS_ARRAY: the document is one array whose elements are the rows, each an array of strings
 			JsonToken t = p.nextToken();
@@ -238,13 +254,17 @@ final class ParcelLines {
 				throw new InvalidValueException("body", "csv-header", "CSV缺少表头行（列名与NDJSON字段名相同，如waybillNumber）");
 			}
 		}
+		catch (JacksonIOException ex) {
+			// the body could not be read (the connection broke): the upload fails as an NDJSON one does
+			throw ex.getCause();
+		}
 		catch (StreamConstraintsException ex) {
 			throw new InvalidValueException("body", "csv-too-long", "CSV格式错误（第" + (inRow ? line : line + 1)
 					+ "条数据）：单元格超过" + MAX_LINE / 1024 + "KB，不是寄递记录的字段（引号未闭合？）");
 		}
 		catch (JacksonException ex) {
 			throw new InvalidValueException("body", "csv", "CSV格式错误（第" + (inRow ? line : line + 1)
-					+ "条数据附近）：引号未闭合或编码不是UTF-8");
+					+ "条数据附近）：引号未闭合");
 		}
 	}
 

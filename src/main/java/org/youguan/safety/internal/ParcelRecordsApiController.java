@@ -55,7 +55,11 @@ class ParcelRecordsApiController {
 			+ "首行为列名，列名同字段名），可gzip压缩（Content-Encoding: gzip或gzip数据）。batchId（查询参数，缺省时取X-Batch-Id请求头，"
 			+ "1–64位字母、数字、.、_、-）使上报幂等：同一企业重复的批次返回首次的答复，不重复计数。答复{batchId, accepted, rejected, "
 			+ "errors:[{line, field, rule, code}], errorsTruncated}：行号从1起（CSV不计表头行），最多列出1000条错误，"
-			+ "全部被拒行可在rejected-lines中按批次查询。字段与规则见README“Safety — parcel records”。")
+			+ "全部被拒行可在rejected-lines中按批次查询。收件地区（recipientRegion）为县级代码，或810000（香港）、820000（澳门）、"
+			+ "710000（台湾）、999999（境外）；运单号不分大小写（按大写记录）；screened为true时须填写screeningMachineSerial"
+			+ "（委托第三方安检的网点除外）。批次解压后超过youguan.safety.max-batch-bytes（默认1GB）或超过max-batch-lines"
+			+ "（默认2000000行）时整批拒收（413，rule为batch-bytes或batch-lines），可拆分后以同一批次号重新上报。"
+			+ "字段与规则见README“Safety — parcel records”。")
 	ResponseEntity<ParcelBatchAnswer> upload(@AuthenticationPrincipal CurrentUser me,
 			@RequestParam(required = false) String batchId,
 			@RequestHeader(name = "X-Batch-Id", required = false) String batchHeader, HttpServletRequest request)

@@ -2,6 +2,8 @@ package org.youguan.safety.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +29,7 @@ import org.youguan.safety.ParcelRecord;
 /**
  * The reference data every uploaded line is checked against, cached in memory because it is read on the hot path:
  * the set of county-level region codes (reloaded every 10 minutes: region imports are rare) and, per enterprise, the
- * filing numbers of its outlets with the instant each closed, and the serials of its screening machines in service (在用; a suspended or removed machine screens nothing)
+ * filing numbers of its outlets with the instant each closed, the serials of its screening machines in service (在用; a suspended or removed machine screens nothing) and its outlets a third-party screening contract covers
  * (1 minute, so a newly filed outlet or registered machine is accepted, and a closed outlet refused, soon after).
  * A batch reads them once; a line costs a hash look-up.
  */
@@ -40,8 +42,11 @@ class ParcelReferences {
 	 * @param outlets filing number → the start (China time) of the day the outlet closed, {@link Instant#MAX} while it
 	 *        is open
 	 * @param machineSerials the serials of its screening machines in service
+	 * @param contracts filing number → the periods (first and last day) of the third-party screening contracts
+	 *        (委托第三方安检, {@code safety_contractor}) that cover the outlet
 	 */
-	record EnterpriseFacts(Map<String, Instant> outlets, Set<String> machineSerials) {
+	record EnterpriseFacts(Map<String, Instant> outlets, Set<String> machineSerials,
+			Map<String, List<LocalDate[]>> contracts) {
 	}
 
 	private final LoadingCache<String, Set<String>> counties;
@@ -57,7 +62,7 @@ class ParcelReferences {
 		this.enterprises = Caffeine.newBuilder()
 			.expireAfterWrite(Duration.ofMinutes(1))
 			.maximumSize(10_000)
-			.build(creditCode -> load(creditCode, outlets, facilities));
+			.build(creditCode -> load(creditCode, outlets, facilities, jdbc));
 	}
 
 	/** Every existing county-level region code (6 digits). */
@@ -76,7 +81,7 @@ class ParcelReferences {
 		counties.invalidateAll();
 	}
 
-	private static EnterpriseFacts load(String creditCode, Outlets outlets, Facilities facilities) {
+	private static EnterpriseFacts load(String creditCode, Outlets outlets, Facilities facilities, JdbcClient jdbc) {
 		DataScope scope = DataScope.enterprise(creditCode);
 		Map<String, Instant> closing = new HashMap<>();
 		outlets.filedOutlets(creditCode)
@@ -85,7 +90,29 @@ class ParcelReferences {
 		Set<String> serials = new HashSet<>();
 		all(page -> facilities.list(scope, new Facilities.Filter(FacilityKind.SCREENING_MACHINE, FacilityStatus.IN_SERVICE), page),
 				FacilityView::serialNumber, serials);
-		return new EnterpriseFacts(Map.copyOf(closing), Set.copyOf(serials));
+		return new EnterpriseFacts(Map.copyOf(closing), Set.copyOf(serials), contracts(creditCode, outlets, jdbc));
+	}
+
+	/** The enterprise's outlets a screening contract covers, by filing number, with the contracts' periods. */
+	private static Map<String, List<LocalDate[]>> contracts(String creditCode, Outlets outlets, JdbcClient jdbc) {
+		Map<Long, List<LocalDate[]>> byOutlet = new HashMap<>();
+		jdbc.sql("""
+				SELECT o.outlet_id, c.contract_from, c.contract_to FROM safety_contractor c
+				JOIN safety_contractor_outlet o ON o.contractor_id = c.id WHERE c.enterprise_credit_code = ?""")
+			.param(creditCode)
+			.query((rs, i) -> byOutlet.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+				.add(new LocalDate[] { rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class) }))
+			.list();
+		if (byOutlet.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, List<LocalDate[]>> byNumber = new HashMap<>();
+		outlets.readable(DataScope.enterprise(creditCode), byOutlet.keySet()).forEach((id, outlet) -> {
+			if (outlet.filingNumber() != null) {
+				byNumber.put(outlet.filingNumber(), List.copyOf(byOutlet.get(id)));
+			}
+		});
+		return Map.copyOf(byNumber);
 	}
 
 	private static <T> void all(Function<PageQuery, PageResult<T>> pages, Function<T, String> value, Set<String> into) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,15 @@ final class ParcelValidator {
 
 	static final int MAX_WEIGHT_GRAMS = 100_000_000;
 
+	/** The recipient region of a parcel sent abroad (境外: no region code of its own; counted toward no county). */
+	static final String ABROAD = "999999";
+
+	/**
+	 * Recipient regions outside the mainland's counties (GB/T 2260): 香港 810000, 澳门 820000, 台湾 710000 and
+	 * {@value #ABROAD} for 境外. A sender region is always a mainland county (the enterprise accepts the parcel there).
+	 */
+	static final Set<String> OUTSIDE_MAINLAND = Set.of("810000", "820000", "710000", ABROAD);
+
 	private final long enterpriseId;
 
 	private final Set<String> counties;
@@ -39,6 +49,8 @@ final class ParcelValidator {
 	private final Map<String, Instant> outlets;
 
 	private final Set<String> machines;
+
+	private final Map<String, List<LocalDate[]>> contracts;
 
 	private final Pseudonyms pseudonyms;
 
@@ -58,6 +70,8 @@ final class ParcelValidator {
 	 * @param outlets the filing numbers of the enterprise's outlets, each with the instant it closed (the start of its
 	 *        closing day, China time; {@link Instant#MAX} while open)
 	 * @param machines the serials of the enterprise's registered screening machines
+	 * @param contracts the filing numbers of the enterprise's outlets a third-party screening contract covers, each with
+	 *        the contracts' periods (first and last day, China time)
 	 * @param now the application clock's instant
 	 * @param window how far back an acceptance time may lie ({@code youguan.safety.record-window})
 	 * @param skew how far ahead of the clock an acceptance time may lie (the callers' clocks drift)
@@ -65,12 +79,13 @@ final class ParcelValidator {
 	 *        {@code safety.letter.max-weight})
 	 */
 	ParcelValidator(long enterpriseId, Set<String> counties, Map<String, Instant> outlets, Set<String> machines,
-			Pseudonyms pseudonyms, Instant now, Duration window, Duration skew, int letterMaxGrams) {
+			Map<String, List<LocalDate[]>> contracts, Pseudonyms pseudonyms, Instant now, Duration window, Duration skew, int letterMaxGrams) {
 		this.letterMaxGrams = letterMaxGrams;
 		this.enterpriseId = enterpriseId;
 		this.counties = counties;
 		this.outlets = outlets;
 		this.machines = machines;
+		this.contracts = contracts;
 		this.pseudonyms = pseudonyms;
 		this.latest = now.plus(skew);
 		this.earliest = now.minus(window);
@@ -88,12 +103,18 @@ final class ParcelValidator {
 	 */
 	ParcelRecord validate(String[] v) {
 		rejection = null;
+		for (int i = 0; i < v.length; i++) {
+			if (v[i] != null && !clean(v[i], ParcelField.ALL[i])) {
+				return null;
+			}
+		}
 		String waybill = trimmed(v[ParcelField.WAYBILL_NUMBER.ordinal()]);
 		if (waybill == null) {
 			return reject("waybillNumber", "required", "运单号（waybillNumber）不能为空");
 		}
-		if (!waybillFormat(waybill)) {
-			return reject("waybillNumber", "format", "运单号（waybillNumber）应为1–40位字母、数字或“-”");
+		waybill = waybill(waybill);
+		if (waybill == null) {
+			return reject("waybillNumber", "format", WAYBILL_RULE);
 		}
 		String acceptedText = trimmed(v[ParcelField.ACCEPTED_AT.ordinal()]);
 		if (acceptedText == null) {
@@ -165,8 +186,9 @@ final class ParcelValidator {
 		if (recipient == null) {
 			return reject("recipientRegion", "required", "收件地区（recipientRegion）不能为空");
 		}
-		if (!counties.contains(recipient)) {
-			return reject("recipientRegion", "unknown", "收件地区（recipientRegion）不是现行县级行政区划代码：" + Text.excerpt(recipient, Decimals.ECHO));
+		if (!counties.contains(recipient) && !OUTSIDE_MAINLAND.contains(recipient)) {
+			return reject("recipientRegion", "unknown", "收件地区（recipientRegion）不是现行县级行政区划代码，也不是810000（香港）、"
+					+ "820000（澳门）、710000（台湾）或" + ABROAD + "（境外）：" + Text.excerpt(recipient, Decimals.ECHO));
 		}
 		String category = trimmed(v[ParcelField.ITEM_CATEGORY.ordinal()]);
 		if (category == null) {
@@ -201,13 +223,14 @@ final class ParcelValidator {
 		String machine = trimmed(v[ParcelField.SCREENING_MACHINE_SERIAL.ordinal()]);
 		if (machine != null && !machines.contains(machine)) {
 			return reject("screeningMachineSerial", "not-registered",
-					"安检机编号（screeningMachineSerial）不是本企业登记的安检机：" + machine);
+					"安检机编号（screeningMachineSerial）不是本企业登记的安检机：" + Text.excerpt(machine, Decimals.ECHO));
 		}
 		String outlet = trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]);
 		if (outlet != null) {
 			Instant closed = outlets.get(outlet);
 			if (closed == null) {
-				return reject("outletFilingNumber", "not-own", "网点备案编号（outletFilingNumber）不是本企业已备案的末端网点：" + outlet);
+				return reject("outletFilingNumber", "not-own", "网点备案编号（outletFilingNumber）不是本企业已备案的末端网点："
+						+ Text.excerpt(outlet, Decimals.ECHO));
 			}
 			// a closed outlet takes no parcels: records accepted before its closing day stay valid (late uploads)
 			if (!acceptedAt.isBefore(closed)) {
@@ -215,6 +238,12 @@ final class ParcelValidator {
 						+ closed.atZone(ParcelRecord.CHINA).toLocalDate() + "关闭（撤销备案），该日及以后收寄的记录不能计入该网点："
 						+ outlet + "，收寄时间" + acceptedText);
 			}
+		}
+		// 过机安检 is done on a machine (快递暂行条例(2025) art.33): a screened parcel names the enterprise's machine, or —
+		// screening entrusted to a third party under the same article — an outlet a contract covers on its day
+		if (screened && machine == null && !contracted(outlet, acceptedAt)) {
+			return reject("screeningMachineSerial", "required", "过机安检的记录（screened为true）须填写安检机编号"
+					+ "（screeningMachineSerial）；委托第三方安检的，须填写网点备案编号（outletFilingNumber），且该网点在收寄日有有效的委托安检合同");
 		}
 		String courier = trimmed(v[ParcelField.COURIER_ID.ordinal()]);
 		if (courier != null && courier.codePointCount(0, courier.length()) > MAX_TEXT) {
@@ -225,6 +254,79 @@ final class ParcelValidator {
 		}
 		return new ParcelRecord(enterpriseId, waybill, acceptedAt, type, pseudonym, sender, recipient, category, weight,
 				method, inspected, screened, machine, outlet, courier);
+	}
+
+	/** Whether a contract with a third-party screening contractor covers the outlet on the acceptance day (China time). */
+	private boolean contracted(String outlet, Instant acceptedAt) {
+		if (outlet == null) {
+			return false;
+		}
+		List<LocalDate[]> periods = contracts.get(outlet);
+		if (periods == null) {
+			return false;
+		}
+		LocalDate day = acceptedAt.atZone(ParcelRecord.CHINA).toLocalDate();
+		for (LocalDate[] p : periods) {
+			if (!day.isBefore(p[0]) && !day.isAfter(p[1])) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a field's text holds only characters a record can keep; else the line is rejected on that field: a
+	 * control character (C0, DEL, C1 — rule {@code control-character}), an invisible format character (zero-width space
+	 * and joiners, U+FEFF, soft hyphen, bidirectional controls: Unicode Cf — rule {@code invisible-character}; two waybill
+	 * numbers or courier ids would look alike and differ), a line or paragraph separator, an unpaired surrogate, or a
+	 * byte that is not UTF-8 (U+FFFD as the decoder put it — rule {@code encoding}). Tabs and line breaks around the
+	 * value are trimmed like spaces, inside it they are refused. Printable ASCII costs one comparison a character.
+	 */
+	private boolean clean(String s, ParcelField field) {
+		// white space around the value (a tab or line break a spreadsheet left) is trimmed, not refused
+		int from = 0;
+		int to = s.length();
+		while (from < to && Character.isWhitespace(s.charAt(from))) {
+			from++;
+		}
+		while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+			to--;
+		}
+		for (int i = from; i < to; i++) {
+			char c = s.charAt(i);
+			if (c >= ' ' && c < 0x7f) {
+				continue;
+			}
+			String code;
+			if (c < ' ' || c >= 0x7f && c <= 0x9f) {
+				code = "control-character";
+			}
+			else if (c == '\uFFFD') {
+				code = "encoding";
+			}
+			else if (Character.isSurrogate(c)) {
+				if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+					i++;
+					continue;
+				}
+				code = "control-character";
+			}
+			else {
+				int type = Character.getType(c);
+				if (type != Character.FORMAT && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR) {
+					continue;
+				}
+				code = "invisible-character";
+			}
+			String name = field.json();
+			reject(name, code, switch (code) {
+				case "encoding" -> "字段" + name + "含有不是UTF-8编码的字节，请以UTF-8重新导出";
+				case "invisible-character" -> "字段" + name + "含有不可见的格式字符（" + Text.codePoint(s, i) + "，如零宽空格），请删除后重新上报";
+				default -> "字段" + name + "含有控制字符（" + Text.codePoint(s, i) + "），请删除后重新上报";
+			});
+			return false;
+		}
+		return true;
 	}
 
 	/** Whether the text holds an ID or mobile number (it would be stored as is in the records). */
@@ -273,21 +375,62 @@ final class ParcelValidator {
 		return value;
 	}
 
-	/** Null for null, empty or blank; else the text without surrounding spaces. */
+	/** Null for null, empty or blank; else the text without surrounding white space (a full-width space too). */
 	static String trimmed(String s) {
 		if (s == null) {
 			return null;
 		}
 		int len = s.length();
-		if (len > 0 && s.charAt(0) > ' ' && s.charAt(len - 1) > ' ') {
+		if (len > 0 && edge(s.charAt(0)) && edge(s.charAt(len - 1))) {
 			return s;
 		}
 		String t = s.strip();
 		return t.isEmpty() ? null : t;
 	}
 
+	private static boolean edge(char c) {
+		return c > ' ' && (c < 0x7f || !Character.isWhitespace(c));
+	}
+
+	/** The waybill number rule as the rejection states it. */
+	static final String WAYBILL_RULE = "运单号（waybillNumber）应为1–40位字母、数字或“-”，至少含一个字母或数字（字母不分大小写，按大写记录）";
+
+	/**
+	 * A waybill number as it is kept, claimed and compared ({@link WaybillKey}): without surrounding white space, its
+	 * letters upper-cased ("sf1" is "SF1"); null when it breaks the rule ({@link #WAYBILL_RULE}: 1–40 letters A–Z,
+	 * digits or '-', at least one letter or digit — "-" or "--" is no number). Allocates only for lower-case letters.
+	 */
+	static String waybill(String raw) {
+		String s = trimmed(raw);
+		if (s == null || !waybillFormat(s)) {
+			return null;
+		}
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c >= 'a' && c <= 'z') {
+				char[] up = s.toCharArray();
+				for (int k = i; k < up.length; k++) {
+					if (up[k] >= 'a' && up[k] <= 'z') {
+						up[k] -= 'a' - 'A';
+					}
+				}
+				return new String(up);
+			}
+		}
+		return s;
+	}
+
+	/** 1–40 letters, digits or '-', at least one letter or digit (either case: see {@link #waybill}). */
 	static boolean waybillFormat(String s) {
-		return s.length() <= MAX_TEXT && alphanumeric(s);
+		if (s.length() > MAX_TEXT || !alphanumeric(s)) {
+			return false;
+		}
+		for (int i = 0; i < s.length(); i++) {
+			if (s.charAt(i) != '-') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean alphanumeric(String s) {

@@ -9,6 +9,10 @@ package org.youguan.safety.internal;
  * over its characters, then MurmurHash3's 64-bit finaliser, sign bit set): two different hashed numbers of one
  * enterprise share a key with a chance of about n² / 2^64 for n hashed numbers in the window (10^8: ≈ 0.05 %), and
  * then the later one is refused as a duplicate.
+ * <p>
+ * Letters count without their case ("sf1" has the key of "SF1"): the validator upper-cases a number before it is kept
+ * ({@link ParcelValidator#waybill}), and a key made of any other spelling still matches it, so the claims of every
+ * batch and the duplicates within one batch compare numbers the same way.
  */
 final class WaybillKey {
 
@@ -25,11 +29,11 @@ final class WaybillKey {
 	private WaybillKey() {
 	}
 
-	/** The key of a waybill number (checked: 1–40 letters, digits or '-'). */
+	/** The key of a waybill number (checked: 1–40 letters, digits or '-'; letters of either case). */
 	static long of(String waybill) {
 		int n = waybill.length();
 		int letters = 0;
-		while (letters < n && letters < 4 && waybill.charAt(letters) >= 'A' && waybill.charAt(letters) <= 'Z') {
+		while (letters < n && letters < 4 && upper(waybill.charAt(letters)) >= 'A' && upper(waybill.charAt(letters)) <= 'Z') {
 			letters++;
 		}
 		int digits = n - letters;
@@ -52,7 +56,7 @@ final class WaybillKey {
 		}
 		long h = 0xcbf29ce484222325L;
 		for (int i = 0; i < n; i++) {
-			h ^= waybill.charAt(i);
+			h ^= upper(waybill.charAt(i));
 			h *= 0x100000001b3L;
 		}
 		h ^= h >>> 33;
@@ -63,11 +67,15 @@ final class WaybillKey {
 		return h | Long.MIN_VALUE;
 	}
 
+	private static char upper(char c) {
+		return c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
+	}
+
 	/** 0–18,277: the 26 one-letter prefixes, then the 676 two-letter ones, then the 17,576 three-letter ones. */
 	private static long prefix(String waybill, int letters) {
 		long code = 0;
 		for (int i = 0; i < letters; i++) {
-			code = code * 26 + (waybill.charAt(i) - 'A');
+			code = code * 26 + (upper(waybill.charAt(i)) - 'A');
 		}
 		return switch (letters) {
 			case 1 -> code;

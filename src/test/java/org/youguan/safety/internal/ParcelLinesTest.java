@@ -78,6 +78,61 @@ class ParcelLinesTest {
 		assertThat(seen).containsExactly("1:C1:100:true", "2:C,2:null:false");
 	}
 
+	/** A key sent twice in one record is refused, never "the last wins"; unknown keys do not matter. */
+	@Test
+	void aPropertySentTwiceInOneRecordRejectsTheLine() throws IOException {
+		ParcelLines.ndjson(text("""
+				{"waybillNumber":"A1","weightGrams":1,"x":1,"x":2}
+				{"waybillNumber":"A2","weightGrams":1,"waybillNumber":"A3"}
+				{"waybillNumber":"A4","inspected":null,"inspected":true}"""), sink);
+		assertThat(seen).hasSize(3);
+		assertThat(seen.get(0)).isEqualTo("1:A1:1:null");
+		assertThat(seen.get(1)).startsWith("2:broken:duplicate-key:");
+		assertThat(seen.get(2)).startsWith("3:broken:duplicate-key:");
+	}
+
+	/** Bytes that are not UTF-8 land in their own row's cell (as U+FFFD: the validator rejects that row), not earlier. */
+	@Test
+	void csvBytesThatAreNotUtf8StayInTheirOwnRow() throws IOException {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes("waybillNumber,weightGrams,inspected\n".getBytes(StandardCharsets.UTF_8));
+		for (int i = 1; i <= 300; i++) {
+			body.writeBytes(("C" + i + ",1,true\n").getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(new byte[] { 'C', (byte) 0xC3, (byte) 0x28, ',', '2', ',', 'x', '\n' });
+		body.writeBytes("C302,3,false\n".getBytes(StandardCharsets.UTF_8));
+		ParcelLines.csv(new ByteArrayInputStream(body.toByteArray()), sink);
+		assertThat(seen).hasSize(302);
+		assertThat(seen.get(299)).isEqualTo("300:C300:1:true");
+		assertThat(seen.get(300)).isEqualTo("301:C\uFFFD(:2:x");
+		assertThat(seen.get(301)).isEqualTo("302:C302:3:false");
+	}
+
+	/** The parsers get at most the cap's bytes (once gzip is undone): one more is a 413 naming the rule. */
+	@Test
+	void aBodyBeyondTheByteCapIsRefusedAsItIsRead() throws IOException {
+		byte[] body = "{}\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+		try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+			gz.write(body);
+		}
+		InputStream exact = new ParcelIngest.Capped(ParcelIngest.decoded(new ByteArrayInputStream(zipped.toByteArray())), 3000);
+		ParcelLines.ndjson(exact, sink);
+		assertThat(seen).hasSize(1000);
+		InputStream over = new ParcelIngest.Capped(ParcelIngest.decoded(new ByteArrayInputStream(zipped.toByteArray())), 2999);
+		assertThatThrownBy(() -> ParcelLines.ndjson(over, sink)).isInstanceOfSatisfying(InvalidValueException.class,
+				ex -> {
+					assertThat(ex.code().status()).isEqualTo(413);
+					assertThat(ex.fieldErrors()).singleElement().satisfies(e -> {
+						assertThat(e.field()).isEqualTo("body");
+						assertThat(e.rule()).isEqualTo("batch-bytes");
+					});
+				});
+		InputStream csv = new ParcelIngest.Capped(text("waybillNumber\n" + "A\n".repeat(100)), 50);
+		assertThatThrownBy(() -> ParcelLines.csv(csv, sink)).isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("max-batch-bytes");
+	}
+
 	@Test
 	void csvWithoutAKnownColumnIsRefused() {
 		assertThatThrownBy(() -> ParcelLines.csv(text("a,b\n1,2\n"), sink)).isInstanceOf(InvalidValueException.class)

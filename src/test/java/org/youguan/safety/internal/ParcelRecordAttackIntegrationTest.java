@@ -169,13 +169,13 @@ class ParcelRecordAttackIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].line").value(1))
 			.andExpect(jsonPath("$.errors[0].field").value("waybillNumber"))
 			.andExpect(jsonPath("$.errors[0].code").value("duplicate"))
-			.andExpect(jsonPath("$.errors[0].rule").value(allOf(containsString("批次" + first), containsString(w2))))
+			.andExpect(jsonPath("$.errors[0].rule").value(allOf(containsString("批次" + first), containsString(w2.toUpperCase()))))
 			.andExpect(jsonPath("$.errors[1].line").value(3))
 			.andExpect(jsonPath("$.errors[1].code").value("duplicate"))
 			.andExpect(jsonPath("$.errors[1].rule").value(containsString("本批次")));
 		assertThat(parcels() - before).as("w1, w2, w3 once each").isEqualTo(3);
 		assertThat(jdbc.sql("SELECT content FROM safety_parcel_rejected_line WHERE batch_id = :b AND line = 1")
-			.param("b", second).query(String.class).single()).contains(w2).doesNotContain(ParcelRecordsIntegrationTest.ID);
+			.param("b", second).query(String.class).single()).contains(w2.toUpperCase()).doesNotContain(ParcelRecordsIntegrationTest.ID);
 
 		// both batches again: each answers its first answer, neither reports its own lines as duplicates
 		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", first).header("Authorization", SHUNFENG)
@@ -245,6 +245,84 @@ class ParcelRecordAttackIntegrationTest {
 		// and now they are held by the new batch
 		assertThat(upload("given-up-third-" + run, line("SFR" + run + "-17", at)).errors()).singleElement()
 			.satisfies(e -> assertThat(e.rule()).contains("批次" + next));
+	}
+
+	/**
+	 * A batch beyond the line cap (the attack: a 214 KB gzip of 73 million lines) is refused whole with 413 naming the
+	 * rule — nothing of it counted, its waybills not held — and the same batch id goes through with a smaller body.
+	 */
+	@Test
+	void aBatchBeyondTheLineCapIsRefusedWholeAndCanBeSentAgainSmaller() throws Exception {
+		java.time.Instant at = clock.instant().minus(java.time.Duration.ofMinutes(30));
+		String batch = "cap-" + run;
+		String records = line("SFCAP" + run + "1", at) + line("SFCAP" + run + "2", at);
+		long before = parcels();
+		// two records, then blank lines up to the cap (2,000,000), then a line beyond it
+		String body = records + "\n".repeat(2_000_000 - 2) + line("SFCAP" + run + "3", at);
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)
+			.contentType("application/x-ndjson").content(gzip(body)).header("Content-Encoding", "gzip"))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.errors[0].field").value("body"))
+			.andExpect(jsonPath("$.errors[0].rule").value("batch-lines"))
+			.andExpect(jsonPath("$.detail").value(containsString("2000000行")));
+		assertThat(parcels()).as("nothing of the refused batch is counted").isEqualTo(before);
+		assertThat(jdbc.sql("SELECT status FROM safety_parcel_batch WHERE enterprise_id = :e AND batch_id = :b")
+			.param("e", shunfeng.id()).param("b", batch).query(String.class).single()).isEqualTo("FAILED");
+		ParcelBatchAnswer again = upload(batch, records);
+		assertThat(again.accepted()).as("its waybills are free: the batch goes through smaller").isEqualTo(2);
+		assertThat(parcels()).isEqualTo(before + 2);
+	}
+
+	/** "SF1" and " sf1" are one waybill, in one batch and across batches. */
+	@Test
+	void waybillNumbersDifferingOnlyByCaseOrSurroundingSpaceCountOnce() {
+		java.time.Instant at = clock.instant().minus(java.time.Duration.ofMinutes(30));
+		String w = "SFCASE" + run.toUpperCase();
+		ParcelBatchAnswer first = upload("case-a-" + run, line(w, at) + line(" " + w.toLowerCase() + "\u3000", at));
+		assertThat(first.accepted()).isEqualTo(1);
+		assertThat(first.errors()).singleElement().satisfies(e -> {
+			assertThat(e.line()).isEqualTo(2);
+			assertThat(e.code()).isEqualTo("duplicate");
+		});
+		ParcelBatchAnswer second = upload("case-b-" + run, line(w.toLowerCase(), at));
+		assertThat(second.accepted()).isZero();
+		assertThat(second.errors()).singleElement().satisfies(e -> assertThat(e.rule()).contains("case-a-" + run));
+	}
+
+	/**
+	 * A batch's chunks go per province, so a later line's province may be claimed first: still the first line of a
+	 * waybill wins and the later one is refused under its own line number.
+	 */
+	@Test
+	void theFirstLineOfAWaybillInABatchWinsWhateverItsProvince() {
+		java.time.Instant at = clock.instant().minus(java.time.Duration.ofMinutes(30));
+		String w = "SFPROV" + run;
+		String body = ParcelRecordsIntegrationTest.line("SFPROVA" + run, "110105", at) + "\n"
+				+ ParcelRecordsIntegrationTest.line(w, "320506", at) + "\n"
+				+ ParcelRecordsIntegrationTest.line(w, "110105", at) + "\n";
+		long jiangsu = parcelsFrom("320506");
+		long beijing = parcelsFrom("110105");
+		ParcelBatchAnswer answer = upload("prov-" + run, body);
+		assertThat(answer.accepted()).isEqualTo(2);
+		assertThat(answer.errors()).singleElement().satisfies(e -> {
+			assertThat(e.line()).as("the later line is the duplicate").isEqualTo(3);
+			assertThat(e.code()).isEqualTo("duplicate");
+		});
+		assertThat(parcelsFrom("320506")).as("the Jiangsu line, the first, is counted").isEqualTo(jiangsu + 1);
+		assertThat(parcelsFrom("110105")).isEqualTo(beijing + 1);
+	}
+
+	long parcelsFrom(String county) {
+		return jdbc.sql("SELECT coalesce(sum(parcels), 0) FROM safety_parcel_hour WHERE enterprise_id = :e AND sender_region = :r")
+			.param("e", shunfeng.id()).param("r", county).query(Long.class).single();
+	}
+
+	static byte[] gzip(String text) throws java.io.IOException {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+			gz.write(text.getBytes(StandardCharsets.UTF_8));
+		}
+		return bytes.toByteArray();
 	}
 
 	static java.time.Instant china(int year, int month, int day, int hour, int minute) {

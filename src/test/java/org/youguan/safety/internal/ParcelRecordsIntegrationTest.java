@@ -113,7 +113,7 @@ class ParcelRecordsIntegrationTest {
 		return "{\"waybillNumber\":\"" + waybill + "\",\"acceptedAt\":\"" + at + "\",\"senderIdType\":\"居民身份证\","
 				+ "\"senderIdNumber\":\"" + ID + "\",\"senderRegion\":\"" + sender + "\",\"recipientRegion\":\"110105\","
 				+ "\"itemCategory\":\"服装\",\"weightGrams\":800,\"realNameMethod\":\"现场查验\",\"inspected\":true,"
-				+ "\"screened\":true}";
+				+ "\"screened\":false}";
 	}
 
 	@Test
@@ -267,7 +267,7 @@ class ParcelRecordsIntegrationTest {
 		// a CSV broken after its valid rows: 400, nothing counted
 		String brokenCsv = "waybillNumber,acceptedAt,senderIdType,senderIdNumber,senderRegion,recipientRegion,itemCategory,"
 				+ "weightGrams,realNameMethod,inspected,screened\nSFC1," + at + ",居民身份证," + ID
-				+ ",320506,110105,服装,800,现场查验,true,true\nSFC2,\"" + at + ",broken";
+				+ ",320506,110105,服装,800,现场查验,true,false\nSFC2,\"" + at + ",broken";
 		String batch = "fix-" + UUID.randomUUID();
 		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)
 			.contentType("text/csv").content(brokenCsv))
@@ -456,7 +456,7 @@ class ParcelRecordsIntegrationTest {
 	/** A validator of the demo enterprise as the ingest path builds it. */
 	ParcelValidator validator() {
 		return new ParcelValidator(shunfeng.id(), java.util.Set.of("320506", "110105"), java.util.Map.of(), java.util.Set.of(),
-				pseudonyms, clock.instant(), Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+				java.util.Map.of(), pseudonyms, clock.instant(), Duration.ofDays(30), Duration.ofMinutes(5), 2000);
 	}
 
 	@Autowired
@@ -549,11 +549,20 @@ class ParcelRecordsIntegrationTest {
 			.param("e", shunfeng.id()).query(Long.class).single();
 	}
 
+	/** One of the enterprise's screening machines in service. */
+	String machine() {
+		return ScreeningMachineFixture.serial(context, shunfeng.id(), "320506");
+	}
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	/** NDJSON lines over several hours, counties of two provinces, outlets and methods. */
 	String lines(int n, int seed) {
 		StringBuilder b = new StringBuilder();
 		Instant base = clock.instant().minus(Duration.ofHours(20));
 		String[] counties = { "320506", "320505", "110105", "320583" };
+		String machine = machine();
 		String[] methods = { "现场查验", "现场查验", "线上核验", "协议客户", "未实名" };
 		for (int i = 0; i < n; i++) {
 			String method = methods[(i + seed) % methods.length];
@@ -568,6 +577,10 @@ class ParcelRecordsIntegrationTest {
 				.append(",\"realNameMethod\":\"").append(method)
 				.append("\",\"inspected\":").append(i % 7 != 0)
 				.append(",\"screened\":").append(i % 3 != 0);
+			if (i % 3 != 0) {
+				// a screened parcel names its machine
+				b.append(",\"screeningMachineSerial\":\"").append(machine).append('"');
+			}
 			if (i % 4 == 0) {
 				b.append(",\"outletFilingNumber\":\"").append(outlet).append('"');
 			}

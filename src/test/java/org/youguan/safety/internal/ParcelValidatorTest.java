@@ -3,6 +3,8 @@ package org.youguan.safety.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -27,7 +29,8 @@ class ParcelValidatorTest {
 	static final Instant CLOSED = Instant.parse("2026-05-19T16:00:00Z");
 
 	final ParcelValidator validator = new ParcelValidator(7, Set.of("320506", "110105"),
-			Map.of("3205060001", Instant.MAX, "3205060002", CLOSED), Set.of("XR-320506-1"), PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+			Map.of("3205060001", Instant.MAX, "3205060002", CLOSED), Set.of("XR-320506-1"),
+			Map.of("3205060001", List.<LocalDate[]>of(new LocalDate[] { LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31) })), PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
 
 	static String[] valid() {
 		String[] v = new String[ParcelField.COUNT];
@@ -108,6 +111,49 @@ class ParcelValidatorTest {
 		assertThat(r.code()).isEqualTo("format");
 		assertThat(r.message()).contains("运单号（waybillNumber）");
 		assertThat(rejected(v -> set(v, ParcelField.WAYBILL_NUMBER, "A".repeat(41))).code()).isEqualTo("format");
+	}
+
+	/** "sf1" and "SF1" are one waybill: kept upper-cased, so the claims and a batch's own duplicates compare alike. */
+	@Test
+	void aWaybillNumberIsKeptUpperCasedWithoutSurroundingSpaceAndHasALetterOrDigit() {
+		String[] v = valid();
+		set(v, ParcelField.WAYBILL_NUMBER, "\u3000sf12-ab\t ");
+		assertThat(rejected(w -> set(w, ParcelField.WAYBILL_NUMBER, "sf12\t-ab")).code()).as("a tab inside is refused")
+			.isEqualTo("control-character");
+		assertThat(rejected(w -> set(w, ParcelField.WAYBILL_NUMBER, "sf12-ab\u0000")).code()).as("NUL is no white space")
+			.isEqualTo("control-character");
+		assertThat(validator.validate(v).waybillNumber()).isEqualTo("SF12-AB");
+		for (String noNumber : new String[] { "-", "---", "- -" }) {
+			ParcelRejection r = rejected(w -> set(w, ParcelField.WAYBILL_NUMBER, noNumber));
+			assertThat(r).extracting(ParcelRejection::field, ParcelRejection::code).containsExactly("waybillNumber", "format");
+			assertThat(r.message()).contains("至少含一个字母或数字");
+		}
+		assertThat(WaybillKey.of("sf1234567890")).isEqualTo(WaybillKey.of("SF1234567890"));
+		assertThat(WaybillKey.of("jdx-1-a")).isEqualTo(WaybillKey.of("JDX-1-A")).isNotEqualTo(WaybillKey.of("JDX-1-B"));
+	}
+
+	/** Text a record keeps holds no control, invisible or undecodable character, in any field. */
+	@Test
+	void everyTextFieldRefusesControlAndInvisibleCharacters() {
+		Object[][] cases = { { ParcelField.COURIER_ID, "C-007\u0000", "control-character" },
+				{ ParcelField.ITEM_CATEGORY, "服\u200B装", "invisible-character" },
+				{ ParcelField.WAYBILL_NUMBER, "SF1\uFEFF", "invisible-character" },
+				{ ParcelField.SCREENING_MACHINE_SERIAL, "XR-320506-1\u202E", "invisible-character" },
+				{ ParcelField.OUTLET_FILING_NUMBER, "3205060001\u0085", "control-character" },
+				{ ParcelField.SENDER_ID_NUMBER, ID + "\u0007", "control-character" },
+				{ ParcelField.ITEM_CATEGORY, "服\uFFFD装", "encoding" },
+				{ ParcelField.COURIER_ID, "C\u2028D", "invisible-character" },
+				{ ParcelField.COURIER_ID, "C\uD800", "control-character" } };
+		for (Object[] c : cases) {
+			ParcelField f = (ParcelField) c[0];
+			ParcelRejection r = rejected(v -> set(v, f, (String) c[1]));
+			assertThat(r).as("%s", c[1]).extracting(ParcelRejection::field, ParcelRejection::code)
+				.containsExactly(f.json(), c[2]);
+			assertThat(r.message()).doesNotContain(ID).doesNotContain("\u0000");
+		}
+		String[] v = valid();
+		set(v, ParcelField.ITEM_CATEGORY, "手机 😀 配件");
+		assertThat(validator.validate(v)).as("a character outside the BMP is text").isNotNull();
 	}
 
 	@Test
@@ -258,6 +304,19 @@ class ParcelValidatorTest {
 		assertThat(r.code()).isEqualTo("unknown");
 	}
 
+	/** 香港, 澳门, 台湾 and abroad are recipients too; a sender is always in a mainland county. */
+	@Test
+	void aRecipientOutsideTheMainlandHasItsCode() {
+		for (String region : new String[] { "810000", "820000", "710000", "999999" }) {
+			String[] v = valid();
+			set(v, ParcelField.RECIPIENT_REGION, region);
+			assertThat(validator.validate(v)).as(region).isNotNull().extracting(ParcelRecord::recipientRegion).isEqualTo(region);
+		}
+		assertThat(rejected(v -> set(v, ParcelField.RECIPIENT_REGION, "990000")).code()).isEqualTo("unknown");
+		assertThat(rejected(v -> set(v, ParcelField.SENDER_REGION, "810000"))).extracting(ParcelRejection::field,
+				ParcelRejection::code).containsExactly("senderRegion", "unknown");
+	}
+
 	@Test
 	void itemCategoryIsRequired() {
 		assertThat(rejected(v -> set(v, ParcelField.ITEM_CATEGORY, null)).field()).isEqualTo("itemCategory");
@@ -300,6 +359,23 @@ class ParcelValidatorTest {
 		String[] v = valid();
 		set(v, ParcelField.SCREENING_MACHINE_SERIAL, "XR-320506-1");
 		assertThat(validator.validate(v).screeningMachineSerial()).isEqualTo("XR-320506-1");
+	}
+
+	/** 过机安检 needs a machine: the enterprise's, or a contractor's covering the outlet on the day (art.33). */
+	@Test
+	void aScreenedParcelNamesItsMachineOrAContractedOutlet() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.SCREENED, "true"));
+		assertThat(r).extracting(ParcelRejection::field, ParcelRejection::code)
+			.containsExactly("screeningMachineSerial", "required");
+		String[] v = valid();
+		set(v, ParcelField.SCREENED, "true");
+		set(v, ParcelField.OUTLET_FILING_NUMBER, "3205060001");
+		assertThat(validator.validate(v)).as("the outlet's contract covers May").isNotNull();
+		set(v, ParcelField.ACCEPTED_AT, "2026-04-30T23:00:00+08:00");
+		assertThat(validator.validate(v)).as("the contract starts on 1 May").isNull();
+		assertThat(validator.rejection().code()).isEqualTo("required");
+		set(v, ParcelField.SCREENED, "false");
+		assertThat(validator.validate(v)).as("not screened needs no machine").isNotNull();
 	}
 
 	@Test

@@ -101,14 +101,16 @@ class HazardController {
 	@PostMapping({ STAFF, PORTAL })
 	@PreAuthorize(LedgerAccess.WRITERS_OR_ENTERPRISE)
 	String report(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String enterpriseCreditCode,
-			@RequestParam(required = false) Long outletId, @RequestParam(required = false) Long facilityId,
+			@RequestParam(required = false) String outletId, @RequestParam(required = false) String facilityId,
 			@RequestParam(required = false) String foundOn, @RequestParam(required = false) String foundBy,
 			@RequestParam(required = false) String source, @RequestParam(required = false) String description,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String deadline,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		String base = base(me);
 		return FormSteps.run(model, response, redirect, () -> {
-			long id = hazards.report(me.scope(), new HazardData(enterpriseCreditCode, outletId, facilityId, foundOn,
+			long id = hazards.report(me.scope(), new HazardData(enterpriseCreditCode,
+					Placement.number("outletId", "网点应从列表中选择（编号为数字）", outletId),
+					Placement.number("facilityId", "设施应从列表中选择（编号为数字）", facilityId), foundOn,
 					foundBy, source, description, level, deadline), false);
 			return new PageSteps.Done("隐患已登记", base + "/" + id);
 		}, () -> form(me, model));

@@ -369,11 +369,20 @@ public class Hazards {
 	}
 
 	static <E extends Enum<E>> E parse(Class<E> type, String name) {
+		return parse(type, name, E::name);
+	}
+
+	/**
+	 * The constant named by its code (any case) or by its Chinese label, as an API caller may send either; null when
+	 * blank or neither.
+	 */
+	static <E extends Enum<E>> E parse(Class<E> type, String name, java.util.function.Function<E, String> label) {
 		if (name == null || name.isBlank()) {
 			return null;
 		}
+		String n = name.strip();
 		for (E e : type.getEnumConstants()) {
-			if (e.name().equalsIgnoreCase(name.strip())) {
+			if (e.name().equalsIgnoreCase(n) || label.apply(e).equals(n)) {
 				return e;
 			}
 		}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -91,11 +93,13 @@ class IncidentController {
 
 	@PostMapping({ STAFF, PORTAL })
 	@PreAuthorize(LedgerAccess.WRITERS_OR_ENTERPRISE)
-	String record(@AuthenticationPrincipal CurrentUser me, IncidentData data, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+	String record(@AuthenticationPrincipal CurrentUser me, IncidentData data, BindingResult binding, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		String base = me.isStaff() ? STAFF : PORTAL;
-		return FormSteps.run(model, response, redirect, () -> new PageSteps.Done("事故/突发事件已登记",
-				base + "/" + incidents.record(me.scope(), data, false)),
+		return FormSteps.run(model, response, redirect, () -> {
+			Placement.requireBound(binding, Map.of("outletId", "网点编号"));
+			return new PageSteps.Done("事故/突发事件已登记", base + "/" + incidents.record(me.scope(), data, false));
+		},
 				() -> list(me, new ListRequest(null, null, null, null, null), null, model));
 	}
 

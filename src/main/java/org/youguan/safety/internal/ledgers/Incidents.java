@@ -139,10 +139,11 @@ public class Incidents {
 		Validation v = new Validation();
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), null);
 		Instant occurred = instant(v, "occurredAt", "发生时间", data.occurredAt(), true);
-		IncidentKind kind = Hazards.parse(IncidentKind.class, data.kind());
-		v.require("kind", kind != null, "dictionary", "类别应为生产安全事故或突发事件");
-		IncidentLevel level = Hazards.parse(IncidentLevel.class, data.level());
-		v.require("level", level != null, "dictionary", "等级应为一般、较大、重大或特别重大");
+		IncidentKind kind = Hazards.parse(IncidentKind.class, data.kind(), IncidentKind::label);
+		v.require("kind", kind != null, "dictionary", "类别应为生产安全事故（ACCIDENT）或突发事件（EMERGENCY）");
+		IncidentLevel level = Hazards.parse(IncidentLevel.class, data.level(), IncidentLevel::label);
+		v.require("level", level != null, "dictionary", "等级应为" + java.util.Arrays.stream(IncidentLevel.values())
+			.map(l -> l.label() + "（" + l.name() + "）").collect(java.util.stream.Collectors.joining("、")));
 		String description = Hazards.clean(data.description());
 		v.required("description", "事件经过", description).maxLength("description", "事件经过", description, 1000);
 		boolean byEnterprise = scope.kind() == DataScope.Kind.ENTERPRISE;

@@ -155,11 +155,13 @@ class PeriodController {
 	@PostMapping(PORTAL + "/{id:\\d+}/reports")
 	@PreAuthorize(LedgerAccess.ENTERPRISE)
 	String report(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestParam(required = false) String day, @RequestParam(required = false) Long parcels,
-			@RequestParam(required = false) Long screened, @RequestParam(required = false) String issues,
+			@RequestParam(required = false) String day, @RequestParam(required = false) String parcels,
+			@RequestParam(required = false) String screened, @RequestParam(required = false) String issues,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, PORTAL + "/" + id, "安保期日报已报送",
-				() -> periods.report(me.scope(), id, new PeriodReportData(day, parcels, screened, issues)),
+				() -> periods.report(me.scope(), id, new PeriodReportData(day,
+						Placement.number("parcels", "收寄量应为整数（件）", parcels),
+						Placement.number("screened", "过机安检量应为整数（件）", screened), issues)),
 				() -> show(me, id, new ListRequest(null, null, null, null, null), model));
 	}
 }

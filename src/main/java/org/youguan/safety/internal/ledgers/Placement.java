@@ -31,6 +31,40 @@ class Placement {
 	}
 
 	/**
+	 * A whole number as a form sends it (text: a registry id, a count): null when blank.
+	 * @param field the form's field
+	 * @param message the error when it is no whole number, naming the field as the form labels it
+	 * @throws org.youguan.kernel.InvalidValueException on the field (rule {@code format}) when it is not a whole number,
+	 *         so the form is shown again with the error at the field, not the generic 400 page
+	 */
+	static Long number(String field, String message, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new org.youguan.kernel.InvalidValueException(field, "format", message);
+		}
+	}
+
+	/**
+	 * Refuses a form whose values could not be bound (an id or count that is no number) the way the form's own rules
+	 * refuse it: as field errors (rule {@code format}), so the form is shown again, not the generic 400 page.
+	 * @param binding the binding of the form's values
+	 * @param labels the form's labels of its numeric fields, by field
+	 */
+	static void requireBound(org.springframework.validation.BindingResult binding, Map<String, String> labels) {
+		if (binding.hasFieldErrors()) {
+			throw new org.youguan.kernel.InvalidValueException(binding.getFieldErrors().stream()
+				.map(e -> new org.youguan.kernel.FieldError(e.getField(), "format",
+						labels.getOrDefault(e.getField(), e.getField()) + "应为数字"))
+				.toList());
+		}
+	}
+
+	/**
 	 * A place as the ledgers' columns keep it: the enterprise (id, credit code, name), the region, and the outlet and
 	 * facility (id and name) when the ledger has them.
 	 */

@@ -218,9 +218,19 @@ public class ResponsibilityLetters {
 		return id;
 	}
 
-	/** The year asked for a list: the one given when it is a year 2000 … 2100, else the current one. */
+	/**
+	 * The year asked for a list: the current one when none is given.
+	 * @throws InvalidValueException on field {@code year} (rule {@code range}) for a year outside 2000 … 2100 — a list
+	 *         of another year than the one asked for would pass for it
+	 */
 	int yearOr(Integer year) {
-		return year != null && year >= 2000 && year <= 2100 ? year : LocalDate.now(clock).getYear();
+		if (year == null) {
+			return LocalDate.now(clock).getYear();
+		}
+		if (year < 2000 || year > 2100) {
+			throw new InvalidValueException("year", "range", "年度（year）应为2000至2100之间的四位年份：" + year);
+		}
+		return year;
 	}
 
 	private static Integer year(Validation v, String text, LocalDate today) {

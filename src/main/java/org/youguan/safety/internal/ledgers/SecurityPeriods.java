@@ -226,8 +226,12 @@ public class SecurityPeriods {
 		if (parcels != null) {
 			v.require("parcels", parcels >= 0 && parcels <= 1_000_000_000L, "range", "收寄量应在0至10亿件之间");
 		}
-		if (parcels != null && screened != null) {
-			v.require("screened", screened >= 0 && screened <= parcels, "range", "过机安检量应在0至收寄量" + parcels + "之间");
+		if (screened != null) {
+			v.require("screened", screened >= 0, "range", "过机安检量不能为负数");
+		}
+		// compared with the parcels only when they are a count (a negative one would read "0 to -5")
+		if (parcels != null && parcels >= 0 && screened != null && screened >= 0) {
+			v.require("screened", screened <= parcels, "range", "过机安检量不能超过收寄量（" + parcels + "件）");
 		}
 		String issues = Hazards.clean(data.issues());
 		v.maxLength("issues", "发现问题", issues, 1000);

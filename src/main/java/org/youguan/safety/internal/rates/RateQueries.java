@@ -3,6 +3,7 @@ package org.youguan.safety.internal.rates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.youguan.documents.Column;
@@ -23,6 +24,13 @@ final class RateQueries {
 			Column.of("过机件数", SafetyRates.Line::screened, 12), Column.of("实名率（%）", SafetyRates.Line::realNameRate, 10),
 			Column.of("验视率（%）", SafetyRates.Line::inspectionRate, 10),
 			Column.of("过机率（%）", SafetyRates.Line::screeningRate, 10));
+
+	/** The columns with the line's enterprise after the name (lines by outlet: each enterprise has its own outlets). */
+	static List<Column<SafetyRates.Line>> withEnterprise(Map<Long, String> names) {
+		List<Column<SafetyRates.Line>> columns = new java.util.ArrayList<>(COLUMNS);
+		columns.add(2, Column.of("企业", l -> l.enterpriseId() == null ? null : names.get(l.enterpriseId()), 30));
+		return List.copyOf(columns);
+	}
 
 	private RateQueries() {
 	}

@@ -1,5 +1,13 @@
 package org.youguan.safety.internal.rates;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.youguan.documents.Column;
+import org.youguan.registry.Enterprises;
 import java.time.Clock;
 
 import org.springframework.http.ResponseEntity;
@@ -31,7 +39,10 @@ class RatesController {
 
 	private final Clock clock;
 
-	RatesController(SafetyRates rates, Spreadsheets spreadsheets, Clock clock) {
+	private final Enterprises enterprises;
+
+	RatesController(SafetyRates rates, Spreadsheets spreadsheets, Clock clock, Enterprises enterprises) {
+		this.enterprises = enterprises;
 		this.rates = rates;
 		this.spreadsheets = spreadsheets;
 		this.clock = clock;
@@ -60,8 +71,19 @@ class RatesController {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String by) {
 		SafetyRates.Query q = RateQueries.query(me, scope, region, from, to, clock);
-		var rows = rates.breakdown(scope, q, RateQueries.by(by), request.toExport()).items();
-		return Downloads.xlsx("实名率验视率过机率.xlsx", spreadsheets.write("三项制度", RateQueries.COLUMNS, rows));
+		SafetyRates.By grouping = RateQueries.by(by);
+		var rows = rates.breakdown(scope, q, grouping, request.toExport()).items();
+		List<Column<SafetyRates.Line>> columns = RateQueries.COLUMNS;
+		if (grouping == SafetyRates.By.OUTLET) {
+			// outlets of several enterprises (and each one's parcels without an outlet) are told apart by the enterprise;
+			// its name as the lines by enterprise show it (a line in the region's figures names its enterprise, whichever
+			// bureau registered it)
+			Map<Long, String> names = new HashMap<>();
+			enterprises.readable(DataScope.all(), rows.stream().map(SafetyRates.Line::enterpriseId).filter(Objects::nonNull)
+				.collect(Collectors.toSet())).forEach((id, e) -> names.put(id, e.legalName()));
+			columns = RateQueries.withEnterprise(names);
+		}
+		return Downloads.xlsx("实名率验视率过机率.xlsx", spreadsheets.write("三项制度", columns, rows));
 	}
 
 	private String page(CurrentUser me, DataScope scope, ListRequest request, String region, String from, String to,

@@ -151,7 +151,7 @@ class KafkaDuplicateWaybillsIntegrationTest {
 				.append(at.plusSeconds(i)).append("\",\"senderIdType\":\"居民身份证\",\"senderIdNumber\":\"").append(ID)
 				.append("\",\"senderRegion\":\"").append(i % 2 == 0 ? "320506" : "110105")
 				.append("\",\"recipientRegion\":\"110105\",\"itemCategory\":\"服装\",\"weightGrams\":800,")
-				.append("\"realNameMethod\":\"现场查验\",\"inspected\":true,\"screened\":true}\n");
+				.append("\"realNameMethod\":\"现场查验\",\"inspected\":true,\"screened\":false}\n");
 		}
 		return body.toString();
 	}

@@ -402,4 +402,17 @@ class HazardLedgerIntegrationTest {
 		mvc.perform(post("/safety/hazards").with(csrf()).header("Authorization", "Bearer demo-sz-leader-token")
 			.param("description", "x")).andExpect(status().isForbidden());
 	}
+
+	/** An outlet id that is no number comes back as the form with the error at the field, not the generic 400 page. */
+	@Test
+	void anOutletIdThatIsNoNumberReRendersTheForm() throws Exception {
+		long before = jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single();
+		mvc.perform(post("/enterprise/safety/hazards").with(csrf()).header("Authorization", SHUNFENG)
+			.param("outletId", "abc").param("foundOn", LocalDate.now(clock).toString()).param("foundBy", "安全员")
+			.param("description", "网点编号错误").param("level", "GENERAL"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("网点应从列表中选择")))
+			.andExpect(content().string(containsString("name=\"description\"")));
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single()).isEqualTo(before);
+	}
 }

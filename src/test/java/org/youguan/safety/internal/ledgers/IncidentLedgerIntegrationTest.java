@@ -156,4 +156,29 @@ class IncidentLedgerIntegrationTest {
 			.andExpect(jsonPath("$.items[*].enterpriseCreditCode").value(everyItem(
 					is(HazardLedgerIntegrationTest.shunfeng()))));
 	}
+
+	/** The API takes a kind and level by code or by the label its error message names. */
+	@Test
+	void theApiTakesKindAndLevelByCodeOrLabel() throws Exception {
+		LocalDateTime occurred = hoursAgo(3);
+		mvc.perform(post("/api/v1/safety/incidents").header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"occurredAt\":\"" + occurred + "\",\"kind\":\"突发事件\",\"level\":\"较大\",\"description\":\"按名称\"}"))
+			.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/safety/incidents").header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"occurredAt\":\"" + occurred + "\",\"kind\":\"火灾\",\"level\":\"LARGER\",\"description\":\"未知类别\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.allOf(containsString("突发事件"), containsString("EMERGENCY"))));
+	}
+
+	/** An outlet id that is no number comes back as the form with its error, not the generic 400 page. */
+	@Test
+	void anOutletIdThatIsNoNumberReRendersTheIncidentForm() throws Exception {
+		mvc.perform(post("/enterprise/safety/incidents").with(csrf()).header("Authorization", SHUNFENG)
+			.param("outletId", "abc").param("occurredAt", hoursAgo(2).toString()).param("kind", "EMERGENCY")
+			.param("level", "GENERAL").param("description", "网点编号错误"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("网点编号应为数字")))
+			.andExpect(content().string(containsString("name=\"description\"")));
+	}
 }

@@ -222,4 +222,16 @@ class ResponsibilityLetterIntegrationTest {
 			.header("Authorization", CITY))
 			.andExpect(jsonPath("$.items[*].enterpriseCreditCode").value(hasItem(e.creditCode())));
 	}
+
+	/** A year out of range is an error naming year, never the current year's list passing for it. */
+	@Test
+	void aYearOutOfRangeIsRefusedNamingYear() throws Exception {
+		mvc.perform(get("/api/v1/safety/letters?year=99999").header("Authorization", CITY))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("year"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"));
+		mvc.perform(get("/safety/letters?year=99999").header("Authorization", CITY))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("年度（year）应为2000至2100之间的四位年份")));
+	}
 }

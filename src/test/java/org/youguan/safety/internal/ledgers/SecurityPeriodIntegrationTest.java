@@ -318,4 +318,35 @@ class SecurityPeriodIntegrationTest {
 			.andExpect(content().string(containsString("保留的问题")));
 		assertThat(periods.reports(DataScope.all(), id, new PageQuery("", 0, 5, null, false)).total()).isZero();
 	}
+
+	/** A negative count reads as one: no "between 0 and parcels -5". */
+	@Test
+	void aNegativeCountIsNamedAsSuchNotAsARangeUpToIt() throws Exception {
+		long id = declare("320506", "负数测试安保期");
+		mvc.perform(post("/api/v1/safety/periods/" + id + "/reports").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + today() + "\",\"parcels\":-5,\"screened\":-1}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'parcels')].message").value(hasItem("收寄量应在0至10亿件之间")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'screened')].message").value(hasItem("过机安检量不能为负数")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("-5之间"))));
+		mvc.perform(post("/api/v1/safety/periods/" + id + "/reports").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + today() + "\",\"parcels\":100,\"screened\":101}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'screened')].message").value(hasItem("过机安检量不能超过收寄量（100件）")));
+	}
+
+	/** A count that is no number comes back as the form with its error, not the generic 400 page. */
+	@Test
+	void aCountThatIsNoNumberReRendersTheDailyReportForm() throws Exception {
+		long id = declare("320506", "非数字测试安保期");
+		mvc.perform(post("/enterprise/safety/periods/" + id + "/reports").with(csrf()).header("Authorization", SHUNFENG)
+			.param("day", today().toString()).param("parcels", "abc").param("screened", "10").param("issues", "保留的问题"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("收寄量应为整数（件）")))
+			.andExpect(content().string(containsString("保留的问题")));
+		assertThat(periods.reports(DataScope.all(), id, new PageQuery("", 0, 5, null, false)).total()).isZero();
+	}
 }
