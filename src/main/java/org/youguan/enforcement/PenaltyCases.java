@@ -453,6 +453,7 @@ public class PenaltyCases {
 	public void recordStatement(DataScope scope, long id, String statementOn, String statement) {
 		CaseView c = lock(scope, id);
 		CaseStep.RECORD_STATEMENT.from(c.status());
+		DecisionRules.statementNotWaived(c.statementWaivedOn());
 		Validation v = new Validation();
 		v.required("statementOn", "陈述申辩日期（statementOn）", statementOn);
 		LocalDate on = v.date("statementOn", "陈述申辩日期（statementOn）", statementOn, c.notifiedOn(), today());
@@ -477,14 +478,7 @@ public class PenaltyCases {
 	 */
 	@Transactional
 	public void waiveHearing(DataScope scope, long id, String waivedOn, UploadedFile scan) {
-		CaseView c = lock(scope, id);
-		Validation v = new Validation();
-		LocalDate on = waiverDay(c, v, waivedOn);
-		v.require("file", scan != null, "required", "当事人放弃听证的书面声明扫描件（file）不能为空");
-		v.throwIfInvalid();
-		Long attachment = documents.keepScan(c, CaseDocuments.HEARING_WAIVER, scan, "当事人放弃听证的书面声明", maxScanBytes);
-		move(c, c.status(), ", hearing_waived_on = :on, hearing_waiver_attachment_id = :scan", Map.of("on", on, "scan", attachment));
-		record(c, "case.hearing-waiver", "当事人书面明确放弃听证（" + on + "，书面声明扫描件已存档）");
+		waiveInWriting(lock(scope, id), Waiver.HEARING, waivedOn, scan);
 	}
 
 	/**
@@ -495,12 +489,7 @@ public class PenaltyCases {
 	 */
 	@Transactional
 	public void waiveHearingOnPortal(DataScope scope, long id) {
-		CaseView c = lock(scope, id);
-		Validation v = new Validation();
-		LocalDate on = waiverDay(c, v, today().toString());
-		v.throwIfInvalid();
-		move(c, c.status(), ", hearing_waived_on = :on", Map.of("on", on));
-		record(c, "case.hearing-waiver", "当事人在企业端明确放弃听证（" + on + "）");
+		waiveOnPortal(lock(scope, id), Waiver.HEARING);
 	}
 
 	/**
@@ -514,21 +503,91 @@ public class PenaltyCases {
 	 */
 	@Transactional
 	public void waiveStatement(DataScope scope, long id, String waivedOn, UploadedFile scan) {
-		CaseView c = lock(scope, id);
-		CaseStep.RECORD_STATEMENT.from(c.status());
-		if (c.statementOn() != null || c.statementWaivedOn() != null) {
-			throw DomainException.illegalTransition(c.statementOn() != null ? "当事人已于" + c.statementOn() + "陈述申辩"
-					: "当事人已于" + c.statementWaivedOn() + "明确放弃陈述申辩");
+		waiveInWriting(lock(scope, id), Waiver.STATEMENT, waivedOn, scan);
+	}
+
+	/**
+	 * 放弃陈述申辩 by the party itself on the enterprise portal, dated today: its confirmation there, audited as the
+	 * enterprise user, is its written waiver (no scan). Otherwise as {@link #waiveStatement(DataScope, long, String,
+	 * UploadedFile)}: the decision may then follow before the window ends (with the hearing waived or not in question).
+	 * @param scope the case's region (the caller has checked the case is the enterprise's own and the window open)
+	 */
+	@Transactional
+	public void waiveStatementOnPortal(DataScope scope, long id) {
+		waiveOnPortal(lock(scope, id), Waiver.STATEMENT);
+	}
+
+	/**
+	 * A right the party can waive in writing: what it is called, the columns of its day and scan, the audit action, the
+	 * kind of the scan, and the checks of the step and its day.
+	 */
+	private enum Waiver {
+		HEARING("听证", "hearing_waived_on", "hearing_waiver_attachment_id", "case.hearing-waiver", CaseDocuments.HEARING_WAIVER),
+		STATEMENT("陈述申辩", "statement_waived_on", "statement_waiver_attachment_id", "case.statement-waiver",
+				CaseDocuments.STATEMENT_WAIVER);
+
+		final String what;
+
+		final String dayColumn;
+
+		final String scanColumn;
+
+		final String action;
+
+		final String scanKind;
+
+		Waiver(String what, String dayColumn, String scanColumn, String action, String scanKind) {
+			this.what = what;
+			this.dayColumn = dayColumn;
+			this.scanColumn = scanColumn;
+			this.action = action;
+			this.scanKind = scanKind;
 		}
+	}
+
+	/** The checks of {@code waiver} on {@code c}: thrown at once for the state, the day's errors added to {@code v}. */
+	private LocalDate waiverDay(CaseView c, Waiver waiver, Validation v, String waivedOn) {
+		return waiver == Waiver.HEARING ? waiverDay(c, v, waivedOn) : statementWaiverDay(c, v, waivedOn);
+	}
+
+	/** A waiver staff record with the scan of the party's signed written waiver, kept with the case. */
+	private void waiveInWriting(CaseView c, Waiver waiver, String waivedOn, UploadedFile scan) {
 		Validation v = new Validation();
-		v.required("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn);
-		LocalDate on = v.date("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn, c.notifiedOn(), today());
-		v.require("file", scan != null, "required", "当事人放弃陈述申辩的书面声明扫描件（file）不能为空");
+		LocalDate on = waiverDay(c, waiver, v, waivedOn);
+		v.require("file", scan != null, "required", "当事人放弃" + waiver.what + "的书面声明扫描件（file）不能为空");
 		v.throwIfInvalid();
-		Long attachment = documents.keepScan(c, CaseDocuments.STATEMENT_WAIVER, scan, "当事人放弃陈述申辩的书面声明", maxScanBytes);
-		move(c, c.status(), ", statement_waived_on = :on, statement_waiver_attachment_id = :scan",
+		Long attachment = documents.keepScan(c, waiver.scanKind, scan, "当事人放弃" + waiver.what + "的书面声明", maxScanBytes);
+		move(c, c.status(), ", " + waiver.dayColumn + " = :on, " + waiver.scanColumn + " = :scan",
 				Map.of("on", on, "scan", attachment));
-		record(c, "case.statement-waiver", "当事人书面明确放弃陈述申辩（" + on + "，书面声明扫描件已存档）");
+		record(c, waiver.action, "当事人书面明确放弃" + waiver.what + "（" + on + "，书面声明扫描件已存档）");
+	}
+
+	/** A waiver the party gives itself on the portal, dated today: its confirmation, audited as the user, is written. */
+	private void waiveOnPortal(CaseView c, Waiver waiver) {
+		Validation v = new Validation();
+		LocalDate on = waiverDay(c, waiver, v, today().toString());
+		v.throwIfInvalid();
+		move(c, c.status(), ", " + waiver.dayColumn + " = :on", Map.of("on", on));
+		record(c, waiver.action, "当事人在企业端明确放弃" + waiver.what + "（" + on + "）");
+	}
+
+	/**
+	 * The checks of a statement waiver: the state (thrown at once); the party has neither stated its case nor waived it
+	 * already (rules {@code statement-given}, {@code statement-waived} on {@code waivedOn}: a statement heard cannot be
+	 * waived afterwards); the day (its errors added to {@code v}, null when it breaks a rule).
+	 */
+	private LocalDate statementWaiverDay(CaseView c, Validation v, String waivedOn) {
+		CaseStep.RECORD_STATEMENT.from(c.status());
+		if (c.statementOn() != null) {
+			throw DecisionRules.partyRight("waivedOn", "statement-given", "当事人已于" + c.statementOn()
+					+ "陈述申辩，不能再登记放弃陈述申辩（行政处罚法第45条）");
+		}
+		if (c.statementWaivedOn() != null) {
+			throw DecisionRules.partyRight("waivedOn", "statement-waived", "当事人已于" + c.statementWaivedOn()
+					+ "明确放弃陈述申辩");
+		}
+		v.required("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn);
+		return v.date("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn, c.notifiedOn(), today());
 	}
 
 	/**
