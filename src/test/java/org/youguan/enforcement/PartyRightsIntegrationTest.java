@@ -26,7 +26,6 @@ import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.Bureaus;
-import org.youguan.registry.Enterprises;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -56,13 +55,10 @@ class PartyRightsIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
+	PartyCases fixture;
+
+	@Autowired
 	PenaltyCases cases;
-
-	@Autowired
-	Leads leads;
-
-	@Autowired
-	Enterprises enterprises;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -89,8 +85,9 @@ class PartyRightsIntegrationTest {
 		}
 	}
 
+	/** The shared enforcement fixture. */
 	PartyCases party() {
-		return new PartyCases(leads, cases, enterprises, jdbc);
+		return fixture;
 	}
 
 	long city() {
