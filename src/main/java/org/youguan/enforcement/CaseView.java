@@ -9,7 +9,9 @@ import org.youguan.rules.ViolationType;
  * A penalty case with every step it has been through (null where a step has not happened). {@code hearingRight} and
  * {@code hearingRequestDue} are what the 事先告知 told the party (fixed when it was issued; null before it, and the day
  * also null for cases notified before it was kept); the waiver attachments are the scans of the party's written waivers
- * recorded by staff.
+ * recorded by staff. {@code paymentDays}, {@code surchargePercent}, {@code reviewDays} and {@code litigationMonths} are
+ * the terms the decision stated (行政处罚法(2021) art.67, 72; 行政复议法(2023) art.20; 行政诉讼法(2017) art.46), fixed when
+ * it was made (null before it): delivery, payment, 加处罚款 and the documents go by these, not by the catalogue of today.
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -24,7 +26,7 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		Mitigation mitigation, Mitigation.Ground mitigationGround, String mitigationReason, LocalDate deliveredOn,
 		LocalDate paidOn, BigDecimal paidAmount, BigDecimal surcharge, LocalDate closedOn, String closingReason,
 		LocalDate publishedOn, LocalDate publicationWithdrawnOn, String publicationWithdrawalReason, boolean imported,
-		boolean demo) {
+		boolean demo, Integer paymentDays, BigDecimal surchargePercent, Integer reviewDays, Integer litigationMonths) {
 
 	/** Whether the decision is on the public portal now (published and not withdrawn). */
 	public boolean published() {

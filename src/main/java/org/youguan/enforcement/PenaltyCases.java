@@ -198,6 +198,33 @@ public class PenaltyCases {
 		return new CaseClock(Days.of(calendar), rule -> memo.computeIfAbsent(rule, r -> rules.value(r, region)));
 	}
 
+	/**
+	 * The case clock of a case: the rule values where it is, but the payment period, 加处罚款 rate and remedies its
+	 * decision fixed ({@link #fixTerms}) once it has one — a rule changed after the decision does not change them.
+	 */
+	CaseClock clock(CaseView c) {
+		Map<StatutoryRule, BigDecimal> memo = new HashMap<>();
+		return new CaseClock(Days.of(calendar), CaseClock.fixedBy(c,
+				rule -> memo.computeIfAbsent(rule, r -> rules.value(r, c.regionCode()))));
+	}
+
+	/**
+	 * Fixes on the decided case the terms its decision states as the catalogue gives them today where the case is: the
+	 * days to pay (行政处罚法(2021) art.67), the daily 加处罚款 rate (art.72; the total is capped at the fine, kept on the
+	 * case), and the periods of 行政复议 (行政复议法(2023) art.20) and 行政诉讼 (行政诉讼法(2017) art.46).
+	 */
+	private void fixTerms(long id, String region) {
+		jdbc.sql("""
+				UPDATE penalty_case SET payment_days = :payment, surcharge_percent = :surcharge, review_days = :review,
+				    litigation_months = :litigation WHERE id = :id""")
+			.param("payment", rules.intValue(StatutoryRule.PENALTY_PAYMENT, region))
+			.param("surcharge", rules.value(StatutoryRule.PENALTY_LATE_SURCHARGE, region))
+			.param("review", rules.intValue(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, region))
+			.param("litigation", rules.intValue(StatutoryRule.REMEDY_LITIGATION, region))
+			.param("id", id)
+			.update();
+	}
+
 	private LocalDate today() {
 		return LocalDate.now(clock);
 	}
@@ -429,7 +456,7 @@ public class PenaltyCases {
 		// last day to state its case or request one (行政处罚法(2021) art.44, 63–64)
 		boolean right = DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(),
 				threshold(StatutoryRule.PENALTY_HEARING_FINE, c));
-		LocalDate due = clock(c.regionCode()).hearingRequestDue(on);
+		LocalDate due = clock(c).hearingRequestDue(on);
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", on);
 		p.put("right", right);
@@ -453,6 +480,7 @@ public class PenaltyCases {
 	public void recordStatement(DataScope scope, long id, String statementOn, String statement) {
 		CaseView c = lock(scope, id);
 		CaseStep.RECORD_STATEMENT.from(c.status());
+		DecisionRules.statementNotWaived(c.statementWaivedOn());
 		Validation v = new Validation();
 		v.required("statementOn", "陈述申辩日期（statementOn）", statementOn);
 		LocalDate on = v.date("statementOn", "陈述申辩日期（statementOn）", statementOn, c.notifiedOn(), today());
@@ -477,14 +505,7 @@ public class PenaltyCases {
 	 */
 	@Transactional
 	public void waiveHearing(DataScope scope, long id, String waivedOn, UploadedFile scan) {
-		CaseView c = lock(scope, id);
-		Validation v = new Validation();
-		LocalDate on = waiverDay(c, v, waivedOn);
-		v.require("file", scan != null, "required", "当事人放弃听证的书面声明扫描件（file）不能为空");
-		v.throwIfInvalid();
-		Long attachment = documents.keepScan(c, CaseDocuments.HEARING_WAIVER, scan, "当事人放弃听证的书面声明", maxScanBytes);
-		move(c, c.status(), ", hearing_waived_on = :on, hearing_waiver_attachment_id = :scan", Map.of("on", on, "scan", attachment));
-		record(c, "case.hearing-waiver", "当事人书面明确放弃听证（" + on + "，书面声明扫描件已存档）");
+		waiveInWriting(lock(scope, id), Waiver.HEARING, waivedOn, scan);
 	}
 
 	/**
@@ -495,12 +516,7 @@ public class PenaltyCases {
 	 */
 	@Transactional
 	public void waiveHearingOnPortal(DataScope scope, long id) {
-		CaseView c = lock(scope, id);
-		Validation v = new Validation();
-		LocalDate on = waiverDay(c, v, today().toString());
-		v.throwIfInvalid();
-		move(c, c.status(), ", hearing_waived_on = :on", Map.of("on", on));
-		record(c, "case.hearing-waiver", "当事人在企业端明确放弃听证（" + on + "）");
+		waiveOnPortal(lock(scope, id), Waiver.HEARING);
 	}
 
 	/**
@@ -514,21 +530,91 @@ public class PenaltyCases {
 	 */
 	@Transactional
 	public void waiveStatement(DataScope scope, long id, String waivedOn, UploadedFile scan) {
-		CaseView c = lock(scope, id);
-		CaseStep.RECORD_STATEMENT.from(c.status());
-		if (c.statementOn() != null || c.statementWaivedOn() != null) {
-			throw DomainException.illegalTransition(c.statementOn() != null ? "当事人已于" + c.statementOn() + "陈述申辩"
-					: "当事人已于" + c.statementWaivedOn() + "明确放弃陈述申辩");
+		waiveInWriting(lock(scope, id), Waiver.STATEMENT, waivedOn, scan);
+	}
+
+	/**
+	 * 放弃陈述申辩 by the party itself on the enterprise portal, dated today: its confirmation there, audited as the
+	 * enterprise user, is its written waiver (no scan). Otherwise as {@link #waiveStatement(DataScope, long, String,
+	 * UploadedFile)}: the decision may then follow before the window ends (with the hearing waived or not in question).
+	 * @param scope the case's region (the caller has checked the case is the enterprise's own and the window open)
+	 */
+	@Transactional
+	public void waiveStatementOnPortal(DataScope scope, long id) {
+		waiveOnPortal(lock(scope, id), Waiver.STATEMENT);
+	}
+
+	/**
+	 * A right the party can waive in writing: what it is called, the columns of its day and scan, the audit action, the
+	 * kind of the scan, and the checks of the step and its day.
+	 */
+	private enum Waiver {
+		HEARING("听证", "hearing_waived_on", "hearing_waiver_attachment_id", "case.hearing-waiver", CaseDocuments.HEARING_WAIVER),
+		STATEMENT("陈述申辩", "statement_waived_on", "statement_waiver_attachment_id", "case.statement-waiver",
+				CaseDocuments.STATEMENT_WAIVER);
+
+		final String what;
+
+		final String dayColumn;
+
+		final String scanColumn;
+
+		final String action;
+
+		final String scanKind;
+
+		Waiver(String what, String dayColumn, String scanColumn, String action, String scanKind) {
+			this.what = what;
+			this.dayColumn = dayColumn;
+			this.scanColumn = scanColumn;
+			this.action = action;
+			this.scanKind = scanKind;
 		}
+	}
+
+	/** The checks of {@code waiver} on {@code c}: thrown at once for the state, the day's errors added to {@code v}. */
+	private LocalDate waiverDay(CaseView c, Waiver waiver, Validation v, String waivedOn) {
+		return waiver == Waiver.HEARING ? waiverDay(c, v, waivedOn) : statementWaiverDay(c, v, waivedOn);
+	}
+
+	/** A waiver staff record with the scan of the party's signed written waiver, kept with the case. */
+	private void waiveInWriting(CaseView c, Waiver waiver, String waivedOn, UploadedFile scan) {
 		Validation v = new Validation();
-		v.required("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn);
-		LocalDate on = v.date("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn, c.notifiedOn(), today());
-		v.require("file", scan != null, "required", "当事人放弃陈述申辩的书面声明扫描件（file）不能为空");
+		LocalDate on = waiverDay(c, waiver, v, waivedOn);
+		v.require("file", scan != null, "required", "当事人放弃" + waiver.what + "的书面声明扫描件（file）不能为空");
 		v.throwIfInvalid();
-		Long attachment = documents.keepScan(c, CaseDocuments.STATEMENT_WAIVER, scan, "当事人放弃陈述申辩的书面声明", maxScanBytes);
-		move(c, c.status(), ", statement_waived_on = :on, statement_waiver_attachment_id = :scan",
+		Long attachment = documents.keepScan(c, waiver.scanKind, scan, "当事人放弃" + waiver.what + "的书面声明", maxScanBytes);
+		move(c, c.status(), ", " + waiver.dayColumn + " = :on, " + waiver.scanColumn + " = :scan",
 				Map.of("on", on, "scan", attachment));
-		record(c, "case.statement-waiver", "当事人书面明确放弃陈述申辩（" + on + "，书面声明扫描件已存档）");
+		record(c, waiver.action, "当事人书面明确放弃" + waiver.what + "（" + on + "，书面声明扫描件已存档）");
+	}
+
+	/** A waiver the party gives itself on the portal, dated today: its confirmation, audited as the user, is written. */
+	private void waiveOnPortal(CaseView c, Waiver waiver) {
+		Validation v = new Validation();
+		LocalDate on = waiverDay(c, waiver, v, today().toString());
+		v.throwIfInvalid();
+		move(c, c.status(), ", " + waiver.dayColumn + " = :on", Map.of("on", on));
+		record(c, waiver.action, "当事人在企业端明确放弃" + waiver.what + "（" + on + "）");
+	}
+
+	/**
+	 * The checks of a statement waiver: the state (thrown at once); the party has neither stated its case nor waived it
+	 * already (rules {@code statement-given}, {@code statement-waived} on {@code waivedOn}: a statement heard cannot be
+	 * waived afterwards); the day (its errors added to {@code v}, null when it breaks a rule).
+	 */
+	private LocalDate statementWaiverDay(CaseView c, Validation v, String waivedOn) {
+		CaseStep.RECORD_STATEMENT.from(c.status());
+		if (c.statementOn() != null) {
+			throw DecisionRules.partyRight("waivedOn", "statement-given", "当事人已于" + c.statementOn()
+					+ "陈述申辩，不能再登记放弃陈述申辩（行政处罚法第45条）");
+		}
+		if (c.statementWaivedOn() != null) {
+			throw DecisionRules.partyRight("waivedOn", "statement-waived", "当事人已于" + c.statementWaivedOn()
+					+ "明确放弃陈述申辩");
+		}
+		v.required("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn);
+		return v.date("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn, c.notifiedOn(), today());
 	}
 
 	/**
@@ -565,7 +651,7 @@ public class PenaltyCases {
 		if (c.notifiedOn() == null) {
 			return null;
 		}
-		return c.hearingRequestDue() != null ? c.hearingRequestDue() : clock(c.regionCode()).hearingRequestDue(c.notifiedOn());
+		return c.hearingRequestDue() != null ? c.hearingRequestDue() : clock(c).hearingRequestDue(c.notifiedOn());
 	}
 
 	private void requireHearingRight(CaseView c) {
@@ -632,7 +718,7 @@ public class PenaltyCases {
 		LocalDate notice = v.date("noticeOn", "听证通知日期（noticeOn）", noticeOn, c.hearingRequestedOn(), today());
 		LocalDate held = v.date("hearingOn", "听证日期（hearingOn）", hearingOn, c.hearingRequestedOn(), today());
 		if (notice != null && held != null) {
-			LocalDate latest = clock(c.regionCode()).hearingNoticeLatest(held);
+			LocalDate latest = clock(c).hearingNoticeLatest(held);
 			v.require("noticeOn", !notice.isAfter(latest), "deadline", "听证通知应在举行听证的7个工作日前送达当事人（最迟" + latest
 					+ "），请改期举行（行政处罚法第64条、第85条）");
 		}
@@ -742,6 +828,7 @@ public class PenaltyCases {
 				, decision_number = :number, decided_on = :on, penalty = :penalty, fine = :fine, mitigation = :mitigation,
 				  mitigation_ground = :ground, mitigation_reason = :reason, discussed_on = :discussed,
 				  discussion_participants = :participants, discussion_conclusion = :conclusion""", p);
+		fixTerms(id, c.regionCode());
 		boolean late = on.isAfter(c.decisionDueOn());
 		record(c, "case.decide", "作出行政处罚决定" + number + "：" + penalty.label() + (fine == null ? "" : plain(fine)
 				+ "元") + (mitigation == null ? "" : "（" + mitigation.label() + "：" + ground.label() + "）")
@@ -800,7 +887,7 @@ public class PenaltyCases {
 		v.required("deliveredOn", "送达日期（deliveredOn）", deliveredOn);
 		LocalDate on = v.date("deliveredOn", "送达日期（deliveredOn）", deliveredOn, c.decidedOn(), today());
 		v.throwIfInvalid();
-		CaseClock caseClock = clock(c.regionCode());
+		CaseClock caseClock = clock(c);
 		LocalDate due = caseClock.deliveryDue(c.decidedOn());
 		move(c, to, ", delivered_on = :on", Map.of("on", on));
 		record(c, "case.deliver", "送达处罚决定书（" + on + (on.isAfter(due) ? "，超过送达期限" + due : "") + "）"
@@ -831,7 +918,7 @@ public class PenaltyCases {
 		v.money("amount", "缴款金额（amount）", paid);
 		BigDecimal surcharge = null;
 		if (on != null && paid != null) {
-			CaseClock caseClock = clock(c.regionCode());
+			CaseClock caseClock = clock(c);
 			surcharge = caseClock.surcharge(payment.amount(), payment.due(), on);
 			BigDecimal due = payment.amount().add(surcharge);
 			String what = payment.instalment() == null ? "罚款" : "第" + payment.instalment().position() + "期罚款";
@@ -983,7 +1070,7 @@ public class PenaltyCases {
 		v.required("publishedOn", "公示日期（publishedOn）", publishedOn);
 		LocalDate on = v.date("publishedOn", "公示日期（publishedOn）", publishedOn, c.decidedOn(), today());
 		v.throwIfInvalid();
-		LocalDate due = clock(c.regionCode()).publicationDue(c.decidedOn());
+		LocalDate due = clock(c).publicationDue(c.decidedOn());
 		move(c, c.status(), ", published_on = :on", Map.of("on", on));
 		record(c, "case.publish", "公示处罚决定" + c.decisionNumber() + "（" + on + (on.isAfter(due) ? "，超过公示期限" + due : "") + "）");
 	}
@@ -1125,6 +1212,7 @@ public class PenaltyCases {
 			.query(Long.class)
 			.single();
 		saveTeam(id, members);
+		fixTerms(id, region);
 		LocalDate filingDue = clock(region).due(StatutoryRule.PENALTY_ON_THE_SPOT_FILING, on);
 		audit.record(AuditEntry.of("case.on-the-spot", "penalty_case", id, caseNumber + "：当场处罚" + decisionNumber + "，"
 				+ p.get("name") + "，" + type.title() + "，" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
@@ -1238,7 +1326,7 @@ public class PenaltyCases {
 			throw DomainException.rule("本案已批准延期（分期）缴纳罚款，不能再次批准");
 		}
 		Validation v = new Validation();
-		LocalDate originalDue = clock(c.regionCode()).paymentDue(c.deliveredOn());
+		LocalDate originalDue = clock(c).paymentDue(c.deliveredOn());
 		String kind = Text.isBlank(terms.kind()) ? null : terms.kind().strip().toUpperCase(Locale.ROOT);
 		v.require("kind", "DEFERRAL".equals(kind) || "INSTALMENTS".equals(kind), "one-of",
 				"缴纳方式（kind）应为DEFERRAL（延期）或INSTALMENTS（分期）");
@@ -1351,7 +1439,7 @@ public class PenaltyCases {
 		if ("DEFERRAL".equals(proc.paymentArrangement())) {
 			return new PaymentDue(proc.paymentDeferredUntil(), c.fine(), null);
 		}
-		return new PaymentDue(clock(c.regionCode()).paymentDue(c.deliveredOn()), c.fine(), null);
+		return new PaymentDue(clock(c).paymentDue(c.deliveredOn()), c.fine(), null);
 	}
 
 	/**
@@ -1478,6 +1566,9 @@ public class PenaltyCases {
 			.params(p)
 			.query(Long.class)
 			.single();
+		if (decidedCase) {
+			fixTerms(id, region);
+		}
 		audit.record(AuditEntry.of("case.import", "penalty_case", id, "导入历史处罚案件" + caseNumber + "：" + enterprise.legalName()
 				+ "，" + type.title() + (number == null ? "" : "，" + number + "，" + penalty.label()
 						+ (fine == null ? "" : plain(fine) + "元"))).inRegion(region));
@@ -1550,7 +1641,7 @@ public class PenaltyCases {
 	}
 
 	private Deadlines deadlines(CaseView c, List<Suspension> pauses) {
-		CaseClock caseClock = clock(c.regionCode());
+		CaseClock caseClock = clock(c);
 		LocalDate today = today();
 		Optional<Suspension> paused = pauses.stream().filter(s -> s.endedOn() == null).findFirst();
 		long remaining = paused.map(s -> CaseClock.remaining(c.decisionDueOn(), s.startedOn()) + 1)
@@ -1573,7 +1664,7 @@ public class PenaltyCases {
 			.filter(s -> s.endedOn() != null)
 			.map(s -> new CaseClock.Pause(s.startedOn(), s.endedOn()))
 			.toList();
-		return clock(c.regionCode()).decisionDue(c.filedOn(), extended, pauses, today());
+		return clock(c).decisionDue(c.filedOn(), extended, pauses, today());
 	}
 
 	private List<Suspension> suspensions(long id) {

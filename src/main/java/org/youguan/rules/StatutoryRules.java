@@ -58,9 +58,19 @@ public class StatutoryRules {
 	 * 依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。
 	 */
 	public String remedies(String regionCode) {
-		return "如不服本决定，可以自收到本决定书之日起" + ChineseText.numeral(intValue(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, regionCode))
-				+ "日内依法申请行政复议，或者在" + ChineseText.numeral(intValue(StatutoryRule.REMEDY_LITIGATION, regionCode))
-				+ "个月内依法向人民法院提起行政诉讼。";
+		return remedies(intValue(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, regionCode),
+				intValue(StatutoryRule.REMEDY_LITIGATION, regionCode));
+	}
+
+	/**
+	 * The remedies sentence with given periods — those a decision fixed when it was made, so a reissue states what the
+	 * party was told ({@link #remedies(String)} states today's).
+	 * @param reviewDays the days to apply for 行政复议
+	 * @param litigationMonths the months to bring 行政诉讼
+	 */
+	public static String remedies(int reviewDays, int litigationMonths) {
+		return "如不服本决定，可以自收到本决定书之日起" + ChineseText.numeral(reviewDays) + "日内依法申请行政复议，或者在"
+				+ ChineseText.numeral(litigationMonths) + "个月内依法向人民法院提起行政诉讼。";
 	}
 
 	public int intValue(StatutoryRule rule, String regionCode) {

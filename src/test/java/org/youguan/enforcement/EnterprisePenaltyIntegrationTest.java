@@ -12,12 +12,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.registry.Enterprises;
 
@@ -28,6 +31,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -206,6 +210,91 @@ class EnterprisePenaltyIntegrationTest {
 		assertThat(cases.decide(PartyCases.ALL, id, decision)).isNotBlank();
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id"
 				+ " AND action = 'case.hearing-waiver'").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+	}
+
+	/** The enterprise posts {@code json} to its case's portal step {@code step} on the API. */
+	ResultActions portal(long id, String step, String json) throws Exception {
+		return mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/" + step).header("Authorization", SF)
+			.contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	/** Staff record the party's written statement waiver of today, with its scan. */
+	ResultActions staffStatementWaiver(long id) throws Exception {
+		return mvc.perform(multipart("/api/v1/enforcement/cases/" + id + "/statement-waiver")
+			.file(new MockMultipartFile("file", "放弃陈述申辩.pdf", "application/pdf", PenaltyCaseIntegrationTest.WAIVER_PDF))
+			.param("on", today().toString()).header("Authorization", WUZHONG));
+	}
+
+	/**
+	 * A statement waiver recorded by staff (the party's written waiver, scanned) ends the window for a portal statement:
+	 * the page offers no statement form and a statement posted anyway is refused naming {@code statement} and rule
+	 * {@code statement-waived}, on the API and the page alike.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aPartyThatWaivedItsStatementInWritingCannotStateItOnThePortal() throws Exception {
+		long id = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today());
+		staffStatementWaiver(id)
+			.andExpect(status().isOk());
+		portal(id, "statement", "{\"statement\":\"我们有异议\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("statement"))
+			.andExpect(jsonPath("$.errors[0].rule").value("statement-waived"));
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		mvc.perform(post("/enterprise/penalties/" + id + "/statement").session(sf).with(csrf()).param("statement", "我们有异议"))
+			.andExpect(result -> assertThat((List<FieldError>) result.getFlashMap().get("errors"))
+				.extracting(FieldError::rule).containsExactly("statement-waived"));
+		mvc.perform(get("/enterprise/penalties/" + id).session(sf))
+			.andExpect(content().string(containsString("id=\"party-statement-waived\"")))
+			.andExpect(content().string(not(containsString("id=\"statement-form\""))))
+			.andExpect(content().string(not(containsString("id=\"statement-waiver-form\""))));
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
+			.andExpect(jsonPath("$.statementWaivedOn").value(today().toString()))
+			.andExpect(jsonPath("$.canReply").value(false));
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().statementOn()).isNull();
+	}
+
+	/**
+	 * The party waives its statement on the portal itself (JSON {@code true} only), audited as
+	 * {@code case.statement-waiver}: the bureau may then decide before the window ends, no statement follows, and staff
+	 * cannot record a statement waiver over a statement the party already gave (rule {@code statement-given}).
+	 */
+	@Test
+	void thePartyWaivesItsStatementOnThePortalAndTheBureauMayThenDecide() throws Exception {
+		long id = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today());
+		PenaltyCases.Decision decision = new PenaltyCases.Decision(null, today().toString(), "FINE", "3000", null, null, null);
+		assertThatThrownBy(() -> cases.decide(PartyCases.ALL, id, decision)).isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("陈述申辩期限");
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/penalties/" + id).session(sf))
+			.andExpect(content().string(containsString("id=\"statement-waiver-form\"")));
+		for (String body : List.of("{\"confirm\":\"true\"}", "{\"confirm\":1}", "{}")) {
+			portal(id, "statement-waiver", body)
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("confirm"));
+		}
+		mvc.perform(post("/enterprise/penalties/" + id + "/statement-waiver").session(sf).with(csrf()).param("confirm", "true"))
+			.andExpect(redirectedUrl("/enterprise/penalties/" + id))
+			.andExpect(flash().attribute("message", "已放弃陈述申辩"));
+		portal(id, "statement-waiver", "{\"confirm\":true}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("statement-waived"));
+		portal(id, "statement", "{\"statement\":\"补充意见\"}")
+			.andExpect(status().isConflict());
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id"
+				+ " AND action = 'case.statement-waiver'").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+		assertThat(cases.decide(PartyCases.ALL, id, decision)).isNotBlank();
+
+		long stated = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today());
+		portal(stated, "statement", "{\"statement\":\"已整改\"}")
+			.andExpect(status().isOk());
+		staffStatementWaiver(stated)
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("statement-given"));
+		portal(stated, "statement-waiver", "{\"confirm\":true}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("statement-given"));
+		assertThat(cases.get(PartyCases.ALL, stated).penaltyCase().statementWaivedOn()).isNull();
 	}
 
 	@Test

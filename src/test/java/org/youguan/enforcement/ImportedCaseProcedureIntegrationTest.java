@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -16,7 +15,6 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
-import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -41,22 +39,16 @@ class ImportedCaseProcedureIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
+	PartyCases party;
+
+	@Autowired
 	PenaltyCases cases;
-
-	@Autowired
-	Leads leads;
-
-	@Autowired
-	Enterprises enterprises;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	MutableClock clock;
 
 	ResultActions imported(String filedOn, String decidedOn, String number) throws Exception {
-		String code = new PartyCases(leads, cases, enterprises, jdbc).other().creditCode();
+		String code = party.other().creditCode();
 		return mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("""
 					{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"INSPECTION","filedOn":%s,
@@ -85,7 +77,7 @@ class ImportedCaseProcedureIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("imported-past"));
 		imported(today.minusDays(30).toString(), today.minusDays(1).toString(), number()).andExpect(status().isCreated());
 
-		String code = new PartyCases(leads, cases, enterprises, jdbc).other().creditCode();
+		String code = party.other().creditCode();
 		byte[] sheet = PenaltyImportIntegrationTest.book(null, List.of(PenaltyImportIntegrationTest.row(code, "DATA_NOT_REPORTED",
 				"举报", today.minusDays(3), today, number(), "罚款", 1000, null, null)));
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");

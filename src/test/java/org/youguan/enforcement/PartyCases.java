@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 
-/** Test cases of the demo enterprise user sf.wz (and of other Wuzhong enterprises) brought to a chosen step. */
+/**
+ * Test cases of the demo enterprise user sf.wz (and of other Wuzhong enterprises) brought to a chosen step — the shared
+ * enforcement fixture: a component of the test context, so a test takes it as it takes the services.
+ */
+@Component
 final class PartyCases {
 
 	static final DataScope ALL = DataScope.all();
@@ -36,6 +41,16 @@ final class PartyCases {
 		this.leads = leads;
 		this.cases = cases;
 		this.enterprises = enterprises;
+	}
+
+	/** The procedure's service the fixture drives. */
+	PenaltyCases cases() {
+		return cases;
+	}
+
+	/** The leads' service the fixture drives. */
+	Leads leads() {
+		return leads;
 	}
 
 	/** 苏州吴中顺丰快递服务有限公司, the enterprise of sf.wz. */

@@ -21,10 +21,11 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.Bureaus;
-import org.youguan.registry.Enterprises;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -54,13 +55,10 @@ class PartyRightsIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
+	PartyCases fixture;
+
+	@Autowired
 	PenaltyCases cases;
-
-	@Autowired
-	Leads leads;
-
-	@Autowired
-	Enterprises enterprises;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -74,15 +72,22 @@ class PartyRightsIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	WorkingCalendar calendar;
+
 	@AfterEach
 	void reset() {
 		clock.reset();
 		rules.clearOverride(StatutoryRule.PENALTY_HEARING_FINE, "3205");
-		rules.clearOverride(StatutoryRule.PENALTY_HEARING_REQUEST, "0");
+		for (StatutoryRule rule : List.of(StatutoryRule.PENALTY_HEARING_REQUEST, StatutoryRule.PENALTY_PAYMENT,
+				StatutoryRule.PENALTY_LATE_SURCHARGE, StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, StatutoryRule.REMEDY_LITIGATION)) {
+			rules.clearOverride(rule, "0");
+		}
 	}
 
+	/** The shared enforcement fixture. */
 	PartyCases party() {
-		return new PartyCases(leads, cases, enterprises, jdbc);
+		return fixture;
 	}
 
 	long city() {
@@ -97,6 +102,35 @@ class PartyRightsIntegrationTest {
 		}
 		request.param("on", "2026-06-01").header("Authorization", WUZHONG);
 		return mvc.perform(request);
+	}
+
+	/** A case of another enterprise notified on {@code day} (today): a 3000 yuan fine proposed, no hearing right. */
+	long notifiedOn(LocalDate day) {
+		clock.set(day.atTime(10, 0));
+		PartyCases party = party();
+		return party.notified(party.other(), "DATA_NOT_REPORTED", "3000", day);
+	}
+
+	/** The text of the case's current document of {@code kind}, as staff download it. */
+	String documentText(long id, String kind) throws Exception {
+		List<Map<String, Object>> docs = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + id + "/documents")
+			.header("Authorization", WUZHONG)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$");
+		String href = docs.stream().filter(d -> kind.equals(d.get("kind")) && Boolean.TRUE.equals(d.get("current")))
+			.map(d -> (String) d.get("href")).findFirst().orElseThrow();
+		byte[] docx = mvc.perform(get(href).header("Authorization", WUZHONG)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsByteArray();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+				XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+			return text.getText();
+		}
+	}
+
+	/** Reissues the case's current document of {@code kind} (a correction) and returns the new version's text. */
+	String reissued(long id, CaseDocumentKind kind) throws Exception {
+		long doc = cases.documents(PartyCases.ALL, id).stream().filter(d -> d.kind() == kind && d.current()).findFirst()
+			.orElseThrow().id();
+		cases.reissueDocument(PartyCases.ALL, id, doc, "更正笔误");
+		return documentText(id, kind.name());
 	}
 
 	static MockMultipartFile scan(String name) {
@@ -227,17 +261,57 @@ class PartyRightsIntegrationTest {
 				.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
 			.andExpect(status().isOk());
 		cases.decide(PartyCases.ALL, id, fine(today, "10000"));
-		List<Map<String, Object>> docs = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + id + "/documents")
-			.header("Authorization", WUZHONG)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$");
-		String href = docs.stream().filter(d -> "DECISION".equals(d.get("kind"))).map(d -> (String) d.get("href"))
-			.findFirst().orElseThrow();
-		byte[] docx = mvc.perform(get(href).header("Authorization", WUZHONG)).andExpect(status().isOk()).andReturn()
-			.getResponse().getContentAsByteArray();
-		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
-				XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-			assertThat(text.getText()).contains("明确放弃听证").contains(today.getYear() + "年").contains("已整改，请求从轻");
-		}
+		assertThat(documentText(id, "DECISION")).contains("明确放弃听证").contains(today.getYear() + "年")
+			.contains("已整改，请求从轻");
 		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG))
 			.andExpect(jsonPath("$.penaltyCase.status").value(containsString("DECIDED")));
+	}
+
+	/**
+	 * The payment period, the 加处罚款 rate and the remedies are those the decision stated (fixed on the case when it was
+	 * made, V202): the law changed afterwards (by the national bureau, the only one that may) changes neither the
+	 * payment day fixed at delivery, nor the surcharge, nor what a reissued 决定书 states.
+	 */
+	@Test
+	void theDecisionKeepsThePaymentSurchargeAndRemediesItStatedWhateverTheLawBecomesAfterwards() throws Exception {
+		LocalDate day = LocalDate.of(2026, 6, 1);
+		long id = notifiedOn(day);
+		cases.recordStatement(PartyCases.ALL, id, day.toString(), "无异议");
+		cases.decide(PartyCases.ALL, id, fine(day, "3000"));
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase()).extracting(CaseView::paymentDays, CaseView::reviewDays,
+				CaseView::litigationMonths).containsExactly(15, 60, 6);
+		rules.override(StatutoryRule.PENALTY_PAYMENT, city(), "0", new BigDecimal("30"), "测试：假设的新法律");
+		rules.override(StatutoryRule.PENALTY_LATE_SURCHARGE, city(), "0", new BigDecimal("5"), "测试：假设的新法律");
+		rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, city(), "0", new BigDecimal("90"), "测试：假设的新法律");
+		rules.override(StatutoryRule.REMEDY_LITIGATION, city(), "0", new BigDecimal("3"), "测试：假设的新法律");
+
+		cases.deliver(PartyCases.ALL, id, day.toString());
+		LocalDate due = calendar.plusCalendarDays(day, 15);
+		assertThat(cases.get(PartyCases.ALL, id).deadlines().paymentDue()).isEqualTo(due);
+		assertThat(cases.paymentDue(id)).contains(due);
+		String decision = reissued(id, CaseDocumentKind.DECISION);
+		assertThat(decision).contains("15日内").contains("3%").contains("六十日内").contains("六个月内")
+			.doesNotContain("30日内").doesNotContain("九十日");
+
+		LocalDate late = due.plusDays(2);
+		clock.set(late.atTime(10, 0));
+		assertThat(cases.get(PartyCases.ALL, id).deadlines().surchargeToday()).isEqualByComparingTo("180.00");
+		assertThatThrownBy(() -> cases.pay(PartyCases.ALL, id, late.toString(), "3300"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> assertThat(e.rule()).isEqualTo("amount")));
+		cases.pay(PartyCases.ALL, id, late.toString(), "3180");
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().surcharge()).isEqualByComparingTo("180.00");
+	}
+
+	/**
+	 * A 事先告知书 issued again (a correction) states the window the notice fixed on the case, not the period of today.
+	 */
+	@Test
+	void aReissuedNoticeStatesTheWindowTheNoticeFixed() throws Exception {
+		LocalDate day = LocalDate.of(2026, 6, 1);
+		long id = notifiedOn(day);
+		rules.override(StatutoryRule.PENALTY_HEARING_REQUEST, city(), "0", new BigDecimal("10"), "测试：假设的新法律");
+		assertThat(reissued(id, CaseDocumentKind.PRIOR_NOTICE)).contains("5个工作日内（2026年6月8日前）")
+			.doesNotContain("10个工作日");
 	}
 }

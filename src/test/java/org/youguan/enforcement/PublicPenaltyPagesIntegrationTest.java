@@ -14,7 +14,6 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.documents.UploadedFile;
 import org.youguan.registry.EnterpriseView;
-import org.youguan.registry.Enterprises;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -35,16 +34,13 @@ class PublicPenaltyPagesIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
+	PartyCases party;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	PenaltyCases cases;
-
-	@Autowired
-	Leads leads;
-
-	@Autowired
-	Enterprises enterprises;
 
 	@Autowired
 	MutableClock clock;
@@ -94,7 +90,7 @@ class PublicPenaltyPagesIntegrationTest {
 	@Test
 	void aWithdrawnPublicationStaysListedAsWithdrawnWithItsReason() throws Exception {
 		LocalDate today = LocalDate.now(clock);
-		EnterpriseView e = new PartyCases(leads, cases, enterprises, jdbc).other();
+		EnterpriseView e = party.other();
 		String number = "吴邮管罚〔2025〕" + (100 + (int) (Math.random() * 800)) + "号" + UUID.randomUUID().toString().substring(0, 4);
 		long id = cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", "REPORT",
 				today.minusDays(40).toString(), today.minusDays(20).toString(), number, "FINE", new BigDecimal("1500"), null,

@@ -11,12 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.registry.EnterpriseView;
-import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -39,16 +37,13 @@ class StepErrorFieldsIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
+	PartyCases party;
+
+	@Autowired
 	PenaltyCases cases;
 
 	@Autowired
 	Leads leads;
-
-	@Autowired
-	Enterprises enterprises;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	MutableClock clock;
@@ -79,8 +74,7 @@ class StepErrorFieldsIntegrationTest {
 
 	@Test
 	void everyStepsRefusalNamesTheRequestsOwnFields() throws Exception {
-		PartyCases party = new PartyCases(leads, cases, enterprises, jdbc);
-		EnterpriseView e = party.other();
+				EnterpriseView e = party.other();
 		LocalDate today = LocalDate.now(clock);
 		String c = "/api/v1/enforcement/cases/";
 

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
 
+import org.youguan.enforcement.CaseView;
 import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
 
@@ -32,6 +33,41 @@ public final class CaseClock {
 	public CaseClock(Days days, Function<StatutoryRule, BigDecimal> values) {
 		this.days = days;
 		this.values = values;
+	}
+
+	/**
+	 * The rule values of a case: the terms its decision fixed (payment period, 加处罚款 rate, remedies — kept on the case
+	 * when it was decided) in place of the catalogue's, every other rule from {@code catalogue}.
+	 * @param c the case
+	 * @param catalogue the catalogue's value of each rule where the case is
+	 */
+	public static Function<StatutoryRule, BigDecimal> fixedBy(CaseView c, Function<StatutoryRule, BigDecimal> catalogue) {
+		return rule -> {
+			BigDecimal fixed = switch (rule) {
+				case PENALTY_PAYMENT -> whole(c.paymentDays());
+				case PENALTY_LATE_SURCHARGE -> c.surchargePercent();
+				case REMEDY_ADMINISTRATIVE_REVIEW -> whole(c.reviewDays());
+				case REMEDY_LITIGATION -> whole(c.litigationMonths());
+				default -> null;
+			};
+			return fixed != null ? fixed : catalogue.apply(rule);
+		};
+	}
+
+	private static BigDecimal whole(Integer n) {
+		return n == null ? null : BigDecimal.valueOf(n);
+	}
+
+	/**
+	 * How many working days after {@code from} {@code due} is (the period a notice stated, from the day it kept):
+	 * the least n with {@code from} + n working days on or after {@code due}.
+	 */
+	public int workingDaysUntil(LocalDate from, LocalDate due) {
+		int n = 0;
+		while (n < 366 && days.plusWorkingDays(from, n).isBefore(due)) {
+			n++;
+		}
+		return n;
 	}
 
 	private int amount(StatutoryRule rule) {

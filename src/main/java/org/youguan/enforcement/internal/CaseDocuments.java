@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -370,7 +371,9 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	private Map<String, String> fields(CaseView c, Long evidenceId) {
-		CaseClock caseClock = new CaseClock(Days.of(calendar), r -> rules.value(r, c.regionCode()));
+		// the terms the decision fixed (payment, 加处罚款, remedies), the window the notice stated: what the party was told
+		Function<StatutoryRule, BigDecimal> values = CaseClock.fixedBy(c, r -> rules.value(r, c.regionCode()));
+		CaseClock caseClock = new CaseClock(Days.of(calendar), values);
 		Map<String, String> f = new HashMap<>();
 		f.put("bureau", bureauName(c.regionCode()));
 		f.put("caseNumber", c.number());
@@ -402,11 +405,14 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("notifiedOn", ChineseText.day(c.notifiedOn()));
 		f.put("hearingRequestDue", c.notifiedOn() == null ? "" : ChineseText.day(c.hearingRequestDue() != null
 				? c.hearingRequestDue() : caseClock.hearingRequestDue(c.notifiedOn())));
-		f.put("hearingRequestDays", rules.value(StatutoryRule.PENALTY_HEARING_REQUEST, c.regionCode()).stripTrailingZeros().toPlainString());
+		f.put("hearingRequestDays", c.notifiedOn() != null && c.hearingRequestDue() != null
+				? String.valueOf(caseClock.workingDaysUntil(c.notifiedOn(), c.hearingRequestDue()))
+				: values.apply(StatutoryRule.PENALTY_HEARING_REQUEST).stripTrailingZeros().toPlainString());
 		f.put("hearingWaivedOn", ChineseText.day(c.hearingWaivedOn()));
 		f.put("hearingOutcome", hearingOutcome(c));
 		f.put("statementWaivedOn", ChineseText.day(c.statementWaivedOn()));
-		f.put("remedies", rules.remedies(c.regionCode()));
+		f.put("remedies", StatutoryRules.remedies(values.apply(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW).intValueExact(),
+				values.apply(StatutoryRule.REMEDY_LITIGATION).intValueExact()));
 		f.put("statementOn", ChineseText.day(c.statementOn()));
 		f.put("statement", c.statement() != null ? c.statement() : c.statementWaivedOn() != null
 				? "当事人于" + ChineseText.day(c.statementWaivedOn()) + "书面明确放弃陈述、申辩" : "当事人未提出陈述、申辩意见");
@@ -422,8 +428,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("penalty", penalty(c.penalty(), c.fine()));
 		f.put("mitigation", c.mitigation() == null ? "" : "依据《中华人民共和国行政处罚法》第三十二条（" + c.mitigationGround().label()
 				+ "），对当事人" + c.mitigation().label() + "：" + text(c.mitigationReason()) + "。");
-		f.put("paymentDays", rules.value(StatutoryRule.PENALTY_PAYMENT, c.regionCode()).stripTrailingZeros().toPlainString());
-		f.put("surchargePercent", rules.value(StatutoryRule.PENALTY_LATE_SURCHARGE, c.regionCode()).stripTrailingZeros().toPlainString());
+		f.put("paymentDays", values.apply(StatutoryRule.PENALTY_PAYMENT).stripTrailingZeros().toPlainString());
+		f.put("surchargePercent", values.apply(StatutoryRule.PENALTY_LATE_SURCHARGE).stripTrailingZeros().toPlainString());
 		f.put("deliveryDue", c.decidedOn() == null ? "" : ChineseText.day(caseClock.deliveryDue(c.decidedOn())));
 		f.put("deliveredOn", ChineseText.day(c.deliveredOn()));
 		f.put("paymentDue", c.deliveredOn() == null ? "" : ChineseText.day(caseClock.paymentDue(c.deliveredOn())));

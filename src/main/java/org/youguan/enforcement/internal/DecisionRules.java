@@ -1,9 +1,14 @@
 package org.youguan.enforcement.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 
 import org.youguan.enforcement.Mitigation;
 import org.youguan.enforcement.Penalty;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.FineRange;
@@ -15,6 +20,28 @@ import org.youguan.rules.FineRange;
 public final class DecisionRules {
 
 	private DecisionRules() {
+	}
+
+	/**
+	 * A step the party's rights as they stand exclude (409), naming the field it was asked through and the rule.
+	 * @param field the request's field
+	 * @param rule the rule's name ({@code statement-waived}, {@code statement-given})
+	 * @param message the Chinese message
+	 */
+	public static DomainException partyRight(String field, String rule, String message) {
+		return new DomainException(ErrorCode.ILLEGAL_TRANSITION, message, List.of(new FieldError(field, rule, message)));
+	}
+
+	/**
+	 * No 陈述申辩 after the party's written waiver of it (行政处罚法(2021) art.44–45: the right is the party's; the waiver
+	 * it gave in writing ends the window): 409 on {@code statement}, rule {@code statement-waived}.
+	 * @param waivedOn the day the party waived its statement, null when it did not
+	 */
+	public static void statementNotWaived(LocalDate waivedOn) {
+		if (waivedOn != null) {
+			throw partyRight("statement", "statement-waived", "当事人已于" + waivedOn
+					+ "书面明确放弃陈述申辩，不能再提交陈述申辩（行政处罚法第44条、第45条）");
+		}
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -253,9 +254,7 @@ class EnforcementApiController {
 	PenaltyCases.CaseDetail hearingWaiver(DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String on,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-		UploadedFile scan = UploadedFile.of(file);
-		onDate("waivedOn", () -> cases.waiveHearing(scope, id, on, scan));
-		return cases.get(scope, id);
+		return waiver(scope, id, on, file, (day, scan) -> cases.waiveHearing(scope, id, day, scan));
 	}
 
 	@PostMapping(path = "/cases/{id}/statement-waiver", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -265,8 +264,17 @@ class EnforcementApiController {
 	PenaltyCases.CaseDetail statementWaiver(DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String on,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+		return waiver(scope, id, on, file, (day, scan) -> cases.waiveStatement(scope, id, day, scan));
+	}
+
+	/**
+	 * A written waiver staff record ({@code step}): its day {@code on} (errors named {@code on}, as sent) and the scan of
+	 * the party's signed waiver {@code file}; the case as it then stands.
+	 */
+	private PenaltyCases.CaseDetail waiver(DataScope scope, long id, String on, MultipartFile file,
+			BiConsumer<String, UploadedFile> step) throws IOException {
 		UploadedFile scan = UploadedFile.of(file);
-		onDate("waivedOn", () -> cases.waiveStatement(scope, id, on, scan));
+		onDate("waivedOn", () -> step.accept(on, scan));
 		return cases.get(scope, id);
 	}
 

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -46,7 +48,10 @@ import org.youguan.rules.ViolationType;
 /**
  * The enforcement pages for bureau staff: the leads with their assessment (提请立案, 批准立案 by the bureau head, 不予立案),
  * the case queue with each case's remaining days (highlighted within the warning days and when overdue), and a case's
- * page where its steps run — each step through {@link PageSteps} — with its documents as issued (download, reissue
+ * page where its steps run — a step of a button or a reason through {@link PageSteps}, a form of typed fields
+ * (decision, conclusion, hearing, evidence, original document, transfer, suspension, payment arrangement, the lead's
+ * proposal) through {@link FormSteps}, so a refused form comes back with what was typed and its errors beside the
+ * fields — with its documents as issued (download, reissue
  * keeping the predecessor), its evidence list (调查取证, with uploads), 移送 and 延期/分期缴纳 (局领导); and the one form of
  * 当场处罚 (简易程序, {@code /enforcement/on-the-spot}).
  */
@@ -112,6 +117,11 @@ class EnforcementController {
 
 	@GetMapping("/enforcement/leads/{id:\\d+}")
 	String lead(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
+		return leadPage(me, scope, id, model);
+	}
+
+	/** The lead's page with its assessment forms. */
+	private String leadPage(CurrentUser me, DataScope scope, long id, Model model) {
 		model.addAttribute("lead", leads.get(scope, id));
 		model.addAttribute("head", me.has(Role.BUREAU_LEADER));
 		model.addAttribute("violations", ViolationType.values());
@@ -121,11 +131,16 @@ class EnforcementController {
 
 	@PostMapping("/enforcement/leads/{id:\\d+}/propose")
 	@PreAuthorize(EnforcementApiController.WRITERS)
-	String propose(DataScope scope, @PathVariable long id, @RequestParam(required = false) String violation,
-			@RequestParam(required = false) LocalDate endedOn, @RequestParam(required = false) String enterpriseCreditCode,
-			@RequestParam(required = false, defaultValue = "false") boolean harm, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, lead(id), "已提请立案", () -> leads.propose(scope, id, violation, text(endedOn),
-				enterpriseCreditCode, harm));
+	String propose(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String violation, @RequestParam(required = false) LocalDate endedOn,
+			@RequestParam(required = false) String enterpriseCreditCode,
+			@RequestParam(required = false, defaultValue = "false") boolean harm, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, lead(id), "已提请立案", () -> leads.propose(scope, id, violation,
+				text(endedOn), enterpriseCreditCode, harm), () -> {
+					model.addAttribute("refusedForm", "propose-form");
+					return leadPage(me, scope, id, model);
+				});
 	}
 
 	@PostMapping("/enforcement/leads/{id:\\d+}/approve")
@@ -161,6 +176,11 @@ class EnforcementController {
 
 	@GetMapping("/enforcement/cases/{id:\\d+}")
 	String detail(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
+		return casePage(me, scope, id, model);
+	}
+
+	/** The case's page: its steps' forms, documents, evidence and history. */
+	private String casePage(CurrentUser me, DataScope scope, long id, Model model) {
 		PenaltyCases.CaseDetail detail = cases.get(scope, id);
 		model.addAttribute("head", me.has(Role.BUREAU_LEADER));
 		model.addAttribute("d", detail);
@@ -193,14 +213,14 @@ class EnforcementController {
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/conclusion")
 	@PreAuthorize(EnforcementApiController.WRITERS)
-	String conclude(DataScope scope, @PathVariable long id, @RequestParam(required = false) String report,
+	String conclude(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, @RequestParam(required = false) String report,
 			@RequestParam(required = false) String proposedPenalty, @RequestParam(required = false) String proposedFine,
 			@RequestParam(required = false) Boolean serious, @RequestParam(required = false) String mitigation,
 			@RequestParam(required = false) String mitigationGround, @RequestParam(required = false) String mitigationReason,
-			@RequestParam(required = false) LocalDate concludedOn, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "调查终结", () -> cases.concludeInvestigation(scope, id,
+			@RequestParam(required = false) LocalDate concludedOn, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "调查终结", () -> cases.concludeInvestigation(scope, id,
 				new PenaltyCases.Conclusion(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround,
-						mitigationReason, text(concludedOn))));
+						mitigationReason, text(concludedOn))), refused(me, scope, id, model, "conclusion-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/review")
@@ -237,47 +257,55 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearingWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
-		UploadedFile scan = UploadedFile.of(file);
-		return PageSteps.run(redirect, page(id), "已登记当事人放弃听证", () -> cases.waiveHearing(scope, id, text(on), scan));
+		return waiver(id, "已登记当事人放弃听证", on, file, redirect, (day, scan) -> cases.waiveHearing(scope, id, day, scan));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/statement-waiver")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String statementWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+		return waiver(id, "已登记当事人放弃陈述申辩", on, file, redirect,
+				(day, scan) -> cases.waiveStatement(scope, id, day, scan));
+	}
+
+	/** A written waiver staff record: its day ({@code on}) and the scan of the party's signed waiver ({@code file}). */
+	private String waiver(long id, String message, LocalDate on, MultipartFile file, RedirectAttributes redirect,
+			BiConsumer<String, UploadedFile> step) throws IOException {
 		UploadedFile scan = UploadedFile.of(file);
-		return PageSteps.run(redirect, page(id), "已登记当事人放弃陈述申辩", () -> cases.waiveStatement(scope, id, text(on), scan));
+		return PageSteps.run(redirect, page(id), message, () -> step.accept(text(on), scan));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing")
 	@PreAuthorize(EnforcementApiController.WRITERS)
-	String hearing(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate noticeOn,
-			@RequestParam(required = false) LocalDate hearingOn, @RequestParam(required = false) String record,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已登记听证", () -> cases.holdHearing(scope, id, text(noticeOn), text(hearingOn),
-				record));
+	String hearing(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) LocalDate noticeOn, @RequestParam(required = false) LocalDate hearingOn,
+			@RequestParam(required = false) String record, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "已登记听证", () -> cases.holdHearing(scope, id,
+				text(noticeOn), text(hearingOn), record), refused(me, scope, id, model, "hearing-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/evidence")
 	@PreAuthorize(EnforcementApiController.WRITERS)
-	String addEvidence(DataScope scope, @PathVariable long id, @RequestParam(required = false) String kind,
+	String addEvidence(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String content,
 			@RequestParam(required = false) String place, @RequestParam(required = false) String subject,
 			@RequestParam(required = false) LocalDate collectedOn, @RequestParam(required = false) List<String> collectors,
-			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		UploadedFile upload = UploadedFile.of(file);
-		return PageSteps.run(redirect, page(id) + "#evidence", "证据已登记", () -> evidence.add(scope, id,
-				new CaseEvidence.EvidenceData(kind, title, content, place, subject, text(collectedOn), collectors), upload));
+		return FormSteps.run(model, response, redirect, page(id) + "#evidence", "证据已登记", () -> evidence.add(scope, id,
+				new CaseEvidence.EvidenceData(kind, title, content, place, subject, text(collectedOn), collectors), upload),
+				refused(me, scope, id, model, "evidence-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/documents/originals")
 	@PreAuthorize(EnforcementApiController.WRITERS)
-	String keepOriginal(DataScope scope, @PathVariable long id, @RequestParam(required = false) String kind,
+	String keepOriginal(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String number, @RequestParam(required = false) LocalDate issuedOn,
-			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		UploadedFile scan = UploadedFile.of(file);
-		return PageSteps.run(redirect, page(id) + "#documents", "原始文书扫描件已上传", () -> cases.keepOriginalDocument(scope, id,
-				new PenaltyCases.OriginalDocument(kind, number, text(issuedOn)), scan));
+		return FormSteps.run(model, response, redirect, page(id) + "#documents", "原始文书扫描件已上传",
+				() -> cases.keepOriginalDocument(scope, id, new PenaltyCases.OriginalDocument(kind, number, text(issuedOn)), scan),
+				refused(me, scope, id, model, "original-document-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/documents/{documentId:\\d+}/reissue")
@@ -290,10 +318,11 @@ class EnforcementController {
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/transfer")
 	@PreAuthorize(EnforcementApiController.WRITERS)
-	String transfer(DataScope scope, @PathVariable long id, @RequestParam(required = false) Long bureauId,
-			@RequestParam(required = false) String authority, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "案件已移送", () -> cases.transfer(scope, id, bureauId, authority, reason));
+	String transfer(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) Long bureauId, @RequestParam(required = false) String authority,
+			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "案件已移送", () -> cases.transfer(scope, id, bureauId,
+				authority, reason), refused(me, scope, id, model, "transfer-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/payment-arrangement")
@@ -302,15 +331,16 @@ class EnforcementController {
 			@RequestParam(required = false) String kind, @RequestParam(required = false) LocalDate deferredUntil,
 			@RequestParam(name = "dueOn", required = false) List<LocalDate> dueOn,
 			@RequestParam(name = "amount", required = false) List<String> amounts, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		List<PenaltyCases.InstalmentTerm> parts = new ArrayList<>();
 		int n = Math.max(dueOn == null ? 0 : dueOn.size(), amounts == null ? 0 : amounts.size());
 		for (int i = 0; i < n; i++) {
 			parts.add(new PenaltyCases.InstalmentTerm(dueOn != null && i < dueOn.size() ? text(dueOn.get(i)) : null,
 					amounts != null && i < amounts.size() ? amounts.get(i) : null));
 		}
-		return PageSteps.run(redirect, page(id), "已批准延期（分期）缴纳罚款", () -> cases.arrangePayment(scope, id,
-				EnforcementApiController.officer(me), new PenaltyCases.PaymentTerms(kind, text(deferredUntil), reason, parts)));
+		return FormSteps.run(model, response, redirect, page(id), "已批准延期（分期）缴纳罚款", () -> cases.arrangePayment(scope,
+				id, EnforcementApiController.officer(me), new PenaltyCases.PaymentTerms(kind, text(deferredUntil), reason, parts)),
+				refused(me, scope, id, model, "arrangement-form"));
 	}
 
 	@GetMapping("/enforcement/on-the-spot")
@@ -350,19 +380,19 @@ class EnforcementController {
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/decision")
 	@PreAuthorize(EnforcementApiController.WRITERS)
-	String decide(DataScope scope, @PathVariable long id, @RequestParam(required = false) String decisionNumber,
+	String decide(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, @RequestParam(required = false) String decisionNumber,
 			@RequestParam(required = false) LocalDate decidedOn, @RequestParam(required = false) String penalty,
 			@RequestParam(required = false) String fine, @RequestParam(required = false) String mitigation,
 			@RequestParam(required = false) String mitigationGround, @RequestParam(required = false) String mitigationReason,
 			@RequestParam(required = false) LocalDate discussedOn,
 			@RequestParam(required = false) String discussionParticipants,
-			@RequestParam(required = false) String discussionConclusion, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), () -> {
+			@RequestParam(required = false) String discussionConclusion, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, () -> {
 			String number = cases.decide(scope, id, new PenaltyCases.Decision(decisionNumber, text(decidedOn), penalty, fine,
 					mitigation, mitigationGround, mitigationReason, text(discussedOn), discussionConclusion,
 					Text.names(discussionParticipants)));
 			return new PageSteps.Done("已作出行政处罚决定" + number, page(id));
-		});
+		}, refused(me, scope, id, model, "decision-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/no-penalty")
@@ -410,10 +440,11 @@ class EnforcementController {
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/suspension")
 	@PreAuthorize(EnforcementApiController.WRITERS)
-	String suspend(DataScope scope, @PathVariable long id, @RequestParam(required = false) String kind,
-			@RequestParam(required = false) LocalDate startedOn, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已中止计时", () -> cases.suspend(scope, id, kind, text(startedOn), reason));
+	String suspend(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) LocalDate startedOn,
+			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "已中止计时", () -> cases.suspend(scope, id, kind,
+				text(startedOn), reason), refused(me, scope, id, model, "suspension-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/resumption")
@@ -435,6 +466,17 @@ class EnforcementController {
 	String withdrawPublication(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id), "已撤回公示", () -> cases.withdrawPublication(scope, id, reason));
+	}
+
+	/**
+	 * The case's page again after a refusal of its form {@code form} (the page's forms share field names): only that form
+	 * reads the typed values back and has its fields marked.
+	 */
+	private Supplier<String> refused(CurrentUser me, DataScope scope, long id, Model model, String form) {
+		return () -> {
+			model.addAttribute("refusedForm", form);
+			return casePage(me, scope, id, model);
+		};
 	}
 
 	/** A date bound by the shell's plausible-date rule (an implausible one is a 400 naming the field), as the services take it. */

@@ -46,7 +46,10 @@ class EnterprisePenalties {
 	 * One case as the party sees it.
 	 * @param hearingRight whether the proposed penalty carries the right to a hearing (art.63)
 	 * @param replyDue the last day to state its case or request a hearing (5 working days after the notice)
-	 * @param canReply whether the party may still state its case (notified, none stated yet, window open)
+	 * @param statementWaivedOn the day the party waived its statement in writing (on the portal or on paper), null
+	 * when it did not — no statement after it
+	 * @param canReply whether the party may still state its case or waive it (notified, none stated nor waived yet,
+	 * window open)
 	 * @param canRequestHearing whether it may still request a hearing
 	 * @param paymentDue the last day to pay (15 days after delivery, art.67), null before delivery
 	 * @param surchargeToday 加处罚款 as of today (or of the day paid), null when none is due
@@ -55,8 +58,8 @@ class EnterprisePenalties {
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
 			BigDecimal proposedFine, boolean hearingRight, LocalDate replyDue, LocalDate statementOn, String statement,
-			LocalDate hearingRequestedOn, LocalDate hearingNotifiedOn, LocalDate hearingOn, LocalDate hearingWaivedOn,
-			String decisionNumber,
+			LocalDate statementWaivedOn, LocalDate hearingRequestedOn, LocalDate hearingNotifiedOn, LocalDate hearingOn,
+			LocalDate hearingWaivedOn, String decisionNumber,
 			LocalDate decidedOn, Penalty penalty, BigDecimal fine, LocalDate deliveredOn, LocalDate paymentDue,
 			BigDecimal surchargeToday, LocalDate paidOn, BigDecimal paidAmount, LocalDate closedOn, LocalDate publishedOn,
 			LocalDate publicationWithdrawnOn, boolean canReply, boolean canRequestHearing,
@@ -124,13 +127,13 @@ class EnterprisePenalties {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate replyDue = d.hearingRequestDue();
 		boolean open = replyDue != null && !today.isAfter(replyDue);
-		boolean canReply = open && c.statementOn() == null
+		boolean canReply = open && c.statementOn() == null && c.statementWaivedOn() == null
 				&& (c.status() == CaseStatus.NOTIFIED || c.status() == CaseStatus.HEARING);
 		boolean canHear = open && d.hearingRight() && c.status() == CaseStatus.NOTIFIED && c.hearingWaivedOn() == null;
 		boolean surcharged = d.surchargeToday() != null && d.surchargeToday().signum() > 0;
 		return new PartyCase(c.id(), c.number(), c.enterpriseName(), c.enterpriseCreditCode(), c.violationCode(),
 				c.status(), c.filedOn(), c.notifiedOn(), c.proposedPenalty(), c.proposedFine(), d.hearingRight(), replyDue,
-				c.statementOn(), c.statement(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(), c.hearingWaivedOn(),
+				c.statementOn(), c.statement(), c.statementWaivedOn(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(), c.hearingWaivedOn(),
 				c.decisionNumber(), c.decidedOn(), c.penalty(), c.fine(), c.deliveredOn(), d.paymentDue(),
 				surcharged ? d.surchargeToday() : null, c.paidOn(), c.paidAmount(), c.closedOn(), c.publishedOn(),
 				c.publicationWithdrawnOn(), canReply, canHear, partyDocuments(id));
@@ -162,7 +165,8 @@ class EnterprisePenalties {
 	/**
 	 * The party's 陈述申辩 (行政处罚法(2021) art.45), once, dated today, within 5 working days of the notice.
 	 * @throws InvalidValueException when the text is blank or over 2000 characters ("陈述申辩内容（statement）")
-	 * @throws DomainException (409) when already stated, the window closed or the case decided; (404) not its case
+	 * @throws DomainException (409) when already stated, waived in writing (field {@code statement}, rule
+	 * {@code statement-waived}), the window closed or the case decided; (404) not its case
 	 */
 	@Transactional
 	void state(DataScope scope, long id, String statement) {
@@ -178,6 +182,7 @@ class EnterprisePenalties {
 		if (c.statementOn() != null) {
 			throw DomainException.illegalTransition("已于" + c.statementOn() + "提交陈述申辩，不能重复提交");
 		}
+		DecisionRules.statementNotWaived(c.statementWaivedOn());
 		requireWindow(c, "陈述申辩");
 		cases.recordStatement(caseRegion(id), id, LocalDate.now(clock).toString(), statement);
 	}
@@ -217,6 +222,24 @@ class EnterprisePenalties {
 		}
 		requireWindow(c, "放弃听证");
 		cases.waiveHearingOnPortal(caseRegion(id), id);
+	}
+
+	/**
+	 * The party's written waiver of its 陈述申辩 (行政处罚法(2021) art.44–45), dated today, within the window: the
+	 * portal asks the user to confirm; its confirmation, audited as the enterprise user ({@code case.statement-waiver}),
+	 * is the party's written waiver ({@link PenaltyCases#waiveStatementOnPortal}). No statement can follow; the bureau
+	 * may decide before the window ends once the hearing, where the notice gave the right, is waived too.
+	 * @param confirmed whether the user confirmed; anything but true is refused
+	 * @throws InvalidValueException when not confirmed ("confirm")
+	 * @throws DomainException (409) when the party already stated its case (rule {@code statement-given}) or waived it
+	 * ({@code statement-waived}), the window closed or the case decided; (404) not its case
+	 */
+	@Transactional
+	void waiveStatement(DataScope scope, long id, boolean confirmed) {
+		PartyCase c = get(scope, id);
+		new Validation().require("confirm", confirmed, "required", "请确认放弃陈述申辩（confirm）").throwIfInvalid();
+		requireWindow(c, "放弃陈述申辩");
+		cases.waiveStatementOnPortal(caseRegion(id), id);
 	}
 
 	private void requireWindow(PartyCase c, String what) {

@@ -16,7 +16,8 @@ import org.youguan.kernel.PageResult;
 
 /**
  * The party's side of its penalty cases on its token or session ({@link EnterprisePenalties}): its own cases only
- * (another enterprise's case is not found; staff are refused), 陈述申辩 and 申请听证 within the window.
+ * (another enterprise's case is not found; staff are refused), 陈述申辩 or its waiver and 申请听证 or its waiver
+ * within the window.
  */
 @RestController
 @RequestMapping("/api/v1/enterprise/penalties")
@@ -25,7 +26,7 @@ import org.youguan.kernel.PageResult;
 class EnterprisePenaltyApiController {
 
 	/**
-	 * The party's waiver of the hearing: {@code confirm} must be the JSON boolean {@code true} — kept as the JSON value
+	 * The party's waiver of the hearing or of its statement: {@code confirm} must be the JSON boolean {@code true} — kept as the JSON value
 	 * it is, so a string "true" or a number 1 (which a Boolean would take) is refused.
 	 */
 	record WaiverRequest(Object confirm) {
@@ -67,6 +68,16 @@ class EnterprisePenaltyApiController {
 	EnterprisePenalties.PartyCase hearingWaiver(DataScope scope, @PathVariable long id,
 			@RequestBody(required = false) WaiverRequest request) {
 		penalties.waiveHearing(scope, id, request != null && Boolean.TRUE.equals(request.confirm()));
+		return penalties.get(scope, id);
+	}
+
+	@PostMapping("/{id}/statement-waiver")
+	@Operation(summary = "放弃陈述申辩", description = "{\"confirm\": true}（必填，JSON布尔值true；字符串\"true\"或数字1不予接受）；"
+			+ "事先告知后5个工作日内、未提交陈述申辩时可书面明确放弃，放弃后不能再提交陈述申辩（409，statement-waived）。"
+			+ "放弃陈述申辩不等于放弃听证。")
+	EnterprisePenalties.PartyCase statementWaiver(DataScope scope, @PathVariable long id,
+			@RequestBody(required = false) WaiverRequest request) {
+		penalties.waiveStatement(scope, id, request != null && Boolean.TRUE.equals(request.confirm()));
 		return penalties.get(scope, id);
 	}
 

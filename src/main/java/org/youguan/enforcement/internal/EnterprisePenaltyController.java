@@ -19,7 +19,8 @@ import org.youguan.kernel.PageSteps;
 /**
  * The enterprise's penalty cases on its portal ({@link EnterprisePenalties}): the list of its own cases it has been
  * told of, a case's page (notice, rights and windows, decision, delivery, payment with due day and 加处罚款), and the
- * forms for its 陈述申辩 and its request for a hearing while the window is open.
+ * forms for its 陈述申辩 (or its written waiver of it) and its request for a hearing (or waiver) while the window is
+ * open.
  */
 @Controller
 @PreAuthorize("hasRole('ENTERPRISE')")
@@ -61,6 +62,13 @@ class EnterprisePenaltyController {
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/enterprise/penalties/" + id, "已放弃听证",
 				() -> penalties.waiveHearing(scope, id, Boolean.TRUE.equals(confirm)));
+	}
+
+	@PostMapping("/enterprise/penalties/{id:\\d+}/statement-waiver")
+	String statementWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) Boolean confirm,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, "/enterprise/penalties/" + id, "已放弃陈述申辩",
+				() -> penalties.waiveStatement(scope, id, Boolean.TRUE.equals(confirm)));
 	}
 
 	@PostMapping("/enterprise/penalties/{id:\\d+}/hearing")

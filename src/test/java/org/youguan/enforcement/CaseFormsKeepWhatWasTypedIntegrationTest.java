@@ -1,0 +1,124 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The case-step forms of many typed fields (decision, conclusion, hearing, evidence, original document, transfer,
+ * suspension, payment arrangement) and the lead's proposal run through {@code kernel.FormSteps}: a refused form comes
+ * back in the refusal's 4xx on its page with every value as typed, its errors listed for that form (the layout marks
+ * each named field beside it), and no other form of the page takes the typed values.
+ */
+@IntegrationTest
+class CaseFormsKeepWhatWasTypedIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PartyCases party;
+
+	@Autowired
+	Clock clock;
+
+	/**
+	 * Posts {@code typed} (the markers that must come back) with {@code other} to {@code path} and checks the answer: a
+	 * 4xx page showing {@code form} with each marker in its field and the errors of that form, naming {@code field}.
+	 */
+	void refusedKeepsWhatWasTyped(MockHttpSession session, String path, String form, Map<String, String> typed,
+			Map<String, String> other, boolean withFile, String field) throws Exception {
+		AbstractMockHttpServletRequestBuilder<?> request = withFile
+				? multipart(path).file(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]))
+				: post(path);
+		request.session(session).with(csrf());
+		typed.forEach(request::param);
+		other.forEach(request::param);
+		MockHttpServletResponse answer = mvc.perform(request).andReturn().getResponse();
+		assertThat(answer.getStatus()).as(path).isBetween(400, 499);
+		Document page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
+		Element shown = page.getElementById(form);
+		assertThat(shown).as(form).isNotNull();
+		typed.forEach((name, value) -> assertThat(shown.select("[name=" + name + "]").stream()
+			.anyMatch(e -> value.equals(e.tagName().equals("textarea") ? e.wholeText() : e.attr("value"))))
+			.as(form + " keeps " + name).isTrue());
+		assertThat(page.select("#errors").attr("data-form")).isEqualTo(form);
+		assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).contains("data-field=\"" + field + "\"");
+		page.select("form").stream().filter(f -> !f.id().equals(form))
+			.forEach(f -> typed.values().forEach(v -> assertThat(f.outerHtml()).as(f.id()).doesNotContain(v)));
+	}
+
+	@Test
+	void aRefusedCaseFormComesBackWithWhatWasTypedAndItsErrors() throws Exception {
+		PenaltyCases cases = party.cases();
+		LocalDate today = LocalDate.now(clock);
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		String c = "/enforcement/cases/";
+
+		long filed = party.filed(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", today);
+		refusedKeepsWhatWasTyped(staff, c + filed + "/transfer", "transfer-form", Map.of("authority", "回填机关1x"),
+				Map.of("bureauId", "", "reason", ""), false, "reason");
+		refusedKeepsWhatWasTyped(staff, c + filed + "/suspension", "suspension-form", Map.of("reason", "回填理由1x"),
+				Map.of("kind", "TESTING", "startedOn", ""), false, "startedOn");
+
+		cases.startInvestigation(PartyCases.ALL, filed, PartyCases.TEAM);
+		refusedKeepsWhatWasTyped(staff, c + filed + "/evidence", "evidence-form",
+				Map.of("title", "回填证据1x", "content", "回填内容2x", "place", "回填地点3x"),
+				Map.of("kind", "PHOTO", "collectedOn", ""), true, "collectedOn");
+		refusedKeepsWhatWasTyped(staff, c + filed + "/conclusion", "conclusion-form",
+				Map.of("report", "回填报告1x", "proposedFine", "回填罚款2x"), Map.of("proposedPenalty", "FINE"), false,
+				"proposedFine");
+
+		long notified = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today);
+		refusedKeepsWhatWasTyped(staff, c + notified + "/decision", "decision-form",
+				Map.of("decisionNumber", "回填文号2x", "fine", "回填罚款3x", "discussionConclusion", "回填结论4x"),
+				Map.of("penalty", "FINE", "decidedOn", ""), false, "decidedOn");
+
+		long heard = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today);
+		cases.requestHearing(PartyCases.ALL, heard, today.toString());
+		refusedKeepsWhatWasTyped(staff, c + heard + "/hearing", "hearing-form", Map.of("record", "回填笔录1x"),
+				Map.of("noticeOn", "", "hearingOn", ""), false, "noticeOn");
+
+		cases.recordStatement(PartyCases.ALL, notified, today.toString(), "无异议");
+		cases.decide(PartyCases.ALL, notified, new PenaltyCases.Decision(null, today.toString(), "FINE", "3000", null, null,
+				null));
+		cases.deliver(PartyCases.ALL, notified, today.toString());
+		refusedKeepsWhatWasTyped(SignIn.session(mvc, "sz.leader"), c + notified + "/payment-arrangement",
+				"arrangement-form", Map.of("reason", "回填理由2x"), Map.of("kind", "DEFERRAL", "deferredUntil", ""), false,
+				"deferredUntil");
+
+		long imported = cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(party.sfWuzhong().creditCode(),
+				"DELIVERY_WITHOUT_CONSENT", "INSPECTION", today.minusDays(30).toString(), today.minusDays(20).toString(),
+				"测试决定" + UUID.randomUUID(), "FINE", new BigDecimal("3000"), null, null));
+		refusedKeepsWhatWasTyped(staff, c + imported + "/documents/originals", "original-document-form",
+				Map.of("number", "回填文号1x"), Map.of("kind", "DECISION", "issuedOn", ""), true, "issuedOn");
+
+		long lead = party.leads().report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", null, "320506",
+				"测试线索" + UUID.randomUUID(), today.toString()), false);
+		refusedKeepsWhatWasTyped(staff, "/enforcement/leads/" + lead + "/propose", "propose-form",
+				Map.of("enterpriseCreditCode", "回填代码1x"), Map.of("violation", "DELIVERY_WITHOUT_CONSENT", "endedOn", ""),
+				false, "enterpriseCreditCode");
+	}
+}
