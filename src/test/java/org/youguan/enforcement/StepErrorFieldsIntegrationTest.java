@@ -92,6 +92,7 @@ class StepErrorFieldsIntegrationTest {
 		refusedNamingItsOwnFields(HEAD, c + id + "/extension", "{\"reason\":\"\"}");
 
 		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		PartyCases.evidence(jdbc, id);
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion", """
 				{"report":"","proposedPenalty":"FINE","proposedFine":"99999999","mitigation":"REDUCED","mitigationGround":"NOPE",
 				 "mitigationReason":null,"serious":false,"concludedOn":"2000-01-01"}""", PenaltyCases.Conclusion.class);
@@ -100,6 +101,7 @@ class StepErrorFieldsIntegrationTest {
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion",
 				"{\"report\":\"查明\",\"proposedPenalty\":\"WARNING\",\"proposedFine\":\"500\"}");
 
+		PartyCases.evidence(jdbc, id);
 		cases.concludeInvestigation(PartyCases.ALL, id, new PenaltyCases.Conclusion("查明", "FINE", "3000", false, null, null,
 				null));
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/notice", "{\"on\":\"not-a-day\"}");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -53,15 +54,19 @@ public final class CaseClock {
 	/**
 	 * The day a decision is due: 90 days from 立案 (行政处罚法(2021) art.60), 30 more once extended, plus every day of
 	 * suspension, hearing, public notice, testing or appraisal (邮政行政执法监督办法(2021) art.17) — a pause still lasting
-	 * counts up to {@code today}; days of a pause before 立案 do not count.
+	 * counts up to {@code today}; days of a pause before 立案 do not count, and a day two pauses share (a suspension
+	 * overlapping the hearing's pause) counts once.
 	 */
 	public LocalDate decisionDue(LocalDate filedOn, boolean extended, List<Pause> pauses, LocalDate today) {
 		long paused = 0;
-		for (Pause p : pauses) {
-			LocalDate from = p.startedOn().isBefore(filedOn) ? filedOn : p.startedOn();
+		LocalDate counted = filedOn.minusDays(1);
+		List<Pause> byStart = pauses.stream().sorted(Comparator.comparing(Pause::startedOn)).toList();
+		for (Pause p : byStart) {
+			LocalDate from = p.startedOn().isAfter(counted) ? p.startedOn() : counted.plusDays(1);
 			LocalDate to = p.endedOn() == null ? today : p.endedOn();
 			if (!to.isBefore(from)) {
 				paused += ChronoUnit.DAYS.between(from, to) + 1;
+				counted = to;
 			}
 		}
 		int total = amount(StatutoryRule.PENALTY_DECISION) + (extended ? amount(StatutoryRule.PENALTY_DECISION_EXTENSION) : 0);
