@@ -1372,6 +1372,7 @@ M = {
  "enforcement.case.reviewRequired": ("须法制审核", "Legal review required"),
  "enforcement.case.review": ("法制审核", "Legal review"),
  "enforcement.case.opinion": ("法制审核意见", "Review opinion"),
+ "enforcement.case.reviewOutcome": ("请选择审核结论", "Choose the outcome"),
  "enforcement.case.agree": ("同意", "Agree"),
  "enforcement.case.disagree": ("不同意（退回补充调查）", "Disagree (back to investigation)"),
  "enforcement.case.notifiedOn": ("事先告知", "Notice"),

@@ -111,6 +111,7 @@ class EnforcementDemoData {
 		long unpaid = file(all, city.get(4), "DELIVERY_WITHOUT_CONSENT", "多次未经用户同意将快件投递至智能快件箱", t.minusDays(75),
 				t.minusDays(72));
 		cases.startInvestigation(all, unpaid, TEAM);
+		documentary(all, unpaid, "智能快件箱投递记录及用户投诉记录（复印件）", "当事人系统导出的37件快件投递记录与12345转来的用户投诉", t.minusDays(70));
 		cases.concludeInvestigation(all, unpaid, new PenaltyCases.Conclusion("查明当事人未经用户同意使用智能快件箱投递快件37件",
 				"FINE", "6000", false, null, null, null, t.minusDays(52).toString()));
 		cases.notifyParty(all, unpaid, t.minusDays(50).toString());
@@ -123,6 +124,7 @@ class EnforcementDemoData {
 		// 调查终结 with the legal review a fine of 20000 requires
 		long reviewed = file(all, city.get(5), "WAYBILL_DATA", "运单显示寄件人完整身份证号码", t.minusDays(40), t.minusDays(38));
 		cases.startInvestigation(all, reviewed, TEAM);
+		documentary(all, reviewed, "电子运单样张（复印件）", "当事人使用中的电子运单模板打印样张，显示寄件人完整身份证号码", t.minusDays(36));
 		cases.concludeInvestigation(all, reviewed, new PenaltyCases.Conclusion("查明当事人电子运单模板违规显示用户身份证号码",
 				"FINE", "20000", false, null, null, null));
 		cases.review(all, reviewed, REVIEWER, true, "事实清楚、证据确凿、适用依据正确、程序合法，同意");
@@ -130,6 +132,7 @@ class EnforcementDemoData {
 		// 已告知, the statement window open
 		long notified = file(all, city.get(6), "DATA_NOT_REPORTED", "连续两个月未报送快递业务统计数据", t.minusDays(30), t.minusDays(28));
 		cases.startInvestigation(all, notified, TEAM);
+		documentary(all, notified, "统计数据报送记录（截图）", "邮政业统计信息系统中当事人近两个月的报送记录", t.minusDays(20));
 		cases.concludeInvestigation(all, notified, new PenaltyCases.Conclusion("查明当事人未按规定报送统计数据", "FINE", "2000",
 				false, null, null, null, t.minusDays(3).toString()));
 		cases.notifyParty(all, notified, t.minusDays(1).toString());
@@ -142,6 +145,7 @@ class EnforcementDemoData {
 				long own = file(all, sf, "DELIVERY_WITHOUT_CONSENT", "用户投诉快件未经同意投放快递驿站", t.minusDays(26),
 						t.minusDays(25));
 				cases.startInvestigation(all, own, TEAM);
+				documentary(all, own, "用户投诉记录及驿站入库记录（复印件）", "12件快件的投诉记录与快递驿站入库记录", t.minusDays(20));
 				cases.concludeInvestigation(all, own, new PenaltyCases.Conclusion(
 						"查明当事人未经用户同意将快件投放至快递驿站12件", "FINE", "6000", false, null, null, null,
 						t.minusDays(3).toString()));
@@ -166,6 +170,7 @@ class EnforcementDemoData {
 		// 不予处罚: a first minor violation corrected in time (首违不罚)
 		long minor = file(all, city.get(10), "DATA_NOT_REPORTED", "迟报一个月统计数据", t.minusDays(25), t.minusDays(24));
 		cases.startInvestigation(all, minor, TEAM);
+		documentary(all, minor, "统计数据补报记录（截图）", "邮政业统计信息系统中当事人迟报及补报的记录", t.minusDays(20));
 		cases.concludeInvestigation(all, minor, new PenaltyCases.Conclusion("查明当事人初次迟报且已补报", "WARNING", null, false,
 				null, null, null));
 		cases.notPenalize(all, minor, "初次违法且危害后果轻微并及时改正，依行政处罚法第33条不予处罚，已约谈提醒");
@@ -178,6 +183,7 @@ class EnforcementDemoData {
 		long instalments = file(all, city.get(13), "OUTLET_UNFILED", "开办的2处末端网点逾期未备案", t.minusDays(60),
 				t.minusDays(58));
 		cases.startInvestigation(all, instalments, TEAM);
+		documentary(all, instalments, "末端网点经营情况记录（复印件）", "2处末端网点的营业执照及经营记录，无备案回执", t.minusDays(50));
 		cases.concludeInvestigation(all, instalments, new PenaltyCases.Conclusion("查明当事人开办末端网点逾期未备案，经责令改正仍未办理",
 				"FINE", "8000", false, null, null, null, t.minusDays(33).toString()));
 		cases.notifyParty(all, instalments, t.minusDays(30).toString());
@@ -218,6 +224,12 @@ class EnforcementDemoData {
 		String page = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
 				+ "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 		return page.getBytes(StandardCharsets.US_ASCII);
+	}
+
+	/** A 书证 with its scan on the case's evidence list (a conclusion rests on evidence). */
+	private void documentary(DataScope all, long id, String title, String content, LocalDate collected) {
+		evidence.add(all, id, new CaseEvidence.EvidenceData("DOCUMENTARY", title, content, null, null, collected.toString(),
+				COLLECTORS), new UploadedFile(title + ".pdf", scan()));
 	}
 
 	/** A lead received, proposed and filed on the given days: the case's id. */

@@ -40,6 +40,8 @@ import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
@@ -51,6 +53,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.BureauView;
+import org.youguan.org.CurrentUser;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -68,6 +71,12 @@ import org.youguan.rules.ViolationType;
  */
 @Service
 public class PenaltyCases {
+
+	/** The automatic series of ordinary decisions' 文号. */
+	private static final String ORDINARY_SERIES = "行政处罚决定";
+
+	/** The automatic series of on-the-spot decisions' 文号. */
+	private static final String ON_THE_SPOT_SERIES = "当场处罚";
 
 	/** An investigator named for the case: name and 执法证号 as on the roster (检查人员名录库). */
 	public record Member(String name, String certificateNumber) {
@@ -358,8 +367,14 @@ public class PenaltyCases {
 			DecisionRules.checkFine(v, "proposedFine", rules.fineRange(c.violationCode(), data.isSerious(), c.regionCode()), fine,
 					mitigation, ground, data.mitigationReason());
 		}
+		DecisionRules.providedKind(v, "proposedPenalty", c.violationCode().penalties(), penalty, mitigation, ground,
+				data.mitigationReason());
 		LocalDate lastEvidence = jdbc.sql("SELECT max(collected_on) FROM penalty_case_evidence WHERE case_id = :id")
 			.param("id", id).query(Rows.of(LocalDate.class)).optional().orElse(null);
+		// art.40, 54: no penalty without facts established by evidence — the report rests on the evidence list (a case
+		// without any is withdrawn, 撤案, instead)
+		v.require("evidence", lastEvidence != null, "no-evidence", "本案尚未登记任何证据，不能调查终结：请先登记证据（行政处罚法第40条、第54条），"
+				+ "无证据证明违法事实的请撤案");
 		LocalDate concludedOn = Text.isBlank(data.concludedOn()) ? today()
 				: v.date("concludedOn", "调查终结日期（concludedOn）", data.concludedOn(),
 						lastEvidence != null && lastEvidence.isAfter(c.filedOn()) ? lastEvidence : c.filedOn(), today());
@@ -375,8 +390,9 @@ public class PenaltyCases {
 		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : data.mitigationReason().strip());
 		p.put("review", review);
 		p.put("concluded", concludedOn);
+		p.put("author", actorId());
 		move(c, to, """
-				, concluded_on = :concluded, investigation_report = :report, serious = :serious, proposed_penalty = :penalty, proposed_fine = :fine,
+				, concluded_on = :concluded, concluded_by_user_id = :author, investigation_report = :report, serious = :serious, proposed_penalty = :penalty, proposed_fine = :fine,
 				  mitigation = :mitigation, mitigation_ground = :ground, mitigation_reason = :reason,
 				  review_required = :review, reviewed_on = NULL, reviewed_by = NULL, reviewed_by_user_id = NULL""", p);
 		record(c, "case.conclude", "调查终结，拟" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
@@ -393,9 +409,11 @@ public class PenaltyCases {
 	 * @throws InvalidValueException when the opinion is blank or over 2000 characters
 	 */
 	@Transactional
-	public void review(DataScope scope, long id, Officer reviewer, boolean agreed, String opinion) {
+	public void review(DataScope scope, long id, Officer reviewer, Boolean agreed, String opinion) {
 		CaseView c = lock(scope, id);
 		CaseStep.REVIEW.from(c.status());
+		// the outcome is never assumed: a review posted without it is no review passed
+		new Validation().require("agreed", agreed != null, "required", "法制审核结论（agreed）不能为空：请选择同意或不同意").throwIfInvalid();
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
 			throw DomainException.rule("听证尚未举行：听证后再进行法制审核");
 		}
@@ -410,6 +428,12 @@ public class PenaltyCases {
 			.query(Long.class).single();
 		if (own > 0) {
 			throw DomainException.rule("法制审核人员不得是本案的调查人员：" + reviewer.name() + "参与了本案调查（行政处罚法第58条）");
+		}
+		Long author = jdbc.sql("SELECT concluded_by_user_id FROM penalty_case WHERE id = :id").param("id", id)
+			.query(Long.class).optional().orElse(null);
+		if (author != null && author.equals(reviewer.userId())) {
+			throw ruleBroken("reviewer", "reviewer-is-author", "法制审核人员不得是调查终结报告的制作人：" + reviewer.name()
+					+ "制作了本案的调查终结报告（审核由调查人员以外的人员进行，行政处罚法第58条）");
 		}
 		new Validation().required("opinion", "法制审核意见（opinion）", opinion)
 			.maxLength("opinion", "法制审核意见（opinion）", opinion, 2000).throwIfInvalid();
@@ -481,6 +505,12 @@ public class PenaltyCases {
 		CaseView c = lock(scope, id);
 		CaseStep.RECORD_STATEMENT.from(c.status());
 		DecisionRules.statementNotWaived(c.statementWaivedOn());
+		if (c.statementOn() != null) {
+			// the party's own statement (on the portal, or one taken down before) is kept as given
+			String message = "当事人已于" + c.statementOn() + "陈述申辩，不能再次记录或覆盖（当事人的陈述申辩应如实保存，行政处罚法第45条）";
+			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, message,
+					List.of(new FieldError("statement", "already-stated", message)));
+		}
 		Validation v = new Validation();
 		v.required("statementOn", "陈述申辩日期（statementOn）", statementOn);
 		LocalDate on = v.date("statementOn", "陈述申辩日期（statementOn）", statementOn, c.notifiedOn(), today());
@@ -783,6 +813,15 @@ public class PenaltyCases {
 				v.require("decidedOn", false, "order", "决定日期不能早于当事人陈述申辩、放弃陈述申辩或放弃听证的日期（" + heard + "）");
 			}
 		}
+		if (on != null && c.status() == CaseStatus.HEARING) {
+			// a heard case: after the statement, the hearing and the legal review that follows it (art.58(二), 62, 65)
+			Stream.of(c.statementOn(), c.statementWaivedOn()).filter(Objects::nonNull).max(Comparator.naturalOrder())
+				.ifPresent(stated -> notBefore(v, on, stated, "order", "当事人陈述申辩或放弃陈述申辩的日期"));
+			notBefore(v, on, c.hearingOn(), "before-hearing", "听证日期（行政处罚法第65条：听证结束后作出决定）");
+		}
+		if (on != null) {
+			notBefore(v, on, c.reviewedOn(), "before-review", "法制审核日期（行政处罚法第58条）");
+		}
 		Penalty penalty = penalty(v, "penalty", "处罚种类", data.penalty());
 		BigDecimal fine = fine(v, "fine", penalty, data.fine());
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
@@ -792,14 +831,17 @@ public class PenaltyCases {
 			DecisionRules.checkFine(v, rules.fineRange(c.violationCode(), c.serious(), c.regionCode()), fine, mitigation,
 					ground, data.mitigationReason());
 		}
+		DecisionRules.providedKind(v, "penalty", c.violationCode().penalties(), penalty, mitigation, ground,
+				data.mitigationReason());
 		DecisionRules.notHeavier(v, c.proposedPenalty(), c.proposedFine(), penalty, fine);
-		LocalDate discussed = v.date("discussedOn", "集体讨论日期（discussedOn）", data.discussedOn(), c.filedOn(),
-				on == null ? today() : on);
+		LocalDate discussed = v.date("discussedOn", "集体讨论日期（discussedOn）", data.discussedOn(),
+				c.concludedOn() != null ? c.concludedOn() : c.filedOn(), on == null ? today() : on);
 		if (c.serious()) {
 			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（行政处罚法第57条），请填写集体讨论日期");
 		}
 		String participants = discussion(v, data, discussed != null, c.regionCode());
 		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60);
+		handTypedNumber(v, data.decisionNumber());
 		v.throwIfInvalid();
 		boolean heard = c.hearingOn() != null;
 		if (DecisionRules.reviewRequired(penalty, fine, threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), heard)
@@ -807,7 +849,8 @@ public class PenaltyCases {
 			throw DomainException.rule("本案须经法制审核后才能作出决定（行政处罚法第58条" + (heard ? "：经过听证程序的案件须在听证后审核" : "") + "）");
 		}
 		String number = Text.isBlank(data.decisionNumber())
-				? numbers.next("行政处罚决定", c.regionCode().length() > 6 ? c.regionCode().substring(0, 6) : c.regionCode(), on.getYear())
+				? numbers.nextFree(ORDINARY_SERIES, c.regionCode().length() > 6 ? c.regionCode().substring(0, 6) : c.regionCode(),
+						on.getYear(), this::decisionNumberTaken)
 				: data.decisionNumber().strip();
 		if (jdbc.sql("SELECT count(*) FROM penalty_case WHERE region_code = :r AND decision_number = :n")
 			.param("r", c.regionCode()).param("n", number).query(Long.class).single() > 0) {
@@ -990,6 +1033,17 @@ public class PenaltyCases {
 		if (c.extended()) {
 			throw DomainException.rule("办案期限只能延长一次（邮政行政执法监督办法第17条），已于此前延长：" + c.extensionReason());
 		}
+		// the limit as it stands today: a pause still lasting (a hearing requested and not yet held among them) stops it
+		List<CaseClock.Pause> pauses = new ArrayList<>(suspensions(id).stream()
+			.map(s -> new CaseClock.Pause(s.startedOn(), s.endedOn())).toList());
+		if (c.hearingRequestedOn() != null && c.hearingOn() == null) {
+			pauses.add(new CaseClock.Pause(c.hearingRequestedOn(), null));
+		}
+		LocalDate limit = clock(c.regionCode()).decisionDue(c.filedOn(), false, pauses, today());
+		if (today().isAfter(limit)) {
+			// 邮政行政执法监督办法 art.17: the extension is approved before the limit expires, not to cure a late case
+			throw ruleBroken("decisionDueOn", "limit-passed", "办案期限已于" + limit + "届满，不能再批准延长（延长须在期限届满前批准，邮政行政执法监督办法第17条）");
+		}
 		requireReason(reason, "延长理由");
 		LocalDate due = decisionDue(c, true);
 		move(c, c.status(), ", extended = TRUE, extension_reason = :reason, extension_approved_by = :head, decision_due_on = :due",
@@ -1014,6 +1068,13 @@ public class PenaltyCases {
 		SuspensionKind k = parse(v, "kind", "中止类型", kind, SuspensionKind.class, true);
 		v.required("startedOn", "中止日期（startedOn）", startedOn);
 		LocalDate on = v.date("startedOn", "中止日期（startedOn）", startedOn, c.filedOn(), today());
+		LocalDate lastPaused = suspensions(id).stream().map(s -> s.endedOn() != null ? s.endedOn() : s.startedOn())
+			.max(Comparator.naturalOrder()).orElse(null);
+		if (on != null && lastPaused != null) {
+			// a day paused twice would stretch the limit twice (邮政行政执法监督办法 art.17 counts the days paused)
+			v.require("startedOn", on.isAfter(lastPaused), "overlapping-suspension", "中止日期（startedOn）应晚于此前中止（或听证）期间的最后一日"
+					+ lastPaused + "：同一期间不能重复中止计时");
+		}
 		v.required("reason", "中止理由（reason）", reason).maxLength("reason", "中止理由（reason）", reason, 500);
 		v.throwIfInvalid();
 		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason) VALUES (:id, :kind, :on, :reason)")
@@ -1165,6 +1226,10 @@ public class PenaltyCases {
 			v.require("penalty", false, "on-the-spot", "当场处罚只能是警告或罚款（行政处罚法第51条），其他处罚应适用普通程序");
 			penalty = null;
 		}
+		if (type != null) {
+			// no 减轻 on the spot: only a kind the article itself provides (art.51)
+			DecisionRules.providedKind(v, "penalty", type.penalties(), penalty, null, null, null);
+		}
 		BigDecimal fine = penalty == null ? null : fine(v, "fine", penalty, data.fine());
 		String lookup = region == null ? "0" : region;
 		if (penalty == Penalty.FINE && fine != null) {
@@ -1181,7 +1246,7 @@ public class PenaltyCases {
 		v.throwIfInvalid();
 		String region6 = region.length() > 6 ? region.substring(0, 6) : region;
 		String caseNumber = numbers.next("处罚案件", region6, today.getYear());
-		String decisionNumber = numbers.next("当场处罚", region6, on.getYear());
+		String decisionNumber = numbers.nextFree(ON_THE_SPOT_SERIES, region6, on.getYear(), this::decisionNumberTaken);
 		Map<String, Object> p = new HashMap<>();
 		p.put("number", caseNumber);
 		p.put("region", region);
@@ -1325,8 +1390,16 @@ public class PenaltyCases {
 		if (procedure(id).paymentArrangement() != null) {
 			throw DomainException.rule("本案已批准延期（分期）缴纳罚款，不能再次批准");
 		}
+		CaseClock caseClock = clock(c);
+		LocalDate originalDue = caseClock.paymentDue(c.deliveredOn());
+		if (today().isAfter(originalDue)) {
+			// art.66: the party applies while the fine is due; approved later, a deferral would wipe out the 加处罚款
+			// already owed (art.72)
+			throw ruleBroken("kind", "after-due", "缴款期限已于" + originalDue + "届满，逾期后不能再批准延期或分期缴纳罚款（当事人应在缴款期限内申请，"
+					+ "行政处罚法第66条；已发生的加处罚款依第72条照常计算）");
+		}
+		LocalDate latestDue = caseClock.due(StatutoryRule.PENALTY_PAYMENT_DEFERRAL_MAX, originalDue);
 		Validation v = new Validation();
-		LocalDate originalDue = clock(c).paymentDue(c.deliveredOn());
 		String kind = Text.isBlank(terms.kind()) ? null : terms.kind().strip().toUpperCase(Locale.ROOT);
 		v.require("kind", "DEFERRAL".equals(kind) || "INSTALMENTS".equals(kind), "one-of",
 				"缴纳方式（kind）应为DEFERRAL（延期）或INSTALMENTS（分期）");
@@ -1335,8 +1408,7 @@ public class PenaltyCases {
 		List<Instalment> parts = new ArrayList<>();
 		if ("DEFERRAL".equals(kind)) {
 			v.required("deferredUntil", "延期至（deferredUntil）", terms.deferredUntil());
-			deferred = v.date("deferredUntil", "延期至（deferredUntil）", terms.deferredUntil(), originalDue.plusDays(1),
-					Validation.LATEST_RECORD);
+			deferred = v.date("deferredUntil", "延期至（deferredUntil）", terms.deferredUntil(), originalDue.plusDays(1), latestDue);
 		}
 		else if ("INSTALMENTS".equals(kind)) {
 			List<InstalmentTerm> given = terms.instalments() == null ? List.of() : terms.instalments().stream()
@@ -1349,7 +1421,7 @@ public class PenaltyCases {
 				v.required(f + ".dueOn", "第" + (i + 1) + "期缴纳期限", given.get(i).dueOn())
 					.required(f + ".amount", "第" + (i + 1) + "期金额", given.get(i).amount());
 				LocalDate due = v.date(f + ".dueOn", "第" + (i + 1) + "期缴纳期限（应晚于上一期）", given.get(i).dueOn(),
-						previous.plusDays(1), Validation.LATEST_RECORD);
+						previous.plusDays(1), latestDue);
 				BigDecimal amount = v.decimal(f + ".amount", "第" + (i + 1) + "期金额", given.get(i).amount(), 12, 2);
 				v.money(f + ".amount", "第" + (i + 1) + "期金额", amount);
 				if (amount != null) {
@@ -1504,6 +1576,7 @@ public class PenaltyCases {
 			v.require("penalty", Text.isBlank(data.penalty()), "absent", "未作出决定（decidedOn为空）的案件不填写处罚种类");
 		}
 		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60);
+		handTypedNumber(v, data.decisionNumber());
 		BigDecimal fine = data.fine();
 		v.money("fine", "罚款金额（fine）", fine).fits("fine", "罚款金额（fine）", fine, 12, 2);
 		if (penalty == Penalty.FINE) {
@@ -1856,6 +1929,36 @@ public class PenaltyCases {
 		return e;
 	}
 
+	/** A 422 naming the field and rule of the law the step breaks. */
+	private static DomainException ruleBroken(String field, String rule, String message) {
+		return new DomainException(ErrorCode.RULE_VIOLATION, message, List.of(new FieldError(field, rule, message)));
+	}
+
+	/** Whether a decision already carries {@code number} (in any region: the series are per bureau, not per unit). */
+	private boolean decisionNumberTaken(String number) {
+		return jdbc.sql("SELECT count(*) FROM penalty_case WHERE decision_number = :n").param("n", number).query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * A 文号 typed by hand must not be one the automatic series (ordinary or on-the-spot decisions) is still to issue:
+	 * it would take the series' number before its turn (rule {@code automatic-number}).
+	 */
+	private void handTypedNumber(Validation v, String number) {
+		if (!Text.isBlank(number)) {
+			v.require("decisionNumber", !numbers.notYetIssued(ORDINARY_SERIES, number)
+					&& !numbers.notYetIssued(ON_THE_SPOT_SERIES, number), "automatic-number", "决定书文号（decisionNumber）" + number.strip()
+					+ "是系统尚未发出的自动编号：请留空由系统编号，或填写纸质决定书上的文号");
+		}
+	}
+
+	/** A decision day before {@code step}'s day, the error on {@code decidedOn} with {@code rule}; a null step passes. */
+	private static void notBefore(Validation v, LocalDate on, LocalDate step, String rule, String label) {
+		if (step != null) {
+			v.require("decidedOn", !on.isBefore(step), rule, "决定日期（decidedOn）" + on + "不能早于" + label + "（" + step + "）");
+		}
+	}
+
 	private static void requireReason(String reason, String label) {
 		new Validation().required("reason", label + "（reason）", reason).maxLength("reason", label + "（reason）", reason, 500)
 			.throwIfInvalid();
@@ -1904,6 +2007,12 @@ public class PenaltyCases {
 
 	private static String plain(BigDecimal amount) {
 		return amount.stripTrailingZeros().toPlainString();
+	}
+
+	/** The signed-in staff account taking the step, or null (a system job, the demo). */
+	private static Long actorId() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getPrincipal() instanceof CurrentUser u ? u.id() : null;
 	}
 
 	private static String actor() {

@@ -1,5 +1,9 @@
 package org.youguan.numbering;
 
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,6 +25,7 @@ public class BusinessNumbers {
 		this.jdbc = jdbc;
 	}
 
+	/** The series' next number, e.g. {@code 申诉-3205-2026-000123}, inside the caller's transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public String next(String type, String regionCode, int year) {
 		if (type == null || type.isBlank() || type.contains("-") || type.length() > 20) {
@@ -36,6 +41,35 @@ public class BusinessNumbers {
 			.query(Long.class)
 			.single();
 		return format(type, regionCode, year, value);
+	}
+
+	/**
+	 * The next number of the series that {@code taken} does not hold already: a number typed by hand (a past case's
+	 * 文号) that happens to be the series' next one is passed over instead of blocking the series for good. The
+	 * numbers passed over stay issued (they are in use).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public String nextFree(String type, String regionCode, int year, Predicate<String> taken) {
+		String number = next(type, regionCode, year);
+		while (taken.test(number)) {
+			number = next(type, regionCode, year);
+		}
+		return number;
+	}
+
+	/**
+	 * Whether {@code number} has the form of a number of this kind's series ({@code type-地区-年份-序号}) that the series
+	 * has not issued yet: a number typed by hand in that form would later collide with the series.
+	 */
+	public boolean notYetIssued(String type, String number) {
+		Matcher m = Pattern.compile(Pattern.quote(type) + "-(\\d{1,9})-(\\d{4})-(\\d{6,9})").matcher(number.strip());
+		if (!m.matches()) {
+			return false;
+		}
+		long last = jdbc.sql("SELECT last_value FROM number_sequence WHERE type = :type AND region_code = :region AND year = :year")
+			.param("type", type).param("region", m.group(1)).param("year", Integer.parseInt(m.group(2)))
+			.query(Long.class).optional().orElse(0L);
+		return Long.parseLong(m.group(3)) > last;
 	}
 
 	/** Reserves {@code count} consecutive numbers at once (bulk loads); returns the first sequence value. */

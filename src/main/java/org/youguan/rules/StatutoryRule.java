@@ -173,6 +173,12 @@ public enum StatutoryRule {
 	/** 罚款缴纳期限（自收到决定书）（行政处罚法(2021) 第67条）: 十五日, calendar days (not one of art.85's periods). */
 	PENALTY_PAYMENT("penalty.payment", "罚款缴纳期限（自收到决定书）", "15", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 67)),
 
+	/**
+	 * 延期或分期缴纳罚款的最长期限（行政处罚法(2021) 第66条）: the law sets none; how far past the ordinary payment deadline
+	 * a deferral or the last instalment may be approved is the bureau's practice (unconfirmed).
+	 */
+	PENALTY_PAYMENT_DEFERRAL_MAX("penalty.payment-deferral-max", "延期或分期缴纳罚款的最长期限（自原缴款期限届满之日）", "180", RuleUnit.CALENDAR_DAYS, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 66)),
+
 	/** 逾期缴纳罚款每日加处罚款比例（行政处罚法(2021) 第72条）: 3 % of the fine per day, the total capped at the fine. */
 	PENALTY_LATE_SURCHARGE("penalty.late-surcharge", "逾期缴纳罚款每日加处罚款比例（加处罚款总额不超过罚款数额）", "3", RuleUnit.PERCENT, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 72)),
 

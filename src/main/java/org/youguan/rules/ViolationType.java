@@ -8,6 +8,7 @@ import static org.youguan.rules.LegalText.POSTAL_LAW;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -24,62 +25,64 @@ public enum ViolationType {
 
 	/** 未经许可经营快递业务（邮政法(2015) 第72条）: ¥50–100 k; serious ¥100–200 k. */
 	UNLICENSED("未经许可经营快递业务", List.of(Citation.of(POSTAL_LAW, 72)), StatutoryRule.FINE_UNLICENSED_MIN,
-			StatutoryRule.FINE_UNLICENSED_MAX, null, StatutoryRule.FINE_UNLICENSED_SERIOUS_MAX),
+			StatutoryRule.FINE_UNLICENSED_MAX, null, StatutoryRule.FINE_UNLICENSED_SERIOUS_MAX, Kinds.ALL_BUT_WARNING),
 
 	/** 分支机构未按规定备案（邮政法(2015) 第73条）: ≤ ¥10 k; serious ¥10–50 k. */
 	BRANCH_UNFILED("快递企业设立分支机构未备案", List.of(Citation.of(POSTAL_LAW, 73)), null, StatutoryRule.FINE_BRANCH_UNFILED_MAX,
-			null, StatutoryRule.FINE_BRANCH_UNFILED_SERIOUS_MAX),
+			null, StatutoryRule.FINE_BRANCH_UNFILED_SERIOUS_MAX, Kinds.FINE_OR_SUSPENSION),
 
 	/** 出售、泄露或者非法提供用户信息（邮政法(2015) 第76条）: ¥10–50 k. */
 	USER_INFORMATION_LEAK("出售、泄露或者非法提供寄递服务中知悉的用户信息", List.of(Citation.of(POSTAL_LAW, 76)),
-			StatutoryRule.FINE_USER_INFORMATION_LEAK_MIN, StatutoryRule.FINE_USER_INFORMATION_LEAK_MAX, null, null),
+			StatutoryRule.FINE_USER_INFORMATION_LEAK_MIN, StatutoryRule.FINE_USER_INFORMATION_LEAK_MAX, null, null, Kinds.ALL_BUT_WARNING),
 
 	/** 末端网点未备案、擅自停止服务（快递暂行条例(2025) 第50条）: ≤ ¥10 k; serious ¥10–50 k. */
 	OUTLET_UNFILED("开办快递末端网点未备案或擅自停止经营", List.of(Citation.of(EXPRESS_REGULATION, 50)), null,
 			StatutoryRule.FINE_OUTLET_UNFILED_MAX, StatutoryRule.FINE_OUTLET_UNFILED_SERIOUS_MIN,
-			StatutoryRule.FINE_OUTLET_UNFILED_SERIOUS_MAX),
+			StatutoryRule.FINE_OUTLET_UNFILED_SERIOUS_MAX, Kinds.FINE_ONLY),
 
 	/** 未对使用同一商标的企业实行统一管理（快递暂行条例(2025) 第51条）: ¥10–50 k; serious ¥50–100 k. */
 	BRAND_UNMANAGED("经营快递业务的企业未对使用其商标的企业实行统一管理", List.of(Citation.of(EXPRESS_REGULATION, 51)),
 			StatutoryRule.FINE_BRAND_UNMANAGED_MIN, StatutoryRule.FINE_BRAND_UNMANAGED_MAX, null,
-			StatutoryRule.FINE_BRAND_UNMANAGED_SERIOUS_MAX),
+			StatutoryRule.FINE_BRAND_UNMANAGED_SERIOUS_MAX, Kinds.FINE_OR_SUSPENSION),
 
 	/** 私自开拆、隐匿、毁弃、倒卖快件（快递暂行条例(2025) 第52条）: ¥50–100 k; serious ¥100–200 k (up to revocation). */
 	PARCEL_TAMPERING("私自开拆、隐匿、毁弃、倒卖快件", List.of(Citation.of(EXPRESS_REGULATION, 52)),
 			StatutoryRule.FINE_PARCEL_TAMPERING_MIN, StatutoryRule.FINE_PARCEL_TAMPERING_MAX, null,
-			StatutoryRule.FINE_PARCEL_TAMPERING_SERIOUS_MAX),
+			StatutoryRule.FINE_PARCEL_TAMPERING_SERIOUS_MAX, Kinds.ALL_BUT_WARNING),
 
 	/** 未执行收寄验视、实名收寄、过机安检制度（快递暂行条例(2025) 第53条；反恐怖主义法(2018) 第85条）: ¥100–500 k. */
 	SECURITY_CHECKS("未执行收寄验视、实名收寄或过机安检制度",
 			List.of(Citation.of(EXPRESS_REGULATION, 53), Citation.of(POSTAL_LAW, 75), Citation.of(COUNTER_TERRORISM_LAW, 85)),
-			StatutoryRule.FINE_SECURITY_CHECKS_MIN, StatutoryRule.FINE_SECURITY_CHECKS_MAX, null, null),
+			StatutoryRule.FINE_SECURITY_CHECKS_MIN, StatutoryRule.FINE_SECURITY_CHECKS_MAX, null, null, Kinds.FINE_SUSPENSION_REVOCATION),
 
 	/** 运单和用户信息管理违规（快递暂行条例(2025) 第54条）: ¥10–50 k; serious ¥50–100 k (up to revocation). */
 	WAYBILL_DATA("未按规定管理快递运单和用户信息", List.of(Citation.of(EXPRESS_REGULATION, 54)),
 			StatutoryRule.FINE_WAYBILL_DATA_MIN, StatutoryRule.FINE_WAYBILL_DATA_MAX, null,
-			StatutoryRule.FINE_WAYBILL_DATA_SERIOUS_MAX),
+			StatutoryRule.FINE_WAYBILL_DATA_SERIOUS_MAX, Kinds.ALL_BUT_WARNING),
 
 	/** 委托未取得快递业务经营许可的企业经营快递业务（快递市场管理办法(2023) 第48条）: ¥5–10 k; serious ¥10–30 k. */
 	UNLICENSED_CONTRACTOR("委托未取得快递业务经营许可的企业经营快递业务", List.of(Citation.of(EXPRESS_MARKET_MEASURES, 48)),
 			StatutoryRule.FINE_UNLICENSED_CONTRACTOR_MIN, StatutoryRule.FINE_UNLICENSED_CONTRACTOR_MAX, null,
-			StatutoryRule.FINE_UNLICENSED_CONTRACTOR_SERIOUS_MAX),
+			StatutoryRule.FINE_UNLICENSED_CONTRACTOR_SERIOUS_MAX, Kinds.FINE_ONLY),
 
 	/** 未经同意代签、使用智能快件箱或驿站投递、抛扔快件（快递市场管理办法(2023) 第54条）: ≤ ¥10 k; serious ¥10–30 k. */
 	DELIVERY_WITHOUT_CONSENT("未经用户同意代签、使用智能快件箱或快递服务站投递，或抛扔快件",
 			List.of(Citation.of(EXPRESS_MARKET_MEASURES, 54)), null, StatutoryRule.FINE_DELIVERY_WITHOUT_CONSENT_MAX, null,
-			StatutoryRule.FINE_DELIVERY_WITHOUT_CONSENT_SERIOUS_MAX),
+			StatutoryRule.FINE_DELIVERY_WITHOUT_CONSENT_SERIOUS_MAX, Kinds.WARNING_OR_FINE),
 
 	/** 未按规定报送数据（快递市场管理办法(2023) 第56条）: ≤ ¥3 k. */
 	DATA_NOT_REPORTED("未按规定报送快递业务数据", List.of(Citation.of(EXPRESS_MARKET_MEASURES, 56)), null,
-			StatutoryRule.FINE_DATA_NOT_REPORTED_MAX, null, null),
+			StatutoryRule.FINE_DATA_NOT_REPORTED_MAX, null, null, Kinds.WARNING_OR_FINE),
 
 	/** 擅自撤销普遍服务营业场所（邮政法(2015) 第68条）: ≤ ¥20 k; serious ¥20–100 k. */
 	UNIVERSAL_CLOSURE("擅自撤销提供邮政普遍服务的邮政营业场所", List.of(Citation.of(POSTAL_LAW, 68)), null,
-			StatutoryRule.FINE_UNIVERSAL_CLOSURE_MAX, null, StatutoryRule.FINE_UNIVERSAL_CLOSURE_SERIOUS_MAX);
+			StatutoryRule.FINE_UNIVERSAL_CLOSURE_MAX, null, StatutoryRule.FINE_UNIVERSAL_CLOSURE_SERIOUS_MAX, Kinds.FINE_ONLY);
 
 	private final String title;
 
 	private final List<Citation> citations;
+
+	private final Set<String> penalties;
 
 	private final StatutoryRule min;
 
@@ -90,8 +93,9 @@ public enum ViolationType {
 	private final StatutoryRule seriousMax;
 
 	ViolationType(String title, List<Citation> citations, StatutoryRule min, StatutoryRule max, StatutoryRule seriousMin,
-			StatutoryRule seriousMax) {
+			StatutoryRule seriousMax, Set<String> penalties) {
 		this.title = title;
+		this.penalties = penalties;
 		this.citations = citations;
 		this.min = min;
 		this.max = max;
@@ -117,6 +121,33 @@ public enum ViolationType {
 	/** The legal basis as shown: {@code 邮政法(2015) 第72条}; several joined by "；". */
 	public String basis() {
 		return citations.stream().map(Citation::toString).collect(Collectors.joining("；"));
+	}
+
+	/** The sets of penalty kinds the articles provide (a holder: enum constants cannot use the enum's own statics). */
+	private static final class Kinds {
+
+		static final Set<String> FINE_ONLY = Set.of("FINE");
+
+		static final Set<String> WARNING_OR_FINE = Set.of("WARNING", "FINE");
+
+		static final Set<String> FINE_OR_SUSPENSION = Set.of("FINE", "SUSPENSION");
+
+		static final Set<String> FINE_SUSPENSION_REVOCATION = Set.of("FINE", "SUSPENSION", "REVOCATION");
+
+		static final Set<String> ALL_BUT_WARNING = Set.of("FINE", "CONFISCATION", "SUSPENSION", "REVOCATION");
+
+		private Kinds() {
+		}
+	}
+
+	/**
+	 * The kinds of penalty the article provides, by the names of enforcement's {@code Penalty} (WARNING, FINE,
+	 * CONFISCATION, SUSPENSION, REVOCATION): 警告 only where the text says 予以警告 (the 快递市场管理办法's articles);
+	 * 没收违法所得 where it says so; 责令停业整顿 and 吊销快递业务经营许可证 where the text allows them (serious cases).
+	 * A decision of another kind is unlawful, save a lighter one under 减轻处罚 (行政处罚法(2021) art.32).
+	 */
+	public Set<String> penalties() {
+		return penalties;
 	}
 
 	/** Whether the text has a heavier range for serious cases (情节严重). */

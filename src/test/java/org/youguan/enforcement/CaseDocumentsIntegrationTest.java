@@ -114,6 +114,7 @@ class CaseDocumentsIntegrationTest {
 	long decidedAndDelivered(EnterpriseView e) throws Exception {
 		long c = fileCase(e, "DATA_NOT_REPORTED");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
 				"{\"report\":\"当事人连续三个月未报送快递业务数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}")
 			.andExpect(status().isOk());
@@ -160,6 +161,7 @@ class CaseDocumentsIntegrationTest {
 	void aSeriousCaseIsDecidedAfterACollectiveDiscussionWhoseRecordIsIssued() throws Exception {
 		long c = fileCase(wuzhong(4), "WAYBILL_DATA");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
 				"{\"report\":\"查明当事人运单模板显示完整身份证号码，涉及用户三千余人\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"60000\",\"serious\":true}")
 			.andExpect(status().isOk());
@@ -194,6 +196,7 @@ class CaseDocumentsIntegrationTest {
 	void aDiscussionIsGivenWithItsDayOrNotAtAll() throws Exception {
 		long c = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
 				"{\"report\":\"当事人未报送数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}").andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
@@ -309,6 +312,7 @@ class CaseDocumentsIntegrationTest {
 	void aStepsErrorsNameTheFieldsTheApiTakes() throws Exception {
 		long c = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
 				"{\"report\":\"当事人连续三个月未报送快递业务数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}")
 			.andExpect(status().isOk());
@@ -336,6 +340,7 @@ class CaseDocumentsIntegrationTest {
 			.param("collectors", "32050601", "32050602"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.href").value(containsString("/attachments/")));
+		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
 				"{\"report\":\"当事人连续三个月未报送快递业务数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}")
 			.andExpect(status().isOk());
@@ -388,6 +393,7 @@ class CaseDocumentsIntegrationTest {
 		long c = fileCase(wuzhong(7), "UNLICENSED");
 		String market = "Bearer demo-sz-market-token";
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
 				"{\"report\":\"查明当事人未取得许可经营快递业务\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"60000\"}")
 			.andExpect(status().isOk());

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.youguan.IntegrationTest;
@@ -38,6 +39,9 @@ class EnforcementPagesIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	Enterprises enterprises;
@@ -87,6 +91,7 @@ class EnforcementPagesIntegrationTest {
 		mvc.perform(post(page + "/investigation").session(staff).with(csrf()).param("name", "陈吴中", "沈执法", "")
 			.param("certificateNumber", "32050601", "32050602", "")).andExpect(redirectedUrl(page))
 			.andExpect(flash().attribute("message", "已开始调查取证"));
+		PartyCases.evidence(jdbc, Long.parseLong(page.substring(page.lastIndexOf('/') + 1)));
 		mvc.perform(post(page + "/conclusion").session(staff).with(csrf()).param("report", "未经同意投递智能快件箱")
 			.param("proposedPenalty", "FINE").param("proposedFine", "3000").param("concludedOn", today.toString()))
 			.andExpect(flash().attribute("message", "调查终结"));

@@ -79,10 +79,27 @@ final class PartyCases {
 		return leads.approve(ALL, lead, HEAD, filedOn, false);
 	}
 
+	/**
+	 * An item on the case's evidence list (a 书证 collected the day it was filed), as a conclusion needs (rule
+	 * {@code no-evidence}).
+	 */
+	static void evidence(JdbcClient jdbc, long caseId) {
+		jdbc.sql("""
+				INSERT INTO penalty_case_evidence (case_id, kind, title, collected_on, collected_by, created_by, created_at)
+				SELECT id, 'DOCUMENTARY', '营业执照复印件', filed_on, '32050601', 'test', now() FROM penalty_case WHERE id = :id""")
+			.param("id", caseId).update();
+	}
+
+	/** An item on the case's evidence list ({@link #evidence(JdbcClient, long)}). */
+	void evidence(long caseId) {
+		evidence(jdbc, caseId);
+	}
+
 	/** A case filed on {@code filedOn} and investigated to its conclusion with the fine proposed. */
 	long concluded(EnterpriseView e, String violation, String fine, LocalDate filedOn) {
 		long id = filed(e, violation, filedOn);
 		cases.startInvestigation(ALL, id, TEAM);
+		evidence(jdbc, id);
 		cases.concludeInvestigation(ALL, id, new PenaltyCases.Conclusion("查明违法事实", "FINE", fine, false, null, null, null,
 				filedOn.toString()));
 		if (new BigDecimal(fine).compareTo(new BigDecimal("10000")) >= 0) {

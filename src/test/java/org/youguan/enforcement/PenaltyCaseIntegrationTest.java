@@ -171,6 +171,7 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("INVESTIGATING"))
 			.andExpect(jsonPath("$.investigators.length()").value(2));
+		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", """
 				{"report":"查明当事人运单显示完整身份证号","proposedPenalty":"FINE","proposedFine":"20000","serious":false}""")
 			.andExpect(status().isOk())
@@ -271,6 +272,7 @@ class PenaltyCaseIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
 		String conclusion = """
 				{"report":"查明","proposedPenalty":"FINE","proposedFine":"%s","serious":%s,"mitigation":%s,"mitigationGround":%s,"mitigationReason":%s}""";
+		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", conclusion.formatted("60000", false, null, null, null))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("proposedFine"))
@@ -285,6 +287,7 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.penaltyCase.status").value("INVESTIGATED"));
 		long serious = fileCase(wuzhong(2), "WAYBILL_DATA");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + serious + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, serious);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + serious + "/conclusion", conclusion.formatted("60000", true, null, null, null))
 			.andExpect(status().isOk());
 	}
@@ -333,6 +336,7 @@ class PenaltyCaseIntegrationTest {
 		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));
 		long c = fileCase(wuzhong(4), "UNLICENSED");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
 				"{\"report\":\"查明无证经营\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"60000\"}").andExpect(status().isOk());
 		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
@@ -419,6 +423,7 @@ class PenaltyCaseIntegrationTest {
 	long notifiedHearingCase(EnterpriseView e, String concludedOn) throws Exception {
 		long c = fileCase(e, "UNLICENSED");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", ("{\"report\":\"查明无证经营\",\"proposedPenalty\":\"FINE\","
 				+ "\"proposedFine\":60000,\"concludedOn\":\"%s\"}").formatted(concludedOn)).andExpect(status().isOk());
 		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
@@ -430,6 +435,7 @@ class PenaltyCaseIntegrationTest {
 	void theNoticeFollowsTheDayTheInvestigationEnded() throws Exception {
 		long c = fileCase(wuzhong(0), "DATA_NOT_REPORTED");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", ("{\"report\":\"查明未报送\",\"proposedPenalty\":\"FINE\","
 				+ "\"proposedFine\":\"2000\",\"concludedOn\":\"%s\"}").formatted(today().plusDays(1)))
 			.andExpect(status().isBadRequest())
@@ -448,6 +454,7 @@ class PenaltyCaseIntegrationTest {
 		EnterpriseView e = wuzhong(5);
 		long c = fileCase(e, "DATA_NOT_REPORTED");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
 				"{\"report\":\"未报送数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.reviewRequired").value(false));

@@ -86,6 +86,7 @@ class StepErrorFieldsIntegrationTest {
 		refusedNamingItsOwnFields(HEAD, c + id + "/extension", "{\"reason\":\"\"}");
 
 		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		party.evidence(id);
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion", """
 				{"report":"","proposedPenalty":"FINE","proposedFine":"99999999","mitigation":"REDUCED","mitigationGround":"NOPE",
 				 "mitigationReason":null,"serious":false,"concludedOn":"2000-01-01"}""", PenaltyCases.Conclusion.class);
@@ -94,6 +95,7 @@ class StepErrorFieldsIntegrationTest {
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion",
 				"{\"report\":\"查明\",\"proposedPenalty\":\"WARNING\",\"proposedFine\":\"500\"}");
 
+		party.evidence(id);
 		cases.concludeInvestigation(PartyCases.ALL, id, new PenaltyCases.Conclusion("查明", "FINE", "3000", false, null, null,
 				null));
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/notice", "{\"on\":\"not-a-day\"}");

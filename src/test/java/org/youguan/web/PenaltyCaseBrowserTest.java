@@ -78,6 +78,16 @@ class PenaltyCaseBrowserTest extends BrowserTest {
 		certificates.get(1).sendKeys("32050602");
 		click(By.id("start-investigation"));
 		waitForText(By.id("case-status"), "调查取证");
+		// the conclusion rests on evidence: a 现场检查笔录 first
+		new Select(browser.findElement(By.cssSelector("#evidence-form select[name='kind']"))).selectByValue("SITE_RECORD");
+		typeIn("#evidence-form input[name='title']", "营业场所现场检查笔录");
+		dateIn("#evidence-form input[name='collectedOn']", today);
+		typeIn("#evidence-form input[name='place']", "当事人营业场所");
+		typeIn("#evidence-form input[name='subject']", "营业部负责人");
+		typeIn("#evidence-form textarea[name='content']", "现场查看统计报送记录，近三个月未报送");
+		click(By.id("add-evidence"));
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("evidence-list"), "营业场所现场检查笔录"));
 		typeIn("#conclusion-form textarea[name='report']", "查明当事人连续三个月未按规定报送快递业务数据");
 		typeIn("#conclusion-form input[name='proposedFine']", "2000");
 		click(By.id("conclude"));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -76,7 +77,11 @@ public final class CaseClock {
 
 	/** The last day of a period of {@code rule} counted from {@code start}, in the rule's unit. */
 	public LocalDate due(StatutoryRule rule, LocalDate start) {
-		int n = amount(rule);
+		return after(rule, start, amount(rule));
+	}
+
+	/** {@code n} of {@code rule}'s days (working or calendar, as the rule counts) after {@code start}. */
+	private LocalDate after(StatutoryRule rule, LocalDate start, int n) {
 		if (rule.unit() == RuleUnit.WORKING_DAYS) {
 			return days.plusWorkingDays(start, n);
 		}
@@ -89,15 +94,19 @@ public final class CaseClock {
 	/**
 	 * The day a decision is due: 90 days from 立案 (行政处罚法(2021) art.60), 30 more once extended, plus every day of
 	 * suspension, hearing, public notice, testing or appraisal (邮政行政执法监督办法(2021) art.17) — a pause still lasting
-	 * counts up to {@code today}; days of a pause before 立案 do not count.
+	 * counts up to {@code today}; days of a pause before 立案 do not count, and a day two pauses share (a suspension
+	 * overlapping the hearing's pause) counts once.
 	 */
 	public LocalDate decisionDue(LocalDate filedOn, boolean extended, List<Pause> pauses, LocalDate today) {
 		long paused = 0;
-		for (Pause p : pauses) {
-			LocalDate from = p.startedOn().isBefore(filedOn) ? filedOn : p.startedOn();
+		LocalDate counted = filedOn.minusDays(1);
+		List<Pause> byStart = pauses.stream().sorted(Comparator.comparing(Pause::startedOn)).toList();
+		for (Pause p : byStart) {
+			LocalDate from = p.startedOn().isAfter(counted) ? p.startedOn() : counted.plusDays(1);
 			LocalDate to = p.endedOn() == null ? today : p.endedOn();
 			if (!to.isBefore(from)) {
 				paused += ChronoUnit.DAYS.between(from, to) + 1;
+				counted = to;
 			}
 		}
 		int total = amount(StatutoryRule.PENALTY_DECISION) + (extended ? amount(StatutoryRule.PENALTY_DECISION_EXTENSION) : 0);
@@ -129,6 +138,14 @@ public final class CaseClock {
 	/** The last day to pay: 15 days from receiving the decision (art.67). */
 	public LocalDate paymentDue(LocalDate deliveredOn) {
 		return due(StatutoryRule.PENALTY_PAYMENT, deliveredOn);
+	}
+
+	/**
+	 * The payment deadline of a decision that fixed its own days to pay ({@code paymentDays}, kept on the case since
+	 * V202; null for a case without them: the rule's value here), counted as {@link #paymentDue(LocalDate)} counts.
+	 */
+	public LocalDate paymentDue(LocalDate deliveredOn, Integer paymentDays) {
+		return paymentDays == null ? paymentDue(deliveredOn) : after(StatutoryRule.PENALTY_PAYMENT, deliveredOn, paymentDays);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package org.youguan.enforcement.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.youguan.enforcement.Mitigation;
 import org.youguan.enforcement.Penalty;
@@ -111,8 +113,31 @@ public final class DecisionRules {
 	}
 
 	/**
+	 * The penalty must be one the violation's article provides ({@code provided}, the catalogue's
+	 * {@code ViolationType.penalties()}): another kind only when lighter than all of them (a warning where the article
+	 * fines) and as 减轻处罚 with one of art.32's grounds and a reason (行政处罚法(2021) art.32); never a kind the article
+	 * does not provide that is heavier. Errors on {@code penaltyField} (rule {@code not-provided}), {@code mitigationGround},
+	 * {@code mitigationReason}.
+	 */
+	public static void providedKind(Validation v, String penaltyField, Set<String> provided, Penalty penalty,
+			Mitigation mitigation, Mitigation.Ground ground, String reason) {
+		if (penalty == null || provided.contains(penalty.name())) {
+			return;
+		}
+		boolean lighter = provided.stream().allMatch(k -> Penalty.valueOf(k).heavierThan(penalty));
+		String kinds = provided.stream().map(Penalty::valueOf).sorted().map(Penalty::label).collect(Collectors.joining("、"));
+		v.require(penaltyField, lighter && mitigation == Mitigation.REDUCED, "not-provided", "该违法行为的处罚依据只规定了" + kinds
+				+ "，不能处以" + penalty.label() + (lighter ? "（依行政处罚法第32条减轻处罚的除外，须写明情形和理由）" : ""));
+		if (lighter && mitigation == Mitigation.REDUCED) {
+			v.require("mitigationGround", ground != null, "required", mitigation.label() + "须选择行政处罚法第32条规定的情形");
+			v.require("mitigationReason", !Text.isBlank(reason), "required", mitigation.label() + "须说明理由");
+		}
+	}
+
+	/**
 	 * No heavier penalty than the one notified (行政处罚法(2021) art.44–45: a heavier one needs a new notice, and the
-	 * party's statement may never make it heavier). Errors on {@code penalty} and {@code fine}.
+	 * party's statement may never make it heavier), nor of another kind than notified (rule {@code not-notified}; a
+	 * warning excepted). Errors on {@code penalty} and {@code fine}.
 	 */
 	public static void notHeavier(Validation v, Penalty proposed, BigDecimal proposedFine, Penalty decided,
 			BigDecimal fine) {
@@ -121,6 +146,10 @@ public final class DecisionRules {
 		}
 		v.require("penalty", !decided.heavierThan(proposed), "heavier", "处罚种类（" + decided.label() + "）重于事先告知的（"
 				+ proposed.label() + "）：不得因陈述申辩加重处罚（行政处罚法第45条），加重须重新告知");
+		// another kind than notified (a fine after 没收 or 停业整顿 was notified) was never put to the party: only the
+		// notified kind, or a mere warning, may follow without a new notice (art.44)
+		v.require("penalty", decided.heavierThan(proposed) || decided == proposed || decided == Penalty.WARNING, "not-notified",
+				"处罚种类（" + decided.label() + "）不是事先告知的（" + proposed.label() + "）：未告知的处罚须重新事先告知（行政处罚法第44条）");
 		if (fine != null && proposedFine != null) {
 			v.require("fine", fine.compareTo(proposedFine) <= 0, "heavier", "罚款" + plain(fine) + "元高于事先告知的"
 					+ plain(proposedFine) + "元：不得因陈述申辩加重处罚（行政处罚法第45条）");

@@ -218,7 +218,7 @@ class EnforcementApiController {
 	@Operation(summary = "法制审核", description = "agreed、opinion；审核人员不得是本案调查人员。")
 	PenaltyCases.CaseDetail review(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestBody Review r) {
-		cases.review(scope, id, officer(me), !Boolean.FALSE.equals(r.agreed()), r.opinion());
+		cases.review(scope, id, officer(me), r.agreed(), r.opinion());
 		return cases.get(scope, id);
 	}
 

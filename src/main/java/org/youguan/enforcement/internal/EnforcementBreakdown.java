@@ -74,7 +74,7 @@ class EnforcementBreakdown {
 	}
 
 	record StepRow(String regionCode, Penalty penalty, LocalDate decidedOn, LocalDate decisionDueOn, LocalDate deliveredOn,
-			LocalDate paidOn, LocalDate publishedOn) {
+			LocalDate paidOn, LocalDate publishedOn, Integer paymentDays) {
 	}
 
 	private final JdbcClient jdbc;
@@ -148,7 +148,8 @@ class EnforcementBreakdown {
 			.toList();
 
 		List<StepRow> steps = jdbc.sql("""
-				SELECT c.region_code, c.penalty, c.decided_on, c.decision_due_on, c.delivered_on, c.paid_on, c.published_on
+				SELECT c.region_code, c.penalty, c.decided_on, c.decision_due_on, c.delivered_on, c.paid_on, c.published_on,
+				       c.payment_days
 				FROM penalty_case c WHERE NOT c.imported AND c.decided_on BETWEEN :from AND :to AND\s""" + region)
 			.param("from", from).param("to", to).query(Rows.of(StepRow.class)).list();
 		long[] counts = new long[8];
@@ -162,7 +163,7 @@ class EnforcementBreakdown {
 			count(counts, 2, s.deliveredOn() != null || today.isAfter(deliveryDue),
 					s.deliveredOn() != null && !s.deliveredOn().isAfter(deliveryDue));
 			if (s.penalty() == Penalty.FINE && s.deliveredOn() != null) {
-				LocalDate paymentDue = caseClock.paymentDue(s.deliveredOn());
+				LocalDate paymentDue = caseClock.paymentDue(s.deliveredOn(), s.paymentDays());
 				count(counts, 4, s.paidOn() != null || today.isAfter(paymentDue),
 						s.paidOn() != null && !s.paidOn().isAfter(paymentDue));
 			}

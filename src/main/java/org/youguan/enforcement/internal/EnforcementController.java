@@ -226,7 +226,7 @@ class EnforcementController {
 	@PostMapping("/enforcement/cases/{id:\\d+}/review")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String review(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
-			@RequestParam(required = false, defaultValue = "true") boolean agreed,
+			@RequestParam(required = false) Boolean agreed,
 			@RequestParam(required = false) String opinion, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id), "已记录法制审核意见",
 				() -> cases.review(scope, id, EnforcementApiController.officer(me), agreed, opinion));

@@ -47,6 +47,20 @@ class CaseClockTest {
 	}
 
 	@Test
+	void daysTwoPausesShareCountOnce() {
+		// the same 16 days as above, a manual suspension 02-15..02-20 inside the appraisal and one 02-20..02-25 given
+		// twice, still 106 days → 04-28; a pause reaching past the others adds only its own days (02-26..02-28: 3)
+		List<CaseClock.Pause> overlapping = List.of(new CaseClock.Pause(d("2026-02-15"), d("2026-02-20")),
+				new CaseClock.Pause(d("2026-02-10"), d("2026-02-25")), new CaseClock.Pause(d("2026-02-20"), d("2026-02-25")));
+		assertThat(clock.decisionDue(d("2026-01-12"), false, overlapping, d("2026-03-01"))).isEqualTo(d("2026-04-28"));
+		List<CaseClock.Pause> longer = List.of(new CaseClock.Pause(d("2026-02-10"), d("2026-02-25")),
+				new CaseClock.Pause(d("2026-02-20"), d("2026-02-28")));
+		assertThat(clock.decisionDue(d("2026-01-12"), false, longer, d("2026-03-01")))
+			.isEqualTo(clock.decisionDue(d("2026-01-12"), false, List.of(new CaseClock.Pause(d("2026-02-10"), d("2026-02-28"))),
+					d("2026-03-01")));
+	}
+
+	@Test
 	void suspensionAcrossNationalDayAndAnExtensionAddUp() {
 		// filed 2026-08-03 + 90 + 30 + pause 09-28..10-09 (12 days) = 132 days → 2026-12-13 (Sunday) → 12-14
 		List<CaseClock.Pause> pauses = List.of(new CaseClock.Pause(d("2026-09-28"), d("2026-10-09")));
@@ -95,6 +109,12 @@ class CaseClockTest {
 		assertThat(clock.paymentDue(d("2026-06-10"))).isEqualTo(d("2026-06-25"));
 		// delivered 2026-09-20 + 15 = 10-05, inside 国庆: moved to 10-08
 		assertThat(clock.paymentDue(d("2026-09-20"))).isEqualTo(d("2026-10-08"));
+	}
+
+	@Test
+	void aDecisionThatFixedItsOwnPaymentDaysIsDueByThemCountedTheSameWay() {
+		assertThat(clock.paymentDue(d("2026-06-10"), 10)).as("06-20 is a Saturday").isEqualTo(d("2026-06-22"));
+		assertThat(clock.paymentDue(d("2026-06-10"), null)).isEqualTo(clock.paymentDue(d("2026-06-10")));
 	}
 
 	@Test

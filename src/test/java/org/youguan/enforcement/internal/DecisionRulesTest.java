@@ -1,6 +1,7 @@
 package org.youguan.enforcement.internal;
 
 import java.math.BigDecimal;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,36 @@ class DecisionRulesTest {
 		assertThat(v.errors()).extracting(FieldError::field).containsExactly("penalty");
 		v = new Validation();
 		DecisionRules.notHeavier(v, Penalty.FINE, new BigDecimal("8000"), Penalty.WARNING, null);
+		assertThat(v.errors()).isEmpty();
+	}
+
+	@Test
+	void aFineNeverNotifiedDoesNotFollowANoticeOfConfiscationOrSuspension() {
+		Validation v = new Validation();
+		DecisionRules.notHeavier(v, Penalty.SUSPENSION, null, Penalty.FINE, new BigDecimal("5000"));
+		assertThat(v.errors()).extracting(FieldError::rule).containsExactly("not-notified");
+		v = new Validation();
+		DecisionRules.notHeavier(v, Penalty.CONFISCATION, new BigDecimal("5000"), Penalty.FINE, new BigDecimal("5000"));
+		assertThat(v.errors()).extracting(FieldError::rule).containsExactly("not-notified");
+		v = new Validation();
+		DecisionRules.notHeavier(v, Penalty.SUSPENSION, null, Penalty.SUSPENSION, null);
+		assertThat(v.errors()).isEmpty();
+	}
+
+	@Test
+	void onlyAKindTheArticleProvidesOrALighterOneUnderReducedPenalty() {
+		Set<String> fines = Set.of("FINE");
+		Validation v = new Validation();
+		DecisionRules.providedKind(v, "penalty", fines, Penalty.WARNING, null, null, null);
+		assertThat(v.errors()).extracting(FieldError::rule).containsExactly("not-provided");
+		v = new Validation();
+		DecisionRules.providedKind(v, "penalty", fines, Penalty.WARNING, Mitigation.REDUCED, Mitigation.Ground.CONFESSED, "主动供述");
+		assertThat(v.errors()).isEmpty();
+		v = new Validation();
+		DecisionRules.providedKind(v, "penalty", fines, Penalty.REVOCATION, Mitigation.REDUCED, Mitigation.Ground.CONFESSED, "x");
+		assertThat(v.errors()).extracting(FieldError::rule).containsExactly("not-provided");
+		v = new Validation();
+		DecisionRules.providedKind(v, "penalty", Set.of("WARNING", "FINE"), Penalty.WARNING, null, null, null);
 		assertThat(v.errors()).isEmpty();
 	}
 }

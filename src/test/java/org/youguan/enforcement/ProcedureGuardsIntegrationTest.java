@@ -1,0 +1,263 @@
+package org.youguan.enforcement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
+import org.youguan.numbering.BusinessNumbers;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The guards of the penalty procedure's order and of what the party was told (行政处罚法(2021) art.44–45, 58, 62–66;
+ * 邮政行政执法监督办法 art.17): a heard case is decided after its hearing and the review that follows it; the party's
+ * statement is kept as given; a hand-typed 文号 never blocks the automatic series; the decision limit is stretched
+ * neither by overlapping suspensions nor by a late extension; a penalty kind the article does not provide, or that was
+ * not notified, is refused; a deferral comes before the payment deadline and within the catalogue's maximum; a review
+ * states its outcome and is not made by the conclusion's author; no conclusion without evidence.
+ */
+@IntegrationTest
+class ProcedureGuardsIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PenaltyCases cases;
+
+	@Autowired
+	Leads leads;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void reset() {
+		clock.reset();
+	}
+
+	PartyCases party() {
+		return new PartyCases(leads, cases, enterprises, jdbc);
+	}
+
+	void today(String day) {
+		clock.set(LocalDate.parse(day).atTime(10, 0));
+	}
+
+	/** The rules of the field errors {@code step} is refused with (failing when it is not refused). */
+	static List<String> rules(String field, Executable step) {
+		DomainException e = catchThrowableOfType(DomainException.class, () -> {
+			try {
+				step.execute();
+			}
+			catch (Throwable t) {
+				throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
+			}
+		});
+		assertThat(e).as("the step is refused").isNotNull();
+		return e.fieldErrors().stream().filter(f -> f.field().equals(field)).map(FieldError::rule).toList();
+	}
+
+	static PenaltyCases.Decision decision(String number, String on, String penalty, String fine) {
+		return new PenaltyCases.Decision(number, on, penalty, fine, null, null, null);
+	}
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	/** A case of {@code violation} filed on {@code filed} with its investigation started and one evidence item. */
+	long investigating(EnterpriseView e, String violation, LocalDate filed) {
+		long id = party().filed(e, violation, filed);
+		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		PartyCases.evidence(jdbc, id);
+		return id;
+	}
+
+	@Test
+	void aHeardCaseIsDecidedNeitherBeforeItsHearingNorBeforeTheReviewThatFollowsIt() {
+		today("2026-06-01");
+		PartyCases party = party();
+		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
+		today("2026-06-02");
+		cases.requestHearing(PartyCases.ALL, id, "2026-06-02");
+		today("2026-06-15");
+		cases.holdHearing(PartyCases.ALL, id, "2026-06-03", "2026-06-15");
+		today("2026-06-16");
+		cases.review(PartyCases.ALL, id, PartyCases.REVIEWER, true, "听证后审核，同意");
+
+		assertThat(rules("decidedOn", () -> cases.decide(PartyCases.ALL, id, decision(null, "2026-06-10", "FINE", "10000"))))
+			.contains("before-hearing");
+		assertThat(rules("decidedOn", () -> cases.decide(PartyCases.ALL, id, decision(null, "2026-06-15", "FINE", "10000"))))
+			.containsExactly("before-review");
+		cases.decide(PartyCases.ALL, id, decision(null, "2026-06-16", "FINE", "10000"));
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().decidedOn()).isEqualTo(LocalDate.of(2026, 6, 16));
+	}
+
+	@Test
+	void staffDoNotOverwriteAStatementAlreadyGiven() {
+		today("2026-06-02");
+		PartyCases party = party();
+		long id = party.notified(party.other(), "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 6, 1));
+		cases.recordStatement(PartyCases.ALL, id, "2026-06-02", "当事人陈述：系初次迟报，已补报");
+
+		assertThat(rules("statement", () -> cases.recordStatement(PartyCases.ALL, id, "2026-06-02", "当事人无异议")))
+			.containsExactly("already-stated");
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().statement()).isEqualTo("当事人陈述：系初次迟报，已补报");
+	}
+
+	/** A case told of a fine of 2000 on 2026-06-01 whose statement was heard: decidable from 2026-06-02. */
+	long stated(EnterpriseView e) {
+		long id = party().notified(e, "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 6, 1));
+		cases.recordStatement(PartyCases.ALL, id, "2026-06-01", "当事人无异议");
+		return id;
+	}
+
+	long lastIssued(String type, String region, int year) {
+		return jdbc.sql("SELECT coalesce(max(last_value), 0) FROM number_sequence WHERE type = :t AND region_code = :r AND year = :y")
+			.param("t", type).param("r", region).param("y", year).query(Long.class).single();
+	}
+
+	@Test
+	void aHandTypedNumberNeverBlocksTheAutomaticSeries() {
+		today("2026-06-02");
+		PartyCases party = party();
+		EnterpriseView e = party.other();
+		String region = e.regionCode().substring(0, 6);
+		long first = stated(e);
+		String next = BusinessNumbers.format("行政处罚决定", region, 2026, lastIssued("行政处罚决定", region, 2026) + 1);
+		assertThat(rules("decisionNumber", () -> cases.decide(PartyCases.ALL, first, decision(next, "2026-06-02", "FINE", "2000"))))
+			.containsExactly("automatic-number");
+		cases.decide(PartyCases.ALL, first, decision("苏邮管罚〔2026〕" + System.nanoTime() % 1_000_000 + "号", "2026-06-02", "FINE",
+				"2000"));
+
+		// a number of the series' form already taken (typed before this guard) is passed over, not collided with
+		long second = stated(e);
+		String taken = BusinessNumbers.format("行政处罚决定", region, 2026, lastIssued("行政处罚决定", region, 2026) + 1);
+		jdbc.sql("UPDATE penalty_case SET decision_number = :n WHERE id = :id").param("n", taken).param("id", first).update();
+		String numbered = cases.decide(PartyCases.ALL, second, decision(null, "2026-06-02", "FINE", "2000"));
+		assertThat(numbered).isNotEqualTo(taken).startsWith("行政处罚决定-" + region + "-2026-");
+
+		String spot = BusinessNumbers.format("当场处罚", region, 2026, lastIssued("当场处罚", region, 2026) + 1);
+		jdbc.sql("UPDATE penalty_case SET decision_number = :n WHERE id = :id").param("n", spot).param("id", first).update();
+		long onTheSpot = cases.decideOnTheSpot(PartyCases.ALL, new PenaltyCases.OnTheSpot("ORGANISATION", e.creditCode(), null,
+				null, "DATA_NOT_REPORTED", "当月数据逾期未报送", "当事人营业场所", "2026-06-02", "FINE", "500",
+				PartyCases.TEAM));
+		assertThat(cases.get(PartyCases.ALL, onTheSpot).penaltyCase().decisionNumber()).isNotEqualTo(spot);
+	}
+
+	@Test
+	void overlappingSuspensionsAreRefusedAndALateExtensionIsNotGranted() {
+		today("2026-06-20");
+		long id = investigating(party().other(), "PARCEL_TAMPERING", LocalDate.of(2026, 6, 1));
+		cases.suspend(PartyCases.ALL, id, "APPRAISAL", "2026-06-05", "委托鉴定");
+		cases.resume(PartyCases.ALL, id, "2026-06-10");
+		assertThat(rules("startedOn", () -> cases.suspend(PartyCases.ALL, id, "TESTING", "2026-06-08", "检测")))
+			.containsExactly("overlapping-suspension");
+		assertThat(rules("startedOn", () -> cases.suspend(PartyCases.ALL, id, "TESTING", "2026-06-10", "检测")))
+			.containsExactly("overlapping-suspension");
+		cases.suspend(PartyCases.ALL, id, "TESTING", "2026-06-11", "检测");
+		assertThat(cases.get(PartyCases.ALL, id).suspensions()).hasSize(2);
+
+		today("2026-05-20");
+		long late = investigating(party().other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
+		assertThat(rules("decisionDueOn", () -> cases.extend(PartyCases.ALL, late, PartyCases.HEAD, "案情复杂")))
+			.containsExactly("limit-passed");
+		assertThat(cases.get(PartyCases.ALL, late).penaltyCase().extended()).isFalse();
+	}
+
+	@Test
+	void aPenaltyKindTheArticleDoesNotProvideOrThatWasNotNotifiedIsRefused() {
+		today("2026-06-09");
+		PartyCases party = party();
+		// 快递市场管理办法 art.48 fines (5000 at least) and gives no warning
+		long contractor = investigating(party.other(), "UNLICENSED_CONTRACTOR", LocalDate.of(2026, 6, 1));
+		assertThat(rules("proposedPenalty", () -> cases.concludeInvestigation(PartyCases.ALL, contractor,
+				new PenaltyCases.Conclusion("查明", "WARNING", null, false, null, null, null, "2026-06-02"))))
+			.containsExactly("not-provided");
+		cases.concludeInvestigation(PartyCases.ALL, contractor, new PenaltyCases.Conclusion("查明", "WARNING", null, false,
+				"REDUCED", "ELIMINATED_HARM", "主动终止委托并消除后果", "2026-06-02"));
+		assertThat(rules("penalty", () -> cases.decideOnTheSpot(PartyCases.ALL, new PenaltyCases.OnTheSpot("ORGANISATION",
+				party.other().creditCode(), null, null, "OUTLET_UNFILED", "末端网点未备案", "网点", "2026-06-09", "WARNING", null,
+				PartyCases.TEAM)))).containsExactly("not-provided");
+
+		// told of 停业整顿, then fined an amount never notified
+		long branch = investigating(party.other(), "BRANCH_UNFILED", LocalDate.of(2026, 5, 25));
+		cases.concludeInvestigation(PartyCases.ALL, branch, new PenaltyCases.Conclusion("查明", "SUSPENSION", null, false, null,
+				null, null, "2026-05-26"));
+		cases.review(PartyCases.ALL, branch, PartyCases.REVIEWER, true, "同意");
+		today("2026-06-10");
+		cases.notifyParty(PartyCases.ALL, branch, "2026-06-09");
+		today("2026-06-17");
+		cases.recordStatement(PartyCases.ALL, branch, "2026-06-10", "请求从轻");
+		assertThat(rules("penalty", () -> cases.decide(PartyCases.ALL, branch, decision(null, "2026-06-17", "FINE", "5000"))))
+			.containsExactly("not-notified");
+	}
+
+	@Test
+	void aDeferralIsApprovedOnlyBeforeThePaymentDeadlineAndWithinTheCataloguesMaximum() {
+		today("2026-06-02");
+		long id = stated(party().other());
+		cases.decide(PartyCases.ALL, id, decision(null, "2026-06-02", "FINE", "2000"));
+		cases.deliver(PartyCases.ALL, id, "2026-06-02");
+		assertThat(rules("deferredUntil", () -> cases.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD,
+				new PenaltyCases.PaymentTerms("DEFERRAL", "2099-01-01", "经营困难", null)))).containsExactly("range");
+		today("2026-06-25");
+		assertThat(rules("kind", () -> cases.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD,
+				new PenaltyCases.PaymentTerms("DEFERRAL", "2026-07-20", "经营困难", null)))).containsExactly("after-due");
+		assertThat(cases.procedure(PartyCases.ALL, id).paymentArrangement()).isNull();
+	}
+
+	@Test
+	void aReviewStatesItsOutcomeAndIsNotMadeByTheConclusionsAuthor() throws Exception {
+		today("2026-06-02");
+		long id = investigating(party().other(), "DATA_NOT_REPORTED", LocalDate.of(2026, 6, 1));
+		String c = "/api/v1/enforcement/cases/" + id;
+		call(PenaltyCaseIntegrationTest.MARKET, c + "/conclusion", """
+				{"report":"查明未报送","proposedPenalty":"FINE","proposedFine":"2000","concludedOn":"2026-06-02"}""")
+			.andExpect(status().isOk());
+		call(PenaltyCaseIntegrationTest.CITY, c + "/review", "{\"opinion\":\"同意\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("agreed"))
+			.andExpect(jsonPath("$.errors[0].rule").value("required"));
+		call(PenaltyCaseIntegrationTest.MARKET, c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}")
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].rule").value("reviewer-is-author"));
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().reviewedOn()).isNull();
+		call(PenaltyCaseIntegrationTest.CITY, c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
+	}
+
+	@Test
+	void noConclusionWithoutEvidence() {
+		today("2026-06-02");
+		long id = party().filed(party().other(), "DATA_NOT_REPORTED", LocalDate.of(2026, 6, 1));
+		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		assertThat(rules("evidence", () -> cases.concludeInvestigation(PartyCases.ALL, id,
+				new PenaltyCases.Conclusion("查明", "FINE", "2000", false, null, null, null, "2026-06-02"))))
+			.containsExactly("no-evidence");
+	}
+}
