@@ -18,7 +18,6 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.registry.EnterpriseView;
-import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -44,10 +43,7 @@ class ProcedureGuardsIntegrationTest {
 	PenaltyCases cases;
 
 	@Autowired
-	Leads leads;
-
-	@Autowired
-	Enterprises enterprises;
+	PartyCases fixture;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -61,7 +57,7 @@ class ProcedureGuardsIntegrationTest {
 	}
 
 	PartyCases party() {
-		return new PartyCases(leads, cases, enterprises, jdbc);
+		return fixture;
 	}
 
 	void today(String day) {
@@ -94,7 +90,7 @@ class ProcedureGuardsIntegrationTest {
 	long investigating(EnterpriseView e, String violation, LocalDate filed) {
 		long id = party().filed(e, violation, filed);
 		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
-		PartyCases.evidence(jdbc, id);
+		fixture.evidence(id);
 		return id;
 	}
 
