@@ -103,10 +103,12 @@ final class TemplateCheck {
 		}
 		Set<String> missing = new LinkedHashSet<>(declared);
 		missing.removeAll(used);
-		List<String> lost = template.required().stream().filter(missing::contains).toList();
+		// a required field must be seen: one in hidden text (Word's 隐藏文字, w:vanish) would print nothing
+		Set<String> visible = template.required().isEmpty() ? Set.of() : fieldsVisible(file, content);
+		List<String> lost = template.required().stream().filter(f -> !visible.contains(f)).toList();
 		if (!lost.isEmpty()) {
 			throw new InvalidValueException("file", "template-required", file + "缺少“" + template.title() + "”必须载明的字段"
-					+ braces(lost) + "（法定记载事项），填写出的文书将不合法：请保留这些字段");
+					+ braces(lost) + "（法定记载事项；设为隐藏文字的也算缺少），填写出的文书将不合法：请保留这些字段并使其可见");
 		}
 		return new Report(List.copyOf(missing));
 	}
@@ -225,13 +227,22 @@ final class TemplateCheck {
 	 * on an unreadable part
 	 */
 	static Set<String> fieldsEverywhere(String file, byte[] docx) {
+		return fields(file, docx, false);
+	}
+
+	/** The fields written in text that shows: not in a run formatted as hidden ({@code w:vanish}, {@code w:specVanish}). */
+	static Set<String> fieldsVisible(String file, byte[] docx) {
+		return fields(file, docx, true);
+	}
+
+	private static Set<String> fields(String file, byte[] docx, boolean visibleOnly) {
 		Set<String> found = new LinkedHashSet<>();
 		Set<String> malformed = new LinkedHashSet<>();
 		try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(docx), "UTF-8", true, true)) {
 			for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				String name = entry.getName();
 				if (name.startsWith("word/") && name.endsWith(".xml")) {
-					paragraphs(zip, text -> collect(text, found, malformed));
+					paragraphs(zip, visibleOnly, text -> collect(text, found, malformed));
 				}
 			}
 		}
@@ -261,23 +272,32 @@ final class TemplateCheck {
 	}
 
 	/** Hands the text of each paragraph of one XML part to {@code sink}; a nested paragraph (a text box) is its own. */
-	private static void paragraphs(InputStream part, Consumer<String> sink) throws XMLStreamException {
+	private static void paragraphs(InputStream part, boolean visibleOnly, Consumer<String> sink) throws XMLStreamException {
 		XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(new NonClosing(part));
 		Deque<StringBuilder> open = new ArrayDeque<>();
 		int inText = 0;
+		boolean hiddenRun = false;
 		try {
 			while (xml.hasNext()) {
 				switch (xml.next()) {
 					case XMLStreamConstants.START_ELEMENT -> {
-						if (PARAGRAPH.equals(xml.getLocalName())) {
+						String name = xml.getLocalName();
+						if (PARAGRAPH.equals(name)) {
 							open.push(new StringBuilder());
 						}
-						else if ("t".equals(xml.getLocalName())) {
+						else if ("t".equals(name)) {
 							inText++;
+						}
+						else if ("r".equals(name)) {
+							hiddenRun = false;
+						}
+						else if (visibleOnly && ("vanish".equals(name) || "specVanish".equals(name))) {
+							String on = xml.getAttributeValue(xml.getNamespaceURI(), "val");
+							hiddenRun = on == null || !(on.equals("0") || on.equals("false") || on.equals("off"));
 						}
 					}
 					case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-						if (inText > 0 && !open.isEmpty()) {
+						if (inText > 0 && !open.isEmpty() && !(visibleOnly && hiddenRun)) {
 							open.peek().append(xml.getText());
 						}
 					}
@@ -287,6 +307,9 @@ final class TemplateCheck {
 						}
 						else if ("t".equals(xml.getLocalName())) {
 							inText = Math.max(0, inText - 1);
+						}
+						else if ("r".equals(xml.getLocalName())) {
+							hiddenRun = false;
 						}
 					}
 					default -> {

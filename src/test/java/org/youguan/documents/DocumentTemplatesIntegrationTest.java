@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.poi.poifs.crypt.EncryptionInfo;
@@ -218,6 +219,15 @@ class DocumentTemplatesIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("template-required")))
 			.andExpect(content().string(containsString("${creditCode}、${address}")))
+			.andExpect(content().string(containsString("${remedies}")));
+		assertThat(templates.entry("enforcement/decision").replaced()).isFalse();
+		// every field there, the remedies as hidden text (Word's 隐藏文字): present in the file, absent on paper
+		List<String> all = t.placeholders().stream().filter(f -> !f.startsWith("${evidence.")).toList();
+		mvc.perform(multipart(decision).file(new MockMultipartFile("file", "决定书.docx", null,
+				TemplateFiles.docxHiding(Set.of("${remedies}"), all.toArray(String[]::new))))
+				.param("note", "隐藏救济途径").session(admin).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("template-required")))
 			.andExpect(content().string(containsString("${remedies}")));
 		assertThat(templates.entry("enforcement/decision").replaced()).isFalse();
 		mvc.perform(get(decision).session(admin)).andExpect(status().isOk())

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -25,6 +26,21 @@ public final class TemplateFiles {
 		try (XWPFDocument doc = new XWPFDocument()) {
 			for (String p : paragraphs) {
 				doc.createParagraph().createRun().setText(p);
+			}
+			return bytes(doc);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A document of one paragraph per text, those in {@code hidden} written as Word's hidden text (w:vanish). */
+	public static byte[] docxHiding(Set<String> hidden, String... paragraphs) {
+		try (XWPFDocument doc = new XWPFDocument()) {
+			for (String p : paragraphs) {
+				var run = doc.createParagraph().createRun();
+				run.setText(p);
+				run.setVanish(hidden.contains(p));
 			}
 			return bytes(doc);
 		}

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -34,7 +37,7 @@ class Placement {
 	 * A whole number as a form sends it (text: a registry id, a count): null when blank.
 	 * @param field the form's field
 	 * @param message the error when it is no whole number, naming the field as the form labels it
-	 * @throws org.youguan.kernel.InvalidValueException on the field (rule {@code format}) when it is not a whole number,
+	 * @throws InvalidValueException on the field (rule {@code format}) when it is not a whole number,
 	 *         so the form is shown again with the error at the field, not the generic 400 page
 	 */
 	static Long number(String field, String message, String text) {
@@ -45,7 +48,7 @@ class Placement {
 			return Long.valueOf(text.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new org.youguan.kernel.InvalidValueException(field, "format", message);
+			throw new InvalidValueException(field, "format", message);
 		}
 	}
 
@@ -55,10 +58,10 @@ class Placement {
 	 * @param binding the binding of the form's values
 	 * @param labels the form's labels of its numeric fields, by field
 	 */
-	static void requireBound(org.springframework.validation.BindingResult binding, Map<String, String> labels) {
+	static void requireBound(BindingResult binding, Map<String, String> labels) {
 		if (binding.hasFieldErrors()) {
-			throw new org.youguan.kernel.InvalidValueException(binding.getFieldErrors().stream()
-				.map(e -> new org.youguan.kernel.FieldError(e.getField(), "format",
+			throw new InvalidValueException(binding.getFieldErrors().stream()
+				.map(e -> new FieldError(e.getField(), "format",
 						labels.getOrDefault(e.getField(), e.getField()) + "应为数字"))
 				.toList());
 		}
