@@ -238,11 +238,23 @@ public class PenaltyCases {
 		return LocalDate.now(clock);
 	}
 
-	/** Creates the case of an approved lead (立案), numbered 处罚案件-地区-年份-序号, its clock started. */
+	/**
+	 * The region a case filed from {@code lead} belongs to: the bureau that handles the lead — the enterprise's own
+	 * region when it lies inside the lead's, otherwise the lead's (a case transferred in from another bureau, 移送).
+	 */
+	static String caseRegion(EnterpriseView enterprise, LeadView lead) {
+		return DataScope.region(lead.regionCode()).containsRegion(enterprise.regionCode()) ? enterprise.regionCode()
+				: lead.regionCode();
+	}
+
+	/**
+	 * Creates the case of an approved lead (立案), numbered 处罚案件-地区-年份-序号, its clock started; it belongs to the
+	 * bureau that handles the lead ({@link #caseRegion}), whose number and documents it carries.
+	 */
 	long file(EnterpriseView enterprise, LeadView lead, Officer head, LocalDate filedOn, boolean demo) {
-		String number = numbers.next("处罚案件", enterprise.regionCode().length() > 6 ? enterprise.regionCode().substring(0, 6)
-				: enterprise.regionCode(), filedOn.getYear());
-		LocalDate due = clock(enterprise.regionCode()).decisionDue(filedOn, false, List.of(), filedOn);
+		String region = caseRegion(enterprise, lead);
+		String number = numbers.next("处罚案件", region.length() > 6 ? region.substring(0, 6) : region, filedOn.getYear());
+		LocalDate due = clock(region).decisionDue(filedOn, false, List.of(), filedOn);
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, lead_id, region_code, source, enterprise_credit_code, enterprise_name,
 				    violation_code, violation_ended_on, facts, status, filed_on, filing_approved_by, decision_due_on, demo,
@@ -251,7 +263,7 @@ public class PenaltyCases {
 				    :head, :due, :demo, :by, :now, :now) RETURNING id""")
 			.param("number", number)
 			.param("lead", lead.id())
-			.param("region", enterprise.regionCode())
+			.param("region", region)
 			.param("source", lead.source().name())
 			.param("code", enterprise.creditCode())
 			.param("name", enterprise.legalName())
@@ -268,7 +280,7 @@ public class PenaltyCases {
 			.single();
 		audit.record(AuditEntry.of("case.file", "penalty_case", id, "立案：" + number + "，" + enterprise.legalName() + "，"
 				+ lead.proposedViolation().title() + "（" + head.name() + "批准；决定期限" + due + "）")
-			.inRegion(enterprise.regionCode()));
+			.inRegion(region));
 		issue(id, CaseDocumentKind.FILING_APPROVAL);
 		return id;
 	}

@@ -604,6 +604,32 @@ class CaseDocumentsIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isConflict());
 	}
 
+	/**
+	 * A case transferred to 相城 and filed there belongs to 相城 — the bureau handling the lead — though the enterprise is
+	 * registered in 吴中: 相城 sees it, its number and its documents carry 相城, 吴中 no longer sees it.
+	 */
+	@Test
+	void aTransferredCaseIsFiledInTheReceivingBureausRegion() throws Exception {
+		long c = fileCase(wuzhong(4), "DATA_NOT_REPORTED");
+		long xiangcheng = bureaus.findByRegion("320507").orElseThrow().id();
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/transfer", "{\"bureauId\":" + xiangcheng + ",\"reason\":\"违法行为发生地在相城区\"}")
+			.andExpect(status().isOk());
+		long lead = jdbc.sql("SELECT id FROM penalty_lead WHERE source_ref = :r").param("r", "transfer:" + c).query(Long.class).single();
+		call(XIANGCHENG, "/api/v1/enforcement/leads/" + lead + "/proposal",
+				"{\"violation\":\"DATA_NOT_REPORTED\",\"endedOn\":\"" + today().minusDays(10) + "\"}").andExpect(status().isOk());
+		long filed = PenaltyCaseIntegrationTest.id(call(HEAD, "/api/v1/enforcement/leads/" + lead + "/filing", "{}")
+			.andExpect(status().isCreated()));
+		mvc.perform(get("/api/v1/enforcement/cases/" + filed).header("Authorization", XIANGCHENG)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.regionCode").value("320507"))
+			.andExpect(jsonPath("$.penaltyCase.number").value(containsString("320507")));
+		mvc.perform(get("/api/v1/enforcement/cases/" + filed).header("Authorization", WUZHONG)).andExpect(status().isNotFound());
+		List<Map<String, Object>> docs = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + filed + "/documents")
+			.header("Authorization", XIANGCHENG)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$");
+		assertThat(text((String) only(docs, "FILING_APPROVAL").get("href"), XIANGCHENG))
+			.contains(bureaus.findByRegion("320507").orElseThrow().name())
+			.doesNotContain(bureaus.findByRegion("320506").orElseThrow().name());
+	}
+
 	@Test
 	void instalmentsApprovedByTheHeadCarryTheirOwnDeadlinesAndSurcharges() throws Exception {
 		long c = decidedAndDelivered(wuzhong(3));
