@@ -1045,13 +1045,7 @@ public class PenaltyCases {
 		if (c.extended()) {
 			throw DomainException.rule("办案期限只能延长一次（邮政行政执法监督办法第17条），已于此前延长：" + c.extensionReason());
 		}
-		// the limit as it stands today: a pause still lasting (a hearing requested and not yet held among them) stops it
-		List<CaseClock.Pause> pauses = new ArrayList<>(suspensions(id).stream()
-			.map(s -> new CaseClock.Pause(s.startedOn(), s.endedOn())).toList());
-		if (c.hearingRequestedOn() != null && c.hearingOn() == null) {
-			pauses.add(new CaseClock.Pause(c.hearingRequestedOn(), null));
-		}
-		LocalDate limit = clock(c.regionCode()).decisionDue(c.filedOn(), false, pauses, today());
+		LocalDate limit = limitInForce(c, false);
 		if (today().isAfter(limit)) {
 			// 邮政行政执法监督办法 art.17: the extension is approved before the limit expires, not to cure a late case
 			throw ruleBroken("decisionDueOn", "limit-passed", "办案期限已于" + limit + "届满，不能再批准延长（延长须在期限届满前批准，邮政行政执法监督办法第17条）");
@@ -1064,9 +1058,24 @@ public class PenaltyCases {
 	}
 
 	/**
+	 * The decision limit as it stands today: a pause still lasting (a hearing requested and not yet held among them)
+	 * stops it; {@code extended} counts the extension in.
+	 */
+	private LocalDate limitInForce(CaseView c, boolean extended) {
+		List<CaseClock.Pause> pauses = new ArrayList<>(suspensions(c.id()).stream()
+			.map(s -> new CaseClock.Pause(s.startedOn(), s.endedOn())).toList());
+		if (c.hearingRequestedOn() != null && c.hearingOn() == null) {
+			pauses.add(new CaseClock.Pause(c.hearingRequestedOn(), null));
+		}
+		return clock(c.regionCode()).decisionDue(c.filedOn(), extended, pauses, today());
+	}
+
+	/**
 	 * Stops the decision clock for a suspension, public notice, testing or appraisal (邮政行政执法监督办法(2021)
-	 * art.17) from {@code startedOn} until {@link #resume}.
-	 * @throws InvalidValueException (kind unknown, day before 立案 or in the future, reason blank)
+	 * art.17) from {@code startedOn} until {@link #resume}. The pause must begin within the limit in force: a case
+	 * already overdue is not revived by a pause backdated or started after its limit expired.
+	 * @throws InvalidValueException (kind unknown, day before 立案 or in the future, reason blank; rule
+	 * {@code limit-passed} on {@code startedOn} for a day after the limit in force)
 	 * @throws DomainException (422) while another pause lasts; (409) once decided
 	 */
 	@Transactional
@@ -1086,6 +1095,11 @@ public class PenaltyCases {
 			// a day paused twice would stretch the limit twice (邮政行政执法监督办法 art.17 counts the days paused)
 			v.require("startedOn", on.isAfter(lastPaused), "overlapping-suspension", "中止日期（startedOn）应晚于此前中止（或听证）期间的最后一日"
 					+ lastPaused + "：同一期间不能重复中止计时");
+		}
+		if (on != null) {
+			LocalDate limit = limitInForce(c, c.extended());
+			v.require("startedOn", !on.isAfter(limit), "limit-passed", "办案期限已于" + limit + "届满，中止日期（startedOn）不能晚于"
+					+ "期限届满之日：逾期的案件不能以中止计时补救（邮政行政执法监督办法第17条）");
 		}
 		v.required("reason", "中止理由（reason）", reason).maxLength("reason", "中止理由（reason）", reason, 500);
 		v.throwIfInvalid();
@@ -1719,7 +1733,7 @@ public class PenaltyCases {
 					SELECT c.id, c.number, c.region_code, c.enterprise_name, c.enterprise_credit_code, c.violation_code,
 					       c.status, c.filed_on, c.decision_due_on,
 					       CASE WHEN c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
-					            THEN CASE WHEN s.id IS NULL THEN c.decision_due_on - CAST(:today AS date)
+					            THEN CASE WHEN s.id IS NULL OR s.started_on > c.decision_due_on THEN c.decision_due_on - CAST(:today AS date)
 					                      ELSE c.decision_due_on - s.started_on + 1 END END AS remaining_days,
 					       s.id IS NOT NULL AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",
 					page, Rows.of(CaseSummary.class));
@@ -1729,7 +1743,9 @@ public class PenaltyCases {
 		CaseClock caseClock = clock(c);
 		LocalDate today = today();
 		Optional<Suspension> paused = pauses.stream().filter(s -> s.endedOn() == null).findFirst();
-		long remaining = paused.map(s -> CaseClock.remaining(c.decisionDueOn(), s.startedOn()) + 1)
+		// a pause keeps the days left when it began; one begun after the limit (recorded before that was refused) does not
+		long remaining = paused.filter(s -> !s.startedOn().isAfter(c.decisionDueOn()))
+			.map(s -> CaseClock.remaining(c.decisionDueOn(), s.startedOn()) + 1)
 			.orElse(CaseClock.remaining(c.decisionDueOn(), today));
 		PaymentDue payment = c.paidOn() != null || c.deliveredOn() == null ? null : paymentDue(c, procedure(c.id()));
 		LocalDate paymentDue = c.deliveredOn() == null ? null : payment != null ? payment.due() : caseClock.paymentDue(c.deliveredOn());

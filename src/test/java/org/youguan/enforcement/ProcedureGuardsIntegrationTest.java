@@ -186,6 +186,30 @@ class ProcedureGuardsIntegrationTest {
 		assertThat(cases.get(PartyCases.ALL, late).penaltyCase().extended()).isFalse();
 	}
 
+	/**
+	 * A pause begun after the limit expired does not revive an overdue case: it is refused ({@code limit-passed}), so
+	 * neither resumption nor extension can follow; a pause of that kind recorded before (legacy data) leaves the case
+	 * shown overdue, by the days since its limit, not as 0 days left.
+	 */
+	@Test
+	void aSuspensionStartedAfterTheLimitIsRefusedAndAPausedOverdueCaseStaysOverdue() {
+		today("2026-05-20");
+		long late = investigating(party().other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
+		LocalDate due = cases.get(PartyCases.ALL, late).penaltyCase().decisionDueOn();
+		assertThat(rules("startedOn", () -> cases.suspend(PartyCases.ALL, late, "APPRAISAL", due.plusDays(1).toString(), "委托鉴定")))
+			.containsExactly("limit-passed");
+		assertThat(cases.get(PartyCases.ALL, late).suspensions()).isEmpty();
+		cases.suspend(PartyCases.ALL, late, "APPRAISAL", due.toString(), "委托鉴定");
+		assertThat(cases.get(PartyCases.ALL, late).deadlines().remainingDays()).isEqualTo(1);
+
+		long legacy = investigating(party().other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
+		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason) VALUES (:id, 'APPRAISAL', :on, '鉴定')")
+			.param("id", legacy).param("on", due.plusDays(10)).update();
+		PenaltyCases.CaseDetail paused = cases.get(PartyCases.ALL, legacy);
+		assertThat(paused.deadlines().suspended()).isTrue();
+		assertThat(paused.deadlines().remainingDays()).isEqualTo(due.toEpochDay() - LocalDate.of(2026, 5, 20).toEpochDay()).isNegative();
+	}
+
 	@Test
 	void aPenaltyKindTheArticleDoesNotProvideOrThatWasNotNotifiedIsRefused() {
 		today("2026-06-09");

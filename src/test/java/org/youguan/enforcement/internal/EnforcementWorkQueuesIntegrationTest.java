@@ -102,6 +102,29 @@ class EnforcementWorkQueuesIntegrationTest {
 		}
 	}
 
+	/**
+	 * An overdue case paused after its limit expired (a pause recorded before that was refused) stays in the deadline
+	 * queue as overdue: the pause cannot stop a clock that had already run out.
+	 */
+	@Test
+	void aCasePausedAfterItsLimitStaysInTheDeadlineQueue() {
+		long id = jdbc.sql("""
+				SELECT id FROM penalty_case WHERE status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
+				AND decision_due_on < CURRENT_DATE - 2 AND region_code LIKE '3205%'
+				AND NOT EXISTS (SELECT 1 FROM penalty_case_suspension s WHERE s.case_id = penalty_case.id AND s.ended_on IS NULL)
+				ORDER BY id LIMIT 1""").query(Long.class).single();
+		try {
+			jdbc.sql("""
+					INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason)
+					SELECT id, 'APPRAISAL', decision_due_on + 1, '鉴定' FROM penalty_case WHERE id = :id""").param("id", id).update();
+			assertThat(queues.items(directory.principal("sz.admin").orElseThrow(), "enforcement.deadline"))
+				.extracting(EnforcementWorkQueues.Item::id).contains(id);
+		}
+		finally {
+			jdbc.sql("DELETE FROM penalty_case_suspension WHERE case_id = :id AND reason = '鉴定'").param("id", id).update();
+		}
+	}
+
 	List<EnforcementWorkQueues.Item> unpaid() {
 		return queues.items(directory.principal("sz.admin").orElseThrow(), "enforcement.unpaid");
 	}
