@@ -372,6 +372,7 @@ public class PenaltyCases {
 		v.required("report", "调查终结报告（report）", data.report()).maxLength("report", "调查终结报告（report）", data.report(), 4000);
 		Penalty penalty = penalty(v, "proposedPenalty", "拟处罚种类", data.proposedPenalty());
 		BigDecimal fine = fine(v, "proposedFine", penalty, data.proposedFine());
+		confiscated(v, "proposedFine", penalty, fine);
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
 		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
 		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
@@ -836,6 +837,7 @@ public class PenaltyCases {
 		}
 		Penalty penalty = penalty(v, "penalty", "处罚种类", data.penalty());
 		BigDecimal fine = fine(v, "fine", penalty, data.fine());
+		confiscated(v, "fine", penalty, fine);
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
 		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
 		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
@@ -2012,6 +2014,18 @@ public class PenaltyCases {
 			return null;
 		}
 		return fine != null && fine.signum() == 0 ? null : fine;
+	}
+
+	/**
+	 * 没收违法所得 states the value confiscated (元): the notice and the decision name it, the hearing right and the legal
+	 * review follow from it (行政处罚法(2021) art.58, 63), and the decision may not exceed what was notified (art.45).
+	 * Rule {@code required} on {@code field}.
+	 */
+	private static void confiscated(Validation v, String field, Penalty penalty, BigDecimal amount) {
+		if (penalty == Penalty.CONFISCATION) {
+			v.require(field, amount != null && amount.signum() > 0, "required", "处罚种类为没收违法所得时，须填写没收的违法所得金额（" + field
+					+ "，元）：告知书和决定书须载明，并据以确定听证权利和法制审核");
+		}
 	}
 
 	static <E extends Enum<E>> E parse(Validation v, String field, String label, String text, Class<E> type,

@@ -151,7 +151,9 @@ public final class DecisionRules {
 		v.require("penalty", decided.heavierThan(proposed) || decided == proposed || decided == Penalty.WARNING, "not-notified",
 				"处罚种类（" + decided.label() + "）不是事先告知的（" + proposed.label() + "）：未告知的处罚须重新事先告知（行政处罚法第44条）");
 		if (fine != null && proposedFine != null) {
-			v.require("fine", fine.compareTo(proposedFine) <= 0, "heavier", "罚款" + plain(fine) + "元高于事先告知的"
+			// the amount of a fine, or of a confiscation (the value confiscated), compared alike
+			v.require("fine", fine.compareTo(proposedFine) <= 0, "heavier", (decided == Penalty.CONFISCATION ? "没收金额" : "罚款")
+					+ plain(fine) + "元高于事先告知的"
 					+ plain(proposedFine) + "元：不得因陈述申辩加重处罚（行政处罚法第45条）");
 		}
 	}
