@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -866,10 +867,7 @@ public class PenaltyCases {
 				? numbers.nextFree(ORDINARY_SERIES, c.regionCode().length() > 6 ? c.regionCode().substring(0, 6) : c.regionCode(),
 						on.getYear(), this::decisionNumberTaken)
 				: data.decisionNumber().strip();
-		if (jdbc.sql("SELECT count(*) FROM penalty_case WHERE region_code = :r AND decision_number = :n")
-			.param("r", c.regionCode()).param("n", number).query(Long.class).single() > 0) {
-			throw DomainException.duplicate("decisionNumber", "决定书文号（decisionNumber）已被使用：" + number);
-		}
+		numberFree(number);
 		Map<String, Object> p = new HashMap<>();
 		p.put("number", number);
 		p.put("on", on);
@@ -1558,13 +1556,19 @@ public class PenaltyCases {
 	 * history allows (enterprise registered in the caller's region, violation in the catalogue, dates in order and not
 	 * in the future, filed and decided before the import day — and before {@code youguan.enforcement.imported-before},
 	 * the day the bureau began handling cases on the platform, when set (rule {@code imported-past}: a case of today
-	 * has no procedure behind it); a fine within the violation's maximum, a 文号 unused in the region, no closure of an unpaid fine)
+	 * has no procedure behind it); a source of the contract (INSPECTION, COMPLAINT, REPORT, TRANSFER), a penalty kind the
+	 * violation's article provides (or a lighter one, rule {@code not-provided}), a fine within the violation's maximum, a
+	 * 文号 unused nationally, no closure of an unpaid fine)
 	 * and marked imported; its state follows from the dates (立案 → 已决定 → 已执行 → 已结案, or 不予处罚). A decided
 	 * case publishes {@link PenaltyDecided} (imported).
 	 * @return the case's id
 	 * @throws InvalidValueException naming each field that breaks a rule
 	 * @throws DomainException (409) when the 文号 is already used in the region
 	 */
+	/** The sources a past case may come from (the import's contract): not {@link LeadSource#SAFETY}. */
+	static final Set<LeadSource> IMPORTED_SOURCES = EnumSet.of(LeadSource.INSPECTION, LeadSource.COMPLAINT, LeadSource.REPORT,
+			LeadSource.TRANSFER);
+
 	@Transactional
 	public long importCase(DataScope scope, ImportedCase data) {
 		Validation v = new Validation();
@@ -1579,6 +1583,9 @@ public class PenaltyCases {
 			v.require("violation", type != null, "one-of", "违法行为（violation）应为违法行为目录中的代码或名称：" + data.violation());
 		}
 		LeadSource source = parse(v, "source", "线索来源", data.source(), LeadSource.class, true);
+		// the contract's sources of a past case: SAFETY is a lead raised by the platform's own alerts, never a past case's
+		v.require("source", source == null || IMPORTED_SOURCES.contains(source), "one-of",
+				"线索来源（source）应为INSPECTION、COMPLAINT、REPORT或TRANSFER之一");
 		v.required("filedOn", "立案日期（filedOn）", data.filedOn());
 		// a past case: filed and decided before the import (and before youguan.enforcement.imported-before, the day the
 		// bureau began handling cases on the platform) — a case of today has its procedure on the platform
@@ -1618,6 +1625,9 @@ public class PenaltyCases {
 		else if (fine != null && fine.signum() != 0 && penalty != Penalty.CONFISCATION) {
 			v.require("fine", false, "absent", "处罚种类不是罚款时不填写罚款金额（fine）");
 		}
+		if (type != null && penalty != null && penalty != Penalty.NONE) {
+			DecisionRules.providedOrLighter(v, "penalty", type.penalties(), penalty);
+		}
 		LocalDate paid = v.date("paidOn", "缴款日期（paidOn）", data.paidOn(), decided == null ? Validation.EARLIEST_RECORD : decided, today);
 		if (paid != null) {
 			v.require("paidOn", penalty == Penalty.FINE, "absent", "只有罚款决定才填写缴款日期（paidOn）");
@@ -1631,9 +1641,8 @@ public class PenaltyCases {
 		v.throwIfInvalid();
 		String region = enterprise.regionCode();
 		String number = decidedCase ? data.decisionNumber().strip() : null;
-		if (number != null && jdbc.sql("SELECT count(*) FROM penalty_case WHERE region_code = :r AND decision_number = :n")
-			.param("r", region).param("n", number).query(Long.class).single() > 0) {
-			throw DomainException.duplicate("decisionNumber", "决定书文号（decisionNumber）已被使用：" + number);
+		if (number != null) {
+			numberFree(number);
 		}
 		CaseStatus status = !decidedCase ? CaseStatus.FILED : penalty == Penalty.NONE ? CaseStatus.NOT_PENALIZED
 				: closed != null ? CaseStatus.CLOSED : paid != null ? CaseStatus.EXECUTED : CaseStatus.DECIDED;
@@ -1962,6 +1971,16 @@ public class PenaltyCases {
 	/** A 422 naming the field and rule of the law the step breaks. */
 	private static DomainException ruleBroken(String field, String rule, String message) {
 		return new DomainException(ErrorCode.RULE_VIOLATION, message, List.of(new FieldError(field, rule, message)));
+	}
+
+	/**
+	 * A 文号 names one decision nationally: the automatic ones carry their region, and a hand-typed or imported one may
+	 * not repeat a decision of any region (a 409 naming {@code decisionNumber}, rule {@code unique}).
+	 */
+	private void numberFree(String number) {
+		if (decisionNumberTaken(number)) {
+			throw DomainException.duplicate("decisionNumber", "决定书文号（decisionNumber）已被使用：" + number + "（文号在全国范围内不得重复）");
+		}
 	}
 
 	/** Whether a decision already carries {@code number} (in any region: the series are per bureau, not per unit). */

@@ -1,7 +1,9 @@
 package org.youguan.enforcement;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,10 +16,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.PageQuery;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -44,6 +49,9 @@ class ProcedureGuardsIntegrationTest {
 
 	@Autowired
 	PartyCases fixture;
+
+	@Autowired
+	Enterprises enterprises;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -164,6 +172,40 @@ class ProcedureGuardsIntegrationTest {
 				null, "DATA_NOT_REPORTED", "当月数据逾期未报送", "当事人营业场所", "2026-06-02", "FINE", "500",
 				PartyCases.TEAM));
 		assertThat(cases.get(PartyCases.ALL, onTheSpot).penaltyCase().decisionNumber()).isNotEqualTo(spot);
+	}
+
+	static PenaltyCases.ImportedCase imported(EnterpriseView e, String source, String number, String penalty, String fine) {
+		return new PenaltyCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", source, "2025-03-01", "2025-05-10", number,
+				penalty, fine == null ? null : new BigDecimal(fine), null, null);
+	}
+
+	/**
+	 * A 文号 names one decision nationally: a number one region's import used is refused to another region's import and
+	 * to another region's decision (rule {@code unique} on {@code decisionNumber}). An import keeps to the contract: a
+	 * penalty kind the article does not provide (吊销 for late data, which the article only fines) and a source outside
+	 * INSPECTION, COMPLAINT, REPORT, TRANSFER are refused.
+	 */
+	@Test
+	void aDecisionNumberIsUniqueNationallyAndAnImportKeepsToTheContract() {
+		today("2026-06-02");
+		EnterpriseView xiangcheng = enterprises.list(DataScope.region("320507"), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 1, "legal_name", "asc")).items().get(0);
+		String number = "相邮管罚〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		cases.importCase(PartyCases.ALL, imported(xiangcheng, "REPORT", number, "FINE", "3000"));
+		EnterpriseView wuzhong = party().other();
+		assertThat(rules("decisionNumber", () -> cases.importCase(PartyCases.ALL, imported(wuzhong, "REPORT", number, "FINE", "3000"))))
+			.containsExactly("unique");
+		long id = stated(wuzhong);
+		assertThat(rules("decisionNumber", () -> cases.decide(PartyCases.ALL, id, decision(number, "2026-06-02", "FINE", "2000"))))
+			.containsExactly("unique");
+
+		String other = "吴邮管罚〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		assertThat(rules("penalty", () -> cases.importCase(PartyCases.ALL, imported(wuzhong, "REPORT", other, "REVOCATION", null))))
+			.containsExactly("not-provided");
+		assertThat(rules("source", () -> cases.importCase(PartyCases.ALL, imported(wuzhong, "SAFETY", other, "FINE", "3000"))))
+			.containsExactly("one-of");
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE decision_number = :n").param("n", other).query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
