@@ -1521,6 +1521,32 @@ public class PenaltyCases {
 		return Optional.ofNullable(paymentDue(c, procedure(caseId))).map(PaymentDue::due);
 	}
 
+	/**
+	 * The last day to pay the whole fine: the deferral's day or the last instalment's where the head approved one,
+	 * otherwise the decision's days from delivery.
+	 */
+	private LocalDate finalPaymentDue(CaseView c, Procedure proc) {
+		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
+			return proc.instalments().get(proc.instalments().size() - 1).dueOn();
+		}
+		if ("DEFERRAL".equals(proc.paymentArrangement()) && proc.paymentDeferredUntil() != null) {
+			return proc.paymentDeferredUntil();
+		}
+		return clock(c).paymentDue(c.deliveredOn());
+	}
+
+	/**
+	 * The 加处罚款 of a paid fine: the instalments' own, each against its day; otherwise the whole fine against the
+	 * deadline in force ({@link #finalPaymentDue}) — nothing when a deferral was paid by its day.
+	 */
+	private BigDecimal paidSurcharge(CaseView c, Procedure proc) {
+		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
+			return proc.instalments().stream().map(Instalment::surcharge).filter(Objects::nonNull)
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+		}
+		return clock(c).surcharge(c.fine(), finalPaymentDue(c, proc), c.paidOn());
+	}
+
 	/** The payment deadline in force and the amount it covers: a deferral's day, the next instalment's, or 15 days. */
 	private record PaymentDue(LocalDate due, BigDecimal amount, Instalment instalment) {
 	}
@@ -1758,10 +1784,10 @@ public class PenaltyCases {
 		long remaining = paused.filter(s -> !s.startedOn().isAfter(c.decisionDueOn()))
 			.map(s -> CaseClock.remaining(c.decisionDueOn(), s.startedOn()) + 1)
 			.orElse(CaseClock.remaining(c.decisionDueOn(), today));
-		PaymentDue payment = c.paidOn() != null || c.deliveredOn() == null ? null : paymentDue(c, procedure(c.id()));
-		LocalDate paymentDue = c.deliveredOn() == null ? null : payment != null ? payment.due() : caseClock.paymentDue(c.deliveredOn());
-		BigDecimal surcharge = c.fine() == null || c.deliveredOn() == null ? null : c.paidOn() != null
-				? caseClock.surcharge(c.fine(), caseClock.paymentDue(c.deliveredOn()), c.paidOn())
+		Procedure proc = c.deliveredOn() == null ? null : procedure(c.id());
+		PaymentDue payment = c.paidOn() != null || c.deliveredOn() == null ? null : paymentDue(c, proc);
+		LocalDate paymentDue = c.deliveredOn() == null ? null : payment != null ? payment.due() : finalPaymentDue(c, proc);
+		BigDecimal surcharge = c.fine() == null || c.deliveredOn() == null ? null : c.paidOn() != null ? paidSurcharge(c, proc)
 				: payment == null ? null : caseClock.surcharge(payment.amount(), payment.due(), today);
 		return new Deadlines(c.decisionDueOn(), remaining, paused.isPresent(),
 				replyDue(c),

@@ -99,6 +99,7 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE c.penalty IS NOT NULL AND c.published_on IS NULL AND NOT c.imported
+					AND c.party_kind IS DISTINCT FROM 'PERSON'
 					AND c.status IN ('DECIDED', 'DELIVERED', 'EXECUTED', 'CLOSED')
 					AND\s""" + caseScope + " ORDER BY c.decided_on, c.id", 0);
 			case "enforcement.unpaid" -> overdue(items("""
