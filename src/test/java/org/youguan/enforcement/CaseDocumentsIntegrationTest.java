@@ -723,6 +723,9 @@ class CaseDocumentsIntegrationTest {
 		clock.set(until.atTime(10, 0));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"2000\"}")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"));
+			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"))
+			// paid by the deferred day: on time, without 加处罚款 — judged by the arrangement, not the 15 days
+			.andExpect(jsonPath("$.deadlines.paymentDue").value(until.toString()))
+			.andExpect(jsonPath("$.deadlines.surchargeToday").value(0));
 	}
 }

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.enforcement.PenaltyCases;
+import org.youguan.kernel.DataScope;
 import org.youguan.org.UserDirectory;
 import org.youguan.org.WorkQueue;
 
@@ -34,6 +36,9 @@ class EnforcementWorkQueuesIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PenaltyCases cases;
 
 	@Autowired
 	MutableClock clock;
@@ -123,6 +128,16 @@ class EnforcementWorkQueuesIntegrationTest {
 		finally {
 			jdbc.sql("DELETE FROM penalty_case_suspension WHERE case_id = :id AND reason = '鉴定'").param("id", id).update();
 		}
+	}
+
+	/** A decision against a natural person is never published (personal information): it is not waiting in 待公示. */
+	@Test
+	void aDecisionAgainstAPersonIsNotWaitingForPublication() {
+		long id = cases.decideOnTheSpot(DataScope.all(), new PenaltyCases.OnTheSpot("PERSON", null, "李某", "320506",
+				"DATA_NOT_REPORTED", "快递员未按规定报送", "吴中区某网点", LocalDate.now(clock).toString(), "WARNING", null,
+				List.of(new PenaltyCases.Member("陈吴中", "32050601"), new PenaltyCases.Member("沈执法", "32050602"))));
+		assertThat(queues.items(directory.principal("sz.admin").orElseThrow(), "enforcement.publish"))
+			.extracting(EnforcementWorkQueues.Item::id).doesNotContain(id);
 	}
 
 	List<EnforcementWorkQueues.Item> unpaid() {
