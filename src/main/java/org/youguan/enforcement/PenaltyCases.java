@@ -515,7 +515,8 @@ public class PenaltyCases {
 	 * @throws InvalidValueException (day before the notice or in the future; text blank or over 2000 characters)
 	 */
 	@Transactional
-	public void recordStatement(DataScope scope, long id, String statementOn, String statement) {
+	public void recordStatement(DataScope scope, long id, String statementOn, String typed) {
+		String statement = Text.lineBreaks(typed);
 		CaseView c = lock(scope, id);
 		CaseStep.RECORD_STATEMENT.from(c.status());
 		DecisionRules.statementNotWaived(c.statementWaivedOn());
