@@ -182,7 +182,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		assertThat(Jsoup.parse(refused.getContentAsString(StandardCharsets.UTF_8)).select("#statement-form textarea[name=statement]")
 			.text()).isEqualTo(tooLong);
 
-		String lines = "述\r\n".repeat(666) + "完毕";
+		String lines = "述\r\n".repeat(999) + "完毕";
 		assertThat(lines.replace("\r\n", "\n")).hasSize(2000);
 		mvc.perform(post("/enterprise/penalties/" + first + "/statement").session(sf).with(csrf()).param("statement", lines))
 			.andExpect(status().is3xxRedirection());
