@@ -133,8 +133,7 @@ public class EnforcementTemplates {
 			evidence(d);
 			line(d, "本局已于${notifiedOn}告知你单位拟作出行政处罚的事实、理由、依据及依法享有的权利。陈述、申辩情况：${statement}。${hearingOutcome}${discussedOn}");
 			line(d, "二、行政处罚的种类和依据：你单位的上述行为构成${violation}，违反了${basis}的规定。${mitigation}依据${basis}，本局决定对你单位给予如下行政处罚：${penalty}。");
-			line(d, "三、履行方式和期限：罚款自收到本决定书之日起${paymentDays}日内缴至指定银行或者通过电子支付系统缴纳。"
-					+ "到期不缴纳罚款的，依据《中华人民共和国行政处罚法》第七十二条，每日按罚款数额的${surchargePercent}%加处罚款（加处罚款的数额不超过罚款的数额）。");
+			line(d, "三、履行方式和期限：${performance}");
 			line(d, "四、救济途径和期限：${remedies}"
 					+ "行政复议和行政诉讼期间，本处罚决定不停止执行，法律另有规定的除外。");
 			line(d, "五、作出决定的行政机关：${bureau}　　决定日期：${decidedOn}");
@@ -161,8 +160,7 @@ public class EnforcementTemplates {
 			line(d, "违法事实：${onSpotFacts}（时间：${decidedOn}，地点：${onSpotPlace}）");
 			line(d, "你（单位）的上述行为构成${violation}，违反了${basis}的规定。依据《中华人民共和国行政处罚法》第五十一条及${basis}，"
 					+ "当场作出如下行政处罚：${penalty}。");
-			line(d, "罚款自收到本决定书之日起${paymentDays}日内缴纳；到期不缴纳的，每日按罚款数额的${surchargePercent}%加处罚款。"
-					+ "${remedies}");
+			line(d, "${performance}${remedies}");
 			line(d, "执法人员（执法证号）：${investigators}　　本决定书已当场交付当事人，并于${onSpotFiledOn}报${bureau}备案（备案期限${onSpotFilingDue}）。");
 			line(d, "当事人签名：　　　　　　执法人员签名：");
 		});

@@ -20,7 +20,8 @@ public class EnforcementFigures {
 	/**
 	 * The period's figures (stable contract of {@code GET /api/v1/enforcement/figures}).
 	 * @param leads leads received in the period (every source)
-	 * @param casesFiled cases filed (立案) in the period, imported ones included
+	 * @param casesFiled cases filed (立案) in the period, imported ones included; on-the-spot decisions (简易程序) are not
+	 * filed cases and are not counted
 	 * @param penalizedEnterprises distinct enterprises with a penalty decided in the period (不予处罚 not counted)
 	 * @param fineTotal fines decided in the period (¥)
 	 * @param fineCollected fines paid in the period (¥, without 加处罚款)
@@ -51,7 +52,7 @@ public class EnforcementFigures {
 		String decided = cases + " AND c.decided_on BETWEEN :from AND :to AND c.penalty IS NOT NULL";
 		return jdbc.sql("SELECT (SELECT count(*) FROM penalty_lead l WHERE l.received_on BETWEEN :from AND :to"
 				+ " AND " + region.predicate("l.region_code") + " AND " + scope.regionPredicate("l.region_code") + ") AS leads,"
-				+ " (SELECT count(*) " + cases + " AND c.filed_on BETWEEN :from AND :to) AS cases_filed,"
+				+ " (SELECT count(*) " + cases + " AND c.filed_on BETWEEN :from AND :to AND c.procedure_kind <> 'SIMPLE') AS cases_filed,"
 				+ " (SELECT count(DISTINCT c.enterprise_credit_code) " + decided + ") AS penalized_enterprises,"
 				+ " (SELECT coalesce(sum(c.fine), 0) " + decided + " AND c.penalty = 'FINE') AS fine_total,"
 				+ " (SELECT coalesce(sum(c.fine), 0) " + cases + " AND c.paid_on BETWEEN :from AND :to) AS fine_collected,"

@@ -254,7 +254,7 @@ public class Leads {
 		new Validation().within("filedOn", "立案日期（filedOn）", filed, lead.receivedOn(), LocalDate.now(clock)).throwIfInvalid();
 		EnterpriseView enterprise = enterprises.findByCreditCode(lead.enterpriseCreditCode())
 			.orElseThrow(() -> DomainException.rule("当事人（" + lead.enterpriseCreditCode() + "）不在企业名录中，请先登记企业"));
-		CaseClock caseClock = cases.clock(enterprise.regionCode());
+		CaseClock caseClock = cases.clock(PenaltyCases.caseRegion(enterprise, lead));
 		LocalDate barred = caseClock.limitationEnds(lead.proposedEndedOn(), lead.proposedHarm());
 		if (lead.receivedOn().isAfter(barred)) {
 			throw DomainException.rule("违法行为终了于" + lead.proposedEndedOn() + "，至" + lead.receivedOn() + "收到线索时已超过"

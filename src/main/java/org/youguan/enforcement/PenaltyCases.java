@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -238,11 +239,23 @@ public class PenaltyCases {
 		return LocalDate.now(clock);
 	}
 
-	/** Creates the case of an approved lead (立案), numbered 处罚案件-地区-年份-序号, its clock started. */
+	/**
+	 * The region a case filed from {@code lead} belongs to: the bureau that handles the lead — the enterprise's own
+	 * region when it lies inside the lead's, otherwise the lead's (a case transferred in from another bureau, 移送).
+	 */
+	static String caseRegion(EnterpriseView enterprise, LeadView lead) {
+		return DataScope.region(lead.regionCode()).containsRegion(enterprise.regionCode()) ? enterprise.regionCode()
+				: lead.regionCode();
+	}
+
+	/**
+	 * Creates the case of an approved lead (立案), numbered 处罚案件-地区-年份-序号, its clock started; it belongs to the
+	 * bureau that handles the lead ({@link #caseRegion}), whose number and documents it carries.
+	 */
 	long file(EnterpriseView enterprise, LeadView lead, Officer head, LocalDate filedOn, boolean demo) {
-		String number = numbers.next("处罚案件", enterprise.regionCode().length() > 6 ? enterprise.regionCode().substring(0, 6)
-				: enterprise.regionCode(), filedOn.getYear());
-		LocalDate due = clock(enterprise.regionCode()).decisionDue(filedOn, false, List.of(), filedOn);
+		String region = caseRegion(enterprise, lead);
+		String number = numbers.next("处罚案件", region.length() > 6 ? region.substring(0, 6) : region, filedOn.getYear());
+		LocalDate due = clock(region).decisionDue(filedOn, false, List.of(), filedOn);
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, lead_id, region_code, source, enterprise_credit_code, enterprise_name,
 				    violation_code, violation_ended_on, facts, status, filed_on, filing_approved_by, decision_due_on, demo,
@@ -251,7 +264,7 @@ public class PenaltyCases {
 				    :head, :due, :demo, :by, :now, :now) RETURNING id""")
 			.param("number", number)
 			.param("lead", lead.id())
-			.param("region", enterprise.regionCode())
+			.param("region", region)
 			.param("source", lead.source().name())
 			.param("code", enterprise.creditCode())
 			.param("name", enterprise.legalName())
@@ -268,7 +281,7 @@ public class PenaltyCases {
 			.single();
 		audit.record(AuditEntry.of("case.file", "penalty_case", id, "立案：" + number + "，" + enterprise.legalName() + "，"
 				+ lead.proposedViolation().title() + "（" + head.name() + "批准；决定期限" + due + "）")
-			.inRegion(enterprise.regionCode()));
+			.inRegion(region));
 		issue(id, CaseDocumentKind.FILING_APPROVAL);
 		return id;
 	}
@@ -360,6 +373,7 @@ public class PenaltyCases {
 		v.required("report", "调查终结报告（report）", data.report()).maxLength("report", "调查终结报告（report）", data.report(), 4000);
 		Penalty penalty = penalty(v, "proposedPenalty", "拟处罚种类", data.proposedPenalty());
 		BigDecimal fine = fine(v, "proposedFine", penalty, data.proposedFine());
+		confiscated(v, "proposedFine", penalty, fine);
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
 		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
 		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
@@ -501,7 +515,8 @@ public class PenaltyCases {
 	 * @throws InvalidValueException (day before the notice or in the future; text blank or over 2000 characters)
 	 */
 	@Transactional
-	public void recordStatement(DataScope scope, long id, String statementOn, String statement) {
+	public void recordStatement(DataScope scope, long id, String statementOn, String typed) {
+		String statement = Text.lineBreaks(typed);
 		CaseView c = lock(scope, id);
 		CaseStep.RECORD_STATEMENT.from(c.status());
 		DecisionRules.statementNotWaived(c.statementWaivedOn());
@@ -824,6 +839,7 @@ public class PenaltyCases {
 		}
 		Penalty penalty = penalty(v, "penalty", "处罚种类", data.penalty());
 		BigDecimal fine = fine(v, "fine", penalty, data.fine());
+		confiscated(v, "fine", penalty, fine);
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
 		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
 		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
@@ -852,10 +868,7 @@ public class PenaltyCases {
 				? numbers.nextFree(ORDINARY_SERIES, c.regionCode().length() > 6 ? c.regionCode().substring(0, 6) : c.regionCode(),
 						on.getYear(), this::decisionNumberTaken)
 				: data.decisionNumber().strip();
-		if (jdbc.sql("SELECT count(*) FROM penalty_case WHERE region_code = :r AND decision_number = :n")
-			.param("r", c.regionCode()).param("n", number).query(Long.class).single() > 0) {
-			throw DomainException.duplicate("decisionNumber", "决定书文号（decisionNumber）已被使用：" + number);
-		}
+		numberFree(number);
 		Map<String, Object> p = new HashMap<>();
 		p.put("number", number);
 		p.put("on", on);
@@ -1033,13 +1046,7 @@ public class PenaltyCases {
 		if (c.extended()) {
 			throw DomainException.rule("办案期限只能延长一次（邮政行政执法监督办法第17条），已于此前延长：" + c.extensionReason());
 		}
-		// the limit as it stands today: a pause still lasting (a hearing requested and not yet held among them) stops it
-		List<CaseClock.Pause> pauses = new ArrayList<>(suspensions(id).stream()
-			.map(s -> new CaseClock.Pause(s.startedOn(), s.endedOn())).toList());
-		if (c.hearingRequestedOn() != null && c.hearingOn() == null) {
-			pauses.add(new CaseClock.Pause(c.hearingRequestedOn(), null));
-		}
-		LocalDate limit = clock(c.regionCode()).decisionDue(c.filedOn(), false, pauses, today());
+		LocalDate limit = limitInForce(c, false);
 		if (today().isAfter(limit)) {
 			// 邮政行政执法监督办法 art.17: the extension is approved before the limit expires, not to cure a late case
 			throw ruleBroken("decisionDueOn", "limit-passed", "办案期限已于" + limit + "届满，不能再批准延长（延长须在期限届满前批准，邮政行政执法监督办法第17条）");
@@ -1052,9 +1059,24 @@ public class PenaltyCases {
 	}
 
 	/**
+	 * The decision limit as it stands today: a pause still lasting (a hearing requested and not yet held among them)
+	 * stops it; {@code extended} counts the extension in.
+	 */
+	private LocalDate limitInForce(CaseView c, boolean extended) {
+		List<CaseClock.Pause> pauses = new ArrayList<>(suspensions(c.id()).stream()
+			.map(s -> new CaseClock.Pause(s.startedOn(), s.endedOn())).toList());
+		if (c.hearingRequestedOn() != null && c.hearingOn() == null) {
+			pauses.add(new CaseClock.Pause(c.hearingRequestedOn(), null));
+		}
+		return clock(c.regionCode()).decisionDue(c.filedOn(), extended, pauses, today());
+	}
+
+	/**
 	 * Stops the decision clock for a suspension, public notice, testing or appraisal (邮政行政执法监督办法(2021)
-	 * art.17) from {@code startedOn} until {@link #resume}.
-	 * @throws InvalidValueException (kind unknown, day before 立案 or in the future, reason blank)
+	 * art.17) from {@code startedOn} until {@link #resume}. The pause must begin within the limit in force: a case
+	 * already overdue is not revived by a pause backdated or started after its limit expired.
+	 * @throws InvalidValueException (kind unknown, day before 立案 or in the future, reason blank; rule
+	 * {@code limit-passed} on {@code startedOn} for a day after the limit in force)
 	 * @throws DomainException (422) while another pause lasts; (409) once decided
 	 */
 	@Transactional
@@ -1074,6 +1096,11 @@ public class PenaltyCases {
 			// a day paused twice would stretch the limit twice (邮政行政执法监督办法 art.17 counts the days paused)
 			v.require("startedOn", on.isAfter(lastPaused), "overlapping-suspension", "中止日期（startedOn）应晚于此前中止（或听证）期间的最后一日"
 					+ lastPaused + "：同一期间不能重复中止计时");
+		}
+		if (on != null) {
+			LocalDate limit = limitInForce(c, c.extended());
+			v.require("startedOn", !on.isAfter(limit), "limit-passed", "办案期限已于" + limit + "届满，中止日期（startedOn）不能晚于"
+					+ "期限届满之日：逾期的案件不能以中止计时补救（邮政行政执法监督办法第17条）");
 		}
 		v.required("reason", "中止理由（reason）", reason).maxLength("reason", "中止理由（reason）", reason, 500);
 		v.throwIfInvalid();
@@ -1495,6 +1522,32 @@ public class PenaltyCases {
 		return Optional.ofNullable(paymentDue(c, procedure(caseId))).map(PaymentDue::due);
 	}
 
+	/**
+	 * The last day to pay the whole fine: the deferral's day or the last instalment's where the head approved one,
+	 * otherwise the decision's days from delivery.
+	 */
+	private LocalDate finalPaymentDue(CaseView c, Procedure proc) {
+		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
+			return proc.instalments().get(proc.instalments().size() - 1).dueOn();
+		}
+		if ("DEFERRAL".equals(proc.paymentArrangement()) && proc.paymentDeferredUntil() != null) {
+			return proc.paymentDeferredUntil();
+		}
+		return clock(c).paymentDue(c.deliveredOn());
+	}
+
+	/**
+	 * The 加处罚款 of a paid fine: the instalments' own, each against its day; otherwise the whole fine against the
+	 * deadline in force ({@link #finalPaymentDue}) — nothing when a deferral was paid by its day.
+	 */
+	private BigDecimal paidSurcharge(CaseView c, Procedure proc) {
+		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
+			return proc.instalments().stream().map(Instalment::surcharge).filter(Objects::nonNull)
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+		}
+		return clock(c).surcharge(c.fine(), finalPaymentDue(c, proc), c.paidOn());
+	}
+
 	/** The payment deadline in force and the amount it covers: a deferral's day, the next instalment's, or 15 days. */
 	private record PaymentDue(LocalDate due, BigDecimal amount, Instalment instalment) {
 	}
@@ -1530,13 +1583,19 @@ public class PenaltyCases {
 	 * history allows (enterprise registered in the caller's region, violation in the catalogue, dates in order and not
 	 * in the future, filed and decided before the import day — and before {@code youguan.enforcement.imported-before},
 	 * the day the bureau began handling cases on the platform, when set (rule {@code imported-past}: a case of today
-	 * has no procedure behind it); a fine within the violation's maximum, a 文号 unused in the region, no closure of an unpaid fine)
+	 * has no procedure behind it); a source of the contract (INSPECTION, COMPLAINT, REPORT, TRANSFER), a penalty kind the
+	 * violation's article provides (or a lighter one, rule {@code not-provided}), a fine within the violation's maximum, a
+	 * 文号 unused nationally, no closure of an unpaid fine)
 	 * and marked imported; its state follows from the dates (立案 → 已决定 → 已执行 → 已结案, or 不予处罚). A decided
 	 * case publishes {@link PenaltyDecided} (imported).
 	 * @return the case's id
 	 * @throws InvalidValueException naming each field that breaks a rule
 	 * @throws DomainException (409) when the 文号 is already used in the region
 	 */
+	/** The sources a past case may come from (the import's contract): not {@link LeadSource#SAFETY}. */
+	static final Set<LeadSource> IMPORTED_SOURCES = EnumSet.of(LeadSource.INSPECTION, LeadSource.COMPLAINT, LeadSource.REPORT,
+			LeadSource.TRANSFER);
+
 	@Transactional
 	public long importCase(DataScope scope, ImportedCase data) {
 		Validation v = new Validation();
@@ -1551,6 +1610,9 @@ public class PenaltyCases {
 			v.require("violation", type != null, "one-of", "违法行为（violation）应为违法行为目录中的代码或名称：" + data.violation());
 		}
 		LeadSource source = parse(v, "source", "线索来源", data.source(), LeadSource.class, true);
+		// the contract's sources of a past case: SAFETY is a lead raised by the platform's own alerts, never a past case's
+		v.require("source", source == null || IMPORTED_SOURCES.contains(source), "one-of",
+				"线索来源（source）应为INSPECTION、COMPLAINT、REPORT或TRANSFER之一");
 		v.required("filedOn", "立案日期（filedOn）", data.filedOn());
 		// a past case: filed and decided before the import (and before youguan.enforcement.imported-before, the day the
 		// bureau began handling cases on the platform) — a case of today has its procedure on the platform
@@ -1590,6 +1652,9 @@ public class PenaltyCases {
 		else if (fine != null && fine.signum() != 0 && penalty != Penalty.CONFISCATION) {
 			v.require("fine", false, "absent", "处罚种类不是罚款时不填写罚款金额（fine）");
 		}
+		if (type != null && penalty != null && penalty != Penalty.NONE) {
+			DecisionRules.providedOrLighter(v, "penalty", type.penalties(), penalty);
+		}
 		LocalDate paid = v.date("paidOn", "缴款日期（paidOn）", data.paidOn(), decided == null ? Validation.EARLIEST_RECORD : decided, today);
 		if (paid != null) {
 			v.require("paidOn", penalty == Penalty.FINE, "absent", "只有罚款决定才填写缴款日期（paidOn）");
@@ -1603,9 +1668,8 @@ public class PenaltyCases {
 		v.throwIfInvalid();
 		String region = enterprise.regionCode();
 		String number = decidedCase ? data.decisionNumber().strip() : null;
-		if (number != null && jdbc.sql("SELECT count(*) FROM penalty_case WHERE region_code = :r AND decision_number = :n")
-			.param("r", region).param("n", number).query(Long.class).single() > 0) {
-			throw DomainException.duplicate("decisionNumber", "决定书文号（decisionNumber）已被使用：" + number);
+		if (number != null) {
+			numberFree(number);
 		}
 		CaseStatus status = !decidedCase ? CaseStatus.FILED : penalty == Penalty.NONE ? CaseStatus.NOT_PENALIZED
 				: closed != null ? CaseStatus.CLOSED : paid != null ? CaseStatus.EXECUTED : CaseStatus.DECIDED;
@@ -1707,7 +1771,7 @@ public class PenaltyCases {
 					SELECT c.id, c.number, c.region_code, c.enterprise_name, c.enterprise_credit_code, c.violation_code,
 					       c.status, c.filed_on, c.decision_due_on,
 					       CASE WHEN c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
-					            THEN CASE WHEN s.id IS NULL THEN c.decision_due_on - CAST(:today AS date)
+					            THEN CASE WHEN s.id IS NULL OR s.started_on > c.decision_due_on THEN c.decision_due_on - CAST(:today AS date)
 					                      ELSE c.decision_due_on - s.started_on + 1 END END AS remaining_days,
 					       s.id IS NOT NULL AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",
 					page, Rows.of(CaseSummary.class));
@@ -1717,12 +1781,14 @@ public class PenaltyCases {
 		CaseClock caseClock = clock(c);
 		LocalDate today = today();
 		Optional<Suspension> paused = pauses.stream().filter(s -> s.endedOn() == null).findFirst();
-		long remaining = paused.map(s -> CaseClock.remaining(c.decisionDueOn(), s.startedOn()) + 1)
+		// a pause keeps the days left when it began; one begun after the limit (recorded before that was refused) does not
+		long remaining = paused.filter(s -> !s.startedOn().isAfter(c.decisionDueOn()))
+			.map(s -> CaseClock.remaining(c.decisionDueOn(), s.startedOn()) + 1)
 			.orElse(CaseClock.remaining(c.decisionDueOn(), today));
-		PaymentDue payment = c.paidOn() != null || c.deliveredOn() == null ? null : paymentDue(c, procedure(c.id()));
-		LocalDate paymentDue = c.deliveredOn() == null ? null : payment != null ? payment.due() : caseClock.paymentDue(c.deliveredOn());
-		BigDecimal surcharge = c.fine() == null || c.deliveredOn() == null ? null : c.paidOn() != null
-				? caseClock.surcharge(c.fine(), caseClock.paymentDue(c.deliveredOn()), c.paidOn())
+		Procedure proc = c.deliveredOn() == null ? null : procedure(c.id());
+		PaymentDue payment = c.paidOn() != null || c.deliveredOn() == null ? null : paymentDue(c, proc);
+		LocalDate paymentDue = c.deliveredOn() == null ? null : payment != null ? payment.due() : finalPaymentDue(c, proc);
+		BigDecimal surcharge = c.fine() == null || c.deliveredOn() == null ? null : c.paidOn() != null ? paidSurcharge(c, proc)
 				: payment == null ? null : caseClock.surcharge(payment.amount(), payment.due(), today);
 		return new Deadlines(c.decisionDueOn(), remaining, paused.isPresent(),
 				replyDue(c),
@@ -1934,6 +2000,16 @@ public class PenaltyCases {
 		return new DomainException(ErrorCode.RULE_VIOLATION, message, List.of(new FieldError(field, rule, message)));
 	}
 
+	/**
+	 * A 文号 names one decision nationally: the automatic ones carry their region, and a hand-typed or imported one may
+	 * not repeat a decision of any region (a 409 naming {@code decisionNumber}, rule {@code unique}).
+	 */
+	private void numberFree(String number) {
+		if (decisionNumberTaken(number)) {
+			throw DomainException.duplicate("decisionNumber", "决定书文号（decisionNumber）已被使用：" + number + "（文号在全国范围内不得重复）");
+		}
+	}
+
 	/** Whether a decision already carries {@code number} (in any region: the series are per bureau, not per unit). */
 	private boolean decisionNumberTaken(String number) {
 		return jdbc.sql("SELECT count(*) FROM penalty_case WHERE decision_number = :n").param("n", number).query(Long.class)
@@ -1984,6 +2060,18 @@ public class PenaltyCases {
 			return null;
 		}
 		return fine != null && fine.signum() == 0 ? null : fine;
+	}
+
+	/**
+	 * 没收违法所得 states the value confiscated (元): the notice and the decision name it, the hearing right and the legal
+	 * review follow from it (行政处罚法(2021) art.58, 63), and the decision may not exceed what was notified (art.45).
+	 * Rule {@code required} on {@code field}.
+	 */
+	private static void confiscated(Validation v, String field, Penalty penalty, BigDecimal amount) {
+		if (penalty == Penalty.CONFISCATION) {
+			v.require(field, amount != null && amount.signum() > 0, "required", "处罚种类为没收违法所得时，须填写没收的违法所得金额（" + field
+					+ "，元）：告知书和决定书须载明，并据以确定听证权利和法制审核");
+		}
 	}
 
 	static <E extends Enum<E>> E parse(Validation v, String field, String label, String text, Class<E> type,

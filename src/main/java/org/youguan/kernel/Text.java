@@ -16,6 +16,14 @@ public final class Text {
 	}
 
 	/**
+	 * Typed text with its line breaks as the browser counts them (a textarea's maxlength counts a line break once): CRLF
+	 * and a lone CR become LF, so a length check on the server agrees with the form's; null stays null.
+	 */
+	public static String lineBreaks(String s) {
+		return s == null ? null : s.replace("\r\n", "\n").replace('\r', '\n');
+	}
+
+	/**
 	 * The names a person typed in one box or cell ("张三、李四，王五 赵六"): split at 、 , ， ; ； and white space, in
 	 * the order typed, blanks dropped (so leading, trailing and doubled separators give nothing). A full-width space
 	 * (U+3000) does not separate, as before this helper.

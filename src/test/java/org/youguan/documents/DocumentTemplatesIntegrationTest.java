@@ -209,7 +209,7 @@ class DocumentTemplatesIntegrationTest {
 		DocumentTemplate t = templates.catalogue().stream().filter(d -> d.key().equals("enforcement/decision")).findFirst()
 			.orElseThrow();
 		assertThat(t.required()).as("行政处罚法 art.59: party and address, facts, penalty and basis, performance, remedies, bureau and date")
-			.contains("enterprise", "address", "report", "basis", "penalty", "paymentDays", "remedies", "bureau", "decidedOn");
+			.contains("enterprise", "address", "report", "basis", "penalty", "performance", "remedies", "bureau", "decidedOn");
 		// the built-in decision without its address, credit code and remedies paragraphs
 		List<String> kept = t.placeholders().stream()
 			.filter(f -> !f.equals("${address}") && !f.equals("${creditCode}") && !f.equals("${remedies}") && !f.startsWith("${evidence."))

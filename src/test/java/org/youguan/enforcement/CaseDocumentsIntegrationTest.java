@@ -576,13 +576,56 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(jsonPath("$.procedureKind").value("SIMPLE"))
 			.andExpect(jsonPath("$.partyKind").value("PERSON"));
 		String doc = text((String) only(documents(c), "ON_THE_SPOT_DECISION").get("href"), WUZHONG);
-		assertThat(doc).contains("当场行政处罚决定书", "李某", "罚款人民币150元", "第五十一条", "吴中区某网点", "陈吴中（执法证号32050601）")
+		assertThat(doc).contains("当场行政处罚决定书", "李某", "罚款人民币150元", "第五十一条", "吴中区某网点", "陈吴中（执法证号32050601）",
+				"15日内缴至指定银行", "3%加处罚款")
 			.doesNotContain("${");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication", on(today())).andExpect(status().is(422));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":150}")
 			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"));
-		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.formatted(e.creditCode(), today(), "WARNING", "null", team))
-			.andExpect(status().isCreated());
+		// a warning asks for no payment: its decision states neither a payment period nor 加处罚款
+		long warning = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot",
+				org.formatted(e.creditCode(), today(), "WARNING", "null", team)).andExpect(status().isCreated()));
+		assertThat(text((String) only(documents(warning), "ON_THE_SPOT_DECISION").get("href"), WUZHONG))
+			.contains("警告", "无须缴纳罚款").doesNotContain("加处罚款", "日内缴", "${");
+	}
+
+	/**
+	 * 没收违法所得 is proposed with the value confiscated (rule {@code required} on {@code proposedFine}), which gives the
+	 * hearing right from the catalogue's 较大数额 (art.63) and bounds the decision (art.45); its decision states it as
+	 * the value confiscated, not as 并处 a fine, and how to hand it over — without the 加处罚款 art.72 attaches to fines.
+	 */
+	@Test
+	void aConfiscationStatesItsAmountAndIsPerformedAsAConfiscation() throws Exception {
+		String conclusion = "{\"report\":\"当事人违法获利\",\"proposedPenalty\":\"CONFISCATION\"%s}";
+		long large = fileCase(wuzhong(3), "WAYBILL_DATA");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + large + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, large);
+		call(WUZHONG, "/api/v1/enforcement/cases/" + large + "/conclusion", conclusion.formatted(""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("proposedFine"))
+			.andExpect(jsonPath("$.errors[0].rule").value("required"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + large + "/conclusion", conclusion.formatted(",\"proposedFine\":\"12000\""))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/enforcement/cases/" + large).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.deadlines.hearingRight").value(true));
+
+		long c = fileCase(wuzhong(3), "WAYBILL_DATA");
+		String path = "/api/v1/enforcement/cases/" + c;
+		call(WUZHONG, path + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, c);
+		call(WUZHONG, path + "/conclusion", conclusion.formatted(",\"proposedFine\":\"5000\"")).andExpect(status().isOk());
+		call(WUZHONG, path + "/notice", on(today())).andExpect(status().isOk());
+		call(WUZHONG, path + "/statement", on(today())).andExpect(status().isOk());
+		String decision = "{\"decidedOn\":\"" + today() + "\",\"penalty\":\"CONFISCATION\"%s}";
+		call(WUZHONG, path + "/decision", decision.formatted("")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("fine")));
+		call(WUZHONG, path + "/decision", decision.formatted(",\"fine\":\"6000\"")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].rule").value(hasItem("heavier")));
+		call(WUZHONG, path + "/decision", decision.formatted(",\"fine\":\"5000\"")).andExpect(status().isOk());
+		assertThat(text((String) only(documents(c), "PRIOR_NOTICE").get("href"), WUZHONG)).contains("没收违法所得人民币5000元");
+		assertThat(text((String) only(documents(c), "DECISION").get("href"), WUZHONG))
+			.contains("没收违法所得人民币5000元", "三、履行方式和期限：没收的违法所得人民币5000元", "上缴国库")
+			.doesNotContain("并处", "加处罚款", "罚款自收到", "${");
 	}
 
 	@Test
@@ -602,6 +645,32 @@ class CaseDocumentsIntegrationTest {
 		assertThat(text((String) only(documents(c), "TRANSFER_LETTER").get("href"), WUZHONG))
 			.contains("案件移送书", "违法行为发生地在相城区", "相城");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isConflict());
+	}
+
+	/**
+	 * A case transferred to 相城 and filed there belongs to 相城 — the bureau handling the lead — though the enterprise is
+	 * registered in 吴中: 相城 sees it, its number and its documents carry 相城, 吴中 no longer sees it.
+	 */
+	@Test
+	void aTransferredCaseIsFiledInTheReceivingBureausRegion() throws Exception {
+		long c = fileCase(wuzhong(4), "DATA_NOT_REPORTED");
+		long xiangcheng = bureaus.findByRegion("320507").orElseThrow().id();
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/transfer", "{\"bureauId\":" + xiangcheng + ",\"reason\":\"违法行为发生地在相城区\"}")
+			.andExpect(status().isOk());
+		long lead = jdbc.sql("SELECT id FROM penalty_lead WHERE source_ref = :r").param("r", "transfer:" + c).query(Long.class).single();
+		call(XIANGCHENG, "/api/v1/enforcement/leads/" + lead + "/proposal",
+				"{\"violation\":\"DATA_NOT_REPORTED\",\"endedOn\":\"" + today().minusDays(10) + "\"}").andExpect(status().isOk());
+		long filed = PenaltyCaseIntegrationTest.id(call(HEAD, "/api/v1/enforcement/leads/" + lead + "/filing", "{}")
+			.andExpect(status().isCreated()));
+		mvc.perform(get("/api/v1/enforcement/cases/" + filed).header("Authorization", XIANGCHENG)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.regionCode").value("320507"))
+			.andExpect(jsonPath("$.penaltyCase.number").value(containsString("320507")));
+		mvc.perform(get("/api/v1/enforcement/cases/" + filed).header("Authorization", WUZHONG)).andExpect(status().isNotFound());
+		List<Map<String, Object>> docs = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + filed + "/documents")
+			.header("Authorization", XIANGCHENG)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$");
+		assertThat(text((String) only(docs, "FILING_APPROVAL").get("href"), XIANGCHENG))
+			.contains(bureaus.findByRegion("320507").orElseThrow().name())
+			.doesNotContain(bureaus.findByRegion("320506").orElseThrow().name());
 	}
 
 	@Test
@@ -654,6 +723,9 @@ class CaseDocumentsIntegrationTest {
 		clock.set(until.atTime(10, 0));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"2000\"}")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"));
+			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"))
+			// paid by the deferred day: on time, without 加处罚款 — judged by the arrangement, not the 15 days
+			.andExpect(jsonPath("$.deadlines.paymentDue").value(until.toString()))
+			.andExpect(jsonPath("$.deadlines.surchargeToday").value(0));
 	}
 }

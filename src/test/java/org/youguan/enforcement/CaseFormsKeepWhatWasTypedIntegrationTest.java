@@ -25,10 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The case-step forms of many typed fields (decision, conclusion, hearing, evidence, original document, transfer,
- * suspension, payment arrangement) and the lead's proposal run through {@code kernel.FormSteps}: a refused form comes
+ * The case-step forms of typed fields (decision, conclusion with its mitigation, hearing, evidence, original document,
+ * transfer, suspension, payment arrangement, investigation team, review, notice, statement, payment, extension), the
+ * lead's proposal and the party's 陈述申辩 on its portal run through {@code kernel.FormSteps}: a refused form comes
  * back in the refusal's 4xx on its page with every value as typed, its errors listed for that form (the layout marks
  * each named field beside it), and no other form of the page takes the typed values.
  */
@@ -88,8 +90,8 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 				Map.of("title", "回填证据1x", "content", "回填内容2x", "place", "回填地点3x"),
 				Map.of("kind", "PHOTO", "collectedOn", ""), true, "collectedOn");
 		refusedKeepsWhatWasTyped(staff, c + filed + "/conclusion", "conclusion-form",
-				Map.of("report", "回填报告1x", "proposedFine", "回填罚款2x"), Map.of("proposedPenalty", "FINE"), false,
-				"proposedFine");
+				Map.of("report", "回填报告1x", "proposedFine", "回填罚款2x", "mitigationReason", "回填减轻理由3x"),
+				Map.of("proposedPenalty", "FINE"), false, "proposedFine");
 
 		long notified = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today);
 		refusedKeepsWhatWasTyped(staff, c + notified + "/decision", "decision-form",
@@ -115,10 +117,75 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		refusedKeepsWhatWasTyped(staff, c + imported + "/documents/originals", "original-document-form",
 				Map.of("number", "回填文号1x"), Map.of("kind", "DECISION", "issuedOn", ""), true, "issuedOn");
 
+		// the shared mitigation fields come back chosen as they were
+		MockHttpServletResponse mitigated = mvc.perform(post(c + filed + "/conclusion").session(staff).with(csrf())
+			.param("report", "回填报告").param("proposedPenalty", "FINE").param("proposedFine", "x").param("mitigation", "LIGHTER")
+			.param("mitigationGround", "COERCED")).andReturn().getResponse();
+		Element conclusion = Jsoup.parse(mitigated.getContentAsString(StandardCharsets.UTF_8)).getElementById("conclusion-form");
+		assertThat(conclusion.select("select[name=mitigation] option[selected]").attr("value")).isEqualTo("LIGHTER");
+		assertThat(conclusion.select("select[name=mitigationGround] option[selected]").attr("value")).isEqualTo("COERCED");
+
 		long lead = party.leads().report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", null, "320506",
 				"测试线索" + UUID.randomUUID(), today.toString()), false);
 		refusedKeepsWhatWasTyped(staff, "/enforcement/leads/" + lead + "/propose", "propose-form",
 				Map.of("enterpriseCreditCode", "回填代码1x"), Map.of("violation", "DELIVERY_WITHOUT_CONSENT", "endedOn", ""),
 				false, "enterpriseCreditCode");
+	}
+	/**
+	 * The other case-step forms that take typed text — investigation team, legal review, notice, statement, payment and
+	 * extension — run through FormSteps too: refused, they come back with what was typed.
+	 */
+	@Test
+	void theOtherTypedStepFormsComeBackWithWhatWasTyped() throws Exception {
+		PenaltyCases cases = party.cases();
+		LocalDate today = LocalDate.now(clock);
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		String c = "/enforcement/cases/";
+
+		long filed = party.filed(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", today);
+		refusedKeepsWhatWasTyped(staff, c + filed + "/investigation", "investigation-form",
+				Map.of("name", "回填人员1x", "certificateNumber", "回填证号2x"), Map.of(), false, "investigators");
+
+		long concluded = party.concluded(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today.minusDays(2));
+		refusedKeepsWhatWasTyped(staff, c + concluded + "/review", "review-form", Map.of("opinion", "回填意见1x"),
+				Map.of("agreed", ""), false, "agreed");
+		refusedKeepsWhatWasTyped(staff, c + concluded + "/notice", "notice-form", Map.of("on", today.plusDays(3).toString()),
+				Map.of(), false, "notifiedOn");
+
+		long notified = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today);
+		refusedKeepsWhatWasTyped(staff, c + notified + "/statement", "statement-form", Map.of("text", "回填陈述1x"),
+				Map.of("on", ""), false, "statementOn");
+		cases.recordStatement(PartyCases.ALL, notified, today.toString(), "无异议");
+		cases.decide(PartyCases.ALL, notified, new PenaltyCases.Decision(null, today.toString(), "FINE", "3000", null, null,
+				null));
+		cases.deliver(PartyCases.ALL, notified, today.toString());
+		refusedKeepsWhatWasTyped(staff, c + notified + "/payment", "payment-form", Map.of("amount", "回填金额1x"),
+				Map.of("paidOn", ""), false, "paidOn");
+
+		long late = party.filed(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", today.minusDays(120));
+		refusedKeepsWhatWasTyped(SignIn.session(mvc, "sz.leader"), c + late + "/extension", "extension-form",
+				Map.of("reason", "回填延长理由1x"), Map.of(), false, "decisionDueOn");
+	}
+
+	/**
+	 * The party's 陈述申辩 on its portal: refused, the page comes back with the text as typed; a line break counts once,
+	 * as the form's maxlength counts it, so 2000 characters with CRLF line breaks are accepted.
+	 */
+	@Test
+	void thePartysRefusedStatementKeepsItsTextAndALineBreakCountsOnce() throws Exception {
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		long first = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", LocalDate.now(clock));
+		String tooLong = "回填陈述" + "长".repeat(2000);
+		MockHttpServletResponse refused = mvc.perform(post("/enterprise/penalties/" + first + "/statement").session(sf)
+			.with(csrf()).param("statement", tooLong)).andReturn().getResponse();
+		assertThat(refused.getStatus()).isBetween(400, 499);
+		assertThat(Jsoup.parse(refused.getContentAsString(StandardCharsets.UTF_8)).select("#statement-form textarea[name=statement]")
+			.text()).isEqualTo(tooLong);
+
+		String lines = "述\r\n".repeat(999) + "完毕";
+		assertThat(lines.replace("\r\n", "\n")).hasSize(2000);
+		mvc.perform(post("/enterprise/penalties/" + first + "/statement").session(sf).with(csrf()).param("statement", lines))
+			.andExpect(status().is3xxRedirection());
+		assertThat(party.cases().get(PartyCases.ALL, first).penaltyCase().statement()).doesNotContain("\r").hasSize(2000);
 	}
 }

@@ -26,6 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -86,8 +87,9 @@ class EnforcementPagesIntegrationTest {
 			.andExpect(content().string(containsString("id=\"investigation-form\"")))
 			.andExpect(content().string(containsString("id=\"remaining\"")));
 		mvc.perform(post(page + "/investigation").session(staff).with(csrf()).param("name", "陈吴中", "", "")
-			.param("certificateNumber", "32050601", "", "")).andExpect(redirectedUrl(page))
-			.andExpect(flash().attributeExists("errors"));
+			.param("certificateNumber", "32050601", "", "")).andExpect(status().isBadRequest())
+			.andExpect(model().attributeExists("errors"))
+			.andExpect(content().string(containsString("value=\"32050601\"")));
 		mvc.perform(post(page + "/investigation").session(staff).with(csrf()).param("name", "陈吴中", "沈执法", "")
 			.param("certificateNumber", "32050601", "32050602", "")).andExpect(redirectedUrl(page))
 			.andExpect(flash().attribute("message", "已开始调查取证"));

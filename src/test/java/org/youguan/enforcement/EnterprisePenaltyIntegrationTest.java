@@ -36,6 +36,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -168,8 +169,8 @@ class EnterprisePenaltyIntegrationTest {
 			.andExpect(flash().attribute("message", "听证申请已提交"));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().status()).isEqualTo(CaseStatus.HEARING);
 		mvc.perform(post("/enterprise/penalties/" + id + "/statement").session(sf).with(csrf()).param("statement", ""))
-			.andExpect(redirectedUrl("/enterprise/penalties/" + id))
-			.andExpect(flash().attributeExists("errors"));
+			.andExpect(status().isBadRequest())
+			.andExpect(model().attributeExists("errors"));
 		mvc.perform(post("/enterprise/penalties/" + id + "/statement").session(sf).with(csrf()).param("statement", "请求听证并申辩"))
 			.andExpect(flash().attribute("message", "陈述申辩已提交"));
 		mvc.perform(get("/enterprise/penalties/" + id).session(sf))
@@ -242,7 +243,8 @@ class EnterprisePenaltyIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("statement-waived"));
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
 		mvc.perform(post("/enterprise/penalties/" + id + "/statement").session(sf).with(csrf()).param("statement", "我们有异议"))
-			.andExpect(result -> assertThat((List<FieldError>) result.getFlashMap().get("errors"))
+			.andExpect(status().isConflict())
+			.andExpect(result -> assertThat((List<FieldError>) result.getModelAndView().getModel().get("errors"))
 				.extracting(FieldError::rule).containsExactly("statement-waived"));
 		mvc.perform(get("/enterprise/penalties/" + id).session(sf))
 			.andExpect(content().string(containsString("id=\"party-statement-waived\"")))

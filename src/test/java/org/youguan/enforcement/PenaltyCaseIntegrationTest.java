@@ -492,6 +492,11 @@ class PenaltyCaseIntegrationTest {
 		mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", CITY)).andExpect(status().isOk());
 		mvc.perform(get("/api/v1/enforcement/figures?region=320506").header("Authorization", XIANGCHENG))
 			.andExpect(status().isForbidden());
+		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", """
+				{"partyKind":"ORGANISATION","enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","facts":"未按时报送月度数据",
+				 "place":"当事人营业场所","decidedOn":"%s","penalty":"WARNING","fine":null,
+				 "team":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}"""
+			.formatted(wuzhong(6).creditCode(), today())).andExpect(status().isCreated());
 		String from = today().withDayOfYear(1).toString();
 		String body = mvc.perform(get("/api/v1/enforcement/figures?region=3205&from=" + from + "&to=" + today())
 			.header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -499,7 +504,10 @@ class PenaltyCaseIntegrationTest {
 				"decisionsPublished")) {
 			assertThat((Object) JsonPath.read(body, "$." + field)).as(field).isNotNull();
 		}
-		long filed = jdbc.sql("SELECT count(*) FROM penalty_case WHERE region_code LIKE '3205%' AND filed_on BETWEEN :f AND :t")
+		// on-the-spot decisions (简易程序) are not filed cases
+		long filed = jdbc.sql("""
+				SELECT count(*) FROM penalty_case WHERE region_code LIKE '3205%' AND filed_on BETWEEN :f AND :t
+				AND procedure_kind <> 'SIMPLE'""")
 			.param("f", today().withDayOfYear(1)).param("t", today()).query(Long.class).single();
 		assertThat(((Number) JsonPath.read(body, "$.casesFiled")).longValue()).isEqualTo(filed);
 	}

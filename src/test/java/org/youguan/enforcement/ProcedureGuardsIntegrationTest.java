@@ -1,7 +1,9 @@
 package org.youguan.enforcement;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,10 +16,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.PageQuery;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -44,6 +49,9 @@ class ProcedureGuardsIntegrationTest {
 
 	@Autowired
 	PartyCases fixture;
+
+	@Autowired
+	Enterprises enterprises;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -166,6 +174,40 @@ class ProcedureGuardsIntegrationTest {
 		assertThat(cases.get(PartyCases.ALL, onTheSpot).penaltyCase().decisionNumber()).isNotEqualTo(spot);
 	}
 
+	static PenaltyCases.ImportedCase imported(EnterpriseView e, String source, String number, String penalty, String fine) {
+		return new PenaltyCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", source, "2025-03-01", "2025-05-10", number,
+				penalty, fine == null ? null : new BigDecimal(fine), null, null);
+	}
+
+	/**
+	 * A 文号 names one decision nationally: a number one region's import used is refused to another region's import and
+	 * to another region's decision (rule {@code unique} on {@code decisionNumber}). An import keeps to the contract: a
+	 * penalty kind the article does not provide (吊销 for late data, which the article only fines) and a source outside
+	 * INSPECTION, COMPLAINT, REPORT, TRANSFER are refused.
+	 */
+	@Test
+	void aDecisionNumberIsUniqueNationallyAndAnImportKeepsToTheContract() {
+		today("2026-06-02");
+		EnterpriseView xiangcheng = enterprises.list(DataScope.region("320507"), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 1, "legal_name", "asc")).items().get(0);
+		String number = "相邮管罚〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		cases.importCase(PartyCases.ALL, imported(xiangcheng, "REPORT", number, "FINE", "3000"));
+		EnterpriseView wuzhong = party().other();
+		assertThat(rules("decisionNumber", () -> cases.importCase(PartyCases.ALL, imported(wuzhong, "REPORT", number, "FINE", "3000"))))
+			.containsExactly("unique");
+		long id = stated(wuzhong);
+		assertThat(rules("decisionNumber", () -> cases.decide(PartyCases.ALL, id, decision(number, "2026-06-02", "FINE", "2000"))))
+			.containsExactly("unique");
+
+		String other = "吴邮管罚〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		assertThat(rules("penalty", () -> cases.importCase(PartyCases.ALL, imported(wuzhong, "REPORT", other, "REVOCATION", null))))
+			.containsExactly("not-provided");
+		assertThat(rules("source", () -> cases.importCase(PartyCases.ALL, imported(wuzhong, "SAFETY", other, "FINE", "3000"))))
+			.containsExactly("one-of");
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE decision_number = :n").param("n", other).query(Long.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void overlappingSuspensionsAreRefusedAndALateExtensionIsNotGranted() {
 		today("2026-06-20");
@@ -184,6 +226,30 @@ class ProcedureGuardsIntegrationTest {
 		assertThat(rules("decisionDueOn", () -> cases.extend(PartyCases.ALL, late, PartyCases.HEAD, "案情复杂")))
 			.containsExactly("limit-passed");
 		assertThat(cases.get(PartyCases.ALL, late).penaltyCase().extended()).isFalse();
+	}
+
+	/**
+	 * A pause begun after the limit expired does not revive an overdue case: it is refused ({@code limit-passed}), so
+	 * neither resumption nor extension can follow; a pause of that kind recorded before (legacy data) leaves the case
+	 * shown overdue, by the days since its limit, not as 0 days left.
+	 */
+	@Test
+	void aSuspensionStartedAfterTheLimitIsRefusedAndAPausedOverdueCaseStaysOverdue() {
+		today("2026-05-20");
+		long late = investigating(party().other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
+		LocalDate due = cases.get(PartyCases.ALL, late).penaltyCase().decisionDueOn();
+		assertThat(rules("startedOn", () -> cases.suspend(PartyCases.ALL, late, "APPRAISAL", due.plusDays(1).toString(), "委托鉴定")))
+			.containsExactly("limit-passed");
+		assertThat(cases.get(PartyCases.ALL, late).suspensions()).isEmpty();
+		cases.suspend(PartyCases.ALL, late, "APPRAISAL", due.toString(), "委托鉴定");
+		assertThat(cases.get(PartyCases.ALL, late).deadlines().remainingDays()).isEqualTo(1);
+
+		long legacy = investigating(party().other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
+		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason) VALUES (:id, 'APPRAISAL', :on, '鉴定')")
+			.param("id", legacy).param("on", due.plusDays(10)).update();
+		PenaltyCases.CaseDetail paused = cases.get(PartyCases.ALL, legacy);
+		assertThat(paused.deadlines().suspended()).isTrue();
+		assertThat(paused.deadlines().remainingDays()).isEqualTo(due.toEpochDay() - LocalDate.of(2026, 5, 20).toEpochDay()).isNegative();
 	}
 
 	@Test

@@ -24,7 +24,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * 双公示 on the public portal (行政处罚法(2021) art.48): anyone finds the published decisions by name, credit code or
  * 文号 and by county; a decision's page shows the violation, basis, penalty and fine and no personal data (no
- * investigator, statement or mitigation reasons); a withdrawn publication stays listed as withdrawn with its day and
+ * investigator, statement or mitigation reasons); a withdrawn publication stays listed by its 文号 only (party and penalty
+ * withdrawn) with its day and
  * reason (while the stable API drops it); a decision never published is not found; a malformed region is a 400.
  */
 @IntegrationTest
@@ -107,10 +108,19 @@ class PublicPenaltyPagesIntegrationTest {
 		mvc.perform(anonymous("/public/penalties?q=" + number)).andExpect(status().isOk())
 			.andExpect(content().string(containsString(number)))
 			.andExpect(content().string(containsString("penalty-withdrawn")))
-			.andExpect(content().string(containsString("该决定已被行政复议机关撤销")));
+			.andExpect(content().string(containsString("该决定已被行政复议机关撤销")))
+			// art.48: the information is withdrawn — the party, its credit code and the penalty are no longer shown
+			.andExpect(content().string(not(containsString(e.legalName()))))
+			.andExpect(content().string(not(containsString(e.creditCode()))))
+			.andExpect(content().string(not(containsString("1,500.00"))));
 		mvc.perform(anonymous("/public/penalties/" + id)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"penalty-withdrawn\"")))
-			.andExpect(content().string(containsString(today.toString())));
+			.andExpect(content().string(containsString(today.toString())))
+			.andExpect(content().string(not(containsString(e.legalName()))))
+			.andExpect(content().string(not(containsString(e.creditCode()))))
+			.andExpect(content().string(not(containsString("1,500.00"))));
+		mvc.perform(anonymous("/public/penalties?q=" + e.creditCode())).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(number))));
 		mvc.perform(anonymous("/api/v1/public/penalties?q=" + number)).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString(number))));
 	}

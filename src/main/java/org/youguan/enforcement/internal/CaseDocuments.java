@@ -72,6 +72,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			"proposedPenalty", "reviewOpinion", "reviewedBy", "reviewedOn", "notifiedOn", "hearingRequestDue",
 			"hearingRequestDays", "statementOn", "statement", "hearingRequestedOn", "hearingNotifiedOn", "hearingOn",
 			"discussedOn", "discussionDate", "discussionParticipants", "discussionConclusion", "decisionNumber", "decidedOn", "penalty", "mitigation", "paymentDays", "surchargePercent",
+			"performance",
 			"deliveryDue", "deliveredOn", "paymentDue", "paidOn", "paidAmount", "closedOn", "closingReason", "status",
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
 			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms",
@@ -106,9 +107,9 @@ public class CaseDocuments implements DeclaresTemplates {
 		List<String> always = List.of("number", "bureau", "enterprise");
 		List<String> own = switch (kind) {
 			case DECISION -> List.of("creditCode", "address", "violation", "report", "evidence.title", "basis", "penalty",
-					"paymentDays", "remedies", "decidedOn");
+					"performance", "remedies", "decidedOn");
 			case ON_THE_SPOT_DECISION -> List.of("violation", "onSpotFacts", "basis", "penalty", "decidedOn", "onSpotPlace",
-					"investigators", "remedies");
+					"investigators", "performance", "remedies");
 			case PRIOR_NOTICE -> List.of("violation", "report", "basis", "proposedPenalty", "hearingRequestDue");
 			case HEARING_RIGHT_NOTICE -> List.of("proposedPenalty", "hearingRequestDue");
 			case HEARING_NOTICE -> List.of("hearingOn");
@@ -430,6 +431,7 @@ public class CaseDocuments implements DeclaresTemplates {
 				+ "），对当事人" + c.mitigation().label() + "：" + text(c.mitigationReason()) + "。");
 		f.put("paymentDays", values.apply(StatutoryRule.PENALTY_PAYMENT).stripTrailingZeros().toPlainString());
 		f.put("surchargePercent", values.apply(StatutoryRule.PENALTY_LATE_SURCHARGE).stripTrailingZeros().toPlainString());
+		f.put("performance", performance(c.penalty(), c.fine(), f.get("paymentDays"), f.get("surchargePercent")));
 		f.put("deliveryDue", c.decidedOn() == null ? "" : ChineseText.day(caseClock.deliveryDue(c.decidedOn())));
 		f.put("deliveredOn", ChineseText.day(c.deliveredOn()));
 		f.put("paymentDue", c.deliveredOn() == null ? "" : ChineseText.day(caseClock.paymentDue(c.deliveredOn())));
@@ -534,7 +536,10 @@ public class CaseDocuments implements DeclaresTemplates {
 		return "";
 	}
 
-	/** A penalty as a document states it: 罚款人民币15000元, 警告. */
+	/**
+	 * A penalty as a document states it: 罚款人民币15000元, 警告, 没收违法所得人民币9999元 (the amount of a confiscation is the
+	 * value confiscated, not a fine added to it).
+	 */
 	static String penalty(Penalty p, BigDecimal fine) {
 		if (p == null) {
 			return "";
@@ -542,7 +547,32 @@ public class CaseDocuments implements DeclaresTemplates {
 		if (p == Penalty.FINE && fine != null) {
 			return "罚款人民币" + plain(fine) + "元";
 		}
+		if (p == Penalty.CONFISCATION && fine != null) {
+			return p.label() + "人民币" + plain(fine) + "元";
+		}
 		return p.label() + (fine == null ? "" : "，并处人民币" + plain(fine) + "元");
+	}
+
+	/**
+	 * How and by when the party performs the penalty (行政处罚法(2021) art.59 item 4, art.67, 72), as the decision states
+	 * it for its kind: a fine is paid within the days the decision fixed, late with the daily 加处罚款; a confiscation hands
+	 * over the value confiscated (no 加处罚款, which art.72 attaches to fines); a warning asks nothing; a suspension or
+	 * revocation says what the party must do.
+	 */
+	static String performance(Penalty p, BigDecimal amount, String paymentDays, String surchargePercent) {
+		if (p == null) {
+			return "";
+		}
+		return switch (p) {
+			case FINE -> "罚款自收到本决定书之日起" + paymentDays + "日内缴至指定银行或者通过电子支付系统缴纳。到期不缴纳罚款的，依据《中华人民共和国"
+					+ "行政处罚法》第七十二条，每日按罚款数额的" + surchargePercent + "%加处罚款（加处罚款的数额不超过罚款的数额）。";
+			case CONFISCATION -> "没收的违法所得" + (amount == null ? "" : "人民币" + plain(amount) + "元") + "自收到本决定书之日起"
+					+ paymentDays + "日内缴至指定银行或者通过电子支付系统上缴国库。";
+			case WARNING -> "本警告自本决定书送达之日起生效，当事人无须缴纳罚款，应当立即改正违法行为。";
+			case SUSPENSION -> "当事人自收到本决定书之日起停业整顿，整顿期间不得从事相关经营活动；整顿完毕经本局检查合格后方可恢复经营。";
+			case REVOCATION -> "许可证件自本决定书送达之日起吊销，当事人应当停止相关经营活动并将许可证件交回本局。";
+			case NONE -> "";
+		};
 	}
 
 

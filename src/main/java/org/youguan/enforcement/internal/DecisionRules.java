@@ -125,13 +125,29 @@ public final class DecisionRules {
 			return;
 		}
 		boolean lighter = provided.stream().allMatch(k -> Penalty.valueOf(k).heavierThan(penalty));
-		String kinds = provided.stream().map(Penalty::valueOf).sorted().map(Penalty::label).collect(Collectors.joining("、"));
-		v.require(penaltyField, lighter && mitigation == Mitigation.REDUCED, "not-provided", "该违法行为的处罚依据只规定了" + kinds
+		v.require(penaltyField, lighter && mitigation == Mitigation.REDUCED, "not-provided", "该违法行为的处罚依据只规定了" + kinds(provided)
 				+ "，不能处以" + penalty.label() + (lighter ? "（依行政处罚法第32条减轻处罚的除外，须写明情形和理由）" : ""));
 		if (lighter && mitigation == Mitigation.REDUCED) {
 			v.require("mitigationGround", ground != null, "required", mitigation.label() + "须选择行政处罚法第32条规定的情形");
 			v.require("mitigationReason", !Text.isBlank(reason), "required", mitigation.label() + "须说明理由");
 		}
+	}
+
+	/**
+	 * A past decision (imported, its mitigation not recorded) of a kind the violation's article provides, or lighter than
+	 * all of them (a 减轻处罚 the record does not detail); never a heavier kind the article does not provide (rule
+	 * {@code not-provided} on {@code penaltyField}).
+	 */
+	public static void providedOrLighter(Validation v, String penaltyField, Set<String> provided, Penalty penalty) {
+		if (penalty == null || provided.contains(penalty.name())) {
+			return;
+		}
+		boolean lighter = provided.stream().allMatch(k -> Penalty.valueOf(k).heavierThan(penalty));
+		v.require(penaltyField, lighter, "not-provided", "该违法行为的处罚依据只规定了" + kinds(provided) + "，不能处以" + penalty.label());
+	}
+
+	private static String kinds(Set<String> provided) {
+		return provided.stream().map(Penalty::valueOf).sorted().map(Penalty::label).collect(Collectors.joining("、"));
 	}
 
 	/**
@@ -151,7 +167,9 @@ public final class DecisionRules {
 		v.require("penalty", decided.heavierThan(proposed) || decided == proposed || decided == Penalty.WARNING, "not-notified",
 				"处罚种类（" + decided.label() + "）不是事先告知的（" + proposed.label() + "）：未告知的处罚须重新事先告知（行政处罚法第44条）");
 		if (fine != null && proposedFine != null) {
-			v.require("fine", fine.compareTo(proposedFine) <= 0, "heavier", "罚款" + plain(fine) + "元高于事先告知的"
+			// the amount of a fine, or of a confiscation (the value confiscated), compared alike
+			v.require("fine", fine.compareTo(proposedFine) <= 0, "heavier", (decided == Penalty.CONFISCATION ? "没收金额" : "罚款")
+					+ plain(fine) + "元高于事先告知的"
 					+ plain(proposedFine) + "元：不得因陈述申辩加重处罚（行政处罚法第45条）");
 		}
 	}

@@ -74,7 +74,7 @@ class EnforcementBreakdown {
 	}
 
 	record StepRow(String regionCode, Penalty penalty, LocalDate decidedOn, LocalDate decisionDueOn, LocalDate deliveredOn,
-			LocalDate paidOn, LocalDate publishedOn, Integer paymentDays) {
+			LocalDate paidOn, LocalDate publishedOn, Integer paymentDays, LocalDate arrangedDue, String partyKind) {
 	}
 
 	private final JdbcClient jdbc;
@@ -149,7 +149,10 @@ class EnforcementBreakdown {
 
 		List<StepRow> steps = jdbc.sql("""
 				SELECT c.region_code, c.penalty, c.decided_on, c.decision_due_on, c.delivered_on, c.paid_on, c.published_on,
-				       c.payment_days
+				       c.payment_days,
+				       CASE c.payment_arrangement WHEN 'DEFERRAL' THEN c.payment_deferred_until
+				            WHEN 'INSTALMENTS' THEN (SELECT max(i.due_on) FROM penalty_case_instalment i WHERE i.case_id = c.id)
+				       END AS arranged_due, c.party_kind
 				FROM penalty_case c WHERE NOT c.imported AND c.decided_on BETWEEN :from AND :to AND\s""" + region)
 			.param("from", from).param("to", to).query(Rows.of(StepRow.class)).list();
 		long[] counts = new long[8];
@@ -163,9 +166,14 @@ class EnforcementBreakdown {
 			count(counts, 2, s.deliveredOn() != null || today.isAfter(deliveryDue),
 					s.deliveredOn() != null && !s.deliveredOn().isAfter(deliveryDue));
 			if (s.penalty() == Penalty.FINE && s.deliveredOn() != null) {
-				LocalDate paymentDue = caseClock.paymentDue(s.deliveredOn(), s.paymentDays());
+				// a deferral or instalments the head approved move the deadline: paid by their last day is paid on time
+				LocalDate paymentDue = s.arrangedDue() != null ? s.arrangedDue() : caseClock.paymentDue(s.deliveredOn(), s.paymentDays());
 				count(counts, 4, s.paidOn() != null || today.isAfter(paymentDue),
 						s.paidOn() != null && !s.paidOn().isAfter(paymentDue));
+			}
+			if ("PERSON".equals(s.partyKind())) {
+				// a decision against a natural person is never published (personal information): it is not due
+				continue;
 			}
 			LocalDate publicationDue = caseClock.publicationDue(s.decidedOn());
 			count(counts, 6, s.publishedOn() != null || today.isAfter(publicationDue),

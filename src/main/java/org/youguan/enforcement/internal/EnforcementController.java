@@ -49,8 +49,8 @@ import org.youguan.rules.ViolationType;
  * The enforcement pages for bureau staff: the leads with their assessment (提请立案, 批准立案 by the bureau head, 不予立案),
  * the case queue with each case's remaining days (highlighted within the warning days and when overdue), and a case's
  * page where its steps run — a step of a button or a reason through {@link PageSteps}, a form of typed fields
- * (decision, conclusion, hearing, evidence, original document, transfer, suspension, payment arrangement, the lead's
- * proposal) through {@link FormSteps}, so a refused form comes back with what was typed and its errors beside the
+ * (decision, conclusion, hearing, evidence, original document, transfer, suspension, payment arrangement, investigation
+ * team, review, notice, statement, payment, extension, the lead's proposal) through {@link FormSteps}, so a refused form comes back with what was typed and its errors beside the
  * fields — with its documents as issued (download, reissue
  * keeping the predecessor), its evidence list (调查取证, with uploads), 移送 and 延期/分期缴纳 (局领导); and the one form of
  * 当场处罚 (简易程序, {@code /enforcement/on-the-spot}).
@@ -205,10 +205,13 @@ class EnforcementController {
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/investigation")
 	@PreAuthorize(EnforcementApiController.WRITERS)
-	String investigate(DataScope scope, @PathVariable long id, @RequestParam(name = "name", required = false) List<String> names,
-			@RequestParam(name = "certificateNumber", required = false) List<String> certificates, RedirectAttributes redirect) {
+	String investigate(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(name = "name", required = false) List<String> names,
+			@RequestParam(name = "certificateNumber", required = false) List<String> certificates, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		List<PenaltyCases.Member> team = team(names, certificates);
-		return PageSteps.run(redirect, page(id), "已开始调查取证", () -> cases.startInvestigation(scope, id, team));
+		return FormSteps.run(model, response, redirect, page(id), "已开始调查取证", () -> cases.startInvestigation(scope, id, team),
+				refused(me, scope, id, model, "investigation-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/conclusion")
@@ -227,23 +230,28 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String review(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) Boolean agreed,
-			@RequestParam(required = false) String opinion, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已记录法制审核意见",
-				() -> cases.review(scope, id, EnforcementApiController.officer(me), agreed, opinion));
+			@RequestParam(required = false) String opinion, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "已记录法制审核意见",
+				() -> cases.review(scope, id, EnforcementApiController.officer(me), agreed, opinion),
+				refused(me, scope, id, model, "review-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/notice")
 	@PreAuthorize(EnforcementApiController.WRITERS)
-	String notice(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已事先告知", () -> cases.notifyParty(scope, id, text(on)));
+	String notice(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) LocalDate on, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "已事先告知", () -> cases.notifyParty(scope, id, text(on)),
+				refused(me, scope, id, model, "notice-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/statement")
 	@PreAuthorize(EnforcementApiController.WRITERS)
-	String statement(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
-			@RequestParam(name = "text", required = false) String statement, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已记录陈述申辩", () -> cases.recordStatement(scope, id, text(on), statement));
+	String statement(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) LocalDate on, @RequestParam(name = "text", required = false) String statement,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "已记录陈述申辩",
+				() -> cases.recordStatement(scope, id, text(on), statement), refused(me, scope, id, model, "statement-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-request")
@@ -418,9 +426,11 @@ class EnforcementController {
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/payment")
 	@PreAuthorize(EnforcementApiController.WRITERS)
-	String pay(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate paidOn,
-			@RequestParam(required = false) String amount, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已登记缴纳罚款", () -> cases.pay(scope, id, text(paidOn), amount));
+	String pay(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) LocalDate paidOn, @RequestParam(required = false) String amount, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "已登记缴纳罚款", () -> cases.pay(scope, id, text(paidOn), amount),
+				refused(me, scope, id, model, "payment-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/closure")
@@ -433,9 +443,11 @@ class EnforcementController {
 	@PostMapping("/enforcement/cases/{id:\\d+}/extension")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String extend(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已延长办案期限",
-				() -> cases.extend(scope, id, EnforcementApiController.officer(me), reason));
+			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "已延长办案期限",
+				() -> cases.extend(scope, id, EnforcementApiController.officer(me), reason),
+				refused(me, scope, id, model, "extension-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/suspension")

@@ -91,13 +91,15 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.status AS detail, c.decision_due_on AS due
 					FROM penalty_case c WHERE c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
 					AND c.decision_due_on <= CAST(:today AS date) + CAST(:warning AS integer)
-					AND NOT EXISTS (SELECT 1 FROM penalty_case_suspension s WHERE s.case_id = c.id AND s.ended_on IS NULL)
+					AND NOT EXISTS (SELECT 1 FROM penalty_case_suspension s WHERE s.case_id = c.id AND s.ended_on IS NULL
+					    AND s.started_on <= c.decision_due_on)
 					AND\s""" + caseScope + " ORDER BY c.decision_due_on, c.id",
 					rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, region));
 			case "enforcement.publish" -> items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE c.penalty IS NOT NULL AND c.published_on IS NULL AND NOT c.imported
+					AND c.party_kind IS DISTINCT FROM 'PERSON'
 					AND c.status IN ('DECIDED', 'DELIVERED', 'EXECUTED', 'CLOSED')
 					AND\s""" + caseScope + " ORDER BY c.decided_on, c.id", 0);
 			case "enforcement.unpaid" -> overdue(items("""

@@ -163,14 +163,16 @@ class EnterprisePenalties {
 	}
 
 	/**
-	 * The party's 陈述申辩 (行政处罚法(2021) art.45), once, dated today, within 5 working days of the notice.
+	 * The party's 陈述申辩 (行政处罚法(2021) art.45), once, dated today, within 5 working days of the notice; a line break
+	 * counts as one character, as the form counts it (CRLF is kept as LF).
 	 * @throws InvalidValueException when the text is blank or over 2000 characters ("陈述申辩内容（statement）")
 	 * @throws DomainException (409) when already stated, waived in writing (field {@code statement}, rule
 	 * {@code statement-waived}), the window closed or the case decided; (404) not its case
 	 */
 	@Transactional
-	void state(DataScope scope, long id, String statement) {
+	void state(DataScope scope, long id, String typed) {
 		requireEnterprise(scope);
+		String statement = Text.lineBreaks(typed);
 		Validation v = new Validation();
 		v.required("statement", "陈述申辩内容（statement）", statement)
 			.maxLength("statement", "陈述申辩内容（statement）", statement, 2000);

@@ -3,6 +3,8 @@ package org.youguan.enforcement.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
@@ -20,7 +23,8 @@ import org.youguan.kernel.PageSteps;
  * The enterprise's penalty cases on its portal ({@link EnterprisePenalties}): the list of its own cases it has been
  * told of, a case's page (notice, rights and windows, decision, delivery, payment with due day and 加处罚款), and the
  * forms for its 陈述申辩 (or its written waiver of it) and its request for a hearing (or waiver) while the window is
- * open.
+ * open. The statement, typed text, runs through {@link FormSteps} (a refusal keeps it); the buttons through
+ * {@link PageSteps}.
  */
 @Controller
 @PreAuthorize("hasRole('ENTERPRISE')")
@@ -50,11 +54,18 @@ class EnterprisePenaltyController {
 		return "enforcement/enterprise-case";
 	}
 
+	/**
+	 * The party's 陈述申辩: saved → its page with the message; refused → its page again with the text as typed and the
+	 * errors ({@link FormSteps}), so nothing typed is lost.
+	 */
 	@PostMapping("/enterprise/penalties/{id:\\d+}/statement")
-	String statement(DataScope scope, @PathVariable long id, @RequestParam(required = false) String statement,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/enterprise/penalties/" + id, "陈述申辩已提交",
-				() -> penalties.state(scope, id, statement));
+	String statement(DataScope scope, @PathVariable long id, @RequestParam(required = false) String statement, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, "/enterprise/penalties/" + id, "陈述申辩已提交",
+				() -> penalties.state(scope, id, statement), () -> {
+					model.addAttribute("refusedForm", "statement-form");
+					return detail(scope, id, model);
+				});
 	}
 
 	@PostMapping("/enterprise/penalties/{id:\\d+}/hearing-waiver")

@@ -17,7 +17,8 @@ import org.youguan.rules.ViolationType;
 
 /**
  * 双公示 of penalty decisions on the public portal (行政处罚法(2021) art.48): every decision ever published in a region,
- * a withdrawn one still listed but marked withdrawn with the day and reason of its withdrawal. Only what the decision
+ * a withdrawn one still listed but only by its 文号 with the day and reason of its withdrawal — the information itself
+ * (party, credit code, violation, penalty, fine, days) is withdrawn, and a search by the party no longer finds it. Only what the decision
  * discloses about the party as an organisation: its name and credit code, the violation and its basis, the penalty and
  * fine, the days of decision and publication — never the case's facts, statement, investigators, reviewers or the
  * mitigation's reasons (they may name persons).
@@ -26,7 +27,8 @@ import org.youguan.rules.ViolationType;
 class PenaltyDisclosure {
 
 	/**
-	 * One published decision as the portal shows it.
+	 * One published decision as the portal shows it; a withdrawn one carries only its 文号, region and withdrawal (the
+	 * party, violation, penalty, fine and days are null).
 	 * @param withdrawnOn the day the publication was withdrawn (art.48), or null while it stands
 	 * @param withdrawalReason why it was withdrawn (the decision changed or revoked), or null
 	 */
@@ -43,11 +45,17 @@ class PenaltyDisclosure {
 	static final Map<String, String> SORTS = Map.of("published_on", "c.published_on", "decided_on", "c.decided_on",
 			"fine", "c.fine");
 
-	private static final String SELECT = """
-			SELECT c.id, c.decision_number, c.enterprise_name AS enterprise, c.enterprise_credit_code AS credit_code,
-			       c.region_code, r.name AS region_name, c.violation_code AS violation, c.penalty, c.fine, c.decided_on,
-			       c.published_on, c.publication_withdrawn_on AS withdrawn_on,
-			       c.publication_withdrawal_reason AS withdrawal_reason""";
+	/** A column shown only while the publication stands: a withdrawn one no longer names the party or its penalty. */
+	private static String standing(String column) {
+		return "CASE WHEN c.publication_withdrawn_on IS NULL THEN " + column + " END";
+	}
+
+	private static final String SELECT = "SELECT c.id, c.decision_number, " + standing("c.enterprise_name") + " AS enterprise, "
+			+ standing("c.enterprise_credit_code") + " AS credit_code, c.region_code, r.name AS region_name, "
+			+ standing("c.violation_code") + " AS violation, " + standing("c.penalty") + " AS penalty, "
+			+ standing("c.fine") + " AS fine, " + standing("c.decided_on") + " AS decided_on, "
+			+ standing("c.published_on") + " AS published_on, c.publication_withdrawn_on AS withdrawn_on, "
+			+ "c.publication_withdrawal_reason AS withdrawal_reason";
 
 	private final JdbcClient jdbc;
 
@@ -62,7 +70,7 @@ class PenaltyDisclosure {
 	PageResult<PublicDecision> list(String prefix, PageQuery page) {
 		return Listing.from("FROM penalty_case c")
 			.where("c.published_on IS NOT NULL AND c.penalty IS NOT NULL AND " + RegionPrefix.of(prefix).predicate("c.region_code"))
-			.search(page, "c.enterprise_name", "c.enterprise_credit_code", "c.decision_number")
+			.search(page, standing("c.enterprise_name"), standing("c.enterprise_credit_code"), "c.decision_number")
 			.sorts(SORTS, "published_on", true, "c.id")
 			.joinedToPage("LEFT JOIN region_name r ON r.code = c.region_code")
 			.page(jdbc, SELECT, page, Rows.of(PublicDecision.class));

@@ -16,8 +16,9 @@ import org.youguan.region.Regions;
 /**
  * 行政处罚决定公示 (双公示) on the public portal, for anyone without signing in and without a session: the decisions
  * published in the installation's region ({@code youguan.public.region}) or one of its counties, searched by the
- * party's name or credit code or the 文号, 20 a page, each with its page; a withdrawn publication stays listed as
- * withdrawn, with its day and reason (行政处罚法(2021) art.48). No personal data ({@link PenaltyDisclosure}).
+ * party's name or credit code or the 文号, 20 a page, each with its page; a withdrawn publication stays listed by its
+ * 文号 only, with its day and reason, the party and penalty withdrawn (行政处罚法(2021) art.48). No personal data
+ * ({@link PenaltyDisclosure}).
  */
 @Controller
 class PublicPenaltyController {

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.enforcement.PenaltyCases;
+import org.youguan.kernel.DataScope;
 import org.youguan.org.UserDirectory;
 import org.youguan.org.WorkQueue;
 
@@ -34,6 +36,9 @@ class EnforcementWorkQueuesIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PenaltyCases cases;
 
 	@Autowired
 	MutableClock clock;
@@ -100,6 +105,39 @@ class EnforcementWorkQueuesIntegrationTest {
 			jdbc.sql("UPDATE penalty_case SET delivered_on = :on WHERE id = :id").param("on", delivered).param("id", id)
 				.update();
 		}
+	}
+
+	/**
+	 * An overdue case paused after its limit expired (a pause recorded before that was refused) stays in the deadline
+	 * queue as overdue: the pause cannot stop a clock that had already run out.
+	 */
+	@Test
+	void aCasePausedAfterItsLimitStaysInTheDeadlineQueue() {
+		long id = jdbc.sql("""
+				SELECT id FROM penalty_case WHERE status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
+				AND decision_due_on < CURRENT_DATE - 2 AND region_code LIKE '3205%'
+				AND NOT EXISTS (SELECT 1 FROM penalty_case_suspension s WHERE s.case_id = penalty_case.id AND s.ended_on IS NULL)
+				ORDER BY id LIMIT 1""").query(Long.class).single();
+		try {
+			jdbc.sql("""
+					INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason)
+					SELECT id, 'APPRAISAL', decision_due_on + 1, '鉴定' FROM penalty_case WHERE id = :id""").param("id", id).update();
+			assertThat(queues.items(directory.principal("sz.admin").orElseThrow(), "enforcement.deadline"))
+				.extracting(EnforcementWorkQueues.Item::id).contains(id);
+		}
+		finally {
+			jdbc.sql("DELETE FROM penalty_case_suspension WHERE case_id = :id AND reason = '鉴定'").param("id", id).update();
+		}
+	}
+
+	/** A decision against a natural person is never published (personal information): it is not waiting in 待公示. */
+	@Test
+	void aDecisionAgainstAPersonIsNotWaitingForPublication() {
+		long id = cases.decideOnTheSpot(DataScope.all(), new PenaltyCases.OnTheSpot("PERSON", null, "李某", "320506",
+				"DATA_NOT_REPORTED", "快递员未按规定报送", "吴中区某网点", LocalDate.now(clock).toString(), "WARNING", null,
+				List.of(new PenaltyCases.Member("陈吴中", "32050601"), new PenaltyCases.Member("沈执法", "32050602"))));
+		assertThat(queues.items(directory.principal("sz.admin").orElseThrow(), "enforcement.publish"))
+			.extracting(EnforcementWorkQueues.Item::id).doesNotContain(id);
 	}
 
 	List<EnforcementWorkQueues.Item> unpaid() {
