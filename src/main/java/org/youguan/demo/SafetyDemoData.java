@@ -29,9 +29,6 @@ import org.youguan.platform.ChinaTime;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
-import org.youguan.registry.Facilities;
-import org.youguan.registry.FacilityKind;
-import org.youguan.registry.FacilityView;
 import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
@@ -75,8 +72,6 @@ class SafetyDemoData {
 
 	private final Outlets outlets;
 
-	private final Facilities facilities;
-
 	private final UserDirectory users;
 
 	private final WorkingCalendar calendar;
@@ -85,13 +80,12 @@ class SafetyDemoData {
 
 	private final int perDay;
 
-	SafetyDemoData(ParcelUploads uploads, Enterprises enterprises, Outlets outlets, Facilities facilities,
+	SafetyDemoData(ParcelUploads uploads, Enterprises enterprises, Outlets outlets,
 			UserDirectory users, WorkingCalendar calendar, Clock clock,
 			@Value("${youguan.demo.parcels-per-day:2000}") int perDay) {
 		this.uploads = uploads;
 		this.enterprises = enterprises;
 		this.outlets = outlets;
-		this.facilities = facilities;
 		this.users = users;
 		this.calendar = calendar;
 		this.clock = clock;
@@ -126,14 +120,8 @@ class SafetyDemoData {
 				.map(OutletView::filingNumber)
 				.sorted()
 				.toList();
-			List<String> serials = facilities.list(own, new Facilities.Filter(FacilityKind.SCREENING_MACHINE, null),
-					new PageQuery("", 0, 200, null, false))
-				.items()
-				.stream()
-				.filter(f -> f.enterpriseId() == e.id() && f.serialNumber() != null)
-				.map(FacilityView::serialNumber)
-				.sorted()
-				.toList();
+			// the machines its records may name: its own and its brand's in its outlets' counties (the coverage rule)
+			List<String> serials = uploads.screeningMachines(e.creditCode()).stream().sorted().toList();
 			String county = e.regionCode() != null && e.regionCode().length() >= 6
 					&& DemoCity.COUNTY_BUREAUS.containsKey(e.regionCode().substring(0, 6)) ? e.regionCode().substring(0, 6)
 							: "320508";
@@ -203,35 +191,38 @@ class SafetyDemoData {
 				if (silentDays.contains(day)) {
 					machines.remove(silentMachine);
 				}
-				// about 2 % of parcels go unscreened (a screened parcel names its machine)
-				String machine = machines.isEmpty() || random.nextInt(50) == 0 ? null : machines.get(random.nextInt(machines.size()));
+				// about 1 % of parcels go unscreened (a screened parcel names its machine)
+				String machine = machines.isEmpty() || random.nextInt(100) == 0 ? null : machines.get(random.nextInt(machines.size()));
 				String outlet = s.outlets().isEmpty() || random.nextBoolean() ? null : s.outlets().get(random.nextInt(s.outlets().size()));
 				record(lines.get(s), s, day, now, random, sender.get(), method, machine, outlet, null, seq);
 			}
 			if (back == 6) {
 				// (a) one sender through three enterprises on one day
 				shippers.stream().filter(s -> s != sf).limit(2).forEach(s -> record(lines.get(s), s, day, now, random,
-						sharedId, "现场查验", null, null, null, seq));
-				record(lines.get(sf), sf, day, now, random, sharedId, "现场查验", null, null, null, seq);
+						sharedId, "现场查验", screening(s, silentMachine, silentDays, day), null, null, seq));
+				record(lines.get(sf), sf, day, now, random, sharedId, "现场查验", screening(sf, silentMachine, silentDays, day),
+						null, null, seq);
 			}
 			if (back == 5) {
 				// (b) 60 parcels of one sender on one day at one enterprise
 				for (int i = 0; i < 60; i++) {
-					record(lines.get(sf), sf, day, now, random, heavyId, "现场查验", null, null, null, seq);
+					record(lines.get(sf), sf, day, now, random, heavyId, "现场查验", screening(sf, silentMachine, silentDays, day),
+							null, null, seq);
 				}
 			}
 			if (back == 2 || back == 9) {
 				// (c) the courier's own ID number on parcels the courier accepted
 				for (int i = 0; i < 3; i++) {
-					record(lines.get(sf), sf, day, now, random, COURIER_OWN_ID, "现场查验", null, null, COURIER, seq);
+					record(lines.get(sf), sf, day, now, random, COURIER_OWN_ID, "现场查验",
+							screening(sf, silentMachine, silentDays, day), null, COURIER, seq);
 				}
 			}
 			if (back == 4 && !sf.outlets().isEmpty()) {
 				// (d) one outlet at 80 %: 48 of 60 subject parcels real-name
 				String outlet = sf.outlets().get(0);
 				for (int i = 0; i < 60; i++) {
-					record(lines.get(sf), sf, day, now, random, sender.get(), i < 12 ? "未实名" : "现场查验", null, outlet,
-							null, seq);
+					record(lines.get(sf), sf, day, now, random, sender.get(), i < 12 ? "未实名" : "现场查验",
+							screening(sf, silentMachine, silentDays, day), outlet, null, seq);
 				}
 			}
 			for (Shipper s : shippers) {
@@ -241,6 +232,19 @@ class SafetyDemoData {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The machine the planted parcels of a shipper are screened on (they are about real-name, not screening): its
+	 * first machine that is not silent that day, or null when it has none.
+	 */
+	private static String screening(Shipper s, String silentMachine, List<LocalDate> silentDays, LocalDate day) {
+		for (String m : s.machines()) {
+			if (!(m.equals(silentMachine) && silentDays.contains(day))) {
+				return m;
+			}
+		}
+		return null;
 	}
 
 	/** {@code size} distinct valid resident ID numbers of the demo city's counties (check characters per GB 11643). */

@@ -1,5 +1,6 @@
 package org.youguan.kernel;
 
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +46,8 @@ public final class Masking {
 	 * Free text with every personal number in it masked: an 18-character 居民身份证 number (17 digits and a digit or X)
 	 * or a 15-digit one as {@link #idNumber}, a mainland mobile number (11 digits from 13 to 19) as {@link #phone}.
 	 * Only whole runs count (a run of digits longer or shorter than these, like a waybill number or a region code, is
-	 * left as it is), so the text stays useful for correcting it and no such number survives into a kept copy or a log.
+	 * left as it is) — and runs joined by single spaces or hyphens that make such a number together ("110105 19491231
+	 * 002X", "139-1234-5678"), so the text stays useful for correcting it and no such number survives into a kept copy or a log.
 	 *
 	 * @param text any text, or null
 	 * @return the text with those numbers masked (null for null)
@@ -56,7 +58,7 @@ public final class Masking {
 		}
 		Matcher m = PERSONAL_NUMBER.matcher(text);
 		if (!m.find()) {
-			return text;
+			return joinedNumbersIn(text);
 		}
 		StringBuilder out = new StringBuilder(text.length());
 		do {
@@ -65,7 +67,130 @@ public final class Masking {
 		}
 		while (m.find());
 		m.appendTail(out);
-		return out.toString();
+		return joinedNumbersIn(out.toString());
+	}
+
+	/**
+	 * The text with every personal number written in blocks masked: runs of digits joined by one space, hyphen or
+	 * full-width space ("110105 19491231 002X", "139-1234-5678") whose consecutive blocks together make an ID number
+	 * (18 or 15 characters with a plausible birth date: a list of region codes "320505 320506 320507" is none) or a
+	 * mobile number. The digits are masked as {@link #idNumber} / {@link #phone} would, the separators kept. A
+	 * character loop; allocates only when it masks.
+	 */
+	private static String joinedNumbersIn(String text) {
+		char[] out = null;
+		int n = text.length();
+		int[] starts = new int[8];
+		int[] ends = new int[8];
+		int i = 0;
+		while (i < n) {
+			if (!digit(text.charAt(i))) {
+				i++;
+				continue;
+			}
+			// the blocks of one joined run: [starts[g], ends[g])
+			int groups = 0;
+			int j = i;
+			while (true) {
+				int start = j;
+				while (j < n && digit(text.charAt(j))) {
+					j++;
+				}
+				if (j < n && (text.charAt(j) == 'X' || text.charAt(j) == 'x') && (j + 1 == n || !Character.isLetterOrDigit(text.charAt(j + 1)))) {
+					j++;
+				}
+				if (groups == starts.length) {
+					starts = Arrays.copyOf(starts, groups * 2);
+					ends = Arrays.copyOf(ends, groups * 2);
+				}
+				starts[groups] = start;
+				ends[groups++] = j;
+				char last = text.charAt(j - 1);
+				if (last != 'X' && last != 'x' && j + 1 < n && separator(text.charAt(j)) && digit(text.charAt(j + 1))) {
+					j++;
+					continue;
+				}
+				break;
+			}
+			if (groups > 1) {
+				out = maskJoined(text, out, starts, ends, groups);
+			}
+			i = j;
+		}
+		return out == null ? text : new String(out);
+	}
+
+	/** Masks, from each block on, the longest sequence of two or more blocks that is a personal number. */
+	private static char[] maskJoined(String text, char[] out, int[] starts, int[] ends, int groups) {
+		for (int a = 0; a < groups; a++) {
+			StringBuilder digits = new StringBuilder(24);
+			int best = -1;
+			for (int b = a; b < groups && digits.length() <= 18; b++) {
+				digits.append(text, starts[b], ends[b]);
+				if (b > a && personal(digits)) {
+					best = b;
+				}
+			}
+			if (best < 0) {
+				continue;
+			}
+			if (out == null) {
+				out = text.toCharArray();
+			}
+			int count = 0;
+			for (int b = a; b <= best; b++) {
+				count += ends[b] - starts[b];
+			}
+			int head = count == 11 ? 3 : 6;
+			int seen = 0;
+			for (int b = a; b <= best; b++) {
+				for (int k = starts[b]; k < ends[b]; k++, seen++) {
+					if (seen >= head && seen < count - 4) {
+						out[k] = '*';
+					}
+				}
+			}
+			a = best;
+		}
+		return out;
+	}
+
+	/** Whether the characters are a mobile number, or an ID number (18 or 15) with a plausible birth date. */
+	private static boolean personal(CharSequence d) {
+		int len = d.length();
+		for (int k = 0; k < len; k++) {
+			if (!digit(d.charAt(k)) && !(k == 17 && len == 18)) {
+				return false;
+			}
+		}
+		if (len == 11) {
+			return d.charAt(0) == '1' && d.charAt(1) >= '3';
+		}
+		if (len == 18) {
+			int year = number(d, 6, 4);
+			return year >= 1900 && year <= 2099 && date(number(d, 10, 2), number(d, 12, 2));
+		}
+		return len == 15 && date(number(d, 8, 2), number(d, 10, 2));
+	}
+
+	private static boolean date(int month, int day) {
+		return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+	}
+
+	private static int number(CharSequence d, int from, int count) {
+		int v = 0;
+		for (int k = from; k < from + count; k++) {
+			v = v * 10 + d.charAt(k) - '0';
+		}
+		return v;
+	}
+
+	private static boolean digit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	private static boolean separator(char c) {
+		return c == ' ' || c == '-' || c == '\u3000' || c == '\u00A0';
 	}
 
 	/** An ID number (18 or 15) or a mobile number, as a whole run of digits (an ID number may end in X). */

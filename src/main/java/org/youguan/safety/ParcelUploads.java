@@ -1,6 +1,7 @@
 package org.youguan.safety;
 
 import java.io.InputStream;
+import java.util.Set;
 
 /**
  * Uploads parcel records on an enterprise's behalf through the same ingest path as
@@ -29,4 +30,14 @@ public interface ParcelUploads {
 	 * @throws org.youguan.kernel.InvalidValueException for a bad batch id or an unregistered enterprise
 	 */
 	Result upload(String enterpriseCreditCode, String batchId, InputStream ndjson);
+
+	/**
+	 * The serials of the screening machines a record of the enterprise may name as {@code screeningMachineSerial}: its
+	 * own in service, and those of its brand in service in the counties of its open outlets — the rule the screening
+	 * coverage page applies.
+	 *
+	 * @param enterpriseCreditCode a registered enterprise's 统一社会信用代码
+	 * @throws org.youguan.kernel.InvalidValueException for an unregistered enterprise
+	 */
+	Set<String> screeningMachines(String enterpriseCreditCode);
 }

@@ -174,6 +174,20 @@ class ValueTypesTest {
 		assertThat(Masking.personalNumbersIn(null)).isNull();
 	}
 
+	/** A number written in blocks is one number; region codes, dates and landlines in a row are none. */
+	@Test
+	void masksIdAndMobileNumbersWrittenInBlocks() {
+		assertThat(Masking.personalNumbersIn("{\"courierId\":\"110105 19491231 002X\"}"))
+			.isEqualTo("{\"courierId\":\"110105 ******** 002X\"}");
+		assertThat(Masking.personalNumbersIn("证号110105-19491231-002x，手机139 1234 5678。"))
+			.isEqualTo("证号110105-********-002x，手机139 **** 5678。");
+		assertThat(Masking.personalNumbersIn("旧证110105 491231 002，收寄2026-11-30 13:05"))
+			.isEqualTo("旧证110105 *****1 002，收寄2026-11-30 13:05");
+		for (String alone : new String[] { "区划320505 320506 320507", "0512-6555 1234", "2026-11-30 2026-12-01", "C-320506-13" }) {
+			assertThat(Masking.personalNumbersIn(alone)).isEqualTo(alone);
+		}
+	}
+
 	@Test
 	void masksLandlinesKeepingTheAreaCodeAndExtension() {
 		assertThat(Masking.phone("0512-65551234")).isEqualTo("0512-****1234");

@@ -51,10 +51,11 @@ class ParcelBatchAttempts {
 	private static final Logger log = LoggerFactory.getLogger(ParcelBatchAttempts.class);
 
 	/**
-	 * How a claim ended: the stored answer of a DONE batch, or the attempt the caller now owns; {@code ref} is the
-	 * batch's compact reference ({@code safety_parcel_batch.ref}, kept across attempts) its waybill claims name.
+	 * How a claim ended: the stored answer of a DONE batch (with the SHA-256 of its body, null for a batch done before
+	 * digests were kept), or the attempt the caller now owns; {@code ref} is the batch's compact reference
+	 * ({@code safety_parcel_batch.ref}, kept across attempts) its waybill claims name.
 	 */
-	record Claim(String storedAnswer, int attempt, long ref) {
+	record Claim(String storedAnswer, int attempt, long ref, byte[] digest) {
 
 		boolean replay() {
 			return storedAnswer != null;
@@ -119,15 +120,15 @@ class ParcelBatchAttempts {
 				VALUES (?, ?, 'RUNNING', ?, ?, 1, ?) ON CONFLICT DO NOTHING RETURNING ref""", Long.class, enterpriseId,
 				batchId, format, Timestamp.from(now), Timestamp.from(now.plus(lease)));
 		if (!inserted.isEmpty()) {
-			return new Claim(null, 1, inserted.get(0));
+			return new Claim(null, 1, inserted.get(0), null);
 		}
 		Map<String, Object> row = jdbc.queryForMap("""
-				SELECT status, answer, attempt, lease_until, ref FROM safety_parcel_batch
+				SELECT status, answer, attempt, lease_until, ref, body_sha256 FROM safety_parcel_batch
 				WHERE enterprise_id = ? AND batch_id = ? FOR UPDATE""", enterpriseId, batchId);
 		String status = (String) row.get("status");
 		long ref = ((Number) row.get("ref")).longValue();
 		if ("DONE".equals(status)) {
-			return new Claim((String) row.get("answer"), 0, ref);
+			return new Claim((String) row.get("answer"), 0, ref, (byte[]) row.get("body_sha256"));
 		}
 		Timestamp leaseUntil = (Timestamp) row.get("lease_until");
 		if ("RUNNING".equals(status) && leaseUntil != null && leaseUntil.toInstant().isAfter(now)) {
@@ -143,7 +144,7 @@ class ParcelBatchAttempts {
 		log.info("Parcel batch {} of enterprise {}: attempt {} takes over ({} after {}); {} files of earlier attempts deleted",
 				batchId, enterpriseId, attempt, status, leaseUntil, stale.size());
 		deleteAfterCommit(stale);
-		return new Claim(null, attempt, ref);
+		return new Claim(null, attempt, ref, null);
 	}
 
 	/**
@@ -158,19 +159,21 @@ class ParcelBatchAttempts {
 	}
 
 	/**
-	 * Marks the attempt DONE with its answer and counts the batch when all its chunks are stored — one transaction.
+	 * Marks the attempt DONE with its answer and its body's SHA-256 and counts the batch when all its chunks are stored
+	 * — one transaction.
 	 *
 	 * @throws DomainException UNAVAILABLE when the attempt was taken over meanwhile (its lease expired)
 	 */
-	void finish(long enterpriseId, String batchId, int attempt, long accepted, long rejected, String answer, int chunks) {
+	void finish(long enterpriseId, String batchId, int attempt, long accepted, long rejected, String answer, int chunks,
+			byte[] digest) {
 		tx.executeWithoutResult(s -> {
 			if (!owned(enterpriseId, batchId, attempt, "RUNNING")) {
 				throw new DomainException(ErrorCode.UNAVAILABLE, "该批次（" + batchId + "）上报超时后已由另一请求重新上报，本次结果作废");
 			}
 			jdbc.update("""
 					UPDATE safety_parcel_batch SET status = 'DONE', accepted = ?, rejected = ?, answer = ?, finished_at = ?,
-					    chunks = ?, lease_until = NULL WHERE enterprise_id = ? AND batch_id = ?""", accepted, rejected, answer,
-					Timestamp.from(clock.instant()), chunks, enterpriseId, batchId);
+					    chunks = ?, lease_until = NULL, body_sha256 = ? WHERE enterprise_id = ? AND batch_id = ?""", accepted,
+					rejected, answer, Timestamp.from(clock.instant()), chunks, digest, enterpriseId, batchId);
 			countWhenComplete(enterpriseId, batchId, attempt, chunks);
 		});
 	}

@@ -4,6 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +38,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
 import org.youguan.registry.EnterpriseView;
@@ -173,9 +179,18 @@ public class ParcelIngest implements ParcelUploads {
 	}
 
 	@Override
+	public Set<String> screeningMachines(String enterpriseCreditCode) {
+		return references.facts(registered(enterpriseCreditCode)).machineSerials();
+	}
+
+	private EnterpriseView registered(String creditCode) {
+		return enterprises.findByCreditCode(creditCode)
+			.orElseThrow(() -> new InvalidValueException("enterprise", "unknown", "企业未在名录中登记：" + creditCode));
+	}
+
+	@Override
 	public Result upload(String enterpriseCreditCode, String batchId, InputStream ndjson) {
-		EnterpriseView enterprise = enterprises.findByCreditCode(enterpriseCreditCode)
-			.orElseThrow(() -> new InvalidValueException("enterprise", "unknown", "企业未在名录中登记：" + enterpriseCreditCode));
+		EnterpriseView enterprise = registered(enterpriseCreditCode);
 		Outcome outcome = ingest(enterprise, batchId, Format.NDJSON, ndjson);
 		return new Result(outcome.answer().accepted(), outcome.answer().rejected(), outcome.replayed());
 	}
@@ -193,7 +208,9 @@ public class ParcelIngest implements ParcelUploads {
 	 * @param body the body as sent; gzip is recognised by its magic bytes whatever the headers say
 	 * @return the answer, or the stored answer when the batch was taken in before
 	 * @throws InvalidValueException for a CSV without header, with a duplicated column, broken quoting or an overlong
-	 * cell, or a body that breaks off or is not gzip although it starts like gzip (nothing of the batch is counted);
+	 * cell, or a body that breaks off or is not gzip although it starts like gzip (nothing of the batch is counted),
+	 * or with no record at all (field {@code body}, rule {@code empty}: empty, only blank lines, a CSV header only — the
+	 * batch is not marked done, so its id stays free for the real body);
 	 * 413 (field {@code body}, rule {@code batch-bytes} or {@code batch-lines}) for a batch beyond
 	 * {@code youguan.safety.max-batch-bytes} once gzip is undone or beyond {@code youguan.safety.max-batch-lines}:
 	 * refused whole, nothing of it counted, the batch id free to be sent again with a smaller body
@@ -206,6 +223,7 @@ public class ParcelIngest implements ParcelUploads {
 		try (UploadSlots.Slot slot = slots.take(enterprise.id())) {
 			ParcelBatchAttempts.Claim claim = attempts.claim(enterprise.id(), id, format.name(), batchWait);
 			if (claim.replay()) {
+				sameBody(id, claim.digest(), body);
 				return new Outcome(json.readValue(claim.storedAnswer(), ParcelBatchAnswer.class), true);
 			}
 			Outcome outcome = run(enterprise, id, claim, format, body);
@@ -215,6 +233,39 @@ public class ParcelIngest implements ParcelUploads {
 							+ outcome.answer().rejected() + "条")
 				.inRegion(enterprise.regionCode())));
 			return outcome;
+		}
+	}
+
+	/**
+	 * Refuses a replay whose body is not the first one's (409, field {@code body}, rule {@code batch-differs}): its
+	 * records would be lost under the first answer. Reads the replayed body to its end (gzip undone, capped like an
+	 * upload) to hash it; a batch done before digests were kept replays as before.
+	 */
+	private void sameBody(String batchId, byte[] stored, InputStream body) {
+		if (stored == null) {
+			return;
+		}
+		MessageDigest sha = sha256();
+		try (InputStream in = new DigestInputStream(new Capped(decoded(body), maxBytes), sha)) {
+			in.transferTo(OutputStream.nullOutputStream());
+		}
+		catch (IOException ex) {
+			throw new InvalidValueException("body", "read", "请求体读取失败（连接中断或gzip数据损坏），请重新上报："
+					+ ex.getClass().getSimpleName());
+		}
+		if (!MessageDigest.isEqual(stored, sha.digest())) {
+			String message = "批次号" + batchId + "已用于另一内容的请求体：同一批次号只能重复上报同一内容（重复上报得到首次的结果），"
+					+ "新的记录请使用新的批次号上报";
+			throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("body", "batch-differs", message)));
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -229,18 +280,32 @@ public class ParcelIngest implements ParcelUploads {
 				rules.intValue(StatutoryRule.SAFETY_LETTER_MAX_WEIGHT, enterprise.regionCode()));
 		Run run = new Run(enterprise.id(), batchId, attempt, claim.ref(), validator, now);
 		try {
-			InputStream in = new Capped(decoded(body), maxBytes);
+			MessageDigest sha = sha256();
+			InputStream in = new DigestInputStream(new Capped(decoded(body), maxBytes), sha);
+			// the CSV parser closes what it reads: the body stays open for the digest's last bytes
+			InputStream kept = new FilterInputStream(in) {
+
+				@Override
+				public void close() {
+				}
+			};
 			if (format == Format.CSV) {
-				ParcelLines.csv(in, run);
+				ParcelLines.csv(kept, run);
 			}
 			else {
-				ParcelLines.ndjson(in, run);
+				ParcelLines.ndjson(kept, run);
 			}
+			// the digest covers the whole body, whatever a parser left unread after its last row
+			in.transferTo(OutputStream.nullOutputStream());
 			run.finish();
+			if (run.accepted + run.rejected == 0) {
+				// answered as DONE, the batch id would replay "0 of 0" to the real body sent later, which would be lost
+				throw new InvalidValueException("body", "empty", "请求体中没有寄递记录（为空、只有空行或只有CSV表头），该批次未记录，请上报含记录的请求体");
+			}
 			ParcelBatchAnswer answer = new ParcelBatchAnswer(batchId, run.accepted, run.rejected, run.errors,
 					run.rejected > run.errors.size());
 			attempts.finish(enterprise.id(), batchId, attempt, run.accepted, run.rejected, json.writeValueAsString(answer),
-					(int) run.chunks);
+					(int) run.chunks, sha.digest());
 			log.info("Parcel batch {} of enterprise {} (attempt {}): {} accepted, {} rejected, {} chunks in {} ms ({} ms storing, {} ms claiming waybills)",
 					batchId, enterprise.id(), attempt, run.accepted, run.rejected, run.chunks,
 					(System.nanoTime() - started) / 1_000_000, run.sendNanos / 1_000_000, run.claimNanos / 1_000_000);
@@ -584,7 +649,7 @@ public class ParcelIngest implements ParcelUploads {
 			if (!pendingRejected.isEmpty()) {
 				jdbc.batchUpdate("""
 						INSERT INTO safety_parcel_rejected_line (enterprise_id, batch_id, attempt, line, field, rule, message,
-						    content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", pendingRejected);
+						    content) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", pendingRejected);
 				pendingRejected.clear();
 			}
 		}

@@ -78,7 +78,7 @@ final class ParcelLines {
 				line++;
 				if (!skipping) {
 					int stop = nl > start && buf[nl - 1] == '\r' ? nl - 1 : nl;
-					line += parseLine(buf, start, stop - start, line, fields, sink);
+					parseLine(buf, start, stop - start, line, fields, sink);
 				}
 				skipping = false;
 				start = nl + 1;
@@ -106,7 +106,7 @@ final class ParcelLines {
 				if (end > start) {
 					line++;
 					if (!skipping) {
-						line += parseLine(buf, start, end - start, line, fields, sink);
+						parseLine(buf, start, end - start, line, fields, sink);
 					}
 				}
 				return;
@@ -115,24 +115,23 @@ final class ParcelLines {
 		}
 	}
 
-	private static long parseLine(byte[] buf, int offset, int length, long line, String[] fields, Sink sink) {
+	private static void parseLine(byte[] buf, int offset, int length, long line, String[] fields, Sink sink) {
 		int from = offset;
 		int to = offset + length;
 		while (from < to && (buf[from] == ' ' || buf[from] == '\t' || buf[from] == '\r')) {
 			from++;
 		}
 		if (from == to) {
-			return 0;
+			return;
 		}
-		// records written one after another without a newline between them ({...}{...}) are taken one by one, each
-		// counting as the next line, as if the newline were there
-		long n = line;
+		// records written one after another without a newline between them ({...}{...}) are taken one by one, all under
+		// the line's own number: line numbers stay physical lines, so every later line keeps its number
 		try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), buf, from, to - from)) {
 			JsonToken first = p.nextToken();
 			while (true) {
 				if (first != JsonToken.START_OBJECT) {
-					sink.broken(n, notAnObject(), masked(buf, from, to - from));
-					return n - line;
+					sink.broken(line, notAnObject(), masked(buf, from, to - from));
+					return;
 				}
 				Arrays.fill(fields, null);
 				// the contract's properties seen in this object: one sent twice is refused, never "the last wins"
@@ -142,9 +141,9 @@ final class ParcelLines {
 					int index = ParcelField.index(p.currentName());
 					if (index >= 0) {
 						if ((seen & 1L << index) != 0) {
-							sink.broken(n, new ParcelRejection(ParcelField.ALL[index].json(), "duplicate-key", "字段"
+							sink.broken(line, new ParcelRejection(ParcelField.ALL[index].json(), "duplicate-key", "字段"
 									+ ParcelField.ALL[index].json() + "在同一条记录中出现了两次，无法确定以哪一个为准"), masked(buf, from, to - from));
-							return n - line;
+							return;
 						}
 						seen |= 1L << index;
 					}
@@ -161,16 +160,16 @@ final class ParcelLines {
 					};
 					if (index >= 0) {
 						if ("\u0000".equals(text)) {
-							sink.broken(n, new ParcelRejection(ParcelField.ALL[index].json(), "scalar",
+							sink.broken(line, new ParcelRejection(ParcelField.ALL[index].json(), "scalar",
 									"字段" + ParcelField.ALL[index].json() + "应为字符串、数字或true/false"), null);
-							return n - line;
+							return;
 						}
 						fields[index] = text;
 					}
 				}
 				if (t != JsonToken.END_OBJECT) {
-					sink.broken(n, notAnObject(), masked(buf, from, to - from));
-					return n - line;
+					sink.broken(line, notAnObject(), masked(buf, from, to - from));
+					return;
 				}
 				// what follows the object decides before the record is taken: text after it that is not another
 				// object makes the whole line one rejection (not a record and a rejection under one line number)
@@ -182,20 +181,18 @@ final class ParcelLines {
 					next = JsonToken.NOT_AVAILABLE;
 				}
 				if (next != null && next != JsonToken.START_OBJECT) {
-					sink.broken(n, notAnObject(), masked(buf, from, to - from));
-					return n - line;
+					sink.broken(line, notAnObject(), masked(buf, from, to - from));
+					return;
 				}
-				sink.record(n, fields);
+				sink.record(line, fields);
 				if (next == null) {
-					return n - line;
+					return;
 				}
 				first = next;
-				n++;
 			}
 		}
 		catch (JacksonException ex) {
-			sink.broken(n, notAnObject(), masked(buf, from, to - from));
-			return n - line;
+			sink.broken(line, notAnObject(), masked(buf, from, to - from));
 		}
 	}
 
@@ -298,15 +295,52 @@ final class ParcelLines {
 	}
 
 	/**
-	 * The first 500 characters of a broken line, the value of a {@code senderIdNumber} key removed, every group of 6 or
+	 * The first 500 characters of a broken line (its {@code \\uXXXX} escapes undone), the value of a {@code senderIdNumber} key removed, every group of 6 or
 	 * more digits (an ID number? also written in blocks: "3205 0619 9001…", "3205-0619-…") masked and every control
 	 * character (NUL and the rest of C0 but tab, DEL, undecodable bytes) shown as '?': a line of binary garbage is kept
 	 * as readable text (PostgreSQL text cannot hold NUL) and no clear ID number is kept.
 	 */
 	static String masked(byte[] buf, int offset, int length) {
-		String text = new String(buf, offset, Math.min(length, 2000), StandardCharsets.UTF_8);
+		String text = unescaped(new String(buf, offset, Math.min(length, 2000), StandardCharsets.UTF_8));
 		text = ID_NUMBER_VALUE.matcher(text).replaceAll("$1\"（已删除）\"");
 		return printable(maskDigits(text.length() > 500 ? text.substring(0, 500) : text));
+	}
+
+	/**
+	 * The text with its JSON escapes {@code \\uXXXX} undone ("\\u0031\\u0031…" is "11…"), so digits written as escapes
+	 * are masked like plain ones; the text itself when it has none.
+	 */
+	static String unescaped(String text) {
+		int at = text.indexOf("\\u");
+		if (at < 0) {
+			return text;
+		}
+		StringBuilder out = new StringBuilder(text.length()).append(text, 0, at);
+		int i = at;
+		while (i < text.length()) {
+			char c = text.charAt(i);
+			if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u' && hex(text, i + 2)) {
+				out.append((char) Integer.parseInt(text, i + 2, i + 6, 16));
+				i += 6;
+			}
+			else {
+				out.append(c);
+				i++;
+			}
+		}
+		return out.toString();
+	}
+
+	private static boolean hex(String text, int from) {
+		if (from + 4 > text.length()) {
+			return false;
+		}
+		for (int k = from; k < from + 4; k++) {
+			if (Character.digit(text.charAt(k), 16) < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** A day as ISO-8601 writes it (an accepted-at time's date), not an ID number. */

@@ -19,17 +19,22 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.FacilityStatus;
 import org.youguan.registry.FacilityView;
+import org.youguan.registry.OutletStatus;
+import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
 import org.youguan.safety.ParcelRecord;
 
 /**
  * The reference data every uploaded line is checked against, cached in memory because it is read on the hot path:
  * the set of county-level region codes (reloaded every 10 minutes: region imports are rare) and, per enterprise, the
- * filing numbers of its outlets with the instant each closed, the serials of its screening machines in service (在用; a suspended or removed machine screens nothing) and its outlets a third-party screening contract covers
+ * filing numbers of its outlets with the instant each closed, the serials of the screening machines a record may name
+ * (in service, 在用 — a suspended or removed machine screens nothing: its own anywhere, and those that screen its open
+ * outlets' parcels, {@link ScreeningMachineIndex}: the coverage page's rule) and its outlets a third-party screening contract covers
  * (1 minute, so a newly filed outlet or registered machine is accepted, and a closed outlet refused, soon after).
  * A batch reads them once; a line costs a hash look-up.
  */
@@ -41,7 +46,8 @@ class ParcelReferences {
 	 *
 	 * @param outlets filing number → the start (China time) of the day the outlet closed, {@link Instant#MAX} while it
 	 *        is open
-	 * @param machineSerials the serials of its screening machines in service
+	 * @param machineSerials the serials of the screening machines in service a record of the enterprise may name: its
+	 *        own, and its brand's in the counties of its open outlets ({@link ScreeningMachineIndex})
 	 * @param contracts filing number → the periods (first and last day) of the third-party screening contracts
 	 *        (委托第三方安检, {@code safety_contractor}) that cover the outlet
 	 */
@@ -53,7 +59,13 @@ class ParcelReferences {
 
 	private final LoadingCache<String, EnterpriseFacts> enterprises;
 
-	ParcelReferences(JdbcClient jdbc, Outlets outlets, Facilities facilities) {
+	/** The registry's in-service screening machines by county, owner and brand (one key; 1 minute). */
+	private final LoadingCache<String, ScreeningMachineIndex> machines;
+
+	ParcelReferences(JdbcClient jdbc, Outlets outlets, Facilities facilities, Enterprises registry) {
+		this.machines = Caffeine.newBuilder()
+			.expireAfterWrite(Duration.ofMinutes(1))
+			.build(key -> ScreeningMachineIndex.load(facilities, registry));
 		this.counties = Caffeine.newBuilder()
 			.refreshAfterWrite(Duration.ofMinutes(10))
 			.build(key -> Set.copyOf(jdbc.sql("SELECT code FROM region_name WHERE level = 'COUNTY'")
@@ -62,7 +74,7 @@ class ParcelReferences {
 		this.enterprises = Caffeine.newBuilder()
 			.expireAfterWrite(Duration.ofMinutes(1))
 			.maximumSize(10_000)
-			.build(creditCode -> load(creditCode, outlets, facilities, jdbc));
+			.build(creditCode -> load(creditCode, outlets, facilities, jdbc, machines.get("")));
 	}
 
 	/** Every existing county-level region code (6 digits). */
@@ -79,9 +91,11 @@ class ParcelReferences {
 	void forget() {
 		enterprises.invalidateAll();
 		counties.invalidateAll();
+		machines.invalidateAll();
 	}
 
-	private static EnterpriseFacts load(String creditCode, Outlets outlets, Facilities facilities, JdbcClient jdbc) {
+	private static EnterpriseFacts load(String creditCode, Outlets outlets, Facilities facilities, JdbcClient jdbc,
+			ScreeningMachineIndex machines) {
 		DataScope scope = DataScope.enterprise(creditCode);
 		Map<String, Instant> closing = new HashMap<>();
 		outlets.filedOutlets(creditCode)
@@ -90,6 +104,23 @@ class ParcelReferences {
 		Set<String> serials = new HashSet<>();
 		all(page -> facilities.list(scope, new Facilities.Filter(FacilityKind.SCREENING_MACHINE, FacilityStatus.IN_SERVICE), page),
 				FacilityView::serialNumber, serials);
+		// and the machines that screen its open outlets' parcels, its brand's in their counties: the coverage rule
+		for (int p = 0;; p++) {
+			List<OutletView> page = outlets.list(scope, Outlets.Filter.NONE, new PageQuery("", p, PageQuery.MAX_SIZE, null, false))
+				.items();
+			for (OutletView o : page) {
+				if (o.status() != OutletStatus.CLOSED) {
+					for (String serial : machines.serials(o.regionCode(), o.enterpriseId(), o.brandId())) {
+						if (!ScreeningMachineIndex.unnamed(serial)) {
+							serials.add(serial);
+						}
+					}
+				}
+			}
+			if (page.size() < PageQuery.MAX_SIZE) {
+				break;
+			}
+		}
 		return new EnterpriseFacts(Map.copyOf(closing), Set.copyOf(serials), contracts(creditCode, outlets, jdbc));
 	}
 

@@ -39,11 +39,13 @@ public final class ParcelRollups {
 		this.enterpriseId = enterpriseId;
 	}
 
-	/** Counts one record (its hour, day, outlet — '' for none —, sender county and screening machine). */
+	/** Counts one record (its hour, day, outlet — '' for none —, sender county and, when screened, its screening machine). */
 	public ParcelRollups count(ParcelRecord r) {
 		long[] c = { 1, r.exempt() ? 1 : 0, r.realName() ? 1 : 0, r.inspected() ? 1 : 0, r.screened() ? 1 : 0 };
 		add(r.acceptedAt().truncatedTo(ChronoUnit.HOURS), r.outletFilingNumber(), r.senderRegion(), c);
-		if (r.screeningMachineSerial() != null) {
+		// a machine is counted only for parcels screened on it: a serial on an unscreened record would hide an idle
+		// machine from rule (e) (the record is kept, its serial counts nothing)
+		if (r.screened() && r.screeningMachineSerial() != null) {
 			machines.computeIfAbsent(r.day() + "\u0000" + r.screeningMachineSerial(), k -> new long[1])[0]++;
 		}
 		return this;

@@ -116,6 +116,9 @@ final class ParcelValidator {
 		if (waybill == null) {
 			return reject("waybillNumber", "format", WAYBILL_RULE);
 		}
+		if (idNumber(waybill)) {
+			return reject("waybillNumber", "personal-number", "运单号（waybillNumber）不得是身份证号码（该值是一个有效的居民身份证号码，请填写运单号）");
+		}
 		String acceptedText = trimmed(v[ParcelField.ACCEPTED_AT.ordinal()]);
 		if (acceptedText == null) {
 			return reject("acceptedAt", "required", "收寄时间（acceptedAt）不能为空");
@@ -223,7 +226,7 @@ final class ParcelValidator {
 		String machine = trimmed(v[ParcelField.SCREENING_MACHINE_SERIAL.ordinal()]);
 		if (machine != null && !machines.contains(machine)) {
 			return reject("screeningMachineSerial", "not-registered",
-					"安检机编号（screeningMachineSerial）不是本企业登记的安检机：" + Text.excerpt(machine, Decimals.ECHO));
+					"安检机编号（screeningMachineSerial）不是本企业在用的安检机，也不是同品牌企业在本企业网点所在县（市、区）在用的安检机：" + Text.excerpt(machine, Decimals.ECHO));
 		}
 		String outlet = trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]);
 		if (outlet != null) {
@@ -277,8 +280,9 @@ final class ParcelValidator {
 	/**
 	 * Whether a field's text holds only characters a record can keep; else the line is rejected on that field: a
 	 * control character (C0, DEL, C1 — rule {@code control-character}), an invisible format character (zero-width space
-	 * and joiners, U+FEFF, soft hyphen, bidirectional controls: Unicode Cf — rule {@code invisible-character}; two waybill
-	 * numbers or courier ids would look alike and differ), a line or paragraph separator, an unpaired surrogate, or a
+	 * and joiners, U+FEFF, soft hyphen, bidirectional controls: Unicode Cf — and look-alikes: spaces other than the ASCII
+	 * one, Hangul fillers, variation selectors and combining marks ({@link #invisible}) — rule
+	 * {@code invisible-character}; two waybill numbers or courier ids would look alike and differ), a line or paragraph separator, an unpaired surrogate, or a
 	 * byte that is not UTF-8 (U+FFFD as the decoder put it — rule {@code encoding}). Tabs and line breaks around the
 	 * value are trimmed like spaces, inside it they are refused. Printable ASCII costs one comparison a character.
 	 */
@@ -306,27 +310,71 @@ final class ParcelValidator {
 			}
 			else if (Character.isSurrogate(c)) {
 				if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
-					i++;
-					continue;
+					if (!invisible(Character.toCodePoint(c, s.charAt(i + 1)))) {
+						i++;
+						continue;
+					}
+					code = "invisible-character";
 				}
-				code = "control-character";
+				else {
+					code = "control-character";
+				}
+			}
+			else if (!invisible(c)) {
+				continue;
 			}
 			else {
-				int type = Character.getType(c);
-				if (type != Character.FORMAT && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR) {
-					continue;
-				}
 				code = "invisible-character";
 			}
 			String name = field.json();
 			reject(name, code, switch (code) {
 				case "encoding" -> "字段" + name + "含有不是UTF-8编码的字节，请以UTF-8重新导出";
-				case "invisible-character" -> "字段" + name + "含有不可见的格式字符（" + Text.codePoint(s, i) + "，如零宽空格），请删除后重新上报";
+				case "invisible-character" -> "字段" + name + "含有不可见或形似的字符（" + Text.codePoint(s, i)
+						+ "，如零宽空格、不换行空格、全角空格、组合符号），请删除后重新上报";
 				default -> "字段" + name + "含有控制字符（" + Text.codePoint(s, i) + "），请删除后重新上报";
 			});
 			return false;
 		}
 		return true;
+	}
+
+	/**
+	 * Whether a waybill number (upper-cased, letters, digits and '-') is a valid 18-character resident ID number once
+	 * its hyphens are taken out (GB 11643-1999: birth date and check digit right): it would be kept in clear in the
+	 * records. A character loop; allocates only for a value of 17 digits and a digit or X.
+	 */
+	private boolean idNumber(String waybill) {
+		if (waybill.length() < 18 || waybill.length() > 35) {
+			return false;
+		}
+		char[] id = new char[18];
+		int n = 0;
+		for (int i = 0; i < waybill.length(); i++) {
+			char c = waybill.charAt(i);
+			if (c == '-') {
+				continue;
+			}
+			if (n == 18 || !(c >= '0' && c <= '9' || c == 'X' && n == 17)) {
+				return false;
+			}
+			id[n++] = c;
+		}
+		return n == 18 && IdCardNumber.isValid(new String(id), today);
+	}
+
+	/**
+	 * Whether a character inside a value is invisible or looks like another: a format character (Unicode Cf: zero-width
+	 * space and joiners, U+FEFF, soft hyphen, bidirectional controls, tags), a line or paragraph separator, a space
+	 * other than the ASCII one (NBSP U+00A0, ideographic space U+3000, U+2000–U+200A …: "C 12" and "C\u00A012" would
+	 * look alike and differ), a Hangul filler (U+115F, U+1160, U+3164, U+FFA0: blank glyphs), a variation selector or
+	 * any combining mark (Mn, Mc, Me: U+FE00–U+FE0F, U+0301 … change how the character before looks, or nothing).
+	 */
+	private static boolean invisible(int c) {
+		return switch (Character.getType(c)) {
+			case Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR,
+					Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> c != ' ';
+			default -> c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0;
+		};
 	}
 
 	/** Whether the text holds an ID or mobile number (it would be stored as is in the records). */

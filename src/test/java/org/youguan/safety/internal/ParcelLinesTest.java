@@ -50,13 +50,35 @@ class ParcelLinesTest {
 				"4:broken:json:[1,2]", "5:A3:7:false");
 	}
 
-	/** Records sent one after another without the newline ({...}{...}) count as consecutive lines, as if it were there. */
+	/**
+	 * Records sent one after another without the newline ({...}{...}) are each taken, all under their physical line's
+	 * number: a line "{…}{" does not push every later line's number up by one.
+	 */
 	@Test
-	void recordsWrittenWithoutANewlineBetweenThemAreTakenAsConsecutiveLines() throws IOException {
+	void recordsWrittenWithoutANewlineBetweenThemKeepTheirPhysicalLineNumber() throws IOException {
 		ParcelLines.ndjson(text("{\"waybillNumber\":\"A1\"}{\"waybillNumber\":\"A2\"} {\"waybillNumber\":\"A3\"}\n"
-				+ "{\"waybillNumber\":\"B1\"}{broken\n{\"waybillNumber\":\"C1\"}\n"), sink);
-		assertThat(seen).containsExactly("1:A1:null:null", "2:A2:null:null", "3:A3:null:null", "4:B1:null:null",
-				"5:broken:json:{\"waybillNumber\":\"B1\"}{broken", "6:C1:null:null");
+				+ "{\"waybillNumber\":\"B1\"}{broken\n{\"waybillNumber\":\"C1\"}\n{\"waybillNumber\":\"D1\"}{\n"
+				+ "{\"waybillNumber\":\"E1\"}\n"), sink);
+		assertThat(seen).containsExactly("1:A1:null:null", "1:A2:null:null", "1:A3:null:null", "2:B1:null:null",
+				"2:broken:json:{\"waybillNumber\":\"B1\"}{broken", "3:C1:null:null", "4:D1:null:null",
+				"4:broken:json:{\"waybillNumber\":\"D1\"}{", "5:E1:null:null");
+	}
+
+	/** Digits written as JSON escapes are masked like plain ones in a kept broken line. */
+	@Test
+	void aBrokenLineWithItsIdNumberEscapedKeepsItMasked() {
+		StringBuilder escaped = new StringBuilder();
+		for (char c : "11010519491231002X".toCharArray()) {
+			escaped.append("\\u%04x".formatted((int) c));
+		}
+		String line = "{\"waybillNumber\":\"BR2\",\"courierId\":\"" + escaped + "\",\"itemCategory\":\"\\u0031\\u0031" + "\"";
+		byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+
+		String kept = ParcelLines.masked(bytes, 0, bytes.length);
+
+		assertThat(kept).contains("\"courierId\":\"******************\"").doesNotContain("19491231")
+			.doesNotContain("\\u0031").contains("BR2");
+		assertThat(ParcelLines.unescaped("a\\u00zz\\u0041")).isEqualTo("a\\u00zzA");
 	}
 
 	@Test

@@ -99,6 +99,60 @@ class ParcelValidatorTest {
 		assertThat(validator.validate(v)).isNotNull();
 	}
 
+	/**
+	 * An ID or mobile number written in blocks ("110105 19491231 002X", "110105-19491231-002X") is one number: refused
+	 * in a courier id or a category like the number written whole; a valid resident ID number (check digit right) is
+	 * no waybill number, hyphens or not, while 18 digits that are no valid ID number still are.
+	 */
+	@Test
+	void anIdNumberWrittenInBlocksIsRefusedInEveryFieldItWouldBeKeptIn() {
+		for (String blocks : new String[] { "110105 19491231 002X", "110105-19491231-002X",
+				"139 1234 5678", "139-1234-5678" }) {
+			assertThat(rejected(v -> set(v, ParcelField.COURIER_ID, blocks))).as(blocks)
+				.extracting(ParcelRejection::field, ParcelRejection::code).containsExactly("courierId", "personal-number");
+			assertThat(rejected(v -> set(v, ParcelField.ITEM_CATEGORY, "服装" + blocks))).as(blocks)
+				.extracting(ParcelRejection::field, ParcelRejection::code).containsExactly("itemCategory", "personal-number");
+		}
+		for (String waybill : new String[] { ID, ID.toLowerCase(), "110105-19491231-002X", "110-105-1949-1231-002-X" }) {
+			ParcelRejection r = rejected(v -> set(v, ParcelField.WAYBILL_NUMBER, waybill));
+			assertThat(r).as(waybill).extracting(ParcelRejection::field, ParcelRejection::code)
+				.containsExactly("waybillNumber", "personal-number");
+			assertThat(r.message()).doesNotContain("19491231");
+		}
+		for (String fine : new String[] { "110105194912310021", "SF110105194912310021", "1101051949123100211" }) {
+			String[] v = valid();
+			set(v, ParcelField.WAYBILL_NUMBER, fine);
+			assertThat(validator.validate(v)).as(fine).isNotNull();
+		}
+		String[] v = valid();
+		set(v, ParcelField.COURIER_ID, "C-320506-13");
+		set(v, ParcelField.ITEM_CATEGORY, "320505 320506 320507");
+		assertThat(validator.validate(v)).as("region codes in a row are no ID number").isNotNull();
+	}
+
+	/**
+	 * Look-alike and invisible characters inside a value are refused (rule invisible-character): NBSP, the ideographic
+	 * space, the Hangul filler, variation selectors, combining marks, tag characters; around the value the
+	 * ideographic space is trimmed like any space.
+	 */
+	@Test
+	void lookAlikeSpacesFillersSelectorsAndCombiningMarksAreRefusedInsideAValue() {
+		String[] inside = { "C\u00A0007", "C\u3000007", "C\u3164007", "C007\uFE0F", "C0\u030107", "C007\uDB40\uDC41",
+				"C\u2007007" };
+		for (String s : inside) {
+			for (ParcelField f : new ParcelField[] { ParcelField.COURIER_ID, ParcelField.ITEM_CATEGORY }) {
+				assertThat(rejected(v -> set(v, f, s))).as("%s %s", f, s.codePoints().mapToObj(Integer::toHexString).toList())
+					.extracting(ParcelRejection::field, ParcelRejection::code).containsExactly(f.json(), "invisible-character");
+			}
+		}
+		String[] v = valid();
+		set(v, ParcelField.COURIER_ID, "\u3000C007\u3000");
+		set(v, ParcelField.ITEM_CATEGORY, "日用品 文具");
+		ParcelRecord r = validator.validate(v);
+		assertThat(r).isNotNull();
+		assertThat(r.courierId()).isEqualTo("C007");
+	}
+
 	@Test
 	void waybillNumberIsRequired() {
 		assertThat(rejected(v -> set(v, ParcelField.WAYBILL_NUMBER, " "))).extracting(ParcelRejection::field,

@@ -21,7 +21,7 @@ final class HazardFilters {
 	}
 
 	static Hazards.Filter of(String level, String status, String region) {
-		return new Hazards.Filter(Hazards.parse(HazardLevel.class, level), Hazards.Status.parse(status),
+		return new Hazards.Filter(Hazards.parse(HazardLevel.class, level, HazardLevel::label), Hazards.Status.parse(status),
 				region == null || region.isBlank() ? null : region.strip());
 	}
 }

@@ -206,11 +206,11 @@ public class Hazards {
 		String foundBy = clean(data.foundBy());
 		v.required("foundBy", "发现人（单位）", foundBy).maxLength("foundBy", "发现人（单位）", foundBy, 100);
 		HazardSource source = scope.kind() == DataScope.Kind.ENTERPRISE ? HazardSource.SELF_CHECK
-				: parse(HazardSource.class, data.source());
+				: parse(HazardSource.class, data.source(), HazardSource::label);
 		v.require("source", source != null, "dictionary", "隐患来源应为监督检查、企业自查、举报之一");
 		String description = clean(data.description());
 		v.required("description", "隐患描述", description).maxLength("description", "隐患描述", description, 1000);
-		HazardLevel level = parse(HazardLevel.class, data.level());
+		HazardLevel level = parse(HazardLevel.class, data.level(), HazardLevel::label);
 		v.require("level", level != null, "dictionary", "隐患等级应为一般隐患或重大隐患");
 		LocalDate deadline = v.date("deadline", "整改期限", data.deadline());
 		if (deadline != null && foundOn != null) {
@@ -366,10 +366,6 @@ public class Hazards {
 
 	static String clean(String s) {
 		return s == null ? null : Text.blankToNull(s.replace('\u3000', ' ').strip());
-	}
-
-	static <E extends Enum<E>> E parse(Class<E> type, String name) {
-		return parse(type, name, E::name);
 	}
 
 	/**

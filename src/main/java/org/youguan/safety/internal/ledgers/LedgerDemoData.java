@@ -76,7 +76,7 @@ public class LedgerDemoData {
 				today.minusDays(9).atTime(17, 40).toString()), true);
 		incidents.followUp(DataScope.enterprise(enterpriseCreditCode), incident, "已赔付寄件人，充电区迁至室外并加装烟感", null);
 		records.recordTraining(DataScope.all(), new RegionRecords.TrainingData(city, today.minusDays(45).toString(),
-				"寄递渠道反恐怖防范培训", 216, "全市寄递企业主要负责人、安全管理人员", "苏州市邮政管理局、市公安局反恐支队"), true);
+				"寄递渠道反恐怖防范培训", "216", "全市寄递企业主要负责人、安全管理人员", "苏州市邮政管理局、市公安局反恐支队"), true);
 		records.recordSeizure(DataScope.all(), new RegionRecords.SeizureData(city, today.minusDays(25).toString(),
 				"市邮政管理局、市烟草专卖局、市公安局", "假烟", "51", "条", "19000", "寄递渠道涉烟违法联合执法行动"), true);
 		DataScope all = DataScope.all();

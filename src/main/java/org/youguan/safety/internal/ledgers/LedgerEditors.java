@@ -69,11 +69,8 @@ class LedgerEditors {
 					return values("region", t.regionCode(), "heldOn", t.heldOn(), "topic", t.topic(), "trainees",
 							t.trainees(), "audience", t.audience(), "organiser", t.organiser());
 				}, (scope, id, f) -> {
-					Long trainees = LedgerEditor.number(f, "trainees", "培训人数");
 					return records.correctTraining(scope, id, new RegionRecords.TrainingData(f.get("region"),
-							f.get("heldOn"), f.get("topic"), trainees == null ? null
-									: trainees < 0 || trainees > Integer.MAX_VALUE ? -1 : trainees.intValue(),
-							f.get("audience"), f.get("organiser")));
+							f.get("heldOn"), f.get("topic"), f.get("trainees"), f.get("audience"), f.get("organiser")));
 				}, id -> RegionRecordController.TRAININGS);
 	}
 

@@ -67,8 +67,8 @@ public class RegionRecords {
 	}
 
 	/** A training as entered: region code, held on (not in the future), topic, trainees (≥ 1), audience, organiser. */
-	public record TrainingData(String region, String heldOn, String topic, Integer trainees, String audience,
-			String organiser) {
+	public record TrainingData(String region, String heldOn, String topic,
+			@JsonDeserialize(using = NumberText.class) String trainees, String audience, String organiser) {
 	}
 
 	/** A seizure as entered: region code, seized on (not in the future), agencies, item, quantity (> 0), unit, value. */
@@ -174,7 +174,10 @@ public class RegionRecords {
 		String region = region(scope, v, data.region());
 		LocalDate day = day(v, "heldOn", "培训日期", data.heldOn());
 		String topic = text(v, "topic", "培训主题", data.topic(), 200, true);
-		v.require("trainees", data.trainees() != null && data.trainees() > 0 && data.trainees() <= 1_000_000, "range",
+		// typed text (a form's "1e3" or "3000000000" is this field's error, never an error page)
+		Long trainees = v.whole("trainees", "培训人数", data.trainees(), 7);
+		v.require("trainees", data.trainees() != null && !data.trainees().isBlank(), "required", "请填写培训人数");
+		v.require("trainees", trainees == null || trainees > 0 && trainees <= 1_000_000, "range",
 				"培训人数应为1至1000000之间的整数");
 		String audience = text(v, "audience", "培训对象", data.audience(), 500, true);
 		String organiser = text(v, "organiser", "组织单位", data.organiser(), 200, true);
@@ -183,10 +186,10 @@ public class RegionRecords {
 		columns.put("region_code", region);
 		columns.put("held_on", day);
 		columns.put("topic", topic);
-		columns.put("trainees", data.trainees());
+		columns.put("trainees", trainees.intValue());
 		columns.put("audience", audience);
 		columns.put("organiser", organiser);
-		return new Corrections.Facts(region, day + " " + topic + "，" + data.trainees() + "人", columns);
+		return new Corrections.Facts(region, day + " " + topic + "，" + trainees + "人", columns);
 	}
 
 	private Corrections.Facts seizure(DataScope scope, SeizureData data) {

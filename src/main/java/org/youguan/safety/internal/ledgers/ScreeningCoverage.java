@@ -3,7 +3,6 @@ package org.youguan.safety.internal.ledgers;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +12,14 @@ import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
-import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityKind;
-import org.youguan.registry.FacilityStatus;
 import org.youguan.registry.FacilityView;
 import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
+import org.youguan.safety.internal.ScreeningMachineIndex;
 
 /**
  * 过机安检 coverage of outlets (全行业 "过机安检全覆盖"). The screening machines are the registry's facilities of kind
@@ -29,7 +27,8 @@ import org.youguan.registry.Outlets;
  * <ul>
  * <li>by a machine when an in-service 安检机 of its own enterprise, or of an enterprise of the same brand, stands in the
  * outlet's county (the brand's 分拨中心 screens the county's parcels — the registry links no machine to an outlet, so
- * this is the rule the product applies); or</li>
+ * this is the rule the product applies, {@link ScreeningMachineIndex}, and the rule an uploaded record's machine serial
+ * is checked against); or</li>
  * <li>by a contractor when a 委托第三方安检 contract active today lists it ({@link Contractors}).</li>
  * </ul>
  */
@@ -83,36 +82,16 @@ public class ScreeningCoverage {
 	 * @param enterpriseId only this enterprise's outlets, or null for all
 	 */
 	public List<OutletCoverage> outlets(DataScope scope, Long enterpriseId) {
-		List<FacilityView> machines = facilities.list(DataScope.all(),
-				new Facilities.Filter(FacilityKind.SCREENING_MACHINE, FacilityStatus.IN_SERVICE),
-				new PageQuery("", 0, PageQuery.EXPORT_LIMIT, null, false)).items();
+		ScreeningMachineIndex machines = ScreeningMachineIndex.load(facilities, enterprises);
 		List<OutletView> all = outlets.list(scope, Outlets.Filter.NONE,
 				new PageQuery("", 0, PageQuery.EXPORT_LIMIT, null, false)).items();
-		List<Long> owners = new ArrayList<>(machines.stream().map(FacilityView::enterpriseId).distinct().toList());
-		Map<Long, EnterpriseView> machineOwners = enterprises.readable(DataScope.all(), owners);
-		// county → enterprise ids and brand ids with a machine there, and one machine's name for each
-		Map<String, String> byEnterprise = new HashMap<>();
-		Map<String, String> byBrand = new HashMap<>();
-		for (FacilityView m : machines) {
-			String county = county(m.regionCode());
-			String label = m.name() + (m.serialNumber() == null ? "" : "（" + m.serialNumber() + "）");
-			byEnterprise.putIfAbsent(county + ":" + m.enterpriseId(), label);
-			EnterpriseView owner = machineOwners.get(m.enterpriseId());
-			if (owner != null && owner.brandId() != null) {
-				byBrand.putIfAbsent(county + ":" + owner.brandId(), label);
-			}
-		}
 		Map<Long, String> contracted = contractors.coveredOn(LocalDate.now(clock));
 		List<OutletCoverage> result = new ArrayList<>();
 		for (OutletView o : all) {
 			if (o.status() == OutletStatus.CLOSED || enterpriseId != null && o.enterpriseId() != enterpriseId) {
 				continue;
 			}
-			String county = county(o.regionCode());
-			String machine = byEnterprise.get(county + ":" + o.enterpriseId());
-			if (machine == null && o.brandId() != null) {
-				machine = byBrand.get(county + ":" + o.brandId());
-			}
+			String machine = machines.machine(o.regionCode(), o.enterpriseId(), o.brandId());
 			result.add(new OutletCoverage(o.id(), o.name(), o.enterpriseId(), o.enterpriseName(), o.regionName(), machine,
 					contracted.get(o.id())));
 		}
@@ -138,7 +117,4 @@ public class ScreeningCoverage {
 			.toList();
 	}
 
-	private static String county(String region) {
-		return region == null ? "" : region.length() > 6 ? region.substring(0, 6) : region;
-	}
 }

@@ -178,6 +178,18 @@ class HazardLedgerIntegrationTest {
 			.anySatisfy(summary -> assertThat(summary).contains("晚于规则目录期限" + catalogue));
 	}
 
+	/** The source and level are taken as code or as the Chinese label the refusal names, as the incidents API does. */
+	@Test
+	void theApiTakesTheSourceAndLevelAsTheChineseLabelsItsMessageNames() throws Exception {
+		String credit = creditCodeOf(outletIn("320507"));
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enterpriseCreditCode\":\"" + credit + "\",\"foundOn\":\"" + LocalDate.now(clock)
+					+ "\",\"foundBy\":\"检查组\",\"source\":\"监督检查\",\"description\":\"中文标签测试隐患\",\"level\":\"一般隐患\"}"))
+			.andExpect(status().isCreated());
+		assertThat(jdbc.sql("SELECT source || ':' || level FROM safety_hazard WHERE description = '中文标签测试隐患'")
+			.query(String.class).single()).isEqualTo("INSPECTION:GENERAL");
+	}
+
 	@Test
 	void badInputNamesEveryFieldAndSavesNothing() throws Exception {
 		long before = jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single();

@@ -83,7 +83,7 @@ class LedgerCorrectionIntegrationTest {
 	void aTrainingIsCorrectedOnItsPrefilledFormAndTheAuditCarriesTheChangedFactsBeforeAndAfter() throws Exception {
 		String today = LocalDate.now(clock).toString();
 		long id = records.recordTraining(DataScope.region("3205"), new RegionRecords.TrainingData("320506", today,
-				"更正测试培训", 35, "网点负责人", "吴中区局"), false);
+				"更正测试培训", "35", "网点负责人", "吴中区局"), false);
 		mvc.perform(get("/safety/trainings/{id}/edit", id).header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"更正测试培训\"")))

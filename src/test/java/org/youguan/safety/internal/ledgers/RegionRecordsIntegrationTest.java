@@ -104,6 +104,37 @@ class RegionRecordsIntegrationTest {
 			.containsExactly("safety.seizure.create");
 	}
 
+	/** A trainee count no int holds ("1e3", "3000000000") is the form's field error, re-rendered, never an error page. */
+	@Test
+	void aTraineeCountThatIsNoWholeNumberReRendersTheFormWithTheFieldError() throws Exception {
+		for (String trainees : new String[] { "3000000000", "99999999999999999999", "十", "2.5", "0" }) {
+			mvc.perform(post("/safety/trainings").with(csrf()).header("Authorization", CITY).param("region", "3205")
+				.param("heldOn", LocalDate.now(clock).toString()).param("topic", "人数格式测试培训")
+				.param("trainees", trainees).param("audience", "网点负责人").param("organiser", "市局"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("id=\"errors\"")))
+				.andExpect(content().string(containsString("培训人数")))
+				.andExpect(content().string(containsString("value=\"人数格式测试培训\"")));
+		}
+		mvc.perform(get("/api/v1/safety/trainings?q=人数格式测试培训").header("Authorization", CITY))
+			.andExpect(jsonPath("$.total").value(0));
+		mvc.perform(post("/api/v1/safety/trainings").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"3205\",\"heldOn\":\"" + LocalDate.now(clock) + "\",\"topic\":\"人数格式测试培训\","
+					+ "\"trainees\":3000000000,\"audience\":\"网点负责人\",\"organiser\":\"市局\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("trainees"));
+		mvc.perform(post("/safety/trainings").with(csrf()).header("Authorization", CITY).param("region", "3205")
+			.param("heldOn", LocalDate.now(clock).toString()).param("topic", "人数格式测试培训")
+			.param("trainees", "40").param("audience", "网点负责人").param("organiser", "市局"))
+			.andExpect(flash().attribute("message", "安全培训已登记"));
+		// an exponent is read as the number it writes (1000), or refused on the field: never the error page
+		int status = mvc.perform(post("/safety/trainings").with(csrf()).header("Authorization", CITY).param("region", "3205")
+			.param("heldOn", LocalDate.now(clock).toString()).param("topic", "人数指数测试培训")
+			.param("trainees", "1e3").param("audience", "网点负责人").param("organiser", "市局"))
+			.andReturn().getResponse().getStatus();
+		assertThat(status).isIn(302, 400);
+	}
+
 	@Test
 	void aTrainingIsRecordedAndExported() throws Exception {
 		mvc.perform(post("/api/v1/safety/trainings").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
