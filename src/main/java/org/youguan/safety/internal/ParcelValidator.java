@@ -244,9 +244,11 @@ final class ParcelValidator {
 		}
 		// 过机安检 is done on a machine (快递暂行条例(2025) art.33): a screened parcel names the enterprise's machine, or —
 		// screening entrusted to a third party under the same article — an outlet a contract covers on its day
-		if (screened && machine == null && !contracted(outlet, acceptedAt)) {
-			return reject("screeningMachineSerial", "required", "过机安检的记录（screened为true）须填写安检机编号"
-					+ "（screeningMachineSerial）；委托第三方安检的，须填写网点备案编号（outletFilingNumber），且该网点在收寄日有有效的委托安检合同");
+		// the serial stays optional (the ingestion contract): a screened parcel without one is taken when the enterprise
+		// has a machine it may name or a contract covers the outlet; an enterprise with neither cannot have screened it
+		if (screened && machine == null && machines.isEmpty() && !contracted(outlet, acceptedAt)) {
+			return reject("screeningMachineSerial", "required", "本企业没有登记在用的安检机，过机安检的记录（screened为true）须填写"
+					+ "安检机编号（screeningMachineSerial）；委托第三方安检的，须填写网点备案编号（outletFilingNumber），且该网点在收寄日有有效的委托安检合同");
 		}
 		String courier = trimmed(v[ParcelField.COURIER_ID.ordinal()]);
 		if (courier != null && courier.codePointCount(0, courier.length()) > MAX_TEXT) {

@@ -415,21 +415,31 @@ class ParcelValidatorTest {
 		assertThat(validator.validate(v).screeningMachineSerial()).isEqualTo("XR-320506-1");
 	}
 
-	/** 过机安检 needs a machine: the enterprise's, or a contractor's covering the outlet on the day (art.33). */
+	/**
+	 * 过机安检 needs a machine (art.33): the serial is optional in the contract, but an enterprise with no machine it may
+	 * name and no contractor covering the outlet on the day cannot have screened the parcel.
+	 */
 	@Test
-	void aScreenedParcelNamesItsMachineOrAContractedOutlet() {
-		ParcelRejection r = rejected(v -> set(v, ParcelField.SCREENED, "true"));
-		assertThat(r).extracting(ParcelRejection::field, ParcelRejection::code)
+	void aScreenedParcelNeedsAMachineOfTheEnterpriseOrAContractedOutlet() {
+		String[] given = valid();
+		set(given, ParcelField.SCREENED, "true");
+		assertThat(validator.validate(given)).as("the enterprise has a machine: the serial is optional").isNotNull();
+		ParcelValidator machineless = new ParcelValidator(7, Set.of("320506", "110105"),
+				Map.of("3205060001", Instant.MAX, "3205060002", CLOSED), Set.of(),
+				Map.of("3205060001", List.<LocalDate[]>of(new LocalDate[] { LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31) })),
+				PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+		assertThat(machineless.validate(given)).isNull();
+		assertThat(machineless.rejection()).extracting(ParcelRejection::field, ParcelRejection::code)
 			.containsExactly("screeningMachineSerial", "required");
 		String[] v = valid();
 		set(v, ParcelField.SCREENED, "true");
 		set(v, ParcelField.OUTLET_FILING_NUMBER, "3205060001");
-		assertThat(validator.validate(v)).as("the outlet's contract covers May").isNotNull();
+		assertThat(machineless.validate(v)).as("the outlet's contract covers May").isNotNull();
 		set(v, ParcelField.ACCEPTED_AT, "2026-04-30T23:00:00+08:00");
-		assertThat(validator.validate(v)).as("the contract starts on 1 May").isNull();
-		assertThat(validator.rejection().code()).isEqualTo("required");
+		assertThat(machineless.validate(v)).as("the contract starts on 1 May").isNull();
+		assertThat(machineless.rejection().code()).isEqualTo("required");
 		set(v, ParcelField.SCREENED, "false");
-		assertThat(validator.validate(v)).as("not screened needs no machine").isNotNull();
+		assertThat(machineless.validate(v)).as("not screened needs no machine").isNotNull();
 	}
 
 	@Test
