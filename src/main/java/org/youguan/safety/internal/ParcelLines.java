@@ -78,7 +78,7 @@ final class ParcelLines {
 				line++;
 				if (!skipping) {
 					int stop = nl > start && buf[nl - 1] == '\r' ? nl - 1 : nl;
-					parseLine(buf, start, stop - start, line, fields, sink);
+					line += parseLine(buf, start, stop - start, line, fields, sink);
 				}
 				skipping = false;
 				start = nl + 1;
@@ -106,7 +106,7 @@ final class ParcelLines {
 				if (end > start) {
 					line++;
 					if (!skipping) {
-						parseLine(buf, start, end - start, line, fields, sink);
+						line += parseLine(buf, start, end - start, line, fields, sink);
 					}
 				}
 				return;
@@ -115,23 +115,24 @@ final class ParcelLines {
 		}
 	}
 
-	private static void parseLine(byte[] buf, int offset, int length, long line, String[] fields, Sink sink) {
+	private static long parseLine(byte[] buf, int offset, int length, long line, String[] fields, Sink sink) {
 		int from = offset;
 		int to = offset + length;
 		while (from < to && (buf[from] == ' ' || buf[from] == '\t' || buf[from] == '\r')) {
 			from++;
 		}
 		if (from == to) {
-			return;
+			return 0;
 		}
-		// records written one after another without a newline between them ({...}{...}) are taken one by one, all under
-		// the line's own number: line numbers stay physical lines, so every later line keeps its number
+		// records written one after another without a newline between them ({...}{...}) are taken one by one, each
+		// counting as the next line, as if the newline were there
+		long n = line;
 		try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), buf, from, to - from)) {
 			JsonToken first = p.nextToken();
 			while (true) {
 				if (first != JsonToken.START_OBJECT) {
-					sink.broken(line, notAnObject(), masked(buf, from, to - from));
-					return;
+					sink.broken(n, notAnObject(), masked(buf, from, to - from));
+					return n - line;
 				}
 				Arrays.fill(fields, null);
 				// the contract's properties seen in this object: one sent twice is refused, never "the last wins"
@@ -141,9 +142,9 @@ final class ParcelLines {
 					int index = ParcelField.index(p.currentName());
 					if (index >= 0) {
 						if ((seen & 1L << index) != 0) {
-							sink.broken(line, new ParcelRejection(ParcelField.ALL[index].json(), "duplicate-key", "字段"
+							sink.broken(n, new ParcelRejection(ParcelField.ALL[index].json(), "duplicate-key", "字段"
 									+ ParcelField.ALL[index].json() + "在同一条记录中出现了两次，无法确定以哪一个为准"), masked(buf, from, to - from));
-							return;
+							return n - line;
 						}
 						seen |= 1L << index;
 					}
@@ -160,16 +161,16 @@ final class ParcelLines {
 					};
 					if (index >= 0) {
 						if ("\u0000".equals(text)) {
-							sink.broken(line, new ParcelRejection(ParcelField.ALL[index].json(), "scalar",
+							sink.broken(n, new ParcelRejection(ParcelField.ALL[index].json(), "scalar",
 									"字段" + ParcelField.ALL[index].json() + "应为字符串、数字或true/false"), null);
-							return;
+							return n - line;
 						}
 						fields[index] = text;
 					}
 				}
 				if (t != JsonToken.END_OBJECT) {
-					sink.broken(line, notAnObject(), masked(buf, from, to - from));
-					return;
+					sink.broken(n, notAnObject(), masked(buf, from, to - from));
+					return n - line;
 				}
 				// what follows the object decides before the record is taken: text after it that is not another
 				// object makes the whole line one rejection (not a record and a rejection under one line number)
@@ -181,18 +182,20 @@ final class ParcelLines {
 					next = JsonToken.NOT_AVAILABLE;
 				}
 				if (next != null && next != JsonToken.START_OBJECT) {
-					sink.broken(line, notAnObject(), masked(buf, from, to - from));
-					return;
+					sink.broken(n, notAnObject(), masked(buf, from, to - from));
+					return n - line;
 				}
-				sink.record(line, fields);
+				sink.record(n, fields);
 				if (next == null) {
-					return;
+					return n - line;
 				}
 				first = next;
+				n++;
 			}
 		}
 		catch (JacksonException ex) {
-			sink.broken(line, notAnObject(), masked(buf, from, to - from));
+			sink.broken(n, notAnObject(), masked(buf, from, to - from));
+			return n - line;
 		}
 	}
 

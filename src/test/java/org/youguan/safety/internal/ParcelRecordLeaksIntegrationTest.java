@@ -54,7 +54,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The third attack on parcel ingestion, end to end on PostgreSQL: an ID number written in blocks or JSON-escaped is
  * nowhere in clear (answer, rejected-lines API, both pages, both exports, the Parquet files) and a valid one is no
  * waybill number; an empty body is refused and leaves its batch id free; a machine counts only screened parcels;
- * line numbers are physical lines; the machine the coverage page counts for an outlet is one its records may name;
+ * records without a newline between them count as consecutive lines; the machine the coverage page counts for an outlet is one its records may name;
  * the batch pages show a failed batch as failed.
  */
 @IntegrationTest
@@ -291,9 +291,12 @@ class ParcelRecordLeaksIntegrationTest {
 			.param("s", serial).param("d", day).query(Long.class).single();
 	}
 
-	/** "{…}{" on a line keeps the next lines' numbers; two rejections on one line are both counted. */
+	/**
+	 * Records written one after another on a line ({…}{…}) count as consecutive lines, as the contract's check expects;
+	 * each rejection is counted under its own number.
+	 */
 	@Test
-	void lineNumbersArePhysicalLines() throws Exception {
+	void recordsWithoutANewlineBetweenThemCountAsConsecutiveLines() throws Exception {
 		String bad = line("SFN" + run + "1").replace("\"senderRegion\":\"320506\"", "\"senderRegion\":\"000000\"");
 		String body = bad + bad.replace("SFN" + run + "1", "SFN" + run + "2") + "\n"
 				+ line("SFN" + run + "3") + "{\n"
@@ -304,9 +307,9 @@ class ParcelRecordLeaksIntegrationTest {
 			.andExpect(jsonPath("$.accepted").value(1))
 			.andExpect(jsonPath("$.rejected").value(4))
 			.andExpect(jsonPath("$.errors[0].line").value(1))
-			.andExpect(jsonPath("$.errors[1].line").value(1))
-			.andExpect(jsonPath("$.errors[2].line").value(2))
-			.andExpect(jsonPath("$.errors[3].line").value(3))
+			.andExpect(jsonPath("$.errors[1].line").value(2))
+			.andExpect(jsonPath("$.errors[2].line").value(4))
+			.andExpect(jsonPath("$.errors[3].line").value(5))
 			.andExpect(jsonPath("$.errors[3].field").value("weightGrams"));
 	}
 
