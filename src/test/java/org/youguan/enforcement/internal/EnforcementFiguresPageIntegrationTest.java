@@ -80,7 +80,7 @@ class EnforcementFiguresPageIntegrationTest {
 
 		long late = leads.report(ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null, "迟立案" + UUID.randomUUID(),
 				today.minusDays(20).toString()), false);
-		leads.propose(ALL, late, "DATA_NOT_REPORTED", today.minusDays(21).toString(), null, false);
+		leads.propose(ALL, late, "DATA_NOT_REPORTED", today.minusDays(21).toString(), null, false, null);
 		leads.approve(ALL, late, new Officer(null, "孙局长"), today, false);
 		long quick = leads.report(ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null, "及时研判" + UUID.randomUUID(),
 				today.minusDays(2).toString()), false);
@@ -109,7 +109,7 @@ class EnforcementFiguresPageIntegrationTest {
 				PageQuery.of(null, 0, 5, "legal_name", "asc")).items().get(1);
 		long filed = leads.report(ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null, "立案" + UUID.randomUUID(),
 				today.toString()), false);
-		leads.propose(ALL, filed, "DATA_NOT_REPORTED", today.minusDays(1).toString(), null, false);
+		leads.propose(ALL, filed, "DATA_NOT_REPORTED", today.minusDays(1).toString(), null, false, null);
 		leads.approve(ALL, filed, new Officer(null, "孙局长"), today, false);
 		cases.decideOnTheSpot(ALL, new PenaltyCases.OnTheSpot("ORGANISATION", e.creditCode(), null, null, "DATA_NOT_REPORTED",
 				"当月数据逾期未报送", "当事人营业场所", today.toString(), "WARNING", null,
