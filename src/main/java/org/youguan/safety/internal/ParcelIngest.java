@@ -183,6 +183,11 @@ public class ParcelIngest implements ParcelUploads {
 		return references.facts(registered(enterpriseCreditCode)).machineSerials();
 	}
 
+	@Override
+	public Set<String> screeningContractOutlets(String enterpriseCreditCode) {
+		return references.facts(registered(enterpriseCreditCode)).contracts().keySet();
+	}
+
 	private EnterpriseView registered(String creditCode) {
 		return enterprises.findByCreditCode(creditCode)
 			.orElseThrow(() -> new InvalidValueException("enterprise", "unknown", "企业未在名录中登记：" + creditCode));
