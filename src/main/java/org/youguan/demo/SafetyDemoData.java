@@ -92,8 +92,12 @@ class SafetyDemoData {
 		this.perDay = perDay;
 	}
 
-	/** One enterprise's generator state: its id and credit code, county, outlets' filing numbers, machine serials. */
-	record Shipper(long enterpriseId, String creditCode, String county, List<String> outlets, List<String> machines) {
+	/**
+	 * One enterprise's generator state: its id and credit code, county, outlets' filing numbers, machine serials, and
+	 * the filing numbers of its outlets a third-party screening contract covers (screened there, without a serial).
+	 */
+	record Shipper(long enterpriseId, String creditCode, String county, List<String> outlets, List<String> machines,
+			List<String> contracted) {
 	}
 
 	/** Where a day's NDJSON of one enterprise goes (the ingest in the demo, a list in tests). */
@@ -122,10 +126,20 @@ class SafetyDemoData {
 				.toList();
 			// the machines its records may name: its own and its brand's in its outlets' counties (the coverage rule)
 			List<String> serials = uploads.screeningMachines(e.creditCode()).stream().sorted().toList();
+			// and its outlets a 委托第三方安检 contract covers (the ledgers' demo covers every outlet no machine does)
+			List<String> contracted = uploads.screeningContractOutlets(e.creditCode()).stream()
+				.filter(filings::contains)
+				.sorted()
+				.toList();
+			if (serials.isEmpty() && contracted.isEmpty()) {
+				// nobody could screen its parcels (快递暂行条例(2025) art.33): it takes none in the demo, rather than a
+				// month at a 过机率 of 0 %
+				continue;
+			}
 			String county = e.regionCode() != null && e.regionCode().length() >= 6
 					&& DemoCity.COUNTY_BUREAUS.containsKey(e.regionCode().substring(0, 6)) ? e.regionCode().substring(0, 6)
 							: "320508";
-			shippers.add(new Shipper(e.id(), e.creditCode(), county, filings, serials));
+			shippers.add(new Shipper(e.id(), e.creditCode(), county, filings, serials, contracted));
 		}
 		Instant now = clock.instant();
 		Shipper sf = shippers.stream().filter(s -> s.creditCode().equals(sfCredit)).findFirst().orElseThrow();
@@ -179,7 +193,7 @@ class SafetyDemoData {
 						continue;
 					}
 					for (int k = 0; k < 2; k++) {
-						record(lines.get(s), s, day, now, random, sender.get(), "现场查验", machine, null, null, seq);
+						record(lines.get(s), s, day, now, random, sender.get(), "现场查验", true, machine, null, null, seq);
 					}
 				}
 			}
@@ -194,7 +208,14 @@ class SafetyDemoData {
 				// about 1 % of parcels go unscreened (a screened parcel names its machine)
 				String machine = machines.isEmpty() || random.nextInt(100) == 0 ? null : machines.get(random.nextInt(machines.size()));
 				String outlet = s.outlets().isEmpty() || random.nextBoolean() ? null : s.outlets().get(random.nextInt(s.outlets().size()));
-				record(lines.get(s), s, day, now, random, sender.get(), method, machine, outlet, null, seq);
+				boolean screened = machine != null;
+				if (s.machines().isEmpty()) {
+					// screened by its outlet's third-party screening contractor: the record names the outlet, no machine
+					// (about 1 % unscreened, as on the machines)
+					outlet = s.contracted().get(random.nextInt(s.contracted().size()));
+					screened = random.nextInt(100) != 0;
+				}
+				record(lines.get(s), s, day, now, random, sender.get(), method, screened, machine, outlet, null, seq);
 			}
 			if (back == 6) {
 				// (a) one sender through three enterprises on one day
@@ -263,9 +284,18 @@ class SafetyDemoData {
 		return ids;
 	}
 
-	/** One NDJSON line; today's parcels are accepted before now, the others between 08:00 and 20:00. */
+	/** One NDJSON line, screened when it names a machine. */
 	private static void record(StringBuilder b, Shipper s, LocalDate day, Instant now, Random random, String id,
 			String method, String machine, String outlet, String courier, int[] seq) {
+		record(b, s, day, now, random, id, method, machine != null, machine, outlet, courier, seq);
+	}
+
+	/**
+	 * One NDJSON line; today's parcels are accepted before now, the others between 08:00 and 20:00. A screened parcel
+	 * without a machine was screened by its outlet's contractor.
+	 */
+	private static void record(StringBuilder b, Shipper s, LocalDate day, Instant now, Random random, String id,
+			String method, boolean screened, String machine, String outlet, String courier, int[] seq) {
 		ZonedDateTime start = day.atTime(8, 0).atZone(ChinaTime.ZONE);
 		Instant at = start.toInstant().plusSeconds(random.nextInt(12 * 3600));
 		if (!at.isBefore(now)) {
@@ -284,7 +314,7 @@ class SafetyDemoData {
 			.append("\",\"weightGrams\":").append(letter ? 20 + random.nextInt(200) : 100 + random.nextInt(8000))
 			.append(",\"realNameMethod\":\"").append(method)
 			.append("\",\"inspected\":").append(random.nextInt(1000) != 0)
-			.append(",\"screened\":").append(machine != null);
+			.append(",\"screened\":").append(screened);
 		if (machine == null) {
 			// the draw that once decided "screened" without a machine: the rest of the month stays as generated
 			random.nextInt(50);

@@ -40,4 +40,14 @@ public interface ParcelUploads {
 	 * @throws org.youguan.kernel.InvalidValueException for an unregistered enterprise
 	 */
 	Set<String> screeningMachines(String enterpriseCreditCode);
+
+	/**
+	 * The filing numbers of the enterprise's outlets a third-party screening contract (委托第三方安检) covers, on any day:
+	 * a record naming such an outlet as {@code outletFilingNumber} may be screened without a machine serial on the days
+	 * its contract is in force.
+	 *
+	 * @param enterpriseCreditCode a registered enterprise's 统一社会信用代码
+	 * @throws org.youguan.kernel.InvalidValueException for an unregistered enterprise
+	 */
+	Set<String> screeningContractOutlets(String enterpriseCreditCode);
 }

@@ -26,14 +26,53 @@ class SafetyDemoDataTest {
 
 	static final Pattern SENDER = Pattern.compile("\"senderIdNumber\":\"([0-9X]{18})\"");
 
-	@Test
-	void rulesAAndBFindOnlyThePlantedSendersAtTheDefaultVolume() {
+	/**
+	 * 25 enterprises: every third with two screening machines, the others screened by a contractor at their outlets
+	 * (the first two of three; the ledgers' demo covers every outlet no machine does).
+	 */
+	static List<SafetyDemoData.Shipper> shippers() {
 		List<SafetyDemoData.Shipper> shippers = new ArrayList<>();
 		for (int i = 0; i < 25; i++) {
 			List<String> outlets = List.of("网点-" + i + "-1", "网点-" + i + "-2", "网点-" + i + "-3");
 			List<String> machines = i % 3 == 0 ? List.of("AJ-" + i + "-1", "AJ-" + i + "-2") : List.of();
-			shippers.add(new SafetyDemoData.Shipper(100 + i, "credit-" + i, "320506", outlets, machines));
+			shippers.add(new SafetyDemoData.Shipper(100 + i, "credit-" + i, "320506", outlets, machines,
+					machines.isEmpty() ? outlets.subList(0, 2) : List.of()));
 		}
+		return shippers;
+	}
+
+	/**
+	 * Every enterprise's parcels are screened about 99 % of the time, on its machines or — without one — at an outlet
+	 * its contractor covers (the record names the outlet and no machine): no enterprise shows a 过机率 of 0 %.
+	 */
+	@Test
+	void everyEnterpriseIsScreenedOnItsMachinesOrByItsContractor() {
+		List<SafetyDemoData.Shipper> shippers = shippers();
+		LocalDate today = LocalDate.of(2026, 11, 30);
+		Instant now = today.atTime(12, 0).toInstant(ZoneOffset.ofHours(8));
+		Map<Long, long[]> screened = new HashMap<>();
+		SafetyDemoData.generate(2000, shippers, shippers.get(0), "AJ-0-1", List.of(today.minusDays(3)), today, now,
+				new Random(17), (shipper, day, ndjson) -> {
+					for (String line : ndjson.split("\n")) {
+						long[] n = screened.computeIfAbsent(shipper.enterpriseId(), k -> new long[2]);
+						n[0]++;
+						if (line.contains("\"screened\":true")) {
+							n[1]++;
+							if (shipper.machines().isEmpty()) {
+								assertThat(line).doesNotContain("screeningMachineSerial")
+									.containsAnyOf(shipper.contracted().stream().map(o -> "\"outletFilingNumber\":\"" + o + "\"")
+										.toArray(String[]::new));
+							}
+						}
+					}
+				});
+		assertThat(screened).hasSize(25);
+		assertThat(screened).allSatisfy((e, n) -> assertThat((double) n[1] / n[0]).as("enterprise %d", e).isBetween(0.95, 1.0));
+	}
+
+	@Test
+	void rulesAAndBFindOnlyThePlantedSendersAtTheDefaultVolume() {
+		List<SafetyDemoData.Shipper> shippers = shippers();
 		LocalDate today = LocalDate.of(2026, 11, 30);
 		Instant now = today.atTime(12, 0).toInstant(ZoneOffset.ofHours(8));
 		// (day, sender) → enterprises, and (day, enterprise, sender) → parcels

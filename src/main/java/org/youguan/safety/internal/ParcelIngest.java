@@ -183,6 +183,11 @@ public class ParcelIngest implements ParcelUploads {
 		return references.facts(registered(enterpriseCreditCode)).machineSerials();
 	}
 
+	@Override
+	public Set<String> screeningContractOutlets(String enterpriseCreditCode) {
+		return references.facts(registered(enterpriseCreditCode)).contracts().keySet();
+	}
+
 	private EnterpriseView registered(String creditCode) {
 		return enterprises.findByCreditCode(creditCode)
 			.orElseThrow(() -> new InvalidValueException("enterprise", "unknown", "企业未在名录中登记：" + creditCode));
@@ -407,6 +412,13 @@ public class ParcelIngest implements ParcelUploads {
 		}
 	}
 
+	/**
+	 * A chunk's claim: the chunk as read, its lines refused as duplicates, the claim's time, and its storing (null:
+	 * nothing left to store).
+	 */
+	private record Claimed(Pending pending, List<WaybillClaims.Duplicate> duplicates, long claimNanos, Future<Long> stored) {
+	}
+
 	/** One upload in progress: counts, the rejected lines written as they come, the chunks being filled. */
 	private final class Run implements ParcelLines.Sink {
 
@@ -439,22 +451,36 @@ public class ParcelIngest implements ParcelUploads {
 
 		long claimNanos;
 
-		static final int IN_FLIGHT = 2;
+		/**
+		 * The chunks handed on and not yet stored: one being claimed, one waiting for its claim, one being stored (at
+		 * most; they bound the heap).
+		 */
+		static final int IN_FLIGHT = 3;
 
+		/** Claims the chunks' waybills, one chunk after another in the order handed on (the second stage). */
+		final ExecutorService claiming = Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "parcel-claim");
+			t.setDaemon(true);
+			return t;
+		});
+
+		/** Stores the claimed chunks, one after another (the third stage). */
 		final ExecutorService storing = Executors.newSingleThreadExecutor(r -> {
 			Thread t = new Thread(r, "parcel-store");
 			t.setDaemon(true);
 			return t;
 		});
 
-		final Deque<Future<Long>> inFlight = new ArrayDeque<>();
+		/** The chunks handed on, oldest first: each claim's outcome, which names its storing. */
+		final Deque<Future<Claimed>> inFlight = new ArrayDeque<>();
+
+		/** The chunks of each province numbered so far, for their keys (the claiming thread's alone). */
+		final Map<String, Integer> sequence = new HashMap<>();
 
 		final List<ParcelBatchAnswer.LineError> errors = new ArrayList<>();
 
 		/** Records of each province not yet sent, in line order. */
 		final Map<String, Pending> open = new LinkedHashMap<>();
-
-		final Map<String, Integer> sequence = new HashMap<>();
 
 		/** The waybills accepted so far in this upload: the first line of a waybill wins, in any province. */
 		final WaybillKeySet waybills = new WaybillKeySet();
@@ -529,23 +555,30 @@ public class ParcelIngest implements ParcelUploads {
 		}
 
 		/**
-		 * Claims a chunk's waybills ({@link WaybillClaims}) on this thread — the lines refused as duplicates are
-		 * rejected here — and hands the records claimed to the transport on the run's storing thread, so the claim and
-		 * reading and checking the next lines (this thread) overlap storing (the other core); at most
-		 * {@value #IN_FLIGHT} chunks wait, which bounds the heap. A chunk left with no record is not sent.
+		 * Hands a province's full chunk on: its waybills are claimed ({@link WaybillClaims}) on the run's claiming
+		 * thread and the records claimed stored ({@link ParcelTransport}) on its storing thread, so reading and checking
+		 * the next lines (this thread), claiming one chunk (mostly PostgreSQL's work) and storing the one before overlap
+		 * — read → claim → store. The lines refused as duplicates are rejected on this thread when the chunk's claim is
+		 * collected. At most {@value #IN_FLIGHT} chunks are on their way, which bounds the heap; a chunk left with no
+		 * record is not stored. Chunks are claimed one after another in the order handed on, as on one thread.
 		 */
 		private void send(String province, Pending pending) {
+			while (inFlight.size() >= IN_FLIGHT) {
+				collectOldest();
+			}
+			inFlight.add(claiming.submit(() -> claimAndStore(province, pending)));
+		}
+
+		/** The claiming thread's work for one chunk: claim, then hand the records claimed to the storing thread. */
+		private Claimed claimAndStore(String province, Pending pending) {
 			long t0 = System.nanoTime();
 			List<ParcelRecord> records = pending.records;
 			List<WaybillClaims.Duplicate> duplicates = claims.claim(enterpriseId, batchRef, attempt, records, now);
-			claimNanos += System.nanoTime() - t0;
+			long claimed = System.nanoTime() - t0;
 			if (!duplicates.isEmpty()) {
 				boolean[] drop = new boolean[records.size()];
 				for (WaybillClaims.Duplicate d : duplicates) {
-					ParcelRecord r = records.get(d.index());
 					drop[d.index()] = true;
-					accepted--;
-					reject(pending.lines[d.index()], d.rejection(r.waybillNumber()), content(fields(r)));
 				}
 				List<ParcelRecord> kept = new ArrayList<>(records.size() - duplicates.size());
 				for (int i = 0; i < records.size(); i++) {
@@ -556,26 +589,39 @@ public class ParcelIngest implements ParcelUploads {
 				records = kept;
 			}
 			if (records.isEmpty()) {
-				return;
+				return new Claimed(pending, duplicates, claimed, null);
 			}
 			int seq = sequence.merge(province, 1, Integer::sum);
 			ParcelChunk chunk = new ParcelChunk(ParcelChunk.key(enterpriseId, batchId, attempt, province, seq),
 					enterpriseId, province, records);
-			while (inFlight.size() >= IN_FLIGHT) {
-				awaitOldest();
-			}
-			inFlight.add(storing.submit(() -> {
+			return new Claimed(pending, duplicates, claimed, storing.submit(() -> {
 				long started = System.nanoTime();
 				transport.send(chunk);
 				return System.nanoTime() - started;
 			}));
-			chunks++;
 		}
 
-		private void awaitOldest() {
-			Future<Long> oldest = inFlight.poll();
+		/**
+		 * Waits for the oldest chunk's claim and storing; rejects its lines refused as duplicates (this thread keeps
+		 * the counts and the rejected lines).
+		 */
+		private void collectOldest() {
+			Claimed c = await(inFlight.poll());
+			claimNanos += c.claimNanos();
+			for (WaybillClaims.Duplicate d : c.duplicates()) {
+				ParcelRecord r = c.pending().records.get(d.index());
+				accepted--;
+				reject(c.pending().lines[d.index()], d.rejection(r.waybillNumber()), content(fields(r)));
+			}
+			if (c.stored() != null) {
+				sendNanos += await(c.stored());
+				chunks++;
+			}
+		}
+
+		private static <T> T await(Future<T> f) {
 			try {
-				sendNanos += oldest.get();
+				return f.get();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -589,21 +635,24 @@ public class ParcelIngest implements ParcelUploads {
 			}
 		}
 
-		/** Waits for every chunk handed over; the batch is answered only when all are durable. */
+		/** Waits for every chunk handed on; the batch is answered only when all are durable. */
 		void drain() {
 			while (!inFlight.isEmpty()) {
-				awaitOldest();
+				collectOldest();
 			}
 		}
 
 		/**
-		 * Lets the chunks handed over finish (each is stored whole or not at all) and ends the storing thread; again
-		 * after that, nothing.
+		 * Lets the chunks handed on finish (each is claimed and stored whole or not at all) and ends the claiming and
+		 * storing threads; again after that, nothing.
 		 */
 		void close() {
-			for (Future<Long> f : inFlight) {
+			for (Future<Claimed> f : inFlight) {
 				try {
-					f.get();
+					Future<Long> stored = f.get().stored();
+					if (stored != null) {
+						stored.get();
+					}
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -613,6 +662,7 @@ public class ParcelIngest implements ParcelUploads {
 				}
 			}
 			inFlight.clear();
+			claiming.shutdown();
 			storing.shutdown();
 		}
 

@@ -43,6 +43,7 @@ import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.internal.ledgers.ScreeningCoverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -293,7 +294,8 @@ class ParcelRecordLeaksIntegrationTest {
 
 	/**
 	 * Records written one after another on a line ({…}{…}) count as consecutive lines, as the contract's check expects;
-	 * each rejection is counted under its own number.
+	 * each rejection is counted under its own number — and kept under it: two rejections on one physical line are two
+	 * rows of the rejected lines, each with its rule (not the first alone).
 	 */
 	@Test
 	void recordsWithoutANewlineBetweenThemCountAsConsecutiveLines() throws Exception {
@@ -311,6 +313,11 @@ class ParcelRecordLeaksIntegrationTest {
 			.andExpect(jsonPath("$.errors[2].line").value(4))
 			.andExpect(jsonPath("$.errors[3].line").value(5))
 			.andExpect(jsonPath("$.errors[3].field").value("weightGrams"));
+		mvc.perform(get("/api/v1/safety/rejected-lines").param("batchId", "lines-" + run).header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(4))
+			.andExpect(jsonPath("$.items[*].line").value(contains(1, 2, 4, 5)))
+			.andExpect(jsonPath("$.items[*].field").value(contains("senderRegion", "senderRegion", "line", "weightGrams")));
 	}
 
 	/**

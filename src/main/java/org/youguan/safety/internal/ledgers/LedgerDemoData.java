@@ -3,10 +3,14 @@ package org.youguan.safety.internal.ledgers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseStatus;
@@ -18,8 +22,9 @@ import org.youguan.registry.Outlets;
 /**
  * The demo city's ledgers, through the ledgers' own services (so every row is validated and audited like a user's):
  * 隐患 of the demo enterprise and of other outlets of the city — some open, some overdue, some closed with a PDF as
- * evidence —, a 双11 寄递安保期 with the county's daily reports (some missing), 委托第三方安检 contracts covering some
- * outlets, this year's 安全生产责任书 of the city's enterprises but two, an incident reported late with its follow-up, a
+ * evidence —, a 双11 寄递安保期 with the county's daily reports (some missing), 委托第三方安检 contracts for every outlet
+ * no screening machine covers (so every enterprise's outlets are screened, "过机安检全覆盖", and no enterprise's pages
+ * show a 过机率 of 0 %) and one ended contract, this year's 安全生产责任书 of the city's enterprises but two, an incident reported late with its follow-up, a
  * counter-terrorism training of 216 company heads and a seizure of 假烟 51条 worth ¥19,000. Cheap: a handful of rows.
  */
 @Component
@@ -48,8 +53,12 @@ public class LedgerDemoData {
 
 	private final Clock clock;
 
+	private final ScreeningCoverage coverage;
+
 	LedgerDemoData(Hazards hazards, SecurityPeriods periods, Contractors contractors, RegionRecords records,
-			Incidents incidents, ResponsibilityLetters letters, Outlets outlets, Enterprises enterprises, Clock clock) {
+			Incidents incidents, ResponsibilityLetters letters, Outlets outlets, Enterprises enterprises, Clock clock,
+			ScreeningCoverage coverage) {
+		this.coverage = coverage;
 		this.letters = letters;
 		this.hazards = hazards;
 		this.incidents = incidents;
@@ -102,6 +111,7 @@ public class LedgerDemoData {
 				{ "GENERAL", "INSPECTION", "未执行收寄验视制度，收寄时未开箱验视", "25", null },
 				{ "GENERAL", "REPORT", "违规收寄液体类物品", "15", "5" }, { "MAJOR", "INSPECTION", "安检机未开机即收寄", "8", null } };
 		contracts(others, today);
+		coverRest(city, today);
 		for (int i = 0; i < rows.length && i < others.size(); i++) {
 			OutletView o = others.get(others.size() - 1 - i);
 			String code = outletEnterpriseCode(o);
@@ -171,7 +181,8 @@ public class LedgerDemoData {
 
 	/**
 	 * Two 委托第三方安检 contracts in force for the enterprise of the city's first outlets, covering some of its outlets
-	 * (the others stay uncovered unless a machine of its brand stands in their county), and one that has ended.
+	 * (the others are covered by {@link #coverRest} unless a machine of its brand stands in their county), and one that
+	 * has ended.
 	 */
 	private void contracts(List<OutletView> city, LocalDate today) {
 		if (city.isEmpty()) {
@@ -185,6 +196,43 @@ public class LedgerDemoData {
 				today.minusMonths(5).toString(), today.plusMonths(7).toString(), half), true);
 		contractors.create(DataScope.all(), new ContractorData("江苏恒安安全检查技术有限公司", "91320000MA1P8WQF41", code,
 				today.minusYears(2).toString(), today.minusMonths(6).toString(), own.subList(0, 1)), true);
+	}
+
+	/**
+	 * The third-party screening companies the city's enterprises entrust (fictional): names and the first 17
+	 * characters of their credit codes.
+	 */
+	static final String[][] CONTRACTORS = { { "苏州安盾安检服务有限公司", "91320505MA1XKQ2D3" },
+			{ "苏州卫邮安检技术有限公司", "91320506MA1WYB3K7" }, { "江苏苏安寄递安全检查有限公司", "91320508MA1TQC7H2" },
+			{ "苏州明察安全技术服务有限公司", "91320507MA1RNP4E5" } };
+
+	/**
+	 * The city's outlets (not closed) that neither a screening machine of their enterprise's brand in their county
+	 * ({@link ScreeningCoverage}) nor a contract covers: one contract per enterprise with one of the city's screening
+	 * companies in turn, from more than a year ago to next year — as the brands without their own 分拨中心 machines
+	 * entrust their screening (委托第三方安检, 快递暂行条例(2025) art.33). The demo month of parcel records is screened
+	 * there (records naming the outlet, no machine serial).
+	 */
+	private void coverRest(String city, LocalDate today) {
+		Map<Long, List<Long>> uncovered = new TreeMap<>();
+		for (ScreeningCoverage.OutletCoverage c : coverage.outlets(DataScope.region(city), null)) {
+			if (!c.covered()) {
+				uncovered.computeIfAbsent(c.enterpriseId(), k -> new ArrayList<>()).add(c.outletId());
+			}
+		}
+		Map<Long, EnterpriseView> owners = enterprises.readable(DataScope.all(), uncovered.keySet());
+		int turn = 0;
+		for (Map.Entry<Long, List<Long>> e : uncovered.entrySet()) {
+			EnterpriseView owner = owners.get(e.getKey());
+			if (owner == null) {
+				continue;
+			}
+			String[] contractor = CONTRACTORS[turn % CONTRACTORS.length];
+			String code = contractor[1] + CreditCode.checkCharacter(contractor[1]);
+			contractors.create(DataScope.all(), new ContractorData(contractor[0], code, owner.creditCode(),
+					today.minusMonths(13 + turn % 6).toString(), today.plusMonths(5 + turn % 8).toString(), e.getValue()), true);
+			turn++;
+		}
 	}
 
 	private Long ownOutletOf(String creditCode) {

@@ -3,6 +3,8 @@ package org.youguan.safety.internal.ledgers;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,7 +86,12 @@ class ScreeningIntegrationTest {
 	void aContractIsCheckedAndCoversItsOutletsWhileInForce() throws Exception {
 		List<OutletView> xiangcheng = outlets.list(DataScope.region("320507"), Outlets.Filter.NONE,
 				new PageQuery("", 0, 200, null, false)).items();
-		OutletView outlet = xiangcheng.get(0);
+		// an outlet its brand's machine covers (the demo's contracts cover every other one)
+		Set<Long> byMachineOnly = coverage.outlets(DataScope.region("320507"), null).stream()
+			.filter(c -> c.contractor() == null)
+			.map(ScreeningCoverage.OutletCoverage::outletId)
+			.collect(Collectors.toSet());
+		OutletView outlet = xiangcheng.stream().filter(o -> byMachineOnly.contains(o.id())).findFirst().orElseThrow();
 		EnterpriseView owner = enterprises.readable(DataScope.all(), List.of(outlet.enterpriseId())).get(outlet.enterpriseId());
 		OutletView foreign = xiangcheng.stream().filter(o -> o.enterpriseId() != outlet.enterpriseId()).findFirst().orElseThrow();
 		mvc.perform(post("/api/v1/safety/contractors").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
