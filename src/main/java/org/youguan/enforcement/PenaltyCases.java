@@ -79,6 +79,12 @@ public class PenaltyCases {
 	/** The automatic series of on-the-spot decisions' 文号. */
 	private static final String ON_THE_SPOT_SERIES = "当场处罚";
 
+	/**
+	 * The series of on-the-spot cases' own numbers: such a case is never filed (no 立案, 行政处罚法(2021) art.51–52), so
+	 * it takes no number of the 立案 register {@code 处罚案件}, which would leave numbers there that no filing holds.
+	 */
+	private static final String ON_THE_SPOT_CASE_SERIES = "当场处罚案件";
+
 	/** An investigator named for the case: name and 执法证号 as on the roster (检查人员名录库). */
 	public record Member(String name, String certificateNumber) {
 	}
@@ -240,10 +246,16 @@ public class PenaltyCases {
 	}
 
 	/**
-	 * The region a case filed from {@code lead} belongs to: the bureau that handles the lead — the enterprise's own
-	 * region when it lies inside the lead's, otherwise the lead's (a case transferred in from another bureau, 移送).
+	 * The region a case filed from {@code lead} belongs to: the bureau that handles the lead. A case handed over by
+	 * another postal bureau (source TRANSFER: 移送 sideways, 报请上级管辖 upwards, 指定管辖 downwards) stays with the
+	 * bureau that received it — the lead's region, even when the enterprise lies inside it (a county handing a
+	 * serious case up to its city must not get it back). Any other lead goes to the enterprise's own bureau when the
+	 * enterprise lies inside the lead's region (属地管辖), otherwise it stays in the lead's.
 	 */
 	static String caseRegion(EnterpriseView enterprise, LeadView lead) {
+		if (lead.source() == LeadSource.TRANSFER) {
+			return lead.regionCode();
+		}
 		return DataScope.region(lead.regionCode()).containsRegion(enterprise.regionCode()) ? enterprise.regionCode()
 				: lead.regionCode();
 	}
@@ -1225,6 +1237,10 @@ public class PenaltyCases {
 		if (person) {
 			v.required("personName", "当事人姓名（personName）", data.personName()).maxLength("personName", "当事人姓名（personName）",
 					data.personName(), 50);
+			// a name holds no digits: an ID or phone number typed into it would be printed in clear on the decision and
+			// in every list, where numbers are masked
+			v.require("personName", data.personName() == null || data.personName().codePoints().noneMatch(Character::isDigit),
+					"no-digits", "当事人姓名（personName）只填姓名，不得含数字（证件号码、电话号码不在此填写）");
 			v.required("regionCode", "处罚地区（regionCode）", data.regionCode());
 			if (!Text.isBlank(data.regionCode())) {
 				region = data.regionCode().strip();
@@ -1272,7 +1288,7 @@ public class PenaltyCases {
 		List<Investigator> members = team(v, "team", data.team(), lookup, scope);
 		v.throwIfInvalid();
 		String region6 = region.length() > 6 ? region.substring(0, 6) : region;
-		String caseNumber = numbers.next("处罚案件", region6, today.getYear());
+		String caseNumber = numbers.next(ON_THE_SPOT_CASE_SERIES, region6, today.getYear());
 		String decisionNumber = numbers.nextFree(ON_THE_SPOT_SERIES, region6, on.getYear(), this::decisionNumberTaken);
 		Map<String, Object> p = new HashMap<>();
 		p.put("number", caseNumber);
