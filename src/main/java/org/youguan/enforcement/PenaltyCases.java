@@ -395,6 +395,7 @@ public class PenaltyCases {
 		}
 		DecisionRules.providedKind(v, "proposedPenalty", c.violationCode().penalties(), penalty, mitigation, ground,
 				data.mitigationReason());
+		DecisionRules.seriousOnly(v, "proposedPenalty", penalty, data.isSerious());
 		LocalDate lastEvidence = jdbc.sql("SELECT max(collected_on) FROM penalty_case_evidence WHERE case_id = :id")
 			.param("id", id).query(Rows.of(LocalDate.class)).optional().orElse(null);
 		// art.40, 54: no penalty without facts established by evidence — the report rests on the evidence list (a case
@@ -861,6 +862,7 @@ public class PenaltyCases {
 		}
 		DecisionRules.providedKind(v, "penalty", c.violationCode().penalties(), penalty, mitigation, ground,
 				data.mitigationReason());
+		DecisionRules.seriousOnly(v, "penalty", penalty, c.serious());
 		DecisionRules.notHeavier(v, c.proposedPenalty(), c.proposedFine(), penalty, fine);
 		LocalDate discussed = v.date("discussedOn", "集体讨论日期（discussedOn）", data.discussedOn(),
 				c.concludedOn() != null ? c.concludedOn() : c.filedOn(), on == null ? today() : on);
