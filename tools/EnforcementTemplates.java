@@ -32,7 +32,8 @@ public class EnforcementTemplates {
 			head(d);
 			rows(d, new String[][] { { "案号", "${caseNumber}" }, { "案件来源", "${source}" }, { "当事人", "${enterprise}" },
 					{ "统一社会信用代码", "${creditCode}" }, { "地址", "${address}" }, { "法定代表人（负责人）", "${representative}" },
-					{ "涉嫌违法行为", "${violation}" }, { "违法行为终了日期", "${violationEndedOn}" }, { "法律依据", "${basis}" },
+					{ "涉嫌违法行为", "${violation}" }, { "违法行为终了日期", "${violationEndedOn}" },
+					{ "追责时效", "${limitation}" }, { "法律依据", "${basis}" },
 					{ "案情摘要", "${facts}" }, { "立案意见", "经审查，符合《中华人民共和国行政处罚法》第五十四条规定的立案条件，建议立案调查。" },
 					{ "负责人审批意见", "同意立案。${filingApprovedBy}　${filedOn}" }, { "办案期限", "${decisionDueOn}前作出处理决定" } });
 		});
@@ -111,14 +112,15 @@ public class EnforcementTemplates {
 		write("hearing-notice", d -> {
 			head(d);
 			line(d, "${enterprise}（统一社会信用代码：${creditCode}）：");
-			line(d, "根据你单位于${hearingRequestedOn}提出的听证要求，本局定于${hearingOn}就${violation}一案举行听证。"
-					+ "依据《中华人民共和国行政处罚法》第六十四条，本通知于${hearingNotifiedOn}送达，不晚于听证的七日前。");
+			line(d, "根据你单位于${hearingRequestedOn}提出的听证要求，本局定于${hearingOn}在${hearingPlace}就${violation}一案举行听证，"
+					+ "由${hearingHost}（非本案调查人员）主持。依据《中华人民共和国行政处罚法》第六十四条，本通知于${hearingNotifiedOn}送达，不晚于听证的七日前。");
 			line(d, "你单位可以亲自参加听证，也可以委托一至二人代理；认为主持人与本案有直接利害关系的，有权申请回避。无正当理由拒不出席听证的，视为放弃听证权利。");
 			sign(d);
 		});
 		write("hearing-record", d -> {
 			head(d);
-			line(d, "案号：${caseNumber}　　听证时间：${hearingOn}");
+			line(d, "案号：${caseNumber}　　听证时间：${hearingOn}　　听证地点：${hearingPlace}");
+			line(d, "听证主持人：${hearingHost}");
 			line(d, "当事人：${enterprise}（${creditCode}）　　案件调查人员：${investigators}");
 			line(d, "案由：${violation}；拟处罚：${proposedPenalty}。");
 			line(d, "听证情况：${hearingRecord}");

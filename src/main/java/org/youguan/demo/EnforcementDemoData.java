@@ -236,7 +236,7 @@ class EnforcementDemoData {
 	private long file(DataScope all, EnterpriseView e, String violation, String summary, LocalDate received, LocalDate filed) {
 		long lead = leads.report(all, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null, summary,
 				received.toString()), true);
-		leads.propose(all, lead, violation, received.minusDays(1).toString(), null, false);
+		leads.propose(all, lead, violation, received.minusDays(1).toString(), null, false, null);
 		return leads.approve(all, lead, HEAD, filed, true);
 	}
 }

@@ -9,7 +9,8 @@ import org.youguan.rules.ViolationType;
  * A penalty case with every step it has been through (null where a step has not happened). {@code hearingRight} and
  * {@code hearingRequestDue} are what the 事先告知 told the party (fixed when it was issued; null before it, and the day
  * also null for cases notified before it was kept); the waiver attachments are the scans of the party's written waivers
- * recorded by staff. {@code paymentDays}, {@code surchargePercent}, {@code reviewDays} and {@code litigationMonths} are
+ * recorded by staff; {@code hearingPlace} and {@code hearingHost} (a staff account that did not investigate the case,
+ * 行政处罚法(2021) art.64) are where and by whom the hearing was held. {@code paymentDays}, {@code surchargePercent}, {@code reviewDays} and {@code litigationMonths} are
  * the terms the decision stated (行政处罚法(2021) art.67, 72; 行政复议法(2023) art.20; 行政诉讼法(2017) art.46), fixed when
  * it was made (null before it): delivery, payment, 加处罚款 and the documents go by these, not by the catalogue of today.
  */
@@ -20,7 +21,7 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		boolean serious, Penalty proposedPenalty, BigDecimal proposedFine, boolean reviewRequired, LocalDate reviewedOn,
 		String reviewedBy, Long reviewedByUserId, String reviewOpinion, LocalDate notifiedOn, LocalDate statementOn,
 		String statement, LocalDate hearingRequestedOn, LocalDate hearingNotifiedOn, LocalDate hearingOn,
-		LocalDate hearingWaivedOn, Boolean hearingRight, LocalDate hearingRequestDue, Long hearingWaiverAttachmentId,
+		String hearingPlace, String hearingHost, Long hearingHostUserId, LocalDate hearingWaivedOn, Boolean hearingRight, LocalDate hearingRequestDue, Long hearingWaiverAttachmentId,
 		LocalDate statementWaivedOn, Long statementWaiverAttachmentId,
 		LocalDate discussedOn, String discussionParticipants, String discussionConclusion, String decisionNumber, LocalDate decidedOn, Penalty penalty, BigDecimal fine,
 		Mitigation mitigation, Mitigation.Ground mitigationGround, String mitigationReason, LocalDate deliveredOn,

@@ -11,11 +11,14 @@ import org.youguan.rules.ViolationType;
  * @param proposedEndedOn the day the violation ended, as proposed for 立案 (the limitation counts from it)
  * @param proposedHarm whether it was proposed as concerning life and health or financial safety with harmful
  * consequences (5-year limitation instead of 2, 行政处罚法(2021) art.36)
+ * @param proposedHarmReason why, as the proposal stated it (null without {@code proposedHarm}, or for leads proposed
+ * before the reason was kept)
  * @param caseId the case it was filed as, or null
  */
 public record LeadView(long id, String regionCode, LeadSource source, String sourceRef, String sourceDetail,
 		String enterpriseCreditCode, String enterpriseName, String summary, LocalDate receivedOn, LeadStatus status,
-		ViolationType proposedViolation, LocalDate proposedEndedOn, boolean proposedHarm, String proposedBy, String closedReason,
+		ViolationType proposedViolation, LocalDate proposedEndedOn, boolean proposedHarm, String proposedHarmReason,
+		String proposedBy, String closedReason,
 		LocalDate closedOn, Long caseId, String caseNumber, boolean imported) {
 
 	/** The page of the lead's origin on the platform (the complaint or inspection list), or null. */

@@ -3,6 +3,7 @@ package org.youguan.enforcement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
@@ -63,7 +66,7 @@ public class Leads {
 	static final String COLUMNS = """
 			SELECT l.id, l.region_code, l.source, l.source_ref, l.source_detail, l.enterprise_credit_code,
 			       l.enterprise_name, l.summary, l.received_on, l.status, l.proposed_violation, l.proposed_ended_on,
-			       l.proposed_harm,
+			       l.proposed_harm, l.proposed_harm_reason,
 			       l.proposed_by, l.closed_reason, l.closed_on, l.case_id, c.number AS case_number, l.imported""";
 
 	static final String FROM = "FROM penalty_lead l LEFT JOIN penalty_case c ON c.id = l.case_id";
@@ -191,14 +194,17 @@ public class Leads {
 	/**
 	 * Proposes an open lead for 立案 with the violation type and the day the violation ended (which starts the 2-year
 	 * limitation, 行政处罚法(2021) art.36 — 5 years when {@code harm}: it concerns citizens' life and health or financial
-	 * safety and had harmful consequences); names the enterprise when the lead did not.
+	 * safety and had harmful consequences, and {@code harmReason} says why); names the enterprise when the lead did not.
+	 * @param harmReason why the 5-year limitation applies (required with {@code harm}, up to 500 characters; ignored
+	 * without it)
 	 * @throws InvalidValueException naming the field (violation unknown, day malformed or in the future, enterprise
-	 * missing or not registered in the caller's region)
-	 * @throws DomainException (409) when the lead is not open
+	 * missing or not registered in the caller's region, reason too long)
+	 * @throws DomainException (409) when the lead is not open; (422, field {@code harmReason}, rule {@code required})
+	 * when {@code harm} is set without a reason
 	 */
 	@Transactional
 	public void propose(DataScope scope, long id, String violation, String endedOn, String enterpriseCreditCode,
-			boolean harm) {
+			boolean harm, String harmReason) {
 		LeadView lead = lock(scope, id);
 		if (lead.status() != LeadStatus.OPEN) {
 			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，不能提请立案");
@@ -213,15 +219,23 @@ public class Leads {
 			v.required("enterpriseCreditCode", "当事人统一社会信用代码（enterpriseCreditCode）", enterpriseCreditCode);
 			enterprise = enterprise(v, scope, enterpriseCreditCode);
 		}
+		String reason = harm ? Text.blankToNull(harmReason) : null;
+		v.maxLength("harmReason", "适用5年追责时效的理由（harmReason）", reason, 500);
 		v.throwIfInvalid();
+		if (harm && reason == null) {
+			// art.36: the 5-year limitation is an exception the proposal has to ground, not a box to tick
+			String message = "提请按5年追责时效立案的，应说明违法行为如何涉及公民生命健康安全、金融安全并有危害后果（harmReason，行政处罚法第36条）";
+			throw new DomainException(ErrorCode.RULE_VIOLATION, message, List.of(new FieldError("harmReason", "required", message)));
+		}
 		jdbc.sql("""
 				UPDATE penalty_lead SET status = 'PROPOSED', proposed_violation = :violation, proposed_ended_on = :ended,
-				    proposed_harm = :harm, proposed_by = :by, enterprise_credit_code = coalesce(enterprise_credit_code, :code),
+				    proposed_harm = :harm, proposed_harm_reason = :harmReason, proposed_by = :by, enterprise_credit_code = coalesce(enterprise_credit_code, :code),
 				    enterprise_name = coalesce(enterprise_name, :name), region_code = coalesce(:region, region_code)
 				WHERE id = :id""")
 			.param("violation", type.name())
 			.param("ended", ended)
 			.param("harm", harm)
+			.param("harmReason", reason == null ? null : reason.strip())
 			.param("by", actor())
 			.param("code", enterprise == null ? null : enterprise.creditCode())
 			.param("name", enterprise == null ? null : enterprise.legalName())
@@ -229,7 +243,7 @@ public class Leads {
 			.param("id", id)
 			.update();
 		audit.record(AuditEntry.of("lead.propose", "penalty_lead", id, "提请立案：" + type.title() + "（违法行为终了于" + ended
-				+ (harm ? "，涉及生命健康安全或金融安全且有危害后果" : "") + "）").inRegion(lead.regionCode()));
+				+ (harm ? "，涉及生命健康安全或金融安全且有危害后果：" + reason.strip() : "") + "）").inRegion(lead.regionCode()));
 	}
 
 	/**

@@ -56,6 +56,9 @@ import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.BureauView;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Bureaus;
+import org.youguan.org.UserKind;
+import org.youguan.org.UserView;
+import org.youguan.org.Users;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.FineRange;
@@ -184,19 +187,22 @@ public class PenaltyCases {
 
 	private final Bureaus bureaus;
 
+	private final Users users;
+
 	private final long maxScanBytes;
 
 	private final LocalDate importedBefore;
 
 	PenaltyCases(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, Inspectors inspectors,
 			BusinessNumbers numbers, Enterprises enterprises, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock, CaseDocuments documents, Bureaus bureaus,
+			Clock clock, CaseDocuments documents, Bureaus bureaus, Users users,
 			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes,
 			@Value("${youguan.enforcement.imported-before:}") String importedBefore) {
 		this.maxScanBytes = maxScanBytes;
 		this.importedBefore = Text.isBlank(importedBefore) ? null : LocalDate.parse(importedBefore.strip());
 		this.documents = documents;
 		this.bureaus = bureaus;
+		this.users = users;
 		this.enterprises = enterprises;
 		this.jdbc = jdbc;
 		this.rules = rules;
@@ -448,12 +454,7 @@ public class PenaltyCases {
 			throw DomainException.illegalTransition("本案已于" + c.reviewedOn() + "通过法制审核（" + c.reviewedBy()
 					+ "），不能重复审核；意见书需要更正时请重新制作该文书");
 		}
-		long own = jdbc.sql("""
-				SELECT count(*) FROM penalty_case_investigator
-				WHERE case_id = :id AND (user_id = :user OR name = :name)""")
-			.param("id", id).param("user", reviewer.userId() == null ? -1L : reviewer.userId()).param("name", reviewer.name())
-			.query(Long.class).single();
-		if (own > 0) {
+		if (investigated(id, reviewer.userId(), reviewer.name())) {
 			throw DomainException.rule("法制审核人员不得是本案的调查人员：" + reviewer.name() + "参与了本案调查（行政处罚法第58条）");
 		}
 		Long author = jdbc.sql("SELECT concluded_by_user_id FROM penalty_case WHERE id = :id").param("id", id)
@@ -746,33 +747,49 @@ public class PenaltyCases {
 	}
 
 	/**
-	 * 听证 held: the parties told at least 7 working days ahead (行政处罚法(2021) art.64, 85); the days from the request
-	 * to the hearing do not count towards the decision limit (邮政行政执法监督办法(2021) art.17), and a case heard needs
-	 * 法制审核 after the hearing (art.58(二)).
-	 * @throws InvalidValueException when the notice is late or a day is out of order or in the future
-	 * @throws DomainException (409) unless 听证 and not yet held
+	 * A hearing as recorded (行政处罚法(2021) art.64–65).
+	 * @param noticeOn the day the party was told the hearing's time and place (at least 7 working days ahead)
+	 * @param hearingOn the day it was held
+	 * @param place where it was held (required, up to 200 characters)
+	 * @param host the staff account that hosted it (required): of the bureau handling the case or one above it, never
+	 * one of the case's investigators
+	 * @param record what it heard for the 听证笔录 (up to 4000 characters), or blank
 	 */
-	@Transactional
-	public void holdHearing(DataScope scope, long id, String noticeOn, String hearingOn) {
-		holdHearing(scope, id, noticeOn, hearingOn, null);
+	public record HearingData(String noticeOn, String hearingOn, String place, Long host, String record) {
+	}
+
+	/** A staff account that may host a case's hearing: its id, name and bureau. */
+	public record HearingHost(long userId, String name, String bureau) {
 	}
 
 	/**
-	 * 听证 held, with what it heard for the 听证笔录 (行政处罚法(2021) art.64–65); issues the 听证通知书 and the 听证笔录.
-	 * Otherwise as {@link #holdHearing(DataScope, long, String, String)}.
-	 * @param record the hearing's record (up to 4000 characters), or blank
-	 * @throws InvalidValueException also when the record is too long
+	 * 听证 held, issuing the 听证通知书 and the 听证笔录: the party told the time and the place at least 7 working days
+	 * ahead (行政处罚法(2021) art.64(二), 85); hosted by a staff member the bureau designates who did not investigate the
+	 * case (art.64(四)); the days from the request to the hearing do not count towards the decision limit
+	 * (邮政行政执法监督办法(2021) art.17), and a case heard needs 法制审核 after the hearing (art.58(二)).
+	 * @throws InvalidValueException when the notice is late, a day is out of order or in the future, the place is missing
+	 * or too long, the host missing or not a staff account of the handling bureau or one above it, or the record too long
+	 * @throws DomainException (422, field {@code host}, rule {@code host-is-investigator}) when the host investigated the
+	 * case; (409) unless 听证 and not yet held
 	 */
 	@Transactional
-	public void holdHearing(DataScope scope, long id, String noticeOn, String hearingOn, String record) {
+	public void holdHearing(DataScope scope, long id, HearingData data) {
 		CaseView c = lock(scope, id);
 		CaseStep.HOLD_HEARING.from(c.status());
 		if (c.hearingOn() != null) {
 			throw DomainException.illegalTransition("听证已于" + c.hearingOn() + "举行");
 		}
+		String noticeOn = data.noticeOn();
+		String hearingOn = data.hearingOn();
+		String record = data.record();
 		Validation v = new Validation();
 		v.required("noticeOn", "听证通知日期（noticeOn）", noticeOn).required("hearingOn", "听证日期（hearingOn）", hearingOn);
 		v.maxLength("record", "听证笔录（record）", record, 4000);
+		v.required("place", "听证地点（place）", data.place()).maxLength("place", "听证地点（place）", data.place(), 200);
+		v.require("host", data.host() != null, "required", "听证主持人（host）不能为空：请指定非本案调查人员的工作人员主持听证（行政处罚法第64条）");
+		HearingHost host = data.host() == null ? null : hearingHost(c, data.host());
+		v.require("host", data.host() == null || host != null, "bureau", "听证主持人（host）应为办理本案的邮政管理部门"
+				+ "（或其上级部门）的在岗工作人员");
 		LocalDate notice = v.date("noticeOn", "听证通知日期（noticeOn）", noticeOn, c.hearingRequestedOn(), today());
 		LocalDate held = v.date("hearingOn", "听证日期（hearingOn）", hearingOn, c.hearingRequestedOn(), today());
 		if (notice != null && held != null) {
@@ -781,6 +798,10 @@ public class PenaltyCases {
 					+ "），请改期举行（行政处罚法第64条、第85条）");
 		}
 		v.throwIfInvalid();
+		if (investigated(id, host.userId(), host.name())) {
+			throw ruleBroken("host", "host-is-investigator", "听证主持人不得是本案的调查人员：" + host.name()
+					+ "参与了本案调查（行政处罚法第64条：听证由行政机关指定的非本案调查人员主持）");
+		}
 		jdbc.sql("""
 				INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason)
 				VALUES (:id, 'HEARING', :from, :to, '听证期间（自申请至举行）')""")
@@ -790,12 +811,61 @@ public class PenaltyCases {
 		p.put("held", held);
 		p.put("due", decisionDue(c, c.extended()));
 		p.put("record", Text.isBlank(record) ? null : record.strip());
+		p.put("place", data.place().strip());
+		p.put("host", host.name());
+		p.put("hostUser", host.userId());
 		move(c, c.status(), """
 				, hearing_notified_on = :notice, hearing_on = :held, review_required = TRUE, reviewed_on = NULL,
-				  reviewed_by = NULL, reviewed_by_user_id = NULL, decision_due_on = :due, hearing_record = :record""", p);
-		record(c, "case.hearing", "举行听证（" + held + "，" + notice + "通知）；听证期间不计入办案期限，决定期限至" + p.get("due"));
+				  reviewed_by = NULL, reviewed_by_user_id = NULL, decision_due_on = :due, hearing_record = :record,
+				  hearing_place = :place, hearing_host = :host, hearing_host_user_id = :hostUser""", p);
+		record(c, "case.hearing", "举行听证（" + held + "，" + data.place().strip() + "，" + host.name() + "主持，" + notice
+				+ "通知）；听证期间不计入办案期限，决定期限至" + p.get("due"));
 		issue(id, CaseDocumentKind.HEARING_NOTICE);
 		issue(id, CaseDocumentKind.HEARING_RECORD);
+	}
+
+	/**
+	 * The staff accounts that may host the hearing of a case in the caller's scope: enabled staff of the bureau handling
+	 * it or of a bureau above it, none of its investigators (行政处罚法(2021) art.64(四)).
+	 */
+	public List<HearingHost> hearingHosts(DataScope scope, long id) {
+		CaseView c = get(scope, id).penaltyCase();
+		List<HearingHost> hosts = new ArrayList<>();
+		String region = c.regionCode();
+		// the handling bureau first, then the bureaus above it (village, street, county, city, province codes)
+		for (int length : new int[] { 12, 9, 6, 4, 2 }) {
+			if (length > region.length()) {
+				continue;
+			}
+			bureaus.findByRegion(region.substring(0, length)).ifPresent(b -> users.list(DataScope.all(),
+					new Users.Filter(b.id(), null, UserKind.STAFF), PageQuery.of(null, 0, PageQuery.MAX_SIZE, "display_name", "asc"))
+				.items().stream()
+				.filter(u -> u.enabled() && !investigated(id, u.id(), u.displayName()))
+				.filter(u -> hosts.stream().noneMatch(h -> h.userId() == u.id()))
+				.forEach(u -> hosts.add(new HearingHost(u.id(), u.displayName(), b.name()))));
+		}
+		return hosts;
+	}
+
+	/** The host named, if an enabled staff account of the bureau handling case {@code c} or of one above it. */
+	private HearingHost hearingHost(CaseView c, long userId) {
+		UserView u = users.find(DataScope.all(), userId).orElse(null);
+		if (u == null || !u.enabled() || u.kind() != UserKind.STAFF || u.bureauId() == null) {
+			return null;
+		}
+		return bureaus.find(DataScope.all(), u.bureauId())
+			.filter(b -> c.regionCode().startsWith(b.regionCode()))
+			.map(b -> new HearingHost(u.id(), u.displayName(), b.name()))
+			.orElse(null);
+	}
+
+	/** Whether the account or the name is among the case's investigators (by account, or by name for those without). */
+	private boolean investigated(long caseId, Long userId, String name) {
+		return jdbc.sql("""
+				SELECT count(*) FROM penalty_case_investigator
+				WHERE case_id = :id AND (user_id = :user OR name = :name)""")
+			.param("id", caseId).param("user", userId == null ? -1L : userId).param("name", name)
+			.query(Long.class).single() > 0;
 	}
 
 	/**
@@ -1775,13 +1845,16 @@ public class PenaltyCases {
 	}
 
 	/**
-	 * A page of the case queue in the caller's scope, optionally only open cases (before the decision) — with each
-	 * case's remaining days before the decision limit (a paused case counts as of the day its pause began).
+	 * A page of the case queue in the caller's scope, optionally only open cases (before the decision) and only those of
+	 * one status — with each case's remaining days before the decision limit (a paused case counts as of the day its
+	 * pause began).
+	 * @param status the status the cases are in, or null for any
 	 */
-	public PageResult<CaseSummary> list(DataScope scope, boolean openOnly, PageQuery page) {
+	public PageResult<CaseSummary> list(DataScope scope, boolean openOnly, CaseStatus status, PageQuery page) {
 		return Listing.from("FROM penalty_case c LEFT JOIN penalty_case_suspension s ON s.case_id = c.id AND s.ended_on IS NULL")
 			.scope(scope, "c.region_code")
 			.where(openOnly ? "c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')" : "TRUE")
+			.where(status != null, "c.status = :status", "status", status == null ? "" : status.name())
 			.search(page, "c.number", "c.enterprise_name", "c.enterprise_credit_code", "c.decision_number")
 			.bind("today", today())
 			.sorts(SORTS, "filed_on", true, "c.id")

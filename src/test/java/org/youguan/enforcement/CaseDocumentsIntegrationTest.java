@@ -124,7 +124,7 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
 				"{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"}").andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(today())).andExpect(status().isOk());
 		return c;
@@ -178,15 +178,15 @@ class CaseDocumentsIntegrationTest {
 			.param("on", today().toString()).header("Authorization", WUZHONG)).andExpect(status().isOk());
 		// the fine as a JSON number, as a client would send it
 		String decision = "{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":60000%s}";
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(""))
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(""))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field", hasItems("discussedOn")));
 		String discussed = ",\"discussedOn\":\"" + today() + "\",\"discussionParticipants\":%s,\"discussionConclusion\":%s";
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
 				decision.formatted(discussed.formatted("[\"孙局长\",\"孙局长\"]", "null")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItems("discussionParticipants", "discussionConclusion")))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("至少3人")));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(discussed.formatted(
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(discussed.formatted(
 				"[\"孙局长\",\"李副局长\",\"王副局长\"]", "\"一致同意罚款六万元\"")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.discussionParticipants").value("孙局长、李副局长、王副局长"))
@@ -205,10 +205,10 @@ class CaseDocumentsIntegrationTest {
 				"{\"report\":\"当事人未报送数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}").andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"" + today()
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"" + today()
 				+ "\",\"penalty\":\"FINE\",\"fine\":\"2000\",\"discussionParticipants\":[\"孙局长\"]}")
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("discussedOn"));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
 				"{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"}").andExpect(status().isOk());
 		assertThat(documents(c)).noneMatch(d -> "DISCUSSION_RECORD".equals(d.get("kind")));
 	}
@@ -350,7 +350,7 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
-		String number = JsonPath.read(call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+		String number = JsonPath.read(call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
 				"{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"}").andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(), "$.penaltyCase.decisionNumber");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(today())).andExpect(status().isOk());
@@ -407,11 +407,12 @@ class CaseDocumentsIntegrationTest {
 		clock.set(LocalDate.of(2026, 6, 30).atTime(10, 0));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-request", on(LocalDate.of(2026, 6, 8))).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing",
-				"{\"noticeOn\":\"2026-06-16\",\"hearingOn\":\"2026-06-26\",\"record\":\"当事人称系初次经营，请求从轻；调查人员出示证据\"}")
+				"{\"noticeOn\":\"2026-06-16\",\"hearingOn\":\"2026-06-26\",\"place\":\"吴中区邮政管理局听证室\",\"host\":"
+						+ PartyCases.user(jdbc, "sz.office") + ",\"record\":\"当事人称系初次经营，请求从轻；调查人员出示证据\"}")
 			.andExpect(status().isOk());
 		call(market, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"听证后复核，同意处罚\"}")
 			.andExpect(status().isOk());
-		String number = JsonPath.read(call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+		String number = JsonPath.read(call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
 				"{\"decidedOn\":\"2026-06-30\",\"penalty\":\"FINE\",\"fine\":\"60000\"}").andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(), "$.penaltyCase.decisionNumber");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(LocalDate.of(2026, 6, 30))).andExpect(status().isOk());
@@ -633,11 +634,11 @@ class CaseDocumentsIntegrationTest {
 		call(WUZHONG, path + "/notice", on(today())).andExpect(status().isOk());
 		call(WUZHONG, path + "/statement", on(today())).andExpect(status().isOk());
 		String decision = "{\"decidedOn\":\"" + today() + "\",\"penalty\":\"CONFISCATION\"%s}";
-		call(WUZHONG, path + "/decision", decision.formatted("")).andExpect(status().isBadRequest())
+		call(HEAD, path + "/decision", decision.formatted("")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("fine")));
-		call(WUZHONG, path + "/decision", decision.formatted(",\"fine\":\"6000\"")).andExpect(status().isBadRequest())
+		call(HEAD, path + "/decision", decision.formatted(",\"fine\":\"6000\"")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].rule").value(hasItem("heavier")));
-		call(WUZHONG, path + "/decision", decision.formatted(",\"fine\":\"5000\"")).andExpect(status().isOk());
+		call(HEAD, path + "/decision", decision.formatted(",\"fine\":\"5000\"")).andExpect(status().isOk());
 		assertThat(text((String) only(documents(c), "PRIOR_NOTICE").get("href"), WUZHONG)).contains("没收违法所得人民币5000元");
 		assertThat(text((String) only(documents(c), "DECISION").get("href"), WUZHONG))
 			.contains("没收违法所得人民币5000元", "三、履行方式和期限：没收的违法所得人民币5000元", "上缴国库")
@@ -650,11 +651,13 @@ class CaseDocumentsIntegrationTest {
 		long xiangcheng = bureaus.findByRegion("320507").orElseThrow().id();
 		long own = bureaus.findByRegion("320506").orElseThrow().id();
 		String path = "/api/v1/enforcement/cases/" + c + "/transfer";
-		call(WUZHONG, path, "{\"bureauId\":" + own + ",\"reason\":\"\"}").andExpect(status().isBadRequest())
+		// 移送 is the head's decision (行政处罚法第57条): staff are refused before anything is checked
+		call(WUZHONG, path, "{\"bureauId\":" + xiangcheng + ",\"reason\":\"违法行为发生地在相城区\"}").andExpect(status().isForbidden());
+		call(HEAD, path, "{\"bureauId\":" + own + ",\"reason\":\"\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItems("bureauId", "reason")));
-		call(WUZHONG, path, "{\"reason\":\"属公安机关管辖\"}").andExpect(status().isBadRequest())
+		call(HEAD, path, "{\"reason\":\"属公安机关管辖\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("authority"));
-		call(WUZHONG, path, "{\"bureauId\":" + xiangcheng + ",\"reason\":\"违法行为发生地在相城区\"}").andExpect(status().isOk())
+		call(HEAD, path, "{\"bureauId\":" + xiangcheng + ",\"reason\":\"违法行为发生地在相城区\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("TRANSFERRED"));
 		assertThat(jdbc.sql("SELECT region_code FROM penalty_lead WHERE source_ref = :r AND source = 'TRANSFER'")
 			.param("r", "transfer:" + c).query(String.class).single()).isEqualTo("320507");
@@ -671,7 +674,7 @@ class CaseDocumentsIntegrationTest {
 	void aTransferredCaseIsFiledInTheReceivingBureausRegion() throws Exception {
 		long c = fileCase(wuzhong(4), "DATA_NOT_REPORTED");
 		long xiangcheng = bureaus.findByRegion("320507").orElseThrow().id();
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/transfer", "{\"bureauId\":" + xiangcheng + ",\"reason\":\"违法行为发生地在相城区\"}")
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/transfer", "{\"bureauId\":" + xiangcheng + ",\"reason\":\"违法行为发生地在相城区\"}")
 			.andExpect(status().isOk());
 		long lead = jdbc.sql("SELECT id FROM penalty_lead WHERE source_ref = :r").param("r", "transfer:" + c).query(Long.class).single();
 		call(XIANGCHENG, "/api/v1/enforcement/leads/" + lead + "/proposal",

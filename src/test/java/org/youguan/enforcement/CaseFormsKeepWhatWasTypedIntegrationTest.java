@@ -80,7 +80,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		String c = "/enforcement/cases/";
 
 		long filed = party.filed(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", today);
-		refusedKeepsWhatWasTyped(staff, c + filed + "/transfer", "transfer-form", Map.of("authority", "回填机关1x"),
+		refusedKeepsWhatWasTyped(SignIn.session(mvc, "sz.leader"), c + filed + "/transfer", "transfer-form", Map.of("authority", "回填机关1x"),
 				Map.of("bureauId", "", "reason", ""), false, "reason");
 		refusedKeepsWhatWasTyped(staff, c + filed + "/suspension", "suspension-form", Map.of("reason", "回填理由1x"),
 				Map.of("kind", "TESTING", "startedOn", ""), false, "startedOn");
@@ -94,13 +94,13 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 				Map.of("proposedPenalty", "FINE"), false, "proposedFine");
 
 		long notified = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today);
-		refusedKeepsWhatWasTyped(staff, c + notified + "/decision", "decision-form",
+		refusedKeepsWhatWasTyped(SignIn.session(mvc, "sz.leader"), c + notified + "/decision", "decision-form",
 				Map.of("decisionNumber", "回填文号2x", "fine", "回填罚款3x", "discussionConclusion", "回填结论4x"),
 				Map.of("penalty", "FINE", "decidedOn", ""), false, "decidedOn");
 
 		long heard = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today);
 		cases.requestHearing(PartyCases.ALL, heard, today.toString());
-		refusedKeepsWhatWasTyped(staff, c + heard + "/hearing", "hearing-form", Map.of("record", "回填笔录1x"),
+		refusedKeepsWhatWasTyped(staff, c + heard + "/hearing", "hearing-form", Map.of("record", "回填笔录1x", "place", "回填地点2x"),
 				Map.of("noticeOn", "", "hearingOn", ""), false, "noticeOn");
 
 		cases.recordStatement(PartyCases.ALL, notified, today.toString(), "无异议");

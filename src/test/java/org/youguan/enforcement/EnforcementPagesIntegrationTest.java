@@ -99,12 +99,24 @@ class EnforcementPagesIntegrationTest {
 			.andExpect(flash().attribute("message", "调查终结"));
 		mvc.perform(post(page + "/notice").session(staff).with(csrf()).param("on", today.toString()))
 			.andExpect(flash().attribute("message", "已事先告知"));
-		mvc.perform(get(page).session(staff)).andExpect(content().string(containsString("id=\"decision-form\"")))
+		// the decision, 不予处罚, 撤案 and 移送 are the head's (行政处罚法第57条): staff see none of their buttons, a post is a 403
+		mvc.perform(get(page).session(staff)).andExpect(content().string(not(containsString("id=\"decision-form\""))))
+			.andExpect(content().string(not(containsString("id=\"no-penalty-form\""))))
 			.andExpect(content().string(containsString("id=\"statement-form\"")))
 			// ¥3,000 carries no hearing right (art.63): nothing to request or waive
 			.andExpect(content().string(not(containsString("id=\"hearing-waiver-form\""))))
 			.andExpect(content().string(not(containsString("id=\"hearing-request-form\""))));
-		mvc.perform(get("/enforcement/cases").session(staff)).andExpect(status().isOk())
+		mvc.perform(post(page + "/decision").session(staff).with(csrf()).param("decidedOn", today.toString())
+			.param("penalty", "FINE").param("fine", "3000")).andExpect(status().isForbidden());
+		mvc.perform(post(page + "/no-penalty").session(staff).with(csrf()).param("reason", "首违不罚"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get(page).session(SignIn.session(mvc, "sz.leader"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"decision-form\"")))
+			.andExpect(content().string(containsString("id=\"no-penalty-form\"")))
+			.andExpect(content().string(not(containsString("id=\"statement-form\""))));
+		assertThat(jdbc.sql("SELECT status FROM penalty_case WHERE id = :id").param("id",
+				Long.parseLong(page.substring(page.lastIndexOf('/') + 1))).query(String.class).single()).isEqualTo("NOTIFIED");
+				mvc.perform(get("/enforcement/cases").session(staff)).andExpect(status().isOk())
 			.andExpect(content().string(containsString(page)));
 		mvc.perform(get(page).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
 		mvc.perform(get("/enforcement/cases").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());

@@ -75,7 +75,7 @@ final class PartyCases {
 	long filed(EnterpriseView e, String violation, LocalDate filedOn) {
 		long lead = leads.report(ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null,
 				"测试线索" + UUID.randomUUID(), filedOn.toString()), false);
-		leads.propose(ALL, lead, violation, filedOn.minusDays(1).toString(), null, false);
+		leads.propose(ALL, lead, violation, filedOn.minusDays(1).toString(), null, false, null);
 		return leads.approve(ALL, lead, HEAD, filedOn, false);
 	}
 
@@ -106,6 +106,24 @@ final class PartyCases {
 			cases.review(ALL, id, REVIEWER, true, "同意");
 		}
 		return id;
+	}
+
+	/** The id of a demo account. */
+	long user(String username) {
+		return user(jdbc, username);
+	}
+
+	/** The id of a demo account. */
+	static long user(JdbcClient jdbc, String username) {
+		return jdbc.sql("SELECT id FROM user_account WHERE username = :u").param("u", username).query(Long.class).single();
+	}
+
+	/**
+	 * A hearing told on {@code noticeOn} and held on {@code hearingOn} in the bureau's hearing room, hosted by sz.office
+	 * (吴文书 of the 苏州市局, above the Wuzhong bureau, and not one of {@link #TEAM}).
+	 */
+	PenaltyCases.HearingData hearing(String noticeOn, String hearingOn) {
+		return new PenaltyCases.HearingData(noticeOn, hearingOn, "吴中区邮政管理局听证室", user("sz.office"), null);
 	}
 
 	/** A case notified on {@code notifiedOn} (filed a few days before). */

@@ -200,22 +200,22 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.deadlines.hearingRequestDue").isString());
 		String decision = """
 				{"decidedOn":"%s","penalty":"FINE","fine":"%s"}""";
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "20000"))
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "20000"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("decidedOn"));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
 		// a fine of 20000 carries the hearing right: a statement is no waiver, the window must run out or the party waive
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "15000"))
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "15000"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("decidedOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("hearing-window"));
 		waiver("hearing-waiver", c, today()).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.hearingWaivedOn").value(today().toString()))
 			.andExpect(jsonPath("$.penaltyCase.hearingWaiverAttachmentId").isNumber());
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "25000"))
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "25000"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("heavier"));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "15000"))
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "15000"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("DECIDED"))
 			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(containsString("行政处罚决定-320506-")));
@@ -319,14 +319,26 @@ class PenaltyCaseIntegrationTest {
 				{"source":"REPORT","sourceDetail":"群众举报","enterpriseCreditCode":"%s","summary":"收寄禁寄物品致人受伤","receivedOn":"%s"}"""
 			.formatted(e.creditCode(), today());
 		long threeYears = id(call(WUZHONG, "/api/v1/enforcement/leads", lead));
-		call(WUZHONG, "/api/v1/enforcement/leads/" + threeYears + "/proposal", "{\"violation\":\"未按规定报送快递业务数据\","
-				+ "\"endedOn\":\"" + today().minusYears(3) + "\",\"harm\":true}")
-			.andExpect(status().isOk()).andExpect(jsonPath("$.proposedHarm").value(true));
+		String proposal = "/api/v1/enforcement/leads/" + threeYears + "/proposal";
+		String harm = "{\"violation\":\"未按规定报送快递业务数据\",\"endedOn\":\"" + today().minusYears(3) + "\",\"harm\":true";
+		// the 5-year limitation is grounded: no reason (or a blank one) is refused, an overlong one too, nothing is kept
+		call(WUZHONG, proposal, harm + "}").andExpect(status().is(422))
+			.andExpect(jsonPath("$.errors[0].field").value("harmReason")).andExpect(jsonPath("$.errors[0].rule").value("required"));
+		call(WUZHONG, proposal, harm + ",\"harmReason\":\"  \"}").andExpect(status().is(422))
+			.andExpect(jsonPath("$.errors[0].field").value("harmReason"));
+		call(WUZHONG, proposal, harm + ",\"harmReason\":\"" + "长".repeat(501) + "\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("harmReason"));
+		mvc.perform(get("/api/v1/enforcement/leads/" + threeYears).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.status").value("OPEN"));
+		call(WUZHONG, proposal, harm + ",\"harmReason\":\"收寄的禁寄物品致一名快递员受伤住院\"}")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.proposedHarm").value(true))
+			.andExpect(jsonPath("$.proposedHarmReason").value("收寄的禁寄物品致一名快递员受伤住院"));
 		call(HEAD, "/api/v1/enforcement/leads/" + threeYears + "/filing", "{}").andExpect(status().isCreated());
 
 		long tooOld = id(call(WUZHONG, "/api/v1/enforcement/leads", lead));
 		call(WUZHONG, "/api/v1/enforcement/leads/" + tooOld + "/proposal", "{\"violation\":\"未按规定报送快递业务数据\","
-				+ "\"endedOn\":\"" + today().minusYears(5).minusDays(1) + "\",\"harm\":true}").andExpect(status().isOk());
+				+ "\"endedOn\":\"" + today().minusYears(5).minusDays(1) + "\",\"harm\":true,\"harmReason\":\"致人受伤\"}")
+			.andExpect(status().isOk());
 		call(HEAD, "/api/v1/enforcement/leads/" + tooOld + "/filing", "{}").andExpect(status().is(422))
 			.andExpect(jsonPath("$.detail").value(containsString("第36条")));
 	}
@@ -349,16 +361,17 @@ class PenaltyCaseIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-request", on(LocalDate.of(2026, 6, 8)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("HEARING"));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
 				"{\"decidedOn\":\"2026-06-30\",\"penalty\":\"FINE\",\"fine\":\"60000\"}").andExpect(status().is(422));
 		// a hearing on Friday 06-26: told by 06-16 at the latest (06-19 端午 off)
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing", "{\"noticeOn\":\"2026-06-18\",\"hearingOn\":\"2026-06-26\"}")
+		String where = ",\"place\":\"吴中区邮政管理局听证室\",\"host\":" + PartyCases.user(jdbc, "sz.office") + "}";
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing", "{\"noticeOn\":\"2026-06-18\",\"hearingOn\":\"2026-06-26\"" + where)
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("noticeOn"));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing", "{\"noticeOn\":\"2026-06-16\",\"hearingOn\":\"2026-06-26\"}")
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing", "{\"noticeOn\":\"2026-06-16\",\"hearingOn\":\"2026-06-26\"" + where)
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.suspensions[0].kind").value("HEARING"));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
 				"{\"decidedOn\":\"2026-06-30\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
 			.andExpect(status().is(422))
 			.andExpect(jsonPath("$.detail").value(containsString("听证后审核")));
@@ -377,13 +390,13 @@ class PenaltyCaseIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(LocalDate.of(2026, 6, 1))).andExpect(status().isOk());
 		clock.set(LocalDate.of(2026, 6, 8).atTime(10, 0));
 		// Monday 06-01 + 5 working days = Monday 06-08: the request window still open that day
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"2026-06-08\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"2026-06-08\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("hearing-window"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026-06-08")));
 		clock.set(LocalDate.of(2026, 6, 9).atTime(10, 0));
 		waiver("hearing-waiver", c, LocalDate.of(2026, 6, 9)).andExpect(status().isOk());
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"2026-06-09\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"2026-06-09\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("DECIDED"));
 
@@ -402,15 +415,15 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("放弃听证")));
 		// the hearing waived, the statement neither heard nor waived: art.62 still holds the decision back
-		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/decision", "{\"decidedOn\":\"2026-06-02\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
+		call(HEAD, "/api/v1/enforcement/cases/" + waived + "/decision", "{\"decidedOn\":\"2026-06-02\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("statement-window"));
 		waiver("statement-waiver", waived, LocalDate.of(2026, 6, 2)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.statementWaivedOn").value("2026-06-02"));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/decision", "{\"decidedOn\":\"2026-06-01\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
+		call(HEAD, "/api/v1/enforcement/cases/" + waived + "/decision", "{\"decidedOn\":\"2026-06-01\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("order"));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + waived + "/decision", "{\"decidedOn\":\"2026-06-02\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
+		call(HEAD, "/api/v1/enforcement/cases/" + waived + "/decision", "{\"decidedOn\":\"2026-06-02\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
 			.andExpect(status().isOk());
 
 		long requested = notifiedHearingCase(wuzhong(1), "2026-06-02");
@@ -461,7 +474,7 @@ class PenaltyCaseIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
 		String number = "吴邮管罚〔" + UUID.randomUUID().toString().substring(0, 6) + "〕1号";
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/decision",
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
 				"{\"decisionNumber\":\"" + number + "\",\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"}")
 			.andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication", on(today())).andExpect(status().isOk());

@@ -110,7 +110,7 @@ class ProcedureGuardsIntegrationTest {
 		today("2026-06-02");
 		cases.requestHearing(PartyCases.ALL, id, "2026-06-02");
 		today("2026-06-15");
-		cases.holdHearing(PartyCases.ALL, id, "2026-06-03", "2026-06-15");
+		cases.holdHearing(PartyCases.ALL, id, party.hearing("2026-06-03", "2026-06-15"));
 		today("2026-06-16");
 		cases.review(PartyCases.ALL, id, PartyCases.REVIEWER, true, "听证后审核，同意");
 

@@ -81,7 +81,7 @@ class StepErrorFieldsIntegrationTest {
 		long id = party.filed(e, "DATA_NOT_REPORTED", today);
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/investigation",
 				"{\"investigators\":[{\"name\":\"无此人\",\"certificateNumber\":\"NOPE-1\"}]}");
-		refusedNamingItsOwnFields(WUZHONG, c + id + "/transfer", "{\"bureauId\":null,\"authority\":\"\",\"reason\":\"\"}");
+		refusedNamingItsOwnFields(HEAD, c + id + "/transfer", "{\"bureauId\":null,\"authority\":\"\",\"reason\":\"\"}");
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/suspension", "{\"kind\":\"NOPE\",\"startedOn\":\"\",\"reason\":\"\"}");
 		refusedNamingItsOwnFields(HEAD, c + id + "/extension", "{\"reason\":\"\"}");
 
@@ -102,11 +102,11 @@ class StepErrorFieldsIntegrationTest {
 
 		cases.notifyParty(PartyCases.ALL, id, today.toString());
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/statement", "{\"on\":\"\",\"text\":\"\"}");
-		refusedNamingItsOwnFields(WUZHONG, c + id + "/decision", """
+		refusedNamingItsOwnFields(HEAD, c + id + "/decision", """
 				{"decisionNumber":null,"decidedOn":"x","penalty":"FINE","fine":"-5","mitigation":"NOPE","mitigationGround":"NOPE",
 				 "mitigationReason":null,"discussedOn":"z","discussionConclusion":null,"discussionParticipants":["甲"]}""",
 				PenaltyCases.Decision.class);
-		refusedNamingItsOwnFields(WUZHONG, c + id + "/decision",
+		refusedNamingItsOwnFields(HEAD, c + id + "/decision",
 				"{\"decidedOn\":\"" + today + "\",\"penalty\":\"FINE\",\"fine\":\"9000\"}");
 
 		cases.recordStatement(PartyCases.ALL, id, today.toString(), "无异议");

@@ -100,6 +100,9 @@ class PenaltyCaseBrowserTest extends BrowserTest {
 		click(By.id("record-statement"));
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case"), "当事人放弃陈述申辩"));
+		// the decision is the head's (行政处罚法第57条)
+		Browser.signIn(browser, url(""), "sz.leader");
+		browser.get(page);
 		dateIn("#decision-form input[name='decidedOn']", today);
 		click(By.id("decide"));
 		waitForText(By.id("case-status"), "已决定");

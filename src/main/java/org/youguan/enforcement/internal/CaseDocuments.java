@@ -71,6 +71,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			"violationEndedOn", "filedOn", "filingApprovedBy", "decisionDueOn", "investigators", "report", "serious",
 			"proposedPenalty", "reviewOpinion", "reviewedBy", "reviewedOn", "notifiedOn", "hearingRequestDue",
 			"hearingRequestDays", "statementOn", "statement", "hearingRequestedOn", "hearingNotifiedOn", "hearingOn",
+			"hearingPlace", "hearingHost", "limitation",
 			"discussedOn", "discussionDate", "discussionParticipants", "discussionConclusion", "decisionNumber", "decidedOn", "penalty", "mitigation", "paymentDays", "surchargePercent",
 			"performance",
 			"deliveryDue", "deliveredOn", "paymentDue", "paidOn", "paidAmount", "closedOn", "closingReason", "status",
@@ -100,7 +101,8 @@ public class CaseDocuments implements DeclaresTemplates {
 	 * decision the six items of 行政处罚法 art.59 (party and address, facts and evidence, penalty and its basis, how and
 	 * by when to perform it, the remedies and their periods, the bureau and the date); an on-the-spot decision those of
 	 * art.52 (facts, basis, penalty, time, place, the officers, the remedies); the 事先告知书 those of art.44 (facts,
-	 * reasons, basis, proposed penalty, the party's rights and their period); the 听证通知书 the hearing's day (art.64);
+	 * reasons, basis, proposed penalty, the party's rights and their period); the 听证通知书 and the 听证笔录 the hearing's
+	 * day, place and host (art.64(二)(四));
 	 * the 送达回证 what was served and when.
 	 */
 	private static String[] required(CaseDocumentKind kind) {
@@ -112,7 +114,7 @@ public class CaseDocuments implements DeclaresTemplates {
 					"investigators", "performance", "remedies");
 			case PRIOR_NOTICE -> List.of("violation", "report", "basis", "proposedPenalty", "hearingRequestDue");
 			case HEARING_RIGHT_NOTICE -> List.of("proposedPenalty", "hearingRequestDue");
-			case HEARING_NOTICE -> List.of("hearingOn");
+			case HEARING_NOTICE, HEARING_RECORD -> List.of("hearingOn", "hearingPlace", "hearingHost");
 			case DELIVERY_RECEIPT -> List.of("decisionNumber", "deliveredOn");
 			default -> List.of();
 		};
@@ -392,6 +394,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("violationEndedOn", ChineseText.day(c.violationEndedOn()));
 		f.put("filedOn", ChineseText.day(c.filedOn()));
 		f.put("filingApprovedBy", text(c.filingApprovedBy()));
+		f.put("limitation", limitation(c.leadId()));
 		f.put("decisionDueOn", ChineseText.day(c.decisionDueOn()));
 		List<String> team = jdbc.sql("""
 				SELECT name || '（执法证号' || certificate_number || '）' FROM penalty_case_investigator
@@ -420,6 +423,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("hearingRequestedOn", ChineseText.day(c.hearingRequestedOn()));
 		f.put("hearingNotifiedOn", ChineseText.day(c.hearingNotifiedOn()));
 		f.put("hearingOn", ChineseText.day(c.hearingOn()));
+		f.put("hearingPlace", text(c.hearingPlace()));
+		f.put("hearingHost", text(c.hearingHost()));
 		f.put("discussedOn", c.discussedOn() == null ? "" : "本案经" + ChineseText.day(c.discussedOn()) + "负责人集体讨论决定。");
 		f.put("discussionDate", c.discussedOn() == null ? "" : ChineseText.day(c.discussedOn()));
 		f.put("discussionParticipants", c.discussionParticipants() == null ? "" : c.discussionParticipants());
@@ -517,6 +522,26 @@ public class CaseDocuments implements DeclaresTemplates {
 			.query(Rows.of(CaseView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("处罚案件", id));
+	}
+
+	/**
+	 * Why the lead a case was filed from was proposed under the 5-year limitation (行政处罚法(2021) art.36), for the case's
+	 * page and its 立案审批表: empty when under the 2-year one (or for a case without a lead); blank for a lead proposed
+	 * so before the reason was kept.
+	 */
+	public Optional<String> harmReason(Long leadId) {
+		record Harm(boolean proposedHarm, String proposedHarmReason) {
+		}
+		return leadId == null ? Optional.empty()
+				: jdbc.sql("SELECT proposed_harm, proposed_harm_reason FROM penalty_lead WHERE id = :id").param("id", leadId)
+					.query(Rows.of(Harm.class)).optional().filter(Harm::proposedHarm)
+					.map(h -> h.proposedHarmReason() == null ? "" : h.proposedHarmReason());
+	}
+
+	/** The limitation the case was filed under (art.36): 2 years, or 5 with the reason the proposal gave. */
+	private String limitation(Long leadId) {
+		return harmReason(leadId).map(r -> "5年：涉及公民生命健康安全、金融安全且有危害后果" + (r.isEmpty() ? "" : "（" + r + "）"))
+			.orElse("2年") + "（行政处罚法第三十六条第一款）";
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.EnforcementFigures;
 import org.youguan.enforcement.LeadStatus;
 import org.youguan.enforcement.LeadView;
@@ -45,8 +47,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 /**
  * The enforcement API for bureau staff and their systems: leads, the case procedure step by step, past cases
  * ({@code POST /api/v1/enforcement/cases/imported}, marked imported) and the period's figures
- * ({@code GET /api/v1/enforcement/figures}). 立案 and the extension of the decision limit are for the bureau head
- * (局领导) only.
+ * ({@code GET /api/v1/enforcement/figures}). 立案, the extension of the decision limit and the decisions that end a case
+ * — 处罚决定, 不予处罚, 撤案 and 移送 (行政处罚法(2021) art.57) — are for the bureau head (局领导) only.
  */
 @RestController
 @RequestMapping("/api/v1/enforcement")
@@ -78,8 +80,11 @@ class EnforcementApiController {
 	record Created(long id) {
 	}
 
-	/** A lead proposed for 立案; {@code harm}: concerns life and health or financial safety with harmful consequences. */
-	record Proposal(String violation, String endedOn, String enterpriseCreditCode, Boolean harm) {
+	/**
+	 * A lead proposed for 立案; {@code harm}: concerns life and health or financial safety with harmful consequences,
+	 * {@code harmReason} saying why (required with it).
+	 */
+	record Proposal(String violation, String endedOn, String enterpriseCreditCode, Boolean harm, String harmReason) {
 	}
 
 	/** A reason (closing a lead, 不予处罚, 撤案, extension, withdrawal of a publication, closing note). */
@@ -98,8 +103,8 @@ class EnforcementApiController {
 	record Dated(String on, String text) {
 	}
 
-	/** A hearing held, with its record (听证笔录) if given. */
-	record Hearing(String noticeOn, String hearingOn, String record) {
+	/** A hearing held: where, hosted by whom (a staff account's id), and its record (听证笔录) if given. */
+	record Hearing(String noticeOn, String hearingOn, String place, Long host, String record) {
 	}
 
 	/** A payment. */
@@ -149,9 +154,10 @@ class EnforcementApiController {
 	@PostMapping("/leads/{id}/proposal")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "提请立案", description = "violation：违法行为目录代码或名称；endedOn：违法行为终了日期（追责时效自此起算）；"
-			+ "线索未指明企业时填写enterpriseCreditCode；harm：涉及公民生命健康安全、金融安全且有危害后果的（追责时效5年，否则2年）。")
+			+ "线索未指明企业时填写enterpriseCreditCode；harm：涉及公民生命健康安全、金融安全且有危害后果的（追责时效5年，否则2年）；harmReason：harm为true时必填的理由（500字以内）。")
 	LeadView propose(DataScope scope, @PathVariable long id, @RequestBody Proposal p) {
-		leads.propose(scope, id, p.violation(), p.endedOn(), p.enterpriseCreditCode(), Boolean.TRUE.equals(p.harm()));
+		leads.propose(scope, id, p.violation(), p.endedOn(), p.enterpriseCreditCode(), Boolean.TRUE.equals(p.harm()),
+				p.harmReason());
 		return leads.get(scope, id);
 	}
 
@@ -173,10 +179,13 @@ class EnforcementApiController {
 
 	@GetMapping("/cases")
 	@PreAuthorize(READERS)
-	@Operation(summary = "处罚案件列表", description = "辖区内的案件及其距决定期限的剩余天数（remainingDays，负数为超期）；open=true只列未决定的案件。")
+	@Operation(summary = "处罚案件列表", description = "辖区内的案件及其距决定期限的剩余天数（remainingDays，负数为超期）；open=true只列未决定的案件；"
+			+ "status只列该状态的案件（FILED、INVESTIGATING、INVESTIGATED、NOTIFIED、HEARING、DECIDED、DELIVERED、EXECUTED、CLOSED、"
+			+ "NOT_PENALIZED、WITHDRAWN、TRANSFERRED，其他值为400）。")
 	PageResult<PenaltyCases.CaseSummary> cases(DataScope scope, ListRequest list,
-			@RequestParam(required = false, defaultValue = "false") boolean open) {
-		return cases.list(scope, open, list.toPage());
+			@RequestParam(required = false, defaultValue = "false") boolean open,
+			@RequestParam(required = false) String status) {
+		return cases.list(scope, open, caseStatus(status), list.toPage());
 	}
 
 	@GetMapping("/cases/{id}")
@@ -280,16 +289,25 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/hearing")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "登记听证", description = "noticeOn（听证通知日期，至少提前7个工作日）、hearingOn、record（听证笔录内容，可空）；"
-			+ "生成听证通知书和听证笔录。")
+	@Operation(summary = "登记听证", description = "noticeOn（听证通知日期，至少提前7个工作日）、hearingOn、place（听证地点，必填）、"
+			+ "host（主持人的用户编号，必填：办理本案的邮政管理部门或其上级部门的工作人员，不得是本案调查人员，行政处罚法第64条；"
+			+ "可选人员见GET …/hearing-hosts）、record（听证笔录内容，可空）；生成载明时间、地点和主持人的听证通知书和听证笔录。")
 	PenaltyCases.CaseDetail hearing(DataScope scope, @PathVariable long id, @RequestBody Hearing h) {
-		cases.holdHearing(scope, id, h.noticeOn(), h.hearingOn(), h.record());
+		cases.holdHearing(scope, id, new PenaltyCases.HearingData(h.noticeOn(), h.hearingOn(), h.place(), h.host(), h.record()));
 		return cases.get(scope, id);
 	}
 
+	@GetMapping("/cases/{id}/hearing-hosts")
+	@PreAuthorize(READERS)
+	@Operation(summary = "可担任听证主持人的人员", description = "办理本案的邮政管理部门及其上级部门的在岗工作人员，本案调查人员除外"
+			+ "（userId、name、bureau）。")
+	List<PenaltyCases.HearingHost> hearingHosts(DataScope scope, @PathVariable long id) {
+		return cases.hearingHosts(scope, id);
+	}
+
 	@PostMapping("/cases/{id}/decision")
-	@PreAuthorize(WRITERS)
-	@Operation(summary = "作出处罚决定", description = "decisionNumber（空则自动编号）、decidedOn、penalty、fine、mitigation、"
+	@PreAuthorize(HEADS)
+	@Operation(summary = "作出处罚决定（局领导）", description = "行政机关负责人作出决定（行政处罚法第57条）；decisionNumber（空则自动编号）、decidedOn、penalty、fine、mitigation、"
 			+ "mitigationGround、mitigationReason、discussedOn（情节严重时必填）、discussionParticipants（参加集体讨论的负责人姓名数组，"
 			+ "有集体讨论时必填，至少penalty.discussion-min-participants人，默认3人）、discussionConclusion（集体讨论结论，有集体讨论时必填）；"
 			+ "有集体讨论的同时出具重大案件集体讨论记录。")
@@ -299,16 +317,16 @@ class EnforcementApiController {
 	}
 
 	@PostMapping("/cases/{id}/no-penalty")
-	@PreAuthorize(WRITERS)
-	@Operation(summary = "不予处罚", description = "reason（行政处罚法第33条）。")
+	@PreAuthorize(HEADS)
+	@Operation(summary = "不予处罚（局领导）", description = "reason（行政处罚法第33条）；由行政机关负责人决定（第57条）。")
 	PenaltyCases.CaseDetail noPenalty(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
 		cases.notPenalize(scope, id, r.reason());
 		return cases.get(scope, id);
 	}
 
 	@PostMapping("/cases/{id}/withdrawal")
-	@PreAuthorize(WRITERS)
-	@Operation(summary = "撤案", description = "reason。")
+	@PreAuthorize(HEADS)
+	@Operation(summary = "撤案（局领导）", description = "reason；由行政机关负责人决定（行政处罚法第57条）。")
 	PenaltyCases.CaseDetail withdraw(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
 		cases.withdraw(scope, id, r.reason());
 		return cases.get(scope, id);
@@ -384,17 +402,29 @@ class EnforcementApiController {
 	}
 
 	static LeadStatus leadStatus(String status) {
+		return status(LeadStatus.class, status, "线索状态");
+	}
+
+	static CaseStatus caseStatus(String status) {
+		return status(CaseStatus.class, status, "案件状态");
+	}
+
+	/**
+	 * The status a list asks for ({@code status}, blank for any), one of {@code type}'s names in any case.
+	 * @throws InvalidValueException (400, field {@code status}, rule {@code one-of}) naming the accepted values
+	 */
+	private static <E extends Enum<E>> E status(Class<E> type, String status, String label) {
 		if (Text.isBlank(status)) {
 			return null;
 		}
 		try {
-			return LeadStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+			return Enum.valueOf(type, status.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidValueException("status", "one-of", "线索状态（status）应为OPEN、PROPOSED、FILED、CLOSED之一");
+			throw new InvalidValueException("status", "one-of", label + "（status）应为" + String.join("、",
+					Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + "之一");
 		}
 	}
-
 
 	/** Runs a step whose date the API calls {@code on}: its errors name {@code on}, not the service's own field. */
 	private static void onDate(String field, Runnable step) {

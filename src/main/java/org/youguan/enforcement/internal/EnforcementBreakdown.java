@@ -29,7 +29,8 @@ import org.youguan.rules.ViolationType;
  * the configurable warning {@link StatutoryRule#PENALTY_LEAD_FILING_WARNING}, and open leads already past it), cases by
  * violation type, leads by source, and the on-time rate of each step whose deadline has come: the decision within its
  * limit (90 + 30 days, pauses excluded), delivery within 7 days (art.61), payment within 15 days (art.67) and
- * publication within the configured working days (双公示). Imported cases count by type; they have no clock.
+ * publication within the configured working days (双公示). Imported cases count by type; they have no clock. A case
+ * counts as 立案 as {@code casesFiled} counts it: an on-the-spot decision (简易程序) is decided, never filed.
  */
 @Component
 class EnforcementBreakdown {
@@ -127,7 +128,7 @@ class EnforcementBreakdown {
 
 		List<Line> byViolation = jdbc.sql("""
 				SELECT c.violation_code,
-				       count(*) FILTER (WHERE c.filed_on BETWEEN :from AND :to) AS filed,
+				       count(*) FILTER (WHERE c.filed_on BETWEEN :from AND :to AND c.procedure_kind <> 'SIMPLE') AS filed,
 				       count(*) FILTER (WHERE c.decided_on BETWEEN :from AND :to AND c.penalty IS NOT NULL) AS decided,
 				       coalesce(sum(c.fine) FILTER (WHERE c.decided_on BETWEEN :from AND :to AND c.penalty = 'FINE'), 0) AS fines
 				FROM penalty_case c

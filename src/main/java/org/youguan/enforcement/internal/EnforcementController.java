@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.CaseEvidence;
+import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.LeadStatus;
 import org.youguan.enforcement.LeadView;
@@ -52,7 +53,8 @@ import org.youguan.rules.ViolationType;
  * (decision, conclusion, hearing, evidence, original document, transfer, suspension, payment arrangement, investigation
  * team, review, notice, statement, payment, extension, the lead's proposal) through {@link FormSteps}, so a refused form comes back with what was typed and its errors beside the
  * fields — with its documents as issued (download, reissue
- * keeping the predecessor), its evidence list (调查取证, with uploads), 移送 and 延期/分期缴纳 (局领导); and the one form of
+ * keeping the predecessor), its evidence list (调查取证, with uploads), and the head's (局领导) steps — 处罚决定, 不予处罚,
+ * 撤案 and 移送 (行政处罚法(2021) art.57), 延期/分期缴纳 — shown to the head only; and the one form of
  * 当场处罚 (简易程序, {@code /enforcement/on-the-spot}).
  */
 @Controller
@@ -71,8 +73,11 @@ class EnforcementController {
 
 	private final Bureaus bureaus;
 
+	private final CaseDocuments documents;
+
 	EnforcementController(Leads leads, PenaltyCases cases, StatutoryRules rules, AuditTrail audit, CaseEvidence evidence,
-			Bureaus bureaus) {
+			Bureaus bureaus, CaseDocuments documents) {
+		this.documents = documents;
 		this.evidence = evidence;
 		this.bureaus = bureaus;
 		this.leads = leads;
@@ -134,10 +139,11 @@ class EnforcementController {
 	String propose(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String violation, @RequestParam(required = false) LocalDate endedOn,
 			@RequestParam(required = false) String enterpriseCreditCode,
-			@RequestParam(required = false, defaultValue = "false") boolean harm, Model model, RedirectAttributes redirect,
+			@RequestParam(required = false, defaultValue = "false") boolean harm,
+			@RequestParam(required = false) String harmReason, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, lead(id), "已提请立案", () -> leads.propose(scope, id, violation,
-				text(endedOn), enterpriseCreditCode, harm), () -> {
+				text(endedOn), enterpriseCreditCode, harm, harmReason), () -> {
 					model.addAttribute("refusedForm", "propose-form");
 					return leadPage(me, scope, id, model);
 				});
@@ -162,9 +168,14 @@ class EnforcementController {
 
 	@GetMapping("/enforcement/cases")
 	String cases(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
-			@RequestParam(required = false, defaultValue = "true") boolean open, Model model) {
+			@RequestParam(required = false, defaultValue = "true") boolean open,
+			@RequestParam(required = false) String status, Model model) {
 		PageQuery query = request.toPage();
-		PageResult<PenaltyCases.CaseSummary> result = cases.list(scope, open, query);
+		CaseStatus s = EnforcementApiController.caseStatus(status);
+		// a status asked for is the filter: 办理中 (the default) would hide a decided or closed one
+		PageResult<PenaltyCases.CaseSummary> result = cases.list(scope, open && s == null, s, query);
+		model.addAttribute("status", s);
+		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("result", result);
 		model.addAttribute("cases", result.items());
 		model.addAttribute("query", query);
@@ -198,6 +209,9 @@ class EnforcementController {
 		model.addAttribute("originalKinds", Arrays.stream(CaseDocumentKind.values())
 			.filter(k -> k != CaseDocumentKind.ON_THE_SPOT_DECISION).toList());
 		model.addAttribute("procedure", cases.procedure(scope, id));
+		model.addAttribute("harmReason", documents.harmReason(detail.penaltyCase().leadId()).orElse(null));
+		model.addAttribute("hosts", detail.penaltyCase().status() == CaseStatus.HEARING && detail.penaltyCase().hearingOn() == null
+				? cases.hearingHosts(scope, id) : List.of());
 		model.addAttribute("bureaus", CaseStep.TRANSFER.allowedFrom().contains(detail.penaltyCase().status())
 				? bureaus.all(DataScope.all()) : List.of());
 		return "enforcement/case";
@@ -287,9 +301,11 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearing(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) LocalDate noticeOn, @RequestParam(required = false) LocalDate hearingOn,
+			@RequestParam(required = false) String place, @RequestParam(required = false) Long host,
 			@RequestParam(required = false) String record, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已登记听证", () -> cases.holdHearing(scope, id,
-				text(noticeOn), text(hearingOn), record), refused(me, scope, id, model, "hearing-form"));
+				new PenaltyCases.HearingData(text(noticeOn), text(hearingOn), place, host, record)),
+				refused(me, scope, id, model, "hearing-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/evidence")
@@ -325,7 +341,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/transfer")
-	@PreAuthorize(EnforcementApiController.WRITERS)
+	@PreAuthorize(EnforcementApiController.HEADS)
 	String transfer(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) Long bureauId, @RequestParam(required = false) String authority,
 			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -387,7 +403,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/decision")
-	@PreAuthorize(EnforcementApiController.WRITERS)
+	@PreAuthorize(EnforcementApiController.HEADS)
 	String decide(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, @RequestParam(required = false) String decisionNumber,
 			@RequestParam(required = false) LocalDate decidedOn, @RequestParam(required = false) String penalty,
 			@RequestParam(required = false) String fine, @RequestParam(required = false) String mitigation,
@@ -404,14 +420,14 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/no-penalty")
-	@PreAuthorize(EnforcementApiController.WRITERS)
+	@PreAuthorize(EnforcementApiController.HEADS)
 	String noPenalty(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id), "已决定不予处罚", () -> cases.notPenalize(scope, id, reason));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/withdrawal")
-	@PreAuthorize(EnforcementApiController.WRITERS)
+	@PreAuthorize(EnforcementApiController.HEADS)
 	String withdraw(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id), "已撤案", () -> cases.withdraw(scope, id, reason));

@@ -1,6 +1,7 @@
 package org.youguan.enforcement.internal;
 
 import java.io.InputStream;
+import java.util.List;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -42,5 +43,19 @@ class CaseDocumentTemplatesTest {
 		assertThat(CaseDocuments.template(CaseDocumentKind.DECISION).fields()).doesNotContain("evidenceTitle")
 			.contains("decisionNumber", "penalty");
 		assertThat(CaseDocuments.template(CaseDocumentKind.DECISION).lists()).containsKey("evidence");
+	}
+
+	/**
+	 * 行政处罚法(2021) art.64(二)(四): the 听证通知书 and the 听证笔录 state the hearing's time, place and host — a replacement
+	 * template must keep them, and the built-in ones have them.
+	 */
+	@Test
+	void theHearingNoticeAndRecordMustStateThePlaceAndTheHost() throws Exception {
+		for (CaseDocumentKind kind : List.of(CaseDocumentKind.HEARING_NOTICE, CaseDocumentKind.HEARING_RECORD)) {
+			DocumentTemplate t = CaseDocuments.template(kind);
+			assertThat(t.requiredPlaceholders()).as(kind.name()).contains("${hearingOn}", "${hearingPlace}", "${hearingHost}");
+			assertThat(text(new ClassPathResource(t.builtIn()).getInputStream())).as(kind.name())
+				.contains("${hearingPlace}", "${hearingHost}");
+		}
 	}
 }

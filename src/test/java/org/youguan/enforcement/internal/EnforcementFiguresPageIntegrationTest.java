@@ -2,6 +2,7 @@ package org.youguan.enforcement.internal;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.Officer;
+import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseView;
@@ -54,6 +56,9 @@ class EnforcementFiguresPageIntegrationTest {
 	Enterprises enterprises;
 
 	@Autowired
+	PenaltyCases cases;
+
+	@Autowired
 	MutableClock clock;
 
 	EnforcementBreakdown.Breakdown today() {
@@ -75,7 +80,7 @@ class EnforcementFiguresPageIntegrationTest {
 
 		long late = leads.report(ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null, "迟立案" + UUID.randomUUID(),
 				today.minusDays(20).toString()), false);
-		leads.propose(ALL, late, "DATA_NOT_REPORTED", today.minusDays(21).toString(), null, false);
+		leads.propose(ALL, late, "DATA_NOT_REPORTED", today.minusDays(21).toString(), null, false, null);
 		leads.approve(ALL, late, new Officer(null, "孙局长"), today, false);
 		long quick = leads.report(ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null, "及时研判" + UUID.randomUUID(),
 				today.minusDays(2).toString()), false);
@@ -91,6 +96,33 @@ class EnforcementFiguresPageIntegrationTest {
 		assertThat(sourceCount(after, "邮政管理部门移交")).isEqualTo(sourceCount(before, "邮政管理部门移交") + 1);
 		assertThat(received).isPositive();
 		assertThat(after.steps()).extracting(EnforcementBreakdown.Line::item).hasSize(4);
+	}
+
+	/**
+	 * The breakdown's "by violation · 立案" lines add up to the figures' {@code casesFiled}: an on-the-spot decision
+	 * (简易程序) is decided, never filed, in both.
+	 */
+	@Test
+	void casesFiledByViolationAddUpToTheFiguresAndLeaveOnTheSpotDecisionsOut() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		EnterpriseView e = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 5, "legal_name", "asc")).items().get(1);
+		long filed = leads.report(ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null, "立案" + UUID.randomUUID(),
+				today.toString()), false);
+		leads.propose(ALL, filed, "DATA_NOT_REPORTED", today.minusDays(1).toString(), null, false, null);
+		leads.approve(ALL, filed, new Officer(null, "孙局长"), today, false);
+		cases.decideOnTheSpot(ALL, new PenaltyCases.OnTheSpot("ORGANISATION", e.creditCode(), null, null, "DATA_NOT_REPORTED",
+				"当月数据逾期未报送", "当事人营业场所", today.toString(), "WARNING", null,
+				List.of(new PenaltyCases.Member("陈吴中", "32050601"), new PenaltyCases.Member("沈执法", "32050602"))));
+
+		String json = mvc.perform(get("/api/v1/enforcement/figures?region=320506&from=" + today + "&to=" + today)
+			.header("Authorization", "Bearer demo-sz-admin-token")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		long casesFiled = ((Number) JsonPath.read(json, "$.casesFiled")).longValue();
+		long byViolation = today().byViolation().stream().filter(l -> l.item().endsWith(" · 立案"))
+			.mapToLong(EnforcementBreakdown.Line::count).sum();
+		assertThat(casesFiled).isPositive();
+		assertThat(byViolation).isEqualTo(casesFiled);
 	}
 
 	@Test

@@ -1,0 +1,198 @@
+package org.youguan.enforcement;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The hearing states where it is held and who hosts it — a staff member the bureau designates who did not investigate
+ * the case (行政处罚法(2021) art.64(二)(四)) — on the case, its page, the 听证通知书 and the 听证笔录; the case list filters by
+ * status; and the decisions that end a case (决定, 不予处罚, 撤案, 移送) are the head's (art.57).
+ */
+@IntegrationTest
+class HearingAndHeadStepsIntegrationTest {
+
+	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
+
+	static final String HEAD = PenaltyCaseIntegrationTest.HEAD;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PartyCases party;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void reset() {
+		clock.reset();
+	}
+
+	void today(String day) {
+		clock.set(LocalDate.parse(day).atTime(10, 0));
+	}
+
+	/** Two cases of 2026-06-01: one notified (¥3,000 proposed, no hearing right), one filed. */
+	record Pair(long notified, long filed) {
+	}
+
+	Pair notifiedAndFiled() {
+		today("2026-06-01");
+		return new Pair(party.notified(party.other(), "DATA_NOT_REPORTED", "3000", LocalDate.of(2026, 6, 1)),
+				party.filed(party.other(), "DATA_NOT_REPORTED", LocalDate.of(2026, 6, 1)));
+	}
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	/** The text of the case's current document of {@code kind}, as downloaded. */
+	String document(long caseId, String kind) throws Exception {
+		List<Map<String, Object>> docs = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + caseId + "/documents")
+			.header("Authorization", WUZHONG)).andReturn().getResponse().getContentAsString(), "$");
+		return text((String) docs.stream().filter(d -> kind.equals(d.get("kind"))).findFirst().orElseThrow().get("href"));
+	}
+
+	String text(String href) throws Exception {
+		byte[] docx = mvc.perform(get(href).header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+				XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+			return extractor.getText();
+		}
+	}
+
+	@Test
+	void aHearingNeedsAPlaceAndAHostWhoDidNotInvestigateTheCaseAndItsDocumentsStateThem() throws Exception {
+		today("2026-06-01");
+		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
+		today("2026-06-02");
+		party.cases().requestHearing(PartyCases.ALL, id, "2026-06-02");
+		today("2026-06-15");
+		String path = "/api/v1/enforcement/cases/" + id + "/hearing";
+		String days = "{\"noticeOn\":\"2026-06-03\",\"hearingOn\":\"2026-06-15\"";
+		long investigator = party.user("wz.staff");
+		long office = party.user("sz.office");
+
+		call(WUZHONG, path, days + "}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("place", "host")));
+		call(WUZHONG, path, days + ",\"place\":\"" + "室".repeat(201) + "\",\"host\":" + office + "}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("place"));
+		// 陈吴中 (wz.staff) investigated the case: art.64(四) wants someone else
+		call(WUZHONG, path, days + ",\"place\":\"听证室\",\"host\":" + investigator + "}").andExpect(status().is(422))
+			.andExpect(jsonPath("$.errors[0].field").value("host"))
+			.andExpect(jsonPath("$.errors[0].rule").value("host-is-investigator"));
+		// an enterprise user, a neighbouring county's staff and an unknown account are no host of this bureau
+		for (String other : List.of(String.valueOf(party.user("sf.wz")), String.valueOf(party.user("xc.staff")), "999999")) {
+			call(WUZHONG, path, days + ",\"place\":\"听证室\",\"host\":" + other + "}").andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("host")).andExpect(jsonPath("$.errors[0].rule").value("bureau"));
+		}
+		assertThat(jdbc.sql("SELECT hearing_on IS NULL FROM penalty_case WHERE id = :id").param("id", id).query(Boolean.class)
+			.single()).isTrue();
+		mvc.perform(get(path + "-hosts").header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].userId", hasItem(is((int) office))))
+			.andExpect(jsonPath("$[*].userId", everyItem(not(is((int) investigator)))));
+
+		call(WUZHONG, path, days + ",\"place\":\"吴中区邮政管理局三楼听证室\",\"host\":" + office + "}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.hearingPlace").value("吴中区邮政管理局三楼听证室"))
+			.andExpect(jsonPath("$.penaltyCase.hearingHost").value("吴文书"))
+			.andExpect(jsonPath("$.penaltyCase.hearingHostUserId").value(office));
+
+		for (String kind : List.of("HEARING_NOTICE", "HEARING_RECORD")) {
+			assertThat(document(id, kind)).as(kind).contains("吴中区邮政管理局三楼听证室", "吴文书").doesNotContain("${");
+		}
+		// the case page shows the place and the host; its history names who hosted the hearing
+		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"hearing-held\"")))
+			.andExpect(content().string(containsString("吴中区邮政管理局三楼听证室")))
+			.andExpect(content().string(containsString("吴文书主持")));
+	}
+
+	@Test
+	void theCaseListFiltersByStatusAndRefusesAnUnknownOne() throws Exception {
+		Pair pair = notifiedAndFiled();
+		String list = "/api/v1/enforcement/cases?size=200&status=";
+		mvc.perform(get(list + "notified").header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].status", everyItem(is("NOTIFIED"))))
+			.andExpect(jsonPath("$.items[*].id", hasItem(is((int) pair.notified()))))
+			.andExpect(jsonPath("$.items[*].id", not(hasItem(is((int) pair.filed())))));
+		mvc.perform(get(list + "DECIDED&open=true").header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(0));
+		mvc.perform(get(list + "OPENED").header("Authorization", WUZHONG)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("status")).andExpect(jsonPath("$.errors[0].rule").value("one-of"));
+
+		var staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/enforcement/cases?size=200&status=FILED").session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("/enforcement/cases/" + pair.filed() + "\"")))
+			.andExpect(content().string(not(containsString("/enforcement/cases/" + pair.notified() + "\""))))
+			.andExpect(content().string(containsString("value=\"FILED\" selected")));
+		mvc.perform(get("/enforcement/cases?status=nope").session(staff)).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void onlyTheHeadDecidesNotToPenalizeWithdrawsOrTransfers() throws Exception {
+		Pair pair = notifiedAndFiled();
+		String c = "/api/v1/enforcement/cases/";
+		call(WUZHONG, c + pair.notified() + "/decision", "{\"decidedOn\":\"2026-06-01\",\"penalty\":\"FINE\",\"fine\":\"3000\"}")
+			.andExpect(status().isForbidden());
+		call(WUZHONG, c + pair.notified() + "/no-penalty", "{\"reason\":\"首违不罚\"}").andExpect(status().isForbidden());
+		call(WUZHONG, c + pair.filed() + "/withdrawal", "{\"reason\":\"证据不足\"}").andExpect(status().isForbidden());
+		call(WUZHONG, c + pair.filed() + "/transfer", "{\"authority\":\"公安机关\",\"reason\":\"涉嫌犯罪\"}").andExpect(status().isForbidden());
+		call(HEAD, c + pair.notified() + "/no-penalty", "{\"reason\":\"首次违法且危害后果轻微并及时改正（行政处罚法第33条）\"}")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("NOT_PENALIZED"));
+		call(HEAD, c + pair.filed() + "/withdrawal", "{\"reason\":\"经调查违法事实不成立\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("WITHDRAWN"));
+	}
+
+	/** The reason for the 5-year limitation (art.36) is shown on the lead and the case, and stated in the 立案审批表. */
+	@Test
+	void theReasonForTheFiveYearLimitationIsShownAndStatedInTheFilingApproval() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long lead = party.leads().report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", party.other().creditCode(), null,
+				"收寄禁寄物品致人受伤", today.toString()), false);
+		party.leads().propose(PartyCases.ALL, lead, "DATA_NOT_REPORTED", today.minusYears(3).toString(), null, true,
+				"禁寄物品在分拣中泄漏致两名分拣员受伤");
+		var staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/enforcement/leads/" + lead).session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("禁寄物品在分拣中泄漏致两名分拣员受伤")));
+		long id = party.leads().approve(PartyCases.ALL, lead, PartyCases.HEAD, today, false);
+		mvc.perform(get("/enforcement/cases/" + id).session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"harm-reason\"")))
+			.andExpect(content().string(containsString("禁寄物品在分拣中泄漏致两名分拣员受伤")));
+		assertThat(document(id, "FILING_APPROVAL")).contains("追责时效", "5年", "禁寄物品在分拣中泄漏致两名分拣员受伤");
+	}
+}
