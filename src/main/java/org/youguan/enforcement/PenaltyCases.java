@@ -940,7 +940,8 @@ public class PenaltyCases {
 			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（行政处罚法第57条），请填写集体讨论日期");
 		}
 		String participants = discussion(v, data, discussed != null, c.regionCode());
-		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60);
+		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60)
+			.identifier("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber());
 		handTypedNumber(v, data.decisionNumber());
 		v.throwIfInvalid();
 		boolean heard = c.hearingOn() != null;
@@ -1725,7 +1726,8 @@ public class PenaltyCases {
 			v.require("decisionNumber", Text.isBlank(data.decisionNumber()), "absent", "未作出决定（decidedOn为空）的案件不填写决定书文号");
 			v.require("penalty", Text.isBlank(data.penalty()), "absent", "未作出决定（decidedOn为空）的案件不填写处罚种类");
 		}
-		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60);
+		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60)
+			.identifier("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber());
 		handTypedNumber(v, data.decisionNumber());
 		BigDecimal fine = data.fine();
 		v.money("fine", "罚款金额（fine）", fine).fits("fine", "罚款金额（fine）", fine, 12, 2);
@@ -1967,7 +1969,8 @@ public class PenaltyCases {
 		String number = Text.isBlank(data.number()) && kind == CaseDocumentKind.DECISION ? c.decisionNumber()
 				: Text.blankToNull(data.number());
 		v.require("number", number != null, "required", "文号（number）不能为空")
-			.maxLength("number", "文号（number）", number, 60);
+			.maxLength("number", "文号（number）", number, 60)
+			.identifier("number", "文号（number）", number);
 		v.require("kind", kind != CaseDocumentKind.TRANSFER_LETTER, "one-of", "文书种类（kind）不能是案件移送书：导入的是已作出决定的历史案件");
 		v.required("issuedOn", "文书日期（issuedOn）", data.issuedOn());
 		LocalDate on = kind == null ? null : originalDay(v, c, kind, data.issuedOn());

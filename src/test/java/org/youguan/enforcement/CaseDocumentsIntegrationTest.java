@@ -700,7 +700,7 @@ class CaseDocumentsIntegrationTest {
 	void aCaseTransferredUpIsFiledByTheBureauAbove() throws Exception {
 		long c = fileCase(wuzhong(5), "DATA_NOT_REPORTED");
 		long city = bureaus.findByRegion("3205").orElseThrow().id();
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/transfer", "{\"bureauId\":" + city + ",\"reason\":\"案情重大，报请上级管辖\"}")
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/transfer", "{\"bureauId\":" + city + ",\"reason\":\"案情重大，报请上级管辖\"}")
 			.andExpect(status().isOk());
 		long lead = jdbc.sql("SELECT id FROM penalty_lead WHERE source_ref = :r").param("r", "transfer:" + c).query(Long.class).single();
 		call(MARKET, "/api/v1/enforcement/leads/" + lead + "/proposal",
