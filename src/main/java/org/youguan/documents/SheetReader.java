@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,6 +18,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -54,8 +57,10 @@ final class SheetReader {
 	 * Reads the first sheet row by row: {@code row} gets each row that has a cell, with its 1-based row number and its
 	 * cells by 0-based column. Throws what {@code row} throws; an unreadable file is an {@link InvalidValueException}
 	 * on the field "file".
+	 * @return the sheet's merged ranges (0-based, as the sheet lists them after its rows): a merged range keeps its
+	 * value in its top-left cell only
 	 */
-	static void read(byte[] content, BiConsumer<Integer, Map<Integer, SheetCell>> row) {
+	static List<CellRangeAddress> read(byte[] content, BiConsumer<Integer, Map<Integer, SheetCell>> row) {
 		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
 			XSSFReader reader = new XSSFReader(pkg, true);
 			StylesTable styles = reader.getStylesTable();
@@ -67,8 +72,10 @@ final class SheetReader {
 			}
 			try (InputStream sheet = sheets.next()) {
 				XMLReader xml = XMLHelper.newXMLReader();
-				xml.setContentHandler(new SheetHandler(styles, strings, date1904, row));
+				SheetHandler handler = new SheetHandler(styles, strings, date1904, row);
+				xml.setContentHandler(handler);
 				xml.parse(new InputSource(sheet));
+				return handler.merged;
 			}
 		}
 		catch (SAXException ex) {
@@ -169,6 +176,9 @@ final class SheetReader {
 
 		private final StringBuilder inline = new StringBuilder();
 
+		/** The sheet's {@code <mergeCell ref="B3:B5"/>} ranges. */
+		private final List<CellRangeAddress> merged = new ArrayList<>();
+
 		SheetHandler(StylesTable styles, ReadOnlySharedStringsTable strings, boolean date1904,
 				BiConsumer<Integer, Map<Integer, SheetCell>> consumer) {
 			this.styles = styles;
@@ -199,6 +209,12 @@ final class SheetReader {
 				case "f" -> formula = true;
 				case "rPh" -> phonetic++;
 				case "t" -> inInlineText = phonetic == 0;
+				case "mergeCell" -> {
+					String ref = attributes.getValue("ref");
+					if (ref != null && ref.contains(":")) {
+						merged.add(CellRangeAddress.valueOf(ref));
+					}
+				}
 				default -> {
 				}
 			}

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
@@ -114,7 +116,7 @@ public final class SheetRows {
 		Map<Integer, String> headers = new LinkedHashMap<>();
 		List<Map<Integer, String>> above = new ArrayList<>();
 		List<List<String>> missingBest = new ArrayList<>();
-		SheetReader.read(content, (number, cells) -> {
+		List<CellRangeAddress> merged = SheetReader.read(content, (number, cells) -> {
 			if (headers.isEmpty()) {
 				Map<Integer, String> texts = new TreeMap<>();
 				cells.forEach((column, cell) -> {
@@ -153,7 +155,44 @@ public final class SheetRows {
 		if (headers.isEmpty() && !requiredHeaders.isEmpty()) {
 			throw missingHeaders(missingBest.isEmpty() ? requiredHeaders : missingBest.get(0));
 		}
+		fillMergedDown(rows, headers, merged);
 		return rows;
+	}
+
+	/**
+	 * A cell merged down a column (one 案件来源 or 企业名称 over several rows of a ledger) shows its value on every row
+	 * it spans, but the file keeps it in the top cell only: each data row the merge covers gets the top cell's value
+	 * where its own cell is blank. A range merged across columns is left alone (which column its value belongs to is
+	 * not for the reader to guess); a data row that shows nothing but merged cells was already skipped as blank.
+	 */
+	private static void fillMergedDown(List<SheetRow> rows, Map<Integer, String> headers, List<CellRangeAddress> merged) {
+		if (merged.isEmpty() || rows.isEmpty()) {
+			return;
+		}
+		Map<Integer, Integer> index = new HashMap<>();
+		for (int i = 0; i < rows.size(); i++) {
+			index.put(rows.get(i).number(), i);
+		}
+		// Excel's merges never overlap, so each data cell is visited once; a crafted file's overlapping ones stop here
+		long budget = (long) rows.size() * Math.max(1, headers.size());
+		for (CellRangeAddress range : merged) {
+			String header = headers.get(range.getFirstColumn());
+			Integer top = index.get(range.getFirstRow() + 1);
+			if (range.getFirstColumn() != range.getLastColumn() || header == null || top == null) {
+				continue;
+			}
+			SheetCell value = rows.get(top).cell(header);
+			// rows are in sheet order: walk the data rows below the top one while the range covers them
+			for (int i = top + 1; i < rows.size() && rows.get(i).number() <= range.getLastRow() + 1; i++) {
+				if (--budget < 0) {
+					return;
+				}
+				SheetRow row = rows.get(i);
+				if (row.cell(header).isBlank()) {
+					row.cells().put(header, value);
+				}
+			}
+		}
 	}
 
 	private static InvalidValueException missingHeaders(List<String> missing) {

@@ -82,6 +82,12 @@ public class PenaltyCases {
 	/** The automatic series of on-the-spot decisions' 文号. */
 	private static final String ON_THE_SPOT_SERIES = "当场处罚";
 
+	/**
+	 * The series of on-the-spot cases' own numbers: such a case is never filed (no 立案, 行政处罚法(2021) art.51–52), so
+	 * it takes no number of the 立案 register {@code 处罚案件}, which would leave numbers there that no filing holds.
+	 */
+	private static final String ON_THE_SPOT_CASE_SERIES = "当场处罚案件";
+
 	/** An investigator named for the case: name and 执法证号 as on the roster (检查人员名录库). */
 	public record Member(String name, String certificateNumber) {
 	}
@@ -246,10 +252,16 @@ public class PenaltyCases {
 	}
 
 	/**
-	 * The region a case filed from {@code lead} belongs to: the bureau that handles the lead — the enterprise's own
-	 * region when it lies inside the lead's, otherwise the lead's (a case transferred in from another bureau, 移送).
+	 * The region a case filed from {@code lead} belongs to: the bureau that handles the lead. A case handed over by
+	 * another postal bureau (source TRANSFER: 移送 sideways, 报请上级管辖 upwards, 指定管辖 downwards) stays with the
+	 * bureau that received it — the lead's region, even when the enterprise lies inside it (a county handing a
+	 * serious case up to its city must not get it back). Any other lead goes to the enterprise's own bureau when the
+	 * enterprise lies inside the lead's region (属地管辖), otherwise it stays in the lead's.
 	 */
 	static String caseRegion(EnterpriseView enterprise, LeadView lead) {
+		if (lead.source() == LeadSource.TRANSFER) {
+			return lead.regionCode();
+		}
 		return DataScope.region(lead.regionCode()).containsRegion(enterprise.regionCode()) ? enterprise.regionCode()
 				: lead.regionCode();
 	}
@@ -389,6 +401,7 @@ public class PenaltyCases {
 		}
 		DecisionRules.providedKind(v, "proposedPenalty", c.violationCode().penalties(), penalty, mitigation, ground,
 				data.mitigationReason());
+		DecisionRules.seriousOnly(v, "proposedPenalty", penalty, data.isSerious());
 		LocalDate lastEvidence = jdbc.sql("SELECT max(collected_on) FROM penalty_case_evidence WHERE case_id = :id")
 			.param("id", id).query(Rows.of(LocalDate.class)).optional().orElse(null);
 		// art.40, 54: no penalty without facts established by evidence — the report rests on the evidence list (a case
@@ -919,6 +932,7 @@ public class PenaltyCases {
 		}
 		DecisionRules.providedKind(v, "penalty", c.violationCode().penalties(), penalty, mitigation, ground,
 				data.mitigationReason());
+		DecisionRules.seriousOnly(v, "penalty", penalty, c.serious());
 		DecisionRules.notHeavier(v, c.proposedPenalty(), c.proposedFine(), penalty, fine);
 		LocalDate discussed = v.date("discussedOn", "集体讨论日期（discussedOn）", data.discussedOn(),
 				c.concludedOn() != null ? c.concludedOn() : c.filedOn(), on == null ? today() : on);
@@ -926,7 +940,8 @@ public class PenaltyCases {
 			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（行政处罚法第57条），请填写集体讨论日期");
 		}
 		String participants = discussion(v, data, discussed != null, c.regionCode());
-		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60);
+		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60)
+			.identifier("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber());
 		handTypedNumber(v, data.decisionNumber());
 		v.throwIfInvalid();
 		boolean heard = c.hearingOn() != null;
@@ -1295,6 +1310,10 @@ public class PenaltyCases {
 		if (person) {
 			v.required("personName", "当事人姓名（personName）", data.personName()).maxLength("personName", "当事人姓名（personName）",
 					data.personName(), 50);
+			// a name holds no digits: an ID or phone number typed into it would be printed in clear on the decision and
+			// in every list, where numbers are masked
+			v.require("personName", data.personName() == null || data.personName().codePoints().noneMatch(Character::isDigit),
+					"no-digits", "当事人姓名（personName）只填姓名，不得含数字（证件号码、电话号码不在此填写）");
 			v.required("regionCode", "处罚地区（regionCode）", data.regionCode());
 			if (!Text.isBlank(data.regionCode())) {
 				region = data.regionCode().strip();
@@ -1342,7 +1361,7 @@ public class PenaltyCases {
 		List<Investigator> members = team(v, "team", data.team(), lookup, scope);
 		v.throwIfInvalid();
 		String region6 = region.length() > 6 ? region.substring(0, 6) : region;
-		String caseNumber = numbers.next("处罚案件", region6, today.getYear());
+		String caseNumber = numbers.next(ON_THE_SPOT_CASE_SERIES, region6, today.getYear());
 		String decisionNumber = numbers.nextFree(ON_THE_SPOT_SERIES, region6, on.getYear(), this::decisionNumberTaken);
 		Map<String, Object> p = new HashMap<>();
 		p.put("number", caseNumber);
@@ -1707,7 +1726,8 @@ public class PenaltyCases {
 			v.require("decisionNumber", Text.isBlank(data.decisionNumber()), "absent", "未作出决定（decidedOn为空）的案件不填写决定书文号");
 			v.require("penalty", Text.isBlank(data.penalty()), "absent", "未作出决定（decidedOn为空）的案件不填写处罚种类");
 		}
-		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60);
+		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60)
+			.identifier("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber());
 		handTypedNumber(v, data.decisionNumber());
 		BigDecimal fine = data.fine();
 		v.money("fine", "罚款金额（fine）", fine).fits("fine", "罚款金额（fine）", fine, 12, 2);
@@ -1949,7 +1969,8 @@ public class PenaltyCases {
 		String number = Text.isBlank(data.number()) && kind == CaseDocumentKind.DECISION ? c.decisionNumber()
 				: Text.blankToNull(data.number());
 		v.require("number", number != null, "required", "文号（number）不能为空")
-			.maxLength("number", "文号（number）", number, 60);
+			.maxLength("number", "文号（number）", number, 60)
+			.identifier("number", "文号（number）", number);
 		v.require("kind", kind != CaseDocumentKind.TRANSFER_LETTER, "one-of", "文书种类（kind）不能是案件移送书：导入的是已作出决定的历史案件");
 		v.required("issuedOn", "文书日期（issuedOn）", data.issuedOn());
 		LocalDate on = kind == null ? null : originalDay(v, c, kind, data.issuedOn());

@@ -497,7 +497,8 @@ public class InspectionRecords {
 			return null;
 		}
 		v.required("rectification.number", "责令改正通知书文号（rectification.number）", r.number())
-			.maxLength("rectification.number", "责令改正通知书文号（rectification.number）", r.number(), 60);
+			.maxLength("rectification.number", "责令改正通知书文号（rectification.number）", r.number(), 60)
+			.identifier("rectification.number", "责令改正通知书文号（rectification.number）", r.number());
 		v.required("rectification.issuedOn", "下达日期（rectification.issuedOn）", r.issuedOn());
 		v.required("rectification.dueOn", "整改期限（rectification.dueOn）", r.dueOn());
 		LocalDate issued = v.date("rectification.issuedOn", "下达日期（rectification.issuedOn）", r.issuedOn(),

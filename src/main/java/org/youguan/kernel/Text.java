@@ -83,6 +83,38 @@ public final class Text {
 		return -1;
 	}
 
+	/**
+	 * The index of the first character of {@code s} that is invisible or looks like another, or -1 ({@link #invisible}).
+	 * For identifiers and codes (waybill numbers, 文号), where two values that look alike must be equal.
+	 */
+	public static int invisibleAt(CharSequence s) {
+		for (int i = 0; i < s.length(); i++) {
+			int c = Character.codePointAt(s, i);
+			if (invisible(c)) {
+				return i;
+			}
+			if (Character.isSupplementaryCodePoint(c)) {
+				i++;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * Whether a character inside a value is invisible or looks like another: a format character (Unicode Cf: zero-width
+	 * space and joiners, U+FEFF, soft hyphen, bidirectional controls, tags), a line or paragraph separator, a space
+	 * other than the ASCII one (NBSP U+00A0, ideographic space U+3000, U+2000–U+200A …: "C 12" and "C\u00A012" would
+	 * look alike and differ), a Hangul filler (U+115F, U+1160, U+3164, U+FFA0: blank glyphs), a variation selector or
+	 * any combining mark (Mn, Mc, Me: U+FE00–U+FE0F, U+0301 … change how the character before looks, or nothing).
+	 */
+	public static boolean invisible(int c) {
+		return switch (Character.getType(c)) {
+			case Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR,
+					Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> c != ' ';
+			default -> c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0;
+		};
+	}
+
 	private static boolean bidiControl(char c) {
 		return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
 	}

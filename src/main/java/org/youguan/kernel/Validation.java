@@ -98,6 +98,18 @@ public final class Validation {
 	}
 
 	/**
+	 * An identifier typed by hand — a 文号, 编号 or 证号 that names one record and is compared with others — holds no
+	 * character that is invisible or looks like another inside it ({@link Text#invisibleAt}): "…000001" and
+	 * "…000001\u200B" would look alike and differ, so a number already used would pass as new (rule
+	 * {@code invisible-character}); white space around it is trimmed by the caller as usual.
+	 */
+	public Validation identifier(String field, String label, String value) {
+		int at = value == null ? -1 : Text.invisibleAt(value.strip());
+		return require(field, at < 0, "invisible-character", label + "含有不可见或形似的字符（"
+				+ (at < 0 ? "" : Text.codePoint(value.strip(), at)) + "，如零宽空格、不换行空格、全角空格），请删除后重试");
+	}
+
+	/**
 	 * The earliest date of a regulatory record typed by a user (开办日期, 营业执照日期, 备案日期, 发证日期, 变更日期, 印发日期,
 	 * 完成时限): the founding of the People's Republic, before which no record this product keeps can start. Fields with
 	 * an older past name their own bound (a post office's 启用日期).

@@ -523,7 +523,8 @@ public class PostOfficeApprovals {
 			v.required("noticeChannel", "公告方式（noticeChannel）", channel);
 		}
 		String number = PostOffices.clean(d.decisionNumber());
-		v.maxLength("decisionNumber", "决定文号（decisionNumber）", number, 60);
+		v.maxLength("decisionNumber", "决定文号（decisionNumber）", number, 60)
+			.identifier("decisionNumber", "决定文号（decisionNumber）", number);
 		if (number != null && f != null && number.length() <= 60 && numberUsed(f.regionCode(), number)) {
 			v.require("decisionNumber", false, "unique", usedMessage(number));
 		}

@@ -253,6 +253,21 @@ class SheetRowsTest {
 	}
 
 	/**
+	 * A ledger's 来源 merged down three rows shows on each of them, as Excel shows it; a merge across columns is not
+	 * spread, and a row's own value is never overwritten.
+	 */
+	@Test
+	void aCellMergedDownAColumnIsTheValueOfEveryRowItSpans() throws Exception {
+		byte[] sheet = rawSheet(Arrays.asList(List.of("企业", "来源", "备注"), Arrays.asList("甲", "INSPECTION", "跨列说明"),
+				Arrays.asList("乙", null, null), Arrays.asList("丙", null, null), Arrays.asList("丁", null, null)),
+				new CellRangeAddress(1, 3, 1, 1), new CellRangeAddress(4, 4, 0, 2));
+		List<SheetRow> rows = SheetRows.read(sheet, List.of("企业", "来源"), List.of("备注"));
+		assertThat(rows).extracting(r -> r.get("来源")).containsExactly("INSPECTION", "INSPECTION", "INSPECTION", null);
+		assertThat(rows).extracting(r -> r.get("企业")).containsExactly("甲", "乙", "丙", "丁");
+		assertThat(rows).extracting(r -> r.get("备注")).containsExactly("跨列说明", null, null, null);
+	}
+
+	/**
 	 * A number cell whose XML says {@code 1e-999999} (no Excel writes it; a crafted file can) and the same as text: each
 	 * is the row's failure naming its column, told in a short message, and nothing is imported — never a million-digit
 	 * value written out or rounded.

@@ -62,6 +62,10 @@ class CaseDocumentsIntegrationTest {
 
 	static final String TEAM = PenaltyCaseIntegrationTest.TEAM;
 
+	static final String MARKET = PenaltyCaseIntegrationTest.MARKET;
+
+	static final String CITY = PenaltyCaseIntegrationTest.CITY;
+
 	@Autowired
 	MockMvc mvc;
 
@@ -567,10 +571,22 @@ class CaseDocumentsIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", person.formatted(today(), "300", team))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("200元")));
+		// an ID number typed into the name would be printed in clear on the decision and in the lists
+		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", person.replace("李某", "李四 身份证320506199001011234")
+			.formatted(today(), "150", team))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("personName"))
+			.andExpect(jsonPath("$.errors[0].rule").value("no-digits"));
+		long filedBefore = jdbc.sql("SELECT coalesce(max(last_value), 0) FROM number_sequence WHERE type = '处罚案件'")
+			.query(Long.class).single();
 		long c = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot",
 				person.formatted(today(), "150", team)).andExpect(status().isCreated()));
+		// no 立案 on the spot: the case takes a number of its own series, none of the 立案 register
+		assertThat(jdbc.sql("SELECT coalesce(max(last_value), 0) FROM number_sequence WHERE type = '处罚案件'")
+			.query(Long.class).single()).isEqualTo(filedBefore);
 		mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", WUZHONG))
 			.andExpect(jsonPath("$.penaltyCase.status").value("DELIVERED"))
+			.andExpect(jsonPath("$.penaltyCase.number").value(containsString("当场处罚案件-320506-")))
 			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(containsString("当场处罚-320506-")))
 			.andExpect(jsonPath("$.penaltyCase.enterpriseCreditCode").value(nullValue()));
 		mvc.perform(get("/api/v1/enforcement/cases/" + c + "/procedure").header("Authorization", WUZHONG))
@@ -674,6 +690,27 @@ class CaseDocumentsIntegrationTest {
 		assertThat(text((String) only(docs, "FILING_APPROVAL").get("href"), XIANGCHENG))
 			.contains(bureaus.findByRegion("320507").orElseThrow().name())
 			.doesNotContain(bureaus.findByRegion("320506").orElseThrow().name());
+	}
+
+	/**
+	 * A county handing a serious case up to its city (报请上级管辖) gives it away: the city files it in its own region, with
+	 * its own number — though the enterprise lies inside the city — and the county no longer sees it.
+	 */
+	@Test
+	void aCaseTransferredUpIsFiledByTheBureauAbove() throws Exception {
+		long c = fileCase(wuzhong(5), "DATA_NOT_REPORTED");
+		long city = bureaus.findByRegion("3205").orElseThrow().id();
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/transfer", "{\"bureauId\":" + city + ",\"reason\":\"案情重大，报请上级管辖\"}")
+			.andExpect(status().isOk());
+		long lead = jdbc.sql("SELECT id FROM penalty_lead WHERE source_ref = :r").param("r", "transfer:" + c).query(Long.class).single();
+		call(MARKET, "/api/v1/enforcement/leads/" + lead + "/proposal",
+				"{\"violation\":\"DATA_NOT_REPORTED\",\"endedOn\":\"" + today().minusDays(10) + "\"}").andExpect(status().isOk());
+		long filed = PenaltyCaseIntegrationTest.id(call(HEAD, "/api/v1/enforcement/leads/" + lead + "/filing", "{}")
+			.andExpect(status().isCreated()));
+		mvc.perform(get("/api/v1/enforcement/cases/" + filed).header("Authorization", CITY)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.regionCode").value("3205"))
+			.andExpect(jsonPath("$.penaltyCase.number").value(containsString("-3205-")));
+		mvc.perform(get("/api/v1/enforcement/cases/" + filed).header("Authorization", WUZHONG)).andExpect(status().isNotFound());
 	}
 
 	@Test

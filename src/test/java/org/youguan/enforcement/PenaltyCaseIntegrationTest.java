@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -495,6 +496,17 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.penaltyCase.publicationWithdrawalReason").value("复议变更"));
 		mvc.perform(get("/api/v1/public/penalties?region=320506&size=200"))
 			.andExpect(jsonPath("$[?(@.decisionNumber == '" + number + "')]").isEmpty());
+		// sorted by what a withdrawn decision hides, it never takes a place among the standing ones (its place would tell)
+		for (String sort : List.of("fine", "decided_on", "published_on")) {
+			for (String dir : List.of("asc", "desc")) {
+				String page = mvc.perform(get("/public/penalties?region=320506&size=200&sort=" + sort + "&dir=" + dir))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+				List<Boolean> withdrawn = Jsoup.parse(page).select("a.public-penalty").stream()
+					.map(row -> !row.select(".penalty-withdrawn").isEmpty()).toList();
+				assertThat(withdrawn).as(sort + " " + dir).contains(true);
+				assertThat(withdrawn.subList(withdrawn.indexOf(true), withdrawn.size())).as(sort + " " + dir).containsOnly(true);
+			}
+		}
 	}
 
 	@Test
@@ -547,6 +559,13 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(number));
 		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", number, "3000", "null", "null"))
 			.andExpect(status().isConflict());
+		// the same number with an invisible character in it would pass as another decision's
+		for (String lookAlike : List.of(number + "\u200b", number.replace("〔", "\u00a0〔"), number.replace("号", "\u0301号"))) {
+			call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", lookAlike, "3000", "null", "null"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("decisionNumber"))
+				.andExpect(jsonPath("$.errors[0].rule").value("invisible-character"));
+		}
 		call(XIANGCHENG, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", "x" + number, "3000", "null", "null"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("enterpriseCreditCode"));

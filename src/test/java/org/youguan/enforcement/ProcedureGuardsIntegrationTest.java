@@ -269,7 +269,7 @@ class ProcedureGuardsIntegrationTest {
 
 		// told of 停业整顿, then fined an amount never notified
 		long branch = investigating(party.other(), "BRANCH_UNFILED", LocalDate.of(2026, 5, 25));
-		cases.concludeInvestigation(PartyCases.ALL, branch, new PenaltyCases.Conclusion("查明", "SUSPENSION", null, false, null,
+		cases.concludeInvestigation(PartyCases.ALL, branch, new PenaltyCases.Conclusion("查明", "SUSPENSION", null, true, null,
 				null, null, "2026-05-26"));
 		cases.review(PartyCases.ALL, branch, PartyCases.REVIEWER, true, "同意");
 		today("2026-06-10");

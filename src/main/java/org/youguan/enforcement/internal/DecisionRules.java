@@ -134,6 +134,19 @@ public final class DecisionRules {
 	}
 
 	/**
+	 * 责令停业整顿 and 吊销许可证 only in a serious case: every article of the catalogue that provides them provides them
+	 * for 情节严重 (邮政法(2015) arts.72, 73, 75; 快递暂行条例(2025) arts.51–54) — rule {@code not-serious} on
+	 * {@code penaltyField}; a case not found serious gets the article's other kinds.
+	 * @param serious whether the case is found serious (情节严重), as the conclusion states it
+	 */
+	public static void seriousOnly(Validation v, String penaltyField, Penalty penalty, boolean serious) {
+		if (penalty == Penalty.SUSPENSION || penalty == Penalty.REVOCATION) {
+			v.require(penaltyField, serious, "not-serious", penalty.label() + "只适用于情节严重的违法行为：本案未认定情节严重"
+					+ "（如属情节严重，应在调查终结报告中认定，并经负责人集体讨论决定，行政处罚法第57条）");
+		}
+	}
+
+	/**
 	 * A past decision (imported, its mitigation not recorded) of a kind the violation's article provides, or lighter than
 	 * all of them (a 减轻处罚 the record does not detail); never a heavier kind the article does not provide (rule
 	 * {@code not-provided} on {@code penaltyField}).

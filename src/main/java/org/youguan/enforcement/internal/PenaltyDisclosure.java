@@ -42,13 +42,17 @@ class PenaltyDisclosure {
 		}
 	}
 
-	static final Map<String, String> SORTS = Map.of("published_on", "c.published_on", "decided_on", "c.decided_on",
-			"fine", "c.fine");
-
 	/** A column shown only while the publication stands: a withdrawn one no longer names the party or its penalty. */
 	private static String standing(String column) {
 		return "CASE WHEN c.publication_withdrawn_on IS NULL THEN " + column + " END";
 	}
+
+	/**
+	 * The sorts the public list offers, on what it shows: a withdrawn decision's hidden fine and days never order the
+	 * list (its place among the others would tell them).
+	 */
+	static final Map<String, String> SORTS = Map.of("published_on", standing("c.published_on"), "decided_on",
+			standing("c.decided_on"), "fine", standing("c.fine"));
 
 	private static final String SELECT = "SELECT c.id, c.decision_number, " + standing("c.enterprise_name") + " AS enterprise, "
 			+ standing("c.enterprise_credit_code") + " AS credit_code, c.region_code, r.name AS region_name, "

@@ -283,7 +283,7 @@ final class ParcelValidator {
 	 * Whether a field's text holds only characters a record can keep; else the line is rejected on that field: a
 	 * control character (C0, DEL, C1 — rule {@code control-character}), an invisible format character (zero-width space
 	 * and joiners, U+FEFF, soft hyphen, bidirectional controls: Unicode Cf — and look-alikes: spaces other than the ASCII
-	 * one, Hangul fillers, variation selectors and combining marks ({@link #invisible}) — rule
+	 * one, Hangul fillers, variation selectors and combining marks ({@link Text#invisible}) — rule
 	 * {@code invisible-character}; two waybill numbers or courier ids would look alike and differ), a line or paragraph separator, an unpaired surrogate, or a
 	 * byte that is not UTF-8 (U+FFFD as the decoder put it — rule {@code encoding}). Tabs and line breaks around the
 	 * value are trimmed like spaces, inside it they are refused. Printable ASCII costs one comparison a character.
@@ -312,7 +312,7 @@ final class ParcelValidator {
 			}
 			else if (Character.isSurrogate(c)) {
 				if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
-					if (!invisible(Character.toCodePoint(c, s.charAt(i + 1)))) {
+					if (!Text.invisible(Character.toCodePoint(c, s.charAt(i + 1)))) {
 						i++;
 						continue;
 					}
@@ -322,7 +322,7 @@ final class ParcelValidator {
 					code = "control-character";
 				}
 			}
-			else if (!invisible(c)) {
+			else if (!Text.invisible(c)) {
 				continue;
 			}
 			else {
@@ -362,21 +362,6 @@ final class ParcelValidator {
 			id[n++] = c;
 		}
 		return n == 18 && IdCardNumber.isValid(new String(id), today);
-	}
-
-	/**
-	 * Whether a character inside a value is invisible or looks like another: a format character (Unicode Cf: zero-width
-	 * space and joiners, U+FEFF, soft hyphen, bidirectional controls, tags), a line or paragraph separator, a space
-	 * other than the ASCII one (NBSP U+00A0, ideographic space U+3000, U+2000–U+200A …: "C 12" and "C\u00A012" would
-	 * look alike and differ), a Hangul filler (U+115F, U+1160, U+3164, U+FFA0: blank glyphs), a variation selector or
-	 * any combining mark (Mn, Mc, Me: U+FE00–U+FE0F, U+0301 … change how the character before looks, or nothing).
-	 */
-	private static boolean invisible(int c) {
-		return switch (Character.getType(c)) {
-			case Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR,
-					Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> c != ' ';
-			default -> c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0;
-		};
 	}
 
 	/** Whether the text holds an ID or mobile number (it would be stored as is in the records). */

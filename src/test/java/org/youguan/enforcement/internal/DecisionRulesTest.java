@@ -1,6 +1,7 @@
 package org.youguan.enforcement.internal;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,21 @@ class DecisionRulesTest {
 		assertThat(v.errors()).extracting(FieldError::rule).containsExactly("not-provided");
 		v = new Validation();
 		DecisionRules.providedKind(v, "penalty", Set.of("WARNING", "FINE"), Penalty.WARNING, null, null, null);
+		assertThat(v.errors()).isEmpty();
+	}
+
+	@Test
+	void suspensionAndRevocationOnlyInASeriousCase() {
+		for (Penalty heavy : List.of(Penalty.SUSPENSION, Penalty.REVOCATION)) {
+			Validation v = new Validation();
+			DecisionRules.seriousOnly(v, "penalty", heavy, false);
+			assertThat(v.errors()).extracting(FieldError::rule).containsExactly("not-serious");
+			v = new Validation();
+			DecisionRules.seriousOnly(v, "penalty", heavy, true);
+			assertThat(v.errors()).isEmpty();
+		}
+		Validation v = new Validation();
+		DecisionRules.seriousOnly(v, "penalty", Penalty.FINE, false);
 		assertThat(v.errors()).isEmpty();
 	}
 }

@@ -37,6 +37,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Validation;
 import org.youguan.platform.Secrets;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.OutletStatus;
@@ -154,6 +155,8 @@ public class OutletImport {
 				String number = row.get("备案编号") == null ? "" : row.get("备案编号").strip();
 				if (!number.isEmpty()) {
 					numbers.check(number, row, context, "备案编号", "备案编号");
+					new Validation().identifier("备案编号", "备案编号", number).errors()
+						.forEach(e -> context.fail(e.field(), e.rule(), e.message()));
 					String refusal = Outlets.historicNumberRefusal(number);
 					if (refusal != null) {
 						context.fail("备案编号", "issued-form", refusal);
