@@ -178,9 +178,30 @@ public final class Rows {
 	}
 
 	private static Object primitiveDefault(Class<?> type) {
-		return type == boolean.class ? Boolean.FALSE : type == long.class ? 0L : type == int.class ? 0
-				: type == double.class ? 0d : type == short.class ? (short) 0 : type == float.class ? 0f
-						: type == byte.class ? (byte) 0 : '\0';
+		// one value per statement: a chain of ?: would promote every number to double (0L and 0 became 0.0)
+		Object zero = '\0';
+		if (type == boolean.class) {
+			zero = Boolean.FALSE;
+		}
+		else if (type == long.class) {
+			zero = 0L;
+		}
+		else if (type == int.class) {
+			zero = 0;
+		}
+		else if (type == double.class) {
+			zero = 0d;
+		}
+		else if (type == short.class) {
+			zero = (short) 0;
+		}
+		else if (type == float.class) {
+			zero = 0f;
+		}
+		else if (type == byte.class) {
+			zero = (byte) 0;
+		}
+		return zero;
 	}
 
 	static String normalise(String name) {

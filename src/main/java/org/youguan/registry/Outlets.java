@@ -43,7 +43,6 @@ import org.youguan.platform.ChinaTime;
 import org.youguan.platform.Secrets;
 import org.youguan.region.Region;
 import org.youguan.region.RegionCode;
-import org.youguan.region.RegionLevel;
 import org.youguan.region.Regions;
 import org.youguan.registry.internal.enterprises.Enterprise;
 import org.youguan.registry.internal.outlets.TerminalOutlet;
@@ -119,9 +118,12 @@ public class Outlets {
 
 	private final Bureaus bureaus;
 
+	private final SearchWords searchWords;
+
 	Outlets(TerminalOutletRepository outlets, Enterprises enterprises, Brands brands, Regions regions, Bureaus bureaus,
 			BusinessNumbers numbers, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
-			AuditTrail audit, Clock clock, Secrets secrets, JdbcAggregateTemplate aggregates) {
+			AuditTrail audit, Clock clock, Secrets secrets, JdbcAggregateTemplate aggregates, SearchWords searchWords) {
+		this.searchWords = searchWords;
 		this.aggregates = aggregates;
 		this.bureaus = bureaus;
 		this.jdbcTemplate = jdbcTemplate;
@@ -146,6 +148,7 @@ public class Outlets {
 		Long brand = filter.brandId();
 		String region = filter.region();
 		List<String> words = new ArrayList<>();
+		SearchWords.View named = searchWords.now();
 		for (String word : (query == null ? "" : query.strip()).split("\\s+")) {
 			if (word.isEmpty()) {
 				continue;
@@ -155,16 +158,15 @@ public class Outlets {
 				params.put("operator", word);
 				continue;
 			}
-			var asBrand = brand == null ? brands.findByShortName(word) : Optional.<Brands.BrandView>empty();
+			var asBrand = brand == null ? named.brand(word) : Optional.<Brands.BrandView>empty();
 			if (asBrand.isPresent()) {
 				brand = asBrand.get().id();
 				continue;
 			}
 			if (region == null && word.length() >= 2 && !word.matches("\\d+")) {
-				List<Region> places = regions.findByNamePrefix(scope.regionPrefix() == null ? "0" : scope.regionPrefix(), word,
-						RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.STREET);
-				if (!places.isEmpty()) {
-					region = places.get(0).code();
+				Optional<Region> place = named.place(scope.regionPrefix() == null ? "0" : scope.regionPrefix(), word);
+				if (place.isPresent()) {
+					region = place.get().code();
 					continue;
 				}
 			}

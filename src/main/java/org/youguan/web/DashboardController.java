@@ -5,7 +5,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,6 +70,8 @@ class DashboardController {
 
 	private final HomeCache cache;
 
+	private final MessageSource messages;
+
 	/** What the bureau counters of 工作台 show; the same for every user of one data scope. */
 	record BureauCounters(long userCount, long bureauCount, long auditToday, long filingsNeedingAttention,
 			long reportsAwaiting, long complaintsNeedingAttention) {
@@ -73,7 +79,8 @@ class DashboardController {
 
 	DashboardController(Users users, Bureaus bureaus, AuditTrail audit, WorkingCalendar calendar, Clock clock, Inbox inbox,
 			Notifications notifications, ComplaintNotices notices, OutletFilings filings, Analysis analysis,
-			Reports reports, ComplaintQueries complaints, HomeCache cache) {
+			Reports reports, ComplaintQueries complaints, HomeCache cache, MessageSource messages) {
+		this.messages = messages;
 		this.cache = cache;
 		this.inbox = inbox;
 		this.notifications = notifications;
@@ -90,7 +97,8 @@ class DashboardController {
 	}
 
 	@GetMapping("/")
-	String home(@AuthenticationPrincipal CurrentUser me, DataScope scope, Model model) {
+	String home(@AuthenticationPrincipal CurrentUser me, DataScope scope, Locale locale, HttpServletRequest request,
+			Model model) {
 		if (me == null) {
 			model.addAttribute("notices", notices.published(PUBLIC_NOTICES));
 			return "web/public-home";
@@ -100,9 +108,10 @@ class DashboardController {
 		model.addAttribute("workingDay", calendar.isWorkingDay(today));
 		HomeCache.View remembered = cache.at(today);
 		List<WorkQueue> queues = remembered.get("queues", me.id(), () -> inbox.queues(me));
-		model.addAttribute("queues", queues.stream().filter(t -> t.kind() == WorkQueue.Kind.ACTION).toList());
-		model.addAttribute("tracking", queues.stream().filter(t -> t.kind() == WorkQueue.Kind.TRACKING).toList());
-		model.addAttribute("done", remembered.get("done", me.id(), () -> inbox.done(me, DONE)));
+		InboxRows rows = new InboxRows(messages, locale, request.getContextPath(), calendar);
+		model.addAttribute("queues", rows.queues(queues.stream().filter(t -> t.kind() == WorkQueue.Kind.ACTION).toList()));
+		model.addAttribute("tracking", rows.queues(queues.stream().filter(t -> t.kind() == WorkQueue.Kind.TRACKING).toList()));
+		model.addAttribute("done", rows.done(remembered.get("done", me.id(), () -> inbox.done(me, DONE))));
 		if (!me.isStaff()) {
 			model.addAttribute("notifications", notifications.recent(scope, me.departmentId(), 6));
 			return "web/enterprise-home";
@@ -127,9 +136,9 @@ class DashboardController {
 				model.addAttribute("missingCurrentYear", today.getYear());
 			}
 		}
-		model.addAttribute("recent", remembered.get("recent", scope, () -> audit
+		model.addAttribute("recent", rows.recent(remembered.get("recent", scope, () -> audit
 			.search(scope, new AuditQuery(null, null, null, null, null), new PageQuery("", 0, 8, null, true))
-			.items()));
+			.items())));
 		return "web/dashboard";
 	}
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.WorkState;
 import org.youguan.kernel.PageQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +80,32 @@ class ComplaintIntegrationTest {
 
 	LocalDate today() {
 		return LocalDate.now(clock);
+	}
+
+	/**
+	 * The queue page and the API list read a third of the columns (issue 12); everything they show is what the full
+	 * list reads, row by row, in every work state.
+	 */
+	@Test
+	void theQueueReadsWhatTheQueueShowsAsTheFullListDoes() {
+		for (WorkState state : WorkState.values()) {
+			var filter = new ComplaintQueries.Filter(null, null, null, state, false);
+			var page = new PageQuery("", 0, 50, null, false);
+			var full = queries.list(WUZHONG, filter, page);
+			var queue = queries.queue(WUZHONG, filter, page);
+			assertThat(queue.total()).as(state.name()).isEqualTo(full.total());
+			assertThat(queue.items()).as(state.name()).hasSameSizeAs(full.items()).isNotEmpty();
+			assertThat(queue.items()).as(state.name()).extracting(ComplaintIntegrationTest::shown)
+				.containsExactlyElementsOf(full.items().stream().map(ComplaintIntegrationTest::shown).toList());
+		}
+	}
+
+	/** Everything the queue page and the API list ({@code ComplaintSummary}) show of a complaint. */
+	static List<Object> shown(ComplaintView c) {
+		return java.util.Arrays.asList(c.id(), c.number(), c.channel(), c.filerName(), c.filerPhoneMasked(), c.regionCode(),
+				c.regionName(), c.brandName(), c.enterpriseName(), c.enterpriseCreditCode(), c.waybillNumber(),
+				c.category(), c.reason(), c.duplicateOf(), c.status(), c.receivedOn(), c.stepDue(), c.answerDue(),
+				c.overdue(), c.dueSoon(), c.replyLate(), c.transferFlagged(), c.validComplaint(), c.satisfaction());
 	}
 
 	@Test

@@ -60,6 +60,16 @@ class RowsIntegrationTest {
 		assertThat(row.missing()).isNull();
 	}
 
+	record Primitives(long id, int count, boolean flag, double share, short small, float ratio, byte tiny, char letter) {
+	}
+
+	/** A primitive component without a column gets its own type's zero (a record cannot take 0.0 for a long). */
+	@Test
+	void givesPrimitivesWithoutAColumnTheirZero() {
+		assertThat(jdbc.sql("SELECT 7 AS other").query(Rows.of(Primitives.class)).single())
+			.isEqualTo(new Primitives(0L, 0, false, 0d, (short) 0, 0f, (byte) 0, '\0'));
+	}
+
 	@Test
 	void mapsScalarsFromTheFirstColumn() {
 		assertThat(jdbc.sql("SELECT TIMESTAMPTZ '2026-01-01 00:00:00+08'").query(Rows.of(Instant.class)).single())

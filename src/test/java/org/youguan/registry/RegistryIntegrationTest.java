@@ -246,6 +246,23 @@ class RegistryIntegrationTest {
 			.containsExactly(number);
 	}
 
+	/**
+	 * What a search word names (a brand? a place?) is remembered (issue 12), but a brand created under that word is
+	 * audited, so the very next search reads the word as the brand.
+	 */
+	@Test
+	void aSearchWordBecomesABrandFilterAsSoonAsTheBrandIsCreated() {
+		String word = "记" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 6);
+		long mine = outlets.register(SUZHOU, outlet(newEnterprise("320506"), word + "驿站", "320506001"), false);
+		for (int i = 0; i < 2; i++) {
+			assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(word, 0, 20, null, false)).items())
+				.as("a text word, also when remembered").extracting(OutletView::id).containsExactly(mine);
+		}
+		brands.create(new Brands.BrandData(word + "快递", word, null), false);
+		assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(word, 0, 20, null, false)).total())
+			.as("now the brand's outlets: none (the outlet is 中通's)").isZero();
+	}
+
 	@Test
 	void scopesFollowRegionAndEnterprise() {
 		var wuzhong = outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery("", 0, 200, null, false));

@@ -64,7 +64,7 @@ class ComplaintApiController {
 			+ "申诉人姓名、电话按页面和导出的方式脱敏。")
 	PageResult<ComplaintSummary> list(DataScope scope, ListRequest list,
 			@RequestParam(required = false) ComplaintStatus status) {
-		return queries.list(scope, new ComplaintQueries.Filter(status, null, null), list.toPage()).map(ComplaintSummary::of);
+		return queries.queue(scope, new ComplaintQueries.Filter(status, null, null), list.toPage()).map(ComplaintSummary::of);
 	}
 
 	@GetMapping("/{id}")

@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.complaints.AcceptanceCondition;
 import org.youguan.complaints.Channel;
 import org.youguan.complaints.ComplaintIntake;
@@ -68,6 +71,8 @@ class ComplaintController {
 
 	private final ComplaintQueries queries;
 
+	private final WorkingCalendar calendar;
+
 	private final ComplaintIntake intake;
 
 	private final ComplaintProcedure procedure;
@@ -79,7 +84,8 @@ class ComplaintController {
 	private final Brands brands;
 
 	ComplaintController(ComplaintQueries queries, ComplaintIntake intake, ComplaintProcedure procedure, AuditTrail audit,
-			Spreadsheets spreadsheets, Brands brands) {
+			Spreadsheets spreadsheets, Brands brands, WorkingCalendar calendar) {
+		this.calendar = calendar;
 		this.queries = queries;
 		this.intake = intake;
 		this.procedure = procedure;
@@ -97,11 +103,14 @@ class ComplaintController {
 	String queue(DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String category,
 			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply,
-			Model model) {
+			HttpServletRequest request, Model model) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		PageQuery query = withDefaultOrder(list, shown).toPage();
-		model.addAttribute("result", queries.list(scope, new ComplaintQueries.Filter(status, overdue, category, shown,
-				awaitingReply), query));
+		var result = queries.queue(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply),
+				query);
+		model.addAttribute("result", result);
+		model.addAttribute("rows",
+				result.items().stream().map(c -> QueueRow.of(c, request.getContextPath(), calendar)).toList());
 		model.addAttribute("query", query);
 		model.addAttribute("statuses", statuses(shown));
 		model.addAttribute("categories", intake.categories());
