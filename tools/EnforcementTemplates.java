@@ -96,7 +96,7 @@ public class EnforcementTemplates {
 			line(d, "经调查，你单位存在以下违法事实：${report}");
 			line(d, "以上事实有下列证据证明：");
 			evidence(d);
-			line(d, "你单位的上述行为构成${violation}，违反了${basis}的规定。依据${basis}，本局拟对你单位作出如下行政处罚：${proposedPenalty}。");
+			line(d, "你单位的上述行为构成${violation}${breached}。依据${basis}，本局拟对你单位作出如下行政处罚：${proposedPenalty}。");
 			line(d, "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。你单位可在收到本告知书之日起"
 					+ "${hearingRequestDays}个工作日内（${hearingRequestDue}前）向本局提出陈述、申辩意见；逾期未提出的，视为放弃上述权利。");
 			sign(d);
@@ -134,7 +134,7 @@ public class EnforcementTemplates {
 			line(d, "以上事实有下列证据证明：");
 			evidence(d);
 			line(d, "本局已于${notifiedOn}告知你单位拟作出行政处罚的事实、理由、依据及依法享有的权利。陈述、申辩情况：${statement}。${hearingOutcome}${discussedOn}");
-			line(d, "二、行政处罚的种类和依据：你单位的上述行为构成${violation}，违反了${basis}的规定。${mitigation}依据${basis}，本局决定对你单位给予如下行政处罚：${penalty}。");
+			line(d, "二、行政处罚的种类和依据：你单位的上述行为构成${violation}${breached}。${mitigation}依据${basis}，本局决定对你单位给予如下行政处罚：${penalty}。");
 			line(d, "三、履行方式和期限：${performance}");
 			line(d, "四、救济途径和期限：${remedies}"
 					+ "行政复议和行政诉讼期间，本处罚决定不停止执行，法律另有规定的除外。");
@@ -160,7 +160,7 @@ public class EnforcementTemplates {
 			head(d);
 			line(d, "当事人：${enterprise}　${creditCode}　　地址：${address}");
 			line(d, "违法事实：${onSpotFacts}（时间：${decidedOn}，地点：${onSpotPlace}）");
-			line(d, "你（单位）的上述行为构成${violation}，违反了${basis}的规定。依据《中华人民共和国行政处罚法》第五十一条及${basis}，"
+			line(d, "你（单位）的上述行为构成${violation}${breached}。依据《中华人民共和国行政处罚法》第五十一条及${basis}，"
 					+ "当场作出如下行政处罚：${penalty}。");
 			line(d, "${performance}${remedies}");
 			line(d, "执法人员（执法证号）：${investigators}　　本决定书已当场交付当事人，并于${onSpotFiledOn}报${bureau}备案（备案期限${onSpotFilingDue}）。");

@@ -118,6 +118,24 @@ public enum ViolationType {
 		return citations;
 	}
 
+	/**
+	 * The articles that lay down the duty the violation breaches (违反了…的规定), as distinct from those that punish it
+	 * ({@link #citations()}): DOMAIN.md's table of the 快递暂行条例(2025) — outlet filing art.19 and cessation of service
+	 * art.30, brand management art.20, real-name art.23, 验视 art.32, screening art.33, waybills and user data art.35.
+	 * Empty where the catalogue does not hold the duty's article: a document then states the violation and its penalty
+	 * basis without naming a breached article, rather than cite the penalty clause as the duty.
+	 */
+	public List<Citation> duties() {
+		return switch (this) {
+			case OUTLET_UNFILED -> List.of(Citation.of(EXPRESS_REGULATION, 19), Citation.of(EXPRESS_REGULATION, 30));
+			case BRAND_UNMANAGED -> List.of(Citation.of(EXPRESS_REGULATION, 20));
+			case SECURITY_CHECKS -> List.of(Citation.of(EXPRESS_REGULATION, 23), Citation.of(EXPRESS_REGULATION, 32),
+					Citation.of(EXPRESS_REGULATION, 33));
+			case WAYBILL_DATA -> List.of(Citation.of(EXPRESS_REGULATION, 35));
+			default -> List.of();
+		};
+	}
+
 	/** The legal basis as shown: {@code 邮政法(2015) 第72条}; several joined by "；". */
 	public String basis() {
 		return citations.stream().map(Citation::toString).collect(Collectors.joining("；"));

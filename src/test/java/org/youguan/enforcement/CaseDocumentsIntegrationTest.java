@@ -603,7 +603,9 @@ class CaseDocumentsIntegrationTest {
 		long warning = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot",
 				org.formatted(e.creditCode(), today(), "WARNING", "null", team)).andExpect(status().isCreated()));
 		assertThat(text((String) only(documents(warning), "ON_THE_SPOT_DECISION").get("href"), WUZHONG))
-			.contains("警告", "无须缴纳罚款").doesNotContain("加处罚款", "日内缴", "${");
+			.contains("警告", "无须缴纳罚款").doesNotContain("加处罚款", "日内缴", "${")
+			// the catalogue holds no duty article for 快递市场管理办法 art.56: no penalty clause is cited as the duty
+			.contains("构成未按规定报送快递业务数据。").doesNotContain("违反了");
 	}
 
 	/**
@@ -642,6 +644,9 @@ class CaseDocumentsIntegrationTest {
 		assertThat(text((String) only(documents(c), "PRIOR_NOTICE").get("href"), WUZHONG)).contains("没收违法所得人民币5000元");
 		assertThat(text((String) only(documents(c), "DECISION").get("href"), WUZHONG))
 			.contains("没收违法所得人民币5000元", "三、履行方式和期限：没收的违法所得人民币5000元", "上缴国库")
+			// the duty breached is the waybill article (35), the penalty's basis its penalty article (54)
+			.contains("构成未按规定管理快递运单和用户信息，违反了快递暂行条例(2025) 第35条的规定。", "依据快递暂行条例(2025) 第54条")
+			.doesNotContain("违反了快递暂行条例(2025) 第54条")
 			.doesNotContain("并处", "加处罚款", "罚款自收到", "${");
 	}
 

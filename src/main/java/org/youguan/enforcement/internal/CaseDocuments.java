@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -44,8 +45,10 @@ import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.rules.Citation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.rules.ViolationType;
 
 /**
  * The documents of a penalty case (.docx with 文号): each step of the procedure issues its document inside its own
@@ -67,7 +70,7 @@ public class CaseDocuments implements DeclaresTemplates {
 
 	/** The fields every case document is filled with: the case as it stands, the document's 文号, title and day. */
 	static final List<String> FIELDS = List.of("title", "number", "issuedOn", "issuedBy", "bureau", "caseNumber",
-			"enterprise", "creditCode", "address", "representative", "violation", "basis", "range", "source", "facts",
+			"enterprise", "creditCode", "address", "representative", "violation", "basis", "breached", "range", "source", "facts",
 			"violationEndedOn", "filedOn", "filingApprovedBy", "decisionDueOn", "investigators", "report", "serious",
 			"proposedPenalty", "reviewOpinion", "reviewedBy", "reviewedOn", "notifiedOn", "hearingRequestDue",
 			"hearingRequestDays", "statementOn", "statement", "hearingRequestedOn", "hearingNotifiedOn", "hearingOn",
@@ -388,6 +391,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("representative", e == null || e.legalRepresentative() == null ? "" : e.legalRepresentative());
 		f.put("violation", c.violationCode().title());
 		f.put("basis", c.violationCode().basis());
+		f.put("breached", breached(c.violationCode()));
 		f.put("range", rules.fineRange(c.violationCode(), c.serious(), c.regionCode()).toString());
 		f.put("source", c.source().label());
 		f.put("facts", text(c.facts()));
@@ -576,6 +580,17 @@ public class CaseDocuments implements DeclaresTemplates {
 			return p.label() + "人民币" + plain(fine) + "元";
 		}
 		return p.label() + (fine == null ? "" : "，并处人民币" + plain(fine) + "元");
+	}
+
+	/**
+	 * The clause naming the duty breached, for "构成${violation}${breached}。": "，违反了快递暂行条例(2025) 第23条、第32条…的规定"
+	 * from the catalogue's {@link ViolationType#duties()}; empty where the catalogue holds no duty article — the penalty
+	 * article is the basis of the penalty, not the duty breached, and is never cited as such.
+	 */
+	static String breached(ViolationType type) {
+		List<Citation> duties = type.duties();
+		return duties.isEmpty() ? ""
+				: "，违反了" + duties.stream().map(Citation::toString).collect(Collectors.joining("、")) + "的规定";
 	}
 
 	/**
