@@ -287,10 +287,10 @@ class ProcedureGuardsIntegrationTest {
 		cases.decide(PartyCases.ALL, id, decision(null, "2026-06-02", "FINE", "2000"));
 		cases.deliver(PartyCases.ALL, id, "2026-06-02");
 		assertThat(rules("deferredUntil", () -> cases.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD,
-				new PenaltyCases.PaymentTerms("DEFERRAL", "2099-01-01", "经营困难", null)))).containsExactly("range");
+				new PenaltyCases.PaymentTerms("DEFERRAL", "2026-06-02", "2099-01-01", "经营困难", null)))).containsExactly("range");
 		today("2026-06-25");
-		assertThat(rules("kind", () -> cases.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD,
-				new PenaltyCases.PaymentTerms("DEFERRAL", "2026-07-20", "经营困难", null)))).containsExactly("after-due");
+		assertThat(rules("appliedOn", () -> cases.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD,
+				new PenaltyCases.PaymentTerms("DEFERRAL", "2026-06-25", "2026-07-20", "经营困难", null)))).containsExactly("after-due");
 		assertThat(cases.procedure(PartyCases.ALL, id).paymentArrangement()).isNull();
 	}
 
