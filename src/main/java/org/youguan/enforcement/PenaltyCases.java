@@ -938,7 +938,7 @@ public class PenaltyCases {
 
 	/**
 	 * 送达 of the decision (行政处罚法(2021) art.61: within 7 working days when not handed over on the spot; a late
-	 * delivery is recorded as late); the 15-day payment period starts.
+	 * delivery is recorded as late); the 15-day payment period starts (a confiscation's handover period).
 	 * @throws InvalidValueException when the day is before the decision or in the future
 	 * @throws DomainException (409) unless 已决定
 	 */
@@ -954,7 +954,8 @@ public class PenaltyCases {
 		LocalDate due = caseClock.deliveryDue(c.decidedOn());
 		move(c, to, ", delivered_on = :on", Map.of("on", on));
 		record(c, "case.deliver", "送达处罚决定书（" + on + (on.isAfter(due) ? "，超过送达期限" + due : "") + "）"
-				+ (c.penalty() == Penalty.FINE ? "，缴款期限至" + caseClock.paymentDue(on) : ""));
+				+ (c.penalty() == Penalty.FINE ? "，缴款期限至" + caseClock.paymentDue(on) : "")
+				+ (c.penalty() == Penalty.CONFISCATION ? "，没收违法所得上缴期限至" + caseClock.handoverDue(on) : ""));
 		issue(id, CaseDocumentKind.DELIVERY_RECEIPT);
 	}
 
