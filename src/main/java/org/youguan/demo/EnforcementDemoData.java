@@ -191,7 +191,7 @@ class EnforcementDemoData {
 		cases.decide(all, instalments, new PenaltyCases.Decision(null, t.minusDays(10).toString(), "FINE", "8000", null,
 				null, null));
 		cases.deliver(all, instalments, t.minusDays(8).toString());
-		cases.arrangePayment(all, instalments, HEAD, new PenaltyCases.PaymentTerms("INSTALMENTS", null,
+		cases.arrangePayment(all, instalments, HEAD, new PenaltyCases.PaymentTerms("INSTALMENTS", t.minusDays(6).toString(), null,
 				"当事人提交近三个月财务报表，确有经济困难", List.of(new PenaltyCases.InstalmentTerm(t.plusDays(10).toString(), "4000"),
 						new PenaltyCases.InstalmentTerm(t.plusDays(40).toString(), "4000"))));
 

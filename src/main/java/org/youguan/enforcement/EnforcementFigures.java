@@ -24,7 +24,8 @@ public class EnforcementFigures {
 	 * filed cases and are not counted
 	 * @param penalizedEnterprises distinct enterprises with a penalty decided in the period (不予处罚 not counted)
 	 * @param fineTotal fines decided in the period (¥)
-	 * @param fineCollected fines paid in the period (¥, without 加处罚款)
+	 * @param fineCollected fines paid in the period (¥, without 加处罚款); a fine paid in instalments counts each
+	 * instalment's amount in the period it was paid
 	 * @param warnings decisions of 警告 in the period
 	 * @param decisionsPublished decisions published in the period and not withdrawn
 	 */
@@ -55,7 +56,12 @@ public class EnforcementFigures {
 				+ " (SELECT count(*) " + cases + " AND c.filed_on BETWEEN :from AND :to AND c.procedure_kind <> 'SIMPLE') AS cases_filed,"
 				+ " (SELECT count(DISTINCT c.enterprise_credit_code) " + decided + ") AS penalized_enterprises,"
 				+ " (SELECT coalesce(sum(c.fine), 0) " + decided + " AND c.penalty = 'FINE') AS fine_total,"
-				+ " (SELECT coalesce(sum(c.fine), 0) " + cases + " AND c.paid_on BETWEEN :from AND :to) AS fine_collected,"
+				// a fine paid in instalments is collected instalment by instalment, each in the period it was paid
+				+ " (SELECT coalesce(sum(c.fine), 0) " + cases + " AND c.paid_on BETWEEN :from AND :to"
+				+ " AND c.payment_arrangement IS DISTINCT FROM 'INSTALMENTS')"
+				+ " + (SELECT coalesce(sum(i.amount), 0) FROM penalty_case_instalment i JOIN penalty_case c ON c.id = i.case_id"
+				+ " WHERE i.paid_on BETWEEN :from AND :to AND " + region.predicate("c.region_code") + " AND "
+				+ scope.regionPredicate("c.region_code") + ") AS fine_collected,"
 				+ " (SELECT count(*) " + decided + " AND c.penalty = 'WARNING') AS warnings,"
 				+ " (SELECT count(*) " + cases + " AND c.published_on BETWEEN :from AND :to"
 				+ " AND c.publication_withdrawn_on IS NULL) AS decisions_published")

@@ -144,7 +144,12 @@ public class PenaltyCases {
 		}
 	}
 
-	/** The case's deadlines as of today, for its page and list. */
+	/**
+	 * The case's deadlines as of today, for its page and list. {@code paymentDue} is, once delivered, a fine's payment
+	 * deadline in force (the next unpaid instalment's, once paid the last one's) or a confiscation's handover day;
+	 * {@code surchargeToday} is a fine's 加处罚款 only (owed today on every overdue instalment, or paid) — never a
+	 * confiscation's (art.72).
+	 */
 	public record Deadlines(LocalDate decisionDue, long remainingDays, boolean suspended, LocalDate hearingRequestDue,
 			LocalDate deliveryDue, LocalDate paymentDue, BigDecimal surchargeToday, LocalDate publicationDue,
 			boolean hearingRight, FineRange fineRange) {
@@ -226,20 +231,22 @@ public class PenaltyCases {
 	 */
 	CaseClock clock(CaseView c) {
 		Map<StatutoryRule, BigDecimal> memo = new HashMap<>();
-		return new CaseClock(Days.of(calendar), CaseClock.fixedBy(c,
+		return new CaseClock(Days.of(calendar), CaseClock.fixedBy(CaseClock.Terms.of(c),
 				rule -> memo.computeIfAbsent(rule, r -> rules.value(r, c.regionCode()))));
 	}
 
 	/**
 	 * Fixes on the decided case the terms its decision states as the catalogue gives them today where the case is: the
-	 * days to pay (行政处罚法(2021) art.67), the daily 加处罚款 rate (art.72; the total is capped at the fine, kept on the
-	 * case), and the periods of 行政复议 (行政复议法(2023) art.20) and 行政诉讼 (行政诉讼法(2017) art.46).
+	 * days to pay a fine (行政处罚法(2021) art.67) — or, for a confiscation, to hand over what it takes
+	 * ({@link StatutoryRule#PENALTY_CONFISCATION_HANDOVER}) —, the daily 加处罚款 rate (art.72; the total is capped at the
+	 * fine, kept on the case), and the periods of 行政复议 (行政复议法(2023) art.20) and 行政诉讼 (行政诉讼法(2017) art.46).
 	 */
 	private void fixTerms(long id, String region) {
 		jdbc.sql("""
-				UPDATE penalty_case SET payment_days = :payment, surcharge_percent = :surcharge, review_days = :review,
-				    litigation_months = :litigation WHERE id = :id""")
+				UPDATE penalty_case SET payment_days = CASE penalty WHEN 'CONFISCATION' THEN :handover ELSE :payment END,
+				    surcharge_percent = :surcharge, review_days = :review, litigation_months = :litigation WHERE id = :id""")
 			.param("payment", rules.intValue(StatutoryRule.PENALTY_PAYMENT, region))
+			.param("handover", rules.intValue(StatutoryRule.PENALTY_CONFISCATION_HANDOVER, region))
 			.param("surcharge", rules.value(StatutoryRule.PENALTY_LATE_SURCHARGE, region))
 			.param("review", rules.intValue(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, region))
 			.param("litigation", rules.intValue(StatutoryRule.REMEDY_LITIGATION, region))
@@ -1016,7 +1023,7 @@ public class PenaltyCases {
 
 	/**
 	 * 送达 of the decision (行政处罚法(2021) art.61: within 7 working days when not handed over on the spot; a late
-	 * delivery is recorded as late); the 15-day payment period starts.
+	 * delivery is recorded as late); the 15-day payment period starts (a confiscation's handover period).
 	 * @throws InvalidValueException when the day is before the decision or in the future
 	 * @throws DomainException (409) unless 已决定
 	 */
@@ -1032,7 +1039,8 @@ public class PenaltyCases {
 		LocalDate due = caseClock.deliveryDue(c.decidedOn());
 		move(c, to, ", delivered_on = :on", Map.of("on", on));
 		record(c, "case.deliver", "送达处罚决定书（" + on + (on.isAfter(due) ? "，超过送达期限" + due : "") + "）"
-				+ (c.penalty() == Penalty.FINE ? "，缴款期限至" + caseClock.paymentDue(on) : ""));
+				+ (c.penalty() == Penalty.FINE ? "，缴款期限至" + caseClock.paymentDue(on) : "")
+				+ (c.penalty() == Penalty.CONFISCATION ? "，没收违法所得上缴期限至" + caseClock.handoverDue(on) : ""));
 		issue(id, CaseDocumentKind.DELIVERY_RECEIPT);
 	}
 
@@ -1468,19 +1476,24 @@ public class PenaltyCases {
 	/**
 	 * 延期或分期缴纳罚款 as the party asked (行政处罚法(2021) art.66).
 	 * @param kind DEFERRAL (one later deadline) or INSTALMENTS
+	 * @param appliedOn the day the party applied in writing (required; the application is judged timely on it, not on
+	 * the day the head approves)
 	 * @param deferredUntil the new deadline (DEFERRAL)
 	 * @param instalments the instalments (INSTALMENTS: at least two, in date order, summing to the fine)
 	 */
-	public record PaymentTerms(String kind, String deferredUntil, String reason, List<InstalmentTerm> instalments) {
+	public record PaymentTerms(String kind, String appliedOn, String deferredUntil, String reason,
+			List<InstalmentTerm> instalments) {
 	}
 
 	/**
 	 * How a case runs beyond its main record: the procedure (GENERAL, SIMPLE), the party (ORGANISATION, PERSON), the
-	 * place of an on-the-spot decision, the hearing's record, the transfer, and an approved deferral or instalments.
+	 * place of an on-the-spot decision, the hearing's record, the transfer, and an approved deferral or instalments with
+	 * the day the party applied ({@code paymentAppliedOn}, null for arrangements approved before V209 kept it).
 	 */
 	public record Procedure(String procedureKind, String partyKind, String onSpotPlace, String hearingRecord,
 			String transferredTo, LocalDate transferredOn, String paymentArrangement, LocalDate paymentDeferredUntil,
-			String paymentArrangementReason, String paymentArrangedBy, List<Instalment> instalments) {
+			String paymentArrangementReason, String paymentArrangedBy, LocalDate paymentAppliedOn,
+			List<Instalment> instalments) {
 
 		/** Whether decided on the spot (简易程序). */
 		public boolean simple() {
@@ -1491,9 +1504,13 @@ public class PenaltyCases {
 	/**
 	 * Approves, on the party's request, a deferral or instalments of a delivered, unpaid fine (行政处罚法(2021) art.66),
 	 * once per case, by the bureau head: the payment deadline becomes the deferred day, or each instalment's day, and
-	 * 加处罚款 runs from it (3 % a day of what is late, capped at it, art.72). Issues the 延期（分期）缴纳罚款批准书.
-	 * @throws InvalidValueException naming {@code kind}, {@code deferredUntil}, {@code instalments[i].dueOn},
-	 * {@code instalments[i].amount}, {@code instalments} or {@code reason}
+	 * 加处罚款 runs from it (3 % a day of what is late, capped at it, art.72). The application must have been made within
+	 * the payment period — judged on the day the party applied ({@code appliedOn}, kept on the case), so an application
+	 * made in time may be approved after the period ended, and a late one is refused whenever it is entered. Issues the
+	 * 延期（分期）缴纳罚款批准书.
+	 * @throws InvalidValueException naming {@code appliedOn} (missing, in the future, before delivery), {@code kind},
+	 * {@code deferredUntil}, {@code instalments[i].dueOn}, {@code instalments[i].amount}, {@code instalments} or
+	 * {@code reason}; (422) {@code appliedOn} with rule {@code after-due} when applied after the payment deadline
 	 * @throws DomainException (409) unless delivered; (422) without a fine, or when already arranged
 	 */
 	@Transactional
@@ -1508,14 +1525,17 @@ public class PenaltyCases {
 		}
 		CaseClock caseClock = clock(c);
 		LocalDate originalDue = caseClock.paymentDue(c.deliveredOn());
-		if (today().isAfter(originalDue)) {
-			// art.66: the party applies while the fine is due; approved later, a deferral would wipe out the 加处罚款
-			// already owed (art.72)
-			throw ruleBroken("kind", "after-due", "缴款期限已于" + originalDue + "届满，逾期后不能再批准延期或分期缴纳罚款（当事人应在缴款期限内申请，"
-					+ "行政处罚法第66条；已发生的加处罚款依第72条照常计算）");
+		Validation v = new Validation();
+		v.required("appliedOn", "申请日期（appliedOn）", terms.appliedOn());
+		LocalDate appliedOn = v.date("appliedOn", "申请日期（appliedOn，不早于送达、不晚于今天）", terms.appliedOn(),
+				c.deliveredOn(), today());
+		if (appliedOn != null && appliedOn.isAfter(originalDue) && !appliedOn.isAfter(today())) {
+			// art.66: the party applies while the fine is due; granted on a late application, a deferral would wipe out
+			// the 加处罚款 already owed (art.72). Judged on the day it applied, not the day the head decides.
+			throw ruleBroken("appliedOn", "after-due", "当事人于" + appliedOn + "申请，缴款期限已于" + originalDue
+					+ "届满，逾期申请不能批准延期或分期缴纳罚款（当事人应在缴款期限内申请，行政处罚法第66条；已发生的加处罚款依第72条照常计算）");
 		}
 		LocalDate latestDue = caseClock.due(StatutoryRule.PENALTY_PAYMENT_DEFERRAL_MAX, originalDue);
-		Validation v = new Validation();
 		String kind = Text.isBlank(terms.kind()) ? null : terms.kind().strip().toUpperCase(Locale.ROOT);
 		v.require("kind", "DEFERRAL".equals(kind) || "INSTALMENTS".equals(kind), "one-of",
 				"缴纳方式（kind）应为DEFERRAL（延期）或INSTALMENTS（分期）");
@@ -1564,11 +1584,13 @@ public class PenaltyCases {
 		p.put("until", deferred);
 		p.put("reason", terms.reason().strip());
 		p.put("head", head.name());
+		p.put("applied", appliedOn);
 		move(c, c.status(), """
 				, payment_arrangement = :kind, payment_deferred_until = :until, payment_arrangement_reason = :reason,
-				  payment_arranged_by = :head""", p);
-		record(c, "case.payment-arrangement", head.name() + "批准" + ("DEFERRAL".equals(kind) ? "延期缴纳罚款至" + deferred
-				: "分期缴纳罚款（" + parts.size() + "期，末期" + parts.get(parts.size() - 1).dueOn() + "）") + "：" + terms.reason().strip());
+				  payment_arranged_by = :head, payment_applied_on = :applied""", p);
+		record(c, "case.payment-arrangement", head.name() + "批准当事人" + appliedOn + "的申请，" + ("DEFERRAL".equals(kind)
+				? "延期缴纳罚款至" + deferred : "分期缴纳罚款（" + parts.size() + "期，末期" + parts.get(parts.size() - 1).dueOn() + "）")
+				+ "：" + terms.reason().strip());
 		issue(id, CaseDocumentKind.PAYMENT_APPROVAL);
 	}
 
@@ -1581,18 +1603,19 @@ public class PenaltyCases {
 	private Procedure procedure(long id) {
 		record Row(String procedureKind, String partyKind, String onSpotPlace, String hearingRecord, String transferredTo,
 				LocalDate transferredOn, String paymentArrangement, LocalDate paymentDeferredUntil,
-				String paymentArrangementReason, String paymentArrangedBy) {
+				String paymentArrangementReason, String paymentArrangedBy, LocalDate paymentAppliedOn) {
 		}
 		Row r = jdbc.sql("""
 				SELECT procedure_kind, party_kind, on_spot_place, hearing_record, transferred_to, transferred_on,
-				       payment_arrangement, payment_deferred_until, payment_arrangement_reason, payment_arranged_by
+				       payment_arrangement, payment_deferred_until, payment_arrangement_reason, payment_arranged_by,
+				       payment_applied_on
 				FROM penalty_case WHERE id = :id""").param("id", id).query(Rows.of(Row.class)).single();
 		List<Instalment> instalments = jdbc.sql("""
 				SELECT position, due_on, amount, paid_on, paid_amount, surcharge FROM penalty_case_instalment
 				WHERE case_id = :id ORDER BY position""").param("id", id).query(Rows.of(Instalment.class)).list();
 		return new Procedure(r.procedureKind(), r.partyKind(), r.onSpotPlace(), r.hearingRecord(), r.transferredTo(),
 				r.transferredOn(), r.paymentArrangement(), r.paymentDeferredUntil(), r.paymentArrangementReason(),
-				r.paymentArrangedBy(), instalments);
+				r.paymentArrangedBy(), r.paymentAppliedOn(), instalments);
 	}
 
 	/**
@@ -1637,12 +1660,28 @@ public class PenaltyCases {
 		return clock(c).surcharge(c.fine(), finalPaymentDue(c, proc), c.paidOn());
 	}
 
+	/**
+	 * The 加处罚款 an unpaid fine owes on {@code today}: with instalments, each unpaid instalment's on its own amount from
+	 * its own day (art.72: on what is overdue, each capped at its amount, so the whole never above the fine); otherwise
+	 * the whole fine's from the deadline in force.
+	 */
+	private BigDecimal owedSurcharge(CaseView c, Procedure proc, LocalDate today) {
+		CaseClock caseClock = clock(c);
+		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
+			return proc.instalments().stream().filter(i -> i.paidOn() == null)
+				.map(i -> caseClock.surcharge(i.amount(), i.dueOn(), today))
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+		}
+		return caseClock.surcharge(c.fine(), finalPaymentDue(c, proc), today);
+	}
+
 	/** The payment deadline in force and the amount it covers: a deferral's day, the next instalment's, or 15 days. */
 	private record PaymentDue(LocalDate due, BigDecimal amount, Instalment instalment) {
 	}
 
+	/** The fine's payment due (null when the decision imposes no fine — a confiscation is handed over, not paid late). */
 	private PaymentDue paymentDue(CaseView c, Procedure proc) {
-		if (c.deliveredOn() == null || c.fine() == null) {
+		if (c.deliveredOn() == null || c.fine() == null || c.penalty() != Penalty.FINE) {
 			return null;
 		}
 		if ("INSTALMENTS".equals(proc.paymentArrangement())) {
@@ -1878,11 +1917,18 @@ public class PenaltyCases {
 		long remaining = paused.filter(s -> !s.startedOn().isAfter(c.decisionDueOn()))
 			.map(s -> CaseClock.remaining(c.decisionDueOn(), s.startedOn()) + 1)
 			.orElse(CaseClock.remaining(c.decisionDueOn(), today));
-		Procedure proc = c.deliveredOn() == null ? null : procedure(c.id());
-		PaymentDue payment = c.paidOn() != null || c.deliveredOn() == null ? null : paymentDue(c, proc);
-		LocalDate paymentDue = c.deliveredOn() == null ? null : payment != null ? payment.due() : finalPaymentDue(c, proc);
-		BigDecimal surcharge = c.fine() == null || c.deliveredOn() == null ? null : c.paidOn() != null ? paidSurcharge(c, proc)
-				: payment == null ? null : caseClock.surcharge(payment.amount(), payment.due(), today);
+		LocalDate paymentDue = null;
+		BigDecimal surcharge = null;
+		if (c.deliveredOn() != null && c.penalty() == Penalty.CONFISCATION) {
+			// handed over within its own period; no 加处罚款, which art.72 provides for fines only
+			paymentDue = caseClock.handoverDue(c.deliveredOn());
+		}
+		else if (c.deliveredOn() != null && c.penalty() == Penalty.FINE && c.fine() != null) {
+			Procedure proc = procedure(c.id());
+			PaymentDue payment = c.paidOn() != null ? null : paymentDue(c, proc);
+			paymentDue = payment != null ? payment.due() : finalPaymentDue(c, proc);
+			surcharge = c.paidOn() != null ? paidSurcharge(c, proc) : owedSurcharge(c, proc, today);
+		}
 		return new Deadlines(c.decisionDueOn(), remaining, paused.isPresent(),
 				replyDue(c),
 				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,

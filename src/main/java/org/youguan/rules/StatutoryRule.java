@@ -179,6 +179,14 @@ public enum StatutoryRule {
 	 */
 	PENALTY_PAYMENT_DEFERRAL_MAX("penalty.payment-deferral-max", "延期或分期缴纳罚款的最长期限（自原缴款期限届满之日）", "180", RuleUnit.CALENDAR_DAYS, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 66)),
 
+	/**
+	 * 没收违法所得上缴期限（自收到决定书）: 行政处罚法(2021) gives no period for handing over what a confiscation takes (art.74
+	 * only says it goes to the treasury); the decision states one by analogy with the fine's 十五日 (art.67), calendar days —
+	 * local practice (unconfirmed), kept apart from {@link #PENALTY_PAYMENT} so that neither changes the other. No
+	 * 加处罚款 follows it: art.72 provides that for fines only.
+	 */
+	PENALTY_CONFISCATION_HANDOVER("penalty.confiscation-handover", "没收违法所得上缴期限（自收到决定书）", "15", RuleUnit.CALENDAR_DAYS, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 67), Citation.of(ADMINISTRATIVE_PENALTY_LAW, 74), Citation.of(LOCAL_PRACTICE)),
+
 	/** 逾期缴纳罚款每日加处罚款比例（行政处罚法(2021) 第72条）: 3 % of the fine per day, the total capped at the fine. */
 	PENALTY_LATE_SURCHARGE("penalty.late-surcharge", "逾期缴纳罚款每日加处罚款比例（加处罚款总额不超过罚款数额）", "3", RuleUnit.PERCENT, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 72)),
 

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +20,6 @@ import org.youguan.documents.TemplateFiles;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.registry.EnterpriseView;
-import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -48,13 +46,7 @@ class CaseDocumentReplacementIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
-	Leads leads;
-
-	@Autowired
 	PenaltyCases cases;
-
-	@Autowired
-	Enterprises enterprises;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -68,12 +60,9 @@ class CaseDocumentReplacementIntegrationTest {
 	@Autowired
 	DocumentTemplates templates;
 
+	/** The shared enforcement fixture. */
+	@Autowired
 	PartyCases party;
-
-	@BeforeEach
-	void party() {
-		party = new PartyCases(leads, cases, enterprises, jdbc);
-	}
 
 	@AfterEach
 	void backToBuiltIn() {

@@ -725,15 +725,15 @@ class CaseDocumentsIntegrationTest {
 		LocalDate second = today().plusDays(50);
 		String path = "/api/v1/enforcement/cases/" + c + "/payment-arrangement";
 		String terms = """
-				{"kind":"INSTALMENTS","reason":"经营困难","instalments":[{"dueOn":"%s","amount":"1000"},{"dueOn":"%s","amount":%s}]}""";
-		call(WUZHONG, path, terms.formatted(first, second, "1000")).andExpect(status().isForbidden());
-		call(HEAD, path, terms.formatted(first, second, "500")).andExpect(status().isBadRequest())
+				{"kind":"INSTALMENTS","appliedOn":"%s","reason":"经营困难","instalments":[{"dueOn":"%s","amount":"1000"},{"dueOn":"%s","amount":%s}]}""";
+		call(WUZHONG, path, terms.formatted(today(), first, second, "1000")).andExpect(status().isForbidden());
+		call(HEAD, path, terms.formatted(today(), first, second, "500")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("instalments"));
-		call(HEAD, path, terms.formatted(second, first, "1000")).andExpect(status().isBadRequest())
+		call(HEAD, path, terms.formatted(today(), second, first, "1000")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("instalments[1].dueOn"));
-		call(HEAD, path, terms.formatted(first, second, "1000")).andExpect(status().isOk())
+		call(HEAD, path, terms.formatted(today(), first, second, "1000")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.deadlines.paymentDue").value(first.toString()));
-		call(HEAD, path, terms.formatted(first, second, "1000")).andExpect(status().is(422));
+		call(HEAD, path, terms.formatted(today(), first, second, "1000")).andExpect(status().is(422));
 		assertThat(text((String) only(documents(c), "PAYMENT_APPROVAL").get("href"), WUZHONG))
 			.contains("分期", "第1期", "1000元", "第六十六条");
 
@@ -758,11 +758,11 @@ class CaseDocumentsIntegrationTest {
 		long c = decidedAndDelivered(wuzhong(4));
 		LocalDate until = today().plusDays(60);
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/payment-arrangement",
-				"{\"kind\":\"DEFERRAL\",\"reason\":\"经营困难\",\"deferredUntil\":\"" + today().plusDays(3) + "\"}")
+				"{\"kind\":\"DEFERRAL\",\"appliedOn\":\"" + today() + "\",\"reason\":\"经营困难\",\"deferredUntil\":\"" + today().plusDays(3) + "\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("deferredUntil"));
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/payment-arrangement",
-				"{\"kind\":\"DEFERRAL\",\"reason\":\"经营困难\",\"deferredUntil\":\"" + until + "\"}")
+				"{\"kind\":\"DEFERRAL\",\"appliedOn\":\"" + today() + "\",\"reason\":\"经营困难\",\"deferredUntil\":\"" + until + "\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.deadlines.paymentDue").value(until.toString()));
 		clock.set(until.atTime(10, 0));

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +21,6 @@ import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
-import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,13 +56,7 @@ class EnterprisePenaltyIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
-	Leads leads;
-
-	@Autowired
 	PenaltyCases cases;
-
-	@Autowired
-	Enterprises enterprises;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -75,12 +67,9 @@ class EnterprisePenaltyIntegrationTest {
 	@Autowired
 	CaseDocuments documents;
 
+	/** The shared enforcement fixture. */
+	@Autowired
 	PartyCases party;
-
-	@BeforeEach
-	void party() {
-		party = new PartyCases(leads, cases, enterprises, jdbc);
-	}
 
 	@AfterEach
 	void resetClock() {

@@ -126,6 +126,23 @@ final class PartyCases {
 		return new PenaltyCases.HearingData(noticeOn, hearingOn, "吴中区邮政管理局听证室", user("sz.office"), null);
 	}
 
+	/**
+	 * A case of {@code penalty} (FINE or CONFISCATION of {@code amount} yuan) decided and delivered on {@code on}: filed
+	 * a few days before, investigated, notified the day before with the party's statement, decided and delivered.
+	 */
+	long delivered(EnterpriseView e, String violation, String penalty, String amount, LocalDate on) {
+		long id = filed(e, violation, on.minusDays(6));
+		cases.startInvestigation(ALL, id, TEAM);
+		evidence(jdbc, id);
+		cases.concludeInvestigation(ALL, id, new PenaltyCases.Conclusion("查明违法事实", penalty, amount, false, null, null, null,
+				on.minusDays(5).toString()));
+		cases.notifyParty(ALL, id, on.minusDays(1).toString());
+		cases.recordStatement(ALL, id, on.minusDays(1).toString(), "当事人无异议");
+		cases.decide(ALL, id, new PenaltyCases.Decision(null, on.toString(), penalty, amount, null, null, null));
+		cases.deliver(ALL, id, on.toString());
+		return id;
+	}
+
 	/** A case notified on {@code notifiedOn} (filed a few days before). */
 	long notified(EnterpriseView e, String violation, String fine, LocalDate notifiedOn) {
 		long id = concluded(e, violation, fine, notifiedOn.minusDays(5));

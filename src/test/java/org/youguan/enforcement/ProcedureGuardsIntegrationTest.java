@@ -47,8 +47,9 @@ class ProcedureGuardsIntegrationTest {
 	@Autowired
 	PenaltyCases cases;
 
+	/** The shared enforcement fixture. */
 	@Autowired
-	PartyCases fixture;
+	PartyCases party;
 
 	@Autowired
 	Enterprises enterprises;
@@ -62,10 +63,6 @@ class ProcedureGuardsIntegrationTest {
 	@AfterEach
 	void reset() {
 		clock.reset();
-	}
-
-	PartyCases party() {
-		return fixture;
 	}
 
 	void today(String day) {
@@ -96,16 +93,15 @@ class ProcedureGuardsIntegrationTest {
 
 	/** A case of {@code violation} filed on {@code filed} with its investigation started and one evidence item. */
 	long investigating(EnterpriseView e, String violation, LocalDate filed) {
-		long id = party().filed(e, violation, filed);
+		long id = party.filed(e, violation, filed);
 		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
-		fixture.evidence(id);
+		party.evidence(id);
 		return id;
 	}
 
 	@Test
 	void aHeardCaseIsDecidedNeitherBeforeItsHearingNorBeforeTheReviewThatFollowsIt() {
 		today("2026-06-01");
-		PartyCases party = party();
 		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
 		today("2026-06-02");
 		cases.requestHearing(PartyCases.ALL, id, "2026-06-02");
@@ -125,7 +121,6 @@ class ProcedureGuardsIntegrationTest {
 	@Test
 	void staffDoNotOverwriteAStatementAlreadyGiven() {
 		today("2026-06-02");
-		PartyCases party = party();
 		long id = party.notified(party.other(), "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 6, 1));
 		cases.recordStatement(PartyCases.ALL, id, "2026-06-02", "当事人陈述：系初次迟报，已补报");
 
@@ -136,7 +131,7 @@ class ProcedureGuardsIntegrationTest {
 
 	/** A case told of a fine of 2000 on 2026-06-01 whose statement was heard: decidable from 2026-06-02. */
 	long stated(EnterpriseView e) {
-		long id = party().notified(e, "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 6, 1));
+		long id = party.notified(e, "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 6, 1));
 		cases.recordStatement(PartyCases.ALL, id, "2026-06-01", "当事人无异议");
 		return id;
 	}
@@ -149,7 +144,6 @@ class ProcedureGuardsIntegrationTest {
 	@Test
 	void aHandTypedNumberNeverBlocksTheAutomaticSeries() {
 		today("2026-06-02");
-		PartyCases party = party();
 		EnterpriseView e = party.other();
 		String region = e.regionCode().substring(0, 6);
 		long first = stated(e);
@@ -192,7 +186,7 @@ class ProcedureGuardsIntegrationTest {
 				PageQuery.of(null, 0, 1, "legal_name", "asc")).items().get(0);
 		String number = "相邮管罚〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
 		cases.importCase(PartyCases.ALL, imported(xiangcheng, "REPORT", number, "FINE", "3000"));
-		EnterpriseView wuzhong = party().other();
+		EnterpriseView wuzhong = party.other();
 		assertThat(rules("decisionNumber", () -> cases.importCase(PartyCases.ALL, imported(wuzhong, "REPORT", number, "FINE", "3000"))))
 			.containsExactly("unique");
 		long id = stated(wuzhong);
@@ -211,7 +205,7 @@ class ProcedureGuardsIntegrationTest {
 	@Test
 	void overlappingSuspensionsAreRefusedAndALateExtensionIsNotGranted() {
 		today("2026-06-20");
-		long id = investigating(party().other(), "PARCEL_TAMPERING", LocalDate.of(2026, 6, 1));
+		long id = investigating(party.other(), "PARCEL_TAMPERING", LocalDate.of(2026, 6, 1));
 		cases.suspend(PartyCases.ALL, id, "APPRAISAL", "2026-06-05", "委托鉴定");
 		cases.resume(PartyCases.ALL, id, "2026-06-10");
 		assertThat(rules("startedOn", () -> cases.suspend(PartyCases.ALL, id, "TESTING", "2026-06-08", "检测")))
@@ -222,7 +216,7 @@ class ProcedureGuardsIntegrationTest {
 		assertThat(cases.get(PartyCases.ALL, id).suspensions()).hasSize(2);
 
 		today("2026-05-20");
-		long late = investigating(party().other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
+		long late = investigating(party.other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
 		assertThat(rules("decisionDueOn", () -> cases.extend(PartyCases.ALL, late, PartyCases.HEAD, "案情复杂")))
 			.containsExactly("limit-passed");
 		assertThat(cases.get(PartyCases.ALL, late).penaltyCase().extended()).isFalse();
@@ -236,7 +230,7 @@ class ProcedureGuardsIntegrationTest {
 	@Test
 	void aSuspensionStartedAfterTheLimitIsRefusedAndAPausedOverdueCaseStaysOverdue() {
 		today("2026-05-20");
-		long late = investigating(party().other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
+		long late = investigating(party.other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
 		LocalDate due = cases.get(PartyCases.ALL, late).penaltyCase().decisionDueOn();
 		assertThat(rules("startedOn", () -> cases.suspend(PartyCases.ALL, late, "APPRAISAL", due.plusDays(1).toString(), "委托鉴定")))
 			.containsExactly("limit-passed");
@@ -244,7 +238,7 @@ class ProcedureGuardsIntegrationTest {
 		cases.suspend(PartyCases.ALL, late, "APPRAISAL", due.toString(), "委托鉴定");
 		assertThat(cases.get(PartyCases.ALL, late).deadlines().remainingDays()).isEqualTo(1);
 
-		long legacy = investigating(party().other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
+		long legacy = investigating(party.other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
 		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason) VALUES (:id, 'APPRAISAL', :on, '鉴定')")
 			.param("id", legacy).param("on", due.plusDays(10)).update();
 		PenaltyCases.CaseDetail paused = cases.get(PartyCases.ALL, legacy);
@@ -255,7 +249,6 @@ class ProcedureGuardsIntegrationTest {
 	@Test
 	void aPenaltyKindTheArticleDoesNotProvideOrThatWasNotNotifiedIsRefused() {
 		today("2026-06-09");
-		PartyCases party = party();
 		// 快递市场管理办法 art.48 fines (5000 at least) and gives no warning
 		long contractor = investigating(party.other(), "UNLICENSED_CONTRACTOR", LocalDate.of(2026, 6, 1));
 		assertThat(rules("proposedPenalty", () -> cases.concludeInvestigation(PartyCases.ALL, contractor,
@@ -283,21 +276,21 @@ class ProcedureGuardsIntegrationTest {
 	@Test
 	void aDeferralIsApprovedOnlyBeforeThePaymentDeadlineAndWithinTheCataloguesMaximum() {
 		today("2026-06-02");
-		long id = stated(party().other());
+		long id = stated(party.other());
 		cases.decide(PartyCases.ALL, id, decision(null, "2026-06-02", "FINE", "2000"));
 		cases.deliver(PartyCases.ALL, id, "2026-06-02");
 		assertThat(rules("deferredUntil", () -> cases.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD,
-				new PenaltyCases.PaymentTerms("DEFERRAL", "2099-01-01", "经营困难", null)))).containsExactly("range");
+				new PenaltyCases.PaymentTerms("DEFERRAL", "2026-06-02", "2099-01-01", "经营困难", null)))).containsExactly("range");
 		today("2026-06-25");
-		assertThat(rules("kind", () -> cases.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD,
-				new PenaltyCases.PaymentTerms("DEFERRAL", "2026-07-20", "经营困难", null)))).containsExactly("after-due");
+		assertThat(rules("appliedOn", () -> cases.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD,
+				new PenaltyCases.PaymentTerms("DEFERRAL", "2026-06-25", "2026-07-20", "经营困难", null)))).containsExactly("after-due");
 		assertThat(cases.procedure(PartyCases.ALL, id).paymentArrangement()).isNull();
 	}
 
 	@Test
 	void aReviewStatesItsOutcomeAndIsNotMadeByTheConclusionsAuthor() throws Exception {
 		today("2026-06-02");
-		long id = investigating(party().other(), "DATA_NOT_REPORTED", LocalDate.of(2026, 6, 1));
+		long id = investigating(party.other(), "DATA_NOT_REPORTED", LocalDate.of(2026, 6, 1));
 		String c = "/api/v1/enforcement/cases/" + id;
 		call(PenaltyCaseIntegrationTest.MARKET, c + "/conclusion", """
 				{"report":"查明未报送","proposedPenalty":"FINE","proposedFine":"2000","concludedOn":"2026-06-02"}""")
@@ -316,7 +309,7 @@ class ProcedureGuardsIntegrationTest {
 	@Test
 	void noConclusionWithoutEvidence() {
 		today("2026-06-02");
-		long id = party().filed(party().other(), "DATA_NOT_REPORTED", LocalDate.of(2026, 6, 1));
+		long id = party.filed(party.other(), "DATA_NOT_REPORTED", LocalDate.of(2026, 6, 1));
 		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
 		assertThat(rules("evidence", () -> cases.concludeInvestigation(PartyCases.ALL, id,
 				new PenaltyCases.Conclusion("查明", "FINE", "2000", false, null, null, null, "2026-06-02"))))

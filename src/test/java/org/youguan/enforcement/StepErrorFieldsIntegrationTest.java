@@ -117,7 +117,7 @@ class StepErrorFieldsIntegrationTest {
 		cases.deliver(PartyCases.ALL, id, today.toString());
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/payment", "{\"paidOn\":\"\",\"amount\":\"abc\"}");
 		refusedNamingItsOwnFields(HEAD, c + id + "/payment-arrangement",
-				"{\"kind\":\"INSTALMENTS\",\"deferredUntil\":null,\"reason\":\"\",\"instalments\":[{\"dueOn\":\"x\",\"amount\":\"-1\"}]}",
+				"{\"kind\":\"INSTALMENTS\",\"appliedOn\":\"x\",\"deferredUntil\":null,\"reason\":\"\",\"instalments\":[{\"dueOn\":\"x\",\"amount\":\"-1\"}]}",
 				PenaltyCases.PaymentTerms.class);
 
 		refusedNamingItsOwnFields(WUZHONG, c + "on-the-spot", """

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.youguan.enforcement.CaseView;
+import org.youguan.enforcement.Penalty;
 import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
 
@@ -37,22 +38,48 @@ public final class CaseClock {
 	}
 
 	/**
-	 * The rule values of a case: the terms its decision fixed (payment period, 加处罚款 rate, remedies — kept on the case
-	 * when it was decided) in place of the catalogue's, every other rule from {@code catalogue}.
-	 * @param c the case
+	 * The terms a decision fixed on its case (null before the decision, and each one the decision did not fix): the days
+	 * to perform what it imposes from delivery — to pay a fine (行政处罚法(2021) art.67) or to hand over what a
+	 * confiscation takes ({@link StatutoryRule#PENALTY_CONFISCATION_HANDOVER}), as {@code penalty} says —, the daily
+	 * 加处罚款 rate (art.72) and the remedies' periods.
+	 */
+	public record Terms(Penalty penalty, Integer paymentDays, BigDecimal surchargePercent, Integer reviewDays,
+			Integer litigationMonths) {
+
+		/** The terms kept on {@code c} (V202). */
+		public static Terms of(CaseView c) {
+			return new Terms(c.penalty(), c.paymentDays(), c.surchargePercent(), c.reviewDays(), c.litigationMonths());
+		}
+	}
+
+	/**
+	 * The rule values of a case: the terms its decision fixed (days to pay or hand over, 加处罚款 rate, remedies — kept on
+	 * the case when it was decided) in place of the catalogue's, every other rule from {@code catalogue}. The one way a
+	 * case's stored terms are applied, whether the case is read whole or as a row of figures.
+	 * @param terms what the decision fixed
 	 * @param catalogue the catalogue's value of each rule where the case is
 	 */
-	public static Function<StatutoryRule, BigDecimal> fixedBy(CaseView c, Function<StatutoryRule, BigDecimal> catalogue) {
+	public static Function<StatutoryRule, BigDecimal> fixedBy(Terms terms, Function<StatutoryRule, BigDecimal> catalogue) {
+		boolean confiscation = terms.penalty() == Penalty.CONFISCATION;
 		return rule -> {
 			BigDecimal fixed = switch (rule) {
-				case PENALTY_PAYMENT -> whole(c.paymentDays());
-				case PENALTY_LATE_SURCHARGE -> c.surchargePercent();
-				case REMEDY_ADMINISTRATIVE_REVIEW -> whole(c.reviewDays());
-				case REMEDY_LITIGATION -> whole(c.litigationMonths());
+				case PENALTY_PAYMENT -> confiscation ? null : whole(terms.paymentDays());
+				case PENALTY_CONFISCATION_HANDOVER -> confiscation ? whole(terms.paymentDays()) : null;
+				case PENALTY_LATE_SURCHARGE -> terms.surchargePercent();
+				case REMEDY_ADMINISTRATIVE_REVIEW -> whole(terms.reviewDays());
+				case REMEDY_LITIGATION -> whole(terms.litigationMonths());
 				default -> null;
 			};
 			return fixed != null ? fixed : catalogue.apply(rule);
 		};
+	}
+
+	/**
+	 * The rule that counts the days a decision of {@code penalty} gives to perform it from delivery: the fine's payment
+	 * period, or the confiscation's handover period.
+	 */
+	public static StatutoryRule performanceRule(Penalty penalty) {
+		return penalty == Penalty.CONFISCATION ? StatutoryRule.PENALTY_CONFISCATION_HANDOVER : StatutoryRule.PENALTY_PAYMENT;
 	}
 
 	private static BigDecimal whole(Integer n) {
@@ -141,11 +168,12 @@ public final class CaseClock {
 	}
 
 	/**
-	 * The payment deadline of a decision that fixed its own days to pay ({@code paymentDays}, kept on the case since
-	 * V202; null for a case without them: the rule's value here), counted as {@link #paymentDue(LocalDate)} counts.
+	 * The last day to hand over what a confiscation takes (没收违法所得 paid into the treasury): the handover period from
+	 * receiving the decision ({@link StatutoryRule#PENALTY_CONFISCATION_HANDOVER}). No 加处罚款 runs after it — art.72
+	 * provides it for fines only.
 	 */
-	public LocalDate paymentDue(LocalDate deliveredOn, Integer paymentDays) {
-		return paymentDays == null ? paymentDue(deliveredOn) : after(StatutoryRule.PENALTY_PAYMENT, deliveredOn, paymentDays);
+	public LocalDate handoverDue(LocalDate deliveredOn) {
+		return due(StatutoryRule.PENALTY_CONFISCATION_HANDOVER, deliveredOn);
 	}
 
 	/**

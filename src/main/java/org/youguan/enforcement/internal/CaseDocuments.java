@@ -378,7 +378,7 @@ public class CaseDocuments implements DeclaresTemplates {
 
 	private Map<String, String> fields(CaseView c, Long evidenceId) {
 		// the terms the decision fixed (payment, 加处罚款, remedies), the window the notice stated: what the party was told
-		Function<StatutoryRule, BigDecimal> values = CaseClock.fixedBy(c, r -> rules.value(r, c.regionCode()));
+		Function<StatutoryRule, BigDecimal> values = CaseClock.fixedBy(CaseClock.Terms.of(c), r -> rules.value(r, c.regionCode()));
 		CaseClock caseClock = new CaseClock(Days.of(calendar), values);
 		Map<String, String> f = new HashMap<>();
 		f.put("bureau", bureauName(c.regionCode()));
@@ -438,12 +438,14 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("penalty", penalty(c.penalty(), c.fine()));
 		f.put("mitigation", c.mitigation() == null ? "" : "依据《中华人民共和国行政处罚法》第三十二条（" + c.mitigationGround().label()
 				+ "），对当事人" + c.mitigation().label() + "：" + text(c.mitigationReason()) + "。");
-		f.put("paymentDays", values.apply(StatutoryRule.PENALTY_PAYMENT).stripTrailingZeros().toPlainString());
+		// a fine's days to pay, or a confiscation's own days to hand over (penalty.confiscation-handover)
+		f.put("paymentDays", values.apply(CaseClock.performanceRule(c.penalty())).stripTrailingZeros().toPlainString());
 		f.put("surchargePercent", values.apply(StatutoryRule.PENALTY_LATE_SURCHARGE).stripTrailingZeros().toPlainString());
 		f.put("performance", performance(c.penalty(), c.fine(), f.get("paymentDays"), f.get("surchargePercent")));
 		f.put("deliveryDue", c.decidedOn() == null ? "" : ChineseText.day(caseClock.deliveryDue(c.decidedOn())));
 		f.put("deliveredOn", ChineseText.day(c.deliveredOn()));
-		f.put("paymentDue", c.deliveredOn() == null ? "" : ChineseText.day(caseClock.paymentDue(c.deliveredOn())));
+		f.put("paymentDue", c.deliveredOn() == null ? "" : ChineseText.day(c.penalty() == Penalty.CONFISCATION
+				? caseClock.handoverDue(c.deliveredOn()) : caseClock.paymentDue(c.deliveredOn())));
 		f.put("paidOn", ChineseText.day(c.paidOn()));
 		f.put("paidAmount", c.paidAmount() == null ? "" : plain(c.paidAmount()) + "元");
 		f.put("closedOn", ChineseText.day(c.closedOn()));

@@ -135,8 +135,9 @@ class CaseFilesApiController {
 
 	@PostMapping("/{id}/payment-arrangement")
 	@PreAuthorize(EnforcementApiController.HEADS)
-	@Operation(summary = "批准延期（分期）缴纳罚款（局领导）", description = "kind（DEFERRAL、INSTALMENTS）、deferredUntil、"
-			+ "instalments（dueOn、amount，合计等于罚款）、reason；行政处罚法第66条。")
+	@Operation(summary = "批准延期（分期）缴纳罚款（局领导）", description = "kind（DEFERRAL、INSTALMENTS）、appliedOn（当事人申请日期，"
+			+ "必填，不早于送达、不晚于今天；晚于缴款期限为422 after-due）、deferredUntil、instalments（dueOn、amount，合计等于罚款）、"
+			+ "reason；行政处罚法第66条。")
 	PenaltyCases.CaseDetail arrangePayment(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestBody PenaltyCases.PaymentTerms terms) {
 		cases.arrangePayment(scope, id, EnforcementApiController.officer(me), terms);

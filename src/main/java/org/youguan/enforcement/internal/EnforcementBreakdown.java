@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,8 @@ import org.youguan.rules.ViolationType;
  * export: 及时立案 (行政处罚法(2021) art.54: days from a lead's receipt to the decision on it — filed or not — against
  * the configurable warning {@link StatutoryRule#PENALTY_LEAD_FILING_WARNING}, and open leads already past it), cases by
  * violation type, leads by source, and the on-time rate of each step whose deadline has come: the decision within its
- * limit (90 + 30 days, pauses excluded), delivery within 7 days (art.61), payment within 15 days (art.67) and
+ * limit (90 + 30 days, pauses excluded), delivery within 7 days (art.61), payment within the days the decision fixed
+ * (art.67) or by the approved deferral's day — with instalments, every instalment by its own day (art.66) — and
  * publication within the configured working days (双公示). Imported cases count by type; they have no clock. A case
  * counts as 立案 as {@code casesFiled} counts it: an on-the-spot decision (简易程序) is decided, never filed.
  */
@@ -74,8 +76,13 @@ class EnforcementBreakdown {
 	record SourceRow(LeadSource source, long received, long filed) {
 	}
 
-	record StepRow(String regionCode, Penalty penalty, LocalDate decidedOn, LocalDate decisionDueOn, LocalDate deliveredOn,
-			LocalDate paidOn, LocalDate publishedOn, Integer paymentDays, LocalDate arrangedDue, String partyKind) {
+	record StepRow(long id, String regionCode, Penalty penalty, LocalDate decidedOn, LocalDate decisionDueOn,
+			LocalDate deliveredOn, LocalDate paidOn, LocalDate publishedOn, Integer paymentDays, LocalDate deferredUntil,
+			String partyKind) {
+	}
+
+	/** An instalment of a fine paid in instalments: its own day, and the day it was paid (null while unpaid). */
+	record InstalmentRow(long caseId, LocalDate dueOn, LocalDate paidOn) {
 	}
 
 	private final JdbcClient jdbc;
@@ -101,9 +108,12 @@ class EnforcementBreakdown {
 		String region = RegionPrefix.of(prefix).predicate("c.region_code") + " AND " + scope.regionPredicate("c.region_code");
 		String leadRegion = RegionPrefix.of(prefix).predicate("l.region_code") + " AND " + scope.regionPredicate("l.region_code");
 		LocalDate today = LocalDate.now(clock);
+		Map<String, Map<StatutoryRule, BigDecimal>> values = new HashMap<>();
+		Function<String, Function<StatutoryRule, BigDecimal>> catalogueOf = code -> rule -> values
+			.computeIfAbsent(code, c -> new HashMap<>()).computeIfAbsent(rule, r -> rules.value(r, code));
 		Map<String, CaseClock> clocks = new HashMap<>();
 		Function<String, CaseClock> clockOf = code -> clocks.computeIfAbsent(code, c -> new CaseClock(Days.of(calendar),
-				rule -> rules.value(rule, c)));
+				catalogueOf.apply(c)));
 		int warningDays = rules.intValue(StatutoryRule.PENALTY_LEAD_FILING_WARNING, prefix.isEmpty() ? "0" : prefix);
 
 		List<LeadDecision> decided = jdbc.sql("""
@@ -148,17 +158,23 @@ class EnforcementBreakdown {
 			.map(r -> new Line(SOURCE, r.source().label(), r.received(), r.filed(), rate(r.filed(), r.received()), null, null))
 			.toList();
 
+		String decidedCases = "FROM penalty_case c WHERE NOT c.imported AND c.decided_on BETWEEN :from AND :to AND " + region;
 		List<StepRow> steps = jdbc.sql("""
-				SELECT c.region_code, c.penalty, c.decided_on, c.decision_due_on, c.delivered_on, c.paid_on, c.published_on,
-				       c.payment_days,
-				       CASE c.payment_arrangement WHEN 'DEFERRAL' THEN c.payment_deferred_until
-				            WHEN 'INSTALMENTS' THEN (SELECT max(i.due_on) FROM penalty_case_instalment i WHERE i.case_id = c.id)
-				       END AS arranged_due, c.party_kind
-				FROM penalty_case c WHERE NOT c.imported AND c.decided_on BETWEEN :from AND :to AND\s""" + region)
+				SELECT c.id, c.region_code, c.penalty, c.decided_on, c.decision_due_on, c.delivered_on, c.paid_on,
+				       c.published_on, c.payment_days,
+				       CASE c.payment_arrangement WHEN 'DEFERRAL' THEN c.payment_deferred_until END AS deferred_until,
+				       c.party_kind\s""" + decidedCases)
 			.param("from", from).param("to", to).query(Rows.of(StepRow.class)).list();
+		Map<Long, List<InstalmentRow>> instalments = jdbc.sql("""
+				SELECT i.case_id, i.due_on, i.paid_on FROM penalty_case_instalment i
+				WHERE i.case_id IN (SELECT c.id\s""" + decidedCases + ") ORDER BY i.case_id, i.position")
+			.param("from", from).param("to", to).query(Rows.of(InstalmentRow.class)).list().stream()
+			.collect(Collectors.groupingBy(InstalmentRow::caseId));
 		long[] counts = new long[8];
 		for (StepRow s : steps) {
-			CaseClock caseClock = clockOf.apply(s.regionCode());
+			// the terms the decision fixed on the case (its days to pay), applied as the case page applies them
+			CaseClock caseClock = new CaseClock(Days.of(calendar), CaseClock.fixedBy(
+					new CaseClock.Terms(s.penalty(), s.paymentDays(), null, null, null), catalogueOf.apply(s.regionCode())));
 			count(counts, 0, true, s.decisionDueOn() == null || !s.decidedOn().isAfter(s.decisionDueOn()));
 			if (s.penalty() == null) {
 				continue;
@@ -166,9 +182,17 @@ class EnforcementBreakdown {
 			LocalDate deliveryDue = caseClock.deliveryDue(s.decidedOn());
 			count(counts, 2, s.deliveredOn() != null || today.isAfter(deliveryDue),
 					s.deliveredOn() != null && !s.deliveredOn().isAfter(deliveryDue));
-			if (s.penalty() == Penalty.FINE && s.deliveredOn() != null) {
-				// a deferral or instalments the head approved move the deadline: paid by their last day is paid on time
-				LocalDate paymentDue = s.arrangedDue() != null ? s.arrangedDue() : caseClock.paymentDue(s.deliveredOn(), s.paymentDays());
+			List<InstalmentRow> parts = instalments.get(s.id());
+			if (s.penalty() == Penalty.FINE && s.deliveredOn() != null && parts != null) {
+				// instalments (art.66): each on its own day — one paid late, or unpaid past its day, makes the payment
+				// late even when the last is on time; on time once every one was paid by its day
+				boolean instalmentLate = parts.stream().anyMatch(i -> i.paidOn() != null ? i.paidOn().isAfter(i.dueOn())
+						: today.isAfter(i.dueOn()));
+				count(counts, 4, s.paidOn() != null || instalmentLate, !instalmentLate);
+			}
+			else if (s.penalty() == Penalty.FINE && s.deliveredOn() != null) {
+				// a deferral the head approved moves the deadline: paid by its day is paid on time
+				LocalDate paymentDue = s.deferredUntil() != null ? s.deferredUntil() : caseClock.paymentDue(s.deliveredOn());
 				count(counts, 4, s.paidOn() != null || today.isAfter(paymentDue),
 						s.paidOn() != null && !s.paidOn().isAfter(paymentDue));
 			}
@@ -181,7 +205,7 @@ class EnforcementBreakdown {
 					s.publishedOn() != null && !s.publishedOn().isAfter(publicationDue));
 		}
 		List<Line> stepLines = List.of(step("作出决定（办案期限内）", counts, 0), step("送达决定书（7日内）", counts, 2),
-				step("缴纳罚款（送达后15日内）", counts, 4), step("公示处罚决定（公示期限内）", counts, 6));
+				step("缴纳罚款（缴款期限内，分期的逐期按期）", counts, 4), step("公示处罚决定（公示期限内）", counts, 6));
 		return new Breakdown(filing, warningDays, byViolation, bySource, stepLines);
 	}
 

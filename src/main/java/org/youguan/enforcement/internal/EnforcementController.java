@@ -352,7 +352,8 @@ class EnforcementController {
 	@PostMapping("/enforcement/cases/{id:\\d+}/payment-arrangement")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String arrangePayment(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
-			@RequestParam(required = false) String kind, @RequestParam(required = false) LocalDate deferredUntil,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) LocalDate appliedOn,
+			@RequestParam(required = false) LocalDate deferredUntil,
 			@RequestParam(name = "dueOn", required = false) List<LocalDate> dueOn,
 			@RequestParam(name = "amount", required = false) List<String> amounts, @RequestParam(required = false) String reason,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -363,7 +364,8 @@ class EnforcementController {
 					amounts != null && i < amounts.size() ? amounts.get(i) : null));
 		}
 		return FormSteps.run(model, response, redirect, page(id), "已批准延期（分期）缴纳罚款", () -> cases.arrangePayment(scope,
-				id, EnforcementApiController.officer(me), new PenaltyCases.PaymentTerms(kind, text(deferredUntil), reason, parts)),
+				id, EnforcementApiController.officer(me), new PenaltyCases.PaymentTerms(kind, text(appliedOn),
+						text(deferredUntil), reason, parts)),
 				refused(me, scope, id, model, "arrangement-form"));
 	}
 

@@ -51,8 +51,13 @@ class EnterprisePenalties {
 	 * @param canReply whether the party may still state its case or waive it (notified, none stated nor waived yet,
 	 * window open)
 	 * @param canRequestHearing whether it may still request a hearing
-	 * @param paymentDue the last day to pay (15 days after delivery, art.67), null before delivery
-	 * @param surchargeToday 加处罚款 as of today (or of the day paid), null when none is due
+	 * @param paymentDue the last day to pay a fine (15 days after delivery, art.67; a deferral's day or the next unpaid
+	 * instalment's), or to hand over what a confiscation takes; null before delivery
+	 * @param surchargeToday a fine's 加处罚款 as of today (or of the day paid), null when none is due — never on a
+	 * confiscation (art.72)
+	 * @param instalments a fine's instalments (art.66), each with its own day, amount and, once paid, its 加处罚款 — as
+	 * the case page shows them; empty without
+	 * @param paymentAppliedOn the day the party applied for a deferral or instalments, null when not recorded
 	 * @param documents the documents served on the party, current versions, in the order issued
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
@@ -63,7 +68,7 @@ class EnterprisePenalties {
 			LocalDate decidedOn, Penalty penalty, BigDecimal fine, LocalDate deliveredOn, LocalDate paymentDue,
 			BigDecimal surchargeToday, LocalDate paidOn, BigDecimal paidAmount, LocalDate closedOn, LocalDate publishedOn,
 			LocalDate publicationWithdrawnOn, boolean canReply, boolean canRequestHearing,
-			List<PartyDocument> documents) {
+			List<PenaltyCases.Instalment> instalments, LocalDate paymentAppliedOn, List<PartyDocument> documents) {
 
 		/** Whether the fine is due and unpaid past its day. */
 		public boolean overdue(LocalDate today) {
@@ -131,12 +136,14 @@ class EnterprisePenalties {
 				&& (c.status() == CaseStatus.NOTIFIED || c.status() == CaseStatus.HEARING);
 		boolean canHear = open && d.hearingRight() && c.status() == CaseStatus.NOTIFIED && c.hearingWaivedOn() == null;
 		boolean surcharged = d.surchargeToday() != null && d.surchargeToday().signum() > 0;
+		PenaltyCases.Procedure procedure = cases.procedure(caseRegion(id), id);
 		return new PartyCase(c.id(), c.number(), c.enterpriseName(), c.enterpriseCreditCode(), c.violationCode(),
 				c.status(), c.filedOn(), c.notifiedOn(), c.proposedPenalty(), c.proposedFine(), d.hearingRight(), replyDue,
 				c.statementOn(), c.statement(), c.statementWaivedOn(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(), c.hearingWaivedOn(),
 				c.decisionNumber(), c.decidedOn(), c.penalty(), c.fine(), c.deliveredOn(), d.paymentDue(),
 				surcharged ? d.surchargeToday() : null, c.paidOn(), c.paidAmount(), c.closedOn(), c.publishedOn(),
-				c.publicationWithdrawnOn(), canReply, canHear, partyDocuments(id));
+				c.publicationWithdrawnOn(), canReply, canHear, procedure.instalments(), procedure.paymentAppliedOn(),
+				partyDocuments(id));
 	}
 
 	/**
