@@ -161,9 +161,10 @@ public final class SheetRows {
 
 	/**
 	 * A cell merged down a column (one 案件来源 or 企业名称 over several rows of a ledger) shows its value on every row
-	 * it spans, but the file keeps it in the top cell only: each data row the merge covers gets the top cell's value
-	 * where its own cell is blank. A range merged across columns is left alone (which column its value belongs to is
-	 * not for the reader to guess); a data row that shows nothing but merged cells was already skipped as blank.
+	 * it spans, but the file keeps it in the top cell only: each data row the merge covers gets the top cell's value —
+	 * also over a value a crafted or converted file keeps hidden under the merge, since Excel shows the top cell's. A
+	 * range merged across columns is left alone (which column its value belongs to is not for the reader to guess); a
+	 * data row that shows nothing but merged cells was already skipped as blank.
 	 */
 	private static void fillMergedDown(List<SheetRow> rows, Map<Integer, String> headers, List<CellRangeAddress> merged) {
 		if (merged.isEmpty() || rows.isEmpty()) {
@@ -187,10 +188,7 @@ public final class SheetRows {
 				if (--budget < 0) {
 					return;
 				}
-				SheetRow row = rows.get(i);
-				if (row.cell(header).isBlank()) {
-					row.cells().put(header, value);
-				}
+				rows.get(i).cells().put(header, value);
 			}
 		}
 	}

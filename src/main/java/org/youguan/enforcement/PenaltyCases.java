@@ -56,6 +56,7 @@ import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.BureauView;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Bureaus;
+import org.youguan.org.Role;
 import org.youguan.org.UserKind;
 import org.youguan.org.UserView;
 import org.youguan.org.Users;
@@ -847,7 +848,7 @@ public class PenaltyCases {
 			bureaus.findByRegion(region.substring(0, length)).ifPresent(b -> users.list(DataScope.all(),
 					new Users.Filter(b.id(), null, UserKind.STAFF), PageQuery.of(null, 0, PageQuery.MAX_SIZE, "display_name", "asc"))
 				.items().stream()
-				.filter(u -> u.enabled() && !investigated(id, u.id(), u.displayName()))
+				.filter(u -> u.enabled() && mayHost(u) && !investigated(id, u.id(), u.displayName()))
 				.filter(u -> hosts.stream().noneMatch(h -> h.userId() == u.id()))
 				.forEach(u -> hosts.add(new HearingHost(u.id(), u.displayName(), b.name()))));
 		}
@@ -857,13 +858,31 @@ public class PenaltyCases {
 	/** The host named, if an enabled staff account of the bureau handling case {@code c} or of one above it. */
 	private HearingHost hearingHost(CaseView c, long userId) {
 		UserView u = users.find(DataScope.all(), userId).orElse(null);
-		if (u == null || !u.enabled() || u.kind() != UserKind.STAFF || u.bureauId() == null) {
+		if (u == null || !u.enabled() || u.kind() != UserKind.STAFF || u.bureauId() == null || !mayHost(u)) {
 			return null;
 		}
 		return bureaus.find(DataScope.all(), u.bureauId())
 			.filter(b -> c.regionCode().startsWith(b.regionCode()))
 			.map(b -> new HearingHost(u.id(), u.displayName(), b.name()))
 			.orElse(null);
+	}
+
+	/**
+	 * Whether a character of a name is a numeral of any script or form: decimal digits (ASCII, full-width, Arabic-Indic),
+	 * letter numbers (Ⅳ) and other numbers (₂, ①) — a number typed into a name, never part of one. 一二三 are letters.
+	 */
+	private static boolean numeral(int c) {
+		int type = Character.getType(c);
+		return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+	}
+
+	/**
+	 * Whether the account is one of the bureau's people a hearing can be entrusted to — a staff member or a head
+	 * (处室工作人员, 局领导) — not an account that only administers the system or the bureau's users (art.64(四): a
+	 * person the 行政机关 designates).
+	 */
+	private static boolean mayHost(UserView u) {
+		return u.roles().contains(Role.STAFF) || u.roles().contains(Role.BUREAU_LEADER);
 	}
 
 	/** Whether the account or the name is among the case's investigators (by account, or by name for those without). */
@@ -947,19 +966,20 @@ public class PenaltyCases {
 			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（行政处罚法第57条），请填写集体讨论日期");
 		}
 		String participants = discussion(v, data, discussed != null, c.regionCode());
-		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60)
-			.identifier("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber());
-		handTypedNumber(v, data.decisionNumber());
+		String typedNumber = Text.identifier(data.decisionNumber());
+		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", typedNumber, 60)
+			.identifier("decisionNumber", "决定书文号（decisionNumber）", typedNumber);
+		handTypedNumber(v, typedNumber);
 		v.throwIfInvalid();
 		boolean heard = c.hearingOn() != null;
 		if (DecisionRules.reviewRequired(penalty, fine, threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), heard)
 				&& (c.reviewedOn() == null || heard && c.reviewedOn().isBefore(c.hearingOn()))) {
 			throw DomainException.rule("本案须经法制审核后才能作出决定（行政处罚法第58条" + (heard ? "：经过听证程序的案件须在听证后审核" : "") + "）");
 		}
-		String number = Text.isBlank(data.decisionNumber())
+		String number = typedNumber == null
 				? numbers.nextFree(ORDINARY_SERIES, c.regionCode().length() > 6 ? c.regionCode().substring(0, 6) : c.regionCode(),
 						on.getYear(), this::decisionNumberTaken)
-				: data.decisionNumber().strip();
+				: typedNumber;
 		numberFree(number);
 		Map<String, Object> p = new HashMap<>();
 		p.put("number", number);
@@ -1320,7 +1340,7 @@ public class PenaltyCases {
 					data.personName(), 50);
 			// a name holds no digits: an ID or phone number typed into it would be printed in clear on the decision and
 			// in every list, where numbers are masked
-			v.require("personName", data.personName() == null || data.personName().codePoints().noneMatch(Character::isDigit),
+			v.require("personName", data.personName() == null || data.personName().codePoints().noneMatch(PenaltyCases::numeral),
 					"no-digits", "当事人姓名（personName）只填姓名，不得含数字（证件号码、电话号码不在此填写）");
 			v.required("regionCode", "处罚地区（regionCode）", data.regionCode());
 			if (!Text.isBlank(data.regionCode())) {
@@ -1765,9 +1785,10 @@ public class PenaltyCases {
 			v.require("decisionNumber", Text.isBlank(data.decisionNumber()), "absent", "未作出决定（decidedOn为空）的案件不填写决定书文号");
 			v.require("penalty", Text.isBlank(data.penalty()), "absent", "未作出决定（decidedOn为空）的案件不填写处罚种类");
 		}
-		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber(), 60)
-			.identifier("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber());
-		handTypedNumber(v, data.decisionNumber());
+		String typedNumber = Text.identifier(data.decisionNumber());
+		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", typedNumber, 60)
+			.identifier("decisionNumber", "决定书文号（decisionNumber）", typedNumber);
+		handTypedNumber(v, typedNumber);
 		BigDecimal fine = data.fine();
 		v.money("fine", "罚款金额（fine）", fine).fits("fine", "罚款金额（fine）", fine, 12, 2);
 		if (penalty == Penalty.FINE) {
@@ -1796,7 +1817,7 @@ public class PenaltyCases {
 		}
 		v.throwIfInvalid();
 		String region = enterprise.regionCode();
-		String number = decidedCase ? data.decisionNumber().strip() : null;
+		String number = decidedCase ? typedNumber : null;
 		if (number != null) {
 			numberFree(number);
 		}
@@ -2013,7 +2034,7 @@ public class PenaltyCases {
 		v.require("kind", kind == null || kind.numberType() != null || kind == CaseDocumentKind.DECISION, "one-of",
 				"文书种类（kind）不能是当场行政处罚决定书");
 		String number = Text.isBlank(data.number()) && kind == CaseDocumentKind.DECISION ? c.decisionNumber()
-				: Text.blankToNull(data.number());
+				: Text.identifier(data.number());
 		v.require("number", number != null, "required", "文号（number）不能为空")
 			.maxLength("number", "文号（number）", number, 60)
 			.identifier("number", "文号（number）", number);

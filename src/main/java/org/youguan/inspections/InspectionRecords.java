@@ -496,9 +496,10 @@ public class InspectionRecords {
 			v.require("rectification", false, "required", "检查结果为责令改正时，责令改正通知书（rectification）不能为空");
 			return null;
 		}
-		v.required("rectification.number", "责令改正通知书文号（rectification.number）", r.number())
-			.maxLength("rectification.number", "责令改正通知书文号（rectification.number）", r.number(), 60)
-			.identifier("rectification.number", "责令改正通知书文号（rectification.number）", r.number());
+		String number = Text.identifier(r.number());
+		v.required("rectification.number", "责令改正通知书文号（rectification.number）", number)
+			.maxLength("rectification.number", "责令改正通知书文号（rectification.number）", number, 60)
+			.identifier("rectification.number", "责令改正通知书文号（rectification.number）", number);
 		v.required("rectification.issuedOn", "下达日期（rectification.issuedOn）", r.issuedOn());
 		v.required("rectification.dueOn", "整改期限（rectification.dueOn）", r.dueOn());
 		LocalDate issued = v.date("rectification.issuedOn", "下达日期（rectification.issuedOn）", r.issuedOn(),
@@ -507,8 +508,7 @@ public class InspectionRecords {
 				issued == null ? EARLIEST : issued, Validation.LATEST_RECORD);
 		LocalDate rectified = v.date("rectification.rectifiedOn", "整改完成日期（rectification.rectifiedOn）",
 				r.rectifiedOn(), issued == null ? EARLIEST : issued, today);
-		return r.number() == null || r.number().isBlank() ? null
-				: new Order(r.number().strip(), issued, due, rectified);
+		return number == null ? null : new Order(number, issued, due, rectified);
 	}
 
 	private static <E extends Enum<E>> E parse(Validation v, String field, String label, String text, Class<E> type) {

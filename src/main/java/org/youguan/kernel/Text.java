@@ -1,5 +1,6 @@
 package org.youguan.kernel;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -84,6 +85,17 @@ public final class Text {
 	}
 
 	/**
+	 * A hand-typed identifier (文号, 编号) as it is stored and compared: compatibility-normalised (NFKC: full-width digits
+	 * and letters typed with a Chinese input method become ASCII, a full-width or non-breaking space an ASCII one —
+	 * "〔２０２６〕９号" is "〔2026〕9号", so it cannot pass as another number than the one it shows), white space around it
+	 * trimmed; null when blank. What NFKC keeps and no one sees (zero-width characters, tabs, line breaks, combining
+	 * marks) is for {@link Validation#identifier} to refuse.
+	 */
+	public static String identifier(String typed) {
+		return typed == null ? null : blankToNull(Normalizer.normalize(typed, Normalizer.Form.NFKC));
+	}
+
+	/**
 	 * The index of the first character of {@code s} that is invisible or looks like another, or -1 ({@link #invisible}).
 	 * For identifiers and codes (waybill numbers, 文号), where two values that look alike must be equal.
 	 */
@@ -105,13 +117,16 @@ public final class Text {
 	 * space and joiners, U+FEFF, soft hyphen, bidirectional controls, tags), a line or paragraph separator, a space
 	 * other than the ASCII one (NBSP U+00A0, ideographic space U+3000, U+2000–U+200A …: "C 12" and "C\u00A012" would
 	 * look alike and differ), a Hangul filler (U+115F, U+1160, U+3164, U+FFA0: blank glyphs), a variation selector or
-	 * any combining mark (Mn, Mc, Me: U+FE00–U+FE0F, U+0301 … change how the character before looks, or nothing).
+	 * any combining mark (Mn, Mc, Me: U+FE00–U+FE0F, U+0301 … change how the character before looks, or nothing), a
+	 * control character (a tab or line break inside a value splits it on the page and in documents), or the blank
+	 * Braille pattern U+2800.
 	 */
 	public static boolean invisible(int c) {
 		return switch (Character.getType(c)) {
 			case Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR,
-					Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> c != ' ';
-			default -> c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0;
+					Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK,
+					Character.CONTROL -> c != ' ';
+			default -> c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
 		};
 	}
 

@@ -26,6 +26,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
@@ -522,7 +523,7 @@ public class PostOfficeApprovals {
 			}
 			v.required("noticeChannel", "公告方式（noticeChannel）", channel);
 		}
-		String number = PostOffices.clean(d.decisionNumber());
+		String number = Text.identifier(d.decisionNumber());
 		v.maxLength("decisionNumber", "决定文号（decisionNumber）", number, 60)
 			.identifier("decisionNumber", "决定文号（decisionNumber）", number);
 		if (number != null && f != null && number.length() <= 60 && numberUsed(f.regionCode(), number)) {

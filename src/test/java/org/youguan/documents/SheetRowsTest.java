@@ -253,13 +253,13 @@ class SheetRowsTest {
 	}
 
 	/**
-	 * A ledger's 来源 merged down three rows shows on each of them, as Excel shows it; a merge across columns is not
-	 * spread, and a row's own value is never overwritten.
+	 * A ledger's 来源 merged down three rows shows on each of them, as Excel shows it — also where the file keeps a value
+	 * hidden under the merge (丙's COMPLAINT, which Excel does not show); a merge across columns is not spread.
 	 */
 	@Test
 	void aCellMergedDownAColumnIsTheValueOfEveryRowItSpans() throws Exception {
 		byte[] sheet = rawSheet(Arrays.asList(List.of("企业", "来源", "备注"), Arrays.asList("甲", "INSPECTION", "跨列说明"),
-				Arrays.asList("乙", null, null), Arrays.asList("丙", null, null), Arrays.asList("丁", null, null)),
+				Arrays.asList("乙", null, null), Arrays.asList("丙", "COMPLAINT", null), Arrays.asList("丁", null, null)),
 				new CellRangeAddress(1, 3, 1, 1), new CellRangeAddress(4, 4, 0, 2));
 		List<SheetRow> rows = SheetRows.read(sheet, List.of("企业", "来源"), List.of("备注"));
 		assertThat(rows).extracting(r -> r.get("来源")).containsExactly("INSPECTION", "INSPECTION", "INSPECTION", null);

@@ -572,11 +572,12 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("200元")));
 		// an ID number typed into the name would be printed in clear on the decision and in the lists
-		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", person.replace("李某", "李四 身份证320506199001011234")
-			.formatted(today(), "150", team))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("personName"))
-			.andExpect(jsonPath("$.errors[0].rule").value("no-digits"));
+		for (String name : List.of("李四 身份证320506199001011234", "王五₂", "张Ⅳ三", "李①")) {
+			call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", person.replace("李某", name).formatted(today(), "150", team))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("personName"))
+				.andExpect(jsonPath("$.errors[0].rule").value("no-digits"));
+		}
 		long filedBefore = jdbc.sql("SELECT coalesce(max(last_value), 0) FROM number_sequence WHERE type = '处罚案件'")
 			.query(Long.class).single();
 		long c = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot",

@@ -116,8 +116,10 @@ class HearingAndHeadStepsIntegrationTest {
 		call(WUZHONG, path, days + ",\"place\":\"听证室\",\"host\":" + investigator + "}").andExpect(status().is(422))
 			.andExpect(jsonPath("$.errors[0].field").value("host"))
 			.andExpect(jsonPath("$.errors[0].rule").value("host-is-investigator"));
-		// an enterprise user, a neighbouring county's staff and an unknown account are no host of this bureau
-		for (String other : List.of(String.valueOf(party.user("sf.wz")), String.valueOf(party.user("xc.staff")), "999999")) {
+		// an enterprise user, a neighbouring county's staff, an unknown account and the system administrator's account
+		// (the province's: above the bureau, but an IT account, not a person the bureau designates) host nothing
+		for (String other : List.of(String.valueOf(party.user("sf.wz")), String.valueOf(party.user("xc.staff")), "999999",
+				String.valueOf(party.user("sys.admin")))) {
 			call(WUZHONG, path, days + ",\"place\":\"听证室\",\"host\":" + other + "}").andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("host")).andExpect(jsonPath("$.errors[0].rule").value("bureau"));
 		}
@@ -125,7 +127,8 @@ class HearingAndHeadStepsIntegrationTest {
 			.single()).isTrue();
 		mvc.perform(get(path + "-hosts").header("Authorization", WUZHONG)).andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].userId", hasItem(is((int) office))))
-			.andExpect(jsonPath("$[*].userId", everyItem(not(is((int) investigator)))));
+			.andExpect(jsonPath("$[*].userId", everyItem(not(is((int) investigator)))))
+			.andExpect(jsonPath("$[*].userId", everyItem(not(is((int) party.user("sys.admin"))))));
 
 		call(WUZHONG, path, days + ",\"place\":\"吴中区邮政管理局三楼听证室\",\"host\":" + office + "}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.hearingPlace").value("吴中区邮政管理局三楼听证室"))

@@ -560,12 +560,17 @@ class PenaltyCaseIntegrationTest {
 		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", number, "3000", "null", "null"))
 			.andExpect(status().isConflict());
 		// the same number with an invisible character in it would pass as another decision's
-		for (String lookAlike : List.of(number + "\u200b", number.replace("〔", "\u00a0〔"), number.replace("号", "\u0301号"))) {
+		for (String lookAlike : List.of(number + "\u200b", number.replace("号", "\u0301号"), number.replace("〔", "\\t〔") /* JSON's escaped tab */,
+				number.replace("号", "\u2800号"))) {
 			call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", lookAlike, "3000", "null", "null"))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("decisionNumber"))
 				.andExpect(jsonPath("$.errors[0].rule").value("invisible-character"));
 		}
+		// typed with full-width digits, the number is the one it shows: already used
+		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED",
+				number.replace("2025", "２０２５"), "3000", "null", "null"))
+			.andExpect(status().isConflict());
 		call(XIANGCHENG, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", "x" + number, "3000", "null", "null"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("enterpriseCreditCode"));

@@ -121,12 +121,13 @@ public final class CaseClock {
 	/**
 	 * The day a decision is due: 90 days from 立案 (行政处罚法(2021) art.60), 30 more once extended, plus every day of
 	 * suspension, hearing, public notice, testing or appraisal (邮政行政执法监督办法(2021) art.17) — a pause still lasting
-	 * counts up to {@code today}; days of a pause before 立案 do not count, and a day two pauses share (a suspension
-	 * overlapping the hearing's pause) counts once.
+	 * counts up to {@code today}; days of a pause before 立案 do not count, nor the day of 立案 itself (the 90 days run
+	 * from the day after it, so a pause on that day holds back no day of the limit), and a day two pauses share (a
+	 * suspension overlapping the hearing's pause) counts once.
 	 */
 	public LocalDate decisionDue(LocalDate filedOn, boolean extended, List<Pause> pauses, LocalDate today) {
 		long paused = 0;
-		LocalDate counted = filedOn.minusDays(1);
+		LocalDate counted = filedOn;
 		List<Pause> byStart = pauses.stream().sorted(Comparator.comparing(Pause::startedOn)).toList();
 		for (Pause p : byStart) {
 			LocalDate from = p.startedOn().isAfter(counted) ? p.startedOn() : counted.plusDays(1);

@@ -68,6 +68,16 @@ class CaseClockTest {
 		assertThat(clock.decisionDue(d("2026-08-03"), true, pauses, d("2026-10-20"))).isEqualTo(d("2026-12-14"));
 	}
 
+	/** The filing day is not one of the 90: a pause on it holds back nothing; one into the next day holds back that day. */
+	@Test
+	void aPauseOnTheFilingDayAddsNoDay() {
+		// filed Tuesday 2026-03-03: 90 days → Monday 06-01, 91 → Tuesday 06-02
+		LocalDate filed = d("2026-03-03");
+		assertThat(clock.decisionDue(filed, false, List.of(new CaseClock.Pause(filed, filed)), filed)).isEqualTo(d("2026-06-01"));
+		assertThat(clock.decisionDue(filed, false, List.of(new CaseClock.Pause(filed, d("2026-03-04"))), filed))
+			.isEqualTo(d("2026-06-02"));
+	}
+
 	@Test
 	void aPauseStillLastingCountsUpToToday() {
 		List<CaseClock.Pause> ongoing = List.of(new CaseClock.Pause(d("2026-04-01"), null));

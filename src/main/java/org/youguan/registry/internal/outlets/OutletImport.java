@@ -37,6 +37,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.platform.Secrets;
 import org.youguan.registry.OutletData;
@@ -152,7 +153,7 @@ public class OutletImport {
 				if (registered.contains(place(clean.name(), clean.address()))) {
 					context.fail("网点名称", "unique", "该地址已有同名网点");
 				}
-				String number = row.get("备案编号") == null ? "" : row.get("备案编号").strip();
+				String number = row.get("备案编号") == null ? "" : Text.identifier(row.get("备案编号"));
 				if (!number.isEmpty()) {
 					numbers.check(number, row, context, "备案编号", "备案编号");
 					new Validation().identifier("备案编号", "备案编号", number).errors()
