@@ -23,6 +23,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.TestImages;
 import org.youguan.documents.UploadedFileMediaTest;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.Bureaus;
@@ -736,7 +737,7 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(jsonPath("$.deadlines.paymentDue").value(first.toString()));
 		call(HEAD, path, terms.formatted(today(), first, second, "1000")).andExpect(status().is(422));
 		assertThat(text((String) only(documents(c), "PAYMENT_APPROVAL").get("href"), WUZHONG))
-			.contains("分期", "第1期", "1000元", "第六十六条");
+			.contains("分期", "第1期", "1000元", "第六十六条", "于" + ChineseText.day(today()) + "书面申请分期缴纳");
 
 		clock.set(first.plusDays(2).atTime(10, 0));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"1000\"}")

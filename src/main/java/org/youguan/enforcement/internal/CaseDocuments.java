@@ -79,7 +79,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			"performance",
 			"deliveryDue", "deliveredOn", "paymentDue", "paidOn", "paidAmount", "closedOn", "closingReason", "status",
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
-			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms",
+			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms", "appliedOn",
 			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies");
 
 	/** The fields of the evidence item a record (询问笔录, 现场检查笔录) is made of. */
@@ -171,7 +171,7 @@ public class CaseDocuments implements DeclaresTemplates {
 
 	private record Extra(String procedureKind, String partyKind, String onSpotPlace, String hearingRecord,
 			String transferredTo, LocalDate transferredOn, String paymentArrangement, LocalDate paymentDeferredUntil,
-			String paymentArrangementReason, String paymentArrangedBy) {
+			String paymentArrangementReason, String paymentArrangedBy, LocalDate paymentAppliedOn) {
 	}
 
 	private record Instalment(int position, LocalDate dueOn, BigDecimal amount) {
@@ -454,7 +454,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("issuedBy", actor());
 		Extra x = jdbc.sql("""
 				SELECT procedure_kind, party_kind, on_spot_place, hearing_record, transferred_to, transferred_on,
-				       payment_arrangement, payment_deferred_until, payment_arrangement_reason, payment_arranged_by
+				       payment_arrangement, payment_deferred_until, payment_arrangement_reason, payment_arranged_by,
+				       payment_applied_on
 				FROM penalty_case WHERE id = :id""").param("id", c.id()).query(Rows.of(Extra.class)).single();
 		f.put("hearingRecord", x.hearingRecord() == null ? "（见听证会现场记录）" : x.hearingRecord());
 		f.put("onSpotFacts", text(c.facts()));
@@ -468,6 +469,9 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("arrangement", "INSTALMENTS".equals(x.paymentArrangement()) ? "分期" : "延期");
 		f.put("arrangedBy", text(x.paymentArrangedBy()));
 		f.put("arrangementReason", text(x.paymentArrangementReason()));
+		// "于…日" the party applied in writing (art.66; the day that decided the application came in time); nothing for
+		// an arrangement approved before the day was kept (V209)
+		f.put("appliedOn", x.paymentAppliedOn() == null ? "" : "于" + ChineseText.day(x.paymentAppliedOn()));
 		if ("INSTALMENTS".equals(x.paymentArrangement())) {
 			List<String> parts = new ArrayList<>();
 			for (Instalment i : jdbc.sql("SELECT position, due_on, amount FROM penalty_case_instalment WHERE case_id = :id ORDER BY position")
