@@ -20,6 +20,7 @@ import org.youguan.MutableClock;
 import org.youguan.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An enterprise's client that hangs up during an upload, through the real Tomcat (MockMvc has no connection to drop).
@@ -115,16 +116,10 @@ class ParcelUploadHangUpIntegrationTest {
 	}
 
 	/** The batch's status once the server has finished with the dropped upload (RUNNING for at most 30 s). */
-	String awaitStatus(String batch) throws InterruptedException {
-		long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (true) {
-			String status = jdbc.sql("SELECT status FROM safety_parcel_batch WHERE batch_id = :b").param("b", batch)
-				.query(String.class).optional().orElse("NONE");
-			if (!status.equals("RUNNING") && !status.equals("NONE") || System.nanoTime() > until) {
-				return status;
-			}
-			Thread.sleep(100);
-		}
+	String awaitStatus(String batch) {
+		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+			.until(() -> jdbc.sql("SELECT status FROM safety_parcel_batch WHERE batch_id = :b").param("b", batch)
+				.query(String.class).optional().orElse("NONE"), status -> !status.equals("RUNNING") && !status.equals("NONE"));
 	}
 
 	long claims(String batch) {
