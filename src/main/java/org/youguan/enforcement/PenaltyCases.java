@@ -1065,13 +1065,25 @@ public class PenaltyCases {
 	}
 
 	/**
-	 * 罚款缴纳 (行政处罚法(2021) art.67): the amount paid must be the fine plus 加处罚款 of 3 % a day after the 15-day
-	 * period, capped at the fine (art.72).
-	 * @throws InvalidValueException when the day is before delivery or in the future, or the amount is not what is due
-	 * @throws DomainException (422) when the decision has no fine; (409) unless 已送达
+	 * 罚款缴纳 of a fine without instalments: {@link #pay(DataScope, long, String, String, String)} naming none.
 	 */
 	@Transactional
 	public void pay(DataScope scope, long id, String paidOn, String amount) {
+		pay(scope, id, paidOn, amount, null);
+	}
+
+	/**
+	 * 罚款缴纳 (行政处罚法(2021) art.67): the amount paid must be the fine plus 加处罚款 of 3 % a day after the 15-day
+	 * period, capped at the fine (art.72). With instalments (art.66) the payment names the instalment it pays
+	 * ({@code instalment}, its 1-based position — required), which must be the next unpaid one: a repeated request (a
+	 * double click, a client's retry) for an instalment already paid is refused instead of being booked as the next.
+	 * @throws InvalidValueException when the day is before delivery or in the future, the amount is not what is due, or
+	 * {@code instalment} is missing, not a number or not the next unpaid one (rule {@code not-next})
+	 * @throws DomainException (422) when the decision has no fine; (409) unless 已送达, or when the instalment named was
+	 * paid already (rule {@code already-paid})
+	 */
+	@Transactional
+	public void pay(DataScope scope, long id, String paidOn, String amount, String instalment) {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.PAY.from(c.status());
 		if (c.penalty() != Penalty.FINE || c.fine() == null) {
@@ -1081,6 +1093,20 @@ public class PenaltyCases {
 		v.required("paidOn", "缴款日期（paidOn）", paidOn).required("amount", "缴款金额（amount）", amount);
 		Procedure proc = procedure(id);
 		PaymentDue payment = paymentDue(c, proc);
+		if (payment.instalment() != null) {
+			v.required("instalment", "期次（instalment）", instalment);
+			Long named = v.whole("instalment", "期次（instalment）", instalment, 3);
+			int next = payment.instalment().position();
+			if (named != null && named != next) {
+				boolean paidAlready = proc.instalments().stream().anyMatch(i -> i.position() == named && i.paidOn() != null);
+				if (paidAlready) {
+					String message = "第" + named + "期罚款已于" + proc.instalments().get(named.intValue() - 1).paidOn()
+							+ "登记缴纳，不能重复登记；下一期为第" + next + "期";
+					throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("instalment", "already-paid", message)));
+				}
+				v.require("instalment", false, "not-next", "期次（instalment）应为下一期未缴纳的第" + next + "期");
+			}
+		}
 		Instalment last = proc.instalments().stream().filter(i -> i.paidOn() != null).reduce((a, b) -> b).orElse(null);
 		LocalDate on = v.date("paidOn", "缴款日期（paidOn）", paidOn, last != null ? last.paidOn() : c.deliveredOn(), today());
 		BigDecimal paid = v.decimal("amount", "缴款金额（amount）", amount, 12, 2);
@@ -1519,6 +1545,11 @@ public class PenaltyCases {
 		public boolean simple() {
 			return "SIMPLE".equals(procedureKind);
 		}
+
+		/** The position of the next instalment to pay, or null (no instalments, or all paid). */
+		public Integer nextInstalment() {
+			return instalments.stream().filter(i -> i.paidOn() == null).map(Instalment::position).findFirst().orElse(null);
+		}
 	}
 
 	/**
@@ -1564,7 +1595,11 @@ public class PenaltyCases {
 		List<Instalment> parts = new ArrayList<>();
 		if ("DEFERRAL".equals(kind)) {
 			v.required("deferredUntil", "延期至（deferredUntil）", terms.deferredUntil());
-			deferred = v.date("deferredUntil", "延期至（deferredUntil）", terms.deferredUntil(), originalDue.plusDays(1), latestDue);
+			// after the original deadline, and not before the day of approval: a day already past would make the party
+			// owe 加处罚款 for days before it was told of the deferral (instalment days are held to the same)
+			LocalDate earliest = originalDue.plusDays(1).isAfter(today()) ? originalDue.plusDays(1) : today();
+			deferred = v.date("deferredUntil", "延期至（deferredUntil，晚于原缴款期限" + originalDue + "且不早于今天）",
+					terms.deferredUntil(), earliest, latestDue);
 		}
 		else if ("INSTALMENTS".equals(kind)) {
 			List<InstalmentTerm> given = terms.instalments() == null ? List.of() : terms.instalments().stream()

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -229,8 +230,15 @@ class ErrorHandling {
 		return unexpected(ex, request);
 	}
 
+	/**
+	 * A rejected value as the user typed it, at most 40 characters: several values of one parameter (a form's repeated
+	 * field) joined by "、" — never an array's Java name such as {@code [Ljava.lang.String;@…}.
+	 */
 	private static String shorten(Object value) {
-		String s = Text.printable(String.valueOf(value));
+		String typed = value instanceof Object[] values
+				? Arrays.stream(values).map(String::valueOf).collect(Collectors.joining("、"))
+				: String.valueOf(value);
+		String s = Text.printable(typed);
 		return s.length() > 40 ? s.substring(0, 40) + "…" : s;
 	}
 

@@ -740,15 +740,15 @@ class CaseDocumentsIntegrationTest {
 			.contains("分期", "第1期", "1000元", "第六十六条", "于" + ChineseText.day(today()) + "书面申请分期缴纳");
 
 		clock.set(first.plusDays(2).atTime(10, 0));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"1000\"}")
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"1000\",\"instalment\":1}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("应缴1060元（第1期罚款1000元＋加处罚款60元")));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":1060.00}")
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":1060.00,\"instalment\":1}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("DELIVERED"))
 			.andExpect(jsonPath("$.deadlines.paymentDue").value(second.toString()));
 		clock.set(second.atTime(10, 0));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"1000\"}")
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"1000\",\"instalment\":2}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"))
 			.andExpect(jsonPath("$.penaltyCase.paidAmount").value(2060.0))

@@ -90,10 +90,11 @@ class PaymentTermsIntegrationTest {
 		return call(HEAD, "/api/v1/enforcement/cases/" + id + "/payment-arrangement", json);
 	}
 
-	ResultActions pay(long id, LocalDate on, String amount) throws Exception {
+	/** The payment of instalment {@code instalment} (null: no instalment named) on {@code on}. */
+	ResultActions pay(long id, LocalDate on, String amount, Integer instalment) throws Exception {
 		today(on);
 		return call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"" + on + "\",\"amount\":\"" + amount
-				+ "\"}");
+				+ "\"" + (instalment == null ? "" : ",\"instalment\":" + instalment) + "}");
 	}
 
 	static String deferral(Object appliedOn, LocalDate until) {
@@ -128,6 +129,10 @@ class PaymentTermsIntegrationTest {
 		arrange(timely, deferral(due.plusDays(6), until)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("appliedOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"));
+		// approved late, it cannot grant a day already past: the party would owe 加处罚款 for days before it was told
+		arrange(timely, deferral(due, due.plusDays(2))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("deferredUntil"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"));
 		arrange(timely, deferral(due, until)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.deadlines.paymentDue").value(until.toString()))
 			.andExpect(jsonPath("$.deadlines.surchargeToday").value(0));
@@ -147,6 +152,12 @@ class PaymentTermsIntegrationTest {
 			.param("reason", "经营困难")).andReturn().getResponse();
 		assertThat(refused.getStatus()).isEqualTo(422);
 		assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("data-field=\"appliedOn\"");
+		// a malformed instalment day among the form's repeated fields is named as typed, not as a Java array
+		MockHttpServletResponse malformed = mvc.perform(post(page).session(SignIn.session(mvc, "sz.leader")).with(csrf())
+			.param("kind", "INSTALMENTS").param("appliedOn", due.toString()).param("reason", "经营困难")
+			.param("dueOn", until.toString(), "2026-13-20").param("amount", "1000", "1000")).andReturn().getResponse();
+		assertThat(malformed.getStatus()).isEqualTo(400);
+		assertThat(malformed.getContentAsString(StandardCharsets.UTF_8)).contains("2026-13-20").doesNotContain("[Ljava");
 		mvc.perform(post(page).session(SignIn.session(mvc, "sz.leader")).with(csrf()).param("kind", "DEFERRAL")
 			.param("appliedOn", due.minusDays(2).toString()).param("deferredUntil", until.toString()).param("reason", "经营困难"))
 			.andExpect(status().is3xxRedirection());
@@ -169,7 +180,21 @@ class PaymentTermsIntegrationTest {
 				 {"dueOn":"%s","amount":"1000"},{"dueOn":"%s","amount":"1000"}]}""".formatted(decided, first, second, third))
 			.andExpect(status().isOk());
 
-		pay(id, first, "1000").andExpect(status().isOk());
+		pay(id, first, "1000", null).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("instalment"))
+			.andExpect(jsonPath("$.errors[0].rule").value("required"));
+		pay(id, first, "1000", 2).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("not-next"));
+		pay(id, first, "1000", 1).andExpect(status().isOk());
+		// the same request again (a double click, a retry) is refused — not booked as the second instalment
+		pay(id, first, "1000", 1).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("instalment"))
+			.andExpect(jsonPath("$.errors[0].rule").value("already-paid"));
+		assertThat(party.cases().procedure(PartyCases.ALL, id).nextInstalment()).isEqualTo(2);
+		// the page's payment form names the next instalment, so a second click of the same form is the same refusal
+		assertThat(Jsoup.parse(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.select("#payment-form input[name=instalment]").attr("value")).isEqualTo("2");
 		// the second instalment is not yet due: the payment is not yet judged
 		assertThat(paymentStep(decided)).containsExactly(0L, 0L);
 
@@ -178,15 +203,15 @@ class PaymentTermsIntegrationTest {
 		assertThat(party.cases().get(PartyCases.ALL, id).deadlines().surchargeToday()).isEqualByComparingTo("60");
 		assertThat(paymentStep(decided)).as("an instalment unpaid past its day is late already").containsExactly(1L, 0L);
 		BigDecimal mayBefore = fineCollected(d("2025-05-01"), d("2025-05-31"));
-		pay(id, second.plusDays(2), "1000").andExpect(status().isBadRequest())
+		pay(id, second.plusDays(2), "1000", 2).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("amount"));
-		pay(id, second.plusDays(2), "1060").andExpect(status().isOk())
+		pay(id, second.plusDays(2), "1060", 2).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("DELIVERED"));
 		assertThat(fineCollected(d("2025-05-01"), d("2025-05-31")).subtract(mayBefore))
 			.as("the instalment is collected in the month it was paid, without its 加处罚款").isEqualByComparingTo("1000");
 
 		BigDecimal juneBefore = fineCollected(d("2025-06-01"), d("2025-06-30"));
-		pay(id, third, "1000").andExpect(status().isOk())
+		pay(id, third, "1000", 3).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"))
 			.andExpect(jsonPath("$.penaltyCase.paidAmount").value(3060.0))
 			.andExpect(jsonPath("$.penaltyCase.surcharge").value(60.0))

@@ -108,7 +108,8 @@ class EnforcementApiController {
 	}
 
 	/** A payment. */
-	record Payment(String paidOn, @JsonDeserialize(using = NumberText.class) String amount) {
+	record Payment(String paidOn, @JsonDeserialize(using = NumberText.class) String amount,
+			@JsonDeserialize(using = NumberText.class) String instalment) {
 	}
 
 	/** A pause of the decision clock. */
@@ -342,9 +343,10 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/payment")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "登记缴纳罚款", description = "paidOn、amount（罚款加加处罚款，元）。")
+	@Operation(summary = "登记缴纳罚款", description = "paidOn、amount（罚款加加处罚款，元）；分期缴纳的须写明instalment"
+			+ "（本次缴纳的期次，从1起，应为下一期未缴纳的期次；已缴纳的期次再次登记返回409）。")
 	PenaltyCases.CaseDetail pay(DataScope scope, @PathVariable long id, @RequestBody Payment p) {
-		cases.pay(scope, id, p.paidOn(), p.amount());
+		cases.pay(scope, id, p.paidOn(), p.amount(), p.instalment());
 		return cases.get(scope, id);
 	}
 

@@ -445,9 +445,11 @@ class EnforcementController {
 	@PostMapping("/enforcement/cases/{id:\\d+}/payment")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String pay(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
-			@RequestParam(required = false) LocalDate paidOn, @RequestParam(required = false) String amount, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		return FormSteps.run(model, response, redirect, page(id), "已登记缴纳罚款", () -> cases.pay(scope, id, text(paidOn), amount),
+			@RequestParam(required = false) LocalDate paidOn, @RequestParam(required = false) String amount,
+			@RequestParam(required = false) String instalment, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "已登记缴纳罚款",
+				() -> cases.pay(scope, id, text(paidOn), amount, instalment),
 				refused(me, scope, id, model, "payment-form"));
 	}
 
