@@ -232,7 +232,7 @@ class ErrorHandling {
 
 	/**
 	 * A rejected value as the user typed it, at most 40 characters: several values of one parameter (a form's repeated
-	 * field) joined by "、" — never an array's Java name such as {@code [Ljava.lang.String;@…}.
+	 * field) joined by 、 — never the Java name of an array of strings.
 	 */
 	private static String shorten(Object value) {
 		String typed = value instanceof Object[] values
