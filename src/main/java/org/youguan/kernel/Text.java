@@ -113,6 +113,27 @@ public final class Text {
 	}
 
 	/**
+	 * The index of the first letter or digit of {@code s} that belongs to neither the Han script nor ASCII, or -1: a
+	 * Cyrillic О or Greek Α in a 文号 looks like the Latin O or A, an Arabic-Indic or Devanagari digit like none the
+	 * reader expects, a katakana ー like 一, so "苏邮罚〔2026〕1О号" would pass as a number other than the one it shows.
+	 * Punctuation, brackets and symbols are not letters and pass. Meant for an identifier already normalised with
+	 * {@link #identifier} (full-width letters and digits are ASCII by then).
+	 */
+	public static int lookAlikeAt(CharSequence s) {
+		for (int i = 0; i < s.length(); i++) {
+			int c = Character.codePointAt(s, i);
+			boolean letterOrDigit = Character.isLetterOrDigit(c) || Character.getType(c) == Character.LETTER_NUMBER;
+			if (letterOrDigit && c >= 0x80 && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
+				return i;
+			}
+			if (Character.isSupplementaryCodePoint(c)) {
+				i++;
+			}
+		}
+		return -1;
+	}
+
+	/**
 	 * Whether a character inside a value is invisible or looks like another: a format character (Unicode Cf: zero-width
 	 * space and joiners, U+FEFF, soft hyphen, bidirectional controls, tags), a line or paragraph separator, a space
 	 * other than the ASCII one (NBSP U+00A0, ideographic space U+3000, U+2000–U+200A …: "C 12" and "C\u00A012" would
@@ -136,7 +157,7 @@ public final class Text {
 
 	/** How a forbidden character is named in a message: its code point, e.g. {@code U+0000}. */
 	public static String codePoint(CharSequence s, int index) {
-		return "U+%04X".formatted((int) s.charAt(index));
+		return "U+%04X".formatted(Character.codePointAt(s, index));
 	}
 
 	/**

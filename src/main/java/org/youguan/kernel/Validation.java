@@ -101,12 +101,24 @@ public final class Validation {
 	 * An identifier typed by hand — a 文号, 编号 or 证号 that names one record and is compared with others — holds no
 	 * character that is invisible or looks like another inside it ({@link Text#invisibleAt}): "…000001" and
 	 * "…000001\u200B" would look alike and differ, so a number already used would pass as new (rule
-	 * {@code invisible-character}); white space around it is trimmed by the caller as usual.
+	 * {@code invisible-character}); nor, once normalised ({@link Text#identifier}), a letter or digit outside Han and
+	 * ASCII ({@link Text#lookAlikeAt}: a Cyrillic О for the Latin O; rule {@code look-alike-character}). White space
+	 * around it is trimmed by the caller as usual.
 	 */
 	public Validation identifier(String field, String label, String value) {
-		int at = value == null ? -1 : Text.invisibleAt(value.strip());
-		return require(field, at < 0, "invisible-character", label + "含有不可见或形似的字符（"
-				+ (at < 0 ? "" : Text.codePoint(value.strip(), at)) + "，如零宽空格、不换行空格、全角空格），请删除后重试");
+		if (value == null) {
+			return this;
+		}
+		String typed = value.strip();
+		int at = Text.invisibleAt(typed);
+		if (at >= 0) {
+			return require(field, false, "invisible-character", label + "含有不可见或形似的字符（"
+					+ Text.codePoint(typed, at) + "，如零宽空格、不换行空格、全角空格），请删除后重试");
+		}
+		String shown = Text.identifier(typed);
+		int alike = shown == null ? -1 : Text.lookAlikeAt(shown);
+		return require(field, alike < 0, "look-alike-character", label + "含有与常用字符形似的外文字母或数字（"
+				+ (alike < 0 ? "" : Text.codePoint(shown, alike)) + "），只能使用汉字、半角英文字母和数字及标点");
 	}
 
 	/**

@@ -33,6 +33,24 @@ class IdentifierTest {
 		assertThat(Text.invisibleAt("a\uD83D\uDE00\u200Bb")).isEqualTo(3);
 	}
 
+	/** A letter or digit of another script that looks like a Latin or Han one is refused, naming it. */
+	@Test
+	void lookAlikeLettersAndDigitsOfOtherScriptsAreRefused() {
+		for (String typed : List.of("苏邮罚〔2026〕1\u041E号", "\u0391B-2026-1", "苏邮罚〔2026〕\u0661号", "苏邮罚〔2026〕\u0967号",
+				"苏邮罚\u30FC〔2026〕1号", "SF\u0456234")) {
+			Validation v = new Validation().identifier("decisionNumber", "决定书文号", typed);
+			assertThat(v.errors()).as(typed).singleElement().satisfies(e -> {
+				assertThat(e.rule()).isEqualTo("look-alike-character");
+				assertThat(e.message()).contains("U+" + "%04X".formatted(typed.codePoints()
+					.filter(c -> Character.isLetterOrDigit(c) && c >= 0x80 && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN)
+					.findFirst().orElseThrow()));
+			});
+		}
+		for (String typed : List.of("苏邮罚〔２０２６〕９号", "京邮管罚字〔2026〕第〇一号", "ＳＦ-2026（补）", "苏邮罚[2026]12号之一")) {
+			assertThat(new Validation().identifier("decisionNumber", "决定书文号", typed).errors()).as(typed).isEmpty();
+		}
+	}
+
 	/** Full-width digits typed with a Chinese input method are the number they show, so it cannot pass as another. */
 	@Test
 	void anIdentifierIsStoredAsItShows() {
