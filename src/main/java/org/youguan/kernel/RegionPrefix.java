@@ -1,5 +1,7 @@
 package org.youguan.kernel;
 
+import java.util.Set;
+
 /**
  * A region and every region inside it, as the SQL predicate every scope and region filter uses:
  * {@code column LIKE '3205%'}, the digits written into the statement.
@@ -16,8 +18,14 @@ package org.youguan.kernel;
  */
 public record RegionPrefix(String code) {
 
+	/** The lengths of a whole region's code: province, city, county, township, village. */
+	private static final Set<Integer> LEVELS = Set.of(2, 4, 6, 9, 12);
+
 	/**
-	 * @throws InvalidValueException (field {@code region}, rule {@code digits}) unless the code is 1–12 digits
+	 * @throws InvalidValueException (field {@code region}) rule {@code digits} unless the code is made of digits, rule
+	 *         {@code length} unless it names a whole level of GB/T 2260 and its extensions: 2 digits (province), 4
+	 *         (city), 6 (county), 9 (township) or 12 (village) — a 5-digit {@code 32050} would otherwise stand for the
+	 *         ten counties 320500–320509 together, a region that does not exist
 	 */
 	public RegionPrefix {
 		code = code == null ? "" : code.strip();
@@ -26,6 +34,10 @@ public record RegionPrefix(String code) {
 		}
 		if (code.length() > 12 || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
 			throw new InvalidValueException("region", "digits", "行政区划代码只能是1至12位数字：" + Masking.personalNumbersIn(code));
+		}
+		if (!code.isEmpty() && !LEVELS.contains(code.length())) {
+			throw new InvalidValueException("region", "length",
+					"行政区划代码应为2位（省）、4位（市）、6位（县）、9位（乡镇）或12位（村）：" + code);
 		}
 	}
 
