@@ -50,6 +50,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.NumberText;
+import org.youguan.kernel.StatusMove;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
@@ -2161,16 +2162,7 @@ public class PenaltyCases {
 
 	/** Moves the case to {@code to} (the same state for a step that records something) with the extra SET clause. */
 	private void move(CaseView c, CaseStatus to, String set, Map<String, ?> params) {
-		int n = jdbc.sql("UPDATE penalty_case SET status = :to, updated_at = :now " + set + " WHERE id = :id AND status = :from")
-			.params(params)
-			.param("to", to.name())
-			.param("now", OffsetDateTime.now(clock))
-			.param("id", c.id())
-			.param("from", c.status().name())
-			.update();
-		if (n != 1) {
-			throw DomainException.illegalTransition("案件状态已被他人改变，请刷新后重试");
-		}
+		StatusMove.move(jdbc, clock, "penalty_case", c.id(), c.status(), to, set, params, "案件");
 	}
 
 	private void record(CaseView c, String action, String summary) {

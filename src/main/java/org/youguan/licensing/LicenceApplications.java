@@ -36,6 +36,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.StatusMove;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -1399,16 +1400,7 @@ public class LicenceApplications {
 
 	/** Moves the application to {@code to} (the same state for a step that records something) with the extra SET clause. */
 	private void move(ApplicationView a, ApplicationStatus to, String set, Map<String, ?> params) {
-		int n = jdbc.sql("UPDATE licence_application SET status = :to, updated_at = :now " + set + " WHERE id = :id AND status = :from")
-			.params(params)
-			.param("to", to.name())
-			.param("now", OffsetDateTime.now(clock))
-			.param("id", a.id())
-			.param("from", a.status().name())
-			.update();
-		if (n != 1) {
-			throw DomainException.illegalTransition("申请状态已被他人改变，请刷新后重试");
-		}
+		StatusMove.move(jdbc, clock, "licence_application", a.id(), a.status(), to, set, params, "申请");
 	}
 
 	private void record(ApplicationView a, String action, String summary) {

@@ -26,6 +26,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.StatusMove;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
@@ -687,16 +688,7 @@ public class PostOfficeApprovals {
 	}
 
 	private void move(PostOfficeApproval a, ApprovalStatus to, String set, Map<String, ?> params) {
-		int n = jdbc.sql("UPDATE post_office_approval SET status = :to, updated_at = :now " + set + " WHERE id = :id AND status = :from")
-			.params(params)
-			.param("to", to.name())
-			.param("now", OffsetDateTime.now(clock))
-			.param("id", a.id())
-			.param("from", a.status().name())
-			.update();
-		if (n != 1) {
-			throw DomainException.illegalTransition("审批状态已被他人改变，请刷新后重试");
-		}
+		StatusMove.move(jdbc, clock, "post_office_approval", a.id(), a.status(), to, set, params, "审批");
 	}
 
 	private void record(PostOfficeApproval a, String action, String summary) {
