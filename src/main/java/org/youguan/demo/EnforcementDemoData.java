@@ -197,7 +197,7 @@ class EnforcementDemoData {
 
 		// 当场处罚 (简易程序): a warning handed over on the spot and filed with the bureau the same day
 		cases.decideOnTheSpot(all, new PenaltyCases.OnTheSpot("ORGANISATION", city.get(12).creditCode(), null, null,
-				"DATA_NOT_REPORTED", "检查时发现当月快递业务数据逾期3日未报送，当场补报", "当事人营业场所", t.minusDays(6).toString(),
+				"DATA_NOT_REPORTED", "检查时发现当月快递业务数据逾期3日未报送，当场补报", "当事人营业场所", t.minusDays(1).toString(),
 				"WARNING", null, TEAM), true);
 	}
 

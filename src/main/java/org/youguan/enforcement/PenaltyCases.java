@@ -967,9 +967,10 @@ public class PenaltyCases {
 			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（行政处罚法第57条），请填写集体讨论日期");
 		}
 		String participants = discussion(v, data, discussed != null, c.regionCode());
-		String typedNumber = Text.identifier(data.decisionNumber());
+		String typedNumber = Text.documentNumber(data.decisionNumber());
 		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", typedNumber, 60)
-			.identifier("decisionNumber", "决定书文号（decisionNumber）", typedNumber);
+			.identifier("decisionNumber", "决定书文号（decisionNumber）", typedNumber)
+			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, on);
 		handTypedNumber(v, typedNumber);
 		v.throwIfInvalid();
 		boolean heard = c.hearingOn() != null;
@@ -1392,6 +1393,12 @@ public class PenaltyCases {
 		v.required("place", "处罚地点（place）", data.place()).maxLength("place", "处罚地点（place）", data.place(), 200);
 		v.required("decidedOn", "处罚日期（decidedOn）", data.decidedOn());
 		LocalDate on = v.date("decidedOn", "处罚日期（decidedOn）", data.decidedOn(), Validation.EARLIEST_RECORD, today);
+		if (on != null) {
+			LocalDate earliest = earliestOnTheSpotFiling(today, region == null ? "0" : region);
+			v.require("decidedOn", !on.isBefore(earliest), "filing-window", "当场处罚决定应在作出后"
+					+ rules.intValue(StatutoryRule.PENALTY_ON_THE_SPOT_FILING, region == null ? "0" : region) + "个工作日内报所属行政机关备案（"
+					+ StatutoryRule.PENALTY_ON_THE_SPOT_FILING.basis() + "），" + earliest + "以前作出的决定已过备案期限，请通过历史案件导入录入");
+		}
 		Penalty penalty = parse(v, "penalty", "处罚种类", data.penalty(), Penalty.class, true);
 		if (penalty != null && penalty != Penalty.WARNING && penalty != Penalty.FINE) {
 			v.require("penalty", false, "on-the-spot", "当场处罚只能是警告或罚款（行政处罚法第51条），其他处罚应适用普通程序");
@@ -1460,6 +1467,20 @@ public class PenaltyCases {
 					type.name(), penalty, fine, on, false));
 		}
 		return id;
+	}
+
+	/**
+	 * The earliest day an on-the-spot decision recorded {@code today} may carry: the filing period
+	 * ({@code penalty.on-the-spot.filing}, working days, 行政处罚法(2021) art.52) counted from it still runs today. An
+	 * older decision is no longer on time for the on-the-spot record (it would be numbered, counted and surcharged as
+	 * if new) and belongs to the import of past cases.
+	 */
+	private LocalDate earliestOnTheSpotFiling(LocalDate today, String region) {
+		LocalDate earliest = today;
+		while (!rules.deadline(StatutoryRule.PENALTY_ON_THE_SPOT_FILING, earliest.minusDays(1), region).isBefore(today)) {
+			earliest = earliest.minusDays(1);
+		}
+		return earliest;
 	}
 
 	/**
@@ -1821,9 +1842,10 @@ public class PenaltyCases {
 			v.require("decisionNumber", Text.isBlank(data.decisionNumber()), "absent", "未作出决定（decidedOn为空）的案件不填写决定书文号");
 			v.require("penalty", Text.isBlank(data.penalty()), "absent", "未作出决定（decidedOn为空）的案件不填写处罚种类");
 		}
-		String typedNumber = Text.identifier(data.decisionNumber());
+		String typedNumber = Text.documentNumber(data.decisionNumber());
 		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", typedNumber, 60)
-			.identifier("decisionNumber", "决定书文号（decisionNumber）", typedNumber);
+			.identifier("decisionNumber", "决定书文号（decisionNumber）", typedNumber)
+			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, decided);
 		handTypedNumber(v, typedNumber);
 		BigDecimal fine = data.fine();
 		v.money("fine", "罚款金额（fine）", fine).fits("fine", "罚款金额（fine）", fine, 12, 2);
@@ -2070,13 +2092,14 @@ public class PenaltyCases {
 		v.require("kind", kind == null || kind.numberType() != null || kind == CaseDocumentKind.DECISION, "one-of",
 				"文书种类（kind）不能是当场行政处罚决定书");
 		String number = Text.isBlank(data.number()) && kind == CaseDocumentKind.DECISION ? c.decisionNumber()
-				: Text.identifier(data.number());
+				: Text.documentNumber(data.number());
 		v.require("number", number != null, "required", "文号（number）不能为空")
 			.maxLength("number", "文号（number）", number, 60)
 			.identifier("number", "文号（number）", number);
 		v.require("kind", kind != CaseDocumentKind.TRANSFER_LETTER, "one-of", "文书种类（kind）不能是案件移送书：导入的是已作出决定的历史案件");
 		v.required("issuedOn", "文书日期（issuedOn）", data.issuedOn());
 		LocalDate on = kind == null ? null : originalDay(v, c, kind, data.issuedOn());
+		v.documentYear("number", "文号（number）", number, on);
 		v.require("file", scan != null, "required", "原始文书扫描件（file）不能为空");
 		v.throwIfInvalid();
 		CaseDocuments.IssuedDocument d = documents.keepOriginal(c, kind, number.strip(), on, scan, maxScanBytes);

@@ -496,7 +496,7 @@ public class InspectionRecords {
 			v.require("rectification", false, "required", "检查结果为责令改正时，责令改正通知书（rectification）不能为空");
 			return null;
 		}
-		String number = Text.identifier(r.number());
+		String number = Text.documentNumber(r.number());
 		v.required("rectification.number", "责令改正通知书文号（rectification.number）", number)
 			.maxLength("rectification.number", "责令改正通知书文号（rectification.number）", number, 60)
 			.identifier("rectification.number", "责令改正通知书文号（rectification.number）", number);
@@ -504,6 +504,7 @@ public class InspectionRecords {
 		v.required("rectification.dueOn", "整改期限（rectification.dueOn）", r.dueOn());
 		LocalDate issued = v.date("rectification.issuedOn", "下达日期（rectification.issuedOn）", r.issuedOn(),
 				on == null ? EARLIEST : on, today);
+		v.documentYear("rectification.number", "责令改正通知书文号（rectification.number）", number, issued);
 		LocalDate due = v.date("rectification.dueOn", "整改期限（rectification.dueOn）", r.dueOn(),
 				issued == null ? EARLIEST : issued, Validation.LATEST_RECORD);
 		LocalDate rectified = v.date("rectification.rectifiedOn", "整改完成日期（rectification.rectifiedOn）",

@@ -2,6 +2,7 @@ package org.youguan.kernel;
 
 import java.text.Normalizer;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -93,6 +94,35 @@ public final class Text {
 	 */
 	public static String identifier(String typed) {
 		return typed == null ? null : blankToNull(Normalizer.normalize(typed, Normalizer.Form.NFKC));
+	}
+
+	private static final Pattern YEAR_IN_BRACKETS = Pattern
+		.compile("[\\[(【〔]\\s*(\\d{4})\\s*[\\])】〕]\\s*第?\\s*0*(\\d+)\\s*号");
+
+	/**
+	 * A 文号 typed by hand as it is stored and compared: an {@link #identifier}, and where it has the form of GB/T
+	 * 9704-2012 (7.2.4) — 机关代字, the year in brackets, the sequence number, 号 — written as that standard writes it:
+	 * the year in 六角括号 〔〕 whatever bracket was typed ([2025], (2025), （2025）, 【2025】), the sequence number
+	 * without 第 and without leading zeros ("不编虚位": 01号 is 1号). So "苏吴邮管罚[2025]01号" and "苏吴邮管罚〔2025〕1号"
+	 * are one number and cannot both be issued. Numbers of another form (the product's automatic ones) are left as
+	 * typed. Null when blank.
+	 */
+	public static String documentNumber(String typed) {
+		String n = identifier(typed);
+		if (n == null) {
+			return null;
+		}
+		Matcher m = YEAR_IN_BRACKETS.matcher(n);
+		return m.find() ? n.substring(0, m.start()) + "〔" + m.group(1) + "〕" + m.group(2) + "号" + n.substring(m.end()) : n;
+	}
+
+	/** The year of a 文号 in the form of {@link #documentNumber} ({@code 〔2025〕} → 2025), or null when it has none. */
+	public static Integer documentYear(String number) {
+		if (number == null) {
+			return null;
+		}
+		Matcher m = YEAR_IN_BRACKETS.matcher(number);
+		return m.find() ? Integer.valueOf(m.group(1)) : null;
 	}
 
 	/**

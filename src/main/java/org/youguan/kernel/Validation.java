@@ -122,6 +122,17 @@ public final class Validation {
 	}
 
 	/**
+	 * A 文号 that states its year ({@link Text#documentYear}: 〔2025〕) states the year it was issued in: a decision
+	 * dated in 2026 cannot carry a 2025 number (GB/T 9704-2012 7.2.4; rule {@code year}). Nothing is checked when the
+	 * number states no year or the day is unknown.
+	 */
+	public Validation documentYear(String field, String label, String number, LocalDate issuedOn) {
+		Integer year = Text.documentYear(number);
+		return require(field, year == null || issuedOn == null || year == issuedOn.getYear(), "year",
+				label + "中的年份（" + year + "）应与发文日期的年份（" + (issuedOn == null ? "" : issuedOn.getYear()) + "）一致");
+	}
+
+	/**
 	 * The earliest date of a regulatory record typed by a user (开办日期, 营业执照日期, 备案日期, 发证日期, 变更日期, 印发日期,
 	 * 完成时限): the founding of the People's Republic, before which no record this product keeps can start. Fields with
 	 * an older past name their own bound (a post office's 启用日期).

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -1239,6 +1240,52 @@ public class LicenceApplications {
 		audit.record(AuditEntry.of("licensing.import", "licence_application", id, "导入历史许可申请" + p.get("number") + "："
 				+ p.get("name") + "，" + kind.label() + "，" + status.label()).inRegion(region));
 		return id;
+	}
+
+	/**
+	 * Counts again, after years of the holiday notice were loaded ({@code first}–{@code last}, as the calendar's
+	 * {@code CalendarYearsLoaded} gives them), the stored deadlines of the open applications that run into those years:
+	 * the 补正告知 day of an application not yet accepted (on which it counts as accepted by law, 行政许可法(2019)
+	 * art.32), the on-site verification report's day and the decision day (pauses included). A day computed on the
+	 * provisional calendar (weekends and statutory holidays only) becomes the day under the notice, 调休 included.
+	 * Imported applications and decided ones keep their dates. Each moved date is audited ({@code licensing.recount}).
+	 * @return how many applications had a date moved
+	 */
+	@Transactional
+	public int recountDeadlines(LocalDate first, LocalDate last) {
+		List<Long> ids = jdbc.sql("""
+				SELECT id FROM licence_application
+				WHERE NOT imported AND status NOT IN ('APPROVED', 'REFUSED', 'NOT_ACCEPTED') AND submitted_on <= :last
+				  AND greatest(receipt_due_on, verification_due_on, decision_due_on) >= :first
+				ORDER BY id FOR UPDATE""")
+			.param("first", first)
+			.param("last", last)
+			.query(Long.class)
+			.list();
+		int moved = 0;
+		for (long id : ids) {
+			ApplicationView a = find(id);
+			LicensingClock c = clock(a.regionCode());
+			LocalDate receipt = a.status() == ApplicationStatus.SUBMITTED && a.acceptedOn() == null
+					? c.receiptDue(a.submittedOn()) : a.receiptDueOn();
+			LocalDate verification = a.acceptedOn() != null && a.verifiedOn() == null && a.verificationDueOn() != null
+					? c.verificationDue(a.acceptedOn()) : a.verificationDueOn();
+			LocalDate decision = a.acceptedOn() != null ? decisionDue(a) : a.decisionDueOn();
+			if (Objects.equals(receipt, a.receiptDueOn()) && Objects.equals(verification, a.verificationDueOn())
+					&& Objects.equals(decision, a.decisionDueOn())) {
+				continue;
+			}
+			Map<String, Object> p = new HashMap<>();
+			p.put("receipt", receipt);
+			p.put("verification", verification);
+			p.put("decision", decision);
+			move(a, a.status(), ", receipt_due_on = :receipt, verification_due_on = :verification, decision_due_on = :decision", p);
+			record(a, "licensing.recount", "已加载" + first.getYear() + (first.getYear() == last.getYear() ? "" : "—" + last.getYear())
+					+ "年工作日历，补正告知期限／核查报告期限／决定期限由" + a.receiptDueOn() + "／" + a.verificationDueOn() + "／"
+					+ a.decisionDueOn() + "改为" + receipt + "／" + verification + "／" + decision);
+			moved++;
+		}
+		return moved;
 	}
 
 	// ------------------------------------------------------------------ helpers

@@ -61,7 +61,7 @@ class ImportedCaseProcedureIntegrationTest {
 	}
 
 	static String number() {
-		return "苏吴邮管罚〔2026〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		return "苏吴邮管罚〔2026〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 	}
 
 	@Test

@@ -540,7 +540,7 @@ class PenaltyCaseIntegrationTest {
 	@Test
 	void aPastCaseIsImportedValidatedAndMarked() throws Exception {
 		EnterpriseView e = wuzhong(7);
-		String number = "吴邮管罚〔2025〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
+		String number = "吴邮管罚〔2025〕T" + UUID.randomUUID().toString().substring(0, 6) + "号";
 		String json = """
 				{"enterpriseCreditCode":"%s","violation":"%s","source":"INSPECTION","filedOn":"2025-03-01",
 				 "decidedOn":"2025-05-10","decisionNumber":"%s","penalty":"FINE","fine":%s,"paidOn":%s,"closedOn":%s}""";

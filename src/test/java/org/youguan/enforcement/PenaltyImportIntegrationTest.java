@@ -117,7 +117,7 @@ class PenaltyImportIntegrationTest {
 	}
 
 	static String number() {
-		return "苏吴邮管罚〔2024〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		return "苏吴邮管罚〔2024〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 	}
 
 	long count() {

@@ -184,7 +184,7 @@ class ProcedureGuardsIntegrationTest {
 		today("2026-06-02");
 		EnterpriseView xiangcheng = enterprises.list(DataScope.region("320507"), Enterprises.Filter.NONE,
 				PageQuery.of(null, 0, 1, "legal_name", "asc")).items().get(0);
-		String number = "相邮管罚〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		String number = "相邮管罚〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 		cases.importCase(PartyCases.ALL, imported(xiangcheng, "REPORT", number, "FINE", "3000"));
 		EnterpriseView wuzhong = party.other();
 		assertThat(rules("decisionNumber", () -> cases.importCase(PartyCases.ALL, imported(wuzhong, "REPORT", number, "FINE", "3000"))))
@@ -193,7 +193,7 @@ class ProcedureGuardsIntegrationTest {
 		assertThat(rules("decisionNumber", () -> cases.decide(PartyCases.ALL, id, decision(number, "2026-06-02", "FINE", "2000"))))
 			.containsExactly("unique");
 
-		String other = "吴邮管罚〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		String other = "吴邮管罚〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 		assertThat(rules("penalty", () -> cases.importCase(PartyCases.ALL, imported(wuzhong, "REPORT", other, "REVOCATION", null))))
 			.containsExactly("not-provided");
 		assertThat(rules("source", () -> cases.importCase(PartyCases.ALL, imported(wuzhong, "SAFETY", other, "FINE", "3000"))))

@@ -92,7 +92,7 @@ class PublicPenaltyPagesIntegrationTest {
 	void aWithdrawnPublicationStaysListedAsWithdrawnWithItsReason() throws Exception {
 		LocalDate today = LocalDate.now(clock);
 		EnterpriseView e = party.other();
-		String number = "吴邮管罚〔2025〕" + (100 + (int) (Math.random() * 800)) + "号" + UUID.randomUUID().toString().substring(0, 4);
+		String number = "吴邮管罚〔" + today.minusDays(20).getYear() + "〕" + (100 + (int) (Math.random() * 800)) + "号" + UUID.randomUUID().toString().substring(0, 4);
 		long id = cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", "REPORT",
 				today.minusDays(40).toString(), today.minusDays(20).toString(), number, "FINE", new BigDecimal("1500"), null,
 				null));

@@ -51,6 +51,25 @@ class IdentifierTest {
 		}
 	}
 
+	/** A 文号 is stored as GB/T 9704 writes it, so bracket and zero variants of one number are one number. */
+	@Test
+	void aDocumentNumberIsWrittenAsTheStandardWritesIt() {
+		for (String typed : List.of("苏吴邮管罚〔2025〕1号", "苏吴邮管罚[2025]1号", "苏吴邮管罚（2025）1号", "苏吴邮管罚(2025)01号",
+				"苏吴邮管罚【2025】1号", "苏吴邮管罚［２０２５］００１号", " 苏吴邮管罚〔2025〕第1号 ", "苏吴邮管罚﹝2025﹞1号")) {
+			assertThat(Text.documentNumber(typed)).as(typed).isEqualTo("苏吴邮管罚〔2025〕1号");
+		}
+		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕10号")).isEqualTo("苏吴邮管罚〔2025〕10号");
+		assertThat(Text.documentNumber("行政处罚决定-320506-2026-000001")).isEqualTo("行政处罚决定-320506-2026-000001");
+		assertThat(Text.documentNumber("  ")).isNull();
+		assertThat(Text.documentYear("苏吴邮管罚〔2025〕1号")).isEqualTo(2025);
+		assertThat(Text.documentYear("行政处罚决定-320506-2026-000001")).isNull();
+		Validation v = new Validation().documentYear("decisionNumber", "决定书文号", "苏吴邮管罚〔2025〕1号",
+				java.time.LocalDate.of(2026, 1, 5));
+		assertThat(v.errors()).singleElement().satisfies(e -> assertThat(e.rule()).isEqualTo("year"));
+		assertThat(new Validation().documentYear("decisionNumber", "决定书文号", "苏吴邮管罚〔2026〕1号",
+				java.time.LocalDate.of(2026, 1, 5)).errors()).isEmpty();
+	}
+
 	/** Full-width digits typed with a Chinese input method are the number they show, so it cannot pass as another. */
 	@Test
 	void anIdentifierIsStoredAsItShows() {

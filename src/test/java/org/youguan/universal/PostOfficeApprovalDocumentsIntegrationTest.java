@@ -216,7 +216,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 
 	@Test
 	void anImportedApprovalKeepsItsRealNumberAndGetsNoDocument() throws Exception {
-		String real = "吴邮管〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		String real = "吴邮管〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 		String created = mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content(imported(fixture().newPostOffice("320506"), real)))
 			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
@@ -236,7 +236,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON).content(imported(fixture().newPostOffice("320506"), real)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("decisionNumber"));
-		String fresh = "吴邮管〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		String fresh = "吴邮管〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 		String office = Long.toString(fixture().newPostOffice("320506"));
 		List<String> header = new java.util.ArrayList<>(PostOfficeApprovalImport.HEADERS);
 		header.add(PostOfficeApprovalImport.NUMBER);

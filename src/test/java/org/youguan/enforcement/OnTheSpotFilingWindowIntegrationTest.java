@@ -1,0 +1,67 @@
+package org.youguan.enforcement;
+
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.Enterprises;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An on-the-spot decision (简易程序) is recorded while its filing period runs (3 working days, 行政处罚法(2021)
+ * art.52): one dated years back would be numbered, counted in a closed year's figures and surcharged as if new — it is
+ * refused, naming {@code decidedOn}, and belongs to the import of past cases.
+ */
+@IntegrationTest
+class OnTheSpotFilingWindowIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	ResultActions decide(String decidedOn) throws Exception {
+		String creditCode = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 10, "legal_name", "asc")).items().get(5).creditCode();
+		return mvc.perform(post("/api/v1/enforcement/cases/on-the-spot").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"partyKind":"ORGANISATION","enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","facts":"未按时报送月度数据",
+					 "place":"当事人营业场所","decidedOn":"%s","penalty":"WARNING","fine":null,
+					 "team":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}"""
+				.formatted(creditCode, decidedOn)));
+	}
+
+	@Test
+	void aDecisionPastItsFilingPeriodIsRefusedAndOneWithinItIsRecorded() throws Exception {
+		// Wed 2026-06-10: three working days back is Fri 06-05 (the filing period of a decision made on 06-05 ends 06-10)
+		clock.set(LocalDateTime.of(2026, 6, 10, 10, 0));
+		for (String day : new String[] { "2019-01-02", "2026-06-04" }) {
+			decide(day).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("decidedOn"))
+				.andExpect(jsonPath("$.errors[0].rule").value("filing-window"));
+		}
+		decide("2026-06-05").andExpect(status().isCreated());
+	}
+}
