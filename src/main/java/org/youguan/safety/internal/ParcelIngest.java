@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
@@ -327,6 +328,27 @@ public class ParcelIngest implements ParcelUploads {
 		}
 		finally {
 			run.close();
+		}
+	}
+
+	/**
+	 * Keeps rejected lines, one row per line of a batch attempt. A line is rejected once (its first broken rule, or
+	 * as a duplicate waybill after it was accepted), so a second rejection of the same line is a fault of this class:
+	 * it fails the upload (nothing of the batch counted) instead of being dropped, which would leave the enterprise a
+	 * reason short for a line counted as rejected.
+	 *
+	 * @param rows enterprise id, batch id, attempt, line, field, rule, message, content
+	 * @throws IllegalStateException when a line of the attempt was kept as rejected before (or twice among rows)
+	 */
+	static void writeRejected(JdbcTemplate jdbc, List<Object[]> rows) {
+		try {
+			jdbc.batchUpdate("""
+					INSERT INTO safety_parcel_rejected_line (enterprise_id, batch_id, attempt, line, field, rule, message,
+					    content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new IllegalStateException("寄递记录批次（" + rows.get(0)[1] + "，第" + rows.get(0)[2]
+					+ "次上报）中有一行被拒收两次：拒收行未保存，该批次作废", ex);
 		}
 	}
 
@@ -697,9 +719,7 @@ public class ParcelIngest implements ParcelUploads {
 
 		private void flushRejected() {
 			if (!pendingRejected.isEmpty()) {
-				jdbc.batchUpdate("""
-						INSERT INTO safety_parcel_rejected_line (enterprise_id, batch_id, attempt, line, field, rule, message,
-						    content) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", pendingRejected);
+				writeRejected(jdbc, pendingRejected);
 				pendingRejected.clear();
 			}
 		}

@@ -3,8 +3,8 @@ package org.youguan.safety.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,13 +26,40 @@ public final class ParcelRollups {
 	/** The counts of one rollup key, in the tables' column order: parcels, exempt, real_name, inspected, screened. */
 	private static final int COUNTS = 5;
 
-	private final Map<String, long[]> hours = new TreeMap<>();
+	/** An hourly rollup key: the hour's first second, the outlet ('' for none) and the sender county. */
+	private record HourKey(long hour, String outlet, String region) implements Comparable<HourKey> {
 
-	private final Map<String, long[]> days = new TreeMap<>();
+		@Override
+		public int compareTo(HourKey o) {
+			int c = Long.compare(hour, o.hour);
+			if (c == 0) {
+				c = outlet.compareTo(o.outlet);
+			}
+			return c != 0 ? c : region.compareTo(o.region);
+		}
+	}
 
-	private final Map<String, long[]> machines = new TreeMap<>();
+	/** A machine's day. */
+	private record MachineKey(LocalDate day, String serial) implements Comparable<MachineKey> {
+
+		@Override
+		public int compareTo(MachineKey o) {
+			int c = day.compareTo(o.day);
+			return c != 0 ? c : serial.compareTo(o.serial);
+		}
+	}
+
+	// hashed while counting (one look-up per record), sorted when written; the daily rows are summed from the hours
+	private final Map<HourKey, long[]> hours = new HashMap<>();
+
+	private final Map<MachineKey, long[]> machines = new HashMap<>();
 
 	private final long enterpriseId;
+
+	/** The China-time day of the last hour counted (records come mostly in time order: one zone look-up per hour). */
+	private long lastHour = Long.MIN_VALUE;
+
+	private LocalDate lastDay;
 
 	/** Empty rollups of one enterprise's records. */
 	public ParcelRollups(long enterpriseId) {
@@ -41,14 +68,34 @@ public final class ParcelRollups {
 
 	/** Counts one record (its hour, day, outlet — '' for none —, sender county and, when screened, its screening machine). */
 	public ParcelRollups count(ParcelRecord r) {
-		long[] c = { 1, r.exempt() ? 1 : 0, r.realName() ? 1 : 0, r.inspected() ? 1 : 0, r.screened() ? 1 : 0 };
-		add(r.acceptedAt().truncatedTo(ChronoUnit.HOURS), r.outletFilingNumber(), r.senderRegion(), c);
+		long second = r.acceptedAt().getEpochSecond();
+		long hour = second - Math.floorMod(second, 3600);
+		long[] c = hours.computeIfAbsent(new HourKey(hour, outlet(r.outletFilingNumber()), r.senderRegion()),
+				k -> new long[COUNTS]);
+		c[0]++;
+		c[1] += r.exempt() ? 1 : 0;
+		c[2] += r.realName() ? 1 : 0;
+		c[3] += r.inspected() ? 1 : 0;
+		c[4] += r.screened() ? 1 : 0;
 		// a machine is counted only for parcels screened on it: a serial on an unscreened record would hide an idle
 		// machine from rule (e) (the record is kept, its serial counts nothing)
 		if (r.screened() && r.screeningMachineSerial() != null) {
-			machines.computeIfAbsent(r.day() + "\u0000" + r.screeningMachineSerial(), k -> new long[1])[0]++;
+			machines.computeIfAbsent(new MachineKey(day(hour), r.screeningMachineSerial()), k -> new long[1])[0]++;
 		}
 		return this;
+	}
+
+	/** The China-time day of an hour (China's offset is whole hours, so every second of the hour has that day). */
+	private LocalDate day(long hour) {
+		if (hour != lastHour) {
+			lastDay = Instant.ofEpochSecond(hour).atZone(ParcelRecord.CHINA).toLocalDate();
+			lastHour = hour;
+		}
+		return lastDay;
+	}
+
+	private static String outlet(String outlet) {
+		return outlet == null ? "" : outlet;
 	}
 
 	/**
@@ -63,10 +110,8 @@ public final class ParcelRollups {
 		if (counts.length != COUNTS) {
 			throw new IllegalArgumentException("five counts: parcels, exempt, real_name, inspected, screened");
 		}
-		String tail = "\u0000" + (outlet == null ? "" : outlet) + "\u0000" + senderRegion;
-		sum(hours.computeIfAbsent(hour.getEpochSecond() + tail, k -> new long[COUNTS]), counts);
-		LocalDate day = hour.atZone(ParcelRecord.CHINA).toLocalDate();
-		sum(days.computeIfAbsent(day + tail, k -> new long[COUNTS]), counts);
+		sum(hours.computeIfAbsent(new HourKey(hour.getEpochSecond(), outlet(outlet), senderRegion),
+				k -> new long[COUNTS]), counts);
 		return this;
 	}
 
@@ -76,17 +121,46 @@ public final class ParcelRollups {
 		}
 	}
 
+	/** The hourly counts in key order (rows are written in key order: two writers cannot deadlock). */
+	private Map<HourKey, long[]> sortedHours() {
+		return new TreeMap<>(hours);
+	}
+
+	/** A daily rollup key: the China-time day, the outlet ('' for none) and the sender county. */
+	private record DayKey(LocalDate day, String outlet, String region) implements Comparable<DayKey> {
+
+		@Override
+		public int compareTo(DayKey o) {
+			int c = day.compareTo(o.day);
+			if (c == 0) {
+				c = outlet.compareTo(o.outlet);
+			}
+			return c != 0 ? c : region.compareTo(o.region);
+		}
+	}
+
+	/** The daily counts summed from the hours, in key order. */
+	private Map<DayKey, long[]> sortedDays() {
+		Map<DayKey, long[]> days = new TreeMap<>();
+		hours.forEach((k, c) -> sum(days.computeIfAbsent(new DayKey(day(k.hour()), k.outlet(), k.region()),
+				x -> new long[COUNTS]), c));
+		return days;
+	}
+
 	/** Writes the counts into the rollup tables (the caller's transaction). */
 	public void writeTo(JdbcTemplate jdbc) {
-		jdbc.batchUpdate(upsert("safety_parcel_hour", "hour"), rows(hours,
-				k -> Timestamp.from(Instant.ofEpochSecond(Long.parseLong(k)))));
-		jdbc.batchUpdate(upsert("safety_parcel_day", "day"), rows(days, LocalDate::parse));
+		List<Object[]> hourRows = new ArrayList<>(hours.size());
+		sortedHours().forEach((k, c) -> hourRows.add(new Object[] { Timestamp.from(Instant.ofEpochSecond(k.hour())),
+				enterpriseId, k.outlet(), k.region(), c[0], c[1], c[2], c[3], c[4] }));
+		jdbc.batchUpdate(upsert("safety_parcel_hour", "hour"), hourRows);
+		List<Object[]> dayRows = new ArrayList<>();
+		sortedDays().forEach((k, c) -> dayRows.add(new Object[] { k.day(), enterpriseId, k.outlet(), k.region(), c[0],
+				c[1], c[2], c[3], c[4] }));
+		jdbc.batchUpdate(upsert("safety_parcel_day", "day"), dayRows);
 		if (!machines.isEmpty()) {
 			List<Object[]> machineRows = new ArrayList<>(machines.size());
-			machines.forEach((k, c) -> {
-				String[] parts = k.split("\u0000", -1);
-				machineRows.add(new Object[] { LocalDate.parse(parts[0]), enterpriseId, parts[1], c[0] });
-			});
+			new TreeMap<>(machines).forEach(
+					(k, c) -> machineRows.add(new Object[] { k.day(), enterpriseId, k.serial(), c[0] }));
 			jdbc.batchUpdate("""
 					INSERT INTO safety_machine_day (day, enterprise_id, machine_serial, parcels) VALUES (?, ?, ?, ?)
 					ON CONFLICT (day, enterprise_id, machine_serial) DO UPDATE SET
@@ -100,21 +174,15 @@ public final class ParcelRollups {
 	 */
 	public void stageTo(JdbcTemplate jdbc, String batchId, int attempt) {
 		List<Object[]> hourRows = new ArrayList<>(hours.size());
-		hours.forEach((k, c) -> {
-			String[] parts = k.split("\u0000", -1);
-			hourRows.add(new Object[] { enterpriseId, batchId, attempt,
-					Timestamp.from(Instant.ofEpochSecond(Long.parseLong(parts[0]))), parts[1], parts[2], c[0], c[1], c[2],
-					c[3], c[4] });
-		});
+		sortedHours().forEach((k, c) -> hourRows.add(new Object[] { enterpriseId, batchId, attempt,
+				Timestamp.from(Instant.ofEpochSecond(k.hour())), k.outlet(), k.region(), c[0], c[1], c[2], c[3], c[4] }));
 		jdbc.batchUpdate("""
 				INSERT INTO safety_parcel_stage (enterprise_id, batch_id, attempt, hour, outlet_filing_number, sender_region,
 				    parcels, exempt, real_name, inspected, screened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", hourRows);
 		if (!machines.isEmpty()) {
 			List<Object[]> machineRows = new ArrayList<>(machines.size());
-			machines.forEach((k, c) -> {
-				String[] parts = k.split("\u0000", -1);
-				machineRows.add(new Object[] { enterpriseId, batchId, attempt, LocalDate.parse(parts[0]), parts[1], c[0] });
-			});
+			new TreeMap<>(machines).forEach((k, c) -> machineRows
+				.add(new Object[] { enterpriseId, batchId, attempt, k.day(), k.serial(), c[0] }));
 			jdbc.batchUpdate("""
 					INSERT INTO safety_machine_stage (enterprise_id, batch_id, attempt, day, machine_serial, parcels)
 					VALUES (?, ?, ?, ?, ?, ?)""", machineRows);
@@ -150,15 +218,6 @@ public final class ParcelRollups {
 				+ "sum(parcels), sum(exempt), sum(real_name), sum(inspected), sum(screened) FROM safety_parcel_stage "
 				+ "WHERE enterprise_id = ? AND batch_id = ? AND attempt = ? GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
 				+ onConflictAdd(table, time);
-	}
-
-	private List<Object[]> rows(Map<String, long[]> counts, java.util.function.Function<String, Object> time) {
-		List<Object[]> rows = new ArrayList<>(counts.size());
-		counts.forEach((k, c) -> {
-			String[] parts = k.split("\u0000", -1);
-			rows.add(new Object[] { time.apply(parts[0]), enterpriseId, parts[1], parts[2], c[0], c[1], c[2], c[3], c[4] });
-		});
-		return rows;
 	}
 
 	private static String upsert(String table, String time) {

@@ -88,6 +88,9 @@ class ParcelRecordsIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
+	@Autowired
 	UserDirectory users;
 
 	EnterpriseView shunfeng;
@@ -381,6 +384,31 @@ class ParcelRecordsIntegrationTest {
 		assertThat(outcome.answer().rejected()).isEqualTo(12_000);
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_parcel_rejected_line WHERE batch_id = :b").param("b", batch)
 			.query(Long.class).single()).isEqualTo(ParcelIngest.MAX_KEPT_REJECTED);
+	}
+
+	@Test
+	void aSecondRejectionOfTheSameLineFailsLoudlyInsteadOfBeingDropped() throws Exception {
+		String batch = "twice-" + UUID.randomUUID();
+		ParcelIngest.Outcome outcome = ingest.ingest(shunfeng, batch, ParcelIngest.Format.NDJSON,
+				new ByteArrayInputStream(gzip("{}\n")));
+		assertThat(outcome.answer().rejected()).isEqualTo(1);
+		String firstRule = jdbc.sql("SELECT rule FROM safety_parcel_rejected_line WHERE batch_id = :b AND line = 1")
+			.param("b", batch).query(String.class).single();
+
+		// the same line of the same attempt rejected again (another reason): refused, not silently dropped
+		assertThatThrownBy(() -> ParcelIngest.writeRejected(jdbcTemplate, List.<Object[]>of(new Object[] { shunfeng.id(),
+				batch, 1, 1L, "waybillNumber", "duplicate", "运单号重复", null })))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining(batch);
+		// and twice within one write
+		String other = "twice-" + UUID.randomUUID();
+		ingest.ingest(shunfeng, other, ParcelIngest.Format.NDJSON, new ByteArrayInputStream(gzip("{}\n")));
+		Object[] line2 = { shunfeng.id(), other, 1, 2L, "waybillNumber", "required", "运单号不能为空", null };
+		assertThatThrownBy(() -> ParcelIngest.writeRejected(jdbcTemplate, List.of(line2, line2.clone())))
+			.isInstanceOf(IllegalStateException.class);
+
+		assertThat(jdbc.sql("SELECT rule FROM safety_parcel_rejected_line WHERE batch_id = :b").param("b", batch)
+			.query(String.class).list()).containsExactly(firstRule);
 	}
 
 	@Test
