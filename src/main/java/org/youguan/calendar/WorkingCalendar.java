@@ -39,6 +39,16 @@ public class WorkingCalendar {
 
 	private volatile Snapshot snapshot;
 
+	/**
+	 * The last answer of {@link #nextHoliday(LocalDate)}, for one day on one snapshot of the calendar: 工作台 asks on
+	 * every view, and working it out copies every loaded year's days into a sorted map (issue 12: a twentieth of the
+	 * dashboard's CPU). A reloaded calendar is a new snapshot, so the answer is worked out afresh.
+	 */
+	private volatile NextHoliday nextHoliday;
+
+	private record NextHoliday(Snapshot calendar, LocalDate today, Optional<CalendarDay> holiday) {
+	}
+
 	private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
 
 	WorkingCalendar(JdbcClient jdbc) {
@@ -93,7 +103,11 @@ public class WorkingCalendar {
 	 * statutory holidays, named with （暂定）. Empty for a loaded year.
 	 */
 	public List<CalendarDay> provisionalHolidays(int year) {
-		if (isLoaded(year)) {
+		return provisionalHolidays(snapshot(), year);
+	}
+
+	private static List<CalendarDay> provisionalHolidays(Snapshot calendar, int year) {
+		if (calendar.years().contains(year)) {
 			return List.of();
 		}
 		return StatutoryHolidays.of(year)
@@ -175,9 +189,20 @@ public class WorkingCalendar {
 	 * provisional days off (named （暂定）) of this year and the next when they are not loaded.
 	 */
 	public Optional<CalendarDay> nextHoliday(LocalDate today) {
-		Map<LocalDate, CalendarDay> days = new TreeMap<>(snapshot().days());
+		Snapshot calendar = snapshot();
+		NextHoliday last = nextHoliday;
+		if (last != null && last.calendar() == calendar && last.today().equals(today)) {
+			return last.holiday();
+		}
+		Optional<CalendarDay> holiday = nextHoliday(calendar, today);
+		nextHoliday = new NextHoliday(calendar, today, holiday);
+		return holiday;
+	}
+
+	private static Optional<CalendarDay> nextHoliday(Snapshot calendar, LocalDate today) {
+		Map<LocalDate, CalendarDay> days = new TreeMap<>(calendar.days());
 		for (int year = today.getYear(); year <= today.getYear() + 1; year++) {
-			provisionalHolidays(year).forEach(d -> days.putIfAbsent(d.day(), d));
+			provisionalHolidays(calendar, year).forEach(d -> days.putIfAbsent(d.day(), d));
 		}
 		return days.values()
 			.stream()

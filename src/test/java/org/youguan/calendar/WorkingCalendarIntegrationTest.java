@@ -82,6 +82,26 @@ class WorkingCalendarIntegrationTest {
 	}
 
 	@Test
+	void theNextHolidayIsWorkedOutAfreshWhenAYearIsLoaded() {
+		assertThat(calendar.isLoaded(2034)).isFalse();
+		for (int i = 0; i < 2; i++) {
+			assertThat(calendar.nextHoliday(d("2033-12-20"))).as("asked again: the remembered answer")
+				.get()
+				.satisfies(h -> assertThat(h.name()).isEqualTo("元旦（暂定）"))
+				.satisfies(h -> assertThat(h.day()).isEqualTo(d("2034-01-01")));
+		}
+		assertThat(calendar.nextHoliday(d("2033-12-19"))).as("another day is worked out on its own")
+			.get()
+			.satisfies(h -> assertThat(h.day()).isEqualTo(d("2034-01-01")));
+		String json = "{\"holidays\":{\"2034-01-02\":\"New Year's Day,元旦,1\"},\"workdays\":{}}";
+		tx.execute(s -> years.load(json.getBytes(StandardCharsets.UTF_8), "test.json", "test"));
+		assertThat(calendar.nextHoliday(d("2033-12-20"))).as("the loaded year's notice, not the remembered provisional day")
+			.get()
+			.satisfies(h -> assertThat(h.name()).isEqualTo("元旦"))
+			.satisfies(h -> assertThat(h.day()).isEqualTo(d("2034-01-02")));
+	}
+
+	@Test
 	void loadsANewYearFromIcsAndReplacesIt() {
 		assertThat(calendar.isLoaded(2031)).isFalse();
 		assertThat(calendar.isWorkingDay(d("2031-01-01"))).as("元旦 is a day off by law before loading").isFalse();
