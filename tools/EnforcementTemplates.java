@@ -153,7 +153,7 @@ public class EnforcementTemplates {
 			head(d);
 			rows(d, new String[][] { { "案号", "${caseNumber}" }, { "当事人", "${enterprise}（${creditCode}）" },
 					{ "案由", "${violation}" }, { "立案日期", "${filedOn}" }, { "处理结果", "${penalty}　${decisionNumber}　${decidedOn}" },
-					{ "送达日期", "${deliveredOn}" }, { "执行情况", "${paidOn}缴纳${paidAmount}" },
+					{ "送达日期", "${deliveredOn}" }, { "执行情况", "${execution}" },
 					{ "结案理由", "${closingReason}" }, { "结案日期", "${closedOn}" }, { "承办人员", "${investigators}" } });
 		});
 		write("on-the-spot-decision", d -> {
@@ -178,10 +178,11 @@ public class EnforcementTemplates {
 		write("payment-approval", d -> {
 			head(d);
 			line(d, "${enterprise}（统一社会信用代码：${creditCode}）：");
-			line(d, "你单位因确有经济困难，${appliedOn}书面申请${arrangement}缴纳本局${decisionNumber}号行政处罚决定书确定的罚款（${penalty}）。"
-					+ "根据《中华人民共和国行政处罚法》第六十六条，经本局负责人${arrangedBy}批准，同意你单位按以下方式缴纳：${arrangementTerms}。");
-			line(d, "理由：${arrangementReason}");
-			line(d, "逾期未按上述期限缴纳的，每日按未缴罚款数额的${surchargePercent}%加处罚款。");
+			line(d, "你单位${appliedOn}书面申请${arrangement}缴纳本局${decisionNumber}号行政处罚决定书确定的罚款（${penalty}），"
+					+ "申请理由：${arrangementReason}。根据《中华人民共和国行政处罚法》第六十六条，经本局负责人${arrangedBy}批准，"
+					+ "同意你单位按以下方式缴纳：${arrangementTerms}。");
+			line(d, "逾期未按上述期限缴纳的，每日按逾期未缴罚款数额的${surchargePercent}%加处罚款，加处罚款的数额不超过逾期未缴的罚款数额"
+					+ "（行政处罚法第七十二条）。");
 			sign(d);
 		});
 	}

@@ -14,6 +14,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.springframework.stereotype.Component;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.CaseEvidence;
 import org.youguan.enforcement.Leads;
@@ -61,8 +62,12 @@ class EnforcementDemoData {
 
 	private final UserDirectory directory;
 
+	/** Instalment days are approved on working days only (a rest day is refused, rule rest-day). */
+	private final WorkingCalendar calendar;
+
 	EnforcementDemoData(Leads leads, PenaltyCases cases, CaseEvidence evidence, Enterprises enterprises,
-			UserDirectory directory, Clock clock) {
+			UserDirectory directory, Clock clock, WorkingCalendar calendar) {
+		this.calendar = calendar;
 		this.evidence = evidence;
 		this.directory = directory;
 		this.leads = leads;
@@ -192,8 +197,9 @@ class EnforcementDemoData {
 				null, null));
 		cases.deliver(all, instalments, t.minusDays(8).toString());
 		cases.arrangePayment(all, instalments, HEAD, new PenaltyCases.PaymentTerms("INSTALMENTS", t.minusDays(6).toString(), null,
-				"当事人提交近三个月财务报表，确有经济困难", List.of(new PenaltyCases.InstalmentTerm(t.plusDays(10).toString(), "4000"),
-						new PenaltyCases.InstalmentTerm(t.plusDays(40).toString(), "4000"))));
+				"当事人提交近三个月财务报表，确有经济困难", List.of(
+						new PenaltyCases.InstalmentTerm(calendar.onOrNextWorkingDay(t.plusDays(10)).toString(), "4000"),
+						new PenaltyCases.InstalmentTerm(calendar.onOrNextWorkingDay(t.plusDays(40)).toString(), "4000"))));
 
 		// 当场处罚 (简易程序): a warning handed over on the spot and filed with the bureau the same day
 		cases.decideOnTheSpot(all, new PenaltyCases.OnTheSpot("ORGANISATION", city.get(12).creditCode(), null, null,

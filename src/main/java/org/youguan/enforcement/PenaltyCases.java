@@ -35,6 +35,7 @@ import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.Days;
 import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.enforcement.internal.Execution;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspectors;
@@ -157,9 +158,16 @@ public class PenaltyCases {
 			boolean hearingRight, FineRange fineRange) {
 	}
 
-	/** A case with its people, pauses and deadlines. */
+	/** A case with its people, pauses and deadlines, and a confiscation's handover once recorded (else null). */
 	public record CaseDetail(CaseView penaltyCase, List<Investigator> investigators, List<Suspension> suspensions,
-			Deadlines deadlines) {
+			Deadlines deadlines, Handover handover) {
+	}
+
+	/**
+	 * 没收违法所得上缴 (行政处罚法(2021) art.74): the day it was handed over, the amount (¥), the receipt's number or a note
+	 * (may be null when a scan was kept) and the scan of the receipt (an attachment of the case, or null).
+	 */
+	public record Handover(LocalDate handedOverOn, BigDecimal amount, String receipt, Long attachmentId) {
 	}
 
 	/** One case in the queue: remaining days before the decision limit (null once decided) and whether paused. */
@@ -1088,8 +1096,10 @@ public class PenaltyCases {
 	public void pay(DataScope scope, long id, String paidOn, String amount, String instalment) {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.PAY.from(c.status());
-		if (c.penalty() != Penalty.FINE || c.fine() == null) {
-			throw DomainException.rule("该处罚决定没有罚款，无需登记缴纳，可直接结案");
+		if (Execution.fine(c) == null) {
+			throw DomainException.rule(Execution.confiscated(c) != null
+					? "该处罚决定没收违法所得，应登记上缴（handover），不是缴纳罚款"
+					: "该处罚决定没有罚款，无需登记缴纳，可直接结案");
 		}
 		Validation v = new Validation();
 		v.required("paidOn", "缴款日期（paidOn）", paidOn).required("amount", "缴款金额（amount）", amount);
@@ -1156,15 +1166,18 @@ public class PenaltyCases {
 	}
 
 	/**
-	 * 结案 once the decision is carried out (a fine paid; other penalties once delivered).
-	 * @throws DomainException (422) while a fine is unpaid; (409) unless 已送达 or 已执行
+	 * 结案 once every executable part of the decision is carried out: the fine paid (with its 加处罚款, or every
+	 * instalment), what a confiscation takes handed over; a warning (停业整顿, 吊销) is carried out by its delivery.
+	 * @throws DomainException (422, field {@code execution}, rule {@code not-executed}) naming what is still to carry
+	 * out; (409) unless 已送达 or 已执行
 	 */
 	@Transactional
 	public void close(DataScope scope, long id, String note) {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.CLOSE.from(c.status());
-		if (c.status() == CaseStatus.DELIVERED && c.penalty() == Penalty.FINE) {
-			throw DomainException.rule("罚款尚未缴纳，不能结案");
+		List<String> missing = Execution.outstanding(c, procedure(id).instalments(), handover(id).orElse(null));
+		if (!missing.isEmpty()) {
+			throw ruleBroken("execution", "not-executed", "处罚决定尚未执行完毕，不能结案：" + String.join("；", missing));
 		}
 		new Validation().maxLength("note", "结案说明（note）", note, 500).throwIfInvalid();
 		Map<String, Object> p = new HashMap<>();
@@ -1173,6 +1186,83 @@ public class PenaltyCases {
 		move(c, to, ", closed_on = :on, closing_reason = :note", p);
 		record(c, "case.close", "结案：" + p.get("note"));
 		issue(id, CaseDocumentKind.CLOSING_REPORT);
+	}
+
+	/**
+	 * 没收违法所得上缴 (行政处罚法(2021) art.74; period {@link StatutoryRule#PENALTY_CONFISCATION_HANDOVER} from delivery):
+	 * the day, the amount — the confiscated amount the decision states ({@link Execution#confiscated}) — and the receipt:
+	 * its number or a note ({@code receipt}) and/or its scan ({@code scan}, kept with the case as an attachment), at
+	 * least one. A handover after its period is recorded as late (no 加处罚款: art.72 is for fines). The case becomes
+	 * 已执行 unless a fine is still unpaid.
+	 * @throws InvalidValueException naming {@code handedOverOn} (missing, before delivery, in the future), {@code amount}
+	 * (missing, malformed, not the confiscated amount), {@code receipt} (both it and the scan missing, or too long) or
+	 * {@code file}
+	 * @throws DomainException (422) when the decision confiscates nothing; (409) unless 已送达 or 已执行, or when handed
+	 * over already (field {@code handedOverOn}, rule {@code already-handed-over})
+	 */
+	@Transactional
+	public void handOver(DataScope scope, long id, String handedOverOn, String amount, String receipt, UploadedFile scan) {
+		CaseView c = lock(scope, id);
+		CaseStep.HAND_OVER.from(c.status());
+		BigDecimal confiscated = Execution.confiscated(c);
+		if (confiscated == null) {
+			throw DomainException.rule("该处罚决定没有没收违法所得，无需登记上缴");
+		}
+		Optional<Handover> done = handover(id);
+		if (done.isPresent()) {
+			String message = "没收的违法所得已于" + done.get().handedOverOn() + "登记上缴，不能重复登记";
+			throw new DomainException(ErrorCode.DUPLICATE, message,
+					List.of(new FieldError("handedOverOn", "already-handed-over", message)));
+		}
+		Validation v = new Validation();
+		v.required("handedOverOn", "上缴日期（handedOverOn）", handedOverOn).required("amount", "上缴金额（amount）", amount);
+		LocalDate on = v.date("handedOverOn", "上缴日期（handedOverOn，不早于送达、不晚于今天）", handedOverOn, c.deliveredOn(),
+				today());
+		BigDecimal handed = v.decimal("amount", "上缴金额（amount）", amount, 12, 2);
+		v.money("amount", "上缴金额（amount）", handed);
+		if (handed != null) {
+			v.require("amount", handed.compareTo(confiscated) == 0, "amount", "上缴金额应为处罚决定没收的违法所得" + plain(confiscated)
+					+ "元，登记的是" + plain(handed) + "元");
+		}
+		v.require("receipt", !Text.isBlank(receipt) || scan != null, "required",
+				"上缴凭证（receipt：缴款书号或说明）与凭证扫描件（file）至少填写一项");
+		v.maxLength("receipt", "上缴凭证（receipt）", receipt, 500);
+		v.throwIfInvalid();
+		Long attachment = scan == null ? null
+				: documents.keepScan(c, CaseDocuments.HANDOVER_RECEIPT, scan, "没收违法所得上缴凭证", maxScanBytes);
+		jdbc.sql("""
+				INSERT INTO penalty_case_handover (case_id, handed_over_on, amount, receipt, attachment_id, recorded_by,
+				                                   recorded_at)
+				VALUES (:id, :on, :amount, :receipt, :attachment, :by, :now)""")
+			.param("id", id).param("on", on).param("amount", handed).param("receipt", Text.blankToNull(receipt) == null ? null
+					: receipt.strip())
+			.param("attachment", attachment).param("by", actor()).param("now", OffsetDateTime.now(clock)).update();
+		boolean fineUnpaid = Execution.fine(c) != null && c.paidOn() == null;
+		move(c, fineUnpaid ? c.status() : CaseStatus.EXECUTED, "", Map.of());
+		LocalDate due = clock(c).handoverDue(c.deliveredOn());
+		record(c, "case.handover", "没收的违法所得已上缴" + plain(handed) + "元（" + on + (on.isAfter(due) ? "，超过上缴期限" + due : "")
+				+ (attachment != null ? "，凭证扫描件已存档" : "") + "）");
+	}
+
+	/** A confiscation's handover once recorded. */
+	private Optional<Handover> handover(long id) {
+		return jdbc.sql("""
+				SELECT handed_over_on, amount, receipt, attachment_id FROM penalty_case_handover WHERE case_id = :id""")
+			.param("id", id).query(Rows.of(Handover.class)).optional();
+	}
+
+	/**
+	 * The last day to hand over what a delivered decision confiscates ({@link CaseClock#handoverDue}, the period the
+	 * decision fixed, a last day on a rest day moved to the next working day).
+	 * @return the day, or empty when the decision confiscates nothing, is not delivered, or was handed over
+	 * @throws DomainException (404) when there is no such case
+	 */
+	public Optional<LocalDate> handoverDue(long caseId) {
+		CaseView c = find(caseId);
+		if (c.deliveredOn() == null || Execution.confiscated(c) == null || handover(caseId).isPresent()) {
+			return Optional.empty();
+		}
+		return Optional.of(clock(c).handoverDue(c.deliveredOn()));
 	}
 
 	/**
@@ -1608,7 +1698,8 @@ public class PenaltyCases {
 			throw ruleBroken("appliedOn", "after-due", "当事人于" + appliedOn + "申请，缴款期限已于" + originalDue
 					+ "届满，逾期申请不能批准延期或分期缴纳罚款（当事人应在缴款期限内申请，行政处罚法第66条；已发生的加处罚款依第72条照常计算）");
 		}
-		LocalDate latestDue = caseClock.due(StatutoryRule.PENALTY_PAYMENT_DEFERRAL_MAX, originalDue);
+		// the longest deferral bounds a day the head chooses: counted unmoved, never pushed past a rest day
+		LocalDate latestDue = caseClock.deferralLimit(originalDue);
 		String kind = Text.isBlank(terms.kind()) ? null : terms.kind().strip().toUpperCase(Locale.ROOT);
 		v.require("kind", "DEFERRAL".equals(kind) || "INSTALMENTS".equals(kind), "one-of",
 				"缴纳方式（kind）应为DEFERRAL（延期）或INSTALMENTS（分期）");
@@ -1622,6 +1713,7 @@ public class PenaltyCases {
 			LocalDate earliest = originalDue.plusDays(1).isAfter(today()) ? originalDue.plusDays(1) : today();
 			deferred = v.date("deferredUntil", "延期至（deferredUntil，晚于原缴款期限" + originalDue + "且不早于今天）",
 					terms.deferredUntil(), earliest, latestDue);
+			workingDay(v, caseClock, "deferredUntil", "延期至（deferredUntil）", deferred);
 		}
 		else if ("INSTALMENTS".equals(kind)) {
 			List<InstalmentTerm> given = terms.instalments() == null ? List.of() : terms.instalments().stream()
@@ -1635,6 +1727,7 @@ public class PenaltyCases {
 					.required(f + ".amount", "第" + (i + 1) + "期金额", given.get(i).amount());
 				LocalDate due = v.date(f + ".dueOn", "第" + (i + 1) + "期缴纳期限（应晚于上一期）", given.get(i).dueOn(),
 						previous.plusDays(1), latestDue);
+				workingDay(v, caseClock, f + ".dueOn", "第" + (i + 1) + "期缴纳期限", due);
 				BigDecimal amount = v.decimal(f + ".amount", "第" + (i + 1) + "期金额", given.get(i).amount(), 12, 2);
 				v.money(f + ".amount", "第" + (i + 1) + "期金额", amount);
 				if (amount != null) {
@@ -1669,6 +1762,21 @@ public class PenaltyCases {
 				? "延期缴纳罚款至" + deferred : "分期缴纳罚款（" + parts.size() + "期，末期" + parts.get(parts.size() - 1).dueOn() + "）")
 				+ "：" + terms.reason().strip());
 		issue(id, CaseDocumentKind.PAYMENT_APPROVAL);
+	}
+
+	/**
+	 * Every day a payment arrangement carries (the deferred day, each instalment's day) must be a working day of the
+	 * calendar (rule {@code rest-day}): the payment deadline in force is always a working day — the 15 days of art.67
+	 * move past a rest day (DOMAIN: a calendar-day deadline ending on a day off moves to the next working day) — so a day
+	 * the head approves is refused rather than silently moved, and the 批准书 states the day that is in force. A day
+	 * already refused (out of range) is not judged again.
+	 */
+	private static void workingDay(Validation v, CaseClock caseClock, String field, String label, LocalDate day) {
+		boolean refusedAlready = v.errors().stream().anyMatch(e -> e.field().equals(field));
+		if (day != null && !refusedAlready) {
+			v.require(field, caseClock.isWorkingDay(day), "rest-day", label + day + "是休息日（周末或法定节假日），批准的缴款期限应为"
+					+ "工作日（其后第一个工作日为" + caseClock.onOrNextWorkingDay(day) + "）");
+		}
 	}
 
 	/** How the case runs beyond its main record (procedure, party, hearing record, transfer, payment terms). */
@@ -1961,7 +2069,7 @@ public class PenaltyCases {
 				SELECT position, inspector_id, user_id, name, certificate_number FROM penalty_case_investigator
 				WHERE case_id = :id ORDER BY position""").param("id", id).query(Rows.of(Investigator.class)).list();
 		List<Suspension> pauses = suspensions(id);
-		return new CaseDetail(c, team, pauses, deadlines(c, pauses));
+		return new CaseDetail(c, team, pauses, deadlines(c, pauses), handover(id).orElse(null));
 	}
 
 	/**

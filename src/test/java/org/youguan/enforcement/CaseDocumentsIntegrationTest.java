@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.TestImages;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.UploadedFileMediaTest;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
@@ -81,6 +82,10 @@ class CaseDocumentsIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	/** Days of a payment arrangement are working days (rule rest-day): the ones picked from today are moved onto one. */
+	@Autowired
+	WorkingCalendar calendar;
 
 	@AfterEach
 	void resetClock() {
@@ -723,8 +728,8 @@ class CaseDocumentsIntegrationTest {
 	@Test
 	void instalmentsApprovedByTheHeadCarryTheirOwnDeadlinesAndSurcharges() throws Exception {
 		long c = decidedAndDelivered(wuzhong(3));
-		LocalDate first = today().plusDays(20);
-		LocalDate second = today().plusDays(50);
+		LocalDate first = calendar.onOrNextWorkingDay(today().plusDays(20));
+		LocalDate second = calendar.onOrNextWorkingDay(today().plusDays(50));
 		String path = "/api/v1/enforcement/cases/" + c + "/payment-arrangement";
 		String terms = """
 				{"kind":"INSTALMENTS","appliedOn":"%s","reason":"经营困难","instalments":[{"dueOn":"%s","amount":"1000"},{"dueOn":"%s","amount":%s}]}""";
@@ -758,7 +763,7 @@ class CaseDocumentsIntegrationTest {
 	@Test
 	void aDeferralMovesThePaymentDeadline() throws Exception {
 		long c = decidedAndDelivered(wuzhong(4));
-		LocalDate until = today().plusDays(60);
+		LocalDate until = calendar.onOrNextWorkingDay(today().plusDays(60));
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/payment-arrangement",
 				"{\"kind\":\"DEFERRAL\",\"appliedOn\":\"" + today() + "\",\"reason\":\"经营困难\",\"deferredUntil\":\"" + today().plusDays(3) + "\"}")
 			.andExpect(status().isBadRequest())

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -35,6 +37,7 @@ import static org.youguan.enforcement.PenaltyCaseIntegrationTest.HEAD;
 import static org.youguan.enforcement.PenaltyCaseIntegrationTest.WUZHONG;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -44,7 +47,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * judged timely on the day the party applied, not on the day the head approves it; each instalment is judged on its own
  * day — its 加处罚款 on its own amount, the on-time rate of the figures and the fines collected by instalment, the case
  * page and the enterprise portal alike; a confiscation is handed over within its own catalogue period and never carries
- * 加处罚款.
+ * 加处罚款. Carrying out and closing (ch.6): the handover is recorded (day, amount, receipt or its scan), a late one shows
+ * in the queue and the figures, closure waits for every executable part and names what is missing, the 结案报告 says how
+ * each kind was carried out; every day of a payment arrangement is a working day and the longest deferral is counted
+ * unmoved.
  */
 @IntegrationTest
 class PaymentTermsIntegrationTest {
@@ -174,7 +180,7 @@ class PaymentTermsIntegrationTest {
 		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", decided);
 		LocalDate first = d("2025-04-30");
 		LocalDate second = d("2025-05-15");
-		LocalDate third = d("2025-06-02");
+		LocalDate third = d("2025-06-03");
 		arrange(id, """
 				{"kind":"INSTALMENTS","appliedOn":"%s","reason":"经营困难","instalments":[{"dueOn":"%s","amount":"1000"},
 				 {"dueOn":"%s","amount":"1000"},{"dueOn":"%s","amount":"1000"}]}""".formatted(decided, first, second, third))
@@ -282,5 +288,166 @@ class PaymentTermsIntegrationTest {
 				XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
 			assertThat(text.getText()).contains("自收到本决定书之日起30日内").doesNotContain("加处罚款");
 		}
+	}
+
+	MockMultipartHttpServletRequestBuilder handover(long id, String on, String amount, String receipt) {
+		MockMultipartHttpServletRequestBuilder b = multipart("/api/v1/enforcement/cases/" + id + "/handover");
+		b.param("handedOverOn", on).param("amount", amount);
+		if (receipt != null) {
+			b.param("receipt", receipt);
+		}
+		b.header("Authorization", WUZHONG);
+		return b;
+	}
+
+	ResultActions close(long id) throws Exception {
+		return call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/closure", "{}");
+	}
+
+	/** The text of the current document of {@code kind} of the case, read back from its .docx. */
+	String document(long id, String kind) throws Exception {
+		String documents = mvc.perform(get("/api/v1/enforcement/cases/" + id + "/documents").header("Authorization", WUZHONG))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		List<Map<String, Object>> found = JsonPath.read(documents, "$[?(@.kind == '" + kind + "' && @.current == true)]");
+		byte[] docx = mvc.perform(get((String) found.get(found.size() - 1).get("href")).header("Authorization", WUZHONG))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+				XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+			return text.getText();
+		}
+	}
+
+	String queuePage() throws Exception {
+		return mvc.perform(get("/enforcement/queues/enforcement.handover").session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	List<Long> handoverStep(LocalDate decided) {
+		return breakdown.handoverStep(DataScope.all(), "320506", decided);
+	}
+
+	@Test
+	void aConfiscationIsClosedOnlyOnceHandedOverAndALateHandoverShowsInTheQueueAndTheFigures() throws Exception {
+		LocalDate delivered = d("2025-06-16");
+		today(delivered);
+		long id = party.delivered(party.other(), "WAYBILL_DATA", "CONFISCATION", "5000", delivered);
+		String number = party.cases().get(PartyCases.ALL, id).penaltyCase().number();
+		assertThat(party.cases().handoverDue(id)).contains(d("2025-07-01"));
+
+		today(d("2025-07-03"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"2025-06-20\",\"amount\":\"5000\"}")
+			.andExpect(status().isUnprocessableEntity());
+		close(id).andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].field").value("execution"))
+			.andExpect(jsonPath("$.errors[0].rule").value("not-executed"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("没收的违法所得5000元未上缴")));
+		assertThat(queuePage()).as("past its handover day, not handed over").contains(number);
+		assertThat(handoverStep(delivered)).as("due and not handed over: late").containsExactly(1L, 0L);
+
+		mvc.perform(handover(id, "2025-07-02", "5000", null)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("receipt"))
+			.andExpect(jsonPath("$.errors[0].rule").value("required"));
+		mvc.perform(handover(id, "2025-07-02", "4000", "缴款书No.1")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("amount"));
+		mvc.perform(handover(id, "2025-06-15", "5000", "缴款书No.1")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("handedOverOn"));
+		assertThat(party.cases().get(PartyCases.ALL, id).handover()).as("nothing half-saved").isNull();
+
+		mvc.perform(handover(id, "2025-07-02", "5000", "非税收入缴款书No.3205001")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"))
+			.andExpect(jsonPath("$.handover.handedOverOn").value("2025-07-02"))
+			.andExpect(jsonPath("$.handover.amount").value(5000.0));
+		mvc.perform(handover(id, "2025-07-02", "5000", "非税收入缴款书No.3205001")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("already-handed-over"));
+		assertThat(queuePage()).doesNotContain(number);
+		assertThat(handoverStep(delivered)).as("handed over after its day: still late").containsExactly(1L, 0L);
+
+		close(id).andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
+		assertThat(document(id, "CLOSING_REPORT")).contains("上缴国库5000元", "非税收入缴款书No.3205001")
+			.doesNotContain("缴纳5000");
+	}
+
+	@Test
+	void aScannedReceiptIsKeptWithTheCaseAndAHandoverOnTimeCountsOnTime() throws Exception {
+		LocalDate delivered = d("2025-06-17");
+		today(d("2025-06-27"));
+		long id = party.delivered(party.other(), "WAYBILL_DATA", "CONFISCATION", "800", delivered);
+		MockMultipartHttpServletRequestBuilder b = handover(id, "2025-06-27", "800", null);
+		b.file(new MockMultipartFile("file", "receipt.pdf", "application/pdf", PenaltyCaseIntegrationTest.WAIVER_PDF));
+		mvc.perform(b).andExpect(status().isOk()).andExpect(jsonPath("$.handover.attachmentId").isNumber());
+		assertThat(handoverStep(delivered)).containsExactly(1L, 1L);
+		Document page = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("#handover").text()).contains("2025-06-27", "800");
+		assertThat(page.select("#handover a").attr("href")).startsWith("/attachments/");
+		assertThat(page.select("#handover-form")).isEmpty();
+	}
+
+	@Test
+	void aWarningIsCarriedOutByItsDelivery() throws Exception {
+		LocalDate delivered = d("2025-06-10");
+		today(delivered);
+		long id = party.delivered(party.other(), "DATA_NOT_REPORTED", "WARNING", null, delivered);
+		close(id).andExpect(status().isOk());
+		assertThat(document(id, "CLOSING_REPORT")).contains("送达即执行完毕").doesNotContain("缴纳");
+	}
+
+	@Test
+	void everyDayOfAnArrangementIsAWorkingDayAndTheInstalmentsReachTheClosingReport() throws Exception {
+		LocalDate decided = d("2025-04-16");
+		today(decided);
+		long id = party.delivered(party.other(), "DATA_NOT_REPORTED", "FINE", "3000", decided);
+		String arrangement = "/api/v1/enforcement/cases/" + id + "/payment-arrangement";
+		// 2025-05-05 is 劳动节 (a Monday off): refused, not silently kept nor moved
+		call(HEAD, arrangement, """
+				{"kind":"INSTALMENTS","appliedOn":"2025-04-16","reason":"受台风影响营业中断","instalments":[
+				 {"dueOn":"2025-04-30","amount":"1000"},{"dueOn":"2025-05-05","amount":"1000"},{"dueOn":"2025-06-03","amount":"1000"}]}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("instalments[1].dueOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("rest-day"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("2025-05-06")));
+		call(HEAD, arrangement, """
+				{"kind":"DEFERRAL","appliedOn":"2025-04-16","reason":"受台风影响营业中断","deferredUntil":"2025-06-21"}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("deferredUntil"))
+			.andExpect(jsonPath("$.errors[0].rule").value("rest-day"));
+		assertThat(party.cases().procedure(PartyCases.ALL, id).paymentArrangement()).isNull();
+
+		call(HEAD, arrangement, """
+				{"kind":"INSTALMENTS","appliedOn":"2025-04-16","reason":"受台风影响营业中断","instalments":[
+				 {"dueOn":"2025-04-30","amount":"1000"},{"dueOn":"2025-05-15","amount":"1000"},{"dueOn":"2025-06-03","amount":"1000"}]}""")
+			.andExpect(status().isOk());
+		assertThat(document(id, "PAYMENT_APPROVAL")).as("the reason the application gave").contains("受台风影响营业中断")
+			.doesNotContain("确有经济困难");
+		String pay = "/api/v1/enforcement/cases/" + id + "/payment";
+		today(d("2025-04-30"));
+		call(WUZHONG, pay, "{\"paidOn\":\"2025-04-30\",\"amount\":\"1000\",\"instalment\":1}").andExpect(status().isOk());
+		close(id).andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("第2期罚款1000元")));
+		today(d("2025-05-17"));
+		call(WUZHONG, pay, "{\"paidOn\":\"2025-05-17\",\"amount\":\"1060\",\"instalment\":2}").andExpect(status().isOk());
+		Document page = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("#instalments li").get(1).text()).contains("另加处罚款60元").doesNotContain("含加处罚款");
+		today(d("2025-06-03"));
+		call(WUZHONG, pay, "{\"paidOn\":\"2025-06-03\",\"amount\":\"1000\",\"instalment\":3}").andExpect(status().isOk());
+		close(id).andExpect(status().isOk());
+		assertThat(document(id, "CLOSING_REPORT")).contains("分3期缴纳", "第1期1000元", "第2期1000元", "另加处罚款60元",
+				"第3期1000元");
+	}
+
+	@Test
+	void theLongestDeferralIsCountedUnmoved() throws Exception {
+		// delivered Monday 2025-03-03: payment due 03-18; + 180 days = Sunday 2025-09-14, which stays the limit
+		LocalDate delivered = d("2025-03-03");
+		today(d("2025-03-10"));
+		long id = party.delivered(party.other(), "DATA_NOT_REPORTED", "FINE", "2000", delivered);
+		String arrangement = "/api/v1/enforcement/cases/" + id + "/payment-arrangement";
+		String deferral = "{\"kind\":\"DEFERRAL\",\"appliedOn\":\"2025-03-10\",\"reason\":\"资金周转困难\",\"deferredUntil\":\"%s\"}";
+		call(HEAD, arrangement, deferral.formatted("2025-09-15")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("deferredUntil"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"));
+		call(HEAD, arrangement, deferral.formatted("2025-09-12")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.deadlines.paymentDue").value("2025-09-12"));
 	}
 }

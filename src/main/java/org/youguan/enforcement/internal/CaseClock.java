@@ -169,6 +169,27 @@ public final class CaseClock {
 	}
 
 	/**
+	 * The latest day a deferral or the last instalment may be set to (行政处罚法(2021) art.66): the catalogue's longest
+	 * deferral ({@link StatutoryRule#PENALTY_PAYMENT_DEFERRAL_MAX}, calendar days) counted from the original payment
+	 * deadline and NOT moved past a rest day — it bounds a day the head chooses, it is not itself a deadline to meet; a
+	 * day chosen must be a working day ({@link #isWorkingDay}), so the longest allowed is the last working day on or
+	 * before it.
+	 */
+	public LocalDate deferralLimit(LocalDate originalDue) {
+		return originalDue.plusDays(amount(StatutoryRule.PENALTY_PAYMENT_DEFERRAL_MAX));
+	}
+
+	/** Whether {@code day} is a working day of the calendar. */
+	public boolean isWorkingDay(LocalDate day) {
+		return days.isWorkingDay(day);
+	}
+
+	/** {@code day} itself when it is a working day, else the next working day. */
+	public LocalDate onOrNextWorkingDay(LocalDate day) {
+		return days.plusCalendarDays(day.minusDays(1), 1);
+	}
+
+	/**
 	 * The last day to hand over what a confiscation takes (没收违法所得 paid into the treasury): the handover period from
 	 * receiving the decision ({@link StatutoryRule#PENALTY_CONFISCATION_HANDOVER}). No 加处罚款 runs after it — art.72
 	 * provides it for fines only.

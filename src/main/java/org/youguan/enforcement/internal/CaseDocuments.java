@@ -36,6 +36,8 @@ import org.youguan.documents.WordTemplates;
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.Penalty;
+import org.youguan.enforcement.PenaltyCases;
+import org.youguan.enforcement.PenaltyCases.Instalment;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -77,7 +79,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			"hearingPlace", "hearingHost", "limitation",
 			"discussedOn", "discussionDate", "discussionParticipants", "discussionConclusion", "decisionNumber", "decidedOn", "penalty", "mitigation", "paymentDays", "surchargePercent",
 			"performance",
-			"deliveryDue", "deliveredOn", "paymentDue", "paidOn", "paidAmount", "closedOn", "closingReason", "status",
+			"deliveryDue", "deliveredOn", "paymentDue", "paidOn", "paidAmount", "execution", "closedOn", "closingReason", "status",
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
 			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms", "appliedOn",
 			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies");
@@ -142,6 +144,9 @@ public class CaseDocuments implements DeclaresTemplates {
 	/** Attachment kind of the scan of the party's written waiver of its statement (放弃陈述申辩声明). */
 	public static final String STATEMENT_WAIVER = "STATEMENT_WAIVER";
 
+	/** Attachment kind of the scan of the receipt of confiscated gains handed over (没收违法所得上缴凭证). */
+	public static final String HANDOVER_RECEIPT = "HANDOVER_RECEIPT";
+
 	/**
 	 * One document of a case; {@code supersededBy} is the reissue that replaced it, null while current; {@code original}
 	 * when it is the scan of a paper document of an imported case (PDF or image, not filled from a template).
@@ -172,9 +177,6 @@ public class CaseDocuments implements DeclaresTemplates {
 	private record Extra(String procedureKind, String partyKind, String onSpotPlace, String hearingRecord,
 			String transferredTo, LocalDate transferredOn, String paymentArrangement, LocalDate paymentDeferredUntil,
 			String paymentArrangementReason, String paymentArrangedBy, LocalDate paymentAppliedOn) {
-	}
-
-	private record Instalment(int position, LocalDate dueOn, BigDecimal amount) {
 	}
 
 	private record EvidenceRow(long id, String kind, String title, String content, String place, String subject,
@@ -285,7 +287,7 @@ public class CaseDocuments implements DeclaresTemplates {
 	 * Keeps the scan of a paper the party signed (its written waiver of the hearing or of its statement) as an
 	 * attachment of the case, read by staff of the case's region like an evidence file, not served to the party (in the
 	 * caller's transaction, which locked the case).
-	 * @param kind {@link #HEARING_WAIVER} or {@link #STATEMENT_WAIVER}
+	 * @param kind {@link #HEARING_WAIVER}, {@link #STATEMENT_WAIVER} or {@link #HANDOVER_RECEIPT}
 	 * @param scan a PDF or JPEG/PNG image, checked by content, at most {@code maxBytes}
 	 * @return the attachment's id
 	 * @throws InvalidValueException naming {@code file} when it is missing, too large or not a PDF or image
@@ -472,10 +474,16 @@ public class CaseDocuments implements DeclaresTemplates {
 		// "于…日" the party applied in writing (art.66; the day that decided the application came in time); nothing for
 		// an arrangement approved before the day was kept (V209)
 		f.put("appliedOn", x.paymentAppliedOn() == null ? "" : "于" + ChineseText.day(x.paymentAppliedOn()));
+		List<Instalment> instalments = jdbc.sql("""
+				SELECT position, due_on, amount, paid_on, paid_amount, surcharge FROM penalty_case_instalment
+				WHERE case_id = :id ORDER BY position""").param("id", c.id()).query(Rows.of(Instalment.class)).list();
+		// 执行情况 of the 结案报告, by kind: warning, fine (day, amount, 加处罚款 on top, or each instalment), handover
+		f.put("execution", Execution.report(c, instalments, jdbc.sql("""
+				SELECT handed_over_on, amount, receipt, attachment_id FROM penalty_case_handover WHERE case_id = :id""")
+			.param("id", c.id()).query(Rows.of(PenaltyCases.Handover.class)).optional().orElse(null)));
 		if ("INSTALMENTS".equals(x.paymentArrangement())) {
 			List<String> parts = new ArrayList<>();
-			for (Instalment i : jdbc.sql("SELECT position, due_on, amount FROM penalty_case_instalment WHERE case_id = :id ORDER BY position")
-				.param("id", c.id()).query(Rows.of(Instalment.class)).list()) {
+			for (Instalment i : instalments) {
 				parts.add("第" + i.position() + "期" + ChineseText.day(i.dueOn()) + "前缴纳" + plain(i.amount()) + "元");
 			}
 			f.put("arrangementTerms", String.join("；", parts));

@@ -52,6 +52,11 @@ public enum CaseStep {
 	DELIVER("送达", DELIVERED, EnumSet.of(DECIDED)),
 	/** 罚款缴纳 (art.67, 72). */
 	PAY("登记缴纳罚款", EXECUTED, EnumSet.of(DELIVERED)),
+	/**
+	 * 没收违法所得上缴 (art.74) recorded, once the decision is delivered; moves the case to 已执行 only when nothing else
+	 * (an unpaid fine) is left to carry out, so it stays where it is otherwise.
+	 */
+	HAND_OVER("登记没收违法所得上缴", null, EnumSet.of(DELIVERED, EXECUTED)),
 	/** 结案. */
 	CLOSE("结案", CLOSED, EnumSet.of(DELIVERED, EXECUTED)),
 	/** 撤案. */

@@ -16,6 +16,14 @@ public interface Days {
 	/** {@code n} calendar days after {@code from}, moved to the next working day when that day is off. */
 	LocalDate plusCalendarDays(LocalDate from, int n);
 
+	/**
+	 * Whether {@code day} is a working day (not a weekend day unless worked by 调休, not a holiday): the day itself
+	 * when a calendar-day period ending on it is not moved.
+	 */
+	default boolean isWorkingDay(LocalDate day) {
+		return plusCalendarDays(day.minusDays(1), 1).equals(day);
+	}
+
 	/** The calendar module's working days. */
 	static Days of(WorkingCalendar calendar) {
 		return new Days() {
@@ -28,6 +36,11 @@ public interface Days {
 			@Override
 			public LocalDate plusCalendarDays(LocalDate from, int n) {
 				return calendar.plusCalendarDays(from, n);
+			}
+
+			@Override
+			public boolean isWorkingDay(LocalDate day) {
+				return calendar.isWorkingDay(day);
 			}
 		};
 	}

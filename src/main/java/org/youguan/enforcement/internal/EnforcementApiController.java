@@ -69,11 +69,15 @@ class EnforcementApiController {
 
 	private final Clock clock;
 
-	EnforcementApiController(Leads leads, PenaltyCases cases, EnforcementFigures figures, Clock clock) {
+	private final RegionParameter regionParameter;
+
+	EnforcementApiController(Leads leads, PenaltyCases cases, EnforcementFigures figures, Clock clock,
+			RegionParameter regionParameter) {
 		this.leads = leads;
 		this.cases = cases;
 		this.figures = figures;
 		this.clock = clock;
+		this.regionParameter = regionParameter;
 	}
 
 	/** The id of what was created. */
@@ -118,14 +122,14 @@ class EnforcementApiController {
 
 	@GetMapping("/figures")
 	@PreAuthorize(READERS)
-	@Operation(summary = "处罚统计", description = "期间内（from、to，YYYY-MM-DD，默认本年初至今天）区域（region，默认本单位）的"
+	@Operation(summary = "处罚统计", description = "期间内（from、to，YYYY-MM-DD，默认本年初至今天）区域（region，默认本单位；应为2、4、6、9或12位且存在的行政区划代码，否则400）的"
 			+ "线索数（leads）、立案数（casesFiled）、被处罚企业数（penalizedEnterprises，去重）、罚款决定金额（fineTotal，元）、"
 			+ "已缴罚款（fineCollected，元，不含加处罚款）、警告数（warnings）和已公示决定数（decisionsPublished）。")
 	EnforcementFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		LocalDate today = LocalDate.now(clock);
-		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, today);
+		FiguresQuery q = regionParameter.figures(scope, region, me.regionCode(), from, to, today);
 		return figures.figures(scope, q.region(), q.from(), q.to());
 	}
 
@@ -350,9 +354,23 @@ class EnforcementApiController {
 		return cases.get(scope, id);
 	}
 
+	@PostMapping(path = "/cases/{id}/handover", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "登记没收违法所得上缴", description = "multipart：handedOverOn（上缴日期，不早于送达）、amount（上缴金额，元，"
+			+ "应为决定没收的违法所得数额）、receipt（缴款书号或说明）与file（上缴凭证扫描件，PDF或JPEG、PNG）至少一项；"
+			+ "超过上缴期限（penalty.confiscation-handover）的登记为逾期，不加处罚款。重复登记返回409。")
+	PenaltyCases.CaseDetail handover(DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String handedOverOn, @RequestParam(required = false) String amount,
+			@RequestParam(required = false) String receipt,
+			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+		cases.handOver(scope, id, handedOverOn, amount, receipt, UploadedFile.of(file));
+		return cases.get(scope, id);
+	}
+
 	@PostMapping("/cases/{id}/closure")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "结案", description = "reason：结案说明（可空）。")
+	@Operation(summary = "结案", description = "reason：结案说明（可空）。处罚决定的各项须已执行完毕（罚款及加处罚款已缴清或各期已缴纳、"
+			+ "没收的违法所得已上缴；警告送达即执行完毕），否则返回422（field execution，rule not-executed，写明未执行的事项）。")
 	PenaltyCases.CaseDetail close(DataScope scope, @PathVariable long id, @RequestBody(required = false) Reason r) {
 		cases.close(scope, id, r == null ? null : r.reason());
 		return cases.get(scope, id);

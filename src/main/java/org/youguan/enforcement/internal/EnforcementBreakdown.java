@@ -30,8 +30,9 @@ import org.youguan.rules.ViolationType;
  * the configurable warning {@link StatutoryRule#PENALTY_LEAD_FILING_WARNING}, and open leads already past it), cases by
  * violation type, leads by source, and the on-time rate of each step whose deadline has come: the decision within its
  * limit (90 + 30 days, pauses excluded), delivery within 7 days (art.61), payment within the days the decision fixed
- * (art.67) or by the approved deferral's day — with instalments, every instalment by its own day (art.66) — and
- * publication within the configured working days (双公示). Imported cases count by type; they have no clock. A case
+ * (art.67) or by the approved deferral's day — with instalments, every instalment by its own day (art.66) —, the
+ * handover of confiscated gains within the period the decision fixed (art.74, {@code penalty.confiscation-handover};
+ * unhanded past it counts as late) and publication within the configured working days (双公示). Imported cases count by type; they have no clock. A case
  * counts as 立案 as {@code casesFiled} counts it: an on-the-spot decision (简易程序) is decided, never filed.
  */
 @Component
@@ -78,7 +79,7 @@ class EnforcementBreakdown {
 
 	record StepRow(long id, String regionCode, Penalty penalty, LocalDate decidedOn, LocalDate decisionDueOn,
 			LocalDate deliveredOn, LocalDate paidOn, LocalDate publishedOn, Integer paymentDays, LocalDate deferredUntil,
-			String partyKind) {
+			String partyKind, BigDecimal confiscated, LocalDate handedOverOn) {
 	}
 
 	/** An instalment of a fine paid in instalments: its own day, and the day it was paid (null while unpaid). */
@@ -163,14 +164,16 @@ class EnforcementBreakdown {
 				SELECT c.id, c.region_code, c.penalty, c.decided_on, c.decision_due_on, c.delivered_on, c.paid_on,
 				       c.published_on, c.payment_days,
 				       CASE c.payment_arrangement WHEN 'DEFERRAL' THEN c.payment_deferred_until END AS deferred_until,
-				       c.party_kind\s""" + decidedCases)
+				       c.party_kind,\s""" + Execution.CONFISCATED_SQL + " AS confiscated,"
+				+ " (SELECT h.handed_over_on FROM penalty_case_handover h WHERE h.case_id = c.id) AS handed_over_on "
+				+ decidedCases)
 			.param("from", from).param("to", to).query(Rows.of(StepRow.class)).list();
 		Map<Long, List<InstalmentRow>> instalments = jdbc.sql("""
 				SELECT i.case_id, i.due_on, i.paid_on FROM penalty_case_instalment i
 				WHERE i.case_id IN (SELECT c.id\s""" + decidedCases + ") ORDER BY i.case_id, i.position")
 			.param("from", from).param("to", to).query(Rows.of(InstalmentRow.class)).list().stream()
 			.collect(Collectors.groupingBy(InstalmentRow::caseId));
-		long[] counts = new long[8];
+		long[] counts = new long[10];
 		for (StepRow s : steps) {
 			// the terms the decision fixed on the case (its days to pay), applied as the case page applies them
 			CaseClock caseClock = new CaseClock(Days.of(calendar), CaseClock.fixedBy(
@@ -196,6 +199,12 @@ class EnforcementBreakdown {
 				count(counts, 4, s.paidOn() != null || today.isAfter(paymentDue),
 						s.paidOn() != null && !s.paidOn().isAfter(paymentDue));
 			}
+			if (s.confiscated() != null && s.deliveredOn() != null) {
+				// confiscated gains handed over within the period the decision fixed (no 加处罚款, art.72 is for fines)
+				LocalDate handoverDue = caseClock.handoverDue(s.deliveredOn());
+				count(counts, 8, s.handedOverOn() != null || today.isAfter(handoverDue),
+						s.handedOverOn() != null && !s.handedOverOn().isAfter(handoverDue));
+			}
 			if ("PERSON".equals(s.partyKind())) {
 				// a decision against a natural person is never published (personal information): it is not due
 				continue;
@@ -205,7 +214,8 @@ class EnforcementBreakdown {
 					s.publishedOn() != null && !s.publishedOn().isAfter(publicationDue));
 		}
 		List<Line> stepLines = List.of(step("作出决定（办案期限内）", counts, 0), step("送达决定书（7日内）", counts, 2),
-				step("缴纳罚款（缴款期限内，分期的逐期按期）", counts, 4), step("公示处罚决定（公示期限内）", counts, 6));
+				step("缴纳罚款（缴款期限内，分期的逐期按期）", counts, 4), step("没收违法所得上缴（上缴期限内）", counts, 8),
+				step("公示处罚决定（公示期限内）", counts, 6));
 		return new Breakdown(filing, warningDays, byViolation, bySource, stepLines);
 	}
 

@@ -196,6 +196,7 @@ class EnforcementController {
 		model.addAttribute("head", me.has(Role.BUREAU_LEADER));
 		model.addAttribute("d", detail);
 		model.addAttribute("c", detail.penaltyCase());
+		model.addAttribute("confiscated", Execution.confiscated(detail.penaltyCase()));
 		model.addAttribute("penalties", List.of(Penalty.WARNING, Penalty.FINE, Penalty.CONFISCATION, Penalty.SUSPENSION,
 				Penalty.REVOCATION));
 		model.addAttribute("mitigations", Mitigation.values());
@@ -451,6 +452,18 @@ class EnforcementController {
 		return FormSteps.run(model, response, redirect, page(id), "已登记缴纳罚款",
 				() -> cases.pay(scope, id, text(paidOn), amount, instalment),
 				refused(me, scope, id, model, "payment-form"));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/handover")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String handover(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) LocalDate handedOverOn, @RequestParam(required = false) String amount,
+			@RequestParam(required = false) String receipt, @RequestParam(name = "file", required = false) MultipartFile file,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+		UploadedFile scan = UploadedFile.of(file);
+		return FormSteps.run(model, response, redirect, page(id), "已登记没收违法所得上缴",
+				() -> cases.handOver(scope, id, text(handedOverOn), amount, receipt, scan),
+				refused(me, scope, id, model, "handover-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/closure")

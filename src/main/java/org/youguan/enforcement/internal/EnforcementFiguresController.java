@@ -21,7 +21,7 @@ import org.youguan.org.CurrentUser;
 
 /**
  * 处罚统计 for staff and leaders: the headline figures of any period and region in their scope (the same numbers as
- * {@code GET /api/v1/enforcement/figures}; a region outside the scope is a 403, a malformed day a 400) with the
+ * {@code GET /api/v1/enforcement/figures}; a region outside the scope is a 403, a malformed day or a region that is not a whole existing region a 400) with the
  * breakdown ({@link EnforcementBreakdown}: 及时立案, by violation, by lead source, on-time rates per step), and the
  * breakdown as .xlsx.
  */
@@ -46,18 +46,21 @@ class EnforcementFiguresController {
 
 	private final Clock clock;
 
+	private final RegionParameter regionParameter;
+
 	EnforcementFiguresController(EnforcementFigures figures, EnforcementBreakdown breakdown, Spreadsheets spreadsheets,
-			Clock clock) {
+			Clock clock, RegionParameter regionParameter) {
 		this.figures = figures;
 		this.breakdown = breakdown;
 		this.spreadsheets = spreadsheets;
 		this.clock = clock;
+		this.regionParameter = regionParameter;
 	}
 
 	@GetMapping("/enforcement/figures")
 	String page(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
-		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
+		FiguresQuery q = regionParameter.figures(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
 		model.addAttribute("q", q);
 		model.addAttribute("figures", figures.figures(scope, q.region(), q.from(), q.to()));
 		model.addAttribute("b", breakdown.breakdown(scope, q.region(), q.from(), q.to()));
@@ -68,7 +71,7 @@ class EnforcementFiguresController {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
-		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
+		FiguresQuery q = regionParameter.figures(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
 		return Downloads.xlsx("处罚统计-" + (q.region().isEmpty() ? "全国" : q.region()) + "-" + q.from() + "至" + q.to() + ".xlsx",
 				spreadsheets.write("处罚统计", COLUMNS, breakdown.breakdown(scope, q.region(), q.from(), q.to()).all()));
 	}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,9 @@ import org.youguan.rules.StatutoryRules;
 /**
  * The enforcement queues of the inbox, for staff who handle cases (not leaders, not enterprises): leads to assess
  * (overdue past the 及时立案 warning, 行政处罚法(2021) art.54), open cases within the warning days of their decision limit
- * or past it (邮政行政执法监督办法(2021) art.17), decisions not yet published (双公示) and fines unpaid past their payment
- * deadline in force (art.66, 67, 72) — each within the user's region.
+ * or past it (邮政行政执法监督办法(2021) art.17), decisions not yet published (双公示), fines unpaid past their payment
+ * deadline in force (art.66, 67, 72) and confiscated gains not handed over past their handover period (art.74,
+ * {@code penalty.confiscation-handover}) — each within the user's region.
  */
 @Component
 class EnforcementWorkQueues implements WorkQueueProvider {
@@ -47,7 +49,7 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 
 	/** The queues this provider holds, in order. */
 	static final List<String> QUEUES = List.of("enforcement.leads", "enforcement.deadline", "enforcement.publish",
-			"enforcement.unpaid");
+			"enforcement.unpaid", "enforcement.handover");
 
 	@Override
 	public List<WorkQueue> queuesFor(CurrentUser user) {
@@ -106,7 +108,14 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE c.penalty = 'FINE' AND c.status = 'DELIVERED' AND c.paid_on IS NULL
-					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0));
+					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), cases::paymentDue);
+			case "enforcement.handover" -> overdue(items("""
+					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
+					       CAST(NULL AS date) AS due
+					FROM penalty_case c WHERE\s""" + Execution.CONFISCATED_SQL + """
+					\sIS NOT NULL AND c.status IN ('DELIVERED', 'EXECUTED')
+					AND NOT EXISTS (SELECT 1 FROM penalty_case_handover h WHERE h.case_id = c.id)
+					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), cases::handoverDue);
 			default -> throw new IllegalArgumentException(queue);
 		};
 	}
@@ -120,14 +129,15 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 	}
 
 	/**
-	 * The unpaid fines whose payment deadline in force has passed, most overdue first. The deadline is the case's own
-	 * ({@link PenaltyCases#paymentDue(long)}: a deferral, the next instalment, or the catalogue's days from delivery moved
-	 * past rest days), never a fixed number of calendar days counted here.
+	 * The items whose deadline in force has passed, most overdue first: unpaid fines against the case's own payment
+	 * deadline ({@link PenaltyCases#paymentDue(long)}: a deferral, the next instalment, or the catalogue's days from
+	 * delivery moved past rest days), confiscations not handed over against their handover day
+	 * ({@link PenaltyCases#handoverDue(long)}) — never a fixed number of calendar days counted here.
 	 */
-	private List<Item> overdue(List<Item> unpaid) {
+	private List<Item> overdue(List<Item> open, Function<Long, Optional<LocalDate>> dueOf) {
 		LocalDate today = LocalDate.now(clock);
-		return unpaid.stream()
-			.flatMap(i -> cases.paymentDue(i.id())
+		return open.stream()
+			.flatMap(i -> dueOf.apply(i.id())
 				.filter(due -> due.isBefore(today))
 				.map(due -> new Item(i.id(), i.title(), i.detail(), due))
 				.stream())

@@ -59,6 +59,8 @@ class EnterprisePenalties {
 	 * the case page shows them; empty without
 	 * @param paymentAppliedOn the day the party applied for a deferral or instalments, null when not recorded
 	 * @param documents the documents served on the party, current versions, in the order issued
+	 * @param surchargePercent the daily 加处罚款 rate the decision fixed (art.72: of the fine, or with instalments of
+	 * each overdue instalment's amount), as a plain number; null before the decision
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -68,7 +70,8 @@ class EnterprisePenalties {
 			LocalDate decidedOn, Penalty penalty, BigDecimal fine, LocalDate deliveredOn, LocalDate paymentDue,
 			BigDecimal surchargeToday, LocalDate paidOn, BigDecimal paidAmount, LocalDate closedOn, LocalDate publishedOn,
 			LocalDate publicationWithdrawnOn, boolean canReply, boolean canRequestHearing,
-			List<PenaltyCases.Instalment> instalments, LocalDate paymentAppliedOn, List<PartyDocument> documents) {
+			List<PenaltyCases.Instalment> instalments, LocalDate paymentAppliedOn, List<PartyDocument> documents,
+			String surchargePercent) {
 
 		/** Whether the fine is due and unpaid past its day. */
 		public boolean overdue(LocalDate today) {
@@ -143,7 +146,7 @@ class EnterprisePenalties {
 				c.decisionNumber(), c.decidedOn(), c.penalty(), c.fine(), c.deliveredOn(), d.paymentDue(),
 				surcharged ? d.surchargeToday() : null, c.paidOn(), c.paidAmount(), c.closedOn(), c.publishedOn(),
 				c.publicationWithdrawnOn(), canReply, canHear, procedure.instalments(), procedure.paymentAppliedOn(),
-				partyDocuments(id));
+				partyDocuments(id), c.surchargePercent() == null ? null : c.surchargePercent().stripTrailingZeros().toPlainString());
 	}
 
 	/**

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.enforcement.PenaltyCases;
-import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 
 /**
@@ -22,22 +21,19 @@ class PublicPenaltyApiController {
 
 	private final PenaltyCases cases;
 
-	PublicPenaltyApiController(PenaltyCases cases) {
+	private final RegionParameter regionParameter;
+
+	PublicPenaltyApiController(PenaltyCases cases, RegionParameter regionParameter) {
 		this.cases = cases;
+		this.regionParameter = regionParameter;
 	}
 
 	@GetMapping("/api/v1/public/penalties")
-	@Operation(summary = "已公示的行政处罚决定", description = "region：行政区划代码前缀（如3205，空为全国）；最新公示的在前，分页"
+	@Operation(summary = "已公示的行政处罚决定", description = "region：行政区划代码（2、4、6、9或12位且存在，如3205，含其下级；空为全国；否则400）；最新公示的在前，分页"
 			+ "（page、size，默认每页50条）。字段：decisionNumber、enterprise、creditCode、violation、basis、penalty、fine（元）、"
 			+ "decidedOn、publishedOn。")
 	List<PenaltyCases.PublishedDecision> penalties(@RequestParam(required = false) String region, ListRequest list) {
-		String prefix = region == null ? "" : region.strip();
-		if (prefix.equals("0")) {
-			prefix = "";
-		}
-		if (!prefix.matches("[0-9]{0,12}")) {
-			throw new InvalidValueException("region", "format", "行政区划代码（region）应为最多12位数字");
-		}
+		String prefix = regionParameter.check(region);
 		ListRequest page = new ListRequest(list.q(), list.page(), list.size() == null ? 50 : list.size(), list.sort(),
 				list.dir());
 		return cases.published(prefix, page.toPage()).items();

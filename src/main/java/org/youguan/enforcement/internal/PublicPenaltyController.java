@@ -29,24 +29,24 @@ class PublicPenaltyController {
 
 	private final String homeRegion;
 
+	private final RegionParameter regionParameter;
+
 	PublicPenaltyController(PenaltyDisclosure disclosure, Regions regions,
-			@Value("${youguan.public.region:3205}") String homeRegion) {
+			@Value("${youguan.public.region:3205}") String homeRegion, RegionParameter regionParameter) {
 		this.disclosure = disclosure;
 		this.regions = regions;
 		this.homeRegion = homeRegion;
+		this.regionParameter = regionParameter;
 	}
 
 	/**
 	 * The list: {@code region} a region code prefix (blank: the installation's region), {@code q} the search text,
 	 * {@code page} from 0.
-	 * @throws InvalidValueException (400) when the region is not 1–12 digits
+	 * @throws InvalidValueException (400) when the region is not a whole existing region ({@link RegionParameter})
 	 */
 	@GetMapping("/public/penalties")
 	String list(@RequestParam(required = false) String region, ListRequest list, Model model) {
-		String prefix = region == null ? "" : region.strip();
-		if (!prefix.matches("\\d{0,12}")) {
-			throw new InvalidValueException("region", "format", "行政区划代码（region）应为最多12位数字");
-		}
+		String prefix = regionParameter.check(region);
 		PageQuery page = PageQuery.of(list.q(), list.page(), 20, list.sort(), list.dir());
 		model.addAttribute("result", disclosure.list(prefix.isEmpty() ? homeRegion : prefix, page));
 		model.addAttribute("region", prefix);

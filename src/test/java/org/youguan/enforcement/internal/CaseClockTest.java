@@ -187,4 +187,24 @@ class CaseClockTest {
 		assertThat(local.leadFilingWarning(d("2026-03-02"))).isEqualTo(d("2026-03-07"));
 		assertThat(clock.leadFilingWarning(d("2026-03-02"))).isEqualTo(d("2026-03-17"));
 	}
+
+	@Test
+	void theLongestDeferralIs180DaysFromTheOriginalDeadlineNotMovedPastARestDay() {
+		// original deadline Monday 2026-03-02 + 180 = Saturday 2026-08-29: the limit stays there (moving it would
+		// allow 182 days); a day the head approves must itself be a working day, so the longest is Friday 08-28
+		assertThat(clock.deferralLimit(d("2026-03-02"))).isEqualTo(d("2026-08-29"));
+		assertThat(clock.due(StatutoryRule.PENALTY_PAYMENT_DEFERRAL_MAX, d("2026-03-02")))
+			.as("a deadline counted from it would move").isEqualTo(d("2026-08-31"));
+		assertThat(clock.isWorkingDay(d("2026-08-29"))).isFalse();
+		assertThat(clock.isWorkingDay(d("2026-08-28"))).isTrue();
+	}
+
+	@Test
+	void aPaymentDayOnARestDayIsKnownAndItsNextWorkingDayNamed() {
+		// 国庆 2026: 10-01..10-07 off; 调休 Saturday 02-14 is a working day
+		assertThat(clock.isWorkingDay(d("2026-10-05"))).isFalse();
+		assertThat(clock.onOrNextWorkingDay(d("2026-10-05"))).isEqualTo(d("2026-10-08"));
+		assertThat(clock.isWorkingDay(d("2026-02-14"))).isTrue();
+		assertThat(clock.onOrNextWorkingDay(d("2026-02-14"))).isEqualTo(d("2026-02-14"));
+	}
 }

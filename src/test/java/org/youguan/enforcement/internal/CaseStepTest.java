@@ -46,6 +46,7 @@ class CaseStepTest {
 			Map.entry(CaseStep.NOT_PENALIZE, EnumSet.of(INVESTIGATED, NOTIFIED, HEARING)),
 			Map.entry(CaseStep.DELIVER, EnumSet.of(DECIDED)),
 			Map.entry(CaseStep.PAY, EnumSet.of(DELIVERED)),
+			Map.entry(CaseStep.HAND_OVER, EnumSet.of(DELIVERED, EXECUTED)),
 			Map.entry(CaseStep.CLOSE, EnumSet.of(DELIVERED, EXECUTED)),
 			Map.entry(CaseStep.WITHDRAW, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED)),
 			Map.entry(CaseStep.TRANSFER, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED)),

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 import org.youguan.kernel.DataScope;
 
 /**
- * Reads the figures breakdown for tests outside this package: the 缴纳罚款 on-time line of the cases decided on one day.
+ * Reads the figures breakdown for tests outside this package: the 缴纳罚款 and 没收违法所得上缴 on-time lines of the cases
+ * decided on one day.
  */
 @Component
 public final class EnforcementBreakdownProbe {
@@ -20,7 +21,16 @@ public final class EnforcementBreakdownProbe {
 
 	/** How many payments of the cases decided on {@code day} are judged, and how many of them on time. */
 	public List<Long> paymentStep(DataScope scope, String prefix, LocalDate day) {
-		EnforcementBreakdown.Line line = breakdown.breakdown(scope, prefix, day, day).steps().get(2);
+		return step(scope, prefix, day, 2);
+	}
+
+	/** How many handovers of confiscated gains of the cases decided on {@code day} are judged, and how many on time. */
+	public List<Long> handoverStep(DataScope scope, String prefix, LocalDate day) {
+		return step(scope, prefix, day, 3);
+	}
+
+	private List<Long> step(DataScope scope, String prefix, LocalDate day, int index) {
+		EnforcementBreakdown.Line line = breakdown.breakdown(scope, prefix, day, day).steps().get(index);
 		return List.of(line.count(), line.onTime() == null ? 0L : line.onTime());
 	}
 }

@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -95,7 +96,7 @@ class EnforcementFiguresPageIntegrationTest {
 		assertThat(is.onTime()).isEqualTo(was.onTime() + 1);
 		assertThat(sourceCount(after, "邮政管理部门移交")).isEqualTo(sourceCount(before, "邮政管理部门移交") + 1);
 		assertThat(received).isPositive();
-		assertThat(after.steps()).extracting(EnforcementBreakdown.Line::item).hasSize(4);
+		assertThat(after.steps()).extracting(EnforcementBreakdown.Line::item).hasSize(5);
 	}
 
 	/**
@@ -155,5 +156,34 @@ class EnforcementFiguresPageIntegrationTest {
 		Map<String, Object> figures = JsonPath.read(json, "$");
 		assertThat(figures).containsOnlyKeys("leads", "casesFiled", "penalizedEnterprises", "fineTotal", "fineCollected",
 				"warnings", "decisionsPublished");
+	}
+
+	/** The Wuzhong clerk's API token (demo data). */
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	/**
+	 * The figures (API, page, .xlsx) and the public list take a whole existing region of 2, 4, 6, 9 or 12 digits:
+	 * {@code 32050} is not read as a prefix of every code that starts with it.
+	 */
+	@Test
+	void figuresAndListsTakeWholeExistingRegionsOnly() throws Exception {
+		mvc.perform(get("/api/v1/enforcement/figures?region=32050").header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("region"))
+			.andExpect(jsonPath("$.errors[0].rule").value("length"));
+		mvc.perform(get("/api/v1/enforcement/figures?region=329999").header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("region"))
+			.andExpect(jsonPath("$.errors[0].rule").value("exists"));
+		mvc.perform(get("/api/v1/enforcement/figures?region=320506").header("Authorization", WUZHONG))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/public/penalties?region=3205061")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("region"));
+		mvc.perform(get("/api/v1/public/penalties?region=3205")).andExpect(status().isOk());
+		assertThat(mvc.perform(get("/enforcement/figures?region=32050").session(SignIn.session(mvc, "sz.admin")))
+			.andReturn().getResponse().getStatus()).isEqualTo(400);
+		assertThat(mvc.perform(get("/enforcement/figures.xlsx?region=32050").session(SignIn.session(mvc, "sz.admin")))
+			.andReturn().getResponse().getStatus()).isEqualTo(400);
+		assertThat(mvc.perform(get("/public/penalties?region=32050")).andReturn().getResponse().getStatus()).isEqualTo(400);
 	}
 }

@@ -57,7 +57,7 @@ class EnforcementWorkQueuesIntegrationTest {
 	void aClerkSeesLeadsCasesNearTheLimitDecisionsToPublishAndOverdueFines() {
 		Map<String, WorkQueue> city = of("sz.admin");
 		assertThat(city).containsOnlyKeys("enforcement.leads", "enforcement.deadline", "enforcement.publish",
-				"enforcement.unpaid");
+				"enforcement.unpaid", "enforcement.handover");
 		assertThat(city.get("enforcement.leads").count()).isEqualTo(jdbc.sql(
 				"SELECT count(*) FROM penalty_lead WHERE status IN ('OPEN', 'PROPOSED') AND region_code LIKE '3205%'")
 			.query(Long.class).single());
