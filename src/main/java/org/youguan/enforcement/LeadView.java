@@ -2,6 +2,7 @@ package org.youguan.enforcement;
 
 import java.time.LocalDate;
 
+import org.youguan.kernel.Masking;
 import org.youguan.rules.ViolationType;
 
 /**
@@ -20,6 +21,14 @@ public record LeadView(long id, String regionCode, LeadSource source, String sou
 		ViolationType proposedViolation, LocalDate proposedEndedOn, boolean proposedHarm, String proposedHarmReason,
 		String proposedBy, String closedReason,
 		LocalDate closedOn, Long caseId, String caseNumber, boolean imported) {
+
+	/** The same lead with ID and phone numbers in its summary masked, as lists show it. */
+	public LeadView masked() {
+		return new LeadView(id, regionCode, source, sourceRef, sourceDetail, enterpriseCreditCode, enterpriseName,
+				summary == null ? null : Masking.personalNumbersIn(summary), receivedOn, status, proposedViolation,
+				proposedEndedOn, proposedHarm, proposedHarmReason, proposedBy, closedReason, closedOn, caseId, caseNumber,
+				imported);
+	}
 
 	/** The page of the lead's origin on the platform (the complaint or inspection list), or null. */
 	public String sourcePage() {

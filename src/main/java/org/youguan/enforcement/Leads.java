@@ -318,7 +318,8 @@ public class Leads {
 
 	/**
 	 * A page of the leads in the caller's region, optionally of one status, searched by enterprise, summary or origin;
-	 * newest first by default.
+	 * newest first by default. An ID or phone number in a summary (a reporter's own, typed in by staff) is masked, as
+	 * lists mask personal data; the lead's own page shows it to those handling it.
 	 */
 	public PageResult<LeadView> list(DataScope scope, LeadStatus status, PageQuery page) {
 		return Listing.from(FROM)
@@ -326,7 +327,8 @@ public class Leads {
 			.where(status != null, "l.status = :status", "status", status == null ? "" : status.name())
 			.search(page, "l.enterprise_name", "l.enterprise_credit_code", "l.summary", "l.source_detail")
 			.sorts(SORTS, "received_on", true, "l.id")
-			.page(jdbc, COLUMNS, page, Rows.of(LeadView.class));
+			.page(jdbc, COLUMNS, page, Rows.of(LeadView.class))
+			.map(LeadView::masked);
 	}
 
 	private LeadView lock(DataScope scope, long id) {

@@ -104,8 +104,10 @@ class PublicPenaltyPagesIntegrationTest {
 			.andExpect(content().string(containsString(number)))
 			.andExpect(content().string(not(containsString("penalty-withdrawn"))));
 
-		cases.withdrawPublication(PartyCases.ALL, id, "该决定已被行政复议机关撤销");
+		cases.withdrawPublication(PartyCases.ALL, id, "该决定已被行政复议机关撤销，当事人联系电话13912345678");
 		mvc.perform(anonymous("/public/penalties?q=" + number)).andExpect(status().isOk())
+			// a number typed into the reason is masked on the public page
+			.andExpect(content().string(not(containsString("13912345678"))))
 			.andExpect(content().string(containsString(number)))
 			.andExpect(content().string(containsString("penalty-withdrawn")))
 			.andExpect(content().string(containsString("该决定已被行政复议机关撤销")))
@@ -115,6 +117,8 @@ class PublicPenaltyPagesIntegrationTest {
 			.andExpect(content().string(not(containsString("1,500.00"))));
 		mvc.perform(anonymous("/public/penalties/" + id)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"penalty-withdrawn\"")))
+			.andExpect(content().string(containsString("该决定已被行政复议机关撤销")))
+			.andExpect(content().string(not(containsString("13912345678"))))
 			.andExpect(content().string(containsString(today.toString())))
 			.andExpect(content().string(not(containsString(e.legalName()))))
 			.andExpect(content().string(not(containsString(e.creditCode()))))

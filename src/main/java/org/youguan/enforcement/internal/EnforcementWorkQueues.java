@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Rows;
@@ -89,14 +90,14 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					       l.received_on + CAST(:warning AS integer) AS due
 					FROM penalty_lead l WHERE l.status IN ('OPEN', 'PROPOSED') AND\s""" + leadScope
 					+ " ORDER BY l.received_on, l.id", rules.intValue(StatutoryRule.PENALTY_LEAD_FILING_WARNING, region));
-			case "enforcement.deadline" -> items("""
+			case "enforcement.deadline" -> statusLabels(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.status AS detail, c.decision_due_on AS due
 					FROM penalty_case c WHERE c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
 					AND c.decision_due_on <= CAST(:today AS date) + CAST(:warning AS integer)
 					AND NOT EXISTS (SELECT 1 FROM penalty_case_suspension s WHERE s.case_id = c.id AND s.ended_on IS NULL
 					    AND s.started_on <= c.decision_due_on)
 					AND\s""" + caseScope + " ORDER BY c.decision_due_on, c.id",
-					rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, region));
+					rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, region)));
 			case "enforcement.publish" -> items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
@@ -147,6 +148,13 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 
 	private List<Item> items(String sql, int warning) {
 		return jdbc.sql(sql).param("today", LocalDate.now(clock)).param("warning", warning).query(Rows.of(Item.class)).list();
+	}
+
+	/** The items with their stage in Chinese (立案, 听证中 …) where the query gave the status's code. */
+	private static List<Item> statusLabels(List<Item> items) {
+		return items.stream()
+			.map(i -> new Item(i.id(), i.title(), CaseStatus.valueOf(i.detail()).label(), i.due()))
+			.toList();
 	}
 
 	private static LocalDate nearest(List<Item> sortedByDue) {

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.youguan.enforcement.Penalty;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
@@ -30,11 +31,16 @@ class PenaltyDisclosure {
 	 * One published decision as the portal shows it; a withdrawn one carries only its 文号, region and withdrawal (the
 	 * party, violation, penalty, fine and days are null).
 	 * @param withdrawnOn the day the publication was withdrawn (art.48), or null while it stands
-	 * @param withdrawalReason why it was withdrawn (the decision changed or revoked), or null
+	 * @param withdrawalReason why it was withdrawn (the decision changed or revoked), or null; personal numbers masked
 	 */
 	record PublicDecision(long id, String decisionNumber, String enterprise, String creditCode, String regionCode,
 			String regionName, ViolationType violation, Penalty penalty, BigDecimal fine, LocalDate decidedOn,
 			LocalDate publishedOn, LocalDate withdrawnOn, String withdrawalReason) {
+
+		/** The reason is typed by staff and shown to anyone: an ID or phone number in it is masked. */
+		PublicDecision {
+			withdrawalReason = withdrawalReason == null ? null : Masking.personalNumbersIn(withdrawalReason);
+		}
 
 		/** Whether the publication was withdrawn. */
 		public boolean withdrawn() {

@@ -124,6 +124,9 @@ class EnforcementWorkQueuesIntegrationTest {
 					SELECT id, 'APPRAISAL', decision_due_on + 1, '鉴定' FROM penalty_case WHERE id = :id""").param("id", id).update();
 			assertThat(queues.items(directory.principal("sz.admin").orElseThrow(), "enforcement.deadline"))
 				.extracting(EnforcementWorkQueues.Item::id).contains(id);
+			// the stage is shown in Chinese, never as the status's code
+			assertThat(queues.items(directory.principal("sz.admin").orElseThrow(), "enforcement.deadline"))
+				.extracting(EnforcementWorkQueues.Item::detail).isNotEmpty().noneMatch(d -> d.matches("[A-Z_]+"));
 		}
 		finally {
 			jdbc.sql("DELETE FROM penalty_case_suspension WHERE case_id = :id AND reason = '鉴定'").param("id", id).update();

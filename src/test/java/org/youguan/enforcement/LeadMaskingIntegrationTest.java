@@ -1,0 +1,54 @@
+package org.youguan.enforcement;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A reporter's phone or ID number typed into a lead's summary is masked wherever leads are listed — the API list and
+ * the list page — as every list masks personal data; the lead's own page shows it to those handling it.
+ */
+@IntegrationTest
+class LeadMaskingIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void personalNumbersInALeadsSummaryAreMaskedInLists() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		long lead = PenaltyCaseIntegrationTest.id(mvc.perform(post("/api/v1/enforcement/leads")
+			.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"source":"REPORT","sourceDetail":"群众举报","regionCode":"320506","summary":"举报%s，举报人电话13812345678，身份证320506199001011234","receivedOn":"%s"}"""
+				.formatted(tag, LocalDate.now())))
+			.andExpect(status().isCreated()));
+		mvc.perform(get("/api/v1/enforcement/leads").param("q", tag).header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(tag)))
+			.andExpect(content().string(not(containsString("13812345678"))))
+			.andExpect(content().string(not(containsString("320506199001011234"))));
+		var staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/enforcement/leads").param("q", tag).session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(tag)))
+			.andExpect(content().string(not(containsString("13812345678"))));
+		mvc.perform(get("/enforcement/leads/" + lead).session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("13812345678")));
+	}
+}
