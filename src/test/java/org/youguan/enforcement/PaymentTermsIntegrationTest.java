@@ -280,7 +280,10 @@ class PaymentTermsIntegrationTest {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
 				XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-			assertThat(text.getText()).contains("自收到本决定书之日起30日内").doesNotContain("加处罚款");
+			// the confiscation's own sentence: its period, no 加处罚款 (the fine its article 并处 states its own)
+			String all = text.getText();
+			String handover = all.substring(all.indexOf("没收的违法所得"), all.indexOf("四、救济途径"));
+			assertThat(handover).contains("自收到本决定书之日起30日内").doesNotContain("加处罚款");
 		}
 	}
 }

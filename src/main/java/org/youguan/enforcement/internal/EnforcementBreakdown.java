@@ -140,7 +140,7 @@ class EnforcementBreakdown {
 				SELECT c.violation_code,
 				       count(*) FILTER (WHERE c.filed_on BETWEEN :from AND :to AND c.procedure_kind <> 'SIMPLE') AS filed,
 				       count(*) FILTER (WHERE c.decided_on BETWEEN :from AND :to AND c.penalty IS NOT NULL) AS decided,
-				       coalesce(sum(c.fine) FILTER (WHERE c.decided_on BETWEEN :from AND :to AND c.penalty = 'FINE'), 0) AS fines
+				       coalesce(sum(c.fine) FILTER (WHERE c.decided_on BETWEEN :from AND :to), 0) AS fines
 				FROM penalty_case c
 				WHERE (c.filed_on BETWEEN :from AND :to OR c.decided_on BETWEEN :from AND :to) AND\s""" + region
 				+ " GROUP BY c.violation_code ORDER BY c.violation_code")

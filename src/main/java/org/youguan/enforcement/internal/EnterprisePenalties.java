@@ -59,6 +59,10 @@ class EnterprisePenalties {
 	 * the case page shows them; empty without
 	 * @param paymentAppliedOn the day the party applied for a deferral or instalments, null when not recorded
 	 * @param documents the documents served on the party, current versions, in the order issued
+	 * @param proposedConfiscated the 没收违法所得 the notice proposed beside the fine (并处), or null
+	 * @param confiscated the 没收违法所得 decided, or null
+	 * @param suspensionFrom the first day of a 责令停业整顿 decided, or null
+	 * @param suspensionUntil its last day, or null
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -68,7 +72,19 @@ class EnterprisePenalties {
 			LocalDate decidedOn, Penalty penalty, BigDecimal fine, LocalDate deliveredOn, LocalDate paymentDue,
 			BigDecimal surchargeToday, LocalDate paidOn, BigDecimal paidAmount, LocalDate closedOn, LocalDate publishedOn,
 			LocalDate publicationWithdrawnOn, boolean canReply, boolean canRequestHearing,
-			List<PenaltyCases.Instalment> instalments, LocalDate paymentAppliedOn, List<PartyDocument> documents) {
+			List<PenaltyCases.Instalment> instalments, LocalDate paymentAppliedOn, List<PartyDocument> documents,
+			BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom, LocalDate suspensionUntil) {
+
+		/** The penalty proposed in the 事先告知, every part and amount (没收违法所得人民币…元，并处罚款人民币…元). */
+		public String proposedText() {
+			return proposedPenalty == null ? "" : proposedPenalty.describe(proposedFine, proposedConfiscated);
+		}
+
+		/** The penalty decided, every part and amount, with a 停业整顿's period. */
+		public String decidedText() {
+			return penalty == null ? "" : penalty.describe(fine, confiscated) + CaseDocuments.suspension(suspensionFrom,
+					suspensionUntil);
+		}
 
 		/** Whether the fine is due and unpaid past its day. */
 		public boolean overdue(LocalDate today) {
@@ -143,7 +159,7 @@ class EnterprisePenalties {
 				c.decisionNumber(), c.decidedOn(), c.penalty(), c.fine(), c.deliveredOn(), d.paymentDue(),
 				surcharged ? d.surchargeToday() : null, c.paidOn(), c.paidAmount(), c.closedOn(), c.publishedOn(),
 				c.publicationWithdrawnOn(), canReply, canHear, procedure.instalments(), procedure.paymentAppliedOn(),
-				partyDocuments(id));
+				partyDocuments(id), c.proposedConfiscated(), c.confiscated(), c.suspensionFrom(), c.suspensionUntil());
 	}
 
 	/**

@@ -28,8 +28,8 @@ class PublicPenaltyApiController {
 
 	@GetMapping("/api/v1/public/penalties")
 	@Operation(summary = "已公示的行政处罚决定", description = "region：行政区划代码前缀（如3205，空为全国）；最新公示的在前，分页"
-			+ "（page、size，默认每页50条）。字段：decisionNumber、enterprise、creditCode、violation、basis、penalty、fine（元）、"
-			+ "decidedOn、publishedOn。")
+			+ "（page、size，默认每页50条）。字段：decisionNumber、enterprise、creditCode、violation、basis、penalty（并处的各种类，如没收违法所得并处罚款）、"
+			+ "fine（罚款，元）、decidedOn、publishedOn、confiscated（没收违法所得，元）。")
 	List<PenaltyCases.PublishedDecision> penalties(@RequestParam(required = false) String region, ListRequest list) {
 		String prefix = region == null ? "" : region.strip();
 		if (prefix.equals("0")) {
