@@ -583,7 +583,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		return p == null ? "" : p.describe(fine, confiscated);
 	}
 
-	/** The period of a 责令停业整顿 as a document states it, "（自2026年12月1日至2027年2月28日）"; empty without one. */
+	/** The period of a 责令停业整顿 as a document states it, （自2026年12月1日至2027年2月28日）; empty without one. */
 	public static String suspension(LocalDate from, LocalDate until) {
 		return from == null || until == null ? "" : "（自" + ChineseText.day(from) + "至" + ChineseText.day(until) + "）";
 	}

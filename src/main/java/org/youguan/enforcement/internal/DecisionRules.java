@@ -117,8 +117,8 @@ public final class DecisionRules {
 
 	/**
 	 * 并处: every article of the catalogue that provides 没收违法所得, 责令停业整顿 or 吊销许可证件 provides them together
-	 * with its fine — "没收违法所得，并处…罚款" (邮政法(2015) arts.72, 76; 快递暂行条例(2025) arts.52, 54), "情节严重的，
-	 * 处…罚款，并可以责令停业整顿直至吊销" (邮政法(2015) arts.73, 75; 快递暂行条例(2025) art.51) —, so a decision of such a
+	 * with its fine — 「没收违法所得，并处…罚款」 (邮政法(2015) arts.72, 76; 快递暂行条例(2025) arts.52, 54), 「情节严重的，
+	 * 处…罚款，并可以责令停业整顿直至吊销」 (邮政法(2015) arts.73, 75; 快递暂行条例(2025) art.51) —, so a decision of such a
 	 * kind under an article that fines ({@code provided} holds FINE) also states the fine: rule {@code combined-required}
 	 * on {@code fineField}. Its amount is checked against the range as any fine (减轻 below it with art.32's ground).
 	 */
