@@ -13,6 +13,12 @@ import org.youguan.rules.ViolationType;
  * 行政处罚法(2021) art.64) are where and by whom the hearing was held. {@code paymentDays}, {@code surchargePercent}, {@code reviewDays} and {@code litigationMonths} are
  * the terms the decision stated (行政处罚法(2021) art.67, 72; 行政复议法(2023) art.20; 行政诉讼法(2017) art.46), fixed when
  * it was made (null before it): delivery, payment, 加处罚款 and the documents go by these, not by the catalogue of today.
+ * 并处: {@code penalty} is the heaviest kind decided; {@code fine} the 罚款 and {@code confiscated} the 没收违法所得 (yuan),
+ * each null when the decision has none (likewise {@code proposedFine}/{@code proposedConfiscated} for the proposal);
+ * {@code suspensionFrom}/{@code suspensionUntil} the period of a 责令停业整顿; {@code decidedBy}/{@code decidedByUserId}
+ * the head who made the decision (null for decisions before it was kept, imported or on the spot by the team);
+ * {@code paymentDays} the days the decision gave to pay its fine and {@code handoverDays} those to hand over what it
+ * confiscates (fixed at the decision).
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -27,7 +33,9 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		Mitigation mitigation, Mitigation.Ground mitigationGround, String mitigationReason, LocalDate deliveredOn,
 		LocalDate paidOn, BigDecimal paidAmount, BigDecimal surcharge, LocalDate closedOn, String closingReason,
 		LocalDate publishedOn, LocalDate publicationWithdrawnOn, String publicationWithdrawalReason, boolean imported,
-		boolean demo, Integer paymentDays, BigDecimal surchargePercent, Integer reviewDays, Integer litigationMonths) {
+		boolean demo, Integer paymentDays, BigDecimal surchargePercent, Integer reviewDays, Integer litigationMonths,
+		BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom, LocalDate suspensionUntil,
+		Long decidedByUserId, String decidedBy, Integer handoverDays) {
 
 	/** Whether the decision is on the public portal now (published and not withdrawn). */
 	public boolean published() {

@@ -55,7 +55,8 @@ public class EnforcementFigures {
 				+ " AND " + region.predicate("l.region_code") + " AND " + scope.regionPredicate("l.region_code") + ") AS leads,"
 				+ " (SELECT count(*) " + cases + " AND c.filed_on BETWEEN :from AND :to AND c.procedure_kind <> 'SIMPLE') AS cases_filed,"
 				+ " (SELECT count(DISTINCT c.enterprise_credit_code) " + decided + ") AS penalized_enterprises,"
-				+ " (SELECT coalesce(sum(c.fine), 0) " + decided + " AND c.penalty = 'FINE') AS fine_total,"
+				// fine holds 罚款 only (a confiscation's value is kept apart since V210): the fines 并处 with a heavier kind count
+				+ " (SELECT coalesce(sum(c.fine), 0) " + decided + ") AS fine_total,"
 				// a fine paid in instalments is collected instalment by instalment, each in the period it was paid
 				+ " (SELECT coalesce(sum(c.fine), 0) " + cases + " AND c.paid_on BETWEEN :from AND :to"
 				+ " AND c.payment_arrangement IS DISTINCT FROM 'INSTALMENTS')"

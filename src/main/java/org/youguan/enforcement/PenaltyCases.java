@@ -106,14 +106,24 @@ public class PenaltyCases {
 	/**
 	 * What the investigation concluded (案件调查终结报告) and the penalty it proposes.
 	 * @param proposedPenalty WARNING, FINE, CONFISCATION, SUSPENSION or REVOCATION
-	 * @param proposedFine the fine in yuan (required for FINE)
+	 * @param proposedFine the fine in yuan (required for FINE, and beside the heavier kinds where the article 并处 it)
+	 * @param proposedConfiscated the 违法所得 to confiscate in yuan (required for CONFISCATION; only where the article
+	 * provides it)
 	 * @param serious whether the violation is serious (情节严重: the serious range applies, 集体讨论 required)
 	 * @param mitigation LIGHTER (从轻) or REDUCED (减轻), or blank
 	 * @param mitigationGround the ground of art.32 (ELIMINATED_HARM, COERCED, CONFESSED, COOPERATED, OTHER_PROVISION)
 	 */
 	public record Conclusion(String report, String proposedPenalty,
 			@JsonDeserialize(using = NumberText.class) String proposedFine, Boolean serious,
-			String mitigation, String mitigationGround, String mitigationReason, String concludedOn) {
+			String mitigation, String mitigationGround, String mitigationReason, String concludedOn,
+			@JsonDeserialize(using = NumberText.class) String proposedConfiscated) {
+
+		/** A conclusion without a confiscation. */
+		public Conclusion(String report, String proposedPenalty, String proposedFine, Boolean serious, String mitigation,
+				String mitigationGround, String mitigationReason, String concludedOn) {
+			this(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround, mitigationReason, concludedOn,
+					null);
+		}
 
 		/** A conclusion entered on the day the investigation ends. */
 		public Conclusion(String report, String proposedPenalty, String proposedFine, Boolean serious, String mitigation,
@@ -134,11 +144,26 @@ public class PenaltyCases {
 	 * @param discussionConclusion what they concluded (required with {@code discussedOn}, ≤ 2,000 characters)
 	 * @param discussionParticipants the heads who took part in it, by name (at least the rule
 	 * {@code penalty.discussion-min-participants}, 3 by default; required with {@code discussedOn})
+	 * @param penalty the heaviest kind decided (WARNING, FINE, CONFISCATION, SUSPENSION, REVOCATION)
+	 * @param fine the fine (罚款) in yuan: required for FINE and, where the article 并处 it, beside the heavier kinds
+	 * @param confiscated the 违法所得 confiscated in yuan (required for CONFISCATION, allowed beside SUSPENSION or
+	 * REVOCATION where the article provides it)
+	 * @param suspensionFrom the first day of a 责令停业整顿 (required for SUSPENSION, not before the decision)
+	 * @param suspensionUntil its last day (required for SUSPENSION)
 	 */
 	public record Decision(String decisionNumber, String decidedOn, String penalty,
 			@JsonDeserialize(using = NumberText.class) String fine, String mitigation,
 			String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
-			List<String> discussionParticipants) {
+			List<String> discussionParticipants, @JsonDeserialize(using = NumberText.class) String confiscated,
+			String suspensionFrom, String suspensionUntil) {
+
+		/** A decision of one part (no confiscation beside the fine, no 停业整顿). */
+		public Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
+				String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
+				List<String> discussionParticipants) {
+			this(decisionNumber, decidedOn, penalty, fine, mitigation, mitigationGround, mitigationReason, discussedOn,
+					discussionConclusion, discussionParticipants, null, null, null);
+		}
 
 		/** A decision without 集体讨论 (a case not serious). */
 		public Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
@@ -149,13 +174,14 @@ public class PenaltyCases {
 
 	/**
 	 * The case's deadlines as of today, for its page and list. {@code paymentDue} is, once delivered, a fine's payment
-	 * deadline in force (the next unpaid instalment's, once paid the last one's) or a confiscation's handover day;
-	 * {@code surchargeToday} is a fine's 加处罚款 only (owed today on every overdue instalment, or paid) — never a
-	 * confiscation's (art.72).
+	 * deadline in force (the next unpaid instalment's, once paid the last one's), or a confiscation's handover day when
+	 * the decision imposes no fine; {@code surchargeToday} is a fine's 加处罚款 only (owed today on every overdue
+	 * instalment, or paid) — never a confiscation's (art.72); {@code handoverDue} the last day to hand over what a
+	 * delivered decision confiscates, beside the fine's own {@code paymentDue} when both were decided (并处).
 	 */
 	public record Deadlines(LocalDate decisionDue, long remainingDays, boolean suspended, LocalDate hearingRequestDue,
 			LocalDate deliveryDue, LocalDate paymentDue, BigDecimal surchargeToday, LocalDate publicationDue,
-			boolean hearingRight, FineRange fineRange) {
+			boolean hearingRight, FineRange fineRange, LocalDate handoverDue) {
 	}
 
 	/** A case with its people, pauses and deadlines, and a confiscation's handover once recorded (else null). */
@@ -253,7 +279,7 @@ public class PenaltyCases {
 	 */
 	private void fixTerms(long id, String region) {
 		jdbc.sql("""
-				UPDATE penalty_case SET payment_days = CASE penalty WHEN 'CONFISCATION' THEN :handover ELSE :payment END,
+				UPDATE penalty_case SET payment_days = :payment, handover_days = :handover,
 				    surcharge_percent = :surcharge, review_days = :review, litigation_months = :litigation WHERE id = :id""")
 			.param("payment", rules.intValue(StatutoryRule.PENALTY_PAYMENT, region))
 			.param("handover", rules.intValue(StatutoryRule.PENALTY_CONFISCATION_HANDOVER, region))
@@ -408,17 +434,12 @@ public class PenaltyCases {
 		v.required("report", "调查终结报告（report）", data.report()).maxLength("report", "调查终结报告（report）", data.report(), 4000);
 		Penalty penalty = penalty(v, "proposedPenalty", "拟处罚种类", data.proposedPenalty());
 		BigDecimal fine = fine(v, "proposedFine", penalty, data.proposedFine());
-		confiscated(v, "proposedFine", penalty, fine);
+		BigDecimal confiscated = confiscated(v, "proposedConfiscated", penalty, data.proposedConfiscated());
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
 		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
 		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
-		if (fine != null && penalty == Penalty.FINE) {
-			DecisionRules.checkFine(v, "proposedFine", rules.fineRange(c.violationCode(), data.isSerious(), c.regionCode()), fine,
-					mitigation, ground, data.mitigationReason());
-		}
-		DecisionRules.providedKind(v, "proposedPenalty", c.violationCode().penalties(), penalty, mitigation, ground,
-				data.mitigationReason());
-		DecisionRules.seriousOnly(v, "proposedPenalty", penalty, data.isSerious());
+		combined(v, "proposedPenalty", "proposedFine", "proposedConfiscated", c, penalty, fine, confiscated, data.isSerious(),
+				mitigation, ground, data.mitigationReason());
 		LocalDate lastEvidence = jdbc.sql("SELECT max(collected_on) FROM penalty_case_evidence WHERE case_id = :id")
 			.param("id", id).query(Rows.of(LocalDate.class)).optional().orElse(null);
 		// art.40, 54: no penalty without facts established by evidence — the report rests on the evidence list (a case
@@ -429,12 +450,16 @@ public class PenaltyCases {
 				: v.date("concludedOn", "调查终结日期（concludedOn）", data.concludedOn(),
 						lastEvidence != null && lastEvidence.isAfter(c.filedOn()) ? lastEvidence : c.filedOn(), today());
 		v.throwIfInvalid();
-		boolean review = DecisionRules.reviewRequired(penalty, fine, threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), false);
+		v.throwIfInvalid();
+		revocationAuthority("proposedPenalty", c, penalty);
+		boolean review = DecisionRules.reviewRequired(penalty, fine, confiscated,
+				threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), false);
 		Map<String, Object> p = new HashMap<>();
 		p.put("report", data.report().strip());
 		p.put("serious", data.isSerious());
 		p.put("penalty", penalty.name());
 		p.put("fine", fine);
+		p.put("confiscated", confiscated);
 		p.put("mitigation", mitigation == null ? null : mitigation.name());
 		p.put("ground", ground == null ? null : ground.name());
 		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : data.mitigationReason().strip());
@@ -443,9 +468,9 @@ public class PenaltyCases {
 		p.put("author", actorId());
 		move(c, to, """
 				, concluded_on = :concluded, concluded_by_user_id = :author, investigation_report = :report, serious = :serious, proposed_penalty = :penalty, proposed_fine = :fine,
-				  mitigation = :mitigation, mitigation_ground = :ground, mitigation_reason = :reason,
+				  proposed_confiscated = :confiscated, mitigation = :mitigation, mitigation_ground = :ground, mitigation_reason = :reason,
 				  review_required = :review, reviewed_on = NULL, reviewed_by = NULL, reviewed_by_user_id = NULL""", p);
-		record(c, "case.conclude", "调查终结，拟" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
+		record(c, "case.conclude", "调查终结，拟" + CaseDocuments.penalty(penalty, fine, confiscated)
 				+ (data.isSerious() ? "（情节严重）" : "") + (review ? "；须法制审核" : ""));
 		issue(id, CaseDocumentKind.INVESTIGATION_REPORT);
 	}
@@ -523,7 +548,7 @@ public class PenaltyCases {
 		v.throwIfInvalid();
 		// what the notice tells the party is fixed with it: the right to a hearing as the threshold stands today, and the
 		// last day to state its case or request one (行政处罚法(2021) art.44, 63–64)
-		boolean right = DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(),
+		boolean right = DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated(),
 				threshold(StatutoryRule.PENALTY_HEARING_FINE, c));
 		LocalDate due = clock(c).hearingRequestDue(on);
 		Map<String, Object> p = new HashMap<>();
@@ -531,8 +556,8 @@ public class PenaltyCases {
 		p.put("right", right);
 		p.put("due", due);
 		move(c, to, ", notified_on = :on, hearing_right = :right, hearing_request_due = :due", p);
-		record(c, "case.notify", "事先告知：拟" + c.proposedPenalty().label() + (c.proposedFine() == null ? ""
-				: plain(c.proposedFine()) + "元") + (right ? "，告知听证权利" : "") + "，陈述申辩" + (right ? "、申请听证" : "")
+		record(c, "case.notify", "事先告知：拟" + CaseDocuments.penalty(c.proposedPenalty(), c.proposedFine(),
+				c.proposedConfiscated()) + (right ? "，告知听证权利" : "") + "，陈述申辩" + (right ? "、申请听证" : "")
 				+ "期限至" + due);
 		issue(id, CaseDocumentKind.PRIOR_NOTICE);
 		if (right) {
@@ -716,7 +741,8 @@ public class PenaltyCases {
 		if (c.hearingRight() != null) {
 			return c.hearingRight();
 		}
-		return DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), threshold(StatutoryRule.PENALTY_HEARING_FINE, c));
+		return DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated(),
+				threshold(StatutoryRule.PENALTY_HEARING_FINE, c));
 	}
 
 	/**
@@ -957,18 +983,14 @@ public class PenaltyCases {
 		}
 		Penalty penalty = penalty(v, "penalty", "处罚种类", data.penalty());
 		BigDecimal fine = fine(v, "fine", penalty, data.fine());
-		confiscated(v, "fine", penalty, fine);
+		BigDecimal confiscated = confiscated(v, "confiscated", penalty, data.confiscated());
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
 		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
 		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
-		if (fine != null && penalty == Penalty.FINE) {
-			DecisionRules.checkFine(v, rules.fineRange(c.violationCode(), c.serious(), c.regionCode()), fine, mitigation,
-					ground, data.mitigationReason());
-		}
-		DecisionRules.providedKind(v, "penalty", c.violationCode().penalties(), penalty, mitigation, ground,
+		combined(v, "penalty", "fine", "confiscated", c, penalty, fine, confiscated, c.serious(), mitigation, ground,
 				data.mitigationReason());
-		DecisionRules.seriousOnly(v, "penalty", penalty, c.serious());
-		DecisionRules.notHeavier(v, c.proposedPenalty(), c.proposedFine(), penalty, fine);
+		DecisionRules.notHeavier(v, c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated(), penalty, fine, confiscated);
+		LocalDate[] period = suspensionPeriod(v, penalty, on, data.suspensionFrom(), data.suspensionUntil());
 		LocalDate discussed = v.date("discussedOn", "集体讨论日期（discussedOn）", data.discussedOn(),
 				c.concludedOn() != null ? c.concludedOn() : c.filedOn(), on == null ? today() : on);
 		if (c.serious()) {
@@ -981,8 +1003,9 @@ public class PenaltyCases {
 			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, on);
 		handTypedNumber(v, typedNumber);
 		v.throwIfInvalid();
+		revocationAuthority("penalty", c, penalty);
 		boolean heard = c.hearingOn() != null;
-		if (DecisionRules.reviewRequired(penalty, fine, threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), heard)
+		if (DecisionRules.reviewRequired(penalty, fine, confiscated, threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), heard)
 				&& (c.reviewedOn() == null || heard && c.reviewedOn().isBefore(c.hearingOn()))) {
 			throw DomainException.rule("本案须经法制审核后才能作出决定（行政处罚法第58条" + (heard ? "：经过听证程序的案件须在听证后审核" : "") + "）");
 		}
@@ -996,6 +1019,11 @@ public class PenaltyCases {
 		p.put("on", on);
 		p.put("penalty", penalty.name());
 		p.put("fine", fine);
+		p.put("confiscated", confiscated);
+		p.put("suspensionFrom", period[0]);
+		p.put("suspensionUntil", period[1]);
+		p.put("decidedBy", actorId());
+		p.put("decidedByName", actorName());
 		p.put("mitigation", mitigation == null ? null : mitigation.name());
 		p.put("ground", ground == null ? null : ground.name());
 		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : data.mitigationReason().strip());
@@ -1003,20 +1031,23 @@ public class PenaltyCases {
 		p.put("participants", participants);
 		p.put("conclusion", discussed == null ? null : data.discussionConclusion().strip());
 		move(c, to, """
-				, decision_number = :number, decided_on = :on, penalty = :penalty, fine = :fine, mitigation = :mitigation,
+				, decision_number = :number, decided_on = :on, penalty = :penalty, fine = :fine, confiscated = :confiscated,
+				  suspension_from = :suspensionFrom, suspension_until = :suspensionUntil, decided_by_user_id = :decidedBy,
+				  decided_by = :decidedByName, mitigation = :mitigation,
 				  mitigation_ground = :ground, mitigation_reason = :reason, discussed_on = :discussed,
 				  discussion_participants = :participants, discussion_conclusion = :conclusion""", p);
 		fixTerms(id, c.regionCode());
 		boolean late = on.isAfter(c.decisionDueOn());
-		record(c, "case.decide", "作出行政处罚决定" + number + "：" + penalty.label() + (fine == null ? "" : plain(fine)
-				+ "元") + (mitigation == null ? "" : "（" + mitigation.label() + "：" + ground.label() + "）")
+		record(c, "case.decide", "作出行政处罚决定" + number + "：" + CaseDocuments.penalty(penalty, fine, confiscated)
+				+ CaseDocuments.suspension(period[0], period[1]) + (p.get("decidedByName") == null ? ""
+						: "；决定人：" + p.get("decidedByName")) + (mitigation == null ? "" : "（" + mitigation.label() + "：" + ground.label() + "）")
 				+ (late ? "；超过办案期限（" + c.decisionDueOn() + "）" : ""));
 		if (discussed != null) {
 			issue(id, CaseDocumentKind.DISCUSSION_RECORD);
 		}
 		issue(id, CaseDocumentKind.DECISION);
 		events.publishEvent(new PenaltyDecided(id, number, c.regionCode(), c.enterpriseCreditCode(), c.enterpriseName(),
-				c.violationCode().name(), penalty, fine, on, false));
+				c.violationCode().name(), penalty, fine, confiscated, on, false));
 		return number;
 	}
 
@@ -1069,8 +1100,8 @@ public class PenaltyCases {
 		LocalDate due = caseClock.deliveryDue(c.decidedOn());
 		move(c, to, ", delivered_on = :on", Map.of("on", on));
 		record(c, "case.deliver", "送达处罚决定书（" + on + (on.isAfter(due) ? "，超过送达期限" + due : "") + "）"
-				+ (c.penalty() == Penalty.FINE ? "，缴款期限至" + caseClock.paymentDue(on) : "")
-				+ (c.penalty() == Penalty.CONFISCATION ? "，没收违法所得上缴期限至" + caseClock.handoverDue(on) : ""));
+				+ (Execution.fine(c) != null ? "，缴款期限至" + caseClock.paymentDue(on) : "")
+				+ (Execution.confiscated(c) != null ? "，没收违法所得上缴期限至" + caseClock.handoverDue(on) : ""));
 		issue(id, CaseDocumentKind.DELIVERY_RECEIPT);
 	}
 
@@ -1680,7 +1711,7 @@ public class PenaltyCases {
 	public void arrangePayment(DataScope scope, long id, Officer head, PaymentTerms terms) {
 		CaseView c = lock(scope, id);
 		CaseStep.ARRANGE_PAYMENT.from(c.status());
-		if (c.penalty() != Penalty.FINE || c.fine() == null) {
+		if (Execution.fine(c) == null) {
 			throw DomainException.rule("该处罚决定没有罚款，无需延期或分期缴纳");
 		}
 		if (procedure(id).paymentArrangement() != null) {
@@ -1866,7 +1897,7 @@ public class PenaltyCases {
 
 	/** The fine's payment due (null when the decision imposes no fine — a confiscation is handed over, not paid late). */
 	private PaymentDue paymentDue(CaseView c, Procedure proc) {
-		if (c.deliveredOn() == null || c.fine() == null || c.penalty() != Penalty.FINE) {
+		if (c.deliveredOn() == null || Execution.fine(c) == null) {
 			return null;
 		}
 		if ("INSTALMENTS".equals(proc.paymentArrangement())) {
@@ -1885,10 +1916,20 @@ public class PenaltyCases {
 	 * @param violation a catalogue code or its name
 	 * @param source INSPECTION, COMPLAINT, REPORT or TRANSFER
 	 * @param penalty WARNING, FINE, CONFISCATION, SUSPENSION, REVOCATION or NONE (required once decided)
-	 * @param fine the fine in yuan (required for FINE)
+	 * @param fine the fine in yuan (required for FINE; beside a heavier kind the fine the decision 并处). For
+	 * CONFISCATION without {@code confiscated}, the value confiscated (the contract's meaning before 并处 was recorded)
+	 * @param confiscated the 违法所得 confiscated in yuan (optional; only where the violation's article provides it)
 	 */
 	public record ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn,
-			String decidedOn, String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn) {
+			String decidedOn, String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn,
+			BigDecimal confiscated) {
+
+		/** A past case without a confiscation beside its fine. */
+		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
+				String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn) {
+			this(enterpriseCreditCode, violation, source, filedOn, decidedOn, decisionNumber, penalty, fine, paidOn, closedOn,
+					null);
+		}
 	}
 
 	/**
@@ -1955,31 +1996,44 @@ public class PenaltyCases {
 			.identifier("decisionNumber", "决定书文号（decisionNumber）", typedNumber)
 			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, decided);
 		handTypedNumber(v, typedNumber);
-		BigDecimal fine = data.fine();
+		// before 并处 was recorded, a confiscation's value came in fine: without confiscated it still means that
+		boolean legacyConfiscation = penalty == Penalty.CONFISCATION && data.confiscated() == null;
+		BigDecimal fine = legacyConfiscation ? null : nonZero(data.fine());
+		BigDecimal confiscated = legacyConfiscation ? nonZero(data.fine()) : nonZero(data.confiscated());
 		v.money("fine", "罚款金额（fine）", fine).fits("fine", "罚款金额（fine）", fine, 12, 2);
+		v.money("confiscated", "没收违法所得金额（confiscated）", confiscated)
+			.fits("confiscated", "没收违法所得金额（confiscated）", confiscated, 12, 2);
 		if (penalty == Penalty.FINE) {
 			v.require("fine", fine != null && fine.signum() > 0, "required", "处罚种类为罚款时，罚款金额（fine）须大于0");
-			if (fine != null && type != null && enterprise != null) {
-				FineRange widest = rules.fineRange(type, true, enterprise.regionCode());
-				v.require("fine", fine.compareTo(widest.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定上限（"
-						+ widest.max().stripTrailingZeros().toPlainString() + "元）");
-			}
 		}
-		else if (fine != null && fine.signum() != 0 && penalty != Penalty.CONFISCATION) {
-			v.require("fine", false, "absent", "处罚种类不是罚款时不填写罚款金额（fine）");
+		else if (penalty == Penalty.CONFISCATION) {
+			v.require(legacyConfiscation ? "fine" : "confiscated", confiscated != null && confiscated.signum() > 0, "required",
+					"处罚种类为没收违法所得时，没收金额（confiscated）须大于0");
+		}
+		if (penalty == null || !penalty.heavierThan(Penalty.WARNING)) {
+			v.require("fine", fine == null, "absent", "处罚种类为" + (penalty == null ? "空" : penalty.label()) + "时不填写罚款金额（fine）");
+		}
+		if (fine != null && type != null && enterprise != null) {
+			FineRange widest = rules.fineRange(type, true, enterprise.regionCode());
+			v.require("fine", fine.compareTo(widest.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定上限（"
+					+ widest.max().stripTrailingZeros().toPlainString() + "元）");
 		}
 		if (type != null && penalty != null && penalty != Penalty.NONE) {
 			DecisionRules.providedOrLighter(v, "penalty", type.penalties(), penalty);
+			DecisionRules.confiscation(v, "penalty", "confiscated", type.penalties(), penalty, confiscated);
+		}
+		else if (penalty == null || penalty == Penalty.NONE) {
+			v.require("confiscated", confiscated == null, "absent", "未作出处罚决定的案件不填写没收金额（confiscated）");
 		}
 		LocalDate paid = v.date("paidOn", "缴款日期（paidOn）", data.paidOn(), decided == null ? Validation.EARLIEST_RECORD : decided, today);
 		if (paid != null) {
-			v.require("paidOn", penalty == Penalty.FINE, "absent", "只有罚款决定才填写缴款日期（paidOn）");
+			v.require("paidOn", fine != null, "absent", "只有处以罚款的决定才填写缴款日期（paidOn）");
 		}
 		LocalDate latest = paid != null ? paid : decided != null ? decided : filed;
 		LocalDate closed = v.date("closedOn", "结案日期（closedOn）", data.closedOn(), latest == null ? Validation.EARLIEST_RECORD : latest, today);
 		if (closed != null) {
 			v.require("closedOn", decidedCase, "order", "未作出决定的案件不能填写结案日期（closedOn）");
-			v.require("closedOn", penalty != Penalty.FINE || !Text.isBlank(data.paidOn()), "unpaid", "罚款未缴纳（paidOn为空）的案件不能结案");
+			v.require("closedOn", fine == null || !Text.isBlank(data.paidOn()), "unpaid", "罚款未缴纳（paidOn为空）的案件不能结案");
 		}
 		v.throwIfInvalid();
 		String region = enterprise.regionCode();
@@ -2003,7 +2057,8 @@ public class PenaltyCases {
 		p.put("decisionNumber", number);
 		p.put("decided", decided);
 		p.put("penalty", penalty == null || penalty == Penalty.NONE ? null : penalty.name());
-		p.put("fine", penalty == Penalty.FINE || penalty == Penalty.CONFISCATION ? fine : null);
+		p.put("fine", fine);
+		p.put("confiscated", confiscated);
 		p.put("paid", paid);
 		p.put("paidAmount", paid == null ? null : fine);
 		p.put("closed", closed != null ? closed : status == CaseStatus.NOT_PENALIZED ? decided : null);
@@ -2011,10 +2066,10 @@ public class PenaltyCases {
 		p.put("now", OffsetDateTime.now(clock));
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, violation_code,
-				    status, filed_on, decision_due_on, decision_number, decided_on, penalty, fine, delivered_on, paid_on,
-				    paid_amount, surcharge, closed_on, imported, created_by, created_at, updated_at)
+				    status, filed_on, decision_due_on, decision_number, decided_on, penalty, fine, confiscated, delivered_on,
+				    paid_on, paid_amount, surcharge, closed_on, imported, created_by, created_at, updated_at)
 				VALUES (:number, :region, :source, :code, :name, :violation, :status, :filed, :due, :decisionNumber,
-				    :decided, :penalty, :fine, NULL, :paid, :paidAmount, NULL, :closed, TRUE, :by, :now, :now)
+				    :decided, :penalty, :fine, :confiscated, NULL, :paid, :paidAmount, NULL, :closed, TRUE, :by, :now, :now)
 				RETURNING id""")
 			.params(p)
 			.query(Long.class)
@@ -2023,25 +2078,28 @@ public class PenaltyCases {
 			fixTerms(id, region);
 		}
 		audit.record(AuditEntry.of("case.import", "penalty_case", id, "导入历史处罚案件" + caseNumber + "：" + enterprise.legalName()
-				+ "，" + type.title() + (number == null ? "" : "，" + number + "，" + penalty.label()
-						+ (fine == null ? "" : plain(fine) + "元"))).inRegion(region));
+				+ "，" + type.title() + (number == null ? "" : "，" + number + "，"
+						+ CaseDocuments.penalty(penalty, fine, confiscated))).inRegion(region));
 		if (decidedCase && penalty != Penalty.NONE) {
 			events.publishEvent(new PenaltyDecided(id, number, region, enterprise.creditCode(), enterprise.legalName(),
-					type.name(), penalty, penalty == Penalty.FINE ? fine : null, decided, true));
+					type.name(), penalty, fine, confiscated, decided, true));
 		}
 		return id;
 	}
 
 	/**
 	 * A published decision as the public portal shows it (双公示): no personal data — the enterprise's name and credit
-	 * code, the violation and its basis, the penalty and fine, the days of decision and publication.
+	 * code, the violation and its basis, the penalty and fine, the days of decision and publication. {@code penalty}
+	 * names every part of a 并处 (没收违法所得并处罚款); {@code fine} is the fine alone, {@code confiscated} the value
+	 * confiscated (null when none).
 	 */
 	public record PublishedDecision(String decisionNumber, String enterprise, String creditCode, String violation,
-			String basis, String penalty, BigDecimal fine, LocalDate decidedOn, LocalDate publishedOn) {
+			String basis, String penalty, BigDecimal fine, LocalDate decidedOn, LocalDate publishedOn, BigDecimal confiscated) {
 	}
 
 	private record PublishedRow(String decisionNumber, String enterpriseName, String enterpriseCreditCode,
-			ViolationType violationCode, Penalty penalty, BigDecimal fine, LocalDate decidedOn, LocalDate publishedOn) {
+			ViolationType violationCode, Penalty penalty, BigDecimal fine, LocalDate decidedOn, LocalDate publishedOn,
+			BigDecimal confiscated) {
 	}
 
 	/**
@@ -2055,10 +2113,10 @@ public class PenaltyCases {
 			.sorts(Map.of("decided_on", "c.decided_on", "published_on", "c.published_on"), "published_on", true, "c.id")
 			.page(jdbc, """
 					SELECT c.decision_number, c.enterprise_name, c.enterprise_credit_code, c.violation_code, c.penalty,
-					       c.fine, c.decided_on, c.published_on""", page, Rows.of(PublishedRow.class))
+					       c.fine, c.decided_on, c.published_on, c.confiscated""", page, Rows.of(PublishedRow.class))
 			.map(r -> new PublishedDecision(r.decisionNumber(), r.enterpriseName(), r.enterpriseCreditCode(),
-					r.violationCode().title(), r.violationCode().basis(), r.penalty().label(), r.fine(), r.decidedOn(),
-					r.publishedOn()));
+					r.violationCode().title(), r.violationCode().basis(), r.penalty().labelWith(r.fine(), r.confiscated()),
+					r.fine(), r.decidedOn(), r.publishedOn(), r.confiscated()));
 	}
 
 	/** A case in the caller's scope with its investigators, pauses and deadlines as of today. */
@@ -2106,11 +2164,11 @@ public class PenaltyCases {
 			.orElse(CaseClock.remaining(c.decisionDueOn(), today));
 		LocalDate paymentDue = null;
 		BigDecimal surcharge = null;
-		if (c.deliveredOn() != null && c.penalty() == Penalty.CONFISCATION) {
+		if (c.deliveredOn() != null && Execution.fine(c) == null && Execution.confiscated(c) != null) {
 			// handed over within its own period; no 加处罚款, which art.72 provides for fines only
 			paymentDue = caseClock.handoverDue(c.deliveredOn());
 		}
-		else if (c.deliveredOn() != null && c.penalty() == Penalty.FINE && c.fine() != null) {
+		else if (c.deliveredOn() != null && Execution.fine(c) != null) {
 			Procedure proc = procedure(c.id());
 			PaymentDue payment = c.paidOn() != null ? null : paymentDue(c, proc);
 			paymentDue = payment != null ? payment.due() : finalPaymentDue(c, proc);
@@ -2121,7 +2179,8 @@ public class PenaltyCases {
 				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
 				c.decidedOn() == null ? null : caseClock.publicationDue(c.decidedOn()),
 				hearingRight(c),
-				rules.fineRange(c.violationCode(), c.serious(), c.regionCode()));
+				rules.fineRange(c.violationCode(), c.serious(), c.regionCode()),
+				c.deliveredOn() == null || Execution.confiscated(c) == null ? null : caseClock.handoverDue(c.deliveredOn()));
 	}
 
 	private LocalDate decisionDue(CaseView c, boolean extended) {
@@ -2374,7 +2433,8 @@ public class PenaltyCases {
 		if (penalty == Penalty.FINE) {
 			v.require(field, fine != null && fine.signum() > 0, "required", "处罚种类为罚款时，罚款金额（" + field + "）须大于0");
 		}
-		else if (penalty != null && penalty != Penalty.CONFISCATION && fine != null && fine.signum() != 0) {
+		else if (penalty == Penalty.WARNING && fine != null && fine.signum() != 0) {
+			// the heavier kinds carry the fine their article 并处 (DecisionRules.combinedFine); a warning none
 			v.require(field, false, "absent", "处罚种类为" + penalty.label() + "时不填写罚款金额（" + field + "）");
 			return null;
 		}
@@ -2382,14 +2442,72 @@ public class PenaltyCases {
 	}
 
 	/**
-	 * 没收违法所得 states the value confiscated (元): the notice and the decision name it, the hearing right and the legal
-	 * review follow from it (行政处罚法(2021) art.58, 63), and the decision may not exceed what was notified (art.45).
-	 * Rule {@code required} on {@code field}.
+	 * 没收违法所得 states the value confiscated (元), apart from any fine: the notice and the decision name it, the
+	 * hearing right and the legal review follow from it (行政处罚法(2021) art.58, 63), and the decision may not exceed
+	 * what was notified (art.45). Required (rule {@code required} on {@code field}) for CONFISCATION; null when 0 or absent.
 	 */
-	private static void confiscated(Validation v, String field, Penalty penalty, BigDecimal amount) {
+	private static BigDecimal confiscated(Validation v, String field, Penalty penalty, String text) {
+		BigDecimal amount = v.decimal(field, "没收违法所得金额（" + field + "）", text, 12, 2);
+		v.money(field, "没收违法所得金额（" + field + "）", amount);
 		if (penalty == Penalty.CONFISCATION) {
 			v.require(field, amount != null && amount.signum() > 0, "required", "处罚种类为没收违法所得时，须填写没收的违法所得金额（" + field
 					+ "，元）：告知书和决定书须载明，并据以确定听证权利和法制审核");
+		}
+		return amount != null && amount.signum() == 0 ? null : amount;
+	}
+
+	/**
+	 * The parts of a proposed or decided penalty against the violation's article: the fine within its range (减轻 below
+	 * it with art.32's ground and reason), the fine the article 并处 beside a heavier kind, a confiscation only where the
+	 * article provides it and named as the kind, the kind one the article provides, 停业整顿 and 吊销 only when serious.
+	 */
+	private void combined(Validation v, String penaltyField, String fineField, String confiscatedField, CaseView c,
+			Penalty penalty, BigDecimal fine, BigDecimal confiscated, boolean serious, Mitigation mitigation,
+			Mitigation.Ground ground, String reason) {
+		Set<String> provided = c.violationCode().penalties();
+		if (fine != null) {
+			DecisionRules.checkFine(v, fineField, rules.fineRange(c.violationCode(), serious, c.regionCode()), fine, mitigation,
+					ground, reason);
+		}
+		DecisionRules.combinedFine(v, fineField, provided, penalty, fine);
+		DecisionRules.confiscation(v, penaltyField, confiscatedField, provided, penalty, confiscated);
+		DecisionRules.providedKind(v, penaltyField, provided, penalty, mitigation, ground, reason);
+		DecisionRules.seriousOnly(v, penaltyField, penalty, serious);
+	}
+
+	/**
+	 * The period of a 责令停业整顿 (its first and last day): required with SUSPENSION (rule {@code required} on
+	 * {@code suspensionFrom}/{@code suspensionUntil}), from the decision's day on, the last day not before the first
+	 * (rule {@code order}); absent with any other kind (rule {@code absent}).
+	 * @return the two days, null where absent or invalid
+	 */
+	private static LocalDate[] suspensionPeriod(Validation v, Penalty penalty, LocalDate decidedOn, String from,
+			String until) {
+		if (penalty != Penalty.SUSPENSION) {
+			v.require("suspensionFrom", penalty == null || Text.isBlank(from) && Text.isBlank(until), "absent",
+					"只有责令停业整顿才填写停业整顿期间（suspensionFrom、suspensionUntil）");
+			return new LocalDate[2];
+		}
+		v.required("suspensionFrom", "停业整顿起始日（suspensionFrom）", from)
+			.required("suspensionUntil", "停业整顿截止日（suspensionUntil）", until);
+		LocalDate first = v.date("suspensionFrom", "停业整顿起始日（suspensionFrom）", from,
+				decidedOn == null ? LocalDate.of(2000, 1, 1) : decidedOn, LocalDate.of(2999, 12, 31));
+		LocalDate last = v.date("suspensionUntil", "停业整顿截止日（suspensionUntil）", until,
+				first == null ? LocalDate.of(2000, 1, 1) : first, LocalDate.of(2999, 12, 31));
+		return new LocalDate[] { first, last };
+	}
+
+	/**
+	 * 吊销快递业务经营许可证 only by the authority that issued it (行政许可法(2019) art.70; 邮政法(2015) art.52: the
+	 * provincial bureau for a licence within the province, the State Post Bureau for an inter-province or international
+	 * one): a city or county bureau's case may not decide or propose it — 422 naming {@code field}, rule
+	 * {@code revocation-authority}; it refers the case to the provincial bureau.
+	 */
+	private static void revocationAuthority(String field, CaseView c, Penalty penalty) {
+		if (penalty == Penalty.REVOCATION && c.regionCode().length() > 2) {
+			throw ruleBroken(field, "revocation-authority", "吊销快递业务经营许可证由发证机关决定（省内经营的为省级邮政管理局，跨省或国际经营的为"
+					+ "国家邮政局，邮政法第52条）：本案由市、县级邮政管理部门办理，不能" + (field.startsWith("proposed") ? "拟" : "")
+					+ "吊销许可证，请移送有权机关");
 		}
 	}
 
@@ -2416,6 +2534,10 @@ public class PenaltyCases {
 		return amount.stripTrailingZeros().toPlainString();
 	}
 
+	private static BigDecimal nonZero(BigDecimal amount) {
+		return amount == null || amount.signum() == 0 ? null : amount;
+	}
+
 	/** The signed-in staff account taking the step, or null (a system job, the demo). */
 	private static Long actorId() {
 		var auth = SecurityContextHolder.getContext().getAuthentication();
@@ -2425,5 +2547,11 @@ public class PenaltyCases {
 	private static String actor() {
 		var auth = SecurityContextHolder.getContext().getAuthentication();
 		return auth == null ? "system" : auth.getName();
+	}
+
+	/** The signed-in staff member's name, or null (a system job, the demo). */
+	private static String actorName() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getPrincipal() instanceof CurrentUser u ? u.displayName() : null;
 	}
 }

@@ -13,12 +13,21 @@ import java.time.LocalDate;
  * @param enterpriseCreditCode the penalised enterprise
  * @param enterpriseName its name as in the decision
  * @param violationCode the violation type ({@code rules.ViolationType} code)
- * @param penalty the penalty decided
- * @param fine the fine in yuan, or null when none
+ * @param penalty the penalty decided (the heaviest kind, 并处 parts beside it)
+ * @param fine the fine (罚款) in yuan, or null when none
+ * @param confiscated the 违法所得 confiscated in yuan, or null when none
  * @param decidedOn the day of the decision
  * @param imported whether the decision came with a bureau's history
  */
 public record PenaltyDecided(long caseId, String decisionNumber, String regionCode, String enterpriseCreditCode,
-		String enterpriseName, String violationCode, Penalty penalty, BigDecimal fine, LocalDate decidedOn,
-		boolean imported) {
+		String enterpriseName, String violationCode, Penalty penalty, BigDecimal fine, BigDecimal confiscated,
+		LocalDate decidedOn, boolean imported) {
+
+	/** A decision without a confiscation. */
+	public PenaltyDecided(long caseId, String decisionNumber, String regionCode, String enterpriseCreditCode,
+			String enterpriseName, String violationCode, Penalty penalty, BigDecimal fine, LocalDate decidedOn,
+			boolean imported) {
+		this(caseId, decisionNumber, regionCode, enterpriseCreditCode, enterpriseName, violationCode, penalty, fine, null,
+				decidedOn, imported);
+	}
 }

@@ -1,5 +1,9 @@
 package org.youguan.enforcement;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.youguan.SignIn;
+import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -616,22 +620,26 @@ class CaseDocumentsIntegrationTest {
 	}
 
 	/**
-	 * 没收违法所得 is proposed with the value confiscated (rule {@code required} on {@code proposedFine}), which gives the
-	 * hearing right from the catalogue's 较大数额 (art.63) and bounds the decision (art.45); its decision states it as
-	 * the value confiscated, not as 并处 a fine, and how to hand it over — without the 加处罚款 art.72 attaches to fines.
+	 * 并处: 没收违法所得 under an article that says "没收违法所得，并处…罚款" (快递暂行条例(2025) art.54) is proposed and
+	 * decided with the value confiscated and the fine, each required (rules {@code required}, {@code combined-required});
+	 * the confiscation alone gives the hearing right from the catalogue's 较大数额 (art.63(二)); a confiscation above the
+	 * one notified is heavier (art.45). The notice and the decision state both parts and how each is performed — the fine
+	 * paid with its 加处罚款, the confiscation handed over without it —; the case keeps the head who decided, and the public
+	 * list names both parts with the fine and the confiscation apart.
 	 */
 	@Test
-	void aConfiscationStatesItsAmountAndIsPerformedAsAConfiscation() throws Exception {
-		String conclusion = "{\"report\":\"当事人违法获利\",\"proposedPenalty\":\"CONFISCATION\"%s}";
+	void aCombinedDecisionStatesTheConfiscationAndTheFineItCarries() throws Exception {
+		String conclusion = "{\"report\":\"当事人违法获利\",\"proposedPenalty\":\"CONFISCATION\",\"mitigation\":\"REDUCED\","
+				+ "\"mitigationGround\":\"ELIMINATED_HARM\",\"mitigationReason\":\"主动删除泄露的信息\"%s}";
 		long large = fileCase(wuzhong(3), "WAYBILL_DATA");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + large + "/investigation", TEAM).andExpect(status().isOk());
 		PartyCases.evidence(jdbc, large);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + large + "/conclusion", conclusion.formatted(""))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("proposedFine"))
-			.andExpect(jsonPath("$.errors[0].rule").value("required"));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + large + "/conclusion", conclusion.formatted(",\"proposedFine\":\"12000\""))
-			.andExpect(status().isOk());
+			.andExpect(jsonPath("$.errors[?(@.field == 'proposedConfiscated')].rule").value(hasItem("required")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'proposedFine')].rule").value(hasItem("combined-required")));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + large + "/conclusion",
+				conclusion.formatted(",\"proposedFine\":\"5000\",\"proposedConfiscated\":\"12000\"")).andExpect(status().isOk());
 		mvc.perform(get("/api/v1/enforcement/cases/" + large).header("Authorization", WUZHONG))
 			.andExpect(jsonPath("$.deadlines.hearingRight").value(true));
 
@@ -639,22 +647,55 @@ class CaseDocumentsIntegrationTest {
 		String path = "/api/v1/enforcement/cases/" + c;
 		call(WUZHONG, path + "/investigation", TEAM).andExpect(status().isOk());
 		PartyCases.evidence(jdbc, c);
-		call(WUZHONG, path + "/conclusion", conclusion.formatted(",\"proposedFine\":\"5000\"")).andExpect(status().isOk());
+		call(WUZHONG, path + "/conclusion", conclusion.formatted(",\"proposedFine\":\"5000\",\"proposedConfiscated\":\"5000\""))
+			.andExpect(status().isOk());
 		call(WUZHONG, path + "/notice", on(today())).andExpect(status().isOk());
 		call(WUZHONG, path + "/statement", on(today())).andExpect(status().isOk());
-		String decision = "{\"decidedOn\":\"" + today() + "\",\"penalty\":\"CONFISCATION\"%s}";
-		call(HEAD, path + "/decision", decision.formatted("")).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field").value(hasItem("fine")));
-		call(HEAD, path + "/decision", decision.formatted(",\"fine\":\"6000\"")).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].rule").value(hasItem("heavier")));
-		call(HEAD, path + "/decision", decision.formatted(",\"fine\":\"5000\"")).andExpect(status().isOk());
-		assertThat(text((String) only(documents(c), "PRIOR_NOTICE").get("href"), WUZHONG)).contains("没收违法所得人民币5000元");
+		String decision = "{\"decidedOn\":\"" + today() + "\",\"penalty\":\"CONFISCATION\",\"mitigation\":\"REDUCED\","
+				+ "\"mitigationGround\":\"ELIMINATED_HARM\",\"mitigationReason\":\"主动删除泄露的信息\"%s}";
+		call(HEAD, path + "/decision", decision.formatted(",\"confiscated\":\"5000\"")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("fine"))
+			.andExpect(jsonPath("$.errors[0].rule").value("combined-required"));
+		call(HEAD, path + "/decision", decision.formatted(",\"fine\":\"5000\"")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("confiscated"))
+			.andExpect(jsonPath("$.errors[0].rule").value("required"));
+		call(HEAD, path + "/decision", decision.formatted(",\"fine\":\"5000\",\"confiscated\":\"6000\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("confiscated"))
+			.andExpect(jsonPath("$.errors[0].rule").value("heavier"));
+		call(HEAD, path + "/decision", decision.formatted(",\"fine\":\"5000\",\"confiscated\":\"5000\""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.fine").value(5000))
+			.andExpect(jsonPath("$.penaltyCase.confiscated").value(5000))
+			.andExpect(jsonPath("$.penaltyCase.decidedBy").value("孙局长"))
+			.andExpect(jsonPath("$.penaltyCase.decidedByUserId").value(PartyCases.user(jdbc, "sz.leader")));
+		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE action = 'case.decide' AND object_type = 'penalty_case' AND object_id = :id")
+			.param("id", String.valueOf(c)).query(String.class).single())
+			.contains("没收违法所得人民币5000元，并处罚款人民币5000元", "决定人：孙局长");
+		assertThat(text((String) only(documents(c), "PRIOR_NOTICE").get("href"), WUZHONG))
+			.contains("没收违法所得人民币5000元，并处罚款人民币5000元");
 		assertThat(text((String) only(documents(c), "DECISION").get("href"), WUZHONG))
-			.contains("没收违法所得人民币5000元", "三、履行方式和期限：没收的违法所得人民币5000元", "上缴国库")
+			.contains("没收违法所得人民币5000元，并处罚款人民币5000元", "罚款自收到本决定书之日起15日内", "加处罚款",
+					"没收的违法所得人民币5000元自收到本决定书之日起", "上缴国库")
 			// the duty breached is the waybill article (35), the penalty's basis its penalty article (54)
 			.contains("构成未按规定管理快递运单和用户信息，违反了快递暂行条例(2025) 第35条的规定。", "依据快递暂行条例(2025) 第54条")
-			.doesNotContain("违反了快递暂行条例(2025) 第54条")
-			.doesNotContain("并处", "加处罚款", "罚款自收到", "${");
+			.doesNotContain("违反了快递暂行条例(2025) 第54条", "${");
+		Document page = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + c).session(SignIn.session(mvc, "wz.staff")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("#decision").text()).contains("没收违法所得人民币5000元，并处罚款人民币5000元");
+		assertThat(page.select("#decided-by").text()).contains("孙局长");
+
+		call(WUZHONG, path + "/publication", on(today())).andExpect(status().isOk());
+		String number = jdbc.sql("SELECT decision_number FROM penalty_case WHERE id = :id").param("id", c).query(String.class).single();
+		mvc.perform(get("/api/v1/public/penalties").param("region", "320506").param("q", number)).andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].decisionNumber").value(number))
+			.andExpect(jsonPath("$[0].penalty").value("没收违法所得并处罚款"))
+			.andExpect(jsonPath("$[0].fine").value(5000))
+			.andExpect(jsonPath("$[0].confiscated").value(5000));
+		Document portal = Jsoup.parse(mvc.perform(get("/public/penalties/" + c)).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(portal.text()).contains("没收违法所得并处罚款", "5,000.00 元");
+		assertThat(portal.select("#public-confiscated").text()).isEqualTo("5,000.00 元");
 	}
 
 	@Test

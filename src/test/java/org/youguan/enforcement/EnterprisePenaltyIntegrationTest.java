@@ -322,7 +322,7 @@ class EnterprisePenaltyIntegrationTest {
 			.andExpect(content().string(containsString(number)));
 		mvc.perform(get("/enterprise/penalties/" + id).session(sf)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"party-surcharge\"")))
-			.andExpect(content().string(containsString("3,000.00")))
+			.andExpect(content().string(containsString("罚款人民币3000元")))
 			.andExpect(content().string(not(containsString("id=\"statement-form\""))));
 		mvc.perform(get("/enterprise/penalties").session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isForbidden());
 	}

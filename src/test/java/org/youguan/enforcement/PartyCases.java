@@ -128,17 +128,25 @@ final class PartyCases {
 
 	/**
 	 * A case of {@code penalty} (FINE or CONFISCATION of {@code amount} yuan) decided and delivered on {@code on}: filed
-	 * a few days before, investigated, notified the day before with the party's statement, decided and delivered.
+	 * a few days before, investigated, notified the day before with the party's statement, decided and delivered. A
+	 * confiscation comes with the fine its article 并处: ¥5,000, 减轻 below the range (no review nor hearing right).
 	 */
 	long delivered(EnterpriseView e, String violation, String penalty, String amount, LocalDate on) {
 		long id = filed(e, violation, on.minusDays(6));
 		cases.startInvestigation(ALL, id, TEAM);
 		evidence(jdbc, id);
-		cases.concludeInvestigation(ALL, id, new PenaltyCases.Conclusion("查明违法事实", penalty, amount, false, null, null, null,
-				on.minusDays(5).toString()));
+		boolean confiscation = penalty.equals("CONFISCATION");
+		String fine = confiscation ? "5000" : amount;
+		String confiscated = confiscation ? amount : null;
+		String mitigation = confiscation ? "REDUCED" : null;
+		String ground = confiscation ? "ELIMINATED_HARM" : null;
+		String reason = confiscation ? "主动消除违法后果" : null;
+		cases.concludeInvestigation(ALL, id, new PenaltyCases.Conclusion("查明违法事实", penalty, fine, false, mitigation, ground,
+				reason, on.minusDays(5).toString(), confiscated));
 		cases.notifyParty(ALL, id, on.minusDays(1).toString());
 		cases.recordStatement(ALL, id, on.minusDays(1).toString(), "当事人无异议");
-		cases.decide(ALL, id, new PenaltyCases.Decision(null, on.toString(), penalty, amount, null, null, null));
+		cases.decide(ALL, id, new PenaltyCases.Decision(null, on.toString(), penalty, fine, mitigation, ground, reason, null,
+				null, null, confiscated, null, null));
 		cases.deliver(ALL, id, on.toString());
 		return id;
 	}

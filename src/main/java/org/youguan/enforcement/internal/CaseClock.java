@@ -39,16 +39,16 @@ public final class CaseClock {
 
 	/**
 	 * The terms a decision fixed on its case (null before the decision, and each one the decision did not fix): the days
-	 * to perform what it imposes from delivery — to pay a fine (行政处罚法(2021) art.67) or to hand over what a
-	 * confiscation takes ({@link StatutoryRule#PENALTY_CONFISCATION_HANDOVER}), as {@code penalty} says —, the daily
+	 * to perform what it imposes from delivery — to pay a fine (行政处罚法(2021) art.67) and to hand over what a
+	 * confiscation takes ({@link StatutoryRule#PENALTY_CONFISCATION_HANDOVER}), each its own (并处) —, the daily
 	 * 加处罚款 rate (art.72) and the remedies' periods.
 	 */
-	public record Terms(Penalty penalty, Integer paymentDays, BigDecimal surchargePercent, Integer reviewDays,
+	public record Terms(Integer paymentDays, Integer handoverDays, BigDecimal surchargePercent, Integer reviewDays,
 			Integer litigationMonths) {
 
-		/** The terms kept on {@code c} (V202). */
+		/** The terms kept on {@code c} (V202, V211). */
 		public static Terms of(CaseView c) {
-			return new Terms(c.penalty(), c.paymentDays(), c.surchargePercent(), c.reviewDays(), c.litigationMonths());
+			return new Terms(c.paymentDays(), c.handoverDays(), c.surchargePercent(), c.reviewDays(), c.litigationMonths());
 		}
 	}
 
@@ -60,11 +60,10 @@ public final class CaseClock {
 	 * @param catalogue the catalogue's value of each rule where the case is
 	 */
 	public static Function<StatutoryRule, BigDecimal> fixedBy(Terms terms, Function<StatutoryRule, BigDecimal> catalogue) {
-		boolean confiscation = terms.penalty() == Penalty.CONFISCATION;
 		return rule -> {
 			BigDecimal fixed = switch (rule) {
-				case PENALTY_PAYMENT -> confiscation ? null : whole(terms.paymentDays());
-				case PENALTY_CONFISCATION_HANDOVER -> confiscation ? whole(terms.paymentDays()) : null;
+				case PENALTY_PAYMENT -> whole(terms.paymentDays());
+				case PENALTY_CONFISCATION_HANDOVER -> whole(terms.handoverDays());
 				case PENALTY_LATE_SURCHARGE -> terms.surchargePercent();
 				case REMEDY_ADMINISTRATIVE_REVIEW -> whole(terms.reviewDays());
 				case REMEDY_LITIGATION -> whole(terms.litigationMonths());
@@ -75,11 +74,11 @@ public final class CaseClock {
 	}
 
 	/**
-	 * The rule that counts the days a decision of {@code penalty} gives to perform it from delivery: the fine's payment
-	 * period, or the confiscation's handover period.
+	 * The rule that counts the days a decision gives to perform it from delivery: the fine's payment period when it
+	 * imposes a fine (alone or 并处), else the confiscation's handover period.
 	 */
-	public static StatutoryRule performanceRule(Penalty penalty) {
-		return penalty == Penalty.CONFISCATION ? StatutoryRule.PENALTY_CONFISCATION_HANDOVER : StatutoryRule.PENALTY_PAYMENT;
+	public static StatutoryRule performanceRule(boolean fineImposed) {
+		return fineImposed ? StatutoryRule.PENALTY_PAYMENT : StatutoryRule.PENALTY_CONFISCATION_HANDOVER;
 	}
 
 	private static BigDecimal whole(Integer n) {

@@ -408,7 +408,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("investigators", String.join("、", team));
 		f.put("report", text(c.investigationReport()));
 		f.put("serious", c.serious() ? "情节严重" : "情节一般");
-		f.put("proposedPenalty", penalty(c.proposedPenalty(), c.proposedFine()));
+		f.put("proposedPenalty", penalty(c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated()));
 		f.put("reviewOpinion", text(c.reviewOpinion()));
 		f.put("reviewedBy", text(c.reviewedBy()));
 		f.put("reviewedOn", ChineseText.day(c.reviewedOn()));
@@ -437,16 +437,18 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("discussionConclusion", c.discussionConclusion() == null ? "" : c.discussionConclusion());
 		f.put("decisionNumber", text(c.decisionNumber()));
 		f.put("decidedOn", ChineseText.day(c.decidedOn()));
-		f.put("penalty", penalty(c.penalty(), c.fine()));
+		f.put("penalty", penalty(c.penalty(), c.fine(), c.confiscated()) + suspension(c.suspensionFrom(), c.suspensionUntil()));
 		f.put("mitigation", c.mitigation() == null ? "" : "依据《中华人民共和国行政处罚法》第三十二条（" + c.mitigationGround().label()
 				+ "），对当事人" + c.mitigation().label() + "：" + text(c.mitigationReason()) + "。");
 		// a fine's days to pay, or a confiscation's own days to hand over (penalty.confiscation-handover)
-		f.put("paymentDays", values.apply(CaseClock.performanceRule(c.penalty())).stripTrailingZeros().toPlainString());
+		f.put("paymentDays", values.apply(CaseClock.performanceRule(Execution.fine(c) != null)).stripTrailingZeros().toPlainString());
 		f.put("surchargePercent", values.apply(StatutoryRule.PENALTY_LATE_SURCHARGE).stripTrailingZeros().toPlainString());
-		f.put("performance", performance(c.penalty(), c.fine(), f.get("paymentDays"), f.get("surchargePercent")));
+		f.put("performance", performance(c.penalty(), c.fine(), c.confiscated(), values.apply(StatutoryRule.PENALTY_PAYMENT)
+			.stripTrailingZeros().toPlainString(), values.apply(StatutoryRule.PENALTY_CONFISCATION_HANDOVER).stripTrailingZeros()
+			.toPlainString(), f.get("surchargePercent")));
 		f.put("deliveryDue", c.decidedOn() == null ? "" : ChineseText.day(caseClock.deliveryDue(c.decidedOn())));
 		f.put("deliveredOn", ChineseText.day(c.deliveredOn()));
-		f.put("paymentDue", c.deliveredOn() == null ? "" : ChineseText.day(c.penalty() == Penalty.CONFISCATION
+		f.put("paymentDue", c.deliveredOn() == null ? "" : ChineseText.day(Execution.fine(c) == null
 				? caseClock.handoverDue(c.deliveredOn()) : caseClock.paymentDue(c.deliveredOn())));
 		f.put("paidOn", ChineseText.day(c.paidOn()));
 		f.put("paidAmount", c.paidAmount() == null ? "" : plain(c.paidAmount()) + "元");
@@ -580,20 +582,18 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
-	 * A penalty as a document states it: 罚款人民币15000元, 警告, 没收违法所得人民币9999元 (the amount of a confiscation is the
-	 * value confiscated, not a fine added to it).
+	 * A penalty as a document states it, every part of a 并处 ({@link Penalty#describe}): 罚款人民币15000元; 警告;
+	 * 没收违法所得人民币9999元，并处罚款人民币50000元; empty without a penalty.
+	 * @param fine the 罚款 in yuan, null when none
+	 * @param confiscated the 没收违法所得 in yuan, null when none
 	 */
-	static String penalty(Penalty p, BigDecimal fine) {
-		if (p == null) {
-			return "";
-		}
-		if (p == Penalty.FINE && fine != null) {
-			return "罚款人民币" + plain(fine) + "元";
-		}
-		if (p == Penalty.CONFISCATION && fine != null) {
-			return p.label() + "人民币" + plain(fine) + "元";
-		}
-		return p.label() + (fine == null ? "" : "，并处人民币" + plain(fine) + "元");
+	public static String penalty(Penalty p, BigDecimal fine, BigDecimal confiscated) {
+		return p == null ? "" : p.describe(fine, confiscated);
+	}
+
+	/** The period of a 责令停业整顿 as a document states it, （自2026年12月1日至2027年2月28日）; empty without one. */
+	public static String suspension(LocalDate from, LocalDate until) {
+		return from == null || until == null ? "" : "（自" + ChineseText.day(from) + "至" + ChineseText.day(until) + "）";
 	}
 
 	/**
@@ -608,27 +608,33 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
-	 * How and by when the party performs the penalty (行政处罚法(2021) art.59 item 4, art.67, 72), as the decision states
-	 * it for its kind: a fine is paid within the days the decision fixed, late with the daily 加处罚款; a confiscation hands
-	 * over the value confiscated (no 加处罚款, which art.72 attaches to fines); a warning asks nothing; a suspension or
-	 * revocation says what the party must do.
+	 * How and by when the party performs the penalty (行政处罚法(2021) art.59 item 4, art.67, 72), each part of a 并处 in
+	 * turn: a fine is paid within {@code paymentDays}, late with the daily 加处罚款; a confiscation hands over the value
+	 * confiscated within {@code handoverDays} (no 加处罚款, which art.72 attaches to fines); a warning asks nothing; a
+	 * suspension or revocation says what the party must do.
 	 */
-	static String performance(Penalty p, BigDecimal amount, String paymentDays, String surchargePercent) {
-		if (p == null) {
+	static String performance(Penalty p, BigDecimal fine, BigDecimal confiscated, String paymentDays, String handoverDays,
+			String surchargePercent) {
+		if (p == null || p == Penalty.NONE) {
 			return "";
 		}
-		return switch (p) {
-			case FINE -> "罚款自收到本决定书之日起" + paymentDays + "日内缴至指定银行或者通过电子支付系统缴纳。到期不缴纳罚款的，依据《中华人民共和国"
-					+ "行政处罚法》第七十二条，每日按罚款数额的" + surchargePercent + "%加处罚款（加处罚款的数额不超过罚款的数额）。";
-			case CONFISCATION -> "没收的违法所得" + (amount == null ? "" : "人民币" + plain(amount) + "元") + "自收到本决定书之日起"
-					+ paymentDays + "日内缴至指定银行或者通过电子支付系统上缴国库。";
+		StringBuilder text = new StringBuilder();
+		if (fine != null || p == Penalty.FINE) {
+			text.append("罚款自收到本决定书之日起").append(paymentDays).append("日内缴至指定银行或者通过电子支付系统缴纳。到期不缴纳罚款的，依据《中华人民共和国")
+				.append("行政处罚法》第七十二条，每日按罚款数额的").append(surchargePercent).append("%加处罚款（加处罚款的数额不超过罚款的数额）。");
+		}
+		if (confiscated != null || p == Penalty.CONFISCATION) {
+			text.append("没收的违法所得").append(confiscated == null ? "" : "人民币" + plain(confiscated) + "元").append("自收到本决定书之日起")
+				.append(handoverDays).append("日内缴至指定银行或者通过电子支付系统上缴国库。");
+		}
+		text.append(switch (p) {
 			case WARNING -> "本警告自本决定书送达之日起生效，当事人无须缴纳罚款，应当立即改正违法行为。";
-			case SUSPENSION -> "当事人自收到本决定书之日起停业整顿，整顿期间不得从事相关经营活动；整顿完毕经本局检查合格后方可恢复经营。";
+			case SUSPENSION -> "当事人应当在上述期间停业整顿，整顿期间不得从事相关经营活动；整顿完毕经本局检查合格后方可恢复经营。";
 			case REVOCATION -> "许可证件自本决定书送达之日起吊销，当事人应当停止相关经营活动并将许可证件交回本局。";
-			case NONE -> "";
-		};
+			default -> "";
+		});
+		return text.toString();
 	}
-
 
 	private static String plain(BigDecimal amount) {
 		return amount.stripTrailingZeros().toPlainString();

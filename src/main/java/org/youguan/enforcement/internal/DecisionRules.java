@@ -83,33 +83,68 @@ public final class DecisionRules {
 	}
 
 	/**
-	 * Whether the party may request a hearing (行政处罚法(2021) art.63): 较大数额罚款 or 没收 (at least
-	 * {@code threshold}), 责令停业整顿, 吊销许可证件.
+	 * Whether the party may request a hearing (行政处罚法(2021) art.63): 较大数额罚款 or 没收较大数额违法所得 (either
+	 * part at least {@code threshold}), 责令停业整顿, 吊销许可证件.
+	 * @param fine the fine (罚款), null when none
+	 * @param confiscated the value confiscated (没收违法所得), null when none
 	 */
-	public static boolean hearingRight(Penalty penalty, BigDecimal amount, BigDecimal threshold) {
+	public static boolean hearingRight(Penalty penalty, BigDecimal fine, BigDecimal confiscated, BigDecimal threshold) {
 		if (penalty == null) {
 			return false;
 		}
-		if (penalty.givesHearingRight()) {
-			return true;
-		}
-		return (penalty == Penalty.FINE || penalty == Penalty.CONFISCATION) && amount != null
-				&& amount.compareTo(threshold) >= 0;
+		return penalty.givesHearingRight() || atLeast(fine, threshold) || atLeast(confiscated, threshold);
 	}
 
 	/**
 	 * Whether 法制审核 is required before the decision (行政处罚法(2021) art.58, with the bureau's configurable
-	 * threshold): a fine of at least {@code threshold}, 责令停业整顿 or 吊销许可证件 (重大权益), or a case that went through
-	 * a hearing (art.58(二)).
+	 * threshold): a fine or a confiscation of at least {@code threshold}, 责令停业整顿 or 吊销许可证件 (重大权益), or a
+	 * case that went through a hearing (art.58(二)).
 	 */
-	public static boolean reviewRequired(Penalty penalty, BigDecimal fine, BigDecimal threshold, boolean heard) {
+	public static boolean reviewRequired(Penalty penalty, BigDecimal fine, BigDecimal confiscated, BigDecimal threshold,
+			boolean heard) {
 		if (heard) {
 			return true;
 		}
 		if (penalty == null) {
 			return false;
 		}
-		return penalty.givesHearingRight() || fine != null && fine.compareTo(threshold) >= 0;
+		return penalty.givesHearingRight() || atLeast(fine, threshold) || atLeast(confiscated, threshold);
+	}
+
+	private static boolean atLeast(BigDecimal amount, BigDecimal threshold) {
+		return amount != null && amount.compareTo(threshold) >= 0;
+	}
+
+	/**
+	 * 并处: every article of the catalogue that provides 没收违法所得, 责令停业整顿 or 吊销许可证件 provides them together
+	 * with its fine — 「没收违法所得，并处…罚款」 (邮政法(2015) arts.72, 76; 快递暂行条例(2025) arts.52, 54), 「情节严重的，
+	 * 处…罚款，并可以责令停业整顿直至吊销」 (邮政法(2015) arts.73, 75; 快递暂行条例(2025) art.51) —, so a decision of such a
+	 * kind under an article that fines ({@code provided} holds FINE) also states the fine: rule {@code combined-required}
+	 * on {@code fineField}. Its amount is checked against the range as any fine (减轻 below it with art.32's ground).
+	 */
+	public static void combinedFine(Validation v, String fineField, Set<String> provided, Penalty penalty, BigDecimal fine) {
+		if (penalty != null && penalty.heavierThan(Penalty.FINE) && provided.contains(Penalty.FINE.name())) {
+			v.require(fineField, fine != null && fine.signum() > 0, "combined-required", "该违法行为的处罚依据规定" + penalty.label()
+					+ "须并处罚款：请填写罚款金额（" + fineField + "），在法定幅度内（依行政处罚法第32条减轻处罚的，写明情形和理由）");
+		}
+	}
+
+	/**
+	 * 没收违法所得 only where the violation's article provides it (rule {@code not-provided} on
+	 * {@code confiscatedField}); beside a fine or a warning, the confiscation is the heavier part, so the decision's
+	 * kind is 没收违法所得 (rule {@code heaviest} on {@code penaltyField}: the kind names the heaviest part, 行政处罚法
+	 * (2021) art.9 order).
+	 */
+	public static void confiscation(Validation v, String penaltyField, String confiscatedField, Set<String> provided,
+			Penalty penalty, BigDecimal confiscated) {
+		if (confiscated == null || confiscated.signum() == 0) {
+			return;
+		}
+		v.require(confiscatedField, provided.contains(Penalty.CONFISCATION.name()), "not-provided", "该违法行为的处罚依据只规定了"
+				+ kinds(provided) + "，不能没收违法所得");
+		if (penalty != null && !penalty.heavierThan(Penalty.FINE)) {
+			v.require(penaltyField, false, "heaviest", "罚款并没收违法所得的，处罚种类应为没收违法所得（按较重的一种），罚款金额另行填写");
+		}
 	}
 
 	/**
@@ -166,10 +201,11 @@ public final class DecisionRules {
 	/**
 	 * No heavier penalty than the one notified (行政处罚法(2021) art.44–45: a heavier one needs a new notice, and the
 	 * party's statement may never make it heavier), nor of another kind than notified (rule {@code not-notified}; a
-	 * warning excepted). Errors on {@code penalty} and {@code fine}.
+	 * warning excepted). Each part of a combined penalty counts: a fine above the one notified, or one not notified,
+	 * and likewise a confiscation, is heavier. Errors on {@code penalty}, {@code fine} and {@code confiscated}.
 	 */
-	public static void notHeavier(Validation v, Penalty proposed, BigDecimal proposedFine, Penalty decided,
-			BigDecimal fine) {
+	public static void notHeavier(Validation v, Penalty proposed, BigDecimal proposedFine, BigDecimal proposedConfiscated,
+			Penalty decided, BigDecimal fine, BigDecimal confiscated) {
 		if (proposed == null || decided == null) {
 			return;
 		}
@@ -179,11 +215,15 @@ public final class DecisionRules {
 		// notified kind, or a mere warning, may follow without a new notice (art.44)
 		v.require("penalty", decided.heavierThan(proposed) || decided == proposed || decided == Penalty.WARNING, "not-notified",
 				"处罚种类（" + decided.label() + "）不是事先告知的（" + proposed.label() + "）：未告知的处罚须重新事先告知（行政处罚法第44条）");
-		if (fine != null && proposedFine != null) {
-			// the amount of a fine, or of a confiscation (the value confiscated), compared alike
-			v.require("fine", fine.compareTo(proposedFine) <= 0, "heavier", (decided == Penalty.CONFISCATION ? "没收金额" : "罚款")
-					+ plain(fine) + "元高于事先告知的"
-					+ plain(proposedFine) + "元：不得因陈述申辩加重处罚（行政处罚法第45条）");
+		notAbove(v, "fine", "罚款", fine, proposedFine);
+		notAbove(v, "confiscated", "没收违法所得", confiscated, proposedConfiscated);
+	}
+
+	private static void notAbove(Validation v, String field, String label, BigDecimal decided, BigDecimal notified) {
+		if (decided != null && decided.signum() > 0) {
+			v.require(field, notified != null && decided.compareTo(notified) <= 0, "heavier", label + plain(decided) + "元"
+					+ (notified == null ? "未经事先告知" : "高于事先告知的" + plain(notified) + "元")
+					+ "：不得因陈述申辩加重处罚（行政处罚法第45条），加重须重新告知");
 		}
 	}
 

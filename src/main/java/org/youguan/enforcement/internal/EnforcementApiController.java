@@ -204,7 +204,8 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "导入历史处罚案件", description = "enterpriseCreditCode、violation（目录代码或名称）、source（INSPECTION、"
 			+ "COMPLAINT、REPORT、TRANSFER）、filedOn、decidedOn、decisionNumber、penalty（WARNING、FINE、CONFISCATION、"
-			+ "SUSPENSION、REVOCATION、NONE）、fine（元）、paidOn、closedOn；校验后标记为导入，返回案件编号。")
+			+ "SUSPENSION、REVOCATION、NONE）、fine（罚款，元）、paidOn、closedOn、confiscated（可选：没收违法所得，元；"
+			+ "未填写时处罚种类为CONFISCATION的fine仍视为没收金额）；校验后标记为导入，返回案件编号。")
 	ResponseEntity<Created> imported(DataScope scope, @RequestBody PenaltyCases.ImportedCase data) {
 		long id = cases.importCase(scope, data);
 		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + id)).body(new Created(id));
@@ -220,8 +221,9 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/conclusion")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "调查终结", description = "report、proposedPenalty、proposedFine、serious、mitigation（LIGHTER、REDUCED）、"
-			+ "mitigationGround、mitigationReason；罚款须在违法行为的法定幅度内（减轻处罚除外）。")
+	@Operation(summary = "调查终结", description = "report、proposedPenalty（最重的处罚种类）、proposedFine（罚款，元）、"
+			+ "proposedConfiscated（没收违法所得，元）、serious、mitigation（LIGHTER、REDUCED）、mitigationGround、mitigationReason；"
+			+ "罚款须在违法行为的法定幅度内（减轻处罚除外）；处罚依据规定并处罚款的，没收、停业整顿、吊销须同时拟罚款。")
 	PenaltyCases.CaseDetail conclude(DataScope scope, @PathVariable long id, @RequestBody PenaltyCases.Conclusion c) {
 		cases.concludeInvestigation(scope, id, c);
 		return cases.get(scope, id);
@@ -312,8 +314,9 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/decision")
 	@PreAuthorize(HEADS)
-	@Operation(summary = "作出处罚决定（局领导）", description = "行政机关负责人作出决定（行政处罚法第57条）；decisionNumber（空则自动编号）、decidedOn、penalty、fine、mitigation、"
-			+ "mitigationGround、mitigationReason、discussedOn（情节严重时必填）、discussionParticipants（参加集体讨论的负责人姓名数组，"
+	@Operation(summary = "作出处罚决定（局领导）", description = "行政机关负责人作出决定（行政处罚法第57条）；decisionNumber（空则自动编号）、decidedOn、penalty（最重的处罚种类）、"
+			+ "fine（罚款，元；处罚依据规定并处的，没收、停业整顿、吊销须同时罚款，规则combined-required）、confiscated（没收违法所得，元）、"
+			+ "suspensionFrom、suspensionUntil（责令停业整顿期间，必填）、mitigation、mitigationGround、mitigationReason、discussedOn（情节严重时必填）、discussionParticipants（参加集体讨论的负责人姓名数组，"
 			+ "有集体讨论时必填，至少penalty.discussion-min-participants人，默认3人）、discussionConclusion（集体讨论结论，有集体讨论时必填）；"
 			+ "有集体讨论的同时出具重大案件集体讨论记录。")
 	PenaltyCases.CaseDetail decide(DataScope scope, @PathVariable long id, @RequestBody PenaltyCases.Decision d) {

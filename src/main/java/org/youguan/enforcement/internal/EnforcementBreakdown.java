@@ -79,7 +79,7 @@ class EnforcementBreakdown {
 
 	record StepRow(long id, String regionCode, Penalty penalty, LocalDate decidedOn, LocalDate decisionDueOn,
 			LocalDate deliveredOn, LocalDate paidOn, LocalDate publishedOn, Integer paymentDays, LocalDate deferredUntil,
-			String partyKind, BigDecimal confiscated, LocalDate handedOverOn) {
+			String partyKind, BigDecimal confiscated, LocalDate handedOverOn, Integer handoverDays, BigDecimal fine) {
 	}
 
 	/** An instalment of a fine paid in instalments: its own day, and the day it was paid (null while unpaid). */
@@ -141,7 +141,7 @@ class EnforcementBreakdown {
 				SELECT c.violation_code,
 				       count(*) FILTER (WHERE c.filed_on BETWEEN :from AND :to AND c.procedure_kind <> 'SIMPLE') AS filed,
 				       count(*) FILTER (WHERE c.decided_on BETWEEN :from AND :to AND c.penalty IS NOT NULL) AS decided,
-				       coalesce(sum(c.fine) FILTER (WHERE c.decided_on BETWEEN :from AND :to AND c.penalty = 'FINE'), 0) AS fines
+				       coalesce(sum(c.fine) FILTER (WHERE c.decided_on BETWEEN :from AND :to), 0) AS fines
 				FROM penalty_case c
 				WHERE (c.filed_on BETWEEN :from AND :to OR c.decided_on BETWEEN :from AND :to) AND\s""" + region
 				+ " GROUP BY c.violation_code ORDER BY c.violation_code")
@@ -162,7 +162,8 @@ class EnforcementBreakdown {
 		String decidedCases = "FROM penalty_case c WHERE NOT c.imported AND c.decided_on BETWEEN :from AND :to AND " + region;
 		List<StepRow> steps = jdbc.sql("""
 				SELECT c.id, c.region_code, c.penalty, c.decided_on, c.decision_due_on, c.delivered_on, c.paid_on,
-				       c.published_on, c.payment_days,
+				       c.published_on, c.payment_days, c.handover_days,\s""" + Execution.FINE_SQL + """
+				        AS fine,
 				       CASE c.payment_arrangement WHEN 'DEFERRAL' THEN c.payment_deferred_until END AS deferred_until,
 				       c.party_kind,\s""" + Execution.CONFISCATED_SQL + " AS confiscated,"
 				+ " (SELECT h.handed_over_on FROM penalty_case_handover h WHERE h.case_id = c.id) AS handed_over_on "
@@ -177,7 +178,7 @@ class EnforcementBreakdown {
 		for (StepRow s : steps) {
 			// the terms the decision fixed on the case (its days to pay), applied as the case page applies them
 			CaseClock caseClock = new CaseClock(Days.of(calendar), CaseClock.fixedBy(
-					new CaseClock.Terms(s.penalty(), s.paymentDays(), null, null, null), catalogueOf.apply(s.regionCode())));
+					new CaseClock.Terms(s.paymentDays(), s.handoverDays(), null, null, null), catalogueOf.apply(s.regionCode())));
 			count(counts, 0, true, s.decisionDueOn() == null || !s.decidedOn().isAfter(s.decisionDueOn()));
 			if (s.penalty() == null) {
 				continue;
@@ -186,14 +187,14 @@ class EnforcementBreakdown {
 			count(counts, 2, s.deliveredOn() != null || today.isAfter(deliveryDue),
 					s.deliveredOn() != null && !s.deliveredOn().isAfter(deliveryDue));
 			List<InstalmentRow> parts = instalments.get(s.id());
-			if (s.penalty() == Penalty.FINE && s.deliveredOn() != null && parts != null) {
+			if (s.fine() != null && s.deliveredOn() != null && parts != null) {
 				// instalments (art.66): each on its own day — one paid late, or unpaid past its day, makes the payment
 				// late even when the last is on time; on time once every one was paid by its day
 				boolean instalmentLate = parts.stream().anyMatch(i -> i.paidOn() != null ? i.paidOn().isAfter(i.dueOn())
 						: today.isAfter(i.dueOn()));
 				count(counts, 4, s.paidOn() != null || instalmentLate, !instalmentLate);
 			}
-			else if (s.penalty() == Penalty.FINE && s.deliveredOn() != null) {
+			else if (s.fine() != null && s.deliveredOn() != null) {
 				// a deferral the head approved moves the deadline: paid by its day is paid on time
 				LocalDate paymentDue = s.deferredUntil() != null ? s.deferredUntil() : caseClock.paymentDue(s.deliveredOn());
 				count(counts, 4, s.paidOn() != null || today.isAfter(paymentDue),

@@ -235,10 +235,11 @@ class EnforcementController {
 			@RequestParam(required = false) String proposedPenalty, @RequestParam(required = false) String proposedFine,
 			@RequestParam(required = false) Boolean serious, @RequestParam(required = false) String mitigation,
 			@RequestParam(required = false) String mitigationGround, @RequestParam(required = false) String mitigationReason,
-			@RequestParam(required = false) LocalDate concludedOn, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(required = false) LocalDate concludedOn, @RequestParam(required = false) String proposedConfiscated,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "调查终结", () -> cases.concludeInvestigation(scope, id,
 				new PenaltyCases.Conclusion(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround,
-						mitigationReason, text(concludedOn))), refused(me, scope, id, model, "conclusion-form"));
+						mitigationReason, text(concludedOn), proposedConfiscated)), refused(me, scope, id, model, "conclusion-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/review")
@@ -413,11 +414,13 @@ class EnforcementController {
 			@RequestParam(required = false) String mitigationGround, @RequestParam(required = false) String mitigationReason,
 			@RequestParam(required = false) LocalDate discussedOn,
 			@RequestParam(required = false) String discussionParticipants,
-			@RequestParam(required = false) String discussionConclusion, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(required = false) String discussionConclusion, @RequestParam(required = false) String confiscated,
+			@RequestParam(required = false) LocalDate suspensionFrom, @RequestParam(required = false) LocalDate suspensionUntil,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, () -> {
 			String number = cases.decide(scope, id, new PenaltyCases.Decision(decisionNumber, text(decidedOn), penalty, fine,
 					mitigation, mitigationGround, mitigationReason, text(discussedOn), discussionConclusion,
-					Text.names(discussionParticipants)));
+					Text.names(discussionParticipants), confiscated, text(suspensionFrom), text(suspensionUntil)));
 			return new PageSteps.Done("已作出行政处罚决定" + number, page(id));
 		}, refused(me, scope, id, model, "decision-form"));
 	}

@@ -108,7 +108,7 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 			case "enforcement.unpaid" -> overdue(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
-					FROM penalty_case c WHERE c.penalty = 'FINE' AND c.status = 'DELIVERED' AND c.paid_on IS NULL
+					FROM penalty_case c WHERE c.penalty IS NOT NULL AND c.fine > 0 AND c.status = 'DELIVERED' AND c.paid_on IS NULL
 					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), cases::paymentDue);
 			case "enforcement.handover" -> overdue(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,

@@ -61,6 +61,12 @@ class EnterprisePenalties {
 	 * @param documents the documents served on the party, current versions, in the order issued
 	 * @param surchargePercent the daily 加处罚款 rate the decision fixed (art.72: of the fine, or with instalments of
 	 * each overdue instalment's amount), as a plain number; null before the decision
+	 * @param proposedConfiscated the 没收违法所得 the notice proposed beside the fine (并处), or null
+	 * @param confiscated the 没收违法所得 decided, or null
+	 * @param suspensionFrom the first day of a 责令停业整顿 decided, or null
+	 * @param suspensionUntil its last day, or null
+	 * @param handoverDue the last day to hand over what the decision confiscates, null when nothing is (left) to hand
+	 * over — beside the fine's own {@code paymentDue} when both were decided (并处)
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -71,11 +77,23 @@ class EnterprisePenalties {
 			BigDecimal surchargeToday, LocalDate paidOn, BigDecimal paidAmount, LocalDate closedOn, LocalDate publishedOn,
 			LocalDate publicationWithdrawnOn, boolean canReply, boolean canRequestHearing,
 			List<PenaltyCases.Instalment> instalments, LocalDate paymentAppliedOn, List<PartyDocument> documents,
-			String surchargePercent) {
+			String surchargePercent, BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom,
+			LocalDate suspensionUntil, LocalDate handoverDue) {
+
+		/** The penalty proposed in the 事先告知, every part and amount (没收违法所得人民币…元，并处罚款人民币…元). */
+		public String proposedText() {
+			return proposedPenalty == null ? "" : proposedPenalty.describe(proposedFine, proposedConfiscated);
+		}
+
+		/** The penalty decided, every part and amount, with a 停业整顿's period. */
+		public String decidedText() {
+			return penalty == null ? "" : penalty.describe(fine, confiscated) + CaseDocuments.suspension(suspensionFrom,
+					suspensionUntil);
+		}
 
 		/** Whether the fine is due and unpaid past its day. */
 		public boolean overdue(LocalDate today) {
-			return paymentDue != null && paidOn == null && penalty == Penalty.FINE && today.isAfter(paymentDue);
+			return paymentDue != null && paidOn == null && fine != null && fine.signum() > 0 && today.isAfter(paymentDue);
 		}
 	}
 
@@ -146,7 +164,9 @@ class EnterprisePenalties {
 				c.decisionNumber(), c.decidedOn(), c.penalty(), c.fine(), c.deliveredOn(), d.paymentDue(),
 				surcharged ? d.surchargeToday() : null, c.paidOn(), c.paidAmount(), c.closedOn(), c.publishedOn(),
 				c.publicationWithdrawnOn(), canReply, canHear, procedure.instalments(), procedure.paymentAppliedOn(),
-				partyDocuments(id), c.surchargePercent() == null ? null : c.surchargePercent().stripTrailingZeros().toPlainString());
+				partyDocuments(id), c.surchargePercent() == null ? null : c.surchargePercent().stripTrailingZeros().toPlainString(),
+				c.proposedConfiscated(), c.confiscated(), c.suspensionFrom(), c.suspensionUntil(),
+				cases.handoverDue(id).orElse(null));
 	}
 
 	/**

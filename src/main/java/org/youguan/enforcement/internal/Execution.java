@@ -20,24 +20,34 @@ public final class Execution {
 
 	/**
 	 * The confiscated amount as SQL over a {@code penalty_case c}: the one place the queue and the figures read it
-	 * (today the amount of a CONFISCATION decision is kept in {@code fine}).
+	 * ({@code confiscated}, kept apart from the fine it is decided with: 并处), null when nothing is confiscated.
 	 */
-	public static final String CONFISCATED_SQL = "CASE WHEN c.penalty = 'CONFISCATION' THEN c.fine END";
+	public static final String CONFISCATED_SQL = "NULLIF(c.confiscated, 0)";
+
+	/** The fine as SQL over a {@code penalty_case c}, null when the decision imposes none (whatever its heaviest kind). */
+	public static final String FINE_SQL = "NULLIF(c.fine, 0)";
 
 	private Execution() {
 	}
 
 	/**
-	 * The amount a decision confiscates, to be handed over (¥), or null when it confiscates nothing. Today a
-	 * CONFISCATION decision keeps its value in {@code fine}; a separate confiscated amount beside a fine reads here.
+	 * The amount a decision confiscates, to be handed over (¥), or null when it confiscates nothing — kept apart from
+	 * the fine it may be decided with (没收违法所得，并处罚款).
 	 */
 	public static BigDecimal confiscated(CaseView c) {
-		return c.penalty() == Penalty.CONFISCATION ? c.fine() : null;
+		return positive(c.confiscated());
 	}
 
-	/** The fine a decision imposes (¥), or null when it imposes none. */
+	/**
+	 * The fine a decision imposes (¥), or null when it imposes none: a fine alone or beside a heavier kind (并处罚款
+	 * with 没收, 停业整顿 or 吊销).
+	 */
 	public static BigDecimal fine(CaseView c) {
-		return c.penalty() == Penalty.FINE ? c.fine() : null;
+		return c.penalty() == null ? null : positive(c.fine());
+	}
+
+	private static BigDecimal positive(BigDecimal amount) {
+		return amount != null && amount.signum() > 0 ? amount : null;
 	}
 
 	/**

@@ -75,22 +75,27 @@ class PenaltyCaseImport {
 
 	static final String CLOSED = "结案日期";
 
+	/** 没收违法所得 beside the fine (并处), optional: without it a 没收 row's 罚款金额 is the value confiscated. */
+	static final String CONFISCATED = "没收违法所得（元）";
+
 	/** The columns every sheet must have. */
 	static final List<String> HEADERS = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE);
 
 	/** The columns a sheet may have besides. */
-	static final List<String> OPTIONAL = List.of(PAID, CLOSED);
+	static final List<String> OPTIONAL = List.of(PAID, CLOSED, CONFISCATED);
 
 	static final List<String> TEMPLATE = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE, PAID,
-			CLOSED);
+			CLOSED, CONFISCATED);
 
 	static final List<String> EXAMPLE = List.of("91320506MA1XB2QK3D", "开办快递末端网点未备案或擅自停止经营", "举报", "2025-03-05",
-			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-06-01", "2025-06-10");
+			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-06-01", "2025-06-10", "");
 
 	/** The JSON import's fields as the sheet's columns, for errors the shared check raises. */
-	static final Map<String, String> COLUMNS = Map.of("enterpriseCreditCode", CREDIT_CODE, "violation", VIOLATION, "source",
-			SOURCE, "filedOn", FILED, "decidedOn", DECIDED, "decisionNumber", NUMBER, "penalty", PENALTY, "fine", FINE,
-			"paidOn", PAID, "closedOn", CLOSED);
+	static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("enterpriseCreditCode", CREDIT_CODE),
+			Map.entry("violation", VIOLATION), Map.entry("source", SOURCE), Map.entry("filedOn", FILED),
+			Map.entry("decidedOn", DECIDED), Map.entry("decisionNumber", NUMBER), Map.entry("penalty", PENALTY),
+			Map.entry("fine", FINE), Map.entry("paidOn", PAID), Map.entry("closedOn", CLOSED),
+			Map.entry("confiscated", CONFISCATED));
 
 	private static final Map<String, LeadSource> SOURCE_ALIASES = Map.ofEntries(Map.entry("检查", LeadSource.INSPECTION),
 			Map.entry("监督检查", LeadSource.INSPECTION), Map.entry("日常检查", LeadSource.INSPECTION),
@@ -183,7 +188,8 @@ class PenaltyCaseImport {
 				choose(failures, SOURCE, text(row, SOURCE), LeadSource.values(), LeadSource::label, SOURCE_ALIASES),
 				date(row, failures, FILED), date(row, failures, DECIDED), number,
 				choose(failures, PENALTY, text(row, PENALTY), Penalty.values(), Penalty::label, PENALTY_ALIASES),
-				amount(row, failures, FINE), date(row, failures, PAID), date(row, failures, CLOSED));
+				amount(row, failures, FINE), date(row, failures, PAID), date(row, failures, CLOSED),
+				amount(row, failures, CONFISCATED));
 		numbers.check(number, row, context, NUMBER, "决定书文号");
 		try {
 			trial.executeWithoutResult(status -> {

@@ -32,10 +32,16 @@ class PenaltyDisclosure {
 	 * party, violation, penalty, fine and days are null).
 	 * @param withdrawnOn the day the publication was withdrawn (art.48), or null while it stands
 	 * @param withdrawalReason why it was withdrawn (the decision changed or revoked), or null; personal numbers masked
+	 * @param confiscated the 没收违法所得 beside the fine (并处), or null
 	 */
 	record PublicDecision(long id, String decisionNumber, String enterprise, String creditCode, String regionCode,
 			String regionName, ViolationType violation, Penalty penalty, BigDecimal fine, LocalDate decidedOn,
-			LocalDate publishedOn, LocalDate withdrawnOn, String withdrawalReason) {
+			LocalDate publishedOn, LocalDate withdrawnOn, String withdrawalReason, BigDecimal confiscated) {
+
+		/** The penalty with every part and amount (没收违法所得人民币…元，并处罚款人民币…元); empty once withdrawn. */
+		public String penaltyText() {
+			return penalty == null ? "" : penalty.describe(fine, confiscated);
+		}
 
 		/** The reason is typed by staff and shown to anyone: an ID or phone number in it is masked. */
 		PublicDecision {
@@ -65,7 +71,7 @@ class PenaltyDisclosure {
 			+ standing("c.violation_code") + " AS violation, " + standing("c.penalty") + " AS penalty, "
 			+ standing("c.fine") + " AS fine, " + standing("c.decided_on") + " AS decided_on, "
 			+ standing("c.published_on") + " AS published_on, c.publication_withdrawn_on AS withdrawn_on, "
-			+ "c.publication_withdrawal_reason AS withdrawal_reason";
+			+ "c.publication_withdrawal_reason AS withdrawal_reason, " + standing("c.confiscated") + " AS confiscated";
 
 	private final JdbcClient jdbc;
 

@@ -124,9 +124,9 @@ class CaseClockTest {
 
 	@Test
 	void aDecisionThatFixedItsOwnPaymentDaysIsDueByThemCountedTheSameWay() {
-		assertThat(fixed(new CaseClock.Terms(Penalty.FINE, 10, null, null, null)).paymentDue(d("2026-06-10")))
+		assertThat(fixed(new CaseClock.Terms(10, null, null, null, null)).paymentDue(d("2026-06-10")))
 			.as("06-20 is a Saturday").isEqualTo(d("2026-06-22"));
-		assertThat(fixed(new CaseClock.Terms(Penalty.FINE, null, null, null, null)).paymentDue(d("2026-06-10")))
+		assertThat(fixed(new CaseClock.Terms(null, null, null, null, null)).paymentDue(d("2026-06-10")))
 			.as("without fixed days: the catalogue's").isEqualTo(clock.paymentDue(d("2026-06-10")));
 	}
 
@@ -135,11 +135,11 @@ class CaseClockTest {
 		// the catalogue's handover default (15, local practice) counted as the fine's: 06-10 + 15 = 06-25
 		assertThat(clock.handoverDue(d("2026-06-10"))).isEqualTo(d("2026-06-25"));
 		// a confiscation that fixed 20 days: its handover day moves, the fine's payment rule keeps the catalogue's value
-		CaseClock confiscation = fixed(new CaseClock.Terms(Penalty.CONFISCATION, 20, null, null, null));
+		CaseClock confiscation = fixed(new CaseClock.Terms(null, 20, null, null, null));
 		assertThat(confiscation.handoverDue(d("2026-06-10"))).isEqualTo(d("2026-06-30"));
 		assertThat(confiscation.paymentDue(d("2026-06-10"))).isEqualTo(d("2026-06-25"));
-		assertThat(CaseClock.performanceRule(Penalty.CONFISCATION)).isEqualTo(StatutoryRule.PENALTY_CONFISCATION_HANDOVER);
-		assertThat(CaseClock.performanceRule(Penalty.FINE)).isEqualTo(StatutoryRule.PENALTY_PAYMENT);
+		assertThat(CaseClock.performanceRule(false)).isEqualTo(StatutoryRule.PENALTY_CONFISCATION_HANDOVER);
+		assertThat(CaseClock.performanceRule(true)).isEqualTo(StatutoryRule.PENALTY_PAYMENT);
 	}
 
 	CaseClock fixed(CaseClock.Terms terms) {

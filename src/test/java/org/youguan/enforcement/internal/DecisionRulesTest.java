@@ -13,6 +13,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.rules.FineRange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The rules a fine and a decision must meet: within the violation's range (减轻 below it with an art.32 ground and a
@@ -62,47 +63,107 @@ class DecisionRulesTest {
 	@Test
 	void theHearingRightFollowsTheAmountAndKind() {
 		BigDecimal threshold = new BigDecimal("10000");
-		assertThat(DecisionRules.hearingRight(Penalty.FINE, new BigDecimal("10000"), threshold)).isTrue();
-		assertThat(DecisionRules.hearingRight(Penalty.FINE, new BigDecimal("9999.99"), threshold)).isFalse();
-		assertThat(DecisionRules.hearingRight(Penalty.WARNING, null, threshold)).isFalse();
-		assertThat(DecisionRules.hearingRight(Penalty.REVOCATION, null, threshold)).isTrue();
-		assertThat(DecisionRules.hearingRight(Penalty.SUSPENSION, null, threshold)).isTrue();
+		assertThat(DecisionRules.hearingRight(Penalty.FINE, new BigDecimal("10000"), null, threshold)).isTrue();
+		assertThat(DecisionRules.hearingRight(Penalty.FINE, new BigDecimal("9999.99"), null, threshold)).isFalse();
+		assertThat(DecisionRules.hearingRight(Penalty.WARNING, null, null, threshold)).isFalse();
+		assertThat(DecisionRules.hearingRight(Penalty.REVOCATION, null, null, threshold)).isTrue();
+		assertThat(DecisionRules.hearingRight(Penalty.SUSPENSION, null, null, threshold)).isTrue();
+		// 没收较大数额违法所得 (art.63(二)) beside a small fine
+		assertThat(DecisionRules.hearingRight(Penalty.CONFISCATION, new BigDecimal("5000"), new BigDecimal("10000"), threshold)).isTrue();
+		assertThat(DecisionRules.hearingRight(Penalty.CONFISCATION, new BigDecimal("5000"), new BigDecimal("9999"), threshold)).isFalse();
 	}
 
 	@Test
 	void legalReviewIsRequiredForLargeFinesRevocationAndAfterAHearing() {
 		BigDecimal threshold = new BigDecimal("10000");
-		assertThat(DecisionRules.reviewRequired(Penalty.FINE, new BigDecimal("10000"), threshold, false)).isTrue();
-		assertThat(DecisionRules.reviewRequired(Penalty.FINE, new BigDecimal("5000"), threshold, false)).isFalse();
-		assertThat(DecisionRules.reviewRequired(Penalty.REVOCATION, null, threshold, false)).isTrue();
-		assertThat(DecisionRules.reviewRequired(Penalty.WARNING, null, threshold, false)).isFalse();
-		assertThat(DecisionRules.reviewRequired(Penalty.WARNING, null, threshold, true)).isTrue();
+		assertThat(DecisionRules.reviewRequired(Penalty.FINE, new BigDecimal("10000"), null, threshold, false)).isTrue();
+		assertThat(DecisionRules.reviewRequired(Penalty.FINE, new BigDecimal("5000"), null, threshold, false)).isFalse();
+		assertThat(DecisionRules.reviewRequired(Penalty.REVOCATION, null, null, threshold, false)).isTrue();
+		assertThat(DecisionRules.reviewRequired(Penalty.WARNING, null, null, threshold, false)).isFalse();
+		assertThat(DecisionRules.reviewRequired(Penalty.WARNING, null, null, threshold, true)).isTrue();
 	}
 
 	@Test
 	void noDecisionIsHeavierThanTheNotice() {
 		Validation v = new Validation();
-		DecisionRules.notHeavier(v, Penalty.FINE, new BigDecimal("8000"), Penalty.FINE, new BigDecimal("8000.01"));
+		DecisionRules.notHeavier(v, Penalty.FINE, new BigDecimal("8000"), null, Penalty.FINE, new BigDecimal("8000.01"), null);
 		assertThat(v.errors()).extracting(FieldError::field).containsExactly("fine");
 		v = new Validation();
-		DecisionRules.notHeavier(v, Penalty.WARNING, null, Penalty.FINE, new BigDecimal("100"));
-		assertThat(v.errors()).extracting(FieldError::field).containsExactly("penalty");
+		DecisionRules.notHeavier(v, Penalty.WARNING, null, null, Penalty.FINE, new BigDecimal("100"), null);
+		assertThat(v.errors()).extracting(FieldError::field).containsExactly("penalty", "fine");
 		v = new Validation();
-		DecisionRules.notHeavier(v, Penalty.FINE, new BigDecimal("8000"), Penalty.WARNING, null);
+		DecisionRules.notHeavier(v, Penalty.FINE, new BigDecimal("8000"), null, Penalty.WARNING, null, null);
 		assertThat(v.errors()).isEmpty();
 	}
 
 	@Test
 	void aFineNeverNotifiedDoesNotFollowANoticeOfConfiscationOrSuspension() {
 		Validation v = new Validation();
-		DecisionRules.notHeavier(v, Penalty.SUSPENSION, null, Penalty.FINE, new BigDecimal("5000"));
+		DecisionRules.notHeavier(v, Penalty.SUSPENSION, null, null, Penalty.FINE, new BigDecimal("5000"), null);
+		// neither the kind nor the fine was put to the party
+		assertThat(v.errors()).extracting(FieldError::rule).containsExactly("not-notified", "heavier");
+		v = new Validation();
+		DecisionRules.notHeavier(v, Penalty.CONFISCATION, new BigDecimal("5000"), new BigDecimal("3000"), Penalty.FINE,
+				new BigDecimal("5000"), null);
 		assertThat(v.errors()).extracting(FieldError::rule).containsExactly("not-notified");
 		v = new Validation();
-		DecisionRules.notHeavier(v, Penalty.CONFISCATION, new BigDecimal("5000"), Penalty.FINE, new BigDecimal("5000"));
-		assertThat(v.errors()).extracting(FieldError::rule).containsExactly("not-notified");
-		v = new Validation();
-		DecisionRules.notHeavier(v, Penalty.SUSPENSION, null, Penalty.SUSPENSION, null);
+		DecisionRules.notHeavier(v, Penalty.SUSPENSION, null, null, Penalty.SUSPENSION, null, null);
 		assertThat(v.errors()).isEmpty();
+	}
+
+	@Test
+	void aConfiscationAddedOrRaisedAfterTheNoticeIsHeavier() {
+		Validation v = new Validation();
+		DecisionRules.notHeavier(v, Penalty.SUSPENSION, new BigDecimal("100000"), null, Penalty.SUSPENSION,
+				new BigDecimal("100000"), new BigDecimal("1"));
+		assertThat(v.errors()).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("confiscated", "heavier"));
+		v = new Validation();
+		DecisionRules.notHeavier(v, Penalty.CONFISCATION, new BigDecimal("50000"), new BigDecimal("8000"), Penalty.CONFISCATION,
+				new BigDecimal("50000"), new BigDecimal("8000.01"));
+		assertThat(v.errors()).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("confiscated", "heavier"));
+		v = new Validation();
+		DecisionRules.notHeavier(v, Penalty.CONFISCATION, new BigDecimal("50000"), new BigDecimal("8000"), Penalty.CONFISCATION,
+				new BigDecimal("50000"), new BigDecimal("6000"));
+		assertThat(v.errors()).isEmpty();
+	}
+
+	@Test
+	void aHeavierKindUnderAnArticleThatFinesCarriesTheFine() {
+		Set<String> combined = Set.of("FINE", "CONFISCATION", "SUSPENSION", "REVOCATION");
+		for (Penalty heavy : List.of(Penalty.CONFISCATION, Penalty.SUSPENSION, Penalty.REVOCATION)) {
+			Validation v = new Validation();
+			DecisionRules.combinedFine(v, "fine", combined, heavy, null);
+			assertThat(v.errors()).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("fine", "combined-required"));
+			v = new Validation();
+			DecisionRules.combinedFine(v, "fine", combined, heavy, new BigDecimal("50000"));
+			assertThat(v.errors()).isEmpty();
+		}
+		Validation v = new Validation();
+		DecisionRules.combinedFine(v, "fine", combined, Penalty.WARNING, null);
+		assertThat(v.errors()).isEmpty();
+	}
+
+	@Test
+	void aConfiscationOnlyWhereTheArticleProvidesItAndAsTheKind() {
+		Validation v = new Validation();
+		DecisionRules.confiscation(v, "penalty", "confiscated", Set.of("FINE", "SUSPENSION"), Penalty.SUSPENSION,
+				new BigDecimal("100"));
+		assertThat(v.errors()).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("confiscated", "not-provided"));
+		v = new Validation();
+		DecisionRules.confiscation(v, "penalty", "confiscated", Set.of("FINE", "CONFISCATION"), Penalty.FINE,
+				new BigDecimal("100"));
+		assertThat(v.errors()).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("penalty", "heaviest"));
+	}
+
+	@Test
+	void theWordingStatesEveryPart() {
+		assertThat(Penalty.CONFISCATION.describe(new BigDecimal("50000"), new BigDecimal("9999")))
+			.isEqualTo("没收违法所得人民币9999元，并处罚款人民币50000元");
+		assertThat(Penalty.FINE.describe(new BigDecimal("8000.00"), null)).isEqualTo("罚款人民币8000元");
+		assertThat(Penalty.SUSPENSION.describe(new BigDecimal("100000"), new BigDecimal("20000")))
+			.isEqualTo("责令停业整顿，没收违法所得人民币20000元，并处罚款人民币100000元");
+		assertThat(Penalty.CONFISCATION.labelWith(new BigDecimal("50000"), new BigDecimal("9999"))).isEqualTo("没收违法所得并处罚款");
+		assertThat(Penalty.FINE.labelWith(new BigDecimal("8000"), null)).isEqualTo("罚款");
 	}
 
 	@Test
