@@ -178,7 +178,7 @@ public class EnforcementTemplates {
 		write("payment-approval", d -> {
 			head(d);
 			line(d, "${enterprise}（统一社会信用代码：${creditCode}）：");
-			line(d, "你单位${appliedOn}书面申请${arrangement}缴纳本局${decisionNumber}号行政处罚决定书确定的罚款（${penalty}），"
+			line(d, "你单位${appliedOn}书面申请${arrangement}缴纳本局行政处罚决定书（${decisionNumber}）确定的罚款${fineAmount}，"
 					+ "申请理由：${arrangementReason}。根据《中华人民共和国行政处罚法》第六十六条，经本局负责人${arrangedBy}批准，"
 					+ "同意你单位按以下方式缴纳：${arrangementTerms}。");
 			line(d, "逾期未按上述期限缴纳的，每日按逾期未缴罚款数额的${surchargePercent}%加处罚款，加处罚款的数额不超过逾期未缴的罚款数额"

@@ -535,6 +535,8 @@ M = {
  "audit.action.filing.approve": ("网点备案通过", "Outlet filing approved"),
  "audit.action.filing.notify-missing": ("通知补正材料", "Missing items notified"),
  "audit.action.filing.recount": ("重算备案统计", "Filing figures recounted"),
+ "audit.action.licensing.recount": ("按新加载的工作日历重算许可办理期限", "Licensing deadlines recounted on a loaded calendar"),
+ "audit.action.post-office.approval.recount": ("按新加载的工作日历重算营业场所审批期限", "Approval deadlines recounted on a loaded calendar"),
  "audit.action.filing.reject": ("网点备案不予通过", "Outlet filing rejected"),
  "audit.action.filing.submit": ("提交网点备案", "Outlet filing submitted"),
  "audit.action.filing.supplement": ("补正备案材料", "Filing supplemented"),

@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
@@ -104,6 +106,31 @@ public class CalendarYears {
 	}
 
 	/**
+	 * A year already loaded is replaced only by a whole year: every statutory holiday of it ({@link StatutoryHolidays})
+	 * must be a day off in the file. A file for the next year with one stray day of this year would otherwise replace
+	 * this year's notice by that day — 国庆 and 春节 would become working days and every due date recounted on them.
+	 * @throws InvalidValueException (field {@code file}, rule {@code incomplete-year}) naming the year and what it lacks
+	 */
+	private void refuseIncompleteReplacements(SortedMap<Integer, List<CalendarDay>> years) {
+		for (var year : years.entrySet()) {
+			boolean loaded = jdbc.sql("SELECT count(*) FROM calendar_year WHERE year = :y").param("y", year.getKey())
+				.query(Long.class).single() > 0;
+			if (!loaded || year.getKey() < 1900 || year.getKey() > 2100) {
+				continue;
+			}
+			Set<LocalDate> off = year.getValue().stream().filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY)
+				.map(CalendarDay::day).collect(Collectors.toSet());
+			List<String> missing = StatutoryHolidays.of(year.getKey()).stream().filter(d -> !off.contains(d.day()))
+				.map(d -> d.day() + d.name()).toList();
+			if (!missing.isEmpty()) {
+				throw new InvalidValueException("file", "incomplete-year", year.getKey() + "年的日历已加载，文件中的" + year.getKey()
+						+ "年不完整，缺少法定节假日" + String.join("、", missing.subList(0, Math.min(5, missing.size())))
+						+ (missing.size() > 5 ? "等" + missing.size() + "天" : "") + "；替换已加载的年份须提供全年的放假安排，未加载任何内容");
+			}
+		}
+	}
+
+	/**
 	 * Loads the years of a file (see {@link #parse(byte[])}), replacing those years' days, audited, and publishes
 	 * {@link CalendarYearsLoaded} so that due dates computed on the provisional calendar are recomputed.
 	 *
@@ -113,6 +140,7 @@ public class CalendarYears {
 	@Transactional
 	public List<Integer> load(byte[] content, String source, String loadedBy) {
 		SortedMap<Integer, List<CalendarDay>> years = parse(content);
+		refuseIncompleteReplacements(years);
 		for (var year : years.entrySet()) {
 			jdbc.sql("DELETE FROM calendar_day WHERE day >= :from AND day < :to")
 				.param("from", LocalDate.of(year.getKey(), 1, 1))

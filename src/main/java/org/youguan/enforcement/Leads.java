@@ -27,6 +27,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.ViolationType;
@@ -84,7 +85,10 @@ public class Leads {
 
 	private final Clock clock;
 
-	Leads(JdbcClient jdbc, Enterprises enterprises, PenaltyCases cases, AuditTrail audit, Clock clock) {
+	private final Regions regions;
+
+	Leads(JdbcClient jdbc, Enterprises enterprises, PenaltyCases cases, AuditTrail audit, Clock clock, Regions regions) {
+		this.regions = regions;
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.cases = cases;
@@ -159,8 +163,12 @@ public class Leads {
 		if (enterprise == null && Text.isBlank(data.enterpriseCreditCode())) {
 			v.require("regionCode", region != null, "required", "未指明企业时须填写违法行为发生地（regionCode）");
 			if (region != null) {
-				region = region.strip();
-				scope.requireWithin(v, "regionCode", region, "违法行为发生地");
+				String typed = region.strip();
+				// a code of no region (or longer than any) is named here, never left to the database's column limit
+				region = v.check("regionCode", () -> regions.require("regionCode", typed).value());
+				if (region != null) {
+					scope.requireWithin(v, "regionCode", region, "违法行为发生地");
+				}
 			}
 		}
 		v.required("summary", "线索内容（summary）", data.summary()).maxLength("summary", "线索内容（summary）", data.summary(), 2000);

@@ -64,6 +64,15 @@ public enum Penalty {
 	 * @param confiscated the value confiscated (没收违法所得), null or 0 when none
 	 */
 	public String describe(BigDecimal fine, BigDecimal confiscated) {
+		return describe(fine, confiscated, "");
+	}
+
+	/**
+	 * As {@link #describe(BigDecimal, BigDecimal)}, with the period of a 责令停业整顿 right after it ("责令停业整顿（自…至…），
+	 * 没收违法所得…，并处罚款…"), not at the end where it would read as the fine's.
+	 * @param period the period as the documents write it, or "" for none
+	 */
+	public String describe(BigDecimal fine, BigDecimal confiscated, String period) {
 		StringBuilder text = new StringBuilder();
 		if (this == FINE && some(fine)) {
 			text.append("罚款人民币").append(yuan(fine));
@@ -73,6 +82,9 @@ public enum Penalty {
 		}
 		else {
 			text.append(label);
+			if (this == SUSPENSION && period != null) {
+				text.append(period);
+			}
 			if (some(confiscated)) {
 				text.append("，没收违法所得人民币").append(yuan(confiscated));
 			}

@@ -499,8 +499,7 @@ public class PenaltyCases {
 		if (investigated(id, reviewer.userId(), reviewer.name())) {
 			throw DomainException.rule("法制审核人员不得是本案的调查人员：" + reviewer.name() + "参与了本案调查（行政处罚法第58条）");
 		}
-		Long author = jdbc.sql("SELECT concluded_by_user_id FROM penalty_case WHERE id = :id").param("id", id)
-			.query(Long.class).optional().orElse(null);
+		Long author = reportAuthor(id);
 		if (author != null && author.equals(reviewer.userId())) {
 			throw ruleBroken("reviewer", "reviewer-is-author", "法制审核人员不得是调查终结报告的制作人：" + reviewer.name()
 					+ "制作了本案的调查终结报告（审核由调查人员以外的人员进行，行政处罚法第58条）");
@@ -845,6 +844,10 @@ public class PenaltyCases {
 			throw ruleBroken("host", "host-is-investigator", "听证主持人不得是本案的调查人员：" + host.name()
 					+ "参与了本案调查（行政处罚法第64条：听证由行政机关指定的非本案调查人员主持）");
 		}
+		if (host.userId() != null && host.userId().equals(reportAuthor(id))) {
+			throw ruleBroken("host", "host-is-author", "听证主持人不得是本案调查终结报告的制作人：" + host.name()
+					+ "制作了本案的调查终结报告（行政处罚法第64条：听证由非本案调查人员主持）");
+		}
 		jdbc.sql("""
 				INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason)
 				VALUES (:id, 'HEARING', :from, :to, '听证期间（自申请至举行）')""")
@@ -883,7 +886,8 @@ public class PenaltyCases {
 			bureaus.findByRegion(region.substring(0, length)).ifPresent(b -> users.list(DataScope.all(),
 					new Users.Filter(b.id(), null, UserKind.STAFF), PageQuery.of(null, 0, PageQuery.MAX_SIZE, "display_name", "asc"))
 				.items().stream()
-				.filter(u -> u.enabled() && mayHost(u) && !investigated(id, u.id(), u.displayName()))
+				.filter(u -> u.enabled() && mayHost(u) && !investigated(id, u.id(), u.displayName())
+						&& !Long.valueOf(u.id()).equals(reportAuthor(id)))
 				.filter(u -> hosts.stream().noneMatch(h -> h.userId() == u.id()))
 				.forEach(u -> hosts.add(new HearingHost(u.id(), u.displayName(), b.name()))));
 		}
@@ -921,6 +925,12 @@ public class PenaltyCases {
 	}
 
 	/** Whether the account or the name is among the case's investigators (by account, or by name for those without). */
+	/** The user who wrote the case's 调查终结报告, or null (not concluded, or before the author was kept). */
+	private Long reportAuthor(long caseId) {
+		return jdbc.sql("SELECT concluded_by_user_id FROM penalty_case WHERE id = :id").param("id", caseId)
+			.query(Long.class).optional().orElse(null);
+	}
+
 	private boolean investigated(long caseId, Long userId, String name) {
 		return jdbc.sql("""
 				SELECT count(*) FROM penalty_case_investigator
@@ -1038,8 +1048,8 @@ public class PenaltyCases {
 				  discussion_participants = :participants, discussion_conclusion = :conclusion""", p);
 		fixTerms(id, c.regionCode());
 		boolean late = on.isAfter(c.decisionDueOn());
-		record(c, "case.decide", "作出行政处罚决定" + number + "：" + CaseDocuments.penalty(penalty, fine, confiscated)
-				+ CaseDocuments.suspension(period[0], period[1]) + (p.get("decidedByName") == null ? ""
+		record(c, "case.decide", "作出行政处罚决定" + number + "："
+				+ penalty.describe(fine, confiscated, CaseDocuments.suspension(period[0], period[1])) + (p.get("decidedByName") == null ? ""
 						: "；决定人：" + p.get("decidedByName")) + (mitigation == null ? "" : "（" + mitigation.label() + "：" + ground.label() + "）")
 				+ (late ? "；超过办案期限（" + c.decisionDueOn() + "）" : ""));
 		if (discussed != null) {
@@ -2148,19 +2158,34 @@ public class PenaltyCases {
 					SELECT c.id, c.number, c.region_code, c.enterprise_name, c.enterprise_credit_code, c.violation_code,
 					       c.status, c.filed_on, c.decision_due_on,
 					       CASE WHEN c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
-					            THEN CASE WHEN s.id IS NULL OR s.started_on > c.decision_due_on THEN c.decision_due_on - CAST(:today AS date)
-					                      ELSE c.decision_due_on - s.started_on + 1 END END AS remaining_days,
-					       s.id IS NOT NULL AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",
+					            THEN CASE WHEN\s""" + PAUSED_SINCE + """
+					             IS NULL OR\s""" + PAUSED_SINCE + """
+					             > c.decision_due_on THEN c.decision_due_on - CAST(:today AS date)
+					                      ELSE c.decision_due_on -\s""" + PAUSED_SINCE + """
+					             + 1 END END AS remaining_days,
+					      \s""" + PAUSED_SINCE + """
+					        IS NOT NULL AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",
 					page, Rows.of(CaseSummary.class));
 	}
+
+	/**
+	 * Since when the decision clock of a {@code penalty_case c} (joined with its open suspension {@code s}) stands
+	 * still, as SQL, or null while it runs: the open suspension's first day, or the day a hearing was requested while it
+	 * is still to be held — a hearing does not count (邮政行政执法监督办法(2021) art.17); once held, its period is recorded
+	 * as a HEARING suspension and the limit moves by it.
+	 */
+	private static final String PAUSED_SINCE = "COALESCE(s.started_on, CASE WHEN c.status = 'HEARING' AND c.hearing_on IS NULL"
+			+ " THEN c.hearing_requested_on END)";
 
 	private Deadlines deadlines(CaseView c, List<Suspension> pauses) {
 		CaseClock caseClock = clock(c);
 		LocalDate today = today();
-		Optional<Suspension> paused = pauses.stream().filter(s -> s.endedOn() == null).findFirst();
-		// a pause keeps the days left when it began; one begun after the limit (recorded before that was refused) does not
-		long remaining = paused.filter(s -> !s.startedOn().isAfter(c.decisionDueOn()))
-			.map(s -> CaseClock.remaining(c.decisionDueOn(), s.startedOn()) + 1)
+		// a pause keeps the days left when it began; one begun after the limit (recorded before that was refused) does
+		// not; a hearing requested and not yet held is a pause from its request (art.17, as PAUSED_SINCE)
+		Optional<LocalDate> pausedSince = pauses.stream().filter(s -> s.endedOn() == null).findFirst().map(Suspension::startedOn)
+			.or(() -> Optional.ofNullable(c.status() == CaseStatus.HEARING && c.hearingOn() == null ? c.hearingRequestedOn() : null));
+		long remaining = pausedSince.filter(s -> !s.isAfter(c.decisionDueOn()))
+			.map(s -> CaseClock.remaining(c.decisionDueOn(), s) + 1)
 			.orElse(CaseClock.remaining(c.decisionDueOn(), today));
 		LocalDate paymentDue = null;
 		BigDecimal surcharge = null;
@@ -2174,7 +2199,7 @@ public class PenaltyCases {
 			paymentDue = payment != null ? payment.due() : finalPaymentDue(c, proc);
 			surcharge = c.paidOn() != null ? paidSurcharge(c, proc) : owedSurcharge(c, proc, today);
 		}
-		return new Deadlines(c.decisionDueOn(), remaining, paused.isPresent(),
+		return new Deadlines(c.decisionDueOn(), remaining, pausedSince.isPresent(),
 				replyDue(c),
 				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
 				c.decidedOn() == null ? null : caseClock.publicationDue(c.decidedOn()),

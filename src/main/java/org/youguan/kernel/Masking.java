@@ -48,6 +48,7 @@ public final class Masking {
 	 * Only whole runs count (a run of digits longer or shorter than these, like a waybill number or a region code, is
 	 * left as it is) — and runs joined by single spaces or hyphens that make such a number together ("110105 19491231
 	 * 002X", "139-1234-5678"), so the text stays useful for correcting it and no such number survives into a kept copy or a log.
+	 * Full-width digits typed with a Chinese input method (１３９…) are read, and shown, as the ASCII digits they are.
 	 *
 	 * @param text any text, or null
 	 * @return the text with those numbers masked (null for null)
@@ -56,6 +57,7 @@ public final class Masking {
 		if (text == null) {
 			return null;
 		}
+		text = asciiDigits(text);
 		Matcher m = PERSONAL_NUMBER.matcher(text);
 		if (!m.find()) {
 			return joinedNumbersIn(text);
@@ -68,6 +70,21 @@ public final class Masking {
 		while (m.find());
 		m.appendTail(out);
 		return joinedNumbersIn(out.toString());
+	}
+
+	/** The text with full-width digits (U+FF10–U+FF19) as ASCII ones; the text itself when it has none. */
+	private static String asciiDigits(String text) {
+		char[] chars = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '\uFF10' && c <= '\uFF19') {
+				if (chars == null) {
+					chars = text.toCharArray();
+				}
+				chars[i] = (char) ('0' + (c - '\uFF10'));
+			}
+		}
+		return chars == null ? text : new String(chars);
 	}
 
 	/**

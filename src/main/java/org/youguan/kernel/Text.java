@@ -96,16 +96,20 @@ public final class Text {
 		return typed == null ? null : blankToNull(Normalizer.normalize(typed, Normalizer.Form.NFKC));
 	}
 
+	/** 机关代字, then the year in any bracket (〔〕 [] () 【】 〘〙 〖〗 {}, 年 inside or not), 第?, the number, 号 (or 號, or none at the end). */
 	private static final Pattern YEAR_IN_BRACKETS = Pattern
-		.compile("[\\[(【〔]\\s*(\\d{4})\\s*[\\])】〕]\\s*第?\\s*0*(\\d+)\\s*号");
+		.compile("\\s*[\\[(【〔〘〖{]\\s*(\\d{4})\\s*年?\\s*[\\])】〕〙〗}]\\s*第?\\s*0*(\\d+)\\s*(?:[号號]|$)");
+
+	/** The same without brackets: 机关代字, the year with 年, 第?, the number, 号. */
+	private static final Pattern YEAR_WITH_NIAN = Pattern.compile("(?<=\\D)(\\d{4})年\\s*第?\\s*0*(\\d+)\\s*[号號]");
 
 	/**
 	 * A 文号 typed by hand as it is stored and compared: an {@link #identifier}, and where it has the form of GB/T
-	 * 9704-2012 (7.2.4) — 机关代字, the year in brackets, the sequence number, 号 — written as that standard writes it:
-	 * the year in 六角括号 〔〕 whatever bracket was typed ([2025], (2025), （2025）, 【2025】), the sequence number
-	 * without 第 and without leading zeros ("不编虚位": 01号 is 1号). So "苏吴邮管罚[2025]01号" and "苏吴邮管罚〔2025〕1号"
-	 * are one number and cannot both be issued. Numbers of another form (the product's automatic ones) are left as
-	 * typed. Null when blank.
+	 * 9704-2012 (7.2.4) — 机关代字, the year, the sequence number, 号 — written as that standard writes it: the year in
+	 * 六角括号 〔〕 whatever bracket was typed ([2025], (2025), （2025）, 【2025】, 〖2025〗, 〔2025年〕) or none (2025年), no
+	 * space before it, the sequence number without 第 and without leading zeros ("不编虚位": 01号 is 1号), ending in 号
+	 * (號 or none typed). So "苏吴邮管罚[2025]01号" and "苏吴邮管罚〔2025〕1号" are one number and cannot both be issued.
+	 * Numbers of another form (the product's automatic ones) are left as typed. Null when blank.
 	 */
 	public static String documentNumber(String typed) {
 		String n = identifier(typed);
@@ -113,7 +117,13 @@ public final class Text {
 			return null;
 		}
 		Matcher m = YEAR_IN_BRACKETS.matcher(n);
-		return m.find() ? n.substring(0, m.start()) + "〔" + m.group(1) + "〕" + m.group(2) + "号" + n.substring(m.end()) : n;
+		if (!m.find()) {
+			m = YEAR_WITH_NIAN.matcher(n);
+			if (!m.find()) {
+				return n;
+			}
+		}
+		return n.substring(0, m.start()) + "〔" + m.group(1) + "〕" + m.group(2) + "号" + n.substring(m.end());
 	}
 
 	/** The year of a 文号 in the form of {@link #documentNumber} ({@code 〔2025〕} → 2025), or null when it has none. */
@@ -122,6 +132,10 @@ public final class Text {
 			return null;
 		}
 		Matcher m = YEAR_IN_BRACKETS.matcher(number);
+		if (m.find()) {
+			return Integer.valueOf(m.group(1));
+		}
+		m = YEAR_WITH_NIAN.matcher(number);
 		return m.find() ? Integer.valueOf(m.group(1)) : null;
 	}
 
@@ -143,9 +157,11 @@ public final class Text {
 	}
 
 	/**
-	 * The index of the first letter or digit of {@code s} that belongs to neither the Han script nor ASCII, or -1: a
+	 * The index of the first letter or digit of {@code s} that belongs to neither the Han script nor ASCII (or the first
+	 * dash that is not the hyphen-minus), or -1: a
 	 * Cyrillic О or Greek Α in a 文号 looks like the Latin O or A, an Arabic-Indic or Devanagari digit like none the
-	 * reader expects, a katakana ー like 一, so "苏邮罚〔2026〕1О号" would pass as a number other than the one it shows.
+	 * reader expects, a katakana ー like 一, a dash other than the hyphen-minus (‐ – −) like -, so "苏邮罚〔2026〕1О号"
+	 * would pass as a number other than the one it shows.
 	 * Punctuation, brackets and symbols are not letters and pass. Meant for an identifier already normalised with
 	 * {@link #identifier} (full-width letters and digits are ASCII by then).
 	 */
@@ -154,6 +170,10 @@ public final class Text {
 			int c = Character.codePointAt(s, i);
 			boolean letterOrDigit = Character.isLetterOrDigit(c) || Character.getType(c) == Character.LETTER_NUMBER;
 			if (letterOrDigit && c >= 0x80 && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
+				return i;
+			}
+			// a dash other than the hyphen-minus (U+2010 ‐, U+2013 –, U+2212 −): "…‐2026‐000050" looks like "…-2026-000050"
+			if ((Character.getType(c) == Character.DASH_PUNCTUATION || c == 0x2212) && c != '-') {
 				return i;
 			}
 			if (Character.isSupplementaryCodePoint(c)) {

@@ -117,8 +117,8 @@ public final class Validation {
 		}
 		String shown = Text.identifier(typed);
 		int alike = shown == null ? -1 : Text.lookAlikeAt(shown);
-		return require(field, alike < 0, "look-alike-character", label + "含有与常用字符形似的外文字母或数字（"
-				+ (alike < 0 ? "" : Text.codePoint(shown, alike)) + "），只能使用汉字、半角英文字母和数字及标点");
+		return require(field, alike < 0, "look-alike-character", label + "含有与常用字符形似的外文字母、数字或连字符（"
+				+ (alike < 0 ? "" : Text.codePoint(shown, alike)) + "），只能使用汉字、半角英文字母和数字、半角连字符“-”及标点");
 	}
 
 	/**

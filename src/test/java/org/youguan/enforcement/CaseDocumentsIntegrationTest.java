@@ -783,7 +783,9 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(jsonPath("$.deadlines.paymentDue").value(first.toString()));
 		call(HEAD, path, terms.formatted(today(), first, second, "1000")).andExpect(status().is(422));
 		assertThat(text((String) only(documents(c), "PAYMENT_APPROVAL").get("href"), WUZHONG))
-			.contains("分期", "第1期", "1000元", "第六十六条", "于" + ChineseText.day(today()) + "书面申请分期缴纳");
+			.contains("分期", "第1期", "1000元", "第六十六条", "于" + ChineseText.day(today()) + "书面申请分期缴纳")
+			// the decision's 文号 as it is (it may end in 号 itself) and the fine alone: art.66 is about the fine
+			.contains("确定的罚款人民币").doesNotContain("号号");
 
 		clock.set(first.plusDays(2).atTime(10, 0));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"1000\",\"instalment\":1}")

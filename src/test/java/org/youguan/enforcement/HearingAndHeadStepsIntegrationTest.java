@@ -96,6 +96,29 @@ class HearingAndHeadStepsIntegrationTest {
 		}
 	}
 
+	/**
+	 * A hearing does not count towards the decision limit (邮政行政执法监督办法(2021) art.17): from the day it is
+	 * requested until it is held the case shows as paused with the days it had left, in its deadlines and in the list.
+	 */
+	@Test
+	void aRequestedHearingStopsTheDecisionClockUntilItIsHeld() {
+		today("2026-06-01");
+		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
+		long before = party.cases().get(PartyCases.ALL, id).deadlines().remainingDays();
+		today("2026-06-02");
+		party.cases().requestHearing(PartyCases.ALL, id, "2026-06-02");
+		today("2026-07-20");
+		PenaltyCases.Deadlines waiting = party.cases().get(PartyCases.ALL, id).deadlines();
+		assertThat(waiting.suspended()).isTrue();
+		assertThat(waiting.remainingDays()).as("as of the request day, not of today").isEqualTo(before);
+		PenaltyCases.CaseSummary listed = party.cases().list(PartyCases.ALL, true, CaseStatus.HEARING,
+				org.youguan.kernel.PageQuery.of(party.cases().get(PartyCases.ALL, id).penaltyCase().number(), 0, 20, "filed_on",
+						"desc")).items().stream()
+			.filter(c -> c.id() == id).findFirst().orElseThrow();
+		assertThat(listed.suspended()).isTrue();
+		assertThat(listed.remainingDays()).isEqualTo(before);
+	}
+
 	@Test
 	void aHearingNeedsAPlaceAndAHostWhoDidNotInvestigateTheCaseAndItsDocumentsStateThem() throws Exception {
 		today("2026-06-01");
@@ -116,6 +139,14 @@ class HearingAndHeadStepsIntegrationTest {
 		call(WUZHONG, path, days + ",\"place\":\"听证室\",\"host\":" + investigator + "}").andExpect(status().is(422))
 			.andExpect(jsonPath("$.errors[0].field").value("host"))
 			.andExpect(jsonPath("$.errors[0].rule").value("host-is-investigator"));
+		// nor the one who wrote the 调查终结报告
+		long author = party.user("sz.market");
+		jdbc.sql("UPDATE penalty_case SET concluded_by_user_id = :u WHERE id = :id").param("u", author).param("id", id).update();
+		call(WUZHONG, path, days + ",\"place\":\"听证室\",\"host\":" + author + "}").andExpect(status().is(422))
+			.andExpect(jsonPath("$.errors[0].field").value("host"))
+			.andExpect(jsonPath("$.errors[0].rule").value("host-is-author"));
+		mvc.perform(get(path + "-hosts").header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].userId", everyItem(not(is((int) author)))));
 		// an enterprise user, a neighbouring county's staff, an unknown account and the system administrator's account
 		// (the province's: above the bureau, but an IT account, not a person the bureau designates) host nothing
 		for (String other : List.of(String.valueOf(party.user("sf.wz")), String.valueOf(party.user("xc.staff")), "999999",

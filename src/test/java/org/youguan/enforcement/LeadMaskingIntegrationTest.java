@@ -16,10 +16,11 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A reporter's phone or ID number typed into a lead's summary is masked wherever leads are listed — the API list and
+ * A lead's place is a region that exists, named when it is not; a reporter's phone or ID number typed into a lead's summary is masked wherever leads are listed — the API list and
  * the list page — as every list masks personal data; the lead's own page shows it to those handling it.
  */
 @IntegrationTest
@@ -34,14 +35,17 @@ class LeadMaskingIntegrationTest {
 		long lead = PenaltyCaseIntegrationTest.id(mvc.perform(post("/api/v1/enforcement/leads")
 			.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"source":"REPORT","sourceDetail":"群众举报","regionCode":"320506","summary":"举报%s，举报人电话13812345678，身份证320506199001011234","receivedOn":"%s"}"""
+					{"source":"REPORT","sourceDetail":"群众举报 13712345678","regionCode":"320506","summary":"举报%s，举报人电话13812345678，身份证320506199001011234，另一电话１３６１２３４５６７８","receivedOn":"%s"}"""
 				.formatted(tag, LocalDate.now())))
 			.andExpect(status().isCreated()));
 		mvc.perform(get("/api/v1/enforcement/leads").param("q", tag).header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(tag)))
 			.andExpect(content().string(not(containsString("13812345678"))))
-			.andExpect(content().string(not(containsString("320506199001011234"))));
+			.andExpect(content().string(not(containsString("320506199001011234"))))
+			.andExpect(content().string(not(containsString("13712345678"))))
+			.andExpect(content().string(not(containsString("１３６１２３４５６７８"))))
+			.andExpect(content().string(not(containsString("13612345678"))));
 		var staff = SignIn.session(mvc, "wz.staff");
 		mvc.perform(get("/enforcement/leads").param("q", tag).session(staff))
 			.andExpect(status().isOk())
@@ -50,5 +54,18 @@ class LeadMaskingIntegrationTest {
 		mvc.perform(get("/enforcement/leads/" + lead).session(staff))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("13812345678")));
+	}
+
+	@Test
+	void aPlaceThatIsNoRegionIsNamedNotLeftToTheDatabase() throws Exception {
+		for (String[] c : new String[][] { { "32050699999999", "length" }, { "329999", "exists" } }) {
+			mvc.perform(post("/api/v1/enforcement/leads").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"source":"REPORT","regionCode":"%s","summary":"举报","receivedOn":"%s"}""".formatted(c[0], LocalDate.now())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("regionCode"))
+				.andExpect(jsonPath("$.errors[0].rule").value(c[1]));
+		}
 	}
 }

@@ -261,7 +261,7 @@ class ProcedureGuardsIntegrationTest {
 				party.other().creditCode(), null, null, "OUTLET_UNFILED", "末端网点未备案", "网点", "2026-06-09", "WARNING", null,
 				PartyCases.TEAM)))).containsExactly("not-provided");
 
-		// told of 停业整顿, then fined an amount never notified
+		// told of 停业整顿 with a fine (并处), then fined alone and less: lighter, no new notice (art.45)
 		long branch = investigating(party.other(), "BRANCH_UNFILED", LocalDate.of(2026, 5, 25));
 		cases.concludeInvestigation(PartyCases.ALL, branch, new PenaltyCases.Conclusion("查明", "SUSPENSION", "20000", true, null,
 				null, null, "2026-05-26"));
@@ -270,8 +270,8 @@ class ProcedureGuardsIntegrationTest {
 		cases.notifyParty(PartyCases.ALL, branch, "2026-06-09");
 		today("2026-06-17");
 		cases.recordStatement(PartyCases.ALL, branch, "2026-06-10", "请求从轻");
-		assertThat(rules("penalty", () -> cases.decide(PartyCases.ALL, branch, decision(null, "2026-06-17", "FINE", "5000"))))
-			.containsExactly("not-notified");
+		cases.decide(PartyCases.ALL, branch, decision(null, "2026-06-17", "FINE", "5000"));
+		assertThat(cases.get(PartyCases.ALL, branch).penaltyCase().penalty()).isEqualTo(Penalty.FINE);
 	}
 
 	@Test

@@ -37,12 +37,13 @@ class IdentifierTest {
 	@Test
 	void lookAlikeLettersAndDigitsOfOtherScriptsAreRefused() {
 		for (String typed : List.of("苏邮罚〔2026〕1\u041E号", "\u0391B-2026-1", "苏邮罚〔2026〕\u0661号", "苏邮罚〔2026〕\u0967号",
-				"苏邮罚\u30FC〔2026〕1号", "SF\u0456234")) {
+				"苏邮罚\u30FC〔2026〕1号", "SF\u0456234", "行政处罚决定\u2010320506-2026-000050")) {
 			Validation v = new Validation().identifier("decisionNumber", "决定书文号", typed);
 			assertThat(v.errors()).as(typed).singleElement().satisfies(e -> {
 				assertThat(e.rule()).isEqualTo("look-alike-character");
 				assertThat(e.message()).contains("U+" + "%04X".formatted(typed.codePoints()
-					.filter(c -> Character.isLetterOrDigit(c) && c >= 0x80 && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN)
+					.filter(c -> Character.isLetterOrDigit(c) && c >= 0x80 && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN
+							|| Character.getType(c) == Character.DASH_PUNCTUATION && c != '-')
 					.findFirst().orElseThrow()));
 			});
 		}
@@ -55,13 +56,17 @@ class IdentifierTest {
 	@Test
 	void aDocumentNumberIsWrittenAsTheStandardWritesIt() {
 		for (String typed : List.of("苏吴邮管罚〔2025〕1号", "苏吴邮管罚[2025]1号", "苏吴邮管罚（2025）1号", "苏吴邮管罚(2025)01号",
-				"苏吴邮管罚【2025】1号", "苏吴邮管罚［２０２５］００１号", " 苏吴邮管罚〔2025〕第1号 ", "苏吴邮管罚﹝2025﹞1号")) {
+				"苏吴邮管罚【2025】1号", "苏吴邮管罚［２０２５］００１号", " 苏吴邮管罚〔2025〕第1号 ", "苏吴邮管罚﹝2025﹞1号",
+				"苏吴邮管罚 〔2025〕1号", "苏吴邮管罚〔2025〕1", "苏吴邮管罚〘2025〙1号", "苏吴邮管罚〖2025〗1号", "苏吴邮管罚{2025}1号",
+				"苏吴邮管罚〔2025〕1號", "苏吴邮管罚〔2025年〕1号", "苏吴邮管罚2025年1号", "苏吴邮管罚〔2025〕01")) {
 			assertThat(Text.documentNumber(typed)).as(typed).isEqualTo("苏吴邮管罚〔2025〕1号");
 		}
 		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕10号")).isEqualTo("苏吴邮管罚〔2025〕10号");
 		assertThat(Text.documentNumber("行政处罚决定-320506-2026-000001")).isEqualTo("行政处罚决定-320506-2026-000001");
 		assertThat(Text.documentNumber("  ")).isNull();
 		assertThat(Text.documentYear("苏吴邮管罚〔2025〕1号")).isEqualTo(2025);
+		assertThat(Text.documentYear("吴中邮罚[2025]7")).isEqualTo(2025);
+		assertThat(Text.documentYear("吴中邮罚2025年9號")).isEqualTo(2025);
 		assertThat(Text.documentYear("行政处罚决定-320506-2026-000001")).isNull();
 		Validation v = new Validation().documentYear("decisionNumber", "决定书文号", "苏吴邮管罚〔2025〕1号",
 				java.time.LocalDate.of(2026, 1, 5));

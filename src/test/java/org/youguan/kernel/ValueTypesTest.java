@@ -172,6 +172,8 @@ class ValueTypesTest {
 		assertThat(Masking.personalNumbersIn("15位旧证号110105491231002，运单SF1234567890123，区划320506，单号1234567890123456789"))
 			.isEqualTo("15位旧证号110105*****1002，运单SF1234567890123，区划320506，单号1234567890123456789");
 		assertThat(Masking.personalNumbersIn(null)).isNull();
+		// typed with a Chinese input method: full-width digits are the same number
+		assertThat(Masking.personalNumbersIn("联系电话１３９１２３４５６７８")).isEqualTo("联系电话139****5678");
 	}
 
 	/** A number written in blocks is one number; region codes, dates and landlines in a row are none. */

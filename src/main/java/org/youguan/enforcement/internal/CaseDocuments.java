@@ -81,7 +81,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			"performance",
 			"deliveryDue", "deliveredOn", "paymentDue", "paidOn", "paidAmount", "execution", "closedOn", "closingReason", "status",
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
-			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms", "appliedOn",
+			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms", "appliedOn", "fineAmount",
 			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies");
 
 	/** The fields of the evidence item a record (询问笔录, 现场检查笔录) is made of. */
@@ -437,7 +437,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("discussionConclusion", c.discussionConclusion() == null ? "" : c.discussionConclusion());
 		f.put("decisionNumber", text(c.decisionNumber()));
 		f.put("decidedOn", ChineseText.day(c.decidedOn()));
-		f.put("penalty", penalty(c.penalty(), c.fine(), c.confiscated()) + suspension(c.suspensionFrom(), c.suspensionUntil()));
+		f.put("penalty", c.penalty() == null ? ""
+				: c.penalty().describe(c.fine(), c.confiscated(), suspension(c.suspensionFrom(), c.suspensionUntil())));
 		f.put("mitigation", c.mitigation() == null ? "" : "依据《中华人民共和国行政处罚法》第三十二条（" + c.mitigationGround().label()
 				+ "），对当事人" + c.mitigation().label() + "：" + text(c.mitigationReason()) + "。");
 		// a fine's days to pay, or a confiscation's own days to hand over (penalty.confiscation-handover)
@@ -473,6 +474,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("arrangement", "INSTALMENTS".equals(x.paymentArrangement()) ? "分期" : "延期");
 		f.put("arrangedBy", text(x.paymentArrangedBy()));
 		f.put("arrangementReason", text(x.paymentArrangementReason()));
+		// the fine alone (art.66 defers or divides a fine, never what is confiscated beside it)
+		f.put("fineAmount", Execution.fine(c) == null ? "" : "人民币" + plain(Execution.fine(c)) + "元");
 		// "于…日" the party applied in writing (art.66; the day that decided the application came in time); nothing for
 		// an arrangement approved before the day was kept (V209)
 		f.put("appliedOn", x.paymentAppliedOn() == null ? "" : "于" + ChineseText.day(x.paymentAppliedOn()));

@@ -200,9 +200,10 @@ public final class DecisionRules {
 
 	/**
 	 * No heavier penalty than the one notified (行政处罚法(2021) art.44–45: a heavier one needs a new notice, and the
-	 * party's statement may never make it heavier), nor of another kind than notified (rule {@code not-notified}; a
-	 * warning excepted). Each part of a combined penalty counts: a fine above the one notified, or one not notified,
-	 * and likewise a confiscation, is heavier. Errors on {@code penalty}, {@code fine} and {@code confiscated}.
+	 * party's statement may never make it heavier), nor of a kind not notified (rule {@code not-notified}; a warning
+	 * excepted; a part notified beside the heavier kind — 并处 — may be decided alone, which is lighter). Each part of a
+	 * combined penalty counts: a fine above the one notified, or one not notified, and likewise a confiscation, is
+	 * heavier. Errors on {@code penalty}, {@code fine} and {@code confiscated}.
 	 */
 	public static void notHeavier(Validation v, Penalty proposed, BigDecimal proposedFine, BigDecimal proposedConfiscated,
 			Penalty decided, BigDecimal fine, BigDecimal confiscated) {
@@ -211,9 +212,13 @@ public final class DecisionRules {
 		}
 		v.require("penalty", !decided.heavierThan(proposed), "heavier", "处罚种类（" + decided.label() + "）重于事先告知的（"
 				+ proposed.label() + "）：不得因陈述申辩加重处罚（行政处罚法第45条），加重须重新告知");
-		// another kind than notified (a fine after 没收 or 停业整顿 was notified) was never put to the party: only the
-		// notified kind, or a mere warning, may follow without a new notice (art.44)
-		v.require("penalty", decided.heavierThan(proposed) || decided == proposed || decided == Penalty.WARNING, "not-notified",
+		// a kind never notified (a fine after a 停业整顿 notified without one) was never put to the party: only a notified
+		// part — the kind, the fine or the confiscation notified beside it (并处) — or a mere warning may follow without
+		// a new notice (art.44); dropping a notified part is lighter, which art.45 allows
+		boolean notifiedPart = decided == proposed || decided == Penalty.WARNING
+				|| decided == Penalty.FINE && proposedFine != null && proposedFine.signum() > 0
+				|| decided == Penalty.CONFISCATION && proposedConfiscated != null && proposedConfiscated.signum() > 0;
+		v.require("penalty", decided.heavierThan(proposed) || notifiedPart, "not-notified",
 				"处罚种类（" + decided.label() + "）不是事先告知的（" + proposed.label() + "）：未告知的处罚须重新事先告知（行政处罚法第44条）");
 		notAbove(v, "fine", "罚款", fine, proposedFine);
 		notAbove(v, "confiscated", "没收违法所得", confiscated, proposedConfiscated);

@@ -79,7 +79,8 @@ class EnforcementBreakdown {
 
 	record StepRow(long id, String regionCode, Penalty penalty, LocalDate decidedOn, LocalDate decisionDueOn,
 			LocalDate deliveredOn, LocalDate paidOn, LocalDate publishedOn, Integer paymentDays, LocalDate deferredUntil,
-			String partyKind, BigDecimal confiscated, LocalDate handedOverOn, Integer handoverDays, BigDecimal fine) {
+			String partyKind, BigDecimal confiscated, LocalDate handedOverOn, Integer handoverDays, BigDecimal fine,
+			String procedureKind) {
 	}
 
 	/** An instalment of a fine paid in instalments: its own day, and the day it was paid (null while unpaid). */
@@ -162,7 +163,7 @@ class EnforcementBreakdown {
 		String decidedCases = "FROM penalty_case c WHERE NOT c.imported AND c.decided_on BETWEEN :from AND :to AND " + region;
 		List<StepRow> steps = jdbc.sql("""
 				SELECT c.id, c.region_code, c.penalty, c.decided_on, c.decision_due_on, c.delivered_on, c.paid_on,
-				       c.published_on, c.payment_days, c.handover_days,\s""" + Execution.FINE_SQL + """
+				       c.published_on, c.payment_days, c.handover_days, c.procedure_kind,\s""" + Execution.FINE_SQL + """
 				        AS fine,
 				       CASE c.payment_arrangement WHEN 'DEFERRAL' THEN c.payment_deferred_until END AS deferred_until,
 				       c.party_kind,\s""" + Execution.CONFISCATED_SQL + " AS confiscated,"
@@ -179,7 +180,8 @@ class EnforcementBreakdown {
 			// the terms the decision fixed on the case (its days to pay), applied as the case page applies them
 			CaseClock caseClock = new CaseClock(Days.of(calendar), CaseClock.fixedBy(
 					new CaseClock.Terms(s.paymentDays(), s.handoverDays(), null, null, null), catalogueOf.apply(s.regionCode())));
-			count(counts, 0, true, s.decisionDueOn() == null || !s.decidedOn().isAfter(s.decisionDueOn()));
+			// the decision limit is the ordinary procedure's (90 + 30 days): an on-the-spot decision has none to keep
+			count(counts, 0, !"SIMPLE".equals(s.procedureKind()), s.decisionDueOn() == null || !s.decidedOn().isAfter(s.decisionDueOn()));
 			if (s.penalty() == null) {
 				continue;
 			}

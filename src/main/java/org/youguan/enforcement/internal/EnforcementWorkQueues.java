@@ -96,6 +96,7 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					AND c.decision_due_on <= CAST(:today AS date) + CAST(:warning AS integer)
 					AND NOT EXISTS (SELECT 1 FROM penalty_case_suspension s WHERE s.case_id = c.id AND s.ended_on IS NULL
 					    AND s.started_on <= c.decision_due_on)
+					AND NOT (c.status = 'HEARING' AND c.hearing_on IS NULL AND c.hearing_requested_on <= c.decision_due_on)
 					AND\s""" + caseScope + " ORDER BY c.decision_due_on, c.id",
 					rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, region)));
 			case "enforcement.publish" -> items("""

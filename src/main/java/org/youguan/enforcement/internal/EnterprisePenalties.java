@@ -87,8 +87,8 @@ class EnterprisePenalties {
 
 		/** The penalty decided, every part and amount, with a 停业整顿's period. */
 		public String decidedText() {
-			return penalty == null ? "" : penalty.describe(fine, confiscated) + CaseDocuments.suspension(suspensionFrom,
-					suspensionUntil);
+			return penalty == null ? "" : penalty.describe(fine, confiscated, CaseDocuments.suspension(suspensionFrom,
+					suspensionUntil));
 		}
 
 		/** Whether the fine is due and unpaid past its day. */

@@ -105,7 +105,15 @@ class DecisionRulesTest {
 		v = new Validation();
 		DecisionRules.notHeavier(v, Penalty.CONFISCATION, new BigDecimal("5000"), new BigDecimal("3000"), Penalty.FINE,
 				new BigDecimal("5000"), null);
-		assertThat(v.errors()).extracting(FieldError::rule).containsExactly("not-notified");
+		assertThat(v.errors()).as("the fine notified beside the confiscation, decided alone: lighter").isEmpty();
+		v = new Validation();
+		DecisionRules.notHeavier(v, Penalty.SUSPENSION, new BigDecimal("150000"), new BigDecimal("3000"), Penalty.CONFISCATION,
+				new BigDecimal("150000"), new BigDecimal("3000"));
+		assertThat(v.errors()).as("the 停业整顿 dropped, the rest as notified").isEmpty();
+		v = new Validation();
+		DecisionRules.notHeavier(v, Penalty.SUSPENSION, new BigDecimal("150000"), null, Penalty.CONFISCATION,
+				new BigDecimal("150000"), new BigDecimal("3000"));
+		assertThat(v.errors()).extracting(FieldError::rule).containsExactly("not-notified", "heavier");
 		v = new Validation();
 		DecisionRules.notHeavier(v, Penalty.SUSPENSION, null, null, Penalty.SUSPENSION, null, null);
 		assertThat(v.errors()).isEmpty();

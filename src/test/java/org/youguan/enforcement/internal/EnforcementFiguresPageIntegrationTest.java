@@ -62,6 +62,10 @@ class EnforcementFiguresPageIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
+	static long decidedStep(EnforcementBreakdown.Breakdown b) {
+		return b.steps().stream().filter(l -> l.item().startsWith("作出决定")).findFirst().orElseThrow().count();
+	}
+
 	EnforcementBreakdown.Breakdown today() {
 		LocalDate today = LocalDate.now(clock);
 		return breakdown.breakdown(ALL, "320506", today, today);
@@ -112,9 +116,12 @@ class EnforcementFiguresPageIntegrationTest {
 				today.toString()), false);
 		leads.propose(ALL, filed, "DATA_NOT_REPORTED", today.minusDays(1).toString(), null, false, null);
 		leads.approve(ALL, filed, new Officer(null, "孙局长"), today, false);
+		long decidedWithinLimit = decidedStep(today());
 		cases.decideOnTheSpot(ALL, new PenaltyCases.OnTheSpot("ORGANISATION", e.creditCode(), null, null, "DATA_NOT_REPORTED",
 				"当月数据逾期未报送", "当事人营业场所", today.toString(), "WARNING", null,
 				List.of(new PenaltyCases.Member("陈吴中", "32050601"), new PenaltyCases.Member("沈执法", "32050602"))));
+		// an on-the-spot decision has no decision limit to keep: not in the 作出决定（办案期限内） rate either
+		assertThat(decidedStep(today())).isEqualTo(decidedWithinLimit);
 
 		String json = mvc.perform(get("/api/v1/enforcement/figures?region=320506&from=" + today + "&to=" + today)
 			.header("Authorization", "Bearer demo-sz-admin-token")).andExpect(status().isOk()).andReturn().getResponse()
