@@ -991,6 +991,7 @@ M = {
  "audit.action.lead.file": ("批准立案", "Filing approved"),
  "audit.action.lead.close": ("不予立案", "Lead not filed"),
  "audit.action.case.file": ("立案", "Case filed"),
+ "audit.action.case.handover": ("登记没收违法所得上缴", "Confiscated gains handed over"),
  "audit.action.case.investigate": ("开始调查取证", "Investigation started"),
  "audit.action.case.conclude": ("调查终结", "Investigation concluded"),
  "audit.action.case.review": ("法制审核通过", "Legal review passed"),

@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,20 +108,26 @@ public class CalendarYears {
 
 	/**
 	 * A year already loaded is replaced only by a whole year: every statutory holiday of it ({@link StatutoryHolidays})
-	 * must be a day off in the file. A file for the next year with one stray day of this year would otherwise replace
+	 * that the loaded notice has as a day off must be one in the file too. A file for the next year with one stray day of this year would otherwise replace
 	 * this year's notice by that day — 国庆 and 春节 would become working days and every due date recounted on them.
 	 * @throws InvalidValueException (field {@code file}, rule {@code incomplete-year}) naming the year and what it lacks
 	 */
 	private void refuseIncompleteReplacements(SortedMap<Integer, List<CalendarDay>> years) {
 		for (var year : years.entrySet()) {
-			boolean loaded = jdbc.sql("SELECT count(*) FROM calendar_year WHERE year = :y").param("y", year.getKey())
-				.query(Long.class).single() > 0;
-			if (!loaded || year.getKey() < 1900 || year.getKey() > 2100) {
+			if (year.getKey() < 1900 || year.getKey() > 2100) {
 				continue;
 			}
+			// the statutory days off the loaded notice of that year has now
+			Set<LocalDate> loadedOff = new HashSet<>(jdbc.sql("""
+					SELECT day FROM calendar_day WHERE kind = 'HOLIDAY' AND day >= :from AND day < :to""")
+				.param("from", LocalDate.of(year.getKey(), 1, 1))
+				.param("to", LocalDate.of(year.getKey() + 1, 1, 1))
+				.query(LocalDate.class)
+				.list());
 			Set<LocalDate> off = year.getValue().stream().filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY)
 				.map(CalendarDay::day).collect(Collectors.toSet());
-			List<String> missing = StatutoryHolidays.of(year.getKey()).stream().filter(d -> !off.contains(d.day()))
+			List<String> missing = StatutoryHolidays.of(year.getKey()).stream()
+				.filter(d -> loadedOff.contains(d.day()) && !off.contains(d.day()))
 				.map(d -> d.day() + d.name()).toList();
 			if (!missing.isEmpty()) {
 				throw new InvalidValueException("file", "incomplete-year", year.getKey() + "年的日历已加载，文件中的" + year.getKey()

@@ -844,7 +844,7 @@ public class PenaltyCases {
 			throw ruleBroken("host", "host-is-investigator", "听证主持人不得是本案的调查人员：" + host.name()
 					+ "参与了本案调查（行政处罚法第64条：听证由行政机关指定的非本案调查人员主持）");
 		}
-		if (host.userId() != null && host.userId().equals(reportAuthor(id))) {
+		if (Long.valueOf(host.userId()).equals(reportAuthor(id))) {
 			throw ruleBroken("host", "host-is-author", "听证主持人不得是本案调查终结报告的制作人：" + host.name()
 					+ "制作了本案的调查终结报告（行政处罚法第64条：听证由非本案调查人员主持）");
 		}

@@ -261,7 +261,8 @@ class ProcedureGuardsIntegrationTest {
 				party.other().creditCode(), null, null, "OUTLET_UNFILED", "末端网点未备案", "网点", "2026-06-09", "WARNING", null,
 				PartyCases.TEAM)))).containsExactly("not-provided");
 
-		// told of 停业整顿 with a fine (并处), then fined alone and less: lighter, no new notice (art.45)
+		// told of 停业整顿 with a fine (并处), then fined alone and less (within the serious range): lighter, no new
+		// notice (art.45)
 		long branch = investigating(party.other(), "BRANCH_UNFILED", LocalDate.of(2026, 5, 25));
 		cases.concludeInvestigation(PartyCases.ALL, branch, new PenaltyCases.Conclusion("查明", "SUSPENSION", "20000", true, null,
 				null, null, "2026-05-26"));
@@ -270,7 +271,7 @@ class ProcedureGuardsIntegrationTest {
 		cases.notifyParty(PartyCases.ALL, branch, "2026-06-09");
 		today("2026-06-17");
 		cases.recordStatement(PartyCases.ALL, branch, "2026-06-10", "请求从轻");
-		cases.decide(PartyCases.ALL, branch, decision(null, "2026-06-17", "FINE", "5000"));
+		cases.decide(PartyCases.ALL, branch, seriousDecision("2026-06-17", "FINE", "15000", null, null, null));
 		assertThat(cases.get(PartyCases.ALL, branch).penaltyCase().penalty()).isEqualTo(Penalty.FINE);
 	}
 

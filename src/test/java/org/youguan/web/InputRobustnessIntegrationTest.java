@@ -603,8 +603,9 @@ class InputRobustnessIntegrationTest {
 			else if (Map.class.isAssignableFrom(t)) {
 				out.append("{}");
 			}
-			else if (java.util.Collection.class.isAssignableFrom(t)) {
-				// an empty list, so that a field after it is the one the body gets wrong
+			else if (java.util.Collection.class.isAssignableFrom(t) && !target.isEmpty()) {
+				// an empty list, so that a field after it is the one the body gets wrong (the probe body that finds the
+				// endpoint's caller, target "", keeps "x" there: refused as 400, it shows who is admitted)
 				out.append("[]");
 			}
 			else if (NUMBERS.contains(t)) {
