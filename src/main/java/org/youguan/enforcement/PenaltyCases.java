@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -1403,6 +1404,52 @@ public class PenaltyCases {
 	}
 
 	/**
+	 * Counts again, after years of the holiday notice were loaded ({@code first}–{@code last}, as the calendar's
+	 * {@code CalendarYearsLoaded} gives them), the stored days of the open cases that run into those years: the decision
+	 * limit of a case not yet decided (90 days from 立案, 30 more once extended, pauses included — a limit ending on a
+	 * day off moves to the next working day; 行政处罚法(2021) art.60, 85) and, while a notified case awaits the party's
+	 * answer, the last day to state its case or request a hearing (5 working days, art.64, 85; the notice printed that
+	 * day, so it only moves later, never earlier). A day computed on the provisional calendar (weekends and statutory
+	 * holidays only) becomes the day under the notice, 调休 included. Imported and decided cases keep their dates. Each
+	 * moved date is audited ({@code case.recount}).
+	 * @return how many cases had a date moved
+	 */
+	@Transactional
+	public int recountDeadlines(LocalDate first, LocalDate last) {
+		List<Long> ids = jdbc.sql("""
+				SELECT id FROM penalty_case
+				WHERE NOT imported AND status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
+				  AND filed_on <= :last AND greatest(decision_due_on, hearing_request_due) >= :first
+				ORDER BY id FOR UPDATE""")
+			.param("first", first)
+			.param("last", last)
+			.query(Long.class)
+			.list();
+		int moved = 0;
+		for (long id : ids) {
+			CaseView c = find(id);
+			LocalDate decision = decisionDue(c, c.extended());
+			// the 事先告知书 printed its day: a recount may give the party more time, never less
+			LocalDate request = c.status() == CaseStatus.NOTIFIED && c.notifiedOn() != null && c.hearingRequestDue() != null
+					? Collections.max(List.of(c.hearingRequestDue(), clock(c).hearingRequestDue(c.notifiedOn())))
+					: c.hearingRequestDue();
+			if (Objects.equals(decision, c.decisionDueOn()) && Objects.equals(request, c.hearingRequestDue())) {
+				continue;
+			}
+			Map<String, Object> p = new HashMap<>();
+			p.put("decision", decision);
+			p.put("request", request);
+			move(c, c.status(), ", decision_due_on = :decision, hearing_request_due = :request", p);
+			record(c, "case.recount", "已加载" + first.getYear() + (first.getYear() == last.getYear() ? "" : "—" + last.getYear())
+					+ "年工作日历，决定期限由" + c.decisionDueOn() + "改为" + decision
+					+ (Objects.equals(request, c.hearingRequestDue()) ? ""
+							: "，陈述申辩（申请听证）期限由" + c.hearingRequestDue() + "改为" + request));
+			moved++;
+		}
+		return moved;
+	}
+
+	/**
 	 * Publishes the decision (双公示) on the public portal, personal data removed (only the enterprise's name and credit
 	 * code, the violation, basis, penalty and fine are shown); the publication period (7 working days by default) is
 	 * recorded as met or late. An imported case is published only once the scan of its paper 行政处罚决定书 is kept
@@ -2158,35 +2205,19 @@ public class PenaltyCases {
 					SELECT c.id, c.number, c.region_code, c.enterprise_name, c.enterprise_credit_code, c.violation_code,
 					       c.status, c.filed_on, c.decision_due_on,
 					       CASE WHEN c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
-					            THEN CASE WHEN\s""" + PAUSED_SINCE + """
-					             IS NULL OR\s""" + PAUSED_SINCE + """
-					             > c.decision_due_on THEN c.decision_due_on - CAST(:today AS date)
-					                      ELSE c.decision_due_on -\s""" + PAUSED_SINCE + """
-					             + 1 END END AS remaining_days,
-					      \s""" + PAUSED_SINCE + """
+					            THEN\s""" + CaseClock.REMAINING_DAYS_SQL + """
+					             END AS remaining_days,
+					      \s""" + CaseClock.PAUSED_SINCE_SQL + """
 					        IS NOT NULL AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",
 					page, Rows.of(CaseSummary.class));
 	}
 
-	/**
-	 * Since when the decision clock of a {@code penalty_case c} (joined with its open suspension {@code s}) stands
-	 * still, as SQL, or null while it runs: the open suspension's first day, or the day a hearing was requested while it
-	 * is still to be held — a hearing does not count (邮政行政执法监督办法(2021) art.17); once held, its period is recorded
-	 * as a HEARING suspension and the limit moves by it.
-	 */
-	private static final String PAUSED_SINCE = "COALESCE(s.started_on, CASE WHEN c.status = 'HEARING' AND c.hearing_on IS NULL"
-			+ " THEN c.hearing_requested_on END)";
-
 	private Deadlines deadlines(CaseView c, List<Suspension> pauses) {
 		CaseClock caseClock = clock(c);
 		LocalDate today = today();
-		// a pause keeps the days left when it began; one begun after the limit (recorded before that was refused) does
-		// not; a hearing requested and not yet held is a pause from its request (art.17, as PAUSED_SINCE)
-		Optional<LocalDate> pausedSince = pauses.stream().filter(s -> s.endedOn() == null).findFirst().map(Suspension::startedOn)
-			.or(() -> Optional.ofNullable(c.status() == CaseStatus.HEARING && c.hearingOn() == null ? c.hearingRequestedOn() : null));
-		long remaining = pausedSince.filter(s -> !s.isAfter(c.decisionDueOn()))
-			.map(s -> CaseClock.remaining(c.decisionDueOn(), s) + 1)
-			.orElse(CaseClock.remaining(c.decisionDueOn(), today));
+		Optional<LocalDate> pausedSince = CaseClock.pausedSince(c,
+				pauses.stream().filter(s -> s.endedOn() == null).findFirst().map(Suspension::startedOn));
+		long remaining = CaseClock.remaining(c.decisionDueOn(), pausedSince, today);
 		LocalDate paymentDue = null;
 		BigDecimal surcharge = null;
 		if (c.deliveredOn() != null && Execution.fine(c) == null && Execution.confiscated(c) != null) {

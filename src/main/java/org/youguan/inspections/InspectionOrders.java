@@ -196,6 +196,43 @@ public class InspectionOrders implements DeclaresTemplates {
 		return get(scope, id);
 	}
 
+	/** An open order's deadline as issued: the day, the working days it counts and where it was issued. */
+	record IssuedDeadline(long id, long recordId, String number, String regionCode, LocalDate issuedOn, LocalDate dueOn,
+			int workingDays) {
+	}
+
+	/**
+	 * Counts again, after years of the holiday notice were loaded ({@code first}–{@code last}, as the calendar's
+	 * {@code CalendarYearsLoaded} gives them), the deadlines of the open orders (issued, replied or rejected, not yet a
+	 * case lead) that run into those years: the order's working days from its issue day, on the calendar as it now
+	 * stands. The 责令改正通知书 printed its day, so a deadline only moves later, never earlier. Imported orders (no
+	 * working days kept) keep their day. Each moved day is audited ({@code inspection.order.recount}).
+	 * @return how many orders had their deadline moved
+	 */
+	@Transactional
+	public int recountDeadlines(LocalDate first, LocalDate last) {
+		List<IssuedDeadline> open = jdbc.sql("""
+				SELECT id, record_id, number, region_code, issued_on, due_on, working_days FROM rectification_order
+				WHERE working_days IS NOT NULL AND lead_raised_on IS NULL AND status IN ('ISSUED', 'REPLIED', 'REJECTED')
+				  AND issued_on <= :last AND due_on >= :first
+				ORDER BY id FOR UPDATE""")
+			.param("first", first).param("last", last)
+			.query(Rows.of(IssuedDeadline.class)).list();
+		int moved = 0;
+		for (IssuedDeadline o : open) {
+			LocalDate due = calendar.plusWorkingDays(o.issuedOn(), o.workingDays());
+			if (!due.isAfter(o.dueOn())) {
+				continue;
+			}
+			jdbc.sql("UPDATE rectification_order SET due_on = :due WHERE id = :id").param("due", due).param("id", o.id()).update();
+			audit.record(AuditEntry.of("inspection.order.recount", "inspection", o.recordId(), "已加载" + first.getYear()
+					+ (first.getYear() == last.getYear() ? "" : "—" + last.getYear()) + "年工作日历，责令改正通知书" + o.number()
+					+ "的整改期限（" + o.workingDays() + "个工作日）由" + o.dueOn() + "改为" + due).inRegion(o.regionCode()));
+			moved++;
+		}
+		return moved;
+	}
+
 	/**
 	 * The enterprise's rectification report on an order that awaits it (issued, or its earlier reply rejected).
 	 * @throws DomainException not-found unless the order is the caller's enterprise's; illegal transition otherwise

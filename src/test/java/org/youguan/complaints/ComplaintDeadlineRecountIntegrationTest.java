@@ -1,6 +1,5 @@
 package org.youguan.complaints;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,12 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.HolidayNotices;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
-import org.youguan.calendar.CalendarYears;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 
@@ -37,16 +35,13 @@ class ComplaintDeadlineRecountIntegrationTest {
 	ComplaintQueries queries;
 
 	@Autowired
-	CalendarYears years;
+	HolidayNotices notices;
 
 	@Autowired
 	WorkingCalendar calendar;
 
 	@Autowired
 	AuditTrail audit;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	MutableClock clock;
@@ -66,9 +61,7 @@ class ComplaintDeadlineRecountIntegrationTest {
 		assertThat(calendar.isProvisional(LocalDate.of(2046, 1, 2))).isTrue();
 		LocalDate answerDue = queries.get(WUZHONG, filed.id()).answerDue();
 
-		String notice = "{\"holidays\":{\"2046-01-01\":\"New Year's Day,元旦,1\",\"2046-01-02\":\"New Year's Day,元旦,1\"},"
-				+ "\"workdays\":{}}";
-		tx.execute(s -> years.load(notice.getBytes(StandardCharsets.UTF_8), "2046.json", "test"));
+		notices.loadDaysOff(LocalDate.of(2046, 1, 1), LocalDate.of(2046, 1, 2));
 
 		// the recount runs after the load commits, on the event publication registry
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(queries.get(WUZHONG, filed.id()).stepDue())

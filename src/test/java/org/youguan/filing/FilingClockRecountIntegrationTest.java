@@ -1,6 +1,5 @@
 package org.youguan.filing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,13 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.HolidayNotices;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
-import org.youguan.calendar.CalendarYears;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.UserDirectory;
@@ -43,16 +41,13 @@ class FilingClockRecountIntegrationTest {
 	UserDirectory directory;
 
 	@Autowired
-	CalendarYears years;
+	HolidayNotices notices;
 
 	@Autowired
 	WorkingCalendar calendar;
 
 	@Autowired
 	AuditTrail audit;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	MutableClock clock;
@@ -78,9 +73,7 @@ class FilingClockRecountIntegrationTest {
 		mvc.perform(get("/filing/" + id).session(staff)).andExpect(content().string(matchesRegex(
 				"(?s).*id=\"filing-due\"><span>2044-01-05</span>\\s*<span class=\"badge bg-azure-lt provisional\"[^>]*>暂定</span>.*")));
 
-		String notice = "{\"holidays\":{\"2044-01-01\":\"New Year's Day,元旦,1\",\"2044-01-04\":\"New Year's Day,元旦,1\"},"
-				+ "\"workdays\":{}}";
-		tx.execute(s -> years.load(notice.getBytes(StandardCharsets.UTF_8), "2044.json", "test"));
+		notices.loadDaysOff(LocalDate.of(2044, 1, 1), LocalDate.of(2044, 1, 4));
 
 		// the recount runs after the load commits, on the event publication registry
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(filings.get(WUZHONG, id).dueOn())

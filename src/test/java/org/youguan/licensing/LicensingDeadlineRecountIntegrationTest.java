@@ -1,6 +1,5 @@
 package org.youguan.licensing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,12 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.HolidayNotices;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
-import org.youguan.calendar.CalendarYears;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 
@@ -40,16 +38,13 @@ class LicensingDeadlineRecountIntegrationTest {
 	LicenceApplications applications;
 
 	@Autowired
-	CalendarYears years;
+	HolidayNotices notices;
 
 	@Autowired
 	WorkingCalendar calendar;
 
 	@Autowired
 	AuditTrail audit;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	MutableClock clock;
@@ -72,9 +67,7 @@ class LicensingDeadlineRecountIntegrationTest {
 		assertThat(view(id).receiptDueOn()).isEqualTo(LocalDate.of(2048, 1, 3));
 		assertThat(calendar.isProvisional(LocalDate.of(2048, 1, 3))).isTrue();
 
-		String notice = "{\"holidays\":{\"2048-01-01\":\"New Year's Day,元旦,1\",\"2048-01-02\":\"New Year's Day,元旦,1\","
-				+ "\"2048-01-03\":\"New Year's Day,元旦,1\"},\"workdays\":{}}";
-		tx.execute(s -> years.load(notice.getBytes(StandardCharsets.UTF_8), "2048.json", "test"));
+		notices.loadDaysOff(LocalDate.of(2048, 1, 1), LocalDate.of(2048, 1, 2), LocalDate.of(2048, 1, 3));
 
 		// the recount runs after the load commits, on the event publication registry: 01-06, 01-07
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(view(id).receiptDueOn())

@@ -1,6 +1,5 @@
 package org.youguan.universal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,12 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.HolidayNotices;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
-import org.youguan.calendar.CalendarYears;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.Facilities;
 
@@ -43,13 +41,10 @@ class PostOfficeDeadlineRecountIntegrationTest {
 	PostOfficeApprovals approvals;
 
 	@Autowired
-	CalendarYears years;
+	HolidayNotices notices;
 
 	@Autowired
 	AuditTrail audit;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	MutableClock clock;
@@ -67,9 +62,7 @@ class PostOfficeDeadlineRecountIntegrationTest {
 		// 20 working days from Mon 12-20, 01-01 元旦 off by law
 		assertThat(approvals.get(DataScope.all(), id).decisionDueOn()).isEqualTo(LocalDate.of(2050, 1, 17));
 
-		String notice = "{\"holidays\":{\"2050-01-01\":\"New Year's Day,元旦,1\",\"2050-01-03\":\"New Year's Day,元旦,1\","
-				+ "\"2050-01-04\":\"New Year's Day,元旦,1\"},\"workdays\":{}}";
-		tx.execute(s -> years.load(notice.getBytes(StandardCharsets.UTF_8), "2050.json", "test"));
+		notices.loadDaysOff(LocalDate.of(2050, 1, 1), LocalDate.of(2050, 1, 3), LocalDate.of(2050, 1, 4));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(approvals.get(DataScope.all(), id).decisionDueOn())
 			.as("01-03 and 01-04 are days off under the notice").isEqualTo(LocalDate.of(2050, 1, 19)));

@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
+import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.Penalty;
 import org.youguan.rules.RuleUnit;
@@ -144,6 +146,46 @@ public final class CaseClock {
 	public static long remaining(LocalDate due, LocalDate today) {
 		return ChronoUnit.DAYS.between(today, due);
 	}
+
+	/*
+	 * The one rule of a stopped clock, written once for Java and once for SQL side by side: the decision clock of a case
+	 * stands still from the first day of its open suspension, or — while a requested hearing is still to be held — from
+	 * the day it was requested (邮政行政执法监督办法(2021) art.17: the hearing's period does not count; once held, its
+	 * period is recorded as a HEARING suspension and the limit moves by it). A pause keeps the days left when it began;
+	 * one begun after the limit (recorded before that was refused) does not stop an overdue case.
+	 */
+
+	/**
+	 * Since when the decision clock of {@code c} stands still, or empty while it runs.
+	 * @param openSuspensionStart the first day of the case's open suspension, if one is open
+	 */
+	public static Optional<LocalDate> pausedSince(CaseView c, Optional<LocalDate> openSuspensionStart) {
+		return openSuspensionStart.or(() -> Optional.ofNullable(
+				c.status() == CaseStatus.HEARING && c.hearingOn() == null ? c.hearingRequestedOn() : null));
+	}
+
+	/**
+	 * Calendar days left before {@code due}: as of the day the clock stopped (that day counted) while a pause begun on or
+	 * before {@code due} lasts, else as of {@code today} ({@link #remaining}).
+	 */
+	public static long remaining(LocalDate due, Optional<LocalDate> pausedSince, LocalDate today) {
+		return pausedSince.filter(s -> !s.isAfter(due)).map(s -> remaining(due, s) + 1).orElse(remaining(due, today));
+	}
+
+	/**
+	 * {@link #pausedSince} as SQL over a {@code penalty_case c} left-joined with its open suspension
+	 * {@code penalty_case_suspension s} ({@code s.ended_on IS NULL}): a date, or null while the clock runs.
+	 */
+	public static final String PAUSED_SINCE_SQL = "COALESCE(s.started_on, CASE WHEN c.status = 'HEARING' AND c.hearing_on IS NULL"
+			+ " THEN c.hearing_requested_on END)";
+
+	/** SQL (same joins as {@link #PAUSED_SINCE_SQL}): true when no pause begun on or before the limit stops the clock. */
+	public static final String RUNNING_SQL = "(" + PAUSED_SINCE_SQL + " IS NULL OR " + PAUSED_SINCE_SQL
+			+ " > c.decision_due_on)";
+
+	/** {@link #remaining(LocalDate, Optional, LocalDate)} as SQL (same joins; binds {@code :today}), in calendar days. */
+	public static final String REMAINING_DAYS_SQL = "CASE WHEN " + RUNNING_SQL
+			+ " THEN c.decision_due_on - CAST(:today AS date) ELSE c.decision_due_on - " + PAUSED_SINCE_SQL + " + 1 END";
 
 	/** The last day to request a hearing: 5 working days after the notice (行政处罚法(2021) art.64, 85). */
 	public LocalDate hearingRequestDue(LocalDate notifiedOn) {

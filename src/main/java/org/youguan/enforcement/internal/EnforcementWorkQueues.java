@@ -92,12 +92,10 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					+ " ORDER BY l.received_on, l.id", rules.intValue(StatutoryRule.PENALTY_LEAD_FILING_WARNING, region));
 			case "enforcement.deadline" -> statusLabels(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.status AS detail, c.decision_due_on AS due
-					FROM penalty_case c WHERE c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
+					FROM penalty_case c LEFT JOIN penalty_case_suspension s ON s.case_id = c.id AND s.ended_on IS NULL
+					WHERE c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
 					AND c.decision_due_on <= CAST(:today AS date) + CAST(:warning AS integer)
-					AND NOT EXISTS (SELECT 1 FROM penalty_case_suspension s WHERE s.case_id = c.id AND s.ended_on IS NULL
-					    AND s.started_on <= c.decision_due_on)
-					AND NOT (c.status = 'HEARING' AND c.hearing_on IS NULL AND c.hearing_requested_on <= c.decision_due_on)
-					AND\s""" + caseScope + " ORDER BY c.decision_due_on, c.id",
+					AND\s""" + CaseClock.RUNNING_SQL + " AND " + caseScope + " ORDER BY c.decision_due_on, c.id",
 					rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, region)));
 			case "enforcement.publish" -> items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,

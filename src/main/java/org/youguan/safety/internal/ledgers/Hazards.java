@@ -286,6 +286,44 @@ public class Hazards {
 			.inRegion(h.regionCode()));
 	}
 
+	/** An open hazard whose deadline is the catalogue's period (its basis is not a 指定日期). */
+	record CatalogueDeadline(long id, String regionCode, String enterpriseName, String level, LocalDate foundOn,
+			LocalDate deadline) {
+	}
+
+	/**
+	 * Counts again, after years of the holiday notice were loaded ({@code first}–{@code last}, as the calendar's
+	 * {@code CalendarYearsLoaded} gives them), the deadlines of the open hazards that took the level's period from the
+	 * rules catalogue (working days from the day found) and run into those years; a date someone chose (basis
+	 * 指定日期…) stays. The enterprise has been shown its deadline, so it only moves later, never earlier. Each moved
+	 * day is audited ({@code safety.hazard.recount}).
+	 * @return how many hazards had their deadline moved
+	 */
+	@Transactional
+	public int recountDeadlines(LocalDate first, LocalDate last) {
+		List<CatalogueDeadline> open = jdbc.sql("""
+				SELECT id, region_code, enterprise_name, level, found_on, deadline FROM safety_hazard
+				WHERE closed_on IS NULL AND deadline_basis NOT LIKE '指定日期%' AND found_on <= :last AND deadline >= :first
+				ORDER BY id FOR UPDATE""")
+			.param("first", first).param("last", last)
+			.query(Rows.of(CatalogueDeadline.class)).list();
+		int moved = 0;
+		for (CatalogueDeadline h : open) {
+			HazardLevel level = HazardLevel.valueOf(h.level());
+			LocalDate deadline = rules.deadline(level.rectification(), h.foundOn(), h.regionCode());
+			if (!deadline.isAfter(h.deadline())) {
+				continue;
+			}
+			jdbc.sql("UPDATE safety_hazard SET deadline = :deadline WHERE id = :id")
+				.param("deadline", deadline).param("id", h.id()).update();
+			audit.record(AuditEntry.of("safety.hazard.recount", AUDIT_TYPE, h.id(), "已加载" + first.getYear()
+					+ (first.getYear() == last.getYear() ? "" : "—" + last.getYear()) + "年工作日历，" + level.label() + "（"
+					+ h.enterpriseName() + "）的整改期限由" + h.deadline() + "改为" + deadline).inRegion(h.regionCode()));
+			moved++;
+		}
+		return moved;
+	}
+
 	/**
 	 * The bureau closes a hazard (整改销号): the day closed (not before the day found, not in the future), a note, and
 	 * evidence — at least one file on the hazard after this step's files are added.

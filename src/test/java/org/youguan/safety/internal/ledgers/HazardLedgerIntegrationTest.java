@@ -2,6 +2,7 @@ package org.youguan.safety.internal.ledgers;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.HolidayNotices;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
@@ -38,6 +40,7 @@ import org.youguan.safety.LedgerFigures;
 import org.youguan.safety.SafetyLedgers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -140,6 +143,40 @@ class HazardLedgerIntegrationTest {
 				today.plusDays(7).toString(), "期限测试指定"), false);
 		assertThat(hazards.get(DataScope.all(), dated).deadline()).isEqualTo(today.plusDays(7));
 		assertThat(hazards.get(DataScope.all(), dated).deadlineBasis()).isEqualTo("指定日期");
+	}
+
+	@Autowired
+	HolidayNotices notices;
+
+	/**
+	 * A hazard found in late December has its catalogue deadline (10 working days) counted on the provisional calendar of
+	 * a year whose notice is not loaded; loading the notice counts it again, and a chosen date stays. 2056 is used by no
+	 * other test.
+	 */
+	@Test
+	void loadingTheYearRecountsTheCatalogueDeadlineOfAnOpenHazard() {
+		LocalDate found = LocalDate.of(2055, 12, 27);
+		clock.set(found.atTime(10, 0));
+		try {
+			long catalogue = hazards.report(DataScope.region("3205"), data(shunfeng(), null, found.toString(), "GENERAL", null,
+					"跨年期限测试"), false);
+			long chosen = hazards.report(DataScope.region("3205"), data(shunfeng(), null, found.toString(), "GENERAL",
+					"2056-01-10", "跨年期限测试指定"), false);
+			// Mon 12-27 + 10 working days: 12-28 … 12-31, (weekend) 01-03 … 01-07, 01-10
+			assertThat(hazards.get(DataScope.all(), catalogue).deadline()).isEqualTo(LocalDate.of(2056, 1, 10));
+			assertThat(calendar.isProvisional(LocalDate.of(2056, 1, 10))).isTrue();
+
+			notices.loadDaysOff(LocalDate.of(2056, 1, 3), LocalDate.of(2056, 1, 4));
+
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(hazards.get(DataScope.all(), catalogue)
+				.deadline()).as("01-03 and 01-04 are days off under the notice").isEqualTo(LocalDate.of(2056, 1, 12)));
+			assertThat(hazards.get(DataScope.all(), chosen).deadline()).isEqualTo(LocalDate.of(2056, 1, 10));
+			assertThat(audit.history(DataScope.all(), Hazards.AUDIT_TYPE, catalogue)).extracting(AuditEvent::action)
+				.contains("safety.hazard.recount");
+		}
+		finally {
+			clock.reset();
+		}
 	}
 
 	@Test
