@@ -11,14 +11,17 @@ import org.youguan.kernel.RegionPrefix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A region asked for by code is a whole region: a code of 5, 7 or 8 digits (a prefix such as {@code 32050}, which
  * would stand for the counties 320500–320509 together) is refused with 400 naming {@code region} and the rule, on
- * every figures API and region-filtered list — never counted as if it were a region.
+ * every figures API and region-filtered list — never counted as if it were a region; nor is a code of whole length
+ * that names no region ({@code exists}).
  */
 @IntegrationTest
 class RegionParametersIntegrationTest {
@@ -28,11 +31,13 @@ class RegionParametersIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	static final List<String> FILTERED = List.of("/api/v1/enforcement/figures", "/api/v1/inspections/figures",
+			"/api/v1/licensing/figures", "/api/v1/safety/figures", "/api/v1/universal/figures",
+			"/api/v1/universal/supervision/figures", "/api/v1/safety/hazards", "/api/v1/universal/villages");
+
 	@Test
 	void aPrefixThatIsNoWholeRegionIsRefusedEverywhere() throws Exception {
-		for (String path : List.of("/api/v1/enforcement/figures", "/api/v1/inspections/figures", "/api/v1/licensing/figures",
-				"/api/v1/safety/figures", "/api/v1/universal/figures", "/api/v1/universal/supervision/figures",
-				"/api/v1/safety/hazards", "/api/v1/universal/villages")) {
+		for (String path : FILTERED) {
 			for (String region : List.of("32050", "3205061", "32050600")) {
 				mvc.perform(get(path).param("region", region).header("Authorization", LEADER))
 					.andExpect(status().isBadRequest())
@@ -43,6 +48,29 @@ class RegionParametersIntegrationTest {
 		}
 		mvc.perform(get("/api/v1/public/penalties").param("region", "32050")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("length"));
+	}
+
+	/**
+	 * A whole-length code that names no region (a typo) is refused, not answered with empty figures as if the region
+	 * had nothing — on the APIs, the public lookups and the pages alike.
+	 */
+	@Test
+	void aCodeThatNamesNoRegionIsRefusedEverywhere() throws Exception {
+		for (String path : FILTERED) {
+			for (String region : List.of("39", "3299", "329999")) {
+				mvc.perform(get(path).param("region", region).header("Authorization", LEADER))
+					.andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.errors[0].field").value("region"))
+					.andExpect(jsonPath("$.errors[0].rule").value("exists"))
+					.andExpect(jsonPath("$.errors[0].message").value("行政区划代码不存在：" + region));
+			}
+		}
+		mvc.perform(get("/api/v1/public/penalties").param("region", "329999")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("exists"));
+		mvc.perform(get("/api/v1/public/penalties").param("region", "3205")).andExpect(status().isOk());
+		mvc.perform(get("/enforcement/figures").param("region", "329999").header("Authorization", LEADER))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("行政区划代码不存在：329999")));
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import java.util.function.Function;
 
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
-import org.youguan.enforcement.Penalty;
 import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
 

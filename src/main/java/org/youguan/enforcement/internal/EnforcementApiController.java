@@ -69,15 +69,12 @@ class EnforcementApiController {
 
 	private final Clock clock;
 
-	private final RegionParameter regionParameter;
 
-	EnforcementApiController(Leads leads, PenaltyCases cases, EnforcementFigures figures, Clock clock,
-			RegionParameter regionParameter) {
+	EnforcementApiController(Leads leads, PenaltyCases cases, EnforcementFigures figures, Clock clock) {
 		this.leads = leads;
 		this.cases = cases;
 		this.figures = figures;
 		this.clock = clock;
-		this.regionParameter = regionParameter;
 	}
 
 	/** The id of what was created. */
@@ -129,7 +126,7 @@ class EnforcementApiController {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		LocalDate today = LocalDate.now(clock);
-		FiguresQuery q = regionParameter.figures(scope, region, me.regionCode(), from, to, today);
+		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, today);
 		return figures.figures(scope, q.region(), q.from(), q.to());
 	}
 

@@ -46,21 +46,19 @@ class EnforcementFiguresController {
 
 	private final Clock clock;
 
-	private final RegionParameter regionParameter;
 
 	EnforcementFiguresController(EnforcementFigures figures, EnforcementBreakdown breakdown, Spreadsheets spreadsheets,
-			Clock clock, RegionParameter regionParameter) {
+			Clock clock) {
 		this.figures = figures;
 		this.breakdown = breakdown;
 		this.spreadsheets = spreadsheets;
 		this.clock = clock;
-		this.regionParameter = regionParameter;
 	}
 
 	@GetMapping("/enforcement/figures")
 	String page(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
-		FiguresQuery q = regionParameter.figures(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
+		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
 		model.addAttribute("q", q);
 		model.addAttribute("figures", figures.figures(scope, q.region(), q.from(), q.to()));
 		model.addAttribute("b", breakdown.breakdown(scope, q.region(), q.from(), q.to()));
@@ -71,7 +69,7 @@ class EnforcementFiguresController {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
-		FiguresQuery q = regionParameter.figures(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
+		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
 		return Downloads.xlsx("处罚统计-" + (q.region().isEmpty() ? "全国" : q.region()) + "-" + q.from() + "至" + q.to() + ".xlsx",
 				spreadsheets.write("处罚统计", COLUMNS, breakdown.breakdown(scope, q.region(), q.from(), q.to()).all()));
 	}

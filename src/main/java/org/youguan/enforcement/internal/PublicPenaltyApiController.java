@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.RegionPrefix;
 
 /**
  * 双公示 of penalty decisions for everyone, without signing in: the decisions published and not withdrawn, without
@@ -21,11 +22,9 @@ class PublicPenaltyApiController {
 
 	private final PenaltyCases cases;
 
-	private final RegionParameter regionParameter;
 
-	PublicPenaltyApiController(PenaltyCases cases, RegionParameter regionParameter) {
+	PublicPenaltyApiController(PenaltyCases cases) {
 		this.cases = cases;
-		this.regionParameter = regionParameter;
 	}
 
 	@GetMapping("/api/v1/public/penalties")
@@ -33,7 +32,7 @@ class PublicPenaltyApiController {
 			+ "（page、size，默认每页50条）。字段：decisionNumber、enterprise、creditCode、violation、basis、penalty（并处的各种类，如没收违法所得并处罚款）、"
 			+ "fine（罚款，元）、decidedOn、publishedOn、confiscated（没收违法所得，元）。")
 	List<PenaltyCases.PublishedDecision> penalties(@RequestParam(required = false) String region, ListRequest list) {
-		String prefix = regionParameter.check(region);
+		String prefix = RegionPrefix.of(region).code();
 		ListRequest page = new ListRequest(list.q(), list.page(), list.size() == null ? 50 : list.size(), list.sort(),
 				list.dir());
 		return cases.published(prefix, page.toPage()).items();

@@ -10,6 +10,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.region.RegionLevel;
 import org.youguan.region.Regions;
 
@@ -29,24 +30,22 @@ class PublicPenaltyController {
 
 	private final String homeRegion;
 
-	private final RegionParameter regionParameter;
-
 	PublicPenaltyController(PenaltyDisclosure disclosure, Regions regions,
-			@Value("${youguan.public.region:3205}") String homeRegion, RegionParameter regionParameter) {
+			@Value("${youguan.public.region:3205}") String homeRegion) {
 		this.disclosure = disclosure;
 		this.regions = regions;
 		this.homeRegion = homeRegion;
-		this.regionParameter = regionParameter;
 	}
 
 	/**
 	 * The list: {@code region} a region code prefix (blank: the installation's region), {@code q} the search text,
 	 * {@code page} from 0.
-	 * @throws InvalidValueException (400) when the region is not a whole existing region ({@link RegionParameter})
+	 * @throws InvalidValueException (400) when the region is not a whole existing region (rules {@code digits}, {@code
+	 *         length}, {@code exists})
 	 */
 	@GetMapping("/public/penalties")
 	String list(@RequestParam(required = false) String region, ListRequest list, Model model) {
-		String prefix = regionParameter.check(region);
+		String prefix = RegionPrefix.of(region).code();
 		PageQuery page = PageQuery.of(list.q(), list.page(), 20, list.sort(), list.dir());
 		model.addAttribute("result", disclosure.list(prefix.isEmpty() ? homeRegion : prefix, page));
 		model.addAttribute("region", prefix);
