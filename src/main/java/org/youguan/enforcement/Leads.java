@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.enforcement.internal.CaseClock;
+import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -275,11 +276,11 @@ public class Leads {
 		LocalDate filed = filedOn == null ? LocalDate.now(clock) : filedOn;
 		new Validation().within("filedOn", "立案日期（filedOn）", filed, lead.receivedOn(), LocalDate.now(clock)).throwIfInvalid();
 		EnterpriseView enterprise = enterprises.findByCreditCode(lead.enterpriseCreditCode())
-			.orElseThrow(() -> DomainException.rule("当事人（" + lead.enterpriseCreditCode() + "）不在企业名录中，请先登记企业"));
+			.orElseThrow(() -> DecisionRules.ruleBroken("enterpriseCreditCode", "exists", "当事人（" + lead.enterpriseCreditCode() + "）不在企业名录中，请先登记企业"));
 		CaseClock caseClock = cases.clock(PenaltyCases.caseRegion(enterprise, lead));
 		LocalDate barred = caseClock.limitationEnds(lead.proposedEndedOn(), lead.proposedHarm());
 		if (lead.receivedOn().isAfter(barred)) {
-			throw DomainException.rule("违法行为终了于" + lead.proposedEndedOn() + "，至" + lead.receivedOn() + "收到线索时已超过"
+			throw DecisionRules.ruleBroken("endedOn", "limitation", "违法行为终了于" + lead.proposedEndedOn() + "，至" + lead.receivedOn() + "收到线索时已超过"
 					+ "追责时效（至" + barred + "），不再给予行政处罚（行政处罚法第36条），请以此理由不予立案");
 		}
 		long caseId = cases.file(enterprise, lead, head, filed, demo);

@@ -342,7 +342,7 @@ public class PenaltyCases {
 			.query(Long.class)
 			.single();
 		audit.record(AuditEntry.of("case.file", "penalty_case", id, "立案：" + number + "，" + enterprise.legalName() + "，"
-				+ lead.proposedViolation().title() + "（" + head.name() + "批准；决定期限" + due + "）")
+				+ lead.proposedViolation().shortName() + "（" + head.name() + "批准；决定期限" + due + "）")
 			.inRegion(region));
 		issue(id, CaseDocumentKind.FILING_APPROVAL);
 		return id;
@@ -452,7 +452,7 @@ public class PenaltyCases {
 						lastEvidence != null && lastEvidence.isAfter(c.filedOn()) ? lastEvidence : c.filedOn(), today());
 		v.throwIfInvalid();
 		v.throwIfInvalid();
-		revocationAuthority("proposedPenalty", c, penalty);
+		revocationAuthority("proposedPenalty", c.regionCode(), penalty);
 		boolean review = DecisionRules.reviewRequired(penalty, fine, confiscated,
 				threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), false);
 		Map<String, Object> p = new HashMap<>();
@@ -491,14 +491,14 @@ public class PenaltyCases {
 		// the outcome is never assumed: a review posted without it is no review passed
 		new Validation().require("agreed", agreed != null, "required", "法制审核结论（agreed）不能为空：请选择同意或不同意").throwIfInvalid();
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
-			throw DomainException.rule("听证尚未举行：听证后再进行法制审核");
+			throw ruleBroken("agreed", "before-hearing", "听证尚未举行：听证后再进行法制审核");
 		}
 		if (c.reviewedOn() != null && (c.hearingOn() == null || !c.reviewedOn().isBefore(c.hearingOn()))) {
 			throw DomainException.illegalTransition("本案已于" + c.reviewedOn() + "通过法制审核（" + c.reviewedBy()
 					+ "），不能重复审核；意见书需要更正时请重新制作该文书");
 		}
 		if (investigated(id, reviewer.userId(), reviewer.name())) {
-			throw DomainException.rule("法制审核人员不得是本案的调查人员：" + reviewer.name() + "参与了本案调查（行政处罚法第58条）");
+			throw ruleBroken("reviewer", "reviewer-is-investigator", "法制审核人员不得是本案的调查人员：" + reviewer.name() + "参与了本案调查（行政处罚法第58条）");
 		}
 		Long author = reportAuthor(id);
 		if (author != null && author.equals(reviewer.userId())) {
@@ -539,7 +539,7 @@ public class PenaltyCases {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.NOTIFY.from(c.status());
 		if (c.reviewRequired() && c.reviewedOn() == null) {
-			throw DomainException.rule("本案须经法制审核后才能事先告知（行政处罚法第58条；罚款达到审核标准或责令停业、吊销许可证件）");
+			throw ruleBroken("notifiedOn", "before-review", "本案须经法制审核后才能事先告知（行政处罚法第58条；罚款达到审核标准或责令停业、吊销许可证件）");
 		}
 		Validation v = new Validation();
 		v.required("notifiedOn", "告知日期（notifiedOn）", notifiedOn);
@@ -724,7 +724,7 @@ public class PenaltyCases {
 	 */
 	private LocalDate waiverDay(CaseView c, Validation v, String waivedOn) {
 		CaseStep.WAIVE_HEARING.from(c.status());
-		requireHearingRight(c);
+		requireHearingRight(c, "waivedOn");
 		if (c.hearingWaivedOn() != null) {
 			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + "明确放弃听证");
 		}
@@ -756,9 +756,10 @@ public class PenaltyCases {
 		return c.hearingRequestDue() != null ? c.hearingRequestDue() : clock(c).hearingRequestDue(c.notifiedOn());
 	}
 
-	private void requireHearingRight(CaseView c) {
+	/** The notice gave the right to a hearing (art.63), else 422 naming {@code field}, rule {@code no-hearing-right}. */
+	private void requireHearingRight(CaseView c, String field) {
 		if (!hearingRight(c)) {
-			throw DomainException.rule("拟作出的处罚（" + c.proposedPenalty().label() + "）不属于听证范围（行政处罚法第63条）");
+			throw ruleBroken(field, "no-hearing-right", "拟作出的处罚（" + c.proposedPenalty().label() + "）不属于听证范围（行政处罚法第63条）");
 		}
 	}
 
@@ -772,7 +773,7 @@ public class PenaltyCases {
 	public void requestHearing(DataScope scope, long id, String requestedOn) {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.REQUEST_HEARING.from(c.status());
-		requireHearingRight(c);
+		requireHearingRight(c, "requestedOn");
 		if (c.hearingWaivedOn() != null) {
 			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + "明确放弃听证，不能再申请听证");
 		}
@@ -959,7 +960,7 @@ public class PenaltyCases {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.DECIDE.from(c.status());
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
-			throw DomainException.rule("当事人已申请听证，听证举行后才能作出决定（行政处罚法第63条）");
+			throw ruleBroken("decidedOn", "before-hearing", "当事人已申请听证，听证举行后才能作出决定（行政处罚法第63条）");
 		}
 		Validation v = new Validation();
 		v.required("decidedOn", "决定日期（decidedOn）", data.decidedOn());
@@ -1014,11 +1015,11 @@ public class PenaltyCases {
 			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, on);
 		handTypedNumber(v, typedNumber);
 		v.throwIfInvalid();
-		revocationAuthority("penalty", c, penalty);
+		revocationAuthority("penalty", c.regionCode(), penalty);
 		boolean heard = c.hearingOn() != null;
 		if (DecisionRules.reviewRequired(penalty, fine, confiscated, threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), heard)
 				&& (c.reviewedOn() == null || heard && c.reviewedOn().isBefore(c.hearingOn()))) {
-			throw DomainException.rule("本案须经法制审核后才能作出决定（行政处罚法第58条" + (heard ? "：经过听证程序的案件须在听证后审核" : "") + "）");
+			throw ruleBroken("decidedOn", "before-review", "本案须经法制审核后才能作出决定（行政处罚法第58条" + (heard ? "：经过听证程序的案件须在听证后审核" : "") + "）");
 		}
 		String number = typedNumber == null
 				? numbers.nextFree(ORDINARY_SERIES, c.regionCode().length() > 6 ? c.regionCode().substring(0, 6) : c.regionCode(),
@@ -1139,7 +1140,7 @@ public class PenaltyCases {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.PAY.from(c.status());
 		if (Execution.fine(c) == null) {
-			throw DomainException.rule(Execution.confiscated(c) != null
+			throw ruleBroken("amount", "no-fine", Execution.confiscated(c) != null
 					? "该处罚决定没收违法所得，应登记上缴（handover），不是缴纳罚款"
 					: "该处罚决定没有罚款，无需登记缴纳，可直接结案");
 		}
@@ -1147,7 +1148,11 @@ public class PenaltyCases {
 		v.required("paidOn", "缴款日期（paidOn）", paidOn).required("amount", "缴款金额（amount）", amount);
 		Procedure proc = procedure(id);
 		PaymentDue payment = paymentDue(c, proc);
-		if (payment.instalment() != null) {
+		if (payment.instalment() == null) {
+			// no instalments approved: a position named would be booked against nothing
+			v.require("instalment", Text.isBlank(instalment), "absent", "本案未批准分期缴纳，不填写期次（instalment）");
+		}
+		else {
 			v.required("instalment", "期次（instalment）", instalment);
 			Long named = v.whole("instalment", "期次（instalment）", instalment, 3);
 			int next = payment.instalment().position();
@@ -1248,7 +1253,7 @@ public class PenaltyCases {
 		CaseStep.HAND_OVER.from(c.status());
 		BigDecimal confiscated = Execution.confiscated(c);
 		if (confiscated == null) {
-			throw DomainException.rule("该处罚决定没有没收违法所得，无需登记上缴");
+			throw ruleBroken("amount", "no-confiscation", "该处罚决定没有没收违法所得，无需登记上缴");
 		}
 		Optional<Handover> done = handover(id);
 		if (done.isPresent()) {
@@ -1317,7 +1322,7 @@ public class PenaltyCases {
 		CaseView c = lock(scope, id);
 		CaseStep.EXTEND.from(c.status());
 		if (c.extended()) {
-			throw DomainException.rule("办案期限只能延长一次（邮政行政执法监督办法第17条），已于此前延长：" + c.extensionReason());
+			throw ruleBroken("reason", "extended-once", "办案期限只能延长一次（邮政行政执法监督办法第17条），已于此前延长：" + c.extensionReason());
 		}
 		LocalDate limit = limitInForce(c, false);
 		if (today().isAfter(limit)) {
@@ -1357,7 +1362,7 @@ public class PenaltyCases {
 		CaseView c = lock(scope, id);
 		CaseStep.SUSPEND.from(c.status());
 		if (ongoing(id).isPresent()) {
-			throw DomainException.rule("案件计时已中止，请先恢复计时");
+			throw ruleBroken("startedOn", "already-suspended", "案件计时已中止，请先恢复计时");
 		}
 		Validation v = new Validation();
 		SuspensionKind k = parse(v, "kind", "中止类型", kind, SuspensionKind.class, true);
@@ -1392,7 +1397,7 @@ public class PenaltyCases {
 	public void resume(DataScope scope, long id, String endedOn) {
 		CaseView c = lock(scope, id);
 		CaseStep.RESUME.from(c.status());
-		Suspension s = ongoing(id).orElseThrow(() -> DomainException.rule("案件计时未中止"));
+		Suspension s = ongoing(id).orElseThrow(() -> ruleBroken("endedOn", "not-suspended", "案件计时未中止，无需恢复计时"));
 		Validation v = new Validation();
 		v.required("endedOn", "中止结束日期（endedOn）", endedOn);
 		LocalDate on = v.date("endedOn", "中止结束日期（endedOn）", endedOn, s.startedOn(), today());
@@ -1466,7 +1471,7 @@ public class PenaltyCases {
 			throw DomainException.illegalTransition("处罚决定已于" + c.publishedOn() + "公示");
 		}
 		if ("PERSON".equals(procedure(id).partyKind())) {
-			throw DomainException.rule("当事人为自然人的处罚决定不在门户网站公示（个人信息保护）");
+			throw ruleBroken("publishedOn", "natural-person", "当事人为自然人的处罚决定不在门户网站公示（个人信息保护）");
 		}
 		Validation v = new Validation();
 		if (c.imported()) {
@@ -1575,7 +1580,8 @@ public class PenaltyCases {
 			LocalDate earliest = earliestOnTheSpotFiling(today, region == null ? "0" : region);
 			v.require("decidedOn", !on.isBefore(earliest), "filing-window", "当场处罚决定应在作出后"
 					+ rules.intValue(StatutoryRule.PENALTY_ON_THE_SPOT_FILING, region == null ? "0" : region) + "个工作日内报所属行政机关备案（"
-					+ StatutoryRule.PENALTY_ON_THE_SPOT_FILING.basis() + "），" + earliest + "以前作出的决定已过备案期限，请通过历史案件导入录入");
+					+ StatutoryRule.PENALTY_ON_THE_SPOT_FILING.basis() + "，期限的最后一个工作日当天仍可备案）：今天备案的，处罚日期不得早于" + earliest
+					+ "（" + earliest + "当天作出的决定今天仍在期限内），" + earliest.minusDays(1) + "及以前作出的决定已过备案期限，请通过历史案件导入录入");
 		}
 		Penalty penalty = parse(v, "penalty", "处罚种类", data.penalty(), Penalty.class, true);
 		if (penalty != null && penalty != Penalty.WARNING && penalty != Penalty.FINE) {
@@ -1636,7 +1642,7 @@ public class PenaltyCases {
 		fixTerms(id, region);
 		LocalDate filingDue = clock(region).due(StatutoryRule.PENALTY_ON_THE_SPOT_FILING, on);
 		audit.record(AuditEntry.of("case.on-the-spot", "penalty_case", id, caseNumber + "：当场处罚" + decisionNumber + "，"
-				+ p.get("name") + "，" + type.title() + "，" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
+				+ p.get("name") + "，" + type.shortName() + "，" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
 				+ "（" + on + "，" + data.place().strip() + "）" + (today.isAfter(filingDue) ? "；超过备案期限" + filingDue : ""))
 			.inRegion(region));
 		issue(id, CaseDocumentKind.ON_THE_SPOT_DECISION);
@@ -1769,10 +1775,10 @@ public class PenaltyCases {
 		CaseView c = lock(scope, id);
 		CaseStep.ARRANGE_PAYMENT.from(c.status());
 		if (Execution.fine(c) == null) {
-			throw DomainException.rule("该处罚决定没有罚款，无需延期或分期缴纳");
+			throw ruleBroken("kind", "no-fine", "该处罚决定没有罚款，无需延期或分期缴纳");
 		}
 		if (procedure(id).paymentArrangement() != null) {
-			throw DomainException.rule("本案已批准延期（分期）缴纳罚款，不能再次批准");
+			throw ruleBroken("kind", "already-arranged", "本案已批准延期（分期）缴纳罚款，不能再次批准");
 		}
 		CaseClock caseClock = clock(c);
 		LocalDate originalDue = caseClock.paymentDue(c.deliveredOn());
@@ -1794,6 +1800,17 @@ public class PenaltyCases {
 		v.required("reason", "申请理由（reason）", terms.reason()).maxLength("reason", "申请理由（reason）", terms.reason(), 500);
 		LocalDate deferred = null;
 		List<Instalment> parts = new ArrayList<>();
+		// each kind states only its own terms: a deferral's instalments, or instalments' deferred day, would be approved
+		// as the head never saw them
+		List<InstalmentTerm> typed = terms.instalments() == null ? List.of() : terms.instalments().stream()
+			.filter(t -> t != null && (!Text.isBlank(t.dueOn()) || !Text.isBlank(t.amount()))).toList();
+		if ("DEFERRAL".equals(kind)) {
+			v.require("instalments", typed.isEmpty(), "absent", "延期缴纳不填写分期（instalments）：分期缴纳请选择INSTALMENTS");
+		}
+		else if ("INSTALMENTS".equals(kind)) {
+			v.require("deferredUntil", Text.isBlank(terms.deferredUntil()), "absent",
+					"分期缴纳不填写延期至（deferredUntil）：各期的缴纳期限填写在instalments中");
+		}
 		if ("DEFERRAL".equals(kind)) {
 			v.required("deferredUntil", "延期至（deferredUntil）", terms.deferredUntil());
 			// after the original deadline, and not before the day of approval: a day already past would make the party
@@ -1804,8 +1821,7 @@ public class PenaltyCases {
 			workingDay(v, caseClock, "deferredUntil", "延期至（deferredUntil）", deferred);
 		}
 		else if ("INSTALMENTS".equals(kind)) {
-			List<InstalmentTerm> given = terms.instalments() == null ? List.of() : terms.instalments().stream()
-				.filter(t -> t != null && (!Text.isBlank(t.dueOn()) || !Text.isBlank(t.amount()))).toList();
+			List<InstalmentTerm> given = typed;
 			v.require("instalments", given.size() >= 2, "min", "分期缴纳（instalments）至少分2期");
 			LocalDate previous = today().minusDays(1);
 			BigDecimal sum = BigDecimal.ZERO;
@@ -1976,16 +1992,25 @@ public class PenaltyCases {
 	 * @param fine the fine in yuan (required for FINE; beside a heavier kind the fine the decision 并处). For
 	 * CONFISCATION without {@code confiscated}, the value confiscated (the contract's meaning before 并处 was recorded)
 	 * @param confiscated the 违法所得 confiscated in yuan (optional; only where the violation's article provides it)
+	 * @param handedOverOn the day what the decision confiscated was handed over (上缴), null when not yet; a closed case
+	 * that confiscates needs it
 	 */
 	public record ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn,
 			String decidedOn, String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn,
-			BigDecimal confiscated) {
+			BigDecimal confiscated, String handedOverOn) {
 
 		/** A past case without a confiscation beside its fine. */
 		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
 				String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn) {
 			this(enterpriseCreditCode, violation, source, filedOn, decidedOn, decisionNumber, penalty, fine, paidOn, closedOn,
-					null);
+					null, null);
+		}
+
+		/** A past case whose confiscation, if any, is not handed over yet. */
+		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
+				String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn, BigDecimal confiscated) {
+			this(enterpriseCreditCode, violation, source, filedOn, decidedOn, decisionNumber, penalty, fine, paidOn, closedOn,
+					confiscated, null);
 		}
 	}
 
@@ -1996,7 +2021,10 @@ public class PenaltyCases {
 	 * the day the bureau began handling cases on the platform, when set (rule {@code imported-past}: a case of today
 	 * has no procedure behind it); a source of the contract (INSPECTION, COMPLAINT, REPORT, TRANSFER), a penalty kind the
 	 * violation's article provides (or a lighter one, rule {@code not-provided}), a fine within the violation's maximum, a
-	 * 文号 unused nationally, no closure of an unpaid fine)
+	 * 文号 unused nationally, no closure of an unpaid fine nor of a confiscation not handed over — rule
+	 * {@code not-handed-over} on {@code handedOverOn} —, and the decision rules a live decision applies to the parts
+	 * ({@link #checkParts}: 并处 — rule {@code combined-required} on {@code fine} —, 没收 only where provided, 吊销 only
+	 * by the issuing authority — 422 rule {@code revocation-authority} on {@code penalty}, judged by the importing bureau))
 	 * and marked imported; its state follows from the dates (立案 → 已决定 → 已执行 → 已结案, or 不予处罚). A decided
 	 * case publishes {@link PenaltyDecided} (imported).
 	 * @return the case's id
@@ -2006,6 +2034,9 @@ public class PenaltyCases {
 	/** The sources a past case may come from (the import's contract): not {@link LeadSource#SAFETY}. */
 	static final Set<LeadSource> IMPORTED_SOURCES = EnumSet.of(LeadSource.INSPECTION, LeadSource.COMPLAINT, LeadSource.REPORT,
 			LeadSource.TRANSFER);
+
+	/** The receipt of an imported handover: the paper file holds it (its scan may be kept as an original document). */
+	static final String IMPORTED_HANDOVER = "历史案件导入：上缴凭证见纸质案卷";
 
 	@Transactional
 	public long importCase(DataScope scope, ImportedCase data) {
@@ -2060,14 +2091,12 @@ public class PenaltyCases {
 		v.money("fine", "罚款金额（fine）", fine).fits("fine", "罚款金额（fine）", fine, 12, 2);
 		v.money("confiscated", "没收违法所得金额（confiscated）", confiscated)
 			.fits("confiscated", "没收违法所得金额（confiscated）", confiscated, 12, 2);
-		if (penalty == Penalty.FINE) {
-			v.require("fine", fine != null && fine.signum() > 0, "required", "处罚种类为罚款时，罚款金额（fine）须大于0");
-		}
-		else if (penalty == Penalty.CONFISCATION) {
-			v.require(legacyConfiscation ? "fine" : "confiscated", confiscated != null && confiscated.signum() > 0, "required",
-					"处罚种类为没收违法所得时，没收金额（confiscated）须大于0");
-		}
-		if (penalty == null || !penalty.heavierThan(Penalty.WARNING)) {
+		DecisionRules.amount(v, "fine", "罚款金额", data.fine(), penalty == Penalty.FINE, "处罚种类为罚款时，罚款金额（fine）须大于0");
+		DecisionRules.amount(v, legacyConfiscation ? "fine" : "confiscated", "没收违法所得金额",
+				legacyConfiscation ? data.fine() : data.confiscated(), penalty == Penalty.CONFISCATION,
+				"处罚种类为没收违法所得时，没收金额（confiscated）须大于0");
+		// an unreadable kind is its own error: nothing is judged by it
+		if (penalty == null && Text.isBlank(data.penalty()) || penalty != null && !penalty.heavierThan(Penalty.WARNING)) {
 			v.require("fine", fine == null, "absent", "处罚种类为" + (penalty == null ? "空" : penalty.label()) + "时不填写罚款金额（fine）");
 		}
 		if (fine != null && type != null && enterprise != null) {
@@ -2077,29 +2106,44 @@ public class PenaltyCases {
 		}
 		if (type != null && penalty != null && penalty != Penalty.NONE) {
 			DecisionRules.providedOrLighter(v, "penalty", type.penalties(), penalty);
-			DecisionRules.confiscation(v, "penalty", "confiscated", type.penalties(), penalty, confiscated);
+			checkParts(v, "penalty", "fine", "confiscated", type.penalties(), penalty, fine, confiscated);
 		}
-		else if (penalty == null || penalty == Penalty.NONE) {
+		else if (penalty == null && Text.isBlank(data.penalty()) || penalty == Penalty.NONE) {
 			v.require("confiscated", confiscated == null, "absent", "未作出处罚决定的案件不填写没收金额（confiscated）");
 		}
 		LocalDate paid = v.date("paidOn", "缴款日期（paidOn）", data.paidOn(), decided == null ? Validation.EARLIEST_RECORD : decided, today);
 		if (paid != null) {
 			v.require("paidOn", fine != null, "absent", "只有处以罚款的决定才填写缴款日期（paidOn）");
 		}
-		LocalDate latest = paid != null ? paid : decided != null ? decided : filed;
+		// 没收违法所得 is carried out when handed over (上缴, art.74): its day, as the live handover records it
+		LocalDate handed = v.date("handedOverOn", "没收上缴日期（handedOverOn）", data.handedOverOn(),
+				decided == null ? Validation.EARLIEST_RECORD : decided, today);
+		if (!Text.isBlank(data.handedOverOn())) {
+			v.require("handedOverOn", confiscated != null || penalty == null && !Text.isBlank(data.penalty()), "absent",
+					"只有没收违法所得的决定才填写没收上缴日期（handedOverOn）");
+		}
+		LocalDate latest = Stream.of(paid, handed, decided, filed).filter(Objects::nonNull).max(Comparator.naturalOrder())
+			.orElse(null);
 		LocalDate closed = v.date("closedOn", "结案日期（closedOn）", data.closedOn(), latest == null ? Validation.EARLIEST_RECORD : latest, today);
 		if (closed != null) {
 			v.require("closedOn", decidedCase, "order", "未作出决定的案件不能填写结案日期（closedOn）");
 			v.require("closedOn", fine == null || !Text.isBlank(data.paidOn()), "unpaid", "罚款未缴纳（paidOn为空）的案件不能结案");
+			v.require("handedOverOn", confiscated == null || !Text.isBlank(data.handedOverOn()), "not-handed-over",
+					"没收的违法所得未上缴（handedOverOn为空）的案件不能结案：请填写没收上缴日期");
 		}
 		v.throwIfInvalid();
+		// 吊销 only by the issuing authority: the bureau importing its past decisions is the one that decided them
+		revocationAuthority("penalty", scope.regionPrefix() == null ? "" : scope.regionPrefix(), penalty);
 		String region = enterprise.regionCode();
 		String number = decidedCase ? typedNumber : null;
 		if (number != null) {
 			numberFree(number);
 		}
+		// carried out once every executable part is: the fine paid, the confiscation handed over
+		boolean executed = (fine != null || confiscated != null) && (fine == null || paid != null)
+				&& (confiscated == null || handed != null);
 		CaseStatus status = !decidedCase ? CaseStatus.FILED : penalty == Penalty.NONE ? CaseStatus.NOT_PENALIZED
-				: closed != null ? CaseStatus.CLOSED : paid != null ? CaseStatus.EXECUTED : CaseStatus.DECIDED;
+				: closed != null ? CaseStatus.CLOSED : executed ? CaseStatus.EXECUTED : CaseStatus.DECIDED;
 		String caseNumber = numbers.next("处罚案件", region.length() > 6 ? region.substring(0, 6) : region, filed.getYear());
 		Map<String, Object> p = new HashMap<>();
 		p.put("number", caseNumber);
@@ -2134,8 +2178,15 @@ public class PenaltyCases {
 		if (decidedCase) {
 			fixTerms(id, region);
 		}
+		if (handed != null) {
+			jdbc.sql("""
+					INSERT INTO penalty_case_handover (case_id, handed_over_on, amount, receipt, recorded_by, recorded_at)
+					VALUES (:id, :on, :amount, :receipt, :by, :now)""")
+				.param("id", id).param("on", handed).param("amount", confiscated).param("receipt", IMPORTED_HANDOVER)
+				.param("by", actor()).param("now", OffsetDateTime.now(clock)).update();
+		}
 		audit.record(AuditEntry.of("case.import", "penalty_case", id, "导入历史处罚案件" + caseNumber + "：" + enterprise.legalName()
-				+ "，" + type.title() + (number == null ? "" : "，" + number + "，"
+				+ "，" + type.shortName() + (number == null ? "" : "，" + number + "，"
 						+ CaseDocuments.penalty(penalty, fine, confiscated))).inRegion(region));
 		if (decidedCase && penalty != Penalty.NONE) {
 			events.publishEvent(new PenaltyDecided(id, number, region, enterprise.creditCode(), enterprise.legalName(),
@@ -2172,7 +2223,7 @@ public class PenaltyCases {
 					SELECT c.decision_number, c.enterprise_name, c.enterprise_credit_code, c.violation_code, c.penalty,
 					       c.fine, c.decided_on, c.published_on, c.confiscated""", page, Rows.of(PublishedRow.class))
 			.map(r -> new PublishedDecision(r.decisionNumber(), r.enterpriseName(), r.enterpriseCreditCode(),
-					r.violationCode().title(), r.violationCode().basis(), r.penalty().labelWith(r.fine(), r.confiscated()),
+					r.violationCode().shortName(), r.violationCode().basis(), r.penalty().labelWith(r.fine(), r.confiscated()),
 					r.fine(), r.decidedOn(), r.publishedOn(), r.confiscated()));
 	}
 
@@ -2431,7 +2482,7 @@ public class PenaltyCases {
 
 	/** A 422 naming the field and rule of the law the step breaks. */
 	private static DomainException ruleBroken(String field, String rule, String message) {
-		return new DomainException(ErrorCode.RULE_VIOLATION, message, List.of(new FieldError(field, rule, message)));
+		return DecisionRules.ruleBroken(field, rule, message);
 	}
 
 	/**
@@ -2486,10 +2537,8 @@ public class PenaltyCases {
 	private static BigDecimal fine(Validation v, String field, Penalty penalty, String text) {
 		BigDecimal fine = v.decimal(field, "罚款金额（" + field + "）", text, 12, 2);
 		v.money(field, "罚款金额（" + field + "）", fine);
-		if (penalty == Penalty.FINE) {
-			v.require(field, fine != null && fine.signum() > 0, "required", "处罚种类为罚款时，罚款金额（" + field + "）须大于0");
-		}
-		else if (penalty == Penalty.WARNING && fine != null && fine.signum() != 0) {
+		DecisionRules.amount(v, field, "罚款金额", fine, penalty == Penalty.FINE, "处罚种类为罚款时，罚款金额（" + field + "）须大于0");
+		if (penalty == Penalty.WARNING && fine != null && fine.signum() != 0) {
 			// the heavier kinds carry the fine their article 并处 (DecisionRules.combinedFine); a warning none
 			v.require(field, false, "absent", "处罚种类为" + penalty.label() + "时不填写罚款金额（" + field + "）");
 			return null;
@@ -2505,10 +2554,8 @@ public class PenaltyCases {
 	private static BigDecimal confiscated(Validation v, String field, Penalty penalty, String text) {
 		BigDecimal amount = v.decimal(field, "没收违法所得金额（" + field + "）", text, 12, 2);
 		v.money(field, "没收违法所得金额（" + field + "）", amount);
-		if (penalty == Penalty.CONFISCATION) {
-			v.require(field, amount != null && amount.signum() > 0, "required", "处罚种类为没收违法所得时，须填写没收的违法所得金额（" + field
-					+ "，元）：告知书和决定书须载明，并据以确定听证权利和法制审核");
-		}
+		DecisionRules.amount(v, field, "没收违法所得金额", amount, penalty == Penalty.CONFISCATION, "处罚种类为没收违法所得时，须填写没收的违法所得金额（"
+				+ field + "，元）：告知书和决定书须载明，并据以确定听证权利和法制审核");
 		return amount != null && amount.signum() == 0 ? null : amount;
 	}
 
@@ -2525,10 +2572,21 @@ public class PenaltyCases {
 			DecisionRules.checkFine(v, fineField, rules.fineRange(c.violationCode(), serious, c.regionCode()), fine, mitigation,
 					ground, reason);
 		}
-		DecisionRules.combinedFine(v, fineField, provided, penalty, fine);
-		DecisionRules.confiscation(v, penaltyField, confiscatedField, provided, penalty, confiscated);
+		checkParts(v, penaltyField, fineField, confiscatedField, provided, penalty, fine, confiscated);
 		DecisionRules.providedKind(v, penaltyField, provided, penalty, mitigation, ground, reason);
 		DecisionRules.seriousOnly(v, penaltyField, penalty, serious);
+	}
+
+	/**
+	 * The parts of a penalty against what the violation's article provides, the one check of a decision on the platform
+	 * and of an imported past one: the fine the article 并处 beside a heavier kind (rule {@code combined-required} on
+	 * {@code fineField}), a confiscation only where provided and named as the kind ({@code not-provided},
+	 * {@code heaviest}).
+	 */
+	private static void checkParts(Validation v, String penaltyField, String fineField, String confiscatedField,
+			Set<String> provided, Penalty penalty, BigDecimal fine, BigDecimal confiscated) {
+		DecisionRules.combinedFine(v, fineField, provided, penalty, fine);
+		DecisionRules.confiscation(v, penaltyField, confiscatedField, provided, penalty, confiscated);
 	}
 
 	/**
@@ -2558,9 +2616,10 @@ public class PenaltyCases {
 	 * provincial bureau for a licence within the province, the State Post Bureau for an inter-province or international
 	 * one): a city or county bureau's case may not decide or propose it — 422 naming {@code field}, rule
 	 * {@code revocation-authority}; it refers the case to the provincial bureau.
+	 * @param deciderRegion the region of the bureau deciding (a case's region; the importing bureau's for a past case)
 	 */
-	private static void revocationAuthority(String field, CaseView c, Penalty penalty) {
-		if (penalty == Penalty.REVOCATION && c.regionCode().length() > 2) {
+	private static void revocationAuthority(String field, String deciderRegion, Penalty penalty) {
+		if (penalty == Penalty.REVOCATION && deciderRegion.length() > 2) {
 			throw ruleBroken(field, "revocation-authority", "吊销快递业务经营许可证由发证机关决定（省内经营的为省级邮政管理局，跨省或国际经营的为"
 					+ "国家邮政局，邮政法第52条）：本案由市、县级邮政管理部门办理，不能" + (field.startsWith("proposed") ? "拟" : "")
 					+ "吊销许可证，请移送有权机关");

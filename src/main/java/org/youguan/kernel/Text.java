@@ -96,47 +96,118 @@ public final class Text {
 		return typed == null ? null : blankToNull(Normalizer.normalize(typed, Normalizer.Form.NFKC));
 	}
 
+	/** A sequence number as typed: Arabic digits, or Chinese numerals (一, 十二, 一〇五, 一百零五). */
+	private static final String SEQUENCE = "(\\d+|[〇零一二三四五六七八九十百千两]+)";
+
 	/** 机关代字, then the year in any bracket (〔〕 [] () 【】 〘〙 〖〗 {}, 年 inside or not), 第?, the number, 号 (or 號, or none at the end). */
 	private static final Pattern YEAR_IN_BRACKETS = Pattern
-		.compile("\\s*[\\[(【〔〘〖{]\\s*(\\d{4})\\s*年?\\s*[\\])】〕〙〗}]\\s*第?\\s*0*(\\d+)\\s*(?:[号號]|$)");
+		.compile("\\s*[\\[(【〔〘〖{]\\s*(\\d{4})\\s*年?\\s*[\\])】〕〙〗}]\\s*第?\\s*" + SEQUENCE + "\\s*(?:[号號]|$)");
 
 	/** The same without brackets: 机关代字, the year with 年, 第?, the number, 号. */
-	private static final Pattern YEAR_WITH_NIAN = Pattern.compile("(?<=\\D)(\\d{4})年\\s*第?\\s*0*(\\d+)\\s*[号號]");
+	private static final Pattern YEAR_WITH_NIAN = Pattern.compile("(?<=\\D)(\\d{4})年\\s*第?\\s*" + SEQUENCE + "\\s*[号號]");
+
+	/**
+	 * The product's automatic numbers ({@code numbering.BusinessNumbers.format}: type-地区-年份-序号, the sequence in six
+	 * digits or more), with the sequence typed with any other padding ({@code 行政处罚决定-320506-2026-2}).
+	 */
+	private static final Pattern AUTOMATIC = Pattern.compile("^([^\\s-][^-]*-\\d{1,12}-)(\\d{4})-(\\d{1,9})$");
+
+	/** The digits the product's automatic numbers give their sequence (BusinessNumbers.format: %06d). */
+	private static final int AUTOMATIC_DIGITS = 6;
+
+	/**
+	 * A 文号's parts as found by the one matcher {@link #documentNumber}, {@link #documentYear} and
+	 * {@link #documentSequence} share: where the year and sequence stand ({@code start}–{@code end}), the year, the
+	 * sequence as a number (Chinese numerals read), and whether it is the product's automatic form.
+	 */
+	private record DocumentParts(int start, int end, int year, long sequence, boolean automatic) {
+	}
+
+	/** The parts of {@code n} (an {@link #identifier}), or null when it has no form this product knows. */
+	private static DocumentParts documentParts(String n) {
+		Matcher m = AUTOMATIC.matcher(n);
+		if (m.matches()) {
+			return new DocumentParts(m.end(1), m.end(), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)), true);
+		}
+		for (Pattern p : List.of(YEAR_IN_BRACKETS, YEAR_WITH_NIAN)) {
+			m = p.matcher(n);
+			if (m.find()) {
+				long sequence = sequence(m.group(2));
+				if (sequence >= 0) {
+					return new DocumentParts(m.start(), m.end(), Integer.parseInt(m.group(1)), sequence, false);
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A sequence number typed in Arabic digits (leading zeros dropped) or Chinese numerals — digit by digit (一〇五) or
+	 * with 十/百/千 (一百零五, 十二); -1 when too long to be one.
+	 */
+	private static long sequence(String typed) {
+		if (typed.length() > 9) {
+			return -1;
+		}
+		if (Character.isDigit(typed.charAt(0))) {
+			return Long.parseLong(typed);
+		}
+		String digits = "〇一二三四五六七八九";
+		boolean positional = typed.chars().anyMatch(c -> c == '十' || c == '百' || c == '千');
+		long total = 0;
+		long current = 0;
+		for (char c : typed.toCharArray()) {
+			int d = c == '零' ? 0 : c == '两' ? 2 : digits.indexOf(c);
+			if (d >= 0) {
+				current = positional ? d : current * 10 + d;
+				continue;
+			}
+			int unit = c == '十' ? 10 : c == '百' ? 100 : 1000;
+			total += (current == 0 && total == 0 ? 1 : current) * unit;
+			current = 0;
+		}
+		return total + current;
+	}
 
 	/**
 	 * A 文号 typed by hand as it is stored and compared: an {@link #identifier}, and where it has the form of GB/T
 	 * 9704-2012 (7.2.4) — 机关代字, the year, the sequence number, 号 — written as that standard writes it: the year in
 	 * 六角括号 〔〕 whatever bracket was typed ([2025], (2025), （2025）, 【2025】, 〖2025〗, 〔2025年〕) or none (2025年), no
-	 * space before it, the sequence number without 第 and without leading zeros ("不编虚位": 01号 is 1号), ending in 号
-	 * (號 or none typed). So "苏吴邮管罚[2025]01号" and "苏吴邮管罚〔2025〕1号" are one number and cannot both be issued.
-	 * Numbers of another form (the product's automatic ones) are left as typed. Null when blank.
+	 * space before it, the sequence number in Arabic digits (发文顺序号用阿拉伯数字: 〔2025〕一号 is 〔2025〕1号), without 第
+	 * and without leading zeros ("不编虚位": 01号 is 1号), ending in 号 (號 or none typed). So "苏吴邮管罚[2025]01号" and
+	 * "苏吴邮管罚〔2025〕1号" are one number and cannot both be issued. A number in the form of the product's automatic
+	 * ones (type-地区-年份-序号) has its sequence written as the series writes it, six digits
+	 * ({@code 行政处罚决定-320506-2026-2} is {@code …-2026-000002}). Numbers of another form are left as typed. A
+	 * sequence 0 is no number ({@link Validation#documentYear} refuses it). Null when blank.
 	 */
 	public static String documentNumber(String typed) {
 		String n = identifier(typed);
 		if (n == null) {
 			return null;
 		}
-		Matcher m = YEAR_IN_BRACKETS.matcher(n);
-		if (!m.find()) {
-			m = YEAR_WITH_NIAN.matcher(n);
-			if (!m.find()) {
-				return n;
-			}
+		DocumentParts p = documentParts(n);
+		if (p == null) {
+			return n;
 		}
-		return n.substring(0, m.start()) + "〔" + m.group(1) + "〕" + m.group(2) + "号" + n.substring(m.end());
+		if (p.automatic()) {
+			return n.substring(0, p.start()) + p.year() + "-" + ("%0" + AUTOMATIC_DIGITS + "d").formatted(p.sequence());
+		}
+		return n.substring(0, p.start()) + "〔" + p.year() + "〕" + p.sequence() + "号" + n.substring(p.end());
 	}
 
-	/** The year of a 文号 in the form of {@link #documentNumber} ({@code 〔2025〕} → 2025), or null when it has none. */
+	/**
+	 * The year a 文号 of GB/T 9704's form states ({@code 〔2025〕} → 2025), or null when it states none — also for the
+	 * product's automatic numbers, whose year is the series' (an imported one is judged by the series' rules, not this).
+	 */
 	public static Integer documentYear(String number) {
-		if (number == null) {
-			return null;
-		}
-		Matcher m = YEAR_IN_BRACKETS.matcher(number);
-		if (m.find()) {
-			return Integer.valueOf(m.group(1));
-		}
-		m = YEAR_WITH_NIAN.matcher(number);
-		return m.find() ? Integer.valueOf(m.group(1)) : null;
+		DocumentParts p = number == null ? null : documentParts(number);
+		return p == null || p.automatic() ? null : p.year();
+	}
+
+	/** The sequence number of a 文号 in the form of {@link #documentNumber} (〔2025〕12号 → 12), or null when it has none. */
+	public static Long documentSequence(String number) {
+		DocumentParts p = number == null ? null : documentParts(number);
+		return p == null ? null : p.sequence();
 	}
 
 	/**

@@ -53,7 +53,7 @@ public class Licences {
 
 	private static final String COLUMNS = "SELECT l.id, l.number, l.enterprise_id, e.legal_name AS enterprise_name, "
 			+ "e.credit_code, l.scope, l.issuing_bureau_name, l.issued_on, l.expires_on, " + STATUS_SQL
-			+ " AS status, l.state_reason, l.region_code";
+			+ " AS status, l.state_reason, l.region_code, l.issuing_region_code";
 
 	private static final String FROM = "FROM express_licence l JOIN enterprise e ON e.id = l.enterprise_id";
 

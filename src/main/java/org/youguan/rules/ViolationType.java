@@ -108,9 +108,28 @@ public enum ViolationType {
 		return name();
 	}
 
-	/** The violation as a decision names it, e.g. 未经许可经营快递业务. */
+	/**
+	 * The violation as the catalogue lists it, with every act its article covers (开办快递末端网点未备案或擅自停止经营):
+	 * for choosing the type, not for naming what one party did.
+	 */
 	public String title() {
 		return title;
+	}
+
+	/**
+	 * The violation as a case, a decision, a list or the portal names what the party did: the title where it names one
+	 * act (未经许可经营快递业务); where the title lists the article's alternatives (A或者B), the kind of act they share,
+	 * so no party is said to have done every alternative — the facts of the case say which one.
+	 */
+	public String shortName() {
+		return switch (this) {
+			case USER_INFORMATION_LEAK -> "违法处置寄递服务中知悉的用户信息";
+			case OUTLET_UNFILED -> "快递末端网点违反备案和经营管理规定";
+			case SECURITY_CHECKS -> "未执行寄递安全管理制度";
+			case DELIVERY_WITHOUT_CONSENT -> "违反规定投递快件";
+			case PARCEL_TAMPERING -> "违法处置快件";
+			default -> title;
+		};
 	}
 
 	/** The articles that punish it, each with its text's version. */
@@ -193,12 +212,13 @@ public enum ViolationType {
 		return seriousMax;
 	}
 
-	/** The type with this code or this exact title (the import contract accepts either), if any. */
+	/** The type with this code, this exact title or short name (the import contract accepts either), if any. */
 	public static Optional<ViolationType> byCodeOrTitle(String text) {
 		if (text == null) {
 			return Optional.empty();
 		}
 		String t = text.strip();
-		return Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(t) || v.title.equals(t)).findFirst();
+		return Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(t) || v.title.equals(t)
+				|| v.shortName().equals(t)).findFirst();
 	}
 }

@@ -113,7 +113,9 @@ class ErrorHandling {
 			case "LocalDateTime" -> "（应为时间 YYYY-MM-DDTHH:MM:SS）";
 			case "int", "Integer" -> "（应为整数，绝对值不超过" + Integer.MAX_VALUE + "）";
 			case "long", "Long" -> "（应为整数）";
-			case "double", "Double", "float", "Float", "BigDecimal" -> "（应为数字，最多"
+			// a decimal's digits are its field's to state (JsonText reads it within a loose bound)
+			case "BigDecimal" -> "（应为数字）";
+			case "double", "Double", "float", "Float" -> "（应为数字，最多"
 					+ Validation.MAX_INTEGER_DIGITS + "位整数）";
 			case "boolean", "Boolean" -> "（应为 true 或 false）";
 			default -> type.isEnum() ? "（可选值："

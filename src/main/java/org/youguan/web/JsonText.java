@@ -28,9 +28,11 @@ import tools.jackson.databind.type.LogicalType;
  * ({@code "statement":123} would be stored as a 陈述 "123"), a fraction where a whole number is expected
  * ({@code "deliveriesPerWeek":5.5} would be saved as 5), a single value where a list is expected. Text holding a number
  * ({@code "registeredCapital":"500000"}) stays accepted: spreadsheets and other systems send numbers as text. A decimal
- * ({@code BigDecimal} field or map value, as number or text) has at most {@link Decimals#INTEGER_DIGITS} integer and
- * {@link Decimals#FRACTION_DIGITS} fraction digits, checked before anything computes with it: {@code 1e-40000000} would
- * cost seconds to round and megabytes to write out (rule {@code digits}, 400 naming the field by its JSON path).
+ * ({@code BigDecimal} field or map value, as number or text) has at most {@link Decimals#TEXT_DIGITS} integer and
+ * fraction digits, checked before anything computes with it: {@code 1e-40000000} would cost seconds to round and
+ * megabytes to write out (rule {@code digits}, 400 naming the field by its JSON path). The bound is the loose one of a
+ * quantity read for its service to judge ({@link Decimals#TEXT_DIGITS}): within it, the field's own check names the
+ * field's own limit (a fine's 12 integer digits, not a limit of the reader that the field does not have).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonText {
@@ -81,7 +83,7 @@ class JsonText {
 			if (d == null) {
 				return null;
 			}
-			Decimals.require("body", "", d, Decimals.INTEGER_DIGITS, Decimals.FRACTION_DIGITS);
+			Decimals.require("body", "", d, Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
 			return Decimals.tame(d);
 		}
 	}

@@ -71,6 +71,11 @@ class PenaltyImportIntegrationTest {
 
 	/** A workbook with an optional title row, the header and the rows; LocalDate values are date cells. */
 	static byte[] book(String title, List<List<Object>> rows) throws Exception {
+		return book(HEADERS, title, rows);
+	}
+
+	/** As {@link #book(String, List)} with {@code headers}. */
+	static byte[] book(List<Object> headers, String title, List<List<Object>> rows) throws Exception {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.createSheet("历史处罚案件");
 			CellStyle date = book.createCellStyle();
@@ -79,7 +84,7 @@ class PenaltyImportIntegrationTest {
 			if (title != null) {
 				sheet.createRow(r++).createCell(0).setCellValue(title);
 			}
-			write(sheet.createRow(r++), HEADERS, date);
+			write(sheet.createRow(r++), headers, date);
 			for (List<Object> values : rows) {
 				write(sheet.createRow(r++), values, date);
 			}
@@ -190,6 +195,49 @@ class PenaltyImportIntegrationTest {
 		assertThat(count()).isEqualTo(before + 1);
 		assertThat(jdbc.sql("SELECT penalty || ' ' || fine || ' ' || confiscated FROM penalty_case WHERE decision_number = :n")
 			.param("n", combined).query(String.class).single()).isEqualTo("CONFISCATION 60000.00 8000.00");
+	}
+
+	/**
+	 * An impossible date is one error, in its cell: the rules that depend on it (a decided case's 文号 and penalty, the
+	 * closure after the decision) add none of their own.
+	 */
+	@Test
+	void anImpossibleDateIsOneErrorForItsCellAlone() throws Exception {
+		String code = new PartyCases(leads, cases, enterprises, jdbc).other().creditCode();
+		byte[] sheet = book(null, List.of(row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-30", number(), "罚款", 1000,
+				"2024-03-01", "2024-03-05")));
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(staff).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("<td>2</td><td>决定日期</td>");
+		assertThat(Pattern.compile("<td>2</td><td>").matcher(page).results().count()).as(page).isEqualTo(1);
+	}
+
+	/**
+	 * 没收违法所得 in a sheet is carried out when handed over: the optional column 没收上缴日期 records the day (kept as the
+	 * case's handover), and a closed row that confiscates without it is reported in that column.
+	 */
+	@Test
+	void aConfiscationRowCarriesItsHandoverDayAndIsNotClosedWithoutIt() throws Exception {
+		EnterpriseView e = new PartyCases(leads, cases, enterprises, jdbc).other();
+		List<Object> headers = new ArrayList<>(HEADERS);
+		headers.add("没收上缴日期");
+		String closed = number();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(multipart("/enforcement/import").file(file(book(headers, null, List.of(row(e.creditCode(), "UNLICENSED", "举报",
+				LocalDate.of(2024, 3, 5), LocalDate.of(2024, 5, 20), number(), "没收", 60000, LocalDate.of(2024, 6, 1),
+				LocalDate.of(2024, 6, 10), 8000, null))))).session(staff).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("<td>2</td><td>没收上缴日期</td>")));
+		mvc.perform(multipart("/enforcement/import").file(file(book(headers, null, List.of(row(e.creditCode(), "UNLICENSED", "举报",
+				LocalDate.of(2024, 3, 5), LocalDate.of(2024, 5, 20), closed, "没收", 60000, LocalDate.of(2024, 6, 1),
+				LocalDate.of(2024, 6, 10), 8000, LocalDate.of(2024, 6, 5)))))).session(staff).with(csrf()))
+			.andExpect(redirectedUrl("/enforcement/cases?open=false"));
+		assertThat(jdbc.sql("""
+				SELECT c.status || ' ' || h.handed_over_on || ' ' || h.amount FROM penalty_case c
+				JOIN penalty_case_handover h ON h.case_id = c.id WHERE c.decision_number = :n""")
+			.param("n", closed).query(String.class).single()).isEqualTo("CLOSED 2024-06-05 8000.00");
 	}
 
 	@Test

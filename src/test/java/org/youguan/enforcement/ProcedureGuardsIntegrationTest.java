@@ -407,13 +407,12 @@ class ProcedureGuardsIntegrationTest {
 		assertThat(c.fine()).isEqualByComparingTo("60000");
 		assertThat(c.confiscated()).isEqualByComparingTo("8000");
 
-		// the contract's older meaning: a 没收 without confiscated states the value confiscated in fine
-		long legacy = PenaltyCaseIntegrationTest.id(call(PenaltyCaseIntegrationTest.WUZHONG, "/api/v1/enforcement/cases/imported",
+		// the contract's older meaning: a 没收 without confiscated states the value confiscated in fine — and so no fine,
+		// which the article 并处 (邮政法 art.72): refused as a decision on the platform is (combined-required on fine)
+		call(PenaltyCaseIntegrationTest.WUZHONG, "/api/v1/enforcement/cases/imported",
 				json.formatted(e.creditCode(), pastNumber(), "7000", ""))
-			.andExpect(status().isCreated()));
-		CaseView old = cases.get(PartyCases.ALL, legacy).penaltyCase();
-		assertThat(old.fine()).isNull();
-		assertThat(old.confiscated()).isEqualByComparingTo("7000");
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'fine')].rule").value(org.hamcrest.Matchers.hasItem("combined-required")));
 
 		// 快递市场管理办法 art.56 only warns or fines: nothing to confiscate
 		assertThat(rules("confiscated", () -> cases.importCase(PartyCases.ALL,

@@ -129,7 +129,7 @@ class StepErrorFieldsIntegrationTest {
 				PenaltyCases.OnTheSpot.class);
 		refusedNamingItsOwnFields(WUZHONG, c + "imported", """
 				{"enterpriseCreditCode":"bad","violation":"","source":"NOPE","filedOn":"","decidedOn":"x","decisionNumber":"",
-				 "penalty":"NOPE","fine":-1,"paidOn":"x","closedOn":"y","confiscated":-1}""", PenaltyCases.ImportedCase.class);
+				 "penalty":"NOPE","fine":-1,"paidOn":"x","closedOn":"y","confiscated":-1,"handedOverOn":"z"}""", PenaltyCases.ImportedCase.class);
 		refusedNamingItsOwnFields(WUZHONG, "/api/v1/enforcement/leads", """
 				{"source":"NOPE","sourceDetail":"","enterpriseCreditCode":null,"regionCode":"","summary":"","receivedOn":""}""",
 				Leads.ReportData.class);

@@ -68,11 +68,38 @@ class IdentifierTest {
 		assertThat(Text.documentYear("吴中邮罚[2025]7")).isEqualTo(2025);
 		assertThat(Text.documentYear("吴中邮罚2025年9號")).isEqualTo(2025);
 		assertThat(Text.documentYear("行政处罚决定-320506-2026-000001")).isNull();
+		assertThat(Text.documentYear("苏吴邮管罚2025-1")).isNull();
 		Validation v = new Validation().documentYear("decisionNumber", "决定书文号", "苏吴邮管罚〔2025〕1号",
 				java.time.LocalDate.of(2026, 1, 5));
 		assertThat(v.errors()).singleElement().satisfies(e -> assertThat(e.rule()).isEqualTo("year"));
 		assertThat(new Validation().documentYear("decisionNumber", "决定书文号", "苏吴邮管罚〔2026〕1号",
 				java.time.LocalDate.of(2026, 1, 5)).errors()).isEmpty();
+	}
+
+	/**
+	 * The sequence in Chinese numerals is the number it names (GB/T 9704: 阿拉伯数字), an automatic number typed without
+	 * its padding is the series' number, and a sequence of 0 numbers nothing (rule {@code sequence}).
+	 */
+	@Test
+	void aDocumentNumberIsOneNumberWhateverDigitsOrPaddingItIsTypedWith() {
+		for (String typed : List.of("苏吴邮管罚〔2025〕十二号", "苏吴邮管罚〔2025〕第一十二号", "苏吴邮管罚[2025]一二号",
+				"苏吴邮管罚2025年十二号", "苏吴邮管罚〔2025〕012号")) {
+			assertThat(Text.documentNumber(typed)).as(typed).isEqualTo("苏吴邮管罚〔2025〕12号");
+		}
+		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕一百零五号")).isEqualTo("苏吴邮管罚〔2025〕105号");
+		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕一〇五号")).isEqualTo("苏吴邮管罚〔2025〕105号");
+		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕十号")).isEqualTo("苏吴邮管罚〔2025〕10号");
+		for (String typed : List.of("行政处罚决定-320506-2026-2", "行政处罚决定-320506-2026-02", "行政处罚决定-320506-2026-000002",
+				"行政处罚决定-320506-2026-０００２")) {
+			assertThat(Text.documentNumber(typed)).as(typed).isEqualTo("行政处罚决定-320506-2026-000002");
+		}
+		assertThat(Text.documentNumber("行政处罚决定-320506-2026-1234567")).isEqualTo("行政处罚决定-320506-2026-1234567");
+		for (String typed : List.of("苏吴邮管罚〔2026〕第0号", "苏吴邮管罚〔2026〕零号", "苏吴邮管罚〔2026〕00号", "行政处罚决定-320506-2026-0")) {
+			String n = Text.documentNumber(typed);
+			assertThat(new Validation().documentYear("decisionNumber", "决定书文号", n, java.time.LocalDate.of(2026, 3, 1)).errors())
+				.as(typed).singleElement().satisfies(e -> assertThat(e.rule()).isEqualTo("sequence"));
+		}
+		assertThat(Text.documentSequence("苏吴邮管罚〔2026〕第三号")).isEqualTo(3L);
 	}
 
 	/** Full-width digits typed with a Chinese input method are the number they show, so it cannot pass as another. */

@@ -453,7 +453,7 @@ class LicensingIntegrationTest {
 	}
 
 	@Test
-	void aPenaltyDecisionRevokingTheLicenceRevokesItInTheRegistryAndTheVerifyApiSaysSo() throws Exception {
+	void aPenaltyDecisionOfTheIssuingAuthorityRevokesTheLicenceButNeitherACountysNorAnImportedOne() throws Exception {
 		String code = newCreditCode();
 		long id = id(call(CITY, "/api/v1/licensing/applications", application(code, "苏州吊销快递有限公司", "同城", "500000", ""))
 			.andExpect(status().isCreated()));
@@ -468,7 +468,23 @@ class LicensingIntegrationTest {
 		String number = text(call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isOk()), "$.number");
 		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
 
-		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(-1, "行政处罚决定-3205-2026-R1", "320506", code,
+		// an imported past decision is history: it revokes nothing (handled to completion, the licence still valid)
+		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(-1, "苏邮罚〔2024〕" + code + "号", "32", code,
+				"苏州吊销快递有限公司", "WAYBILL_DATA", Penalty.REVOCATION, null, LocalDate.now(clock).minusYears(1), true)));
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+				SELECT count(*) FROM event_publication WHERE completion_date IS NOT NULL AND serialized_event LIKE :n
+				  AND listener_id LIKE '%PenaltyRevocations%'""").param("n", "%苏邮罚〔2024〕" + code + "%")
+			.query(Long.class).single() == 1);
+		assertThat(licences.findByNumber(DataScope.all(), number).orElseThrow().status()).isEqualTo(LicenceStatus.VALID);
+		// a county's decision does not revoke a licence the provincial bureau issued (行政许可法 art.70): audited, it stands
+		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(-1, "行政处罚决定-320506-2026-R0" + code, "320506", code,
+				"苏州吊销快递有限公司", "WAYBILL_DATA", Penalty.REVOCATION, null, LocalDate.now(clock), false)));
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+				SELECT count(*) FROM audit_event WHERE action = 'licensing.revoke-not-issuer' AND summary LIKE :n""")
+			.param("n", "%" + number + "%").query(Long.class).single() == 1);
+		assertThat(licences.findByNumber(DataScope.all(), number).orElseThrow().status()).isEqualTo(LicenceStatus.VALID);
+		// the issuing province's decision revokes it
+		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(-1, "行政处罚决定-32-2026-R1" + code, "32", code,
 				"苏州吊销快递有限公司", "WAYBILL_DATA", Penalty.REVOCATION, null, LocalDate.now(clock), false)));
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.REVOKED);

@@ -391,7 +391,7 @@ public class CaseDocuments implements DeclaresTemplates {
 				: enterprises.findByCreditCode(c.enterpriseCreditCode()).orElse(null);
 		f.put("address", e == null || e.address() == null ? "" : e.address());
 		f.put("representative", e == null || e.legalRepresentative() == null ? "" : e.legalRepresentative());
-		f.put("violation", c.violationCode().title());
+		f.put("violation", c.violationCode().shortName());
 		f.put("basis", c.violationCode().basis());
 		f.put("breached", breached(c.violationCode()));
 		f.put("range", rules.fineRange(c.violationCode(), c.serious(), c.regionCode()).toString());

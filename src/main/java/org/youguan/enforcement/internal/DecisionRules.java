@@ -35,6 +35,32 @@ public final class DecisionRules {
 	}
 
 	/**
+	 * A rule of law the request breaks (422), naming the field it was asked through and the rule — every refusal of the
+	 * enforcement module names both.
+	 * @param field the request's field
+	 * @param rule the rule's name
+	 * @param message the Chinese message
+	 */
+	public static DomainException ruleBroken(String field, String rule, String message) {
+		return new DomainException(ErrorCode.RULE_VIOLATION, message, List.of(new FieldError(field, rule, message)));
+	}
+
+	/**
+	 * An amount of a penalty (a fine, a value confiscated): above zero whenever given — 0 or a negative amount is rule
+	 * {@code positive} on {@code field} — and, when the kind decided is this part ({@code requiredByKind}), given (rule
+	 * {@code required}, {@code requiredMessage}).
+	 */
+	public static void amount(Validation v, String field, String label, BigDecimal amount, boolean requiredByKind,
+			String requiredMessage) {
+		if (amount == null) {
+			v.require(field, !requiredByKind, "required", requiredMessage);
+		}
+		else if (amount.signum() < 0 || requiredByKind && amount.signum() == 0) {
+			v.require(field, false, "positive", label + "（" + field + "）应大于0，填写的是" + amount.toPlainString() + "元");
+		}
+	}
+
+	/**
 	 * No 陈述申辩 after the party's written waiver of it (行政处罚法(2021) art.44–45: the right is the party's; the waiver
 	 * it gave in writing ends the window): 409 on {@code statement}, rule {@code statement-waived}.
 	 * @param waivedOn the day the party waived its statement, null when it did not

@@ -34,6 +34,8 @@ import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.Officer;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
@@ -202,7 +204,8 @@ class EnforcementApiController {
 	@Operation(summary = "导入历史处罚案件", description = "enterpriseCreditCode、violation（目录代码或名称）、source（INSPECTION、"
 			+ "COMPLAINT、REPORT、TRANSFER）、filedOn、decidedOn、decisionNumber、penalty（WARNING、FINE、CONFISCATION、"
 			+ "SUSPENSION、REVOCATION、NONE）、fine（罚款，元）、paidOn、closedOn、confiscated（可选：没收违法所得，元；"
-			+ "未填写时处罚种类为CONFISCATION的fine仍视为没收金额）；校验后标记为导入，返回案件编号。")
+			+ "未填写时处罚种类为CONFISCATION的fine仍视为没收金额）、handedOverOn（没收违法所得上缴日期，已结案的没收须填写）；"
+			+ "与平台上的决定同样校验并处罚款、没收依据和吊销权限（吊销仅由发证的省级局导入）；校验后标记为导入，返回案件编号。")
 	ResponseEntity<Created> imported(DataScope scope, @RequestBody PenaltyCases.ImportedCase data) {
 		long id = cases.importCase(scope, data);
 		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + id)).body(new Created(id));
@@ -457,6 +460,12 @@ class EnforcementApiController {
 		}
 		catch (InvalidValueException ex) {
 			throw ex.renamed(field, callerName);
+		}
+		catch (DomainException ex) {
+			// a rule of law refused on the day (422, 409) names the day as the caller sent it too
+			throw new DomainException(ex.code(), ex.getMessage(), ex.fieldErrors().stream()
+				.map(e -> field.equals(e.field()) ? new FieldError(callerName, e.rule(), e.message()) : e)
+				.toList());
 		}
 	}
 }

@@ -147,8 +147,8 @@ class EnforcementBreakdown {
 				WHERE (c.filed_on BETWEEN :from AND :to OR c.decided_on BETWEEN :from AND :to) AND\s""" + region
 				+ " GROUP BY c.violation_code ORDER BY c.violation_code")
 			.param("from", from).param("to", to).query(Rows.of(ViolationRow.class)).list().stream()
-			.flatMap(r -> List.of(new Line(VIOLATION, r.violationCode().title() + " · 立案", r.filed(), null, null, null, null),
-					new Line(VIOLATION, r.violationCode().title() + " · 作出处罚决定", r.decided(), null, null, r.fines(), null))
+			.flatMap(r -> List.of(new Line(VIOLATION, r.violationCode().shortName() + " · 立案", r.filed(), null, null, null, null),
+					new Line(VIOLATION, r.violationCode().shortName() + " · 作出处罚决定", r.decided(), null, null, r.fines(), null))
 				.stream())
 			.toList();
 

@@ -78,24 +78,27 @@ class PenaltyCaseImport {
 	/** 没收违法所得 beside the fine (并处), optional: without it a 没收 row's 罚款金额 is the value confiscated. */
 	static final String CONFISCATED = "没收违法所得（元）";
 
+	/** The day a confiscation was handed over (上缴), optional: a closed case that confiscates needs it. */
+	static final String HANDED_OVER = "没收上缴日期";
+
 	/** The columns every sheet must have. */
 	static final List<String> HEADERS = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE);
 
 	/** The columns a sheet may have besides. */
-	static final List<String> OPTIONAL = List.of(PAID, CLOSED, CONFISCATED);
+	static final List<String> OPTIONAL = List.of(PAID, CLOSED, CONFISCATED, HANDED_OVER);
 
 	static final List<String> TEMPLATE = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE, PAID,
-			CLOSED, CONFISCATED);
+			CLOSED, CONFISCATED, HANDED_OVER);
 
 	static final List<String> EXAMPLE = List.of("91320506MA1XB2QK3D", "开办快递末端网点未备案或擅自停止经营", "举报", "2025-03-05",
-			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-06-01", "2025-06-10", "");
+			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-06-01", "2025-06-10", "", "");
 
 	/** The JSON import's fields as the sheet's columns, for errors the shared check raises. */
 	static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("enterpriseCreditCode", CREDIT_CODE),
 			Map.entry("violation", VIOLATION), Map.entry("source", SOURCE), Map.entry("filedOn", FILED),
 			Map.entry("decidedOn", DECIDED), Map.entry("decisionNumber", NUMBER), Map.entry("penalty", PENALTY),
 			Map.entry("fine", FINE), Map.entry("paidOn", PAID), Map.entry("closedOn", CLOSED),
-			Map.entry("confiscated", CONFISCATED));
+			Map.entry("confiscated", CONFISCATED), Map.entry("handedOverOn", HANDED_OVER));
 
 	private static final Map<String, LeadSource> SOURCE_ALIASES = Map.ofEntries(Map.entry("检查", LeadSource.INSPECTION),
 			Map.entry("监督检查", LeadSource.INSPECTION), Map.entry("日常检查", LeadSource.INSPECTION),
@@ -109,6 +112,9 @@ class PenaltyCaseImport {
 	private static final Map<String, Penalty> PENALTY_ALIASES = Map.of("没收", Penalty.CONFISCATION, "停业整顿",
 			Penalty.SUSPENSION, "责令停业", Penalty.SUSPENSION, "吊销", Penalty.REVOCATION, "吊销许可证", Penalty.REVOCATION,
 			"吊销快递业务经营许可证", Penalty.REVOCATION, "无", Penalty.NONE, "免予处罚", Penalty.NONE);
+
+	/** What an unreadable date cell without text is handed on as (any text no date parses from). */
+	private static final String UNREADABLE = "?";
 
 	/** 8000, 8,000.00, 0.8万, 1.2万元, with ¥ and 元 already removed. */
 	private static final Pattern AMOUNT = Pattern.compile("(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?(万)?");
@@ -189,7 +195,7 @@ class PenaltyCaseImport {
 				date(row, failures, FILED), date(row, failures, DECIDED), number,
 				choose(failures, PENALTY, text(row, PENALTY), Penalty.values(), Penalty::label, PENALTY_ALIASES),
 				amount(row, failures, FINE), date(row, failures, PAID), date(row, failures, CLOSED),
-				amount(row, failures, CONFISCATED));
+				amount(row, failures, CONFISCATED), date(row, failures, HANDED_OVER));
 		numbers.check(number, row, context, NUMBER, "决定书文号");
 		try {
 			trial.executeWithoutResult(status -> {
@@ -222,7 +228,9 @@ class PenaltyCaseImport {
 
 	/**
 	 * A date cell, a date typed as text or as 20250305, or an Excel day number (a date cell that lost its format), as
-	 * YYYY-MM-DD for the shared check; null when blank or unreadable (then reported).
+	 * YYYY-MM-DD for the shared check; null when blank. An unreadable date is reported here, once, and handed on as
+	 * typed: the shared check then takes the date as given (its own error on the column is not repeated), so the rules
+	 * that depend on it — a decided case's 文号, a paid fine's closure — add no errors of their own.
 	 */
 	static String date(SheetRow row, Failures context, String column) {
 		SheetCell cell = row.cell(column);
@@ -240,13 +248,15 @@ class PenaltyCaseImport {
 				}
 			}
 			ex.fieldErrors().forEach(e -> context.fail(column, e.rule(), e.message()));
-			return null;
+			String typed = row.get(column);
+			return typed == null || typed.isBlank() ? UNREADABLE : typed;
 		}
 	}
 
 	/**
 	 * An amount in yuan: a number cell, or text with ¥/￥/RMB before it, 元 after it, thousands commas, full-width
-	 * digits, or in 万元 (1.2万元 is 12000); null when blank or unreadable (then reported).
+	 * digits, or in 万元 (1.2万元 is 12000); null when blank or unreadable (then reported). Read within the loose bound
+	 * of {@link Decimals#TEXT_DIGITS}: the shared check states the amount's own limit (12 integer digits, 2 decimals).
 	 */
 	static BigDecimal amount(SheetRow row, Failures context, String column) {
 		SheetCell cell = row.cell(column);
@@ -271,7 +281,7 @@ class PenaltyCaseImport {
 		}
 		try {
 			BigDecimal value = Decimals.parse(column, column, m.group(1).replace(",", "") + (m.group(3) == null ? "" : m.group(3)),
-					Decimals.INTEGER_DIGITS, Decimals.FRACTION_DIGITS);
+					Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
 			return m.group(4) == null ? value : value.movePointRight(4);
 		}
 		catch (InvalidValueException ex) {

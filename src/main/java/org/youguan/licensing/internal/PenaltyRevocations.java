@@ -20,8 +20,14 @@ import org.youguan.registry.Licences;
 
 /**
  * Revocation comes from a penalty decision (行政处罚法(2021) art.9 吊销许可证件; 邮政法(2015) art.72): when enforcement
- * decides 吊销 against an enterprise, every licence of it still in force is revoked — this module tells the registry so
- * ({@link LicenceRevoked}), which changes its record. Imported past decisions revoke as well (they were decided).
+ * decides 吊销 against an enterprise, the licences of it still in force that the deciding bureau may revoke are revoked
+ * — this module tells the registry so ({@link LicenceRevoked}), which changes its record. A licence is revoked only by
+ * the authority that issued it (行政许可法(2019) art.70(四) with 行政处罚法(2021) art.9: 吊销 is the issuing organ's;
+ * 邮政法(2015) art.52: the provincial bureau issues licences within its province, 国家邮政局 inter-province and
+ * international ones): a licence issued in the decision's region or below it ({@link LicenceView#issuingRegionCode}
+ * starts with the deciding case's region); one of 国家邮政局 or of another province stands, and the audit names it.
+ * An imported past decision revokes nothing: it is history, carried out off the platform — the registry's record of
+ * the licence already shows what became of it.
  */
 @Component
 class PenaltyRevocations {
@@ -43,7 +49,7 @@ class PenaltyRevocations {
 
 	@ApplicationModuleListener
 	void on(PenaltyDecided decided) {
-		if (decided.penalty() != Penalty.REVOCATION) {
+		if (decided.penalty() != Penalty.REVOCATION || decided.imported()) {
 			return;
 		}
 		EnterpriseView enterprise = enterprises.findByCreditCode(decided.enterpriseCreditCode()).orElse(null);
@@ -53,10 +59,22 @@ class PenaltyRevocations {
 		List<LicenceView> valid = licences.list(DataScope.all(), new Licences.Filter(LicenceStatus.VALID, null, enterprise.id()),
 				PageQuery.of(null, 0, PageQuery.MAX_SIZE, null, null)).items();
 		for (LicenceView l : valid) {
+			if (!issuedWithin(l, decided.regionCode())) {
+				audit.record(AuditEntry.of("licensing.revoke-not-issuer", "ExpressLicence", l.id(), "许可证" + l.number() + "（"
+						+ enterprise.legalName() + "）由" + l.issuingBureauName() + "颁发，行政处罚决定" + decided.decisionNumber()
+						+ "的作出机关不是其发证机关，未吊销（行政许可法第70条）").inRegion(enterprise.regionCode()));
+				continue;
+			}
 			String reason = "依据行政处罚决定书" + decided.decisionNumber() + "吊销";
 			audit.record(AuditEntry.of("licensing.revoke", "ExpressLicence", l.id(), "许可证" + l.number() + "（" + enterprise.legalName()
 					+ "）因行政处罚决定" + decided.decisionNumber() + "吊销").inRegion(enterprise.regionCode()));
 			events.publishEvent(new LicenceRevoked(l.number(), decided.decisionNumber(), reason));
 		}
+	}
+
+	/** Whether the licence was issued by the deciding bureau's region or one below it (never one of 国家邮政局, "0"). */
+	static boolean issuedWithin(LicenceView licence, String decidingRegion) {
+		String issuer = licence.issuingRegionCode();
+		return issuer != null && decidingRegion != null && !decidingRegion.isEmpty() && issuer.startsWith(decidingRegion);
 	}
 }

@@ -1,0 +1,209 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.EnterpriseView;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.youguan.enforcement.ProcedureGuardsIntegrationTest.rules;
+
+/**
+ * An imported past decision meets the rules a decision on the platform meets (并处, 没收 where provided, 吊销 by the
+ * issuing authority) and records the handover of what it confiscated; refusals of rules of law name their field and
+ * rule; amounts are positive; a payment names an instalment only where instalments were approved, and a deferral
+ * carries no instalments; a 文号 typed in another form of the same number is that number.
+ */
+@IntegrationTest
+class ImportedDecisionRulesIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PartyCases party;
+
+	@Autowired
+	Leads leads;
+
+	@Autowired
+	PenaltyCases cases;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void reset() {
+		clock.reset();
+	}
+
+	static String number() {
+		return "吴邮管罚〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+	}
+
+	static PenaltyCases.ImportedCase past(EnterpriseView e, String violation, String penalty, String fine, String confiscated,
+			String paidOn, String closedOn, String handedOverOn) {
+		return new PenaltyCases.ImportedCase(e.creditCode(), violation, "REPORT", "2025-03-01", "2025-05-10", number(), penalty,
+				fine == null ? null : new BigDecimal(fine), paidOn, closedOn, confiscated == null ? null : new BigDecimal(confiscated),
+				handedOverOn);
+	}
+
+	@Test
+	void anImportedSuspensionOrConfiscationWithoutTheFineItsArticleImposesIsRefusedAsTheLiveDecisionRefusesIt() {
+		EnterpriseView e = party.other();
+		assertThat(rules("fine", () -> cases.importCase(PartyCases.ALL, past(e, "BRANCH_UNFILED", "SUSPENSION", null, null, null,
+				null, null)))).containsExactly("combined-required");
+		assertThat(rules("fine", () -> cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", null, "8000", null,
+				null, null)))).containsExactly("combined-required");
+		long id = cases.importCase(PartyCases.ALL, past(e, "BRANCH_UNFILED", "SUSPENSION", "5000", null, null, null, null));
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().fine()).isEqualByComparingTo("5000");
+	}
+
+	@Test
+	void onlyTheIssuingProvincialBureauImportsARevocation() {
+		EnterpriseView e = party.other();
+		assertThat(rules("penalty", () -> cases.importCase(DataScope.region("320506"), past(e, "SECURITY_CHECKS", "REVOCATION",
+				"200000", null, null, null, null)))).containsExactly("revocation-authority");
+		assertThat(rules("penalty", () -> cases.importCase(DataScope.region("3205"), past(e, "SECURITY_CHECKS", "REVOCATION",
+				"200000", null, null, null, null)))).containsExactly("revocation-authority");
+		long id = cases.importCase(DataScope.region("32"), past(e, "SECURITY_CHECKS", "REVOCATION", "200000", null, null, null,
+				null));
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().penalty()).isEqualTo(Penalty.REVOCATION);
+	}
+
+	@Test
+	void anImportedConfiscationRecordsItsHandoverAndIsNotClosedWithoutIt() {
+		EnterpriseView e = party.other();
+		assertThat(rules("handedOverOn", () -> cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000",
+				"8000", "2025-05-20", "2025-06-10", null)))).containsExactly("not-handed-over");
+		assertThat(rules("handedOverOn", () -> cases.importCase(PartyCases.ALL, past(e, "DATA_NOT_REPORTED", "FINE", "1000", null,
+				"2025-05-20", null, "2025-05-20")))).containsExactly("absent");
+		assertThat(rules("handedOverOn", () -> cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000",
+				"8000", null, null, "2025-05-01")))).containsExactly("range");
+
+		long closed = cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000", "8000", "2025-05-20",
+				"2025-06-10", "2025-05-25"));
+		assertThat(cases.get(PartyCases.ALL, closed).penaltyCase().status()).isEqualTo(CaseStatus.CLOSED);
+		PenaltyCases.Handover handover = cases.get(PartyCases.ALL, closed).handover();
+		assertThat(handover.handedOverOn()).isEqualTo(LocalDate.of(2025, 5, 25));
+		assertThat(handover.amount()).isEqualByComparingTo("8000");
+
+		// the fine paid, the confiscation not handed over: decided, not carried out
+		long unpaid = cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000", "8000", "2025-05-20", null,
+				null));
+		assertThat(cases.get(PartyCases.ALL, unpaid).penaltyCase().status()).isEqualTo(CaseStatus.DECIDED);
+		long executed = cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000", "8000", "2025-05-20", null,
+				"2025-05-21"));
+		assertThat(cases.get(PartyCases.ALL, executed).penaltyCase().status()).isEqualTo(CaseStatus.EXECUTED);
+	}
+
+	@Test
+	void anAmountOfZeroOrBelowBreaksThePositiveRuleNotTheRequiredOne() {
+		EnterpriseView e = party.other();
+		assertThat(rules("confiscated", () -> cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000",
+				"-5", null, null, null)))).contains("positive").doesNotContain("required");
+		assertThat(rules("fine", () -> cases.importCase(PartyCases.ALL, past(e, "DATA_NOT_REPORTED", "FINE", "-100", null, null,
+				null, null)))).containsExactly("positive");
+		clock.set(LocalDate.of(2026, 6, 10).atTime(10, 0));
+		long id = party.filed(e, "UNLICENSED", LocalDate.of(2026, 6, 1));
+		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		party.evidence(id);
+		for (String amount : List.of("0", "-1")) {
+			assertThat(rules("proposedConfiscated", () -> cases.concludeInvestigation(PartyCases.ALL, id, new PenaltyCases.Conclusion(
+					"查明违法事实", "CONFISCATION", "60000", false, null, null, null, "2026-06-02", amount))))
+				.as(amount).containsExactly("positive");
+		}
+		assertThat(rules("proposedConfiscated", () -> cases.concludeInvestigation(PartyCases.ALL, id, new PenaltyCases.Conclusion(
+				"查明违法事实", "CONFISCATION", "60000", false, null, null, null, "2026-06-02", null)))).containsExactly("required");
+	}
+
+	/** A fine of 1e15 yuan is refused naming the fine's own limit (12 integer digits), not the JSON reader's. */
+	@Test
+	void anAmountBeyondTheColumnNamesTheAmountsOwnDigitLimit() throws Exception {
+		EnterpriseView e = party.other();
+		mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"REPORT","filedOn":"2025-03-01",
+					 "decidedOn":"2025-05-10","decisionNumber":"%s","penalty":"FINE","fine":1e15}""".formatted(e.creditCode(), number())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'fine' && @.rule == 'number')].message")
+				.value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("最多12位整数"))));
+	}
+
+	/**
+	 * The 422s of the procedure name their field and rule: a reviewer who investigated, a notice before the review the
+	 * case requires (named {@code on}, as the API's body calls it), a decision against a person not published.
+	 */
+	@Test
+	void aRefusalByARuleOfLawNamesItsFieldAndRule() throws Exception {
+		clock.set(LocalDate.of(2026, 6, 10).atTime(10, 0));
+		long id = party.filed(party.other(), "UNLICENSED", LocalDate.of(2026, 6, 1));
+		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		party.evidence(id);
+		cases.concludeInvestigation(PartyCases.ALL, id, new PenaltyCases.Conclusion("查明违法事实", "FINE", "60000", false, null,
+				null, null, "2026-06-02"));
+		assertThat(rules("notifiedOn", () -> cases.notifyParty(PartyCases.ALL, id, "2026-06-10"))).containsExactly("before-review");
+		clock.reset();
+		assertThat(rules("reviewer", () -> cases.review(PartyCases.ALL, id, new Officer(null, PartyCases.TEAM.get(0).name()), true,
+				"同意"))).containsExactly("reviewer-is-investigator");
+		mvc.perform(post("/api/v1/enforcement/cases/" + id + "/notice").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"" + LocalDate.now() + "\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("on"))
+			.andExpect(jsonPath("$.errors[0].rule").value("before-review"));
+		clock.set(LocalDate.of(2026, 6, 10).atTime(10, 0));
+		// time-barred (art.36): named on the day the violation ended
+		long lead = leads.report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", party.other().creditCode(), null,
+				"测试线索" + UUID.randomUUID(), "2026-06-01"), false);
+		leads.propose(PartyCases.ALL, lead, "DATA_NOT_REPORTED", "2024-01-02", null, false, null);
+		assertThat(rules("endedOn", () -> leads.approve(PartyCases.ALL, lead, PartyCases.HEAD, LocalDate.of(2026, 6, 2), false)))
+			.containsExactly("limitation");
+		long spot = cases.decideOnTheSpot(PartyCases.ALL, new PenaltyCases.OnTheSpot("PERSON", null, "李某", "320506",
+				"DATA_NOT_REPORTED", "快递员未按规定报送", "营业场所", "2026-06-10", "WARNING", null, PartyCases.TEAM));
+		assertThat(rules("publishedOn", () -> cases.publish(PartyCases.ALL, spot, "2026-06-10"))).containsExactly("natural-person");
+	}
+
+	@Test
+	void aPaymentNamesAnInstalmentOnlyWhereInstalmentsWereApprovedAndADeferralCarriesNone() {
+		LocalDate on = LocalDate.now().minusDays(2);
+		long id = party.delivered(party.other(), "DATA_NOT_REPORTED", "FINE", "1000", on);
+		assertThat(rules("instalment", () -> cases.pay(PartyCases.ALL, id, LocalDate.now().toString(), "1000", "1")))
+			.containsExactly("absent");
+		assertThat(rules("instalments", () -> cases.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD, new PenaltyCases.PaymentTerms(
+				"DEFERRAL", on.toString(), on.plusDays(30).toString(), "经济困难", List.of(new PenaltyCases.InstalmentTerm(
+						on.plusDays(20).toString(), "500"))))))
+			.containsExactly("absent");
+		cases.pay(PartyCases.ALL, id, LocalDate.now().toString(), "1000", null);
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().paidOn()).isEqualTo(LocalDate.now());
+	}
+
+	/** 〔2025〕一号 is 〔2025〕1号, and a 文号 of 0 is no number. */
+	@Test
+	void aDecisionNumberInChineseNumeralsIsTheSameNumberAndZeroIsRefused() {
+		EnterpriseView e = party.other();
+		String office = "吴邮管罚" + UUID.randomUUID().toString().substring(0, 6);
+		PenaltyCases.ImportedCase first = past(e, "DATA_NOT_REPORTED", "WARNING", null, null, null, null, null);
+		long id = cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(first.enterpriseCreditCode(), first.violation(),
+				first.source(), first.filedOn(), first.decidedOn(), office + "〔2025〕十二号", "WARNING", null, null, null));
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().decisionNumber()).isEqualTo(office + "〔2025〕12号");
+		assertThat(rules("decisionNumber", () -> cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(
+				first.enterpriseCreditCode(), first.violation(), first.source(), first.filedOn(), first.decidedOn(),
+				office + "[2025]第12号", "WARNING", null, null, null)))).containsExactly("unique");
+		assertThat(rules("decisionNumber", () -> cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(
+				first.enterpriseCreditCode(), first.violation(), first.source(), first.filedOn(), first.decidedOn(),
+				office + "〔2025〕第0号", "WARNING", null, null, null)))).containsExactly("sequence");
+	}
+}

@@ -1,0 +1,82 @@
+package org.youguan.platform;
+
+import java.sql.Connection;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.youguan.IntegrationTest;
+import org.youguan.enforcement.PenaltyCases;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * V212 rewrites the 文号 stored before {@code Text.documentNumber} read Chinese numerals as the number they name: a
+ * number alone becomes the written form, its documents follow; of two stored numbers that become one, the one already
+ * written so keeps it and the other stays exactly as stored (never renumbered), its documents too.
+ */
+@IntegrationTest
+class DocumentNumberNormalisationIntegrationTest {
+
+	@Autowired
+	PenaltyCases cases;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	long imported(String number) {
+		String code = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 1, "legal_name", "asc")).items().get(0).creditCode();
+		return cases.importCase(DataScope.all(), new PenaltyCases.ImportedCase(code, "DATA_NOT_REPORTED", "REPORT", "2025-03-01",
+				"2025-05-10", number, "WARNING", null, null, null));
+	}
+
+	/** Stores {@code number} on the case and one document bearing it, as rows stored before the rule. */
+	void stored(long id, String number) {
+		jdbc.sql("UPDATE penalty_case SET decision_number = :n WHERE id = :id").param("n", number).param("id", id).update();
+		jdbc.sql("""
+				INSERT INTO penalty_case_document (case_id, kind, number, attachment_id, file_name, issued_on, issued_by, created_at)
+				VALUES (:id, 'DECISION', :n, 0, 'decision.pdf', DATE '2025-05-10', 'test', now())""")
+			.param("id", id).param("n", number).update();
+	}
+
+	String number(long id) {
+		return jdbc.sql("SELECT decision_number FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single();
+	}
+
+	String document(long id) {
+		return jdbc.sql("SELECT number FROM penalty_case_document WHERE case_id = :id").param("id", id).query(String.class)
+			.single();
+	}
+
+	@Test
+	void storedNumbersAreWrittenAsTheCodeWritesThemAndACollisionKeepsTheLaterAsStored() throws Exception {
+		String office = "吴邮管罚" + UUID.randomUUID().toString().substring(0, 6);
+		long alone = imported(office + "〔2025〕1号");
+		long written = imported(office + "〔2025〕3号");
+		long colliding = imported(office + "〔2025〕4号");
+		stored(alone, office + "〔2025〕十二号");
+		stored(written, office + "〔2025〕3号");
+		stored(colliding, office + "〔2025〕三号");
+		try (Connection connection = dataSource.getConnection()) {
+			new DocumentNumberNormalisation().migrate(connection);
+		}
+		assertThat(number(alone)).isEqualTo(office + "〔2025〕12号");
+		assertThat(document(alone)).isEqualTo(office + "〔2025〕12号");
+		assertThat(number(written)).isEqualTo(office + "〔2025〕3号");
+		assertThat(number(colliding)).isEqualTo(office + "〔2025〕三号");
+		assertThat(document(colliding)).isEqualTo(office + "〔2025〕三号");
+	}
+}
