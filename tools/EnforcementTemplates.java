@@ -133,7 +133,7 @@ public class EnforcementTemplates {
 			line(d, "一、违法事实和证据：经查，${report}");
 			line(d, "以上事实有下列证据证明：");
 			evidence(d);
-			line(d, "本局已于${notifiedOn}告知你单位拟作出行政处罚的事实、理由、依据及依法享有的权利。陈述、申辩情况：${statement}。${hearingOutcome}${discussedOn}");
+			line(d, "本局已于${notifiedOn}告知你单位拟作出行政处罚的事实、理由、依据及依法享有的权利。陈述、申辩情况：${statementReview}。${hearingOutcome}${discussedOn}");
 			line(d, "二、行政处罚的种类和依据：你单位的上述行为构成${violation}${breached}。${mitigation}依据${basis}，本局决定对你单位给予如下行政处罚：${penalty}。");
 			line(d, "三、履行方式和期限：${performance}");
 			line(d, "四、救济途径和期限：${remedies}"
@@ -158,7 +158,7 @@ public class EnforcementTemplates {
 		});
 		write("on-the-spot-decision", d -> {
 			head(d);
-			line(d, "当事人：${enterprise}　${creditCode}　　地址：${address}");
+			line(d, "当事人：${party}");
 			line(d, "违法事实：${onSpotFacts}（时间：${decidedOn}，地点：${onSpotPlace}）");
 			line(d, "你（单位）的上述行为构成${violation}${breached}。依据《中华人民共和国行政处罚法》第五十一条及${basis}，"
 					+ "当场作出如下行政处罚：${penalty}。");

@@ -31,7 +31,8 @@ public final class DemoAccounts {
 			new Account("sz.market", "郑监管", "3205", "市场监管处", EnumSet.of(Role.STAFF), "demo-sz-market-token"),
 			new Account("sz.universal", "王普服", "3205", "普遍服务处", EnumSet.of(Role.STAFF), null),
 			new Account("sz.safety", "冯安全", "3205", "市邮政业安全发展中心", EnumSet.of(Role.STAFF), null),
-			new Account("wz.leader", "蒋局长", "320506", "综合科", EnumSet.of(Role.BUREAU_LEADER), null),
+			new Account("wz.leader", "蒋局长", "320506", "综合科", EnumSet.of(Role.BUREAU_LEADER),
+					"demo-wz-leader-token"),
 			new Account("wz.staff", "陈吴中", "320506", "监管科", EnumSet.of(Role.STAFF), "demo-wz-staff-token"),
 			new Account("xc.staff", "褚相城", "320507", "监管科", EnumSet.of(Role.STAFF), "demo-xc-staff-token"),
 			new Account("ks.admin", "卫昆山", "320583", "综合科", EnumSet.of(Role.BUREAU_ADMIN, Role.STAFF), null));

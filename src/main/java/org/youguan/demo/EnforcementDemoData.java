@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -23,6 +24,7 @@ import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
 import org.youguan.org.UserDirectory;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -33,7 +35,8 @@ import org.youguan.registry.Enterprises;
  * overdue), 调查取证 (due within days), 调查终结 with the legal review its fine requires, 已告知, 听证, 不予处罚, 撤案 — and
  * two decisions published: one fine paid (its evidence list: a 现场检查笔录 and a 询问笔录 with their records issued, a
  * photo) and the case closed ("处罚企业…家，罚款8000元"), one fine delivered and unpaid
- * past its deadline, so its 加处罚款 grows; the case under investigation holds a scanned 书证; one case transferred to the police (已移送) and one warning given on the spot
+ * past its deadline, so its 加处罚款 grows; a combined decision (没收违法所得并处罚款) delivered, its fine to pay and the
+ * confiscation to hand over; the case under investigation holds a scanned 书证; one case transferred to the police (已移送) and one warning given on the spot
  * (简易程序). Every step issues its document, so the cases carry their documents. Inspections concluded as 立案线索 arrive as leads by themselves.
  */
 @Component
@@ -104,7 +107,8 @@ class EnforcementDemoData {
 		cases.concludeInvestigation(all, paid, new PenaltyCases.Conclusion("查明当事人开办末端网点逾期未备案，经责令改正仍未办理",
 				"FINE", "8000", false, null, null, null, t.minusDays(66).toString()));
 		cases.notifyParty(all, paid, t.minusDays(62).toString());
-		cases.recordStatement(all, paid, t.minusDays(60).toString(), "当事人放弃陈述申辩");
+		// the party's signed waiver, kept as its scan (a waiver typed as a statement is refused, rule use-waiver)
+		cases.waiveStatement(all, paid, t.minusDays(60).toString(), new UploadedFile("放弃陈述申辩声明.pdf", scan()));
 		String first = cases.decide(all, paid, new PenaltyCases.Decision(null, t.minusDays(56).toString(), "FINE", "8000",
 				null, null, null));
 		cases.deliver(all, paid, t.minusDays(55).toString());
@@ -122,7 +126,8 @@ class EnforcementDemoData {
 		cases.notifyParty(all, unpaid, t.minusDays(50).toString());
 		cases.recordStatement(all, unpaid, t.minusDays(49).toString(), "当事人称系末端人员自行所为，请求从轻");
 		cases.decide(all, unpaid, new PenaltyCases.Decision(null, t.minusDays(45).toString(), "FINE", "5000", "LIGHTER",
-				"ELIMINATED_HARM", "已对涉事快递员培训并逐一回访用户"));
+				"ELIMINATED_HARM", "已对涉事快递员培训并逐一回访用户").reviewingStatement(false,
+						"末端人员系当事人委派，其投递行为由当事人负责，该申辩不能免除责任；当事人已整改并回访用户，依第32条从轻处罚"));
 		cases.deliver(all, unpaid, t.minusDays(44).toString());
 		cases.publish(all, unpaid, t.minusDays(40).toString());
 
@@ -194,12 +199,28 @@ class EnforcementDemoData {
 		cases.notifyParty(all, instalments, t.minusDays(30).toString());
 		cases.recordStatement(all, instalments, t.minusDays(29).toString(), "当事人无异议，称经营困难，请求分期缴纳");
 		cases.decide(all, instalments, new PenaltyCases.Decision(null, t.minusDays(10).toString(), "FINE", "8000", null,
-				null, null));
+				null, null).reviewingStatement(false, "经营困难不影响违法事实的认定，罚款数额不予调整；当事人可依行政处罚法第66条申请分期缴纳"));
 		cases.deliver(all, instalments, t.minusDays(8).toString());
-		cases.arrangePayment(all, instalments, HEAD, new PenaltyCases.PaymentTerms("INSTALMENTS", t.minusDays(6).toString(), null,
+		cases.arrangePayment(all, instalments, head(city.get(13)), new PenaltyCases.PaymentTerms("INSTALMENTS", t.minusDays(6).toString(), null,
 				"当事人提交近三个月财务报表，确有经济困难", List.of(
 						new PenaltyCases.InstalmentTerm(calendar.onOrNextWorkingDay(t.plusDays(10)).toString(), "4000"),
 						new PenaltyCases.InstalmentTerm(calendar.onOrNextWorkingDay(t.plusDays(40)).toString(), "4000"))));
+
+		// 并处 (快递暂行条例(2025) art.54): 没收违法所得 with a fine, decided and delivered — the fine to pay and the
+		// confiscation to hand over, each within its own days (行政处罚法(2021) art.67, 74)
+		long combined = file(all, city.get(14), "WAYBILL_DATA", "为他人提供用户运单信息并收取费用", t.minusDays(58), t.minusDays(56));
+		cases.startInvestigation(all, combined, TEAM);
+		documentary(all, combined, "运单信息导出记录及收款凭证（复印件）", "当事人向第三方导出运单信息1200条的系统日志及收款3000元的转账记录",
+				t.minusDays(50));
+		// 减轻 (art.32): the party recalled the data and cut off the third party at once — below the legal-review threshold
+		String reduced = "当事人主动追回并删除已提供的运单信息，终止与第三方的合作，危害后果已消除";
+		cases.concludeInvestigation(all, combined, new PenaltyCases.Conclusion("查明当事人违规向第三方提供运单信息并获利3000元",
+				"CONFISCATION", "5000", false, "REDUCED", "ELIMINATED_HARM", reduced, t.minusDays(40).toString(), "3000"));
+		cases.notifyParty(all, combined, t.minusDays(36).toString());
+		cases.waiveStatement(all, combined, t.minusDays(35).toString(), new UploadedFile("放弃陈述申辩声明.pdf", scan()));
+		cases.decide(all, combined, new PenaltyCases.Decision(null, t.minusDays(20).toString(), "CONFISCATION", "5000",
+				"REDUCED", "ELIMINATED_HARM", reduced, null, null, null, "3000", null, null));
+		cases.deliver(all, combined, t.minusDays(4).toString());
 
 		// 当场处罚 (简易程序): a warning handed over on the spot and filed with the bureau the same day
 		cases.decideOnTheSpot(all, new PenaltyCases.OnTheSpot("ORGANISATION", city.get(12).creditCode(), null, null,
@@ -243,6 +264,18 @@ class EnforcementDemoData {
 		long lead = leads.report(all, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null, summary,
 				received.toString()), true);
 		leads.propose(all, lead, violation, received.minusDays(1).toString(), null, false, null);
-		return leads.approve(all, lead, HEAD, filed, true);
+		return leads.approve(all, lead, head(e), filed, true);
+	}
+
+	/**
+	 * The head who approves a case of {@code e}: the demo's 局领导 of the bureau nearest the enterprise (蒋局长 for 吴中,
+	 * 孙局长 for the city) — head-only steps are the handling bureau's own (行政处罚法(2021) art.57).
+	 */
+	private static Officer head(EnterpriseView e) {
+		return DemoAccounts.STAFF.stream()
+			.filter(a -> a.roles().contains(Role.BUREAU_LEADER) && e.regionCode().startsWith(a.bureauRegion()))
+			.max(Comparator.comparingInt(a -> a.bureauRegion().length()))
+			.map(a -> new Officer(null, a.displayName()))
+			.orElse(HEAD);
 	}
 }

@@ -18,7 +18,8 @@ import org.youguan.rules.ViolationType;
  * {@code suspensionFrom}/{@code suspensionUntil} the period of a 责令停业整顿; {@code decidedBy}/{@code decidedByUserId}
  * the head who made the decision (null for decisions before it was kept, imported or on the spot by the team);
  * {@code paymentDays} the days the decision gave to pay its fine and {@code handoverDays} those to hand over what it
- * confiscates (fixed at the decision).
+ * confiscates (fixed at the decision); {@code statementAdopted}/{@code statementReview} the decision's 复核 of the
+ * party's 陈述申辩 — whether adopted and why (行政处罚法(2021) art.45; null without a statement).
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -35,7 +36,7 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		LocalDate publishedOn, LocalDate publicationWithdrawnOn, String publicationWithdrawalReason, boolean imported,
 		boolean demo, Integer paymentDays, BigDecimal surchargePercent, Integer reviewDays, Integer litigationMonths,
 		BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom, LocalDate suspensionUntil,
-		Long decidedByUserId, String decidedBy, Integer handoverDays) {
+		Long decidedByUserId, String decidedBy, Integer handoverDays, Boolean statementAdopted, String statementReview) {
 
 	/** Whether the decision is on the public portal now (published and not withdrawn). */
 	public boolean published() {

@@ -151,12 +151,31 @@ public class PenaltyCases {
 	 * REVOCATION where the article provides it)
 	 * @param suspensionFrom the first day of a 责令停业整顿 (required for SUSPENSION, not before the decision)
 	 * @param suspensionUntil its last day (required for SUSPENSION)
+	 * @param statementAdopted the review (复核) of the party's 陈述申辩: whether the facts, reasons or evidence it put
+	 * forward were adopted (行政处罚法(2021) art.45; required when the party made a statement, refused without one)
+	 * @param statementReview the reasons of that review (required with a statement, ≤ 2,000 characters), as the 决定书
+	 * states them
 	 */
 	public record Decision(String decisionNumber, String decidedOn, String penalty,
 			@JsonDeserialize(using = NumberText.class) String fine, String mitigation,
 			String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
 			List<String> discussionParticipants, @JsonDeserialize(using = NumberText.class) String confiscated,
-			String suspensionFrom, String suspensionUntil) {
+			String suspensionFrom, String suspensionUntil, Boolean statementAdopted, String statementReview) {
+
+		/** A decision where the party made no statement to review (waived, or none within the window). */
+		public Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
+				String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
+				List<String> discussionParticipants, String confiscated, String suspensionFrom, String suspensionUntil) {
+			this(decisionNumber, decidedOn, penalty, fine, mitigation, mitigationGround, mitigationReason, discussedOn,
+					discussionConclusion, discussionParticipants, confiscated, suspensionFrom, suspensionUntil, null, null);
+		}
+
+		/** This decision with the review of the party's statement. */
+		public Decision reviewingStatement(boolean adopted, String review) {
+			return new Decision(decisionNumber, decidedOn, penalty, fine, mitigation, mitigationGround, mitigationReason,
+					discussedOn, discussionConclusion, discussionParticipants, confiscated, suspensionFrom, suspensionUntil,
+					adopted, review);
+		}
 
 		/** A decision of one part (no confiscation beside the fine, no 停业整顿). */
 		public Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
@@ -316,6 +335,7 @@ public class PenaltyCases {
 	 */
 	long file(EnterpriseView enterprise, LeadView lead, Officer head, LocalDate filedOn, boolean demo) {
 		String region = caseRegion(enterprise, lead);
+		requireHandlingHead(region, "批准立案");
 		String number = numbers.next("处罚案件", region.length() > 6 ? region.substring(0, 6) : region, filedOn.getYear());
 		LocalDate due = clock(region).decisionDue(filedOn, false, List.of(), filedOn);
 		long id = jdbc.sql("""
@@ -587,6 +607,10 @@ public class PenaltyCases {
 		LocalDate on = v.date("statementOn", "陈述申辩日期（statementOn）", statementOn, c.notifiedOn(), today());
 		v.required("statement", "陈述申辩内容（statement）", statement).maxLength("statement", "陈述申辩内容（statement）", statement, 2000);
 		v.throwIfInvalid();
+		if (DecisionRules.onlyWaives(statement)) {
+			throw ruleBroken("statement", "use-waiver", "陈述申辩内容（statement）只是放弃陈述申辩的表示：当事人放弃陈述申辩须以其签字的书面声明"
+					+ "登记（放弃陈述申辩）或由当事人在企业端确认，不能作为陈述申辩记录（行政处罚法第44条、第45条）");
+		}
 		move(c, c.status(), ", statement_on = :on, statement = :statement", Map.of("on", on, "statement", statement.strip()));
 		record(c, "case.statement", "记录陈述申辩：" + statement.strip());
 	}
@@ -959,6 +983,7 @@ public class PenaltyCases {
 	public String decide(DataScope scope, long id, Decision data) {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.DECIDE.from(c.status());
+		requireHandlingHead(c.regionCode(), "作出行政处罚决定");
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
 			throw ruleBroken("decidedOn", "before-hearing", "当事人已申请听证，听证举行后才能作出决定（行政处罚法第63条）");
 		}
@@ -1009,6 +1034,7 @@ public class PenaltyCases {
 			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（行政处罚法第57条），请填写集体讨论日期");
 		}
 		String participants = discussion(v, data, discussed != null, c.regionCode());
+		String review = statementReview(v, c, data);
 		String typedNumber = Text.documentNumber(data.decisionNumber());
 		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", typedNumber, 60)
 			.identifier("decisionNumber", "决定书文号（decisionNumber）", typedNumber)
@@ -1042,12 +1068,15 @@ public class PenaltyCases {
 		p.put("discussed", discussed);
 		p.put("participants", participants);
 		p.put("conclusion", discussed == null ? null : data.discussionConclusion().strip());
+		p.put("adopted", review == null ? null : data.statementAdopted());
+		p.put("review", review);
 		move(c, to, """
 				, decision_number = :number, decided_on = :on, penalty = :penalty, fine = :fine, confiscated = :confiscated,
 				  suspension_from = :suspensionFrom, suspension_until = :suspensionUntil, decided_by_user_id = :decidedBy,
 				  decided_by = :decidedByName, mitigation = :mitigation,
 				  mitigation_ground = :ground, mitigation_reason = :reason, discussed_on = :discussed,
-				  discussion_participants = :participants, discussion_conclusion = :conclusion""", p);
+				  discussion_participants = :participants, discussion_conclusion = :conclusion,
+				  statement_adopted = :adopted, statement_review = :review""", p);
 		fixTerms(id, c.regionCode());
 		boolean late = on.isAfter(c.decisionDueOn());
 		record(c, "case.decide", "作出行政处罚决定" + number + "："
@@ -1073,6 +1102,7 @@ public class PenaltyCases {
 	public void notPenalize(DataScope scope, long id, String reason) {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.NOT_PENALIZE.from(c.status());
+		requireHandlingHead(c.regionCode(), "不予处罚决定");
 		requireReason(reason, "不予处罚理由");
 		move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", reason.strip(), "on", today()));
 		record(c, "case.not-penalize", "不予处罚：" + reason.strip());
@@ -1088,6 +1118,7 @@ public class PenaltyCases {
 	public void withdraw(DataScope scope, long id, String reason) {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.WITHDRAW.from(c.status());
+		requireHandlingHead(c.regionCode(), "撤案");
 		requireReason(reason, "撤案理由");
 		move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", reason.strip(), "on", today()));
 		record(c, "case.withdraw", "撤案：" + reason.strip());
@@ -1321,6 +1352,7 @@ public class PenaltyCases {
 	public void extend(DataScope scope, long id, Officer head, String reason) {
 		CaseView c = lock(scope, id);
 		CaseStep.EXTEND.from(c.status());
+		requireHandlingHead(c.regionCode(), "延长办案期限");
 		if (c.extended()) {
 			throw ruleBroken("reason", "extended-once", "办案期限只能延长一次（邮政行政执法监督办法第17条），已于此前延长：" + c.extensionReason());
 		}
@@ -1606,6 +1638,11 @@ public class PenaltyCases {
 		}
 		List<Investigator> members = team(v, "team", data.team(), lookup, scope);
 		v.throwIfInvalid();
+		if (person && !type.personMayBeParty()) {
+			// the catalogue's reading of whom the article addresses (ViolationType#personMayBeParty)
+			throw ruleBroken("partyKind", "party-kind", "“" + type.title() + "”（" + type.basis()
+					+ "）是企业承担的义务，当事人不能是自然人：请以企业为当事人（partyKind：ORGANISATION）");
+		}
 		String region6 = region.length() > 6 ? region.substring(0, 6) : region;
 		String caseNumber = numbers.next(ON_THE_SPOT_CASE_SERIES, region6, today.getYear());
 		String decisionNumber = numbers.nextFree(ON_THE_SPOT_SERIES, region6, on.getYear(), this::decisionNumberTaken);
@@ -1680,6 +1717,7 @@ public class PenaltyCases {
 	public void transfer(DataScope scope, long id, Long bureauId, String authority, String reason) {
 		CaseView c = lock(scope, id);
 		CaseStatus to = CaseStep.TRANSFER.from(c.status());
+		requireHandlingHead(c.regionCode(), "移送案件");
 		Validation v = new Validation();
 		BureauView bureau = null;
 		if (bureauId != null) {
@@ -1774,6 +1812,7 @@ public class PenaltyCases {
 	public void arrangePayment(DataScope scope, long id, Officer head, PaymentTerms terms) {
 		CaseView c = lock(scope, id);
 		CaseStep.ARRANGE_PAYMENT.from(c.status());
+		requireHandlingHead(c.regionCode(), "批准延期（分期）缴纳罚款");
 		if (Execution.fine(c) == null) {
 			throw ruleBroken("kind", "no-fine", "该处罚决定没有罚款，无需延期或分期缴纳");
 		}
@@ -2430,12 +2469,35 @@ public class PenaltyCases {
 				"集体讨论的参加负责人（discussionParticipants）至少" + min + "人（行政处罚法第57条，本局规则）");
 		v.require("discussionParticipants", names.stream().distinct().count() == names.size(), "distinct",
 				"集体讨论的参加负责人（discussionParticipants）不能重复");
+		// the participants are names as the record lists them; the one that can be checked is the deciding head's own:
+		// a decision of 负责人集体讨论 is taken by the handling bureau's heads, the signed-in head among them (art.57)
+		String decider = actorName();
+		v.require("discussionParticipants", decider == null || names.contains(decider), "decider-not-in-discussion",
+				"集体讨论应由办案机关负责人参加，作出决定的负责人（" + decider + "）应列在参加人员（discussionParticipants）之中（行政处罚法第57条）");
 		for (int i = 0; i < names.size(); i++) {
 			v.maxLength("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i), 30);
 		}
 		v.required("discussionConclusion", "集体讨论结论（discussionConclusion）", data.discussionConclusion())
 			.maxLength("discussionConclusion", "集体讨论结论（discussionConclusion）", data.discussionConclusion(), 2000);
 		return String.join("、", names);
+	}
+
+	/**
+	 * 复核 of the party's 陈述申辩 (行政处罚法(2021) art.45: the bureau hears the party fully and reviews the facts,
+	 * reasons and evidence it put forward, adopting those that hold): required with a statement — whether adopted and
+	 * why —, refused without one (rule {@code no-statement}); the reasons, stripped, or null without a statement.
+	 */
+	private static String statementReview(Validation v, CaseView c, Decision data) {
+		if (c.statementOn() == null) {
+			v.require("statementReview", data.statementAdopted() == null && Text.isBlank(data.statementReview()), "no-statement",
+					"当事人没有陈述申辩，无需填写复核意见（statementAdopted、statementReview）");
+			return null;
+		}
+		v.require("statementAdopted", data.statementAdopted() != null, "required",
+				"当事人已陈述申辩，请填写复核结论（statementAdopted：是否采纳，行政处罚法第45条）");
+		v.required("statementReview", "陈述申辩复核意见（statementReview：采纳或不予采纳的理由）", data.statementReview())
+			.maxLength("statementReview", "陈述申辩复核意见（statementReview）", data.statementReview(), 2000);
+		return Text.isBlank(data.statementReview()) ? null : Text.lineBreaks(data.statementReview()).strip();
 	}
 
 	private BigDecimal threshold(StatutoryRule rule, CaseView c) {
@@ -2668,5 +2730,45 @@ public class PenaltyCases {
 	private static String actorName() {
 		var auth = SecurityContextHolder.getContext().getAuthentication();
 		return auth != null && auth.getPrincipal() instanceof CurrentUser u ? u.displayName() : null;
+	}
+
+	/**
+	 * A head-only step (立案, 决定, 不予处罚, 撤案, 移送, extension, deferral or instalments) is taken by 行政机关负责人
+	 * (行政处罚法(2021) art.57) of the bureau handling the case — its own head: a signed-in account with the 局领导 role
+	 * whose bureau's region is the case's. A superior bureau's head oversees the county's cases but does not decide for
+	 * it (the 决定书 and 批准书 name the handling bureau's head as 本局负责人). A step run without a signed-in account (a
+	 * system job, the demo data) is not checked.
+	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head})
+	 */
+	private void requireHandlingHead(String caseRegion, String step) {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !(auth.getPrincipal() instanceof CurrentUser u) || headsHandlingBureau(u, caseRegion)) {
+			return;
+		}
+		String handling = handlingBureau(caseRegion).map(BureauView::name).orElse(caseRegion);
+		throw ruleBroken("head", "not-handling-bureau-head", step + "须由办案机关（" + handling + "）的负责人作出（行政处罚法第57条）："
+				+ u.displayName() + "不是" + handling + "的局领导" + (u.has(Role.BUREAU_LEADER) ? "，上级或其他机关的负责人不能代为作出" : ""));
+	}
+
+	/**
+	 * Whether {@code u} is a head (局领导) of the bureau handling a case of {@code caseRegion}, who alone takes its
+	 * head-only steps (the case page offers their forms to no one else).
+	 */
+	public boolean headsHandlingBureau(CurrentUser u, String caseRegion) {
+		return u.has(Role.BUREAU_LEADER) && u.kind() == UserKind.STAFF && handlingBureau(caseRegion)
+			.filter(b -> Long.valueOf(b.id()).equals(u.bureauId())).isPresent();
+	}
+
+	/** The bureau handling a case of this region: the one whose region is the longest prefix of it. */
+	private Optional<BureauView> handlingBureau(String region) {
+		for (int length : new int[] { 12, 9, 6, 4, 2 }) {
+			if (length <= region.length()) {
+				Optional<BureauView> b = bureaus.findByRegion(region.substring(0, length));
+				if (b.isPresent()) {
+					return b;
+				}
+			}
+		}
+		return Optional.empty();
 	}
 }

@@ -155,6 +155,27 @@ public enum ViolationType {
 		};
 	}
 
+	/**
+	 * Whether a natural person (公民) may be the party penalised under the article, as the catalogue reads it — legal
+	 * review pending (README, enforcement). By default a duty only enterprises bear: the article names its addressee
+	 * (邮政企业、快递企业, 经营快递业务的企业) and a person cannot breach it; only an article addressed to anyone admits a
+	 * person. Readings:
+	 * <ul>
+	 * <li>UNLICENSED — 邮政法(2015) art.72 punishes whoever operates express delivery without a licence
+	 * ("未取得快递业务经营许可经营快递业务的"), a person as well as an organisation: admitted.</li>
+	 * <li>BRANCH_UNFILED (邮政法 art.73: 快递企业), UNIVERSAL_CLOSURE (art.68: 邮政企业), USER_INFORMATION_LEAK (art.76: 邮政企业、
+	 * 快递企业 — its second paragraph on employees has its own range, ¥5–10 k, which this entry does not hold): enterprise.</li>
+	 * <li>OUTLET_UNFILED, BRAND_UNMANAGED, PARCEL_TAMPERING, SECURITY_CHECKS, WAYBILL_DATA — 快递暂行条例(2025) arts.50–54
+	 * address 经营快递业务的企业 (a person opening or tampering with parcels answers to 治安管理处罚, not to this
+	 * article): enterprise.</li>
+	 * <li>UNLICENSED_CONTRACTOR, DELIVERY_WITHOUT_CONSENT, DATA_NOT_REPORTED — 快递市场管理办法(2023) arts.48, 54, 56 lay
+	 * duties on 经营快递业务的企业 (委托, 投递, 报送数据): enterprise.</li>
+	 * </ul>
+	 */
+	public boolean personMayBeParty() {
+		return this == UNLICENSED;
+	}
+
 	/** The legal basis as shown: {@code 邮政法(2015) 第72条}; several joined by "；". */
 	public String basis() {
 		return citations.stream().map(Citation::toString).collect(Collectors.joining("；"));

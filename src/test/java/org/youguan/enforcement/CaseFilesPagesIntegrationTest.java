@@ -105,7 +105,7 @@ class CaseFilesPagesIntegrationTest {
 
 		mvc.perform(post(page + "/transfer").session(staff).with(csrf()).param("authority", "苏州市公安局吴中分局")
 			.param("reason", "涉嫌犯罪，依法移送公安机关")).andExpect(status().isForbidden());
-		mvc.perform(post(page + "/transfer").session(SignIn.session(mvc, "sz.leader")).with(csrf()).param("authority", "苏州市公安局吴中分局")
+		mvc.perform(post(page + "/transfer").session(SignIn.session(mvc, "wz.leader")).with(csrf()).param("authority", "苏州市公安局吴中分局")
 			.param("reason", "涉嫌犯罪，依法移送公安机关")).andExpect(flash().attribute("message", "案件已移送"));
 		mvc.perform(get(page).session(staff)).andExpect(content().string(containsString("苏州市公安局吴中分局")))
 			.andExpect(content().string(containsString("案件移送书")));

@@ -80,7 +80,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		String c = "/enforcement/cases/";
 
 		long filed = party.filed(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", today);
-		refusedKeepsWhatWasTyped(SignIn.session(mvc, "sz.leader"), c + filed + "/transfer", "transfer-form", Map.of("authority", "回填机关1x"),
+		refusedKeepsWhatWasTyped(SignIn.session(mvc, "wz.leader"), c + filed + "/transfer", "transfer-form", Map.of("authority", "回填机关1x"),
 				Map.of("bureauId", "", "reason", ""), false, "reason");
 		refusedKeepsWhatWasTyped(staff, c + filed + "/suspension", "suspension-form", Map.of("reason", "回填理由1x"),
 				Map.of("kind", "TESTING", "startedOn", ""), false, "startedOn");
@@ -94,7 +94,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 				Map.of("proposedPenalty", "FINE"), false, "proposedFine");
 
 		long notified = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today);
-		refusedKeepsWhatWasTyped(SignIn.session(mvc, "sz.leader"), c + notified + "/decision", "decision-form",
+		refusedKeepsWhatWasTyped(SignIn.session(mvc, "wz.leader"), c + notified + "/decision", "decision-form",
 				Map.of("decisionNumber", "回填文号2x", "fine", "回填罚款3x", "discussionConclusion", "回填结论4x"),
 				Map.of("penalty", "FINE", "decidedOn", ""), false, "decidedOn");
 
@@ -103,11 +103,11 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		refusedKeepsWhatWasTyped(staff, c + heard + "/hearing", "hearing-form", Map.of("record", "回填笔录1x", "place", "回填地点2x"),
 				Map.of("noticeOn", "", "hearingOn", ""), false, "noticeOn");
 
-		cases.recordStatement(PartyCases.ALL, notified, today.toString(), "无异议");
+		cases.waiveStatement(PartyCases.ALL, notified, today.toString(), PartyCases.waiver());
 		cases.decide(PartyCases.ALL, notified, new PenaltyCases.Decision(null, today.toString(), "FINE", "3000", null, null,
 				null));
 		cases.deliver(PartyCases.ALL, notified, today.toString());
-		refusedKeepsWhatWasTyped(SignIn.session(mvc, "sz.leader"), c + notified + "/payment-arrangement",
+		refusedKeepsWhatWasTyped(SignIn.session(mvc, "wz.leader"), c + notified + "/payment-arrangement",
 				"arrangement-form", Map.of("reason", "回填理由2x"), Map.of("kind", "DEFERRAL", "deferredUntil", ""), false,
 				"deferredUntil");
 
@@ -155,7 +155,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		long notified = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today);
 		refusedKeepsWhatWasTyped(staff, c + notified + "/statement", "statement-form", Map.of("text", "回填陈述1x"),
 				Map.of("on", ""), false, "statementOn");
-		cases.recordStatement(PartyCases.ALL, notified, today.toString(), "无异议");
+		cases.waiveStatement(PartyCases.ALL, notified, today.toString(), PartyCases.waiver());
 		cases.decide(PartyCases.ALL, notified, new PenaltyCases.Decision(null, today.toString(), "FINE", "3000", null, null,
 				null));
 		cases.deliver(PartyCases.ALL, notified, today.toString());
@@ -163,7 +163,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 				Map.of("paidOn", ""), false, "paidOn");
 
 		long late = party.filed(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", today.minusDays(120));
-		refusedKeepsWhatWasTyped(SignIn.session(mvc, "sz.leader"), c + late + "/extension", "extension-form",
+		refusedKeepsWhatWasTyped(SignIn.session(mvc, "wz.leader"), c + late + "/extension", "extension-form",
 				Map.of("reason", "回填延长理由1x"), Map.of(), false, "decisionDueOn");
 	}
 

@@ -43,7 +43,7 @@ class EnforcementDemoIntegrationTest {
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM penalty_case_document d JOIN penalty_case c ON c.id = d.case_id
 				WHERE c.demo AND d.kind IN ('DECISION', 'ON_THE_SPOT_DECISION')""").query(Long.class).single())
-			.as("the demo's decisions carry their documents").isEqualTo(4);
+			.as("the demo's decisions carry their documents").isEqualTo(5);
 		assertThat(jdbc.sql("""
 				SELECT e.kind FROM penalty_case_evidence e JOIN penalty_case c ON c.id = e.case_id WHERE c.demo""")
 			.query(String.class).list()).as("the demo's evidence lists")
@@ -82,5 +82,27 @@ class EnforcementDemoIntegrationTest {
 		assertThat(i.deadlines().paymentDue()).isAfter(LocalDate.now());
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_lead WHERE demo AND status = 'OPEN'").query(Long.class).single())
 			.isGreaterThanOrEqualTo(2);
+	}
+
+	/**
+	 * 并处: the demo holds a decision that confiscates 违法所得 beside a fine, delivered — its handover due within the
+	 * days the decision fixed, its fine to pay —, and no demo statement is a waiver typed as one: waivers are recorded
+	 * as waivers, and every statement made was reviewed by the decision (行政处罚法(2021) art.45).
+	 */
+	@Test
+	void theDemoCityHasACombinedDecisionWhoseConfiscationIsDueForHandover() {
+		long combined = jdbc.sql("""
+				SELECT id FROM penalty_case WHERE demo AND penalty = 'CONFISCATION' AND confiscated > 0 AND fine > 0""")
+			.query(Long.class).single();
+		PenaltyCases.CaseDetail d = cases.get(DataScope.all(), combined);
+		assertThat(d.penaltyCase().status().name()).isEqualTo("DELIVERED");
+		assertThat(d.deadlines().handoverDue()).isAfterOrEqualTo(LocalDate.now());
+		assertThat(d.deadlines().paymentDue()).isAfterOrEqualTo(LocalDate.now());
+		assertThat(d.handover()).isNull();
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM penalty_case WHERE demo AND statement_on IS NOT NULL AND decided_on IS NOT NULL
+				AND (statement_review IS NULL OR statement_adopted IS NULL)""").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND statement LIKE '%放弃陈述申辩%'")
+			.query(Long.class).single()).isZero();
 	}
 }

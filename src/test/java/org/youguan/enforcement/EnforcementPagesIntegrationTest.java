@@ -77,7 +77,7 @@ class EnforcementPagesIntegrationTest {
 		mvc.perform(post(lead + "/propose").session(staff).with(csrf()).param("violation", "DELIVERY_WITHOUT_CONSENT")
 			.param("endedOn", today.toString())).andExpect(redirectedUrl(lead));
 		mvc.perform(post(lead + "/approve").session(staff).with(csrf())).andExpect(status().isForbidden());
-		MockHttpSession head = SignIn.session(mvc, "sz.leader");
+		MockHttpSession head = SignIn.session(mvc, "wz.leader");
 		mvc.perform(get(lead).session(head)).andExpect(content().string(containsString("id=\"approve\"")));
 		String page = mvc.perform(post(lead + "/approve").session(head).with(csrf()))
 			.andExpect(flash().attribute("message", "已批准立案")).andReturn().getResponse().getRedirectedUrl();
@@ -110,7 +110,7 @@ class EnforcementPagesIntegrationTest {
 			.param("penalty", "FINE").param("fine", "3000")).andExpect(status().isForbidden());
 		mvc.perform(post(page + "/no-penalty").session(staff).with(csrf()).param("reason", "首违不罚"))
 			.andExpect(status().isForbidden());
-		mvc.perform(get(page).session(SignIn.session(mvc, "sz.leader"))).andExpect(status().isOk())
+		mvc.perform(get(page).session(SignIn.session(mvc, "wz.leader"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"decision-form\"")))
 			.andExpect(content().string(containsString("id=\"no-penalty-form\"")))
 			.andExpect(content().string(not(containsString("id=\"statement-form\""))));

@@ -175,7 +175,8 @@ class EnterprisePenaltyIntegrationTest {
 	void thePartyWaivesItsHearingExplicitlyAndTheBureauMayThenDecide() throws Exception {
 		long id = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today());
 		cases.recordStatement(PartyCases.ALL, id, today().toString(), "已整改，请求从轻");
-		PenaltyCases.Decision decision = new PenaltyCases.Decision(null, today().toString(), "FINE", "10000", null, null, null);
+		PenaltyCases.Decision decision = new PenaltyCases.Decision(null, today().toString(), "FINE", "10000", null, null, null)
+			.reviewingStatement(false, "整改不改变已发生的违法事实");
 		assertThatThrownBy(() -> cases.decide(PartyCases.ALL, id, decision)).isInstanceOf(InvalidValueException.class)
 			.hasMessageContaining("陈述申辩不等于放弃听证");
 
@@ -306,7 +307,7 @@ class EnterprisePenaltyIntegrationTest {
 	void theDecisionShowsItsPaymentDayAndTheSurchargeOnceOverdue() throws Exception {
 		LocalDate t = today();
 		long id = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", t.minusDays(50));
-		cases.recordStatement(PartyCases.ALL, id, t.minusDays(49).toString(), "当事人放弃陈述申辩");
+		cases.waiveStatement(PartyCases.ALL, id, t.minusDays(49).toString(), PartyCases.waiver());
 		String number = cases.decide(PartyCases.ALL, id, new PenaltyCases.Decision(null, t.minusDays(45).toString(), "FINE",
 				"3000", null, null, null));
 		cases.deliver(PartyCases.ALL, id, t.minusDays(44).toString());

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseView;
@@ -24,7 +25,7 @@ final class PartyCases {
 	static final List<PenaltyCases.Member> TEAM = List.of(new PenaltyCases.Member("陈吴中", "32050601"),
 			new PenaltyCases.Member("沈执法", "32050602"));
 
-	static final Officer HEAD = new Officer(null, "孙局长");
+	static final Officer HEAD = new Officer(null, "蒋局长");
 
 	static final Officer REVIEWER = new Officer(null, "郑监管");
 
@@ -144,11 +145,17 @@ final class PartyCases {
 		cases.concludeInvestigation(ALL, id, new PenaltyCases.Conclusion("查明违法事实", penalty, fine, false, mitigation, ground,
 				reason, on.minusDays(5).toString(), confiscated));
 		cases.notifyParty(ALL, id, on.minusDays(1).toString());
-		cases.recordStatement(ALL, id, on.minusDays(1).toString(), "当事人无异议");
+		// the party's signed waiver (a waiver typed as a statement is refused, rule use-waiver)
+		cases.waiveStatement(ALL, id, on.minusDays(1).toString(), waiver());
 		cases.decide(ALL, id, new PenaltyCases.Decision(null, on.toString(), penalty, fine, mitigation, ground, reason, null,
 				null, null, confiscated, null, null));
 		cases.deliver(ALL, id, on.toString());
 		return id;
+	}
+
+	/** The scan of the party's signed written waiver (a PDF), as staff keep it. */
+	static UploadedFile waiver() {
+		return new UploadedFile("放弃声明.pdf", PenaltyCaseIntegrationTest.WAIVER_PDF);
 	}
 
 	/** A case notified on {@code notifiedOn} (filed a few days before). */

@@ -260,9 +260,9 @@ class PartyRightsIntegrationTest {
 		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing-waiver").header("Authorization", SF)
 				.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
 			.andExpect(status().isOk());
-		cases.decide(PartyCases.ALL, id, fine(today, "10000"));
+		cases.decide(PartyCases.ALL, id, fine(today, "10000").reviewingStatement(false, "整改不改变已发生的违法事实，罚款在幅度内确定"));
 		assertThat(documentText(id, "DECISION")).contains("明确放弃听证").contains(today.getYear() + "年")
-			.contains("已整改，请求从轻");
+			.contains("经复核，本局不予采纳", "整改不改变已发生的违法事实");
 		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG))
 			.andExpect(jsonPath("$.penaltyCase.status").value(containsString("DECIDED")));
 	}
@@ -276,7 +276,7 @@ class PartyRightsIntegrationTest {
 	void theDecisionKeepsThePaymentSurchargeAndRemediesItStatedWhateverTheLawBecomesAfterwards() throws Exception {
 		LocalDate day = LocalDate.of(2026, 6, 1);
 		long id = notifiedOn(day);
-		cases.recordStatement(PartyCases.ALL, id, day.toString(), "无异议");
+		cases.waiveStatement(PartyCases.ALL, id, day.toString(), PartyCases.waiver());
 		cases.decide(PartyCases.ALL, id, fine(day, "3000"));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase()).extracting(CaseView::paymentDays, CaseView::reviewDays,
 				CaseView::litigationMonths).containsExactly(15, 60, 6);

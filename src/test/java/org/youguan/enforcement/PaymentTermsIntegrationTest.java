@@ -153,18 +153,18 @@ class PaymentTermsIntegrationTest {
 
 		// the page's form alike: a late application comes back with its error beside appliedOn, a timely one is approved
 		String page = "/enforcement/cases/" + late + "/payment-arrangement";
-		MockHttpServletResponse refused = mvc.perform(post(page).session(SignIn.session(mvc, "sz.leader")).with(csrf())
+		MockHttpServletResponse refused = mvc.perform(post(page).session(SignIn.session(mvc, "wz.leader")).with(csrf())
 			.param("kind", "DEFERRAL").param("appliedOn", due.plusDays(1).toString()).param("deferredUntil", until.toString())
 			.param("reason", "经营困难")).andReturn().getResponse();
 		assertThat(refused.getStatus()).isEqualTo(422);
 		assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("data-field=\"appliedOn\"");
 		// a malformed instalment day among the form's repeated fields is named as typed, not as a Java array
-		MockHttpServletResponse malformed = mvc.perform(post(page).session(SignIn.session(mvc, "sz.leader")).with(csrf())
+		MockHttpServletResponse malformed = mvc.perform(post(page).session(SignIn.session(mvc, "wz.leader")).with(csrf())
 			.param("kind", "INSTALMENTS").param("appliedOn", due.toString()).param("reason", "经营困难")
 			.param("dueOn", until.toString(), "2026-13-20").param("amount", "1000", "1000")).andReturn().getResponse();
 		assertThat(malformed.getStatus()).isEqualTo(400);
 		assertThat(malformed.getContentAsString(StandardCharsets.UTF_8)).contains("2026-13-20").doesNotContain("[Ljava");
-		mvc.perform(post(page).session(SignIn.session(mvc, "sz.leader")).with(csrf()).param("kind", "DEFERRAL")
+		mvc.perform(post(page).session(SignIn.session(mvc, "wz.leader")).with(csrf()).param("kind", "DEFERRAL")
 			.param("appliedOn", due.minusDays(2).toString()).param("deferredUntil", until.toString()).param("reason", "经营困难"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(party.cases().procedure(PartyCases.ALL, late).paymentAppliedOn()).isEqualTo(due.minusDays(2));

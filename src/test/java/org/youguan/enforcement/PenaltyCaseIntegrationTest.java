@@ -57,7 +57,10 @@ class PenaltyCaseIntegrationTest {
 
 	static final String MARKET = "Bearer demo-sz-market-token";
 
-	static final String HEAD = "Bearer demo-sz-leader-token";
+	static final String HEAD = "Bearer demo-wz-leader-token";
+
+	/** The decision's review of the party's statement (行政处罚法(2021) art.45), required once a statement was made. */
+	static final String REVIEW = ",\"statementAdopted\":false,\"statementReview\":\"整改情况已在罚款数额中考虑，违法事实清楚，不予采纳\"";
 
 	static final String TEAM = """
 			{"investigators":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}""";
@@ -159,7 +162,7 @@ class PenaltyCaseIntegrationTest {
 		long c = id(call(HEAD, "/api/v1/enforcement/leads/" + lead + "/filing", "{}").andExpect(status().isCreated()));
 		mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", WUZHONG))
 			.andExpect(jsonPath("$.penaltyCase.status").value("FILED"))
-			.andExpect(jsonPath("$.penaltyCase.filingApprovedBy").value("孙局长"))
+			.andExpect(jsonPath("$.penaltyCase.filingApprovedBy").value("蒋局长"))
 			.andExpect(jsonPath("$.penaltyCase.decisionDueOn").value(LocalDate.parse(jsonDue(c)).toString()))
 			.andExpect(jsonPath("$.deadlines.remainingDays").isNumber());
 		assertThat(LocalDate.parse(jsonDue(c))).isAfterOrEqualTo(today().plusDays(90));
@@ -205,18 +208,20 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("decidedOn"));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
+		// the decision reviews the statement made (art.45)
+		String reviewed = decision.replace("}", REVIEW + "}");
 		// a fine of 20000 carries the hearing right: a statement is no waiver, the window must run out or the party waive
-		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "15000"))
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", reviewed.formatted(today(), "15000"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("decidedOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("hearing-window"));
 		waiver("hearing-waiver", c, today()).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.hearingWaivedOn").value(today().toString()))
 			.andExpect(jsonPath("$.penaltyCase.hearingWaiverAttachmentId").isNumber());
-		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "25000"))
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", reviewed.formatted(today(), "25000"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("heavier"));
-		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(today(), "15000"))
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", reviewed.formatted(today(), "15000"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("DECIDED"))
 			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(containsString("行政处罚决定-320506-")));
@@ -397,7 +402,7 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026-06-08")));
 		clock.set(LocalDate.of(2026, 6, 9).atTime(10, 0));
 		waiver("hearing-waiver", c, LocalDate.of(2026, 6, 9)).andExpect(status().isOk());
-		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"2026-06-09\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"2026-06-09\",\"penalty\":\"FINE\",\"fine\":\"60000\"" + REVIEW + "}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("DECIDED"));
 
@@ -476,7 +481,7 @@ class PenaltyCaseIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", on(today())).andExpect(status().isOk());
 		String number = "吴邮管罚〔" + UUID.randomUUID().toString().substring(0, 6) + "〕1号";
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
-				"{\"decisionNumber\":\"" + number + "\",\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"}")
+				"{\"decisionNumber\":\"" + number + "\",\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"" + REVIEW + "}")
 			.andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication", on(today())).andExpect(status().isOk());
 		String body = mvc.perform(get("/api/v1/public/penalties?region=320506&size=200"))

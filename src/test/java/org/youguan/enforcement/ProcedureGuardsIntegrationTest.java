@@ -130,10 +130,10 @@ class ProcedureGuardsIntegrationTest {
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().statement()).isEqualTo("当事人陈述：系初次迟报，已补报");
 	}
 
-	/** A case told of a fine of 2000 on 2026-06-01 whose statement was heard: decidable from 2026-06-02. */
+	/** A case told of a fine of 2000 on 2026-06-01 whose statement the party waived in writing: decidable from 2026-06-02. */
 	long stated(EnterpriseView e) {
 		long id = party.notified(e, "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 6, 1));
-		cases.recordStatement(PartyCases.ALL, id, "2026-06-01", "当事人无异议");
+		cases.waiveStatement(PartyCases.ALL, id, "2026-06-01", PartyCases.waiver());
 		return id;
 	}
 
@@ -270,7 +270,7 @@ class ProcedureGuardsIntegrationTest {
 		today("2026-06-10");
 		cases.notifyParty(PartyCases.ALL, branch, "2026-06-09");
 		today("2026-06-17");
-		cases.recordStatement(PartyCases.ALL, branch, "2026-06-10", "请求从轻");
+		cases.waiveStatement(PartyCases.ALL, branch, "2026-06-10", PartyCases.waiver());
 		cases.decide(PartyCases.ALL, branch, seriousDecision("2026-06-17", "FINE", "15000", null, null, null));
 		assertThat(cases.get(PartyCases.ALL, branch).penaltyCase().penalty()).isEqualTo(Penalty.FINE);
 	}
@@ -346,7 +346,7 @@ class ProcedureGuardsIntegrationTest {
 		today("2026-06-10");
 		cases.notifyParty(PartyCases.ALL, id, "2026-06-09");
 		today("2026-06-17");
-		cases.recordStatement(PartyCases.ALL, id, "2026-06-10", "请求从轻");
+		cases.waiveStatement(PartyCases.ALL, id, "2026-06-10", PartyCases.waiver());
 
 		assertThat(rules("suspensionFrom", () -> cases.decide(PartyCases.ALL, id,
 				seriousDecision("2026-06-17", "SUSPENSION", "20000", null, null, null)))).containsExactly("required");
@@ -380,7 +380,7 @@ class ProcedureGuardsIntegrationTest {
 		today("2026-06-01");
 		long id = party.notified(party.other(), "USER_INFORMATION_LEAK", "10000", LocalDate.of(2026, 6, 1));
 		today("2026-06-02");
-		cases.recordStatement(PartyCases.ALL, id, "2026-06-02", "无异议");
+		cases.waiveStatement(PartyCases.ALL, id, "2026-06-02", PartyCases.waiver());
 		today("2026-06-10");
 		assertThat(rules("confiscated", () -> cases.decide(PartyCases.ALL, id,
 				new PenaltyCases.Decision(null, "2026-06-10", "CONFISCATION", "10000", null, null, null, null, null, null, "3000",

@@ -106,12 +106,12 @@ class StepErrorFieldsIntegrationTest {
 		refusedNamingItsOwnFields(HEAD, c + id + "/decision", """
 				{"decisionNumber":null,"decidedOn":"x","penalty":"FINE","fine":"-5","mitigation":"NOPE","mitigationGround":"NOPE",
 				 "mitigationReason":null,"discussedOn":"z","discussionConclusion":null,"discussionParticipants":["甲"],
-				 "confiscated":"-1","suspensionFrom":"y","suspensionUntil":null}""",
+				 "confiscated":"-1","suspensionFrom":"y","suspensionUntil":null,"statementAdopted":null,"statementReview":"x"}""",
 				PenaltyCases.Decision.class);
 		refusedNamingItsOwnFields(HEAD, c + id + "/decision",
 				"{\"decidedOn\":\"" + today + "\",\"penalty\":\"FINE\",\"fine\":\"9000\"}");
 
-		cases.recordStatement(PartyCases.ALL, id, today.toString(), "无异议");
+		cases.waiveStatement(PartyCases.ALL, id, today.toString(), PartyCases.waiver());
 		cases.decide(PartyCases.ALL, id, new PenaltyCases.Decision(null, today.toString(), "FINE", "3000", null, null, null));
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/delivery", "{\"on\":\"\"}");
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/publication", "{\"on\":\"x\"}");

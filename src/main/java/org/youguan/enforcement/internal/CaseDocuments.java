@@ -42,6 +42,7 @@ import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
@@ -82,7 +83,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			"deliveryDue", "deliveredOn", "paymentDue", "paidOn", "paidAmount", "execution", "closedOn", "closingReason", "status",
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
 			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms", "appliedOn", "fineAmount",
-			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies");
+			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies", "party", "statementReview");
 
 	/** The fields of the evidence item a record (询问笔录, 现场检查笔录) is made of. */
 	static final List<String> EVIDENCE_FIELDS = List.of("evidenceTitle", "evidenceContent", "evidencePlace",
@@ -391,6 +392,7 @@ public class CaseDocuments implements DeclaresTemplates {
 				: enterprises.findByCreditCode(c.enterpriseCreditCode()).orElse(null);
 		f.put("address", e == null || e.address() == null ? "" : e.address());
 		f.put("representative", e == null || e.legalRepresentative() == null ? "" : e.legalRepresentative());
+		f.put("party", party(c, e));
 		f.put("violation", c.violationCode().shortName());
 		f.put("basis", c.violationCode().basis());
 		f.put("breached", breached(c.violationCode()));
@@ -426,6 +428,9 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("statementOn", ChineseText.day(c.statementOn()));
 		f.put("statement", c.statement() != null ? c.statement() : c.statementWaivedOn() != null
 				? "当事人于" + ChineseText.day(c.statementWaivedOn()) + "书面明确放弃陈述、申辩" : "当事人未提出陈述、申辩意见");
+		f.put("statementReview", c.statementReview() == null ? f.get("statement") : "当事人于" + ChineseText.day(c.statementOn())
+				+ "提出陈述、申辩。经复核，本局" + (Boolean.TRUE.equals(c.statementAdopted()) ? "予以采纳" : "不予采纳") + "，理由："
+				+ c.statementReview());
 		f.put("hearingRequestedOn", ChineseText.day(c.hearingRequestedOn()));
 		f.put("hearingNotifiedOn", ChineseText.day(c.hearingNotifiedOn()));
 		f.put("hearingOn", ChineseText.day(c.hearingOn()));
@@ -537,6 +542,19 @@ public class CaseDocuments implements DeclaresTemplates {
 			}
 		}
 		return "邮政管理局";
+	}
+
+	/**
+	 * The party as an on-the-spot decision names it: an organisation with its credit code and, when registered, its
+	 * address; a person by name alone — the on-the-spot record keeps no address of a person, and a 地址 line left
+	 * blank would read as an omission of the officers.
+	 */
+	private static String party(CaseView c, EnterpriseView e) {
+		if (c.enterpriseCreditCode() == null) {
+			return c.enterpriseName();
+		}
+		return c.enterpriseName() + "　统一社会信用代码：" + c.enterpriseCreditCode()
+				+ (e == null || Text.isBlank(e.address()) ? "" : "　　地址：" + e.address());
 	}
 
 	private CaseView find(long id) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.youguan.enforcement.Mitigation;
@@ -71,6 +72,25 @@ public final class DecisionRules {
 					+ "书面明确放弃陈述申辩，不能再提交陈述申辩（行政处罚法第44条、第45条）");
 		}
 	}
+
+	/**
+	 * A statement (陈述申辩) whose whole text only gives the right up ("放弃陈述申辩", "本人自愿放弃陈述、申辩的权利", "无")
+	 * is no statement: a waiver is the party's own signed act (行政处罚法(2021) art.44–45), recorded as one with its
+	 * scan or on the portal — typed by staff as a statement it would open the decision at once. Punctuation and spaces
+	 * are ignored; a text that says anything more is a statement.
+	 * @return whether the text is only such a phrase
+	 */
+	public static boolean onlyWaives(String statement) {
+		if (statement == null) {
+			return false;
+		}
+		String bare = statement.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s　]", "");
+		return WAIVER.matcher(bare).matches();
+	}
+
+	private static final Pattern WAIVER = Pattern.compile(
+			"(当事人|本人|我|我方|我公司|本公司|本单位|我单位)?(自愿|决定|同意|明确)?(放弃|不(进行|作|提出|予)?|无|没有)(本次|任何)?"
+					+ "(陈述(和|与|及|、)?申辩|陈述|申辩)?(的)?(权利|权|意见)?(无异议)?|无异议|无意见");
 
 	/**
 	 * The fine against the violation's range: above the maximum never; below the minimum only as 减轻处罚 with one of

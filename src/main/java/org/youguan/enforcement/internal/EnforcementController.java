@@ -193,7 +193,8 @@ class EnforcementController {
 	/** The case's page: its steps' forms, documents, evidence and history. */
 	private String casePage(CurrentUser me, DataScope scope, long id, Model model) {
 		PenaltyCases.CaseDetail detail = cases.get(scope, id);
-		model.addAttribute("head", me.has(Role.BUREAU_LEADER));
+		// head-only steps are the handling bureau's own heads' (行政处罚法(2021) art.57): a superior's head sees no forms
+		model.addAttribute("head", cases.headsHandlingBureau(me, detail.penaltyCase().regionCode()));
 		model.addAttribute("d", detail);
 		model.addAttribute("c", detail.penaltyCase());
 		model.addAttribute("confiscated", Execution.confiscated(detail.penaltyCase()));
@@ -416,11 +417,13 @@ class EnforcementController {
 			@RequestParam(required = false) String discussionParticipants,
 			@RequestParam(required = false) String discussionConclusion, @RequestParam(required = false) String confiscated,
 			@RequestParam(required = false) LocalDate suspensionFrom, @RequestParam(required = false) LocalDate suspensionUntil,
+			@RequestParam(required = false) Boolean statementAdopted, @RequestParam(required = false) String statementReview,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, () -> {
 			String number = cases.decide(scope, id, new PenaltyCases.Decision(decisionNumber, text(decidedOn), penalty, fine,
 					mitigation, mitigationGround, mitigationReason, text(discussedOn), discussionConclusion,
-					Text.names(discussionParticipants), confiscated, text(suspensionFrom), text(suspensionUntil)));
+					Text.names(discussionParticipants), confiscated, text(suspensionFrom), text(suspensionUntil),
+					statementAdopted, statementReview));
 			return new PageSteps.Done("已作出行政处罚决定" + number, page(id));
 		}, refused(me, scope, id, model, "decision-form"));
 	}

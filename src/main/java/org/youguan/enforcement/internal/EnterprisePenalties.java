@@ -67,6 +67,8 @@ class EnterprisePenalties {
 	 * @param suspensionUntil its last day, or null
 	 * @param handoverDue the last day to hand over what the decision confiscates, null when nothing is (left) to hand
 	 * over — beside the fine's own {@code paymentDue} when both were decided (并处)
+	 * @param handover the handover of what the decision confiscates once recorded — the day and amount (the receipt's
+	 * number and scan stay on the bureau's side) —, or null
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -78,7 +80,7 @@ class EnterprisePenalties {
 			LocalDate publicationWithdrawnOn, boolean canReply, boolean canRequestHearing,
 			List<PenaltyCases.Instalment> instalments, LocalDate paymentAppliedOn, List<PartyDocument> documents,
 			String surchargePercent, BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom,
-			LocalDate suspensionUntil, LocalDate handoverDue) {
+			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover) {
 
 		/** The penalty proposed in the 事先告知, every part and amount (没收违法所得人民币…元，并处罚款人民币…元). */
 		public String proposedText() {
@@ -166,7 +168,8 @@ class EnterprisePenalties {
 				c.publicationWithdrawnOn(), canReply, canHear, procedure.instalments(), procedure.paymentAppliedOn(),
 				partyDocuments(id), c.surchargePercent() == null ? null : c.surchargePercent().stripTrailingZeros().toPlainString(),
 				c.proposedConfiscated(), c.confiscated(), c.suspensionFrom(), c.suspensionUntil(),
-				cases.handoverDue(id).orElse(null));
+				cases.handoverDue(id).orElse(null), detail.handover() == null ? null
+						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null));
 	}
 
 	/**
@@ -188,8 +191,15 @@ class EnterprisePenalties {
 			.toList();
 	}
 
+	/**
+	 * The current documents served on the party: the 行政处罚决定书 only once delivered (送达, 行政处罚法(2021) art.61) —
+	 * before that it is the bureau's decision not yet served, and the party's periods run from delivery.
+	 */
 	private Stream<CaseDocuments.IssuedDocument> current(long caseId) {
-		return documents.list(caseId).stream().filter(d -> d.current() && d.kind().party());
+		boolean delivered = jdbc.sql("SELECT delivered_on IS NOT NULL FROM penalty_case WHERE id = :id").param("id", caseId)
+			.query(Boolean.class).single();
+		return documents.list(caseId).stream().filter(d -> d.current() && d.kind().party()
+				&& (delivered || d.kind() != CaseDocumentKind.DECISION));
 	}
 
 	/**

@@ -136,9 +136,15 @@ class EnforcementWorkQueuesIntegrationTest {
 	/** A decision against a natural person is never published (personal information): it is not waiting in 待公示. */
 	@Test
 	void aDecisionAgainstAPersonIsNotWaitingForPublication() {
-		long id = cases.decideOnTheSpot(DataScope.all(), new PenaltyCases.OnTheSpot("PERSON", null, "李某", "320506",
+		// no duty of the catalogue admits a person on the spot today (party-kind): one recorded before, as it is kept
+		String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE region_code LIKE '320506%' ORDER BY credit_code LIMIT 1")
+			.query(String.class).single();
+		long id = cases.decideOnTheSpot(DataScope.all(), new PenaltyCases.OnTheSpot("ORGANISATION", code, null, null,
 				"DATA_NOT_REPORTED", "快递员未按规定报送", "吴中区某网点", LocalDate.now(clock).toString(), "WARNING", null,
 				List.of(new PenaltyCases.Member("陈吴中", "32050601"), new PenaltyCases.Member("沈执法", "32050602"))));
+		jdbc.sql("""
+				UPDATE penalty_case SET party_kind = 'PERSON', enterprise_credit_code = NULL, enterprise_name = '李某'
+				WHERE id = :id""").param("id", id).update();
 		assertThat(queues.items(directory.principal("sz.admin").orElseThrow(), "enforcement.publish"))
 			.extracting(EnforcementWorkQueues.Item::id).doesNotContain(id);
 	}
