@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import org.youguan.kernel.Text;
 
 /**
- * V212: every 文号 typed by hand and stored before {@link Text#documentNumber} wrote the sequence in Arabic digits
+ * V216: every 文号 typed by hand and stored before {@link Text#documentNumber} wrote the sequence in Arabic digits
  * (〔2026〕一号 is 〔2026〕1号) and the product's automatic form with its six digits ({@code …-2026-2} is
  * {@code …-2026-000002}) is rewritten as that method now writes it — by the method itself, so stored and newly typed
  * numbers compare as one. The tables holding such 文号: {@code penalty_case.decision_number} (unique nationally),
@@ -29,7 +29,7 @@ import org.youguan.kernel.Text;
  * Two stored numbers may become one. The rule: within a table's uniqueness scope, the row already stored in the
  * written form keeps it; otherwise the earliest row (lowest id) takes it; every other row keeps its number exactly as
  * stored — never renumbered or suffixed, since the 文号 is printed on a paper document already served and the record
- * must say what the paper says — and is reported in the log (warning {@code V212 文号 collision}, table, ids and both
+ * must say what the paper says — and is reported in the log (warning {@code V216 文号 collision}, table, ids and both
  * numbers) for the bureau to correct by hand. A case's documents follow its decision number: a document whose number
  * is a decision number kept as stored keeps it too.
  */
@@ -39,7 +39,7 @@ class DocumentNumberNormalisation extends DataMigration {
 	private static final Logger log = LoggerFactory.getLogger(DocumentNumberNormalisation.class);
 
 	DocumentNumberNormalisation() {
-		super("212", "write stored 文号 as Text.documentNumber writes them");
+		super("216", "write stored 文号 as Text.documentNumber writes them");
 	}
 
 	@Override
@@ -90,7 +90,7 @@ class DocumentNumberNormalisation extends DataMigration {
 					}
 					else if (!r.stored().equals(r.written())) {
 						kept.add(r.stored());
-						log.warn("V212 文号 collision in {}.{}: id {} keeps '{}' as stored (written '{}', held by id {})", table,
+						log.warn("V216 文号 collision in {}.{}: id {} keeps '{}' as stored (written '{}', held by id {})", table,
 								column, r.id(), r.stored(), r.written(), holder.id());
 					}
 				}

@@ -17,7 +17,7 @@ import org.youguan.registry.Enterprises;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V212 rewrites the 文号 stored before {@code Text.documentNumber} read Chinese numerals as the number they name: a
+ * V216 rewrites the 文号 stored before {@code Text.documentNumber} read Chinese numerals as the number they name: a
  * number alone becomes the written form, its documents follow; of two stored numbers that become one, the one already
  * written so keeps it and the other stays exactly as stored (never renumbered), its documents too.
  */
