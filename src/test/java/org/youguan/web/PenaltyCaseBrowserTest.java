@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -16,8 +17,16 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.CaseEvidence;
+import org.youguan.enforcement.Leads;
+import org.youguan.enforcement.Officer;
+import org.youguan.enforcement.PenaltyCases;
+import org.youguan.kernel.DataScope;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
 import org.youguan.rules.ViolationType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +39,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PenaltyCaseBrowserTest extends BrowserTest {
 
+	/** A one-page PDF standing for a scan. */
+	static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes();
+
 	@Autowired
 	UserDirectory directory;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Leads leads;
+
+	@Autowired
+	PenaltyCases cases;
+
+	@Autowired
+	CaseEvidence evidence;
 
 	static void dateIn(String css, LocalDate day) {
 		browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.cssSelector(css)), day.toString());
@@ -61,7 +85,8 @@ class PenaltyCaseBrowserTest extends BrowserTest {
 		click(By.id("propose"));
 		waitFor(By.id("lead-status"));
 
-		Browser.signIn(browser, url(""), "sz.leader");
+		// 立案 is the handling bureau's own head's (行政处罚法第57条): 吴中's, not the city's
+		Browser.signIn(browser, url(""), "wz.leader");
 		browser.get(lead);
 		click(By.id("approve"));
 		waitForText(By.id("case-status"), "已立案");
@@ -96,14 +121,16 @@ class PenaltyCaseBrowserTest extends BrowserTest {
 		click(By.id("notify"));
 		waitForText(By.id("case-status"), "已告知");
 		dateIn("#statement-form input[name='on']", today);
-		typeIn("#statement-form input[name='text']", "当事人放弃陈述申辩");
+		typeIn("#statement-form input[name='text']", "当事人称系统故障导致漏报，已补报");
 		click(By.id("record-statement"));
 		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case"), "当事人放弃陈述申辩"));
-		// the decision is the head's (行政处罚法第57条)
-		Browser.signIn(browser, url(""), "sz.leader");
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case"), "当事人称系统故障导致漏报，已补报"));
+		// the decision is the handling bureau's head's (行政处罚法第57条), reviewing the statement (第45条)
+		Browser.signIn(browser, url(""), "wz.leader");
 		browser.get(page);
 		dateIn("#decision-form input[name='decidedOn']", today);
+		new Select(browser.findElement(By.id("statementAdopted"))).selectByValue("false");
+		typeIn("#statementReview", "系统故障不能免除按期报送的义务，补报不改变违法事实");
 		click(By.id("decide"));
 		waitForText(By.id("case-status"), "已决定");
 		String number = browser.findElement(By.cssSelector("#decision strong")).getText();
@@ -121,7 +148,57 @@ class PenaltyCaseBrowserTest extends BrowserTest {
 		byte[] docx = Base64.getDecoder().decode((String) base64);
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
 				XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-			assertThat(text.getText()).contains("行政处罚决定书", number, enterprise, "罚款人民币2000元", "行政复议");
+			assertThat(text.getText()).contains("行政处罚决定书", number, enterprise, "罚款人民币2000元", "行政复议",
+					"经复核，本局不予采纳");
 		}
+	}
+
+	/**
+	 * 没收违法所得上缴 through the case page's form: a delivered combined decision (没收违法所得并处罚款) offers the
+	 * handover form with the confiscated amount filled in; staff enter the day and the receipt, and the case shows the
+	 * handover and no longer offers the form.
+	 */
+	@Test
+	void staffRecordTheHandoverOfWhatADecisionConfiscatesOnTheCasePage() {
+		LocalDate today = LocalDate.now(BrowserTest.CHINA);
+		long id = combinedDelivered(today);
+		Browser.signIn(browser, url(""), "wz.staff");
+		browser.get(url("/enforcement/cases/" + id));
+		waitFor(By.id("handover-form"));
+		assertThat(browser.findElement(By.cssSelector("#handover-form input[name='amount']")).getDomProperty("value"))
+			.isEqualTo("3000");
+		dateIn("#handover-form input[name='handedOverOn']", today);
+		typeIn("#handover-form input[name='receipt']", "非税收入一般缴款书0042");
+		click(By.id("hand-over"));
+		waitFor(By.id("handover"));
+		assertThat(browser.findElement(By.id("handover")).getText()).contains("3000", "非税收入一般缴款书0042");
+		assertThat(browser.findElements(By.id("handover-form"))).isEmpty();
+	}
+
+	/**
+	 * A 吴中 case of sf.wz's enterprise decided 没收违法所得3000元并处罚款5000元 (减轻, no review nor hearing right) and
+	 * delivered today, through the procedure's services.
+	 */
+	private long combinedDelivered(LocalDate today) {
+		EnterpriseView e = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode)
+			.flatMap(enterprises::findByCreditCode).orElseThrow();
+		DataScope all = DataScope.all();
+		long lead = leads.report(all, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null,
+				"浏览器测试：出售运单信息" + UUID.randomUUID(), today.minusDays(6).toString()), false);
+		leads.propose(all, lead, "WAYBILL_DATA", today.minusDays(7).toString(), null, false, null);
+		long id = leads.approve(all, lead, new Officer(null, "蒋局长"), today.minusDays(6), false);
+		cases.startInvestigation(all, id, List.of(new PenaltyCases.Member("陈吴中", "32050601"),
+				new PenaltyCases.Member("沈执法", "32050602")));
+		evidence.add(all, id, new CaseEvidence.EvidenceData("DOCUMENTARY", "运单信息导出记录", "导出记录及收款凭证", null, null,
+				today.minusDays(6).toString(), List.of("32050601", "32050602")), new UploadedFile("导出记录.pdf", PDF));
+		String reason = "主动追回并删除已提供的信息";
+		cases.concludeInvestigation(all, id, new PenaltyCases.Conclusion("查明违规提供运单信息获利3000元", "CONFISCATION", "5000",
+				false, "REDUCED", "ELIMINATED_HARM", reason, today.minusDays(5).toString(), "3000"));
+		cases.notifyParty(all, id, today.minusDays(1).toString());
+		cases.waiveStatement(all, id, today.minusDays(1).toString(), new UploadedFile("放弃声明.pdf", PDF));
+		cases.decide(all, id, new PenaltyCases.Decision(null, today.toString(), "CONFISCATION", "5000", "REDUCED",
+				"ELIMINATED_HARM", reason, null, null, null, "3000", null, null));
+		cases.deliver(all, id, today.toString());
+		return id;
 	}
 }
