@@ -1,7 +1,12 @@
 package org.youguan.security;
 
+import java.time.Duration;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
@@ -18,7 +23,9 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  * time: one row lock that all of a user's concurrent requests queue on (a page and its htmx fragments), and a write
  * per page view. The row is now rewritten when its id, timeout or principal changes, or when the stored access time
  * is {@link #ACCESS_TIME_RESOLUTION_MS} or more behind — so an idle session expires at most that much earlier than its
- * timeout ({@code server.servlet.session.timeout}) says.
+ * timeout ({@code server.servlet.session.timeout}) says. A request's touch that would not move the stored time that
+ * far does not even mark the session changed ({@link AccessTimeSessions}, the repository the request filter uses), so a
+ * page view that changes no attribute runs no statement for its session at all.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,5 +58,12 @@ class SessionStore {
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> accessTimeWrittenOncePerMinute() {
 		return repository -> repository.setUpdateSessionQuery(UPDATE_SESSION_QUERY);
+	}
+
+	/** The repository of the request filter (and of {@link SessionTermination}): the JDBC one with lazy access times. */
+	@Bean
+	@Primary
+	FindByIndexNameSessionRepository<Session> accessTimeSessions(JdbcIndexedSessionRepository sessions) {
+		return new AccessTimeSessions(sessions, Duration.ofMillis(ACCESS_TIME_RESOLUTION_MS));
 	}
 }

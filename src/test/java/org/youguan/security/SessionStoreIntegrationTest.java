@@ -75,6 +75,57 @@ class SessionStoreIntegrationTest {
 		repository.deleteById(session.getId());
 	}
 
+	/** The repository the request filter uses: a touch within the resolution marks nothing changed. */
+	@Autowired
+	SessionRepository<Session> requestSessions;
+
+	@Test
+	void aRequestWithinAMinuteOfTheStoredAccessTimeWritesNothingAndALaterOneMovesTheExpiry() {
+		Session session = requestSessions.createSession();
+		Instant start = session.getLastAccessedTime();
+		requestSessions.save(session);
+		// a value only an UPDATE of the row would put back: it shows whether the save below ran one
+		jdbc.sql("UPDATE spring_session SET max_inactive_interval = 999 WHERE session_id = :id")
+			.param("id", session.getId())
+			.update();
+
+		Session soon = requestSessions.findById(session.getId());
+		soon.setLastAccessedTime(start.plusSeconds(59));
+		requestSessions.save(soon);
+		assertThat(storedAccessTime(session.getId())).isEqualTo(start.toEpochMilli());
+		assertThat(storedTimeout(session.getId())).as("no UPDATE ran").isEqualTo(999);
+
+		Session flashed = requestSessions.findById(session.getId());
+		flashed.setLastAccessedTime(start.plusSeconds(30));
+		flashed.setAttribute("flash", "saved");
+		requestSessions.save(flashed);
+		assertThat((String) requestSessions.findById(session.getId()).getAttribute("flash")).isEqualTo("saved");
+
+		Session later = requestSessions.findById(session.getId());
+		later.setLastAccessedTime(start.plusSeconds(60));
+		requestSessions.save(later);
+		assertThat(storedAccessTime(session.getId())).isEqualTo(start.plusSeconds(60).toEpochMilli());
+		assertThat(jdbc.sql("SELECT expiry_time FROM spring_session WHERE session_id = :id")
+			.param("id", session.getId())
+			.query(Long.class)
+			.single()).as("expiry moved with the access time")
+			.isEqualTo(start.plusSeconds(60).plusSeconds(999).toEpochMilli());
+
+		// idle for longer than its timeout since the stored access: gone, whatever touches came in between
+		jdbc.sql("UPDATE spring_session SET last_access_time = :at, max_inactive_interval = 1800 WHERE session_id = :id")
+			.param("at", Instant.now().minus(Duration.ofMinutes(31)).toEpochMilli())
+			.param("id", session.getId())
+			.update();
+		assertThat(requestSessions.findById(session.getId())).as("expired session").isNull();
+	}
+
+	private int storedTimeout(String id) {
+		return jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE session_id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single();
+	}
+
 	private long storedAccessTime(String id) {
 		return jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = :id")
 			.param("id", id)
