@@ -2,11 +2,14 @@ package org.youguan.security;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
@@ -60,10 +63,32 @@ class SessionStore {
 		return repository -> repository.setUpdateSessionQuery(UPDATE_SESSION_QUERY);
 	}
 
-	/** The repository of the request filter (and of {@link SessionTermination}): the JDBC one with lazy access times. */
+	/**
+	 * The request filter reads and saves sessions through {@link AccessTimeSessions} (a touch within the resolution
+	 * saves nothing). Spring Session builds its filter on the one session repository there may be, so the filter Spring
+	 * Session built is replaced by one over the lazy view of that repository, with the same session id resolver: the
+	 * application's {@link HttpSessionIdResolver} if it has one, otherwise the session cookie as Spring Boot configures
+	 * it ({@code server.servlet.session.cookie.*}). Everything else (sign-out, {@link SessionTermination}, the cleanup
+	 * of expired sessions) uses the repository itself.
+	 */
 	@Bean
-	@Primary
-	FindByIndexNameSessionRepository<Session> accessTimeSessions(JdbcIndexedSessionRepository sessions) {
-		return new AccessTimeSessions(sessions, Duration.ofMillis(ACCESS_TIME_RESOLUTION_MS));
+	static BeanPostProcessor accessTimeSessions(ObjectProvider<JdbcIndexedSessionRepository> sessions,
+			ObjectProvider<HttpSessionIdResolver> resolver, ObjectProvider<CookieSerializer> cookies) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (!(bean instanceof SessionRepositoryFilter<?>)) {
+					return bean;
+				}
+				var filter = new SessionRepositoryFilter<>(
+						new AccessTimeSessions(sessions.getObject(), Duration.ofMillis(ACCESS_TIME_RESOLUTION_MS)));
+				filter.setHttpSessionIdResolver(resolver.getIfAvailable(() -> {
+					var cookie = new CookieHttpSessionIdResolver();
+					cookie.setCookieSerializer(cookies.getObject());
+					return cookie;
+				}));
+				return filter;
+			}
+		};
 	}
 }
