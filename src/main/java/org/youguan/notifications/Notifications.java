@@ -4,10 +4,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.youguan.audit.AuditedMemory;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Rows;
 
@@ -15,6 +20,12 @@ import org.youguan.kernel.Rows;
  * Sends and lists in-app notifications. A notification to a region reaches the staff whose scope contains it (the
  * county bureau and those above); one to an enterprise reaches its users; one to a department reaches its members.
  * The same key is sent once.
+ *
+ * <p>
+ * The shell's badge ({@link #countRecent}) is shown on every page, so its count is remembered per audience (issue 12):
+ * a notification sent on this node starts the memory afresh as soon as it is sent and once more when its transaction
+ * commits; one sent on another node shows within {@code youguan.notifications.count-memory} (ISO-8601 duration, default
+ * 10 s; {@code PT0S} turns the memory off), which also bounds how late a notification leaves the seven days.
  */
 @Service
 public class Notifications {
@@ -23,9 +34,16 @@ public class Notifications {
 
 	private final Clock clock;
 
-	Notifications(JdbcClient jdbc, Clock clock) {
+	/** Moves with every notification sent on this node: the badge's counts are remembered under it. */
+	private final AtomicLong sent = new AtomicLong();
+
+	private final AuditedMemory counts;
+
+	Notifications(JdbcClient jdbc, Clock clock,
+			@Value("${youguan.notifications.count-memory:PT10S}") Duration countMemory) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.counts = new AuditedMemory(sent::get, clock, countMemory, 10_000);
 	}
 
 	/** Notifies the staff of a region; returns false when this key was sent before. */
@@ -59,6 +77,10 @@ public class Notifications {
 
 	/** How many the caller received in the last seven days (the shell's badge). */
 	public long countRecent(DataScope scope, Long departmentId) {
+		return counts.get(counts.head(), List.of(scope, String.valueOf(departmentId)), () -> count(scope, departmentId));
+	}
+
+	private long count(DataScope scope, Long departmentId) {
 		return jdbc.sql("SELECT count(*) FROM notification WHERE created_at > :since AND " + audience(scope, departmentId))
 			.params(scope.params())
 			.param("department", String.valueOf(departmentId))
@@ -77,7 +99,21 @@ public class Notifications {
 			.param("link", link)
 			.param("key", key)
 			.param("now", Timestamp.from(clock.instant()))
-			.update() == 1;
+			.update() == 1 && forgetCounts();
+	}
+
+	/** Starts the badge's memory afresh now and, in a transaction, once more when it commits; returns true. */
+	private boolean forgetCounts() {
+		sent.incrementAndGet();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					sent.incrementAndGet();
+				}
+			});
+		}
+		return true;
 	}
 
 	private static String audience(DataScope scope, Long departmentId) {

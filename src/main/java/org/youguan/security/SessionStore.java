@@ -1,7 +1,15 @@
 package org.youguan.security;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
@@ -18,7 +26,9 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  * time: one row lock that all of a user's concurrent requests queue on (a page and its htmx fragments), and a write
  * per page view. The row is now rewritten when its id, timeout or principal changes, or when the stored access time
  * is {@link #ACCESS_TIME_RESOLUTION_MS} or more behind — so an idle session expires at most that much earlier than its
- * timeout ({@code server.servlet.session.timeout}) says.
+ * timeout ({@code server.servlet.session.timeout}) says. A request's touch that would not move the stored time that
+ * far does not even mark the session changed ({@link AccessTimeSessions}, the repository the request filter uses), so a
+ * page view that changes no attribute runs no statement for its session at all.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,5 +61,34 @@ class SessionStore {
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> accessTimeWrittenOncePerMinute() {
 		return repository -> repository.setUpdateSessionQuery(UPDATE_SESSION_QUERY);
+	}
+
+	/**
+	 * The request filter reads and saves sessions through {@link AccessTimeSessions} (a touch within the resolution
+	 * saves nothing). Spring Session builds its filter on the one session repository there may be, so the filter Spring
+	 * Session built is replaced by one over the lazy view of that repository, with the same session id resolver: the
+	 * application's {@link HttpSessionIdResolver} if it has one, otherwise the session cookie as Spring Boot configures
+	 * it ({@code server.servlet.session.cookie.*}). Everything else (sign-out, {@link SessionTermination}, the cleanup
+	 * of expired sessions) uses the repository itself.
+	 */
+	@Bean
+	static BeanPostProcessor accessTimeSessions(ObjectProvider<JdbcIndexedSessionRepository> sessions,
+			ObjectProvider<HttpSessionIdResolver> resolver, ObjectProvider<CookieSerializer> cookies) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (!(bean instanceof SessionRepositoryFilter<?>)) {
+					return bean;
+				}
+				var filter = new SessionRepositoryFilter<>(
+						new AccessTimeSessions(sessions.getObject(), Duration.ofMillis(ACCESS_TIME_RESOLUTION_MS)));
+				filter.setHttpSessionIdResolver(resolver.getIfAvailable(() -> {
+					var cookie = new CookieHttpSessionIdResolver();
+					cookie.setCookieSerializer(cookies.getObject());
+					return cookie;
+				}));
+				return filter;
+			}
+		};
 	}
 }

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -51,6 +52,23 @@ public class Analysis {
 		public boolean incomplete() {
 			return coverage != null && !coverage.comparable();
 		}
+
+		/** The value as the dashboard's trend shows it: whole, in groups of three (1,234,567), or — without one. */
+		public String valueText() {
+			return value == null ? "—" : wholeWithGroups(value);
+		}
+	}
+
+	/**
+	 * A figure rounded half-even to a whole number and written with a comma between groups of three digits, as
+	 * Thymeleaf's {@code #numbers.formatDecimal(v, 1, 'COMMA', 0, 'POINT')} writes it — without building a
+	 * {@code DecimalFormat} for every cell of a page (issue 12).
+	 *
+	 * @param value the figure (not null)
+	 * @return e.g. {@code 1,234,568} for 1234567.5
+	 */
+	public static String wholeWithGroups(BigDecimal value) {
+		return String.format(Locale.ROOT, "%,d", value.setScale(0, RoundingMode.HALF_EVEN).toBigInteger());
 	}
 
 	private final Aggregates aggregates;
@@ -96,6 +114,11 @@ public class Analysis {
 		/** The year to date (or last year's) is below the completeness share. */
 		public boolean incomplete() {
 			return !coverage.comparable();
+		}
+
+		/** The year to date as the dashboard shows it ({@link Analysis#wholeWithGroups}); null without one. */
+		public String yearToDateText() {
+			return yearToDate == null ? null : wholeWithGroups(yearToDate);
 		}
 	}
 

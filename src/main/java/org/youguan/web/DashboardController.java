@@ -107,11 +107,16 @@ class DashboardController {
 		model.addAttribute("today", today);
 		model.addAttribute("workingDay", calendar.isWorkingDay(today));
 		HomeCache.View remembered = cache.at(today);
-		List<WorkQueue> queues = remembered.get("queues", me.id(), () -> inbox.queues(me));
 		InboxRows rows = new InboxRows(messages, locale, request.getContextPath(), calendar);
-		model.addAttribute("queues", rows.queues(queues.stream().filter(t -> t.kind() == WorkQueue.Kind.ACTION).toList()));
-		model.addAttribute("tracking", rows.queues(queues.stream().filter(t -> t.kind() == WorkQueue.Kind.TRACKING).toList()));
-		model.addAttribute("done", rows.done(remembered.get("done", me.id(), () -> inbox.done(me, DONE))));
+		// the rows as shown are remembered with the figures they show, per user and language (and context path)
+		List<Object> mine = List.of(me.id(), locale, request.getContextPath());
+		List<WorkQueue> queues = remembered.get("queues", me.id(), () -> inbox.queues(me));
+		model.addAttribute("queues", remembered.get("queue rows", mine,
+				() -> rows.queues(queues.stream().filter(t -> t.kind() == WorkQueue.Kind.ACTION).toList())));
+		model.addAttribute("tracking", remembered.get("tracking rows", mine,
+				() -> rows.queues(queues.stream().filter(t -> t.kind() == WorkQueue.Kind.TRACKING).toList())));
+		model.addAttribute("done", remembered.get("done rows", mine,
+				() -> rows.done(remembered.get("done", me.id(), () -> inbox.done(me, DONE)))));
 		if (!me.isStaff()) {
 			model.addAttribute("notifications", notifications.recent(scope, me.departmentId(), 6));
 			return "web/enterprise-home";
@@ -136,7 +141,7 @@ class DashboardController {
 				model.addAttribute("missingCurrentYear", today.getYear());
 			}
 		}
-		model.addAttribute("recent", rows.recent(remembered.get("recent", scope, () -> audit
+		model.addAttribute("recent", remembered.get("recent rows", scope, () -> rows.recent(audit
 			.search(scope, new AuditQuery(null, null, null, null, null), new PageQuery("", 0, 8, null, true))
 			.items())));
 		return "web/dashboard";

@@ -18,7 +18,8 @@ import org.youguan.org.PageAccess;
 import org.youguan.platform.DemoMode;
 
 /**
- * What every page's layout needs: the signed-in user, the navigation, the current path, list helpers and whether this
+ * What every page's layout needs: the signed-in user, the header's user bar ({@link UserBar}), the navigation, the
+ * current path, list helpers and whether this
  * is a demo installation — added to the model of a view about to be rendered, and to nothing else.
  *
  * <p>An interceptor after the handler rather than a {@code @ModelAttribute} advice (issue 12): an advice ran for every
@@ -37,11 +38,14 @@ class ShellModel implements HandlerInterceptor {
 
 	private final Menu menu;
 
+	private final UserBar userBar;
+
 	/** The modules' rules on who may open their pages beyond roles. */
 	private final List<PageAccess> access;
 
-	ShellModel(DemoMode demo, Notifications notifications, Menu menu, List<PageAccess> access) {
+	ShellModel(DemoMode demo, Notifications notifications, Menu menu, UserBar userBar, List<PageAccess> access) {
 		this.demo = demo;
+		this.userBar = userBar;
 		this.notifications = notifications;
 		this.menu = menu;
 		this.access = List.copyOf(access);
@@ -57,8 +61,10 @@ class ShellModel implements HandlerInterceptor {
 		var auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
 			Locale locale = RequestContextUtils.getLocale(request);
+			long notificationCount = notifications.countRecent(user.scope(), user.departmentId());
 			view.addObject("me", user);
-			view.addObject("notificationCount", notifications.countRecent(user.scope(), user.departmentId()));
+			view.addObject("notificationCount", notificationCount);
+			view.addObject("userBar", userBar.html(user, notificationCount, locale, request, response));
 			var navigation = Navigation.visibleTo(user, access);
 			var location = Navigation.locate(navigation, path);
 			location.ifPresent(l -> view.addObject("location", l));

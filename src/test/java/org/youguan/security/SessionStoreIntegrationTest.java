@@ -1,6 +1,8 @@
 package org.youguan.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,11 +13,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 
 /**
- * Two requests of one session that add the same attribute at once both save (the later value wins, no error), and the
- * session row is rewritten for a moved access time only once a minute.
+ * Two requests of one session that add the same attribute at once both save (the later value wins, no error), the
+ * session row is rewritten for a moved access time only once a minute, and a page view within that minute runs no
+ * statement for its session, while an idle session still expires.
  */
 @IntegrationTest
 class SessionStoreIntegrationTest {
@@ -73,6 +79,73 @@ class SessionStoreIntegrationTest {
 			.query(Integer.class)
 			.single()).isEqualTo(300);
 		repository.deleteById(session.getId());
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void aPageViewOfASignedInUserRunsNoStatementForItsSession() throws Exception {
+		MockHttpSession jar = SignIn.session(mvc, "sz.admin");
+		String id = jdbc.sql("SELECT session_id FROM spring_session WHERE principal_name = 'sz.admin' "
+				+ "ORDER BY creation_time DESC LIMIT 1").query(String.class).single();
+		// a value only an UPDATE of the row would put back: it shows whether the request saved the session
+		jdbc.sql("UPDATE spring_session SET max_inactive_interval = 999 WHERE session_id = :id").param("id", id).update();
+
+		mvc.perform(get("/complaints").session(jar)).andExpect(status().isOk());
+
+		assertThat(storedTimeout(id)).as("no UPDATE of the session row").isEqualTo(999);
+		jdbc.sql("DELETE FROM spring_session WHERE session_id = :id").param("id", id).update();
+	}
+
+	@Test
+	void aRequestWithinAMinuteOfTheStoredAccessTimeWritesNothingAndALaterOneMovesTheExpiry() {
+		// the repository the request filter uses: a touch within the resolution marks nothing changed
+		SessionRepository<Session> requestSessions = new AccessTimeSessions(sessions,
+				Duration.ofMillis(SessionStore.ACCESS_TIME_RESOLUTION_MS));
+		Session session = requestSessions.createSession();
+		Instant start = session.getLastAccessedTime();
+		requestSessions.save(session);
+		// a value only an UPDATE of the row would put back: it shows whether the save below ran one
+		jdbc.sql("UPDATE spring_session SET max_inactive_interval = 999 WHERE session_id = :id")
+			.param("id", session.getId())
+			.update();
+
+		Session soon = requestSessions.findById(session.getId());
+		soon.setLastAccessedTime(start.plusSeconds(59));
+		requestSessions.save(soon);
+		assertThat(storedAccessTime(session.getId())).isEqualTo(start.toEpochMilli());
+		assertThat(storedTimeout(session.getId())).as("no UPDATE ran").isEqualTo(999);
+
+		Session flashed = requestSessions.findById(session.getId());
+		flashed.setLastAccessedTime(start.plusSeconds(30));
+		flashed.setAttribute("flash", "saved");
+		requestSessions.save(flashed);
+		assertThat((String) requestSessions.findById(session.getId()).getAttribute("flash")).isEqualTo("saved");
+
+		Session later = requestSessions.findById(session.getId());
+		later.setLastAccessedTime(start.plusSeconds(60));
+		requestSessions.save(later);
+		assertThat(storedAccessTime(session.getId())).isEqualTo(start.plusSeconds(60).toEpochMilli());
+		assertThat(jdbc.sql("SELECT expiry_time FROM spring_session WHERE session_id = :id")
+			.param("id", session.getId())
+			.query(Long.class)
+			.single()).as("expiry moved with the access time")
+			.isEqualTo(start.plusSeconds(60).plusSeconds(999).toEpochMilli());
+
+		// idle for longer than its timeout since the stored access: gone, whatever touches came in between
+		jdbc.sql("UPDATE spring_session SET last_access_time = :at, max_inactive_interval = 1800 WHERE session_id = :id")
+			.param("at", Instant.now().minus(Duration.ofMinutes(31)).toEpochMilli())
+			.param("id", session.getId())
+			.update();
+		assertThat(requestSessions.findById(session.getId())).as("expired session").isNull();
+	}
+
+	private int storedTimeout(String id) {
+		return jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE session_id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single();
 	}
 
 	private long storedAccessTime(String id) {

@@ -12,10 +12,12 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.Cookie;
 import static io.gatling.javaapi.http.HttpDsl.addCookie;
@@ -24,7 +26,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * The load of {@link HttpLoadBenchmark}, one Gatling run with phases one after another ({@code andThen}): a warm-up over
- * all endpoints in turn (so that the JIT has compiled the shared path before the floor is measured), then for each endpoint a short warm-up of its own, its closed-model throughput phase ({@code users}
+ * all endpoints in turn (so that the JIT has compiled the shared path before the floor is measured), then for each
+ * endpoint a short warm-up of its own, a wait until the JIT has compiled what the warm-ups ran ({@link JitSettling}),
+ * its closed-model throughput phase ({@code users}
  * concurrent users, each sending its next request as soon as the previous answered, for {@code seconds}) and its
  * open-model latency phase ({@code rate} new requests per second whatever the answers, for {@code seconds}); at the end
  * the floor's throughput once more, to show how much the machine drifted during the run. Every request must answer 200
@@ -55,15 +59,20 @@ public class HttpLoadSimulation extends Simulation {
 			.during(Duration.ofSeconds(settings.warmUpAllSeconds()))
 			.on(warmAll)
 			.injectOpen(atOnceUsers(settings.users())));
+		phases.add(settle("the first endpoint", settings.settleSeconds()));
 		for (Endpoint e : settings.endpoints()) {
 			phases.add(closed(e.warmUpName() + " alone", request(e, e.warmUpName()), feeder, settings.users(),
 					settings.warmUpSeconds()));
+			phases.add(settle(e.closedName(), settings.settleSeconds()));
 			phases.add(closed(e.closedName(), request(e, e.closedName()), feeder, settings.users(), settings.seconds()));
 			phases.add(scenario(e.openName()).feed(feeder)
 				.exec(request(e, e.openName()))
 				.injectOpen(constantUsersPerSec(settings.rate()).during(Duration.ofSeconds(settings.seconds()))));
 		}
 		if (settings.endpoints().contains(Endpoint.FLOOR)) {
+			phases.add(closed(FLOOR_AGAIN + " warm-up", request(Endpoint.FLOOR, FLOOR_AGAIN + " warm-up"), feeder,
+					settings.users(), settings.warmUpSeconds()));
+			phases.add(settle(FLOOR_AGAIN, settings.settleSeconds()));
 			phases.add(closed(FLOOR_AGAIN, request(Endpoint.FLOOR, FLOOR_AGAIN), feeder, settings.users(),
 					settings.seconds()));
 		}
@@ -86,6 +95,14 @@ public class HttpLoadSimulation extends Simulation {
 			.injectOpen(atOnceUsers(users));
 	}
 
+	/** One virtual user waiting, without requests, until the JIT has settled ({@link JitSettling}). */
+	private static PopulationBuilder settle(String before, int maxSeconds) {
+		JitSettling jit = new JitSettling(before, maxSeconds);
+		return scenario("JIT settles before " + before)
+			.exec(asLongAs(session -> jit.stillCompiling()).on(pause(Duration.ofSeconds(1))))
+			.injectOpen(atOnceUsers(1));
+	}
+
 	/**
 	 * One request of {@code e}. A signed-in page's session goes into the virtual user's cookie jar (Gatling keeps the
 	 * cookies a response sets, such as the CSRF token's, and a hand-written {@code Cookie} header would be replaced by
@@ -102,7 +119,7 @@ public class HttpLoadSimulation extends Simulation {
 
 	/** What the benchmark hands the simulation. */
 	record Settings(String baseUrl, List<String> sessions, List<Endpoint> endpoints, int users, int rate, int seconds,
-			int warmUpSeconds, int warmUpAllSeconds) {
+			int warmUpSeconds, int warmUpAllSeconds, int settleSeconds) {
 
 		static final String PREFIX = "bench.http.";
 
@@ -112,7 +129,7 @@ public class HttpLoadSimulation extends Simulation {
 					List.of(System.getProperty(PREFIX + "endpoints").split(",")).stream().map(Endpoint::byKey).toList(),
 					Integer.getInteger(PREFIX + "users"), Integer.getInteger(PREFIX + "rate"),
 					Integer.getInteger(PREFIX + "seconds"), Integer.getInteger(PREFIX + "warmUpSeconds"),
-					Integer.getInteger(PREFIX + "warmUpAllSeconds"));
+					Integer.getInteger(PREFIX + "warmUpAllSeconds"), Integer.getInteger(PREFIX + "settleSeconds"));
 		}
 
 		void toSystemProperties() {
@@ -124,6 +141,7 @@ public class HttpLoadSimulation extends Simulation {
 			System.setProperty(PREFIX + "seconds", Integer.toString(seconds));
 			System.setProperty(PREFIX + "warmUpSeconds", Integer.toString(warmUpSeconds));
 			System.setProperty(PREFIX + "warmUpAllSeconds", Integer.toString(warmUpAllSeconds));
+			System.setProperty(PREFIX + "settleSeconds", Integer.toString(settleSeconds));
 		}
 	}
 }
