@@ -45,7 +45,7 @@ import org.youguan.safety.internal.alerts.ParcelFiles;
  * readers see.
  */
 @Component
-class DuckDbParcelSink implements ParcelSink {
+class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 
 	/** The Parquet columns in file order (the layout contract, README "Safety — parcel records"). */
 	static final String COLUMNS = """
@@ -66,6 +66,9 @@ class DuckDbParcelSink implements ParcelSink {
 	private final Clock clock;
 
 	private volatile DuckDBConnection duck;
+
+	/** Set by {@link #close}: no base connection is opened again. */
+	private volatile boolean closed;
 
 	private final ParcelBatchAttempts attempts;
 
@@ -263,11 +266,18 @@ class DuckDbParcelSink implements ParcelSink {
 		}
 	}
 
-	/** A connection of its own to the one in-memory DuckDB database (DuckDB connections are not thread-safe). */
-	private DuckDBConnection connection() throws SQLException {
+	/**
+	 * A connection of its own to the one in-memory DuckDB database (DuckDB connections are not thread-safe).
+	 *
+	 * @throws IllegalStateException once the sink is closed ({@link #close})
+	 */
+	DuckDBConnection connection() throws SQLException {
 		DuckDBConnection base = duck;
-		if (base == null) {
+		if (base == null || closed) {
 			synchronized (this) {
+				if (closed) {
+					throw new IllegalStateException("寄递记录存储已关闭（应用正在停止），该分块未写入");
+				}
 				base = duck;
 				if (base == null) {
 					Connection opened = DriverManager.getConnection("jdbc:duckdb:");
@@ -277,5 +287,25 @@ class DuckDbParcelSink implements ParcelSink {
 			}
 		}
 		return (DuckDBConnection) base.duplicate();
+	}
+
+	/** The base DuckDB connection the chunks' connections are duplicated from; null until the first chunk. */
+	DuckDBConnection base() {
+		return duck;
+	}
+
+	/**
+	 * Closes the base DuckDB connection when the application stops (a chunk being written keeps its own connection, and
+	 * DuckDB frees the database when the last one closes); a chunk stored after this fails instead of opening another
+	 * database.
+	 */
+	@Override
+	public synchronized void close() throws SQLException {
+		closed = true;
+		DuckDBConnection base = duck;
+		duck = null;
+		if (base != null) {
+			base.close();
+		}
 	}
 }
