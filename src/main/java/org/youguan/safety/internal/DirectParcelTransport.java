@@ -1,5 +1,7 @@
 package org.youguan.safety.internal;
 
+import java.util.List;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -20,5 +22,11 @@ class DirectParcelTransport implements ParcelTransport {
 	@Override
 	public void send(ParcelChunk chunk) {
 		sink.store(chunk);
+	}
+
+	/** Stores the chunks as one unit ({@link ParcelSink#storeAll}: larger files, one transaction). */
+	@Override
+	public void sendAll(List<ParcelChunk> chunks) {
+		sink.storeAll(chunks);
 	}
 }

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,6 +124,8 @@ public class ParcelIngest implements ParcelUploads {
 
 	private final long maxLines;
 
+	private final int chunksPerFile;
+
 	ParcelIngest(JdbcTemplate jdbc, ParcelBatchAttempts attempts, UploadSlots slots, StatutoryRules rules,
 			ParcelReferences references, Pseudonyms pseudonyms, ParcelTransport transport, JsonMapper json, Clock clock,
 			@Value("${youguan.safety.record-window:P30D}") Duration window,
@@ -130,7 +134,8 @@ public class ParcelIngest implements ParcelUploads {
 			@Value("${youguan.safety.batch-wait:PT2M}") Duration batchWait, Enterprises enterprises, AuditTrail audit,
 			TransactionTemplate tx, WaybillClaims claims,
 			@Value("${youguan.safety.max-batch-bytes:1GB}") DataSize maxBytes,
-			@Value("${youguan.safety.max-batch-lines:2000000}") long maxLines) {
+			@Value("${youguan.safety.max-batch-lines:2000000}") long maxLines,
+			@Value("${youguan.safety.chunks-per-file:10}") int chunksPerFile) {
 		if (maxBytes.toBytes() < 1 || maxLines < 1) {
 			throw new IllegalStateException("youguan.safety.max-batch-bytes和max-batch-lines应大于0：" + maxBytes + "，" + maxLines);
 		}
@@ -156,6 +161,10 @@ public class ParcelIngest implements ParcelUploads {
 			throw new IllegalStateException("youguan.safety.chunk-records 应在1至5000之间：" + chunkRecords);
 		}
 		this.chunkRecords = chunkRecords;
+		if (chunksPerFile < 1 || chunksPerFile > 20) {
+			throw new IllegalStateException("youguan.safety.chunks-per-file 应在1至20之间：" + chunksPerFile);
+		}
+		this.chunksPerFile = chunksPerFile;
 	}
 
 	/**
@@ -435,8 +444,8 @@ public class ParcelIngest implements ParcelUploads {
 	}
 
 	/**
-	 * A chunk's claim: the chunk as read, its lines refused as duplicates, the claim's time, and its storing (null:
-	 * nothing left to store).
+	 * A chunk's claim: the chunk as read, its lines refused as duplicates, the claim's time, and the storing of the group
+	 * it went into (null: nothing left to store).
 	 */
 	private record Claimed(Pending pending, List<WaybillClaims.Duplicate> duplicates, long claimNanos, Future<Long> stored) {
 	}
@@ -474,10 +483,23 @@ public class ParcelIngest implements ParcelUploads {
 		long claimNanos;
 
 		/**
-		 * The chunks handed on and not yet stored: one being claimed, one waiting for its claim, one being stored (at
-		 * most; they bound the heap).
+		 * The chunks handed on and not yet stored, at most (they bound the heap): a group being stored, the next group
+		 * being filled and claimed, one more chunk waiting for its claim. With fewer, the reading thread could wait for
+		 * a group that no chunk handed on would complete.
 		 */
-		static final int IN_FLIGHT = 3;
+		final int inFlightMax = 2 * chunksPerFile + 1;
+
+		/**
+		 * The claimed chunks of the group being filled (the claiming thread's alone): handed to the storing thread
+		 * together once {@code youguan.safety.chunks-per-file} chunks were claimed, or at the end of the upload.
+		 */
+		List<ParcelChunk> group = new ArrayList<>();
+
+		/** Chunks claimed into the current group, stored or not (a chunk refused whole still closes its group). */
+		int grouped;
+
+		/** Done when the current group is stored (or given up: cancelled). */
+		CompletableFuture<Long> groupStored = new CompletableFuture<>();
 
 		/** Claims the chunks' waybills, one chunk after another in the order handed on (the second stage). */
 		final ExecutorService claiming = Executors.newSingleThreadExecutor(r -> {
@@ -578,20 +600,47 @@ public class ParcelIngest implements ParcelUploads {
 
 		/**
 		 * Hands a province's full chunk on: its waybills are claimed ({@link WaybillClaims}) on the run's claiming
-		 * thread and the records claimed stored ({@link ParcelTransport}) on its storing thread, so reading and checking
-		 * the next lines (this thread), claiming one chunk (mostly PostgreSQL's work) and storing the one before overlap
-		 * — read → claim → store. The lines refused as duplicates are rejected on this thread when the chunk's claim is
-		 * collected. At most {@value #IN_FLIGHT} chunks are on their way, which bounds the heap; a chunk left with no
+		 * thread and the records claimed stored ({@link ParcelTransport#sendAll}) on its storing thread in groups of
+		 * {@code youguan.safety.chunks-per-file} chunks (fewer, larger files), so reading and checking the next lines
+		 * (this thread), claiming one chunk (mostly PostgreSQL's work) and storing the group before overlap — read →
+		 * claim → store. The lines refused as duplicates are rejected on this thread when the chunk's claim is
+		 * collected. At most {@link #inFlightMax} chunks are on their way, which bounds the heap; a chunk left with no
 		 * record is not stored. Chunks are claimed one after another in the order handed on, as on one thread.
 		 */
 		private void send(String province, Pending pending) {
-			while (inFlight.size() >= IN_FLIGHT) {
+			while (inFlight.size() >= inFlightMax) {
 				collectOldest();
 			}
 			inFlight.add(claiming.submit(() -> claimAndStore(province, pending)));
 		}
 
-		/** The claiming thread's work for one chunk: claim, then hand the records claimed to the storing thread. */
+		/**
+		 * The claiming thread's work: hands the group filled so far to the storing thread (nothing to store: done at
+		 * once) and starts the next.
+		 */
+		private void storeGroup() {
+			List<ParcelChunk> chunks = group;
+			CompletableFuture<Long> stored = groupStored;
+			group = new ArrayList<>();
+			grouped = 0;
+			groupStored = new CompletableFuture<>();
+			if (chunks.isEmpty()) {
+				stored.complete(0L);
+				return;
+			}
+			storing.execute(() -> {
+				long started = System.nanoTime();
+				try {
+					transport.sendAll(chunks);
+					stored.complete(System.nanoTime() - started);
+				}
+				catch (Throwable ex) {
+					stored.completeExceptionally(ex);
+				}
+			});
+		}
+
+		/** The claiming thread's work for one chunk: claim, then add the records claimed to the group to store. */
 		private Claimed claimAndStore(String province, Pending pending) {
 			long t0 = System.nanoTime();
 			List<ParcelRecord> records = pending.records;
@@ -610,17 +659,17 @@ public class ParcelIngest implements ParcelUploads {
 				}
 				records = kept;
 			}
-			if (records.isEmpty()) {
-				return new Claimed(pending, duplicates, claimed, null);
+			Future<Long> stored = null;
+			if (!records.isEmpty()) {
+				int seq = sequence.merge(province, 1, Integer::sum);
+				group.add(new ParcelChunk(ParcelChunk.key(enterpriseId, batchId, attempt, province, seq), enterpriseId,
+						province, records));
+				stored = groupStored;
 			}
-			int seq = sequence.merge(province, 1, Integer::sum);
-			ParcelChunk chunk = new ParcelChunk(ParcelChunk.key(enterpriseId, batchId, attempt, province, seq),
-					enterpriseId, province, records);
-			return new Claimed(pending, duplicates, claimed, storing.submit(() -> {
-				long started = System.nanoTime();
-				transport.send(chunk);
-				return System.nanoTime() - started;
-			}));
+			if (++grouped >= chunksPerFile) {
+				storeGroup();
+			}
+			return new Claimed(pending, duplicates, claimed, stored);
 		}
 
 		/**
@@ -636,10 +685,18 @@ public class ParcelIngest implements ParcelUploads {
 				reject(c.pending().lines[d.index()], d.rejection(r.waybillNumber()), content(fields(r)));
 			}
 			if (c.stored() != null) {
-				sendNanos += await(c.stored());
+				long nanos = await(c.stored());
+				if (c.stored() != lastGroupCollected) {
+					// a group's storing counted once, with its first chunk collected
+					lastGroupCollected = c.stored();
+					sendNanos += nanos;
+				}
 				chunks++;
 			}
 		}
+
+		/** The storing of the group whose time was added last ({@link #collectOldest}). */
+		Future<Long> lastGroupCollected;
 
 		private static <T> T await(Future<T> f) {
 			try {
@@ -657,8 +714,12 @@ public class ParcelIngest implements ParcelUploads {
 			}
 		}
 
-		/** Waits for every chunk handed on; the batch is answered only when all are durable. */
+		/**
+		 * Hands the last group on and waits for every chunk handed on; the batch is answered only when all are durable.
+		 */
 		void drain() {
+			// after every chunk's claim: the claiming thread runs its work in the order submitted
+			claiming.execute(this::storeGroup);
 			while (!inFlight.isEmpty()) {
 				collectOldest();
 			}
@@ -669,6 +730,13 @@ public class ParcelIngest implements ParcelUploads {
 		 * storing threads; again after that, nothing.
 		 */
 		void close() {
+			if (!claiming.isShutdown()) {
+				// after every chunk's claim: a group not handed on is given up (not stored), so nothing waits for it
+				claiming.execute(() -> {
+					group = new ArrayList<>();
+					groupStored.cancel(false);
+				});
+			}
 			for (Future<Claimed> f : inFlight) {
 				try {
 					Future<Long> stored = f.get().stored();
@@ -679,7 +747,7 @@ public class ParcelIngest implements ParcelUploads {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
-				catch (ExecutionException ex) {
+				catch (ExecutionException | CancellationException ex) {
 					// the upload fails anyway; the chunk is stored again when the batch is sent again
 				}
 			}

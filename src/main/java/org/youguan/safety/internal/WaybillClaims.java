@@ -1,9 +1,12 @@
 package org.youguan.safety.internal;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,10 +47,11 @@ import org.youguan.safety.ParcelRecord;
  * is its batch's current one and RUNNING or DONE holds its waybills; a claim whose batch is no longer kept
  * ({@code youguan.safety.batch-retention}) still holds.
  * <p>
- * Cost and concurrency: one {@code INSERT … ON CONFLICT DO NOTHING} per chunk of up to
- * {@code youguan.safety.chunk-records} records — one descent of the primary key per record both checks and claims,
- * and two uploads of the same waybill at once (on one node or on two Kafka nodes, whichever takes the upload in) are
- * ordered by it: the second waits for the first's transaction and finds its claim. Only the records in conflict are
+ * Cost and concurrency: one binary {@code COPY} per chunk of up to {@code youguan.safety.chunk-records} records when
+ * none of its waybills is claimed (the common case), else one {@code INSERT … ON CONFLICT DO NOTHING} — either way one
+ * descent of the primary key per record both checks and claims, and two uploads of the same waybill at once (on one
+ * node or on two Kafka nodes, whichever takes the upload in) are ordered by it: the second waits for the first's
+ * transaction and finds its claim. Only the records in conflict are
  * looked at further (their holders, in one query; stale claims taken over by a conditional update, so two takers-over
  * cannot both win). Claims before the window are deleted daily.
  */
@@ -142,8 +148,79 @@ class WaybillClaims {
 		return duplicates;
 	}
 
-	/** Claims the keys; returns those held by someone else, each with its holder (see {@link Duplicate}). */
+	/**
+	 * Claims the keys; returns those held by someone else, each with its holder (see {@link Duplicate}). The common
+	 * case — no key claimed before — is one binary {@code COPY} into the claims (bulk heap inserts, no speculative
+	 * insertion, no array parameters; docs/performance.md); a key claimed before makes the
+	 * {@code COPY} fail on the primary key (after waiting for an uncommitted claim of the same key, as the insert
+	 * does), and then it is undone to its savepoint and the chunk claimed key by key with the conflicts looked at.
+	 * <p>
+	 * The claim commits without waiting for its WAL to reach the disk ({@code synchronous_commit = off}): PostgreSQL
+	 * writes WAL in order, so any later synchronous commit — the chunk's store, the batch's answer — makes it durable
+	 * first; a claim lost in a database crash belongs to an upload that had not stored or answered anything after it,
+	 * and that upload fails (its attempt is given up, its claims would be released anyway).
+	 */
 	private static Map<Long, String> claim(Connection c, long enterpriseId, long batchRef, int attempt, Long[] keys,
+			Integer[] days, int earliest) throws SQLException {
+		try (Statement st = c.createStatement()) {
+			st.execute("SET LOCAL synchronous_commit = off");
+		}
+		Savepoint before = c.setSavepoint();
+		try {
+			copy(c, enterpriseId, batchRef, attempt, keys, days);
+			c.releaseSavepoint(before);
+			return Map.of();
+		}
+		catch (SQLException ex) {
+			if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+				throw ex;
+			}
+			c.rollback(before);
+		}
+		return claimEach(c, enterpriseId, batchRef, attempt, keys, days, earliest);
+	}
+
+	private static final String UNIQUE_VIOLATION = "23505";
+
+	/** PostgreSQL's binary {@code COPY} header: signature, flags, header extension length. */
+	private static final byte[] COPY_HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0,
+			0, 0, 0, 0 };
+
+	/** Days from 1970-01-01 to PostgreSQL's date epoch, 2000-01-01. */
+	private static final int PG_EPOCH_DAY = 10_957;
+
+	/** Writes the claims with one binary {@code COPY}; fails (23505) when a key is claimed already. */
+	private static void copy(Connection c, long enterpriseId, long batchRef, int attempt, Long[] keys, Integer[] days)
+			throws SQLException {
+		int n = keys.length;
+		// per row: field count, then five fields each with its length
+		ByteBuffer b = ByteBuffer.allocate(COPY_HEADER.length + n * (2 + 3 * (4 + 8) + 2 * (4 + 4)) + 2);
+		b.put(COPY_HEADER);
+		for (int i = 0; i < n; i++) {
+			b.putShort((short) 5);
+			b.putInt(8).putLong(enterpriseId);
+			b.putInt(8).putLong(keys[i]);
+			b.putInt(8).putLong(batchRef);
+			b.putInt(4).putInt(days[i] - PG_EPOCH_DAY);
+			b.putInt(4).putInt(attempt);
+		}
+		b.putShort((short) -1);
+		CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+				COPY safety_waybill_claim (enterprise_id, waybill_key, batch_ref, accepted_day, attempt)
+				FROM STDIN (FORMAT binary)""");
+		try {
+			in.writeToCopy(b.array(), 0, b.position());
+			in.endCopy();
+		}
+		finally {
+			if (in.isActive()) {
+				in.cancelCopy();
+			}
+		}
+	}
+
+	/** Claims the keys one by one (a conflict skips its key); returns those held by someone else. */
+	private static Map<Long, String> claimEach(Connection c, long enterpriseId, long batchRef, int attempt, Long[] keys,
 			Integer[] days, int earliest) throws SQLException {
 		Set<Long> claimed = new HashSet<>(keys.length * 2);
 		try (PreparedStatement st = c.prepareStatement("""

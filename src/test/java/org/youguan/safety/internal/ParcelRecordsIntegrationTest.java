@@ -238,8 +238,8 @@ class ParcelRecordsIntegrationTest {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		Map<String, long[]> hoursBefore = rollups("hour");
 		Map<String, long[]> daysBefore = rollups("day");
-		// the connection breaks after two thirds of the body (two chunks of 5,000 were stored by then): the upload is
-		// given up whole — nothing counted, no chunk, no file, no rejected line kept — and the batch is FAILED
+		// the connection breaks after two thirds of the body (two chunks of 5,000 were claimed by then, their group not
+		// yet stored): the upload is given up whole — nothing counted, no chunk, no file, no rejected line kept — and the batch is FAILED
 		assertThatThrownBy(() -> ingest.ingest(shunfeng, batch, ParcelIngest.Format.NDJSON,
 				new Failing(new ByteArrayInputStream(bytes), bytes.length * 2 / 3)))
 			.isInstanceOf(InvalidValueException.class);
@@ -261,6 +261,46 @@ class ParcelRecordsIntegrationTest {
 			assertThat(delta.keySet()).as(grain).isEqualTo(recount.keySet());
 			recount.forEach((k, c) -> assertThat(delta.get(k)).as(grain + " " + k).containsExactly(c));
 		}
+	}
+
+	@Test
+	void aBatchOfMoreChunksThanAFileHoldsIsStoredInGroupsWhoseFilesRecountToItsRollups() throws Exception {
+		String batch = "groups-" + UUID.randomUUID();
+		// 60,000 records: 45,000 of province 32 (9 chunks of 5,000), 15,000 of 11 (3) — 12 chunks, two groups of at
+		// most 10 (youguan.safety.chunks-per-file)
+		StringBuilder body = new StringBuilder();
+		for (int seed = 20; seed < 25; seed++) {
+			body.append(lines(12_000, seed));
+		}
+		Map<String, long[]> hoursBefore = rollups("hour");
+		Map<String, long[]> daysBefore = rollups("day");
+		ParcelIngest.Outcome outcome = ingest.ingest(shunfeng, batch, ParcelIngest.Format.NDJSON,
+				new ByteArrayInputStream(body.toString().getBytes(StandardCharsets.UTF_8)));
+		assertThat(outcome.answer().accepted()).isEqualTo(60_000);
+		List<String> keys = jdbc.sql("SELECT chunk_key FROM safety_parcel_chunk WHERE batch_id = :b ORDER BY chunk_key")
+			.param("b", batch).query(String.class).list();
+		assertThat(keys).hasSize(12);
+		List<String> listed = jdbc.sql("SELECT DISTINCT unnest(files) FROM safety_parcel_chunk WHERE batch_id = :b")
+			.param("b", batch).query(String.class).list();
+		List<Path> onDisk = files(batch);
+		// a file per group, province and day — not per chunk
+		assertThat(onDisk).hasSameSizeAs(listed).hasSizeLessThan(keys.size());
+		assertThat(onDisk.stream().map(f -> sink.root().relativize(f).toString()).toList())
+			.containsExactlyInAnyOrderElementsOf(listed);
+		for (String grain : new String[] { "hour", "day" }) {
+			Map<String, long[]> delta = delta(grain.equals("hour") ? hoursBefore : daysBefore, rollups(grain));
+			Map<String, long[]> recount = recount(batch, grain);
+			assertThat(recount.values().stream().mapToLong(c -> c[0]).sum()).isEqualTo(60_000);
+			assertThat(delta.keySet()).as(grain).isEqualTo(recount.keySet());
+			recount.forEach((k, c) -> assertThat(delta.get(k)).as(grain + " " + k).containsExactly(c));
+		}
+		// the chunks handed on again (a repeat): skipped by their keys, nothing written or counted again
+		List<ParcelChunk> again = keys.stream()
+			.map(k -> new ParcelChunk(k, shunfeng.id(), k.split(":")[3], List.of()))
+			.toList();
+		assertThat(sink.storeAll(again)).isZero();
+		assertThat(files(batch)).hasSameSizeAs(listed);
+		assertThat(recount(batch, "hour").values().stream().mapToLong(c -> c[0]).sum()).isEqualTo(60_000);
 	}
 
 	@Test
