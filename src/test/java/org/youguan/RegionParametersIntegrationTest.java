@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -68,6 +69,9 @@ class RegionParametersIntegrationTest {
 		mvc.perform(get("/api/v1/public/penalties").param("region", "329999")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("exists"));
 		mvc.perform(get("/api/v1/public/penalties").param("region", "3205")).andExpect(status().isOk());
+		mvc.perform(head("/api/v1/public/penalties").param("region", "329999")).andExpect(status().isBadRequest());
+		// a handler that takes no region ignores one, as any stray parameter
+		mvc.perform(get("/css/youguan.css").param("region", "329999")).andExpect(status().isOk());
 		mvc.perform(get("/enforcement/figures").param("region", "329999").header("Authorization", LEADER))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("行政区划代码不存在：329999")));

@@ -207,6 +207,14 @@ public class PenaltyCases {
 	/** A case with its people, pauses and deadlines, and a confiscation's handover once recorded (else null). */
 	public record CaseDetail(CaseView penaltyCase, List<Investigator> investigators, List<Suspension> suspensions,
 			Deadlines deadlines, Handover handover) {
+
+		/**
+		 * Whether a suspension is open (it may be ended: 恢复计时) — not the same as a stopped clock, which a pending
+		 * hearing stops too ({@link Deadlines#suspended}) and which a suspension may still be added to.
+		 */
+		public boolean suspensionOpen() {
+			return suspensions.stream().anyMatch(s -> s.endedOn() == null);
+		}
 	}
 
 	/**
@@ -1373,12 +1381,15 @@ public class PenaltyCases {
 	 * stops it; {@code extended} counts the extension in.
 	 */
 	private LocalDate limitInForce(CaseView c, boolean extended) {
+		return clock(c.regionCode()).decisionDue(c.filedOn(), extended, pausesInForce(c), today());
+	}
+
+	/** Every pause of the case: its suspensions and a requested hearing still to be held (lasting to today). */
+	private List<CaseClock.Pause> pausesInForce(CaseView c) {
 		List<CaseClock.Pause> pauses = new ArrayList<>(suspensions(c.id()).stream()
 			.map(s -> new CaseClock.Pause(s.startedOn(), s.endedOn())).toList());
-		if (c.hearingRequestedOn() != null && c.hearingOn() == null) {
-			pauses.add(new CaseClock.Pause(c.hearingRequestedOn(), null));
-		}
-		return clock(c.regionCode()).decisionDue(c.filedOn(), extended, pauses, today());
+		CaseClock.pausedSince(c, Optional.empty()).ifPresent(requested -> pauses.add(new CaseClock.Pause(requested, null)));
+		return pauses;
 	}
 
 	/**
@@ -1447,15 +1458,15 @@ public class PenaltyCases {
 	 * day off moves to the next working day; 行政处罚法(2021) art.60, 85) and, while a notified case awaits the party's
 	 * answer, the last day to state its case or request a hearing (5 working days, art.64, 85; the notice printed that
 	 * day, so it only moves later, never earlier). A day computed on the provisional calendar (weekends and statutory
-	 * holidays only) becomes the day under the notice, 调休 included. Imported and decided cases keep their dates. Each
-	 * moved date is audited ({@code case.recount}).
+	 * holidays only) becomes the day under the notice, 调休 included. Decided cases keep their dates; an imported case
+	 * still open goes on under the platform's clock and is counted too. Each moved date is audited ({@code case.recount}).
 	 * @return how many cases had a date moved
 	 */
 	@Transactional
 	public int recountDeadlines(LocalDate first, LocalDate last) {
 		List<Long> ids = jdbc.sql("""
 				SELECT id FROM penalty_case
-				WHERE NOT imported AND status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
+				WHERE status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
 				  AND filed_on <= :last AND greatest(decision_due_on, hearing_request_due) >= :first
 				ORDER BY id FOR UPDATE""")
 			.param("first", first)
@@ -1478,9 +1489,11 @@ public class PenaltyCases {
 			p.put("request", request);
 			move(c, c.status(), ", decision_due_on = :decision, hearing_request_due = :request", p);
 			record(c, "case.recount", "已加载" + first.getYear() + (first.getYear() == last.getYear() ? "" : "—" + last.getYear())
-					+ "年工作日历，决定期限由" + c.decisionDueOn() + "改为" + decision
-					+ (Objects.equals(request, c.hearingRequestDue()) ? ""
-							: "，陈述申辩（申请听证）期限由" + c.hearingRequestDue() + "改为" + request));
+					+ "年工作日历，" + String.join("，", Stream.of(
+							Objects.equals(decision, c.decisionDueOn()) ? null : "决定期限由" + c.decisionDueOn() + "改为" + decision,
+							Objects.equals(request, c.hearingRequestDue()) ? null
+									: "陈述申辩（申请听证）期限由" + c.hearingRequestDue() + "改为" + request)
+						.filter(Objects::nonNull).toList()));
 			moved++;
 		}
 		return moved;
@@ -2297,17 +2310,24 @@ public class PenaltyCases {
 					       CASE WHEN c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
 					            THEN\s""" + CaseClock.REMAINING_DAYS_SQL + """
 					             END AS remaining_days,
-					      \s""" + CaseClock.PAUSED_SINCE_SQL + """
-					        IS NOT NULL AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",
-					page, Rows.of(CaseSummary.class));
+					       NOT\s""" + CaseClock.RUNNING_SQL + """
+					        AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",
+					page, Rows.of(CaseSummary.class))
+			// a stopped clock's days left are worked out from every pause, as on the case's page
+			.map(r -> !r.suspended() || r.remainingDays() == null ? r : new CaseSummary(r.id(), r.number(), r.regionCode(),
+					r.enterpriseName(), r.enterpriseCreditCode(), r.violationCode(), r.status(), r.filedOn(), r.decisionDueOn(),
+					deadlines(find(r.id()), suspensions(r.id())).remainingDays(), true, r.decisionNumber(), r.penalty(),
+					r.fine(), r.publishedOn(), r.imported()));
 	}
 
 	private Deadlines deadlines(CaseView c, List<Suspension> pauses) {
 		CaseClock caseClock = clock(c);
 		LocalDate today = today();
-		Optional<LocalDate> pausedSince = CaseClock.pausedSince(c,
-				pauses.stream().filter(s -> s.endedOn() == null).findFirst().map(Suspension::startedOn));
-		long remaining = CaseClock.remaining(c.decisionDueOn(), pausedSince, today);
+		// a stopped clock keeps the days left when it stopped (every pause counted, shared days once)
+		boolean stopped = CaseClock.stops(CaseClock.pausedSince(c,
+				pauses.stream().filter(s -> s.endedOn() == null).findFirst().map(Suspension::startedOn)), c.decisionDueOn());
+		long remaining = stopped ? caseClock.daysLeftWhileStopped(c.filedOn(), c.extended(), pausesInForce(c), today)
+				: CaseClock.remaining(c.decisionDueOn(), today);
 		LocalDate paymentDue = null;
 		BigDecimal surcharge = null;
 		if (c.deliveredOn() != null && Execution.fine(c) == null && Execution.confiscated(c) != null) {
@@ -2320,7 +2340,7 @@ public class PenaltyCases {
 			paymentDue = payment != null ? payment.due() : finalPaymentDue(c, proc);
 			surcharge = c.paidOn() != null ? paidSurcharge(c, proc) : owedSurcharge(c, proc, today);
 		}
-		return new Deadlines(c.decisionDueOn(), remaining, pausedSince.isPresent(),
+		return new Deadlines(c.decisionDueOn(), remaining, stopped,
 				replyDue(c),
 				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
 				c.decidedOn() == null ? null : caseClock.publicationDue(c.decidedOn()),

@@ -1,6 +1,10 @@
 package org.youguan.region;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -8,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -20,9 +26,10 @@ import org.youguan.kernel.RegionPrefix;
  * a province whose villages are not loaded) is refused with 400 naming {@code region} and the rule {@code exists} —
  * it used to answer empty figures as if the region had nothing. The format and length rules stay with
  * {@link RegionPrefix} (rules {@code digits}, {@code length}), checked first here so the answer names the first rule
- * broken. Blank and {@code 0} mean the whole country. Only reads (GET) are checked: forms and API writes check the codes
- * they store themselves ({@link Regions#require}). Codes found are remembered for ten minutes (the region table
- * changes only by an administrator's import, which adds codes and never removes one).
+ * broken. Blank and {@code 0} mean the whole country. Only reads (GET, HEAD) of handlers that take a {@code region}
+ * are checked: forms and API writes check the codes they store themselves ({@link Regions#require}), and a handler
+ * that takes none ignores one, as it ignores any stray parameter. Codes found are remembered for ten minutes (the
+ * region table changes only by an administrator's import, which adds codes and never removes one).
  */
 @Component
 class RegionParameterCheck implements HandlerInterceptor, WebMvcConfigurer {
@@ -37,8 +44,25 @@ class RegionParameterCheck implements HandlerInterceptor, WebMvcConfigurer {
 		.expireAfterWrite(Duration.ofMinutes(10))
 		.build();
 
+	/** Per handler method, whether it reads a region ({@link #takesRegion}). */
+	private final Map<Method, Boolean> readers = new ConcurrentHashMap<>();
+
 	RegionParameterCheck(Regions regions) {
 		this.regions = regions;
+	}
+
+	/**
+	 * Whether the handler reads a {@code region}: a parameter of that name, or a bound object (a filter record) with a
+	 * component of that name. Handlers that take no region ignore one sent to them, as they ignore any stray parameter.
+	 */
+	private boolean takesRegion(HandlerMethod method) {
+		return readers.computeIfAbsent(method.getMethod(), m -> Arrays.stream(method.getMethodParameters()).anyMatch(p -> {
+			RequestParam named = p.getParameterAnnotation(RequestParam.class);
+			String name = named != null && !named.name().isEmpty() ? named.name() : p.getParameterName();
+			Class<?> type = p.getParameterType();
+			return PARAMETER.equals(name) || type.isRecord() && Arrays.stream(type.getRecordComponents())
+				.anyMatch(c -> PARAMETER.equals(c.getName()));
+		}));
 	}
 
 	@Override
@@ -52,7 +76,8 @@ class RegionParameterCheck implements HandlerInterceptor, WebMvcConfigurer {
 	 */
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!"GET".equals(request.getMethod())) {
+		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+				|| !(handler instanceof HandlerMethod method) || !takesRegion(method)) {
 			return true;
 		}
 		String asked = request.getParameter(PARAMETER);

@@ -83,12 +83,17 @@ class CaseDeadlineRecountIntegrationTest {
 		// 5 working days from Wed 12-27: 12-28, 12-29, (01-01 元旦) 01-02, 01-03, 01-04
 		assertThat(before.hearingRequestDue()).isEqualTo(LocalDate.of(2052, 1, 4));
 		assertThat(calendar.isProvisional(LocalDate.of(2052, 1, 2))).isTrue();
+		// a past case imported still open goes on under the platform's clock
+		long imported = party.cases().importCase(ALL, new PenaltyCases.ImportedCase(party.sfWuzhong().creditCode(),
+				"DATA_NOT_REPORTED", "REPORT", "2051-10-04", null, null, null, null, null, null));
+		assertThat(view(imported).decisionDueOn()).isEqualTo(LocalDate.of(2052, 1, 2));
 
 		notices.loadDaysOff(LocalDate.of(2052, 1, 1), LocalDate.of(2052, 1, 2), LocalDate.of(2052, 1, 3));
 
 		// the recount runs after the load commits, on the event publication registry
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(view(id).decisionDueOn())
 			.as("a limit ending on a day off moves to the next working day").isEqualTo(LocalDate.of(2052, 1, 4)));
+		assertThat(view(imported).decisionDueOn()).isEqualTo(LocalDate.of(2052, 1, 4));
 		assertThat(view(id).hearingRequestDue()).as("12-28, 12-29, 01-04, 01-05, 01-08").isEqualTo(LocalDate.of(2052, 1, 8));
 		assertThat(party.cases().get(ALL, id).deadlines().hearingRequestDue()).isEqualTo(LocalDate.of(2052, 1, 8));
 		assertThat(audit.history(ALL, "penalty_case", id)).extracting(AuditEvent::action).contains("case.recount");

@@ -243,7 +243,9 @@ class ProcedureGuardsIntegrationTest {
 		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason) VALUES (:id, 'APPRAISAL', :on, '鉴定')")
 			.param("id", legacy).param("on", due.plusDays(10)).update();
 		PenaltyCases.CaseDetail paused = cases.get(PartyCases.ALL, legacy);
-		assertThat(paused.deadlines().suspended()).isTrue();
+		// a pause begun after the limit does not stop the clock: the case shows as overdue, not as paused
+		assertThat(paused.deadlines().suspended()).isFalse();
+		assertThat(paused.suspensionOpen()).isTrue();
 		assertThat(paused.deadlines().remainingDays()).isEqualTo(due.toEpochDay() - LocalDate.of(2026, 5, 20).toEpochDay()).isNegative();
 	}
 

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
@@ -126,6 +127,35 @@ public final class CaseClock {
 	 * suspension overlapping the hearing's pause) counts once.
 	 */
 	public LocalDate decisionDue(LocalDate filedOn, boolean extended, List<Pause> pauses, LocalDate today) {
+		return days.plusCalendarDays(filedOn, Math.toIntExact(limitDays(filedOn, extended, pauses, today)));
+	}
+
+	/**
+	 * The calendar days left while the clock stands still: the days the case had on the first day of the run of pauses
+	 * that lasts today (pauses overlapping or adjoining one another are one run), that day not consumed — the limit
+	 * as it stood then (every earlier pause counted, a rest day moved off) less that day, plus one. A hearing requested
+	 * inside a suspension since ended therefore counts their shared days once.
+	 */
+	public long daysLeftWhileStopped(LocalDate filedOn, boolean extended, List<Pause> pauses, LocalDate today) {
+		LocalDate runStart = today;
+		boolean widened = true;
+		while (widened) {
+			widened = false;
+			for (Pause p : pauses) {
+				LocalDate end = p.endedOn() == null ? today : p.endedOn();
+				if (p.startedOn().isBefore(runStart) && !end.isBefore(runStart.minusDays(1))) {
+					runStart = p.startedOn();
+					widened = true;
+				}
+			}
+		}
+		LocalDate start = runStart;
+		List<Pause> before = pauses.stream().filter(p -> p.startedOn().isBefore(start)).toList();
+		return ChronoUnit.DAYS.between(start, decisionDue(filedOn, extended, before, start)) + 1;
+	}
+
+	/** The limit's days from 立案 (90, 30 more once extended) plus every paused day, counted as {@link #decisionDue} says. */
+	private long limitDays(LocalDate filedOn, boolean extended, List<Pause> pauses, LocalDate today) {
 		long paused = 0;
 		LocalDate counted = filedOn;
 		List<Pause> byStart = pauses.stream().sorted(Comparator.comparing(Pause::startedOn)).toList();
@@ -137,8 +167,7 @@ public final class CaseClock {
 				counted = to;
 			}
 		}
-		int total = amount(StatutoryRule.PENALTY_DECISION) + (extended ? amount(StatutoryRule.PENALTY_DECISION_EXTENSION) : 0);
-		return days.plusCalendarDays(filedOn, Math.toIntExact(total + paused));
+		return amount(StatutoryRule.PENALTY_DECISION) + (extended ? amount(StatutoryRule.PENALTY_DECISION_EXTENSION) : 0) + paused;
 	}
 
 	/** Calendar days from {@code today} to {@code due}: 0 on the last day, negative once overdue. */
@@ -148,41 +177,49 @@ public final class CaseClock {
 
 	/*
 	 * The one rule of a stopped clock, written once for Java and once for SQL side by side: the decision clock of a case
-	 * stands still from the first day of its open suspension, or — while a requested hearing is still to be held — from
+	 * stands still from the first day of its open suspension or — while a requested hearing is still to be held — from
 	 * the day it was requested (邮政行政执法监督办法(2021) art.17: the hearing's period does not count; once held, its
-	 * period is recorded as a HEARING suspension and the limit moves by it). A pause keeps the days left when it began;
-	 * one begun after the limit (recorded before that was refused) does not stop an overdue case.
+	 * period is recorded as a HEARING suspension and the limit moves by it), whichever began first. A pause keeps the
+	 * days left when it began; one begun after the limit (recorded before that was refused) does not stop an overdue
+	 * case.
 	 */
 
 	/**
-	 * Since when the decision clock of {@code c} stands still, or empty while it runs.
+	 * Since when the decision clock of {@code c} stands still — the earlier of its open suspension's first day and a
+	 * pending hearing's request day —, or empty while it runs.
 	 * @param openSuspensionStart the first day of the case's open suspension, if one is open
 	 */
 	public static Optional<LocalDate> pausedSince(CaseView c, Optional<LocalDate> openSuspensionStart) {
-		return openSuspensionStart.or(() -> Optional.ofNullable(
-				c.status() == CaseStatus.HEARING && c.hearingOn() == null ? c.hearingRequestedOn() : null));
+		Optional<LocalDate> hearing = Optional.ofNullable(
+				c.status() == CaseStatus.HEARING && c.hearingOn() == null ? c.hearingRequestedOn() : null);
+		return Stream.of(openSuspensionStart, hearing).flatMap(Optional::stream).min(Comparator.naturalOrder());
 	}
 
 	/**
-	 * Calendar days left before {@code due}: as of the day the clock stopped (that day counted) while a pause begun on or
-	 * before {@code due} lasts, else as of {@code today} ({@link #remaining}).
+	 * Whether a pause stops the clock of a case whose stored limit is {@code due}: one that began on or before it (a
+	 * pause begun after the limit does not make an overdue case timely).
 	 */
-	public static long remaining(LocalDate due, Optional<LocalDate> pausedSince, LocalDate today) {
-		return pausedSince.filter(s -> !s.isAfter(due)).map(s -> remaining(due, s) + 1).orElse(remaining(due, today));
+	public static boolean stops(Optional<LocalDate> pausedSince, LocalDate due) {
+		return pausedSince.filter(s -> !s.isAfter(due)).isPresent();
 	}
 
 	/**
 	 * {@link #pausedSince} as SQL over a {@code penalty_case c} left-joined with its open suspension
-	 * {@code penalty_case_suspension s} ({@code s.ended_on IS NULL}): a date, or null while the clock runs.
+	 * {@code penalty_case_suspension s} ({@code s.ended_on IS NULL}): a date, or null while the clock runs
+	 * ({@code LEAST} passes over a null).
 	 */
-	public static final String PAUSED_SINCE_SQL = "COALESCE(s.started_on, CASE WHEN c.status = 'HEARING' AND c.hearing_on IS NULL"
+	public static final String PAUSED_SINCE_SQL = "LEAST(s.started_on, CASE WHEN c.status = 'HEARING' AND c.hearing_on IS NULL"
 			+ " THEN c.hearing_requested_on END)";
 
-	/** SQL (same joins as {@link #PAUSED_SINCE_SQL}): true when no pause begun on or before the limit stops the clock. */
+	/** SQL (same joins as {@link #PAUSED_SINCE_SQL}): {@link #stops} negated. */
 	public static final String RUNNING_SQL = "(" + PAUSED_SINCE_SQL + " IS NULL OR " + PAUSED_SINCE_SQL
 			+ " > c.decision_due_on)";
 
-	/** {@link #remaining(LocalDate, Optional, LocalDate)} as SQL (same joins; binds {@code :today}), in calendar days. */
+	/**
+	 * The days left as SQL (same joins; binds {@code :today}), in calendar days: exact for a running clock; for a stopped
+	 * one the stored limit less the pause's first day — the list's sort key, the shown figure being worked out in Java
+	 * from every pause (a pending hearing that began inside a suspension since ended counts their shared days once).
+	 */
 	public static final String REMAINING_DAYS_SQL = "CASE WHEN " + RUNNING_SQL
 			+ " THEN c.decision_due_on - CAST(:today AS date) ELSE c.decision_due_on - " + PAUSED_SINCE_SQL + " + 1 END";
 

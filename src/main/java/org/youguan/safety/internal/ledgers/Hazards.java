@@ -219,8 +219,7 @@ public class Hazards {
 		v.throwIfInvalid();
 		var p = place.orElseThrow();
 		LocalDate catalogue = rules.deadline(level.rectification(), foundOn, p.regionCode());
-		String catalogueBasis = level.rectification().title() + rules.intValue(level.rectification(), p.regionCode())
-				+ level.rectification().unit().label() + "（" + level.rectification().basis() + "）";
+		String catalogueBasis = catalogueBasis(level, p.regionCode());
 		checkDeadline(scope, deadline, catalogue, catalogueBasis);
 		String basis;
 		if (deadline == null) {
@@ -288,21 +287,28 @@ public class Hazards {
 
 	/** An open hazard whose deadline is the catalogue's period (its basis is not a 指定日期). */
 	record CatalogueDeadline(long id, String regionCode, String enterpriseName, String level, LocalDate foundOn,
-			LocalDate deadline) {
+			LocalDate deadline, String deadlineBasis) {
+	}
+
+	/** The basis kept with a deadline that is the level's period: the rule, its value where the hazard is, its source. */
+	private String catalogueBasis(HazardLevel level, String regionCode) {
+		return level.rectification().title() + rules.intValue(level.rectification(), regionCode)
+				+ level.rectification().unit().label() + "（" + level.rectification().basis() + "）";
 	}
 
 	/**
 	 * Counts again, after years of the holiday notice were loaded ({@code first}–{@code last}, as the calendar's
 	 * {@code CalendarYearsLoaded} gives them), the deadlines of the open hazards that took the level's period from the
-	 * rules catalogue (working days from the day found) and run into those years; a date someone chose (basis
-	 * 指定日期…) stays. The enterprise has been shown its deadline, so it only moves later, never earlier. Each moved
+	 * rules catalogue (working days from the day found) and run into those years, counting the period the basis states
+	 * (a bureau that changed the period since leaves the hazards recorded before as they are); a date someone chose
+	 * (basis 指定日期…) stays. The enterprise has been shown its deadline, so it only moves later, never earlier. Each moved
 	 * day is audited ({@code safety.hazard.recount}).
 	 * @return how many hazards had their deadline moved
 	 */
 	@Transactional
 	public int recountDeadlines(LocalDate first, LocalDate last) {
 		List<CatalogueDeadline> open = jdbc.sql("""
-				SELECT id, region_code, enterprise_name, level, found_on, deadline FROM safety_hazard
+				SELECT id, region_code, enterprise_name, level, found_on, deadline, deadline_basis FROM safety_hazard
 				WHERE closed_on IS NULL AND deadline_basis NOT LIKE '指定日期%' AND found_on <= :last AND deadline >= :first
 				ORDER BY id FOR UPDATE""")
 			.param("first", first).param("last", last)
@@ -310,6 +316,9 @@ public class Hazards {
 		int moved = 0;
 		for (CatalogueDeadline h : open) {
 			HazardLevel level = HazardLevel.valueOf(h.level());
+			if (!catalogueBasis(level, h.regionCode()).equals(h.deadlineBasis())) {
+				continue; // the period was changed since: the deadline keeps the period its basis states
+			}
 			LocalDate deadline = rules.deadline(level.rectification(), h.foundOn(), h.regionCode());
 			if (!deadline.isAfter(h.deadline())) {
 				continue;

@@ -1,6 +1,7 @@
 package org.youguan.safety.internal.ledgers;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,12 +31,15 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.org.Bureaus;
 import org.youguan.org.UserDirectory;
 import org.youguan.org.WorkQueue;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 import org.youguan.safety.LedgerFigures;
 import org.youguan.safety.SafetyLedgers;
 
@@ -175,6 +179,39 @@ class HazardLedgerIntegrationTest {
 				.contains("safety.hazard.recount");
 		}
 		finally {
+			clock.reset();
+		}
+	}
+
+	@Autowired
+	StatutoryRules rules;
+
+	@Autowired
+	Bureaus bureaus;
+
+	/**
+	 * A bureau that changed the level's period after a hazard was recorded: loading a year recounts nothing for that
+	 * hazard — its deadline keeps the period its basis states. 2058 is used by no other test.
+	 */
+	@Test
+	void aPeriodChangedSinceRecordingIsNotAppliedByTheRecount() {
+		LocalDate found = LocalDate.of(2057, 12, 27);
+		clock.set(found.atTime(10, 0));
+		try {
+			long id = hazards.report(DataScope.region("3205"), data(shunfeng(), null, found.toString(), "GENERAL", null,
+					"跨年期限改值测试"), false);
+			LocalDate before = hazards.get(DataScope.all(), id).deadline();
+			String basis = hazards.get(DataScope.all(), id).deadlineBasis();
+			rules.override(StatutoryRule.SAFETY_HAZARD_GENERAL_RECTIFICATION, bureaus.findByRegion("3205").orElseThrow().id(),
+					"3205", new BigDecimal("20"), "测试：期限改为20个工作日");
+			notices.loadDaysOff(LocalDate.of(2058, 1, 1), LocalDate.of(2058, 1, 2));
+
+			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(hazards.get(DataScope.all(), id).deadline()).isEqualTo(before));
+			assertThat(hazards.get(DataScope.all(), id).deadlineBasis()).isEqualTo(basis);
+		}
+		finally {
+			rules.clearOverride(StatutoryRule.SAFETY_HAZARD_GENERAL_RECTIFICATION, "3205");
 			clock.reset();
 		}
 	}

@@ -1,0 +1,99 @@
+package org.youguan.enforcement;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.youguan.MutableClock;
+import org.youguan.IntegrationTest;
+import org.youguan.enforcement.internal.CaseClock;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.youguan.enforcement.PartyCases.ALL;
+
+/**
+ * A stopped decision clock keeps the days left when it stopped, whichever pause stopped it first (邮政行政执法监督办法
+ * (2021) art.17) — on the case's page, in the case list and in the deadline queue alike: a pending hearing followed by a
+ * suspension recorded after the stored limit is not overdue, and a hearing requested inside a suspension since ended
+ * counts their shared days once.
+ */
+@IntegrationTest
+class StoppedClockIntegrationTest {
+
+	@Autowired
+	PartyCases party;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void reset() {
+		clock.reset();
+	}
+
+	void today(LocalDate day) {
+		clock.set(day.atTime(10, 0));
+	}
+
+	@Test
+	void aPendingHearingKeepsTheDaysLeftWhenASuspensionFollowsAfterTheStoredLimit() {
+		today(LocalDate.of(2026, 6, 1));
+		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
+		today(LocalDate.of(2026, 6, 2));
+		// the days left once the clock stops that day (the pause's first day is not consumed)
+		long leftWhenStopped = party.cases().get(ALL, id).deadlines().remainingDays() + 1;
+		party.cases().requestHearing(ALL, id, "2026-06-02");
+		LocalDate stored = party.cases().get(ALL, id).penaltyCase().decisionDueOn();
+		LocalDate after = stored.plusDays(10);
+		today(after);
+		party.cases().suspend(ALL, id, "APPRAISAL", after.toString(), "鉴定");
+
+		PenaltyCases.Deadlines d = party.cases().get(ALL, id).deadlines();
+		assertThat(d.suspended()).isTrue();
+		assertThat(d.remainingDays()).as("the clock stands since the hearing was requested").isEqualTo(leftWhenStopped);
+		assertThat(listed(id).remainingDays()).isEqualTo(leftWhenStopped);
+		assertThat(listed(id).suspended()).isTrue();
+		assertThat(inDeadlineQueue(id, after)).as("a stopped clock is not due").isFalse();
+	}
+
+	@Test
+	void aHearingRequestedInsideASuspensionCountsTheirSharedDaysOnce() {
+		today(LocalDate.of(2026, 6, 1));
+		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
+		today(LocalDate.of(2026, 6, 2));
+		// the days left once the clock stops that day (the pause's first day is not consumed)
+		long leftWhenStopped = party.cases().get(ALL, id).deadlines().remainingDays() + 1;
+		party.cases().suspend(ALL, id, "APPRAISAL", "2026-06-02", "鉴定");
+		today(LocalDate.of(2026, 6, 3));
+		party.cases().requestHearing(ALL, id, "2026-06-03");
+		today(LocalDate.of(2026, 6, 20));
+		party.cases().resume(ALL, id, "2026-06-20");
+		today(LocalDate.of(2026, 6, 25));
+
+		PenaltyCases.CaseDetail detail = party.cases().get(ALL, id);
+		assertThat(detail.deadlines().suspended()).as("the hearing still stops it").isTrue();
+		assertThat(detail.suspensionOpen()).as("but no suspension is open to resume").isFalse();
+		assertThat(detail.deadlines().remainingDays()).isEqualTo(leftWhenStopped);
+		assertThat(listed(id).remainingDays()).isEqualTo(leftWhenStopped);
+	}
+
+	PenaltyCases.CaseSummary listed(long id) {
+		String number = party.cases().get(ALL, id).penaltyCase().number();
+		return party.cases().list(ALL, true, null, PageQuery.of(number, 0, 20, "filed_on", "desc")).items().stream()
+			.filter(x -> x.id() == id).findFirst().orElseThrow();
+	}
+
+	/** The deadline queue's condition (a limit within the warning days, the clock running) for the case. */
+	boolean inDeadlineQueue(long id, LocalDate today) {
+		return jdbc.sql("SELECT count(*) FROM penalty_case c LEFT JOIN penalty_case_suspension s ON s.case_id = c.id"
+				+ " AND s.ended_on IS NULL WHERE c.id = :id AND c.decision_due_on <= CAST(:today AS date) + 10 AND "
+				+ CaseClock.RUNNING_SQL).param("id", id).param("today", today).query(Long.class).single() > 0;
+	}
+}
