@@ -7,11 +7,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.youguan.kernel.Text;
 
 /**
  * A Flyway migration written in Java because it needs what the database must not hold — a key — such as encrypting a
@@ -21,6 +29,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * so the class name can say what it does.
  */
 public abstract class DataMigration implements JavaMigration {
+
+	private static final Logger log = LoggerFactory.getLogger(DataMigration.class);
 
 	/** Rows rewritten per statement batch. */
 	protected static final int BATCH = 1_000;
@@ -117,5 +127,53 @@ public abstract class DataMigration implements JavaMigration {
 		}
 		rows.clear();
 		return n;
+	}
+
+	private record NumberRow(long id, String scope, String stored, String written) {
+	}
+
+	/**
+	 * Rewrites the 文号 in {@code column} of {@code table} as {@link Text#documentNumber} writes them (a table of the
+	 * subclass's module), one number per {@code scope} (an SQL expression over the row: the uniqueness scope of its
+	 * index). Where two stored numbers become one, the row already stored in the written form keeps it, otherwise the
+	 * earliest (lowest id); every other row keeps its number exactly as stored — never renumbered or suffixed, since the
+	 * paper already served bears it — and is logged (warning {@code 文号 collision}, table, ids and both numbers).
+	 * @return the numbers kept as stored because their written form was another row's
+	 */
+	protected static Set<String> normaliseDocumentNumbers(Connection connection, String table, String column, String scope)
+			throws SQLException {
+		Map<List<String>, List<NumberRow>> byNumber = new LinkedHashMap<>();
+		try (Statement read = connection.createStatement();
+				ResultSet rows = read.executeQuery("SELECT id, " + scope + " AS scope, " + column + " AS number FROM " + table
+						+ " WHERE " + column + " IS NOT NULL ORDER BY id")) {
+			while (rows.next()) {
+				String stored = rows.getString("number");
+				String written = Objects.requireNonNullElse(Text.documentNumber(stored), stored);
+				NumberRow r = new NumberRow(rows.getLong("id"), rows.getString("scope"), stored, written);
+				byNumber.computeIfAbsent(List.of(r.scope(), written), k -> new ArrayList<>()).add(r);
+			}
+		}
+		Set<String> kept = new HashSet<>();
+		try (PreparedStatement write = connection.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE id = ?")) {
+			for (List<NumberRow> same : byNumber.values()) {
+				NumberRow holder = same.stream().filter(r -> r.stored().equals(r.written())).findFirst().orElse(same.get(0));
+				for (NumberRow r : same) {
+					if (r == holder) {
+						if (!r.stored().equals(r.written())) {
+							write.setString(1, r.written());
+							write.setLong(2, r.id());
+							write.addBatch();
+						}
+					}
+					else if (!r.stored().equals(r.written())) {
+						kept.add(r.stored());
+						log.warn("文号 collision in {}.{}: id {} keeps '{}' as stored (written '{}', held by id {})", table,
+								column, r.id(), r.stored(), r.written(), holder.id());
+					}
+				}
+			}
+			write.executeBatch();
+		}
+		return kept;
 	}
 }

@@ -634,6 +634,9 @@ public class Outlets {
 		v.require("storageArea", d.storageArea() != null && d.storageArea().signum() > 0, "positive", "存储场地面积应大于0");
 		v.require("storageArea", d.storageArea() == null || d.storageArea().compareTo(MAX_STORAGE_AREA) < 0, "range",
 				"存储场地面积应小于1000000平方米");
+		// stored to the hundredth of a square metre: more is refused, never rounded (999999.999 would round past the limit)
+		v.require("storageArea", d.storageArea() == null || d.storageArea().stripTrailingZeros().scale() <= 2, "scale",
+				"存储场地面积最多两位小数：" + (d.storageArea() == null ? "" : d.storageArea().toPlainString()));
 		v.require("openedOn", d.openedOn() != null, "required", "请填写开办日期");
 		v.within("openedOn", "开办日期", d.openedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.require("openedOn", d.openedOn() == null || !d.openedOn().isAfter(LocalDate.now(clock)), "not-future", "开办日期不能晚于今天");

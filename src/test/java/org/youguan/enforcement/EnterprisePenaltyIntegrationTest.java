@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.kernel.FieldError;
@@ -359,5 +360,20 @@ class EnterprisePenaltyIntegrationTest {
 
 	static long attachment(List<CaseDocuments.IssuedDocument> issued, CaseDocumentKind kind) {
 		return issued.stream().filter(d -> d.kind() == kind).findFirst().orElseThrow().attachmentId();
+	}
+
+	/** A past case imported was served on paper before it came here: the scan of its 决定书 is the party's to read. */
+	@Test
+	void theScanOfAnImportedDecisionIsThePartysToRead() throws Exception {
+		LocalDate decided = today().minusDays(30);
+		long id = cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(party.sfWuzhong().creditCode(),
+				"DATA_NOT_REPORTED", "REPORT", decided.minusDays(20).toString(), decided.toString(),
+				"吴邮管罚〔" + decided.getYear() + "〕T" + java.util.UUID.randomUUID().toString().substring(0, 6) + "号", "WARNING",
+				null, null, null));
+		cases.keepOriginalDocument(PartyCases.ALL, id, new PenaltyCases.OriginalDocument("DECISION", null, decided.toString()),
+				new UploadedFile("决定书.pdf", PenaltyCaseIntegrationTest.WAIVER_PDF));
+		long scan = attachment(documents.list(id), CaseDocumentKind.DECISION);
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.documents[*].href", hasItem("/attachments/" + scan)));
 	}
 }

@@ -174,7 +174,7 @@ class HandlingBureauAndPartyIntegrationTest {
 		for (String waiver : List.of("当事人放弃陈述申辩", "本人自愿放弃陈述、申辩的权利。", " 无异议 ")) {
 			call(WUZHONG, path + "/statement", "{\"on\":\"" + today + "\",\"text\":\"" + waiver + "\"}")
 				.andExpect(status().isUnprocessableEntity())
-				.andExpect(jsonPath("$.errors[0].field").value("statement"))
+				.andExpect(jsonPath("$.errors[0].field").value("text"))
 				.andExpect(jsonPath("$.errors[0].rule").value("use-waiver"));
 		}
 		call(SF, "/api/v1/enterprise/penalties/" + id + "/statement", "{\"statement\":\"我公司放弃陈述申辩\"}")

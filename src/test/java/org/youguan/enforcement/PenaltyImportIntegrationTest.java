@@ -244,7 +244,10 @@ class PenaltyImportIntegrationTest {
 	void everyBadRowIsReportedByRowAndColumnAndNothingIsSaved() throws Exception {
 		PartyCases party = new PartyCases(leads, cases, enterprises, jdbc);
 		String code = party.other().creditCode();
-		String good = number(), twice = number();
+		String good = number();
+		// one 文号 typed two ways (GB/T 9704: the bracket and leading zeros do not make another number)
+		long sequence = 100_000 + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 800_000L);
+		String twice = "苏吴邮管罚〔2024〕" + sequence + "号", twiceTyped = "苏吴邮管罚[2024]0" + sequence + "号";
 		LocalDate tomorrow = LocalDate.now().plusDays(3);
 		byte[] sheet = book(null, List.of(
 				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", good, "罚款", 1000, null, null),
@@ -252,7 +255,7 @@ class PenaltyImportIntegrationTest {
 				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", number(), "罚款", "9,000", null, null),
 				row(code, "快件包装过度", "举报", "2024-01-02", null, null, null, null, null, null),
 				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", twice, "警告", null, null, null),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", twice, "警告", null, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", twiceTyped, "警告", null, null, null),
 				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", tomorrow, number(), "警告", null, null, null),
 				row(code, "DATA_NOT_REPORTED", "群众来信", "2024-01-02", "2024-02-01", number(), "罚款", 500, null, "2024-03-01")));
 		long before = count();

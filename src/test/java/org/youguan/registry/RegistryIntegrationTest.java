@@ -209,6 +209,14 @@ class RegistryIntegrationTest {
 		OutletData data = outlet(enterprise, "孪生网点", "320506001");
 		outlets.register(SUZHOU, data, false);
 		assertThatThrownBy(() -> outlets.register(SUZHOU, data, false)).hasMessageContaining("同名网点");
+		// the area is kept to the hundredth: more is refused (999999.999 would round past the column's limit: a 500)
+		for (String area : new String[] { "999999.999", "12.345" }) {
+			assertThatThrownBy(() -> outlets.register(SUZHOU, new OutletData("面积网点" + area, enterprise, null, "NONE", "地址",
+					"320506001", null, null, "王五", "110105194912310021", "13800000000", new BigDecimal(area), true, true, true,
+					true, LocalDate.of(2020, 1, 1)), false))
+				.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+					.anySatisfy(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("storageArea/scale")));
+		}
 	}
 
 	@Test

@@ -112,7 +112,9 @@ public class CaseDocuments implements DeclaresTemplates {
 	 * the 送达回证 what was served and when.
 	 */
 	private static String[] required(CaseDocumentKind kind) {
-		List<String> always = List.of("number", "bureau", "enterprise");
+		// the party: the on-the-spot decision names it in one field (an organisation with its code and address, a person by
+		// name alone), the others by the enterprise's name
+		List<String> always = List.of("number", "bureau", kind == CaseDocumentKind.ON_THE_SPOT_DECISION ? "party" : "enterprise");
 		List<String> own = switch (kind) {
 			case DECISION -> List.of("creditCode", "address", "violation", "report", "evidence.title", "basis", "penalty",
 					"performance", "remedies", "decidedOn");

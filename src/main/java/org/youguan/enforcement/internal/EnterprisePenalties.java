@@ -193,11 +193,12 @@ class EnterprisePenalties {
 
 	/**
 	 * The current documents served on the party: the 行政处罚决定书 only once delivered (送达, 行政处罚法(2021) art.61) —
-	 * before that it is the bureau's decision not yet served, and the party's periods run from delivery.
+	 * before that it is the bureau's decision not yet served, and the party's periods run from delivery. A past case
+	 * imported was served on paper before it came here (its scan is the party's to read).
 	 */
 	private Stream<CaseDocuments.IssuedDocument> current(long caseId) {
-		boolean delivered = jdbc.sql("SELECT delivered_on IS NOT NULL FROM penalty_case WHERE id = :id").param("id", caseId)
-			.query(Boolean.class).single();
+		boolean delivered = jdbc.sql("SELECT delivered_on IS NOT NULL OR imported FROM penalty_case WHERE id = :id")
+			.param("id", caseId).query(Boolean.class).single();
 		return documents.list(caseId).stream().filter(d -> d.current() && d.kind().party()
 				&& (delivered || d.kind() != CaseDocumentKind.DECISION));
 	}

@@ -37,6 +37,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * The .xlsx import of a bureau's past penalty cases (issue 15 "Past cases"): the columns of the migration contract
@@ -196,7 +197,8 @@ class PenaltyCaseImport {
 				choose(failures, PENALTY, text(row, PENALTY), Penalty.values(), Penalty::label, PENALTY_ALIASES),
 				amount(row, failures, FINE), date(row, failures, PAID), date(row, failures, CLOSED),
 				amount(row, failures, CONFISCATED), date(row, failures, HANDED_OVER));
-		numbers.check(number, row, context, NUMBER, "决定书文号");
+		// one 文号 however each row typed it (〔2025〕1号, [2025]01号, 〔2025〕一号)
+		numbers.check(Text.documentNumber(number), row, context, NUMBER, "决定书文号");
 		try {
 			trial.executeWithoutResult(status -> {
 				status.setRollbackOnly();

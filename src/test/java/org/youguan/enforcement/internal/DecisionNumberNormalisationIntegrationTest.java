@@ -1,4 +1,4 @@
-package org.youguan.platform;
+package org.youguan.enforcement.internal;
 
 import java.sql.Connection;
 import java.util.UUID;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written so keeps it and the other stays exactly as stored (never renumbered), its documents too.
  */
 @IntegrationTest
-class DocumentNumberNormalisationIntegrationTest {
+class DecisionNumberNormalisationIntegrationTest {
 
 	@Autowired
 	PenaltyCases cases;
@@ -71,7 +71,7 @@ class DocumentNumberNormalisationIntegrationTest {
 		stored(written, office + "〔2025〕3号");
 		stored(colliding, office + "〔2025〕三号");
 		try (Connection connection = dataSource.getConnection()) {
-			new DocumentNumberNormalisation().migrate(connection);
+			new DecisionNumberNormalisation().migrate(connection);
 		}
 		assertThat(number(alone)).isEqualTo(office + "〔2025〕12号");
 		assertThat(document(alone)).isEqualTo(office + "〔2025〕12号");

@@ -1,0 +1,27 @@
+package org.youguan.universal.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.springframework.stereotype.Component;
+import org.youguan.kernel.Text;
+import org.youguan.platform.DataMigration;
+
+/**
+ * V215: the post office closure/relocation approvals' decision 文号 stored before {@link Text#documentNumber} wrote
+ * Chinese numerals as digits and the automatic series with its six digits are rewritten as it writes them
+ * ({@code post_office_approval.decision_number}, unique per city); collisions as
+ * {@link DataMigration#normaliseDocumentNumbers}.
+ */
+@Component
+class ApprovalNumberNormalisation extends DataMigration {
+
+	ApprovalNumberNormalisation() {
+		super("215", "write stored post office approval 文号 as Text.documentNumber writes them");
+	}
+
+	@Override
+	protected void migrate(Connection connection) throws SQLException {
+		normaliseDocumentNumbers(connection, "post_office_approval", "decision_number", "substring(region_code, 1, 4)");
+	}
+}
