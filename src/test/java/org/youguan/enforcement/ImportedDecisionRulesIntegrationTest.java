@@ -55,7 +55,7 @@ class ImportedDecisionRulesIntegrationTest {
 	}
 
 	static String number() {
-		return "吴邮管罚〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		return "吴邮管罚〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 	}
 
 	static PenaltyCases.ImportedCase past(EnterpriseView e, String violation, String penalty, String fine, String confiscated,

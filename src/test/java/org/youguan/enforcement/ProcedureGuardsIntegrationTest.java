@@ -427,6 +427,6 @@ class ProcedureGuardsIntegrationTest {
 	}
 
 	static String pastNumber() {
-		return "吴邮管罚〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		return "吴邮管罚〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 	}
 }

@@ -91,8 +91,8 @@ class InspectionFiguresIntegrationTest {
 				PageQuery.of(null, 0, 5, null, null)).items();
 		String a = wuzhong.get(0).creditCode();
 		String b = wuzhong.get(1).creditCode();
-		String onTime = "吴邮管责改〔2018〕" + UUID.randomUUID().toString().substring(0, 6);
-		String overdue = "吴邮管责改〔2018〕" + UUID.randomUUID().toString().substring(0, 6);
+		String onTime = "吴邮管责改〔2018〕T" + UUID.randomUUID().toString().substring(0, 6);
+		String overdue = "吴邮管责改〔2018〕T" + UUID.randomUUID().toString().substring(0, 6);
 		// through the API: R1 a NONE (实名收寄, 过机安检), R4 b LEAD (投诉处理), R6 a INTERVIEW (实名收寄), and one in July
 		api(a, "2018-02-01", "SPECIAL", "[\"REAL_NAME\",\"SCREENING\"]", "NONE", "null");
 		api(b, "2018-05-01", "COMPLAINT", "[\"COMPLAINT\"]", "LEAD", "\"拒不整改\"");
