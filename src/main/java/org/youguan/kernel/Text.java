@@ -156,15 +156,20 @@ public final class Text {
 		boolean positional = typed.chars().anyMatch(c -> c == '十' || c == '百' || c == '千');
 		long total = 0;
 		long current = 0;
+		// whether a digit stands right before the next unit: a unit without one counts once (十二 is 12, 一百十 is 110);
+		// 零 only holds a place (一百零五 is 105)
+		boolean digit = false;
 		for (char c : typed.toCharArray()) {
 			int d = c == '零' ? 0 : c == '两' ? 2 : digits.indexOf(c);
 			if (d >= 0) {
 				current = positional ? d : current * 10 + d;
+				digit = !positional || d > 0;
 				continue;
 			}
 			int unit = c == '十' ? 10 : c == '百' ? 100 : 1000;
-			total += (current == 0 && total == 0 ? 1 : current) * unit;
+			total += (digit ? current : 1) * unit;
 			current = 0;
+			digit = false;
 		}
 		return total + current;
 	}

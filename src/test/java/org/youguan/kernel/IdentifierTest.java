@@ -87,6 +87,10 @@ class IdentifierTest {
 			assertThat(Text.documentNumber(typed)).as(typed).isEqualTo("苏吴邮管罚〔2025〕12号");
 		}
 		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕一百零五号")).isEqualTo("苏吴邮管罚〔2025〕105号");
+		// a unit with no digit before it counts once, as 十二 does: 一百十 is 110; 零 holds a place
+		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕一百十号")).isEqualTo("苏吴邮管罚〔2025〕110号");
+		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕两千零一十号")).isEqualTo("苏吴邮管罚〔2025〕2010号");
+		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕二十号")).isEqualTo("苏吴邮管罚〔2025〕20号");
 		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕一〇五号")).isEqualTo("苏吴邮管罚〔2025〕105号");
 		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕十号")).isEqualTo("苏吴邮管罚〔2025〕10号");
 		for (String typed : List.of("行政处罚决定-320506-2026-2", "行政处罚决定-320506-2026-02", "行政处罚决定-320506-2026-000002",
