@@ -15,6 +15,14 @@ import java.util.List;
  */
 public record CalendarYearsLoaded(List<Integer> years, LocalDate first, LocalDate last) {
 
+	/**
+	 * How a recount's audit entry names the load it follows: 已加载2052年工作日历, or 已加载2052—2053年工作日历 for several
+	 * years ({@code first} and {@code last} as this event gives them).
+	 */
+	public static String loaded(LocalDate first, LocalDate last) {
+		return "已加载" + first.getYear() + (first.getYear() == last.getYear() ? "" : "—" + last.getYear()) + "年工作日历";
+	}
+
 	public static CalendarYearsLoaded of(List<Integer> years) {
 		List<Integer> sorted = years.stream().sorted().toList();
 		return new CalendarYearsLoaded(sorted, LocalDate.of(sorted.get(0), 1, 1),

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.CalendarYearsLoaded;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.internal.CaseClock;
@@ -1488,8 +1489,7 @@ public class PenaltyCases {
 			p.put("decision", decision);
 			p.put("request", request);
 			move(c, c.status(), ", decision_due_on = :decision, hearing_request_due = :request", p);
-			record(c, "case.recount", "已加载" + first.getYear() + (first.getYear() == last.getYear() ? "" : "—" + last.getYear())
-					+ "年工作日历，" + String.join("，", Stream.of(
+			record(c, "case.recount", CalendarYearsLoaded.loaded(first, last) + "，" + String.join("，", Stream.of(
 							Objects.equals(decision, c.decisionDueOn()) ? null : "决定期限由" + c.decisionDueOn() + "改为" + decision,
 							Objects.equals(request, c.hearingRequestDue()) ? null
 									: "陈述申辩（申请听证）期限由" + c.hearingRequestDue() + "改为" + request)

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.CalendarYearsLoaded;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentOwner;
@@ -225,8 +226,7 @@ public class InspectionOrders implements DeclaresTemplates {
 				continue;
 			}
 			jdbc.sql("UPDATE rectification_order SET due_on = :due WHERE id = :id").param("due", due).param("id", o.id()).update();
-			audit.record(AuditEntry.of("inspection.order.recount", "inspection", o.recordId(), "已加载" + first.getYear()
-					+ (first.getYear() == last.getYear() ? "" : "—" + last.getYear()) + "年工作日历，责令改正通知书" + o.number()
+			audit.record(AuditEntry.of("inspection.order.recount", "inspection", o.recordId(), CalendarYearsLoaded.loaded(first, last) + "，责令改正通知书" + o.number()
 					+ "的整改期限（" + o.workingDays() + "个工作日）由" + o.dueOn() + "改为" + due).inRegion(o.regionCode()));
 			moved++;
 		}

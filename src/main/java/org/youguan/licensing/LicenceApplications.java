@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.CalendarYearsLoaded;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentOwner;
@@ -1280,8 +1281,7 @@ public class LicenceApplications {
 			p.put("verification", verification);
 			p.put("decision", decision);
 			move(a, a.status(), ", receipt_due_on = :receipt, verification_due_on = :verification, decision_due_on = :decision", p);
-			record(a, "licensing.recount", "已加载" + first.getYear() + (first.getYear() == last.getYear() ? "" : "—" + last.getYear())
-					+ "年工作日历，补正告知期限／核查报告期限／决定期限由" + a.receiptDueOn() + "／" + a.verificationDueOn() + "／"
+			record(a, "licensing.recount", CalendarYearsLoaded.loaded(first, last) + "，补正告知期限／核查报告期限／决定期限由" + a.receiptDueOn() + "／" + a.verificationDueOn() + "／"
 					+ a.decisionDueOn() + "改为" + receipt + "／" + verification + "／" + decision);
 			moved++;
 		}

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.CalendarYearsLoaded;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.Attachments;
@@ -456,8 +457,7 @@ public class PostOfficeApprovals {
 			p.put("decision", decision);
 			p.put("notice", notice);
 			move(a, a.status(), ", decision_due_on = :decision, notice_due_on = :notice", p);
-			record(a, "post-office.approval.recount", "已加载" + first.getYear()
-					+ (first.getYear() == last.getYear() ? "" : "—" + last.getYear()) + "年工作日历，"
+			record(a, "post-office.approval.recount", CalendarYearsLoaded.loaded(first, last) + "，"
 					+ (a.status().open() ? "审批期限由" + a.decisionDueOn() + "改为" + decision
 							: "公告期限由" + a.noticeDueOn() + "改为" + notice));
 			moved++;

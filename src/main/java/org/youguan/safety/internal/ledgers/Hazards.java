@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.CalendarYearsLoaded;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentOwner;
@@ -325,8 +326,7 @@ public class Hazards {
 			}
 			jdbc.sql("UPDATE safety_hazard SET deadline = :deadline WHERE id = :id")
 				.param("deadline", deadline).param("id", h.id()).update();
-			audit.record(AuditEntry.of("safety.hazard.recount", AUDIT_TYPE, h.id(), "已加载" + first.getYear()
-					+ (first.getYear() == last.getYear() ? "" : "—" + last.getYear()) + "年工作日历，" + level.label() + "（"
+			audit.record(AuditEntry.of("safety.hazard.recount", AUDIT_TYPE, h.id(), CalendarYearsLoaded.loaded(first, last) + "，" + level.label() + "（"
 					+ h.enterpriseName() + "）的整改期限由" + h.deadline() + "改为" + deadline).inRegion(h.regionCode()));
 			moved++;
 		}
