@@ -123,7 +123,8 @@ class LicensingIntegrationTest {
 
 	/** A credit code no enterprise has. */
 	static String newCreditCode() {
-		String first17 = "91320506MA1LX" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
+		// ten million codes: with ten thousand, two tests of one run drew the same enterprise now and then (a 409)
+		String first17 = "91320506MA" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
 		return first17 + CreditCode.checkCharacter(first17);
 	}
 
