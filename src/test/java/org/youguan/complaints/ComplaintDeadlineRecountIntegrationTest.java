@@ -70,5 +70,8 @@ class ComplaintDeadlineRecountIntegrationTest {
 		assertThat(c.answerDue()).as("30 days from receipt, unchanged here").isEqualTo(answerDue);
 		assertThat(audit.history(WUZHONG, "Complaint", filed.id())).extracting(AuditEvent::action)
 			.contains("complaint.recount");
+		assertThat(audit.history(WUZHONG, "Complaint", filed.id())).filteredOn(e -> e.action().equals("complaint.recount"))
+			.extracting(AuditEvent::summary).as("names the load by its years, not as a list")
+			.allMatch(s -> s.startsWith("已加载2046年工作日历，"));
 	}
 }

@@ -79,6 +79,9 @@ class FilingClockRecountIntegrationTest {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(filings.get(WUZHONG, id).dueOn())
 			.as("01-04 is a day off under the notice").isEqualTo(LocalDate.of(2044, 1, 6)));
 		assertThat(audit.history(WUZHONG, "OutletFiling", id)).extracting(AuditEvent::action).contains("filing.recount");
+		assertThat(audit.history(WUZHONG, "OutletFiling", id)).filteredOn(e -> e.action().equals("filing.recount"))
+			.extracting(AuditEvent::summary).as("names the load by its years, not as a list")
+			.allMatch(s -> s.startsWith("已加载2044年工作日历，"));
 		mvc.perform(get("/filing/" + id).session(staff))
 			.andExpect(content().string(matchesRegex("(?s).*id=\"filing-due\"><span>2044-01-06</span>\\s*</dd>.*")));
 	}

@@ -95,7 +95,7 @@ class ComplaintDeadlineRecount {
 			c.recount(transferDue, answerDue, stepDue);
 			store.save(c);
 			audit.record(AuditEntry.of("complaint.recount", "Complaint", c.id(),
-					"已加载" + loaded.years() + "年工作日历，" + c.number() + "环节时限／答复期限由" + was + "改为"
+					CalendarYearsLoaded.loaded(loaded.first(), loaded.last()) + "，" + c.number() + "环节时限／答复期限由" + was + "改为"
 							+ c.stepDue() + "／" + c.answerDue())
 				.states(before, c.snapshot())
 				.inRegion(c.regionCode()));

@@ -70,7 +70,7 @@ class FilingClockRecount {
 			f.recount(clock);
 			filings.save(f);
 			audit.record(AuditEntry.of("filing.recount", "OutletFiling", f.id(),
-					"已加载" + loaded.years() + "年工作日历，备案" + f.number() + "办理时限由" + was + "改为" + f.dueOn())
+					CalendarYearsLoaded.loaded(loaded.first(), loaded.last()) + "，备案" + f.number() + "办理时限由" + was + "改为" + f.dueOn())
 				.states(before, f.snapshot())
 				.inRegion(f.regionCode()));
 			moved++;

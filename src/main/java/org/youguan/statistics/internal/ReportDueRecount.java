@@ -57,8 +57,8 @@ class ReportDueRecount {
 			var was = r.dueOn();
 			if (r.recountDue(forms.dueOn(form, Period.parse(form.periodType(), r.period(), "period")))) {
 				reports.save(r);
-				audit.record(AuditEntry.of("statistics.recount", "Report", r.id(),
-						"已加载" + loaded.years() + "年工作日历，" + form.name() + "（" + r.period() + "）截止日期由" + was + "改为"
+				audit.record(AuditEntry.of("statistics.recount", "StatReport", r.id(),
+						CalendarYearsLoaded.loaded(loaded.first(), loaded.last()) + "，" + form.name() + "（" + r.period() + "）截止日期由" + was + "改为"
 								+ r.dueOn())
 					.inRegion(r.regionCode()));
 				moved++;
