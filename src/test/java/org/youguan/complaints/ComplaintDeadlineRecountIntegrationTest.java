@@ -4,16 +4,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.youguan.HolidayNotices;
+import org.youguan.CalendarRecountTest;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
-import org.youguan.audit.AuditTrail;
-import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * off by law); loading the year recomputes it from the same day of receipt. 2045 and 2046 are used by no other test.
  */
 @IntegrationTest
-class ComplaintDeadlineRecountIntegrationTest {
+class ComplaintDeadlineRecountIntegrationTest extends CalendarRecountTest {
 
 	static final DataScope WUZHONG = DataScope.region("320506");
 
@@ -33,23 +29,6 @@ class ComplaintDeadlineRecountIntegrationTest {
 
 	@Autowired
 	ComplaintQueries queries;
-
-	@Autowired
-	HolidayNotices notices;
-
-	@Autowired
-	WorkingCalendar calendar;
-
-	@Autowired
-	AuditTrail audit;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	@Test
 	void loadingTheYearRecomputesTheStepAndAnswerDueDatesOfAnOpenComplaint() {

@@ -4,18 +4,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.youguan.HolidayNotices;
+import org.youguan.CalendarRecountTest;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.audit.AuditEvent;
-import org.youguan.audit.AuditTrail;
-import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.UserDirectory;
 
@@ -30,7 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * law), shown as 暂定; loading the year recomputes it. 2043 and 2044 are used by no other test.
  */
 @IntegrationTest
-class FilingClockRecountIntegrationTest {
+class FilingClockRecountIntegrationTest extends CalendarRecountTest {
 
 	static final DataScope WUZHONG = DataScope.region("320506");
 
@@ -41,24 +37,7 @@ class FilingClockRecountIntegrationTest {
 	UserDirectory directory;
 
 	@Autowired
-	HolidayNotices notices;
-
-	@Autowired
-	WorkingCalendar calendar;
-
-	@Autowired
-	AuditTrail audit;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
 	MockMvc mvc;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	@Test
 	void loadingTheYearRecomputesTheProvisionalDueDateOfAnOpenFiling() throws Exception {

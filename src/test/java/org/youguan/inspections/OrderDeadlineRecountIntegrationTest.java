@@ -10,10 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.youguan.HolidayNotices;
+import org.youguan.CalendarRecountTest;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
-import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
@@ -28,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * day its notice printed. 2054 is used by no other test.
  */
 @IntegrationTest
-class OrderDeadlineRecountIntegrationTest {
+class OrderDeadlineRecountIntegrationTest extends CalendarRecountTest {
 
 	static final DataScope WUZHONG = DataScope.region("320506");
 
@@ -42,19 +40,10 @@ class OrderDeadlineRecountIntegrationTest {
 	InspectionOrders orders;
 
 	@Autowired
-	HolidayNotices notices;
-
-	@Autowired
-	WorkingCalendar calendar;
-
-	@Autowired
 	TransactionTemplate tx;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
 
 	@Test
 	void loadingTheYearMovesAnOpenOrdersDeadlineLaterNeverEarlier() {

@@ -4,18 +4,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.youguan.HolidayNotices;
+import org.youguan.CalendarRecountTest;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
-import org.youguan.audit.AuditTrail;
-import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,30 +25,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * application is not deemed accepted before the law's five working days are over. 2048 is used by no other test.
  */
 @IntegrationTest
-class LicensingDeadlineRecountIntegrationTest {
+class LicensingDeadlineRecountIntegrationTest extends CalendarRecountTest {
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	LicenceApplications applications;
-
-	@Autowired
-	HolidayNotices notices;
-
-	@Autowired
-	WorkingCalendar calendar;
-
-	@Autowired
-	AuditTrail audit;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	@Test
 	void loadingTheYearRecountsTheReceiptDayOfAnOpenApplication() throws Exception {

@@ -5,16 +5,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.youguan.HolidayNotices;
+import org.youguan.CalendarRecountTest;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
-import org.youguan.audit.AuditTrail;
-import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.UserDirectory;
 import org.youguan.registry.Enterprises;
@@ -28,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * the report's own history. 2060 is used by no other test.
  */
 @IntegrationTest
-class ReportDueRecountIntegrationTest {
+class ReportDueRecountIntegrationTest extends CalendarRecountTest {
 
 	@Autowired
 	Reports reports;
@@ -41,23 +37,6 @@ class ReportDueRecountIntegrationTest {
 
 	@Autowired
 	Enterprises enterprises;
-
-	@Autowired
-	HolidayNotices notices;
-
-	@Autowired
-	WorkingCalendar calendar;
-
-	@Autowired
-	AuditTrail audit;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	@Test
 	void loadingTheYearMovesTheDueDateOfAnUnsubmittedReportAndRecordsItInTheReportsHistory() {

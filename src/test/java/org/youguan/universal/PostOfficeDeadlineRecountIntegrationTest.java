@@ -4,17 +4,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.youguan.HolidayNotices;
+import org.youguan.CalendarRecountTest;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
-import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.Facilities;
 
@@ -26,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * of a year not yet loaded; loading that year's holiday notice counts it again. 2050 is used by no other test.
  */
 @IntegrationTest
-class PostOfficeDeadlineRecountIntegrationTest {
+class PostOfficeDeadlineRecountIntegrationTest extends CalendarRecountTest {
 
 	@Autowired
 	MockMvc mvc;
@@ -39,20 +36,6 @@ class PostOfficeDeadlineRecountIntegrationTest {
 
 	@Autowired
 	PostOfficeApprovals approvals;
-
-	@Autowired
-	HolidayNotices notices;
-
-	@Autowired
-	AuditTrail audit;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	@Test
 	void loadingTheYearRecountsTheDecisionDayOfAnOpenApproval() throws Exception {
