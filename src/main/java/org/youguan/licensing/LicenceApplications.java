@@ -1247,7 +1247,8 @@ public class LicenceApplications {
 	 * Counts again, after years of the holiday notice were loaded ({@code first}–{@code last}, as the calendar's
 	 * {@code CalendarYearsLoaded} gives them), the stored deadlines of the open applications that run into those years:
 	 * the 补正告知 day of an application not yet accepted (on which it counts as accepted by law, 行政许可法(2019)
-	 * art.32), the on-site verification report's day and the decision day (pauses included). A day computed on the
+	 * art.32), the on-site verification report's day and the decision day (pauses included), and the certificate day of an
+	 * approved one (10 working days from the decision, art.44). A day computed on the
 	 * provisional calendar (weekends and statutory holidays only) becomes the day under the notice, 调休 included.
 	 * Imported applications and decided ones keep their dates. Each moved date is audited ({@code licensing.recount}).
 	 * @return how many applications had a date moved
@@ -1284,6 +1285,29 @@ public class LicenceApplications {
 			record(a, "licensing.recount", CalendarYearsLoaded.loaded(first, last) + "，补正告知期限／核查报告期限／决定期限由" + a.receiptDueOn() + "／" + a.verificationDueOn() + "／"
 					+ a.decisionDueOn() + "改为" + receipt + "／" + verification + "／" + decision);
 			moved++;
+		}
+		List<ApplicationView> approved = jdbc.sql("""
+				SELECT id FROM licence_application
+				WHERE NOT imported AND status = 'APPROVED' AND decided_on <= :last AND certificate_due_on >= :first
+				ORDER BY id FOR UPDATE""")
+			.param("first", first)
+			.param("last", last)
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(this::find)
+			.toList();
+		for (ApplicationView a : approved) {
+			LocalDate certificate = clock(a.regionCode()).certificateDue(a.decidedOn());
+			if (!certificate.equals(a.certificateDueOn())) {
+				jdbc.sql("UPDATE licence_application SET certificate_due_on = :certificate WHERE id = :id")
+					.param("certificate", certificate)
+					.param("id", a.id())
+					.update();
+				record(a, "licensing.recount", CalendarYearsLoaded.loaded(first, last) + "，发证期限由" + a.certificateDueOn() + "改为"
+						+ certificate);
+				moved++;
+			}
 		}
 		return moved;
 	}
