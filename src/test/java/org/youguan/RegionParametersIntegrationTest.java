@@ -77,6 +77,23 @@ class RegionParametersIntegrationTest {
 			.andExpect(content().string(containsString("行政区划代码不存在：329999")));
 	}
 
+	/**
+	 * The check runs after the handler's role check: a caller who may not read an API learns 403, not which codes
+	 * exist; the public lookup page shows a code that names no region on its form.
+	 */
+	@Test
+	void aCallerWithoutTheRoleIsRefusedBeforeTheRegionIsCheckedAndTheLookupPageShowsTheErrorOnItsForm() throws Exception {
+		// staff-only figures (an enterprise reads its own safety figures, so those answer it)
+		for (String path : List.of("/api/v1/enforcement/figures", "/api/v1/inspections/figures", "/api/v1/licensing/figures")) {
+			mvc.perform(get(path).param("region", "329999").header("Authorization", "Bearer demo-sf-wz-token"))
+				.andExpect(status().isForbidden());
+		}
+		mvc.perform(get("/public/lookup").param("region", "329999").param("brand", "顺丰"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("行政区划代码不存在：329999")))
+			.andExpect(content().string(containsString("name=\"region\"")));
+	}
+
 	@Test
 	void everyLevelOfTheCodeIsAWholeRegion() {
 		for (String code : List.of("", "0", "32", "3205", "320506", "320506001", "320506001001")) {

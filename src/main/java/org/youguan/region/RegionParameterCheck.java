@@ -3,20 +3,26 @@ package org.youguan.region;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import org.aopalliance.intercept.MethodInterceptor;
 
+import org.springframework.aop.support.StaticMethodMatcherPointcutAdvisor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
 
@@ -27,70 +33,88 @@ import org.youguan.kernel.RegionPrefix;
  * it used to answer empty figures as if the region had nothing. The format and length rules stay with
  * {@link RegionPrefix} (rules {@code digits}, {@code length}), checked first here so the answer names the first rule
  * broken. Blank and {@code 0} mean the whole country. Only reads (GET, HEAD) of handlers that take a {@code region}
- * are checked: forms and API writes check the codes they store themselves ({@link Regions#require}), and a handler
- * that takes none ignores one, as it ignores any stray parameter. Codes found are remembered for ten minutes (the
- * region table changes only by an administrator's import, which adds codes and never removes one).
+ * are checked: forms and API writes check the codes they store themselves ({@link Regions#require}), a handler that
+ * takes none ignores one, as it ignores any stray parameter, and a page marked {@link ChecksRegionItself} shows the
+ * error on its own form. Codes found are remembered for ten minutes (the region table changes only by an
+ * administrator's import, which adds codes and never removes one).
+ * <p>
+ * The check is advice on the handler methods that runs <em>inside</em> method security (the lowest precedence of the
+ * advisors, so after {@code @PreAuthorize}): a caller who may not use a handler at all is told 403, not which region
+ * codes exist.
  */
 @Component
-class RegionParameterCheck implements HandlerInterceptor, WebMvcConfigurer {
+@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+class RegionParameterCheck extends StaticMethodMatcherPointcutAdvisor {
 
 	/** The query parameter every region filter of the product uses. */
 	static final String PARAMETER = "region";
 
-	private final Regions regions;
+	private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
+
+	/** Looked up on first use: an advisor is created before the beans it advises, and must not pull them in early. */
+	private final ObjectProvider<Regions> regions;
 
 	private final Cache<String, Boolean> known = Caffeine.newBuilder()
 		.maximumSize(20_000)
 		.expireAfterWrite(Duration.ofMinutes(10))
 		.build();
 
-	/** Per handler method, whether it reads a region ({@link #takesRegion}). */
-	private final Map<Method, Boolean> readers = new ConcurrentHashMap<>();
-
-	RegionParameterCheck(Regions regions) {
+	RegionParameterCheck(ObjectProvider<Regions> regions) {
 		this.regions = regions;
+		setOrder(Ordered.LOWEST_PRECEDENCE);
+		setAdvice((MethodInterceptor) invocation -> {
+			check();
+			return invocation.proceed();
+		});
 	}
 
 	/**
-	 * Whether the handler reads a {@code region}: a parameter of that name, or a bound object (a filter record) with a
-	 * component of that name. Handlers that take no region ignore one sent to them, as they ignore any stray parameter.
+	 * Whether the method is a controller's request handler that reads a {@code region}: a parameter of that name, or
+	 * a bound object (a filter record) with a component of that name, and is not marked {@link ChecksRegionItself}.
 	 */
-	private boolean takesRegion(HandlerMethod method) {
-		return readers.computeIfAbsent(method.getMethod(), m -> Arrays.stream(method.getMethodParameters()).anyMatch(p -> {
+	@Override
+	public boolean matches(Method method, Class<?> targetClass) {
+		if (!AnnotatedElementUtils.hasAnnotation(targetClass, Controller.class)
+				|| !AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class)
+				|| method.isAnnotationPresent(ChecksRegionItself.class)) {
+			return false;
+		}
+		for (int i = 0; i < method.getParameterCount(); i++) {
+			MethodParameter p = new MethodParameter(method, i);
+			p.initParameterNameDiscovery(NAMES);
 			RequestParam named = p.getParameterAnnotation(RequestParam.class);
 			String name = named != null && !named.name().isEmpty() ? named.name() : p.getParameterName();
 			Class<?> type = p.getParameterType();
-			return PARAMETER.equals(name) || type.isRecord() && Arrays.stream(type.getRecordComponents())
-				.anyMatch(c -> PARAMETER.equals(c.getName()));
-		}));
-	}
-
-	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this);
+			if (PARAMETER.equals(name) || type.isRecord() && Arrays.stream(type.getRecordComponents())
+				.anyMatch(c -> PARAMETER.equals(c.getName()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
 	 * @throws InvalidValueException on {@code region}: rule {@code digits} or {@code length} ({@link RegionPrefix}), or
 	 *         {@code exists} when no region has the code
 	 */
-	@Override
-	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
-				|| !(handler instanceof HandlerMethod method) || !takesRegion(method)) {
-			return true;
+	private void check() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return;
+		}
+		HttpServletRequest request = attributes.getRequest();
+		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+			return;
 		}
 		String asked = request.getParameter(PARAMETER);
 		if (asked == null) {
-			return true;
+			return;
 		}
 		String code = RegionPrefix.of(asked).code();
 		if (!code.isEmpty() && known.getIfPresent(code) == null) {
-			if (regions.find(code).isEmpty()) {
+			if (regions.getObject().find(code).isEmpty()) {
 				throw new InvalidValueException(PARAMETER, "exists", "行政区划代码不存在：" + code);
 			}
 			known.put(code, Boolean.TRUE);
 		}
-		return true;
 	}
 }

@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
+import org.youguan.region.ChecksRegionItself;
+import org.youguan.region.Regions;
 import org.youguan.registry.Licences;
 
 /**
@@ -22,11 +24,20 @@ class PublicLookupController {
 
 	private final PublicLookup lookup;
 
-	PublicLookupController(Licences licences, PublicLookup lookup) {
+	private final Regions regions;
+
+	PublicLookupController(Licences licences, PublicLookup lookup, Regions regions) {
 		this.licences = licences;
 		this.lookup = lookup;
+		this.regions = regions;
 	}
 
+	/**
+	 * The lookup page: licences matching {@code query}, and filed outlets of {@code brand} in {@code region} (a county or
+	 * street code), 20 a page. A region code that is malformed or names no region is shown on the form (the field's
+	 * error), not answered with an error page.
+	 */
+	@ChecksRegionItself
 	@GetMapping("/public/lookup")
 	String lookup(@RequestParam(required = false) String query, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String brand, ListRequest list, Model model) {
@@ -41,6 +52,9 @@ class PublicLookupController {
 		}
 		if ((region != null && !region.isBlank()) || (brand != null && !brand.isBlank())) {
 			try {
+				if (region != null && !region.isBlank()) {
+					regions.require("region", region);
+				}
 				model.addAttribute("outlets", view.outlets(region, brand, list.page()));
 			}
 			catch (InvalidValueException ex) {
