@@ -12,7 +12,7 @@ import org.youguan.complaints.ComplaintView;
  * One row of the staff complaint queue page with what its markup needs prepared once: the link, the row's and the
  * status badge's CSS classes and the step's due date as shown (issue 12: the queue page spent most of its time
  * evaluating a dozen expressions and a fragment per row). The rows' markup is written here ({@link #html}), not by the
- * template engine: a flight recording of the page put a fifth of its template time in processing the rows' elements.
+ * template engine: a flight recording of the page put a quarter of its template time in processing the rows' elements.
  *
  * @param c the complaint as the queue reads it ({@code ComplaintQueries.queue})
  * @param href the complaint's page (context path included)
