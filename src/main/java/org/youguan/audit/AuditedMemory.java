@@ -61,7 +61,9 @@ public final class AuditedMemory {
 	 *
 	 * @param head the newest audit event id read for this view ({@link #head()})
 	 * @param key what the value is (its name and every parameter it depends on; elements must not be null)
-	 * @param compute computes the value (never null); called for a new key only
+	 * @param compute computes the value (never null); called for a new key only; it must not read this memory itself
+	 *        (the entries are a Caffeine cache, which does not support recursive computations: a resize during the
+	 *        inner one fails with "Recursive update") — read such a value first and pass it in
 	 * @param <T> the value's type
 	 * @return the value
 	 */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -72,6 +73,8 @@ class DashboardController {
 
 	private final MessageSource messages;
 
+	private final InboxHtml html;
+
 	/** What the bureau counters of 工作台 show; the same for every user of one data scope. */
 	record BureauCounters(long userCount, long bureauCount, long auditToday, long filingsNeedingAttention,
 			long reportsAwaiting, long complaintsNeedingAttention) {
@@ -79,8 +82,9 @@ class DashboardController {
 
 	DashboardController(Users users, Bureaus bureaus, AuditTrail audit, WorkingCalendar calendar, Clock clock, Inbox inbox,
 			Notifications notifications, ComplaintNotices notices, OutletFilings filings, Analysis analysis,
-			Reports reports, ComplaintQueries complaints, HomeCache cache, MessageSource messages) {
+			Reports reports, ComplaintQueries complaints, HomeCache cache, MessageSource messages, InboxHtml html) {
 		this.messages = messages;
+		this.html = html;
 		this.cache = cache;
 		this.inbox = inbox;
 		this.notifications = notifications;
@@ -98,7 +102,7 @@ class DashboardController {
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal CurrentUser me, DataScope scope, Locale locale, HttpServletRequest request,
-			Model model) {
+			HttpServletResponse response, Model model) {
 		if (me == null) {
 			model.addAttribute("notices", notices.published(PUBLIC_NOTICES));
 			return "web/public-home";
@@ -111,13 +115,17 @@ class DashboardController {
 		// the rows as shown are remembered with the figures they show, per user and language (and context path)
 		List<Object> mine = List.of(me.id(), locale, request.getContextPath());
 		List<WorkQueue> queues = remembered.get("queues", me.id(), () -> inbox.queues(me));
-		model.addAttribute("queues", remembered.get("queue rows", mine,
-				() -> rows.queues(queues.stream().filter(t -> t.kind() == WorkQueue.Kind.ACTION).toList())));
-		model.addAttribute("tracking", remembered.get("tracking rows", mine,
-				() -> rows.queues(queues.stream().filter(t -> t.kind() == WorkQueue.Kind.TRACKING).toList())));
-		model.addAttribute("done", remembered.get("done rows", mine,
-				() -> rows.done(remembered.get("done", me.id(), () -> inbox.done(me, DONE)))));
+		List<InboxRows.Queue> actionRows = remembered.get("queue rows", mine,
+				() -> rows.queues(queues.stream().filter(t -> t.kind() == WorkQueue.Kind.ACTION).toList()));
+		// one memory's value is never computed inside another's computation: the memory is a Caffeine cache, which
+		// does not support recursive computations (a resize during the inner one fails with "Recursive update")
+		List<Inbox.Done> done = remembered.get("done", me.id(), () -> inbox.done(me, DONE));
+		List<InboxRows.Done> doneRows = remembered.get("done rows", mine, () -> rows.done(done));
 		if (!me.isStaff()) {
+			model.addAttribute("queues", actionRows);
+			model.addAttribute("tracking", remembered.get("tracking rows", mine,
+					() -> rows.queues(queues.stream().filter(t -> t.kind() == WorkQueue.Kind.TRACKING).toList())));
+			model.addAttribute("done", doneRows);
 			model.addAttribute("notifications", notifications.recent(scope, me.departmentId(), 6));
 			return "web/enterprise-home";
 		}
@@ -141,9 +149,15 @@ class DashboardController {
 				model.addAttribute("missingCurrentYear", today.getYear());
 			}
 		}
-		model.addAttribute("recent", remembered.get("recent rows", scope, () -> rows.recent(audit
-			.search(scope, new AuditQuery(null, null, null, null, null), new PageQuery("", 0, 8, null, true))
-			.items())));
+		// the inbox's cards as HTML, remembered with the rows they show (a view inserts them as they are)
+		model.addAttribute("queuesHtml", remembered.get("queue html", mine, () -> html.queues(actionRows, "my-queues",
+				"home.queue.title", "home.queue.empty", locale, request, response)));
+		model.addAttribute("doneHtml", remembered.get("done html", mine, () -> html.done(doneRows, locale, request, response)));
+		// 最近动态 is the same for every user of the scope, in one language (its times and texts are formatted in it)
+		model.addAttribute("recentHtml", remembered.get("recent html", List.of(scope, locale, request.getContextPath()),
+				() -> html.recent(rows.recent(audit
+					.search(scope, new AuditQuery(null, null, null, null, null), new PageQuery("", 0, 8, null, true))
+					.items()), locale, request, response)));
 		return "web/dashboard";
 	}
 }

@@ -1,7 +1,10 @@
 package org.youguan.web;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.youguan.org.CurrentUser;
 import org.youguan.org.PageAccess;
@@ -164,15 +167,48 @@ public final class Navigation {
 	 * exactly what the user may open.
 	 */
 	static List<Section> visibleTo(CurrentUser user, List<PageAccess> access) {
-		return SECTIONS.stream()
-			.map(s -> new Section(s.key(), s.items().stream().filter(i -> visible(i, user))
-				.filter(i -> access.stream().allMatch(a -> a.mayOpen(user, i.path())))
-				.toList()))
-			.filter(s -> !s.items().isEmpty())
-			.toList();
+		// plain loops and the roles as enums looked up once (issue 12: this runs on every page, and its streams and
+		// Role.valueOf per entry and role were 3 % of a page's CPU)
+		List<Section> visible = new ArrayList<>(SECTIONS.size());
+		for (Section s : SECTIONS) {
+			List<NavItem> items = new ArrayList<>(s.items().size());
+			for (NavItem i : s.items()) {
+				if (visible(i, user) && mayOpen(i, user, access)) {
+					items.add(i);
+				}
+			}
+			if (!items.isEmpty()) {
+				visible.add(new Section(s.key(), List.copyOf(items)));
+			}
+		}
+		return List.copyOf(visible);
 	}
 
+	/** Each entry's roles as enums, looked up once. */
+	private static final Map<NavItem, List<Role>> ROLES = SECTIONS.stream()
+		.flatMap(s -> s.items().stream())
+		.distinct()
+		.collect(Collectors.toUnmodifiableMap(i -> i, i -> i.roles().stream().map(Role::valueOf).toList()));
+
 	private static boolean visible(NavItem item, CurrentUser user) {
-		return item.roles().isEmpty() || item.roles().stream().anyMatch(r -> user.has(Role.valueOf(r)));
+		List<Role> roles = ROLES.get(item);
+		if (roles.isEmpty()) {
+			return true;
+		}
+		for (Role r : roles) {
+			if (user.has(r)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean mayOpen(NavItem item, CurrentUser user, List<PageAccess> access) {
+		for (PageAccess a : access) {
+			if (!a.mayOpen(user, item.path())) {
+				return false;
+			}
+		}
+		return true;
 	}
 }

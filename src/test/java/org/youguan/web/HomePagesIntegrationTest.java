@@ -246,6 +246,41 @@ class HomePagesIntegrationTest {
 	}
 
 	@Test
+	void theRememberedInboxCardsAreShownInEachViewersLanguage() throws Exception {
+		MockHttpSession clerk = SignIn.session(mvc, "wz.staff");
+		MockHttpSession colleague = SignIn.session(mvc, "wz.staff");
+		// the same user, scope and audit head within the memory's time: only the language differs
+		String chinese = page(get("/"), clerk);
+		String english = page(get("/").cookie(new jakarta.servlet.http.Cookie("youguan-lang", "en")), colleague);
+		String chineseAgain = page(get("/"), clerk);
+		assertThat(cardTitles(chinese)).containsExactly("我的待办", "已办", "最近动态");
+		assertThat(cardTitles(english)).containsExactly("My to-do", "Done recently", "Recent activity");
+		assertThat(chineseAgain).contains("id=\"my-queues\"", "id=\"my-done\"");
+		assertThat(cardTitles(chineseAgain)).containsExactly("我的待办", "已办", "最近动态");
+		// the cards are whole elements in the page: one of each, each once
+		assertThat(chinese.split("id=\"my-queues\"", -1)).hasSize(2);
+		assertThat(chinese.split("id=\"my-done\"", -1)).hasSize(2);
+	}
+
+	/** The titles of 工作台's inbox cards, in page order. */
+	static List<String> cardTitles(String html) {
+		List<String> titles = new java.util.ArrayList<>();
+		for (String id : List.of("my-queues", "my-done")) {
+			int at = html.indexOf("id=\"" + id + "\"");
+			assertThat(at).as(id).isPositive();
+			titles.add(title(html, at));
+		}
+		// 最近动态 is the page's last card with a title
+		titles.add(title(html, html.lastIndexOf("<h3 class=\"card-title\"")));
+		return titles;
+	}
+
+	private static String title(String html, int from) {
+		int start = html.indexOf('>', html.indexOf("<h3 class=\"card-title\"", from)) + 1;
+		return html.substring(start, html.indexOf("</h3>", start));
+	}
+
+	@Test
 	void anEnterpriseHomeShowsItsOwnItemsAndNoBureauCounters() throws Exception {
 		CurrentUser shunfeng = directory.principal("sf.wz").orElseThrow();
 		DataScope own = shunfeng.scope();

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -83,9 +85,12 @@ class ComplaintController {
 
 	private final Brands brands;
 
+	private final MessageSource messages;
+
 	ComplaintController(ComplaintQueries queries, ComplaintIntake intake, ComplaintProcedure procedure, AuditTrail audit,
-			Spreadsheets spreadsheets, Brands brands, WorkingCalendar calendar) {
+			Spreadsheets spreadsheets, Brands brands, WorkingCalendar calendar, MessageSource messages) {
 		this.calendar = calendar;
+		this.messages = messages;
 		this.queries = queries;
 		this.intake = intake;
 		this.procedure = procedure;
@@ -103,14 +108,15 @@ class ComplaintController {
 	String queue(DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String category,
 			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, Locale locale, Model model) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		PageQuery query = withDefaultOrder(list, shown).toPage();
 		var result = queries.queue(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply),
 				query);
 		model.addAttribute("result", result);
-		model.addAttribute("rows",
-				result.items().stream().map(c -> QueueRow.of(c, request.getContextPath(), calendar)).toList());
+		model.addAttribute("rowsHtml", QueueRow.html(
+				result.items().stream().map(c -> QueueRow.of(c, request.getContextPath(), calendar)).toList(),
+				QueueRow.Labels.of(messages, locale)));
 		model.addAttribute("query", query);
 		model.addAttribute("statuses", statuses(shown));
 		model.addAttribute("categories", intake.categories());

@@ -50,8 +50,10 @@ final class JitSettling {
 		quietSeconds = grew < QUIET_MS_PER_SECOND ? quietSeconds + 1 : 0;
 		boolean timedOut = now - started >= maxNanos;
 		if (quietSeconds >= 2 || timedOut) {
-			System.out.printf(Locale.ROOT, "BENCH JIT %s before %s after %.0f s (compilation +%d ms in the last second)%n",
-					timedOut && quietSeconds < 2 ? "still compiling" : "settled", name, (now - started) / 1e9, grew);
+			// the instant lets a flight recording of the run be cut into the phases (the next phase starts now)
+			System.out.printf(Locale.ROOT, "BENCH JIT %s before %s after %.0f s (compilation +%d ms in the last second) at %s%n",
+					timedOut && quietSeconds < 2 ? "still compiling" : "settled", name, (now - started) / 1e9, grew,
+					java.time.Instant.now());
 			return false;
 		}
 		return true;

@@ -1,0 +1,88 @@
+package org.youguan.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * The home pages' inbox cards as HTML, rendered from the fragments of the template {@code web/inbox} (issue 12: on
+ * 工作台 the inbox's rows were most of the page's processed elements, rendered anew on every view although they are
+ * remembered). The home controller remembers the HTML in {@link HomeCache} under the same key as the rows it shows (the
+ * user, language and context path, the day and the newest audit event), so a view inserts it as it is, as the layout
+ * does with {@link Menu} and {@link UserBar}. Texts are escaped when rendered, like any template text; the cards hold no
+ * form and nothing of the request but its context path.
+ */
+@Component
+class InboxHtml {
+
+	private final ITemplateEngine templates;
+
+	private final MessageSource messages;
+
+	InboxHtml(ITemplateEngine templates, MessageSource messages) {
+		this.templates = templates;
+		this.messages = messages;
+	}
+
+	/**
+	 * The card of some of the user's queues (fragment {@code queues}).
+	 *
+	 * @param queues the queues as shown
+	 * @param id the card's element id
+	 * @param titleCode the message code of the card's title
+	 * @param emptyCode the message code of the text shown when there is no queue
+	 * @param locale the page's language
+	 * @param request the request being answered
+	 * @param response its response
+	 * @return the card's HTML
+	 */
+	String queues(List<InboxRows.Queue> queues, String id, String titleCode, String emptyCode, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
+		return render("queues", Map.of("list", queues, "id", id, "title", messages.getMessage(titleCode, null, locale),
+				"emptyText", messages.getMessage(emptyCode, null, locale)), locale, request, response);
+	}
+
+	/**
+	 * The card of the user's latest changes, 已办 (fragment {@code done}).
+	 *
+	 * @param done the changes as shown
+	 * @param locale the page's language
+	 * @param request the request being answered
+	 * @param response its response
+	 * @return the card's HTML
+	 */
+	String done(List<InboxRows.Done> done, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		return render("done", Map.of("list", done), locale, request, response);
+	}
+
+	/**
+	 * The card of the latest audited changes in the user's scope, 最近动态 (fragment {@code recent}).
+	 *
+	 * @param recent the changes as shown
+	 * @param locale the page's language
+	 * @param request the request being answered
+	 * @param response its response
+	 * @return the card's HTML
+	 */
+	String recent(List<InboxRows.Recent> recent, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		return render("recent", Map.of("list", recent), locale, request, response);
+	}
+
+	private String render(String fragment, Map<String, Object> variables, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+			.buildExchange(request, response);
+		return templates.process("web/inbox", Set.of(fragment), new WebContext(exchange, locale, variables));
+	}
+}
