@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.kernel.Rows;
@@ -118,21 +120,28 @@ public class PlanDrafts {
 		audit.record(AuditEntry.of("workplan.edit", "WorkPlan", planId, "修改草稿：" + title.strip()).inRegion(plan.regionCode()));
 	}
 
-	/** Publishes a draft under its document number and date; from now on it takes progress. */
+	/**
+	 * Publishes a draft under its document number and date; from now on it takes progress. The 文号 is written as
+	 * {@link Text#documentNumber} writes every typed 文号 (GB/T 9704-2012: 〔2033〕1号 for [2033]01号) and states the
+	 * year of the 印发日期 when it states one ({@link Validation#documentYear}).
+	 * @throws InvalidValueException on {@code documentNumber} (rules {@code max-length}, {@code year}, {@code sequence})
+	 *         or {@code documentDate} (rule {@code range}: the plan's year or the year before)
+	 */
 	@Transactional
 	public void publish(CurrentUser me, long planId, String documentNumber, LocalDate documentDate) {
 		WorkPlans.Plan plan = draft(me, planId);
-		new Validation().maxLength("documentNumber", "文号", documentNumber, 60)
+		String number = Text.documentNumber(documentNumber);
+		new Validation().maxLength("documentNumber", "文号", number, 60)
+			.documentYear("documentNumber", "文号", number, documentDate)
 			.require("documentDate", documentDate == null || documentDate.getYear() >= plan.year() - 1
 					&& documentDate.getYear() <= plan.year(), "range", "印发日期应在" + (plan.year() - 1) + "年或" + plan.year() + "年")
 			.throwIfInvalid();
 		jdbc.sql("UPDATE work_plan SET status = 'ACTIVE', document_number = :number, document_date = :date, version = version + 1 WHERE id = :id")
-			.param("number", blankToNull(documentNumber))
+			.param("number", number)
 			.param("date", documentDate == null ? null : Date.valueOf(documentDate))
 			.param("id", planId)
 			.update();
-		audit.record(AuditEntry.of("workplan.publish", "WorkPlan", planId, "印发" + plan.title()
-				+ (documentNumber == null || documentNumber.isBlank() ? "" : "（" + documentNumber.strip() + "）"))
+		audit.record(AuditEntry.of("workplan.publish", "WorkPlan", planId, "印发" + plan.title() + (number == null ? "" : "（" + number + "）"))
 			.inRegion(plan.regionCode()));
 	}
 

@@ -32,6 +32,7 @@ import org.youguan.documents.Attachment;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.notifications.Notification;
 import org.youguan.notifications.Notifications;
 import org.youguan.org.CurrentUser;
@@ -439,8 +440,17 @@ class WorkPlanSupervisionIntegrationTest {
 			assertThat(t.targetGrowth()).isEqualByComparingTo("12");
 		});
 
-		drafts.publish(market, draft, "苏邮管〔2033〕1号", LocalDate.of(2033, 1, 20));
+		// the 文号 states the year it is issued in and numbers from 1; it is written as GB/T 9704 writes it
+		assertThatThrownBy(() -> drafts.publish(market, draft, "苏邮管〔2032〕1号", LocalDate.of(2033, 1, 20)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("documentNumber/year")));
+		assertThatThrownBy(() -> drafts.publish(market, draft, "苏邮管〔2033〕0号", LocalDate.of(2033, 1, 20)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("documentNumber/sequence")));
+		assertThat(plans.get(DataScope.region("3205"), draft).draft()).isTrue();
+		drafts.publish(market, draft, "苏邮管[2033]01号", LocalDate.of(2033, 1, 20));
 		assertThat(plans.get(DataScope.region("3205"), draft).draft()).isFalse();
+		assertThat(plans.get(DataScope.region("3205"), draft).documentNumber()).isEqualTo("苏邮管〔2033〕1号");
 		assertThatThrownBy(() -> drafts.removeTask(market, edited.tasks().get(0).id())).hasMessageContaining("已印发");
 		assertThat(plans.get(DataScope.region("3205"), plan).tasks().get(3).status()).as("the source keeps its progress")
 			.isEqualTo("IN_PROGRESS");

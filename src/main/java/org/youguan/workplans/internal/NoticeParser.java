@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.youguan.kernel.Text;
 
 /**
  * Reads the notice "关于印发20XX年工作目标任务分解方案和…民生实事分工安排的通知" line by line: the notice's title, 文号 and
@@ -78,7 +79,7 @@ public final class NoticeParser {
 			}
 			Matcher doc = DOC_NUMBER.matcher(line);
 			if (documentNumber == null && doc.find() && line.length() < 40) {
-				documentNumber = doc.group();
+				documentNumber = Text.documentNumber(doc.group());
 				continue;
 			}
 			Matcher date = DATE.matcher(line);

@@ -1,0 +1,26 @@
+package org.youguan.workplans.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.springframework.stereotype.Component;
+import org.youguan.kernel.Text;
+import org.youguan.platform.DataMigration;
+
+/**
+ * V221: the work plans' 文号 stored as typed (or as a notice's text carried it) before publishing and importing wrote
+ * them through {@link Text#documentNumber} are rewritten as it writes them ({@code work_plan.document_number}: 〔2033〕1号
+ * for [2033]01号). A plan's 文号 is not unique, so every row is its own scope and none is kept as stored.
+ */
+@Component
+class PlanNumberNormalisation extends DataMigration {
+
+	PlanNumberNormalisation() {
+		super("221", "write stored work plan 文号 as Text.documentNumber writes them");
+	}
+
+	@Override
+	protected void migrate(Connection connection) throws SQLException {
+		normaliseDocumentNumbers(connection, "work_plan", "document_number", "id::text");
+	}
+}
