@@ -49,8 +49,6 @@ class EnforcementDemoData {
 	/** The team's certificate numbers, as an evidence item names its collectors. */
 	static final List<String> COLLECTORS = TEAM.stream().map(PenaltyCases.Member::certificateNumber).toList();
 
-	static final Officer HEAD = new Officer(null, "孙局长");
-
 	static final Officer REVIEWER = new Officer(null, "郑监管");
 
 	private final Leads leads;
@@ -268,14 +266,19 @@ class EnforcementDemoData {
 	}
 
 	/**
-	 * The head who approves a case of {@code e}: the demo's 局领导 of the bureau nearest the enterprise (蒋局长 for 吴中,
-	 * 孙局长 for the city) — head-only steps are the handling bureau's own (行政处罚法(2021) art.57).
+	 * The head who approves a case of {@code e}: the demo's 局领导 of the bureau handling it — the enterprise's county
+	 * bureau where the demo city has one (蒋局长 for 吴中, 顾局长 for 姑苏…), else the city's (孙局长) —, head-only steps
+	 * being the handling bureau's own (行政处罚法(2021) art.57). A bureau without a head account is a fault of the demo
+	 * data, not a head to invent.
+	 * @throws IllegalStateException when the handling bureau has no demo 局领导 account
 	 */
 	private static Officer head(EnterpriseView e) {
+		String county = e.regionCode().length() >= 6 ? e.regionCode().substring(0, 6) : "";
+		String handling = DemoCity.COUNTY_BUREAUS.containsKey(county) ? county : DemoCity.CITY;
 		return DemoAccounts.STAFF.stream()
-			.filter(a -> a.roles().contains(Role.BUREAU_LEADER) && e.regionCode().startsWith(a.bureauRegion()))
-			.max(Comparator.comparingInt(a -> a.bureauRegion().length()))
+			.filter(a -> a.roles().contains(Role.BUREAU_LEADER) && a.bureauRegion().equals(handling))
+			.findFirst()
 			.map(a -> new Officer(null, a.displayName()))
-			.orElse(HEAD);
+			.orElseThrow(() -> new IllegalStateException("the demo bureau of region " + handling + " has no 局领导 account"));
 	}
 }

@@ -28,6 +28,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
 import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -259,7 +260,7 @@ public class Leads {
 	 * 立案: the bureau head approves a proposed lead and it becomes a case (行政处罚法(2021) art.54), unless the
 	 * violation is time-barred — discovered (the lead received) more than 2 years after it ended, 5 for one proposed as
 	 * concerning life and health or financial safety with harmful consequences (art.36).
-	 * @param head the approving bureau head (the page allows only the 局领导 role)
+	 * @param head the approving bureau head: a head (局领导) of the bureau handling the lead ({@link #headsHandlingBureau})
 	 * @param filedOn the day of the signed 立案审批表 when recorded afterwards (not before the lead was received, not in
 	 * the future), or null for today
 	 * @return the case's id
@@ -293,9 +294,15 @@ public class Leads {
 	}
 
 	/**
-	 * Closes an open or proposed lead with its reason (不予立案: no violation, time-barred, transferred elsewhere…).
+	 * Closes an open or proposed lead with its reason (不予立案: no violation, time-barred, transferred elsewhere…). The
+	 * decision not to open a case is the mirror of the decision to open one (立案, {@link #approve}): both are the
+	 * approval of the head (行政机关负责人) of the bureau that would handle the case (行政处罚法(2021) art.54 — 立案 is
+	 * 经行政机关负责人批准; declining it disposes of the same lead in the head's stead, so it is the same head's; and
+	 * 邮政行政执法监督办法 requires every lead to be either filed or closed with the approval recorded), checked as
+	 * {@link #approve} checks it — a lead's handling bureau being the one its case would have ({@link #handlingRegion}).
 	 * @throws InvalidValueException (reason blank or over 500 characters)
-	 * @throws DomainException (409) when the lead is already filed or closed
+	 * @throws DomainException (409) when the lead is already filed or closed; (422, field {@code head}, rule
+	 * {@code not-handling-bureau-head}) for a signed-in account that is not a head of the handling bureau
 	 */
 	@Transactional
 	public void close(DataScope scope, long id, String reason) {
@@ -303,6 +310,7 @@ public class Leads {
 		if (lead.status() == LeadStatus.FILED || lead.status() == LeadStatus.CLOSED) {
 			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，不能再作不予立案处理");
 		}
+		cases.requireHandlingHead(handlingRegion(lead), "不予立案");
 		new Validation().required("reason", "不予立案理由（reason）", reason)
 			.maxLength("reason", "不予立案理由（reason）", reason, 500)
 			.throwIfInvalid();
@@ -312,6 +320,25 @@ public class Leads {
 			.param("id", id)
 			.update();
 		audit.record(AuditEntry.of("lead.close", "penalty_lead", id, "不予立案：" + reason.strip()).inRegion(lead.regionCode()));
+	}
+
+	/**
+	 * The region of the bureau that handles a lead: the region its case would have once filed
+	 * ({@link PenaltyCases#caseRegion}: the registered enterprise's own bureau inside the lead's region, the lead's region
+	 * for a transfer), or the lead's own region while no registered enterprise is named.
+	 */
+	public String handlingRegion(LeadView lead) {
+		EnterpriseView enterprise = lead.enterpriseCreditCode() == null ? null
+				: enterprises.findByCreditCode(lead.enterpriseCreditCode()).orElse(null);
+		return enterprise == null ? lead.regionCode() : PenaltyCases.caseRegion(enterprise, lead);
+	}
+
+	/**
+	 * Whether {@code u} is a head (局领导) of the bureau handling the lead, who alone decides to file it (立案) or not
+	 * (不予立案): the lead's page offers those forms to no one else.
+	 */
+	public boolean headsHandlingBureau(CurrentUser u, LeadView lead) {
+		return cases.headsHandlingBureau(u, handlingRegion(lead));
 	}
 
 	/** One lead in the caller's scope. @throws DomainException not-found (404) outside it */

@@ -2297,7 +2297,7 @@ public class PenaltyCases {
 	 * @param status the status the cases are in, or null for any
 	 */
 	public PageResult<CaseSummary> list(DataScope scope, boolean openOnly, CaseStatus status, PageQuery page) {
-		return Listing.from("FROM penalty_case c LEFT JOIN penalty_case_suspension s ON s.case_id = c.id AND s.ended_on IS NULL")
+		return new StoppedCaseDays(jdbc, this::clock).fill(Listing.from("FROM penalty_case c LEFT JOIN penalty_case_suspension s ON s.case_id = c.id AND s.ended_on IS NULL")
 			.scope(scope, "c.region_code")
 			.where(openOnly ? "c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')" : "TRUE")
 			.where(status != null, "c.status = :status", "status", status == null ? "" : status.name())
@@ -2312,12 +2312,7 @@ public class PenaltyCases {
 					             END AS remaining_days,
 					       NOT\s""" + CaseClock.RUNNING_SQL + """
 					        AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",
-					page, Rows.of(CaseSummary.class))
-			// a stopped clock's days left are worked out from every pause, as on the case's page
-			.map(r -> !r.suspended() || r.remainingDays() == null ? r : new CaseSummary(r.id(), r.number(), r.regionCode(),
-					r.enterpriseName(), r.enterpriseCreditCode(), r.violationCode(), r.status(), r.filedOn(), r.decisionDueOn(),
-					deadlines(find(r.id()), suspensions(r.id())).remainingDays(), true, r.decisionNumber(), r.penalty(),
-					r.fine(), r.publishedOn(), r.imported()));
+					page, Rows.of(CaseSummary.class)), today());
 	}
 
 	private Deadlines deadlines(CaseView c, List<Suspension> pauses) {
@@ -2760,7 +2755,7 @@ public class PenaltyCases {
 	 * system job, the demo data) is not checked.
 	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head})
 	 */
-	private void requireHandlingHead(String caseRegion, String step) {
+	void requireHandlingHead(String caseRegion, String step) {
 		var auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth == null || !(auth.getPrincipal() instanceof CurrentUser u) || headsHandlingBureau(u, caseRegion)) {
 			return;

@@ -328,4 +328,20 @@ public final class Text {
 		}
 		return out.toString();
 	}
+
+	/** A database column's name as a field's: {@code case_id} → {@code caseId}. */
+	public static String camelCase(String column) {
+		StringBuilder out = new StringBuilder();
+		boolean up = false;
+		for (char c : column.toCharArray()) {
+			if (c == '_') {
+				up = true;
+			}
+			else {
+				out.append(up ? Character.toUpperCase(c) : c);
+				up = false;
+			}
+		}
+		return out.toString();
+	}
 }

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,10 +76,19 @@ class ErrorHandling {
 		return "单个文件不超过" + maxFile.toMegabytes() + "MB，整个请求不超过" + maxRequest.toMegabytes() + "MB";
 	}
 
+	/**
+	 * A failure the user can act on, in its code's status. A conflict (409) names its field and rule like every other
+	 * refusal: one that names none gets the resource's state ({@code status}, rule {@code state}) for a step its state
+	 * does not allow, or {@code request}, rule {@code duplicate}, for a record that already exists.
+	 */
 	@ExceptionHandler(DomainException.class)
 	Object domain(DomainException ex, HttpServletRequest request, HttpServletResponse response) {
-		return answer(request, HttpStatus.valueOf(ex.code().status()), ex.code().title(), ex.getMessage(),
-				ex.fieldErrors());
+		List<FieldError> errors = ex.fieldErrors();
+		if (errors.isEmpty() && ex.code().status() == HttpStatus.CONFLICT.value()) {
+			errors = ex.code() == ErrorCode.DUPLICATE ? List.of(new FieldError("request", "duplicate", ex.getMessage()))
+					: List.of(new FieldError("status", "state", ex.getMessage()));
+		}
+		return answer(request, HttpStatus.valueOf(ex.code().status()), ex.code().title(), ex.getMessage(), errors);
 	}
 
 	@ExceptionHandler(AccessRefusedException.class)
@@ -226,10 +237,26 @@ class ErrorHandling {
 			// two submissions of one step raced and the second met the first's row (a double click, a retried call)
 			log.info("Unique key met on {} {}: {}", request.getMethod(), request.getRequestURI(),
 					ex.getMostSpecificCause().getMessage());
-			return answer(request, HttpStatus.CONFLICT, "重复提交", "该记录已由同时进行的另一次提交创建，请刷新后查看，不要重复提交",
-					List.of());
+			String detail = "该记录已由同时进行的另一次提交创建，请刷新后查看，不要重复提交";
+			return answer(request, HttpStatus.CONFLICT, "重复提交", detail,
+					List.of(new FieldError(uniqueKeyField(ex.getMostSpecificCause().getMessage()), "duplicate", detail)));
 		}
 		return unexpected(ex, request);
+	}
+
+	private static final Pattern UNIQUE_KEY = Pattern.compile("Key \\(([a-z0-9_, ]+)\\)=");
+
+	/**
+	 * The field a unique key met is about, from PostgreSQL's detail ("Key (case_id)=(12) already exists." →
+	 * {@code caseId}; several columns joined by a comma), or {@code request} when the message names none.
+	 */
+	static String uniqueKeyField(String message) {
+		Matcher m = UNIQUE_KEY.matcher(message == null ? "" : message);
+		if (!m.find()) {
+			return "request";
+		}
+		return Arrays.stream(m.group(1).split(",")).map(String::strip).map(Text::camelCase)
+			.collect(Collectors.joining(","));
 	}
 
 	/**

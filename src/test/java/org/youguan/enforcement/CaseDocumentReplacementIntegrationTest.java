@@ -64,12 +64,49 @@ class CaseDocumentReplacementIntegrationTest {
 	@Autowired
 	PartyCases party;
 
+	static final String DECISION = "enforcement/decision";
+
 	@AfterEach
 	void backToBuiltIn() {
 		clock.reset();
-		if (templates.entry(KEY).replaced()) {
-			templates.revert(KEY, "测试结束", "test");
+		for (String key : List.of(KEY, DECISION)) {
+			if (templates.entry(key).replaced()) {
+				templates.revert(key, "测试结束", "test");
+			}
 		}
+	}
+
+	/**
+	 * A bureau's own 决定书 that prints the party's statement by {@code ${statement}} states it as the built-in one does
+	 * with {@code ${statementReview}}: with its 复核 — adopted or not, and why (行政处罚法(2021) art.45) — not the
+	 * statement as typed alone.
+	 */
+	@Test
+	void aReplacedDecisionPrintingTheStatementStatesItsReviewAsTheBuiltInOneDoes() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		// a paragraph per field, "statement：${statement}" and "statementReview：${statementReview}" among them
+		byte[] replacement = TemplateFiles.withEveryField("行政处罚决定书（本局旧式样）", templates.get(DECISION));
+		mvc.perform(multipart("/admin/document-templates/" + DECISION)
+			.file(new MockMultipartFile("file", "决定书旧式样.docx", Downloads.DOCX.toString(), replacement))
+			.session(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		LocalDate today = LocalDate.now(clock);
+		long id = party.notified(party.other(), "DATA_NOT_REPORTED", "2000", today);
+		cases.recordStatement(PartyCases.ALL, id, today.toString(), "当事人称系系统故障导致漏报");
+		String review = "系统故障不影响当事人按期报送数据的义务，不予采纳";
+		cases.decide(PartyCases.ALL, id, new PenaltyCases.Decision(null, today.toString(), "FINE", "2000", null, null, null)
+			.reviewingStatement(false, review));
+		CaseDocuments.IssuedDocument d = documents.current(id, CaseDocumentKind.DECISION).orElseThrow();
+		String text = TemplateFiles.text(mvc.perform(get(d.href()).header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray());
+		String stated = "提出陈述、申辩。经复核，本局不予采纳，理由：" + review;
+		assertThat(text).contains("本局旧式样");
+		String statementLine = text.lines().filter(l -> l.startsWith("statement：")).findFirst().orElseThrow();
+		String reviewLine = text.lines().filter(l -> l.startsWith("statementReview：")).findFirst().orElseThrow();
+		assertThat(statementLine).contains(stated).doesNotContain("当事人称系系统故障导致漏报");
+		assertThat(statementLine.substring("statement：".length()))
+			.isEqualTo(reviewLine.substring("statementReview：".length()));
 	}
 
 	String notice(long caseId) throws Exception {

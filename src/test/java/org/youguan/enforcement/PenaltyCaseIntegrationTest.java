@@ -309,7 +309,7 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(status().isOk());
 		call(HEAD, "/api/v1/enforcement/leads/" + lead + "/filing", "{}").andExpect(status().is(422))
 			.andExpect(jsonPath("$.detail").value(containsString("第36条")));
-		call(WUZHONG, "/api/v1/enforcement/leads/" + lead + "/closure", "{\"reason\":\"超过追责时效\"}").andExpect(status().isOk())
+		call(HEAD, "/api/v1/enforcement/leads/" + lead + "/closure", "{\"reason\":\"超过追责时效\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("CLOSED"));
 	}
 

@@ -134,7 +134,10 @@ class InspectionItemEditIntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'inspection-item.deactivate' AND summary LIKE :code")
 			.param("code", "%" + code + "%").query(Long.class).single()).isEqualTo(1);
 		mvc.perform(post("/api/v1/inspections/items/" + code + "/deactivate").header("Authorization", WUZHONG))
-			.andExpect(status().isConflict());
+			.andExpect(status().isConflict())
+			// a conflict names its field and rule like every refusal: the item's state
+			.andExpect(jsonPath("$.errors[0].field").value("status"))
+			.andExpect(jsonPath("$.errors[0].rule").value("state"));
 
 		mvc.perform(post("/api/v1/inspections/items/" + code + "/activate").header("Authorization", WUZHONG))
 			.andExpect(status().isOk())

@@ -88,6 +88,20 @@ public final class DecisionRules {
 		return WAIVER.matcher(bare).matches();
 	}
 
+	/**
+	 * The party's own statement typed on the enterprise portal that only says it has no objection or gives the right up
+	 * ("无异议", "放弃陈述申辩"; {@link #onlyWaives}) is no statement — told to the party in its own terms: it waives its
+	 * statement itself with the portal's waiver (放弃陈述申辩, confirmed), or writes the facts and reasons it puts
+	 * forward. The message staff get ("登记书面声明…") is not the party's to act on.
+	 * @throws DomainException (422, field {@code statement}, rule {@code use-waiver}) for such a text
+	 */
+	public static void notOnlyAWaiverOnThePortal(String statement) {
+		if (onlyWaives(statement)) {
+			throw ruleBroken("statement", "use-waiver", "您填写的内容只表示无异议或放弃陈述申辩，不作为陈述申辩提交：如无异议、不陈述申辩，"
+					+ "请勾选下方“我确认放弃陈述申辩”后点击“放弃陈述申辩”；如有意见，请写明您提出的事实、理由和证据（行政处罚法第44条、第45条）");
+		}
+	}
+
 	private static final Pattern WAIVER = Pattern.compile(
 			"(当事人|本人|我|我方|我公司|本公司|本单位|我单位)?(自愿|决定|同意|明确)?(放弃|不(进行|作|提出|予)?|无|没有)(本次|任何)?"
 					+ "(陈述(和|与|及|、)?申辩|陈述|申辩)?(的)?(权利|权|意见)?(无异议)?|无异议|无意见");

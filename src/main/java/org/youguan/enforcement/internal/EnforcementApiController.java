@@ -49,7 +49,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 /**
  * The enforcement API for bureau staff and their systems: leads, the case procedure step by step, past cases
  * ({@code POST /api/v1/enforcement/cases/imported}, marked imported) and the period's figures
- * ({@code GET /api/v1/enforcement/figures}). 立案, the extension of the decision limit and the decisions that end a case
+ * ({@code GET /api/v1/enforcement/figures}). 立案 and 不予立案, the extension of the decision limit and the decisions that end a case
  * — 处罚决定, 不予处罚, 撤案 and 移送 (行政处罚法(2021) art.57) — are for the bureau head (局领导) only.
  */
 @RestController
@@ -174,8 +174,9 @@ class EnforcementApiController {
 	}
 
 	@PostMapping("/leads/{id}/closure")
-	@PreAuthorize(WRITERS)
-	@Operation(summary = "不予立案", description = "reason：理由（必填）。")
+	@PreAuthorize(HEADS)
+	@Operation(summary = "不予立案（局领导）", description = "reason：理由（必填）。与批准立案相对，由办理该线索的机关（案件将归属的机关）的负责人决定"
+			+ "（行政处罚法第54条、第57条）；其他账号422（head、not-handling-bureau-head）。")
 	LeadView closeLead(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
 		leads.close(scope, id, r.reason());
 		return leads.get(scope, id);

@@ -41,7 +41,6 @@ import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.Role;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
@@ -127,8 +126,10 @@ class EnforcementController {
 
 	/** The lead's page with its assessment forms. */
 	private String leadPage(CurrentUser me, DataScope scope, long id, Model model) {
-		model.addAttribute("lead", leads.get(scope, id));
-		model.addAttribute("head", me.has(Role.BUREAU_LEADER));
+		LeadView lead = leads.get(scope, id);
+		model.addAttribute("lead", lead);
+		// 立案 and 不予立案 are the handling bureau's own heads' (行政处罚法(2021) art.54, 57): no one else sees their forms
+		model.addAttribute("head", leads.headsHandlingBureau(me, lead));
 		model.addAttribute("violations", ViolationType.values());
 		model.addAttribute("history", audit.history(scope, "penalty_lead", id));
 		return "enforcement/lead";
@@ -160,7 +161,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/leads/{id:\\d+}/close")
-	@PreAuthorize(EnforcementApiController.WRITERS)
+	@PreAuthorize(EnforcementApiController.HEADS)
 	String closeLead(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, lead(id), "已作不予立案处理", () -> leads.close(scope, id, reason));

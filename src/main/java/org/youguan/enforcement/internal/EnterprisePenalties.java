@@ -112,6 +112,13 @@ class EnterprisePenalties {
 	/** What the party has been told of: the notice given, or a decision (imported cases have no notice). */
 	static final String SHOWN = "(c.notified_on IS NOT NULL OR c.decided_on IS NOT NULL)";
 
+	/**
+	 * Whether the decision has been served on the party (送达, 行政处罚法(2021) art.61) — a past case imported was served
+	 * on paper before it came here. Before that the decision is the bureau's, not yet the party's: neither its 文号 nor
+	 * its penalty is shown (nor is the 决定书 served, {@link #current}).
+	 */
+	static final String SERVED = "(c.delivered_on IS NOT NULL OR c.imported)";
+
 	private final JdbcClient jdbc;
 
 	private final PenaltyCases cases;
@@ -136,11 +143,13 @@ class EnterprisePenalties {
 		return Listing.from("FROM penalty_case c")
 			.scope(scope, "c.enterprise_credit_code", "c.region_code")
 			.where(SHOWN)
-			.search(page, "c.number", "c.decision_number")
+			.search(page, "c.number", "CASE WHEN " + SERVED + " THEN c.decision_number END")
 			.sorts(SORTS, "number", true, "c.id")
 			.page(jdbc, """
-					SELECT c.id, c.number, c.violation_code AS violation, c.status, c.notified_on, c.decision_number,
-					       c.decided_on, c.penalty, c.fine, c.paid_on""", page, Rows.of(Summary.class));
+					SELECT c.id, c.number, c.violation_code AS violation, c.status, c.notified_on,
+					       CASE WHEN %1$s THEN c.decision_number END AS decision_number, c.decided_on,
+					       CASE WHEN %1$s THEN c.penalty END AS penalty, CASE WHEN %1$s THEN c.fine END AS fine,
+					       c.paid_on""".formatted(SERVED), page, Rows.of(Summary.class));
 	}
 
 	/**
@@ -160,14 +169,19 @@ class EnterprisePenalties {
 		boolean canHear = open && d.hearingRight() && c.status() == CaseStatus.NOTIFIED && c.hearingWaivedOn() == null;
 		boolean surcharged = d.surchargeToday() != null && d.surchargeToday().signum() > 0;
 		PenaltyCases.Procedure procedure = cases.procedure(caseRegion(id), id);
+		// the decision is the party's once served (art.61): before that neither its 文号 nor its penalty is shown
+		boolean served = c.deliveredOn() != null || c.imported();
 		return new PartyCase(c.id(), c.number(), c.enterpriseName(), c.enterpriseCreditCode(), c.violationCode(),
 				c.status(), c.filedOn(), c.notifiedOn(), c.proposedPenalty(), c.proposedFine(), d.hearingRight(), replyDue,
 				c.statementOn(), c.statement(), c.statementWaivedOn(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(), c.hearingWaivedOn(),
-				c.decisionNumber(), c.decidedOn(), c.penalty(), c.fine(), c.deliveredOn(), d.paymentDue(),
+				served ? c.decisionNumber() : null, c.decidedOn(), served ? c.penalty() : null, served ? c.fine() : null,
+				c.deliveredOn(), d.paymentDue(),
 				surcharged ? d.surchargeToday() : null, c.paidOn(), c.paidAmount(), c.closedOn(), c.publishedOn(),
 				c.publicationWithdrawnOn(), canReply, canHear, procedure.instalments(), procedure.paymentAppliedOn(),
-				partyDocuments(id), c.surchargePercent() == null ? null : c.surchargePercent().stripTrailingZeros().toPlainString(),
-				c.proposedConfiscated(), c.confiscated(), c.suspensionFrom(), c.suspensionUntil(),
+				partyDocuments(id), !served || c.surchargePercent() == null ? null
+						: c.surchargePercent().stripTrailingZeros().toPlainString(),
+				c.proposedConfiscated(), served ? c.confiscated() : null, served ? c.suspensionFrom() : null,
+				served ? c.suspensionUntil() : null,
 				cases.handoverDue(id).orElse(null), detail.handover() == null ? null
 						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null));
 	}
@@ -207,7 +221,9 @@ class EnterprisePenalties {
 	 * The party's 陈述申辩 (行政处罚法(2021) art.45), once, dated today, within 5 working days of the notice; a line break
 	 * counts as one character, as the form counts it (CRLF is kept as LF).
 	 * @throws InvalidValueException when the text is blank or over 2000 characters ("陈述申辩内容（statement）")
-	 * @throws DomainException (409) when already stated, waived in writing (field {@code statement}, rule
+	 * @throws DomainException (422, field {@code statement}, rule {@code use-waiver}) for a text that only says 无异议 or
+	 * gives the right up, told in the party's terms ({@link DecisionRules#notOnlyAWaiverOnThePortal}); (409) when already
+	 * stated, waived in writing (field {@code statement}, rule
 	 * {@code statement-waived}), the window closed or the case decided; (404) not its case
 	 */
 	@Transactional
@@ -227,6 +243,7 @@ class EnterprisePenalties {
 		}
 		DecisionRules.statementNotWaived(c.statementWaivedOn());
 		requireWindow(c, "陈述申辩");
+		DecisionRules.notOnlyAWaiverOnThePortal(statement);
 		cases.recordStatement(caseRegion(id), id, LocalDate.now(clock).toString(), statement);
 	}
 

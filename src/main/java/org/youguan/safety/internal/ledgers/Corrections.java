@@ -18,6 +18,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Text;
 
 /**
  * The one way a ledger row is written from its checked facts — recorded ({@link #record}) or corrected
@@ -88,7 +89,7 @@ class Corrections {
 	/** Facts as an audit state: the fields by name (camel case), the values as {@link #text} writes them. */
 	static Map<String, Object> state(Map<String, Object> columns) {
 		Map<String, Object> state = new LinkedHashMap<>();
-		columns.forEach((column, value) -> state.put(camel(column), text(value)));
+		columns.forEach((column, value) -> state.put(Text.camelCase(column), text(value)));
 		return state;
 	}
 
@@ -133,7 +134,7 @@ class Corrections {
 		Map<String, Object> update = new LinkedHashMap<>();
 		facts.columns().forEach((column, value) -> {
 			if (!Objects.equals(text(now.get(column)), text(value))) {
-				changed.put(camel(column), new Object[] { text(now.get(column)), text(value) });
+				changed.put(Text.camelCase(column), new Object[] { text(now.get(column)), text(value) });
 				update.put(column, value);
 			}
 		});
@@ -185,20 +186,5 @@ class Corrections {
 			return b.signum() == 0 ? "0" : b.stripTrailingZeros().toPlainString();
 		}
 		return value.toString();
-	}
-
-	private static String camel(String column) {
-		StringBuilder s = new StringBuilder();
-		boolean up = false;
-		for (char c : column.toCharArray()) {
-			if (c == '_') {
-				up = true;
-			}
-			else {
-				s.append(up ? Character.toUpperCase(c) : c);
-				up = false;
-			}
-		}
-		return s.toString();
 	}
 }

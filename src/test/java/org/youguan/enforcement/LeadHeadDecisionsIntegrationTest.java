@@ -1,0 +1,103 @@
+package org.youguan.enforcement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.youguan.enforcement.HandlingBureauAndPartyIntegrationTest.CITY_HEAD;
+import static org.youguan.enforcement.PenaltyCaseIntegrationTest.HEAD;
+import static org.youguan.enforcement.PenaltyCaseIntegrationTest.WUZHONG;
+
+/**
+ * A lead is filed (立案) or declined (不予立案) by a head (局领导) of the bureau that handles it — the mirror decisions of
+ * one approval (行政处罚法(2021) art.54, 57): the lead's page offers both forms to that head only, and the API and the
+ * page refuse anyone else.
+ */
+@IntegrationTest
+class LeadHeadDecisionsIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PartyCases party;
+
+	@Autowired
+	Clock clock;
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	/** A Wuzhong lead proposed for 立案. */
+	long proposed() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long lead = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/leads", """
+				{"source":"REPORT","sourceDetail":"群众举报","enterpriseCreditCode":"%s","summary":"举报线索%s","receivedOn":"%s"}"""
+			.formatted(party.other().creditCode(), UUID.randomUUID(), today)).andExpect(status().isCreated()));
+		call(WUZHONG, "/api/v1/enforcement/leads/" + lead + "/proposal",
+				"{\"violation\":\"DATA_NOT_REPORTED\",\"endedOn\":\"" + today.minusDays(10) + "\"}").andExpect(status().isOk());
+		return lead;
+	}
+
+	String leadStatus(long lead) {
+		return jdbc.sql("SELECT status FROM penalty_lead WHERE id = :id").param("id", lead).query(String.class).single();
+	}
+
+	@Test
+	void theLeadPageOffersFilingAndDecliningToTheHandlingBureausHeadOnly() throws Exception {
+		long lead = proposed();
+		String page = "/enforcement/leads/" + lead;
+		mvc.perform(get(page).session(SignIn.session(mvc, "sz.leader"))).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"approve\""))))
+			.andExpect(content().string(not(containsString("id=\"close-form\""))));
+		mvc.perform(get(page).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"approve\""))))
+			.andExpect(content().string(not(containsString("id=\"close-form\""))));
+		mvc.perform(get(page).session(SignIn.session(mvc, "wz.leader"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"approve\"")))
+			.andExpect(content().string(containsString("id=\"close-form\"")));
+	}
+
+	@Test
+	void onlyTheHandlingBureausHeadDeclinesALead() throws Exception {
+		long lead = proposed();
+		String closure = "/api/v1/enforcement/leads/" + lead + "/closure";
+		String reason = "{\"reason\":\"经核查不属于违法行为\"}";
+		call(WUZHONG, closure, reason).andExpect(status().isForbidden());
+		HandlingBureauAndPartyIntegrationTest.refusedAsNotTheHandlingHead(call(CITY_HEAD, closure, reason));
+		mvc.perform(post("/enforcement/leads/" + lead + "/close").param("reason", "经核查不属于违法行为")
+			.session(SignIn.session(mvc, "sz.leader")).with(csrf()));
+		assertThat(leadStatus(lead)).as("nothing declined by a superior's head").isEqualTo("PROPOSED");
+
+		call(HEAD, closure, reason).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
+		// a 409 names its field and rule like a 422: the lead's state
+		call(HEAD, closure, reason).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("status"))
+			.andExpect(jsonPath("$.errors[0].rule").value("state"));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_lead' AND object_id = :id"
+				+ " AND action = 'lead.close'").param("id", String.valueOf(lead)).query(Long.class).single()).isEqualTo(1);
+	}
+}

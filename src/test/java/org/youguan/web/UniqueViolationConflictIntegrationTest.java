@@ -1,0 +1,75 @@
+package org.youguan.web;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.kernel.FieldError;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * A penalty case has at most one open pause (中止计时) whoever writes it (V218's partial unique index), and a unique key
+ * met — two submissions racing — answers 409 naming the field and the rule like every other refusal.
+ */
+@IntegrationTest
+class UniqueViolationConflictIntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	ErrorHandling errors;
+
+	@Test
+	void aSecondOpenPauseOfACaseIsRefusedByTheDatabaseAndAnsweredAsAConflictNamingFieldAndRule() {
+		long caseId = jdbc.sql("""
+				SELECT c.id FROM penalty_case c WHERE NOT EXISTS (
+				    SELECT 1 FROM penalty_case_suspension s WHERE s.case_id = c.id AND s.ended_on IS NULL)
+				ORDER BY c.id LIMIT 1""").query(Long.class).single();
+		String open = "INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason) VALUES (:id, 'APPRAISAL', "
+				+ "current_date, '委托鉴定')";
+		DuplicateKeyException[] met = new DuplicateKeyException[1];
+		transactions.executeWithoutResult(tx -> {
+			tx.setRollbackOnly();
+			jdbc.sql(open).param("id", caseId).update();
+			// an ended pause beside the open one is fine
+			jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason) VALUES (:id, "
+					+ "'TESTING', current_date - 20, current_date - 10, '检测')").param("id", caseId).update();
+			assertThatThrownBy(() -> jdbc.sql(open).param("id", caseId).update())
+				.isInstanceOfSatisfying(DuplicateKeyException.class, ex -> met[0] = ex);
+		});
+
+		MockHttpServletRequest request = new MockHttpServletRequest("POST",
+				"/api/v1/enforcement/cases/" + caseId + "/suspension");
+		ResponseEntity<?> answer = (ResponseEntity<?>) errors.database(met[0], request);
+		assertThat(answer.getStatusCode().value()).isEqualTo(409);
+		ProblemDetail problem = (ProblemDetail) answer.getBody();
+		@SuppressWarnings("unchecked")
+		List<FieldError> named = (List<FieldError>) problem.getProperties().get("errors");
+		assertThat(named).extracting(FieldError::field, FieldError::rule)
+			.containsExactly(tuple("caseId", "duplicate"));
+	}
+
+	@Test
+	void theFieldOfAUniqueKeyIsReadFromTheDatabasesDetail() {
+		assertThat(ErrorHandling.uniqueKeyField("ERROR: duplicate key value violates unique constraint \"x\"\n"
+				+ "  Detail: Key (case_id)=(12) already exists.")).isEqualTo("caseId");
+		assertThat(ErrorHandling.uniqueKeyField("Key (enterprise_credit_code, report_year)=(9132, 2026) already exists."))
+			.isEqualTo("enterpriseCreditCode,reportYear");
+		assertThat(ErrorHandling.uniqueKeyField("unique violation")).isEqualTo("request");
+	}
+}
