@@ -115,16 +115,22 @@ class ParcelFilesStagingIntegrationTest {
 		ParcelChunk first = chunk("32", 1, 2);
 		List<ParcelChunk> group = List.of(first, chunk("32", 2, 5));
 		long before = readersTotal();
-		// another node stores the group's first chunk on its own while this node writes the group's files: both name
-		// their province-32 file after that chunk
-		TransactionTemplate raced = new TransactionTemplate(transactionManager) {
+		// another node stores the group's first chunk on its own right after this node found none of the group stored,
+		// before this node writes the group's files: both name their province-32 file after that chunk
+		boolean[] raced = { false };
+		JdbcTemplate racing = new JdbcTemplate(jdbc.getDataSource()) {
 			@Override
-			public <T> T execute(TransactionCallback<T> action) {
-				assertThat(sink.store(first)).isTrue();
-				return super.execute(action);
+			public <T> List<T> queryForList(String sql, Class<T> elementType, Object... args) {
+				List<T> found = super.queryForList(sql, elementType, args);
+				if (sql.contains("chunk_key = ANY") && !raced[0]) {
+					raced[0] = true;
+					assertThat(sink.store(first)).isTrue();
+				}
+				return found;
 			}
 		};
-		DuckDbParcelSink node = new DuckDbParcelSink(files, jdbc, raced, clock, attempts);
+		DuckDbParcelSink node = new DuckDbParcelSink(files, racing, new TransactionTemplate(transactionManager), clock,
+				attempts);
 		assertThatThrownBy(() -> node.storeAll(group)).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("另一节点");
 		assertThat(readersTotal()).as("the other node's two records, not the group's seven").isEqualTo(before + 2);
@@ -132,6 +138,7 @@ class ParcelFilesStagingIntegrationTest {
 		assertThat(listed).hasSize(1);
 		assertThat(batchFiles()).containsExactlyElementsOf(listed);
 		assertThat(count("'" + files.root().resolve(listed.get(0)) + "'")).isEqualTo(2);
+		assertThat(raced[0]).isTrue();
 		assertThat(staged()).isEmpty();
 	}
 
