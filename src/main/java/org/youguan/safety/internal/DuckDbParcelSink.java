@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -27,10 +29,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,9 +49,14 @@ import org.youguan.safety.internal.alerts.ParcelFiles;
  * key and China-time day, so a chunk written again overwrites its own file and never adds a second one — and then one
  * PostgreSQL transaction records the chunk key with its files and stages its counts for its batch
  * ({@link ParcelRollups#stageTo}); they reach the rollups when the whole batch is stored ({@link ParcelBatchAttempts}).
- * A key stored before is found first and nothing is written; two nodes storing the same chunk at once write the same
- * bytes to the same file and only one of them inserts the key. A chunk of an attempt given up or taken over is not
- * stored, and the files just written for it are deleted.
+ * The files are written into a hidden staging directory and moved into place only after that commit, so a
+ * reader globbing a day never counts a file whose chunk is not stored: when the transaction fails, finds the keys
+ * stored by another node, or finds the attempt given up or taken over, the staged files are deleted and whatever is
+ * under the root (another node's committed file of the same name included) stays as it was. A key stored before is
+ * found first and nothing is written; two nodes storing the same chunk at once both write, and only the one that
+ * inserts the key moves its files into place. A node lost between its commit and the move leaves its staging
+ * directory behind; the next sink on the data directory moves the files its stored chunks list into place
+ * ({@link #recoverLeftovers}).
  * <p>
  * Files are per stored group of chunks, not per batch: a batch's chunks are stored as the upload streams in. On one
  * node ({@link DirectParcelTransport}) the upload hands over groups of several chunks of one batch attempt
@@ -68,7 +79,24 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 
 	private static final AtomicLong TABLES = new AtomicLong();
 
+	/** The ending of a file's name while it is staged. */
+	private static final String STAGED = ".staged";
+
+	private static final Logger log = LoggerFactory.getLogger(DuckDbParcelSink.class);
+
 	private final Path root;
+
+	/**
+	 * Where groups' files are written before their commit: {@code <root>/.staging}, a hidden directory (Spark and Trino
+	 * skip it, no {@code day=*} glob matches it) on the root's file system, so the move into place is a rename.
+	 */
+	private final Path staging;
+
+	/** This sink's own prefix for its staging directories. */
+	private final String run = UUID.randomUUID().toString();
+
+	/** When {@link #recoverLeftovers} looks at the staging directories next (epoch milliseconds). */
+	private volatile long nextRecovery;
 
 	private final JdbcTemplate jdbc;
 
@@ -86,6 +114,7 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 	DuckDbParcelSink(ParcelFiles files, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
 			ParcelBatchAttempts attempts) {
 		this.root = files.root().normalize();
+		this.staging = root.resolve(".staging");
 		this.attempts = attempts;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -126,49 +155,120 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 		if (group.isEmpty()) {
 			return 0;
 		}
+		recoverLeftovers();
 		long enterprise = first.enterpriseId();
 		int attempt = first.attempt();
 		// counted while the records are appended (one pass over them), before the transaction: the PostgreSQL
 		// connection is held only for the statements
 		ParcelRollups rollups = new ParcelRollups(enterprise);
-		Map<String, List<String>> files = writeParquet(group, rollups);
-		List<String> all = files.values().stream().flatMap(List::stream).toList();
-		Stored outcome = transactions.execute(status -> {
-			if (!attempts.lockOpen(enterprise, batch, attempt)) {
-				return Stored.ATTEMPT_CLOSED;
-			}
-			Timestamp now = Timestamp.from(clock.instant());
-			// one statement for the group's keys: its count says how many were new
-			List<Object> values = new ArrayList<>(group.size() * 8);
-			for (ParcelChunk c : group) {
-				values.addAll(Arrays.asList(c.key(), enterprise, c.province(), c.records().size(), now, batch, attempt,
-						files.get(c.province()).toArray(String[]::new)));
-			}
-			int inserted = jdbc.update("""
-					INSERT INTO safety_parcel_chunk (chunk_key, enterprise_id, province, records, stored_at, batch_id, attempt,
-					    files)
-					VALUES """ + String.join(", ", Collections.nCopies(group.size(), "(?, ?, ?, ?, ?, ?, ?, ?)"))
-					+ " ON CONFLICT DO NOTHING", values.toArray());
-			if (inserted == 0) {
-				return Stored.BEFORE;
-			}
-			if (inserted != group.size()) {
-				// another node stored some of them meanwhile: their counts would be staged twice
-				throw new IllegalStateException("寄递记录分块部分已由另一节点保存，本组回滚后重新保存：" + group.get(0).key());
-			}
-			rollups.stageTo(jdbc, batch, attempt);
-			return Stored.NOW;
-		});
-		if (outcome == Stored.ATTEMPT_CLOSED) {
-			// the attempt was given up or taken over: its files must not stay among the records
-			delete(all);
+		Staged staged = writeParquet(group, rollups);
+		Stored outcome;
+		try {
+			outcome = transactions.execute(status -> {
+				if (!attempts.lockOpen(enterprise, batch, attempt)) {
+					return Stored.ATTEMPT_CLOSED;
+				}
+				Timestamp now = Timestamp.from(clock.instant());
+				// one statement for the group's keys: its count says how many were new
+				List<Object> values = new ArrayList<>(group.size() * 8);
+				for (ParcelChunk c : group) {
+					values.addAll(Arrays.asList(c.key(), enterprise, c.province(), c.records().size(), now, batch, attempt,
+							staged.files().getOrDefault(c.province(), List.of()).toArray(String[]::new)));
+				}
+				int inserted = jdbc.update("""
+						INSERT INTO safety_parcel_chunk (chunk_key, enterprise_id, province, records, stored_at, batch_id,
+						    attempt, files)
+						VALUES """ + String.join(", ", Collections.nCopies(group.size(), "(?, ?, ?, ?, ?, ?, ?, ?)"))
+						+ " ON CONFLICT DO NOTHING", values.toArray());
+				if (inserted == 0) {
+					return Stored.BEFORE;
+				}
+				if (inserted != group.size()) {
+					// another node stored some of them meanwhile: their counts would be staged twice
+					throw new IllegalStateException("寄递记录分块部分已由另一节点保存，本组回滚后重新保存：" + group.get(0).key());
+				}
+				rollups.stageTo(jdbc, batch, attempt);
+				return Stored.NOW;
+			});
+		}
+		catch (RuntimeException ex) {
+			// nothing of the group committed: its files never reach the records (a file of the same name committed by
+			// another node stays as that node wrote it)
+			staged.discard();
+			throw ex;
+		}
+		if (outcome != Stored.NOW) {
+			// stored before by another node (its files are the ones that count), or the attempt was given up or taken
+			// over: the files written here never reach the records
+			staged.discard();
 			return 0;
 		}
-		if (outcome == Stored.NOW) {
-			attempts.countIfComplete(enterprise, batch, attempt);
-			return group.size();
+		staged.publish();
+		if (!allStored(group)) {
+			// the attempt was given up right after the commit and its chunks forgotten, possibly before the files were
+			// in place for it to delete: they must not stay among the records
+			delete(staged.all());
+			return 0;
 		}
-		return 0;
+		attempts.countIfComplete(enterprise, batch, attempt);
+		return group.size();
+	}
+
+	/**
+	 * At the first store and then at most hourly: the staging directories a sink lost between its commit and the move
+	 * left behind (another process's — this one's are its own groups in flight). A file that a stored chunk lists is
+	 * moved into place when it is missing there; the others are deleted once their directory is an hour old (a group
+	 * that never committed, or one being stored right now by another node, whose files are young).
+	 */
+	private void recoverLeftovers() {
+		// the file system's times: the wall clock, not the application's
+		long now = System.currentTimeMillis();
+		if (now < nextRecovery) {
+			return;
+		}
+		nextRecovery = now + 3_600_000;
+		if (!Files.isDirectory(staging)) {
+			return;
+		}
+		try (Stream<Path> dirs = Files.list(staging)) {
+			for (Path dir : dirs.filter(d -> !d.getFileName().toString().startsWith(run)).toList()) {
+				boolean old = Files.getLastModifiedTime(dir).toMillis() < now - 3_600_000;
+				boolean left = false;
+				try (Stream<Path> all = Files.walk(dir)) {
+					for (Path f : all.filter(Files::isRegularFile).toList()) {
+						String name = dir.relativize(f).toString();
+						String relative = name.endsWith(STAGED) ? name.substring(0, name.length() - STAGED.length()) : "";
+						boolean listed = !relative.isEmpty() && !jdbc.queryForList("SELECT 1 FROM safety_parcel_chunk WHERE ? = ANY(files) LIMIT 1",
+								Integer.class, relative).isEmpty();
+						Path target = root.resolve(relative);
+						if (listed && !Files.exists(target)) {
+							Files.createDirectories(target.getParent());
+							Files.move(f, target, StandardCopyOption.ATOMIC_MOVE);
+							log.info("Parcel file of a stored chunk moved into place after a lost node: {}", relative);
+						}
+						else if (listed || old) {
+							Files.deleteIfExists(f);
+						}
+						else {
+							left = true;
+						}
+					}
+				}
+				if (!left) {
+					new Staged(dir).discard();
+				}
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Staged parcel files not recovered ({})", ex.getClass().getSimpleName());
+		}
+	}
+
+	/** Whether every chunk of the group is (still) recorded as stored. */
+	private boolean allStored(List<ParcelChunk> group) {
+		Integer n = jdbc.queryForObject("SELECT count(*) FROM safety_parcel_chunk WHERE chunk_key = ANY(?)", Integer.class,
+				(Object) group.stream().map(ParcelChunk::key).toArray(String[]::new));
+		return n != null && n == group.size();
 	}
 
 	/** The chunks whose keys were not stored before, in the order given. */
@@ -185,7 +285,7 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 	private enum Stored {
 		/** stored now, its counts staged */
 		NOW,
-		/** stored before under the same key (its files were just rewritten with the same records) */
+		/** stored before under the same key (by another node: the files just written are discarded) */
 		BEFORE,
 		/** its batch attempt was given up or taken over: nothing stored */
 		ATTEMPT_CLOSED
@@ -238,56 +338,140 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 	}
 
 	/**
-	 * Writes the files of a group of chunks — one per province and China-time day, named after the group's first chunk
-	 * of that province ({@link #file}) — and counts their records into the rollups; returns each province's files
-	 * relative to {@link #root()}.
+	 * Writes the files of a group of chunks into a staging directory of their own, outside the records' root — one per
+	 * province and China-time day, named after the group's first chunk of that province ({@link #file}) — and counts
+	 * their records into the rollups. One {@code COPY … PARTITION_BY (day, province)} writes them all (one pass over
+	 * the rows, DuckDB on one thread: one file per partition). Readers see the files only once
+	 * {@link Staged#publish} moves them into place, after the PostgreSQL commit.
 	 */
-	private Map<String, List<String>> writeParquet(List<ParcelChunk> group, ParcelRollups rollups) {
-		Map<String, List<String>> written = new LinkedHashMap<>();
+	private Staged writeParquet(List<ParcelChunk> group, ParcelRollups rollups) {
 		String table = "chunk_" + TABLES.incrementAndGet();
+		Staged staged = new Staged(staging.resolve(run + "-" + table));
 		try (DuckDBConnection c = connection(); Statement st = c.createStatement()) {
 			// one DuckDB transaction per group: the appended rows stay in its local storage and are never merged into
 			// a committed table (5–10 % less time per chunk than a commit per statement, measured apart); a failure
 			// rolls it all back when the connection closes
 			c.setAutoCommit(false);
 			st.execute("CREATE TABLE " + table + " (day DATE, province VARCHAR, " + COLUMNS + ")");
+			// each province's days, and the chunk its files are named after (the group's first of the province)
+			Map<String, TreeSet<LocalDate>> days = new LinkedHashMap<>();
+			Map<String, ParcelChunk> named = new HashMap<>();
 			try {
-				// each province's days, and the chunk its files are named after (the group's first of the province)
-				Map<String, TreeSet<LocalDate>> days = new LinkedHashMap<>();
-				Map<String, ParcelChunk> named = new HashMap<>();
 				try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
 					for (ParcelChunk chunk : group) {
 						named.putIfAbsent(chunk.province(), chunk);
 						append(a, chunk, rollups, days.computeIfAbsent(chunk.province(), p -> new TreeSet<>()));
 					}
 				}
-				for (Map.Entry<String, TreeSet<LocalDate>> province : days.entrySet()) {
-					List<String> files = new ArrayList<>();
-					for (LocalDate day : province.getValue()) {
-						Path target = file(named.get(province.getKey()), day);
-						Files.createDirectories(target.getParent());
-						Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-						st.execute("COPY (SELECT * EXCLUDE (day, province) FROM " + table + " WHERE day = DATE '" + day
-								+ "' AND province = '" + province.getKey() + "') TO '" + temp.toString().replace("'", "''")
-								+ "' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)");
-						Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-						files.add(root.relativize(target).toString());
-					}
-					written.put(province.getKey(), files);
-				}
+				Files.createDirectories(staged.dir().getParent());
+				// the partition columns are not written into the files (as SELECT * EXCLUDE (day, province) did): the
+				// file's columns are COLUMNS, in order
+				st.execute("COPY " + table + " TO '" + staged.dir().toString().replace("'", "''")
+						+ "' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARTITION_BY (day, province), "
+						+ "FILENAME_PATTERN 'part', FILE_EXTENSION 'staged')");
 			}
 			finally {
 				st.execute("DROP TABLE IF EXISTS " + table);
 			}
 			c.commit();
-			return written;
+			for (Map.Entry<String, TreeSet<LocalDate>> province : days.entrySet()) {
+				for (LocalDate day : province.getValue()) {
+					staged.name(root.relativize(file(named.get(province.getKey()), day)));
+				}
+			}
+			return staged;
 		}
 		catch (SQLException ex) {
+			staged.discard();
 			// not the driver's message: it may quote the values being written
 			throw new IllegalStateException("寄递记录Parquet文件写入失败（" + group.get(0).key() + "）：" + ex.getClass().getSimpleName());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (IOException | RuntimeException ex) {
+			staged.discard();
+			throw ex instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) ex;
+		}
+	}
+
+	/**
+	 * A group's files in its staging directory ({@code <root>/.staging/<run>-<n>/}, laid out as under the root, each
+	 * file's name ending in {@value #STAGED} so that not even a {@code **}{@code /*.parquet} glob matches it):
+	 * published after the PostgreSQL commit, else discarded.
+	 */
+	private final class Staged {
+
+		private final Path dir;
+
+		/** Each province's files, relative to the records' root (and to the staging directory). */
+		private final Map<String, List<String>> files = new LinkedHashMap<>();
+
+		Staged(Path dir) {
+			this.dir = dir;
+		}
+
+		Path dir() {
+			return dir;
+		}
+
+		Map<String, List<String>> files() {
+			return files;
+		}
+
+		List<String> all() {
+			return files.values().stream().flatMap(List::stream).toList();
+		}
+
+		/** Renames DuckDB's file of a partition to the name it gets under the root (one file per partition). */
+		void name(Path relative) throws IOException {
+			Path partition = dir.resolve(relative).getParent();
+			List<Path> written;
+			try (Stream<Path> list = Files.list(partition)) {
+				written = list.toList();
+			}
+			if (written.size() != 1) {
+				throw new IllegalStateException("寄递记录Parquet分区应只有一个文件：" + relative.getParent());
+			}
+			Files.move(written.get(0), dir.resolve(relative + STAGED), StandardCopyOption.ATOMIC_MOVE);
+			files.computeIfAbsent(relative.getParent().getFileName().toString().substring("province=".length()),
+					p -> new ArrayList<>()).add(relative.toString());
+		}
+
+		/** Moves the files into place under the root (replacing a file of the same name) and drops the directory. */
+		void publish() {
+			try {
+				for (String f : all()) {
+					Path target = root.resolve(f);
+					Files.createDirectories(target.getParent());
+					try {
+						Files.move(dir.resolve(f + STAGED), target, StandardCopyOption.REPLACE_EXISTING,
+								StandardCopyOption.ATOMIC_MOVE);
+					}
+					catch (NoSuchFileException ex) {
+						// moved into place already by another node's recovery (recoverLeftovers), after the commit
+						if (!Files.exists(target)) {
+							throw ex;
+						}
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			discard();
+		}
+
+		/** Deletes the staging directory and whatever is left in it. */
+		void discard() {
+			if (!Files.exists(dir)) {
+				return;
+			}
+			try (Stream<Path> all = Files.walk(dir)) {
+				for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(p);
+				}
+			}
+			catch (IOException ex) {
+				log.warn("Staged parcel files not deleted: {} ({})", dir.getFileName(), ex.getClass().getSimpleName());
+			}
 		}
 	}
 
@@ -355,6 +539,11 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 				if (base == null) {
 					Connection opened = DriverManager.getConnection("jdbc:duckdb:");
 					base = opened.unwrap(DuckDBConnection.class);
+					try (Statement st = base.createStatement()) {
+						// one thread per statement: the storing thread shares two cores with reading and claiming, and a
+						// partitioned COPY writes one file per partition
+						st.execute("SET threads = 1");
+					}
 					duck = base;
 				}
 			}

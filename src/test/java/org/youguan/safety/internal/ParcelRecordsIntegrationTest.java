@@ -527,8 +527,13 @@ class ParcelRecordsIntegrationTest {
 
 	/** A validator of the demo enterprise as the ingest path builds it. */
 	ParcelValidator validator() {
-		return new ParcelValidator(shunfeng.id(), java.util.Set.of("320506", "110105"), java.util.Map.of(), java.util.Set.of(),
-				java.util.Map.of(), pseudonyms, clock.instant(), Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+		return validator(shunfeng.id(), pseudonyms, clock.instant());
+	}
+
+	/** A validator of an enterprise (counties 320506 and 110105, no outlet or machine) as the ingest path builds it. */
+	static ParcelValidator validator(long enterprise, Pseudonyms pseudonyms, Instant now) {
+		return new ParcelValidator(enterprise, java.util.Set.of("320506", "110105"), java.util.Map.of(), java.util.Set.of(),
+				java.util.Map.of(), pseudonyms, now, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
 	}
 
 	@Autowired
