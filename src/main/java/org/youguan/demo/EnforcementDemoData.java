@@ -17,10 +17,16 @@ import javax.imageio.ImageIO;
 import org.springframework.stereotype.Component;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.CaseDecisions;
 import org.youguan.enforcement.CaseEvidence;
+import org.youguan.enforcement.CaseExecution;
+import org.youguan.enforcement.CaseInvestigation;
+import org.youguan.enforcement.DecisionLimit;
+import org.youguan.enforcement.DecisionPublication;
 import org.youguan.enforcement.Leads;
+import org.youguan.enforcement.NoticeAndHearing;
 import org.youguan.enforcement.Officer;
-import org.youguan.enforcement.PenaltyCases;
+import org.youguan.enforcement.OnTheSpotPenalties;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
@@ -43,17 +49,29 @@ import org.youguan.registry.Enterprises;
 class EnforcementDemoData {
 
 	/** The city's certified investigators (InspectionDemoData's roster) and the reviewer, who investigates nothing. */
-	static final List<PenaltyCases.Member> TEAM = List.of(new PenaltyCases.Member("林执法", "32050004"),
-			new PenaltyCases.Member("冯安全", "32050002"));
+	static final List<CaseInvestigation.Member> TEAM = List.of(new CaseInvestigation.Member("林执法", "32050004"),
+			new CaseInvestigation.Member("冯安全", "32050002"));
 
 	/** The team's certificate numbers, as an evidence item names its collectors. */
-	static final List<String> COLLECTORS = TEAM.stream().map(PenaltyCases.Member::certificateNumber).toList();
+	static final List<String> COLLECTORS = TEAM.stream().map(CaseInvestigation.Member::certificateNumber).toList();
 
 	static final Officer REVIEWER = new Officer(null, "郑监管");
 
 	private final Leads leads;
 
-	private final PenaltyCases cases;
+	private final DecisionPublication decisionPublication;
+
+	private final CaseExecution caseExecution;
+
+	private final OnTheSpotPenalties onTheSpotPenalties;
+
+	private final DecisionLimit decisionLimit;
+
+	private final CaseDecisions caseDecisions;
+
+	private final NoticeAndHearing noticeAndHearing;
+
+	private final CaseInvestigation caseInvestigation;
 
 	private final CaseEvidence evidence;
 
@@ -66,13 +84,19 @@ class EnforcementDemoData {
 	/** Instalment days are approved on working days only (a rest day is refused, rule rest-day). */
 	private final WorkingCalendar calendar;
 
-	EnforcementDemoData(Leads leads, PenaltyCases cases, CaseEvidence evidence, Enterprises enterprises,
+	EnforcementDemoData(Leads leads, DecisionPublication decisionPublication, CaseExecution caseExecution, OnTheSpotPenalties onTheSpotPenalties, DecisionLimit decisionLimit, CaseDecisions caseDecisions, NoticeAndHearing noticeAndHearing, CaseInvestigation caseInvestigation, CaseEvidence evidence, Enterprises enterprises,
 			UserDirectory directory, Clock clock, WorkingCalendar calendar) {
 		this.calendar = calendar;
 		this.evidence = evidence;
 		this.directory = directory;
 		this.leads = leads;
-		this.cases = cases;
+		this.decisionPublication = decisionPublication;
+		this.caseExecution = caseExecution;
+		this.onTheSpotPenalties = onTheSpotPenalties;
+		this.decisionLimit = decisionLimit;
+		this.caseDecisions = caseDecisions;
+		this.noticeAndHearing = noticeAndHearing;
+		this.caseInvestigation = caseInvestigation;
 		this.enterprises = enterprises;
 		this.clock = clock;
 	}
@@ -93,7 +117,7 @@ class EnforcementDemoData {
 
 		// 已结案: a fine of 8000 paid on time, decision published
 		long paid = file(all, city.get(3), "OUTLET_UNFILED", "末端网点开办3个月未备案", t.minusDays(82), t.minusDays(80));
-		cases.startInvestigation(all, paid, TEAM);
+		caseInvestigation.startInvestigation(all, paid, TEAM);
 		evidence.add(all, paid, new CaseEvidence.EvidenceData("SITE_RECORD", "末端网点现场检查笔录",
 				"现场检查发现该网点正常对外收件，门头标有企业品牌标识，未能出示末端网点备案回执", "吴中区长桥街道龙西路末端网点", "网点负责人王某",
 				t.minusDays(78).toString(), COLLECTORS), null);
@@ -102,48 +126,48 @@ class EnforcementDemoData {
 				"当事人负责人李某", t.minusDays(76).toString(), COLLECTORS), null);
 		evidence.add(all, paid, new CaseEvidence.EvidenceData("PHOTO", "网点门头照片", "网点门头及营业场所", "长桥街道龙西路", null,
 				t.minusDays(78).toString(), COLLECTORS), new UploadedFile("网点门头.png", photo()));
-		cases.concludeInvestigation(all, paid, new PenaltyCases.Conclusion("查明当事人开办末端网点逾期未备案，经责令改正仍未办理",
+		caseInvestigation.concludeInvestigation(all, paid, new CaseInvestigation.Conclusion("查明当事人开办末端网点逾期未备案，经责令改正仍未办理",
 				"FINE", "8000", false, null, null, null, t.minusDays(66).toString()));
-		cases.notifyParty(all, paid, t.minusDays(62).toString());
+		noticeAndHearing.notifyParty(all, paid, t.minusDays(62).toString());
 		// the party's signed waiver, kept as its scan (a waiver typed as a statement is refused, rule use-waiver)
-		cases.waiveStatement(all, paid, t.minusDays(60).toString(), new UploadedFile("放弃陈述申辩声明.pdf", scan()));
-		String first = cases.decide(all, paid, new PenaltyCases.Decision(null, t.minusDays(56).toString(), "FINE", "8000",
+		noticeAndHearing.waiveStatement(all, paid, t.minusDays(60).toString(), new UploadedFile("放弃陈述申辩声明.pdf", scan()));
+		String first = caseDecisions.decide(all, paid, new CaseDecisions.Decision(null, t.minusDays(56).toString(), "FINE", "8000",
 				null, null, null));
-		cases.deliver(all, paid, t.minusDays(55).toString());
-		cases.publish(all, paid, t.minusDays(52).toString());
-		cases.pay(all, paid, t.minusDays(45).toString(), "8000");
-		cases.close(all, paid, "罚款已缴清，" + first + "执行完毕");
+		caseExecution.deliver(all, paid, t.minusDays(55).toString());
+		decisionPublication.publish(all, paid, t.minusDays(52).toString());
+		caseExecution.pay(all, paid, t.minusDays(45).toString(), "8000");
+		caseExecution.close(all, paid, "罚款已缴清，" + first + "执行完毕");
 
 		// 已送达, unpaid past the 15 days: the surcharge grows every day
 		long unpaid = file(all, city.get(4), "DELIVERY_WITHOUT_CONSENT", "多次未经用户同意将快件投递至智能快件箱", t.minusDays(75),
 				t.minusDays(72));
-		cases.startInvestigation(all, unpaid, TEAM);
+		caseInvestigation.startInvestigation(all, unpaid, TEAM);
 		documentary(all, unpaid, "智能快件箱投递记录及用户投诉记录（复印件）", "当事人系统导出的37件快件投递记录与12345转来的用户投诉", t.minusDays(70));
-		cases.concludeInvestigation(all, unpaid, new PenaltyCases.Conclusion("查明当事人未经用户同意使用智能快件箱投递快件37件",
+		caseInvestigation.concludeInvestigation(all, unpaid, new CaseInvestigation.Conclusion("查明当事人未经用户同意使用智能快件箱投递快件37件",
 				"FINE", "6000", false, null, null, null, t.minusDays(52).toString()));
-		cases.notifyParty(all, unpaid, t.minusDays(50).toString());
-		cases.recordStatement(all, unpaid, t.minusDays(49).toString(), "当事人称系末端人员自行所为，请求从轻");
-		cases.decide(all, unpaid, new PenaltyCases.Decision(null, t.minusDays(45).toString(), "FINE", "5000", "LIGHTER",
+		noticeAndHearing.notifyParty(all, unpaid, t.minusDays(50).toString());
+		noticeAndHearing.recordStatement(all, unpaid, t.minusDays(49).toString(), "当事人称系末端人员自行所为，请求从轻");
+		caseDecisions.decide(all, unpaid, new CaseDecisions.Decision(null, t.minusDays(45).toString(), "FINE", "5000", "LIGHTER",
 				"ELIMINATED_HARM", "已对涉事快递员培训并逐一回访用户").reviewingStatement(false,
 						"末端人员系当事人委派，其投递行为由当事人负责，该申辩不能免除责任；当事人已整改并回访用户，依第32条从轻处罚"));
-		cases.deliver(all, unpaid, t.minusDays(44).toString());
-		cases.publish(all, unpaid, t.minusDays(40).toString());
+		caseExecution.deliver(all, unpaid, t.minusDays(44).toString());
+		decisionPublication.publish(all, unpaid, t.minusDays(40).toString());
 
 		// 调查终结 with the legal review a fine of 20000 requires
 		long reviewed = file(all, city.get(5), "WAYBILL_DATA", "运单显示寄件人完整身份证号码", t.minusDays(40), t.minusDays(38));
-		cases.startInvestigation(all, reviewed, TEAM);
+		caseInvestigation.startInvestigation(all, reviewed, TEAM);
 		documentary(all, reviewed, "电子运单样张（复印件）", "当事人使用中的电子运单模板打印样张，显示寄件人完整身份证号码", t.minusDays(36));
-		cases.concludeInvestigation(all, reviewed, new PenaltyCases.Conclusion("查明当事人电子运单模板违规显示用户身份证号码",
+		caseInvestigation.concludeInvestigation(all, reviewed, new CaseInvestigation.Conclusion("查明当事人电子运单模板违规显示用户身份证号码",
 				"FINE", "20000", false, null, null, null));
-		cases.review(all, reviewed, REVIEWER, true, "事实清楚、证据确凿、适用依据正确、程序合法，同意");
+		caseInvestigation.review(all, reviewed, REVIEWER, true, "事实清楚、证据确凿、适用依据正确、程序合法，同意");
 
 		// 已告知, the statement window open
 		long notified = file(all, city.get(6), "DATA_NOT_REPORTED", "连续两个月未报送快递业务统计数据", t.minusDays(30), t.minusDays(28));
-		cases.startInvestigation(all, notified, TEAM);
+		caseInvestigation.startInvestigation(all, notified, TEAM);
 		documentary(all, notified, "统计数据报送记录（截图）", "邮政业统计信息系统中当事人近两个月的报送记录", t.minusDays(20));
-		cases.concludeInvestigation(all, notified, new PenaltyCases.Conclusion("查明当事人未按规定报送统计数据", "FINE", "2000",
+		caseInvestigation.concludeInvestigation(all, notified, new CaseInvestigation.Conclusion("查明当事人未按规定报送统计数据", "FINE", "2000",
 				false, null, null, null, t.minusDays(3).toString()));
-		cases.notifyParty(all, notified, t.minusDays(1).toString());
+		noticeAndHearing.notifyParty(all, notified, t.minusDays(1).toString());
 
 		// the demo enterprise account's own case (sf.wz): 已告知 yesterday, its 陈述申辩 and 听证 window open on its portal
 		directory.principal(DemoAccounts.ENTERPRISE.username())
@@ -152,17 +176,17 @@ class EnforcementDemoData {
 			.ifPresent(sf -> {
 				long own = file(all, sf, "DELIVERY_WITHOUT_CONSENT", "用户投诉快件未经同意投放快递驿站", t.minusDays(26),
 						t.minusDays(25));
-				cases.startInvestigation(all, own, TEAM);
+				caseInvestigation.startInvestigation(all, own, TEAM);
 				documentary(all, own, "用户投诉记录及驿站入库记录（复印件）", "12件快件的投诉记录与快递驿站入库记录", t.minusDays(20));
-				cases.concludeInvestigation(all, own, new PenaltyCases.Conclusion(
+				caseInvestigation.concludeInvestigation(all, own, new CaseInvestigation.Conclusion(
 						"查明当事人未经用户同意将快件投放至快递驿站12件", "FINE", "6000", false, null, null, null,
 						t.minusDays(3).toString()));
-				cases.notifyParty(all, own, t.minusDays(1).toString());
+				noticeAndHearing.notifyParty(all, own, t.minusDays(1).toString());
 			});
 
 		// 调查取证, due within days
 		long dueSoon = file(all, city.get(7), "BRAND_UNMANAGED", "加盟网点服务标准不一，屡遭投诉", t.minusDays(86), t.minusDays(84));
-		cases.startInvestigation(all, dueSoon, TEAM);
+		caseInvestigation.startInvestigation(all, dueSoon, TEAM);
 		evidence.add(all, dueSoon, new CaseEvidence.EvidenceData("DOCUMENTARY", "加盟协议及服务质量考核制度（复印件）",
 				"当事人提供的与12家加盟网点签订的协议及考核制度", "当事人经营场所", null, t.minusDays(70).toString(), COLLECTORS),
 				new UploadedFile("加盟协议.pdf", scan()));
@@ -172,56 +196,56 @@ class EnforcementDemoData {
 
 		// 已立案 with the clock paused for an appraisal
 		long paused = file(all, city.get(9), "PARCEL_TAMPERING", "用户反映快件被拆开、物品短少", t.minusDays(20), t.minusDays(18));
-		cases.startInvestigation(all, paused, TEAM);
-		cases.suspend(all, paused, "APPRAISAL", t.minusDays(5).toString(), "委托第三方对涉案快件包装进行鉴定");
+		caseInvestigation.startInvestigation(all, paused, TEAM);
+		decisionLimit.suspend(all, paused, "APPRAISAL", t.minusDays(5).toString(), "委托第三方对涉案快件包装进行鉴定");
 
 		// 不予处罚: a first minor violation corrected in time (首违不罚)
 		long minor = file(all, city.get(10), "DATA_NOT_REPORTED", "迟报一个月统计数据", t.minusDays(25), t.minusDays(24));
-		cases.startInvestigation(all, minor, TEAM);
+		caseInvestigation.startInvestigation(all, minor, TEAM);
 		documentary(all, minor, "统计数据补报记录（截图）", "邮政业统计信息系统中当事人迟报及补报的记录", t.minusDays(20));
-		cases.concludeInvestigation(all, minor, new PenaltyCases.Conclusion("查明当事人初次迟报且已补报", "WARNING", null, false,
+		caseInvestigation.concludeInvestigation(all, minor, new CaseInvestigation.Conclusion("查明当事人初次迟报且已补报", "WARNING", null, false,
 				null, null, null));
-		cases.notPenalize(all, minor, "初次违法且危害后果轻微并及时改正，依行政处罚法第33条不予处罚，已约谈提醒");
+		caseDecisions.notPenalize(all, minor, "初次违法且危害后果轻微并及时改正，依行政处罚法第33条不予处罚，已约谈提醒");
 
 		// 已移送: a suspected crime handed to the police with its 案件移送书
 		long transferred = file(all, city.get(11), "PARCEL_TAMPERING", "快递员涉嫌私拆快件并侵占内件", t.minusDays(15), t.minusDays(14));
-		cases.transfer(all, transferred, null, "苏州市公安局", "快递员涉嫌侵占快件内件，可能构成犯罪，依法移送公安机关");
+		caseDecisions.transfer(all, transferred, null, "苏州市公安局", "快递员涉嫌侵占快件内件，可能构成犯罪，依法移送公安机关");
 
 		// 分期缴纳 (art.66): a fine of 8000 the head let the party pay in two instalments, the first due in 10 days
 		long instalments = file(all, city.get(13), "OUTLET_UNFILED", "开办的2处末端网点逾期未备案", t.minusDays(60),
 				t.minusDays(58));
-		cases.startInvestigation(all, instalments, TEAM);
+		caseInvestigation.startInvestigation(all, instalments, TEAM);
 		documentary(all, instalments, "末端网点经营情况记录（复印件）", "2处末端网点的营业执照及经营记录，无备案回执", t.minusDays(50));
-		cases.concludeInvestigation(all, instalments, new PenaltyCases.Conclusion("查明当事人开办末端网点逾期未备案，经责令改正仍未办理",
+		caseInvestigation.concludeInvestigation(all, instalments, new CaseInvestigation.Conclusion("查明当事人开办末端网点逾期未备案，经责令改正仍未办理",
 				"FINE", "8000", false, null, null, null, t.minusDays(33).toString()));
-		cases.notifyParty(all, instalments, t.minusDays(30).toString());
-		cases.recordStatement(all, instalments, t.minusDays(29).toString(), "当事人无异议，称经营困难，请求分期缴纳");
-		cases.decide(all, instalments, new PenaltyCases.Decision(null, t.minusDays(10).toString(), "FINE", "8000", null,
+		noticeAndHearing.notifyParty(all, instalments, t.minusDays(30).toString());
+		noticeAndHearing.recordStatement(all, instalments, t.minusDays(29).toString(), "当事人无异议，称经营困难，请求分期缴纳");
+		caseDecisions.decide(all, instalments, new CaseDecisions.Decision(null, t.minusDays(10).toString(), "FINE", "8000", null,
 				null, null).reviewingStatement(false, "经营困难不影响违法事实的认定，罚款数额不予调整；当事人可依行政处罚法第66条申请分期缴纳"));
-		cases.deliver(all, instalments, t.minusDays(8).toString());
-		cases.arrangePayment(all, instalments, head(city.get(13)), new PenaltyCases.PaymentTerms("INSTALMENTS", t.minusDays(6).toString(), null,
+		caseExecution.deliver(all, instalments, t.minusDays(8).toString());
+		caseExecution.arrangePayment(all, instalments, head(city.get(13)), new CaseExecution.PaymentTerms("INSTALMENTS", t.minusDays(6).toString(), null,
 				"当事人提交近三个月财务报表，确有经济困难", List.of(
-						new PenaltyCases.InstalmentTerm(calendar.onOrNextWorkingDay(t.plusDays(10)).toString(), "4000"),
-						new PenaltyCases.InstalmentTerm(calendar.onOrNextWorkingDay(t.plusDays(40)).toString(), "4000"))));
+						new CaseExecution.InstalmentTerm(calendar.onOrNextWorkingDay(t.plusDays(10)).toString(), "4000"),
+						new CaseExecution.InstalmentTerm(calendar.onOrNextWorkingDay(t.plusDays(40)).toString(), "4000"))));
 
 		// 并处 (快递暂行条例(2025) art.54): 没收违法所得 with a fine, decided and delivered — the fine to pay and the
 		// confiscation to hand over, each within its own days (行政处罚法(2021) art.67, 74)
 		long combined = file(all, city.get(14), "WAYBILL_DATA", "为他人提供用户运单信息并收取费用", t.minusDays(58), t.minusDays(56));
-		cases.startInvestigation(all, combined, TEAM);
+		caseInvestigation.startInvestigation(all, combined, TEAM);
 		documentary(all, combined, "运单信息导出记录及收款凭证（复印件）", "当事人向第三方导出运单信息1200条的系统日志及收款3000元的转账记录",
 				t.minusDays(50));
 		// 减轻 (art.32): the party recalled the data and cut off the third party at once — below the legal-review threshold
 		String reduced = "当事人主动追回并删除已提供的运单信息，终止与第三方的合作，危害后果已消除";
-		cases.concludeInvestigation(all, combined, new PenaltyCases.Conclusion("查明当事人违规向第三方提供运单信息并获利3000元",
+		caseInvestigation.concludeInvestigation(all, combined, new CaseInvestigation.Conclusion("查明当事人违规向第三方提供运单信息并获利3000元",
 				"CONFISCATION", "5000", false, "REDUCED", "ELIMINATED_HARM", reduced, t.minusDays(40).toString(), "3000"));
-		cases.notifyParty(all, combined, t.minusDays(36).toString());
-		cases.waiveStatement(all, combined, t.minusDays(35).toString(), new UploadedFile("放弃陈述申辩声明.pdf", scan()));
-		cases.decide(all, combined, new PenaltyCases.Decision(null, t.minusDays(20).toString(), "CONFISCATION", "5000",
+		noticeAndHearing.notifyParty(all, combined, t.minusDays(36).toString());
+		noticeAndHearing.waiveStatement(all, combined, t.minusDays(35).toString(), new UploadedFile("放弃陈述申辩声明.pdf", scan()));
+		caseDecisions.decide(all, combined, new CaseDecisions.Decision(null, t.minusDays(20).toString(), "CONFISCATION", "5000",
 				"REDUCED", "ELIMINATED_HARM", reduced, null, null, null, "3000", null, null));
-		cases.deliver(all, combined, t.minusDays(4).toString());
+		caseExecution.deliver(all, combined, t.minusDays(4).toString());
 
 		// 当场处罚 (简易程序): a warning handed over on the spot and filed with the bureau the same day
-		cases.decideOnTheSpot(all, new PenaltyCases.OnTheSpot("ORGANISATION", city.get(12).creditCode(), null, null,
+		onTheSpotPenalties.decideOnTheSpot(all, new OnTheSpotPenalties.OnTheSpot("ORGANISATION", city.get(12).creditCode(), null, null,
 				"DATA_NOT_REPORTED", "检查时发现当月快递业务数据逾期3日未报送，当场补报", "当事人营业场所", t.minusDays(1).toString(),
 				"WARNING", null, TEAM), true);
 	}

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.enforcement.internal.CaseClock;
+import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
@@ -83,17 +84,21 @@ public class Leads {
 
 	private final PenaltyCases cases;
 
+	private final CaseWork caseWork;
+
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
 	private final Regions regions;
 
-	Leads(JdbcClient jdbc, Enterprises enterprises, PenaltyCases cases, AuditTrail audit, Clock clock, Regions regions) {
+	Leads(JdbcClient jdbc, Enterprises enterprises, PenaltyCases cases, CaseWork caseWork, AuditTrail audit, Clock clock,
+			Regions regions) {
 		this.regions = regions;
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.cases = cases;
+		this.caseWork = caseWork;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -278,7 +283,7 @@ public class Leads {
 		new Validation().within("filedOn", "立案日期（filedOn）", filed, lead.receivedOn(), LocalDate.now(clock)).throwIfInvalid();
 		EnterpriseView enterprise = enterprises.findByCreditCode(lead.enterpriseCreditCode())
 			.orElseThrow(() -> DecisionRules.ruleBroken("enterpriseCreditCode", "exists", "当事人（" + lead.enterpriseCreditCode() + "）不在企业名录中，请先登记企业"));
-		CaseClock caseClock = cases.clock(PenaltyCases.caseRegion(enterprise, lead));
+		CaseClock caseClock = caseWork.clock(PenaltyCases.caseRegion(enterprise, lead));
 		LocalDate barred = caseClock.limitationEnds(lead.proposedEndedOn(), lead.proposedHarm());
 		if (lead.receivedOn().isAfter(barred)) {
 			throw DecisionRules.ruleBroken("endedOn", "limitation", "违法行为终了于" + lead.proposedEndedOn() + "，至" + lead.receivedOn() + "收到线索时已超过"
@@ -310,7 +315,7 @@ public class Leads {
 		if (lead.status() == LeadStatus.FILED || lead.status() == LeadStatus.CLOSED) {
 			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，不能再作不予立案处理");
 		}
-		cases.requireHandlingHead(handlingRegion(lead), "不予立案");
+		caseWork.requireHandlingHead(handlingRegion(lead), "不予立案");
 		new Validation().required("reason", "不予立案理由（reason）", reason)
 			.maxLength("reason", "不予立案理由（reason）", reason, 500)
 			.throwIfInvalid();
@@ -338,7 +343,7 @@ public class Leads {
 	 * (不予立案): the lead's page offers those forms to no one else.
 	 */
 	public boolean headsHandlingBureau(CurrentUser u, LeadView lead) {
-		return cases.headsHandlingBureau(u, handlingRegion(lead));
+		return caseWork.headsHandlingBureau(u, handlingRegion(lead));
 	}
 
 	/** One lead in the caller's scope. @throws DomainException not-found (404) outside it */

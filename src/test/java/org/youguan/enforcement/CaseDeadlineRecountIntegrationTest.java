@@ -33,6 +33,12 @@ import static org.youguan.enforcement.PartyCases.ALL;
 class CaseDeadlineRecountIntegrationTest {
 
 	@Autowired
+	PastCases pastCases;
+
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
 	PartyCases party;
 
 	@Autowired
@@ -69,14 +75,14 @@ class CaseDeadlineRecountIntegrationTest {
 	}
 
 	static List<String> numbers() {
-		return PartyCases.TEAM.stream().map(PenaltyCases.Member::certificateNumber).toList();
+		return PartyCases.TEAM.stream().map(CaseInvestigation.Member::certificateNumber).toList();
 	}
 
 	@Test
 	void loadingTheYearRecountsTheDecisionLimitAndTheHearingRequestDayOfAnOpenCase() {
 		clock.set(LocalDateTime.of(2051, 12, 27, 10, 0));
 		long id = party.concluded(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", LocalDate.of(2051, 10, 4));
-		party.cases().notifyParty(ALL, id, "2051-12-27");
+		noticeAndHearing.notifyParty(ALL, id, "2051-12-27");
 		CaseView before = view(id);
 		// 90 days from Wed 10-04 is Tue 01-02, a working day on the provisional calendar (only 01-01 off by law)
 		assertThat(before.decisionDueOn()).isEqualTo(LocalDate.of(2052, 1, 2));
@@ -84,7 +90,7 @@ class CaseDeadlineRecountIntegrationTest {
 		assertThat(before.hearingRequestDue()).isEqualTo(LocalDate.of(2052, 1, 4));
 		assertThat(calendar.isProvisional(LocalDate.of(2052, 1, 2))).isTrue();
 		// a past case imported still open goes on under the platform's clock
-		long imported = party.cases().importCase(ALL, new PenaltyCases.ImportedCase(party.sfWuzhong().creditCode(),
+		long imported = pastCases.importCase(ALL, new PastCases.ImportedCase(party.sfWuzhong().creditCode(),
 				"DATA_NOT_REPORTED", "REPORT", "2051-10-04", null, null, null, null, null, null));
 		assertThat(view(imported).decisionDueOn()).isEqualTo(LocalDate.of(2052, 1, 2));
 

@@ -43,6 +43,12 @@ class CaseDocumentReplacementIntegrationTest {
 	static final String WUZHONG = "Bearer demo-wz-staff-token";
 
 	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
+	CaseDecisions caseDecisions;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -93,9 +99,9 @@ class CaseDocumentReplacementIntegrationTest {
 
 		LocalDate today = LocalDate.now(clock);
 		long id = party.notified(party.other(), "DATA_NOT_REPORTED", "2000", today);
-		cases.recordStatement(PartyCases.ALL, id, today.toString(), "当事人称系系统故障导致漏报");
+		noticeAndHearing.recordStatement(PartyCases.ALL, id, today.toString(), "当事人称系系统故障导致漏报");
 		String review = "系统故障不影响当事人按期报送数据的义务，不予采纳";
-		cases.decide(PartyCases.ALL, id, new PenaltyCases.Decision(null, today.toString(), "FINE", "2000", null, null, null)
+		caseDecisions.decide(PartyCases.ALL, id, new CaseDecisions.Decision(null, today.toString(), "FINE", "2000", null, null, null)
 			.reviewingStatement(false, review));
 		CaseDocuments.IssuedDocument d = documents.current(id, CaseDocumentKind.DECISION).orElseThrow();
 		String text = TemplateFiles.text(mvc.perform(get(d.href()).header("Authorization", WUZHONG)).andExpect(status().isOk())

@@ -38,6 +38,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class CaseFormsKeepWhatWasTypedIntegrationTest {
 
 	@Autowired
+	PastCases pastCases;
+
+	@Autowired
+	CaseExecution caseExecution;
+
+	@Autowired
+	CaseDecisions caseDecisions;
+
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
+	CaseInvestigation caseInvestigation;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -85,7 +100,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		refusedKeepsWhatWasTyped(staff, c + filed + "/suspension", "suspension-form", Map.of("reason", "回填理由1x"),
 				Map.of("kind", "TESTING", "startedOn", ""), false, "startedOn");
 
-		cases.startInvestigation(PartyCases.ALL, filed, PartyCases.TEAM);
+		caseInvestigation.startInvestigation(PartyCases.ALL, filed, PartyCases.TEAM);
 		refusedKeepsWhatWasTyped(staff, c + filed + "/evidence", "evidence-form",
 				Map.of("title", "回填证据1x", "content", "回填内容2x", "place", "回填地点3x"),
 				Map.of("kind", "PHOTO", "collectedOn", ""), true, "collectedOn");
@@ -99,19 +114,19 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 				Map.of("penalty", "FINE", "decidedOn", ""), false, "decidedOn");
 
 		long heard = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today);
-		cases.requestHearing(PartyCases.ALL, heard, today.toString());
+		noticeAndHearing.requestHearing(PartyCases.ALL, heard, today.toString());
 		refusedKeepsWhatWasTyped(staff, c + heard + "/hearing", "hearing-form", Map.of("record", "回填笔录1x", "place", "回填地点2x"),
 				Map.of("noticeOn", "", "hearingOn", ""), false, "noticeOn");
 
-		cases.waiveStatement(PartyCases.ALL, notified, today.toString(), PartyCases.waiver());
-		cases.decide(PartyCases.ALL, notified, new PenaltyCases.Decision(null, today.toString(), "FINE", "3000", null, null,
+		noticeAndHearing.waiveStatement(PartyCases.ALL, notified, today.toString(), PartyCases.waiver());
+		caseDecisions.decide(PartyCases.ALL, notified, new CaseDecisions.Decision(null, today.toString(), "FINE", "3000", null, null,
 				null));
-		cases.deliver(PartyCases.ALL, notified, today.toString());
+		caseExecution.deliver(PartyCases.ALL, notified, today.toString());
 		refusedKeepsWhatWasTyped(SignIn.session(mvc, "wz.leader"), c + notified + "/payment-arrangement",
 				"arrangement-form", Map.of("reason", "回填理由2x"), Map.of("kind", "DEFERRAL", "deferredUntil", ""), false,
 				"deferredUntil");
 
-		long imported = cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(party.sfWuzhong().creditCode(),
+		long imported = pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(party.sfWuzhong().creditCode(),
 				"DELIVERY_WITHOUT_CONSENT", "INSPECTION", today.minusDays(30).toString(), today.minusDays(20).toString(),
 				"测试决定" + UUID.randomUUID(), "FINE", new BigDecimal("3000"), null, null));
 		refusedKeepsWhatWasTyped(staff, c + imported + "/documents/originals", "original-document-form",
@@ -155,10 +170,10 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		long notified = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today);
 		refusedKeepsWhatWasTyped(staff, c + notified + "/statement", "statement-form", Map.of("text", "回填陈述1x"),
 				Map.of("on", ""), false, "statementOn");
-		cases.waiveStatement(PartyCases.ALL, notified, today.toString(), PartyCases.waiver());
-		cases.decide(PartyCases.ALL, notified, new PenaltyCases.Decision(null, today.toString(), "FINE", "3000", null, null,
+		noticeAndHearing.waiveStatement(PartyCases.ALL, notified, today.toString(), PartyCases.waiver());
+		caseDecisions.decide(PartyCases.ALL, notified, new CaseDecisions.Decision(null, today.toString(), "FINE", "3000", null, null,
 				null));
-		cases.deliver(PartyCases.ALL, notified, today.toString());
+		caseExecution.deliver(PartyCases.ALL, notified, today.toString());
 		refusedKeepsWhatWasTyped(staff, c + notified + "/payment", "payment-form", Map.of("amount", "回填金额1x"),
 				Map.of("paidOn", ""), false, "paidOn");
 

@@ -27,6 +27,9 @@ import static org.youguan.enforcement.PartyCases.ALL;
 class CaseListQueriesIntegrationTest {
 
 	@Autowired
+	DecisionLimit decisionLimit;
+
+	@Autowired
 	PartyCases party;
 
 	@Autowired
@@ -39,7 +42,7 @@ class CaseListQueriesIntegrationTest {
 	long stopped(EnterpriseView e) {
 		LocalDate today = LocalDate.now(clock);
 		long id = party.filed(e, "DATA_NOT_REPORTED", today);
-		party.cases().suspend(ALL, id, "APPRAISAL", today.toString(), "委托鉴定");
+		decisionLimit.suspend(ALL, id, "APPRAISAL", today.toString(), "委托鉴定");
 		return id;
 	}
 

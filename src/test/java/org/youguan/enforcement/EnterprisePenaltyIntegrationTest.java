@@ -60,6 +60,18 @@ class EnterprisePenaltyIntegrationTest {
 	PenaltyCases cases;
 
 	@Autowired
+	PastCases pastCases;
+
+	@Autowired
+	CaseExecution caseExecution;
+
+	@Autowired
+	CaseDecisions caseDecisions;
+
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -87,7 +99,7 @@ class EnterprisePenaltyIntegrationTest {
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/enterprise/penalties").header("Authorization", SF))
 			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) id))));
-		cases.notifyParty(PartyCases.ALL, id, today().toString());
+		noticeAndHearing.notifyParty(PartyCases.ALL, id, today().toString());
 
 		mvc.perform(get("/api/v1/enterprise/penalties").header("Authorization", SF)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[*].id", hasItem((int) id)));
@@ -175,10 +187,10 @@ class EnterprisePenaltyIntegrationTest {
 	@Test
 	void thePartyWaivesItsHearingExplicitlyAndTheBureauMayThenDecide() throws Exception {
 		long id = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today());
-		cases.recordStatement(PartyCases.ALL, id, today().toString(), "已整改，请求从轻");
-		PenaltyCases.Decision decision = new PenaltyCases.Decision(null, today().toString(), "FINE", "10000", null, null, null)
+		noticeAndHearing.recordStatement(PartyCases.ALL, id, today().toString(), "已整改，请求从轻");
+		CaseDecisions.Decision decision = new CaseDecisions.Decision(null, today().toString(), "FINE", "10000", null, null, null)
 			.reviewingStatement(false, "整改不改变已发生的违法事实");
-		assertThatThrownBy(() -> cases.decide(PartyCases.ALL, id, decision)).isInstanceOf(InvalidValueException.class)
+		assertThatThrownBy(() -> caseDecisions.decide(PartyCases.ALL, id, decision)).isInstanceOf(InvalidValueException.class)
 			.hasMessageContaining("陈述申辩不等于放弃听证");
 
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
@@ -199,7 +211,7 @@ class EnterprisePenaltyIntegrationTest {
 			.andExpect(content().string(not(containsString("id=\"hearing-form\""))));
 		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing").header("Authorization", SF))
 			.andExpect(status().isConflict());
-		assertThat(cases.decide(PartyCases.ALL, id, decision)).isNotBlank();
+		assertThat(caseDecisions.decide(PartyCases.ALL, id, decision)).isNotBlank();
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id"
 				+ " AND action = 'case.hearing-waiver'").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
 	}
@@ -255,8 +267,8 @@ class EnterprisePenaltyIntegrationTest {
 	@Test
 	void thePartyWaivesItsStatementOnThePortalAndTheBureauMayThenDecide() throws Exception {
 		long id = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today());
-		PenaltyCases.Decision decision = new PenaltyCases.Decision(null, today().toString(), "FINE", "3000", null, null, null);
-		assertThatThrownBy(() -> cases.decide(PartyCases.ALL, id, decision)).isInstanceOf(InvalidValueException.class)
+		CaseDecisions.Decision decision = new CaseDecisions.Decision(null, today().toString(), "FINE", "3000", null, null, null);
+		assertThatThrownBy(() -> caseDecisions.decide(PartyCases.ALL, id, decision)).isInstanceOf(InvalidValueException.class)
 			.hasMessageContaining("陈述申辩期限");
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
 		mvc.perform(get("/enterprise/penalties/" + id).session(sf))
@@ -276,7 +288,7 @@ class EnterprisePenaltyIntegrationTest {
 			.andExpect(status().isConflict());
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id"
 				+ " AND action = 'case.statement-waiver'").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
-		assertThat(cases.decide(PartyCases.ALL, id, decision)).isNotBlank();
+		assertThat(caseDecisions.decide(PartyCases.ALL, id, decision)).isNotBlank();
 
 		long stated = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today());
 		portal(stated, "statement", "{\"statement\":\"已整改\"}")
@@ -308,10 +320,10 @@ class EnterprisePenaltyIntegrationTest {
 	void theDecisionShowsItsPaymentDayAndTheSurchargeOnceOverdue() throws Exception {
 		LocalDate t = today();
 		long id = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", t.minusDays(50));
-		cases.waiveStatement(PartyCases.ALL, id, t.minusDays(49).toString(), PartyCases.waiver());
-		String number = cases.decide(PartyCases.ALL, id, new PenaltyCases.Decision(null, t.minusDays(45).toString(), "FINE",
+		noticeAndHearing.waiveStatement(PartyCases.ALL, id, t.minusDays(49).toString(), PartyCases.waiver());
+		String number = caseDecisions.decide(PartyCases.ALL, id, new CaseDecisions.Decision(null, t.minusDays(45).toString(), "FINE",
 				"3000", null, null, null));
-		cases.deliver(PartyCases.ALL, id, t.minusDays(44).toString());
+		caseExecution.deliver(PartyCases.ALL, id, t.minusDays(44).toString());
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
 			.andExpect(jsonPath("$.decisionNumber").value(number))
 			.andExpect(jsonPath("$.fine").value(3000))
@@ -337,7 +349,7 @@ class EnterprisePenaltyIntegrationTest {
 	@Test
 	void thePartyReadsTheDocumentsServedOnItAndNotTheBureausInternalPapers() throws Exception {
 		long id = party.concluded(party.sfWuzhong(), "DATA_NOT_REPORTED", "2000", today().minusDays(5));
-		cases.notifyParty(PartyCases.ALL, id, today().toString());
+		noticeAndHearing.notifyParty(PartyCases.ALL, id, today().toString());
 		List<CaseDocuments.IssuedDocument> issued = documents.list(id);
 		long notice = attachment(issued, CaseDocumentKind.PRIOR_NOTICE);
 		long filing = attachment(issued, CaseDocumentKind.FILING_APPROVAL);
@@ -366,11 +378,11 @@ class EnterprisePenaltyIntegrationTest {
 	@Test
 	void theScanOfAnImportedDecisionIsThePartysToRead() throws Exception {
 		LocalDate decided = today().minusDays(30);
-		long id = cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(party.sfWuzhong().creditCode(),
+		long id = pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(party.sfWuzhong().creditCode(),
 				"DATA_NOT_REPORTED", "REPORT", decided.minusDays(20).toString(), decided.toString(),
 				"吴邮管罚〔" + decided.getYear() + "〕T" + java.util.UUID.randomUUID().toString().substring(0, 6) + "号", "WARNING",
 				null, null, null));
-		cases.keepOriginalDocument(PartyCases.ALL, id, new PenaltyCases.OriginalDocument("DECISION", null, decided.toString()),
+		pastCases.keepOriginalDocument(PartyCases.ALL, id, new PastCases.OriginalDocument("DECISION", null, decided.toString()),
 				new UploadedFile("决定书.pdf", PenaltyCaseIntegrationTest.WAIVER_PDF));
 		long scan = attachment(documents.list(id), CaseDocumentKind.DECISION);
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())

@@ -70,6 +70,9 @@ class HandlingBureauAndPartyIntegrationTest {
 	PenaltyCases cases;
 
 	@Autowired
+	CaseExecution caseExecution;
+
+	@Autowired
 	CaseDocuments documents;
 
 	@Autowired
@@ -207,7 +210,7 @@ class HandlingBureauAndPartyIntegrationTest {
 		mvc.perform(get("/attachments/" + decisionDoc).header("Authorization", SF)).andExpect(status().isNotFound());
 		mvc.perform(get("/enterprise/penalties/" + id).session(sf)).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("/attachments/" + decisionDoc))));
-		cases.deliver(PartyCases.ALL, id, today.toString());
+		caseExecution.deliver(PartyCases.ALL, id, today.toString());
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
 			.andExpect(jsonPath("$.documents[*].title", hasItem("行政处罚决定书")));
 		mvc.perform(get("/attachments/" + decisionDoc).session(sf)).andExpect(status().isOk());
@@ -256,7 +259,7 @@ class HandlingBureauAndPartyIntegrationTest {
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
 			.andExpect(jsonPath("$.handoverDue").isNotEmpty())
 			.andExpect(jsonPath("$.handover").isEmpty());
-		cases.handOver(PartyCases.ALL, id, today.toString(), "3000", "非税收入缴款书0001", null);
+		caseExecution.handOver(PartyCases.ALL, id, today.toString(), "3000", "非税收入缴款书0001", null);
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
 			.andExpect(jsonPath("$.handover.handedOverOn").value(today.toString()))
 			.andExpect(jsonPath("$.handover.amount").value(3000));

@@ -41,6 +41,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class HearingAndHeadStepsIntegrationTest {
 
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
 	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
 
 	static final String HEAD = PenaltyCaseIntegrationTest.HEAD;
@@ -106,7 +109,7 @@ class HearingAndHeadStepsIntegrationTest {
 		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
 		long before = party.cases().get(PartyCases.ALL, id).deadlines().remainingDays();
 		today("2026-06-02");
-		party.cases().requestHearing(PartyCases.ALL, id, "2026-06-02");
+		noticeAndHearing.requestHearing(PartyCases.ALL, id, "2026-06-02");
 		today("2026-07-20");
 		PenaltyCases.Deadlines waiting = party.cases().get(PartyCases.ALL, id).deadlines();
 		assertThat(waiting.suspended()).isTrue();
@@ -124,7 +127,7 @@ class HearingAndHeadStepsIntegrationTest {
 		today("2026-06-01");
 		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
 		today("2026-06-02");
-		party.cases().requestHearing(PartyCases.ALL, id, "2026-06-02");
+		noticeAndHearing.requestHearing(PartyCases.ALL, id, "2026-06-02");
 		today("2026-06-15");
 		String path = "/api/v1/enforcement/cases/" + id + "/hearing";
 		String days = "{\"noticeOn\":\"2026-06-03\",\"hearingOn\":\"2026-06-15\"";

@@ -44,6 +44,24 @@ class ImportedDecisionRulesIntegrationTest {
 	PenaltyCases cases;
 
 	@Autowired
+	PastCases pastCases;
+
+	@Autowired
+	DecisionPublication decisionPublication;
+
+	@Autowired
+	CaseExecution caseExecution;
+
+	@Autowired
+	OnTheSpotPenalties onTheSpotPenalties;
+
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
+	CaseInvestigation caseInvestigation;
+
+	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -58,9 +76,9 @@ class ImportedDecisionRulesIntegrationTest {
 		return "吴邮管罚〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 	}
 
-	static PenaltyCases.ImportedCase past(EnterpriseView e, String violation, String penalty, String fine, String confiscated,
+	static PastCases.ImportedCase past(EnterpriseView e, String violation, String penalty, String fine, String confiscated,
 			String paidOn, String closedOn, String handedOverOn) {
-		return new PenaltyCases.ImportedCase(e.creditCode(), violation, "REPORT", "2025-03-01", "2025-05-10", number(), penalty,
+		return new PastCases.ImportedCase(e.creditCode(), violation, "REPORT", "2025-03-01", "2025-05-10", number(), penalty,
 				fine == null ? null : new BigDecimal(fine), paidOn, closedOn, confiscated == null ? null : new BigDecimal(confiscated),
 				handedOverOn);
 	}
@@ -68,22 +86,22 @@ class ImportedDecisionRulesIntegrationTest {
 	@Test
 	void anImportedSuspensionOrConfiscationWithoutTheFineItsArticleImposesIsRefusedAsTheLiveDecisionRefusesIt() {
 		EnterpriseView e = party.other();
-		assertThat(rules("fine", () -> cases.importCase(PartyCases.ALL, past(e, "BRANCH_UNFILED", "SUSPENSION", null, null, null,
+		assertThat(rules("fine", () -> pastCases.importCase(PartyCases.ALL, past(e, "BRANCH_UNFILED", "SUSPENSION", null, null, null,
 				null, null)))).containsExactly("combined-required");
-		assertThat(rules("fine", () -> cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", null, "8000", null,
+		assertThat(rules("fine", () -> pastCases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", null, "8000", null,
 				null, null)))).containsExactly("combined-required");
-		long id = cases.importCase(PartyCases.ALL, past(e, "BRANCH_UNFILED", "SUSPENSION", "5000", null, null, null, null));
+		long id = pastCases.importCase(PartyCases.ALL, past(e, "BRANCH_UNFILED", "SUSPENSION", "5000", null, null, null, null));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().fine()).isEqualByComparingTo("5000");
 	}
 
 	@Test
 	void onlyTheIssuingProvincialBureauImportsARevocation() {
 		EnterpriseView e = party.other();
-		assertThat(rules("penalty", () -> cases.importCase(DataScope.region("320506"), past(e, "SECURITY_CHECKS", "REVOCATION",
+		assertThat(rules("penalty", () -> pastCases.importCase(DataScope.region("320506"), past(e, "SECURITY_CHECKS", "REVOCATION",
 				"200000", null, null, null, null)))).containsExactly("revocation-authority");
-		assertThat(rules("penalty", () -> cases.importCase(DataScope.region("3205"), past(e, "SECURITY_CHECKS", "REVOCATION",
+		assertThat(rules("penalty", () -> pastCases.importCase(DataScope.region("3205"), past(e, "SECURITY_CHECKS", "REVOCATION",
 				"200000", null, null, null, null)))).containsExactly("revocation-authority");
-		long id = cases.importCase(DataScope.region("32"), past(e, "SECURITY_CHECKS", "REVOCATION", "200000", null, null, null,
+		long id = pastCases.importCase(DataScope.region("32"), past(e, "SECURITY_CHECKS", "REVOCATION", "200000", null, null, null,
 				null));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().penalty()).isEqualTo(Penalty.REVOCATION);
 	}
@@ -91,14 +109,14 @@ class ImportedDecisionRulesIntegrationTest {
 	@Test
 	void anImportedConfiscationRecordsItsHandoverAndIsNotClosedWithoutIt() {
 		EnterpriseView e = party.other();
-		assertThat(rules("handedOverOn", () -> cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000",
+		assertThat(rules("handedOverOn", () -> pastCases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000",
 				"8000", "2025-05-20", "2025-06-10", null)))).containsExactly("not-handed-over");
-		assertThat(rules("handedOverOn", () -> cases.importCase(PartyCases.ALL, past(e, "DATA_NOT_REPORTED", "FINE", "1000", null,
+		assertThat(rules("handedOverOn", () -> pastCases.importCase(PartyCases.ALL, past(e, "DATA_NOT_REPORTED", "FINE", "1000", null,
 				"2025-05-20", null, "2025-05-20")))).containsExactly("absent");
-		assertThat(rules("handedOverOn", () -> cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000",
+		assertThat(rules("handedOverOn", () -> pastCases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000",
 				"8000", null, null, "2025-05-01")))).containsExactly("range");
 
-		long closed = cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000", "8000", "2025-05-20",
+		long closed = pastCases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000", "8000", "2025-05-20",
 				"2025-06-10", "2025-05-25"));
 		assertThat(cases.get(PartyCases.ALL, closed).penaltyCase().status()).isEqualTo(CaseStatus.CLOSED);
 		PenaltyCases.Handover handover = cases.get(PartyCases.ALL, closed).handover();
@@ -106,10 +124,10 @@ class ImportedDecisionRulesIntegrationTest {
 		assertThat(handover.amount()).isEqualByComparingTo("8000");
 
 		// the fine paid, the confiscation not handed over: decided, not carried out
-		long unpaid = cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000", "8000", "2025-05-20", null,
+		long unpaid = pastCases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000", "8000", "2025-05-20", null,
 				null));
 		assertThat(cases.get(PartyCases.ALL, unpaid).penaltyCase().status()).isEqualTo(CaseStatus.DECIDED);
-		long executed = cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000", "8000", "2025-05-20", null,
+		long executed = pastCases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000", "8000", "2025-05-20", null,
 				"2025-05-21"));
 		assertThat(cases.get(PartyCases.ALL, executed).penaltyCase().status()).isEqualTo(CaseStatus.EXECUTED);
 	}
@@ -117,20 +135,20 @@ class ImportedDecisionRulesIntegrationTest {
 	@Test
 	void anAmountOfZeroOrBelowBreaksThePositiveRuleNotTheRequiredOne() {
 		EnterpriseView e = party.other();
-		assertThat(rules("confiscated", () -> cases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000",
+		assertThat(rules("confiscated", () -> pastCases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000",
 				"-5", null, null, null)))).contains("positive").doesNotContain("required");
-		assertThat(rules("fine", () -> cases.importCase(PartyCases.ALL, past(e, "DATA_NOT_REPORTED", "FINE", "-100", null, null,
+		assertThat(rules("fine", () -> pastCases.importCase(PartyCases.ALL, past(e, "DATA_NOT_REPORTED", "FINE", "-100", null, null,
 				null, null)))).containsExactly("positive");
 		clock.set(LocalDate.of(2026, 6, 10).atTime(10, 0));
 		long id = party.filed(e, "UNLICENSED", LocalDate.of(2026, 6, 1));
-		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
 		party.evidence(id);
 		for (String amount : List.of("0", "-1")) {
-			assertThat(rules("proposedConfiscated", () -> cases.concludeInvestigation(PartyCases.ALL, id, new PenaltyCases.Conclusion(
+			assertThat(rules("proposedConfiscated", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion(
 					"查明违法事实", "CONFISCATION", "60000", false, null, null, null, "2026-06-02", amount))))
 				.as(amount).containsExactly("positive");
 		}
-		assertThat(rules("proposedConfiscated", () -> cases.concludeInvestigation(PartyCases.ALL, id, new PenaltyCases.Conclusion(
+		assertThat(rules("proposedConfiscated", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion(
 				"查明违法事实", "CONFISCATION", "60000", false, null, null, null, "2026-06-02", null)))).containsExactly("required");
 	}
 
@@ -155,13 +173,13 @@ class ImportedDecisionRulesIntegrationTest {
 	void aRefusalByARuleOfLawNamesItsFieldAndRule() throws Exception {
 		clock.set(LocalDate.of(2026, 6, 10).atTime(10, 0));
 		long id = party.filed(party.other(), "UNLICENSED", LocalDate.of(2026, 6, 1));
-		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
 		party.evidence(id);
-		cases.concludeInvestigation(PartyCases.ALL, id, new PenaltyCases.Conclusion("查明违法事实", "FINE", "60000", false, null,
+		caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion("查明违法事实", "FINE", "60000", false, null,
 				null, null, "2026-06-02"));
-		assertThat(rules("notifiedOn", () -> cases.notifyParty(PartyCases.ALL, id, "2026-06-10"))).containsExactly("before-review");
+		assertThat(rules("notifiedOn", () -> noticeAndHearing.notifyParty(PartyCases.ALL, id, "2026-06-10"))).containsExactly("before-review");
 		clock.reset();
-		assertThat(rules("reviewer", () -> cases.review(PartyCases.ALL, id, new Officer(null, PartyCases.TEAM.get(0).name()), true,
+		assertThat(rules("reviewer", () -> caseInvestigation.review(PartyCases.ALL, id, new Officer(null, PartyCases.TEAM.get(0).name()), true,
 				"同意"))).containsExactly("reviewer-is-investigator");
 		mvc.perform(post("/api/v1/enforcement/cases/" + id + "/notice").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"" + LocalDate.now() + "\"}"))
@@ -177,26 +195,26 @@ class ImportedDecisionRulesIntegrationTest {
 			.containsExactly("limitation");
 		// a person's decision (recorded before the catalogue said who may be a party: no duty of today's catalogue
 		// admits a person on the spot) is not published
-		long spot = cases.decideOnTheSpot(PartyCases.ALL, new PenaltyCases.OnTheSpot("ORGANISATION",
+		long spot = onTheSpotPenalties.decideOnTheSpot(PartyCases.ALL, new OnTheSpotPenalties.OnTheSpot("ORGANISATION",
 				party.other().creditCode(), null, null, "DATA_NOT_REPORTED", "未按规定报送", "营业场所", "2026-06-10", "WARNING",
 				null, PartyCases.TEAM));
 		jdbc.sql("""
 				UPDATE penalty_case SET party_kind = 'PERSON', enterprise_credit_code = NULL, enterprise_name = '李某'
 				WHERE id = :id""").param("id", spot).update();
-		assertThat(rules("publishedOn", () -> cases.publish(PartyCases.ALL, spot, "2026-06-10"))).containsExactly("natural-person");
+		assertThat(rules("publishedOn", () -> decisionPublication.publish(PartyCases.ALL, spot, "2026-06-10"))).containsExactly("natural-person");
 	}
 
 	@Test
 	void aPaymentNamesAnInstalmentOnlyWhereInstalmentsWereApprovedAndADeferralCarriesNone() {
 		LocalDate on = LocalDate.now().minusDays(2);
 		long id = party.delivered(party.other(), "DATA_NOT_REPORTED", "FINE", "1000", on);
-		assertThat(rules("instalment", () -> cases.pay(PartyCases.ALL, id, LocalDate.now().toString(), "1000", "1")))
+		assertThat(rules("instalment", () -> caseExecution.pay(PartyCases.ALL, id, LocalDate.now().toString(), "1000", "1")))
 			.containsExactly("absent");
-		assertThat(rules("instalments", () -> cases.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD, new PenaltyCases.PaymentTerms(
-				"DEFERRAL", on.toString(), on.plusDays(30).toString(), "经济困难", List.of(new PenaltyCases.InstalmentTerm(
+		assertThat(rules("instalments", () -> caseExecution.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD, new CaseExecution.PaymentTerms(
+				"DEFERRAL", on.toString(), on.plusDays(30).toString(), "经济困难", List.of(new CaseExecution.InstalmentTerm(
 						on.plusDays(20).toString(), "500"))))))
 			.containsExactly("absent");
-		cases.pay(PartyCases.ALL, id, LocalDate.now().toString(), "1000", null);
+		caseExecution.pay(PartyCases.ALL, id, LocalDate.now().toString(), "1000", null);
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().paidOn()).isEqualTo(LocalDate.now());
 	}
 
@@ -205,14 +223,14 @@ class ImportedDecisionRulesIntegrationTest {
 	void aDecisionNumberInChineseNumeralsIsTheSameNumberAndZeroIsRefused() {
 		EnterpriseView e = party.other();
 		String office = "吴邮管罚" + UUID.randomUUID().toString().substring(0, 6);
-		PenaltyCases.ImportedCase first = past(e, "DATA_NOT_REPORTED", "WARNING", null, null, null, null, null);
-		long id = cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(first.enterpriseCreditCode(), first.violation(),
+		PastCases.ImportedCase first = past(e, "DATA_NOT_REPORTED", "WARNING", null, null, null, null, null);
+		long id = pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(first.enterpriseCreditCode(), first.violation(),
 				first.source(), first.filedOn(), first.decidedOn(), office + "〔2025〕十二号", "WARNING", null, null, null));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().decisionNumber()).isEqualTo(office + "〔2025〕12号");
-		assertThat(rules("decisionNumber", () -> cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(
+		assertThat(rules("decisionNumber", () -> pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(
 				first.enterpriseCreditCode(), first.violation(), first.source(), first.filedOn(), first.decidedOn(),
 				office + "[2025]第12号", "WARNING", null, null, null)))).containsExactly("unique");
-		assertThat(rules("decisionNumber", () -> cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(
+		assertThat(rules("decisionNumber", () -> pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(
 				first.enterpriseCreditCode(), first.violation(), first.source(), first.filedOn(), first.decidedOn(),
 				office + "〔2025〕第0号", "WARNING", null, null, null)))).containsExactly("sequence");
 	}

@@ -22,8 +22,8 @@ final class PartyCases {
 
 	static final DataScope ALL = DataScope.all();
 
-	static final List<PenaltyCases.Member> TEAM = List.of(new PenaltyCases.Member("陈吴中", "32050601"),
-			new PenaltyCases.Member("沈执法", "32050602"));
+	static final List<CaseInvestigation.Member> TEAM = List.of(new CaseInvestigation.Member("陈吴中", "32050601"),
+			new CaseInvestigation.Member("沈执法", "32050602"));
 
 	static final Officer HEAD = new Officer(null, "蒋局长");
 
@@ -33,14 +33,28 @@ final class PartyCases {
 
 	private final PenaltyCases cases;
 
+	private final CaseExecution caseExecution;
+
+	private final CaseDecisions caseDecisions;
+
+	private final NoticeAndHearing noticeAndHearing;
+
+	private final CaseInvestigation caseInvestigation;
+
 	private final Enterprises enterprises;
 
 	private final JdbcClient jdbc;
 
-	PartyCases(Leads leads, PenaltyCases cases, Enterprises enterprises, JdbcClient jdbc) {
+	PartyCases(Leads leads, PenaltyCases cases, CaseExecution caseExecution, CaseDecisions caseDecisions,
+			NoticeAndHearing noticeAndHearing, CaseInvestigation caseInvestigation, Enterprises enterprises,
+			JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		this.leads = leads;
 		this.cases = cases;
+		this.caseExecution = caseExecution;
+		this.caseDecisions = caseDecisions;
+		this.noticeAndHearing = noticeAndHearing;
+		this.caseInvestigation = caseInvestigation;
 		this.enterprises = enterprises;
 	}
 
@@ -99,12 +113,12 @@ final class PartyCases {
 	/** A case filed on {@code filedOn} and investigated to its conclusion with the fine proposed. */
 	long concluded(EnterpriseView e, String violation, String fine, LocalDate filedOn) {
 		long id = filed(e, violation, filedOn);
-		cases.startInvestigation(ALL, id, TEAM);
+		caseInvestigation.startInvestigation(ALL, id, TEAM);
 		evidence(jdbc, id);
-		cases.concludeInvestigation(ALL, id, new PenaltyCases.Conclusion("查明违法事实", "FINE", fine, false, null, null, null,
+		caseInvestigation.concludeInvestigation(ALL, id, new CaseInvestigation.Conclusion("查明违法事实", "FINE", fine, false, null, null, null,
 				filedOn.toString()));
 		if (new BigDecimal(fine).compareTo(new BigDecimal("10000")) >= 0) {
-			cases.review(ALL, id, REVIEWER, true, "同意");
+			caseInvestigation.review(ALL, id, REVIEWER, true, "同意");
 		}
 		return id;
 	}
@@ -123,8 +137,8 @@ final class PartyCases {
 	 * A hearing told on {@code noticeOn} and held on {@code hearingOn} in the bureau's hearing room, hosted by sz.office
 	 * (吴文书 of the 苏州市局, above the Wuzhong bureau, and not one of {@link #TEAM}).
 	 */
-	PenaltyCases.HearingData hearing(String noticeOn, String hearingOn) {
-		return new PenaltyCases.HearingData(noticeOn, hearingOn, "吴中区邮政管理局听证室", user("sz.office"), null);
+	NoticeAndHearing.HearingData hearing(String noticeOn, String hearingOn) {
+		return new NoticeAndHearing.HearingData(noticeOn, hearingOn, "吴中区邮政管理局听证室", user("sz.office"), null);
 	}
 
 	/**
@@ -134,7 +148,7 @@ final class PartyCases {
 	 */
 	long delivered(EnterpriseView e, String violation, String penalty, String amount, LocalDate on) {
 		long id = filed(e, violation, on.minusDays(6));
-		cases.startInvestigation(ALL, id, TEAM);
+		caseInvestigation.startInvestigation(ALL, id, TEAM);
 		evidence(jdbc, id);
 		boolean confiscation = penalty.equals("CONFISCATION");
 		String fine = confiscation ? "5000" : amount;
@@ -142,14 +156,14 @@ final class PartyCases {
 		String mitigation = confiscation ? "REDUCED" : null;
 		String ground = confiscation ? "ELIMINATED_HARM" : null;
 		String reason = confiscation ? "主动消除违法后果" : null;
-		cases.concludeInvestigation(ALL, id, new PenaltyCases.Conclusion("查明违法事实", penalty, fine, false, mitigation, ground,
+		caseInvestigation.concludeInvestigation(ALL, id, new CaseInvestigation.Conclusion("查明违法事实", penalty, fine, false, mitigation, ground,
 				reason, on.minusDays(5).toString(), confiscated));
-		cases.notifyParty(ALL, id, on.minusDays(1).toString());
+		noticeAndHearing.notifyParty(ALL, id, on.minusDays(1).toString());
 		// the party's signed waiver (a waiver typed as a statement is refused, rule use-waiver)
-		cases.waiveStatement(ALL, id, on.minusDays(1).toString(), waiver());
-		cases.decide(ALL, id, new PenaltyCases.Decision(null, on.toString(), penalty, fine, mitigation, ground, reason, null,
+		noticeAndHearing.waiveStatement(ALL, id, on.minusDays(1).toString(), waiver());
+		caseDecisions.decide(ALL, id, new CaseDecisions.Decision(null, on.toString(), penalty, fine, mitigation, ground, reason, null,
 				null, null, confiscated, null, null));
-		cases.deliver(ALL, id, on.toString());
+		caseExecution.deliver(ALL, id, on.toString());
 		return id;
 	}
 
@@ -161,7 +175,7 @@ final class PartyCases {
 	/** A case notified on {@code notifiedOn} (filed a few days before). */
 	long notified(EnterpriseView e, String violation, String fine, LocalDate notifiedOn) {
 		long id = concluded(e, violation, fine, notifiedOn.minusDays(5));
-		cases.notifyParty(ALL, id, notifiedOn.toString());
+		noticeAndHearing.notifyParty(ALL, id, notifiedOn.toString());
 		return id;
 	}
 }

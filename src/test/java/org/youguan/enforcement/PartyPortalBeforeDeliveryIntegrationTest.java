@@ -33,6 +33,15 @@ class PartyPortalBeforeDeliveryIntegrationTest {
 	static final String SF = EnterprisePenaltyIntegrationTest.SF;
 
 	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
+	CaseDecisions caseDecisions;
+
+	@Autowired
+	CaseExecution caseExecution;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -45,8 +54,8 @@ class PartyPortalBeforeDeliveryIntegrationTest {
 	void aDecisionNotYetDeliveredShowsTheEnterpriseNeitherItsNumberNorItsPenalty() throws Exception {
 		LocalDate today = LocalDate.now(clock);
 		long id = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today);
-		party.cases().waiveStatement(PartyCases.ALL, id, today.toString(), PartyCases.waiver());
-		String number = party.cases().decide(PartyCases.ALL, id, new PenaltyCases.Decision(null, today.toString(), "FINE",
+		noticeAndHearing.waiveStatement(PartyCases.ALL, id, today.toString(), PartyCases.waiver());
+		String number = caseDecisions.decide(PartyCases.ALL, id, new CaseDecisions.Decision(null, today.toString(), "FINE",
 				"3000", null, null, null));
 		String api = "/api/v1/enterprise/penalties/" + id;
 		mvc.perform(get(api).header("Authorization", SF)).andExpect(status().isOk())
@@ -64,7 +73,7 @@ class PartyPortalBeforeDeliveryIntegrationTest {
 		mvc.perform(get("/enterprise/penalties").param("size", "200").session(sf)).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString(number))));
 
-		party.cases().deliver(PartyCases.ALL, id, today.toString());
+		caseExecution.deliver(PartyCases.ALL, id, today.toString());
 		mvc.perform(get(api).header("Authorization", SF)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.decisionNumber").value(number))
 			.andExpect(jsonPath("$.penalty").value("FINE"));

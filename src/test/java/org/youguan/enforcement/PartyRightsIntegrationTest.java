@@ -61,6 +61,15 @@ class PartyRightsIntegrationTest {
 	PenaltyCases cases;
 
 	@Autowired
+	CaseExecution caseExecution;
+
+	@Autowired
+	CaseDecisions caseDecisions;
+
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -137,8 +146,8 @@ class PartyRightsIntegrationTest {
 		return new MockMultipartFile("file", name, "application/pdf", PenaltyCaseIntegrationTest.WAIVER_PDF);
 	}
 
-	static PenaltyCases.Decision fine(LocalDate on, String amount) {
-		return new PenaltyCases.Decision(null, on.toString(), "FINE", amount, null, null, null);
+	static CaseDecisions.Decision fine(LocalDate on, String amount) {
+		return new CaseDecisions.Decision(null, on.toString(), "FINE", amount, null, null, null);
 	}
 
 	/**
@@ -152,7 +161,7 @@ class PartyRightsIntegrationTest {
 		PartyCases party = party();
 		long told = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
 		long notTold = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "8000", LocalDate.of(2026, 6, 1));
-		cases.recordStatement(PartyCases.ALL, told, "2026-06-01", "已整改");
+		noticeAndHearing.recordStatement(PartyCases.ALL, told, "2026-06-01", "已整改");
 		rules.override(StatutoryRule.PENALTY_HEARING_FINE, city(), "3205", new BigDecimal("50000"), "测试：提高较大数额标准");
 
 		clock.set(LocalDate.of(2026, 6, 2).atTime(10, 0));
@@ -160,15 +169,15 @@ class PartyRightsIntegrationTest {
 			.andExpect(jsonPath("$.deadlines.hearingRight").value(true))
 			.andExpect(jsonPath("$.penaltyCase.hearingRight").value(true))
 			.andExpect(jsonPath("$.penaltyCase.hearingRequestDue").value("2026-06-08"));
-		assertThatThrownBy(() -> cases.decide(PartyCases.ALL, told, fine(LocalDate.of(2026, 6, 2), "10000")))
+		assertThatThrownBy(() -> caseDecisions.decide(PartyCases.ALL, told, fine(LocalDate.of(2026, 6, 2), "10000")))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.anySatisfy(e -> assertThat(e.rule()).isEqualTo("hearing-window")));
-		cases.requestHearing(PartyCases.ALL, told, "2026-06-02");
+		noticeAndHearing.requestHearing(PartyCases.ALL, told, "2026-06-02");
 		assertThat(cases.get(PartyCases.ALL, told).penaltyCase().status()).isEqualTo(CaseStatus.HEARING);
 
 		rules.override(StatutoryRule.PENALTY_HEARING_FINE, city(), "3205", new BigDecimal("5000"), "测试：降低较大数额标准");
 		assertThat(cases.get(PartyCases.ALL, notTold).deadlines().hearingRight()).isFalse();
-		assertThatThrownBy(() -> cases.requestHearing(PartyCases.ALL, notTold, "2026-06-02"))
+		assertThatThrownBy(() -> noticeAndHearing.requestHearing(PartyCases.ALL, notTold, "2026-06-02"))
 			.isInstanceOf(DomainException.class).hasMessageContaining("不属于听证范围");
 	}
 
@@ -184,7 +193,7 @@ class PartyRightsIntegrationTest {
 		rules.override(StatutoryRule.PENALTY_HEARING_REQUEST, city(), "0", new BigDecimal("10"), "测试：假设的新法律");
 		clock.set(LocalDate.of(2026, 6, 9).atTime(10, 0));
 		assertThat(cases.get(PartyCases.ALL, id).deadlines().hearingRequestDue()).isEqualTo(LocalDate.of(2026, 6, 8));
-		assertThatThrownBy(() -> cases.requestHearing(PartyCases.ALL, id, "2026-06-09"))
+		assertThatThrownBy(() -> noticeAndHearing.requestHearing(PartyCases.ALL, id, "2026-06-09"))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.anySatisfy(e -> assertThat(e.rule()).isEqualTo("deadline")));
 	}
@@ -211,7 +220,7 @@ class PartyRightsIntegrationTest {
 			.andReturn().getResponse().getContentAsString(), "$.penaltyCase.hearingWaiverAttachmentId");
 		mvc.perform(get("/attachments/" + scan).header("Authorization", WUZHONG)).andExpect(status().isOk());
 
-		assertThatThrownBy(() -> cases.decide(PartyCases.ALL, id, fine(LocalDate.of(2026, 6, 1), "10000")))
+		assertThatThrownBy(() -> caseDecisions.decide(PartyCases.ALL, id, fine(LocalDate.of(2026, 6, 1), "10000")))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.anySatisfy(e -> assertThat(e.rule()).isEqualTo("statement-window")));
 		waiver("statement-waiver", id, null)
@@ -220,7 +229,7 @@ class PartyRightsIntegrationTest {
 		waiver("statement-waiver", id, scan("放弃陈述申辩声明.pdf"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.statementWaivedOn").value("2026-06-01"));
-		assertThat(cases.decide(PartyCases.ALL, id, fine(LocalDate.of(2026, 6, 1), "10000"))).isNotBlank();
+		assertThat(caseDecisions.decide(PartyCases.ALL, id, fine(LocalDate.of(2026, 6, 1), "10000"))).isNotBlank();
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id"
 				+ " AND action = 'case.statement-waiver'").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
 
@@ -228,7 +237,7 @@ class PartyRightsIntegrationTest {
 		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));
 		long silent = party.notified(party.other(), "DATA_NOT_REPORTED", "3000", LocalDate.of(2026, 6, 1));
 		clock.set(LocalDate.of(2026, 6, 9).atTime(10, 0));
-		assertThat(cases.decide(PartyCases.ALL, silent, fine(LocalDate.of(2026, 6, 9), "3000"))).isNotBlank();
+		assertThat(caseDecisions.decide(PartyCases.ALL, silent, fine(LocalDate.of(2026, 6, 9), "3000"))).isNotBlank();
 	}
 
 	/** The portal's waiver takes the JSON boolean true only: "true", 1 and a missing body are refused with 400. */
@@ -256,11 +265,11 @@ class PartyRightsIntegrationTest {
 		PartyCases party = party();
 		LocalDate today = LocalDate.now(clock);
 		long id = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today);
-		cases.recordStatement(PartyCases.ALL, id, today.toString(), "已整改，请求从轻");
+		noticeAndHearing.recordStatement(PartyCases.ALL, id, today.toString(), "已整改，请求从轻");
 		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing-waiver").header("Authorization", SF)
 				.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
 			.andExpect(status().isOk());
-		cases.decide(PartyCases.ALL, id, fine(today, "10000").reviewingStatement(false, "整改不改变已发生的违法事实，罚款在幅度内确定"));
+		caseDecisions.decide(PartyCases.ALL, id, fine(today, "10000").reviewingStatement(false, "整改不改变已发生的违法事实，罚款在幅度内确定"));
 		assertThat(documentText(id, "DECISION")).contains("明确放弃听证").contains(today.getYear() + "年")
 			.contains("经复核，本局不予采纳", "整改不改变已发生的违法事实");
 		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG))
@@ -276,8 +285,8 @@ class PartyRightsIntegrationTest {
 	void theDecisionKeepsThePaymentSurchargeAndRemediesItStatedWhateverTheLawBecomesAfterwards() throws Exception {
 		LocalDate day = LocalDate.of(2026, 6, 1);
 		long id = notifiedOn(day);
-		cases.waiveStatement(PartyCases.ALL, id, day.toString(), PartyCases.waiver());
-		cases.decide(PartyCases.ALL, id, fine(day, "3000"));
+		noticeAndHearing.waiveStatement(PartyCases.ALL, id, day.toString(), PartyCases.waiver());
+		caseDecisions.decide(PartyCases.ALL, id, fine(day, "3000"));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase()).extracting(CaseView::paymentDays, CaseView::reviewDays,
 				CaseView::litigationMonths).containsExactly(15, 60, 6);
 		rules.override(StatutoryRule.PENALTY_PAYMENT, city(), "0", new BigDecimal("30"), "测试：假设的新法律");
@@ -285,10 +294,10 @@ class PartyRightsIntegrationTest {
 		rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, city(), "0", new BigDecimal("90"), "测试：假设的新法律");
 		rules.override(StatutoryRule.REMEDY_LITIGATION, city(), "0", new BigDecimal("3"), "测试：假设的新法律");
 
-		cases.deliver(PartyCases.ALL, id, day.toString());
+		caseExecution.deliver(PartyCases.ALL, id, day.toString());
 		LocalDate due = calendar.plusCalendarDays(day, 15);
 		assertThat(cases.get(PartyCases.ALL, id).deadlines().paymentDue()).isEqualTo(due);
-		assertThat(cases.paymentDue(id)).contains(due);
+		assertThat(caseExecution.paymentDue(id)).contains(due);
 		String decision = reissued(id, CaseDocumentKind.DECISION);
 		assertThat(decision).contains("15日内").contains("3%").contains("六十日内").contains("六个月内")
 			.doesNotContain("30日内").doesNotContain("九十日");
@@ -296,10 +305,10 @@ class PartyRightsIntegrationTest {
 		LocalDate late = due.plusDays(2);
 		clock.set(late.atTime(10, 0));
 		assertThat(cases.get(PartyCases.ALL, id).deadlines().surchargeToday()).isEqualByComparingTo("180.00");
-		assertThatThrownBy(() -> cases.pay(PartyCases.ALL, id, late.toString(), "3300"))
+		assertThatThrownBy(() -> caseExecution.pay(PartyCases.ALL, id, late.toString(), "3300"))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.anySatisfy(e -> assertThat(e.rule()).isEqualTo("amount")));
-		cases.pay(PartyCases.ALL, id, late.toString(), "3180");
+		caseExecution.pay(PartyCases.ALL, id, late.toString(), "3180");
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().surcharge()).isEqualByComparingTo("180.00");
 	}
 

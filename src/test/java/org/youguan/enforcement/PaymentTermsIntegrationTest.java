@@ -55,6 +55,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class PaymentTermsIntegrationTest {
 
+	@Autowired
+	CaseExecution caseExecution;
+
 	/** The shared enforcement fixture, and through it the procedure's service. */
 	@Autowired
 	PartyCases party;
@@ -263,7 +266,7 @@ class PaymentTermsIntegrationTest {
 		long id = party.delivered(party.sfWuzhong(), "WAYBILL_DATA", "CONFISCATION", "5000", delivered);
 		today(d("2025-08-20"));
 		// 并处: the fine its article requires is paid within the fine's own 15 days; what is confiscated has its 30
-		assertThat(party.cases().handoverDue(id)).as("30 days, not the fine's 15").contains(d("2025-07-10"));
+		assertThat(caseExecution.handoverDue(id)).as("30 days, not the fine's 15").contains(d("2025-07-10"));
 		assertThat(party.cases().get(PartyCases.ALL, id).deadlines().paymentDue()).as("the fine's 15 days")
 			.isEqualTo(d("2025-06-25"));
 		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().handoverDays()).isEqualTo(30);
@@ -338,7 +341,7 @@ class PaymentTermsIntegrationTest {
 		today(delivered);
 		long id = party.delivered(party.other(), "WAYBILL_DATA", "CONFISCATION", "5000", delivered);
 		String number = party.cases().get(PartyCases.ALL, id).penaltyCase().number();
-		assertThat(party.cases().handoverDue(id)).contains(d("2025-07-01"));
+		assertThat(caseExecution.handoverDue(id)).contains(d("2025-07-01"));
 
 		today(d("2025-07-03"));
 		// the fine decided beside the confiscation (并处) is paid; what is confiscated is still to hand over

@@ -64,6 +64,9 @@ class PenaltyImportIntegrationTest {
 	PenaltyCases cases;
 
 	@Autowired
+	PartyCases partyCases;
+
+	@Autowired
 	Leads leads;
 
 	@Autowired
@@ -141,7 +144,7 @@ class PenaltyImportIntegrationTest {
 
 	@Test
 	void aRealSheetIsImportedWholeMarkedImportedAndAudited() throws Exception {
-		PartyCases party = new PartyCases(leads, cases, enterprises, jdbc);
+		PartyCases party = partyCases;
 		EnterpriseView e = party.other();
 		String a = number(), b = number(), c = number();
 		double serial = DateUtil.getExcelDate(LocalDate.of(2024, 6, 10));
@@ -181,7 +184,7 @@ class PenaltyImportIntegrationTest {
 	 */
 	@Test
 	void aRowCarriesTheConfiscationBesideTheFine() throws Exception {
-		EnterpriseView e = new PartyCases(leads, cases, enterprises, jdbc).other();
+		EnterpriseView e = partyCases.other();
 		String combined = number(), none = number();
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		long before = count();
@@ -203,7 +206,7 @@ class PenaltyImportIntegrationTest {
 	 */
 	@Test
 	void anImpossibleDateIsOneErrorForItsCellAlone() throws Exception {
-		String code = new PartyCases(leads, cases, enterprises, jdbc).other().creditCode();
+		String code = partyCases.other().creditCode();
 		byte[] sheet = book(null, List.of(row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-30", number(), "罚款", 1000,
 				"2024-03-01", "2024-03-05")));
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
@@ -220,7 +223,7 @@ class PenaltyImportIntegrationTest {
 	 */
 	@Test
 	void aConfiscationRowCarriesItsHandoverDayAndIsNotClosedWithoutIt() throws Exception {
-		EnterpriseView e = new PartyCases(leads, cases, enterprises, jdbc).other();
+		EnterpriseView e = partyCases.other();
 		List<Object> headers = new ArrayList<>(HEADERS);
 		headers.add("没收上缴日期");
 		String closed = number();
@@ -242,7 +245,7 @@ class PenaltyImportIntegrationTest {
 
 	@Test
 	void everyBadRowIsReportedByRowAndColumnAndNothingIsSaved() throws Exception {
-		PartyCases party = new PartyCases(leads, cases, enterprises, jdbc);
+		PartyCases party = partyCases;
 		String code = party.other().creditCode();
 		String good = number();
 		// one 文号 typed two ways (GB/T 9704: the bracket and leading zeros do not make another number)
@@ -300,7 +303,7 @@ class PenaltyImportIntegrationTest {
 		mvc.perform(get("/enforcement/import/template.xlsx").session(staff)).andExpect(status().isOk());
 		mvc.perform(get("/enforcement/import").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
 		// an enterprise outside the county's scope is a row error, not a case elsewhere
-		String wuzhong = new PartyCases(leads, cases, enterprises, jdbc).other().creditCode();
+		String wuzhong = partyCases.other().creditCode();
 		mvc.perform(multipart("/enforcement/import").file(file(book(null, List.of(row(wuzhong, "DATA_NOT_REPORTED", "举报",
 				"2024-01-02", null, null, null, null, null, null))))).session(SignIn.session(mvc, "xc.staff")).with(csrf()))
 			.andExpect(status().isUnprocessableContent())

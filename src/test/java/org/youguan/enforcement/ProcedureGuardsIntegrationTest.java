@@ -48,6 +48,27 @@ class ProcedureGuardsIntegrationTest {
 	@Autowired
 	PenaltyCases cases;
 
+	@Autowired
+	PastCases pastCases;
+
+	@Autowired
+	CaseExecution caseExecution;
+
+	@Autowired
+	OnTheSpotPenalties onTheSpotPenalties;
+
+	@Autowired
+	DecisionLimit decisionLimit;
+
+	@Autowired
+	CaseDecisions caseDecisions;
+
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
+	CaseInvestigation caseInvestigation;
+
 	/** The shared enforcement fixture. */
 	@Autowired
 	PartyCases party;
@@ -84,8 +105,8 @@ class ProcedureGuardsIntegrationTest {
 		return e.fieldErrors().stream().filter(f -> f.field().equals(field)).map(FieldError::rule).toList();
 	}
 
-	static PenaltyCases.Decision decision(String number, String on, String penalty, String fine) {
-		return new PenaltyCases.Decision(number, on, penalty, fine, null, null, null);
+	static CaseDecisions.Decision decision(String number, String on, String penalty, String fine) {
+		return new CaseDecisions.Decision(number, on, penalty, fine, null, null, null);
 	}
 
 	ResultActions call(String token, String path, String json) throws Exception {
@@ -95,7 +116,7 @@ class ProcedureGuardsIntegrationTest {
 	/** A case of {@code violation} filed on {@code filed} with its investigation started and one evidence item. */
 	long investigating(EnterpriseView e, String violation, LocalDate filed) {
 		long id = party.filed(e, violation, filed);
-		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
 		party.evidence(id);
 		return id;
 	}
@@ -105,17 +126,17 @@ class ProcedureGuardsIntegrationTest {
 		today("2026-06-01");
 		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
 		today("2026-06-02");
-		cases.requestHearing(PartyCases.ALL, id, "2026-06-02");
+		noticeAndHearing.requestHearing(PartyCases.ALL, id, "2026-06-02");
 		today("2026-06-15");
-		cases.holdHearing(PartyCases.ALL, id, party.hearing("2026-06-03", "2026-06-15"));
+		noticeAndHearing.holdHearing(PartyCases.ALL, id, party.hearing("2026-06-03", "2026-06-15"));
 		today("2026-06-16");
-		cases.review(PartyCases.ALL, id, PartyCases.REVIEWER, true, "听证后审核，同意");
+		caseInvestigation.review(PartyCases.ALL, id, PartyCases.REVIEWER, true, "听证后审核，同意");
 
-		assertThat(rules("decidedOn", () -> cases.decide(PartyCases.ALL, id, decision(null, "2026-06-10", "FINE", "10000"))))
+		assertThat(rules("decidedOn", () -> caseDecisions.decide(PartyCases.ALL, id, decision(null, "2026-06-10", "FINE", "10000"))))
 			.contains("before-hearing");
-		assertThat(rules("decidedOn", () -> cases.decide(PartyCases.ALL, id, decision(null, "2026-06-15", "FINE", "10000"))))
+		assertThat(rules("decidedOn", () -> caseDecisions.decide(PartyCases.ALL, id, decision(null, "2026-06-15", "FINE", "10000"))))
 			.containsExactly("before-review");
-		cases.decide(PartyCases.ALL, id, decision(null, "2026-06-16", "FINE", "10000"));
+		caseDecisions.decide(PartyCases.ALL, id, decision(null, "2026-06-16", "FINE", "10000"));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().decidedOn()).isEqualTo(LocalDate.of(2026, 6, 16));
 	}
 
@@ -123,9 +144,9 @@ class ProcedureGuardsIntegrationTest {
 	void staffDoNotOverwriteAStatementAlreadyGiven() {
 		today("2026-06-02");
 		long id = party.notified(party.other(), "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 6, 1));
-		cases.recordStatement(PartyCases.ALL, id, "2026-06-02", "当事人陈述：系初次迟报，已补报");
+		noticeAndHearing.recordStatement(PartyCases.ALL, id, "2026-06-02", "当事人陈述：系初次迟报，已补报");
 
-		assertThat(rules("statement", () -> cases.recordStatement(PartyCases.ALL, id, "2026-06-02", "当事人无异议")))
+		assertThat(rules("statement", () -> noticeAndHearing.recordStatement(PartyCases.ALL, id, "2026-06-02", "当事人无异议")))
 			.containsExactly("already-stated");
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().statement()).isEqualTo("当事人陈述：系初次迟报，已补报");
 	}
@@ -133,7 +154,7 @@ class ProcedureGuardsIntegrationTest {
 	/** A case told of a fine of 2000 on 2026-06-01 whose statement the party waived in writing: decidable from 2026-06-02. */
 	long stated(EnterpriseView e) {
 		long id = party.notified(e, "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 6, 1));
-		cases.waiveStatement(PartyCases.ALL, id, "2026-06-01", PartyCases.waiver());
+		noticeAndHearing.waiveStatement(PartyCases.ALL, id, "2026-06-01", PartyCases.waiver());
 		return id;
 	}
 
@@ -149,28 +170,28 @@ class ProcedureGuardsIntegrationTest {
 		String region = e.regionCode().substring(0, 6);
 		long first = stated(e);
 		String next = BusinessNumbers.format("行政处罚决定", region, 2026, lastIssued("行政处罚决定", region, 2026) + 1);
-		assertThat(rules("decisionNumber", () -> cases.decide(PartyCases.ALL, first, decision(next, "2026-06-02", "FINE", "2000"))))
+		assertThat(rules("decisionNumber", () -> caseDecisions.decide(PartyCases.ALL, first, decision(next, "2026-06-02", "FINE", "2000"))))
 			.containsExactly("automatic-number");
-		cases.decide(PartyCases.ALL, first, decision("苏邮管罚〔2026〕" + System.nanoTime() % 1_000_000 + "号", "2026-06-02", "FINE",
+		caseDecisions.decide(PartyCases.ALL, first, decision("苏邮管罚〔2026〕" + System.nanoTime() % 1_000_000 + "号", "2026-06-02", "FINE",
 				"2000"));
 
 		// a number of the series' form already taken (typed before this guard) is passed over, not collided with
 		long second = stated(e);
 		String taken = BusinessNumbers.format("行政处罚决定", region, 2026, lastIssued("行政处罚决定", region, 2026) + 1);
 		jdbc.sql("UPDATE penalty_case SET decision_number = :n WHERE id = :id").param("n", taken).param("id", first).update();
-		String numbered = cases.decide(PartyCases.ALL, second, decision(null, "2026-06-02", "FINE", "2000"));
+		String numbered = caseDecisions.decide(PartyCases.ALL, second, decision(null, "2026-06-02", "FINE", "2000"));
 		assertThat(numbered).isNotEqualTo(taken).startsWith("行政处罚决定-" + region + "-2026-");
 
 		String spot = BusinessNumbers.format("当场处罚", region, 2026, lastIssued("当场处罚", region, 2026) + 1);
 		jdbc.sql("UPDATE penalty_case SET decision_number = :n WHERE id = :id").param("n", spot).param("id", first).update();
-		long onTheSpot = cases.decideOnTheSpot(PartyCases.ALL, new PenaltyCases.OnTheSpot("ORGANISATION", e.creditCode(), null,
+		long onTheSpot = onTheSpotPenalties.decideOnTheSpot(PartyCases.ALL, new OnTheSpotPenalties.OnTheSpot("ORGANISATION", e.creditCode(), null,
 				null, "DATA_NOT_REPORTED", "当月数据逾期未报送", "当事人营业场所", "2026-06-02", "FINE", "500",
 				PartyCases.TEAM));
 		assertThat(cases.get(PartyCases.ALL, onTheSpot).penaltyCase().decisionNumber()).isNotEqualTo(spot);
 	}
 
-	static PenaltyCases.ImportedCase imported(EnterpriseView e, String source, String number, String penalty, String fine) {
-		return new PenaltyCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", source, "2025-03-01", "2025-05-10", number,
+	static PastCases.ImportedCase imported(EnterpriseView e, String source, String number, String penalty, String fine) {
+		return new PastCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", source, "2025-03-01", "2025-05-10", number,
 				penalty, fine == null ? null : new BigDecimal(fine), null, null);
 	}
 
@@ -186,18 +207,18 @@ class ProcedureGuardsIntegrationTest {
 		EnterpriseView xiangcheng = enterprises.list(DataScope.region("320507"), Enterprises.Filter.NONE,
 				PageQuery.of(null, 0, 1, "legal_name", "asc")).items().get(0);
 		String number = "相邮管罚〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
-		cases.importCase(PartyCases.ALL, imported(xiangcheng, "REPORT", number, "FINE", "3000"));
+		pastCases.importCase(PartyCases.ALL, imported(xiangcheng, "REPORT", number, "FINE", "3000"));
 		EnterpriseView wuzhong = party.other();
-		assertThat(rules("decisionNumber", () -> cases.importCase(PartyCases.ALL, imported(wuzhong, "REPORT", number, "FINE", "3000"))))
+		assertThat(rules("decisionNumber", () -> pastCases.importCase(PartyCases.ALL, imported(wuzhong, "REPORT", number, "FINE", "3000"))))
 			.containsExactly("unique");
 		long id = stated(wuzhong);
-		assertThat(rules("decisionNumber", () -> cases.decide(PartyCases.ALL, id, decision(number, "2026-06-02", "FINE", "2000"))))
+		assertThat(rules("decisionNumber", () -> caseDecisions.decide(PartyCases.ALL, id, decision(number, "2026-06-02", "FINE", "2000"))))
 			.containsExactly("unique");
 
 		String other = "吴邮管罚〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
-		assertThat(rules("penalty", () -> cases.importCase(PartyCases.ALL, imported(wuzhong, "REPORT", other, "REVOCATION", null))))
+		assertThat(rules("penalty", () -> pastCases.importCase(PartyCases.ALL, imported(wuzhong, "REPORT", other, "REVOCATION", null))))
 			.containsExactly("not-provided");
-		assertThat(rules("source", () -> cases.importCase(PartyCases.ALL, imported(wuzhong, "SAFETY", other, "FINE", "3000"))))
+		assertThat(rules("source", () -> pastCases.importCase(PartyCases.ALL, imported(wuzhong, "SAFETY", other, "FINE", "3000"))))
 			.containsExactly("one-of");
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE decision_number = :n").param("n", other).query(Long.class)
 			.single()).isZero();
@@ -207,18 +228,18 @@ class ProcedureGuardsIntegrationTest {
 	void overlappingSuspensionsAreRefusedAndALateExtensionIsNotGranted() {
 		today("2026-06-20");
 		long id = investigating(party.other(), "PARCEL_TAMPERING", LocalDate.of(2026, 6, 1));
-		cases.suspend(PartyCases.ALL, id, "APPRAISAL", "2026-06-05", "委托鉴定");
-		cases.resume(PartyCases.ALL, id, "2026-06-10");
-		assertThat(rules("startedOn", () -> cases.suspend(PartyCases.ALL, id, "TESTING", "2026-06-08", "检测")))
+		decisionLimit.suspend(PartyCases.ALL, id, "APPRAISAL", "2026-06-05", "委托鉴定");
+		decisionLimit.resume(PartyCases.ALL, id, "2026-06-10");
+		assertThat(rules("startedOn", () -> decisionLimit.suspend(PartyCases.ALL, id, "TESTING", "2026-06-08", "检测")))
 			.containsExactly("overlapping-suspension");
-		assertThat(rules("startedOn", () -> cases.suspend(PartyCases.ALL, id, "TESTING", "2026-06-10", "检测")))
+		assertThat(rules("startedOn", () -> decisionLimit.suspend(PartyCases.ALL, id, "TESTING", "2026-06-10", "检测")))
 			.containsExactly("overlapping-suspension");
-		cases.suspend(PartyCases.ALL, id, "TESTING", "2026-06-11", "检测");
+		decisionLimit.suspend(PartyCases.ALL, id, "TESTING", "2026-06-11", "检测");
 		assertThat(cases.get(PartyCases.ALL, id).suspensions()).hasSize(2);
 
 		today("2026-05-20");
 		long late = investigating(party.other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
-		assertThat(rules("decisionDueOn", () -> cases.extend(PartyCases.ALL, late, PartyCases.HEAD, "案情复杂")))
+		assertThat(rules("decisionDueOn", () -> decisionLimit.extend(PartyCases.ALL, late, PartyCases.HEAD, "案情复杂")))
 			.containsExactly("limit-passed");
 		assertThat(cases.get(PartyCases.ALL, late).penaltyCase().extended()).isFalse();
 	}
@@ -233,10 +254,10 @@ class ProcedureGuardsIntegrationTest {
 		today("2026-05-20");
 		long late = investigating(party.other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
 		LocalDate due = cases.get(PartyCases.ALL, late).penaltyCase().decisionDueOn();
-		assertThat(rules("startedOn", () -> cases.suspend(PartyCases.ALL, late, "APPRAISAL", due.plusDays(1).toString(), "委托鉴定")))
+		assertThat(rules("startedOn", () -> decisionLimit.suspend(PartyCases.ALL, late, "APPRAISAL", due.plusDays(1).toString(), "委托鉴定")))
 			.containsExactly("limit-passed");
 		assertThat(cases.get(PartyCases.ALL, late).suspensions()).isEmpty();
-		cases.suspend(PartyCases.ALL, late, "APPRAISAL", due.toString(), "委托鉴定");
+		decisionLimit.suspend(PartyCases.ALL, late, "APPRAISAL", due.toString(), "委托鉴定");
 		assertThat(cases.get(PartyCases.ALL, late).deadlines().remainingDays()).isEqualTo(1);
 
 		long legacy = investigating(party.other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
@@ -254,26 +275,26 @@ class ProcedureGuardsIntegrationTest {
 		today("2026-06-09");
 		// 快递市场管理办法 art.48 fines (5000 at least) and gives no warning
 		long contractor = investigating(party.other(), "UNLICENSED_CONTRACTOR", LocalDate.of(2026, 6, 1));
-		assertThat(rules("proposedPenalty", () -> cases.concludeInvestigation(PartyCases.ALL, contractor,
-				new PenaltyCases.Conclusion("查明", "WARNING", null, false, null, null, null, "2026-06-02"))))
+		assertThat(rules("proposedPenalty", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, contractor,
+				new CaseInvestigation.Conclusion("查明", "WARNING", null, false, null, null, null, "2026-06-02"))))
 			.containsExactly("not-provided");
-		cases.concludeInvestigation(PartyCases.ALL, contractor, new PenaltyCases.Conclusion("查明", "WARNING", null, false,
+		caseInvestigation.concludeInvestigation(PartyCases.ALL, contractor, new CaseInvestigation.Conclusion("查明", "WARNING", null, false,
 				"REDUCED", "ELIMINATED_HARM", "主动终止委托并消除后果", "2026-06-02"));
-		assertThat(rules("penalty", () -> cases.decideOnTheSpot(PartyCases.ALL, new PenaltyCases.OnTheSpot("ORGANISATION",
+		assertThat(rules("penalty", () -> onTheSpotPenalties.decideOnTheSpot(PartyCases.ALL, new OnTheSpotPenalties.OnTheSpot("ORGANISATION",
 				party.other().creditCode(), null, null, "OUTLET_UNFILED", "末端网点未备案", "网点", "2026-06-09", "WARNING", null,
 				PartyCases.TEAM)))).containsExactly("not-provided");
 
 		// told of 停业整顿 with a fine (并处), then fined alone and less (within the serious range): lighter, no new
 		// notice (art.45)
 		long branch = investigating(party.other(), "BRANCH_UNFILED", LocalDate.of(2026, 5, 25));
-		cases.concludeInvestigation(PartyCases.ALL, branch, new PenaltyCases.Conclusion("查明", "SUSPENSION", "20000", true, null,
+		caseInvestigation.concludeInvestigation(PartyCases.ALL, branch, new CaseInvestigation.Conclusion("查明", "SUSPENSION", "20000", true, null,
 				null, null, "2026-05-26"));
-		cases.review(PartyCases.ALL, branch, PartyCases.REVIEWER, true, "同意");
+		caseInvestigation.review(PartyCases.ALL, branch, PartyCases.REVIEWER, true, "同意");
 		today("2026-06-10");
-		cases.notifyParty(PartyCases.ALL, branch, "2026-06-09");
+		noticeAndHearing.notifyParty(PartyCases.ALL, branch, "2026-06-09");
 		today("2026-06-17");
-		cases.waiveStatement(PartyCases.ALL, branch, "2026-06-10", PartyCases.waiver());
-		cases.decide(PartyCases.ALL, branch, seriousDecision("2026-06-17", "FINE", "15000", null, null, null));
+		noticeAndHearing.waiveStatement(PartyCases.ALL, branch, "2026-06-10", PartyCases.waiver());
+		caseDecisions.decide(PartyCases.ALL, branch, seriousDecision("2026-06-17", "FINE", "15000", null, null, null));
 		assertThat(cases.get(PartyCases.ALL, branch).penaltyCase().penalty()).isEqualTo(Penalty.FINE);
 	}
 
@@ -281,13 +302,13 @@ class ProcedureGuardsIntegrationTest {
 	void aDeferralIsApprovedOnlyBeforeThePaymentDeadlineAndWithinTheCataloguesMaximum() {
 		today("2026-06-02");
 		long id = stated(party.other());
-		cases.decide(PartyCases.ALL, id, decision(null, "2026-06-02", "FINE", "2000"));
-		cases.deliver(PartyCases.ALL, id, "2026-06-02");
-		assertThat(rules("deferredUntil", () -> cases.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD,
-				new PenaltyCases.PaymentTerms("DEFERRAL", "2026-06-02", "2099-01-01", "经营困难", null)))).containsExactly("range");
+		caseDecisions.decide(PartyCases.ALL, id, decision(null, "2026-06-02", "FINE", "2000"));
+		caseExecution.deliver(PartyCases.ALL, id, "2026-06-02");
+		assertThat(rules("deferredUntil", () -> caseExecution.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD,
+				new CaseExecution.PaymentTerms("DEFERRAL", "2026-06-02", "2099-01-01", "经营困难", null)))).containsExactly("range");
 		today("2026-06-25");
-		assertThat(rules("appliedOn", () -> cases.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD,
-				new PenaltyCases.PaymentTerms("DEFERRAL", "2026-06-25", "2026-07-20", "经营困难", null)))).containsExactly("after-due");
+		assertThat(rules("appliedOn", () -> caseExecution.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD,
+				new CaseExecution.PaymentTerms("DEFERRAL", "2026-06-25", "2026-07-20", "经营困难", null)))).containsExactly("after-due");
 		assertThat(cases.procedure(PartyCases.ALL, id).paymentArrangement()).isNull();
 	}
 
@@ -314,9 +335,9 @@ class ProcedureGuardsIntegrationTest {
 	void noConclusionWithoutEvidence() {
 		today("2026-06-02");
 		long id = party.filed(party.other(), "DATA_NOT_REPORTED", LocalDate.of(2026, 6, 1));
-		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
-		assertThat(rules("evidence", () -> cases.concludeInvestigation(PartyCases.ALL, id,
-				new PenaltyCases.Conclusion("查明", "FINE", "2000", false, null, null, null, "2026-06-02"))))
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		assertThat(rules("evidence", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, id,
+				new CaseInvestigation.Conclusion("查明", "FINE", "2000", false, null, null, null, "2026-06-02"))))
 			.containsExactly("no-evidence");
 	}
 
@@ -328,9 +349,9 @@ class ProcedureGuardsIntegrationTest {
 	 * still holds.
 	 */
 
-	static PenaltyCases.Decision seriousDecision(String on, String penalty, String fine, String confiscated, String from,
+	static CaseDecisions.Decision seriousDecision(String on, String penalty, String fine, String confiscated, String from,
 			String until) {
-		return new PenaltyCases.Decision(null, on, penalty, fine, null, null, null, on, "情节严重，责令停业整顿并处罚款",
+		return new CaseDecisions.Decision(null, on, penalty, fine, null, null, null, on, "情节严重，责令停业整顿并处罚款",
 				List.of("孙局长", "李副局长", "王副局长"), confiscated, from, until);
 	}
 
@@ -339,27 +360,27 @@ class ProcedureGuardsIntegrationTest {
 		today("2026-06-01");
 		long id = investigating(party.other(), "BRANCH_UNFILED", LocalDate.of(2026, 5, 25));
 		// 邮政法 art.73: "处一万元以上五万元以下罚款，并可以责令停业整顿" — the suspension without its fine is refused
-		assertThat(rules("proposedFine", () -> cases.concludeInvestigation(PartyCases.ALL, id,
-				new PenaltyCases.Conclusion("查明", "SUSPENSION", null, true, null, null, null, "2026-05-26"))))
+		assertThat(rules("proposedFine", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, id,
+				new CaseInvestigation.Conclusion("查明", "SUSPENSION", null, true, null, null, null, "2026-05-26"))))
 			.containsExactly("combined-required");
-		cases.concludeInvestigation(PartyCases.ALL, id, new PenaltyCases.Conclusion("查明", "SUSPENSION", "20000", true, null, null,
+		caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion("查明", "SUSPENSION", "20000", true, null, null,
 				null, "2026-05-26"));
-		cases.review(PartyCases.ALL, id, PartyCases.REVIEWER, true, "同意");
+		caseInvestigation.review(PartyCases.ALL, id, PartyCases.REVIEWER, true, "同意");
 		today("2026-06-10");
-		cases.notifyParty(PartyCases.ALL, id, "2026-06-09");
+		noticeAndHearing.notifyParty(PartyCases.ALL, id, "2026-06-09");
 		today("2026-06-17");
-		cases.waiveStatement(PartyCases.ALL, id, "2026-06-10", PartyCases.waiver());
+		noticeAndHearing.waiveStatement(PartyCases.ALL, id, "2026-06-10", PartyCases.waiver());
 
-		assertThat(rules("suspensionFrom", () -> cases.decide(PartyCases.ALL, id,
+		assertThat(rules("suspensionFrom", () -> caseDecisions.decide(PartyCases.ALL, id,
 				seriousDecision("2026-06-17", "SUSPENSION", "20000", null, null, null)))).containsExactly("required");
-		assertThat(rules("suspensionUntil", () -> cases.decide(PartyCases.ALL, id,
+		assertThat(rules("suspensionUntil", () -> caseDecisions.decide(PartyCases.ALL, id,
 				seriousDecision("2026-06-17", "SUSPENSION", "20000", null, "2026-06-20", "2026-06-19")))).isNotEmpty();
-		assertThat(rules("fine", () -> cases.decide(PartyCases.ALL, id,
+		assertThat(rules("fine", () -> caseDecisions.decide(PartyCases.ALL, id,
 				seriousDecision("2026-06-17", "SUSPENSION", null, null, "2026-06-20", "2026-08-19")))).containsExactly("combined-required");
 		// a confiscation the article (邮政法 art.73) does not provide
-		assertThat(rules("confiscated", () -> cases.decide(PartyCases.ALL, id,
+		assertThat(rules("confiscated", () -> caseDecisions.decide(PartyCases.ALL, id,
 				seriousDecision("2026-06-17", "SUSPENSION", "20000", "1000", "2026-06-20", "2026-08-19")))).contains("not-provided");
-		cases.decide(PartyCases.ALL, id, seriousDecision("2026-06-17", "SUSPENSION", "20000", null, "2026-06-20", "2026-08-19"));
+		caseDecisions.decide(PartyCases.ALL, id, seriousDecision("2026-06-17", "SUSPENSION", "20000", null, "2026-06-20", "2026-08-19"));
 		CaseView c = cases.get(PartyCases.ALL, id).penaltyCase();
 		assertThat(c.penalty()).isEqualTo(Penalty.SUSPENSION);
 		assertThat(c.fine()).isEqualByComparingTo("20000");
@@ -371,8 +392,8 @@ class ProcedureGuardsIntegrationTest {
 	void aCountyBureauDoesNotRevokeALicence() {
 		today("2026-06-01");
 		long id = investigating(party.other(), "PARCEL_TAMPERING", LocalDate.of(2026, 5, 25));
-		assertThat(rules("proposedPenalty", () -> cases.concludeInvestigation(PartyCases.ALL, id,
-				new PenaltyCases.Conclusion("查明", "REVOCATION", "150000", true, null, null, null, "2026-05-26"))))
+		assertThat(rules("proposedPenalty", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, id,
+				new CaseInvestigation.Conclusion("查明", "REVOCATION", "150000", true, null, null, null, "2026-05-26"))))
 			.containsExactly("revocation-authority");
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().status()).isEqualTo(CaseStatus.INVESTIGATING);
 	}
@@ -382,15 +403,15 @@ class ProcedureGuardsIntegrationTest {
 		today("2026-06-01");
 		long id = party.notified(party.other(), "USER_INFORMATION_LEAK", "10000", LocalDate.of(2026, 6, 1));
 		today("2026-06-02");
-		cases.waiveStatement(PartyCases.ALL, id, "2026-06-02", PartyCases.waiver());
+		noticeAndHearing.waiveStatement(PartyCases.ALL, id, "2026-06-02", PartyCases.waiver());
 		today("2026-06-10");
-		assertThat(rules("confiscated", () -> cases.decide(PartyCases.ALL, id,
-				new PenaltyCases.Decision(null, "2026-06-10", "CONFISCATION", "10000", null, null, null, null, null, null, "3000",
+		assertThat(rules("confiscated", () -> caseDecisions.decide(PartyCases.ALL, id,
+				new CaseDecisions.Decision(null, "2026-06-10", "CONFISCATION", "10000", null, null, null, null, null, null, "3000",
 						null, null)))).containsExactly("heavier");
-		assertThat(rules("penalty", () -> cases.decide(PartyCases.ALL, id,
-				new PenaltyCases.Decision(null, "2026-06-10", "FINE", "10000", null, null, null, null, null, null, "3000", null,
+		assertThat(rules("penalty", () -> caseDecisions.decide(PartyCases.ALL, id,
+				new CaseDecisions.Decision(null, "2026-06-10", "FINE", "10000", null, null, null, null, null, null, "3000", null,
 						null)))).containsExactly("heaviest");
-		cases.decide(PartyCases.ALL, id, new PenaltyCases.Decision(null, "2026-06-10", "FINE", "10000", null, null, null));
+		caseDecisions.decide(PartyCases.ALL, id, new CaseDecisions.Decision(null, "2026-06-10", "FINE", "10000", null, null, null));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().confiscated()).isNull();
 	}
 
@@ -417,8 +438,8 @@ class ProcedureGuardsIntegrationTest {
 			.andExpect(jsonPath("$.errors[?(@.field == 'fine')].rule").value(org.hamcrest.Matchers.hasItem("combined-required")));
 
 		// 快递市场管理办法 art.56 only warns or fines: nothing to confiscate
-		assertThat(rules("confiscated", () -> cases.importCase(PartyCases.ALL,
-				new PenaltyCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", "REPORT", "2025-03-01", "2025-05-10", pastNumber(),
+		assertThat(rules("confiscated", () -> pastCases.importCase(PartyCases.ALL,
+				new PastCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", "REPORT", "2025-03-01", "2025-05-10", pastNumber(),
 						"FINE", new BigDecimal("1000"), null, null, new BigDecimal("500"))))).contains("not-provided");
 		call(PenaltyCaseIntegrationTest.WUZHONG, "/api/v1/enforcement/cases/imported",
 				json.formatted(e.creditCode(), pastNumber(), "60000", ",\"confiscated\":-1"))

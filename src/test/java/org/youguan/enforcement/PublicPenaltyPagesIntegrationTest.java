@@ -41,7 +41,10 @@ class PublicPenaltyPagesIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	PenaltyCases cases;
+	PastCases pastCases;
+
+	@Autowired
+	DecisionPublication decisionPublication;
 
 	@Autowired
 	MutableClock clock;
@@ -93,18 +96,18 @@ class PublicPenaltyPagesIntegrationTest {
 		LocalDate today = LocalDate.now(clock);
 		EnterpriseView e = party.other();
 		String number = "吴邮管罚〔" + today.minusDays(20).getYear() + "〕" + (100 + (int) (Math.random() * 800)) + "号" + UUID.randomUUID().toString().substring(0, 4);
-		long id = cases.importCase(PartyCases.ALL, new PenaltyCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", "REPORT",
+		long id = pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", "REPORT",
 				today.minusDays(40).toString(), today.minusDays(20).toString(), number, "FINE", new BigDecimal("1500"), null,
 				null));
 		// an imported decision is published with the scan of its paper 决定书
-		cases.keepOriginalDocument(PartyCases.ALL, id, new PenaltyCases.OriginalDocument("DECISION", null,
+		pastCases.keepOriginalDocument(PartyCases.ALL, id, new PastCases.OriginalDocument("DECISION", null,
 				today.minusDays(20).toString()), new UploadedFile("决定书.pdf", PenaltyCaseIntegrationTest.WAIVER_PDF));
-		cases.publish(PartyCases.ALL, id, today.minusDays(15).toString());
+		decisionPublication.publish(PartyCases.ALL, id, today.minusDays(15).toString());
 		mvc.perform(anonymous("/public/penalties?q=" + number)).andExpect(status().isOk())
 			.andExpect(content().string(containsString(number)))
 			.andExpect(content().string(not(containsString("penalty-withdrawn"))));
 
-		cases.withdrawPublication(PartyCases.ALL, id, "该决定已被行政复议机关撤销，当事人联系电话13912345678");
+		decisionPublication.withdrawPublication(PartyCases.ALL, id, "该决定已被行政复议机关撤销，当事人联系电话13912345678");
 		mvc.perform(anonymous("/public/penalties?q=" + number)).andExpect(status().isOk())
 			// a number typed into the reason is masked on the public page
 			.andExpect(content().string(not(containsString("13912345678"))))

@@ -43,6 +43,18 @@ class StepErrorFieldsIntegrationTest {
 	PenaltyCases cases;
 
 	@Autowired
+	CaseExecution caseExecution;
+
+	@Autowired
+	CaseDecisions caseDecisions;
+
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
+	CaseInvestigation caseInvestigation;
+
+	@Autowired
 	Leads leads;
 
 	@Autowired
@@ -85,51 +97,51 @@ class StepErrorFieldsIntegrationTest {
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/suspension", "{\"kind\":\"NOPE\",\"startedOn\":\"\",\"reason\":\"\"}");
 		refusedNamingItsOwnFields(HEAD, c + id + "/extension", "{\"reason\":\"\"}");
 
-		cases.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
 		party.evidence(id);
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion", """
 				{"report":"","proposedPenalty":"FINE","proposedFine":"99999999","mitigation":"REDUCED","mitigationGround":"NOPE",
 				 "mitigationReason":null,"serious":false,"concludedOn":"2000-01-01","proposedConfiscated":"-1"}""",
-				PenaltyCases.Conclusion.class);
+				CaseInvestigation.Conclusion.class);
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion",
 				"{\"report\":\"查明\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"5000\"}");
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion",
 				"{\"report\":\"查明\",\"proposedPenalty\":\"WARNING\",\"proposedFine\":\"500\"}");
 
 		party.evidence(id);
-		cases.concludeInvestigation(PartyCases.ALL, id, new PenaltyCases.Conclusion("查明", "FINE", "3000", false, null, null,
+		caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion("查明", "FINE", "3000", false, null, null,
 				null));
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/notice", "{\"on\":\"not-a-day\"}");
 
-		cases.notifyParty(PartyCases.ALL, id, today.toString());
+		noticeAndHearing.notifyParty(PartyCases.ALL, id, today.toString());
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/statement", "{\"on\":\"\",\"text\":\"\"}");
 		refusedNamingItsOwnFields(HEAD, c + id + "/decision", """
 				{"decisionNumber":null,"decidedOn":"x","penalty":"FINE","fine":"-5","mitigation":"NOPE","mitigationGround":"NOPE",
 				 "mitigationReason":null,"discussedOn":"z","discussionConclusion":null,"discussionParticipants":["甲"],
 				 "confiscated":"-1","suspensionFrom":"y","suspensionUntil":null,"statementAdopted":null,"statementReview":"x"}""",
-				PenaltyCases.Decision.class);
+				CaseDecisions.Decision.class);
 		refusedNamingItsOwnFields(HEAD, c + id + "/decision",
 				"{\"decidedOn\":\"" + today + "\",\"penalty\":\"FINE\",\"fine\":\"9000\"}");
 
-		cases.waiveStatement(PartyCases.ALL, id, today.toString(), PartyCases.waiver());
-		cases.decide(PartyCases.ALL, id, new PenaltyCases.Decision(null, today.toString(), "FINE", "3000", null, null, null));
+		noticeAndHearing.waiveStatement(PartyCases.ALL, id, today.toString(), PartyCases.waiver());
+		caseDecisions.decide(PartyCases.ALL, id, new CaseDecisions.Decision(null, today.toString(), "FINE", "3000", null, null, null));
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/delivery", "{\"on\":\"\"}");
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/publication", "{\"on\":\"x\"}");
 
-		cases.deliver(PartyCases.ALL, id, today.toString());
+		caseExecution.deliver(PartyCases.ALL, id, today.toString());
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/payment", "{\"paidOn\":\"\",\"amount\":\"abc\"}");
 		refusedNamingItsOwnFields(HEAD, c + id + "/payment-arrangement",
 				"{\"kind\":\"INSTALMENTS\",\"appliedOn\":\"x\",\"deferredUntil\":null,\"reason\":\"\",\"instalments\":[{\"dueOn\":\"x\",\"amount\":\"-1\"}]}",
-				PenaltyCases.PaymentTerms.class);
+				CaseExecution.PaymentTerms.class);
 
 		refusedNamingItsOwnFields(WUZHONG, c + "on-the-spot", """
 				{"partyKind":"ORGANISATION","enterpriseCreditCode":"%s","personName":null,"regionCode":null,
 				 "violation":"DATA_NOT_REPORTED","facts":"未报送数据","place":"营业场所","decidedOn":"%s","penalty":"FINE","fine":"100",
 				 "team":[{"name":"无此人","certificateNumber":"NOPE-2"}]}""".formatted(e.creditCode(), today),
-				PenaltyCases.OnTheSpot.class);
+				OnTheSpotPenalties.OnTheSpot.class);
 		refusedNamingItsOwnFields(WUZHONG, c + "imported", """
 				{"enterpriseCreditCode":"bad","violation":"","source":"NOPE","filedOn":"","decidedOn":"x","decisionNumber":"",
-				 "penalty":"NOPE","fine":-1,"paidOn":"x","closedOn":"y","confiscated":-1,"handedOverOn":"z"}""", PenaltyCases.ImportedCase.class);
+				 "penalty":"NOPE","fine":-1,"paidOn":"x","closedOn":"y","confiscated":-1,"handedOverOn":"z"}""", PastCases.ImportedCase.class);
 		refusedNamingItsOwnFields(WUZHONG, "/api/v1/enforcement/leads", """
 				{"source":"NOPE","sourceDetail":"","enterpriseCreditCode":null,"regionCode":"","summary":"","receivedOn":""}""",
 				Leads.ReportData.class);

@@ -25,6 +25,12 @@ import static org.youguan.enforcement.PartyCases.ALL;
 class StoppedClockIntegrationTest {
 
 	@Autowired
+	DecisionLimit decisionLimit;
+
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
 	PartyCases party;
 
 	@Autowired
@@ -49,11 +55,11 @@ class StoppedClockIntegrationTest {
 		today(LocalDate.of(2026, 6, 2));
 		// the days left once the clock stops that day (the pause's first day is not consumed)
 		long leftWhenStopped = party.cases().get(ALL, id).deadlines().remainingDays() + 1;
-		party.cases().requestHearing(ALL, id, "2026-06-02");
+		noticeAndHearing.requestHearing(ALL, id, "2026-06-02");
 		LocalDate stored = party.cases().get(ALL, id).penaltyCase().decisionDueOn();
 		LocalDate after = stored.plusDays(10);
 		today(after);
-		party.cases().suspend(ALL, id, "APPRAISAL", after.toString(), "鉴定");
+		decisionLimit.suspend(ALL, id, "APPRAISAL", after.toString(), "鉴定");
 
 		PenaltyCases.Deadlines d = party.cases().get(ALL, id).deadlines();
 		assertThat(d.suspended()).isTrue();
@@ -70,11 +76,11 @@ class StoppedClockIntegrationTest {
 		today(LocalDate.of(2026, 6, 2));
 		// the days left once the clock stops that day (the pause's first day is not consumed)
 		long leftWhenStopped = party.cases().get(ALL, id).deadlines().remainingDays() + 1;
-		party.cases().suspend(ALL, id, "APPRAISAL", "2026-06-02", "鉴定");
+		decisionLimit.suspend(ALL, id, "APPRAISAL", "2026-06-02", "鉴定");
 		today(LocalDate.of(2026, 6, 3));
-		party.cases().requestHearing(ALL, id, "2026-06-03");
+		noticeAndHearing.requestHearing(ALL, id, "2026-06-03");
 		today(LocalDate.of(2026, 6, 20));
-		party.cases().resume(ALL, id, "2026-06-20");
+		decisionLimit.resume(ALL, id, "2026-06-20");
 		today(LocalDate.of(2026, 6, 25));
 
 		PenaltyCases.CaseDetail detail = party.cases().get(ALL, id);

@@ -18,8 +18,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.CaseDecisions;
 import org.youguan.enforcement.CaseEvidence;
+import org.youguan.enforcement.CaseExecution;
+import org.youguan.enforcement.CaseInvestigation;
 import org.youguan.enforcement.Leads;
+import org.youguan.enforcement.NoticeAndHearing;
 import org.youguan.enforcement.Officer;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
@@ -53,6 +57,18 @@ class PenaltyCaseBrowserTest extends BrowserTest {
 
 	@Autowired
 	PenaltyCases cases;
+
+	@Autowired
+	CaseExecution caseExecution;
+
+	@Autowired
+	CaseDecisions caseDecisions;
+
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
+	CaseInvestigation caseInvestigation;
 
 	@Autowired
 	CaseEvidence evidence;
@@ -187,18 +203,18 @@ class PenaltyCaseBrowserTest extends BrowserTest {
 				"浏览器测试：出售运单信息" + UUID.randomUUID(), today.minusDays(6).toString()), false);
 		leads.propose(all, lead, "WAYBILL_DATA", today.minusDays(7).toString(), null, false, null);
 		long id = leads.approve(all, lead, new Officer(null, "蒋局长"), today.minusDays(6), false);
-		cases.startInvestigation(all, id, List.of(new PenaltyCases.Member("陈吴中", "32050601"),
-				new PenaltyCases.Member("沈执法", "32050602")));
+		caseInvestigation.startInvestigation(all, id, List.of(new CaseInvestigation.Member("陈吴中", "32050601"),
+				new CaseInvestigation.Member("沈执法", "32050602")));
 		evidence.add(all, id, new CaseEvidence.EvidenceData("DOCUMENTARY", "运单信息导出记录", "导出记录及收款凭证", null, null,
 				today.minusDays(6).toString(), List.of("32050601", "32050602")), new UploadedFile("导出记录.pdf", PDF));
 		String reason = "主动追回并删除已提供的信息";
-		cases.concludeInvestigation(all, id, new PenaltyCases.Conclusion("查明违规提供运单信息获利3000元", "CONFISCATION", "5000",
+		caseInvestigation.concludeInvestigation(all, id, new CaseInvestigation.Conclusion("查明违规提供运单信息获利3000元", "CONFISCATION", "5000",
 				false, "REDUCED", "ELIMINATED_HARM", reason, today.minusDays(5).toString(), "3000"));
-		cases.notifyParty(all, id, today.minusDays(1).toString());
-		cases.waiveStatement(all, id, today.minusDays(1).toString(), new UploadedFile("放弃声明.pdf", PDF));
-		cases.decide(all, id, new PenaltyCases.Decision(null, today.toString(), "CONFISCATION", "5000", "REDUCED",
+		noticeAndHearing.notifyParty(all, id, today.minusDays(1).toString());
+		noticeAndHearing.waiveStatement(all, id, today.minusDays(1).toString(), new UploadedFile("放弃声明.pdf", PDF));
+		caseDecisions.decide(all, id, new CaseDecisions.Decision(null, today.toString(), "CONFISCATION", "5000", "REDUCED",
 				"ELIMINATED_HARM", reason, null, null, null, "3000", null, null));
-		cases.deliver(all, id, today.toString());
+		caseExecution.deliver(all, id, today.toString());
 		return id;
 	}
 }

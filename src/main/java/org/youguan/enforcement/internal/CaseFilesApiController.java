@@ -21,7 +21,11 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.CaseDecisions;
 import org.youguan.enforcement.CaseEvidence;
+import org.youguan.enforcement.CaseExecution;
+import org.youguan.enforcement.OnTheSpotPenalties;
+import org.youguan.enforcement.PastCases;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.CurrentUser;
@@ -39,10 +43,23 @@ class CaseFilesApiController {
 
 	private final PenaltyCases cases;
 
+	private final PastCases pastCases;
+
+	private final CaseExecution caseExecution;
+
+	private final OnTheSpotPenalties onTheSpotPenalties;
+
+	private final CaseDecisions caseDecisions;
+
 	private final CaseEvidence evidence;
 
-	CaseFilesApiController(PenaltyCases cases, CaseEvidence evidence) {
+	CaseFilesApiController(PenaltyCases cases, PastCases pastCases, CaseExecution caseExecution,
+			OnTheSpotPenalties onTheSpotPenalties, CaseDecisions caseDecisions, CaseEvidence evidence) {
 		this.cases = cases;
+		this.pastCases = pastCases;
+		this.caseExecution = caseExecution;
+		this.onTheSpotPenalties = onTheSpotPenalties;
+		this.caseDecisions = caseDecisions;
 		this.evidence = evidence;
 	}
 
@@ -79,8 +96,8 @@ class CaseFilesApiController {
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String number,
 			@RequestParam(required = false) String issuedOn,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-		CaseDocuments.IssuedDocument d = cases.keepOriginalDocument(scope, id,
-				new PenaltyCases.OriginalDocument(kind, number, issuedOn), UploadedFile.of(file));
+		CaseDocuments.IssuedDocument d = pastCases.keepOriginalDocument(scope, id,
+				new PastCases.OriginalDocument(kind, number, issuedOn), UploadedFile.of(file));
 		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + id + "/documents")).body(d);
 	}
 
@@ -111,8 +128,8 @@ class CaseFilesApiController {
 	@Operation(summary = "当场处罚（简易程序）", description = "partyKind（ORGANISATION、PERSON）、enterpriseCreditCode或personName与"
 			+ "regionCode、violation、facts、place、decidedOn、penalty（WARNING、FINE）、fine（公民≤200元、组织≤3000元）、"
 			+ "team（至少2名执法人员：name、certificateNumber）；生成当场行政处罚决定书。")
-	ResponseEntity<EnforcementApiController.Created> onTheSpot(DataScope scope, @RequestBody PenaltyCases.OnTheSpot data) {
-		long caseId = cases.decideOnTheSpot(scope, data);
+	ResponseEntity<EnforcementApiController.Created> onTheSpot(DataScope scope, @RequestBody OnTheSpotPenalties.OnTheSpot data) {
+		long caseId = onTheSpotPenalties.decideOnTheSpot(scope, data);
 		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + caseId))
 			.body(new EnforcementApiController.Created(caseId));
 	}
@@ -122,7 +139,7 @@ class CaseFilesApiController {
 	@Operation(summary = "移送（局领导）", description = "由行政机关负责人决定（行政处罚法第57条）；bureauId（平台内其他邮政管理部门，将作为其移送线索）或authority（其他机关名称）、reason；"
 			+ "案件结束（已移送），生成案件移送书。")
 	PenaltyCases.CaseDetail transfer(DataScope scope, @PathVariable long id, @RequestBody Transfer t) {
-		cases.transfer(scope, id, t.bureauId(), t.authority(), t.reason());
+		caseDecisions.transfer(scope, id, t.bureauId(), t.authority(), t.reason());
 		return cases.get(scope, id);
 	}
 
@@ -139,8 +156,8 @@ class CaseFilesApiController {
 			+ "必填，不早于送达、不晚于今天；晚于缴款期限为422 after-due）、deferredUntil、instalments（dueOn、amount，合计等于罚款）、"
 			+ "reason；行政处罚法第66条。")
 	PenaltyCases.CaseDetail arrangePayment(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
-			@RequestBody PenaltyCases.PaymentTerms terms) {
-		cases.arrangePayment(scope, id, EnforcementApiController.officer(me), terms);
+			@RequestBody CaseExecution.PaymentTerms terms) {
+		caseExecution.arrangePayment(scope, id, EnforcementApiController.officer(me), terms);
 		return cases.get(scope, id);
 	}
 }

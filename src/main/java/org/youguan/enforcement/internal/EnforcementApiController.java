@@ -26,12 +26,19 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.CaseDecisions;
+import org.youguan.enforcement.CaseExecution;
+import org.youguan.enforcement.CaseInvestigation;
 import org.youguan.enforcement.CaseStatus;
+import org.youguan.enforcement.DecisionLimit;
+import org.youguan.enforcement.DecisionPublication;
 import org.youguan.enforcement.EnforcementFigures;
 import org.youguan.enforcement.LeadStatus;
 import org.youguan.enforcement.LeadView;
 import org.youguan.enforcement.Leads;
+import org.youguan.enforcement.NoticeAndHearing;
 import org.youguan.enforcement.Officer;
+import org.youguan.enforcement.PastCases;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -67,14 +74,38 @@ class EnforcementApiController {
 
 	private final PenaltyCases cases;
 
+	private final PastCases pastCases;
+
+	private final DecisionPublication decisionPublication;
+
+	private final CaseExecution caseExecution;
+
+	private final DecisionLimit decisionLimit;
+
+	private final CaseDecisions caseDecisions;
+
+	private final NoticeAndHearing noticeAndHearing;
+
+	private final CaseInvestigation caseInvestigation;
+
 	private final EnforcementFigures figures;
 
 	private final Clock clock;
 
 
-	EnforcementApiController(Leads leads, PenaltyCases cases, EnforcementFigures figures, Clock clock) {
+	EnforcementApiController(Leads leads, PenaltyCases cases, PastCases pastCases,
+			DecisionPublication decisionPublication, CaseExecution caseExecution, DecisionLimit decisionLimit,
+			CaseDecisions caseDecisions, NoticeAndHearing noticeAndHearing, CaseInvestigation caseInvestigation,
+			EnforcementFigures figures, Clock clock) {
 		this.leads = leads;
 		this.cases = cases;
+		this.pastCases = pastCases;
+		this.decisionPublication = decisionPublication;
+		this.caseExecution = caseExecution;
+		this.decisionLimit = decisionLimit;
+		this.caseDecisions = caseDecisions;
+		this.noticeAndHearing = noticeAndHearing;
+		this.caseInvestigation = caseInvestigation;
 		this.figures = figures;
 		this.clock = clock;
 	}
@@ -95,7 +126,7 @@ class EnforcementApiController {
 	}
 
 	/** The investigators of a case. */
-	record Team(List<PenaltyCases.Member> investigators) {
+	record Team(List<CaseInvestigation.Member> investigators) {
 	}
 
 	/** A review's outcome. */
@@ -207,8 +238,8 @@ class EnforcementApiController {
 			+ "SUSPENSION、REVOCATION、NONE）、fine（罚款，元）、paidOn、closedOn、confiscated（可选：没收违法所得，元；"
 			+ "未填写时处罚种类为CONFISCATION的fine仍视为没收金额）、handedOverOn（没收违法所得上缴日期，已结案的没收须填写）；"
 			+ "与平台上的决定同样校验并处罚款、没收依据和吊销权限（吊销仅由发证的省级局导入）；校验后标记为导入，返回案件编号。")
-	ResponseEntity<Created> imported(DataScope scope, @RequestBody PenaltyCases.ImportedCase data) {
-		long id = cases.importCase(scope, data);
+	ResponseEntity<Created> imported(DataScope scope, @RequestBody PastCases.ImportedCase data) {
+		long id = pastCases.importCase(scope, data);
 		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + id)).body(new Created(id));
 	}
 
@@ -216,7 +247,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "开始调查取证", description = "investigators：至少2名名录库中执法证有效的人员（name、certificateNumber）。")
 	PenaltyCases.CaseDetail investigate(DataScope scope, @PathVariable long id, @RequestBody Team team) {
-		cases.startInvestigation(scope, id, team.investigators());
+		caseInvestigation.startInvestigation(scope, id, team.investigators());
 		return cases.get(scope, id);
 	}
 
@@ -225,8 +256,8 @@ class EnforcementApiController {
 	@Operation(summary = "调查终结", description = "report、proposedPenalty（最重的处罚种类）、proposedFine（罚款，元）、"
 			+ "proposedConfiscated（没收违法所得，元）、serious、mitigation（LIGHTER、REDUCED）、mitigationGround、mitigationReason；"
 			+ "罚款须在违法行为的法定幅度内（减轻处罚除外）；处罚依据规定并处罚款的，没收、停业整顿、吊销须同时拟罚款。")
-	PenaltyCases.CaseDetail conclude(DataScope scope, @PathVariable long id, @RequestBody PenaltyCases.Conclusion c) {
-		cases.concludeInvestigation(scope, id, c);
+	PenaltyCases.CaseDetail conclude(DataScope scope, @PathVariable long id, @RequestBody CaseInvestigation.Conclusion c) {
+		caseInvestigation.concludeInvestigation(scope, id, c);
 		return cases.get(scope, id);
 	}
 
@@ -235,7 +266,7 @@ class EnforcementApiController {
 	@Operation(summary = "法制审核", description = "agreed、opinion；审核人员不得是本案调查人员。")
 	PenaltyCases.CaseDetail review(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestBody Review r) {
-		cases.review(scope, id, officer(me), r.agreed(), r.opinion());
+		caseInvestigation.review(scope, id, officer(me), r.agreed(), r.opinion());
 		return cases.get(scope, id);
 	}
 
@@ -243,7 +274,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "事先告知", description = "on：告知日期。")
 	PenaltyCases.CaseDetail notice(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("notifiedOn", () -> cases.notifyParty(scope, id, d.on()));
+		onDate("notifiedOn", () -> noticeAndHearing.notifyParty(scope, id, d.on()));
 		return cases.get(scope, id);
 	}
 
@@ -251,7 +282,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "记录陈述申辩", description = "on、text（陈述申辩内容或放弃的声明）。")
 	PenaltyCases.CaseDetail statement(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("statementOn", () -> onDate("statement", "text", () -> cases.recordStatement(scope, id, d.on(), d.text())));
+		onDate("statementOn", () -> onDate("statement", "text", () -> noticeAndHearing.recordStatement(scope, id, d.on(), d.text())));
 		return cases.get(scope, id);
 	}
 
@@ -259,7 +290,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "登记听证申请", description = "on：申请日期（告知后5个工作日内）。")
 	PenaltyCases.CaseDetail hearingRequest(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("requestedOn", () -> cases.requestHearing(scope, id, d.on()));
+		onDate("requestedOn", () -> noticeAndHearing.requestHearing(scope, id, d.on()));
 		return cases.get(scope, id);
 	}
 
@@ -271,7 +302,7 @@ class EnforcementApiController {
 	PenaltyCases.CaseDetail hearingWaiver(DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String on,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-		return waiver(scope, id, on, file, (day, scan) -> cases.waiveHearing(scope, id, day, scan));
+		return waiver(scope, id, on, file, (day, scan) -> noticeAndHearing.waiveHearing(scope, id, day, scan));
 	}
 
 	@PostMapping(path = "/cases/{id}/statement-waiver", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -281,7 +312,7 @@ class EnforcementApiController {
 	PenaltyCases.CaseDetail statementWaiver(DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String on,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-		return waiver(scope, id, on, file, (day, scan) -> cases.waiveStatement(scope, id, day, scan));
+		return waiver(scope, id, on, file, (day, scan) -> noticeAndHearing.waiveStatement(scope, id, day, scan));
 	}
 
 	/**
@@ -301,7 +332,7 @@ class EnforcementApiController {
 			+ "host（主持人的用户编号，必填：办理本案的邮政管理部门或其上级部门的工作人员，不得是本案调查人员，行政处罚法第64条；"
 			+ "可选人员见GET …/hearing-hosts）、record（听证笔录内容，可空）；生成载明时间、地点和主持人的听证通知书和听证笔录。")
 	PenaltyCases.CaseDetail hearing(DataScope scope, @PathVariable long id, @RequestBody Hearing h) {
-		cases.holdHearing(scope, id, new PenaltyCases.HearingData(h.noticeOn(), h.hearingOn(), h.place(), h.host(), h.record()));
+		noticeAndHearing.holdHearing(scope, id, new NoticeAndHearing.HearingData(h.noticeOn(), h.hearingOn(), h.place(), h.host(), h.record()));
 		return cases.get(scope, id);
 	}
 
@@ -309,8 +340,8 @@ class EnforcementApiController {
 	@PreAuthorize(READERS)
 	@Operation(summary = "可担任听证主持人的人员", description = "办理本案的邮政管理部门及其上级部门的在岗工作人员，本案调查人员除外"
 			+ "（userId、name、bureau）。")
-	List<PenaltyCases.HearingHost> hearingHosts(DataScope scope, @PathVariable long id) {
-		return cases.hearingHosts(scope, id);
+	List<NoticeAndHearing.HearingHost> hearingHosts(DataScope scope, @PathVariable long id) {
+		return noticeAndHearing.hearingHosts(scope, id);
 	}
 
 	@PostMapping("/cases/{id}/decision")
@@ -321,8 +352,8 @@ class EnforcementApiController {
 			+ "有集体讨论时必填，至少penalty.discussion-min-participants人，默认3人）、discussionConclusion（集体讨论结论，有集体讨论时必填）；"
 			+ "参加人员须包括作出决定的负责人本人（规则decider-not-in-discussion）；当事人陈述申辩的，statementAdopted（复核结论：是否采纳）和statementReview（复核意见：采纳或不予采纳的理由）必填（行政处罚法第45条），决定书载明复核意见；"
 			+ "须由办案机关本局负责人作出（422 head not-handling-bureau-head）；有集体讨论的同时出具重大案件集体讨论记录。")
-	PenaltyCases.CaseDetail decide(DataScope scope, @PathVariable long id, @RequestBody PenaltyCases.Decision d) {
-		cases.decide(scope, id, d);
+	PenaltyCases.CaseDetail decide(DataScope scope, @PathVariable long id, @RequestBody CaseDecisions.Decision d) {
+		caseDecisions.decide(scope, id, d);
 		return cases.get(scope, id);
 	}
 
@@ -330,7 +361,7 @@ class EnforcementApiController {
 	@PreAuthorize(HEADS)
 	@Operation(summary = "不予处罚（局领导）", description = "reason（行政处罚法第33条）；由行政机关负责人决定（第57条）。")
 	PenaltyCases.CaseDetail noPenalty(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
-		cases.notPenalize(scope, id, r.reason());
+		caseDecisions.notPenalize(scope, id, r.reason());
 		return cases.get(scope, id);
 	}
 
@@ -338,7 +369,7 @@ class EnforcementApiController {
 	@PreAuthorize(HEADS)
 	@Operation(summary = "撤案（局领导）", description = "reason；由行政机关负责人决定（行政处罚法第57条）。")
 	PenaltyCases.CaseDetail withdraw(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
-		cases.withdraw(scope, id, r.reason());
+		caseDecisions.withdraw(scope, id, r.reason());
 		return cases.get(scope, id);
 	}
 
@@ -346,7 +377,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "送达", description = "on：送达日期。")
 	PenaltyCases.CaseDetail deliver(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("deliveredOn", () -> cases.deliver(scope, id, d.on()));
+		onDate("deliveredOn", () -> caseExecution.deliver(scope, id, d.on()));
 		return cases.get(scope, id);
 	}
 
@@ -355,7 +386,7 @@ class EnforcementApiController {
 	@Operation(summary = "登记缴纳罚款", description = "paidOn、amount（罚款加加处罚款，元）；分期缴纳的须写明instalment"
 			+ "（本次缴纳的期次，从1起，应为下一期未缴纳的期次；已缴纳的期次再次登记返回409）。")
 	PenaltyCases.CaseDetail pay(DataScope scope, @PathVariable long id, @RequestBody Payment p) {
-		cases.pay(scope, id, p.paidOn(), p.amount(), p.instalment());
+		caseExecution.pay(scope, id, p.paidOn(), p.amount(), p.instalment());
 		return cases.get(scope, id);
 	}
 
@@ -368,7 +399,7 @@ class EnforcementApiController {
 			@RequestParam(required = false) String handedOverOn, @RequestParam(required = false) String amount,
 			@RequestParam(required = false) String receipt,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-		cases.handOver(scope, id, handedOverOn, amount, receipt, UploadedFile.of(file));
+		caseExecution.handOver(scope, id, handedOverOn, amount, receipt, UploadedFile.of(file));
 		return cases.get(scope, id);
 	}
 
@@ -377,7 +408,7 @@ class EnforcementApiController {
 	@Operation(summary = "结案", description = "reason：结案说明（可空）。处罚决定的各项须已执行完毕（罚款及加处罚款已缴清或各期已缴纳、"
 			+ "没收的违法所得已上缴；警告送达即执行完毕），否则返回422（field execution，rule not-executed，写明未执行的事项）。")
 	PenaltyCases.CaseDetail close(DataScope scope, @PathVariable long id, @RequestBody(required = false) Reason r) {
-		cases.close(scope, id, r == null ? null : r.reason());
+		caseExecution.close(scope, id, r == null ? null : r.reason());
 		return cases.get(scope, id);
 	}
 
@@ -386,7 +417,7 @@ class EnforcementApiController {
 	@Operation(summary = "延长办案期限（局领导）", description = "reason；只能延长一次30日。")
 	PenaltyCases.CaseDetail extend(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestBody Reason r) {
-		cases.extend(scope, id, officer(me), r.reason());
+		decisionLimit.extend(scope, id, officer(me), r.reason());
 		return cases.get(scope, id);
 	}
 
@@ -394,7 +425,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "中止计时", description = "kind（SUSPENSION、HEARING、PUBLIC_NOTICE、TESTING、APPRAISAL）、startedOn、reason。")
 	PenaltyCases.CaseDetail suspend(DataScope scope, @PathVariable long id, @RequestBody Pause p) {
-		cases.suspend(scope, id, p.kind(), p.startedOn(), p.reason());
+		decisionLimit.suspend(scope, id, p.kind(), p.startedOn(), p.reason());
 		return cases.get(scope, id);
 	}
 
@@ -402,7 +433,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "恢复计时", description = "on：中止结束日期。")
 	PenaltyCases.CaseDetail resume(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("endedOn", () -> cases.resume(scope, id, d.on()));
+		onDate("endedOn", () -> decisionLimit.resume(scope, id, d.on()));
 		return cases.get(scope, id);
 	}
 
@@ -410,7 +441,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "公示处罚决定（双公示）", description = "on：公示日期。")
 	PenaltyCases.CaseDetail publish(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("publishedOn", () -> cases.publish(scope, id, d.on()));
+		onDate("publishedOn", () -> decisionPublication.publish(scope, id, d.on()));
 		return cases.get(scope, id);
 	}
 
@@ -418,7 +449,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "撤回公示", description = "reason：处罚决定被变更、撤销等的理由（行政处罚法第48条）。")
 	PenaltyCases.CaseDetail withdrawPublication(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
-		cases.withdrawPublication(scope, id, r.reason());
+		decisionPublication.withdrawPublication(scope, id, r.reason());
 		return cases.get(scope, id);
 	}
 

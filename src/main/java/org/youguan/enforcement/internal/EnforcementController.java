@@ -22,13 +22,21 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.CaseDecisions;
 import org.youguan.enforcement.CaseEvidence;
+import org.youguan.enforcement.CaseExecution;
+import org.youguan.enforcement.CaseInvestigation;
 import org.youguan.enforcement.CaseStatus;
+import org.youguan.enforcement.DecisionLimit;
+import org.youguan.enforcement.DecisionPublication;
 import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.LeadStatus;
 import org.youguan.enforcement.LeadView;
 import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.Mitigation;
+import org.youguan.enforcement.NoticeAndHearing;
+import org.youguan.enforcement.OnTheSpotPenalties;
+import org.youguan.enforcement.PastCases;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.enforcement.SuspensionKind;
@@ -64,6 +72,24 @@ class EnforcementController {
 
 	private final PenaltyCases cases;
 
+	private final CaseWork caseWork;
+
+	private final PastCases pastCases;
+
+	private final DecisionPublication decisionPublication;
+
+	private final CaseExecution caseExecution;
+
+	private final OnTheSpotPenalties onTheSpotPenalties;
+
+	private final DecisionLimit decisionLimit;
+
+	private final CaseDecisions caseDecisions;
+
+	private final NoticeAndHearing noticeAndHearing;
+
+	private final CaseInvestigation caseInvestigation;
+
 	private final StatutoryRules rules;
 
 	private final AuditTrail audit;
@@ -74,13 +100,22 @@ class EnforcementController {
 
 	private final CaseDocuments documents;
 
-	EnforcementController(Leads leads, PenaltyCases cases, StatutoryRules rules, AuditTrail audit, CaseEvidence evidence,
+	EnforcementController(Leads leads, PenaltyCases cases, CaseWork caseWork, PastCases pastCases, DecisionPublication decisionPublication, CaseExecution caseExecution, OnTheSpotPenalties onTheSpotPenalties, DecisionLimit decisionLimit, CaseDecisions caseDecisions, NoticeAndHearing noticeAndHearing, CaseInvestigation caseInvestigation, StatutoryRules rules, AuditTrail audit, CaseEvidence evidence,
 			Bureaus bureaus, CaseDocuments documents) {
 		this.documents = documents;
 		this.evidence = evidence;
 		this.bureaus = bureaus;
 		this.leads = leads;
 		this.cases = cases;
+		this.caseWork = caseWork;
+		this.pastCases = pastCases;
+		this.decisionPublication = decisionPublication;
+		this.caseExecution = caseExecution;
+		this.onTheSpotPenalties = onTheSpotPenalties;
+		this.decisionLimit = decisionLimit;
+		this.caseDecisions = caseDecisions;
+		this.noticeAndHearing = noticeAndHearing;
+		this.caseInvestigation = caseInvestigation;
 		this.rules = rules;
 		this.audit = audit;
 	}
@@ -195,7 +230,7 @@ class EnforcementController {
 	private String casePage(CurrentUser me, DataScope scope, long id, Model model) {
 		PenaltyCases.CaseDetail detail = cases.get(scope, id);
 		// head-only steps are the handling bureau's own heads' (行政处罚法(2021) art.57): a superior's head sees no forms
-		model.addAttribute("head", cases.headsHandlingBureau(me, detail.penaltyCase().regionCode()));
+		model.addAttribute("head", caseWork.headsHandlingBureau(me, detail.penaltyCase().regionCode()));
 		model.addAttribute("d", detail);
 		model.addAttribute("c", detail.penaltyCase());
 		model.addAttribute("confiscated", Execution.confiscated(detail.penaltyCase()));
@@ -214,7 +249,7 @@ class EnforcementController {
 		model.addAttribute("procedure", cases.procedure(scope, id));
 		model.addAttribute("harmReason", documents.harmReason(detail.penaltyCase().leadId()).orElse(null));
 		model.addAttribute("hosts", detail.penaltyCase().status() == CaseStatus.HEARING && detail.penaltyCase().hearingOn() == null
-				? cases.hearingHosts(scope, id) : List.of());
+				? noticeAndHearing.hearingHosts(scope, id) : List.of());
 		model.addAttribute("bureaus", CaseStep.TRANSFER.allowedFrom().contains(detail.penaltyCase().status())
 				? bureaus.all(DataScope.all()) : List.of());
 		return "enforcement/case";
@@ -226,8 +261,8 @@ class EnforcementController {
 			@RequestParam(name = "name", required = false) List<String> names,
 			@RequestParam(name = "certificateNumber", required = false) List<String> certificates, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		List<PenaltyCases.Member> team = team(names, certificates);
-		return FormSteps.run(model, response, redirect, page(id), "已开始调查取证", () -> cases.startInvestigation(scope, id, team),
+		List<CaseInvestigation.Member> team = team(names, certificates);
+		return FormSteps.run(model, response, redirect, page(id), "已开始调查取证", () -> caseInvestigation.startInvestigation(scope, id, team),
 				refused(me, scope, id, model, "investigation-form"));
 	}
 
@@ -239,8 +274,8 @@ class EnforcementController {
 			@RequestParam(required = false) String mitigationGround, @RequestParam(required = false) String mitigationReason,
 			@RequestParam(required = false) LocalDate concludedOn, @RequestParam(required = false) String proposedConfiscated,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		return FormSteps.run(model, response, redirect, page(id), "调查终结", () -> cases.concludeInvestigation(scope, id,
-				new PenaltyCases.Conclusion(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround,
+		return FormSteps.run(model, response, redirect, page(id), "调查终结", () -> caseInvestigation.concludeInvestigation(scope, id,
+				new CaseInvestigation.Conclusion(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround,
 						mitigationReason, text(concludedOn), proposedConfiscated)), refused(me, scope, id, model, "conclusion-form"));
 	}
 
@@ -251,7 +286,7 @@ class EnforcementController {
 			@RequestParam(required = false) String opinion, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已记录法制审核意见",
-				() -> cases.review(scope, id, EnforcementApiController.officer(me), agreed, opinion),
+				() -> caseInvestigation.review(scope, id, EnforcementApiController.officer(me), agreed, opinion),
 				refused(me, scope, id, model, "review-form"));
 	}
 
@@ -259,7 +294,7 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String notice(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) LocalDate on, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		return FormSteps.run(model, response, redirect, page(id), "已事先告知", () -> cases.notifyParty(scope, id, text(on)),
+		return FormSteps.run(model, response, redirect, page(id), "已事先告知", () -> noticeAndHearing.notifyParty(scope, id, text(on)),
 				refused(me, scope, id, model, "notice-form"));
 	}
 
@@ -269,21 +304,21 @@ class EnforcementController {
 			@RequestParam(required = false) LocalDate on, @RequestParam(name = "text", required = false) String statement,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已记录陈述申辩",
-				() -> cases.recordStatement(scope, id, text(on), statement), refused(me, scope, id, model, "statement-form"));
+				() -> noticeAndHearing.recordStatement(scope, id, text(on), statement), refused(me, scope, id, model, "statement-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-request")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearingRequest(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已登记听证申请", () -> cases.requestHearing(scope, id, text(on)));
+		return PageSteps.run(redirect, page(id), "已登记听证申请", () -> noticeAndHearing.requestHearing(scope, id, text(on)));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-waiver")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearingWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
-		return waiver(id, "已登记当事人放弃听证", on, file, redirect, (day, scan) -> cases.waiveHearing(scope, id, day, scan));
+		return waiver(id, "已登记当事人放弃听证", on, file, redirect, (day, scan) -> noticeAndHearing.waiveHearing(scope, id, day, scan));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/statement-waiver")
@@ -291,7 +326,7 @@ class EnforcementController {
 	String statementWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
 		return waiver(id, "已登记当事人放弃陈述申辩", on, file, redirect,
-				(day, scan) -> cases.waiveStatement(scope, id, day, scan));
+				(day, scan) -> noticeAndHearing.waiveStatement(scope, id, day, scan));
 	}
 
 	/** A written waiver staff record: its day ({@code on}) and the scan of the party's signed waiver ({@code file}). */
@@ -307,8 +342,8 @@ class EnforcementController {
 			@RequestParam(required = false) LocalDate noticeOn, @RequestParam(required = false) LocalDate hearingOn,
 			@RequestParam(required = false) String place, @RequestParam(required = false) Long host,
 			@RequestParam(required = false) String record, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		return FormSteps.run(model, response, redirect, page(id), "已登记听证", () -> cases.holdHearing(scope, id,
-				new PenaltyCases.HearingData(text(noticeOn), text(hearingOn), place, host, record)),
+		return FormSteps.run(model, response, redirect, page(id), "已登记听证", () -> noticeAndHearing.holdHearing(scope, id,
+				new NoticeAndHearing.HearingData(text(noticeOn), text(hearingOn), place, host, record)),
 				refused(me, scope, id, model, "hearing-form"));
 	}
 
@@ -332,7 +367,7 @@ class EnforcementController {
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		UploadedFile scan = UploadedFile.of(file);
 		return FormSteps.run(model, response, redirect, page(id) + "#documents", "原始文书扫描件已上传",
-				() -> cases.keepOriginalDocument(scope, id, new PenaltyCases.OriginalDocument(kind, number, text(issuedOn)), scan),
+				() -> pastCases.keepOriginalDocument(scope, id, new PastCases.OriginalDocument(kind, number, text(issuedOn)), scan),
 				refused(me, scope, id, model, "original-document-form"));
 	}
 
@@ -349,7 +384,7 @@ class EnforcementController {
 	String transfer(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) Long bureauId, @RequestParam(required = false) String authority,
 			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		return FormSteps.run(model, response, redirect, page(id), "案件已移送", () -> cases.transfer(scope, id, bureauId,
+		return FormSteps.run(model, response, redirect, page(id), "案件已移送", () -> caseDecisions.transfer(scope, id, bureauId,
 				authority, reason), refused(me, scope, id, model, "transfer-form"));
 	}
 
@@ -361,14 +396,14 @@ class EnforcementController {
 			@RequestParam(name = "dueOn", required = false) List<LocalDate> dueOn,
 			@RequestParam(name = "amount", required = false) List<String> amounts, @RequestParam(required = false) String reason,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		List<PenaltyCases.InstalmentTerm> parts = new ArrayList<>();
+		List<CaseExecution.InstalmentTerm> parts = new ArrayList<>();
 		int n = Math.max(dueOn == null ? 0 : dueOn.size(), amounts == null ? 0 : amounts.size());
 		for (int i = 0; i < n; i++) {
-			parts.add(new PenaltyCases.InstalmentTerm(dueOn != null && i < dueOn.size() ? text(dueOn.get(i)) : null,
+			parts.add(new CaseExecution.InstalmentTerm(dueOn != null && i < dueOn.size() ? text(dueOn.get(i)) : null,
 					amounts != null && i < amounts.size() ? amounts.get(i) : null));
 		}
-		return FormSteps.run(model, response, redirect, page(id), "已批准延期（分期）缴纳罚款", () -> cases.arrangePayment(scope,
-				id, EnforcementApiController.officer(me), new PenaltyCases.PaymentTerms(kind, text(appliedOn),
+		return FormSteps.run(model, response, redirect, page(id), "已批准延期（分期）缴纳罚款", () -> caseExecution.arrangePayment(scope,
+				id, EnforcementApiController.officer(me), new CaseExecution.PaymentTerms(kind, text(appliedOn),
 						text(deferredUntil), reason, parts)),
 				refused(me, scope, id, model, "arrangement-form"));
 	}
@@ -390,19 +425,19 @@ class EnforcementController {
 			@RequestParam(required = false) String fine, @RequestParam(name = "name", required = false) List<String> names,
 			@RequestParam(name = "certificateNumber", required = false) List<String> certificates, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		List<PenaltyCases.Member> team = team(names, certificates);
+		List<CaseInvestigation.Member> team = team(names, certificates);
 		return FormSteps.run(model, response, redirect, () -> {
-			long id = cases.decideOnTheSpot(scope, new PenaltyCases.OnTheSpot(partyKind, enterpriseCreditCode, personName,
+			long id = onTheSpotPenalties.decideOnTheSpot(scope, new OnTheSpotPenalties.OnTheSpot(partyKind, enterpriseCreditCode, personName,
 					regionCode, violation, facts, place, text(decidedOn), penalty, fine, team));
 			return new PageSteps.Done("当场处罚决定已登记备案", page(id));
 		}, () -> onTheSpotForm(model));
 	}
 
-	private static List<PenaltyCases.Member> team(List<String> names, List<String> certificates) {
-		List<PenaltyCases.Member> team = new ArrayList<>();
+	private static List<CaseInvestigation.Member> team(List<String> names, List<String> certificates) {
+		List<CaseInvestigation.Member> team = new ArrayList<>();
 		int n = Math.max(names == null ? 0 : names.size(), certificates == null ? 0 : certificates.size());
 		for (int i = 0; i < n; i++) {
-			team.add(new PenaltyCases.Member(names != null && i < names.size() ? names.get(i) : null,
+			team.add(new CaseInvestigation.Member(names != null && i < names.size() ? names.get(i) : null,
 					certificates != null && i < certificates.size() ? certificates.get(i) : null));
 		}
 		return team;
@@ -421,7 +456,7 @@ class EnforcementController {
 			@RequestParam(required = false) Boolean statementAdopted, @RequestParam(required = false) String statementReview,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, () -> {
-			String number = cases.decide(scope, id, new PenaltyCases.Decision(decisionNumber, text(decidedOn), penalty, fine,
+			String number = caseDecisions.decide(scope, id, new CaseDecisions.Decision(decisionNumber, text(decidedOn), penalty, fine,
 					mitigation, mitigationGround, mitigationReason, text(discussedOn), discussionConclusion,
 					Text.names(discussionParticipants), confiscated, text(suspensionFrom), text(suspensionUntil),
 					statementAdopted, statementReview));
@@ -433,21 +468,21 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String noPenalty(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已决定不予处罚", () -> cases.notPenalize(scope, id, reason));
+		return PageSteps.run(redirect, page(id), "已决定不予处罚", () -> caseDecisions.notPenalize(scope, id, reason));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/withdrawal")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String withdraw(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已撤案", () -> cases.withdraw(scope, id, reason));
+		return PageSteps.run(redirect, page(id), "已撤案", () -> caseDecisions.withdraw(scope, id, reason));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/delivery")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String deliver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已登记送达", () -> cases.deliver(scope, id, text(on)));
+		return PageSteps.run(redirect, page(id), "已登记送达", () -> caseExecution.deliver(scope, id, text(on)));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/payment")
@@ -457,7 +492,7 @@ class EnforcementController {
 			@RequestParam(required = false) String instalment, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已登记缴纳罚款",
-				() -> cases.pay(scope, id, text(paidOn), amount, instalment),
+				() -> caseExecution.pay(scope, id, text(paidOn), amount, instalment),
 				refused(me, scope, id, model, "payment-form"));
 	}
 
@@ -469,7 +504,7 @@ class EnforcementController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		UploadedFile scan = UploadedFile.of(file);
 		return FormSteps.run(model, response, redirect, page(id), "已登记没收违法所得上缴",
-				() -> cases.handOver(scope, id, text(handedOverOn), amount, receipt, scan),
+				() -> caseExecution.handOver(scope, id, text(handedOverOn), amount, receipt, scan),
 				refused(me, scope, id, model, "handover-form"));
 	}
 
@@ -477,7 +512,7 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String close(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已结案", () -> cases.close(scope, id, reason));
+		return PageSteps.run(redirect, page(id), "已结案", () -> caseExecution.close(scope, id, reason));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/extension")
@@ -486,7 +521,7 @@ class EnforcementController {
 			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已延长办案期限",
-				() -> cases.extend(scope, id, EnforcementApiController.officer(me), reason),
+				() -> decisionLimit.extend(scope, id, EnforcementApiController.officer(me), reason),
 				refused(me, scope, id, model, "extension-form"));
 	}
 
@@ -495,7 +530,7 @@ class EnforcementController {
 	String suspend(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) LocalDate startedOn,
 			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		return FormSteps.run(model, response, redirect, page(id), "已中止计时", () -> cases.suspend(scope, id, kind,
+		return FormSteps.run(model, response, redirect, page(id), "已中止计时", () -> decisionLimit.suspend(scope, id, kind,
 				text(startedOn), reason), refused(me, scope, id, model, "suspension-form"));
 	}
 
@@ -503,21 +538,21 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String resume(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已恢复计时", () -> cases.resume(scope, id, text(on)));
+		return PageSteps.run(redirect, page(id), "已恢复计时", () -> decisionLimit.resume(scope, id, text(on)));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/publication")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String publish(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "处罚决定已公示", () -> cases.publish(scope, id, text(on)));
+		return PageSteps.run(redirect, page(id), "处罚决定已公示", () -> decisionPublication.publish(scope, id, text(on)));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/publication-withdrawal")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String withdrawPublication(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已撤回公示", () -> cases.withdrawPublication(scope, id, reason));
+		return PageSteps.run(redirect, page(id), "已撤回公示", () -> decisionPublication.withdrawPublication(scope, id, reason));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.youguan.enforcement.CaseExecution;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
@@ -41,11 +42,15 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 
 	private final PenaltyCases cases;
 
-	EnforcementWorkQueues(JdbcClient jdbc, StatutoryRules rules, Clock clock, PenaltyCases cases) {
+	private final CaseExecution caseExecution;
+
+	EnforcementWorkQueues(JdbcClient jdbc, StatutoryRules rules, Clock clock, PenaltyCases cases,
+			CaseExecution caseExecution) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.clock = clock;
 		this.cases = cases;
+		this.caseExecution = caseExecution;
 	}
 
 	/** The queues this provider holds, in order. */
@@ -108,14 +113,14 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE c.penalty IS NOT NULL AND c.fine > 0 AND c.status = 'DELIVERED' AND c.paid_on IS NULL
-					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), cases::paymentDue);
+					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), caseExecution::paymentDue);
 			case "enforcement.handover" -> overdue(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE\s""" + Execution.CONFISCATED_SQL + """
 					\sIS NOT NULL AND c.status IN ('DELIVERED', 'EXECUTED')
 					AND NOT EXISTS (SELECT 1 FROM penalty_case_handover h WHERE h.case_id = c.id)
-					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), cases::handoverDue);
+					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), caseExecution::handoverDue);
 			default -> throw new IllegalArgumentException(queue);
 		};
 	}
@@ -130,9 +135,9 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 
 	/**
 	 * The items whose deadline in force has passed, most overdue first: unpaid fines against the case's own payment
-	 * deadline ({@link PenaltyCases#paymentDue(long)}: a deferral, the next instalment, or the catalogue's days from
+	 * deadline ({@link CaseExecution#paymentDue(long)}: a deferral, the next instalment, or the catalogue's days from
 	 * delivery moved past rest days), confiscations not handed over against their handover day
-	 * ({@link PenaltyCases#handoverDue(long)}) — never a fixed number of calendar days counted here.
+	 * ({@link CaseExecution#handoverDue(long)}) — never a fixed number of calendar days counted here.
 	 */
 	private List<Item> overdue(List<Item> open, Function<Long, Optional<LocalDate>> dueOf) {
 		LocalDate today = LocalDate.now(clock);

@@ -10,8 +10,10 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.youguan.enforcement.CaseExecution;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
+import org.youguan.enforcement.NoticeAndHearing;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.AccessRefusedException;
@@ -123,13 +125,20 @@ class EnterprisePenalties {
 
 	private final PenaltyCases cases;
 
+	private final CaseExecution caseExecution;
+
+	private final NoticeAndHearing noticeAndHearing;
+
 	private final Clock clock;
 
 	private final CaseDocuments documents;
 
-	EnterprisePenalties(JdbcClient jdbc, PenaltyCases cases, Clock clock, CaseDocuments documents) {
+	EnterprisePenalties(JdbcClient jdbc, PenaltyCases cases, CaseExecution caseExecution,
+			NoticeAndHearing noticeAndHearing, Clock clock, CaseDocuments documents) {
 		this.jdbc = jdbc;
 		this.cases = cases;
+		this.caseExecution = caseExecution;
+		this.noticeAndHearing = noticeAndHearing;
 		this.clock = clock;
 		this.documents = documents;
 	}
@@ -182,7 +191,7 @@ class EnterprisePenalties {
 						: c.surchargePercent().stripTrailingZeros().toPlainString(),
 				c.proposedConfiscated(), served ? c.confiscated() : null, served ? c.suspensionFrom() : null,
 				served ? c.suspensionUntil() : null,
-				cases.handoverDue(id).orElse(null), detail.handover() == null ? null
+				caseExecution.handoverDue(id).orElse(null), detail.handover() == null ? null
 						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null));
 	}
 
@@ -244,7 +253,7 @@ class EnterprisePenalties {
 		DecisionRules.statementNotWaived(c.statementWaivedOn());
 		requireWindow(c, "陈述申辩");
 		DecisionRules.notOnlyAWaiverOnThePortal(statement);
-		cases.recordStatement(caseRegion(id), id, LocalDate.now(clock).toString(), statement);
+		noticeAndHearing.recordStatement(caseRegion(id), id, LocalDate.now(clock).toString(), statement);
 	}
 
 	/**
@@ -260,14 +269,14 @@ class EnterprisePenalties {
 			throw DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证");
 		}
 		requireWindow(c, "申请听证");
-		cases.requestHearing(caseRegion(id), id, LocalDate.now(clock).toString());
+		noticeAndHearing.requestHearing(caseRegion(id), id, LocalDate.now(clock).toString());
 	}
 
 	/**
 	 * The party's explicit waiver of the hearing (行政处罚法(2021) art.63–64), dated today, within the request window;
 	 * the bureau may then decide before the window ends once the party's statement was also heard or waived (art.62: a
 	 * waiver of the hearing is no waiver of the statement). The portal asks the user to confirm first; its confirmation,
-	 * audited as the enterprise user, is the party's written waiver ({@link PenaltyCases#waiveHearingOnPortal}).
+	 * audited as the enterprise user, is the party's written waiver ({@link NoticeAndHearing#waiveHearingOnPortal}).
 	 * @param confirmed whether the user ticked the confirmation; anything but true is refused
 	 * @throws InvalidValueException when not confirmed ("confirm")
 	 * @throws DomainException (422) when the penalty carries no hearing right; (409) when the window closed, a hearing
@@ -281,13 +290,13 @@ class EnterprisePenalties {
 			throw DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
 		}
 		requireWindow(c, "放弃听证");
-		cases.waiveHearingOnPortal(caseRegion(id), id);
+		noticeAndHearing.waiveHearingOnPortal(caseRegion(id), id);
 	}
 
 	/**
 	 * The party's written waiver of its 陈述申辩 (行政处罚法(2021) art.44–45), dated today, within the window: the
 	 * portal asks the user to confirm; its confirmation, audited as the enterprise user ({@code case.statement-waiver}),
-	 * is the party's written waiver ({@link PenaltyCases#waiveStatementOnPortal}). No statement can follow; the bureau
+	 * is the party's written waiver ({@link NoticeAndHearing#waiveStatementOnPortal}). No statement can follow; the bureau
 	 * may decide before the window ends once the hearing, where the notice gave the right, is waived too.
 	 * @param confirmed whether the user confirmed; anything but true is refused
 	 * @throws InvalidValueException when not confirmed ("confirm")
@@ -299,7 +308,7 @@ class EnterprisePenalties {
 		PartyCase c = get(scope, id);
 		new Validation().require("confirm", confirmed, "required", "请确认放弃陈述申辩（confirm）").throwIfInvalid();
 		requireWindow(c, "放弃陈述申辩");
-		cases.waiveStatementOnPortal(caseRegion(id), id);
+		noticeAndHearing.waiveStatementOnPortal(caseRegion(id), id);
 	}
 
 	private void requireWindow(PartyCase c, String what) {

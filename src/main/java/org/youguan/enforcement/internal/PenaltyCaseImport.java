@@ -31,8 +31,8 @@ import org.youguan.documents.SheetImport.RowContext;
 import org.youguan.documents.SheetRows;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.enforcement.LeadSource;
+import org.youguan.enforcement.PastCases;
 import org.youguan.enforcement.Penalty;
-import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
@@ -41,10 +41,10 @@ import org.youguan.kernel.Text;
 
 /**
  * The .xlsx import of a bureau's past penalty cases (issue 15 "Past cases"): the columns of the migration contract
- * ({@link PenaltyCases.ImportedCase}, {@code POST /api/v1/enforcement/cases/imported}), one row per case, on the shape
+ * ({@link PastCases.ImportedCase}, {@code POST /api/v1/enforcement/cases/imported}), one row per case, on the shape
  * every import shares ({@link SheetImport}: header search, every row checked first, one bad row imports nothing, every
  * bad row reported by row number and column). Each row is checked by the very method the JSON import runs
- * ({@link PenaltyCases#importCase}) — tried in a transaction of its own that is always rolled back, so the rules cannot
+ * ({@link PastCases#importCase}) — tried in a transaction of its own that is always rolled back, so the rules cannot
  * drift apart — and, with no bad row, all rows are imported by it in one transaction (marked imported, audited each),
  * and the file once with its row count and SHA-256.
  * <p>
@@ -120,7 +120,7 @@ class PenaltyCaseImport {
 	/** 8000, 8,000.00, 0.8万, 1.2万元, with ¥ and 元 already removed. */
 	private static final Pattern AMOUNT = Pattern.compile("(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?(万)?");
 
-	private final PenaltyCases cases;
+	private final PastCases pastCases;
 
 	private final AuditTrail audit;
 
@@ -128,8 +128,8 @@ class PenaltyCaseImport {
 
 	private final TransactionTemplate commit;
 
-	PenaltyCaseImport(PenaltyCases cases, AuditTrail audit, PlatformTransactionManager transactions) {
-		this.cases = cases;
+	PenaltyCaseImport(PastCases pastCases, AuditTrail audit, PlatformTransactionManager transactions) {
+		this.pastCases = pastCases;
 		this.audit = audit;
 		this.trial = new TransactionTemplate(transactions);
 		this.trial.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -143,7 +143,7 @@ class PenaltyCaseImport {
 
 	/**
 	 * Imports the past cases of an .xlsx sheet (the template's columns), all or nothing, each row under the rules of
-	 * {@link PenaltyCases#importCase} (enterprise registered in the caller's region, violation in the catalogue, dates
+	 * {@link PastCases#importCase} (enterprise registered in the caller's region, violation in the catalogue, dates
 	 * in order and not in the future, the fine within the violation's maximum, a 文号 unused in the region, no closure
 	 * of an unpaid fine) and the 文号 not twice in the file.
 	 * @return the imported count, or every bad row (row number, column, message) and the annotated sheet
@@ -157,7 +157,7 @@ class PenaltyCaseImport {
 		ImportResult result = SheetImport.runPrepared(content, HEADERS, OPTIONAL, COLUMNS,
 				rows -> (row, context) -> check(scope, row, context, numbers),
 				valid -> commit.executeWithoutResult(status -> {
-					valid.forEach(data -> ids.add(cases.importCase(scope, data)));
+					valid.forEach(data -> ids.add(pastCases.importCase(scope, data)));
 					String digest = sha256(content);
 					Map<String, Object> after = new LinkedHashMap<>();
 					after.put("rows", ids.size());
@@ -182,7 +182,7 @@ class PenaltyCaseImport {
 	 * Reads one row into the JSON import's shape and tries it (rolled back) even when the sheet's own reading failed,
 	 * so every failing column of the row is reported; null when it fails.
 	 */
-	private PenaltyCases.ImportedCase check(DataScope scope, SheetRow row, RowContext context, SheetImport.Twins numbers) {
+	private PastCases.ImportedCase check(DataScope scope, SheetRow row, RowContext context, SheetImport.Twins numbers) {
 		if (context.refuseExample(row, TEMPLATE, EXAMPLE)) {
 			return null;
 		}
@@ -191,7 +191,7 @@ class PenaltyCaseImport {
 			failures.fail(CREDIT_CODE, "text-cell", CREDIT_CODE + "应以文本格式填写：按数字保存时Excel只保留15位");
 		}
 		String number = text(row, NUMBER);
-		PenaltyCases.ImportedCase data = new PenaltyCases.ImportedCase(text(row, CREDIT_CODE), text(row, VIOLATION),
+		PastCases.ImportedCase data = new PastCases.ImportedCase(text(row, CREDIT_CODE), text(row, VIOLATION),
 				choose(failures, SOURCE, text(row, SOURCE), LeadSource.values(), LeadSource::label, SOURCE_ALIASES),
 				date(row, failures, FILED), date(row, failures, DECIDED), number,
 				choose(failures, PENALTY, text(row, PENALTY), Penalty.values(), Penalty::label, PENALTY_ALIASES),
@@ -202,7 +202,7 @@ class PenaltyCaseImport {
 		try {
 			trial.executeWithoutResult(status -> {
 				status.setRollbackOnly();
-				cases.importCase(scope, data);
+				pastCases.importCase(scope, data);
 			});
 		}
 		catch (DomainException ex) {

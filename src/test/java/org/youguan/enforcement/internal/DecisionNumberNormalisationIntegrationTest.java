@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
-import org.youguan.enforcement.PenaltyCases;
+import org.youguan.enforcement.PastCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.Enterprises;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DecisionNumberNormalisationIntegrationTest {
 
 	@Autowired
-	PenaltyCases cases;
+	PastCases pastCases;
 
 	@Autowired
 	Enterprises enterprises;
@@ -39,7 +39,7 @@ class DecisionNumberNormalisationIntegrationTest {
 	long imported(String number) {
 		String code = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
 				PageQuery.of(null, 0, 1, "legal_name", "asc")).items().get(0).creditCode();
-		return cases.importCase(DataScope.all(), new PenaltyCases.ImportedCase(code, "DATA_NOT_REPORTED", "REPORT", "2025-03-01",
+		return pastCases.importCase(DataScope.all(), new PastCases.ImportedCase(code, "DATA_NOT_REPORTED", "REPORT", "2025-03-01",
 				"2025-05-10", number, "WARNING", null, null, null));
 	}
 

@@ -18,9 +18,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.enforcement.CaseInvestigation;
 import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.Officer;
-import org.youguan.enforcement.PenaltyCases;
+import org.youguan.enforcement.OnTheSpotPenalties;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseView;
@@ -57,7 +58,7 @@ class EnforcementFiguresPageIntegrationTest {
 	Enterprises enterprises;
 
 	@Autowired
-	PenaltyCases cases;
+	OnTheSpotPenalties onTheSpotPenalties;
 
 	@Autowired
 	MutableClock clock;
@@ -117,9 +118,9 @@ class EnforcementFiguresPageIntegrationTest {
 		leads.propose(ALL, filed, "DATA_NOT_REPORTED", today.minusDays(1).toString(), null, false, null);
 		leads.approve(ALL, filed, new Officer(null, "孙局长"), today, false);
 		long decidedWithinLimit = decidedStep(today());
-		cases.decideOnTheSpot(ALL, new PenaltyCases.OnTheSpot("ORGANISATION", e.creditCode(), null, null, "DATA_NOT_REPORTED",
+		onTheSpotPenalties.decideOnTheSpot(ALL, new OnTheSpotPenalties.OnTheSpot("ORGANISATION", e.creditCode(), null, null, "DATA_NOT_REPORTED",
 				"当月数据逾期未报送", "当事人营业场所", today.toString(), "WARNING", null,
-				List.of(new PenaltyCases.Member("陈吴中", "32050601"), new PenaltyCases.Member("沈执法", "32050602"))));
+				List.of(new CaseInvestigation.Member("陈吴中", "32050601"), new CaseInvestigation.Member("沈执法", "32050602"))));
 		// an on-the-spot decision has no decision limit to keep: not in the 作出决定（办案期限内） rate either
 		assertThat(decidedStep(today())).isEqualTo(decidedWithinLimit);
 

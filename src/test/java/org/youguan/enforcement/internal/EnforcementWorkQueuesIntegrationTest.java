@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.enforcement.CaseInvestigation;
+import org.youguan.enforcement.OnTheSpotPenalties;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.UserDirectory;
@@ -39,6 +41,9 @@ class EnforcementWorkQueuesIntegrationTest {
 
 	@Autowired
 	PenaltyCases cases;
+
+	@Autowired
+	OnTheSpotPenalties onTheSpotPenalties;
 
 	@Autowired
 	MutableClock clock;
@@ -139,9 +144,9 @@ class EnforcementWorkQueuesIntegrationTest {
 		// no duty of the catalogue admits a person on the spot today (party-kind): one recorded before, as it is kept
 		String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE region_code LIKE '320506%' ORDER BY credit_code LIMIT 1")
 			.query(String.class).single();
-		long id = cases.decideOnTheSpot(DataScope.all(), new PenaltyCases.OnTheSpot("ORGANISATION", code, null, null,
+		long id = onTheSpotPenalties.decideOnTheSpot(DataScope.all(), new OnTheSpotPenalties.OnTheSpot("ORGANISATION", code, null, null,
 				"DATA_NOT_REPORTED", "快递员未按规定报送", "吴中区某网点", LocalDate.now(clock).toString(), "WARNING", null,
-				List.of(new PenaltyCases.Member("陈吴中", "32050601"), new PenaltyCases.Member("沈执法", "32050602"))));
+				List.of(new CaseInvestigation.Member("陈吴中", "32050601"), new CaseInvestigation.Member("沈执法", "32050602"))));
 		jdbc.sql("""
 				UPDATE penalty_case SET party_kind = 'PERSON', enterprise_credit_code = NULL, enterprise_name = '李某'
 				WHERE id = :id""").param("id", id).update();

@@ -1,4 +1,4 @@
-package org.youguan.enforcement;
+package org.youguan.enforcement.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.youguan.enforcement.internal.CaseClock;
+import org.youguan.enforcement.CaseView;
+import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 
@@ -21,7 +22,7 @@ import org.youguan.kernel.Rows;
  * counted once) — with one query for the whole page, the stopped cases and their pauses together, and one case clock
  * per region, not two queries and a clock per stopped case.
  */
-final class StoppedCaseDays {
+public final class StoppedCaseDays {
 
 	/** One row of the page's query: a stopped case and one of its suspensions (none: a pause of nulls). */
 	private record Row(CaseView penaltyCase, LocalDate startedOn, LocalDate endedOn) {
@@ -32,16 +33,16 @@ final class StoppedCaseDays {
 	private final Function<String, CaseClock> clocks;
 
 	/**
-	 * @param clocks the case clock of a region ({@link PenaltyCases#clock(String)}): the decision limit's rules where
+	 * @param clocks the case clock of a region ({@link CaseWork#clock(String)}): the decision limit's rules where
 	 * the case is
 	 */
-	StoppedCaseDays(JdbcClient jdbc, Function<String, CaseClock> clocks) {
+	public StoppedCaseDays(JdbcClient jdbc, Function<String, CaseClock> clocks) {
 		this.jdbc = jdbc;
 		this.clocks = clocks;
 	}
 
 	/** The page with each stopped case's remaining days worked out from its pauses as of {@code today}. */
-	PageResult<PenaltyCases.CaseSummary> fill(PageResult<PenaltyCases.CaseSummary> page, LocalDate today) {
+	public PageResult<PenaltyCases.CaseSummary> fill(PageResult<PenaltyCases.CaseSummary> page, LocalDate today) {
 		List<Long> stopped = page.items().stream().filter(r -> r.suspended() && r.remainingDays() != null)
 			.map(PenaltyCases.CaseSummary::id).toList();
 		if (stopped.isEmpty()) {

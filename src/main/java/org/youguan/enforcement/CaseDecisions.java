@@ -1,0 +1,418 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseStep;
+import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.enforcement.internal.DecisionNumbers;
+import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.NumberText;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.org.BureauView;
+import org.youguan.org.Bureaus;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+import static org.youguan.enforcement.internal.CaseInput.confiscated;
+import static org.youguan.enforcement.internal.CaseInput.fine;
+import static org.youguan.enforcement.internal.CaseInput.parse;
+import static org.youguan.enforcement.internal.CaseInput.penalty;
+import static org.youguan.enforcement.internal.CaseInput.requireReason;
+import static org.youguan.enforcement.internal.CaseInput.revocationAuthority;
+import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
+
+/**
+ * How an ordinary case ends (行政处罚法(2021) art.57, 59, 33; 管辖 art.22–27): the decision (行政处罚决定书, publishing
+ * {@link PenaltyDecided}), 不予处罚, 撤案 and 移送 — head-only steps, each one transaction that locks the case, checks the
+ * step from its state and its own rules (all errors at once, each naming its field), changes the case, writes its audit
+ * entry and issues its document.
+ */
+@Service
+public class CaseDecisions {
+
+	private final JdbcClient jdbc;
+
+	private final StatutoryRules rules;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Bureaus bureaus;
+
+	private final CaseWork caseWork;
+
+	private final DecisionNumbers decisionNumbers;
+
+	CaseDecisions(JdbcClient jdbc, StatutoryRules rules, ApplicationEventPublisher events, Clock clock, Bureaus bureaus,
+			CaseWork caseWork, DecisionNumbers decisionNumbers) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.events = events;
+		this.clock = clock;
+		this.bureaus = bureaus;
+		this.caseWork = caseWork;
+		this.decisionNumbers = decisionNumbers;
+	}
+
+	/**
+	 * The decision (行政处罚决定书).
+	 * @param decisionNumber the 文号, or blank to number it (行政处罚决定-地区-年份-序号)
+	 * @param discussedOn the day of 集体讨论 (required for a serious case, art.57)
+	 * @param discussionConclusion what they concluded (required with {@code discussedOn}, ≤ 2,000 characters)
+	 * @param discussionParticipants the heads who took part in it, by name (at least the rule
+	 * {@code penalty.discussion-min-participants}, 3 by default; required with {@code discussedOn})
+	 * @param penalty the heaviest kind decided (WARNING, FINE, CONFISCATION, SUSPENSION, REVOCATION)
+	 * @param fine the fine (罚款) in yuan: required for FINE and, where the article 并处 it, beside the heavier kinds
+	 * @param confiscated the 违法所得 confiscated in yuan (required for CONFISCATION, allowed beside SUSPENSION or
+	 * REVOCATION where the article provides it)
+	 * @param suspensionFrom the first day of a 责令停业整顿 (required for SUSPENSION, not before the decision)
+	 * @param suspensionUntil its last day (required for SUSPENSION)
+	 * @param statementAdopted the review (复核) of the party's 陈述申辩: whether the facts, reasons or evidence it put
+	 * forward were adopted (行政处罚法(2021) art.45; required when the party made a statement, refused without one)
+	 * @param statementReview the reasons of that review (required with a statement, ≤ 2,000 characters), as the 决定书
+	 * states them
+	 */
+	public record Decision(String decisionNumber, String decidedOn, String penalty,
+			@JsonDeserialize(using = NumberText.class) String fine, String mitigation,
+			String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
+			List<String> discussionParticipants, @JsonDeserialize(using = NumberText.class) String confiscated,
+			String suspensionFrom, String suspensionUntil, Boolean statementAdopted, String statementReview) {
+
+		/** A decision where the party made no statement to review (waived, or none within the window). */
+		public Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
+				String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
+				List<String> discussionParticipants, String confiscated, String suspensionFrom, String suspensionUntil) {
+			this(decisionNumber, decidedOn, penalty, fine, mitigation, mitigationGround, mitigationReason, discussedOn,
+					discussionConclusion, discussionParticipants, confiscated, suspensionFrom, suspensionUntil, null, null);
+		}
+
+		/** This decision with the review of the party's statement. */
+		public Decision reviewingStatement(boolean adopted, String review) {
+			return new Decision(decisionNumber, decidedOn, penalty, fine, mitigation, mitigationGround, mitigationReason,
+					discussedOn, discussionConclusion, discussionParticipants, confiscated, suspensionFrom, suspensionUntil,
+					adopted, review);
+		}
+
+		/** A decision of one part (no confiscation beside the fine, no 停业整顿). */
+		public Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
+				String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
+				List<String> discussionParticipants) {
+			this(decisionNumber, decidedOn, penalty, fine, mitigation, mitigationGround, mitigationReason, discussedOn,
+					discussionConclusion, discussionParticipants, null, null, null);
+		}
+
+		/** A decision without 集体讨论 (a case not serious). */
+		public Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
+				String mitigationGround, String mitigationReason) {
+			this(decisionNumber, decidedOn, penalty, fine, mitigation, mitigationGround, mitigationReason, null, null, null);
+		}
+	}
+
+	/**
+	 * 决定 (行政处罚法(2021) art.57, 59): when the proposed penalty carries the hearing right as the notice told the
+	 * party (art.63), after the 5-working-day request window unless the party explicitly waived the hearing
+	 * ({@link #waiveHearing}; a 陈述申辩 is no waiver); and in every case after the same window unless the party has
+	 * stated its case or explicitly waived its statement ({@link #waiveStatement}; a waiver of the hearing is no waiver
+	 * of the statement, art.62); never before the statement or a waiver; after the hearing if one was requested; after 法制审核 where required (for the decided
+	 * penalty, and after the hearing); after 集体讨论 for a serious case (art.57); never heavier than notified
+	 * (art.44–45); the fine within the violation's range unless 减轻 (art.32). Numbers the decision when no 文号 is given
+	 * and publishes {@link PenaltyDecided}.
+	 * @return the decision's 文号
+	 * @throws InvalidValueException naming each field that breaks a rule
+	 * @throws DomainException (422) for a missing review or hearing; (409) unless 已告知 or 听证, or for a 文号 used in the
+	 * region
+	 */
+	@Transactional
+	public String decide(DataScope scope, long id, Decision data) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStatus to = CaseStep.DECIDE.from(c.status());
+		caseWork.requireHandlingHead(c.regionCode(), "作出行政处罚决定");
+		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
+			throw ruleBroken("decidedOn", "before-hearing", "当事人已申请听证，听证举行后才能作出决定（行政处罚法第63条）");
+		}
+		Validation v = new Validation();
+		v.required("decidedOn", "决定日期（decidedOn）", data.decidedOn());
+		LocalDate on = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(), c.notifiedOn(), caseWork.today());
+		LocalDate window = caseWork.replyDue(c);
+		if (on != null && c.status() == CaseStatus.NOTIFIED) {
+			boolean hearingRight = caseWork.hearingRight(c);
+			boolean statementHeard = c.statementOn() != null || c.statementWaivedOn() != null;
+			LocalDate heard = Stream.of(c.statementOn(), c.statementWaivedOn(), c.hearingWaivedOn()).filter(Objects::nonNull)
+				.max(Comparator.naturalOrder()).orElse(null);
+			if (hearingRight && c.hearingWaivedOn() == null && !on.isAfter(window)) {
+				v.require("decidedOn", false, "hearing-window", "当事人有权在" + window
+						+ "前申请听证，期限届满前不能作出决定（当事人明确放弃听证的除外；陈述申辩不等于放弃听证，行政处罚法第63条、第64条）");
+			}
+			else if (!statementHeard && !on.isAfter(window)) {
+				// art.62: the party's 陈述申辩 heard, or waived — a waiver of the hearing is no waiver of the statement
+				v.require("decidedOn", false, "statement-window", "陈述申辩期限至" + window
+						+ "届满前不能作出决定（当事人已陈述申辩或书面明确放弃陈述申辩的除外；放弃听证不等于放弃陈述申辩，行政处罚法第62条）");
+			}
+			else if (heard != null && on.isBefore(heard)) {
+				v.require("decidedOn", false, "order", "决定日期不能早于当事人陈述申辩、放弃陈述申辩或放弃听证的日期（" + heard + "）");
+			}
+		}
+		if (on != null && c.status() == CaseStatus.HEARING) {
+			// a heard case: after the statement, the hearing and the legal review that follows it (art.58(二), 62, 65)
+			Stream.of(c.statementOn(), c.statementWaivedOn()).filter(Objects::nonNull).max(Comparator.naturalOrder())
+				.ifPresent(stated -> notBefore(v, on, stated, "order", "当事人陈述申辩或放弃陈述申辩的日期"));
+			notBefore(v, on, c.hearingOn(), "before-hearing", "听证日期（行政处罚法第65条：听证结束后作出决定）");
+		}
+		if (on != null) {
+			notBefore(v, on, c.reviewedOn(), "before-review", "法制审核日期（行政处罚法第58条）");
+		}
+		Penalty penalty = penalty(v, "penalty", "处罚种类", data.penalty());
+		BigDecimal fine = fine(v, "fine", penalty, data.fine());
+		BigDecimal confiscated = confiscated(v, "confiscated", penalty, data.confiscated());
+		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
+		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
+		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
+		caseWork.combined(v, "penalty", "fine", "confiscated", c, penalty, fine, confiscated, c.serious(), mitigation, ground,
+				data.mitigationReason());
+		DecisionRules.notHeavier(v, c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated(), penalty, fine, confiscated);
+		LocalDate[] period = suspensionPeriod(v, penalty, on, data.suspensionFrom(), data.suspensionUntil());
+		LocalDate discussed = v.date("discussedOn", "集体讨论日期（discussedOn）", data.discussedOn(),
+				c.concludedOn() != null ? c.concludedOn() : c.filedOn(), on == null ? caseWork.today() : on);
+		if (c.serious()) {
+			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（行政处罚法第57条），请填写集体讨论日期");
+		}
+		String participants = discussion(v, data, discussed != null, c.regionCode());
+		String review = statementReview(v, c, data);
+		String typedNumber = Text.documentNumber(data.decisionNumber());
+		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", typedNumber, 60)
+			.identifier("decisionNumber", "决定书文号（decisionNumber）", typedNumber)
+			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, on);
+		decisionNumbers.handTypedNumber(v, typedNumber);
+		v.throwIfInvalid();
+		revocationAuthority("penalty", c.regionCode(), penalty);
+		boolean heard = c.hearingOn() != null;
+		if (DecisionRules.reviewRequired(penalty, fine, confiscated, caseWork.threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), heard)
+				&& (c.reviewedOn() == null || heard && c.reviewedOn().isBefore(c.hearingOn()))) {
+			throw ruleBroken("decidedOn", "before-review", "本案须经法制审核后才能作出决定（行政处罚法第58条" + (heard ? "：经过听证程序的案件须在听证后审核" : "") + "）");
+		}
+		String number = typedNumber == null
+				? decisionNumbers.nextOrdinary(c.regionCode(), on.getYear())
+				: typedNumber;
+		decisionNumbers.numberFree(number);
+		Map<String, Object> p = new HashMap<>();
+		p.put("number", number);
+		p.put("on", on);
+		p.put("penalty", penalty.name());
+		p.put("fine", fine);
+		p.put("confiscated", confiscated);
+		p.put("suspensionFrom", period[0]);
+		p.put("suspensionUntil", period[1]);
+		p.put("decidedBy", CaseWork.actorId());
+		p.put("decidedByName", CaseWork.actorName());
+		p.put("mitigation", mitigation == null ? null : mitigation.name());
+		p.put("ground", ground == null ? null : ground.name());
+		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : data.mitigationReason().strip());
+		p.put("discussed", discussed);
+		p.put("participants", participants);
+		p.put("conclusion", discussed == null ? null : data.discussionConclusion().strip());
+		p.put("adopted", review == null ? null : data.statementAdopted());
+		p.put("review", review);
+		caseWork.move(c, to, """
+				, decision_number = :number, decided_on = :on, penalty = :penalty, fine = :fine, confiscated = :confiscated,
+				  suspension_from = :suspensionFrom, suspension_until = :suspensionUntil, decided_by_user_id = :decidedBy,
+				  decided_by = :decidedByName, mitigation = :mitigation,
+				  mitigation_ground = :ground, mitigation_reason = :reason, discussed_on = :discussed,
+				  discussion_participants = :participants, discussion_conclusion = :conclusion,
+				  statement_adopted = :adopted, statement_review = :review""", p);
+		caseWork.fixTerms(id, c.regionCode());
+		boolean late = on.isAfter(c.decisionDueOn());
+		caseWork.record(c, "case.decide", "作出行政处罚决定" + number + "："
+				+ penalty.describe(fine, confiscated, CaseDocuments.suspension(period[0], period[1])) + (p.get("decidedByName") == null ? ""
+						: "；决定人：" + p.get("decidedByName")) + (mitigation == null ? "" : "（" + mitigation.label() + "：" + ground.label() + "）")
+				+ (late ? "；超过办案期限（" + c.decisionDueOn() + "）" : ""));
+		if (discussed != null) {
+			caseWork.issue(id, CaseDocumentKind.DISCUSSION_RECORD);
+		}
+		caseWork.issue(id, CaseDocumentKind.DECISION);
+		events.publishEvent(new PenaltyDecided(id, number, c.regionCode(), c.enterpriseCreditCode(), c.enterpriseName(),
+				c.violationCode().name(), penalty, fine, confiscated, on, false));
+		return number;
+	}
+
+	/**
+	 * 不予处罚 (行政处罚法(2021) art.33: minor and corrected in time, or a first minor violation; 约谈 may follow) with
+	 * its reason; the case is finished.
+	 * @throws InvalidValueException when the reason is blank or over 500 characters
+	 * @throws DomainException (409) unless 调查终结, 已告知 or 听证
+	 */
+	@Transactional
+	public void notPenalize(DataScope scope, long id, String reason) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStatus to = CaseStep.NOT_PENALIZE.from(c.status());
+		caseWork.requireHandlingHead(c.regionCode(), "不予处罚决定");
+		requireReason(reason, "不予处罚理由");
+		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", reason.strip(), "on", caseWork.today()));
+		caseWork.record(c, "case.not-penalize", "不予处罚：" + reason.strip());
+		caseWork.issue(id, CaseDocumentKind.CLOSING_REPORT);
+	}
+
+	/**
+	 * 撤案 before the notice, with its reason.
+	 * @throws InvalidValueException when the reason is blank or over 500 characters
+	 * @throws DomainException (409) once the party has been notified
+	 */
+	@Transactional
+	public void withdraw(DataScope scope, long id, String reason) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStatus to = CaseStep.WITHDRAW.from(c.status());
+		caseWork.requireHandlingHead(c.regionCode(), "撤案");
+		requireReason(reason, "撤案理由");
+		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", reason.strip(), "on", caseWork.today()));
+		caseWork.record(c, "case.withdraw", "撤案：" + reason.strip());
+		caseWork.issue(id, CaseDocumentKind.CLOSING_REPORT);
+	}
+
+	/**
+	 * 移送: hands the case to another authority (e.g. 公安机关, 市场监管部门) or to another postal bureau on the platform,
+	 * with the reason (行政处罚法(2021) art.27 and the rules of 管辖); the case ends here (已移送) and the 案件移送书 is
+	 * issued. A bureau on the platform receives the case as a lead (source TRANSFER) in its region. Before the notice.
+	 * @param bureauId the receiving bureau on the platform, or null
+	 * @param authority the receiving authority's name when it is not a bureau on the platform
+	 * @throws InvalidValueException naming {@code authority}, {@code bureauId} or {@code reason}
+	 * @throws DomainException (409) once the party has been notified
+	 */
+	@Transactional
+	public void transfer(DataScope scope, long id, Long bureauId, String authority, String reason) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStatus to = CaseStep.TRANSFER.from(c.status());
+		caseWork.requireHandlingHead(c.regionCode(), "移送案件");
+		Validation v = new Validation();
+		BureauView bureau = null;
+		if (bureauId != null) {
+			bureau = bureaus.find(DataScope.all(), bureauId).orElse(null);
+			v.require("bureauId", bureau != null, "exists", "接收案件的邮政管理部门（bureauId）不存在：" + bureauId);
+			if (bureau != null) {
+				String own = c.regionCode().length() > 6 ? c.regionCode().substring(0, 6) : c.regionCode();
+				v.require("bureauId", !bureau.regionCode().equals(own), "other", "案件应移送其他邮政管理部门，不能移送本局（"
+						+ bureau.name() + "）");
+			}
+		}
+		else {
+			v.required("authority", "接收案件的机关（authority）", authority);
+		}
+		v.maxLength("authority", "接收案件的机关（authority）", authority, 200);
+		v.required("reason", "移送理由（reason）", reason).maxLength("reason", "移送理由（reason）", reason, 500);
+		v.throwIfInvalid();
+		String target = bureau != null ? bureau.name() : authority.strip();
+		caseWork.move(c, to, ", transferred_to = :to, transferred_on = :on, closed_on = :on, closing_reason = :reason",
+				Map.of("to", target, "on", caseWork.today(), "reason", reason.strip()));
+		if (bureau != null) {
+			jdbc.sql("""
+					INSERT INTO penalty_lead (region_code, source, source_ref, source_detail, enterprise_credit_code,
+					    enterprise_name, summary, received_on, status, created_by, created_at)
+					VALUES (:region, 'TRANSFER', :ref, :detail, :code, :name, :summary, :on, 'OPEN', :by, :now)
+					ON CONFLICT (source_ref) DO NOTHING""")
+				.param("region", bureau.regionCode()).param("ref", "transfer:" + id)
+				.param("detail", "移送（原案号" + c.number() + "）").param("code", c.enterpriseCreditCode())
+				.param("name", c.enterpriseName())
+				.param("summary", "移送理由：" + reason.strip() + (c.facts() == null ? "" : "\n案情：" + c.facts()))
+				.param("on", caseWork.today()).param("by", CaseWork.actor()).param("now", OffsetDateTime.now(clock)).update();
+		}
+		caseWork.record(c, "case.transfer", "移送" + target + "：" + reason.strip());
+		caseWork.issue(id, CaseDocumentKind.TRANSFER_LETTER);
+	}
+
+	/**
+	 * The heads who took part in 集体讨论 (art.57), joined by 、, checked with its conclusion; null without a discussion
+	 * (then neither may be given).
+	 */
+	private String discussion(Validation v, Decision data, boolean discussed, String region) {
+		List<String> names = data.discussionParticipants() == null ? List.of()
+				: data.discussionParticipants().stream().filter(n -> !Text.isBlank(n)).map(String::strip).toList();
+		if (!discussed) {
+			v.require("discussedOn", names.isEmpty() && Text.isBlank(data.discussionConclusion()), "required",
+					"填写了集体讨论的参加人员或结论，请同时填写集体讨论日期（discussedOn）");
+			return null;
+		}
+		int min = rules.value(StatutoryRule.PENALTY_DISCUSSION_MIN_PARTICIPANTS, region).intValue();
+		v.require("discussionParticipants", names.size() >= min, "min-size",
+				"集体讨论的参加负责人（discussionParticipants）至少" + min + "人（行政处罚法第57条，本局规则）");
+		v.require("discussionParticipants", names.stream().distinct().count() == names.size(), "distinct",
+				"集体讨论的参加负责人（discussionParticipants）不能重复");
+		// the participants are names as the record lists them; the one that can be checked is the deciding head's own:
+		// a decision of 负责人集体讨论 is taken by the handling bureau's heads, the signed-in head among them (art.57)
+		String decider = CaseWork.actorName();
+		v.require("discussionParticipants", decider == null || names.contains(decider), "decider-not-in-discussion",
+				"集体讨论应由办案机关负责人参加，作出决定的负责人（" + decider + "）应列在参加人员（discussionParticipants）之中（行政处罚法第57条）");
+		for (int i = 0; i < names.size(); i++) {
+			v.maxLength("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i), 30);
+		}
+		v.required("discussionConclusion", "集体讨论结论（discussionConclusion）", data.discussionConclusion())
+			.maxLength("discussionConclusion", "集体讨论结论（discussionConclusion）", data.discussionConclusion(), 2000);
+		return String.join("、", names);
+	}
+
+	/**
+	 * 复核 of the party's 陈述申辩 (行政处罚法(2021) art.45: the bureau hears the party fully and reviews the facts,
+	 * reasons and evidence it put forward, adopting those that hold): required with a statement — whether adopted and
+	 * why —, refused without one (rule {@code no-statement}); the reasons, stripped, or null without a statement.
+	 */
+	private static String statementReview(Validation v, CaseView c, Decision data) {
+		if (c.statementOn() == null) {
+			v.require("statementReview", data.statementAdopted() == null && Text.isBlank(data.statementReview()), "no-statement",
+					"当事人没有陈述申辩，无需填写复核意见（statementAdopted、statementReview）");
+			return null;
+		}
+		v.require("statementAdopted", data.statementAdopted() != null, "required",
+				"当事人已陈述申辩，请填写复核结论（statementAdopted：是否采纳，行政处罚法第45条）");
+		v.required("statementReview", "陈述申辩复核意见（statementReview：采纳或不予采纳的理由）", data.statementReview())
+			.maxLength("statementReview", "陈述申辩复核意见（statementReview）", data.statementReview(), 2000);
+		return Text.isBlank(data.statementReview()) ? null : Text.lineBreaks(data.statementReview()).strip();
+	}
+
+	/** A decision day before {@code step}'s day, the error on {@code decidedOn} with {@code rule}; a null step passes. */
+	private static void notBefore(Validation v, LocalDate on, LocalDate step, String rule, String label) {
+		if (step != null) {
+			v.require("decidedOn", !on.isBefore(step), rule, "决定日期（decidedOn）" + on + "不能早于" + label + "（" + step + "）");
+		}
+	}
+
+	/**
+	 * The period of a 责令停业整顿 (its first and last day): required with SUSPENSION (rule {@code required} on
+	 * {@code suspensionFrom}/{@code suspensionUntil}), from the decision's day on, the last day not before the first
+	 * (rule {@code order}); absent with any other kind (rule {@code absent}).
+	 * @return the two days, null where absent or invalid
+	 */
+	private static LocalDate[] suspensionPeriod(Validation v, Penalty penalty, LocalDate decidedOn, String from,
+			String until) {
+		if (penalty != Penalty.SUSPENSION) {
+			v.require("suspensionFrom", penalty == null || Text.isBlank(from) && Text.isBlank(until), "absent",
+					"只有责令停业整顿才填写停业整顿期间（suspensionFrom、suspensionUntil）");
+			return new LocalDate[2];
+		}
+		v.required("suspensionFrom", "停业整顿起始日（suspensionFrom）", from)
+			.required("suspensionUntil", "停业整顿截止日（suspensionUntil）", until);
+		LocalDate first = v.date("suspensionFrom", "停业整顿起始日（suspensionFrom）", from,
+				decidedOn == null ? LocalDate.of(2000, 1, 1) : decidedOn, LocalDate.of(2999, 12, 31));
+		LocalDate last = v.date("suspensionUntil", "停业整顿截止日（suspensionUntil）", until,
+				first == null ? LocalDate.of(2000, 1, 1) : first, LocalDate.of(2999, 12, 31));
+		return new LocalDate[] { first, last };
+	}
+}

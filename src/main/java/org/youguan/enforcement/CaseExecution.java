@@ -1,0 +1,445 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.PenaltyCases.Handover;
+import org.youguan.enforcement.PenaltyCases.Instalment;
+import org.youguan.enforcement.PenaltyCases.Procedure;
+import org.youguan.enforcement.internal.CaseClock;
+import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseStep;
+import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.enforcement.internal.Execution;
+import org.youguan.enforcement.internal.FinePayments;
+import org.youguan.enforcement.internal.FinePayments.PaymentDue;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.NumberText;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.rules.StatutoryRule;
+
+import static org.youguan.enforcement.internal.CaseInput.plain;
+import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
+
+/**
+ * Carrying out a decision (行政处罚法(2021) art.61, 66–67, 72, 74): 送达, the fine paid (with 加处罚款, in instalments or
+ * deferred as the head approved), what a confiscation takes handed over, and 结案 once all is carried out; with the
+ * payment and handover deadlines in force. Each step is one transaction that locks the case, checks the step from its
+ * state and its own rules, changes the case and writes its audit entry.
+ */
+@Service
+public class CaseExecution {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final CaseDocuments documents;
+
+	private final long maxScanBytes;
+
+	private final CaseWork caseWork;
+
+	private final FinePayments finePayments;
+
+	CaseExecution(JdbcClient jdbc, Clock clock, CaseDocuments documents,
+			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes, CaseWork caseWork,
+			FinePayments finePayments) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.documents = documents;
+		this.maxScanBytes = maxScanBytes;
+		this.caseWork = caseWork;
+		this.finePayments = finePayments;
+	}
+
+	/**
+	 * 送达 of the decision (行政处罚法(2021) art.61: within 7 working days when not handed over on the spot; a late
+	 * delivery is recorded as late); the 15-day payment period starts (a confiscation's handover period).
+	 * @throws InvalidValueException when the day is before the decision or in the future
+	 * @throws DomainException (409) unless 已决定
+	 */
+	@Transactional
+	public void deliver(DataScope scope, long id, String deliveredOn) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStatus to = CaseStep.DELIVER.from(c.status());
+		Validation v = new Validation();
+		v.required("deliveredOn", "送达日期（deliveredOn）", deliveredOn);
+		LocalDate on = v.date("deliveredOn", "送达日期（deliveredOn）", deliveredOn, c.decidedOn(), caseWork.today());
+		v.throwIfInvalid();
+		CaseClock caseClock = caseWork.clock(c);
+		LocalDate due = caseClock.deliveryDue(c.decidedOn());
+		caseWork.move(c, to, ", delivered_on = :on", Map.of("on", on));
+		caseWork.record(c, "case.deliver", "送达处罚决定书（" + on + (on.isAfter(due) ? "，超过送达期限" + due : "") + "）"
+				+ (Execution.fine(c) != null ? "，缴款期限至" + caseClock.paymentDue(on) : "")
+				+ (Execution.confiscated(c) != null ? "，没收违法所得上缴期限至" + caseClock.handoverDue(on) : ""));
+		caseWork.issue(id, CaseDocumentKind.DELIVERY_RECEIPT);
+	}
+
+	/**
+	 * 罚款缴纳 of a fine without instalments: {@link #pay(DataScope, long, String, String, String)} naming none.
+	 */
+	@Transactional
+	public void pay(DataScope scope, long id, String paidOn, String amount) {
+		pay(scope, id, paidOn, amount, null);
+	}
+
+	/**
+	 * 罚款缴纳 (行政处罚法(2021) art.67): the amount paid must be the fine plus 加处罚款 of 3 % a day after the 15-day
+	 * period, capped at the fine (art.72). With instalments (art.66) the payment names the instalment it pays
+	 * ({@code instalment}, its 1-based position — required), which must be the next unpaid one: a repeated request (a
+	 * double click, a client's retry) for an instalment already paid is refused instead of being booked as the next.
+	 * @throws InvalidValueException when the day is before delivery or in the future, the amount is not what is due, or
+	 * {@code instalment} is missing, not a number or not the next unpaid one (rule {@code not-next})
+	 * @throws DomainException (422) when the decision has no fine; (409) unless 已送达, or when the instalment named was
+	 * paid already (rule {@code already-paid})
+	 */
+	@Transactional
+	public void pay(DataScope scope, long id, String paidOn, String amount, String instalment) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStatus to = CaseStep.PAY.from(c.status());
+		if (Execution.fine(c) == null) {
+			throw ruleBroken("amount", "no-fine", Execution.confiscated(c) != null
+					? "该处罚决定没收违法所得，应登记上缴（handover），不是缴纳罚款"
+					: "该处罚决定没有罚款，无需登记缴纳，可直接结案");
+		}
+		Validation v = new Validation();
+		v.required("paidOn", "缴款日期（paidOn）", paidOn).required("amount", "缴款金额（amount）", amount);
+		Procedure proc = caseWork.procedure(id);
+		PaymentDue payment = finePayments.paymentDue(c, proc);
+		if (payment.instalment() == null) {
+			// no instalments approved: a position named would be booked against nothing
+			v.require("instalment", Text.isBlank(instalment), "absent", "本案未批准分期缴纳，不填写期次（instalment）");
+		}
+		else {
+			v.required("instalment", "期次（instalment）", instalment);
+			Long named = v.whole("instalment", "期次（instalment）", instalment, 3);
+			int next = payment.instalment().position();
+			if (named != null && named != next) {
+				boolean paidAlready = proc.instalments().stream().anyMatch(i -> i.position() == named && i.paidOn() != null);
+				if (paidAlready) {
+					String message = "第" + named + "期罚款已于" + proc.instalments().get(named.intValue() - 1).paidOn()
+							+ "登记缴纳，不能重复登记；下一期为第" + next + "期";
+					throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("instalment", "already-paid", message)));
+				}
+				v.require("instalment", false, "not-next", "期次（instalment）应为下一期未缴纳的第" + next + "期");
+			}
+		}
+		Instalment last = proc.instalments().stream().filter(i -> i.paidOn() != null).reduce((a, b) -> b).orElse(null);
+		LocalDate on = v.date("paidOn", "缴款日期（paidOn）", paidOn, last != null ? last.paidOn() : c.deliveredOn(), caseWork.today());
+		BigDecimal paid = v.decimal("amount", "缴款金额（amount）", amount, 12, 2);
+		v.money("amount", "缴款金额（amount）", paid);
+		BigDecimal surcharge = null;
+		if (on != null && paid != null) {
+			CaseClock caseClock = caseWork.clock(c);
+			surcharge = caseClock.surcharge(payment.amount(), payment.due(), on);
+			BigDecimal due = payment.amount().add(surcharge);
+			String what = payment.instalment() == null ? "罚款" : "第" + payment.instalment().position() + "期罚款";
+			v.require("amount", paid.compareTo(due) == 0, "amount", "应缴" + plain(due) + "元（" + what
+					+ plain(payment.amount()) + "元" + (surcharge.signum() > 0 ? "＋加处罚款" + plain(surcharge)
+							+ "元，每日3%且不超过罚款数额，行政处罚法第72条" : "") + "），登记的是" + plain(paid) + "元");
+		}
+		v.throwIfInvalid();
+		if (payment.instalment() != null) {
+			jdbc.sql("""
+					UPDATE penalty_case_instalment SET paid_on = :on, paid_amount = :paid, surcharge = :surcharge
+					WHERE case_id = :id AND position = :pos""")
+				.param("on", on).param("paid", paid).param("surcharge", surcharge).param("id", id)
+				.param("pos", payment.instalment().position()).update();
+			boolean more = proc.instalments().stream().anyMatch(i -> i.paidOn() == null
+					&& i.position() != payment.instalment().position());
+			if (more) {
+				caseWork.move(c, c.status(), "", Map.of());
+				caseWork.record(c, "case.pay-instalment", "第" + payment.instalment().position() + "期罚款已缴纳" + plain(paid) + "元（" + on
+						+ "）" + (surcharge.signum() > 0 ? "，含加处罚款" + plain(surcharge) + "元" : ""));
+				return;
+			}
+			BigDecimal totalPaid = paid;
+			BigDecimal totalSurcharge = surcharge;
+			for (Instalment i : proc.instalments()) {
+				if (i.paidOn() != null) {
+					totalPaid = totalPaid.add(i.paidAmount());
+					totalSurcharge = totalSurcharge.add(i.surcharge());
+				}
+			}
+			paid = totalPaid;
+			surcharge = totalSurcharge;
+		}
+		caseWork.move(c, to, ", paid_on = :on, paid_amount = :amount, surcharge = :surcharge",
+				Map.of("on", on, "amount", paid, "surcharge", surcharge));
+		caseWork.record(c, "case.pay", "罚款已缴纳" + plain(paid) + "元（" + on + "）"
+				+ (surcharge.signum() > 0 ? "，含加处罚款" + plain(surcharge) + "元" : ""));
+	}
+
+	/**
+	 * 结案 once every executable part of the decision is carried out: the fine paid (with its 加处罚款, or every
+	 * instalment), what a confiscation takes handed over; a warning (停业整顿, 吊销) is carried out by its delivery.
+	 * @throws DomainException (422, field {@code execution}, rule {@code not-executed}) naming what is still to carry
+	 * out; (409) unless 已送达 or 已执行
+	 */
+	@Transactional
+	public void close(DataScope scope, long id, String note) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStatus to = CaseStep.CLOSE.from(c.status());
+		List<String> missing = Execution.outstanding(c, caseWork.procedure(id).instalments(), caseWork.handover(id).orElse(null));
+		if (!missing.isEmpty()) {
+			throw ruleBroken("execution", "not-executed", "处罚决定尚未执行完毕，不能结案：" + String.join("；", missing));
+		}
+		new Validation().maxLength("note", "结案说明（note）", note, 500).throwIfInvalid();
+		Map<String, Object> p = new HashMap<>();
+		p.put("on", caseWork.today());
+		p.put("note", Text.blankToNull(note) == null ? "执行完毕" : note.strip());
+		caseWork.move(c, to, ", closed_on = :on, closing_reason = :note", p);
+		caseWork.record(c, "case.close", "结案：" + p.get("note"));
+		caseWork.issue(id, CaseDocumentKind.CLOSING_REPORT);
+	}
+
+	/**
+	 * 没收违法所得上缴 (行政处罚法(2021) art.74; period {@link StatutoryRule#PENALTY_CONFISCATION_HANDOVER} from delivery):
+	 * the day, the amount — the confiscated amount the decision states ({@link Execution#confiscated}) — and the receipt:
+	 * its number or a note ({@code receipt}) and/or its scan ({@code scan}, kept with the case as an attachment), at
+	 * least one. A handover after its period is recorded as late (no 加处罚款: art.72 is for fines). The case becomes
+	 * 已执行 unless a fine is still unpaid.
+	 * @throws InvalidValueException naming {@code handedOverOn} (missing, before delivery, in the future), {@code amount}
+	 * (missing, malformed, not the confiscated amount), {@code receipt} (both it and the scan missing, or too long) or
+	 * {@code file}
+	 * @throws DomainException (422) when the decision confiscates nothing; (409) unless 已送达 or 已执行, or when handed
+	 * over already (field {@code handedOverOn}, rule {@code already-handed-over})
+	 */
+	@Transactional
+	public void handOver(DataScope scope, long id, String handedOverOn, String amount, String receipt, UploadedFile scan) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStep.HAND_OVER.from(c.status());
+		BigDecimal confiscated = Execution.confiscated(c);
+		if (confiscated == null) {
+			throw ruleBroken("amount", "no-confiscation", "该处罚决定没有没收违法所得，无需登记上缴");
+		}
+		Optional<Handover> done = caseWork.handover(id);
+		if (done.isPresent()) {
+			String message = "没收的违法所得已于" + done.get().handedOverOn() + "登记上缴，不能重复登记";
+			throw new DomainException(ErrorCode.DUPLICATE, message,
+					List.of(new FieldError("handedOverOn", "already-handed-over", message)));
+		}
+		Validation v = new Validation();
+		v.required("handedOverOn", "上缴日期（handedOverOn）", handedOverOn).required("amount", "上缴金额（amount）", amount);
+		LocalDate on = v.date("handedOverOn", "上缴日期（handedOverOn，不早于送达、不晚于今天）", handedOverOn, c.deliveredOn(),
+				caseWork.today());
+		BigDecimal handed = v.decimal("amount", "上缴金额（amount）", amount, 12, 2);
+		v.money("amount", "上缴金额（amount）", handed);
+		if (handed != null) {
+			v.require("amount", handed.compareTo(confiscated) == 0, "amount", "上缴金额应为处罚决定没收的违法所得" + plain(confiscated)
+					+ "元，登记的是" + plain(handed) + "元");
+		}
+		v.require("receipt", !Text.isBlank(receipt) || scan != null, "required",
+				"上缴凭证（receipt：缴款书号或说明）与凭证扫描件（file）至少填写一项");
+		v.maxLength("receipt", "上缴凭证（receipt）", receipt, 500);
+		v.throwIfInvalid();
+		Long attachment = scan == null ? null
+				: documents.keepScan(c, CaseDocuments.HANDOVER_RECEIPT, scan, "没收违法所得上缴凭证", maxScanBytes);
+		jdbc.sql("""
+				INSERT INTO penalty_case_handover (case_id, handed_over_on, amount, receipt, attachment_id, recorded_by,
+				                                   recorded_at)
+				VALUES (:id, :on, :amount, :receipt, :attachment, :by, :now)""")
+			.param("id", id).param("on", on).param("amount", handed).param("receipt", Text.blankToNull(receipt) == null ? null
+					: receipt.strip())
+			.param("attachment", attachment).param("by", CaseWork.actor()).param("now", OffsetDateTime.now(clock)).update();
+		boolean fineUnpaid = Execution.fine(c) != null && c.paidOn() == null;
+		caseWork.move(c, fineUnpaid ? c.status() : CaseStatus.EXECUTED, "", Map.of());
+		LocalDate due = caseWork.clock(c).handoverDue(c.deliveredOn());
+		caseWork.record(c, "case.handover", "没收的违法所得已上缴" + plain(handed) + "元（" + on + (on.isAfter(due) ? "，超过上缴期限" + due : "")
+				+ (attachment != null ? "，凭证扫描件已存档" : "") + "）");
+	}
+
+	/**
+	 * The last day to hand over what a delivered decision confiscates ({@link CaseClock#handoverDue}, the period the
+	 * decision fixed, a last day on a rest day moved to the next working day).
+	 * @return the day, or empty when the decision confiscates nothing, is not delivered, or was handed over
+	 * @throws DomainException (404) when there is no such case
+	 */
+	public Optional<LocalDate> handoverDue(long caseId) {
+		CaseView c = caseWork.find(caseId);
+		if (c.deliveredOn() == null || Execution.confiscated(c) == null || caseWork.handover(caseId).isPresent()) {
+			return Optional.empty();
+		}
+		return Optional.of(caseWork.clock(c).handoverDue(c.deliveredOn()));
+	}
+
+	/** An instalment as entered: the day it is due and its amount (¥). */
+	public record InstalmentTerm(String dueOn, @JsonDeserialize(using = NumberText.class) String amount) {
+	}
+
+	/**
+	 * 延期或分期缴纳罚款 as the party asked (行政处罚法(2021) art.66).
+	 * @param kind DEFERRAL (one later deadline) or INSTALMENTS
+	 * @param appliedOn the day the party applied in writing (required; the application is judged timely on it, not on
+	 * the day the head approves)
+	 * @param deferredUntil the new deadline (DEFERRAL)
+	 * @param instalments the instalments (INSTALMENTS: at least two, in date order, summing to the fine)
+	 */
+	public record PaymentTerms(String kind, String appliedOn, String deferredUntil, String reason,
+			List<InstalmentTerm> instalments) {
+	}
+
+	/**
+	 * Approves, on the party's request, a deferral or instalments of a delivered, unpaid fine (行政处罚法(2021) art.66),
+	 * once per case, by the bureau head: the payment deadline becomes the deferred day, or each instalment's day, and
+	 * 加处罚款 runs from it (3 % a day of what is late, capped at it, art.72). The application must have been made within
+	 * the payment period — judged on the day the party applied ({@code appliedOn}, kept on the case), so an application
+	 * made in time may be approved after the period ended, and a late one is refused whenever it is entered. Issues the
+	 * 延期（分期）缴纳罚款批准书.
+	 * @throws InvalidValueException naming {@code appliedOn} (missing, in the future, before delivery), {@code kind},
+	 * {@code deferredUntil}, {@code instalments[i].dueOn}, {@code instalments[i].amount}, {@code instalments} or
+	 * {@code reason}; (422) {@code appliedOn} with rule {@code after-due} when applied after the payment deadline
+	 * @throws DomainException (409) unless delivered; (422) without a fine, or when already arranged
+	 */
+	@Transactional
+	public void arrangePayment(DataScope scope, long id, Officer head, PaymentTerms terms) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStep.ARRANGE_PAYMENT.from(c.status());
+		caseWork.requireHandlingHead(c.regionCode(), "批准延期（分期）缴纳罚款");
+		if (Execution.fine(c) == null) {
+			throw ruleBroken("kind", "no-fine", "该处罚决定没有罚款，无需延期或分期缴纳");
+		}
+		if (caseWork.procedure(id).paymentArrangement() != null) {
+			throw ruleBroken("kind", "already-arranged", "本案已批准延期（分期）缴纳罚款，不能再次批准");
+		}
+		CaseClock caseClock = caseWork.clock(c);
+		LocalDate originalDue = caseClock.paymentDue(c.deliveredOn());
+		Validation v = new Validation();
+		v.required("appliedOn", "申请日期（appliedOn）", terms.appliedOn());
+		LocalDate appliedOn = v.date("appliedOn", "申请日期（appliedOn，不早于送达、不晚于今天）", terms.appliedOn(),
+				c.deliveredOn(), caseWork.today());
+		if (appliedOn != null && appliedOn.isAfter(originalDue) && !appliedOn.isAfter(caseWork.today())) {
+			// art.66: the party applies while the fine is due; granted on a late application, a deferral would wipe out
+			// the 加处罚款 already owed (art.72). Judged on the day it applied, not the day the head decides.
+			throw ruleBroken("appliedOn", "after-due", "当事人于" + appliedOn + "申请，缴款期限已于" + originalDue
+					+ "届满，逾期申请不能批准延期或分期缴纳罚款（当事人应在缴款期限内申请，行政处罚法第66条；已发生的加处罚款依第72条照常计算）");
+		}
+		// the longest deferral bounds a day the head chooses: counted unmoved, never pushed past a rest day
+		LocalDate latestDue = caseClock.deferralLimit(originalDue);
+		String kind = Text.isBlank(terms.kind()) ? null : terms.kind().strip().toUpperCase(Locale.ROOT);
+		v.require("kind", "DEFERRAL".equals(kind) || "INSTALMENTS".equals(kind), "one-of",
+				"缴纳方式（kind）应为DEFERRAL（延期）或INSTALMENTS（分期）");
+		v.required("reason", "申请理由（reason）", terms.reason()).maxLength("reason", "申请理由（reason）", terms.reason(), 500);
+		LocalDate deferred = null;
+		List<Instalment> parts = new ArrayList<>();
+		// each kind states only its own terms: a deferral's instalments, or instalments' deferred day, would be approved
+		// as the head never saw them
+		List<InstalmentTerm> typed = terms.instalments() == null ? List.of() : terms.instalments().stream()
+			.filter(t -> t != null && (!Text.isBlank(t.dueOn()) || !Text.isBlank(t.amount()))).toList();
+		if ("DEFERRAL".equals(kind)) {
+			v.require("instalments", typed.isEmpty(), "absent", "延期缴纳不填写分期（instalments）：分期缴纳请选择INSTALMENTS");
+		}
+		else if ("INSTALMENTS".equals(kind)) {
+			v.require("deferredUntil", Text.isBlank(terms.deferredUntil()), "absent",
+					"分期缴纳不填写延期至（deferredUntil）：各期的缴纳期限填写在instalments中");
+		}
+		if ("DEFERRAL".equals(kind)) {
+			v.required("deferredUntil", "延期至（deferredUntil）", terms.deferredUntil());
+			// after the original deadline, and not before the day of approval: a day already past would make the party
+			// owe 加处罚款 for days before it was told of the deferral (instalment days are held to the same)
+			LocalDate earliest = originalDue.plusDays(1).isAfter(caseWork.today()) ? originalDue.plusDays(1) : caseWork.today();
+			deferred = v.date("deferredUntil", "延期至（deferredUntil，晚于原缴款期限" + originalDue + "且不早于今天）",
+					terms.deferredUntil(), earliest, latestDue);
+			workingDay(v, caseClock, "deferredUntil", "延期至（deferredUntil）", deferred);
+		}
+		else if ("INSTALMENTS".equals(kind)) {
+			List<InstalmentTerm> given = typed;
+			v.require("instalments", given.size() >= 2, "min", "分期缴纳（instalments）至少分2期");
+			LocalDate previous = caseWork.today().minusDays(1);
+			BigDecimal sum = BigDecimal.ZERO;
+			for (int i = 0; i < given.size(); i++) {
+				String f = "instalments[" + i + "]";
+				v.required(f + ".dueOn", "第" + (i + 1) + "期缴纳期限", given.get(i).dueOn())
+					.required(f + ".amount", "第" + (i + 1) + "期金额", given.get(i).amount());
+				LocalDate due = v.date(f + ".dueOn", "第" + (i + 1) + "期缴纳期限（应晚于上一期）", given.get(i).dueOn(),
+						previous.plusDays(1), latestDue);
+				workingDay(v, caseClock, f + ".dueOn", "第" + (i + 1) + "期缴纳期限", due);
+				BigDecimal amount = v.decimal(f + ".amount", "第" + (i + 1) + "期金额", given.get(i).amount(), 12, 2);
+				v.money(f + ".amount", "第" + (i + 1) + "期金额", amount);
+				if (amount != null) {
+					v.require(f + ".amount", amount.signum() > 0, "positive", "第" + (i + 1) + "期金额应大于0");
+					sum = sum.add(amount);
+				}
+				if (due != null) {
+					previous = due;
+				}
+				parts.add(new Instalment(i + 1, due, amount, null, null, null));
+			}
+			if (given.size() >= 2) {
+				v.require("instalments", sum.compareTo(c.fine()) == 0, "sum", "各期金额合计" + plain(sum) + "元，应等于罚款"
+						+ plain(c.fine()) + "元");
+			}
+		}
+		v.throwIfInvalid();
+		for (Instalment i : parts) {
+			jdbc.sql("INSERT INTO penalty_case_instalment (case_id, position, due_on, amount) VALUES (:id, :pos, :due, :amount)")
+				.param("id", id).param("pos", i.position()).param("due", i.dueOn()).param("amount", i.amount()).update();
+		}
+		Map<String, Object> p = new HashMap<>();
+		p.put("kind", kind);
+		p.put("until", deferred);
+		p.put("reason", terms.reason().strip());
+		p.put("head", head.name());
+		p.put("applied", appliedOn);
+		caseWork.move(c, c.status(), """
+				, payment_arrangement = :kind, payment_deferred_until = :until, payment_arrangement_reason = :reason,
+				  payment_arranged_by = :head, payment_applied_on = :applied""", p);
+		caseWork.record(c, "case.payment-arrangement", head.name() + "批准当事人" + appliedOn + "的申请，" + ("DEFERRAL".equals(kind)
+				? "延期缴纳罚款至" + deferred : "分期缴纳罚款（" + parts.size() + "期，末期" + parts.get(parts.size() - 1).dueOn() + "）")
+				+ "：" + terms.reason().strip());
+		caseWork.issue(id, CaseDocumentKind.PAYMENT_APPROVAL);
+	}
+
+	/**
+	 * Every day a payment arrangement carries (the deferred day, each instalment's day) must be a working day of the
+	 * calendar (rule {@code rest-day}): the payment deadline in force is always a working day — the 15 days of art.67
+	 * move past a rest day (DOMAIN: a calendar-day deadline ending on a day off moves to the next working day) — so a day
+	 * the head approves is refused rather than silently moved, and the 批准书 states the day that is in force. A day
+	 * already refused (out of range) is not judged again.
+	 */
+	private static void workingDay(Validation v, CaseClock caseClock, String field, String label, LocalDate day) {
+		boolean refusedAlready = v.errors().stream().anyMatch(e -> e.field().equals(field));
+		if (day != null && !refusedAlready) {
+			v.require(field, caseClock.isWorkingDay(day), "rest-day", label + day + "是休息日（周末或法定节假日），批准的缴款期限应为"
+					+ "工作日（其后第一个工作日为" + caseClock.onOrNextWorkingDay(day) + "）");
+		}
+	}
+
+	/**
+	 * The payment deadline in force for a fine delivered and not yet paid — the approved deferral's day, the next unpaid
+	 * instalment's (行政处罚法(2021) art.66), or the catalogue's period from delivery ({@link StatutoryRule#PENALTY_PAYMENT},
+	 * art.67, a last day falling on a rest day moved to the next working day) — the same day the case page shows.
+	 * @param caseId the case's id
+	 * @return the day, or empty when the case imposes no fine, is not delivered, or is paid
+	 * @throws DomainException (404) when there is no such case
+	 */
+	public Optional<LocalDate> paymentDue(long caseId) {
+		CaseView c = caseWork.find(caseId);
+		if (c.paidOn() != null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(finePayments.paymentDue(c, caseWork.procedure(caseId))).map(PaymentDue::due);
+	}
+}

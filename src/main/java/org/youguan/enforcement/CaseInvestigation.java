@@ -1,0 +1,220 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.enforcement.PenaltyCases.Investigator;
+import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseStep;
+import org.youguan.enforcement.internal.CaseTeam;
+import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.NumberText;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.rules.StatutoryRule;
+
+import static org.youguan.enforcement.internal.CaseInput.confiscated;
+import static org.youguan.enforcement.internal.CaseInput.fine;
+import static org.youguan.enforcement.internal.CaseInput.parse;
+import static org.youguan.enforcement.internal.CaseInput.penalty;
+import static org.youguan.enforcement.internal.CaseInput.revocationAuthority;
+import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
+
+/**
+ * 调查取证 of a filed penalty case (行政处罚法(2021) art.42, 54–58): naming the investigators, the 调查终结报告 with the
+ * proposed penalty, and the 法制审核 of it. Each step is one transaction that locks the case, checks the step is allowed
+ * from its state ({@link org.youguan.enforcement.internal.CaseStep}) and its own rules (all errors at once, each naming
+ * its field), changes the case, writes its audit entry and issues its document.
+ */
+@Service
+public class CaseInvestigation {
+
+	private final JdbcClient jdbc;
+
+	private final CaseWork caseWork;
+
+	private final CaseTeam caseTeam;
+
+	CaseInvestigation(JdbcClient jdbc, CaseWork caseWork, CaseTeam caseTeam) {
+		this.jdbc = jdbc;
+		this.caseWork = caseWork;
+		this.caseTeam = caseTeam;
+	}
+
+	/** An investigator named for the case: name and 执法证号 as on the roster (检查人员名录库). */
+	public record Member(String name, String certificateNumber) {
+	}
+
+	/**
+	 * What the investigation concluded (案件调查终结报告) and the penalty it proposes.
+	 * @param proposedPenalty WARNING, FINE, CONFISCATION, SUSPENSION or REVOCATION
+	 * @param proposedFine the fine in yuan (required for FINE, and beside the heavier kinds where the article 并处 it)
+	 * @param proposedConfiscated the 违法所得 to confiscate in yuan (required for CONFISCATION; only where the article
+	 * provides it)
+	 * @param serious whether the violation is serious (情节严重: the serious range applies, 集体讨论 required)
+	 * @param mitigation LIGHTER (从轻) or REDUCED (减轻), or blank
+	 * @param mitigationGround the ground of art.32 (ELIMINATED_HARM, COERCED, CONFESSED, COOPERATED, OTHER_PROVISION)
+	 */
+	public record Conclusion(String report, String proposedPenalty,
+			@JsonDeserialize(using = NumberText.class) String proposedFine, Boolean serious,
+			String mitigation, String mitigationGround, String mitigationReason, String concludedOn,
+			@JsonDeserialize(using = NumberText.class) String proposedConfiscated) {
+
+		/** A conclusion without a confiscation. */
+		public Conclusion(String report, String proposedPenalty, String proposedFine, Boolean serious, String mitigation,
+				String mitigationGround, String mitigationReason, String concludedOn) {
+			this(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround, mitigationReason, concludedOn,
+					null);
+		}
+
+		/** A conclusion entered on the day the investigation ends. */
+		public Conclusion(String report, String proposedPenalty, String proposedFine, Boolean serious, String mitigation,
+				String mitigationGround, String mitigationReason) {
+			this(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround, mitigationReason, null);
+		}
+
+		/** Whether serious (情节严重); absent means not. */
+		public boolean isSerious() {
+			return Boolean.TRUE.equals(serious);
+		}
+	}
+
+	/**
+	 * 调查取证: names at least {@link StatutoryRule#INSPECTION_MIN_INSPECTORS} investigators, each on the roster with a
+	 * certificate valid today, no certificate twice (行政处罚法(2021) art.42, 55).
+	 * @throws InvalidValueException naming {@code investigators[i]} fields
+	 * @throws DomainException (409) unless the case is 已立案
+	 */
+	@Transactional
+	public void startInvestigation(DataScope scope, long id, List<Member> team) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStatus to = CaseStep.START_INVESTIGATION.from(c.status());
+		Validation v = new Validation();
+		List<Investigator> members = caseTeam.team(v, "investigators", team, c.regionCode(), scope);
+		v.throwIfInvalid();
+		caseTeam.saveTeam(id, members);
+		caseWork.move(c, to, "", Map.of());
+		caseWork.record(c, "case.investigate", "开始调查取证，调查人员："
+				+ String.join("、", members.stream().map(m -> m.name() + "（" + m.certificateNumber() + "）").toList()));
+	}
+
+	/**
+	 * 调查终结: the report and the proposed penalty, the fine checked against the violation's range
+	 * ({@link DecisionRules#checkFine}); whether 法制审核 is required follows from the proposal
+	 * ({@link DecisionRules#reviewRequired}). A new conclusion clears an earlier review. The day ({@code concludedOn},
+	 * today when blank) dates the 调查终结报告: not before 立案 nor the last evidence collected, not in the future.
+	 * @throws InvalidValueException naming each field that breaks a rule
+	 * @throws DomainException (409) unless the case is 调查取证
+	 */
+	@Transactional
+	public void concludeInvestigation(DataScope scope, long id, Conclusion data) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStatus to = CaseStep.CONCLUDE_INVESTIGATION.from(c.status());
+		Validation v = new Validation();
+		v.required("report", "调查终结报告（report）", data.report()).maxLength("report", "调查终结报告（report）", data.report(), 4000);
+		Penalty penalty = penalty(v, "proposedPenalty", "拟处罚种类", data.proposedPenalty());
+		BigDecimal fine = fine(v, "proposedFine", penalty, data.proposedFine());
+		BigDecimal confiscated = confiscated(v, "proposedConfiscated", penalty, data.proposedConfiscated());
+		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
+		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
+		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
+		caseWork.combined(v, "proposedPenalty", "proposedFine", "proposedConfiscated", c, penalty, fine, confiscated, data.isSerious(),
+				mitigation, ground, data.mitigationReason());
+		LocalDate lastEvidence = jdbc.sql("SELECT max(collected_on) FROM penalty_case_evidence WHERE case_id = :id")
+			.param("id", id).query(Rows.of(LocalDate.class)).optional().orElse(null);
+		// art.40, 54: no penalty without facts established by evidence — the report rests on the evidence list (a case
+		// without any is withdrawn, 撤案, instead)
+		v.require("evidence", lastEvidence != null, "no-evidence", "本案尚未登记任何证据，不能调查终结：请先登记证据（行政处罚法第40条、第54条），"
+				+ "无证据证明违法事实的请撤案");
+		LocalDate concludedOn = Text.isBlank(data.concludedOn()) ? caseWork.today()
+				: v.date("concludedOn", "调查终结日期（concludedOn）", data.concludedOn(),
+						lastEvidence != null && lastEvidence.isAfter(c.filedOn()) ? lastEvidence : c.filedOn(), caseWork.today());
+		v.throwIfInvalid();
+		v.throwIfInvalid();
+		revocationAuthority("proposedPenalty", c.regionCode(), penalty);
+		boolean review = DecisionRules.reviewRequired(penalty, fine, confiscated,
+				caseWork.threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), false);
+		Map<String, Object> p = new HashMap<>();
+		p.put("report", data.report().strip());
+		p.put("serious", data.isSerious());
+		p.put("penalty", penalty.name());
+		p.put("fine", fine);
+		p.put("confiscated", confiscated);
+		p.put("mitigation", mitigation == null ? null : mitigation.name());
+		p.put("ground", ground == null ? null : ground.name());
+		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : data.mitigationReason().strip());
+		p.put("review", review);
+		p.put("concluded", concludedOn);
+		p.put("author", CaseWork.actorId());
+		caseWork.move(c, to, """
+				, concluded_on = :concluded, concluded_by_user_id = :author, investigation_report = :report, serious = :serious, proposed_penalty = :penalty, proposed_fine = :fine,
+				  proposed_confiscated = :confiscated, mitigation = :mitigation, mitigation_ground = :ground, mitigation_reason = :reason,
+				  review_required = :review, reviewed_on = NULL, reviewed_by = NULL, reviewed_by_user_id = NULL""", p);
+		caseWork.record(c, "case.conclude", "调查终结，拟" + CaseDocuments.penalty(penalty, fine, confiscated)
+				+ (data.isSerious() ? "（情节严重）" : "") + (review ? "；须法制审核" : ""));
+		caseWork.issue(id, CaseDocumentKind.INVESTIGATION_REPORT);
+	}
+
+	/**
+	 * 法制审核 (行政处罚法(2021) art.58) by someone who did not investigate the case: agreed, the case may go on
+	 * (to the notice, or after a hearing to the decision); not agreed, a case before its notice goes back to 调查取证
+	 * (补充调查) with the opinion.
+	 * @throws DomainException (422) when the reviewer investigated the case or the hearing has not been held; (409)
+	 * unless 调查终结 or 听证, or when the case already passed its review (since the hearing, if one was held)
+	 * @throws InvalidValueException when the opinion is blank or over 2000 characters
+	 */
+	@Transactional
+	public void review(DataScope scope, long id, Officer reviewer, Boolean agreed, String opinion) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStep.REVIEW.from(c.status());
+		// the outcome is never assumed: a review posted without it is no review passed
+		new Validation().require("agreed", agreed != null, "required", "法制审核结论（agreed）不能为空：请选择同意或不同意").throwIfInvalid();
+		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
+			throw ruleBroken("agreed", "before-hearing", "听证尚未举行：听证后再进行法制审核");
+		}
+		if (c.reviewedOn() != null && (c.hearingOn() == null || !c.reviewedOn().isBefore(c.hearingOn()))) {
+			throw DomainException.illegalTransition("本案已于" + c.reviewedOn() + "通过法制审核（" + c.reviewedBy()
+					+ "），不能重复审核；意见书需要更正时请重新制作该文书");
+		}
+		if (caseTeam.investigated(id, reviewer.userId(), reviewer.name())) {
+			throw ruleBroken("reviewer", "reviewer-is-investigator", "法制审核人员不得是本案的调查人员：" + reviewer.name() + "参与了本案调查（行政处罚法第58条）");
+		}
+		Long author = caseTeam.reportAuthor(id);
+		if (author != null && author.equals(reviewer.userId())) {
+			throw ruleBroken("reviewer", "reviewer-is-author", "法制审核人员不得是调查终结报告的制作人：" + reviewer.name()
+					+ "制作了本案的调查终结报告（审核由调查人员以外的人员进行，行政处罚法第58条）");
+		}
+		new Validation().required("opinion", "法制审核意见（opinion）", opinion)
+			.maxLength("opinion", "法制审核意见（opinion）", opinion, 2000).throwIfInvalid();
+		Map<String, Object> p = new HashMap<>();
+		p.put("opinion", opinion.strip());
+		if (agreed) {
+			p.put("on", caseWork.today());
+			p.put("by", reviewer.name());
+			p.put("user", reviewer.userId());
+			caseWork.move(c, c.status(), ", reviewed_on = :on, reviewed_by = :by, reviewed_by_user_id = :user, review_opinion = :opinion", p);
+			caseWork.record(c, "case.review", "法制审核通过（" + reviewer.name() + "）：" + opinion.strip());
+		}
+		else {
+			CaseStatus to = c.status() == CaseStatus.INVESTIGATED ? CaseStatus.INVESTIGATING : c.status();
+			caseWork.move(c, to, ", reviewed_on = NULL, reviewed_by = NULL, reviewed_by_user_id = NULL, review_opinion = :opinion", p);
+			caseWork.record(c, "case.review-returned", "法制审核未通过（" + reviewer.name() + "）" + (to == CaseStatus.INVESTIGATING
+					? "，退回补充调查" : "") + "：" + opinion.strip());
+		}
+		caseWork.issue(id, CaseDocumentKind.REVIEW_OPINION);
+	}
+}

@@ -1,0 +1,175 @@
+package org.youguan.enforcement;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.calendar.CalendarYearsLoaded;
+import org.youguan.enforcement.PenaltyCases.Suspension;
+import org.youguan.enforcement.internal.CaseStep;
+import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
+
+import static org.youguan.enforcement.internal.CaseInput.parse;
+import static org.youguan.enforcement.internal.CaseInput.requireReason;
+import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
+
+/**
+ * The decision limit of a case (行政处罚法(2021) art.60; 邮政行政执法监督办法(2021) art.17): its one extension, the
+ * pauses that stop it (suspension, public notice, testing, appraisal) and the recount of the stored days once the holiday
+ * notice of a year is loaded. Each step is one transaction with its audit entry.
+ */
+@Service
+public class DecisionLimit {
+
+	private final JdbcClient jdbc;
+
+	private final CaseWork caseWork;
+
+	DecisionLimit(JdbcClient jdbc, CaseWork caseWork) {
+		this.jdbc = jdbc;
+		this.caseWork = caseWork;
+	}
+
+	/**
+	 * Extends the decision limit once by 30 days with the bureau head's approval (邮政行政执法监督办法(2021) art.17).
+	 * @throws DomainException (422) when already extended; (409) once decided
+	 * @throws InvalidValueException when the reason is blank or over 500 characters
+	 */
+	@Transactional
+	public void extend(DataScope scope, long id, Officer head, String reason) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStep.EXTEND.from(c.status());
+		caseWork.requireHandlingHead(c.regionCode(), "延长办案期限");
+		if (c.extended()) {
+			throw ruleBroken("reason", "extended-once", "办案期限只能延长一次（邮政行政执法监督办法第17条），已于此前延长：" + c.extensionReason());
+		}
+		LocalDate limit = caseWork.limitInForce(c, false);
+		if (caseWork.today().isAfter(limit)) {
+			// 邮政行政执法监督办法 art.17: the extension is approved before the limit expires, not to cure a late case
+			throw ruleBroken("decisionDueOn", "limit-passed", "办案期限已于" + limit + "届满，不能再批准延长（延长须在期限届满前批准，邮政行政执法监督办法第17条）");
+		}
+		requireReason(reason, "延长理由");
+		LocalDate due = caseWork.decisionDue(c, true);
+		caseWork.move(c, c.status(), ", extended = TRUE, extension_reason = :reason, extension_approved_by = :head, decision_due_on = :due",
+				Map.of("reason", reason.strip(), "head", head.name(), "due", due));
+		caseWork.record(c, "case.extend", head.name() + "批准延长办案期限30日，决定期限至" + due + "：" + reason.strip());
+	}
+
+	/**
+	 * Stops the decision clock for a suspension, public notice, testing or appraisal (邮政行政执法监督办法(2021)
+	 * art.17) from {@code startedOn} until {@link #resume}. The pause must begin within the limit in force: a case
+	 * already overdue is not revived by a pause backdated or started after its limit expired.
+	 * @throws InvalidValueException (kind unknown, day before 立案 or in the future, reason blank; rule
+	 * {@code limit-passed} on {@code startedOn} for a day after the limit in force)
+	 * @throws DomainException (422) while another pause lasts; (409) once decided
+	 */
+	@Transactional
+	public void suspend(DataScope scope, long id, String kind, String startedOn, String reason) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStep.SUSPEND.from(c.status());
+		if (caseWork.ongoing(id).isPresent()) {
+			throw ruleBroken("startedOn", "already-suspended", "案件计时已中止，请先恢复计时");
+		}
+		Validation v = new Validation();
+		SuspensionKind k = parse(v, "kind", "中止类型", kind, SuspensionKind.class, true);
+		v.required("startedOn", "中止日期（startedOn）", startedOn);
+		LocalDate on = v.date("startedOn", "中止日期（startedOn）", startedOn, c.filedOn(), caseWork.today());
+		LocalDate lastPaused = caseWork.suspensions(id).stream().map(s -> s.endedOn() != null ? s.endedOn() : s.startedOn())
+			.max(Comparator.naturalOrder()).orElse(null);
+		if (on != null && lastPaused != null) {
+			// a day paused twice would stretch the limit twice (邮政行政执法监督办法 art.17 counts the days paused)
+			v.require("startedOn", on.isAfter(lastPaused), "overlapping-suspension", "中止日期（startedOn）应晚于此前中止（或听证）期间的最后一日"
+					+ lastPaused + "：同一期间不能重复中止计时");
+		}
+		if (on != null) {
+			LocalDate limit = caseWork.limitInForce(c, c.extended());
+			v.require("startedOn", !on.isAfter(limit), "limit-passed", "办案期限已于" + limit + "届满，中止日期（startedOn）不能晚于"
+					+ "期限届满之日：逾期的案件不能以中止计时补救（邮政行政执法监督办法第17条）");
+		}
+		v.required("reason", "中止理由（reason）", reason).maxLength("reason", "中止理由（reason）", reason, 500);
+		v.throwIfInvalid();
+		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason) VALUES (:id, :kind, :on, :reason)")
+			.param("id", id).param("kind", k.name()).param("on", on).param("reason", reason.strip()).update();
+		caseWork.move(c, c.status(), "", Map.of());
+		caseWork.record(c, "case.suspend", "中止计时（" + k.label() + "，自" + on + "）：" + reason.strip());
+	}
+
+	/**
+	 * Restarts the decision clock; the paused days (both ends included) move the limit.
+	 * @throws InvalidValueException when the day is before the pause began or in the future
+	 * @throws DomainException (422) when the clock is not paused
+	 */
+	@Transactional
+	public void resume(DataScope scope, long id, String endedOn) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStep.RESUME.from(c.status());
+		Suspension s = caseWork.ongoing(id).orElseThrow(() -> ruleBroken("endedOn", "not-suspended", "案件计时未中止，无需恢复计时"));
+		Validation v = new Validation();
+		v.required("endedOn", "中止结束日期（endedOn）", endedOn);
+		LocalDate on = v.date("endedOn", "中止结束日期（endedOn）", endedOn, s.startedOn(), caseWork.today());
+		v.throwIfInvalid();
+		jdbc.sql("UPDATE penalty_case_suspension SET ended_on = :on WHERE id = :id").param("on", on).param("id", s.id()).update();
+		LocalDate due = caseWork.decisionDue(c, c.extended());
+		caseWork.move(c, c.status(), ", decision_due_on = :due", Map.of("due", due));
+		caseWork.record(c, "case.resume", "恢复计时（" + s.kind().label() + " " + s.startedOn() + "至" + on + "不计入），决定期限至" + due);
+	}
+
+	/**
+	 * Counts again, after years of the holiday notice were loaded ({@code first}–{@code last}, as the calendar's
+	 * {@code CalendarYearsLoaded} gives them), the stored days of the open cases that run into those years: the decision
+	 * limit of a case not yet decided (90 days from 立案, 30 more once extended, pauses included — a limit ending on a
+	 * day off moves to the next working day; 行政处罚法(2021) art.60, 85) and, while a notified case awaits the party's
+	 * answer, the last day to state its case or request a hearing (5 working days, art.64, 85; the notice printed that
+	 * day, so it only moves later, never earlier). A day computed on the provisional calendar (weekends and statutory
+	 * holidays only) becomes the day under the notice, 调休 included. Decided cases keep their dates; an imported case
+	 * still open goes on under the platform's clock and is counted too. Each moved date is audited ({@code case.recount}).
+	 * @return how many cases had a date moved
+	 */
+	@Transactional
+	public int recountDeadlines(LocalDate first, LocalDate last) {
+		List<Long> ids = jdbc.sql("""
+				SELECT id FROM penalty_case
+				WHERE status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
+				  AND filed_on <= :last AND greatest(decision_due_on, hearing_request_due) >= :first
+				ORDER BY id FOR UPDATE""")
+			.param("first", first)
+			.param("last", last)
+			.query(Long.class)
+			.list();
+		int moved = 0;
+		for (long id : ids) {
+			CaseView c = caseWork.find(id);
+			LocalDate decision = caseWork.decisionDue(c, c.extended());
+			// the 事先告知书 printed its day: a recount may give the party more time, never less
+			LocalDate request = c.status() == CaseStatus.NOTIFIED && c.notifiedOn() != null && c.hearingRequestDue() != null
+					? Collections.max(List.of(c.hearingRequestDue(), caseWork.clock(c).hearingRequestDue(c.notifiedOn())))
+					: c.hearingRequestDue();
+			if (Objects.equals(decision, c.decisionDueOn()) && Objects.equals(request, c.hearingRequestDue())) {
+				continue;
+			}
+			Map<String, Object> p = new HashMap<>();
+			p.put("decision", decision);
+			p.put("request", request);
+			caseWork.move(c, c.status(), ", decision_due_on = :decision, hearing_request_due = :request", p);
+			caseWork.record(c, "case.recount", CalendarYearsLoaded.loaded(first, last) + "，" + String.join("，", Stream.of(
+							Objects.equals(decision, c.decisionDueOn()) ? null : "决定期限由" + c.decisionDueOn() + "改为" + decision,
+							Objects.equals(request, c.hearingRequestDue()) ? null
+									: "陈述申辩（申请听证）期限由" + c.hearingRequestDue() + "改为" + request)
+						.filter(Objects::nonNull).toList()));
+			moved++;
+		}
+		return moved;
+	}
+}

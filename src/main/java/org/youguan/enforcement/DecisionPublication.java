@@ -1,0 +1,130 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseStep;
+import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Validation;
+import org.youguan.rules.ViolationType;
+
+import static org.youguan.enforcement.internal.CaseInput.requireReason;
+import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
+
+/**
+ * 双公示 of penalty decisions (行政处罚法(2021) art.48): publishing a decision on the public portal, personal data removed,
+ * withdrawing it, and the decisions standing published in a region.
+ */
+@Service
+public class DecisionPublication {
+
+	private final JdbcClient jdbc;
+
+	private final CaseDocuments documents;
+
+	private final CaseWork caseWork;
+
+	DecisionPublication(JdbcClient jdbc, CaseDocuments documents, CaseWork caseWork) {
+		this.jdbc = jdbc;
+		this.documents = documents;
+		this.caseWork = caseWork;
+	}
+
+	/**
+	 * Publishes the decision (双公示) on the public portal, personal data removed (only the enterprise's name and credit
+	 * code, the violation, basis, penalty and fine are shown); the publication period (7 working days by default) is
+	 * recorded as met or late. An imported case is published only once the scan of its paper 行政处罚决定书 is kept
+	 * ({@link #keepOriginalDocument}).
+	 * @throws InvalidValueException when the day is before the decision or in the future; rule
+	 * {@code original-decision} (on {@code publishedOn}) for an imported case without the scan of its decision
+	 * @throws DomainException (409) when already published or not decided; (422) for a decision without penalty
+	 */
+	@Transactional
+	public void publish(DataScope scope, long id, String publishedOn) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStep.PUBLISH.from(c.status());
+		if (c.publishedOn() != null) {
+			throw DomainException.illegalTransition("处罚决定已于" + c.publishedOn() + "公示");
+		}
+		if ("PERSON".equals(caseWork.procedure(id).partyKind())) {
+			throw ruleBroken("publishedOn", "natural-person", "当事人为自然人的处罚决定不在门户网站公示（个人信息保护）");
+		}
+		Validation v = new Validation();
+		if (c.imported()) {
+			// an imported decision has no procedure on the platform: the paper decision, scanned, is what is published
+			v.require("publishedOn", documents.current(id, CaseDocumentKind.DECISION).filter(CaseDocuments.IssuedDocument::original)
+				.isPresent(), "original-decision", "历史导入的案件须先上传行政处罚决定书原件扫描件，才能公示（双公示须有决定书为据）");
+		}
+		v.required("publishedOn", "公示日期（publishedOn）", publishedOn);
+		LocalDate on = v.date("publishedOn", "公示日期（publishedOn）", publishedOn, c.decidedOn(), caseWork.today());
+		v.throwIfInvalid();
+		LocalDate due = caseWork.clock(c).publicationDue(c.decidedOn());
+		caseWork.move(c, c.status(), ", published_on = :on", Map.of("on", on));
+		caseWork.record(c, "case.publish", "公示处罚决定" + c.decisionNumber() + "（" + on + (on.isAfter(due) ? "，超过公示期限" + due : "") + "）");
+	}
+
+	/**
+	 * Withdraws a published decision that was changed, revoked or found unlawful, with the reason shown
+	 * (行政处罚法(2021) art.48: within 3 working days).
+	 * @throws InvalidValueException when the reason is blank or over 500 characters
+	 * @throws DomainException (409) when the decision is not on the portal
+	 */
+	@Transactional
+	public void withdrawPublication(DataScope scope, long id, String reason) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStep.WITHDRAW_PUBLICATION.from(c.status());
+		if (!c.published()) {
+			throw DomainException.illegalTransition("处罚决定未在公示中，无需撤回");
+		}
+		requireReason(reason, "撤回理由");
+		caseWork.move(c, c.status(), ", publication_withdrawn_on = :on, publication_withdrawal_reason = :reason",
+				Map.of("on", caseWork.today(), "reason", reason.strip()));
+		caseWork.record(c, "case.withdraw-publication", "撤回公示的处罚决定" + c.decisionNumber() + "：" + reason.strip());
+	}
+
+	/**
+	 * A published decision as the public portal shows it (双公示): no personal data — the enterprise's name and credit
+	 * code, the violation and its basis, the penalty and fine, the days of decision and publication. {@code penalty}
+	 * names every part of a 并处 (没收违法所得并处罚款); {@code fine} is the fine alone, {@code confiscated} the value
+	 * confiscated (null when none).
+	 */
+	public record PublishedDecision(String decisionNumber, String enterprise, String creditCode, String violation,
+			String basis, String penalty, BigDecimal fine, LocalDate decidedOn, LocalDate publishedOn, BigDecimal confiscated) {
+	}
+
+	private record PublishedRow(String decisionNumber, String enterpriseName, String enterpriseCreditCode,
+			ViolationType violationCode, Penalty penalty, BigDecimal fine, LocalDate decidedOn, LocalDate publishedOn,
+			BigDecimal confiscated) {
+	}
+
+	/**
+	 * The decisions published and not withdrawn in the region {@code prefix} ("" for the whole country), newest first.
+	 */
+	public PageResult<PublishedDecision> published(String prefix, PageQuery page) {
+		return Listing.from("FROM penalty_case c")
+			.where("c.published_on IS NOT NULL AND c.publication_withdrawn_on IS NULL AND "
+					+ RegionPrefix.of(prefix).predicate("c.region_code"))
+			.search(page, "c.enterprise_name", "c.enterprise_credit_code", "c.decision_number")
+			.sorts(Map.of("decided_on", "c.decided_on", "published_on", "c.published_on"), "published_on", true, "c.id")
+			.page(jdbc, """
+					SELECT c.decision_number, c.enterprise_name, c.enterprise_credit_code, c.violation_code, c.penalty,
+					       c.fine, c.decided_on, c.published_on, c.confiscated""", page, Rows.of(PublishedRow.class))
+			.map(r -> new PublishedDecision(r.decisionNumber(), r.enterpriseName(), r.enterpriseCreditCode(),
+					r.violationCode().shortName(), r.violationCode().basis(), r.penalty().labelWith(r.fine(), r.confiscated()),
+					r.fine(), r.decidedOn(), r.publishedOn(), r.confiscated()));
+	}
+}

@@ -1,0 +1,443 @@
+package org.youguan.enforcement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseStep;
+import org.youguan.enforcement.internal.CaseTeam;
+import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.org.Bureaus;
+import org.youguan.org.Role;
+import org.youguan.org.UserKind;
+import org.youguan.org.UserView;
+import org.youguan.org.Users;
+import org.youguan.rules.StatutoryRule;
+
+import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
+
+/**
+ * The party's rights before the decision (行政处罚法(2021) art.44–45, 62–65): 事先告知, 陈述申辩 or its waiver, the
+ * hearing requested, waived or held, and who may host it. Each step is one transaction that locks the case, checks the
+ * step from its state and its own rules (all errors at once, each naming its field), changes the case and writes its
+ * audit entry.
+ */
+@Service
+public class NoticeAndHearing {
+
+	private final JdbcClient jdbc;
+
+	private final CaseDocuments documents;
+
+	private final Bureaus bureaus;
+
+	private final Users users;
+
+	private final long maxScanBytes;
+
+	private final CaseWork caseWork;
+
+	private final CaseTeam caseTeam;
+
+	NoticeAndHearing(JdbcClient jdbc, CaseDocuments documents, Bureaus bureaus, Users users,
+			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes, CaseWork caseWork,
+			CaseTeam caseTeam) {
+		this.jdbc = jdbc;
+		this.documents = documents;
+		this.bureaus = bureaus;
+		this.users = users;
+		this.maxScanBytes = maxScanBytes;
+		this.caseWork = caseWork;
+		this.caseTeam = caseTeam;
+	}
+
+	/**
+	 * 事先告知 of facts, reasons, basis, the proposed penalty and the party's rights (行政处罚法(2021) art.44), after
+	 * 法制审核 where required; opens the 5-working-day window to request a hearing. Whether the proposed penalty carries
+	 * the hearing right (threshold rule {@code penalty.hearing.fine} as it stands on this day) and the window's last day
+	 * are kept on the case: the 事先告知书 and 听证告知书 the party received are what later steps go by.
+	 * @throws DomainException (422) when a required review is missing; (409) unless 调查终结
+	 * @throws InvalidValueException when the day is missing, malformed, before 调查终结 (立案 for cases concluded before
+	 * the day was kept) or the review, or in the future
+	 */
+	@Transactional
+	public void notifyParty(DataScope scope, long id, String notifiedOn) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStatus to = CaseStep.NOTIFY.from(c.status());
+		if (c.reviewRequired() && c.reviewedOn() == null) {
+			throw ruleBroken("notifiedOn", "before-review", "本案须经法制审核后才能事先告知（行政处罚法第58条；罚款达到审核标准或责令停业、吊销许可证件）");
+		}
+		Validation v = new Validation();
+		v.required("notifiedOn", "告知日期（notifiedOn）", notifiedOn);
+		LocalDate earliest = c.reviewedOn() != null ? c.reviewedOn() : c.concludedOn() != null ? c.concludedOn() : c.filedOn();
+		LocalDate on = v.date("notifiedOn", "告知日期（notifiedOn）", notifiedOn, earliest, caseWork.today());
+		v.throwIfInvalid();
+		// what the notice tells the party is fixed with it: the right to a hearing as the threshold stands today, and the
+		// last day to state its case or request one (行政处罚法(2021) art.44, 63–64)
+		boolean right = DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated(),
+				caseWork.threshold(StatutoryRule.PENALTY_HEARING_FINE, c));
+		LocalDate due = caseWork.clock(c).hearingRequestDue(on);
+		Map<String, Object> p = new HashMap<>();
+		p.put("on", on);
+		p.put("right", right);
+		p.put("due", due);
+		caseWork.move(c, to, ", notified_on = :on, hearing_right = :right, hearing_request_due = :due", p);
+		caseWork.record(c, "case.notify", "事先告知：拟" + CaseDocuments.penalty(c.proposedPenalty(), c.proposedFine(),
+				c.proposedConfiscated()) + (right ? "，告知听证权利" : "") + "，陈述申辩" + (right ? "、申请听证" : "")
+				+ "期限至" + due);
+		caseWork.issue(id, CaseDocumentKind.PRIOR_NOTICE);
+		if (right) {
+			caseWork.issue(id, CaseDocumentKind.HEARING_RIGHT_NOTICE);
+		}
+	}
+
+	/**
+	 * 陈述申辩 recorded (or the party's waiver), which lets the decision follow before the hearing window ends
+	 * (行政处罚法(2021) art.45).
+	 * @throws InvalidValueException (day before the notice or in the future; text blank or over 2000 characters)
+	 */
+	@Transactional
+	public void recordStatement(DataScope scope, long id, String statementOn, String typed) {
+		String statement = Text.lineBreaks(typed);
+		CaseView c = caseWork.lock(scope, id);
+		CaseStep.RECORD_STATEMENT.from(c.status());
+		DecisionRules.statementNotWaived(c.statementWaivedOn());
+		if (c.statementOn() != null) {
+			// the party's own statement (on the portal, or one taken down before) is kept as given
+			String message = "当事人已于" + c.statementOn() + "陈述申辩，不能再次记录或覆盖（当事人的陈述申辩应如实保存，行政处罚法第45条）";
+			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, message,
+					List.of(new FieldError("statement", "already-stated", message)));
+		}
+		Validation v = new Validation();
+		v.required("statementOn", "陈述申辩日期（statementOn）", statementOn);
+		LocalDate on = v.date("statementOn", "陈述申辩日期（statementOn）", statementOn, c.notifiedOn(), caseWork.today());
+		v.required("statement", "陈述申辩内容（statement）", statement).maxLength("statement", "陈述申辩内容（statement）", statement, 2000);
+		v.throwIfInvalid();
+		if (DecisionRules.onlyWaives(statement)) {
+			throw ruleBroken("statement", "use-waiver", "陈述申辩内容（statement）只是放弃陈述申辩的表示：当事人放弃陈述申辩须以其签字的书面声明"
+					+ "登记（放弃陈述申辩）或由当事人在企业端确认，不能作为陈述申辩记录（行政处罚法第44条、第45条）");
+		}
+		caseWork.move(c, c.status(), ", statement_on = :on, statement = :statement", Map.of("on", on, "statement", statement.strip()));
+		caseWork.record(c, "case.statement", "记录陈述申辩：" + statement.strip());
+	}
+
+	/**
+	 * 放弃听证 recorded by staff: the party explicitly gave up, in writing, the hearing its proposed penalty entitles it
+	 * to (行政处罚法(2021) art.63–64), which lets the decision follow before the request window ends (once its statement
+	 * was heard or waived too, art.62). A 陈述申辩 alone does not waive the hearing. The scan of the party's written
+	 * waiver is kept with the case (like an evidence file: staff of the case's region read it).
+	 * @param waivedOn the day the party's waiver was given (yyyy-MM-dd), not before the notice nor in the future
+	 * @param scan the party's signed written waiver: PDF, JPEG or PNG, checked by content, at most
+	 * {@code youguan.enforcement.max-evidence-bytes}
+	 * @throws DomainException (422) when the notice gave no hearing right; (409) unless 已告知 without a hearing
+	 * request, or when the party already waived
+	 * @throws InvalidValueException naming {@code waivedOn} (missing, malformed, before the notice or in the future) or
+	 * {@code file} (missing, too large, not a PDF or image)
+	 */
+	@Transactional
+	public void waiveHearing(DataScope scope, long id, String waivedOn, UploadedFile scan) {
+		waiveInWriting(caseWork.lock(scope, id), Waiver.HEARING, waivedOn, scan);
+	}
+
+	/**
+	 * 放弃听证 by the party itself on the enterprise portal, dated today: its confirmation there, audited as the
+	 * enterprise user, is its written waiver (no scan). Otherwise as {@link #waiveHearing(DataScope, long, String,
+	 * UploadedFile)}.
+	 * @param scope the case's region (the caller has checked the case is the enterprise's own)
+	 */
+	@Transactional
+	public void waiveHearingOnPortal(DataScope scope, long id) {
+		waiveOnPortal(caseWork.lock(scope, id), Waiver.HEARING);
+	}
+
+	/**
+	 * 放弃陈述申辩 recorded by staff: the party explicitly gave up, in writing, its right to state its case
+	 * (行政处罚法(2021) art.45, 62), which — with the hearing waived or not in question — lets the decision follow before
+	 * the 5-working-day window ends. The scan of the party's written waiver is kept with the case.
+	 * @param waivedOn the day the party's waiver was given, not before the notice nor in the future
+	 * @param scan the party's signed written waiver: PDF, JPEG or PNG, checked by content
+	 * @throws DomainException (409) unless 已告知 or 听证, or when the party already stated its case or waived it
+	 * @throws InvalidValueException naming {@code waivedOn} or {@code file}
+	 */
+	@Transactional
+	public void waiveStatement(DataScope scope, long id, String waivedOn, UploadedFile scan) {
+		waiveInWriting(caseWork.lock(scope, id), Waiver.STATEMENT, waivedOn, scan);
+	}
+
+	/**
+	 * 放弃陈述申辩 by the party itself on the enterprise portal, dated today: its confirmation there, audited as the
+	 * enterprise user, is its written waiver (no scan). Otherwise as {@link #waiveStatement(DataScope, long, String,
+	 * UploadedFile)}: the decision may then follow before the window ends (with the hearing waived or not in question).
+	 * @param scope the case's region (the caller has checked the case is the enterprise's own and the window open)
+	 */
+	@Transactional
+	public void waiveStatementOnPortal(DataScope scope, long id) {
+		waiveOnPortal(caseWork.lock(scope, id), Waiver.STATEMENT);
+	}
+
+	/**
+	 * A right the party can waive in writing: what it is called, the columns of its day and scan, the audit action, the
+	 * kind of the scan, and the checks of the step and its day.
+	 */
+	private enum Waiver {
+		HEARING("听证", "hearing_waived_on", "hearing_waiver_attachment_id", "case.hearing-waiver", CaseDocuments.HEARING_WAIVER),
+		STATEMENT("陈述申辩", "statement_waived_on", "statement_waiver_attachment_id", "case.statement-waiver",
+				CaseDocuments.STATEMENT_WAIVER);
+
+		final String what;
+
+		final String dayColumn;
+
+		final String scanColumn;
+
+		final String action;
+
+		final String scanKind;
+
+		Waiver(String what, String dayColumn, String scanColumn, String action, String scanKind) {
+			this.what = what;
+			this.dayColumn = dayColumn;
+			this.scanColumn = scanColumn;
+			this.action = action;
+			this.scanKind = scanKind;
+		}
+	}
+
+	/** The checks of {@code waiver} on {@code c}: thrown at once for the state, the day's errors added to {@code v}. */
+	private LocalDate waiverDay(CaseView c, Waiver waiver, Validation v, String waivedOn) {
+		return waiver == Waiver.HEARING ? waiverDay(c, v, waivedOn) : statementWaiverDay(c, v, waivedOn);
+	}
+
+	/** A waiver staff record with the scan of the party's signed written waiver, kept with the case. */
+	private void waiveInWriting(CaseView c, Waiver waiver, String waivedOn, UploadedFile scan) {
+		Validation v = new Validation();
+		LocalDate on = waiverDay(c, waiver, v, waivedOn);
+		v.require("file", scan != null, "required", "当事人放弃" + waiver.what + "的书面声明扫描件（file）不能为空");
+		v.throwIfInvalid();
+		Long attachment = documents.keepScan(c, waiver.scanKind, scan, "当事人放弃" + waiver.what + "的书面声明", maxScanBytes);
+		caseWork.move(c, c.status(), ", " + waiver.dayColumn + " = :on, " + waiver.scanColumn + " = :scan",
+				Map.of("on", on, "scan", attachment));
+		caseWork.record(c, waiver.action, "当事人书面明确放弃" + waiver.what + "（" + on + "，书面声明扫描件已存档）");
+	}
+
+	/** A waiver the party gives itself on the portal, dated today: its confirmation, audited as the user, is written. */
+	private void waiveOnPortal(CaseView c, Waiver waiver) {
+		Validation v = new Validation();
+		LocalDate on = waiverDay(c, waiver, v, caseWork.today().toString());
+		v.throwIfInvalid();
+		caseWork.move(c, c.status(), ", " + waiver.dayColumn + " = :on", Map.of("on", on));
+		caseWork.record(c, waiver.action, "当事人在企业端明确放弃" + waiver.what + "（" + on + "）");
+	}
+
+	/**
+	 * The checks of a statement waiver: the state (thrown at once); the party has neither stated its case nor waived it
+	 * already (rules {@code statement-given}, {@code statement-waived} on {@code waivedOn}: a statement heard cannot be
+	 * waived afterwards); the day (its errors added to {@code v}, null when it breaks a rule).
+	 */
+	private LocalDate statementWaiverDay(CaseView c, Validation v, String waivedOn) {
+		CaseStep.RECORD_STATEMENT.from(c.status());
+		if (c.statementOn() != null) {
+			throw DecisionRules.partyRight("waivedOn", "statement-given", "当事人已于" + c.statementOn()
+					+ "陈述申辩，不能再登记放弃陈述申辩（行政处罚法第45条）");
+		}
+		if (c.statementWaivedOn() != null) {
+			throw DecisionRules.partyRight("waivedOn", "statement-waived", "当事人已于" + c.statementWaivedOn()
+					+ "明确放弃陈述申辩");
+		}
+		v.required("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn);
+		return v.date("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn, c.notifiedOn(), caseWork.today());
+	}
+
+	/**
+	 * The checks of a hearing waiver: the state, the right the notice gave, not waived twice (thrown at once); the day
+	 * (its errors added to {@code v}, null when it breaks a rule).
+	 */
+	private LocalDate waiverDay(CaseView c, Validation v, String waivedOn) {
+		CaseStep.WAIVE_HEARING.from(c.status());
+		requireHearingRight(c, "waivedOn");
+		if (c.hearingWaivedOn() != null) {
+			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + "明确放弃听证");
+		}
+		v.required("waivedOn", "放弃听证日期（waivedOn）", waivedOn);
+		return v.date("waivedOn", "放弃听证日期（waivedOn）", waivedOn, c.notifiedOn(), caseWork.today());
+	}
+
+	/** The notice gave the right to a hearing (art.63), else 422 naming {@code field}, rule {@code no-hearing-right}. */
+	private void requireHearingRight(CaseView c, String field) {
+		if (!caseWork.hearingRight(c)) {
+			throw ruleBroken(field, "no-hearing-right", "拟作出的处罚（" + c.proposedPenalty().label() + "）不属于听证范围（行政处罚法第63条）");
+		}
+	}
+
+	/**
+	 * 申请听证 within 5 working days of the notice (行政处罚法(2021) art.64, 85), for a penalty that carries the right
+	 * (art.63: 较大数额罚款 at the configurable threshold, 停业整顿, 吊销许可证件).
+	 * @throws DomainException (422) when the proposed penalty carries no hearing right; (409) unless 已告知
+	 * @throws InvalidValueException when the request is late, before the notice or in the future
+	 */
+	@Transactional
+	public void requestHearing(DataScope scope, long id, String requestedOn) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStatus to = CaseStep.REQUEST_HEARING.from(c.status());
+		requireHearingRight(c, "requestedOn");
+		if (c.hearingWaivedOn() != null) {
+			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + "明确放弃听证，不能再申请听证");
+		}
+		LocalDate due = caseWork.replyDue(c);
+		Validation v = new Validation();
+		v.required("requestedOn", "申请听证日期（requestedOn）", requestedOn);
+		LocalDate on = v.date("requestedOn", "申请听证日期（requestedOn）", requestedOn, c.notifiedOn(), caseWork.today());
+		if (on != null) {
+			v.require("requestedOn", !on.isAfter(due), "deadline", "申请听证已超过期限：应在告知后5个工作日内（至" + due
+					+ "）提出（行政处罚法第64条、第85条）");
+		}
+		v.throwIfInvalid();
+		caseWork.move(c, to, ", hearing_requested_on = :on", Map.of("on", on));
+		caseWork.record(c, "case.hearing-request", "当事人申请听证（" + on + "）");
+	}
+
+	/**
+	 * A hearing as recorded (行政处罚法(2021) art.64–65).
+	 * @param noticeOn the day the party was told the hearing's time and place (at least 7 working days ahead)
+	 * @param hearingOn the day it was held
+	 * @param place where it was held (required, up to 200 characters)
+	 * @param host the staff account that hosted it (required): of the bureau handling the case or one above it, never
+	 * one of the case's investigators
+	 * @param record what it heard for the 听证笔录 (up to 4000 characters), or blank
+	 */
+	public record HearingData(String noticeOn, String hearingOn, String place, Long host, String record) {
+	}
+
+	/** A staff account that may host a case's hearing: its id, name and bureau. */
+	public record HearingHost(long userId, String name, String bureau) {
+	}
+
+	/**
+	 * 听证 held, issuing the 听证通知书 and the 听证笔录: the party told the time and the place at least 7 working days
+	 * ahead (行政处罚法(2021) art.64(二), 85); hosted by a staff member the bureau designates who did not investigate the
+	 * case (art.64(四)); the days from the request to the hearing do not count towards the decision limit
+	 * (邮政行政执法监督办法(2021) art.17), and a case heard needs 法制审核 after the hearing (art.58(二)).
+	 * @throws InvalidValueException when the notice is late, a day is out of order or in the future, the place is missing
+	 * or too long, the host missing or not a staff account of the handling bureau or one above it, or the record too long
+	 * @throws DomainException (422, field {@code host}, rule {@code host-is-investigator}) when the host investigated the
+	 * case; (409) unless 听证 and not yet held
+	 */
+	@Transactional
+	public void holdHearing(DataScope scope, long id, HearingData data) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStep.HOLD_HEARING.from(c.status());
+		if (c.hearingOn() != null) {
+			throw DomainException.illegalTransition("听证已于" + c.hearingOn() + "举行");
+		}
+		String noticeOn = data.noticeOn();
+		String hearingOn = data.hearingOn();
+		String record = data.record();
+		Validation v = new Validation();
+		v.required("noticeOn", "听证通知日期（noticeOn）", noticeOn).required("hearingOn", "听证日期（hearingOn）", hearingOn);
+		v.maxLength("record", "听证笔录（record）", record, 4000);
+		v.required("place", "听证地点（place）", data.place()).maxLength("place", "听证地点（place）", data.place(), 200);
+		v.require("host", data.host() != null, "required", "听证主持人（host）不能为空：请指定非本案调查人员的工作人员主持听证（行政处罚法第64条）");
+		HearingHost host = data.host() == null ? null : hearingHost(c, data.host());
+		v.require("host", data.host() == null || host != null, "bureau", "听证主持人（host）应为办理本案的邮政管理部门"
+				+ "（或其上级部门）的在岗工作人员");
+		LocalDate notice = v.date("noticeOn", "听证通知日期（noticeOn）", noticeOn, c.hearingRequestedOn(), caseWork.today());
+		LocalDate held = v.date("hearingOn", "听证日期（hearingOn）", hearingOn, c.hearingRequestedOn(), caseWork.today());
+		if (notice != null && held != null) {
+			LocalDate latest = caseWork.clock(c).hearingNoticeLatest(held);
+			v.require("noticeOn", !notice.isAfter(latest), "deadline", "听证通知应在举行听证的7个工作日前送达当事人（最迟" + latest
+					+ "），请改期举行（行政处罚法第64条、第85条）");
+		}
+		v.throwIfInvalid();
+		if (caseTeam.investigated(id, host.userId(), host.name())) {
+			throw ruleBroken("host", "host-is-investigator", "听证主持人不得是本案的调查人员：" + host.name()
+					+ "参与了本案调查（行政处罚法第64条：听证由行政机关指定的非本案调查人员主持）");
+		}
+		if (Long.valueOf(host.userId()).equals(caseTeam.reportAuthor(id))) {
+			throw ruleBroken("host", "host-is-author", "听证主持人不得是本案调查终结报告的制作人：" + host.name()
+					+ "制作了本案的调查终结报告（行政处罚法第64条：听证由非本案调查人员主持）");
+		}
+		jdbc.sql("""
+				INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason)
+				VALUES (:id, 'HEARING', :from, :to, '听证期间（自申请至举行）')""")
+			.param("id", id).param("from", c.hearingRequestedOn()).param("to", held).update();
+		Map<String, Object> p = new HashMap<>();
+		p.put("notice", notice);
+		p.put("held", held);
+		p.put("due", caseWork.decisionDue(c, c.extended()));
+		p.put("record", Text.isBlank(record) ? null : record.strip());
+		p.put("place", data.place().strip());
+		p.put("host", host.name());
+		p.put("hostUser", host.userId());
+		caseWork.move(c, c.status(), """
+				, hearing_notified_on = :notice, hearing_on = :held, review_required = TRUE, reviewed_on = NULL,
+				  reviewed_by = NULL, reviewed_by_user_id = NULL, decision_due_on = :due, hearing_record = :record,
+				  hearing_place = :place, hearing_host = :host, hearing_host_user_id = :hostUser""", p);
+		caseWork.record(c, "case.hearing", "举行听证（" + held + "，" + data.place().strip() + "，" + host.name() + "主持，" + notice
+				+ "通知）；听证期间不计入办案期限，决定期限至" + p.get("due"));
+		caseWork.issue(id, CaseDocumentKind.HEARING_NOTICE);
+		caseWork.issue(id, CaseDocumentKind.HEARING_RECORD);
+	}
+
+	/**
+	 * The staff accounts that may host the hearing of a case in the caller's scope: enabled staff of the bureau handling
+	 * it or of a bureau above it, none of its investigators (行政处罚法(2021) art.64(四)).
+	 */
+	public List<HearingHost> hearingHosts(DataScope scope, long id) {
+		CaseView c = caseWork.inScope(scope, id);
+		List<HearingHost> hosts = new ArrayList<>();
+		String region = c.regionCode();
+		// the handling bureau first, then the bureaus above it (village, street, county, city, province codes)
+		for (int length : new int[] { 12, 9, 6, 4, 2 }) {
+			if (length > region.length()) {
+				continue;
+			}
+			bureaus.findByRegion(region.substring(0, length)).ifPresent(b -> users.list(DataScope.all(),
+					new Users.Filter(b.id(), null, UserKind.STAFF), PageQuery.of(null, 0, PageQuery.MAX_SIZE, "display_name", "asc"))
+				.items().stream()
+				.filter(u -> u.enabled() && mayHost(u) && !caseTeam.investigated(id, u.id(), u.displayName())
+						&& !Long.valueOf(u.id()).equals(caseTeam.reportAuthor(id)))
+				.filter(u -> hosts.stream().noneMatch(h -> h.userId() == u.id()))
+				.forEach(u -> hosts.add(new HearingHost(u.id(), u.displayName(), b.name()))));
+		}
+		return hosts;
+	}
+
+	/** The host named, if an enabled staff account of the bureau handling case {@code c} or of one above it. */
+	private HearingHost hearingHost(CaseView c, long userId) {
+		UserView u = users.find(DataScope.all(), userId).orElse(null);
+		if (u == null || !u.enabled() || u.kind() != UserKind.STAFF || u.bureauId() == null || !mayHost(u)) {
+			return null;
+		}
+		return bureaus.find(DataScope.all(), u.bureauId())
+			.filter(b -> c.regionCode().startsWith(b.regionCode()))
+			.map(b -> new HearingHost(u.id(), u.displayName(), b.name()))
+			.orElse(null);
+	}
+
+	/**
+	 * Whether the account is one of the bureau's people a hearing can be entrusted to — a staff member or a head
+	 * (处室工作人员, 局领导) — not an account that only administers the system or the bureau's users (art.64(四): a
+	 * person the 行政机关 designates).
+	 */
+	private static boolean mayHost(UserView u) {
+		return u.roles().contains(Role.STAFF) || u.roles().contains(Role.BUREAU_LEADER);
+	}
+}

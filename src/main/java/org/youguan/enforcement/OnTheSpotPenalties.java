@@ -1,0 +1,262 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.enforcement.CaseInvestigation.Member;
+import org.youguan.enforcement.PenaltyCases.Investigator;
+import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseTeam;
+import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.enforcement.internal.DecisionNumbers;
+import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.NumberText;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.numbering.BusinessNumbers;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+import org.youguan.rules.ViolationType;
+
+import static org.youguan.enforcement.internal.CaseInput.fine;
+import static org.youguan.enforcement.internal.CaseInput.parse;
+import static org.youguan.enforcement.internal.CaseInput.plain;
+import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
+
+/**
+ * 当场处罚 (简易程序, 行政处罚法(2021) art.51–52): a warning or a small fine decided by two officers on the spot, filed
+ * with the bureau within the filing period; the case is created decided and delivered, and {@link PenaltyDecided} is
+ * published for an organisation.
+ */
+@Service
+public class OnTheSpotPenalties {
+
+	/**
+	 * The series of on-the-spot cases' own numbers: such a case is never filed (no 立案, 行政处罚法(2021) art.51–52), so
+	 * it takes no number of the 立案 register {@code 处罚案件}, which would leave numbers there that no filing holds.
+	 */
+	private static final String ON_THE_SPOT_CASE_SERIES = "当场处罚案件";
+
+	private final JdbcClient jdbc;
+
+	private final StatutoryRules rules;
+
+	private final BusinessNumbers numbers;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final CaseWork caseWork;
+
+	private final CaseTeam caseTeam;
+
+	private final DecisionNumbers decisionNumbers;
+
+	OnTheSpotPenalties(JdbcClient jdbc, StatutoryRules rules, BusinessNumbers numbers, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock, CaseWork caseWork, CaseTeam caseTeam,
+			DecisionNumbers decisionNumbers) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.numbers = numbers;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+		this.caseWork = caseWork;
+		this.caseTeam = caseTeam;
+		this.decisionNumbers = decisionNumbers;
+	}
+
+	/**
+	 * Whether a character of a name is a numeral of any script or form: decimal digits (ASCII, full-width, Arabic-Indic),
+	 * letter numbers (Ⅳ) and other numbers (₂, ①) — a number typed into a name, never part of one. 一二三 are letters.
+	 */
+	private static boolean numeral(int c) {
+		int type = Character.getType(c);
+		return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+	}
+
+	/**
+	 * What an officer enters for a penalty decided on the spot (简易程序, 行政处罚法(2021) art.51–52).
+	 * @param partyKind ORGANISATION (default: the enterprise by credit code) or PERSON (name only)
+	 * @param regionCode where a person was penalised (for an organisation its registered region is used)
+	 * @param penalty WARNING or FINE
+	 * @param fine the fine in yuan (FINE only)
+	 * @param team the officers present, with their certificates
+	 */
+	public record OnTheSpot(String partyKind, String enterpriseCreditCode, String personName, String regionCode,
+			String violation, String facts, String place, String decidedOn, String penalty,
+			@JsonDeserialize(using = NumberText.class) String fine, List<Member> team) {
+	}
+
+	/**
+	 * 当场处罚 (简易程序): a warning, or a fine of at most {@code penalty.on-the-spot.person.max} (¥200) for a person or
+	 * {@code penalty.on-the-spot.organisation.max} (¥3,000) for an organisation (行政处罚法(2021) art.51), within the
+	 * violation's range, decided by at least two officers with their certificates, handed over on the spot and filed
+	 * with the bureau now — within {@code penalty.on-the-spot.filing} working days of the decision (art.52; a later filing
+	 * is recorded as late). The case is created decided and delivered, numbered {@code 当场处罚-<region>-<year>-<seq>};
+	 * the 当场行政处罚决定书 is issued with it. One transaction with its audit entry.
+	 * @return the case's id
+	 * @throws InvalidValueException naming each field that breaks a rule (all at once)
+	 */
+	@Transactional
+	public long decideOnTheSpot(DataScope scope, OnTheSpot data) {
+		return decideOnTheSpot(scope, data, false);
+	}
+
+	/**
+	 * As {@link #decideOnTheSpot(DataScope, OnTheSpot)}, the case marked as demo data when {@code demo} (the demo city).
+	 */
+	@Transactional
+	public long decideOnTheSpot(DataScope scope, OnTheSpot data, boolean demo) {
+		Validation v = new Validation();
+		LocalDate today = caseWork.today();
+		boolean person = !Text.isBlank(data.partyKind()) && data.partyKind().strip().equalsIgnoreCase("PERSON");
+		v.require("partyKind", Text.isBlank(data.partyKind()) || person
+				|| data.partyKind().strip().equalsIgnoreCase("ORGANISATION"), "one-of", "当事人类型（partyKind）应为ORGANISATION或PERSON");
+		EnterpriseView enterprise = null;
+		String region = null;
+		if (person) {
+			v.required("personName", "当事人姓名（personName）", data.personName()).maxLength("personName", "当事人姓名（personName）",
+					data.personName(), 50);
+			// a name holds no digits: an ID or phone number typed into it would be printed in clear on the decision and
+			// in every list, where numbers are masked
+			v.require("personName", data.personName() == null || data.personName().codePoints().noneMatch(OnTheSpotPenalties::numeral),
+					"no-digits", "当事人姓名（personName）只填姓名，不得含数字（证件号码、电话号码不在此填写）");
+			v.required("regionCode", "处罚地区（regionCode）", data.regionCode());
+			if (!Text.isBlank(data.regionCode())) {
+				region = data.regionCode().strip();
+				v.require("regionCode", region.matches("\\d{6}(\\d{3})?") && scope.containsRegion(region), "scope",
+						"处罚地区（regionCode）应为您辖区内的6位或9位地区代码");
+			}
+		}
+		else {
+			enterprise = caseWork.enterprise(v, scope, data.enterpriseCreditCode());
+			region = enterprise == null ? null : enterprise.regionCode();
+		}
+		ViolationType type = null;
+		if (Text.isBlank(data.violation())) {
+			v.require("violation", false, "required", "违法行为（violation）不能为空");
+		}
+		else {
+			type = ViolationType.byCodeOrTitle(data.violation()).orElse(null);
+			v.require("violation", type != null, "one-of", "违法行为（violation）应为违法行为目录中的代码或名称");
+		}
+		v.required("facts", "违法事实（facts）", data.facts()).maxLength("facts", "违法事实（facts）", data.facts(), 2000);
+		v.required("place", "处罚地点（place）", data.place()).maxLength("place", "处罚地点（place）", data.place(), 200);
+		v.required("decidedOn", "处罚日期（decidedOn）", data.decidedOn());
+		LocalDate on = v.date("decidedOn", "处罚日期（decidedOn）", data.decidedOn(), Validation.EARLIEST_RECORD, today);
+		if (on != null) {
+			LocalDate earliest = earliestOnTheSpotFiling(today, region == null ? "0" : region);
+			v.require("decidedOn", !on.isBefore(earliest), "filing-window", "当场处罚决定应在作出后"
+					+ rules.intValue(StatutoryRule.PENALTY_ON_THE_SPOT_FILING, region == null ? "0" : region) + "个工作日内报所属行政机关备案（"
+					+ StatutoryRule.PENALTY_ON_THE_SPOT_FILING.basis() + "，期限的最后一个工作日当天仍可备案）：今天备案的，处罚日期不得早于" + earliest
+					+ "（" + earliest + "当天作出的决定今天仍在期限内），" + earliest.minusDays(1) + "及以前作出的决定已过备案期限，请通过历史案件导入录入");
+		}
+		Penalty penalty = parse(v, "penalty", "处罚种类", data.penalty(), Penalty.class, true);
+		if (penalty != null && penalty != Penalty.WARNING && penalty != Penalty.FINE) {
+			v.require("penalty", false, "on-the-spot", "当场处罚只能是警告或罚款（行政处罚法第51条），其他处罚应适用普通程序");
+			penalty = null;
+		}
+		if (type != null) {
+			// no 减轻 on the spot: only a kind the article itself provides (art.51)
+			DecisionRules.providedKind(v, "penalty", type.penalties(), penalty, null, null, null);
+		}
+		BigDecimal fine = penalty == null ? null : fine(v, "fine", penalty, data.fine());
+		String lookup = region == null ? "0" : region;
+		if (penalty == Penalty.FINE && fine != null) {
+			StatutoryRule limitRule = person ? StatutoryRule.PENALTY_ON_THE_SPOT_PERSON_MAX
+					: StatutoryRule.PENALTY_ON_THE_SPOT_ORGANISATION_MAX;
+			BigDecimal limit = rules.value(limitRule, lookup);
+			v.require("fine", fine.compareTo(limit) <= 0, "on-the-spot", "当场处罚对" + (person ? "公民" : "法人或者其他组织")
+					+ "罚款不得超过" + plain(limit) + "元（" + limitRule.basis() + "），超过的应适用普通程序");
+			if (type != null && fine.compareTo(limit) <= 0) {
+				DecisionRules.checkFine(v, rules.fineRange(type, false, lookup), fine, null, null, null);
+			}
+		}
+		List<Investigator> members = caseTeam.team(v, "team", data.team(), lookup, scope);
+		v.throwIfInvalid();
+		if (person && !type.personMayBeParty()) {
+			// the catalogue's reading of whom the article addresses (ViolationType#personMayBeParty)
+			throw ruleBroken("partyKind", "party-kind", "“" + type.title() + "”（" + type.basis()
+					+ "）是企业承担的义务，当事人不能是自然人：请以企业为当事人（partyKind：ORGANISATION）");
+		}
+		String region6 = region.length() > 6 ? region.substring(0, 6) : region;
+		String caseNumber = numbers.next(ON_THE_SPOT_CASE_SERIES, region6, today.getYear());
+		String decisionNumber = decisionNumbers.nextOnTheSpot(region6, on.getYear());
+		Map<String, Object> p = new HashMap<>();
+		p.put("number", caseNumber);
+		p.put("region", region);
+		p.put("code", person ? null : enterprise.creditCode());
+		p.put("name", person ? data.personName().strip() : enterprise.legalName());
+		p.put("party", person ? "PERSON" : "ORGANISATION");
+		p.put("violation", type.name());
+		p.put("facts", data.facts().strip());
+		p.put("place", data.place().strip());
+		p.put("filed", today);
+		p.put("on", on);
+		p.put("decisionNumber", decisionNumber);
+		p.put("penalty", penalty.name());
+		p.put("fine", fine);
+		p.put("demo", demo);
+		p.put("by", CaseWork.actor());
+		p.put("now", OffsetDateTime.now(clock));
+		long id = jdbc.sql("""
+				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, party_kind,
+				    procedure_kind, violation_code, violation_ended_on, facts, on_spot_place, status, filed_on, decision_due_on,
+				    proposed_penalty, proposed_fine, decision_number, decided_on, penalty, fine, delivered_on, demo, created_by,
+				    created_at, updated_at)
+				VALUES (:number, :region, 'INSPECTION', :code, :name, :party, 'SIMPLE', :violation, :on, :facts, :place,
+				    'DELIVERED', :filed, :on, :penalty, :fine, :decisionNumber, :on, :penalty, :fine, :on, :demo, :by, :now,
+				    :now)
+				RETURNING id""")
+			.params(p)
+			.query(Long.class)
+			.single();
+		caseTeam.saveTeam(id, members);
+		caseWork.fixTerms(id, region);
+		LocalDate filingDue = caseWork.clock(region).due(StatutoryRule.PENALTY_ON_THE_SPOT_FILING, on);
+		audit.record(AuditEntry.of("case.on-the-spot", "penalty_case", id, caseNumber + "：当场处罚" + decisionNumber + "，"
+				+ p.get("name") + "，" + type.shortName() + "，" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
+				+ "（" + on + "，" + data.place().strip() + "）" + (today.isAfter(filingDue) ? "；超过备案期限" + filingDue : ""))
+			.inRegion(region));
+		caseWork.issue(id, CaseDocumentKind.ON_THE_SPOT_DECISION);
+		if (!person) {
+			events.publishEvent(new PenaltyDecided(id, decisionNumber, region, enterprise.creditCode(), enterprise.legalName(),
+					type.name(), penalty, fine, on, false));
+		}
+		return id;
+	}
+
+	/**
+	 * The earliest day an on-the-spot decision recorded {@code today} may carry: the filing period
+	 * ({@code penalty.on-the-spot.filing}, working days, 行政处罚法(2021) art.52) counted from it still runs today. An
+	 * older decision is no longer on time for the on-the-spot record (it would be numbered, counted and surcharged as
+	 * if new) and belongs to the import of past cases.
+	 */
+	private LocalDate earliestOnTheSpotFiling(LocalDate today, String region) {
+		LocalDate earliest = today;
+		while (!rules.deadline(StatutoryRule.PENALTY_ON_THE_SPOT_FILING, earliest.minusDays(1), region).isBefore(today)) {
+			earliest = earliest.minusDays(1);
+		}
+		return earliest;
+	}
+}

@@ -1,0 +1,383 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.enforcement.internal.DecisionNumbers;
+import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.numbering.BusinessNumbers;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.rules.FineRange;
+import org.youguan.rules.StatutoryRules;
+import org.youguan.rules.ViolationType;
+
+import static org.youguan.enforcement.internal.CaseInput.checkParts;
+import static org.youguan.enforcement.internal.CaseInput.nonZero;
+import static org.youguan.enforcement.internal.CaseInput.parse;
+import static org.youguan.enforcement.internal.CaseInput.plain;
+import static org.youguan.enforcement.internal.CaseInput.revocationAuthority;
+
+/**
+ * Past penalty cases brought with a bureau's history: a case recorded with its real dates, amounts and 文号
+ * ({@link #importCase}), and the scans of its paper documents kept as the case's documents
+ * ({@link #keepOriginalDocument}).
+ */
+@Service
+public class PastCases {
+
+	/** The sources a past case may come from (the import's contract): not {@link LeadSource#SAFETY}. */
+	static final Set<LeadSource> IMPORTED_SOURCES = EnumSet.of(LeadSource.INSPECTION, LeadSource.COMPLAINT, LeadSource.REPORT,
+			LeadSource.TRANSFER);
+
+	/** The receipt of an imported handover: the paper file holds it (its scan may be kept as an original document). */
+	static final String IMPORTED_HANDOVER = "历史案件导入：上缴凭证见纸质案卷";
+
+	private final JdbcClient jdbc;
+
+	private final StatutoryRules rules;
+
+	private final BusinessNumbers numbers;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final CaseDocuments documents;
+
+	private final long maxScanBytes;
+
+	private final LocalDate importedBefore;
+
+	private final CaseWork caseWork;
+
+	private final DecisionNumbers decisionNumbers;
+
+	PastCases(JdbcClient jdbc, StatutoryRules rules, BusinessNumbers numbers, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock, CaseDocuments documents,
+			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes,
+			@Value("${youguan.enforcement.imported-before:}") String importedBefore, CaseWork caseWork,
+			DecisionNumbers decisionNumbers) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.numbers = numbers;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+		this.documents = documents;
+		this.maxScanBytes = maxScanBytes;
+		this.importedBefore = Text.isBlank(importedBefore) ? null : LocalDate.parse(importedBefore.strip());
+		this.caseWork = caseWork;
+		this.decisionNumbers = decisionNumbers;
+	}
+
+	/**
+	 * A past case brought with a bureau's history (stable contract of {@code POST /api/v1/enforcement/cases/imported}).
+	 * @param violation a catalogue code or its name
+	 * @param source INSPECTION, COMPLAINT, REPORT or TRANSFER
+	 * @param penalty WARNING, FINE, CONFISCATION, SUSPENSION, REVOCATION or NONE (required once decided)
+	 * @param fine the fine in yuan (required for FINE; beside a heavier kind the fine the decision 并处). For
+	 * CONFISCATION without {@code confiscated}, the value confiscated (the contract's meaning before 并处 was recorded)
+	 * @param confiscated the 违法所得 confiscated in yuan (optional; only where the violation's article provides it)
+	 * @param handedOverOn the day what the decision confiscated was handed over (上缴), null when not yet; a closed case
+	 * that confiscates needs it
+	 */
+	public record ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn,
+			String decidedOn, String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn,
+			BigDecimal confiscated, String handedOverOn) {
+
+		/** A past case without a confiscation beside its fine. */
+		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
+				String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn) {
+			this(enterpriseCreditCode, violation, source, filedOn, decidedOn, decisionNumber, penalty, fine, paidOn, closedOn,
+					null, null);
+		}
+
+		/** A past case whose confiscation, if any, is not handed over yet. */
+		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
+				String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn, BigDecimal confiscated) {
+			this(enterpriseCreditCode, violation, source, filedOn, decidedOn, decisionNumber, penalty, fine, paidOn, closedOn,
+					confiscated, null);
+		}
+	}
+
+	/**
+	 * Records a past case with its real dates, amounts and 文号, validated like a case on the platform where the
+	 * history allows (enterprise registered in the caller's region, violation in the catalogue, dates in order and not
+	 * in the future, filed and decided before the import day — and before {@code youguan.enforcement.imported-before},
+	 * the day the bureau began handling cases on the platform, when set (rule {@code imported-past}: a case of today
+	 * has no procedure behind it); a source of the contract (INSPECTION, COMPLAINT, REPORT, TRANSFER), a penalty kind the
+	 * violation's article provides (or a lighter one, rule {@code not-provided}), a fine within the violation's maximum, a
+	 * 文号 unused nationally, no closure of an unpaid fine nor of a confiscation not handed over — rule
+	 * {@code not-handed-over} on {@code handedOverOn} —, and the decision rules a live decision applies to the parts
+	 * ({@link #checkParts}: 并处 — rule {@code combined-required} on {@code fine} —, 没收 only where provided, 吊销 only
+	 * by the issuing authority — 422 rule {@code revocation-authority} on {@code penalty}, judged by the importing bureau))
+	 * and marked imported; its state follows from the dates (立案 → 已决定 → 已执行 → 已结案, or 不予处罚). A decided
+	 * case publishes {@link PenaltyDecided} (imported).
+	 * @return the case's id
+	 * @throws InvalidValueException naming each field that breaks a rule
+	 * @throws DomainException (409) when the 文号 is already used in the region
+	 */
+	@Transactional
+	public long importCase(DataScope scope, ImportedCase data) {
+		Validation v = new Validation();
+		LocalDate today = caseWork.today();
+		EnterpriseView enterprise = caseWork.enterprise(v, scope, data.enterpriseCreditCode());
+		ViolationType type = null;
+		if (Text.isBlank(data.violation())) {
+			v.require("violation", false, "required", "违法行为（violation）不能为空");
+		}
+		else {
+			type = ViolationType.byCodeOrTitle(data.violation()).orElse(null);
+			v.require("violation", type != null, "one-of", "违法行为（violation）应为违法行为目录中的代码或名称：" + data.violation());
+		}
+		LeadSource source = parse(v, "source", "线索来源", data.source(), LeadSource.class, true);
+		// the contract's sources of a past case: SAFETY is a lead raised by the platform's own alerts, never a past case's
+		v.require("source", source == null || IMPORTED_SOURCES.contains(source), "one-of",
+				"线索来源（source）应为INSPECTION、COMPLAINT、REPORT或TRANSFER之一");
+		v.required("filedOn", "立案日期（filedOn）", data.filedOn());
+		// a past case: filed and decided before the import (and before youguan.enforcement.imported-before, the day the
+		// bureau began handling cases on the platform) — a case of today has its procedure on the platform
+		LocalDate lastPastDay = importedBefore != null && importedBefore.isBefore(today) ? importedBefore.minusDays(1)
+				: today.minusDays(1);
+		String past = "（历史案件须在" + lastPastDay.plusDays(1) + "之前立案和作出决定；此后的案件应在平台上办理）";
+		LocalDate filed = v.date("filedOn", "立案日期（filedOn）", data.filedOn(), Validation.EARLIEST_RECORD, today);
+		if (filed != null) {
+			v.require("filedOn", !filed.isAfter(lastPastDay), "imported-past", "立案日期（filedOn）不是历史日期" + past);
+		}
+		LocalDate decided = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(), filed == null ? Validation.EARLIEST_RECORD : filed, today);
+		if (decided != null) {
+			v.require("decidedOn", !decided.isAfter(lastPastDay), "imported-past", "决定日期（decidedOn）不是历史日期" + past);
+		}
+		Penalty penalty = parse(v, "penalty", "处罚种类", data.penalty(), Penalty.class, false);
+		boolean decidedCase = !Text.isBlank(data.decidedOn());
+		if (decidedCase) {
+			v.required("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber());
+			v.require("penalty", !Text.isBlank(data.penalty()), "required", "已作出决定的案件须填写处罚种类（penalty）");
+		}
+		else {
+			v.require("decisionNumber", Text.isBlank(data.decisionNumber()), "absent", "未作出决定（decidedOn为空）的案件不填写决定书文号");
+			v.require("penalty", Text.isBlank(data.penalty()), "absent", "未作出决定（decidedOn为空）的案件不填写处罚种类");
+		}
+		String typedNumber = Text.documentNumber(data.decisionNumber());
+		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", typedNumber, 60)
+			.identifier("decisionNumber", "决定书文号（decisionNumber）", typedNumber)
+			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, decided);
+		decisionNumbers.handTypedNumber(v, typedNumber);
+		// before 并处 was recorded, a confiscation's value came in fine: without confiscated it still means that
+		boolean legacyConfiscation = penalty == Penalty.CONFISCATION && data.confiscated() == null;
+		BigDecimal fine = legacyConfiscation ? null : nonZero(data.fine());
+		BigDecimal confiscated = legacyConfiscation ? nonZero(data.fine()) : nonZero(data.confiscated());
+		v.money("fine", "罚款金额（fine）", fine).fits("fine", "罚款金额（fine）", fine, 12, 2);
+		v.money("confiscated", "没收违法所得金额（confiscated）", confiscated)
+			.fits("confiscated", "没收违法所得金额（confiscated）", confiscated, 12, 2);
+		DecisionRules.amount(v, "fine", "罚款金额", data.fine(), penalty == Penalty.FINE, "处罚种类为罚款时，罚款金额（fine）须大于0");
+		DecisionRules.amount(v, legacyConfiscation ? "fine" : "confiscated", "没收违法所得金额",
+				legacyConfiscation ? data.fine() : data.confiscated(), penalty == Penalty.CONFISCATION,
+				"处罚种类为没收违法所得时，没收金额（confiscated）须大于0");
+		// an unreadable kind is its own error: nothing is judged by it
+		if (penalty == null && Text.isBlank(data.penalty()) || penalty != null && !penalty.heavierThan(Penalty.WARNING)) {
+			v.require("fine", fine == null, "absent", "处罚种类为" + (penalty == null ? "空" : penalty.label()) + "时不填写罚款金额（fine）");
+		}
+		if (fine != null && type != null && enterprise != null) {
+			FineRange widest = rules.fineRange(type, true, enterprise.regionCode());
+			v.require("fine", fine.compareTo(widest.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定上限（"
+					+ widest.max().stripTrailingZeros().toPlainString() + "元）");
+		}
+		if (type != null && penalty != null && penalty != Penalty.NONE) {
+			DecisionRules.providedOrLighter(v, "penalty", type.penalties(), penalty);
+			checkParts(v, "penalty", "fine", "confiscated", type.penalties(), penalty, fine, confiscated);
+		}
+		else if (penalty == null && Text.isBlank(data.penalty()) || penalty == Penalty.NONE) {
+			v.require("confiscated", confiscated == null, "absent", "未作出处罚决定的案件不填写没收金额（confiscated）");
+		}
+		LocalDate paid = v.date("paidOn", "缴款日期（paidOn）", data.paidOn(), decided == null ? Validation.EARLIEST_RECORD : decided, today);
+		if (paid != null) {
+			v.require("paidOn", fine != null, "absent", "只有处以罚款的决定才填写缴款日期（paidOn）");
+		}
+		// 没收违法所得 is carried out when handed over (上缴, art.74): its day, as the live handover records it
+		LocalDate handed = v.date("handedOverOn", "没收上缴日期（handedOverOn）", data.handedOverOn(),
+				decided == null ? Validation.EARLIEST_RECORD : decided, today);
+		if (!Text.isBlank(data.handedOverOn())) {
+			v.require("handedOverOn", confiscated != null || penalty == null && !Text.isBlank(data.penalty()), "absent",
+					"只有没收违法所得的决定才填写没收上缴日期（handedOverOn）");
+		}
+		LocalDate latest = Stream.of(paid, handed, decided, filed).filter(Objects::nonNull).max(Comparator.naturalOrder())
+			.orElse(null);
+		LocalDate closed = v.date("closedOn", "结案日期（closedOn）", data.closedOn(), latest == null ? Validation.EARLIEST_RECORD : latest, today);
+		if (closed != null) {
+			v.require("closedOn", decidedCase, "order", "未作出决定的案件不能填写结案日期（closedOn）");
+			v.require("closedOn", fine == null || !Text.isBlank(data.paidOn()), "unpaid", "罚款未缴纳（paidOn为空）的案件不能结案");
+			v.require("handedOverOn", confiscated == null || !Text.isBlank(data.handedOverOn()), "not-handed-over",
+					"没收的违法所得未上缴（handedOverOn为空）的案件不能结案：请填写没收上缴日期");
+		}
+		v.throwIfInvalid();
+		// 吊销 only by the issuing authority: the bureau importing its past decisions is the one that decided them
+		revocationAuthority("penalty", scope.regionPrefix() == null ? "" : scope.regionPrefix(), penalty);
+		String region = enterprise.regionCode();
+		String number = decidedCase ? typedNumber : null;
+		if (number != null) {
+			decisionNumbers.numberFree(number);
+		}
+		// carried out once every executable part is: the fine paid, the confiscation handed over
+		boolean executed = (fine != null || confiscated != null) && (fine == null || paid != null)
+				&& (confiscated == null || handed != null);
+		CaseStatus status = !decidedCase ? CaseStatus.FILED : penalty == Penalty.NONE ? CaseStatus.NOT_PENALIZED
+				: closed != null ? CaseStatus.CLOSED : executed ? CaseStatus.EXECUTED : CaseStatus.DECIDED;
+		String caseNumber = numbers.next("处罚案件", region.length() > 6 ? region.substring(0, 6) : region, filed.getYear());
+		Map<String, Object> p = new HashMap<>();
+		p.put("number", caseNumber);
+		p.put("region", region);
+		p.put("source", source.name());
+		p.put("code", enterprise.creditCode());
+		p.put("name", enterprise.legalName());
+		p.put("violation", type.name());
+		p.put("status", status.name());
+		p.put("filed", filed);
+		p.put("due", caseWork.clock(region).decisionDue(filed, false, List.of(), filed));
+		p.put("decisionNumber", number);
+		p.put("decided", decided);
+		p.put("penalty", penalty == null || penalty == Penalty.NONE ? null : penalty.name());
+		p.put("fine", fine);
+		p.put("confiscated", confiscated);
+		p.put("paid", paid);
+		p.put("paidAmount", paid == null ? null : fine);
+		p.put("closed", closed != null ? closed : status == CaseStatus.NOT_PENALIZED ? decided : null);
+		p.put("by", CaseWork.actor());
+		p.put("now", OffsetDateTime.now(clock));
+		long id = jdbc.sql("""
+				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, violation_code,
+				    status, filed_on, decision_due_on, decision_number, decided_on, penalty, fine, confiscated, delivered_on,
+				    paid_on, paid_amount, surcharge, closed_on, imported, created_by, created_at, updated_at)
+				VALUES (:number, :region, :source, :code, :name, :violation, :status, :filed, :due, :decisionNumber,
+				    :decided, :penalty, :fine, :confiscated, NULL, :paid, :paidAmount, NULL, :closed, TRUE, :by, :now, :now)
+				RETURNING id""")
+			.params(p)
+			.query(Long.class)
+			.single();
+		if (decidedCase) {
+			caseWork.fixTerms(id, region);
+		}
+		if (handed != null) {
+			jdbc.sql("""
+					INSERT INTO penalty_case_handover (case_id, handed_over_on, amount, receipt, recorded_by, recorded_at)
+					VALUES (:id, :on, :amount, :receipt, :by, :now)""")
+				.param("id", id).param("on", handed).param("amount", confiscated).param("receipt", IMPORTED_HANDOVER)
+				.param("by", CaseWork.actor()).param("now", OffsetDateTime.now(clock)).update();
+		}
+		audit.record(AuditEntry.of("case.import", "penalty_case", id, "导入历史处罚案件" + caseNumber + "：" + enterprise.legalName()
+				+ "，" + type.shortName() + (number == null ? "" : "，" + number + "，"
+						+ CaseDocuments.penalty(penalty, fine, confiscated))).inRegion(region));
+		if (decidedCase && penalty != Penalty.NONE) {
+			events.publishEvent(new PenaltyDecided(id, number, region, enterprise.creditCode(), enterprise.legalName(),
+					type.name(), penalty, fine, confiscated, decided, true));
+		}
+		return id;
+	}
+
+	/**
+	 * The paper document of an imported case, as the scan's form gives it.
+	 * @param kind the document's kind: FILING_APPROVAL, INVESTIGATION_REPORT, REVIEW_OPINION, PRIOR_NOTICE,
+	 * HEARING_RIGHT_NOTICE, HEARING_NOTICE, HEARING_RECORD, DISCUSSION_RECORD, DECISION, DELIVERY_RECEIPT,
+	 * CLOSING_REPORT, TRANSFER_LETTER or PAYMENT_APPROVAL
+	 * @param number the 文号 it bears (a decision: blank for the case's decision number)
+	 * @param issuedOn the day it bears, YYYY-MM-DD
+	 */
+	public record OriginalDocument(String kind, String number, String issuedOn) {
+	}
+
+	/**
+	 * Keeps the scan of a paper document of a case imported from before the platform (its 行政处罚决定书, 送达回证 …) as the
+	 * case's document of that kind: listed and served like an issued one (a party's kind is the enterprise's to read on
+	 * its portal), never filled again from a template. One transaction with its audit entry.
+	 * @param scan a PDF or JPEG/PNG image, checked by content, at most {@code youguan.enforcement.max-evidence-bytes}
+	 * @throws DomainException not-found outside the caller's scope; (409) for a case handled on the platform (its steps
+	 * issue the documents) or when it already holds that kind
+	 * @throws InvalidValueException naming {@code kind}, {@code number}, {@code issuedOn} or {@code file}
+	 */
+	@Transactional
+	public CaseDocuments.IssuedDocument keepOriginalDocument(DataScope scope, long id, OriginalDocument data,
+			UploadedFile scan) {
+		CaseView c = caseWork.lock(scope, id);
+		if (!c.imported()) {
+			throw DomainException.illegalTransition("只有历史导入的案件可以上传原始文书扫描件；在平台办理的案件由各环节生成文书");
+		}
+		Validation v = new Validation();
+		CaseDocumentKind kind = parse(v, "kind", "文书种类", data.kind(), CaseDocumentKind.class, true);
+		v.require("kind", kind == null || kind.numberType() != null || kind == CaseDocumentKind.DECISION, "one-of",
+				"文书种类（kind）不能是当场行政处罚决定书");
+		String number = Text.isBlank(data.number()) && kind == CaseDocumentKind.DECISION ? c.decisionNumber()
+				: Text.documentNumber(data.number());
+		v.require("number", number != null, "required", "文号（number）不能为空")
+			.maxLength("number", "文号（number）", number, 60)
+			.identifier("number", "文号（number）", number);
+		v.require("kind", kind != CaseDocumentKind.TRANSFER_LETTER, "one-of", "文书种类（kind）不能是案件移送书：导入的是已作出决定的历史案件");
+		v.required("issuedOn", "文书日期（issuedOn）", data.issuedOn());
+		LocalDate on = kind == null ? null : originalDay(v, c, kind, data.issuedOn());
+		v.documentYear("number", "文号（number）", number, on);
+		v.require("file", scan != null, "required", "原始文书扫描件（file）不能为空");
+		v.throwIfInvalid();
+		CaseDocuments.IssuedDocument d = documents.keepOriginal(c, kind, number.strip(), on, scan, maxScanBytes);
+		caseWork.record(c, "case.original-document", "上传原始文书扫描件：" + kind.title() + "（" + d.number() + "，" + on + "）");
+		return d;
+	}
+
+	/**
+	 * The day a scanned paper document bears, checked against its place in the procedure as the imported case records
+	 * it: papers of the procedure up to the decision (立案审批表 … 听证笔录, 集体讨论记录) between 立案 and the decision; the
+	 * 决定书 on the decision's day; the 送达回证 and the 缴款批准书 after the decision; the 结案报告 only for a closed case,
+	 * between the decision and 结案. Null (with the error) when it does not fit.
+	 */
+	private LocalDate originalDay(Validation v, CaseView c, CaseDocumentKind kind, String issuedOn) {
+		String label = "文书日期（issuedOn）";
+		boolean afterDecision = kind == CaseDocumentKind.DECISION || kind == CaseDocumentKind.DELIVERY_RECEIPT
+				|| kind == CaseDocumentKind.PAYMENT_APPROVAL || kind == CaseDocumentKind.CLOSING_REPORT;
+		if (afterDecision && c.decidedOn() == null) {
+			v.require("kind", false, "decided", "案件没有决定日期，不能上传" + kind.title());
+			return null;
+		}
+		return switch (kind) {
+			case DECISION -> {
+				LocalDate on = v.date("issuedOn", label, issuedOn, c.filedOn(), caseWork.today());
+				if (on != null && !on.equals(c.decidedOn())) {
+					v.require("issuedOn", false, "decision-day", "行政处罚决定书的日期应为案件的决定日期（" + c.decidedOn() + "）");
+					yield null;
+				}
+				yield on;
+			}
+			case DELIVERY_RECEIPT, PAYMENT_APPROVAL -> v.date("issuedOn", label, issuedOn, c.decidedOn(), caseWork.today());
+			case CLOSING_REPORT -> {
+				v.require("kind", c.closedOn() != null, "closed", "案件尚未结案，不能上传结案报告");
+				yield c.closedOn() == null ? null : v.date("issuedOn", label, issuedOn, c.decidedOn(), c.closedOn());
+			}
+			default -> v.date("issuedOn", label, issuedOn, c.filedOn(), c.decidedOn() == null ? caseWork.today() : c.decidedOn());
+		};
+	}
+}

@@ -1,0 +1,124 @@
+package org.youguan.enforcement.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.youguan.enforcement.Penalty;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+
+import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
+
+/**
+ * Reading a step's typed values, each error naming its field (rule {@code required}, {@code one-of} …): enum values,
+ * penalty kinds, fines and confiscated amounts in yuan, reasons; and the checks of a penalty's parts against the
+ * violation's article that a decision on the platform and an imported past one share.
+ */
+
+public final class CaseInput {
+
+	private CaseInput() {
+	}
+
+	/** A step's reason: required, at most 500 characters (field {@code reason}). */
+	public static void requireReason(String reason, String label) {
+		new Validation().required("reason", label + "（reason）", reason).maxLength("reason", label + "（reason）", reason, 500)
+			.throwIfInvalid();
+	}
+
+	/** A penalty kind (required); NONE is refused (不予处罚 is its own step). */
+	public static Penalty penalty(Validation v, String field, String label, String text) {
+		Penalty p = parse(v, field, label, text, Penalty.class, true);
+		if (p == Penalty.NONE) {
+			v.require(field, false, "one-of", label + "不能为NONE：不予处罚请使用“不予处罚”");
+			return null;
+		}
+		return p;
+	}
+
+	/** A fine in yuan as typed: required for FINE, none beside a warning; null when 0 or absent. */
+	public static BigDecimal fine(Validation v, String field, Penalty penalty, String text) {
+		BigDecimal fine = v.decimal(field, "罚款金额（" + field + "）", text, 12, 2);
+		v.money(field, "罚款金额（" + field + "）", fine);
+		DecisionRules.amount(v, field, "罚款金额", fine, penalty == Penalty.FINE, "处罚种类为罚款时，罚款金额（" + field + "）须大于0");
+		if (penalty == Penalty.WARNING && fine != null && fine.signum() != 0) {
+			// the heavier kinds carry the fine their article 并处 (DecisionRules.combinedFine); a warning none
+			v.require(field, false, "absent", "处罚种类为" + penalty.label() + "时不填写罚款金额（" + field + "）");
+			return null;
+		}
+		return fine != null && fine.signum() == 0 ? null : fine;
+	}
+
+	/**
+	 * 没收违法所得 states the value confiscated (元), apart from any fine: the notice and the decision name it, the
+	 * hearing right and the legal review follow from it (行政处罚法(2021) art.58, 63), and the decision may not exceed
+	 * what was notified (art.45). Required (rule {@code required} on {@code field}) for CONFISCATION; null when 0 or absent.
+	 */
+	public static BigDecimal confiscated(Validation v, String field, Penalty penalty, String text) {
+		BigDecimal amount = v.decimal(field, "没收违法所得金额（" + field + "）", text, 12, 2);
+		v.money(field, "没收违法所得金额（" + field + "）", amount);
+		DecisionRules.amount(v, field, "没收违法所得金额", amount, penalty == Penalty.CONFISCATION, "处罚种类为没收违法所得时，须填写没收的违法所得金额（"
+				+ field + "，元）：告知书和决定书须载明，并据以确定听证权利和法制审核");
+		return amount != null && amount.signum() == 0 ? null : amount;
+	}
+
+	/**
+	 * The parts of a penalty against what the violation's article provides, the one check of a decision on the platform
+	 * and of an imported past one: the fine the article 并处 beside a heavier kind (rule {@code combined-required} on
+	 * {@code fineField}), a confiscation only where provided and named as the kind ({@code not-provided},
+	 * {@code heaviest}).
+	 */
+	public static void checkParts(Validation v, String penaltyField, String fineField, String confiscatedField,
+			Set<String> provided, Penalty penalty, BigDecimal fine, BigDecimal confiscated) {
+		DecisionRules.combinedFine(v, fineField, provided, penalty, fine);
+		DecisionRules.confiscation(v, penaltyField, confiscatedField, provided, penalty, confiscated);
+	}
+
+	/**
+	 * 吊销快递业务经营许可证 only by the authority that issued it (行政许可法(2019) art.70; 邮政法(2015) art.52: the
+	 * provincial bureau for a licence within the province, the State Post Bureau for an inter-province or international
+	 * one): a city or county bureau's case may not decide or propose it — 422 naming {@code field}, rule
+	 * {@code revocation-authority}; it refers the case to the provincial bureau.
+	 * @param deciderRegion the region of the bureau deciding (a case's region; the importing bureau's for a past case)
+	 */
+	public static void revocationAuthority(String field, String deciderRegion, Penalty penalty) {
+		if (penalty == Penalty.REVOCATION && deciderRegion.length() > 2) {
+			throw ruleBroken(field, "revocation-authority", "吊销快递业务经营许可证由发证机关决定（省内经营的为省级邮政管理局，跨省或国际经营的为"
+					+ "国家邮政局，邮政法第52条）：本案由市、县级邮政管理部门办理，不能" + (field.startsWith("proposed") ? "拟" : "")
+					+ "吊销许可证，请移送有权机关");
+		}
+	}
+
+	/** An enum value by its name (case-insensitive), or the error {@code required} / {@code one-of} on {@code field}. */
+	public static <E extends Enum<E>> E parse(Validation v, String field, String label, String text, Class<E> type,
+			boolean required) {
+		if (Text.isBlank(text)) {
+			v.require(field, !required, "required", label + "（" + field + "）不能为空");
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			List<String> names = new ArrayList<>();
+			for (E e : type.getEnumConstants()) {
+				names.add(e.name());
+			}
+			v.require(field, false, "one-of", label + "（" + field + "）应为" + String.join("、", names) + "之一");
+			return null;
+		}
+	}
+
+	/** An amount without trailing zeros, as the messages show it. */
+	public static String plain(BigDecimal amount) {
+		return amount.stripTrailingZeros().toPlainString();
+	}
+
+	/** An amount, null when 0 or absent. */
+	public static BigDecimal nonZero(BigDecimal amount) {
+		return amount == null || amount.signum() == 0 ? null : amount;
+	}
+}

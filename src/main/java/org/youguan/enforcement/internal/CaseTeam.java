@@ -1,0 +1,115 @@
+package org.youguan.enforcement.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.youguan.enforcement.CaseInvestigation.Member;
+import org.youguan.enforcement.PenaltyCases.Investigator;
+import org.youguan.inspections.InspectionRecords;
+import org.youguan.inspections.Inspector;
+import org.youguan.inspections.Inspectors;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.org.Bureaus;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * The people of a case: its investigators checked against the roster (行政处罚法(2021) art.42, 55) and saved, and who
+ * investigated it or wrote its 调查终结报告 — those who may not review it (art.58) nor host its hearing (art.64).
+ */
+@Component
+public class CaseTeam {
+
+	private final JdbcClient jdbc;
+
+	private final StatutoryRules rules;
+
+	private final Inspectors inspectors;
+
+	private final Bureaus bureaus;
+
+	private final CaseWork caseWork;
+
+	CaseTeam(JdbcClient jdbc, StatutoryRules rules, Inspectors inspectors, Bureaus bureaus, CaseWork caseWork) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.inspectors = inspectors;
+		this.bureaus = bureaus;
+		this.caseWork = caseWork;
+	}
+
+	/**
+	 * The investigators named, checked: at least {@link StatutoryRule#INSPECTION_MIN_INSPECTORS}, each on the roster
+	 * under that name with a certificate valid today, no certificate twice (errors on {@code <list>} and
+	 * {@code <list>[i].name} / {@code .certificateNumber}, {@code list} being the request's name for them:
+	 * {@code investigators}, or {@code team} on the spot), each of a bureau above the case's region or inside the
+	 * caller's (rule {@code bureau}, as for an inspection team: {@link InspectionRecords.TeamBureaus}).
+	 */
+	public List<Investigator> team(Validation v, String list, List<Member> team, String region, DataScope scope) {
+		InspectionRecords.TeamBureaus bureaus = new InspectionRecords.TeamBureaus(scope, region, false);
+		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region);
+		List<Investigator> members = new ArrayList<>();
+		List<Member> given = team == null ? List.of() : team.stream().filter(m -> m != null
+				&& (!Text.isBlank(m.name()) || !Text.isBlank(m.certificateNumber()))).toList();
+		v.require(list, given.size() >= min, "min", "执法人员（" + list + "）不得少于" + min
+				+ "人，并应出示执法证件（行政处罚法第42条、第55条）");
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < given.size(); i++) {
+			Member m = given.get(i);
+			String field = list + "[" + i + "]";
+			v.required(field + ".name", "调查人员姓名", m.name()).required(field + ".certificateNumber", "执法证号", m.certificateNumber());
+			if (Text.isBlank(m.name()) || Text.isBlank(m.certificateNumber())) {
+				continue;
+			}
+			String certificate = m.certificateNumber().strip();
+			v.require(field + ".certificateNumber", seen.add(certificate), "unique", "执法证号重复：" + certificate);
+			Optional<Inspector> known = inspectors.findByCertificate(certificate);
+			if (known.isEmpty()) {
+				v.require(field + ".certificateNumber", false, "roster", "执法证号不在检查人员名录库中：" + certificate);
+				continue;
+			}
+			v.require(field + ".name", known.get().name().equals(m.name().strip()), "matches",
+					"调查人员姓名与名录库中执法证号" + certificate + "的持证人（" + known.get().name() + "）不符");
+			v.require(field + ".certificateNumber", known.get().validOn(caseWork.today()), "valid",
+					"执法证" + certificate + "已过有效期（至" + known.get().validUntil() + "）");
+			v.require(field + ".certificateNumber", bureaus.allows(known.get()), "bureau",
+					"执法人员" + known.get().name() + "（" + certificate + "）属于" + known.get().bureauName()
+							+ "，不能办理本案：执法人员只能是" + bureaus.rule());
+			members.add(new Investigator(i + 1, known.get().id(), known.get().userId(), m.name().strip(), certificate));
+		}
+		return members;
+	}
+
+	/** Saves the investigators checked by {@link #team}. */
+	public void saveTeam(long id, List<Investigator> members) {
+		for (Investigator m : members) {
+			jdbc.sql("""
+					INSERT INTO penalty_case_investigator (case_id, position, inspector_id, user_id, name, certificate_number)
+					VALUES (:case, :pos, :inspector, :user, :name, :certificate)""")
+				.param("case", id).param("pos", m.position()).param("inspector", m.inspectorId()).param("user", m.userId())
+				.param("name", m.name()).param("certificate", m.certificateNumber()).update();
+		}
+	}
+
+	/** The user who wrote the case's 调查终结报告, or null (not concluded, or before the author was kept). */
+	public Long reportAuthor(long caseId) {
+		return jdbc.sql("SELECT concluded_by_user_id FROM penalty_case WHERE id = :id").param("id", caseId)
+			.query(Long.class).optional().orElse(null);
+	}
+
+	/** Whether the account or the name is among the case's investigators (by account, or by name for those without). */
+	public boolean investigated(long caseId, Long userId, String name) {
+		return jdbc.sql("""
+				SELECT count(*) FROM penalty_case_investigator
+				WHERE case_id = :id AND (user_id = :user OR name = :name)""")
+			.param("id", caseId).param("user", userId == null ? -1L : userId).param("name", name)
+			.query(Long.class).single() > 0;
+	}
+}

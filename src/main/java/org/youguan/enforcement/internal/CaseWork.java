@@ -1,0 +1,352 @@
+package org.youguan.enforcement.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.enforcement.CaseStatus;
+import org.youguan.enforcement.CaseView;
+import org.youguan.enforcement.Mitigation;
+import org.youguan.enforcement.Penalty;
+import org.youguan.enforcement.PenaltyCases.Handover;
+import org.youguan.enforcement.PenaltyCases.Instalment;
+import org.youguan.enforcement.PenaltyCases.Procedure;
+import org.youguan.enforcement.PenaltyCases.Suspension;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.StatusMove;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.org.BureauView;
+import org.youguan.org.Bureaus;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
+import org.youguan.org.UserKind;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+import static org.youguan.enforcement.internal.CaseInput.checkParts;
+import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
+
+/**
+ * What every step of the penalty procedure shares, in one place: loading a case (and locking it FOR UPDATE, in the
+ * caller's region), moving its status and writing its audit entry, issuing the step's document, the head-of-the-handling-
+ * bureau check of the head-only steps (行政处罚法(2021) art.57), the signed-in actor, the case clock with the rule values
+ * that apply (and the terms a decision fixes), the decision limit with its pauses, the hearing right and reply window the
+ * notice gave, and the penalty parts checked against the violation's article. No transaction of its own: each step's
+ * service method is the one transaction.
+ */
+@Component
+public class CaseWork {
+
+	private final JdbcClient jdbc;
+
+	private final StatutoryRules rules;
+
+	private final WorkingCalendar calendar;
+
+	private final AuditTrail audit;
+
+	private final Enterprises enterprises;
+
+	private final Clock clock;
+
+	private final CaseDocuments documents;
+
+	private final Bureaus bureaus;
+
+	CaseWork(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, AuditTrail audit, Enterprises enterprises,
+			Clock clock, CaseDocuments documents, Bureaus bureaus) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.calendar = calendar;
+		this.audit = audit;
+		this.enterprises = enterprises;
+		this.clock = clock;
+		this.documents = documents;
+		this.bureaus = bureaus;
+	}
+
+	/** The case clock with the rule values that apply in {@code region}. */
+	public CaseClock clock(String region) {
+		Map<StatutoryRule, BigDecimal> memo = new HashMap<>();
+		return new CaseClock(Days.of(calendar), rule -> memo.computeIfAbsent(rule, r -> rules.value(r, region)));
+	}
+
+	/**
+	 * The case clock of a case: the rule values where it is, but the payment period, 加处罚款 rate and remedies its
+	 * decision fixed ({@link #fixTerms}) once it has one — a rule changed after the decision does not change them.
+	 */
+	public CaseClock clock(CaseView c) {
+		Map<StatutoryRule, BigDecimal> memo = new HashMap<>();
+		return new CaseClock(Days.of(calendar), CaseClock.fixedBy(CaseClock.Terms.of(c),
+				rule -> memo.computeIfAbsent(rule, r -> rules.value(r, c.regionCode()))));
+	}
+
+	/**
+	 * Fixes on the decided case the terms its decision states as the catalogue gives them today where the case is: the
+	 * days to pay a fine (行政处罚法(2021) art.67) — or, for a confiscation, to hand over what it takes
+	 * ({@link StatutoryRule#PENALTY_CONFISCATION_HANDOVER}) —, the daily 加处罚款 rate (art.72; the total is capped at the
+	 * fine, kept on the case), and the periods of 行政复议 (行政复议法(2023) art.20) and 行政诉讼 (行政诉讼法(2017) art.46).
+	 */
+	public void fixTerms(long id, String region) {
+		jdbc.sql("""
+				UPDATE penalty_case SET payment_days = :payment, handover_days = :handover,
+				    surcharge_percent = :surcharge, review_days = :review, litigation_months = :litigation WHERE id = :id""")
+			.param("payment", rules.intValue(StatutoryRule.PENALTY_PAYMENT, region))
+			.param("handover", rules.intValue(StatutoryRule.PENALTY_CONFISCATION_HANDOVER, region))
+			.param("surcharge", rules.value(StatutoryRule.PENALTY_LATE_SURCHARGE, region))
+			.param("review", rules.intValue(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, region))
+			.param("litigation", rules.intValue(StatutoryRule.REMEDY_LITIGATION, region))
+			.param("id", id)
+			.update();
+	}
+
+	/** Today, on the application clock. */
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	/**
+	 * Whether the proposed penalty carries the right to a hearing (art.63): once the party is notified, what the notice
+	 * told it (kept on the case — a threshold {@code penalty.hearing.fine} changed afterwards does not take the right
+	 * away, nor give one); before the notice, as the threshold stands now.
+	 */
+	public boolean hearingRight(CaseView c) {
+		if (c.hearingRight() != null) {
+			return c.hearingRight();
+		}
+		return DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated(),
+				threshold(StatutoryRule.PENALTY_HEARING_FINE, c));
+	}
+
+	/**
+	 * The last day to state its case or request a hearing, as the notice told the party (kept on the case; for cases
+	 * notified before the day was kept, 5 working days from the notice, art.64, 85); null before the notice.
+	 */
+	public LocalDate replyDue(CaseView c) {
+		if (c.notifiedOn() == null) {
+			return null;
+		}
+		return c.hearingRequestDue() != null ? c.hearingRequestDue() : clock(c).hearingRequestDue(c.notifiedOn());
+	}
+
+	/** A confiscation's handover once recorded. */
+	public Optional<Handover> handover(long id) {
+		return jdbc.sql("""
+				SELECT handed_over_on, amount, receipt, attachment_id FROM penalty_case_handover WHERE case_id = :id""")
+			.param("id", id).query(Rows.of(Handover.class)).optional();
+	}
+
+	/**
+	 * The decision limit as it stands today: a pause still lasting (a hearing requested and not yet held among them)
+	 * stops it; {@code extended} counts the extension in.
+	 */
+	public LocalDate limitInForce(CaseView c, boolean extended) {
+		return clock(c.regionCode()).decisionDue(c.filedOn(), extended, pausesInForce(c), today());
+	}
+
+	/** Every pause of the case: its suspensions and a requested hearing still to be held (lasting to today). */
+	public List<CaseClock.Pause> pausesInForce(CaseView c) {
+		List<CaseClock.Pause> pauses = new ArrayList<>(suspensions(c.id()).stream()
+			.map(s -> new CaseClock.Pause(s.startedOn(), s.endedOn())).toList());
+		CaseClock.pausedSince(c, Optional.empty()).ifPresent(requested -> pauses.add(new CaseClock.Pause(requested, null)));
+		return pauses;
+	}
+
+	/** How the case runs beyond its main record, with its instalments (no scope check: the caller has one). */
+	public Procedure procedure(long id) {
+		record Row(String procedureKind, String partyKind, String onSpotPlace, String hearingRecord, String transferredTo,
+				LocalDate transferredOn, String paymentArrangement, LocalDate paymentDeferredUntil,
+				String paymentArrangementReason, String paymentArrangedBy, LocalDate paymentAppliedOn) {
+		}
+		Row r = jdbc.sql("""
+				SELECT procedure_kind, party_kind, on_spot_place, hearing_record, transferred_to, transferred_on,
+				       payment_arrangement, payment_deferred_until, payment_arrangement_reason, payment_arranged_by,
+				       payment_applied_on
+				FROM penalty_case WHERE id = :id""").param("id", id).query(Rows.of(Row.class)).single();
+		List<Instalment> instalments = jdbc.sql("""
+				SELECT position, due_on, amount, paid_on, paid_amount, surcharge FROM penalty_case_instalment
+				WHERE case_id = :id ORDER BY position""").param("id", id).query(Rows.of(Instalment.class)).list();
+		return new Procedure(r.procedureKind(), r.partyKind(), r.onSpotPlace(), r.hearingRecord(), r.transferredTo(),
+				r.transferredOn(), r.paymentArrangement(), r.paymentDeferredUntil(), r.paymentArrangementReason(),
+				r.paymentArrangedBy(), r.paymentAppliedOn(), instalments);
+	}
+
+	/** The decision limit counting the ended pauses, {@code extended} counting the extension in. */
+	public LocalDate decisionDue(CaseView c, boolean extended) {
+		List<CaseClock.Pause> pauses = suspensions(c.id()).stream()
+			.filter(s -> s.endedOn() != null)
+			.map(s -> new CaseClock.Pause(s.startedOn(), s.endedOn()))
+			.toList();
+		return clock(c).decisionDue(c.filedOn(), extended, pauses, today());
+	}
+
+	/** The case's pauses of the decision clock, oldest first. */
+	public List<Suspension> suspensions(long id) {
+		return jdbc.sql("SELECT id, kind, started_on, ended_on, reason FROM penalty_case_suspension WHERE case_id = :id ORDER BY started_on, id")
+			.param("id", id).query(Rows.of(Suspension.class)).list();
+	}
+
+	/** The pause still lasting, if any. */
+	public Optional<Suspension> ongoing(long id) {
+		return suspensions(id).stream().filter(s -> s.endedOn() == null).findFirst();
+	}
+
+	/** Issues a document of the step just taken, filled from the case as it now stands (same transaction). */
+	public void issue(long id, CaseDocumentKind kind) {
+		documents.issue(id, kind, null, Map.of());
+	}
+
+	/** A rule's value (a threshold) where the case is. */
+	public BigDecimal threshold(StatutoryRule rule, CaseView c) {
+		return rules.value(rule, c.regionCode());
+	}
+
+	/** The case, or 404. */
+	public CaseView find(long id) {
+		return jdbc.sql("SELECT * FROM penalty_case WHERE id = :id")
+			.param("id", id)
+			.query(Rows.of(CaseView.class))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("处罚案件", id));
+	}
+
+	/** The case locked FOR UPDATE for the step that follows, 404 outside the caller's scope. */
+	public CaseView lock(DataScope scope, long id) {
+		jdbc.sql("SELECT id FROM penalty_case WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
+		CaseView c = find(id);
+		scope.requireRegion(c.regionCode(), "处罚案件", id);
+		return c;
+	}
+
+	/** Moves the case to {@code to} (the same state for a step that records something) with the extra SET clause. */
+	public void move(CaseView c, CaseStatus to, String set, Map<String, ?> params) {
+		StatusMove.move(jdbc, clock, "penalty_case", c.id(), c.status(), to, set, params, "案件");
+	}
+
+	/** Writes the step's audit entry, prefixed with the case number, in the case's region. */
+	public void record(CaseView c, String action, String summary) {
+		audit.record(AuditEntry.of(action, "penalty_case", c.id(), c.number() + "：" + summary).inRegion(c.regionCode()));
+	}
+
+	/** The party by credit code, registered in the caller's region; else the error on {@code enterpriseCreditCode} (null). */
+	public EnterpriseView enterprise(Validation v, DataScope scope, String creditCode) {
+		if (Text.isBlank(creditCode)) {
+			v.require("enterpriseCreditCode", false, "required", "当事人统一社会信用代码（enterpriseCreditCode）不能为空");
+			return null;
+		}
+		String code = v.check("enterpriseCreditCode", () -> CreditCode.of(creditCode).value());
+		if (code == null) {
+			return null;
+		}
+		EnterpriseView e = enterprises.findByCreditCode(code).filter(x -> scope.containsRegion(x.regionCode())).orElse(null);
+		v.require("enterpriseCreditCode", e != null, "exists", "当事人（enterpriseCreditCode）不在您辖区的企业名录中：" + code);
+		return e;
+	}
+
+	/**
+	 * The parts of a proposed or decided penalty against the violation's article: the fine within its range (减轻 below
+	 * it with art.32's ground and reason), the fine the article 并处 beside a heavier kind, a confiscation only where the
+	 * article provides it and named as the kind, the kind one the article provides, 停业整顿 and 吊销 only when serious.
+	 */
+	public void combined(Validation v, String penaltyField, String fineField, String confiscatedField, CaseView c,
+			Penalty penalty, BigDecimal fine, BigDecimal confiscated, boolean serious, Mitigation mitigation,
+			Mitigation.Ground ground, String reason) {
+		Set<String> provided = c.violationCode().penalties();
+		if (fine != null) {
+			DecisionRules.checkFine(v, fineField, rules.fineRange(c.violationCode(), serious, c.regionCode()), fine, mitigation,
+					ground, reason);
+		}
+		checkParts(v, penaltyField, fineField, confiscatedField, provided, penalty, fine, confiscated);
+		DecisionRules.providedKind(v, penaltyField, provided, penalty, mitigation, ground, reason);
+		DecisionRules.seriousOnly(v, penaltyField, penalty, serious);
+	}
+
+	/** The signed-in staff account taking the step, or null (a system job, the demo). */
+	public static Long actorId() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getPrincipal() instanceof CurrentUser u ? u.id() : null;
+	}
+
+	/** The signed-in account's name for the {@code created_by} stamps, or "system". */
+	public static String actor() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
+	}
+
+	/** The signed-in staff member's name, or null (a system job, the demo). */
+	public static String actorName() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getPrincipal() instanceof CurrentUser u ? u.displayName() : null;
+	}
+
+	/**
+	 * A head-only step (立案, 决定, 不予处罚, 撤案, 移送, extension, deferral or instalments) is taken by 行政机关负责人
+	 * (行政处罚法(2021) art.57) of the bureau handling the case — its own head: a signed-in account with the 局领导 role
+	 * whose bureau's region is the case's. A superior bureau's head oversees the county's cases but does not decide for
+	 * it (the 决定书 and 批准书 name the handling bureau's head as 本局负责人). A step run without a signed-in account (a
+	 * system job, the demo data) is not checked.
+	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head})
+	 */
+	public void requireHandlingHead(String caseRegion, String step) {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !(auth.getPrincipal() instanceof CurrentUser u) || headsHandlingBureau(u, caseRegion)) {
+			return;
+		}
+		String handling = handlingBureau(caseRegion).map(BureauView::name).orElse(caseRegion);
+		throw ruleBroken("head", "not-handling-bureau-head", step + "须由办案机关（" + handling + "）的负责人作出（行政处罚法第57条）："
+				+ u.displayName() + "不是" + handling + "的局领导" + (u.has(Role.BUREAU_LEADER) ? "，上级或其他机关的负责人不能代为作出" : ""));
+	}
+
+	/**
+	 * Whether {@code u} is a head (局领导) of the bureau handling a case of {@code caseRegion}, who alone takes its
+	 * head-only steps (the case page offers their forms to no one else).
+	 */
+	public boolean headsHandlingBureau(CurrentUser u, String caseRegion) {
+		return u.has(Role.BUREAU_LEADER) && u.kind() == UserKind.STAFF && handlingBureau(caseRegion)
+			.filter(b -> Long.valueOf(b.id()).equals(u.bureauId())).isPresent();
+	}
+
+	/** The bureau handling a case of this region: the one whose region is the longest prefix of it. */
+	private Optional<BureauView> handlingBureau(String region) {
+		for (int length : new int[] { 12, 9, 6, 4, 2 }) {
+			if (length <= region.length()) {
+				Optional<BureauView> b = bureaus.findByRegion(region.substring(0, length));
+				if (b.isPresent()) {
+					return b;
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The case, 404 when there is none or it lies outside the caller's scope (read without a lock). */
+	public CaseView inScope(DataScope scope, long id) {
+		CaseView c = find(id);
+		scope.requireRegion(c.regionCode(), "处罚案件", id);
+		return c;
+	}
+
+	/** Now, for the stamps of rows written by a step. */
+	public OffsetDateTime now() {
+		return OffsetDateTime.now(clock);
+	}
+}

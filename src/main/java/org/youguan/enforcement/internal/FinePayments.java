@@ -1,0 +1,85 @@
+package org.youguan.enforcement.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+
+import org.springframework.stereotype.Component;
+import org.youguan.enforcement.CaseView;
+import org.youguan.enforcement.PenaltyCases.Instalment;
+import org.youguan.enforcement.PenaltyCases.Procedure;
+
+/**
+ * The payment deadline in force of a fine and its 加处罚款 (行政处罚法(2021) art.66–67, 72): a deferral's day, the next
+ * unpaid instalment's, or the decision's days from delivery; the surcharge paid or owed on a day.
+ */
+@Component
+public class FinePayments {
+
+	private final CaseWork caseWork;
+
+	FinePayments(CaseWork caseWork) {
+		this.caseWork = caseWork;
+	}
+
+	/**
+	 * The last day to pay the whole fine: the deferral's day or the last instalment's where the head approved one,
+	 * otherwise the decision's days from delivery.
+	 */
+	public LocalDate finalPaymentDue(CaseView c, Procedure proc) {
+		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
+			return proc.instalments().get(proc.instalments().size() - 1).dueOn();
+		}
+		if ("DEFERRAL".equals(proc.paymentArrangement()) && proc.paymentDeferredUntil() != null) {
+			return proc.paymentDeferredUntil();
+		}
+		return caseWork.clock(c).paymentDue(c.deliveredOn());
+	}
+
+	/**
+	 * The 加处罚款 of a paid fine: the instalments' own, each against its day; otherwise the whole fine against the
+	 * deadline in force ({@link #finalPaymentDue}) — nothing when a deferral was paid by its day.
+	 */
+	public BigDecimal paidSurcharge(CaseView c, Procedure proc) {
+		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
+			return proc.instalments().stream().map(Instalment::surcharge).filter(Objects::nonNull)
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+		}
+		return caseWork.clock(c).surcharge(c.fine(), finalPaymentDue(c, proc), c.paidOn());
+	}
+
+	/**
+	 * The 加处罚款 an unpaid fine owes on {@code today}: with instalments, each unpaid instalment's on its own amount from
+	 * its own day (art.72: on what is overdue, each capped at its amount, so the whole never above the fine); otherwise
+	 * the whole fine's from the deadline in force.
+	 */
+	public BigDecimal owedSurcharge(CaseView c, Procedure proc, LocalDate today) {
+		CaseClock caseClock = caseWork.clock(c);
+		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
+			return proc.instalments().stream().filter(i -> i.paidOn() == null)
+				.map(i -> caseClock.surcharge(i.amount(), i.dueOn(), today))
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+		}
+		return caseClock.surcharge(c.fine(), finalPaymentDue(c, proc), today);
+	}
+
+	/** The payment deadline in force and the amount it covers: a deferral's day, the next instalment's, or 15 days. */
+	public record PaymentDue(LocalDate due, BigDecimal amount, Instalment instalment) {
+	}
+
+	/** The fine's payment due (null when the decision imposes no fine — a confiscation is handed over, not paid late). */
+	public PaymentDue paymentDue(CaseView c, Procedure proc) {
+		if (c.deliveredOn() == null || Execution.fine(c) == null) {
+			return null;
+		}
+		if ("INSTALMENTS".equals(proc.paymentArrangement())) {
+			return proc.instalments().stream().filter(i -> i.paidOn() == null).findFirst()
+				.map(i -> new PaymentDue(i.dueOn(), i.amount(), i))
+				.orElse(null);
+		}
+		if ("DEFERRAL".equals(proc.paymentArrangement())) {
+			return new PaymentDue(proc.paymentDeferredUntil(), c.fine(), null);
+		}
+		return new PaymentDue(caseWork.clock(c).paymentDue(c.deliveredOn()), c.fine(), null);
+	}
+}
