@@ -97,6 +97,9 @@ public class ComplaintIntake {
 
 	private final Attachments attachmentStore;
 
+	/** The category catalogue once read ({@link #categories()}); null before. */
+	private volatile List<String> categories;
+
 	ComplaintIntake(ComplaintRepository complaints, ComplaintStore store, Brands brands, Regions regions, Bureaus bureaus,
 			StatutoryRules rules, BusinessNumbers numbers, JdbcClient jdbc, ComplaintRecords records, ComplaintSettings settings,
 			AcceptanceRules acceptance, Clock clock, Secrets secrets, Attachments attachmentStore) {
@@ -125,9 +128,18 @@ public class ComplaintIntake {
 	public record IdempotencyKey(String caller, String value) {
 	}
 
-	/** The complaint categories, in the order of the national notices. */
+	/**
+	 * The complaint categories, in the order of the national notices (unmodifiable). Read once and remembered: the
+	 * catalogue is written by migrations only, which run before the application serves, and nothing in the application
+	 * changes it; the queue page's filter and every form showed it, one statement per view (issue 12, run 11).
+	 */
 	public List<String> categories() {
-		return jdbc.sql("SELECT name FROM complaint_category ORDER BY position").query(String.class).list();
+		List<String> known = categories;
+		if (known == null) {
+			known = List.copyOf(jdbc.sql("SELECT name FROM complaint_category ORDER BY position").query(String.class).list());
+			categories = known;
+		}
+		return known;
 	}
 
 	/** The complaint reasons offered on the forms. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
@@ -64,6 +65,9 @@ class ComplaintIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -98,6 +102,19 @@ class ComplaintIntegrationTest {
 			assertThat(queue.items()).as(state.name()).extracting(ComplaintIntegrationTest::shown)
 				.containsExactlyElementsOf(full.items().stream().map(ComplaintIntegrationTest::shown).toList());
 		}
+	}
+
+	/**
+	 * The remembered categories are the catalogue's rows in its order, and no caller can change what the next one is
+	 * shown.
+	 */
+	@Test
+	void theRememberedCategoriesAreTheCatalogueInItsOrder() {
+		List<String> catalogue = jdbc.sql("SELECT name FROM complaint_category ORDER BY position").query(String.class).list();
+		assertThat(intake.categories()).isNotEmpty().containsExactlyElementsOf(catalogue);
+		assertThat(intake.categories()).containsExactlyElementsOf(catalogue);
+		assertThatThrownBy(() -> intake.categories().add("别的")).isInstanceOf(UnsupportedOperationException.class);
+		assertThat(intake.categories()).containsExactlyElementsOf(catalogue);
 	}
 
 	/** Everything the queue page and the API list ({@code ComplaintSummary}) show of a complaint. */

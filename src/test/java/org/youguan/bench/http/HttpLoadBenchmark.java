@@ -43,8 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Run: {@code ./mvnw -Pbench test -Dtest=HttpLoadBenchmark}. Options (system properties): {@code bench.http.endpoints}
  * (comma-separated keys of {@link Endpoint}, default all), {@code bench.http.seconds} (each measured phase, default 20),
- * {@code bench.http.warmUpSeconds} (each endpoint alone, default 5), {@code bench.http.warmUpAllSeconds} (all
- * endpoints in turn at the start, default 30), {@code bench.http.settleSeconds} (the longest wait for the JIT after a
+ * {@code bench.http.warmUpSeconds} (the shortest warm-up of each endpoint alone, default 5),
+ * {@code bench.http.warmUpAllSeconds} (the shortest warm-up of all endpoints in turn at the start, default 30),
+ * {@code bench.http.warmUpMaxSeconds} (the longest of each warm-up, default 60: a warm-up's load goes on until the JIT
+ * stops compiling under it, see {@link JitUnderLoad}), {@code bench.http.settleSeconds} (the longest wait for the JIT after a
  * warm-up, default 30, see {@link JitSettling}), {@code bench.http.users} (16), {@code bench.http.rate} (100). The floor
  * is measured after the first warm-ups and again, warmed up the same way, at the end; the ratios are shares of the
  * higher of the two. Gatling's
@@ -58,6 +60,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpLoadBenchmark {
 
 	static final double HEAP_TARGET_MIB = 512;
+
+	/** Largest difference, as a share of the higher figure, at which the floor's start and end figures agree. */
+	static final double FLOOR_AGREEMENT = 0.10;
 
 	@LocalServerPort
 	int port;
@@ -73,7 +78,8 @@ class HttpLoadBenchmark {
 		int seconds = Integer.getInteger("bench.http.seconds", 20);
 		HttpLoadSimulation.Settings settings = new HttpLoadSimulation.Settings(base, signIn(base, users), endpoints, users,
 				Integer.getInteger("bench.http.rate", 100), seconds, Integer.getInteger("bench.http.warmUpSeconds", 5),
-				Integer.getInteger("bench.http.warmUpAllSeconds", 30), Integer.getInteger("bench.http.settleSeconds", 30));
+				Integer.getInteger("bench.http.warmUpAllSeconds", 30), Integer.getInteger("bench.http.warmUpMaxSeconds", 60),
+				Integer.getInteger("bench.http.settleSeconds", 30));
 		for (Endpoint e : endpoints) {
 			check(base, e, settings.sessions().get(0));
 		}
@@ -122,6 +128,9 @@ class HttpLoadBenchmark {
 		System.out.printf(Locale.ROOT, "BENCH http floor: %.0f req/s at the start, %.0f req/s at the end of the run: floor = the "
 				+ "higher, %.0f req/s (their mean, as runs 1-9 took it: %.0f req/s)%n", floorFirst, floorAgain, floor,
 				(floorFirst + floorAgain) / 2);
+		double floorGap = Math.abs(floorFirst - floorAgain) / floor;
+		System.out.printf(Locale.ROOT, "BENCH http floor: start and end %s (they differ by %.0f %% of the higher)%n",
+				floorGap <= FLOOR_AGREEMENT ? "agree" : "do not agree", floorGap * 100);
 		System.out.printf(Locale.ROOT, "BENCH %-44s %8s %6s %7s %5s | %6s %6s %6s %7s %5s%n", "request", "req/s", "p50", "ratio",
 				"", "p50", "p99", "max", "p99<", "");
 		for (Endpoint e : settings.endpoints()) {

@@ -27,8 +27,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 /**
  * The load of {@link HttpLoadBenchmark}, one Gatling run with phases one after another ({@code andThen}): a warm-up over
  * all endpoints in turn (so that the JIT has compiled the shared path before the floor is measured), then for each
- * endpoint a short warm-up of its own, a wait until the JIT has compiled what the warm-ups ran ({@link JitSettling}),
- * its closed-model throughput phase ({@code users}
+ * endpoint a warm-up of its own, both kept running until the JIT stops compiling under their load
+ * ({@link JitUnderLoad}), a wait until the JIT has compiled what the warm-ups queued ({@link JitSettling}),
+ * its closed-model throughput phase (with the compilation time inside it printed) ({@code users}
  * concurrent users, each sending its next request as soon as the previous answered, for {@code seconds}) and its
  * open-model latency phase ({@code rate} new requests per second whatever the answers, for {@code seconds}); at the end
  * the floor's throughput once more, to show how much the machine drifted during the run. Every request must answer 200
@@ -55,26 +56,30 @@ public class HttpLoadSimulation extends Simulation {
 
 		List<PopulationBuilder> phases = new ArrayList<>();
 		ChainBuilder warmAll = exec(settings.endpoints().stream().map(e -> exec(request(e, e.warmUpName()))).toList());
-		phases.add(scenario("warm-up, all endpoints").feed(feeder)
-			.during(Duration.ofSeconds(settings.warmUpAllSeconds()))
-			.on(warmAll)
-			.injectOpen(atOnceUsers(settings.users())));
+		phases.add(warmUp("all endpoints", warmAll, feeder, settings.users(), settings.warmUpAllSeconds(),
+				settings.warmUpMaxSeconds()));
 		phases.add(settle("the first endpoint", settings.settleSeconds()));
 		for (Endpoint e : settings.endpoints()) {
-			phases.add(closed(e.warmUpName() + " alone", request(e, e.warmUpName()), feeder, settings.users(),
-					settings.warmUpSeconds()));
+			phases.add(warmUp(e.warmUpName() + " alone", request(e, e.warmUpName()), feeder, settings.users(),
+					settings.warmUpSeconds(), settings.warmUpMaxSeconds()));
 			phases.add(settle(e.closedName(), settings.settleSeconds()));
+			JitUnderLoad.PhaseCompilation compilation = new JitUnderLoad.PhaseCompilation(e.closedName());
+			phases.add(mark("start of " + e.closedName(), compilation::start));
 			phases.add(closed(e.closedName(), request(e, e.closedName()), feeder, settings.users(), settings.seconds()));
+			phases.add(mark("end of " + e.closedName(), compilation::end));
 			phases.add(scenario(e.openName()).feed(feeder)
 				.exec(request(e, e.openName()))
 				.injectOpen(constantUsersPerSec(settings.rate()).during(Duration.ofSeconds(settings.seconds()))));
 		}
 		if (settings.endpoints().contains(Endpoint.FLOOR)) {
-			phases.add(closed(FLOOR_AGAIN + " warm-up", request(Endpoint.FLOOR, FLOOR_AGAIN + " warm-up"), feeder,
-					settings.users(), settings.warmUpSeconds()));
+			phases.add(warmUp(FLOOR_AGAIN + " warm-up", request(Endpoint.FLOOR, FLOOR_AGAIN + " warm-up"), feeder,
+					settings.users(), settings.warmUpSeconds(), settings.warmUpMaxSeconds()));
 			phases.add(settle(FLOOR_AGAIN, settings.settleSeconds()));
+			JitUnderLoad.PhaseCompilation compilation = new JitUnderLoad.PhaseCompilation(FLOOR_AGAIN);
+			phases.add(mark("start of " + FLOOR_AGAIN, compilation::start));
 			phases.add(closed(FLOOR_AGAIN, request(Endpoint.FLOOR, FLOOR_AGAIN), feeder, settings.users(),
 					settings.seconds()));
+			phases.add(mark("end of " + FLOOR_AGAIN, compilation::end));
 		}
 		PopulationBuilder run = phases.get(phases.size() - 1);
 		for (int i = phases.size() - 2; i >= 0; i--) {
@@ -93,6 +98,28 @@ public class HttpLoadSimulation extends Simulation {
 			.during(Duration.ofSeconds(seconds))
 			.on(exec(request))
 			.injectOpen(atOnceUsers(users));
+	}
+
+	/**
+	 * Warm-up under load: {@code users} virtual users sending {@code requests} back to back, as in the measured phase,
+	 * until the JIT has stopped compiling under that load ({@link JitUnderLoad}: a 5 s round adds less than 100 ms of
+	 * compilation), at least {@code minSeconds} and at most {@code maxSeconds}.
+	 */
+	private static PopulationBuilder warmUp(String name, ChainBuilder requests, FeederBuilder<Object> feeder, int users,
+			int minSeconds, int maxSeconds) {
+		JitUnderLoad jit = new JitUnderLoad(name, minSeconds, maxSeconds);
+		return scenario("warm-up, " + name).feed(feeder)
+			.asLongAs(session -> jit.keepWarming())
+			.on(requests)
+			.injectOpen(atOnceUsers(users));
+	}
+
+	/** One virtual user, no request: runs {@code action} between two phases. */
+	private static PopulationBuilder mark(String name, Runnable action) {
+		return scenario("mark " + name).exec(session -> {
+			action.run();
+			return session;
+		}).injectOpen(atOnceUsers(1));
 	}
 
 	/** One virtual user waiting, without requests, until the JIT has settled ({@link JitSettling}). */
@@ -119,7 +146,7 @@ public class HttpLoadSimulation extends Simulation {
 
 	/** What the benchmark hands the simulation. */
 	record Settings(String baseUrl, List<String> sessions, List<Endpoint> endpoints, int users, int rate, int seconds,
-			int warmUpSeconds, int warmUpAllSeconds, int settleSeconds) {
+			int warmUpSeconds, int warmUpAllSeconds, int warmUpMaxSeconds, int settleSeconds) {
 
 		static final String PREFIX = "bench.http.";
 
@@ -129,7 +156,8 @@ public class HttpLoadSimulation extends Simulation {
 					List.of(System.getProperty(PREFIX + "endpoints").split(",")).stream().map(Endpoint::byKey).toList(),
 					Integer.getInteger(PREFIX + "users"), Integer.getInteger(PREFIX + "rate"),
 					Integer.getInteger(PREFIX + "seconds"), Integer.getInteger(PREFIX + "warmUpSeconds"),
-					Integer.getInteger(PREFIX + "warmUpAllSeconds"), Integer.getInteger(PREFIX + "settleSeconds"));
+					Integer.getInteger(PREFIX + "warmUpAllSeconds"), Integer.getInteger(PREFIX + "warmUpMaxSeconds"),
+					Integer.getInteger(PREFIX + "settleSeconds"));
 		}
 
 		void toSystemProperties() {
@@ -141,6 +169,7 @@ public class HttpLoadSimulation extends Simulation {
 			System.setProperty(PREFIX + "seconds", Integer.toString(seconds));
 			System.setProperty(PREFIX + "warmUpSeconds", Integer.toString(warmUpSeconds));
 			System.setProperty(PREFIX + "warmUpAllSeconds", Integer.toString(warmUpAllSeconds));
+			System.setProperty(PREFIX + "warmUpMaxSeconds", Integer.toString(warmUpMaxSeconds));
 			System.setProperty(PREFIX + "settleSeconds", Integer.toString(settleSeconds));
 		}
 	}
