@@ -35,9 +35,12 @@ public final class DemoAccounts {
 					"demo-wz-leader-token"),
 			new Account("wz.staff", "陈吴中", "320506", "监管科", EnumSet.of(Role.STAFF), "demo-wz-staff-token"),
 			new Account("xc.staff", "褚相城", "320507", "监管科", EnumSet.of(Role.STAFF), "demo-xc-staff-token"),
-			// the heads of the other counties the demo's cases are handled in (its 姑苏 and 吴江 enterprises)
+			// the heads of the other counties the demo's cases and leads are handled in (its 相城, 姑苏, 吴江 and 昆山
+			// enterprises: cases, and leads referred from complaints and inspections)
+			new Account("xc.leader", "何局长", "320507", "综合科", EnumSet.of(Role.BUREAU_LEADER), "demo-xc-leader-token"),
 			new Account("gs.leader", "顾局长", "320508", "综合科", EnumSet.of(Role.BUREAU_LEADER), "demo-gs-leader-token"),
 			new Account("wj.leader", "钱局长", "320509", "综合科", EnumSet.of(Role.BUREAU_LEADER), "demo-wj-leader-token"),
+			new Account("ks.leader", "施局长", "320583", "综合科", EnumSet.of(Role.BUREAU_LEADER), "demo-ks-leader-token"),
 			new Account("ks.admin", "卫昆山", "320583", "综合科", EnumSet.of(Role.BUREAU_ADMIN, Role.STAFF), null));
 
 	static final Account ENTERPRISE = new Account("sf.wz", "顺丰吴中营业部", "320506", null, EnumSet.of(Role.ENTERPRISE),

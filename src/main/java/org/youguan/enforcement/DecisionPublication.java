@@ -48,10 +48,14 @@ public class DecisionPublication {
 	 * Publishes the decision (双公示) on the public portal, personal data removed (only the enterprise's name and credit
 	 * code, the violation, basis, penalty and fine are shown); the publication period (7 working days by default) is
 	 * recorded as met or late. An imported case is published only once the scan of its paper 行政处罚决定书 is kept
-	 * ({@link #keepOriginalDocument}).
-	 * @throws InvalidValueException when the day is before the decision or in the future; rule
+	 * ({@link PastCases#keepOriginalDocument}); a decision made on the platform only once it was delivered to the party
+	 * (it takes effect on delivery, 行政处罚法(2021) art.61 — the portal hides it from the party until then, so the public
+	 * must not read it first).
+	 * @throws InvalidValueException when the day is before the delivery (or the decision) or in the future; rule
 	 * {@code original-decision} (on {@code publishedOn}) for an imported case without the scan of its decision
-	 * @throws DomainException (409) when already published or not decided; (422) for a decision without penalty
+	 * @throws DomainException (409) when already published or not decided; (422) for a decision without penalty, for a
+	 * party who is a natural person (rule {@code natural-person}) and for a decision not yet delivered (rule
+	 * {@code not-delivered})
 	 */
 	@Transactional
 	public void publish(DataScope scope, long id, String publishedOn) {
@@ -63,6 +67,11 @@ public class DecisionPublication {
 		if ("PERSON".equals(caseWork.procedure(id).partyKind())) {
 			throw ruleBroken("publishedOn", "natural-person", "当事人为自然人的处罚决定不在门户网站公示（个人信息保护）");
 		}
+		if (!c.imported() && c.deliveredOn() == null) {
+			// the decision is the party's before it is the public's: it takes effect on delivery (art.61); an imported
+			// one was served on paper
+			throw ruleBroken("publishedOn", "not-delivered", "处罚决定书送达当事人后方可公示（行政处罚法(2021)第六十一条），请先登记送达");
+		}
 		Validation v = new Validation();
 		if (c.imported()) {
 			// an imported decision has no procedure on the platform: the paper decision, scanned, is what is published
@@ -70,7 +79,8 @@ public class DecisionPublication {
 				.isPresent(), "original-decision", "历史导入的案件须先上传行政处罚决定书原件扫描件，才能公示（双公示须有决定书为据）");
 		}
 		v.required("publishedOn", "公示日期（publishedOn）", publishedOn);
-		LocalDate on = v.date("publishedOn", "公示日期（publishedOn）", publishedOn, c.decidedOn(), caseWork.today());
+		LocalDate on = v.date("publishedOn", "公示日期（publishedOn）", publishedOn,
+				c.deliveredOn() != null ? c.deliveredOn() : c.decidedOn(), caseWork.today());
 		v.throwIfInvalid();
 		LocalDate due = caseWork.clock(c).publicationDue(c.decidedOn());
 		caseWork.move(c, c.status(), ", published_on = :on", Map.of("on", on));

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -110,11 +111,24 @@ public class WorkPlans {
 	/**
 	 * Every recognised part fits the column that keeps it (title 300, 文号 60, overall requirement and targets 2000, a key
 	 * task 500, a heading 300, a task 2000 characters) — a notice pasted without line breaks would otherwise reach the
-	 * database; each part too long is named with its line where it has one.
-	 * @throws InvalidValueException field {@code text}, rule {@code max-length}, listing every part too long
+	 * database; each part too long is named with its line where it has one. The 文号 states the 印发日期's year and
+	 * numbers from 1, as on publishing ({@link Validation#documentYear}), and the 印发日期 is a real day.
+	 * @throws InvalidValueException field {@code text}, rule {@code max-length}, listing every part too long; rules
+	 *         {@code year}, {@code sequence}, {@code date}
 	 */
 	public static void requireFits(PlanPreview p) {
 		Validation v = new Validation();
+		LocalDate issued = null;
+		if (p.documentDate() != null) {
+			try {
+				issued = LocalDate.parse(p.documentDate());
+			}
+			catch (DateTimeParseException ex) {
+				v.require("text", false, "date", "印发日期不是有效日期：" + p.documentDate());
+			}
+		}
+		// as publishing a draft checks it (PlanDrafts.publish)
+		v.documentYear("text", "文号", p.documentNumber(), issued);
 		v.maxLength("text", "标题", p.title(), 300).maxLength("text", "文号", p.documentNumber(), 60)
 			.maxLength("text", "总体工作要求", p.overallRequirement(), 2000)
 			.maxLength("text", "主要工作目标", p.targets(), 2000);

@@ -713,6 +713,7 @@ class CaseDocumentsIntegrationTest {
 		assertThat(page.select("#decision").text()).contains("没收违法所得人民币5000元，并处罚款人民币5000元");
 		assertThat(page.select("#decided-by").text()).contains("蒋局长");
 
+		call(WUZHONG, path + "/delivery", on(today())).andExpect(status().isOk());
 		call(WUZHONG, path + "/publication", on(today())).andExpect(status().isOk());
 		String number = jdbc.sql("SELECT decision_number FROM penalty_case WHERE id = :id").param("id", c).query(String.class).single();
 		mvc.perform(get("/api/v1/public/penalties").param("region", "320506").param("q", number)).andExpect(status().isOk())

@@ -483,6 +483,10 @@ class PenaltyCaseIntegrationTest {
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
 				"{\"decisionNumber\":\"" + number + "\",\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"" + REVIEW + "}")
 			.andExpect(status().isOk());
+		// the public does not read a decision before the party has it
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication", on(today())).andExpect(status().is(422))
+			.andExpect(jsonPath("$.errors[0].rule").value("not-delivered"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(today())).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication", on(today())).andExpect(status().isOk());
 		String body = mvc.perform(get("/api/v1/public/penalties?region=320506&size=200"))
 			.andExpect(status().isOk())

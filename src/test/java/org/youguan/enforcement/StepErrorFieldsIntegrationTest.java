@@ -126,9 +126,9 @@ class StepErrorFieldsIntegrationTest {
 		noticeAndHearing.waiveStatement(PartyCases.ALL, id, today.toString(), PartyCases.waiver());
 		caseDecisions.decide(PartyCases.ALL, id, new CaseDecisions.Decision(null, today.toString(), "FINE", "3000", null, null, null));
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/delivery", "{\"on\":\"\"}");
+		caseExecution.deliver(PartyCases.ALL, id, today.toString());
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/publication", "{\"on\":\"x\"}");
 
-		caseExecution.deliver(PartyCases.ALL, id, today.toString());
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/payment", "{\"paidOn\":\"\",\"amount\":\"abc\"}");
 		refusedNamingItsOwnFields(HEAD, c + id + "/payment-arrangement",
 				"{\"kind\":\"INSTALMENTS\",\"appliedOn\":\"x\",\"deferredUntil\":null,\"reason\":\"\",\"instalments\":[{\"dueOn\":\"x\",\"amount\":\"-1\"}]}",

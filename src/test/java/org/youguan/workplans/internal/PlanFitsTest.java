@@ -39,6 +39,23 @@ class PlanFitsTest {
 	}
 
 	@Test
+	void aNoticesNumberStatesTheYearOfItsDateAndNumbersFromOneAsOnPublishing() {
+		var good = preview("任务", "一、强化市场监管");
+		assertThatThrownBy(() -> WorkPlans.requireFits(withNumber(good, "示范邮管〔2024〕0号", "2027-02-20")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).extracting(FieldError::rule)
+				.contains("sequence", "year"));
+		assertThatThrownBy(() -> WorkPlans.requireFits(withNumber(good, "示范邮管〔2027〕3号", "2027-02-30")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).extracting(FieldError::rule)
+				.containsExactly("date"));
+		WorkPlans.requireFits(withNumber(good, "示范邮管〔2027〕3号", "2027-02-20"));
+	}
+
+	static PlanPreview withNumber(PlanPreview p, String number, String date) {
+		return new PlanPreview(p.title(), p.year(), number, date, p.overallRequirement(), p.targets(), p.keyTasks(),
+				p.sections(), p.livelihoodProjects(), p.unknownDepartments(), p.unparsedLines());
+	}
+
+	@Test
 	void aNoticeThatFitsPasses() {
 		WorkPlans.requireFits(preview("任".repeat(2000), "一、强化市场监管"));
 	}
