@@ -201,10 +201,17 @@ public final class Validation {
 		return check(field, () -> Decimals.parse(field, label, text, integerDigits, fractionDigits));
 	}
 
-	/** Records an error (rule {@code number}) when {@code value} does not fit the column; null passes. */
+	/**
+	 * The one check that a number already read (a JSON field, a spreadsheet cell, a service's argument) fits its column
+	 * of {@code integerDigits} integer and {@code fractionDigits} fraction digits — numeric(p, s): p − s and s — so that
+	 * it is refused (rule {@code digits}, as {@link Decimals#require} names it) rather than failing in the database
+	 * ("numeric field overflow", a 500) or being rounded there to the column's scale without a word. Trailing zeros of
+	 * the fraction do not count (1.50 fits two decimals); cheap for any exponent; null passes.
+	 */
 	public Validation fits(String field, String label, BigDecimal value, int integerDigits, int fractionDigits) {
-		return require(field, value == null || Decimals.fits(value, integerDigits, fractionDigits), "number",
-				label + "超出允许的范围（最多" + integerDigits + "位整数、" + fractionDigits + "位小数）");
+		return require(field, value == null || Decimals.fits(value, integerDigits, fractionDigits), "digits",
+				label + "超出允许的位数" + Decimals.digits(integerDigits, fractionDigits) + "，不会自动四舍五入"
+						+ (value == null ? "" : "：" + Decimals.echo(value)));
 	}
 
 	public List<FieldError> errors() {

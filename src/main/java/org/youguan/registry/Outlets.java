@@ -623,6 +623,8 @@ public class Outlets {
 				"range", "经度应在73至136之间");
 		v.require("latitude", d.latitude() == null || (d.latitude().doubleValue() >= 3 && d.latitude().doubleValue() <= 54),
 				"range", "纬度应在3至54之间");
+		// numeric(9, 6) and numeric(8, 6): a coordinate of more decimals is refused, not rounded to the column's scale
+		v.fits("longitude", "经度", d.longitude(), 3, 6).fits("latitude", "纬度", d.latitude(), 2, 6);
 		// a point needs both coordinates: one alone is no location (it was stored and shown as a half point)
 		v.require(d.longitude() == null ? "longitude" : "latitude", (d.longitude() == null) == (d.latitude() == null),
 				"pair", d.longitude() == null ? "填写了纬度时也应填写经度（经纬度须同时填写或同时不填）"

@@ -124,7 +124,7 @@ public class StatutoryRules {
 	/**
 	 * Sets a bureau's value for a rule (applies to its whole region unless a lower bureau overrides it).
 	 * @throws InvalidValueException field {@code value} (negative, not whole where the unit is counted, more than 12
-	 * integer or 2 fraction digits, a period of 0, a counted value above {@value #MAX_COUNTED}; rule
+	 * integer or 2 fraction digits, a period of 0, a counted value above {@value #MAX_COUNTED}, a percentage above 100; rule
 	 * {@code national-only}: a rule fixed by national law, {@link StatutoryRule#nationalOnly()}, set below the national
 	 * level) or {@code reason} (blank, over 200 characters)
 	 */
@@ -139,6 +139,11 @@ public class StatutoryRules {
 		}
 		if (rule.unit() != RuleUnit.YUAN && rule.unit() != RuleUnit.PERCENT && value.stripTrailingZeros().scale() > 0) {
 			throw new InvalidValueException("value", "integer", "“" + rule.title() + "”的取值应为整数（" + rule.unit().label() + "）");
+		}
+		// a rate is kept on each decided case as numeric(5, 2) (penalty_case.surcharge_percent): beyond 100 % it made
+		// every later decision fail in the database; a daily rate above the whole fine means nothing anyway
+		if (rule.unit() == RuleUnit.PERCENT && value.compareTo(BigDecimal.valueOf(100)) > 0) {
+			throw new InvalidValueException("value", "max", "“" + rule.title() + "”的取值不能超过100%");
 		}
 		if (rule.unit() != RuleUnit.YUAN && value.compareTo(BigDecimal.valueOf(MAX_COUNTED)) > 0) {
 			throw new InvalidValueException("value", "max", "“" + rule.title() + "”的取值不能超过" + MAX_COUNTED + rule.unit().label());

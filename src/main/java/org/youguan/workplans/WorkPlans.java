@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
@@ -217,16 +218,19 @@ public class WorkPlans {
 
 	/**
 	 * The main targets read from the paragraph, each linked to the statistics indicator it names where there is one (a
-	 * growth beyond ±1000 % — which statistics would refuse as a target — or an absurd value is kept in the text only).
+	 * growth beyond ±1000 % — which statistics would refuse as a target —, an absurd value, or one of more decimals than its
+	 * column keeps (a growth of 12.345 %, a target of 1.5 元 in 万元: numeric(8, 2) and numeric(20, 4) would round them
+	 * silently) is kept in the text only).
 	 */
 	void saveTargets(long plan, String paragraph) {
 		List<Indicator> known = indicators.all();
 		int position = 0;
 		for (TargetParser.Parsed t : TargetParser.parse(paragraph)) {
 			Indicator indicator = TargetParser.match(t.name(), known, Indicator::name);
-			BigDecimal growth = t.growth() == null || t.growth().abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? null : t.growth();
+			BigDecimal growth = t.growth() == null || t.growth().abs().compareTo(BigDecimal.valueOf(1000)) >= 0
+					|| !Decimals.fits(t.growth(), 6, 2) ? null : t.growth();
 			BigDecimal value = indicator == null ? null : TargetParser.convert(t.value(), t.unit(), indicator.unit());
-			value = value == null || value.compareTo(BigDecimal.TEN.pow(15)) >= 0 ? null : value;
+			value = value == null || value.compareTo(BigDecimal.TEN.pow(15)) >= 0 || !Decimals.fits(value, 16, 4) ? null : value;
 			jdbc.sql("""
 					INSERT INTO work_target (plan_id, position, text, indicator_code, target_value, target_growth)
 					VALUES (:plan, :position, :text, :code, :value, :growth)""")

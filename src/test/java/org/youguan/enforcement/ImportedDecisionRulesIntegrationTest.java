@@ -161,7 +161,7 @@ class ImportedDecisionRulesIntegrationTest {
 					{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"REPORT","filedOn":"2025-03-01",
 					 "decidedOn":"2025-05-10","decisionNumber":"%s","penalty":"FINE","fine":1e15}""".formatted(e.creditCode(), number())))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[?(@.field == 'fine' && @.rule == 'number')].message")
+			.andExpect(jsonPath("$.errors[?(@.field == 'fine' && @.rule == 'digits')].message")
 				.value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("最多12位整数"))));
 	}
 

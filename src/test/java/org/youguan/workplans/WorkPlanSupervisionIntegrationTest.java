@@ -439,6 +439,14 @@ class WorkPlanSupervisionIntegrationTest {
 			assertThat(t.targetValue()).isEqualByComparingTo("1000000000");
 			assertThat(t.targetGrowth()).isEqualByComparingTo("12");
 		});
+		// more decimals than work_target keeps (numeric(20, 4), numeric(8, 2)) stay in the text, never rounded into a target
+		drafts.updateHead(market, draft, copy.title(), copy.overallRequirement(), "快递业务量完成1.23456件、同比增长12.345%。");
+		assertThat(plans.get(DataScope.region("3205"), draft).mainTargets()).singleElement().satisfies(t -> {
+			assertThat(t.text()).contains("1.23456件").contains("12.345%");
+			assertThat(t.targetValue()).isNull();
+			assertThat(t.targetGrowth()).isNull();
+		});
+		drafts.updateHead(market, draft, copy.title(), copy.overallRequirement(), "快递业务量完成10亿件、同比增长12%。");
 
 		// the 文号 states the year it is issued in and numbers from 1; it is written as GB/T 9704 writes it
 		assertThatThrownBy(() -> drafts.publish(market, draft, "苏邮管〔2032〕1号", LocalDate.of(2033, 1, 20)))
