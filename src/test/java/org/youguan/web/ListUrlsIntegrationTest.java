@@ -1,5 +1,7 @@
 package org.youguan.web;
 
+import java.net.URI;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,13 +30,15 @@ class ListUrlsIntegrationTest {
 	@Test
 	void aChineseSearchIsEncodedOnceInTheSortAndTabLinksAndTheNextClickSearchesTheSameWords() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
-		String page = mvc.perform(get("/complaints?q=%E9%A1%BA%E4%B8%B0&state=ALL").session(staff))
+		String page = mvc.perform(get(URI.create("/complaints?q=%E9%A1%BA%E4%B8%B0&state=ALL")).session(staff))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("%25E9"))))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("q=%E9%A1%BA%E4%B8%B0&amp;state=ALL&amp;sort=").contains("state=OPEN");
+		assertThat(page).contains("q=%E9%A1%BA%E4%B8%B0&amp;state=ALL&amp;sort=").contains("q=%E9%A1%BA%E4%B8%B0&amp;state=OPEN")
+			.contains("value=\"顺丰\"");
+		assertThat(rows(page)).as("the search finds rows").isGreaterThan(2);
 		// the sort link, followed, is the same search
-		String sorted = mvc.perform(get("/complaints?q=%E9%A1%BA%E4%B8%B0&state=ALL&sort=number&dir=asc").session(staff))
+		String sorted = mvc.perform(get(URI.create("/complaints?q=%E9%A1%BA%E4%B8%B0&state=ALL&sort=number&dir=asc")).session(staff))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(rows(sorted)).isEqualTo(rows(page));
 	}
