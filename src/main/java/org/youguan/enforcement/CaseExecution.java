@@ -14,6 +14,7 @@ import java.util.Optional;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,20 +64,24 @@ public class CaseExecution {
 
 	private final FinePayments finePayments;
 
+	private final ApplicationEventPublisher events;
+
 	CaseExecution(JdbcClient jdbc, Clock clock, CaseDocuments documents,
 			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes, CaseWork caseWork,
-			FinePayments finePayments) {
+			FinePayments finePayments, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.documents = documents;
 		this.maxScanBytes = maxScanBytes;
 		this.caseWork = caseWork;
 		this.finePayments = finePayments;
+		this.events = events;
 	}
 
 	/**
 	 * 送达 of the decision (行政处罚法(2021) art.61: within 7 working days when not handed over on the spot; a late
-	 * delivery is recorded as late); the 15-day payment period starts (a confiscation's handover period).
+	 * delivery is recorded as late); the 15-day payment period starts (a confiscation's handover period). The decision
+	 * takes effect: {@link PenaltyDelivered} is published in the same transaction (a 吊销 revokes the licence on it).
 	 * @throws InvalidValueException when the day is before the decision or in the future
 	 * @throws DomainException (409) unless 已决定
 	 */
@@ -95,6 +100,11 @@ public class CaseExecution {
 				+ (Execution.fine(c) != null ? "，缴款期限至" + caseClock.paymentDue(on) : "")
 				+ (Execution.confiscated(c) != null ? "，没收违法所得上缴期限至" + caseClock.handoverDue(on) : ""));
 		caseWork.issue(id, CaseDocumentKind.DELIVERY_RECEIPT);
+		if (!c.imported()) {
+			// an imported decision is history, carried out off the platform (PenaltyDelivered)
+			events.publishEvent(new PenaltyDelivered(id, c.decisionNumber(), c.regionCode(), c.enterpriseCreditCode(),
+					c.enterpriseName(), c.penalty(), on));
+		}
 	}
 
 	/**

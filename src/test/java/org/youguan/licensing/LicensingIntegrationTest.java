@@ -30,6 +30,7 @@ import org.youguan.TestImages;
 import org.youguan.demo.DemoAccounts;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyDecided;
+import org.youguan.enforcement.PenaltyDelivered;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
@@ -454,7 +455,7 @@ class LicensingIntegrationTest {
 	}
 
 	@Test
-	void aPenaltyDecisionOfTheIssuingAuthorityRevokesTheLicenceButNeitherACountysNorAnImportedOne() throws Exception {
+	void aDeliveredPenaltyDecisionOfTheIssuingAuthorityRevokesTheLicenceButNeitherAnUndeliveredNorACountysOne() throws Exception {
 		String code = newCreditCode();
 		long id = id(call(CITY, "/api/v1/licensing/applications", application(code, "苏州吊销快递有限公司", "同城", "500000", ""))
 			.andExpect(status().isCreated()));
@@ -469,24 +470,19 @@ class LicensingIntegrationTest {
 		String number = text(call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isOk()), "$.number");
 		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
 
-		// an imported past decision is history: it revokes nothing (handled to completion, the licence still valid)
-		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(-1, "苏邮罚〔2024〕" + code + "号", "32", code,
-				"苏州吊销快递有限公司", "WAYBILL_DATA", Penalty.REVOCATION, null, LocalDate.now(clock).minusYears(1), true)));
-		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
-				SELECT count(*) FROM event_publication WHERE completion_date IS NOT NULL AND serialized_event LIKE :n
-				  AND listener_id LIKE '%PenaltyRevocations%'""").param("n", "%苏邮罚〔2024〕" + code + "%")
-			.query(Long.class).single() == 1);
-		assertThat(licences.findByNumber(DataScope.all(), number).orElseThrow().status()).isEqualTo(LicenceStatus.VALID);
-		// a county's decision does not revoke a licence the provincial bureau issued (行政许可法 art.70): audited, it stands
-		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(-1, "行政处罚决定-320506-2026-R0" + code, "320506", code,
+		// a decision takes effect on delivery (行政处罚法 art.61): decided, not yet delivered, it revokes nothing — and a
+		// county's delivered decision does not revoke a licence the provincial bureau issued (行政许可法 art.70): audited
+		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(-1, "行政处罚决定-32-2026-R0" + code, "32", code,
 				"苏州吊销快递有限公司", "WAYBILL_DATA", Penalty.REVOCATION, null, LocalDate.now(clock), false)));
+		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDelivered(-1, "行政处罚决定-320506-2026-R0" + code, "320506",
+				code, "苏州吊销快递有限公司", Penalty.REVOCATION, LocalDate.now(clock))));
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
 				SELECT count(*) FROM audit_event WHERE action = 'licensing.revoke-not-issuer' AND summary LIKE :n""")
 			.param("n", "%" + number + "%").query(Long.class).single() == 1);
 		assertThat(licences.findByNumber(DataScope.all(), number).orElseThrow().status()).isEqualTo(LicenceStatus.VALID);
 		// the issuing province's decision revokes it
-		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(-1, "行政处罚决定-32-2026-R1" + code, "32", code,
-				"苏州吊销快递有限公司", "WAYBILL_DATA", Penalty.REVOCATION, null, LocalDate.now(clock), false)));
+		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDelivered(-1, "行政处罚决定-32-2026-R1" + code, "32", code,
+				"苏州吊销快递有限公司", Penalty.REVOCATION, LocalDate.now(clock))));
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.REVOKED);
 		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", view(id).verificationCode()))

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.enforcement.Penalty;
-import org.youguan.enforcement.PenaltyDecided;
+import org.youguan.enforcement.PenaltyDelivered;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseView;
@@ -19,15 +19,17 @@ import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
 
 /**
- * Revocation comes from a penalty decision (行政处罚法(2021) art.9 吊销许可证件; 邮政法(2015) art.72): when enforcement
- * decides 吊销 against an enterprise, the licences of it still in force that the deciding bureau may revoke are revoked
+ * Revocation comes from a penalty decision (行政处罚法(2021) art.9 吊销许可证件; 邮政法(2015) art.72) once it is
+ * delivered to the party, when it takes effect (art.61; {@link PenaltyDelivered} — before that neither the party's
+ * portal nor the public shows the decision): when enforcement delivers a 吊销 against an enterprise, the licences of it
+ * still in force that the deciding bureau may revoke are revoked
  * — this module tells the registry so ({@link LicenceRevoked}), which changes its record. A licence is revoked only by
  * the authority that issued it (行政许可法(2019) art.70(四) with 行政处罚法(2021) art.9: 吊销 is the issuing organ's;
  * 邮政法(2015) art.52: the provincial bureau issues licences within its province, 国家邮政局 inter-province and
  * international ones): a licence issued in the decision's region or below it ({@link LicenceView#issuingRegionCode}
  * starts with the deciding case's region); one of 国家邮政局 or of another province stands, and the audit names it.
- * An imported past decision revokes nothing: it is history, carried out off the platform — the registry's record of
- * the licence already shows what became of it.
+ * An imported past decision revokes nothing (it publishes no delivery): it is history, carried out off the platform —
+ * the registry's record of the licence already shows what became of it.
  */
 @Component
 class PenaltyRevocations {
@@ -48,8 +50,8 @@ class PenaltyRevocations {
 	}
 
 	@ApplicationModuleListener
-	void on(PenaltyDecided decided) {
-		if (decided.penalty() != Penalty.REVOCATION || decided.imported()) {
+	void on(PenaltyDelivered decided) {
+		if (decided.penalty() != Penalty.REVOCATION) {
 			return;
 		}
 		EnterpriseView enterprise = enterprises.findByCreditCode(decided.enterpriseCreditCode()).orElse(null);
