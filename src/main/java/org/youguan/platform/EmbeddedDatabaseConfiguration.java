@@ -59,6 +59,8 @@ class EmbeddedDatabaseConfiguration {
 		ds.setMaximumPoolSize(10);
 		// batches of INSERTs (bulk loads, imports) travel as multi-row statements
 		ds.addDataSourceProperty("reWriteBatchedInserts", "true");
+		// exception messages without PostgreSQL's detail, which quotes a refused row's values (see application.properties)
+		ds.addDataSourceProperty("logServerErrorDetail", "false");
 		return ds;
 	}
 

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -230,18 +232,34 @@ class ErrorHandling {
 		String state = ex.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
 		if (state != null && (state.startsWith("22") || state.equals("23514"))) {
 			log.warn("Input refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(),
-					ex.getMostSpecificCause().getMessage());
+					withoutValues(ex));
 			return answer(request, HttpStatus.BAD_REQUEST, "输入有误", "输入的值超出允许的长度或范围，请检查后重试", List.of());
 		}
 		if ("23505".equals(state)) {
 			// two submissions of one step raced and the second met the first's row (a double click, a retried call)
-			log.info("Unique key met on {} {}: {}", request.getMethod(), request.getRequestURI(),
-					ex.getMostSpecificCause().getMessage());
+			log.info("Unique key met on {} {}: {}", request.getMethod(), request.getRequestURI(), withoutValues(ex));
 			String detail = "该记录已由同时进行的另一次提交创建，请刷新后查看，不要重复提交";
+			String keyDetail = ex.getMostSpecificCause() instanceof PSQLException pg && pg.getServerErrorMessage() != null
+					? pg.getServerErrorMessage().getDetail() : ex.getMostSpecificCause().getMessage();
 			return answer(request, HttpStatus.CONFLICT, "重复提交", detail,
-					List.of(new FieldError(uniqueKeyField(ex.getMostSpecificCause().getMessage()), "duplicate", detail)));
+					List.of(new FieldError(uniqueKeyField(keyDetail), "duplicate", detail)));
 		}
 		return unexpected(ex, request);
+	}
+
+	/**
+	 * What a log line may say about a refusal by the database: PostgreSQL's primary message, its constraint and SQLSTATE
+	 * — never its detail, which quotes the row's values ("Key (id_number)=(…)", "Failing row contains (…)") and so
+	 * could put an ID or phone number into the log. The driver leaves the detail out of exception messages too
+	 * ({@code logServerErrorDetail=false} in application.properties); this holds even where that is not set.
+	 */
+	static String withoutValues(DataAccessException ex) {
+		if (ex.getMostSpecificCause() instanceof PSQLException pg && pg.getServerErrorMessage() != null) {
+			ServerErrorMessage m = pg.getServerErrorMessage();
+			return m.getMessage() + " (SQLSTATE " + m.getSQLState()
+					+ (m.getConstraint() == null ? "" : ", constraint " + m.getConstraint()) + ")";
+		}
+		return ex.getMostSpecificCause().getClass().getSimpleName();
 	}
 
 	private static final Pattern UNIQUE_KEY = Pattern.compile("Key \\(([a-z0-9_, ]+)\\)=");

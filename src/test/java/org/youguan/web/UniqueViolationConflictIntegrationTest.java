@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A penalty case has at most one open pause (中止计时) whoever writes it (V218's partial unique index), and a unique key
- * met — two submissions racing — answers 409 naming the field and the rule like every other refusal.
+ * met — two submissions racing — answers 409 naming the field and the rule like every other refusal; no refusal by
+ * the database carries the refused row's values into an exception message or a log line.
  */
 @IntegrationTest
 class UniqueViolationConflictIntegrationTest {
@@ -62,6 +64,23 @@ class UniqueViolationConflictIntegrationTest {
 		List<FieldError> named = (List<FieldError>) problem.getProperties().get("errors");
 		assertThat(named).extracting(FieldError::field, FieldError::rule)
 			.containsExactly(tuple("caseId", "duplicate"));
+	}
+
+	@Test
+	void aRefusalByTheDatabaseReachesNoMessageOrLogLineWithTheRowsValues() {
+		String idNumber = "11010519491231002X";
+		DataAccessException[] met = new DataAccessException[1];
+		transactions.executeWithoutResult(tx -> {
+			tx.setRollbackOnly();
+			jdbc.sql("CREATE TEMPORARY TABLE refused_person (id_number text UNIQUE CHECK (length(id_number) = 19))"
+					+ " ON COMMIT DROP").update();
+			assertThatThrownBy(() -> jdbc.sql("INSERT INTO refused_person VALUES (:n)").param("n", idNumber).update())
+				.isInstanceOfSatisfying(DataAccessException.class, ex -> met[0] = ex);
+		});
+		// PostgreSQL's detail would read "Failing row contains (11010519491231002X)."
+		assertThat(met[0].getMessage()).contains("refused_person_id_number_check").doesNotContain(idNumber);
+		assertThat(ErrorHandling.withoutValues(met[0])).contains("23514", "refused_person_id_number_check")
+			.doesNotContain(idNumber);
 	}
 
 	@Test
