@@ -112,6 +112,9 @@ public final class Text {
 	 */
 	private static final Pattern AUTOMATIC = Pattern.compile("^([^\\s-][^-]*-\\d{1,12}-)(\\d{4})-(\\d{1,9})$");
 
+	/** {@link #documentSequence}'s answer for a sequence of more than 9 significant digits. */
+	public static final long SEQUENCE_TOO_LONG = -1;
+
 	/** The digits the product's automatic numbers give their sequence (BusinessNumbers.format: %06d). */
 	private static final int AUTOMATIC_DIGITS = 6;
 
@@ -132,10 +135,7 @@ public final class Text {
 		for (Pattern p : List.of(YEAR_IN_BRACKETS, YEAR_WITH_NIAN)) {
 			m = p.matcher(n);
 			if (m.find()) {
-				long sequence = sequence(m.group(2));
-				if (sequence >= 0) {
-					return new DocumentParts(m.start(), m.end(), Integer.parseInt(m.group(1)), sequence, false);
-				}
+				return new DocumentParts(m.start(), m.end(), Integer.parseInt(m.group(1)), sequence(m.group(2)), false);
 			}
 		}
 		return null;
@@ -143,14 +143,15 @@ public final class Text {
 
 	/**
 	 * A sequence number typed in Arabic digits (leading zeros dropped) or Chinese numerals — digit by digit (一〇五) or
-	 * with 十/百/千 (一百零五, 十二); -1 when too long to be one.
+	 * with 十/百/千 (一百零五, 十二); {@link #SEQUENCE_TOO_LONG} when it has more than 9 digits (or characters).
 	 */
 	private static long sequence(String typed) {
-		if (typed.length() > 9) {
-			return -1;
+		String significant = Character.isDigit(typed.charAt(0)) ? typed.replaceFirst("^0+(?=.)", "") : typed;
+		if (significant.length() > 9) {
+			return SEQUENCE_TOO_LONG;
 		}
 		if (Character.isDigit(typed.charAt(0))) {
-			return Long.parseLong(typed);
+			return Long.parseLong(significant);
 		}
 		String digits = "〇一二三四五六七八九";
 		boolean positional = typed.chars().anyMatch(c -> c == '十' || c == '百' || c == '千');
@@ -194,6 +195,9 @@ public final class Text {
 		if (p == null) {
 			return n;
 		}
+		if (p.sequence() == SEQUENCE_TOO_LONG) {
+			return n;
+		}
 		if (p.automatic()) {
 			return n.substring(0, p.start()) + p.year() + "-" + ("%0" + AUTOMATIC_DIGITS + "d").formatted(p.sequence());
 		}
@@ -209,7 +213,11 @@ public final class Text {
 		return p == null || p.automatic() ? null : p.year();
 	}
 
-	/** The sequence number of a 文号 in the form of {@link #documentNumber} (〔2025〕12号 → 12), or null when it has none. */
+	/**
+	 * The sequence number of a 文号 in the form of {@link #documentNumber} (〔2025〕12号 → 12), {@link #SEQUENCE_TOO_LONG}
+	 * when it has more than 9 significant digits (〔2025〕1234567890号: no bureau numbers a billion documents a year, so it
+	 * is a typing error that {@link Validation#documentYear} refuses), or null when the number has no sequence.
+	 */
 	public static Long documentSequence(String number) {
 		DocumentParts p = number == null ? null : documentParts(number);
 		return p == null ? null : p.sequence();

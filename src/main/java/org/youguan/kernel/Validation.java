@@ -125,12 +125,14 @@ public final class Validation {
 	 * A 文号 that states its year ({@link Text#documentYear}: 〔2025〕) states the year it was issued in: a decision
 	 * dated in 2026 cannot carry a 2025 number (GB/T 9704-2012 7.2.4; rule {@code year}). Nothing is checked when the
 	 * number states no year or the day is unknown. Its sequence number counts from 1 ({@link Text#documentSequence}):
-	 * 〔2026〕0号 or 第0号 numbers no document (rule {@code sequence}).
+	 * 〔2026〕0号 or 第0号 numbers no document, and one of more than 9 digits is a typing error (rule {@code sequence}).
 	 */
 	public Validation documentYear(String field, String label, String number, LocalDate issuedOn) {
 		Integer year = Text.documentYear(number);
 		Long sequence = Text.documentSequence(number);
-		require(field, sequence == null || sequence > 0, "sequence", label + "中的发文顺序号应从1起编，不能为0：" + number);
+		require(field, sequence == null || sequence != Text.SEQUENCE_TOO_LONG, "sequence",
+				label + "中的发文顺序号过长（最多9位数字）：" + number);
+		require(field, sequence == null || sequence != 0, "sequence", label + "中的发文顺序号应从1起编，不能为0：" + number);
 		return require(field, year == null || issuedOn == null || year == issuedOn.getYear(), "year",
 				label + "中的年份（" + year + "）应与发文日期的年份（" + (issuedOn == null ? "" : issuedOn.getYear()) + "）一致");
 	}

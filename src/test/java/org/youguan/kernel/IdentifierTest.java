@@ -106,6 +106,23 @@ class IdentifierTest {
 		assertThat(Text.documentSequence("苏吴邮管罚〔2026〕第三号")).isEqualTo(3L);
 	}
 
+	/**
+	 * Leading zeros are padding however many are typed, and a sequence of more than 9 significant digits is a typing
+	 * error refused by name (rule {@code sequence}) — it used to be taken for a number of no known form, stored as typed
+	 * and spared the year check.
+	 */
+	@Test
+	void aSequenceOfTenDigitsIsRefusedAndTenZerosOfPaddingAreNot() {
+		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕0000000012号")).isEqualTo("苏吴邮管罚〔2025〕12号");
+		String tooLong = Text.documentNumber("苏吴邮管罚[2025]1234567890号");
+		assertThat(Text.documentYear(tooLong)).isEqualTo(2025);
+		assertThat(new Validation().documentYear("decisionNumber", "决定书文号", tooLong, java.time.LocalDate.of(2026, 3, 1))
+			.errors()).extracting(FieldError::rule).containsExactlyInAnyOrder("sequence", "year");
+		assertThat(new Validation().documentYear("decisionNumber", "决定书文号", "苏吴邮管罚2026年1234567890号",
+				java.time.LocalDate.of(2026, 3, 1)).errors())
+			.singleElement().satisfies(e -> assertThat(e.message()).contains("最多9位"));
+	}
+
 	/** Full-width digits typed with a Chinese input method are the number they show, so it cannot pass as another. */
 	@Test
 	void anIdentifierIsStoredAsItShows() {
