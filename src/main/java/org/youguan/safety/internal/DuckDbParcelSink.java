@@ -16,7 +16,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -495,7 +495,9 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 			a.append(province);
 			a.append(r.enterpriseId());
 			a.append(r.waybillNumber());
-			a.append(r.acceptedAt().atOffset(ZoneOffset.UTC));
+			// as epoch microseconds: no OffsetDateTime and no zone rules per record (a flight recording showed them)
+			Instant at = r.acceptedAt();
+			a.appendEpochMicros(at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000);
 			text(a, r.senderIdType() == null ? null : r.senderIdType().name());
 			text(a, r.senderIdPseudonym());
 			a.append(r.senderRegion());

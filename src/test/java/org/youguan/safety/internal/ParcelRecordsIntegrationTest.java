@@ -167,6 +167,25 @@ class ParcelRecordsIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("X-Batch-Id"));
 	}
 
+	/** The Parquet file keeps the instant a parcel was accepted at to the microsecond (the column's precision). */
+	@Test
+	void theAcceptedAtInstantIsStoredToTheMicrosecond() throws Exception {
+		Instant at = clock.instant().minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+			.plusNanos(123_456_789);
+		String waybill = "AT" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "micros-" + UUID.randomUUID())
+			.header("Authorization", SHUNFENG).contentType("application/x-ndjson").content(line(waybill, "320506", at)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1));
+		try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement();
+				ResultSet rs = st.executeQuery("SELECT epoch_us(accepted_at) FROM read_parquet('" + sink.root()
+						+ "/**/*.parquet') WHERE waybill_number = '" + waybill + "'")) {
+			assertThat(rs.next()).isTrue();
+			assertThat(rs.getLong(1)).isEqualTo(at.getEpochSecond() * 1_000_000L + 123_456);
+			assertThat(rs.next()).isFalse();
+		}
+	}
+
 	@Test
 	void onlyAnEnterpriseUploadsAndAnotherBodyTypeOrABadBatchIdIsA4xx() throws Exception {
 		String body = line("SF0003", "320506", clock.instant());
