@@ -27,6 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class Listing {
 
+	/** The column of a page's statement that carries the count, beside the caller's columns. */
+	public static final String COUNT_COLUMN = "listing_count";
+
 	private final String from;
 
 	private final StringBuilder where = new StringBuilder();
@@ -167,35 +170,46 @@ public final class Listing {
 
 	/** The number of matching rows (up to the cap, when one is set). */
 	public long count(JdbcClient jdbc) {
+		return withCountCap(jdbc.sql(countSql()).params(params)).query(Long.class).single();
+	}
+
+	private String countSql() {
 		String rows = (countFrom != null ? countFrom : from) + where;
-		if (countCap > 0) {
-			return jdbc.sql("SELECT count(*) FROM (SELECT 1 " + rows + " LIMIT :countCap) capped")
-				.params(params)
-				.param("countCap", countCap + 1)
-				.query(Long.class)
-				.single();
-		}
-		return jdbc.sql("SELECT count(*) " + rows).params(params).query(Long.class).single();
+		return countCap > 0 ? "SELECT count(*) FROM (SELECT 1 " + rows + " LIMIT :countCap) capped"
+				: "SELECT count(*) " + rows;
+	}
+
+	private JdbcClient.StatementSpec withCountCap(JdbcClient.StatementSpec statement) {
+		return countCap > 0 ? statement.param("countCap", countCap + 1) : statement;
 	}
 
 	/**
-	 * One page: the count, then the rows of {@code select} (the SELECT list, without FROM) in the chosen order.
+	 * One page: the rows of {@code select} (the SELECT list, without FROM) in the chosen order, and their count. The
+	 * count is a subquery of the page's statement, which PostgreSQL runs once, as it would run the count on its own:
+	 * a page is one statement and one round trip (issue 12), and a second only for a page past the last, which has no
+	 * row to carry the count.
 	 * @param page the search text, page number (from 0), size and sort the user asked for
-	 * @param mapper how a row becomes an item ({@link Rows#of} for records)
+	 * @param mapper how a row becomes an item ({@link Rows#of} for records; the count's column
+	 *        {@value #COUNT_COLUMN} is one more column of every row)
 	 */
 	public <T> PageResult<T> page(JdbcClient jdbc, String select, PageQuery page, RowMapper<T> mapper) {
-		long count = count(jdbc);
 		String rows = from + where + orderBy(page) + " LIMIT :limit OFFSET :offset";
-		String sql = pageJoins == null ? select + " " + rows
-				: select + " FROM (SELECT " + alias() + ".* " + rows + ") " + alias() + " " + pageJoins + orderBy(page);
-		List<T> items = jdbc.sql(sql)
-			.params(params)
+		String selectWithCount = select + ", (" + countSql() + ") AS " + COUNT_COLUMN;
+		String sql = pageJoins == null ? selectWithCount + " " + rows
+				: selectWithCount + " FROM (SELECT " + alias() + ".* " + rows + ") " + alias() + " " + pageJoins
+						+ orderBy(page);
+		long[] count = { 0 };
+		List<T> items = withCountCap(jdbc.sql(sql).params(params))
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(mapper)
+			.query((rs, row) -> {
+				count[0] = rs.getLong(COUNT_COLUMN);
+				return mapper.mapRow(rs, row);
+			})
 			.list();
-		return countCap > 0 ? PageResult.counted(items, page.page(), page.size(), count, countCap)
-				: new PageResult<>(items, page.page(), page.size(), count);
+		long total = items.isEmpty() && page.offset() > 0 ? count(jdbc) : count[0];
+		return countCap > 0 ? PageResult.counted(items, page.page(), page.size(), total, countCap)
+				: new PageResult<>(items, page.page(), page.size(), total);
 	}
 
 	private String orderBy(PageQuery page) {

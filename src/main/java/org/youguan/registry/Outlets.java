@@ -73,13 +73,20 @@ public class Outlets {
 	private static final String COLUMNS = """
 			SELECT o.id, o.name, o.enterprise_id, e.legal_name AS enterprise_name, o.branch_id, br.name AS branch_name,
 			       o.brand_id, b.short_name AS brand_name, o.cooperation, d.label AS cooperation_label, o.address,
-			       o.region_code, r.name AS region_name, o.longitude, o.latitude, o.manager_name, o.manager_id_masked,
-			       o.manager_phone_masked, o.storage_area, o.has_communications, o.has_shelving, o.has_surveillance,
-			       o.has_signage, o.opened_on, o.filing_number, o.status, o.demo""";
+			       o.region_code, (SELECT r.name FROM region_name r WHERE r.code = o.region_code COLLATE "default")
+			       AS region_name, o.longitude, o.latitude, o.manager_name, o.manager_id_masked, o.manager_phone_masked,
+			       o.storage_area, o.has_communications, o.has_shelving, o.has_surveillance, o.has_signage, o.opened_on,
+			       o.filing_number, o.status, o.demo""";
 
-	/** The names an outlet is shown with (each join keeps every outlet once: foreign keys, unique codes). */
+	/**
+	 * The names an outlet is shown with (each join keeps every outlet once: foreign keys, unique codes). The region's
+	 * name is a subquery of {@link #COLUMNS} that probes the region's key for each row: {@code o.region_code} is
+	 * collated "C" and the key is not, so a join could not use the key's index and read all 5,000-odd regions for a page
+	 * of 20 outlets (issue 12); the subquery compares in the key's collation, which for equality is the same (both
+	 * compare bytes).
+	 */
 	private static final String NAMES = """
-			JOIN enterprise e ON e.id = o.enterprise_id JOIN region_name r ON r.code = o.region_code
+			JOIN enterprise e ON e.id = o.enterprise_id
 			LEFT JOIN branch br ON br.id = o.branch_id LEFT JOIN brand b ON b.id = o.brand_id
 			LEFT JOIN registry_dictionary d ON d.kind = 'cooperation' AND d.code = o.cooperation""";
 

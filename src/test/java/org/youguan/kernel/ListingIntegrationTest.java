@@ -1,5 +1,6 @@
 package org.youguan.kernel;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -90,5 +91,45 @@ class ListingIntegrationTest {
 			assertThat(deferred.items()).isNotEmpty().isEqualTo(joined.items());
 			assertThat(deferred.total()).isEqualTo(joined.total());
 		}
+	}
+
+	/**
+	 * The exact count comes with the page's rows (issue 12: one statement per page): it is the count on its own for
+	 * the first page, a middle one, one past the end (which has no row to carry it), a search without a match, a
+	 * listing counted from another FROM clause, and one whose names are joined to the page; capped as well.
+	 */
+	@Test
+	void theCountReadWithThePageIsTheCountOnItsOwn() {
+		String select = "SELECT r.code, r.name, p.name AS parent_name";
+		for (PageQuery page : new PageQuery[] { new PageQuery("", 0, 7, null, false),
+				new PageQuery("", 2, 7, "name", true), new PageQuery("", 9_999, 7, null, false),
+				new PageQuery("州", 0, 3, null, false), new PageQuery("没有这个地方", 0, 5, null, false) }) {
+			Listing joined = Listing.from("FROM region r LEFT JOIN region p ON p.code = r.parent_code")
+				.countFrom("FROM region r")
+				.scope(DataScope.region("32"), "r.code")
+				.search(page, "r.name")
+				.sorts(SORTS, "code", "r.code");
+			Listing deferred = Listing.from("FROM region r")
+				.joinedToPage("LEFT JOIN region p ON p.code = r.parent_code")
+				.scope(DataScope.region("32"), "r.code")
+				.search(page, "r.name")
+				.sorts(SORTS, "code", "r.code");
+			long alone = jdbc.sql("SELECT count(*) FROM region WHERE code LIKE '32%' AND name LIKE :p")
+				.param("p", page.likePattern())
+				.query(Long.class)
+				.single();
+			for (Listing listing : List.of(joined, deferred)) {
+				PageResult<NamedRegion> result = listing.page(jdbc, select, page, Rows.of(NamedRegion.class));
+				assertThat(result.total()).as(page.toString()).isEqualTo(alone).isEqualTo(listing.count(jdbc));
+				assertThat(result.capped()).isFalse();
+				assertThat(result.items()).hasSize((int) Math.max(0, Math.min(page.size(), alone - page.offset())));
+				PageResult<NamedRegion> capped = listing.countUpTo(5).page(jdbc, select, page, Rows.of(NamedRegion.class));
+				assertThat(capped.total()).as("capped " + page).isEqualTo(Math.min(alone, 5));
+				assertThat(capped.capped()).isEqualTo(alone > 5);
+				assertThat(capped.items()).isEqualTo(result.items());
+			}
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM region WHERE code LIKE '32%' AND name LIKE '%州%'").query(Long.class)
+			.single()).as("a search with more than one page").isGreaterThan(3);
 	}
 }

@@ -255,6 +255,35 @@ class RegistryIntegrationTest {
 	}
 
 	/**
+	 * A search's pages are the pages of all its matches in the list's order, each with the (capped) count, past the
+	 * last page too; each outlet carries its region's name, which is read by a subquery (issue 12).
+	 */
+	@Test
+	void aSearchPagesEveryMatchInOrderWithItsCountAndRegionNames() {
+		for (String word : List.of("菜鸟", "驿", "菜鸟", "驿", "菜鸟", "驿", "菜鸟")) {
+			List<Long> all = jdbc.sql("SELECT id FROM terminal_outlet WHERE region_code LIKE '3205%' AND name LIKE :p "
+					+ "ORDER BY region_code COLLATE \"C\", id")
+				.param("p", "%" + word + "%")
+				.query(Long.class)
+				.list();
+			assertThat(all).as(word).hasSizeGreaterThan(7);
+			int pages = (all.size() + 6) / 7;
+			for (int page : new int[] { 0, 1, pages - 1, pages + 3 }) {
+				var found = outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery(word, page, 7, null, false));
+				assertThat(found.total()).as(word + " page " + page).isEqualTo(Math.min(all.size(), 1_000));
+				assertThat(found.capped()).isEqualTo(all.size() > 1_000);
+				assertThat(found.items()).extracting(OutletView::id)
+					.as(word + " page " + page)
+					.isEqualTo(all.subList(Math.min(page * 7, all.size()), Math.min(page * 7 + 7, all.size())));
+				for (OutletView o : found.items()) {
+					assertThat(o.regionName()).isEqualTo(jdbc.sql("SELECT name FROM region WHERE code = :c")
+						.param("c", o.regionCode()).query(String.class).single());
+				}
+			}
+		}
+	}
+
+	/**
 	 * What a search word names (a brand? a place?) is remembered (issue 12), but a brand created under that word is
 	 * audited, so the very next search reads the word as the brand.
 	 */
