@@ -56,7 +56,9 @@ public class Facilities {
 			       f.commissioned_on, f.demo""";
 
 	private static final String FROM = """
-			FROM facility f JOIN enterprise e ON e.id = f.enterprise_id JOIN region_name r ON r.code = f.region_code""";
+			FROM facility f JOIN enterprise e ON e.id = f.enterprise_id JOIN region_name r
+			    ON r.code = f.region_code COLLATE "default"
+			""";
 
 	private static final String SELECT = COLUMNS + " " + FROM;
 

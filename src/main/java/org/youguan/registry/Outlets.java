@@ -570,7 +570,8 @@ public class Outlets {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
 		return criteria("JOIN enterprise e ON e.id = o.enterprise_id "
-				+ "JOIN region_name r ON r.code = o.region_code LEFT JOIN brand b ON b.id = o.brand_id", DataScope.all(), filter, query)
+				+ "JOIN region_name r ON r.code = o.region_code COLLATE \"default\" LEFT JOIN brand b ON b.id = o.brand_id",
+				DataScope.all(), filter, query)
 			.sorts(Map.of("region_code", "o.region_code"), "region_code", "o.id")
 			.page(jdbc, """
 					SELECT o.name, b.short_name AS brand, e.legal_name AS operator, o.address, o.region_code,

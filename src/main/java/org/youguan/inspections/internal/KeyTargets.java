@@ -51,7 +51,7 @@ class KeyTargets {
 			    i.inspected_on""";
 
 	private static final String INSPECTION = """
-			LEFT JOIN region_name r ON r.code = k.region_code
+			LEFT JOIN region_name r ON r.code = k.region_code COLLATE "default"
 			LEFT JOIN LATERAL (SELECT x.id, x.inspected_on FROM inspection_record x
 			    WHERE x.enterprise_credit_code = k.enterprise_credit_code AND x.inspected_on >= k.listed_on
 			    ORDER BY x.inspected_on, x.id LIMIT 1) i ON true""";

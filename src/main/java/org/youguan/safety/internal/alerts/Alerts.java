@@ -36,7 +36,7 @@ public class Alerts {
 			    e.legal_name AS enterprise_name, a.measure, a.threshold, a.detail, a.status, a.reason, a.decided_by,
 			    a.decided_at, a.created_at""";
 
-	static final String NAMES = "LEFT JOIN region_name r ON r.code = a.region_code "
+	static final String NAMES = "LEFT JOIN region_name r ON r.code = a.region_code COLLATE \"default\" "
 			+ "LEFT JOIN enterprise_name e ON e.id = a.enterprise_id";
 
 	private final JdbcClient jdbc;
