@@ -1360,6 +1360,7 @@ M = {
  "enforcement.figures.averageDays": ("平均天数", "Average days"),
  "queue.enforcement.leads": ("待研判的案件线索", "Leads to assess"),
  "queue.enforcement.deadline": ("临近或超过办案期限的案件", "Cases near or past their decision limit"),
+ "queue.enforcement.imported": ("导入的未结案件", "Imported cases not yet decided"),
  "queue.enforcement.publish": ("待公示的处罚决定", "Decisions to publish"),
  "queue.enforcement.unpaid": ("逾期未缴的罚款", "Fines overdue"),
  "queue.enforcement.handover": ("逾期未上缴的没收违法所得", "Confiscated gains overdue for handover"),

@@ -37,9 +37,10 @@ import org.youguan.registry.Enterprises;
 
 /**
  * The demo city's penalty cases, through the enforcement module's own services and with dates counted back from
- * today: leads waiting (a report, a transfer) and one not filed; cases in every state of the procedure — 已立案 (one
- * overdue), 调查取证 (due within days), 调查终结 with the legal review its fine requires, 已告知, 听证, 不予处罚, 撤案 — and
- * two decisions published: one fine paid (its evidence list: a 现场检查笔录 and a 询问笔录 with their records issued, a
+ * today: leads waiting (a report, a transfer) and one not filed; cases in every state of the procedure
+ * ({@link org.youguan.enforcement.CaseStatus}) — 已立案 (one overdue), 调查取证 (due within days), 调查终结 with the legal
+ * review its fine requires, 已告知, 听证 (requested after the notice), 已决定 (not yet delivered), 已执行 (paid, not yet
+ * closed), 不予处罚, 撤案 — and decisions published: one fine paid (its evidence list: a 现场检查笔录 and a 询问笔录 with their records issued, a
  * photo) and the case closed ("处罚企业…家，罚款8000元"), one fine delivered and unpaid
  * past its deadline, so its 加处罚款 grows; a combined decision (没收违法所得并处罚款) delivered, its fine to pay and the
  * confiscation to hand over; the case under investigation holds a scanned 书证; one case transferred to the police (已移送) and one warning given on the spot
@@ -244,6 +245,34 @@ class EnforcementDemoData {
 				"REDUCED", "ELIMINATED_HARM", reduced, null, null, null, "3000", null, null));
 		caseExecution.deliver(all, combined, t.minusDays(4).toString());
 
+		// 听证: a fine of 20000 (较大数额, art.63) reviewed, notified today and the hearing requested at once
+		long hearing = file(all, city.get(15), "WAYBILL_DATA", "电子运单显示收件人完整手机号码，涉及用户数量较大", t.minusDays(22),
+				t.minusDays(20));
+		caseInvestigation.startInvestigation(all, hearing, TEAM);
+		documentary(all, hearing, "电子运单样张及打印记录（复印件）", "当事人近一个月使用的电子运单模板样张，显示收件人完整手机号码", t.minusDays(15));
+		caseInvestigation.concludeInvestigation(all, hearing, new CaseInvestigation.Conclusion("查明当事人电子运单模板违规显示收件人完整手机号码",
+				"FINE", "20000", false, null, null, null));
+		caseInvestigation.review(all, hearing, REVIEWER, true, "事实清楚、证据确凿、适用依据正确、程序合法，同意");
+		noticeAndHearing.notifyParty(all, hearing, t.toString());
+		noticeAndHearing.requestHearing(all, hearing, t.toString());
+
+		// 已决定, not yet delivered: the statement waived, the decision made two days ago
+		decidedFine(all, city.get(16), "OUTLET_UNFILED", "末端网点开办2个月未备案", "查明当事人开办末端网点逾期未备案", "8000",
+				"末端网点营业执照及经营记录（复印件）", "末端网点营业执照及近两个月的收寄记录，无备案回执", t.minusDays(38), t.minusDays(2));
+
+		// 已执行: the fine paid, the case not yet closed
+		long executed = decidedFine(all, city.get(17), "DATA_NOT_REPORTED", "连续三个月未报送快递业务统计数据",
+				"查明当事人连续三个月未按规定报送统计数据", "3000", "统计数据报送记录（截图）", "邮政业统计信息系统中当事人近三个月的报送记录",
+				t.minusDays(48), t.minusDays(20));
+		caseExecution.deliver(all, executed, t.minusDays(19).toString());
+		decisionPublication.publish(all, executed, t.minusDays(16).toString());
+		caseExecution.pay(all, executed, t.minusDays(10).toString(), "3000");
+
+		// 撤案: the facts did not hold up under investigation
+		long withdrawn = file(all, city.get(18), "BRANCH_UNFILED", "反映分支机构未备案", t.minusDays(35), t.minusDays(33));
+		caseInvestigation.startInvestigation(all, withdrawn, TEAM);
+		caseDecisions.withdraw(all, withdrawn, "经调查，该分支机构已于立案前办理备案，违法事实不能成立");
+
 		// 当场处罚 (简易程序): a warning handed over on the spot and filed with the bureau the same day
 		onTheSpotPenalties.decideOnTheSpot(all, new OnTheSpotPenalties.OnTheSpot("ORGANISATION", city.get(12).creditCode(), null, null,
 				"DATA_NOT_REPORTED", "检查时发现当月快递业务数据逾期3日未报送，当场补报", "当事人营业场所", t.minusDays(1).toString(),
@@ -279,6 +308,24 @@ class EnforcementDemoData {
 	private void documentary(DataScope all, long id, String title, String content, LocalDate collected) {
 		evidence.add(all, id, new CaseEvidence.EvidenceData("DOCUMENTARY", title, content, null, null, collected.toString(),
 				COLLECTORS), new UploadedFile(title + ".pdf", scan()));
+	}
+
+	/**
+	 * A fine decided on {@code decided} without a statement: the lead received two days before {@code filed}, the case
+	 * filed and investigated (a 书证 collected 8 days after 立案), concluded 10 days before the decision, the party
+	 * notified 8 days before and its signed waiver kept the day after: the case's id.
+	 */
+	private long decidedFine(DataScope all, EnterpriseView e, String violation, String summary, String report, String fine,
+			String evidenceTitle, String evidenceContent, LocalDate filed, LocalDate decided) {
+		long id = file(all, e, violation, summary, filed.minusDays(2), filed);
+		caseInvestigation.startInvestigation(all, id, TEAM);
+		documentary(all, id, evidenceTitle, evidenceContent, filed.plusDays(8));
+		caseInvestigation.concludeInvestigation(all, id, new CaseInvestigation.Conclusion(report, "FINE", fine, false, null,
+				null, null, decided.minusDays(10).toString()));
+		noticeAndHearing.notifyParty(all, id, decided.minusDays(8).toString());
+		noticeAndHearing.waiveStatement(all, id, decided.minusDays(7).toString(), new UploadedFile("放弃陈述申辩声明.pdf", scan()));
+		caseDecisions.decide(all, id, new CaseDecisions.Decision(null, decided.toString(), "FINE", fine, null, null, null));
+		return id;
 	}
 
 	/** A lead received, proposed and filed on the given days: the case's id. */

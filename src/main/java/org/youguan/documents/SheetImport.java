@@ -256,7 +256,17 @@ public final class SheetImport<T> {
 	 */
 	public static <T> ImportResult runPrepared(byte[] content, List<String> headers, List<String> optionalHeaders,
 			Map<String, String> columns, Function<List<SheetRow>, RowCheck<T>> prepare, Consumer<List<T>> commit) {
-		List<SheetRow> rows = SheetRows.read(content, headers, optionalHeaders);
+		return runPrepared(content, headers, optionalHeaders, Map.of(), columns, prepare, commit);
+	}
+
+	/**
+	 * As {@link #runPrepared(byte[], List, List, Map, Function, Consumer)}, the headers also recognised by the other
+	 * names of {@code headerAliases} ({@link SheetRows#read(byte[], List, List, Map)}: another name → the header).
+	 */
+	public static <T> ImportResult runPrepared(byte[] content, List<String> headers, List<String> optionalHeaders,
+			Map<String, String> headerAliases, Map<String, String> columns, Function<List<SheetRow>, RowCheck<T>> prepare,
+			Consumer<List<T>> commit) {
+		List<SheetRow> rows = SheetRows.read(content, headers, optionalHeaders, headerAliases);
 		if (rows.isEmpty()) {
 			throw new InvalidValueException("file", "empty", "文件中没有数据行");
 		}

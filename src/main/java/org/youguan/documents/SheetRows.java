@@ -4,9 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +102,17 @@ public final class SheetRows {
 	 * @throws InvalidValueException on the field "file": not an .xlsx, too large, too many rows, a header missing
 	 */
 	public static List<SheetRow> read(byte[] content, List<String> requiredHeaders, List<String> optionalHeaders) {
+		return read(content, requiredHeaders, optionalHeaders, Map.of());
+	}
+
+	/**
+	 * As {@link #read(byte[], List, List)}, a header also recognised by another name bureaus' own sheets use for it
+	 * (信用代码 for 当事人统一社会信用代码, 罚款数额 for 罚款金额（元）) and, as any header, however its width and spaces are
+	 * typed ({@link #headerKey}: 罚款金额(元) is 罚款金额（元）); the rows are keyed by the header's own name.
+	 * @param aliases another name → the header it stands for (a required or optional one)
+	 */
+	public static List<SheetRow> read(byte[] content, List<String> requiredHeaders, List<String> optionalHeaders,
+			Map<String, String> aliases) {
 		if (content == null || content.length < 4 || content[0] != 'P' || content[1] != 'K') {
 			throw new InvalidValueException("file", "xlsx", "请上传Excel工作簿（.xlsx），可先下载导入模板");
 		}
@@ -109,8 +120,10 @@ public final class SheetRows {
 			throw new InvalidValueException("file", "size", "文件不能超过20MB");
 		}
 		OfficeFiles.requireWithinLimits(content, "file", "Excel工作簿（.xlsx）");
-		Set<String> known = new HashSet<>(requiredHeaders);
-		known.addAll(optionalHeaders);
+		Map<String, String> known = new HashMap<>();
+		aliases.forEach((alias, header) -> known.put(headerKey(alias), header));
+		requiredHeaders.forEach(h -> known.put(headerKey(h), h));
+		optionalHeaders.forEach(h -> known.put(headerKey(h), h));
 		int maxRows = OfficeFiles.maxImportRows();
 		List<SheetRow> rows = new ArrayList<>();
 		Map<Integer, String> headers = new LinkedHashMap<>();
@@ -193,6 +206,14 @@ public final class SheetRows {
 		}
 	}
 
+	/**
+	 * A header as compared: compatibility-normalised (NFKC: full-width brackets and letters are ASCII), without any
+	 * white space ("罚款金额 (元)" is 罚款金额（元）).
+	 */
+	static String headerKey(String header) {
+		return Normalizer.normalize(header, Normalizer.Form.NFKC).replaceAll("\\s", "");
+	}
+
 	private static InvalidValueException missingHeaders(List<String> missing) {
 		return new InvalidValueException("file", "headers", "表头缺少：" + String.join("、", missing) + "（请使用导入模板）");
 	}
@@ -202,7 +223,8 @@ public final class SheetRows {
 	 * (merged down), a name that is not a known header but makes one with the group above it (the nearest text at or
 	 * left of its column in the row above, merged across) takes that; each name once, the leftmost column keeping it.
 	 */
-	private static Map<Integer, String> headerNames(Map<Integer, String> row, Map<Integer, String> up, Set<String> known) {
+	private static Map<Integer, String> headerNames(Map<Integer, String> row, Map<Integer, String> up,
+			Map<String, String> known) {
 		Set<Integer> columns = new TreeSet<>(row.keySet());
 		columns.addAll(up.keySet());
 		Map<Integer, String> names = new LinkedHashMap<>();
@@ -212,15 +234,15 @@ public final class SheetRows {
 			if (own == null) {
 				name = up.get(column);
 			}
-			else if (known.contains(own)) {
-				name = own;
+			else if (known.containsKey(headerKey(own))) {
+				name = known.get(headerKey(own));
 			}
 			else {
 				String group = null;
 				for (int c = column; c >= 0 && group == null; c--) {
 					group = up.get(c);
 				}
-				name = group != null && known.contains(group + own) ? group + own : own;
+				name = group != null && known.containsKey(headerKey(group + own)) ? known.get(headerKey(group + own)) : own;
 			}
 			if (name != null && !names.containsValue(name)) {
 				names.put(column, name);

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.enforcement.internal.CaseClock;
+import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.kernel.CreditCode;
@@ -29,6 +30,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseView;
@@ -82,7 +84,7 @@ public class Leads {
 
 	private final Enterprises enterprises;
 
-	private final PenaltyCases cases;
+	private final BusinessNumbers numbers;
 
 	private final CaseWork caseWork;
 
@@ -92,12 +94,12 @@ public class Leads {
 
 	private final Regions regions;
 
-	Leads(JdbcClient jdbc, Enterprises enterprises, PenaltyCases cases, CaseWork caseWork, AuditTrail audit, Clock clock,
+	Leads(JdbcClient jdbc, Enterprises enterprises, BusinessNumbers numbers, CaseWork caseWork, AuditTrail audit, Clock clock,
 			Regions regions) {
 		this.regions = regions;
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
-		this.cases = cases;
+		this.numbers = numbers;
 		this.caseWork = caseWork;
 		this.audit = audit;
 		this.clock = clock;
@@ -269,13 +271,16 @@ public class Leads {
 	 * @param filedOn the day of the signed 立案审批表 when recorded afterwards (not before the lead was received, not in
 	 * the future), or null for today
 	 * @return the case's id
-	 * @throws DomainException (409) when the lead is not proposed; (422) when time-barred or the enterprise is not
-	 * registered
+	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head}) for a signed-in account
+	 * that is not a head of the handling bureau, checked before the lead's state; (409) when the lead is not proposed;
+	 * (422) when time-barred or the enterprise is not registered
 	 * @throws InvalidValueException (field {@code filedOn}) for a day before the lead or in the future
 	 */
 	@Transactional
 	public long approve(DataScope scope, long id, Officer head, LocalDate filedOn, boolean demo) {
 		LeadView lead = lock(scope, id);
+		// who may decide first: a lead's state is not for an account that may not take the step to learn
+		caseWork.requireHandlingHead(handlingRegion(lead), "批准立案");
 		if (lead.status() != LeadStatus.PROPOSED) {
 			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，须先提请立案才能批准");
 		}
@@ -283,13 +288,13 @@ public class Leads {
 		new Validation().within("filedOn", "立案日期（filedOn）", filed, lead.receivedOn(), LocalDate.now(clock)).throwIfInvalid();
 		EnterpriseView enterprise = enterprises.findByCreditCode(lead.enterpriseCreditCode())
 			.orElseThrow(() -> DecisionRules.ruleBroken("enterpriseCreditCode", "exists", "当事人（" + lead.enterpriseCreditCode() + "）不在企业名录中，请先登记企业"));
-		CaseClock caseClock = caseWork.clock(PenaltyCases.caseRegion(enterprise, lead));
+		CaseClock caseClock = caseWork.clock(caseRegion(enterprise, lead));
 		LocalDate barred = caseClock.limitationEnds(lead.proposedEndedOn(), lead.proposedHarm());
 		if (lead.receivedOn().isAfter(barred)) {
 			throw DecisionRules.ruleBroken("endedOn", "limitation", "违法行为终了于" + lead.proposedEndedOn() + "，至" + lead.receivedOn() + "收到线索时已超过"
 					+ "追责时效（至" + barred + "），不再给予行政处罚（行政处罚法第36条），请以此理由不予立案");
 		}
-		long caseId = cases.file(enterprise, lead, head, filed, demo);
+		long caseId = file(enterprise, lead, head, filed, demo);
 		jdbc.sql("UPDATE penalty_lead SET status = 'FILED', case_id = :case WHERE id = :id")
 			.param("case", caseId)
 			.param("id", id)
@@ -306,16 +311,18 @@ public class Leads {
 	 * 邮政行政执法监督办法 requires every lead to be either filed or closed with the approval recorded), checked as
 	 * {@link #approve} checks it — a lead's handling bureau being the one its case would have ({@link #handlingRegion}).
 	 * @throws InvalidValueException (reason blank or over 500 characters)
-	 * @throws DomainException (409) when the lead is already filed or closed; (422, field {@code head}, rule
-	 * {@code not-handling-bureau-head}) for a signed-in account that is not a head of the handling bureau
+	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head}) for a signed-in account
+	 * that is not a head of the handling bureau, checked before the lead's state; (409) when the lead is already filed
+	 * or closed
 	 */
 	@Transactional
 	public void close(DataScope scope, long id, String reason) {
 		LeadView lead = lock(scope, id);
+		// who may decide first, as for 立案: a lead's state is not for an account that may not take the step to learn
+		caseWork.requireHandlingHead(handlingRegion(lead), "不予立案");
 		if (lead.status() == LeadStatus.FILED || lead.status() == LeadStatus.CLOSED) {
 			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，不能再作不予立案处理");
 		}
-		caseWork.requireHandlingHead(handlingRegion(lead), "不予立案");
 		new Validation().required("reason", "不予立案理由（reason）", reason)
 			.maxLength("reason", "不予立案理由（reason）", reason, 500)
 			.throwIfInvalid();
@@ -328,14 +335,67 @@ public class Leads {
 	}
 
 	/**
+	 * The region a case filed from {@code lead} belongs to: the bureau that handles the lead. A case handed over by
+	 * another postal bureau (source TRANSFER: 移送 sideways, 报请上级管辖 upwards, 指定管辖 downwards) stays with the
+	 * bureau that received it — the lead's region, even when the enterprise lies inside it (a county handing a
+	 * serious case up to its city must not get it back). Any other lead goes to the enterprise's own bureau when the
+	 * enterprise lies inside the lead's region (属地管辖), otherwise it stays in the lead's.
+	 */
+	static String caseRegion(EnterpriseView enterprise, LeadView lead) {
+		if (lead.source() == LeadSource.TRANSFER) {
+			return lead.regionCode();
+		}
+		return DataScope.region(lead.regionCode()).containsRegion(enterprise.regionCode()) ? enterprise.regionCode()
+				: lead.regionCode();
+	}
+
+	/**
+	 * Creates the case of an approved lead (立案), numbered 处罚案件-地区-年份-序号, its clock started; it belongs to the
+	 * bureau that handles the lead ({@link #caseRegion}), whose number and documents it carries.
+	 */
+	private long file(EnterpriseView enterprise, LeadView lead, Officer head, LocalDate filedOn, boolean demo) {
+		String region = caseRegion(enterprise, lead);
+		String number = numbers.next("处罚案件", region.length() > 6 ? region.substring(0, 6) : region, filedOn.getYear());
+		LocalDate due = caseWork.clock(region).decisionDue(filedOn, false, List.of(), filedOn);
+		long id = jdbc.sql("""
+				INSERT INTO penalty_case (number, lead_id, region_code, source, enterprise_credit_code, enterprise_name,
+				    violation_code, violation_ended_on, facts, status, filed_on, filing_approved_by, decision_due_on, demo,
+				    created_by, created_at, updated_at)
+				VALUES (:number, :lead, :region, :source, :code, :name, :violation, :ended, :facts, 'FILED', :filed,
+				    :head, :due, :demo, :by, :now, :now) RETURNING id""")
+			.param("number", number)
+			.param("lead", lead.id())
+			.param("region", region)
+			.param("source", lead.source().name())
+			.param("code", enterprise.creditCode())
+			.param("name", enterprise.legalName())
+			.param("violation", lead.proposedViolation().name())
+			.param("ended", lead.proposedEndedOn())
+			.param("facts", lead.summary())
+			.param("filed", filedOn)
+			.param("head", head.name())
+			.param("due", due)
+			.param("demo", demo)
+			.param("by", CaseWork.actor())
+			.param("now", OffsetDateTime.now(clock))
+			.query(Long.class)
+			.single();
+		audit.record(AuditEntry.of("case.file", "penalty_case", id, "立案：" + number + "，" + enterprise.legalName() + "，"
+				+ lead.proposedViolation().shortName() + "（" + head.name() + "批准；决定期限" + due + "）")
+			.inRegion(region));
+		caseWork.issue(id, CaseDocumentKind.FILING_APPROVAL);
+		return id;
+	}
+
+	/**
 	 * The region of the bureau that handles a lead: the region its case would have once filed
-	 * ({@link PenaltyCases#caseRegion}: the registered enterprise's own bureau inside the lead's region, the lead's region
+	 * ({@link #caseRegion}: the registered enterprise's own bureau inside the lead's region, the lead's region
 	 * for a transfer), or the lead's own region while no registered enterprise is named.
 	 */
 	public String handlingRegion(LeadView lead) {
 		EnterpriseView enterprise = lead.enterpriseCreditCode() == null ? null
 				: enterprises.findByCreditCode(lead.enterpriseCreditCode()).orElse(null);
-		return enterprise == null ? lead.regionCode() : PenaltyCases.caseRegion(enterprise, lead);
+		return enterprise == null ? lead.regionCode() : caseRegion(enterprise, lead);
 	}
 
 	/**

@@ -4,13 +4,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -51,9 +50,12 @@ import static org.youguan.enforcement.internal.CaseInput.revocationAuthority;
 @Service
 public class PastCases {
 
-	/** The sources a past case may come from (the import's contract): not {@link LeadSource#SAFETY}. */
-	static final Set<LeadSource> IMPORTED_SOURCES = EnumSet.of(LeadSource.INSPECTION, LeadSource.COMPLAINT, LeadSource.REPORT,
-			LeadSource.TRANSFER);
+	/**
+	 * The sources a past case may come from (the import's contract), the one list the API's and the sheet's messages
+	 * name: not {@link LeadSource#SAFETY}, a lead the platform's own alerts raise.
+	 */
+	public static final List<LeadSource> IMPORTED_SOURCES = List.of(LeadSource.INSPECTION, LeadSource.COMPLAINT,
+			LeadSource.REPORT, LeadSource.TRANSFER);
 
 	/** The receipt of an imported handover: the paper file holds it (its scan may be kept as an original document). */
 	static final String IMPORTED_HANDOVER = "历史案件导入：上缴凭证见纸质案卷";
@@ -158,23 +160,20 @@ public class PastCases {
 			type = ViolationType.byCodeOrTitle(data.violation()).orElse(null);
 			v.require("violation", type != null, "one-of", "违法行为（violation）应为违法行为目录中的代码或名称：" + data.violation());
 		}
-		LeadSource source = parse(v, "source", "线索来源", data.source(), LeadSource.class, true);
-		// the contract's sources of a past case: SAFETY is a lead raised by the platform's own alerts, never a past case's
-		v.require("source", source == null || IMPORTED_SOURCES.contains(source), "one-of",
-				"线索来源（source）应为INSPECTION、COMPLAINT、REPORT或TRANSFER之一");
+		LeadSource source = importedSource(v, data.source());
 		v.required("filedOn", "立案日期（filedOn）", data.filedOn());
 		// a past case: filed and decided before the import (and before youguan.enforcement.imported-before, the day the
 		// bureau began handling cases on the platform) — a case of today has its procedure on the platform
 		LocalDate lastPastDay = importedBefore != null && importedBefore.isBefore(today) ? importedBefore.minusDays(1)
 				: today.minusDays(1);
 		String past = "（历史案件须在" + lastPastDay.plusDays(1) + "之前立案和作出决定；此后的案件应在平台上办理）";
-		LocalDate filed = v.date("filedOn", "立案日期（filedOn）", data.filedOn(), Validation.EARLIEST_RECORD, today);
+		Day filed = pastDay(v, "filedOn", "立案日期", data.filedOn(), today, null);
 		if (filed != null) {
-			v.require("filedOn", !filed.isAfter(lastPastDay), "imported-past", "立案日期（filedOn）不是历史日期" + past);
+			v.require("filedOn", !filed.day().isAfter(lastPastDay), "imported-past", "立案日期（filedOn）不是历史日期" + past);
 		}
-		LocalDate decided = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(), filed == null ? Validation.EARLIEST_RECORD : filed, today);
+		Day decided = pastDay(v, "decidedOn", "决定日期", data.decidedOn(), today, filed);
 		if (decided != null) {
-			v.require("decidedOn", !decided.isAfter(lastPastDay), "imported-past", "决定日期（decidedOn）不是历史日期" + past);
+			v.require("decidedOn", !decided.day().isAfter(lastPastDay), "imported-past", "决定日期（decidedOn）不是历史日期" + past);
 		}
 		Penalty penalty = parse(v, "penalty", "处罚种类", data.penalty(), Penalty.class, false);
 		boolean decidedCase = !Text.isBlank(data.decidedOn());
@@ -189,7 +188,7 @@ public class PastCases {
 		String typedNumber = Text.documentNumber(data.decisionNumber());
 		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", typedNumber, 60)
 			.identifier("decisionNumber", "决定书文号（decisionNumber）", typedNumber)
-			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, decided);
+			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, Day.of(decided));
 		decisionNumbers.handTypedNumber(v, typedNumber);
 		// before 并处 was recorded, a confiscation's value came in fine: without confiscated it still means that
 		boolean legacyConfiscation = penalty == Penalty.CONFISCATION && data.confiscated() == null;
@@ -218,20 +217,20 @@ public class PastCases {
 		else if (penalty == null && Text.isBlank(data.penalty()) || penalty == Penalty.NONE) {
 			v.require("confiscated", confiscated == null, "absent", "未作出处罚决定的案件不填写没收金额（confiscated）");
 		}
-		LocalDate paid = v.date("paidOn", "缴款日期（paidOn）", data.paidOn(), decided == null ? Validation.EARLIEST_RECORD : decided, today);
+		LocalDate paid = Day.of(pastDay(v, "paidOn", "缴款日期", data.paidOn(), today, decided));
 		if (paid != null) {
 			v.require("paidOn", fine != null, "absent", "只有处以罚款的决定才填写缴款日期（paidOn）");
 		}
 		// 没收违法所得 is carried out when handed over (上缴, art.74): its day, as the live handover records it
-		LocalDate handed = v.date("handedOverOn", "没收上缴日期（handedOverOn）", data.handedOverOn(),
-				decided == null ? Validation.EARLIEST_RECORD : decided, today);
+		LocalDate handed = Day.of(pastDay(v, "handedOverOn", "没收上缴日期", data.handedOverOn(), today, decided));
 		if (!Text.isBlank(data.handedOverOn())) {
 			v.require("handedOverOn", confiscated != null || penalty == null && !Text.isBlank(data.penalty()), "absent",
 					"只有没收违法所得的决定才填写没收上缴日期（handedOverOn）");
 		}
-		LocalDate latest = Stream.of(paid, handed, decided, filed).filter(Objects::nonNull).max(Comparator.naturalOrder())
-			.orElse(null);
-		LocalDate closed = v.date("closedOn", "结案日期（closedOn）", data.closedOn(), latest == null ? Validation.EARLIEST_RECORD : latest, today);
+		// 结案 after every date before it: the latest of them names the rule broken
+		Day latest = Stream.of(paid == null ? null : new Day(paid, "缴款日期"), handed == null ? null : new Day(handed, "没收上缴日期"),
+				decided, filed).filter(Objects::nonNull).max(Comparator.comparing(Day::day)).orElse(null);
+		LocalDate closed = Day.of(pastDay(v, "closedOn", "结案日期", data.closedOn(), today, latest));
 		if (closed != null) {
 			v.require("closedOn", decidedCase, "order", "未作出决定的案件不能填写结案日期（closedOn）");
 			v.require("closedOn", fine == null || !Text.isBlank(data.paidOn()), "unpaid", "罚款未缴纳（paidOn为空）的案件不能结案");
@@ -251,7 +250,8 @@ public class PastCases {
 				&& (confiscated == null || handed != null);
 		CaseStatus status = !decidedCase ? CaseStatus.FILED : penalty == Penalty.NONE ? CaseStatus.NOT_PENALIZED
 				: closed != null ? CaseStatus.CLOSED : executed ? CaseStatus.EXECUTED : CaseStatus.DECIDED;
-		String caseNumber = numbers.next("处罚案件", region.length() > 6 ? region.substring(0, 6) : region, filed.getYear());
+		String caseNumber = numbers.next("处罚案件", region.length() > 6 ? region.substring(0, 6) : region,
+				filed.day().getYear());
 		Map<String, Object> p = new HashMap<>();
 		p.put("number", caseNumber);
 		p.put("region", region);
@@ -260,16 +260,16 @@ public class PastCases {
 		p.put("name", enterprise.legalName());
 		p.put("violation", type.name());
 		p.put("status", status.name());
-		p.put("filed", filed);
-		p.put("due", caseWork.clock(region).decisionDue(filed, false, List.of(), filed));
+		p.put("filed", filed.day());
+		p.put("due", caseWork.clock(region).decisionDue(filed.day(), false, List.of(), filed.day()));
 		p.put("decisionNumber", number);
-		p.put("decided", decided);
+		p.put("decided", Day.of(decided));
 		p.put("penalty", penalty == null || penalty == Penalty.NONE ? null : penalty.name());
 		p.put("fine", fine);
 		p.put("confiscated", confiscated);
 		p.put("paid", paid);
 		p.put("paidAmount", paid == null ? null : fine);
-		p.put("closed", closed != null ? closed : status == CaseStatus.NOT_PENALIZED ? decided : null);
+		p.put("closed", closed != null ? closed : status == CaseStatus.NOT_PENALIZED ? Day.of(decided) : null);
 		p.put("by", CaseWork.actor());
 		p.put("now", OffsetDateTime.now(clock));
 		long id = jdbc.sql("""
@@ -297,9 +297,65 @@ public class PastCases {
 						+ CaseDocuments.penalty(penalty, fine, confiscated))).inRegion(region));
 		if (decidedCase && penalty != Penalty.NONE) {
 			events.publishEvent(new PenaltyDecided(id, number, region, enterprise.creditCode(), enterprise.legalName(),
-					type.name(), penalty, fine, confiscated, decided, true));
+					type.name(), penalty, fine, confiscated, Day.of(decided), true));
 		}
 		return id;
+	}
+
+	/** The source of a past case, one of {@link #IMPORTED_SOURCES} (rule {@code required} or {@code one-of}), or null. */
+	private static LeadSource importedSource(Validation v, String typed) {
+		String label = "案件来源（source）";
+		if (Text.isBlank(typed)) {
+			v.require("source", false, "required", label + "不能为空");
+			return null;
+		}
+		LeadSource source = IMPORTED_SOURCES.stream().filter(s -> s.name().equalsIgnoreCase(typed.strip())).findFirst()
+			.orElse(null);
+		v.require("source", source != null, "one-of", label + "应为" + String.join("、", IMPORTED_SOURCES.stream()
+			.map(s -> s.name() + "（" + s.label() + "）").toList()) + "之一");
+		return source;
+	}
+
+	/** A day of a past case with the name of its field, for the rules of the days after it. */
+	private record Day(LocalDate day, String label) {
+
+		static LocalDate of(Day d) {
+			return d == null ? null : d.day();
+		}
+	}
+
+	/**
+	 * A day of a past case as typed (YYYY-MM-DD), each rule with its own message naming the field: not after today
+	 * (rule {@code future}: 不得晚于今天), not before {@link Validation#EARLIEST_RECORD} (rule {@code range}), not before
+	 * the day the procedure puts before it (rule {@code order}: 决定 after 立案, 缴款 and 上缴 after 决定, 结案 after all
+	 * of them). Null when blank or refused, so no day after it is judged by a day that is not one.
+	 */
+	private static Day pastDay(Validation v, String field, String label, String text, LocalDate today, Day earlier) {
+		if (Text.isBlank(text)) {
+			return null;
+		}
+		String named = label + "（" + field + "）";
+		LocalDate day;
+		try {
+			day = LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			v.require(field, false, "date", named + "应为日期（YYYY-MM-DD）");
+			return null;
+		}
+		if (day.isAfter(today)) {
+			v.require(field, false, "future", named + "不得晚于今天（" + today + "）：" + day + "尚未到来");
+			return null;
+		}
+		if (day.isBefore(Validation.EARLIEST_RECORD)) {
+			v.require(field, false, "range", named + "不得早于" + Validation.EARLIEST_RECORD);
+			return null;
+		}
+		if (earlier != null && day.isBefore(earlier.day())) {
+			v.require(field, false, "order", named + "不得早于" + earlier.label() + "（" + earlier.day() + "）");
+			return null;
+		}
+		return new Day(day, label);
 	}
 
 	/**

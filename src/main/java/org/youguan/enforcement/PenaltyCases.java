@@ -3,17 +3,13 @@ package org.youguan.enforcement;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.youguan.audit.AuditEntry;
-import org.youguan.audit.AuditTrail;
 import org.youguan.enforcement.internal.CaseClock;
-import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.Execution;
@@ -27,8 +23,6 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
-import org.youguan.numbering.BusinessNumbers;
-import org.youguan.registry.EnterpriseView;
 import org.youguan.rules.FineRange;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
@@ -37,7 +31,7 @@ import org.youguan.rules.ViolationType;
  * The penalty case as its pages and the API read it: a case with its investigators, pauses and deadlines as of today,
  * the case queue, how the case runs beyond its main record, and its documents. The steps of the procedure
  * (行政处罚法(2021) ch.5; 邮政行政执法监督办法(2021) art.17) are taken by the service of each part: filing from a lead
- * ({@link Leads}), investigation ({@link CaseInvestigation}), notice and hearing ({@link NoticeAndHearing}), decision
+ * ({@link Leads}, which creates the case), investigation ({@link CaseInvestigation}), notice and hearing ({@link NoticeAndHearing}), decision
  * ({@link CaseDecisions}, {@link DecisionLimit}, {@link OnTheSpotPenalties}), execution ({@link CaseExecution}),
  * publication ({@link DecisionPublication}) and past cases ({@link PastCases}); each step is one transaction that locks
  * the case, checks the step is allowed from its state and its own rules, changes the case and writes its audit entry.
@@ -52,10 +46,6 @@ public class PenaltyCases {
 
 	private final StatutoryRules rules;
 
-	private final BusinessNumbers numbers;
-
-	private final AuditTrail audit;
-
 	private final Clock clock;
 
 	private final CaseDocuments documents;
@@ -64,12 +54,10 @@ public class PenaltyCases {
 
 	private final FinePayments finePayments;
 
-	PenaltyCases(JdbcClient jdbc, StatutoryRules rules, BusinessNumbers numbers, AuditTrail audit, Clock clock,
-			CaseDocuments documents, CaseWork caseWork, FinePayments finePayments) {
+	PenaltyCases(JdbcClient jdbc, StatutoryRules rules, Clock clock, CaseDocuments documents, CaseWork caseWork,
+			FinePayments finePayments) {
 		this.jdbc = jdbc;
 		this.rules = rules;
-		this.numbers = numbers;
-		this.audit = audit;
 		this.clock = clock;
 		this.documents = documents;
 		this.caseWork = caseWork;
@@ -121,60 +109,6 @@ public class PenaltyCases {
 			String enterpriseCreditCode, ViolationType violationCode, CaseStatus status,
 			LocalDate filedOn, LocalDate decisionDueOn, Long remainingDays, boolean suspended, String decisionNumber,
 			Penalty penalty, BigDecimal fine, LocalDate publishedOn, boolean imported) {
-	}
-
-	/**
-	 * The region a case filed from {@code lead} belongs to: the bureau that handles the lead. A case handed over by
-	 * another postal bureau (source TRANSFER: 移送 sideways, 报请上级管辖 upwards, 指定管辖 downwards) stays with the
-	 * bureau that received it — the lead's region, even when the enterprise lies inside it (a county handing a
-	 * serious case up to its city must not get it back). Any other lead goes to the enterprise's own bureau when the
-	 * enterprise lies inside the lead's region (属地管辖), otherwise it stays in the lead's.
-	 */
-	static String caseRegion(EnterpriseView enterprise, LeadView lead) {
-		if (lead.source() == LeadSource.TRANSFER) {
-			return lead.regionCode();
-		}
-		return DataScope.region(lead.regionCode()).containsRegion(enterprise.regionCode()) ? enterprise.regionCode()
-				: lead.regionCode();
-	}
-
-	/**
-	 * Creates the case of an approved lead (立案), numbered 处罚案件-地区-年份-序号, its clock started; it belongs to the
-	 * bureau that handles the lead ({@link #caseRegion}), whose number and documents it carries.
-	 */
-	long file(EnterpriseView enterprise, LeadView lead, Officer head, LocalDate filedOn, boolean demo) {
-		String region = caseRegion(enterprise, lead);
-		caseWork.requireHandlingHead(region, "批准立案");
-		String number = numbers.next("处罚案件", region.length() > 6 ? region.substring(0, 6) : region, filedOn.getYear());
-		LocalDate due = caseWork.clock(region).decisionDue(filedOn, false, List.of(), filedOn);
-		long id = jdbc.sql("""
-				INSERT INTO penalty_case (number, lead_id, region_code, source, enterprise_credit_code, enterprise_name,
-				    violation_code, violation_ended_on, facts, status, filed_on, filing_approved_by, decision_due_on, demo,
-				    created_by, created_at, updated_at)
-				VALUES (:number, :lead, :region, :source, :code, :name, :violation, :ended, :facts, 'FILED', :filed,
-				    :head, :due, :demo, :by, :now, :now) RETURNING id""")
-			.param("number", number)
-			.param("lead", lead.id())
-			.param("region", region)
-			.param("source", lead.source().name())
-			.param("code", enterprise.creditCode())
-			.param("name", enterprise.legalName())
-			.param("violation", lead.proposedViolation().name())
-			.param("ended", lead.proposedEndedOn())
-			.param("facts", lead.summary())
-			.param("filed", filedOn)
-			.param("head", head.name())
-			.param("due", due)
-			.param("demo", demo)
-			.param("by", CaseWork.actor())
-			.param("now", OffsetDateTime.now(clock))
-			.query(Long.class)
-			.single();
-		audit.record(AuditEntry.of("case.file", "penalty_case", id, "立案：" + number + "，" + enterprise.legalName() + "，"
-				+ lead.proposedViolation().shortName() + "（" + head.name() + "批准；决定期限" + due + "）")
-			.inRegion(region));
-		caseWork.issue(id, CaseDocumentKind.FILING_APPROVAL);
-		return id;
 	}
 
 	/** One instalment of a fine paid in instalments; paid ones carry the day, amount and 加处罚款. */

@@ -1,5 +1,7 @@
 package org.youguan.kernel;
 
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,15 +31,17 @@ public record CreditCode(String value) {
 			Map.entry('N', "1239"), Map.entry('Y', "1"));
 
 	/**
-	 * Checks and normalises (spaces around it dropped, upper case).
+	 * Checks and normalises as typed anywhere (a form, an API call, an imported sheet): compatibility-normalised (NFKC:
+	 * the full-width digits and letters of a Chinese input method, "９１３２…", are ASCII), characters no one sees
+	 * (zero-width spaces, U+FEFF, soft hyphens: {@link Text#invisible}) dropped, spaces around it dropped, upper case.
 	 * @throws InvalidValueException on field {@code creditCode}, naming the rule: required, length, charset, department,
 	 * type, region, check-character
 	 */
 	public CreditCode {
-		if (value == null || value.isBlank()) {
+		if (Text.isBlank(value)) {
 			throw new InvalidValueException("creditCode", "required", "统一社会信用代码不能为空");
 		}
-		value = value.strip().toUpperCase();
+		value = normalise(value);
 		if (value.length() != 18) {
 			throw new InvalidValueException("creditCode", "length", "统一社会信用代码应为18位，实际为" + value.length() + "位");
 		}
@@ -67,6 +71,14 @@ public record CreditCode(String value) {
 			throw new InvalidValueException("creditCode", "check-character",
 					"统一社会信用代码校验位错误（GB 32100-2015）：应为" + expected);
 		}
+	}
+
+	/** A code as typed, normalised before it is checked (NFKC, invisible characters dropped, trimmed, upper case). */
+	static String normalise(String typed) {
+		StringBuilder kept = new StringBuilder(typed.length());
+		Normalizer.normalize(typed, Normalizer.Form.NFKC).codePoints().filter(c -> c == ' ' || !Text.invisible(c))
+			.forEach(kept::appendCodePoint);
+		return kept.toString().strip().toUpperCase(Locale.ROOT);
 	}
 
 	public static CreditCode of(String value) {

@@ -1,6 +1,7 @@
 package org.youguan.enforcement;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -19,7 +20,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The demo city shows the procedure: demo cases in each state, two decisions published on the public API (one fine
+ * The demo city shows the procedure: demo cases in every state ({@link CaseStatus}: 听证 requested, 已决定 not yet
+ * delivered, 已执行 not yet closed, 撤案 too), decisions published on the public API (one fine
  * paid and closed, one delivered and unpaid past its deadline with its surcharge growing), one transferred and one
  * decided on the spot, each decision with its document, and the leads waiting.
  */
@@ -38,12 +40,20 @@ class EnforcementDemoIntegrationTest {
 	@Test
 	void theDemoCityHasCasesInEveryStateTwoPublishedDecisionsAndAnInstalmentPlan() throws Exception {
 		List<String> states = jdbc.sql("SELECT DISTINCT status FROM penalty_case WHERE demo").query(String.class).list();
-		assertThat(states).contains("FILED", "INVESTIGATING", "INVESTIGATED", "NOTIFIED", "DELIVERED", "CLOSED",
-				"NOT_PENALIZED", "TRANSFERRED");
+		// every state a case can be in, each reached through the services' own steps
+		assertThat(states).containsExactlyInAnyOrder(Arrays.stream(CaseStatus.values()).map(Enum::name).toArray(String[]::new));
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM penalty_case_document d JOIN penalty_case c ON c.id = d.case_id
+				WHERE c.demo AND c.status = 'WITHDRAWN' AND d.kind = 'CLOSING_REPORT'""").query(Long.class).single())
+			.as("the withdrawn case carries its 结案报告").isEqualTo(1);
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM audit_event a JOIN penalty_case c ON a.object_id = CAST(c.id AS varchar)
+				WHERE c.demo AND a.object_type = 'penalty_case' AND a.action = 'case.hearing-request'""").query(Long.class).single())
+			.as("the hearing request is audited").isEqualTo(1);
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM penalty_case_document d JOIN penalty_case c ON c.id = d.case_id
 				WHERE c.demo AND d.kind IN ('DECISION', 'ON_THE_SPOT_DECISION')""").query(Long.class).single())
-			.as("the demo's decisions carry their documents").isEqualTo(5);
+			.as("the demo's decisions carry their documents").isEqualTo(7);
 		assertThat(jdbc.sql("""
 				SELECT e.kind FROM penalty_case_evidence e JOIN penalty_case c ON c.id = e.case_id WHERE c.demo""")
 			.query(String.class).list()).as("the demo's evidence lists")
@@ -59,8 +69,9 @@ class EnforcementDemoIntegrationTest {
 			.andExpect(content().contentType("image/png"));
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND procedure_kind = 'SIMPLE'").query(Long.class)
 			.single()).isEqualTo(1);
+		// the fine paid and closed, the one unpaid past its deadline, the one paid and not yet closed
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND published_on IS NOT NULL").query(Long.class)
-			.single()).isEqualTo(2);
+			.single()).isEqualTo(3);
 		String body = mvc.perform(get("/api/v1/public/penalties?region=3205&size=200")).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(JsonPath.<List<String>>read(body, "$[*].penalty")).contains("罚款");
@@ -73,7 +84,7 @@ class EnforcementDemoIntegrationTest {
 		assertThat(d.deadlines().paymentDue()).isBefore(LocalDate.now());
 		assertThat(d.deadlines().surchargeToday()).isPositive().isLessThanOrEqualTo(d.penaltyCase().fine());
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND paid_on IS NOT NULL").query(Long.class).single())
-			.isEqualTo(1);
+			.isEqualTo(2);
 		// a fine paid in two instalments (art.66): its deadline in force is the first instalment's, not yet come
 		long instalments = jdbc.sql("SELECT id FROM penalty_case WHERE demo AND payment_arrangement = 'INSTALMENTS'")
 			.query(Long.class).single();

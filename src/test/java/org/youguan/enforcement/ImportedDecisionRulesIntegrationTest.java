@@ -114,7 +114,7 @@ class ImportedDecisionRulesIntegrationTest {
 		assertThat(rules("handedOverOn", () -> pastCases.importCase(PartyCases.ALL, past(e, "DATA_NOT_REPORTED", "FINE", "1000", null,
 				"2025-05-20", null, "2025-05-20")))).containsExactly("absent");
 		assertThat(rules("handedOverOn", () -> pastCases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000",
-				"8000", null, null, "2025-05-01")))).containsExactly("range");
+				"8000", null, null, "2025-05-01")))).as("handed over before the decision").containsExactly("order");
 
 		long closed = pastCases.importCase(PartyCases.ALL, past(e, "UNLICENSED", "CONFISCATION", "60000", "8000", "2025-05-20",
 				"2025-06-10", "2025-05-25"));

@@ -100,4 +100,31 @@ class LeadHeadDecisionsIntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_lead' AND object_id = :id"
 				+ " AND action = 'lead.close'").param("id", String.valueOf(lead)).query(Long.class).single()).isEqualTo(1);
 	}
+
+	/**
+	 * Authority before state: a head of another bureau learns nothing of a lead's state from the answer — on a lead
+	 * already declined or already filed, 不予立案 and 立案 by a head who does not handle it are refused as such (422,
+	 * field head), never a 409 naming the state; the handling bureau's own head gets the 409.
+	 */
+	@Test
+	void aHeadOfAnotherBureauIsRefusedAsSuchBeforeTheLeadsStateIsTold() throws Exception {
+		String reason = "{\"reason\":\"经核查不属于违法行为\"}";
+		long closed = proposed();
+		String closure = "/api/v1/enforcement/leads/" + closed + "/closure";
+		call(HEAD, closure, reason).andExpect(status().isOk());
+		HandlingBureauAndPartyIntegrationTest.refusedAsNotTheHandlingHead(call(CITY_HEAD, closure, reason));
+		HandlingBureauAndPartyIntegrationTest.refusedAsNotTheHandlingHead(
+				call(CITY_HEAD, "/api/v1/enforcement/leads/" + closed + "/filing", "{}"));
+		call(HEAD, closure, reason).andExpect(status().isConflict());
+		call(HEAD, "/api/v1/enforcement/leads/" + closed + "/filing", "{}").andExpect(status().isConflict());
+
+		long filed = proposed();
+		call(HEAD, "/api/v1/enforcement/leads/" + filed + "/filing", "{}").andExpect(status().isCreated());
+		HandlingBureauAndPartyIntegrationTest.refusedAsNotTheHandlingHead(
+				call(CITY_HEAD, "/api/v1/enforcement/leads/" + filed + "/filing", "{}"));
+		HandlingBureauAndPartyIntegrationTest.refusedAsNotTheHandlingHead(
+				call(CITY_HEAD, "/api/v1/enforcement/leads/" + filed + "/closure", reason));
+		assertThat(leadStatus(filed)).isEqualTo("FILED");
+		assertThat(leadStatus(closed)).isEqualTo("CLOSED");
+	}
 }

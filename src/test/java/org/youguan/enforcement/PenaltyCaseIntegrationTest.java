@@ -270,6 +270,10 @@ class PenaltyCaseIntegrationTest {
 		String lead = jdbc.sql("SELECT summary FROM penalty_lead WHERE source_ref = :r").param("r", "complaint:" + complaint)
 			.query(String.class).single();
 		assertThat(lead).contains("同一网点多次虚假签收").contains("有效申诉");
+		// the complaint's number already says what it is: the lead reads 申诉-320506-…, never 申诉申诉-…
+		assertThat(lead).startsWith(referred.number() + "（").doesNotContain("申诉申诉");
+		assertThat(jdbc.sql("SELECT source_detail FROM penalty_lead WHERE source_ref = :r").param("r", "complaint:" + complaint)
+			.query(String.class).single()).isEqualTo(referred.number());
 	}
 
 	@Test

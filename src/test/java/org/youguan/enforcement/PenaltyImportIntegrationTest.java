@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,10 +34,14 @@ import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -292,6 +297,108 @@ class PenaltyImportIntegrationTest {
 			String errors = format.formatCellValue(third.getCell(third.getLastCellNum() - 1));
 			assertThat(errors).contains("罚款金额（元）");
 		}
+	}
+
+	/** The code as a Chinese input method types it: full-width digits and letters. */
+	static String fullWidth(String code) {
+		StringBuilder typed = new StringBuilder();
+		code.chars().forEach(c -> typed.append((char) (Character.isLetterOrDigit(c) ? c + 0xFEE0 : c)));
+		return typed.toString();
+	}
+
+	/**
+	 * A bureau's own ledger as it comes: its headers named its way (信用代码, 处罚决定日期, 文号, 处罚类型, 罚款（元）), the
+	 * credit code typed full-width with a zero-width space copied along, and a 合计 row under the cases: the cases are
+	 * imported, the totals row is left out and the page says so.
+	 */
+	@Test
+	void aLedgerWithItsOwnHeadersAFullWidthCodeAndATotalsRowIsImported() throws Exception {
+		EnterpriseView e = partyCases.other();
+		String a = number(), b = number();
+		List<Object> headers = List.of("信用代码", "违法行为", "线索来源", "立案时间", "处罚决定日期", "文号", "处罚类型", "罚款（元）",
+				"缴款日期", "结案日期");
+		byte[] sheet = book(headers, null, List.of(
+				row(fullWidth(e.creditCode()) + "\u200B", "DATA_NOT_REPORTED", "举报", LocalDate.of(2024, 3, 5),
+						LocalDate.of(2024, 4, 1), a, "罚款", 3000, null, null),
+				row("\uFEFF" + e.creditCode().toLowerCase(), "DATA_NOT_REPORTED", "INSPECTION", LocalDate.of(2024, 5, 6),
+						LocalDate.of(2024, 6, 3), b, "罚款", 2000, null, null),
+				row("合 计", null, null, null, null, null, null, 5000, null, null)));
+		long before = count();
+		mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(SignIn.session(mvc, "wz.staff")).with(csrf()))
+			.andExpect(redirectedUrl("/enforcement/cases?open=false"))
+			.andExpect(flash().attribute("message", "已导入历史处罚案件2件；第4行是合计行，未作为案件导入"));
+		assertThat(count()).isEqualTo(before + 2);
+		assertThat(jdbc.sql("SELECT enterprise_credit_code FROM penalty_case WHERE decision_number IN (:a, :b)")
+			.param("a", a).param("b", b).query(String.class).list()).containsOnly(e.creditCode());
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'case.import-file' AND summary LIKE '%第4行为合计行未导入%'")
+			.query(Long.class).single()).isEqualTo(1);
+
+		// a totals-like row between cases is no totals row: it is checked as a case and reported
+		byte[] middle = book(headers, null, List.of(row("合计", null, null, null, null, null, null, 5000, null, null),
+				row(e.creditCode(), "DATA_NOT_REPORTED", "举报", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 4, 1), number(), "罚款",
+						3000, null, null)));
+		mvc.perform(multipart("/enforcement/import").file(file(middle)).session(SignIn.session(mvc, "wz.staff")).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("<td>2</td><td>当事人统一社会信用代码</td>")));
+		assertThat(count()).isEqualTo(before + 2);
+	}
+
+	/**
+	 * Every date column under its own rules, each message naming the column and the rule: none later than today (a
+	 * future 立案日期 says so — not a range that ends before it begins), 决定 not before 立案, 缴款 not before 决定, 结案
+	 * not in the future; and the 案件来源 column named as such, its message listing exactly the sources a past case
+	 * takes (no 安全监管预警).
+	 */
+	@Test
+	void everyDateColumnAndTheSourceSayWhichRuleTheyBreak() throws Exception {
+		String code = partyCases.other().creditCode();
+		LocalDate today = LocalDate.now();
+		byte[] sheet = book(null, List.of(
+				row(code, "DATA_NOT_REPORTED", "举报", today.plusDays(10), null, null, null, null, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 2, 1), number(), "警告", null,
+						null, null),
+				row(code, "DATA_NOT_REPORTED", "SAFETY", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 4, 1), number(), "警告", null,
+						null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 5, 20), number(), "罚款", 1000,
+						LocalDate.of(2024, 5, 1), today.plusDays(2))));
+		long before = count();
+		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(SignIn.session(mvc, "wz.staff"))
+			.with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+		assertThat(count()).isEqualTo(before);
+		assertThat(page).contains("<td>2</td><td>立案日期</td><td>立案日期不得晚于今天（" + today + "）")
+			.contains("<td>3</td><td>决定日期</td><td>决定日期不得早于立案日期（2024-03-05）")
+			.contains("<td>4</td><td>案件来源</td><td>案件来源应为执法检查、申诉移送、举报、其他机关移送、邮政管理部门移交之一"
+					+ "（也可填INSPECTION、COMPLAINT、REPORT、TRANSFER）</td>")
+			.contains("<td>5</td><td>缴款日期</td><td>缴款日期不得早于决定日期（2024-05-20）")
+			.contains("<td>5</td><td>结案日期</td><td>结案日期不得晚于今天")
+			.doesNotContain("SAFETY、").doesNotContain("线索来源")
+			.doesNotContain("<td>2</td><td>决定日期</td>");
+		assertThat(Pattern.compile("<td>2</td><td>").matcher(page).results().count()).as(page).isEqualTo(1);
+	}
+
+	/**
+	 * The JSON import under the same rules: a full-width credit code is the enterprise's code, a future 立案日期 is
+	 * refused naming the field and the rule (future), and a source outside the contract lists exactly the contract's.
+	 */
+	@Test
+	void theApiTakesAFullWidthCodeAndNamesTheRulesOfDatesAndSources() throws Exception {
+		EnterpriseView e = partyCases.other();
+		String json = """
+				{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"%s","filedOn":"%s",
+				 "decidedOn":"2024-04-01","decisionNumber":"%s","penalty":"WARNING","fine":null}""";
+		String token = "Bearer demo-wz-staff-token";
+		String number = number();
+		mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content(json.formatted("\u3000" + fullWidth(e.creditCode()), "INSPECTION", "2024-03-05", number)))
+			.andExpect(status().isCreated());
+		assertThat(stored(number).source()).isEqualTo("INSPECTION");
+		mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content(json.formatted(e.creditCode(), "SAFETY", LocalDate.now().plusDays(5), number())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'filedOn')].rule").value(hasItem("future")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'source')].message").value(hasItem(
+					"案件来源（source）应为INSPECTION（执法检查）、COMPLAINT（申诉移送）、REPORT（举报、其他机关移送）、TRANSFER（邮政管理部门移交）之一")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'decidedOn')]").isEmpty());
 	}
 
 	@Test

@@ -36,6 +36,14 @@ class ValueTypesTest {
 	}
 
 	@Test
+	void normalisesCreditCodeTypedFullWidthOrWithInvisibleCharacters() {
+		// a Chinese input method types full-width digits and letters; a copied cell brings zero-width spaces and U+FEFF
+		assertThat(CreditCode.of("\u3000９１３５０１００Ｍ０００１００ｙ４３\u3000").value()).isEqualTo("91350100M000100Y43");
+		assertThat(CreditCode.of("\uFEFF91350100\u200BM000100Y43\u00A0").value()).isEqualTo("91350100M000100Y43");
+		assertThatThrownBy(() -> CreditCode.of("\u200B\u200B")).hasMessageContaining("不能为空");
+	}
+
+	@Test
 	void rejectsCreditCodeWithWrongCheckCharacterNamingTheRule() {
 		assertThatThrownBy(() -> CreditCode.of("91350100M000100Y44")).isInstanceOf(InvalidValueException.class)
 			.hasMessageContaining("校验位")

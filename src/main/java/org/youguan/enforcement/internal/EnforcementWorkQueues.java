@@ -24,7 +24,9 @@ import org.youguan.rules.StatutoryRules;
 /**
  * The enforcement queues of the inbox, for staff who handle cases (not leaders, not enterprises): leads to assess
  * (overdue past the 及时立案 warning, 行政处罚法(2021) art.54), open cases within the warning days of their decision limit
- * or past it (邮政行政执法监督办法(2021) art.17), decisions not yet published (双公示), fines unpaid past their payment
+ * or past it (邮政行政执法监督办法(2021) art.17) — a past case imported undecided apart, under 导入的未结案件, with its real
+ * 立案 day and limit and no countdown (its limit ran off the platform; it needs its progress checked, not a clock of
+ * today) —, decisions not yet published (双公示), fines unpaid past their payment
  * deadline in force (art.66, 67, 72) and confiscated gains not handed over past their handover period (art.74,
  * {@code penalty.confiscation-handover}) — each within the user's region.
  */
@@ -54,8 +56,11 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 	}
 
 	/** The queues this provider holds, in order. */
-	static final List<String> QUEUES = List.of("enforcement.leads", "enforcement.deadline", "enforcement.publish",
-			"enforcement.unpaid", "enforcement.handover");
+	static final List<String> QUEUES = List.of("enforcement.leads", "enforcement.deadline", "enforcement.imported",
+			"enforcement.publish", "enforcement.unpaid", "enforcement.handover");
+
+	/** The states of a case not yet decided, whose decision limit runs (or ran, for an imported one). */
+	private static final String UNDECIDED = "c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')";
 
 	@Override
 	public List<WorkQueue> queuesFor(CurrentUser user) {
@@ -98,10 +103,18 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 			case "enforcement.deadline" -> statusLabels(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.status AS detail, c.decision_due_on AS due
 					FROM penalty_case c LEFT JOIN penalty_case_suspension s ON s.case_id = c.id AND s.ended_on IS NULL
-					WHERE c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
-					AND c.decision_due_on <= CAST(:today AS date) + CAST(:warning AS integer)
+					WHERE\s""" + UNDECIDED + """
+					\sAND NOT c.imported AND c.decision_due_on <= CAST(:today AS date) + CAST(:warning AS integer)
 					AND\s""" + CaseClock.RUNNING_SQL + " AND " + caseScope + " ORDER BY c.decision_due_on, c.id",
 					rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, region)));
+			// a past case brought in undecided: its limit ran out off the platform, not a clock of today to count down
+			case "enforcement.imported" -> items("""
+					SELECT c.id, c.number || ' ' || c.enterprise_name AS title,
+					       '历史导入，' || to_char(c.filed_on, 'YYYY-MM-DD') || '立案，尚未作出决定（法定决定期限'
+					       || to_char(c.decision_due_on, 'YYYY-MM-DD') || '）：请核实办理进度' AS detail,
+					       CAST(NULL AS date) AS due
+					FROM penalty_case c WHERE c.imported AND\s""" + UNDECIDED + " AND " + caseScope
+					+ " ORDER BY c.filed_on, c.id", 0);
 			case "enforcement.publish" -> items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due

@@ -31,9 +31,10 @@ class LeadIntake {
 
 	@ApplicationModuleListener
 	void on(ComplaintReferred e) {
-		String summary = "申诉" + e.number() + "（" + e.brandName() + "，" + e.category() + "，" + e.complaintReason() + "，"
+		String complaint = named("申诉", "申诉", e.number());
+		String summary = complaint + "（" + e.brandName() + "，" + e.category() + "，" + e.complaintReason() + "，"
 				+ (e.valid() ? "有效申诉" : "非有效申诉") + "）移送：" + e.referralReason();
-		leads.intake(new Leads.Intake(LeadSource.COMPLAINT, "complaint:" + e.complaintId(), "申诉" + e.number(),
+		leads.intake(new Leads.Intake(LeadSource.COMPLAINT, "complaint:" + e.complaintId(), complaint,
 				e.regionCode(), e.enterpriseCreditCode(), e.enterpriseName(), summary,
 				LocalDate.ofInstant(e.referredAt(), CHINA), false));
 	}
@@ -46,9 +47,9 @@ class LeadIntake {
 
 	@ApplicationModuleListener
 	void on(RectificationOverdue e) {
-		leads.intake(new Leads.Intake(LeadSource.INSPECTION, "rectification:" + e.orderId(), "责令改正通知书" + e.number(),
-				e.regionCode(), e.enterpriseCreditCode(), null,
-				"责令改正通知书" + e.number() + "整改期限" + e.dueOn() + "已过，逾期未整改", e.raisedOn(), false));
+		String order = named("责令改正通知书", "责令改正", e.number());
+		leads.intake(new Leads.Intake(LeadSource.INSPECTION, "rectification:" + e.orderId(), order, e.regionCode(),
+				e.enterpriseCreditCode(), null, order + "整改期限" + e.dueOn() + "已过，逾期未整改", e.raisedOn(), false));
 	}
 
 	@ApplicationModuleListener
@@ -57,5 +58,17 @@ class LeadIntake {
 				e.regionCode(), e.enterpriseCreditCode(), e.enterpriseName(),
 				"安全监管预警（" + e.rule() + "，" + e.day() + "）：" + e.summary() + "。移送说明：" + e.reason(),
 				LocalDate.ofInstant(e.referredAt(), CHINA), false));
+	}
+
+	/**
+	 * A document's number with what it is in front ("申诉" and 申诉-320506-2026-000001 is that number alone, not
+	 * "申诉申诉-…"): the platform's automatic numbers already start with their type ({@code BusinessNumbers.format}),
+	 * a number typed by hand (吴邮管责改〔2025〕3号) does not.
+	 * @param kind what the document is, put in front of a number that does not already say it
+	 * @param type the word a number that says what it is starts with
+	 */
+	static String named(String kind, String type, String number) {
+		String n = number == null ? "" : number.strip();
+		return n.startsWith(type) ? n : kind + n;
 	}
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -24,11 +25,13 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.documents.ImportPages;
 import org.youguan.documents.ImportResult;
 import org.youguan.documents.SheetCell;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetImport.RowContext;
 import org.youguan.documents.SheetRows;
+import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.enforcement.LeadSource;
 import org.youguan.enforcement.PastCases;
@@ -51,7 +54,10 @@ import org.youguan.kernel.Text;
  * Real sheets are taken as they come: dates as date cells, as numbers (20250305, or an Excel day number of a cell that
  * lost its date format) or as typed text (2025-03-05, 2025/3/5, 2025年3月5日); amounts as numbers or as text with ¥ or ￥,
  * thousands commas, 元 or 万元 (0.8万元 is 8000); full-width digits and spaces; sources and penalties as on the page
- * (罚款, 举报), as the API's codes, or by a usual other name (吊销许可证, 群众举报); the 文号 not twice in one file.
+ * (罚款, 举报), as the API's codes, or by a usual other name (吊销许可证, 群众举报); the 文号 not twice in one file;
+ * the columns under a ledger's own names too ({@link #HEADER_ALIASES}: 信用代码, 罚款（元）, 处罚决定日期 …); a credit code
+ * typed full-width or with invisible characters ({@link org.youguan.kernel.CreditCode} normalises it); trailing
+ * 合计/小计 rows left out and named in the answer ({@link #totalsRows}).
  */
 @Component
 class PenaltyCaseImport {
@@ -101,6 +107,27 @@ class PenaltyCaseImport {
 			Map.entry("fine", FINE), Map.entry("paidOn", PAID), Map.entry("closedOn", CLOSED),
 			Map.entry("confiscated", CONFISCATED), Map.entry("handedOverOn", HANDED_OVER));
 
+	/**
+	 * The other names bureaus' own ledgers give the columns (another name → the template's column), each also however
+	 * its width and spaces are typed ({@link SheetImport#runPrepared(byte[], List, List, Map, Map,
+	 * java.util.function.Function, java.util.function.Consumer)}).
+	 */
+	static final Map<String, String> HEADER_ALIASES = Map.ofEntries(Map.entry("统一社会信用代码", CREDIT_CODE),
+			Map.entry("社会信用代码", CREDIT_CODE), Map.entry("信用代码", CREDIT_CODE), Map.entry("当事人信用代码", CREDIT_CODE),
+			Map.entry("企业统一社会信用代码", CREDIT_CODE), Map.entry("当事人社会信用代码", CREDIT_CODE),
+			Map.entry("违法行为类型", VIOLATION), Map.entry("案由", VIOLATION), Map.entry("线索来源", SOURCE),
+			Map.entry("来源", SOURCE), Map.entry("立案时间", FILED), Map.entry("处罚决定日期", DECIDED),
+			Map.entry("作出决定日期", DECIDED), Map.entry("决定时间", DECIDED), Map.entry("处罚决定书文号", NUMBER),
+			Map.entry("行政处罚决定书文号", NUMBER), Map.entry("决定文号", NUMBER), Map.entry("文号", NUMBER),
+			Map.entry("处罚类型", PENALTY), Map.entry("处罚类别", PENALTY), Map.entry("罚款金额", FINE),
+			Map.entry("罚款（元）", FINE), Map.entry("罚款数额", FINE), Map.entry("罚款数额（元）", FINE), Map.entry("罚款", FINE),
+			Map.entry("缴款时间", PAID), Map.entry("缴纳日期", PAID), Map.entry("罚款缴纳日期", PAID), Map.entry("结案时间", CLOSED),
+			Map.entry("没收违法所得", CONFISCATED), Map.entry("没收违法所得金额（元）", CONFISCATED),
+			Map.entry("没收金额（元）", CONFISCATED), Map.entry("上缴日期", HANDED_OVER));
+
+	/** A totals row's label: 合计, 小计, 总计 or 共计, maybe with a colon and what it counts (合计：3件). */
+	private static final Pattern TOTALS = Pattern.compile("^(合计|小计|总计|共计)([:：].*)?$");
+
 	private static final Map<String, LeadSource> SOURCE_ALIASES = Map.ofEntries(Map.entry("检查", LeadSource.INSPECTION),
 			Map.entry("监督检查", LeadSource.INSPECTION), Map.entry("日常检查", LeadSource.INSPECTION),
 			Map.entry("双随机", LeadSource.INSPECTION), Map.entry("投诉", LeadSource.COMPLAINT),
@@ -146,27 +173,74 @@ class PenaltyCaseImport {
 	 * {@link PastCases#importCase} (enterprise registered in the caller's region, violation in the catalogue, dates
 	 * in order and not in the future, the fine within the violation's maximum, a 文号 unused in the region, no closure
 	 * of an unpaid fine) and the 文号 not twice in the file.
-	 * @return the imported count, or every bad row (row number, column, message) and the annotated sheet
+	 * @return the imported count with the trailing totals rows left out, or every bad row (row number, column,
+	 * message) and the annotated sheet
 	 * @throws InvalidValueException on the field "file" when the file is not an .xlsx, too large, without the
-	 * template's headers or without data rows
+	 * template's headers (or their {@link #HEADER_ALIASES}) or without data rows (a totals row is none)
 	 * @throws DomainException when another user used the same 文号 meanwhile (409; nothing imported)
 	 */
-	ImportResult importFile(DataScope scope, byte[] content) {
+	Result importFile(DataScope scope, byte[] content) {
 		SheetImport.Twins numbers = new SheetImport.Twins();
 		List<Long> ids = new ArrayList<>();
-		ImportResult result = SheetImport.runPrepared(content, HEADERS, OPTIONAL, COLUMNS,
-				rows -> (row, context) -> check(scope, row, context, numbers),
-				valid -> commit.executeWithoutResult(status -> {
-					valid.forEach(data -> ids.add(pastCases.importCase(scope, data)));
+		List<Integer> totals = new ArrayList<>();
+		ImportResult result = SheetImport.runPrepared(content, HEADERS, OPTIONAL, HEADER_ALIASES, COLUMNS, rows -> {
+			totals.addAll(totalsRows(rows));
+			if (totals.size() == rows.size()) {
+				throw new InvalidValueException("file", "empty", "文件中没有案件数据行（第" + join(totals) + "行是合计行，不作为案件导入）");
+			}
+			return (row, context) -> totals.contains(row.number()) ? null : check(scope, row, context, numbers);
+		}, valid -> commit.executeWithoutResult(status -> {
+					valid.stream().filter(Objects::nonNull).forEach(data -> ids.add(pastCases.importCase(scope, data)));
 					String digest = sha256(content);
 					Map<String, Object> after = new LinkedHashMap<>();
 					after.put("rows", ids.size());
 					after.put("sha256", digest);
 					after.put("caseIds", ids);
 					audit.record(AuditEntry.of("case.import-file", "penalty_case", null,
-							"批量导入历史处罚案件" + ids.size() + "件（文件SHA-256 " + digest + "）").states(null, after));
+							"批量导入历史处罚案件" + ids.size() + "件（文件SHA-256 " + digest + "）"
+									+ (totals.isEmpty() ? "" : "，第" + join(totals) + "行为合计行未导入")).states(null, after));
 				}));
-		return result;
+		return new Result(result.rejected() ? 0 : ids.size(), result.errors(), result.annotated(), List.copyOf(totals));
+	}
+
+	/**
+	 * The import's outcome ({@link ImportResult}) with the rows taken as the sheet's totals and left out
+	 * ({@code totalsRows}, sheet row numbers).
+	 */
+	record Result(int imported, List<RowErrors> errors, byte[] annotated, List<Integer> totalsRows)
+			implements ImportPages.Outcome {
+
+		/** What the page says once saved: the count, and the totals rows left out. */
+		String saved() {
+			return "已导入历史处罚案件" + imported + "件" + (totalsRows.isEmpty() ? ""
+					: "；第" + join(totalsRows) + "行是合计行，未作为案件导入");
+		}
+	}
+
+	/**
+	 * The rows at the end of the sheet that total it rather than record a case (合计, 小计, 总计, 共计 in a cell, no 立案
+	 * 日期, 决定日期 or 文号): left out, as the page says. Only at the end — a totals-like row between cases is checked as
+	 * a case and reported.
+	 */
+	static List<Integer> totalsRows(List<SheetRow> rows) {
+		List<Integer> totals = new ArrayList<>();
+		for (int i = rows.size() - 1; i >= 0 && totalsRow(rows.get(i)); i--) {
+			totals.add(0, rows.get(i).number());
+		}
+		return totals;
+	}
+
+	private static boolean totalsRow(SheetRow row) {
+		if (row.get(FILED) != null || row.get(DECIDED) != null || row.get(NUMBER) != null) {
+			return false;
+		}
+		return row.cells().values().stream().map(SheetCell::text).filter(Objects::nonNull)
+			.map(t -> Normalizer.normalize(t, Normalizer.Form.NFKC).replaceAll("\\s", ""))
+			.anyMatch(t -> TOTALS.matcher(t).matches());
+	}
+
+	private static String join(List<Integer> rows) {
+		return String.join("、", rows.stream().map(String::valueOf).toList());
 	}
 
 	/** A row's failures, and the columns that failed (the shared check adds none to those). */
@@ -192,7 +266,8 @@ class PenaltyCaseImport {
 		}
 		String number = text(row, NUMBER);
 		PastCases.ImportedCase data = new PastCases.ImportedCase(text(row, CREDIT_CODE), text(row, VIOLATION),
-				choose(failures, SOURCE, text(row, SOURCE), LeadSource.values(), LeadSource::label, SOURCE_ALIASES),
+				choose(failures, SOURCE, text(row, SOURCE), PastCases.IMPORTED_SOURCES.toArray(LeadSource[]::new),
+						LeadSource::label, SOURCE_ALIASES),
 				date(row, failures, FILED), date(row, failures, DECIDED), number,
 				choose(failures, PENALTY, text(row, PENALTY), Penalty.values(), Penalty::label, PENALTY_ALIASES),
 				amount(row, failures, FINE), date(row, failures, PAID), date(row, failures, CLOSED),

@@ -60,8 +60,8 @@ class PenaltyImportController {
 	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
-		return ImportPages.upload(PAGE, jobs, me.getUsername(), file, content -> imports.importFile(scope, content), model,
-				redirect, response);
+		return ImportPages.upload(PAGE, jobs, me.getUsername(), file, content -> imports.importFile(scope, content),
+				PenaltyCaseImport.Result::saved, model, redirect, response);
 	}
 
 	/** The rejected sheet with its error column, once, to the user who uploaded it. */

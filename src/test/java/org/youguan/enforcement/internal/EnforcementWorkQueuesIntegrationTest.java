@@ -15,10 +15,14 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.enforcement.CaseInvestigation;
 import org.youguan.enforcement.OnTheSpotPenalties;
+import org.youguan.enforcement.PastCases;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 import org.youguan.org.WorkQueue;
+import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +52,12 @@ class EnforcementWorkQueuesIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	PastCases pastCases;
+
+	@Autowired
+	Enterprises enterprises;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -61,8 +71,8 @@ class EnforcementWorkQueuesIntegrationTest {
 	@Test
 	void aClerkSeesLeadsCasesNearTheLimitDecisionsToPublishAndOverdueFines() {
 		Map<String, WorkQueue> city = of("sz.admin");
-		assertThat(city).containsOnlyKeys("enforcement.leads", "enforcement.deadline", "enforcement.publish",
-				"enforcement.unpaid", "enforcement.handover");
+		assertThat(city).containsOnlyKeys("enforcement.leads", "enforcement.deadline", "enforcement.imported",
+				"enforcement.publish", "enforcement.unpaid", "enforcement.handover");
 		assertThat(city.get("enforcement.leads").count()).isEqualTo(jdbc.sql(
 				"SELECT count(*) FROM penalty_lead WHERE status IN ('OPEN', 'PROPOSED') AND region_code LIKE '3205%'")
 			.query(Long.class).single());
@@ -156,5 +166,34 @@ class EnforcementWorkQueuesIntegrationTest {
 
 	List<EnforcementWorkQueues.Item> unpaid() {
 		return queues.items(directory.principal("sz.admin").orElseThrow(), "enforcement.unpaid");
+	}
+
+	/**
+	 * A past case imported undecided, filed a year and a half ago: its 90 days ran off the platform, so it is no running
+	 * clock of today "547 days overdue" among the cases near their limit — it is listed apart, under 导入的未结案件, with
+	 * its real 立案 day and limit and no countdown (nothing counted overdue), for the bureau to check its progress; a case
+	 * handled on the platform stays in the deadline queue.
+	 */
+	@Test
+	void anImportedCaseNotDecidedIsListedApartWithItsRealDaysNotCountedDown() {
+		LocalDate filed = LocalDate.now(clock).minusDays(547);
+		String code = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 1, "legal_name", "asc")).items().get(0).creditCode();
+		long id = pastCases.importCase(DataScope.region("320506"), new PastCases.ImportedCase(code, "DATA_NOT_REPORTED",
+				"INSPECTION", filed.toString(), null, null, null, null, null, null));
+		CurrentUser clerk = directory.principal("sz.admin").orElseThrow();
+		List<EnforcementWorkQueues.Item> deadline = queues.items(clerk, "enforcement.deadline");
+		assertThat(deadline).extracting(EnforcementWorkQueues.Item::id).doesNotContain(id);
+		assertThat(deadline).as("the platform's overdue case stays").isNotEmpty();
+		assertThat(queues.items(clerk, "enforcement.imported")).filteredOn(i -> i.id() == id).singleElement()
+			.satisfies(i -> {
+				assertThat(i.due()).isNull();
+				assertThat(i.detail()).contains("历史导入").contains(filed.toString()).contains("请核实办理进度");
+			});
+		WorkQueue imported = of("sz.admin").get("enforcement.imported");
+		assertThat(imported.labelKey()).isEqualTo("queue.enforcement.imported");
+		assertThat(imported.overdue()).isZero();
+		assertThat(imported.count()).isPositive();
+		assertThat(of("sz.admin").get("enforcement.deadline").items()).noneMatch(i -> i.link().endsWith("/" + id));
 	}
 }

@@ -1,0 +1,22 @@
+package org.youguan.enforcement.internal;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A lead's origin names the document once: a complaint's or an order's automatic number already starts with its type
+ * (申诉-320506-2026-000001, 责令改正-320506-2026-000003), so nothing is put in front of it; a number typed by hand
+ * (吴邮管责改〔2025〕3号) gets what it is in front.
+ */
+class LeadIntakeOriginTest {
+
+	@Test
+	void theKindIsPutInFrontOnlyWhereTheNumberDoesNotSayIt() {
+		assertThat(LeadIntake.named("申诉", "申诉", "申诉-320506-2026-000001")).isEqualTo("申诉-320506-2026-000001");
+		assertThat(LeadIntake.named("申诉", "申诉", "SS2025-0001")).isEqualTo("申诉SS2025-0001");
+		assertThat(LeadIntake.named("责令改正通知书", "责令改正", "责令改正-320506-2026-000003"))
+			.isEqualTo("责令改正-320506-2026-000003");
+		assertThat(LeadIntake.named("责令改正通知书", "责令改正", "吴邮管责改〔2025〕3号")).isEqualTo("责令改正通知书吴邮管责改〔2025〕3号");
+	}
+}
