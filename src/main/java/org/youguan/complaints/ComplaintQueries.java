@@ -178,7 +178,7 @@ public class ComplaintQueries {
 		if (!page.q().isEmpty()) {
 			listing.where("(c.number = :exact OR c.waybill_number = :exact OR c.filer_phone_index = :phone "
 					+ "OR c.enterprise_name LIKE :q ESCAPE '\\' OR c.description LIKE :q ESCAPE '\\')",
-					Map.of("exact", page.q(), "phone", FilerPhone.index(secrets, page.q()), "q", page.likePattern()));
+					Map.of("exact", page.identifier(), "phone", FilerPhone.index(secrets, page.q()), "q", page.likePattern()));
 		}
 		return listing;
 	}

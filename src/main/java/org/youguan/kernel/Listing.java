@@ -100,17 +100,25 @@ public final class Listing {
 
 	/**
 	 * The search box: when the query has text, rows where any of the columns contains it (LIKE with the wildcards of
-	 * the text escaped), bound as {@code :q}.
+	 * the text escaped), bound as {@code :q}; a text that an identifier would store otherwise (typed full-width) is
+	 * also looked for in that form ({@link PageQuery#identifierForm}, {@code :qi}).
 	 */
 	public Listing search(PageQuery page, String... columns) {
 		if (page.q().isEmpty() || columns.length == 0) {
 			return this;
 		}
+		// identifiers are stored half-width (Text.identifier): a code typed full-width is looked for in that form too,
+		// names as typed (NFKC would also turn their full-width brackets （） into ASCII ones)
+		String identifier = page.identifierForm();
 		StringBuilder any = new StringBuilder("(");
 		for (int i = 0; i < columns.length; i++) {
 			any.append(i == 0 ? "" : " OR ").append(columns[i]).append(" LIKE :q ESCAPE '\\'");
+			if (identifier != null) {
+				any.append(" OR ").append(columns[i]).append(" LIKE :qi ESCAPE '\\'");
+			}
 		}
-		return where(any.append(")").toString(), Map.of("q", page.likePattern()));
+		return where(any.append(")").toString(), identifier == null ? Map.of("q", page.likePattern())
+				: Map.of("q", page.likePattern(), "qi", PageQuery.likePattern(identifier)));
 	}
 
 	/**

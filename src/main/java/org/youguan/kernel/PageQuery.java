@@ -38,7 +38,31 @@ public record PageQuery(String q, int page, int size, String sort, boolean desce
 
 	/** The search text as a LIKE pattern with wildcards escaped. */
 	public String likePattern() {
-		return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return likePattern(q);
+	}
+
+	/** {@code text} as a LIKE pattern matching it anywhere, its wildcards escaped. */
+	static String likePattern(String text) {
+		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	/**
+	 * The search text as an identifier is stored ({@link Text#identifier}: full-width digits and letters typed with a
+	 * Chinese input method as ASCII — a credit code, 备案编号 or 文号 typed "９１３２…"), or null when that is the text as
+	 * typed.
+	 */
+	public String identifierForm() {
+		String n = identifier();
+		return n.isEmpty() || n.equals(q) ? null : n;
+	}
+
+	/**
+	 * The search text as an identifier is stored ({@link Text#identifier}), for exact matches of codes and numbers: a
+	 * credit code typed "９１３２０５…" is "913205…"; empty when there is no search.
+	 */
+	public String identifier() {
+		String n = Text.identifier(q);
+		return n == null ? "" : n;
 	}
 
 	/** The same search and sort for an export: every row up to {@link #EXPORT_LIMIT}. */

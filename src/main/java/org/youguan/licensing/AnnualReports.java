@@ -254,7 +254,7 @@ public class AnnualReports {
 		Map<String, Object> p = new HashMap<>(scope.params());
 		p.put("year", year == null ? 0 : year);
 		p.put("q", page.likePattern());
-		p.put("exact", page.q().toUpperCase());
+		p.put("exact", page.identifier().toUpperCase());
 		long total = jdbc.sql("SELECT count(*) FROM annual_report a " + where).params(p).query(Long.class).single();
 		List<Report> items = jdbc.sql("SELECT * FROM annual_report a " + where + " ORDER BY a.year DESC, a.filed_on DESC, a.id DESC"
 				+ " LIMIT :limit OFFSET :offset")

@@ -96,7 +96,7 @@ public class Facilities {
 			.where(filter.status() != null, "f.status = :status", "status", filter.status() == null ? "" : filter.status().name())
 			.where(!page.q().isEmpty(), "(f.name LIKE :q ESCAPE '\\' OR f.address LIKE :q ESCAPE '\\' OR f.serial_number = :exact)",
 					"q", page.likePattern())
-			.bind("exact", page.q())
+			.bind("exact", page.identifier())
 			.sorts(SORTS, "region_code", "f.id")
 			.page(jdbc, COLUMNS, page, Rows.of(FacilityView.class));
 	}

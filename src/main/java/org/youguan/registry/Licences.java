@@ -94,7 +94,7 @@ public class Licences {
 			.bind("today", LocalDate.now(clock))
 			.where(!page.q().isEmpty(), "(l.number LIKE :q ESCAPE '\\' OR e.legal_name LIKE :q ESCAPE '\\' OR e.credit_code = :code)",
 					"q", page.likePattern())
-			.bind("code", page.q().toUpperCase())
+			.bind("code", page.identifier().toUpperCase())
 			.where(filter.status() != null, STATUS_SQL + " = :status", "status", filter.status() == null ? "" : filter.status().name())
 			.where(filter.scope() != null, "l.scope = :licenceScope", "licenceScope", filter.scope() == null ? "" : filter.scope().name())
 			.where(filter.enterpriseId() != null, "l.enterprise_id = :enterprise", "enterprise",

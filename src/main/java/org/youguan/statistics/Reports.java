@@ -120,7 +120,7 @@ public class Reports {
 		}
 		if (!page.q().isEmpty()) {
 			listing.where("(r.enterprise_name LIKE :q ESCAPE '\\' OR r.credit_code = :code)",
-					Map.of("q", page.likePattern(), "code", page.q().toUpperCase()));
+					Map.of("q", page.likePattern(), "code", page.identifier().toUpperCase()));
 		}
 		Map<String, String> sorts = new HashMap<>();
 		SORTS.forEach(name -> sorts.put(name, "r." + name));

@@ -56,6 +56,26 @@ class ListingIntegrationTest {
 		assertThat(counties(DataScope.all(), percent).count(jdbc)).isZero();
 	}
 
+	/**
+	 * A code typed full-width with a Chinese input method finds the row whose code is stored half-width, and a name
+	 * with full-width brackets is still looked for as typed.
+	 */
+	@Test
+	void aCodeTypedFullWidthIsFoundAsStored() {
+		PageQuery fullWidth = new PageQuery("３２０５０６", 0, 10, null, false);
+		assertThat(fullWidth.identifier()).isEqualTo("320506");
+		PageResult<RegionRow> found = Listing.from("FROM region r").search(fullWidth, "r.code", "r.name")
+			.sorts(SORTS, "code", "r.code").page(jdbc, "SELECT r.code, r.name", fullWidth, Rows.of(RegionRow.class));
+		assertThat(found.items()).extracting(RegionRow::code).contains("320506");
+		assertThat(new PageQuery("吴中", 0, 10, null, false).identifierForm()).isNull();
+		assertThat(new PageQuery("（苏州）", 0, 10, null, false).identifierForm()).isEqualTo("(苏州)");
+		String named = jdbc.sql("SELECT name FROM region WHERE code = '320506'").query(String.class).single();
+		PageQuery asTyped = new PageQuery(named, 0, 10, null, false);
+		assertThat(Listing.from("FROM region r").search(asTyped, "r.name").sorts(SORTS, "code", "r.code")
+			.page(jdbc, "SELECT r.code, r.name", asTyped, Rows.of(RegionRow.class)).items()).extracting(RegionRow::code)
+			.contains("320506");
+	}
+
 	@Test
 	void aCappedCountSaysThereAreMore() {
 		PageQuery page = new PageQuery("", 0, 5, null, false);

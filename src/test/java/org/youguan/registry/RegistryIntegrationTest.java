@@ -91,6 +91,11 @@ class RegistryIntegrationTest {
 		}
 		assertThat(enterprises.findByCreditCode(DemoCodes.SF_WUZHONG)).get()
 			.satisfies(e -> assertThat(e.legalName()).isEqualTo("苏州吴中顺丰快递服务有限公司"));
+		// the credit code typed full-width with a Chinese input method, in lower case, finds the enterprise
+		String fullWidth = DemoCodes.SF_WUZHONG.toLowerCase().chars().mapToObj(c -> String.valueOf((char) (c + 0xFEE0)))
+			.collect(java.util.stream.Collectors.joining());
+		assertThat(enterprises.list(SUZHOU, Enterprises.Filter.NONE, new PageQuery(fullWidth, 0, 5, null, false)).items())
+			.extracting(EnterpriseView::creditCode).containsExactly(DemoCodes.SF_WUZHONG);
 	}
 
 	@Test
