@@ -26,9 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.youguan.enforcement.EnterprisePenaltyIntegrationTest.SF;
@@ -158,6 +160,13 @@ class DecisionOutcomesIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("decision-annulled"));
 		assertThat(queue("enforcement.unpaid")).doesNotContain("/enforcement/cases/" + id + "\"");
 		assertThat(queue("enforcement.withdraw")).contains("/enforcement/cases/" + id + "\"").contains(due.toString());
+		// the case page: the outcome, the annulment and the day to withdraw by; the form for the head only
+		String page = mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"annulled\"", "id=\"withdrawal-due\"", "苏州市邮政管理局", "撤销")
+			.doesNotContain("id=\"remedy-outcome-form\"", "id=\"payment-form\"");
+		assertThat(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.leader")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("id=\"remedy-outcome-form\"");
 
 		// counted as a decision made, not as a penalty: neither its fine nor its enterprise
 		Map<String, Object> after = figures(day);
@@ -196,6 +205,15 @@ class DecisionOutcomesIntegrationTest {
 		String number = JsonPath.read(caseJson(id), "$.penaltyCase.decisionNumber");
 		LocalDate changed = day.plusDays(5);
 		today(changed);
+		assertThat(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.leader")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"remedy-outcome-form\"");
+		// a 复议 that upheld the decision, recorded on the page: nothing to withdraw
+		mvc.perform(multipart("/enforcement/cases/" + id + "/remedy-outcome").session(SignIn.session(mvc, "wz.leader"))
+			.with(csrf()).param("kind", "REVIEW").param("body", "苏州市邮政管理局").param("documentNumber", "苏邮复决〔2025〕维" + id + "号")
+			.param("decidedOn", changed.toString()).param("result", "UPHELD").param("reason", "事实清楚，适用依据正确")
+			.param("penalty", "").param("fine", "").param("confiscated", ""))
+			.andExpect(flash().attribute("message", "已登记复议、诉讼结果或自行纠正"));
+		assertThat((Object) JsonPath.read(caseJson(id), "$.penaltyCase.publicationWithdrawalDueOn")).isNull();
 
 		outcome(HEAD, id, "CHANGED", changed, "penalty", "FINE", "fine", "3500").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'fine' && @.rule == 'heavier')]").exists());
@@ -231,8 +249,9 @@ class DecisionOutcomesIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"" + changed + "\",\"amount\":\"1000\"}")
 			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"));
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
-			.andExpect(jsonPath("$.outcomes[0].result").value("CHANGED"))
-			.andExpect(jsonPath("$.outcomes[0].changed").value(containsString("1000")));
+			.andExpect(jsonPath("$.outcomes[0].result").value("UPHELD"))
+			.andExpect(jsonPath("$.outcomes[1].result").value("CHANGED"))
+			.andExpect(jsonPath("$.outcomes[1].changed").value(containsString("1000")));
 	}
 
 	@Test
