@@ -83,12 +83,13 @@ public class CaseExecution {
 	 * delivery is recorded as late); the 15-day payment period starts (a confiscation's handover period). The decision
 	 * takes effect: {@link PenaltyDelivered} is published in the same transaction (a 吊销 revokes the licence on it).
 	 * @throws InvalidValueException when the day is before the decision or in the future
-	 * @throws DomainException (409) unless 已决定
+	 * @throws DomainException (409) unless 已决定, or (rule {@code decision-annulled}) once revoked or confirmed invalid
 	 */
 	@Transactional
 	public void deliver(DataScope scope, long id, String deliveredOn) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.DELIVER.from(c.status());
+		Execution.requireInForce(c, "deliveredOn", "送达");
 		Validation v = new Validation();
 		v.required("deliveredOn", "送达日期（deliveredOn）", deliveredOn);
 		LocalDate on = v.date("deliveredOn", "送达日期（deliveredOn）", deliveredOn, c.decidedOn(), caseWork.today());
@@ -122,13 +123,15 @@ public class CaseExecution {
 	 * double click, a client's retry) for an instalment already paid is refused instead of being booked as the next.
 	 * @throws InvalidValueException when the day is before delivery or in the future, the amount is not what is due, or
 	 * {@code instalment} is missing, not a number or not the next unpaid one (rule {@code not-next})
-	 * @throws DomainException (422) when the decision has no fine; (409) unless 已送达, or when the instalment named was
+	 * @throws DomainException (422) when the decision has no fine; (409, rule {@code decision-annulled}) once revoked or
+	 * confirmed invalid; (409) unless 已送达, or when the instalment named was
 	 * paid already (rule {@code already-paid})
 	 */
 	@Transactional
 	public void pay(DataScope scope, long id, String paidOn, String amount, String instalment) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.PAY.from(c.status());
+		Execution.requireInForce(c, "amount", "登记缴纳罚款");
 		if (Execution.fine(c) == null) {
 			throw ruleBroken("amount", "no-fine", Execution.confiscated(c) != null
 					? "该处罚决定没收违法所得，应登记上缴（handover），不是缴纳罚款"
@@ -234,13 +237,15 @@ public class CaseExecution {
 	 * @throws InvalidValueException naming {@code handedOverOn} (missing, before delivery, in the future), {@code amount}
 	 * (missing, malformed, not the confiscated amount), {@code receipt} (both it and the scan missing, or too long) or
 	 * {@code file}
-	 * @throws DomainException (422) when the decision confiscates nothing; (409) unless 已送达 or 已执行, or when handed
+	 * @throws DomainException (422) when the decision confiscates nothing; (409, rule {@code decision-annulled}) once
+	 * revoked or confirmed invalid; (409) unless 已送达 or 已执行, or when handed
 	 * over already (field {@code handedOverOn}, rule {@code already-handed-over})
 	 */
 	@Transactional
 	public void handOver(DataScope scope, long id, String handedOverOn, String amount, String receipt, UploadedFile scan) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.HAND_OVER.from(c.status());
+		Execution.requireInForce(c, "amount", "登记没收违法所得上缴");
 		BigDecimal confiscated = Execution.confiscated(c);
 		if (confiscated == null) {
 			throw ruleBroken("amount", "no-confiscation", "该处罚决定没有没收违法所得，无需登记上缴");
@@ -321,12 +326,14 @@ public class CaseExecution {
 	 * @throws InvalidValueException naming {@code appliedOn} (missing, in the future, before delivery), {@code kind},
 	 * {@code deferredUntil}, {@code instalments[i].dueOn}, {@code instalments[i].amount}, {@code instalments} or
 	 * {@code reason}; (422) {@code appliedOn} with rule {@code after-due} when applied after the payment deadline
-	 * @throws DomainException (409) unless delivered; (422) without a fine, or when already arranged
+	 * @throws DomainException (409) unless delivered, or (rule {@code decision-annulled}) once revoked or confirmed
+	 * invalid; (422) without a fine, or when already arranged
 	 */
 	@Transactional
 	public void arrangePayment(DataScope scope, long id, Officer head, PaymentTerms terms) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.ARRANGE_PAYMENT.from(c.status());
+		Execution.requireInForce(c, "kind", "批准延期（分期）缴纳罚款");
 		caseWork.requireHandlingHead(c.regionCode(), "批准延期（分期）缴纳罚款");
 		if (Execution.fine(c) == null) {
 			throw ruleBroken("kind", "no-fine", "该处罚决定没有罚款，无需延期或分期缴纳");

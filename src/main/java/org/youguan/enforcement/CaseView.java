@@ -19,7 +19,10 @@ import org.youguan.rules.ViolationType;
  * the head who made the decision (null for decisions before it was kept, imported or on the spot by the team);
  * {@code paymentDays} the days the decision gave to pay its fine and {@code handoverDays} those to hand over what it
  * confiscates (fixed at the decision); {@code statementAdopted}/{@code statementReview} the decision's 复核 of the
- * party's 陈述申辩 — whether adopted and why (行政处罚法(2021) art.45; null without a statement).
+ * party's 陈述申辩 — whether adopted and why (行政处罚法(2021) art.45; null without a statement);
+ * {@code decisionAnnulledOn} the day the decision was revoked or confirmed invalid by 行政复议, 行政诉讼 or the bureau
+ * itself — it no longer applies ({@link DecisionOutcomes}); {@code publicationWithdrawalDueOn} the last day to withdraw
+ * the publication of a decision changed, revoked or confirmed illegal (art.48), null when none is due.
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -36,10 +39,16 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		LocalDate publishedOn, LocalDate publicationWithdrawnOn, String publicationWithdrawalReason, boolean imported,
 		boolean demo, Integer paymentDays, BigDecimal surchargePercent, Integer reviewDays, Integer litigationMonths,
 		BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom, LocalDate suspensionUntil,
-		Long decidedByUserId, String decidedBy, Integer handoverDays, Boolean statementAdopted, String statementReview) {
+		Long decidedByUserId, String decidedBy, Integer handoverDays, Boolean statementAdopted, String statementReview,
+		LocalDate decisionAnnulledOn, LocalDate publicationWithdrawalDueOn) {
 
 	/** Whether the decision is on the public portal now (published and not withdrawn). */
 	public boolean published() {
 		return publishedOn != null && publicationWithdrawnOn == null;
+	}
+
+	/** Whether the decision was revoked or confirmed invalid: it no longer applies, nothing of it is carried out. */
+	public boolean annulled() {
+		return decisionAnnulledOn != null;
 	}
 }

@@ -2,6 +2,7 @@ package org.youguan.enforcement;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,8 +12,11 @@ import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.enforcement.internal.Execution;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
@@ -38,10 +42,13 @@ public class DecisionPublication {
 
 	private final CaseWork caseWork;
 
-	DecisionPublication(JdbcClient jdbc, CaseDocuments documents, CaseWork caseWork) {
+	private final DecisionOutcomes outcomes;
+
+	DecisionPublication(JdbcClient jdbc, CaseDocuments documents, CaseWork caseWork, DecisionOutcomes outcomes) {
 		this.jdbc = jdbc;
 		this.documents = documents;
 		this.caseWork = caseWork;
+		this.outcomes = outcomes;
 	}
 
 	/**
@@ -53,7 +60,11 @@ public class DecisionPublication {
 	 * must not read it first).
 	 * @throws InvalidValueException when the day is before the delivery (or the decision) or in the future; rule
 	 * {@code original-decision} (on {@code publishedOn}) for an imported case without the scan of its decision
-	 * @throws DomainException (409) when already published or not decided; (422) for a decision without penalty, for a
+	 * A publication withdrawn comes back only for a decision changed since ({@link DecisionOutcomes}), with its content
+	 * as changed — the public list shows the case's current penalty, one row per case.
+	 * @throws DomainException (409) when already published or not decided; (409, field {@code publishedOn}) for a
+	 * decision revoked or confirmed invalid (rule {@code decision-annulled}) or illegal ({@code confirmed-illegal}), and a
+	 * withdrawn publication of a decision not changed since (rule {@code withdrawn}); (422) for a decision without penalty, for a
 	 * party who is a natural person (rule {@code natural-person}) and for a decision not yet delivered (rule
 	 * {@code not-delivered})
 	 */
@@ -61,8 +72,19 @@ public class DecisionPublication {
 	public void publish(DataScope scope, long id, String publishedOn) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.PUBLISH.from(c.status());
-		if (c.publishedOn() != null) {
+		if (c.published()) {
 			throw DomainException.illegalTransition("处罚决定已于" + c.publishedOn() + "公示");
+		}
+		Execution.requireInForce(c, "publishedOn", "公示");
+		DecisionOutcomes.Result latest = outcomes.latestResult(id).orElse(null);
+		if (latest == DecisionOutcomes.Result.ILLEGAL) {
+			throw refused("confirmed-illegal", "处罚决定已被确认违法，不能公示（行政处罚法(2021)第四十八条）");
+		}
+		boolean republish = c.publishedOn() != null;
+		if (republish && latest != DecisionOutcomes.Result.CHANGED) {
+			// a withdrawn publication comes back only with the decision as changed (art.48): the same one is not shown again
+			throw refused("withdrawn", "处罚决定的公示已于" + c.publicationWithdrawnOn()
+					+ "撤回：只有经行政复议、行政诉讼或自行纠正变更后的处罚决定才能重新公示（行政处罚法(2021)第四十八条）");
 		}
 		if ("PERSON".equals(caseWork.procedure(id).partyKind())) {
 			throw ruleBroken("publishedOn", "natural-person", "当事人为自然人的处罚决定不在门户网站公示（个人信息保护）");
@@ -82,14 +104,28 @@ public class DecisionPublication {
 		LocalDate on = v.date("publishedOn", "公示日期（publishedOn）", publishedOn,
 				c.deliveredOn() != null ? c.deliveredOn() : c.decidedOn(), caseWork.today());
 		v.throwIfInvalid();
-		LocalDate due = caseWork.clock(c).publicationDue(c.decidedOn());
+		if (republish) {
+			caseWork.move(c, c.status(), """
+					, published_on = :on, publication_withdrawn_on = NULL, publication_withdrawal_reason = NULL,
+					  publication_withdrawal_due_on = NULL""", Map.of("on", on));
+			caseWork.record(c, "case.publish", "重新公示变更后的处罚决定" + c.decisionNumber() + "（" + on + "，"
+					+ c.penalty().describe(c.fine(), c.confiscated()) + "）");
+			return;
+		}
+		LocalDate due = caseWork.clock(c).publicationDue(PenaltyCases.publicationStart(c));
 		caseWork.move(c, c.status(), ", published_on = :on", Map.of("on", on));
 		caseWork.record(c, "case.publish", "公示处罚决定" + c.decisionNumber() + "（" + on + (on.isAfter(due) ? "，超过公示期限" + due : "") + "）");
 	}
 
+	private static DomainException refused(String rule, String message) {
+		return new DomainException(ErrorCode.ILLEGAL_TRANSITION, message, List.of(new FieldError("publishedOn", rule, message)));
+	}
+
 	/**
 	 * Withdraws a published decision that was changed, revoked or found unlawful, with the reason shown
-	 * (行政处罚法(2021) art.48: within 3 working days).
+	 * (行政处罚法(2021) art.48: within 3 days — working days, art.85 — of the outcome recorded by
+	 * {@link DecisionOutcomes}, which sets the day; the audit entry says when it was late). A changed decision may then
+	 * be published again ({@link #publish}) as changed.
 	 * @throws InvalidValueException when the reason is blank or over 500 characters
 	 * @throws DomainException (409) when the decision is not on the portal
 	 */
@@ -101,9 +137,12 @@ public class DecisionPublication {
 			throw DomainException.illegalTransition("处罚决定未在公示中，无需撤回");
 		}
 		requireReason(reason, "撤回理由");
+		LocalDate today = caseWork.today();
+		LocalDate due = c.publicationWithdrawalDueOn();
 		caseWork.move(c, c.status(), ", publication_withdrawn_on = :on, publication_withdrawal_reason = :reason",
-				Map.of("on", caseWork.today(), "reason", reason.strip()));
-		caseWork.record(c, "case.withdraw-publication", "撤回公示的处罚决定" + c.decisionNumber() + "：" + reason.strip());
+				Map.of("on", today, "reason", reason.strip()));
+		caseWork.record(c, "case.withdraw-publication", "撤回公示的处罚决定" + c.decisionNumber() + "：" + reason.strip()
+				+ (due != null && today.isAfter(due) ? "（超过撤回期限" + due + "）" : ""));
 	}
 
 	/**

@@ -22,11 +22,13 @@ public class EnforcementFigures {
 	 * @param leads leads received in the period (every source)
 	 * @param casesFiled cases filed (立案) in the period, imported ones included; on-the-spot decisions (简易程序) are not
 	 * filed cases and are not counted
-	 * @param penalizedEnterprises distinct enterprises with a penalty decided in the period (不予处罚 not counted)
-	 * @param fineTotal fines decided in the period (¥)
+	 * @param penalizedEnterprises distinct enterprises with a penalty decided in the period (不予处罚 not counted, nor a
+	 * decision since revoked or confirmed invalid by 行政复议, 行政诉讼 or the bureau itself — it is no penalty any more)
+	 * @param fineTotal fines decided in the period (¥), as changed by a 复议/诉讼 outcome, a revoked or invalid decision's
+	 * not counted
 	 * @param fineCollected fines paid in the period (¥, without 加处罚款); a fine paid in instalments counts each
-	 * instalment's amount in the period it was paid
-	 * @param warnings decisions of 警告 in the period
+	 * instalment's amount in the period it was paid; nothing paid on a decision since revoked or confirmed invalid
+	 * @param warnings decisions of 警告 in the period (a revoked or invalid one not counted)
 	 * @param decisionsPublished decisions published in the period and not withdrawn
 	 */
 	public record Figures(long leads, long casesFiled, long penalizedEnterprises, BigDecimal fineTotal,
@@ -50,7 +52,9 @@ public class EnforcementFigures {
 		RegionPrefix region = RegionPrefix.of(prefix);
 		String cases = "FROM penalty_case c WHERE " + region.predicate("c.region_code") + " AND "
 				+ scope.regionPredicate("c.region_code");
-		String decided = cases + " AND c.decided_on BETWEEN :from AND :to AND c.penalty IS NOT NULL";
+		// a decision revoked or confirmed invalid (DecisionOutcomes) is no penalty: neither its enterprise, its fine nor
+		// its warning counts, nor what was paid on it (to be refunded)
+		String decided = cases + " AND c.decided_on BETWEEN :from AND :to AND c.penalty IS NOT NULL AND c.decision_annulled_on IS NULL";
 		return jdbc.sql("SELECT (SELECT count(*) FROM penalty_lead l WHERE l.received_on BETWEEN :from AND :to"
 				+ " AND " + region.predicate("l.region_code") + " AND " + scope.regionPredicate("l.region_code") + ") AS leads,"
 				+ " (SELECT count(*) " + cases + " AND c.filed_on BETWEEN :from AND :to AND c.procedure_kind <> 'SIMPLE') AS cases_filed,"
@@ -59,9 +63,9 @@ public class EnforcementFigures {
 				+ " (SELECT coalesce(sum(c.fine), 0) " + decided + ") AS fine_total,"
 				// a fine paid in instalments is collected instalment by instalment, each in the period it was paid
 				+ " (SELECT coalesce(sum(c.fine), 0) " + cases + " AND c.paid_on BETWEEN :from AND :to"
-				+ " AND c.payment_arrangement IS DISTINCT FROM 'INSTALMENTS')"
+				+ " AND c.payment_arrangement IS DISTINCT FROM 'INSTALMENTS' AND c.decision_annulled_on IS NULL)"
 				+ " + (SELECT coalesce(sum(i.amount), 0) FROM penalty_case_instalment i JOIN penalty_case c ON c.id = i.case_id"
-				+ " WHERE i.paid_on BETWEEN :from AND :to AND " + region.predicate("c.region_code") + " AND "
+				+ " WHERE i.paid_on BETWEEN :from AND :to AND c.decision_annulled_on IS NULL AND " + region.predicate("c.region_code") + " AND "
 				+ scope.regionPredicate("c.region_code") + ") AS fine_collected,"
 				+ " (SELECT count(*) " + decided + " AND c.penalty = 'WARNING') AS warnings,"
 				+ " (SELECT count(*) " + cases + " AND c.published_on BETWEEN :from AND :to"

@@ -202,10 +202,21 @@ public class PenaltyCases {
 		return new Deadlines(c.decisionDueOn(), remaining, stopped,
 				caseWork.replyDue(c),
 				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
-				c.decidedOn() == null ? null : caseClock.publicationDue(c.decidedOn()),
+				publicationStart(c) == null ? null : caseClock.publicationDue(publicationStart(c)),
 				caseWork.hearingRight(c),
 				rules.fineRange(c.violationCode(), c.serious(), c.regionCode()),
 				c.deliveredOn() == null || Execution.confiscated(c) == null ? null : caseClock.handoverDue(c.deliveredOn()));
+	}
+
+	/**
+	 * The day the 双公示 period of a case's decision runs from ({@link CaseClock#publicationDue}): its delivery, or for a
+	 * past case imported without a delivery day its decision; null while there is nothing to publish yet.
+	 */
+	static LocalDate publicationStart(CaseView c) {
+		if (c.penalty() == null) {
+			return null;
+		}
+		return c.deliveredOn() != null ? c.deliveredOn() : c.imported() ? c.decidedOn() : null;
 	}
 
 	/** The documents of a case in the caller's scope, as issued (reissues after their predecessors). */
@@ -216,14 +227,22 @@ public class PenaltyCases {
 
 	/**
 	 * Issues a document again (corrected), filled from the case as it now stands, with the same 文号 and the next
-	 * version; the predecessor is kept and marked replaced. One transaction with its audit entry.
+	 * version; the predecessor is kept and marked replaced. A document already served on the party
+	 * ({@link CaseDocumentKind#served}: the 行政处罚决定书 once delivered, the notices as issued) is corrected only by the
+	 * handling bureau's head (行政处罚法(2021) art.57: what the bureau decided and served is its head's to change), and
+	 * the party keeps reading the version served beside the new one. One transaction with its audit entry.
 	 * @throws DomainException not-found outside the caller's scope or for another case's document; (409) when that
-	 * version was already replaced
+	 * version was already replaced; (422, field {@code head}, rule {@code not-handling-bureau-head}) for a served
+	 * document reissued by anyone else than the handling bureau's head
 	 * @throws InvalidValueException (field {@code reason}) when the reason is blank or over 500 characters
 	 */
 	@Transactional
 	public CaseDocuments.IssuedDocument reissueDocument(DataScope scope, long id, long documentId, String reason) {
 		CaseView c = caseWork.lock(scope, id);
+		boolean delivered = c.deliveredOn() != null || c.imported();
+		// a scan of a paper document is never filled again (409 from the reissue itself), whoever asks
+		documents.list(id).stream().filter(d -> d.id() == documentId && !d.original() && d.kind().served(delivered)).findFirst()
+			.ifPresent(d -> caseWork.requireHandlingHead(c.regionCode(), "重新制作已送达当事人的" + d.title()));
 		CaseDocuments.IssuedDocument d = documents.reissue(id, documentId, reason);
 		caseWork.record(c, "case.document-reissue", "重新制作" + d.title() + "（" + d.number() + "，第" + d.version() + "版）："
 				+ reason.strip());

@@ -214,8 +214,11 @@ public enum StatutoryRule {
 	 */
 	PENALTY_ON_THE_SPOT_FILING("penalty.on-the-spot.filing", "当场处罚决定报所属行政机关备案期限", "3", RuleUnit.WORKING_DAYS, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 52)),
 
-	/** 双公示：许可和处罚决定公示时限（双公示制度（全国通行做法）） */
-	DISCLOSURE_PUBLICATION("disclosure.publication", "双公示：许可和处罚决定公示时限", "7", RuleUnit.WORKING_DAYS, false, Citation.of(DISCLOSURE_PRACTICE)),
+	/**
+	 * 双公示：许可和处罚决定公示时限（双公示制度（全国通行做法））: a penalty decision's period runs from its delivery, when it
+	 * takes effect (行政处罚法(2021) art.61) and may first be published.
+	 */
+	DISCLOSURE_PUBLICATION("disclosure.publication", "双公示：许可和处罚决定公示时限（处罚决定自送达之日起算）", "7", RuleUnit.WORKING_DAYS, false, Citation.of(DISCLOSURE_PRACTICE)),
 
 	/** 未经许可经营快递业务罚款下限（邮政法(2015) 第72条） */
 	FINE_UNLICENSED_MIN("fine.unlicensed.min", "未经许可经营快递业务罚款下限", "50000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 72)),

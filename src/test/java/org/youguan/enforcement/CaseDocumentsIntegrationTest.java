@@ -468,9 +468,10 @@ class CaseDocumentsIntegrationTest {
 		long c = decidedAndDelivered(wuzhong(6));
 		Map<String, Object> first = only(documents(c), "DECISION");
 		String path = "/api/v1/enforcement/cases/" + c + "/documents/" + first.get("id") + "/reissue";
-		call(WUZHONG, path, "{\"reason\":\" \"}").andExpect(status().isBadRequest())
+		// the 决定书 was served on the party: its correction is the handling bureau's head's
+		call(HEAD, path, "{\"reason\":\" \"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("reason"));
-		call(WUZHONG, path, "{\"reason\":\"更正当事人地址\"}").andExpect(status().isOk())
+		call(HEAD, path, "{\"reason\":\"更正当事人地址\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.version").value(2))
 			.andExpect(jsonPath("$.number").value((String) first.get("number")));
 		List<Map<String, Object>> decisions = documents(c).stream().filter(d -> "DECISION".equals(d.get("kind"))).toList();
@@ -480,7 +481,7 @@ class CaseDocumentsIntegrationTest {
 			.isEqualTo(((Number) decisions.get(1).get("id")).longValue());
 		assertThat(text((String) decisions.get(0).get("href"), WUZHONG)).contains((String) first.get("number"));
 		assertThat(text((String) decisions.get(1).get("href"), WUZHONG)).contains((String) first.get("number"));
-		call(WUZHONG, path, "{\"reason\":\"再次更正\"}").andExpect(status().isConflict());
+		call(HEAD, path, "{\"reason\":\"再次更正\"}").andExpect(status().isConflict());
 		call(XIANGCHENG, path, "{\"reason\":\"越权\"}").andExpect(status().isNotFound());
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id AND action = 'case.document-reissue'")
 			.param("id", String.valueOf(c)).query(Long.class).single()).isEqualTo(1);
@@ -616,7 +617,11 @@ class CaseDocumentsIntegrationTest {
 				UPDATE penalty_case SET party_kind = 'PERSON', enterprise_credit_code = NULL, enterprise_name = '李某',
 				    on_spot_place = '吴中区某网点' WHERE id = :id""").param("id", c).update();
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/documents/" + only(documents(c), "ON_THE_SPOT_DECISION").get("id")
-				+ "/reissue", "{\"reason\":\"当事人信息更正\"}").andExpect(status().isOk());
+				+ "/reissue", "{\"reason\":\"当事人信息更正\"}").andExpect(status().isUnprocessableEntity());
+		// handed over on the spot, the decision was served: the handling bureau's head corrects it
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/documents/"
+				+ only(documents(c), "ON_THE_SPOT_DECISION").get("id") + "/reissue", "{\"reason\":\"当事人信息更正\"}")
+			.andExpect(status().isOk());
 		// no 立案 on the spot: the case takes a number of its own series, none of the 立案 register
 		assertThat(jdbc.sql("SELECT coalesce(max(last_value), 0) FROM number_sequence WHERE type = '处罚案件'")
 			.query(Long.class).single()).isEqualTo(filedBefore);

@@ -297,9 +297,14 @@ public final class CaseClock {
 		return endedOn.plusYears(amount(harm ? StatutoryRule.PENALTY_LIMITATION_HARM : StatutoryRule.PENALTY_LIMITATION));
 	}
 
-	/** The last day to publish a decision (双公示, 7 working days by default; configurable). */
-	public LocalDate publicationDue(LocalDate decidedOn) {
-		return due(StatutoryRule.DISCLOSURE_PUBLICATION, decidedOn);
+	/**
+	 * The last day to publish a penalty decision (双公示, {@link StatutoryRule#DISCLOSURE_PUBLICATION}: 7 working days by
+	 * default, configurable), counted from its delivery: the decision takes effect on delivery (行政处罚法(2021) art.61)
+	 * and is not published before it ({@code not-delivered}), so counting from the decision would let the period end
+	 * before publishing is even possible. A past case imported without a delivery day counts from its decision.
+	 */
+	public LocalDate publicationDue(LocalDate deliveredOn) {
+		return due(StatutoryRule.DISCLOSURE_PUBLICATION, deliveredOn);
 	}
 
 	/** The last day to withdraw a published decision that was changed or revoked: 3 working days (art.48, 85). */

@@ -59,6 +59,11 @@ public enum CaseStep {
 	HAND_OVER("登记没收违法所得上缴", null, EnumSet.of(DELIVERED, EXECUTED)),
 	/** 结案. */
 	CLOSE("结案", CLOSED, EnumSet.of(DELIVERED, EXECUTED)),
+	/**
+	 * The outcome of 行政复议 or 行政诉讼 against the decision, or the bureau's own correction (行政处罚法(2021) art.48,
+	 * 75), recorded on a decided case ({@code DecisionOutcomes}).
+	 */
+	RECORD_OUTCOME("登记复议、诉讼结果或自行纠正", null, EnumSet.of(DECIDED, DELIVERED, EXECUTED, CLOSED)),
 	/** 撤案. */
 	WITHDRAW("撤案", WITHDRAWN, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED)),
 	/** 移送 to another authority or bureau (行政处罚法(2021) art.27, 管辖), before the notice; ends the case. */

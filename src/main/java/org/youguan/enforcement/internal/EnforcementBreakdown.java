@@ -32,7 +32,9 @@ import org.youguan.rules.ViolationType;
  * limit (90 + 30 days, pauses excluded), delivery within 7 days (art.61), payment within the days the decision fixed
  * (art.67) or by the approved deferral's day — with instalments, every instalment by its own day (art.66) —, the
  * handover of confiscated gains within the period the decision fixed (art.74, {@code penalty.confiscation-handover};
- * unhanded past it counts as late) and publication within the configured working days (双公示). Imported cases count by type; they have no clock. A case
+ * unhanded past it counts as late) and publication within the configured working days from delivery (双公示). A
+ * decision since revoked or confirmed invalid ({@code DecisionOutcomes}) counts as a decision made, but its fine is not
+ * in the fines and nothing of it is due to be paid or handed over. Imported cases count by type; they have no clock. A case
  * counts as 立案 as {@code casesFiled} counts it: an on-the-spot decision (简易程序) is decided, never filed.
  */
 @Component
@@ -142,7 +144,8 @@ class EnforcementBreakdown {
 				SELECT c.violation_code,
 				       count(*) FILTER (WHERE c.filed_on BETWEEN :from AND :to AND c.procedure_kind <> 'SIMPLE') AS filed,
 				       count(*) FILTER (WHERE c.decided_on BETWEEN :from AND :to AND c.penalty IS NOT NULL) AS decided,
-				       coalesce(sum(c.fine) FILTER (WHERE c.decided_on BETWEEN :from AND :to), 0) AS fines
+				       coalesce(sum(c.fine) FILTER (WHERE c.decided_on BETWEEN :from AND :to
+				           AND c.decision_annulled_on IS NULL), 0) AS fines
 				FROM penalty_case c
 				WHERE (c.filed_on BETWEEN :from AND :to OR c.decided_on BETWEEN :from AND :to) AND\s""" + region
 				+ " GROUP BY c.violation_code ORDER BY c.violation_code")
@@ -208,11 +211,12 @@ class EnforcementBreakdown {
 				count(counts, 8, s.handedOverOn() != null || today.isAfter(handoverDue),
 						s.handedOverOn() != null && !s.handedOverOn().isAfter(handoverDue));
 			}
-			if ("PERSON".equals(s.partyKind())) {
-				// a decision against a natural person is never published (personal information): it is not due
+			if ("PERSON".equals(s.partyKind()) || s.deliveredOn() == null) {
+				// a decision against a natural person is never published (personal information), one not yet delivered
+				// not yet (it takes effect on delivery, art.61): neither is due
 				continue;
 			}
-			LocalDate publicationDue = caseClock.publicationDue(s.decidedOn());
+			LocalDate publicationDue = caseClock.publicationDue(s.deliveredOn());
 			count(counts, 6, s.publishedOn() != null || today.isAfter(publicationDue),
 					s.publishedOn() != null && !s.publishedOn().isAfter(publicationDue));
 		}

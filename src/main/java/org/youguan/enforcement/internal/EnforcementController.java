@@ -28,6 +28,7 @@ import org.youguan.enforcement.CaseExecution;
 import org.youguan.enforcement.CaseInvestigation;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.DecisionLimit;
+import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.enforcement.DecisionPublication;
 import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.LeadStatus;
@@ -100,8 +101,11 @@ class EnforcementController {
 
 	private final CaseDocuments documents;
 
+	private final DecisionOutcomes decisionOutcomes;
+
 	EnforcementController(Leads leads, PenaltyCases cases, CaseWork caseWork, PastCases pastCases, DecisionPublication decisionPublication, CaseExecution caseExecution, OnTheSpotPenalties onTheSpotPenalties, DecisionLimit decisionLimit, CaseDecisions caseDecisions, NoticeAndHearing noticeAndHearing, CaseInvestigation caseInvestigation, StatutoryRules rules, AuditTrail audit, CaseEvidence evidence,
-			Bureaus bureaus, CaseDocuments documents) {
+			Bureaus bureaus, CaseDocuments documents, DecisionOutcomes decisionOutcomes) {
+		this.decisionOutcomes = decisionOutcomes;
 		this.documents = documents;
 		this.evidence = evidence;
 		this.bureaus = bureaus;
@@ -231,6 +235,7 @@ class EnforcementController {
 		PenaltyCases.CaseDetail detail = cases.get(scope, id);
 		// head-only steps are the handling bureau's own heads' (行政处罚法(2021) art.57): a superior's head sees no forms
 		model.addAttribute("head", caseWork.headsHandlingBureau(me, detail.penaltyCase().regionCode()));
+		outcomes(model, id);
 		model.addAttribute("d", detail);
 		model.addAttribute("c", detail.penaltyCase());
 		model.addAttribute("confiscated", Execution.confiscated(detail.penaltyCase()));
@@ -372,7 +377,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/documents/{documentId:\\d+}/reissue")
-	@PreAuthorize(EnforcementApiController.WRITERS)
+	@PreAuthorize(EnforcementApiController.READERS)
 	String reissue(DataScope scope, @PathVariable long id, @PathVariable long documentId,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id) + "#documents", "文书已重新制作，原版本已保留",
@@ -564,6 +569,18 @@ class EnforcementController {
 			model.addAttribute("refusedForm", form);
 			return casePage(me, scope, id, model);
 		};
+	}
+
+	/**
+	 * The outcomes of 复议, 诉讼 or correction of the decision for the case page, their choices, and whether a withdrawn
+	 * publication may come back (the decision changed since, {@link DecisionPublication#publish}).
+	 */
+	private void outcomes(Model model, long id) {
+		List<DecisionOutcomes.Recorded> recorded = decisionOutcomes.outcomes(id);
+		model.addAttribute("outcomes", recorded);
+		model.addAttribute("outcomeKinds", DecisionOutcomes.Kind.values());
+		model.addAttribute("outcomeResults", DecisionOutcomes.Result.values());
+		model.addAttribute("republishable", decisionOutcomes.latestResult(id).filter(r -> r == DecisionOutcomes.Result.CHANGED).isPresent());
 	}
 
 	/** A date bound by the shell's plausible-date rule (an implausible one is a 400 naming the field), as the services take it. */

@@ -28,7 +28,9 @@ import org.youguan.rules.StatutoryRules;
  * 立案 day and limit and no countdown (its limit ran off the platform; it needs its progress checked, not a clock of
  * today) —, decisions not yet published (双公示), fines unpaid past their payment
  * deadline in force (art.66, 67, 72) and confiscated gains not handed over past their handover period (art.74,
- * {@code penalty.confiscation-handover}) — each within the user's region.
+ * {@code penalty.confiscation-handover}) and published decisions changed, revoked or confirmed illegal or invalid
+ * whose publication is to be withdrawn (art.48: 3 working days from the outcome, {@code penalty.publication-withdrawal};
+ * due and overdue ones shown with their day) — each within the user's region.
  */
 @Component
 class EnforcementWorkQueues implements WorkQueueProvider {
@@ -57,7 +59,7 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 
 	/** The queues this provider holds, in order. */
 	static final List<String> QUEUES = List.of("enforcement.leads", "enforcement.deadline", "enforcement.imported",
-			"enforcement.publish", "enforcement.unpaid", "enforcement.handover");
+			"enforcement.publish", "enforcement.unpaid", "enforcement.handover", "enforcement.withdraw");
 
 	/** The states of a case not yet decided, whose decision limit runs (or ran, for an imported one). */
 	private static final String UNDECIDED = "c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')";
@@ -119,14 +121,16 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE c.penalty IS NOT NULL AND c.published_on IS NULL AND NOT c.imported
-					AND c.party_kind IS DISTINCT FROM 'PERSON'
+					AND\s""" + Execution.IN_FORCE_SQL + """
+					\sAND c.party_kind IS DISTINCT FROM 'PERSON'
 					AND c.status IN ('DECIDED', 'DELIVERED', 'EXECUTED', 'CLOSED')
 					AND\s""" + caseScope + " ORDER BY c.decided_on, c.id", 0);
 			case "enforcement.unpaid" -> overdue(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE c.penalty IS NOT NULL AND c.fine > 0 AND c.status = 'DELIVERED' AND c.paid_on IS NULL
-					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), caseExecution::paymentDue);
+					AND\s""" + Execution.IN_FORCE_SQL + """
+					\sAND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), caseExecution::paymentDue);
 			case "enforcement.handover" -> overdue(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
@@ -134,6 +138,12 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					\sIS NOT NULL AND c.status IN ('DELIVERED', 'EXECUTED')
 					AND NOT EXISTS (SELECT 1 FROM penalty_case_handover h WHERE h.case_id = c.id)
 					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), caseExecution::handoverDue);
+			case "enforcement.withdraw" -> items("""
+					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
+					       c.publication_withdrawal_due_on AS due
+					FROM penalty_case c WHERE c.publication_withdrawal_due_on IS NOT NULL AND c.published_on IS NOT NULL
+					AND c.publication_withdrawn_on IS NULL AND\s""" + caseScope
+					+ " ORDER BY c.publication_withdrawal_due_on, c.id", 0);
 			default -> throw new IllegalArgumentException(queue);
 		};
 	}

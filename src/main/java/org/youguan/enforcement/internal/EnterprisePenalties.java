@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.enforcement.CaseExecution;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
+import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.enforcement.NoticeAndHearing;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases;
@@ -60,7 +61,8 @@ class EnterprisePenalties {
 	 * @param instalments a fine's instalments (art.66), each with its own day, amount and, once paid, its 加处罚款 — as
 	 * the case page shows them; empty without
 	 * @param paymentAppliedOn the day the party applied for a deferral or instalments, null when not recorded
-	 * @param documents the documents served on the party, current versions, in the order issued
+	 * @param documents the documents served on the party, every version served and those corrected after it, in the
+	 * order issued
 	 * @param surchargePercent the daily 加处罚款 rate the decision fixed (art.72: of the fine, or with instalments of
 	 * each overdue instalment's amount), as a plain number; null before the decision
 	 * @param proposedConfiscated the 没收违法所得 the notice proposed beside the fine (并处), or null
@@ -71,6 +73,10 @@ class EnterprisePenalties {
 	 * over — beside the fine's own {@code paymentDue} when both were decided (并处)
 	 * @param handover the handover of what the decision confiscates once recorded — the day and amount (the receipt's
 	 * number and scan stay on the bureau's side) —, or null
+	 * @param decisionAnnulledOn the day the decision was revoked or confirmed invalid (nothing of it is to be carried
+	 * out any more), or null
+	 * @param outcomes the outcomes of 行政复议, 行政诉讼 or the bureau's correction of the decision, oldest first (empty
+	 * before the decision is served)
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -82,7 +88,8 @@ class EnterprisePenalties {
 			LocalDate publicationWithdrawnOn, boolean canReply, boolean canRequestHearing,
 			List<PenaltyCases.Instalment> instalments, LocalDate paymentAppliedOn, List<PartyDocument> documents,
 			String surchargePercent, BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom,
-			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover) {
+			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover, LocalDate decisionAnnulledOn,
+			List<PartyOutcome> outcomes) {
 
 		/** The penalty proposed in the 事先告知, every part and amount (没收违法所得人民币…元，并处罚款人民币…元). */
 		public String proposedText() {
@@ -102,10 +109,22 @@ class EnterprisePenalties {
 	}
 
 	/**
-	 * A document served on the party (its current version): title, 文号, the day issued, and {@code href}, the
-	 * address that serves the .docx to the party ({@code GET /attachments/{id}}).
+	 * A document served on the party: title, 文号, the day issued, and {@code href}, the address that serves the .docx
+	 * to the party ({@code GET /attachments/{id}}); {@code version} its version, {@code current} false once a later
+	 * version corrected it (both stay listed: what was served is the party's), {@code served} true for the version of
+	 * the 行政处罚决定书 in force when it was delivered (送达, 行政处罚法(2021) art.61) — a later one is a correction the
+	 * handling bureau's head made after it.
 	 */
-	public record PartyDocument(String title, String number, LocalDate issuedOn, String fileName, String href) {
+	public record PartyDocument(String title, String number, LocalDate issuedOn, String fileName, String href,
+			int version, boolean current, boolean served) {
+	}
+
+	/**
+	 * An outcome of 行政复议, 行政诉讼 or the bureau's own correction of the decision as the party reads it (行政处罚法(2021)
+	 * art.48): who decided it, the 文号, the day, the result and its reason, and for a 变更 the penalty as changed.
+	 */
+	public record PartyOutcome(DecisionOutcomes.Kind kind, String body, String documentNumber, LocalDate decidedOn,
+			DecisionOutcomes.Result result, String reason, String changed) {
 	}
 
 	static final Map<String, String> SORTS = Map.of("notified_on", "c.notified_on", "decided_on", "c.decided_on",
@@ -133,8 +152,11 @@ class EnterprisePenalties {
 
 	private final CaseDocuments documents;
 
+	private final DecisionOutcomes outcomes;
+
 	EnterprisePenalties(JdbcClient jdbc, PenaltyCases cases, CaseExecution caseExecution,
-			NoticeAndHearing noticeAndHearing, Clock clock, CaseDocuments documents) {
+			NoticeAndHearing noticeAndHearing, Clock clock, CaseDocuments documents, DecisionOutcomes outcomes) {
+		this.outcomes = outcomes;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.caseExecution = caseExecution;
@@ -192,38 +214,56 @@ class EnterprisePenalties {
 				c.proposedConfiscated(), served ? c.confiscated() : null, served ? c.suspensionFrom() : null,
 				served ? c.suspensionUntil() : null,
 				caseExecution.handoverDue(id).orElse(null), detail.handover() == null ? null
-						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null));
+						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null),
+				c.decisionAnnulledOn(), served ? outcomes.outcomes(id).stream().map(o -> new PartyOutcome(o.kind(), o.body(),
+						o.documentNumber(), o.decidedOn(), o.result(), o.reason(), o.changedText())).toList() : List.of());
 	}
 
 	/**
-	 * Returns normally when the enterprise may read the attachment: a current document served on the party
-	 * ({@link CaseDocumentKind#party()}) of its own case already put to it.
-	 * @throws DomainException (404) otherwise — evidence, internal papers, superseded versions, another's case
+	 * Returns normally when the enterprise may read the attachment: a document served on the party
+	 * ({@link CaseDocumentKind#served}) of its own case already put to it — the version served as well as a later
+	 * correction of it.
+	 * @throws DomainException (404) otherwise — evidence, internal papers, a 决定书 not (yet) served, another's case
 	 * @throws AccessRefusedException (403) for a caller that is not an enterprise user
 	 */
 	void requireDocument(DataScope scope, long caseId, long attachmentId) {
 		own(scope, caseId);
-		if (current(caseId).noneMatch(d -> d.attachmentId() == attachmentId)) {
+		if (shown(caseId).noneMatch(d -> d.attachmentId() == attachmentId)) {
 			throw DomainException.notFound("附件", attachmentId);
 		}
 	}
 
-	/** The current versions of the documents served on the party, in the order issued. */
+	/** The documents served on the party and their later versions, in the order issued. */
 	private List<PartyDocument> partyDocuments(long caseId) {
-		return current(caseId).map(d -> new PartyDocument(d.title(), d.number(), d.issuedOn(), d.fileName(), d.href()))
-			.toList();
+		Long served = servedDecision(documents.list(caseId));
+		return shown(caseId).map(d -> new PartyDocument(d.title(), d.number(), d.issuedOn(), d.fileName(), d.href(),
+				d.version(), d.current(), served != null && d.id() == served)).toList();
 	}
 
 	/**
-	 * The current documents served on the party: the 行政处罚决定书 only once delivered (送达, 行政处罚法(2021) art.61) —
-	 * before that it is the bureau's decision not yet served, and the party's periods run from delivery. A past case
-	 * imported was served on paper before it came here (its scan is the party's to read).
+	 * The documents the party reads: every version of a document served on it ({@link CaseDocumentKind#served}) — the
+	 * 行政处罚决定书 only once delivered (送达, 行政处罚法(2021) art.61; before that it is the bureau's decision not yet
+	 * served, and the party's periods run from delivery), from the version delivered on: one corrected before delivery
+	 * was never the party's. A past case imported was served on paper before it came here (its scan is the party's).
 	 */
-	private Stream<CaseDocuments.IssuedDocument> current(long caseId) {
+	private Stream<CaseDocuments.IssuedDocument> shown(long caseId) {
 		boolean delivered = jdbc.sql("SELECT delivered_on IS NOT NULL OR imported FROM penalty_case WHERE id = :id")
 			.param("id", caseId).query(Boolean.class).single();
-		return documents.list(caseId).stream().filter(d -> d.current() && d.kind().party()
-				&& (delivered || d.kind() != CaseDocumentKind.DECISION));
+		List<CaseDocuments.IssuedDocument> all = documents.list(caseId);
+		Long served = servedDecision(all);
+		return all.stream().filter(d -> d.kind().served(delivered)
+				&& (d.kind() != CaseDocumentKind.DECISION || served != null && d.id() >= served));
+	}
+
+	/**
+	 * The id of the version of the 行政处罚决定书 that was delivered: the last one issued before the 送达回证 (the
+	 * delivery issues it), or the one in force when the case has none (imported); null without a decision.
+	 */
+	private static Long servedDecision(List<CaseDocuments.IssuedDocument> all) {
+		Long receipt = all.stream().filter(d -> d.kind() == CaseDocumentKind.DELIVERY_RECEIPT)
+			.map(CaseDocuments.IssuedDocument::id).findFirst().orElse(null);
+		return all.stream().filter(d -> d.kind() == CaseDocumentKind.DECISION && (receipt == null ? d.current() : d.id() < receipt))
+			.map(CaseDocuments.IssuedDocument::id).reduce((a, b) -> b).orElse(null);
 	}
 
 	/**

@@ -9,6 +9,9 @@ import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases.Handover;
 import org.youguan.enforcement.PenaltyCases.Instalment;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 
 /**
  * The executable parts of a decision (行政处罚法(2021) ch.6): the fine to pay (art.67, with 加处罚款 art.72, or by
@@ -22,10 +25,16 @@ public final class Execution {
 	 * The confiscated amount as SQL over a {@code penalty_case c}: the one place the queue and the figures read it
 	 * ({@code confiscated}, kept apart from the fine it is decided with: 并处), null when nothing is confiscated.
 	 */
-	public static final String CONFISCATED_SQL = "NULLIF(c.confiscated, 0)";
+	public static final String CONFISCATED_SQL = "CASE WHEN c.decision_annulled_on IS NULL THEN NULLIF(c.confiscated, 0) END";
 
-	/** The fine as SQL over a {@code penalty_case c}, null when the decision imposes none (whatever its heaviest kind). */
-	public static final String FINE_SQL = "NULLIF(c.fine, 0)";
+	/**
+	 * The fine as SQL over a {@code penalty_case c}, null when the decision imposes none (whatever its heaviest kind) or
+	 * was revoked or confirmed invalid.
+	 */
+	public static final String FINE_SQL = "CASE WHEN c.decision_annulled_on IS NULL THEN NULLIF(c.fine, 0) END";
+
+	/** SQL over a {@code penalty_case c}: the decision still applies (not revoked nor confirmed invalid). */
+	public static final String IN_FORCE_SQL = "c.decision_annulled_on IS NULL";
 
 	private Execution() {
 	}
@@ -35,15 +44,28 @@ public final class Execution {
 	 * the fine it may be decided with (没收违法所得，并处罚款).
 	 */
 	public static BigDecimal confiscated(CaseView c) {
-		return positive(c.confiscated());
+		return c.annulled() ? null : positive(c.confiscated());
 	}
 
 	/**
 	 * The fine a decision imposes (¥), or null when it imposes none: a fine alone or beside a heavier kind (并处罚款
-	 * with 没收, 停业整顿 or 吊销).
+	 * with 没收, 停业整顿 or 吊销). A decision revoked or confirmed invalid imposes nothing any more (no payment nor
+	 * 加处罚款 is demanded).
 	 */
 	public static BigDecimal fine(CaseView c) {
-		return c.penalty() == null ? null : positive(c.fine());
+		return c.penalty() == null || c.annulled() ? null : positive(c.fine());
+	}
+
+	/**
+	 * Refuses a step that carries out the decision (delivery, payment, handover, deferral, publication) once it was
+	 * revoked or confirmed invalid (行政复议法(2023) art.64, 67; 行政诉讼法(2017) art.70, 75).
+	 * @throws DomainException (409, field {@code field}, rule {@code decision-annulled})
+	 */
+	public static void requireInForce(CaseView c, String field, String step) {
+		if (c.annulled()) {
+			String message = "处罚决定已于" + c.decisionAnnulledOn() + "被撤销或确认无效，不再执行，不能" + step;
+			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, message, List.of(new FieldError(field, "decision-annulled", message)));
+		}
 	}
 
 	private static BigDecimal positive(BigDecimal amount) {

@@ -72,7 +72,7 @@ class EnforcementWorkQueuesIntegrationTest {
 	void aClerkSeesLeadsCasesNearTheLimitDecisionsToPublishAndOverdueFines() {
 		Map<String, WorkQueue> city = of("sz.admin");
 		assertThat(city).containsOnlyKeys("enforcement.leads", "enforcement.deadline", "enforcement.imported",
-				"enforcement.publish", "enforcement.unpaid", "enforcement.handover");
+				"enforcement.publish", "enforcement.unpaid", "enforcement.handover", "enforcement.withdraw");
 		assertThat(city.get("enforcement.leads").count()).isEqualTo(jdbc.sql(
 				"SELECT count(*) FROM penalty_lead WHERE status IN ('OPEN', 'PROPOSED') AND region_code LIKE '3205%'")
 			.query(Long.class).single());

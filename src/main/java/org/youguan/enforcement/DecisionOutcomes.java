@@ -1,0 +1,305 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.documents.UploadedFile;
+import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseStep;
+import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.NumberText;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+
+import static org.youguan.enforcement.internal.CaseInput.confiscated;
+import static org.youguan.enforcement.internal.CaseInput.fine;
+import static org.youguan.enforcement.internal.CaseInput.parse;
+import static org.youguan.enforcement.internal.CaseInput.penalty;
+import static org.youguan.enforcement.internal.CaseInput.plain;
+import static org.youguan.enforcement.internal.CaseInput.revocationAuthority;
+
+/**
+ * What becomes of a penalty decision after it was made: the outcome of 行政复议 (行政复议法(2023) art.63–68) or
+ * 行政诉讼 (行政诉讼法(2017) art.69–78) against it, or the bureau's own correction (自行纠正, 行政处罚法(2021) art.75).
+ * <ul>
+ * <li>维持 (UPHELD) changes nothing.</li>
+ * <li>变更 (CHANGED) records the penalty as changed — checked against the violation's article as the decision was
+ * (range, parts, kind), never heavier than the decision (行政复议法(2023) art.63, 行政诉讼法(2017) art.77: no change to
+ * the party's detriment) — and reissues the 行政处罚决定书 with it, its predecessor kept; payment and 加处罚款 then go by
+ * the changed fine, and a withdrawn publication may be published again with the changed content.</li>
+ * <li>撤销 (REVOKED) and 确认无效 (INVALID) end the decision ({@link CaseView#annulled()}): no payment, 加处罚款 or
+ * handover is demanded any more, no step carries it out, and the figures count it as a decision made but not as a
+ * penalty (neither its fine nor its enterprise).</li>
+ * <li>确认违法 (ILLEGAL) leaves the decision in force but it may not stay published.</li>
+ * </ul>
+ * Whenever a published decision is changed, revoked or confirmed illegal or invalid, its publication is to be
+ * withdrawn within 3 days of the outcome (行政处罚法(2021) art.48; {@code penalty.publication-withdrawal}, working days
+ * by art.85): the day is kept on the case, the inbox's queue shows it, {@link DecisionPublication#withdrawPublication}
+ * withdraws it with the reason. Recording an outcome is the handling bureau's head's (it changes what the bureau
+ * decided and served); one transaction with its audit entry.
+ */
+@Service
+public class DecisionOutcomes {
+
+	/** Attachment kind of the scan of the 复议决定书, 判决书 or 纠正决定 (an attachment of the case, staff only). */
+	public static final String SCAN = "REMEDY_OUTCOME";
+
+	/** Who decided the outcome. */
+	public enum Kind {
+
+		/** 行政复议 (行政复议法(2023)). */
+		REVIEW("行政复议"),
+		/** 行政诉讼 (行政诉讼法(2017)). */
+		LITIGATION("行政诉讼"),
+		/** The bureau's own correction (自行纠正, 行政处罚法(2021) art.75). */
+		SELF_CORRECTION("自行纠正");
+
+		private final String label;
+
+		Kind(String label) {
+			this.label = label;
+		}
+
+		/** The Chinese name. */
+		public String label() {
+			return label;
+		}
+	}
+
+	/** What the outcome did to the decision. */
+	public enum Result {
+
+		/** 维持. */
+		UPHELD("维持"),
+		/** 变更. */
+		CHANGED("变更"),
+		/** 撤销. */
+		REVOKED("撤销"),
+		/** 确认违法. */
+		ILLEGAL("确认违法"),
+		/** 确认无效. */
+		INVALID("确认无效");
+
+		private final String label;
+
+		Result(String label) {
+			this.label = label;
+		}
+
+		/** The Chinese name. */
+		public String label() {
+			return label;
+		}
+
+		/** Whether the decision no longer applies (撤销, 确认无效). */
+		public boolean annuls() {
+			return this == REVOKED || this == INVALID;
+		}
+	}
+
+	/**
+	 * An outcome as the head records it: {@code kind} and {@code result} by name ({@link Kind}, {@link Result}), the
+	 * {@code body} that decided it (复议机关, 人民法院, or the bureau) and the 文号 of its decision or judgment
+	 * ({@code documentNumber}), the day ({@code decidedOn}), the {@code reason}; for 变更 the penalty as changed
+	 * ({@code penalty}, {@code fine}, {@code confiscated} as at the decision).
+	 */
+	public record Outcome(String kind, String body, String documentNumber, String decidedOn, String result, String reason,
+			String penalty, @JsonDeserialize(using = NumberText.class) String fine,
+			@JsonDeserialize(using = NumberText.class) String confiscated) {
+	}
+
+	/**
+	 * An outcome recorded: what it changed ({@code previous*} the penalty before a 变更), the scan kept (attachment id,
+	 * or null) and the last day to withdraw the publication it required (null when none was published).
+	 */
+	public record Recorded(long id, Kind kind, String body, String documentNumber, LocalDate decidedOn, Result result,
+			String reason, Penalty penalty, BigDecimal fine, BigDecimal confiscated, Penalty previousPenalty,
+			BigDecimal previousFine, BigDecimal previousConfiscated, Long attachmentId, LocalDate withdrawalDueOn,
+			String recordedBy) {
+
+		/** The penalty as changed, every part, or "" for another result. */
+		public String changedText() {
+			return penalty == null ? "" : penalty.describe(fine, confiscated);
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final CaseWork caseWork;
+
+	private final CaseDocuments documents;
+
+	private final long maxScanBytes;
+
+	DecisionOutcomes(JdbcClient jdbc, CaseWork caseWork, CaseDocuments documents,
+			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes) {
+		this.jdbc = jdbc;
+		this.caseWork = caseWork;
+		this.documents = documents;
+		this.maxScanBytes = maxScanBytes;
+	}
+
+	/**
+	 * Records the outcome of 行政复议 or 行政诉讼 against the decision of the case, or the bureau's own correction, as the
+	 * class says; the scan of the outcome's document is optional.
+	 * @param scan a PDF or JPEG/PNG image of the 复议决定书 or 判决书, or null
+	 * @throws InvalidValueException naming each field that breaks a rule ({@code kind}, {@code body},
+	 * {@code documentNumber}, {@code decidedOn} — not before the decision nor in the future —, {@code result},
+	 * {@code reason}, for 变更 {@code penalty}, {@code fine}, {@code confiscated}: required, within the article, rule
+	 * {@code heavier} when heavier than the decision, {@code absent} when given for another result), {@code file}
+	 * @throws DomainException (409) unless decided, delivered, executed or closed, and (field {@code result}, rule
+	 * {@code decision-annulled}) once the decision was revoked or confirmed invalid; (422, field {@code head}, rule
+	 * {@code not-handling-bureau-head}) for anyone but the handling bureau's head
+	 */
+	@Transactional
+	public Recorded record(DataScope scope, long id, Outcome data, UploadedFile scan) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStep.RECORD_OUTCOME.from(c.status());
+		if (c.annulled()) {
+			String message = "处罚决定已于" + c.decisionAnnulledOn() + "被撤销或确认无效，不能再登记复议、诉讼结果或纠正";
+			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, message,
+					List.of(new FieldError("result", "decision-annulled", message)));
+		}
+		caseWork.requireHandlingHead(c.regionCode(), "登记行政复议、行政诉讼结果或自行纠正处罚决定");
+		Validation v = new Validation();
+		Kind kind = parse(v, "kind", "类别", data.kind(), Kind.class, true);
+		Result result = parse(v, "result", "结果", data.result(), Result.class, true);
+		v.required("body", "作出机关（body）", data.body()).maxLength("body", "作出机关（body）", data.body(), 200);
+		v.required("documentNumber", "文书文号（documentNumber）", data.documentNumber())
+			.maxLength("documentNumber", "文书文号（documentNumber）", data.documentNumber(), 100);
+		v.required("decidedOn", "作出日期（decidedOn）", data.decidedOn());
+		LocalDate on = v.date("decidedOn", "作出日期（decidedOn）", data.decidedOn(), c.decidedOn(), caseWork.today());
+		v.required("reason", "理由（reason）", data.reason()).maxLength("reason", "理由（reason）", data.reason(), 500);
+		Penalty penalty = null;
+		BigDecimal fine = null;
+		BigDecimal confiscated = null;
+		if (result == Result.CHANGED) {
+			penalty = penalty(v, "penalty", "变更后的处罚种类", data.penalty());
+			fine = fine(v, "fine", penalty, data.fine());
+			confiscated = confiscated(v, "confiscated", penalty, data.confiscated());
+			if (penalty != null) {
+				// as at the decision: the article's range and parts, the decision's own 从轻/减轻 grounds carried over
+				caseWork.combined(v, "penalty", "fine", "confiscated", c, penalty, fine, confiscated, c.serious(),
+						c.mitigation(), c.mitigationGround(), c.mitigationReason());
+				notHeavier(v, c, penalty, fine, confiscated);
+			}
+		}
+		else {
+			for (String[] part : new String[][] { { "penalty", data.penalty() }, { "fine", data.fine() },
+					{ "confiscated", data.confiscated() } }) {
+				v.require(part[0], Text.isBlank(part[1]), "absent", "只有结果为变更（CHANGED）时才填写变更后的处罚（" + part[0] + "）");
+			}
+		}
+		v.throwIfInvalid();
+		if (penalty != null) {
+			revocationAuthority("penalty", c.regionCode(), penalty);
+		}
+		Long attachment = scan == null ? null : documents.keepScan(c, SCAN, scan, kind.label() + "结果文书", maxScanBytes);
+		// art.48: a published decision changed, revoked or confirmed illegal or invalid is withdrawn within 3 days
+		LocalDate withdrawalDue = c.published() && result != Result.UPHELD ? caseWork.clock(c).withdrawalDue(on) : null;
+		long outcomeId = jdbc.sql("""
+				INSERT INTO penalty_case_outcome (case_id, kind, body, document_number, decided_on, result, reason, penalty,
+				    fine, confiscated, previous_penalty, previous_fine, previous_confiscated, attachment_id, withdrawal_due_on,
+				    recorded_by, recorded_at)
+				VALUES (:case, :kind, :body, :number, :on, :result, :reason, :penalty, :fine, :confiscated, :prevPenalty,
+				    :prevFine, :prevConfiscated, :attachment, :due, :by, :now) RETURNING id""")
+			.param("case", id).param("kind", kind.name()).param("body", data.body().strip())
+			.param("number", data.documentNumber().strip()).param("on", on).param("result", result.name())
+			.param("reason", data.reason().strip()).param("penalty", penalty == null ? null : penalty.name())
+			.param("fine", fine).param("confiscated", confiscated)
+			.param("prevPenalty", penalty == null ? null : c.penalty().name())
+			.param("prevFine", penalty == null ? null : c.fine()).param("prevConfiscated", penalty == null ? null : c.confiscated())
+			.param("attachment", attachment).param("due", withdrawalDue).param("by", CaseWork.actor()).param("now", caseWork.now())
+			.query(Long.class).single();
+		Map<String, Object> p = new HashMap<>();
+		p.put("due", withdrawalDue);
+		p.put("annulled", result.annuls() ? on : null);
+		StringBuilder set = new StringBuilder(", publication_withdrawal_due_on = coalesce(:due, publication_withdrawal_due_on),"
+				+ " decision_annulled_on = :annulled");
+		if (penalty != null) {
+			p.put("penalty", penalty.name());
+			p.put("fine", fine);
+			p.put("confiscated", confiscated);
+			set.append(", penalty = :penalty, fine = :fine, confiscated = :confiscated");
+			if (penalty != Penalty.SUSPENSION) {
+				set.append(", suspension_from = NULL, suspension_until = NULL");
+			}
+		}
+		caseWork.move(c, c.status(), set.toString(), p);
+		caseWork.record(c, "case.remedy-outcome", kind.label() + "结果：" + data.body().strip() + data.documentNumber().strip()
+				+ "（" + on + "）" + result.label() + "处罚决定" + c.decisionNumber()
+				+ (penalty == null ? "" : "，变更为" + penalty.describe(fine, confiscated)) + "：" + data.reason().strip()
+				+ (withdrawalDue == null ? "" : "；应于" + withdrawalDue + "前撤回公示（行政处罚法第48条）"));
+		if (penalty != null) {
+			reissueDecision(id, kind.label() + "变更（" + data.body().strip() + data.documentNumber().strip() + "）");
+		}
+		return outcomes(id).stream().filter(o -> o.id() == outcomeId).findFirst().orElseThrow();
+	}
+
+	/**
+	 * The 决定书 filled again with the changed penalty, its predecessor kept (a scan of an imported paper decision stays
+	 * as it is: the changed decision is the outcome's document).
+	 */
+	private void reissueDecision(long id, String reason) {
+		documents.list(id).stream()
+			.filter(d -> d.current() && !d.original()
+					&& (d.kind() == CaseDocumentKind.DECISION || d.kind() == CaseDocumentKind.ON_THE_SPOT_DECISION))
+			.findFirst()
+			.ifPresent(d -> documents.reissue(id, d.id(), reason));
+	}
+
+	/** A change no heavier than the decision in kind, fine or confiscation (rule {@code heavier}). */
+	private static void notHeavier(Validation v, CaseView c, Penalty penalty, BigDecimal fine, BigDecimal confiscated) {
+		String why = "：行政复议、行政诉讼不得作出对当事人更为不利的变更（行政复议法(2023)第六十三条、行政诉讼法(2017)第七十七条），"
+				+ "加重须重新作出处罚决定";
+		v.require("penalty", !penalty.heavierThan(c.penalty()), "heavier", "变更后的处罚种类（" + penalty.label() + "）重于原决定的（"
+				+ c.penalty().label() + "）" + why);
+		notAbove(v, "fine", "罚款", fine, c.fine(), why);
+		notAbove(v, "confiscated", "没收违法所得", confiscated, c.confiscated(), why);
+	}
+
+	private static void notAbove(Validation v, String field, String label, BigDecimal changed, BigDecimal decided, String why) {
+		if (changed != null) {
+			v.require(field, decided != null && changed.compareTo(decided) <= 0, "heavier", "变更后的" + label + plain(changed) + "元"
+					+ (decided == null ? "，原决定没有" + label : "高于原决定的" + plain(decided) + "元") + why);
+		}
+	}
+
+	/** The outcomes recorded on a case, oldest first (no scope check: the caller has one). */
+	public List<Recorded> outcomes(long caseId) {
+		return jdbc.sql("""
+				SELECT id, kind, body, document_number, decided_on, result, reason, penalty, fine, confiscated,
+				       previous_penalty, previous_fine, previous_confiscated, attachment_id, withdrawal_due_on, recorded_by
+				FROM penalty_case_outcome WHERE case_id = :id ORDER BY decided_on, id""")
+			.param("id", caseId).query(Rows.of(Recorded.class)).list();
+	}
+
+	/** The outcomes of a case in the caller's scope, oldest first. */
+	public List<Recorded> outcomes(DataScope scope, long caseId) {
+		caseWork.inScope(scope, caseId);
+		return outcomes(caseId);
+	}
+
+	/** The result of the latest outcome recorded on the case, if any. */
+	public Optional<Result> latestResult(long caseId) {
+		List<Recorded> all = outcomes(caseId);
+		return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).result());
+	}
+}

@@ -1,0 +1,315 @@
+package org.youguan.enforcement;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.enforcement.internal.EnforcementBreakdownProbe;
+import org.youguan.kernel.DataScope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.youguan.enforcement.EnterprisePenaltyIntegrationTest.SF;
+import static org.youguan.enforcement.PenaltyCaseIntegrationTest.HEAD;
+import static org.youguan.enforcement.PenaltyCaseIntegrationTest.WUZHONG;
+
+/**
+ * What becomes of a decision after it was made (行政处罚法(2021) art.48, 61, 75): the outcome of 行政复议 or 行政诉讼 is
+ * recorded by the handling bureau's head — a revoked decision demands no payment, is not a penalty in the figures and has
+ * its publication withdrawn by the day the catalogue gives (the queue shows it), with the reason; a changed one gets its
+ * 决定书 reissued beside its predecessor and is published again as changed, the public list showing the new version. A
+ * 决定书 already served is corrected only by the head, and the party keeps downloading the version served. The 双公示
+ * period runs from delivery.
+ */
+@IntegrationTest
+class DecisionOutcomesIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PartyCases party;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	@Autowired
+	CaseDecisions caseDecisions;
+
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
+	CaseExecution caseExecution;
+
+	@Autowired
+	EnforcementBreakdownProbe breakdown;
+
+	@AfterEach
+	void reset() {
+		clock.reset();
+	}
+
+	void today(LocalDate day) {
+		clock.set(day.atTime(10, 0));
+	}
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	/** The outcome {@code result} of a 行政复议 decided on {@code on}, with its scan, and the extra fields. */
+	ResultActions outcome(String token, long id, String result, LocalDate on, String... extra) throws Exception {
+		var request = multipart("/api/v1/enforcement/cases/" + id + "/remedy-outcomes")
+			.file(new MockMultipartFile("file", "复议决定书.pdf", "application/pdf", PenaltyCaseIntegrationTest.WAIVER_PDF))
+			.param("kind", "REVIEW").param("body", "苏州市邮政管理局").param("documentNumber", "苏邮复决〔2025〕" + id + "号")
+			.param("decidedOn", on.toString()).param("result", result).param("reason", "原处罚决定认定事实不清")
+			.header("Authorization", token);
+		for (int i = 0; i < extra.length; i += 2) {
+			request.param(extra[i], extra[i + 1]);
+		}
+		return mvc.perform(request);
+	}
+
+	String caseJson(long id) throws Exception {
+		return mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+	}
+
+	Map<String, Object> figures(LocalDate day) throws Exception {
+		return JsonPath.read(mvc.perform(get("/api/v1/enforcement/figures?region=320506&from=" + day + "&to=" + day)
+			.header("Authorization", WUZHONG)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$");
+	}
+
+	String queue(String queue) throws Exception {
+		return mvc.perform(get("/enforcement/queues/" + queue).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	static String publish(long id) {
+		return "/api/v1/enforcement/cases/" + id + "/publication";
+	}
+
+	static String on(LocalDate day) {
+		return "{\"on\":\"" + day + "\"}";
+	}
+
+	static BigDecimal number(Object value) {
+		return new BigDecimal(value.toString());
+	}
+
+	@Test
+	void aRevokedDecisionDemandsNoPaymentIsNoPenaltyAndItsPublicationIsWithdrawnWithTheReasonByItsDay() throws Exception {
+		LocalDate day = LocalDate.parse("2025-02-11");
+		today(day);
+		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		call(WUZHONG, publish(id), on(day)).andExpect(status().isOk());
+		Map<String, Object> before = figures(day);
+
+		LocalDate revoked = day.plusDays(30);
+		today(revoked);
+		assertThat((Object) JsonPath.read(caseJson(id), "$.deadlines.surchargeToday")).isNotNull();
+		assertThat(queue("enforcement.unpaid")).contains("/enforcement/cases/" + id + "\"");
+		// the clerk records no outcome (it is the head's: it changes what the bureau decided)
+		outcome(WUZHONG, id, "REVOKED", revoked).andExpect(status().isForbidden());
+		outcome(HEAD, id, "REVOKED", revoked.plusDays(1)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("decidedOn"));
+		LocalDate due = calendar.plusWorkingDays(revoked, 3);
+		outcome(HEAD, id, "REVOKED", revoked).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.result").value("REVOKED"))
+			.andExpect(jsonPath("$.withdrawalDueOn").value(due.toString()))
+			.andExpect(jsonPath("$.attachmentId").isNumber());
+
+		String json = caseJson(id);
+		assertThat((String) JsonPath.read(json, "$.penaltyCase.decisionAnnulledOn")).isEqualTo(revoked.toString());
+		assertThat((String) JsonPath.read(json, "$.penaltyCase.publicationWithdrawalDueOn")).isEqualTo(due.toString());
+		assertThat((Object) JsonPath.read(json, "$.deadlines.paymentDue")).isNull();
+		assertThat((Object) JsonPath.read(json, "$.deadlines.surchargeToday")).isNull();
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"" + revoked + "\",\"amount\":\"3000\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("decision-annulled"));
+		outcome(HEAD, id, "UPHELD", revoked).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("result"))
+			.andExpect(jsonPath("$.errors[0].rule").value("decision-annulled"));
+		assertThat(queue("enforcement.unpaid")).doesNotContain("/enforcement/cases/" + id + "\"");
+		assertThat(queue("enforcement.withdraw")).contains("/enforcement/cases/" + id + "\"").contains(due.toString());
+		// the case page: the outcome, the annulment and the day to withdraw by; the form for the head only
+		String page = mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"annulled\"", "id=\"withdrawal-due\"", "苏州市邮政管理局", "撤销")
+			.doesNotContain("id=\"remedy-outcome-form\"", "id=\"payment-form\"");
+		assertThat(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.leader")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("id=\"remedy-outcome-form\"");
+
+		// counted as a decision made, not as a penalty: neither its fine nor its enterprise
+		Map<String, Object> after = figures(day);
+		assertThat(number(after.get("fineTotal"))).isEqualByComparingTo(number(before.get("fineTotal")).subtract(new BigDecimal("3000")));
+		assertThat(((Number) after.get("penalizedEnterprises")).longValue())
+			.isEqualTo(((Number) before.get("penalizedEnterprises")).longValue() - 1);
+
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.decisionAnnulledOn").value(revoked.toString()))
+			.andExpect(jsonPath("$.outcomes[0].result").value("REVOKED"))
+			.andExpect(jsonPath("$.outcomes[0].body").value("苏州市邮政管理局"))
+			.andExpect(jsonPath("$.paymentDue").value(nullValue()))
+			.andExpect(jsonPath("$.surchargeToday").value(nullValue()));
+
+		today(due.plusDays(1));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/publication-withdrawal", "{\"reason\":\" \"}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/publication-withdrawal", "{\"reason\":\"处罚决定经行政复议被撤销\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.publicationWithdrawalReason").value("处罚决定经行政复议被撤销"));
+		assertThat(queue("enforcement.withdraw")).doesNotContain("/enforcement/cases/" + id + "\"");
+		// a revoked decision is not published again
+		call(WUZHONG, publish(id), on(due.plusDays(1))).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("decision-annulled"));
+		// nothing is left to carry out: the case closes
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/closure", "{\"reason\":\"处罚决定已被撤销\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
+	}
+
+	@Test
+	void aChangedDecisionIsReissuedBesideItsPredecessorAndPublishedAgainAsChanged() throws Exception {
+		LocalDate day = LocalDate.parse("2025-02-12");
+		today(day);
+		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		call(WUZHONG, publish(id), on(day)).andExpect(status().isOk());
+		String number = JsonPath.read(caseJson(id), "$.penaltyCase.decisionNumber");
+		LocalDate changed = day.plusDays(5);
+		today(changed);
+		assertThat(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.leader")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"remedy-outcome-form\"");
+		// a 复议 that upheld the decision, recorded on the page: nothing to withdraw
+		mvc.perform(multipart("/enforcement/cases/" + id + "/remedy-outcome").session(SignIn.session(mvc, "wz.leader"))
+			.with(csrf()).param("kind", "REVIEW").param("body", "苏州市邮政管理局").param("documentNumber", "苏邮复决〔2025〕维" + id + "号")
+			.param("decidedOn", changed.toString()).param("result", "UPHELD").param("reason", "事实清楚，适用依据正确")
+			.param("penalty", "").param("fine", "").param("confiscated", ""))
+			.andExpect(flash().attribute("message", "已登记复议、诉讼结果或自行纠正"));
+		assertThat((Object) JsonPath.read(caseJson(id), "$.penaltyCase.publicationWithdrawalDueOn")).isNull();
+
+		outcome(HEAD, id, "CHANGED", changed, "penalty", "FINE", "fine", "3500").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'fine' && @.rule == 'heavier')]").exists());
+		outcome(HEAD, id, "UPHELD", changed, "fine", "1000").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("fine"))
+			.andExpect(jsonPath("$.errors[0].rule").value("absent"));
+		outcome(HEAD, id, "CHANGED", changed, "penalty", "FINE", "fine", "1000").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.previousFine").value(3000))
+			.andExpect(jsonPath("$.fine").value(1000))
+			.andExpect(jsonPath("$.withdrawalDueOn").value(calendar.plusWorkingDays(changed, 3).toString()));
+
+		List<Map<String, Object>> decisions = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + id + "/documents")
+			.header("Authorization", WUZHONG)).andReturn().getResponse().getContentAsString(), "$[?(@.kind == 'DECISION')]");
+		assertThat(decisions).extracting(d -> d.get("version"), d -> d.get("current")).containsExactly(
+				tuple(1, false), tuple(2, true));
+		assertThat(JsonPath.read(caseJson(id), "$.penaltyCase.fine").toString()).isIn("1000", "1000.0", "1000.00");
+
+		// still published as decided until withdrawn; published again only once withdrawn, then as changed
+		call(WUZHONG, publish(id), on(changed)).andExpect(status().isConflict());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/publication-withdrawal", "{\"reason\":\"经行政复议变更罚款数额\"}")
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/public/penalties").param("region", "320506").param("q", number))
+			.andExpect(jsonPath("$.length()").value(0));
+		call(WUZHONG, publish(id), on(changed)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.publishedOn").value(changed.toString()))
+			.andExpect(jsonPath("$.penaltyCase.publicationWithdrawnOn").value(nullValue()));
+		mvc.perform(get("/api/v1/public/penalties").param("region", "320506").param("q", number))
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].fine").value(1000))
+			.andExpect(jsonPath("$[0].penalty").value(containsString("罚款")));
+
+		// the party pays the fine as changed
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"" + changed + "\",\"amount\":\"1000\"}")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"));
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
+			.andExpect(jsonPath("$.outcomes[0].result").value("UPHELD"))
+			.andExpect(jsonPath("$.outcomes[1].result").value("CHANGED"))
+			.andExpect(jsonPath("$.outcomes[1].changed").value(containsString("1000")));
+	}
+
+	@Test
+	void aServedDecisionIsCorrectedOnlyByTheHandlingHeadAndThePartyKeepsTheVersionServed() throws Exception {
+		LocalDate day = LocalDate.parse("2025-02-13");
+		today(day);
+		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "2000", day);
+		String documents = mvc.perform(get("/api/v1/enforcement/cases/" + id + "/documents").header("Authorization", WUZHONG))
+			.andReturn().getResponse().getContentAsString();
+		Number decision = JsonPath.<List<Number>>read(documents, "$[?(@.kind == 'DECISION')].id").get(0);
+		Number servedAttachment = JsonPath.<List<Number>>read(documents, "$[?(@.kind == 'DECISION')].attachmentId").get(0);
+		Number internal = JsonPath.<List<Number>>read(documents, "$[?(@.kind == 'FILING_APPROVAL')].id").get(0);
+		String reissue = "/api/v1/enforcement/cases/" + id + "/documents/%s/reissue";
+
+		call(WUZHONG, reissue.formatted(decision), "{\"reason\":\"更正当事人地址\"}").andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].field").value("head"))
+			.andExpect(jsonPath("$.errors[0].rule").value("not-handling-bureau-head"))
+			.andExpect(jsonPath("$.detail").value(containsString("已送达当事人的行政处罚决定书")));
+		// an internal paper is not served: the clerk corrects it
+		call(WUZHONG, reissue.formatted(internal), "{\"reason\":\"更正案情摘要\"}").andExpect(status().isOk());
+		call(HEAD, reissue.formatted(decision), "{\"reason\":\"更正当事人地址\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(2));
+
+		String portal = mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		List<Map<String, Object>> served = JsonPath.read(portal, "$.documents[?(@.title == '行政处罚决定书')]");
+		assertThat(served).extracting(d -> d.get("version"), d -> d.get("current"), d -> d.get("served")).containsExactly(
+				tuple(1, false, true), tuple(2, true, false));
+		assertThat(served.get(0).get("href")).isEqualTo("/attachments/" + servedAttachment);
+		for (Map<String, Object> d : served) {
+			mvc.perform(get((String) d.get("href")).header("Authorization", SF)).andExpect(status().isOk());
+		}
+		assertThat(mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("送达版本", "第2版");
+	}
+
+	@Test
+	void thePublicationIsDueCountedFromDeliveryNotFromTheDecision() throws Exception {
+		LocalDate notified = LocalDate.parse("2025-02-17");
+		LocalDate decided = notified.plusDays(1);
+		today(decided);
+		long id = party.notified(party.other(), "DATA_NOT_REPORTED", "2000", notified);
+		noticeAndHearing.waiveStatement(PartyCases.ALL, id, notified.toString(), PartyCases.waiver());
+		caseDecisions.decide(PartyCases.ALL, id, new CaseDecisions.Decision(null, decided.toString(), "FINE", "2000", null,
+				null, null));
+		assertThat((Object) JsonPath.read(caseJson(id), "$.deadlines.publicationDue")).isNull();
+		LocalDate delivered = calendar.plusWorkingDays(decided, 6);
+		today(delivered);
+		caseExecution.deliver(PartyCases.ALL, id, delivered.toString());
+		LocalDate due = calendar.plusWorkingDays(delivered, 7);
+		assertThat((String) JsonPath.read(caseJson(id), "$.deadlines.publicationDue")).isEqualTo(due.toString());
+
+		// past the day counted from the decision, not yet the one counted from delivery: not late, not yet due
+		today(due);
+		List<Long> before = breakdown.publicationStep(DataScope.all(), "320506", decided);
+		call(WUZHONG, publish(id), on(due)).andExpect(status().isOk());
+		List<Long> after = breakdown.publicationStep(DataScope.all(), "320506", decided);
+		assertThat(after).containsExactly(before.get(0) + 1, before.get(1) + 1);
+	}
+}
