@@ -19,7 +19,9 @@ import org.youguan.rules.ViolationType;
  * the head who made the decision (null for decisions before it was kept, imported or on the spot by the team);
  * {@code paymentDays} the days the decision gave to pay its fine and {@code handoverDays} those to hand over what it
  * confiscates (fixed at the decision); {@code statementAdopted}/{@code statementReview} the decision's 复核 of the
- * party's 陈述申辩 — whether adopted and why (行政处罚法(2021) art.45; null without a statement).
+ * party's 陈述申辩 — whether adopted and why (行政处罚法(2021) art.45; null without a statement);
+ * {@code hearingScheduledOn} the day the latest 听证通知 named for the hearing ({@code hearingNotifiedOn} the day it was
+ * given, {@code hearingOn} the day the hearing was held).
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -36,7 +38,8 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		LocalDate publishedOn, LocalDate publicationWithdrawnOn, String publicationWithdrawalReason, boolean imported,
 		boolean demo, Integer paymentDays, BigDecimal surchargePercent, Integer reviewDays, Integer litigationMonths,
 		BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom, LocalDate suspensionUntil,
-		Long decidedByUserId, String decidedBy, Integer handoverDays, Boolean statementAdopted, String statementReview) {
+		Long decidedByUserId, String decidedBy, Integer handoverDays, Boolean statementAdopted, String statementReview,
+		LocalDate hearingScheduledOn) {
 
 	/** Whether the decision is on the public portal now (published and not withdrawn). */
 	public boolean published() {

@@ -71,6 +71,9 @@ class EnterprisePenalties {
 	 * over — beside the fine's own {@code paymentDue} when both were decided (并处)
 	 * @param handover the handover of what the decision confiscates once recorded — the day and amount (the receipt's
 	 * number and scan stay on the bureau's side) —, or null
+	 * @param hearingScheduledOn the day the 听证通知 served on the party names for the hearing (行政处罚法(2021)
+	 * art.64(二)), null before a notice
+	 * @param hearingPlace where the notice says it is held, null before a notice
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -82,7 +85,8 @@ class EnterprisePenalties {
 			LocalDate publicationWithdrawnOn, boolean canReply, boolean canRequestHearing,
 			List<PenaltyCases.Instalment> instalments, LocalDate paymentAppliedOn, List<PartyDocument> documents,
 			String surchargePercent, BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom,
-			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover) {
+			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover, LocalDate hearingScheduledOn,
+			String hearingPlace) {
 
 		/** The penalty proposed in the 事先告知, every part and amount (没收违法所得人民币…元，并处罚款人民币…元). */
 		public String proposedText() {
@@ -192,7 +196,8 @@ class EnterprisePenalties {
 				c.proposedConfiscated(), served ? c.confiscated() : null, served ? c.suspensionFrom() : null,
 				served ? c.suspensionUntil() : null,
 				caseExecution.handoverDue(id).orElse(null), detail.handover() == null ? null
-						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null));
+						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null),
+				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : c.hearingPlace());
 	}
 
 	/**
