@@ -274,9 +274,9 @@ public class CaseDecisions {
 	}
 
 	/**
-	 * 撤案 before the notice, with its reason.
+	 * 撤案 before the decision (also once the party was notified or heard), with its reason.
 	 * @throws InvalidValueException when the reason is blank or over 500 characters
-	 * @throws DomainException (409) once the party has been notified
+	 * @throws DomainException (409) once decided (or ended)
 	 */
 	@Transactional
 	public void withdraw(DataScope scope, long id, String reason) {
@@ -292,11 +292,12 @@ public class CaseDecisions {
 	/**
 	 * 移送: hands the case to another authority (e.g. 公安机关, 市场监管部门) or to another postal bureau on the platform,
 	 * with the reason (行政处罚法(2021) art.27 and the rules of 管辖); the case ends here (已移送) and the 案件移送书 is
-	 * issued. A bureau on the platform receives the case as a lead (source TRANSFER) in its region. Before the notice.
+	 * issued. A bureau on the platform receives the case as a lead (source TRANSFER) in its region. Before the decision
+	 * (also once the party was notified or heard).
 	 * @param bureauId the receiving bureau on the platform, or null
 	 * @param authority the receiving authority's name when it is not a bureau on the platform
 	 * @throws InvalidValueException naming {@code authority}, {@code bureauId} or {@code reason}
-	 * @throws DomainException (409) once the party has been notified
+	 * @throws DomainException (409) once decided (or ended)
 	 */
 	@Transactional
 	public void transfer(DataScope scope, long id, Long bureauId, String authority, String reason) {

@@ -166,7 +166,7 @@ public class CaseInvestigation {
 				  review_required = :review, reviewed_on = NULL, reviewed_by = NULL, reviewed_by_user_id = NULL""", p);
 		caseWork.record(c, "case.conclude", "调查终结，拟" + CaseDocuments.penalty(penalty, fine, confiscated)
 				+ (data.isSerious() ? "（情节严重）" : "") + (review ? "；须法制审核" : ""));
-		caseWork.issue(id, CaseDocumentKind.INVESTIGATION_REPORT);
+		caseWork.issueAnew(id, CaseDocumentKind.INVESTIGATION_REPORT);
 	}
 
 	/**

@@ -23,6 +23,8 @@ import org.youguan.rules.ViolationType;
  * {@code decisionAnnulledOn} the day the decision was revoked or confirmed invalid by 行政复议, 行政诉讼 or the bureau
  * itself — it no longer applies ({@link DecisionOutcomes}); {@code publicationWithdrawalDueOn} the last day to withdraw
  * the publication of a decision changed, revoked or confirmed illegal (art.48), null when none is due.
+ * {@code hearingScheduledOn} the day the latest 听证通知 named for the hearing ({@code hearingNotifiedOn} the day it was
+ * given, {@code hearingOn} the day the hearing was held).
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -40,7 +42,7 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		boolean demo, Integer paymentDays, BigDecimal surchargePercent, Integer reviewDays, Integer litigationMonths,
 		BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom, LocalDate suspensionUntil,
 		Long decidedByUserId, String decidedBy, Integer handoverDays, Boolean statementAdopted, String statementReview,
-		LocalDate decisionAnnulledOn, LocalDate publicationWithdrawalDueOn) {
+		LocalDate decisionAnnulledOn, LocalDate publicationWithdrawalDueOn, LocalDate hearingScheduledOn) {
 
 	/** Whether the decision is on the public portal now (published and not withdrawn). */
 	public boolean published() {

@@ -23,6 +23,7 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.Bureaus;
@@ -76,7 +77,7 @@ public class NoticeAndHearing {
 	 * are kept on the case: the 事先告知书 and 听证告知书 the party received are what later steps go by.
 	 * @throws DomainException (422) when a required review is missing; (409) unless 调查终结
 	 * @throws InvalidValueException when the day is missing, malformed, before 调查终结 (立案 for cases concluded before
-	 * the day was kept) or the review, or in the future
+	 * the day was kept), the review or a 退回调查, or in the future
 	 */
 	@Transactional
 	public void notifyParty(DataScope scope, long id, String notifiedOn) {
@@ -88,6 +89,12 @@ public class NoticeAndHearing {
 		Validation v = new Validation();
 		v.required("notifiedOn", "告知日期（notifiedOn）", notifiedOn);
 		LocalDate earliest = c.reviewedOn() != null ? c.reviewedOn() : c.concludedOn() != null ? c.concludedOn() : c.filedOn();
+		// a new notice after 退回调查 is not dated before the return
+		LocalDate returned = jdbc.sql("SELECT max(returned_on) FROM penalty_case_return WHERE case_id = :id").param("id", id)
+			.query(Rows.of(LocalDate.class)).optional().orElse(null);
+		if (returned != null && returned.isAfter(earliest)) {
+			earliest = returned;
+		}
 		LocalDate on = v.date("notifiedOn", "告知日期（notifiedOn）", notifiedOn, earliest, caseWork.today());
 		v.throwIfInvalid();
 		// what the notice tells the party is fixed with it: the right to a hearing as the threshold stands today, and the
@@ -103,9 +110,10 @@ public class NoticeAndHearing {
 		caseWork.record(c, "case.notify", "事先告知：拟" + CaseDocuments.penalty(c.proposedPenalty(), c.proposedFine(),
 				c.proposedConfiscated()) + (right ? "，告知听证权利" : "") + "，陈述申辩" + (right ? "、申请听证" : "")
 				+ "期限至" + due);
-		caseWork.issue(id, CaseDocumentKind.PRIOR_NOTICE);
+		// after 退回调查 the new notices keep the earlier ones as their predecessors
+		caseWork.issueAnew(id, CaseDocumentKind.PRIOR_NOTICE);
 		if (right) {
-			caseWork.issue(id, CaseDocumentKind.HEARING_RIGHT_NOTICE);
+			caseWork.issueAnew(id, CaseDocumentKind.HEARING_RIGHT_NOTICE);
 		}
 	}
 
@@ -315,12 +323,25 @@ public class NoticeAndHearing {
 	}
 
 	/**
-	 * A hearing as recorded (行政处罚法(2021) art.64–65).
-	 * @param noticeOn the day the party was told the hearing's time and place (at least 7 working days ahead)
-	 * @param hearingOn the day it was held
-	 * @param place where it was held (required, up to 200 characters)
-	 * @param host the staff account that hosted it (required): of the bureau handling the case or one above it, never
-	 * one of the case's investigators
+	 * A 听证通知 (行政处罚法(2021) art.64(二)(四)).
+	 * @param noticeOn the day the party was told the hearing's time and place (not in the future)
+	 * @param hearingOn the day the hearing is to be held: at least {@link StatutoryRule#PENALTY_HEARING_NOTICE} (7
+	 * working days, art.85) after {@code noticeOn}
+	 * @param place where it is to be held (required, up to 200 characters)
+	 * @param host the staff account to host it (required): of the bureau handling the case or one above it, never one
+	 * of the case's investigators nor the author of the 调查终结报告
+	 */
+	public record HearingNotice(String noticeOn, String hearingOn, String place, Long host) {
+	}
+
+	/**
+	 * A hearing held (行政处罚法(2021) art.64–65).
+	 * @param noticeOn with {@code place} and {@code host}: the 听证通知 given on paper, for a hearing recorded after the
+	 * fact on a case without a notice on the platform (both steps then in one, the notice naming the day held); blank
+	 * once the notice was given here (a change of day, place or host is a new notice)
+	 * @param hearingOn the day it was held: on or after the day the notice named, not in the future
+	 * @param place see {@code noticeOn}
+	 * @param host see {@code noticeOn}
 	 * @param record what it heard for the 听证笔录 (up to 4000 characters), or blank
 	 */
 	public record HearingData(String noticeOn, String hearingOn, String place, Long host, String record) {
@@ -331,69 +352,197 @@ public class NoticeAndHearing {
 	}
 
 	/**
-	 * 听证 held, issuing the 听证通知书 and the 听证笔录: the party told the time and the place at least 7 working days
-	 * ahead (行政处罚法(2021) art.64(二), 85); hosted by a staff member the bureau designates who did not investigate the
-	 * case (art.64(四)); the days from the request to the hearing do not count towards the decision limit
-	 * (邮政行政执法监督办法(2021) art.17), and a case heard needs 法制审核 after the hearing (art.58(二)).
-	 * @throws InvalidValueException when the notice is late, a day is out of order or in the future, the place is missing
-	 * or too long, the host missing or not a staff account of the handling bureau or one above it, or the record too long
-	 * @throws DomainException (422, field {@code host}, rule {@code host-is-investigator}) when the host investigated the
-	 * case; (409) unless 听证 and not yet held
+	 * 听证通知, issuing the 听证通知书 (served on the party, shown on its portal with the day and place): the hearing's
+	 * day, place and host told the party at least 7 working days before the hearing (行政处罚法(2021) art.64(二), 85; rule
+	 * {@link StatutoryRule#PENALTY_HEARING_NOTICE}); hosted by a staff member the bureau designates who did not
+	 * investigate the case (art.64(四)). A new notice before the hearing is held reschedules it — again 7 working days
+	 * ahead, not dated before the earlier one, which stays as the new 听证通知书's predecessor. The decision clock stays
+	 * paused from the request until the hearing is held (邮政行政执法监督办法(2021) art.17).
+	 * @throws InvalidValueException naming {@code noticeOn} (missing, malformed, before the request or an earlier notice,
+	 * in the future), {@code hearingOn} (missing, malformed, or less than 7 working days after the notice: rule
+	 * {@code deadline}), {@code place} or {@code host} (missing, not a staff account of the handling bureau or one above)
+	 * @throws DomainException (422, field {@code host}, rules {@code host-is-investigator}, {@code host-is-author});
+	 * (409) unless 听证 and not yet held
+	 */
+	@Transactional
+	public void noticeHearing(DataScope scope, long id, HearingNotice data) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStep.NOTICE_HEARING.from(c.status());
+		notHeld(c);
+		Validation v = new Validation();
+		Notice notice = notice(c, v, data, false);
+		v.throwIfInvalid();
+		giveNotice(c, notice);
+	}
+
+	/**
+	 * 听证 held, issuing the 听证笔录 (行政处罚法(2021) art.64–65): on or after the day the 听证通知 named, where and by whom
+	 * it named; the days from the request to the hearing do not count towards the decision limit (recorded as a
+	 * HEARING pause, 邮政行政执法监督办法(2021) art.17), and a case heard needs 法制审核 after the hearing (art.58(二)).
+	 * A case without a notice on the platform (a hearing noticed on paper, recorded after the fact) gives the notice's
+	 * day, place and host with it: both steps are then taken in one, as {@link #noticeHearing} checks them.
+	 * @throws InvalidValueException naming {@code hearingOn} (missing, malformed, before the day noticed, in the future)
+	 * or {@code record} (too long); without a notice those of {@link #noticeHearing}
+	 * @throws DomainException (409) unless 听证 and not yet held; (409, field {@code noticeOn}, rule
+	 * {@code already-notified}) when a notice was given here and the request names another notice's day, place or host
 	 */
 	@Transactional
 	public void holdHearing(DataScope scope, long id, HearingData data) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.HOLD_HEARING.from(c.status());
-		if (c.hearingOn() != null) {
-			throw DomainException.illegalTransition("听证已于" + c.hearingOn() + "举行");
+		notHeld(c);
+		boolean noticed = c.hearingNotifiedOn() != null;
+		if (noticed && !(Text.isBlank(data.noticeOn()) && Text.isBlank(data.place()) && data.host() == null)) {
+			String message = "听证已于" + c.hearingNotifiedOn() + "通知（" + c.hearingScheduledOn() + "，" + c.hearingPlace()
+					+ "，" + c.hearingHost() + "主持）：改期、变更地点或主持人须重新发出听证通知（行政处罚法第64条）";
+			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, message,
+					List.of(new FieldError("noticeOn", "already-notified", message)));
 		}
-		String noticeOn = data.noticeOn();
-		String hearingOn = data.hearingOn();
-		String record = data.record();
 		Validation v = new Validation();
-		v.required("noticeOn", "听证通知日期（noticeOn）", noticeOn).required("hearingOn", "听证日期（hearingOn）", hearingOn);
-		v.maxLength("record", "听证笔录（record）", record, 4000);
-		v.required("place", "听证地点（place）", data.place()).maxLength("place", "听证地点（place）", data.place(), 200);
-		v.require("host", data.host() != null, "required", "听证主持人（host）不能为空：请指定非本案调查人员的工作人员主持听证（行政处罚法第64条）");
-		HearingHost host = data.host() == null ? null : hearingHost(c, data.host());
-		v.require("host", data.host() == null || host != null, "bureau", "听证主持人（host）应为办理本案的邮政管理部门"
-				+ "（或其上级部门）的在岗工作人员");
-		LocalDate notice = v.date("noticeOn", "听证通知日期（noticeOn）", noticeOn, c.hearingRequestedOn(), caseWork.today());
-		LocalDate held = v.date("hearingOn", "听证日期（hearingOn）", hearingOn, c.hearingRequestedOn(), caseWork.today());
-		if (notice != null && held != null) {
-			LocalDate latest = caseWork.clock(c).hearingNoticeLatest(held);
-			v.require("noticeOn", !notice.isAfter(latest), "deadline", "听证通知应在举行听证的7个工作日前送达当事人（最迟" + latest
-					+ "），请改期举行（行政处罚法第64条、第85条）");
+		v.maxLength("record", "听证笔录（record）", data.record(), 4000);
+		Notice notice = null;
+		LocalDate held;
+		if (noticed) {
+			v.required("hearingOn", "听证日期（hearingOn）", data.hearingOn());
+			held = v.date("hearingOn", "听证日期（hearingOn）", data.hearingOn(), c.hearingScheduledOn(), caseWork.today());
+		}
+		else {
+			// noticed on paper and recorded after the fact: the notice named the day held
+			notice = notice(c, v, new HearingNotice(data.noticeOn(), data.hearingOn(), data.place(), data.host()), true);
+			held = notice == null ? null : notice.hearingOn();
 		}
 		v.throwIfInvalid();
-		if (caseTeam.investigated(id, host.userId(), host.name())) {
-			throw ruleBroken("host", "host-is-investigator", "听证主持人不得是本案的调查人员：" + host.name()
-					+ "参与了本案调查（行政处罚法第64条：听证由行政机关指定的非本案调查人员主持）");
-		}
-		if (Long.valueOf(host.userId()).equals(caseTeam.reportAuthor(id))) {
-			throw ruleBroken("host", "host-is-author", "听证主持人不得是本案调查终结报告的制作人：" + host.name()
-					+ "制作了本案的调查终结报告（行政处罚法第64条：听证由非本案调查人员主持）");
+		if (notice != null) {
+			giveNotice(c, notice);
+			c = caseWork.find(id);
 		}
 		jdbc.sql("""
 				INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason)
 				VALUES (:id, 'HEARING', :from, :to, '听证期间（自申请至举行）')""")
 			.param("id", id).param("from", c.hearingRequestedOn()).param("to", held).update();
 		Map<String, Object> p = new HashMap<>();
-		p.put("notice", notice);
 		p.put("held", held);
 		p.put("due", caseWork.decisionDue(c, c.extended()));
-		p.put("record", Text.isBlank(record) ? null : record.strip());
-		p.put("place", data.place().strip());
-		p.put("host", host.name());
-		p.put("hostUser", host.userId());
+		p.put("record", Text.isBlank(data.record()) ? null : data.record().strip());
 		caseWork.move(c, c.status(), """
-				, hearing_notified_on = :notice, hearing_on = :held, review_required = TRUE, reviewed_on = NULL,
-				  reviewed_by = NULL, reviewed_by_user_id = NULL, decision_due_on = :due, hearing_record = :record,
-				  hearing_place = :place, hearing_host = :host, hearing_host_user_id = :hostUser""", p);
-		caseWork.record(c, "case.hearing", "举行听证（" + held + "，" + data.place().strip() + "，" + host.name() + "主持，" + notice
-				+ "通知）；听证期间不计入办案期限，决定期限至" + p.get("due"));
-		caseWork.issue(id, CaseDocumentKind.HEARING_NOTICE);
+				, hearing_on = :held, review_required = TRUE, reviewed_on = NULL, reviewed_by = NULL,
+				  reviewed_by_user_id = NULL, decision_due_on = :due, hearing_record = :record""", p);
+		caseWork.record(c, "case.hearing", "举行听证（" + held + "，" + c.hearingPlace() + "，" + c.hearingHost() + "主持，"
+				+ c.hearingNotifiedOn() + "通知）；听证期间不计入办案期限，决定期限至" + p.get("due"));
 		caseWork.issue(id, CaseDocumentKind.HEARING_RECORD);
+	}
+
+	/** A hearing notice checked: its day, the hearing's day, place and host. */
+	private record Notice(LocalDate on, LocalDate hearingOn, String place, HearingHost host) {
+	}
+
+	/** 409 (field {@code hearingOn}, rule {@code already-held}) once the hearing was held. */
+	private static void notHeld(CaseView c) {
+		if (c.hearingOn() != null) {
+			String message = "听证已于" + c.hearingOn() + "举行";
+			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, message,
+					List.of(new FieldError("hearingOn", "already-held", message)));
+		}
+	}
+
+	/**
+	 * The checks of a hearing notice on {@code c}: the days, place and host (errors added to {@code v}; null when one
+	 * breaks a rule); the host neither an investigator nor the report's author (422, thrown once the rest is valid).
+	 * @param held whether the hearing was already held (recorded after the fact): its day then not in the future, and a
+	 * notice too late for it is the notice's error (field {@code noticeOn}), else the scheduled day's ({@code hearingOn})
+	 */
+	private Notice notice(CaseView c, Validation v, HearingNotice data, boolean held) {
+		v.required("noticeOn", "听证通知日期（noticeOn）", data.noticeOn()).required("hearingOn", "听证日期（hearingOn）", data.hearingOn());
+		v.required("place", "听证地点（place）", data.place()).maxLength("place", "听证地点（place）", data.place(), 200);
+		v.require("host", data.host() != null, "required", "听证主持人（host）不能为空：请指定非本案调查人员的工作人员主持听证（行政处罚法第64条）");
+		HearingHost host = data.host() == null ? null : hearingHost(c, data.host());
+		v.require("host", data.host() == null || host != null, "bureau", "听证主持人（host）应为办理本案的邮政管理部门"
+				+ "（或其上级部门）的在岗工作人员");
+		// a new notice (改期) is not dated before the one it replaces
+		LocalDate after = c.hearingNotifiedOn() != null ? c.hearingNotifiedOn() : c.hearingRequestedOn();
+		LocalDate on = v.date("noticeOn", "听证通知日期（noticeOn）", data.noticeOn(), after, caseWork.today());
+		LocalDate hearingOn = v.date("hearingOn", "听证日期（hearingOn）", data.hearingOn(), after,
+				held ? caseWork.today() : Validation.LATEST_RECORD);
+		if (on != null && hearingOn != null) {
+			LocalDate earliest = caseWork.clock(c).hearingEarliest(on);
+			v.require(held ? "noticeOn" : "hearingOn", !hearingOn.isBefore(earliest), "deadline", "听证通知应在举行听证的"
+					+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_NOTICE, c).stripTrailingZeros().toPlainString()
+					+ "个工作日前送达当事人：" + on + "通知的，最早" + earliest + "举行听证，" + (held ? "请改期举行" : "请另定听证日期")
+					+ "（行政处罚法第64条、第85条）");
+		}
+		if (v.hasErrors()) {
+			return null;
+		}
+		if (caseTeam.investigated(c.id(), host.userId(), host.name())) {
+			throw ruleBroken("host", "host-is-investigator", "听证主持人不得是本案的调查人员：" + host.name()
+					+ "参与了本案调查（行政处罚法第64条：听证由行政机关指定的非本案调查人员主持）");
+		}
+		if (Long.valueOf(host.userId()).equals(caseTeam.reportAuthor(c.id()))) {
+			throw ruleBroken("host", "host-is-author", "听证主持人不得是本案调查终结报告的制作人：" + host.name()
+					+ "制作了本案的调查终结报告（行政处罚法第64条：听证由非本案调查人员主持）");
+		}
+		return new Notice(on, hearingOn, data.place().strip(), host);
+	}
+
+	/** Records the notice on the case with its audit entry and issues the 听证通知书 (the earlier one its predecessor). */
+	private void giveNotice(CaseView c, Notice n) {
+		boolean again = c.hearingNotifiedOn() != null;
+		Map<String, Object> p = new HashMap<>();
+		p.put("notice", n.on());
+		p.put("scheduled", n.hearingOn());
+		p.put("place", n.place());
+		p.put("host", n.host().name());
+		p.put("hostUser", n.host().userId());
+		caseWork.move(c, c.status(), """
+				, hearing_notified_on = :notice, hearing_scheduled_on = :scheduled, hearing_place = :place,
+				  hearing_host = :host, hearing_host_user_id = :hostUser""", p);
+		caseWork.record(c, again ? "case.hearing-rescheduled" : "case.hearing-notice", (again ? "听证改期：重新通知（原定"
+				+ c.hearingScheduledOn() + "，" + c.hearingPlace() + "）" : "听证通知") + "：" + n.on() + "通知当事人于" + n.hearingOn()
+				+ "在" + n.place() + "举行听证，" + n.host().name() + "主持");
+		documents.issueAnew(c.id(), CaseDocumentKind.HEARING_NOTICE, again ? "听证改期，重新通知" : null);
+	}
+
+	/**
+	 * 退回调查: the handling bureau's head sends a notified (or heard) case back to 调查取证 before the decision, with
+	 * the reason — new facts or evidence from the 陈述申辩 or the hearing (行政处罚法(2021) art.45, 65), or a heavier
+	 * penalty than notified in view, which needs a new notice (art.44). The notice round as it stood (notice, hearing
+	 * right and window, statement, hearing request, notice and record, waivers) is kept with the return and cleared from
+	 * the case, which is investigated, concluded (and reviewed) and notified again — the new 事先告知书 keeping the earlier
+	 * one as its predecessor. A hearing requested and not held ends its pause of the decision clock on the return day
+	 * (its days from the request do not count, 邮政行政执法监督办法(2021) art.17).
+	 * @throws InvalidValueException naming {@code reason} (blank or over 500 characters)
+	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head}) unless the handling
+	 * bureau's head; (409) unless 已告知 or 听证
+	 */
+	@Transactional
+	public void returnToInvestigation(DataScope scope, long id, String reason) {
+		CaseView c = caseWork.lock(scope, id);
+		CaseStatus to = CaseStep.RETURN_TO_INVESTIGATION.from(c.status());
+		caseWork.requireHandlingHead(c.regionCode(), "退回调查");
+		new Validation().required("reason", "退回调查理由（reason）", reason).maxLength("reason", "退回调查理由（reason）", reason, 500)
+			.throwIfInvalid();
+		LocalDate today = caseWork.today();
+		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
+			jdbc.sql("""
+					INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason)
+					VALUES (:id, 'HEARING', :from, :to, '听证期间（自申请至退回调查）')""")
+				.param("id", id).param("from", c.hearingRequestedOn()).param("to", today).update();
+		}
+		jdbc.sql("""
+				INSERT INTO penalty_case_return (case_id, returned_on, from_status, reason, returned_by, returned_by_user_id,
+				    earlier, created_at)
+				SELECT id, :on, status, :reason, :by, :user, to_jsonb(c), :now FROM penalty_case c WHERE id = :id""")
+			.param("on", today).param("reason", reason.strip()).param("by", CaseWork.actor()).param("user", CaseWork.actorId())
+			.param("now", caseWork.now()).param("id", id).update();
+		caseWork.move(c, to, """
+				, notified_on = NULL, hearing_right = NULL, hearing_request_due = NULL, statement_on = NULL,
+				  statement = NULL, statement_waived_on = NULL, statement_waiver_attachment_id = NULL,
+				  hearing_requested_on = NULL, hearing_waived_on = NULL, hearing_waiver_attachment_id = NULL,
+				  hearing_notified_on = NULL, hearing_scheduled_on = NULL, hearing_on = NULL, hearing_place = NULL,
+				  hearing_host = NULL, hearing_host_user_id = NULL, hearing_record = NULL, decision_due_on = :due""",
+				Map.of("due", caseWork.decisionDue(c, c.extended())));
+		caseWork.record(c, "case.return-to-investigation", "退回调查取证（" + c.status().label() + "时，" + today + "）："
+				+ reason.strip() + "；原事先告知（" + c.notifiedOn() + "）及陈述申辩、听证情况已存档，须重新调查终结并重新告知");
 	}
 
 	/**

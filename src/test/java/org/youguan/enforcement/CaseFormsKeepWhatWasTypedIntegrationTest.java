@@ -115,8 +115,12 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 
 		long heard = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today);
 		noticeAndHearing.requestHearing(PartyCases.ALL, heard, today.toString());
-		refusedKeepsWhatWasTyped(staff, c + heard + "/hearing", "hearing-form", Map.of("record", "回填笔录1x", "place", "回填地点2x"),
+		refusedKeepsWhatWasTyped(staff, c + heard + "/hearing-notice", "hearing-notice-form", Map.of("place", "回填地点2x"),
 				Map.of("noticeOn", "", "hearingOn", ""), false, "noticeOn");
+		noticeAndHearing.noticeHearing(PartyCases.ALL, heard, new NoticeAndHearing.HearingNotice(today.toString(),
+				today.plusDays(30).toString(), "听证室", party.user("sz.office")));
+		refusedKeepsWhatWasTyped(staff, c + heard + "/hearing", "hearing-form", Map.of("record", "回填笔录1x"),
+				Map.of("hearingOn", ""), false, "hearingOn");
 
 		noticeAndHearing.waiveStatement(PartyCases.ALL, notified, today.toString(), PartyCases.waiver());
 		caseDecisions.decide(PartyCases.ALL, notified, new CaseDecisions.Decision(null, today.toString(), "FINE", "3000", null, null,

@@ -228,11 +228,13 @@ public final class CaseClock {
 		return due(StatutoryRule.PENALTY_HEARING_REQUEST, notifiedOn);
 	}
 
-	/** The last day the parties may be told of a hearing on {@code hearingOn}: 7 working days before (art.64, 85). */
-	public LocalDate hearingNoticeLatest(LocalDate hearingOn) {
-		int n = amount(StatutoryRule.PENALTY_HEARING_NOTICE);
-		return StatutoryRule.PENALTY_HEARING_NOTICE.unit() == RuleUnit.WORKING_DAYS ? days.plusWorkingDays(hearingOn, -n)
-				: hearingOn.minusDays(n);
+	/**
+	 * The earliest day a hearing noticed on {@code noticeOn} may be held: the notice is given 7 days before it
+	 * (行政处罚法(2021) art.64(二): 七日前) — working days by art.85, as rule {@link StatutoryRule#PENALTY_HEARING_NOTICE}
+	 * counts them (the 7th working day after the notice, the notice day not counted).
+	 */
+	public LocalDate hearingEarliest(LocalDate noticeOn) {
+		return due(StatutoryRule.PENALTY_HEARING_NOTICE, noticeOn);
 	}
 
 	/** The last day to deliver a decision not handed over on the spot: 7 working days (art.61, 85). */

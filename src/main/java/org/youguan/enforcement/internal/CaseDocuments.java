@@ -235,6 +235,26 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
+	 * Issues a document of a step taken again (a new 事先告知 after 退回调查, a new 听证通知 that reschedules the
+	 * hearing) with its own 文号, in the step's transaction: the current document of the kind, if any, stays as its
+	 * predecessor, marked superseded by it ({@code reason} kept on the new one, as for a reissue).
+	 * @param reason why the step was taken again, or null for a first one
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public IssuedDocument issueAnew(long caseId, CaseDocumentKind kind, String reason) {
+		Optional<IssuedDocument> earlier = current(caseId, kind);
+		IssuedDocument issued = issue(caseId, kind, null, Map.of());
+		if (earlier.isEmpty()) {
+			return issued;
+		}
+		jdbc.sql("UPDATE penalty_case_document SET superseded_by = :new WHERE id = :old")
+			.param("new", issued.id()).param("old", earlier.get().id()).update();
+		jdbc.sql("UPDATE penalty_case_document SET reissue_reason = :reason WHERE id = :new")
+			.param("reason", reason).param("new", issued.id()).update();
+		return list(caseId).stream().filter(d -> d.id() == issued.id()).findFirst().orElseThrow();
+	}
+
+	/**
 	 * Fills a document of the case again from the case as it is now, with the same 文号 and the next version; the
 	 * predecessor stays, marked superseded (a corrected document keeps its history).
 	 * @throws DomainException not-found when the document is not the case's; (409) when it was already replaced
@@ -329,6 +349,10 @@ public class CaseDocuments implements DeclaresTemplates {
 		fields.put("issuedOn", ChineseText.day(stepDay));
 		fields.put("number", number == null ? "" : number);
 		fields.put("title", kind.title());
+		if (kind == CaseDocumentKind.HEARING_NOTICE && c.hearingScheduledOn() != null) {
+			// the notice tells the day the hearing is to be held (held on that day or later)
+			fields.put("hearingOn", ChineseText.day(c.hearingScheduledOn()));
+		}
 		fields.putAll(extra);
 		Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
 		tables.put("evidence", evidenceRows(c.id()));

@@ -139,7 +139,7 @@ class CaseFilesApiController {
 	@PostMapping("/{id}/transfer")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	@Operation(summary = "移送（局领导）", description = "由行政机关负责人决定（行政处罚法第57条）；bureauId（平台内其他邮政管理部门，将作为其移送线索）或authority（其他机关名称）、reason；"
-			+ "案件结束（已移送），生成案件移送书。")
+			+ "作出决定前（含已告知、听证阶段）；案件结束（已移送），生成案件移送书。")
 	PenaltyCases.CaseDetail transfer(DataScope scope, @PathVariable long id, @RequestBody Transfer t) {
 		caseDecisions.transfer(scope, id, t.bureauId(), t.authority(), t.reason());
 		return cases.get(scope, id);

@@ -42,8 +42,15 @@ public enum CaseStep {
 	REQUEST_HEARING("申请听证", HEARING, EnumSet.of(NOTIFIED)),
 	/** 放弃听证: the party explicitly gives up the hearing it may request (art.63–64). */
 	WAIVE_HEARING("放弃听证", null, EnumSet.of(NOTIFIED)),
-	/** 听证 held (art.64). */
+	/** 听证通知: the hearing's day, place and host told the party at least 7 working days ahead (art.64(二), 85). */
+	NOTICE_HEARING("听证通知", null, EnumSet.of(HEARING)),
+	/** 听证 held (art.64), on or after the day its notice named. */
 	HOLD_HEARING("举行听证", null, EnumSet.of(HEARING)),
+	/**
+	 * 退回调查: the handling bureau's head sends a notified or heard case back to investigation before the decision (new
+	 * facts from the 陈述申辩 or the hearing, art.45, 65); it is concluded and notified again.
+	 */
+	RETURN_TO_INVESTIGATION("退回调查取证", INVESTIGATING, EnumSet.of(NOTIFIED, HEARING)),
 	/** 决定 (art.57, 59). */
 	DECIDE("作出处罚决定", DECIDED, EnumSet.of(NOTIFIED, HEARING)),
 	/** 不予处罚 (art.33). */
@@ -64,10 +71,13 @@ public enum CaseStep {
 	 * 75), recorded on a decided case ({@code DecisionOutcomes}).
 	 */
 	RECORD_OUTCOME("登记复议、诉讼结果或自行纠正", null, EnumSet.of(DECIDED, DELIVERED, EXECUTED, CLOSED)),
-	/** 撤案. */
-	WITHDRAW("撤案", WITHDRAWN, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED)),
-	/** 移送 to another authority or bureau (行政处罚法(2021) art.27, 管辖), before the notice; ends the case. */
-	TRANSFER("移送", TRANSFERRED, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED)),
+	/** 撤案, before the decision (also after the notice or the hearing). */
+	WITHDRAW("撤案", WITHDRAWN, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED, NOTIFIED, HEARING)),
+	/**
+	 * 移送 to another authority or bureau (行政处罚法(2021) art.27, 管辖), before the decision (also after the notice or
+	 * the hearing); ends the case.
+	 */
+	TRANSFER("移送", TRANSFERRED, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED, NOTIFIED, HEARING)),
 	/** 延期/分期缴纳罚款 approved (art.66), once the decision is delivered and before the fine is paid. */
 	ARRANGE_PAYMENT("批准延期（分期）缴纳罚款", null, EnumSet.of(DELIVERED)),
 	/** 延长办案期限 once (邮政行政执法监督办法(2021) art.17). */

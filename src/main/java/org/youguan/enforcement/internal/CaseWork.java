@@ -215,6 +215,14 @@ public class CaseWork {
 		documents.issue(id, kind, null, Map.of());
 	}
 
+	/**
+	 * Issues the document of a step the case may take again after 退回调查 (调查终结, 事先告知): the earlier one of the
+	 * kind, if any, stays as its predecessor ({@link CaseDocuments#issueAnew}).
+	 */
+	public void issueAnew(long id, CaseDocumentKind kind) {
+		documents.issueAnew(id, kind, "退回调查后重新制作（" + kind.title() + "）");
+	}
+
 	/** A rule's value (a threshold) where the case is. */
 	public BigDecimal threshold(StatutoryRule rule, CaseView c) {
 		return rules.value(rule, c.regionCode());

@@ -259,7 +259,8 @@ public final class DecisionRules {
 	}
 
 	/**
-	 * No heavier penalty than the one notified (行政处罚法(2021) art.44–45: a heavier one needs a new notice, and the
+	 * No heavier penalty than the one notified (行政处罚法(2021) art.44–45: a heavier one needs a new notice — after the
+	 * head returns the case to investigation, {@code NoticeAndHearing#returnToInvestigation} —, and the
 	 * party's statement may never make it heavier), nor of a kind not notified (rule {@code not-notified}; a warning
 	 * excepted; a part notified beside the heavier kind — 并处 — may be decided alone, which is lighter). Each part of a
 	 * combined penalty counts: a fine above the one notified, or one not notified, and likewise a confiscation, is
@@ -271,7 +272,7 @@ public final class DecisionRules {
 			return;
 		}
 		v.require("penalty", !decided.heavierThan(proposed), "heavier", "处罚种类（" + decided.label() + "）重于事先告知的（"
-				+ proposed.label() + "）：不得因陈述申辩加重处罚（行政处罚法第45条），加重须重新告知");
+				+ proposed.label() + "）：不得因陈述申辩加重处罚（行政处罚法第45条），加重须由局领导退回调查、重新调查终结后重新告知");
 		// a kind never notified (a fine after a 停业整顿 notified without one) was never put to the party: only a notified
 		// part — the kind, the fine or the confiscation notified beside it (并处) — or a mere warning may follow without
 		// a new notice (art.44); dropping a notified part is lighter, which art.45 allows
@@ -288,7 +289,7 @@ public final class DecisionRules {
 		if (decided != null && decided.signum() > 0) {
 			v.require(field, notified != null && decided.compareTo(notified) <= 0, "heavier", label + plain(decided) + "元"
 					+ (notified == null ? "未经事先告知" : "高于事先告知的" + plain(notified) + "元")
-					+ "：不得因陈述申辩加重处罚（行政处罚法第45条），加重须重新告知");
+					+ "：不得因陈述申辩加重处罚（行政处罚法第45条），加重须由局领导退回调查、重新调查终结后重新告知");
 		}
 	}
 

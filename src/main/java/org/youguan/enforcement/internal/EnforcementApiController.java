@@ -137,7 +137,10 @@ class EnforcementApiController {
 	record Dated(String on, String text) {
 	}
 
-	/** A hearing held: where, hosted by whom (a staff account's id), and its record (听证笔录) if given. */
+	/**
+	 * A hearing held: the day and its record (听证笔录) if given; {@code noticeOn}, {@code place} and {@code host} (a staff
+	 * account's id) only for a hearing noticed on paper, without a 听证通知 on the platform.
+	 */
 	record Hearing(String noticeOn, String hearingOn, String place, Long host, String record) {
 	}
 
@@ -326,11 +329,23 @@ class EnforcementApiController {
 		return cases.get(scope, id);
 	}
 
+	@PostMapping("/cases/{id}/hearing-notice")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "听证通知", description = "noticeOn（通知日期，不晚于今天）、hearingOn（举行听证的日期：通知之日起至少7个工作日后，"
+			+ "行政处罚法第64条、第85条，规则deadline）、place（听证地点，必填）、host（主持人的用户编号，必填：办理本案的邮政管理部门或其"
+			+ "上级部门的工作人员，不得是本案调查人员或调查终结报告制作人，第64条；可选人员见GET …/hearing-hosts）；生成听证通知书，"
+			+ "当事人在企业端可见。听证举行前可重新通知改期（同样至少提前7个工作日），原通知书保留为前一版本。")
+	PenaltyCases.CaseDetail hearingNotice(DataScope scope, @PathVariable long id, @RequestBody Hearing h) {
+		noticeAndHearing.noticeHearing(scope, id, new NoticeAndHearing.HearingNotice(h.noticeOn(), h.hearingOn(), h.place(), h.host()));
+		return cases.get(scope, id);
+	}
+
 	@PostMapping("/cases/{id}/hearing")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "登记听证", description = "noticeOn（听证通知日期，至少提前7个工作日）、hearingOn、place（听证地点，必填）、"
-			+ "host（主持人的用户编号，必填：办理本案的邮政管理部门或其上级部门的工作人员，不得是本案调查人员，行政处罚法第64条；"
-			+ "可选人员见GET …/hearing-hosts）、record（听证笔录内容，可空）；生成载明时间、地点和主持人的听证通知书和听证笔录。")
+	@Operation(summary = "举行听证", description = "hearingOn（举行日期：不早于听证通知的日期，不晚于今天）、record（听证笔录内容，可空）；"
+			+ "生成听证笔录。已发出听证通知（POST …/hearing-notice）的，不再接受noticeOn、place、host（409 already-notified，"
+			+ "改期须重新通知）；未在平台发出通知（纸质通知后补录）的，须同时提供noticeOn（至少提前7个工作日）、place、host，"
+			+ "一并登记听证通知和听证笔录。")
 	PenaltyCases.CaseDetail hearing(DataScope scope, @PathVariable long id, @RequestBody Hearing h) {
 		noticeAndHearing.holdHearing(scope, id, new NoticeAndHearing.HearingData(h.noticeOn(), h.hearingOn(), h.place(), h.host(), h.record()));
 		return cases.get(scope, id);
@@ -365,9 +380,20 @@ class EnforcementApiController {
 		return cases.get(scope, id);
 	}
 
+	@PostMapping("/cases/{id}/return-to-investigation")
+	@PreAuthorize(HEADS)
+	@Operation(summary = "退回调查（局领导）", description = "reason（必填，如陈述申辩或听证提出新的事实、证据，行政处罚法第45条、第65条；"
+			+ "拟加重处罚须重新告知）；已告知或听证阶段、作出决定前，由办案机关本局负责人决定（422 head not-handling-bureau-head）。"
+			+ "原事先告知、陈述申辩和听证情况存档，案件回到调查取证，须重新调查终结并重新告知（新的事先告知书以原告知书为前一版本）；"
+			+ "已申请尚未举行的听证，其期间（自申请至退回）不计入办案期限。")
+	PenaltyCases.CaseDetail returnToInvestigation(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
+		noticeAndHearing.returnToInvestigation(scope, id, r.reason());
+		return cases.get(scope, id);
+	}
+
 	@PostMapping("/cases/{id}/withdrawal")
 	@PreAuthorize(HEADS)
-	@Operation(summary = "撤案（局领导）", description = "reason；由行政机关负责人决定（行政处罚法第57条）。")
+	@Operation(summary = "撤案（局领导）", description = "reason；作出决定前（含已告知、听证阶段），由行政机关负责人决定（行政处罚法第57条）。")
 	PenaltyCases.CaseDetail withdraw(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
 		caseDecisions.withdraw(scope, id, r.reason());
 		return cases.get(scope, id);

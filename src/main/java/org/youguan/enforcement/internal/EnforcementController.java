@@ -245,6 +245,7 @@ class EnforcementController {
 		model.addAttribute("grounds", Mitigation.Ground.values());
 		model.addAttribute("pauseKinds", SuspensionKind.values());
 		model.addAttribute("warningDays", rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, detail.penaltyCase().regionCode()));
+		model.addAttribute("hearingNoticeDays", rules.intValue(StatutoryRule.PENALTY_HEARING_NOTICE, detail.penaltyCase().regionCode()));
 		model.addAttribute("history", audit.history(scope, "penalty_case", id));
 		model.addAttribute("documents", cases.documents(scope, id));
 		model.addAttribute("evidence", evidence.list(scope, id));
@@ -341,15 +342,32 @@ class EnforcementController {
 		return PageSteps.run(redirect, page(id), message, () -> step.accept(text(on), scan));
 	}
 
+	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-notice")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String hearingNotice(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) LocalDate noticeOn, @RequestParam(required = false) LocalDate hearingOn,
+			@RequestParam(required = false) String place, @RequestParam(required = false) Long host, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "已发出听证通知", () -> noticeAndHearing.noticeHearing(scope, id,
+				new NoticeAndHearing.HearingNotice(text(noticeOn), text(hearingOn), place, host)),
+				refused(me, scope, id, model, "hearing-notice-form"));
+	}
+
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearing(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
-			@RequestParam(required = false) LocalDate noticeOn, @RequestParam(required = false) LocalDate hearingOn,
-			@RequestParam(required = false) String place, @RequestParam(required = false) Long host,
-			@RequestParam(required = false) String record, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(required = false) LocalDate hearingOn, @RequestParam(required = false) String record, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已登记听证", () -> noticeAndHearing.holdHearing(scope, id,
-				new NoticeAndHearing.HearingData(text(noticeOn), text(hearingOn), place, host, record)),
+				new NoticeAndHearing.HearingData(null, text(hearingOn), null, null, record)),
 				refused(me, scope, id, model, "hearing-form"));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/return-to-investigation")
+	@PreAuthorize(EnforcementApiController.HEADS)
+	String returnToInvestigation(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已退回调查取证", () -> noticeAndHearing.returnToInvestigation(scope, id, reason));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/evidence")

@@ -77,6 +77,9 @@ class EnterprisePenalties {
 	 * out any more), or null
 	 * @param outcomes the outcomes of 行政复议, 行政诉讼 or the bureau's correction of the decision, oldest first (empty
 	 * before the decision is served)
+	 * @param hearingScheduledOn the day the 听证通知 served on the party names for the hearing (行政处罚法(2021)
+	 * art.64(二)), null before a notice
+	 * @param hearingPlace where the notice says it is held, null before a notice
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -89,7 +92,7 @@ class EnterprisePenalties {
 			List<PenaltyCases.Instalment> instalments, LocalDate paymentAppliedOn, List<PartyDocument> documents,
 			String surchargePercent, BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom,
 			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover, LocalDate decisionAnnulledOn,
-			List<PartyOutcome> outcomes) {
+			List<PartyOutcome> outcomes, LocalDate hearingScheduledOn, String hearingPlace) {
 
 		/** The penalty proposed in the 事先告知, every part and amount (没收违法所得人民币…元，并处罚款人民币…元). */
 		public String proposedText() {
@@ -216,7 +219,8 @@ class EnterprisePenalties {
 				caseExecution.handoverDue(id).orElse(null), detail.handover() == null ? null
 						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null),
 				c.decisionAnnulledOn(), served ? outcomes.outcomes(id).stream().map(o -> new PartyOutcome(o.kind(), o.body(),
-						o.documentNumber(), o.decidedOn(), o.result(), o.reason(), o.changedText())).toList() : List.of());
+						o.documentNumber(), o.decidedOn(), o.result(), o.reason(), o.changedText())).toList() : List.of(),
+				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : c.hearingPlace());
 	}
 
 	/**

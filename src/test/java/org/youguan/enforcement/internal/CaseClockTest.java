@@ -100,12 +100,20 @@ class CaseClockTest {
 		assertThat(clock.hearingRequestDue(d("2026-02-13"))).isEqualTo(d("2026-02-27"));
 	}
 
+	/**
+	 * 行政处罚法(2021) art.64(二) 七日前 is 7 working days (art.85; rule penalty.hearing-notice counts WORKING_DAYS), the
+	 * notice day not counted: not 7 calendar days, and never across a holiday as if it were worked.
+	 */
 	@Test
 	void thePartiesAreToldOfTheHearingSevenWorkingDaysAhead() {
-		// a hearing on Monday 2026-03-16 → told by Thursday 03-05 at the latest
-		assertThat(clock.hearingNoticeLatest(d("2026-03-16"))).isEqualTo(d("2026-03-05"));
-		// a hearing on 2026-10-12: 10-10 (Sat, worked), 10-09, 10-08, then over 国庆 and 中秋 09-30, 29, 28, 24 → 09-24
-		assertThat(clock.hearingNoticeLatest(d("2026-10-12"))).isEqualTo(d("2026-09-24"));
+		// told on Thursday 2026-03-05: 03-06, 09, 10, 11, 12, 13, 16 → held on Monday 03-16 at the earliest, not 03-12
+		assertThat(clock.hearingEarliest(d("2026-03-05"))).isEqualTo(d("2026-03-16"));
+		// told a day later (Friday 03-06): 03-16 is too early, 03-17 the first day
+		assertThat(clock.hearingEarliest(d("2026-03-06"))).isEqualTo(d("2026-03-17"));
+		// told on a Saturday (03-07, not worked): the days counted are the working days after it
+		assertThat(clock.hearingEarliest(d("2026-03-07"))).isEqualTo(d("2026-03-17"));
+		// told on 2026-09-24: 09-25..27 中秋 off; 28, 29, 30; 10-01..07 国庆 off; 10-08, 09, 10 (Sat, worked), 12
+		assertThat(clock.hearingEarliest(d("2026-09-24"))).isEqualTo(d("2026-10-12"));
 	}
 
 	@Test
