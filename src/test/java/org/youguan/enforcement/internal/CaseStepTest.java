@@ -50,6 +50,7 @@ class CaseStepTest {
 			Map.entry(CaseStep.PAY, EnumSet.of(DELIVERED)),
 			Map.entry(CaseStep.HAND_OVER, EnumSet.of(DELIVERED, EXECUTED)),
 			Map.entry(CaseStep.CLOSE, EnumSet.of(DELIVERED, EXECUTED)),
+			Map.entry(CaseStep.RECORD_OUTCOME, EnumSet.of(DECIDED, DELIVERED, EXECUTED, CLOSED)),
 			Map.entry(CaseStep.WITHDRAW, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED, NOTIFIED, HEARING)),
 			Map.entry(CaseStep.TRANSFER, EnumSet.of(FILED, INVESTIGATING, INVESTIGATED, NOTIFIED, HEARING)),
 			Map.entry(CaseStep.ARRANGE_PAYMENT, EnumSet.of(DELIVERED)),
