@@ -214,7 +214,8 @@ public class CaseExecution {
 	@Transactional
 	public void close(DataScope scope, long id, String note) {
 		CaseView c = caseWork.lock(scope, id);
-		CaseStatus to = CaseStep.CLOSE.from(c.status());
+		// a decision revoked or void before it was served has nothing left to serve or carry out (DecisionOutcomes)
+		CaseStatus to = c.status() == CaseStatus.DECIDED && c.annulled() ? CaseStatus.CLOSED : CaseStep.CLOSE.from(c.status());
 		List<String> missing = Execution.outstanding(c, caseWork.procedure(id).instalments(), caseWork.handover(id).orElse(null));
 		if (!missing.isEmpty()) {
 			throw ruleBroken("execution", "not-executed", "处罚决定尚未执行完毕，不能结案：" + String.join("；", missing));

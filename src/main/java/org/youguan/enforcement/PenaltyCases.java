@@ -157,7 +157,8 @@ public class PenaltyCases {
 	/**
 	 * A page of the case queue in the caller's scope, optionally only open cases (before the decision) and only those of
 	 * one status — with each case's remaining days before the decision limit (a paused case counts as of the day its
-	 * pause began).
+	 * pause began; none for a past case imported undecided: its limit ran off the platform and is shown as a day, to be
+	 * checked, not counted down from today).
 	 * @param status the status the cases are in, or null for any
 	 */
 	public PageResult<CaseSummary> list(DataScope scope, boolean openOnly, CaseStatus status, PageQuery page) {
@@ -172,7 +173,7 @@ public class PenaltyCases {
 					SELECT c.id, c.number, c.region_code, c.enterprise_name, c.enterprise_credit_code, c.violation_code,
 					       c.status, c.filed_on, c.decision_due_on,
 					       CASE WHEN c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
-					            THEN\s""" + CaseClock.REMAINING_DAYS_SQL + """
+					            AND NOT c.imported THEN\s""" + CaseClock.REMAINING_DAYS_SQL + """
 					             END AS remaining_days,
 					       NOT\s""" + CaseClock.RUNNING_SQL + """
 					        AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",

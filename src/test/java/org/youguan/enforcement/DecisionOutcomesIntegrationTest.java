@@ -196,6 +196,26 @@ class DecisionOutcomesIntegrationTest {
 			.andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
 	}
 
+	/** A decision revoked before it was served has nothing left to serve or carry out: the case closes from 已决定. */
+	@Test
+	void aDecisionRevokedBeforeDeliveryClosesWithoutBeingServed() throws Exception {
+		LocalDate day = LocalDate.parse("2025-03-11");
+		today(day);
+		long kept = party.decided(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		long revoked = party.decided(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		today(day.plusDays(2));
+		String close = "{\"reason\":\"处罚决定已被撤销\"}";
+		call(WUZHONG, "/api/v1/enforcement/cases/" + kept + "/closure", close).andExpect(status().isConflict());
+		outcome(HEAD, revoked, "REVOKED", day.plusDays(2)).andExpect(status().isCreated());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + revoked + "/delivery", on(day.plusDays(2)))
+			.andExpect(status().isConflict());
+		assertThat(mvc.perform(get("/enforcement/cases/" + revoked).session(SignIn.session(mvc, "wz.staff")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"closure-form\"");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + revoked + "/closure", close).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + kept + "/closure", close).andExpect(status().isConflict());
+	}
+
 	@Test
 	void aChangedDecisionIsReissuedBesideItsPredecessorAndPublishedAgainAsChanged() throws Exception {
 		LocalDate day = LocalDate.parse("2025-02-12");

@@ -147,6 +147,13 @@ final class PartyCases {
 	 * confiscation comes with the fine its article 并处: ¥5,000, 减轻 below the range (no review nor hearing right).
 	 */
 	long delivered(EnterpriseView e, String violation, String penalty, String amount, LocalDate on) {
+		long id = decided(e, violation, penalty, amount, on);
+		caseExecution.deliver(ALL, id, on.toString());
+		return id;
+	}
+
+	/** A case as {@link #delivered}, decided on {@code on} and not yet delivered. */
+	long decided(EnterpriseView e, String violation, String penalty, String amount, LocalDate on) {
 		long id = filed(e, violation, on.minusDays(6));
 		caseInvestigation.startInvestigation(ALL, id, TEAM);
 		evidence(jdbc, id);
@@ -163,7 +170,6 @@ final class PartyCases {
 		noticeAndHearing.waiveStatement(ALL, id, on.minusDays(1).toString(), waiver());
 		caseDecisions.decide(ALL, id, new CaseDecisions.Decision(null, on.toString(), penalty, fine, mitigation, ground, reason, null,
 				null, null, confiscated, null, null));
-		caseExecution.deliver(ALL, id, on.toString());
 		return id;
 	}
 

@@ -195,5 +195,13 @@ class EnforcementWorkQueuesIntegrationTest {
 		assertThat(imported.overdue()).isZero();
 		assertThat(imported.count()).isPositive();
 		assertThat(of("sz.admin").get("enforcement.deadline").items()).noneMatch(i -> i.link().endsWith("/" + id));
+		// nor does the case list count it down from today
+		String number = jdbc.sql("SELECT number FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single();
+		assertThat(cases.list(DataScope.region("320506"), true, null, new PageQuery(number, 0, 5, null, false)).items())
+			.singleElement().satisfies(k -> {
+				assertThat(k.imported()).isTrue();
+				assertThat(k.remainingDays()).isNull();
+				assertThat(k.decisionDueOn()).isAfter(filed);
+			});
 	}
 }
