@@ -110,7 +110,7 @@ public final class Text {
 	 * The product's automatic numbers ({@code numbering.BusinessNumbers.format}: type-地区-年份-序号, the sequence in six
 	 * digits or more), with the sequence typed with any other padding ({@code 行政处罚决定-320506-2026-2}).
 	 */
-	private static final Pattern AUTOMATIC = Pattern.compile("^([^\\s-][^-]*-\\d{1,12}-)(\\d{4})-(\\d{1,9})$");
+	private static final Pattern AUTOMATIC = Pattern.compile("^([^\\s-][^-]*-\\d{1,12}-)(\\d{4})-(\\d+)$");
 
 	/** {@link #documentSequence}'s answer for a sequence of more than 9 significant digits. */
 	public static final long SEQUENCE_TOO_LONG = -1;
@@ -130,7 +130,7 @@ public final class Text {
 	private static DocumentParts documentParts(String n) {
 		Matcher m = AUTOMATIC.matcher(n);
 		if (m.matches()) {
-			return new DocumentParts(m.end(1), m.end(), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)), true);
+			return new DocumentParts(m.end(1), m.end(), Integer.parseInt(m.group(2)), sequence(m.group(3)), true);
 		}
 		for (Pattern p : List.of(YEAR_IN_BRACKETS, YEAR_WITH_NIAN)) {
 			m = p.matcher(n);

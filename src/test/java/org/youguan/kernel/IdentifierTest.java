@@ -118,6 +118,11 @@ class IdentifierTest {
 		assertThat(Text.documentYear(tooLong)).isEqualTo(2025);
 		assertThat(new Validation().documentYear("decisionNumber", "决定书文号", tooLong, java.time.LocalDate.of(2026, 3, 1))
 			.errors()).extracting(FieldError::rule).containsExactlyInAnyOrder("sequence", "year");
+		// the product's automatic form alike: padding is padding, ten digits are a typing error
+		assertThat(Text.documentNumber("行政处罚决定-320509-2026-0000000001")).isEqualTo("行政处罚决定-320509-2026-000001");
+		assertThat(new Validation().documentYear("decisionNumber", "决定书文号",
+				Text.documentNumber("行政处罚决定-320509-2026-123456789012"), java.time.LocalDate.of(2026, 3, 1)).errors())
+			.extracting(FieldError::rule).containsExactly("sequence");
 		assertThat(new Validation().documentYear("decisionNumber", "决定书文号", "苏吴邮管罚2026年1234567890号",
 				java.time.LocalDate.of(2026, 3, 1)).errors())
 			.singleElement().satisfies(e -> assertThat(e.message()).contains("最多9位"));
