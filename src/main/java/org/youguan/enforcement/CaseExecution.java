@@ -223,7 +223,7 @@ public class CaseExecution {
 		new Validation().maxLength("note", "结案说明（note）", note, 500).throwIfInvalid();
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", caseWork.today());
-		p.put("note", Text.blankToNull(note) == null ? "执行完毕" : note.strip());
+		p.put("note", Text.blankToNull(note) != null ? note.strip() : c.annulled() ? "处罚决定已被撤销或确认无效" : "执行完毕");
 		caseWork.move(c, to, ", closed_on = :on, closing_reason = :note", p);
 		caseWork.record(c, "case.close", "结案：" + p.get("note"));
 		caseWork.issue(id, CaseDocumentKind.CLOSING_REPORT);

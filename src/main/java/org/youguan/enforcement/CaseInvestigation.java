@@ -142,7 +142,8 @@ public class CaseInvestigation {
 				+ "无证据证明违法事实的请撤案");
 		LocalDate concludedOn = Text.isBlank(data.concludedOn()) ? caseWork.today()
 				: v.date("concludedOn", "调查终结日期（concludedOn）", data.concludedOn(),
-						lastEvidence != null && lastEvidence.isAfter(c.filedOn()) ? lastEvidence : c.filedOn(), caseWork.today());
+						caseWork.notBeforeReturn(id, lastEvidence != null && lastEvidence.isAfter(c.filedOn()) ? lastEvidence
+								: c.filedOn()), caseWork.today());
 		v.throwIfInvalid();
 		v.throwIfInvalid();
 		revocationAuthority("proposedPenalty", c.regionCode(), penalty);

@@ -297,9 +297,20 @@ public class DecisionOutcomes {
 		return outcomes(caseId);
 	}
 
-	/** The result of the latest outcome recorded on the case, if any. */
-	public Optional<Result> latestResult(long caseId) {
-		List<Recorded> all = outcomes(caseId);
-		return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).result());
+	/** The result of the last of {@code recorded} ({@link #outcomes}), or empty when there are none. */
+	public static Optional<Result> latestResult(List<Recorded> recorded) {
+		return recorded.isEmpty() ? Optional.empty() : Optional.of(recorded.get(recorded.size() - 1).result());
+	}
+
+	/**
+	 * Whether the decision was changed (变更) by an outcome decided on or after {@code day} — a publication withdrawn
+	 * comes back only with the decision as changed since it was last published (art.48), whatever outcomes followed
+	 * the change (a court upholding the 复议's change).
+	 *
+	 * @param recorded the case's outcomes ({@link #outcomes})
+	 * @param day the day the decision was last published
+	 */
+	public static boolean changedSince(List<Recorded> recorded, LocalDate day) {
+		return recorded.stream().anyMatch(o -> o.result() == Result.CHANGED && !o.decidedOn().isBefore(day));
 	}
 }

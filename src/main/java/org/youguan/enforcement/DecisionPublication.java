@@ -76,12 +76,12 @@ public class DecisionPublication {
 			throw DomainException.illegalTransition("处罚决定已于" + c.publishedOn() + "公示");
 		}
 		Execution.requireInForce(c, "publishedOn", "公示");
-		DecisionOutcomes.Result latest = outcomes.latestResult(id).orElse(null);
-		if (latest == DecisionOutcomes.Result.ILLEGAL) {
+		List<DecisionOutcomes.Recorded> recorded = outcomes.outcomes(id);
+		if (DecisionOutcomes.latestResult(recorded).orElse(null) == DecisionOutcomes.Result.ILLEGAL) {
 			throw refused("confirmed-illegal", "处罚决定已被确认违法，不能公示（行政处罚法(2021)第四十八条）");
 		}
 		boolean republish = c.publishedOn() != null;
-		if (republish && latest != DecisionOutcomes.Result.CHANGED) {
+		if (republish && !DecisionOutcomes.changedSince(recorded, c.publishedOn())) {
 			// a withdrawn publication comes back only with the decision as changed (art.48): the same one is not shown again
 			throw refused("withdrawn", "处罚决定的公示已于" + c.publicationWithdrawnOn()
 					+ "撤回：只有经行政复议、行政诉讼或自行纠正变更后的处罚决定才能重新公示（行政处罚法(2021)第四十八条）");

@@ -23,7 +23,6 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.Bureaus;
@@ -88,13 +87,8 @@ public class NoticeAndHearing {
 		}
 		Validation v = new Validation();
 		v.required("notifiedOn", "告知日期（notifiedOn）", notifiedOn);
-		LocalDate earliest = c.reviewedOn() != null ? c.reviewedOn() : c.concludedOn() != null ? c.concludedOn() : c.filedOn();
-		// a new notice after 退回调查 is not dated before the return
-		LocalDate returned = jdbc.sql("SELECT max(returned_on) FROM penalty_case_return WHERE case_id = :id").param("id", id)
-			.query(Rows.of(LocalDate.class)).optional().orElse(null);
-		if (returned != null && returned.isAfter(earliest)) {
-			earliest = returned;
-		}
+		LocalDate earliest = caseWork.notBeforeReturn(id,
+				c.reviewedOn() != null ? c.reviewedOn() : c.concludedOn() != null ? c.concludedOn() : c.filedOn());
 		LocalDate on = v.date("notifiedOn", "告知日期（notifiedOn）", notifiedOn, earliest, caseWork.today());
 		v.throwIfInvalid();
 		// what the notice tells the party is fixed with it: the right to a hearing as the threshold stands today, and the

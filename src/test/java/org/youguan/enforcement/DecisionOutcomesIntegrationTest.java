@@ -20,6 +20,7 @@ import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.internal.EnforcementBreakdownProbe;
+import org.youguan.enforcement.internal.Execution;
 import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +54,9 @@ class DecisionOutcomesIntegrationTest {
 
 	@Autowired
 	PartyCases party;
+
+	@Autowired
+	PenaltyCases cases;
 
 	@Autowired
 	MutableClock clock;
@@ -211,8 +215,12 @@ class DecisionOutcomesIntegrationTest {
 			.andExpect(status().isConflict());
 		assertThat(mvc.perform(get("/enforcement/cases/" + revoked).session(SignIn.session(mvc, "wz.staff")))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"closure-form\"");
-		call(WUZHONG, "/api/v1/enforcement/cases/" + revoked + "/closure", close).andExpect(status().isOk())
-			.andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + revoked + "/closure", "{}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"))
+			.andExpect(jsonPath("$.penaltyCase.closingReason").value("处罚决定已被撤销或确认无效"));
+		CaseView closed = cases.get(DataScope.all(), revoked).penaltyCase();
+		assertThat(Execution.report(closed, List.of(), null)).startsWith("处罚决定已于").contains("被撤销或确认无效，不再执行")
+			.doesNotContain("执行完毕");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + kept + "/closure", close).andExpect(status().isConflict());
 	}
 
@@ -257,6 +265,8 @@ class DecisionOutcomesIntegrationTest {
 			.andExpect(status().isOk());
 		mvc.perform(get("/api/v1/public/penalties").param("region", "320506").param("q", number))
 			.andExpect(jsonPath("$.length()").value(0));
+		// a court upholding the decision as changed leaves it changed: it may be published again
+		outcome(HEAD, id, "UPHELD", changed).andExpect(status().isCreated());
 		call(WUZHONG, publish(id), on(changed)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.publishedOn").value(changed.toString()))
 			.andExpect(jsonPath("$.penaltyCase.publicationWithdrawnOn").value(nullValue()));
@@ -307,6 +317,23 @@ class DecisionOutcomesIntegrationTest {
 		assertThat(mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
 			.contains("送达版本", "第2版");
+
+		// an on-the-spot decision was served when handed over at the scene (art.52): its first version is the one served
+		long spot = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", """
+				{"partyKind":"ORGANISATION","enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","facts":"未按时报送月度数据",
+				 "place":"当事人营业场所","decidedOn":"%s","penalty":"WARNING","fine":null,"team":[{"name":"陈吴中",
+				 "certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}"""
+			.formatted(party.sfWuzhong().creditCode(), day)).andExpect(status().isCreated()));
+		Number spotDecision = JsonPath.<List<Number>>read(mvc.perform(get("/api/v1/enforcement/cases/" + spot + "/documents")
+			.header("Authorization", WUZHONG)).andReturn().getResponse().getContentAsString(),
+				"$[?(@.kind == 'ON_THE_SPOT_DECISION')].id").get(0);
+		call(HEAD, "/api/v1/enforcement/cases/" + spot + "/documents/" + spotDecision + "/reissue", "{\"reason\":\"更正地点\"}")
+			.andExpect(status().isOk());
+		List<Map<String, Object>> spotServed = JsonPath.read(mvc.perform(get("/api/v1/enterprise/penalties/" + spot)
+			.header("Authorization", SF)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+				"$.documents[?(@.title == '当场行政处罚决定书')]");
+		assertThat(spotServed).extracting(d -> d.get("version"), d -> d.get("served")).containsExactly(tuple(1, true),
+				tuple(2, false));
 	}
 
 	@Test

@@ -18,8 +18,11 @@ import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.documents.TemplateFiles;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -261,8 +264,17 @@ class HearingNoticeAndReturnIntegrationTest {
 				.andExpect(jsonPath("$.errors[0].field").value("status"));
 		}
 
+		// what was served stays the party's: the case and its served 事先告知书 remain on the portal while investigated
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.documents[?(@.title == '行政处罚事先告知书')]").isNotEmpty());
+
 		// investigated again, concluded, reviewed and notified again: the new notice keeps the earlier one
 		party.evidence(id);
+		// the new 调查终结 is not dated before the return
+		assertThatThrownBy(() -> caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion(
+				"补充查明违法事实", "FINE", "10000", false, null, null, null, "2026-06-04")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field).containsExactly("concludedOn"));
 		caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion("补充查明违法事实", "FINE",
 				"10000", false, null, null, null, "2026-06-05"));
 		caseInvestigation.review(PartyCases.ALL, id, PartyCases.REVIEWER, true, "同意");

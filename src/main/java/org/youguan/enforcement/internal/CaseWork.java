@@ -119,6 +119,16 @@ public class CaseWork {
 			.update();
 	}
 
+	/**
+	 * The earliest day a step of the case's current round may carry: {@code earliest}, or the day the case was last
+	 * returned to investigation (退回调查) when that is later — a new 调查终结 or 告知 is not dated before the return.
+	 */
+	public LocalDate notBeforeReturn(long caseId, LocalDate earliest) {
+		LocalDate returned = jdbc.sql("SELECT max(returned_on) FROM penalty_case_return WHERE case_id = :id")
+			.param("id", caseId).query(Rows.of(LocalDate.class)).optional().orElse(null);
+		return returned != null && returned.isAfter(earliest) ? returned : earliest;
+	}
+
 	/** Today, on the application clock. */
 	public LocalDate today() {
 		return LocalDate.now(clock);

@@ -27,6 +27,7 @@ import org.youguan.enforcement.CaseEvidence;
 import org.youguan.enforcement.CaseExecution;
 import org.youguan.enforcement.CaseInvestigation;
 import org.youguan.enforcement.CaseStatus;
+import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.DecisionLimit;
 import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.enforcement.DecisionPublication;
@@ -235,7 +236,7 @@ class EnforcementController {
 		PenaltyCases.CaseDetail detail = cases.get(scope, id);
 		// head-only steps are the handling bureau's own heads' (行政处罚法(2021) art.57): a superior's head sees no forms
 		model.addAttribute("head", caseWork.headsHandlingBureau(me, detail.penaltyCase().regionCode()));
-		outcomes(model, id);
+		outcomes(model, detail.penaltyCase());
 		model.addAttribute("d", detail);
 		model.addAttribute("c", detail.penaltyCase());
 		model.addAttribute("confiscated", Execution.confiscated(detail.penaltyCase()));
@@ -593,12 +594,12 @@ class EnforcementController {
 	 * The outcomes of 复议, 诉讼 or correction of the decision for the case page, their choices, and whether a withdrawn
 	 * publication may come back (the decision changed since, {@link DecisionPublication#publish}).
 	 */
-	private void outcomes(Model model, long id) {
-		List<DecisionOutcomes.Recorded> recorded = decisionOutcomes.outcomes(id);
+	private void outcomes(Model model, CaseView c) {
+		List<DecisionOutcomes.Recorded> recorded = decisionOutcomes.outcomes(c.id());
 		model.addAttribute("outcomes", recorded);
 		model.addAttribute("outcomeKinds", DecisionOutcomes.Kind.values());
 		model.addAttribute("outcomeResults", DecisionOutcomes.Result.values());
-		model.addAttribute("republishable", decisionOutcomes.latestResult(id).filter(r -> r == DecisionOutcomes.Result.CHANGED).isPresent());
+		model.addAttribute("republishable", c.publishedOn() != null && DecisionOutcomes.changedSince(recorded, c.publishedOn()));
 	}
 
 	/** A date bound by the shell's plausible-date rule (an implausible one is a 400 naming the field), as the services take it. */

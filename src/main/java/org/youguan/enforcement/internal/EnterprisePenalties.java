@@ -133,8 +133,12 @@ class EnterprisePenalties {
 	static final Map<String, String> SORTS = Map.of("notified_on", "c.notified_on", "decided_on", "c.decided_on",
 			"number", "c.number");
 
-	/** What the party has been told of: the notice given, or a decision (imported cases have no notice). */
-	static final String SHOWN = "(c.notified_on IS NOT NULL OR c.decided_on IS NOT NULL)";
+	/**
+	 * What the party has been told of: the notice given, or a decision (imported cases have no notice), or a notice given
+	 * before the case was returned to investigation (退回调查 clears the notice; what was served stays the party's).
+	 */
+	static final String SHOWN = "(c.notified_on IS NOT NULL OR c.decided_on IS NOT NULL "
+			+ "OR EXISTS (SELECT 1 FROM penalty_case_return r WHERE r.case_id = c.id))";
 
 	/**
 	 * Whether the decision has been served on the party (送达, 行政处罚法(2021) art.61) — a past case imported was served
@@ -218,7 +222,7 @@ class EnterprisePenalties {
 				served ? c.suspensionUntil() : null,
 				caseExecution.handoverDue(id).orElse(null), detail.handover() == null ? null
 						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null),
-				c.decisionAnnulledOn(), served ? outcomes.outcomes(id).stream().map(o -> new PartyOutcome(o.kind(), o.body(),
+				served ? c.decisionAnnulledOn() : null, served ? outcomes.outcomes(id).stream().map(o -> new PartyOutcome(o.kind(), o.body(),
 						o.documentNumber(), o.decidedOn(), o.result(), o.reason(), o.changedText())).toList() : List.of(),
 				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : c.hearingPlace());
 	}
@@ -264,6 +268,12 @@ class EnterprisePenalties {
 	 * delivery issues it), or the one in force when the case has none (imported); null without a decision.
 	 */
 	private static Long servedDecision(List<CaseDocuments.IssuedDocument> all) {
+		// an on-the-spot decision is handed to the party at the scene (行政处罚法(2021) art.52): its first version
+		Long onTheSpot = all.stream().filter(d -> d.kind() == CaseDocumentKind.ON_THE_SPOT_DECISION)
+			.map(CaseDocuments.IssuedDocument::id).findFirst().orElse(null);
+		if (onTheSpot != null) {
+			return onTheSpot;
+		}
 		Long receipt = all.stream().filter(d -> d.kind() == CaseDocumentKind.DELIVERY_RECEIPT)
 			.map(CaseDocuments.IssuedDocument::id).findFirst().orElse(null);
 		return all.stream().filter(d -> d.kind() == CaseDocumentKind.DECISION && (receipt == null ? d.current() : d.id() < receipt))

@@ -92,9 +92,14 @@ public final class Execution {
 	/**
 	 * 执行情况 of the 结案报告, by kind: a warning is carried out by its delivery; a fine by its payment — day, amount and
 	 * the 加处罚款 paid on top, or each instalment with its own; a confiscation by its handover — day and amount; 停业整顿
-	 * and 吊销 by their delivery. Empty for a case that ended without a penalty.
+	 * and 吊销 by their delivery. Empty for a case that ended without a penalty. A decision revoked or confirmed invalid
+	 * ({@link CaseView#annulled}) is carried out no further: the report says so with its day, and what was paid before.
 	 */
 	public static String report(CaseView c, List<Instalment> instalments, Handover handover) {
+		if (c.annulled()) {
+			return "处罚决定已于" + ChineseText.day(c.decisionAnnulledOn()) + "被撤销或确认无效，不再执行"
+					+ (c.paidOn() == null ? "" : "（此前已于" + ChineseText.day(c.paidOn()) + "缴纳罚款）");
+		}
 		if (c.penalty() == null || c.penalty() == Penalty.NONE || c.deliveredOn() == null) {
 			return c.penalty() == null || c.penalty() == Penalty.NONE ? "无需执行" : "";
 		}
