@@ -221,7 +221,9 @@ public final class SheetRows {
 	/**
 	 * The names of a candidate header row's columns, given the row above it: a blank cell takes the text above it
 	 * (merged down), a name that is not a known header but makes one with the group above it (the nearest text at or
-	 * left of its column in the row above, merged across) takes that; each name once, the leftmost column keeping it.
+	 * left of its column in the row above, merged across) takes that; each name once, the leftmost column keeping it —
+	 * except a known header typed in two columns (itself or by two of its names), which is refused (rule
+	 * {@code duplicate-column}): the two may differ, and which one counts is not for the reader to guess.
 	 */
 	private static Map<Integer, String> headerNames(Map<Integer, String> row, Map<Integer, String> up,
 			Map<String, String> known) {
@@ -243,6 +245,13 @@ public final class SheetRows {
 					group = up.get(c);
 				}
 				name = group != null && known.containsKey(headerKey(group + own)) ? known.get(headerKey(group + own)) : own;
+			}
+			if (name != null && own != null && known.containsValue(name) && names.containsValue(name)) {
+				// two columns for one field (a ledger's 罚款（元） beside 罚款数额): which one counts is not for the reader to guess
+				String first = names.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey)
+					.map(c -> row.getOrDefault(c, name)).findFirst().orElse(name);
+				throw new InvalidValueException("file", "duplicate-column", "表头“" + first + "”与“" + own + "”都表示“" + name
+						+ "”，请只保留其中一列");
 			}
 			if (name != null && !names.containsValue(name)) {
 				names.put(column, name);

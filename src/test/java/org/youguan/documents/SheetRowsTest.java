@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -223,6 +224,24 @@ class SheetRowsTest {
 			book.write(out);
 			return out.toByteArray();
 		}
+	}
+
+	/** One field in two columns — twice by name, or by two of its names — is refused: the two may disagree. */
+	@Test
+	void aHeaderTypedInTwoColumnsIsRefusedNamingBoth() throws Exception {
+		byte[] byAlias = rawSheet(List.of(List.of("名称", "罚款（元）", "罚款数额"), List.of("甲", "100", "99999")));
+		assertThatThrownBy(() -> SheetRows.read(byAlias, List.of("名称", "罚款（元）"), List.of(), Map.of("罚款数额", "罚款（元）")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.rule()).isEqualTo("duplicate-column");
+					assertThat(e.message()).contains("罚款（元）", "罚款数额");
+				}));
+		byte[] twice = rawSheet(List.of(List.of("名称", "面积", "面积"), List.of("甲", "30", "40")));
+		assertThatThrownBy(() -> SheetRows.read(twice, List.of("名称", "面积")))
+			.hasMessageContaining("都表示“面积”");
+		// a column the import does not know may repeat: it is not read
+		byte[] other = rawSheet(List.of(List.of("名称", "备注", "备注"), List.of("甲", "x", "y")));
+		assertThat(SheetRows.read(other, List.of("名称"))).singleElement().satisfies(r -> assertThat(r.get("名称")).isEqualTo("甲"));
 	}
 
 	@Test
