@@ -180,10 +180,15 @@ public final class Validation {
 		}
 	}
 
-	/** Records an error (rule {@code range}) when {@code date} lies outside {@code min} … {@code max}; null passes. */
+	/**
+	 * Records an error (rule {@code range}) when {@code date} lies outside {@code min} … {@code max}; null passes. When no
+	 * day can be right yet — the earliest allowed is after the latest (a hearing held before the day it was set for, with
+	 * today the latest) — the message says that instead of naming an impossible range.
+	 */
 	public Validation within(String field, String label, LocalDate date, LocalDate min, LocalDate max) {
-		return require(field, date == null || !date.isBefore(min) && !date.isAfter(max), "range",
-				label + "应在" + min + "至" + max + "之间");
+		return require(field, date == null || !date.isBefore(min) && !date.isAfter(max), "range", min.isAfter(max)
+				? label + "不能早于" + min + "，而最迟只能是" + max + "：目前还不能登记，请到" + min + "或以后再办理"
+				: label + "应在" + min + "至" + max + "之间");
 	}
 
 	/**

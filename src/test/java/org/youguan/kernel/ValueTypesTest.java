@@ -212,4 +212,18 @@ class ValueTypesTest {
 		assertThatThrownBy(() -> MobilePhone.of("0512-65551234")).hasMessageContaining("固定电话")
 			.satisfies(ex -> assertThat(rule(ex)).isEqualTo("mobile"));
 	}
+
+	/** A day that cannot be right yet (earliest after latest) is told as such, not as an impossible range. */
+	@Test
+	void aRangeWhoseEarliestDayIsAfterItsLatestSaysNoDayIsRightYet() {
+		LocalDate set = LocalDate.of(2026, 12, 15);
+		LocalDate today = LocalDate.of(2026, 12, 2);
+		assertThat(new Validation().within("hearingOn", "听证日期", today, set, today).errors()).singleElement()
+			.satisfies(e -> {
+				assertThat(e.rule()).isEqualTo("range");
+				assertThat(e.message()).contains("不能早于2026-12-15", "目前还不能登记").doesNotContain("之间");
+			});
+		assertThat(new Validation().within("d", "日期", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), today).errors())
+			.singleElement().satisfies(e -> assertThat(e.message()).isEqualTo("日期应在2026-02-01至2026-12-02之间"));
+	}
 }

@@ -164,6 +164,17 @@ class EnforcementWorkQueuesIntegrationTest {
 			.extracting(EnforcementWorkQueues.Item::id).doesNotContain(id);
 	}
 
+	/** A decision is published once delivered (art.61): one decided and not yet delivered is not waiting in 待公示. */
+	@Test
+	void aDecisionNotYetDeliveredIsNotWaitingForPublication() {
+		List<Long> undelivered = jdbc.sql("""
+				SELECT id FROM penalty_case WHERE status = 'DECIDED' AND delivered_on IS NULL AND NOT imported
+				    AND penalty IS NOT NULL AND region_code LIKE '3205%'""").query(Long.class).list();
+		assertThat(undelivered).as("the demo's 已决定 case").isNotEmpty();
+		assertThat(queues.items(directory.principal("sz.admin").orElseThrow(), "enforcement.publish"))
+			.extracting(EnforcementWorkQueues.Item::id).doesNotContainAnyElementsOf(undelivered);
+	}
+
 	List<EnforcementWorkQueues.Item> unpaid() {
 		return queues.items(directory.principal("sz.admin").orElseThrow(), "enforcement.unpaid");
 	}
