@@ -62,7 +62,9 @@ public class EnforcementFigures {
 				// fine holds 罚款 only (a confiscation's value is kept apart since V210): the fines 并处 with a heavier kind count
 				+ " (SELECT coalesce(sum(c.fine), 0) " + decided + ") AS fine_total,"
 				// a fine paid in instalments is collected instalment by instalment, each in the period it was paid
-				+ " (SELECT coalesce(sum(c.fine), 0) " + cases + " AND c.paid_on BETWEEN :from AND :to"
+				// what was paid as the fine (paid less 加处罚款), which a later 变更 of the fine does not change
+				+ " (SELECT coalesce(sum(coalesce(c.paid_amount - coalesce(c.surcharge, 0), c.fine)), 0) " + cases
+				+ " AND c.paid_on BETWEEN :from AND :to"
 				+ " AND c.payment_arrangement IS DISTINCT FROM 'INSTALMENTS' AND c.decision_annulled_on IS NULL)"
 				+ " + (SELECT coalesce(sum(i.amount), 0) FROM penalty_case_instalment i JOIN penalty_case c ON c.id = i.case_id"
 				+ " WHERE i.paid_on BETWEEN :from AND :to AND c.decision_annulled_on IS NULL AND " + region.predicate("c.region_code") + " AND "

@@ -224,6 +224,25 @@ class DecisionOutcomesIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + kept + "/closure", close).andExpect(status().isConflict());
 	}
 
+	/** A fine lowered after it was paid: what was collected stays collected, and the 结案报告 says what is to be refunded. */
+	@Test
+	void aFineLoweredAfterItWasPaidStaysCollectedAsPaid() throws Exception {
+		LocalDate day = LocalDate.parse("2025-02-14");
+		today(day);
+		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"" + day + "\",\"amount\":\"3000\"}")
+			.andExpect(status().isOk());
+		Map<String, Object> before = figures(day);
+		LocalDate changed = day.plusDays(5);
+		today(changed);
+		outcome(HEAD, id, "CHANGED", changed, "penalty", "FINE", "fine", "1000").andExpect(status().isCreated());
+		Map<String, Object> after = figures(day);
+		assertThat(number(after.get("fineCollected"))).isEqualByComparingTo(number(before.get("fineCollected")));
+		assertThat(number(after.get("fineTotal"))).isEqualByComparingTo(number(before.get("fineTotal")).subtract(new BigDecimal("2000")));
+		CaseView c = cases.get(DataScope.all(), id).penaltyCase();
+		assertThat(Execution.report(c, List.of(), null)).contains("缴纳罚款3000元", "多缴2000元应予退还");
+	}
+
 	@Test
 	void aChangedDecisionIsReissuedBesideItsPredecessorAndPublishedAgainAsChanged() throws Exception {
 		LocalDate day = LocalDate.parse("2025-02-12");

@@ -134,8 +134,12 @@ public final class Execution {
 			return "罚款" + plain(c.fine()) + "元尚未缴纳";
 		}
 		BigDecimal surcharge = c.surcharge() == null ? BigDecimal.ZERO : c.surcharge();
-		return "罚款：" + ChineseText.day(c.paidOn()) + "缴纳罚款" + plain(c.fine()) + "元" + surcharge(surcharge)
-				+ (surcharge.signum() > 0 ? "，合计" + plain(c.paidAmount()) + "元" : "");
+		// what was paid as the fine: the fine as decided then, even if a 变更 lowered it afterwards
+		BigDecimal paidFine = c.paidAmount() == null ? c.fine() : c.paidAmount().subtract(surcharge);
+		return "罚款：" + ChineseText.day(c.paidOn()) + "缴纳罚款" + plain(paidFine) + "元" + surcharge(surcharge)
+				+ (surcharge.signum() > 0 ? "，合计" + plain(c.paidAmount()) + "元" : "")
+				+ (paidFine.compareTo(c.fine()) > 0 ? "（罚款经变更为" + plain(c.fine()) + "元，多缴" + plain(paidFine.subtract(c.fine()))
+						+ "元应予退还）" : "");
 	}
 
 	private static String surcharge(BigDecimal surcharge) {
