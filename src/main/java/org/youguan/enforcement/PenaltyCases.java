@@ -3,13 +3,16 @@ package org.youguan.enforcement;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.enforcement.internal.CaseClock;
+import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.Execution;
@@ -18,6 +21,8 @@ import org.youguan.enforcement.internal.FinePayments.PaymentDue;
 import org.youguan.enforcement.internal.StoppedCaseDays;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
@@ -244,9 +249,34 @@ public class PenaltyCases {
 		// a scan of a paper document is never filled again (409 from the reissue itself), whoever asks
 		documents.list(id).stream().filter(d -> d.id() == documentId && !d.original() && d.kind().served(delivered)).findFirst()
 			.ifPresent(d -> caseWork.requireHandlingHead(c.regionCode(), "重新制作已送达当事人的" + d.title()));
+		refuseEarlierRound(id, documentId);
 		CaseDocuments.IssuedDocument d = documents.reissue(id, documentId, reason);
 		caseWork.record(c, "case.document-reissue", "重新制作" + d.title() + "（" + d.number() + "，第" + d.version() + "版）："
 				+ reason.strip());
 		return d;
+	}
+
+	/** The documents of a notice round: filled from what 退回调查 clears (notice, statement, hearing). */
+	private static final Set<CaseDocumentKind> NOTICE_ROUND = EnumSet.of(CaseDocumentKind.PRIOR_NOTICE,
+			CaseDocumentKind.HEARING_RIGHT_NOTICE, CaseDocumentKind.HEARING_NOTICE, CaseDocumentKind.HEARING_RECORD);
+
+	/**
+	 * A document of a notice round the case was returned from (退回调查) is not filled again: the case no longer holds
+	 * that round's notice, statement or hearing (they are kept with the return), so it would come out blank; the round's
+	 * documents stay as served (409, field {@code documentId}, rule {@code earlier-round}).
+	 */
+	private void refuseEarlierRound(long caseId, long documentId) {
+		boolean earlier = jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM penalty_case_document d JOIN penalty_case_return r ON r.case_id = d.case_id
+				    WHERE d.id = :doc AND d.case_id = :case AND d.kind IN (:kinds) AND r.created_at > d.created_at)""")
+			.param("doc", documentId).param("case", caseId)
+			.param("kinds", NOTICE_ROUND.stream().map(Enum::name).toList())
+			.query(Boolean.class).single();
+		if (earlier) {
+			String message = "该文书属于退回调查前的告知程序，案件已不再保存该轮的告知、陈述申辩和听证内容，不能重新制作；"
+					+ "重新告知后将制作本轮的文书";
+			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, message,
+					List.of(new FieldError("documentId", "earlier-round", message)));
+		}
 	}
 }

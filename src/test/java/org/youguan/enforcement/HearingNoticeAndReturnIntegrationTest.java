@@ -268,6 +268,12 @@ class HearingNoticeAndReturnIntegrationTest {
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.documents[?(@.title == '行政处罚事先告知书')]").isNotEmpty());
 
+		// the returned round's documents are not filled again from a case that no longer holds that round
+		call(HEAD, path(id, "documents/" + documents(id, "PRIOR_NOTICE").get(0).get("id") + "/reissue"),
+				"{\"reason\":\"更正\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("documentId"))
+			.andExpect(jsonPath("$.errors[0].rule").value("earlier-round"));
+
 		// investigated again, concluded, reviewed and notified again: the new notice keeps the earlier one
 		party.evidence(id);
 		// the new 调查终结 is not dated before the return
