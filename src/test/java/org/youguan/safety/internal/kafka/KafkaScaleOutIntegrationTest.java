@@ -315,8 +315,12 @@ class KafkaScaleOutIntegrationTest {
 			this.loseAfter = loseAfter;
 		}
 
+		/**
+		 * One chunk at a time, so that a node lost after its n-th store stores nothing more — whichever of its consumer
+		 * threads was about to (without the lock a second thread past the {@code lost} check stored an n+1-th chunk).
+		 */
 		@Override
-		public boolean store(ParcelChunk chunk) {
+		public synchronized boolean store(ParcelChunk chunk) {
 			if (lost) {
 				hang();
 			}
