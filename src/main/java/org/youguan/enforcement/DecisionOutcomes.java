@@ -20,8 +20,6 @@ import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Rows;
@@ -174,8 +172,7 @@ public class DecisionOutcomes {
 		CaseStep.RECORD_OUTCOME.from(c.status());
 		if (c.annulled()) {
 			String message = "处罚决定已于" + c.decisionAnnulledOn() + "被撤销或确认无效，不能再登记复议、诉讼结果或纠正";
-			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, message,
-					List.of(new FieldError("result", "decision-annulled", message)));
+			throw DomainException.illegalTransition("result", "decision-annulled", message);
 		}
 		caseWork.requireHandlingHead(c.regionCode(), "登记行政复议、行政诉讼结果或自行纠正处罚决定");
 		Validation v = new Validation();

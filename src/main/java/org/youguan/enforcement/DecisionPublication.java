@@ -15,8 +15,6 @@ import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.Execution;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
@@ -118,7 +116,7 @@ public class DecisionPublication {
 	}
 
 	private static DomainException refused(String rule, String message) {
-		return new DomainException(ErrorCode.ILLEGAL_TRANSITION, message, List.of(new FieldError("publishedOn", rule, message)));
+		return DomainException.illegalTransition("publishedOn", rule, message);
 	}
 
 	/**

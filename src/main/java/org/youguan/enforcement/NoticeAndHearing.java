@@ -19,8 +19,6 @@ import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
@@ -125,8 +123,7 @@ public class NoticeAndHearing {
 		if (c.statementOn() != null) {
 			// the party's own statement (on the portal, or one taken down before) is kept as given
 			String message = "当事人已于" + c.statementOn() + "陈述申辩，不能再次记录或覆盖（当事人的陈述申辩应如实保存，行政处罚法第45条）";
-			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, message,
-					List.of(new FieldError("statement", "already-stated", message)));
+			throw DomainException.illegalTransition("statement", "already-stated", message);
 		}
 		Validation v = new Validation();
 		v.required("statementOn", "陈述申辩日期（statementOn）", statementOn);
@@ -389,8 +386,7 @@ public class NoticeAndHearing {
 		if (noticed && !(Text.isBlank(data.noticeOn()) && Text.isBlank(data.place()) && data.host() == null)) {
 			String message = "听证已于" + c.hearingNotifiedOn() + "通知（" + c.hearingScheduledOn() + "，" + c.hearingPlace()
 					+ "，" + c.hearingHost() + "主持）：改期、变更地点或主持人须重新发出听证通知（行政处罚法第64条）";
-			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, message,
-					List.of(new FieldError("noticeOn", "already-notified", message)));
+			throw DomainException.illegalTransition("noticeOn", "already-notified", message);
 		}
 		Validation v = new Validation();
 		v.maxLength("record", "听证笔录（record）", data.record(), 4000);
@@ -434,8 +430,7 @@ public class NoticeAndHearing {
 	private static void notHeld(CaseView c) {
 		if (c.hearingOn() != null) {
 			String message = "听证已于" + c.hearingOn() + "举行";
-			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, message,
-					List.of(new FieldError("hearingOn", "already-held", message)));
+			throw DomainException.illegalTransition("hearingOn", "already-held", message);
 		}
 	}
 

@@ -21,8 +21,6 @@ import org.youguan.enforcement.internal.FinePayments.PaymentDue;
 import org.youguan.enforcement.internal.StoppedCaseDays;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
@@ -275,8 +273,7 @@ public class PenaltyCases {
 		if (earlier) {
 			String message = "该文书属于退回调查前的告知程序，案件已不再保存该轮的告知、陈述申辩和听证内容，不能重新制作；"
 					+ "重新告知后将制作本轮的文书";
-			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, message,
-					List.of(new FieldError("documentId", "earlier-round", message)));
+			throw DomainException.illegalTransition("documentId", "earlier-round", message);
 		}
 	}
 }

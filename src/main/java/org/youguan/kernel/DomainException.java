@@ -43,6 +43,11 @@ public class DomainException extends RuntimeException {
 		return new DomainException(ErrorCode.ILLEGAL_TRANSITION, message);
 	}
 
+	/** A step the record's state does not allow (409), naming the field and the rule that refuse it. */
+	public static DomainException illegalTransition(String field, String rule, String message) {
+		return new DomainException(ErrorCode.ILLEGAL_TRANSITION, message, List.of(new FieldError(field, rule, message)));
+	}
+
 	public static DomainException duplicate(String field, String message) {
 		return new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError(field, "unique", message)));
 	}

@@ -32,7 +32,7 @@ public final class DecisionRules {
 	 * @param message the Chinese message
 	 */
 	public static DomainException partyRight(String field, String rule, String message) {
-		return new DomainException(ErrorCode.ILLEGAL_TRANSITION, message, List.of(new FieldError(field, rule, message)));
+		return DomainException.illegalTransition(field, rule, message);
 	}
 
 	/**

@@ -10,8 +10,6 @@ import org.youguan.enforcement.PenaltyCases.Handover;
 import org.youguan.enforcement.PenaltyCases.Instalment;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.FieldError;
 
 /**
  * The executable parts of a decision (行政处罚法(2021) ch.6): the fine to pay (art.67, with 加处罚款 art.72, or by
@@ -64,7 +62,7 @@ public final class Execution {
 	public static void requireInForce(CaseView c, String field, String step) {
 		if (c.annulled()) {
 			String message = "处罚决定已于" + c.decisionAnnulledOn() + "被撤销或确认无效，不再执行，不能" + step;
-			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, message, List.of(new FieldError(field, "decision-annulled", message)));
+			throw DomainException.illegalTransition(field, "decision-annulled", message);
 		}
 	}
 
