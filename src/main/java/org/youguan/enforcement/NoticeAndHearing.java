@@ -497,7 +497,8 @@ public class NoticeAndHearing {
 	 * penalty than notified in view, which needs a new notice (art.44). The notice round as it stood (notice, hearing
 	 * right and window, statement, hearing request, notice and record, waivers) is kept with the return and cleared from
 	 * the case, which is investigated, concluded (and reviewed) and notified again — the new 事先告知书 keeping the earlier
-	 * one as its predecessor. A hearing requested and not held ends its pause of the decision clock on the return day
+	 * one as its predecessor. The round's documents ({@link CaseDocuments#RETURNED_ROUND}) stay as issued, marked as of
+	 * the round returned from: none is in force any more. A hearing requested and not held ends its pause of the decision clock on the return day
 	 * (its days from the request do not count, 邮政行政执法监督办法(2021) art.17).
 	 * @throws InvalidValueException naming {@code reason} (blank or over 500 characters)
 	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head}) unless the handling
@@ -517,12 +518,14 @@ public class NoticeAndHearing {
 					VALUES (:id, 'HEARING', :from, :to, '听证期间（自申请至退回调查）')""")
 				.param("id", id).param("from", c.hearingRequestedOn()).param("to", today).update();
 		}
-		jdbc.sql("""
+		long returnId = jdbc.sql("""
 				INSERT INTO penalty_case_return (case_id, returned_on, from_status, reason, returned_by, returned_by_user_id,
 				    earlier, created_at)
-				SELECT id, :on, status, :reason, :by, :user, to_jsonb(c), :now FROM penalty_case c WHERE id = :id""")
+				SELECT id, :on, status, :reason, :by, :user, to_jsonb(c), :now FROM penalty_case c WHERE id = :id RETURNING id""")
 			.param("on", today).param("reason", reason.strip()).param("by", CaseWork.actor()).param("user", CaseWork.actorId())
-			.param("now", caseWork.now()).param("id", id).update();
+			.param("now", caseWork.now()).param("id", id).query(Long.class).single();
+		// the round's documents stay as issued, no longer the case's in force
+		documents.endRound(id, returnId);
 		caseWork.move(c, to, """
 				, notified_on = NULL, hearing_right = NULL, hearing_request_due = NULL, statement_on = NULL,
 				  statement = NULL, statement_waived_on = NULL, statement_waiver_attachment_id = NULL,

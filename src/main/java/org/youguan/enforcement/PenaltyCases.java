@@ -3,10 +3,9 @@ package org.youguan.enforcement;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -254,25 +253,18 @@ public class PenaltyCases {
 		return d;
 	}
 
-	/** The documents of a notice round: filled from what 退回调查 clears (notice, statement, hearing). */
-	private static final Set<CaseDocumentKind> NOTICE_ROUND = EnumSet.of(CaseDocumentKind.PRIOR_NOTICE,
-			CaseDocumentKind.HEARING_RIGHT_NOTICE, CaseDocumentKind.HEARING_NOTICE, CaseDocumentKind.HEARING_RECORD);
-
 	/**
-	 * A document of a notice round the case was returned from (退回调查) is not filled again: the case no longer holds
-	 * that round's notice, statement or hearing (they are kept with the return), so it would come out blank; the round's
-	 * documents stay as served (409, field {@code documentId}, rule {@code earlier-round}).
+	 * A document of a round the case was returned from (退回调查, {@link CaseDocuments#RETURNED_ROUND}) is not filled
+	 * again: the case no longer holds that round's conclusion, review, notice, statement or hearing (they are kept with
+	 * the return), so it would come out blank or as the new round's; the round's documents stay as issued (409, field
+	 * {@code documentId}, rule {@code earlier-round}).
 	 */
 	private void refuseEarlierRound(long caseId, long documentId) {
-		boolean earlier = jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM penalty_case_document d JOIN penalty_case_return r ON r.case_id = d.case_id
-				    WHERE d.id = :doc AND d.case_id = :case AND d.kind IN (:kinds) AND r.created_at > d.created_at)""")
-			.param("doc", documentId).param("case", caseId)
-			.param("kinds", NOTICE_ROUND.stream().map(Enum::name).toList())
-			.query(Boolean.class).single();
-		if (earlier) {
-			String message = "该文书属于退回调查前的告知程序，案件已不再保存该轮的告知、陈述申辩和听证内容，不能重新制作；"
-					+ "重新告知后将制作本轮的文书";
+		Optional<CaseDocuments.IssuedDocument> earlier = documents.list(caseId).stream()
+			.filter(d -> d.id() == documentId && d.earlierRound()).findFirst();
+		if (earlier.isPresent()) {
+			String message = "该文书属于" + earlier.get().returnedOn() + "退回调查前的一轮程序，案件已不再保存该轮的调查终结、法制审核、"
+					+ "告知、陈述申辩和听证内容，不能重新制作；重新调查终结、告知后将制作本轮的文书";
 			throw DomainException.illegalTransition("documentId", "earlier-round", message);
 		}
 	}

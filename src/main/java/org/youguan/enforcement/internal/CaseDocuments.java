@@ -6,12 +6,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -154,16 +157,27 @@ public class CaseDocuments implements DeclaresTemplates {
 
 	/**
 	 * One document of a case; {@code supersededBy} is the reissue that replaced it, null while current; {@code original}
-	 * when it is the scan of a paper document of an imported case (PDF or image, not filled from a template).
+	 * when it is the scan of a paper document of an imported case (PDF or image, not filled from a template);
+	 * {@code returnedOn} the day of the 退回调查 that ended the round it belongs to ({@link #RETURNED_ROUND}), null for a
+	 * document of no returned round.
 	 */
 	public record IssuedDocument(long id, long caseId, CaseDocumentKind kind, String number, int version, Long evidenceId,
 			long attachmentId, String fileName, LocalDate issuedOn, String issuedBy, String reissueReason,
-			Long supersededBy, boolean original) {
+			Long supersededBy, boolean original, LocalDate returnedOn) {
 
-		/** Whether this is the document in force (not replaced by a reissue). */
+		/**
+		 * Whether this is the document in force: neither replaced by a reissue nor of a round the case was returned from
+		 * (退回调查).
+		 */
 		@JsonProperty
 		public boolean current() {
-			return supersededBy == null;
+			return supersededBy == null && returnedOn == null;
+		}
+
+		/** Whether the document belongs to a round the case was returned from (退回调查): kept as issued, not in force. */
+		@JsonProperty
+		public boolean earlierRound() {
+			return returnedOn != null;
 		}
 
 		/** The document's title. */
@@ -242,7 +256,10 @@ public class CaseDocuments implements DeclaresTemplates {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public IssuedDocument issueAnew(long caseId, CaseDocumentKind kind, String reason) {
-		Optional<IssuedDocument> earlier = current(caseId, kind);
+		// the earlier round's document, ended by a return, is the new one's predecessor as well
+		Optional<IssuedDocument> earlier = list(caseId).stream()
+			.filter(d -> d.kind() == kind && d.supersededBy() == null)
+			.reduce((a, b) -> b);
 		IssuedDocument issued = issue(caseId, kind, null, Map.of());
 		if (earlier.isEmpty()) {
 			return issued;
@@ -326,12 +343,36 @@ public class CaseDocuments implements DeclaresTemplates {
 				maxBytes).id();
 	}
 
+	/**
+	 * The kinds of document of a round that 退回调查 ends (行政处罚法(2021) art.45, 65: new facts from the statement or the
+	 * hearing send the case back to investigation): the 调查终结报告 the round rests on, its 法制审核意见书, the 事先告知书
+	 * and 听证告知书, and the 听证通知书 and 听证笔录 of its hearing. The case's later round issues its own.
+	 */
+	public static final Set<CaseDocumentKind> RETURNED_ROUND = Collections.unmodifiableSet(EnumSet.of(
+			CaseDocumentKind.INVESTIGATION_REPORT, CaseDocumentKind.REVIEW_OPINION, CaseDocumentKind.PRIOR_NOTICE,
+			CaseDocumentKind.HEARING_RIGHT_NOTICE, CaseDocumentKind.HEARING_NOTICE, CaseDocumentKind.HEARING_RECORD));
+
+	/**
+	 * Marks the documents of the round return {@code returnId} ended ({@link #RETURNED_ROUND}, issued before it and not
+	 * of an earlier return) as of that round: they stay as issued, no longer in force (caller's transaction).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void endRound(long caseId, long returnId) {
+		jdbc.sql("""
+				UPDATE penalty_case_document SET returned_by = :return
+				WHERE case_id = :case AND kind IN (:kinds) AND returned_by IS NULL""")
+			.param("return", returnId).param("case", caseId)
+			.param("kinds", RETURNED_ROUND.stream().map(Enum::name).toList())
+			.update();
+	}
+
 	/** The documents of a case, in the order issued (reissues after their predecessors). */
 	public List<IssuedDocument> list(long caseId) {
 		return jdbc.sql("""
-				SELECT id, case_id, kind, number, version, evidence_id, attachment_id, file_name, issued_on, issued_by,
-				       reissue_reason, superseded_by, original
-				FROM penalty_case_document WHERE case_id = :id ORDER BY id""")
+				SELECT d.id, d.case_id, d.kind, d.number, d.version, d.evidence_id, d.attachment_id, d.file_name, d.issued_on,
+				       d.issued_by, d.reissue_reason, d.superseded_by, d.original, r.returned_on
+				FROM penalty_case_document d LEFT JOIN penalty_case_return r ON r.id = d.returned_by
+				WHERE d.case_id = :id ORDER BY d.id""")
 			.param("id", caseId)
 			.query(Rows.of(IssuedDocument.class))
 			.list();
