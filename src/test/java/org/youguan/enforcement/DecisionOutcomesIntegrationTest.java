@@ -117,6 +117,19 @@ class DecisionOutcomesIntegrationTest {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * A fine of ¥3,000 decided, delivered and published on {@code day}, lowered to ¥1,000 by a 行政复议 decided (and
+	 * recorded) on {@code changed}, its publication not yet withdrawn; today is {@code changed}.
+	 */
+	long publishedAndChanged(LocalDate day, LocalDate changed) throws Exception {
+		today(day);
+		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		call(WUZHONG, publish(id), on(day)).andExpect(status().isOk());
+		today(changed);
+		outcome(HEAD, id, "CHANGED", changed, "penalty", "FINE", "fine", "1000").andExpect(status().isCreated());
+		return id;
+	}
+
 	static String publish(long id) {
 		return "/api/v1/enforcement/cases/" + id + "/publication";
 	}
@@ -301,6 +314,27 @@ class DecisionOutcomesIntegrationTest {
 			.andExpect(jsonPath("$.outcomes[0].result").value("UPHELD"))
 			.andExpect(jsonPath("$.outcomes[1].result").value("CHANGED"))
 			.andExpect(jsonPath("$.outcomes[1].changed").value(containsString("1000")));
+	}
+
+	@Test
+	void thePublicListShowsWhatWasPublishedUntilThePublicationIsWithdrawnAndMadeAgain() throws Exception {
+		LocalDate day = LocalDate.parse("2025-03-10");
+		long id = publishedAndChanged(day, day.plusDays(2));
+		String number = JsonPath.read(caseJson(id), "$.penaltyCase.decisionNumber");
+		// changed, not yet withdrawn: the portal (API and page) still shows the decision as published
+		mvc.perform(get("/api/v1/public/penalties").param("region", "320506").param("q", number))
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].fine").value(3000))
+			.andExpect(jsonPath("$[0].decidedOn").value(day.toString()))
+			.andExpect(jsonPath("$[0].basis").isNotEmpty());
+		assertThat(mvc.perform(get("/public/penalties/" + id)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("3,000.00 元").doesNotContain("1,000.00 元");
+		// withdrawn and published again: the content as changed
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/publication-withdrawal", "{\"reason\":\"经行政复议变更罚款数额\"}")
+			.andExpect(status().isOk());
+		call(WUZHONG, publish(id), on(day.plusDays(2))).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/public/penalties").param("region", "320506").param("q", number))
+			.andExpect(jsonPath("$[0].fine").value(1000));
 	}
 
 	@Test
