@@ -351,7 +351,8 @@ public class NoticeAndHearing {
 	 * paused from the request until the hearing is held (邮政行政执法监督办法(2021) art.17).
 	 * @throws InvalidValueException naming {@code noticeOn} (missing, malformed, before the request or an earlier notice,
 	 * in the future), {@code hearingOn} (missing, malformed, or less than 7 working days after the notice: rule
-	 * {@code deadline}), {@code place} or {@code host} (missing, not a staff account of the handling bureau or one above)
+	 * {@code deadline}; later than the product rule {@link StatutoryRule#PENALTY_HEARING_LATEST} allows, 30 working days
+	 * after the notice by default: rule {@code hearing-latest}), {@code place} or {@code host} (missing, not a staff account of the handling bureau or one above)
 	 * @throws DomainException (422, field {@code host}, rules {@code host-is-investigator}, {@code host-is-author});
 	 * (409) unless 听证 and not yet held
 	 */
@@ -458,6 +459,15 @@ public class NoticeAndHearing {
 					+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_NOTICE, c).stripTrailingZeros().toPlainString()
 					+ "个工作日前送达当事人：" + on + "通知的，最早" + earliest + "举行听证，" + (held ? "请改期举行" : "请另定听证日期")
 					+ "（行政处罚法第64条、第85条）");
+			if (!held) {
+				// the law sets no latest day; a hearing years ahead would keep the case paused as long (product rule)
+				LocalDate latest = caseWork.clock(c).hearingLatest(on);
+				v.require("hearingOn", !hearingOn.isAfter(latest), "hearing-latest", "听证日期（hearingOn）不得晚于" + latest
+						+ "：按产品规则" + StatutoryRule.PENALTY_HEARING_LATEST.code() + "（"
+						+ StatutoryRule.PENALTY_HEARING_LATEST.title() + "），听证应在通知后"
+						+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_LATEST, c).stripTrailingZeros().toPlainString()
+						+ "个工作日内举行（本局可在规则目录中调整）");
+			}
 		}
 		if (v.hasErrors()) {
 			return null;

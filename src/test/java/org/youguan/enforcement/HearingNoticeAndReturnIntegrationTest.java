@@ -16,10 +16,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.TemplateFiles;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.rules.StatutoryRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,6 +70,9 @@ class HearingNoticeAndReturnIntegrationTest {
 
 	@Autowired
 	CaseInvestigation caseInvestigation;
+
+	@Autowired
+	WorkingCalendar calendar;
 
 	@AfterEach
 	void reset() {
@@ -205,6 +210,26 @@ class HearingNoticeAndReturnIntegrationTest {
 			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("DECIDED"));
 		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-12", "2026-06-30")).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("status"));
+	}
+
+	@Test
+	void theHearingIsHeldWithinTheProductRulesWorkingDaysOfTheNoticeNotDecadesAhead() throws Exception {
+		long id = requested();
+		today("2026-06-03");
+		LocalDate latest = calendar.plusWorkingDays(LocalDate.of(2026, 6, 3), 30);
+		for (String far : List.of("2099-06-12", latest.plusDays(1).toString())) {
+			call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-03", far)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("hearingOn"))
+				.andExpect(jsonPath("$.errors[0].rule").value("hearing-latest"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("penalty.hearing-latest")))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString(latest.toString())));
+		}
+		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().hearingScheduledOn()).isNull();
+		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-03", latest.toString())).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.hearingScheduledOn").value(latest.toString()));
+		// the bound is the catalogue's, marked as a product rule and not law
+		assertThat(StatutoryRule.PENALTY_HEARING_LATEST.basis()).contains("产品规则").doesNotContain("行政处罚法");
+		assertThat(StatutoryRule.PENALTY_HEARING_LATEST.confirmed()).isFalse();
 	}
 
 	@Test
