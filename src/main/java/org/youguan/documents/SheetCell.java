@@ -98,6 +98,12 @@ public final class SheetCell {
 	/** The description of a number cell beyond the digits any field holds. */
 	static final String OUT_OF_RANGE = "数字超出范围";
 
+	/**
+	 * The description of a formula cell the file keeps without its computed result (written by a program, not saved by
+	 * Excel): the reader does not compute formulas.
+	 */
+	static final String NO_RESULT = "公式没有计算结果";
+
 	public static SheetCell date(LocalDateTime value) {
 		return new SheetCell(Kind.DATE, null, null, false, value, false);
 	}
