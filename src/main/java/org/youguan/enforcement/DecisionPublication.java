@@ -106,11 +106,15 @@ public class DecisionPublication {
 		v.throwIfInvalid();
 		Map<String, Object> p = Map.of("on", on, "basis", c.violationCode().basis());
 		if (republish) {
+			// due counted from the change that allows it, as a first publication from its delivery
+			LocalDate changed = caseWork.republicationStart(c);
+			LocalDate due = changed == null ? null : caseWork.clock(c).publicationDue(changed);
 			caseWork.move(c, c.status(), """
 					, published_on = :on, publication_withdrawn_on = NULL, publication_withdrawal_reason = NULL,
 					  publication_withdrawal_due_on = NULL""" + SNAPSHOT, p);
 			caseWork.record(c, "case.publish", "重新公示变更后的处罚决定" + c.decisionNumber() + "（" + on + "，"
-					+ c.penalty().describe(c.fine(), c.confiscated()) + "）");
+					+ c.penalty().describe(c.fine(), c.confiscated()) + (due != null && on.isAfter(due) ? "，超过公示期限" + due : "")
+					+ "）");
 			return;
 		}
 		LocalDate due = caseWork.clock(c).publicationDue(PenaltyCases.publicationStart(c));

@@ -205,7 +205,7 @@ public class PenaltyCases {
 		return new Deadlines(c.decisionDueOn(), remaining, stopped,
 				caseWork.replyDue(c),
 				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
-				publicationStart(c) == null ? null : caseClock.publicationDue(publicationStart(c)),
+				publicationDue(c, caseClock),
 				caseWork.hearingRight(c),
 				rules.fineRange(c.violationCode(), c.serious(), c.regionCode()),
 				c.deliveredOn() == null || Execution.confiscated(c) == null ? null : caseClock.handoverDue(c.deliveredOn()));
@@ -220,6 +220,19 @@ public class PenaltyCases {
 			return null;
 		}
 		return c.deliveredOn() != null ? c.deliveredOn() : c.imported() ? c.decidedOn() : null;
+	}
+
+	/**
+	 * The last day to publish the decision (双公示, {@link CaseClock#publicationDue}): counted from its delivery for the
+	 * first publication; for a publication withdrawn, from the 变更 that allows publishing the decision again as changed
+	 * ({@link CaseWork#republicationStart}) — none when withdrawn without one (revoked, confirmed illegal or invalid).
+	 */
+	private LocalDate publicationDue(CaseView c, CaseClock caseClock) {
+		if (c.publishedOn() != null && c.publicationWithdrawnOn() != null) {
+			LocalDate changed = caseWork.republicationStart(c);
+			return changed == null ? null : caseClock.publicationDue(changed);
+		}
+		return publicationStart(c) == null ? null : caseClock.publicationDue(publicationStart(c));
 	}
 
 	/** The documents of a case in the caller's scope, as issued (reissues after their predecessors). */

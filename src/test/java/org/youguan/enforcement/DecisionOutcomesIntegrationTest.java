@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -75,6 +76,9 @@ class DecisionOutcomesIntegrationTest {
 
 	@Autowired
 	EnforcementBreakdownProbe breakdown;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@AfterEach
 	void reset() {
@@ -335,6 +339,30 @@ class DecisionOutcomesIntegrationTest {
 		call(WUZHONG, publish(id), on(day.plusDays(2))).andExpect(status().isOk());
 		mvc.perform(get("/api/v1/public/penalties").param("region", "320506").param("q", number))
 			.andExpect(jsonPath("$[0].fine").value(1000));
+	}
+
+	@Test
+	void aDecisionWithdrawnAfterItsChangeIsDueForPublicationAgainFromTheChange() throws Exception {
+		LocalDate changed = LocalDate.parse("2025-04-08");
+		long id = publishedAndChanged(changed.minusDays(1), changed);
+		String number = JsonPath.read(caseJson(id), "$.penaltyCase.decisionNumber");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/publication-withdrawal", "{\"reason\":\"经行政复议变更罚款数额\"}")
+			.andExpect(status().isOk());
+		// due again within the publication days counted from the change, in the queue and on the case page
+		LocalDate due = calendar.plusWorkingDays(changed, 7);
+		assertThat((String) JsonPath.read(caseJson(id), "$.deadlines.publicationDue")).isEqualTo(due.toString());
+		assertThat(queue("enforcement.publish")).contains(number + "（变更后重新公示）");
+		assertThat(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(due.toString());
+		// published again late: the audit says so, and it leaves the queue
+		LocalDate late = calendar.plusWorkingDays(due, 1);
+		today(late);
+		call(WUZHONG, publish(id), on(late)).andExpect(status().isOk());
+		assertThat(jdbc.sql("""
+				SELECT summary FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id AND action = 'case.publish'
+				ORDER BY id DESC LIMIT 1""").param("id", String.valueOf(id)).query(String.class).single())
+			.contains("超过公示期限" + due);
+		assertThat(queue("enforcement.publish")).doesNotContain(number);
 	}
 
 	@Test

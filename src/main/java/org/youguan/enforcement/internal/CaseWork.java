@@ -148,6 +148,23 @@ public class CaseWork {
 	}
 
 	/**
+	 * The day the period to publish a decision again runs from: the latest 变更 (复议, 诉讼 or the bureau's own
+	 * correction, {@code DecisionOutcomes}) decided since the publication, once that publication was withdrawn — the
+	 * change is what allows publishing it again (行政处罚法(2021) art.48); null when no publication awaits being made
+	 * again (never published, standing, or withdrawn without a change).
+	 */
+	public LocalDate republicationStart(CaseView c) {
+		if (c.publishedOn() == null || c.publicationWithdrawnOn() == null) {
+			return null;
+		}
+		return jdbc.sql("""
+				SELECT max(decided_on) FROM penalty_case_outcome
+				WHERE case_id = :id AND result = 'CHANGED' AND decided_on >= :published""")
+			.param("id", c.id()).param("published", c.publishedOn())
+			.query(Rows.of(LocalDate.class)).optional().orElse(null);
+	}
+
+	/**
 	 * The last day to state its case or request a hearing, as the notice told the party (kept on the case; for cases
 	 * notified before the day was kept, 5 working days from the notice, art.64, 85); null before the notice.
 	 */
