@@ -420,7 +420,8 @@ public class NoticeAndHearing {
 				  reviewed_by_user_id = NULL, decision_due_on = :due, hearing_record = :record""", p);
 		caseWork.record(c, "case.hearing", "举行听证（" + held + "，" + c.hearingPlace() + "，" + c.hearingHost() + "主持，"
 				+ c.hearingNotifiedOn() + "通知）；听证期间不计入办案期限，决定期限至" + p.get("due"));
-		caseWork.issue(id, CaseDocumentKind.HEARING_RECORD);
+		// a second hearing (after 退回调查) keeps the earlier round's 听证笔录 as its predecessor: one record in force
+		caseWork.issueAnew(id, CaseDocumentKind.HEARING_RECORD);
 	}
 
 	/** A hearing notice checked: its day, the hearing's day, place and host. */

@@ -394,6 +394,29 @@ class HearingNoticeAndReturnIntegrationTest {
 	}
 
 	@Test
+	void aSecondHearingAfterTheReturnKeepsTheFirstRecordAsItsPredecessor() throws Exception {
+		long id = noticed();
+		today("2026-06-12");
+		call(WUZHONG, path(id, "hearing"), "{\"hearingOn\":\"2026-06-12\"}").andExpect(status().isOk());
+		call(HEAD, path(id, "return-to-investigation"), "{\"reason\":\"听证中提出新的证据\"}").andExpect(status().isOk());
+		notifiedAgain(id, "2026-06-12");
+		noticeAndHearing.requestHearing(PartyCases.ALL, id, "2026-06-12");
+		LocalDate second = calendar.plusWorkingDays(LocalDate.of(2026, 6, 12), 7);
+		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-12", second.toString())).andExpect(status().isOk());
+		today(second.toString());
+		call(WUZHONG, path(id, "hearing"), "{\"hearingOn\":\"" + second + "\"}").andExpect(status().isOk());
+
+		List<Map<String, Object>> records = documents(id, "HEARING_RECORD");
+		assertThat(records).hasSize(2);
+		assertThat(records.get(0).get("supersededBy")).isEqualTo(records.get(1).get("id"));
+		assertThat(records.get(0).get("earlierRound")).isEqualTo(true);
+		assertThat(records).extracting(d -> d.get("current")).containsExactly(false, true);
+		// the hearing notice too: the new round's keeps the returned one as its predecessor
+		List<Map<String, Object>> notices = documents(id, "HEARING_NOTICE");
+		assertThat(notices.get(0).get("supersededBy")).isEqualTo(notices.get(1).get("id"));
+	}
+
+	@Test
 	void aNotifiedCaseReturnsFromItsPageAndWithdrawalAndTransferStayOpenUntilTheDecision() throws Exception {
 		today("2026-06-01");
 		long notified = party.notified(party.other(), "DATA_NOT_REPORTED", "3000", LocalDate.of(2026, 6, 1));
