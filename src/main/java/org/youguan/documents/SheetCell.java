@@ -176,7 +176,7 @@ public final class SheetCell {
 					if (date != null) {
 						return date;
 					}
-					throw new InvalidValueException(column, "date", column + "“" + text.strip() + "”不是存在的日期");
+					throw new InvalidValueException(column, "date", column + "“" + Decimals.echo(text.strip()) + "”不是存在的日期");
 				}
 				if (COMPACT_DATE.matcher(t).matches()) {
 					LocalDate compact = compactDate(t);

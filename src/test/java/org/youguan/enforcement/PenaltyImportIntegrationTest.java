@@ -436,6 +436,21 @@ class PenaltyImportIntegrationTest {
 	}
 
 	@Test
+	void aLongValueIsNotEchoedWholeInTheRefusal() throws Exception {
+		String violation = "违".repeat(9000);
+		String json = """
+				{"enterpriseCreditCode":"%s","violation":"%s","source":"REPORT","filedOn":"2024-03-05",
+				 "decidedOn":"2024-04-01","decisionNumber":"%s","penalty":"WARNING","fine":null}"""
+			.formatted(partyCases.other().creditCode(), violation, number());
+		String answer = mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", "Bearer demo-wz-staff-token")
+			.contentType(MediaType.APPLICATION_JSON).content(json))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'violation')].rule").value(hasItem("one-of")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(answer).contains("违法行为目录中的代码或名称").doesNotContain("违".repeat(100));
+	}
+
+	@Test
 	void aFileThatIsNoWorkbookIsRefusedAndEnterprisesMayNotImport() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		mvc.perform(multipart("/enforcement/import").file(file("不是表格".getBytes())).session(staff).with(csrf()))
