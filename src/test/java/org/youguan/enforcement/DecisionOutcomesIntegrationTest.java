@@ -20,8 +20,10 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.documents.TemplateFiles;
 import org.youguan.enforcement.internal.EnforcementBreakdownProbe;
 import org.youguan.enforcement.internal.Execution;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -363,6 +365,26 @@ class DecisionOutcomesIntegrationTest {
 				ORDER BY id DESC LIMIT 1""").param("id", String.valueOf(id)).query(String.class).single())
 			.contains("超过公示期限" + due);
 		assertThat(queue("enforcement.publish")).doesNotContain(number);
+	}
+
+	@Test
+	void theDecisionReissuedAfterAChangeStatesTheChangeItsBodyAndDay() throws Exception {
+		LocalDate day = LocalDate.parse("2025-05-12");
+		today(day);
+		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		LocalDate changed = day.plusDays(3);
+		today(changed);
+		outcome(HEAD, id, "CHANGED", changed, "penalty", "FINE", "fine", "1000").andExpect(status().isCreated());
+		List<Map<String, Object>> decisions = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + id + "/documents")
+			.header("Authorization", WUZHONG)).andReturn().getResponse().getContentAsString(), "$[?(@.kind == 'DECISION')]");
+		assertThat(decisions).hasSize(2);
+		String reissued = TemplateFiles.text(mvc.perform(get((String) decisions.get(1).get("href")).header("Authorization", WUZHONG))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(reissued).contains("罚款人民币1000元（本处罚决定经苏州市邮政管理局行政复议（苏邮复决〔2025〕" + id + "号，"
+				+ ChineseText.day(changed) + "）变更，原处罚为罚款人民币3000元）");
+		String first = TemplateFiles.text(mvc.perform(get((String) decisions.get(0).get("href")).header("Authorization", WUZHONG))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(first).contains("罚款人民币3000元").doesNotContain("变更");
 	}
 
 	@Test

@@ -37,6 +37,7 @@ import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.UploadedFile;
 import org.youguan.documents.WordTemplates;
 import org.youguan.enforcement.CaseView;
+import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases;
@@ -437,6 +438,26 @@ public class CaseDocuments implements DeclaresTemplates {
 		return day == null ? LocalDate.now(clock) : day;
 	}
 
+	private record Change(DecisionOutcomes.Kind kind, String body, String documentNumber, LocalDate decidedOn,
+			Penalty previousPenalty, BigDecimal previousFine, BigDecimal previousConfiscated) {
+	}
+
+	/**
+	 * What a document filled after a 变更 of the decision says of it, after the penalty (in the field {@code penalty},
+	 * which every decision template keeps): the latest change — by 行政复议, 行政诉讼 or the bureau's own correction, who
+	 * decided it with its 文号 and day — and the penalty it replaced ({@code DecisionOutcomes}); "" when never changed.
+	 */
+	private String changeNote(long caseId) {
+		return jdbc.sql("""
+				SELECT kind, body, document_number, decided_on, previous_penalty, previous_fine, previous_confiscated
+				FROM penalty_case_outcome WHERE case_id = :id AND result = 'CHANGED' ORDER BY decided_on DESC, id DESC LIMIT 1""")
+			.param("id", caseId).query(Rows.of(Change.class)).optional()
+			.map(o -> "（本处罚决定经" + o.body() + o.kind().label() + "（" + o.documentNumber() + "，" + ChineseText.day(o.decidedOn())
+					+ "）变更" + (o.previousPenalty() == null ? ""
+							: "，原处罚为" + o.previousPenalty().describe(o.previousFine(), o.previousConfiscated())) + "）")
+			.orElse("");
+	}
+
 	/** The template of a kind of document, as declared to the documents module. */
 	static DocumentTemplate template(CaseDocumentKind kind) {
 		return TEMPLATES.get(kind);
@@ -510,7 +531,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("decisionNumber", text(c.decisionNumber()));
 		f.put("decidedOn", ChineseText.day(c.decidedOn()));
 		f.put("penalty", c.penalty() == null ? ""
-				: c.penalty().describe(c.fine(), c.confiscated(), suspension(c.suspensionFrom(), c.suspensionUntil())));
+				: c.penalty().describe(c.fine(), c.confiscated(), suspension(c.suspensionFrom(), c.suspensionUntil()))
+						+ changeNote(c.id()));
 		f.put("mitigation", c.mitigation() == null ? "" : "依据《中华人民共和国行政处罚法》第三十二条（" + c.mitigationGround().label()
 				+ "），对当事人" + c.mitigation().label() + "：" + text(c.mitigationReason()) + "。");
 		// a fine's days to pay, or a confiscation's own days to hand over (penalty.confiscation-handover)
