@@ -88,7 +88,7 @@ public class PenaltyCases {
 
 	/** A case with its people, pauses and deadlines, and a confiscation's handover once recorded (else null). */
 	public record CaseDetail(CaseView penaltyCase, List<Investigator> investigators, List<Suspension> suspensions,
-			Deadlines deadlines, Handover handover) {
+			Deadlines deadlines, Handover handover, Refund refund) {
 
 		/**
 		 * Whether a suspension is open (it may be ended: 恢复计时) — not the same as a stopped clock, which a pending
@@ -104,6 +104,18 @@ public class PenaltyCases {
 	 * (may be null when a scan was kept) and the scan of the receipt (an attachment of the case, or null).
 	 */
 	public record Handover(LocalDate handedOverOn, BigDecimal amount, String receipt, Long attachmentId) {
+	}
+
+	/**
+	 * 罚款退还: a fine lowered by a 变更 after it was paid leaves {@code due} (¥: what was paid as the fine less the fine
+	 * as changed) to be refunded; once refunded, the day, the amount, the basis stated and who recorded it (null before).
+	 */
+	public record Refund(BigDecimal due, LocalDate refundedOn, BigDecimal amount, String basis, String recordedBy) {
+
+		/** Whether the refund is still to be made. */
+		public boolean open() {
+			return refundedOn == null;
+		}
 	}
 
 	/** One case in the queue: remaining days before the decision limit (null once decided) and whether paused. */
@@ -153,7 +165,7 @@ public class PenaltyCases {
 				SELECT position, inspector_id, user_id, name, certificate_number FROM penalty_case_investigator
 				WHERE case_id = :id ORDER BY position""").param("id", id).query(Rows.of(Investigator.class)).list();
 		List<Suspension> pauses = caseWork.suspensions(id);
-		return new CaseDetail(c, team, pauses, deadlines(c, pauses), caseWork.handover(id).orElse(null));
+		return new CaseDetail(c, team, pauses, deadlines(c, pauses), caseWork.handover(id).orElse(null), caseWork.refund(c));
 	}
 
 	/**

@@ -245,7 +245,7 @@ class DecisionOutcomesIntegrationTest {
 
 	/** A fine lowered after it was paid: what was collected stays collected, and the 结案报告 says what is to be refunded. */
 	@Test
-	void aFineLoweredAfterItWasPaidStaysCollectedAsPaid() throws Exception {
+	void aFineLoweredAfterItWasPaidStaysCollectedAsPaidUntilItsRefundIsRecorded() throws Exception {
 		LocalDate day = LocalDate.parse("2025-02-14");
 		today(day);
 		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
@@ -260,6 +260,33 @@ class DecisionOutcomesIntegrationTest {
 		assertThat(number(after.get("fineTotal"))).isEqualByComparingTo(number(before.get("fineTotal")).subtract(new BigDecimal("2000")));
 		CaseView c = cases.get(DataScope.all(), id).penaltyCase();
 		assertThat(Execution.report(c, List.of(), null)).contains("缴纳罚款3000元", "多缴2000元应予退还");
+
+		// the refund due is on the case (API and page) until recorded: the amount due, once, by the payment's staff
+		assertThat(number(JsonPath.read(caseJson(id), "$.refund.due"))).isEqualByComparingTo("2000");
+		assertThat((Object) JsonPath.read(caseJson(id), "$.refund.refundedOn")).isNull();
+		assertThat(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("应退还多缴的2000元");
+		String refund = "/api/v1/enforcement/cases/" + id + "/refund";
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"3000\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("amount")).andExpect(jsonPath("$.errors[0].rule").value("amount"));
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + day.minusDays(1) + "\",\"amount\":\"2000\"}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("refundedOn"));
+		Map<String, Object> beforeRefund = figures(changed);
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"2000\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.refund.refundedOn").value(changed.toString()))
+			.andExpect(jsonPath("$.refund.amount").value(2000))
+			.andExpect(jsonPath("$.refund.basis").value(containsString("多缴2000元应予退还")));
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"2000\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("already-refunded"));
+		// the fines collected are net of the refund, in the period it was made
+		assertThat(number(figures(changed).get("fineCollected")))
+			.isEqualByComparingTo(number(beforeRefund.get("fineCollected")).subtract(new BigDecimal("2000")));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id"
+				+ " AND action = 'case.refund'").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+		// nothing to refund on a fine paid as decided
+		long paidAsDecided = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "500", changed);
+		call(WUZHONG, "/api/v1/enforcement/cases/" + paidAsDecided + "/refund", "{\"refundedOn\":\"" + changed
+				+ "\",\"amount\":\"1\"}").andExpect(status().is(422)).andExpect(jsonPath("$.errors[0].rule").value("no-refund-due"));
 	}
 
 	@Test

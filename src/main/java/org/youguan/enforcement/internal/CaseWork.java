@@ -24,6 +24,7 @@ import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases.Handover;
 import org.youguan.enforcement.PenaltyCases.Instalment;
 import org.youguan.enforcement.PenaltyCases.Procedure;
+import org.youguan.enforcement.PenaltyCases.Refund;
 import org.youguan.enforcement.PenaltyCases.Suspension;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
@@ -180,6 +181,21 @@ public class CaseWork {
 		return jdbc.sql("""
 				SELECT handed_over_on, amount, receipt, attachment_id FROM penalty_case_handover WHERE case_id = :id""")
 			.param("id", id).query(Rows.of(Handover.class)).optional();
+	}
+
+	/**
+	 * The fine to refund on case {@code c} ({@link Execution#refundDue}) with the refund recorded, if any; null when
+	 * none is due and none was recorded.
+	 */
+	public Refund refund(CaseView c) {
+		Refund done = jdbc.sql("""
+				SELECT CAST(NULL AS numeric) AS due, refunded_on, amount, basis, recorded_by FROM penalty_case_refund
+				WHERE case_id = :id""").param("id", c.id()).query(Rows.of(Refund.class)).optional().orElse(null);
+		BigDecimal due = Execution.refundDue(c);
+		if (done != null) {
+			return new Refund(due, done.refundedOn(), done.amount(), done.basis(), done.recordedBy());
+		}
+		return due == null ? null : new Refund(due, null, null, null, null);
 	}
 
 	/**
