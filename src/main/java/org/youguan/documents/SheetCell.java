@@ -98,6 +98,12 @@ public final class SheetCell {
 	/** The description of a number cell beyond the digits any field holds. */
 	static final String OUT_OF_RANGE = "数字超出范围";
 
+	/**
+	 * The description of a formula cell the file keeps without its computed result (written by a program, not saved by
+	 * Excel): the reader does not compute formulas.
+	 */
+	static final String NO_RESULT = "公式没有计算结果";
+
 	public static SheetCell date(LocalDateTime value) {
 		return new SheetCell(Kind.DATE, null, null, false, value, false);
 	}
@@ -170,7 +176,7 @@ public final class SheetCell {
 					if (date != null) {
 						return date;
 					}
-					throw new InvalidValueException(column, "date", column + "“" + text.strip() + "”不是存在的日期");
+					throw new InvalidValueException(column, "date", column + "“" + Decimals.echo(text.strip()) + "”不是存在的日期");
 				}
 				if (COMPACT_DATE.matcher(t).matches()) {
 					LocalDate compact = compactDate(t);

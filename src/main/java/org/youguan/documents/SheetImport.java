@@ -58,6 +58,9 @@ public final class SheetImport<T> {
 		/** The columns whose cell could not be taken (reported once, never again). */
 		private final Set<String> refused = new HashSet<>();
 
+		/** Whether the importer took the row as no data ({@link #skip}). */
+		private boolean skipped;
+
 		private RowContext(Map<String, String> columns, SheetRow row) {
 			this.columns = columns;
 			row.errorCells().forEach((column, code) -> {
@@ -65,15 +68,30 @@ public final class SheetImport<T> {
 					refuse(column, "digits", column + "的数字超出范围（最多" + Decimals.TEXT_DIGITS + "位整数、"
 							+ Decimals.TEXT_DIGITS + "位小数），请改正后再导入");
 				}
+				else if (SheetCell.NO_RESULT.equals(code)) {
+					refuse(column, "formula-no-result", column + "是公式，但文件中没有保存它的计算结果（由程序生成、未经Excel保存的文件）："
+							+ "请在Excel中打开并保存后再导入，或将该单元格改为数值");
+				}
 				else {
 					refuse(column, "cell-error", column + "单元格的值是错误“" + code + "”（公式出错或引用无效），请改正后再导入");
 				}
 			});
 		}
 
-		/** Records a failure under the column, unless its cell was refused already. */
+		/**
+		 * Takes the row as no data — a totals row (合计) the importer leaves out, named in its answer —: the failures of
+		 * its cells (a 合计 formula saved without its result) and any later ones do not count.
+		 * @return null, the row's value
+		 */
+		public <R> R skip() {
+			skipped = true;
+			errors.clear();
+			return null;
+		}
+
+		/** Records a failure under the column, unless its cell was refused already (or the row is skipped). */
 		public void fail(String column, String rule, String message) {
-			if (!refused.contains(column)) {
+			if (!skipped && !refused.contains(column)) {
 				errors.add(new FieldError(column, rule, message));
 			}
 		}

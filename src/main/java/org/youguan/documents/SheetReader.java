@@ -256,7 +256,7 @@ final class SheetReader {
 			String v = value.toString();
 			if (type == null || type.equals("n")) {
 				if (v.isBlank()) {
-					return formula ? SheetCell.error("公式没有计算结果") : SheetCell.BLANK;
+					return formula ? SheetCell.error(SheetCell.NO_RESULT) : SheetCell.BLANK;
 				}
 				return number(v);
 			}

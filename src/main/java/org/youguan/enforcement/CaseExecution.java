@@ -288,6 +288,49 @@ public class CaseExecution {
 	}
 
 	/**
+	 * 罚款退还 made: the fine a 变更 lowered after it was paid is refunded by what was paid beyond it
+	 * ({@link Execution#refundDue}, the 结案报告's 应予退还), once, on a day from the payment to today, by staff who record
+	 * payments; the basis (the fine paid, the fine as changed by which outcome) is kept with it. Audited
+	 * {@code case.refund}; the figures' fines collected are net of it.
+	 * @throws InvalidValueException naming {@code refundedOn} (missing, before the payment, in the future) or
+	 * {@code amount} (missing, not money, not the amount due: rule {@code amount})
+	 * @throws DomainException (422, field {@code amount}, rule {@code no-refund-due}) when nothing is to be refunded;
+	 * (409, rule {@code already-refunded}) when the refund was recorded
+	 */
+	@Transactional
+	public void refund(DataScope scope, long id, String refundedOn, String amount) {
+		CaseView c = caseWork.lock(scope, id);
+		PenaltyCases.Refund refund = caseWork.refund(c);
+		if (refund != null && !refund.open()) {
+			String message = "多缴的罚款已于" + refund.refundedOn() + "登记退还" + plain(refund.amount()) + "元，不能重复登记";
+			throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("refundedOn", "already-refunded", message)));
+		}
+		if (refund == null) {
+			throw ruleBroken("amount", "no-refund-due", "本案没有应退还的罚款：只有缴纳后经变更降低的罚款，才退还多缴的部分");
+		}
+		Validation v = new Validation();
+		v.required("refundedOn", "退还日期（refundedOn）", refundedOn).required("amount", "退还金额（amount）", amount);
+		LocalDate on = v.date("refundedOn", "退还日期（refundedOn，不早于缴款、不晚于今天）", refundedOn, c.paidOn(), caseWork.today());
+		BigDecimal refunded = v.decimal("amount", "退还金额（amount）", amount, 12, 2);
+		v.money("amount", "退还金额（amount）", refunded);
+		if (refunded != null) {
+			v.require("amount", refunded.compareTo(refund.due()) == 0, "amount", "应退还" + plain(refund.due())
+					+ "元（已缴罚款减变更后的罚款" + plain(c.fine()) + "元），登记的是" + plain(refunded) + "元");
+		}
+		v.throwIfInvalid();
+		String basis = "已缴罚款" + plain(refund.due().add(c.fine())) + "元，罚款经变更为" + plain(c.fine()) + "元，多缴"
+				+ plain(refund.due()) + "元应予退还";
+		jdbc.sql("""
+				INSERT INTO penalty_case_refund (case_id, refunded_on, amount, basis, recorded_by, recorded_by_user_id,
+				                                 created_at)
+				VALUES (:id, :on, :amount, :basis, :by, :user, :now)""")
+			.param("id", id).param("on", on).param("amount", refunded).param("basis", basis).param("by", CaseWork.actor())
+			.param("user", CaseWork.actorId()).param("now", OffsetDateTime.now(clock)).update();
+		caseWork.move(c, c.status(), "", Map.of());
+		caseWork.record(c, "case.refund", "退还多缴罚款" + plain(refunded) + "元（" + on + "）：" + basis);
+	}
+
+	/**
 	 * The last day to hand over what a delivered decision confiscates ({@link CaseClock#handoverDue}, the period the
 	 * decision fixed, a last day on a rest day moved to the next working day).
 	 * @return the day, or empty when the decision confiscates nothing, is not delivered, or was handed over

@@ -59,7 +59,9 @@ public class DecisionPublication {
 	 * @throws InvalidValueException when the day is before the delivery (or the decision) or in the future; rule
 	 * {@code original-decision} (on {@code publishedOn}) for an imported case without the scan of its decision
 	 * A publication withdrawn comes back only for a decision changed since ({@link DecisionOutcomes}), with its content
-	 * as changed — the public list shows the case's current penalty, one row per case.
+	 * as changed. What is published (文号, party, violation and basis, penalty, fine, confiscation, day decided) is kept
+	 * with the publication: the public list shows it, not the case's later penalty, until withdrawn and published again
+	 * (which keeps the content as then changed), one row per case.
 	 * @throws DomainException (409) when already published or not decided; (409, field {@code publishedOn}) for a
 	 * decision revoked or confirmed invalid (rule {@code decision-annulled}) or illegal ({@code confirmed-illegal}), and a
 	 * withdrawn publication of a decision not changed since (rule {@code withdrawn}); (422) for a decision without penalty, for a
@@ -102,18 +104,33 @@ public class DecisionPublication {
 		LocalDate on = v.date("publishedOn", "公示日期（publishedOn）", publishedOn,
 				c.deliveredOn() != null ? c.deliveredOn() : c.decidedOn(), caseWork.today());
 		v.throwIfInvalid();
+		Map<String, Object> p = Map.of("on", on, "basis", c.violationCode().basis());
 		if (republish) {
+			// due counted from the change that allows it, as a first publication from its delivery
+			LocalDate changed = caseWork.republicationStart(c);
+			LocalDate due = changed == null ? null : caseWork.clock(c).publicationDue(changed);
 			caseWork.move(c, c.status(), """
 					, published_on = :on, publication_withdrawn_on = NULL, publication_withdrawal_reason = NULL,
-					  publication_withdrawal_due_on = NULL""", Map.of("on", on));
+					  publication_withdrawal_due_on = NULL""" + SNAPSHOT, p);
 			caseWork.record(c, "case.publish", "重新公示变更后的处罚决定" + c.decisionNumber() + "（" + on + "，"
-					+ c.penalty().describe(c.fine(), c.confiscated()) + "）");
+					+ c.penalty().describe(c.fine(), c.confiscated()) + (due != null && on.isAfter(due) ? "，超过公示期限" + due : "")
+					+ "）");
 			return;
 		}
 		LocalDate due = caseWork.clock(c).publicationDue(PenaltyCases.publicationStart(c));
-		caseWork.move(c, c.status(), ", published_on = :on", Map.of("on", on));
+		caseWork.move(c, c.status(), ", published_on = :on" + SNAPSHOT, p);
 		caseWork.record(c, "case.publish", "公示处罚决定" + c.decisionNumber() + "（" + on + (on.isAfter(due) ? "，超过公示期限" + due : "") + "）");
 	}
+
+	/**
+	 * The content published, kept with the publication as the case holds it when published: the public list shows it
+	 * until the publication is withdrawn and published again, whatever a later 变更 does to the case (art.48).
+	 */
+	private static final String SNAPSHOT = """
+			, publication_decision_number = decision_number, publication_enterprise_name = enterprise_name,
+			  publication_credit_code = enterprise_credit_code, publication_violation_code = violation_code,
+			  publication_basis = :basis, publication_penalty = penalty, publication_fine = fine,
+			  publication_confiscated = confiscated, publication_decided_on = decided_on""";
 
 	private static DomainException refused(String rule, String message) {
 		return DomainException.illegalTransition("publishedOn", rule, message);
@@ -154,24 +171,28 @@ public class DecisionPublication {
 	}
 
 	private record PublishedRow(String decisionNumber, String enterpriseName, String enterpriseCreditCode,
-			ViolationType violationCode, Penalty penalty, BigDecimal fine, LocalDate decidedOn, LocalDate publishedOn,
-			BigDecimal confiscated) {
+			ViolationType violationCode, String basis, Penalty penalty, BigDecimal fine, LocalDate decidedOn,
+			LocalDate publishedOn, BigDecimal confiscated) {
 	}
 
 	/**
-	 * The decisions published and not withdrawn in the region {@code prefix} ("" for the whole country), newest first.
+	 * The decisions published and not withdrawn in the region {@code prefix} ("" for the whole country), newest first,
+	 * each as it was published ({@link #publish}: the content kept with the publication).
 	 */
 	public PageResult<PublishedDecision> published(String prefix, PageQuery page) {
 		return Listing.from("FROM penalty_case c")
 			.where("c.published_on IS NOT NULL AND c.publication_withdrawn_on IS NULL AND "
 					+ RegionPrefix.of(prefix).predicate("c.region_code"))
-			.search(page, "c.enterprise_name", "c.enterprise_credit_code", "c.decision_number")
-			.sorts(Map.of("decided_on", "c.decided_on", "published_on", "c.published_on"), "published_on", true, "c.id")
+			.search(page, "c.publication_enterprise_name", "c.publication_credit_code", "c.publication_decision_number")
+			.sorts(Map.of("decided_on", "c.publication_decided_on", "published_on", "c.published_on"), "published_on", true, "c.id")
 			.page(jdbc, """
-					SELECT c.decision_number, c.enterprise_name, c.enterprise_credit_code, c.violation_code, c.penalty,
-					       c.fine, c.decided_on, c.published_on, c.confiscated""", page, Rows.of(PublishedRow.class))
+					SELECT c.publication_decision_number AS decision_number, c.publication_enterprise_name AS enterprise_name,
+					       c.publication_credit_code AS enterprise_credit_code, c.publication_violation_code AS violation_code,
+					       c.publication_basis AS basis, c.publication_penalty AS penalty, c.publication_fine AS fine,
+					       c.publication_decided_on AS decided_on, c.published_on,
+					       c.publication_confiscated AS confiscated""", page, Rows.of(PublishedRow.class))
 			.map(r -> new PublishedDecision(r.decisionNumber(), r.enterpriseName(), r.enterpriseCreditCode(),
-					r.violationCode().shortName(), r.violationCode().basis(), r.penalty().labelWith(r.fine(), r.confiscated()),
+					r.violationCode().shortName(), r.basis(), r.penalty().labelWith(r.fine(), r.confiscated()),
 					r.fine(), r.decidedOn(), r.publishedOn(), r.confiscated()));
 	}
 }

@@ -351,7 +351,8 @@ public class NoticeAndHearing {
 	 * paused from the request until the hearing is held (邮政行政执法监督办法(2021) art.17).
 	 * @throws InvalidValueException naming {@code noticeOn} (missing, malformed, before the request or an earlier notice,
 	 * in the future), {@code hearingOn} (missing, malformed, or less than 7 working days after the notice: rule
-	 * {@code deadline}), {@code place} or {@code host} (missing, not a staff account of the handling bureau or one above)
+	 * {@code deadline}; later than the product rule {@link StatutoryRule#PENALTY_HEARING_LATEST} allows, 30 working days
+	 * after the notice by default: rule {@code hearing-latest}), {@code place} or {@code host} (missing, not a staff account of the handling bureau or one above)
 	 * @throws DomainException (422, field {@code host}, rules {@code host-is-investigator}, {@code host-is-author});
 	 * (409) unless 听证 and not yet held
 	 */
@@ -419,7 +420,8 @@ public class NoticeAndHearing {
 				  reviewed_by_user_id = NULL, decision_due_on = :due, hearing_record = :record""", p);
 		caseWork.record(c, "case.hearing", "举行听证（" + held + "，" + c.hearingPlace() + "，" + c.hearingHost() + "主持，"
 				+ c.hearingNotifiedOn() + "通知）；听证期间不计入办案期限，决定期限至" + p.get("due"));
-		caseWork.issue(id, CaseDocumentKind.HEARING_RECORD);
+		// a second hearing (after 退回调查) keeps the earlier round's 听证笔录 as its predecessor: one record in force
+		caseWork.issueAnew(id, CaseDocumentKind.HEARING_RECORD);
 	}
 
 	/** A hearing notice checked: its day, the hearing's day, place and host. */
@@ -458,6 +460,15 @@ public class NoticeAndHearing {
 					+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_NOTICE, c).stripTrailingZeros().toPlainString()
 					+ "个工作日前送达当事人：" + on + "通知的，最早" + earliest + "举行听证，" + (held ? "请改期举行" : "请另定听证日期")
 					+ "（行政处罚法第64条、第85条）");
+			if (!held) {
+				// the law sets no latest day; a hearing years ahead would keep the case paused as long (product rule)
+				LocalDate latest = caseWork.clock(c).hearingLatest(on);
+				v.require("hearingOn", !hearingOn.isAfter(latest), "hearing-latest", "听证日期（hearingOn）不得晚于" + latest
+						+ "：按产品规则" + StatutoryRule.PENALTY_HEARING_LATEST.code() + "（"
+						+ StatutoryRule.PENALTY_HEARING_LATEST.title() + "），听证应在通知后"
+						+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_LATEST, c).stripTrailingZeros().toPlainString()
+						+ "个工作日内举行（本局可在规则目录中调整）");
+			}
 		}
 		if (v.hasErrors()) {
 			return null;
@@ -497,7 +508,8 @@ public class NoticeAndHearing {
 	 * penalty than notified in view, which needs a new notice (art.44). The notice round as it stood (notice, hearing
 	 * right and window, statement, hearing request, notice and record, waivers) is kept with the return and cleared from
 	 * the case, which is investigated, concluded (and reviewed) and notified again — the new 事先告知书 keeping the earlier
-	 * one as its predecessor. A hearing requested and not held ends its pause of the decision clock on the return day
+	 * one as its predecessor. The round's documents ({@link CaseDocuments#RETURNED_ROUND}) stay as issued, marked as of
+	 * the round returned from: none is in force any more. A hearing requested and not held ends its pause of the decision clock on the return day
 	 * (its days from the request do not count, 邮政行政执法监督办法(2021) art.17).
 	 * @throws InvalidValueException naming {@code reason} (blank or over 500 characters)
 	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head}) unless the handling
@@ -517,12 +529,14 @@ public class NoticeAndHearing {
 					VALUES (:id, 'HEARING', :from, :to, '听证期间（自申请至退回调查）')""")
 				.param("id", id).param("from", c.hearingRequestedOn()).param("to", today).update();
 		}
-		jdbc.sql("""
+		long returnId = jdbc.sql("""
 				INSERT INTO penalty_case_return (case_id, returned_on, from_status, reason, returned_by, returned_by_user_id,
 				    earlier, created_at)
-				SELECT id, :on, status, :reason, :by, :user, to_jsonb(c), :now FROM penalty_case c WHERE id = :id""")
+				SELECT id, :on, status, :reason, :by, :user, to_jsonb(c), :now FROM penalty_case c WHERE id = :id RETURNING id""")
 			.param("on", today).param("reason", reason.strip()).param("by", CaseWork.actor()).param("user", CaseWork.actorId())
-			.param("now", caseWork.now()).param("id", id).update();
+			.param("now", caseWork.now()).param("id", id).query(Long.class).single();
+		// the round's documents stay as issued, no longer the case's in force
+		documents.endRound(id, returnId);
 		caseWork.move(c, to, """
 				, notified_on = NULL, hearing_right = NULL, hearing_request_due = NULL, statement_on = NULL,
 				  statement = NULL, statement_waived_on = NULL, statement_waiver_attachment_id = NULL,

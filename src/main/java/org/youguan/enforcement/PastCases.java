@@ -26,6 +26,7 @@ import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -158,7 +159,8 @@ public class PastCases {
 		}
 		else {
 			type = ViolationType.byCodeOrTitle(data.violation()).orElse(null);
-			v.require("violation", type != null, "one-of", "违法行为（violation）应为违法行为目录中的代码或名称：" + data.violation());
+			v.require("violation", type != null, "one-of", "违法行为（violation）应为违法行为目录中的代码或名称："
+					+ Decimals.echo(data.violation()));
 		}
 		LeadSource source = importedSource(v, data.source());
 		v.required("filedOn", "立案日期（filedOn）", data.filedOn());

@@ -3,10 +3,9 @@ package org.youguan.enforcement;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -89,7 +88,7 @@ public class PenaltyCases {
 
 	/** A case with its people, pauses and deadlines, and a confiscation's handover once recorded (else null). */
 	public record CaseDetail(CaseView penaltyCase, List<Investigator> investigators, List<Suspension> suspensions,
-			Deadlines deadlines, Handover handover) {
+			Deadlines deadlines, Handover handover, Refund refund) {
 
 		/**
 		 * Whether a suspension is open (it may be ended: 恢复计时) — not the same as a stopped clock, which a pending
@@ -105,6 +104,18 @@ public class PenaltyCases {
 	 * (may be null when a scan was kept) and the scan of the receipt (an attachment of the case, or null).
 	 */
 	public record Handover(LocalDate handedOverOn, BigDecimal amount, String receipt, Long attachmentId) {
+	}
+
+	/**
+	 * 罚款退还: a fine lowered by a 变更 after it was paid leaves {@code due} (¥: what was paid as the fine less the fine
+	 * as changed) to be refunded; once refunded, the day, the amount, the basis stated and who recorded it (null before).
+	 */
+	public record Refund(BigDecimal due, LocalDate refundedOn, BigDecimal amount, String basis, String recordedBy) {
+
+		/** Whether the refund is still to be made. */
+		public boolean open() {
+			return refundedOn == null;
+		}
 	}
 
 	/** One case in the queue: remaining days before the decision limit (null once decided) and whether paused. */
@@ -154,7 +165,7 @@ public class PenaltyCases {
 				SELECT position, inspector_id, user_id, name, certificate_number FROM penalty_case_investigator
 				WHERE case_id = :id ORDER BY position""").param("id", id).query(Rows.of(Investigator.class)).list();
 		List<Suspension> pauses = caseWork.suspensions(id);
-		return new CaseDetail(c, team, pauses, deadlines(c, pauses), caseWork.handover(id).orElse(null));
+		return new CaseDetail(c, team, pauses, deadlines(c, pauses), caseWork.handover(id).orElse(null), caseWork.refund(c));
 	}
 
 	/**
@@ -206,7 +217,7 @@ public class PenaltyCases {
 		return new Deadlines(c.decisionDueOn(), remaining, stopped,
 				caseWork.replyDue(c),
 				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
-				publicationStart(c) == null ? null : caseClock.publicationDue(publicationStart(c)),
+				publicationDue(c, caseClock),
 				caseWork.hearingRight(c),
 				rules.fineRange(c.violationCode(), c.serious(), c.regionCode()),
 				c.deliveredOn() == null || Execution.confiscated(c) == null ? null : caseClock.handoverDue(c.deliveredOn()));
@@ -221,6 +232,19 @@ public class PenaltyCases {
 			return null;
 		}
 		return c.deliveredOn() != null ? c.deliveredOn() : c.imported() ? c.decidedOn() : null;
+	}
+
+	/**
+	 * The last day to publish the decision (双公示, {@link CaseClock#publicationDue}): counted from its delivery for the
+	 * first publication; for a publication withdrawn, from the 变更 that allows publishing the decision again as changed
+	 * ({@link CaseWork#republicationStart}) — none when withdrawn without one (revoked, confirmed illegal or invalid).
+	 */
+	private LocalDate publicationDue(CaseView c, CaseClock caseClock) {
+		if (c.publishedOn() != null && c.publicationWithdrawnOn() != null) {
+			LocalDate changed = caseWork.republicationStart(c);
+			return changed == null ? null : caseClock.publicationDue(changed);
+		}
+		return publicationStart(c) == null ? null : caseClock.publicationDue(publicationStart(c));
 	}
 
 	/** The documents of a case in the caller's scope, as issued (reissues after their predecessors). */
@@ -254,25 +278,18 @@ public class PenaltyCases {
 		return d;
 	}
 
-	/** The documents of a notice round: filled from what 退回调查 clears (notice, statement, hearing). */
-	private static final Set<CaseDocumentKind> NOTICE_ROUND = EnumSet.of(CaseDocumentKind.PRIOR_NOTICE,
-			CaseDocumentKind.HEARING_RIGHT_NOTICE, CaseDocumentKind.HEARING_NOTICE, CaseDocumentKind.HEARING_RECORD);
-
 	/**
-	 * A document of a notice round the case was returned from (退回调查) is not filled again: the case no longer holds
-	 * that round's notice, statement or hearing (they are kept with the return), so it would come out blank; the round's
-	 * documents stay as served (409, field {@code documentId}, rule {@code earlier-round}).
+	 * A document of a round the case was returned from (退回调查, {@link CaseDocuments#RETURNED_ROUND}) is not filled
+	 * again: the case no longer holds that round's conclusion, review, notice, statement or hearing (they are kept with
+	 * the return), so it would come out blank or as the new round's; the round's documents stay as issued (409, field
+	 * {@code documentId}, rule {@code earlier-round}).
 	 */
 	private void refuseEarlierRound(long caseId, long documentId) {
-		boolean earlier = jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM penalty_case_document d JOIN penalty_case_return r ON r.case_id = d.case_id
-				    WHERE d.id = :doc AND d.case_id = :case AND d.kind IN (:kinds) AND r.created_at > d.created_at)""")
-			.param("doc", documentId).param("case", caseId)
-			.param("kinds", NOTICE_ROUND.stream().map(Enum::name).toList())
-			.query(Boolean.class).single();
-		if (earlier) {
-			String message = "该文书属于退回调查前的告知程序，案件已不再保存该轮的告知、陈述申辩和听证内容，不能重新制作；"
-					+ "重新告知后将制作本轮的文书";
+		Optional<CaseDocuments.IssuedDocument> earlier = documents.list(caseId).stream()
+			.filter(d -> d.id() == documentId && d.earlierRound()).findFirst();
+		if (earlier.isPresent()) {
+			String message = "该文书属于" + earlier.get().returnedOn() + "退回调查前的一轮程序，案件已不再保存该轮的调查终结、法制审核、"
+					+ "告知、陈述申辩和听证内容，不能重新制作；重新调查终结、告知后将制作本轮的文书";
 			throw DomainException.illegalTransition("documentId", "earlier-round", message);
 		}
 	}

@@ -4,6 +4,22 @@ import java.io.Serializable;
 
 /**
  * One failed check: the field, the rule that failed (a message key under {@code rule.}) and the message in Chinese.
+ * A message is at most {@link #MAX_MESSAGE} characters ("…" when cut): one that repeats what a user sent ought to
+ * repeat only its start ({@link Text#excerpt}), and this holds even where a message forgot to, in every module — a
+ * 9,000-character text never comes back whole in a 400.
  */
 public record FieldError(String field, String rule, String message) implements Serializable {
+
+	/** The most characters a failure's message carries. */
+	public static final int MAX_MESSAGE = 500;
+
+	/** Cuts the message to {@link #MAX_MESSAGE} characters. */
+	public FieldError {
+		message = capped(message);
+	}
+
+	/** A message (or a problem's detail) of at most {@link #MAX_MESSAGE} characters, "…" when cut; null stays null. */
+	public static String capped(String message) {
+		return message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
+	}
 }

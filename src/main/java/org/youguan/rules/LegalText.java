@@ -69,6 +69,12 @@ public enum LegalText {
 	/** A bureau's local practice; the figure is not confirmed. */
 	LOCAL_PRACTICE("地方实践（未确认）", null),
 
+	/**
+	 * A bound the product sets where the law sets none, so that a step cannot leave a case waiting without end (e.g.
+	 * how far ahead a hearing may be scheduled): no legal text, configurable by each bureau.
+	 */
+	PRODUCT_RULE("产品规则（非法律规定，可配置）", null),
+
 	/** 邮政行业统计报表制度: the reporting deadline is not confirmed and configurable. */
 	STATISTICS_REPORTING_SYSTEM("邮政行业统计报表制度（未确认，可配置）", null);
 

@@ -15,6 +15,7 @@ import static org.youguan.rules.LegalText.LOCAL_PRACTICE;
 import static org.youguan.rules.LegalText.OUTLET_FILING_PROVISIONS;
 import static org.youguan.rules.LegalText.POSTAL_ENFORCEMENT_SUPERVISION;
 import static org.youguan.rules.LegalText.POSTAL_LAW;
+import static org.youguan.rules.LegalText.PRODUCT_RULE;
 import static org.youguan.rules.LegalText.REAL_NAME_MEASURES;
 import static org.youguan.rules.LegalText.STATISTICS_REPORTING_SYSTEM;
 import static org.youguan.rules.LegalText.UNIVERSAL_SERVICE_STANDARD;
@@ -135,6 +136,14 @@ public enum StatutoryRule {
 
 	/** 听证通知提前期（行政处罚法(2021) 第64条）: 七日, working days by art.85. */
 	PENALTY_HEARING_NOTICE("penalty.hearing-notice", "听证通知提前期", "7", RuleUnit.WORKING_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 64), Citation.of(ADMINISTRATIVE_PENALTY_LAW, 85)),
+
+	/**
+	 * 听证举行最迟期限（自听证通知）: a product rule, not law — 行政处罚法(2021) art.64(二) sets only the minimum (the notice
+	 * 七日前, {@link #PENALTY_HEARING_NOTICE}) and no latest day, but a hearing scheduled years ahead would hold the case
+	 * (its decision clock paused from the request until the hearing, 邮政行政执法监督办法(2021) art.17) for as long. The
+	 * hearing is to be held within this many working days of the notice; 30 by default, set by each bureau.
+	 */
+	PENALTY_HEARING_LATEST("penalty.hearing-latest", "听证举行最迟期限（自听证通知；产品规则，非法律规定）", "30", RuleUnit.WORKING_DAYS, false, Citation.of(PRODUCT_RULE)),
 
 	/**
 	 * 行政处罚决定期限（自立案）（行政处罚法(2021) 第60条；邮政行政执法监督办法(2021) 第17条）: 九十日 — calendar days (art.85

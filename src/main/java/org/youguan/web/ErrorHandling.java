@@ -357,8 +357,10 @@ class ErrorHandling {
 		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "系统错误", "系统内部错误，请稍后重试或联系管理员", List.of());
 	}
 
-	private static Object answer(HttpServletRequest request, HttpStatus status, String title, String detail,
+	private static Object answer(HttpServletRequest request, HttpStatus status, String title, String message,
 			List<FieldError> errors) {
+		// a message never repeats a long input whole, whichever module wrote it (FieldError caps the fields' own)
+		String detail = FieldError.capped(message);
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 			problem.setTitle(title);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -19,8 +20,10 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.documents.TemplateFiles;
 import org.youguan.enforcement.internal.EnforcementBreakdownProbe;
 import org.youguan.enforcement.internal.Execution;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +79,9 @@ class DecisionOutcomesIntegrationTest {
 	@Autowired
 	EnforcementBreakdownProbe breakdown;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@AfterEach
 	void reset() {
 		clock.reset();
@@ -115,6 +121,19 @@ class DecisionOutcomesIntegrationTest {
 	String queue(String queue) throws Exception {
 		return mvc.perform(get("/enforcement/queues/" + queue).session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A fine of ¥3,000 decided, delivered and published on {@code day}, lowered to ¥1,000 by a 行政复议 decided (and
+	 * recorded) on {@code changed}, its publication not yet withdrawn; today is {@code changed}.
+	 */
+	long publishedAndChanged(LocalDate day, LocalDate changed) throws Exception {
+		today(day);
+		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		call(WUZHONG, publish(id), on(day)).andExpect(status().isOk());
+		today(changed);
+		outcome(HEAD, id, "CHANGED", changed, "penalty", "FINE", "fine", "1000").andExpect(status().isCreated());
+		return id;
 	}
 
 	static String publish(long id) {
@@ -226,7 +245,7 @@ class DecisionOutcomesIntegrationTest {
 
 	/** A fine lowered after it was paid: what was collected stays collected, and the 结案报告 says what is to be refunded. */
 	@Test
-	void aFineLoweredAfterItWasPaidStaysCollectedAsPaid() throws Exception {
+	void aFineLoweredAfterItWasPaidStaysCollectedAsPaidUntilItsRefundIsRecorded() throws Exception {
 		LocalDate day = LocalDate.parse("2025-02-14");
 		today(day);
 		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
@@ -241,6 +260,33 @@ class DecisionOutcomesIntegrationTest {
 		assertThat(number(after.get("fineTotal"))).isEqualByComparingTo(number(before.get("fineTotal")).subtract(new BigDecimal("2000")));
 		CaseView c = cases.get(DataScope.all(), id).penaltyCase();
 		assertThat(Execution.report(c, List.of(), null)).contains("缴纳罚款3000元", "多缴2000元应予退还");
+
+		// the refund due is on the case (API and page) until recorded: the amount due, once, by the payment's staff
+		assertThat(number(JsonPath.read(caseJson(id), "$.refund.due"))).isEqualByComparingTo("2000");
+		assertThat((Object) JsonPath.read(caseJson(id), "$.refund.refundedOn")).isNull();
+		assertThat(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("应退还多缴的2000元");
+		String refund = "/api/v1/enforcement/cases/" + id + "/refund";
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"3000\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("amount")).andExpect(jsonPath("$.errors[0].rule").value("amount"));
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + day.minusDays(1) + "\",\"amount\":\"2000\"}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("refundedOn"));
+		Map<String, Object> beforeRefund = figures(changed);
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"2000\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.refund.refundedOn").value(changed.toString()))
+			.andExpect(jsonPath("$.refund.amount").value(2000))
+			.andExpect(jsonPath("$.refund.basis").value(containsString("多缴2000元应予退还")));
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"2000\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("already-refunded"));
+		// the fines collected are net of the refund, in the period it was made
+		assertThat(number(figures(changed).get("fineCollected")))
+			.isEqualByComparingTo(number(beforeRefund.get("fineCollected")).subtract(new BigDecimal("2000")));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id"
+				+ " AND action = 'case.refund'").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+		// nothing to refund on a fine paid as decided
+		long paidAsDecided = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "500", changed);
+		call(WUZHONG, "/api/v1/enforcement/cases/" + paidAsDecided + "/refund", "{\"refundedOn\":\"" + changed
+				+ "\",\"amount\":\"1\"}").andExpect(status().is(422)).andExpect(jsonPath("$.errors[0].rule").value("no-refund-due"));
 	}
 
 	@Test
@@ -301,6 +347,71 @@ class DecisionOutcomesIntegrationTest {
 			.andExpect(jsonPath("$.outcomes[0].result").value("UPHELD"))
 			.andExpect(jsonPath("$.outcomes[1].result").value("CHANGED"))
 			.andExpect(jsonPath("$.outcomes[1].changed").value(containsString("1000")));
+	}
+
+	@Test
+	void thePublicListShowsWhatWasPublishedUntilThePublicationIsWithdrawnAndMadeAgain() throws Exception {
+		LocalDate day = LocalDate.parse("2025-03-10");
+		long id = publishedAndChanged(day, day.plusDays(2));
+		String number = JsonPath.read(caseJson(id), "$.penaltyCase.decisionNumber");
+		// changed, not yet withdrawn: the portal (API and page) still shows the decision as published
+		mvc.perform(get("/api/v1/public/penalties").param("region", "320506").param("q", number))
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].fine").value(3000))
+			.andExpect(jsonPath("$[0].decidedOn").value(day.toString()))
+			.andExpect(jsonPath("$[0].basis").isNotEmpty());
+		assertThat(mvc.perform(get("/public/penalties/" + id)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("3,000.00 元").doesNotContain("1,000.00 元");
+		// withdrawn and published again: the content as changed
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/publication-withdrawal", "{\"reason\":\"经行政复议变更罚款数额\"}")
+			.andExpect(status().isOk());
+		call(WUZHONG, publish(id), on(day.plusDays(2))).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/public/penalties").param("region", "320506").param("q", number))
+			.andExpect(jsonPath("$[0].fine").value(1000));
+	}
+
+	@Test
+	void aDecisionWithdrawnAfterItsChangeIsDueForPublicationAgainFromTheChange() throws Exception {
+		LocalDate changed = LocalDate.parse("2025-04-08");
+		long id = publishedAndChanged(changed.minusDays(1), changed);
+		String number = JsonPath.read(caseJson(id), "$.penaltyCase.decisionNumber");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/publication-withdrawal", "{\"reason\":\"经行政复议变更罚款数额\"}")
+			.andExpect(status().isOk());
+		// due again within the publication days counted from the change, in the queue and on the case page
+		LocalDate due = calendar.plusWorkingDays(changed, 7);
+		assertThat((String) JsonPath.read(caseJson(id), "$.deadlines.publicationDue")).isEqualTo(due.toString());
+		assertThat(queue("enforcement.publish")).contains(number + "（变更后重新公示）");
+		assertThat(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(due.toString());
+		// published again late: the audit says so, and it leaves the queue
+		LocalDate late = calendar.plusWorkingDays(due, 1);
+		today(late);
+		call(WUZHONG, publish(id), on(late)).andExpect(status().isOk());
+		assertThat(jdbc.sql("""
+				SELECT summary FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id AND action = 'case.publish'
+				ORDER BY id DESC LIMIT 1""").param("id", String.valueOf(id)).query(String.class).single())
+			.contains("超过公示期限" + due);
+		assertThat(queue("enforcement.publish")).doesNotContain(number);
+	}
+
+	@Test
+	void theDecisionReissuedAfterAChangeStatesTheChangeItsBodyAndDay() throws Exception {
+		LocalDate day = LocalDate.parse("2025-05-12");
+		today(day);
+		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		LocalDate changed = day.plusDays(3);
+		today(changed);
+		outcome(HEAD, id, "CHANGED", changed, "penalty", "FINE", "fine", "1000").andExpect(status().isCreated());
+		List<Map<String, Object>> decisions = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + id + "/documents")
+			.header("Authorization", WUZHONG)).andReturn().getResponse().getContentAsString(), "$[?(@.kind == 'DECISION')]");
+		assertThat(decisions).hasSize(2);
+		String reissued = TemplateFiles.text(mvc.perform(get((String) decisions.get(1).get("href")).header("Authorization", WUZHONG))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(reissued).contains("罚款人民币1000元（本处罚决定经苏州市邮政管理局行政复议（苏邮复决〔2025〕" + id + "号，"
+				+ ChineseText.day(changed) + "）变更，原处罚为罚款人民币3000元）");
+		String first = TemplateFiles.text(mvc.perform(get((String) decisions.get(0).get("href")).header("Authorization", WUZHONG))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(first).contains("罚款人民币3000元").doesNotContain("变更");
 	}
 
 	@Test

@@ -16,10 +16,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.TemplateFiles;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.rules.StatutoryRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,6 +71,9 @@ class HearingNoticeAndReturnIntegrationTest {
 	@Autowired
 	CaseInvestigation caseInvestigation;
 
+	@Autowired
+	WorkingCalendar calendar;
+
 	@AfterEach
 	void reset() {
 		clock.reset();
@@ -101,6 +106,23 @@ class HearingNoticeAndReturnIntegrationTest {
 		today("2026-06-02");
 		noticeAndHearing.requestHearing(PartyCases.ALL, id, "2026-06-02");
 		return id;
+	}
+
+	/** As {@link #requested}, the hearing noticed on 06-03 for Friday 06-12. */
+	long noticed() throws Exception {
+		long id = requested();
+		today("2026-06-03");
+		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-03", "2026-06-12")).andExpect(status().isOk());
+		return id;
+	}
+
+	/** A case returned to investigation, investigated, concluded, reviewed and notified again on {@code day}. */
+	void notifiedAgain(long id, String day) throws Exception {
+		party.evidence(id);
+		caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion("补充查明违法事实", "FINE",
+				"10000", false, null, null, null, day));
+		caseInvestigation.review(PartyCases.ALL, id, PartyCases.REVIEWER, true, "同意");
+		call(WUZHONG, path(id, "notice"), "{\"on\":\"" + day + "\"}").andExpect(status().isOk());
 	}
 
 	/** The case's documents as listed by the API. */
@@ -188,6 +210,26 @@ class HearingNoticeAndReturnIntegrationTest {
 			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("DECIDED"));
 		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-12", "2026-06-30")).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("status"));
+	}
+
+	@Test
+	void theHearingIsHeldWithinTheProductRulesWorkingDaysOfTheNoticeNotDecadesAhead() throws Exception {
+		long id = requested();
+		today("2026-06-03");
+		LocalDate latest = calendar.plusWorkingDays(LocalDate.of(2026, 6, 3), 30);
+		for (String far : List.of("2099-06-12", latest.plusDays(1).toString())) {
+			call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-03", far)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("hearingOn"))
+				.andExpect(jsonPath("$.errors[0].rule").value("hearing-latest"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("penalty.hearing-latest")))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString(latest.toString())));
+		}
+		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().hearingScheduledOn()).isNull();
+		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-03", latest.toString())).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.hearingScheduledOn").value(latest.toString()));
+		// the bound is the catalogue's, marked as a product rule and not law
+		assertThat(StatutoryRule.PENALTY_HEARING_LATEST.basis()).contains("产品规则").doesNotContain("行政处罚法");
+		assertThat(StatutoryRule.PENALTY_HEARING_LATEST.confirmed()).isFalse();
 	}
 
 	@Test
@@ -301,6 +343,77 @@ class HearingNoticeAndReturnIntegrationTest {
 		today("2026-06-08");
 		noticeAndHearing.requestHearing(PartyCases.ALL, id, "2026-06-08");
 		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().status()).isEqualTo(CaseStatus.HEARING);
+	}
+
+	@Test
+	void theReturnedRoundsDocumentsAreNoLongerInForceAndTheNewRoundKeepsThemAsPredecessors() throws Exception {
+		long id = noticed();
+		today("2026-06-05");
+		call(HEAD, path(id, "return-to-investigation"), "{\"reason\":\"陈述申辩提出新的事实\"}").andExpect(status().isOk());
+
+		// every document of the round — conclusion, review, notices — stays listed, no longer current, naming the return
+		List<String> round = List.of("INVESTIGATION_REPORT", "REVIEW_OPINION", "PRIOR_NOTICE", "HEARING_RIGHT_NOTICE",
+				"HEARING_NOTICE");
+		for (String kind : round) {
+			Map<String, Object> d = documents(id, kind).get(0);
+			assertThat(d.get("current")).as(kind).isEqualTo(false);
+			assertThat(d.get("earlierRound")).as(kind).isEqualTo(true);
+			assertThat(d.get("returnedOn")).as(kind).isEqualTo("2026-06-05");
+			assertThat(d.get("supersededBy")).as(kind).isNull();
+			call(HEAD, path(id, "documents/" + d.get("id") + "/reissue"), "{\"reason\":\"更正\"}").andExpect(status().isConflict())
+				.andExpect(jsonPath("$.errors[0].field").value("documentId"))
+				.andExpect(jsonPath("$.errors[0].rule").value("earlier-round"));
+		}
+		// the filing approval is of no round
+		assertThat(documents(id, "FILING_APPROVAL").get(0).get("current")).isEqualTo(true);
+		// the case page says so and offers no reissue of them; the party reads its notices as of the returned round
+		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.leader"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("2026-06-05退回调查前的一轮，已失效")))
+			.andExpect(content().string(not(containsString("/documents/" + documents(id, "PRIOR_NOTICE").get(0).get("id")
+					+ "/reissue"))));
+		List<Map<String, Object>> portal = JsonPath.read(mvc.perform(get("/api/v1/enterprise/penalties/" + id)
+			.header("Authorization", SF)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.documents");
+		assertThat(portal).filteredOn(d -> List.of("行政处罚事先告知书", "听证通知书").contains(d.get("title")))
+			.hasSize(2)
+			.allSatisfy(d -> assertThat(d).containsEntry("current", false).containsEntry("returnedOn", "2026-06-05"));
+
+		// the new round: its own conclusion, review and notice, each keeping the returned one as predecessor; the hearing
+		// notice the new round has not (yet) replaced stays of the returned round
+		notifiedAgain(id, "2026-06-05");
+		for (String kind : List.of("INVESTIGATION_REPORT", "PRIOR_NOTICE", "HEARING_RIGHT_NOTICE")) {
+			List<Map<String, Object>> issued = documents(id, kind);
+			assertThat(issued).as(kind).hasSize(2);
+			assertThat(issued.get(0).get("supersededBy")).as(kind).isEqualTo(issued.get(1).get("id"));
+			assertThat(issued.get(0).get("earlierRound")).as(kind).isEqualTo(true);
+			assertThat(issued.get(1).get("current")).as(kind).isEqualTo(true);
+			assertThat(issued.get(1).get("earlierRound")).as(kind).isEqualTo(false);
+		}
+		List<Map<String, Object>> reviews = documents(id, "REVIEW_OPINION");
+		assertThat(reviews).extracting(d -> d.get("current")).containsExactly(false, true);
+		assertThat(documents(id, "HEARING_NOTICE")).extracting(d -> d.get("current")).containsExactly(false);
+	}
+
+	@Test
+	void aSecondHearingAfterTheReturnKeepsTheFirstRecordAsItsPredecessor() throws Exception {
+		long id = noticed();
+		today("2026-06-12");
+		call(WUZHONG, path(id, "hearing"), "{\"hearingOn\":\"2026-06-12\"}").andExpect(status().isOk());
+		call(HEAD, path(id, "return-to-investigation"), "{\"reason\":\"听证中提出新的证据\"}").andExpect(status().isOk());
+		notifiedAgain(id, "2026-06-12");
+		noticeAndHearing.requestHearing(PartyCases.ALL, id, "2026-06-12");
+		LocalDate second = calendar.plusWorkingDays(LocalDate.of(2026, 6, 12), 7);
+		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-12", second.toString())).andExpect(status().isOk());
+		today(second.toString());
+		call(WUZHONG, path(id, "hearing"), "{\"hearingOn\":\"" + second + "\"}").andExpect(status().isOk());
+
+		List<Map<String, Object>> records = documents(id, "HEARING_RECORD");
+		assertThat(records).hasSize(2);
+		assertThat(records.get(0).get("supersededBy")).isEqualTo(records.get(1).get("id"));
+		assertThat(records.get(0).get("earlierRound")).isEqualTo(true);
+		assertThat(records).extracting(d -> d.get("current")).containsExactly(false, true);
+		// the hearing notice too: the new round's keeps the returned one as its predecessor
+		List<Map<String, Object>> notices = documents(id, "HEARING_NOTICE");
+		assertThat(notices.get(0).get("supersededBy")).isEqualTo(notices.get(1).get("id"));
 	}
 
 	@Test

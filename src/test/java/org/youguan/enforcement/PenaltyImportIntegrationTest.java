@@ -28,6 +28,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.documents.TypedWorkbook;
 import org.youguan.kernel.Rows;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -344,6 +345,39 @@ class PenaltyImportIntegrationTest {
 	}
 
 	/**
+	 * A ledger written by a program keeps its formulas without their results: the 合计 row's SUM under the cases does
+	 * not fail the file (the row is left out, as any totals row), while such a formula in a case's row is that row's
+	 * error naming the column and what to do, never a failure of the whole request.
+	 */
+	@Test
+	void aTotalsFormulaWithoutItsResultIsLeftOutAndInACaseRowIsThatRowsError() throws Exception {
+		EnterpriseView e = partyCases.other();
+		List<String> headers = List.of("信用代码", "违法行为", "线索来源", "立案时间", "处罚决定日期", "文号", "处罚类型", "罚款（元）",
+				"缴款日期", "结案日期");
+		TypedWorkbook ledger = new TypedWorkbook(headers);
+		for (int month = 3; month <= 7; month += 2) {
+			ledger.row(Arrays.asList(e.creditCode(), "DATA_NOT_REPORTED", "举报", LocalDate.of(2024, month, 5),
+					LocalDate.of(2024, month + 1, 1), number(), "罚款", 1000, null, null));
+		}
+		byte[] sheet = ledger.row(Arrays.asList("合计", null, null, null, null, null, null,
+				TypedWorkbook.formulaWithoutResult("SUM(H2:H4)"), null, null)).bytes();
+		long before = count();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(staff).with(csrf()))
+			.andExpect(flash().attribute("message", "已导入历史处罚案件3件；第5行是合计行，未作为案件导入"));
+		assertThat(count()).isEqualTo(before + 3);
+
+		byte[] inACase = new TypedWorkbook(headers)
+			.row(Arrays.asList(e.creditCode(), "DATA_NOT_REPORTED", "举报", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 4, 1),
+					number(), "罚款", TypedWorkbook.formulaWithoutResult("1000*2"), null, null))
+			.bytes();
+		mvc.perform(multipart("/enforcement/import").file(file(inACase)).session(staff).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("<td>2</td><td>罚款金额（元）</td><td>罚款金额（元）是公式，但文件中没有保存它的计算结果")));
+		assertThat(count()).isEqualTo(before + 3);
+	}
+
+	/**
 	 * Every date column under its own rules, each message naming the column and the rule: none later than today (a
 	 * future 立案日期 says so — not a range that ends before it begins), 决定 not before 立案, 缴款 not before 决定, 结案
 	 * not in the future; and the 案件来源 column named as such, its message listing exactly the sources a past case
@@ -399,6 +433,21 @@ class PenaltyImportIntegrationTest {
 			.andExpect(jsonPath("$.errors[?(@.field == 'source')].message").value(hasItem(
 					"案件来源（source）应为INSPECTION（执法检查）、COMPLAINT（申诉移送）、REPORT（举报、其他机关移送）、TRANSFER（邮政管理部门移交）之一")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'decidedOn')]").isEmpty());
+	}
+
+	@Test
+	void aLongValueIsNotEchoedWholeInTheRefusal() throws Exception {
+		String violation = "违".repeat(9000);
+		String json = """
+				{"enterpriseCreditCode":"%s","violation":"%s","source":"REPORT","filedOn":"2024-03-05",
+				 "decidedOn":"2024-04-01","decisionNumber":"%s","penalty":"WARNING","fine":null}"""
+			.formatted(partyCases.other().creditCode(), violation, number());
+		String answer = mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", "Bearer demo-wz-staff-token")
+			.contentType(MediaType.APPLICATION_JSON).content(json))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'violation')].rule").value(hasItem("one-of")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(answer).contains("违法行为目录中的代码或名称").doesNotContain("违".repeat(100));
 	}
 
 	@Test

@@ -237,6 +237,14 @@ public final class CaseClock {
 		return due(StatutoryRule.PENALTY_HEARING_NOTICE, noticeOn);
 	}
 
+	/**
+	 * The latest day a hearing noticed on {@code noticeOn} may be held: the product rule
+	 * {@link StatutoryRule#PENALTY_HEARING_LATEST} (working days from the notice; the law sets only the minimum, art.64(二)).
+	 */
+	public LocalDate hearingLatest(LocalDate noticeOn) {
+		return due(StatutoryRule.PENALTY_HEARING_LATEST, noticeOn);
+	}
+
 	/** The last day to deliver a decision not handed over on the spot: 7 working days (art.61, 85). */
 	public LocalDate deliveryDue(LocalDate decidedOn) {
 		return due(StatutoryRule.PENALTY_DELIVERY, decidedOn);

@@ -6,12 +6,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -34,6 +37,7 @@ import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.UploadedFile;
 import org.youguan.documents.WordTemplates;
 import org.youguan.enforcement.CaseView;
+import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases;
@@ -154,16 +158,27 @@ public class CaseDocuments implements DeclaresTemplates {
 
 	/**
 	 * One document of a case; {@code supersededBy} is the reissue that replaced it, null while current; {@code original}
-	 * when it is the scan of a paper document of an imported case (PDF or image, not filled from a template).
+	 * when it is the scan of a paper document of an imported case (PDF or image, not filled from a template);
+	 * {@code returnedOn} the day of the 退回调查 that ended the round it belongs to ({@link #RETURNED_ROUND}), null for a
+	 * document of no returned round.
 	 */
 	public record IssuedDocument(long id, long caseId, CaseDocumentKind kind, String number, int version, Long evidenceId,
 			long attachmentId, String fileName, LocalDate issuedOn, String issuedBy, String reissueReason,
-			Long supersededBy, boolean original) {
+			Long supersededBy, boolean original, LocalDate returnedOn) {
 
-		/** Whether this is the document in force (not replaced by a reissue). */
+		/**
+		 * Whether this is the document in force: neither replaced by a reissue nor of a round the case was returned from
+		 * (退回调查).
+		 */
 		@JsonProperty
 		public boolean current() {
-			return supersededBy == null;
+			return supersededBy == null && returnedOn == null;
+		}
+
+		/** Whether the document belongs to a round the case was returned from (退回调查): kept as issued, not in force. */
+		@JsonProperty
+		public boolean earlierRound() {
+			return returnedOn != null;
 		}
 
 		/** The document's title. */
@@ -242,7 +257,10 @@ public class CaseDocuments implements DeclaresTemplates {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public IssuedDocument issueAnew(long caseId, CaseDocumentKind kind, String reason) {
-		Optional<IssuedDocument> earlier = current(caseId, kind);
+		// the earlier round's document, ended by a return, is the new one's predecessor as well
+		Optional<IssuedDocument> earlier = list(caseId).stream()
+			.filter(d -> d.kind() == kind && d.supersededBy() == null)
+			.reduce((a, b) -> b);
 		IssuedDocument issued = issue(caseId, kind, null, Map.of());
 		if (earlier.isEmpty()) {
 			return issued;
@@ -326,12 +344,36 @@ public class CaseDocuments implements DeclaresTemplates {
 				maxBytes).id();
 	}
 
+	/**
+	 * The kinds of document of a round that 退回调查 ends (行政处罚法(2021) art.45, 65: new facts from the statement or the
+	 * hearing send the case back to investigation): the 调查终结报告 the round rests on, its 法制审核意见书, the 事先告知书
+	 * and 听证告知书, and the 听证通知书 and 听证笔录 of its hearing. The case's later round issues its own.
+	 */
+	public static final Set<CaseDocumentKind> RETURNED_ROUND = Collections.unmodifiableSet(EnumSet.of(
+			CaseDocumentKind.INVESTIGATION_REPORT, CaseDocumentKind.REVIEW_OPINION, CaseDocumentKind.PRIOR_NOTICE,
+			CaseDocumentKind.HEARING_RIGHT_NOTICE, CaseDocumentKind.HEARING_NOTICE, CaseDocumentKind.HEARING_RECORD));
+
+	/**
+	 * Marks the documents of the round return {@code returnId} ended ({@link #RETURNED_ROUND}, issued before it and not
+	 * of an earlier return) as of that round: they stay as issued, no longer in force (caller's transaction).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void endRound(long caseId, long returnId) {
+		jdbc.sql("""
+				UPDATE penalty_case_document SET returned_by = :return
+				WHERE case_id = :case AND kind IN (:kinds) AND returned_by IS NULL""")
+			.param("return", returnId).param("case", caseId)
+			.param("kinds", RETURNED_ROUND.stream().map(Enum::name).toList())
+			.update();
+	}
+
 	/** The documents of a case, in the order issued (reissues after their predecessors). */
 	public List<IssuedDocument> list(long caseId) {
 		return jdbc.sql("""
-				SELECT id, case_id, kind, number, version, evidence_id, attachment_id, file_name, issued_on, issued_by,
-				       reissue_reason, superseded_by, original
-				FROM penalty_case_document WHERE case_id = :id ORDER BY id""")
+				SELECT d.id, d.case_id, d.kind, d.number, d.version, d.evidence_id, d.attachment_id, d.file_name, d.issued_on,
+				       d.issued_by, d.reissue_reason, d.superseded_by, d.original, r.returned_on
+				FROM penalty_case_document d LEFT JOIN penalty_case_return r ON r.id = d.returned_by
+				WHERE d.case_id = :id ORDER BY d.id""")
 			.param("id", caseId)
 			.query(Rows.of(IssuedDocument.class))
 			.list();
@@ -394,6 +436,26 @@ public class CaseDocuments implements DeclaresTemplates {
 			default -> null;
 		};
 		return day == null ? LocalDate.now(clock) : day;
+	}
+
+	private record Change(DecisionOutcomes.Kind kind, String body, String documentNumber, LocalDate decidedOn,
+			Penalty previousPenalty, BigDecimal previousFine, BigDecimal previousConfiscated) {
+	}
+
+	/**
+	 * What a document filled after a 变更 of the decision says of it, after the penalty (in the field {@code penalty},
+	 * which every decision template keeps): the latest change — by 行政复议, 行政诉讼 or the bureau's own correction, who
+	 * decided it with its 文号 and day — and the penalty it replaced ({@code DecisionOutcomes}); "" when never changed.
+	 */
+	private String changeNote(long caseId) {
+		return jdbc.sql("""
+				SELECT kind, body, document_number, decided_on, previous_penalty, previous_fine, previous_confiscated
+				FROM penalty_case_outcome WHERE case_id = :id AND result = 'CHANGED' ORDER BY decided_on DESC, id DESC LIMIT 1""")
+			.param("id", caseId).query(Rows.of(Change.class)).optional()
+			.map(o -> "（本处罚决定经" + o.body() + o.kind().label() + "（" + o.documentNumber() + "，" + ChineseText.day(o.decidedOn())
+					+ "）变更" + (o.previousPenalty() == null ? ""
+							: "，原处罚为" + o.previousPenalty().describe(o.previousFine(), o.previousConfiscated())) + "）")
+			.orElse("");
 	}
 
 	/** The template of a kind of document, as declared to the documents module. */
@@ -469,7 +531,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("decisionNumber", text(c.decisionNumber()));
 		f.put("decidedOn", ChineseText.day(c.decidedOn()));
 		f.put("penalty", c.penalty() == null ? ""
-				: c.penalty().describe(c.fine(), c.confiscated(), suspension(c.suspensionFrom(), c.suspensionUntil())));
+				: c.penalty().describe(c.fine(), c.confiscated(), suspension(c.suspensionFrom(), c.suspensionUntil()))
+						+ changeNote(c.id()));
 		f.put("mitigation", c.mitigation() == null ? "" : "依据《中华人民共和国行政处罚法》第三十二条（" + c.mitigationGround().label()
 				+ "），对当事人" + c.mitigation().label() + "：" + text(c.mitigationReason()) + "。");
 		// a fine's days to pay, or a confiscation's own days to hand over (penalty.confiscation-handover)

@@ -24,6 +24,7 @@ import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases.Handover;
 import org.youguan.enforcement.PenaltyCases.Instalment;
 import org.youguan.enforcement.PenaltyCases.Procedure;
+import org.youguan.enforcement.PenaltyCases.Refund;
 import org.youguan.enforcement.PenaltyCases.Suspension;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
@@ -148,6 +149,23 @@ public class CaseWork {
 	}
 
 	/**
+	 * The day the period to publish a decision again runs from: the latest 变更 (复议, 诉讼 or the bureau's own
+	 * correction, {@code DecisionOutcomes}) decided since the publication, once that publication was withdrawn — the
+	 * change is what allows publishing it again (行政处罚法(2021) art.48); null when no publication awaits being made
+	 * again (never published, standing, or withdrawn without a change).
+	 */
+	public LocalDate republicationStart(CaseView c) {
+		if (c.publishedOn() == null || c.publicationWithdrawnOn() == null) {
+			return null;
+		}
+		return jdbc.sql("""
+				SELECT max(decided_on) FROM penalty_case_outcome
+				WHERE case_id = :id AND result = 'CHANGED' AND decided_on >= :published""")
+			.param("id", c.id()).param("published", c.publishedOn())
+			.query(Rows.of(LocalDate.class)).optional().orElse(null);
+	}
+
+	/**
 	 * The last day to state its case or request a hearing, as the notice told the party (kept on the case; for cases
 	 * notified before the day was kept, 5 working days from the notice, art.64, 85); null before the notice.
 	 */
@@ -163,6 +181,21 @@ public class CaseWork {
 		return jdbc.sql("""
 				SELECT handed_over_on, amount, receipt, attachment_id FROM penalty_case_handover WHERE case_id = :id""")
 			.param("id", id).query(Rows.of(Handover.class)).optional();
+	}
+
+	/**
+	 * The fine to refund on case {@code c} ({@link Execution#refundDue}) with the refund recorded, if any; null when
+	 * none is due and none was recorded.
+	 */
+	public Refund refund(CaseView c) {
+		Refund done = jdbc.sql("""
+				SELECT CAST(NULL AS numeric) AS due, refunded_on, amount, basis, recorded_by FROM penalty_case_refund
+				WHERE case_id = :id""").param("id", c.id()).query(Rows.of(Refund.class)).optional().orElse(null);
+		BigDecimal due = Execution.refundDue(c);
+		if (done != null) {
+			return new Refund(due, done.refundedOn(), done.amount(), done.basis(), done.recordedBy());
+		}
+		return due == null ? null : new Refund(due, null, null, null, null);
 	}
 
 	/**

@@ -157,7 +157,7 @@ class EnforcementApiController {
 	@PreAuthorize(READERS)
 	@Operation(summary = "处罚统计", description = "期间内（from、to，YYYY-MM-DD，默认本年初至今天）区域（region，默认本单位；应为2、4、6、9或12位且存在的行政区划代码，否则400）的"
 			+ "线索数（leads）、立案数（casesFiled）、被处罚企业数（penalizedEnterprises，去重）、罚款决定金额（fineTotal，元）、"
-			+ "已缴罚款（fineCollected，元，不含加处罚款）、警告数（warnings）和已公示决定数（decisionsPublished）。")
+			+ "已缴罚款（fineCollected，元，不含加处罚款，减去期间内退还的多缴罚款）、警告数（warnings）和已公示决定数（decisionsPublished）。")
 	EnforcementFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
@@ -414,6 +414,19 @@ class EnforcementApiController {
 	PenaltyCases.CaseDetail pay(DataScope scope, @PathVariable long id, @RequestBody Payment p) {
 		caseExecution.pay(scope, id, p.paidOn(), p.amount(), p.instalment());
 		return cases.get(scope, id);
+	}
+
+	@PostMapping("/cases/{id}/refund")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "登记退还多缴罚款", description = "refundedOn（退还日期，不早于缴款、不晚于今天）、amount（元，应为案件"
+			+ "refund.due：缴纳后经变更降低的罚款多缴的部分）；没有应退还的罚款返回422（no-refund-due），重复登记返回409。")
+	PenaltyCases.CaseDetail refund(DataScope scope, @PathVariable long id, @RequestBody RefundMade r) {
+		caseExecution.refund(scope, id, r.refundedOn(), r.amount());
+		return cases.get(scope, id);
+	}
+
+	/** A refund made: its day and amount (¥). */
+	record RefundMade(String refundedOn, String amount) {
 	}
 
 	@PostMapping(path = "/cases/{id}/handover", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

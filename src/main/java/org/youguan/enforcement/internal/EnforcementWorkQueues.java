@@ -117,10 +117,16 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE c.imported AND\s""" + UNDECIDED + " AND " + caseScope
 					+ " ORDER BY c.filed_on, c.id", 0);
+			// first publications, and those withdrawn and due again once the decision was changed (art.48)
 			case "enforcement.publish" -> items("""
-					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
+					SELECT c.id, c.number || ' ' || c.enterprise_name AS title,
+					       CASE WHEN c.published_on IS NULL THEN c.decision_number
+					            ELSE c.decision_number || '（变更后重新公示）' END AS detail,
 					       CAST(NULL AS date) AS due
-					FROM penalty_case c WHERE c.penalty IS NOT NULL AND c.published_on IS NULL AND NOT c.imported
+					FROM penalty_case c WHERE c.penalty IS NOT NULL AND NOT c.imported
+					AND (c.published_on IS NULL OR c.publication_withdrawn_on IS NOT NULL AND EXISTS (
+					    SELECT 1 FROM penalty_case_outcome o WHERE o.case_id = c.id AND o.result = 'CHANGED'
+					    AND o.decided_on >= c.published_on))
 					AND\s""" + Execution.IN_FORCE_SQL + """
 					\sAND c.party_kind IS DISTINCT FROM 'PERSON'
 					AND c.status IN ('DELIVERED', 'EXECUTED', 'CLOSED') AND c.delivered_on IS NOT NULL

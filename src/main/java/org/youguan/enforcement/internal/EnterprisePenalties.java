@@ -116,10 +116,11 @@ class EnterprisePenalties {
 	 * to the party ({@code GET /attachments/{id}}); {@code version} its version, {@code current} false once a later
 	 * version corrected it (both stay listed: what was served is the party's), {@code served} true for the version of
 	 * the 行政处罚决定书 in force when it was delivered (送达, 行政处罚法(2021) art.61) — a later one is a correction the
-	 * handling bureau's head made after it.
+	 * handling bureau's head made after it; {@code returnedOn} the day the case was returned to investigation (退回调查)
+	 * from the round the document belongs to — a notice of that round is no longer in force — null otherwise.
 	 */
 	public record PartyDocument(String title, String number, LocalDate issuedOn, String fileName, String href,
-			int version, boolean current, boolean served) {
+			int version, boolean current, boolean served, LocalDate returnedOn) {
 	}
 
 	/**
@@ -245,7 +246,7 @@ class EnterprisePenalties {
 	private List<PartyDocument> partyDocuments(long caseId) {
 		Long served = servedDecision(documents.list(caseId));
 		return shown(caseId).map(d -> new PartyDocument(d.title(), d.number(), d.issuedOn(), d.fileName(), d.href(),
-				d.version(), d.current(), served != null && d.id() == served)).toList();
+				d.version(), d.current(), served != null && d.id() == served, d.returnedOn())).toList();
 	}
 
 	/**

@@ -132,12 +132,32 @@ public final class Execution {
 			return "罚款" + plain(c.fine()) + "元尚未缴纳";
 		}
 		BigDecimal surcharge = c.surcharge() == null ? BigDecimal.ZERO : c.surcharge();
-		// what was paid as the fine: the fine as decided then, even if a 变更 lowered it afterwards
-		BigDecimal paidFine = c.paidAmount() == null ? c.fine() : c.paidAmount().subtract(surcharge);
+		BigDecimal paidFine = paidFine(c);
 		return "罚款：" + ChineseText.day(c.paidOn()) + "缴纳罚款" + plain(paidFine) + "元" + surcharge(surcharge)
 				+ (surcharge.signum() > 0 ? "，合计" + plain(c.paidAmount()) + "元" : "")
 				+ (paidFine.compareTo(c.fine()) > 0 ? "（罚款经变更为" + plain(c.fine()) + "元，多缴" + plain(paidFine.subtract(c.fine()))
 						+ "元应予退还）" : "");
+	}
+
+	/**
+	 * What was paid as the fine in one payment (paid less 加处罚款): the fine as decided then, even if a 变更 lowered it
+	 * afterwards; null when not paid in one payment.
+	 */
+	private static BigDecimal paidFine(CaseView c) {
+		if (c.paidOn() == null || c.fine() == null) {
+			return null;
+		}
+		BigDecimal surcharge = c.surcharge() == null ? BigDecimal.ZERO : c.surcharge();
+		return c.paidAmount() == null ? c.fine() : c.paidAmount().subtract(surcharge);
+	}
+
+	/**
+	 * The fine to be refunded: what was paid as the fine beyond the fine as a 变更 lowered it after the payment; null
+	 * when nothing is to be refunded (not paid in one payment, or not lowered below what was paid).
+	 */
+	public static BigDecimal refundDue(CaseView c) {
+		BigDecimal paid = paidFine(c);
+		return paid == null || paid.compareTo(c.fine()) <= 0 ? null : paid.subtract(c.fine());
 	}
 
 	private static String surcharge(BigDecimal surcharge) {

@@ -188,7 +188,8 @@ class PenaltyCaseImport {
 			if (totals.size() == rows.size()) {
 				throw new InvalidValueException("file", "empty", "文件中没有案件数据行（第" + join(totals) + "行是合计行，不作为案件导入）");
 			}
-			return (row, context) -> totals.contains(row.number()) ? null : check(scope, row, context, numbers);
+			// a totals row is no case: its cells (a 合计 formula saved without its result) are not checked
+			return (row, context) -> totals.contains(row.number()) ? context.skip() : check(scope, row, context, numbers);
 		}, valid -> commit.executeWithoutResult(status -> {
 					valid.stream().filter(Objects::nonNull).forEach(data -> ids.add(pastCases.importCase(scope, data)));
 					String digest = sha256(content);

@@ -22,7 +22,8 @@ import org.youguan.rules.ViolationType;
  * (party, credit code, violation, penalty, fine, days) is withdrawn, and a search by the party no longer finds it. Only what the decision
  * discloses about the party as an organisation: its name and credit code, the violation and its basis, the penalty and
  * fine, the days of decision and publication — never the case's facts, statement, investigators, reviewers or the
- * mitigation's reasons (they may name persons).
+ * mitigation's reasons (they may name persons). Each as it was published: the content kept with the publication
+ * ({@code DecisionPublication#publish}), not a later 变更 of the case before the publication is withdrawn and made again.
  */
 @Component
 class PenaltyDisclosure {
@@ -35,7 +36,7 @@ class PenaltyDisclosure {
 	 * @param confiscated the 没收违法所得 beside the fine (并处), or null
 	 */
 	record PublicDecision(long id, String decisionNumber, String enterprise, String creditCode, String regionCode,
-			String regionName, ViolationType violation, Penalty penalty, BigDecimal fine, LocalDate decidedOn,
+			String regionName, ViolationType violation, String basis, Penalty penalty, BigDecimal fine, LocalDate decidedOn,
 			LocalDate publishedOn, LocalDate withdrawnOn, String withdrawalReason, BigDecimal confiscated) {
 
 		/** The penalty with every part and amount (没收违法所得人民币…元，并处罚款人民币…元); empty once withdrawn. */
@@ -64,14 +65,17 @@ class PenaltyDisclosure {
 	 * list (its place among the others would tell them).
 	 */
 	static final Map<String, String> SORTS = Map.of("published_on", standing("c.published_on"), "decided_on",
-			standing("c.decided_on"), "fine", standing("c.fine"));
+			standing("c.publication_decided_on"), "fine", standing("c.publication_fine"));
 
-	private static final String SELECT = "SELECT c.id, c.decision_number, " + standing("c.enterprise_name") + " AS enterprise, "
-			+ standing("c.enterprise_credit_code") + " AS credit_code, c.region_code, r.name AS region_name, "
-			+ standing("c.violation_code") + " AS violation, " + standing("c.penalty") + " AS penalty, "
-			+ standing("c.fine") + " AS fine, " + standing("c.decided_on") + " AS decided_on, "
+	/** What was published (the content kept with the publication, {@code publication_*}), never the case's later values. */
+	private static final String SELECT = "SELECT c.id, c.publication_decision_number AS decision_number, "
+			+ standing("c.publication_enterprise_name") + " AS enterprise, "
+			+ standing("c.publication_credit_code") + " AS credit_code, c.region_code, r.name AS region_name, "
+			+ standing("c.publication_violation_code") + " AS violation, " + standing("c.publication_basis") + " AS basis, "
+			+ standing("c.publication_penalty") + " AS penalty, "
+			+ standing("c.publication_fine") + " AS fine, " + standing("c.publication_decided_on") + " AS decided_on, "
 			+ standing("c.published_on") + " AS published_on, c.publication_withdrawn_on AS withdrawn_on, "
-			+ "c.publication_withdrawal_reason AS withdrawal_reason, " + standing("c.confiscated") + " AS confiscated";
+			+ "c.publication_withdrawal_reason AS withdrawal_reason, " + standing("c.publication_confiscated") + " AS confiscated";
 
 	private final JdbcClient jdbc;
 
@@ -85,8 +89,9 @@ class PenaltyDisclosure {
 	 */
 	PageResult<PublicDecision> list(String prefix, PageQuery page) {
 		return Listing.from("FROM penalty_case c")
-			.where("c.published_on IS NOT NULL AND c.penalty IS NOT NULL AND " + RegionPrefix.of(prefix).predicate("c.region_code"))
-			.search(page, standing("c.enterprise_name"), standing("c.enterprise_credit_code"), "c.decision_number")
+			.where("c.published_on IS NOT NULL AND c.publication_penalty IS NOT NULL AND " + RegionPrefix.of(prefix).predicate("c.region_code"))
+			.search(page, standing("c.publication_enterprise_name"), standing("c.publication_credit_code"),
+					"c.publication_decision_number")
 			.sorts(SORTS, "published_on", true, "c.id")
 			.joinedToPage("LEFT JOIN region_name r ON r.code = c.region_code")
 			.page(jdbc, SELECT, page, Rows.of(PublicDecision.class));
@@ -96,7 +101,7 @@ class PenaltyDisclosure {
 	Optional<PublicDecision> find(long id) {
 		return jdbc.sql(SELECT + """
 				 FROM penalty_case c LEFT JOIN region_name r ON r.code = c.region_code
-				WHERE c.id = :id AND c.published_on IS NOT NULL AND c.penalty IS NOT NULL""")
+				WHERE c.id = :id AND c.published_on IS NOT NULL AND c.publication_penalty IS NOT NULL""")
 			.param("id", id)
 			.query(Rows.of(PublicDecision.class))
 			.optional();
