@@ -12,6 +12,7 @@ import org.youguan.kernel.RegionPrefix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -31,6 +32,9 @@ class RegionParametersIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	static final List<String> FILTERED = List.of("/api/v1/enforcement/figures", "/api/v1/inspections/figures",
 			"/api/v1/licensing/figures", "/api/v1/safety/figures", "/api/v1/universal/figures",
@@ -102,6 +106,42 @@ class RegionParametersIntegrationTest {
 		for (String code : List.of("3", "32050", "3205061", "32050600", "3205060010", "32050600100")) {
 			assertThatThrownBy(() -> RegionPrefix.of(code)).as(code)
 				.isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.getMessage()).contains("2位（省）"));
+		}
+	}
+
+	/**
+	 * The public lookup page remembers only that a region exists (issue 12: one statement less per view): a malformed or
+	 * unknown code is refused on every view with its rule, and a code refused as unknown is found on the next view once
+	 * the region is there — nothing about it was remembered.
+	 */
+	@Test
+	void theLookupPageRefusesAnUnknownOrMalformedRegionOnEveryViewAndFindsOneAsSoonAsItExists() throws Exception {
+		String street = "320506999";
+		for (int view = 0; view < 2; view++) {
+			mvc.perform(get("/public/lookup").param("region", "32050"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("name=\"region\"")))
+				.andExpect(content().string(not(containsString("id=\"outlet-results\""))));
+			mvc.perform(get("/public/lookup").param("region", street))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("行政区划代码不存在：" + street)))
+				.andExpect(content().string(not(containsString("id=\"outlet-results\""))));
+			mvc.perform(get("/public/lookup").param("region", "320506"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("行政区划代码不存在"))))
+				.andExpect(content().string(containsString("id=\"outlet-results\"")));
+		}
+		jdbc.sql("INSERT INTO region (code, name, parent_code, level) VALUES (:code, '测试街道', '320506', 'STREET')")
+			.param("code", street)
+			.update();
+		try {
+			mvc.perform(get("/public/lookup").param("region", street))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("行政区划代码不存在"))))
+				.andExpect(content().string(containsString("id=\"outlet-results\"")));
+		}
+		finally {
+			jdbc.sql("DELETE FROM region WHERE code = :code").param("code", street).update();
 		}
 	}
 }

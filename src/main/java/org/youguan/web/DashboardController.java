@@ -133,7 +133,14 @@ class DashboardController {
 				bureaus.list(scope, new PageQuery("", 0, 1, null, false)).total(), audit.countSince(scope, today),
 				filings.countNeedingAttention(scope), reports.countAwaiting(scope),
 				complaints.countNeedingAttention(scope))));
-		model.addAttribute("statistics", analysis.snapshot(scope, me.regionCode(), YearMonth.from(today).minusMonths(1)));
+		// the statistics card as HTML, remembered per snapshot (the same object while Analysis keeps it), language and
+		// context path: it shows nothing else
+		Analysis.Snapshot statistics = analysis.snapshot(scope, me.regionCode(), YearMonth.from(today).minusMonths(1));
+		if (statistics != null) {
+			model.addAttribute("statisticsHtml", remembered.get("statistics html",
+					List.of(statistics, locale, request.getContextPath()),
+					() -> html.statistics(statistics, locale, request, response)));
+		}
 		model.addAttribute("charts", true);
 		calendar.nextHoliday(today).ifPresent(h -> {
 			model.addAttribute("nextHoliday", h);

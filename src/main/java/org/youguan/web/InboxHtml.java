@@ -13,14 +13,16 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+import org.youguan.statistics.Analysis;
 
 /**
  * The home pages' inbox cards as HTML, rendered from the fragments of the template {@code web/inbox} (issue 12: on
  * 工作台 the inbox's rows were most of the page's processed elements, rendered anew on every view although they are
- * remembered). The home controller remembers the HTML in {@link HomeCache} under the same key as the rows it shows (the
- * user, language and context path, the day and the newest audit event), so a view inserts it as it is, as the layout
- * does with {@link Menu} and {@link UserBar}. Texts are escaped when rendered, like any template text; the cards hold no
- * form and nothing of the request but its context path.
+ * remembered), and 工作台's statistics card ({@code web/statistics-card}). The home controller remembers the HTML in
+ * {@link HomeCache} under the same key as the rows it shows (the user, language and context path, the day and the
+ * newest audit event; the statistics card by its snapshot instead of the user), so a view inserts it as it is, as the
+ * layout does with {@link Menu} and {@link UserBar}. Texts are escaped when rendered, like any template text; the cards
+ * hold no form and nothing of the request but its context path.
  */
 @Component
 class InboxHtml {
@@ -79,10 +81,31 @@ class InboxHtml {
 		return render("recent", Map.of("list", recent), locale, request, response);
 	}
 
+	/**
+	 * 工作台's statistics card (template {@code web/statistics-card}): this year's 快递业务量 by month, its chart and the
+	 * year to date. It shows nothing but the snapshot, in the page's language (issue 12: its 12-month trend was the
+	 * dashboard's remaining iteration, rendered anew on every view of a snapshot that changes only with approvals).
+	 *
+	 * @param statistics the snapshot as {@code Analysis.snapshot} gives it
+	 * @param locale the page's language
+	 * @param request the request being answered
+	 * @param response its response
+	 * @return the card's HTML
+	 */
+	String statistics(Analysis.Snapshot statistics, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		return render("web/statistics-card", "card", Map.of("statistics", statistics), locale, request, response);
+	}
+
 	private String render(String fragment, Map<String, Object> variables, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
+		return render("web/inbox", fragment, variables, locale, request, response);
+	}
+
+	private String render(String template, String fragment, Map<String, Object> variables, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
 		var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
 			.buildExchange(request, response);
-		return templates.process("web/inbox", Set.of(fragment), new WebContext(exchange, locale, variables));
+		return templates.process(template, Set.of(fragment), new WebContext(exchange, locale, variables));
 	}
 }

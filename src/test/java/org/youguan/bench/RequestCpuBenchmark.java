@@ -43,7 +43,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * run ({@code -Pbench -Dbench.jvm.args=-XX:StartFlightRecording=…}) can be cut into the endpoints' phases.
  */
 @IntegrationTest
-@TestPropertySource(properties = "spring.test.mockmvc.print=none")
+// the public page answers beyond the anonymous per-minute limit, as in the HTTP benchmark
+@TestPropertySource(properties = { "spring.test.mockmvc.print=none", "youguan.public.requests-per-minute=2000000000" })
 class RequestCpuBenchmark {
 
 	/**
@@ -114,7 +115,8 @@ class RequestCpuBenchmark {
 				new Measured("outlet text search 菜鸟, size 20", get("/api/v1/outlets").param("q", "菜鸟")
 					.param("size", "20")
 					.header("Authorization", token)),
-				new Measured("dashboard", get("/").session(session)));
+				new Measured("dashboard", get("/").session(session)),
+				new Measured("public lookup page 吴中区", get("/public/lookup").param("region", "320506")));
 		List<String> only = List.of(System.getProperty("bench.cpu.only", "").split(","));
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		StringBuilder table = new StringBuilder("\n| request | CPU ms/req | wall ms/req |\n|---|---|---|\n");

@@ -41,6 +41,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.OptionsHtml;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
@@ -118,8 +119,12 @@ class ComplaintController {
 				result.items().stream().map(c -> QueueRow.of(c, request.getContextPath(), calendar)).toList(),
 				QueueRow.Labels.of(messages, locale)));
 		model.addAttribute("query", query);
-		model.addAttribute("statuses", statuses(shown));
-		model.addAttribute("categories", intake.categories());
+		// the filter's options written in Java, as the rows are (issue 12): the page's remaining template iterations
+		model.addAttribute("statusOptions",
+				OptionsHtml.html(statuses(shown), ComplaintStatus::name, ComplaintStatus::label,
+						request.getParameterValues("status")));
+		model.addAttribute("categoryOptions",
+				OptionsHtml.html(intake.categories(), c -> c, c -> c, request.getParameterValues("category")));
 		model.addAttribute("state", shown);
 		model.addAttribute("awaitingReply", awaitingReply);
 		return "complaints/queue";

@@ -3,9 +3,14 @@ package org.youguan.registry.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 import org.youguan.audit.AuditTrail;
 import org.youguan.audit.AuditedMemory;
 import org.youguan.kernel.PageQuery;
@@ -19,7 +24,8 @@ import org.youguan.registry.Outlets;
 /**
  * What the public lookup (page and API) reads, remembered until the next audited change: the brands and counties its
  * pickers offer and each asked page of filed outlets (region, brand, page number). A view then costs one probe of the
- * audit head instead of five statements (brands, counties, the region's name, the count and the page).
+ * audit head instead of six statements (brands, counties, the region's name, whether the asked region exists, the count
+ * and the page).
  *
  * <p>
  * Filing decisions (an outlet added, changed or closed by {@code OutletFilingDecision}), corrections, closures,
@@ -41,9 +47,12 @@ class PublicLookup {
 
 	private final String homeRegion;
 
+	private final ITemplateEngine templates;
+
 	PublicLookup(AuditTrail audit, Clock clock, Outlets outlets, Brands brands, Regions regions,
 			@Value("${youguan.public.lookup-cache:PT60S}") Duration timeToLive,
-			@Value("${youguan.public.region:3205}") String homeRegion) {
+			@Value("${youguan.public.region:3205}") String homeRegion, ITemplateEngine templates) {
+		this.templates = templates;
 		this.memory = new AuditedMemory(audit::latestEventId, clock, timeToLive, 2_000);
 		this.outlets = outlets;
 		this.brands = brands;
@@ -73,6 +82,32 @@ class PublicLookup {
 			return memory.get(head, List.of("pickers"),
 					() -> new Pickers(brands.all(), regions.findByNamePrefix(homeRegion, "", RegionLevel.COUNTY),
 							regions.name(homeRegion)));
+		}
+
+		/**
+		 * Requires {@code code} to be a valid, existing region code as {@link Regions#require} does; that it exists is
+		 * remembered like the pages (regions change only by an audited import), so a view of a county's outlets reads
+		 * nothing but the audit head (issue 12). An invalid or unknown code is refused every time and never
+		 * remembered.
+		 * @throws org.youguan.kernel.InvalidValueException naming {@code field}: the format rule or "does not exist"
+		 */
+		void requireRegion(String field, String code) {
+			memory.get(head, List.of("region", field, code), () -> {
+				regions.require(field, code);
+				return Boolean.TRUE;
+			});
+		}
+
+		/**
+		 * The outlets of {@code page} as the lookup page lists them (fragment {@code items} of the template
+		 * {@code registry/public-outlets}), remembered with the page they show (issue 12: the rows were the lookup
+		 * page's remaining template iterations, rendered anew on every view of a remembered page). The markup holds
+		 * nothing but the page's texts, escaped when rendered, and no message or link of the request.
+		 * @param page a page as {@link #outlets} gives it
+		 */
+		String outletItemsHtml(PageResult<Outlets.PublicOutlet> page) {
+			return memory.get(head, List.of("outlets html", page), () -> templates.process("registry/public-outlets",
+					Set.of("items"), new Context(Locale.SIMPLIFIED_CHINESE, Map.of("outlets", page))));
 		}
 
 		/**

@@ -2,15 +2,21 @@ package org.youguan.registry.internal;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.OptionsHtml;
+import org.youguan.kernel.PageResult;
 import org.youguan.region.ChecksRegionItself;
-import org.youguan.region.Regions;
+import org.youguan.region.Region;
+import org.youguan.registry.Brands;
 import org.youguan.registry.Licences;
+import org.youguan.registry.Outlets;
 
 /**
  * 公众查询: licence lookup and filed outlets of a brand in a county or street, for anyone, on any phone. The counties
@@ -24,12 +30,9 @@ class PublicLookupController {
 
 	private final PublicLookup lookup;
 
-	private final Regions regions;
-
-	PublicLookupController(Licences licences, PublicLookup lookup, Regions regions) {
+	PublicLookupController(Licences licences, PublicLookup lookup) {
 		this.licences = licences;
 		this.lookup = lookup;
-		this.regions = regions;
 	}
 
 	/**
@@ -40,11 +43,14 @@ class PublicLookupController {
 	@ChecksRegionItself
 	@GetMapping("/public/lookup")
 	String lookup(@RequestParam(required = false) String query, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String brand, ListRequest list, Model model) {
+			@RequestParam(required = false) String brand, ListRequest list, HttpServletRequest request, Model model) {
 		PublicLookup.View view = lookup.now();
 		PublicLookup.Pickers pickers = view.pickers();
-		model.addAttribute("brands", pickers.brands());
-		model.addAttribute("counties", pickers.counties());
+		// the pickers' options written in Java (issue 12: the page's iterations besides the outlets)
+		model.addAttribute("countyOptions", OptionsHtml.html(pickers.counties(), Region::code, Region::name,
+				request.getParameterValues("region")));
+		model.addAttribute("brandOptions", OptionsHtml.html(pickers.brands(), Brands.BrandView::shortName,
+				Brands.BrandView::shortName, request.getParameterValues("brand")));
 		model.addAttribute("homeRegionName", pickers.homeRegionName());
 		if (query != null && !query.isBlank()) {
 			List<Licences.PublicLicence> found = licences.publicSearch(query, 50);
@@ -53,9 +59,11 @@ class PublicLookupController {
 		if ((region != null && !region.isBlank()) || (brand != null && !brand.isBlank())) {
 			try {
 				if (region != null && !region.isBlank()) {
-					regions.require("region", region);
+					view.requireRegion("region", region);
 				}
-				model.addAttribute("outlets", view.outlets(region, brand, list.page()));
+				PageResult<Outlets.PublicOutlet> outlets = view.outlets(region, brand, list.page());
+				model.addAttribute("outlets", outlets);
+				model.addAttribute("outletItemsHtml", view.outletItemsHtml(outlets));
 			}
 			catch (InvalidValueException ex) {
 				model.addAttribute("errors", ex.fieldErrors());
