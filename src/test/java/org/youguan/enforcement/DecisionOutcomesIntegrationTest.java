@@ -265,17 +265,27 @@ class DecisionOutcomesIntegrationTest {
 		assertThat(number(JsonPath.read(caseJson(id), "$.refund.due"))).isEqualByComparingTo("2000");
 		assertThat((Object) JsonPath.read(caseJson(id), "$.refund.refundedOn")).isNull();
 		assertThat(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andReturn()
-			.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("应退还多缴的2000元");
+			.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("应退还多缴的2000元", "id=\"refund-form\"");
 		String refund = "/api/v1/enforcement/cases/" + id + "/refund";
 		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"3000\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("amount")).andExpect(jsonPath("$.errors[0].rule").value("amount"));
 		call(WUZHONG, refund, "{\"refundedOn\":\"" + day.minusDays(1) + "\",\"amount\":\"2000\"}")
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("refundedOn"));
 		Map<String, Object> beforeRefund = figures(changed);
-		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"2000\"}").andExpect(status().isOk())
-			.andExpect(jsonPath("$.refund.refundedOn").value(changed.toString()))
-			.andExpect(jsonPath("$.refund.amount").value(2000))
-			.andExpect(jsonPath("$.refund.basis").value(containsString("多缴2000元应予退还")));
+		// recorded on the case page's form: a wrong amount comes back with its error and what was typed
+		String refused = mvc.perform(post("/enforcement/cases/" + id + "/refund").session(SignIn.session(mvc, "wz.staff"))
+			.with(csrf()).param("refundedOn", changed.toString()).param("amount", "1999"))
+			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refused).contains("应退还2000元", "value=\"1999\"");
+		mvc.perform(post("/enforcement/cases/" + id + "/refund").session(SignIn.session(mvc, "wz.staff")).with(csrf())
+			.param("refundedOn", changed.toString()).param("amount", "2000"))
+			.andExpect(flash().attribute("message", "已登记退还多缴罚款"));
+		String recorded = caseJson(id);
+		assertThat((String) JsonPath.read(recorded, "$.refund.refundedOn")).isEqualTo(changed.toString());
+		assertThat(number(JsonPath.read(recorded, "$.refund.amount"))).isEqualByComparingTo("2000");
+		assertThat((String) JsonPath.read(recorded, "$.refund.basis")).contains("多缴2000元应予退还");
+		assertThat(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8)).as("no form once recorded").doesNotContain("id=\"refund-form\"");
 		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"2000\"}").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].rule").value("already-refunded"));
 		// the fines collected are net of the refund, in the period it was made

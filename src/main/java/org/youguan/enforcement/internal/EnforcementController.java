@@ -60,7 +60,7 @@ import org.youguan.rules.ViolationType;
  * the case queue with each case's remaining days (highlighted within the warning days and when overdue), and a case's
  * page where its steps run — a step of a button or a reason through {@link PageSteps}, a form of typed fields
  * (decision, conclusion, hearing, evidence, original document, transfer, suspension, payment arrangement, investigation
- * team, review, notice, statement, payment, extension, the lead's proposal) through {@link FormSteps}, so a refused form comes back with what was typed and its errors beside the
+ * team, review, notice, statement, payment, refund, extension, the lead's proposal) through {@link FormSteps}, so a refused form comes back with what was typed and its errors beside the
  * fields — with its documents as issued (download, reissue
  * keeping the predecessor), its evidence list (调查取证, with uploads), and the head's (局领导) steps — 处罚决定, 不予处罚,
  * 撤案 and 移送 (行政处罚法(2021) art.57), 延期/分期缴纳 — shown to the head only; and the one form of
@@ -518,6 +518,15 @@ class EnforcementController {
 		return FormSteps.run(model, response, redirect, page(id), "已登记缴纳罚款",
 				() -> caseExecution.pay(scope, id, text(paidOn), amount, instalment),
 				refused(me, scope, id, model, "payment-form"));
+	}
+
+	@PostMapping("/enforcement/cases/{id:\\d+}/refund")
+	@PreAuthorize(EnforcementApiController.WRITERS)
+	String refund(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) LocalDate refundedOn, @RequestParam(required = false) String amount,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "已登记退还多缴罚款",
+				() -> caseExecution.refund(scope, id, text(refundedOn), amount), refused(me, scope, id, model, "refund-form"));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/handover")
