@@ -43,6 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.safety.ParcelRecord;
+import org.youguan.safety.RealNameMethod;
+import org.youguan.safety.SenderIdType;
 import org.youguan.safety.internal.alerts.ParcelFiles;
 
 /**
@@ -434,10 +436,11 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 			Map<String, TreeSet<LocalDate>> days = new LinkedHashMap<>();
 			Map<String, ParcelChunk> named = new HashMap<>();
 			try {
+				TextBytes texts = new TextBytes();
 				try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
 					for (ParcelChunk chunk : group) {
 						named.putIfAbsent(chunk.province(), chunk);
-						append(a, chunk, rollups, days.computeIfAbsent(chunk.province(), p -> new TreeSet<>()));
+						append(a, chunk, rollups, days.computeIfAbsent(chunk.province(), p -> new TreeSet<>()), texts);
 					}
 				}
 				Files.createDirectories(staged.dir().getParent());
@@ -573,13 +576,28 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 		}
 	}
 
-	/** Appends a chunk's records (with their day and province) and counts them; adds the days they fall on. */
-	private static void append(DuckDBAppender a, ParcelChunk chunk, ParcelRollups rollups, Set<LocalDate> days)
-			throws SQLException {
+	/** The UTF-8 bytes of each {@link SenderIdType}'s name, by ordinal. */
+	private static final byte[][] SENDER_ID_TYPES = Arrays.stream(SenderIdType.values())
+		.map(t -> t.name().getBytes(StandardCharsets.UTF_8))
+		.toArray(byte[][]::new);
+
+	/** The UTF-8 bytes of each {@link RealNameMethod}'s name, by ordinal. */
+	private static final byte[][] REAL_NAME_METHODS = Arrays.stream(RealNameMethod.values())
+		.map(m -> m.name().getBytes(StandardCharsets.UTF_8))
+		.toArray(byte[][]::new);
+
+	/**
+	 * Appends a chunk's records (with their day and province) and counts them; adds the days they fall on. The text
+	 * columns with few distinct values are handed over as bytes encoded once per group ({@code texts}): the appender
+	 * would encode the same few strings to UTF-8 for every record (the largest Java cost of the storing thread in a
+	 * flight recording, docs/performance.md).
+	 */
+	private static void append(DuckDBAppender a, ParcelChunk chunk, ParcelRollups rollups, Set<LocalDate> days,
+			TextBytes texts) throws SQLException {
 		// China's offset is whole hours: one zone look-up per hour of records, not per record
 		long lastHour = Long.MIN_VALUE;
 		LocalDate day = null;
-		String province = chunk.province();
+		byte[] province = chunk.province().getBytes(StandardCharsets.UTF_8);
 		for (ParcelRecord r : chunk.records()) {
 			rollups.count(r);
 			long hour = Math.floorDiv(r.acceptedAt().getEpochSecond(), 3600);
@@ -596,18 +614,18 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 			// as epoch microseconds: no OffsetDateTime and no zone rules per record (a flight recording showed them)
 			Instant at = r.acceptedAt();
 			a.appendEpochMicros(at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000);
-			text(a, r.senderIdType() == null ? null : r.senderIdType().name());
+			bytes(a, r.senderIdType() == null ? null : SENDER_ID_TYPES[r.senderIdType().ordinal()]);
 			text(a, r.senderIdPseudonym());
-			a.append(r.senderRegion());
-			a.append(r.recipientRegion());
-			a.append(r.itemCategory());
+			a.append(texts.of(r.senderRegion()));
+			a.append(texts.of(r.recipientRegion()));
+			a.append(texts.of(r.itemCategory()));
 			a.append(r.weightGrams());
-			a.append(r.realNameMethod().name());
+			a.append(REAL_NAME_METHODS[r.realNameMethod().ordinal()]);
 			a.append(r.inspected());
 			a.append(r.screened());
-			text(a, r.screeningMachineSerial());
-			text(a, r.outletFilingNumber());
-			text(a, r.courierId());
+			bytes(a, texts.of(r.screeningMachineSerial()));
+			bytes(a, texts.of(r.outletFilingNumber()));
+			bytes(a, texts.of(r.courierId()));
 			a.append(r.exempt());
 			a.append(r.realName());
 			a.endRow();
@@ -620,6 +638,42 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 		}
 		else {
 			a.append(value);
+		}
+	}
+
+	private static void bytes(DuckDBAppender a, byte[] utf8) throws SQLException {
+		if (utf8 == null) {
+			a.appendNull();
+		}
+		else {
+			a.append(utf8);
+		}
+	}
+
+	/**
+	 * The UTF-8 bytes of a group's text values, each encoded once (a VARCHAR column takes them as they are); at most
+	 * {@value #MAX} distinct values are kept, any further one is encoded each time, so a group of many distinct values
+	 * (courier ids, item categories) holds no more than that.
+	 */
+	private static final class TextBytes {
+
+		private static final int MAX = 4_096;
+
+		private final Map<String, byte[]> bytes = new HashMap<>();
+
+		/** The value's UTF-8 bytes, or null for null. */
+		byte[] of(String value) {
+			if (value == null) {
+				return null;
+			}
+			byte[] b = bytes.get(value);
+			if (b == null) {
+				b = value.getBytes(StandardCharsets.UTF_8);
+				if (bytes.size() < MAX) {
+					bytes.put(value, b);
+				}
+			}
+			return b;
 		}
 	}
 
