@@ -66,8 +66,8 @@ import org.youguan.safety.internal.alerts.ParcelFiles;
  * node ({@link DirectParcelTransport}) the upload hands over groups of several chunks of one batch attempt
  * ({@link #storeAll}: one DuckDB table, one file per province and day named after the group's first chunk of that
  * province, one PostgreSQL transaction for all their keys — the group is stored whole or not at all); a Kafka
- * consumer stores each chunk it receives on its own ({@link #store}), so that a chunk delivered again is skipped or
- * rewritten whole under its own file names. A later compaction can merge small files of a day without changing the
+ * consumer stores a poll's consecutive chunks of one batch attempt the same way, and a chunk delivered again is
+ * skipped by its key (the group's other chunks are stored, under the name of the first of them). A later compaction can merge small files of a day without changing the
  * layout readers see.
  */
 @Component
