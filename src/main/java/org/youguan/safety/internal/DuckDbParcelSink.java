@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -41,6 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.safety.ParcelRecord;
+import org.youguan.safety.RealNameMethod;
+import org.youguan.safety.SenderIdType;
 import org.youguan.safety.internal.alerts.ParcelFiles;
 
 /**
@@ -62,8 +66,8 @@ import org.youguan.safety.internal.alerts.ParcelFiles;
  * node ({@link DirectParcelTransport}) the upload hands over groups of several chunks of one batch attempt
  * ({@link #storeAll}: one DuckDB table, one file per province and day named after the group's first chunk of that
  * province, one PostgreSQL transaction for all their keys — the group is stored whole or not at all); a Kafka
- * consumer stores each chunk it receives on its own ({@link #store}), so that a chunk delivered again is skipped or
- * rewritten whole under its own file names. A later compaction can merge small files of a day without changing the
+ * consumer stores a poll's consecutive chunks of one batch attempt the same way, and a chunk delivered again is
+ * skipped by its key (the group's other chunks are stored, under the name of the first of them). A later compaction can merge small files of a day without changing the
  * layout readers see.
  */
 @Component
@@ -94,6 +98,17 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 
 	/** This sink's own prefix for its staging directories. */
 	private final String run = UUID.randomUUID().toString();
+
+	/** Numbers this sink's staging directories ({@code <run>-<n>}). */
+	private final AtomicLong stagingDirs = new AtomicLong();
+
+	/**
+	 * This sink's staging directories not in use, each emptied of files but kept with its {@code day=}/{@code province=}
+	 * subdirectories for the next group (creating and deleting them per group took ~8 % of the storing thread,
+	 * docs/performance.md); at most one per group stored at once. Their subdirectories unused for an hour are pruned
+	 * with the hourly recovery ({@link #recoverLeftovers}).
+	 */
+	private final Deque<Path> idleStaging = new ConcurrentLinkedDeque<>();
 
 	/** When {@link #recoverLeftovers} looks at the staging directories next (epoch milliseconds). */
 	private volatile long nextRecovery;
@@ -200,7 +215,7 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 		if (outcome != Stored.NOW) {
 			// stored before by another node (its files are the ones that count), or the attempt was given up or taken
 			// over: the files written here never reach the records
-			staged.discard();
+			staged.recycle();
 			return 0;
 		}
 		staged.publish();
@@ -216,9 +231,12 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 
 	/**
 	 * At the first store and then at most hourly: the staging directories a sink lost between its commit and the move
-	 * left behind (another process's — this one's are its own groups in flight). A file that a stored chunk lists is
-	 * moved into place when it is missing there; the others are deleted once their directory is an hour old (a group
-	 * that never committed, or one being stored right now by another node, whose files are young).
+	 * left behind (another process's — this one's are its own groups in flight or kept for the next group). A file that
+	 * a stored chunk lists is moved into place when it is missing there; the others are deleted once the file itself is
+	 * an hour old (a group that never committed; a group being stored right now by another node has young files, in a
+	 * directory that node may have kept for hours). A directory is removed once it is empty and was not changed for an
+	 * hour (a live node's kept directories change with every group it stores). This sink's own idle directories lose
+	 * the subdirectories unused for an hour (a day past, a province no longer sent).
 	 */
 	private void recoverLeftovers() {
 		// the file system's times: the wall clock, not the application's
@@ -227,40 +245,100 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 			return;
 		}
 		nextRecovery = now + 3_600_000;
+		long hourAgo = now - 3_600_000;
 		if (!Files.isDirectory(staging)) {
 			return;
 		}
-		try (Stream<Path> dirs = Files.list(staging)) {
-			for (Path dir : dirs.filter(d -> !d.getFileName().toString().startsWith(run)).toList()) {
-				boolean old = Files.getLastModifiedTime(dir).toMillis() < now - 3_600_000;
-				boolean left = false;
-				try (Stream<Path> all = Files.walk(dir)) {
-					for (Path f : all.filter(Files::isRegularFile).toList()) {
-						String name = dir.relativize(f).toString();
-						String relative = name.endsWith(STAGED) ? name.substring(0, name.length() - STAGED.length()) : "";
-						boolean listed = !relative.isEmpty() && !jdbc.queryForList("SELECT 1 FROM safety_parcel_chunk WHERE ? = ANY(files) LIMIT 1",
-								Integer.class, relative).isEmpty();
-						Path target = root.resolve(relative);
-						if (listed && !Files.exists(target)) {
-							Files.createDirectories(target.getParent());
-							Files.move(f, target, StandardCopyOption.ATOMIC_MOVE);
-							log.info("Parcel file of a stored chunk moved into place after a lost node: {}", relative);
-						}
-						else if (listed || old) {
-							Files.deleteIfExists(f);
-						}
-						else {
-							left = true;
-						}
-					}
-				}
-				if (!left) {
-					new Staged(dir).discard();
-				}
-			}
+		List<Path> dirs;
+		try (Stream<Path> list = Files.list(staging)) {
+			dirs = list.toList();
 		}
 		catch (IOException ex) {
 			log.warn("Staged parcel files not recovered ({})", ex.getClass().getSimpleName());
+			return;
+		}
+		for (Path dir : dirs) {
+			try {
+				if (!dir.getFileName().toString().startsWith(run)) {
+					recover(dir, hourAgo);
+				}
+			}
+			catch (IOException | UncheckedIOException ex) {
+				// a file moved or deleted meanwhile by its live node: looked at again in an hour
+				log.warn("Staged parcel files not recovered: {} ({})", dir.getFileName(), ex.getClass().getSimpleName());
+			}
+		}
+		// this sink's own idle directories, taken out of use while pruned (a group needing one meanwhile makes another)
+		List<Path> idle = new ArrayList<>();
+		for (Path dir = idleStaging.poll(); dir != null; dir = idleStaging.poll()) {
+			idle.add(dir);
+		}
+		for (Path dir : idle) {
+			try {
+				removeUnused(dir, modified(dir), hourAgo, false);
+				idleStaging.push(dir);
+			}
+			catch (IOException | UncheckedIOException ex) {
+				// not used again: deleted whole instead
+				new Staged(dir).discard();
+			}
+		}
+	}
+
+	/** Recovers another sink's staging directory (see {@link #recoverLeftovers}). */
+	private void recover(Path dir, long hourAgo) throws IOException {
+		// the directories' times before anything is moved out of them: a move is not a use
+		Map<Path, Long> modified = modified(dir);
+		List<Path> files;
+		try (Stream<Path> all = Files.walk(dir)) {
+			files = all.filter(Files::isRegularFile).toList();
+		}
+		for (Path f : files) {
+			String name = dir.relativize(f).toString();
+			String relative = name.endsWith(STAGED) ? name.substring(0, name.length() - STAGED.length()) : "";
+			boolean listed = !relative.isEmpty() && !jdbc.queryForList("SELECT 1 FROM safety_parcel_chunk WHERE ? = ANY(files) LIMIT 1",
+					Integer.class, relative).isEmpty();
+			Path target = root.resolve(relative);
+			if (listed && !Files.exists(target)) {
+				Files.createDirectories(target.getParent());
+				Files.move(f, target, StandardCopyOption.ATOMIC_MOVE);
+				log.info("Parcel file of a stored chunk moved into place after a lost node: {}", relative);
+			}
+			else if (listed || Files.getLastModifiedTime(f).toMillis() < hourAgo) {
+				Files.deleteIfExists(f);
+			}
+		}
+		removeUnused(dir, modified, hourAgo, true);
+	}
+
+	/** The last-modified times of a directory and every directory under it. */
+	private static Map<Path, Long> modified(Path dir) throws IOException {
+		Map<Path, Long> modified = new HashMap<>();
+		try (Stream<Path> all = Files.walk(dir)) {
+			for (Path d : all.filter(Files::isDirectory).toList()) {
+				modified.put(d, Files.getLastModifiedTime(d).toMillis());
+			}
+		}
+		return modified;
+	}
+
+	/**
+	 * Removes the directories under {@code dir} (and {@code dir} itself if {@code withTop}) that are empty and were last
+	 * modified before {@code before} (as {@code modified} recorded them), deepest first; a directory that something was
+	 * written into meanwhile is not empty and stays.
+	 */
+	private static void removeUnused(Path dir, Map<Path, Long> modified, long before, boolean withTop) {
+		List<Path> deepestFirst = new ArrayList<>(modified.keySet());
+		deepestFirst.sort(Comparator.reverseOrder());
+		for (Path d : deepestFirst) {
+			if ((withTop || !d.equals(dir)) && modified.get(d) < before) {
+				try {
+					Files.deleteIfExists(d);
+				}
+				catch (IOException ex) {
+					// not empty (a file or a younger directory in it): kept
+				}
+			}
 		}
 	}
 
@@ -346,7 +424,8 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 	 */
 	private Staged writeParquet(List<ParcelChunk> group, ParcelRollups rollups) {
 		String table = "chunk_" + TABLES.incrementAndGet();
-		Staged staged = new Staged(staging.resolve(run + "-" + table));
+		Path dir = idleStaging.poll();
+		Staged staged = new Staged(dir != null ? dir : staging.resolve(run + "-" + stagingDirs.incrementAndGet()));
 		try (DuckDBConnection c = connection(); Statement st = c.createStatement()) {
 			// one DuckDB transaction per group: the appended rows stay in its local storage and are never merged into
 			// a committed table (5–10 % less time per chunk than a commit per statement, measured apart); a failure
@@ -357,10 +436,11 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 			Map<String, TreeSet<LocalDate>> days = new LinkedHashMap<>();
 			Map<String, ParcelChunk> named = new HashMap<>();
 			try {
+				TextBytes texts = new TextBytes();
 				try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
 					for (ParcelChunk chunk : group) {
 						named.putIfAbsent(chunk.province(), chunk);
-						append(a, chunk, rollups, days.computeIfAbsent(chunk.province(), p -> new TreeSet<>()));
+						append(a, chunk, rollups, days.computeIfAbsent(chunk.province(), p -> new TreeSet<>()), texts);
 					}
 				}
 				Files.createDirectories(staged.dir().getParent());
@@ -395,7 +475,8 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 	/**
 	 * A group's files in its staging directory ({@code <root>/.staging/<run>-<n>/}, laid out as under the root, each
 	 * file's name ending in {@value #STAGED} so that not even a {@code **}{@code /*.parquet} glob matches it):
-	 * published after the PostgreSQL commit, else discarded.
+	 * published after the PostgreSQL commit, else deleted. The directory is kept for the sink's next group once its
+	 * files are gone ({@link #recycle}), and deleted whole after a failure.
 	 */
 	private final class Staged {
 
@@ -435,7 +516,10 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 					p -> new ArrayList<>()).add(relative.toString());
 		}
 
-		/** Moves the files into place under the root (replacing a file of the same name) and drops the directory. */
+		/**
+		 * Moves the files into place under the root (replacing a file of the same name) and keeps the directory, now
+		 * empty of files, for the next group.
+		 */
 		void publish() {
 			try {
 				for (String f : all()) {
@@ -456,7 +540,24 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			discard();
+			idleStaging.push(dir);
+		}
+
+		/**
+		 * Deletes the group's files and keeps the directory for the next group (deletes it whole when a file cannot be
+		 * deleted).
+		 */
+		void recycle() {
+			try {
+				for (String f : all()) {
+					Files.deleteIfExists(dir.resolve(f + STAGED));
+				}
+			}
+			catch (IOException ex) {
+				discard();
+				return;
+			}
+			idleStaging.push(dir);
 		}
 
 		/** Deletes the staging directory and whatever is left in it. */
@@ -475,13 +576,28 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 		}
 	}
 
-	/** Appends a chunk's records (with their day and province) and counts them; adds the days they fall on. */
-	private static void append(DuckDBAppender a, ParcelChunk chunk, ParcelRollups rollups, Set<LocalDate> days)
-			throws SQLException {
+	/** The UTF-8 bytes of each {@link SenderIdType}'s name, by ordinal. */
+	private static final byte[][] SENDER_ID_TYPES = Arrays.stream(SenderIdType.values())
+		.map(t -> t.name().getBytes(StandardCharsets.UTF_8))
+		.toArray(byte[][]::new);
+
+	/** The UTF-8 bytes of each {@link RealNameMethod}'s name, by ordinal. */
+	private static final byte[][] REAL_NAME_METHODS = Arrays.stream(RealNameMethod.values())
+		.map(m -> m.name().getBytes(StandardCharsets.UTF_8))
+		.toArray(byte[][]::new);
+
+	/**
+	 * Appends a chunk's records (with their day and province) and counts them; adds the days they fall on. The text
+	 * columns with few distinct values are handed over as bytes encoded once per group ({@code texts}): the appender
+	 * would encode the same few strings to UTF-8 for every record (the largest Java cost of the storing thread in a
+	 * flight recording, docs/performance.md).
+	 */
+	private static void append(DuckDBAppender a, ParcelChunk chunk, ParcelRollups rollups, Set<LocalDate> days,
+			TextBytes texts) throws SQLException {
 		// China's offset is whole hours: one zone look-up per hour of records, not per record
 		long lastHour = Long.MIN_VALUE;
 		LocalDate day = null;
-		String province = chunk.province();
+		byte[] province = chunk.province().getBytes(StandardCharsets.UTF_8);
 		for (ParcelRecord r : chunk.records()) {
 			rollups.count(r);
 			long hour = Math.floorDiv(r.acceptedAt().getEpochSecond(), 3600);
@@ -498,18 +614,18 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 			// as epoch microseconds: no OffsetDateTime and no zone rules per record (a flight recording showed them)
 			Instant at = r.acceptedAt();
 			a.appendEpochMicros(at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000);
-			text(a, r.senderIdType() == null ? null : r.senderIdType().name());
+			bytes(a, r.senderIdType() == null ? null : SENDER_ID_TYPES[r.senderIdType().ordinal()]);
 			text(a, r.senderIdPseudonym());
-			a.append(r.senderRegion());
-			a.append(r.recipientRegion());
-			a.append(r.itemCategory());
+			a.append(texts.of(r.senderRegion()));
+			a.append(texts.of(r.recipientRegion()));
+			a.append(texts.of(r.itemCategory()));
 			a.append(r.weightGrams());
-			a.append(r.realNameMethod().name());
+			a.append(REAL_NAME_METHODS[r.realNameMethod().ordinal()]);
 			a.append(r.inspected());
 			a.append(r.screened());
-			text(a, r.screeningMachineSerial());
-			text(a, r.outletFilingNumber());
-			text(a, r.courierId());
+			bytes(a, texts.of(r.screeningMachineSerial()));
+			bytes(a, texts.of(r.outletFilingNumber()));
+			bytes(a, texts.of(r.courierId()));
 			a.append(r.exempt());
 			a.append(r.realName());
 			a.endRow();
@@ -522,6 +638,42 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 		}
 		else {
 			a.append(value);
+		}
+	}
+
+	private static void bytes(DuckDBAppender a, byte[] utf8) throws SQLException {
+		if (utf8 == null) {
+			a.appendNull();
+		}
+		else {
+			a.append(utf8);
+		}
+	}
+
+	/**
+	 * The UTF-8 bytes of a group's text values, each encoded once (a VARCHAR column takes them as they are); at most
+	 * {@value #MAX} distinct values are kept, any further one is encoded each time, so a group of many distinct values
+	 * (courier ids, item categories) holds no more than that.
+	 */
+	private static final class TextBytes {
+
+		private static final int MAX = 4_096;
+
+		private final Map<String, byte[]> bytes = new HashMap<>();
+
+		/** The value's UTF-8 bytes, or null for null. */
+		byte[] of(String value) {
+			if (value == null) {
+				return null;
+			}
+			byte[] b = bytes.get(value);
+			if (b == null) {
+				b = value.getBytes(StandardCharsets.UTF_8);
+				if (bytes.size() < MAX) {
+					bytes.put(value, b);
+				}
+			}
+			return b;
 		}
 	}
 
@@ -566,6 +718,9 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 	@Override
 	public synchronized void close() throws SQLException {
 		closed = true;
+		for (Path dir = idleStaging.poll(); dir != null; dir = idleStaging.poll()) {
+			new Staged(dir).discard();
+		}
 		DuckDBConnection base = duck;
 		duck = null;
 		if (base != null) {

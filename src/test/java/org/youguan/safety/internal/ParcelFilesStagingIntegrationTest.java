@@ -2,6 +2,7 @@ package org.youguan.safety.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.org.UserDirectory;
@@ -153,17 +155,106 @@ class ParcelFilesStagingIntegrationTest {
 		Files.move(files.root().resolve(file), staged);
 		assertThat(readersTotal()).isEqualTo(before);
 		// the next sink on the data directory, at its first store
-		DuckDbParcelSink next = new DuckDbParcelSink(files, jdbc, new TransactionTemplate(transactionManager), clock,
-				attempts);
-		try {
-			assertThat(next.storeAll(List.of(chunk("32", 2, 2)))).isEqualTo(1);
-		}
-		finally {
-			next.close();
-		}
+		assertThat(storeOnNewSink(chunk("32", 2, 2))).isEqualTo(1);
 		assertThat(readersTotal()).isEqualTo(before + 5);
 		assertThat(batchFiles()).containsExactlyInAnyOrderElementsOf(listed());
 		assertThat(staged()).isEmpty();
+	}
+
+	@Test
+	void aSinkKeepsItsStagingDirectoryWithItsSubdirectoriesForItsNextGroup() throws Exception {
+		long before = readersTotal();
+		List<Path> dirsBefore = stagingDirs();
+		List<Path> kept;
+		DuckDbParcelSink node = newSink();
+		try {
+			assertThat(node.storeAll(List.of(chunk("32", 1, 3), chunk("11", 2, 2)))).isEqualTo(2);
+			kept = stagingDirs().stream().filter(d -> !dirsBefore.contains(d)).toList();
+			assertThat(kept).as("the sink's staging directory, kept").hasSize(1);
+			String day = "day=" + at.atZone(ParcelRecord.CHINA).toLocalDate();
+			Path province = kept.get(0).resolve(day).resolve("province=32");
+			assertThat(province).isDirectory();
+			// the next groups reuse it: no second directory, no file left in it
+			assertThat(node.storeAll(List.of(chunk("32", 3, 4)))).isEqualTo(1);
+			assertThat(node.storeAll(List.of(chunk("11", 4, 1), chunk("32", 5, 1)))).isEqualTo(2);
+			assertThat(stagingDirs().stream().filter(d -> !dirsBefore.contains(d)).toList()).isEqualTo(kept);
+			assertThat(province).isDirectory();
+			assertThat(kept.get(0).resolve(day).resolve("province=11")).isDirectory();
+			assertThat(staged()).isEmpty();
+			assertThat(readersTotal()).isEqualTo(before + 11);
+			assertThat(batchFiles()).containsExactlyInAnyOrderElementsOf(listed());
+		}
+		finally {
+			node.close();
+		}
+		assertThat(kept.get(0)).as("the kept directory, deleted when the sink closes").doesNotExist();
+	}
+
+	@Test
+	void theRecoveryJudgesAnotherNodesStagedFilesByTheirOwnAgeAndKeepsALiveNodesDirectories() throws Exception {
+		Path staging = files.root().resolve(".staging");
+		String partition = "day=" + at.atZone(ParcelRecord.CHINA).toLocalDate() + "/province=32/";
+		long hoursAgo = System.currentTimeMillis() - 7_200_000;
+		// a live node that kept its directory for hours is writing a group into it right now: a young file, old dirs
+		Path young = staging.resolve("live-node-" + UUID.randomUUID()).resolve(partition + "young.parquet.staged");
+		// a lost node's file of a group that never committed, an hour old, in a directory made recently
+		Path old = staging.resolve("lost-node-" + UUID.randomUUID()).resolve(partition + "old.parquet.staged");
+		// a lost node's emptied directory, unused for hours; and a live node's idle one, used a moment ago
+		Path deserted = staging.resolve("lost-node-" + UUID.randomUUID()).resolve(partition);
+		Path idle = staging.resolve("live-node-" + UUID.randomUUID()).resolve(partition);
+		for (Path f : List.of(young, old)) {
+			Files.createDirectories(f.getParent());
+			Files.writeString(f, "staged");
+		}
+		Files.createDirectories(deserted);
+		Files.createDirectories(idle);
+		Files.setLastModifiedTime(old, FileTime.fromMillis(hoursAgo));
+		for (Path dir : List.of(young.getParent(), deserted)) {
+			for (Path d = dir; !d.equals(staging); d = d.getParent()) {
+				Files.setLastModifiedTime(d, FileTime.fromMillis(hoursAgo));
+			}
+		}
+		try {
+			assertThat(storeOnNewSink(chunk("32", 1, 2))).isEqualTo(1);
+			assertThat(young).as("a live node's young file in its old directory").exists();
+			assertThat(old).as("a lost node's hour-old file in a young directory").doesNotExist();
+			assertThat(stagingRoot(deserted)).as("a lost node's directory unused for an hour").doesNotExist();
+			assertThat(idle).as("a live node's directory used a moment ago").isDirectory();
+		}
+		finally {
+			for (Path f : List.of(young, old, deserted, idle)) {
+				FileSystemUtils.deleteRecursively(stagingRoot(f));
+			}
+		}
+	}
+
+	/** Another node's sink on the data directory (its first store recovers what lost nodes left staged). */
+	DuckDbParcelSink newSink() {
+		return new DuckDbParcelSink(files, jdbc, new TransactionTemplate(transactionManager), clock, attempts);
+	}
+
+	/** Stores one chunk on a new sink (as the next node to start would), then closes it. */
+	int storeOnNewSink(ParcelChunk chunk) throws Exception {
+		try (DuckDbParcelSink next = newSink()) {
+			return next.storeAll(List.of(chunk));
+		}
+	}
+
+	/** The directory directly under the staging root that holds {@code p}. */
+	Path stagingRoot(Path p) {
+		Path staging = files.root().resolve(".staging");
+		return staging.resolve(staging.relativize(p).getName(0));
+	}
+
+	/** The directories directly under the staging root. */
+	List<Path> stagingDirs() throws Exception {
+		Path staging = files.root().resolve(".staging");
+		if (!Files.isDirectory(staging)) {
+			return List.of();
+		}
+		try (Stream<Path> list = Files.list(staging)) {
+			return list.sorted().toList();
+		}
 	}
 
 	/** A chunk of the batch's attempt 1 with n records of a county of the province. */

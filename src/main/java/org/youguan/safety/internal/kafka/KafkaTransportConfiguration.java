@@ -46,8 +46,8 @@ import org.youguan.safety.internal.ParcelTransport;
  * that uploads publish to, the topic and its dead-letter topic (created when missing), and this node's listener
  * container, one member of the consumer group {@code youguan.safety.consumer-group} that all nodes share.
  *
- * <p>Delivery: the producer is idempotent with {@code acks=all}; consumers commit a chunk's offset only after the
- * {@link ParcelSink} stored it, and the sink skips a chunk key it stored before — at-least-once delivery and an
+ * <p>Delivery: the producer is idempotent with {@code acks=all}; consumers commit a poll's offsets only after the
+ * {@link ParcelSink} stored its chunks (in groups of one batch attempt), and the sink skips a chunk key it stored before — at-least-once delivery and an
  * idempotent store, so a node lost mid-batch loses nothing and counts nothing twice (see {@link ParcelChunkListener}).
  * An unreadable message is logged by position only (never its content) and sent to the dead-letter topic at once; a
  * chunk the sink keeps failing on is retried with back-off for {@code youguan.safety.kafka.retry-for}, then sent there
@@ -178,7 +178,8 @@ class KafkaTransportConfiguration {
 	@Bean
 	ConcurrentMessageListenerContainer<String, ParcelChunk> safetyParcelListenerContainer(ParcelSink sink,
 			DefaultErrorHandler safetyKafkaErrorHandler,
-			@Value("${youguan.safety.consumer-group:" + DEFAULT_GROUP + "}") String group) {
+			@Value("${youguan.safety.consumer-group:" + DEFAULT_GROUP + "}") String group,
+			@Value("${youguan.safety.chunks-per-file:10}") int chunksPerGroup) {
 		Map<String, Object> config = common();
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -191,7 +192,8 @@ class KafkaTransportConfiguration {
 		ContainerProperties properties = new ContainerProperties(settings.topic());
 		properties.setGroupId(group);
 		properties.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
-		properties.setMessageListener(new ParcelChunkListener(sink));
+		// a batch listener: a poll's consecutive chunks of one batch attempt are stored as one group
+		properties.setMessageListener(new ParcelChunkListener(sink, chunksPerGroup));
 		ConcurrentMessageListenerContainer<String, ParcelChunk> container = new ConcurrentMessageListenerContainer<>(
 				consumers, properties);
 		container.setConcurrency(settings.concurrency());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -158,11 +159,13 @@ class KafkaScaleOutIntegrationTest {
 
 		await().atMost(Duration.ofSeconds(40)).until(() -> storedChunks() == chunks.size());
 		assertThat(a.lost).as("node A was lost mid-stream").isTrue();
-		assertThat(a.stored).as("node A stored chunks before it was lost").hasSize(5);
-		String storedNeverAcknowledged = a.storedNotAcknowledged;
-		// the chunk node A stored but never acknowledged came to node B again and was skipped there
-		await().atMost(Duration.ofSeconds(10)).until(() -> b.skipped.contains(storedNeverAcknowledged));
-		assertThat(b.stored).as("node B took over node A's partitions").hasSize(chunks.size() - 5);
+		assertThat(a.stores).as("node A stored chunks (alone or in groups) five times before it was lost").hasValue(5);
+		List<String> storedNeverAcknowledged = a.storedNotAcknowledged;
+		assertThat(storedNeverAcknowledged).isNotEmpty();
+		// the chunks node A stored in its last store but never acknowledged came to node B again and were skipped there
+		await().atMost(Duration.ofSeconds(10)).until(() -> b.skipped.containsAll(storedNeverAcknowledged));
+		assertThat(b.stored).as("node B took over node A's partitions").hasSize(chunks.size() - a.stored.size())
+			.doesNotContainAnyElementsOf(a.stored);
 		assertThat(totalsPerStream()).isEqualTo(sent);
 
 		// the health indicator sees the brokers and, once the group committed everything, no lag
@@ -193,6 +196,36 @@ class KafkaScaleOutIntegrationTest {
 	}
 
 	@Test
+	void aPollsChunksOfOneBatchAreStoredInGroupsAndAGroupFailingOnOneChunkStoresTheOthers() throws Exception {
+		NodeSink only = node("node-a", Integer.MAX_VALUE, true);
+		await().atMost(Duration.ofSeconds(30)).until(() -> assigned(0) == 8);
+		ParcelTransport upload = nodes.get(0).getBean(ParcelTransport.class);
+		// one enterprise's batch in one province: one partition, in order; the sink held shut so that they pile up
+		List<ParcelChunk> chunks = new ArrayList<>();
+		for (int seq = 0; seq < 14; seq++) {
+			chunks.add(ParcelChunks.chunk(301, "32", "batch-301", seq, 3 + seq));
+		}
+		ParcelChunk bad = chunks.get(4);
+		only.failing = bad.key();
+		chunks.forEach(upload::send);
+		only.open();
+
+		// every chunk but the failing one stored once, in groups of at most youguan.safety.chunks-per-file (10)
+		await().atMost(Duration.ofSeconds(40)).until(() -> storedChunks() == chunks.size() - 1);
+		List<ConsumerRecord<String, byte[]>> deadLetters = deadLetters();
+		assertThat(deadLetters).as("the failing chunk alone, once, after its retries").hasSize(1);
+		assertThat(new ParcelChunkCodec().deserialize(topic, deadLetters.get(0).value()).key()).isEqualTo(bad.key());
+		assertThat(only.stored).hasSize(chunks.size() - 1).doesNotContain(bad.key());
+		assertThat(only.groups).as("chunks stored in one call").anyMatch(n -> n > 1).allMatch(n -> n <= 10);
+		assertThat(jdbc.sql("SELECT sum(parcels) FROM safety_parcel_hour WHERE enterprise_id = 301").query(Long.class)
+			.single()).isEqualTo(chunks.stream().filter(c -> c != bad).mapToLong(c -> c.records().size()).sum());
+		// the group offsets were committed: nothing is delivered again
+		KafkaTransportHealth health = nodes.get(0).getBean(KafkaTransportHealth.class);
+		await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(0).equals(health.health().getDetails().get("lag")));
+		assertThat(only.skipped).isEmpty();
+	}
+
+	@Test
 	void aFullChunkOfFiveThousandRecordsArrivesIntact() {
 		NodeSink only = node("node-a", Integer.MAX_VALUE);
 		ParcelChunk full = ParcelChunks.fullChunk(201, "32");
@@ -208,12 +241,17 @@ class KafkaScaleOutIntegrationTest {
 
 	/** Starts a node (an application context with the Kafka transport) whose sink is lost after {@code loseAfter} stores. */
 	NodeSink node(String name, int loseAfter) {
+		return node(name, loseAfter, false);
+	}
+
+	/** As {@link #node(String, int)}, the sink held shut until {@link NodeSink#open} when {@code shut}. */
+	NodeSink node(String name, int loseAfter, boolean shut) {
 		if (topic == null) {
 			String run = UUID.randomUUID().toString().substring(0, 8);
 			topic = "parcels-" + run;
 			group = "youguan-" + run;
 		}
-		NodeSink sink = new NodeSink(new IdempotentPostgresTestSink(dataSource), loseAfter);
+		NodeSink sink = new NodeSink(new IdempotentPostgresTestSink(dataSource), loseAfter, shut);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(Node.class)
 			.web(WebApplicationType.NONE)
 			.initializers(c -> c.getBeanFactory().registerSingleton("parcelSink", sink))
@@ -225,7 +263,9 @@ class KafkaScaleOutIntegrationTest {
 					// a node that stops polling for 3 s is out of the group (production: the 5-minute default)
 					"--youguan.safety.kafka.properties.max.poll.interval.ms=3000",
 					"--youguan.safety.kafka.properties.session.timeout.ms=6000",
-					"--youguan.safety.kafka.properties.heartbeat.interval.ms=500");
+					"--youguan.safety.kafka.properties.heartbeat.interval.ms=500",
+					// a chunk the sink keeps failing on goes to the dead-letter topic after about a second
+					"--youguan.safety.kafka.retry-for=PT1S");
 		nodes.add(context);
 		sinks.add(sink);
 		return sink;
@@ -286,13 +326,15 @@ class KafkaScaleOutIntegrationTest {
 	}
 
 	/**
-	 * A node's sink that can be lost: after its {@code loseAfter}-th store the node stops — that store committed but
-	 * its call never returns, so the chunk is never acknowledged, and no later call stores anything — until the test
-	 * ends; then the calls fail, still unacknowledged.
+	 * A node's sink that can be lost: after its {@code loseAfter}-th store that stored anything (a chunk, or a group of
+	 * them) the node stops — that store committed but its call never returns, so its chunks are never acknowledged, and
+	 * no later call stores anything — until the test ends; then the calls fail, still unacknowledged. It can also be
+	 * held shut until {@link #open} (so that messages pile up for one poll) and fail on one chunk key, alone or in a
+	 * group, every time.
 	 */
 	static final class NodeSink implements ParcelSink {
 
-		final ParcelSink delegate;
+		final IdempotentPostgresTestSink delegate;
 
 		final int loseAfter;
 
@@ -302,37 +344,63 @@ class KafkaScaleOutIntegrationTest {
 
 		final Map<String, ParcelChunk> received = new ConcurrentHashMap<>();
 
+		/** The sizes of the groups stored in one call. */
+		final List<Integer> groups = new CopyOnWriteArrayList<>();
+
 		final AtomicInteger stores = new AtomicInteger();
 
 		final CountDownLatch end = new CountDownLatch(1);
 
+		final CountDownLatch gate;
+
+		volatile String failing;
+
 		volatile boolean lost;
 
-		volatile String storedNotAcknowledged;
+		volatile List<String> storedNotAcknowledged = List.of();
 
-		NodeSink(ParcelSink delegate, int loseAfter) {
+		NodeSink(IdempotentPostgresTestSink delegate, int loseAfter, boolean shut) {
 			this.delegate = delegate;
 			this.loseAfter = loseAfter;
+			this.gate = new CountDownLatch(shut ? 1 : 0);
+		}
+
+		@Override
+		public boolean store(ParcelChunk chunk) {
+			return storeAll(List.of(chunk)) == 1;
 		}
 
 		/**
-		 * One chunk at a time, so that a node lost after its n-th store stores nothing more — whichever of its consumer
-		 * threads was about to (without the lock a second thread past the {@code lost} check stored an n+1-th chunk).
+		 * One store at a time, so that a node lost after its n-th store stores nothing more — whichever of its consumer
+		 * threads was about to (without the lock a second thread past the {@code lost} check stored more).
 		 */
 		@Override
-		public synchronized boolean store(ParcelChunk chunk) {
+		public synchronized int storeAll(List<ParcelChunk> chunks) {
+			try {
+				gate.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			if (lost) {
 				hang();
 			}
-			received.put(chunk.key(), chunk);
-			boolean now = delegate.store(chunk);
-			(now ? stored : skipped).add(chunk.key());
-			if (now && stores.incrementAndGet() == loseAfter) {
-				storedNotAcknowledged = chunk.key();
+			chunks.forEach(c -> received.put(c.key(), c));
+			if (chunks.stream().anyMatch(c -> c.key().equals(failing))) {
+				throw new IllegalStateException("chunk not stored (test)");
+			}
+			List<String> now = delegate.storeGroup(chunks);
+			stored.addAll(now);
+			chunks.stream().map(ParcelChunk::key).filter(k -> !now.contains(k)).forEach(skipped::add);
+			if (!now.isEmpty()) {
+				groups.add(now.size());
+			}
+			if (!now.isEmpty() && stores.incrementAndGet() == loseAfter) {
+				storedNotAcknowledged = now;
 				lost = true;
 				hang();
 			}
-			return now;
+			return now.size();
 		}
 
 		private void hang() {
@@ -345,7 +413,12 @@ class KafkaScaleOutIntegrationTest {
 			throw new IllegalStateException("node lost");
 		}
 
+		void open() {
+			gate.countDown();
+		}
+
 		void release() {
+			gate.countDown();
 			end.countDown();
 		}
 	}

@@ -39,7 +39,8 @@ public final class ParcelChunks {
 					i % 5 != 0 ? "JC-" + province + "-01" : null, i % 4 == 0 ? null : "YZ-" + province + "-" + enterpriseId,
 					"C" + (i % 9)));
 		}
-		return new ParcelChunk(enterpriseId + ":" + batchId + ":" + province + ":" + sequence, enterpriseId, province,
+		// the batch's first attempt (ParcelChunk.key): chunks of one batch are stored in groups
+		return new ParcelChunk(enterpriseId + ":" + batchId + ":1:" + province + ":" + sequence, enterpriseId, province,
 				records);
 	}
 
