@@ -20,6 +20,6 @@ public record FieldError(String field, String rule, String message) implements S
 
 	/** A message (or a problem's detail) of at most {@link #MAX_MESSAGE} characters, "…" when cut; null stays null. */
 	public static String capped(String message) {
-		return message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
+		return message == null || message.length() <= MAX_MESSAGE ? message : Text.start(message, MAX_MESSAGE) + "…";
 	}
 }

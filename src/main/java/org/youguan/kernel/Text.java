@@ -316,8 +316,20 @@ public final class Text {
 		if (s == null) {
 			return null;
 		}
-		String p = printable(s.length() > max * 2 ? s.substring(0, max * 2) : s);
-		return p.length() > max ? p.substring(0, max) + "…" : p;
+		String p = printable(s.length() > max * 2 ? start(s, max * 2) : s);
+		return p.length() > max ? start(p, max) + "…" : p;
+	}
+
+	/**
+	 * The first {@code max} UTF-16 units of {@code s}, one fewer when the last would be the first half of a character
+	 * outside the Basic Multilingual Plane (an emoji, a rare 汉字 of CJK Extension B) — a cut never leaves half a
+	 * character. {@code s} when it is no longer.
+	 */
+	public static String start(String s, int max) {
+		if (s.length() <= max) {
+			return s;
+		}
+		return s.substring(0, max > 0 && Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
 	}
 
 	/** A name safe to show in a message: forbidden characters written as their code points. */

@@ -122,9 +122,27 @@ public class StatutoryRules {
 	static final int MAX_COUNTED = 100_000;
 
 	/**
+	 * Adjustable rules bounded by another rule, as {@code {lower, higher}}: the higher may not be set below the lower's
+	 * value in the bureau's region, nor the lower above the higher's — the hearing's latest day is never before its
+	 * earliest (the 7 working days' notice, 行政处罚法(2021) art.64(二)), the reminder to file an annual report never
+	 * after the period to file it ends.
+	 */
+	static final List<StatutoryRule[]> ORDERED = List.of(
+			new StatutoryRule[] { StatutoryRule.PENALTY_HEARING_NOTICE, StatutoryRule.PENALTY_HEARING_LATEST },
+			new StatutoryRule[] { StatutoryRule.LICENCE_ANNUAL_REPORT_REMINDER, StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW });
+
+	/**
+	 * Product rules with a ceiling of their own below {@link #MAX_COUNTED}: a hearing held within at most 60 working
+	 * days (about three months) of its notice — a product bound, not law, so that no setting can leave a case paused
+	 * for years (the hearing's pause does not count against the 90-day limit, 邮政行政执法监督办法(2021) art.17).
+	 */
+	static final Map<StatutoryRule, Integer> CEILING = Map.of(StatutoryRule.PENALTY_HEARING_LATEST, 60);
+
+	/**
 	 * Sets a bureau's value for a rule (applies to its whole region unless a lower bureau overrides it).
 	 * @throws InvalidValueException field {@code value} (negative, not whole where the unit is counted, more than 12
-	 * integer or 2 fraction digits, a period of 0, a counted value above {@value #MAX_COUNTED}, a percentage above 100; rule
+	 * integer or 2 fraction digits, a period of 0, a counted value above {@value #MAX_COUNTED} or its rule's
+	 * {@link #CEILING}, a percentage above 100, beyond the rule it is {@link #ORDERED} with: rules {@code min}/{@code max}; rule
 	 * {@code national-only}: a rule fixed by national law, {@link StatutoryRule#nationalOnly()}, set below the national
 	 * level) or {@code reason} (blank, over 200 characters)
 	 */
@@ -150,6 +168,26 @@ public class StatutoryRules {
 		}
 		if (rule.unit().isDeadline() && value.signum() == 0) {
 			throw new InvalidValueException("value", "min", "“" + rule.title() + "”是期限，不能为0");
+		}
+		Integer ceiling = CEILING.get(rule);
+		if (ceiling != null && value.compareTo(BigDecimal.valueOf(ceiling)) > 0) {
+			throw new InvalidValueException("value", "max", "“" + rule.title() + "”的取值不能超过" + ceiling + rule.unit().label());
+		}
+		for (StatutoryRule[] pair : ORDERED) {
+			if (pair[1] == rule) {
+				BigDecimal lower = setting(pair[0], bureauRegion).effectiveValue();
+				if (value.compareTo(lower) < 0) {
+					throw new InvalidValueException("value", "min", "“" + rule.title() + "”不能少于“" + pair[0].title() + "”（"
+							+ lower.stripTrailingZeros().toPlainString() + rule.unit().label() + "）");
+				}
+			}
+			if (pair[0] == rule) {
+				BigDecimal higher = setting(pair[1], bureauRegion).effectiveValue();
+				if (value.compareTo(higher) > 0) {
+					throw new InvalidValueException("value", "max", "“" + rule.title() + "”不能多于“" + pair[1].title() + "”（"
+							+ higher.stripTrailingZeros().toPlainString() + rule.unit().label() + "）");
+				}
+			}
 		}
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidValueException("reason", "required", "请填写调整依据或原因");

@@ -357,6 +357,16 @@ class ErrorHandling {
 		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "系统错误", "系统内部错误，请稍后重试或联系管理员", List.of());
 	}
 
+	/**
+	 * The problem's {@code instance}: the request's path, or — when it is longer than a message may be (an id of
+	 * thousands of digits) — the path up to its last "/" within {@link FieldError#MAX_MESSAGE} characters, so that a
+	 * refusal does not repeat a long input (Spring would otherwise fill in the whole path).
+	 */
+	static String instance(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return path.length() <= FieldError.MAX_MESSAGE ? path : path.substring(0, path.lastIndexOf('/', FieldError.MAX_MESSAGE) + 1);
+	}
+
 	private static Object answer(HttpServletRequest request, HttpStatus status, String title, String message,
 			List<FieldError> errors) {
 		// a message never repeats a long input whole, whichever module wrote it (FieldError caps the fields' own)
@@ -365,7 +375,7 @@ class ErrorHandling {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 			problem.setTitle(title);
 			try {
-				problem.setInstance(URI.create(request.getRequestURI()));
+				problem.setInstance(URI.create(instance(request)));
 			}
 			catch (IllegalArgumentException ex) {
 				// a path java.net.URI cannot hold: the problem goes without its instance

@@ -296,7 +296,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			.append(",\"detail\":")
 			.append(quote(refusal.detail()))
 			.append(",\"instance\":")
-			.append(quote(request.getRequestURI()))
+			.append(quote(ErrorHandling.instance(request)))
 			.append(",\"errors\":[");
 		for (int i = 0; i < refusal.errors().size(); i++) {
 			FieldError e = refusal.errors().get(i);

@@ -18,5 +18,9 @@ class FieldErrorTest {
 		assertThat(new FieldError("reason", "required", "理由不能为空").message()).isEqualTo("理由不能为空");
 		assertThat(FieldError.capped(null)).isNull();
 		assertThat(new InvalidValueException("reason", "one-of", typed).fieldErrors().get(0).message()).hasSize(501);
+		String emoji = "理由：" + "😀".repeat(400);
+		String cutEmoji = new FieldError("reason", "one-of", emoji).message();
+		assertThat(cutEmoji).as("no half of a character at the cut").endsWith("😀…").hasSize(FieldError.MAX_MESSAGE);
+		assertThat(Text.excerpt("😀".repeat(50), 5)).isEqualTo("😀😀…");
 	}
 }

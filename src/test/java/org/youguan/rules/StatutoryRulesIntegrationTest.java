@@ -52,6 +52,9 @@ class StatutoryRulesIntegrationTest {
 		rules.clearOverride(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, "0");
 		rules.clearOverride(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, "3205");
 		rules.clearOverride(StatutoryRule.REMEDY_LITIGATION, "3205");
+		rules.clearOverride(StatutoryRule.PENALTY_HEARING_LATEST, "3205");
+		rules.clearOverride(StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW, "3205");
+		rules.clearOverride(StatutoryRule.LICENCE_ANNUAL_REPORT_REMINDER, "3205");
 	}
 
 	/**
@@ -191,5 +194,28 @@ class StatutoryRulesIntegrationTest {
 				new BigDecimal("2.5"), "试")).hasMessageContaining("整数");
 		assertThatThrownBy(() -> rules.override(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, city, "3205",
 				new BigDecimal("-1"), "试")).hasMessageContaining("负数");
+	}
+
+	/**
+	 * A rule bounded by another is never set past it, and a product rule never past its own ceiling: the hearing's
+	 * latest day not before its earliest (7 working days' notice, 行政处罚法(2021) art.64(二)) nor beyond 60 working days;
+	 * an annual report's reminder not after its window ends, the window not before the reminder starts.
+	 */
+	@Test
+	void aBoundedRuleIsNotSetBeyondTheRuleThatBoundsItNorItsCeiling() {
+		long city = bureaus.findByRegion("3205").orElseThrow().id();
+		assertThatThrownBy(() -> rules.override(StatutoryRule.PENALTY_HEARING_LATEST, city, "3205", new BigDecimal("3"), "试"))
+			.isInstanceOf(InvalidValueException.class).hasMessageContaining("不能少于“听证通知提前期”（7");
+		assertThatThrownBy(() -> rules.override(StatutoryRule.PENALTY_HEARING_LATEST, city, "3205", new BigDecimal("100000"),
+				"试")).isInstanceOf(InvalidValueException.class).hasMessageContaining("不能超过60");
+		rules.override(StatutoryRule.PENALTY_HEARING_LATEST, city, "3205", new BigDecimal("7"), "最早即最迟");
+		rules.override(StatutoryRule.PENALTY_HEARING_LATEST, city, "3205", new BigDecimal("60"), "上限");
+		assertThat(rules.setting(StatutoryRule.PENALTY_HEARING_LATEST, "320506").effectiveValue()).isEqualByComparingTo("60");
+
+		assertThatThrownBy(() -> rules.override(StatutoryRule.LICENCE_ANNUAL_REPORT_REMINDER, city, "3205",
+				new BigDecimal("5"), "试")).isInstanceOf(InvalidValueException.class).hasMessageContaining("不能多于");
+		rules.override(StatutoryRule.LICENCE_ANNUAL_REPORT_REMINDER, city, "3205", new BigDecimal("3"), "提前催报");
+		assertThatThrownBy(() -> rules.override(StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW, city, "3205",
+				new BigDecimal("2"), "试")).isInstanceOf(InvalidValueException.class).hasMessageContaining("不能少于");
 	}
 }

@@ -84,6 +84,20 @@ class InputEdgeCasesIntegrationTest {
 		})).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("q"));
 	}
 
+	/** A path of thousands of characters (an id of 6,000 digits) is refused without being repeated in the answer. */
+	@Test
+	void aHugePathIsNotRepeatedInTheRefusal() throws Exception {
+		String id = "9".repeat(6000);
+		var answer = mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().is4xxClientError())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(answer).doesNotContain("9".repeat(600)).hasSizeLessThan(2000).contains("\"instance\":\"/api/v1/enforcement/cases/\"");
+		mvc.perform(get("/api/v1/enforcement/cases/12").header("Authorization", "Bearer demo-sz-admin-token")
+			.param("x", "\u0000")).andExpect(jsonPath("$.instance").value("/api/v1/enforcement/cases/12"));
+	}
+
 	@Test
 	void numbersBeyondTheirTypeAreA400NamingTheParameter() throws Exception {
 		for (String days : new String[] { "1e309", "99999999999", "NaN" }) {

@@ -40,9 +40,6 @@ class PublicLookupHtmlIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
 	/** The pickers' options of {@code registry/public-lookup.html} before they were written in Java. */
 	static final String TEMPLATE_OPTIONS = """
 			<select name="region">
@@ -143,21 +140,5 @@ class PublicLookupHtmlIntegrationTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(html).contains("id=\"outlet-results\">" + lookup.now().outletItemsHtml(first));
-	}
-
-	/**
-	 * An anonymous view of the lookup page stores no session and sets no session cookie (the security configuration's
-	 * rule for anonymous pages; a flight recording of {@code RequestCpuBenchmark} showed session saves in this page's
-	 * phase — this says whether the page itself makes them).
-	 */
-	@Test
-	void anAnonymousViewStoresNoSession() throws Exception {
-		long before = jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single();
-		for (int i = 0; i < 3; i++) {
-			var response = mvc.perform(get("/public/lookup").param("region", "320506")).andReturn().getResponse();
-			assertThat(response.getStatus()).isEqualTo(200);
-			assertThat(response.getCookie("SESSION")).as("SESSION cookie").isNull();
-		}
-		assertThat(jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single()).isEqualTo(before);
 	}
 }
