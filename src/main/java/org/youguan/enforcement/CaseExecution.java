@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -141,6 +142,13 @@ public class CaseExecution {
 		v.required("paidOn", "缴款日期（paidOn）", paidOn).required("amount", "缴款金额（amount）", amount);
 		Procedure proc = caseWork.procedure(id);
 		PaymentDue payment = finePayments.paymentDue(c, proc);
+		BigDecimal owed = FinePayments.stillOwed(c, proc);
+		if (payment == null) {
+			// instalments whose plan demands more than the fine a 变更 left: paid up
+			throw ruleBroken("amount", "above-fine", "罚款经变更为" + plain(Execution.fine(c)) + "元，已缴纳"
+					+ plain(Execution.fine(c).subtract(owed)) + "元，已缴足，不再缴纳" + (owed.signum() < 0 ? "；多缴的"
+							+ plain(owed.negate()) + "元应予退还" : ""));
+		}
 		if (payment.instalment() == null) {
 			// no instalments approved: a position named would be booked against nothing
 			v.require("instalment", Text.isBlank(instalment), "absent", "本案未批准分期缴纳，不填写期次（instalment）");
@@ -168,6 +176,12 @@ public class CaseExecution {
 			CaseClock caseClock = caseWork.clock(c);
 			surcharge = caseClock.surcharge(payment.amount(), payment.due(), on);
 			BigDecimal due = payment.amount().add(surcharge);
+			if (payment.instalment() != null && paid.subtract(surcharge).compareTo(owed) > 0) {
+				throw ruleBroken("amount", "above-fine", "罚款经变更为" + plain(Execution.fine(c)) + "元，已缴纳"
+						+ plain(Execution.fine(c).subtract(owed)) + "元，尚欠" + plain(owed) + "元：应缴" + plain(due) + "元"
+						+ (surcharge.signum() > 0 ? "（含加处罚款" + plain(surcharge) + "元）" : "") + "，登记的" + plain(paid)
+						+ "元超过了变更后的罚款");
+			}
 			String what = payment.instalment() == null ? "罚款" : "第" + payment.instalment().position() + "期罚款";
 			v.require("amount", paid.compareTo(due) == 0, "amount", "应缴" + plain(due) + "元（" + what
 					+ plain(payment.amount()) + "元" + (surcharge.signum() > 0 ? "＋加处罚款" + plain(surcharge)
@@ -180,8 +194,9 @@ public class CaseExecution {
 					WHERE case_id = :id AND position = :pos""")
 				.param("on", on).param("paid", paid).param("surcharge", surcharge).param("id", id)
 				.param("pos", payment.instalment().position()).update();
-			boolean more = proc.instalments().stream().anyMatch(i -> i.paidOn() == null
-					&& i.position() != payment.instalment().position());
+			// what is still owed after this payment: a fine lowered by a 变更 may be paid up before the plan's end
+			boolean more = paid.subtract(surcharge).compareTo(owed) < 0 && proc.instalments().stream()
+				.anyMatch(i -> i.paidOn() == null && i.position() != payment.instalment().position());
 			if (more) {
 				caseWork.move(c, c.status(), "", Map.of());
 				caseWork.record(c, "case.pay-instalment", "第" + payment.instalment().position() + "期罚款已缴纳" + plain(paid) + "元（" + on
@@ -288,46 +303,59 @@ public class CaseExecution {
 	}
 
 	/**
-	 * 罚款退还 made: the fine a 变更 lowered after it was paid is refunded by what was paid beyond it
-	 * ({@link Execution#refundDue}, the 结案报告's 应予退还), once, on a day from the payment to today, by staff who record
-	 * payments; the basis (the fine paid, the fine as changed by which outcome) is kept with it. Audited
-	 * {@code case.refund}; the figures' fines collected are net of it.
+	 * 罚款退还 made: what was paid beyond what the decision now demands ({@link Execution#overpaid}: the fine paid less
+	 * the fine as a 变更 lowered it — 0 when a 变更 removed it or the decision was revoked or confirmed invalid — and then
+	 * the 加处罚款 paid too, which falls with the fine; a fine only lowered keeps its 加处罚款) is refunded in one or several
+	 * refunds, each at most what remains due after the refunds made (a second 变更 may leave more), on a day from the
+	 * last payment to today, by staff who record payments; the basis at its time (paid, owed, refunded, due) is kept
+	 * with it. Audited {@code case.refund}; the figures' fines collected are net of its fine part.
 	 * @throws InvalidValueException naming {@code refundedOn} (missing, before the payment, in the future) or
-	 * {@code amount} (missing, not money, not the amount due: rule {@code amount})
-	 * @throws DomainException (422, field {@code amount}, rule {@code no-refund-due}) when nothing is to be refunded;
-	 * (409, rule {@code already-refunded}) when the refund was recorded
+	 * {@code amount} (missing, not money; 0 or less: rule {@code positive}; more than remains due: rule {@code amount})
+	 * @throws DomainException (422, field {@code amount}, rule {@code no-refund-due}) when nothing was to be refunded;
+	 * (409, rule {@code already-refunded}) when all that was due was refunded
 	 */
 	@Transactional
 	public void refund(DataScope scope, long id, String refundedOn, String amount) {
 		CaseView c = caseWork.lock(scope, id);
 		PenaltyCases.Refund refund = caseWork.refund(c);
+		List<Instalment> instalments = caseWork.procedure(id).instalments();
+		Execution.Overpaid overpaid = Execution.overpaid(c, instalments);
+		BigDecimal refunded = refund == null ? BigDecimal.ZERO : refund.amounts();
 		if (refund != null && !refund.open()) {
-			String message = "多缴的罚款已于" + refund.refundedOn() + "登记退还" + plain(refund.amount()) + "元，不能重复登记";
-			throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("refundedOn", "already-refunded", message)));
+			String message = "多缴的罚款已全部退还（最近一次于" + refund.refundedOn() + "退还" + plain(refund.amount()) + "元），没有应退还的余额"
+					+ (overpaid == null ? "" : "：" + Execution.refundBasis(c, overpaid, refunded));
+			throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("amount", "already-refunded", message)));
 		}
 		if (refund == null) {
-			throw ruleBroken("amount", "no-refund-due", "本案没有应退还的罚款：只有缴纳后经变更降低的罚款，才退还多缴的部分");
+			throw ruleBroken("amount", "no-refund-due", "本案没有应退还的罚款：只有缴纳后罚款经变更降低或取消、或处罚决定被撤销或确认无效的，才退还多缴的部分");
 		}
 		Validation v = new Validation();
 		v.required("refundedOn", "退还日期（refundedOn）", refundedOn).required("amount", "退还金额（amount）", amount);
-		LocalDate on = v.date("refundedOn", "退还日期（refundedOn，不早于缴款、不晚于今天）", refundedOn, c.paidOn(), caseWork.today());
-		BigDecimal refunded = v.decimal("amount", "退还金额（amount）", amount, 12, 2);
-		v.money("amount", "退还金额（amount）", refunded);
-		if (refunded != null) {
-			v.require("amount", refunded.compareTo(refund.due()) == 0, "amount", "应退还" + plain(refund.due())
-					+ "元（已缴罚款减变更后的罚款" + plain(c.fine()) + "元），登记的是" + plain(refunded) + "元");
+		LocalDate lastPaid = c.paidOn() != null ? c.paidOn() : instalments.stream().map(Instalment::paidOn)
+			.filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null);
+		LocalDate on = v.date("refundedOn", "退还日期（refundedOn，不早于缴款、不晚于今天）", refundedOn, lastPaid, caseWork.today());
+		BigDecimal refunding = v.decimal("amount", "退还金额（amount）", amount, 12, 2);
+		v.money("amount", "退还金额（amount）", refunding);
+		String basis = Execution.refundBasis(c, overpaid, refunded);
+		if (refunding != null) {
+			v.require("amount", refunding.signum() > 0, "positive", "退还金额（amount）应大于0，填写的是" + plain(refunding) + "元");
+			v.require("amount", refunding.signum() <= 0 || refunding.compareTo(refund.due()) <= 0, "amount",
+					basis + "，登记的是" + plain(refunding) + "元");
 		}
 		v.throwIfInvalid();
-		String basis = "已缴罚款" + plain(refund.due().add(c.fine())) + "元，罚款经变更为" + plain(c.fine()) + "元，多缴"
-				+ plain(refund.due()) + "元应予退还";
+		// the fine's part first, the 加处罚款 (refunded only with a fine removed or annulled) after it
+		BigDecimal fineRefunded = refund.refunds().stream().map(r -> r.amount().subtract(r.surcharge()))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal finePart = refunding.min(overpaid.fine().subtract(fineRefunded).max(BigDecimal.ZERO));
 		jdbc.sql("""
-				INSERT INTO penalty_case_refund (case_id, refunded_on, amount, basis, recorded_by, recorded_by_user_id,
-				                                 created_at)
-				VALUES (:id, :on, :amount, :basis, :by, :user, :now)""")
-			.param("id", id).param("on", on).param("amount", refunded).param("basis", basis).param("by", CaseWork.actor())
+				INSERT INTO penalty_case_refund (case_id, refunded_on, amount, surcharge, basis, recorded_by,
+				                                 recorded_by_user_id, created_at)
+				VALUES (:id, :on, :amount, :surcharge, :basis, :by, :user, :now)""")
+			.param("id", id).param("on", on).param("amount", refunding).param("surcharge", refunding.subtract(finePart))
+			.param("basis", basis + "，本次退还" + plain(refunding) + "元").param("by", CaseWork.actor())
 			.param("user", CaseWork.actorId()).param("now", OffsetDateTime.now(clock)).update();
 		caseWork.move(c, c.status(), "", Map.of());
-		caseWork.record(c, "case.refund", "退还多缴罚款" + plain(refunded) + "元（" + on + "）：" + basis);
+		caseWork.record(c, "case.refund", "退还多缴罚款" + plain(refunding) + "元（" + on + "）：" + basis);
 	}
 
 	/**

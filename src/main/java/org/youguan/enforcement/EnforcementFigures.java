@@ -26,8 +26,8 @@ public class EnforcementFigures {
 	 * decision since revoked or confirmed invalid by 行政复议, 行政诉讼 or the bureau itself — it is no penalty any more)
 	 * @param fineTotal fines decided in the period (¥), as changed by a 复议/诉讼 outcome, a revoked or invalid decision's
 	 * not counted
-	 * @param fineCollected fines paid in the period (¥, without 加处罚款) less the fines refunded in it (a fine lowered by
-	 * a 变更 after payment, {@code CaseExecution#refund}); a fine paid in instalments counts each
+	 * @param fineCollected fines paid in the period (¥, without 加处罚款) less the fines refunded in it, every refund's
+	 * fine part (a fine lowered or removed by a 变更 after payment, {@code CaseExecution#refund}); a fine paid in instalments counts each
 	 * instalment's amount in the period it was paid; nothing paid on a decision since revoked or confirmed invalid
 	 * @param warnings decisions of 警告 in the period (a revoked or invalid one not counted)
 	 * @param decisionsPublished decisions published in the period and not withdrawn
@@ -70,9 +70,10 @@ public class EnforcementFigures {
 				+ " + (SELECT coalesce(sum(i.amount), 0) FROM penalty_case_instalment i JOIN penalty_case c ON c.id = i.case_id"
 				+ " WHERE i.paid_on BETWEEN :from AND :to AND c.decision_annulled_on IS NULL AND " + region.predicate("c.region_code") + " AND "
 				+ scope.regionPredicate("c.region_code") + ")"
-				// less the fine refunded in the period: what a 变更 after payment lowered it by
-				+ " - (SELECT coalesce(sum(r.amount), 0) FROM penalty_case_refund r JOIN penalty_case c ON c.id = r.case_id"
-				+ " WHERE r.refunded_on BETWEEN :from AND :to AND " + region.predicate("c.region_code") + " AND "
+				// less the fine refunded in the period (every refund, its 加处罚款 part apart): what a 变更 after payment
+				// lowered or removed; an annulled decision's payments are not counted, nor are its refunds
+				+ " - (SELECT coalesce(sum(r.amount - r.surcharge), 0) FROM penalty_case_refund r JOIN penalty_case c ON c.id = r.case_id"
+				+ " WHERE r.refunded_on BETWEEN :from AND :to AND c.decision_annulled_on IS NULL AND " + region.predicate("c.region_code") + " AND "
 				+ scope.regionPredicate("c.region_code") + ") AS fine_collected,"
 				+ " (SELECT count(*) " + decided + " AND c.penalty = 'WARNING') AS warnings,"
 				+ " (SELECT count(*) " + cases + " AND c.published_on BETWEEN :from AND :to"

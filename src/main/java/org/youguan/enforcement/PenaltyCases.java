@@ -107,15 +107,31 @@ public class PenaltyCases {
 	}
 
 	/**
-	 * 罚款退还: a fine lowered by a 变更 after it was paid leaves {@code due} (¥: what was paid as the fine less the fine
-	 * as changed) to be refunded; once refunded, the day, the amount, the basis stated and who recorded it (null before).
+	 * 罚款退还: what was paid beyond what the decision now demands — a fine lowered or removed by a 变更, or a decision
+	 * revoked or confirmed invalid, after payment ({@code Execution#overpaid}, with the 加处罚款 when the fine falls) —
+	 * refunded in one or several refunds. {@code due} is what remains to refund (¥, 0 once all is refunded);
+	 * {@code refundedOn}, {@code amount}, {@code basis} and {@code recordedBy} are the last refund's (null before any);
+	 * {@code refunds} every refund made, oldest first.
 	 */
-	public record Refund(BigDecimal due, LocalDate refundedOn, BigDecimal amount, String basis, String recordedBy) {
+	public record Refund(BigDecimal due, LocalDate refundedOn, BigDecimal amount, String basis, String recordedBy,
+			List<Refunded> refunds) {
 
-		/** Whether the refund is still to be made. */
+		/** Whether something remains to be refunded. */
 		public boolean open() {
-			return refundedOn == null;
+			return due.signum() > 0;
 		}
+
+		/** What the refunds made add up to (¥). */
+		public BigDecimal amounts() {
+			return refunds.stream().map(Refunded::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		}
+	}
+
+	/**
+	 * One refund made: its day, amount (¥; {@code surcharge} of it the 加处罚款 returned with a fine removed or annulled),
+	 * the basis stated at its time and who recorded it.
+	 */
+	public record Refunded(LocalDate refundedOn, BigDecimal amount, BigDecimal surcharge, String basis, String recordedBy) {
 	}
 
 	/** One case in the queue: remaining days before the decision limit (null once decided) and whether paused. */
@@ -210,9 +226,11 @@ public class PenaltyCases {
 		}
 		else if (c.deliveredOn() != null && Execution.fine(c) != null) {
 			Procedure proc = caseWork.procedure(c.id());
-			PaymentDue payment = c.paidOn() != null ? null : finePayments.paymentDue(c, proc);
-			paymentDue = payment != null ? payment.due() : finePayments.finalPaymentDue(c, proc);
-			surcharge = c.paidOn() != null ? finePayments.paidSurcharge(c, proc) : finePayments.owedSurcharge(c, proc, today);
+			// paid up (a 变更 lowered the fine below what the instalments paid): nothing more is demanded
+			boolean paidUp = Execution.paidUp(c, proc.instalments());
+			PaymentDue payment = paidUp ? null : finePayments.paymentDue(c, proc);
+			paymentDue = payment != null ? payment.due() : c.paidOn() == null && paidUp ? null : finePayments.finalPaymentDue(c, proc);
+			surcharge = paidUp ? finePayments.paidSurcharge(c, proc) : finePayments.owedSurcharge(c, proc, today);
 		}
 		return new Deadlines(c.decisionDueOn(), remaining, stopped,
 				caseWork.replyDue(c),

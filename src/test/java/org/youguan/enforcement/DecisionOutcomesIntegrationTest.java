@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.TemplateFiles;
+import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.EnforcementBreakdownProbe;
 import org.youguan.enforcement.internal.Execution;
 import org.youguan.kernel.ChineseText;
@@ -80,6 +82,9 @@ class DecisionOutcomesIntegrationTest {
 	EnforcementBreakdownProbe breakdown;
 
 	@Autowired
+	CaseWork caseWork;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@AfterEach
@@ -106,6 +111,17 @@ class DecisionOutcomesIntegrationTest {
 			request.param(extra[i], extra[i + 1]);
 		}
 		return mvc.perform(request);
+	}
+
+	/** A fine of 3000 delivered and paid on {@code day}, then changed (CHANGED, {@code penalty}) on {@code changed}. */
+	long paidThenChanged(LocalDate day, LocalDate changed, String... penalty) throws Exception {
+		today(day);
+		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"" + day + "\",\"amount\":\"3000\"}")
+			.andExpect(status().isOk());
+		today(changed);
+		outcome(HEAD, id, "CHANGED", changed, penalty).andExpect(status().isCreated());
+		return id;
 	}
 
 	String caseJson(long id) throws Exception {
@@ -238,7 +254,7 @@ class DecisionOutcomesIntegrationTest {
 			.andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"))
 			.andExpect(jsonPath("$.penaltyCase.closingReason").value("处罚决定已被撤销或确认无效"));
 		CaseView closed = cases.get(DataScope.all(), revoked).penaltyCase();
-		assertThat(Execution.report(closed, List.of(), null)).startsWith("处罚决定已于").contains("被撤销或确认无效，不再执行")
+		assertThat(Execution.report(closed, List.of(), null, List.of())).startsWith("处罚决定已于").contains("被撤销或确认无效，不再执行")
 			.doesNotContain("执行完毕");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + kept + "/closure", close).andExpect(status().isConflict());
 	}
@@ -259,7 +275,7 @@ class DecisionOutcomesIntegrationTest {
 		assertThat(number(after.get("fineCollected"))).isEqualByComparingTo(number(before.get("fineCollected")));
 		assertThat(number(after.get("fineTotal"))).isEqualByComparingTo(number(before.get("fineTotal")).subtract(new BigDecimal("2000")));
 		CaseView c = cases.get(DataScope.all(), id).penaltyCase();
-		assertThat(Execution.report(c, List.of(), null)).contains("缴纳罚款3000元", "多缴2000元应予退还");
+		assertThat(Execution.report(c, List.of(), null, List.of())).contains("缴纳罚款3000元", "多缴2000元应予退还");
 
 		// the refund due is on the case (API and page) until recorded: the amount due, once, by the payment's staff
 		assertThat(number(JsonPath.read(caseJson(id), "$.refund.due"))).isEqualByComparingTo("2000");
@@ -272,18 +288,24 @@ class DecisionOutcomesIntegrationTest {
 		call(WUZHONG, refund, "{\"refundedOn\":\"" + day.minusDays(1) + "\",\"amount\":\"2000\"}")
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("refundedOn"));
 		Map<String, Object> beforeRefund = figures(changed);
-		// recorded on the case page's form: a wrong amount comes back with its error and what was typed
+		// recorded on the case page's form: a wrong amount comes back with its error, beside the field, and what was typed
 		String refused = mvc.perform(post("/enforcement/cases/" + id + "/refund").session(SignIn.session(mvc, "wz.staff"))
-			.with(csrf()).param("refundedOn", changed.toString()).param("amount", "1999"))
+			.with(csrf()).param("refundedOn", changed.toString()).param("amount", "2001"))
 			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(refused).contains("应退还2000元", "value=\"1999\"");
+		assertThat(refused).contains("已缴罚款3000元，变更后的罚款1000元，已退还0元，应退还2000元", "value=\"2001\"");
+		assertThat(Jsoup.parse(refused).select("#errors[data-form=refund-form] li[data-field=amount]")).hasSize(1);
+		assertThat(Jsoup.parse(refused).select("#refund-form input[name=amount]").attr("value")).isEqualTo("2001");
 		mvc.perform(post("/enforcement/cases/" + id + "/refund").session(SignIn.session(mvc, "wz.staff")).with(csrf())
 			.param("refundedOn", changed.toString()).param("amount", "2000"))
 			.andExpect(flash().attribute("message", "已登记退还多缴罚款"));
 		String recorded = caseJson(id);
 		assertThat((String) JsonPath.read(recorded, "$.refund.refundedOn")).isEqualTo(changed.toString());
 		assertThat(number(JsonPath.read(recorded, "$.refund.amount"))).isEqualByComparingTo("2000");
-		assertThat((String) JsonPath.read(recorded, "$.refund.basis")).contains("多缴2000元应予退还");
+		assertThat((String) JsonPath.read(recorded, "$.refund.basis"))
+			.isEqualTo("已缴罚款3000元，变更后的罚款1000元，已退还0元，应退还2000元，本次退还2000元");
+		assertThat(number(JsonPath.read(recorded, "$.refund.due"))).isEqualByComparingTo("0");
+		assertThat(Execution.report(cases.get(DataScope.all(), id).penaltyCase(), List.of(), null, caseWork.refunds(id)))
+			.contains("多缴2000元，" + ChineseText.day(changed) + "已退还2000元，已全部退还").doesNotContain("应予退还");
 		assertThat(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andReturn()
 			.getResponse().getContentAsString(StandardCharsets.UTF_8)).as("no form once recorded").doesNotContain("id=\"refund-form\"");
 		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"2000\"}").andExpect(status().isConflict())
@@ -297,6 +319,131 @@ class DecisionOutcomesIntegrationTest {
 		long paidAsDecided = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "500", changed);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + paidAsDecided + "/refund", "{\"refundedOn\":\"" + changed
 				+ "\",\"amount\":\"1\"}").andExpect(status().is(422)).andExpect(jsonPath("$.errors[0].rule").value("no-refund-due"));
+	}
+
+	/**
+	 * A fine removed by a 变更 (警告) or a decision revoked after payment: what was paid as the fine is refunded, and the
+	 * 加处罚款 paid with it falls with the fine; the figures (which no longer count what an annulled decision collected)
+	 * are not lowered twice.
+	 */
+	@Test
+	void aFineRemovedOrAnnulledAfterItWasPaidIsRefundedWithItsSurcharge() throws Exception {
+		LocalDate day = LocalDate.parse("2025-06-03");
+		LocalDate changed = day.plusDays(5);
+		long warned = paidThenChanged(day, changed, "penalty", "WARNING");
+		assertThat(number(JsonPath.read(caseJson(warned), "$.refund.due"))).isEqualByComparingTo("3000");
+		assertThat(Execution.report(cases.get(DataScope.all(), warned).penaltyCase(), List.of(), null, List.of()))
+			.contains("多缴3000元应予退还");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + warned + "/refund", "{\"refundedOn\":\"" + changed + "\",\"amount\":0}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].rule").value("positive"));
+		Map<String, Object> before = figures(changed);
+		call(WUZHONG, "/api/v1/enforcement/cases/" + warned + "/refund", "{\"refundedOn\":\"" + changed + "\",\"amount\":3000}")
+			.andExpect(status().isOk());
+		assertThat(number(figures(changed).get("fineCollected")))
+			.isEqualByComparingTo(number(before.get("fineCollected")).subtract(new BigDecimal("3000")));
+
+		// paid late, with 加处罚款, then revoked: the fine and its surcharge are refunded; the figures stay as they are
+		long revoked = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "1000", day);
+		LocalDate late = day.plusDays(40);
+		today(late);
+		BigDecimal surcharge = number(JsonPath.read(caseJson(revoked), "$.deadlines.surchargeToday"));
+		assertThat(surcharge).isPositive();
+		BigDecimal paid = new BigDecimal("1000").add(surcharge);
+		call(WUZHONG, "/api/v1/enforcement/cases/" + revoked + "/payment", "{\"paidOn\":\"" + late + "\",\"amount\":\""
+				+ paid.toPlainString() + "\"}").andExpect(status().isOk());
+		outcome(HEAD, revoked, "REVOKED", late).andExpect(status().isCreated());
+		assertThat(number(JsonPath.read(caseJson(revoked), "$.refund.due"))).isEqualByComparingTo(paid);
+		Map<String, Object> beforeRevokedRefund = figures(late);
+		call(WUZHONG, "/api/v1/enforcement/cases/" + revoked + "/refund", "{\"refundedOn\":\"" + late + "\",\"amount\":\""
+				+ paid.toPlainString() + "\"}").andExpect(status().isOk());
+		assertThat(number(figures(late).get("fineCollected"))).isEqualByComparingTo(number(beforeRevokedRefund.get("fineCollected")));
+		assertThat(Execution.report(cases.get(DataScope.all(), revoked).penaltyCase(), List.of(), null, caseWork.refunds(revoked)))
+			.contains("已退还" + paid.stripTrailingZeros().toPlainString() + "元，已全部退还");
+	}
+
+	/**
+	 * A second 变更 after a refund: the refund due is net of the refunds made, and each refund (a part of it, too) is
+	 * recorded up to what remains, with its basis at its time; the figures are net of every refund.
+	 */
+	@Test
+	void aSecondChangeAfterARefundLeavesTheRestToRefundInSeveralRefunds() throws Exception {
+		LocalDate day = LocalDate.parse("2025-07-01");
+		LocalDate changed = day.plusDays(3);
+		long id = paidThenChanged(day, changed, "penalty", "FINE", "fine", "2000");
+		String refund = "/api/v1/enforcement/cases/" + id + "/refund";
+		Map<String, Object> before = figures(changed);
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":400}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.refund.due").value(600));
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":700}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("amount")).andExpect(jsonPath("$.errors[0].rule").value("amount"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(
+					"已缴罚款3000元，变更后的罚款2000元，已退还400元，应退还600元")));
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"600\"}").andExpect(status().isOk());
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":1}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("already-refunded"));
+		LocalDate again = changed.plusDays(10);
+		today(again);
+		outcome(HEAD, id, "CHANGED", again, "penalty", "FINE", "fine", "1000").andExpect(status().isCreated());
+		assertThat(number(JsonPath.read(caseJson(id), "$.refund.due"))).isEqualByComparingTo("1000");
+		Map<String, Object> beforeAgain = figures(again);
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + again + "\",\"amount\":1000}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.refund.refunds.length()").value(3))
+			.andExpect(jsonPath("$.refund.basis").value("已缴罚款3000元，变更后的罚款1000元，已退还1000元，应退还1000元，本次退还1000元"));
+		assertThat(number(figures(changed).get("fineCollected")))
+			.isEqualByComparingTo(number(before.get("fineCollected")).subtract(new BigDecimal("1000")));
+		assertThat(number(figures(again).get("fineCollected")))
+			.isEqualByComparingTo(number(beforeAgain.get("fineCollected")).subtract(new BigDecimal("1000")));
+	}
+
+	/**
+	 * Instalments after a 变更 lowered the fine below what the plan still demands: the next instalment is cut to what is
+	 * still owed, a payment beyond it is refused, and once what was paid covers the fine nothing more is demanded and
+	 * what was paid beyond is due for refund at once.
+	 */
+	@Test
+	void instalmentsStopAtTheFineAsChanged() throws Exception {
+		LocalDate day = LocalDate.parse("2025-04-15");
+		today(day);
+		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		call(HEAD, "/api/v1/enforcement/cases/" + id + "/payment-arrangement", """
+				{"kind":"INSTALMENTS","appliedOn":"%s","reason":"经营困难","instalments":[{"dueOn":"2025-04-30","amount":"1000"},
+				 {"dueOn":"2025-05-15","amount":"1000"},{"dueOn":"2025-06-03","amount":"1000"}]}""".formatted(day))
+			.andExpect(status().isOk());
+		String pay = "/api/v1/enforcement/cases/" + id + "/payment";
+		call(WUZHONG, pay, "{\"paidOn\":\"" + day + "\",\"amount\":1000,\"instalment\":1}").andExpect(status().isOk());
+		LocalDate changed = day.plusDays(2);
+		today(changed);
+		outcome(HEAD, id, "CHANGED", changed, "penalty", "FINE", "fine", "1500").andExpect(status().isCreated());
+		call(WUZHONG, pay, "{\"paidOn\":\"" + changed + "\",\"amount\":1000,\"instalment\":2}").andExpect(status().is(422))
+			.andExpect(jsonPath("$.errors[0].field").value("amount")).andExpect(jsonPath("$.errors[0].rule").value("above-fine"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("尚欠500元")));
+		call(WUZHONG, pay, "{\"paidOn\":\"" + changed + "\",\"amount\":500,\"instalment\":2}").andExpect(status().isOk());
+		String paidUp = caseJson(id);
+		// paid up by the second payment: the case is paid (1500 in all), the third instalment no longer demanded
+		assertThat((String) JsonPath.read(paidUp, "$.penaltyCase.paidOn")).isEqualTo(changed.toString());
+		assertThat(number(JsonPath.read(paidUp, "$.penaltyCase.paidAmount"))).isEqualByComparingTo("1500");
+		assertThat((Object) JsonPath.read(paidUp, "$.refund")).isNull();
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/closure", "{}").andExpect(status().isOk());
+
+		// paid beyond the fine as changed: nothing more is demanded and the refund is due right after the change
+		long over = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		today(day);
+		call(HEAD, "/api/v1/enforcement/cases/" + over + "/payment-arrangement", """
+				{"kind":"INSTALMENTS","appliedOn":"%s","reason":"经营困难","instalments":[{"dueOn":"2025-04-30","amount":"2000"},
+				 {"dueOn":"2025-05-15","amount":"1000"}]}""".formatted(day)).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + over + "/payment", "{\"paidOn\":\"" + day + "\",\"amount\":2000,\"instalment\":1}")
+			.andExpect(status().isOk());
+		today(changed);
+		outcome(HEAD, over, "CHANGED", changed, "penalty", "FINE", "fine", "1200").andExpect(status().isCreated());
+		String overJson = caseJson(over);
+		assertThat((Object) JsonPath.read(overJson, "$.deadlines.paymentDue")).isNull();
+		assertThat(number(JsonPath.read(overJson, "$.refund.due"))).isEqualByComparingTo("800");
+		assertThat(mvc.perform(get("/enforcement/cases/" + over).session(SignIn.session(mvc, "wz.staff"))).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("id=\"payment-form\"")
+			.contains("id=\"refund-form\"");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + over + "/payment", "{\"paidOn\":\"" + changed
+				+ "\",\"amount\":1000,\"instalment\":2}").andExpect(status().is(422))
+			.andExpect(jsonPath("$.errors[0].rule").value("above-fine"));
 	}
 
 	@Test

@@ -579,7 +579,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		// 执行情况 of the 结案报告, by kind: warning, fine (day, amount, 加处罚款 on top, or each instalment), handover
 		f.put("execution", Execution.report(c, instalments, jdbc.sql("""
 				SELECT handed_over_on, amount, receipt, attachment_id FROM penalty_case_handover WHERE case_id = :id""")
-			.param("id", c.id()).query(Rows.of(PenaltyCases.Handover.class)).optional().orElse(null)));
+			.param("id", c.id()).query(Rows.of(PenaltyCases.Handover.class)).optional().orElse(null),
+			jdbc.sql(CaseWork.REFUNDS_SQL).param("id", c.id()).query(Rows.of(PenaltyCases.Refunded.class)).list()));
 		if ("INSTALMENTS".equals(x.paymentArrangement())) {
 			List<String> parts = new ArrayList<>();
 			for (Instalment i : instalments) {

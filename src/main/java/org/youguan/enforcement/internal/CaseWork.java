@@ -25,6 +25,7 @@ import org.youguan.enforcement.PenaltyCases.Handover;
 import org.youguan.enforcement.PenaltyCases.Instalment;
 import org.youguan.enforcement.PenaltyCases.Procedure;
 import org.youguan.enforcement.PenaltyCases.Refund;
+import org.youguan.enforcement.PenaltyCases.Refunded;
 import org.youguan.enforcement.PenaltyCases.Suspension;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
@@ -183,19 +184,31 @@ public class CaseWork {
 			.param("id", id).query(Rows.of(Handover.class)).optional();
 	}
 
+	/** The refunds made on a case (parameter {@code :id}), oldest first, as {@link Refunded} rows. */
+	static final String REFUNDS_SQL = """
+			SELECT refunded_on, amount, surcharge, basis, recorded_by FROM penalty_case_refund
+			WHERE case_id = :id ORDER BY refunded_on, id""";
+
+	/** The refunds made on case {@code id}, oldest first. */
+	public List<Refunded> refunds(long id) {
+		return jdbc.sql(REFUNDS_SQL).param("id", id).query(Rows.of(Refunded.class)).list();
+	}
+
 	/**
-	 * The fine to refund on case {@code c} ({@link Execution#refundDue}) with the refund recorded, if any; null when
-	 * none is due and none was recorded.
+	 * What is to refund on case {@code c} ({@link Execution#overpaid}) less the refunds made, with the refunds; null
+	 * when nothing was overpaid and nothing refunded.
 	 */
 	public Refund refund(CaseView c) {
-		Refund done = jdbc.sql("""
-				SELECT CAST(NULL AS numeric) AS due, refunded_on, amount, basis, recorded_by FROM penalty_case_refund
-				WHERE case_id = :id""").param("id", c.id()).query(Rows.of(Refund.class)).optional().orElse(null);
-		BigDecimal due = Execution.refundDue(c);
-		if (done != null) {
-			return new Refund(due, done.refundedOn(), done.amount(), done.basis(), done.recordedBy());
+		List<Refunded> made = refunds(c.id());
+		Execution.Overpaid overpaid = Execution.overpaid(c, procedure(c.id()).instalments());
+		if (overpaid == null && made.isEmpty()) {
+			return null;
 		}
-		return due == null ? null : new Refund(due, null, null, null, null);
+		BigDecimal refunded = made.stream().map(Refunded::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal due = (overpaid == null ? BigDecimal.ZERO : overpaid.total().subtract(refunded)).max(BigDecimal.ZERO);
+		Refunded last = made.isEmpty() ? null : made.get(made.size() - 1);
+		return last == null ? new Refund(due, null, null, null, null, made)
+				: new Refund(due, last.refundedOn(), last.amount(), last.basis(), last.recordedBy(), made);
 	}
 
 	/**

@@ -418,15 +418,16 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/refund")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "登记退还多缴罚款", description = "refundedOn（退还日期，不早于缴款、不晚于今天）、amount（元，应为案件"
-			+ "refund.due：缴纳后经变更降低的罚款多缴的部分）；没有应退还的罚款返回422（no-refund-due），重复登记返回409。")
+	@Operation(summary = "登记退还多缴罚款", description = "refundedOn（退还日期，不早于缴款、不晚于今天）、amount（元，数字或文本，"
+			+ "大于0且不超过案件refund.due：缴纳后罚款经变更降低或取消、或决定被撤销或确认无效而多缴、尚未退还的部分，可分次登记）；"
+			+ "从未多缴返回422（no-refund-due），已全部退还返回409（already-refunded）。")
 	PenaltyCases.CaseDetail refund(DataScope scope, @PathVariable long id, @RequestBody RefundMade r) {
 		caseExecution.refund(scope, id, r.refundedOn(), r.amount());
 		return cases.get(scope, id);
 	}
 
 	/** A refund made: its day and amount (¥). */
-	record RefundMade(String refundedOn, String amount) {
+	record RefundMade(String refundedOn, @JsonDeserialize(using = NumberText.class) String amount) {
 	}
 
 	@PostMapping(path = "/cases/{id}/handover", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

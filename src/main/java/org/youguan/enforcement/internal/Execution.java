@@ -8,6 +8,7 @@ import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases.Handover;
 import org.youguan.enforcement.PenaltyCases.Instalment;
+import org.youguan.enforcement.PenaltyCases.Refunded;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
 
@@ -76,7 +77,7 @@ public final class Execution {
 	 */
 	public static List<String> outstanding(CaseView c, List<Instalment> instalments, Handover handover) {
 		List<String> missing = new ArrayList<>();
-		if (fine(c) != null && c.paidOn() == null) {
+		if (fine(c) != null && !paidUp(c, instalments)) {
 			missing.add(instalments.stream().filter(i -> i.paidOn() == null).findFirst()
 				.map(i -> "第" + i.position() + "期罚款" + plain(i.amount()) + "元（" + i.dueOn() + "前）未缴纳")
 				.orElse("罚款" + plain(fine(c)) + "元未缴纳"));
@@ -92,21 +93,25 @@ public final class Execution {
 	 * the 加处罚款 paid on top, or each instalment with its own; a confiscation by its handover — day and amount; 停业整顿
 	 * and 吊销 by their delivery. Empty for a case that ended without a penalty. A decision revoked or confirmed invalid
 	 * ({@link CaseView#annulled}) is carried out no further: the report says so with its day, and what was paid before.
+	 * What was paid beyond what is now owed ({@link #overpaid}) is named with each refund made (day, amount) and what
+	 * remains to refund.
 	 */
-	public static String report(CaseView c, List<Instalment> instalments, Handover handover) {
+	public static String report(CaseView c, List<Instalment> instalments, Handover handover, List<Refunded> refunds) {
 		if (c.annulled()) {
 			return "处罚决定已于" + ChineseText.day(c.decisionAnnulledOn()) + "被撤销或确认无效，不再执行"
-					+ (c.paidOn() == null ? "" : "（此前已于" + ChineseText.day(c.paidOn()) + "缴纳罚款）");
+					+ (c.paidOn() == null ? "" : "（此前已于" + ChineseText.day(c.paidOn()) + "缴纳罚款）")
+					+ refundNote(c, instalments, refunds);
 		}
 		if (c.penalty() == null || c.penalty() == Penalty.NONE || c.deliveredOn() == null) {
 			return c.penalty() == null || c.penalty() == Penalty.NONE ? "无需执行" : "";
 		}
 		List<String> parts = new ArrayList<>();
 		if (c.penalty() == Penalty.WARNING) {
-			parts.add("警告：处罚决定书已于" + ChineseText.day(c.deliveredOn()) + "送达，送达即执行完毕");
+			parts.add("警告：处罚决定书已于" + ChineseText.day(c.deliveredOn()) + "送达，送达即执行完毕"
+					+ (fine(c) == null ? refundNote(c, instalments, refunds) : ""));
 		}
 		if (fine(c) != null) {
-			parts.add(fineReport(c, instalments));
+			parts.add(fineReport(c, instalments) + refundNote(c, instalments, refunds));
 		}
 		if (confiscated(c) != null) {
 			parts.add(handover == null ? "没收违法所得：" + plain(confiscated(c)) + "元尚未上缴"
@@ -124,40 +129,109 @@ public final class Execution {
 			List<String> lines = new ArrayList<>();
 			for (Instalment i : instalments) {
 				lines.add("第" + i.position() + "期" + plain(i.amount()) + "元（" + ChineseText.day(i.dueOn()) + "前）"
-						+ (i.paidOn() == null ? "未缴纳" : ChineseText.day(i.paidOn()) + "缴纳" + surcharge(i.surcharge())));
+						+ (i.paidOn() == null ? (paidUp(c, instalments) ? "无需缴纳（罚款经变更已缴足）" : "未缴纳") : ChineseText.day(i.paidOn()) + "缴纳" + surcharge(i.surcharge())));
 			}
 			return "罚款" + plain(c.fine()) + "元分" + instalments.size() + "期缴纳：" + String.join("，", lines);
 		}
 		if (c.paidOn() == null) {
 			return "罚款" + plain(c.fine()) + "元尚未缴纳";
 		}
-		BigDecimal surcharge = c.surcharge() == null ? BigDecimal.ZERO : c.surcharge();
-		BigDecimal paidFine = paidFine(c);
-		return "罚款：" + ChineseText.day(c.paidOn()) + "缴纳罚款" + plain(paidFine) + "元" + surcharge(surcharge)
-				+ (surcharge.signum() > 0 ? "，合计" + plain(c.paidAmount()) + "元" : "")
-				+ (paidFine.compareTo(c.fine()) > 0 ? "（罚款经变更为" + plain(c.fine()) + "元，多缴" + plain(paidFine.subtract(c.fine()))
-						+ "元应予退还）" : "");
+		BigDecimal surcharge = orZero(c.surcharge());
+		return "罚款：" + ChineseText.day(c.paidOn()) + "缴纳罚款" + plain(paidFine(c, instalments)) + "元" + surcharge(surcharge)
+				+ (surcharge.signum() > 0 ? "，合计" + plain(c.paidAmount()) + "元" : "");
 	}
 
 	/**
-	 * What was paid as the fine in one payment (paid less 加处罚款): the fine as decided then, even if a 变更 lowered it
-	 * afterwards; null when not paid in one payment.
+	 * What was paid as the fine (¥, 加处罚款 not counted): one payment's amount less its 加处罚款 (the fine as decided
+	 * then, even if a 变更 lowered or removed it afterwards), or the instalments paid so far; null when nothing was paid.
 	 */
-	private static BigDecimal paidFine(CaseView c) {
-		if (c.paidOn() == null || c.fine() == null) {
+	public static BigDecimal paidFine(CaseView c, List<Instalment> instalments) {
+		if (c.paidOn() != null) {
+			if (c.paidAmount() == null) {
+				return c.fine();
+			}
+			return c.paidAmount().subtract(c.surcharge() == null ? BigDecimal.ZERO : c.surcharge());
+		}
+		List<Instalment> paid = instalments.stream().filter(i -> i.paidOn() != null).toList();
+		if (paid.isEmpty()) {
 			return null;
 		}
-		BigDecimal surcharge = c.surcharge() == null ? BigDecimal.ZERO : c.surcharge();
-		return c.paidAmount() == null ? c.fine() : c.paidAmount().subtract(surcharge);
+		return paid.stream().map(i -> (i.paidAmount() == null ? i.amount() : i.paidAmount()).subtract(orZero(i.surcharge())))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	/**
-	 * The fine to be refunded: what was paid as the fine beyond the fine as a 变更 lowered it after the payment; null
-	 * when nothing is to be refunded (not paid in one payment, or not lowered below what was paid).
+	 * Whether what was paid as the fine covers the fine now owed though instalments remain unpaid: a 变更 lowered the
+	 * fine below what the instalment plan still demanded, so nothing more is to be paid.
 	 */
-	public static BigDecimal refundDue(CaseView c) {
-		BigDecimal paid = paidFine(c);
-		return paid == null || paid.compareTo(c.fine()) <= 0 ? null : paid.subtract(c.fine());
+	public static boolean paidUp(CaseView c, List<Instalment> instalments) {
+		BigDecimal paid = paidFine(c, instalments);
+		return c.paidOn() != null || fine(c) != null && paid != null && paid.compareTo(fine(c)) >= 0;
+	}
+
+	/**
+	 * What was paid beyond what the decision now demands and is to be refunded, before any refund made: the fine paid
+	 * less the fine now owed (0 when a 变更 removed it — 警告 — or the decision was revoked or confirmed invalid); and,
+	 * when the fine is removed or annulled, the 加处罚款 paid as well — it hangs on the fine (行政处罚法(2021) art.72) and
+	 * falls with it. When the fine is only lowered the 加处罚款 paid stays: it was owed for paying late the fine then in
+	 * force, and is not refunded. Null when nothing was paid or nothing was paid beyond.
+	 * @param paidFine what was paid as the fine ({@link #paidFine})
+	 * @param fineOwed the fine now owed (0 when none)
+	 * @param fine the part of the fine to refund
+	 * @param surcharge the part of the 加处罚款 to refund
+	 */
+	public record Overpaid(BigDecimal paidFine, BigDecimal fineOwed, BigDecimal fine, BigDecimal surcharge) {
+
+		/** The whole to refund (the fine's part and the 加处罚款's). */
+		public BigDecimal total() {
+			return fine.add(surcharge);
+		}
+	}
+
+	/** What case {@code c} paid beyond what it now owes ({@link Overpaid}), or null when nothing is to be refunded. */
+	public static Overpaid overpaid(CaseView c, List<Instalment> instalments) {
+		BigDecimal paid = paidFine(c, instalments);
+		if (paid == null) {
+			return null;
+		}
+		BigDecimal owed = orZero(fine(c));
+		BigDecimal paidSurcharge = c.paidOn() != null ? orZero(c.surcharge())
+				: instalments.stream().filter(i -> i.paidOn() != null).map(i -> orZero(i.surcharge()))
+					.reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal fine = paid.subtract(owed).max(BigDecimal.ZERO);
+		BigDecimal surcharge = owed.signum() == 0 ? paidSurcharge : BigDecimal.ZERO;
+		Overpaid o = new Overpaid(paid, owed, fine, surcharge);
+		return o.total().signum() > 0 ? o : null;
+	}
+
+	/**
+	 * The basis of a refund as it stands: what was paid, the fine now owed, what was refunded already and what remains
+	 * to refund — "已缴罚款X元，变更后的罚款Y元，已退还Z元，应退还W元".
+	 */
+	public static String refundBasis(CaseView c, Overpaid o, BigDecimal refunded) {
+		return "已缴罚款" + plain(o.paidFine()) + "元" + (o.surcharge().signum() > 0 ? "（另加处罚款" + plain(o.surcharge()) + "元）" : "")
+				+ "，" + (c.annulled() ? "处罚决定已被撤销或确认无效，罚款为0元" : "变更后的罚款" + plain(o.fineOwed()) + "元")
+				+ (o.surcharge().signum() > 0 ? "（加处罚款随罚款一并退还）" : "") + "，已退还" + plain(refunded) + "元，应退还"
+				+ plain(o.total().subtract(refunded).max(BigDecimal.ZERO)) + "元";
+	}
+
+	/** The refund note of the 结案报告: what was paid beyond, each refund made (day, amount), and what remains due. */
+	private static String refundNote(CaseView c, List<Instalment> instalments, List<Refunded> refunds) {
+		Overpaid o = overpaid(c, instalments);
+		if (o == null) {
+			return "";
+		}
+		BigDecimal refunded = refunds.stream().map(Refunded::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal due = o.total().subtract(refunded);
+		List<String> made = refunds.stream().map(r -> ChineseText.day(r.refundedOn()) + "已退还" + plain(r.amount()) + "元").toList();
+		return "（" + (c.annulled() ? "处罚决定已被撤销或确认无效" : "罚款经变更为" + plain(o.fineOwed()) + "元") + "，多缴"
+				+ plain(o.total()) + "元" + (o.surcharge().signum() > 0 ? "（含加处罚款" + plain(o.surcharge()) + "元）" : "")
+				+ (made.isEmpty() ? "应予退还" : "，" + String.join("，", made)
+						+ (due.signum() > 0 ? "，尚有" + plain(due) + "元应予退还" : "，已全部退还")) + "）";
+	}
+
+	private static BigDecimal orZero(BigDecimal amount) {
+		return amount == null ? BigDecimal.ZERO : amount;
 	}
 
 	private static String surcharge(BigDecimal surcharge) {

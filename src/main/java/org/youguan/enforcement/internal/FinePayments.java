@@ -63,18 +63,34 @@ public class FinePayments {
 		return caseClock.surcharge(c.fine(), finalPaymentDue(c, proc), today);
 	}
 
+	/** The fine now owed less what was paid as the fine (¥; 0 or less once paid up). */
+	public static BigDecimal stillOwed(CaseView c, Procedure proc) {
+		BigDecimal paid = Execution.paidFine(c, proc.instalments());
+		BigDecimal fine = Execution.fine(c) == null ? BigDecimal.ZERO : Execution.fine(c);
+		return paid == null ? fine : fine.subtract(paid);
+	}
+
 	/** The payment deadline in force and the amount it covers: a deferral's day, the next instalment's, or 15 days. */
 	public record PaymentDue(LocalDate due, BigDecimal amount, Instalment instalment) {
 	}
 
-	/** The fine's payment due (null when the decision imposes no fine — a confiscation is handed over, not paid late). */
+	/**
+	 * The fine's payment due (null when the decision imposes no fine — a confiscation is handed over, not paid late).
+	 * With instalments, the next unpaid one, demanding no more than the fine now owed less what was paid: a 变更 that
+	 * lowered the fine below what the plan still demands cuts the next instalment to what is still owed, and leaves
+	 * nothing due once what was paid covers the fine ({@link Execution#paidUp}).
+	 */
 	public PaymentDue paymentDue(CaseView c, Procedure proc) {
 		if (c.deliveredOn() == null || Execution.fine(c) == null) {
 			return null;
 		}
 		if ("INSTALMENTS".equals(proc.paymentArrangement())) {
+			BigDecimal owed = stillOwed(c, proc);
+			if (owed.signum() <= 0) {
+				return null;
+			}
 			return proc.instalments().stream().filter(i -> i.paidOn() == null).findFirst()
-				.map(i -> new PaymentDue(i.dueOn(), i.amount(), i))
+				.map(i -> new PaymentDue(i.dueOn(), i.amount().min(owed), i))
 				.orElse(null);
 		}
 		if ("DEFERRAL".equals(proc.paymentArrangement())) {
