@@ -70,7 +70,7 @@ public final class SheetImport<T> {
 				}
 				else if (SheetCell.NO_RESULT.equals(code)) {
 					refuse(column, "formula-no-result", column + "是公式，但文件中没有保存它的计算结果（由程序生成、未经Excel保存的文件）："
-							+ "请在Excel中打开并保存后再导入，或将该单元格改为数值");
+							+ "请在Excel中打开并保存后再导入，或将该单元格改为" + kind(column));
 				}
 				else {
 					refuse(column, "cell-error", column + "单元格的值是错误“" + code + "”（公式出错或引用无效），请改正后再导入");
@@ -234,6 +234,17 @@ public final class SheetImport<T> {
 	private SheetImport() {
 	}
 
+	/**
+	 * What a column holds, as its header names it, for telling the user what to type instead of a formula: 日期 for a
+	 * date column (…日期, …时间, …日, 月份), 数值 for a number or money column (…（元）, 金额, 数, 率, 量, 额), else 文字.
+	 */
+	static String kind(String column) {
+		if (column.matches(".*(日期|时间|日|月份)")) {
+			return "日期";
+		}
+		return column.matches(".*(元|金额|数|率|量|额|%|‰).*") ? "数值" : "文字";
+	}
+
 	/** A cell holding a control character (Excel writes U+0000 as _x0000_) fails its column; no field can keep it. */
 	private static boolean clean(String column, String text, RowContext context) {
 		int at = Text.forbiddenAt(text);
@@ -298,7 +309,7 @@ public final class SheetImport<T> {
 			row.cells().forEach((column, cell) -> cells.put(column,
 					clean(column, cell.text(), context) && !cell.isError() ? cell : SheetCell.BLANK));
 			contexts.add(context);
-			checkable.add(new SheetRow(row.number(), cells));
+			checkable.add(new SheetRow(row.number(), cells, row.label()));
 		}
 		RowCheck<T> check = prepare.apply(checkable);
 		List<RowErrors> errors = new ArrayList<>();

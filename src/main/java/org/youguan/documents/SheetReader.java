@@ -71,7 +71,7 @@ final class SheetReader {
 				throw unreadable();
 			}
 			try (InputStream sheet = sheets.next()) {
-				XMLReader xml = XMLHelper.newXMLReader();
+				XMLReader xml = quietReader();
 				SheetHandler handler = new SheetHandler(styles, strings, date1904, row);
 				xml.setContentHandler(handler);
 				xml.parse(new InputSource(sheet));
@@ -94,6 +94,16 @@ final class SheetReader {
 		}
 	}
 
+	/**
+	 * POI's hardened XML reader without POI's error handler, which logs a malformed file's parse error at ERROR: a
+	 * user's broken upload is the user's 400 ({@link #unreadable()}), no server error; the parse still stops there.
+	 */
+	private static XMLReader quietReader() throws SAXException, ParserConfigurationException {
+		XMLReader xml = XMLHelper.newXMLReader();
+		xml.setErrorHandler(new DefaultHandler());
+		return xml;
+	}
+
 	static InvalidValueException unreadable() {
 		return new InvalidValueException("file", "xlsx", "无法读取Excel文件：文件已损坏或不是.xlsx格式");
 	}
@@ -103,7 +113,7 @@ final class SheetReader {
 			ParserConfigurationException {
 		boolean[] found = { false };
 		try (InputStream workbook = reader.getWorkbookData()) {
-			XMLReader xml = XMLHelper.newXMLReader();
+			XMLReader xml = quietReader();
 			xml.setContentHandler(new DefaultHandler() {
 				@Override
 				public void startElement(String uri, String localName, String qName, Attributes attributes) {

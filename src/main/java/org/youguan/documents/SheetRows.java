@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -34,8 +35,27 @@ import org.youguan.kernel.InvalidValueException;
  */
 public final class SheetRows {
 
-	/** One data row: its 1-based row number in the sheet and its cells by header. */
-	public record SheetRow(int number, Map<String, SheetCell> cells) {
+	/**
+	 * One data row: its 1-based row number in the sheet, its cells by header, and the text of its first text cell in
+	 * any column of the sheet, under a header or not (a 序号 column, a label in column A), as read; null when none.
+	 */
+	public record SheetRow(int number, Map<String, SheetCell> cells, String label) {
+
+		/** A row read without its label (a row built by a check or a test). */
+		public SheetRow(int number, Map<String, SheetCell> cells) {
+			this(number, cells, null);
+		}
+
+		/**
+		 * Whether the row totals the sheet rather than records data: its first text cell — in the first column, or the
+		 * first one filled when the label stands further right — says 合计, 小计, 总计 or 共计 (maybe with a colon and what
+		 * it counts, 合计：3件; full-width or spaced). Whatever its other cells hold does not matter: cached numbers or
+		 * dates of formulas saved by Excel, formulas without results, error values.
+		 */
+		public boolean totals() {
+			return label != null
+					&& TOTALS.matcher(Normalizer.normalize(label, Normalizer.Form.NFKC).replaceAll("\\s", "")).matches();
+		}
 
 		/** The cell as text a person would type for it ({@link SheetCell#text()}), stripped; null when blank. */
 		public String get(String header) {
@@ -65,6 +85,21 @@ public final class SheetRows {
 	}
 
 	public static final long MAX_BYTES = 20L * 1024 * 1024;
+
+	/** A totals row's label: 合计, 小计, 总计 or 共计, maybe with a colon and what it counts (合计：3件). */
+	private static final Pattern TOTALS = Pattern.compile("^(合计|小计|总计|共计)([:：].*)?$");
+
+	/**
+	 * The rows at the end of the sheet that total it ({@link SheetRow#totals()}), in sheet order: an import leaves them
+	 * out and names them in its answer. Only at the end — a totals-like row between data rows is data and is checked.
+	 */
+	public static List<Integer> totalsRows(List<SheetRow> rows) {
+		List<Integer> totals = new ArrayList<>();
+		for (int i = rows.size() - 1; i >= 0 && rows.get(i).totals(); i--) {
+			totals.add(0, rows.get(i).number());
+		}
+		return totals;
+	}
 
 	/**
 	 * The most rows with content under the header one import file may carry unless {@code youguan.documents.max-import-rows}
@@ -163,7 +198,9 @@ public final class SheetRows {
 			if (rows.size() == maxRows) {
 				throw new InvalidValueException("file", "rows", "一次最多导入" + maxRows + "行数据（不含表头），本文件超过了这一上限，请分成几个文件导入");
 			}
-			rows.add(new SheetRow(number, byHeader));
+			String label = cells.values().stream().filter(c -> c.kind() == SheetCell.Kind.TEXT).map(SheetCell::text)
+				.map(String::strip).filter(t -> !t.isEmpty()).findFirst().orElse(null);
+			rows.add(new SheetRow(number, byHeader, label));
 		});
 		if (headers.isEmpty() && !requiredHeaders.isEmpty()) {
 			throw missingHeaders(missingBest.isEmpty() ? requiredHeaders : missingBest.get(0));

@@ -2,6 +2,7 @@ package org.youguan.enforcement;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +11,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -19,8 +23,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
@@ -325,14 +332,15 @@ class PenaltyImportIntegrationTest {
 						LocalDate.of(2024, 6, 3), b, "罚款", 2000, null, null),
 				row("合 计", null, null, null, null, null, null, 5000, null, null)));
 		long before = count();
+		String audited = "SELECT count(*) FROM audit_event WHERE action = 'case.import-file' AND summary LIKE '%第4行为合计行未导入%'";
+		long auditedBefore = jdbc.sql(audited).query(Long.class).single();
 		mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(SignIn.session(mvc, "wz.staff")).with(csrf()))
 			.andExpect(redirectedUrl("/enforcement/cases?open=false"))
 			.andExpect(flash().attribute("message", "已导入历史处罚案件2件；第4行是合计行，未作为案件导入"));
 		assertThat(count()).isEqualTo(before + 2);
 		assertThat(jdbc.sql("SELECT enterprise_credit_code FROM penalty_case WHERE decision_number IN (:a, :b)")
 			.param("a", a).param("b", b).query(String.class).list()).containsOnly(e.creditCode());
-		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'case.import-file' AND summary LIKE '%第4行为合计行未导入%'")
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql(audited).query(Long.class).single()).isEqualTo(auditedBefore + 1);
 
 		// a totals-like row between cases is no totals row: it is checked as a case and reported
 		byte[] middle = book(headers, null, List.of(row("合计", null, null, null, null, null, null, 5000, null, null),
@@ -375,6 +383,105 @@ class PenaltyImportIntegrationTest {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("<td>2</td><td>罚款金额（元）</td><td>罚款金额（元）是公式，但文件中没有保存它的计算结果")));
 		assertThat(count()).isEqualTo(before + 3);
+	}
+
+	/**
+	 * The same 合计 row under two cases — MAX of the 决定日期, SUM of the 罚款 — is left out whether the file keeps its
+	 * formulas' results (as Excel saves it: a date and a number) or not, and with its label in a 序号 column outside
+	 * the template's, or in the first filled cell further right.
+	 */
+	@Test
+	void aTotalsRowIsLeftOutWhateverItsCellsHold() throws Exception {
+		EnterpriseView e = partyCases.other();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		List<String> template = HEADERS.stream().map(String::valueOf).toList();
+		List<String> numbered = new ArrayList<>(List.of("序号"));
+		numbered.addAll(template);
+		record Shape(List<String> headers, List<Object> lead, List<Object> label, boolean cached) {
+		}
+		List<Object> none = List.of();
+		List<Object> blank = Arrays.asList((Object) null);
+		for (Shape shape : List.of(new Shape(template, none, List.of("合计"), true),
+				new Shape(template, none, List.of("合计"), false), new Shape(numbered, List.of(1), List.of("合计"), true),
+				new Shape(numbered, blank, Arrays.asList(null, "小 计："), true))) {
+			TypedWorkbook ledger = new TypedWorkbook(shape.headers());
+			for (int month = 3; month <= 5; month += 2) {
+				List<Object> cells = new ArrayList<>(shape.lead());
+				cells.addAll(Arrays.asList(e.creditCode(), "DATA_NOT_REPORTED", "举报", LocalDate.of(2024, month, 5),
+						LocalDate.of(2024, month + 1, 1), number(), "罚款", 1000));
+				ledger.row(cells);
+			}
+			int offset = shape.headers().size() - template.size();
+			char decided = (char) ('E' + offset), fine = (char) ('H' + offset);
+			List<Object> totals = new ArrayList<>(shape.label());
+			while (totals.size() < offset + 4) {
+				totals.add(null);
+			}
+			String max = "MAX(" + decided + "2:" + decided + "3)", sum = "SUM(" + fine + "2:" + fine + "3)";
+			totals.addAll(Arrays.asList(shape.cached() ? TypedWorkbook.formula(max, "yyyy-mm-dd")
+					: TypedWorkbook.formulaWithoutResult(max), null, null,
+					shape.cached() ? TypedWorkbook.formula(sum) : TypedWorkbook.formulaWithoutResult(sum)));
+			long before = count();
+			mvc.perform(multipart("/enforcement/import").file(file(ledger.row(totals).bytes())).session(staff).with(csrf()))
+				.andExpect(flash().attribute("message", "已导入历史处罚案件2件；第4行是合计行，未作为案件导入"));
+			assertThat(count()).as(shape.toString()).isEqualTo(before + 2);
+		}
+	}
+
+	/**
+	 * A 罚款 row's fine that cannot be read — a formula without its result, an error value (#DIV/0!) — is that column's
+	 * one error: the rules that depend on the fine (缴款日期 only for a fine, no closure of an unpaid fine) add none; a
+	 * text column's formula without result says to type text, a date column's a date.
+	 */
+	@Test
+	void anUnreadableFineIsItsOwnErrorOnlyAndAFormulaSaysWhatToType() throws Exception {
+		String code = partyCases.other().creditCode();
+		List<String> headers = HEADERS.stream().map(String::valueOf).toList();
+		byte[] sheet = new TypedWorkbook(headers)
+			.row(Arrays.asList(code, "DATA_NOT_REPORTED", "举报", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 4, 1), number(),
+					"罚款", TypedWorkbook.formulaWithoutResult("1000*2"), LocalDate.of(2024, 4, 10), LocalDate.of(2024, 4, 20)))
+			.row(Arrays.asList(code, "DATA_NOT_REPORTED", "举报", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 4, 1), number(),
+					"罚款", TypedWorkbook.formula("1/0"), LocalDate.of(2024, 4, 10), null))
+			.row(Arrays.asList(code, "DATA_NOT_REPORTED", TypedWorkbook.formulaWithoutResult("\"举\"&\"报\""),
+					LocalDate.of(2024, 3, 5), TypedWorkbook.formulaWithoutResult("DATE(2024,4,1)"), number(), "警告"))
+			.bytes();
+		long before = count();
+		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(SignIn.session(mvc, "wz.staff"))
+			.with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+		assertThat(count()).isEqualTo(before);
+		assertThat(page).contains("<td>2</td><td>罚款金额（元）</td><td>罚款金额（元）是公式")
+			.contains("<td>3</td><td>罚款金额（元）</td><td>罚款金额（元）单元格的值是错误“#DIV/0!”")
+			.contains("<td>4</td><td>案件来源</td><td>案件来源是公式，但文件中没有保存它的计算结果（由程序生成、未经Excel保存的文件）："
+					+ "请在Excel中打开并保存后再导入，或将该单元格改为文字</td>")
+			.contains("<td>4</td><td>决定日期</td><td>决定日期是公式").contains("或将该单元格改为日期</td>")
+			.contains("或将该单元格改为数值</td>")
+			.doesNotContain("只有处以罚款的决定才填写缴款日期").doesNotContain("不能结案");
+		assertThat(Pattern.compile("<td>[23]</td><td>").matcher(page).results().count()).as(page).isEqualTo(2);
+	}
+
+	/**
+	 * A malformed .xlsx (a sheet whose XML breaks off at a bare &amp;) is the user's 400 and no ERROR line in the log:
+	 * POI's parser does not report a user's bad file as a server error.
+	 */
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aMalformedWorkbookIsRefusedWithoutAnErrorInTheLog(CapturedOutput output) throws Exception {
+		byte[] good = book(null, List.of(row(partyCases.other().creditCode(), "DATA_NOT_REPORTED", "举报",
+				LocalDate.of(2024, 3, 5), null, null, null, null, null, null)));
+		ByteArrayOutputStream bad = new ByteArrayOutputStream();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(good)); ZipOutputStream out = new ZipOutputStream(bad)) {
+			for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+				out.putNextEntry(new ZipEntry(entry.getName()));
+				byte[] content = in.readAllBytes();
+				out.write(entry.getName().startsWith("xl/worksheets/")
+						? new String(content, StandardCharsets.UTF_8).replace("<sheetData>", "<sheetData>& ").getBytes(StandardCharsets.UTF_8)
+						: content);
+				out.closeEntry();
+			}
+		}
+		mvc.perform(multipart("/enforcement/import").file(file(bad.toByteArray())).session(SignIn.session(mvc, "wz.staff"))
+			.with(csrf())).andExpect(status().isBadRequest());
+		assertThat(output.getAll()).doesNotContain("The entity name must immediately follow").doesNotContain("XMLHelper");
 	}
 
 	/**

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.springframework.stereotype.Component;
@@ -57,7 +58,7 @@ import org.youguan.kernel.Text;
  * (罚款, 举报), as the API's codes, or by a usual other name (吊销许可证, 群众举报); the 文号 not twice in one file;
  * the columns under a ledger's own names too ({@link #HEADER_ALIASES}: 信用代码, 罚款（元）, 处罚决定日期 …); a credit code
  * typed full-width or with invisible characters ({@link org.youguan.kernel.CreditCode} normalises it); trailing
- * 合计/小计 rows left out and named in the answer ({@link #totalsRows}).
+ * 合计/小计 rows left out and named in the answer ({@link SheetRows#totalsRows}, whatever their other cells hold).
  */
 @Component
 class PenaltyCaseImport {
@@ -125,8 +126,13 @@ class PenaltyCaseImport {
 			Map.entry("没收违法所得", CONFISCATED), Map.entry("没收违法所得金额（元）", CONFISCATED),
 			Map.entry("没收金额（元）", CONFISCATED), Map.entry("上缴日期", HANDED_OVER));
 
-	/** A totals row's label: 合计, 小计, 总计 or 共计, maybe with a colon and what it counts (合计：3件). */
-	private static final Pattern TOTALS = Pattern.compile("^(合计|小计|总计|共计)([:：].*)?$");
+	/**
+	 * The service's rules that judge a column's value (column → field/rule): when that column's cell is unreadable
+	 * (reported as such) they judge nothing — a 罚款 row's unreadable fine is no "fine absent" for its 缴款日期.
+	 */
+	private static final Map<String, Set<String>> DEPENDENT_RULES = Map.of(FINE,
+			Set.of("paidOn/absent", "closedOn/unpaid", "handedOverOn/absent", "handedOverOn/not-handed-over"), CONFISCATED,
+			Set.of("handedOverOn/absent", "handedOverOn/not-handed-over"));
 
 	private static final Map<String, LeadSource> SOURCE_ALIASES = Map.ofEntries(Map.entry("检查", LeadSource.INSPECTION),
 			Map.entry("监督检查", LeadSource.INSPECTION), Map.entry("日常检查", LeadSource.INSPECTION),
@@ -184,7 +190,7 @@ class PenaltyCaseImport {
 		List<Long> ids = new ArrayList<>();
 		List<Integer> totals = new ArrayList<>();
 		ImportResult result = SheetImport.runPrepared(content, HEADERS, OPTIONAL, HEADER_ALIASES, COLUMNS, rows -> {
-			totals.addAll(totalsRows(rows));
+			totals.addAll(SheetRows.totalsRows(rows));
 			if (totals.size() == rows.size()) {
 				throw new InvalidValueException("file", "empty", "文件中没有案件数据行（第" + join(totals) + "行是合计行，不作为案件导入）");
 			}
@@ -216,28 +222,6 @@ class PenaltyCaseImport {
 			return "已导入历史处罚案件" + imported + "件" + (totalsRows.isEmpty() ? ""
 					: "；第" + join(totalsRows) + "行是合计行，未作为案件导入");
 		}
-	}
-
-	/**
-	 * The rows at the end of the sheet that total it rather than record a case (合计, 小计, 总计, 共计 in a cell, no 立案
-	 * 日期, 决定日期 or 文号): left out, as the page says. Only at the end — a totals-like row between cases is checked as
-	 * a case and reported.
-	 */
-	static List<Integer> totalsRows(List<SheetRow> rows) {
-		List<Integer> totals = new ArrayList<>();
-		for (int i = rows.size() - 1; i >= 0 && totalsRow(rows.get(i)); i--) {
-			totals.add(0, rows.get(i).number());
-		}
-		return totals;
-	}
-
-	private static boolean totalsRow(SheetRow row) {
-		if (row.get(FILED) != null || row.get(DECIDED) != null || row.get(NUMBER) != null) {
-			return false;
-		}
-		return row.cells().values().stream().map(SheetCell::text).filter(Objects::nonNull)
-			.map(t -> Normalizer.normalize(t, Normalizer.Form.NFKC).replaceAll("\\s", ""))
-			.anyMatch(t -> TOTALS.matcher(t).matches());
 	}
 
 	private static String join(List<Integer> rows) {
@@ -275,6 +259,9 @@ class PenaltyCaseImport {
 				amount(row, failures, CONFISCATED), date(row, failures, HANDED_OVER));
 		// one 文号 however each row typed it (〔2025〕1号, [2025]01号, 〔2025〕一号)
 		numbers.check(Text.documentNumber(number), row, context, NUMBER, "决定书文号");
+		// read before the service's own failures are added to the context
+		Set<String> unreadable = DEPENDENT_RULES.entrySet().stream().filter(d -> context.failed(d.getKey()))
+			.flatMap(d -> d.getValue().stream()).collect(Collectors.toSet());
 		try {
 			trial.executeWithoutResult(status -> {
 				status.setRollbackOnly();
@@ -285,7 +272,7 @@ class PenaltyCaseImport {
 			for (var e : ex.formErrors()) {
 				// a failure without a field (none expected) is shown against the party's column
 				String column = e.field().isEmpty() ? CREDIT_CODE : COLUMNS.getOrDefault(e.field(), e.field());
-				if (!failures.columns().contains(column)) {
+				if (!failures.columns().contains(column) && !unreadable.contains(e.field() + "/" + e.rule())) {
 					context.fail(column, e.rule(), e.message().replace("（" + e.field() + "）", ""));
 				}
 			}
@@ -312,6 +299,11 @@ class PenaltyCaseImport {
 	 */
 	static String date(SheetRow row, Failures context, String column) {
 		SheetCell cell = row.cell(column);
+		if (cell.isBlank() && context.context().failed(column)) {
+			// an error value (#N/A, a formula without its result), reported already and read as blank: no date given
+			// is not no date — the rules that depend on it judge nothing
+			return UNREADABLE;
+		}
 		try {
 			LocalDate date = cell.asDate(column);
 			return date == null ? null : date.toString();
@@ -368,7 +360,11 @@ class PenaltyCaseImport {
 		}
 	}
 
-	/** A dictionary value by its code, its Chinese name or a usual other name, as the API's code; null when blank. */
+	/**
+	 * A dictionary value by its code, its Chinese name or a usual other name, as the API's code; null when blank. An
+	 * unknown value is reported here and handed on as typed, so the service judges nothing by it (a 处罚种类 it cannot
+	 * read is not 空: no "不填写罚款金额").
+	 */
 	private static <E extends Enum<E>> String choose(Failures context, String column, String text, E[] values,
 			Function<E, String> label, Map<String, E> aliases) {
 		if (text == null) {
@@ -384,7 +380,7 @@ class PenaltyCaseImport {
 		}
 		context.fail(column, "dictionary", column + "应为" + String.join("、", Arrays.stream(values).map(label).toList())
 				+ "之一（也可填" + String.join("、", Arrays.stream(values).map(Enum::name).toList()) + "）");
-		return null;
+		return text;
 	}
 
 	private static String sha256(byte[] content) {
