@@ -195,29 +195,61 @@ public class CaseExecution {
 				.param("on", on).param("paid", paid).param("surcharge", surcharge).param("id", id)
 				.param("pos", payment.instalment().position()).update();
 			// what is still owed after this payment: a fine lowered by a 变更 may be paid up before the plan's end
-			boolean more = paid.subtract(surcharge).compareTo(owed) < 0 && proc.instalments().stream()
-				.anyMatch(i -> i.paidOn() == null && i.position() != payment.instalment().position());
-			if (more) {
+			if (!settleInstalments(c)) {
 				caseWork.move(c, c.status(), "", Map.of());
 				caseWork.record(c, "case.pay-instalment", "第" + payment.instalment().position() + "期罚款已缴纳" + plain(paid) + "元（" + on
 						+ "）" + (surcharge.signum() > 0 ? "，含加处罚款" + plain(surcharge) + "元" : ""));
-				return;
 			}
-			BigDecimal totalPaid = paid;
-			BigDecimal totalSurcharge = surcharge;
-			for (Instalment i : proc.instalments()) {
-				if (i.paidOn() != null) {
-					totalPaid = totalPaid.add(i.paidAmount());
-					totalSurcharge = totalSurcharge.add(i.surcharge());
-				}
-			}
-			paid = totalPaid;
-			surcharge = totalSurcharge;
+			return;
 		}
 		caseWork.move(c, to, ", paid_on = :on, paid_amount = :amount, surcharge = :surcharge",
 				Map.of("on", on, "amount", paid, "surcharge", surcharge));
 		caseWork.record(c, "case.pay", "罚款已缴纳" + plain(paid) + "元（" + on + "）"
 				+ (surcharge.signum() > 0 ? "，含加处罚款" + plain(surcharge) + "元" : ""));
+	}
+
+	/**
+	 * An instalment plan paid up (行政处罚法(2021) art.66): once what its instalments paid as the fine covers the fine now
+	 * owed — every instalment paid, or a 变更 (or an annulment) leaving less owed than was paid — the case is paid as a
+	 * fine paid at once is: 已执行 (from 已送达), paid on its last payment's day, the amount paid and the 加处罚款 the
+	 * instalments' sums. The one way both a payment and an outcome settle a plan (the 结案报告, the refund and the queue
+	 * read the case's payment). Audited {@code case.pay}.
+	 * @param c the case as it now stands (after the payment or outcome), locked by the caller
+	 * @return whether it settled the plan (false when it is no plan, was settled, nothing was paid or more is owed)
+	 */
+	boolean settleInstalments(CaseView c) {
+		List<Instalment> instalments = caseWork.procedure(c.id()).instalments();
+		List<Instalment> paid = instalments.stream().filter(i -> i.paidOn() != null).toList();
+		if (c.paidOn() != null || paid.isEmpty() || !FinePayments.demanded(c, instalments).isEmpty()) {
+			return false;
+		}
+		BigDecimal amount = paid.stream().map(Instalment::paidAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal surcharge = Execution.paidSurcharge(c, instalments);
+		LocalDate on = paid.stream().map(Instalment::paidOn).max(LocalDate::compareTo).orElseThrow();
+		caseWork.move(c, c.status() == CaseStatus.DELIVERED ? CaseStep.PAY.from(c.status()) : c.status(),
+				", paid_on = :on, paid_amount = :amount, surcharge = :surcharge",
+				Map.of("on", on, "amount", amount, "surcharge", surcharge));
+		caseWork.record(c, "case.pay", "罚款已缴纳" + plain(amount) + "元（分" + paid.size() + "期，末次" + on + "）"
+				+ (surcharge.signum() > 0 ? "，含加处罚款" + plain(surcharge) + "元" : "")
+				+ (paid.size() < instalments.size() ? "，罚款经变更或处罚决定被撤销、确认无效后已缴足，其余各期不再缴纳" : ""));
+		return true;
+	}
+
+	/**
+	 * A closed case an outcome ({@link DecisionOutcomes}: a 变更 lowering or removing the fine, a 撤销 or 确认无效) left
+	 * with something paid to refund is reopened to 已执行: a refund is recorded only on an open case, and the case closes
+	 * again once it is refunded, with a new 结案报告 that states it. Audited {@code case.reopen}.
+	 * @param c the case as it now stands, locked by the caller
+	 * @param outcome the outcome that left the refund ("行政复议变更")
+	 */
+	void reopenForRefund(CaseView c, String outcome) {
+		PenaltyCases.Refund refund = caseWork.refund(c);
+		if (c.status() != CaseStatus.CLOSED || refund == null || !refund.open()) {
+			return;
+		}
+		caseWork.move(c, CaseStatus.EXECUTED, ", closed_on = NULL, closing_reason = NULL", Map.of());
+		caseWork.record(c, "case.reopen", "已于" + c.closedOn() + "结案的案件经" + outcome + "后尚有多缴的罚款" + plain(refund.due())
+				+ "元应予退还，恢复为已执行，退还后重新结案");
 	}
 
 	/**
@@ -235,13 +267,21 @@ public class CaseExecution {
 		if (!missing.isEmpty()) {
 			throw ruleBroken("execution", "not-executed", "处罚决定尚未执行完毕，不能结案：" + String.join("；", missing));
 		}
+		PenaltyCases.Refund refund = caseWork.refund(c);
+		if (refund != null && refund.open()) {
+			// what was paid beyond what the decision now demands is returned before the case ends (its 结案报告 says so)
+			throw ruleBroken("refund", "refund-due", "尚有多缴的罚款" + plain(refund.due()) + "元应予退还（"
+					+ Execution.refundBasis(c, Execution.overpaid(c, caseWork.procedure(id).instalments()), refund.amounts())
+					+ "），应先登记退还，方可结案");
+		}
 		new Validation().maxLength("note", "结案说明（note）", note, 500).throwIfInvalid();
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", caseWork.today());
 		p.put("note", Text.blankToNull(note) != null ? note.strip() : c.annulled() ? "处罚决定已被撤销或确认无效" : "执行完毕");
 		caseWork.move(c, to, ", closed_on = :on, closing_reason = :note", p);
 		caseWork.record(c, "case.close", "结案：" + p.get("note"));
-		caseWork.issue(id, CaseDocumentKind.CLOSING_REPORT);
+		// closed again after an outcome reopened it (reopenForRefund): the earlier 结案报告 stays as its predecessor
+		documents.issueAnew(id, CaseDocumentKind.CLOSING_REPORT, "复议、诉讼结果或纠正后退还多缴罚款，重新结案");
 	}
 
 	/**
@@ -329,11 +369,20 @@ public class CaseExecution {
 		if (refund == null) {
 			throw ruleBroken("amount", "no-refund-due", "本案没有应退还的罚款：只有缴纳后罚款经变更降低或取消、或处罚决定被撤销或确认无效的，才退还多缴的部分");
 		}
+		if (c.status() == CaseStatus.CLOSED) {
+			// a 结案报告 states what was refunded; a case closes only once all is refunded (close)
+			throw DomainException.illegalTransition("refundedOn", "case-closed", "案件已于" + c.closedOn()
+					+ "结案，不能再登记退还：结案时应退还的罚款均应已退还，结案报告据此制作");
+		}
 		Validation v = new Validation();
 		v.required("refundedOn", "退还日期（refundedOn）", refundedOn).required("amount", "退还金额（amount）", amount);
 		LocalDate lastPaid = c.paidOn() != null ? c.paidOn() : instalments.stream().map(Instalment::paidOn)
 			.filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null);
-		LocalDate on = v.date("refundedOn", "退还日期（refundedOn，不早于缴款、不晚于今天）", refundedOn, lastPaid, caseWork.today());
+		// nothing was overpaid before the outcome that lowered or ended the fine: the refund is not dated before it
+		LocalDate lowered = caseWork.fineLoweredOn(id);
+		LocalDate earliest = lowered != null && (lastPaid == null || lowered.isAfter(lastPaid)) ? lowered : lastPaid;
+		LocalDate on = v.date("refundedOn", "退还日期（refundedOn，不早于" + (earliest == lastPaid ? "缴款" : earliest
+				+ "变更、撤销或确认无效处罚决定") + "、不晚于今天）", refundedOn, earliest, caseWork.today());
 		BigDecimal refunding = v.decimal("amount", "退还金额（amount）", amount, 12, 2);
 		v.money("amount", "退还金额（amount）", refunding);
 		String basis = Execution.refundBasis(c, overpaid, refunded);

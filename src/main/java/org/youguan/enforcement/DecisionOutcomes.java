@@ -47,6 +47,8 @@ import static org.youguan.enforcement.internal.CaseInput.revocationAuthority;
  * penalty (neither its fine nor its enterprise).</li>
  * <li>确认违法 (ILLEGAL) leaves the decision in force but it may not stay published.</li>
  * </ul>
+ * An outcome that leaves less owed than instalments paid settles the plan ({@link CaseExecution#settleInstalments});
+ * one that leaves something to refund on a closed case reopens it ({@link CaseExecution#reopenForRefund}).
  * Whenever a published decision is changed, revoked or confirmed illegal or invalid, its publication is to be
  * withdrawn within 3 days of the outcome (行政处罚法(2021) art.48; {@code penalty.publication-withdrawal}, working days
  * by art.85): the day is kept on the case, the inbox's queue shows it, {@link DecisionPublication#withdrawPublication}
@@ -146,12 +148,15 @@ public class DecisionOutcomes {
 
 	private final long maxScanBytes;
 
+	private final CaseExecution execution;
+
 	DecisionOutcomes(JdbcClient jdbc, CaseWork caseWork, CaseDocuments documents,
-			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes) {
+			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes, CaseExecution execution) {
 		this.jdbc = jdbc;
 		this.caseWork = caseWork;
 		this.documents = documents;
 		this.maxScanBytes = maxScanBytes;
+		this.execution = execution;
 	}
 
 	/**
@@ -247,6 +252,10 @@ public class DecisionOutcomes {
 		if (penalty != null) {
 			reissueDecision(id, kind.label() + "变更（" + data.body().strip() + data.documentNumber().strip() + "）");
 		}
+		// less owed than the instalments paid: the plan is paid up as a payment would settle it; a closed case with
+		// something now to refund is reopened to refund it
+		execution.settleInstalments(caseWork.find(id));
+		execution.reopenForRefund(caseWork.find(id), kind.label() + result.label());
 		return outcomes(id).stream().filter(o -> o.id() == outcomeId).findFirst().orElseThrow();
 	}
 

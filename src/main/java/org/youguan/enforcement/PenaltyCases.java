@@ -229,8 +229,11 @@ public class PenaltyCases {
 			// paid up (a 变更 lowered the fine below what the instalments paid): nothing more is demanded
 			boolean paidUp = Execution.paidUp(c, proc.instalments());
 			PaymentDue payment = paidUp ? null : finePayments.paymentDue(c, proc);
-			paymentDue = payment != null ? payment.due() : c.paidOn() == null && paidUp ? null : finePayments.finalPaymentDue(c, proc);
-			surcharge = paidUp ? finePayments.paidSurcharge(c, proc) : finePayments.owedSurcharge(c, proc, today);
+			// a plan paid up before its end (a 变更 lowered the fine) has no last day to show: its remaining days are not demanded
+			boolean cutShort = paidUp && proc.instalments().stream().anyMatch(i -> i.paidOn() == null);
+			paymentDue = payment != null ? payment.due() : cutShort ? null : finePayments.finalPaymentDue(c, proc);
+			// paid: the 加处罚款 as it was paid (a later 变更 lowers the fine, not what was paid), the one the page shows
+			surcharge = paidUp ? Execution.paidSurcharge(c, proc.instalments()) : finePayments.owedSurcharge(c, proc, today);
 		}
 		return new Deadlines(c.decisionDueOn(), remaining, stopped,
 				caseWork.replyDue(c),

@@ -446,6 +446,185 @@ class DecisionOutcomesIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("above-fine"));
 	}
 
+	String page(long id) throws Exception {
+		return mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	String closingReport(long id) {
+		return Execution.report(cases.get(DataScope.all(), id).penaltyCase(), caseWork.procedure(id).instalments(),
+				null, caseWork.refunds(id));
+	}
+
+	/**
+	 * A case does not close while a refund is due (422 refund-due, the page offers no closure but says why); it closes
+	 * once refunded, its 结案报告 saying so. An outcome after closure that leaves a refund reopens the case to refund it,
+	 * and it closes again with a new 结案报告; a refund is never recorded on a closed case.
+	 */
+	@Test
+	void aCaseClosesOnlyOnceWhatWasOverpaidIsRefundedAndNoRefundIsRecordedOnAClosedCase() throws Exception {
+		LocalDate changed = LocalDate.parse("2025-08-07");
+		long id = paidThenChanged(changed.minusDays(3), changed, "penalty", "FINE", "fine", "1000");
+		String close = "/api/v1/enforcement/cases/" + id + "/closure";
+		call(WUZHONG, close, "{}").andExpect(status().is(422))
+			.andExpect(jsonPath("$.errors[0].field").value("refund")).andExpect(jsonPath("$.errors[0].rule").value("refund-due"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("尚有多缴的罚款2000元应予退还")));
+		assertThat(page(id)).contains("id=\"closure-blocked\"", "登记退还后方可结案").doesNotContain("id=\"closure-form\"");
+		mvc.perform(post("/enforcement/cases/" + id + "/closure").session(SignIn.session(mvc, "wz.staff")).with(csrf()));
+		assertThat(cases.get(DataScope.all(), id).penaltyCase().status()).isEqualTo(CaseStatus.EXECUTED);
+		String refund = "/api/v1/enforcement/cases/" + id + "/refund";
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":1500}").andExpect(status().isOk());
+		call(WUZHONG, close, "{}").andExpect(status().is(422)).andExpect(jsonPath("$.errors[0].rule").value("refund-due"));
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":500}").andExpect(status().isOk());
+		assertThat(page(id)).contains("id=\"closure-form\"").doesNotContain("id=\"closure-blocked\"");
+		call(WUZHONG, close, "{}").andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
+		assertThat(closingReport(id)).contains("已全部退还").doesNotContain("应予退还");
+
+		// changed again after closure: reopened to refund, closed again with a new 结案报告
+		LocalDate again = changed.plusDays(10);
+		today(again);
+		outcome(HEAD, id, "CHANGED", again, "penalty", "FINE", "fine", "500").andExpect(status().isCreated());
+		String reopened = caseJson(id);
+		assertThat((String) JsonPath.read(reopened, "$.penaltyCase.status")).isEqualTo("EXECUTED");
+		assertThat((Object) JsonPath.read(reopened, "$.penaltyCase.closedOn")).isNull();
+		assertThat(number(JsonPath.read(reopened, "$.refund.due"))).isEqualByComparingTo("500");
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id"
+				+ " AND action = 'case.reopen'").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+		call(WUZHONG, close, "{}").andExpect(status().is(422)).andExpect(jsonPath("$.errors[0].rule").value("refund-due"));
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + again + "\",\"amount\":500}").andExpect(status().isOk());
+		call(WUZHONG, close, "{}").andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
+		assertThat(caseWork.refunds(id)).hasSize(3);
+		assertThat(cases.documents(DataScope.all(), id).stream().filter(d -> d.kind().name().equals("CLOSING_REPORT")))
+			.extracting(d -> d.supersededBy() == null).containsExactly(false, true);
+
+		// a case closed with a refund due (as this rule allowed before): the refund is refused on it, naming the rule
+		long closedEarlier = paidThenChanged(again, again, "penalty", "FINE", "fine", "1000");
+		jdbc.sql("UPDATE penalty_case SET status = 'CLOSED', closed_on = :on WHERE id = :id").param("on", again)
+			.param("id", closedEarlier).update();
+		call(WUZHONG, "/api/v1/enforcement/cases/" + closedEarlier + "/refund", "{\"refundedOn\":\"" + again
+				+ "\",\"amount\":2000}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("refundedOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("case-closed"));
+		assertThat(caseWork.refunds(closedEarlier)).isEmpty();
+	}
+
+	/**
+	 * A refund is not dated before the outcome that made the overpayment (paid on the 20th, changed on the 25th: the
+	 * 24th is refused on its date field) and so never counts in a period before it; each later outcome moves the day.
+	 */
+	@Test
+	void aRefundIsNotDatedBeforeTheOutcomeThatMadeTheOverpayment() throws Exception {
+		LocalDate paid = LocalDate.parse("2025-11-20");
+		LocalDate changed = LocalDate.parse("2025-11-25");
+		long id = paidThenChanged(paid, changed, "penalty", "FINE", "fine", "2000");
+		Map<String, Object> dayBefore = figures(changed.minusDays(1));
+		String refund = "/api/v1/enforcement/cases/" + id + "/refund";
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed.minusDays(1) + "\",\"amount\":1000}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("refundedOn")).andExpect(jsonPath("$.errors[0].rule").value("range"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(changed.toString())));
+		assertThat(number(figures(changed.minusDays(1)).get("fineCollected")))
+			.isEqualByComparingTo(number(dayBefore.get("fineCollected")));
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":1000}").andExpect(status().isOk());
+
+		// revoked later: the rest is refunded from the revocation on
+		LocalDate revoked = changed.plusDays(6);
+		today(revoked);
+		outcome(HEAD, id, "REVOKED", revoked).andExpect(status().isCreated());
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + revoked.minusDays(1) + "\",\"amount\":2000}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("refundedOn"));
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + revoked + "\",\"amount\":2000}").andExpect(status().isOk());
+	}
+
+	/** A fine of 3000 delivered on {@code day}, which is today. */
+	long fineDelivered(LocalDate day) {
+		today(day);
+		return party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+	}
+
+	/** A fine of 3000 in three instalments of {@code amounts} approved on {@code day}, the first paid that day. */
+	long firstInstalmentPaid(LocalDate day, String... amounts) throws Exception {
+		long id = fineDelivered(day);
+		call(HEAD, "/api/v1/enforcement/cases/" + id + "/payment-arrangement", """
+				{"kind":"INSTALMENTS","appliedOn":"%s","reason":"经营困难","instalments":[{"dueOn":"%s","amount":"%s"},
+				 {"dueOn":"%s","amount":"%s"},{"dueOn":"%s","amount":"%s"}]}""".formatted(day, calendar.plusWorkingDays(day, 10),
+				amounts[0], calendar.plusWorkingDays(day, 20), amounts[1], calendar.plusWorkingDays(day, 30), amounts[2]))
+			.andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"" + day + "\",\"amount\":" + amounts[0]
+				+ ",\"instalment\":1}").andExpect(status().isOk());
+		return id;
+	}
+
+	/**
+	 * An instalment plan paid up by a 变更 is paid as a payment would pay it — 已执行, the last payment's day, the sum
+	 * paid — and closes so once refunded; an annulled plan's 结案报告 names the instalment paid and says once that it was
+	 * annulled.
+	 */
+	@Test
+	void anInstalmentPlanPaidUpByAChangeIsPaidAsAPaymentWouldPayIt() throws Exception {
+		LocalDate day = LocalDate.parse("2025-09-01");
+		long id = firstInstalmentPaid(day, "2000", "500", "500");
+		LocalDate changed = day.plusDays(2);
+		today(changed);
+		outcome(HEAD, id, "CHANGED", changed, "penalty", "FINE", "fine", "1200").andExpect(status().isCreated());
+		String json = caseJson(id);
+		assertThat((String) JsonPath.read(json, "$.penaltyCase.status")).isEqualTo("EXECUTED");
+		assertThat((String) JsonPath.read(json, "$.penaltyCase.paidOn")).isEqualTo(day.toString());
+		assertThat(number(JsonPath.read(json, "$.penaltyCase.paidAmount"))).isEqualByComparingTo("2000");
+		assertThat(number(JsonPath.read(json, "$.refund.due"))).isEqualByComparingTo("800");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/refund", "{\"refundedOn\":\"" + changed + "\",\"amount\":800}")
+			.andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/closure", "{}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.closingReason").value("执行完毕"))
+			.andExpect(jsonPath("$.penaltyCase.paidAmount").value(2000));
+
+		long revoked = firstInstalmentPaid(day, "1000", "1000", "1000");
+		today(changed);
+		outcome(HEAD, revoked, "REVOKED", changed).andExpect(status().isCreated());
+		String revokedJson = caseJson(revoked);
+		assertThat((String) JsonPath.read(revokedJson, "$.penaltyCase.paidOn")).isEqualTo(day.toString());
+		assertThat(number(JsonPath.read(revokedJson, "$.penaltyCase.paidAmount"))).isEqualByComparingTo("1000");
+		String report = closingReport(revoked);
+		assertThat(report).contains(ChineseText.day(day) + "缴纳第1期罚款1000元", "已缴纳的1000元应予退还");
+		assertThat(report.split("被撤销或确认无效", -1)).hasSize(2);
+	}
+
+	/**
+	 * The 加处罚款 shown is the one paid or charged: a fine paid late and lowered afterwards shows the 加处罚款 paid (the
+	 * page's), not one recomputed on the lowered fine; instalments partly paid before a lowered fine show the 加处罚款 a
+	 * payment of what is still demanded is charged.
+	 */
+	@Test
+	void theSurchargeShownIsTheOnePaidOrChargedAfterAFineWasLowered() throws Exception {
+		LocalDate day = LocalDate.parse("2025-03-03");
+		long id = fineDelivered(day);
+		LocalDate late = day.plusDays(30);
+		today(late);
+		BigDecimal surcharge = number(JsonPath.read(caseJson(id), "$.deadlines.surchargeToday"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"" + late + "\",\"amount\":"
+				+ new BigDecimal("3000").add(surcharge).toPlainString() + "}").andExpect(status().isOk());
+		outcome(HEAD, id, "CHANGED", late, "penalty", "FINE", "fine", "1000").andExpect(status().isCreated());
+		String json = caseJson(id);
+		assertThat(number(JsonPath.read(json, "$.deadlines.surchargeToday"))).isEqualByComparingTo(surcharge);
+		assertThat(number(JsonPath.read(json, "$.penaltyCase.surcharge"))).isEqualByComparingTo(surcharge);
+		assertThat(page(id)).contains("含加处罚款" + surcharge.stripTrailingZeros().toPlainString() + "元");
+
+		// instalments of 1000 each, the first paid, the fine lowered to 1500, the two others overdue: 500 is still demanded
+		long plan = firstInstalmentPaid(day, "1000", "1000", "1000");
+		today(day.plusDays(2));
+		outcome(HEAD, plan, "CHANGED", day.plusDays(2), "penalty", "FINE", "fine", "1500").andExpect(status().isCreated());
+		LocalDate overdue = calendar.plusWorkingDays(day, 40);
+		today(overdue);
+		BigDecimal shown = number(JsonPath.read(caseJson(plan), "$.deadlines.surchargeToday"));
+		assertThat(shown).isPositive();
+		call(WUZHONG, "/api/v1/enforcement/cases/" + plan + "/payment", "{\"paidOn\":\"" + overdue + "\",\"amount\":"
+				+ new BigDecimal("500").add(shown).toPlainString() + ",\"instalment\":2}").andExpect(status().isOk());
+		String paid = caseJson(plan);
+		assertThat((String) JsonPath.read(paid, "$.penaltyCase.status")).isEqualTo("EXECUTED");
+		assertThat(number(JsonPath.read(paid, "$.penaltyCase.surcharge"))).isEqualByComparingTo(shown);
+		assertThat(number(JsonPath.read(paid, "$.deadlines.surchargeToday"))).isEqualByComparingTo(shown);
+	}
+
 	@Test
 	void aChangedDecisionIsReissuedBesideItsPredecessorAndPublishedAgainAsChanged() throws Exception {
 		LocalDate day = LocalDate.parse("2025-02-12");

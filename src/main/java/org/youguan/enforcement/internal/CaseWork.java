@@ -167,6 +167,19 @@ public class CaseWork {
 	}
 
 	/**
+	 * The day of the latest outcome ({@code DecisionOutcomes}) that lowered what the decision demands — a 变更 to a lower
+	 * fine or none, a 撤销 or a 确认无效 — which is what makes a payment made before it an overpayment to refund; null
+	 * when none did.
+	 */
+	public LocalDate fineLoweredOn(long caseId) {
+		return jdbc.sql("""
+				SELECT max(decided_on) FROM penalty_case_outcome
+				WHERE case_id = :id AND (result IN ('REVOKED', 'INVALID')
+				    OR result = 'CHANGED' AND coalesce(fine, 0) < coalesce(previous_fine, 0))""")
+			.param("id", caseId).query(Rows.of(LocalDate.class)).optional().orElse(null);
+	}
+
+	/**
 	 * The last day to state its case or request a hearing, as the notice told the party (kept on the case; for cases
 	 * notified before the day was kept, 5 working days from the notice, art.64, 85); null before the notice.
 	 */

@@ -78,7 +78,7 @@ public final class Execution {
 	public static List<String> outstanding(CaseView c, List<Instalment> instalments, Handover handover) {
 		List<String> missing = new ArrayList<>();
 		if (fine(c) != null && !paidUp(c, instalments)) {
-			missing.add(instalments.stream().filter(i -> i.paidOn() == null).findFirst()
+			missing.add(FinePayments.demanded(c, instalments).stream().findFirst()
 				.map(i -> "第" + i.position() + "期罚款" + plain(i.amount()) + "元（" + i.dueOn() + "前）未缴纳")
 				.orElse("罚款" + plain(fine(c)) + "元未缴纳"));
 		}
@@ -98,8 +98,7 @@ public final class Execution {
 	 */
 	public static String report(CaseView c, List<Instalment> instalments, Handover handover, List<Refunded> refunds) {
 		if (c.annulled()) {
-			return "处罚决定已于" + ChineseText.day(c.decisionAnnulledOn()) + "被撤销或确认无效，不再执行"
-					+ (c.paidOn() == null ? "" : "（此前已于" + ChineseText.day(c.paidOn()) + "缴纳罚款）")
+			return "处罚决定已于" + ChineseText.day(c.decisionAnnulledOn()) + "被撤销或确认无效，不再执行" + paidBefore(c, instalments)
 					+ refundNote(c, instalments, refunds);
 		}
 		if (c.penalty() == null || c.penalty() == Penalty.NONE || c.deliveredOn() == null) {
@@ -142,6 +141,32 @@ public final class Execution {
 	}
 
 	/**
+	 * What an annulled decision had collected, for its 结案报告: each instalment paid (day, amount, its 加处罚款), or the
+	 * one payment; "" when nothing was paid.
+	 */
+	private static String paidBefore(CaseView c, List<Instalment> instalments) {
+		List<String> paid = instalments.stream().filter(i -> i.paidOn() != null)
+			.map(i -> ChineseText.day(i.paidOn()) + "缴纳第" + i.position() + "期罚款" + plain(paidFine(i))
+					+ "元" + surcharge(i.surcharge()))
+			.toList();
+		if (!paid.isEmpty()) {
+			return "（此前已于" + String.join("，", paid) + "）";
+		}
+		return c.paidOn() == null ? "" : "（此前已于" + ChineseText.day(c.paidOn()) + "缴纳罚款" + plain(paidFine(c, instalments))
+				+ "元" + surcharge(c.surcharge()) + "）";
+	}
+
+	/**
+	 * The 加处罚款 paid on a fine (¥): the one payment's, or the instalments' paid so far added up; 0 when none was paid.
+	 * What was paid stays what it was when a 变更 lowers the fine afterwards — the case's API and page show this one.
+	 */
+	public static BigDecimal paidSurcharge(CaseView c, List<Instalment> instalments) {
+		return c.paidOn() != null ? orZero(c.surcharge())
+				: instalments.stream().filter(i -> i.paidOn() != null).map(i -> orZero(i.surcharge()))
+					.reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	/**
 	 * What was paid as the fine (¥, 加处罚款 not counted): one payment's amount less its 加处罚款 (the fine as decided
 	 * then, even if a 变更 lowered or removed it afterwards), or the instalments paid so far; null when nothing was paid.
 	 */
@@ -156,8 +181,12 @@ public final class Execution {
 		if (paid.isEmpty()) {
 			return null;
 		}
-		return paid.stream().map(i -> (i.paidAmount() == null ? i.amount() : i.paidAmount()).subtract(orZero(i.surcharge())))
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		return paid.stream().map(Execution::paidFine).reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	/** What a paid instalment paid as the fine (¥): its payment less its 加处罚款 (its amount where no payment was kept). */
+	private static BigDecimal paidFine(Instalment i) {
+		return (i.paidAmount() == null ? i.amount() : i.paidAmount()).subtract(orZero(i.surcharge()));
 	}
 
 	/**
@@ -195,9 +224,7 @@ public final class Execution {
 			return null;
 		}
 		BigDecimal owed = orZero(fine(c));
-		BigDecimal paidSurcharge = c.paidOn() != null ? orZero(c.surcharge())
-				: instalments.stream().filter(i -> i.paidOn() != null).map(i -> orZero(i.surcharge()))
-					.reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal paidSurcharge = paidSurcharge(c, instalments);
 		BigDecimal fine = paid.subtract(owed).max(BigDecimal.ZERO);
 		BigDecimal surcharge = owed.signum() == 0 ? paidSurcharge : BigDecimal.ZERO;
 		Overpaid o = new Overpaid(paid, owed, fine, surcharge);
@@ -224,7 +251,8 @@ public final class Execution {
 		BigDecimal refunded = refunds.stream().map(Refunded::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal due = o.total().subtract(refunded);
 		List<String> made = refunds.stream().map(r -> ChineseText.day(r.refundedOn()) + "已退还" + plain(r.amount()) + "元").toList();
-		return "（" + (c.annulled() ? "处罚决定已被撤销或确认无效" : "罚款经变更为" + plain(o.fineOwed()) + "元") + "，多缴"
+		// an annulled decision's report said so already: what it collected is all to refund
+		return "（" + (c.annulled() ? "已缴纳的" : "罚款经变更为" + plain(o.fineOwed()) + "元，多缴")
 				+ plain(o.total()) + "元" + (o.surcharge().signum() > 0 ? "（含加处罚款" + plain(o.surcharge()) + "元）" : "")
 				+ (made.isEmpty() ? "应予退还" : "，" + String.join("，", made)
 						+ (due.signum() > 0 ? "，尚有" + plain(due) + "元应予退还" : "，已全部退还")) + "）";

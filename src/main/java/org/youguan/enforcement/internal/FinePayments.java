@@ -2,7 +2,8 @@ package org.youguan.enforcement.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.youguan.enforcement.CaseView;
@@ -11,7 +12,8 @@ import org.youguan.enforcement.PenaltyCases.Procedure;
 
 /**
  * The payment deadline in force of a fine and its 加处罚款 (行政处罚法(2021) art.66–67, 72): a deferral's day, the next
- * unpaid instalment's, or the decision's days from delivery; the surcharge paid or owed on a day.
+ * unpaid instalment's, or the decision's days from delivery; what each unpaid instalment still demands; the surcharge
+ * owed on a day (the surcharge paid is {@link Execution#paidSurcharge}).
  */
 @Component
 public class FinePayments {
@@ -37,26 +39,15 @@ public class FinePayments {
 	}
 
 	/**
-	 * The 加处罚款 of a paid fine: the instalments' own, each against its day; otherwise the whole fine against the
-	 * deadline in force ({@link #finalPaymentDue}) — nothing when a deferral was paid by its day.
-	 */
-	public BigDecimal paidSurcharge(CaseView c, Procedure proc) {
-		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
-			return proc.instalments().stream().map(Instalment::surcharge).filter(Objects::nonNull)
-				.reduce(BigDecimal.ZERO, BigDecimal::add);
-		}
-		return caseWork.clock(c).surcharge(c.fine(), finalPaymentDue(c, proc), c.paidOn());
-	}
-
-	/**
-	 * The 加处罚款 an unpaid fine owes on {@code today}: with instalments, each unpaid instalment's on its own amount from
-	 * its own day (art.72: on what is overdue, each capped at its amount, so the whole never above the fine); otherwise
-	 * the whole fine's from the deadline in force.
+	 * The 加处罚款 an unpaid fine owes on {@code today}: with instalments, each unpaid instalment's on what it still
+	 * demands ({@link #demanded}: after a 变更 lowered the fine, no more than the fine left owing — the amount a payment of
+	 * it is charged on) from its own day (art.72: on what is overdue, each capped at its amount, so the whole never above
+	 * the fine); otherwise the whole fine's from the deadline in force.
 	 */
 	public BigDecimal owedSurcharge(CaseView c, Procedure proc, LocalDate today) {
 		CaseClock caseClock = caseWork.clock(c);
 		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
-			return proc.instalments().stream().filter(i -> i.paidOn() == null)
+			return demanded(c, proc.instalments()).stream()
 				.map(i -> caseClock.surcharge(i.amount(), i.dueOn(), today))
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
 		}
@@ -65,9 +56,32 @@ public class FinePayments {
 
 	/** The fine now owed less what was paid as the fine (¥; 0 or less once paid up). */
 	public static BigDecimal stillOwed(CaseView c, Procedure proc) {
-		BigDecimal paid = Execution.paidFine(c, proc.instalments());
+		return stillOwed(c, proc.instalments());
+	}
+
+	private static BigDecimal stillOwed(CaseView c, List<Instalment> instalments) {
+		BigDecimal paid = Execution.paidFine(c, instalments);
 		BigDecimal fine = Execution.fine(c) == null ? BigDecimal.ZERO : Execution.fine(c);
 		return paid == null ? fine : fine.subtract(paid);
+	}
+
+	/**
+	 * The unpaid instalments as they are still demanded, in order: each for its amount, but no more than what the fine
+	 * now owed ({@link #stillOwed}) leaves after the instalments before it — a 变更 that lowered the fine cuts the next
+	 * one and drops those beyond what is owed. Empty once paid up. The one reading of what an instalment demands: what a
+	 * payment must be ({@link #paymentDue}) and the 加处罚款 shown as owed ({@link #owedSurcharge}) both go by it.
+	 */
+	public static List<Instalment> demanded(CaseView c, List<Instalment> instalments) {
+		BigDecimal left = stillOwed(c, instalments);
+		List<Instalment> demanded = new ArrayList<>();
+		for (Instalment i : instalments) {
+			if (i.paidOn() == null && left.signum() > 0) {
+				BigDecimal amount = i.amount().min(left);
+				demanded.add(new Instalment(i.position(), i.dueOn(), amount, null, null, null));
+				left = left.subtract(amount);
+			}
+		}
+		return demanded;
 	}
 
 	/** The payment deadline in force and the amount it covers: a deferral's day, the next instalment's, or 15 days. */
@@ -85,13 +99,7 @@ public class FinePayments {
 			return null;
 		}
 		if ("INSTALMENTS".equals(proc.paymentArrangement())) {
-			BigDecimal owed = stillOwed(c, proc);
-			if (owed.signum() <= 0) {
-				return null;
-			}
-			return proc.instalments().stream().filter(i -> i.paidOn() == null).findFirst()
-				.map(i -> new PaymentDue(i.dueOn(), i.amount().min(owed), i))
-				.orElse(null);
+			return demanded(c, proc.instalments()).stream().findFirst().map(i -> new PaymentDue(i.dueOn(), i.amount(), i)).orElse(null);
 		}
 		if ("DEFERRAL".equals(proc.paymentArrangement())) {
 			return new PaymentDue(proc.paymentDeferredUntil(), c.fine(), null);
