@@ -131,7 +131,6 @@ public class CaseExecution {
 	@Transactional
 	public void pay(DataScope scope, long id, String paidOn, String amount, String instalment) {
 		CaseView c = caseWork.lock(scope, id);
-		CaseStatus to = CaseStep.PAY.from(c.status());
 		Execution.requireInForce(c, "amount", "登记缴纳罚款");
 		if (Execution.fine(c) == null) {
 			throw ruleBroken("amount", "no-fine", Execution.confiscated(c) != null
@@ -143,12 +142,15 @@ public class CaseExecution {
 		Procedure proc = caseWork.procedure(id);
 		PaymentDue payment = finePayments.paymentDue(c, proc);
 		BigDecimal owed = FinePayments.stillOwed(c, proc);
-		if (payment == null) {
-			// instalments whose plan demands more than the fine a 变更 left: paid up
+		boolean cutShort = proc.instalments().stream().anyMatch(i -> i.paidOn() == null);
+		if (c.deliveredOn() != null && payment == null && cutShort) {
+			// instalments whose plan demands more than the fine a 变更 left: paid up (and settled: 已执行) — said so
+			// rather than refused for the status alone
 			throw ruleBroken("amount", "above-fine", "罚款经变更为" + plain(Execution.fine(c)) + "元，已缴纳"
 					+ plain(Execution.fine(c).subtract(owed)) + "元，已缴足，不再缴纳" + (owed.signum() < 0 ? "；多缴的"
 							+ plain(owed.negate()) + "元应予退还" : ""));
 		}
+		CaseStatus to = CaseStep.PAY.from(c.status());
 		if (payment.instalment() == null) {
 			// no instalments approved: a position named would be booked against nothing
 			v.require("instalment", Text.isBlank(instalment), "absent", "本案未批准分期缴纳，不填写期次（instalment）");

@@ -67,7 +67,9 @@ public class EnforcementFigures {
 				+ " (SELECT coalesce(sum(coalesce(c.paid_amount - coalesce(c.surcharge, 0), c.fine)), 0) " + cases
 				+ " AND c.paid_on BETWEEN :from AND :to"
 				+ " AND c.payment_arrangement IS DISTINCT FROM 'INSTALMENTS' AND c.decision_annulled_on IS NULL)"
-				+ " + (SELECT coalesce(sum(i.amount), 0) FROM penalty_case_instalment i JOIN penalty_case c ON c.id = i.case_id"
+				// each instalment for what it paid as the fine: after a 变更 lowered the fine, less than its planned amount
+				+ " + (SELECT coalesce(sum(coalesce(i.paid_amount - coalesce(i.surcharge, 0), i.amount)), 0)"
+				+ " FROM penalty_case_instalment i JOIN penalty_case c ON c.id = i.case_id"
 				+ " WHERE i.paid_on BETWEEN :from AND :to AND c.decision_annulled_on IS NULL AND " + region.predicate("c.region_code") + " AND "
 				+ scope.regionPredicate("c.region_code") + ")"
 				// less the fine refunded in the period (every refund, its 加处罚款 part apart): what a 变更 after payment

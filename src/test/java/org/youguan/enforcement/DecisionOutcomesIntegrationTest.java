@@ -617,12 +617,16 @@ class DecisionOutcomesIntegrationTest {
 		today(overdue);
 		BigDecimal shown = number(JsonPath.read(caseJson(plan), "$.deadlines.surchargeToday"));
 		assertThat(shown).isPositive();
+		Map<String, Object> before = figures(overdue);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + plan + "/payment", "{\"paidOn\":\"" + overdue + "\",\"amount\":"
 				+ new BigDecimal("500").add(shown).toPlainString() + ",\"instalment\":2}").andExpect(status().isOk());
 		String paid = caseJson(plan);
 		assertThat((String) JsonPath.read(paid, "$.penaltyCase.status")).isEqualTo("EXECUTED");
 		assertThat(number(JsonPath.read(paid, "$.penaltyCase.surcharge"))).isEqualByComparingTo(shown);
 		assertThat(number(JsonPath.read(paid, "$.deadlines.surchargeToday"))).isEqualByComparingTo(shown);
+		// collected: the 500 paid as the fine, not the instalment's planned 1000
+		assertThat(number(figures(overdue).get("fineCollected")))
+			.isEqualByComparingTo(number(before.get("fineCollected")).add(new BigDecimal("500")));
 	}
 
 	@Test
