@@ -1,11 +1,17 @@
 package org.youguan;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -29,26 +35,30 @@ class ImportPagesIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	/** Every import page, with a user who may import there. */
+	static java.util.stream.Stream<Arguments> pages() {
+		return java.util.stream.Stream.of(
+			Arguments.of("sz.market", "/registry/enterprises/import"),
+			Arguments.of("sz.market", "/registry/outlets/import"),
+			Arguments.of("sz.market", "/registry/licences/import"),
+			Arguments.of("sz.market", "/registry/branches/import"),
+			Arguments.of("sz.market", "/registry/facilities/import"),
+			Arguments.of("sz.admin", "/statistics/history/import"),
+			Arguments.of("sz.market", "/inspections/import"),
+			Arguments.of("sz.market", "/licensing/import"),
+			Arguments.of("sz.market", "/enforcement/import"),
+			Arguments.of("sz.universal", "/universal/villages/import"),
+			Arguments.of("sz.universal", "/universal/checks/import"),
+			Arguments.of("sz.universal", "/universal/post-office-approvals/import"),
+			Arguments.of("sz.universal", "/universal/supervision/confidential/import"),
+			Arguments.of("yz.sz", "/enterprise/villages/import"));
+	}
+
 	@ParameterizedTest(name = "{1}")
-	@CsvSource({
-			"sz.market, /registry/enterprises/import",
-			"sz.market, /registry/outlets/import",
-			"sz.market, /registry/licences/import",
-			"sz.market, /registry/branches/import",
-			"sz.market, /registry/facilities/import",
-			"sz.admin, /statistics/history/import",
-			"sz.market, /inspections/import",
-			"sz.market, /licensing/import",
-			"sz.market, /enforcement/import",
-			"sz.universal, /universal/villages/import",
-			"sz.universal, /universal/checks/import",
-			"sz.universal, /universal/post-office-approvals/import",
-			"sz.universal, /universal/supervision/confidential/import",
-			"yz.sz, /enterprise/villages/import" })
+	@MethodSource("pages")
 	void aRefusedSheetIsTheFormAgainWithEveryBadRowAnd422(String user, String page) throws Exception {
 		MockHttpSession session = SignIn.session(mvc, user);
-		byte[] template = mvc.perform(get(page + "/template.xlsx").session(session)).andReturn().getResponse()
-			.getContentAsByteArray();
+		byte[] template = template(session, page);
 		MockHttpServletResponse refused = mvc
 			.perform(multipart(page).file(new MockMultipartFile("file", "导入.xlsx", null, template)).session(session)
 				.with(csrf()))
@@ -65,5 +75,41 @@ class ImportPagesIntegrationTest {
 			.andReturn().getResponse();
 		assertThat(notAWorkbook.getStatus()).as(page + " answers a file that is not a workbook").isEqualTo(400);
 		assertThat(notAWorkbook.getContentAsString(StandardCharsets.UTF_8)).as(page).contains("<form");
+	}
+
+	/**
+	 * A 合计 row under the data — what every bureau's ledger ends with — is no data in any import (the shared
+	 * {@link org.youguan.documents.SheetImport} leaves it out): the template with a totals row is refused for its
+	 * example row alone, never for the 合计 row as a bad record.
+	 */
+	@ParameterizedTest(name = "{1} with a totals row")
+	@MethodSource("pages")
+	void aTotalsRowUnderTheDataIsNoDataInAnyImport(String user, String page) throws Exception {
+		MockHttpSession session = SignIn.session(mvc, user);
+		byte[] template = template(session, page);
+		byte[] withTotals;
+		int number;
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = book.getSheetAt(0);
+			number = sheet.getLastRowNum() + 2;
+			Row totals = sheet.createRow(number - 1);
+			totals.createCell(0).setCellValue("合计");
+			totals.createCell(1).setCellValue(3);
+			book.write(out);
+			withTotals = out.toByteArray();
+		}
+		MockHttpServletResponse answer = mvc
+			.perform(multipart(page).file(new MockMultipartFile("file", "导入.xlsx", null, withTotals)).session(session)
+				.with(csrf()))
+			.andReturn().getResponse();
+		assertThat(answer.getStatus()).as(page + " refuses the example row").isEqualTo(422);
+		assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).as(page + " takes the 合计 row as no data")
+			.doesNotContain("<td>" + number + "</td><td>");
+	}
+
+	/** The page's own import template. */
+	byte[] template(MockHttpSession session, String page) throws Exception {
+		return mvc.perform(get(page + "/template.xlsx").session(session)).andReturn().getResponse().getContentAsByteArray();
 	}
 }

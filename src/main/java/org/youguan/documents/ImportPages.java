@@ -24,7 +24,7 @@ import org.youguan.platform.BackgroundJobs;
  * past penalty cases, past licence applications, statistics history, 建制村 profiles …): all rows are validated first
  * and either all are saved or none is.
  * <ul>
- * <li>Page: saved → a redirect to the list with "已导入{what}N{unit}"; rejected → the form again with every bad row
+ * <li>Page: saved → a redirect to the list with "已导入{what}N{unit}" (and the totals rows left out, "；第N行是合计行，未导入"); rejected → the form again with every bad row
  * ({@code rowErrors}), the annotated sheet kept once for the uploader ({@code errorSheet}) and status 422; a missing,
  * unreadable, oversized or header-less file → the form with its error and its 4xx status. A refusal never answers 200.
  * <li>API: 201 {@code {"imported":N}}, or 422 naming each bad row's fields as {@code 第N行·列名}.
@@ -60,6 +60,11 @@ public final class ImportPages {
 		/** The uploaded sheet with an error column (only when rejected). */
 		byte[] annotated();
 
+		/** The trailing totals rows (合计 …) left out, by sheet row number ({@link SheetImport}); none by default. */
+		default List<Integer> totalsRows() {
+			return List.of();
+		}
+
 		default boolean rejected() {
 			return !errors().isEmpty();
 		}
@@ -77,8 +82,8 @@ public final class ImportPages {
 	public static <R extends Outcome> String upload(Page page, BackgroundJobs jobs, String username, MultipartFile file,
 			Function<byte[], R> importer, Model model, RedirectAttributes redirect, HttpServletResponse response)
 			throws IOException {
-		return upload(page, jobs, username, file, importer, r -> "已导入" + page.what() + r.imported() + page.unit(), model,
-				redirect, response);
+		return upload(page, jobs, username, file, importer, r -> "已导入" + page.what() + r.imported() + page.unit()
+				+ (r.totalsRows().isEmpty() ? "" : "；" + ImportResult.totalsText(r.totalsRows())), model, redirect, response);
 	}
 
 	/** The page's upload with a saved message of its own ({@code saved} is given the outcome). */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -58,8 +59,14 @@ public final class SheetImport<T> {
 		/** The columns whose cell could not be taken (reported once, never again). */
 		private final Set<String> refused = new HashSet<>();
 
-		/** Whether the importer took the row as no data ({@link #skip}). */
-		private boolean skipped;
+		/**
+		 * The columns holding a formula without its result, reported once the check has read the row: what to type
+		 * instead depends on how the import reads the column ({@link #kinds}), not on its header's wording.
+		 */
+		private final List<String> noResult = new ArrayList<>();
+
+		/** What the import reads each column as (a column no typed reader took is text). */
+		private final Map<String, ValueKind> kinds = new HashMap<>();
 
 		private RowContext(Map<String, String> columns, SheetRow row) {
 			this.columns = columns;
@@ -69,8 +76,8 @@ public final class SheetImport<T> {
 							+ Decimals.TEXT_DIGITS + "位小数），请改正后再导入");
 				}
 				else if (SheetCell.NO_RESULT.equals(code)) {
-					refuse(column, "formula-no-result", column + "是公式，但文件中没有保存它的计算结果（由程序生成、未经Excel保存的文件）："
-							+ "请在Excel中打开并保存后再导入，或将该单元格改为" + kind(column));
+					refused.add(column);
+					noResult.add(column);
 				}
 				else {
 					refuse(column, "cell-error", column + "单元格的值是错误“" + code + "”（公式出错或引用无效），请改正后再导入");
@@ -78,22 +85,27 @@ public final class SheetImport<T> {
 			});
 		}
 
-		/**
-		 * Takes the row as no data — a totals row (合计) the importer leaves out, named in its answer —: the failures of
-		 * its cells (a 合计 formula saved without its result) and any later ones do not count.
-		 * @return null, the row's value
-		 */
-		public <R> R skip() {
-			skipped = true;
-			errors.clear();
-			return null;
-		}
-
-		/** Records a failure under the column, unless its cell was refused already (or the row is skipped). */
+		/** Records a failure under the column, unless its cell was refused already. */
 		public void fail(String column, String rule, String message) {
-			if (!skipped && !refused.contains(column)) {
+			if (!refused.contains(column)) {
 				errors.add(new FieldError(column, rule, message));
 			}
+		}
+
+		/**
+		 * Declares what the import reads the column as, for a formula without result's "改为…" — the typed readers
+		 * ({@link #date}, {@link #integer} …) declare it themselves; an import reading a column its own way says so here.
+		 */
+		public void reads(String column, ValueKind kind) {
+			kinds.put(column, kind);
+		}
+
+		/** Reports the formulas without results, each saying what to type by the kind the check read its column as. */
+		private void finish() {
+			List<FieldError> first = noResult.stream().map(column -> new FieldError(column, "formula-no-result", column
+					+ "是公式，但文件中没有保存它的计算结果（由程序生成、未经Excel保存的文件）：请在Excel中打开并保存后再导入，或将该单元格改为"
+					+ kinds.getOrDefault(column, ValueKind.TEXT).label)).toList();
+			errors.addAll(0, first);
 		}
 
 		/** Records that the column's cell could not be taken: this failure, and no later one of the column. */
@@ -142,16 +154,19 @@ public final class SheetImport<T> {
 
 		/** A whole number cell, or null when blank. */
 		public Integer integer(SheetRow row, String column) {
+			reads(column, ValueKind.NUMBER);
 			return read(column, () -> row.cell(column).asInteger(column));
 		}
 
 		/** A number as written (unrounded; see {@link SheetCell#asNumber(String)}), or null when blank. */
 		public BigDecimal decimal(SheetRow row, String column) {
+			reads(column, ValueKind.NUMBER);
 			return read(column, () -> row.cell(column).asNumber(column));
 		}
 
 		/** A number in the field's unit ("%" takes a 12.34 % cell as 12.34; {@link SheetCell#asNumber(String, String)}). */
 		public BigDecimal number(SheetRow row, String column, String unit) {
+			reads(column, ValueKind.NUMBER);
 			return read(column, () -> row.cell(column).asNumber(column, unit));
 		}
 
@@ -162,6 +177,7 @@ public final class SheetImport<T> {
 
 		/** A date cell (or date text) within {@code min} … {@code max}, or null when blank; else the row's error. */
 		public LocalDate date(SheetRow row, String column, LocalDate min, LocalDate max) {
+			reads(column, ValueKind.DATE);
 			LocalDate date = read(column, () -> row.cell(column).asDate(column));
 			Validation range = new Validation().within(column, column, date, min, max);
 			range.errors().forEach(e -> refuse(column, e.rule(), e.message()));
@@ -170,11 +186,12 @@ public final class SheetImport<T> {
 
 		/** A month (a date cell, 2024-01, 2024年1月 …), or null when blank. */
 		public YearMonth month(SheetRow row, String column) {
+			reads(column, ValueKind.DATE);
 			return read(column, () -> row.cell(column).asMonth(column));
 		}
 
 		public boolean hasErrors() {
-			return !errors.isEmpty();
+			return !errors.isEmpty() || !noResult.isEmpty();
 		}
 
 		/** Whether a failure was already recorded under {@code column} (a later check of it need not add another). */
@@ -235,14 +252,24 @@ public final class SheetImport<T> {
 	}
 
 	/**
-	 * What a column holds, as its header names it, for telling the user what to type instead of a formula: 日期 for a
-	 * date column (…日期, …时间, …日, 月份), 数值 for a number or money column (…（元）, 金额, 数, 率, 量, 额), else 文字.
+	 * What an import reads a column as, for telling the user what to type instead of a formula without its result:
+	 * declared by the reader the row check uses ({@link RowContext#date}, {@link RowContext#decimal} …, or
+	 * {@link RowContext#reads}), never guessed from the header (数据来源 is text, though it says 数).
 	 */
-	static String kind(String column) {
-		if (column.matches(".*(日期|时间|日|月份)")) {
-			return "日期";
+	public enum ValueKind {
+
+		/** Text (a column read as typed, a dictionary label, 是/否). */
+		TEXT("文字"),
+		/** A number or an amount. */
+		NUMBER("数值"),
+		/** A date or a month. */
+		DATE("日期");
+
+		private final String label;
+
+		ValueKind(String label) {
+			this.label = label;
 		}
-		return column.matches(".*(元|金额|数|率|量|额|%|‰).*") ? "数值" : "文字";
 	}
 
 	/** A cell holding a control character (Excel writes U+0000 as _x0000_) fails its column; no field can keep it. */
@@ -295,10 +322,29 @@ public final class SheetImport<T> {
 	public static <T> ImportResult runPrepared(byte[] content, List<String> headers, List<String> optionalHeaders,
 			Map<String, String> headerAliases, Map<String, String> columns, Function<List<SheetRow>, RowCheck<T>> prepare,
 			Consumer<List<T>> commit) {
-		List<SheetRow> rows = SheetRows.read(content, headers, optionalHeaders, headerAliases);
-		if (rows.isEmpty()) {
+		return runLeavingTotals(content, headers, optionalHeaders, headerAliases, columns, prepare,
+				(valid, totals) -> commit.accept(valid));
+	}
+
+	/**
+	 * The shape itself, for every import: the trailing rows that total the sheet ({@link SheetRows#totalsRows}: 合计,
+	 * 小计, 总计 …, whatever their other cells hold) are no data — neither handed to {@code prepare} nor checked, left
+	 * out and named in the answer ({@link ImportResult#totalsRows()}).
+	 * @param commit given the checked rows and the totals rows left out (sheet row numbers, for the import's record)
+	 * @throws InvalidValueException on the field "file" also when every row is a totals row
+	 */
+	public static <T> ImportResult runLeavingTotals(byte[] content, List<String> headers, List<String> optionalHeaders,
+			Map<String, String> headerAliases, Map<String, String> columns, Function<List<SheetRow>, RowCheck<T>> prepare,
+			BiConsumer<List<T>, List<Integer>> commit) {
+		List<SheetRow> read = SheetRows.read(content, headers, optionalHeaders, headerAliases);
+		if (read.isEmpty()) {
 			throw new InvalidValueException("file", "empty", "文件中没有数据行");
 		}
+		List<Integer> totals = SheetRows.totalsRows(read);
+		if (totals.size() == read.size()) {
+			throw new InvalidValueException("file", "empty", "文件中没有数据行（" + ImportResult.totalsText(totals) + "）");
+		}
+		List<SheetRow> rows = read.subList(0, read.size() - totals.size());
 		List<RowContext> contexts = new ArrayList<>(rows.size());
 		List<SheetRow> checkable = new ArrayList<>(rows.size());
 		for (SheetRow row : rows) {
@@ -318,6 +364,7 @@ public final class SheetImport<T> {
 			SheetRow row = checkable.get(i);
 			RowContext context = contexts.get(i);
 			T value = check.check(row, context);
+			context.finish();
 			if (context.hasErrors()) {
 				errors.add(new RowErrors(row.number(), List.copyOf(context.errors)));
 			}
@@ -326,9 +373,9 @@ public final class SheetImport<T> {
 			}
 		}
 		if (!errors.isEmpty()) {
-			return new ImportResult(0, errors, SheetRows.annotate(content, errors));
+			return new ImportResult(0, errors, SheetRows.annotate(content, errors), totals);
 		}
-		commit.accept(valid);
-		return new ImportResult(valid.size(), List.of(), null);
+		commit.accept(valid, totals);
+		return new ImportResult(valid.size(), List.of(), null, totals);
 	}
 }

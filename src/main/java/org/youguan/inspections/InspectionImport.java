@@ -215,8 +215,8 @@ public class InspectionImport {
 		String issued = date(row, context, failed, ISSUED);
 		String due = date(row, context, failed, DUE);
 		String rectified = date(row, context, failed, RECTIFIED);
-		if (number != null || issued != null || due != null || rectified != null || failed.contains(ISSUED)
-				|| failed.contains(DUE) || failed.contains(RECTIFIED)) {
+		if (number != null || issued != null || due != null || rectified != null || context.failed(ISSUED)
+				|| context.failed(DUE) || context.failed(RECTIFIED)) {
 			order = new InspectionRecordData.Rectification(number, issued, due, rectified);
 		}
 		InspectionRecordData data = new InspectionRecordData(text.apply(CREDIT_CODE), date(row, context, failed, DAY),
@@ -296,6 +296,7 @@ public class InspectionImport {
 
 	/** A date cell or date text as YYYY-MM-DD for the API's check; null when blank or unreadable (then reported). */
 	private static String date(SheetRow row, RowContext context, Set<String> failed, String column) {
+		context.reads(column, SheetImport.ValueKind.DATE);
 		try {
 			LocalDate date = row.cell(column).asDate(column);
 			return date == null ? null : date.toString();

@@ -1,6 +1,7 @@
 package org.youguan.kernel;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Decimal numbers from outside (JSON bodies, form fields, query parameters, spreadsheet cells, ingest lines) read at a
@@ -100,6 +101,21 @@ public final class Decimals {
 		require(field, label, d, integerDigits, fractionDigits);
 		return tame(d);
 	}
+
+	/**
+	 * As {@link #parse}, for a value a person types as a setting: only a plain ASCII decimal (10, 10.5, -3) — no
+	 * exponent (1e1), no full-width digits (１０), which {@link BigDecimal} itself would take; rule {@code number}.
+	 */
+	public static BigDecimal parsePlain(String field, String label, String text, int integerDigits, int fractionDigits) {
+		if (text != null && !text.isBlank() && !PLAIN.matcher(text.strip()).matches()) {
+			throw new InvalidValueException(field, "number", label + "应为普通数字（如10或10.5，不用科学计数法或全角数字）"
+					+ digits(integerDigits, fractionDigits) + "：" + echo(text.strip()));
+		}
+		return parse(field, label, text, integerDigits, fractionDigits);
+	}
+
+	/** A plain decimal in ASCII digits: an optional sign, digits, an optional fraction. */
+	private static final Pattern PLAIN = Pattern.compile("[+-]?[0-9]{1,40}(\\.[0-9]{1,40})?");
 
 	/**
 	 * Refuses {@code d} when it does not {@link #fits fit} (rule {@code digits}; {@code integer} for a fraction where

@@ -62,7 +62,7 @@ class RulesController {
 			RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		StatutoryRule rule = StatutoryRule.byCode(code).orElseThrow(() -> DomainException.notFound("法定规则", code));
 		return FormSteps.run(model, response, redirect, () -> {
-			BigDecimal parsed = Decimals.parse("value", "“" + rule.title() + "”的取值", value == null ? "" : value, 12, 2);
+			BigDecimal parsed = Decimals.parsePlain("value", "“" + rule.title() + "”的取值", value == null ? "" : value, 12, 2);
 			rules.override(rule, me.bureauId(), me.regionCode(), parsed, reason);
 			return new PageSteps.Done("已调整“" + rule.title() + "”", "/admin/rules#" + rule.code());
 		}, () -> {

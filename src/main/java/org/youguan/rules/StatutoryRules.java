@@ -134,9 +134,12 @@ public class StatutoryRules {
 	/**
 	 * Product rules with a ceiling of their own below {@link #MAX_COUNTED}: a hearing held within at most 60 working
 	 * days (about three months) of its notice — a product bound, not law, so that no setting can leave a case paused
-	 * for years (the hearing's pause does not count against the 90-day limit, 邮政行政执法监督办法(2021) art.17).
+	 * for years (the hearing's pause does not count against the 90-day limit, 邮政行政执法监督办法(2021) art.17); an
+	 * annual report's window of at most 12 months from 1 January — a product bound, not law: a longer one would run
+	 * into the next year's window, and a report due years later is no annual report.
 	 */
-	static final Map<StatutoryRule, Integer> CEILING = Map.of(StatutoryRule.PENALTY_HEARING_LATEST, 60);
+	static final Map<StatutoryRule, Integer> CEILING = Map.of(StatutoryRule.PENALTY_HEARING_LATEST, 60,
+			StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW, 12);
 
 	/**
 	 * Sets a bureau's value for a rule (applies to its whole region unless a lower bureau overrides it).

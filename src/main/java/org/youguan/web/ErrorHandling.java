@@ -231,13 +231,13 @@ class ErrorHandling {
 	Object database(DataAccessException ex, HttpServletRequest request) {
 		String state = ex.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
 		if (state != null && (state.startsWith("22") || state.equals("23514"))) {
-			log.warn("Input refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(),
+			log.warn("Input refused by the database on {} {}: {}", request.getMethod(), instance(request),
 					withoutValues(ex));
 			return answer(request, HttpStatus.BAD_REQUEST, "输入有误", "输入的值超出允许的长度或范围，请检查后重试", List.of());
 		}
 		if ("23505".equals(state)) {
 			// two submissions of one step raced and the second met the first's row (a double click, a retried call)
-			log.info("Unique key met on {} {}: {}", request.getMethod(), request.getRequestURI(), withoutValues(ex));
+			log.info("Unique key met on {} {}: {}", request.getMethod(), instance(request), withoutValues(ex));
 			String detail = "该记录已由同时进行的另一次提交创建，请刷新后查看，不要重复提交";
 			String keyDetail = ex.getMostSpecificCause() instanceof PSQLException pg && pg.getServerErrorMessage() != null
 					? pg.getServerErrorMessage().getDetail() : ex.getMostSpecificCause().getMessage();
@@ -330,9 +330,14 @@ class ErrorHandling {
 				"不支持的内容类型：" + ex.getContentType(), List.of());
 	}
 
-	/** An address nothing answers (no page, API or static file): 404, never an error in the log. */
+	/**
+	 * An address nothing answers (no page, API or static file): 404, never an error in the log — one WARN line with the
+	 * path cut as the problem's {@link #instance} cuts it (Spring's own {@code PageNotFound} line, which logs the path
+	 * whole, is turned off in application.properties).
+	 */
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
 	Object noResource(Exception ex, HttpServletRequest request) {
+		log.warn("No mapping for {} {}", request.getMethod(), instance(request));
 		return answer(request, HttpStatus.NOT_FOUND, "未找到", "请求的页面或资源不存在", List.of());
 	}
 
@@ -353,14 +358,15 @@ class ErrorHandling {
 
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest request) {
-		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		log.error("Unexpected error on {} {}", request.getMethod(), instance(request), ex);
 		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "系统错误", "系统内部错误，请稍后重试或联系管理员", List.of());
 	}
 
 	/**
 	 * The problem's {@code instance}: the request's path, or — when it is longer than a message may be (an id of
 	 * thousands of digits) — the path up to its last "/" within {@link FieldError#MAX_MESSAGE} characters, so that a
-	 * refusal does not repeat a long input (Spring would otherwise fill in the whole path).
+	 * refusal does not repeat a long input (Spring would otherwise fill in the whole path); every log line of this
+	 * class names the request's path the same way.
 	 */
 	static String instance(HttpServletRequest request) {
 		String path = request.getRequestURI();

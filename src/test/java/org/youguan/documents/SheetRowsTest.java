@@ -312,6 +312,50 @@ class SheetRowsTest {
 		assertThat(SheetCell.number(new BigDecimal("1e-999999"), false).isError()).isTrue();
 	}
 
+	/**
+	 * A formula without its result says what to type by how the import reads the column — its declared type — not by
+	 * its header's wording: 数据来源 read as text is told 文字 (its header says 数), 件数 read as a number 数值, 登记 read
+	 * as a date 日期 (its header says nothing of it).
+	 */
+	@Test
+	void aFormulaWithoutResultIsToldTheKindTheColumnIsReadAs() {
+		byte[] book = new TypedWorkbook(List.of("数据来源", "件数", "登记")).row(List.of(formulaWithoutResult("\"甲\"&\"乙\""),
+				formulaWithoutResult("1+2"), formulaWithoutResult("DATE(2024,1,1)"))).bytes();
+		ImportResult result = SheetImport.run(book, List.of("数据来源", "件数", "登记"), Map.of(), (row, context) -> {
+			String source = row.get("数据来源");
+			Integer count = context.integer(row, "件数");
+			LocalDate on = context.date(row, "登记");
+			return source + count + on;
+		}, rows -> { });
+		assertThat(result.errors()).hasSize(1);
+		assertThat(result.errors().get(0).errors()).extracting(org.youguan.kernel.FieldError::message)
+			.anySatisfy(m -> assertThat(m).startsWith("数据来源是公式").endsWith("改为文字"))
+			.anySatisfy(m -> assertThat(m).startsWith("件数是公式").endsWith("改为数值"))
+			.anySatisfy(m -> assertThat(m).startsWith("登记是公式").endsWith("改为日期"))
+			.hasSize(3);
+	}
+
+	/**
+	 * Every import through the shared shape leaves the trailing totals rows out (合计, 总计, 小计 in the first text
+	 * cell) and names them; a sheet of totals alone has no data rows.
+	 */
+	@Test
+	void trailingTotalsRowsAreNoDataAndASheetOfTotalsAloneIsEmpty() {
+		byte[] book = new TypedWorkbook(List.of("名称", "件数")).row(List.of("甲", 2)).row(List.of("小计", 2))
+			.row(List.of("总 计：", formulaWithoutResult("SUM(B2:B3)"))).bytes();
+		List<String> committed = new ArrayList<>();
+		ImportResult result = SheetImport.run(book, List.of("名称", "件数"), Map.of(),
+				(row, context) -> row.get("名称") + context.integer(row, "件数"), committed::addAll);
+		assertThat(result.rejected()).isFalse();
+		assertThat(committed).containsExactly("甲2");
+		assertThat(result.totalsRows()).containsExactly(3, 4);
+		assertThat(ImportResult.totalsText(result.totalsRows())).isEqualTo("第3、4行是合计行，未导入");
+
+		byte[] totalsOnly = new TypedWorkbook(List.of("名称", "件数")).row(List.of("合计", 2)).bytes();
+		assertThatThrownBy(() -> SheetImport.run(totalsOnly, List.of("名称", "件数"), Map.of(), (row, context) -> row,
+				rows -> { })).isInstanceOf(InvalidValueException.class).hasMessageContaining("第2行是合计行");
+	}
+
 	/** The workbook with the number cell written as {@code from} given {@code to} in the sheet's XML instead. */
 	static byte[] withNumberXml(byte[] xlsx, String from, String to) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

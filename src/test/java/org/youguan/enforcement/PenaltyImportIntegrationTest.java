@@ -141,6 +141,15 @@ class PenaltyImportIntegrationTest {
 		return "苏吴邮管罚〔2024〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 	}
 
+	/** The page's answer to a sheet refused as a whole (422), having saved nothing. */
+	String refused(byte[] sheet) throws Exception {
+		long before = count();
+		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(SignIn.session(mvc, "wz.staff"))
+			.with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+		assertThat(count()).isEqualTo(before);
+		return page;
+	}
+
 	long count() {
 		return jdbc.sql("SELECT count(*) FROM penalty_case").query(Long.class).single();
 	}
@@ -445,10 +454,7 @@ class PenaltyImportIntegrationTest {
 			.row(Arrays.asList(code, "DATA_NOT_REPORTED", TypedWorkbook.formulaWithoutResult("\"举\"&\"报\""),
 					LocalDate.of(2024, 3, 5), TypedWorkbook.formulaWithoutResult("DATE(2024,4,1)"), number(), "警告"))
 			.bytes();
-		long before = count();
-		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(SignIn.session(mvc, "wz.staff"))
-			.with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
-		assertThat(count()).isEqualTo(before);
+		String page = refused(sheet);
 		assertThat(page).contains("<td>2</td><td>罚款金额（元）</td><td>罚款金额（元）是公式")
 			.contains("<td>3</td><td>罚款金额（元）</td><td>罚款金额（元）单元格的值是错误“#DIV/0!”")
 			.contains("<td>4</td><td>案件来源</td><td>案件来源是公式，但文件中没有保存它的计算结果（由程序生成、未经Excel保存的文件）："
@@ -456,6 +462,24 @@ class PenaltyImportIntegrationTest {
 			.contains("<td>4</td><td>决定日期</td><td>决定日期是公式").contains("或将该单元格改为日期</td>")
 			.contains("或将该单元格改为数值</td>")
 			.doesNotContain("只有处以罚款的决定才填写缴款日期").doesNotContain("不能结案");
+		assertThat(Pattern.compile("<td>[23]</td><td>").matcher(page).results().count()).as(page).isEqualTo(2);
+	}
+
+	/**
+	 * A 处罚种类 that cannot be read — an error value (#REF!), a formula without its result — is that column's one error:
+	 * the rule that assumes the kind is empty (处罚种类为空时不填写罚款金额) is not applied to the row's fine.
+	 */
+	@Test
+	void anUnreadablePenaltyKindDoesNotCountAsEmptyForTheFine() throws Exception {
+		String code = partyCases.other().creditCode();
+		TypedWorkbook book = new TypedWorkbook(HEADERS.stream().map(String::valueOf).toList());
+		for (Object kind : List.of(TypedWorkbook.formula("#REF!"), TypedWorkbook.formulaWithoutResult("\"罚\"&\"款\""))) {
+			book.row(Arrays.asList(code, "DATA_NOT_REPORTED", "举报", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 4, 1),
+					number(), kind, 2000));
+		}
+		String page = refused(book.bytes());
+		assertThat(page).contains("<td>2</td><td>处罚种类</td><td>处罚种类单元格的值是错误“#REF!”")
+			.contains("<td>3</td><td>处罚种类</td><td>处罚种类是公式").doesNotContain("不填写罚款金额");
 		assertThat(Pattern.compile("<td>[23]</td><td>").matcher(page).results().count()).as(page).isEqualTo(2);
 	}
 
@@ -485,6 +509,71 @@ class PenaltyImportIntegrationTest {
 	}
 
 	/**
+	 * Every kind of broken package is the user's 400 naming the file and what is wrong with it, and no ERROR line or
+	 * stack trace in the log: a malformed [Content_Types].xml, a malformed relationships part, the workbook part
+	 * missing, more entries than an office file has, an entry that inflates beyond the limit, a file that is no zip, an
+	 * encrypted (OLE2) workbook.
+	 */
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void everyBrokenPackageIsRefusedWithoutAnErrorInTheLog(CapturedOutput output) throws Exception {
+		byte[] good = book(null, List.of(row(partyCases.other().creditCode(), "DATA_NOT_REPORTED", "举报",
+				LocalDate.of(2024, 3, 5), null, null, null, null, null, null)));
+		java.util.Map<String, byte[]> broken = new java.util.LinkedHashMap<>();
+		broken.put("bad content types", rezip(good, (name, content) -> name.equals("[Content_Types].xml")
+				? new String(content, StandardCharsets.UTF_8).replace("<Types", "<Types <").getBytes(StandardCharsets.UTF_8)
+				: content, 0));
+		broken.put("bad relationships", rezip(good, (name, content) -> name.equals("_rels/.rels")
+				? "<Relationships>&".getBytes(StandardCharsets.UTF_8) : content, 0));
+		broken.put("missing workbook part", rezip(good, (name, content) -> name.equals("xl/workbook.xml") ? null : content, 0));
+		broken.put("too many entries", rezip(good, (name, content) -> content, 1_001));
+		ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+		try (ZipOutputStream out = new ZipOutputStream(bomb)) {
+			out.putNextEntry(new ZipEntry("[Content_Types].xml"));
+			byte[] zeros = new byte[1024 * 1024];
+			for (int i = 0; i < 201; i++) {
+				out.write(zeros);
+			}
+			out.closeEntry();
+		}
+		broken.put("inflates beyond the limit", bomb.toByteArray());
+		broken.put("no zip", "PK but not a zip at all".getBytes(StandardCharsets.UTF_8));
+		byte[] ole2 = new byte[512];
+		System.arraycopy(new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+				(byte) 0xE1 }, 0, ole2, 0, 8);
+		broken.put("encrypted (OLE2)", ole2);
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		for (var file : broken.entrySet()) {
+			String page = mvc.perform(multipart("/enforcement/import").file(file(file.getValue())).session(staff).with(csrf()))
+				.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			assertThat(page).as(file.getKey()).contains("data-field=\"file\"").containsPattern("Excel|xlsx");
+		}
+		assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("\tat org.apache.poi")
+			.doesNotContain("XMLHelper").doesNotContain("DocumentHelper");
+	}
+
+	/** The workbook re-zipped with each entry's content as {@code change} gives it (null: left out), plus empty ones. */
+	static byte[] rezip(byte[] xlsx, java.util.function.BiFunction<String, byte[], byte[]> change, int extraEntries)
+			throws Exception {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx)); ZipOutputStream out = new ZipOutputStream(bytes)) {
+			for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+				byte[] content = change.apply(entry.getName(), in.readAllBytes());
+				if (content != null) {
+					out.putNextEntry(new ZipEntry(entry.getName()));
+					out.write(content);
+					out.closeEntry();
+				}
+			}
+			for (int i = 0; i < extraEntries; i++) {
+				out.putNextEntry(new ZipEntry("extra/" + i + ".bin"));
+				out.closeEntry();
+			}
+		}
+		return bytes.toByteArray();
+	}
+
+	/**
 	 * Every date column under its own rules, each message naming the column and the rule: none later than today (a
 	 * future 立案日期 says so — not a range that ends before it begins), 决定 not before 立案, 缴款 not before 决定, 结案
 	 * not in the future; and the 案件来源 column named as such, its message listing exactly the sources a past case
@@ -502,10 +591,7 @@ class PenaltyImportIntegrationTest {
 						null, null),
 				row(code, "DATA_NOT_REPORTED", "举报", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 5, 20), number(), "罚款", 1000,
 						LocalDate.of(2024, 5, 1), today.plusDays(2))));
-		long before = count();
-		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(SignIn.session(mvc, "wz.staff"))
-			.with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
-		assertThat(count()).isEqualTo(before);
+		String page = refused(sheet);
 		assertThat(page).contains("<td>2</td><td>立案日期</td><td>立案日期不得晚于今天（" + today + "）")
 			.contains("<td>3</td><td>决定日期</td><td>决定日期不得早于立案日期（2024-03-05）")
 			.contains("<td>4</td><td>案件来源</td><td>案件来源应为执法检查、申诉移送、举报、其他机关移送、邮政管理部门移交之一"

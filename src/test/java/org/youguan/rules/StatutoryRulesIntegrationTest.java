@@ -1,6 +1,7 @@
 package org.youguan.rules;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -161,6 +162,24 @@ class StatutoryRulesIntegrationTest {
 		assertThat(rules.intValue(StatutoryRule.COMPLAINT_REDO, "3205")).isEqualTo(before);
 	}
 
+	/**
+	 * A refused form shows what was typed, but never more of it than the field itself takes: a 3,000-character reason
+	 * comes back cut to the field's maxlength (200), the value to its 16; escaped characters stay whole entities.
+	 */
+	@Test
+	void aRefusedFormEchoesNoMoreThanEachFieldTakes() throws Exception {
+		String code = StatutoryRule.COMPLAINT_REDO.code();
+		String page = mvc.perform(post("/admin/rules/" + code).session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("value", "五".repeat(3000)).param("reason", "<&".repeat(1500)))
+			.andExpect(status().isBadRequest()).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		org.jsoup.nodes.Element form = org.jsoup.Jsoup.parse(page).getElementById("override-" + code);
+		assertThat(form.selectFirst("input[name=value]").attr("value")).isEqualTo("五".repeat(16));
+		assertThat(form.selectFirst("input[name=reason]").attr("value")).isEqualTo("<&".repeat(100));
+		// the error names the value by a bounded excerpt of its own (Decimals.echo); nowhere the 3,000 characters
+		assertThat(page).doesNotContain("五".repeat(200)).doesNotContain("&lt;&amp;".repeat(101));
+	}
+
 	@Test
 	void computesDeadlinesOnTheWorkingDayCalendar() {
 		assertThat(rules.deadline(StatutoryRule.OUTLET_BUREAU_FILING, LocalDate.of(2026, 9, 29), "320506"))
@@ -217,5 +236,29 @@ class StatutoryRulesIntegrationTest {
 		rules.override(StatutoryRule.LICENCE_ANNUAL_REPORT_REMINDER, city, "3205", new BigDecimal("3"), "提前催报");
 		assertThatThrownBy(() -> rules.override(StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW, city, "3205",
 				new BigDecimal("2"), "试")).isInstanceOf(InvalidValueException.class).hasMessageContaining("不能少于");
+		// the window's product ceiling: 12 months from 1 January, never into the next year's window
+		assertThatThrownBy(() -> rules.override(StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW, city, "3205",
+				new BigDecimal("13"), "试")).isInstanceOf(InvalidValueException.class).hasMessageContaining("不能超过12");
+		rules.override(StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW, city, "3205", new BigDecimal("12"), "上限");
+		assertThat(rules.setting(StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW, "320506").effectiveValue())
+			.isEqualByComparingTo("12");
+	}
+
+	/**
+	 * A rule's value is typed as a plain ASCII decimal: 1e1, full-width １０ and the like are a 400 naming the field
+	 * (rule number), though BigDecimal itself would read them as 10; nothing changes.
+	 */
+	@Test
+	void aRuleValueIsOnlyAPlainAsciiDecimal() throws Exception {
+		String code = StatutoryRule.COMPLAINT_REDO.code();
+		int before = rules.intValue(StatutoryRule.COMPLAINT_REDO, "3205");
+		for (String typed : List.of("1e1", "１０", "1E+1", "٣")) {
+			mvc.perform(post("/admin/rules/" + code).session(SignIn.session(mvc, "sz.admin")).with(csrf())
+				.param("value", typed).param("reason", "试"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("data-field=\"value\"")))
+				.andExpect(content().string(containsString("应为普通数字")));
+		}
+		assertThat(rules.intValue(StatutoryRule.COMPLAINT_REDO, "3205")).isEqualTo(before);
 	}
 }

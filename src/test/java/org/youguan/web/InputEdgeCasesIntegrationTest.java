@@ -9,8 +9,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -96,6 +99,21 @@ class InputEdgeCasesIntegrationTest {
 		assertThat(answer).doesNotContain("9".repeat(600)).hasSizeLessThan(2000).contains("\"instance\":\"/api/v1/enforcement/cases/\"");
 		mvc.perform(get("/api/v1/enforcement/cases/12").header("Authorization", "Bearer demo-sz-admin-token")
 			.param("x", "\u0000")).andExpect(jsonPath("$.instance").value("/api/v1/enforcement/cases/12"));
+	}
+
+	/**
+	 * An address nothing answers, thousands of characters long, is one WARN line naming the path as the problem's
+	 * instance cuts it (up to its last "/" within 500 characters) — never the whole path (Spring's PageNotFound did).
+	 */
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aHugeUnknownPathIsLoggedCut(CapturedOutput output) throws Exception {
+		String path = "/no-such-page/" + "x".repeat(600) + "/" + "7".repeat(3000);
+		mvc.perform(get(path).session(SignIn.session(mvc, "sz.admin"))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1" + path).header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isNotFound());
+		assertThat(output.getAll()).doesNotContain("7".repeat(100)).doesNotContain("x".repeat(600))
+			.contains("No mapping for GET /no-such-page/\n").contains("No mapping for GET /api/v1/no-such-page/\n");
 	}
 
 	@Test

@@ -110,8 +110,7 @@ class PenaltyCaseImport {
 
 	/**
 	 * The other names bureaus' own ledgers give the columns (another name → the template's column), each also however
-	 * its width and spaces are typed ({@link SheetImport#runPrepared(byte[], List, List, Map, Map,
-	 * java.util.function.Function, java.util.function.Consumer)}).
+	 * its width and spaces are typed ({@link SheetImport#runLeavingTotals}).
 	 */
 	static final Map<String, String> HEADER_ALIASES = Map.ofEntries(Map.entry("统一社会信用代码", CREDIT_CODE),
 			Map.entry("社会信用代码", CREDIT_CODE), Map.entry("信用代码", CREDIT_CODE), Map.entry("当事人信用代码", CREDIT_CODE),
@@ -147,7 +146,7 @@ class PenaltyCaseImport {
 			Penalty.SUSPENSION, "责令停业", Penalty.SUSPENSION, "吊销", Penalty.REVOCATION, "吊销许可证", Penalty.REVOCATION,
 			"吊销快递业务经营许可证", Penalty.REVOCATION, "无", Penalty.NONE, "免予处罚", Penalty.NONE);
 
-	/** What an unreadable date cell without text is handed on as (any text no date parses from). */
+	/** What an unreadable date or dictionary cell without text is handed on as (any text no date or code parses from). */
 	private static final String UNREADABLE = "?";
 
 	/** 8000, 8,000.00, 0.8万, 1.2万元, with ¥ and 元 already removed. */
@@ -188,15 +187,9 @@ class PenaltyCaseImport {
 	Result importFile(DataScope scope, byte[] content) {
 		SheetImport.Twins numbers = new SheetImport.Twins();
 		List<Long> ids = new ArrayList<>();
-		List<Integer> totals = new ArrayList<>();
-		ImportResult result = SheetImport.runPrepared(content, HEADERS, OPTIONAL, HEADER_ALIASES, COLUMNS, rows -> {
-			totals.addAll(SheetRows.totalsRows(rows));
-			if (totals.size() == rows.size()) {
-				throw new InvalidValueException("file", "empty", "文件中没有案件数据行（第" + join(totals) + "行是合计行，不作为案件导入）");
-			}
-			// a totals row is no case: its cells (a 合计 formula saved without its result) are not checked
-			return (row, context) -> totals.contains(row.number()) ? context.skip() : check(scope, row, context, numbers);
-		}, valid -> commit.executeWithoutResult(status -> {
+		// a totals row is no case: the shared shape leaves it out unchecked (a 合计 formula saved without its result)
+		ImportResult result = SheetImport.runLeavingTotals(content, HEADERS, OPTIONAL, HEADER_ALIASES, COLUMNS,
+				rows -> (row, context) -> check(scope, row, context, numbers), (valid, totals) -> commit.executeWithoutResult(status -> {
 					valid.stream().filter(Objects::nonNull).forEach(data -> ids.add(pastCases.importCase(scope, data)));
 					String digest = sha256(content);
 					Map<String, Object> after = new LinkedHashMap<>();
@@ -207,7 +200,7 @@ class PenaltyCaseImport {
 							"批量导入历史处罚案件" + ids.size() + "件（文件SHA-256 " + digest + "）"
 									+ (totals.isEmpty() ? "" : "，第" + join(totals) + "行为合计行未导入")).states(null, after));
 				}));
-		return new Result(result.rejected() ? 0 : ids.size(), result.errors(), result.annotated(), List.copyOf(totals));
+		return new Result(result.rejected() ? 0 : ids.size(), result.errors(), result.annotated(), result.totalsRows());
 	}
 
 	/**
@@ -298,6 +291,7 @@ class PenaltyCaseImport {
 	 * that depend on it — a decided case's 文号, a paid fine's closure — add no errors of their own.
 	 */
 	static String date(SheetRow row, Failures context, String column) {
+		context.context().reads(column, SheetImport.ValueKind.DATE);
 		SheetCell cell = row.cell(column);
 		if (cell.isBlank() && context.context().failed(column)) {
 			// an error value (#N/A, a formula without its result), reported already and read as blank: no date given
@@ -329,6 +323,7 @@ class PenaltyCaseImport {
 	 * of {@link Decimals#TEXT_DIGITS}: the shared check states the amount's own limit (12 integer digits, 2 decimals).
 	 */
 	static BigDecimal amount(SheetRow row, Failures context, String column) {
+		context.context().reads(column, SheetImport.ValueKind.NUMBER);
 		SheetCell cell = row.cell(column);
 		if (cell.kind() == SheetCell.Kind.NUMBER) {
 			BigDecimal number = cell.asNumber(column);
@@ -362,13 +357,16 @@ class PenaltyCaseImport {
 
 	/**
 	 * A dictionary value by its code, its Chinese name or a usual other name, as the API's code; null when blank. An
-	 * unknown value is reported here and handed on as typed, so the service judges nothing by it (a 处罚种类 it cannot
-	 * read is not 空: no "不填写罚款金额").
+	 * unknown value is reported here and handed on as typed, and an unreadable cell (an error value, a formula without
+	 * its result) as {@link #UNREADABLE}, so the service judges nothing by it (a 处罚种类 it cannot read is not 空: no
+	 * "不填写罚款金额").
 	 */
 	private static <E extends Enum<E>> String choose(Failures context, String column, String text, E[] values,
 			Function<E, String> label, Map<String, E> aliases) {
 		if (text == null) {
-			return null;
+			// an error value (#REF!, a formula without its result), reported already and read as blank: no kind given
+			// is not no kind — the rules that depend on it (处罚种类为空时不填写罚款金额) judge nothing
+			return context.context().failed(column) ? UNREADABLE : null;
 		}
 		for (E value : values) {
 			if (value.name().equalsIgnoreCase(text) || label.apply(value).equals(text)) {

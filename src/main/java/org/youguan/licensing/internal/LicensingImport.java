@@ -196,6 +196,7 @@ public class LicensingImport {
 	}
 
 	private static String date(SheetRow row, RowContext context, String column) {
+		context.reads(column, SheetImport.ValueKind.DATE);
 		SheetCell cell = row.cell(column);
 		if (cell == null) {
 			return null;
