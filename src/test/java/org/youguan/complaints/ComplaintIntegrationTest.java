@@ -123,20 +123,23 @@ class ComplaintIntegrationTest {
 		assertThat(afterFiling.items()).extracting(ComplaintView::id).contains(filed.id());
 
 		// a change that writes no audit entry (as a deadline passing within the day would)
-		jdbc.sql("UPDATE complaint SET category = '测试类别' WHERE id = :id").param("id", filed.id()).update();
+		String waybill = afterFiling.items().stream().filter(c -> c.id() == filed.id()).findFirst().orElseThrow()
+			.waybillNumber();
+		jdbc.sql("UPDATE complaint SET waybill_number = 'UNAUDITED1' WHERE id = :id").param("id", filed.id()).update();
 		try {
 			assertThat(queries.queue(WUZHONG, filter, page).items()).filteredOn(c -> c.id() == filed.id())
-				.extracting(ComplaintView::category)
+				.extracting(ComplaintView::waybillNumber)
 				.as("not seen while remembered")
-				.containsExactly("延误");
-			clock.advance(java.time.Duration.ofSeconds(21));
+				.containsExactly(waybill);
+			clock.advance(Duration.ofSeconds(21));
 			assertThat(queries.queue(WUZHONG, filter, page).items()).filteredOn(c -> c.id() == filed.id())
-				.extracting(ComplaintView::category)
+				.extracting(ComplaintView::waybillNumber)
 				.as("seen after the time to live")
-				.containsExactly("测试类别");
+				.containsExactly("UNAUDITED1");
 		}
 		finally {
-			jdbc.sql("UPDATE complaint SET category = '延误' WHERE id = :id").param("id", filed.id()).update();
+			jdbc.sql("UPDATE complaint SET waybill_number = :w WHERE id = :id").param("w", waybill).param("id", filed.id())
+				.update();
 		}
 
 		procedure.reject(WUZHONG, filed.id(), AcceptanceCondition.OUT_OF_SCOPE, "测试：不属于申诉范围");
