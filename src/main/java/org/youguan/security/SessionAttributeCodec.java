@@ -69,12 +69,6 @@ final class SessionAttributeCodec {
 		return value;
 	}
 
-	/** How many contexts are remembered (for tests). */
-	long remembered() {
-		contexts.cleanUp();
-		return contexts.estimatedSize();
-	}
-
 	/** Stored bytes compared by content. */
 	private static final class Stored {
 
