@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,12 +20,14 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.audit.AuditedMemory;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.IdCardNumber;
@@ -127,9 +130,14 @@ public class Outlets {
 
 	private final SearchWords searchWords;
 
+	/** Pages people and integrations ask for, remembered until the next audited change ({@link #browse}). */
+	private final AuditedMemory pages;
+
 	Outlets(TerminalOutletRepository outlets, Enterprises enterprises, Brands brands, Regions regions, Bureaus bureaus,
 			BusinessNumbers numbers, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
-			AuditTrail audit, Clock clock, Secrets secrets, JdbcAggregateTemplate aggregates, SearchWords searchWords) {
+			AuditTrail audit, Clock clock, Secrets secrets, JdbcAggregateTemplate aggregates, SearchWords searchWords,
+			@Value("${youguan.registry.list-memory:PT20S}") Duration listMemory) {
+		this.pages = new AuditedMemory(audit::latestEventId, clock, listMemory, 1_000);
 		this.searchWords = searchWords;
 		this.aggregates = aggregates;
 		this.bureaus = bureaus;
@@ -206,6 +214,24 @@ public class Outlets {
 			params.put("cooperation", filter.cooperation());
 		}
 		return Listing.from("FROM terminal_outlet o").joinedToPage(names).where(where.toString(), params);
+	}
+
+	/**
+	 * The page {@link #list} gives, for the outlet list page and the API (issue 12): remembered under the scope, the
+	 * filter, the page asked for and the newest audit event id ({@link AuditedMemory}), as the public lookup remembers
+	 * its pages. Every change of an outlet (registration, filing decision, change, closure, import) and of the brands
+	 * and places a search word can name is audited in its transaction, so the first read after any change — on any
+	 * node — reads afresh, and every read before it costs one index probe instead of the search's statement (a
+	 * two-character word has no trigram to look up: the statement reads every outlet in scope).
+	 * {@code youguan.registry.list-memory} (ISO-8601, default 20 s; {@code PT0S} turns it off) bounds how long a change
+	 * that writes no audit entry takes to show. Callers that page through everything (exports, demo data, the safety
+	 * module's references) use {@link #list}, which reads every time.
+	 */
+	public PageResult<OutletView> browse(DataScope scope, Filter filter, PageQuery page) {
+		return pages.get(pages.head(), List.of(scope, filter, page), () -> {
+			PageResult<OutletView> read = list(scope, filter, page);
+			return new PageResult<>(List.copyOf(read.items()), read.page(), read.size(), read.total(), read.capped());
+		});
 	}
 
 	/** A page of outlets in the caller's scope (the search reads brand and place words, see the class). */

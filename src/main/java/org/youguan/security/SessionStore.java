@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.HttpSessionIdResolver;
@@ -29,6 +30,8 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  * timeout ({@code server.servlet.session.timeout}) says. A request's touch that would not move the stored time that
  * far does not even mark the session changed ({@link AccessTimeSessions}, the repository the request filter uses), so a
  * page view that changes no attribute runs no statement for its session at all.
+ * <li>A signed-in session's security context is deserialised once per stored form, not on every request
+ * ({@link SessionAttributeCodec}; each request still gets a context of its own).
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -58,9 +61,19 @@ class SessionStore {
 		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
+	/** Attributes as Java serialisation stores them, a security context deserialised once per stored form. */
 	@Bean
-	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> accessTimeWrittenOncePerMinute() {
-		return repository -> repository.setUpdateSessionQuery(UPDATE_SESSION_QUERY);
+	SessionAttributeCodec sessionAttributeCodec(ResourceLoader loader) {
+		return new SessionAttributeCodec(loader.getClassLoader());
+	}
+
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> accessTimeWrittenOncePerMinute(
+			SessionAttributeCodec codec) {
+		return repository -> {
+			repository.setUpdateSessionQuery(UPDATE_SESSION_QUERY);
+			repository.setConversionService(codec.conversionService());
+		};
 	}
 
 	/**

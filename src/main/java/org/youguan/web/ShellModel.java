@@ -12,6 +12,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.view.RedirectView;
+import org.youguan.kernel.WorkState;
 import org.youguan.notifications.Notifications;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.PageAccess;
@@ -19,7 +20,7 @@ import org.youguan.platform.DemoMode;
 
 /**
  * What every page's layout needs: the signed-in user, the header's user bar ({@link UserBar}), the navigation, the
- * current path, list helpers and whether this
+ * current path, list helpers (a queue page's 待办 / 已办结 / 全部 switch, {@link WorkStateHtml}) and whether this
  * is a demo installation — added to the model of a view about to be rendered, and to nothing else.
  *
  * <p>An interceptor after the handler rather than a {@code @ModelAttribute} advice (issue 12): an advice ran for every
@@ -43,7 +44,11 @@ class ShellModel implements HandlerInterceptor {
 	/** The modules' rules on who may open their pages beyond roles. */
 	private final List<PageAccess> access;
 
-	ShellModel(DemoMode demo, Notifications notifications, Menu menu, UserBar userBar, List<PageAccess> access) {
+	private final WorkStateHtml workStates;
+
+	ShellModel(DemoMode demo, Notifications notifications, Menu menu, UserBar userBar, List<PageAccess> access,
+			WorkStateHtml workStates) {
+		this.workStates = workStates;
 		this.demo = demo;
 		this.userBar = userBar;
 		this.notifications = notifications;
@@ -73,6 +78,10 @@ class ShellModel implements HandlerInterceptor {
 		}
 		view.addObject("currentPath", path);
 		view.addObject("listUrl", LIST_URLS);
+		if (view.getModel().get("state") instanceof WorkState state) {
+			// the 待办 / 已办结 / 全部 switch of a queue page (fragments :: workState)
+			view.addObject("workStateHtml", workStates.html(state));
+		}
 		view.addObject("demoMode", demo.enabled());
 	}
 

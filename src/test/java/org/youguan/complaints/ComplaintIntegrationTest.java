@@ -105,6 +105,51 @@ class ComplaintIntegrationTest {
 	}
 
 	/**
+	 * A page of the queue is remembered until the next audited change (issue 12): a complaint filed or handled shows in
+	 * the next page read, on this node at once; a change that writes no audit entry shows after the memory's time to
+	 * live (20 s) and not before.
+	 */
+	@Test
+	void theQueueShowsEveryAuditedChangeAtOnceAndAnUnauditedOneAfterItsTimeToLive() {
+		var filter = new ComplaintQueries.Filter(null, null, null, WorkState.OPEN, false);
+		var page = new PageQuery("", 0, 100, "received_on", true);
+		long before = queries.queue(WUZHONG, filter, page).total();
+		assertThat(queries.queue(WUZHONG, filter, page).total()).as("remembered: the same").isEqualTo(before);
+
+		var filed = intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.WEB, null,
+				false);
+		var afterFiling = queries.queue(WUZHONG, filter, page);
+		assertThat(afterFiling.total()).as("filed: audited, seen at once").isEqualTo(before + 1);
+		assertThat(afterFiling.items()).extracting(ComplaintView::id).contains(filed.id());
+
+		// a change that writes no audit entry (as a deadline passing within the day would)
+		String waybill = afterFiling.items().stream().filter(c -> c.id() == filed.id()).findFirst().orElseThrow()
+			.waybillNumber();
+		jdbc.sql("UPDATE complaint SET waybill_number = 'UNAUDITED1' WHERE id = :id").param("id", filed.id()).update();
+		try {
+			assertThat(queries.queue(WUZHONG, filter, page).items()).filteredOn(c -> c.id() == filed.id())
+				.extracting(ComplaintView::waybillNumber)
+				.as("not seen while remembered")
+				.containsExactly(waybill);
+			clock.advance(Duration.ofSeconds(21));
+			assertThat(queries.queue(WUZHONG, filter, page).items()).filteredOn(c -> c.id() == filed.id())
+				.extracting(ComplaintView::waybillNumber)
+				.as("seen after the time to live")
+				.containsExactly("UNAUDITED1");
+		}
+		finally {
+			jdbc.sql("UPDATE complaint SET waybill_number = :w WHERE id = :id").param("w", waybill).param("id", filed.id())
+				.update();
+		}
+
+		procedure.reject(WUZHONG, filed.id(), AcceptanceCondition.OUT_OF_SCOPE, "测试：不属于申诉范围");
+		assertThat(queries.queue(WUZHONG, filter, page).items()).as("handled: audited, seen at once")
+			.extracting(ComplaintView::id)
+			.doesNotContain(filed.id());
+		assertThat(queries.queue(WUZHONG, filter, page).total()).isEqualTo(before);
+	}
+
+	/**
 	 * The remembered categories are the catalogue's rows in its order, and no caller can change what the next one is
 	 * shown.
 	 */

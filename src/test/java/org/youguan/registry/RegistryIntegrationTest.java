@@ -305,6 +305,44 @@ class RegistryIntegrationTest {
 			.as("now the brand's outlets: none (the outlet is 中通's)").isZero();
 	}
 
+	@Autowired
+	org.youguan.MutableClock clock;
+
+	/**
+	 * A browsed page (the outlet list page and the API) is remembered until the next audited change (issue 12): an
+	 * outlet registered or filed shows in the next page read at once; a change that writes no audit entry shows after
+	 * the memory's time to live (20 s) and not before; {@link Outlets#list} reads every time.
+	 */
+	@Test
+	void aBrowsedPageShowsEveryAuditedChangeAtOnceAndAnUnauditedOneAfterItsTimeToLive() {
+		String word = "览" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 6);
+		PageQuery search = new PageQuery(word, 0, 20, null, false);
+		assertThat(outlets.browse(WUZHONG, Outlets.Filter.NONE, search).total()).isZero();
+		long id = outlets.register(SUZHOU, outlet(newEnterprise("320506"), word + "驿站", "320506001"), false);
+		assertThat(outlets.browse(WUZHONG, Outlets.Filter.NONE, search).items()).as("registered: audited, seen at once")
+			.extracting(OutletView::id, OutletView::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(id, OutletStatus.PENDING));
+
+		jdbc.sql("UPDATE terminal_outlet SET address = '未审计的地址' WHERE id = :id").param("id", id).update();
+		try {
+			assertThat(outlets.browse(WUZHONG, Outlets.Filter.NONE, search).items().get(0).address())
+				.as("not seen while remembered").isNotEqualTo("未审计的地址");
+			assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, search).items().get(0).address())
+				.as("list reads every time").isEqualTo("未审计的地址");
+			clock.advance(java.time.Duration.ofSeconds(21));
+			assertThat(outlets.browse(WUZHONG, Outlets.Filter.NONE, search).items().get(0).address())
+				.as("seen after the time to live").isEqualTo("未审计的地址");
+		}
+		finally {
+			clock.reset();
+		}
+
+		outlets.recordFiled(SUZHOU, id, "苏邮网备〔2024〕" + id);
+		assertThat(outlets.browse(WUZHONG, Outlets.Filter.NONE, search).items()).as("filed: audited, seen at once")
+			.extracting(OutletView::status)
+			.containsExactly(OutletStatus.FILED);
+	}
+
 	@Test
 	void scopesFollowRegionAndEnterprise() {
 		var wuzhong = outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery("", 0, 200, null, false));

@@ -1,7 +1,10 @@
 package org.youguan.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -10,6 +13,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.util.SerializationUtils;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
@@ -17,11 +22,13 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.org.CurrentUser;
 
 /**
  * Two requests of one session that add the same attribute at once both save (the later value wins, no error), the
  * session row is rewritten for a moved access time only once a minute, and a page view within that minute runs no
- * statement for its session, while an idle session still expires.
+ * statement for its session, while an idle session still expires; a security context is deserialised once per stored
+ * form, each read getting a context of its own, and signing out still ends the session.
  */
 @IntegrationTest
 class SessionStoreIntegrationTest {
@@ -139,6 +146,56 @@ class SessionStoreIntegrationTest {
 			.param("id", session.getId())
 			.update();
 		assertThat(requestSessions.findById(session.getId())).as("expired session").isNull();
+	}
+
+	@Autowired
+	SessionAttributeCodec codec;
+
+	@Test
+	void aSignedInContextIsReadFromItsStoredBytesOnceAndEachReadGetsAContextOfItsOwn() throws Exception {
+		SignIn.session(mvc, "sz.admin");
+		byte[] stored = jdbc.sql("""
+				SELECT a.attribute_bytes FROM spring_session_attributes a
+				JOIN spring_session s ON s.primary_id = a.session_primary_id
+				WHERE s.principal_name = 'sz.admin' AND a.attribute_name = 'SPRING_SECURITY_CONTEXT'
+				ORDER BY s.creation_time DESC LIMIT 1""").query(byte[].class).single();
+
+		SecurityContext first = (SecurityContext) codec.read(stored);
+		SecurityContext second = (SecurityContext) codec.read(stored.clone());
+		SecurityContext fresh = (SecurityContext) new SessionAttributeCodec(getClass().getClassLoader()).read(stored);
+
+		assertThat(second).as("a context of its own").isNotSameAs(first);
+		assertThat(second.getAuthentication().getName()).isEqualTo("sz.admin");
+		assertThat(second.getAuthentication().getAuthorities().toString())
+			.isEqualTo(fresh.getAuthentication().getAuthorities().toString());
+		assertThat(((CurrentUser) second.getAuthentication().getPrincipal()).scope())
+			.isEqualTo(((CurrentUser) fresh.getAuthentication().getPrincipal()).scope());
+		// what sign-out does to the request's context
+		first.setAuthentication(null);
+		second.setAuthentication(null);
+		assertThat(((SecurityContext) codec.read(stored)).getAuthentication().getName())
+			.as("the remembered context is untouched by what a reader does to its copy")
+			.isEqualTo("sz.admin");
+		assertThat(codec.read(SerializationUtils.serialize("flash")))
+			.as("other attributes are read as stored")
+			.isEqualTo("flash");
+	}
+
+	@Test
+	void signingOutEndsThatSessionAloneAfterItsContextWasRemembered() throws Exception {
+		MockHttpSession one = SignIn.session(mvc, "sz.admin");
+		MockHttpSession other = SignIn.session(mvc, "sz.admin");
+		for (int i = 0; i < 2; i++) {
+			mvc.perform(get("/complaints").session(one)).andExpect(status().isOk());
+			mvc.perform(get("/complaints").session(other)).andExpect(status().isOk());
+		}
+
+		mvc.perform(post("/logout").session(one).with(csrf())).andExpect(status().is3xxRedirection());
+
+		mvc.perform(get("/complaints").session(one))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", org.hamcrest.Matchers.containsString("/login")));
+		mvc.perform(get("/complaints").session(other)).andExpect(status().isOk());
 	}
 
 	private int storedTimeout(String id) {

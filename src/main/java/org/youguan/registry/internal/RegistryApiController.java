@@ -84,7 +84,7 @@ class RegistryApiController {
 	@Operation(summary = "末端网点", description = "q 中的品牌简称和地名作为筛选条件（如“中通 吴中”）；计数超过1000时 capped 为 true。")
 	PageResult<OutletView> outlets(DataScope scope, @ParameterObject ListRequest list,
 			@RequestParam(required = false) OutletStatus status, @RequestParam(required = false) String region) {
-		return outlets.list(scope, new Outlets.Filter(null, status, region, null), list.toPage());
+		return outlets.browse(scope, new Outlets.Filter(null, status, region, null), list.toPage());
 	}
 
 	@GetMapping("/outlets/{id}")

@@ -71,7 +71,7 @@ class OutletController {
 			@RequestParam(required = false) OutletStatus status, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String cooperation, Model model) {
 		PageQuery query = list.toPage();
-		model.addAttribute("result", outlets.list(scope, new Outlets.Filter(brand, status, blank(region), blank(cooperation)), query));
+		model.addAttribute("result", outlets.browse(scope, new Outlets.Filter(brand, status, blank(region), blank(cooperation)), query));
 		model.addAttribute("query", query);
 		model.addAttribute("brands", brands.all());
 		model.addAttribute("statuses", OutletStatus.values());
