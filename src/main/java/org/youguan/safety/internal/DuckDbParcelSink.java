@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -40,8 +39,6 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,11 +63,9 @@ import org.youguan.safety.internal.alerts.ParcelFiles;
  * ({@link #recoverLeftovers}).
  * <p>
  * Files are per stored group of chunks, not per batch: a batch's chunks are stored as the upload streams in. On one
- * node ({@link DirectParcelTransport}) the upload appends its chunks to a stream ({@link #append}): a DuckDB table
- * per province, kept open across chunks, whose chunks are stored as one group once
- * {@code youguan.safety.chunks-per-file} of them came (the rest at the upload's end, {@link #finish}) — one file per
- * province and day named after the group's first chunk, one PostgreSQL transaction for all their keys, the group
- * stored whole or not at all, as {@link #storeAll} stores a given group; a Kafka
+ * node ({@link DirectParcelTransport}) the upload hands over groups of several chunks of one batch attempt
+ * ({@link #storeAll}: one DuckDB table, one file per province and day named after the group's first chunk of that
+ * province, one PostgreSQL transaction for all their keys — the group is stored whole or not at all); a Kafka
  * consumer stores a poll's consecutive chunks of one batch attempt the same way, and a chunk delivered again is
  * skipped by its key (the group's other chunks are stored, under the name of the first of them). A later compaction can merge small files of a day without changing the
  * layout readers see.
@@ -131,24 +126,8 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 
 	private final ParcelBatchAttempts attempts;
 
-	/** Chunks of a province appended to one upload's stream before its file is written ({@link #append}). */
-	private final int chunksPerFile;
-
-	/**
-	 * Each upload's stream ({@link #append}), by batch attempt: per province, the appended chunks not yet written. Each
-	 * stream is used by its upload's storing thread alone.
-	 */
-	private final Map<String, Map<String, Writing>> streams = new ConcurrentHashMap<>();
-
 	DuckDbParcelSink(ParcelFiles files, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
 			ParcelBatchAttempts attempts) {
-		this(files, jdbc, transactions, clock, attempts, 10);
-	}
-
-	@Autowired
-	DuckDbParcelSink(ParcelFiles files, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
-			ParcelBatchAttempts attempts, @Value("${youguan.safety.chunks-per-file:10}") int chunksPerFile) {
-		this.chunksPerFile = chunksPerFile;
 		this.root = files.root().normalize();
 		this.staging = root.resolve(".staging");
 		this.attempts = attempts;
@@ -172,104 +151,6 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 		if (chunks.isEmpty()) {
 			return 0;
 		}
-		checkOneAttempt(chunks);
-		List<ParcelChunk> group = unstored(chunks);
-		if (group.isEmpty()) {
-			return 0;
-		}
-		recoverLeftovers();
-		Writing writing = new Writing(group.get(0).enterpriseId());
-		try {
-			for (ParcelChunk chunk : group) {
-				writing.append(chunk);
-			}
-		}
-		catch (RuntimeException ex) {
-			writing.abort();
-			throw ex;
-		}
-		return writing.store(group.get(0).batchId(), group.get(0).attempt());
-	}
-
-	/**
-	 * One upload's stream (the one-node path): appends the chunks' records to a DuckDB table per province kept open
-	 * across calls, and writes a province's file — with one PostgreSQL transaction for its chunks' keys, as
-	 * {@link #storeAll} — once {@code youguan.safety.chunks-per-file} chunks of that province are appended: files of
-	 * one province and ≥ 50,000 records instead of one per province of a mixed group (fewer, larger files: ~15–20 %
-	 * less DuckDB time a record, docs/performance.md), while the records wait in DuckDB, not on the Java heap. At most
-	 * three files' worth of chunks wait in all (the province with the most is written first beyond that). Nothing
-	 * appended counts or is seen by readers before {@link #finish}; {@link #discard} drops it.
-	 */
-	@Override
-	public int append(List<ParcelChunk> chunks) {
-		if (chunks.isEmpty()) {
-			return 0;
-		}
-		checkOneAttempt(chunks);
-		ParcelChunk first = chunks.get(0);
-		Map<String, Writing> open = streams.computeIfAbsent(attemptKey(first.enterpriseId(), first.batchId(),
-				first.attempt()), k -> new LinkedHashMap<>());
-		int stored = 0;
-		try {
-			for (ParcelChunk chunk : chunks) {
-				Writing writing = open.get(chunk.province());
-				if (writing == null) {
-					recoverLeftovers();
-					writing = new Writing(chunk.enterpriseId());
-					open.put(chunk.province(), writing);
-				}
-				writing.append(chunk);
-				if (writing.chunks() >= chunksPerFile) {
-					open.remove(chunk.province());
-					stored += writing.store(first.batchId(), first.attempt());
-				}
-				else if (open.values().stream().mapToInt(Writing::chunks).sum() > 3 * chunksPerFile) {
-					Writing largest = open.values().stream().max(Comparator.comparingInt(Writing::chunks)).orElseThrow();
-					open.values().remove(largest);
-					stored += largest.store(first.batchId(), first.attempt());
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			discard(first.enterpriseId(), first.batchId(), first.attempt());
-			throw ex;
-		}
-		return stored;
-	}
-
-	@Override
-	public int finish(long enterpriseId, String batchId, int attempt) {
-		Map<String, Writing> open = streams.remove(attemptKey(enterpriseId, batchId, attempt));
-		int stored = 0;
-		if (open == null) {
-			return 0;
-		}
-		List<Writing> left = new ArrayList<>(open.values());
-		try {
-			while (!left.isEmpty()) {
-				stored += left.remove(0).store(batchId, attempt);
-			}
-		}
-		finally {
-			left.forEach(Writing::abort);
-		}
-		return stored;
-	}
-
-	@Override
-	public void discard(long enterpriseId, String batchId, int attempt) {
-		Map<String, Writing> open = streams.remove(attemptKey(enterpriseId, batchId, attempt));
-		if (open != null) {
-			open.values().forEach(Writing::abort);
-		}
-	}
-
-	private static String attemptKey(long enterpriseId, String batchId, int attempt) {
-		return enterpriseId + ":" + batchId + ":" + attempt;
-	}
-
-	/** Refuses chunks that name no batch or province, or are not all of one batch attempt. */
-	private static void checkOneAttempt(List<ParcelChunk> chunks) {
 		ParcelChunk first = chunks.get(0);
 		String batch = first.batchId();
 		for (ParcelChunk chunk : chunks) {
@@ -285,199 +166,67 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 				throw new IllegalArgumentException("一并保存的寄递记录分块应属于同一批次的同一次上报：" + chunk.key());
 			}
 		}
-	}
-
-	/** A stored chunk's row in {@code safety_parcel_chunk}: its key, province and number of records. */
-	private record Appended(String key, String province, int records) {
-	}
-
-	/**
-	 * Chunks of one batch attempt appended to one DuckDB table (a connection and a DuckDB transaction of its own, its
-	 * records counted into the rollups as they are appended), then stored as one unit ({@link #store}): one Parquet
-	 * file per province and China-time day, named after the first chunk of that province, written into a staging
-	 * directory; one PostgreSQL transaction records all the chunks' keys with their files and stages their counts, or
-	 * none of them; the files are moved into place after the commit. Used by one thread.
-	 */
-	private final class Writing {
-
-		private final long enterprise;
-
-		private final ParcelRollups rollups;
-
-		private final String table = "chunk_" + TABLES.incrementAndGet();
-
-		private final DuckDBConnection connection;
-
-		private final DuckDBAppender appender;
-
-		/** Each province's days, and the chunk its files are named after (the first of the province). */
-		private final Map<String, TreeSet<LocalDate>> days = new LinkedHashMap<>();
-
-		private final Map<String, String> named = new HashMap<>();
-
-		private final TextBytes texts = new TextBytes();
-
-		private final List<Appended> chunks = new ArrayList<>();
-
-		Writing(long enterprise) {
-			this.enterprise = enterprise;
-			// counted while the records are appended (one pass over them), before the transaction: the PostgreSQL
-			// connection is held only for the statements
-			this.rollups = new ParcelRollups(enterprise);
-			DuckDBConnection c = null;
-			try {
-				c = connection();
-				// one DuckDB transaction: the appended rows stay in its local storage and are never merged into a
-				// committed table (5–10 % less time per chunk than a commit per statement, measured apart); a failure
-				// rolls it all back when the connection closes
-				c.setAutoCommit(false);
-				try (Statement st = c.createStatement()) {
-					st.execute("CREATE TABLE " + table + " (day DATE, province VARCHAR, " + COLUMNS + ")");
+		List<ParcelChunk> group = unstored(chunks);
+		if (group.isEmpty()) {
+			return 0;
+		}
+		recoverLeftovers();
+		long enterprise = first.enterpriseId();
+		int attempt = first.attempt();
+		// counted while the records are appended (one pass over them), before the transaction: the PostgreSQL
+		// connection is held only for the statements
+		ParcelRollups rollups = new ParcelRollups(enterprise);
+		Staged staged = writeParquet(group, rollups);
+		Stored outcome;
+		try {
+			outcome = transactions.execute(status -> {
+				if (!attempts.lockOpen(enterprise, batch, attempt)) {
+					return Stored.ATTEMPT_CLOSED;
 				}
-				this.appender = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
-				this.connection = c;
-			}
-			catch (SQLException ex) {
-				closeQuietly(c);
-				throw new IllegalStateException("寄递记录Parquet文件写入失败：" + ex.getClass().getSimpleName());
-			}
-		}
-
-		int chunks() {
-			return chunks.size();
-		}
-
-		/** Appends a chunk's records and counts them. */
-		void append(ParcelChunk chunk) {
-			named.putIfAbsent(chunk.province(), chunk.key());
-			try {
-				DuckDbParcelSink.append(appender, chunk, rollups,
-						days.computeIfAbsent(chunk.province(), p -> new TreeSet<>()), texts);
-			}
-			catch (SQLException ex) {
-				// not the driver's message: it may quote the values being written
-				throw new IllegalStateException("寄递记录Parquet文件写入失败（" + chunk.key() + "）：" + ex.getClass().getSimpleName());
-			}
-			chunks.add(new Appended(chunk.key(), chunk.province(), chunk.records().size()));
-		}
-
-		/** Drops what was appended (nothing was written nor stored). */
-		void abort() {
-			closeQuietly(connection);
-		}
-
-		/**
-		 * Writes the files and stores the chunks (see the class); the connection is closed whatever happens.
-		 *
-		 * @return how many chunks were stored now (0: stored before by another node, or the attempt is closed)
-		 */
-		int store(String batch, int attempt) {
-			Staged staged = writeParquet();
-			Stored outcome;
-			try {
-				outcome = transactions.execute(status -> {
-					if (!attempts.lockOpen(enterprise, batch, attempt)) {
-						return Stored.ATTEMPT_CLOSED;
-					}
-					Timestamp now = Timestamp.from(clock.instant());
-					// one statement for the group's keys: its count says how many were new
-					List<Object> values = new ArrayList<>(chunks.size() * 8);
-					for (Appended c : chunks) {
-						values.addAll(Arrays.asList(c.key(), enterprise, c.province(), c.records(), now, batch, attempt,
-								staged.files().getOrDefault(c.province(), List.of()).toArray(String[]::new)));
-					}
-					int inserted = jdbc.update("""
-							INSERT INTO safety_parcel_chunk (chunk_key, enterprise_id, province, records, stored_at, batch_id,
-							    attempt, files)
-							VALUES """ + String.join(", ", Collections.nCopies(chunks.size(), "(?, ?, ?, ?, ?, ?, ?, ?)"))
-							+ " ON CONFLICT DO NOTHING", values.toArray());
-					if (inserted == 0) {
-						return Stored.BEFORE;
-					}
-					if (inserted != chunks.size()) {
-						// another node stored some of them meanwhile: their counts would be staged twice
-						throw new IllegalStateException("寄递记录分块部分已由另一节点保存，本组回滚后重新保存：" + chunks.get(0).key());
-					}
-					rollups.stageTo(jdbc, batch, attempt);
-					return Stored.NOW;
-				});
-			}
-			catch (RuntimeException ex) {
-				// nothing of the group committed: its files never reach the records (a file of the same name committed
-				// by another node stays as that node wrote it)
-				staged.discard();
-				throw ex;
-			}
-			if (outcome != Stored.NOW) {
-				// stored before by another node (its files are the ones that count), or the attempt was given up or
-				// taken over: the files written here never reach the records
-				staged.recycle();
-				return 0;
-			}
-			staged.publish();
-			if (!allStored(chunks.stream().map(Appended::key).toArray(String[]::new))) {
-				// the attempt was given up right after the commit and its chunks forgotten, possibly before the files
-				// were in place for it to delete: they must not stay among the records
-				delete(staged.all());
-				return 0;
-			}
-			attempts.countIfComplete(enterprise, batch, attempt);
-			return chunks.size();
-		}
-
-		/**
-		 * Writes the appended rows into a staging directory of their own, outside the records' root — one file per
-		 * province and China-time day, named after the first chunk of that province ({@link #file}) — with one
-		 * {@code COPY … PARTITION_BY (day, province)} (one pass over the rows, DuckDB on one thread: one file per
-		 * partition); closes the connection. Readers see the files only once {@link Staged#publish} moves them into
-		 * place, after the PostgreSQL commit.
-		 */
-		private Staged writeParquet() {
-			Path dir = idleStaging.poll();
-			Staged staged = new Staged(dir != null ? dir : staging.resolve(run + "-" + stagingDirs.incrementAndGet()));
-			try (DuckDBConnection c = connection; Statement st = c.createStatement()) {
-				try {
-					appender.close();
-					Files.createDirectories(staged.dir().getParent());
-					// the partition columns are not written into the files (as SELECT * EXCLUDE (day, province) did):
-					// the file's columns are COLUMNS, in order
-					st.execute("COPY " + table + " TO '" + staged.dir().toString().replace("'", "''")
-							+ "' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARTITION_BY (day, province), "
-							+ "FILENAME_PATTERN 'part', FILE_EXTENSION 'staged')");
+				Timestamp now = Timestamp.from(clock.instant());
+				// one statement for the group's keys: its count says how many were new
+				List<Object> values = new ArrayList<>(group.size() * 8);
+				for (ParcelChunk c : group) {
+					values.addAll(Arrays.asList(c.key(), enterprise, c.province(), c.records().size(), now, batch, attempt,
+							staged.files().getOrDefault(c.province(), List.of()).toArray(String[]::new)));
 				}
-				finally {
-					st.execute("DROP TABLE IF EXISTS " + table);
+				int inserted = jdbc.update("""
+						INSERT INTO safety_parcel_chunk (chunk_key, enterprise_id, province, records, stored_at, batch_id,
+						    attempt, files)
+						VALUES """ + String.join(", ", Collections.nCopies(group.size(), "(?, ?, ?, ?, ?, ?, ?, ?)"))
+						+ " ON CONFLICT DO NOTHING", values.toArray());
+				if (inserted == 0) {
+					return Stored.BEFORE;
 				}
-				c.commit();
-				for (Map.Entry<String, TreeSet<LocalDate>> province : days.entrySet()) {
-					for (LocalDate day : province.getValue()) {
-						staged.name(root.relativize(file(province.getKey(), named.get(province.getKey()), day)));
-					}
+				if (inserted != group.size()) {
+					// another node stored some of them meanwhile: their counts would be staged twice
+					throw new IllegalStateException("寄递记录分块部分已由另一节点保存，本组回滚后重新保存：" + group.get(0).key());
 				}
-				return staged;
-			}
-			catch (SQLException ex) {
-				staged.discard();
-				// not the driver's message: it may quote the values being written
-				throw new IllegalStateException("寄递记录Parquet文件写入失败（" + chunks.get(0).key() + "）："
-						+ ex.getClass().getSimpleName());
-			}
-			catch (IOException | RuntimeException ex) {
-				staged.discard();
-				throw ex instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) ex;
-			}
+				rollups.stageTo(jdbc, batch, attempt);
+				return Stored.NOW;
+			});
 		}
-	}
-
-	private static void closeQuietly(DuckDBConnection c) {
-		if (c != null) {
-			try {
-				c.close();
-			}
-			catch (SQLException ex) {
-				log.warn("DuckDB connection not closed ({})", ex.getClass().getSimpleName());
-			}
+		catch (RuntimeException ex) {
+			// nothing of the group committed: its files never reach the records (a file of the same name committed by
+			// another node stays as that node wrote it)
+			staged.discard();
+			throw ex;
 		}
+		if (outcome != Stored.NOW) {
+			// stored before by another node (its files are the ones that count), or the attempt was given up or taken
+			// over: the files written here never reach the records
+			staged.recycle();
+			return 0;
+		}
+		staged.publish();
+		if (!allStored(group)) {
+			// the attempt was given up right after the commit and its chunks forgotten, possibly before the files were
+			// in place for it to delete: they must not stay among the records
+			delete(staged.all());
+			return 0;
+		}
+		attempts.countIfComplete(enterprise, batch, attempt);
+		return group.size();
 	}
 
 	/**
@@ -629,10 +378,10 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 	}
 
 	/** Whether every chunk of the group is (still) recorded as stored. */
-	private boolean allStored(String[] keys) {
+	private boolean allStored(List<ParcelChunk> group) {
 		Integer n = jdbc.queryForObject("SELECT count(*) FROM safety_parcel_chunk WHERE chunk_key = ANY(?)", Integer.class,
-				(Object) keys);
-		return n != null && n == keys.length;
+				(Object) group.stream().map(ParcelChunk::key).toArray(String[]::new));
+		return n != null && n == group.size();
 	}
 
 	/** The chunks whose keys were not stored before, in the order given. */
@@ -698,11 +447,64 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 
 	/** The file a chunk's records of one day are written to. */
 	Path file(ParcelChunk chunk, LocalDate day) {
-		return file(chunk.province(), chunk.key(), day);
+		return root.resolve("day=" + day).resolve("province=" + chunk.province()).resolve(fileName(chunk.key()));
 	}
 
-	private Path file(String province, String chunkKey, LocalDate day) {
-		return root.resolve("day=" + day).resolve("province=" + province).resolve(fileName(chunkKey));
+	/**
+	 * Writes the files of a group of chunks into a staging directory of their own, outside the records' root — one per
+	 * province and China-time day, named after the group's first chunk of that province ({@link #file}) — and counts
+	 * their records into the rollups. One {@code COPY … PARTITION_BY (day, province)} writes them all (one pass over
+	 * the rows, DuckDB on one thread: one file per partition). Readers see the files only once
+	 * {@link Staged#publish} moves them into place, after the PostgreSQL commit.
+	 */
+	private Staged writeParquet(List<ParcelChunk> group, ParcelRollups rollups) {
+		String table = "chunk_" + TABLES.incrementAndGet();
+		Path dir = idleStaging.poll();
+		Staged staged = new Staged(dir != null ? dir : staging.resolve(run + "-" + stagingDirs.incrementAndGet()));
+		try (DuckDBConnection c = connection(); Statement st = c.createStatement()) {
+			// one DuckDB transaction per group: the appended rows stay in its local storage and are never merged into
+			// a committed table (5–10 % less time per chunk than a commit per statement, measured apart); a failure
+			// rolls it all back when the connection closes
+			c.setAutoCommit(false);
+			st.execute("CREATE TABLE " + table + " (day DATE, province VARCHAR, " + COLUMNS + ")");
+			// each province's days, and the chunk its files are named after (the group's first of the province)
+			Map<String, TreeSet<LocalDate>> days = new LinkedHashMap<>();
+			Map<String, ParcelChunk> named = new HashMap<>();
+			try {
+				TextBytes texts = new TextBytes();
+				try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+					for (ParcelChunk chunk : group) {
+						named.putIfAbsent(chunk.province(), chunk);
+						append(a, chunk, rollups, days.computeIfAbsent(chunk.province(), p -> new TreeSet<>()), texts);
+					}
+				}
+				Files.createDirectories(staged.dir().getParent());
+				// the partition columns are not written into the files (as SELECT * EXCLUDE (day, province) did): the
+				// file's columns are COLUMNS, in order
+				st.execute("COPY " + table + " TO '" + staged.dir().toString().replace("'", "''")
+						+ "' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARTITION_BY (day, province), "
+						+ "FILENAME_PATTERN 'part', FILE_EXTENSION 'staged')");
+			}
+			finally {
+				st.execute("DROP TABLE IF EXISTS " + table);
+			}
+			c.commit();
+			for (Map.Entry<String, TreeSet<LocalDate>> province : days.entrySet()) {
+				for (LocalDate day : province.getValue()) {
+					staged.name(root.relativize(file(named.get(province.getKey()), day)));
+				}
+			}
+			return staged;
+		}
+		catch (SQLException ex) {
+			staged.discard();
+			// not the driver's message: it may quote the values being written
+			throw new IllegalStateException("寄递记录Parquet文件写入失败（" + group.get(0).key() + "）：" + ex.getClass().getSimpleName());
+		}
+		catch (IOException | RuntimeException ex) {
+			staged.discard();
+			throw ex instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) ex;
+		}
 	}
 
 	/**

@@ -723,10 +723,6 @@ public class ParcelIngest implements ParcelUploads {
 			while (!inFlight.isEmpty()) {
 				collectOldest();
 			}
-			// what the transport kept of the chunks sent (one node: each province's last file) made durable
-			long started = System.nanoTime();
-			await(storing.submit(() -> transport.finish(enterpriseId, batchId, attempt)));
-			sendNanos += System.nanoTime() - started;
 		}
 
 		/**
@@ -757,10 +753,6 @@ public class ParcelIngest implements ParcelUploads {
 			}
 			inFlight.clear();
 			claiming.shutdown();
-			if (!storing.isShutdown()) {
-				// after every chunk sent: what the transport kept of them is dropped, nothing of it stored
-				storing.execute(() -> transport.discard(enterpriseId, batchId, attempt));
-			}
 			storing.shutdown();
 		}
 

@@ -38,29 +38,4 @@ public interface ParcelSink {
 		}
 		return stored;
 	}
-
-	/**
-	 * Adds chunks of one batch attempt to that upload's stream: a sink may store them now or keep them until more of
-	 * their province follow (fewer, larger files); what it keeps is stored by {@link #finish} and dropped by
-	 * {@link #discard}. This default stores them now ({@link #storeAll}).
-	 *
-	 * @param chunks chunks of one enterprise's batch attempt, in the order handed on
-	 * @return how many were stored now
-	 */
-	default int append(List<ParcelChunk> chunks) {
-		return storeAll(chunks);
-	}
-
-	/**
-	 * Stores whatever the attempt's stream keeps ({@link #append}); returns once every chunk appended is stored.
-	 *
-	 * @return how many were stored now
-	 */
-	default int finish(long enterpriseId, String batchId, int attempt) {
-		return 0;
-	}
-
-	/** Drops whatever the attempt's stream keeps (the upload failed): nothing of it is stored. */
-	default void discard(long enterpriseId, String batchId, int attempt) {
-	}
 }

@@ -17,24 +17,13 @@ public interface ParcelTransport {
 	void send(ParcelChunk chunk);
 
 	/**
-	 * Sends chunks of one batch attempt on their way together; returns once all are durable, or (one node) once they
-	 * are in the upload's stream ({@link ParcelSink#append}), durable at {@link #finish}; this default sends them one by one (the Kafka transport: one message per
+	 * Sends chunks of one batch attempt on their way together; returns once all are durable. One node stores them as
+	 * one unit ({@link ParcelSink#storeAll}); this default sends them one by one (the Kafka transport: one message per
 	 * chunk, each the consumers' unit of delivery and of storing).
 	 *
 	 * @param chunks the chunks, in the order handed on
 	 */
 	default void sendAll(List<ParcelChunk> chunks) {
 		chunks.forEach(this::send);
-	}
-
-	/**
-	 * Ends the sending of a batch attempt's chunks: returns once every chunk sent is durable. This default does
-	 * nothing ({@link #send} returns once its chunk is durable).
-	 */
-	default void finish(long enterpriseId, String batchId, int attempt) {
-	}
-
-	/** Gives up a batch attempt's chunks sent and not yet durable (the upload failed). This default does nothing. */
-	default void discard(long enterpriseId, String batchId, int attempt) {
 	}
 }

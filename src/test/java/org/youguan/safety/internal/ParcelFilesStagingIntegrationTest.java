@@ -197,45 +197,6 @@ class ParcelFilesStagingIntegrationTest {
 	}
 
 	@Test
-	void anUploadsStreamWritesAProvincesFileOnceEnoughOfItCameAndTheRestAtItsFinish() throws Exception {
-		long before = readersTotal();
-		try (DuckDbParcelSink node = newSink(2)) {
-			// appended, not yet stored: nothing readers count, no chunk recorded, nothing left staged
-			assertThat(node.append(List.of(chunk("32", 1, 3), chunk("11", 2, 2)))).isZero();
-			assertThat(readersTotal()).isEqualTo(before);
-			assertThat(listed()).isEmpty();
-			// the second chunk of province 32: its file (both chunks, named after the first) stored now
-			assertThat(node.append(List.of(chunk("32", 3, 4)))).isEqualTo(2);
-			assertThat(readersTotal()).isEqualTo(before + 7);
-			assertThat(listed()).containsExactly(files.root()
-				.relativize(node.file(chunk("32", 1, 3), at.atZone(ParcelRecord.CHINA).toLocalDate()))
-				.toString());
-			// the finish stores what is left (province 11)
-			assertThat(node.finish(enterprise, batch, 1)).isEqualTo(1);
-			assertThat(node.finish(enterprise, batch, 1)).as("a second finish").isZero();
-			assertThat(readersTotal()).isEqualTo(before + 9);
-			assertThat(jdbc.queryForObject("SELECT sum(records) FROM safety_parcel_chunk WHERE batch_id = ?", Long.class,
-					batch)).isEqualTo(9);
-			assertThat(batchFiles()).containsExactlyInAnyOrderElementsOf(listed());
-			assertThat(staged()).isEmpty();
-		}
-	}
-
-	@Test
-	void anUploadsStreamDiscardedStoresNothingOfWhatItKept() throws Exception {
-		long before = readersTotal();
-		try (DuckDbParcelSink node = newSink(2)) {
-			assertThat(node.append(List.of(chunk("32", 1, 3), chunk("11", 2, 2)))).isZero();
-			node.discard(enterprise, batch, 1);
-			assertThat(node.finish(enterprise, batch, 1)).as("nothing left to finish").isZero();
-		}
-		assertThat(readersTotal()).isEqualTo(before);
-		assertThat(listed()).isEmpty();
-		assertThat(batchFiles()).isEmpty();
-		assertThat(staged()).isEmpty();
-	}
-
-	@Test
 	void aSinkKeepsItsStagingDirectoryWithItsSubdirectoriesForItsNextGroup() throws Exception {
 		long before = readersTotal();
 		List<Path> dirsBefore = stagingDirs();
@@ -305,12 +266,6 @@ class ParcelFilesStagingIntegrationTest {
 	/** Another node's sink on the data directory (its first store recovers what lost nodes left staged). */
 	DuckDbParcelSink newSink() {
 		return new DuckDbParcelSink(files, jdbc, new TransactionTemplate(transactionManager), clock, attempts);
-	}
-
-	/** Another node's sink whose uploads' streams store a province's chunks this many at a time. */
-	DuckDbParcelSink newSink(int chunksPerFile) {
-		return new DuckDbParcelSink(files, jdbc, new TransactionTemplate(transactionManager), clock, attempts,
-				chunksPerFile);
 	}
 
 	/** Stores one chunk on a new sink (as the next node to start would), then closes it. */
