@@ -257,15 +257,48 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 			log.warn("Staged parcel files not recovered ({})", ex.getClass().getSimpleName());
 			return;
 		}
+		// every other sink's directory with its staged files, looked at before one query asks which of them stored
+		// chunks list (one query per recovery, not one per file: the files column has no index, each query scans)
+		Map<Path, Map<Path, Long>> modifiedByDir = new LinkedHashMap<>();
+		Map<Path, List<Path>> filesByDir = new LinkedHashMap<>();
+		Set<String> names = new HashSet<>();
 		for (Path dir : dirs) {
+			if (dir.getFileName().toString().startsWith(run)) {
+				continue;
+			}
 			try {
-				if (!dir.getFileName().toString().startsWith(run)) {
-					recover(dir, hourAgo);
+				// the directories' times before anything is moved out of them: a move is not a use
+				Map<Path, Long> modified = modified(dir);
+				List<Path> files;
+				try (Stream<Path> all = Files.walk(dir)) {
+					files = all.filter(Files::isRegularFile).toList();
 				}
+				for (Path f : files) {
+					String relative = relative(dir, f);
+					if (!relative.isEmpty()) {
+						names.add(relative);
+					}
+				}
+				modifiedByDir.put(dir, modified);
+				filesByDir.put(dir, files);
 			}
 			catch (IOException | UncheckedIOException ex) {
 				// a file moved or deleted meanwhile by its live node: looked at again in an hour
 				log.warn("Staged parcel files not recovered: {} ({})", dir.getFileName(), ex.getClass().getSimpleName());
+			}
+		}
+		Set<String> listed = names.isEmpty() ? Set.of() : new HashSet<>(jdbc.queryForList("""
+				SELECT DISTINCT f FROM safety_parcel_chunk, unnest(files) f
+				WHERE files && ?::text[] AND f = ANY(?::text[])""", String.class, names.toArray(String[]::new),
+				names.toArray(String[]::new)));
+		for (Map.Entry<Path, List<Path>> dir : filesByDir.entrySet()) {
+			try {
+				recover(dir.getKey(), dir.getValue(), modifiedByDir.get(dir.getKey()), listed, hourAgo);
+			}
+			catch (IOException | UncheckedIOException ex) {
+				// a file moved or deleted meanwhile by its live node: looked at again in an hour
+				log.warn("Staged parcel files not recovered: {} ({})", dir.getKey().getFileName(),
+						ex.getClass().getSimpleName());
 			}
 		}
 		// this sink's own idle directories, taken out of use while pruned (a group needing one meanwhile makes another)
@@ -285,19 +318,15 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 		}
 	}
 
-	/** Recovers another sink's staging directory (see {@link #recoverLeftovers}). */
-	private void recover(Path dir, long hourAgo) throws IOException {
-		// the directories' times before anything is moved out of them: a move is not a use
-		Map<Path, Long> modified = modified(dir);
-		List<Path> files;
-		try (Stream<Path> all = Files.walk(dir)) {
-			files = all.filter(Files::isRegularFile).toList();
-		}
+	/**
+	 * Recovers another sink's staging directory (see {@link #recoverLeftovers}): its files as walked, its directories'
+	 * times as read before, and which staged files (relative to the root) stored chunks list.
+	 */
+	private void recover(Path dir, List<Path> files, Map<Path, Long> modified, Set<String> listedFiles, long hourAgo)
+			throws IOException {
 		for (Path f : files) {
-			String name = dir.relativize(f).toString();
-			String relative = name.endsWith(STAGED) ? name.substring(0, name.length() - STAGED.length()) : "";
-			boolean listed = !relative.isEmpty() && !jdbc.queryForList("SELECT 1 FROM safety_parcel_chunk WHERE ? = ANY(files) LIMIT 1",
-					Integer.class, relative).isEmpty();
+			String relative = relative(dir, f);
+			boolean listed = !relative.isEmpty() && listedFiles.contains(relative);
 			Path target = root.resolve(relative);
 			if (listed && !Files.exists(target)) {
 				Files.createDirectories(target.getParent());
@@ -309,6 +338,12 @@ class DuckDbParcelSink implements ParcelSink, AutoCloseable {
 			}
 		}
 		removeUnused(dir, modified, hourAgo, true);
+	}
+
+	/** A staged file's name under the root (relative), or "" for a file that is not a staged one. */
+	private static String relative(Path dir, Path file) {
+		String name = dir.relativize(file).toString();
+		return name.endsWith(STAGED) ? name.substring(0, name.length() - STAGED.length()) : "";
 	}
 
 	/** The last-modified times of a directory and every directory under it. */

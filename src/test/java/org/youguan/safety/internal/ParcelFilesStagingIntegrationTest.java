@@ -162,6 +162,41 @@ class ParcelFilesStagingIntegrationTest {
 	}
 
 	@Test
+	void filesLeftStagedByTwoLostNodesAreRecoveredWithOneQueryForAllOfThem() throws Exception {
+		long before = readersTotal();
+		assertThat(sink.storeAll(List.of(chunk("32", 1, 3)))).isEqualTo(1);
+		assertThat(sink.storeAll(List.of(chunk("11", 2, 4)))).isEqualTo(1);
+		List<String> stored = listed();
+		assertThat(stored).hasSize(2);
+		// two nodes lost between their commits and their moves, each leaving one stored chunk's file staged
+		for (int i = 0; i < stored.size(); i++) {
+			Path staged = files.root().resolve(".staging").resolve("lost-node-" + UUID.randomUUID())
+				.resolve(stored.get(i) + ".staged");
+			Files.createDirectories(staged.getParent());
+			Files.move(files.root().resolve(stored.get(i)), staged);
+		}
+		assertThat(readersTotal()).isEqualTo(before);
+		int[] lookUps = { 0 };
+		JdbcTemplate counting = new JdbcTemplate(jdbc.getDataSource()) {
+			@Override
+			public <T> List<T> queryForList(String sql, Class<T> elementType, Object... args) {
+				if (sql.contains("files")) {
+					lookUps[0]++;
+				}
+				return super.queryForList(sql, elementType, args);
+			}
+		};
+		try (DuckDbParcelSink next = new DuckDbParcelSink(files, counting, new TransactionTemplate(transactionManager),
+				clock, attempts)) {
+			assertThat(next.storeAll(List.of(chunk("32", 3, 2)))).isEqualTo(1);
+		}
+		assertThat(lookUps[0]).as("queries asking which staged files stored chunks list").isEqualTo(1);
+		assertThat(readersTotal()).isEqualTo(before + 9);
+		assertThat(batchFiles()).containsExactlyInAnyOrderElementsOf(listed());
+		assertThat(staged()).isEmpty();
+	}
+
+	@Test
 	void aSinkKeepsItsStagingDirectoryWithItsSubdirectoriesForItsNextGroup() throws Exception {
 		long before = readersTotal();
 		List<Path> dirsBefore = stagingDirs();
