@@ -194,9 +194,20 @@ public class AuditTrail {
 	/**
 	 * The id of the newest audit event (0 when there is none): it grows with every audited change anywhere, so a
 	 * figure remembered together with it is current as long as it has not moved. One probe of the primary key.
+	 *
+	 * <p>
+	 * {@code -1} while another transaction of this database that has written is still open (it holds a transaction id):
+	 * an event takes its id when it is written, not when it commits, so such a transaction may commit an id below the
+	 * newest one visible now and leave the maximum where it is — a view read now must not be remembered under it
+	 * ({@link AuditedMemory} remembers nothing under {@code -1}). The open writers are looked for first, in a statement
+	 * of their own, so one that commits in between is seen either open there or committed in the maximum read after.
+	 * Read-only traffic holds no transaction id and keeps the head.
 	 */
 	public long latestEventId() {
-		return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
+		boolean writing = jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE backend_xid IS NOT NULL
+				    AND datname = current_database() AND pid <> pg_backend_pid())""").query(Boolean.class).single();
+		return writing ? -1 : jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
 	}
 
 	/**

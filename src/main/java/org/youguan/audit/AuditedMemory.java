@@ -17,7 +17,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * Every change YouGuan makes writes its audit event in the same transaction (ARCHITECTURE: state change → audit event),
  * so the newest audit event id ({@link AuditTrail#latestEventId()}, one probe of the primary key) moves with any change
  * — by anyone, on this node or another. A value is remembered under its key together with that id: the first view
- * after a change reads afresh, every view before the next change is served from memory. A value also expires after
+ * after a change reads afresh, every view before the next change is served from memory. While a writing transaction is
+ * still open the head is {@code -1} and nothing is remembered (its event may commit below the newest id: see
+ * {@link AuditTrail#latestEventId()}). A value also expires after
  * its time to live, which bounds how long a change that writes no audit entry (time passing) takes to show; a zero or
  * negative time to live turns the memory off (every read computes). Used by the home page figures
  * ({@code web.HomeCache}) and the public lookup ({@code registry}).
@@ -59,7 +61,7 @@ public final class AuditedMemory {
 	 * same {@code head}) and it is younger than the time to live. An exception of {@code compute} is passed on and
 	 * nothing is remembered.
 	 *
-	 * @param head the newest audit event id read for this view ({@link #head()})
+	 * @param head the newest audit event id read for this view ({@link #head()}); below 0: computed, not remembered
 	 * @param key what the value is (its name and every parameter it depends on; elements must not be null)
 	 * @param compute computes the value (never null); called for a new key only; it must not read this memory itself
 	 *        (the entries are a Caffeine cache, which does not support recursive computations: a resize during the
@@ -69,7 +71,7 @@ public final class AuditedMemory {
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> T get(long head, List<?> key, Supplier<T> compute) {
-		if (!enabled) {
+		if (!enabled || head < 0) {
 			return compute.get();
 		}
 		return (T) entries.get(List.of(head, key), k -> compute.get());

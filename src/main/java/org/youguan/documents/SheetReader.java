@@ -184,6 +184,9 @@ final class SheetReader {
 
 		private final StringBuilder value = new StringBuilder();
 
+		/** Whether the cell being read has a {@code <v>} (a formula's saved result). */
+		private boolean valued;
+
 		private final StringBuilder inline = new StringBuilder();
 
 		/** The sheet's {@code <mergeCell ref="B3:B5"/>} ranges. */
@@ -212,10 +215,14 @@ final class SheetReader {
 					type = attributes.getValue("t");
 					style = attributes.getValue("s");
 					formula = false;
+					valued = false;
 					value.setLength(0);
 					inline.setLength(0);
 				}
-				case "v" -> inValue = true;
+				case "v" -> {
+					inValue = true;
+					valued = true;
+				}
 				case "f" -> formula = true;
 				case "rPh" -> phonetic++;
 				case "t" -> inInlineText = phonetic == 0;
@@ -263,6 +270,11 @@ final class SheetReader {
 		}
 
 		private SheetCell cell() {
+			if (formula && !valued) {
+				// a formula of any type (a text one is t="str") saved without its <v>: no result to read, not an empty
+				// cell — an empty <v></v> is a result (a text formula giving "")
+				return SheetCell.error(SheetCell.NO_RESULT);
+			}
 			String v = value.toString();
 			if (type == null || type.equals("n")) {
 				if (v.isBlank()) {

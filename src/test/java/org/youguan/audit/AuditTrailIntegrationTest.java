@@ -36,6 +36,39 @@ class AuditTrailIntegrationTest {
 	@Autowired
 	TransactionTemplate tx;
 
+	/**
+	 * The head a remembered view is read under: -1 while a transaction that wrote an event is still open (its id was
+	 * taken before it commits, and may end up below the newest visible one), the newest id once it has committed.
+	 */
+	@Test
+	void theLatestEventIdIsNoHeadWhileAnEventIsWrittenButNotCommitted() throws Exception {
+		var written = new java.util.concurrent.CountDownLatch(1);
+		var commit = new java.util.concurrent.CountDownLatch(1);
+		var writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+		try {
+			var done = writer.submit(() -> tx.executeWithoutResult(s -> {
+				audit.record(AuditEntry.of("test.open", "Test", 3, "未提交的记录").inRegion("320506"));
+				written.countDown();
+				try {
+					commit.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(written.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			assertThat(audit.latestEventId()).isEqualTo(-1);
+			commit.countDown();
+			done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		finally {
+			commit.countDown();
+			writer.shutdown();
+		}
+		long committed = jdbc.sql("SELECT max(id) FROM audit_event WHERE action = 'test.open'").query(Long.class).single();
+		assertThat(audit.latestEventId()).isGreaterThanOrEqualTo(committed);
+	}
+
 	@Test
 	void recordsInTheCallersTransactionAndRollsBackWithIt() {
 		tx.executeWithoutResult(s -> audit.record(AuditEntry.of("test.kept", "Test", 1, "保留的记录").inRegion("320506")));

@@ -39,6 +39,17 @@ class AuditedMemoryTest {
 	}
 
 	@Test
+	void nothingIsRememberedUnderTheHeadOfAnOpenWritingTransaction() {
+		head.set(-1);
+		var memory = new AuditedMemory(head::get, clock, Duration.ofSeconds(60), 100);
+		assertThat(memory.get(memory.head(), List.of("outlets"), this::compute)).isEqualTo("value 1");
+		assertThat(memory.get(memory.head(), List.of("outlets"), this::compute)).isEqualTo("value 2");
+		head.set(7);
+		memory.get(memory.head(), List.of("outlets"), this::compute);
+		assertThat(memory.get(memory.head(), List.of("outlets"), this::compute)).isEqualTo("value 3");
+	}
+
+	@Test
 	void aValueExpiresAfterItsTimeToLive() {
 		clock.set(LocalDateTime.of(2026, 12, 1, 10, 0));
 		var memory = new AuditedMemory(head::get, clock, Duration.ofSeconds(60), 100);

@@ -356,8 +356,29 @@ class SheetRowsTest {
 				rows -> { })).isInstanceOf(InvalidValueException.class).hasMessageContaining("第2行是合计行");
 	}
 
+	/**
+	 * A text formula saved without its result ({@code t="str"}, no {@code <v>}) is no empty cell but a formula without
+	 * result, told as such (a required column does not say 不能为空, an optional one is not saved empty); one saved with
+	 * an empty result ({@code <v></v>}) gave "" and is blank.
+	 */
+	@Test
+	void aTextFormulaSavedWithoutItsResultIsAFormulaWithoutResultNotAnEmptyCell() throws Exception {
+		byte[] book = new TypedWorkbook(List.of("名称", "地点")).row(List.of("甲", 11111)).row(List.of("乙", 22222)).bytes();
+		book = withSheetXml(book, "<c r=\"B2\"[^>]*><v>11111(\\.0)?</v></c>", "<c r=\"B2\" t=\"str\"><f>\"吴中\"&amp;\"区\"</f></c>");
+		book = withSheetXml(book, "<c r=\"B3\"[^>]*><v>22222(\\.0)?</v></c>", "<c r=\"B3\" t=\"str\"><f>\"\"</f><v></v></c>");
+		List<SheetRow> rows = SheetRows.read(book, List.of("名称", "地点"));
+		assertThat(rows.get(0).errorCells()).containsEntry("地点", SheetCell.NO_RESULT);
+		assertThat(rows.get(1).errorCells()).isEmpty();
+		assertThat(rows.get(1).get("地点")).isNull();
+	}
+
 	/** The workbook with the number cell written as {@code from} given {@code to} in the sheet's XML instead. */
 	static byte[] withNumberXml(byte[] xlsx, String from, String to) throws Exception {
+		return withSheetXml(xlsx, "<v>" + from + "(\\.0)?</v>", "<v>" + to + "</v>");
+	}
+
+	/** The workbook with what {@code regex} matches in its sheets' XML replaced by {@code replacement}. */
+	static byte[] withSheetXml(byte[] xlsx, String regex, String replacement) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
 				var zip = new java.util.zip.ZipOutputStream(out)) {
@@ -365,8 +386,8 @@ class SheetRowsTest {
 				byte[] content = in.readAllBytes();
 				if (entry.getName().startsWith("xl/worksheets/")) {
 					String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
-					String changed = xml.replaceAll("<v>" + from + "(\\.0)?</v>", "<v>" + to + "</v>");
-					assertThat(changed).as("the number cell in the XML").isNotEqualTo(xml);
+					String changed = xml.replaceAll(regex, replacement);
+					assertThat(changed).as("the cell in the XML").isNotEqualTo(xml);
 					content = changed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 				}
 				zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));

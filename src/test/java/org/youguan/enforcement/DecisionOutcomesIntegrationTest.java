@@ -85,6 +85,9 @@ class DecisionOutcomesIntegrationTest {
 	CaseWork caseWork;
 
 	@Autowired
+	PastCases pastCases;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@AfterEach
@@ -449,6 +452,18 @@ class DecisionOutcomesIntegrationTest {
 	String page(long id) throws Exception {
 		return mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A past case imported paid (no day of service on record) tells its payment in its 结案报告 like any other: the
+	 * report's 执行情况 was empty for every case without a day of service.
+	 */
+	@Test
+	void anImportedCasePaidBeforeItCameHereTellsItsPaymentInItsClosingReport() {
+		long id = pastCases.importCase(PartyCases.ALL, ImportedDecisionRulesIntegrationTest.past(party.other(),
+				"DATA_NOT_REPORTED", "FINE", "1000", null, "2025-05-20", null, null));
+		assertThat(cases.get(DataScope.all(), id).penaltyCase().deliveredOn()).isNull();
+		assertThat(closingReport(id)).startsWith("罚款：").contains("缴纳罚款1000元");
 	}
 
 	String closingReport(long id) {

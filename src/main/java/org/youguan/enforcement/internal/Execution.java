@@ -101,12 +101,12 @@ public final class Execution {
 			return "处罚决定已于" + ChineseText.day(c.decisionAnnulledOn()) + "被撤销或确认无效，不再执行" + paidBefore(c, instalments)
 					+ refundNote(c, instalments, refunds);
 		}
-		if (c.penalty() == null || c.penalty() == Penalty.NONE || c.deliveredOn() == null) {
-			return c.penalty() == null || c.penalty() == Penalty.NONE ? "无需执行" : "";
+		if (c.penalty() == null || c.penalty() == Penalty.NONE) {
+			return "无需执行";
 		}
 		List<String> parts = new ArrayList<>();
 		if (c.penalty() == Penalty.WARNING) {
-			parts.add("警告：处罚决定书已于" + ChineseText.day(c.deliveredOn()) + "送达，送达即执行完毕"
+			parts.add("警告：" + delivered(c) + "，送达即执行完毕"
 					+ (fine(c) == null ? refundNote(c, instalments, refunds) : ""));
 		}
 		if (fine(c) != null) {
@@ -118,9 +118,17 @@ public final class Execution {
 							+ (handover.receipt() == null ? "" : "（凭证：" + handover.receipt() + "）"));
 		}
 		if (c.penalty() == Penalty.SUSPENSION || c.penalty() == Penalty.REVOCATION) {
-			parts.add(c.penalty().label() + "：处罚决定书已于" + ChineseText.day(c.deliveredOn()) + "送达");
+			parts.add(c.penalty().label() + "：" + delivered(c));
 		}
 		return String.join("；", parts);
+	}
+
+	/**
+	 * "处罚决定书已于…送达"; a past case imported without its day of service (it came here decided and carried out,
+	 * {@code PastCases}) says it was served without a day — its payment, refunds and handover are told all the same.
+	 */
+	private static String delivered(CaseView c) {
+		return c.deliveredOn() == null ? "处罚决定书已送达（送达日期未录入）" : "处罚决定书已于" + ChineseText.day(c.deliveredOn()) + "送达";
 	}
 
 	private static String fineReport(CaseView c, List<Instalment> instalments) {
