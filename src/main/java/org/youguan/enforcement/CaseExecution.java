@@ -383,7 +383,7 @@ public class CaseExecution {
 		// nothing was overpaid before the outcome that lowered or ended the fine: the refund is not dated before it
 		LocalDate lowered = caseWork.fineLoweredOn(id);
 		LocalDate earliest = lowered != null && (lastPaid == null || lowered.isAfter(lastPaid)) ? lowered : lastPaid;
-		LocalDate on = v.date("refundedOn", "退还日期（refundedOn，不早于" + (earliest == lastPaid ? "缴款" : earliest
+		LocalDate on = v.date("refundedOn", "退还日期（refundedOn，不早于" + (Objects.equals(earliest, lastPaid) ? "缴款" : earliest
 				+ "变更、撤销或确认无效处罚决定") + "、不晚于今天）", refundedOn, earliest, caseWork.today());
 		BigDecimal refunding = v.decimal("amount", "退还金额（amount）", amount, 12, 2);
 		v.money("amount", "退还金额（amount）", refunding);
