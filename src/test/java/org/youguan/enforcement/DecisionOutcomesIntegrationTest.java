@@ -632,9 +632,15 @@ class DecisionOutcomesIntegrationTest {
 		today(overdue);
 		BigDecimal shown = number(JsonPath.read(caseJson(plan), "$.deadlines.surchargeToday"));
 		assertThat(shown).isPositive();
+		// the 执行情况 names what is still demanded of each instalment, not its planned amount
+		String second = "第2期1000元（" + ChineseText.day(calendar.plusWorkingDays(day, 20)) + "前）";
+		String third = "第3期1000元（" + ChineseText.day(calendar.plusWorkingDays(day, 30)) + "前）";
+		assertThat(closingReport(plan)).contains(second + "经变更应缴500元，未缴纳", third + "无需缴纳（罚款经变更已缴足）");
 		Map<String, Object> before = figures(overdue);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + plan + "/payment", "{\"paidOn\":\"" + overdue + "\",\"amount\":"
 				+ new BigDecimal("500").add(shown).toPlainString() + ",\"instalment\":2}").andExpect(status().isOk());
+		assertThat(closingReport(plan)).contains(second + ChineseText.day(overdue) + "缴纳500元，另加处罚款"
+				+ shown.stripTrailingZeros().toPlainString() + "元", third + "无需缴纳（罚款经变更已缴足）");
 		String paid = caseJson(plan);
 		assertThat((String) JsonPath.read(paid, "$.penaltyCase.status")).isEqualTo("EXECUTED");
 		assertThat(number(JsonPath.read(paid, "$.penaltyCase.surcharge"))).isEqualByComparingTo(shown);

@@ -2,7 +2,9 @@ package org.youguan.enforcement.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.Penalty;
@@ -133,10 +135,13 @@ public final class Execution {
 
 	private static String fineReport(CaseView c, List<Instalment> instalments) {
 		if (!instalments.isEmpty()) {
+			// what a 变更 left to pay of each unpaid instalment (none once what was paid covers the fine)
+			Map<Integer, BigDecimal> demanded = new HashMap<>();
+			FinePayments.demanded(c, instalments).forEach(i -> demanded.put(i.position(), i.amount()));
 			List<String> lines = new ArrayList<>();
 			for (Instalment i : instalments) {
 				lines.add("第" + i.position() + "期" + plain(i.amount()) + "元（" + ChineseText.day(i.dueOn()) + "前）"
-						+ (i.paidOn() == null ? (paidUp(c, instalments) ? "无需缴纳（罚款经变更已缴足）" : "未缴纳") : ChineseText.day(i.paidOn()) + "缴纳" + surcharge(i.surcharge())));
+						+ (i.paidOn() != null ? paidLine(i) : unpaidLine(i, demanded.get(i.position()))));
 			}
 			return "罚款" + plain(c.fine()) + "元分" + instalments.size() + "期缴纳：" + String.join("，", lines);
 		}
@@ -146,6 +151,21 @@ public final class Execution {
 		BigDecimal surcharge = orZero(c.surcharge());
 		return "罚款：" + ChineseText.day(c.paidOn()) + "缴纳罚款" + plain(paidFine(c, instalments)) + "元" + surcharge(surcharge)
 				+ (surcharge.signum() > 0 ? "，合计" + plain(c.paidAmount()) + "元" : "");
+	}
+
+	/** A paid instalment: its day, the fine paid when a 变更 made it differ from the plan, its 加处罚款. */
+	private static String paidLine(Instalment i) {
+		BigDecimal fine = paidFine(i);
+		return ChineseText.day(i.paidOn()) + "缴纳" + (fine.compareTo(i.amount()) == 0 ? "" : plain(fine) + "元")
+				+ surcharge(i.surcharge());
+	}
+
+	/** An unpaid instalment: nothing due once paid up, else what is still demanded of it, cut by a 变更 or as planned. */
+	private static String unpaidLine(Instalment i, BigDecimal demanded) {
+		if (demanded == null) {
+			return "无需缴纳（罚款经变更已缴足）";
+		}
+		return demanded.compareTo(i.amount()) < 0 ? "经变更应缴" + plain(demanded) + "元，未缴纳" : "未缴纳";
 	}
 
 	/**
