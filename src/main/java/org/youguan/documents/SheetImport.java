@@ -60,10 +60,11 @@ public final class SheetImport<T> {
 		private final Set<String> refused = new HashSet<>();
 
 		/**
-		 * The columns holding a formula without its result, reported once the check has read the row: what to type
-		 * instead depends on how the import reads the column ({@link #kinds}), not on its header's wording.
+		 * The columns holding a formula without its result or an error value (#REF! …), with that error, reported once
+		 * the check has read the row: what to type instead depends on how the import reads the column ({@link #kinds}),
+		 * not on its header's wording.
 		 */
-		private final List<String> noResult = new ArrayList<>();
+		private final Map<String, String> unreadable = new LinkedHashMap<>();
 
 		/** What the import reads each column as (a column no typed reader took is text). */
 		private final Map<String, ValueKind> kinds = new HashMap<>();
@@ -75,12 +76,9 @@ public final class SheetImport<T> {
 					refuse(column, "digits", column + "的数字超出范围（最多" + Decimals.TEXT_DIGITS + "位整数、"
 							+ Decimals.TEXT_DIGITS + "位小数），请改正后再导入");
 				}
-				else if (SheetCell.NO_RESULT.equals(code)) {
-					refused.add(column);
-					noResult.add(column);
-				}
 				else {
-					refuse(column, "cell-error", column + "单元格的值是错误“" + code + "”（公式出错或引用无效），请改正后再导入");
+					refused.add(column);
+					unreadable.put(column, code);
 				}
 			});
 		}
@@ -100,11 +98,20 @@ public final class SheetImport<T> {
 			kinds.put(column, kind);
 		}
 
-		/** Reports the formulas without results, each saying what to type by the kind the check read its column as. */
+		/**
+		 * Reports the formulas without results (rule {@code formula-no-result}) and the error values (rule
+		 * {@code cell-error}), each saying what to type by the kind the check read its column as.
+		 */
 		private void finish() {
-			List<FieldError> first = noResult.stream().map(column -> new FieldError(column, "formula-no-result", column
-					+ "是公式，但文件中没有保存它的计算结果（由程序生成、未经Excel保存的文件）：请在Excel中打开并保存后再导入，或将该单元格改为"
-					+ kinds.getOrDefault(column, ValueKind.TEXT).label)).toList();
+			List<FieldError> first = unreadable.entrySet().stream().map(e -> {
+				String column = e.getKey();
+				String typed = "将该单元格改为" + kinds.getOrDefault(column, ValueKind.TEXT).label;
+				return SheetCell.NO_RESULT.equals(e.getValue())
+						? new FieldError(column, "formula-no-result", column
+								+ "是公式，但文件中没有保存它的计算结果（由程序生成、未经Excel保存的文件）：请在Excel中打开并保存后再导入，或" + typed)
+						: new FieldError(column, "cell-error", column + "单元格的值是错误“" + e.getValue()
+								+ "”（公式出错或引用无效）：请改正公式，或" + typed);
+			}).toList();
 			errors.addAll(0, first);
 		}
 
@@ -191,7 +198,7 @@ public final class SheetImport<T> {
 		}
 
 		public boolean hasErrors() {
-			return !errors.isEmpty() || !noResult.isEmpty();
+			return !errors.isEmpty() || !unreadable.isEmpty();
 		}
 
 		/** Whether a failure was already recorded under {@code column} (a later check of it need not add another). */
