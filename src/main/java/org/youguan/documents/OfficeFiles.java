@@ -95,8 +95,18 @@ public final class OfficeFiles {
 			}
 		}
 		catch (IOException | IllegalArgumentException ex) {
-			throw new InvalidValueException(field, "zip", "无法读取" + kind + "：文件已损坏");
+			throw unreadable(field, "zip", kind);
 		}
+	}
+
+	/**
+	 * The one refusal of an office file that cannot be read (broken, or of another format), whatever found it.
+	 * @param field the form field or API field of the file
+	 * @param rule the rule named ({@code zip}, {@code xlsx}, {@code docx})
+	 * @param kind the file's kind as the user knows it, with its extension: "Excel工作簿（.xlsx）", "Word文件（.docx）"
+	 */
+	public static InvalidValueException unreadable(String field, String rule, String kind) {
+		return new InvalidValueException(field, rule, "无法读取" + kind + "：文件已损坏或不是这种格式，请用Office或WPS打开并另存后重新上传");
 	}
 
 	/**
@@ -119,7 +129,7 @@ public final class OfficeFiles {
 			reader.parse(new InputSource(new ByteArrayInputStream(xml)));
 		}
 		catch (SAXException | IOException | ParserConfigurationException ex) {
-			throw new InvalidValueException(field, "zip", "无法读取" + kind + "：文件已损坏");
+			throw unreadable(field, "zip", kind);
 		}
 	}
 

@@ -105,7 +105,7 @@ final class SheetReader {
 	}
 
 	static InvalidValueException unreadable() {
-		return new InvalidValueException("file", "xlsx", "无法读取Excel文件：文件已损坏或不是.xlsx格式");
+		return OfficeFiles.unreadable("file", "xlsx", SheetRows.KIND);
 	}
 
 	/** Whether the workbook counts dates from 1904 (old Mac Excel) instead of 1900. */

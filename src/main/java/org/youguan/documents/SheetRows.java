@@ -80,6 +80,9 @@ public final class SheetRows {
 		}
 	}
 
+	/** The kind of file every import reads, as messages name it. */
+	public static final String KIND = "Excel工作簿（.xlsx）";
+
 	/** The failures of one row. */
 	public record RowErrors(int number, List<FieldError> errors) {
 	}
@@ -154,7 +157,7 @@ public final class SheetRows {
 		if (content.length > MAX_BYTES) {
 			throw new InvalidValueException("file", "size", "文件不能超过20MB");
 		}
-		OfficeFiles.requireWithinLimits(content, "file", "Excel工作簿（.xlsx）");
+		OfficeFiles.requireWithinLimits(content, "file", KIND);
 		Map<String, String> known = new HashMap<>();
 		aliases.forEach((alias, header) -> known.put(headerKey(alias), header));
 		requiredHeaders.forEach(h -> known.put(headerKey(h), h));

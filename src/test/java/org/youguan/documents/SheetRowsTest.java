@@ -201,7 +201,7 @@ class SheetRowsTest {
 	@Test
 	void aFileThatIsNoWorkbookOrLacksAHeaderIsRefused() {
 		assertThatThrownBy(() -> SheetRows.read("PK not really a zip".getBytes(), List.of("名称")))
-			.hasMessageContaining("无法读取Excel文件");
+			.hasMessageContaining("无法读取Excel工作簿（.xlsx）：文件已损坏或不是这种格式");
 		assertThatThrownBy(() -> SheetRows.read(new TypedWorkbook(List.of("名称")).row(List.of("甲")).bytes(), List.of("名称", "地址")))
 			.hasMessageContaining("表头缺少：地址");
 	}

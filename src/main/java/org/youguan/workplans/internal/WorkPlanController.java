@@ -213,7 +213,7 @@ class WorkPlanController {
 					.replaceAll("[\\p{Cc}&&[^\\t\\n\\r]]", "");
 			}
 			catch (IOException | RuntimeException ex) {
-				throw new InvalidValueException("file", "docx", "无法读取Word文件：文件已损坏或不是.docx格式");
+				throw OfficeFiles.unreadable("file", "docx", "Word文件（.docx）");
 			}
 		}
 		String text = new String(bytes, StandardCharsets.UTF_8);
