@@ -70,14 +70,15 @@ public final class Validation {
 	/**
 	 * A money amount in yuan as typed: at most two decimals (fen) and written out, never in exponent notation — such
 	 * an amount is refused rather than rounded or expanded (1.005 is not silently 1.01, 1e5 not 100000). The message
-	 * repeats at most {@link Decimals#ECHO} characters of the value ({@code 1e-30000000} is not written out).
+	 * repeats at most {@link Decimals#ECHO} characters of the value, an exponent one as such (1E+5, the way it was
+	 * typed, not 100000; {@code 1e-30000000} is not written out).
 	 */
 	public Validation money(String field, String label, BigDecimal value) {
 		if (value == null) {
 			return this;
 		}
 		if (value.scale() < 0) {
-			return require(field, false, "money", label + "请写成普通数字（元，最多两位小数），不能用科学计数法：" + Decimals.echo(value));
+			return require(field, false, "money", label + "请写成普通数字（元，最多两位小数），不能用科学计数法：" + Decimals.echo(value.toString()));
 		}
 		return require(field, value.scale() <= 2, "money", label + "最多两位小数（精确到分），不会自动四舍五入：" + Decimals.echo(value));
 	}
