@@ -16,6 +16,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 import org.youguan.kernel.InvalidValueException;
@@ -42,7 +43,11 @@ final class ParcelLines {
 		void broken(long line, ParcelRejection why, String content);
 	}
 
-	private static final JsonFactory JSON = new JsonFactory();
+	/**
+	 * A parser per line: its buffers come from a pool per thread (an upload is read on one thread) instead of the
+	 * default pool shared by all threads, whose concurrent deque was taken and given back a million times a batch.
+	 */
+	private static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
 
 	/**
 	 * No cell longer than an NDJSON line: the parser refuses a longer one as it reads it, so a row's memory is bounded

@@ -107,40 +107,59 @@ class WaybillClaims {
 	 */
 	List<Duplicate> claim(long enterpriseId, long batchRef, int attempt, List<ParcelRecord> records, Instant now) {
 		int n = records.size();
-		List<Duplicate> duplicates = new ArrayList<>();
-		Map<Long, Integer> first = new HashMap<>(n * 2);
-		Long[] keys = new Long[n];
-		Integer[] days = new Integer[n];
-		int distinct = 0;
+		long[] keys = new long[n];
+		int[] days = new int[n];
+		boolean ascending = true;
+		long hour = Long.MIN_VALUE;
+		int day = 0;
 		for (int i = 0; i < n; i++) {
 			ParcelRecord r = records.get(i);
-			long key = WaybillKey.of(r.waybillNumber());
-			if (first.putIfAbsent(key, i) != null) {
-				duplicates.add(new Duplicate(i, null));
-				continue;
+			keys[i] = WaybillKey.of(r.waybillNumber());
+			ascending &= i == 0 || keys[i] > keys[i - 1];
+			// China time's offsets are whole hours: a UTC hour lies within one China day (looked up once per hour)
+			long h = Math.floorDiv(r.acceptedAt().getEpochSecond(), 3600);
+			if (h != hour) {
+				hour = h;
+				day = (int) r.day().toEpochDay();
 			}
-			keys[distinct] = key;
-			days[distinct++] = (int) r.day().toEpochDay();
+			days[i] = day;
 		}
-		// in key order: two uploads claiming overlapping waybills wait for each other in one order, never in a cycle
-		Integer[] order = new Integer[distinct];
-		for (int i = 0; i < distinct; i++) {
-			order[i] = i;
+		List<Duplicate> duplicates = new ArrayList<>();
+		long[] claimKeys;
+		int[] claimDays;
+		Map<Long, Integer> first = null;
+		if (ascending) {
+			// the common case (an export's waybills in sequence): no duplicate, already in key order
+			claimKeys = keys;
+			claimDays = days;
 		}
-		Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
-		Long[] claimKeys = new Long[distinct];
-		Integer[] claimDays = new Integer[distinct];
-		for (int i = 0; i < distinct; i++) {
-			claimKeys[i] = keys[order[i]];
-			claimDays[i] = days[order[i]];
+		else {
+			first = new HashMap<>(n * 2);
+			Integer[] order = new Integer[n];
+			int distinct = 0;
+			for (int i = 0; i < n; i++) {
+				if (first.putIfAbsent(keys[i], i) != null) {
+					duplicates.add(new Duplicate(i, null));
+					continue;
+				}
+				order[distinct++] = i;
+			}
+			// in key order: two uploads claiming overlapping waybills wait for each other in one order, never in a cycle
+			Arrays.sort(order, 0, distinct, Comparator.comparingLong(i -> keys[i]));
+			claimKeys = new long[distinct];
+			claimDays = new int[distinct];
+			for (int i = 0; i < distinct; i++) {
+				claimKeys[i] = keys[order[i]];
+				claimDays[i] = days[order[i]];
+			}
 		}
 		int earliest = (int) now.minus(window).atZone(ParcelRecord.CHINA).toLocalDate().toEpochDay();
 		Map<Long, String> held = tx.execute(s -> jdbc.execute((ConnectionCallback<Map<Long, String>>) c -> claim(c,
 				enterpriseId, batchRef, attempt, claimKeys, claimDays, earliest)));
 		if (!held.isEmpty()) {
-			for (Long key : claimKeys) {
-				if (held.containsKey(key)) {
-					duplicates.add(new Duplicate(first.get(key), held.get(key)));
+			for (int i = 0; i < claimKeys.length; i++) {
+				if (held.containsKey(claimKeys[i])) {
+					duplicates.add(new Duplicate(first == null ? i : first.get(claimKeys[i]), held.get(claimKeys[i])));
 				}
 			}
 			duplicates.sort(Comparator.comparingInt(Duplicate::index));
@@ -160,8 +179,8 @@ class WaybillClaims {
 	 * first; a claim lost in a database crash belongs to an upload that had not stored or answered anything after it,
 	 * and that upload fails (its attempt is given up, its claims would be released anyway).
 	 */
-	private static Map<Long, String> claim(Connection c, long enterpriseId, long batchRef, int attempt, Long[] keys,
-			Integer[] days, int earliest) throws SQLException {
+	private static Map<Long, String> claim(Connection c, long enterpriseId, long batchRef, int attempt, long[] keys,
+			int[] days, int earliest) throws SQLException {
 		try (Statement st = c.createStatement()) {
 			st.execute("SET LOCAL synchronous_commit = off");
 		}
@@ -190,7 +209,7 @@ class WaybillClaims {
 	private static final int PG_EPOCH_DAY = 10_957;
 
 	/** Writes the claims with one binary {@code COPY}; fails (23505) when a key is claimed already. */
-	private static void copy(Connection c, long enterpriseId, long batchRef, int attempt, Long[] keys, Integer[] days)
+	private static void copy(Connection c, long enterpriseId, long batchRef, int attempt, long[] keys, int[] days)
 			throws SQLException {
 		int n = keys.length;
 		// per row: field count, then five fields each with its length
@@ -220,8 +239,8 @@ class WaybillClaims {
 	}
 
 	/** Claims the keys one by one (a conflict skips its key); returns those held by someone else. */
-	private static Map<Long, String> claimEach(Connection c, long enterpriseId, long batchRef, int attempt, Long[] keys,
-			Integer[] days, int earliest) throws SQLException {
+	private static Map<Long, String> claimEach(Connection c, long enterpriseId, long batchRef, int attempt, long[] keys,
+			int[] days, int earliest) throws SQLException {
 		Set<Long> claimed = new HashSet<>(keys.length * 2);
 		try (PreparedStatement st = c.prepareStatement("""
 				INSERT INTO safety_waybill_claim (enterprise_id, waybill_key, batch_ref, accepted_day, attempt)
@@ -230,8 +249,8 @@ class WaybillClaims {
 			st.setLong(1, enterpriseId);
 			st.setLong(2, batchRef);
 			st.setInt(3, attempt);
-			st.setArray(4, c.createArrayOf("bigint", keys));
-			st.setArray(5, c.createArrayOf("integer", days));
+			st.setArray(4, c.createArrayOf("bigint", Arrays.stream(keys).boxed().toArray(Long[]::new)));
+			st.setArray(5, c.createArrayOf("integer", Arrays.stream(days).boxed().toArray(Integer[]::new)));
 			try (ResultSet rs = st.executeQuery()) {
 				while (rs.next()) {
 					claimed.add(rs.getLong(1));

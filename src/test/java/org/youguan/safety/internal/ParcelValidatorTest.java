@@ -88,6 +88,27 @@ class ParcelValidatorTest {
 	}
 
 	@Test
+	void theDigitCountShortcutAnswersAsTheMaskingDoes() {
+		// the shortcut skips the masking for texts of fewer than 11 digits: it must never change the answer
+		String[] texts = { "日用品", "C-123", "SZ-0042", "1391234567", "13912345678", "１３９１２３４５６７８", "139-1234-5678",
+				"139 1234 567", "110105 19491231 002X", "11010519491231002x", "110105491231002", "320505 320506 320507",
+				"电话13912345678", "0512-6789-1234-801", "２０２６年１２月", "12345678901", "1234567890１", "信件" };
+		for (String t : texts) {
+			assertThat(ParcelValidator.personal(t)).as(t).isEqualTo(!t.equals(org.youguan.kernel.Masking.personalNumbersIn(t)));
+		}
+		java.util.Random random = new java.util.Random(17);
+		String alphabet = "0123456789０１２３４５６７８９ -Xx　A件";
+		for (int k = 0; k < 20_000; k++) {
+			StringBuilder b = new StringBuilder();
+			for (int i = random.nextInt(24); i > 0; i--) {
+				b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			String t = b.toString();
+			assertThat(ParcelValidator.personal(t)).as(t).isEqualTo(!t.equals(org.youguan.kernel.Masking.personalNumbersIn(t)));
+		}
+	}
+
+	@Test
 	void aCourierIdOrCategoryHoldingAnIdOrMobileNumberIsRejectedAndTheReasonMasksIt() {
 		ParcelRejection r = rejected(v -> set(v, ParcelField.COURIER_ID, ID));
 		assertThat(r).extracting(ParcelRejection::field, ParcelRejection::code).containsExactly("courierId", "personal-number");
