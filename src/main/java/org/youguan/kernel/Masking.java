@@ -72,6 +72,21 @@ public final class Masking {
 		return joinedNumbersIn(out.toString());
 	}
 
+	/**
+	 * Whether the text holds a personal number {@link #personalNumbersIn} would mask: an ID or mobile number, whole or
+	 * in blocks, in ASCII or full-width digits. Full-width digits alone are no personal number (２件 holds none): the
+	 * masking's rewriting them as ASCII is no mask.
+	 *
+	 * @param text any text, or null (none)
+	 */
+	public static boolean holdsPersonalNumber(String text) {
+		if (text == null) {
+			return false;
+		}
+		String ascii = asciiDigits(text);
+		return !ascii.equals(personalNumbersIn(ascii));
+	}
+
 	/** The text with full-width digits (U+FF10–U+FF19) as ASCII ones; the text itself when it has none. */
 	private static String asciiDigits(String text) {
 		char[] chars = null;

@@ -365,25 +365,20 @@ final class ParcelValidator {
 	}
 
 	/**
-	 * Whether the text holds an ID or mobile number (it would be stored as is in the records): whether
-	 * {@link Masking#personalNumbersIn} changes it. Every number it masks has at least 11 digits, whole or in blocks,
-	 * so a text of fewer ASCII digits and no full-width one (which it rewrites as ASCII, a change too) is answered by
-	 * one pass over its characters, without the regular expression — most categories and courier ids (the masking took
-	 * 14 % of the reading thread, docs/performance.md).
+	 * Whether the text holds an ID or mobile number (it would be stored as is in the records):
+	 * {@link Masking#holdsPersonalNumber}. Every number it masks has at least 11 digits (ASCII or full-width), whole
+	 * or in blocks, so a text of fewer is answered by one pass over its characters, without the regular expression —
+	 * most categories and courier ids (the masking took 14 % of the reading thread, docs/performance.md).
 	 */
 	static boolean personal(String text) {
 		int digits = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (c >= '0' && c <= '9') {
+			if (c >= '0' && c <= '9' || c >= '\uFF10' && c <= '\uFF19') {
 				digits++;
 			}
-			else if (c >= '\uFF10' && c <= '\uFF19') {
-				digits = MIN_PERSONAL_DIGITS;
-				break;
-			}
 		}
-		return digits >= MIN_PERSONAL_DIGITS && !text.equals(Masking.personalNumbersIn(text));
+		return digits >= MIN_PERSONAL_DIGITS && Masking.holdsPersonalNumber(text);
 	}
 
 	/** The fewest digits of a personal number: a mobile number's 11 (an ID number has 15 or 18). */
