@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,7 +23,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * {@link AuditTrail#latestEventId()}). A value also expires after
  * its time to live, which bounds how long a change that writes no audit entry (time passing) takes to show; a zero or
  * negative time to live turns the memory off (every read computes). Used by the home page figures
- * ({@code web.HomeCache}) and the public lookup ({@code registry}).
+ * ({@code web.HomeCache}), the public lookup ({@code registry}) and remembered pages ({@code web.PageMemory}).
  */
 public final class AuditedMemory {
 
@@ -39,13 +40,75 @@ public final class AuditedMemory {
 	 * @param maximumSize how many values are remembered at most (the least used are dropped first)
 	 */
 	public AuditedMemory(LongSupplier newestEvent, Clock clock, Duration timeToLive, long maximumSize) {
+		this(newestEvent, timeToLive, aging(clock, timeToLive).maximumSize(maximumSize).build());
+	}
+
+	/**
+	 * A memory bounded by the weight of its values rather than their number (for values of very different sizes, such
+	 * as rendered pages).
+	 *
+	 * @param newestEvent reads the newest audit event id ({@code auditTrail::latestEventId})
+	 * @param clock ages the entries
+	 * @param timeToLive how long a value is remembered at most; zero or negative: never
+	 * @param maximumWeight the most the remembered values may weigh together (the least used are dropped first)
+	 * @param weight a value's weight, in the unit of {@code maximumWeight} (for a text: its length times two, bytes)
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> AuditedMemory(LongSupplier newestEvent, Clock clock, Duration timeToLive, long maximumWeight,
+			ToIntFunction<T> weight) {
+		this(newestEvent, timeToLive, aging(clock, timeToLive).maximumWeight(maximumWeight)
+			.<List<Object>, Object>weigher((k, v) -> weight.applyAsInt((T) v))
+			.build());
+	}
+
+	private AuditedMemory(LongSupplier newestEvent, Duration timeToLive, Cache<List<Object>, Object> entries) {
 		this.newestEvent = newestEvent;
-		this.enabled = !timeToLive.isZero() && !timeToLive.isNegative();
-		this.entries = Caffeine.newBuilder()
+		this.enabled = on(timeToLive);
+		this.entries = entries;
+	}
+
+	private static boolean on(Duration timeToLive) {
+		return !timeToLive.isZero() && !timeToLive.isNegative();
+	}
+
+	/** Entries aged by the clock, expiring after the time to live (at once when the memory is off). */
+	private static Caffeine<Object, Object> aging(Clock clock, Duration timeToLive) {
+		return Caffeine.newBuilder()
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-			.expireAfterWrite(enabled ? timeToLive : Duration.ofMillis(1))
-			.maximumSize(maximumSize)
-			.build();
+			.expireAfterWrite(on(timeToLive) ? timeToLive : Duration.ofMillis(1));
+	}
+
+	/**
+	 * The value remembered for {@code key} under {@code head}, for a value computed apart from the lookup (rendered
+	 * after the caller has answered other parts of its request); {@code null} when none is, the memory is off or the
+	 * head is below 0.
+	 *
+	 * @param head the newest audit event id read for this view ({@link #head()})
+	 * @param key what the value is (elements must not be null)
+	 * @param <T> the value's type
+	 * @return the value, or {@code null}
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T find(long head, List<?> key) {
+		if (!enabled || head < 0) {
+			return null;
+		}
+		return (T) entries.getIfPresent(List.of(head, key));
+	}
+
+	/**
+	 * Remembers {@code value} for {@code key} under {@code head}, the head read <em>before</em> the value was computed
+	 * (a change committed meanwhile then moved the head, and the next view misses); nothing when the memory is off or
+	 * the head is below 0.
+	 *
+	 * @param head the newest audit event id read before computing the value ({@link #head()})
+	 * @param key what the value is (elements must not be null)
+	 * @param value the value (not null)
+	 */
+	public void keep(long head, List<?> key, Object value) {
+		if (enabled && head >= 0) {
+			entries.put(List.of(head, key), value);
+		}
 	}
 
 	/**

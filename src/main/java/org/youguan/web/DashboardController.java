@@ -23,6 +23,7 @@ import org.youguan.complaints.ComplaintQueries;
 import org.youguan.filing.OutletFilings;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.RememberedPage;
 import org.youguan.notifications.Notifications;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
@@ -101,6 +102,7 @@ class DashboardController {
 	}
 
 	@GetMapping("/")
+	@RememberedPage
 	String home(@AuthenticationPrincipal CurrentUser me, DataScope scope, Locale locale, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		if (me == null) {

@@ -51,8 +51,12 @@ class WebConfiguration implements WebMvcConfigurer {
 	/** The layout's model ({@link ShellModel}), added only to a view about to be rendered. */
 	private final ShellModel shell;
 
-	WebConfiguration(ShellModel shell) {
+	/** Remembered pages ({@link PageMemory}): its after-handler step must run after the shell's model is added. */
+	private final PageMemory pages;
+
+	WebConfiguration(ShellModel shell, PageMemory pages) {
 		this.shell = shell;
+		this.pages = pages;
 	}
 
 	@Override
@@ -62,6 +66,9 @@ class WebConfiguration implements WebMvcConfigurer {
 		// ?lang=<anything else> keeps the current language, as an unknown cookie does (it was a 500)
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		// registered before the shell: interceptors' postHandle runs in reverse order, so the page memory renders the
+		// view after the shell has added the layout's model
+		registry.addInterceptor(pages);
 		registry.addInterceptor(shell);
 	}
 

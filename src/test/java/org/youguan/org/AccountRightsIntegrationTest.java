@@ -160,6 +160,24 @@ class AccountRightsIntegrationTest {
 		}
 	}
 
+	/** Issue 12: a page answered from memory (web.PageMemory) still passes sign-out and a disabled account first. */
+	@Test
+	void disablingAnAccountEndsItsSessionOnARememberedPageToo() throws Exception {
+		String name = provision("remembered", "320506", Role.STAFF);
+		MockHttpSession live = signIn(name);
+		for (int i = 0; i < 2; i++) {
+			mvc.perform(get("/complaints").session(live)).andExpect(status().isOk());
+			assertThat(mvc.perform(get("/").session(live)).andReturn().getResponse().getContentAsString())
+				.contains("id=\"welcome\"");
+		}
+		users.disable(user("sz.admin"), user(name).id());
+		assertThat(mvc.perform(get("/complaints").session(live)).andReturn().getResponse().getRedirectedUrl())
+			.endsWith("/login");
+		// the home page is public: signed out, it is the public home, not 工作台
+		assertThat(mvc.perform(get("/").session(live)).andReturn().getResponse().getContentAsString())
+			.doesNotContain("id=\"welcome\"");
+	}
+
 	@Test
 	void aChangeThatLeavesAccessAsItWasKeepsTheSession() throws Exception {
 		String name = provision("keep", "320506", Role.STAFF);

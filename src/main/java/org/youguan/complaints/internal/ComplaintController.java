@@ -44,6 +44,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.OptionsHtml;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.RememberedPage;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
@@ -106,6 +107,7 @@ class ComplaintController {
 	 * those with the enterprise (the inbox's 企业逾期未答复 adds {@code overdue}).
 	 */
 	@GetMapping("/complaints")
+	@RememberedPage
 	String queue(DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String category,
 			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply,
