@@ -51,7 +51,7 @@ import org.youguan.platform.ChinaTime;
  *
  * <p>A page is remembered under everything that makes it differ ({@link Key}): the user as the session holds them
  * (identity, name, bureau, department, enterprise, region, roles and authorities, data scope), the language, the path,
- * query and context path, the day in China (deadlines, 今天), the header's notification count (remembered by
+ * the parameters as the handler reads them and the context path, the day in China (deadlines, 今天), the header's notification count (remembered by
  * {@code Notifications} apart from the audit), the htmx headers — and the newest audit event id
  * ({@link AuditedMemory}): every change YouGuan makes writes its audit event in its transaction, so the first view after
  * any change, on any node, renders afresh; while another writing transaction is open (head {@code -1}) nothing is
@@ -87,7 +87,7 @@ class PageMemory implements HandlerInterceptor {
 	/**
 	 * What a remembered page differs by, besides the audit head.
 	 */
-	record Key(String path, String query, String contextPath, Locale locale, LocalDate day, long userId,
+	record Key(String path, String parameters, String contextPath, Locale locale, LocalDate day, long userId,
 			String username, String displayName, Object kind, Long bureauId, String bureauName, Object bureauLevel,
 			Long departmentId, String departmentName, String enterprise, String regionCode, Set<?> roles,
 			List<String> authorities, DataScope scope, boolean mustChangePassword, boolean demo,
@@ -205,13 +205,30 @@ class PageMemory implements HandlerInterceptor {
 
 	private Key key(HttpServletRequest request, CurrentUser user, Locale locale) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return new Key(path, Objects.requireNonNullElse(request.getQueryString(), ""), request.getContextPath(), locale,
+		return new Key(path, parameters(request), request.getContextPath(), locale,
 				LocalDate.now(clock), user.id(), user.getUsername(), user.displayName(), user.kind(), user.bureauId(),
 				user.bureauName(), user.bureauLevel(), user.departmentId(), user.departmentName(),
 				user.enterpriseCreditCode(), user.regionCode(), Set.copyOf(user.roles()),
 				user.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList(), user.scope(),
 				user.mustChangePassword(), user.demo(), notifications.countRecent(user.scope(), user.departmentId()),
 				request.getHeader("HX-Request"), request.getHeader("HX-Target"));
+	}
+
+	/**
+	 * The request's parameters as the handler reads them — names and values, in order, each with its length so that no
+	 * two parameter lists read alike — not the raw query string: a request whose parameters do not come from its query
+	 * string (a forward, a test's request) is not another request's page.
+	 */
+	private static String parameters(HttpServletRequest request) {
+		StringBuilder b = new StringBuilder();
+		request.getParameterMap().forEach((name, values) -> {
+			b.append(name.length()).append(':').append(name);
+			for (String value : values) {
+				b.append('=').append(value.length()).append(':').append(value);
+			}
+			b.append('&');
+		});
+		return b.toString();
 	}
 
 	/** Writes a page with the request's own CSRF token in place of the placeholder. */

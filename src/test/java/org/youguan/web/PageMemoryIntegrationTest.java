@@ -79,13 +79,12 @@ class PageMemoryIntegrationTest {
 		String path = "/complaints?state=ALL&q=" + number(id);
 		String first = page(session, path);
 		assertThat(row(first, id)).contains("<span>" + category + "</span>");
-		long served = pages.served();
 		assertThat(withoutTokens(page(session, path))).as("the same page again").isEqualTo(withoutTokens(first));
-		assertThat(pages.served()).as("answered from memory").isEqualTo(served + 1);
+		assertThat(fromMemory(session, path)).as("answered from memory").isTrue();
+		// (an earlier test of this context may have had 工作台 remembered already: only the repeat is asserted)
 		String dashboard = page(session, "/");
 		long auditToday = count(dashboard, "count-audit");
-		page(session, "/");
-		assertThat(pages.served()).as("工作台 answered from memory").isEqualTo(served + 2);
+		assertThat(fromMemory(session, "/")).as("工作台 answered from memory").isTrue();
 
 		String changed = jdbc.sql("SELECT name FROM complaint_category WHERE name <> :c ORDER BY position LIMIT 1")
 			.param("c", category)
@@ -217,6 +216,23 @@ class PageMemoryIntegrationTest {
 	 * Waits until no event waits for its seal and no writing transaction is open: the sealer's transaction after a
 	 * sign-in makes the audit head {@code -1} for a moment, and nothing is remembered then.
 	 */
+	/**
+	 * Whether a repeated view of {@code path} is answered from memory: at most three tries, as an audit event written
+	 * meanwhile by a background job of another test's context (one database) starts the memory afresh once.
+	 */
+	private boolean fromMemory(MockHttpSession session, String path) throws Exception {
+		for (int i = 0; i < 3; i++) {
+			page(session, path);
+			long served = pages.served();
+			page(session, path);
+			if (pages.served() == served + 1) {
+				return true;
+			}
+			settle();
+		}
+		return false;
+	}
+
 	private void settle() throws InterruptedException {
 		for (int i = 0; i < 100; i++) {
 			if (jdbc.sql("SELECT count(*) FROM audit_unsealed").query(Long.class).single() == 0
