@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -39,6 +40,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -356,10 +358,34 @@ class ErrorHandling {
 		throw ex;
 	}
 
+	/**
+	 * Anything else is a server error (500, logged at ERROR with its stack trace) — unless the client closed the
+	 * connection while its answer was being written ({@link #clientGone}): nothing can be answered then, and it is the
+	 * client's doing, not the server's, so one DEBUG line and no answer.
+	 */
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest request) {
+		if (clientGone(ex)) {
+			log.debug("Client went away during {} {}: {}", request.getMethod(), instance(request), ex.toString());
+			return null;
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), instance(request), ex);
 		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "系统错误", "系统内部错误，请稍后重试或联系管理员", List.of());
+	}
+
+	/**
+	 * Whether the exception, or one it wraps (Spring's and Jackson's writers wrap it), is Tomcat's report that the
+	 * client went away while the answer was written (a broken pipe, a reset: {@link ClientAbortException}), or
+	 * Spring's for an asynchronous answer ({@link AsyncRequestNotUsableException}).
+	 */
+	static boolean clientGone(Throwable ex) {
+		int depth = 0;
+		for (Throwable t = ex; t != null && depth++ < 20; t = t.getCause()) {
+			if (t instanceof ClientAbortException || t instanceof AsyncRequestNotUsableException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -2,20 +2,26 @@ package org.youguan.web;
 
 import java.sql.SQLException;
 
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How database refusals reach the caller. */
+/** How database refusals, oversized bodies and clients that went away reach the caller and the log. */
+@ExtendWith(OutputCaptureExtension.class)
 class ErrorHandlingTest {
 
 	final ErrorHandling handling = new ErrorHandling(DataSize.ofMegabytes(50), DataSize.ofMegabytes(60));
@@ -39,6 +45,23 @@ class ErrorHandlingTest {
 				new MockHttpServletRequest("POST", "/api/v1/inspections/records/42/order"));
 		assertThat(answer).isInstanceOfSatisfying(ResponseEntity.class,
 				r -> assertThat(r.getStatusCode().value()).isEqualTo(500));
+	}
+
+	/**
+	 * A client that closed the connection while a large answer was written (a parcel upload's error list piped into
+	 * {@code head}): Tomcat's broken pipe, wrapped by the message converter, is no server error — no answer, no ERROR
+	 * line with a stack trace; any other failure still is one.
+	 */
+	@Test
+	void aClientThatWentAwayWhileItsAnswerWasWrittenIsNoServerError(CapturedOutput output) {
+		var request = new MockHttpServletRequest("POST", "/api/v1/safety/parcel-records");
+		var brokenPipe = new HttpMessageNotWritableException("Could not write JSON",
+				new ClientAbortException(new java.io.IOException("Broken pipe")));
+		assertThat(handling.unexpected(brokenPipe, request)).isNull();
+		assertThat(output.getAll()).doesNotContain("Unexpected error");
+		assertThat(handling.unexpected(new IllegalStateException("a fault"), request))
+			.isInstanceOfSatisfying(ResponseEntity.class, r -> assertThat(r.getStatusCode().value()).isEqualTo(500));
+		assertThat(output.getAll()).contains("Unexpected error on POST /api/v1/safety/parcel-records");
 	}
 
 	@Test
