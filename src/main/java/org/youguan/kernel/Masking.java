@@ -87,24 +87,30 @@ public final class Masking {
 		return !ascii.equals(personalNumbersIn(ascii));
 	}
 
-	/** The text with full-width digits (U+FF10–U+FF19) as ASCII ones; the text itself when it has none. */
+	/**
+	 * The text with full-width digits (U+FF10–U+FF19) as ASCII ones, and a full-width Ｘ or ｘ right after a digit (an
+	 * ID number's check character typed in full width) as X or x; the text itself when it has none.
+	 */
 	private static String asciiDigits(String text) {
 		char[] chars = null;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (c >= '\uFF10' && c <= '\uFF19') {
+			char ascii = c >= '\uFF10' && c <= '\uFF19' ? (char) ('0' + (c - '\uFF10'))
+					: (c == '\uFF38' || c == '\uFF58') && i > 0 && digit(chars == null ? text.charAt(i - 1) : chars[i - 1])
+							? (c == '\uFF38' ? 'X' : 'x') : c;
+			if (ascii != c) {
 				if (chars == null) {
 					chars = text.toCharArray();
 				}
-				chars[i] = (char) ('0' + (c - '\uFF10'));
+				chars[i] = ascii;
 			}
 		}
 		return chars == null ? text : new String(chars);
 	}
 
 	/**
-	 * The text with every personal number written in blocks masked: runs of digits joined by one space, hyphen or
-	 * full-width space ("110105 19491231 002X", "139-1234-5678") whose consecutive blocks together make an ID number
+	 * The text with every personal number written in blocks masked: runs of digits joined by one {@link #separator}
+	 * ("110105 19491231 002X", "139-1234-5678", "139.1234.5678") whose consecutive blocks together make an ID number
 	 * (18 or 15 characters with a plausible birth date: a list of region codes "320505 320506 320507" is none) or a
 	 * mobile number. The digits are masked as {@link #idNumber} / {@link #phone} would, the separators kept. A
 	 * character loop; allocates only when it masks.
@@ -221,13 +227,21 @@ public final class Masking {
 		return c >= '0' && c <= '9';
 	}
 
+	/**
+	 * What joins the blocks of a number written in parts: a space (also the full-width and no-break one), a hyphen or
+	 * dash of any width (-, －, ‐ to ―, −), a point, a slash or an underscore. Not a comma: amounts are grouped by it.
+	 */
 	private static boolean separator(char c) {
-		return c == ' ' || c == '-' || c == '\u3000' || c == '\u00A0';
+		return c == ' ' || c == '-' || c == '\u3000' || c == '\u00A0' || c == '\uFF0D' || c >= '\u2010' && c <= '\u2015'
+				|| c == '\u2212' || c == '.' || c == '/' || c == '_';
 	}
 
-	/** An ID number (18 or 15) or a mobile number, as a whole run of digits (an ID number may end in X). */
+	/**
+	 * An ID number (18 or 15) or a mobile number, as a whole run of digits (an ID number may end in X); a mobile number
+	 * also right after the country code +86 (+8613912345678).
+	 */
 	private static final Pattern PERSONAL_NUMBER = Pattern
-		.compile("(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15}|1[3-9][0-9]{9})(?![0-9Xx])");
+		.compile("(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15}|1[3-9][0-9]{9})(?![0-9Xx])|(?<=[+\uFF0B]86)1[3-9][0-9]{9}(?![0-9Xx])");
 
 	private static String keep(String value, int head, int tail) {
 		if (value == null || value.isEmpty()) {

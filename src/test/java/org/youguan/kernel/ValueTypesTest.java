@@ -182,6 +182,13 @@ class ValueTypesTest {
 		assertThat(Masking.personalNumbersIn(null)).isNull();
 		// typed with a Chinese input method: full-width digits are the same number
 		assertThat(Masking.personalNumbersIn("联系电话１３９１２３４５６７８")).isEqualTo("联系电话139****5678");
+		// an ID number's check character typed in full width, with full-width or ASCII digits; a full-width Ｘ elsewhere stays
+		assertThat(Masking.personalNumbersIn("证１１０１０５１９４９１２３１００２Ｘ")).isEqualTo("证110105********002X");
+		assertThat(Masking.personalNumbersIn("身份证11010519491231002ｘ，尺码ＸＬ")).isEqualTo("身份证110105********002x，尺码ＸＬ");
+		// a mobile number after the country code
+		assertThat(Masking.personalNumbersIn("电话+8613912345678")).isEqualTo("电话+86139****5678");
+		assertThat(Masking.holdsPersonalNumber("２件")).isFalse();
+		assertThat(Masking.holdsPersonalNumber("1101051949123100２Ｘ")).isTrue();
 	}
 
 	/** A number written in blocks is one number; region codes, dates and landlines in a row are none. */
@@ -193,7 +200,14 @@ class ValueTypesTest {
 			.isEqualTo("证号110105-********-002x，手机139 **** 5678。");
 		assertThat(Masking.personalNumbersIn("旧证110105 491231 002，收寄2026-11-30 13:05"))
 			.isEqualTo("旧证110105 *****1 002，收寄2026-11-30 13:05");
-		for (String alone : new String[] { "区划320505 320506 320507", "0512-6555 1234", "2026-11-30 2026-12-01", "C-320506-13" }) {
+		// the separators people type between the parts of a mobile number
+		for (String sep : new String[] { "－", "‐", "—", "−", ".", "/", "_", "　" }) {
+			assertThat(Masking.personalNumbersIn("手机139" + sep + "1234" + sep + "5678")).as(sep)
+				.isEqualTo("手机139" + sep + "****" + sep + "5678");
+		}
+		assertThat(Masking.personalNumbersIn("１３９－１２３４－５６７８")).isEqualTo("139－****－5678");
+		for (String alone : new String[] { "区划320505 320506 320507", "0512-6555 1234", "2026-11-30 2026-12-01", "C-320506-13",
+				"2026.11.30 2026/12/01", "金额13,000,000,000元", "版本1.3.9_2026" }) {
 			assertThat(Masking.personalNumbersIn(alone)).isEqualTo(alone);
 		}
 	}
