@@ -68,8 +68,10 @@ public final class Validation {
 	}
 
 	/**
-	 * A money amount in yuan as typed: at most two decimals (fen) and written out, never in exponent notation — such
-	 * an amount is refused rather than rounded or expanded (1.005 is not silently 1.01, 1e5 not 100000). The message
+	 * A money amount in yuan as typed: at most two decimals (fen), refused rather than rounded (1.005 is not silently
+	 * 1.01), and refused when its notation would have to be expanded to read it (1e5 is not silently 100000: a
+	 * negative scale). The value alone is judged, not the notation: an exponent form that writes the digits out to
+	 * the fen (1.00e1, 1.23456e3 = 1234.56) is that amount. The message
 	 * repeats at most {@link Decimals#ECHO} characters of the value, an exponent one as such (1E+5, the way it was
 	 * typed, not 100000; {@code 1e-30000000} is not written out).
 	 */

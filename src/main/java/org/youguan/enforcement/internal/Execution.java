@@ -141,7 +141,7 @@ public final class Execution {
 			List<String> lines = new ArrayList<>();
 			for (Instalment i : instalments) {
 				lines.add("第" + i.position() + "期" + plain(i.amount()) + "元（" + ChineseText.day(i.dueOn()) + "前）"
-						+ (i.paidOn() != null ? paidLine(i) : unpaidLine(i, demanded.get(i.position()))));
+						+ (i.paidOn() != null ? paidLine(i) : unpaidLine(i, demanded.get(i.position()), paidUp(c, instalments))));
 			}
 			return "罚款" + plain(c.fine()) + "元分" + instalments.size() + "期缴纳：" + String.join("，", lines);
 		}
@@ -160,10 +160,13 @@ public final class Execution {
 				+ surcharge(i.surcharge());
 	}
 
-	/** An unpaid instalment: nothing due once paid up, else what is still demanded of it, cut by a 变更 or as planned. */
-	private static String unpaidLine(Instalment i, BigDecimal demanded) {
+	/**
+	 * An unpaid instalment: what is still demanded of it, cut by a 变更 or as planned; or none — the fine paid up, or
+	 * what the 变更 left demanded of earlier instalments (not yet paid: no 已缴足 then).
+	 */
+	private static String unpaidLine(Instalment i, BigDecimal demanded, boolean paidUp) {
 		if (demanded == null) {
-			return "无需缴纳（罚款经变更已缴足）";
+			return paidUp ? "无需缴纳（罚款经变更已缴足）" : "经变更无需缴纳";
 		}
 		return demanded.compareTo(i.amount()) < 0 ? "经变更应缴" + plain(demanded) + "元，未缴纳" : "未缴纳";
 	}
