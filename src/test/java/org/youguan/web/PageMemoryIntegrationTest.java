@@ -94,7 +94,7 @@ class PageMemoryIntegrationTest {
 			// a change and its audit event in one transaction, as every change YouGuan makes
 			tx.executeWithoutResult(t -> {
 				jdbc.sql("UPDATE complaint SET category = :c WHERE id = :id").param("c", changed).param("id", id).update();
-				audit.record(AuditEntry.of("test.page-memory", "complaint", id, "测试：页面记忆").inRegion("320506"));
+				audit.record(AuditEntry.of("test.page-memory", "Test", id, "测试：页面记忆").inRegion("320506"));
 			});
 			settle();
 			assertThat(row(page(session, path), id)).as("the next read shows the change")
@@ -107,7 +107,7 @@ class PageMemoryIntegrationTest {
 			tx.executeWithoutResult(t -> {
 				jdbc.sql("UPDATE complaint SET category = :c WHERE id = :id").param("c", category).param("id", id)
 					.update();
-				audit.record(AuditEntry.of("test.page-memory", "complaint", id, "测试：复原").inRegion("320506"));
+				audit.record(AuditEntry.of("test.page-memory", "Test", id, "测试：复原").inRegion("320506"));
 			});
 		}
 	}
