@@ -125,17 +125,27 @@ class ComplaintIntegrationTest {
 		// a change that writes no audit entry (as a deadline passing within the day would)
 		String waybill = afterFiling.items().stream().filter(c -> c.id() == filed.id()).findFirst().orElseThrow()
 			.waybillNumber();
-		jdbc.sql("UPDATE complaint SET waybill_number = 'UNAUDITED1' WHERE id = :id").param("id", filed.id()).update();
+		// not seen while remembered — tried up to three times, since an audit event or an open writer of another test
+		// context (one database) may start the memory afresh meanwhile
+		String unaudited = null;
+		boolean remembered = false;
 		try {
-			assertThat(queries.queue(WUZHONG, filter, page).items()).filteredOn(c -> c.id() == filed.id())
-				.extracting(ComplaintView::waybillNumber)
-				.as("not seen while remembered")
-				.containsExactly(waybill);
+			for (int attempt = 0; attempt < 3 && !remembered; attempt++) {
+				org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> audit.latestEventId() >= 0);
+				queries.queue(WUZHONG, filter, page);
+				unaudited = "UNAUDITED" + attempt;
+				jdbc.sql("UPDATE complaint SET waybill_number = :w WHERE id = :id").param("w", unaudited)
+					.param("id", filed.id()).update();
+				String shown = queries.queue(WUZHONG, filter, page).items().stream().filter(c -> c.id() == filed.id())
+					.findFirst().orElseThrow().waybillNumber();
+				remembered = !unaudited.equals(shown);
+			}
+			assertThat(remembered).as("not seen while remembered").isTrue();
 			clock.advance(Duration.ofSeconds(21));
 			assertThat(queries.queue(WUZHONG, filter, page).items()).filteredOn(c -> c.id() == filed.id())
 				.extracting(ComplaintView::waybillNumber)
 				.as("seen after the time to live")
-				.containsExactly("UNAUDITED1");
+				.containsExactly(unaudited);
 		}
 		finally {
 			jdbc.sql("UPDATE complaint SET waybill_number = :w WHERE id = :id").param("w", waybill).param("id", filed.id())

@@ -75,6 +75,9 @@ class HomePagesIntegrationTest {
 	static final byte[] PDF = "%PDF-1.4\n%test\n".getBytes();
 
 	@Autowired
+	org.youguan.audit.AuditTrail audit;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -231,7 +234,20 @@ class HomePagesIntegrationTest {
 		jdbc.sql("UPDATE complaint SET step_due = :past WHERE id = :id").param("past", LocalDate.now(clock).minusDays(30))
 			.param("id", filed.id()).update();
 		try {
-			assertThat(queues(page(get("/"), clerk)).get("complaint.accept").overdue()).isEqualTo(before.overdue());
+			// (up to three tries: an audit event or an open writer of another test context — one database — may start
+			// the memory afresh meanwhile; each try starts from a fresh home read before the change)
+			boolean remembered = queues(page(get("/"), clerk)).get("complaint.accept").overdue() == before.overdue();
+			for (int attempt = 0; attempt < 2 && !remembered; attempt++) {
+				jdbc.sql("UPDATE complaint SET step_due = :due WHERE id = :id").param("due", due).param("id", filed.id())
+					.update();
+				clock.advance(Duration.ofSeconds(21));
+				org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> audit.latestEventId() >= 0);
+				before = queues(page(get("/"), clerk)).get("complaint.accept");
+				jdbc.sql("UPDATE complaint SET step_due = :past WHERE id = :id")
+					.param("past", LocalDate.now(clock).minusDays(30)).param("id", filed.id()).update();
+				remembered = queues(page(get("/"), clerk)).get("complaint.accept").overdue() == before.overdue();
+			}
+			assertThat(remembered).as("the remembered home does not see it").isTrue();
 			// ... until the entry's time to live (20 s) has passed
 			clock.advance(Duration.ofSeconds(21));
 			assertThat(queues(page(get("/"), clerk)).get("complaint.accept").overdue()).isEqualTo(before.overdue() + 1);

@@ -1,10 +1,12 @@
 package org.youguan.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -233,14 +235,11 @@ class PageMemoryIntegrationTest {
 		return false;
 	}
 
-	private void settle() throws InterruptedException {
-		for (int i = 0; i < 100; i++) {
-			if (jdbc.sql("SELECT count(*) FROM audit_unsealed").query(Long.class).single() == 0
-					&& audit.latestEventId() >= 0) {
-				return;
-			}
-			Thread.sleep(50);
-		}
+	/** Waits (at most 5 s) until the audit chain has sealed what was written and no writer is open: a head to remember under. */
+	private void settle() {
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+			.until(() -> jdbc.sql("SELECT count(*) FROM audit_unsealed").query(Long.class).single() == 0
+					&& audit.latestEventId() >= 0);
 	}
 
 	private String page(MockHttpSession session, String path) throws Exception {
