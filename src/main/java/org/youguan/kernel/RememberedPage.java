@@ -11,9 +11,9 @@ import java.lang.annotation.Target;
  * (issue 12: the layout and the page's own expressions were most of such a page's cost). The web shell
  * ({@code web.PageMemory}) answers a repeated view from memory without calling the handler, keyed by everything that
  * makes the page differ: the signed-in user (identity, roles, authorities, data scope, bureau, department, enterprise),
- * the language, the full path and query, the context path, the newest audit event id, the day in China, the header's
- * notification count and the htmx request headers. The request's CSRF token is put into the remembered HTML on every
- * answer; pages carrying flash messages or errors, and answers other than 200, are never remembered.
+ * the language, the path and the parameters as the handler reads them, the context path, the newest audit event id,
+ * the day in China, the header's notification count and the htmx request headers. The request's CSRF token is put
+ * into the remembered HTML on every answer; pages carrying flash messages or errors, and answers other than 200, are never remembered.
  *
  * <p>Only for a handler whose page depends on nothing else: its data read through audited changes (any state change
  * writes its audit event) or time within the day (bounded by the memory's time to live), and whose access depends on
