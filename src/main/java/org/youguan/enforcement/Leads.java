@@ -36,6 +36,7 @@ import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.ViolationType;
+import org.youguan.kernel.Masking;
 
 /**
  * Leads (线索): taken in from the inspections and complaints modules' events (idempotently, one lead per origin) or
@@ -450,8 +451,9 @@ public class Leads {
 		return e;
 	}
 
+	/** At most {@code max} characters; a longer text is cut with its ID and mobile numbers masked, so no part of one stays. */
 	private static String cut(String s, int max) {
-		return s == null || s.length() <= max ? s : s.substring(0, max);
+		return s == null || s.length() <= max ? s : Masking.personalNumbersIn(s, max);
 	}
 
 	private static String actor() {

@@ -28,6 +28,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.rules.Citation;
 import org.youguan.rules.LegalText;
 import org.youguan.rules.StatutoryRule;
+import org.youguan.kernel.Text;
 
 /**
  * The 抽查事项清单: the default items derived from the law (licence conditions, branch and outlet filing, 实名收寄,
@@ -418,7 +419,7 @@ public class InspectionItems {
 			String code = codes.get(i) == null ? "" : codes.get(i).strip().toUpperCase();
 			if (!known.contains(code)) {
 				errors.add(new FieldError(field + "[" + i + "]", "exists", "检查事项（" + field + "[" + i
-						+ "]）不在抽查事项清单中：" + (code.length() > 40 ? code.substring(0, 40) + "…" : code)));
+						+ "]）不在抽查事项清单中：" + Text.excerpt(code, 40)));
 			}
 			chosen.add(code);
 		}

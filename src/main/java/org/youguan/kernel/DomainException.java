@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A failure the user can act on. The message is already in Chinese (the product's language); the code says how the
- * web layer answers it; field errors, if any, name each field and rule.
+ * web layer answers it; field errors, if any, name each field and rule. An ID or mobile number in the message (an
+ * echoed value, an id in {@link #notFound}) is masked ({@link Masking#personalNumbersIn}), as in {@link FieldError}.
  */
 public class DomainException extends RuntimeException {
 
@@ -17,7 +18,7 @@ public class DomainException extends RuntimeException {
 	}
 
 	public DomainException(ErrorCode code, String message, List<FieldError> fieldErrors) {
-		super(message);
+		super(Masking.personalNumbersIn(message));
 		this.code = code;
 		this.fieldErrors = List.copyOf(fieldErrors);
 	}

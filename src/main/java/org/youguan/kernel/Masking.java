@@ -43,15 +43,28 @@ public final class Masking {
 	}
 
 	/**
-	 * Free text with every personal number in it masked: an 18-character 居民身份证 number (17 digits and a digit or X)
-	 * or a 15-digit one as {@link #idNumber}, a mainland mobile number (11 digits from 13 to 19) as {@link #phone}.
-	 * Only whole runs count (a run of digits longer or shorter than these, like a waybill number or a region code, is
-	 * left as it is) — and runs joined by single spaces or hyphens that make such a number together ("110105 19491231
-	 * 002X", "139-1234-5678"), so the text stays useful for correcting it and no such number survives into a kept copy or a log.
-	 * Full-width digits typed with a Chinese input method (１３９…) are read, and shown, as the ASCII digits they are.
+	 * Free text with every personal number in it masked: an 18-character 居民身份证 number (17 digits and a digit or X;
+	 * also the 外国人永久居留身份证 of 2023, whose first digit is 9) or a 15-digit one as {@link #idNumber}, a mainland
+	 * mobile number (11 digits from 13 to 19) as {@link #phone}, also right after the country code (+86, 86, 0086).
+	 * An ID number counts when its first two digits are a province's code (GB 11643: 11 to 82) or it begins with 9, and
+	 * its birth date (YYYYMMDD at the 7th digit, YYMMDD in a 15-digit one) is a plausible date — so a waybill or order
+	 * number of 15 or 18 digits is left alone; a mistyped birth date is not worth leaking a number for, so the
+	 * date check accepts any day 01–31 of any month.
+	 * <p>Whole runs count (a run of digits longer or shorter, like a waybill number or a region code, is left as it is),
+	 * and so do numbers written in blocks: digit runs joined by one to {@value #MAX_JOINER} characters people type
+	 * between the parts of a number ({@link #joiner}: spaces of every width, hyphens and dashes, points, slashes, commas,
+	 * 、, tildes, brackets) whose blocks together make such a number in a shape people write it in: a mobile number in
+	 * two or three blocks of at least 3 digits (139-1234-5678, 139 12345678, (139)1234-5678), an ID number in two to
+	 * five blocks of at least 3 characters, the last of at least 2 (110105 19491231 002X, 1101 0519 4912 3100 2X).
+	 * Numbers with blocks of one or two digits — an IP address (192.168.100.10), a version (v13.9.1234.5678), an
+	 * amount grouped by thousands (13,000,000,000) or a date — are left alone. Full-width digits typed with a Chinese
+	 * input method (１３９…) are read, and shown, as the ASCII digits they are.
+	 * <p>Known and accepted: a text that is indistinguishable from such a number is masked, e.g. a specification
+	 * 130/1234/5678 (a mobile number in slashes) or a list of region codes 320505 320506 001 (a 15-digit ID number in
+	 * the 6-6-3 blocks people write it in). Digits of other scripts (Arabic-Indic) are not read.
 	 *
 	 * @param text any text, or null
-	 * @return the text with those numbers masked (null for null)
+	 * @return the text with those numbers masked (null for null), as long as the text
 	 */
 	public static String personalNumbersIn(String text) {
 		if (text == null) {
@@ -59,17 +72,41 @@ public final class Masking {
 		}
 		text = asciiDigits(text);
 		Matcher m = PERSONAL_NUMBER.matcher(text);
-		if (!m.find()) {
-			return joinedNumbersIn(text);
+		StringBuilder out = null;
+		int tail = 0;
+		while (m.find()) {
+			int group = m.group(1) != null ? 1 : 2;
+			String number = m.group(group);
+			if (number.length() != 11 && !personal(number)) {
+				continue;
+			}
+			if (out == null) {
+				out = new StringBuilder(text.length());
+			}
+			out.append(text, tail, m.start(group)).append(number.length() == 11 ? phone(number) : idNumber(number));
+			tail = m.end(group);
 		}
-		StringBuilder out = new StringBuilder(text.length());
-		do {
-			String number = m.group();
-			m.appendReplacement(out, Matcher.quoteReplacement(number.length() == 11 ? phone(number) : idNumber(number)));
+		if (out != null) {
+			text = out.append(text, tail, text.length()).toString();
 		}
-		while (m.find());
-		m.appendTail(out);
-		return joinedNumbersIn(out.toString());
+		return joinedNumbersIn(text);
+	}
+
+	/**
+	 * The first {@code max} characters of a text with every personal number in it masked ({@link #personalNumbersIn})
+	 * — masked before it is cut, so a number the cut runs through shows no more than its masked form does
+	 * ({@code 139****56}, never {@code 1391234567}). Only the first {@code max} + 64 characters are read: a personal
+	 * number, blocks and joiners included, is far shorter.
+	 *
+	 * @param text any text, or null
+	 * @param max the most UTF-16 units kept (a cut never leaves half a character, {@link Text#start})
+	 * @return the masked start of the text, without a mark of the cut (null for null)
+	 */
+	public static String personalNumbersIn(String text, int max) {
+		if (text == null) {
+			return null;
+		}
+		return Text.start(personalNumbersIn(Text.start(text, max + 64)), max);
 	}
 
 	/**
@@ -108,12 +145,13 @@ public final class Masking {
 		return chars == null ? text : new String(chars);
 	}
 
+	/** The most characters between two blocks of one number written in parts (139 - 1234 - 5678 has 3). */
+	private static final int MAX_JOINER = 4;
+
 	/**
-	 * The text with every personal number written in blocks masked: runs of digits joined by one {@link #separator}
-	 * ("110105 19491231 002X", "139-1234-5678", "139.1234.5678") whose consecutive blocks together make an ID number
-	 * (18 or 15 characters with a plausible birth date: a list of region codes "320505 320506 320507" is none) or a
-	 * mobile number. The digits are masked as {@link #idNumber} / {@link #phone} would, the separators kept. A
-	 * character loop; allocates only when it masks.
+	 * The text with every personal number written in blocks masked ({@link #personalNumbersIn}: runs of digits joined
+	 * by {@link #joiner}s, in a shape people write such a number in). The digits are masked as {@link #idNumber} /
+	 * {@link #phone} would, the joiners kept. A character loop; allocates only when it masks.
 	 */
 	private static String joinedNumbersIn(String text) {
 		char[] out = null;
@@ -126,7 +164,7 @@ public final class Masking {
 				i++;
 				continue;
 			}
-			// the blocks of one joined run: [starts[g], ends[g])
+			// the blocks of one joined run: [starts[g], ends[g]), the last one's end past a check character X
 			int groups = 0;
 			int j = i;
 			while (true) {
@@ -134,7 +172,9 @@ public final class Masking {
 				while (j < n && digit(text.charAt(j))) {
 					j++;
 				}
-				if (j < n && (text.charAt(j) == 'X' || text.charAt(j) == 'x') && (j + 1 == n || !Character.isLetterOrDigit(text.charAt(j + 1)))) {
+				boolean x = j < n && (text.charAt(j) == 'X' || text.charAt(j) == 'x')
+						&& (j + 1 == n || !Character.isLetterOrDigit(text.charAt(j + 1)));
+				if (x) {
 					j++;
 				}
 				if (groups == starts.length) {
@@ -143,9 +183,12 @@ public final class Masking {
 				}
 				starts[groups] = start;
 				ends[groups++] = j;
-				char last = text.charAt(j - 1);
-				if (last != 'X' && last != 'x' && j + 1 < n && separator(text.charAt(j)) && digit(text.charAt(j + 1))) {
-					j++;
+				int k = j;
+				while (!x && k < n && k - j < MAX_JOINER && joiner(text.charAt(k))) {
+					k++;
+				}
+				if (k > j && k < n && digit(text.charAt(k))) {
+					j = k;
 					continue;
 				}
 				break;
@@ -158,16 +201,31 @@ public final class Masking {
 		return out == null ? text : new String(out);
 	}
 
-	/** Masks, from each block on, the longest sequence of two or more blocks that is a personal number. */
+	/** Masks, from each block on, the longest sequence of two or more blocks that is a personal number in its shape. */
 	private static char[] maskJoined(String text, char[] out, int[] starts, int[] ends, int groups) {
+		StringBuilder digits = new StringBuilder(24);
 		for (int a = 0; a < groups; a++) {
-			StringBuilder digits = new StringBuilder(24);
+			digits.setLength(0);
 			int best = -1;
-			for (int b = a; b < groups && digits.length() <= 18; b++) {
+			int bestCount = 0;
+			int shortest = Integer.MAX_VALUE;
+			for (int b = a; b < groups && b - a < 5 && digits.length() <= 18; b++) {
+				int size = ends[b] - starts[b];
 				digits.append(text, starts[b], ends[b]);
-				if (b > a && personal(digits)) {
+				// a mobile number's last block without an X after it (139 1234 5678X is a mobile number and an X)
+				boolean x = !digit(text.charAt(ends[b] - 1));
+				int mobile = digits.length() - (x ? 1 : 0);
+				if (b > a && b - a < 3 && Math.min(shortest, size - (x ? 1 : 0)) >= 3 && mobile == 11
+						&& personal(digits.subSequence(0, 11))) {
 					best = b;
+					bestCount = 11;
 				}
+				if (b > a && shortest >= 3 && size >= 2
+						&& (digits.length() == 18 || digits.length() == 15) && personal(digits)) {
+					best = b;
+					bestCount = digits.length();
+				}
+				shortest = Math.min(shortest, size);
 			}
 			if (best < 0) {
 				continue;
@@ -175,15 +233,11 @@ public final class Masking {
 			if (out == null) {
 				out = text.toCharArray();
 			}
-			int count = 0;
-			for (int b = a; b <= best; b++) {
-				count += ends[b] - starts[b];
-			}
-			int head = count == 11 ? 3 : 6;
+			int head = bestCount == 11 ? 3 : 6;
 			int seen = 0;
 			for (int b = a; b <= best; b++) {
-				for (int k = starts[b]; k < ends[b]; k++, seen++) {
-					if (seen >= head && seen < count - 4) {
+				for (int k = starts[b]; k < ends[b] && seen < bestCount; k++, seen++) {
+					if (seen >= head && seen < bestCount - 4) {
 						out[k] = '*';
 					}
 				}
@@ -193,22 +247,34 @@ public final class Masking {
 		return out;
 	}
 
-	/** Whether the characters are a mobile number, or an ID number (18 or 15) with a plausible birth date. */
+	/**
+	 * Whether the characters are a mobile number (11 digits from 13), or an ID number (18 or 15) whose first two digits
+	 * are a province's code or whose first is 9 and whose birth date is plausible.
+	 */
 	private static boolean personal(CharSequence d) {
 		int len = d.length();
 		for (int k = 0; k < len; k++) {
-			if (!digit(d.charAt(k)) && !(k == 17 && len == 18)) {
+			if (!digit(d.charAt(k)) && !(k == 17 && len == 18 && (d.charAt(k) == 'X' || d.charAt(k) == 'x'))) {
 				return false;
 			}
 		}
 		if (len == 11) {
 			return d.charAt(0) == '1' && d.charAt(1) >= '3';
 		}
+		if (len != 18 && len != 15 || !province(number(d, 0, 2))) {
+			return false;
+		}
 		if (len == 18) {
 			int year = number(d, 6, 4);
 			return year >= 1900 && year <= 2099 && date(number(d, 10, 2), number(d, 12, 2));
 		}
-		return len == 15 && date(number(d, 8, 2), number(d, 10, 2));
+		return date(number(d, 8, 2), number(d, 10, 2));
+	}
+
+	/** A province's code in GB/T 2260 (11 北京 to 82 澳门, 83 for the residence permits of Taiwan residents), or 9x. */
+	private static boolean province(int code) {
+		return code >= 11 && code <= 15 || code >= 21 && code <= 23 || code >= 31 && code <= 37 || code >= 41 && code <= 46
+				|| code >= 50 && code <= 54 || code >= 61 && code <= 65 || code == 71 || code >= 81 && code <= 83 || code >= 90;
 	}
 
 	private static boolean date(int month, int day) {
@@ -228,20 +294,30 @@ public final class Masking {
 	}
 
 	/**
-	 * What joins the blocks of a number written in parts: a space (also the full-width and no-break one), a hyphen or
-	 * dash of any width (-, －, ‐ to ―, −), a point, a slash or an underscore. Not a comma: amounts are grouped by it.
+	 * What people type between the blocks of a number written in parts: a space of any width (ASCII, no-break, the
+	 * typographic ones U+2000–U+200B, narrow no-break, ideographic), a tab, a hyphen or dash of any form (-, ‐ to ―,
+	 * −, ﹘, ﹣, －), a tilde (~, ～, 〜), an underscore (_, ＿), a point (., ．, ·, ・, •, 。), a slash (/, ／, \\), a comma
+	 * (,, ，, 、) or a bracket ((, ), （, ）, [, ]). Blocks of one or two digits keep amounts, dates and versions out
+	 * ({@link #personalNumbersIn}).
 	 */
-	private static boolean separator(char c) {
-		return c == ' ' || c == '-' || c == '\u3000' || c == '\u00A0' || c == '\uFF0D' || c >= '\u2010' && c <= '\u2015'
-				|| c == '\u2212' || c == '.' || c == '/' || c == '_';
+	private static boolean joiner(char c) {
+		return switch (c) {
+			case ' ', '\t', '\u00A0', '\u202F', '\u205F', '\u3000', '-', '\u2212', '\uFE58', '\uFE63', '\uFF0D', '~', '\uFF5E',
+					'\u301C', '_', '\uFF3F', '.', '\uFF0E', '\u00B7', '\u30FB', '\uFF65', '\u2022', '\u2027', '\u3002', '/',
+					'\uFF0F', '\\', '\uFF3C', ',', '\uFF0C', '\u3001', '(', ')', '\uFF08', '\uFF09', '[', ']' ->
+				true;
+			default -> c >= '\u2000' && c <= '\u200B' || c >= '\u2010' && c <= '\u2015';
+		};
 	}
 
 	/**
-	 * An ID number (18 or 15) or a mobile number, as a whole run of digits (an ID number may end in X); a mobile number
-	 * also right after the country code +86 (+8613912345678).
+	 * Candidates, checked further by {@link #personal}: a mobile number right after the country code, +86 or a run
+	 * beginning 86 or 0086 (group 1, tried first: 0086 and a mobile number are also 15 digits), or an ID number (18 or
+	 * 15 digits, an 18-character one may end in X) or a mobile number as a whole run of digits (group 2; a mobile
+	 * number may have an X or a letter after it).
 	 */
-	private static final Pattern PERSONAL_NUMBER = Pattern
-		.compile("(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15}|1[3-9][0-9]{9})(?![0-9Xx])|(?<=[+\uFF0B]86)1[3-9][0-9]{9}(?![0-9Xx])");
+	private static final Pattern PERSONAL_NUMBER = Pattern.compile("(?:(?<=[+\uFF0B]86)|(?<![0-9])(?:00)?86)(1[3-9][0-9]{9})(?![0-9])"
+			+ "|(?<![0-9])([0-9]{17}[0-9Xx](?![0-9Xx])|[0-9]{15}(?![0-9Xx])|1[3-9][0-9]{9}(?![0-9]))");
 
 	private static String keep(String value, int head, int tail) {
 		if (value == null || value.isEmpty()) {

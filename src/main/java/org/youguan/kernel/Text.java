@@ -310,13 +310,15 @@ public final class Text {
 
 	/**
 	 * At most {@code max} printable characters of what a user sent, "…" when cut: a message repeats the start of an
-	 * offending value, never all of it (a 30-million-digit number, a 64 KB line).
+	 * offending value, never all of it (a 30-million-digit number, a 64 KB line), and never an ID or mobile number in
+	 * it but masked — masked before the cut ({@link Masking#personalNumbersIn(String, int)}), so a number the cut runs
+	 * through shows no more of itself than its mask.
 	 */
 	public static String excerpt(String s, int max) {
 		if (s == null) {
 			return null;
 		}
-		String p = printable(s.length() > max * 2 ? start(s, max * 2) : s);
+		String p = printable(Masking.personalNumbersIn(s, max * 2));
 		return p.length() > max ? start(p, max) + "…" : p;
 	}
 

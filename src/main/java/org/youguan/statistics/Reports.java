@@ -36,6 +36,7 @@ import org.youguan.statistics.internal.ReportView;
 import org.youguan.statistics.internal.StatisticsSettings;
 import org.youguan.statistics.internal.ValueLine;
 import org.youguan.statistics.internal.ValueType;
+import org.youguan.kernel.Text;
 
 /**
  * The reporting procedure: an enterprise fills a form for a period (draft), submits it (checked by
@@ -382,10 +383,6 @@ public class Reports {
 		return Decimals.fits(d, VALUE_INTEGER_DIGITS, VALUE_FRACTION_DIGITS);
 	}
 
-	private static String shorten(String s) {
-		return s.length() > 30 ? s.substring(0, 30) + "…" : s;
-	}
-
 	/**
 	 * Parses typed values: numbers with optional thousands separators, at most 16 integer and 4 fraction digits (the
 	 * column); a code the form does not have ("未知指标代码") and a value or note for a derived
@@ -402,7 +399,7 @@ public class Reports {
 		for (String code : named) {
 			Indicator i = byCode.get(code);
 			if (i == null) {
-				errors.add(new FieldError(ReportChecks.field(code), "indicator", "未知指标代码：" + shorten(String.valueOf(code))
+				errors.add(new FieldError(ReportChecks.field(code), "indicator", "未知指标代码：" + Text.excerpt(String.valueOf(code), 30)
 						+ "（本报表没有这个指标，请核对代码）"));
 			}
 			else if (i.derived() && (values.get(code) != null && !values.get(code).isBlank()

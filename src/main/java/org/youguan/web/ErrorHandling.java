@@ -287,8 +287,7 @@ class ErrorHandling {
 		String typed = value instanceof Object[] values
 				? Arrays.stream(values).map(String::valueOf).collect(Collectors.joining("、"))
 				: String.valueOf(value);
-		String s = Text.printable(typed);
-		return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+		return Text.excerpt(typed, 40);
 	}
 
 	/**

@@ -821,7 +821,7 @@ public class ParcelIngest implements ParcelUploads {
 			for (ParcelField f : ParcelField.ALL) {
 				String v = fields[f.ordinal()];
 				if (v != null && f != ParcelField.SENDER_ID_NUMBER) {
-					kept.put(f.json(), ParcelLines.printable(Masking.personalNumbersIn(v.length() > 200 ? v.substring(0, 200) : v)));
+					kept.put(f.json(), ParcelLines.printable(Masking.personalNumbersIn(v, 200)));
 				}
 			}
 			if (fields[ParcelField.SENDER_ID_NUMBER.ordinal()] != null) {

@@ -202,6 +202,36 @@ class ParcelRecordLeaksIntegrationTest {
 	}
 
 	/**
+	 * A number that a cut runs through: a field kept to 200 characters and a reason that echoes 30 characters of the
+	 * value are masked before they are cut, so neither the kept line nor the reason shows the number's middle digits
+	 * (was: 1391234 kept, 13912345 echoed).
+	 */
+	@Test
+	void aNumberCutByTheKeptFieldOrTheEchoedReasonShowsNoMoreThanItsMask() throws Exception {
+		String batch = "cut-" + run;
+		String body = line("SFC" + run + "1").replace("}", ",\"courierId\":\"" + "C".repeat(193) + "13912345678\"}") + "\n"
+				+ line("SFC" + run + "2").replace("\"senderRegion\":\"320506\"",
+						"\"senderRegion\":\"" + "x".repeat(22) + "13912345678\"") + "\n"
+				+ line("SFC" + run + "3").replace("\"senderRegion\":\"320506\"",
+						"\"senderRegion\":\"" + "y".repeat(13) + "110105 19491231 002X\"") + "\n";
+		String answer = mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch)
+			.header("Authorization", SHUNFENG).contentType("application/x-ndjson").content(body))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rejected").value(3))
+			.andExpect(jsonPath("$.errors[1].field").value("senderRegion"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String lines = mvc.perform(get("/api/v1/safety/rejected-lines").param("batchId", batch).header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(3))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		// the kept line and the echoed reason, both masked
+		assertThat(lines).contains("C".repeat(193) + "139****").contains("：" + "x".repeat(22) + "139****");
+		for (String text : List.of(answer, lines)) {
+			assertThat(text).doesNotContain("1391234").doesNotContain("1949").doesNotContain("194912");
+		}
+	}
+
+	/**
 	 * An empty body (nothing, blank lines, a CSV header alone) is refused (400 body/empty) and leaves the batch failed,
 	 * not done: the real body sent next under the same batch id is taken in, not answered "0 of 0". The batch pages
 	 * show the failed attempt's status.

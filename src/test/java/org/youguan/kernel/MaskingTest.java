@@ -1,0 +1,96 @@
+package org.youguan.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link Masking#personalNumbersIn}: the ways people write a mobile or ID number are masked, the numbers that only look
+ * like one are not, and a text cut for a message never shows more of a number than its mask.
+ */
+class MaskingTest {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "139 - 1234 - 5678", "139．1234．5678", "139·1234·5678", "139--1234--5678", "139／1234／5678",
+			"139、1234、5678", "139，1234，5678", "139,1234,5678", "139\u20091234\u20095678", "139\u202F1234\u202F5678",
+			"139\uFE631234\uFE635678", "139～1234～5678", "139~1234~5678", "(139)1234-5678", "（139）1234－5678",
+			"139 12345678", "1391234 5678", "139。1234。5678", "139\t1234\t5678", "+86 139 1234 5678", "0086-139-1234-5678" })
+	void masksAMobileNumberWrittenInBlocks(String written) {
+		String masked = Masking.personalNumbersIn("电话" + written + "。");
+		assertThat(masked).as(written).doesNotContain("1234").contains("139").contains("5678");
+		assertThat(Masking.holdsPersonalNumber(written)).as(written).isTrue();
+	}
+
+	@Test
+	void masksAMobileNumberAfterTheCountryCodeOrBeforeALetter() {
+		assertThat(Masking.personalNumbersIn("电话8613912345678")).isEqualTo("电话86139****5678");
+		assertThat(Masking.personalNumbersIn("电话008613912345678")).isEqualTo("电话0086139****5678");
+		assertThat(Masking.personalNumbersIn("13912345678X")).isEqualTo("139****5678X");
+		assertThat(Masking.personalNumbersIn("１３９１２３４５６７８Ｘ")).isEqualTo("139****5678X");
+		assertThat(Masking.personalNumbersIn("139 1234 5678X")).isEqualTo("139 **** 5678X");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "110105 19491231 002X", "110105-1949-1231-002X", "1101 0519 4912 3100 2X", "110105、19491231、002X",
+			"110105 194912310021", "110105．19491231．0021" })
+	void masksAnIdNumberWrittenInBlocks(String written) {
+		String masked = Masking.personalNumbersIn("证号" + written);
+		assertThat(masked.replaceAll("[^0-9Xx*]", "")).as(written).startsWith("110105********").hasSize(18);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "地址192.168.100.10", "版本v13.9.1234.5678", "金额13,000,000,000元", "数量1,391,234,567",
+			"日期2026-12-02 15:07", "2026.11.30 2026/12/01", "区划320505 320506 320507", "运单SF1234567890123",
+			"订单号123456789012345678", "订单号913205001234567890", "FedEx 794612345678901", "C-320506-13",
+			"0512-6555 1234", "版本1.3.9_2026", "规格13.9×12.34" })
+	void leavesNumbersThatOnlyLookLikeOneAlone(String text) {
+		assertThat(Masking.personalNumbersIn(text)).isEqualTo(text);
+		assertThat(Masking.holdsPersonalNumber(text)).as(text).isFalse();
+	}
+
+	@Test
+	void masksWholeIdNumbersOnlyWithAProvinceAndABirthDate() {
+		assertThat(Masking.personalNumbersIn("证320506199001010018")).isEqualTo("证320506********0018");
+		// the foreign permanent resident ID card of 2023 begins with 9
+		assertThat(Masking.personalNumbersIn("证931156198501010012")).isEqualTo("证931156********0012");
+		assertThat(Masking.personalNumbersIn("ABC320506199001010018")).isEqualTo("ABC320506********0018");
+		// no birth date where it would be: an order number
+		assertThat(Masking.personalNumbersIn("单号320506999913450018")).isEqualTo("单号320506999913450018");
+		// no province: 00 is none
+		assertThat(Masking.personalNumbersIn("单号000506199001010018")).isEqualTo("单号000506199001010018");
+	}
+
+	@Test
+	void aCutTextShowsNoMoreOfANumberThanItsMask() {
+		String text = "x".repeat(20) + "13912345678" + "y".repeat(30);
+		for (int max = 1; max < 45; max++) {
+			String cut = Masking.personalNumbersIn(text, max);
+			assertThat(cut).as("cut at " + max).hasSizeLessThanOrEqualTo(max).doesNotContain("1234").doesNotContain("91");
+		}
+		String id = "z".repeat(5) + "110105 19491231 002X";
+		for (int max = 1; max < id.length(); max++) {
+			assertThat(Masking.personalNumbersIn(id, max)).as("cut at " + max).doesNotContain("19").doesNotContain("4912");
+		}
+		assertThat(Masking.personalNumbersIn(null, 5)).isNull();
+	}
+
+	@Test
+	void anExcerptOrAFailureMessageNeverEchoesANumberInTheClear() {
+		for (int prefix = 0; prefix < 30; prefix++) {
+			String value = "a".repeat(prefix) + "13912345678" + "b".repeat(40);
+			String excerpt = Text.excerpt(value, 30);
+			assertThat(excerpt).as("after " + prefix).doesNotContain("1391").doesNotContain("2345");
+			assertThat(Decimals.echo(value)).isEqualTo(excerpt);
+		}
+		FieldError error = new FieldError("courierId", "rule", "无效：" + "w".repeat(490) + "110105194912310021");
+		assertThat(error.message()).doesNotContain("1949").hasSizeLessThanOrEqualTo(FieldError.MAX_MESSAGE + 1);
+		DomainException notFound = DomainException.notFound("申诉", "13912345678");
+		assertThat(notFound.getMessage()).endsWith("139****5678");
+		assertThat(new InvalidValueException(List.of(new FieldError("a", "b", "号码139-1234-5678"))).getMessage())
+			.isEqualTo("号码139-****-5678");
+	}
+}
