@@ -62,17 +62,8 @@ final class ParcelLines {
 	private ParcelLines() {
 	}
 
-	/**
-	 * Reads NDJSON (one JSON object per line, UTF-8). A line that is one flat object (no escapes, no nested values, no
-	 * fraction or exponent, well-formed UTF-8) is read by {@link #flat}; every other line by Jackson, which decides
-	 * what it is, as for every line before.
-	 */
+	/** Reads NDJSON (one JSON object per line, UTF-8). */
 	static void ndjson(InputStream in, Sink sink) throws IOException {
-		ndjson(in, sink, true);
-	}
-
-	/** As {@link #ndjson(InputStream, Sink)}; {@code flat} false reads every line with Jackson (tests compare both). */
-	static void ndjson(InputStream in, Sink sink, boolean flat) throws IOException {
 		byte[] buf = new byte[MAX_LINE + 1];
 		String[] fields = new String[ParcelField.COUNT];
 		int start = 0;
@@ -92,7 +83,7 @@ final class ParcelLines {
 				line++;
 				if (!skipping) {
 					int stop = nl > start && buf[nl - 1] == '\r' ? nl - 1 : nl;
-					line += parseLine(buf, start, stop - start, line, fields, sink, flat);
+					line += parseLine(buf, start, stop - start, line, fields, sink);
 				}
 				skipping = false;
 				start = nl + 1;
@@ -120,7 +111,7 @@ final class ParcelLines {
 				if (end > start) {
 					line++;
 					if (!skipping) {
-						line += parseLine(buf, start, end - start, line, fields, sink, flat);
+						line += parseLine(buf, start, end - start, line, fields, sink);
 					}
 				}
 				return;
@@ -129,18 +120,13 @@ final class ParcelLines {
 		}
 	}
 
-	private static long parseLine(byte[] buf, int offset, int length, long line, String[] fields, Sink sink,
-			boolean flat) {
+	private static long parseLine(byte[] buf, int offset, int length, long line, String[] fields, Sink sink) {
 		int from = offset;
 		int to = offset + length;
 		while (from < to && (buf[from] == ' ' || buf[from] == '\t' || buf[from] == '\r')) {
 			from++;
 		}
 		if (from == to) {
-			return 0;
-		}
-		if (flat && flat(buf, from, to, fields)) {
-			sink.record(line, fields);
 			return 0;
 		}
 		// records written one after another without a newline between them ({...}{...}) are taken one by one, each
@@ -216,229 +202,6 @@ final class ParcelLines {
 			sink.broken(n, notAnObject(), masked(buf, from, to - from));
 			return n - line;
 		}
-	}
-
-	/** The contract names as ASCII bytes, by {@link ParcelField#ordinal()}. */
-	private static final byte[][] NAMES = new byte[ParcelField.COUNT][];
-
-	static {
-		for (ParcelField f : ParcelField.ALL) {
-			NAMES[f.ordinal()] = f.json().getBytes(StandardCharsets.US_ASCII);
-		}
-	}
-
-	/**
-	 * Reads {@code buf[from, to)} as one flat JSON object into {@code fields} when it is of the plain form every
-	 * export writes: property names of ASCII without escapes, values that are strings without escapes or control
-	 * characters (well-formed UTF-8), integers without leading zeros (at most 18 characters), true, false or null,
-	 * JSON whitespace (space, tab, CR) between tokens, nothing after the object, no contract property twice. Answers
-	 * false for anything else — then nothing is decided and Jackson reads the line, as for every line before: this
-	 * reader only takes lines Jackson takes too, with the same fields (the text of strings and numbers as written,
-	 * true and false as those words, null as null, unknown properties ignored). It creates no parser per line and no
-	 * objects but the field values (docs/performance.md, issue 17, 2026-12-02 h/safety12).
-	 *
-	 * @param buf the line's bytes (UTF-8); {@code from} is its first byte that is no whitespace, {@code to} its end
-	 * @param fields filled by {@link ParcelField#ordinal()} (null where absent) when the answer is true; otherwise
-	 *        left in any state
-	 * @return whether the line was read
-	 */
-	static boolean flat(byte[] buf, int from, int to, String[] fields) {
-		int i = from;
-		if (i >= to || buf[i] != '{') {
-			return false;
-		}
-		Arrays.fill(fields, null);
-		int seen = 0;
-		i = space(buf, i + 1, to);
-		if (i < to && buf[i] == '}') {
-			return space(buf, i + 1, to) == to;
-		}
-		while (true) {
-			if (i >= to || buf[i] != '"') {
-				return false;
-			}
-			int nameFrom = ++i;
-			while (i < to && buf[i] != '"') {
-				// a negative byte (not ASCII), a control character or an escape: Jackson's to read
-				if (buf[i] < 0x20 || buf[i] == '\\') {
-					return false;
-				}
-				i++;
-			}
-			if (i >= to) {
-				return false;
-			}
-			int index = field(buf, nameFrom, i);
-			i = space(buf, i + 1, to);
-			if (i >= to || buf[i] != ':') {
-				return false;
-			}
-			i = space(buf, i + 1, to);
-			if (i >= to) {
-				return false;
-			}
-			byte c = buf[i];
-			String text;
-			if (c == '"') {
-				int valueFrom = ++i;
-				boolean ascii = true;
-				while (i < to && buf[i] != '"') {
-					byte d = buf[i];
-					if (d == '\\' || d >= 0 && d < 0x20) {
-						return false;
-					}
-					ascii &= d >= 0;
-					i++;
-				}
-				if (i >= to || !ascii && !utf8(buf, valueFrom, i)) {
-					return false;
-				}
-				text = index < 0 ? null
-						: new String(buf, valueFrom, i - valueFrom, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-				i++;
-			}
-			else if (c == '-' || c >= '0' && c <= '9') {
-				int valueFrom = i;
-				if (c == '-') {
-					i++;
-				}
-				if (i < to && buf[i] == '0') {
-					i++;
-				}
-				else if (i < to && buf[i] >= '1' && buf[i] <= '9') {
-					while (i < to && buf[i] >= '0' && buf[i] <= '9') {
-						i++;
-					}
-				}
-				else {
-					return false;
-				}
-				if (i - valueFrom > 18 || !delimiter(buf, i, to)) {
-					return false;
-				}
-				text = index < 0 ? null : new String(buf, valueFrom, i - valueFrom, StandardCharsets.ISO_8859_1);
-			}
-			else if (word(buf, i, to, "true")) {
-				text = "true";
-				i += 4;
-			}
-			else if (word(buf, i, to, "false")) {
-				text = "false";
-				i += 5;
-			}
-			else if (word(buf, i, to, "null")) {
-				text = null;
-				i += 4;
-			}
-			else {
-				return false;
-			}
-			if (index >= 0) {
-				if ((seen & 1 << index) != 0) {
-					return false;
-				}
-				seen |= 1 << index;
-				fields[index] = text;
-			}
-			i = space(buf, i, to);
-			if (i >= to) {
-				return false;
-			}
-			if (buf[i] == '}') {
-				return space(buf, i + 1, to) == to;
-			}
-			if (buf[i] != ',') {
-				return false;
-			}
-			i = space(buf, i + 1, to);
-		}
-	}
-
-	/** The first index from {@code i} that is not JSON whitespace (a line has no newline). */
-	private static int space(byte[] buf, int i, int to) {
-		while (i < to && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r')) {
-			i++;
-		}
-		return i;
-	}
-
-	/** Whether a value ends at {@code i}: the line's end, whitespace, a comma or the object's end. */
-	private static boolean delimiter(byte[] buf, int i, int to) {
-		return i == to || buf[i] == ',' || buf[i] == '}' || buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r';
-	}
-
-	/** Whether the literal {@code word} (ASCII) stands at {@code i}, followed by a delimiter. */
-	private static boolean word(byte[] buf, int i, int to, String word) {
-		int n = word.length();
-		if (to - i < n) {
-			return false;
-		}
-		for (int k = 0; k < n; k++) {
-			if (buf[i + k] != word.charAt(k)) {
-				return false;
-			}
-		}
-		return delimiter(buf, i + n, to);
-	}
-
-	/** The contract field named by the ASCII bytes {@code buf[from, to)}, or -1. */
-	private static int field(byte[] buf, int from, int to) {
-		int n = to - from;
-		for (int k = 0; k < NAMES.length; k++) {
-			byte[] name = NAMES[k];
-			if (name.length == n && Arrays.equals(buf, from, to, name, 0, n)) {
-				return k;
-			}
-		}
-		return -1;
-	}
-
-	/**
-	 * Whether {@code buf[from, to)} is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above
-	 * U+10FFFF) — what Jackson and the JDK decode alike; anything else is left to Jackson.
-	 */
-	static boolean utf8(byte[] buf, int from, int to) {
-		int i = from;
-		while (i < to) {
-			int c = buf[i] & 0xff;
-			if (c < 0x80) {
-				i++;
-				continue;
-			}
-			int more;
-			int low = 0x80;
-			int high = 0xBF;
-			if (c >= 0xC2 && c <= 0xDF) {
-				more = 1;
-			}
-			else if (c >= 0xE0 && c <= 0xEF) {
-				more = 2;
-				low = c == 0xE0 ? 0xA0 : 0x80;
-				high = c == 0xED ? 0x9F : 0xBF;
-			}
-			else if (c >= 0xF0 && c <= 0xF4) {
-				more = 3;
-				low = c == 0xF0 ? 0x90 : 0x80;
-				high = c == 0xF4 ? 0x8F : 0xBF;
-			}
-			else {
-				return false;
-			}
-			if (to - i <= more) {
-				return false;
-			}
-			int second = buf[i + 1] & 0xff;
-			if (second < low || second > high) {
-				return false;
-			}
-			for (int k = 2; k <= more; k++) {
-				if ((buf[i + k] & 0xC0) != 0x80) {
-					return false;
-				}
-			}
-			i += more + 1;
-		}
-		return true;
 	}
 
 	private static ParcelRejection notAnObject() {
