@@ -15,8 +15,12 @@ public record FieldError(String field, String rule, String message) implements S
 	/** The most characters a failure's message carries. */
 	public static final int MAX_MESSAGE = 500;
 
-	/** Masks the personal numbers in the message, then cuts it to {@link #MAX_MESSAGE} characters. */
+	/**
+	 * Masks the personal numbers in the message and the field (a field's name may hold what a user sent: a map's key,
+	 * {@code values.13912345678}), then cuts the message to {@link #MAX_MESSAGE} characters.
+	 */
 	public FieldError {
+		field = capped(Masking.personalNumbersIn(field));
 		message = capped(Masking.personalNumbersIn(message));
 	}
 

@@ -52,12 +52,14 @@ public final class Masking {
 	 * date check accepts any day 01–31 of any month.
 	 * <p>Whole runs count (a run of digits longer or shorter, like a waybill number or a region code, is left as it is),
 	 * and so do numbers written in blocks: digit runs joined by one to {@value #MAX_JOINER} characters people type
-	 * between the parts of a number ({@link #joiner}: spaces of every width, hyphens and dashes, points, slashes, commas,
-	 * 、, tildes, brackets) whose blocks together make such a number in a shape people write it in: a mobile number in
-	 * two or three blocks of at least 3 digits (139-1234-5678, 139 12345678, (139)1234-5678), an ID number in two to
-	 * five blocks of at least 3 characters, the last of at least 2 (110105 19491231 002X, 1101 0519 4912 3100 2X).
-	 * Numbers with blocks of one or two digits — an IP address (192.168.100.10), a version (v13.9.1234.5678), an
-	 * amount grouped by thousands (13,000,000,000) or a date — are left alone. Full-width digits typed with a Chinese
+	 * between the parts of a number, or that hide between them ({@link #joiner}: spaces of every width, hyphens and
+	 * dashes, points, slashes, commas, 、, tildes, brackets, bars, colons, line breaks, zero-width characters) whose
+	 * blocks together make such a number in a shape people write it in and stand apart in the run ({@link #maskJoined}):
+	 * a mobile number 3-4-4, 3-8 or 7-4 (139-1234-5678, 139 12345678, (139)1234-5678, 0139-1234-5678), an ID number in
+	 * two to six blocks (110105 19491231 002X, 1101 0519 4912 3100 2X, 110105 1949 12 31 002X). An IP address
+	 * (192.168.100.10), a version (v13.9.1234.5678), an amount grouped by thousands (13,000,000,000), a date, a waybill
+	 * in blocks (6129 1391 2345 678) or a code after letters (KD-151-2025-0012) is left alone; a mobile number as a
+	 * whole run after letters is masked (Tel13912345678 — and so JDVA13912345678 too). Full-width digits typed with a Chinese
 	 * input method (１３９…) are read, and shown, as the ASCII digits they are.
 	 * <p>Known and accepted: a text that is indistinguishable from such a number is masked, e.g. a specification
 	 * 130/1234/5678 (a mobile number in slashes) or a list of region codes 320505 320506 001 (a 15-digit ID number in
@@ -146,7 +148,7 @@ public final class Masking {
 	}
 
 	/** The most characters between two blocks of one number written in parts (139 - 1234 - 5678 has 3). */
-	private static final int MAX_JOINER = 4;
+	private static final int MAX_JOINER = 6;
 
 	/**
 	 * The text with every personal number written in blocks masked ({@link #personalNumbersIn}: runs of digits joined
@@ -201,31 +203,55 @@ public final class Masking {
 		return out == null ? text : new String(out);
 	}
 
-	/** Masks, from each block on, the longest sequence of two or more blocks that is a personal number in its shape. */
+	/**
+	 * Masks, from each block on, the longest sequence of blocks that is a personal number in its shape and stands
+	 * apart in the run: it begins the run, or the joiner before it differs from the one inside it, or a country code
+	 * (86, 0086) comes before it; and it ends the run or the joiner after it differs. So in 139 1234 5678、139 8765
+	 * 4321 both are numbers, while 6129 1391 2345 678 (a waybill in blocks) holds none. A mobile number is 3-4-4, 3-8
+	 * or 7-4 (0139-1234-5678 with its trunk 0 as 4-4-4) and not the digits of a code after ASCII letters (KD-151-2025-0012);
+	 * an 18-character ID number is two to six blocks, the first of at least 3 digits, the others of at least 2; a
+	 * 15-digit one begins with its 6-digit region code.
+	 */
 	private static char[] maskJoined(String text, char[] out, int[] starts, int[] ends, int groups) {
 		StringBuilder digits = new StringBuilder(24);
+		boolean code = codePrefix(text, starts[0]);
 		for (int a = 0; a < groups; a++) {
+			if (a > 0 && a + 1 < groups && sameJoiner(text, starts, ends, a - 1, a)
+					&& !countryCode(text, starts[a - 1], ends[a - 1])) {
+				continue;
+			}
+			int first = ends[a] - starts[a];
+			// a trunk 0 before a mobile number: 0139-1234-5678
+			int lead = first == 4 && text.charAt(starts[a]) == '0' && text.charAt(starts[a] + 1) == '1' ? 1 : 0;
 			digits.setLength(0);
 			int best = -1;
 			int bestCount = 0;
+			int bestLead = 0;
 			int shortest = Integer.MAX_VALUE;
-			for (int b = a; b < groups && b - a < 5 && digits.length() <= 18; b++) {
+			for (int b = a; b < groups && b - a < 6 && digits.length() <= 19; b++) {
 				int size = ends[b] - starts[b];
 				digits.append(text, starts[b], ends[b]);
-				// a mobile number's last block without an X after it (139 1234 5678X is a mobile number and an X)
 				boolean x = !digit(text.charAt(ends[b] - 1));
-				int mobile = digits.length() - (x ? 1 : 0);
-				if (b > a && b - a < 3 && Math.min(shortest, size - (x ? 1 : 0)) >= 3 && mobile == 11
-						&& personal(digits.subSequence(0, 11))) {
-					best = b;
-					bestCount = 11;
+				boolean endsApart = b == groups - 1 || b > a && !sameJoiner(text, starts, ends, b - 1, b);
+				if (b > a && endsApart) {
+					// a mobile number's last block without an X after it (139 1234 5678X is a mobile number and an X)
+					int mobile = digits.length() - lead - (x ? 1 : 0);
+					if (!code && mobile == 11 && mobileShape(first - lead, b - a == 1 ? size - (x ? 1 : 0) : ends[a + 1] - starts[a + 1],
+							b - a) && personal(digits.subSequence(lead, lead + 11))) {
+						best = b;
+						bestCount = 11;
+						bestLead = lead;
+					}
+					if (first >= 3 && shortest >= 2 && size >= 2 && (digits.length() == 18 || digits.length() == 15 && first == 6)
+							&& personal(digits)) {
+						best = b;
+						bestCount = digits.length();
+						bestLead = 0;
+					}
 				}
-				if (b > a && shortest >= 3 && size >= 2
-						&& (digits.length() == 18 || digits.length() == 15) && personal(digits)) {
-					best = b;
-					bestCount = digits.length();
+				if (b > a) {
+					shortest = Math.min(shortest, size);
 				}
-				shortest = Math.min(shortest, size);
 			}
 			if (best < 0) {
 				continue;
@@ -233,11 +259,12 @@ public final class Masking {
 			if (out == null) {
 				out = text.toCharArray();
 			}
-			int head = bestCount == 11 ? 3 : 6;
+			int head = bestLead + (bestCount == 11 ? 3 : 6);
+			int count = bestLead + bestCount;
 			int seen = 0;
 			for (int b = a; b <= best; b++) {
-				for (int k = starts[b]; k < ends[b] && seen < bestCount; k++, seen++) {
-					if (seen >= head && seen < bestCount - 4) {
+				for (int k = starts[b]; k < ends[b] && seen < count; k++, seen++) {
+					if (seen >= head && seen < count - 4) {
 						out[k] = '*';
 					}
 				}
@@ -245,6 +272,32 @@ public final class Masking {
 			a = best;
 		}
 		return out;
+	}
+
+	/** A mobile number's blocks: 3-4-4, 3-8 or 7-4 (the first block's digits, the second's, the number of joiners). */
+	private static boolean mobileShape(int first, int second, int joins) {
+		return joins == 2 ? first == 3 && second == 4 : joins == 1 && (first == 3 || first == 7);
+	}
+
+	/** Whether the joiner after block g is the same as the one after block h (both followed by a block). */
+	private static boolean sameJoiner(String text, int[] starts, int[] ends, int g, int h) {
+		int length = starts[g + 1] - ends[g];
+		return length == starts[h + 1] - ends[h] && text.regionMatches(ends[g], text, ends[h], length);
+	}
+
+	/** Whether the block is a country code: 86 or 0086 (a + before it or not). */
+	private static boolean countryCode(String text, int start, int end) {
+		return end - start == 2 && text.startsWith("86", start) || end - start == 4 && text.startsWith("0086", start);
+	}
+
+	/** Whether the run of digits at {@code start} continues a code of ASCII letters: KD-151…, WZ_139…, RX.1391…. */
+	private static boolean codePrefix(String text, int start) {
+		if (start < 2) {
+			return false;
+		}
+		char joiner = text.charAt(start - 1);
+		char letter = text.charAt(start - 2);
+		return (joiner == '-' || joiner == '_' || joiner == '.' || joiner == '/') && (letter >= 'A' && letter <= 'Z' || letter >= 'a' && letter <= 'z');
 	}
 
 	/**
@@ -302,22 +355,22 @@ public final class Masking {
 	 */
 	private static boolean joiner(char c) {
 		return switch (c) {
-			case ' ', '\t', '\u00A0', '\u202F', '\u205F', '\u3000', '-', '\u2212', '\uFE58', '\uFE63', '\uFF0D', '~', '\uFF5E',
+			case ' ', '\u00A0', '\u202F', '\u205F', '\u3000', '-', '\u2212', '\uFE58', '\uFE63', '\uFF0D', '~', '\uFF5E',
 					'\u301C', '_', '\uFF3F', '.', '\uFF0E', '\u00B7', '\u30FB', '\uFF65', '\u2022', '\u2027', '\u3002', '/',
-					'\uFF0F', '\\', '\uFF3C', ',', '\uFF0C', '\u3001', '(', ')', '\uFF08', '\uFF09', '[', ']' ->
+					'\uFF0F', '\\', '\uFF3C', ',', '\uFF0C', '\u3001', '(', ')', '\uFF08', '\uFF09', '[', ']', '\u3010', '\u3011',
+					'\u3014', '\u3015', '|', '\uFF5C', ':', '\uFF1A', '*', '\uFF0A', '+', '\uFF0B', '\u4E00' ->
 				true;
-			default -> c >= '\u2000' && c <= '\u200B' || c >= '\u2010' && c <= '\u2015';
+			default -> c >= '\u2000' && c <= '\u2015' || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
 		};
 	}
-
 	/**
 	 * Candidates, checked further by {@link #personal}: a mobile number right after the country code, +86 or a run
-	 * beginning 86 or 0086 (group 1, tried first: 0086 and a mobile number are also 15 digits), or an ID number (18 or
-	 * 15 digits, an 18-character one may end in X) or a mobile number as a whole run of digits (group 2; a mobile
-	 * number may have an X or a letter after it).
+	 * beginning 86 or 0086, or after a trunk 0 (group 1, tried first: 0086 and a mobile number are also 15 digits), or
+	 * an ID number (18 or 15 digits, an 18-character one may end in X; a letter may follow) or a mobile number as a
+	 * whole run of digits, also after letters (group 2; a mobile number may have an X or a letter after it).
 	 */
-	private static final Pattern PERSONAL_NUMBER = Pattern.compile("(?:(?<=[+\uFF0B]86)|(?<![0-9])(?:00)?86)(1[3-9][0-9]{9})(?![0-9])"
-			+ "|(?<![0-9])([0-9]{17}[0-9Xx](?![0-9Xx])|[0-9]{15}(?![0-9Xx])|1[3-9][0-9]{9}(?![0-9]))");
+	private static final Pattern PERSONAL_NUMBER = Pattern.compile("(?:(?<=[+\uFF0B]86)|(?<![0-9])(?:00)?86|(?<![0-9])0)"
+			+ "(1[3-9][0-9]{9})(?![0-9])|(?<![0-9])([0-9]{17}[0-9Xx](?![0-9])|[0-9]{15}(?![0-9Xx])|1[3-9][0-9]{9}(?![0-9]))");
 
 	private static String keep(String value, int head, int tail) {
 		if (value == null || value.isEmpty()) {

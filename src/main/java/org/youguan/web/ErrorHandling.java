@@ -52,6 +52,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
@@ -391,17 +392,31 @@ class ErrorHandling {
 	 * The problem's {@code instance}: the request's path, or — when it is longer than a message may be (an id of
 	 * thousands of digits) — the path up to its last "/" within {@link FieldError#MAX_MESSAGE} characters, so that a
 	 * refusal does not repeat a long input (Spring would otherwise fill in the whole path); every log line of this
-	 * class names the request's path the same way.
+	 * class names the request's path the same way. An ID or mobile number in the path (a mistyped id, a probe) is
+	 * masked ({@link Masking#personalNumbersIn}), as in every message: neither the answer nor the log repeats it.
 	 */
 	static String instance(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		return path.length() <= FieldError.MAX_MESSAGE ? path : path.substring(0, path.lastIndexOf('/', FieldError.MAX_MESSAGE) + 1);
+		return maskedPath(request.getRequestURI());
+	}
+
+	/**
+	 * A request path as answers and logs may repeat it: at most {@link FieldError#MAX_MESSAGE} characters (cut after
+	 * a "/"), personal numbers masked.
+	 * @param path the request's path (URI, not decoded), or null
+	 */
+	public static String maskedPath(String path) {
+		if (path == null) {
+			return null;
+		}
+		String cut = path.length() <= FieldError.MAX_MESSAGE ? path : path.substring(0, path.lastIndexOf('/', FieldError.MAX_MESSAGE) + 1);
+		return Masking.personalNumbersIn(cut);
 	}
 
 	private static Object answer(HttpServletRequest request, HttpStatus status, String title, String message,
 			List<FieldError> errors) {
-		// a message never repeats a long input whole, whichever module wrote it (FieldError caps the fields' own)
-		String detail = FieldError.capped(message);
+		// a message never repeats a long input whole nor a personal number, whichever module wrote it (FieldError
+		// caps and masks the fields' own)
+		String detail = FieldError.capped(Masking.personalNumbersIn(message));
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 			problem.setTitle(title);

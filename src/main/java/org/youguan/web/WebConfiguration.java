@@ -109,13 +109,20 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
-	/** The error page of a request refused by a filter shows the same title, message and fields as any other. */
+	/**
+	 * The error page of a request refused by a filter shows the same title, message and fields as any other; the path
+	 * it names (Spring's {@code path}, e.g. in the 403 of a filter) is masked as {@link ErrorHandling#maskedPath} masks
+	 * it.
+	 */
 	@Bean
 	ErrorAttributes errorAttributes() {
 		return new DefaultErrorAttributes() {
 			@Override
 			public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
 				Map<String, Object> attributes = super.getErrorAttributes(request, options);
+				if (attributes.get("path") instanceof String path) {
+					attributes.put("path", ErrorHandling.maskedPath(path));
+				}
 				if (request.getAttribute(RequestValuesFilter.REFUSAL,
 						RequestAttributes.SCOPE_REQUEST) instanceof RequestValuesFilter.Refusal refusal) {
 					attributes.put("title", refusal.title());

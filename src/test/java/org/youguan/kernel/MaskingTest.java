@@ -18,7 +18,10 @@ class MaskingTest {
 	@ValueSource(strings = { "139 - 1234 - 5678", "139．1234．5678", "139·1234·5678", "139--1234--5678", "139／1234／5678",
 			"139、1234、5678", "139，1234，5678", "139,1234,5678", "139\u20091234\u20095678", "139\u202F1234\u202F5678",
 			"139\uFE631234\uFE635678", "139～1234～5678", "139~1234~5678", "(139)1234-5678", "（139）1234－5678",
-			"139 12345678", "1391234 5678", "139。1234。5678", "139\t1234\t5678", "+86 139 1234 5678", "0086-139-1234-5678" })
+			"139 12345678", "1391234 5678", "139。1234。5678", "139\t1234\t5678", "+86 139 1234 5678", "0086-139-1234-5678",
+			"139\u200C1234\u200C5678", "139\uFEFF1234\u00AD5678", "139\n1234\n5678", "139|1234|5678", "139：1234：5678",
+			"139*1234*5678", "139+1234+5678", "139一1234一5678", "【139】1234 5678", "139     1234     5678",
+			"0139-1234-5678" })
 	void masksAMobileNumberWrittenInBlocks(String written) {
 		String masked = Masking.personalNumbersIn("电话" + written + "。");
 		assertThat(masked).as(written).doesNotContain("1234").contains("139").contains("5678");
@@ -32,21 +35,27 @@ class MaskingTest {
 		assertThat(Masking.personalNumbersIn("13912345678X")).isEqualTo("139****5678X");
 		assertThat(Masking.personalNumbersIn("１３９１２３４５６７８Ｘ")).isEqualTo("139****5678X");
 		assertThat(Masking.personalNumbersIn("139 1234 5678X")).isEqualTo("139 **** 5678X");
+		assertThat(Masking.personalNumbersIn("电话013912345678")).isEqualTo("电话0139****5678");
+		// two numbers in a list: the list's joiner differs from the numbers' own
+		assertThat(Masking.personalNumbersIn("139 1234 5678、139 8765 4321")).isEqualTo("139 **** 5678、139 **** 4321");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "110105 19491231 002X", "110105-1949-1231-002X", "1101 0519 4912 3100 2X", "110105、19491231、002X",
-			"110105 194912310021", "110105．19491231．0021" })
+			"110105 194912310021", "110105．19491231．0021", "110 105 194 912 310 021", "110105 1949 12 31 002X",
+			"110105194912310021X" })
 	void masksAnIdNumberWrittenInBlocks(String written) {
 		String masked = Masking.personalNumbersIn("证号" + written);
-		assertThat(masked.replaceAll("[^0-9Xx*]", "")).as(written).startsWith("110105********").hasSize(18);
+		assertThat(masked.replaceAll("[^0-9Xx*]", "")).as(written).startsWith("110105********").hasSizeBetween(18, 19);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "地址192.168.100.10", "版本v13.9.1234.5678", "金额13,000,000,000元", "数量1,391,234,567",
 			"日期2026-12-02 15:07", "2026.11.30 2026/12/01", "区划320505 320506 320507", "运单SF1234567890123",
 			"订单号123456789012345678", "订单号913205001234567890", "FedEx 794612345678901", "C-320506-13",
-			"0512-6555 1234", "版本1.3.9_2026", "规格13.9×12.34" })
+			"0512-6555 1234", "版本1.3.9_2026", "规格13.9×12.34", "FedEx 6129 1391 2345 678", "订单 139 1234 5678 0",
+			"顺丰 SF 139 1234 5678 90", "批号1912-0301-123", "订单 1712 3456 789", "型号 RX-1391-2345-678", "KD-151-2025-0012",
+			"WZ-139-2024-0001", "尺码 110 115 120 125 130", "时间13:05:12", "13:91:23:45:67:8" })
 	void leavesNumbersThatOnlyLookLikeOneAlone(String text) {
 		assertThat(Masking.personalNumbersIn(text)).isEqualTo(text);
 		assertThat(Masking.holdsPersonalNumber(text)).as(text).isFalse();
@@ -62,6 +71,13 @@ class MaskingTest {
 		assertThat(Masking.personalNumbersIn("单号320506999913450018")).isEqualTo("单号320506999913450018");
 		// no province: 00 is none
 		assertThat(Masking.personalNumbersIn("单号000506199001010018")).isEqualTo("单号000506199001010018");
+	}
+
+	@Test
+	void aFailureNamesNoPersonalNumberInItsField() {
+		FieldError keyed = new FieldError("values.13912345678", "number", "字段“values.13912345678”应为数字");
+		assertThat(keyed.field()).isEqualTo("values.139****5678");
+		assertThat(keyed.message()).doesNotContain("1234");
 	}
 
 	@Test

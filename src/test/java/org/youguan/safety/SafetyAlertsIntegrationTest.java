@@ -189,6 +189,23 @@ class SafetyAlertsIntegrationTest {
 			.andExpect(status().isForbidden());
 	}
 
+	/** A courierId that is a mobile or ID number is refused as on the parcel records (it would be kept in the clear). */
+	@Test
+	void aRosterCourierIdIsNoPersonalNumber() throws Exception {
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"courierId\":\"13987654321\",\"idNumber\":\"320506198001010013\"},"
+					+ "{\"courierId\":\"139-8765-4321\",\"idNumber\":\"320506198001010013\"},"
+					+ "{\"courierId\":\"KD-151-2025-0012\",\"idNumber\":\"320506198001010013\"}]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"))
+			.andExpect(jsonPath("$.errors[1].rule").value("personal-number"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("8765"))));
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE courier_id = 'KD-151-2025-0012'").query(Long.class).single())
+			.isZero();
+	}
+
 	@Test
 	void aRosterIdNumberIsCheckedLikeASenderIdNumberAndEveryBadLineIsListed() throws Exception {
 		// a wrong GB 11643 check character, a phone number, a company's credit code as a courier's document: each named

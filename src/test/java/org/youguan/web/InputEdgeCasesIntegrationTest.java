@@ -87,6 +87,24 @@ class InputEdgeCasesIntegrationTest {
 		})).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("q"));
 	}
 
+	/**
+	 * A mobile or ID number in a path (a probe, a mistyped id) is not repeated in the clear: neither in the problem's
+	 * instance nor its detail, for a path no handler has (404) and one whose id is no number (400).
+	 */
+	@Test
+	void aPersonalNumberInThePathIsMaskedInTheRefusal() throws Exception {
+		String unmapped = mvc.perform(get("/api/v1/universal/supervision/1/13987654321").header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.instance").value("/api/v1/universal/supervision/1/139****4321"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String malformed = mvc.perform(get("/api/v1/enforcement/cases/110105199307158876abc/procedure")
+			.header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.instance").value("/api/v1/enforcement/cases/110105********8876abc/procedure"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(unmapped + malformed).doesNotContain("8765").doesNotContain("19930715");
+	}
+
 	/** A path of thousands of characters (an id of 6,000 digits) is refused without being repeated in the answer. */
 	@Test
 	void aHugePathIsNotRepeatedInTheRefusal() throws Exception {

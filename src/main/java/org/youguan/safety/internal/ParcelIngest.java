@@ -168,9 +168,10 @@ public class ParcelIngest implements ParcelUploads {
 	}
 
 	/**
-	 * A batch id as accepted: 1–64 letters, digits, '.', '_' or '-'.
+	 * A batch id as accepted: 1–64 letters, digits, '.', '_' or '-', holding no ID or mobile number
+	 * ({@link Masking#holdsPersonalNumber}).
 	 *
-	 * @throws InvalidValueException on field {@code batchId} (required, format)
+	 * @throws InvalidValueException on field {@code batchId} (required, format, personal-number)
 	 */
 	static String batchId(String text) {
 		if (text == null || text.isBlank()) {
@@ -184,6 +185,10 @@ public class ParcelIngest implements ParcelUploads {
 		}
 		if (!ok) {
 			throw new InvalidValueException("batchId", "format", "批次号（batchId）应为1–64位字母、数字、“.”、“_”或“-”");
+		}
+		if (Masking.holdsPersonalNumber(t)) {
+			// a batch id is listed, audited and answered as it is: no personal number in it
+			throw new InvalidValueException("batchId", "personal-number", "批次号（batchId）不得含身份证号码或手机号码");
 		}
 		return t;
 	}

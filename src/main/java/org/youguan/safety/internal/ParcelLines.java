@@ -20,6 +20,7 @@ import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Masking;
 
 /**
  * Reads an upload line by line without ever holding more than one line (NDJSON) or one row (CSV) in memory, with
@@ -303,7 +304,9 @@ final class ParcelLines {
 	}
 
 	/**
-	 * The first 500 characters of a broken line (its {@code \\uXXXX} escapes undone), the value of a {@code senderIdNumber} key removed, every group of 6 or
+	 * The first 500 characters of a broken line (its escapes undone), the value of a {@code senderIdNumber} key removed,
+	 * every ID or mobile number in it masked ({@link Masking#personalNumbersIn}, before the cut: 110105.1993.0715.8878
+	 * and 139|8765|4321 too), then every group of 6 or
 	 * more digits (an ID number? also written in blocks: "3205 0619 9001…", "3205-0619-…") masked and every control
 	 * character (NUL and the rest of C0 but tab, DEL, undecodable bytes) shown as '?': a line of binary garbage is kept
 	 * as readable text (PostgreSQL text cannot hold NUL) and no clear ID number is kept.
@@ -311,15 +314,16 @@ final class ParcelLines {
 	static String masked(byte[] buf, int offset, int length) {
 		String text = unescaped(new String(buf, offset, Math.min(length, 2000), StandardCharsets.UTF_8));
 		text = ID_NUMBER_VALUE.matcher(text).replaceAll("$1\"（已删除）\"");
-		return printable(maskDigits(text.length() > 500 ? text.substring(0, 500) : text));
+		return printable(maskDigits(Masking.personalNumbersIn(text, 500)));
 	}
 
 	/**
-	 * The text with its JSON escapes {@code \\uXXXX} undone ("\\u0031\\u0031…" is "11…"), so digits written as escapes
-	 * are masked like plain ones; the text itself when it has none.
+	 * The text with its JSON escapes {@code \\uXXXX}, {@code \\t}, {@code \\n}, {@code \\r}, {@code \\b}, {@code \\f} and
+	 * {@code \\/} undone ("\\u0031\\u0031…" is "11…"), so digits written as escapes, or joined by them, are masked like
+	 * plain ones; the text itself when it has none.
 	 */
 	static String unescaped(String text) {
-		int at = text.indexOf("\\u");
+		int at = text.indexOf('\\');
 		if (at < 0) {
 			return text;
 		}
@@ -330,6 +334,15 @@ final class ParcelLines {
 			if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u' && hex(text, i + 2)) {
 				out.append((char) Integer.parseInt(text, i + 2, i + 6, 16));
 				i += 6;
+			}
+			else if (c == '\\' && i + 1 < text.length() && "tnrbf/".indexOf(text.charAt(i + 1)) >= 0) {
+				out.append("\t\n\r\b\f/".charAt("tnrbf/".indexOf(text.charAt(i + 1))));
+				i += 2;
+			}
+			else if (c == '\\' && i + 1 < text.length()) {
+				// an escaped backslash or quote stays as written, and its second character is not read as an escape
+				out.append(c).append(text.charAt(i + 1));
+				i += 2;
 			}
 			else {
 				out.append(c);
@@ -349,6 +362,10 @@ final class ParcelLines {
 			}
 		}
 		return true;
+	}
+
+	private static boolean digitOrMask(char c) {
+		return Character.isDigit(c) || c == '*';
 	}
 
 	/** A day as ISO-8601 writes it (an accepted-at time's date), not an ID number. */
@@ -377,13 +394,14 @@ final class ParcelLines {
 	/**
 	 * Every group of 6 or more digits replaced by '*', digits joined by single spaces or hyphens counting as one
 	 * group (an ID number written in blocks), a trailing X included, an ISO date (2026-11-30) left as it is: no ID number
-	 * survives in a kept line.
+	 * survives in a kept line. A '*' counts as a digit: a number {@link Masking#personalNumbersIn} masked before
+	 * (110105********002X) is one group and is masked whole, as before that masking.
 	 */
 	static String maskDigits(String text) {
 		StringBuilder out = new StringBuilder(text.length());
 		int i = 0;
 		while (i < text.length()) {
-			if (!Character.isDigit(text.charAt(i))) {
+			if (!digitOrMask(text.charAt(i))) {
 				out.append(text.charAt(i++));
 				continue;
 			}
@@ -391,7 +409,7 @@ final class ParcelLines {
 			int digits = 0;
 			while (j < text.length()) {
 				char c = text.charAt(j);
-				if (Character.isDigit(c)) {
+				if (digitOrMask(c)) {
 					digits++;
 					j++;
 				}
@@ -400,7 +418,7 @@ final class ParcelLines {
 					break;
 				}
 				else if ((c == ' ' || c == '-' || c == '\u3000') && j + 1 < text.length()
-						&& Character.isDigit(text.charAt(j + 1))) {
+						&& digitOrMask(text.charAt(j + 1))) {
 					j++;
 				}
 				else {
@@ -410,7 +428,7 @@ final class ParcelLines {
 			if (digits >= 6 && !ISO_DATE.matcher(text.substring(i, j)).matches()) {
 				for (int k = i; k < j; k++) {
 					char c = text.charAt(k);
-					out.append(Character.isDigit(c) || c == 'X' || c == 'x' ? '*' : c);
+					out.append(digitOrMask(c) || c == 'X' || c == 'x' ? '*' : c);
 				}
 			}
 			else {

@@ -63,6 +63,22 @@ class ParcelLinesTest {
 	}
 
 	/** Digits written as JSON escapes are masked like plain ones in a kept broken line. */
+	/**
+	 * A broken line keeps no ID or mobile number whichever joiner or escape writes it: points (the birth date was
+	 * shown), an escaped tab, a bar, an invisible character.
+	 */
+	@Test
+	void aBrokenLineKeepsNoNumberJoinedByPointsEscapesOrBars() {
+		String line = "{\"waybillNumber\":\"S2\",\"senderidnumber\":\"110105.1993.0715.8878\",\"note\":\"139\\t8765\\t4321\","
+				+ "\"a\":\"139|8765|4321\",\"b\":\"139\u200C8765\u200C4321\",\"c\":\"a\\\\t139\"";
+		byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+
+		String kept = ParcelLines.masked(bytes, 0, bytes.length);
+
+		assertThat(kept).doesNotContain("1993").doesNotContain("0715").doesNotContain("8765").contains("S2")
+			.contains("\"c\":\"a\\\\t139\"");
+	}
+
 	@Test
 	void aBrokenLineWithItsIdNumberEscapedKeepsItMasked() {
 		StringBuilder escaped = new StringBuilder();

@@ -224,6 +224,12 @@ class ParcelRecordLeaksIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(3))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		// a batch id is listed and audited as sent: a mobile number is refused as one
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "139-8765-4321").header("Authorization", SHUNFENG)
+			.contentType("application/x-ndjson").content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("batchId"))
+			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
 		// the kept line and the echoed reason, both masked
 		assertThat(lines).contains("C".repeat(193) + "139****").contains("：" + "x".repeat(22) + "139****");
 		for (String text : List.of(answer, lines)) {

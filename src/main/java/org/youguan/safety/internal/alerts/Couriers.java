@@ -17,6 +17,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Masking;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.SenderIdType;
 import org.youguan.safety.internal.Pseudonyms;
@@ -87,6 +88,10 @@ public class Couriers {
 			int before = errors.size();
 			if (!courier.matches("[A-Za-z0-9_-]{1,40}")) {
 				errors.add(new FieldError("courierId", "format", line + "：快递员编号（courierId）须为1至40位字母、数字、'-'或'_'"));
+			}
+			else if (Masking.holdsPersonalNumber(courier)) {
+				// as on the parcel records, which refuse such a courierId: it would be kept and shown in the clear
+				errors.add(new FieldError("courierId", "personal-number", line + "：快递员编号（courierId）不得使用身份证号码或手机号码（请用企业内部工号）"));
 			}
 			if (type == null || type == SenderIdType.CREDIT_CODE) {
 				errors.add(new FieldError("idType", "unknown", line + "：证件类型（idType）应为快递员本人的身份证件类型（如居民身份证）"));
