@@ -83,8 +83,49 @@ final class AccessTimeSessions implements FindByIndexNameSessionRepository<Sessi
 				return again;
 			}
 		}
-		Session found = sessions.findById(id);
+		Session found = reading(() -> sessions.findById(id));
 		return found == null ? null : new Touched(found, resolution);
+	}
+
+	/** Set while the request filter reads a session ({@link #reading}). */
+	private static final ThreadLocal<Boolean> READING = new ThreadLocal<>();
+
+	/**
+	 * Runs a read of the session store marked as such for {@link #readsWithoutTransaction}.
+	 *
+	 * @param read the read
+	 * @param <T> what it gives
+	 * @return what it gives
+	 */
+	static <T> T reading(java.util.function.Supplier<T> read) {
+		READING.set(Boolean.TRUE);
+		try {
+			return read.get();
+		}
+		finally {
+			READING.remove();
+		}
+	}
+
+	/**
+	 * The session repository's transactions: a read marked by {@link #reading} — one {@code SELECT} of the session with
+	 * its attributes, and the {@code DELETE} of a session found expired — runs without a transaction of its own (each
+	 * statement commits by itself); everything else (saves, deletes, the lookups by principal, the cleanup) runs in
+	 * {@code writes} as before.
+	 *
+	 * @param writes the transactions of everything but the marked reads (Spring Session's default: a new transaction)
+	 * @return the operations to build the repository with
+	 */
+	static org.springframework.transaction.support.TransactionOperations readsWithoutTransaction(
+			java.util.function.Supplier<org.springframework.transaction.support.TransactionOperations> writes) {
+		return new org.springframework.transaction.support.TransactionOperations() {
+			@Override
+			public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+				return READING.get() != null
+						? org.springframework.transaction.support.TransactionOperations.withoutTransaction().execute(action)
+						: writes.get().execute(action);
+			}
+		};
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.youguan.security;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,6 +21,12 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Sessions live in PostgreSQL (Spring Session JDBC) so any node can serve any user, with two changes to the standard
@@ -80,6 +87,31 @@ class SessionStore {
 		return repository -> {
 			repository.setUpdateSessionQuery(UPDATE_SESSION_QUERY);
 			repository.setConversionService(codec.conversionService());
+		};
+	}
+
+	/**
+	 * The session repository reads a session for the request filter without a transaction of its own (one
+	 * {@code SELECT}: a begin and a commit around it were a seventh of a remembered page's cost), and does everything
+	 * else in a new transaction as Spring Session does by default ({@link AccessTimeSessions#readsWithoutTransaction}).
+	 * Set on Spring Session's configuration before it builds the repository: a {@code TransactionOperations} bean of the
+	 * application's own would turn off Spring Boot's {@code TransactionTemplate}.
+	 */
+	@Bean
+	static BeanPostProcessor sessionReadsWithoutTransaction(ObjectProvider<PlatformTransactionManager> transactions) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String name) {
+				if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+					Supplier<TransactionOperations> writes = SingletonSupplier.of(() -> {
+						var template = new TransactionTemplate(transactions.getObject());
+						template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+						return template;
+					});
+					configuration.setTransactionOperations(AccessTimeSessions.readsWithoutTransaction(writes));
+				}
+				return bean;
+			}
 		};
 	}
 

@@ -137,6 +137,40 @@ class SessionStoreIntegrationTest {
 		assertThat(requestSessions.findById(id)).as("outside a request, read every time").isNull();
 	}
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+
+	/**
+	 * The repository the application built runs the request filter's read of a session in no transaction, and every
+	 * other call in a transaction of its own; the read still finds the session (and an expired one is gone: see the
+	 * next test).
+	 */
+	@Test
+	void theFiltersReadOfASessionRunsInNoTransactionAndEverythingElseInOne() {
+		var ops = AccessTimeSessions.readsWithoutTransaction(() -> tx);
+		boolean markedRead = AccessTimeSessions.reading(() -> ops.execute(s -> inTransaction()));
+		boolean anythingElse = ops.execute(s -> inTransaction());
+		assertThat(markedRead).as("a marked read").isFalse();
+		assertThat(anythingElse).as("anything else").isTrue();
+
+		var requestSessions = new AccessTimeSessions(sessions, Duration.ofMillis(SessionStore.ACCESS_TIME_RESOLUTION_MS));
+		Session created = requestSessions.createSession();
+		created.setAttribute("kept", "yes");
+		requestSessions.save(created);
+		assertThat((String) requestSessions.findById(created.getId()).getAttribute("kept")).isEqualTo("yes");
+		// the application's repository was built with these operations: the read ran in none of its own
+		Object built = org.springframework.test.util.ReflectionTestUtils.getField(sessions, "transactionOperations");
+		assertThat(built).isNotInstanceOf(org.springframework.transaction.support.TransactionTemplate.class);
+		boolean builtRead = AccessTimeSessions
+			.reading(() -> ((org.springframework.transaction.support.TransactionOperations) built).execute(s -> inTransaction()));
+		assertThat(builtRead).isFalse();
+		sessions.deleteById(created.getId());
+	}
+
+	private static Boolean inTransaction() {
+		return org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive();
+	}
+
 	@Test
 	void aRequestWithinAMinuteOfTheStoredAccessTimeWritesNothingAndALaterOneMovesTheExpiry() {
 		// the repository the request filter uses: a touch within the resolution marks nothing changed
