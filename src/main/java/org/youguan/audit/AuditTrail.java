@@ -125,6 +125,7 @@ public class AuditTrail {
 			.param("after", toJson(entry.after()))
 			.param("client", clientAddress())
 			.update();
+		RequestHead.forget();
 		wakeSealerAfterCommit();
 	}
 
@@ -199,15 +200,29 @@ public class AuditTrail {
 	 * {@code -1} while another transaction of this database that has written is still open (it holds a transaction id):
 	 * an event takes its id when it is written, not when it commits, so such a transaction may commit an id below the
 	 * newest one visible now and leave the maximum where it is — a view read now must not be remembered under it
-	 * ({@link AuditedMemory} remembers nothing under {@code -1}). The open writers are looked for first, in a statement
-	 * of their own, so one that commits in between is seen either open there or committed in the maximum read after.
-	 * Read-only traffic holds no transaction id and keeps the head.
+	 * ({@link AuditedMemory} remembers nothing under {@code -1}). The open writers are looked for after the statement's
+	 * snapshot is taken, so one that commits in between is seen either open or committed before every read that follows.
+	 * Read-only traffic holds no transaction id and keeps the head. Within an HTTP request the head is read once, until
+	 * the request records an event ({@link RequestHead}).
 	 */
 	public long latestEventId() {
-		boolean writing = jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE backend_xid IS NOT NULL
-				    AND datname = current_database() AND pid <> pg_backend_pid())""").query(Boolean.class).single();
-		return writing ? -1 : jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
+		RequestHead.Head head = RequestHead.current();
+		return head == null ? readHead() : head.get(this::readHead);
+	}
+
+	/**
+	 * The head in one statement: its snapshot is taken when the statement starts, the backends are looked at while it
+	 * runs, after that. An event whose id is at most the maximum seen was given its id before the snapshot, so its
+	 * transaction either committed (every read after this sees it) or still holds its transaction id when the backends
+	 * are looked at ({@code -1}). The backends are read through {@code pg_stat_get_activity} itself, without the joins of
+	 * the {@code pg_stat_activity} view.
+	 */
+	private long readHead() {
+		return jdbc.sql("""
+				SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_stat_get_activity(NULL) a WHERE a.backend_xid IS NOT NULL
+				    AND a.datid = (SELECT oid FROM pg_database WHERE datname = current_database())
+				    AND a.pid <> pg_backend_pid())
+				  THEN -1 ELSE (SELECT coalesce(max(id), 0) FROM audit_event) END""").query(Long.class).single();
 	}
 
 	/**

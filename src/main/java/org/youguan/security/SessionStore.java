@@ -1,6 +1,13 @@
 package org.youguan.security;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Supplier;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -14,6 +21,12 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Sessions live in PostgreSQL (Spring Session JDBC) so any node can serve any user, with two changes to the standard
@@ -29,7 +42,8 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  * is {@link #ACCESS_TIME_RESOLUTION_MS} or more behind — so an idle session expires at most that much earlier than its
  * timeout ({@code server.servlet.session.timeout}) says. A request's touch that would not move the stored time that
  * far does not even mark the session changed ({@link AccessTimeSessions}, the repository the request filter uses), so a
- * page view that changes no attribute runs no statement for its session at all.
+ * page view that changes no attribute runs no statement for its session at all; and the filter's second commit of a
+ * request finds the session the first one saved instead of reading its row again, so a view reads it once.
  * <li>A signed-in session's security context is deserialised once per stored form, not on every request
  * ({@link SessionAttributeCodec}; each request still gets a context of its own).
  * </ul>
@@ -77,12 +91,38 @@ class SessionStore {
 	}
 
 	/**
+	 * The session repository reads a session for the request filter without a transaction of its own (one
+	 * {@code SELECT}: a begin and a commit around it were a seventh of a remembered page's cost), and does everything
+	 * else in a new transaction as Spring Session does by default ({@link AccessTimeSessions#readsWithoutTransaction}).
+	 * Set on Spring Session's configuration before it builds the repository: a {@code TransactionOperations} bean of the
+	 * application's own would turn off Spring Boot's {@code TransactionTemplate}.
+	 */
+	@Bean
+	static BeanPostProcessor sessionReadsWithoutTransaction(ObjectProvider<PlatformTransactionManager> transactions) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String name) {
+				if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+					Supplier<TransactionOperations> writes = SingletonSupplier.of(() -> {
+						var template = new TransactionTemplate(transactions.getObject());
+						template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+						return template;
+					});
+					configuration.setTransactionOperations(AccessTimeSessions.readsWithoutTransaction(writes));
+				}
+				return bean;
+			}
+		};
+	}
+
+	/**
 	 * The request filter reads and saves sessions through {@link AccessTimeSessions} (a touch within the resolution
 	 * saves nothing). Spring Session builds its filter on the one session repository there may be, so the filter Spring
 	 * Session built is replaced by one over the lazy view of that repository, with the same session id resolver: the
 	 * application's {@link HttpSessionIdResolver} if it has one, otherwise the session cookie as Spring Boot configures
 	 * it ({@code server.servlet.session.cookie.*}). Everything else (sign-out, {@link SessionTermination}, the cleanup
-	 * of expired sessions) uses the repository itself.
+	 * of expired sessions) uses the repository itself. The filter marks each request for {@link AccessTimeSessions}, so its
+	 * second commit finds the session the first one saved without reading the row again.
 	 */
 	@Bean
 	static BeanPostProcessor accessTimeSessions(ObjectProvider<JdbcIndexedSessionRepository> sessions,
@@ -93,8 +133,15 @@ class SessionStore {
 				if (!(bean instanceof SessionRepositoryFilter<?>)) {
 					return bean;
 				}
-				var filter = new SessionRepositoryFilter<>(
-						new AccessTimeSessions(sessions.getObject(), Duration.ofMillis(ACCESS_TIME_RESOLUTION_MS)));
+				var repository = new AccessTimeSessions(sessions.getObject(),
+						Duration.ofMillis(ACCESS_TIME_RESOLUTION_MS));
+				var filter = new SessionRepositoryFilter<>(repository) {
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws ServletException, IOException {
+						repository.within(() -> super.doFilterInternal(request, response, chain));
+					}
+				};
 				filter.setHttpSessionIdResolver(resolver.getIfAvailable(() -> {
 					var cookie = new CookieHttpSessionIdResolver();
 					cookie.setCookieSerializer(cookies.getObject());

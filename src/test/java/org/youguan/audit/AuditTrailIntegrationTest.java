@@ -69,6 +69,58 @@ class AuditTrailIntegrationTest {
 		assertThat(audit.latestEventId()).isGreaterThanOrEqualTo(committed);
 	}
 
+	/**
+	 * Within one HTTP request the head is read once: another user's change committed meanwhile leaves the request's head
+	 * where it was (the next request reads it), while outside a request every call reads afresh; an event the request
+	 * records itself makes its next call read afresh.
+	 */
+	@Test
+	void withinARequestTheHeadIsReadOnceUntilTheRequestRecordsAnEvent() throws Exception {
+		var before = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+		var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+		var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/");
+		long[] seen = new long[4];
+		// the sealer may be writing the seals of earlier events: start when no writer is open
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> audit.latestEventId() >= 0);
+		try {
+			new RequestHead().doFilter(request, new org.springframework.mock.web.MockHttpServletResponse(), (req, res) -> {
+				org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+						new org.springframework.web.context.request.ServletRequestAttributes(
+								(jakarta.servlet.http.HttpServletRequest) req));
+				seen[0] = audit.latestEventId();
+				try {
+					other.submit(() -> tx.executeWithoutResult(
+							s -> audit.record(AuditEntry.of("test.other", "Test", 5, "他人的变更").inRegion("320506"))))
+						.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+				seen[1] = audit.latestEventId();
+				tx.executeWithoutResult(s -> audit.record(AuditEntry.of("test.own", "Test", 6, "本请求的变更").inRegion("320506")));
+				seen[2] = audit.latestEventId();
+			});
+			org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+					new org.springframework.web.context.request.ServletRequestAttributes(request));
+			seen[3] = audit.latestEventId();
+		}
+		finally {
+			org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(before);
+			other.shutdown();
+		}
+		long othersEvent = jdbc.sql("SELECT max(id) FROM audit_event WHERE action = 'test.other'").query(Long.class).single();
+		long ownEvent = jdbc.sql("SELECT max(id) FROM audit_event WHERE action = 'test.own'").query(Long.class).single();
+		// a fresh read is the newest id, or -1 while the sealer seals what was just committed
+		java.util.function.LongPredicate freshAfterOwn = id -> id == -1 || id >= ownEvent;
+		assertThat(seen[0]).isLessThan(othersEvent);
+		assertThat(seen[1]).as("another user's change does not move the request's head").isEqualTo(seen[0]);
+		assertThat(freshAfterOwn.test(seen[2])).as("the request's own event makes it read afresh: %s", seen[2]).isTrue();
+		assertThat(freshAfterOwn.test(seen[3])).as("after the request, read on every call: %s", seen[3]).isTrue();
+		assertThat(request.getAttribute(RequestHead.ATTRIBUTE)).isNull();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> audit.latestEventId() >= ownEvent);
+	}
+
 	@Test
 	void recordsInTheCallersTransactionAndRollsBackWithIt() {
 		tx.executeWithoutResult(s -> audit.record(AuditEntry.of("test.kept", "Test", 1, "保留的记录").inRegion("320506")));

@@ -105,6 +105,72 @@ class SessionStoreIntegrationTest {
 		jdbc.sql("DELETE FROM spring_session WHERE session_id = :id").param("id", id).update();
 	}
 
+	/**
+	 * Spring Session's filter commits a request's session twice and, at the second commit, finds it again: within a
+	 * request that find answers the session just saved without reading the row; the next request reads the row, so a
+	 * session deleted in between (sign-out, a disabled account) is gone for it.
+	 */
+	@Test
+	void withinARequestTheSecondCommitFindsTheSavedSessionWithoutReadingItsRowAndTheNextRequestReadsIt()
+			throws Exception {
+		JdbcIndexedSessionRepository counted = org.mockito.Mockito.spy(sessions);
+		var requestSessions = new AccessTimeSessions(counted, Duration.ofMillis(SessionStore.ACCESS_TIME_RESOLUTION_MS));
+		Session created = requestSessions.createSession();
+		requestSessions.save(created);
+		String id = created.getId();
+		Session[] seen = new Session[2];
+
+		requestSessions.within(() -> {
+			seen[0] = requestSessions.findById(id);
+			requestSessions.save(seen[0]);
+			seen[1] = requestSessions.findById(id);
+			requestSessions.save(seen[1]);
+		});
+
+		org.mockito.Mockito.verify(counted, org.mockito.Mockito.times(1)).findById(id);
+		assertThat(seen[1]).as("the saved session, not a second read").isSameAs(seen[0]);
+		jdbc.sql("DELETE FROM spring_session WHERE session_id = :id").param("id", id).update();
+		Session[] next = new Session[1];
+		requestSessions.within(() -> next[0] = requestSessions.findById(id));
+		assertThat(next[0]).as("the next request reads the row: the deleted session is gone").isNull();
+		org.mockito.Mockito.verify(counted, org.mockito.Mockito.times(2)).findById(id);
+		assertThat(requestSessions.findById(id)).as("outside a request, read every time").isNull();
+	}
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+
+	/**
+	 * The repository the application built runs the request filter's read of a session in no transaction, and every
+	 * other call in a transaction of its own; the read still finds the session (and an expired one is gone: see the
+	 * next test).
+	 */
+	@Test
+	void theFiltersReadOfASessionRunsInNoTransactionAndEverythingElseInOne() {
+		var ops = AccessTimeSessions.readsWithoutTransaction(() -> tx);
+		boolean markedRead = AccessTimeSessions.reading(() -> ops.execute(s -> inTransaction()));
+		boolean anythingElse = ops.execute(s -> inTransaction());
+		assertThat(markedRead).as("a marked read").isFalse();
+		assertThat(anythingElse).as("anything else").isTrue();
+
+		var requestSessions = new AccessTimeSessions(sessions, Duration.ofMillis(SessionStore.ACCESS_TIME_RESOLUTION_MS));
+		Session created = requestSessions.createSession();
+		created.setAttribute("kept", "yes");
+		requestSessions.save(created);
+		assertThat((String) requestSessions.findById(created.getId()).getAttribute("kept")).isEqualTo("yes");
+		// the application's repository was built with these operations: the read ran in none of its own
+		Object built = org.springframework.test.util.ReflectionTestUtils.getField(sessions, "transactionOperations");
+		assertThat(built).isNotInstanceOf(org.springframework.transaction.support.TransactionTemplate.class);
+		boolean builtRead = AccessTimeSessions
+			.reading(() -> ((org.springframework.transaction.support.TransactionOperations) built).execute(s -> inTransaction()));
+		assertThat(builtRead).isFalse();
+		sessions.deleteById(created.getId());
+	}
+
+	private static Boolean inTransaction() {
+		return org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive();
+	}
+
 	@Test
 	void aRequestWithinAMinuteOfTheStoredAccessTimeWritesNothingAndALaterOneMovesTheExpiry() {
 		// the repository the request filter uses: a touch within the resolution marks nothing changed
