@@ -23,6 +23,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Starts a real PostgreSQL 15 from the binaries on the class path, with its data in a directory that survives
@@ -89,7 +90,7 @@ public final class EmbeddedPostgresServer {
 			stopOrphanedServer(dataDir);
 			if (clean) {
 				// a cluster left by a JVM that ended without closing it would make initdb refuse the directory
-				org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+				FileSystemUtils.deleteRecursively(dataDir);
 			}
 			postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDir)

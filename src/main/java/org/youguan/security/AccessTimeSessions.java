@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.servlet.ServletException;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The session store as Spring Session's request filter sees it: the JDBC repository, except that a request's touch of
@@ -97,7 +100,7 @@ final class AccessTimeSessions implements FindByIndexNameSessionRepository<Sessi
 	 * @param <T> what it gives
 	 * @return what it gives
 	 */
-	static <T> T reading(java.util.function.Supplier<T> read) {
+	static <T> T reading(Supplier<T> read) {
 		READING.set(Boolean.TRUE);
 		try {
 			return read.get();
@@ -116,13 +119,13 @@ final class AccessTimeSessions implements FindByIndexNameSessionRepository<Sessi
 	 * @param writes the transactions of everything but the marked reads (Spring Session's default: a new transaction)
 	 * @return the operations to build the repository with
 	 */
-	static org.springframework.transaction.support.TransactionOperations readsWithoutTransaction(
-			java.util.function.Supplier<org.springframework.transaction.support.TransactionOperations> writes) {
-		return new org.springframework.transaction.support.TransactionOperations() {
+	static TransactionOperations readsWithoutTransaction(
+			Supplier<TransactionOperations> writes) {
+		return new TransactionOperations() {
 			@Override
-			public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+			public <T> T execute(TransactionCallback<T> action) {
 				return READING.get() != null
-						? org.springframework.transaction.support.TransactionOperations.withoutTransaction().execute(action)
+						? TransactionOperations.withoutTransaction().execute(action)
 						: writes.get().execute(action);
 			}
 		};

@@ -13,6 +13,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -54,7 +55,7 @@ class SecurityConfiguration {
 				PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
 		RequestMatcher bearer = BearerTokenFilter::isBearer;
 		var loginPage = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
-		var pageDenied = new org.springframework.security.web.access.AccessDeniedHandlerImpl();
+		var pageDenied = new AccessDeniedHandlerImpl();
 		http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
 			.permitAll()
 			.requestMatchers("/actuator/**")

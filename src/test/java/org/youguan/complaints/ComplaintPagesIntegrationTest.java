@@ -1,6 +1,7 @@
 package org.youguan.complaints;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.platform.ChinaTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -43,8 +45,8 @@ class ComplaintPagesIntegrationTest {
 		f.add("brand", "顺丰");
 		f.add("region", "320506");
 		f.add("waybillNumber", waybill);
-		f.add("postedOn", LocalDate.now().minusDays(15).toString());
-		f.add("priorDate", LocalDate.now().minusDays(9).toString());
+		f.add("postedOn", LocalDate.now(ChinaTime.ZONE).minusDays(15).toString());
+		f.add("priorDate", LocalDate.now(ChinaTime.ZONE).minusDays(9).toString());
 		f.add("priorChannel", "App");
 		f.add("category", "损毁");
 		f.add("reason", "内件损坏");
@@ -69,7 +71,7 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(content().string(containsString("未找到该申诉，请核对申诉编号和查询码")))
 			.andExpect(content().string(not(containsString("数据权限"))));
 		var bad = form(waybill, "");
-		bad.set("priorDate", LocalDate.now().minusDays(1).toString());
+		bad.set("priorDate", LocalDate.now(ChinaTime.ZONE).minusDays(1).toString());
 		mvc.perform(post("/public/complaints/new").with(csrf()).params(bad))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("申诉内容不能为空")))
@@ -187,7 +189,7 @@ class ComplaintPagesIntegrationTest {
 	@Test
 	void theFiguresPageAndTheNoticeReadLikeTheNationalOnes() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "sz.leader");
-		int year = java.time.YearMonth.now().minusMonths(1).getYear();
+		int year = YearMonth.now(ChinaTime.ZONE).minusMonths(1).getYear();
 		mvc.perform(get("/complaints/figures").session(staff))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"by-brand\"")))
@@ -239,7 +241,7 @@ class ComplaintPagesIntegrationTest {
 
 	@Test
 	void aPublishedNoticeIsOnThePublicPortalAsPublished() throws Exception {
-		int year = java.time.YearMonth.now().minusMonths(1).getYear();
+		int year = YearMonth.now(ChinaTime.ZONE).minusMonths(1).getYear();
 		String location = mvc.perform(post("/complaints/figures/publish").session(SignIn.session(mvc, "sz.market")).with(csrf())
 			.param("from", year + "-01"))
 			.andExpect(redirectedUrlPattern("/public/complaints/notices/*"))

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
+import org.youguan.platform.ChinaTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -81,7 +82,7 @@ class EnforcementDemoIntegrationTest {
 				SELECT id FROM penalty_case WHERE demo AND status = 'DELIVERED' AND penalty = 'FINE'
 				AND payment_arrangement IS NULL""").query(Long.class).single();
 		PenaltyCases.CaseDetail d = cases.get(DataScope.all(), unpaid);
-		assertThat(d.deadlines().paymentDue()).isBefore(LocalDate.now());
+		assertThat(d.deadlines().paymentDue()).isBefore(LocalDate.now(ChinaTime.ZONE));
 		assertThat(d.deadlines().surchargeToday()).isPositive().isLessThanOrEqualTo(d.penaltyCase().fine());
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE demo AND paid_on IS NOT NULL").query(Long.class).single())
 			.isEqualTo(2);
@@ -90,7 +91,7 @@ class EnforcementDemoIntegrationTest {
 			.query(Long.class).single();
 		PenaltyCases.CaseDetail i = cases.get(DataScope.all(), instalments);
 		assertThat(cases.procedure(DataScope.all(), instalments).instalments()).hasSize(2);
-		assertThat(i.deadlines().paymentDue()).isAfter(LocalDate.now());
+		assertThat(i.deadlines().paymentDue()).isAfter(LocalDate.now(ChinaTime.ZONE));
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_lead WHERE demo AND status = 'OPEN'").query(Long.class).single())
 			.isGreaterThanOrEqualTo(2);
 	}
@@ -107,8 +108,8 @@ class EnforcementDemoIntegrationTest {
 			.query(Long.class).single();
 		PenaltyCases.CaseDetail d = cases.get(DataScope.all(), combined);
 		assertThat(d.penaltyCase().status().name()).isEqualTo("DELIVERED");
-		assertThat(d.deadlines().handoverDue()).isAfterOrEqualTo(LocalDate.now());
-		assertThat(d.deadlines().paymentDue()).isAfterOrEqualTo(LocalDate.now());
+		assertThat(d.deadlines().handoverDue()).isAfterOrEqualTo(LocalDate.now(ChinaTime.ZONE));
+		assertThat(d.deadlines().paymentDue()).isAfterOrEqualTo(LocalDate.now(ChinaTime.ZONE));
 		assertThat(d.handover()).isNull();
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM penalty_case WHERE demo AND statement_on IS NOT NULL AND decided_on IS NOT NULL

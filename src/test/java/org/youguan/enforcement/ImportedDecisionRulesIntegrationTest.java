@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.kernel.DataScope;
+import org.youguan.platform.ChinaTime;
 import org.youguan.registry.EnterpriseView;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,7 +183,7 @@ class ImportedDecisionRulesIntegrationTest {
 		assertThat(rules("reviewer", () -> caseInvestigation.review(PartyCases.ALL, id, new Officer(null, PartyCases.TEAM.get(0).name()), true,
 				"同意"))).containsExactly("reviewer-is-investigator");
 		mvc.perform(post("/api/v1/enforcement/cases/" + id + "/notice").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"" + LocalDate.now() + "\"}"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"" + LocalDate.now(ChinaTime.ZONE) + "\"}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("on"))
 			.andExpect(jsonPath("$.errors[0].rule").value("before-review"));
@@ -206,16 +207,16 @@ class ImportedDecisionRulesIntegrationTest {
 
 	@Test
 	void aPaymentNamesAnInstalmentOnlyWhereInstalmentsWereApprovedAndADeferralCarriesNone() {
-		LocalDate on = LocalDate.now().minusDays(2);
+		LocalDate on = LocalDate.now(ChinaTime.ZONE).minusDays(2);
 		long id = party.delivered(party.other(), "DATA_NOT_REPORTED", "FINE", "1000", on);
-		assertThat(rules("instalment", () -> caseExecution.pay(PartyCases.ALL, id, LocalDate.now().toString(), "1000", "1")))
+		assertThat(rules("instalment", () -> caseExecution.pay(PartyCases.ALL, id, LocalDate.now(ChinaTime.ZONE).toString(), "1000", "1")))
 			.containsExactly("absent");
 		assertThat(rules("instalments", () -> caseExecution.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD, new CaseExecution.PaymentTerms(
 				"DEFERRAL", on.toString(), on.plusDays(30).toString(), "经济困难", List.of(new CaseExecution.InstalmentTerm(
 						on.plusDays(20).toString(), "500"))))))
 			.containsExactly("absent");
-		caseExecution.pay(PartyCases.ALL, id, LocalDate.now().toString(), "1000", null);
-		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().paidOn()).isEqualTo(LocalDate.now());
+		caseExecution.pay(PartyCases.ALL, id, LocalDate.now(ChinaTime.ZONE).toString(), "1000", null);
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().paidOn()).isEqualTo(LocalDate.now(ChinaTime.ZONE));
 	}
 
 	/** 〔2025〕一号 is 〔2025〕1号, and a 文号 of 0 is no number. */

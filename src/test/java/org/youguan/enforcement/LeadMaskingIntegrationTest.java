@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.platform.ChinaTime;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -36,7 +37,7 @@ class LeadMaskingIntegrationTest {
 			.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"source":"REPORT","sourceDetail":"群众举报 13712345678","regionCode":"320506","summary":"举报%s，举报人电话13812345678，身份证320506199001011234，另一电话１３６１２３４５６７８","receivedOn":"%s"}"""
-				.formatted(tag, LocalDate.now())))
+				.formatted(tag, LocalDate.now(ChinaTime.ZONE))))
 			.andExpect(status().isCreated()));
 		mvc.perform(get("/api/v1/enforcement/leads").param("q", tag).header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
 			.andExpect(status().isOk())
@@ -62,7 +63,7 @@ class LeadMaskingIntegrationTest {
 			mvc.perform(post("/api/v1/enforcement/leads").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
-						{"source":"REPORT","regionCode":"%s","summary":"举报","receivedOn":"%s"}""".formatted(c[0], LocalDate.now())))
+						{"source":"REPORT","regionCode":"%s","summary":"举报","receivedOn":"%s"}""".formatted(c[0], LocalDate.now(ChinaTime.ZONE))))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("regionCode"))
 				.andExpect(jsonPath("$.errors[0].rule").value(c[1]));

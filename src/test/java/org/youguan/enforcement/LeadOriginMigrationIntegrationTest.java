@@ -12,6 +12,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.youguan.IntegrationTest;
+import org.youguan.platform.ChinaTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class LeadOriginMigrationIntegrationTest {
 
 	long lead(LeadSource source, String detail, String summary) {
 		return leads.intake(new Leads.Intake(source, "migration-test:" + UUID.randomUUID(), detail, "320506", null, null,
-				summary, LocalDate.now(), false)).orElseThrow();
+				summary, LocalDate.now(ChinaTime.ZONE), false)).orElseThrow();
 	}
 
 	String read(long id) {

@@ -37,6 +37,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.documents.TypedWorkbook;
 import org.youguan.kernel.Rows;
+import org.youguan.platform.ChinaTime;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 
@@ -273,7 +274,7 @@ class PenaltyImportIntegrationTest {
 		// one 文号 typed two ways (GB/T 9704: the bracket and leading zeros do not make another number)
 		long sequence = 100_000 + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 800_000L);
 		String twice = "苏吴邮管罚〔2024〕" + sequence + "号", twiceTyped = "苏吴邮管罚[2024]0" + sequence + "号";
-		LocalDate tomorrow = LocalDate.now().plusDays(3);
+		LocalDate tomorrow = LocalDate.now(ChinaTime.ZONE).plusDays(3);
 		byte[] sheet = book(null, List.of(
 				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", good, "罚款", 1000, null, null),
 				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", number(), "罚款", "八千元", null, null),
@@ -586,7 +587,7 @@ class PenaltyImportIntegrationTest {
 	@Test
 	void everyDateColumnAndTheSourceSayWhichRuleTheyBreak() throws Exception {
 		String code = partyCases.other().creditCode();
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
 		byte[] sheet = book(null, List.of(
 				row(code, "DATA_NOT_REPORTED", "举报", today.plusDays(10), null, null, null, null, null, null),
 				row(code, "DATA_NOT_REPORTED", "举报", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 2, 1), number(), "警告", null,
@@ -624,7 +625,7 @@ class PenaltyImportIntegrationTest {
 			.andExpect(status().isCreated());
 		assertThat(stored(number).source()).isEqualTo("INSPECTION");
 		mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
-			.content(json.formatted(e.creditCode(), "SAFETY", LocalDate.now().plusDays(5), number())))
+			.content(json.formatted(e.creditCode(), "SAFETY", LocalDate.now(ChinaTime.ZONE).plusDays(5), number())))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'filedOn')].rule").value(hasItem("future")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'source')].message").value(hasItem(

@@ -21,6 +21,7 @@ import org.youguan.documents.Attachment;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.org.UserDirectory;
+import org.youguan.platform.ChinaTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -133,7 +134,7 @@ class FilingFormAttachmentsIntegrationTest {
 		String draft = find(DRAFT, refused);
 
 		String location = mvc.perform(multipart("/enterprise/outlets/" + outlet + "/change").params(form)
-			.param("changedOn", LocalDate.now().minusDays(1).toString()).param("draft", draft)
+			.param("changedOn", LocalDate.now(ChinaTime.ZONE).minusDays(1).toString()).param("draft", draft)
 			.session(enterprise).with(csrf()))
 			.andExpect(redirectedUrlPattern("/enterprise/filings/*"))
 			.andReturn().getResponse().getRedirectedUrl();

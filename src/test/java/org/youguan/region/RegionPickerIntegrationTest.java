@@ -13,6 +13,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.platform.ChinaTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -121,8 +122,8 @@ class RegionPickerIntegrationTest {
 			f.add("region", code);
 		}
 		f.add("waybillNumber", waybill);
-		f.add("postedOn", LocalDate.now().minusDays(15).toString());
-		f.add("priorDate", LocalDate.now().minusDays(9).toString());
+		f.add("postedOn", LocalDate.now(ChinaTime.ZONE).minusDays(15).toString());
+		f.add("priorDate", LocalDate.now(ChinaTime.ZONE).minusDays(9).toString());
 		f.add("priorChannel", "电话");
 		f.add("category", "延误");
 		f.add("reason", "中转或运输延误");

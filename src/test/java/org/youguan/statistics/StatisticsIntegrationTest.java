@@ -23,6 +23,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
+import org.youguan.platform.ChinaTime;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
@@ -114,7 +115,7 @@ class StatisticsIntegrationTest {
 	@Test
 	void theDemoCityHasThreeYearsAndMonthsAddUpToTheYear() {
 		Indicator volume = indicators.get("express.volume");
-		int year = LocalDate.now().getYear() - 1;
+		int year = LocalDate.now(ChinaTime.ZONE).getYear() - 1;
 		AggregateResult whole = analysis.aggregate(SUZHOU, "express.volume", "3205", null, year + "-01", year + "-12");
 		assertThat(whole.value()).isPositive();
 		assertThat(whole.previousYearValue()).isPositive();
@@ -250,7 +251,7 @@ class StatisticsIntegrationTest {
 
 	@Test
 	void theApiAnswersStaffInTheirRegionOnlyAndEnterprisesSeeTheirOwnReports() throws Exception {
-		int year = LocalDate.now().getYear() - 1;
+		int year = LocalDate.now(ChinaTime.ZONE).getYear() - 1;
 		mvc.perform(get("/api/v1/statistics/aggregate").param("indicator", "express.volume").param("region", "3205")
 			.param("from", year + "-01").param("to", year + "-12").header("Authorization", "Bearer demo-sz-admin-token"))
 			.andExpect(status().isOk())

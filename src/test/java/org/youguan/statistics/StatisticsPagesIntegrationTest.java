@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
+import org.youguan.platform.ChinaTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -78,7 +79,7 @@ class StatisticsPagesIntegrationTest {
 	@Test
 	void theBulletinReadsLikeOne() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "sz.leader");
-		int year = YearMonth.now().minusMonths(1).getYear();
+		int year = YearMonth.now(ChinaTime.ZONE).minusMonths(1).getYear();
 		byte[] docx = bytes(staff, "/statistics/bulletin.docx?year=" + year + "&through=6");
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx)); XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
 			assertThat(text.getText()).contains(year + "年1–6月江苏省苏州市邮政行业运行情况")
@@ -123,7 +124,7 @@ class StatisticsPagesIntegrationTest {
 		assertThat(again.replaced()).isEqualTo(1);
 		assertThat(aggregates.value(indicators.get("express.volume"), march)).isEqualByComparingTo("5500");
 
-		int year = YearMonth.now().minusMonths(1).getYear() - 1;
+		int year = YearMonth.now(ChinaTime.ZONE).minusMonths(1).getYear() - 1;
 		var bad = history.importFile(DataScope.region("3205"), sheet(List.of(
 				List.of("express.volume", "2019-04", "3205", "", "1"),
 				List.of("express.volume.local", "2019-13", "3205", "", "1"),
@@ -248,8 +249,8 @@ class StatisticsPagesIntegrationTest {
 			.andExpect(redirectedUrlPattern("/statistics/catalogue*"));
 		Indicator added = indicators.get(code);
 		assertThat(added.derived()).isTrue();
-		Slice slice = new Slice("3205", null, java.time.YearMonth.of(java.time.YearMonth.now().getYear() - 1, 1),
-				java.time.YearMonth.of(java.time.YearMonth.now().getYear() - 1, 12));
+		Slice slice = new Slice("3205", null, YearMonth.of(YearMonth.now(ChinaTime.ZONE).getYear() - 1, 1),
+				YearMonth.of(YearMonth.now(ChinaTime.ZONE).getYear() - 1, 12));
 		assertThat(aggregates.value(added, slice)).isEqualByComparingTo(aggregates.value(indicators.get("green.reusable.boxes"), slice)
 			.add(aggregates.value(indicators.get("green.transfer.bags"), slice)));
 		mvc.perform(post("/statistics/catalogue/indicators").session(admin).with(csrf()).param("code", "bad code")

@@ -38,6 +38,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
+import org.youguan.platform.ChinaTime;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -356,7 +357,7 @@ class HomePagesIntegrationTest {
 	@Test
 	void aStatisticsReminderReachesTheEnterpriseAsANotification() throws Exception {
 		ReportForm monthly = forms.byCode("monthly");
-		Period longAgo = Period.month(YearMonth.now().minusYears(6).withMonth(3));
+		Period longAgo = Period.month(YearMonth.now(ChinaTime.ZONE).minusYears(6).withMonth(3));
 		MockHttpSession clerk = SignIn.session(mvc, "wz.staff");
 		mvc.perform(post("/statistics/completeness/remind").session(clerk).with(csrf())
 			.param("form", String.valueOf(monthly.id())).param("period", longAgo.code()))
@@ -430,13 +431,13 @@ class HomePagesIntegrationTest {
 		return new OutletData("顺丰驿站（首页测试" + UUID.randomUUID().toString().substring(0, 6) + "店）", 0, null, "FRANCHISE",
 				"吴中区长桥街道首页路" + UUID.randomUUID().toString().substring(0, 4) + "号", "320506001", null, null, "钱七",
 				first17 + IdCardNumber.checkCharacter(first17), "13712345678", new BigDecimal("40"), true, true, true, true,
-				LocalDate.now().minusDays(3));
+				LocalDate.now(ChinaTime.ZONE).minusDays(3));
 	}
 
 	static ComplaintForm complaint(String brand) {
 		String waybill = "HP" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 9);
 		return new ComplaintForm("李女士", "13912348888", FilerRole.RECIPIENT, "320506", brand, null, waybill,
-				LocalDate.now().minusDays(15), LocalDate.now().minusDays(9), "电话", null, "延误", "中转或运输延误",
+				LocalDate.now(ChinaTime.ZONE).minusDays(15), LocalDate.now(ChinaTime.ZONE).minusDays(9), "电话", null, "延误", "中转或运输延误",
 				new BigDecimal("100"), "快件超过承诺时限三天未送达");
 	}
 }

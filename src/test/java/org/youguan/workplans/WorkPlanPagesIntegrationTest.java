@@ -1,6 +1,7 @@
 package org.youguan.workplans;
 
 import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
 import org.youguan.org.UserDirectory;
+import org.youguan.platform.ChinaTime;
 import org.youguan.workplans.internal.NoticeParserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,14 +159,14 @@ class WorkPlanPagesIntegrationTest {
 
 	@Test
 	void theDemoCityHasThisYearsPlanWithProgressInSeveralStates() throws Exception {
-		int year = java.time.LocalDate.now().getYear();
+		int year = LocalDate.now(ChinaTime.ZONE).getYear();
 		WorkPlans.PlanSummary demo = plans.list(DataScope.region("3205")).stream()
 			.filter(p -> p.year() == year && p.title().contains("苏州市")).findFirst().orElseThrow();
 		assertThat(demo.draft()).isFalse();
 		assertThat(demo.tasks()).isEqualTo(20);
 		var tasks = plans.get(DataScope.region("3205"), demo.id()).tasks();
 		assertThat(tasks.stream().map(WorkPlans.TaskLine::status).distinct().count()).isGreaterThanOrEqualTo(2);
-		if (java.time.LocalDate.now().getMonthValue() >= 2) {
+		if (LocalDate.now(ChinaTime.ZONE).getMonthValue() >= 2) {
 			assertThat(tasks).anyMatch(t -> t.status().equals("DONE"));
 		}
 		mvc.perform(get("/workplans/" + demo.id() + "/board").session(SignIn.session(mvc, "sz.leader")))
