@@ -58,8 +58,8 @@ public final class Masking {
 	 * a mobile number 3-4-4, 3-8 or 7-4 (139-1234-5678, 139 12345678, (139)1234-5678, 0139-1234-5678), an ID number in
 	 * two to six blocks (110105 19491231 002X, 1101 0519 4912 3100 2X, 110105 1949 12 31 002X). An IP address
 	 * (192.168.100.10), a version (v13.9.1234.5678), an amount grouped by thousands (13,000,000,000), a date, a waybill
-	 * in blocks (6129 1391 2345 678) or a code after letters (KD-151-2025-0012) is left alone; a mobile number as a
-	 * whole run after letters is masked (Tel13912345678 — and so JDVA13912345678 too). Full-width digits typed with a Chinese
+	 * in blocks (6129 1391 2345 678) is left alone; a mobile number after letters is masked (Tel13912345678,
+	 * WZ-139-1234-5678 — and so JDVA13912345678 and KD-151-2025-0012 too). Full-width digits typed with a Chinese
 	 * input method (１３９…) are read, and shown, as the ASCII digits they are.
 	 * <p>Known and accepted: a text that is indistinguishable from such a number is masked, e.g. a specification
 	 * 130/1234/5678 (a mobile number in slashes) or a list of region codes 320505 320506 001 (a 15-digit ID number in
@@ -205,18 +205,18 @@ public final class Masking {
 
 	/**
 	 * Masks, from each block on, the longest sequence of blocks that is a personal number in its shape and stands
-	 * apart in the run: it begins the run, or the joiner before it differs from the one inside it, or a country code
-	 * (86, 0086) comes before it; and it ends the run or the joiner after it differs. So in 139 1234 5678、139 8765
-	 * 4321 both are numbers, while 6129 1391 2345 678 (a waybill in blocks) holds none. A mobile number is 3-4-4, 3-8
-	 * or 7-4 (0139-1234-5678 with its trunk 0 as 4-4-4) and not the digits of a code after ASCII letters (KD-151-2025-0012);
-	 * an 18-character ID number is two to six blocks, the first of at least 3 digits, the others of at least 2; a
-	 * 15-digit one begins with its 6-digit region code.
+	 * apart in the run: it begins the run, or the joiner before it differs from the one inside it, or the block before
+	 * it is a country code (86, 0086) or has one or two digits; and it ends the run, or the joiner after it differs, or
+	 * the block after it has one or two digits. So in 139 1234 5678、139 8765 4321 both are numbers, and so is the one
+	 * in 2026 12 03 139 1234 5678 or 139-1234-5678-1, while 6129 1391 2345 678 (a waybill in blocks) holds none. A
+	 * mobile number is 3-4-4, 3-8 or 7-4 (0139-1234-5678 with its trunk 0 as 4-4-4; a code KD-151-2025-0012 cannot be
+	 * told from one and counts); an 18-character ID number is two to six blocks, the first of at least 3 digits, the
+	 * others of at least 2; a 15-digit one begins with its 6-digit region code.
 	 */
 	private static char[] maskJoined(String text, char[] out, int[] starts, int[] ends, int groups) {
 		StringBuilder digits = new StringBuilder(24);
-		boolean code = codePrefix(text, starts[0]);
 		for (int a = 0; a < groups; a++) {
-			if (a > 0 && a + 1 < groups && sameJoiner(text, starts, ends, a - 1, a)
+			if (a > 0 && a + 1 < groups && sameJoiner(text, starts, ends, a - 1, a) && ends[a - 1] - starts[a - 1] > 2
 					&& !countryCode(text, starts[a - 1], ends[a - 1])) {
 				continue;
 			}
@@ -232,11 +232,11 @@ public final class Masking {
 				int size = ends[b] - starts[b];
 				digits.append(text, starts[b], ends[b]);
 				boolean x = !digit(text.charAt(ends[b] - 1));
-				boolean endsApart = b == groups - 1 || b > a && !sameJoiner(text, starts, ends, b - 1, b);
+				boolean endsApart = b == groups - 1 || b > a && (!sameJoiner(text, starts, ends, b - 1, b) || ends[b + 1] - starts[b + 1] <= 2);
 				if (b > a && endsApart) {
 					// a mobile number's last block without an X after it (139 1234 5678X is a mobile number and an X)
 					int mobile = digits.length() - lead - (x ? 1 : 0);
-					if (!code && mobile == 11 && mobileShape(first - lead, b - a == 1 ? size - (x ? 1 : 0) : ends[a + 1] - starts[a + 1],
+					if (mobile == 11 && mobileShape(first - lead, b - a == 1 ? size - (x ? 1 : 0) : ends[a + 1] - starts[a + 1],
 							b - a) && personal(digits.subSequence(lead, lead + 11))) {
 						best = b;
 						bestCount = 11;
@@ -288,16 +288,6 @@ public final class Masking {
 	/** Whether the block is a country code: 86 or 0086 (a + before it or not). */
 	private static boolean countryCode(String text, int start, int end) {
 		return end - start == 2 && text.startsWith("86", start) || end - start == 4 && text.startsWith("0086", start);
-	}
-
-	/** Whether the run of digits at {@code start} continues a code of ASCII letters: KD-151…, WZ_139…, RX.1391…. */
-	private static boolean codePrefix(String text, int start) {
-		if (start < 2) {
-			return false;
-		}
-		char joiner = text.charAt(start - 1);
-		char letter = text.charAt(start - 2);
-		return (joiner == '-' || joiner == '_' || joiner == '.' || joiner == '/') && (letter >= 'A' && letter <= 'Z' || letter >= 'a' && letter <= 'z');
 	}
 
 	/**

@@ -37,13 +37,16 @@ class AccountController {
 
 	private final Clock clock;
 
+	private final SessionTermination sessions;
+
 	private final HttpSessionSecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-	AccountController(Users users, UserDirectory directory, ApiTokens tokens, Clock clock) {
+	AccountController(Users users, UserDirectory directory, ApiTokens tokens, Clock clock, SessionTermination sessions) {
 		this.users = users;
 		this.directory = directory;
 		this.tokens = tokens;
 		this.clock = clock;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/account/password")
@@ -68,6 +71,9 @@ class AccountController {
 			return "security/password";
 		}
 		refreshPrincipal(user, request, response);
+		// the account's other sessions end: whoever is signed in elsewhere, perhaps with the old password, is out
+		var current = request.getSession(false);
+		sessions.endOthers(user.id(), user.getUsername(), current == null ? null : current.getId());
 		redirect.addFlashAttribute("message", "密码已修改");
 		return "redirect:/";
 	}

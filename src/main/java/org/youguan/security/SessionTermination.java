@@ -10,7 +10,8 @@ import org.youguan.org.UserAccessChanged;
 
 /**
  * Ends every live session of an account whose access changed (disabled, password reset, roles or placement changed):
- * the next request of such a session is signed out. Runs after the change commits, in the same request, so the
+ * the next request of such a session is signed out; and, when a user changes their own password, every session of
+ * theirs but the one they changed it in ({@link #endOthers}). Runs after the change commits, in the same request, so the
  * administrator's answer comes back only once the sessions are gone. Sessions live in PostgreSQL (Spring Session JDBC),
  * so this holds on every node of a cluster.
  */
@@ -23,6 +24,24 @@ class SessionTermination {
 
 	SessionTermination(FindByIndexNameSessionRepository<?> sessions) {
 		this.sessions = sessions;
+	}
+
+	/**
+	 * Ends every live session of the account but the one that asked (a user who changed their own password stays
+	 * signed in there; a browser left signed in elsewhere, or by someone who knew the old password, is signed out).
+	 *
+	 * @param userId the account's id (logged)
+	 * @param username the account's user name (the sessions' principal)
+	 * @param keep the id of the session to keep, or null to keep none
+	 * @return how many sessions were ended
+	 */
+	int endOthers(long userId, String username, String keep) {
+		var others = sessions.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(keep)).toList();
+		others.forEach(sessions::deleteById);
+		if (!others.isEmpty()) {
+			log.info("Ended {} other session(s) of user id {}: own password changed", others.size(), userId);
+		}
+		return others.size();
 	}
 
 	@TransactionalEventListener

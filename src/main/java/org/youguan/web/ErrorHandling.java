@@ -1,6 +1,7 @@
 package org.youguan.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +49,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.UriUtils;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -401,15 +403,26 @@ class ErrorHandling {
 
 	/**
 	 * A request path as answers and logs may repeat it: at most {@link FieldError#MAX_MESSAGE} characters (cut after
-	 * a "/"), personal numbers masked.
+	 * a "/"), personal numbers masked — found in the decoded path (139%201234%205678 is 139 1234 5678), and the masked
+	 * path encoded again, so it stays a path.
 	 * @param path the request's path (URI, not decoded), or null
+	 * @return the path, cut and masked; null for null
 	 */
 	public static String maskedPath(String path) {
 		if (path == null) {
 			return null;
 		}
 		String cut = path.length() <= FieldError.MAX_MESSAGE ? path : path.substring(0, path.lastIndexOf('/', FieldError.MAX_MESSAGE) + 1);
-		return Masking.personalNumbersIn(cut);
+		String decoded;
+		try {
+			decoded = UriUtils.decode(cut, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			// a broken escape (%zz): the path is read as it came
+			decoded = cut;
+		}
+		return Masking.holdsPersonalNumber(decoded)
+				? UriUtils.encodePath(Masking.personalNumbersIn(decoded), StandardCharsets.UTF_8) : cut;
 	}
 
 	private static Object answer(HttpServletRequest request, HttpStatus status, String title, String message,

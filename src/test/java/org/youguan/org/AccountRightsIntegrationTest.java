@@ -178,6 +178,25 @@ class AccountRightsIntegrationTest {
 			.doesNotContain("id=\"welcome\"");
 	}
 
+	/** Changing one's own password signs the account out everywhere else and keeps the session it was changed in. */
+	@Test
+	void changingOwnPasswordEndsTheAccountsOtherSessions() throws Exception {
+		String name = provision("ownpw", "320506", Role.STAFF);
+		MockHttpSession here = signIn(name);
+		MockHttpSession elsewhere = signIn(name);
+		MockHttpSession someoneElse = signIn(provision("bystander", "320506", Role.STAFF));
+		for (MockHttpSession s : new MockHttpSession[] { here, elsewhere }) {
+			mvc.perform(get("/complaints").session(s)).andExpect(status().isOk());
+		}
+		mvc.perform(post("/account/password").session(here).with(csrf()).param("currentPassword", PASSWORD)
+			.param("newPassword", "Changed#2026y").param("confirmPassword", "Changed#2026y"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/complaints").session(here)).andExpect(status().isOk());
+		assertThat(mvc.perform(get("/complaints").session(elsewhere)).andReturn().getResponse().getRedirectedUrl())
+			.endsWith("/login");
+		mvc.perform(get("/complaints").session(someoneElse)).andExpect(status().isOk());
+	}
+
 	@Test
 	void aChangeThatLeavesAccessAsItWasKeepsTheSession() throws Exception {
 		String name = provision("keep", "320506", Role.STAFF);

@@ -196,13 +196,15 @@ class SafetyAlertsIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("[{\"courierId\":\"13987654321\",\"idNumber\":\"320506198001010013\"},"
 					+ "{\"courierId\":\"139-8765-4321\",\"idNumber\":\"320506198001010013\"},"
-					+ "{\"courierId\":\"KD-151-2025-0012\",\"idNumber\":\"320506198001010013\"}]"))
+					+ "{\"courierId\":\"WZ-139-8765-4321\",\"idNumber\":\"320506198001010013\"},"
+					+ "{\"courierId\":\"C-T-0151\",\"idNumber\":\"320506198001010013\"}]"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors.length()").value(3))
 			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"))
 			.andExpect(jsonPath("$.errors[1].rule").value("personal-number"))
+			.andExpect(jsonPath("$.errors[2].rule").value("personal-number"))
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("8765"))));
-		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE courier_id = 'KD-151-2025-0012'").query(Long.class).single())
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE courier_id = 'C-T-0151'").query(Long.class).single())
 			.isZero();
 	}
 

@@ -1,6 +1,7 @@
 package org.youguan.web;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -102,7 +103,16 @@ class InputEdgeCasesIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.instance").value("/api/v1/enforcement/cases/110105********8876abc/procedure"))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(unmapped + malformed).doesNotContain("8765").doesNotContain("19930715");
+		// written in blocks after a word, and percent-encoded: found in the decoded path, answered encoded again
+		String blocks = mvc.perform(get(URI.create("/api/v1/nope/139-8765-4321")).header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.instance").value("/api/v1/nope/139-****-4321"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String encoded = mvc.perform(get(URI.create("/api/v1/nope/139%208765%204321")).header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.instance").value("/api/v1/nope/139%20****%204321"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(unmapped + malformed + blocks + encoded).doesNotContain("8765").doesNotContain("19930715");
 	}
 
 	/** A path of thousands of characters (an id of 6,000 digits) is refused without being repeated in the answer. */
