@@ -54,7 +54,7 @@ public final class Masking {
 	 * and so do numbers written in blocks: digit runs joined by one to {@value #MAX_JOINER} characters people type
 	 * between the parts of a number, or that hide between them ({@link #joiner}: spaces of every width, hyphens and
 	 * dashes, points, slashes, commas, 、, tildes, brackets, bars, colons, line breaks, zero-width characters) whose
-	 * blocks together make such a number in a shape people write it in and stand apart in the run ({@link #maskJoined}):
+	 * blocks together make such a number in a shape people write it in, wherever it stands in the run ({@link #maskJoined}):
 	 * a mobile number 3-4-4, 3-8 or 7-4 (139-1234-5678, 139 12345678, (139)1234-5678, 0139-1234-5678), an ID number in
 	 * two to six blocks (110105 19491231 002X, 1101 0519 4912 3100 2X, 110105 1949 12 31 002X). An IP address
 	 * (192.168.100.10), a version (v13.9.1234.5678), an amount grouped by thousands (13,000,000,000), a date, a waybill
@@ -204,11 +204,9 @@ public final class Masking {
 	}
 
 	/**
-	 * Masks, from each block on, the longest sequence of blocks that is a personal number in its shape and stands
-	 * apart in the run: it begins the run, or the joiner before it differs from the one inside it, or the block before
-	 * it is a country code (86, 0086) or has one or two digits; and it ends the run, or the joiner after it differs, or
-	 * the block after it has one or two digits. So in 139 1234 5678、139 8765 4321 both are numbers, and so is the one
-	 * in 2026 12 03 139 1234 5678 or 139-1234-5678-1, while 6129 1391 2345 678 (a waybill in blocks) holds none. A
+	 * Masks, from each block on, the longest sequence of blocks that is a personal number in its shape, wherever it
+	 * stands in the run: blocks around it (2025-139-1234-5678-001, 2026 12 03 139 1234 5678) do not hide it, so both
+	 * of 139 1234 5678、139 8765 4321 are numbers, while 6129 1391 2345 678 (a waybill in blocks of 4) holds none. A
 	 * mobile number is 3-4-4, 3-8 or 7-4 (0139-1234-5678 with its trunk 0 as 4-4-4; a code KD-151-2025-0012 cannot be
 	 * told from one and counts); an 18-character ID number is two to six blocks, the first of at least 3 digits, the
 	 * others of at least 2; a 15-digit one begins with its 6-digit region code.
@@ -216,10 +214,6 @@ public final class Masking {
 	private static char[] maskJoined(String text, char[] out, int[] starts, int[] ends, int groups) {
 		StringBuilder digits = new StringBuilder(24);
 		for (int a = 0; a < groups; a++) {
-			if (a > 0 && a + 1 < groups && sameJoiner(text, starts, ends, a - 1, a) && ends[a - 1] - starts[a - 1] > 2
-					&& !countryCode(text, starts[a - 1], ends[a - 1])) {
-				continue;
-			}
 			int first = ends[a] - starts[a];
 			// a trunk 0 before a mobile number: 0139-1234-5678
 			int lead = first == 4 && text.charAt(starts[a]) == '0' && text.charAt(starts[a] + 1) == '1' ? 1 : 0;
@@ -232,8 +226,7 @@ public final class Masking {
 				int size = ends[b] - starts[b];
 				digits.append(text, starts[b], ends[b]);
 				boolean x = !digit(text.charAt(ends[b] - 1));
-				boolean endsApart = b == groups - 1 || b > a && (!sameJoiner(text, starts, ends, b - 1, b) || ends[b + 1] - starts[b + 1] <= 2);
-				if (b > a && endsApart) {
+				if (b > a) {
 					// a mobile number's last block without an X after it (139 1234 5678X is a mobile number and an X)
 					int mobile = digits.length() - lead - (x ? 1 : 0);
 					if (mobile == 11 && mobileShape(first - lead, b - a == 1 ? size - (x ? 1 : 0) : ends[a + 1] - starts[a + 1],
@@ -277,17 +270,6 @@ public final class Masking {
 	/** A mobile number's blocks: 3-4-4, 3-8 or 7-4 (the first block's digits, the second's, the number of joiners). */
 	private static boolean mobileShape(int first, int second, int joins) {
 		return joins == 2 ? first == 3 && second == 4 : joins == 1 && (first == 3 || first == 7);
-	}
-
-	/** Whether the joiner after block g is the same as the one after block h (both followed by a block). */
-	private static boolean sameJoiner(String text, int[] starts, int[] ends, int g, int h) {
-		int length = starts[g + 1] - ends[g];
-		return length == starts[h + 1] - ends[h] && text.regionMatches(ends[g], text, ends[h], length);
-	}
-
-	/** Whether the block is a country code: 86 or 0086 (a + before it or not). */
-	private static boolean countryCode(String text, int start, int end) {
-		return end - start == 2 && text.startsWith("86", start) || end - start == 4 && text.startsWith("0086", start);
 	}
 
 	/**

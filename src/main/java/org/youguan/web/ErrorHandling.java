@@ -402,9 +402,9 @@ class ErrorHandling {
 	}
 
 	/**
-	 * A request path as answers and logs may repeat it: at most {@link FieldError#MAX_MESSAGE} characters (cut after
-	 * a "/"), personal numbers masked — found in the decoded path (139%201234%205678 is 139 1234 5678), and the masked
-	 * path encoded again, so it stays a path.
+	 * A request path as answers and logs may repeat it: personal numbers masked — found in the decoded path
+	 * (139%201234%205678 is 139 1234 5678), and the masked path encoded again, so it stays a path — then cut to at most
+	 * {@link FieldError#MAX_MESSAGE} characters (after a "/").
 	 * @param path the request's path (URI, not decoded), or null
 	 * @return the path, cut and masked; null for null
 	 */
@@ -412,17 +412,18 @@ class ErrorHandling {
 		if (path == null) {
 			return null;
 		}
-		String cut = path.length() <= FieldError.MAX_MESSAGE ? path : path.substring(0, path.lastIndexOf('/', FieldError.MAX_MESSAGE) + 1);
 		String decoded;
 		try {
-			decoded = UriUtils.decode(cut, StandardCharsets.UTF_8);
+			decoded = UriUtils.decode(path, StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			// a broken escape (%zz): the path is read as it came
-			decoded = cut;
+			decoded = path;
 		}
-		return Masking.holdsPersonalNumber(decoded)
-				? UriUtils.encodePath(Masking.personalNumbersIn(decoded), StandardCharsets.UTF_8) : cut;
+		// masked whole, then cut: a cut between the blocks of a number (/139/1234/5678) shows no more than its mask
+		String shown = Masking.holdsPersonalNumber(decoded)
+				? UriUtils.encodePath(Masking.personalNumbersIn(decoded), StandardCharsets.UTF_8) : path;
+		return shown.length() <= FieldError.MAX_MESSAGE ? shown : shown.substring(0, shown.lastIndexOf('/', FieldError.MAX_MESSAGE) + 1);
 	}
 
 	private static Object answer(HttpServletRequest request, HttpStatus status, String title, String message,

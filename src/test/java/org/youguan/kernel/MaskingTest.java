@@ -22,7 +22,8 @@ class MaskingTest {
 			"139\u200C1234\u200C5678", "139\uFEFF1234\u00AD5678", "139\n1234\n5678", "139|1234|5678", "139：1234：5678",
 			"139*1234*5678", "139+1234+5678", "139一1234一5678", "【139】1234 5678", "139     1234     5678",
 			"0139-1234-5678", "139 1234 5678 12月3日来电", "2026 12 03 139 1234 5678", "139-1234-5678-1", "1-139-1234-5678",
-			"1391234 5678 9", "WZ-139-1234-5678", "/api/v1/nope/139-1234-5678", "139\t1234\t5678\t2" })
+			"1391234 5678 9", "WZ-139-1234-5678", "/api/v1/nope/139-1234-5678", "139\t1234\t5678\t2", "2025-139-1234-5678",
+			"139-1234-5678-001", "0571-139-1234-5678", "WZ001-139-1234-5678", "139.1234.5678.001", "/a/139/1234/5678/x" })
 	void masksAMobileNumberWrittenInBlocks(String written) {
 		String masked = Masking.personalNumbersIn("电话" + written + "。");
 		assertThat(masked).as(written).doesNotContain("1234").contains("139").contains("5678");
@@ -44,10 +45,10 @@ class MaskingTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "110105 19491231 002X", "110105-1949-1231-002X", "1101 0519 4912 3100 2X", "110105、19491231、002X",
 			"110105 194912310021", "110105．19491231．0021", "110 105 194 912 310 021", "110105 1949 12 31 002X",
-			"110105194912310021X", "110105 19491231 002X 2" })
+			"110105194912310021X", "110105 19491231 002X 2", "2025-110105-19491231-002X", "001-110105-194912310021" })
 	void masksAnIdNumberWrittenInBlocks(String written) {
 		String masked = Masking.personalNumbersIn("证号" + written);
-		assertThat(masked.replaceAll("[^0-9Xx*]", "")).as(written).startsWith("110105********").hasSizeBetween(18, 19);
+		assertThat(masked.replaceAll("[^0-9Xx*]", "")).as(written).contains("110105********").doesNotContain("1949");
 	}
 
 	@ParameterizedTest
