@@ -1763,7 +1763,13 @@ M = {
  "error.home": ("返回工作台", "Back to the dashboard"),
  "error.publicHome": ("返回公众服务首页", "Back to the public service"),
  "error.public.404": ("未找到您查询的内容：编号可能有误，或该信息已不再公开。", "Nothing found: the number may be wrong, or the information is no longer public."),
+ "error.400": ("请求的格式或内容不正确，无法处理。", "The request is malformed and cannot be handled."),
+ "error.401": ("请先登录。", "Please sign in first."),
  "error.403": ("您没有访问此页面的权限。", "You may not open this page."),
+ "error.405": ("不支持此请求方法。", "This request method is not supported."),
+ "error.413": ("提交的内容超过大小限制。", "What was sent is larger than allowed."),
+ "error.429": ("请求过于频繁，请稍后再试。", "Too many requests; try again later."),
+ "error.4xx": ("请求未能处理，请检查后重试。", "The request could not be handled; check it and try again."),
  "error.404": ("页面不存在。", "This page does not exist."),
  "error.500": ("系统内部错误，请稍后重试或联系管理员。", "Internal error; try again later or contact an administrator."),
 }

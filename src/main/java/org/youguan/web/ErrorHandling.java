@@ -403,7 +403,7 @@ class ErrorHandling {
 
 	/**
 	 * A request path as answers and logs may repeat it: personal numbers masked — found in the decoded path
-	 * (139%201234%205678 is 139 1234 5678), and the masked path encoded again, so it stays a path — then cut to at most
+	 * (139%201234%205678 is 139 1234 5678; an escape of an escape is decoded too), and the masked path encoded again, so it stays a path — then cut to at most
 	 * {@link FieldError#MAX_MESSAGE} characters (after a "/").
 	 * @param path the request's path (URI, not decoded), or null
 	 * @return the path, cut and masked; null for null
@@ -412,13 +412,16 @@ class ErrorHandling {
 		if (path == null) {
 			return null;
 		}
-		String decoded;
-		try {
-			decoded = UriUtils.decode(path, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			// a broken escape (%zz): the path is read as it came
-			decoded = path;
+		// decoded until no escape is left (at most four times): %2531 hides a 1 under two encodings
+		String decoded = path;
+		for (int i = 0; i < 4 && decoded.indexOf('%') >= 0; i++) {
+			try {
+				decoded = UriUtils.decode(decoded, StandardCharsets.UTF_8);
+			}
+			catch (IllegalArgumentException ex) {
+				// a broken escape (%zz): the path is read as far as it was decoded
+				break;
+			}
 		}
 		// masked whole, then cut: a cut between the blocks of a number (/139/1234/5678) shows no more than its mask
 		String shown = Masking.holdsPersonalNumber(decoded)

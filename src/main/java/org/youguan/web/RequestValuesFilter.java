@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -44,6 +45,50 @@ class RequestValuesFilter extends OncePerRequestFilter {
 
 	/** Why a request was refused: the status, the message and the fields it names. */
 	record Refusal(int status, String title, String detail, List<FieldError> errors) {
+
+		/**
+		 * What an error status set outside the controllers says (Tomcat's 405 for TRACE, a filter's failure): a title
+		 * and a detail in Chinese, no field.
+		 * @param status the HTTP status, 400–599
+		 */
+		static Refusal ofStatus(int status) {
+			return switch (status) {
+				case 400 -> new Refusal(status, "请求有误", "请求的格式或内容不正确，无法处理", List.of());
+				case 401 -> new Refusal(status, "未登录或令牌无效", "请先登录或提供有效的API令牌（Authorization: Bearer …）", List.of());
+				case 403 -> new Refusal(status, "无权访问", "您没有执行此操作的权限", List.of());
+				case 404 -> new Refusal(status, "未找到", "请求的页面或资源不存在", List.of());
+				case 405 -> new Refusal(status, "方法不允许", "不支持此请求方法", List.of());
+				case 413 -> new Refusal(status, "内容过大", "请求的内容超过大小限制", List.of());
+				default -> status < 500 ? new Refusal(status, "请求未能处理", "请求未能处理（HTTP " + status + "），请检查后重试", List.of())
+						: new Refusal(status, "系统内部错误", "系统内部错误，请稍后重试或联系管理员", List.of());
+			};
+		}
+
+		/**
+		 * What a request Spring Security's firewall ({@code StrictHttpFirewall}) refuses is told, by what the refusal
+		 * names: a method outside GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS is 405 ({@code method}); a header,
+		 * parameter or host name it does not allow is 400 naming that part; anything else is the path (a ";", "//",
+		 * an encoded "/" or "." or "%", "..", a backslash or a character outside printable ASCII): 400 {@code path}.
+		 * The refused text is not repeated.
+		 * @param reason the firewall's message (English, names what it refused)
+		 */
+		static Refusal ofFirewall(String reason) {
+			String why = String.valueOf(reason);
+			if (why.contains("HTTP method")) {
+				String detail = "不支持此请求方法，请使用GET、POST、PUT、PATCH、DELETE等标准方法";
+				return new Refusal(405, "方法不允许", detail, List.of(new FieldError("method", "method", detail)));
+			}
+			if (why.contains("header")) {
+				return invalid("header", "rejected", "请求头含有不允许的名称或内容，请检查后重试");
+			}
+			if (why.contains("parameter")) {
+				return invalid("parameter", "rejected", "请求参数的名称或内容含有不允许的字符，请检查后重试");
+			}
+			if (why.contains("domain")) {
+				return invalid("Host", "rejected", "请求的主机名不被接受，请使用本系统的网址访问");
+			}
+			return invalid("path", "rejected", "请求路径含有不允许的内容（如分号、连续斜杠、“..”、编码的斜杠或点、非ASCII字符），请检查网址");
+		}
 	}
 
 	private final String uploadLimits;
@@ -70,6 +115,17 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
+					&& failed.startsWith(request.getContextPath() + "/api/")) {
+				// an API request Tomcat or a filter answered with an error status (TRACE, a firewall refusal, a
+				// filter's exception): the same problem response as every other refusal, not the error page's map
+				if (!response.isCommitted()) {
+					int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code
+							: 500;
+					writeProblem(response, failed, Refusal.ofStatus(status));
+				}
+				return;
+			}
 			// Tomcat throws the same parse failure (a form over maxPostSize: 413) at every later parameter read, and the
 			// error page reads parameters (?lang=, th:value="${param…}"): it would fail again and answer 500. The page
 			// of a refused request is rendered as if the request had no parameters.
@@ -279,24 +335,34 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			// already answered by the refusal
 		}
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			response.setStatus(refusal.status());
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.setContentType("application/problem+json");
-			response.getWriter().write(problemJson(request, refusal));
+			writeProblem(response, request.getRequestURI(), refusal);
 			return;
 		}
 		request.setAttribute(REFUSAL, refusal);
 		response.sendError(refusal.status(), refusal.detail());
 	}
 
-	static String problemJson(HttpServletRequest request, Refusal refusal) {
+	/** Writes the refusal as a problem response ({@code application/problem+json}) for the request path given. */
+	private static void writeProblem(HttpServletResponse response, String path, Refusal refusal) throws IOException {
+		response.setStatus(refusal.status());
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.setContentType("application/problem+json");
+		response.getWriter().write(problemJson(path, refusal));
+	}
+
+	/**
+	 * The refusal as RFC 9457 problem JSON: type, title, status, detail, instance (the path, masked as
+	 * {@link ErrorHandling#maskedPath} masks it) and {@code errors} ({@code field}, {@code rule}, {@code message}).
+	 * @param path the request's path, not decoded
+	 */
+	static String problemJson(String path, Refusal refusal) {
 		StringBuilder json = new StringBuilder("{\"type\":\"about:blank\",\"title\":").append(quote(refusal.title()))
 			.append(",\"status\":")
 			.append(refusal.status())
 			.append(",\"detail\":")
 			.append(quote(refusal.detail()))
 			.append(",\"instance\":")
-			.append(quote(ErrorHandling.instance(request)))
+			.append(quote(ErrorHandling.maskedPath(path)))
 			.append(",\"errors\":[");
 		for (int i = 0; i < refusal.errors().size(); i++) {
 			FieldError e = refusal.errors().get(i);

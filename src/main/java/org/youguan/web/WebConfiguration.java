@@ -15,6 +15,7 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
@@ -107,6 +108,21 @@ class WebConfiguration implements WebMvcConfigurer {
 		var registration = new FilterRegistrationBean<ResourceUrlEncodingFilter>(new StaticLinkEncodingFilter());
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		return registration;
+	}
+
+	/**
+	 * A request Spring Security's firewall refuses (a ";" or "//" in the path, a method it does not know …) is answered
+	 * as every refusal of {@link RequestValuesFilter}: a problem response naming the part refused on {@code /api/**},
+	 * the error page with the same message elsewhere (in place of Spring Security's bare 400). Already answered
+	 * (committed): left as it is.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, rejected) -> {
+			if (!response.isCommitted()) {
+				RequestValuesFilter.refuse(request, response, RequestValuesFilter.Refusal.ofFirewall(rejected.getMessage()));
+			}
+		};
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +124,51 @@ class RealServerInputIntegrationTest {
 		// unencoded UTF-8 in the request target, as a script may send it
 		assertThat(sendBytes("GET /api/v1/public/outlets?region=320506&brand=顺丰 HTTP/1.1\r\n".getBytes(StandardCharsets.UTF_8))
 			.status()).isEqualTo(400);
+	}
+
+	/**
+	 * What Spring Security's firewall refuses (";", "//", "..", a method it does not know) and what Tomcat refuses with
+	 * an error status of its own (TRACE) is answered as every other refusal: a problem response naming the part on the
+	 * API, the error page with a message for that status elsewhere — not Spring's bare map, not a page saying 500.
+	 */
+	@Test
+	void whatTheFirewallOrTomcatRefusesIsAProblemOnTheApiAndTheErrorPageElsewhere() throws Exception {
+		String token = "Authorization: Bearer demo-sz-admin-token\r\n";
+		for (String path : List.of("/api/v1/outlets;jsessionid=1", "/api/v1//outlets", "/api/v1/outlets/%2e%2e/users")) {
+			Answer api = send("GET " + path + " HTTP/1.1\r\n", token, new byte[0]);
+			assertThat(api.status()).as(path).isEqualTo(400);
+			assertThat(api.head()).as(path).containsIgnoringCase("application/problem+json");
+			assertThat(api.body()).as(path).contains("\"status\":400", "\"field\":\"path\"", "\"rule\":\"rejected\"",
+					"请求路径含有不允许的内容");
+		}
+		Answer unknownMethod = send("FOO /api/v1/outlets HTTP/1.1\r\n", token, new byte[0]);
+		assertThat(unknownMethod.status()).isEqualTo(405);
+		assertThat(unknownMethod.body()).contains("\"field\":\"method\"", "不支持此请求方法");
+		Answer trace = send("TRACE /api/v1/outlets HTTP/1.1\r\n", token, new byte[0]);
+		assertThat(trace.status()).isEqualTo(405);
+		assertThat(trace.head()).containsIgnoringCase("application/problem+json");
+		assertThat(trace.body()).contains("\"title\":\"方法不允许\"", "\"instance\":\"/api/v1/outlets\"")
+			.doesNotContain("timestamp");
+
+		Answer page = send("GET /outlets;x HTTP/1.1\r\n", "Accept: text/html\r\n", new byte[0]);
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.body()).contains("<html", "请求路径含有不允许的内容");
+		Answer tracePage = send("TRACE /public/lookup HTTP/1.1\r\n", "Accept: text/html\r\n", new byte[0]);
+		assertThat(tracePage.status()).isEqualTo(405);
+		assertThat(tracePage.body()).contains("<html", "不支持此请求方法").doesNotContain("系统内部错误");
+	}
+
+	/** A mobile number percent-encoded twice in a refused path is found (decoded until no escape is left) and masked. */
+	@Test
+	void aPersonalNumberEncodedTwiceInARefusedPathIsMasked() throws Exception {
+		StringBuilder twice = new StringBuilder();
+		for (char c : "13987654321".toCharArray()) {
+			twice.append("%25").append(Integer.toHexString(c));
+		}
+		Answer api = send("GET /api/v1/nothing;x/" + twice + " HTTP/1.1\r\n", "Authorization: Bearer demo-sz-admin-token\r\n",
+				new byte[0]);
+		assertThat(api.status()).isEqualTo(400);
+		assertThat(api.body()).contains("\"instance\":\"/api/v1/nothing;x/139****4321\"").doesNotContain("%2538%2537%2536%2535");
 	}
 
 	static final String BOUNDARY = "----youguan-boundary";
