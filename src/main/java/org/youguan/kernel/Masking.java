@@ -241,8 +241,6 @@ public final class Masking {
 						bestCount = digits.length();
 						bestLead = 0;
 					}
-				}
-				if (b > a) {
 					shortest = Math.min(shortest, size);
 				}
 			}
