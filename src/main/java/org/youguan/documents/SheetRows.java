@@ -321,7 +321,8 @@ public final class SheetRows {
 					row = sheet.createRow(e.number() - 1);
 				}
 				Cell cell = row.createCell(column);
-				cell.setCellValue(String.join("；", e.errors().stream().map(f -> f.field() + "：" + f.message() + "（" + f.rule() + "）").toList()));
+				cell.setCellValue(Spreadsheets.fit(String.join("；",
+						e.errors().stream().map(f -> f.field() + "：" + f.message() + "（" + f.rule() + "）").toList())));
 				cell.setCellStyle(red);
 			}
 			sheet.setColumnWidth(column, 80 * 256);

@@ -16,7 +16,9 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.youguan.platform.ChinaTime;
@@ -31,6 +33,27 @@ public class Spreadsheets {
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	static final String CJK_FONT = "宋体";
+
+	/** What ends a text cut to fit a cell ({@link #fit}). */
+	static final String CUT_MARK = "…（超出单元格上限32767字，以下已截断，全文见系统页面）";
+
+	/**
+	 * The text as one .xlsx cell can hold it: unchanged when it has at most 32,767 characters (Excel's limit, POI's
+	 * {@link SpreadsheetVersion#EXCEL2007}, which refuses a longer one), otherwise cut on a character boundary and ended
+	 * with {@link #CUT_MARK} so the reader sees that the export holds less than the record (an audit entry's state of a
+	 * 6,000-row import, say). Null stays null.
+	 */
+	public static String fit(String text) {
+		int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+		if (text == null || text.length() <= max) {
+			return text;
+		}
+		int end = max - CUT_MARK.length();
+		if (Character.isLowSurrogate(text.charAt(end))) {
+			end--;
+		}
+		return text.substring(0, end) + CUT_MARK;
+	}
 
 	public <T> byte[] write(String sheetName, List<Column<T>> columns, Iterable<T> rows) {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -51,7 +74,7 @@ public class Spreadsheets {
 			Row head = sheet.createRow(0);
 			for (int c = 0; c < columns.size(); c++) {
 				Cell cell = head.createCell(c);
-				cell.setCellValue(columns.get(c).header());
+				cell.setCellValue(fit(columns.get(c).header()));
 				cell.setCellStyle(header);
 				sheet.setColumnWidth(c, Math.min(255, columns.get(c).width()) * 256);
 			}
@@ -66,8 +89,7 @@ public class Spreadsheets {
 			}
 			sheet.createFreezePane(0, 1);
 			if (!columns.isEmpty()) {
-				sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(0, r - 1), 0,
-						columns.size() - 1));
+				sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, columns.size() - 1));
 			}
 			workbook.write(out);
 			workbook.close();
@@ -98,7 +120,7 @@ public class Spreadsheets {
 			cell.setCellValue(t.toString());
 		}
 		else {
-			cell.setCellValue(value.toString());
+			cell.setCellValue(fit(value.toString()));
 		}
 	}
 

@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -86,6 +88,24 @@ class AuditReadabilityIntegrationTest {
 			.getContentAsByteArray();
 		List<String> row = rowContaining(xlsx, marker);
 		assertThat(row).contains("受理并转办申诉", number).doesNotContain("Complaint");
+	}
+
+	@Test
+	void anEntryWhoseStateIsLargerThanACellIsExportedCutAndMarked() throws Exception {
+		long id = jdbc.sql("SELECT id FROM complaint WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1").query(Long.class).single();
+		String marker = "大批量-" + UUID.randomUUID().toString().substring(0, 6);
+		// the state of a 6,000-row import: far more than the 32,767 characters an .xlsx cell holds
+		List<String> rows = IntStream.rangeClosed(1, 6_000).mapToObj(i -> "吴中区网点" + i).toList();
+		tx.executeWithoutResult(s -> audit.record(AuditEntry.of("complaint.transfer", "Complaint", id, marker)
+			.states(null, Map.of("rows", rows))
+			.inRegion("320506")));
+		byte[] xlsx = mvc.perform(get("/admin/audit/export.xlsx").param("q", marker).session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		String after = rowContaining(xlsx, marker).stream().filter(c -> c.contains("吴中区网点1\"")).findFirst().orElseThrow();
+		assertThat(after).hasSizeLessThanOrEqualTo(32_767).endsWith("以下已截断，全文见系统页面）").doesNotContain("吴中区网点6000");
 	}
 
 	@Test

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -34,9 +36,36 @@ class DocumentsTest {
 			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("菜鸟驿站（吴中）");
 			assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(865.0);
 			assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("2026-02-14");
-			assertThat(sheet.getRow(2).getCell(2).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK);
+			assertThat(sheet.getRow(2).getCell(2).getCellType()).isEqualTo(CellType.BLANK);
 			assertThat(sheet.getLastRowNum()).isEqualTo(2);
 		}
+	}
+
+	@Test
+	void aTextLongerThanACellHoldsIsCutOnACharacterAndSaysSo() throws IOException {
+		// a rare character (outside the BMP, two UTF-16 units) straddles the place where the cut falls
+		// varied characters, as real text is: a cell of one repeated character compresses like a zip bomb
+		int cut = 32_767 - Spreadsheets.CUT_MARK.length();
+		String head = chinese(cut - 1, 1);
+		String longText = head + "𠀀" + "乙".repeat(10_000);
+		String fitting = chinese(32_767, 2);
+		byte[] xlsx = new Spreadsheets().write("审计", List.of(Column.of("内容", (String t) -> t)), List.of(longText, fitting));
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			String written = book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue();
+			// the pair is dropped whole: no half character before the mark
+			assertThat(written).hasSizeLessThanOrEqualTo(32_767).isEqualTo(head + Spreadsheets.CUT_MARK);
+			assertThat(book.getSheetAt(0).getRow(2).getCell(0).getStringCellValue()).isEqualTo(fitting);
+		}
+	}
+
+	/** {@code length} common Chinese characters (一 … 龥) drawn by a random of the given seed. */
+	private static String chinese(int length, long seed) {
+		Random random = new Random(seed);
+		StringBuilder text = new StringBuilder(length);
+		while (text.length() < length) {
+			text.append((char) (0x4E00 + random.nextInt(0x9FA5 - 0x4E00)));
+		}
+		return text.toString();
 	}
 
 	@Test
