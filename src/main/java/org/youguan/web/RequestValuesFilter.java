@@ -23,6 +23,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Text;
@@ -116,13 +119,16 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
 			if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
-					&& failed.startsWith(request.getContextPath() + "/api/")) {
+					&& (failed.startsWith(request.getContextPath() + "/api/") || !acceptsHtml(request))) {
 				// an API request Tomcat or a filter answered with an error status (TRACE, a firewall refusal, a
-				// filter's exception): the same problem response as every other refusal, not the error page's map
+				// filter's exception), or a page's refusal (Spring Security's 403 of a role) asked by a client that
+				// takes no HTML (a script, fetch): the same problem response as every other refusal, in Chinese, not
+				// the English map Spring's error controller writes for such a client
 				if (!response.isCommitted()) {
 					int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code
 							: 500;
-					writeProblem(response, failed, Refusal.ofStatus(status));
+					writeProblem(response, failed,
+							request.getAttribute(REFUSAL) instanceof Refusal refusal ? refusal : Refusal.ofStatus(status));
 				}
 				return;
 			}
@@ -340,6 +346,27 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		}
 		request.setAttribute(REFUSAL, refusal);
 		response.sendError(refusal.status(), refusal.detail());
+	}
+
+	/**
+	 * Whether the client takes an HTML answer: its {@code Accept} header names {@code text/html} (or {@code text/*},
+	 * {@code application/xhtml+xml}) — browsers navigating do; a bare {@code *}{@code /*}, no header (curl, scripts,
+	 * fetch) or an unreadable one does not, which is also how Spring's error controller tells its page from its map.
+	 */
+	static boolean acceptsHtml(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		if (accept == null) {
+			return false;
+		}
+		try {
+			return MediaType.parseMediaTypes(accept)
+				.stream()
+				.anyMatch(type -> !type.isWildcardType()
+						&& (type.isCompatibleWith(MediaType.TEXT_HTML) || type.isCompatibleWith(MediaType.APPLICATION_XHTML_XML)));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	/** Writes the refusal as a problem response ({@code application/problem+json}) for the request path given. */

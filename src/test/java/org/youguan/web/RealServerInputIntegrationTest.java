@@ -158,6 +158,27 @@ class RealServerInputIntegrationTest {
 		assertThat(tracePage.body()).contains("<html", "不支持此请求方法").doesNotContain("系统内部错误");
 	}
 
+	/**
+	 * A page a role may not open, asked by a client that takes no HTML (a script, fetch), is a Chinese problem response
+	 * — not the English map Spring's error controller writes — while a browser still gets the error page.
+	 */
+	@Test
+	void aPageDeniedToAClientThatTakesNoHtmlIsAChineseProblem() throws Exception {
+		String staff = "Authorization: Bearer demo-wz-staff-token\r\n";
+		for (String accept : List.of("Accept: application/json\r\n", "Accept: */*\r\n", "")) {
+			Answer json = send("GET /admin/users HTTP/1.1\r\n", staff + accept, new byte[0]);
+			assertThat(json.status()).as(accept).isEqualTo(403);
+			assertThat(json.head()).as(accept).containsIgnoringCase("application/problem+json");
+			assertThat(json.body()).as(accept)
+				.contains("\"title\":\"无权访问\"", "您没有执行此操作的权限", "\"instance\":\"/admin/users\"")
+				.doesNotContain("Forbidden", "timestamp");
+		}
+		Answer page = send("GET /admin/users HTTP/1.1\r\n", staff + "Accept: text/html,application/xhtml+xml,*/*;q=0.8\r\n",
+				new byte[0]);
+		assertThat(page.status()).isEqualTo(403);
+		assertThat(page.body()).contains("<html").doesNotContain("\"status\"");
+	}
+
 	/** A mobile number percent-encoded twice in a refused path is found (decoded until no escape is left) and masked. */
 	@Test
 	void aPersonalNumberEncodedTwiceInARefusedPathIsMasked() throws Exception {
