@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -61,7 +63,7 @@ public class WordTemplates {
 			doc.write(out);
 			return out.toByteArray();
 		}
-		catch (IOException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException ex) {
+		catch (IOException | NotOfficeXmlFileException ex) {
 			throw new InvalidValueException("template", "docx", "模板不是有效的Word（.docx）文件");
 		}
 	}
@@ -89,7 +91,7 @@ public class WordTemplates {
 			doc.write(out);
 			return out.toByteArray();
 		}
-		catch (IOException | InvalidFormatException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException ex) {
+		catch (IOException | InvalidFormatException | NotOfficeXmlFileException ex) {
 			throw new InvalidValueException("template", "docx", "模板不是有效的Word（.docx）文件");
 		}
 	}
@@ -247,7 +249,8 @@ public class WordTemplates {
 				values.add(value);
 			}
 		}
-		Set<CTText> written = new LinkedHashSet<>();
+		// by identity: two text elements reading the same are still two
+		Set<CTText> written = Collections.newSetFromMap(new IdentityHashMap<>());
 		// from the last field to the first: the offsets of those before stay valid
 		for (int f = found.size() - 1; f >= 0; f--) {
 			int from = segment(starts, found.get(f)[0]);
