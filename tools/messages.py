@@ -273,6 +273,7 @@ M = {
  "workplan.import.file": ("文件", "File"),
  "workplan.import.preview": ("识别", "Recognise"),
  "workplan.import.keyTasks": ("{0}项重点工作：", "{0} key tasks: "),
+ "workplan.import.warnings": ("请注意：", "Please note:"),
  "workplan.import.unparsed": ("以下行未能识别，保存时不会包含，请核对原文：", "These lines were not recognised and will not be saved; check the original:"),
  "workplan.import.line": ("第{0}行：{1}", "Line {0}: {1}"),
  "workplan.import.map": ("以下处室名称在本局没有，请选择对应的处室：", "These departments do not exist in the bureau; choose the matching one:"),

@@ -84,6 +84,7 @@ final class TemplateCheck {
 		requireOoxml(file, fileName, content);
 		OfficeFiles.requireWithinLimits(content, "file", file);
 		requireWordDocument(file, content);
+		requireNoFetchingFields(file, content);
 		Set<String> used = fieldsEverywhere(file, content);
 		Set<String> declared = template.names();
 		Set<String> unknown = new LinkedHashSet<>(used);
@@ -192,6 +193,45 @@ final class TemplateCheck {
 		}
 	}
 
+	/**
+	 * Refuses Word field codes that fetch content from outside the file when the document is opened or its fields are
+	 * updated — INCLUDEPICTURE, INCLUDETEXT, LINK, DDE, DDEAUTO and their old names IMPORT and INCLUDE — whether written
+	 * as a complex field ({@code w:instrText}, also split over several runs, or computed by a field nested in its
+	 * instruction) or as a simple field ({@code w:fldSimple w:instr}), in any part: body, headers, footers, footnotes,
+	 * endnotes, comments. The same rule as an external relationship: nothing is fetched from outside a legal document.
+	 * @throws InvalidValueException rule {@code external}, naming the field and where it is; {@code docx} on an
+	 *         unreadable part
+	 */
+	private static void requireNoFetchingFields(String file, byte[] content) {
+		Set<String> found = new LinkedHashSet<>();
+		eachPart(file, content, (name, part) -> FieldCodes.read(part, keyword -> found.add(keyword + "（" + where(name) + "）")));
+		if (!found.isEmpty()) {
+			throw new InvalidValueException("file", "external", file + "含有从外部取用内容的域代码" + String.join("、", found)
+					+ "，打开文书或更新域时会从外部文件或网址取用内容，文书模板不能含有：请在Word中按Alt+F9显示域代码，删除这些域后再上传");
+		}
+	}
+
+	/** Where a part of the package is, as Word's user sees it. */
+	private static String where(String partName) {
+		String name = partName.substring(partName.lastIndexOf('/') + 1);
+		if (name.startsWith("header")) {
+			return "页眉";
+		}
+		if (name.startsWith("footer")) {
+			return "页脚";
+		}
+		if (name.startsWith("footnotes")) {
+			return "脚注";
+		}
+		if (name.startsWith("endnotes")) {
+			return "尾注";
+		}
+		if (name.startsWith("comments")) {
+			return "批注";
+		}
+		return name.equals("document.xml") && !partName.contains("glossary") ? "正文" : partName;
+	}
+
 	private static InvalidValueException macro(String file) {
 		return new InvalidValueException("file", "macro", file + "含有宏（启用宏的文档 .docm 或 VBA 工程），文书模板不能含宏：请在Word中另存为"
 				+ "“Word文档（*.docx）”后上传");
@@ -238,22 +278,34 @@ final class TemplateCheck {
 	private static Set<String> fields(String file, byte[] docx, boolean visibleOnly) {
 		Set<String> found = new LinkedHashSet<>();
 		Set<String> malformed = new LinkedHashSet<>();
+		eachPart(file, docx, (name, part) -> paragraphs(part, visibleOnly, text -> collect(text, found, malformed)));
+		if (!malformed.isEmpty()) {
+			throw new InvalidValueException("file", "template-field", file + "中有写法不完整或用了全角符号的字段：" + String.join("、", malformed)
+					+ "（应写作半角的${字段名}），会原样出现在文书中：请改正");
+		}
+		return found;
+	}
+
+	/** A reader of one XML part of the package. */
+	private interface PartReader {
+
+		void read(String name, InputStream part) throws XMLStreamException;
+
+	}
+
+	/** Hands every XML part under {@code word/} to {@code reader}; an unreadable one is refused as {@code docx}. */
+	private static void eachPart(String file, byte[] docx, PartReader reader) {
 		try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(docx), "UTF-8", true, true)) {
 			for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				String name = entry.getName();
 				if (name.startsWith("word/") && name.endsWith(".xml")) {
-					paragraphs(zip, visibleOnly, text -> collect(text, found, malformed));
+					reader.read(name, new NonClosing(zip));
 				}
 			}
 		}
 		catch (IOException | XMLStreamException | RuntimeException ex) {
 			throw broken(file);
 		}
-		if (!malformed.isEmpty()) {
-			throw new InvalidValueException("file", "template-field", file + "中有写法不完整或用了全角符号的字段：" + String.join("、", malformed)
-					+ "（应写作半角的${字段名}），会原样出现在文书中：请改正");
-		}
-		return found;
 	}
 
 	private static void collect(String text, Set<String> found, Set<String> malformed) {
@@ -273,7 +325,7 @@ final class TemplateCheck {
 
 	/** Hands the text of each paragraph of one XML part to {@code sink}; a nested paragraph (a text box) is its own. */
 	private static void paragraphs(InputStream part, boolean visibleOnly, Consumer<String> sink) throws XMLStreamException {
-		XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(new NonClosing(part));
+		XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(part);
 		Deque<StringBuilder> open = new ArrayDeque<>();
 		int inText = 0;
 		boolean hiddenRun = false;
@@ -328,7 +380,7 @@ final class TemplateCheck {
 	}
 
 	/** The zip stream stays open for the next entry when the XML reader is done with one. */
-	private static final class NonClosing extends FilterInputStream {
+	static final class NonClosing extends FilterInputStream {
 
 		NonClosing(InputStream in) {
 			super(in);

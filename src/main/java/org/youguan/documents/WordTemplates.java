@@ -6,12 +6,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
+
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -19,6 +28,11 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlObject;
+import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.InvalidValueException;
 
@@ -26,12 +40,16 @@ import org.youguan.kernel.InvalidValueException;
  * Fills .docx templates. A field is written {@code ${name}} anywhere in the text (also when Word split it over
  * several runs). A table row containing {@code ${list.column}} fields is a template row: it is repeated once per
  * item of {@code list}, and removed when the list is empty. Unknown fields are left visible so a template error
- * shows in the document rather than silently vanishing.
+ * shows in the document rather than silently vanishing. A field is replaced in place: the rest of its paragraph (runs
+ * and their formatting, drawings such as a seal, hyperlinks) is kept as it was.
  */
 @Service
 public class WordTemplates {
 
 	static final Pattern FIELD = Pattern.compile("\\$\\{([\\p{L}\\p{N}_.-]+)}");
+
+	/** WordprocessingML's namespace. */
+	private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 	/**
 	 * @param fields values of {@code ${name}} fields
@@ -45,13 +63,89 @@ public class WordTemplates {
 			doc.write(out);
 			return out.toByteArray();
 		}
-		catch (IOException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException ex) {
+		catch (IOException | NotOfficeXmlFileException ex) {
 			throw new InvalidValueException("template", "docx", "模板不是有效的Word（.docx）文件");
 		}
 	}
 
 	public byte[] fill(byte[] template, Map<String, String> fields, Map<String, List<Map<String, String>>> tables) {
 		return fill(new ByteArrayInputStream(template), fields, tables);
+	}
+
+	/**
+	 * Puts a PNG picture (a QR code, a seal) where {@code ${name}} is written — in the body, its tables, headers and
+	 * footers — in place of the field's text, in a run of its own right after where the field starts and in that run's
+	 * formatting; the rest of each paragraph (text before and after, other drawings, hyperlinks) stays as it was.
+	 * @param widthEmu the picture's width, heightEmu its height, in EMU ({@code Units.toEMU(points)})
+	 * @throws InvalidValueException rule {@code docx} when the document is not a readable .docx
+	 */
+	public static byte[] fillPicture(byte[] docx, String name, byte[] png, int widthEmu, int heightEmu) {
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			List<XWPFParagraph> paragraphs = new ArrayList<>();
+			paragraphs(doc.getBodyElements(), paragraphs);
+			doc.getHeaderList().forEach(h -> paragraphs(h.getBodyElements(), paragraphs));
+			doc.getFooterList().forEach(f -> paragraphs(f.getBodyElements(), paragraphs));
+			for (XWPFParagraph p : paragraphs) {
+				picture(p, name, png, widthEmu, heightEmu);
+			}
+			doc.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException | InvalidFormatException | NotOfficeXmlFileException ex) {
+			throw new InvalidValueException("template", "docx", "模板不是有效的Word（.docx）文件");
+		}
+	}
+
+	private static void paragraphs(List<IBodyElement> elements, List<XWPFParagraph> into) {
+		for (IBodyElement element : elements) {
+			if (element instanceof XWPFParagraph p) {
+				into.add(p);
+			}
+			else if (element instanceof XWPFTable t) {
+				t.getRows().forEach(r -> r.getTableCells().forEach(c -> paragraphs(c.getBodyElements(), into)));
+			}
+		}
+	}
+
+	/** Each {@code ${name}} of the paragraph: its text out, the picture in a run after the run it started in. */
+	private static void picture(XWPFParagraph paragraph, String name, byte[] png, int widthEmu, int heightEmu)
+			throws InvalidFormatException, IOException {
+		String mark = "\uE000";
+		replace(paragraph, Map.of(name, mark));
+		for (CTText text : ownTexts(paragraph)) {
+			String value = text.getStringValue();
+			int at = value.indexOf(mark);
+			if (at < 0) {
+				continue;
+			}
+			set(text, value.substring(0, at));
+			try (XmlCursor c = text.newCursor()) {
+				if (!c.toParent() || !(c.getObject() instanceof CTR run)) {
+					continue;
+				}
+				CTR tail = value.length() > at + 1 ? runAfter(run) : null;
+				if (tail != null) {
+					set(tail.addNewT(), value.substring(at + 1).replace(mark, ""));
+				}
+				new XWPFRun(runAfter(run), paragraph).addPicture(new ByteArrayInputStream(png), Document.PICTURE_TYPE_PNG,
+						name + ".png", widthEmu, heightEmu);
+			}
+		}
+	}
+
+	/** A new run right after {@code run}, in its formatting. */
+	private static CTR runAfter(CTR run) {
+		try (XmlCursor c = run.newCursor()) {
+			c.toEndToken();
+			c.toNextToken();
+			c.beginElement(new QName(W, "r", "w"));
+			c.toParent();
+			CTR created = (CTR) c.getObject();
+			if (run.isSetRPr()) {
+				created.setRPr(run.getRPr());
+			}
+			return created;
+		}
 	}
 
 	private void fillBody(List<IBodyElement> elements, Map<String, String> fields,
@@ -127,41 +221,119 @@ public class WordTemplates {
 	}
 
 	/**
-	 * Replaces fields in a paragraph whose text Word may have split into several runs: the paragraph's text is joined,
-	 * replaced, and written back into the first run (keeping its formatting); the other runs are emptied.
+	 * Replaces fields in a paragraph whose text Word may have split into several runs, in place: each field's text is
+	 * taken out of the runs it spans and its value written where it starts, in that run's formatting; every other run
+	 * — text before and after it in its own formatting, drawings (a seal), hyperlinks, field results, tabs — stays as it
+	 * was. A value's line breaks become Word line breaks ({@code w:br}) in that run. Only the paragraph's own text
+	 * counts: a text box's paragraphs inside one of its drawings are not part of it.
 	 */
 	private static void replace(XWPFParagraph paragraph, Map<String, String> fields) {
-		String text = paragraph.getText();
-		if (text == null || !text.contains("${")) {
+		List<CTText> texts = ownTexts(paragraph);
+		StringBuilder joined = new StringBuilder();
+		int[] starts = new int[texts.size() + 1];
+		for (int i = 0; i < texts.size(); i++) {
+			starts[i] = joined.length();
+			joined.append(texts.get(i).getStringValue());
+		}
+		starts[texts.size()] = joined.length();
+		if (joined.indexOf("${") < 0) {
 			return;
 		}
-		Matcher m = FIELD.matcher(text);
-		StringBuilder sb = new StringBuilder();
-		boolean changed = false;
+		List<int[]> found = new ArrayList<>();
+		List<String> values = new ArrayList<>();
+		Matcher m = FIELD.matcher(joined);
 		while (m.find()) {
 			String value = fields.get(m.group(1));
 			if (value != null) {
-				changed = true;
+				found.add(new int[] { m.start(), m.end() });
+				values.add(value);
 			}
-			m.appendReplacement(sb, Matcher.quoteReplacement(value != null ? value : m.group()));
 		}
-		m.appendTail(sb);
-		if (!changed) {
+		// by identity: two text elements reading the same are still two
+		Set<CTText> written = Collections.newSetFromMap(new IdentityHashMap<>());
+		// from the last field to the first: the offsets of those before stay valid
+		for (int f = found.size() - 1; f >= 0; f--) {
+			int from = segment(starts, found.get(f)[0]);
+			int to = segment(starts, found.get(f)[1] - 1);
+			CTText first = texts.get(from);
+			CTText last = texts.get(to);
+			String tail = last.getStringValue().substring(found.get(f)[1] - starts[to]);
+			for (int i = from + 1; i <= to; i++) {
+				set(texts.get(i), i == to ? tail : "");
+			}
+			set(first, first.getStringValue().substring(0, found.get(f)[0] - starts[from]) + values.get(f)
+					+ (from == to ? tail : ""));
+			written.add(first);
+		}
+		for (CTText text : written) {
+			breakLines(text);
+			cjkFont(paragraph, text);
+		}
+	}
+
+	/** The index of the text element holding character {@code offset} of the joined text. */
+	private static int segment(int[] starts, int offset) {
+		int i = 0;
+		while (starts[i + 1] <= offset) {
+			i++;
+		}
+		return i;
+	}
+
+	/** The paragraph's text elements in order, in its runs, hyperlinks and fields, not those of its text boxes. */
+	private static List<CTText> ownTexts(XWPFParagraph paragraph) {
+		List<CTText> own = new ArrayList<>();
+		try (XmlCursor at = paragraph.getCTP().newCursor()) {
+			for (XmlObject o : paragraph.getCTP().selectPath("declare namespace w='" + W + "' .//w:t")) {
+				try (XmlCursor up = o.newCursor()) {
+					while (up.toParent() && !(W.equals(up.getName().getNamespaceURI()) && "p".equals(up.getName().getLocalPart()))) {
+						// up to the paragraph that holds it
+					}
+					if (up.isAtSamePositionAs(at) && o instanceof CTText t) {
+						own.add(t);
+					}
+				}
+			}
+		}
+		return own;
+	}
+
+	private static void set(CTText text, String value) {
+		text.setStringValue(value);
+		text.setSpace(SpaceAttribute.Space.PRESERVE);
+	}
+
+	/** Writes a text holding line breaks as its first line, then a {@code w:br} and a text element per further line. */
+	private static void breakLines(CTText text) {
+		String[] lines = text.getStringValue().split("\n", -1);
+		if (lines.length == 1) {
 			return;
 		}
-		List<XWPFRun> runs = paragraph.getRuns();
-		XWPFRun first = runs.get(0);
-		for (int i = runs.size() - 1; i > 0; i--) {
-			paragraph.removeRun(i);
+		set(text, lines[0]);
+		try (XmlCursor c = text.newCursor()) {
+			c.toEndToken();
+			c.toNextToken();
+			for (int i = 1; i < lines.length; i++) {
+				c.beginElement(new QName(W, "br", "w"));
+				c.toNextToken();
+				c.beginElement(new QName(W, "t", "w"));
+				c.insertAttributeWithValue(new QName(XMLConstants.XML_NS_URI, "space", "xml"), "preserve");
+				c.insertChars(lines[i]);
+				c.toNextToken();
+			}
 		}
-		String[] lines = sb.toString().split("\n", -1);
-		first.setText(lines[0], 0);
-		for (int i = 1; i < lines.length; i++) {
-			first.addBreak();
-			first.setText(lines[i]);
-		}
-		if (first.getFontFamily(XWPFRun.FontCharRange.eastAsia) == null) {
-			first.setFontFamily(Spreadsheets.CJK_FONT, XWPFRun.FontCharRange.eastAsia);
+	}
+
+	/** Gives the run a value was written in an East Asian font if it has none, so Word picks a CJK font. */
+	private static void cjkFont(XWPFParagraph paragraph, CTText text) {
+		try (XmlCursor c = text.newCursor()) {
+			if (c.toParent() && c.getObject() instanceof CTR r) {
+				XWPFRun run = paragraph.getRuns().stream().filter(x -> x.getCTR() == r).findFirst()
+					.orElseGet(() -> new XWPFRun(r, paragraph));
+				if (run.getFontFamily(XWPFRun.FontCharRange.eastAsia) == null) {
+					run.setFontFamily(Spreadsheets.CJK_FONT, XWPFRun.FontCharRange.eastAsia);
+				}
+			}
 		}
 	}
 }

@@ -14,6 +14,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.kernel.Rows;
@@ -42,11 +43,16 @@ public class PlanDrafts {
 		this.clock = clock;
 	}
 
-	/** Copies the caller's bureau's plan into the next year as a draft; returns the draft's id. */
+	/**
+	 * Copies the caller's bureau's plan into the next year as a draft; returns the draft's id. A bureau has one plan a
+	 * year: two copies at once (a double click) are ordered by a lock on the bureau and year, so the second is refused.
+	 * @throws DomainException a rule violation when the bureau already has a plan of the next year
+	 */
 	@Transactional
 	public long copyToNextYear(CurrentUser me, long planId) {
 		WorkPlans.Plan source = plans.own(me, planId);
 		int year = source.year() + 1;
+		TransactionLocks.hold(jdbc, "work_plan_year:" + source.bureauId() + "|" + year);
 		boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM work_plan WHERE bureau_id = :bureau AND year = :year)")
 			.param("bureau", source.bureauId())
 			.param("year", year)

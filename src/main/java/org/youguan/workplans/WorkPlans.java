@@ -150,11 +150,17 @@ public class WorkPlans {
 	/**
 	 * Saves the notice as the bureau's plan. {@code mapping}: an unknown department name → the id of one of the
 	 * bureau's departments; {@code create}: unknown names to create as departments. Any name left unmapped stops the
-	 * save with the list of them; nothing is saved then.
+	 * save with the list of them; nothing is saved then. A notice the bureau has imported before (the same text, white
+	 * space aside: the same document uploaded again, or the same preview confirmed twice) is refused and nothing is
+	 * saved; the plan keeps the notice's fingerprint for that.
+	 * @throws DomainException {@code DUPLICATE} (409) naming the plan imported from the same notice
+	 * @throws InvalidValueException {@code mapping} ({@code unmapped}, {@code admin}), {@code text} (as the preview and
+	 *         {@link #requireFits})
 	 */
 	@Transactional
 	public long save(CurrentUser me, String text, Map<String, Long> mapping, Set<String> create) {
 		PlanPreview preview = imports.preview(me, text);
+		String fingerprint = imports.requireNotImported(me, text);
 		long bureau = me.bureauId();
 		Map<String, Long> ids = new HashMap<>();
 		List<DepartmentView> own = departments.ofBureau(bureau);
@@ -185,8 +191,8 @@ public class WorkPlans {
 		LocalDate due = LocalDate.of(preview.year(), 12, 31);
 		long plan = jdbc.sql("""
 				INSERT INTO work_plan (bureau_id, region_code, year, title, document_number, document_date, overall_requirement,
-				    targets, created_at)
-				VALUES (:bureau, :region, :year, :title, :number, :date, :overall, :targets, :now) RETURNING id""")
+				    targets, content_sha256, created_at)
+				VALUES (:bureau, :region, :year, :title, :number, :date, :overall, :targets, :sha, :now) RETURNING id""")
 			.param("bureau", bureau)
 			.param("region", me.regionCode())
 			.param("year", preview.year())
@@ -195,6 +201,7 @@ public class WorkPlans {
 			.param("date", preview.documentDate() == null ? null : Date.valueOf(preview.documentDate()))
 			.param("overall", preview.overallRequirement())
 			.param("targets", preview.targets())
+			.param("sha", fingerprint)
 			.param("now", Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.single();

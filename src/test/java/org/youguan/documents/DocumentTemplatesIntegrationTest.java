@@ -15,9 +15,12 @@ import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -185,6 +188,83 @@ class DocumentTemplatesIntegrationTest {
 		upload(admin, "回执.docx", new byte[(int) templates.maxBytes() + 1]).andExpect(status().isPayloadTooLarge())
 			.andExpect(content().string(containsString("超过10MB")));
 		assertThat(templates.entry(KEY).replaced()).isFalse();
+	}
+
+	/**
+	 * Word field codes that fetch content from outside when the document is opened or updated fall under the rule
+	 * {@code external} like a linked object: a complex field (its instruction split over runs, or its type computed by
+	 * a nested field) or a simple one, in the body, a header, a footer or a footnote — refused naming the field and
+	 * where it is, nothing stored. Fields that fetch nothing (PAGE, HYPERLINK) are fine.
+	 */
+	@Test
+	void fieldCodesThatFetchOutsideContentAreRefusedWhereverTheyAre() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		int versions = templates.history(KEY).size();
+		record Case(String where, boolean simple, String expected, String... instruction) {
+		}
+		List<Case> cases = List.of(new Case("body", false, "INCLUDETEXT（正文）", " INCLUDE", "TEXT \"http://example.com/a.docx\" "),
+				new Case("body", true, "DDEAUTO（正文）", "DDEAUTO Excel \"C:/a.xlsx\" R1C1"),
+				new Case("header", false, "LINK（页眉）", " LI", "NK Excel.Sheet.12 \"//server/share/a.xlsx\" Sheet1 "),
+				new Case("header", true, "INCLUDETEXT（页眉）", "includetext \"http://example.com/b.docx\""),
+				new Case("footer", true, "INCLUDEPICTURE（页脚）", " INCLUDEPICTURE \"http://example.com/seal.png\" \\d "),
+				new Case("footer", false, "IMPORT（页脚）", " IMPORT \"http://example.com/seal.png\" "),
+				new Case("footnote", false, "DDE（脚注）", " DDE ", "Excel \"C:/a.xlsx\" R1C1 "),
+				new Case("footnote", true, "INCLUDE（脚注）", " INCLUDE \"http://example.com/c.docx\" "));
+		for (Case c : cases) {
+			upload(admin, "回执.docx", withField(c.where(), c.simple(), false, c.instruction()))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("含有从外部取用内容的域代码" + c.expected())));
+		}
+		upload(admin, "回执.docx", withField("body", false, true, " \"http://example.com/d.docx\" "))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("INCLUDETEXT（正文）")));
+		assertThat(templates.entry(KEY).replaced()).isFalse();
+		assertThat(templates.history(KEY)).hasSize(versions);
+		upload(admin, "回执.docx", withField("footer", false, false, " PAGE ")).andExpect(status().is3xxRedirection());
+		upload(admin, "回执.docx", withField("body", true, false, "HYPERLINK \"https://www.spb.gov.cn/\""))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	/**
+	 * The receipt's fields and, in the body, a header, a footer or a footnote, a field with this instruction: a simple
+	 * field, or a complex one with a run per part of the instruction — after a nested QUOTE field whose result is
+	 * "INCLUDETEXT" when {@code computedType}.
+	 */
+	static byte[] withField(String where, boolean simple, boolean computedType, String... instruction) throws Exception {
+		try (XWPFDocument doc = new XWPFDocument()) {
+			for (String text : List.of("${bureau}", "备案编号：${filingNumber}", "${number}")) {
+				doc.createParagraph().createRun().setText(text);
+			}
+			XWPFParagraph p = switch (where) {
+				case "header" -> doc.createHeader(HeaderFooterType.DEFAULT).createParagraph();
+				case "footer" -> doc.createFooter(HeaderFooterType.DEFAULT).createParagraph();
+				case "footnote" -> doc.createFootnote().createParagraph();
+				default -> doc.createParagraph();
+			};
+			if (simple) {
+				p.getCTP().addNewFldSimple().setInstr(String.join("", instruction));
+				return TemplateFiles.bytes(doc);
+			}
+			fieldChar(p, STFldCharType.BEGIN);
+			if (computedType) {
+				fieldChar(p, STFldCharType.BEGIN);
+				p.createRun().getCTR().addNewInstrText().setStringValue(" QUOTE \"INCLUDE\" \"TEXT\" ");
+				fieldChar(p, STFldCharType.SEPARATE);
+				p.createRun().setText("INCLUDETEXT");
+				fieldChar(p, STFldCharType.END);
+			}
+			for (String part : instruction) {
+				p.createRun().getCTR().addNewInstrText().setStringValue(part);
+			}
+			fieldChar(p, STFldCharType.SEPARATE);
+			p.createRun().setText("域结果");
+			fieldChar(p, STFldCharType.END);
+			return TemplateFiles.bytes(doc);
+		}
+	}
+
+	private static void fieldChar(XWPFParagraph p, STFldCharType.Enum type) {
+		p.createRun().getCTR().addNewFldChar().setFldCharType(type);
 	}
 
 	@Test

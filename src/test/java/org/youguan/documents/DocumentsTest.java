@@ -1,5 +1,6 @@
 package org.youguan.documents;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,11 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import javax.imageio.ImageIO;
+
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.util.Units;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 import org.youguan.kernel.InvalidValueException;
@@ -90,6 +97,82 @@ class DocumentsTest {
 			assertThat(doc.getTables().get(0).getRows()).hasSize(1);
 			assertThat(doc.getParagraphs().stream().map(XWPFParagraph::getText)).contains("编号：${number}");
 		}
+	}
+
+	/**
+	 * A field split over runs in a paragraph that goes on: the text after it in bold, a seal drawn inline, a
+	 * hyperlink. The value replaces the field in its first run's formatting; every other run stays as it was.
+	 */
+	@Test
+	void fillsAFieldInPlaceKeepingTheRestOfItsParagraph() throws Exception {
+		byte[] template;
+		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XWPFParagraph p = doc.createParagraph();
+			p.createRun().setText("当事人：");
+			XWPFRun start = p.createRun();
+			start.setText("${par");
+			start.setItalic(true);
+			p.createRun().setText("ty}，");
+			XWPFRun bold = p.createRun();
+			bold.setText("特此通知");
+			bold.setBold(true);
+			p.createRun().addPicture(new ByteArrayInputStream(seal()), Document.PICTURE_TYPE_PNG, "seal.png", Units.toEMU(40),
+					Units.toEMU(40));
+			p.createHyperlinkRun("https://www.spb.gov.cn/").setText("查询网址");
+			doc.write(out);
+			template = out.toByteArray();
+		}
+		byte[] filled = new WordTemplates().fill(template, Map.of("party", "某某快递有限公司\n（统一社会信用代码略）"), Map.of());
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(filled))) {
+			XWPFParagraph p = doc.getParagraphs().get(0);
+			assertThat(p.getText()).isEqualTo("当事人：某某快递有限公司\n（统一社会信用代码略），特此通知查询网址");
+			List<XWPFRun> runs = p.getRuns();
+			XWPFRun value = runs.stream().filter(r -> r.text().startsWith("某某快递")).findFirst().orElseThrow();
+			assertThat(value.isItalic()).isTrue();
+			assertThat(runs.get(0).text()).isEqualTo("当事人：");
+			assertThat(runs.get(0).isItalic()).isFalse();
+			XWPFRun tail = runs.stream().filter(r -> r.text().equals("特此通知")).findFirst().orElseThrow();
+			assertThat(tail.isBold()).isTrue();
+			assertThat(runs).anyMatch(r -> r.text().equals("，") && !r.isBold() && !r.isItalic());
+			assertThat(runs).flatExtracting(XWPFRun::getEmbeddedPictures).hasSize(1);
+			XWPFHyperlinkRun link = runs.stream().filter(XWPFHyperlinkRun.class::isInstance).map(XWPFHyperlinkRun.class::cast)
+				.findFirst().orElseThrow();
+			assertThat(link.getHyperlink(doc).getURL()).isEqualTo("https://www.spb.gov.cn/");
+			assertThat(link.text()).isEqualTo("查询网址");
+		}
+	}
+
+	/** A picture put where its field is (the licence's QR code): the field's text goes, the rest of the paragraph stays. */
+	@Test
+	void putsAPictureWhereItsFieldIsKeepingTheRestOfItsParagraph() throws Exception {
+		byte[] template;
+		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XWPFParagraph p = doc.createParagraph();
+			p.createRun().setText("扫码核验：${q");
+			p.createRun().setText("r}请在有效期内");
+			XWPFRun bold = p.createRun();
+			bold.setText("核验");
+			bold.setBold(true);
+			doc.write(out);
+			template = out.toByteArray();
+		}
+		byte[] filled = WordTemplates.fillPicture(template, "qr", seal(), Units.toEMU(40), Units.toEMU(40));
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(filled))) {
+			XWPFParagraph p = doc.getParagraphs().get(0);
+			assertThat(p.getText()).isEqualTo("扫码核验：请在有效期内核验");
+			List<XWPFRun> runs = p.getRuns();
+			assertThat(runs).extracting(r -> r.getEmbeddedPictures().size()).containsExactly(0, 1, 0, 0);
+			assertThat(runs.get(0).text()).isEqualTo("扫码核验：");
+			assertThat(runs.get(3).isBold()).isTrue();
+		}
+	}
+
+	/** A small PNG standing in for a seal. */
+	private static byte[] seal() throws IOException {
+		BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
 	}
 
 	@Test

@@ -1,10 +1,8 @@
 package org.youguan.licensing.internal;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -22,15 +20,11 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.apache.poi.util.Units;
-import org.apache.poi.xwpf.usermodel.Document;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.springframework.stereotype.Component;
 import org.youguan.documents.DeclaresTemplates;
 import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
+import org.youguan.documents.WordTemplates;
 import org.youguan.kernel.ChineseText;
 import org.youguan.licensing.ApplicationView;
 import org.youguan.rules.StatutoryRules;
@@ -178,25 +172,9 @@ public class LicensingDocuments implements DeclaresTemplates {
 		}
 	}
 
-	/** Puts the QR code image in place of the paragraph reading {@code ${qr}}. */
+	/** Puts the QR code image where {@code ${qr}} is written, keeping the rest of its paragraph ({@link WordTemplates#fillPicture}). */
 	static byte[] withQr(byte[] docx, byte[] png) {
-		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			for (XWPFParagraph p : doc.getParagraphs()) {
-				if (p.getText().contains(QR_FIELD)) {
-					for (int i = p.getRuns().size() - 1; i >= 0; i--) {
-						p.removeRun(i);
-					}
-					XWPFRun run = p.createRun();
-					run.addPicture(new ByteArrayInputStream(png), Document.PICTURE_TYPE_PNG, "qr.png", Units.toEMU(110),
-							Units.toEMU(110));
-				}
-			}
-			doc.write(out);
-			return out.toByteArray();
-		}
-		catch (IOException | InvalidFormatException ex) {
-			throw new UncheckedIOException(new IOException("QR code not placed", ex));
-		}
+		return WordTemplates.fillPicture(docx, QR_FIELD.substring(2, QR_FIELD.length() - 1), png, Units.toEMU(110), Units.toEMU(110));
 	}
 
 	private Map<String, String> common(ApplicationView a, String bureau) {

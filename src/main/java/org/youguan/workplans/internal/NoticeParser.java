@@ -12,7 +12,7 @@ import org.youguan.kernel.Text;
 /**
  * Reads the notice "关于印发20XX年工作目标任务分解方案和…民生实事分工安排的通知" line by line: the notice's title, 文号 and
  * date; the plan's overall requirement, targets and key tasks; sections "一、…" (numbering in real notices repeats and
- * skips — tolerated) with tasks "N. …（X牵头）" or "（A、B按职责分工负责）", full- or half-width brackets, a task text
+ * skips — tolerated) with tasks "N. …（X牵头）", "（X牵头，Y配合）" or "（A、B按职责分工负责）", full- or half-width brackets, a task text
  * that itself contains brackets, a task broken over lines; then the livelihood part, whose items restart at 1. A line
  * that fits nowhere is returned with its number, never dropped.
  * <p>
@@ -30,9 +30,12 @@ public final class NoticeParser {
 
 	private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3})\\s*[\\.．、]\\s*(.+)$");
 
-	/** The department bracket at the end of a task, after which only punctuation may follow. */
-	private static final Pattern DEPARTMENTS = Pattern
-		.compile("^(.*?)[（(]\\s*([^（）()]+?)\\s*(牵头|按职责分工负责|负责)\\s*[）)]\\s*[。；;，,]?\\s*$");
+	/**
+	 * The department bracket at the end of a task, after which only punctuation may follow: "（A牵头）", "（A、B按职责分工
+	 * 负责）", or a lead with co-departments "（A牵头，B、C配合）" (also 参与, 协助, 协办).
+	 */
+	private static final Pattern DEPARTMENTS = Pattern.compile("^(.*?)[（(]\\s*([^（）()]+?)\\s*(牵头|按职责分工负责|负责)"
+			+ "(?:\\s*[，,；;、]\\s*([^（）()]+?)\\s*(?:配合|参与|协助|协办))?\\s*[）)]\\s*[。；;，,]?\\s*$");
 
 	private static final Pattern KEY_TASKS = Pattern.compile("^\\d*\\s*项?重点工作[：:]?$");
 
@@ -170,7 +173,7 @@ public final class NoticeParser {
 		Integer year = y.find() ? Integer.valueOf(y.group(1)) : null;
 		List<String> unknown = departments.stream().filter(d -> !d.equals("各处室") && !knownDepartment.test(d)).toList();
 		return new PlanPreview(title, year, documentNumber, documentDate, overall, targets, keyTasks, sections, projects,
-				unknown, unparsed);
+				unknown, unparsed, List.of());
 	}
 
 	/** Whether a line can only belong to the plan's body: the overall requirement, the targets, key tasks or 一、. */
@@ -257,7 +260,10 @@ public final class NoticeParser {
 		}
 		Matcher m = DEPARTMENTS.matcher(open.text);
 		if (m.matches()) {
-			List<String> names = List.of(m.group(2).split("\\s*[、,，]\\s*"));
+			List<String> names = new ArrayList<>(List.of(m.group(2).split("\\s*[、,，]\\s*")));
+			if (m.group(4) != null) {
+				names.addAll(List.of(m.group(4).split("\\s*[、,，]\\s*")));
+			}
 			departments.addAll(names);
 			tasks.add(new PlanPreview.Task(open.number, m.group(1).strip(), names,
 					m.group(3).equals("牵头") ? PlanPreview.Responsibility.LEAD : PlanPreview.Responsibility.SHARED, open.line));

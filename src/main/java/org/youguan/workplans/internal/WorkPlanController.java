@@ -9,12 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -146,9 +144,10 @@ class WorkPlanController {
 		// refused: the form again in the refusal's 4xx with the text as typed, as every refused form (kernel.FormSteps)
 		model.addAttribute("text", text);
 		try {
-			String notice = file != null && !file.isEmpty() ? read(file) : text;
-			model.addAttribute("text", notice);
-			model.addAttribute("preview", imports.preview(me, notice));
+			NoticeDocument.Reading notice = file != null && !file.isEmpty() ? read(file) : new NoticeDocument.Reading(text, List.of());
+			model.addAttribute("text", notice.text());
+			// what the file's reading could not place comes first: it is about the file, the rest about the text
+			model.addAttribute("preview", imports.preview(me, notice.text()).warnFirst(notice.warnings()));
 			model.addAttribute("departments", me.bureauId() == null ? List.of() : departments.ofBureau(me.bureauId()));
 		}
 		catch (DomainException ex) {
@@ -198,8 +197,13 @@ class WorkPlanController {
 		}
 	}
 
-	/** The notice's text from a .txt (UTF-8) or .docx file, recognised by content. */
-	static String read(MultipartFile file) throws IOException {
+	/**
+	 * The notice's text from a .txt (UTF-8) or .docx file, recognised by content; a .docx read as a person reads it,
+	 * its tables of tasks and Word's automatic numbering included ({@link NoticeDocument}), with what could not be read
+	 * so as warnings.
+	 * @throws InvalidValueException field {@code file}: over 5 MB (413), an unreadable Word file, text not in UTF-8
+	 */
+	static NoticeDocument.Reading read(MultipartFile file) throws IOException {
 		if (file.getSize() > MAX_FILE_BYTES) {
 			throw InvalidValueException.tooLarge("file", "文件不能超过5MB");
 		}
@@ -207,10 +211,7 @@ class WorkPlanController {
 		if (bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K') {
 			OfficeFiles.requireWithinLimits(bytes, "file", "Word文件（.docx）");
 			try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
-				// Word's manual line and page breaks arrive as control characters: lines, as the notice reads them
-				return doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"))
-					.replaceAll("[\\u000B\\u000C]", "\n")
-					.replaceAll("[\\p{Cc}&&[^\\t\\n\\r]]", "");
+				return NoticeDocument.read(doc);
 			}
 			catch (IOException | RuntimeException ex) {
 				throw OfficeFiles.unreadable("file", "docx", "Word文件（.docx）");
@@ -220,6 +221,6 @@ class WorkPlanController {
 		if (text.contains("\uFFFD") || Text.forbiddenAt(text) >= 0) {
 			throw new InvalidValueException("file", "text", "请上传UTF-8编码的文本文件（.txt）或Word文件（.docx）");
 		}
-		return text;
+		return new NoticeDocument.Reading(text, List.of());
 	}
 }

@@ -11,6 +11,7 @@ import org.youguan.workplans.internal.PlanPreview.Responsibility;
 import org.youguan.workplans.internal.PlanPreview.Task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The notice parser on the shared sample and on hand-made variants of the shapes real notices take.
@@ -31,6 +32,24 @@ public class NoticeParserTest {
 
 	static List<Task> tasks(PlanPreview p) {
 		return p.sections().stream().flatMap(s -> s.tasks().stream()).toList();
+	}
+
+	/** A lead with co-departments, as a 任务分工表 row reads and notices write it: the lead first, then the others. */
+	@Test
+	void aLeadWithCoDepartmentsKeepsThemAllTheLeadFirst() {
+		PlanPreview p = parse("""
+				某市邮政管理局关于印发2026年工作目标任务分解方案的通知
+
+				2026年工作目标任务分解方案
+				一、强化行业监管
+				1. 落实双随机一公开监管（完成时限：6月底前）（市场监管处牵头，办公室、普遍服务处配合）
+				2. 开展邮政用品用具监督检查。（普遍服务处牵头；市场监管处参与）
+				""");
+		assertThat(tasks(p)).extracting(Task::text, Task::departments, Task::responsibility).containsExactly(
+				tuple("落实双随机一公开监管（完成时限：6月底前）", List.of("市场监管处", "办公室", "普遍服务处"),
+						Responsibility.LEAD),
+				tuple("开展邮政用品用具监督检查。", List.of("普遍服务处", "市场监管处"), Responsibility.LEAD));
+		assertThat(p.unparsedLines()).isEmpty();
 	}
 
 	@Test

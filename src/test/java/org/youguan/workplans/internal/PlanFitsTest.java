@@ -20,7 +20,7 @@ class PlanFitsTest {
 	static PlanPreview preview(String taskText, String heading) {
 		var task = new PlanPreview.Task(1, taskText, List.of("市场监管处"), PlanPreview.Responsibility.LEAD, 42);
 		return new PlanPreview("2026年工作目标任务分解方案", 2026, null, null, null, null, List.of("重点工作"),
-				List.of(new PlanPreview.Section(heading, List.of(task))), List.of(), List.of(), List.of());
+				List.of(new PlanPreview.Section(heading, List.of(task))), List.of(), List.of(), List.of(), List.of());
 	}
 
 	@Test
@@ -52,7 +52,7 @@ class PlanFitsTest {
 
 	static PlanPreview withNumber(PlanPreview p, String number, String date) {
 		return new PlanPreview(p.title(), p.year(), number, date, p.overallRequirement(), p.targets(), p.keyTasks(),
-				p.sections(), p.livelihoodProjects(), p.unknownDepartments(), p.unparsedLines());
+				p.sections(), p.livelihoodProjects(), p.unknownDepartments(), p.unparsedLines(), p.warnings());
 	}
 
 	@Test

@@ -1,0 +1,136 @@
+package org.youguan.documents;
+
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.poi.util.XMLHelper;
+
+/**
+ * The Word fields of one XML part that fetch content from outside the file (ECMA-376 part 1, 17.16.5): INCLUDEPICTURE
+ * and its old name IMPORT, INCLUDETEXT and its old name INCLUDE, LINK, DDE and DDEAUTO. A complex field's instruction
+ * is the text of its {@code w:instrText} elements between {@code w:fldChar begin} and {@code separate} (or
+ * {@code end}), however many runs Word split it into, with the results of fields nested in it — so a field type
+ * computed by a nested field is read as Word reads it; a simple field's is its {@code w:fldSimple w:instr}.
+ */
+final class FieldCodes {
+
+	/** Field types whose result is fetched from another file, a web address or another program. */
+	static final Set<String> FETCHING = Set.of("INCLUDEPICTURE", "IMPORT", "INCLUDETEXT", "INCLUDE", "LINK", "DDE", "DDEAUTO");
+
+	private static final Pattern TYPE = Pattern.compile("^[\\s\"]*([A-Za-z]+)");
+
+	/** A complex field being read: its instruction until its separator. */
+	private static final class Field {
+
+		final StringBuilder instruction = new StringBuilder();
+
+		boolean separated;
+	}
+
+	private FieldCodes() {
+	}
+
+	/** Hands the type (upper case) of every fetching field of {@code part} to {@code sink}. */
+	static void read(InputStream part, Consumer<String> sink) throws XMLStreamException {
+		XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(part);
+		Deque<Field> open = new ArrayDeque<>();
+		boolean inInstruction = false;
+		boolean inText = false;
+		try {
+			while (xml.hasNext()) {
+				switch (xml.next()) {
+					case XMLStreamConstants.START_ELEMENT -> {
+						switch (xml.getLocalName()) {
+							case "fldChar" -> {
+								String type = attribute(xml, "fldCharType");
+								if ("begin".equals(type)) {
+									open.push(new Field());
+								}
+								else if ("separate".equals(type) && !open.isEmpty() && !open.peek().separated) {
+									open.peek().separated = true;
+									check(open.peek().instruction, sink);
+								}
+								else if ("end".equals(type) && !open.isEmpty()) {
+									Field done = open.pop();
+									if (!done.separated) {
+										check(done.instruction, sink);
+									}
+								}
+							}
+							case "instrText" -> inInstruction = true;
+							case "t" -> inText = true;
+							case "fldSimple" -> check(attribute(xml, "instr"), sink);
+							default -> {
+								// runs, properties, drawings: not part of a field's instruction
+							}
+						}
+					}
+					case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+						if (inInstruction && !open.isEmpty()) {
+							open.peek().instruction.append(xml.getText());
+						}
+						else if (inInstruction) {
+							// an instruction without its begin mark: Word still reads it as a field
+							check(xml.getText(), sink);
+						}
+						else if (inText) {
+							// a nested field's result inside an instruction is part of that instruction
+							open.stream().filter(f -> !f.separated).findFirst().ifPresent(f -> f.instruction.append(xml.getText()));
+						}
+					}
+					case XMLStreamConstants.END_ELEMENT -> {
+						if ("instrText".equals(xml.getLocalName())) {
+							inInstruction = false;
+						}
+						else if ("t".equals(xml.getLocalName())) {
+							inText = false;
+						}
+					}
+					default -> {
+						// comments, processing instructions
+					}
+				}
+			}
+			open.forEach(f -> {
+				if (!f.separated) {
+					check(f.instruction, sink);
+				}
+			});
+		}
+		finally {
+			xml.close();
+		}
+	}
+
+	private static String attribute(XMLStreamReader xml, String localName) {
+		for (int i = 0; i < xml.getAttributeCount(); i++) {
+			if (xml.getAttributeLocalName(i).equals(localName)) {
+				return xml.getAttributeValue(i);
+			}
+		}
+		return null;
+	}
+
+	private static void check(CharSequence instruction, Consumer<String> sink) {
+		if (instruction == null) {
+			return;
+		}
+		Matcher type = TYPE.matcher(instruction);
+		if (type.find()) {
+			String name = type.group(1).toUpperCase(Locale.ROOT);
+			if (FETCHING.contains(name)) {
+				sink.accept(name);
+			}
+		}
+	}
+}
