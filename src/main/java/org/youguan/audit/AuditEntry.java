@@ -1,5 +1,11 @@
 package org.youguan.audit;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.youguan.kernel.Masking;
+
 /**
  * One change to record. {@code before} and {@code after} are serialised as JSON: pass only what may be shown to an
  * auditor (masked personal numbers, never password hashes).
@@ -21,5 +27,32 @@ public record AuditEntry(String action, String objectType, String objectId, Stri
 
 	public AuditEntry inRegion(String region) {
 		return new AuditEntry(action, objectType, objectId, summary, before, after, region);
+	}
+
+	/**
+	 * The same entry with every ID card and mobile number in its summary and in the text of its states masked
+	 * ({@link Masking#personalNumbersIn}): for an entry that carries free text a person typed (a description, a note, a
+	 * report's content), where such a number may stand. The states' maps and lists are read through (keys kept, text
+	 * values masked, other values as they are); a state of another type is kept as it is.
+	 * @return a new entry; this one unchanged
+	 */
+	public AuditEntry masked() {
+		return new AuditEntry(action, objectType, objectId, Masking.personalNumbersIn(summary), maskedState(before),
+				maskedState(after), regionCode);
+	}
+
+	private static Object maskedState(Object state) {
+		if (state instanceof String s) {
+			return Masking.personalNumbersIn(s);
+		}
+		if (state instanceof Map<?, ?> m) {
+			Map<Object, Object> out = new LinkedHashMap<>();
+			m.forEach((k, v) -> out.put(k, maskedState(v)));
+			return out;
+		}
+		if (state instanceof List<?> l) {
+			return l.stream().map(AuditEntry::maskedState).toList();
+		}
+		return state;
 	}
 }

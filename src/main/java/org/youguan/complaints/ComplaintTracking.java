@@ -19,6 +19,7 @@ import org.youguan.complaints.internal.FilerPhone;
 import org.youguan.complaints.internal.QueryCodes;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.Text;
 import org.youguan.platform.Secrets;
 
 /**
@@ -100,6 +101,8 @@ public class ComplaintTracking {
 	}
 
 	private Optional<Complaint> byNumber(String number) {
-		return complaints.findByNumber(number == null ? "" : number.strip());
+		// typed by the filer: 申诉-3205-2026-123 or with full-width digits or other dashes is the number the receipt shows
+		String n = Text.identifier(number);
+		return complaints.findByNumber(n == null ? "" : n);
 	}
 }

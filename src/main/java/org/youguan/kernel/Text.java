@@ -90,21 +90,72 @@ public final class Text {
 	 * and letters typed with a Chinese input method become ASCII, a full-width or non-breaking space an ASCII one —
 	 * "〔２０２６〕９号" is "〔2026〕9号", so it cannot pass as another number than the one it shows), white space around it
 	 * trimmed; null when blank. What NFKC keeps and no one sees (zero-width characters, tabs, line breaks, combining
-	 * marks) is for {@link Validation#identifier} to refuse.
+	 * marks) is for {@link Validation#identifier} to refuse. A number of the product's automatic form
+	 * ({@code numbering.BusinessNumbers.format}, e.g. a 备案编号) is written as the series writes it, whatever dash,
+	 * spaces around it or padding it was typed with ({@code 网点备案 – 320506-2026-75} is
+	 * {@code 网点备案-320506-2026-000075}): one number, one form, for lookups and uniqueness alike.
 	 */
 	public static String identifier(String typed) {
-		return typed == null ? null : blankToNull(Normalizer.normalize(typed, Normalizer.Form.NFKC));
+		String n = typed == null ? null : blankToNull(Normalizer.normalize(typed, Normalizer.Form.NFKC));
+		return n == null ? null : automaticNumber(n);
 	}
 
-	/** A sequence number as typed: Arabic digits, or Chinese numerals (一, 十二, 一〇五, 一百零五). */
-	private static final String SEQUENCE = "(\\d+|[〇零一二三四五六七八九十百千两]+)";
+	/**
+	 * A number of the product's automatic form as typed by hand ({@code numbering.BusinessNumbers.format}: a type in
+	 * 汉字, the region code, the year, the sequence), its parts joined by any dash — the hyphen-minus, ‐ ‑ ‒ – — ― −, a
+	 * small or full-width hyphen — with spaces around them or none.
+	 */
+	private static final Pattern AUTOMATIC_TYPED = Pattern
+		.compile("^(\\p{IsHan}+)\\s*[-\u2010-\u2015\u2212\uFE58\uFE63]\\s*(\\d{1,12})\\s*[-\u2010-\u2015\u2212\uFE58\uFE63]"
+				+ "\\s*(\\d{4})\\s*[-\u2010-\u2015\u2212\uFE58\uFE63]\\s*(\\d+)$");
+
+	/**
+	 * {@code n} (NFKC-normalised) written as the series writes it when it has the product's automatic form
+	 * ({@link #AUTOMATIC_TYPED}): parts joined by the hyphen-minus without spaces, the sequence in six digits or more
+	 * ({@code 网点备案‐320506 – 2026 - 75} is {@code 网点备案-320506-2026-000075}), so a number typed with other dashes,
+	 * spaces or padding cannot pass as another than the one issued; {@code n} itself otherwise, and when its sequence
+	 * has more than 9 significant digits (a typing error, refused by {@link Validation#documentYear} where it applies).
+	 */
+	private static String automaticNumber(String n) {
+		Matcher m = AUTOMATIC_TYPED.matcher(n);
+		if (!m.matches()) {
+			return n;
+		}
+		long sequence = sequence(m.group(4));
+		return sequence == SEQUENCE_TOO_LONG ? n
+				: m.group(1) + "-" + m.group(2) + "-" + m.group(3) + "-" + automaticSequence(sequence);
+	}
+
+	/**
+	 * The numerals a year or sequence number is written with besides the ordinary 一…九 (GB/T 9704 wants Arabic digits;
+	 * these are the same numbers): the capital numerals 大写数字 壹…玖 拾 佰 仟 (with their traditional forms 貳 參 陸 兩),
+	 * and ○ (U+25CB, the circle often typed for 〇 in a year: 二○二五), each followed in {@link #ORDINARY} by the
+	 * ordinary numeral it stands for.
+	 */
+	private static final String CAPITALS = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟兩○";
+
+	/** The ordinary numerals {@link #CAPITALS} stand for, position by position. */
+	private static final String ORDINARY = "一二二三三四五六六七八九十百千两〇";
+
+	/** The numerals that are digits (no 十/百/千): a Chinese year is written digit by digit (二〇二五). */
+	private static final String CHINESE_DIGITS = "〇○零一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖";
+
+	/** A sequence number as typed: Arabic digits, or Chinese numerals (一, 十二, 一〇五, 一百零五, 贰, 壹拾贰). */
+	private static final String SEQUENCE = "(\\d+|[〇零一二三四五六七八九十百千两" + CAPITALS + "]+)";
+
+	/** A year as typed: four Arabic digits, or four Chinese ones (二〇二五, 二零二五, 贰零贰伍). */
+	private static final String YEAR = "(\\d{4}|[" + CHINESE_DIGITS + "]{4})";
 
 	/** 机关代字, then the year in any bracket (〔〕 [] () 【】 〘〙 〖〗 {}, 年 inside or not), 第?, the number, 号 (or 號, or none at the end). */
 	private static final Pattern YEAR_IN_BRACKETS = Pattern
-		.compile("\\s*[\\[(【〔〘〖{]\\s*(\\d{4})\\s*年?\\s*[\\])】〕〙〗}]\\s*第?\\s*" + SEQUENCE + "\\s*(?:[号號]|$)");
+		.compile("\\s*[\\[(【〔〘〖{]\\s*" + YEAR + "\\s*年?\\s*[\\])】〕〙〗}]\\s*第?\\s*" + SEQUENCE + "\\s*(?:[号號]|$)");
 
-	/** The same without brackets: 机关代字, the year with 年, 第?, the number, 号. */
-	private static final Pattern YEAR_WITH_NIAN = Pattern.compile("(?<=\\D)(\\d{4})年\\s*第?\\s*" + SEQUENCE + "\\s*[号號]");
+	/**
+	 * The same without brackets: 机关代字, the year with 年 (four Arabic digits after no digit, or the four Chinese ones
+	 * right before 年), 第?, the number, 号.
+	 */
+	private static final Pattern YEAR_WITH_NIAN = Pattern
+		.compile("((?<=\\D)\\d{4}|[" + CHINESE_DIGITS + "]{4})年\\s*第?\\s*" + SEQUENCE + "\\s*[号號]");
 
 	/**
 	 * The product's automatic numbers ({@code numbering.BusinessNumbers.format}: type-地区-年份-序号, the sequence in six
@@ -135,7 +186,7 @@ public final class Text {
 		for (Pattern p : List.of(YEAR_IN_BRACKETS, YEAR_WITH_NIAN)) {
 			m = p.matcher(n);
 			if (m.find()) {
-				return new DocumentParts(m.start(), m.end(), Integer.parseInt(m.group(1)), sequence(m.group(2)), false);
+				return new DocumentParts(m.start(), m.end(), year(m.group(1)), sequence(m.group(2)), false);
 			}
 		}
 		return null;
@@ -143,9 +194,11 @@ public final class Text {
 
 	/**
 	 * A sequence number typed in Arabic digits (leading zeros dropped) or Chinese numerals — digit by digit (一〇五) or
-	 * with 十/百/千 (一百零五, 十二); {@link #SEQUENCE_TOO_LONG} when it has more than 9 digits (or characters).
+	 * with 十/百/千 (一百零五, 十二), in capital numerals alike (壹佰零伍, 拾贰); {@link #SEQUENCE_TOO_LONG} when it has more
+	 * than 9 digits (or characters).
 	 */
-	private static long sequence(String typed) {
+	private static long sequence(String written) {
+		String typed = ordinary(written);
 		String significant = Character.isDigit(typed.charAt(0)) ? typed.replaceFirst("^0+(?=.)", "") : typed;
 		if (significant.length() > 9) {
 			return SEQUENCE_TOO_LONG;
@@ -175,12 +228,40 @@ public final class Text {
 		return total + current;
 	}
 
+	/** {@code typed} with its capital numerals and ○ written as the ordinary ones ({@link #CAPITALS}). */
+	private static String ordinary(String typed) {
+		StringBuilder out = new StringBuilder(typed.length());
+		for (char c : typed.toCharArray()) {
+			int at = CAPITALS.indexOf(c);
+			out.append(at < 0 ? c : ORDINARY.charAt(at));
+		}
+		return out.toString();
+	}
+
+	/** A sequence as the product's automatic numbers write it: six digits, or more when it has more (BusinessNumbers.format). */
+	private static String automaticSequence(long sequence) {
+		return ("%0" + AUTOMATIC_DIGITS + "d").formatted(sequence);
+	}
+
+	/** A year of four Arabic digits, or of four Chinese ones read digit by digit (二〇二五, 贰零贰伍 → 2025). */
+	private static int year(String typed) {
+		if (Character.isDigit(typed.charAt(0))) {
+			return Integer.parseInt(typed);
+		}
+		int year = 0;
+		for (char c : ordinary(typed).toCharArray()) {
+			year = year * 10 + (c == '零' ? 0 : "〇一二三四五六七八九".indexOf(c));
+		}
+		return year;
+	}
+
 	/**
 	 * A 文号 typed by hand as it is stored and compared: an {@link #identifier}, and where it has the form of GB/T
 	 * 9704-2012 (7.2.4) — 机关代字, the year, the sequence number, 号 — written as that standard writes it: the year in
 	 * 六角括号 〔〕 whatever bracket was typed ([2025], (2025), （2025）, 【2025】, 〖2025〗, 〔2025年〕) or none (2025年), no
 	 * space before it, the sequence number in Arabic digits (发文顺序号用阿拉伯数字: 〔2025〕一号 is 〔2025〕1号), without 第
-	 * and without leading zeros ("不编虚位": 01号 is 1号), ending in 号 (號 or none typed). So "苏吴邮管罚[2025]01号" and
+	 * and without leading zeros ("不编虚位": 01号 is 1号), ending in 号 (號 or none typed); a year or sequence typed in
+	 * Chinese or capital numerals is the number it names (〔二〇二五〕贰号, 二○二五年第壹拾贰号 are 〔2025〕2号, 〔2025〕12号). So "苏吴邮管罚[2025]01号" and
 	 * "苏吴邮管罚〔2025〕1号" are one number and cannot both be issued. A number in the form of the product's automatic
 	 * ones (type-地区-年份-序号) has its sequence written as the series writes it, six digits
 	 * ({@code 行政处罚决定-320506-2026-2} is {@code …-2026-000002}). Numbers of another form are left as typed. A
@@ -199,7 +280,7 @@ public final class Text {
 			return n;
 		}
 		if (p.automatic()) {
-			return n.substring(0, p.start()) + p.year() + "-" + ("%0" + AUTOMATIC_DIGITS + "d").formatted(p.sequence());
+			return n.substring(0, p.start()) + p.year() + "-" + automaticSequence(p.sequence());
 		}
 		return n.substring(0, p.start()) + "〔" + p.year() + "〕" + p.sequence() + "号" + n.substring(p.end());
 	}

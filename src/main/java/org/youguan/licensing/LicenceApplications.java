@@ -1086,8 +1086,17 @@ public class LicenceApplications {
 	/** The application that issued licence {@code number} (not a change or renewal of it), if this module issued it. */
 	public Optional<ApplicationView> findByLicence(String number) {
 		return jdbc.sql("SELECT * FROM licence_application WHERE licence_number = :n AND kind NOT IN ('CHANGE', 'RENEWAL')")
-			.param("n", number == null ? "" : number.strip())
+			.param("n", typedNumber(number))
 			.query(Rows.of(ApplicationView.class)).optional();
+	}
+
+	/**
+	 * A licence number as typed to look it up ({@link Text#identifier}: full-width digits, other dashes and an automatic
+	 * number's missing padding as issued), "" for none.
+	 */
+	private static String typedNumber(String number) {
+		String n = Text.identifier(number);
+		return n == null ? "" : n;
 	}
 
 	/**
@@ -1098,7 +1107,7 @@ public class LicenceApplications {
 		return jdbc.sql("""
 				SELECT * FROM licence_application WHERE licence_number = :n AND status = 'APPROVED' AND verification_code IS NOT NULL
 				ORDER BY decided_on DESC, id DESC""")
-			.param("n", number == null ? "" : number.strip())
+			.param("n", typedNumber(number))
 			.query(Rows.of(ApplicationView.class)).list();
 	}
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -142,13 +143,23 @@ public abstract class DataMigration implements JavaMigration {
 	 */
 	protected static Set<String> normaliseDocumentNumbers(Connection connection, String table, String column, String scope)
 			throws SQLException {
+		return normaliseNumbers(connection, table, column, scope, Text::documentNumber);
+	}
+
+	/**
+	 * As {@link #normaliseDocumentNumbers}, with the numbers written by {@code form} ({@code Text::identifier} for a
+	 * 编号 that is no 文号, such as a 备案编号); a number {@code form} gives null for stays as stored.
+	 * @return the numbers kept as stored because their written form was another row's
+	 */
+	public static Set<String> normaliseNumbers(Connection connection, String table, String column, String scope,
+			UnaryOperator<String> form) throws SQLException {
 		Map<List<String>, List<NumberRow>> byNumber = new LinkedHashMap<>();
 		try (Statement read = connection.createStatement();
 				ResultSet rows = read.executeQuery("SELECT id, " + scope + " AS scope, " + column + " AS number FROM " + table
 						+ " WHERE " + column + " IS NOT NULL ORDER BY id")) {
 			while (rows.next()) {
 				String stored = rows.getString("number");
-				String written = Objects.requireNonNullElse(Text.documentNumber(stored), stored);
+				String written = Objects.requireNonNullElse(form.apply(stored), stored);
 				NumberRow r = new NumberRow(rows.getLong("id"), rows.getString("scope"), stored, written);
 				byNumber.computeIfAbsent(List.of(r.scope(), written), k -> new ArrayList<>()).add(r);
 			}

@@ -23,6 +23,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -420,7 +421,7 @@ public class Licences {
 				WHERE e.legal_name LIKE :like ESCAPE '\\' OR e.credit_code = :exact OR l.number = :exact
 				ORDER BY e.legal_name, l.issued_on DESC LIMIT :limit""".formatted(STATUS_SQL))
 			.param("like", new PageQuery(q, 0, 1, null, false).likePattern())
-			.param("exact", q.toUpperCase())
+			.param("exact", Text.identifier(q).toUpperCase())
 			.param("today", LocalDate.now(clock))
 			.param("limit", limit)
 			.query((rs, i) -> new PublicLicence(rs.getString("enterprise_name"), rs.getString("credit_code"),

@@ -39,6 +39,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Telephone;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
@@ -196,7 +197,8 @@ public class Outlets {
 			where.append(" AND (").append(name).append(" LIKE :w").append(i).append(" ESCAPE '\\' OR o.filing_number = :x")
 				.append(i).append(")");
 			params.put("w" + i, new PageQuery(words.get(i), 0, 1, null, false).likePattern());
-			params.put("x" + i, words.get(i));
+			// a 备案编号 typed with other dashes, full-width digits or no padding is looked for as the series wrote it
+			params.put("x" + i, Text.identifier(words.get(i)));
 		}
 		if (brand != null) {
 			where.append(" AND o.brand_id = :brand");
@@ -370,7 +372,7 @@ public class Outlets {
 	public long registerOnRecord(DataScope scope, OutletData data, String existingFilingNumber) {
 		long id = register(scope, data, false);
 		if (existingFilingNumber != null && !existingFilingNumber.isBlank()) {
-			recordFiled(scope, id, existingFilingNumber.strip());
+			recordFiled(scope, id, existingFilingNumber);
 		}
 		return id;
 	}
@@ -465,10 +467,14 @@ public class Outlets {
 
 	/**
 	 * Records an outlet that was filed before YouGuan (import of a bureau's existing list) with its existing filing
-	 * number.
+	 * number, written as {@link Text#identifier} writes it (full-width digits, other dashes and an automatic number's
+	 * missing padding normalised), so a number of the series' form typed another way is refused as such.
+	 * @throws InvalidValueException rule {@code issued-form} for a number of the form YouGuan issues
+	 * @throws DomainException duplicate when another outlet holds the number
 	 */
 	@Transactional
-	public void recordFiled(DataScope scope, long id, String filingNumber) {
+	public void recordFiled(DataScope scope, long id, String typedNumber) {
+		String filingNumber = Text.identifier(typedNumber);
 		String refusal = historicNumberRefusal(filingNumber);
 		if (refusal != null) {
 			throw new InvalidValueException("filingNumber", "issued-form", refusal);

@@ -188,7 +188,7 @@ public class SupervisionRecords {
 		Checked c = check(scope, kind, data);
 		long id = insert(c, bureauId, imported, demo);
 		audit.record(AuditEntry.of("universal.supervision.record", AUDIT_TYPE, id,
-				"登记" + kind.title() + "“" + shown(c) + "”（" + c.day() + "）").states(null, c.state()).inRegion(c.region()));
+				"登记" + kind.title() + "“" + shown(c) + "”（" + c.day() + "）").states(null, c.state()).inRegion(c.region()).masked());
 		return id;
 	}
 
@@ -250,7 +250,7 @@ public class SupervisionRecords {
 			.param("id", id)
 			.update();
 		audit.record(AuditEntry.of("universal.supervision.update", AUDIT_TYPE, id,
-				"修改" + kind.title() + "“" + shown(c) + "”").states(old.state(), c.state()).inRegion(c.region()));
+				"修改" + kind.title() + "“" + shown(c) + "”").states(old.state(), c.state()).inRegion(c.region()).masked());
 	}
 
 	/**
@@ -299,7 +299,8 @@ public class SupervisionRecords {
 			ids.add(id);
 			audit.record(AuditEntry.of("universal.supervision.record", AUDIT_TYPE, id,
 					"导入" + c.kind().title() + "“" + shown(c) + "”（" + c.day() + "）").states(null, c.state())
-				.inRegion(c.region()));
+				.inRegion(c.region())
+				.masked());
 		}
 		if (!valid.isEmpty()) {
 			Map<String, Object> after = new LinkedHashMap<>();
@@ -402,12 +403,14 @@ public class SupervisionRecords {
 		audit.record(AuditEntry.of("universal.supervisor.report", AUDIT_TYPE, supervisorId,
 				"登记社会监督员“" + Masking.name(supervisor.subject()) + "”反映情况（" + on + "）")
 			.states(null, Map.of("reportId", id, "receivedOn", on.toString(), "summary", text))
-			.inRegion(supervisor.regionCode()));
+			.inRegion(supervisor.regionCode())
+			.masked());
 		return id;
 	}
 
 	/**
-	 * The reports of a 社会监督员 of the caller's region, newest first.
+	 * The reports of a 社会监督员 of the caller's region, newest first, every ID and mobile number in their summaries
+	 * masked ({@link Masking#personalNumbersIn}): a report may quote the person it is about.
 	 * @throws DomainException not found (404) unless the 社会监督员 lies in the caller's region
 	 */
 	public List<Report> reports(DataScope scope, long supervisorId) {
@@ -417,16 +420,22 @@ public class SupervisionRecords {
 				ORDER BY received_on DESC, id DESC""")
 			.param("id", supervisorId)
 			.query(Rows.of(Report.class))
-			.list();
+			.list()
+			.stream()
+			.map(r -> new Report(r.id(), r.receivedOn(), Masking.personalNumbersIn(r.summary()), r.recordedBy()))
+			.toList();
 	}
 
+	/**
+	 * A record as lists and its page show it: a 社会监督员's name masked, and every ID and mobile number in the free text
+	 * (place, detail, findings) masked ({@link Masking#personalNumbersIn}); the edit form reads it as recorded
+	 * ({@link #form}).
+	 */
 	private static SupervisionRecord masked(SupervisionRecord r) {
-		if (!r.kind().personal()) {
-			return r;
-		}
 		return new SupervisionRecord(r.id(), r.kind(), r.regionCode(), r.regionName(), r.day(), r.until(),
-				Masking.name(r.subject()), r.place(), r.detail(), r.inspectors(), r.inspectorCount(), r.flag(),
-				r.findings(), r.imported(), r.reports());
+				r.kind().personal() ? Masking.name(r.subject()) : r.subject(), Masking.personalNumbersIn(r.place()),
+				Masking.personalNumbersIn(r.detail()), r.inspectors(), r.inspectorCount(), r.flag(),
+				Masking.personalNumbersIn(r.findings()), r.imported(), r.reports());
 	}
 
 	private static String shown(Checked c) {

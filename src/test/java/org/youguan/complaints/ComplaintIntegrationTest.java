@@ -222,6 +222,9 @@ class ComplaintIntegrationTest {
 					"complaint.close");
 		var status = tracking.publicStatus(filed.number(), filed.queryCode().toLowerCase());
 		assertThat(status.status()).isEqualTo("办结");
+		// typed without the padding, with other dashes: the number on the receipt
+		String typed = filed.number().replaceFirst("-0+(?=\\d+$)", "-").replace("-", " \u2013 ");
+		assertThat(tracking.publicStatus(typed, filed.queryCode()).number()).isEqualTo(filed.number());
 		assertThat(status.history()).extracting(ComplaintTracking.PublicEvent::text).anySatisfy(t -> assertThat(t).contains("已受理"));
 		assertThat(status.toString()).doesNotContain("13912345678").doesNotContain("张三");
 	}

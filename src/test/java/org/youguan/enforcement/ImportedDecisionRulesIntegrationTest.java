@@ -235,4 +235,21 @@ class ImportedDecisionRulesIntegrationTest {
 				first.enterpriseCreditCode(), first.violation(), first.source(), first.filedOn(), first.decidedOn(),
 				office + "〔2025〕第0号", "WARNING", null, null, null)))).containsExactly("sequence");
 	}
+
+	/** 〔2025〕贰号, 〔二〇二五〕2号 and 二○二五年第壹拾贰号 are numbers already issued, not new ones. */
+	@Test
+	void aDecisionNumberInCapitalNumeralsOrAChineseYearIsRefusedAsTheNumberItNames() {
+		EnterpriseView e = party.other();
+		String office = "吴邮管罚" + UUID.randomUUID().toString().substring(0, 6);
+		PastCases.ImportedCase first = past(e, "DATA_NOT_REPORTED", "WARNING", null, null, null, null, null);
+		for (String stored : List.of("〔2025〕2号", "〔2025〕12号")) {
+			pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(first.enterpriseCreditCode(), first.violation(),
+					first.source(), first.filedOn(), first.decidedOn(), office + stored, "WARNING", null, null, null));
+		}
+		for (String again : List.of("〔2025〕贰号", "〔二〇二五〕2号", "〔贰零贰伍〕貳號", "二○二五年第壹拾贰号", "〔2025〕拾贰号")) {
+			assertThat(rules("decisionNumber", () -> pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(
+					first.enterpriseCreditCode(), first.violation(), first.source(), first.filedOn(), first.decidedOn(),
+					office + again, "WARNING", null, null, null)))).as(again).containsExactly("unique");
+		}
+	}
 }

@@ -37,7 +37,7 @@ class IdentifierTest {
 	@Test
 	void lookAlikeLettersAndDigitsOfOtherScriptsAreRefused() {
 		for (String typed : List.of("苏邮罚〔2026〕1\u041E号", "\u0391B-2026-1", "苏邮罚〔2026〕\u0661号", "苏邮罚〔2026〕\u0967号",
-				"苏邮罚\u30FC〔2026〕1号", "SF\u0456234", "行政处罚决定\u2010320506-2026-000050")) {
+				"苏邮罚\u30FC〔2026〕1号", "SF\u0456234", "SF\u20101234")) {
 			Validation v = new Validation().identifier("decisionNumber", "决定书文号", typed);
 			assertThat(v.errors()).as(typed).singleElement().satisfies(e -> {
 				assertThat(e.rule()).isEqualTo("look-alike-character");
@@ -126,6 +126,50 @@ class IdentifierTest {
 		assertThat(new Validation().documentYear("decisionNumber", "决定书文号", "苏吴邮管罚2026年1234567890号",
 				java.time.LocalDate.of(2026, 3, 1)).errors())
 			.singleElement().satisfies(e -> assertThat(e.message()).contains("最多9位"));
+	}
+
+	/**
+	 * A 文号 whose year or sequence is written in capital numerals (大写数字 贰, 壹拾贰, 貳), in Chinese digits (〔二〇二五〕,
+	 * 二零二五年, 二○二五) is the number it names, so it cannot pass as a second issue of a number already used.
+	 */
+	@Test
+	void aDocumentNumberInCapitalOrChineseNumeralsIsTheNumberItNames() {
+		for (String typed : List.of("苏吴邮管罚〔2025〕贰号", "苏吴邮管罚〔二〇二五〕2号", "苏吴邮管罚〔二〇二五〕贰号", "苏吴邮管罚二〇二五年第二号",
+				"苏吴邮管罚〔二零二五〕2号", "苏吴邮管罚〔二○二五〕2号", "苏吴邮管罚〔贰零贰伍〕貳号", "苏吴邮管罚〔二〇二五年〕第2号",
+				"苏吴邮管罚二零二五年贰号")) {
+			assertThat(Text.documentNumber(typed)).as(typed).isEqualTo("苏吴邮管罚〔2025〕2号");
+		}
+		for (String typed : List.of("苏吴邮管罚〔2025〕壹拾贰号", "苏吴邮管罚〔2025〕拾贰号", "苏吴邮管罚〔2025〕壹贰号", "苏吴邮管罚〔2025〕第十贰号")) {
+			assertThat(Text.documentNumber(typed)).as(typed).isEqualTo("苏吴邮管罚〔2025〕12号");
+		}
+		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕壹佰零伍号")).isEqualTo("苏吴邮管罚〔2025〕105号");
+		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕兩仟零壹拾號")).isEqualTo("苏吴邮管罚〔2025〕2010号");
+		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕叁佰陆拾柒号")).isEqualTo("苏吴邮管罚〔2025〕367号");
+		assertThat(Text.documentYear("苏吴邮管罚〔二〇二五〕贰号")).isEqualTo(2025);
+		assertThat(new Validation().documentYear("decisionNumber", "决定书文号", Text.documentNumber("苏吴邮管罚二〇二五年一号"),
+				java.time.LocalDate.of(2026, 3, 1)).errors()).extracting(FieldError::rule).containsExactly("year");
+		// a numeral that ends the 机关代字 is no part of a year: only four numerals before 年 are
+		assertThat(Text.documentNumber("国三二〇二五年第一号")).isEqualTo("国三〔2025〕1号");
+	}
+
+	/**
+	 * A number of the product's automatic form (a 备案编号 网点备案-320506-2026-000075) typed with its sequence unpadded,
+	 * other dashes, spaces around them or full-width digits is the number the series issued: one stored and compared form.
+	 */
+	@Test
+	void anAutomaticNumberIsWrittenAsTheSeriesWritesItWhateverDashesSpacesOrPadding() {
+		for (String typed : List.of("网点备案-320506-2026-75", "网点备案-320506-2026-0075", "网点备案\u2010320506\u20132026\u221275",
+				"网点备案 - 320506 - 2026 - 000075", "网点备案－３２０５０６－２０２６－７５", "网点备案\u2014320506\u20152026\uFE6375",
+				" 网点备案-320506-2026-000075 ")) {
+			assertThat(Text.identifier(typed)).as(typed).isEqualTo("网点备案-320506-2026-000075");
+			assertThat(Text.documentNumber(typed)).as(typed).isEqualTo("网点备案-320506-2026-000075");
+			assertThat(new Validation().identifier("filingNumber", "备案编号", typed.strip()).errors()).as(typed).isEmpty();
+		}
+		assertThat(Text.identifier("网点备案\u3000-\u3000320506-2026-75")).isEqualTo("网点备案-320506-2026-000075");
+		// other identifiers keep their dashes and digits as typed; a dash other than '-' in them stays refused
+		assertThat(Text.identifier("SF-0755-2026-12")).isEqualTo("SF-0755-2026-12");
+		assertThat(Text.identifier("网点备案-320506-2026-1234567890")).isEqualTo("网点备案-320506-2026-1234567890");
+		assertThat(Text.identifier("苏邮罚〔2026〕1-2号")).isEqualTo("苏邮罚〔2026〕1-2号");
 	}
 
 	/** Full-width digits typed with a Chinese input method are the number they show, so it cannot pass as another. */

@@ -1,9 +1,13 @@
 package org.youguan.registry;
 
 import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +22,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.platform.StoredNumbers;
 import org.youguan.registry.internal.licences.ExpressLicence;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +35,12 @@ class RegistryIntegrationTest {
 	static final DataScope SUZHOU = DataScope.region("3205");
 
 	static final DataScope WUZHONG = DataScope.region("320506");
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	List<StoredNumbers> storedNumbers;
 
 	@Autowired
 	Enterprises enterprises;
@@ -185,6 +196,45 @@ class RegistryIntegrationTest {
 		assertThat(view.brandName()).isEqualTo("中通");
 		assertThatThrownBy(() -> outlets.recordFiled(SUZHOU, id, number + "X")).hasMessageContaining("待备案");
 		assertThat(audit.history(WUZHONG, "TerminalOutlet", id).get(0).afterState()).doesNotContain("13812345678");
+	}
+
+	/**
+	 * A number of the series typed without its padding, with other dashes, spaces or full-width digits is the series'
+	 * number: refused as the form only the series issues, and found by the search.
+	 */
+	@Test
+	void aFilingNumberTypedWithoutPaddingOrWithOtherDashesIsTheSeriesNumber() {
+		long enterprise = newEnterprise("320506");
+		long id = outlets.register(SUZHOU, outlet(enterprise, "测试驿站（补零店）", "320506001"), false);
+		String issued = outlets.reserveNew("320506001", LocalDate.of(2026, 11, 20)).filingNumber();
+		long sequence = Long.parseLong(issued.substring(issued.lastIndexOf('-') + 1));
+		List<String> typed = List.of("网点备案-320506-2026-" + sequence, "网点备案\u2010320506\u20102026\u2010" + sequence,
+				"网点备案 - 320506 - 2026 - 0" + sequence, "网点备案－３２０５０６－２０２６－" + sequence);
+		for (String t : typed) {
+			assertThatThrownBy(() -> outlets.recordFiled(SUZHOU, id, t)).as(t).hasMessageContaining("只能由系统在备案通过时生成");
+		}
+		jdbc.sql("UPDATE terminal_outlet SET filing_number = :n, status = 'FILED' WHERE id = :id").param("n", issued)
+			.param("id", id).update();
+		for (String t : List.of(typed.get(0), typed.get(1), typed.get(3))) {
+			assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(t, 0, 20, null, false)).items()).as(t)
+				.extracting(OutletView::id).containsExactly(id);
+		}
+	}
+
+	/** V231 writes a 备案编号 recorded unpadded or with other dashes before as the series writes it. */
+	@Test
+	void aFilingNumberRecordedUnpaddedIsWrittenAsTheSeriesWritesItByV231() throws Exception {
+		long enterprise = newEnterprise("320506");
+		long id = outlets.register(SUZHOU, outlet(enterprise, "测试驿站（旧号店）", "320506001"), false);
+		String county = String.valueOf(100000 + new SecureRandom().nextInt(800000));
+		jdbc.sql("UPDATE terminal_outlet SET filing_number = :n, status = 'FILED' WHERE id = :id")
+			.param("n", "网点备案\u2013" + county + "-2019-75").param("id", id).update();
+		try (Connection connection = dataSource.getConnection()) {
+			for (StoredNumbers s : storedNumbers) {
+				s.normalise(connection);
+			}
+		}
+		assertThat(outlets.get(SUZHOU, id).filingNumber()).isEqualTo("网点备案-" + county + "-2019-000075");
 	}
 
 	@Test

@@ -17,6 +17,8 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.TemplateExample;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditTrail;
 import org.youguan.documents.ImportResult;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
@@ -53,6 +55,9 @@ class SupervisionRecordsIntegrationTest {
 
 	static final String WUZHONG = "Bearer demo-wz-staff-token";
 
+	/** The audit type of supervision records and their reports. */
+	static final String AUDIT_TYPE = "UniversalSupervision";
+
 	static final String XIANGCHENG = "Bearer demo-xc-staff-token";
 
 	static final String LEADER = "Bearer demo-sz-leader-token";
@@ -76,6 +81,9 @@ class SupervisionRecordsIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AuditTrail audit;
 
 	@AfterEach
 	void resetClock() {
@@ -300,6 +308,42 @@ class SupervisionRecordsIntegrationTest {
 			.andExpect(content().string(containsString("反映村邮站周末不开放")));
 		mvc.perform(get("/api/v1/universal/supervision/supervisors/" + id + "/reports").header("Authorization", XIANGCHENG))
 			.andExpect(status().isNotFound());
+	}
+
+	/**
+	 * An ID card or mobile number typed into a report's summary or a record's findings is masked in the lists (API and
+	 * page), the export and the audit trail; the edit form keeps what was recorded.
+	 */
+	@Test
+	void personalNumbersInFreeTextAreMaskedInListsExportAndAudit() throws Exception {
+		String tag = "号码" + System.nanoTime();
+		String numbers = "，举报人身份证110105194912310021，电话139-1234-5678";
+		long visit = records.record(DataScope.region("320506"), null, SupervisionKind.OUTLET_VISIT, new SupervisionData(
+				"320506", "2022-05-10", null, tag + "代办点", null, null, true, tag + numbers, List.of()), false, false);
+		long supervisor = records.record(DataScope.region("320506"), null, SupervisionKind.SUPERVISOR, new SupervisionData(
+				null, "2022-01-01", "2024-12-31", "司马光", null, null, null, null, List.of()), false, false);
+		records.addReport(DataScope.region("320506"), supervisor, "2022-03-04", tag + numbers, false);
+		MockHttpSession session = SignIn.session(mvc, "wz.staff");
+		List<String> shown = List.of(
+				mvc.perform(get("/api/v1/universal/supervision/supervisors/" + supervisor + "/reports").header("Authorization", WUZHONG))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+				mvc.perform(get("/universal/supervision/supervisors/" + supervisor).session(session))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+				mvc.perform(get("/api/v1/universal/supervision/outlet-visits").param("q", tag).header("Authorization", WUZHONG))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+				mvc.perform(get("/universal/supervision/outlet-visits").param("q", tag).session(session))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+				Workbooks.text(mvc.perform(get("/universal/supervision/outlet-visits/export.xlsx").param("q", tag).session(session))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()));
+		for (String text : shown) {
+			assertThat(text).contains(tag).doesNotContain("19491231").doesNotContain("1234-5678");
+		}
+		for (AuditEvent e : List.of(audit.history(DataScope.all(), AUDIT_TYPE, visit).get(0),
+				audit.history(DataScope.all(), AUDIT_TYPE, supervisor).get(0))) {
+			assertThat(e.summary() + e.afterState()).contains(tag).doesNotContain("19491231").doesNotContain("1234-5678");
+		}
+		assertThat(records.form(DataScope.region("320506"), SupervisionKind.OUTLET_VISIT, visit).findings())
+			.isEqualTo(tag + numbers);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.Text;
 import org.youguan.platform.DataMigration;
+import org.youguan.platform.StoredNumbers;
 
 /**
  * V216: the 行政处罚决定书 文号 typed by hand and stored before {@link Text#documentNumber} wrote the sequence in Arabic
@@ -16,9 +17,10 @@ import org.youguan.platform.DataMigration;
  * bear ({@code penalty_case_document.number}). Collisions as {@link DataMigration#normaliseDocumentNumbers}; a document
  * whose number is a decision number kept as stored keeps it too. (The 责令改正 orders' and post office approvals' 文号
  * are rewritten by their own modules' migrations, V217 and V215.)
+ * Run again by V231 ({@link StoredNumbers}) for the forms added since.
  */
 @Component
-class DecisionNumberNormalisation extends DataMigration {
+class DecisionNumberNormalisation extends DataMigration implements StoredNumbers {
 
 	DecisionNumberNormalisation() {
 		super("216", "write stored penalty 文号 as Text.documentNumber writes them");
@@ -33,5 +35,10 @@ class DecisionNumberNormalisation extends DataMigration {
 					String written = keptDecisions.contains(stored) ? stored : Text.documentNumber(stored);
 					return new Object[] { written == null ? stored : written };
 				});
+	}
+
+	@Override
+	public void normalise(Connection connection) throws SQLException {
+		migrate(connection);
 	}
 }

@@ -1,6 +1,7 @@
 package org.youguan.enforcement.internal;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -63,20 +64,44 @@ class DecisionNumberNormalisationIntegrationTest {
 
 	@Test
 	void storedNumbersAreWrittenAsTheCodeWritesThemAndACollisionKeepsTheLaterAsStored() throws Exception {
+		rewritten("〔2025〕十二号", "〔2025〕12号", "〔2025〕三号", c -> new DecisionNumberNormalisation().migrate(c));
+	}
+
+	/**
+	 * V231 runs the rewrite again for the forms read since: a year or sequence in capital or Chinese-digit numerals
+	 * (〔二〇二五〕贰拾号) becomes the written form, and one that is another row's number stays as stored.
+	 */
+	@Test
+	void storedNumbersInCapitalOrChineseDigitNumeralsAreWrittenAgainByV231() throws Exception {
+		rewritten("〔二〇二五〕贰拾号", "〔2025〕20号", "二○二五年第叁号", c -> new DecisionNumberNormalisation().normalise(c));
+	}
+
+	/** A rewrite run on the test's connection. */
+	interface Rewrite {
+
+		void run(Connection connection) throws SQLException;
+	}
+
+	/**
+	 * Three cases of one office: the first stored as {@code alone} (its documents too), the second holding 〔2025〕3号,
+	 * the third stored as {@code colliding}, a form of 〔2025〕3号; after {@code rewrite} the first bears
+	 * {@code written}, the second keeps its number and the third its number as stored, its document too.
+	 */
+	void rewritten(String alone, String written, String colliding, Rewrite rewrite) throws Exception {
 		String office = "吴邮管罚" + UUID.randomUUID().toString().substring(0, 6);
-		long alone = imported(office + "〔2025〕1号");
-		long written = imported(office + "〔2025〕3号");
-		long colliding = imported(office + "〔2025〕4号");
-		stored(alone, office + "〔2025〕十二号");
-		stored(written, office + "〔2025〕3号");
-		stored(colliding, office + "〔2025〕三号");
+		long first = imported(office + "〔2025〕1号");
+		long holder = imported(office + "〔2025〕3号");
+		long third = imported(office + "〔2025〕4号");
+		stored(first, office + alone);
+		stored(holder, office + "〔2025〕3号");
+		stored(third, office + colliding);
 		try (Connection connection = dataSource.getConnection()) {
-			new DecisionNumberNormalisation().migrate(connection);
+			rewrite.run(connection);
 		}
-		assertThat(number(alone)).isEqualTo(office + "〔2025〕12号");
-		assertThat(document(alone)).isEqualTo(office + "〔2025〕12号");
-		assertThat(number(written)).isEqualTo(office + "〔2025〕3号");
-		assertThat(number(colliding)).isEqualTo(office + "〔2025〕三号");
-		assertThat(document(colliding)).isEqualTo(office + "〔2025〕三号");
+		assertThat(number(first)).isEqualTo(office + written);
+		assertThat(document(first)).isEqualTo(office + written);
+		assertThat(number(holder)).isEqualTo(office + "〔2025〕3号");
+		assertThat(number(third)).isEqualTo(office + colliding);
+		assertThat(document(third)).isEqualTo(office + colliding);
 	}
 }

@@ -215,7 +215,7 @@ public class OutletImport {
 		Set<String> numbers = new HashSet<>();
 		rows.forEach(r -> {
 			if (r.get("备案编号") != null && !r.get("备案编号").isBlank()) {
-				numbers.add(r.get("备案编号").strip());
+				numbers.add(Text.identifier(r.get("备案编号")));
 			}
 		});
 		if (numbers.isEmpty()) {

@@ -26,7 +26,8 @@ import org.youguan.kernel.Text;
  * (an enterprise user gets 403), is refused with 409 once the row is closed (where closure exists), locks the row,
  * writes only the facts that changed and records one audit entry ({@code safety.<ledger>.correct}) carrying each
  * changed fact's value before and after; nothing changed, nothing written. The caller runs it in its transaction after
- * reading the row in the caller's scope (404 outside it).
+ * reading the row in the caller's scope (404 outside it). Every audit entry has the ID and mobile numbers in its free
+ * text masked ({@link AuditEntry#masked}): a description or note may quote a person's.
  */
 @Component
 class Corrections {
@@ -82,7 +83,8 @@ class Corrections {
 		long id = insert(ledger.table(), columns);
 		audit.record(AuditEntry.of(action, ledger.auditType(), id, verb + facts.summary())
 			.states(null, state.apply(id))
-			.inRegion(facts.region()));
+			.inRegion(facts.region())
+			.masked());
 		return id;
 	}
 
@@ -164,7 +166,7 @@ class Corrections {
 			after.put(name, pair[1]);
 		});
 		audit.record(AuditEntry.of(ledger.action(), ledger.auditType(), id, "更正" + ledger.noun() + "：" + facts.summary() + "（"
-				+ String.join("、", changed.keySet()) + "）").states(before, after).inRegion(facts.region()));
+				+ String.join("、", changed.keySet()) + "）").states(before, after).inRegion(facts.region()).masked());
 		return changed;
 	}
 

@@ -2,6 +2,8 @@ package org.youguan.safety.internal.ledgers;
 
 import java.time.LocalDate;
 
+import org.youguan.kernel.Masking;
+
 /**
  * A 隐患 as lists and pages show it; {@code overdue} (open past its deadline on the day read) and {@code dueSoon}
  * (open, deadline within {@link Hazards#DUE_SOON_WORKING_DAYS} working days) are computed for that day.
@@ -19,5 +21,17 @@ public record HazardView(long id, long enterpriseId, String enterpriseCreditCode
 	/** Where the hazard lies, as shown: the outlet or facility, else "—". */
 	public String place() {
 		return outletName != null ? outletName : facilityName != null ? facilityName : "—";
+	}
+
+	/**
+	 * The same hazard with every ID and mobile number in its free text — finder, description, rectification, closure
+	 * note — masked ({@link Masking#personalNumbersIn}), as lists and exports show it; the hazard's own page and edit
+	 * form read it as recorded.
+	 */
+	public HazardView masked() {
+		return new HazardView(id, enterpriseId, enterpriseCreditCode, enterpriseName, outletId, outletName, facilityId,
+				facilityName, regionCode, regionName, foundOn, Masking.personalNumbersIn(foundBy), source,
+				Masking.personalNumbersIn(description), level, deadline, deadlineBasis, Masking.personalNumbersIn(rectification),
+				closedOn, closedBy, Masking.personalNumbersIn(closureNote), overdue, dueSoon);
 	}
 }

@@ -144,7 +144,8 @@ public class Hazards {
 		}
 		return listing.search(page, "h.enterprise_name", "h.outlet_name", "h.facility_name", "h.description", "h.found_by")
 			.sorts(SORTS, "found_on", true, "h.id")
-			.page(jdbc, SELECT, page, Rows.of(HazardView.class));
+			.page(jdbc, SELECT, page, Rows.of(HazardView.class))
+			.map(HazardView::masked);
 	}
 
 	/**
@@ -283,7 +284,8 @@ public class Hazards {
 		audit.record(AuditEntry.of("safety.hazard.rectify", AUDIT_TYPE, id, "隐患整改情况：" + h.enterpriseName()
 				+ (text == null ? "" : "，" + text) + (files.isEmpty() ? "" : "，佐证材料" + files.size() + "份"))
 			.states(before, snapshot(id))
-			.inRegion(h.regionCode()));
+			.inRegion(h.regionCode())
+			.masked());
 	}
 
 	/** An open hazard whose deadline is the catalogue's period (its basis is not a 指定日期). */
@@ -364,7 +366,8 @@ public class Hazards {
 			.update();
 		audit.record(AuditEntry.of("safety.hazard.close", AUDIT_TYPE, id, "隐患销号：" + h.enterpriseName() + "，" + text)
 			.states(before, snapshot(id))
-			.inRegion(h.regionCode()));
+			.inRegion(h.regionCode())
+			.masked());
 	}
 
 	/** The number of open hazards in scope that are overdue, and those due soon (for the inbox). */

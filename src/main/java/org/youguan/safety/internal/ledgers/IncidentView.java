@@ -3,6 +3,8 @@ package org.youguan.safety.internal.ledgers;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.youguan.kernel.Masking;
+
 /**
  * An incident (事故/突发事件) as lists and pages show it; {@code reportLate} when it was reported after its due time, or
  * is still unreported past it on the moment read.
@@ -14,5 +16,15 @@ public record IncidentView(long id, String enterpriseCreditCode, String enterpri
 
 	public boolean open() {
 		return closedOn == null;
+	}
+
+	/**
+	 * The same incident with every ID and mobile number in its free text — description, follow-up, closure note —
+	 * masked ({@link Masking#personalNumbersIn}), as lists and exports show it.
+	 */
+	public IncidentView masked() {
+		return new IncidentView(id, enterpriseCreditCode, enterpriseName, outletId, outletName, regionCode, regionName,
+				occurredAt, kind, level, Masking.personalNumbersIn(description), reportDue, reportBasis, reportedAt,
+				Masking.personalNumbersIn(followUp), closedOn, Masking.personalNumbersIn(closureNote), reportLate);
 	}
 }

@@ -89,7 +89,8 @@ public class Incidents {
 			.bind("now", OffsetDateTime.now(clock))
 			.search(page, "x.enterprise_name", "x.outlet_name", "x.description")
 			.sorts(SORTS, "occurred_at", true, "x.id")
-			.page(jdbc, SELECT, page, Rows.of(IncidentView.class));
+			.page(jdbc, SELECT, page, Rows.of(IncidentView.class))
+			.map(IncidentView::masked);
 	}
 
 	/**
@@ -198,7 +199,8 @@ public class Incidents {
 		audit.record(AuditEntry.of("safety.incident.follow-up", AUDIT_TYPE, id, "事故/突发事件后续处置：" + text
 				+ reportedNote(byEnterprise, reported))
 			.states(before, snapshot(id))
-			.inRegion(x.regionCode()));
+			.inRegion(x.regionCode())
+			.masked());
 	}
 
 	/**
@@ -229,7 +231,8 @@ public class Incidents {
 			.update();
 		audit.record(AuditEntry.of("safety.incident.close", AUDIT_TYPE, id, "事故/突发事件结案：" + text)
 			.states(before, snapshot(id))
-			.inRegion(x.regionCode()));
+			.inRegion(x.regionCode())
+			.masked());
 	}
 
 	/** What the audit entry says about the report time recorded with a step (nothing when none was). */

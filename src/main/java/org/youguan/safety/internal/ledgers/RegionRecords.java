@@ -92,7 +92,8 @@ public class RegionRecords {
 			.scope(scope, "x.region_code")
 			.search(page, "x.item", "x.agencies", "x.note")
 			.sorts(Map.of("seized_on", "x.seized_on", "value", "x.value_yuan", "item", "x.item"), "seized_on", true, "x.id")
-			.page(jdbc, SEIZURE_SELECT, page, Rows.of(SeizureView.class));
+			.page(jdbc, SEIZURE_SELECT, page, Rows.of(SeizureView.class))
+			.map(SeizureView::masked);
 	}
 
 	/**

@@ -191,7 +191,8 @@ public class SecurityPeriods {
 		state.put("otherRules", other);
 		audit.record(AuditEntry.of("safety.period.create", AUDIT_TYPE, id, "设立寄递安保期“" + name + "”：" + from + "至" + to)
 			.states(null, state)
-			.inRegion(region));
+			.inRegion(region)
+			.masked());
 		return id;
 	}
 
@@ -262,7 +263,8 @@ public class SecurityPeriods {
 				periodId, (before == null ? "报送" : "更正") + "寄递安保期“" + p.name() + "”" + day + "日报：" + e.legalName()
 						+ "，收寄" + parcels + "件，过机" + screened + "件")
 			.states(before, reportState(periodId, day, e.creditCode()))
-			.inRegion(e.regionCode()));
+			.inRegion(e.regionCode())
+			.masked());
 	}
 
 	/**
@@ -309,7 +311,8 @@ public class SecurityPeriods {
 		audit.record(AuditEntry.of("safety.period.cancel", AUDIT_TYPE, periodId, "撤销寄递安保期“" + p.name() + "”（"
 				+ p.startsOn() + "至" + p.endsOn() + "）：" + text)
 			.states(before, after)
-			.inRegion(p.regionCode()));
+			.inRegion(p.regionCode())
+			.masked());
 	}
 
 	/** The reports of a period the caller sees (an enterprise: its own), newest day first. */
@@ -322,7 +325,8 @@ public class SecurityPeriods {
 			.search(page, "s.enterprise_name")
 			.sorts(Map.of("day", "s.day", "enterprise", "s.enterprise_name"), "day", true, "s.id")
 			.page(jdbc, "SELECT s.id, s.period_id, s.day, s.enterprise_credit_code, s.enterprise_name, s.parcels, s.screened,"
-					+ " s.issues, s.reported_at, s.reported_by", page, Rows.of(PeriodReportView.class));
+					+ " s.issues, s.reported_at, s.reported_by", page, Rows.of(PeriodReportView.class))
+			.map(PeriodReportView::masked);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.youguan.safety.internal.ledgers;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,6 +126,18 @@ class HazardLedgerIntegrationTest {
 	String creditCodeOf(OutletView o) {
 		Map<Long, EnterpriseView> e = enterprises.readable(DataScope.all(), List.of(o.enterpriseId()));
 		return e.get(o.enterpriseId()).creditCode();
+	}
+
+	/** The cells of an exported workbook's rows below the header, read back with POI, each followed by "|". */
+	static String rowsOf(byte[] xlsx) throws IOException {
+		StringBuilder text = new StringBuilder();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			var sheet = book.getSheetAt(0);
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				sheet.getRow(r).forEach(cell -> text.append(cell).append('|'));
+			}
+		}
+		return text.toString();
 	}
 
 	HazardData data(String code, Long outlet, String foundOn, String level, String deadline, String description) {
@@ -406,6 +419,42 @@ class HazardLedgerIntegrationTest {
 			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("企业");
 			assertThat(sheet.getRow(1).getCell(8).getStringCellValue()).isEqualTo("导出测试隐患");
 		}
+	}
+
+	/**
+	 * An ID card or mobile number typed into a hazard's finder, description or rectification is masked in the list (API
+	 * and page), the export and every audit entry (recording, correction, rectification); the edit form reads the hazard
+	 * as recorded.
+	 */
+	@Test
+	void personalNumbersInTheFreeTextAreMaskedInTheListTheExportAndTheAudit() throws Exception {
+		String tag = "号码隐患" + System.nanoTime();
+		String numbers = "，举报人身份证110105194912310021，电话139 1234 5678";
+		String today = LocalDate.now(clock).toString();
+		long id = hazards.report(DataScope.region("3205"), new HazardData(shunfeng(), null, null, today, "举报人13912345678",
+				"INSPECTION", tag + numbers, "GENERAL", null), false);
+		hazards.correct(DataScope.region("3205"), id, new HazardData(shunfeng(), null, null, today, "举报人13912345678",
+				"INSPECTION", tag + "（更正）" + numbers, "GENERAL", null));
+		hazards.rectify(DataScope.region("3205"), id, "已联系举报人13812345678整改", List.of());
+		List<String> shown = List.of(
+				mvc.perform(get("/api/v1/safety/hazards").param("q", tag).header("Authorization", CITY))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+				mvc.perform(get("/safety/hazards").param("q", tag).header("Authorization", CITY))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		byte[] xlsx = mvc.perform(get("/safety/hazards/export.xlsx").param("q", tag).header("Authorization", CITY))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		for (String text : List.of(shown.get(0), shown.get(1), rowsOf(xlsx))) {
+			assertThat(text).contains(tag).doesNotContain("19491231").doesNotContain("1234 5678").doesNotContain("39123456")
+				.doesNotContain("38123456");
+		}
+		List<AuditEvent> history = audit.history(DataScope.all(), Hazards.AUDIT_TYPE, id);
+		assertThat(history).extracting(AuditEvent::action)
+			.contains("safety.hazard.report", "safety.hazard.correct", "safety.hazard.rectify");
+		for (AuditEvent e : history) {
+			assertThat(e.summary() + e.beforeState() + e.afterState()).as(e.action()).doesNotContain("19491231")
+				.doesNotContain("1234 5678").doesNotContain("39123456").doesNotContain("38123456");
+		}
+		assertThat(hazards.get(DataScope.all(), id).description()).isEqualTo(tag + "（更正）" + numbers);
 	}
 
 	@Test

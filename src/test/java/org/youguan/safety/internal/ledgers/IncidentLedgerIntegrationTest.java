@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,6 +112,28 @@ class IncidentLedgerIntegrationTest {
 		assertThat(incidents.get(DataScope.all(), phoned).reportLate()).isFalse();
 		assertThat(audit.history(DataScope.all(), Incidents.AUDIT_TYPE, phoned)).extracting(AuditEvent::summary)
 			.anySatisfy(summary -> assertThat(summary).contains("早于登记时间"));
+	}
+
+	/** An ID or mobile number in an incident's description or follow-up is masked in the list, the export and the audit. */
+	@Test
+	void personalNumbersInTheFreeTextAreMaskedInTheListTheExportAndTheAudit() throws Exception {
+		String tag = "号码事故" + System.nanoTime();
+		LocalDateTime occurred = hoursAgo(3);
+		long id = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
+				occurred.toString(), "ACCIDENT", "GENERAL", tag + "，伤者身份证110105194912310021", occurred.plusMinutes(30).toString()),
+				false);
+		incidents.followUp(DataScope.region("3205"), id, "已联系伤者13912345678", null);
+		String list = mvc.perform(get("/api/v1/safety/incidents").param("q", tag).header("Authorization", CITY))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String exported = HazardLedgerIntegrationTest.rowsOf(mvc.perform(get("/safety/incidents/export.xlsx").param("q", tag)
+			.header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		for (String text : List.of(list, exported)) {
+			assertThat(text).contains(tag).doesNotContain("19491231").doesNotContain("39123456");
+		}
+		for (AuditEvent e : audit.history(DataScope.all(), Incidents.AUDIT_TYPE, id)) {
+			assertThat(e.summary() + e.beforeState() + e.afterState()).as(e.action()).doesNotContain("19491231")
+				.doesNotContain("39123456");
+		}
 	}
 
 	@Test
