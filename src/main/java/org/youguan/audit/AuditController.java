@@ -35,6 +35,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.platform.Secrets;
 
 /**
@@ -164,7 +165,7 @@ class AuditController {
 			throw InvalidValueException.tooLarge("checkpoint", "检查点文件过大（应小于16KB）：请上传从审计日志页面下载的检查点文件");
 		}
 		try {
-			return new String(file.getBytes(), StandardCharsets.UTF_8);
+			return Text.utf8File(file.getBytes());
 		}
 		catch (IOException ex) {
 			throw new InvalidValueException("checkpoint", "unreadable", "检查点文件无法读取");

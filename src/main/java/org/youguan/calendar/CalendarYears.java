@@ -2,7 +2,6 @@ package org.youguan.calendar;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -92,10 +91,7 @@ public class CalendarYears {
 
 	/** Parses a file by its content: iCalendar if it starts with BEGIN:VCALENDAR, JSON otherwise. */
 	public SortedMap<Integer, List<CalendarDay>> parse(byte[] content) {
-		String text = new String(content, StandardCharsets.UTF_8).strip();
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
-		}
+		String text = Text.utf8File(content).strip();
 		Text.requireClean("file", "日历文件", text);
 		if (text.startsWith("BEGIN:VCALENDAR")) {
 			return parseIcs(text);

@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -34,6 +33,7 @@ import org.youguan.org.Role;
 import org.youguan.org.UserDirectory;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.documents.PdfFiles;
 
 /**
  * The demo city's penalty cases, through the enforcement module's own services and with dates counted back from
@@ -299,9 +299,7 @@ class EnforcementDemoData {
 
 	/** A one-page PDF standing for a scanned document. */
 	private static byte[] scan() {
-		String page = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-				+ "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-		return page.getBytes(StandardCharsets.US_ASCII);
+		return PdfFiles.blankPage();
 	}
 
 	/** A 书证 with its scan on the case's evidence list (a conclusion rests on evidence). */

@@ -1,7 +1,6 @@
 package org.youguan.demo;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.youguan.registry.OutletData;
 import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
+import org.youguan.documents.PdfFiles;
 
 /**
  * Filings of the demo enterprise (顺丰, 吴中区) in every state: waiting, missing items, supplemented, approved (one
@@ -29,8 +29,7 @@ import org.youguan.registry.Outlets;
 class FilingDemoData {
 
 	/** A minimal real PDF, the demo's "scanned" attachment. */
-	static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-			+ "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+	static final byte[] PDF = PdfFiles.blankPage();
 
 	private final OutletFilings filings;
 

@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -27,6 +26,7 @@ import org.youguan.licensing.Material;
 import org.youguan.org.BureauLevel;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
+import org.youguan.documents.PdfFiles;
 
 /**
  * The demo city's licence applications, through the licensing module's own services: one in every state of the
@@ -42,7 +42,7 @@ class LicensingDemoData {
 
 	static final Clerk PROVINCE = Clerk.system("江苏省邮政管理局", BureauLevel.PROVINCE, "32");
 
-	static final byte[] PDF = "%PDF-1.4\n% demo\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+	static final byte[] PDF = PdfFiles.blankPage();
 
 	private final LicenceApplications applications;
 

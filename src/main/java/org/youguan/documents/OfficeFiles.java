@@ -31,7 +31,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * (a "zip bomb" of 1 MB expanding to 1 GB is refused after reading the first 200 MiB, never handed to POI); an image
  * may be at most {@code max-image-side} pixels wide or tall and {@code max-image-pixels} in all, read from its header
  * without decoding the pixels. POI's own zip limits ({@link ZipSecureFile}) are set to the same values at startup, so
- * every reader of office files has them. The limits come from {@link DocumentSettings}, applied at startup.
+ * every reader of office files has them; POI's compression-ratio limit is switched off, as those absolute limits bound
+ * what a file expands to whatever its ratio, and the ratio alone refuses legitimate long, repetitive texts. The limits
+ * come from {@link DocumentSettings}, applied at startup.
  */
 public final class OfficeFiles {
 
@@ -44,6 +46,13 @@ public final class OfficeFiles {
 	static final long DEFAULT_MAX_IMAGE_PIXELS = 50_000_000L;
 
 	private static volatile DocumentSettings limits = new DocumentSettings(null, null, null, null, null, null);
+
+	static {
+		// POI's own guess at a zip bomb — an entry inflating more than 100 times its compressed size — refuses a real
+		// sheet whose long text cells repeat themselves (a 说明 of 30,000 characters compresses 500:1) as a broken file;
+		// what an upload may expand to is bounded by the absolute limits here instead, checked before POI reads it
+		ZipSecureFile.setMinInflateRatio(0);
+	}
 
 	private OfficeFiles() {
 	}

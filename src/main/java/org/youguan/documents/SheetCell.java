@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +51,11 @@ public final class SheetCell {
 
 	private static final String DATE_EXAMPLES = "（如2026-03-05、2026/3/5、2026年3月5日或20260305）";
 
+	/** The texts read as 是 and as 否 (after NFKC and upper-casing). */
+	private static final Set<String> YES = Set.of("是", "TRUE", "真", "Y", "YES");
+
+	private static final Set<String> NO = Set.of("否", "FALSE", "假", "N", "NO");
+
 	static final SheetCell BLANK = new SheetCell(Kind.BLANK, null, null, false, null, false);
 
 	private final Kind kind;
@@ -72,9 +79,34 @@ public final class SheetCell {
 		this.bool = bool;
 	}
 
-	/** A text cell; blank text is a blank cell. */
+	/**
+	 * A text cell; blank text is a blank cell. A cell typed in full-width forms only — besides ASCII, nothing but
+	 * U+FF01–U+FF5E and the ideographic space, as a Chinese input method types a credit code, a region code or a number
+	 * (９１３２…, ３２０５０６００１) — is read as the ASCII it shows, so every check and look-up sees what the message
+	 * will show; text with any other character (a name, an address: 菜鸟驿站（示例店）) is kept as typed.
+	 */
 	public static SheetCell text(String text) {
-		return text == null || text.isBlank() ? BLANK : new SheetCell(Kind.TEXT, text, null, false, null, false);
+		return text == null || text.isBlank() ? BLANK : new SheetCell(Kind.TEXT, halfWidth(text), null, false, null, false);
+	}
+
+	/** {@code text} with its full-width forms as ASCII when it holds nothing else but ASCII; else unchanged. */
+	static String halfWidth(String text) {
+		boolean wide = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '\uFF01' && c <= '\uFF5E' || c == '\u3000') {
+				wide = true;
+			}
+			else if (c > '\u007F') {
+				return text;
+			}
+		}
+		if (!wide) {
+			return text;
+		}
+		StringBuilder ascii = new StringBuilder(text.length());
+		text.chars().forEach(c -> ascii.append(c == '\u3000' ? ' ' : c >= '\uFF01' ? (char) (c - 0xFEE0) : (char) c));
+		return ascii.toString();
 	}
 
 	/**
@@ -301,7 +333,11 @@ public final class SheetCell {
 		return n.intValueExact();
 	}
 
-	/** "是" or "否", or a TRUE/FALSE cell. Null when blank. */
+	/**
+	 * "是" or "否", a TRUE/FALSE cell, or the text a person types for either — TRUE/FALSE, 真/假, Y/N, YES/NO in any case
+	 * and width (Ｙ is Y). Null when blank.
+	 * @throws InvalidValueException on {@code column}, rule {@code yes-no}, for anything else
+	 */
 	public Boolean asYesNo(String column) {
 		if (kind == Kind.BLANK) {
 			return null;
@@ -309,11 +345,11 @@ public final class SheetCell {
 		if (kind == Kind.BOOLEAN) {
 			return bool;
 		}
-		String t = kind == Kind.TEXT ? text.strip() : "";
-		if ("是".equals(t) || "否".equals(t)) {
-			return "是".equals(t);
+		String t = kind == Kind.TEXT ? Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT) : "";
+		if (YES.contains(t) || NO.contains(t)) {
+			return YES.contains(t);
 		}
-		throw new InvalidValueException(column, "yes-no", column + "应填“是”或“否”");
+		throw new InvalidValueException(column, "yes-no", column + "应填“是”或“否”（也可填TRUE/FALSE、真/假、Y/N）");
 	}
 
 	private static boolean isWhole(BigDecimal n) {

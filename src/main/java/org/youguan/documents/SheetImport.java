@@ -121,13 +121,24 @@ public final class SheetImport<T> {
 			refused.add(column);
 		}
 
-		/** Runs a service-level check, reporting its field errors under the sheet's column names. */
+		/**
+		 * Runs a service-level check, reporting its field errors under the sheet's column names — except for a column
+		 * the import had already failed before the check (a dictionary value or an operator it could not find, passed
+		 * on as null): that cell is reported once, by the import's own words.
+		 */
 		public <R> R checked(Supplier<R> check) {
+			Set<String> failedBefore = new HashSet<>(refused);
+			errors.forEach(e -> failedBefore.add(e.field()));
 			try {
 				return check.get();
 			}
 			catch (DomainException ex) {
-				ex.formErrors().forEach(e -> fail(columns.getOrDefault(e.field(), e.field()), e.rule(), e.message()));
+				ex.formErrors().forEach(e -> {
+					String column = columns.getOrDefault(e.field(), e.field());
+					if (!failedBefore.contains(column)) {
+						fail(column, e.rule(), e.message());
+					}
+				});
 				return null;
 			}
 		}

@@ -6,12 +6,13 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -35,7 +36,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 
 /**
- * Streams the first sheet of an .xlsx and hands each row's cells, as values ({@link SheetCell}), to a consumer — the
+ * Streams the first visible sheet of an .xlsx (hidden helper sheets before it are not the data) and hands each row's cells, as values ({@link SheetCell}), to a consumer — the
  * one place spreadsheet cells are read. Streaming (SAX over the sheet's XML) keeps a sheet formatted down to row
  * 1,048,576 as cheap as its rows with content. A formula cell is its cached result (Excel always saves one; a formula
  * without a result, which only programs write, is an error cell). Dates are recognised by their number format:
@@ -54,7 +55,7 @@ final class SheetReader {
 	}
 
 	/**
-	 * Reads the first sheet row by row: {@code row} gets each row that has a cell, with its 1-based row number and its
+	 * Reads the first visible sheet row by row: {@code row} gets each row that has a cell, with its 1-based row number and its
 	 * cells by 0-based column. Throws what {@code row} throws; an unreadable file is an {@link InvalidValueException}
 	 * on the field "file".
 	 * @return the sheet's merged ranges (0-based, as the sheet lists them after its rows): a merged range keeps its
@@ -65,14 +66,13 @@ final class SheetReader {
 			XSSFReader reader = new XSSFReader(pkg, true);
 			StylesTable styles = reader.getStylesTable();
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-			boolean date1904 = date1904(reader);
-			Iterator<InputStream> sheets = reader.getSheetsData();
-			if (!sheets.hasNext()) {
+			Workbook workbook = workbook(reader);
+			if (workbook.sheet() == null) {
 				throw unreadable();
 			}
-			try (InputStream sheet = sheets.next()) {
+			try (InputStream sheet = reader.getSheet(workbook.sheet())) {
 				XMLReader xml = quietReader();
-				SheetHandler handler = new SheetHandler(styles, strings, date1904, row);
+				SheetHandler handler = new SheetHandler(styles, strings, workbook.date1904(), row);
 				xml.setContentHandler(handler);
 				xml.parse(new InputSource(sheet));
 				return handler.merged;
@@ -108,10 +108,22 @@ final class SheetReader {
 		return OfficeFiles.unreadable("file", "xlsx", SheetRows.KIND);
 	}
 
-	/** Whether the workbook counts dates from 1904 (old Mac Excel) instead of 1900. */
-	private static boolean date1904(XSSFReader reader) throws IOException, OpenXML4JException, SAXException,
+	/** The relationships namespace of a {@code <sheet r:id="…">} in workbook.xml. */
+	private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+	/**
+	 * What workbook.xml says the reader needs: whether dates count from 1904 (old Mac Excel) instead of 1900, and the
+	 * relationship id of the sheet read — the first one not hidden (a real workbook often keeps a hidden helper or lookup
+	 * sheet first: Excel opens on the first visible one, and that is the one a person filled in); null when the
+	 * workbook lists no visible sheet.
+	 */
+	private record Workbook(boolean date1904, String sheet) {
+	}
+
+	private static Workbook workbook(XSSFReader reader) throws IOException, OpenXML4JException, SAXException,
 			ParserConfigurationException {
-		boolean[] found = { false };
+		boolean[] date1904 = { false };
+		String[] sheet = { null };
 		try (InputStream workbook = reader.getWorkbookData()) {
 			XMLReader xml = quietReader();
 			xml.setContentHandler(new DefaultHandler() {
@@ -119,13 +131,44 @@ final class SheetReader {
 				public void startElement(String uri, String localName, String qName, Attributes attributes) {
 					if ("workbookPr".equals(localName)) {
 						String value = attributes.getValue("date1904");
-						found[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
+						date1904[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
+					}
+					else if ("sheet".equals(localName) && sheet[0] == null && visible(attributes.getValue("state"))) {
+						String id = attributes.getValue(RELATIONSHIPS, "id");
+						sheet[0] = id != null ? id : attributes.getValue("r:id");
 					}
 				}
 			});
 			xml.parse(new InputSource(workbook));
 		}
-		return found[0];
+		return new Workbook(date1904[0], sheet[0]);
+	}
+
+	/** Whether a sheet's {@code state} (visible, hidden, veryHidden; ECMA-376 §18.18.68) shows it. */
+	static boolean visible(String state) {
+		return state == null || state.isBlank() || "visible".equals(state.strip());
+	}
+
+	/** An escaped UTF-16 code unit in cell text: {@code _x0007_}, {@code _x005F_} for an underscore. */
+	private static final Pattern ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
+
+	/**
+	 * Cell text with the {@code _xHHHH_} escapes Excel writes for characters XML cannot hold (ECMA-376 §22.4.2.4, ST_Xstring)
+	 * decoded, so the text is what Excel shows and what the checks see — a control character written as {@code _x0007_}
+	 * is a control character, refused as one. For inline and formula strings, which reach the reader raw; shared
+	 * strings reach it as POI decoded them (a literal "_x0041_", written {@code _x005F_x0041_}, stays "_x0041_").
+	 */
+	static String unescape(String text) {
+		if (text.indexOf("_x") < 0) {
+			return text;
+		}
+		Matcher m = ESCAPE.matcher(text);
+		StringBuilder out = new StringBuilder(text.length());
+		while (m.find()) {
+			m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+		}
+		m.appendTail(out);
+		return out.toString();
 	}
 
 	/** Whether a number format shows a date (or a time), by its index and its format code. */
@@ -283,9 +326,10 @@ final class SheetReader {
 				return number(v);
 			}
 			return switch (type) {
+				// shared strings come decoded by POI (XSSFRichTextString#getString); inline and formula strings raw
 				case "s" -> v.isBlank() ? SheetCell.BLANK : SheetCell.text(strings.getItemAt(Integer.parseInt(v.strip())).getString());
-				case "inlineStr" -> SheetCell.text(inline.toString());
-				case "str" -> SheetCell.text(v);
+				case "inlineStr" -> SheetCell.text(unescape(inline.toString()));
+				case "str" -> SheetCell.text(unescape(v));
 				case "b" -> SheetCell.bool("1".equals(v.strip()) || "true".equalsIgnoreCase(v.strip()));
 				case "e" -> SheetCell.error(v.isBlank() ? "#错误" : v.strip());
 				case "d" -> SheetCell.date(LocalDateTime.parse(v.strip().length() == 10 ? v.strip() + "T00:00" : v.strip()

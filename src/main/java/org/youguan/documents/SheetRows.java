@@ -22,13 +22,14 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 
 /**
- * Reads the first sheet of an uploaded .xlsx by its header row — each cell as its value ({@link SheetCell}: cached
+ * Reads the first visible sheet of an uploaded .xlsx by its header row — each cell as its value ({@link SheetCell}: cached
  * formula results, dates as dates, numbers unrounded), through the one streaming reader every import uses — and writes
  * the same workbook back with an error column for the rows that failed: the shape of every bulk import, check every row
  * first, import all or nothing.
@@ -167,20 +168,17 @@ public final class SheetRows {
 		Map<Integer, String> headers = new LinkedHashMap<>();
 		List<Map<Integer, String>> above = new ArrayList<>();
 		List<List<String>> missingBest = new ArrayList<>();
+		Map<Integer, String> headerRow = new TreeMap<>();
+		boolean[] lowerRowChecked = { false };
 		List<CellRangeAddress> merged = SheetReader.read(content, (number, cells) -> {
 			if (headers.isEmpty()) {
-				Map<Integer, String> texts = new TreeMap<>();
-				cells.forEach((column, cell) -> {
-					String text = cell.text() == null ? "" : cell.text().strip();
-					if (!text.isEmpty()) {
-						texts.put(column, text);
-					}
-				});
+				Map<Integer, String> texts = texts(cells);
 				Map<Integer, String> named = headerNames(texts, above.isEmpty() ? Map.of() : above.get(above.size() - 1),
 						known);
 				List<String> missing = requiredHeaders.stream().filter(h -> !named.containsValue(h)).toList();
 				if (missing.isEmpty()) {
 					headers.putAll(named);
+					headerRow.putAll(texts);
 					return;
 				}
 				if (missingBest.isEmpty() || missing.size() < missingBest.get(0).size()) {
@@ -192,6 +190,16 @@ public final class SheetRows {
 					throw missingHeaders(missingBest.get(0));
 				}
 				return;
+			}
+			if (!lowerRowChecked[0]) {
+				lowerRowChecked[0] = true;
+				Map<Integer, String> named = lowerHeaderRow(cells, headerRow, known);
+				if (named != null && requiredHeaders.stream().allMatch(named::containsValue)) {
+					// the upper row named every required column; this one names the columns under its groups
+					headers.clear();
+					headers.putAll(named);
+					return;
+				}
 			}
 			Map<String, SheetCell> byHeader = new LinkedHashMap<>();
 			headers.forEach((column, header) -> byHeader.put(header, cells.getOrDefault(column, SheetCell.BLANK)));
@@ -244,6 +252,43 @@ public final class SheetRows {
 				rows.get(i).cells().put(header, value);
 			}
 		}
+	}
+
+	/** The stripped texts of a row's cells with content, by column. */
+	private static Map<Integer, String> texts(Map<Integer, SheetCell> cells) {
+		Map<Integer, String> texts = new TreeMap<>();
+		cells.forEach((column, cell) -> {
+			String text = cell.text() == null ? "" : cell.text().strip();
+			if (!text.isEmpty()) {
+				texts.put(column, text);
+			}
+		});
+		return texts;
+	}
+
+	/**
+	 * The column names of the row under a header row when it is the lower row of a two-row header whose upper row
+	 * already named every required column — its groups merged across hold optional columns only (附加信息 over 通信设施,
+	 * 货架): every cell is text naming a known header by itself or with its group; else null (a data row).
+	 */
+	private static Map<Integer, String> lowerHeaderRow(Map<Integer, SheetCell> cells, Map<Integer, String> upper,
+			Map<String, String> known) {
+		Map<Integer, String> texts = texts(cells);
+		if (texts.isEmpty() || cells.values().stream().anyMatch(c -> !c.isBlank() && c.kind() != SheetCell.Kind.TEXT)) {
+			return null;
+		}
+		for (Map.Entry<Integer, String> e : texts.entrySet()) {
+			String group = null;
+			for (int c = e.getKey(); c >= 0 && group == null; c--) {
+				group = upper.get(c);
+			}
+			boolean named = known.containsKey(headerKey(e.getValue()))
+					|| group != null && known.containsKey(headerKey(group + e.getValue()));
+			if (!named || upper.containsKey(e.getKey()) && upper.get(e.getKey()).equals(e.getValue())) {
+				return null;
+			}
+		}
+		return headerNames(texts, upper, known);
 	}
 
 	/**
@@ -304,7 +349,7 @@ public final class SheetRows {
 	public static byte[] annotate(byte[] content, List<RowErrors> errors) {
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content));
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = book.getSheetAt(0);
+			Sheet sheet = book.getSheetAt(firstVisible(book));
 			Row head = headerRow(sheet);
 			// after the widest row: a title row merged across the sheet may hold a single cell
 			int column = 0;
@@ -332,6 +377,16 @@ public final class SheetRows {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The index of the sheet {@link #read} reads: the first one not hidden (0 when all are, which POI never saves). */
+	private static int firstVisible(XSSFWorkbook book) {
+		for (int i = 0; i < book.getNumberOfSheets(); i++) {
+			if (book.getSheetVisibility(i) == SheetVisibility.VISIBLE) {
+				return i;
+			}
+		}
+		return 0;
 	}
 
 	/** The first row with a cell that is not blank, as {@link #read} takes it. */

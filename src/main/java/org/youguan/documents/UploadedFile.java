@@ -23,7 +23,8 @@ import org.youguan.kernel.InvalidValueException;
 /**
  * An uploaded image or PDF: accepted only if its content is a JPEG, PNG or PDF (by magic number, whatever its name or
  * declared type says) and within the size limit, an image also within the pixel limits read from its header
- * ({@link OfficeFiles#requireImageWithinLimits}), a PDF only without scripts or program launches ({@link PdfScripts});
+ * ({@link OfficeFiles#requireImageWithinLimits}), a PDF only without scripts or program launches ({@link PdfScripts})
+ * and only when it opens as a document with pages and no embedded file ({@link PdfFiles});
  * where a module takes recordings too ({@link #checkedContentTypeOrMedia}), an audio or video file recognised by its
  * content (Apache Tika's magic-number detector, {@link #MEDIA_TYPES}); served back with its checked type, never sniffed.
  */
@@ -39,7 +40,11 @@ public record UploadedFile(String fileName, byte[] content) {
 	private static final Tika DETECTOR = new Tika();
 
 	public UploadedFile {
-		fileName = fileName == null || fileName.isBlank() ? "附件" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+		// invisible format characters — bidi overrides (U+202E makes "合同\u202Efdp.exe" show as 合同exe.pdf),
+		// zero-width ones, the BOM — and noncharacters, unassigned code points and lone surrogates are dropped: the name
+		// shown and downloaded is the name the file has
+		String visible = fileName == null ? null : fileName.replaceAll("[\\p{Cf}\\p{Cs}\\p{Cn}]", "");
+		fileName = visible == null || visible.isBlank() ? "附件" : visible.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
 		if (fileName.length() > 200) {
 			fileName = fileName.substring(fileName.length() - 200);
 		}
@@ -50,7 +55,9 @@ public record UploadedFile(String fileName, byte[] content) {
 	 * {@code required} (empty), {@code size} (over {@code maxBytes}), {@code content-type} (not JPEG/PNG/PDF),
 	 * {@code image-size} (wider, taller or more pixels than allowed), {@code image} (an unreadable image header) or
 	 * {@code pdf-script} (a PDF with JavaScript — /JS, /JavaScript, an /OpenAction or /AA of that type — or /Launch, or
-	 * with an object stream that cannot be read to check it).
+	 * with an object stream that cannot be read to check it), and as {@link PdfFiles#requireDocument}: {@code pdf}
+	 * (does not open as a PDF, password protected), {@code pdf-pages} (no page), {@code pdf-embedded} (an embedded
+	 * file), {@code pdf-script} (a script found in the decoded document tree).
 	 */
 	public String checkedContentType(String field, String label, long maxBytes) {
 		return checked(field, label, maxBytes, -1);
@@ -86,6 +93,7 @@ public record UploadedFile(String fileName, byte[] content) {
 								+ "），不能上传")
 						+ "；请用“打印为PDF”或扫描件另存一份不含脚本的PDF后再上传");
 			});
+			PdfFiles.requireDocument(content, field, label + "“" + fileName + "”");
 			return "application/pdf";
 		}
 		throw new InvalidValueException(field, "content-type", label + "“" + fileName

@@ -1,5 +1,6 @@
 package org.youguan.kernel;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,6 +16,18 @@ public final class Text {
 	private static final Pattern NAME_SEPARATORS = Pattern.compile("[、,，;；\\s]+");
 
 	private Text() {
+	}
+
+	/**
+	 * An uploaded text file's bytes as text: decoded as UTF-8 without the byte order mark (U+FEFF) Windows Notepad and
+	 * Excel's "CSV UTF-8" put first — it is no character of the file's first line, field or header. A byte that is not
+	 * UTF-8 becomes U+FFFD, for the caller to refuse.
+	 * @param bytes the file's content
+	 * @return its text, the leading BOM removed
+	 */
+	public static String utf8File(byte[] bytes) {
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		return text.startsWith("\uFEFF") ? text.substring(1) : text;
 	}
 
 	/**
@@ -60,7 +73,9 @@ public final class Text {
 	 * carriage return (U+0000–U+001F, U+007F–U+009F — PostgreSQL refuses U+0000 outright, the others are never typed),
 	 * or half of a surrogate pair without its other half (not encodable as UTF-8), or a bidirectional embedding,
 	 * override or isolate (U+202A–U+202E, U+2066–U+2069: they make stored text read differently from what it holds,
-	 * the "Trojan Source" trick).
+	 * the "Trojan Source" trick), or a noncharacter (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE,
+	 * U+FFFF, U+1FFFE …: Unicode §23.7 reserves them for a program's internal use, never for interchange; U+FFFE is a
+	 * byte-swapped byte order mark).
 	 */
 	public static int forbiddenAt(CharSequence s) {
 		if (s == null) {
@@ -68,11 +83,14 @@ public final class Text {
 		}
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
-			if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' || bidiControl(c)) {
+			if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' || bidiControl(c) || nonCharacter(c)) {
 				return i;
 			}
 			if (Character.isHighSurrogate(c)) {
 				if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+					if (nonCharacter(Character.toCodePoint(c, s.charAt(i + 1)))) {
+						return i;
+					}
 					i++;
 					continue;
 				}
@@ -364,6 +382,11 @@ public final class Text {
 					Character.CONTROL -> c != ' ';
 			default -> c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
 		};
+	}
+
+	/** A Unicode noncharacter: U+FDD0–U+FDEF, or U+xxFFFE/U+xxFFFF of any plane. */
+	private static boolean nonCharacter(int c) {
+		return c >= 0xFDD0 && c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE;
 	}
 
 	private static boolean bidiControl(char c) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -152,6 +153,12 @@ public class Villages {
 		String enterpriseCode;
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			enterpriseCode = scope.enterpriseCreditCode();
+			// an enterprise keeps its own profiles only: a row naming another enterprise is refused, never re-read as
+			// the signed-in one's (a sheet of the city's villages copied from another enterprise's list)
+			String named = clean(data.enterpriseCreditCode());
+			v.require("enterpriseCreditCode", named == null || Text.identifier(named).toUpperCase(Locale.ROOT)
+				.equals(enterpriseCode), "own-enterprise", "统一社会信用代码" + named + "不是本企业的（本企业为" + enterpriseCode
+						+ "），企业只能维护本企业的建制村通邮信息，请删除该列或填写本企业的代码");
 			if (village.isPresent()) {
 				v.require("villageCode", owner.map(enterpriseCode::equals).orElseGet(() -> inCityOf(enterpriseCode, code)),
 						"owner", "该建制村的通邮信息由其他邮政企业维护或不在本企业服务的城市，您只能维护本企业的建制村通邮信息");

@@ -113,7 +113,7 @@ class AttachmentsIntegrationTest {
 	@Test
 	void aFileOfAModuleWithoutAnAccessRuleIsNotServed() throws Exception {
 		Attachment a = attachments.store(new AttachmentOwner("nobody", "thing", 1), "ANY",
-				new UploadedFile("a.pdf", "%PDF-1.4\n%%EOF\n".getBytes()), "file", "文件", 1024);
+				new UploadedFile("a.pdf", PdfFiles.blankPage()), "file", "文件", 1024);
 		mvc.perform(get(a.href()).session(SignIn.session(mvc, "sys.admin"))).andExpect(status().isNotFound());
 	}
 
@@ -138,7 +138,7 @@ class AttachmentsIntegrationTest {
 	void aLinkIssuedBeforeTheMoveRedirectsToTheOneAddress() throws Exception {
 		long filing = wuzhongFiling();
 		Attachment a = attachments.store(new AttachmentOwner("filing", "outlet_filing", filing), "PHOTO",
-				new UploadedFile("旧链接.pdf", "%PDF-1.4\n%%EOF\n".getBytes()), "file", "文件", 1024);
+				new UploadedFile("旧链接.pdf", PdfFiles.blankPage()), "file", "文件", 1024);
 		long legacy = 900_000 + a.id();
 		jdbc.sql("UPDATE attachment SET legacy_id = :legacy WHERE id = :id").param("legacy", legacy).param("id", a.id()).update();
 		mvc.perform(get("/filing/" + filing + "/attachments/" + legacy).session(SignIn.session(mvc, "wz.staff")))

@@ -1,5 +1,6 @@
 package org.youguan.documents;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.youguan.documents.SheetRows.SheetRow;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,6 +161,13 @@ class SheetRowsTest {
 	void yesAndNoAsWordsOrBooleans() {
 		assertThat(cell("是").asYesNo("货架")).isTrue();
 		assertThat(cell(false).asYesNo("货架")).isFalse();
+		assertThat(cell(true).asYesNo("货架")).isTrue();
+		for (String yes : List.of("TRUE", "true", "真", "Y", "y", "Ｙ", "YES")) {
+			assertThat(cell(yes).asYesNo("货架")).as(yes).isTrue();
+		}
+		for (String no : List.of("FALSE", "False", "假", "N", "ｎ", "NO")) {
+			assertThat(cell(no).asYesNo("货架")).as(no).isFalse();
+		}
 		assertThatThrownBy(() -> cell("有").asYesNo("货架")).hasMessageContaining("货架应填“是”或“否”");
 	}
 
@@ -379,12 +388,17 @@ class SheetRowsTest {
 
 	/** The workbook with what {@code regex} matches in its sheets' XML replaced by {@code replacement}. */
 	static byte[] withSheetXml(byte[] xlsx, String regex, String replacement) throws Exception {
+		return withXml(xlsx, "xl/worksheets/", regex, replacement);
+	}
+
+	/** The workbook with what {@code regex} matches in its parts under {@code part} replaced by {@code replacement}. */
+	static byte[] withXml(byte[] xlsx, String part, String regex, String replacement) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
 				var zip = new java.util.zip.ZipOutputStream(out)) {
 			for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
 				byte[] content = in.readAllBytes();
-				if (entry.getName().startsWith("xl/worksheets/")) {
+				if (entry.getName().startsWith(part)) {
 					String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
 					String changed = xml.replaceAll(regex, replacement);
 					assertThat(changed).as("the cell in the XML").isNotEqualTo(xml);
@@ -396,5 +410,91 @@ class SheetRowsTest {
 			}
 		}
 		return out.toByteArray();
+	}
+
+	@Test
+	void theFirstVisibleSheetIsReadAndAnnotatedNotAHiddenHelperSheetBeforeIt() throws Exception {
+		byte[] content;
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet helper = book.createSheet("字典");
+			helper.createRow(0).createCell(0).setCellValue("值");
+			helper.createRow(1).createCell(0).setCellValue("隐藏的参数");
+			Sheet data = book.createSheet("导入");
+			data.createRow(0).createCell(0).setCellValue("值");
+			data.createRow(1).createCell(0).setCellValue("填写的数据");
+			book.setSheetHidden(0, true);
+			book.setActiveSheet(1);
+			book.write(out);
+			content = out.toByteArray();
+		}
+		assertThat(SheetRows.read(content, List.of("值"))).extracting(r -> r.get("值")).containsExactly("填写的数据");
+		byte[] annotated = SheetRows.annotate(content, List.of(new SheetRows.RowErrors(2,
+				List.of(new FieldError("值", "x", "错了")))));
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(annotated))) {
+			assertThat(book.getSheet("导入").getRow(0).getCell(1).getStringCellValue()).isEqualTo("错误");
+			assertThat(book.getSheet("字典").getRow(0).getCell(1)).isNull();
+		}
+	}
+
+	@Test
+	void fullWidthCodesAreReadAsTheAsciiTheyShowButNamesKeepTheirForms() {
+		assertThat(cell("９１３２０５０６ＭＡ１ＸＢ２ＱＫ３Ｄ").text()).isEqualTo("91320506MA1XB2QK3D");
+		assertThat(cell("３２０５０６００１").text()).isEqualTo("320506001");
+		assertThat(cell("１２０．６１").asNumber("经度")).isEqualByComparingTo("120.61");
+		assertThat(cell("菜鸟驿站（示例店）").text()).isEqualTo("菜鸟驿站（示例店）");
+	}
+
+	@Test
+	void escapedCharactersAreDecodedSoAControlCharacterIsSeenAsOne() throws Exception {
+		byte[] base = new TypedWorkbook(List.of("值")).row(List.of("占位文字")).bytes();
+		byte[] inline = withSheetXml(base, "<c r=\"A2\"([^>]*) t=\"s\"([^>]*)><v>\\d+</v></c>",
+				"<c r=\"A2\"$1 t=\"inlineStr\"$2><is><t>响铃_x0007_网点</t></is></c>");
+		assertThat(SheetRows.read(inline, List.of("值")).get(0).get("值")).isEqualTo("响铃\u0007网点");
+		byte[] shared = withXml(base, "xl/sharedStrings", "占位文字", "响铃_x0007_网点_x005F_x0041_");
+		assertThat(SheetRows.read(shared, List.of("值")).get(0).get("值")).isEqualTo("响铃\u0007网点_x0041_");
+	}
+
+	@Test
+	void longRepetitiveTextsAreReadNotRefusedAsABrokenFile() {
+		TypedWorkbook book = new TypedWorkbook(List.of("序号", "说明"));
+		for (int i = 0; i < 12; i++) {
+			book.row(List.of(String.valueOf(i), i + "号：" + "整改到位。".repeat(6_000)));
+		}
+		List<SheetRow> rows = SheetRows.read(book.bytes(), List.of("说明"));
+		assertThat(rows).hasSize(12);
+		assertThat(rows.get(11).get("说明")).startsWith("11号：整改到位。").hasSize(4 + 5 * 6_000);
+		assertThat(SheetRows.annotate(book.bytes(), List.of())).isNotEmpty();
+	}
+
+	@Test
+	void aTwoRowHeaderWhoseGroupHoldsOptionalColumnsOnlyIsAHeader() throws Exception {
+		byte[] content;
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = book.createSheet("网点");
+			Row upper = sheet.createRow(0);
+			upper.createCell(0).setCellValue("网点名称");
+			upper.createCell(1).setCellValue("地址");
+			upper.createCell(2).setCellValue("设施情况");
+			Row lower = sheet.createRow(1);
+			lower.createCell(2).setCellValue("通信设施");
+			lower.createCell(3).setCellValue("货架");
+			sheet.addMergedRegion(new CellRangeAddress(0, 1, 0, 0));
+			sheet.addMergedRegion(new CellRangeAddress(0, 1, 1, 1));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 2, 3));
+			Row data = sheet.createRow(2);
+			data.createCell(0).setCellValue("木渎驿站");
+			data.createCell(1).setCellValue("木渎镇中山路1号");
+			data.createCell(2).setCellValue("是");
+			data.createCell(3).setCellValue("否");
+			book.write(out);
+			content = out.toByteArray();
+		}
+		List<SheetRow> rows = SheetRows.read(content, List.of("网点名称", "地址"), List.of("通信设施", "货架"));
+		assertThat(rows).singleElement().satisfies(r -> {
+			assertThat(r.number()).isEqualTo(3);
+			assertThat(r.get("网点名称")).isEqualTo("木渎驿站");
+			assertThat(r.get("通信设施")).isEqualTo("是");
+			assertThat(r.get("货架")).isEqualTo("否");
+		});
 	}
 }

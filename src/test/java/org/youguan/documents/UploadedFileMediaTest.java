@@ -48,7 +48,7 @@ public class UploadedFileMediaTest {
 		assertThat(new UploadedFile("执法记录仪.mp4", mp4()).checkedContentTypeOrMedia("file", "证据文件", 1000, 1000))
 			.startsWith("video/");
 		// scans still pass the same check
-		assertThat(new UploadedFile("a.pdf", "%PDF-1.4 x".getBytes(StandardCharsets.US_ASCII))
+		assertThat(new UploadedFile("a.pdf", PdfFiles.blankPage())
 			.checkedContentTypeOrMedia("file", "证据文件", 1000, 1000)).isEqualTo("application/pdf");
 	}
 
@@ -70,5 +70,13 @@ public class UploadedFileMediaTest {
 		assertThatThrownBy(() -> new UploadedFile("a.wav", wav()).checkedContentTypeOrMedia("file", "证据文件", 1000, 40))
 			.isInstanceOfSatisfying(InvalidValueException.class,
 					ex -> assertThat(ex.fieldErrors().get(0).rule()).isEqualTo("size"));
+	}
+
+	@Test
+	void invisibleAndReversingCharactersAreDroppedFromTheName() {
+		assertThat(new UploadedFile("合同\u202Efdp.exe", PdfFiles.blankPage()).fileName()).isEqualTo("合同fdp.exe");
+		assertThat(new UploadedFile("\u200B营业\u2066执照\uFEFF.pdf\uFFFE", PdfFiles.blankPage()).fileName()).isEqualTo("营业执照.pdf");
+		assertThat(new UploadedFile("\u202E\u200B", PdfFiles.blankPage()).fileName()).isEqualTo("附件");
+		assertThat(new UploadedFile("a\u0007b.pdf", PdfFiles.blankPage()).fileName()).isEqualTo("a_b.pdf");
 	}
 }

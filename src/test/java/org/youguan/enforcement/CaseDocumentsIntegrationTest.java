@@ -27,6 +27,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.TestImages;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.documents.PdfFiles;
 import org.youguan.documents.UploadedFileMediaTest;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
@@ -249,7 +250,7 @@ class CaseDocumentsIntegrationTest {
 				{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"INSPECTION","filedOn":"2024-03-01",
 				 "decidedOn":"2024-04-10","decisionNumber":"%s","penalty":"FINE","fine":3000,"paidOn":"2024-04-20",
 				 "closedOn":"2024-04-25"}""".formatted(wuzhong(2).creditCode(), number)).andExpect(status().isCreated()));
-		byte[] pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes();
+		byte[] pdf = PdfFiles.blankPage();
 		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
 			.file(new MockMultipartFile("file", "决定书.pdf", "application/pdf", "<html>not a scan</html>".getBytes()))
 			.param("kind", "DECISION").param("issuedOn", "2024-04-10").header("Authorization", WUZHONG))
@@ -494,12 +495,12 @@ class CaseDocumentsIntegrationTest {
 		mvc.perform(evidence(c).param("kind", "DOCUMENTARY").param("title", "报送记录").param("collectedOn", day)
 			.param("collectors", "32050601", "32050602")).andExpect(status().isConflict());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
-		mvc.perform(evidence(c).file(new MockMultipartFile("file", "a.pdf", "application/pdf", "%PDF-1.4 x".getBytes()))
+		mvc.perform(evidence(c).file(new MockMultipartFile("file", "a.pdf", "application/pdf", PdfFiles.blankPage()))
 			.param("kind", "DOCUMENTARY").param("title", "报送记录").param("collectedOn", day).param("collectors", "32050601"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("collectors"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("不得少于2人")));
-		mvc.perform(evidence(c).file(new MockMultipartFile("file", "a.pdf", "application/pdf", "%PDF-1.4 x".getBytes()))
+		mvc.perform(evidence(c).file(new MockMultipartFile("file", "a.pdf", "application/pdf", PdfFiles.blankPage()))
 			.param("kind", "DOCUMENTARY").param("title", "报送记录").param("collectedOn", day)
 			.param("collectors", "32050601", "99999999"))
 			.andExpect(status().isBadRequest())
@@ -508,7 +509,7 @@ class CaseDocumentsIntegrationTest {
 			.param("collectors", "32050601", "32050602"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("file"));
-		mvc.perform(evidence(c).file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", "%PDF-1.4 x".getBytes()))
+		mvc.perform(evidence(c).file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", PdfFiles.blankPage()))
 			.param("kind", "PHOTO").param("title", "现场").param("collectedOn", day).param("collectors", "32050601", "32050602"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("file"))

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.complaints.ComplaintReferred;
+import org.youguan.documents.PdfFiles;
 import org.youguan.inspections.InspectionRecordData;
 import org.youguan.inspections.InspectionRecords;
 import org.youguan.kernel.DataScope;
@@ -110,7 +111,7 @@ class PenaltyCaseIntegrationTest {
 	}
 
 	/** A scan of the party's signed written waiver, as staff upload it. */
-	static final byte[] WAIVER_PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes();
+	static final byte[] WAIVER_PDF = PdfFiles.blankPage();
 
 	/**
 	 * Staff record the party's written waiver ({@code hearing-waiver} or {@code statement-waiver}) of {@code day} with the

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.TestImages;
+import org.youguan.documents.PdfFiles;
 import org.youguan.kernel.IdCardNumber;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +67,7 @@ class EnterpriseFilingApiIntegrationTest {
 				outletJson.getBytes(StandardCharsets.UTF_8)));
 		if (withFiles) {
 			request.file(new MockMultipartFile("businessLicence", "营业执照.pdf", "application/pdf",
-					"%PDF-1.4\n%test\n".getBytes(StandardCharsets.US_ASCII)));
+					PdfFiles.blankPage()));
 			request.file(new MockMultipartFile("managerId", "身份证.jpg", "image/jpeg", TestImages.jpeg(4, 3)));
 			request.file(new MockMultipartFile("photos", "门头.jpg", "image/jpeg", TestImages.jpeg(4, 3)));
 		}

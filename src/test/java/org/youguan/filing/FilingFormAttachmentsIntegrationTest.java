@@ -18,6 +18,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.TestImages;
 import org.youguan.documents.Attachment;
+import org.youguan.documents.PdfFiles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.org.UserDirectory;
@@ -44,7 +45,7 @@ class FilingFormAttachmentsIntegrationTest {
 
 	static final Pattern RELEASE_SHELF = Pattern.compile("货架\\.png</span>.*?name=\"release\" value=\"(\\d+)\"", Pattern.DOTALL);
 
-	static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+	static final byte[] PDF = PdfFiles.blankPage();
 
 	@Autowired
 	MockMvc mvc;

@@ -19,6 +19,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.documents.Attachment;
+import org.youguan.documents.PdfFiles;
 import org.youguan.filing.internal.FilingMetrics;
 import org.youguan.filing.internal.FilingReceipts;
 import org.youguan.filing.internal.FilingView;
@@ -51,7 +52,7 @@ class OutletFilingIntegrationTest {
 
 	static final byte[] JPEG = org.youguan.TestImages.jpeg(4, 3);
 
-	static final byte[] PDF = "%PDF-1.4\n%test\n".getBytes();
+	static final byte[] PDF = PdfFiles.blankPage();
 
 	@Autowired
 	OutletFilings filings;

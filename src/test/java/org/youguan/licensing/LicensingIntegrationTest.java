@@ -28,6 +28,7 @@ import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.TestImages;
 import org.youguan.demo.DemoAccounts;
+import org.youguan.documents.PdfFiles;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyDecided;
 import org.youguan.enforcement.PenaltyDelivered;
@@ -79,7 +80,7 @@ class LicensingIntegrationTest {
 
 	static final String PROVINCE = "Bearer demo-sys-admin-token";
 
-	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+	static final byte[] PDF = PdfFiles.blankPage();
 
 	@Autowired
 	MockMvc mvc;

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.TestImages;
 import org.youguan.documents.ImportResult;
+import org.youguan.documents.PdfFiles;
 import org.youguan.documents.SheetRows;
 import org.youguan.documents.TypedWorkbook;
 import org.youguan.kernel.DataScope;
@@ -122,7 +123,7 @@ class DecimalColumnsIntegrationTest {
 		var request = multipart("/api/v1/enterprise/filings");
 		request.file(new MockMultipartFile("outlet", "", MediaType.APPLICATION_JSON_VALUE, json.getBytes(StandardCharsets.UTF_8)));
 		request.file(new MockMultipartFile("businessLicence", "营业执照.pdf", "application/pdf",
-				"%PDF-1.4\n%test\n".getBytes(StandardCharsets.US_ASCII)));
+				PdfFiles.blankPage()));
 		request.file(new MockMultipartFile("managerId", "身份证.jpg", "image/jpeg", TestImages.jpeg(4, 3)));
 		request.file(new MockMultipartFile("photos", "门头.jpg", "image/jpeg", TestImages.jpeg(4, 3)));
 		long before = count("outlet_filing");

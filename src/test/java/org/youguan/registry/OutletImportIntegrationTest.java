@@ -74,4 +74,19 @@ class OutletImportIntegrationTest {
 		assertThat(result.errors().get(3).errors()).extracting(FieldError::message).anySatisfy(m -> assertThat(m).contains("同名同址"));
 		assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("好网点" + suffix, 0, 5, null, false)).total()).isZero();
 	}
+
+	@Test
+	void oneBadCellHidesNoOtherOfTheSameRow() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		List<String> row = new ArrayList<>(outlet("多处错误" + suffix, "承包", "320506", ""));
+		row.set(1, "91320506MA1XXXXXX0");
+		row.set(8, "110105194912310021");
+		row.set(10, "-3");
+		var result = importer.importFile(SUZHOU, workbook(List.of(row)));
+		assertThat(result.rejected()).isTrue();
+		List<FieldError> errors = result.errors().get(0).errors();
+		assertThat(errors).extracting(FieldError::field).contains("运营企业统一社会信用代码", "合作方式", "行政区划代码",
+				"负责人身份证号", "存储场地面积");
+		assertThat(errors).filteredOn(e -> e.field().equals("合作方式")).as("the cell is reported once").hasSize(1);
+	}
 }

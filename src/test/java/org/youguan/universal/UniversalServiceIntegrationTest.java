@@ -3,6 +3,7 @@ package org.youguan.universal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -291,6 +292,25 @@ class UniversalServiceIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(own)));
 		mvc.perform(get("/enterprise/villages/" + other).session(session)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anEnterprisesSheetNamingAnotherEnterpriseIsRefusedNamingTheColumn() throws Exception {
+		String village = codes("320507").get(3);
+		String another = enterprises.list(DataScope.all(), new Enterprises.Filter(EnterpriseType.POSTAL, null, null),
+				new PageQuery("中国邮政集团有限公司", 0, 20, null, false)).items().stream()
+			.filter(e -> e.legalName().equals("中国邮政集团有限公司")).map(EnterpriseView::creditCode).findFirst().orElseThrow();
+		DataScope own = DataScope.enterprise("91320500MA1OWN0001");
+		List<String> header = new ArrayList<>(PROFILE_HEADER);
+		header.add("邮政企业统一社会信用代码");
+		ImportResult result = imports.importFile(own, Workbooks.sheet(header,
+				List.of(List.of(village, "直接通邮", "5", "", "", "", "", another))));
+		assertThat(result.rejected()).isTrue();
+		assertThat(result.errors().get(0).errors()).anySatisfy(e -> {
+			assertThat(e.field()).isEqualTo("邮政企业统一社会信用代码");
+			assertThat(e.rule()).isEqualTo("own-enterprise");
+			assertThat(e.message()).contains(another);
+		});
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import org.youguan.complaints.ComplaintIntake;
 import org.youguan.complaints.ComplaintProcedure;
 import org.youguan.complaints.ComplaintQueries;
 import org.youguan.complaints.FilerRole;
+import org.youguan.documents.PdfFiles;
 import org.youguan.filing.AttachmentKind;
 import org.youguan.filing.FilingStatus;
 import org.youguan.filing.OutletFilings;
@@ -73,7 +74,7 @@ class HomePagesIntegrationTest {
 
 	static final byte[] JPEG = TestImages.jpeg(4, 3);
 
-	static final byte[] PDF = "%PDF-1.4\n%test\n".getBytes();
+	static final byte[] PDF = PdfFiles.blankPage();
 
 	@Autowired
 	org.youguan.audit.AuditTrail audit;

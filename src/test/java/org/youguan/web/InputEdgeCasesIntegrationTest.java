@@ -24,6 +24,7 @@ import org.springframework.util.MultiValueMap;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.TestImages;
+import org.youguan.documents.PdfFiles;
 import org.youguan.filing.OutletFilings;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.IdCardNumber;
@@ -318,7 +319,7 @@ class InputEdgeCasesIntegrationTest {
 		MultiValueMap<String, String> form = outletForm(name, "2026-02-01");
 		form.remove("hasShelving");
 		form.remove("hasSurveillance");
-		byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+		byte[] pdf = PdfFiles.blankPage();
 		String location = mvc.perform(multipart("/enterprise/filings/new")
 			.file(new MockMultipartFile("businessLicence", "营业执照.pdf", "application/pdf", pdf))
 			.file(new MockMultipartFile("managerId", "身份证.jpg", "image/jpeg", TestImages.jpeg(40, 30)))

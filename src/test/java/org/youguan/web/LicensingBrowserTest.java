@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.youguan.TestImages;
+import org.youguan.documents.PdfFiles;
 import org.youguan.licensing.Material;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class LicensingBrowserTest extends BrowserTest {
 	@Test
 	void anEnterpriseAppliesTheCityVerifiesTheProvinceApprovesAndThePublicVerifiesTheLicence() throws Exception {
 		Path dir = Files.createTempDirectory("licensing");
-		Path pdf = Files.writeString(dir.resolve("material.pdf"), "%PDF-1.4\n%%EOF\n", StandardCharsets.US_ASCII);
+		Path pdf = Files.write(dir.resolve("material.pdf"), PdfFiles.blankPage());
 		Path photo = Files.write(dir.resolve("site.png"), TestImages.png(80, 60));
 
 		signIn("sf.wz");

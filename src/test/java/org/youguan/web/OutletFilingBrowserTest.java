@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.youguan.documents.PdfFiles;
 import org.youguan.kernel.IdCardNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class OutletFilingBrowserTest extends BrowserTest {
 	@Test
 	void anEnterpriseFilesStaffApproveAndThePublicFindsTheOutlet() throws Exception {
 		Path pdf = Files.createTempFile("licence", ".pdf");
-		Files.writeString(pdf, "%PDF-1.4\n%%EOF\n", StandardCharsets.US_ASCII);
+		Files.write(pdf, PdfFiles.blankPage());
 		String name = "顺丰驿站（浏览器测试" + UUID.randomUUID().toString().substring(0, 4) + "店）";
 		String first17 = "32050619900101" + String.format("%03d", (int) (Math.random() * 1000));
 
@@ -95,9 +96,9 @@ class OutletFilingBrowserTest extends BrowserTest {
 	@Test
 	void aRefusedFilingKeepsItsFilesAndTheCorrectedSubmitCarriesThem() throws Exception {
 		Path dir = Files.createTempDirectory("filing-files");
-		Path licence = Files.writeString(dir.resolve("licence-kept.pdf"), "%PDF-1.4\n%%EOF\n", StandardCharsets.US_ASCII);
-		Path id = Files.writeString(dir.resolve("manager-id-kept.pdf"), "%PDF-1.4\n%%EOF\n", StandardCharsets.US_ASCII);
-		Path photo = Files.writeString(dir.resolve("shopfront-kept.pdf"), "%PDF-1.4\n%%EOF\n", StandardCharsets.US_ASCII);
+		Path licence = Files.write(dir.resolve("licence-kept.pdf"), PdfFiles.blankPage());
+		Path id = Files.write(dir.resolve("manager-id-kept.pdf"), PdfFiles.blankPage());
+		Path photo = Files.write(dir.resolve("shopfront-kept.pdf"), PdfFiles.blankPage());
 		String name = "顺丰驿站（附件保留" + UUID.randomUUID().toString().substring(0, 4) + "店）";
 		String first17 = "32050619900101" + String.format("%03d", (int) (Math.random() * 1000));
 

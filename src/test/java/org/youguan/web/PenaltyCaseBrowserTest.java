@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.youguan.documents.PdfFiles;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.CaseDecisions;
 import org.youguan.enforcement.CaseEvidence;
@@ -44,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PenaltyCaseBrowserTest extends BrowserTest {
 
 	/** A one-page PDF standing for a scan. */
-	static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes();
+	static final byte[] PDF = PdfFiles.blankPage();
 
 	@Autowired
 	UserDirectory directory;

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import org.youguan.documents.PdfFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +53,7 @@ class WorkPlanBrowserTest extends BrowserTest {
 		type("percent", "60");
 		// issue 13 item 9: a report refused for a fake image keeps the good file, the text and the percentage
 		Path dir = Files.createTempDirectory("progress-files");
-		Path minutes = Files.writeString(dir.resolve("meeting-minutes.pdf"), "%PDF-1.4\n%%EOF\n", StandardCharsets.US_ASCII);
+		Path minutes = Files.write(dir.resolve("meeting-minutes.pdf"), PdfFiles.blankPage());
 		Path fake = Files.writeString(dir.resolve("not-a-photo.png"), "not an image", StandardCharsets.US_ASCII);
 		browser.findElement(By.id("attachments")).sendKeys(minutes + "\n" + fake);
 		click(By.id("report-progress"));

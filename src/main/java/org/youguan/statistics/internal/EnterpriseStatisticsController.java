@@ -20,7 +20,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
@@ -137,21 +136,21 @@ class EnterpriseStatisticsController {
 		return Downloads.xlsx(report.formName() + "-" + report.period() + ".xlsx", ReportSheets.write(reports.lines(scope, id)));
 	}
 
-	/** Fills the draft from the uploaded sheet: every cell is checked first; a bad sheet changes nothing. */
+	/**
+	 * Fills the draft from the uploaded sheet: every cell is checked first; a bad sheet changes nothing and the page
+	 * comes back with the error's 4xx status and every bad cell named by row, column and rule ({@link FormSteps}).
+	 */
 	@PostMapping("/enterprise/statistics/reports/{id:\\d+}/upload")
 	String upload(DataScope scope, @PathVariable long id, @RequestParam("file") MultipartFile file, Model model,
-			RedirectAttributes redirect) throws IOException {
-		try {
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+		byte[] bytes = file.getBytes();
+		return FormSteps.run(model, response, redirect, () -> {
 			ReportView report = reports.get(scope, id);
-			ReportSheets.Content content = ReportSheets.read(file.getBytes(), forms.indicators(report.formId()));
+			ReportSheets.Content content = ReportSheets.read(bytes, forms.indicators(report.formId()));
 			reports.saveDraft(scope, id, content.values(), content.notes(), report.comment());
-			redirect.addFlashAttribute("message", "已从Excel读入" + content.values().size() + "项数值，请核对后报送");
-			return "redirect:/enterprise/statistics/reports/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return show(scope, id, model);
-		}
+			return new PageSteps.Done("已从Excel读入" + content.values().size() + "项数值，请核对后报送",
+					"/enterprise/statistics/reports/" + id);
+		}, () -> show(scope, id, model));
 	}
 
 	@PostMapping("/enterprise/statistics/reports/{id:\\d+}/revise")

@@ -63,23 +63,23 @@ public final class ReportSheets {
 		Map<String, Integer> seen = new HashMap<>();
 		for (SheetRow row : rows) {
 			String code = row.get("指标代码");
-			String where = "第" + row.number() + "行";
+			int n = row.number();
 			if (code != null && derived.contains(code)) {
-				errors.add(new FieldError(where, "derived", where + "：指标" + code + "由系统计算，不能填报"));
+				errors.add(cellError(n, "指标代码", "derived", "指标" + code + "由系统计算，不能填报"));
 				continue;
 			}
 			if (code == null || !entered.containsKey(code)) {
-				errors.add(new FieldError(where, "indicator", where + "：未知指标代码：" + code + "（本报表没有可填报的这个指标）"));
+				errors.add(cellError(n, "指标代码", "indicator", "未知指标代码：" + code + "（本报表没有可填报的这个指标）"));
 				continue;
 			}
 			Integer twin = seen.putIfAbsent(code, row.number());
 			if (twin != null) {
-				errors.add(new FieldError(where, "unique", where + "：指标" + code + "与第" + twin + "行重复"));
+				errors.add(cellError(n, "指标代码", "unique", "指标" + code + "与第" + twin + "行重复"));
 				continue;
 			}
 			SheetCell cell = row.cell("本期数值");
 			if (cell.isError()) {
-				errors.add(new FieldError(where, "cell-error", where + "：本期数值是错误值“" + cell.error() + "”（公式出错），请改正"));
+				errors.add(cellError(n, "本期数值", "cell-error", "错误值“" + cell.error() + "”（公式出错），请改正"));
 				continue;
 			}
 			try {
@@ -89,14 +89,14 @@ public final class ReportSheets {
 				}
 			}
 			catch (InvalidValueException ex) {
-				errors.add(new FieldError(where, "number", where + "：“" + cell.text() + "”不是数字"));
+				errors.add(cellError(n, "本期数值", "number", "“" + cell.text() + "”不是数字"));
 				continue;
 			}
 			if (row.get("说明") != null) {
 				int at = Text.forbiddenAt(row.get("说明"));
 				if (at >= 0) {
-					errors.add(new FieldError(where, "control-character", where + "：说明含有不允许的字符（"
-							+ Text.codePoint(row.get("说明"), at) + "）"));
+					errors.add(cellError(n, "说明", "control-character", "含有不允许的字符（" + Text.codePoint(row.get("说明"), at)
+							+ "）"));
 					continue;
 				}
 				notes.put(code, row.get("说明"));
@@ -106,5 +106,14 @@ public final class ReportSheets {
 			throw new InvalidValueException(errors);
 		}
 		return new Content(values, notes);
+	}
+
+	/**
+	 * A bad cell, named as a person finds it in the sheet: field {@code 第3行“本期数值”}, the message with the row, the
+	 * column and the rule's words ("第3行“本期数值”：“很多”不是数字").
+	 */
+	private static FieldError cellError(int row, String column, String rule, String message) {
+		String where = "第" + row + "行“" + column + "”";
+		return new FieldError(where, rule, where + "：" + message);
 	}
 }

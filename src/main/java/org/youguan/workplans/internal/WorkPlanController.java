@@ -2,7 +2,6 @@ package org.youguan.workplans.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -217,7 +216,7 @@ class WorkPlanController {
 				throw OfficeFiles.unreadable("file", "docx", "Word文件（.docx）");
 			}
 		}
-		String text = new String(bytes, StandardCharsets.UTF_8);
+		String text = Text.utf8File(bytes);
 		if (text.contains("\uFFFD") || Text.forbiddenAt(text) >= 0) {
 			throw new InvalidValueException("file", "text", "请上传UTF-8编码的文本文件（.txt）或Word文件（.docx）");
 		}

@@ -51,8 +51,8 @@ class ReportSheetsTest {
 			.row(List.of(REVENUE.code(), REVENUE.name(), "万元", "约两千", "", ""));
 		assertThatThrownBy(() -> ReportSheets.read(sheet.bytes(), FORM)).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("第2行", "cell-error"),
-						org.assertj.core.groups.Tuple.tuple("第3行", "number")));
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("第2行“本期数值”", "cell-error"),
+						org.assertj.core.groups.Tuple.tuple("第3行“本期数值”", "number")));
 	}
 
 	@Test

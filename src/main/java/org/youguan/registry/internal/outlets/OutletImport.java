@@ -142,11 +142,10 @@ public class OutletImport {
 					// Excel keeps 15 digits of a number: an 18-digit ID typed as one has already lost its last three
 					context.fail("负责人身份证号", "text-cell", "负责人身份证号应以文本格式填写：按数字保存时Excel只保留15位，后3位已变成0");
 				}
-				if (operator == null || coop == null) {
-					return null;
-				}
+				// the outlet rules run even without the operator or the cooperation, so every bad cell of the row is
+				// reported at once; the service's failures of those two columns were reported above already
 				OutletData clean = context.checked(() -> outlets.check(scope, data));
-				if (clean == null) {
+				if (operator == null || coop == null || clean == null) {
 					return null;
 				}
 				places.check(place(clean.name(), clean.address()), row, context, "网点名称", "同名同址网点");

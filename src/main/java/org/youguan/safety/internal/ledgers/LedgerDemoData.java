@@ -1,6 +1,5 @@
 package org.youguan.safety.internal.ledgers;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
+import org.youguan.documents.PdfFiles;
 
 /**
  * The demo city's ledgers, through the ledgers' own services (so every row is validated and audited like a user's):
@@ -31,9 +31,7 @@ import org.youguan.registry.Outlets;
 public class LedgerDemoData {
 
 	/** A one-page PDF standing for a photographed rectification record. */
-	private static final byte[] EVIDENCE = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-			+ "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-			+ "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] EVIDENCE = PdfFiles.blankPage();
 
 	private final Hazards hazards;
 

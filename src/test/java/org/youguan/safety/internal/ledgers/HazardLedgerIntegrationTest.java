@@ -25,6 +25,7 @@ import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.demo.DemoAccounts;
+import org.youguan.documents.PdfFiles;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
@@ -76,7 +77,7 @@ class HazardLedgerIntegrationTest {
 
 	static final String SHUNFENG = "Bearer demo-sf-wz-token";
 
-	static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+	static final byte[] PDF = PdfFiles.blankPage();
 
 	@Autowired
 	MockMvc mvc;

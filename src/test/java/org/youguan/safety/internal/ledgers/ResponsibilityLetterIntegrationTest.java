@@ -16,6 +16,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
+import org.youguan.documents.PdfFiles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseStatus;
@@ -52,7 +53,7 @@ class ResponsibilityLetterIntegrationTest {
 
 	static final String SHUNFENG = "Bearer demo-sf-wz-token";
 
-	static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+	static final byte[] PDF = PdfFiles.blankPage();
 
 	@Autowired
 	MockMvc mvc;

@@ -1,0 +1,111 @@
+package org.youguan.documents;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationFileAttachment;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.junit.jupiter.api.Test;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * A PDF attachment is checked as a document, not by its first bytes: a file that only starts with {@code %PDF-}, a
+ * document without pages, one that embeds a file (an .exe in the /EmbeddedFiles tree, a file-attachment annotation) or
+ * whose page carries a /Launch link is refused on its field, naming the rule; a real one-page PDF is kept.
+ */
+class PdfFilesTest {
+
+	/** The page tree of a one-page document, for a catalog {@code 1 0 obj} whose /Pages is {@code 2 0 R}. */
+	static final String PAGES = "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+			+ "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj";
+
+	static FieldError refusal(byte[] content) {
+		InvalidValueException ex = (InvalidValueException) catchThrowable(() -> new UploadedFile("营业执照.pdf", content).checkedContentType("businessLicence", "营业执照",
+					PdfScriptsTest.LIMIT));
+		assertThat(ex).as("refused").isNotNull();
+		assertThat(ex.fieldErrors()).hasSize(1);
+		assertThat(ex.fieldErrors().get(0).field()).isEqualTo("businessLicence");
+		assertThat(ex.fieldErrors().get(0).message()).contains("营业执照");
+		return ex.fieldErrors().get(0);
+	}
+
+	static byte[] save(PDDocument document) throws Exception {
+		try (document; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			document.save(out);
+			return out.toByteArray();
+		}
+	}
+
+	@Test
+	void aFileThatOnlyStartsLikeAPdfIsRefused() {
+		assertThat(refusal("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)).rule()).isEqualTo("pdf");
+		assertThat(refusal("%PDF-MZ\u0090\u0000 an executable".getBytes(StandardCharsets.ISO_8859_1)).rule()).isEqualTo("pdf");
+	}
+
+	@Test
+	void aDocumentWithoutPagesIsRefused() {
+		byte[] empty = PdfScriptsTest.pdf("1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj");
+		FieldError error = refusal(empty);
+		assertThat(error.rule()).isEqualTo("pdf-pages");
+		assertThat(error.message()).contains("没有任何页面");
+	}
+
+	@Test
+	void anEmbeddedFileIsRefused() throws Exception {
+		PDDocument document = Loader.loadPDF(PdfFiles.blankPage());
+		PDComplexFileSpecification spec = new PDComplexFileSpecification();
+		spec.setFile("setup.exe");
+		spec.setEmbeddedFile(new PDEmbeddedFile(document, new ByteArrayInputStream(new byte[] { 'M', 'Z' })));
+		PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+		tree.setNames(Map.of("setup.exe", spec));
+		PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+		names.setEmbeddedFiles(tree);
+		document.getDocumentCatalog().setNames(names);
+		FieldError error = refusal(save(document));
+		assertThat(error.rule()).isEqualTo("pdf-embedded");
+		assertThat(error.message()).contains("内嵌了其他文件");
+	}
+
+	@Test
+	void aFileAttachmentAnnotationIsRefused() throws Exception {
+		PDDocument document = Loader.loadPDF(PdfFiles.blankPage());
+		document.getPage(0).setAnnotations(List.of(new PDAnnotationFileAttachment()));
+		assertThat(refusal(save(document)).rule()).isEqualTo("pdf-embedded");
+	}
+
+	@Test
+	void aLinkThatLaunchesAProgramIsRefused() throws Exception {
+		PDDocument document = Loader.loadPDF(PdfFiles.blankPage());
+		PDAnnotationLink link = new PDAnnotationLink();
+		PDActionLaunch launch = new PDActionLaunch();
+		launch.setFile(new PDComplexFileSpecification());
+		link.setAction(launch);
+		document.getPage(0).setAnnotations(List.of(link));
+		assertThat(refusal(save(document)).rule()).isEqualTo("pdf-script");
+	}
+
+	@Test
+	void aRealOnePagePdfIsKept() {
+		assertThat(new UploadedFile("扫描件.pdf", PdfFiles.blankPage()).checkedContentType("file", "附件", PdfScriptsTest.LIMIT))
+			.isEqualTo("application/pdf");
+		assertThat(new UploadedFile("扫描件.pdf", PdfScriptsTest.pdf("1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n" + PAGES))
+			.checkedContentType("file", "附件", PdfScriptsTest.LIMIT)).isEqualTo("application/pdf");
+		assertThatThrownBy(() -> new UploadedFile("a.pdf", new byte[] { '%', 'P', 'D', 'F', '-' })
+			.checkedContentType("file", "附件", PdfScriptsTest.LIMIT)).isInstanceOf(InvalidValueException.class);
+	}
+}
