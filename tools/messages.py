@@ -967,6 +967,7 @@ M = {
  "complaint.ui.filerAgrees": ('用户是否同意', 'Filer agrees'),
  "complaint.ui.whyReturned": ('退回理由', 'Why returned'),
  "complaint.ui.publishConfirm": ("通告将在公众服务页面公开，确定发布？", "The notice will be public on the public portal. Publish it?"),
+ "complaint.ui.noticeCorrection": ("更正原因（本期已发布时填写）", "Reason for correction (if this period is published)"),
  "complaint.ui.withdrawConfirm": ("确定撤回申诉？", "Withdraw the complaint?"),
  "complaint.ui.shownOnce": ("（只显示这一次，请记下）", " (shown only this once: write it down)"),
  "audit.action.inspector.register": ("检查人员入库", "Inspector added to the roster"),
