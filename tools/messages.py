@@ -426,6 +426,7 @@ M = {
  "common.search": ("搜索", "Search"),
  "common.search.placeholder": ("输入关键字", "Keyword"),
  "common.export": ("导出Excel", "Export .xlsx"),
+ "common.keepMasked": ("不修改请留空", "Leave blank to keep"),
  "common.new": ("新建", "New"),
  "common.edit": ("编辑", "Edit"),
  "common.save": ("保存", "Save"),

@@ -176,15 +176,17 @@ public class Users {
 	}
 
 	/**
-	 * Changes an account's name, phone, placement and roles. Refused (403) when the account or the new roles are above
+	 * Changes an account's name, phone (blank or the masked value unchanged keeps it), placement and roles. Refused (403) when the account or the new roles are above
 	 * the actor's rights; a change of roles or placement ends the account's live sessions and revokes its API tokens
 	 * ({@link UserAccessChanged}).
 	 */
 	@Transactional
 	public void update(CurrentUser actor, long id, UserData data) {
 		UserAccount user = manage(actor, id);
+		// the phone is shown masked: blank, or the masked value sent back, keeps the recorded number
 		UserData fixed = new UserData(user.username(), data.displayName(), user.kind(), data.bureauId(),
-				data.departmentId(), data.enterpriseCreditCode(), data.phone(), data.roles());
+				data.departmentId(), data.enterpriseCreditCode(),
+				Masking.keptUnlessRetyped(data.phone(), user.phone(), Masking::phone), data.roles());
 		String region = validate(actor.scope(), actor, fixed, user);
 		var before = user.snapshot();
 		Set<Role> rolesBefore = user.roleSet();
