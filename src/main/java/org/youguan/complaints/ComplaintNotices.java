@@ -9,9 +9,11 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +24,10 @@ import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Validation;
+import org.youguan.platform.ChinaTime;
 
 /**
  * The period's complaint notice (.docx, template {@code complaints/notice}, built in as
@@ -78,30 +83,120 @@ public class ComplaintNotices implements DeclaresTemplates {
 				figures.lateRepliers(scope, prefix, from, to), bureau, LocalDate.now(clock));
 	}
 
-	/** Publishes the notice on the public portal (a snapshot; later corrections of data do not change it). */
+	/**
+	 * Publishes the notice of an ended period on the public portal (a snapshot; later corrections of data do not change
+	 * it).
+	 * @throws InvalidValueException field {@code to}, rule {@code not-future}: the period has not ended (its last month
+	 * is this month or later — figures of a month still running are no figures to publish)
+	 * @throws DomainException 409, field {@code to}, rule {@code already-published}: the region's notice of the same
+	 * months is published already — named in the message; a change of it is a {@link #correct correction}
+	 */
 	@Transactional
 	public long publish(DataScope scope, String prefix, String areaName, String bureau, YearMonth from, YearMonth to,
 			String publisher) {
-		Content c = content(scope, prefix, areaName, bureau, from, to);
-		long id = jdbc.sql("""
-				INSERT INTO complaint_notice (region_code, title, month_from, month_to, content, published_at, published_by)
-				VALUES (:region, :title, :from, :to, CAST(:content AS jsonb), :now, :by) RETURNING id""")
-			.param("region", prefix.isEmpty() ? "0" : prefix)
-			.param("title", c.title())
-			.param("from", from.toString())
-			.param("to", to.toString())
-			.param("content", JSON.writeValueAsString(c))
-			.param("now", Timestamp.from(clock.instant()))
-			.param("by", publisher)
-			.query(Long.class)
-			.single();
-		audit.record(AuditEntry.of("complaint.notice.publish", "ComplaintNotice", id, "发布" + c.title())
-			.inRegion(prefix.isEmpty() ? "0" : prefix));
+		requireEnded(to);
+		current(prefix, from, to).ifPresent(p -> {
+			throw DomainException.illegalTransition("to", "already-published", "本期通告已发布：第" + p.id() + "号“" + p.title()
+					+ "”（" + LocalDate.ofInstant(p.publishedAt(), ChinaTime.ZONE) + "发布）；如需更正，请填写更正原因后重新发布");
+		});
+		long id = insert(scope, prefix, areaName, bureau, from, to, publisher);
+		audit.record(AuditEntry.of("complaint.notice.publish", "ComplaintNotice", id, "发布" + title(id))
+			.inRegion(region(prefix)));
 		return id;
 	}
 
+	/**
+	 * Corrects a published notice: the period's figures are published again as a new notice that replaces the one in
+	 * force — as a correction of an approved statistics report is a new revision replacing it, both kept — and the
+	 * public list shows the new one only; the replaced notice stays readable at its address. Audited
+	 * ({@code complaint.notice.correct}) with the reason and both notices.
+	 * @throws InvalidValueException field {@code to}, rule {@code not-future} (as {@link #publish}); field
+	 * {@code correction}: rule {@code required} (no reason), {@code maxLength} (over 200 characters),
+	 * {@code nothing-to-correct} (the period has no notice in force)
+	 */
+	@Transactional
+	public long correct(DataScope scope, String prefix, String areaName, String bureau, YearMonth from, YearMonth to,
+			String publisher, String reason) {
+		requireEnded(to);
+		new Validation().required("correction", "更正原因", reason).maxLength("correction", "更正原因", reason, 200)
+			.throwIfInvalid();
+		Published before = current(prefix, from, to).orElseThrow(() -> new InvalidValueException("correction",
+				"nothing-to-correct", "本期尚未发布通告，无需更正，请直接发布"));
+		// out of force first: one notice in force per region and months (the unique index of V230)
+		jdbc.sql("UPDATE complaint_notice SET replaced_at = :now, correction_reason = :reason WHERE id = :before")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("reason", reason.strip())
+			.param("before", before.id())
+			.update();
+		long id = insert(scope, prefix, areaName, bureau, from, to, publisher);
+		jdbc.sql("UPDATE complaint_notice SET replaced_by = :id WHERE id = :before")
+			.param("id", id)
+			.param("before", before.id())
+			.update();
+		audit.record(AuditEntry.of("complaint.notice.correct", "ComplaintNotice", id, "更正" + title(id) + "（替换第"
+				+ before.id() + "号，原因：" + reason.strip() + "）")
+			.states(Map.of("notice", before.id()), Map.of("notice", id, "reason", reason.strip()))
+			.inRegion(region(prefix)));
+		return id;
+	}
+
+	/** Refuses a period whose last month has not ended (today in China). */
+	private void requireEnded(YearMonth to) {
+		YearMonth now = YearMonth.now(clock.withZone(ChinaTime.ZONE));
+		if (!to.isBefore(now)) {
+			throw new InvalidValueException("to", "not-future", "截止月份" + to + "尚未结束，不能发布通告：只能发布已结束月份（最晚"
+					+ now.minusMonths(1) + "）的数据");
+		}
+	}
+
+	/** The region's notice in force for these months, locked so that a second publication waits for this one. */
+	private Optional<Published> current(String prefix, YearMonth from, YearMonth to) {
+		return jdbc.sql("""
+				SELECT id, title, published_at FROM complaint_notice WHERE region_code = :region AND month_from = :from
+				AND month_to = :to AND replaced_at IS NULL FOR UPDATE""")
+			.param("region", region(prefix))
+			.param("from", from.toString())
+			.param("to", to.toString())
+			.query(Rows.of(Published.class))
+			.optional();
+	}
+
+	private long insert(DataScope scope, String prefix, String areaName, String bureau, YearMonth from, YearMonth to,
+			String publisher) {
+		Content c = content(scope, prefix, areaName, bureau, from, to);
+		try {
+			return jdbc.sql("""
+					INSERT INTO complaint_notice (region_code, title, month_from, month_to, content, published_at, published_by)
+					VALUES (:region, :title, :from, :to, CAST(:content AS jsonb), :now, :by) RETURNING id""")
+				.param("region", region(prefix))
+				.param("title", c.title())
+				.param("from", from.toString())
+				.param("to", to.toString())
+				.param("content", JSON.writeValueAsString(c))
+				.param("now", Timestamp.from(clock.instant()))
+				.param("by", publisher)
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException ex) {
+			// another publication of the same period committed between the check and this insert
+			throw DomainException.illegalTransition("to", "already-published", "本期通告刚由他人发布，请刷新后查看");
+		}
+	}
+
+	private String title(long id) {
+		return jdbc.sql("SELECT title FROM complaint_notice WHERE id = :id").param("id", id).query(String.class).single();
+	}
+
+	private static String region(String prefix) {
+		return prefix.isEmpty() ? "0" : prefix;
+	}
+
+	/** The newest notices in force (a corrected notice gives way to its correction), at most {@code limit}. */
 	public List<Published> published(int limit) {
-		return jdbc.sql("SELECT id, title, published_at FROM complaint_notice ORDER BY published_at DESC LIMIT :limit")
+		return jdbc.sql("""
+				SELECT id, title, published_at FROM complaint_notice WHERE replaced_at IS NULL
+				ORDER BY published_at DESC LIMIT :limit""")
 			.param("limit", limit)
 			.query(Rows.of(Published.class))
 			.list();

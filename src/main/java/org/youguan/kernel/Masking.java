@@ -1,6 +1,7 @@
 package org.youguan.kernel;
 
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,22 @@ public final class Masking {
 	private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3}-)(\\d{3,4})(\\d{4})(-\\d{1,6})?");
 
 	private Masking() {
+	}
+
+	/**
+	 * The value an edit form saves for a personal number the page shows masked (or not at all): the stored one when the
+	 * field comes back blank or as the masked value shown ({@code 139****5678}), else what was typed — so saving a form
+	 * without touching the field never erases or garbles the number; the form says 不修改请留空.
+	 * @param typed what the form sent (null or blank: keep)
+	 * @param stored the number as stored (null: none)
+	 * @param mask how the page masks it ({@link #phone}, {@link #idNumber})
+	 * @return the number to save, not yet checked
+	 */
+	public static String keptUnlessRetyped(String typed, String stored, UnaryOperator<String> mask) {
+		if (typed == null || typed.isBlank()) {
+			return stored;
+		}
+		return stored != null && typed.strip().equals(mask.apply(stored)) ? stored : typed;
 	}
 
 	public static String idNumber(String value) {

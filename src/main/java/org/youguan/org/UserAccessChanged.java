@@ -2,11 +2,16 @@ package org.youguan.org;
 
 /**
  * Published when an account's access changes so that sessions signed in before the change must end: the account was
- * disabled, its password reset, or its roles, bureau, department or enterprise changed.
+ * disabled, its password reset, or its roles, bureau, department or enterprise changed. A reset password or a changed
+ * binding also ends the account's API tokens (a token acts with the rights and scope of its user, and was issued to the
+ * user as they were); a disabled account's tokens are refused while it is disabled and kept for when it is enabled.
  *
  * @param userId the account
  * @param username its user name (the principal name sessions are indexed by)
- * @param reason what changed, in Chinese (for the log)
+ * @param reason what changed, in Chinese (for the log and the audit entries of revoked tokens)
+ * @param regionCode the account's region after the change (where the audit entries of revoked tokens are recorded)
+ * @param endsApiTokens whether the change revokes the account's API tokens (password reset, binding change)
  */
-public record UserAccessChanged(long userId, String username, String reason) {
+public record UserAccessChanged(long userId, String username, String reason, String regionCode,
+		boolean endsApiTokens) {
 }

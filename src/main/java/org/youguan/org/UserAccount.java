@@ -178,6 +178,11 @@ class UserAccount {
 		return username;
 	}
 
+	/** The mobile number as recorded (canonical form), or null. */
+	String phone() {
+		return phone;
+	}
+
 	String displayName() {
 		return displayName;
 	}

@@ -176,14 +176,17 @@ public class Users {
 	}
 
 	/**
-	 * Changes an account's name, phone, placement and roles. Refused (403) when the account or the new roles are above
-	 * the actor's rights; a change of roles or placement ends the account's live sessions.
+	 * Changes an account's name, phone (blank or the masked value unchanged keeps it), placement and roles. Refused (403) when the account or the new roles are above
+	 * the actor's rights; a change of roles or placement ends the account's live sessions and revokes its API tokens
+	 * ({@link UserAccessChanged}).
 	 */
 	@Transactional
 	public void update(CurrentUser actor, long id, UserData data) {
 		UserAccount user = manage(actor, id);
+		// the phone is shown masked: blank, or the masked value sent back, keeps the recorded number
 		UserData fixed = new UserData(user.username(), data.displayName(), user.kind(), data.bureauId(),
-				data.departmentId(), data.enterpriseCreditCode(), data.phone(), data.roles());
+				data.departmentId(), data.enterpriseCreditCode(),
+				Masking.keptUnlessRetyped(data.phone(), user.phone(), Masking::phone), data.roles());
 		String region = validate(actor.scope(), actor, fixed, user);
 		var before = user.snapshot();
 		Set<Role> rolesBefore = user.roleSet();
@@ -195,11 +198,14 @@ public class Users {
 			.inRegion(user.regionCode()));
 		if (!rolesBefore.equals(user.roleSet())
 				|| !placeBefore.equals(user.bureauId() + "/" + user.departmentId() + "/" + user.enterpriseCreditCode())) {
-			events.publishEvent(new UserAccessChanged(id, user.username(), "角色或所属单位变更"));
+			events.publishEvent(new UserAccessChanged(id, user.username(), "角色或所属单位变更", user.regionCode(), true));
 		}
 	}
 
-	/** A new temporary password, shown once; the account's live sessions end. Refused (403) above the actor's rights. */
+	/**
+	 * A new temporary password, shown once; the account's live sessions end and its API tokens are revoked
+	 * ({@link UserAccessChanged}). Refused (403) above the actor's rights.
+	 */
 	@Transactional
 	public CreatedUser resetPassword(CurrentUser actor, long id) {
 		UserAccount user = manage(actor, id);
@@ -208,7 +214,7 @@ public class Users {
 		users.save(user);
 		audit.record(AuditEntry.of("user.reset-password", "User", id, "重置用户" + user.username() + "的密码（须首次登录修改）")
 			.inRegion(user.regionCode()));
-		events.publishEvent(new UserAccessChanged(id, user.username(), "密码重置"));
+		events.publishEvent(new UserAccessChanged(id, user.username(), "密码重置", user.regionCode(), true));
 		return new CreatedUser(id, user.username(), temporary);
 	}
 
@@ -223,7 +229,7 @@ public class Users {
 			throw DomainException.rule("不能停用自己的账号");
 		}
 		UserAccount user = change(actor, id, UserAccount::disable, "user.disable", "停用");
-		events.publishEvent(new UserAccessChanged(id, user.username(), "账号停用"));
+		events.publishEvent(new UserAccessChanged(id, user.username(), "账号停用", user.regionCode(), false));
 	}
 
 	@Transactional

@@ -170,12 +170,17 @@ public class Enterprises {
 		return e.id();
 	}
 
+	/**
+	 * Corrects an enterprise's entry (everything but its credit code). The contact phone is shown masked: a blank one,
+	 * or the masked value sent back unchanged, keeps the recorded number ({@link Masking#keptUnlessRetyped}).
+	 * @throws InvalidValueException the fields that fail, all at once
+	 */
 	@Transactional
 	public void update(DataScope scope, long id, EnterpriseData data) {
 		Enterprise e = load(scope, id);
 		EnterpriseData clean = validate(scope, new EnterpriseData(data.legalName(), e.creditCode(), data.type(),
 				data.brandId(), data.legalRepresentative(), data.address(), data.regionCode(), data.contactName(),
-				data.contactPhone()));
+				Masking.keptUnlessRetyped(data.contactPhone(), e.contactPhone(), Masking::phone)));
 		var before = e.snapshot();
 		e.apply(clean);
 		enterprises.save(e);

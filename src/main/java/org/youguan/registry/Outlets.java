@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Collection;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -494,7 +495,8 @@ public class Outlets {
 
 	/**
 	 * Corrects the register entry (a bureau's data maintenance, not the enterprise's change filing). The operator stays;
-	 * a blank manager ID number or phone keeps the recorded one, as the page shows them masked.
+	 * a blank manager ID number or phone, or the masked one sent back unchanged, keeps the recorded one, as the page
+	 * shows them masked ({@link Masking#keptUnlessRetyped}).
 	 */
 	@Transactional
 	public void correct(DataScope scope, long id, OutletData data) {
@@ -504,8 +506,8 @@ public class Outlets {
 		}
 		apply(scope, id, new OutletData(data.name(), o.enterpriseId(), o.branchId(), data.cooperation(), data.address(),
 				data.regionCode(), data.longitude(), data.latitude(), data.managerName(),
-				isBlank(data.managerIdNumber()) ? secrets.decrypt(o.managerIdCipher(), MANAGER_ID) : data.managerIdNumber(),
-				isBlank(data.managerPhone()) ? secrets.decrypt(o.managerPhoneCipher(), MANAGER_PHONE) : data.managerPhone(),
+				kept(data.managerIdNumber(), o.managerIdCipher(), MANAGER_ID, Masking::idNumber),
+				kept(data.managerPhone(), o.managerPhoneCipher(), MANAGER_PHONE, Masking::phone),
 				data.storageArea(),
 				data.hasCommunications(), data.hasShelving(), data.hasSurveillance(), data.hasSignage(), data.openedOn()),
 				"outlet.correct", "登记信息更正");
@@ -533,8 +535,9 @@ public class Outlets {
 				Masking.phone(clean.managerPhone()));
 	}
 
-	private static boolean isBlank(String s) {
-		return s == null || s.isBlank();
+	/** The manager's number a correction saves: the recorded one unless a new one is typed. */
+	private String kept(String typed, byte[] cipher, String context, UnaryOperator<String> mask) {
+		return Masking.keptUnlessRetyped(typed, secrets.decrypt(cipher, context), mask);
 	}
 
 	/**

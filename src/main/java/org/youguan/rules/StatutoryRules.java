@@ -94,11 +94,14 @@ public class StatutoryRules {
 
 	/**
 	 * The fine range of a violation in a region: ordinary, or for serious cases (情节严重) where the text has one —
-	 * a serious case of a type without a serious range gets the ordinary range.
+	 * a serious case of a type without a serious range gets the ordinary range. A serious range without its own minimum
+	 * starts at the law's ordinary maximum ({@link RuleBounds#seriousMinimum}), so a bureau narrowing the ordinary
+	 * range does not widen the serious one below the article's.
 	 */
 	public FineRange fineRange(ViolationType type, boolean serious, String regionCode) {
 		if (serious && type.hasSeriousRange()) {
-			BigDecimal min = value(type.seriousMinRule() != null ? type.seriousMinRule() : type.maxRule(), regionCode);
+			BigDecimal min = type.seriousMinRule() != null ? value(type.seriousMinRule(), regionCode)
+					: RuleBounds.seriousMinimum(type);
 			return new FineRange(min, value(type.seriousMaxRule(), regionCode), true);
 		}
 		BigDecimal min = type.minRule() == null ? BigDecimal.ZERO : value(type.minRule(), regionCode);
@@ -121,15 +124,8 @@ public class StatutoryRules {
 	/** The largest value a rule counted in days, months, counts or percent may take (every use reads it as an int). */
 	static final int MAX_COUNTED = 100_000;
 
-	/**
-	 * Adjustable rules bounded by another rule, as {@code {lower, higher}}: the higher may not be set below the lower's
-	 * value in the bureau's region, nor the lower above the higher's — the hearing's latest day is never before its
-	 * earliest (the 7 working days' notice, 行政处罚法(2021) art.64(二)), the reminder to file an annual report never
-	 * after the period to file it ends.
-	 */
-	static final List<StatutoryRule[]> ORDERED = List.of(
-			new StatutoryRule[] { StatutoryRule.PENALTY_HEARING_NOTICE, StatutoryRule.PENALTY_HEARING_LATEST },
-			new StatutoryRule[] { StatutoryRule.LICENCE_ANNUAL_REPORT_REMINDER, StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW });
+	/** Adjustable rules bounded by another rule, as {@code {lower, higher}} ({@link RuleBounds#ordered()}). */
+	static final List<StatutoryRule[]> ORDERED = RuleBounds.ordered();
 
 	/**
 	 * Product rules with a ceiling of their own below {@link #MAX_COUNTED}: a hearing held within at most 60 working
@@ -145,9 +141,12 @@ public class StatutoryRules {
 	 * Sets a bureau's value for a rule (applies to its whole region unless a lower bureau overrides it).
 	 * @throws InvalidValueException field {@code value} (negative, not whole where the unit is counted, more than 12
 	 * integer or 2 fraction digits, a period of 0, a counted value above {@value #MAX_COUNTED} or its rule's
-	 * {@link #CEILING}, a percentage above 100, beyond the rule it is {@link #ORDERED} with: rules {@code min}/{@code max}; rule
+	 * {@link #CEILING}, a percentage above 100, beyond the rule it is {@link #ORDERED} with — a fine's minimum above its
+	 * maximum: rules {@code min}/{@code max}; outside the plain bounds of its unit, {@link RuleBounds#plain} — a due day
+	 * of the month beyond 1–28: rule {@code range}; wider than the range its article sets, {@link RuleBounds#statutory}
+	 * — a fine bound beyond the article's: rules {@code statutory-min}/{@code statutory-max}; rule
 	 * {@code national-only}: a rule fixed by national law, {@link StatutoryRule#nationalOnly()}, set below the national
-	 * level) or {@code reason} (blank, over 200 characters)
+	 * level) or {@code reason} (blank, over 200 characters); every message names the rule
 	 */
 	@Transactional
 	public void override(StatutoryRule rule, long bureauId, String bureauRegion, BigDecimal value, String reason) {
@@ -176,6 +175,7 @@ public class StatutoryRules {
 		if (ceiling != null && value.compareTo(BigDecimal.valueOf(ceiling)) > 0) {
 			throw new InvalidValueException("value", "max", "“" + rule.title() + "”的取值不能超过" + ceiling + rule.unit().label());
 		}
+		checkBounds(rule, value);
 		for (StatutoryRule[] pair : ORDERED) {
 			if (pair[1] == rule) {
 				BigDecimal lower = setting(pair[0], bureauRegion).effectiveValue();
@@ -217,6 +217,35 @@ public class StatutoryRules {
 						+ value.stripTrailingZeros().toPlainString() + rule.unit().label() + "（" + reason.strip() + "）")
 			.states(Map.of("value", before.effectiveValue()), Map.of("value", value, "reason", reason.strip()))
 			.inRegion(bureauRegion));
+	}
+
+	/**
+	 * Refuses a value outside the plain bounds of the rule's unit or wider than the range its article sets (a bureau
+	 * narrows a statutory range, never widens it: 行政处罚法(2021) art.34, 裁量基准 within the law's range).
+	 */
+	private static void checkBounds(StatutoryRule rule, BigDecimal value) {
+		String named = "“" + rule.title() + "”（" + rule.code() + "）";
+		RuleBounds.Range plain = RuleBounds.plain(rule.unit());
+		if ((plain.min() != null && value.compareTo(plain.min()) < 0)
+				|| (plain.max() != null && value.compareTo(plain.max()) > 0)) {
+			throw new InvalidValueException("value", "range", named + (plain.max() == null
+					? "的取值不能少于" + plain(plain.min()) : "的取值应为" + plain(plain.min()) + "至" + plain(plain.max()))
+					+ rule.unit().label());
+		}
+		RuleBounds.statutory(rule).ifPresent(range -> {
+			if (range.min() != null && value.compareTo(range.min()) < 0) {
+				throw new InvalidValueException("value", "statutory-min", named + "不能低于法定的" + plain(range.min())
+						+ rule.unit().label() + "（" + rule.basis() + "）：本局只能在法定幅度内细化，不能扩大");
+			}
+			if (range.max() != null && value.compareTo(range.max()) > 0) {
+				throw new InvalidValueException("value", "statutory-max", named + "不能高于法定的" + plain(range.max())
+						+ rule.unit().label() + "（" + rule.basis() + "）：本局只能在法定幅度内细化，不能扩大");
+			}
+		});
+	}
+
+	private static String plain(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
 	}
 
 	/** Removes a bureau's own override so the value of the enclosing bureau or the default applies again. */

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -171,6 +172,33 @@ public class ApiTokens {
 
 	/** A cached authentication: the token's id, its principal and when the token expires (null: never). */
 	private record Authenticated(long tokenId, CurrentUser user, Instant expiresAt) {
+	}
+
+	/**
+	 * Revokes the account's live API tokens when its password was reset or its roles, bureau, department or enterprise
+	 * changed ({@link UserAccessChanged#endsApiTokens()}), in the transaction of the change, one audit entry
+	 * ({@code token.revoke}) for each: a token issued before stays no key to the account's new rights or scope, nor
+	 * outlives the password that guarded its issue. The user creates new tokens after signing in.
+	 */
+	@EventListener
+	void revokeOn(UserAccessChanged changed) {
+		if (!changed.endsApiTokens()) {
+			return;
+		}
+		record Revoked(long id, String name) {
+		}
+		List<Revoked> revoked = jdbc.sql("""
+				UPDATE api_token SET revoked_at = :now WHERE user_account = :user AND revoked_at IS NULL
+				RETURNING id, name""")
+			.param("now", OffsetDateTime.now(clock))
+			.param("user", changed.userId())
+			.query(Rows.of(Revoked.class))
+			.list();
+		for (Revoked r : revoked) {
+			audit.record(AuditEntry.of("token.revoke", "ApiToken", r.id(),
+					"因" + changed.reason() + "吊销用户" + changed.username() + "的API令牌“" + r.name() + "”")
+				.inRegion(changed.regionCode()));
+		}
 	}
 
 	/** Forgets the cached principals of an account whose access changed on this node (other nodes: within the TTL). */

@@ -96,16 +96,24 @@ class ComplaintFiguresController {
 		return Downloads.docx(area + "申诉情况通告.docx", notices.write(scope, q.region(), area, me.bureauName(), q.from(), q.to()));
 	}
 
-	/** Publishes the period's notice on the public portal. */
+	/**
+	 * Publishes the period's notice on the public portal ({@link ComplaintNotices#publish}), or with a
+	 * {@code correction} reason replaces the one published ({@link ComplaintNotices#correct}). A period not yet ended is
+	 * a 400 on {@code to} (rule {@code not-future}); the same period again without a reason a 409 naming the notice
+	 * published (rule {@code already-published}).
+	 */
 	@PostMapping("/complaints/figures/publish")
 	@PreAuthorize(ComplaintController.HANDLERS)
 	String publish(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String correction, RedirectAttributes redirect) {
 		Query q = query(me, scope, region, from, to);
 		String area = q.region().isEmpty() ? "全国" : regions.fullName(q.region());
-		long id = notices.publish(scope, q.region(), area, me.bureauName(), q.from(), q.to(), me.displayName());
-		redirect.addFlashAttribute("message", "通告已在公众服务页面发布");
+		boolean correcting = correction != null && !correction.isBlank();
+		long id = correcting
+				? notices.correct(scope, q.region(), area, me.bureauName(), q.from(), q.to(), me.displayName(), correction)
+				: notices.publish(scope, q.region(), area, me.bureauName(), q.from(), q.to(), me.displayName());
+		redirect.addFlashAttribute("message", correcting ? "更正后的通告已在公众服务页面发布，原通告不再列出" : "通告已在公众服务页面发布");
 		return "redirect:/public/complaints/notices/" + id;
 	}
 

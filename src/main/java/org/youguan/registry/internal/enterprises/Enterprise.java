@@ -114,6 +114,11 @@ public class Enterprise {
 		return creditCode;
 	}
 
+	/** The contact phone as recorded (canonical form), or null. */
+	public String contactPhone() {
+		return contactPhone;
+	}
+
 	/** The administrative region code the entry is scoped by. */
 	public String regionCode() {
 		return regionCode;

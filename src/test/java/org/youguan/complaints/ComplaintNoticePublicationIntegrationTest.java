@@ -1,0 +1,118 @@
+package org.youguan.complaints;
+
+import java.time.YearMonth;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.platform.ChinaTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A complaint notice publishes the figures of an ended period, once per region and months: a period still running is
+ * refused, a second publication of the same period is a 409 naming the first, and a change is an explicit correction
+ * that replaces the notice in force, audited.
+ */
+@IntegrationTest
+class ComplaintNoticePublicationIntegrationTest {
+
+	private static final String REGION = "320506";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** A past month with no notice of the region in force (the shared database keeps those of earlier runs). */
+	static YearMonth freeMonth(JdbcClient jdbc, String region) {
+		YearMonth last = YearMonth.now(ChinaTime.ZONE).minusMonths(1);
+		while (true) {
+			YearMonth month = last.minusMonths(ThreadLocalRandom.current().nextInt(0, 12 * 25));
+			boolean taken = jdbc.sql("""
+					SELECT EXISTS (SELECT 1 FROM complaint_notice WHERE region_code = :region AND month_from = :m
+					AND month_to = :m AND replaced_at IS NULL)""")
+				.param("region", region).param("m", month.toString()).query(Boolean.class).single();
+			if (!taken) {
+				return month;
+			}
+		}
+	}
+
+	private MockHttpSession handler() throws Exception {
+		return SignIn.session(mvc, "sz.market");
+	}
+
+	private String publish(YearMonth month, String correction) throws Exception {
+		var request = post("/complaints/figures/publish").session(handler()).with(csrf())
+			.param("region", REGION).param("from", month.toString()).param("to", month.toString());
+		if (correction != null) {
+			request.param("correction", correction);
+		}
+		return mvc.perform(request).andExpect(redirectedUrlPattern("/public/complaints/notices/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+	}
+
+	@Test
+	void aPeriodNotYetEndedIsRefusedNamingToAndNotFuture() throws Exception {
+		YearMonth now = YearMonth.now(ChinaTime.ZONE);
+		for (YearMonth to : new YearMonth[] { now, now.plusMonths(1) }) {
+			mvc.perform(post("/complaints/figures/publish").session(handler()).with(csrf())
+				.param("region", REGION).param("from", now.minusMonths(2).toString()).param("to", to.toString()))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("data-field=\"to\"")))
+				.andExpect(content().string(containsString("data-rule=\"not-future\"")))
+				.andExpect(content().string(containsString("尚未结束")));
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM complaint_notice WHERE month_to >= :now")
+			.param("now", now.toString()).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void theSamePeriodPublishedAgainIsA409NamingTheNoticePublished() throws Exception {
+		YearMonth month = freeMonth(jdbc, REGION);
+		String first = publish(month, null);
+		String id = first.substring(first.lastIndexOf('/') + 1);
+		mvc.perform(post("/complaints/figures/publish").session(handler()).with(csrf())
+			.param("region", REGION).param("from", month.toString()).param("to", month.toString()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("data-rule=\"already-published\"")))
+			.andExpect(content().string(containsString("第" + id + "号")));
+		assertThat(jdbc.sql("SELECT count(*) FROM complaint_notice WHERE region_code = :region AND month_from = :m")
+			.param("region", REGION).param("m", month.toString()).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aCorrectionReplacesTheNoticeInForceAndIsAudited() throws Exception {
+		YearMonth month = freeMonth(jdbc, REGION);
+		String first = publish(month, null);
+		long firstId = Long.parseLong(first.substring(first.lastIndexOf('/') + 1));
+		String second = publish(month, "补录迟报申诉后更正");
+		long secondId = Long.parseLong(second.substring(second.lastIndexOf('/') + 1));
+		assertThat(secondId).isNotEqualTo(firstId);
+		assertThat(jdbc.sql("SELECT replaced_by FROM complaint_notice WHERE id = :id").param("id", firstId)
+			.query(Long.class).single()).isEqualTo(secondId);
+		assertThat(jdbc.sql("""
+				SELECT summary FROM audit_event WHERE action = 'complaint.notice.correct' AND object_id = :id""")
+			.param("id", String.valueOf(secondId)).query(String.class).single())
+			.contains("替换第" + firstId + "号").contains("补录迟报申诉后更正");
+		mvc.perform(get("/public/complaints/notices"))
+			.andExpect(content().string(containsString("/public/complaints/notices/" + secondId + "\"")))
+			.andExpect(content().string(not(containsString("/public/complaints/notices/" + firstId + "\""))));
+	}
+}

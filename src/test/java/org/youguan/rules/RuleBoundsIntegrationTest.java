@@ -1,0 +1,130 @@
+package org.youguan.rules;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.org.Bureaus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A bureau's value of a rule keeps the rule's bounds: a fine bound stays within the range its article sets (a
+ * 裁量基准 narrows, never widens), a minimum never above its maximum, a due day of the month within 1–28.
+ */
+@IntegrationTest
+class RuleBoundsIntegrationTest {
+
+	private static final String CITY = "3205";
+
+	@Autowired
+	StatutoryRules rules;
+
+	@Autowired
+	Bureaus bureaus;
+
+	@Autowired
+	MockMvc mvc;
+
+	@AfterEach
+	void clear() {
+		for (StatutoryRule r : new StatutoryRule[] { StatutoryRule.FINE_UNLICENSED_MIN, StatutoryRule.FINE_UNLICENSED_MAX,
+				StatutoryRule.FINE_USER_INFORMATION_LEAK_MIN, StatutoryRule.FINE_USER_INFORMATION_LEAK_MAX,
+				StatutoryRule.FINE_OUTLET_UNFILED_SERIOUS_MIN, StatutoryRule.FINE_OUTLET_UNFILED_SERIOUS_MAX,
+				StatutoryRule.STATISTICS_REPORT_DUE_DAY, StatutoryRule.UNIVERSAL_OPENING_CITY,
+				StatutoryRule.FINE_COMPLAINT_NON_COOPERATION_MAX }) {
+			rules.clearOverride(r, CITY);
+		}
+	}
+
+	private long city() {
+		return bureaus.findByRegion(CITY).orElseThrow().id();
+	}
+
+	private void refused(StatutoryRule rule, String value, String expectedRule, String message) {
+		assertThatThrownBy(() -> rules.override(rule, city(), CITY, new BigDecimal(value), "测试"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> {
+					assertThat(e.field()).isEqualTo("value");
+					assertThat(e.rule()).isEqualTo(expectedRule);
+				}))
+			.hasMessageContaining(rule.title())
+			.hasMessageContaining(message);
+	}
+
+	/** The catalogue page answers 400 with the error on {@code value}, its rule and its Chinese message. */
+	private void refusedOnThePage(StatutoryRule rule, String value, String expectedRule, String message) throws Exception {
+		mvc.perform(post("/admin/rules/" + rule.code()).session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("value", value).param("reason", "测试"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"value\"")))
+			.andExpect(content().string(containsString("data-rule=\"" + expectedRule + "\"")))
+			.andExpect(content().string(containsString(message)));
+	}
+
+	@Test
+	void aFineMaximumAboveTheArticlesIsA400NamingValueAndTheRule() throws Exception {
+		refusedOnThePage(StatutoryRule.FINE_UNLICENSED_MAX, "100001", "statutory-max", "不能高于法定的100000元");
+		assertThat(rules.value(StatutoryRule.FINE_UNLICENSED_MAX, CITY)).isEqualByComparingTo("100000");
+		refused(StatutoryRule.FINE_COMPLAINT_NON_COOPERATION_MAX, "3001", "statutory-max", "不能高于法定的3000元");
+	}
+
+	@Test
+	void aFineMinimumBelowTheArticlesIsRefused() {
+		refused(StatutoryRule.FINE_UNLICENSED_MIN, "40000", "statutory-min", "不能低于法定的50000元");
+		// a minimum may rise inside the range, never past the article's maximum
+		refused(StatutoryRule.FINE_UNLICENSED_MIN, "100001", "statutory-max", "不能高于法定的100000元");
+		// a serious bound keeps the serious range: 快递暂行条例(2025) art.50, ¥10–50 k
+		refused(StatutoryRule.FINE_OUTLET_UNFILED_SERIOUS_MIN, "9000", "statutory-min", "10000");
+		refused(StatutoryRule.FINE_OUTLET_UNFILED_SERIOUS_MAX, "60000", "statutory-max", "50000");
+	}
+
+	@Test
+	void aBureauNarrowsAFineRangeWithinTheArticle() {
+		rules.override(StatutoryRule.FINE_UNLICENSED_MIN, city(), CITY, new BigDecimal("60000"), "裁量基准");
+		rules.override(StatutoryRule.FINE_UNLICENSED_MAX, city(), CITY, new BigDecimal("80000"), "裁量基准");
+		assertThat(rules.fineRange(ViolationType.UNLICENSED, false, "320506").toString()).isEqualTo("60000–80000元");
+		// the serious range starts at the law's ordinary maximum, not at the bureau's narrower one
+		assertThat(rules.fineRange(ViolationType.UNLICENSED, true, "320506").toString()).isEqualTo("100000–200000元");
+	}
+
+	@Test
+	void aFineMinimumAndMaximumAreCheckedTogether() {
+		rules.override(StatutoryRule.FINE_USER_INFORMATION_LEAK_MIN, city(), CITY, new BigDecimal("30000"), "裁量基准");
+		refused(StatutoryRule.FINE_USER_INFORMATION_LEAK_MAX, "20000", "min", "不能少于“泄露用户信息罚款下限”（30000元）");
+		rules.override(StatutoryRule.FINE_USER_INFORMATION_LEAK_MAX, city(), CITY, new BigDecimal("40000"), "裁量基准");
+		refused(StatutoryRule.FINE_USER_INFORMATION_LEAK_MIN, "45000", "max", "不能多于“泄露用户信息罚款上限”（40000元）");
+		// the serious range with its own minimum likewise
+		rules.override(StatutoryRule.FINE_OUTLET_UNFILED_SERIOUS_MIN, city(), CITY, new BigDecimal("30000"), "裁量基准");
+		refused(StatutoryRule.FINE_OUTLET_UNFILED_SERIOUS_MAX, "20000", "min", "不能少于");
+	}
+
+	@Test
+	void aDueDayOfTheMonthLiesWithin1To28() throws Exception {
+		refusedOnThePage(StatutoryRule.STATISTICS_REPORT_DUE_DAY, "45", "range", "取值应为1至28");
+		refused(StatutoryRule.STATISTICS_REPORT_DUE_DAY, "0", "range", "1至28");
+		rules.override(StatutoryRule.STATISTICS_REPORT_DUE_DAY, city(), CITY, new BigDecimal("28"), "月末报送");
+		assertThat(rules.intValue(StatutoryRule.STATISTICS_REPORT_DUE_DAY, CITY)).isEqualTo(28);
+	}
+
+	@Test
+	void aUniversalServiceMinimumMayRiseNeverFall() {
+		// 邮政法(2015) art.19: at least 6 days a week in cities; a week has 7
+		refused(StatutoryRule.UNIVERSAL_OPENING_CITY, "5", "statutory-min", "不能低于法定的6");
+		refused(StatutoryRule.UNIVERSAL_OPENING_CITY, "8", "range", "1至7");
+		rules.override(StatutoryRule.UNIVERSAL_OPENING_CITY, city(), CITY, new BigDecimal("7"), "全周营业");
+		assertThat(rules.intValue(StatutoryRule.UNIVERSAL_OPENING_CITY, CITY)).isEqualTo(7);
+	}
+}

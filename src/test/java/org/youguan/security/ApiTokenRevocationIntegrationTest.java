@@ -1,0 +1,145 @@
+package org.youguan.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.Bureaus;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
+import org.youguan.org.UserData;
+import org.youguan.org.UserDirectory;
+import org.youguan.org.UserKind;
+import org.youguan.org.Users;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An account's API tokens end with the password that guarded their issue and with the rights and scope they were
+ * issued under: a password reset by an administrator and a change of the account's roles, bureau or enterprise revoke
+ * them, each revocation audited; a change of the display name alone does not.
+ */
+@IntegrationTest
+class ApiTokenRevocationIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Bureaus bureaus;
+
+	private CurrentUser admin() {
+		return directory.principal("sz.admin").orElseThrow();
+	}
+
+	private long bureau(String region) {
+		return bureaus.findByRegion(region).orElseThrow().id();
+	}
+
+	private UserData staff(String name, String region, Set<Role> roles) {
+		return new UserData(name, "令牌测试", UserKind.STAFF, bureau(region), null, null, null, roles);
+	}
+
+	/** A new staff account of the city bureau with a token that works; returns the account's id and the token. */
+	private record Holder(long id, String name, ApiTokens.NewToken token) {
+	}
+
+	private Holder staffWithToken() throws Exception {
+		String name = "token." + UUID.randomUUID().toString().substring(0, 8);
+		long id = users.create(admin(), staff(name, "3205", EnumSet.of(Role.STAFF))).id();
+		CurrentUser holder = directory.principal(name).orElseThrow();
+		ApiTokens.NewToken token = tx.execute(s -> tokens.create(holder, "集成", null));
+		works(token);
+		return new Holder(id, name, token);
+	}
+
+	private void works(ApiTokens.NewToken token) throws Exception {
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token.token())).andExpect(status().isOk());
+	}
+
+	private void revokedAndAudited(ApiTokens.NewToken token, String reason) throws Exception {
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token.token()))
+			.andExpect(status().isUnauthorized());
+		assertThat(jdbc.sql("SELECT revoked_at IS NOT NULL FROM api_token WHERE id = :id").param("id", token.id())
+			.query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("""
+				SELECT summary FROM audit_event WHERE action = 'token.revoke' AND object_type = 'ApiToken'
+				AND object_id = :id""").param("id", String.valueOf(token.id())).query(String.class).list())
+			.singleElement().asString().contains(reason);
+	}
+
+	@Test
+	void aPasswordResetByAnAdministratorRevokesTheAccountsTokens() throws Exception {
+		Holder h = staffWithToken();
+		users.resetPassword(admin(), h.id());
+		revokedAndAudited(h.token(), "密码重置");
+	}
+
+	@Test
+	void aChangeOfRolesRevokesTheAccountsTokens() throws Exception {
+		Holder h = staffWithToken();
+		users.update(directory.principal("sys.admin").orElseThrow(), h.id(),
+				staff(h.name(), "3205", EnumSet.of(Role.STAFF, Role.BUREAU_LEADER)));
+		revokedAndAudited(h.token(), "角色或所属单位变更");
+	}
+
+	@Test
+	void aChangeOfBureauRevokesTheAccountsTokens() throws Exception {
+		Holder h = staffWithToken();
+		users.update(admin(), h.id(), staff(h.name(), "320506", EnumSet.of(Role.STAFF)));
+		revokedAndAudited(h.token(), "角色或所属单位变更");
+	}
+
+	@Test
+	void aChangeOfEnterpriseRevokesTheAccountsTokens() throws Exception {
+		var list = enterprises.list(DataScope.region("320506"), new Enterprises.Filter(null, null, null),
+				new PageQuery("", 0, 2, null, false)).items();
+		String name = "token.ent." + UUID.randomUUID().toString().substring(0, 8);
+		long id = users.create(admin(), new UserData(name, "企业令牌", UserKind.ENTERPRISE, null, null,
+				list.get(0).creditCode(), null, EnumSet.of(Role.ENTERPRISE))).id();
+		CurrentUser holder = directory.principal(name).orElseThrow();
+		ApiTokens.NewToken token = tx.execute(s -> tokens.create(holder, "企业系统", null));
+		works(token);
+		users.update(admin(), id, new UserData(name, "企业令牌", UserKind.ENTERPRISE, null, null,
+				list.get(1).creditCode(), null, EnumSet.of(Role.ENTERPRISE)));
+		revokedAndAudited(token, "角色或所属单位变更");
+	}
+
+	@Test
+	void aChangeOfTheDisplayNameAloneKeepsTheTokens() throws Exception {
+		Holder h = staffWithToken();
+		users.update(admin(), h.id(), new UserData(h.name(), "改名", UserKind.STAFF, bureau("3205"), null, null, null,
+				EnumSet.of(Role.STAFF)));
+		works(h.token());
+	}
+}
