@@ -21,7 +21,7 @@ class NoticeFileTextTest {
 		byte[] file = new byte[bom.length + body.length];
 		System.arraycopy(bom, 0, file, 0, bom.length);
 		System.arraycopy(body, 0, file, bom.length, body.length);
-		String text = WorkPlanController.read(new MockMultipartFile("file", "通知.txt", "text/plain", file));
+		String text = WorkPlanController.read(new MockMultipartFile("file", "通知.txt", "text/plain", file)).text();
 		assertThat(text).startsWith("关于开展").doesNotContain("\uFEFF");
 	}
 }
