@@ -5,6 +5,8 @@ import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,7 +23,9 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Regions;
 
@@ -106,15 +110,18 @@ class ComplaintFiguresController {
 	@PreAuthorize(ComplaintController.HANDLERS)
 	String publish(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String correction, RedirectAttributes redirect) {
-		Query q = query(me, scope, region, from, to);
-		String area = q.region().isEmpty() ? "全国" : regions.fullName(q.region());
-		boolean correcting = correction != null && !correction.isBlank();
-		long id = correcting
-				? notices.correct(scope, q.region(), area, me.bureauName(), q.from(), q.to(), me.displayName(), correction)
-				: notices.publish(scope, q.region(), area, me.bureauName(), q.from(), q.to(), me.displayName());
-		redirect.addFlashAttribute("message", correcting ? "更正后的通告已在公众服务页面发布，原通告不再列出" : "通告已在公众服务页面发布");
-		return "redirect:/public/complaints/notices/" + id;
+			@RequestParam(required = false) String correction, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return FormSteps.run(model, response, redirect, () -> {
+			Query q = query(me, scope, region, from, to);
+			String area = q.region().isEmpty() ? "全国" : regions.fullName(q.region());
+			boolean correcting = correction != null && !correction.isBlank();
+			long id = correcting
+					? notices.correct(scope, q.region(), area, me.bureauName(), q.from(), q.to(), me.displayName(), correction)
+					: notices.publish(scope, q.region(), area, me.bureauName(), q.from(), q.to(), me.displayName());
+			return new PageSteps.Done(correcting ? "更正后的通告已在公众服务页面发布，原通告不再列出" : "通告已在公众服务页面发布",
+					"/public/complaints/notices/" + id);
+		}, () -> figures(me, scope, region, from, to, model));
 	}
 
 	private Query query(CurrentUser me, DataScope scope, String region, String from, String to) {
