@@ -83,17 +83,17 @@ class RegionParametersIntegrationTest {
 
 	/**
 	 * The check runs after the handler's role check: a caller who may not read an API learns 403, not which codes
-	 * exist; the public lookup page shows a code that names no region on its form.
+	 * exist; the public lookup page shows a code that names no region on its form, in status 400.
 	 */
 	@Test
-	void aCallerWithoutTheRoleIsRefusedBeforeTheRegionIsCheckedAndTheLookupPageShowsTheErrorOnItsForm() throws Exception {
+	void aCallerWithoutTheRoleIsRefusedBeforeTheRegionIsCheckedAndTheLookupPageShowsTheErrorOnItsFormIn400() throws Exception {
 		// staff-only figures (an enterprise reads its own safety figures, so those answer it)
 		for (String path : List.of("/api/v1/enforcement/figures", "/api/v1/inspections/figures", "/api/v1/licensing/figures")) {
 			mvc.perform(get(path).param("region", "329999").header("Authorization", "Bearer demo-sf-wz-token"))
 				.andExpect(status().isForbidden());
 		}
 		mvc.perform(get("/public/lookup").param("region", "329999").param("brand", "顺丰"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("行政区划代码不存在：329999")))
 			.andExpect(content().string(containsString("name=\"region\"")));
 	}
@@ -119,11 +119,11 @@ class RegionParametersIntegrationTest {
 		String street = "320506999";
 		for (int view = 0; view < 2; view++) {
 			mvc.perform(get("/public/lookup").param("region", "32050"))
-				.andExpect(status().isOk())
+				.andExpect(status().isBadRequest())
 				.andExpect(content().string(containsString("name=\"region\"")))
 				.andExpect(content().string(not(containsString("id=\"outlet-results\""))));
 			mvc.perform(get("/public/lookup").param("region", street))
-				.andExpect(status().isOk())
+				.andExpect(status().isBadRequest())
 				.andExpect(content().string(containsString("行政区划代码不存在：" + street)))
 				.andExpect(content().string(not(containsString("id=\"outlet-results\""))));
 			mvc.perform(get("/public/lookup").param("region", "320506"))

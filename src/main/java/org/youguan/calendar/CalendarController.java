@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 
 /**
@@ -88,7 +92,7 @@ class CalendarController {
 	@PostMapping("/admin/calendar/load")
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
 	String load(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal UserDetails user,
-			RedirectAttributes redirect, Model model) throws IOException {
+			RedirectAttributes redirect, Model model, HttpServletResponse response) throws IOException {
 		try {
 			if (file.isEmpty()) {
 				throw new InvalidValueException("file", "required", "请选择要上传的文件");
@@ -100,8 +104,9 @@ class CalendarController {
 			redirect.addFlashAttribute("message", "已加载 " + loaded + " 年的工作日历");
 			return "redirect:/admin/calendar?year=" + loaded.get(loaded.size() - 1);
 		}
-		catch (InvalidValueException ex) {
-			model.addAttribute("errors", ex.fieldErrors());
+		catch (DomainException ex) {
+			// refused: the calendar page again in the refusal's 4xx with its errors (kernel.FormSteps)
+			FormSteps.refused(ex, model, response);
 			return show(null, model);
 		}
 	}

@@ -40,18 +40,28 @@ public final class FormSteps {
 			done = step.get();
 		}
 		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
-				throw ex;
-			}
-			response.setStatus(ex.code().status());
-			model.addAttribute("errors", ex.formErrors());
-			model.addAttribute("refused", true);
+			refused(ex, model, response);
 			return page.get();
 		}
 		if (done.message() != null) {
 			redirect.addFlashAttribute("message", done.message());
 		}
 		return "redirect:" + done.page();
+	}
+
+	/**
+	 * Answers a refusal as {@link #run} does, for a page whose success is not a redirect (a page that shows its outcome
+	 * itself, as the public complaint form shows the query code once): the refusal's 4xx status, its errors
+	 * ({@code errors}) and {@code refused} in the model; the caller renders the form's page again.
+	 * @throws DomainException {@code ex} itself when it is not-found (404 reaches the one error handler)
+	 */
+	public static void refused(DomainException ex, Model model, HttpServletResponse response) {
+		if (ex.code() == ErrorCode.NOT_FOUND) {
+			throw ex;
+		}
+		response.setStatus(ex.code().status());
+		model.addAttribute("errors", ex.formErrors());
+		model.addAttribute("refused", true);
 	}
 
 	/** Runs a step that stays on its page {@code here}, flashing {@code message} when it succeeds. */

@@ -2,6 +2,8 @@ package org.youguan.org;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,9 +19,10 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
 import org.youguan.region.RegionPicker;
 
 /**
@@ -78,19 +81,15 @@ class BureauController {
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
 	String processCreateForm(DataScope scope, @ModelAttribute BureauData data,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		if (regionPick != null) {
 			return form(scope, model, data, null);
 		}
-		try {
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			long id = bureaus.create(scope, data);
-			redirect.addFlashAttribute("message", "已新建机构“" + data.name().strip() + "”");
-			return "redirect:/admin/bureaus/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return form(scope, model, data, null);
-		}
+			return new PageSteps.Done("已新建机构“" + data.name().strip() + "”", "/admin/bureaus/" + id);
+		}, () -> form(scope, model, data, null));
 	}
 
 	@GetMapping("/admin/bureaus/{id}/edit")
@@ -104,16 +103,9 @@ class BureauController {
 	@PostMapping("/admin/bureaus/{id}/edit")
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
 	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute BureauData data, Model model,
-			RedirectAttributes redirect) {
-		try {
-			bureaus.update(scope, id, data);
-			redirect.addFlashAttribute("message", "已保存");
-			return "redirect:/admin/bureaus/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return form(scope, model, data, id);
-		}
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, "/admin/bureaus/" + id, "已保存",
+				() -> bureaus.update(scope, id, data), () -> form(scope, model, data, id));
 	}
 
 	private String form(DataScope scope, Model model, BureauData data, Long id) {

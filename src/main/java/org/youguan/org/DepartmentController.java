@@ -2,6 +2,8 @@ package org.youguan.org;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -16,7 +18,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -73,19 +75,15 @@ class DepartmentController {
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
 	String processCreateForm(DataScope scope, @RequestParam(required = false) Long bureauId, @RequestParam String name,
 			@RequestParam(required = false) String duties, @RequestParam(defaultValue = "0") int sortOrder, Model model,
-			RedirectAttributes redirect) {
-		try {
+			RedirectAttributes redirect, HttpServletResponse response) {
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			if (bureauId == null) {
 				throw new InvalidValueException("bureauId", "required", "请选择所属机构");
 			}
 			departments.create(scope, bureauId, name, duties, sortOrder);
-			redirect.addFlashAttribute("message", "已新建处室“" + name.strip() + "”");
-			return "redirect:/admin/departments?bureau=" + bureauId;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return form(scope, model, null, bureauId, name, duties, sortOrder);
-		}
+			return new PageSteps.Done("已新建处室“" + name.strip() + "”", "/admin/departments?bureau=" + bureauId);
+		}, () -> form(scope, model, null, bureauId, name, duties, sortOrder));
 	}
 
 	@GetMapping("/admin/departments/{id}/edit")
@@ -101,19 +99,14 @@ class DepartmentController {
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
 	String processUpdateForm(DataScope scope, @PathVariable long id, @RequestParam String name,
 			@RequestParam(required = false) String duties, @RequestParam(defaultValue = "0") int sortOrder, Model model,
-			RedirectAttributes redirect) {
-		try {
-			departments.update(scope, id, name, duties, sortOrder);
-			redirect.addFlashAttribute("message", "已保存");
-			return "redirect:/admin/departments/" + id + "/edit";
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			DepartmentView d = departments.get(scope, id);
-			model.addAttribute("department", d);
-			model.addAttribute("history", audit.history(scope, "Department", id));
-			return form(scope, model, id, d.bureauId(), name, duties, sortOrder);
-		}
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, "/admin/departments/" + id + "/edit", "已保存",
+				() -> departments.update(scope, id, name, duties, sortOrder), () -> {
+					DepartmentView d = departments.get(scope, id);
+					model.addAttribute("department", d);
+					model.addAttribute("history", audit.history(scope, "Department", id));
+					return form(scope, model, id, d.bureauId(), name, duties, sortOrder);
+				});
 	}
 
 	@PostMapping("/admin/departments/{id}/{transition:deactivate|activate}")

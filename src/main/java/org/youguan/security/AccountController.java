@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
@@ -59,23 +60,21 @@ class AccountController {
 	String processPasswordForm(@AuthenticationPrincipal CurrentUser user, @RequestParam String currentPassword,
 			@RequestParam String newPassword, @RequestParam String confirmPassword, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		try {
+		// refused: the form again in the refusal's 4xx (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			if (!newPassword.equals(confirmPassword)) {
 				throw new InvalidValueException("confirmPassword", "matches", "两次输入的新密码不一致");
 			}
 			users.changeOwnPassword(user, currentPassword, newPassword);
-		}
-		catch (InvalidValueException ex) {
+			refreshPrincipal(user, request, response);
+			// the account's other sessions end: whoever is signed in elsewhere, perhaps with the old password, is out
+			var current = request.getSession(false);
+			sessions.endOthers(user.id(), user.getUsername(), current == null ? null : current.getId());
+			return new PageSteps.Done("密码已修改", "/");
+		}, () -> {
 			model.addAttribute("forced", user.mustChangePassword());
-			model.addAttribute("errors", ex.fieldErrors());
 			return "security/password";
-		}
-		refreshPrincipal(user, request, response);
-		// the account's other sessions end: whoever is signed in elsewhere, perhaps with the old password, is out
-		var current = request.getSession(false);
-		sessions.endOthers(user.id(), user.getUsername(), current == null ? null : current.getId());
-		redirect.addFlashAttribute("message", "密码已修改");
-		return "redirect:/";
+		});
 	}
 
 	@GetMapping("/account/tokens")
@@ -87,16 +86,14 @@ class AccountController {
 
 	@PostMapping("/account/tokens")
 	String createToken(@AuthenticationPrincipal CurrentUser user, @RequestParam String name,
-			@RequestParam(required = false) Integer validDays, RedirectAttributes redirect, Model model) {
-		try {
+			@RequestParam(required = false) Integer validDays, RedirectAttributes redirect, Model model,
+			HttpServletResponse response) {
+		// refused: the page again in the refusal's 4xx with the name and days as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			var created = tokens.create(user, name, validDays);
 			redirect.addFlashAttribute("newToken", created.token());
-			return "redirect:/account/tokens";
-		}
-		catch (InvalidValueException ex) {
-			model.addAttribute("errors", ex.fieldErrors());
-			return tokens(user, model);
-		}
+			return new PageSteps.Done(null, "/account/tokens");
+		}, () -> tokens(user, model));
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")

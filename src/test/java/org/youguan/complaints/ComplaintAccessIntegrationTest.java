@@ -20,9 +20,12 @@ import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -67,6 +70,22 @@ class ComplaintAccessIntegrationTest {
 		LocalDate today = LocalDate.now(clock);
 		return intake.file(ComplaintIntegrationTest.form(today.minusDays(20), today.minusDays(10), null,
 				ComplaintIntegrationTest.waybill()), Channel.WEB, null, false);
+	}
+
+	/**
+	 * Withdrawing a complaint already finished is refused for what it is (409, "不能撤回") on the status page, not
+	 * reported as a wrong query code; the right code typed is not blamed.
+	 */
+	@Test
+	void withdrawingAFinishedComplaintAnswersItsOwnRefusalNotAWrongCode() throws Exception {
+		var filed = file();
+		tracking.withdraw(filed.number(), filed.queryCode());
+		mvc.perform(post("/public/complaints/withdraw").with(csrf()).param("number", filed.number())
+			.param("queryCode", filed.queryCode()).param("lookup", filed.queryCode()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("申诉状态为“已撤回”，不能撤回")))
+			.andExpect(content().string(not(containsString("查询码不正确"))))
+			.andExpect(content().string(containsString(filed.number())));
 	}
 
 	@Test

@@ -79,7 +79,7 @@ class ComplaintFormEvidenceIntegrationTest {
 		MultiValueMap<String, String> form = ComplaintPagesIntegrationTest.form(waybill, "");
 		String refused = mvc.perform(multipart("/public/complaints/new").file(png("破损外箱.png")).file(png("内件.png"))
 			.params(form).session(visitor).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("申诉内容不能为空")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("id=\"held-evidence\"").contains("破损外箱.png").contains("内件.png")
@@ -111,7 +111,7 @@ class ComplaintFormEvidenceIntegrationTest {
 		MultiValueMap<String, String> form = ComplaintPagesIntegrationTest.form(waybill(), "");
 		String refused = mvc.perform(multipart("/public/complaints/new").file(png("别人的证据.png")).params(form)
 			.session(owner).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 		String draft = find(DRAFT, refused);
 		String release = find(Pattern.compile(String.format(RELEASE.pattern(), "别人的证据\\.png")), refused);
@@ -149,7 +149,7 @@ class ComplaintFormEvidenceIntegrationTest {
 		}
 		String refused = mvc.perform(six.params(ComplaintPagesIntegrationTest.form(waybill(), "")).session(visitor)
 			.with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("附件最多5个")))
 			.andExpect(content().string(containsString("申诉内容不能为空")))
 			.andReturn().getResponse().getContentAsString();
@@ -169,7 +169,7 @@ class ComplaintFormEvidenceIntegrationTest {
 		MultiValueMap<String, String> form = ComplaintPagesIntegrationTest.form(waybill(), "");
 		String refused = mvc.perform(multipart("/complaints/new").file(png("电话录音截图.png")).params(form)
 			.param("channel", "PHONE").session(staff).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("申诉内容不能为空")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("id=\"held-evidence\"").contains("电话录音截图.png");

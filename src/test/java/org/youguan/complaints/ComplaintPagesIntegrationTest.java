@@ -72,12 +72,13 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(content().string(containsString("待受理")))
 			.andExpect(content().string(not(containsString("王女士"))));
 		mvc.perform(get("/public/complaints/status").param("number", number).param("queryCode", "13900000000"))
+			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("未找到该申诉，请核对申诉编号和查询码")))
 			.andExpect(content().string(not(containsString("数据权限"))));
 		var bad = form(waybill, "");
 		bad.set("priorDate", LocalDate.now(ChinaTime.ZONE).minusDays(1).toString());
 		mvc.perform(post("/public/complaints/new").with(csrf()).params(bad))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("申诉内容不能为空")))
 			.andExpect(content().string(not(containsString("申诉已提交"))));
 
@@ -101,7 +102,7 @@ class ComplaintPagesIntegrationTest {
 		mvc.perform(get("/enterprise/complaints").session(sf)).andExpect(content().string(containsString(number)));
 		mvc.perform(post("/enterprise/complaints/" + id + "/reply").session(sf).with(csrf()).param("findings", "")
 			.param("responsibility", "RESPONSIBLE").param("solution", "赔偿").param("handler", "客服").param("handlerPhone", "123"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("调查核实情况不能为空")));
 		mvc.perform(post("/enterprise/complaints/" + id + "/reply").session(sf).with(csrf()).param("findings", "运输中挤压")
 			.param("responsibility", "RESPONSIBLE").param("solution", "按保价赔偿").param("compensation", "300")
@@ -216,7 +217,7 @@ class ComplaintPagesIntegrationTest {
 		var forged = new org.springframework.mock.web.MockMultipartFile("files", "照片.png", "image/png", "<html>not an image".getBytes());
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/public/complaints/new")
 			.file(forged).params(form(waybill, "破损")).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("不是JPEG、PNG图片或PDF文件")))
 			.andExpect(content().string(not(containsString("申诉已提交"))));
 		var photo = new org.springframework.mock.web.MockMultipartFile("files", "破损照片.png", "application/octet-stream", PNG);

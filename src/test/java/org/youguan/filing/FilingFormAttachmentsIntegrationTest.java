@@ -72,7 +72,7 @@ class FilingFormAttachmentsIntegrationTest {
 			.file(new MockMultipartFile("photos", "门头.png", "image/png", TestImages.png(40, 30)))
 			.file(new MockMultipartFile("photos", "货架.png", "image/png", TestImages.png(40, 30)))
 			.params(form).session(enterprise).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("data-field=\"managerIdNumber\"")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("id=\"held-attachments\"").contains("营业执照.pdf").contains("身份证.jpg")
@@ -107,7 +107,7 @@ class FilingFormAttachmentsIntegrationTest {
 			.file(new MockMultipartFile("businessLicence", "营业执照.pdf", "application/pdf", PDF))
 			.file(new MockMultipartFile("managerId", "身份证.jpg", "image/jpeg", "<script>alert(1)</script>".getBytes()))
 			.params(form).session(enterprise).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("data-field=\"attachments.MANAGER_ID\"")))
 			.andExpect(content().string(containsString("营业执照.pdf")))
 			.andExpect(content().string(not(containsString("备案已提交"))));
@@ -128,7 +128,7 @@ class FilingFormAttachmentsIntegrationTest {
 		String refused = mvc.perform(multipart("/enterprise/outlets/" + outlet + "/change")
 			.file(new MockMultipartFile("files", "新负责人身份证.pdf", "application/pdf", PDF))
 			.params(form).param("changedOn", "").session(enterprise).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("data-field=\"changedOn\"")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("id=\"held-attachments\"").contains("新负责人身份证.pdf");

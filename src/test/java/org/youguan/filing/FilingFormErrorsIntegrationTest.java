@@ -47,7 +47,7 @@ class FilingFormErrorsIntegrationTest {
 			.param("openedOn", "2026-02-01")
 			.param("hasCommunications", "true")
 			.session(SignIn.session(mvc, "sf.wz"))
-			.with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.with(csrf())).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 		assertThat(html).as("the parse errors").contains("存储场地面积应为数字", "经度应为数字");
 		assertThat(html).as("and every other error at once").contains("网点名称不能为空", "请上传营业执照", "请上传场地照片");
 		assertThat(html).as("the manager's ID number").containsPattern("身份证[^<]*(位|格式|校验)");
@@ -80,7 +80,7 @@ class FilingFormErrorsIntegrationTest {
 			.param("storageArea", "四十")
 			.param("openedOn", "2026-02-01")
 			.session(SignIn.session(mvc, "sf.wz"))
-			.with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.with(csrf())).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 		assertThat(html).as("the parse error").contains("存储场地面积应为数字");
 		assertThat(html).as("the refused file, by what is wrong with it").contains("不是JPEG、PNG图片或PDF文件");
 		assertThat(html).as("the refused file is not reported again as missing").doesNotContain("请上传营业执照");

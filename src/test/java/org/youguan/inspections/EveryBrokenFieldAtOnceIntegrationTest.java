@@ -44,7 +44,7 @@ class EveryBrokenFieldAtOnceIntegrationTest {
 			.param("periodFrom", "2026-13-45").param("periodTo", "2026-12-31").param("teamSize", "1")
 			.param("objectType", "OUTLET").param("sampling", "RATIO").param("samplePercent", "abc")
 			.param("regionCode", "320506"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("id=\"errors\"", "检查期间起始日期应为日期", "抽取比例（%）应为数字", "计划名称不能为空",
 				"每组检查人员应为2至10人", "检查事项（items）至少选择一项");
@@ -70,7 +70,7 @@ class EveryBrokenFieldAtOnceIntegrationTest {
 		long before = inspectors.list(DataScope.region("3205"), PageQuery.of(null, 0, 1, null, null)).total();
 		String page = mvc.perform(post("/inspections/inspectors/new").session(admin).with(csrf()).param("bureauId", "x1")
 			.param("name", "").param("certificateNumber", "").param("validUntil", "明年"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("id=\"errors\"", "执法证有效期应为日期", "所属单位不存在", "姓名不能为空", "执法证号不能为空");
 		assertThat(inspectors.list(DataScope.region("3205"), PageQuery.of(null, 0, 1, null, null)).total())

@@ -88,13 +88,13 @@ class InspectionPlanPagesIntegrationTest {
 		String refused = mvc.perform(planForm(wz).param("name", "吴中区网点抽查（页面）").param("periodFrom", "2026-12-31")
 			.param("periodTo", "2026-01-01").param("teamSize", "1").param("objectType", "OUTLET").param("sampling", "RATIO")
 			.param("samplePercent", "abc").param("regionCode", "320506"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("id=\"errors\"", "抽取比例（%）应为数字", "吴中区网点抽查（页面）");
 		refused = mvc.perform(planForm(wz).param("name", "吴中区网点抽查（页面）").param("periodFrom", "2026-12-31")
 			.param("periodTo", "2026-01-01").param("teamSize", "1").param("objectType", "OUTLET").param("sampling", "COUNT")
 			.param("sampleCount", "3").param("regionCode", "3205"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("检查期间截止日期不能早于起始日期", "每组检查人员应为2至10人", "检查事项（items）至少选择一项",
 				"抽查区域不在您的管辖范围内");
@@ -207,12 +207,12 @@ class InspectionPlanPagesIntegrationTest {
 		mvc.perform(planForm(ks).param("name", "x").param("periodFrom", today.toString())
 			.param("periodTo", today.toString()).param("items", "LICENCE").param("teamSize", "2")
 			.param("creditClasses", "很好").param("sampling", "RATIO").param("samplePercent", "10").param("regionCode", "320583"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("信用等级应为守信、失信、信用异常、未评定之一")));
 		mvc.perform(planForm(ks).param("name", "x").param("periodFrom", today.toString())
 			.param("periodTo", today.toString()).param("items", "LICENCE").param("teamSize", "2")
 			.param("sampling", "CLASS").param("classPercents", "", "", "", "").param("regionCode", "320583"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("按信用等级抽取时至少填写一个信用等级的抽取比例")));
 	}
 
@@ -259,12 +259,12 @@ class InspectionPlanPagesIntegrationTest {
 		mvc.perform(post("/inspections/inspectors/new").session(admin).with(csrf()).param("bureauId", Long.toString(bureau))
 			.param("name", "").param("certificateNumber", "32050099").param("validUntil", "2027-13-01")
 			.param("avoid", "not-a-code"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("执法证有效期应为日期（YYYY-MM-DD）")));
 		mvc.perform(post("/inspections/inspectors/new").session(admin).with(csrf()).param("bureauId", Long.toString(bureau))
 			.param("name", "").param("certificateNumber", "32050099").param("validUntil", "2027-12-31")
 			.param("avoid", "not-a-code"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("姓名不能为空")))
 			.andExpect(content().string(containsString("id=\"inspector-form\"")));
 		String location = mvc.perform(post("/inspections/inspectors/new").session(admin).with(csrf())
@@ -275,12 +275,12 @@ class InspectionPlanPagesIntegrationTest {
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 		mvc.perform(post("/inspections/inspectors/new").session(admin).with(csrf()).param("bureauId", Long.toString(bureau))
 			.param("name", "重复").param("certificateNumber", "32050099").param("validUntil", "2027-12-31"))
-			.andExpect(status().isOk())
+			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("执法证号已在检查人员名录库中")));
 
 		mvc.perform(post("/inspections/inspectors/" + id + "/edit").session(admin).with(csrf()).param("name", "页面执法")
 			.param("certificateNumber", "32050099").param("validUntil", "2025-06-30").param("avoid", "bad code"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("id=\"errors\"")));
 		mvc.perform(post("/inspections/inspectors/" + id + "/edit").session(admin).with(csrf()).param("name", "页面执法")
 			.param("certificateNumber", "32050099").param("validUntil", "2025-06-30"))
@@ -306,12 +306,12 @@ class InspectionPlanPagesIntegrationTest {
 		mvc.perform(post("/inspections/items/new").session(market).with(csrf()).param("code", "bad code")
 			.param("name", "冷链快件").param("legalText", "EXPRESS_REGULATION").param("article", "x")
 			.param("objectType", "ENTERPRISE").param("method", "ON_SITE").param("checklist", ""))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("条款应为整数")));
 		mvc.perform(post("/inspections/items/new").session(market).with(csrf()).param("code", "bad code")
 			.param("name", "冷链快件").param("legalText", "LOCAL_PRACTICE").param("article", "")
 			.param("objectType", "SHIP").param("method", "ON_SITE").param("checklist", "\n"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("事项代码应为2至40位大写字母")))
 			.andExpect(content().string(containsString("法律依据应选择一部法律法规")))
 			.andExpect(content().string(containsString("检查对象应为快递企业")))
@@ -323,6 +323,7 @@ class InspectionPlanPagesIntegrationTest {
 		mvc.perform(post("/inspections/items/new").session(market).with(csrf()).param("code", "SZ_COLD_CHAIN")
 			.param("name", "重复").param("legalText", "EXPRESS_REGULATION").param("objectType", "ENTERPRISE")
 			.param("method", "ON_SITE").param("checklist", "x"))
+			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("事项代码已在抽查事项清单中")));
 		mvc.perform(get("/api/v1/inspections/items").header("Authorization", "Bearer demo-wz-staff-token"))
 			.andExpect(content().string(containsString("SZ_COLD_CHAIN")));

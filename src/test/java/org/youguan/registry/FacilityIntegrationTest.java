@@ -109,7 +109,7 @@ class FacilityIntegrationTest {
 		mvc.perform(post("/registry/facilities/new").session(staff).with(csrf()).param("kind", "PARCEL_LOCKER")
 			.param("enterpriseId", String.valueOf(owner())).param("name", "页面柜").param("regionCode", "320506001")
 			.param("address", "页面路1号"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("格口数应为1至10000")));
 		mvc.perform(post("/registry/facilities/new").session(staff).with(csrf()).param("kind", "PARCEL_LOCKER")
 			.param("enterpriseId", String.valueOf(owner())).param("name", "页面柜").param("regionCode", "320506001")

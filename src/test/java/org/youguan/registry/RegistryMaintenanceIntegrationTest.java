@@ -291,7 +291,7 @@ class RegistryMaintenanceIntegrationTest {
 
 		mvc.perform(post("/registry/outlets/new").session(staff).with(csrf()).param("creditCode", DemoCodes.SF_WUZHONG)
 			.params(outletForm("坏网点" + s, "110105194912310022", "12345")))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("身份证号码校验码错误")));
 		outlets.close(SUZHOU, registered.id());
 		assertThatThrownBy(() -> outlets.correct(SUZHOU, registered.id(), new OutletData("再改" + s, 0, null, "FRANCHISE",
@@ -308,7 +308,7 @@ class RegistryMaintenanceIntegrationTest {
 		MockHttpSession admin = session("sys.admin");
 		mvc.perform(post("/registry/brands/" + id + "/edit").session(admin).with(csrf())
 			.param("name", "改名" + s).param("shortName", "中通").param("hqCreditCode", ""))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("品牌简称已存在")));
 		mvc.perform(post("/registry/brands/" + id + "/edit").session(admin).with(csrf())
 			.param("name", "改名" + s).param("shortName", "改" + s).param("hqCreditCode", DemoCodes.SF_WUZHONG))

@@ -88,7 +88,7 @@ class RegistryPagesIntegrationTest {
 		mvc.perform(post("/registry/enterprises/new").session(session("sz.market")).with(csrf())
 			.param("legalName", "").param("creditCode", "91350100M000100Y44").param("type", "EXPRESS")
 			.param("regionCode", "999999"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("企业名称不能为空")))
 			.andExpect(content().string(containsString("校验位")))
 			.andExpect(content().string(containsString("不存在")));

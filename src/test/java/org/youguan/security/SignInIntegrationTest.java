@@ -23,6 +23,7 @@ import org.youguan.org.UserKind;
 import org.youguan.org.Users;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -79,7 +80,7 @@ class SignInIntegrationTest {
 	@Test
 	void theSignInPageIsChineseAndPublic() throws Exception {
 		mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(content().string(
-				org.hamcrest.Matchers.containsString("用户登录")));
+				containsString("用户登录")));
 	}
 
 	@Test
@@ -97,7 +98,7 @@ class SignInIntegrationTest {
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
 		MockHttpSession session = (MockHttpSession) result.getRequest().getSession();
 		mvc.perform(get("/login").param("error", "").session(session))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("用户名或密码错误")));
+			.andExpect(content().string(containsString("用户名或密码错误")));
 		assertThat(events(SignInLog.Result.FAILURE, name)).extracting(SignInLog.Entry::reason)
 			.anySatisfy(s -> assertThat(s).contains("密码错误"));
 	}
@@ -133,13 +134,24 @@ class SignInIntegrationTest {
 		mvc.perform(get("/api/v1/me").session(session)).andExpect(status().isForbidden());
 		mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
 			.param("newPassword", "short").param("confirmPassword", "short"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("10位")));
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("10位")));
 		mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
 			.param("newPassword", "Changed#2026b").param("confirmPassword", "Changed#2026b"))
 			.andExpect(redirectedUrl("/"));
 		mvc.perform(get("/").session(session)).andExpect(status().isOk());
 		assertThat(signIn(name, "Changed#2026b").getResponse().getRedirectedUrl()).isEqualTo("/");
+	}
+
+	/** A refused token (kernel.FormSteps): 400 naming the rule, the tokens page again with the name as typed. */
+	@Test
+	void aTokenOfAnImpossibleLifetimeIsRefusedIn400WithItsNameKept() throws Exception {
+		MockHttpSession session = (MockHttpSession) signIn("sz.admin", "Demo@2026").getRequest().getSession();
+		String name = "拒绝令牌" + UUID.randomUUID().toString().substring(0, 8);
+		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", name).param("validDays", "0"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("有效期应为1至3650天")))
+			.andExpect(content().string(containsString("value=\"" + name + "\"")));
 	}
 
 	@Test
@@ -153,7 +165,7 @@ class SignInIntegrationTest {
 	@Test
 	void pagesCarrySecurityHeaders() throws Exception {
 		mvc.perform(get("/login"))
-			.andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
+			.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(header().string("X-Frame-Options", "DENY"));
 	}

@@ -340,7 +340,7 @@ class InputEdgeCasesIntegrationTest {
 		mvc.perform(post("/registry/outlets/new").session(SignIn.session(mvc, "wz.staff")).with(csrf())
 			.param("creditCode", "91320506MA1ND7K3Q" + org.youguan.kernel.CreditCode.checkCharacter("91320506MA1ND7K3Q"))
 			.params(outletForm(name, "0001-01-01")))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("开办日期应在1949-10-01至2099-12-31之间")));
 		assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(name, 0, 5, null, false)).total()).isZero();
 	}
@@ -471,7 +471,7 @@ class InputEdgeCasesIntegrationTest {
 		String waybill = "SF" + digits();
 		mvc.perform(multipart("/public/complaints/new").file(new MockMultipartFile("files", "破损照片.png", "image/png", huge))
 			.params(complaintForm(waybill)).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("20000×20000像素")))
 			.andExpect(content().string(not(containsString("申诉已提交"))));
 		mvc.perform(get("/api/v1/complaints").param("q", waybill).header("Authorization", "Bearer demo-wz-staff-token"))

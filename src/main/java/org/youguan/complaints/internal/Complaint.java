@@ -352,7 +352,7 @@ public class Complaint {
 	/** The filer withdraws the complaint before it is closed. */
 	public void withdraw(LocalDate today) {
 		if (status.finished()) {
-			throw DomainException.illegalTransition("申诉已" + status.label() + "，不能撤回");
+			throw DomainException.illegalTransition("申诉状态为“" + status.label() + "”，不能撤回");
 		}
 		withdrawnOn = today;
 		status = ComplaintStatus.WITHDRAWN;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -38,8 +39,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.OptionsHtml;
 import org.youguan.kernel.PageQuery;
@@ -229,7 +229,7 @@ class ComplaintController {
 			ComplaintFormInput input, @RequestParam(required = false) List<MultipartFile> files,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
 			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
-			RedirectAttributes redirect) throws IOException {
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		AttachmentDraft held = ComplaintIntake.draft(draft, me.getUsername());
 		ComplaintIntake.Holding holding = intake.hold(held, UploadedFile.of(files));
 		if (release != null) {
@@ -240,21 +240,14 @@ class ComplaintController {
 			model.addAttribute("errors", holding.errors().isEmpty() ? null : holding.errors());
 			return entryForm(model, intake.held(held));
 		}
-		try {
+		// refused: the form again in the refusal's 4xx with the values as typed and the evidence held (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			ComplaintIntake.Filed filed = intake.file(input.toForm(), holding.notHeld(), held, holding.errors(), channel,
 					false);
-			redirect.addFlashAttribute("message", "申诉 " + filed.number() + " 已登记（" + channel.label() + "）"
-					+ (filed.duplicateOf() == null ? "" : "，疑似与 " + filed.duplicateOf() + " 重复"));
 			redirect.addFlashAttribute("secret", "请告知申诉人：申诉编号 " + filed.number() + "，查询码 " + filed.queryCode());
-			return "redirect:/complaints/" + filed.id();
-		}
-		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
-				throw ex;
-			}
-			model.addAttribute("errors", ex.formErrors());
-			return entryForm(model, intake.held(held));
-		}
+			return new PageSteps.Done("申诉 " + filed.number() + " 已登记（" + channel.label() + "）"
+					+ (filed.duplicateOf() == null ? "" : "，疑似与 " + filed.duplicateOf() + " 重复"), "/complaints/" + filed.id());
+		}, () -> entryForm(model, intake.held(held)));
 	}
 
 	private String entryForm(Model model, List<Attachment> held) {

@@ -2,6 +2,8 @@ package org.youguan.complaints.internal;
 
 import java.math.BigDecimal;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,8 +18,7 @@ import org.youguan.complaints.ComplaintReply;
 import org.youguan.complaints.ComplaintStatus;
 import org.youguan.complaints.Responsibility;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
@@ -69,8 +70,8 @@ class EnterpriseComplaintController {
 	}
 
 	/**
-	 * The enterprise's reply. A broken rule shows the form again with everything typed and the errors; not found (another
-	 * enterprise's complaint, 404) and refusals (403) reach the one error handler, as with {@link PageSteps}.
+	 * The enterprise's reply. A broken rule shows the form again in the rule's 4xx with everything typed and the errors;
+	 * not found (another enterprise's complaint, 404) and refusals (403) reach the one error handler ({@link FormSteps}).
 	 */
 	@PostMapping("/enterprise/complaints/{id:\\d+}/reply")
 	String reply(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
@@ -78,22 +79,15 @@ class EnterpriseComplaintController {
 			@RequestParam(required = false) Responsibility responsibility, @RequestParam(required = false) String solution,
 			@RequestParam(required = false) String compensation, @RequestParam(defaultValue = "false") boolean apology,
 			@RequestParam(defaultValue = "false") boolean userAgrees, @RequestParam(required = false) String handler,
-			@RequestParam(required = false) String handlerPhone, Model model, RedirectAttributes redirect) {
-		try {
+			@RequestParam(required = false) String handlerPhone, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, () -> {
 			Validation v = new Validation();
 			BigDecimal amount = v.decimal("compensation", "赔偿金额", compensation);
 			v.throwIfInvalid();
 			var done = procedure.reply(me.scope(), id, new ComplaintReply(findings, responsibility, solution, amount, apology,
 					userAgrees, handler, handlerPhone));
-			redirect.addFlashAttribute("message", done.message());
-			return "redirect:/enterprise/complaints/" + id;
-		}
-		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
-				throw ex;
-			}
-			model.addAttribute("errors", ex.formErrors());
-			return show(me, id, model);
-		}
+			return new PageSteps.Done(done.message(), "/enterprise/complaints/" + id);
+		}, () -> show(me, id, model));
 	}
 }

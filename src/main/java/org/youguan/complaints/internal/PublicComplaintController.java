@@ -23,7 +23,9 @@ import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FormSteps;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
 
@@ -79,7 +81,7 @@ class PublicComplaintController {
 	String processForm(ComplaintFormInput input, @RequestParam(required = false) List<MultipartFile> files,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
 			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release,
-			HttpSession session, Model model) throws IOException {
+			HttpSession session, Model model, HttpServletResponse response) throws IOException {
 		AttachmentDraft held = ComplaintIntake.draft(draft, visitor(session));
 		ComplaintIntake.Holding holding = intake.hold(held, UploadedFile.of(files));
 		if (release != null) {
@@ -96,7 +98,8 @@ class PublicComplaintController {
 			return form(model, List.of());
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
+			// refused: the form again in the refusal's 4xx with the values as typed and the evidence held
+			FormSteps.refused(ex, model, response);
 			return form(model, intake.held(held));
 		}
 	}
@@ -111,15 +114,20 @@ class PublicComplaintController {
 		return ComplaintIntake.PUBLIC_HOLDER + secret;
 	}
 
+	/**
+	 * The status page; with a number and a query code (or phone number), that complaint's status. A pair that finds
+	 * nothing answers the page again with its error in the refusal's status (404), the numbers as typed.
+	 */
 	@GetMapping("/public/complaints/status")
 	String status(@RequestParam(required = false) String number, @RequestParam(required = false) String queryCode,
-			Model model) {
+			Model model, HttpServletResponse response) {
 		if (number != null && queryCode != null) {
 			try {
 				model.addAttribute("status", tracking.publicStatus(number, queryCode));
 				model.addAttribute("queryCode", queryCode);
 			}
 			catch (DomainException ex) {
+				response.setStatus(ex.code().status());
 				model.addAttribute("errors", ex.formErrors());
 			}
 		}
@@ -128,7 +136,8 @@ class PublicComplaintController {
 
 	/**
 	 * Withdrawal needs the query code given at filing, typed again: the phone number that may have opened the status
-	 * page is no secret (the respondent enterprise knows it). A wrong code answers 403 on the status page.
+	 * page is no secret (the respondent enterprise knows it). A wrong code answers 403 on the status page; a complaint
+	 * already finished answers the refusal's own status (409) and reason there.
 	 */
 	@PostMapping("/public/complaints/withdraw")
 	String withdraw(@RequestParam String number, @RequestParam(required = false) String queryCode,
@@ -142,10 +151,12 @@ class PublicComplaintController {
 			return "redirect:/public/complaints/status";
 		}
 		catch (DomainException ex) {
-			response.setStatus(403);
-			model.addAttribute("errors", List.of(new FieldError("queryCode", "query-code",
-					"查询码不正确，未撤回。撤回申诉须填写受理回执上的查询码")));
-			return status(number, lookup, model);
+			boolean wrongCode = ex.code() == ErrorCode.NOT_FOUND;
+			String page = status(number, lookup, model, response);
+			response.setStatus(wrongCode ? 403 : ex.code().status());
+			model.addAttribute("errors", wrongCode ? List.of(new FieldError("queryCode", "query-code",
+					"查询码不正确，未撤回。撤回申诉须填写受理回执上的查询码")) : ex.formErrors());
+			return page;
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,8 +25,8 @@ import org.youguan.filing.FilingStatus;
 import org.youguan.filing.OutletFilings;
 import org.youguan.filing.Upload;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
@@ -93,7 +95,7 @@ class EnterpriseFilingController {
 			@RequestParam(required = false) List<MultipartFile> managerId, @RequestParam(required = false) List<MultipartFile> photos,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
 			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
-			RedirectAttributes redirect) throws IOException {
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		AttachmentDraft held = OutletFilings.draft(draft, me);
 		List<Upload> uploads = new ArrayList<>();
 		add(uploads, AttachmentKind.BUSINESS_LICENCE, businessLicence);
@@ -107,19 +109,15 @@ class EnterpriseFilingController {
 			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
 			return newForm(model, form, held);
 		}
-		try {
+		// refused: the form again in the refusal's 4xx with the values as typed and the files held (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			Validation v = new Validation();
 			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
 			var data = form.toData(enterpriseId, v);
 			// a number that does not parse and a refused file are reported with every other problem, not alone
 			long id = filings.submitNew(me, data, List.of(), formErrors(v, fileErrors), held);
-			redirect.addFlashAttribute("message", "备案已提交，受理编号：" + filings.get(me.scope(), id).number());
-			return "redirect:/enterprise/filings/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return newForm(model, form, held);
-		}
+			return new PageSteps.Done("备案已提交，受理编号：" + filings.get(me.scope(), id).number(), "/enterprise/filings/" + id);
+		}, () -> newForm(model, form, held));
 	}
 
 	@GetMapping("/enterprise/filings/{id}")
@@ -163,7 +161,7 @@ class EnterpriseFilingController {
 			@RequestParam(required = false) List<MultipartFile> files,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
 			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
-			RedirectAttributes redirect) throws IOException {
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		AttachmentDraft held = OutletFilings.draft(draft, me);
 		List<Upload> uploads = new ArrayList<>();
 		add(uploads, AttachmentKind.SUPPLEMENT, files);
@@ -175,19 +173,15 @@ class EnterpriseFilingController {
 			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
 			return changeForm(model, me.scope(), id, form, held);
 		}
-		try {
+		return FormSteps.run(model, response, redirect, () -> {
 			Validation v = new Validation();
 			var data = form.toData(0, v);
 			var changed = v.date("changedOn", "变更日期", changedOn);
 			long filing = filings.submitChange(me, id, data, changed, changeDescription, List.of(),
 					formErrors(v, fileErrors), held);
-			redirect.addFlashAttribute("message", "变更备案已提交，受理编号：" + filings.get(me.scope(), filing).number());
-			return "redirect:/enterprise/filings/" + filing;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return changeForm(model, me.scope(), id, form, held);
-		}
+			return new PageSteps.Done("变更备案已提交，受理编号：" + filings.get(me.scope(), filing).number(),
+					"/enterprise/filings/" + filing);
+		}, () -> changeForm(model, me.scope(), id, form, held));
 	}
 
 	@PostMapping("/enterprise/outlets/{id}/closure")

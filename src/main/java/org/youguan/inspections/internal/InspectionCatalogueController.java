@@ -3,6 +3,8 @@ package org.youguan.inspections.internal;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,8 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.inspections.InspectionItems;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
@@ -61,30 +62,15 @@ class InspectionCatalogueController {
 	@PostMapping("/inspections/items/new")
 	@PreAuthorize(InspectionApiController.WRITERS)
 	String processCreateForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @ModelAttribute ItemForm form,
-			Model model, RedirectAttributes redirect) {
-		try {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			if (me.bureauId() == null) {
 				throw new InvalidValueException("bureauId", "required", "只有邮政管理部门的工作人员才能增加抽查事项");
 			}
-			Integer article = null;
-			if (form.article() != null && !form.article().isBlank()) {
-				try {
-					article = Integer.valueOf(form.article().strip());
-				}
-				catch (NumberFormatException ex) {
-					throw new InvalidValueException("article", "format", "条款应为整数（0表示整部法规）");
-				}
-			}
-			List<String> lines = form.checklist() == null ? List.of() : Arrays.asList(form.checklist().split("\\R"));
-			String code = items.add(scope, me.bureauId(), me.displayName(), new InspectionItems.ItemData(form.code(),
-					form.name(), form.legalText(), article, form.objectType(), form.method(), lines));
-			redirect.addFlashAttribute("message", "已增加抽查事项" + code + "；公布清单后公众可见");
-			return "redirect:/inspections/items";
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return form(model, form);
-		}
+			String code = items.add(scope, me.bureauId(), me.displayName(), data(form));
+			return new PageSteps.Done("已增加抽查事项" + code + "；公布清单后公众可见", "/inspections/items");
+		}, () -> form(model, form));
 	}
 
 	/** The edit form of an item the caller's bureau added (404 unknown; 403 a default item or another bureau's). */
@@ -101,22 +87,16 @@ class InspectionCatalogueController {
 	@PostMapping("/inspections/items/{code}/edit")
 	@PreAuthorize(InspectionApiController.WRITERS)
 	String processUpdateForm(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
-			@ModelAttribute ItemForm form, Model model, RedirectAttributes redirect) {
+			@ModelAttribute ItemForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		items.editable(me.bureauId(), code);
-		try {
+		return FormSteps.run(model, response, redirect, () -> {
 			items.update(me.bureauId(), code, data(form));
-			redirect.addFlashAttribute("message", "已修改抽查事项" + code.toUpperCase() + "；公布清单后公众可见");
-			return "redirect:/inspections/items";
-		}
-		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
-				throw ex;
-			}
-			model.addAttribute("errors", ex.formErrors());
+			return new PageSteps.Done("已修改抽查事项" + code.toUpperCase() + "；公布清单后公众可见", "/inspections/items");
+		}, () -> {
 			model.addAttribute("editing", true);
 			return form(model, new ItemForm(code.toUpperCase(), form.name(), form.legalText(), form.article(),
 					form.objectType(), form.method(), form.checklist()));
-		}
+		});
 	}
 
 	/** Deactivates an item the caller's bureau added (audited). */

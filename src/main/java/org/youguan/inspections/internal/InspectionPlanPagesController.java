@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,6 +33,7 @@ import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
@@ -103,27 +106,40 @@ class InspectionPlanPagesController {
 	@PreAuthorize(InspectionApiController.WRITERS)
 	String processCreateForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @ModelAttribute PlanForm form,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		if (regionPick != null) {
 			return form(model, scope, form);
 		}
-		try {
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			if (me.bureauId() == null) {
 				throw new InvalidValueException("bureauId", "required", "只有邮政管理部门的工作人员才能新建抽查计划");
 			}
 			Validation read = new Validation();
 			InspectionPlans.PlanData data = data(form, read);
-			long id = plans.create(scope, me.bureauId(), me.regionCode(), me.displayName(), data, false, read.errors());
-			redirect.addFlashAttribute("message", "已新建抽查计划“" + form.name().strip() + "”，下一步：冻结检查对象名单");
-			return "redirect:/inspections/plans/" + id;
+			try {
+				long id = plans.create(scope, me.bureauId(), me.regionCode(), me.displayName(), data, false, read.errors());
+				return new PageSteps.Done("已新建抽查计划“" + form.name().strip() + "”，下一步：冻结检查对象名单",
+						"/inspections/plans/" + id);
+			}
+			catch (DomainException ex) {
+				throw samplingSaidOnce(ex);
+			}
+		}, () -> form(model, scope, form));
+	}
+
+	/**
+	 * The refusal without its "sampling" rule when the form already said what is wrong with the sampling it was given
+	 * (an error of another rule on a sampling field); else the refusal unchanged.
+	 */
+	private static DomainException samplingSaidOnce(DomainException ex) {
+		List<FieldError> errors = ex.fieldErrors();
+		boolean samplingRead = errors.stream().anyMatch(e -> SAMPLING_FIELDS.contains(e.field()) && !e.rule().equals("sampling"));
+		if (!samplingRead) {
+			return ex;
 		}
-		catch (DomainException ex) {
-			List<FieldError> errors = ex.formErrors();
-			// the page already said what is wrong with the sampling it was given
-			boolean samplingRead = errors.stream().anyMatch(e -> SAMPLING_FIELDS.contains(e.field()) && !e.rule().equals("sampling"));
-			model.addAttribute("errors", errors.stream().filter(e -> !(samplingRead && e.rule().equals("sampling"))).toList());
-			return form(model, scope, form);
-		}
+		return new DomainException(ex.code(), ex.getMessage(),
+				errors.stream().filter(e -> !e.rule().equals("sampling")).toList());
 	}
 
 	/** The form's fields that choose and size the sample. */

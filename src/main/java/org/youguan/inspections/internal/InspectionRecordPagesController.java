@@ -34,8 +34,8 @@ import org.youguan.inspections.InspectionPlan;
 import org.youguan.inspections.InspectionPlans;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
@@ -165,10 +165,8 @@ class InspectionRecordPagesController {
 			return "redirect:/inspections/records/" + id;
 		}
 		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
-				throw ex;
-			}
-			response.setStatus(400);
+			// refused: the form again in the refusal's own 4xx (409 a duplicate too), as typed (kernel.FormSteps)
+			FormSteps.refused(ex, model, response);
 			return show(me, model, values(form, params), ex.formErrors());
 		}
 	}

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,10 +19,11 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.Bureaus;
@@ -92,17 +95,14 @@ class InspectorRosterController {
 
 	@PostMapping("/inspections/inspectors/new")
 	@PreAuthorize(MANAGERS)
-	String processCreateForm(DataScope scope, @ModelAttribute InspectorForm form, Model model, RedirectAttributes redirect) {
-		try {
+	String processCreateForm(DataScope scope, @ModelAttribute InspectorForm form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			Validation read = new Validation();
 			long id = inspectors.register(scope, data(form, null, read), read.errors());
-			redirect.addFlashAttribute("message", "已将" + form.name().strip() + "登记入检查人员名录库");
-			return "redirect:/inspections/inspectors/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return form(model, scope, form, null);
-		}
+			return new PageSteps.Done("已将" + form.name().strip() + "登记入检查人员名录库", "/inspections/inspectors/" + id);
+		}, () -> form(model, scope, form, null));
 	}
 
 	@GetMapping("/inspections/inspectors/{id:\\d+}/edit")
@@ -114,18 +114,12 @@ class InspectorRosterController {
 	@PostMapping("/inspections/inspectors/{id:\\d+}/edit")
 	@PreAuthorize(MANAGERS)
 	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute InspectorForm form, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		Inspector current = inspectors.get(scope, id);
-		try {
+		return FormSteps.run(model, response, redirect, "/inspections/inspectors/" + id, "已保存", () -> {
 			Validation read = new Validation();
 			inspectors.update(scope, id, data(form, current.bureauId(), read), read.errors());
-			redirect.addFlashAttribute("message", "已保存");
-			return "redirect:/inspections/inspectors/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return form(model, scope, form, id);
-		}
+		}, () -> form(model, scope, form, id));
 	}
 
 	private String form(Model model, DataScope scope, InspectorForm form, Long id) {

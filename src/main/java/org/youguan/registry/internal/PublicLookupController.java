@@ -3,6 +3,7 @@ package org.youguan.registry.internal;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,12 +39,13 @@ class PublicLookupController {
 	/**
 	 * The lookup page: licences matching {@code query}, and filed outlets of {@code brand} in {@code region} (a county or
 	 * street code), 20 a page. A region code that is malformed or names no region is shown on the form (the field's
-	 * error), not answered with an error page.
+	 * error, in status 400), not answered with an error page.
 	 */
 	@ChecksRegionItself
 	@GetMapping("/public/lookup")
 	String lookup(@RequestParam(required = false) String query, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String brand, ListRequest list, HttpServletRequest request, Model model) {
+			@RequestParam(required = false) String brand, ListRequest list, HttpServletRequest request, Model model,
+			HttpServletResponse response) {
 		PublicLookup.View view = lookup.now();
 		PublicLookup.Pickers pickers = view.pickers();
 		// the pickers' options written in Java (issue 12: the page's iterations besides the outlets)
@@ -66,6 +68,8 @@ class PublicLookupController {
 				model.addAttribute("outletItemsHtml", view.outletItemsHtml(outlets));
 			}
 			catch (InvalidValueException ex) {
+				// a refused search answers its 400, with the page and the choices as made
+				response.setStatus(ex.code().status());
 				model.addAttribute("errors", ex.fieldErrors());
 			}
 		}

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -26,8 +27,8 @@ import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FiguresQuery;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
@@ -250,13 +251,9 @@ class UniversalSupervisionController {
 		return "universal/supervision-form";
 	}
 
-	private static String refused(DomainException ex, HttpServletResponse response, Model model,
-			java.util.function.Supplier<String> page) {
-		if (ex.code() == ErrorCode.NOT_FOUND) {
-			throw ex;
-		}
-		model.addAttribute("errors", ex.formErrors());
-		response.setStatus(ex.code().status());
+	/** A refusal as every refused form answers it ({@link FormSteps#refused}), then the form's page. */
+	private static String refused(DomainException ex, HttpServletResponse response, Model model, Supplier<String> page) {
+		FormSteps.refused(ex, model, response);
 		return page.get();
 	}
 

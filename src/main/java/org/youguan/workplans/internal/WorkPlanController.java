@@ -25,7 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.OfficeFiles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
@@ -150,19 +149,9 @@ class WorkPlanController {
 			model.addAttribute("departments", me.bureauId() == null ? List.of() : departments.ofBureau(me.bureauId()));
 		}
 		catch (DomainException ex) {
-			refused(ex, model, response);
+			FormSteps.refused(ex, model, response);
 		}
 		return "workplans/import";
-	}
-
-	/** A refusal as {@link FormSteps} answers it: not-found unchanged, else its errors and its 4xx status. */
-	private static void refused(DomainException ex, Model model, HttpServletResponse response) {
-		if (ex.code() == ErrorCode.NOT_FOUND) {
-			throw ex;
-		}
-		response.setStatus(ex.code().status());
-		model.addAttribute("errors", ex.formErrors());
-		model.addAttribute("refused", true);
 	}
 
 	/** Saves the previewed notice with the chosen mapping ("map.NAME" → department id or "new"). */
@@ -188,7 +177,7 @@ class WorkPlanController {
 			return "redirect:/workplans/" + id;
 		}
 		catch (DomainException ex) {
-			refused(ex, model, response);
+			FormSteps.refused(ex, model, response);
 			model.addAttribute("preview", imports.preview(me, text));
 			model.addAttribute("text", text);
 			model.addAttribute("departments", departments.ofBureau(me.bureauId()));

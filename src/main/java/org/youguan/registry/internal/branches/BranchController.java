@@ -2,6 +2,8 @@ package org.youguan.registry.internal.branches;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -16,10 +18,11 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
-import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.BranchData;
@@ -107,12 +110,13 @@ class BranchController {
 			@RequestParam String headName, @RequestParam(required = false) String businessLicenceDate,
 			@RequestParam(required = false) String filedOn,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		if (regionPick != null) {
 			model.addAttribute("branchId", id);
 			return "registry/branch-form";
 		}
-		try {
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			Validation v = new Validation();
 			var licenceDate = v.date("businessLicenceDate", "营业执照日期", businessLicenceDate);
 			var filed = v.date("filedOn", "备案日期", filedOn);
@@ -125,13 +129,10 @@ class BranchController {
 			v.throwIfInvalid();
 			BranchData data = new BranchData(enterpriseId, licenceId, name, regionCode, address, headName, licenceDate, filed);
 			branches.update(scope, id, data);
-			redirect.addFlashAttribute("message", "已保存");
-			return "redirect:/registry/branches/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
+			return new PageSteps.Done("已保存", "/registry/branches/" + id);
+		}, () -> {
 			model.addAttribute("branchId", id);
 			return "registry/branch-form";
-		}
+		});
 	}
 }

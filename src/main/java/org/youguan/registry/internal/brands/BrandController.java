@@ -2,6 +2,8 @@ package org.youguan.registry.internal.brands;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -16,7 +18,8 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.PageSteps;
 import org.youguan.registry.Brands.BrandData;
 import org.youguan.registry.Brands.BrandFigures;
 import org.youguan.registry.Brands;
@@ -84,22 +87,23 @@ class BrandController {
 	@PostMapping({ "/registry/brands/new", "/registry/brands/{id}/edit" })
 	@PreAuthorize(MAINTAINERS)
 	String processForm(@PathVariable(required = false) Long id, @RequestParam String name, @RequestParam String shortName,
-			@RequestParam(required = false) String hqCreditCode, Model model, RedirectAttributes redirect) {
-		try {
+			@RequestParam(required = false) String hqCreditCode, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			BrandData data = new BrandData(name, shortName, hqCreditCode);
+			long saved;
 			if (id == null) {
-				id = brands.create(data, false);
+				saved = brands.create(data, false);
 			}
 			else {
 				brands.update(id, data);
+				saved = id;
 			}
-			redirect.addFlashAttribute("message", "已保存品牌“" + name.strip() + "”");
-			return "redirect:/registry/brands/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
+			return new PageSteps.Done("已保存品牌“" + name.strip() + "”", "/registry/brands/" + saved);
+		}, () -> {
 			model.addAttribute("brandId", id);
 			return "registry/brand-form";
-		}
+		});
 	}
 }

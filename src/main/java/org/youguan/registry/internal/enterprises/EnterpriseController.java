@@ -2,6 +2,8 @@ package org.youguan.registry.internal.enterprises;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,11 +19,10 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
-import org.youguan.kernel.DomainException;
-
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.AnnualReportCopies;
 import org.youguan.registry.Branches;
@@ -115,19 +116,15 @@ class EnterpriseController {
 	@PreAuthorize(RegistryAccess.WRITERS)
 	String processCreateForm(DataScope scope, @ModelAttribute EnterpriseData data,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		if (regionPick != null) {
 			return form(model, data, null);
 		}
-		try {
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			long id = enterprises.register(scope, data, false);
-			redirect.addFlashAttribute("message", "已登记企业“" + data.legalName().strip() + "”");
-			return "redirect:/registry/enterprises/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return form(model, data, null);
-		}
+			return new PageSteps.Done("已登记企业“" + data.legalName().strip() + "”", "/registry/enterprises/" + id);
+		}, () -> form(model, data, null));
 	}
 
 	@GetMapping("/registry/enterprises/{id}/edit")
@@ -142,19 +139,14 @@ class EnterpriseController {
 	@PreAuthorize(RegistryAccess.WRITERS)
 	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute EnterpriseData data,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		if (regionPick != null) {
 			return form(model, data, id);
 		}
-		try {
+		return FormSteps.run(model, response, redirect, () -> {
 			enterprises.update(scope, id, data);
-			redirect.addFlashAttribute("message", "已保存");
-			return "redirect:/registry/enterprises/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return form(model, data, id);
-		}
+			return new PageSteps.Done("已保存", "/registry/enterprises/" + id);
+		}, () -> form(model, data, id));
 	}
 
 	@PostMapping("/registry/enterprises/{id}/{action:suspend|resume|cancel}")

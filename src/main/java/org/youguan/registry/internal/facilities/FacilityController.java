@@ -3,6 +3,8 @@ package org.youguan.registry.internal.facilities;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,7 +19,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -98,13 +100,12 @@ class FacilityController {
 			@RequestParam(required = false) String serialNumber, @RequestParam(required = false) String services,
 			@RequestParam(required = false) String commissionedOn,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		if (regionPick != null) {
-			model.addAttribute("kind", kind);
-			model.addAttribute("facilityId", id);
-			return "registry/facility-form";
+			return form(model, kind, id);
 		}
-		try {
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			if (enterpriseId == null) {
 				throw new InvalidValueException("enterpriseId", "required", "请填写所属企业编号（在企业详情页地址中）");
 			}
@@ -115,15 +116,15 @@ class FacilityController {
 			FacilityData data = new FacilityData(kind, name, enterpriseId, regionCode, address, compartments, serialNumber,
 					services, since);
 			long saved = id == null ? facilities.register(scope, data, false) : update(scope, id, data);
-			redirect.addFlashAttribute("message", "已保存");
-			return "redirect:/registry/facilities/" + saved;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			model.addAttribute("kind", kind);
-			model.addAttribute("facilityId", id);
-			return "registry/facility-form";
-		}
+			return new PageSteps.Done("已保存", "/registry/facilities/" + saved);
+		}, () -> form(model, kind, id));
+	}
+
+	/** The facility form again as posted (a region picked, or a refusal): its kind and the facility it edits. */
+	private static String form(Model model, FacilityKind kind, Long id) {
+		model.addAttribute("kind", kind);
+		model.addAttribute("facilityId", id);
+		return "registry/facility-form";
 	}
 
 	@GetMapping("/registry/facilities/{id}/edit")

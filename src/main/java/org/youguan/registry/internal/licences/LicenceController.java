@@ -3,6 +3,8 @@ package org.youguan.registry.internal.licences;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,9 +21,9 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.ListRequest;
-import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
@@ -102,29 +104,25 @@ class LicenceController {
 			@RequestParam(required = false) LicenceScope licenceScope, @RequestParam String issuingBureauName,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn, Model model,
-			RedirectAttributes redirect) {
-		try {
+			RedirectAttributes redirect, HttpServletResponse response) {
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			String issuingRegion = Licences.issuingRegion(issuingBureauName, me.regionCode());
 			if (id == null) {
 				long enterprise = enterprises.idInScope(scope, creditCode, "creditCode");
-				id = licences.record(scope, new LicenceData(enterprise, number, licenceScope, issuingBureauName,
+				long recorded = licences.record(scope, new LicenceData(enterprise, number, licenceScope, issuingBureauName,
 						issuingRegion, issuedOn, expiresOn), false);
-				redirect.addFlashAttribute("message", "已登记许可证" + number.strip());
+				return new PageSteps.Done("已登记许可证" + number.strip(), "/registry/licences/" + recorded);
 			}
-			else {
-				LicenceView current = licences.get(scope, id);
-				licences.correct(scope, id, new LicenceData(current.enterpriseId(), number, licenceScope, issuingBureauName,
-						issuingRegion, issuedOn, expiresOn));
-				redirect.addFlashAttribute("message", "已更正许可证登记信息");
-			}
-			return "redirect:/registry/licences/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
+			LicenceView current = licences.get(scope, id);
+			licences.correct(scope, id, new LicenceData(current.enterpriseId(), number, licenceScope, issuingBureauName,
+					issuingRegion, issuedOn, expiresOn));
+			return new PageSteps.Done("已更正许可证登记信息", "/registry/licences/" + id);
+		}, () -> {
 			model.addAttribute("scopes", LicenceScope.values());
 			model.addAttribute("licenceId", id);
 			return "registry/licence-form";
-		}
+		});
 	}
 
 	@GetMapping("/registry/licences/{id}/edit")

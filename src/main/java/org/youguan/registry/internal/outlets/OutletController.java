@@ -2,6 +2,8 @@ package org.youguan.registry.internal.outlets;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,10 +19,10 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
-import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
@@ -110,23 +112,19 @@ class OutletController {
 	String processCreateForm(DataScope scope, @ModelAttribute OutletForm form, @RequestParam(required = false) String creditCode,
 			@RequestParam(required = false) String filingNumber,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		if (regionPick != null) {
 			return form(model, form, null);
 		}
-		try {
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			Validation v = new Validation();
 			long operator = enterprises.idInScope(scope, creditCode, "creditCode");
 			OutletData data = form.toData(operator, v);
 			v.throwIfInvalid();
 			long id = outlets.registerOnRecord(scope, data, filingNumber);
-			redirect.addFlashAttribute("message", "已登记网点“" + form.name().strip() + "”");
-			return "redirect:/registry/outlets/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return form(model, form, null);
-		}
+			return new PageSteps.Done("已登记网点“" + form.name().strip() + "”", "/registry/outlets/" + id);
+		}, () -> form(model, form, null));
 	}
 
 	@GetMapping("/registry/outlets/{id}/edit")
@@ -139,22 +137,17 @@ class OutletController {
 	@PreAuthorize(RegistryAccess.WRITERS)
 	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute OutletForm form,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		if (regionPick != null) {
 			return form(model, form, id);
 		}
-		try {
+		return FormSteps.run(model, response, redirect, () -> {
 			Validation v = new Validation();
 			OutletData data = form.toData(0, v);
 			v.throwIfInvalid();
 			outlets.correct(scope, id, data);
-			redirect.addFlashAttribute("message", "已更正网点登记信息");
-			return "redirect:/registry/outlets/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			return form(model, form, id);
-		}
+			return new PageSteps.Done("已更正网点登记信息", "/registry/outlets/" + id);
+		}, () -> form(model, form, id));
 	}
 
 	private String form(Model model, OutletForm form, Long id) {

@@ -1,0 +1,76 @@
+package org.youguan.registry;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A refused register form (kernel.FormSteps) answers the refusal's 4xx with the form again, the error naming the field
+ * and the values as typed, so no client reads a refusal as saved; a record that is not there stays 404.
+ */
+@IntegrationTest
+class RegistryFormRefusalsIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Branches branches;
+
+	private static String unique() {
+		return UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 8);
+	}
+
+	@Test
+	void aBranchCorrectionWithAnUnreadableDateIsRefusedIn400WithTheFormAsTyped() throws Exception {
+		long branch = branches.list(DataScope.region("3205"), null, new PageQuery("", 0, 1, null, false)).items().get(0).id();
+		String name = "拒绝分支" + unique();
+		mvc.perform(post("/registry/branches/" + branch + "/edit").session(SignIn.session(mvc, "sz.market")).with(csrf())
+			.param("name", name).param("regionCode", "320506").param("address", "吴中区拒绝路1号").param("headName", "张三")
+			.param("businessLicenceDate", "2026-13-01").param("filedOn", "2026-01-05"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("营业执照日期应为日期（YYYY-MM-DD）")))
+			.andExpect(content().string(containsString("value=\"" + name + "\"")));
+	}
+
+	@Test
+	void aLicenceOfAnEnterpriseOutsideTheRegisterIsRefusedIn400AndAnUnknownLicenceStays404() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		String number = "拒绝许可" + unique();
+		mvc.perform(post("/registry/licences/new").session(staff).with(csrf()).param("creditCode", "91320506MA1NOPE00X")
+			.param("number", number).param("licenceScope", "CITY").param("issuingBureauName", "苏州市邮政管理局")
+			.param("issuedOn", "2025-01-01").param("expiresOn", "2030-01-01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("辖区内没有该统一社会信用代码的企业")))
+			.andExpect(content().string(containsString("value=\"" + number + "\"")));
+		mvc.perform(post("/registry/licences/999999999/edit").session(staff).with(csrf()).param("number", number)
+			.param("issuingBureauName", "苏州市邮政管理局"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anEnterpriseRegistrationWithoutANameIsRefusedIn400WithTheOtherValuesKept() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		String representative = "法代" + unique();
+		mvc.perform(post("/registry/enterprises/new").session(staff).with(csrf()).param("legalName", "")
+			.param("creditCode", "91350100M000100Y44").param("type", "EXPRESS").param("legalRepresentative", representative)
+			.param("regionCode", "320506"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("企业名称不能为空")))
+			.andExpect(content().string(containsString("value=\"" + representative + "\"")));
+	}
+}
