@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
@@ -23,12 +24,13 @@ import org.youguan.org.Users;
 import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * An account's API tokens end with the password that guarded their issue and with the rights and scope they were
- * issued under: a password reset by an administrator and a change of the account's roles, bureau or enterprise revoke
+ * issued under: a password reset by an administrator, the user's own password change and a change of the account's roles, bureau or enterprise revoke
  * them, each revocation audited; a change of the display name alone does not.
  */
 @IntegrationTest
@@ -103,6 +105,28 @@ class ApiTokenRevocationIntegrationTest {
 		Holder h = staffWithToken();
 		users.resetPassword(admin(), h.id());
 		revokedAndAudited(h.token(), "密码重置");
+	}
+
+	@Test
+	void aUsersOwnPasswordChangeRevokesTheirTokens() throws Exception {
+		String name = "token.own." + UUID.randomUUID().toString().substring(0, 8);
+		String temporary = users.create(admin(), staff(name, "3205", EnumSet.of(Role.STAFF))).temporaryPassword();
+		CurrentUser holder = directory.principal(name).orElseThrow();
+		ApiTokens.NewToken token = tx.execute(s -> tokens.create(holder, "本人集成", null));
+		works(token);
+		users.changeOwnPassword(holder, temporary, "Own#Change2026");
+		revokedAndAudited(token, "本人修改密码");
+	}
+
+	@Test
+	void aRefusedOwnPasswordChangeKeepsTheTokens() throws Exception {
+		String name = "token.own." + UUID.randomUUID().toString().substring(0, 8);
+		String temporary = users.create(admin(), staff(name, "3205", EnumSet.of(Role.STAFF))).temporaryPassword();
+		CurrentUser holder = directory.principal(name).orElseThrow();
+		ApiTokens.NewToken token = tx.execute(s -> tokens.create(holder, "本人集成", null));
+		assertThatThrownBy(() -> users.changeOwnPassword(holder, temporary, "short"))
+			.isInstanceOf(InvalidValueException.class);
+		works(token);
 	}
 
 	@Test
