@@ -132,17 +132,26 @@ public class Licences {
 			.collect(Collectors.toMap(LicenceView::id, Function.identity()));
 	}
 
+	/** A licence number as typed, written as the registry stores it ({@link Text#identifier}); "" for none. */
+	private static String typed(String number) {
+		String n = Text.identifier(number);
+		return n == null ? "" : n;
+	}
+
 	/** The issuing bureau's region: the country for 国家邮政局, otherwise the recording bureau's own region. */
 	public static String issuingRegion(String issuingBureauName, String recorderRegion) {
 		return issuingBureauName != null && issuingBureauName.contains("国家") || recorderRegion == null
 				|| recorderRegion.isEmpty() ? "0" : recorderRegion;
 	}
 
-	/** A licence in scope by its number. */
+	/**
+	 * A licence in scope by its number as typed, read as {@link Text#identifier} writes it (full-width digits, other
+	 * dashes, an automatic number's missing padding), the form the registry stores it in.
+	 */
 	public Optional<LicenceView> findByNumber(DataScope scope, String number) {
 		return jdbc.sql(SELECT + " WHERE l.number = :number AND " + scope.enterprisePredicate("e.credit_code", "l.region_code"))
 			.params(scope.params())
-			.param("number", number == null ? "" : number.strip())
+			.param("number", typed(number))
 			.param("today", LocalDate.now(clock))
 			.query(Rows.of(LicenceView.class))
 			.optional();
@@ -209,7 +218,7 @@ public class Licences {
 	 */
 	public Optional<LicenceTerms> terms(String number) {
 		return jdbc.sql("SELECT registered_capital, service_area, licensed_branches FROM express_licence WHERE number = :n")
-			.param("n", number == null ? "" : number.strip())
+			.param("n", typed(number))
 			.query((rs, i) -> new LicenceTerms(rs.getBigDecimal(1), rs.getString(2), lines(rs.getString(3))))
 			.optional();
 	}
@@ -356,7 +365,8 @@ public class Licences {
 	 */
 	public LicenceData check(DataScope scope, LicenceData d, Long selfId) {
 		Enterprise enterprise = enterprises.load(scope, d.enterpriseId());
-		String number = d.number() == null ? null : d.number().strip();
+		// stored as Text writes it, so the number typed another way (full-width digits, other dashes) is the same one
+		String number = Text.identifier(d.number());
 		Validation v = new Validation();
 		v.required("number", "许可证编号", number);
 		v.require("number", number == null || settings.licenceNumber().matcher(number).matches(), "pattern",

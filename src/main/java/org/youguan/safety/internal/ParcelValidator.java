@@ -228,7 +228,7 @@ final class ParcelValidator {
 			return reject("screeningMachineSerial", "not-registered",
 					"安检机编号（screeningMachineSerial）不是本企业在用的安检机，也不是同品牌企业在本企业网点所在县（市、区）在用的安检机：" + Text.excerpt(machine, Decimals.ECHO));
 		}
-		String outlet = trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]);
+		String outlet = filingNumber(trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]));
 		if (outlet != null) {
 			Instant closed = outlets.get(outlet);
 			if (closed == null) {
@@ -259,6 +259,18 @@ final class ParcelValidator {
 		}
 		return new ParcelRecord(enterpriseId, waybill, acceptedAt, type, pseudonym, sender, recipient, category, weight,
 				method, inspected, screened, machine, outlet, courier);
+	}
+
+	/**
+	 * An outlet's 备案编号 as the registry stores it ({@link Text#identifier}: full-width digits, other dashes, spaces
+	 * around them or a sequence without its padding — 网点备案 – 320506-2026-75 is 网点备案-320506-2026-000075), so the
+	 * record names the outlet it was typed for and is counted under it; a number stored as sent costs one map look-up.
+	 */
+	private String filingNumber(String sent) {
+		if (sent == null || outlets.containsKey(sent)) {
+			return sent;
+		}
+		return Text.identifier(sent);
 	}
 
 	/** Whether a contract with a third-party screening contractor covers the outlet on the acceptance day (China time). */
