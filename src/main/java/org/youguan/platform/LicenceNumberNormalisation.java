@@ -1,7 +1,5 @@
 package org.youguan.platform;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -13,19 +11,9 @@ import org.springframework.stereotype.Component;
  * found by its own number. A rewrite gives the same result when run twice.
  */
 @Component
-class LicenceNumberNormalisation extends DataMigration {
-
-	private final List<StoredLicenceNumbers> modules;
+class LicenceNumberNormalisation extends NumberRenormalisation {
 
 	LicenceNumberNormalisation(List<StoredLicenceNumbers> modules) {
-		super("234", "write stored licence numbers as Text.identifier writes them");
-		this.modules = modules;
-	}
-
-	@Override
-	protected void migrate(Connection connection) throws SQLException {
-		for (StoredLicenceNumbers m : modules) {
-			m.normalise(connection);
-		}
+		super("234", "write stored licence numbers as Text.identifier writes them", modules);
 	}
 }

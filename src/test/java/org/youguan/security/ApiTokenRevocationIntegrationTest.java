@@ -72,17 +72,20 @@ class ApiTokenRevocationIntegrationTest {
 		return new UserData(name, "令牌测试", UserKind.STAFF, bureau(region), null, null, null, roles);
 	}
 
-	/** A new staff account of the city bureau with a token that works; returns the account's id and the token. */
-	private record Holder(long id, String name, ApiTokens.NewToken token) {
+	/**
+	 * A new staff account of the city bureau with a token that works; returns the account's id, name, token, principal
+	 * and temporary password.
+	 */
+	private record Holder(long id, String name, ApiTokens.NewToken token, CurrentUser user, String password) {
 	}
 
 	private Holder staffWithToken() throws Exception {
 		String name = "token." + UUID.randomUUID().toString().substring(0, 8);
-		long id = users.create(admin(), staff(name, "3205", EnumSet.of(Role.STAFF))).id();
+		var created = users.create(admin(), staff(name, "3205", EnumSet.of(Role.STAFF)));
 		CurrentUser holder = directory.principal(name).orElseThrow();
 		ApiTokens.NewToken token = tx.execute(s -> tokens.create(holder, "集成", null));
 		works(token);
-		return new Holder(id, name, token);
+		return new Holder(created.id(), name, token, holder, created.temporaryPassword());
 	}
 
 	private void works(ApiTokens.NewToken token) throws Exception {
@@ -109,24 +112,17 @@ class ApiTokenRevocationIntegrationTest {
 
 	@Test
 	void aUsersOwnPasswordChangeRevokesTheirTokens() throws Exception {
-		String name = "token.own." + UUID.randomUUID().toString().substring(0, 8);
-		String temporary = users.create(admin(), staff(name, "3205", EnumSet.of(Role.STAFF))).temporaryPassword();
-		CurrentUser holder = directory.principal(name).orElseThrow();
-		ApiTokens.NewToken token = tx.execute(s -> tokens.create(holder, "本人集成", null));
-		works(token);
-		users.changeOwnPassword(holder, temporary, "Own#Change2026");
-		revokedAndAudited(token, "本人修改密码");
+		Holder h = staffWithToken();
+		users.changeOwnPassword(h.user(), h.password(), "Own#Change2026");
+		revokedAndAudited(h.token(), "本人修改密码");
 	}
 
 	@Test
 	void aRefusedOwnPasswordChangeKeepsTheTokens() throws Exception {
-		String name = "token.own." + UUID.randomUUID().toString().substring(0, 8);
-		String temporary = users.create(admin(), staff(name, "3205", EnumSet.of(Role.STAFF))).temporaryPassword();
-		CurrentUser holder = directory.principal(name).orElseThrow();
-		ApiTokens.NewToken token = tx.execute(s -> tokens.create(holder, "本人集成", null));
-		assertThatThrownBy(() -> users.changeOwnPassword(holder, temporary, "short"))
+		Holder h = staffWithToken();
+		assertThatThrownBy(() -> users.changeOwnPassword(h.user(), h.password(), "short"))
 			.isInstanceOf(InvalidValueException.class);
-		works(token);
+		works(h.token());
 	}
 
 	@Test
