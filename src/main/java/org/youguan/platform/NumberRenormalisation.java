@@ -24,7 +24,7 @@ class NumberRenormalisation extends DataMigration {
 				modules);
 	}
 
-	/** A later migration that runs the rewrite of some modules' numbers again ({@link LicenceNumberNormalisation}). */
+	/** A later migration that runs the rewrite of some modules' numbers again ({@link IdentifierNormalisation}). */
 	protected NumberRenormalisation(String version, String description, List<? extends StoredNumbers> modules) {
 		super(version, description);
 		this.modules = modules;

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.Text;
 import org.youguan.platform.DataMigration;
-import org.youguan.platform.StoredLicenceNumbers;
+import org.youguan.platform.StoredIdentifiers;
 
 /**
  * The licence numbers of applications ({@code licence_application.licence_number}): issued by the series or brought
@@ -15,7 +15,7 @@ import org.youguan.platform.StoredLicenceNumbers;
  * licence's number and is rewritten alike. Collisions as {@link DataMigration#normaliseDocumentNumbers}.
  */
 @Component
-class ApplicationLicenceNumberStore implements StoredLicenceNumbers {
+class ApplicationLicenceNumberStore implements StoredIdentifiers {
 
 	@Override
 	public void normalise(Connection connection) throws SQLException {

@@ -223,12 +223,12 @@ final class ParcelValidator {
 		if (screened == null) {
 			return reject("screened", "boolean", "是否过机安检（screened）应为true或false");
 		}
-		String machine = trimmed(v[ParcelField.SCREENING_MACHINE_SERIAL.ordinal()]);
+		String machine = identifier(trimmed(v[ParcelField.SCREENING_MACHINE_SERIAL.ordinal()]), machines);
 		if (machine != null && !machines.contains(machine)) {
 			return reject("screeningMachineSerial", "not-registered",
 					"安检机编号（screeningMachineSerial）不是本企业在用的安检机，也不是同品牌企业在本企业网点所在县（市、区）在用的安检机：" + Text.excerpt(machine, Decimals.ECHO));
 		}
-		String outlet = filingNumber(trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]));
+		String outlet = identifier(trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]), outlets.keySet());
 		if (outlet != null) {
 			Instant closed = outlets.get(outlet);
 			if (closed == null) {
@@ -262,12 +262,13 @@ final class ParcelValidator {
 	}
 
 	/**
-	 * An outlet's 备案编号 as the registry stores it ({@link Text#identifier}: full-width digits, other dashes, spaces
-	 * around them or a sequence without its padding — 网点备案 – 320506-2026-75 is 网点备案-320506-2026-000075), so the
-	 * record names the outlet it was typed for and is counted under it; a number stored as sent costs one map look-up.
+	 * A typed number — an outlet's 备案编号, a screening machine's serial — as the registry stores it
+	 * ({@link Text#identifier}: full-width digits and letters, other dashes, spaces around them, an automatic number's
+	 * missing padding — 网点备案 – 320506-2026-75 is 网点备案-320506-2026-000075), so the record names the outlet or machine
+	 * it was typed for and is counted under it; a number sent as stored costs one look-up.
 	 */
-	private String filingNumber(String sent) {
-		if (sent == null || outlets.containsKey(sent)) {
+	private static String identifier(String sent, Set<String> stored) {
+		if (sent == null || stored.contains(sent)) {
 			return sent;
 		}
 		return Text.identifier(sent);

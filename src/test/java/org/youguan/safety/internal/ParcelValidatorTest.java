@@ -495,6 +495,15 @@ class ParcelValidatorTest {
 		}
 	}
 
+	/** A machine serial sent in full-width characters is the registered machine, and the record carries its stored form. */
+	@Test
+	void aMachineSerialTypedInFullWidthIsTheRegisteredMachine() {
+		String[] v = valid();
+		set(v, ParcelField.SCREENED, "true");
+		set(v, ParcelField.SCREENING_MACHINE_SERIAL, "ＸＲ－３２０５０６－１");
+		assertThat(validator.validate(v).screeningMachineSerial()).isEqualTo("XR-320506-1");
+	}
+
 	@Test
 	void aClosedOutletTakesNoParcelFromItsClosingDayOnButKeepsEarlierOnes() {
 		ParcelRejection r = rejected(v -> set(v, ParcelField.OUTLET_FILING_NUMBER, "3205060002"));

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.Text;
 import org.youguan.platform.DataMigration;
-import org.youguan.platform.StoredLicenceNumbers;
+import org.youguan.platform.StoredIdentifiers;
 
 /**
  * The registry's 许可证编号 ({@code express_licence.number}, unique), recorded from a form or an import as typed until
@@ -14,7 +14,7 @@ import org.youguan.platform.StoredLicenceNumbers;
  * collisions as {@link DataMigration#normaliseDocumentNumbers}.
  */
 @Component
-class LicenceNumberStore implements StoredLicenceNumbers {
+class LicenceNumberStore implements StoredIdentifiers {
 
 	@Override
 	public void normalise(Connection connection) throws SQLException {
