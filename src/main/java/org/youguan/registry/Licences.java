@@ -174,12 +174,14 @@ public class Licences {
 	/**
 	 * Records the licence a licensing decision granted ({@link LicenceGranted}), registering the holder first when the
 	 * registry does not know its credit code. Idempotent: a licence number already recorded is left as it is (a
-	 * repeated delivery of the event).
+	 * repeated delivery of the event). The number is stored as {@link Text#identifier} writes it, as every number the
+	 * registry records and looks up (a past application's number was typed).
 	 * @return the licence's id
 	 */
 	@Transactional
 	public long issue(LicenceGranted granted) {
-		Optional<ExpressLicence> existing = licences.findByNumber(granted.licenceNumber());
+		String number = typed(granted.licenceNumber());
+		Optional<ExpressLicence> existing = licences.findByNumber(number);
 		if (existing.isPresent()) {
 			return existing.get().id();
 		}
@@ -188,7 +190,7 @@ public class Licences {
 			.map(EnterpriseView::id)
 			.orElseGet(() -> enterprises.register(DataScope.all(), applicant, granted.demo()));
 		Enterprise enterprise = enterprises.load(DataScope.all(), enterpriseId);
-		LicenceData data = new LicenceData(enterpriseId, granted.licenceNumber(), granted.scope(),
+		LicenceData data = new LicenceData(enterpriseId, number, granted.scope(),
 				granted.issuingBureauName(), granted.issuingRegionCode(), granted.issuedOn(), granted.expiresOn());
 		ExpressLicence l = licences.save(ExpressLicence.record(data, enterprise.regionCode(), granted.demo(), clock.instant()));
 		if (granted.terms() != null) {
