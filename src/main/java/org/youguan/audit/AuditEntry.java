@@ -8,7 +8,9 @@ import org.youguan.kernel.Masking;
 
 /**
  * One change to record. {@code before} and {@code after} are serialised as JSON: pass only what may be shown to an
- * auditor (masked personal numbers, never password hashes).
+ * auditor (masked personal numbers, never password hashes). The trail masks the ID card and mobile numbers in the
+ * summary and the states' text of every entry it records ({@link AuditTrail#record}, {@code AuditMasking}), so a reason
+ * or note typed by a person is safe in any module; {@link #masked} gives the same masking ahead of recording.
  *
  * @param regionCode the region of the changed object, which decides which bureaus see the event; {@code null} uses the
  * actor's region

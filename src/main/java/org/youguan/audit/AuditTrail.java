@@ -30,7 +30,10 @@ import org.youguan.kernel.Rows;
 
 /**
  * The one API through which every module records its changes. {@link #record} joins the caller's transaction (it
- * refuses to run without one), so the event and the change commit or roll back together.
+ * refuses to run without one), so the event and the change commit or roll back together. Every event is written, and
+ * every list of events ({@link #search}, {@link #history}, {@link #handledBy}) shows it, with the ID card and mobile
+ * numbers in its summary and states masked ({@link AuditMasking}): a reason or note a person typed may quote one, in
+ * any module; events written before are masked when shown.
  */
 @Service
 public class AuditTrail {
@@ -120,9 +123,9 @@ public class AuditTrail {
 			.param("action", entry.action())
 			.param("type", entry.objectType())
 			.param("objectId", entry.objectId())
-			.param("summary", truncate(entry.summary(), 500))
-			.param("before", toJson(entry.before()))
-			.param("after", toJson(entry.after()))
+			.param("summary", truncate(AuditMasking.text(entry.summary()), 500))
+			.param("before", AuditMasking.state(json, entry.before()))
+			.param("after", AuditMasking.state(json, entry.after()))
 			.param("client", clientAddress())
 			.update();
 		RequestHead.forget();
@@ -166,7 +169,8 @@ public class AuditTrail {
 			.where(query.from() != null, "occurred_at >= :from", "from", query.from() == null ? "" : startOf(query.from()))
 			.where(query.to() != null, "occurred_at < :to", "to", query.to() == null ? "" : startOf(query.to().plusDays(1)))
 			.sorts(Map.of("id", "id"), "id", true, null)
-			.page(jdbc, "SELECT " + COLUMNS, page, Rows.of(AuditEvent.class));
+			.page(jdbc, "SELECT " + COLUMNS, page, Rows.of(AuditEvent.class))
+			.map(e -> AuditMasking.shown(json, e));
 	}
 
 	/** The history of one object, newest first, within the caller's scope. */
@@ -178,7 +182,10 @@ public class AuditTrail {
 			.param("type", objectType)
 			.param("id", String.valueOf(objectId))
 			.query(Rows.of(AuditEvent.class))
-			.list();
+			.list()
+			.stream()
+			.map(e -> AuditMasking.shown(json, e))
+			.toList();
 	}
 
 	/** How many changes (sign-ins not counted) were recorded within the caller's scope since the start of the day. */
@@ -236,7 +243,10 @@ public class AuditTrail {
 			.param("user", userId)
 			.param("limit", limit)
 			.query(Rows.of(AuditEvent.class))
-			.list();
+			.list()
+			.stream()
+			.map(e -> AuditMasking.shown(json, e))
+			.toList();
 	}
 
 	/**
@@ -284,10 +294,6 @@ public class AuditTrail {
 
 	private static OffsetDateTime startOf(LocalDate day) {
 		return day.atStartOfDay(ChinaTime.ZONE).toOffsetDateTime();
-	}
-
-	private String toJson(Object state) {
-		return state == null ? null : json.writeValueAsString(state);
 	}
 
 	private static String clientAddress() {

@@ -450,7 +450,8 @@ public class OutletFilings {
 			.where(filter.overdueOnly(), "f.status = 'SUBMITTED' AND f.due_on < :today", "today", today)
 			.where(filter.kind() != null, "f.kind = :kind", "kind", filter.kind() == null ? "" : filter.kind().name())
 			.sorts(SORTS, "due_on", "f.id")
-			.page(jdbc, columns(today), page, Rows.of(FilingView.class));
+			.page(jdbc, columns(today), page, Rows.of(FilingView.class))
+			.map(FilingView::masked);
 	}
 
 	/**

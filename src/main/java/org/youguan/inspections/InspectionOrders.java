@@ -39,6 +39,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
 import org.youguan.rules.StatutoryRule;
+import org.youguan.kernel.Masking;
 
 /**
  * The 责令改正 procedure: the bureau issues an order for an inspection that found problems (文号 from the numbering
@@ -83,6 +84,17 @@ public class InspectionOrders implements DeclaresTemplates {
 			LocalDate repliedOn, LocalDate decidedOn, String decisionNote, LocalDate rectifiedOn,
 			LocalDate reinspectionOn, LocalDate leadRaisedOn, String findings, String basis, LocalDate reinspectedOn,
 			String reinspectionResult, String reinspectionNote) {
+
+		/**
+		 * The same order with every ID and mobile number in its free text — the enterprise's reply, the decision note,
+		 * the record's findings, the re-inspection's result and note — masked ({@link Masking#personalNumbersIn}), as
+		 * lists and the API list show it; the order's page reads it as recorded.
+		 */
+		public Order masked() {
+			return new Order(id, recordId, regionCode, enterpriseCreditCode, enterpriseName, objectName, number, issuedOn,
+					dueOn, workingDays, status, Masking.personalNumbersIn(reply), repliedOn, decidedOn, Masking.personalNumbersIn(decisionNote), rectifiedOn, reinspectionOn,
+					leadRaisedOn, Masking.personalNumbersIn(findings), basis, reinspectedOn, Masking.personalNumbersIn(reinspectionResult), Masking.personalNumbersIn(reinspectionNote));
+		}
 
 		/** Whether the enterprise may reply now: issued or rejected, not yet a lead. */
 		public boolean awaitsReply() {
@@ -525,6 +537,7 @@ public class InspectionOrders implements DeclaresTemplates {
 			.where(state != null, state == null ? "" : state.predicate, "today", LocalDate.now(clock))
 			.search(page, "o.number", "r.enterprise_name")
 			.sorts(Map.of("issued_on", "o.issued_on", "due_on", "o.due_on"), "issued_on", true, "o.id")
-			.page(jdbc, COLUMNS, page, Rows.of(Order.class));
+			.page(jdbc, COLUMNS, page, Rows.of(Order.class))
+			.map(Order::masked);
 	}
 }

@@ -24,6 +24,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Text;
 
 /**
  * 检查人员名录库: staff holding an enforcement certificate (执法证), by bureau. Inspections need at least two of them,
@@ -94,7 +95,7 @@ public class Inspectors {
 			scope.requireWithin(v, "bureauId", region, "所属单位");
 		}
 		v.throwIfInvalid();
-		String certificate = data.certificateNumber().strip();
+		String certificate = Text.identifier(data.certificateNumber());
 		if (findByCertificate(certificate).isPresent()) {
 			throw DomainException.duplicate("certificateNumber", "执法证号已在检查人员名录库中：" + certificate);
 		}
@@ -165,7 +166,7 @@ public class Inspectors {
 		Validation v = Validation.after(formErrors);
 		List<String> avoid = validate(v, data);
 		v.throwIfInvalid();
-		String certificate = data.certificateNumber().strip();
+		String certificate = Text.identifier(data.certificateNumber());
 		if (findByCertificate(certificate).filter(i -> i.id() != id).isPresent()) {
 			throw DomainException.duplicate("certificateNumber", "执法证号已在检查人员名录库中：" + certificate);
 		}
@@ -240,10 +241,14 @@ public class Inspectors {
 			.list();
 	}
 
-	/** The roster entry holding this certificate number, if any (whatever its validity). */
+	/**
+	 * The roster entry holding this certificate number, if any (whatever its validity): the number as typed, read as
+	 * {@link Text#identifier} writes it (full-width digits and letters, other dashes), the form the roster stores it in.
+	 */
 	public Optional<Inspector> findByCertificate(String certificateNumber) {
+		String c = Text.identifier(certificateNumber);
 		return jdbc.sql(COLUMNS + " " + FROM + " WHERE i.certificate_number = :c")
-			.param("c", certificateNumber == null ? "" : certificateNumber.strip())
+			.param("c", c == null ? "" : c)
 			.query(Rows.of(Inspector.class))
 			.optional();
 	}

@@ -1175,7 +1175,7 @@ public class LicenceApplications {
 		}
 		v.maxLength("licenceNumber", "许可证编号（licenceNumber）", data.licenceNumber(), 60);
 		String taken = Text.isBlank(data.licenceNumber()) || findByLicence(data.licenceNumber()).isEmpty() ? null
-				: "许可证编号（licenceNumber）已有许可申请记录：" + data.licenceNumber().strip();
+				: "许可证编号（licenceNumber）已有许可申请记录：" + Text.identifier(data.licenceNumber());
 		// with other failures the number already taken is named among them (400); alone it is a conflict (409)
 		v.require("licenceNumber", taken == null || !v.hasErrors(), "unique", taken);
 		v.throwIfInvalid();
@@ -1229,7 +1229,7 @@ public class LicenceApplications {
 		p.put("due", c.decisionDue(received, List.of(), received));
 		p.put("decided", decided);
 		p.put("decision", "PENDING".equals(decision) ? null : decision);
-		p.put("licence", Text.blankToNull(data.licenceNumber()) == null ? null : data.licenceNumber().strip());
+		p.put("licence", Text.identifier(data.licenceNumber()));
 		boolean granted = "APPROVED".equals(decision);
 		p.put("from", granted ? decided : null);
 		p.put("until", granted ? c.validUntil(decided) : null);

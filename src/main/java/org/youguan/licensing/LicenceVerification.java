@@ -5,10 +5,12 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Text;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
@@ -50,11 +52,14 @@ public class LicenceVerification {
 	}
 
 	/**
-	 * Verifies licence {@code number} against {@code code} (compared in constant time, case-insensitively).
+	 * Verifies licence {@code number} against {@code code} (compared in constant time, case-insensitively). The number
+	 * is read as {@link Text#identifier} writes it (full-width digits, other dashes, an automatic number's missing
+	 * padding), as the licence and its certificates are stored: the same number typed another way finds the same
+	 * licence and its status in the registry.
 	 * @return the licence as the public may see it, or {@link Result#unknown} when they do not match
 	 */
 	public Result verify(String number, String code) {
-		String n = number == null ? "" : number.strip();
+		String n = Objects.requireNonNullElse(Text.identifier(number), "");
 		String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
 		// the certificate issued with the licence, or one re-issued on a change or renewal: each has its own code
 		Optional<ApplicationView> issued = n.isEmpty() ? Optional.empty() : applications.certificates(n).stream()

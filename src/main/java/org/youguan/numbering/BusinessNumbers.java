@@ -62,7 +62,7 @@ public class BusinessNumbers {
 	 * has not issued yet: a number typed by hand in that form would later collide with the series.
 	 */
 	public boolean notYetIssued(String type, String number) {
-		Matcher m = Pattern.compile(Pattern.quote(type) + "-(\\d{1,9})-(\\d{4})-(\\d{6,9})").matcher(number.strip());
+		Matcher m = series(type, number);
 		if (!m.matches()) {
 			return false;
 		}
@@ -70,6 +70,22 @@ public class BusinessNumbers {
 			.param("type", type).param("region", m.group(1)).param("year", Integer.parseInt(m.group(2)))
 			.query(Long.class).optional().orElse(0L);
 		return Long.parseLong(m.group(3)) > last;
+	}
+
+	/**
+	 * Whether {@code number} has the form of a number of this kind's series as {@link #format} writes it: the type, a
+	 * region code of any level the series is kept for (a county's 6 digits, a city's 4, a province's 2 …), the year and
+	 * a sequence of six digits or more — whether the series issued it yet or not. A number typed by hand is to be
+	 * written as {@code kernel.Text.identifier} writes it first (other dashes, missing padding).
+	 * @param type the series' type ({@code 网点备案})
+	 * @param number a number, or null (false)
+	 */
+	public static boolean hasSeriesForm(String type, String number) {
+		return number != null && series(type, number).matches();
+	}
+
+	private static Matcher series(String type, String number) {
+		return Pattern.compile(Pattern.quote(type) + "-(\\d{1,9})-(\\d{4})-(\\d{6,9})").matcher(number.strip());
 	}
 
 	/** Reserves {@code count} consecutive numbers at once (bulk loads); returns the first sequence value. */

@@ -198,7 +198,7 @@ public class Users {
 			.inRegion(user.regionCode()));
 		if (!rolesBefore.equals(user.roleSet())
 				|| !placeBefore.equals(user.bureauId() + "/" + user.departmentId() + "/" + user.enterpriseCreditCode())) {
-			events.publishEvent(new UserAccessChanged(id, user.username(), "角色或所属单位变更", user.regionCode(), true));
+			events.publishEvent(new UserAccessChanged(id, user.username(), "角色或所属单位变更", user.regionCode(), true, true));
 		}
 	}
 
@@ -214,7 +214,7 @@ public class Users {
 		users.save(user);
 		audit.record(AuditEntry.of("user.reset-password", "User", id, "重置用户" + user.username() + "的密码（须首次登录修改）")
 			.inRegion(user.regionCode()));
-		events.publishEvent(new UserAccessChanged(id, user.username(), "密码重置", user.regionCode(), true));
+		events.publishEvent(new UserAccessChanged(id, user.username(), "密码重置", user.regionCode(), true, true));
 		return new CreatedUser(id, user.username(), temporary);
 	}
 
@@ -229,7 +229,7 @@ public class Users {
 			throw DomainException.rule("不能停用自己的账号");
 		}
 		UserAccount user = change(actor, id, UserAccount::disable, "user.disable", "停用");
-		events.publishEvent(new UserAccessChanged(id, user.username(), "账号停用", user.regionCode(), false));
+		events.publishEvent(new UserAccessChanged(id, user.username(), "账号停用", user.regionCode(), false, true));
 	}
 
 	@Transactional
@@ -237,7 +237,13 @@ public class Users {
 		change(actor, id, UserAccount::enable, "user.enable", "启用");
 	}
 
-	/** The user changes their own password after proving the current one. */
+	/**
+	 * The user changes their own password after proving the current one; the account's API tokens are revoked in the
+	 * same transaction, each audited ({@link UserAccessChanged}, {@code endsSessions} false: the caller ends the other
+	 * sessions and keeps the one the change was made in) — a token is no key that outlives the password it was issued
+	 * under.
+	 * @throws InvalidValueException 400 on currentPassword (matches) or newPassword (the {@link PasswordPolicy}, changed)
+	 */
 	@Transactional
 	public void changeOwnPassword(CurrentUser actor, String currentPassword, String newPassword) {
 		UserAccount user = users.findById(actor.id()).orElseThrow(() -> DomainException.notFound("用户", actor.id()));
@@ -252,6 +258,7 @@ public class Users {
 		users.save(user);
 		audit.record(AuditEntry.of("user.change-password", "User", user.id(), user.username() + "修改了自己的密码")
 			.inRegion(user.regionCode()));
+		events.publishEvent(new UserAccessChanged(user.id(), user.username(), "本人修改密码", user.regionCode(), true, false));
 	}
 
 	private UserAccount change(CurrentUser actor, long id, Consumer<UserAccount> transition,

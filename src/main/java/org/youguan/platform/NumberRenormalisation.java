@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +16,17 @@ import org.springframework.stereotype.Component;
 @Component
 class NumberRenormalisation extends DataMigration {
 
-	private final List<StoredNumbers> modules;
+	private final List<? extends StoredNumbers> modules;
 
+	@Autowired
 	NumberRenormalisation(List<StoredNumbers> modules) {
-		super("231", "write stored 文号 and 编号 in capital or Chinese-digit numerals or other dashes as Text writes them");
+		this("231", "write stored 文号 and 编号 in capital or Chinese-digit numerals or other dashes as Text writes them",
+				modules);
+	}
+
+	/** A later migration that runs the rewrite of some modules' numbers again ({@link IdentifierNormalisation}). */
+	protected NumberRenormalisation(String version, String description, List<? extends StoredNumbers> modules) {
+		super(version, description);
 		this.modules = modules;
 	}
 

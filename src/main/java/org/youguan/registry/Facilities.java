@@ -217,9 +217,10 @@ public class Facilities {
 		}
 		if (d.kind() == FacilityKind.SCREENING_MACHINE) {
 			v.required("serialNumber", "设备序列号", d.serialNumber()).maxLength("serialNumber", "设备序列号", d.serialNumber(), 60);
-			if (d.serialNumber() != null && !d.serialNumber().isBlank() && selfId == null
-					&& facilities.existsBySerialNumber(d.serialNumber().strip())) {
-				v.require("serialNumber", false, "unique", "该序列号的安检机已登记：" + d.serialNumber().strip());
+			// stored as Text writes it, so the serial typed in full-width or with other dashes is the same machine
+			String serial = Text.identifier(d.serialNumber());
+			if (serial != null && selfId == null && facilities.existsBySerialNumber(serial)) {
+				v.require("serialNumber", false, "unique", "该序列号的安检机已登记：" + serial);
 			}
 		}
 		if (d.kind() == FacilityKind.CARE_STATION) {
@@ -227,7 +228,7 @@ public class Facilities {
 		}
 		v.throwIfInvalid();
 		return new FacilityData(d.kind(), d.name().strip(), d.enterpriseId(), region.value(), d.address().strip(),
-				d.compartments(), Text.blankToNull(d.serialNumber()), Text.blankToNull(d.services()),
+				d.compartments(), Text.identifier(d.serialNumber()), Text.blankToNull(d.services()),
 				d.commissionedOn());
 	}
 }

@@ -132,17 +132,26 @@ public class Licences {
 			.collect(Collectors.toMap(LicenceView::id, Function.identity()));
 	}
 
+	/** A licence number as typed, written as the registry stores it ({@link Text#identifier}); "" for none. */
+	private static String typed(String number) {
+		String n = Text.identifier(number);
+		return n == null ? "" : n;
+	}
+
 	/** The issuing bureau's region: the country for 国家邮政局, otherwise the recording bureau's own region. */
 	public static String issuingRegion(String issuingBureauName, String recorderRegion) {
 		return issuingBureauName != null && issuingBureauName.contains("国家") || recorderRegion == null
 				|| recorderRegion.isEmpty() ? "0" : recorderRegion;
 	}
 
-	/** A licence in scope by its number. */
+	/**
+	 * A licence in scope by its number as typed, read as {@link Text#identifier} writes it (full-width digits, other
+	 * dashes, an automatic number's missing padding), the form the registry stores it in.
+	 */
 	public Optional<LicenceView> findByNumber(DataScope scope, String number) {
 		return jdbc.sql(SELECT + " WHERE l.number = :number AND " + scope.enterprisePredicate("e.credit_code", "l.region_code"))
 			.params(scope.params())
-			.param("number", number == null ? "" : number.strip())
+			.param("number", typed(number))
 			.param("today", LocalDate.now(clock))
 			.query(Rows.of(LicenceView.class))
 			.optional();
@@ -165,12 +174,14 @@ public class Licences {
 	/**
 	 * Records the licence a licensing decision granted ({@link LicenceGranted}), registering the holder first when the
 	 * registry does not know its credit code. Idempotent: a licence number already recorded is left as it is (a
-	 * repeated delivery of the event).
+	 * repeated delivery of the event). The number is stored as {@link Text#identifier} writes it, as every number the
+	 * registry records and looks up (a past application's number was typed).
 	 * @return the licence's id
 	 */
 	@Transactional
 	public long issue(LicenceGranted granted) {
-		Optional<ExpressLicence> existing = licences.findByNumber(granted.licenceNumber());
+		String number = typed(granted.licenceNumber());
+		Optional<ExpressLicence> existing = licences.findByNumber(number);
 		if (existing.isPresent()) {
 			return existing.get().id();
 		}
@@ -179,7 +190,7 @@ public class Licences {
 			.map(EnterpriseView::id)
 			.orElseGet(() -> enterprises.register(DataScope.all(), applicant, granted.demo()));
 		Enterprise enterprise = enterprises.load(DataScope.all(), enterpriseId);
-		LicenceData data = new LicenceData(enterpriseId, granted.licenceNumber(), granted.scope(),
+		LicenceData data = new LicenceData(enterpriseId, number, granted.scope(),
 				granted.issuingBureauName(), granted.issuingRegionCode(), granted.issuedOn(), granted.expiresOn());
 		ExpressLicence l = licences.save(ExpressLicence.record(data, enterprise.regionCode(), granted.demo(), clock.instant()));
 		if (granted.terms() != null) {
@@ -209,7 +220,7 @@ public class Licences {
 	 */
 	public Optional<LicenceTerms> terms(String number) {
 		return jdbc.sql("SELECT registered_capital, service_area, licensed_branches FROM express_licence WHERE number = :n")
-			.param("n", number == null ? "" : number.strip())
+			.param("n", typed(number))
 			.query((rs, i) -> new LicenceTerms(rs.getBigDecimal(1), rs.getString(2), lines(rs.getString(3))))
 			.optional();
 	}
@@ -356,7 +367,8 @@ public class Licences {
 	 */
 	public LicenceData check(DataScope scope, LicenceData d, Long selfId) {
 		Enterprise enterprise = enterprises.load(scope, d.enterpriseId());
-		String number = d.number() == null ? null : d.number().strip();
+		// stored as Text writes it, so the number typed another way (full-width digits, other dashes) is the same one
+		String number = Text.identifier(d.number());
 		Validation v = new Validation();
 		v.required("number", "许可证编号", number);
 		v.require("number", number == null || settings.licenceNumber().matcher(number).matches(), "pattern",

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.Collection;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -378,19 +377,19 @@ public class Outlets {
 		return id;
 	}
 
-	/** The form of the filing numbers YouGuan issues: 网点备案-county-year-sequence (see {@link #reserveNew}). */
-	private static final Pattern ISSUED = Pattern
-		.compile("^" + FILING_NUMBER_TYPE + "-\\d{6}-\\d{4}-\\d{6}$");
-
 	/**
 	 * Why a filing number typed or imported for an outlet filed before YouGuan cannot be recorded, or null when it can:
-	 * a number in the form YouGuan issues itself ({@value #FILING_NUMBER_TYPE}-county-year-sequence) would sooner or
-	 * later be issued again by the sequence to an outlet approved here, and that approval could then not add its
-	 * outlet. Historic numbers come from the bureau's earlier system in its own form.
+	 * a number in the form YouGuan issues itself ({@value #FILING_NUMBER_TYPE}-region-year-sequence,
+	 * {@link BusinessNumbers#hasSeriesForm}) would sooner or later be issued again by the sequence to an outlet approved
+	 * here, and that approval could then not add its outlet. The region is the filing bureau's: a county's 6 digits, or
+	 * a city's 4 where the city bureau files ({@link #reserveNew}); a sequence past 999999 has more digits. The number is
+	 * read as {@link Text#identifier} writes it (full-width digits, other dashes, missing padding), so a number of the
+	 * form typed another way is refused as well. Historic numbers come from the bureau's earlier system in its own form.
 	 */
 	public static String historicNumberRefusal(String filingNumber) {
-		return filingNumber != null && ISSUED.matcher(filingNumber.strip()).matches()
-				? "备案编号“" + filingNumber.strip() + "”是本系统签发的编号格式，只能由系统在备案通过时生成；登记已有网点请填写其原备案编号"
+		String written = Text.identifier(filingNumber);
+		return BusinessNumbers.hasSeriesForm(FILING_NUMBER_TYPE, written)
+				? "备案编号“" + written + "”是本系统签发的编号格式，只能由系统在备案通过时生成；登记已有网点请填写其原备案编号"
 				: null;
 	}
 

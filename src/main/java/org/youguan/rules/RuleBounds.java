@@ -26,7 +26,8 @@ final class RuleBounds {
 	 * The range the law sets for a rule a bureau may adjust, from the catalogue's defaults, which are the article's
 	 * figures: a fine bound lies within its violation's range (ordinary or 情节严重, {@link ViolationType}; the other
 	 * fine caps from 0 to the article's maximum: 快递市场管理办法(2023) art.55); the universal-service minimums of 邮政法(2015)
-	 * art.19 (营业天数, 投递频次 in cities and townships) may be raised, never lowered. Empty for the rules whose figure is
+	 * art.19 (营业天数, 投递频次 in cities and townships) may be raised, never lowered; a statutory period
+	 * ({@link #period}) keeps the law's figure as its ceiling, its floor or both. Empty for the rules whose figure is
 	 * local practice, and for {@link StatutoryRule#nationalOnly()} rules, which only the national bureau sets when the
 	 * law itself changes.
 	 * @param rule a rule of the catalogue
@@ -49,6 +50,36 @@ final class RuleBounds {
 			case FINE_COMPLAINT_NON_COOPERATION_MAX -> Optional.of(new Range(BigDecimal.ZERO, rule.defaultValue()));
 			case UNIVERSAL_OPENING_CITY, UNIVERSAL_OPENING_TOWNSHIP, UNIVERSAL_DELIVERY_CITY, UNIVERSAL_DELIVERY_TOWNSHIP ->
 				Optional.of(new Range(rule.defaultValue(), null));
+			default -> period(rule);
+		};
+	}
+
+	/**
+	 * The range of a period the law sets (a {@link StatutoryRule#confirmed()} deadline a bureau may adjust), by whose
+	 * time it is:
+	 * <ul>
+	 * <li>a time limit the bureau keeps itself (备案 within 5 working days and the one-time notice of missing items within
+	 * 2, 快递末端网点备案暂行规定(2018); the public notice of a closure within 10 working days, 行政许可法(2019) art.44, 82;
+	 * the credit record corrected and an objection reviewed within 10 days, 快递业信用管理暂行办法(2017)): the law's figure
+	 * is the ceiling — a bureau may compress it (压缩办理时限), never lengthen it — and one unit the floor (a period of
+	 * none would make every case overdue on its day; a product bound, not law);</li>
+	 * <li>a period the law gives a party or a term it fixes (a branch filed within 20 days of its licence, a change of an
+	 * outlet filed within 10 days, the company's 7 days to answer before a complaint, a renewal applied for 30 days
+	 * before expiry — 行政许可法(2019) art.50, a licence valid 5 years): the law's figure both ways — a shorter period
+	 * takes time the law gives, a longer one excuses what the law requires;</li>
+	 * <li>a period the law sets as the least (a complaint filed within 1 year of the dispute, complaint records kept at
+	 * least 3 years, 邮政业用户申诉处理办法(2014)): the law's figure is the floor, a bureau may give more.</li>
+	 * </ul>
+	 * Empty for the other rules.
+	 */
+	static Optional<Range> period(StatutoryRule rule) {
+		BigDecimal law = rule.defaultValue();
+		return switch (rule) {
+			case OUTLET_BUREAU_FILING, OUTLET_MISSING_ITEMS_NOTICE, UNIVERSAL_CLOSURE_NOTICE, CREDIT_RECORD_UPDATE,
+					CREDIT_OBJECTION_REVIEW -> Optional.of(new Range(BigDecimal.ONE, law));
+			case BRANCH_FILING, OUTLET_CHANGE_FILING, COMPLAINT_PRIOR_COMPLAINT_WAIT, LICENCE_RENEWAL_BEFORE_EXPIRY,
+					LICENCE_VALIDITY -> Optional.of(new Range(law, law));
+			case COMPLAINT_FILING_WINDOW, COMPLAINT_RECORD_RETENTION -> Optional.of(new Range(law, null));
 			default -> Optional.empty();
 		};
 	}

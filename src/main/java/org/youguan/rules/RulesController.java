@@ -72,12 +72,16 @@ class RulesController {
 		});
 	}
 
+	/**
+	 * Clears the bureau's value of a rule ({@link StatutoryRules#clearOverride}); refused when the value then in force
+	 * would leave a bureau's own value outside its parent's range: the catalogue again with the error flashed.
+	 * @throws DomainException not found (404) for an unknown rule code
+	 */
 	@PostMapping("/admin/rules/{code}/reset")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
 	String reset(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, RedirectAttributes redirect) {
 		StatutoryRule rule = StatutoryRule.byCode(code).orElseThrow(() -> DomainException.notFound("法定规则", code));
-		rules.clearOverride(rule, me.regionCode());
-		redirect.addFlashAttribute("message", "已恢复“" + rule.title() + "”");
-		return "redirect:/admin/rules#" + code;
+		return PageSteps.run(redirect, "/admin/rules#" + code, "已恢复“" + rule.title() + "”",
+				() -> rules.clearOverride(rule, me.regionCode()));
 	}
 }

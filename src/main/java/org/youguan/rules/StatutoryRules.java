@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 
 /**
@@ -144,9 +146,14 @@ public class StatutoryRules {
 	 * {@link #CEILING}, a percentage above 100, beyond the rule it is {@link #ORDERED} with — a fine's minimum above its
 	 * maximum: rules {@code min}/{@code max}; outside the plain bounds of its unit, {@link RuleBounds#plain} — a due day
 	 * of the month beyond 1–28: rule {@code range}; wider than the range its article sets, {@link RuleBounds#statutory}
-	 * — a fine bound beyond the article's: rules {@code statutory-min}/{@code statutory-max}; rule
-	 * {@code national-only}: a rule fixed by national law, {@link StatutoryRule#nationalOnly()}, set below the national
-	 * level) or {@code reason} (blank, over 200 characters); every message names the rule
+	 * — a fine bound beyond the article's, a statutory period beyond the law's ({@link RuleBounds#period}): rules
+	 * {@code statutory-min}/{@code statutory-max}; outside the range of the enclosing bureau ({@link #parentRange}: a
+	 * bureau narrows its parent's 裁量基准 or period, never widens it): rules {@code parent-min}/{@code parent-max};
+	 * rule {@code conflicts-below}: the change would leave a lower bureau's own value of this rule or its paired one
+	 * outside the range this bureau then sets, naming that bureau's region, rule and value — that bureau's value is
+	 * changed or cleared first; rule {@code national-only}: a rule fixed by national law,
+	 * {@link StatutoryRule#nationalOnly()}, set below the national level) or {@code reason} (blank, over 200
+	 * characters); every message names the rule
 	 */
 	@Transactional
 	public void override(StatutoryRule rule, long bureauId, String bureauRegion, BigDecimal value, String reason) {
@@ -176,6 +183,16 @@ public class StatutoryRules {
 			throw new InvalidValueException("value", "max", "“" + rule.title() + "”的取值不能超过" + ceiling + rule.unit().label());
 		}
 		checkBounds(rule, value);
+		parentRange(rule, bureauRegion).ifPresent(range -> {
+			if (range.min() != null && value.compareTo(range.min()) < 0) {
+				throw new InvalidValueException("value", "parent-min", "“" + rule.title() + "”不能低于上级局的" + plain(range.min())
+						+ rule.unit().label() + "：本局只能在上级局的幅度内细化，不能扩大");
+			}
+			if (range.max() != null && value.compareTo(range.max()) > 0) {
+				throw new InvalidValueException("value", "parent-max", "“" + rule.title() + "”不能高于上级局的" + plain(range.max())
+						+ rule.unit().label() + "：本局只能在上级局的幅度内细化，不能扩大");
+			}
+		});
 		for (StatutoryRule[] pair : ORDERED) {
 			if (pair[1] == rule) {
 				BigDecimal lower = setting(pair[0], bureauRegion).effectiveValue();
@@ -212,6 +229,7 @@ public class StatutoryRules {
 			.param("by", currentActor())
 			.param("at", OffsetDateTime.now(clock))
 			.update();
+		checkBelow(rule, bureauRegion);
 		audit.record(AuditEntry.of("rule.override", "StatutoryRule", rule.code(),
 				"调整“" + rule.title() + "”：" + before.effectiveValue().stripTrailingZeros().toPlainString() + " → "
 						+ value.stripTrailingZeros().toPlainString() + rule.unit().label() + "（" + reason.strip() + "）")
@@ -244,11 +262,107 @@ public class StatutoryRules {
 		});
 	}
 
+	/**
+	 * The range a region's own value of a rule must keep within the values it inherits (the most specific override of
+	 * an enclosing region, else the law's): a bureau's 裁量基准 refines its parent's, never widens it. A fine bound
+	 * lies between the inherited minimum and maximum of its range ({@link #ORDERED}); a fine maximum without a minimum
+	 * rule and a period whose law's figure is a ceiling stay between the law's floor and the inherited value; a minimum
+	 * the law lets rise (universal service; a period whose figure is a floor, {@link RuleBounds#statutory}) at or above
+	 * the inherited value. Empty for the rules without a statutory range — local practice, which each bureau sets freely
+	 * — and the national-only ones.
+	 * @param rule a rule of the catalogue
+	 * @param region the region whose own value is judged
+	 */
+	Optional<RuleBounds.Range> parentRange(StatutoryRule rule, String region) {
+		Optional<RuleBounds.Range> statutory = RuleBounds.statutory(rule);
+		if (statutory.isEmpty()) {
+			return Optional.empty();
+		}
+		for (StatutoryRule[] pair : ORDERED) {
+			if (pair[0] == rule || pair[1] == rule) {
+				return Optional.of(new RuleBounds.Range(inherited(pair[0], region), inherited(pair[1], region)));
+			}
+		}
+		return Optional.of(statutory.get().max() != null
+				? new RuleBounds.Range(statutory.get().min(), inherited(rule, region))
+				: new RuleBounds.Range(inherited(rule, region), null));
+	}
+
+	/** The value of a rule a region inherits: the most specific override of a region enclosing it, else the default. */
+	private BigDecimal inherited(StatutoryRule rule, String region) {
+		return jdbc.sql("""
+				SELECT value FROM statutory_rule_override
+				WHERE rule_code = :code AND region_code <> :region AND (:region LIKE region_code || '%' OR region_code = '0')
+				ORDER BY length(region_code) DESC LIMIT 1""")
+			.param("code", rule.code())
+			.param("region", region)
+			.query(BigDecimal.class)
+			.optional()
+			.orElse(rule.defaultValue());
+	}
+
+	/** {@link #checkAtAndBelow} for the regions below the one changed: its own value was judged before it was written. */
+	private void checkBelow(StatutoryRule rule, String region) {
+		checkOwnValues(rule, region, false);
+	}
+
+	/** {@link #checkOwnValues} of the region changed and those below (a cleared value lets the parent's apply there). */
+	private void checkAtAndBelow(StatutoryRule rule, String region) {
+		checkOwnValues(rule, region, true);
+	}
+
+	/**
+	 * After a change of a rule at a region (written, not yet committed): every own value of the rule, or of the rule
+	 * paired with it ({@link #ORDERED}), of a region below (and of the region itself where asked) still lies within its
+	 * parent's range ({@link #parentRange}); else the change is refused — the transaction rolls back — naming the first
+	 * region, rule and value in the way.
+	 */
+	private void checkOwnValues(StatutoryRule rule, String region, boolean itself) {
+		if (RuleBounds.statutory(rule).isEmpty()) {
+			return;
+		}
+		List<String> codes = ORDERED.stream()
+			.filter(p -> p[0] == rule || p[1] == rule)
+			.flatMap(Arrays::stream)
+			.map(StatutoryRule::code)
+			.collect(Collectors.toCollection(ArrayList::new));
+		codes.add(rule.code());
+		record Own(String regionCode, String ruleCode, BigDecimal value) {
+		}
+		List<Own> own = jdbc.sql("""
+				SELECT region_code, rule_code, value FROM statutory_rule_override
+				WHERE rule_code IN (:codes) AND (region_code LIKE :region || '_%' OR :region = '0' OR :itself AND region_code = :region)
+				ORDER BY length(region_code), region_code, rule_code""")
+			.param("codes", codes)
+			.param("region", region)
+			.param("itself", itself)
+			.query(Rows.of(Own.class))
+			.list();
+		for (Own o : own) {
+			StatutoryRule other = StatutoryRule.byCode(o.ruleCode()).orElseThrow();
+			parentRange(other, o.regionCode()).ifPresent(range -> {
+				if ((range.min() != null && o.value().compareTo(range.min()) < 0)
+						|| (range.max() != null && o.value().compareTo(range.max()) > 0)) {
+					throw new InvalidValueException("value", "conflicts-below", "“" + rule.title() + "”这样调整后，"
+							+ (o.regionCode().equals(region) ? "本局" : "下级局（区划" + o.regionCode() + "）") + "设定的“"
+							+ other.title() + "”（" + plain(o.value()) + other.unit().label() + "）将超出其上级的幅度（"
+							+ (range.min() == null ? "" : plain(range.min())) + (range.max() == null ? "以上" : "至" + plain(range.max()))
+							+ other.unit().label() + "）：请先调整或恢复该局的设置");
+				}
+			});
+		}
+	}
+
 	private static String plain(BigDecimal value) {
 		return value.stripTrailingZeros().toPlainString();
 	}
 
-	/** Removes a bureau's own override so the value of the enclosing bureau or the default applies again. */
+	/**
+	 * Removes a bureau's own override so the value of the enclosing bureau or the default applies again.
+	 * @throws InvalidValueException field {@code value}, rule {@code conflicts-below}: the value then in force would
+	 * leave this bureau's or a lower bureau's own value of this rule or its paired one outside its parent's range
+	 * ({@link #parentRange}), naming that bureau's region, rule and value
+	 */
 	@Transactional
 	public void clearOverride(StatutoryRule rule, String bureauRegion) {
 		int removed = jdbc.sql("DELETE FROM statutory_rule_override WHERE region_code = :region AND rule_code = :code")
@@ -256,6 +370,7 @@ public class StatutoryRules {
 			.param("code", rule.code())
 			.update();
 		if (removed > 0) {
+			checkAtAndBelow(rule, bureauRegion);
 			audit.record(AuditEntry.of("rule.reset", "StatutoryRule", rule.code(),
 					"恢复“" + rule.title() + "”为上级或法定默认值").inRegion(bureauRegion));
 		}

@@ -175,8 +175,8 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Revokes the account's live API tokens when its password was reset or its roles, bureau, department or enterprise
-	 * changed ({@link UserAccessChanged#endsApiTokens()}), in the transaction of the change, one audit entry
+	 * Revokes the account's live API tokens when its password was reset or changed by the user or its roles, bureau,
+	 * department or enterprise changed ({@link UserAccessChanged#endsApiTokens()}), in the transaction of the change, one audit entry
 	 * ({@code token.revoke}) for each: a token issued before stays no key to the account's new rights or scope, nor
 	 * outlives the password that guarded its issue. The user creates new tokens after signing in.
 	 */

@@ -46,6 +46,9 @@ class SessionTermination {
 
 	@TransactionalEventListener
 	void on(UserAccessChanged changed) {
+		if (!changed.endsSessions()) {
+			return;
+		}
 		var found = sessions.findByPrincipalName(changed.username()).keySet();
 		found.forEach(sessions::deleteById);
 		if (!found.isEmpty()) {

@@ -126,7 +126,8 @@ public class Reports {
 		Map<String, String> sorts = new HashMap<>();
 		SORTS.forEach(name -> sorts.put(name, "r." + name));
 		return listing.sorts(sorts, "submitted_at", page.descending(), "r.id DESC")
-			.page(jdbc, COLUMNS, page, Rows.of(ReportView.class));
+			.page(jdbc, COLUMNS, page, Rows.of(ReportView.class))
+			.map(ReportView::masked);
 	}
 
 	/** Reports in scope waiting for the bureau's decision. */

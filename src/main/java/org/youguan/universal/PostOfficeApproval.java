@@ -2,6 +2,7 @@ package org.youguan.universal;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.youguan.kernel.Masking;
 
 /**
  * A closure/relocation approval of a 邮政普遍服务营业场所 (邮政法(2015) art.9) as pages and the API show it, with the
@@ -37,6 +38,19 @@ public record PostOfficeApproval(long id, ApprovalKind kind, long facilityId, St
 				newAddress, status, receivedOn, decisionDueOn, extended, extensionReason, extensionApprovedBy, checkedOn,
 				checkFindings, consultation, decidedOn, decisionReasons, decidedBy, noticeDueOn, announcedOn, noticeChannel,
 				enteredByStaff, imported, decisionNumber, alternativeOffice, effectiveOn, remaining, late, documents);
+	}
+
+	/**
+	 * The same approval with every ID and mobile number in its free text — reason, extension reason, check findings,
+	 * consultation, decision reasons — masked ({@link Masking#personalNumbersIn}), as lists, the API list and exports
+	 * show it; the approval's page reads it as recorded.
+	 */
+	public PostOfficeApproval masked() {
+		return new PostOfficeApproval(id, kind, facilityId, facilityName, regionCode, enterpriseCreditCode, Masking.personalNumbersIn(reason),
+				newAddress, status, receivedOn, decisionDueOn, extended, Masking.personalNumbersIn(extensionReason), extensionApprovedBy, checkedOn,
+				Masking.personalNumbersIn(checkFindings), Masking.personalNumbersIn(consultation), decidedOn, Masking.personalNumbersIn(decisionReasons), decidedBy, noticeDueOn, announcedOn,
+				noticeChannel, enteredByStaff, imported, decisionNumber, alternativeOffice, effectiveOn, remainingDays, overdue,
+				documents);
 	}
 
 	/** The same approval with its documents. */

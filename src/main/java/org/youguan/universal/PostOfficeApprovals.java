@@ -492,7 +492,8 @@ public class PostOfficeApprovals {
 		}
 		PageResult<PostOfficeApproval> result = listing.search(page, "a.facility_name", "a.reason", "a.decision_number")
 			.sorts(SORTS, "due", "a.id")
-			.page(jdbc, SELECT, page, Rows.of(PostOfficeApproval.class));
+			.page(jdbc, SELECT, page, Rows.of(PostOfficeApproval.class))
+			.map(PostOfficeApproval::masked);
 		Map<Long, List<Attachment>> files = attachments.list(MODULE, OWNER_TYPE,
 				result.items().stream().map(PostOfficeApproval::id).toList());
 		return new PageResult<>(result.items()

@@ -239,7 +239,8 @@ public class PostOffices {
 			.sorts(Map.of("starts", "s.starts_on"), "starts", true, "s.id")
 			.page(jdbc, """
 					SELECT s.id, s.facility_id, s.facility_name, s.region_code, s.enterprise_credit_code, s.starts_on,
-					    s.ends_on, s.reason, s.reported_at, s.reported_by""", page, Rows.of(SuspensionView.class));
+					    s.ends_on, s.reason, s.reported_at, s.reported_by""", page, Rows.of(SuspensionView.class))
+			.map(SuspensionView::masked);
 	}
 
 	/**

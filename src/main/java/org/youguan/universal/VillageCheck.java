@@ -1,6 +1,7 @@
 package org.youguan.universal;
 
 import java.time.LocalDate;
+import org.youguan.kernel.Masking;
 
 /**
  * A recorded 通邮 check as lists and pages show it.
@@ -12,4 +13,10 @@ import java.time.LocalDate;
 public record VillageCheck(long id, String villageCode, String villageName, LocalDate checkedOn,
 		DeliveryMode deliveryMode, int deliveriesObserved, boolean handoverRecords, boolean standardDelivery,
 		String findings, String inspectors, int inspectorCount, boolean imported, Long inspectionRecordId) {
+
+	/** The same check with every ID and mobile number in its findings masked ({@link Masking#personalNumbersIn}), as lists show it. */
+	public VillageCheck masked() {
+		return new VillageCheck(id, villageCode, villageName, checkedOn, deliveryMode, deliveriesObserved, handoverRecords,
+				standardDelivery, Masking.personalNumbersIn(findings), inspectors, inspectorCount, imported, inspectionRecordId);
+	}
 }

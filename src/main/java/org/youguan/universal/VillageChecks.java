@@ -355,7 +355,8 @@ public class VillageChecks {
 					villageCode == null ? "" : villageCode.strip())
 			.sorts(Map.of("checked_on", "c.checked_on"), "checked_on", true, "c.id DESC")
 			.joinedToPage("JOIN region_name v ON v.code = c.village_code")
-			.page(jdbc, COLUMNS, page, Rows.of(VillageCheck.class));
+			.page(jdbc, COLUMNS, page, Rows.of(VillageCheck.class))
+			.map(VillageCheck::masked);
 	}
 
 	/** The check of the caller's region that an inspection record stands for, if any. */

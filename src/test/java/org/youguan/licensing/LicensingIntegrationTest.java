@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.jayway.jsonpath.JsonPath;
@@ -124,6 +125,28 @@ class LicensingIntegrationTest {
 	}
 
 	/** A credit code no enterprise has. */
+	/**
+	 * A licence number of the series ({@code 快递许可-32-2026-000012}) as a person may type it: full-width digits, dashes
+	 * with spaces around them, the sequence without its padding ({@code 快递许可 – ３２ – ２０２６ – １２}).
+	 */
+	static String typedAnotherWay(String number) {
+		int last = number.lastIndexOf('-');
+		String unpadded = number.substring(0, last + 1) + Long.parseLong(number.substring(last + 1));
+		StringBuilder b = new StringBuilder();
+		unpadded.codePoints().forEach(c -> {
+			if (c >= '0' && c <= '9') {
+				b.appendCodePoint(c - '0' + '\uFF10');
+			}
+			else if (c == '-') {
+				b.append(" \u2013 ");
+			}
+			else {
+				b.appendCodePoint(c);
+			}
+		});
+		return b.toString();
+	}
+
 	static String newCreditCode() {
 		// ten million codes: with ten thousand, two tests of one run drew the same enterprise now and then (a 409)
 		String first17 = "91320506MA" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
@@ -236,11 +259,20 @@ class LicensingIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-valid=\"true\"")));
 
-		// revoked in the registry: reported honestly
+		// the number typed another way (full-width digits, dashes with spaces, no padding) is the same licence
+		mvc.perform(get("/api/v1/public/licences/verify").param("number", typedAnotherWay(number))
+			.param("code", approved.verificationCode()))
+			.andExpect(jsonPath("$.valid").value(true))
+			.andExpect(jsonPath("$.number").value(number));
+
+		// revoked in the registry: reported honestly, however the number is typed (the registry's status, not the dates)
 		licences.revoke(DataScope.all(), recorded.id(), "吊销：行政处罚决定");
-		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", approved.verificationCode()))
-			.andExpect(jsonPath("$.valid").value(false))
-			.andExpect(jsonPath("$.status").value("REVOKED"));
+		for (String typed : List.of(number, typedAnotherWay(number))) {
+			mvc.perform(get("/api/v1/public/licences/verify").param("number", typed).param("code", approved.verificationCode()))
+				.andExpect(jsonPath("$.valid").value(false))
+				.andExpect(jsonPath("$.status").value("REVOKED"));
+		}
+		assertThat(licences.findByNumber(DataScope.all(), typedAnotherWay(number))).map(LicenceView::id).contains(recorded.id());
 
 		// the enterprise sees its application; another county's staff do not
 		mvc.perform(get("/api/v1/licensing/applications").param("size", "200").header("Authorization", ENTERPRISE))

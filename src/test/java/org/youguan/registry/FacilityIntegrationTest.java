@@ -85,6 +85,19 @@ class FacilityIntegrationTest {
 				"320506001", "分拨中心", null, serial, null, null), false)).hasMessageContaining("已登记");
 	}
 
+	/** A serial typed in full-width characters is stored in ASCII and is the machine registered so: no second one. */
+	@Test
+	void aScreeningMachineSerialTypedInFullWidthIsTheSameMachine() {
+		String serial = "XR-W-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		StringBuilder wide = new StringBuilder();
+		serial.chars().forEach(c -> wide.append((char) (c - 0x21 + 0xFF01)));
+		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机丙", owner(), "320506001",
+				"分拨中心", null, wide.toString(), null, null), false);
+		assertThat(facilities.get(SUZHOU, id).serialNumber()).isEqualTo(serial);
+		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机丁", owner(),
+				"320506001", "分拨中心", null, serial, null, null), false)).hasMessageContaining("已登记");
+	}
+
 	@Test
 	void statusChangesAreGuardedAuditedAndScoped() {
 		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.POST_OFFICE, "测试邮政所", owner(), "320506001",

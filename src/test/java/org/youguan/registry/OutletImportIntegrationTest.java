@@ -57,6 +57,27 @@ class OutletImportIntegrationTest {
 		assertThat(found).extracting(OutletView::filingNumber).contains(number);
 	}
 
+	/**
+	 * A 备案编号 in the sheet is read as {@code Text.identifier} writes it: a historic number in full-width digits is
+	 * stored in ASCII, and a number of the series' form — a county's or a city's bureau's, a sequence past 999999, typed
+	 * with other dashes or without its padding — is refused as one only the series issues.
+	 */
+	@Test
+	void aTypedFilingNumberIsStoredAsWrittenAndTheSeriesFormIsRefusedHoweverTyped() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		var result = importer.importFile(SUZHOU, workbook(List.of(outlet("全角编号网点" + suffix, "加盟", "320506001",
+				"苏邮网备〔２０２４〕" + suffix))));
+		assertThat(result.rejected()).isFalse();
+		assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("全角编号网点" + suffix, 0, 5, null, false)).items())
+			.extracting(OutletView::filingNumber).containsExactly("苏邮网备〔2024〕" + suffix);
+		for (String typed : List.of("网点备案\u2013" + "3205\u20132026\u20137", "网点备案 - 320506 - 2026 - 12",
+				"网点备案-３２０５-２０２６-０００００９", "网点备案-320506-2026-1234567")) {
+			var refused = importer.importFile(SUZHOU, workbook(List.of(outlet("系列编号网点" + suffix, "加盟", "320506001", typed))));
+			assertThat(refused.rejected()).as(typed).isTrue();
+			assertThat(refused.errors().get(0).errors()).as(typed).extracting(FieldError::rule).contains("issued-form");
+		}
+	}
+
 	@Test
 	void everyBadRowIsReportedAndNothingIsImported() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 6);

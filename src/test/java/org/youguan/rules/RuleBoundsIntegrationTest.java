@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.Bureaus;
 
@@ -29,6 +31,8 @@ class RuleBoundsIntegrationTest {
 
 	private static final String CITY = "3205";
 
+	private static final String COUNTY = "320506";
+
 	@Autowired
 	StatutoryRules rules;
 
@@ -38,14 +42,20 @@ class RuleBoundsIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	AuditTrail audit;
+
 	@AfterEach
 	void clear() {
-		for (StatutoryRule r : new StatutoryRule[] { StatutoryRule.FINE_UNLICENSED_MIN, StatutoryRule.FINE_UNLICENSED_MAX,
-				StatutoryRule.FINE_USER_INFORMATION_LEAK_MIN, StatutoryRule.FINE_USER_INFORMATION_LEAK_MAX,
-				StatutoryRule.FINE_OUTLET_UNFILED_SERIOUS_MIN, StatutoryRule.FINE_OUTLET_UNFILED_SERIOUS_MAX,
-				StatutoryRule.STATISTICS_REPORT_DUE_DAY, StatutoryRule.UNIVERSAL_OPENING_CITY,
-				StatutoryRule.FINE_COMPLAINT_NON_COOPERATION_MAX }) {
-			rules.clearOverride(r, CITY);
+		for (String region : new String[] { COUNTY, CITY }) {
+			for (StatutoryRule r : new StatutoryRule[] { StatutoryRule.FINE_UNLICENSED_MIN, StatutoryRule.FINE_UNLICENSED_MAX,
+					StatutoryRule.FINE_USER_INFORMATION_LEAK_MIN, StatutoryRule.FINE_USER_INFORMATION_LEAK_MAX,
+					StatutoryRule.FINE_OUTLET_UNFILED_SERIOUS_MIN, StatutoryRule.FINE_OUTLET_UNFILED_SERIOUS_MAX,
+					StatutoryRule.STATISTICS_REPORT_DUE_DAY, StatutoryRule.UNIVERSAL_OPENING_CITY,
+					StatutoryRule.FINE_COMPLAINT_NON_COOPERATION_MAX, StatutoryRule.OUTLET_BUREAU_FILING,
+					StatutoryRule.BRANCH_FILING, StatutoryRule.COMPLAINT_RECORD_RETENTION }) {
+				rules.clearOverride(r, region);
+			}
 		}
 	}
 
@@ -53,15 +63,23 @@ class RuleBoundsIntegrationTest {
 		return bureaus.findByRegion(CITY).orElseThrow().id();
 	}
 
-	private void refused(StatutoryRule rule, String value, String expectedRule, String message) {
-		assertThatThrownBy(() -> rules.override(rule, city(), CITY, new BigDecimal(value), "测试"))
+	private long county() {
+		return bureaus.findByRegion(COUNTY).orElseThrow().id();
+	}
+
+	private void refusedAt(long bureau, String region, StatutoryRule rule, String value, String expectedRule,
+			String... message) {
+		assertThatThrownBy(() -> rules.override(rule, bureau, region, new BigDecimal(value), "测试"))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.anySatisfy(e -> {
 					assertThat(e.field()).isEqualTo("value");
 					assertThat(e.rule()).isEqualTo(expectedRule);
 				}))
-			.hasMessageContaining(rule.title())
-			.hasMessageContaining(message);
+			.hasMessageContainingAll(message);
+	}
+
+	private void refused(StatutoryRule rule, String value, String expectedRule, String message) {
+		refusedAt(city(), CITY, rule, value, expectedRule, rule.title(), message);
 	}
 
 	/** The catalogue page answers 400 with the error on {@code value}, its rule and its Chinese message. */
@@ -117,6 +135,62 @@ class RuleBoundsIntegrationTest {
 		refused(StatutoryRule.STATISTICS_REPORT_DUE_DAY, "0", "range", "1至28");
 		rules.override(StatutoryRule.STATISTICS_REPORT_DUE_DAY, city(), CITY, new BigDecimal("28"), "月末报送");
 		assertThat(rules.intValue(StatutoryRule.STATISTICS_REPORT_DUE_DAY, CITY)).isEqualTo(28);
+	}
+
+	@Test
+	void aCitysNarrowerRangeIsRefusedWhileACountysOwnBoundLiesOutsideItNamingTheCounty() {
+		rules.override(StatutoryRule.FINE_UNLICENSED_MIN, county(), COUNTY, new BigDecimal("70000"), "区局裁量基准");
+		refusedAt(city(), CITY, StatutoryRule.FINE_UNLICENSED_MAX, "60000", "conflicts-below", "区划320506",
+				"未经许可经营快递业务罚款下限", "70000元");
+		// refused as a whole: the city's maximum is still the law's, the county's minimum stands
+		assertThat(rules.value(StatutoryRule.FINE_UNLICENSED_MAX, CITY)).isEqualByComparingTo("100000");
+		assertThat(rules.value(StatutoryRule.FINE_UNLICENSED_MIN, COUNTY)).isEqualByComparingTo("70000");
+		// once the county's value is cleared the city narrows its range, and the county keeps within it
+		rules.clearOverride(StatutoryRule.FINE_UNLICENSED_MIN, COUNTY);
+		rules.override(StatutoryRule.FINE_UNLICENSED_MAX, city(), CITY, new BigDecimal("60000"), "裁量基准");
+		assertThat(rules.fineRange(ViolationType.UNLICENSED, false, COUNTY).toString()).isEqualTo("50000–60000元");
+	}
+
+	@Test
+	void aCountyNarrowsItsCitysRangeNeverWidensIt() {
+		rules.override(StatutoryRule.FINE_UNLICENSED_MAX, city(), CITY, new BigDecimal("80000"), "裁量基准");
+		refusedAt(county(), COUNTY, StatutoryRule.FINE_UNLICENSED_MAX, "90000", "parent-max", "不能高于上级局的80000元");
+		refusedAt(county(), COUNTY, StatutoryRule.FINE_UNLICENSED_MIN, "85000", "parent-max", "不能高于上级局的80000元");
+		rules.override(StatutoryRule.FINE_UNLICENSED_MIN, city(), CITY, new BigDecimal("60000"), "裁量基准");
+		refusedAt(county(), COUNTY, StatutoryRule.FINE_UNLICENSED_MIN, "55000", "parent-min", "不能低于上级局的60000元");
+		rules.override(StatutoryRule.FINE_UNLICENSED_MAX, county(), COUNTY, new BigDecimal("70000"), "区局裁量基准");
+		assertThat(rules.fineRange(ViolationType.UNLICENSED, false, COUNTY).toString()).isEqualTo("60000–70000元");
+	}
+
+	@Test
+	void aBureausOwnStatutoryTimeLimitMayBeCompressedNeverLengthened() {
+		// 快递末端网点备案暂行规定(2018): the bureau files an outlet within 5 working days
+		refused(StatutoryRule.OUTLET_BUREAU_FILING, "6", "statutory-max", "不能高于法定的5个工作日");
+		rules.override(StatutoryRule.OUTLET_BUREAU_FILING, city(), CITY, new BigDecimal("3"), "压缩办理时限");
+		assertThat(rules.intValue(StatutoryRule.OUTLET_BUREAU_FILING, COUNTY)).isEqualTo(3);
+		// a county keeps within its city's compressed period, and the city cannot compress below a county's own
+		refusedAt(county(), COUNTY, StatutoryRule.OUTLET_BUREAU_FILING, "4", "parent-max", "不能高于上级局的3个工作日");
+		rules.override(StatutoryRule.OUTLET_BUREAU_FILING, county(), COUNTY, new BigDecimal("2"), "区局承诺时限");
+		refusedAt(city(), CITY, StatutoryRule.OUTLET_BUREAU_FILING, "1", "conflicts-below", "区划320506", "2个工作日");
+	}
+
+	@Test
+	void aPeriodTheLawGivesAPartyIsFixedAndAMinimumPeriodMayOnlyGrow() {
+		// a branch is filed within 20 days of its business licence: neither shorter nor longer
+		refused(StatutoryRule.BRANCH_FILING, "15", "statutory-min", "不能低于法定的20日");
+		refused(StatutoryRule.BRANCH_FILING, "25", "statutory-max", "不能高于法定的20日");
+		// complaint records are kept at least 3 years
+		refused(StatutoryRule.COMPLAINT_RECORD_RETENTION, "2", "statutory-min", "不能低于法定的3年");
+		rules.override(StatutoryRule.COMPLAINT_RECORD_RETENTION, city(), CITY, new BigDecimal("5"), "延长保存");
+		assertThat(rules.intValue(StatutoryRule.COMPLAINT_RECORD_RETENTION, CITY)).isEqualTo(5);
+	}
+
+	/** The reason of an override is free text: a mobile or ID number typed into it is masked in the audit trail. */
+	@Test
+	void aPersonalNumberInAnOverridesReasonIsMaskedInTheAudit() {
+		rules.override(StatutoryRule.BRANCH_FILING, city(), CITY, new BigDecimal("20"), "依据市局通知，咨询13912345678");
+		assertThat(audit.history(DataScope.all(), "StatutoryRule", StatutoryRule.BRANCH_FILING.code()).get(0))
+			.satisfies(e -> assertThat(e.summary() + e.afterState()).contains("139****5678").doesNotContain("13912345678"));
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
@@ -23,12 +24,13 @@ import org.youguan.org.Users;
 import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * An account's API tokens end with the password that guarded their issue and with the rights and scope they were
- * issued under: a password reset by an administrator and a change of the account's roles, bureau or enterprise revoke
+ * issued under: a password reset by an administrator, the user's own password change and a change of the account's roles, bureau or enterprise revoke
  * them, each revocation audited; a change of the display name alone does not.
  */
 @IntegrationTest
@@ -70,17 +72,20 @@ class ApiTokenRevocationIntegrationTest {
 		return new UserData(name, "令牌测试", UserKind.STAFF, bureau(region), null, null, null, roles);
 	}
 
-	/** A new staff account of the city bureau with a token that works; returns the account's id and the token. */
-	private record Holder(long id, String name, ApiTokens.NewToken token) {
+	/**
+	 * A new staff account of the city bureau with a token that works; returns the account's id, name, token, principal
+	 * and temporary password.
+	 */
+	private record Holder(long id, String name, ApiTokens.NewToken token, CurrentUser user, String password) {
 	}
 
 	private Holder staffWithToken() throws Exception {
 		String name = "token." + UUID.randomUUID().toString().substring(0, 8);
-		long id = users.create(admin(), staff(name, "3205", EnumSet.of(Role.STAFF))).id();
+		var created = users.create(admin(), staff(name, "3205", EnumSet.of(Role.STAFF)));
 		CurrentUser holder = directory.principal(name).orElseThrow();
 		ApiTokens.NewToken token = tx.execute(s -> tokens.create(holder, "集成", null));
 		works(token);
-		return new Holder(id, name, token);
+		return new Holder(created.id(), name, token, holder, created.temporaryPassword());
 	}
 
 	private void works(ApiTokens.NewToken token) throws Exception {
@@ -103,6 +108,21 @@ class ApiTokenRevocationIntegrationTest {
 		Holder h = staffWithToken();
 		users.resetPassword(admin(), h.id());
 		revokedAndAudited(h.token(), "密码重置");
+	}
+
+	@Test
+	void aUsersOwnPasswordChangeRevokesTheirTokens() throws Exception {
+		Holder h = staffWithToken();
+		users.changeOwnPassword(h.user(), h.password(), "Own#Change2026");
+		revokedAndAudited(h.token(), "本人修改密码");
+	}
+
+	@Test
+	void aRefusedOwnPasswordChangeKeepsTheTokens() throws Exception {
+		Holder h = staffWithToken();
+		assertThatThrownBy(() -> users.changeOwnPassword(h.user(), h.password(), "short"))
+			.isInstanceOf(InvalidValueException.class);
+		works(h.token());
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.youguan.filing.internal;
 import java.time.LocalDate;
 
 import org.youguan.filing.FilingStatus;
+import org.youguan.kernel.Masking;
 
 /**
  * A filing as queues and pages show it, with the clock's state for today.
@@ -16,6 +17,18 @@ public record FilingView(long id, String number, FilingKind kind, Long outletId,
 		boolean missingItemsNotified, String missingItems, String decisionNote, LocalDate openedOn, boolean lateFiling,
 		String changeDescription, LocalDate completedOn, Integer workingDaysTaken, String filingNumber, boolean overdue,
 		boolean dueSoon) {
+
+	/**
+	 * The same filing with every ID and mobile number in its free text — missing items, decision note, change
+	 * description — masked ({@link Masking#personalNumbersIn}), as queues and the API list show it; the filing's page
+	 * reads it as recorded.
+	 */
+	public FilingView masked() {
+		return new FilingView(id, number, kind, outletId, outletName, enterpriseCreditCode, enterpriseName, brandName,
+				regionCode, regionName, status, submittedOn, clockStart, dueOn, missingNoticeDue, missingItemsNotified,
+				Masking.personalNumbersIn(missingItems), Masking.personalNumbersIn(decisionNote), openedOn, lateFiling, Masking.personalNumbersIn(changeDescription), completedOn, workingDaysTaken,
+				filingNumber, overdue, dueSoon);
+	}
 
 	public boolean open() {
 		return status == FilingStatus.SUBMITTED || status == FilingStatus.MISSING_ITEMS;

@@ -20,6 +20,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.safety.SafetyAlertTargeted;
+import org.youguan.kernel.Masking;
 
 /**
  * The key inspection targets (重点检查对象): enterprises other modules ask to be inspected through their events — a
@@ -38,6 +39,16 @@ class KeyTargets {
 	record KeyTarget(long id, String regionCode, String regionName, String enterpriseCreditCode, String enterpriseName,
 			String source, String sourceDetail, String sourceLink, String summary, String reason, LocalDate listedOn,
 			String listedBy, Long recordId, LocalDate inspectedOn) {
+
+		/**
+		 * The same target with every ID and mobile number in its free text — source detail, summary, reason — masked
+		 * ({@link Masking#personalNumbersIn}), as lists show it.
+		 */
+		KeyTarget masked() {
+			return new KeyTarget(id, regionCode, regionName, enterpriseCreditCode, enterpriseName, source,
+					Masking.personalNumbersIn(sourceDetail), sourceLink, Masking.personalNumbersIn(summary),
+					Masking.personalNumbersIn(reason), listedOn, listedBy, recordId, inspectedOn);
+		}
 
 		/** OPEN (待检查) or INSPECTED (已检查). */
 		String state() {
@@ -117,7 +128,8 @@ class KeyTargets {
 			.search(page, "k.enterprise_name", "k.enterprise_credit_code")
 			.sorts(Map.of("listed_on", "k.listed_on", "enterprise", "k.enterprise_name"), "listed_on", true, "k.id")
 			.joinedToPage(INSPECTION)
-			.page(jdbc, SELECT, page, Rows.of(KeyTarget.class));
+			.page(jdbc, SELECT, page, Rows.of(KeyTarget.class))
+			.map(KeyTarget::masked);
 	}
 
 	/** A key target in the caller's region; not found (404) otherwise. */

@@ -21,6 +21,7 @@ import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 import org.youguan.licensing.ApplicationKind;
 import org.youguan.licensing.LicenceApplications;
 import org.youguan.licensing.LicenceApplications.ImportedApplication;
@@ -153,7 +154,7 @@ public class LicensingImport {
 			});
 		}
 		if (data.licenceNumber() != null) {
-			licences.check(data.licenceNumber(), row, context, LICENCE, "许可证编号");
+			licences.check(Text.identifier(data.licenceNumber()), row, context, LICENCE, "许可证编号");
 		}
 		return context.hasErrors() ? null : data;
 	}

@@ -223,12 +223,12 @@ final class ParcelValidator {
 		if (screened == null) {
 			return reject("screened", "boolean", "是否过机安检（screened）应为true或false");
 		}
-		String machine = trimmed(v[ParcelField.SCREENING_MACHINE_SERIAL.ordinal()]);
+		String machine = identifier(trimmed(v[ParcelField.SCREENING_MACHINE_SERIAL.ordinal()]), machines);
 		if (machine != null && !machines.contains(machine)) {
 			return reject("screeningMachineSerial", "not-registered",
 					"安检机编号（screeningMachineSerial）不是本企业在用的安检机，也不是同品牌企业在本企业网点所在县（市、区）在用的安检机：" + Text.excerpt(machine, Decimals.ECHO));
 		}
-		String outlet = trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]);
+		String outlet = identifier(trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]), outlets.keySet());
 		if (outlet != null) {
 			Instant closed = outlets.get(outlet);
 			if (closed == null) {
@@ -259,6 +259,19 @@ final class ParcelValidator {
 		}
 		return new ParcelRecord(enterpriseId, waybill, acceptedAt, type, pseudonym, sender, recipient, category, weight,
 				method, inspected, screened, machine, outlet, courier);
+	}
+
+	/**
+	 * A typed number — an outlet's 备案编号, a screening machine's serial — as the registry stores it
+	 * ({@link Text#identifier}: full-width digits and letters, other dashes, spaces around them, an automatic number's
+	 * missing padding — 网点备案 – 320506-2026-75 is 网点备案-320506-2026-000075), so the record names the outlet or machine
+	 * it was typed for and is counted under it; a number sent as stored costs one look-up.
+	 */
+	private static String identifier(String sent, Set<String> stored) {
+		if (sent == null || stored.contains(sent)) {
+			return sent;
+		}
+		return Text.identifier(sent);
 	}
 
 	/** Whether a contract with a third-party screening contractor covers the outlet on the acceptance day (China time). */

@@ -474,6 +474,36 @@ class ParcelValidatorTest {
 		assertThat(r.code()).isEqualTo("not-own");
 	}
 
+	/**
+	 * A 备案编号 sent in another typing of the same number — full-width digits, other dashes, spaces around them, the
+	 * sequence without its padding — names the outlet stored as the series writes it, for ownership and for the
+	 * screening contract alike, and the record carries the stored form.
+	 */
+	@Test
+	void anOutletNumberTypedAnotherWayIsTheOutletStoredInTheWrittenForm() {
+		String stored = "网点备案-320506-2026-000075";
+		ParcelValidator machineless = new ParcelValidator(7, Set.of("320506", "110105"), Map.of(stored, Instant.MAX),
+				Set.of(), Map.of(stored, List.<LocalDate[]>of(new LocalDate[] { LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31) })),
+				PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+		for (String typed : new String[] { "网点备案 – 320506-2026-75", "网点备案-３２０５０６-２０２６-０００７５", stored }) {
+			String[] v = valid();
+			set(v, ParcelField.SCREENED, "true");
+			set(v, ParcelField.OUTLET_FILING_NUMBER, typed);
+			ParcelRecord r = machineless.validate(v);
+			assertThat(r).as(typed).isNotNull();
+			assertThat(r.outletFilingNumber()).isEqualTo(stored);
+		}
+	}
+
+	/** A machine serial sent in full-width characters is the registered machine, and the record carries its stored form. */
+	@Test
+	void aMachineSerialTypedInFullWidthIsTheRegisteredMachine() {
+		String[] v = valid();
+		set(v, ParcelField.SCREENED, "true");
+		set(v, ParcelField.SCREENING_MACHINE_SERIAL, "ＸＲ－３２０５０６－１");
+		assertThat(validator.validate(v).screeningMachineSerial()).isEqualTo("XR-320506-1");
+	}
+
 	@Test
 	void aClosedOutletTakesNoParcelFromItsClosingDayOnButKeepsEarlierOnes() {
 		ParcelRejection r = rejected(v -> set(v, ParcelField.OUTLET_FILING_NUMBER, "3205060002"));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.youguan.safety.internal.Pseudonyms;
+import org.youguan.kernel.Masking;
 
 /**
  * An anomaly alert as pages and the API show it. The subject of a pseudonym rule is a keyed pseudonym (never a clear
@@ -13,6 +14,15 @@ import org.youguan.safety.internal.Pseudonyms;
 public record AlertView(long id, AlertRule rule, String subject, LocalDate day, String regionCode, String regionName,
 		Long enterpriseId, String enterpriseName, BigDecimal measure, BigDecimal threshold, String detail, String status,
 		String reason, String decidedBy, Instant decidedAt, Instant createdAt) {
+
+	/**
+	 * The same alert with every ID and mobile number in the bureau's reason for its decision masked
+	 * ({@link Masking#personalNumbersIn}), as lists show it.
+	 */
+	public AlertView masked() {
+		return new AlertView(id, rule, subject, day, regionCode, regionName, enterpriseId, enterpriseName, measure,
+				threshold, detail, status, Masking.personalNumbersIn(reason), decidedBy, decidedAt, createdAt);
+	}
 
 	/** The subject as shown: pseudonyms shortened (first 8 … last 4), other subjects as they are. */
 	public String subjectShown() {

@@ -68,7 +68,8 @@ public class Alerts {
 			.search(page, "a.subject", "a.detail")
 			.sorts(Map.of("day", "a.day", "measure", "a.measure", "region_code", "a.region_code"), "day", true, "a.id")
 			.joinedToPage(NAMES)
-			.page(jdbc, SELECT, page, Rows.of(AlertView.class));
+			.page(jdbc, SELECT, page, Rows.of(AlertView.class))
+			.map(AlertView::masked);
 	}
 
 	/** Open alerts in the caller's region (the inbox queue's count). */

@@ -3,6 +3,8 @@ package org.youguan.safety.internal.ledgers;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import org.youguan.kernel.Masking;
+
 /**
  * A 寄递安保期 as lists and pages show it; {@code active} when the day read lies within it and it is not cancelled;
  * {@code cancelledAt}, {@code cancelledBy}, {@code cancelReason} set once the bureau cancelled it.
@@ -10,6 +12,15 @@ import java.time.OffsetDateTime;
 public record PeriodView(long id, String name, String regionCode, String regionName, LocalDate startsOn,
 		LocalDate endsOn, boolean fullScreening, boolean dailyReporting, String otherRules, boolean active,
 		OffsetDateTime cancelledAt, String cancelledBy, String cancelReason) {
+
+	/**
+	 * The same period with every ID and mobile number in its free text — other rules, cancel reason — masked
+	 * ({@link Masking#personalNumbersIn}), as lists and the API list show it; the period's page reads it as recorded.
+	 */
+	public PeriodView masked() {
+		return new PeriodView(id, name, regionCode, regionName, startsOn, endsOn, fullScreening, dailyReporting,
+				Masking.personalNumbersIn(otherRules), active, cancelledAt, cancelledBy, Masking.personalNumbersIn(cancelReason));
+	}
 
 	/** Whether the bureau cancelled the period. */
 	public boolean cancelled() {

@@ -83,7 +83,7 @@ public class SecurityPeriods {
 
 	/**
 	 * A page of the periods the caller sees (newest first by default), searched by name; {@code activeOnly} keeps those
-	 * covering today and not cancelled.
+	 * covering today and not cancelled. Every ID and mobile number in their free text masked ({@link PeriodView#masked}).
 	 */
 	public PageResult<PeriodView> list(DataScope scope, boolean activeOnly, PageQuery page) {
 		return Listing.from("FROM safety_security_period p")
@@ -93,7 +93,8 @@ public class SecurityPeriods {
 			.bind("today", LocalDate.now(clock))
 			.search(page, "p.name")
 			.sorts(SORTS, "starts_on", true, "p.id")
-			.page(jdbc, SELECT, page, Rows.of(PeriodView.class));
+			.page(jdbc, SELECT, page, Rows.of(PeriodView.class))
+			.map(PeriodView::masked);
 	}
 
 	/**

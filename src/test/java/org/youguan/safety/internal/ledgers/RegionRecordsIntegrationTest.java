@@ -2,6 +2,7 @@ package org.youguan.safety.internal.ledgers;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,31 @@ class RegionRecordsIntegrationTest {
 			.id();
 		assertThat(audit.history(DataScope.all(), RegionRecords.SEIZURE, id)).extracting(AuditEvent::action)
 			.containsExactly("safety.seizure.create");
+	}
+
+	/** An ID or mobile number in a seizure's note is masked in the page's list, the API list, the export and the audit. */
+	@Test
+	void personalNumbersInASeizuresNoteAreMaskedInTheListsTheExportAndTheAudit() throws Exception {
+		String item = "号码查获" + System.nanoTime();
+		mvc.perform(post("/safety/seizures").with(csrf()).header("Authorization", CITY).param("region", "320507")
+			.param("seizedOn", LocalDate.now(clock).toString()).param("agencies", "相城区邮政管理局").param("item", item)
+			.param("quantity", "1").param("unit", "件").param("valueYuan", "10")
+			.param("note", "寄件人电话13912345678，身份证110105194912310021"))
+			.andExpect(flash().attribute("message", "联合执法查获已登记"));
+		String api = mvc.perform(get("/api/v1/safety/seizures").param("q", item).header("Authorization", CITY))
+			.andExpect(jsonPath("$.total").value(1)).andReturn().getResponse().getContentAsString();
+		String page = mvc.perform(get("/safety/seizures").param("q", item).header("Authorization", CITY))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String exported = HazardLedgerIntegrationTest.rowsOf(mvc.perform(get("/safety/seizures/export.xlsx").param("q", item)
+			.header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		for (String text : List.of(api, page, exported)) {
+			assertThat(text).contains(item).doesNotContain("19491231").doesNotContain("39123456");
+		}
+		assertThat(api).contains("139****5678");
+		long id = records.seizures(DataScope.region("320507"), new PageQuery(item, 0, 1, null, false)).items().get(0).id();
+		for (AuditEvent e : audit.history(DataScope.all(), RegionRecords.SEIZURE, id)) {
+			assertThat(e.summary() + e.beforeState() + e.afterState()).doesNotContain("19491231").doesNotContain("39123456");
+		}
 	}
 
 	/** A trainee count no int holds ("1e3", "3000000000") is the form's field error, re-rendered, never an error page. */

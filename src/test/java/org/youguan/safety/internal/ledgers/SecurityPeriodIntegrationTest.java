@@ -194,6 +194,52 @@ class SecurityPeriodIntegrationTest {
 			.andExpect(content().string(not(containsString("id=\"cancel-form\""))));
 	}
 
+	/** No ID or mobile number typed into a text shows in a list, the API list or the audit trail. */
+	private static void noPersonalNumberIn(String text) {
+		assertThat(text).doesNotContain("19491231").doesNotContain("39123456");
+	}
+
+	/** An ID or mobile number in a day report's issues is masked in the report list (page's API) and the audit. */
+	@Test
+	void personalNumbersInADayReportsIssuesAreMaskedInTheReportListAndTheAudit() throws Exception {
+		long id = declare("320506", "号码日报安保期" + System.nanoTime());
+		String url = "/api/v1/safety/periods/" + id + "/reports";
+		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + today() + "\",\"parcels\":100,\"screened\":90,"
+					+ "\"issues\":\"安检机故障，联系人13912345678，身份证110105194912310021\"}"))
+			.andExpect(status().isNoContent());
+		for (String token : List.of(SHUNFENG, WUZHONG)) {
+			String list = mvc.perform(get(url).header("Authorization", token)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.total").value(1)).andReturn().getResponse().getContentAsString();
+			assertThat(list).contains("安检机故障", "139****5678");
+			noPersonalNumberIn(list);
+		}
+		for (AuditEvent e : audit.history(DataScope.all(), SecurityPeriods.AUDIT_TYPE, id)) {
+			noPersonalNumberIn(e.summary() + e.beforeState() + e.afterState());
+		}
+	}
+
+	/** An ID or mobile number in a period's other rules or its cancel reason is masked in its lists and the audit. */
+	@Test
+	void personalNumbersInAPeriodsOtherRulesAndCancelReasonAreMaskedInTheListsAndTheAudit() throws Exception {
+		String name = "号码安保期" + System.nanoTime();
+		long id = periods.create(DataScope.region("3205"), new PeriodData(name, "320506", today().minusDays(1).toString(),
+				today().plusDays(1).toString(), true, true, "值班电话13912345678"), false);
+		periods.cancel(DataScope.region("3205"), id, "活动取消，经办人身份证110105194912310021");
+		for (String token : List.of(CITY, WUZHONG)) {
+			String list = mvc.perform(get("/api/v1/safety/periods").param("q", name).header("Authorization", token))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1)).andReturn().getResponse()
+				.getContentAsString();
+			assertThat(list).contains("值班电话139****5678");
+			noPersonalNumberIn(list);
+		}
+		noPersonalNumberIn(periods.list(DataScope.region("3205"), false, new PageQuery(name, 0, 5, null, false)).items()
+			.toString());
+		for (AuditEvent e : audit.history(DataScope.all(), SecurityPeriods.AUDIT_TYPE, id)) {
+			noPersonalNumberIn(e.summary() + e.beforeState() + e.afterState());
+		}
+	}
+
 	@Test
 	void dailyReportsFollowThePeriodsRulesAndASecondFilingCorrectsTheFirst() throws Exception {
 		long id = declare("320506", "规则测试安保期");

@@ -1,0 +1,84 @@
+package org.youguan.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit trail keeps no personal number in clear, whatever module records an entry and whatever a person typed into
+ * it: summaries and the text values of states — maps, lists and records alike — are written with ID card and mobile
+ * numbers masked, a digest is kept as written, and an event recorded before is shown masked in every list of events.
+ */
+@IntegrationTest
+class AuditMaskingIntegrationTest {
+
+	/** A SHA-256 in hex that holds a run of digits shaped like a mobile number: a digest, not a number to mask. */
+	static final String DIGEST = "ab13912345678cd" + "e".repeat(49);
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	record Reason(String text, int count) {
+	}
+
+	private static void noPersonalNumberIn(String text) {
+		assertThat(text).doesNotContain("13912345678").doesNotContain("19491231").doesNotContain("1234 5678");
+	}
+
+	@Test
+	void everyEntryIsWrittenWithItsPersonalNumbersMaskedAndItsDigestsKept() {
+		String id = UUID.randomUUID().toString();
+		tx.executeWithoutResult(s -> audit.record(AuditEntry.of("test.masking", "Test", id, "撤销原因：联系人13912345678")
+			.states(Map.of("reason", new Reason("身份证110105194912310021", 2)),
+					Map.of("notes", List.of("电话139 1234 5678", "无"), "sha256", DIGEST))
+			.inRegion("320506")));
+		Map<String, Object> row = jdbc.sql("""
+				SELECT summary, before_state::text AS before_state, after_state::text AS after_state FROM audit_event
+				WHERE object_type = 'Test' AND object_id = :id""").param("id", id).query().singleRow();
+		String stored = row.get("summary") + " " + row.get("before_state") + " " + row.get("after_state");
+		noPersonalNumberIn(stored.replace(DIGEST, ""));
+		assertThat(stored).contains("联系人139****5678", "110105********0021", DIGEST, "\"count\": 2");
+	}
+
+	@Test
+	void anEventRecordedBeforeTheTrailMaskedIsShownMaskedInItsLists() {
+		String id = UUID.randomUUID().toString();
+		tx.executeWithoutResult(s -> {
+			jdbc.sql("""
+					INSERT INTO audit_event (id, occurred_at, actor, region_code, action, object_type, object_id, summary,
+					    after_state)
+					VALUES (nextval('audit_event_id_seq'), now(), 'sys.admin', '320506', 'test.masking', 'Test', :id,
+					    '旧记录：电话13912345678', CAST(:after AS jsonb))""")
+				.param("id", id)
+				.param("after", "{\"reason\":\"身份证110105194912310021\",\"sha256\":\"" + DIGEST + "\"}")
+				.update();
+			List<AuditEvent> shown = List.of(audit.history(DataScope.all(), "Test", id).get(0),
+					audit.search(DataScope.all(), new AuditQuery(id, null, null, null, null), new PageQuery("", 0, 5, null, false))
+						.items()
+						.get(0));
+			for (AuditEvent e : shown) {
+				noPersonalNumberIn(e.summary() + e.afterState().replace(DIGEST, ""));
+				assertThat(e.summary()).contains("139****5678");
+				assertThat(e.afterState()).contains(DIGEST);
+			}
+			s.setRollbackOnly();
+		});
+	}
+}
