@@ -94,14 +94,26 @@ class LicensingChangeRenewalIntegrationTest {
 
 	/** A licence granted through the registry's event to a new holder, with its terms. */
 	String licensed(String code, String name, LocalDate expiresOn) {
-		String number = "快递许可-32-1997-" + code.substring(13);
+		return licensed(code, name, expiresOn, "快递许可-32-1997-" + unpadded(code));
+	}
+
+	/** Five digits of {@code code}: a sequence as a bureau's history may write it, without the series' padding. */
+	static String unpadded(String code) {
+		return String.valueOf(10000 + Math.floorMod(code.hashCode(), 90000));
+	}
+
+	/**
+	 * Records licence {@code number} for enterprise {@code code} as a bureau's history brings it; answers the number as
+	 * the registry holds it (an automatic-form number as its series writes it, padded).
+	 */
+	String licensed(String code, String name, LocalDate expiresOn, String number) {
 		LocalDate today = LocalDate.now(clock);
 		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-3, number, new EnterpriseData(name, code,
 				EnterpriseType.EXPRESS, null, "孙原任", "吴中区变更路1号", "320506", null, null), LicenceScope.PROVINCE,
 				"江苏省邮政管理局", "32", expiresOn.minusYears(5).plusDays(1).isAfter(today) ? today : expiresOn.minusYears(5).plusDays(1),
 				expiresOn, false, new LicenceTerms(new BigDecimal("600000"), "苏州市吴中区", List.of("吴中分部")))));
 		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
-		return number;
+		return licences.findByNumber(DataScope.all(), number).orElseThrow().number();
 	}
 
 	static String application(String kind, String code, String name, String rep, String capital, String area, String branches) {
@@ -200,6 +212,23 @@ class LicensingChangeRenewalIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("kind")));
 		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code = :c").param("c", code)
 			.query(Long.class).single()).isZero();
+	}
+
+	/**
+	 * A licence brought from a bureau's history with its automatic-form number unpadded is one licence: stored as the
+	 * series writes it and found however the number is typed.
+	 */
+	@Test
+	void aLicenceRecordedWithoutPaddingIsStoredAsTheSeriesWritesItAndFoundHoweverTyped() {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String digits = unpadded(code);
+		licensed(code, "苏州旧号快递有限公司", LocalDate.now(clock).plusYears(2), "快递许可-32-1996-" + digits);
+		String series = "快递许可-32-1996-0" + digits;
+		for (String typed : List.of("快递许可-32-1996-" + digits, series, "快递许可 – 32 – 1996 – " + digits)) {
+			assertThat(licences.findByNumber(DataScope.all(), typed)).as(typed).map(LicenceView::number).contains(series);
+			assertThat(licences.publicSearch(typed, 10)).as(typed).extracting(Licences.PublicLicence::licenceNumber)
+				.contains(series);
+		}
 	}
 
 	@Test
