@@ -86,16 +86,22 @@ class SecurityConfiguration {
 							SecurityConfiguration::withoutSession)))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
 				if (api.matches(request)) {
-					Problems.write(response, 401, Problems.UNAUTHORIZED, "请先登录或提供有效的API令牌（Authorization: Bearer …）");
+					Problems.write(request, response, 401, Problems.UNAUTHORIZED, "request", Problems.UNAUTHENTICATED,
+							"请先登录或提供有效的API令牌（Authorization: Bearer …）");
 				}
 				else {
 					loginPage.commence(request, response, e);
 				}
 			}).accessDeniedHandler((request, response, e) -> {
 				if (api.matches(request)) {
-					Problems.write(response, 403, Problems.FORBIDDEN, e instanceof CsrfException
-							? "请求缺少有效的CSRF令牌：以登录会话调用接口时请带上页面的X-CSRF-TOKEN请求头，或改用API令牌（Authorization: Bearer …）"
-							: "您没有执行此操作的权限");
+					if (e instanceof CsrfException) {
+						Problems.write(request, response, 403, Problems.FORBIDDEN, "X-CSRF-TOKEN", "csrf",
+								"请求缺少有效的CSRF令牌：以登录会话调用接口时请带上页面的X-CSRF-TOKEN请求头，或改用API令牌（Authorization: Bearer …）");
+					}
+					else {
+						Problems.write(request, response, 403, Problems.FORBIDDEN, "request", Problems.FORBIDDEN_RULE,
+								"您没有执行此操作的权限");
+					}
 				}
 				else {
 					pageDenied.handle(request, response, e);
