@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -48,7 +49,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, SignInLog signIns,
-			UserDirectory directory, SecuritySettings settings, Clock clock) throws Exception {
+			UserDirectory directory, SecuritySettings settings, Clock clock, ApplicationContext context) throws Exception {
 		// machine endpoints answer 401/403 problems instead of redirecting to the sign-in page
 		RequestMatcher api = new org.springframework.security.web.util.matcher.OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
@@ -113,7 +114,9 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new SignInThrottle(signIns, directory, settings, clock), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new ForcedPasswordChangeFilter(),
-					org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+			// a handler's @PreAuthorize decided before its body or parameters are read (a 403, not a 400 or 415)
+			.addFilterAfter(new HandlerAuthorizationFilter(context), ForcedPasswordChangeFilter.class);
 		return http.build();
 	}
 
