@@ -162,11 +162,26 @@ public class Branches {
 	 */
 	public BranchData check(DataScope scope, BranchData data) {
 		enterprises.load(scope, data.enterpriseId());
+		return validate(scope, data, true);
+	}
+
+	/**
+	 * The branch rules of every field but the parent enterprise, for an import row whose enterprise cell already failed:
+	 * the row's other bad cells are reported with it, not hidden behind it. The parent is not looked at (nor whether the
+	 * licence is the parent's); nothing is saved.
+	 * @return the data cleaned, its enterprise as given — never to be filed
+	 * @throws org.youguan.kernel.InvalidValueException every field error at once
+	 */
+	public BranchData checkFields(DataScope scope, BranchData data) {
+		return validate(scope, data, false);
+	}
+
+	private BranchData validate(DataScope scope, BranchData data, boolean parentKnown) {
 		Validation v = new Validation();
 		v.required("name", "分支机构名称", data.name()).maxLength("name", "分支机构名称", data.name(), 200);
 		v.required("address", "地址", data.address()).maxLength("address", "地址", data.address(), 300);
 		v.required("headName", "负责人", data.headName()).maxLength("headName", "负责人", data.headName(), 60);
-		if (data.licenceId() != null) {
+		if (parentKnown && data.licenceId() != null) {
 			Long holder = jdbc.sql("SELECT enterprise_id FROM express_licence WHERE id = :id")
 				.param("id", data.licenceId())
 				.query(Long.class)

@@ -188,6 +188,16 @@ public class Facilities {
 		return validate(scope, data, null);
 	}
 
+	/**
+	 * The kind's rules for every field but the owner, for an import row whose owner cell already failed: the row's other
+	 * bad cells are reported with it, not hidden behind it. The owner is not looked at; nothing is saved.
+	 * @return the data cleaned, its enterprise as given — never to be registered
+	 * @throws org.youguan.kernel.InvalidValueException every field error at once
+	 */
+	public FacilityData checkFields(DataScope scope, FacilityData data) {
+		return validate(scope, data, null);
+	}
+
 	/** Whether a facility of this kind with this name is registered at this address. */
 	public boolean exists(FacilityKind kind, String name, String address) {
 		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM facility WHERE kind = :kind AND name = :name AND address = :address)")

@@ -367,6 +367,22 @@ public class Licences {
 	 */
 	public LicenceData check(DataScope scope, LicenceData d, Long selfId) {
 		Enterprise enterprise = enterprises.load(scope, d.enterpriseId());
+		return validate(d, selfId, enterprise.regionCode());
+	}
+
+	/**
+	 * The licence rules of every field but the holder, for an import row whose holder cell already failed: the row's
+	 * other bad cells are reported with it, not hidden behind it. The holder is not looked at, so a blank expiry is not
+	 * derived from its region's statutory validity; nothing is saved.
+	 * @return the data cleaned, its enterprise as given — never to be recorded
+	 * @throws org.youguan.kernel.InvalidValueException every field error at once
+	 */
+	public LicenceData checkFields(LicenceData d) {
+		return validate(d, null, null);
+	}
+
+	/** The field rules; {@code holderRegion} (null: unknown) gives the statutory validity of a blank expiry. */
+	private LicenceData validate(LicenceData d, Long selfId, String holderRegion) {
 		// stored as Text writes it, so the number typed another way (full-width digits, other dashes) is the same one
 		String number = Text.identifier(d.number());
 		Validation v = new Validation();
@@ -383,8 +399,8 @@ public class Licences {
 		v.require("issuedOn", issuedOn == null || !issuedOn.isAfter(LocalDate.now(clock)), "not-future", "发证日期不能晚于今天");
 		v.within("issuedOn", "发证日期", issuedOn, Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.within("expiresOn", "有效期至", d.expiresOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
-		LocalDate expiry = d.expiresOn() != null ? d.expiresOn() : issuedOn == null ? null
-				: issuedOn.plusYears(rules.intValue(StatutoryRule.LICENCE_VALIDITY, enterprise.regionCode())).minusDays(1);
+		LocalDate expiry = d.expiresOn() != null ? d.expiresOn() : issuedOn == null || holderRegion == null ? null
+				: issuedOn.plusYears(rules.intValue(StatutoryRule.LICENCE_VALIDITY, holderRegion)).minusDays(1);
 		v.require("expiresOn", expiry == null || issuedOn == null || expiry.isAfter(issuedOn), "after-issue",
 				"有效期至应晚于发证日期");
 		v.throwIfInvalid();

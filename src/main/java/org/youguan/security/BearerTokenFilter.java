@@ -45,7 +45,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		if (user.isEmpty()) {
 			SecurityContextHolder.clearContext();
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-			Problems.write(response, 401, Problems.UNAUTHORIZED, "API令牌无效、已过期或已吊销");
+			Problems.write(request, response, 401, Problems.UNAUTHORIZED, "Authorization", "token", "API令牌无效、已过期或已吊销");
 			return;
 		}
 		var context = SecurityContextHolder.createEmptyContext();

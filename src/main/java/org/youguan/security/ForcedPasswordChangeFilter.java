@@ -26,7 +26,7 @@ class ForcedPasswordChangeFilter extends OncePerRequestFilter {
 		if (auth != null && auth.getPrincipal() instanceof CurrentUser user && user.mustChangePassword()
 				&& !BearerTokenFilter.isBearer(request) && !allowed(path)) {
 			if (path.startsWith("/api/")) {
-				Problems.write(response, 403, Problems.FORBIDDEN, "请先修改初始密码");
+				Problems.write(request, response, 403, Problems.FORBIDDEN, "password", "password-change", "请先修改初始密码");
 			}
 			else {
 				response.sendRedirect(request.getContextPath() + CHANGE_PAGE);

@@ -1,11 +1,18 @@
 package org.youguan.security;
 
 import java.io.IOException;
+import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.youguan.kernel.FieldError;
+import org.youguan.web.ProblemResponses;
+
 /**
- * Writes RFC 9457 problem responses from filters, where no controller advice runs.
+ * Writes the 401 and 403 problem responses of the security filters, where no controller advice runs: the project's one
+ * problem shape ({@link ProblemResponses}), with {@code instance} and {@code errors} naming the field and rule refused,
+ * as every other refusal of {@code /api/**} does.
  */
 final class Problems {
 
@@ -15,17 +22,23 @@ final class Problems {
 	/** The title of a 403: signed in, but not allowed this. */
 	static final String FORBIDDEN = "无权访问";
 
+	/** The rule of a 401: neither a session nor a valid token. */
+	static final String UNAUTHENTICATED = "unauthenticated";
+
+	/** The rule of a 403 for a role or right the caller lacks (as {@code AccessRefusedException} answers). */
+	static final String FORBIDDEN_RULE = "forbidden";
+
 	private Problems() {
 	}
 
-	static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
-		response.setStatus(status);
-		response.setContentType("application/problem+json;charset=UTF-8");
-		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status
-				+ ",\"detail\":\"" + escape(detail) + "\"}");
-	}
-
-	private static String escape(String s) {
-		return s.replace("\\", "\\\\").replace("\"", "\\\"");
+	/**
+	 * Writes the problem: the detail in Chinese, and one error naming the field and rule refused.
+	 * @param field the field the refusal concerns ({@code request} for the request as a whole, {@code Authorization} …)
+	 * @param rule the rule refused ({@link #UNAUTHENTICATED}, {@link #FORBIDDEN_RULE}, {@code csrf} …)
+	 * @throws IOException when the answer cannot be written
+	 */
+	static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String field,
+			String rule, String detail) throws IOException {
+		ProblemResponses.write(request, response, status, title, detail, List.of(new FieldError(field, rule, detail)));
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -48,7 +49,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, SignInLog signIns,
-			UserDirectory directory, SecuritySettings settings, Clock clock) throws Exception {
+			UserDirectory directory, SecuritySettings settings, Clock clock, ApplicationContext context) throws Exception {
 		// machine endpoints answer 401/403 problems instead of redirecting to the sign-in page
 		RequestMatcher api = new org.springframework.security.web.util.matcher.OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
@@ -86,16 +87,22 @@ class SecurityConfiguration {
 							SecurityConfiguration::withoutSession)))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
 				if (api.matches(request)) {
-					Problems.write(response, 401, Problems.UNAUTHORIZED, "请先登录或提供有效的API令牌（Authorization: Bearer …）");
+					Problems.write(request, response, 401, Problems.UNAUTHORIZED, "request", Problems.UNAUTHENTICATED,
+							"请先登录或提供有效的API令牌（Authorization: Bearer …）");
 				}
 				else {
 					loginPage.commence(request, response, e);
 				}
 			}).accessDeniedHandler((request, response, e) -> {
 				if (api.matches(request)) {
-					Problems.write(response, 403, Problems.FORBIDDEN, e instanceof CsrfException
-							? "请求缺少有效的CSRF令牌：以登录会话调用接口时请带上页面的X-CSRF-TOKEN请求头，或改用API令牌（Authorization: Bearer …）"
-							: "您没有执行此操作的权限");
+					if (e instanceof CsrfException) {
+						Problems.write(request, response, 403, Problems.FORBIDDEN, "X-CSRF-TOKEN", "csrf",
+								"请求缺少有效的CSRF令牌：以登录会话调用接口时请带上页面的X-CSRF-TOKEN请求头，或改用API令牌（Authorization: Bearer …）");
+					}
+					else {
+						Problems.write(request, response, 403, Problems.FORBIDDEN, "request", Problems.FORBIDDEN_RULE,
+								"您没有执行此操作的权限");
+					}
 				}
 				else {
 					pageDenied.handle(request, response, e);
@@ -107,7 +114,9 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new SignInThrottle(signIns, directory, settings, clock), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new ForcedPasswordChangeFilter(),
-					org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+			// a handler's @PreAuthorize decided before its body or parameters are read (a 403, not a 400 or 415)
+			.addFilterAfter(new HandlerAuthorizationFilter(context), ForcedPasswordChangeFilter.class);
 		return http.build();
 	}
 

@@ -86,7 +86,8 @@ class ErrorHandling {
 	/**
 	 * A failure the user can act on, in its code's status. A conflict (409) names its field and rule like every other
 	 * refusal: one that names none gets the resource's state ({@code status}, rule {@code state}) for a step its state
-	 * does not allow, or {@code request}, rule {@code duplicate}, for a record that already exists.
+	 * does not allow, or {@code request}, rule {@code duplicate}, for a record that already exists. A refusal (403)
+	 * that names none is about the request, rule {@code forbidden}, as {@link #refused} and the security filters say.
 	 */
 	@ExceptionHandler(DomainException.class)
 	Object domain(DomainException ex, HttpServletRequest request, HttpServletResponse response) {
@@ -95,13 +96,25 @@ class ErrorHandling {
 			errors = ex.code() == ErrorCode.DUPLICATE ? List.of(new FieldError("request", "duplicate", ex.getMessage()))
 					: List.of(new FieldError("status", "state", ex.getMessage()));
 		}
+		else if (errors.isEmpty() && ex.code() == ErrorCode.ACCESS_DENIED) {
+			errors = List.of(forbidden("request", ex.getMessage()));
+		}
 		return answer(request, HttpStatus.valueOf(ex.code().status()), ex.code().title(), ex.getMessage(), errors);
 	}
 
+	/**
+	 * A refusal (403) names its field and rule like every other: the field the service named, or {@code request} for
+	 * the request as a whole (a role or right the caller lacks), rule {@code forbidden} — the shape the security
+	 * filters' 401/403 answers have too ({@link ProblemResponses}), whichever module refused.
+	 */
 	@ExceptionHandler(AccessRefusedException.class)
 	Object refused(AccessRefusedException ex, HttpServletRequest request) {
 		return answer(request, HttpStatus.FORBIDDEN, ErrorCode.ACCESS_DENIED.title(), ex.getMessage(),
-				ex.field() == null ? List.of() : List.of(new FieldError(ex.field(), "forbidden", ex.getMessage())));
+				List.of(forbidden(ex.field() == null ? "request" : ex.field(), ex.getMessage())));
+	}
+
+	private static FieldError forbidden(String field, String message) {
+		return new FieldError(field, "forbidden", message);
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)

@@ -57,8 +57,10 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		static Refusal ofStatus(int status) {
 			return switch (status) {
 				case 400 -> new Refusal(status, "请求有误", "请求的格式或内容不正确，无法处理", List.of());
-				case 401 -> new Refusal(status, "未登录或令牌无效", "请先登录或提供有效的API令牌（Authorization: Bearer …）", List.of());
-				case 403 -> new Refusal(status, "无权访问", "您没有执行此操作的权限", List.of());
+				case 401 -> new Refusal(status, "未登录或令牌无效", "请先登录或提供有效的API令牌（Authorization: Bearer …）",
+						List.of(new FieldError("request", "unauthenticated", "请先登录或提供有效的API令牌（Authorization: Bearer …）")));
+				case 403 -> new Refusal(status, "无权访问", "您没有执行此操作的权限",
+						List.of(new FieldError("request", "forbidden", "您没有执行此操作的权限")));
 				case 404 -> new Refusal(status, "未找到", "请求的页面或资源不存在", List.of());
 				case 405 -> new Refusal(status, "方法不允许", "不支持此请求方法", List.of());
 				case 413 -> new Refusal(status, "内容过大", "请求的内容超过大小限制", List.of());
@@ -369,52 +371,9 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Writes the refusal as a problem response ({@code application/problem+json}) for the request path given. */
+	/** Writes the refusal as a problem response ({@code application/problem+json}, {@link ProblemResponses}). */
 	private static void writeProblem(HttpServletResponse response, String path, Refusal refusal) throws IOException {
-		response.setStatus(refusal.status());
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.setContentType("application/problem+json");
-		response.getWriter().write(problemJson(path, refusal));
-	}
-
-	/**
-	 * The refusal as RFC 9457 problem JSON: type, title, status, detail, instance (the path, masked as
-	 * {@link ErrorHandling#maskedPath} masks it) and {@code errors} ({@code field}, {@code rule}, {@code message}).
-	 * @param path the request's path, not decoded
-	 */
-	static String problemJson(String path, Refusal refusal) {
-		StringBuilder json = new StringBuilder("{\"type\":\"about:blank\",\"title\":").append(quote(refusal.title()))
-			.append(",\"status\":")
-			.append(refusal.status())
-			.append(",\"detail\":")
-			.append(quote(refusal.detail()))
-			.append(",\"instance\":")
-			.append(quote(ErrorHandling.maskedPath(path)))
-			.append(",\"errors\":[");
-		for (int i = 0; i < refusal.errors().size(); i++) {
-			FieldError e = refusal.errors().get(i);
-			json.append(i == 0 ? "" : ",")
-				.append("{\"field\":")
-				.append(quote(e.field()))
-				.append(",\"rule\":")
-				.append(quote(e.rule()))
-				.append(",\"message\":")
-				.append(quote(e.message()))
-				.append('}');
-		}
-		return json.append("]}").toString();
-	}
-
-	private static String quote(String s) {
-		StringBuilder out = new StringBuilder("\"");
-		for (char c : s.toCharArray()) {
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				default -> out.append(c < 0x20 || Character.isSurrogate(c) ? "\\u%04x".formatted((int) c) : String.valueOf(c));
-			}
-		}
-		return out.append('"').toString();
+		ProblemResponses.write(response, path, refusal.status(), refusal.title(), refusal.detail(), refusal.errors());
 	}
 
 	/** Whether {@code s} is ASCII without a %-sequence (and without '+', when that means a space). */

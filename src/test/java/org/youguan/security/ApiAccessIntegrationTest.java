@@ -104,6 +104,30 @@ class ApiAccessIntegrationTest {
 			.andExpect(jsonPath("$.detail").value(containsString("CSRF")));
 	}
 
+	/**
+	 * The security filters' 401 and 403 are the project's problem shape: instance and errors naming the field and rule,
+	 * as every other refusal of /api/** (a licensing role refusal was the one without them).
+	 */
+	@Test
+	void theFiltersRefusalsNameTheirFieldAndRule() throws Exception {
+		mvc.perform(get("/api/v1/me"))
+			.andExpect(jsonPath("$.instance").value("/api/v1/me"))
+			.andExpect(jsonPath("$.errors[0].field").value("request"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unauthenticated"));
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer not-a-token"))
+			.andExpect(jsonPath("$.errors[0].field").value("Authorization"))
+			.andExpect(jsonPath("$.errors[0].rule").value("token"));
+		mvc.perform(post("/api/v1/complaints").session(SignIn.session(mvc, "wz.staff")).contentType("application/json")
+				.content("{}"))
+			.andExpect(jsonPath("$.errors[0].field").value("X-CSRF-TOKEN"))
+			.andExpect(jsonPath("$.errors[0].rule").value("csrf"));
+		mvc.perform(get("/api/v1/licensing/figures").header("Authorization", "Bearer demo-sf-wz-token"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.instance").value("/api/v1/licensing/figures"))
+			.andExpect(jsonPath("$.errors[0].field").value("request"))
+			.andExpect(jsonPath("$.errors[0].rule").value("forbidden"));
+	}
+
 	@Test
 	void aBadTokenAnswers401AndNeverFallsBackToTheSession() throws Exception {
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer not-a-token"))

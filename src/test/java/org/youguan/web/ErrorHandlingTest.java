@@ -1,6 +1,7 @@
 package org.youguan.web;
 
 import java.sql.SQLException;
+import java.util.List;
 
 import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -17,8 +18,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.util.unit.DataSize;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** How database refusals, oversized bodies and clients that went away reach the caller and the log. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -36,6 +42,28 @@ class ErrorHandlingTest {
 			assertThat(r.getStatusCode().value()).isEqualTo(409);
 			assertThat(((ProblemDetail) r.getBody()).getDetail()).contains("重复提交");
 		});
+	}
+
+	/**
+	 * A refusal that names no field (licensing's "只有业务人员或企业本身可以提交许可申请", a 403 without a field) still carries
+	 * the errors array every problem has: field {@code request}, rule {@code forbidden}; one naming its field keeps it.
+	 */
+	@Test
+	void aRefusalNamingNoFieldIsAProblemWithRequestForbidden() {
+		var request = new MockHttpServletRequest("POST", "/api/v1/licensing/applications");
+		assertThat(errorsOf(handling.refused(new AccessRefusedException("只有业务人员或企业本身可以提交许可申请"), request)))
+			.containsExactly(new FieldError("request", "forbidden", "只有业务人员或企业本身可以提交许可申请"));
+		assertThat(errorsOf(handling.refused(new AccessRefusedException("applicantCreditCode", "企业用户只能为本企业提交许可申请"),
+				request))).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("applicantCreditCode", "forbidden"));
+		assertThat(errorsOf(handling.domain(new DomainException(ErrorCode.ACCESS_DENIED, "无权办理"), request, null)))
+			.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("request", "forbidden"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<FieldError> errorsOf(Object answer) {
+		ProblemDetail problem = (ProblemDetail) ((ResponseEntity<?>) answer).getBody();
+		assertThat(((ResponseEntity<?>) answer).getStatusCode().value()).isEqualTo(403);
+		return (List<FieldError>) problem.getProperties().get("errors");
 	}
 
 	@Test

@@ -71,13 +71,14 @@ public class BranchImport {
 			}
 			var licenceDate = context.date(row, "营业执照日期");
 			var filedOn = context.date(row, "备案日期");
-			// without the enterprise nothing else can be checked; an unreadable cell reaches the check as blank
+			BranchData data = new BranchData(parent == null ? 0 : parent, licence, row.get("分支机构名称"), row.get("行政区划代码"),
+					row.get("地址"), row.get("负责人"), licenceDate, filedOn);
+			// the branch rules run even without the enterprise, so every bad cell of the row is reported at once (an
+			// unreadable cell reaches them as blank and is not told twice: SheetImport.RowContext#checked)
+			BranchData clean = context.checked(() -> parent == null ? branches.checkFields(scope, data) : branches.check(scope, data));
 			if (parent == null) {
 				return null;
 			}
-			BranchData data = new BranchData(parent, licence, row.get("分支机构名称"), row.get("行政区划代码"), row.get("地址"),
-					row.get("负责人"), licenceDate, filedOn);
-			BranchData clean = context.checked(() -> branches.check(scope, data));
 			if (clean != null) {
 				names.check(parent + "|" + clean.name(), row, context, "分支机构名称", "同一企业的同名分支机构");
 				if (branches.exists(parent, clean.name())) {

@@ -64,12 +64,14 @@ public class FacilityImport {
 			Long owner = context.checked(() -> enterprises.idInScope(scope, row.get("所属企业统一社会信用代码"), "enterpriseId"));
 			Integer compartments = context.integer(row, "格口数");
 			var since = context.date(row, "启用日期", Facilities.EARLIEST_COMMISSIONED, Validation.LATEST_RECORD);
-			// without the kind or the owner nothing else can be checked; an unreadable cell reaches the check as blank
+			FacilityData data = new FacilityData(kind, row.get("名称"), owner == null ? 0 : owner, row.get("行政区划代码"),
+					row.get("地址"), compartments, row.get("设备序列号"), row.get("服务内容"), since);
+			// the facility rules run even without the kind or the owner, so every bad cell of the row is reported at once
+			// (an unreadable cell reaches them as blank and is not told twice: SheetImport.RowContext#checked)
+			FacilityData clean = context.checked(() -> owner == null ? facilities.checkFields(scope, data) : facilities.check(scope, data));
 			if (kind == null || owner == null) {
 				return null;
 			}
-			FacilityData clean = context.checked(() -> facilities.check(scope, new FacilityData(kind, row.get("名称"), owner,
-					row.get("行政区划代码"), row.get("地址"), compartments, row.get("设备序列号"), row.get("服务内容"), since)));
 			if (clean != null) {
 				places.check(kind + "|" + clean.name() + "|" + clean.address(), row, context, "名称", "同址同名设施");
 				if (facilities.exists(kind, clean.name(), clean.address())) {

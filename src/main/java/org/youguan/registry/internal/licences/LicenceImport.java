@@ -58,13 +58,14 @@ public class LicenceImport {
 			LicenceScope licenceScope = context.label(row, "业务范围", LicenceScope.values(), LicenceScope::label);
 			var issuedOn = context.date(row, "发证日期");
 			var expiresOn = context.date(row, "有效期至");
-			// without the holder nothing else can be checked; an unreadable cell reaches the check as blank
+			LicenceData data = new LicenceData(holder == null ? 0 : holder, row.get("许可证编号"), licenceScope,
+					row.get("发证机关"), Licences.issuingRegion(row.get("发证机关"), scope.regionPrefix()), issuedOn, expiresOn);
+			// the licence rules run even without the holder, so every bad cell of the row is reported at once (an
+			// unreadable cell reaches them as blank and is not told twice: SheetImport.RowContext#checked)
+			LicenceData clean = context.checked(() -> holder == null ? licences.checkFields(data) : licences.check(scope, data, null));
 			if (holder == null) {
 				return null;
 			}
-			LicenceData clean = context.checked(() -> licences.check(scope, new LicenceData(holder, row.get("许可证编号"),
-					licenceScope, row.get("发证机关"), Licences.issuingRegion(row.get("发证机关"), scope.regionPrefix()),
-					issuedOn, expiresOn), null));
 			if (clean != null) {
 				numbers.check(clean.number(), row, context, "许可证编号", "许可证编号");
 			}

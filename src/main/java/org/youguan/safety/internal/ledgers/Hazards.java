@@ -171,8 +171,9 @@ public class Hazards {
 	}
 
 	/**
-	 * Records a hazard. Staff: any source, the enterprise by credit code in their region. An enterprise: its own, source
-	 * 企业自查 whatever was sent. The deadline is the level's period from the rules catalogue counted in working days from
+	 * Records a hazard. Staff: any source, the enterprise by credit code in their region. An enterprise: its own (another
+	 * enterprise's credit code is refused, rule {@code own-enterprise}), source 企业自查 (blank or 企业自查; another source
+	 * is refused, rule {@code self-check}). The deadline is the level's period from the rules catalogue counted in working days from
 	 * the day found, or a date entered (not before the day found); an enterprise may only enter a date not after the
 	 * catalogue's, staff a later one too (its basis and the audit entry say so); the basis is kept.
 	 * @return the new hazard's id
@@ -207,8 +208,13 @@ public class Hazards {
 		v.require("foundOn", data.foundOn() != null && !data.foundOn().isBlank(), "required", "请填写发现日期");
 		String foundBy = clean(data.foundBy());
 		v.required("foundBy", "发现人（单位）", foundBy).maxLength("foundBy", "发现人（单位）", foundBy, 100);
-		HazardSource source = scope.kind() == DataScope.Kind.ENTERPRISE ? HazardSource.SELF_CHECK
-				: parse(HazardSource.class, data.source(), HazardSource::label);
+		HazardSource source = parse(HazardSource.class, data.source(), HazardSource::label);
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			// an enterprise's own record is its self-check: another source is refused, never replaced by 企业自查
+			v.require("source", data.source() == null || data.source().isBlank() || source == HazardSource.SELF_CHECK,
+					"self-check", "企业登记的隐患来源只能是企业自查（SELF_CHECK），请留空或填写企业自查");
+			source = HazardSource.SELF_CHECK;
+		}
 		v.require("source", source != null, "dictionary", "隐患来源应为监督检查、企业自查、举报之一");
 		String description = clean(data.description());
 		v.required("description", "隐患描述", description).maxLength("description", "隐患描述", description, 1000);

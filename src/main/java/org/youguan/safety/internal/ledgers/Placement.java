@@ -2,6 +2,7 @@ package org.youguan.safety.internal.ledgers;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import org.springframework.validation.BindingResult;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -100,10 +102,21 @@ class Placement {
 		this.facilities = facilities;
 	}
 
-	/** The place, or empty with the reasons recorded in {@code v}. */
+	/**
+	 * The place, or empty with the reasons recorded in {@code v}. Staff name the enterprise by its credit code, which
+	 * must lie in their region; an enterprise records its own: the code may be left blank, and another enterprise's
+	 * code is refused on {@code enterpriseCreditCode} (rule {@code own-enterprise}) — never read as the signed-in
+	 * enterprise's, in the page form, the API and every ledger that places its record here.
+	 */
 	Optional<Place> resolve(DataScope scope, Validation v, String creditCode, Long outletId, Long facilityId) {
 		String code = scope.kind() == DataScope.Kind.ENTERPRISE ? scope.enterpriseCreditCode()
 				: creditCode == null ? "" : creditCode.strip().toUpperCase();
+		String named = Text.identifier(creditCode);
+		if (scope.kind() == DataScope.Kind.ENTERPRISE && named != null && !named.toUpperCase(Locale.ROOT).equals(code)) {
+			v.require("enterpriseCreditCode", false, "own-enterprise", "统一社会信用代码" + named + "不是本企业的（本企业为" + code
+					+ "），企业只能登记本企业的记录，请留空或填写本企业的代码");
+			return Optional.empty();
+		}
 		if (code.isEmpty()) {
 			v.require("enterpriseCreditCode", false, "required", "请填写企业的统一社会信用代码");
 			return Optional.empty();

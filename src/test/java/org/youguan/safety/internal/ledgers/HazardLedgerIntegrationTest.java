@@ -145,6 +145,11 @@ class HazardLedgerIntegrationTest {
 		return new HazardData(code, outlet, null, foundOn, "市局 检查组", "INSPECTION", description, level, deadline);
 	}
 
+	/** An enterprise's own record: no enterprise named (its own), source 企业自查. */
+	static HazardData selfCheck(String foundOn, String level, String deadline, String description) {
+		return new HazardData(null, null, null, foundOn, "企业安全员", "SELF_CHECK", description, level, deadline);
+	}
+
 	@Test
 	void withoutADateTheDeadlineIsTheLevelsCataloguePeriodInWorkingDays() {
 		LocalDate today = LocalDate.now(clock);
@@ -236,7 +241,7 @@ class HazardLedgerIntegrationTest {
 		LocalDate catalogue = calendar.plusWorkingDays(today, 30);
 		long before = jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single();
 		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"foundOn\":\"" + today + "\",\"foundBy\":\"检查组\",\"source\":\"INSPECTION\",\"description\":\"企业自报\","
+			.content("{\"foundOn\":\"" + today + "\",\"foundBy\":\"检查组\",\"source\":\"SELF_CHECK\",\"description\":\"企业自报\","
 					+ "\"level\":\"MAJOR\",\"deadline\":\"2099-12-31\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("deadline"))
@@ -250,9 +255,9 @@ class HazardLedgerIntegrationTest {
 			.andExpect(content().string(containsString("延长期限须由邮政管理部门指定")));
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single()).isEqualTo(before);
 		// the catalogue's date itself and an earlier one are the enterprise's to choose
-		long onTime = hazards.report(DataScope.enterprise(shunfeng()), data(null, null, today.toString(), "MAJOR",
+		long onTime = hazards.report(DataScope.enterprise(shunfeng()), selfCheck(today.toString(), "MAJOR",
 				catalogue.toString(), "按目录期限"), false);
-		long earlier = hazards.report(DataScope.enterprise(shunfeng()), data(null, null, today.toString(), "MAJOR",
+		long earlier = hazards.report(DataScope.enterprise(shunfeng()), selfCheck(today.toString(), "MAJOR",
 				today.plusDays(3).toString(), "提前整改"), false);
 		assertThat(hazards.get(DataScope.all(), onTime).deadline()).isEqualTo(catalogue);
 		assertThat(hazards.get(DataScope.all(), earlier).deadline()).isEqualTo(today.plusDays(3));
@@ -303,18 +308,50 @@ class HazardLedgerIntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single()).isEqualTo(before);
 	}
 
+	/**
+	 * An enterprise naming another enterprise or a source other than its self-check is refused on those fields, in the
+	 * API and the portal's form alike — never recorded as its own self-check in silence; nothing is saved.
+	 */
+	@Test
+	void anEnterpriseNamingAnotherEnterpriseOrSourceIsRefusedNotSubstituted() throws Exception {
+		long before = jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single();
+		String other = creditCodeOf(outletIn("320507"));
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enterpriseCreditCode\":\"" + other + "\",\"foundOn\":\"" + LocalDate.now(clock)
+					+ "\",\"foundBy\":\"企业安全员\",\"source\":\"INSPECTION\",\"description\":\"代他企登记\",\"level\":\"GENERAL\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'enterpriseCreditCode')].rule").value("own-enterprise"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'source')].rule").value("self-check"))
+			.andExpect(content().string(containsString("不是本企业的")));
+		mvc.perform(post("/enterprise/safety/hazards").with(csrf()).header("Authorization", SHUNFENG)
+			.param("enterpriseCreditCode", other).param("source", "REPORT").param("foundOn", LocalDate.now(clock).toString())
+			.param("foundBy", "门店店长").param("description", "门户代他企登记").param("level", "GENERAL"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-rule=\"own-enterprise\"")))
+			.andExpect(content().string(containsString("data-rule=\"self-check\"")));
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single()).isEqualTo(before);
+		// its own code, typed as it is written (lower case, full-width), and 企业自查 are what it may send
+		String fullWidth = shunfeng().toLowerCase().chars().mapToObj(c -> String.valueOf((char) (c + 0xFEE0)))
+			.collect(Collectors.joining());
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enterpriseCreditCode\":\"" + fullWidth + "\",\"foundOn\":\"" + LocalDate.now(clock)
+					+ "\",\"foundBy\":\"企业安全员\",\"source\":\"企业自查\",\"description\":\"本企业自查\",\"level\":\"GENERAL\"}"))
+			.andExpect(status().isCreated());
+	}
+
 	@Test
 	void anEnterpriseReportsAndRectifiesItsOwnButClosingIsTheBureaus() throws Exception {
 		String body = mvc.perform(post("/api/v1/safety/hazards").header("Authorization", SHUNFENG)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"enterpriseCreditCode\":\"" + creditCodeOf(outletIn("320507")) + "\",\"foundOn\":\""
-					+ LocalDate.now(clock) + "\",\"foundBy\":\"企业安全员\",\"source\":\"INSPECTION\","
+			.content("{\"foundOn\":\"" + LocalDate.now(clock) + "\",\"foundBy\":\"企业安全员\","
 					+ "\"description\":\"自查发现电动车充电区无灭火器\",\"level\":\"GENERAL\"}"))
 			.andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString();
 		long id = Long.parseLong(body.replaceAll("\\D", ""));
 		HazardView own = hazards.get(DataScope.all(), id);
-		assertThat(own.enterpriseCreditCode()).as("the token's enterprise, not the one sent").isEqualTo(shunfeng());
+		assertThat(own.enterpriseCreditCode()).as("the token's enterprise").isEqualTo(shunfeng());
 		assertThat(own.source()).isEqualTo(HazardSource.SELF_CHECK);
 		mvc.perform(multipart("/api/v1/safety/hazards/{id}/rectification", id)
 			.file(new MockMultipartFile("files", "整改照片.pdf", "application/pdf", PDF))

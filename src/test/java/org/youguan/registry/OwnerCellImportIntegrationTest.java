@@ -1,0 +1,75 @@
+package org.youguan.registry;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.youguan.IntegrationTest;
+import org.youguan.documents.ImportResult;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
+import org.youguan.registry.internal.branches.BranchImport;
+import org.youguan.registry.internal.facilities.FacilityImport;
+import org.youguan.registry.internal.licences.LicenceImport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A row whose owner (enterprise) cell is missing or names no enterprise in the caller's region still meets the rules of
+ * its other cells: every bad cell of the row is reported at once, the owner's once.
+ */
+@IntegrationTest
+class OwnerCellImportIntegrationTest {
+
+	static final DataScope SUZHOU = DataScope.region("3205");
+
+	/** A credit code of the right shape that no enterprise holds. */
+	static final String NOBODY = "91320506MA1XXXXXX0";
+
+	@Autowired
+	BranchImport branches;
+
+	@Autowired
+	LicenceImport licences;
+
+	@Autowired
+	FacilityImport facilities;
+
+	static String suffix() {
+		return UUID.randomUUID().toString().substring(0, 6);
+	}
+
+	/** The columns refused in the one rejected row, and that the owner's column is told once. */
+	static List<String> refusedColumns(ImportResult result, String ownerColumn) {
+		assertThat(result.rejected()).isTrue();
+		List<FieldError> errors = result.errors().get(0).errors();
+		assertThat(errors).filteredOn(e -> e.field().equals(ownerColumn)).as("the owner's cell is reported once").hasSize(1);
+		return errors.stream().map(FieldError::field).toList();
+	}
+
+	@Test
+	void aBranchRowWithoutItsEnterpriseStillHasItsOtherCellsChecked() throws Exception {
+		List<String> row = List.of("分支" + suffix(), NOBODY, "", "999999", "", "赵六", "2026-01-20", "2026-01-05");
+		var result = branches.importFile(SUZHOU, Workbooks.of(BranchImport.HEADERS, List.of(row)));
+		assertThat(refusedColumns(result, "所属企业统一社会信用代码")).contains("所属企业统一社会信用代码", "行政区划代码", "地址",
+				"备案日期");
+	}
+
+	@Test
+	void aLicenceRowWithABlankHolderStillHasItsOtherCellsChecked() throws Exception {
+		List<String> row = List.of("格式 有误" + suffix(), "", "", "", "2999-01-01", "");
+		var result = licences.importFile(SUZHOU, Workbooks.of(LicenceImport.HEADERS, List.of(row)));
+		assertThat(refusedColumns(result, "统一社会信用代码")).contains("统一社会信用代码", "许可证编号", "业务范围", "发证机关",
+				"发证日期");
+	}
+
+	@Test
+	void aFacilityRowWithoutItsOwnerStillHasItsOtherCellsChecked() throws Exception {
+		List<String> row = List.of("智能快件箱", "柜" + suffix(), NOBODY, "32", "", "0", "", "", "2025-06-01");
+		var result = facilities.importFile(SUZHOU, Workbooks.of(FacilityImport.HEADERS, List.of(row)));
+		assertThat(refusedColumns(result, "所属企业统一社会信用代码")).contains("所属企业统一社会信用代码", "行政区划代码", "地址",
+				"格口数");
+	}
+}
