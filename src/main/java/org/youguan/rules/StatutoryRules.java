@@ -20,6 +20,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 
@@ -331,8 +332,8 @@ public class StatutoryRules {
 		}
 		List<Own> own = jdbc.sql("""
 				SELECT region_code, rule_code, value FROM statutory_rule_override
-				WHERE rule_code IN (:codes) AND (region_code LIKE :region || '_%' OR :region = '0' OR :itself AND region_code = :region)
-				ORDER BY length(region_code), region_code, rule_code""")
+				WHERE rule_code IN (:codes) AND %s AND (region_code <> :region OR :itself)
+				ORDER BY length(region_code), region_code, rule_code""".formatted(RegionPrefix.of(region).predicate("region_code")))
 			.param("codes", codes)
 			.param("region", region)
 			.param("itself", itself)
