@@ -64,7 +64,8 @@ class AuditCatalogue {
 					: titles.getOrDefault(e.objectType(), Map.of()).get(e.objectId());
 			String typeName = objectType(e.objectType());
 			// a title names the object by itself (a complaint number already says 申诉-…): no type name before it
-			String text = title != null ? title.text()
+			// the object's live name is free text a person typed (an 安保期's name): masked as the entry itself is
+			String text = title != null ? AuditMasking.text(title.text())
 					: e.objectId() == null ? typeName : typeName + " #" + e.objectId();
 			rows.add(new Row(e, action(e.action()), text, title == null ? null : title.link()));
 		}

@@ -160,6 +160,23 @@ public final class Validation {
 	public static final int MAX_INTEGER_DIGITS = 15;
 
 	/**
+	 * A whole number typed in a form field (an id chosen in a select, a count), null when blank.
+	 * @throws InvalidValueException on {@code field}, rule {@code format} ("{label}应为整数"), when it is no whole number
+	 *         a {@code long} holds — a refusal naming the field, never a server error
+	 */
+	public static Long wholeNumber(String field, String label, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidValueException(field, "format", label + "应为整数");
+		}
+	}
+
+	/**
 	 * A date typed as YYYY-MM-DD within {@link #EARLIEST_RECORD} … {@link #LATEST_RECORD}, or null when blank; a malformed
 	 * or implausible date is recorded as this field's error (rule {@code date} or {@code range}).
 	 */

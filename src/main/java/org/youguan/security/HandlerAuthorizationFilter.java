@@ -3,7 +3,9 @@ package org.youguan.security;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -42,12 +44,12 @@ import org.springframework.web.util.pattern.PathPattern;
 class HandlerAuthorizationFilter extends OncePerRequestFilter {
 
 	/** One handler: where it answers and its method security (null: none). */
-	private record Candidate(List<PathPattern> patterns, Set<RequestMethod> methods, SimpleMethodInvocation invocation) {
+	private record Candidate(PathPattern pattern, Set<RequestMethod> methods, SimpleMethodInvocation invocation) {
 
 		boolean answers(PathContainer path, RequestMethod method) {
 			return (methods.isEmpty() || methods.contains(method)
 					|| method == RequestMethod.HEAD && methods.contains(RequestMethod.GET))
-					&& patterns.stream().anyMatch(p -> p.matches(path));
+					&& pattern.matches(path);
 		}
 	}
 
@@ -55,7 +57,14 @@ class HandlerAuthorizationFilter extends OncePerRequestFilter {
 
 	private final PreAuthorizeAuthorizationManager preAuthorize = new PreAuthorizeAuthorizationManager();
 
-	private volatile List<Candidate> candidates;
+	/**
+	 * The handlers by the first segment of their patterns ({@link #ANY_FIRST} for a pattern beginning with a variable
+	 * or wildcard), so a request is matched against its own part of the application only.
+	 */
+	private volatile Map<String, List<Candidate>> candidates;
+
+	/** The bucket of the patterns whose first segment is not literal. */
+	private static final String ANY_FIRST = "*";
 
 	/** @param context where the handler mappings and the beans the expressions name ({@code @villagePortal}) are */
 	HandlerAuthorizationFilter(ApplicationContext context) {
@@ -80,16 +89,36 @@ class HandlerAuthorizationFilter extends OncePerRequestFilter {
 	/** Whether some handler of the path and method admits the caller, or no handler answers there at all. */
 	private boolean admitted(HttpServletRequest request, RequestMethod method) {
 		PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+		Map<String, List<Candidate>> known = candidates();
 		boolean answered = false;
-		for (Candidate c : candidates()) {
-			if (c.answers(path, method)) {
-				answered = true;
-				if (c.invocation() == null || granted(c.invocation())) {
-					return true;
+		for (String bucket : new String[] { firstSegment(path), ANY_FIRST }) {
+			for (Candidate c : known.getOrDefault(bucket, List.of())) {
+				if (c.answers(path, method)) {
+					answered = true;
+					if (c.invocation() == null || granted(c.invocation())) {
+						return true;
+					}
 				}
 			}
 		}
 		return !answered;
+	}
+
+	/**
+	 * The first segment of a request's path as the patterns match it (decoded, without its {@code ;} parameters), ""
+	 * for none.
+	 */
+	static String firstSegment(PathContainer path) {
+		return path.elements().stream().filter(PathContainer.PathSegment.class::isInstance)
+			.map(e -> ((PathContainer.PathSegment) e).valueToMatch()).findFirst().orElse("");
+	}
+
+	/** The first segment of a pattern ("api" of {@code /api/v1/…}), {@link #ANY_FIRST} when it is not literal. */
+	static String firstSegment(String pattern) {
+		int start = pattern.startsWith("/") ? 1 : 0;
+		int end = pattern.indexOf('/', start);
+		String first = pattern.substring(start, end < 0 ? pattern.length() : end);
+		return first.indexOf('{') >= 0 || first.indexOf('*') >= 0 || first.indexOf('?') >= 0 ? ANY_FIRST : first;
 	}
 
 	private boolean granted(SimpleMethodInvocation invocation) {
@@ -98,8 +127,8 @@ class HandlerAuthorizationFilter extends OncePerRequestFilter {
 		return result == null || result.isGranted();
 	}
 
-	private List<Candidate> candidates() {
-		List<Candidate> known = candidates;
+	private Map<String, List<Candidate>> candidates() {
+		Map<String, List<Candidate>> known = candidates;
 		if (known == null) {
 			known = candidates(context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
 			candidates = known;
@@ -107,9 +136,9 @@ class HandlerAuthorizationFilter extends OncePerRequestFilter {
 		return known;
 	}
 
-	/** Every handler with the patterns and methods it answers, and its method security as an invocation to decide. */
-	private List<Candidate> candidates(RequestMappingHandlerMapping mapping) {
-		List<Candidate> all = new ArrayList<>();
+	/** Every handler with the patterns and methods it answers and its method security, by first pattern segment. */
+	private Map<String, List<Candidate>> candidates(RequestMappingHandlerMapping mapping) {
+		Map<String, List<Candidate>> all = new HashMap<>();
 		mapping.getHandlerMethods().forEach((info, handler) -> {
 			PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
 			if (patterns == null) {
@@ -119,10 +148,14 @@ class HandlerAuthorizationFilter extends OncePerRequestFilter {
 			Method m = resolved.getMethod();
 			SimpleMethodInvocation invocation = hasPreAuthorize(resolved)
 					? new SimpleMethodInvocation(resolved.getBean(), m, new Object[m.getParameterCount()]) : null;
-			all.add(new Candidate(List.copyOf(patterns.getPatterns()), info.getMethodsCondition().getMethods(),
-					invocation));
+			for (PathPattern p : patterns.getPatterns()) {
+				all.computeIfAbsent(firstSegment(p.getPatternString()), k -> new ArrayList<>())
+					.add(new Candidate(p, info.getMethodsCondition().getMethods(), invocation));
+			}
 		});
-		return List.copyOf(all);
+		Map<String, List<Candidate>> frozen = new HashMap<>();
+		all.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+		return Map.copyOf(frozen);
 	}
 
 	private static boolean hasPreAuthorize(HandlerMethod handler) {

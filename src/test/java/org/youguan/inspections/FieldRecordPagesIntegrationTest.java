@@ -388,6 +388,12 @@ class FieldRecordPagesIntegrationTest {
 		mvc.perform(form(SignIn.session(mvc, "wz.staff"), null, Map.of("kind", "RANDOM")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("data-field=\"planId\"")));
+		// a plan named by what is no id: refused on planId, not saved outside its plan
+		long before = jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single();
+		mvc.perform(form(SignIn.session(mvc, "wz.staff"), null, Map.of("planId", "12abc")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("检查计划应为整数")));
+		assertThat(jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single()).isEqualTo(before);
 	}
 
 	@Test

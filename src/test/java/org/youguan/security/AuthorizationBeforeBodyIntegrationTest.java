@@ -1,5 +1,7 @@
 package org.youguan.security;
 
+import java.net.URI;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,6 +42,20 @@ class AuthorizationBeforeBodyIntegrationTest {
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
 			.andExpect(jsonPath("$.title").value("无权访问"))
 			.andExpect(jsonPath("$.errors[0].field").value("request"))
+			.andExpect(jsonPath("$.errors[0].rule").value("forbidden"));
+	}
+
+	/**
+	 * The path written so the dispatcher still reaches the handler (an encoded letter, an encoded first segment): the
+	 * filter matches it as the dispatcher does and refuses the wrong role before the body.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "/api/v1/enforcement/%6Ceads", "/%61pi/v1/enforcement/leads", "/api/v1/universal/%63hecks" })
+	void aPathWrittenAnotherWayIsRefusedAsItsHandler(String path) throws Exception {
+		mvc.perform(post(URI.create(path)).header("Authorization", "Bearer demo-sz-leader-token")
+			.contentType("application/json")
+			.content("{\"kind\": [unclosed"))
+			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.errors[0].rule").value("forbidden"));
 	}
 

@@ -94,6 +94,11 @@ class WorkPlanPagesIntegrationTest {
 		mvc.perform(post("/workplans/import/confirm").session(staff).with(csrf()).param("text", notice))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("请为以下处室选择对应的本局处室或新建：市邮政业安全中心")));
+		// a department chosen by a value that is no id: the preview again naming the field, not a server error
+		mvc.perform(post("/workplans/import/confirm").session(staff).with(csrf()).param("text", notice)
+			.param("map.市邮政业安全中心", "99999999999999999999"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("牵头处室应为整数")));
 		long bureau = directory.principal("sz.market").orElseThrow().bureauId();
 		long centre = departments.ofBureau(bureau).stream().filter(d -> d.name().equals("市邮政业安全发展中心"))
 			.mapToLong(DepartmentView::id).findFirst().orElseThrow();

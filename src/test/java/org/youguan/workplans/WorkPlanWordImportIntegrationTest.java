@@ -121,6 +121,11 @@ class WorkPlanWordImportIntegrationTest {
 		mvc.perform(post("/workplans/import/confirm").session(staff).with(csrf()).param("text", text.replace("\n", "\r\n\r\n　")))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString(existing)));
+		// retyped with full-width digits and brackets: the same notice
+		mvc.perform(post("/workplans/import/confirm").session(staff).with(csrf())
+			.param("text", text.replace("9", "９").replace("（", "(").replace("）", ")")))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString(existing)));
 		assertThat(preview(staff, docx).select("#warnings").text()).as("the same file previewed again").contains(existing);
 		mvc.perform(post("/api/v1/workplans/import").header("Authorization", "Bearer demo-sz-admin-token").contentType("text/plain")
 			.content(text.getBytes(StandardCharsets.UTF_8)))

@@ -36,8 +36,10 @@ import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Branches;
 import org.youguan.registry.Enterprises;
@@ -141,15 +143,23 @@ class InspectionRecordPagesController {
 			@RequestParam(required = false) Long release, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
 		AttachmentDraft draft = InspectionFieldRecords.draft(params.get("draft"), me);
-		List<FieldError> fileErrors = fieldRecords.hold(draft, UploadedFile.of(photos), UploadedFile.of(signatureScan),
-				params.get("signature"));
+		List<FieldError> fileErrors = new ArrayList<>(fieldRecords.hold(draft, UploadedFile.of(photos),
+				UploadedFile.of(signatureScan), params.get("signature")));
 		Map<String, String> lines = new LinkedHashMap<>();
 		params.forEach((k, v) -> {
 			if (k.startsWith("line.")) {
 				lines.put(k.substring(5), v);
 			}
 		});
-		Long planId = parseLong(params.get("planId"));
+		Long planId;
+		try {
+			planId = Validation.wholeNumber("planId", "检查计划", params.get("planId"));
+		}
+		catch (InvalidValueException ex) {
+			// refused with the record's other errors, not saved outside its plan
+			fileErrors.addAll(ex.formErrors());
+			planId = null;
+		}
 		InspectionFieldRecords.FieldForm form = new InspectionFieldRecords.FieldForm(params.get("enterpriseCreditCode"),
 				planId, params.get("kind"), params.get("inspectedOn"), params.get("inspectedAt"), params.get("place"),
 				certificates == null ? List.of() : certificates, itemCodes == null ? List.of() : itemCodes, lines,
@@ -224,15 +234,6 @@ class InspectionRecordPagesController {
 			InspectionOrders.Order o = orders.issue(me.scope(), id, me.regionCode(), workingDays);
 			return new PageSteps.Done("责令改正通知书已下达：" + o.number(), "/inspections/orders/" + o.id());
 		});
-	}
-
-	private static Long parseLong(String text) {
-		try {
-			return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 	private static Map<String, Object> values(InspectionFieldRecords.FieldForm form, Map<String, String> params) {

@@ -161,17 +161,17 @@ class WorkPlanController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Map<String, Long> mapping = new HashMap<>();
 		Set<String> create = new HashSet<>();
-		params.forEach((k, v) -> {
-			if (k.startsWith("map.") && v != null && !v.isBlank()) {
-				if (v.equals("new")) {
-					create.add(k.substring(4));
-				}
-				else {
-					mapping.put(k.substring(4), Long.valueOf(v));
-				}
-			}
-		});
 		try {
+			params.forEach((k, v) -> {
+				if (k.startsWith("map.") && v != null && !v.isBlank()) {
+					if (v.equals("new")) {
+						create.add(k.substring(4));
+					}
+					else {
+						mapping.put(k.substring(4), Validation.wholeNumber(k, "牵头处室", v));
+					}
+				}
+			});
 			long id = plans.save(me, text, mapping, create);
 			redirect.addFlashAttribute("message", "已导入工作计划");
 			return "redirect:/workplans/" + id;

@@ -1,5 +1,6 @@
 package org.youguan.workplans.internal;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -110,10 +111,13 @@ public class WorkPlanImport {
 	}
 
 	/**
-	 * The notice's fingerprint: SHA-256 of its text without any white space, so the same document pasted, uploaded as
-	 * .txt or as .docx (line breaks and indentation differ) is one notice.
+	 * The notice's fingerprint: SHA-256 of its text compatibility-normalised (NFKC: full-width digits, letters and
+	 * brackets as the ASCII they show, as {@code Text.identifier} reads numbers) and without any white space, so the
+	 * same document pasted, uploaded as .txt or as .docx (line breaks and indentation differ) or retyped with a
+	 * full-width "１." is one notice.
 	 */
 	static String fingerprint(String text) {
-		return DigestUtils.sha256Hex(text.replaceAll("[\\s\\p{Z}\\u3000\\uFEFF]+", ""));
+		return DigestUtils.sha256Hex(Normalizer.normalize(text, Normalizer.Form.NFKC)
+			.replaceAll("[\\s\\p{Z}\\u3000\\uFEFF]+", ""));
 	}
 }

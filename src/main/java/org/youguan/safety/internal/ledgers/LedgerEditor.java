@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -55,17 +55,8 @@ interface LedgerEditor {
 	record Option(String value, String label) {
 	}
 
-	/** A whole number typed in a field, null when blank. */
+	/** A whole number typed in a field, null when blank ({@link Validation#wholeNumber}). */
 	static Long number(Map<String, String> form, String field, String label) {
-		String text = form.get(field);
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return Long.valueOf(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidValueException(field, "format", label + "应为整数");
-		}
+		return Validation.wholeNumber(field, label, form.get(field));
 	}
 }

@@ -14,11 +14,11 @@ public record PeriodView(long id, String name, String regionCode, String regionN
 		OffsetDateTime cancelledAt, String cancelledBy, String cancelReason) {
 
 	/**
-	 * The same period with every ID and mobile number in its free text — other rules, cancel reason — masked
+	 * The same period with every ID and mobile number in its free text — name, other rules, cancel reason — masked
 	 * ({@link Masking#personalNumbersIn}), as lists and the API list show it; the period's page reads it as recorded.
 	 */
 	public PeriodView masked() {
-		return new PeriodView(id, name, regionCode, regionName, startsOn, endsOn, fullScreening, dailyReporting,
+		return new PeriodView(id, Masking.personalNumbersIn(name), regionCode, regionName, startsOn, endsOn, fullScreening, dailyReporting,
 				Masking.personalNumbersIn(otherRules), active, cancelledAt, cancelledBy, Masking.personalNumbersIn(cancelReason));
 	}
 
