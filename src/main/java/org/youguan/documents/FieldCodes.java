@@ -20,14 +20,20 @@ import org.apache.poi.util.XMLHelper;
  * and its old name IMPORT, INCLUDETEXT and its old name INCLUDE, LINK, DDE and DDEAUTO. A complex field's instruction
  * is the text of its {@code w:instrText} elements between {@code w:fldChar begin} and {@code separate} (or
  * {@code end}), however many runs Word split it into, with the results of fields nested in it — so a field type
- * computed by a nested field is read as Word reads it; a simple field's is its {@code w:fldSimple w:instr}.
+ * computed by a nested field is read as Word reads it; a simple field's is its {@code w:fldSimple w:instr}. Text in a
+ * tracked deletion ({@code w:delInstrText}, {@code w:delText}) counts as live: rejecting the change restores it. Any
+ * Unicode white space before the field type separates as an ASCII space does.
  */
 final class FieldCodes {
 
 	/** Field types whose result is fetched from another file, a web address or another program. */
 	static final Set<String> FETCHING = Set.of("INCLUDEPICTURE", "IMPORT", "INCLUDETEXT", "INCLUDE", "LINK", "DDE", "DDEAUTO");
 
-	private static final Pattern TYPE = Pattern.compile("^[\\s\"]*([A-Za-z]+)");
+	/**
+	 * A field type after what Word skips before it: quotes and any white space — ASCII, no-break (U+00A0, U+2007,
+	 * U+202F), ideographic (U+3000), the other Unicode separators and Java white space.
+	 */
+	private static final Pattern TYPE = Pattern.compile("^[\\s\\p{Z}\\p{IsWhite_Space}\\p{javaWhitespace}\\p{javaSpaceChar}\"]*([A-Za-z]+)");
 
 	/** A complex field being read: its instruction until its separator. */
 	private static final class Field {
@@ -67,8 +73,8 @@ final class FieldCodes {
 									}
 								}
 							}
-							case "instrText" -> inInstruction = true;
-							case "t" -> inText = true;
+							case "instrText", "delInstrText" -> inInstruction = true;
+							case "t", "delText" -> inText = true;
 							case "fldSimple" -> check(attribute(xml, "instr"), sink);
 							default -> {
 								// runs, properties, drawings: not part of a field's instruction
@@ -89,11 +95,12 @@ final class FieldCodes {
 						}
 					}
 					case XMLStreamConstants.END_ELEMENT -> {
-						if ("instrText".equals(xml.getLocalName())) {
-							inInstruction = false;
-						}
-						else if ("t".equals(xml.getLocalName())) {
-							inText = false;
+						switch (xml.getLocalName()) {
+							case "instrText", "delInstrText" -> inInstruction = false;
+							case "t", "delText" -> inText = false;
+							default -> {
+								// other elements end nothing read here
+							}
 						}
 					}
 					default -> {

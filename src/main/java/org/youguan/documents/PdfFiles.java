@@ -3,12 +3,18 @@ package org.youguan.documents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -22,14 +28,27 @@ import org.youguan.kernel.InvalidValueException;
  * as a PDF document (Apache PDFBox, which also repairs what a viewer repairs) with at least one page, is not password
  * protected, and carries no embedded file (the catalog's /EmbeddedFiles name tree, a /FileAttachment annotation, a
  * /GoToE action — ISO 32000-1 §7.11.4, §12.5.6.15, §12.6.4.4: a file inside a PDF is a program or document no check
- * here has seen) and no script or /Launch action in its document tree, where PDFBox has decoded what the byte scan of
- * {@link PdfScripts} (run first, on damaged files too) cannot read: encrypted strings and streams.
+ * here has seen), no script, XFA form or /Launch action and no action that fetches or sends outside the file (/GoToR,
+ * /URI, /SubmitForm, /ImportData, a remote /Thread) anywhere in its document tree, where PDFBox has decoded what the
+ * byte scan of {@link PdfScripts} (run first, on damaged files too) cannot read: encrypted strings and streams.
  */
 public final class PdfFiles {
 
 	private static final COSName LAUNCH = COSName.getPDFName("Launch");
 
 	private static final COSName GO_TO_EMBEDDED = COSName.getPDFName("GoToE");
+
+	private static final COSName THREAD = COSName.getPDFName("Thread");
+
+	private static final COSName XFA = COSName.getPDFName("XFA");
+
+	/**
+	 * Action types that fetch or send outside the file when triggered (ISO 32000-1 §12.6.4): open a remote document
+	 * (/GoToR — to a UNC path it hands the user's Windows credentials to that server), a web address (/URI), submit a
+	 * form (/SubmitForm), import form data from a file (/ImportData).
+	 */
+	private static final Set<COSName> OUTSIDE = Set.of(COSName.getPDFName("GoToR"), COSName.URI,
+			COSName.getPDFName("SubmitForm"), COSName.getPDFName("ImportData"));
 
 	private PdfFiles() {
 	}
@@ -39,8 +58,8 @@ public final class PdfFiles {
 	 * @param field the upload's field, named by the refusal
 	 * @param what the file as messages name it (its label and name)
 	 * @throws InvalidValueException on {@code field}: rule {@code pdf} (does not open as a PDF, or password protected),
-	 * {@code pdf-pages} (no page), {@code pdf-embedded} (an embedded file), {@code pdf-script} (a script or /Launch
-	 * action in the document tree)
+	 * {@code pdf-pages} (no page), {@code pdf-embedded} (an embedded file), {@code pdf-script} (a script, an XFA form
+	 * or a /Launch action in the document tree), {@code pdf-action} (an action that fetches or sends outside the file)
 	 */
 	static void requireDocument(byte[] content, String field, String what) {
 		try (PDDocument document = Loader.loadPDF(content)) {
@@ -50,6 +69,10 @@ public final class PdfFiles {
 			String rule = active(document);
 			if ("pdf-embedded".equals(rule)) {
 				throw new InvalidValueException(field, rule, what + "内嵌了其他文件（附件），不能上传；请用“打印为PDF”另存一份不含附件的PDF后再上传");
+			}
+			if ("pdf-action".equals(rule)) {
+				throw new InvalidValueException(field, rule, what + "含有打开或点击时访问外部文件、网址或提交数据的动作（打开其他文件或网址、提交表单、导入数据），"
+						+ "不能上传；请用“打印为PDF”或扫描件另存一份不含链接和表单的PDF后再上传");
 			}
 			if (rule != null) {
 				throw new InvalidValueException(field, rule, what + "含有脚本或启动程序的动作，不能上传；请用“打印为PDF”或扫描件另存一份不含脚本的PDF后再上传");
@@ -68,10 +91,13 @@ public final class PdfFiles {
 	}
 
 	/**
-	 * The first thing the document tree holds that runs or opens something: {@code pdf-embedded} for embedded files
-	 * (the /EmbeddedFiles name tree, a /FileAttachment annotation, a /GoToE action), {@code pdf-script} for a document
-	 * script (/JavaScript name tree) or a JavaScript or /Launch action — as the catalog's /OpenAction or /AA, a page's
-	 * /AA, an annotation's /A or /AA, or any action they chain by /Next; null when none.
+	 * The first thing the document tree holds that runs, opens or fetches something: {@code pdf-embedded} for embedded
+	 * files (the /EmbeddedFiles name tree, a /FileAttachment annotation, a file specification with /EF, a /GoToE
+	 * action), {@code pdf-script} for a document script (/JavaScript name tree), an XFA form (its scripts sit in XML
+	 * no name scan reads) or a JavaScript or /Launch action, {@code pdf-action} for an action that fetches or sends
+	 * outside the file; null when none. Actions are looked for in every dictionary reachable from the catalog — the
+	 * /OpenAction, document, page, annotation and form field /AA, outline items, name trees, /Next chains — not only
+	 * where a viewer is expected to run them.
 	 */
 	private static String active(PDDocument document) throws IOException {
 		PDDocumentNameDictionary names = document.getDocumentCatalog().getNames();
@@ -81,64 +107,69 @@ public final class PdfFiles {
 		if (names != null && names.getJavaScript() != null) {
 			return "pdf-script";
 		}
-		COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
-		String found = actions(catalog.getDictionaryObject(COSName.OPEN_ACTION), 0);
-		found = found != null ? found : actions(catalog.getDictionaryObject(COSName.AA), 0);
 		for (PDPage page : document.getPages()) {
-			found = found != null ? found : actions(page.getCOSObject().getDictionaryObject(COSName.AA), 0);
 			for (PDAnnotation annotation : page.getAnnotations()) {
-				COSDictionary a = annotation.getCOSObject();
 				if ("FileAttachment".equals(annotation.getSubtype())) {
 					return "pdf-embedded";
 				}
-				found = found != null ? found : actions(a.getDictionaryObject(COSName.A), 0);
-				found = found != null ? found : actions(a.getDictionaryObject(COSName.AA), 0);
 			}
 		}
-		return found;
-	}
-
-	/** How deep chained actions (/Next, trigger dictionaries) are followed; a crafted file's cycle stops here. */
-	private static final int MAX_DEPTH = 8;
-
-	/**
-	 * The rule an action, an array of actions or a trigger dictionary (/AA: each entry an action) breaks, following
-	 * /Next; null when none.
-	 */
-	private static String actions(COSBase value, int depth) {
-		if (depth > MAX_DEPTH) {
-			return null;
-		}
-		if (value instanceof COSArray array) {
-			for (int i = 0; i < array.size(); i++) {
-				String found = actions(array.getObject(i), depth + 1);
-				if (found != null) {
-					return found;
-				}
-			}
-			return null;
-		}
-		if (!(value instanceof COSDictionary action)) {
-			return null;
-		}
-		COSName type = action.getCOSName(COSName.S);
-		if (GO_TO_EMBEDDED.equals(type)) {
-			return "pdf-embedded";
-		}
-		if (COSName.JAVA_SCRIPT.equals(type) || LAUNCH.equals(type) || action.containsKey(COSName.JS)) {
+		COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+		if (catalog.getDictionaryObject(COSName.ACRO_FORM) instanceof COSDictionary form && form.containsKey(XFA)) {
 			return "pdf-script";
 		}
-		if (type == null) {
-			// a trigger dictionary (/AA): its values are the actions
-			for (COSName key : action.keySet()) {
-				String found = actions(action.getDictionaryObject(key), depth + 1);
-				if (found != null) {
-					return found;
-				}
+		return reachable(catalog);
+	}
+
+	/**
+	 * The rule the first dictionary reachable from {@code root} breaks ({@link #rule(COSDictionary)}), each object
+	 * visited once — so a crafted file's cycles end — and without recursion, however deep the tree.
+	 */
+	private static String reachable(COSDictionary root) {
+		Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		Deque<COSBase> pending = new ArrayDeque<>();
+		pending.push(root);
+		while (!pending.isEmpty()) {
+			COSBase value = pending.pop();
+			if (value instanceof COSObject reference) {
+				value = reference.getObject();
 			}
-			return null;
+			if (value == null || !seen.add(value)) {
+				continue;
+			}
+			if (value instanceof COSDictionary dictionary) {
+				String rule = rule(dictionary);
+				if (rule != null) {
+					return rule;
+				}
+				dictionary.getValues().forEach(pending::push);
+			}
+			else if (value instanceof COSArray array) {
+				array.forEach(pending::push);
+			}
 		}
-		return actions(action.getDictionaryObject(COSName.NEXT), depth + 1);
+		return null;
+	}
+
+	/**
+	 * The rule one dictionary breaks as an action or file specification (ISO 32000-1 §12.6.4, §7.11.3): a /GoToE action
+	 * or a file specification with an embedded file (/EF) {@code pdf-embedded}; a JavaScript or /Launch action, or any
+	 * dictionary with /JS, {@code pdf-script}; an action that fetches or sends outside — {@link #OUTSIDE}, or a /Thread
+	 * action whose thread is in another file (/F) — {@code pdf-action}; null otherwise. A /GoTo within the document
+	 * breaks none.
+	 */
+	private static String rule(COSDictionary dictionary) {
+		COSName type = dictionary.getCOSName(COSName.S);
+		if (GO_TO_EMBEDDED.equals(type) || dictionary.containsKey(COSName.EF)) {
+			return "pdf-embedded";
+		}
+		if (COSName.JAVA_SCRIPT.equals(type) || LAUNCH.equals(type) || dictionary.containsKey(COSName.JS)) {
+			return "pdf-script";
+		}
+		if (type != null && OUTSIDE.contains(type) || THREAD.equals(type) && dictionary.containsKey(COSName.F)) {
+			return "pdf-action";
+		}
+		return null;
 	}
 
 	/**

