@@ -29,7 +29,7 @@ import org.youguan.kernel.InvalidValueException;
  * protected, and carries no embedded file (the catalog's /EmbeddedFiles name tree, a /FileAttachment annotation, a
  * /GoToE action — ISO 32000-1 §7.11.4, §12.5.6.15, §12.6.4.4: a file inside a PDF is a program or document no check
  * here has seen), no script, XFA form or /Launch action and no action that fetches or sends outside the file (/GoToR,
- * /URI, /SubmitForm, /ImportData, a remote /Thread) anywhere in its document tree, where PDFBox has decoded what the
+ * /SubmitForm, /ImportData, a remote /Thread, a /URI opened without a click) anywhere in its document tree, where PDFBox has decoded what the
  * byte scan of {@link PdfScripts} (run first, on damaged files too) cannot read: encrypted strings and streams.
  */
 public final class PdfFiles {
@@ -44,11 +44,12 @@ public final class PdfFiles {
 
 	/**
 	 * Action types that fetch or send outside the file when triggered (ISO 32000-1 §12.6.4): open a remote document
-	 * (/GoToR — to a UNC path it hands the user's Windows credentials to that server), a web address (/URI), submit a
-	 * form (/SubmitForm), import form data from a file (/ImportData).
+	 * (/GoToR — to a UNC path it hands the user's Windows credentials to that server), submit a form (/SubmitForm),
+	 * import form data from a file (/ImportData). A web address (/URI) only when opened without a click
+	 * ({@link #opensAnAddress}).
 	 */
-	private static final Set<COSName> OUTSIDE = Set.of(COSName.getPDFName("GoToR"), COSName.URI,
-			COSName.getPDFName("SubmitForm"), COSName.getPDFName("ImportData"));
+	private static final Set<COSName> OUTSIDE = Set.of(COSName.getPDFName("GoToR"), COSName.getPDFName("SubmitForm"),
+			COSName.getPDFName("ImportData"));
 
 	private PdfFiles() {
 	}
@@ -154,8 +155,9 @@ public final class PdfFiles {
 	/**
 	 * The rule one dictionary breaks as an action or file specification (ISO 32000-1 §12.6.4, §7.11.3): a /GoToE action
 	 * or a file specification with an embedded file (/EF) {@code pdf-embedded}; a JavaScript or /Launch action, or any
-	 * dictionary with /JS, {@code pdf-script}; an action that fetches or sends outside — {@link #OUTSIDE}, or a /Thread
-	 * action whose thread is in another file (/F) — {@code pdf-action}; null otherwise. A /GoTo within the document
+	 * dictionary with /JS, {@code pdf-script}; an action that fetches or sends outside — {@link #OUTSIDE}, a /Thread
+	 * action whose thread is in another file (/F), a web address opened without a click ({@link #opensAnAddress}) —
+	 * {@code pdf-action}; null otherwise. A /GoTo within the document
 	 * breaks none.
 	 */
 	private static String rule(COSDictionary dictionary) {
@@ -166,10 +168,28 @@ public final class PdfFiles {
 		if (COSName.JAVA_SCRIPT.equals(type) || LAUNCH.equals(type) || dictionary.containsKey(COSName.JS)) {
 			return "pdf-script";
 		}
-		if (type != null && OUTSIDE.contains(type) || THREAD.equals(type) && dictionary.containsKey(COSName.F)) {
+		if (type != null && OUTSIDE.contains(type) || THREAD.equals(type) && dictionary.containsKey(COSName.F)
+				|| opensAnAddress(dictionary)) {
 			return "pdf-action";
 		}
 		return null;
+	}
+
+	/**
+	 * Whether {@code dictionary} opens a web address by itself (/URI as its /OpenAction or in its additional actions
+	 * /AA: on opening, on a page, on a field's keystroke, with no click). A /URI a person clicks — a link annotation's
+	 * /A, as Word writes every hyperlink of a document saved as PDF — is kept: the viewer asks before following it.
+	 */
+	private static boolean opensAnAddress(COSDictionary dictionary) {
+		if (isUri(dictionary.getDictionaryObject(COSName.OPEN_ACTION))) {
+			return true;
+		}
+		return dictionary.getDictionaryObject(COSName.AA) instanceof COSDictionary triggers
+				&& triggers.keySet().stream().anyMatch(k -> isUri(triggers.getDictionaryObject(k)));
+	}
+
+	private static boolean isUri(COSBase action) {
+		return action instanceof COSDictionary a && COSName.URI.equals(a.getCOSName(COSName.S));
 	}
 
 	/**

@@ -58,7 +58,8 @@ public record UploadedFile(String fileName, byte[] content) {
 	 * with an object stream that cannot be read to check it), and as {@link PdfFiles#requireDocument}: {@code pdf}
 	 * (does not open as a PDF, password protected), {@code pdf-pages} (no page), {@code pdf-embedded} (an embedded
 	 * file), {@code pdf-script} (a script or XFA form found in the decoded document tree), {@code pdf-action} (an action
-	 * that fetches or sends outside the file: /GoToR, /URI, /SubmitForm, /ImportData, a remote /Thread).
+	 * that fetches or sends outside the file: /GoToR, /SubmitForm, /ImportData, a remote /Thread, a /URI opened
+	 * without a click).
 	 */
 	public String checkedContentType(String field, String label, long maxBytes) {
 		return checked(field, label, maxBytes, -1);

@@ -130,7 +130,8 @@ class PdfFilesTest {
 				document("/Outlines 4 0 R", "", "4 0 obj<</Type/Outlines/First 5 0 R/Last 5 0 R/Count 1>>endobj",
 						"5 0 obj<</Title(x)/Parent 4 0 R/A<</S/GoTo/D[3 0 R/Fit]/Next " + goToR + ">>>>endobj"),
 				document("/Names<</Dests<</Names[(a) " + goToR + "]>>>>", ""),
-				document("/OpenAction<</S/Thread/F(\\\\\\\\evil\\\\x.pdf)/D 0>>", ""));
+				document("/OpenAction<</S/Thread/F(\\\\\\\\evil\\\\x.pdf)/D 0>>", ""),
+				document("/OpenAction<</S/URI/URI(http://evil.example/o)>>", ""));
 		for (byte[] file : files) {
 			FieldError error = refusal(file);
 			assertThat(error.rule()).as(new String(file, StandardCharsets.ISO_8859_1)).isEqualTo("pdf-action");
@@ -138,12 +139,17 @@ class PdfFilesTest {
 		}
 	}
 
+	/**
+	 * Links a person clicks are kept: within the document, and a web address as Word writes every hyperlink of a
+	 * document saved as PDF (the viewer asks before following it); only an address opened without a click is refused.
+	 */
 	@Test
-	void aLinkWithinTheDocumentIsKept() {
-		byte[] linked = document("/OpenAction<</S/GoTo/D[3 0 R/Fit]>>/Outlines 4 0 R", "/Annots[6 0 R]",
+	void aLinkWithinTheDocumentOrToAWebAddressIsKept() {
+		byte[] linked = document("/OpenAction<</S/GoTo/D[3 0 R/Fit]>>/Outlines 4 0 R", "/Annots[6 0 R 7 0 R]",
 				"4 0 obj<</Type/Outlines/First 5 0 R/Last 5 0 R/Count 1>>endobj",
 				"5 0 obj<</Title(x)/Parent 4 0 R/Dest[3 0 R/Fit]>>endobj",
-				"6 0 obj<</Type/Annot/Subtype/Link/Rect[0 0 9 9]/A<</S/GoTo/D[3 0 R/XYZ 0 842 0]>>>>endobj");
+				"6 0 obj<</Type/Annot/Subtype/Link/Rect[0 0 9 9]/A<</S/GoTo/D[3 0 R/XYZ 0 842 0]>>>>endobj",
+				"7 0 obj<</Type/Annot/Subtype/Link/Rect[9 9 19 19]/A<</S/URI/URI(https://www.spb.gov.cn/)>>>>endobj");
 		assertThat(new UploadedFile("扫描件.pdf", linked).checkedContentType("file", "附件", PdfScriptsTest.LIMIT))
 			.isEqualTo("application/pdf");
 	}
