@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.youguan.kernel.Masking;
+
 /**
  * A 双随机 plan as stored and shown: its scope and sampling, its state, and what its draw used (snapshot, roster,
  * conflicts, seed) so that anyone can repeat the draw.
@@ -25,6 +27,18 @@ public record InspectionPlan(long id, long bureauId, String regionCode, String n
 		String roster, String conflicts, String seed, String seedOperator, String seedWitnesses,
 		OffsetDateTime seedRecordedAt, OffsetDateTime drawnAt, OffsetDateTime publishedAt, String objectType,
 		Long brandId, List<String> creditClasses, OffsetDateTime resultsPublishedAt, String regionName) {
+
+	/**
+	 * The same plan with every ID and mobile number in its free text — name, seed operator and witnesses — masked
+	 * ({@link Masking#personalNumbersIn}), as lists, the inbox and the API list show it; the plan's page reads it as
+	 * recorded.
+	 */
+	public InspectionPlan masked() {
+		return new InspectionPlan(id, bureauId, regionCode, Masking.personalNumbersIn(name), periodFrom, periodTo, items,
+				enterpriseType, sampleCount, sampleRatio, ratioByClass, teamSize, status, snapshot, snapshotHash, population,
+				roster, conflicts, seed, Masking.personalNumbersIn(seedOperator), Masking.personalNumbersIn(seedWitnesses),
+				seedRecordedAt, drawnAt, publishedAt, objectType, brandId, creditClasses, resultsPublishedAt, regionName);
+	}
 
 	/**
 	 * One drawn target with its team's certificate numbers, and its result once published.

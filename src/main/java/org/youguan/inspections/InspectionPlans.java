@@ -630,7 +630,8 @@ public class InspectionPlans {
 			.search(page, "p.name")
 			.sorts(Map.of("period_from", "p.period_from", "name", "p.name"), "period_from", true, "p.id")
 			.joinedToPage("LEFT JOIN region_name rn ON rn.code = p.region_code")
-			.page(jdbc, COLUMNS.substring(0, COLUMNS.indexOf("FROM")), page, Rows.of(InspectionPlan.class));
+			.page(jdbc, COLUMNS.substring(0, COLUMNS.indexOf("FROM")), page, Rows.of(InspectionPlan.class))
+			.map(InspectionPlan::masked);
 	}
 
 	/**
@@ -673,19 +674,25 @@ public class InspectionPlans {
 		return pending;
 	}
 
-	/** The published plans in the region {@code prefix} ("" for all), newest first — public, no personal data. */
+	/**
+	 * The published plans in the region {@code prefix} ("" for all), newest first — public, no personal data (their
+	 * free text masked: {@link InspectionPlan#masked}).
+	 */
 	public List<InspectionPlan> published(String prefix) {
 		return jdbc.sql(COLUMNS + " WHERE p.status = 'PUBLISHED' AND " + RegionPrefix.of(prefix).predicate("p.region_code")
 				+ " ORDER BY p.period_from DESC, p.id DESC LIMIT 200")
 			.query(Rows.of(InspectionPlan.class))
-			.list();
+			.stream()
+			.map(InspectionPlan::masked)
+			.toList();
 	}
 
-	/** A published plan (public). @throws DomainException not-found unless published */
+	/** A published plan (public; its free text masked). @throws DomainException not-found unless published */
 	public InspectionPlan publishedPlan(long id) {
 		return jdbc.sql(COLUMNS + " WHERE p.status = 'PUBLISHED' AND p.id = :id").param("id", id)
 			.query(Rows.of(InspectionPlan.class))
 			.optional()
+			.map(InspectionPlan::masked)
 			.orElseThrow(() -> DomainException.notFound("已公示的抽查计划", id));
 	}
 

@@ -24,6 +24,7 @@ import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -44,8 +45,12 @@ import org.youguan.workplans.internal.WorkPlanImport;
 @Service
 public class WorkPlans {
 
-	/** A plan in lists. */
+	/** A plan in lists; its title with every ID and mobile number in it masked ({@link Masking#personalNumbersIn}). */
 	public record PlanSummary(long id, int year, String title, String bureauName, String status, long tasks) {
+
+		PlanSummary masked() {
+			return new PlanSummary(id, year, Masking.personalNumbersIn(title), bureauName, status, tasks);
+		}
 
 		public boolean draft() {
 			return "DRAFT".equals(status);
@@ -326,7 +331,8 @@ public class WorkPlans {
 			.search(page, "p.title")
 			.sorts(Map.of("year", "p.year", "title", "p.title"), "year", true, "p.id DESC")
 			.page(jdbc, "SELECT p.id, p.year, p.title, b.name AS bureau_name, p.status, "
-					+ "(SELECT count(*) FROM work_task t WHERE t.plan_id = p.id) AS tasks", page, Rows.of(PlanSummary.class));
+					+ "(SELECT count(*) FROM work_task t WHERE t.plan_id = p.id) AS tasks", page, Rows.of(PlanSummary.class))
+			.map(PlanSummary::masked);
 	}
 
 	public Plan get(DataScope scope, long id) {

@@ -99,6 +99,28 @@ class InspectionPlanIntegrationTest {
 			.isEqualTo(JsonPath.read(drawn, "$.targets[*].targetKey"));
 	}
 
+	/**
+	 * An ID or mobile number typed into a plan's name is masked in the API list and the plans page; the plan itself
+	 * (its own page and API answer, for the bureau that keeps it) reads it as recorded.
+	 */
+	@Test
+	void personalNumbersInAPlansNameAreMaskedInTheLists() throws Exception {
+		String name = "号码计划" + System.nanoTime();
+		String created = json(call("/api/v1/inspections/plans", "{\"name\":\"" + name + " 联系人13912345678\","
+				+ "\"periodFrom\":\"2026-07-01\",\"periodTo\":\"2026-09-30\",\"items\":[\"REAL_NAME\"],"
+				+ "\"sampleCount\":1,\"teamSize\":2}").andExpect(status().isCreated()));
+		long id = ((Number) JsonPath.read(created, "$.id")).longValue();
+		String api = json(mvc.perform(get("/api/v1/inspections/plans").param("q", name).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.total").value(1)));
+		String page = json(mvc.perform(get("/inspections/plans").param("q", name).header("Authorization", WUZHONG))
+			.andExpect(status().isOk()));
+		for (String list : List.of(api, page)) {
+			assertThat(list).contains(name).contains("139****5678").doesNotContain("13912345678");
+		}
+		mvc.perform(get("/api/v1/inspections/plans/" + id).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.plan.name").value(name + " 联系人13912345678"));
+	}
+
 	@Test
 	void aCountyDrawsOnlyFromItsOwnPopulation() throws Exception {
 		call("/api/v1/inspections/plans", """

@@ -83,7 +83,8 @@ public class RegionRecords {
 			.scope(scope, "x.region_code")
 			.search(page, "x.topic", "x.audience", "x.organiser")
 			.sorts(Map.of("held_on", "x.held_on", "trainees", "x.trainees", "topic", "x.topic"), "held_on", true, "x.id")
-			.page(jdbc, TRAINING_SELECT, page, Rows.of(TrainingView.class));
+			.page(jdbc, TRAINING_SELECT, page, Rows.of(TrainingView.class))
+			.map(TrainingView::masked);
 	}
 
 	/** A page of seizures in the caller's region (newest first), searched by item, agencies or note. */
@@ -216,7 +217,9 @@ public class RegionRecords {
 		columns.put("unit", unit);
 		columns.put("value_yuan", value);
 		columns.put("note", note);
-		return new Corrections.Facts(region, day + " " + agencies + "查获" + item
+		// the item is free text: a separator before the quantity keeps a number typed at its end a whole run for the
+		// audit's masking (item "…13712345678" and quantity 1 would otherwise read as one 12-digit run)
+		return new Corrections.Facts(region, day + " " + agencies + "查获" + item + "，"
 				+ quantity.stripTrailingZeros().toPlainString() + unit
 				+ (value == null ? "" : "，案值" + value.toPlainString() + "元"), columns);
 	}

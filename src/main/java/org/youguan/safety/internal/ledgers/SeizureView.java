@@ -9,9 +9,12 @@ import org.youguan.kernel.Masking;
 public record SeizureView(long id, String regionCode, String regionName, LocalDate seizedOn, String agencies, String item,
 		BigDecimal quantity, String unit, BigDecimal valueYuan, String note) {
 
-	/** The same record with every ID and mobile number in its note masked ({@link Masking#personalNumbersIn}), as lists show it. */
+	/**
+	 * The same record with every ID and mobile number in its free text — agencies, item, note — masked
+	 * ({@link Masking#personalNumbersIn}), as lists show it.
+	 */
 	public SeizureView masked() {
-		return new SeizureView(id, regionCode, regionName, seizedOn, agencies, item, quantity, unit, valueYuan,
-				Masking.personalNumbersIn(note));
+		return new SeizureView(id, regionCode, regionName, seizedOn, Masking.personalNumbersIn(agencies),
+				Masking.personalNumbersIn(item), quantity, unit, valueYuan, Masking.personalNumbersIn(note));
 	}
 }

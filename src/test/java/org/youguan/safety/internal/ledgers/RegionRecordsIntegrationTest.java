@@ -105,13 +105,41 @@ class RegionRecordsIntegrationTest {
 			.containsExactly("safety.seizure.create");
 	}
 
-	/** An ID or mobile number in a seizure's note is masked in the page's list, the API list, the export and the audit. */
+	/**
+	 * An ID or mobile number in a training's topic, audience or organiser is masked in the page's list, the API list and
+	 * the export.
+	 */
+	@Test
+	void personalNumbersInATrainingsFreeTextAreMaskedInTheListsAndTheExport() throws Exception {
+		String topic = "号码培训" + System.nanoTime();
+		mvc.perform(post("/safety/trainings").with(csrf()).header("Authorization", CITY).param("region", "3205")
+			.param("heldOn", LocalDate.now(clock).toString()).param("topic", topic + "（报名13912345678）")
+			.param("trainees", "12").param("audience", "网点负责人，身份证110105194912310021")
+			.param("organiser", "市局 13812345678"))
+			.andExpect(flash().attribute("message", "安全培训已登记"));
+		String api = mvc.perform(get("/api/v1/safety/trainings").param("q", topic).header("Authorization", CITY))
+			.andExpect(jsonPath("$.total").value(1)).andReturn().getResponse().getContentAsString();
+		String page = mvc.perform(get("/safety/trainings").param("q", topic).header("Authorization", CITY))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String exported = HazardLedgerIntegrationTest.rowsOf(mvc.perform(get("/safety/trainings/export.xlsx").param("q", topic)
+			.header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		for (String text : List.of(api, page, exported)) {
+			assertThat(text).contains(topic).doesNotContain("19491231").doesNotContain("39123456")
+				.doesNotContain("38123456");
+		}
+		assertThat(api).contains("139****5678").contains("138****5678").contains("110105********0021");
+	}
+
+	/**
+	 * An ID or mobile number in a seizure's agencies, item or note is masked in the page's list, the API list, the
+	 * export and the audit.
+	 */
 	@Test
 	void personalNumbersInASeizuresNoteAreMaskedInTheListsTheExportAndTheAudit() throws Exception {
 		String item = "号码查获" + System.nanoTime();
 		mvc.perform(post("/safety/seizures").with(csrf()).header("Authorization", CITY).param("region", "320507")
-			.param("seizedOn", LocalDate.now(clock).toString()).param("agencies", "相城区邮政管理局").param("item", item)
-			.param("quantity", "1").param("unit", "件").param("valueYuan", "10")
+			.param("seizedOn", LocalDate.now(clock).toString()).param("agencies", "相城区邮政管理局（13812345678）")
+			.param("item", item + " 收件人13712345678").param("quantity", "1").param("unit", "件").param("valueYuan", "10")
 			.param("note", "寄件人电话13912345678，身份证110105194912310021"))
 			.andExpect(flash().attribute("message", "联合执法查获已登记"));
 		String api = mvc.perform(get("/api/v1/safety/seizures").param("q", item).header("Authorization", CITY))
@@ -121,12 +149,14 @@ class RegionRecordsIntegrationTest {
 		String exported = HazardLedgerIntegrationTest.rowsOf(mvc.perform(get("/safety/seizures/export.xlsx").param("q", item)
 			.header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
 		for (String text : List.of(api, page, exported)) {
-			assertThat(text).contains(item).doesNotContain("19491231").doesNotContain("39123456");
+			assertThat(text).contains(item).doesNotContain("19491231").doesNotContain("39123456")
+				.doesNotContain("38123456").doesNotContain("37123456");
 		}
-		assertThat(api).contains("139****5678");
+		assertThat(api).contains("139****5678").contains("138****5678").contains("137****5678");
 		long id = records.seizures(DataScope.region("320507"), new PageQuery(item, 0, 1, null, false)).items().get(0).id();
 		for (AuditEvent e : audit.history(DataScope.all(), RegionRecords.SEIZURE, id)) {
-			assertThat(e.summary() + e.beforeState() + e.afterState()).doesNotContain("19491231").doesNotContain("39123456");
+			assertThat(e.summary() + e.beforeState() + e.afterState()).doesNotContain("19491231").doesNotContain("39123456")
+				.doesNotContain("38123456").doesNotContain("37123456");
 		}
 	}
 
