@@ -105,6 +105,17 @@ class RegionRecordsIntegrationTest {
 			.containsExactly("safety.seizure.create");
 	}
 
+	/** The API list, the page's list and the export's rows of the ledger {@code ledger} searched for {@code q} (one record). */
+	private List<String> listsAndExport(String ledger, String q) throws Exception {
+		String api = mvc.perform(get("/api/v1/safety/" + ledger).param("q", q).header("Authorization", CITY))
+			.andExpect(jsonPath("$.total").value(1)).andReturn().getResponse().getContentAsString();
+		String page = mvc.perform(get("/safety/" + ledger).param("q", q).header("Authorization", CITY))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String exported = HazardLedgerIntegrationTest.rowsOf(mvc.perform(get("/safety/" + ledger + "/export.xlsx").param("q", q)
+			.header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		return List.of(api, page, exported);
+	}
+
 	/**
 	 * An ID or mobile number in a training's topic, audience or organiser is masked in the page's list, the API list and
 	 * the export.
@@ -117,13 +128,9 @@ class RegionRecordsIntegrationTest {
 			.param("trainees", "12").param("audience", "网点负责人，身份证110105194912310021")
 			.param("organiser", "市局 13812345678"))
 			.andExpect(flash().attribute("message", "安全培训已登记"));
-		String api = mvc.perform(get("/api/v1/safety/trainings").param("q", topic).header("Authorization", CITY))
-			.andExpect(jsonPath("$.total").value(1)).andReturn().getResponse().getContentAsString();
-		String page = mvc.perform(get("/safety/trainings").param("q", topic).header("Authorization", CITY))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		String exported = HazardLedgerIntegrationTest.rowsOf(mvc.perform(get("/safety/trainings/export.xlsx").param("q", topic)
-			.header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
-		for (String text : List.of(api, page, exported)) {
+		List<String> shown = listsAndExport("trainings", topic);
+		String api = shown.get(0);
+		for (String text : shown) {
 			assertThat(text).contains(topic).doesNotContain("19491231").doesNotContain("39123456")
 				.doesNotContain("38123456");
 		}
@@ -142,13 +149,9 @@ class RegionRecordsIntegrationTest {
 			.param("item", item + " 收件人13712345678").param("quantity", "1").param("unit", "件").param("valueYuan", "10")
 			.param("note", "寄件人电话13912345678，身份证110105194912310021"))
 			.andExpect(flash().attribute("message", "联合执法查获已登记"));
-		String api = mvc.perform(get("/api/v1/safety/seizures").param("q", item).header("Authorization", CITY))
-			.andExpect(jsonPath("$.total").value(1)).andReturn().getResponse().getContentAsString();
-		String page = mvc.perform(get("/safety/seizures").param("q", item).header("Authorization", CITY))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		String exported = HazardLedgerIntegrationTest.rowsOf(mvc.perform(get("/safety/seizures/export.xlsx").param("q", item)
-			.header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
-		for (String text : List.of(api, page, exported)) {
+		List<String> shown = listsAndExport("seizures", item);
+		String api = shown.get(0);
+		for (String text : shown) {
 			assertThat(text).contains(item).doesNotContain("19491231").doesNotContain("39123456")
 				.doesNotContain("38123456").doesNotContain("37123456");
 		}
