@@ -152,15 +152,18 @@ public class AuditTrail {
 
 	/**
 	 * The trail of changes within the caller's scope, newest first: the search text matches the summary or the actor
-	 * (contains) or the object id (equals); filters by action, object type and date range. Sign-ins are not changes:
+	 * (contains) or the object id (equals) — an ID or mobile number in it also matches as the trail stores it, masked
+	 * (so {@code 13912345678} finds {@code 139****5678}: every entry with a number of the same first and last digits); filters by action, object type and date range. Sign-ins are not changes:
 	 * they are in the {@link SignInLog} (those recorded here before it existed stay sealed in the chain, unlisted).
 	 */
 	public PageResult<AuditEvent> search(DataScope scope, AuditQuery query, PageQuery page) {
 		String text = query.text() == null ? "" : query.text().strip();
 		Listing listing = Listing.from("FROM audit_event").scope(scope, "region_code").where(NOT_SIGN_IN);
 		if (!text.isEmpty()) {
-			listing.where("(summary ILIKE :text OR actor ILIKE :text OR object_id = :exact)",
-					Map.of("text", "%" + text + "%", "exact", text));
+			// entries are stored with their personal numbers masked (AuditMasking): a number searched for in clear
+			// finds them as stored (same first and last digits), and entries older than the masking as typed
+			listing.where("(summary ILIKE :text OR summary ILIKE :masked OR actor ILIKE :text OR object_id = :exact)",
+					Map.of("text", "%" + text + "%", "masked", "%" + AuditMasking.text(text) + "%", "exact", text));
 		}
 		return listing.where(query.action() != null && !query.action().isBlank(), "action = :action", "action",
 					String.valueOf(query.action()))

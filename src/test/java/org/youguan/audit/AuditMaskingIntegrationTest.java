@@ -81,4 +81,30 @@ class AuditMaskingIntegrationTest {
 			s.setRollbackOnly();
 		});
 	}
+
+	/**
+	 * A mobile or ID number searched for in clear finds the entries that hold it, stored masked, and the entries older
+	 * than the masking that hold it in clear.
+	 */
+	@Test
+	void aNumberSearchedForInClearFindsTheEntriesThatHoldItMasked() {
+		String marker = UUID.randomUUID().toString();
+		tx.executeWithoutResult(s -> {
+			audit.record(AuditEntry.of("test.masking", "Test", marker + "-new", "联系人15712345678").inRegion("320506"));
+			audit.record(AuditEntry.of("test.masking", "Test", marker + "-id", "身份证110105197001010021").inRegion("320506"));
+			jdbc.sql("""
+					INSERT INTO audit_event (id, occurred_at, actor, region_code, action, object_type, object_id, summary)
+					VALUES (nextval('audit_event_id_seq'), now(), 'sys.admin', '320506', 'test.masking', 'Test', :id,
+					    '旧记录：电话15712345678')""").param("id", marker + "-old").update();
+			assertThat(found("15712345678")).contains(marker + "-new", marker + "-old").doesNotContain(marker + "-id");
+			assertThat(found("110105197001010021")).contains(marker + "-id").doesNotContain(marker + "-new");
+			assertThat(found("15712349999")).doesNotContain(marker + "-new", marker + "-old");
+			s.setRollbackOnly();
+		});
+	}
+
+	private List<String> found(String text) {
+		return audit.search(DataScope.all(), new AuditQuery(text, null, "Test", null, null),
+				new PageQuery("", 0, 100, null, false)).items().stream().map(AuditEvent::objectId).toList();
+	}
 }
