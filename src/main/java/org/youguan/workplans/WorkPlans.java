@@ -267,7 +267,8 @@ public class WorkPlans {
 					INSERT INTO work_task (plan_id, section_id, number, text, responsibility, all_departments, due_on)
 					VALUES (:plan, :section, :number, :text, :responsibility, :all, :due) RETURNING id""")
 				.param("plan", plan).param("section", section).param("number", t.number()).param("text", t.text())
-				.param("responsibility", t.responsibility().name()).param("all", all).param("due", due)
+				.param("responsibility", t.responsibility().name()).param("all", all)
+				.param("due", t.dueOn() == null ? due : t.dueOn())
 				.query(Long.class).single();
 			int p = 0;
 			for (String name : t.departments()) {

@@ -3,6 +3,7 @@ package org.youguan.workplans;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
@@ -79,16 +80,20 @@ class WorkPlanWordImportIntegrationTest {
 		Document preview = preview(staff, docx);
 		assertThat(preview.select("#warnings").text()).contains("第2个表格没有“任务”“工作内容”等表头");
 		assertThat(preview.select("#unparsed").text()).contains("快递业务量 9.6亿件");
+		assertThat(preview.select("tr:contains(落实“双随机一公开”监管)").text()).contains("2041-06-30", "6月底前");
+		assertThat(preview.select("tr:contains(提升申诉处理质量)").text()).contains("2041-12-31（年底）");
 		WorkPlans.Plan plan = plans.get(DataScope.region("3205"), confirm(staff, preview.selectFirst("input[name=text]").attr("value")));
 		assertThat(plan.sections()).extracting(WorkPlans.SectionLine::heading).containsExactly("强化行业监管", "守牢安全底线", "提升服务质量");
 		assertThat(plan.tasks()).extracting(WorkPlans.TaskLine::number, WorkPlans.TaskLine::text, WorkPlans.TaskLine::departments,
-				WorkPlans.TaskLine::responsibility)
+				WorkPlans.TaskLine::responsibility, WorkPlans.TaskLine::dueOn)
 			.containsExactly(
-					tuple(1, "落实“双随机一公开”监管，抽查比例不低于10%（完成时限：6月底前）", List.of("市场监管处", "办公室", "普遍服务处"), "LEAD"),
-					tuple(2, "开展邮政用品用具监督检查（完成时限：全年）", List.of("普遍服务处"), "LEAD"),
-					tuple(1, "强化重大活动寄递安保工作。", List.of("市邮政业安全发展中心", "市场监管处"), "LEAD"),
-					tuple(2, "开展寄递渠道安全隐患排查整治。", List.of("各处室"), "SHARED"),
-					tuple(5, "提升申诉处理质量。", List.of("办公室"), "LEAD"));
+					tuple(1, "落实“双随机一公开”监管，抽查比例不低于10%", List.of("市场监管处", "办公室", "普遍服务处"), "LEAD",
+							LocalDate.of(2041, 6, 30)),
+					tuple(2, "开展邮政用品用具监督检查", List.of("普遍服务处"), "LEAD", LocalDate.of(2041, 12, 31)),
+					tuple(1, "强化重大活动寄递安保工作。", List.of("市邮政业安全发展中心", "市场监管处"), "LEAD",
+							LocalDate.of(2041, 12, 31)),
+					tuple(2, "开展寄递渠道安全隐患排查整治。", List.of("各处室"), "SHARED", LocalDate.of(2041, 12, 31)),
+					tuple(5, "提升申诉处理质量。", List.of("办公室"), "LEAD", LocalDate.of(2041, 12, 31)));
 	}
 
 	@Test
@@ -109,9 +114,10 @@ class WorkPlanWordImportIntegrationTest {
 		String text = preview.selectFirst("input[name=text]").attr("value");
 		long id = confirm(staff, text);
 		WorkPlans.Plan plan = plans.get(DataScope.region("3205"), id);
-		assertThat(plan.tasks()).extracting(WorkPlans.TaskLine::text, WorkPlans.TaskLine::departments, WorkPlans.TaskLine::responsibility)
-			.containsExactly(tuple("推进智能信包箱进小区（完成时限：12月底前）", List.of("普遍服务处"), "LEAD"),
-					tuple("开展快递服务质量提升专项行动（完成时限：9月30日前）", List.of("市场监管处", "办公室"), "SHARED"));
+		assertThat(plan.tasks()).extracting(WorkPlans.TaskLine::text, WorkPlans.TaskLine::departments, WorkPlans.TaskLine::responsibility,
+				WorkPlans.TaskLine::dueOn)
+			.containsExactly(tuple("推进智能信包箱进小区", List.of("普遍服务处"), "LEAD", LocalDate.of(2042, 12, 31)),
+					tuple("开展快递服务质量提升专项行动", List.of("市场监管处", "办公室"), "SHARED", LocalDate.of(2042, 9, 30)));
 
 		String existing = "该通知已导入为工作计划《" + plan.title() + "》（编号" + id + "），不能重复导入";
 		// the same preview confirmed again, and the same notice with its lines and spaces laid out otherwise

@@ -1,8 +1,10 @@
 package org.youguan.workplans.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -172,8 +174,41 @@ public final class NoticeParser {
 		Matcher y = YEAR.matcher(title);
 		Integer year = y.find() ? Integer.valueOf(y.group(1)) : null;
 		List<String> unknown = departments.stream().filter(d -> !d.equals("各处室") && !knownDepartment.test(d)).toList();
-		return new PlanPreview(title, year, documentNumber, documentDate, overall, targets, keyTasks, sections, projects,
-				unknown, unparsed, List.of());
+		List<String> warnings = new ArrayList<>();
+		List<PlanPreview.Section> dated = sections.stream()
+			.map(s -> new PlanPreview.Section(s.heading(), deadlines(s.heading(), s.tasks(), year, warnings)))
+			.toList();
+		List<PlanPreview.Project> datedProjects = projects.stream()
+			.map(p -> new PlanPreview.Project(p.title(), deadlines(p.title(), p.items(), year, warnings)))
+			.toList();
+		return new PlanPreview(title, year, documentNumber, documentDate, overall, targets, keyTasks, dated, datedProjects,
+				unknown, unparsed, warnings);
+	}
+
+	/**
+	 * The tasks with the deadline each one's text gives ({@link TaskDeadlines}): a 完成时限 bracket taken out of the
+	 * text, a closing "…前完成" phrase left in it; a deadline that names no date of the plan's year or the next is
+	 * named in {@code warnings} (the task is then due at the year's end, as one without a deadline).
+	 */
+	private static List<PlanPreview.Task> deadlines(String part, List<PlanPreview.Task> tasks, Integer year,
+			List<String> warnings) {
+		List<PlanPreview.Task> dated = new ArrayList<>();
+		for (PlanPreview.Task t : tasks) {
+			var written = TaskDeadlines.in(t.text());
+			if (written.isEmpty()) {
+				dated.add(t);
+				continue;
+			}
+			String due = written.get().deadline();
+			Optional<LocalDate> on = year == null ? Optional.empty() : TaskDeadlines.resolve(due, year);
+			if (on.isEmpty() && year != null) {
+				warnings.add("“" + part + "”第" + t.number() + "项的完成时限“" + due + "”未能识别为" + year + "年或"
+						+ (year + 1) + "年的日期，按年底计，请导入后在任务页核对");
+			}
+			dated.add(new PlanPreview.Task(t.number(), written.get().text(), t.departments(), t.responsibility(), t.line(),
+					due, on.orElse(null)));
+		}
+		return dated;
 	}
 
 	/** Whether a line can only belong to the plan's body: the overall requirement, the targets, key tasks or 一、. */

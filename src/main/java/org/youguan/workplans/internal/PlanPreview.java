@@ -1,5 +1,6 @@
 package org.youguan.workplans.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +45,17 @@ public record PlanPreview(String title, Integer year, String documentNumber, Str
 
 	}
 
-	public record Task(int number, String text, List<String> departments, Responsibility responsibility, int line) {
+	/**
+	 * A task or livelihood item as recognised.
+	 * @param due its 完成时限 as the notice writes it, or null when it gives none
+	 * @param dueOn the date {@code due} names ({@link TaskDeadlines}), or null — the plan's year end then
+	 */
+	public record Task(int number, String text, List<String> departments, Responsibility responsibility, int line,
+			String due, LocalDate dueOn) {
+
+		Task(int number, String text, List<String> departments, Responsibility responsibility, int line) {
+			this(number, text, departments, responsibility, line, null, null);
+		}
 	}
 
 	public record Section(String heading, List<Task> tasks) {

@@ -2,6 +2,7 @@ package org.youguan.workplans.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -34,22 +35,46 @@ public class NoticeParserTest {
 		return p.sections().stream().flatMap(s -> s.tasks().stream()).toList();
 	}
 
+	/** A notice of 2026 up to its first part's heading "一、强化行业监管"; its tasks follow. */
+	static final String SUPERVISION_2026 = """
+			某市邮政管理局关于印发2026年工作目标任务分解方案的通知
+
+			2026年工作目标任务分解方案
+			一、强化行业监管
+			""";
+
 	/** A lead with co-departments, as a 任务分工表 row reads and notices write it: the lead first, then the others. */
 	@Test
 	void aLeadWithCoDepartmentsKeepsThemAllTheLeadFirst() {
-		PlanPreview p = parse("""
-				某市邮政管理局关于印发2026年工作目标任务分解方案的通知
-
-				2026年工作目标任务分解方案
-				一、强化行业监管
+		PlanPreview p = parse(SUPERVISION_2026 + """
 				1. 落实双随机一公开监管（完成时限：6月底前）（市场监管处牵头，办公室、普遍服务处配合）
 				2. 开展邮政用品用具监督检查。（普遍服务处牵头；市场监管处参与）
 				""");
-		assertThat(tasks(p)).extracting(Task::text, Task::departments, Task::responsibility).containsExactly(
-				tuple("落实双随机一公开监管（完成时限：6月底前）", List.of("市场监管处", "办公室", "普遍服务处"),
-						Responsibility.LEAD),
-				tuple("开展邮政用品用具监督检查。", List.of("普遍服务处", "市场监管处"), Responsibility.LEAD));
+		assertThat(tasks(p)).extracting(Task::text, Task::departments, Task::responsibility, Task::due).containsExactly(
+				tuple("落实双随机一公开监管", List.of("市场监管处", "办公室", "普遍服务处"), Responsibility.LEAD, "6月底前"),
+				tuple("开展邮政用品用具监督检查。", List.of("普遍服务处", "市场监管处"), Responsibility.LEAD, null));
 		assertThat(p.unparsedLines()).isEmpty();
+	}
+
+	/**
+	 * A task's 完成时限 — a bracket or a closing "…前完成" — becomes its due date; one that names no date of the plan's
+	 * year or the next is named in a warning (the task is then due at the year's end).
+	 */
+	@Test
+	void aTasksDeadlineBecomesItsDueDateAndAnUnreadableOneIsNamed() {
+		PlanPreview p = parse(SUPERVISION_2026 + """
+				1. 落实双随机一公开监管（完成时限：三季度）（市场监管处牵头）
+				2. 推进智能信包箱进小区，10月底前全面完成。（普遍服务处牵头）
+				3. 开展寄递安全专项整治（完成时限：另行通知）（各处室按职责分工负责）
+				4. 提升申诉处理质量。（办公室牵头）
+				""");
+		assertThat(tasks(p)).extracting(Task::text, Task::due, Task::dueOn).containsExactly(
+				tuple("落实双随机一公开监管", "三季度", LocalDate.of(2026, 9, 30)),
+				tuple("推进智能信包箱进小区，10月底前全面完成。", "10月底", LocalDate.of(2026, 10, 31)),
+				tuple("开展寄递安全专项整治", "另行通知", null),
+				tuple("提升申诉处理质量。", null, null));
+		assertThat(p.warnings()).containsExactly(
+				"“强化行业监管”第3项的完成时限“另行通知”未能识别为2026年或2027年的日期，按年底计，请导入后在任务页核对");
 	}
 
 	@Test
