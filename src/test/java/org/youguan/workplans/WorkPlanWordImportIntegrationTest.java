@@ -138,6 +138,21 @@ class WorkPlanWordImportIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.warnings", hasItem(containsString(existing))));
 		assertThat(plans.list(DataScope.region("3205"))).filteredOn(p -> p.title().equals(plan.title())).hasSize(1);
+		// the Word file itself through the API: read as the page reads it
+		String docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+		mvc.perform(post("/api/v1/workplans/import").header("Authorization", "Bearer demo-sz-admin-token").contentType(docxType)
+			.content(docx))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sections[0].tasks[1].text").value("开展快递服务质量提升专项行动"))
+			.andExpect(jsonPath("$.sections[0].tasks[1].due").value("9月30日前"))
+			.andExpect(jsonPath("$.sections[0].tasks[1].dueOn").value("2042-09-30"))
+			.andExpect(jsonPath("$.warnings[0]").value(containsString("其任务归入“任务分工”")))
+			.andExpect(jsonPath("$.warnings", hasItem(containsString(existing))));
+		mvc.perform(post("/api/v1/workplans/import").header("Authorization", "Bearer demo-sz-admin-token").contentType(docxType)
+			.content(text.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"))
+			.andExpect(jsonPath("$.errors[0].rule").value("docx"));
 	}
 
 	/** The import page's preview of the uploaded .docx. */

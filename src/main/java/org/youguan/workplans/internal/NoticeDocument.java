@@ -1,5 +1,7 @@
 package org.youguan.workplans.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +26,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTNumPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
+import org.youguan.documents.OfficeFiles;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * A notice in Word (.docx) as a person reads it, written as the lines {@link NoticeParser} reads: the body in order —
@@ -77,6 +82,37 @@ final class NoticeDocument {
 
 	private NoticeDocument(XWPFDocument doc) {
 		this.doc = doc;
+	}
+
+	/** The largest notice file read (5 MB). */
+	static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
+
+	/**
+	 * The notice's text from a .txt (UTF-8) or .docx file, recognised by content, not by name or declared type; a .docx
+	 * read as a person reads it, its tables of tasks and Word's automatic numbering included ({@link #read}), with what
+	 * could not be read so as warnings.
+	 * @param bytes the file
+	 * @param field the request field the refusals name ({@code file} for a form, {@code body} for the API)
+	 * @throws InvalidValueException over 5 MB (413), a Word file too large unpacked or unreadable, text not in UTF-8
+	 */
+	static Reading readFile(byte[] bytes, String field) {
+		if (bytes.length > MAX_FILE_BYTES) {
+			throw InvalidValueException.tooLarge(field, "文件不能超过5MB");
+		}
+		if (bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K') {
+			OfficeFiles.requireWithinLimits(bytes, field, "Word文件（.docx）");
+			try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+				return read(doc);
+			}
+			catch (IOException | RuntimeException ex) {
+				throw OfficeFiles.unreadable(field, "docx", "Word文件（.docx）");
+			}
+		}
+		String text = Text.utf8File(bytes);
+		if (text.contains("\uFFFD") || Text.forbiddenAt(text) >= 0) {
+			throw new InvalidValueException(field, "text", "请上传UTF-8编码的文本文件（.txt）或Word文件（.docx）");
+		}
+		return new Reading(text, List.of());
 	}
 
 	/** Reads the document's body; headers, footers and text boxes are not part of a notice's text. */

@@ -1,6 +1,5 @@
 package org.youguan.workplans.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.youguan.documents.OfficeFiles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FormSteps;
@@ -31,7 +28,6 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
-import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Departments;
@@ -49,7 +45,6 @@ class WorkPlanController {
 
 	static final String WRITERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
 
-	static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
 
 	private final WorkPlans plans;
 
@@ -186,29 +181,13 @@ class WorkPlanController {
 	}
 
 	/**
-	 * The notice's text from a .txt (UTF-8) or .docx file, recognised by content; a .docx read as a person reads it,
-	 * its tables of tasks and Word's automatic numbering included ({@link NoticeDocument}), with what could not be read
-	 * so as warnings.
+	 * The notice's text from an uploaded .txt (UTF-8) or .docx file ({@link NoticeDocument#readFile}).
 	 * @throws InvalidValueException field {@code file}: over 5 MB (413), an unreadable Word file, text not in UTF-8
 	 */
 	static NoticeDocument.Reading read(MultipartFile file) throws IOException {
-		if (file.getSize() > MAX_FILE_BYTES) {
+		if (file.getSize() > NoticeDocument.MAX_FILE_BYTES) {
 			throw InvalidValueException.tooLarge("file", "文件不能超过5MB");
 		}
-		byte[] bytes = file.getBytes();
-		if (bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K') {
-			OfficeFiles.requireWithinLimits(bytes, "file", "Word文件（.docx）");
-			try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
-				return NoticeDocument.read(doc);
-			}
-			catch (IOException | RuntimeException ex) {
-				throw OfficeFiles.unreadable("file", "docx", "Word文件（.docx）");
-			}
-		}
-		String text = Text.utf8File(bytes);
-		if (text.contains("\uFFFD") || Text.forbiddenAt(text) >= 0) {
-			throw new InvalidValueException("file", "text", "请上传UTF-8编码的文本文件（.txt）或Word文件（.docx）");
-		}
-		return new NoticeDocument.Reading(text, List.of());
+		return NoticeDocument.readFile(file.getBytes(), "file");
 	}
 }
