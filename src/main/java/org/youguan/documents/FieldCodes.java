@@ -1,6 +1,7 @@
 package org.youguan.documents;
 
 import java.io.InputStream;
+import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -22,7 +23,10 @@ import org.apache.poi.util.XMLHelper;
  * {@code end}), however many runs Word split it into, with the results of fields nested in it — so a field type
  * computed by a nested field is read as Word reads it; a simple field's is its {@code w:fldSimple w:instr}. Text in a
  * tracked deletion ({@code w:delInstrText}, {@code w:delText}) counts as live: rejecting the change restores it. Any
- * Unicode white space before the field type separates as an ASCII space does.
+ * Unicode white space before the field type separates as an ASCII space does. The type is compared after NFKC
+ * normalisation with invisible characters removed ({@link #INVISIBLE}), so ＩＮＣＬＵＤＥＰＩＣＴＵＲＥ in full-width
+ * letters or LI + U+200B + NK is the fetching field it spells: whether Word itself runs such a field is not what is
+ * checked — a template must not even look like one to another program reading it (WPS, LibreOffice, a converter).
  */
 final class FieldCodes {
 
@@ -34,6 +38,13 @@ final class FieldCodes {
 	 * U+202F), ideographic (U+3000), the other Unicode separators and Java white space.
 	 */
 	private static final Pattern TYPE = Pattern.compile("^[\\s\\p{Z}\\p{IsWhite_Space}\\p{javaWhitespace}\\p{javaSpaceChar}\"]*([A-Za-z]+)");
+
+	/**
+	 * What shows nothing between or around a field type's letters: format characters (Unicode category Cf — zero-width
+	 * space U+200B, non-joiner U+200C, joiner U+200D, word joiner U+2060, U+FEFF, soft hyphen, bidi marks), the
+	 * combining grapheme joiner U+034F, variation selectors and the Hangul fillers NFKC leaves.
+	 */
+	private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\u034F\\uFE00-\\uFE0F\\u115F\\u1160\\u3164\\uFFA0]");
 
 	/** A complex field being read: its instruction until its separator. */
 	private static final class Field {
@@ -132,7 +143,7 @@ final class FieldCodes {
 		if (instruction == null) {
 			return;
 		}
-		Matcher type = TYPE.matcher(instruction);
+		Matcher type = TYPE.matcher(INVISIBLE.matcher(Normalizer.normalize(instruction, Normalizer.Form.NFKC)).replaceAll(""));
 		if (type.find()) {
 			String name = type.group(1).toUpperCase(Locale.ROOT);
 			if (FETCHING.contains(name)) {

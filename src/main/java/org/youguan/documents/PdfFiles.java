@@ -29,8 +29,10 @@ import org.youguan.kernel.InvalidValueException;
  * protected, and carries no embedded file (the catalog's /EmbeddedFiles name tree, a /FileAttachment annotation, a
  * /GoToE action — ISO 32000-1 §7.11.4, §12.5.6.15, §12.6.4.4: a file inside a PDF is a program or document no check
  * here has seen), no script, XFA form or /Launch action and no action that fetches or sends outside the file (/GoToR,
- * /SubmitForm, /ImportData, a remote /Thread, a /URI opened without a click) anywhere in its document tree, where PDFBox has decoded what the
- * byte scan of {@link PdfScripts} (run first, on damaged files too) cannot read: encrypted strings and streams.
+ * /SubmitForm, /ImportData, a remote /Thread, a /URI opened without a click) and no media or 3D content (a /Movie,
+ * /Sound, /Screen, /3D or /RichMedia annotation, a /Movie, /Sound, /Rendition, /GoTo3DView or /RichMediaExecute
+ * action) anywhere in its document tree, where PDFBox has decoded what the byte scan of {@link PdfScripts} (run first,
+ * on damaged files too) cannot read: encrypted strings and streams.
  */
 public final class PdfFiles {
 
@@ -41,6 +43,21 @@ public final class PdfFiles {
 	private static final COSName THREAD = COSName.getPDFName("Thread");
 
 	private static final COSName XFA = COSName.getPDFName("XFA");
+
+	/**
+	 * Annotation subtypes that play media or run a 3D or Flash program when they come into view or are clicked
+	 * (ISO 32000-1 §12.5.6.14 Movie, §12.5.6.16 Sound, §12.5.6.18 Screen, §13.6.2 3D; Adobe Extension Level 3
+	 * RichMedia, ISO 32000-2 §13.7): their content is a program or a stream no check here reads, and a media clip's
+	 * data may be fetched from a web address when played.
+	 */
+	static final Set<String> MEDIA_ANNOTATIONS = Set.of("Movie", "Sound", "Screen", "3D", "RichMedia");
+
+	/**
+	 * Action types that play media or drive a 3D or RichMedia program (ISO 32000-1 §12.6.4.8 Movie, §12.6.4.9 Sound,
+	 * §12.6.4.13 Rendition — also without /JS —, §12.6.4.15 GoTo3DView; ISO 32000-2 §12.6.4.18 RichMediaExecute). A
+	 * /Hide action only shows or hides annotations of the file itself, and is kept.
+	 */
+	static final Set<String> MEDIA_ACTIONS = Set.of("Movie", "Sound", "Rendition", "GoTo3DView", "RichMediaExecute");
 
 	/**
 	 * Action types that fetch or send outside the file when triggered (ISO 32000-1 §12.6.4): open a remote document
@@ -60,7 +77,8 @@ public final class PdfFiles {
 	 * @param what the file as messages name it (its label and name)
 	 * @throws InvalidValueException on {@code field}: rule {@code pdf} (does not open as a PDF, or password protected),
 	 * {@code pdf-pages} (no page), {@code pdf-embedded} (an embedded file), {@code pdf-script} (a script, an XFA form
-	 * or a /Launch action in the document tree), {@code pdf-action} (an action that fetches or sends outside the file)
+	 * or a /Launch action in the document tree), {@code pdf-action} (an action that fetches or sends outside the file),
+	 * {@code pdf-media} (an annotation or action that plays media or runs 3D or RichMedia content)
 	 */
 	static void requireDocument(byte[] content, String field, String what) {
 		try (PDDocument document = Loader.loadPDF(content)) {
@@ -68,15 +86,8 @@ public final class PdfFiles {
 				throw new InvalidValueException(field, "pdf-pages", what + "没有任何页面，不是有效的PDF文件，请重新扫描或导出后上传");
 			}
 			String rule = active(document);
-			if ("pdf-embedded".equals(rule)) {
-				throw new InvalidValueException(field, rule, what + "内嵌了其他文件（附件），不能上传；请用“打印为PDF”另存一份不含附件的PDF后再上传");
-			}
-			if ("pdf-action".equals(rule)) {
-				throw new InvalidValueException(field, rule, what + "含有打开或点击时访问外部文件、网址或提交数据的动作（打开其他文件或网址、提交表单、导入数据），"
-						+ "不能上传；请用“打印为PDF”或扫描件另存一份不含链接和表单的PDF后再上传");
-			}
 			if (rule != null) {
-				throw new InvalidValueException(field, rule, what + "含有脚本或启动程序的动作，不能上传；请用“打印为PDF”或扫描件另存一份不含脚本的PDF后再上传");
+				throw refusal(field, rule, what, "");
 			}
 		}
 		catch (InvalidPasswordException ex) {
@@ -92,13 +103,36 @@ public final class PdfFiles {
 	}
 
 	/**
+	 * The refusal of a PDF under one of the content rules, in the words both checks use ({@link PdfScripts} names what
+	 * it found).
+	 * @param field the upload's field
+	 * @param rule {@code pdf-embedded}, {@code pdf-action}, {@code pdf-media} or {@code pdf-script}
+	 * @param what the file as messages name it
+	 * @param found what was found, as {@code （/Name）}, or empty
+	 * @return the exception to throw, on {@code field} with {@code rule}
+	 */
+	static InvalidValueException refusal(String field, String rule, String what, String found) {
+		return switch (rule) {
+			case "pdf-embedded" -> new InvalidValueException(field, rule, what + "内嵌了其他文件（附件）" + found
+					+ "，不能上传；请用“打印为PDF”另存一份不含附件的PDF后再上传");
+			case "pdf-action" -> new InvalidValueException(field, rule, what + "含有打开或点击时访问外部文件、网址或提交数据的动作（打开其他文件或网址、提交表单、导入数据）"
+					+ found + "，不能上传；请用“打印为PDF”或扫描件另存一份不含链接和表单的PDF后再上传");
+			case "pdf-media" -> new InvalidValueException(field, rule, what + "含有播放音频、视频、富媒体或三维内容的注释或动作" + found
+					+ "，不能上传；请用“打印为PDF”或扫描件另存一份不含多媒体内容的PDF后再上传");
+			default -> new InvalidValueException(field, rule, what + "含有脚本或启动程序的动作" + found
+					+ "，不能上传；请用“打印为PDF”或扫描件另存一份不含脚本的PDF后再上传");
+		};
+	}
+
+	/**
 	 * The first thing the document tree holds that runs, opens or fetches something: {@code pdf-embedded} for embedded
 	 * files (the /EmbeddedFiles name tree, a /FileAttachment annotation, a file specification with /EF, a /GoToE
 	 * action), {@code pdf-script} for a document script (/JavaScript name tree), an XFA form (its scripts sit in XML
 	 * no name scan reads) or a JavaScript or /Launch action, {@code pdf-action} for an action that fetches or sends
-	 * outside the file; null when none. Actions are looked for in every dictionary reachable from the catalog — the
-	 * /OpenAction, document, page, annotation and form field /AA, outline items, name trees, /Next chains — not only
-	 * where a viewer is expected to run them.
+	 * outside the file, {@code pdf-media} for a media, 3D or RichMedia annotation or action; null when none. Actions
+	 * and annotations are looked for in every dictionary reachable from the catalog — the /OpenAction, document, page,
+	 * annotation and form field /AA, outline items, name trees, /Next chains — not only where a viewer is expected to
+	 * run them.
 	 */
 	private static String active(PDDocument document) throws IOException {
 		PDDocumentNameDictionary names = document.getDocumentCatalog().getNames();
@@ -157,8 +191,8 @@ public final class PdfFiles {
 	 * or a file specification with an embedded file (/EF) {@code pdf-embedded}; a JavaScript or /Launch action, or any
 	 * dictionary with /JS, {@code pdf-script}; an action that fetches or sends outside — {@link #OUTSIDE}, a /Thread
 	 * action whose thread is in another file (/F), a web address opened without a click ({@link #opensAnAddress}) —
-	 * {@code pdf-action}; null otherwise. A /GoTo within the document
-	 * breaks none.
+	 * {@code pdf-action}; an annotation of a {@link #MEDIA_ANNOTATIONS} subtype or an action of a {@link #MEDIA_ACTIONS}
+	 * type {@code pdf-media}; null otherwise. A /GoTo within the document and a /Hide action break none.
 	 */
 	private static String rule(COSDictionary dictionary) {
 		COSName type = dictionary.getCOSName(COSName.S);
@@ -171,6 +205,11 @@ public final class PdfFiles {
 		if (type != null && OUTSIDE.contains(type) || THREAD.equals(type) && dictionary.containsKey(COSName.F)
 				|| opensAnAddress(dictionary)) {
 			return "pdf-action";
+		}
+		COSName subtype = dictionary.getCOSName(COSName.SUBTYPE);
+		if (type != null && MEDIA_ACTIONS.contains(type.getName())
+				|| subtype != null && MEDIA_ANNOTATIONS.contains(subtype.getName())) {
+			return "pdf-media";
 		}
 		return null;
 	}

@@ -2,18 +2,24 @@ package org.youguan.documents;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Finds what makes a PDF run code when it is opened or clicked: the dictionary keys and action types {@code /JS},
- * {@code /JavaScript} (document scripts, {@code /OpenAction} and {@code /AA} actions of type JavaScript) and
- * {@code /Launch} (start a program). Names are read as PDF writes them ({@code #4A#53} is {@code JS}), in the file's
+ * Finds what makes a PDF run code, reach outside the file or play media when it is opened or clicked, by the names
+ * {@link PdfFiles} refuses in the decoded document tree: the dictionary keys and action types {@code /JS},
+ * {@code /JavaScript} (document scripts, {@code /OpenAction} and {@code /AA} actions of type JavaScript),
+ * {@code /Launch} (start a program) and {@code /XFA} (a form whose scripts sit in XML); the remote actions
+ * {@code /GoToR}, {@code /SubmitForm}, {@code /ImportData}; embedded files ({@code /EmbeddedFiles},
+ * {@code /EmbeddedFile}, {@code /FileAttachment}, {@code /GoToE}); and media ({@code /Rendition}, {@code /GoTo3DView},
+ * {@code /RichMedia}, {@code /RichMediaExecute} anywhere, {@code /Movie}, {@code /Sound}, {@code /Screen},
+ * {@code /3D} as the value of an {@code /S} or {@code /Subtype} — {@code /Screen} is also a blend mode). Names are read as PDF writes them ({@code #4A#53} is {@code JS}), in the file's
  * plain objects and inside its compressed object streams ({@code /ObjStm}), where a PDF 1.5 writer puts most
  * dictionaries. A parser that rebuilds the document (PDFBox) was not used: the question is whether such a name
  * occurs anywhere a viewer might find it — also in a damaged file a viewer repairs — not what a well-formed document
@@ -21,8 +27,27 @@ import java.util.zip.Inflater;
  */
 final class PdfScripts {
 
-	/** The names a PDF runs code or programs by (ISO 32000-1 §12.6.4.5 Launch, §12.6.4.16 JavaScript actions). */
-	static final Set<String> ACTIVE = Set.of("JS", "JavaScript", "Launch");
+	/**
+	 * The names refused wherever they occur, each with its rule (as {@link PdfFiles#refusal}): code and programs
+	 * (ISO 32000-1 §12.6.4.5 Launch, §12.6.4.16 JavaScript actions, §12.7.8 XFA forms), actions that fetch or send
+	 * outside the file (§12.6.4.3 GoToR, §12.7.5.2 SubmitForm, §12.7.5.4 ImportData), embedded files (§7.11.4,
+	 * §12.5.6.15, §12.6.4.4 GoToE) and media and 3D actions and annotations (§12.6.4.13 Rendition, §12.6.4.15
+	 * GoTo3DView; ISO 32000-2 §13.7 RichMedia).
+	 */
+	static final Map<String, String> ACTIVE = Map.ofEntries(Map.entry("JS", "pdf-script"),
+			Map.entry("JavaScript", "pdf-script"), Map.entry("Launch", "pdf-script"), Map.entry("XFA", "pdf-script"),
+			Map.entry("GoToR", "pdf-action"), Map.entry("SubmitForm", "pdf-action"), Map.entry("ImportData", "pdf-action"),
+			Map.entry("EmbeddedFiles", "pdf-embedded"), Map.entry("EmbeddedFile", "pdf-embedded"),
+			Map.entry("FileAttachment", "pdf-embedded"), Map.entry("GoToE", "pdf-embedded"),
+			Map.entry("Rendition", "pdf-media"), Map.entry("GoTo3DView", "pdf-media"), Map.entry("RichMedia", "pdf-media"),
+			Map.entry("RichMediaExecute", "pdf-media"));
+
+	/**
+	 * The annotation subtypes and action types refused only as the value of {@code /S} or {@code /Subtype} (rule
+	 * {@code pdf-media}; {@link PdfFiles#MEDIA_ANNOTATIONS}, {@link PdfFiles#MEDIA_ACTIONS}): {@code /Screen} is also
+	 * a blend mode of ordinary graphics.
+	 */
+	static final Set<String> MEDIA_TYPES = Set.of("Movie", "Sound", "Screen", "3D");
 
 	/** The most bytes all object streams of one PDF may inflate to before the file is refused as not checkable. */
 	static final long MAX_INFLATED = 64L * 1024 * 1024;
@@ -33,12 +58,16 @@ final class PdfScripts {
 	private PdfScripts() {
 	}
 
-	/** What a PDF holds: a script name found, or that an object stream could not be read (so was not checked). */
-	record Finding(String name, boolean unreadable) {
+	/**
+	 * What a PDF holds: a name found and the rule it breaks ({@code pdf-script}, {@code pdf-action},
+	 * {@code pdf-embedded}, {@code pdf-media}), or that an object stream could not be read (so was not checked; rule
+	 * {@code pdf-script}).
+	 */
+	record Finding(String name, String rule, boolean unreadable) {
 	}
 
 	/**
-	 * The first active name in {@code pdf} or an unreadable object stream, or empty for a PDF without either. The
+	 * The first refused name in {@code pdf} or an unreadable object stream, or empty for a PDF without either. The
 	 * file's text is read outside stream data; the data of a stream is skipped only when its dictionary's /Length
 	 * ends exactly at its {@code endstream} (compressed images and fonts are binary, where such a name occurs by
 	 * chance), else it is read as text too; an object stream's data is inflated and read.
@@ -73,7 +102,7 @@ final class PdfScripts {
 				}
 				byte[] inflated = inflate(pdf, start, end - start, budget);
 				if (inflated == null) {
-					return Optional.of(new Finding("ObjStm", true));
+					return Optional.of(new Finding("ObjStm", "pdf-script", true));
 				}
 				budget -= inflated.length;
 				Optional<Finding> inside = activeName(inflated, 0, inflated.length);
@@ -129,25 +158,35 @@ final class PdfScripts {
 	/** Whether the dictionary between an object's start and its stream says /Type /ObjStm (names decoded). */
 	private static boolean objectStream(byte[] pdf, int from, int to) {
 		boolean[] found = { false };
-		names(pdf, from, to, name -> found[0] |= name.equals("ObjStm"));
+		names(pdf, from, to, (key, name) -> found[0] |= name.equals("ObjStm"));
 		return found[0];
 	}
 
 	private static Optional<Finding> activeName(byte[] bytes, int from, int to) {
-		String[] found = { null };
-		names(bytes, from, to, name -> {
-			if (found[0] == null && ACTIVE.contains(name)) {
-				found[0] = name;
+		Finding[] found = { null };
+		names(bytes, from, to, (key, name) -> {
+			if (found[0] == null && ACTIVE.containsKey(name)) {
+				found[0] = new Finding(name, ACTIVE.get(name), false);
+			}
+			else if (found[0] == null && MEDIA_TYPES.contains(name) && ("S".equals(key) || "Subtype".equals(key))) {
+				found[0] = new Finding(name, "pdf-media", false);
 			}
 		});
-		return Optional.ofNullable(found[0]).map(n -> new Finding(n, false));
+		return Optional.ofNullable(found[0]);
 	}
 
-	/** Every PDF name token ({@code /Name}, #xx escapes decoded) in {@code from … to}. */
-	private static void names(byte[] bytes, int from, int to, Consumer<String> each) {
+	/**
+	 * Every PDF name token ({@code /Name}, #xx escapes decoded) in {@code from … to}, with the name just before it when
+	 * only white space separates them (the key whose value it is), else null.
+	 */
+	private static void names(byte[] bytes, int from, int to, BiConsumer<String, String> each) {
 		int i = from;
+		String previous = null;
 		while (i < to) {
 			if (bytes[i] != '/') {
+				if (!whiteSpace(bytes[i])) {
+					previous = null;
+				}
 				i++;
 				continue;
 			}
@@ -163,9 +202,15 @@ final class PdfScripts {
 					j++;
 				}
 			}
-			each.accept(name.toString(StandardCharsets.ISO_8859_1));
+			String decoded = name.toString(StandardCharsets.ISO_8859_1);
+			each.accept(previous, decoded);
+			previous = decoded;
 			i = j;
 		}
+	}
+
+	private static boolean whiteSpace(byte b) {
+		return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0;
 	}
 
 	private static boolean delimiter(byte b) {

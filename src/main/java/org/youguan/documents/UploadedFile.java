@@ -54,12 +54,13 @@ public record UploadedFile(String fileName, byte[] content) {
 	 * The real content type, or an error on {@code field} naming the file ({@code label}: what it is) and the rule:
 	 * {@code required} (empty), {@code size} (over {@code maxBytes}), {@code content-type} (not JPEG/PNG/PDF),
 	 * {@code image-size} (wider, taller or more pixels than allowed), {@code image} (an unreadable image header) or
-	 * {@code pdf-script} (a PDF with JavaScript — /JS, /JavaScript, an /OpenAction or /AA of that type — or /Launch, or
-	 * with an object stream that cannot be read to check it), and as {@link PdfFiles#requireDocument}: {@code pdf}
+	 * {@code pdf-script} (a PDF with JavaScript — /JS, /JavaScript, an /OpenAction or /AA of that type —, /Launch or
+	 * /XFA, or with an object stream that cannot be read to check it) and the other names {@link PdfScripts} finds
+	 * ({@code pdf-action}, {@code pdf-embedded}, {@code pdf-media}), and as {@link PdfFiles#requireDocument}: {@code pdf}
 	 * (does not open as a PDF, password protected), {@code pdf-pages} (no page), {@code pdf-embedded} (an embedded
 	 * file), {@code pdf-script} (a script or XFA form found in the decoded document tree), {@code pdf-action} (an action
 	 * that fetches or sends outside the file: /GoToR, /SubmitForm, /ImportData, a remote /Thread, a /URI opened
-	 * without a click).
+	 * without a click), {@code pdf-media} (a media, 3D or RichMedia annotation or action).
 	 */
 	public String checkedContentType(String field, String label, long maxBytes) {
 		return checked(field, label, maxBytes, -1);
@@ -90,10 +91,11 @@ public record UploadedFile(String fileName, byte[] content) {
 		}
 		if (startsWith('%', 'P', 'D', 'F', '-')) {
 			PdfScripts.find(content).ifPresent(found -> {
-				throw new InvalidValueException(field, "pdf-script", label + "“" + fileName + "”" + (found.unreadable()
-						? "含有无法读取的压缩对象，无法确认其中不含脚本，不能上传" : "含有脚本或启动程序的动作（/" + found.name()
-								+ "），不能上传")
-						+ "；请用“打印为PDF”或扫描件另存一份不含脚本的PDF后再上传");
+				if (found.unreadable()) {
+					throw new InvalidValueException(field, "pdf-script", label + "“" + fileName + "”"
+							+ "含有无法读取的压缩对象，无法确认其中不含脚本，不能上传；请用“打印为PDF”或扫描件另存一份不含脚本的PDF后再上传");
+				}
+				throw PdfFiles.refusal(field, found.rule(), label + "“" + fileName + "”", "（/" + found.name() + "）");
 			});
 			PdfFiles.requireDocument(content, field, label + "“" + fileName + "”");
 			return "application/pdf";

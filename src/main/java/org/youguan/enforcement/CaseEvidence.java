@@ -213,7 +213,7 @@ public class CaseEvidence {
 	private String collectors(Validation v, CaseView c, List<String> given, LocalDate today) {
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, c.regionCode());
 		List<String> certificates = given == null ? List.of()
-				: given.stream().filter(s -> !Text.isBlank(s)).map(String::strip).toList();
+				: given.stream().filter(s -> !Text.isBlank(s)).map(Inspectors::certificateNumber).toList();
 		v.require("collectors", certificates.size() >= min, "min", "收集证据的执法人员（collectors）不得少于" + min
 				+ "人，并应出示执法证件（行政处罚法第42条、第55条）");
 		record Member(String name, String certificateNumber) {

@@ -244,7 +244,7 @@ public class InspectionFieldRecords {
 		fileErrors.forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
 		List<InspectionRecordData.TeamMember> team = new ArrayList<>();
 		List<String> certificates = form.certificates() == null ? List.of()
-				: form.certificates().stream().filter(c -> Text.blankToNull(c) != null).map(String::strip).toList();
+				: form.certificates().stream().filter(c -> Text.blankToNull(c) != null).map(Inspectors::certificateNumber).toList();
 		for (int i = 0; i < certificates.size(); i++) {
 			String c = certificates.get(i);
 			var known = inspectors.findByCertificate(c);

@@ -473,7 +473,7 @@ public class InspectionRecords {
 			if (Text.blankToNull(m.name()) == null || Text.blankToNull(m.certificateNumber()) == null) {
 				continue;
 			}
-			String certificate = m.certificateNumber().strip();
+			String certificate = Inspectors.certificateNumber(m.certificateNumber());
 			v.require(field + ".certificateNumber", seen.add(certificate), "unique",
 					"执法证号（" + field + ".certificateNumber）在同一检查组中重复：" + certificate);
 			Optional<Inspector> known = inspectors.findByCertificate(certificate);

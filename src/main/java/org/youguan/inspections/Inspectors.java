@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -95,7 +96,7 @@ public class Inspectors {
 			scope.requireWithin(v, "bureauId", region, "所属单位");
 		}
 		v.throwIfInvalid();
-		String certificate = Text.identifier(data.certificateNumber());
+		String certificate = certificateNumber(data.certificateNumber());
 		if (findByCertificate(certificate).isPresent()) {
 			throw DomainException.duplicate("certificateNumber", "执法证号已在检查人员名录库中：" + certificate);
 		}
@@ -166,7 +167,7 @@ public class Inspectors {
 		Validation v = Validation.after(formErrors);
 		List<String> avoid = validate(v, data);
 		v.throwIfInvalid();
-		String certificate = Text.identifier(data.certificateNumber());
+		String certificate = certificateNumber(data.certificateNumber());
 		if (findByCertificate(certificate).filter(i -> i.id() != id).isPresent()) {
 			throw DomainException.duplicate("certificateNumber", "执法证号已在检查人员名录库中：" + certificate);
 		}
@@ -243,13 +244,28 @@ public class Inspectors {
 
 	/**
 	 * The roster entry holding this certificate number, if any (whatever its validity): the number as typed, read as
-	 * {@link Text#identifier} writes it (full-width digits and letters, other dashes), the form the roster stores it in.
+	 * {@link #certificateNumber} writes it (full-width digits and letters, other dashes, lower-case letters), the form
+	 * the roster stores it in.
 	 */
 	public Optional<Inspector> findByCertificate(String certificateNumber) {
-		String c = Text.identifier(certificateNumber);
+		String c = certificateNumber(certificateNumber);
 		return jdbc.sql(COLUMNS + " " + FROM + " WHERE i.certificate_number = :c")
 			.param("c", c == null ? "" : c)
 			.query(Rows.of(Inspector.class))
 			.optional();
+	}
+
+	/**
+	 * A 执法证号 as the roster stores and looks it up, and as every copy of it is stored — a case's investigators, an
+	 * inspection record's team, a plan's drawn team: {@link Text#identifier} (NFKC: full-width digits and letters
+	 * become ASCII; an automatic number's dashes and padding as the series writes them), its Latin letters in upper
+	 * case — the letters of a certificate number are a code (苏JS-0001), so js-0001 typed on a case team is the same
+	 * certificate and cannot pass as another one.
+	 * @param typed the number as typed
+	 * @return the written form, null when blank
+	 */
+	public static String certificateNumber(String typed) {
+		String n = Text.identifier(typed);
+		return n == null ? null : n.toUpperCase(Locale.ROOT);
 	}
 }

@@ -1004,7 +1004,7 @@ public class LicenceApplications {
 			for (int threshold : new int[] { 90, 60, 30 }) {
 				if (left <= threshold && jdbc.sql("""
 						INSERT INTO licence_renewal_reminder (licence_number, valid_until, days_before, sent_on)
-						VALUES (:n, :until, :t, :today) ON CONFLICT DO NOTHING""").param("n", a.licenceNumber()).param("until", until)
+						VALUES (:n, :until, :t, :today) ON CONFLICT DO NOTHING""").param("n", Text.identifier(a.licenceNumber())).param("until", until)
 					.param("t", threshold).param("today", today)
 					.update() == 1) {
 					nearest = threshold;

@@ -130,6 +130,40 @@ public abstract class DataMigration implements JavaMigration {
 		return n;
 	}
 
+	/**
+	 * Rewrites every value of {@code column} of {@code table} — a copy of an identifier, in no unique index — as
+	 * {@code form} writes it (a value {@code form} gives null for stays as stored), each row found by its {@code key}
+	 * columns (its primary key); rows already written so are left alone.
+	 * @return how many rows were rewritten
+	 * @throws SQLException from the database
+	 */
+	public static int rewriteCopies(Connection connection, String table, String column, UnaryOperator<String> form,
+			String... key) throws SQLException {
+		String keys = String.join(", ", key);
+		String where = String.join(" AND ", Arrays.stream(key).map(k -> k + " = ?").toList());
+		int count = 0;
+		try (Statement read = connection.createStatement();
+				ResultSet rows = read.executeQuery("SELECT " + keys + ", " + column + " FROM " + table + " WHERE " + column
+						+ " IS NOT NULL");
+				PreparedStatement write = connection.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE "
+						+ where)) {
+			while (rows.next()) {
+				String stored = rows.getString(column);
+				String written = Objects.requireNonNullElse(form.apply(stored), stored);
+				if (!written.equals(stored)) {
+					write.setString(1, written);
+					for (int i = 0; i < key.length; i++) {
+						write.setObject(i + 2, rows.getObject(i + 1));
+					}
+					write.addBatch();
+					count++;
+				}
+			}
+			write.executeBatch();
+		}
+		return count;
+	}
+
 	private record NumberRow(long id, String scope, String stored, String written) {
 	}
 

@@ -236,22 +236,46 @@ class DocumentTemplatesIntegrationTest {
 	@Test
 	void fieldCodesBehindUnicodeSpacesOrInTrackedDeletionsAreRefused() throws Exception {
 		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
-		record Case(byte[] file, String expected) {
-		}
-		List<Case> cases = List.of(new Case(withField("body", false, false, "\u00A0INCLUDETEXT \"http://example.com/a.docx\""), "INCLUDETEXT（正文）"),
-				new Case(withField("header", true, false, "\u3000INCLUDEPICTURE \"http://example.com/a.png\""), "INCLUDEPICTURE（页眉）"),
-				new Case(withField("footer", false, false, "\u2007\u2003", "\u2028LINK Excel \"//server/a.xlsx\" A1"), "LINK（页脚）"),
-				new Case(withField("footnote", true, false, "\u202F\"DDEAUTO\" Excel \"C:/a.xlsx\" R1C1"), "DDEAUTO（脚注）"),
-				new Case(deletedField("body", " INCLUDETEXT \"http://example.com/a.docx\" "), "INCLUDETEXT（正文）"),
-				new Case(deletedField("header", " INCLUDE", "PICTURE \"http://example.com/a.png\" "), "INCLUDEPICTURE（页眉）"),
-				new Case(deletedField("footer", "\u00A0LINK Excel \"//server/a.xlsx\" A1"), "LINK（页脚）"),
-				new Case(deletedField("footnote", " DDE Excel \"C:/a.xlsx\" R1C1"), "DDE（脚注）"));
-		for (Case c : cases) {
+		refusedNamingTheField(admin, List.of(new Refused(withField("body", false, false, "\u00A0INCLUDETEXT \"http://example.com/a.docx\""), "INCLUDETEXT（正文）"),
+				new Refused(withField("header", true, false, "\u3000INCLUDEPICTURE \"http://example.com/a.png\""), "INCLUDEPICTURE（页眉）"),
+				new Refused(withField("footer", false, false, "\u2007\u2003", "\u2028LINK Excel \"//server/a.xlsx\" A1"), "LINK（页脚）"),
+				new Refused(withField("footnote", true, false, "\u202F\"DDEAUTO\" Excel \"C:/a.xlsx\" R1C1"), "DDEAUTO（脚注）"),
+				new Refused(deletedField("body", " INCLUDETEXT \"http://example.com/a.docx\" "), "INCLUDETEXT（正文）"),
+				new Refused(deletedField("header", " INCLUDE", "PICTURE \"http://example.com/a.png\" "), "INCLUDEPICTURE（页眉）"),
+				new Refused(deletedField("footer", "\u00A0LINK Excel \"//server/a.xlsx\" A1"), "LINK（页脚）"),
+				new Refused(deletedField("footnote", " DDE Excel \"C:/a.xlsx\" R1C1"), "DDE（脚注）")));
+		upload(admin, "回执.docx", deletedField("body", "\u3000PAGE ")).andExpect(status().is3xxRedirection());
+	}
+
+	/** A template file and the fetching field (with where it is) its refusal names. */
+	record Refused(byte[] file, String expected) {
+	}
+
+	/** Uploads each case's file and expects it refused under {@code external}, naming its field. */
+	void refusedNamingTheField(MockHttpSession admin, List<Refused> cases) throws Exception {
+		for (Refused c : cases) {
 			upload(admin, "回执.docx", c.file())
 				.andExpect(status().isBadRequest())
 				.andExpect(content().string(containsString("含有从外部取用内容的域代码" + c.expected())));
 		}
-		upload(admin, "回执.docx", deletedField("body", "\u3000PAGE ")).andExpect(status().is3xxRedirection());
+	}
+
+	/**
+	 * A fetching field's type spelt with zero-width characters (U+200B, U+200C, U+200D, U+FEFF, U+2060) between or
+	 * before its letters, or in full-width letters, is the field it spells once NFKC-normalised and the invisible
+	 * characters removed: refused under {@code external} naming that field, complex (also split over runs, also in a
+	 * tracked deletion) or simple; a PAGE field spelt so is still fine.
+	 */
+	@Test
+	void fieldTypesSpeltWithInvisibleOrFullWidthLettersAreRefused() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		refusedNamingTheField(admin, List.of(new Refused(withField("body", false, false, " LI\u200BNK Excel \"//server/a.xlsx\" A1 "), "LINK（正文）"),
+				new Refused(withField("header", true, false, "ＩＮＣＬＵＤＥＰＩＣＴＵＲＥ \"http://example.com/a.png\""), "INCLUDEPICTURE（页眉）"),
+				new Refused(withField("footer", false, false, " INCLUDEP\u200C", "ICTURE \"http://example.com/a.png\" "), "INCLUDEPICTURE（页脚）"),
+				new Refused(withField("footnote", true, false, "\uFEFFＤＤＥ\u200DＡＵＴＯ Excel \"C:/a.xlsx\" R1C1"), "DDEAUTO（脚注）"),
+				new Refused(deletedField("body", " ＩＮＣＬＵＤＥＴ\u2060ＥＸＴ \"http://example.com/a.docx\" "), "INCLUDETEXT（正文）")));
+		assertThat(templates.entry(KEY).replaced()).isFalse();
+		upload(admin, "回执.docx", withField("footer", false, false, " Ｐ\u200BＡＧＥ ")).andExpect(status().is3xxRedirection());
 	}
 
 	/**

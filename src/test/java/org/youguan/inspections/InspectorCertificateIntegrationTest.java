@@ -28,10 +28,13 @@ class InspectorCertificateIntegrationTest {
 	@Autowired
 	Bureaus bureaus;
 
-	/** The text in full-width forms, as a Chinese input method types it (Ｓ０１…). */
-	static String fullWidth(String ascii) {
+	/**
+	 * The text with its visible ASCII characters in full-width forms, as a Chinese input method types them (Ｓ０１…);
+	 * other characters (汉字, spaces) as they are.
+	 */
+	static String fullWidth(String text) {
 		StringBuilder b = new StringBuilder();
-		ascii.chars().forEach(c -> b.append((char) (c - 0x21 + 0xFF01)));
+		text.chars().forEach(c -> b.append(c > 0x20 && c < 0x7F ? (char) (c - 0x21 + 0xFF01) : (char) c));
 		return b.toString();
 	}
 

@@ -68,7 +68,7 @@ public class CaseTeam {
 			if (Text.isBlank(m.name()) || Text.isBlank(m.certificateNumber())) {
 				continue;
 			}
-			String certificate = m.certificateNumber().strip();
+			String certificate = Inspectors.certificateNumber(m.certificateNumber());
 			v.require(field + ".certificateNumber", seen.add(certificate), "unique", "执法证号重复：" + certificate);
 			Optional<Inspector> known = inspectors.findByCertificate(certificate);
 			if (known.isEmpty()) {
