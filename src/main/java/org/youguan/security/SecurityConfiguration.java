@@ -1,6 +1,7 @@
 package org.youguan.security;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,13 +19,16 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.youguan.audit.SignInLog;
+import org.youguan.kernel.FieldError;
 import org.youguan.org.UserDirectory;
+import org.youguan.web.Refusals;
 
 /**
  * The access policy in one place: public pages and APIs, signed-in pages, role-restricted administration; form login
@@ -43,6 +47,12 @@ class SecurityConfiguration {
 			"/actuator/health", "/actuator/health/**", "/api/v1/calendar/**", "/api/v1/public/**",
 			"/public/**" };
 
+	/** The title of a page form refused for its CSRF token. */
+	static final String PAGE_EXPIRED = "页面已过期";
+
+	/** What a page form refused for its CSRF token is told. */
+	static final String PAGE_EXPIRED_DETAIL = "页面已过期或登录状态已变化，请刷新页面后重试（表单的安全令牌缺失或已失效）";
+
 	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -54,6 +64,10 @@ class SecurityConfiguration {
 		RequestMatcher api = new org.springframework.security.web.util.matcher.OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
+		// who is answered with a problem rather than a page: the API and actuator paths, /API/… mistyped, and a client
+		// that takes no HTML and asks for JSON or sends a token
+		RequestMatcher apiClient = new org.springframework.security.web.util.matcher.OrRequestMatcher(api,
+				Refusals::apiClient);
 		RequestMatcher bearer = BearerTokenFilter::isBearer;
 		var loginPage = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
 		var pageDenied = new AccessDeniedHandlerImpl();
@@ -84,9 +98,12 @@ class SecurityConfiguration {
 				.ignoringRequestMatchers(bearer,
 					PathPatternRequestMatcher.withDefaults().matcher("/api/v1/public/**"),
 					new AndRequestMatcher(api,
-							SecurityConfiguration::withoutSession)))
+							SecurityConfiguration::withoutSession),
+					// a body Tomcat could not read holds no readable token, and the request is refused (400/413) after
+					// the role decision whatever it carries: nothing of it reaches a handler
+					Refusals::parametersUnreadable))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
-				if (api.matches(request)) {
+				if (apiClient.matches(request)) {
 					Problems.write(request, response, 401, Problems.UNAUTHORIZED, "request", Problems.UNAUTHENTICATED,
 							"请先登录或提供有效的API令牌（Authorization: Bearer …）");
 				}
@@ -94,7 +111,7 @@ class SecurityConfiguration {
 					loginPage.commence(request, response, e);
 				}
 			}).accessDeniedHandler((request, response, e) -> {
-				if (api.matches(request)) {
+				if (apiClient.matches(request)) {
 					if (e instanceof CsrfException) {
 						Problems.write(request, response, 403, Problems.FORBIDDEN, "X-CSRF-TOKEN", "csrf",
 								"请求缺少有效的CSRF令牌：以登录会话调用接口时请带上页面的X-CSRF-TOKEN请求头，或改用API令牌（Authorization: Bearer …）");
@@ -103,6 +120,12 @@ class SecurityConfiguration {
 						Problems.write(request, response, 403, Problems.FORBIDDEN, "request", Problems.FORBIDDEN_RULE,
 								"您没有执行此操作的权限");
 					}
+				}
+				else if (e instanceof CsrfException) {
+					// a page's form sent with a token of an ended session (signed out, timed out, another tab signed in)
+					// or none: the page is stale, not a right the user lacks
+					Refusals.refuse(request, response, 403, PAGE_EXPIRED, PAGE_EXPIRED_DETAIL,
+							List.of(new FieldError("_csrf", "csrf", PAGE_EXPIRED_DETAIL)));
 				}
 				else {
 					pageDenied.handle(request, response, e);
@@ -113,6 +136,7 @@ class SecurityConfiguration {
 				.referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new SignInThrottle(signIns, directory, settings, clock), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new PendingRefusalAtSignIn(), CsrfFilter.class)
 			.addFilterAfter(new ForcedPasswordChangeFilter(),
 					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			// a handler's @PreAuthorize decided before its body or parameters are read (a 403, not a 400 or 415)

@@ -350,12 +350,17 @@ class ErrorHandling {
 	/**
 	 * An address nothing answers (no page, API or static file): 404, never an error in the log — one WARN line with the
 	 * path cut as the problem's {@link #instance} cuts it (Spring's own {@code PageNotFound} line, which logs the path
-	 * whole, is turned off in application.properties).
+	 * whole, is turned off in application.properties). An API client ({@link Refusals#apiClient}: {@code /API/v1/…}
+	 * mistyped, a token or {@code Accept: application/json} without HTML) gets a problem response, not a page.
 	 */
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
 	Object noResource(Exception ex, HttpServletRequest request) {
 		log.warn("No mapping for {} {}", request.getMethod(), instance(request));
-		return answer(request, HttpStatus.NOT_FOUND, "未找到", "请求的页面或资源不存在", List.of());
+		if (!Refusals.apiClient(request)) {
+			return answer(request, false, HttpStatus.NOT_FOUND, "未找到", "请求的页面或资源不存在", List.of());
+		}
+		String detail = "请求的接口或资源不存在，请检查地址（接口地址以 /api/v1/ 开头，区分大小写）";
+		return answer(request, true, HttpStatus.NOT_FOUND, "未找到", detail, List.of(new FieldError("path", "not-found", detail)));
 	}
 
 	/**
@@ -444,10 +449,16 @@ class ErrorHandling {
 
 	private static Object answer(HttpServletRequest request, HttpStatus status, String title, String message,
 			List<FieldError> errors) {
+		return answer(request, Refusals.apiPath(request), status, title, message, errors);
+	}
+
+	/** @param asProblem whether a problem response is answered (else the error page) */
+	private static Object answer(HttpServletRequest request, boolean asProblem, HttpStatus status, String title,
+			String message, List<FieldError> errors) {
 		// a message never repeats a long input whole nor a personal number, whichever module wrote it (FieldError
 		// caps and masks the fields' own)
 		String detail = FieldError.capped(Masking.personalNumbersIn(message));
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (asProblem) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 			problem.setTitle(title);
 			try {

@@ -6,8 +6,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,18 +33,32 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Text;
 
 /**
- * Refuses, before anything else reads the request (Spring Security included), text that no field can hold: a
- * parameter name or value (query string, form body, multipart text field), a header value or the path carrying a
- * control character such as U+0000 (PostgreSQL refuses it), and %-sequences that are not UTF-8 ({@code ?q=%zz}).
- * The answer is 400 naming the parameter or header — a problem response on {@code /api/**}, the error page elsewhere
- * — an upload beyond the multipart limits is 413, and so is a form body beyond Tomcat's {@code maxPostSize}
- * ({@code server.tomcat.max-http-form-post-size}), whose error page is then rendered without parameters. The error page's own address asked for directly ({@code /error}
- * outside an error dispatch) is 404: there is no error to show. Registered right after the character-encoding filter.
+ * Refuses text that no field can hold: a parameter name or value (query string, form body, multipart text field), a
+ * header value or the path carrying a control character such as U+0000 (PostgreSQL refuses it), and %-sequences that
+ * are not UTF-8 ({@code ?q=%zz}). The answer is 400 naming the parameter or header — a problem response to an API
+ * client ({@link Refusals#apiClient}), the error page elsewhere — an upload beyond the multipart limits is 413, and so
+ * is a form body beyond Tomcat's {@code maxPostSize} ({@code server.tomcat.max-http-form-post-size}), whose error page
+ * is then rendered without parameters. The error page's own address asked for directly ({@code /error} outside an
+ * error dispatch) is 404: there is no error to show. Registered right after the character-encoding filter.
+ *
+ * <p>The values are checked here, before anything else reads them, but a refusal of the path alone is answered here:
+ * a refusal of parameters, form fields, uploads or headers waits (request attribute {@link #PENDING}) until Spring
+ * Security has decided who calls and whether the caller's role admits the request — an anonymous caller gets 401 and
+ * a wrong role 403 whatever it sent, as the handler authorization decides before the body. Meanwhile the request goes
+ * on with the refused parameters withheld ({@link ParametersWithheld}), so no security filter reads a control
+ * character or meets Tomcat's parse failure; {@link Refusals#answerPending} answers the refusal once the security
+ * filters let the request through (a servlet filter right after them), or before the sign-in form's authentication.
  */
 class RequestValuesFilter extends OncePerRequestFilter {
 
 	/** Request attribute holding the {@link Refusal} the error page shows. */
 	static final String REFUSAL = RequestValuesFilter.class.getName() + ".refusal";
+
+	/** Request attribute holding the {@link Refusal} of a request's values, answered after the security filters. */
+	static final String PENDING = RequestValuesFilter.class.getName() + ".pending";
+
+	/** Request attribute set when the pending refusal left no parameter readable (Tomcat could not parse them). */
+	static final String UNREADABLE = RequestValuesFilter.class.getName() + ".unreadable";
 
 	private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([^\\]]*)\\]");
 
@@ -121,7 +137,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
 			if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
-					&& (failed.startsWith(request.getContextPath() + "/api/") || !acceptsHtml(request))) {
+					&& (Refusals.apiPath(request.getContextPath(), failed) || !acceptsHtml(request))) {
 				// an API request Tomcat or a filter answered with an error status (TRACE, a firewall refusal, a
 				// filter's exception), or a page's refusal (Spring Security's 403 of a role) asked by a client that
 				// takes no HTML (a script, fetch): the same problem response as every other refusal, in Chinese, not
@@ -136,28 +152,49 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			}
 			// Tomcat throws the same parse failure (a form over maxPostSize: 413) at every later parameter read, and the
 			// error page reads parameters (?lang=, th:value="${param…}"): it would fail again and answer 500. The page
-			// of a refused request is rendered as if the request had no parameters.
-			chain.doFilter(request.getAttribute(REFUSAL) != null ? new WithoutParameters(request) : request, response);
+			// of a refused request — or of one refused by security while its values' refusal waited — is rendered as
+			// if the request had no parameters.
+			boolean refused = request.getAttribute(REFUSAL) != null || request.getAttribute(PENDING) != null;
+			chain.doFilter(refused ? new ParametersWithheld(request) : request, response);
 			return;
 		}
 		if (request.getRequestURI().equals(request.getContextPath() + "/error")) {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
+		String decodedPath = decode(request.getRequestURI(), false);
+		if (decodedPath == null || Text.forbiddenAt(decodedPath) >= 0) {
+			// no handler can be told from an undecodable path, so no role decided for it: refused first, as the
+			// firewall refuses a path it does not accept
+			refuse(request, response, invalid("path", "control-character", "请求路径含有无效的编码或不允许的字符"));
+			return;
+		}
 		Refusal refusal = check(request);
 		if (refusal != null) {
-			refuse(request, response, refusal);
+			request.setAttribute(PENDING, refusal);
+			chain.doFilter(ParametersWithheld.of(request), response);
 			return;
 		}
 		chain.doFilter(request, response);
 	}
 
-	private Refusal check(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		String decodedPath = decode(path, false);
-		if (decodedPath == null || Text.forbiddenAt(decodedPath) >= 0) {
-			return invalid("path", "control-character", "请求路径含有无效的编码或不允许的字符");
+	/**
+	 * Answers the refusal of the request's values found before the security filters, if one waits: on the request's own
+	 * dispatch only, once.
+	 * @return whether a refusal was answered (the chain must then stop)
+	 * @throws IOException when the answer cannot be written
+	 */
+	static boolean answerPending(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (request.getDispatcherType() != DispatcherType.REQUEST
+				|| !(request.getAttribute(PENDING) instanceof Refusal refusal)) {
+			return false;
 		}
+		request.removeAttribute(PENDING);
+		refuse(request, response, refusal);
+		return true;
+	}
+
+	private Refusal check(HttpServletRequest request) {
 		Refusal header = headers(request);
 		if (header != null) {
 			return header;
@@ -171,6 +208,8 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			parameters = request.getParameterMap();
 		}
 		catch (IllegalStateException ex) {
+			// Tomcat throws its parse failure once; later reads get what it parsed before failing
+			request.setAttribute(UNREADABLE, Boolean.TRUE);
 			return unparsable(ex, request.getContentType());
 		}
 		for (Map.Entry<String, String[]> p : parameters.entrySet()) {
@@ -262,31 +301,67 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		return invalid(name, "encoding", "参数“" + Text.printable(name) + "”无法读取：编码无效（应为UTF-8），或请求内容已损坏");
 	}
 
-	/** A request read as if it carried no parameters: for the error page of a request whose parameters Tomcat refused. */
-	static final class WithoutParameters extends HttpServletRequestWrapper {
+	/**
+	 * A request read as if it carried only the parameters that may be read: none when Tomcat could not parse them (the
+	 * error page of such a request), else those whose name and values hold no forbidden character — what the security
+	 * filters read while a refusal of the others waits.
+	 */
+	static final class ParametersWithheld extends HttpServletRequestWrapper {
 
-		WithoutParameters(HttpServletRequest request) {
+		private final Map<String, String[]> readable;
+
+		/** The request read without any parameter (Tomcat could not parse them, or they were refused). */
+		ParametersWithheld(HttpServletRequest request) {
+			this(request, Map.of());
+		}
+
+		private ParametersWithheld(HttpServletRequest request, Map<String, String[]> readable) {
 			super(request);
+			this.readable = readable;
+		}
+
+		/**
+		 * The request with the parameters it may be read with: none when Tomcat could not parse them (then marked
+		 * {@link #UNREADABLE}), else those without a forbidden character.
+		 */
+		static ParametersWithheld of(HttpServletRequest request) {
+			Map<String, String[]> all;
+			try {
+				all = request.getAttribute(UNREADABLE) != null ? Map.of() : request.getParameterMap();
+			}
+			catch (IllegalStateException ex) {
+				request.setAttribute(UNREADABLE, Boolean.TRUE);
+				return new ParametersWithheld(request);
+			}
+			Map<String, String[]> readable = new LinkedHashMap<>();
+			all.forEach((name, values) -> {
+				if (Text.forbiddenAt(name) < 0 && Arrays.stream(values).allMatch(v -> Text.forbiddenAt(v) < 0)) {
+					readable.put(name, values);
+				}
+			});
+			return new ParametersWithheld(request, Collections.unmodifiableMap(readable));
 		}
 
 		@Override
 		public String getParameter(String name) {
-			return null;
+			String[] values = readable.get(name);
+			return values == null || values.length == 0 ? null : values[0];
 		}
 
 		@Override
 		public Map<String, String[]> getParameterMap() {
-			return Map.of();
+			return readable;
 		}
 
 		@Override
 		public Enumeration<String> getParameterNames() {
-			return Collections.emptyEnumeration();
+			return Collections.enumeration(readable.keySet());
 		}
 
 		@Override
 		public String[] getParameterValues(String name) {
-			return null;
+			String[] values = readable.get(name);
+			return values == null ? null : values.clone();
 		}
 	}
 
@@ -342,7 +417,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		catch (IllegalStateException ignored) {
 			// already answered by the refusal
 		}
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (Refusals.apiPath(request)) {
 			writeProblem(response, request.getRequestURI(), refusal);
 			return;
 		}

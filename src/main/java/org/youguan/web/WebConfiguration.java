@@ -1,14 +1,26 @@
 package org.youguan.web;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
@@ -19,6 +31,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -84,7 +97,11 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addResourceHandler("/img/**").addResourceLocations("classpath:/static/img/").resourceChain(true);
 	}
 
-	/** Right after the character-encoding filter (which must set UTF-8 first), before Spring Security. */
+	/**
+	 * Right after the character-encoding filter (which must set UTF-8 first), before Spring Security: the values are
+	 * checked before anything reads them; a refusal of the path is answered there, any other after Spring Security
+	 * ({@link #pendingRefusalFilter}).
+	 */
 	@Bean
 	FilterRegistrationBean<RequestValuesFilter> requestValuesFilter(
 			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
@@ -99,6 +116,28 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
+	 * Answers the refusal of a request's values that waited ({@link RequestValuesFilter}) right after Spring Security's
+	 * filters let the request through: the caller is known and its role admits the request, so the 400 (or 413) is
+	 * what it gets — an anonymous caller or a wrong role got 401 or 403 from the security filters instead.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> pendingRefusalFilter() {
+		var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				if (!Refusals.answerPending(request, response)) {
+					chain.doFilter(request, response);
+				}
+			}
+		});
+		registration.setName("pendingRefusalFilter");
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	/**
 	 * Static links resolved through the resource chain (WebJars versions) without matching every other link against the
 	 * resource patterns; in place of Spring Boot's {@code ResourceUrlEncodingFilter}, for the same dispatches (declared
 	 * with Spring's filter type, which is what makes Boot's registration back off).
@@ -108,6 +147,33 @@ class WebConfiguration implements WebMvcConfigurer {
 		var registration = new FilterRegistrationBean<ResourceUrlEncodingFilter>(new StaticLinkEncodingFilter());
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		return registration;
+	}
+
+	/**
+	 * Tomcat's error report in the product's shape ({@link ProductErrorReportValve}) in place of the Host's
+	 * {@link ErrorReportValve} (Spring Boot installs one without server information but with Tomcat's English page):
+	 * the valve's class is made the Host's, so Tomcat adds no other when it starts. Runs after Spring Boot's own
+	 * customizer, whose valve it takes out.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> productErrorReport() {
+		return new WebServerFactoryCustomizer<>() {
+			@Override
+			public void customize(ConfigurableTomcatWebServerFactory factory) {
+				factory.addContextCustomizers(context -> {
+					Pipeline host = context.getParent().getPipeline();
+					for (Valve valve : host.getValves()) {
+						if (valve instanceof ErrorReportValve) {
+							host.removeValve(valve);
+						}
+					}
+					if (context.getParent() instanceof StandardHost standard) {
+						standard.setErrorReportValveClass(ProductErrorReportValve.class.getName());
+					}
+					host.addValve(new ProductErrorReportValve());
+				});
+			}
+		};
 	}
 
 	/**

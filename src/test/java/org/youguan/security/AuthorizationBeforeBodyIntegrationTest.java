@@ -2,17 +2,23 @@ package org.youguan.security;
 
 import java.net.URI;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -89,5 +95,65 @@ class AuthorizationBeforeBodyIntegrationTest {
 			.content("{\"kind\": [unclosed"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("format"));
+	}
+
+	/**
+	 * A parameter holding a control character or an escape that is no UTF-8: who calls and whether the role admits the
+	 * request are decided first — anonymous 401, a wrong role 403 — and only a caller the endpoint admits hears the
+	 * 400 naming the parameter.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "q=%01, control-character", "q=%zz, encoding" })
+	void aRefusedValueIsAnsweredOnlyAfterTheCallerAndTheRole(String query, String rule) throws Exception {
+		mvc.perform(get("/api/v1/enforcement/leads").with(r -> withQuery(r, query)))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.errors[0].rule").value("unauthenticated"));
+		mvc.perform(get("/api/v1/enforcement/leads").header("Authorization", "Bearer demo-sf-wz-token")
+			.with(r -> withQuery(r, query)))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.errors[0].rule").value("forbidden"));
+		mvc.perform(get("/api/v1/enforcement/leads").header("Authorization", "Bearer demo-wz-staff-token")
+			.with(r -> withQuery(r, query)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("q"))
+			.andExpect(jsonPath("$.errors[0].rule").value(rule));
+	}
+
+	/** The same order on pages: signed out, the sign-in page; a role the page does not admit, 403; else the 400. */
+	@Test
+	void aRefusedValueOnAPageComesAfterSignInAndTheRole() throws Exception {
+		mvc.perform(get("/admin/users").param("q", "a\u0001"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/admin/users").param("q", "a\u0001").session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/admin/users").param("q", "a\u0001").session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(status().isBadRequest())
+			.andExpect(result -> assertThat(result.getResponse().getErrorMessage()).contains("“q”"));
+	}
+
+	/**
+	 * What anyone may send — the sign-in form, the public complaint form — is still refused on its field (400, never
+	 * a sign-in attempt with the control character, never a 500), after the CSRF check a forged form fails first.
+	 */
+	@Test
+	void theSignInFormAndAPublicFormAreStillRefusedNamingTheField() throws Exception {
+		mvc.perform(post("/login").param("username", "sz.admin\u0001").param("password", SignIn.DEMO_PASSWORD)
+			.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(result -> assertThat(result.getResponse().getErrorMessage()).contains("“username”"));
+		mvc.perform(post("/login").param("username", "sz.admin\u0001").param("password", SignIn.DEMO_PASSWORD))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/public/complaints/new").param("filerName", "张\u0001三").with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(result -> assertThat(result.getResponse().getErrorMessage()).contains("“filerName”"));
+		mvc.perform(get("/api/v1/public/outlets").param("region", "320506").param("brand", "\u0001"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("brand"));
+	}
+
+	private static MockHttpServletRequest withQuery(MockHttpServletRequest request, String query) {
+		request.setQueryString(query);
+		return request;
 	}
 }

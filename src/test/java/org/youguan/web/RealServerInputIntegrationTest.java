@@ -179,6 +179,95 @@ class RealServerInputIntegrationTest {
 		assertThat(page.body()).contains("<html").doesNotContain("\"status\"");
 	}
 
+	/**
+	 * Tomcat's parse of the query fails (%zz) before any filter runs, and still the caller is decided first: anonymous
+	 * 401, a wrong role 403, the 400 naming the parameter only for a caller the endpoint admits.
+	 */
+	@Test
+	void anUndecodableQueryIsRefusedOnlyAfterTheCallerAndTheRole() throws Exception {
+		String line = "GET /api/v1/enforcement/leads?q=%zz HTTP/1.1\r\n";
+		Answer anonymous = send(line, "", new byte[0]);
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.body()).contains("\"rule\":\"unauthenticated\"");
+		Answer wrongRole = send(line, "Authorization: Bearer demo-sf-wz-token\r\n", new byte[0]);
+		assertThat(wrongRole.status()).isEqualTo(403);
+		assertThat(wrongRole.body()).contains("\"rule\":\"forbidden\"");
+		Answer admitted = send(line, "Authorization: Bearer demo-wz-staff-token\r\n", new byte[0]);
+		assertThat(admitted.status()).isEqualTo(400);
+		assertThat(admitted.body()).contains("\"field\":\"q\"", "\"rule\":\"encoding\"");
+	}
+
+	/**
+	 * What Tomcat refuses before the application sees it — an encoded "/" in the path, a NUL, unencoded UTF-8 in the
+	 * request target, a control character in a header — is the product's answer, never Tomcat's English report nor its
+	 * name: a problem response with a Chinese detail naming the part to an API client (the API's path, a token,
+	 * Accept: application/json), the Chinese error page to a browser.
+	 */
+	@Test
+	void whatTomcatRefusesIsAChineseProblemForApiClientsAndAChinesePageForBrowsers() throws Exception {
+		String token = "Authorization: Bearer demo-sf-wz-token\r\n";
+		for (Answer api : List.of(send("POST /api/v1/safety/periods%2F HTTP/1.1\r\n", token, new byte[0]),
+				send("GET /api/v1/public/complaints/%00 HTTP/1.1\r\n", "", new byte[0]),
+				send("GET /public/lookup%2Fx HTTP/1.1\r\n", "Accept: application/json\r\n", new byte[0]))) {
+			assertThat(api.status()).as(api.body()).isEqualTo(400);
+			assertThat(api.head()).as(api.body()).containsIgnoringCase("application/problem+json");
+			assertThat(api.body()).contains("\"status\":400", "\"title\":\"请求有误\"", "\"rule\":\"rejected\"")
+				.doesNotContainIgnoringCase("tomcat").doesNotContain("Bad Request", "Invalid");
+		}
+		assertThat(send("POST /api/v1/safety/periods%2F HTTP/1.1\r\n", token, new byte[0]).body())
+			.contains("\"field\":\"path\"", "请求路径含有不允许的内容");
+		// a request target Tomcat cannot read leaves no path to tell an API call by: the page
+		for (Answer page : List.of(send("GET /public/lookup%2Fx HTTP/1.1\r\n", "Accept: text/html\r\n", new byte[0]),
+				send("GET /public/lookup HTTP/1.1\r\n", "Accept: text/html\r\nX-Probe: a\u0001b\r\n", new byte[0]),
+				sendBytes("GET /api/v1/public/outlets?region=320506&brand=顺丰 HTTP/1.1\r\n".getBytes(StandardCharsets.UTF_8)))) {
+			assertThat(page.status()).isEqualTo(400);
+			assertThat(page.head()).containsIgnoringCase("text/html");
+			assertThat(page.body()).contains("<html lang=\"zh-CN\"", "请求有误", "data-rule=\"rejected\"")
+				.doesNotContainIgnoringCase("tomcat").doesNotContain("Bad Request", "HTTP Status");
+		}
+	}
+
+	/**
+	 * An API call written in the wrong case ({@code /API/v1/…}), or an unknown address asked by a client that wants
+	 * JSON, is a problem response — 401 unsigned, 404 with a token — not an HTML page or a redirect to sign in.
+	 */
+	@Test
+	void anApiCallInTheWrongCaseIsAProblemNotAPage() throws Exception {
+		Answer withToken = send("GET /API/v1/outlets HTTP/1.1\r\n", "Authorization: Bearer demo-sz-admin-token\r\n",
+				new byte[0]);
+		assertThat(withToken.status()).isEqualTo(404);
+		assertThat(withToken.head()).containsIgnoringCase("application/problem+json");
+		assertThat(withToken.body()).contains("\"field\":\"path\"", "\"rule\":\"not-found\"", "/api/v1/");
+		Answer anonymous = send("GET /API/v1/outlets HTTP/1.1\r\n", "", new byte[0]);
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.head()).containsIgnoringCase("application/problem+json");
+		Answer json = send("GET /no-such-page HTTP/1.1\r\n",
+				"Authorization: Bearer demo-sz-admin-token\r\nAccept: application/json\r\n", new byte[0]);
+		assertThat(json.status()).isEqualTo(404);
+		assertThat(json.head()).containsIgnoringCase("application/problem+json");
+		Answer browser = send("GET /no-such-page HTTP/1.1\r\n",
+				"Authorization: Bearer demo-sz-admin-token\r\nAccept: text/html\r\n", new byte[0]);
+		assertThat(browser.status()).isEqualTo(404);
+		assertThat(browser.body()).contains("<html");
+	}
+
+	/**
+	 * A page's form without its CSRF token shows the page expired — 403, the rule csrf named on the error page — and a
+	 * script posting to the page hears the same rule in a problem response.
+	 */
+	@Test
+	void aFormWithoutItsTokenIsThePageExpiredNamingTheRule() throws Exception {
+		byte[] body = "username=sz.admin&password=x".getBytes(StandardCharsets.US_ASCII);
+		String form = "Content-Type: application/x-www-form-urlencoded\r\n";
+		Answer page = send("POST /login HTTP/1.1\r\n", form + "Accept: text/html\r\n", body);
+		assertThat(page.status()).isEqualTo(403);
+		assertThat(page.body()).contains("<html", "页面已过期", "data-rule=\"csrf\"").doesNotContain("没有执行此操作的权限");
+		Answer script = send("POST /login HTTP/1.1\r\n", form, body);
+		assertThat(script.status()).isEqualTo(403);
+		assertThat(script.head()).containsIgnoringCase("application/problem+json");
+		assertThat(script.body()).contains("\"rule\":\"csrf\"", "页面已过期");
+	}
+
 	/** A mobile number percent-encoded twice in a refused path is found (decoded until no escape is left) and masked. */
 	@Test
 	void aPersonalNumberEncodedTwiceInARefusedPathIsMasked() throws Exception {
