@@ -18,10 +18,15 @@ document.addEventListener('submit', function (event) {
 });
 // A refused form comes back with its errors listed at the top (#errors, each naming its field in data-field): each
 // field named is marked and its message shown beside it, so the list and the field say the same thing. On a page of
-// several forms sharing field names, #errors names the refused form (data-form) and only its fields are marked.
+// several forms sharing field names, #errors names the refused form (data-form), or the address it posted to
+// (data-action: a form whose values could not be bound), and only its fields are marked.
 document.addEventListener('DOMContentLoaded', function () {
   var box = document.getElementById('errors');
   var within = box && box.dataset.form ? '#' + CSS.escape(box.dataset.form) : 'main';
+  if (box && !box.dataset.form && box.dataset.action
+      && document.querySelector('main form[action="' + CSS.escape(box.dataset.action) + '"]')) {
+    within = 'main form[action="' + CSS.escape(box.dataset.action) + '"]';
+  }
   document.querySelectorAll('#errors li[data-field]').forEach(function (item) {
     var name = item.dataset.field;
     var field = name && document.querySelector(within + ' [name="' + CSS.escape(name) + '"]:not([type=hidden])');

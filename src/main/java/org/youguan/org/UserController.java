@@ -22,7 +22,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
@@ -105,17 +105,13 @@ class UserController {
 			HttpServletResponse response) {
 		UserData data = new UserData(username, displayName, kind, bureauId, departmentId, enterpriseCreditCode, phone,
 				roles == null ? Set.of() : roles);
-		try {
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, () -> {
 			CreatedUser created = users.create(me, data);
 			redirect.addFlashAttribute("secret", "用户 " + created.username() + " 已创建。临时密码：" + created.temporaryPassword()
 					+ "（仅显示一次，首次登录须修改）");
-			return "redirect:/admin/users/" + created.id();
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			response.setStatus(ex.code().status());
-			return form(me, model, data, null);
-		}
+			return new PageSteps.Done(null, "/admin/users/" + created.id());
+		}, () -> form(me, model, data, null));
 	}
 
 	@GetMapping("/admin/users/{id}/edit")
@@ -140,16 +136,8 @@ class UserController {
 		UserView u = users.get(me.scope(), id);
 		UserData data = new UserData(u.username(), displayName, u.kind(), bureauId, departmentId, enterpriseCreditCode,
 				phone, roles == null ? Set.of() : roles);
-		try {
-			users.update(me, id, data);
-			redirect.addFlashAttribute("message", "已保存");
-			return "redirect:/admin/users/" + id;
-		}
-		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			response.setStatus(ex.code().status());
-			return form(me, model, data, id);
-		}
+		return FormSteps.run(model, response, redirect, "/admin/users/" + id, "已保存", () -> users.update(me, id, data),
+				() -> form(me, model, data, id));
 	}
 
 	@PostMapping("/admin/users/{id}/{action:reset-password|unlock|disable|enable}")

@@ -73,9 +73,12 @@ class ErrorHandling {
 
 	private final String uploadLimits;
 
+	private final UnboundForms forms;
+
 	ErrorHandling(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
-			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest) {
+			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest, UnboundForms forms) {
 		this.uploadLimits = uploadLimits(maxFile, maxRequest);
+		this.forms = forms;
 	}
 
 	/** How the multipart limits are told in a 413. */
@@ -117,18 +120,48 @@ class ErrorHandling {
 		return new FieldError(field, "forbidden", message);
 	}
 
+	/**
+	 * A required parameter left out: 400 naming it (rule {@code required}); a page form's POST gets its form again
+	 * ({@link #unbound}).
+	 */
 	@ExceptionHandler(MissingServletRequestParameterException.class)
-	Object missing(MissingServletRequestParameterException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST, "参数缺失", "缺少参数“" + ex.getParameterName() + "”",
-				List.of(new FieldError(ex.getParameterName(), "required", "缺少参数“" + ex.getParameterName() + "”")));
+	Object missing(MissingServletRequestParameterException ex, HttpServletRequest request, HttpServletResponse response) {
+		return unbound(request, response, "参数缺失", List.of(new FieldError(ex.getParameterName(), "required",
+				"缺少参数“" + ex.getParameterName() + "”")));
 	}
 
+	/**
+	 * A parameter that is not of its type (text in a number or date field, a choice none of the offered): 400 naming it
+	 * (rule {@code format}) and what it should be; a page form's POST gets its form again ({@link #unbound}).
+	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response) {
 		String expected = expected(ex.getRequiredType());
 		String message = "参数“" + ex.getName() + "”的值“" + shorten(ex.getValue()) + "”格式不正确" + expected;
-		return answer(request, HttpStatus.BAD_REQUEST, "参数格式错误", message,
-				List.of(new FieldError(ex.getName(), "format", message)));
+		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
+	}
+
+	/**
+	 * Values that could not be bound, answered: on a page form's POST its form again in 400 with every error beside its
+	 * field, as {@link org.youguan.kernel.FormSteps} answers a refusal ({@link UnboundForms}) — unless the form's page
+	 * refuses first (a record that is not there: 404); elsewhere (an API call, a form without a page) 400 naming the
+	 * fields.
+	 */
+	private Object unbound(HttpServletRequest request, HttpServletResponse response, String title, List<FieldError> errors) {
+		try {
+			ModelAndView form = forms.reshow(request, response, errors);
+			if (form != null) {
+				return form;
+			}
+		}
+		catch (AccessRefusedException ex) {
+			return refused(ex, request);
+		}
+		catch (DomainException ex) {
+			return domain(ex, request, response);
+		}
+		return answer(request, HttpStatus.BAD_REQUEST, title, errors.isEmpty() ? "表单内容格式不正确" : errors.get(0).message(),
+				errors);
 	}
 
 	/** What a value of {@code type} must look like, in brackets, for a message; empty when there is nothing to say. */
@@ -159,19 +192,19 @@ class ErrorHandling {
 	 * character — the field named from the JSON path where there is one.
 	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest request, HttpServletResponse response) {
 		String field = jsonPath(ex);
 		if (field == null) {
 			String detail = request.getContentLengthLong() == 0 || String.valueOf(ex.getMessage()).startsWith("Required request body is missing")
 					? "请求内容为空" : json(request) ? "请求内容无法解析，请检查JSON格式和字段类型" : "请求内容无法读取";
-			return answer(request, HttpStatus.BAD_REQUEST, "请求格式错误", detail, List.of(new FieldError("body", "format", detail)));
+			return unbound(request, response, "请求格式错误", List.of(new FieldError("body", "format", detail)));
 		}
 		DomainException domain = ex.getMostSpecificCause() instanceof DomainException d ? d : null;
 		String reason = domain != null ? domain.getMessage() : "类型或格式不正确" + expected(targetType(ex));
 		// the rule the reading failed (digits, control-character …), or format for a value of the wrong type
 		String rule = domain != null && !domain.fieldErrors().isEmpty() ? domain.fieldErrors().get(0).rule() : "format";
 		String detail = "字段“" + field + "”" + reason;
-		return answer(request, HttpStatus.BAD_REQUEST, "请求格式错误", detail, List.of(new FieldError(field, rule, detail)));
+		return unbound(request, response, "请求格式错误", List.of(new FieldError(field, rule, detail)));
 	}
 
 	/** The field a JSON reading failure is about ("priorComplaint.date", "values.express.volume"), or null. */
@@ -207,16 +240,18 @@ class ErrorHandling {
 		return request.getContentType() != null && request.getContentType().toLowerCase(Locale.ROOT).contains("json");
 	}
 
-	/** Form fields that could not be bound (a number, date or choice of the wrong shape): 400 naming each. */
+	/**
+	 * Form fields that could not be bound into a form object (a number, date or choice of the wrong shape): 400 naming
+	 * each (rule {@code format}) and what it should be; a page form's POST gets its form again ({@link #unbound}).
+	 */
 	@ExceptionHandler(BindException.class)
-	Object binding(BindException ex, HttpServletRequest request) {
+	Object binding(BindException ex, HttpServletRequest request, HttpServletResponse response) {
 		List<FieldError> errors = ex.getFieldErrors().stream().map(e -> {
 			String message = "“" + e.getField() + "”的值" + (e.getRejectedValue() == null ? "缺失" : "“" + shorten(e.getRejectedValue()) + "”")
-					+ "格式不正确";
+					+ "格式不正确" + expected(ex.getFieldType(e.getField()));
 			return new FieldError(e.getField(), "format", message);
 		}).toList();
-		String detail = errors.isEmpty() ? "表单内容格式不正确" : errors.get(0).message();
-		return answer(request, HttpStatus.BAD_REQUEST, "参数格式错误", detail, errors);
+		return unbound(request, response, "参数格式错误", errors);
 	}
 
 	/** A request header the endpoint requires, missing; other binding failures of headers, cookies and path. */
@@ -230,13 +265,18 @@ class ErrorHandling {
 
 	/** A file field missing, or a request to an upload endpoint that is not multipart/form-data. */
 	@ExceptionHandler({ MissingServletRequestPartException.class, MultipartException.class })
-	Object notMultipart(Exception ex, HttpServletRequest request) {
+	Object notMultipart(Exception ex, HttpServletRequest request, HttpServletResponse response) {
 		if (ex instanceof MaxUploadSizeExceededException tooLarge) {
 			return tooLarge(tooLarge, request);
 		}
 		String field = ex instanceof MissingServletRequestPartException part
 				? part.getRequestPartName() : "file";
 		String detail = "请以multipart/form-data表单上传文件（字段“" + field + "”）";
+		if (ex instanceof MissingServletRequestPartException && request.getContentType() != null
+				&& request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+			// a page's upload form sent without its file: the form again, the file field marked
+			return unbound(request, response, "缺少上传文件", List.of(new FieldError(field, "required", "请选择要上传的文件（字段“" + field + "”）")));
+		}
 		return answer(request, HttpStatus.BAD_REQUEST, "缺少上传文件", detail, List.of(new FieldError(field, "multipart", detail)));
 	}
 

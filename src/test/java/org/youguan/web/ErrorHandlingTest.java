@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.tuple;
 @ExtendWith(OutputCaptureExtension.class)
 class ErrorHandlingTest {
 
-	final ErrorHandling handling = new ErrorHandling(DataSize.ofMegabytes(50), DataSize.ofMegabytes(60));
+	final ErrorHandling handling = new ErrorHandling(DataSize.ofMegabytes(50), DataSize.ofMegabytes(60), null);
 
 	@Test
 	void aUniqueKeyMetByARacingSecondSubmissionIsAConflictNotAServerError() {

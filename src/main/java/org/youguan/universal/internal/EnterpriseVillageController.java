@@ -18,8 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
@@ -83,21 +82,13 @@ class EnterpriseVillageController {
 			HttpServletResponse response) {
 		VillageProfileData data = new VillageProfileData(code, deliveryMode, deliveriesPerWeek, postOfficeFacilityId,
 				postOfficeName, handoverType, handoverAddress, null);
-		try {
-			villages.saveProfile(me.scope(), data, false);
-		}
-		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
-				throw ex;
-			}
-			model.addAttribute("errors", ex.formErrors());
-			response.setStatus(ex.code().status());
-			String view = show(me, code, model);
-			model.addAttribute("profileForm", ProfileForms.typed(villages.get(me.scope(), code), data));
-			return view;
-		}
-		redirect.addFlashAttribute("message", "建制村通邮信息已保存");
-		return "redirect:/enterprise/villages/" + code;
+		// refused: the page again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, "/enterprise/villages/" + code, "建制村通邮信息已保存",
+				() -> villages.saveProfile(me.scope(), data, false), () -> {
+					String view = show(me, code, model);
+					model.addAttribute("profileForm", ProfileForms.typed(villages.get(me.scope(), code), data));
+					return view;
+				});
 	}
 
 	@GetMapping("/enterprise/villages/import")

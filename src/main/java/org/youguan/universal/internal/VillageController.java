@@ -28,7 +28,7 @@ import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -154,21 +154,13 @@ class VillageController {
 			HttpServletResponse response) {
 		VillageProfileData data = new VillageProfileData(code, deliveryMode, deliveriesPerWeek, postOfficeFacilityId,
 				postOfficeName, handoverType, handoverAddress, enterpriseCreditCode);
-		try {
-			villages.saveProfile(scope, data, false);
-		}
-		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
-				throw ex;
-			}
-			model.addAttribute("errors", ex.formErrors());
-			response.setStatus(ex.code().status());
-			String view = show(scope, code, model);
-			model.addAttribute("profileForm", ProfileForms.typed(villages.get(scope, code), data));
-			return view;
-		}
-		redirect.addFlashAttribute("message", "建制村通邮信息已保存");
-		return "redirect:/universal/villages/" + code;
+		// refused: the page again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect, "/universal/villages/" + code, "建制村通邮信息已保存",
+				() -> villages.saveProfile(scope, data, false), () -> {
+					String view = show(scope, code, model);
+					model.addAttribute("profileForm", ProfileForms.typed(villages.get(scope, code), data));
+					return view;
+				});
 	}
 
 	/**
@@ -195,24 +187,16 @@ class VillageController {
 		// read as text, so that 1e309 or 1.5 is this form's error shown beside the field, not an error page
 		Validation typed = new Validation();
 		Long observed = typed.whole("deliveriesObserved", "实际每周投递频次", deliveriesObserved, 9);
-		try {
+		return FormSteps.run(model, response, redirect, "/universal/villages/" + code, "通邮检查已登记", () -> {
 			typed.throwIfInvalid();
 			checks.record(scope, me.bureauId(), new VillageCheckData(code, checkedOn, deliveryMode,
 					observed == null ? null : observed.intValue(), handoverRecords, standardDelivery, findings, team,
 					standard ? null : outcome), false);
-		}
-		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
-				throw ex;
-			}
-			model.addAttribute("errors", ex.formErrors());
-			response.setStatus(ex.code().status());
+		}, () -> {
 			model.addAttribute("checkForm", new CheckForm(checkedOn, deliveryMode, deliveriesObserved, handoverRecords,
 					standardDelivery, findings, chosen, outcome));
 			return show(scope, code, model);
-		}
-		redirect.addFlashAttribute("message", "通邮检查已登记");
-		return "redirect:/universal/villages/" + code;
+		});
 	}
 
 	/** The check form as the user filled it in, shown again when the check is refused. */

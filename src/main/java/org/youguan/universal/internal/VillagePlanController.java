@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Region;
 import org.youguan.region.Regions;
@@ -74,21 +74,13 @@ class VillagePlanController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		VillageCheckPlanData data = new VillageCheckPlanData(name, regionCode, method, belowStandard, uncheckedMonths,
 				notDirect, sampleCount, seed);
-		long id;
-		try {
-			id = plans.create(scope, me.bureauId(), data, false);
-		}
-		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
-				throw ex;
-			}
-			model.addAttribute("errors", ex.formErrors());
-			model.addAttribute("form", data);
-			response.setStatus(ex.code().status());
-			return list(me, scope, model);
-		}
-		redirect.addFlashAttribute("message", "通邮检查计划已制定");
-		return "redirect:/universal/plans/" + id;
+		// refused: the list again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		return FormSteps.run(model, response, redirect,
+				() -> new PageSteps.Done("通邮检查计划已制定", "/universal/plans/" + plans.create(scope, me.bureauId(), data, false)),
+				() -> {
+					model.addAttribute("form", data);
+					return list(me, scope, model);
+				});
 	}
 
 	@GetMapping("/universal/plans/{id:\\d+}")

@@ -1,0 +1,258 @@
+package org.youguan.web;
+
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * A page form whose values cannot even be bound — a choice none of the offered, text in a number field, a date that is
+ * none, a required field left out — comes back as a refused form does (kernel.FormSteps): the form again, 400, the
+ * field named with its rule and the values as typed; a record that is not there is 404 before its form's values are
+ * judged; and no page POST answers such a value with a server error or a page that looks saved.
+ */
+@IntegrationTest
+class PageFormBindingIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	private static String unique() {
+		return UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 8);
+	}
+
+	private MockHttpServletResponse licence(MockHttpSession staff, String path, String... values) throws Exception {
+		MockHttpServletRequestBuilder request = post(path).session(staff).with(csrf());
+		for (int i = 0; i < values.length; i += 2) {
+			request.param(values[i], values[i + 1]);
+		}
+		return mvc.perform(request).andReturn().getResponse();
+	}
+
+	/**
+	 * A new licence whose {@code field} is {@code value}: the form again in 400, the error on the field (rule
+	 * {@code format}) saying {@code says}, the typed number kept.
+	 */
+	private void licenceFormRefuses(String field, String value, String says) throws Exception {
+		String number = "绑定" + unique();
+		Map<String, String> values = new LinkedHashMap<>(Map.of("creditCode", "91320506MA1NOPE00X", "number",
+				number, "licenceScope", "CITY", "issuingBureauName", "苏州市邮政管理局", "issuedOn", "2025-01-01"));
+		values.put(field, value);
+		MockHttpServletResponse answer = licence(SignIn.session(mvc, "sz.market"), "/registry/licences/new",
+				values.entrySet().stream().flatMap(e -> Stream.of(e.getKey(), e.getValue())).toArray(String[]::new));
+		assertThat(answer.getStatus()).isEqualTo(400);
+		Document page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("form[action=/registry/licences/new]")).as("the form again").hasSize(1);
+		assertThat(page.select("#errors li[data-field=" + field + "][data-rule=format]").text()).contains(field, says);
+		assertThat(page.select("input[name=number]").attr("value")).isEqualTo(number);
+	}
+
+	@Test
+	void aChoiceNoneOfTheOfferedComesBackAsTheFormIn400NamingTheField() throws Exception {
+		licenceFormRefuses("licenceScope", "BOGUS", "可选值");
+	}
+
+	@Test
+	void aDateThatIsNoneComesBackAsTheFormIn400NamingTheField() throws Exception {
+		licenceFormRefuses("issuedOn", "2025-99-99", "应为日期");
+	}
+
+	@Test
+	void aRequiredFieldLeftOutComesBackAsTheFormIn400NamingTheField() throws Exception {
+		MockHttpServletResponse answer = licence(SignIn.session(mvc, "sz.market"), "/registry/licences/new", "creditCode",
+				"91320506MA1NOPE00X", "licenceScope", "CITY", "issuedOn", "2025-01-01");
+		assertThat(answer.getStatus()).isEqualTo(400);
+		Document page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("form[action=/registry/licences/new]")).hasSize(1);
+		assertThat(page.select("#errors li[data-field=number][data-rule=required]")).hasSize(1);
+		assertThat(page.select("input[name=creditCode]").attr("value")).isEqualTo("91320506MA1NOPE00X");
+	}
+
+	@Test
+	void textInANumberFieldComesBackAsTheFormIn400NamingTheField() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
+		String name = "令牌" + unique();
+		MockHttpServletResponse answer = mvc.perform(post("/account/tokens").session(admin).with(csrf()).param("name", name)
+			.param("validDays", "abc")).andReturn().getResponse();
+		assertThat(answer.getStatus()).isEqualTo(400);
+		Document page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("form[action=/account/tokens]")).isNotEmpty();
+		assertThat(page.select("#errors li[data-field=validDays][data-rule=format]").text()).contains("应为整数");
+	}
+
+	@Test
+	void aFormObjectWithTextInItsNumberAndChoiceFieldsComesBackAsTyped() throws Exception {
+		String name = "绑定企业" + unique();
+		MockHttpServletResponse answer = licence(SignIn.session(mvc, "sz.market"), "/registry/enterprises/new",
+				"legalName", name, "creditCode", "91350100M000100Y44", "type", "BOGUS", "brandId", "abc",
+				"regionCode", "320506");
+		assertThat(answer.getStatus()).isEqualTo(400);
+		Document page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("form[action=/registry/enterprises/new]")).hasSize(1);
+		assertThat(page.select("#errors li[data-field=brandId][data-rule=format]").text()).contains("应为整数");
+		assertThat(page.select("#errors li[data-field=type][data-rule=format]").text()).contains("可选值");
+		assertThat(page.select("input[name=legalName]").attr("value")).isEqualTo(name);
+	}
+
+	@Test
+	void aRecordThatIsNotThereIs404BeforeItsFormsValuesAreJudged() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		// no number (required), an unreadable date: the licence's absence decides first
+		assertThat(licence(staff, "/registry/licences/999999999/edit", "issuedOn", "abc").getStatus()).isEqualTo(404);
+		// a step of the record's page (no reason given): its page decides first too
+		assertThat(licence(staff, "/registry/licences/999999999/cancel").getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void aRefusalNamingNoFieldIsShownOnceOnTheErrorPage() throws Exception {
+		// a bureau administrator opening the account of its leader, whose role it lacks: 403 on the request as a whole
+		long leader = jdbc.sql("select id from user_account where username = 'sz.leader'").query(Long.class).single();
+		MockHttpServletResponse answer = mvc.perform(get("/admin/users/" + leader + "/edit")
+			.session(SignIn.session(mvc, "sz.admin"))).andReturn().getResponse();
+		assertThat(answer.getStatus()).isEqualTo(403);
+		Document page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
+		String detail = page.select("#error-detail").text();
+		assertThat(detail).contains("无权管理");
+		// its field and rule stay readable, not shown a second time
+		assertThat(page.select("li[hidden][data-field=request][data-rule=forbidden]")).hasSize(1);
+		page.select("[hidden]").remove();
+		assertThat(page.select("main").text().split(Pattern.quote(detail), -1)).as("shown once").hasSize(2);
+	}
+
+	/**
+	 * Every page POST (a {@code @Controller}'s, not an API's) given text for each of its number, choice and date fields
+	 * in turn answers 4xx — never a server error, never a page in 200 as if saved.
+	 */
+	@TestFactory
+	Stream<DynamicTest> everyPagePostAnswersAValueOfTheWrongShapeWith4xx() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+			HandlerMethod handler = e.getValue();
+			if (!e.getKey().getMethodsCondition().getMethods().contains(RequestMethod.POST)
+					|| !AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), Controller.class)
+					|| AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)
+					|| handler.hasMethodAnnotation(ResponseBody.class)) {
+				continue;
+			}
+			String path = concrete(e.getKey().getPatternValues().iterator().next());
+			if (path.startsWith("/api/") || path.equals("/login") || path.equals("/logout")) {
+				continue;
+			}
+			MockHttpSession session = path.startsWith("/enterprise") ? enterprise : staff;
+			for (String field : typedFields(handler)) {
+				tests.add(DynamicTest.dynamicTest("POST " + path + " " + field + "=abc", () -> {
+					MockHttpServletRequestBuilder request = post(path).session(session).with(csrf()).param(field, "abc");
+					// every other text parameter filled, so the value of the wrong shape is what is judged
+					texts(handler).forEach(text -> request.param(text, "x"));
+					MockHttpServletResponse answer = mvc.perform(request).andReturn().getResponse();
+					assertThat(answer.getStatus()).as(path + " " + field).isBetween(400, 499);
+				}));
+			}
+		}
+		assertThat(tests).hasSizeGreaterThan(50);
+		return tests.stream();
+	}
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::([^}]*))?}");
+
+	/** A pattern's address with each variable filled: the first choice its pattern allows, else 1. */
+	private static String concrete(String pattern) {
+		Matcher m = VARIABLE.matcher(pattern);
+		StringBuilder out = new StringBuilder();
+		while (m.find()) {
+			String regex = m.group(2);
+			String value = regex == null || regex.contains("\\d") ? "1" : regex.split("\\|")[0].replaceAll("[^\\w-]", "");
+			m.appendReplacement(out, value.isEmpty() ? "1" : value);
+		}
+		return m.appendTail(out).toString();
+	}
+
+	/** The handler's parameters (request parameters, form objects' components) that are a number, choice or date. */
+	private static List<String> typedFields(HandlerMethod handler) {
+		List<String> fields = new ArrayList<>();
+		for (MethodParameter p : handler.getMethodParameters()) {
+			RequestParam param = p.getParameterAnnotation(RequestParam.class);
+			Class<?> type = p.getParameterType();
+			if (param != null && typed(type)) {
+				fields.add(name(param, p));
+			}
+			else if (p.hasParameterAnnotation(ModelAttribute.class) && type.isRecord()) {
+				for (RecordComponent c : type.getRecordComponents()) {
+					if (typed(c.getType())) {
+						fields.add(c.getName());
+					}
+				}
+			}
+		}
+		return fields;
+	}
+
+	/** The handler's request parameters that are text. */
+	private static List<String> texts(HandlerMethod handler) {
+		List<String> names = new ArrayList<>();
+		for (MethodParameter p : handler.getMethodParameters()) {
+			RequestParam param = p.getParameterAnnotation(RequestParam.class);
+			if (param != null && p.getParameterType() == String.class) {
+				names.add(name(param, p));
+			}
+		}
+		return names;
+	}
+
+	private static String name(RequestParam param, MethodParameter p) {
+		return !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value() : p.getParameterName();
+	}
+
+	private static boolean typed(Class<?> type) {
+		return type.isPrimitive() && type != boolean.class || Number.class.isAssignableFrom(type) || type.isEnum()
+				|| Temporal.class.isAssignableFrom(type) || type == LocalDate.class;
+	}
+}
