@@ -381,10 +381,18 @@ class ErrorHandling {
 		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "方法不允许", "不支持请求方法" + ex.getMethod(), List.of());
 	}
 
+	/**
+	 * A body of a type the endpoint does not take: 415 naming the {@code Content-Type} header (rule {@code media-type})
+	 * with the types it takes; a header that is no media type at all (Spring reports it as none) is said so.
+	 */
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	Object mediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "内容类型不支持",
-				"不支持的内容类型：" + ex.getContentType(), List.of());
+		String sent = ex.getContentType() == null
+				? (request.getContentType() == null ? "未声明" : "无法识别的Content-Type") : ex.getContentType().toString();
+		String detail = "不支持的内容类型：" + sent + (ex.getSupportedMediaTypes().isEmpty() ? ""
+				: "，应为" + ex.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining("、")));
+		return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "内容类型不支持", detail,
+				List.of(new FieldError("Content-Type", "media-type", detail)));
 	}
 
 	/**

@@ -153,6 +153,13 @@ class WorkPlanWordImportIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("body"))
 			.andExpect(jsonPath("$.errors[0].rule").value("docx"));
+		// neither: 415 naming the header and the types taken
+		mvc.perform(post("/api/v1/workplans/import").header("Authorization", "Bearer demo-sz-admin-token")
+			.contentType("application/pdf").content(docx))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.errors[0].field").value("Content-Type"))
+			.andExpect(jsonPath("$.errors[0].rule").value("media-type"))
+			.andExpect(jsonPath("$.detail").value(containsString("text/plain")));
 	}
 
 	/** The import page's preview of the uploaded .docx. */

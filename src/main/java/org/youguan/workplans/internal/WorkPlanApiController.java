@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,13 +34,36 @@ class WorkPlanApiController {
 		this.imports = imports;
 	}
 
-	@PostMapping(path = "/import", consumes = MediaType.TEXT_PLAIN_VALUE)
+	/**
+	 * The preview of a notice, nothing saved: its text ({@code text/plain}, read as UTF-8 whatever the declared
+	 * charset) or its Word file ({@value #DOCX}, read as the page reads an uploaded one — {@link
+	 * NoticeDocument#readFile}: tables of tasks, Word's own numbering — with what the file's reading could not place
+	 * first among the warnings). One handler for both types: a request without a body or type reaches it, not an
+	 * ambiguity.
+	 * @param body the text or the .docx file (at most 5 MB)
+	 * @throws InvalidValueException field {@code body}: empty, not UTF-8 text, no Word file although declared one,
+	 * over 5 MB (413), an unreadable Word file
+	 */
+	@PostMapping(path = "/import", consumes = { MediaType.TEXT_PLAIN_VALUE, DOCX })
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')")
-	@Operation(summary = "导入预览", description = "请求体为通知全文（text/plain，UTF-8）。返回识别出的标题、年度、重点工作、各部分任务及牵头或分工负责处室、"
-			+ "民生实事及其分项、本局没有的处室名称、未能识别的行（含行号）。不保存任何数据。")
-	PlanPreview preview(@AuthenticationPrincipal CurrentUser me, @RequestBody(required = false) byte[] body) {
+	@Operation(summary = "导入预览", description = "请求体为通知全文（text/plain，UTF-8），或通知的Word文件（" + DOCX
+			+ "，不超过5MB，按页面上传的方式读取任务表格和自动编号）。返回识别出的标题、年度、重点工作、各部分任务及牵头或分工负责处室、"
+			+ "完成时限、民生实事及其分项、本局没有的处室名称、未能识别的行（含行号）。不保存任何数据。")
+	PlanPreview preview(@AuthenticationPrincipal CurrentUser me,
+			HttpServletRequest request, @RequestBody(required = false) byte[] body) {
+		// the type as routed here: one of the two this handler consumes, or none
+		String type = request.getContentType();
+		boolean word = type != null && MediaType.parseMediaType(type).isCompatibleWith(MediaType.parseMediaType(DOCX));
 		if (body == null || body.length == 0) {
-			throw new InvalidValueException("body", "required", "请求体为空：请以text/plain（UTF-8）提交通知全文");
+			throw new InvalidValueException("body", "required",
+					word ? "请求体为空：请提交通知的Word文件（.docx）" : "请求体为空：请以text/plain（UTF-8）提交通知全文");
+		}
+		if (word) {
+			if (body.length < 4 || body[0] != 'P' || body[1] != 'K') {
+				throw new InvalidValueException("body", "docx", "请求体不是Word文件（.docx）");
+			}
+			NoticeDocument.Reading notice = NoticeDocument.readFile(body, "body");
+			return imports.preview(me, notice.text()).warnFirst(notice.warnings());
 		}
 		// UTF-8 whatever the request's charset says: notices are Chinese text
 		try {
@@ -50,28 +74,5 @@ class WorkPlanApiController {
 		catch (CharacterCodingException ex) {
 			throw new InvalidValueException("body", "encoding", "请求体不是UTF-8编码的文本");
 		}
-	}
-
-	/**
-	 * The preview of a notice sent as its Word file, read as the page reads an uploaded one ({@link
-	 * NoticeDocument#readFile}: tables of tasks, Word's own numbering); what the file's reading could not place comes
-	 * first among the warnings.
-	 * @param body the .docx file (at most 5 MB)
-	 * @return the preview, nothing saved
-	 * @throws InvalidValueException field {@code body}: empty, over 5 MB (413), not a readable Word file
-	 */
-	@PostMapping(path = "/import", consumes = DOCX)
-	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')")
-	@Operation(summary = "导入预览（Word文件）", description = "请求体为通知的Word文件（.docx，不超过5MB），按页面上传的方式读取（任务表格、自动编号）。"
-			+ "返回与text/plain相同的预览，文件中未能按任务读取的内容列在warnings最前。不保存任何数据。")
-	PlanPreview previewWord(@AuthenticationPrincipal CurrentUser me, @RequestBody(required = false) byte[] body) {
-		if (body == null || body.length == 0) {
-			throw new InvalidValueException("body", "required", "请求体为空：请提交通知的Word文件（.docx）");
-		}
-		if (body.length < 4 || body[0] != 'P' || body[1] != 'K') {
-			throw new InvalidValueException("body", "docx", "请求体不是Word文件（.docx）");
-		}
-		NoticeDocument.Reading notice = NoticeDocument.readFile(body, "body");
-		return imports.preview(me, notice.text()).warnFirst(notice.warnings());
 	}
 }
