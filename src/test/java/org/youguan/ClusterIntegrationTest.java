@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -348,7 +349,7 @@ class ClusterIntegrationTest {
 	}
 
 	static MutableClock clock(ConfigurableApplicationContext node) {
-		java.time.Clock clock = node.getBean(java.time.Clock.class);
+		Clock clock = node.getBean(Clock.class);
 		assertThat(clock).isInstanceOf(MutableClock.class);
 		return (MutableClock) clock;
 	}

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -36,8 +37,8 @@ class ImportPagesIntegrationTest {
 	MockMvc mvc;
 
 	/** Every import page, with a user who may import there. */
-	static java.util.stream.Stream<Arguments> pages() {
-		return java.util.stream.Stream.of(
+	static Stream<Arguments> pages() {
+		return Stream.of(
 			Arguments.of("sz.market", "/registry/enterprises/import"),
 			Arguments.of("sz.market", "/registry/outlets/import"),
 			Arguments.of("sz.market", "/registry/licences/import"),

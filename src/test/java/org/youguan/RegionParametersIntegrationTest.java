@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
@@ -34,7 +35,7 @@ class RegionParametersIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	static final List<String> FILTERED = List.of("/api/v1/enforcement/figures", "/api/v1/inspections/figures",
 			"/api/v1/licensing/figures", "/api/v1/safety/figures", "/api/v1/universal/figures",

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Set;
@@ -45,6 +46,8 @@ import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.Outlets;
+
+import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -148,7 +151,7 @@ class TelephoneFieldsIntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		String number = com.jayway.jsonpath.JsonPath.read(receipt, "$.number");
+		String number = JsonPath.read(receipt, "$.number");
 		long id = jdbc.sql("SELECT id FROM complaint WHERE number = :n").param("n", number).query(Long.class).single();
 		assertThat(queries.get(DataScope.region("320506"), id).filerPhone()).isEqualTo("0512-65557788");
 		assertThat(tracking.publicStatus(number, "(0512) 6555 7788").number()).isEqualTo(number);
@@ -208,7 +211,7 @@ class TelephoneFieldsIntegrationTest {
 		}
 	}
 
-	private static String canonical(Connection connection, String value) throws java.sql.SQLException {
+	private static String canonical(Connection connection, String value) throws SQLException {
 		try (PreparedStatement select = connection.prepareStatement("SELECT pg_temp.canonical_phone(?)")) {
 			select.setString(1, value);
 			try (ResultSet rs = select.executeQuery()) {

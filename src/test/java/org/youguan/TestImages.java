@@ -4,6 +4,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 import javax.imageio.ImageIO;
 
@@ -30,28 +35,28 @@ public final class TestImages {
 	public static byte[] pngHeaderOnly(int width, int height) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
-		java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height);
+		ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height);
 		ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
 		chunk(out, "IHDR", ihdr.array());
-		java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+		Deflater deflater = new Deflater(9);
 		deflater.setInput(new byte[0]);
 		deflater.finish();
 		byte[] idat = new byte[64];
 		int n = deflater.deflate(idat);
-		chunk(out, "IDAT", java.util.Arrays.copyOf(idat, n));
+		chunk(out, "IDAT", Arrays.copyOf(idat, n));
 		chunk(out, "IEND", new byte[0]);
 		return out.toByteArray();
 	}
 
 	private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-		out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
-		byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+		byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
 		out.writeBytes(typeBytes);
 		out.writeBytes(data);
-		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		CRC32 crc = new CRC32();
 		crc.update(typeBytes);
 		crc.update(data);
-		out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+		out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
 	}
 
 	private static byte[] write(String format, int width, int height) {

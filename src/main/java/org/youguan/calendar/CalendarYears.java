@@ -34,6 +34,7 @@ import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Summary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +67,7 @@ public class CalendarYears {
 	private final JdbcClient jdbc;
 
 	/** For the day rows of a year: one batch instead of a statement per day (this runs at every first start). */
-	private final org.springframework.jdbc.core.JdbcTemplate batch;
+	private final JdbcTemplate batch;
 
 	private final JsonMapper json;
 
@@ -78,7 +79,7 @@ public class CalendarYears {
 
 	private final ApplicationEventPublisher events;
 
-	CalendarYears(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, JsonMapper json, AuditTrail audit,
+	CalendarYears(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, AuditTrail audit,
 			WorkingCalendar calendar, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.batch = batch;

@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -120,7 +122,7 @@ class LicensingDemoData {
 		// 年度报告 of last year, partly filed: every other holder of a licence in force on its last day has filed, a few of
 		// them late (the rest are on the late/missing list); the registry shows each filed report on the enterprise's page
 		List<LicenceView> holders = licences.inForceOn(DataScope.region(DemoCity.CITY), LocalDate.of(t.getYear() - 1, 12, 31));
-		java.util.Set<String> done = new java.util.HashSet<>();
+		Set<String> done = new HashSet<>();
 		for (int i = 0; i < holders.size(); i++) {
 			LicenceView l = holders.get(i);
 			if (i % 2 == 0 && done.add(l.creditCode())) {

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
@@ -393,7 +394,7 @@ public final class SheetRows {
 	private static Row headerRow(Sheet sheet) {
 		for (Row row : sheet) {
 			for (Cell cell : row) {
-				if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.BLANK) {
+				if (cell.getCellType() != CellType.BLANK) {
 					return row;
 				}
 			}

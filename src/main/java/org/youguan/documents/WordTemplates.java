@@ -29,9 +29,11 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlException;
 import org.apache.xmlbeans.XmlObject;
 import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.InvalidValueException;
@@ -203,13 +205,13 @@ public class WordTemplates {
 	 */
 	private static void insertFilledCopy(XWPFTable table, XWPFTableRow row, int position, Map<String, String> values) {
 		try {
-			var ctRow = org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow.Factory
+			var ctRow = CTRow.Factory
 				.parse(row.getCtRow().newInputStream());
 			XWPFTableRow copy = new XWPFTableRow(ctRow, table);
 			copy.getTableCells().forEach(c -> c.getParagraphs().forEach(p -> replace(p, values)));
 			table.addRow(copy, position);
 		}
-		catch (IOException | org.apache.xmlbeans.XmlException ex) {
+		catch (IOException | XmlException ex) {
 			throw new IllegalStateException("Cannot copy a template row", ex);
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -455,7 +456,7 @@ public class LicenceApplications {
 	}
 
 	private static void add(List<Change> out, String field, String before, String after) {
-		if (!java.util.Objects.equals(Text.blankToNull(before), Text.blankToNull(after))) {
+		if (!Objects.equals(Text.blankToNull(before), Text.blankToNull(after))) {
 			out.add(new Change(field, Change.label(field), before, after));
 		}
 	}
@@ -873,15 +874,15 @@ public class LicenceApplications {
 		switch (a.kind()) {
 			case CHANGE -> {
 				List<Change> changes = changes(id);
-				Map<String, Object> before = new java.util.LinkedHashMap<>();
-				Map<String, String> to2 = new java.util.LinkedHashMap<>();
+				Map<String, Object> before = new LinkedHashMap<>();
+				Map<String, String> to2 = new LinkedHashMap<>();
 				changes.forEach(ch -> {
 					before.put(ch.field(), ch.before());
 					to2.put(ch.field(), ch.after());
 				});
 				audit.record(AuditEntry.of("licensing.approve", "licence_application", id, a.number() + "：准予变更许可证" + licence
 						+ "，决定书" + decisionNumber + "：" + describe(changes) + lateNote)
-					.states(before, new java.util.LinkedHashMap<String, Object>(to2))
+					.states(before, new LinkedHashMap<String, Object>(to2))
 					.inRegion(a.regionCode()));
 				events.publishEvent(new LicenceChanged(id, licence, decisionNumber, today, to2.get("legalName"),
 						to2.get("legalRepresentative"), to2.containsKey("registeredCapital") ? new BigDecimal(to2.get("registeredCapital")) : null,

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -248,7 +249,7 @@ public class Licences {
 				FROM express_licence l JOIN enterprise e ON e.id = l.enterprise_id WHERE l.id = :id""")
 			.param("id", id)
 			.query((rs, i) -> {
-				Map<String, Object> m = new java.util.LinkedHashMap<>();
+				Map<String, Object> m = new LinkedHashMap<>();
 				m.put("number", rs.getString("number"));
 				m.put("legalName", rs.getString("legal_name"));
 				m.put("legalRepresentative", rs.getString("legal_representative"));

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,7 +115,7 @@ public class Outlets {
 
 	private final Clock clock;
 
-	private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+	private final JdbcTemplate jdbcTemplate;
 
 	private final Secrets secrets;
 
@@ -135,7 +136,7 @@ public class Outlets {
 	private final AuditedMemory pages;
 
 	Outlets(TerminalOutletRepository outlets, Enterprises enterprises, Brands brands, Regions regions, Bureaus bureaus,
-			BusinessNumbers numbers, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
+			BusinessNumbers numbers, JdbcClient jdbc, JdbcTemplate jdbcTemplate,
 			AuditTrail audit, Clock clock, Secrets secrets, JdbcAggregateTemplate aggregates, SearchWords searchWords,
 			@Value("${youguan.registry.list-memory:PT20S}") Duration listMemory) {
 		this.pages = new AuditedMemory(audit::latestEventId, clock, listMemory, 1_000);

@@ -16,6 +16,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -24,6 +26,7 @@ import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.youguan.audit.SignInLog;
 import org.youguan.kernel.FieldError;
@@ -61,15 +64,15 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, SignInLog signIns,
 			UserDirectory directory, SecuritySettings settings, Clock clock, ApplicationContext context) throws Exception {
 		// machine endpoints answer 401/403 problems instead of redirecting to the sign-in page
-		RequestMatcher api = new org.springframework.security.web.util.matcher.OrRequestMatcher(
+		RequestMatcher api = new OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
 		// who is answered with a problem rather than a page: the API and actuator paths, /API/… mistyped, and a client
 		// that takes no HTML and asks for JSON or sends a token
-		RequestMatcher apiClient = new org.springframework.security.web.util.matcher.OrRequestMatcher(api,
+		RequestMatcher apiClient = new OrRequestMatcher(api,
 				Refusals::apiClient);
 		RequestMatcher bearer = BearerTokenFilter::isBearer;
-		var loginPage = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
+		var loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		var pageDenied = new AccessDeniedHandlerImpl();
 		http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
 			.permitAll()
@@ -138,7 +141,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new SignInThrottle(signIns, directory, settings, clock), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new PendingRefusalAtSignIn(), CsrfFilter.class)
 			.addFilterAfter(new ForcedPasswordChangeFilter(),
-					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+					AuthorizationFilter.class)
 			// a handler's @PreAuthorize decided before its body or parameters are read (a 403, not a 400 or 415)
 			.addFilterAfter(new HandlerAuthorizationFilter(context), ForcedPasswordChangeFilter.class);
 		return http.build();

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DomainException;
@@ -42,7 +43,7 @@ public class Indicators {
 	 * Adds an indicator to the catalogue (and optionally to a form): a new code, a weighted one names an existing
 	 * denominator, a formula parses and reads only existing indicators.
 	 */
-	@org.springframework.transaction.annotation.Transactional
+	@Transactional
 	public void add(NewIndicator n, Long formId) {
 		Validation v = new Validation();
 		String code = n.code() == null ? "" : n.code().strip();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -248,7 +249,7 @@ public class PostOffices {
 	 * @throws DomainException not found (404) when it is no 邮政普遍服务营业场所 in the caller's scope
 	 */
 	FacilityView postOffice(DataScope scope, long facilityId) {
-		FacilityView f = facilities.readable(scope, java.util.List.of(facilityId)).get(facilityId);
+		FacilityView f = facilities.readable(scope, List.of(facilityId)).get(facilityId);
 		if (f == null || f.kind() != FacilityKind.POST_OFFICE) {
 			throw DomainException.notFound("邮政普遍服务营业场所", facilityId);
 		}

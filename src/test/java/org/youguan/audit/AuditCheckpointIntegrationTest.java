@@ -3,6 +3,7 @@ package org.youguan.audit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class AuditCheckpointIntegrationTest {
 		String file = newCheckpoint();
 		AuditChain.CheckpointFile parsed = chain.parse(file);
 		assertThat(parsed.signatureValid()).isTrue();
-		assertThat(Path.of("target/test-data/audit-checkpoints").resolve(AuditChain.fileName(java.time.LocalDate.parse(parsed.day()),
+		assertThat(Path.of("target/test-data/audit-checkpoints").resolve(AuditChain.fileName(LocalDate.parse(parsed.day()),
 				parsed.seq()))).hasContent(file.stripTrailing());
 
 		ChainVerification ok = audit.verifyChain(file);

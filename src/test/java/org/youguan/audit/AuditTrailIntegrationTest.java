@@ -1,19 +1,36 @@
 package org.youguan.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,9 +59,9 @@ class AuditTrailIntegrationTest {
 	 */
 	@Test
 	void theLatestEventIdIsNoHeadWhileAnEventIsWrittenButNotCommitted() throws Exception {
-		var written = new java.util.concurrent.CountDownLatch(1);
-		var commit = new java.util.concurrent.CountDownLatch(1);
-		var writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+		var written = new CountDownLatch(1);
+		var commit = new CountDownLatch(1);
+		var writer = Executors.newSingleThreadExecutor();
 		try {
 			var done = writer.submit(() -> tx.executeWithoutResult(s -> {
 				audit.record(AuditEntry.of("test.open", "Test", 3, "未提交的记录").inRegion("320506"));
@@ -56,10 +73,10 @@ class AuditTrailIntegrationTest {
 					Thread.currentThread().interrupt();
 				}
 			}));
-			assertThat(written.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
 			assertThat(audit.latestEventId()).isEqualTo(-1);
 			commit.countDown();
-			done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			done.get(30, TimeUnit.SECONDS);
 		}
 		finally {
 			commit.countDown();
@@ -76,22 +93,22 @@ class AuditTrailIntegrationTest {
 	 */
 	@Test
 	void withinARequestTheHeadIsReadOnceUntilTheRequestRecordsAnEvent() throws Exception {
-		var before = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-		var other = java.util.concurrent.Executors.newSingleThreadExecutor();
-		var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/");
+		var before = RequestContextHolder.getRequestAttributes();
+		var other = Executors.newSingleThreadExecutor();
+		var request = new MockHttpServletRequest("GET", "/");
 		long[] seen = new long[4];
 		// the sealer may be writing the seals of earlier events: start when no writer is open
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> audit.latestEventId() >= 0);
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> audit.latestEventId() >= 0);
 		try {
-			new RequestHead().doFilter(request, new org.springframework.mock.web.MockHttpServletResponse(), (req, res) -> {
-				org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
-						new org.springframework.web.context.request.ServletRequestAttributes(
-								(jakarta.servlet.http.HttpServletRequest) req));
+			new RequestHead().doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+				RequestContextHolder.setRequestAttributes(
+						new ServletRequestAttributes(
+								(HttpServletRequest) req));
 				seen[0] = audit.latestEventId();
 				try {
 					other.submit(() -> tx.executeWithoutResult(
 							s -> audit.record(AuditEntry.of("test.other", "Test", 5, "他人的变更").inRegion("320506"))))
-						.get(30, java.util.concurrent.TimeUnit.SECONDS);
+						.get(30, TimeUnit.SECONDS);
 				}
 				catch (Exception ex) {
 					throw new IllegalStateException(ex);
@@ -100,24 +117,24 @@ class AuditTrailIntegrationTest {
 				tx.executeWithoutResult(s -> audit.record(AuditEntry.of("test.own", "Test", 6, "本请求的变更").inRegion("320506")));
 				seen[2] = audit.latestEventId();
 			});
-			org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
-					new org.springframework.web.context.request.ServletRequestAttributes(request));
+			RequestContextHolder.setRequestAttributes(
+					new ServletRequestAttributes(request));
 			seen[3] = audit.latestEventId();
 		}
 		finally {
-			org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(before);
+			RequestContextHolder.setRequestAttributes(before);
 			other.shutdown();
 		}
 		long othersEvent = jdbc.sql("SELECT max(id) FROM audit_event WHERE action = 'test.other'").query(Long.class).single();
 		long ownEvent = jdbc.sql("SELECT max(id) FROM audit_event WHERE action = 'test.own'").query(Long.class).single();
 		// a fresh read is the newest id, or -1 while the sealer seals what was just committed
-		java.util.function.LongPredicate freshAfterOwn = id -> id == -1 || id >= ownEvent;
+		LongPredicate freshAfterOwn = id -> id == -1 || id >= ownEvent;
 		assertThat(seen[0]).isLessThan(othersEvent);
 		assertThat(seen[1]).as("another user's change does not move the request's head").isEqualTo(seen[0]);
 		assertThat(freshAfterOwn.test(seen[2])).as("the request's own event makes it read afresh: %s", seen[2]).isTrue();
 		assertThat(freshAfterOwn.test(seen[3])).as("after the request, read on every call: %s", seen[3]).isTrue();
 		assertThat(request.getAttribute(RequestHead.ATTRIBUTE)).isNull();
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+		Awaitility.await().atMost(Duration.ofSeconds(30))
 			.until(() -> audit.latestEventId() >= ownEvent);
 	}
 
@@ -238,7 +255,7 @@ class AuditTrailIntegrationTest {
 		long before = recordSealed("test.chain", "10", "插入位置之前");
 		recordSealed("test.chain", "11", "插入位置之后");
 		long seq = sealOf(before) + 1;
-		byte[] ourKeyId = java.util.Arrays.copyOf(macOf(seq), 5);
+		byte[] ourKeyId = Arrays.copyOf(macOf(seq), 5);
 		tamperAndVerify(() -> {
 			long forged = jdbc.sql("""
 					INSERT INTO audit_event (id, occurred_at, actor, region_code, action, object_type, object_id, summary)
@@ -262,7 +279,7 @@ class AuditTrailIntegrationTest {
 	void aMacRecomputedWithoutTheKeyIsFound() {
 		long id = recordSealed("test.chain", "13", "原文");
 		long seq = sealOf(id);
-		byte[] ourKeyId = java.util.Arrays.copyOf(macOf(seq), 5);
+		byte[] ourKeyId = Arrays.copyOf(macOf(seq), 5);
 		// what an attacker could compute: the content changed and a new "MAC" made with a key of their own (or a plain
 		// hash), keeping our key id so it looks like ours
 		tamperAndVerify(() -> {
@@ -322,7 +339,7 @@ class AuditTrailIntegrationTest {
 	}
 
 	/** Tampers as a superuser (triggers and foreign keys off), verifies, and rolls the tampering back. */
-	private void tamperAndVerify(Runnable tampering, java.util.function.Consumer<ChainVerification> expectation) {
+	private void tamperAndVerify(Runnable tampering, Consumer<ChainVerification> expectation) {
 		tx.executeWithoutResult(s -> {
 			jdbc.sql("SET LOCAL session_replication_role = replica").update();
 			tampering.run();
@@ -340,16 +357,16 @@ class AuditTrailIntegrationTest {
 	}
 
 	private static byte[] concat(byte[] a, byte[] b) {
-		byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+		byte[] c = Arrays.copyOf(a, a.length + b.length);
 		System.arraycopy(b, 0, c, a.length, b.length);
 		return c;
 	}
 
 	private static byte[] sha256(String s) {
 		try {
-			return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

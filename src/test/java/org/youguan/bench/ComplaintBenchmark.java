@@ -15,6 +15,7 @@ import org.youguan.complaints.internal.ComplaintRollup;
 import org.youguan.complaints.ComplaintQueries;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.platform.Secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +43,7 @@ class ComplaintBenchmark {
 	ComplaintRollup rollup;
 
 	@Autowired
-	org.youguan.platform.Secrets secrets;
+	Secrets secrets;
 
 	@Test
 	void queueSearchAndFiguresAtAMillionComplaints() {

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.IdCardNumber;
@@ -29,6 +30,7 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.safety.internal.ParcelBatchAnswer;
 import org.youguan.safety.internal.ParcelIngest;
+import org.youguan.safety.internal.ScreeningMachineFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -72,7 +74,7 @@ class ParcelIngestBenchmark {
 	Clock clock;
 
 	@Autowired
-	org.springframework.context.ApplicationContext context;
+	ApplicationContext context;
 
 	@Test
 	void ingestAgainstCopy() throws Exception {
@@ -80,7 +82,7 @@ class ParcelIngestBenchmark {
 			.orElseThrow();
 		Instant now = clock.instant();
 		// a screened parcel names its machine (else it is refused): one of sf.wz's machines in service
-		String machine = org.youguan.safety.internal.ScreeningMachineFixture.serial(context, sf.id(), "320506");
+		String machine = ScreeningMachineFixture.serial(context, sf.id(), "320506");
 		// warm-up
 		ingest.ingest(sf, "warm-" + UUID.randomUUID(), ParcelIngest.Format.NDJSON,
 				new ByteArrayInputStream(ndjsonGzip(100_000, 1, now, machine)));

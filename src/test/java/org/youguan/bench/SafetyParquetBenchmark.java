@@ -8,7 +8,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -98,8 +100,8 @@ class SafetyParquetBenchmark {
 	}
 
 	/** The rows of a query as text, in order. */
-	private static java.util.List<String> rowsOf(Statement s, String sql) throws SQLException {
-		java.util.List<String> rows = new java.util.ArrayList<>();
+	private static List<String> rowsOf(Statement s, String sql) throws SQLException {
+		List<String> rows = new ArrayList<>();
 		try (ResultSet rs = s.executeQuery(sql)) {
 			while (rs.next()) {
 				rows.add(rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getLong(3));

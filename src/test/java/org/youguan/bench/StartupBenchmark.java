@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.youguan.YouGuanApplication;
 
 /**
@@ -21,7 +23,7 @@ class StartupBenchmark {
 
 	static final int RUNS = 3;
 
-	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	@Configuration(proxyBeanMethods = false)
 	static class Baseline {
 	}
 
@@ -34,7 +36,7 @@ class StartupBenchmark {
 		double youguan = 0;
 		long heap = 0;
 		for (int i = 0; i < RUNS; i++) {
-			baseline += start(() -> new org.springframework.boot.builder.SpringApplicationBuilder(Baseline.class)
+			baseline += start(() -> new SpringApplicationBuilder(Baseline.class)
 				.web(WebApplicationType.NONE)
 				.properties("spring.boot.enableautoconfiguration=false")
 				.run());

@@ -1,5 +1,6 @@
 package org.youguan.bench;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.youguan.statistics.Analysis;
 import org.youguan.statistics.Indicator;
 import org.youguan.statistics.Indicators;
 import org.youguan.statistics.Slice;
+import org.youguan.statistics.StatisticsRollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +44,7 @@ class StatisticsBenchmark {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	org.youguan.statistics.StatisticsRollup rollup;
+	StatisticsRollup rollup;
 
 	@Test
 	void citySummaryAndProvinceRankingAtTenMillionValues() {
@@ -56,7 +58,7 @@ class StatisticsBenchmark {
 		Slice provinceYear = cityYear.inRegion("32");
 
 		double baseline = RegistrySearchBenchmark.p95(
-				() -> jdbc.queryForObject("SELECT value FROM stat_fact WHERE id = ?", java.math.BigDecimal.class, anyFact));
+				() -> jdbc.queryForObject("SELECT value FROM stat_fact WHERE id = ?", BigDecimal.class, anyFact));
 		List<String[]> rows = new ArrayList<>();
 		rows.add(RegistrySearchBenchmark.row("city year: 快递业务量 (derived) with YoY (API aggregate)", RegistrySearchBenchmark.p95(
 				() -> analysis.aggregate(province, "express.volume", "3205", null, year + "-01", year + "-12")), baseline));

@@ -2,6 +2,7 @@ package org.youguan.calendar;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -120,7 +121,7 @@ class WorkingCalendarIntegrationTest {
 				END:VEVENT
 				END:VCALENDAR
 				""";
-		java.util.List<Integer> loaded = tx.execute(s -> years.load(ics.getBytes(StandardCharsets.UTF_8), "test.ics", "test"));
+		List<Integer> loaded = tx.execute(s -> years.load(ics.getBytes(StandardCharsets.UTF_8), "test.ics", "test"));
 		assertThat(loaded).containsExactly(2031);
 		assertThat(calendar.isLoaded(2031)).isTrue();
 		assertThat(calendar.isWorkingDay(d("2031-01-01"))).isFalse();

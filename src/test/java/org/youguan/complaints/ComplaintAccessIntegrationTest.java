@@ -2,14 +2,17 @@ package org.youguan.complaints;
 
 import java.time.LocalDate;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditQuery;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
@@ -123,7 +126,7 @@ class ComplaintAccessIntegrationTest {
 		String number = tools.jackson.databind.json.JsonMapper.shared().readTree(receipt).get("number").asString();
 		String code = tools.jackson.databind.json.JsonMapper.shared().readTree(receipt).get("queryCode").asString();
 		mvc.perform(post("/public/complaints/withdraw").with(csrf()).param("number", number).param("queryCode", code));
-		var trail = audit.search(WUZHONG, new org.youguan.audit.AuditQuery(number, null, null, null, null),
+		var trail = audit.search(WUZHONG, new AuditQuery(number, null, null, null, null),
 				new PageQuery("", 0, 20, null, false)).items();
 		assertThat(trail).extracting(AuditEvent::action).contains("complaint.receive", "complaint.withdraw");
 		assertThat(trail).extracting(AuditEvent::actor)
@@ -151,8 +154,8 @@ class ComplaintAccessIntegrationTest {
 			.andExpect(jsonPath("$.filerPhone").value("139****5678"));
 		mvc.perform(get("/complaints/" + filed.id()).session(SignIn.session(mvc, "sz.leader")))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("13912345678"))));
+			.andExpect(MockMvcResultMatchers.content()
+				.string(Matchers.not(Matchers.containsString("13912345678"))));
 	}
 
 	@Test

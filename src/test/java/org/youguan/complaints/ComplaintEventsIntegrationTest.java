@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class ComplaintEventsIntegrationTest {
 	@TestConfiguration
 	static class Referrals {
 
-		final List<ComplaintReferred> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+		final List<ComplaintReferred> received = new CopyOnWriteArrayList<>();
 
 		@EventListener
 		void on(ComplaintReferred referred) {

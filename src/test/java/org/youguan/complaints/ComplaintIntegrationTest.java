@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +19,18 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
+import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.WorkState;
 import org.youguan.kernel.PageQuery;
+import org.youguan.notifications.Notification;
+import org.youguan.notifications.Notifications;
+
+import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,7 +47,7 @@ class ComplaintIntegrationTest {
 
 	static final DataScope WUZHONG = DataScope.region("320506");
 
-	static final String SF_WUZHONG = "91320506MA1ND7K3Q" + org.youguan.kernel.CreditCode.checkCharacter("91320506MA1ND7K3Q");
+	static final String SF_WUZHONG = "91320506MA1ND7K3Q" + CreditCode.checkCharacter("91320506MA1ND7K3Q");
 
 	@Autowired
 	ComplaintIntake intake;
@@ -131,7 +139,7 @@ class ComplaintIntegrationTest {
 		boolean remembered = false;
 		try {
 			for (int attempt = 0; attempt < 3 && !remembered; attempt++) {
-				org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> audit.latestEventId() >= 0);
+				Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> audit.latestEventId() >= 0);
 				queries.queue(WUZHONG, filter, page);
 				unaudited = "UNAUDITED" + attempt;
 				jdbc.sql("UPDATE complaint SET waybill_number = :w WHERE id = :id").param("w", unaudited)
@@ -174,7 +182,7 @@ class ComplaintIntegrationTest {
 
 	/** Everything the queue page and the API list ({@code ComplaintSummary}) show of a complaint. */
 	static List<Object> shown(ComplaintView c) {
-		return java.util.Arrays.asList(c.id(), c.number(), c.channel(), c.filerName(), c.filerPhoneMasked(), c.regionCode(),
+		return Arrays.asList(c.id(), c.number(), c.channel(), c.filerName(), c.filerPhoneMasked(), c.regionCode(),
 				c.regionName(), c.brandName(), c.enterpriseName(), c.enterpriseCreditCode(), c.waybillNumber(),
 				c.category(), c.reason(), c.duplicateOf(), c.status(), c.receivedOn(), c.stepDue(), c.answerDue(),
 				c.overdue(), c.dueSoon(), c.replyLate(), c.transferFlagged(), c.validComplaint(), c.satisfaction());
@@ -313,8 +321,8 @@ class ComplaintIntegrationTest {
 		String receipt = mvc.perform(post("/api/v1/public/complaints").contentType("application/json").content(body))
 			.andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString();
-		String number = com.jayway.jsonpath.JsonPath.read(receipt, "$.number");
-		String code = com.jayway.jsonpath.JsonPath.read(receipt, "$.queryCode");
+		String number = JsonPath.read(receipt, "$.number");
+		String code = JsonPath.read(receipt, "$.queryCode");
 		mvc.perform(get("/api/v1/public/complaints/" + number).param("queryCode", code))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("待受理"))
@@ -353,7 +361,7 @@ class ComplaintIntegrationTest {
 	}
 
 	@Autowired
-	org.youguan.notifications.Notifications notifications;
+	Notifications notifications;
 
 	@Test
 	void stepsDueWithinAWorkingDayAreRemindedOnceADayInTheAppThroughAnEvent() {
@@ -367,7 +375,7 @@ class ComplaintIntegrationTest {
 		assertThat(reminders.remind()).isPositive();
 		assertThat(reminders.remind()).as("once a day").isZero();
 		// delivered by the notifications module's listener after the reminders' transaction commits
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
 				notificationsAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).isNotEmpty());
 		assertThat(notificationsAbout(WUZHONG, filed.number())).singleElement()
 			.satisfies(n -> assertThat(n.link()).isEqualTo("/complaints/" + filed.id()));
@@ -377,7 +385,7 @@ class ComplaintIntegrationTest {
 		assertThat(notificationsAbout(DataScope.region("3205"), filed.number())).as("the city bureau sees its counties").hasSize(1);
 	}
 
-	private java.util.List<org.youguan.notifications.Notification> notificationsAbout(DataScope scope, String number) {
+	private List<Notification> notificationsAbout(DataScope scope, String number) {
 		return notifications.recent(scope, null, 500).stream().filter(n -> n.title().contains(number)).toList();
 	}
 
@@ -420,7 +428,7 @@ class ComplaintIntegrationTest {
 		big[2] = (byte) 0xFF;
 		String waybill = waybill();
 		assertThatThrownBy(() -> intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill),
-				java.util.List.of(new org.youguan.documents.UploadedFile("大照片.jpg", big)), Channel.WEB, null, false))
+				List.of(new UploadedFile("大照片.jpg", big)), Channel.WEB, null, false))
 			.hasMessageContaining("超过5MB");
 		assertThat(queries.list(WUZHONG, ComplaintQueries.Filter.NONE, new PageQuery(waybill, 0, 5, null, false)).total()).isZero();
 	}

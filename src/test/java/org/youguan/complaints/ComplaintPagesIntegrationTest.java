@@ -1,22 +1,41 @@
 package org.youguan.complaints;
 
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.TestImages;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.platform.ChinaTime;
+import org.youguan.registry.Brands;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.Enterprises;
+import org.youguan.statistics.Period;
+import org.youguan.statistics.ReportLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -150,31 +169,31 @@ class ComplaintPagesIntegrationTest {
 	ComplaintFigures figures;
 
 	@Autowired
-	org.youguan.statistics.ReportLoader reports;
+	ReportLoader reports;
 
 	@Autowired
-	org.youguan.registry.Enterprises enterprises;
+	Enterprises enterprises;
 
 	@Autowired
-	org.youguan.registry.Brands brands;
+	Brands brands;
 
 	/** Hand-computed: 3 complaints (2 valid) about 顺丰 in 连云港 against 2,000,000 parcels → 1.50 and 1.00 per million. */
 	@Test
 	void ratesPerMillionUseTheSamePeriodsApprovedVolume() throws Exception {
 		long brand = brands.findByShortName("顺丰").orElseThrow().id();
 		String base = "91320703MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
-		String code = base + org.youguan.kernel.CreditCode.checkCharacter(base);
-		long enterprise = enterprises.register(DataScope.all(), new org.youguan.registry.EnterpriseData("连云港测试顺丰快递服务有限公司",
-				code, org.youguan.registry.EnterpriseType.EXPRESS, brand, "张三", "测试路", "320703", "李四", "13912345678"), false);
-		java.time.YearMonth march = java.time.YearMonth.of(2025, 3);
-		reports.loadApproved("monthly", java.util.List.of(new org.youguan.statistics.ReportLoader.Approved(enterprise,
-				org.youguan.statistics.Period.month(march), java.util.Map.of("express.volume.local", new java.math.BigDecimal("500000"),
-						"express.volume.intercity", new java.math.BigDecimal("1500000")), LocalDate.of(2025, 4, 3))), false, "测试");
-		var list = new java.util.ArrayList<ComplaintLoader.Past>();
+		String code = base + CreditCode.checkCharacter(base);
+		long enterprise = enterprises.register(DataScope.all(), new EnterpriseData("连云港测试顺丰快递服务有限公司",
+				code, EnterpriseType.EXPRESS, brand, "张三", "测试路", "320703", "李四", "13912345678"), false);
+		YearMonth march = YearMonth.of(2025, 3);
+		reports.loadApproved("monthly", List.of(new ReportLoader.Approved(enterprise,
+				Period.month(march), Map.of("express.volume.local", new BigDecimal("500000"),
+						"express.volume.intercity", new BigDecimal("1500000")), LocalDate.of(2025, 4, 3))), false, "测试");
+		var list = new ArrayList<ComplaintLoader.Past>();
 		for (Responsibility r : new Responsibility[] { Responsibility.RESPONSIBLE, Responsibility.PARTIAL, Responsibility.NOT_RESPONSIBLE }) {
 			list.add(new ComplaintLoader.Past(new ComplaintForm("测试", "13900000000", FilerRole.SENDER, "320703", "顺丰", null, "LYG1",
 					LocalDate.of(2025, 2, 20), LocalDate.of(2025, 3, 1), "电话", null, "延误", "派送延误", null, "测试"), brand,
-					LocalDate.of(2025, 3, 10), enterprise, "连云港测试顺丰快递服务有限公司", code, r, java.math.BigDecimal.TEN,
+					LocalDate.of(2025, 3, 10), enterprise, "连云港测试顺丰快递服务有限公司", code, r, BigDecimal.TEN,
 					Satisfaction.SATISFIED, 3, r == Responsibility.PARTIAL, 12, null));
 		}
 		loader.load(list, false, "测试");
@@ -201,27 +220,27 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(content().string(containsString("延误")));
 		byte[] docx = mvc.perform(get("/complaints/figures/notice.docx").param("from", year + "-01").session(staff))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
-				var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+		try (var doc = new XWPFDocument(new ByteArrayInputStream(docx));
+				var text = new XWPFWordExtractor(doc)) {
 			assertThat(text.getText()).contains("邮政业用户申诉情况通告").contains("申诉率为百万分之").contains("延误").doesNotContain("${");
 		}
 		mvc.perform(get("/complaints/figures/brand.xlsx").session(staff)).andExpect(status().isOk());
 		mvc.perform(get("/complaints/figures").param("region", "3206").session(staff)).andExpect(status().isForbidden());
 	}
 
-	static final byte[] PNG = org.youguan.TestImages.png(4, 3);
+	static final byte[] PNG = TestImages.png(4, 3);
 
 	@Test
 	void evidenceIsCheckedByContentAndShownOnlyToThoseWhoSeeTheComplaint() throws Exception {
 		String waybill = "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 9);
-		var forged = new org.springframework.mock.web.MockMultipartFile("files", "照片.png", "image/png", "<html>not an image".getBytes());
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/public/complaints/new")
+		var forged = new MockMultipartFile("files", "照片.png", "image/png", "<html>not an image".getBytes());
+		mvc.perform(MockMvcRequestBuilders.multipart("/public/complaints/new")
 			.file(forged).params(form(waybill, "破损")).with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("不是JPEG、PNG图片或PDF文件")))
 			.andExpect(content().string(not(containsString("申诉已提交"))));
-		var photo = new org.springframework.mock.web.MockMultipartFile("files", "破损照片.png", "application/octet-stream", PNG);
-		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/public/complaints/new")
+		var photo = new MockMultipartFile("files", "破损照片.png", "application/octet-stream", PNG);
+		String page = mvc.perform(MockMvcRequestBuilders.multipart("/public/complaints/new")
 			.file(photo).params(form(waybill, "破损")).with(csrf()))
 			.andExpect(content().string(containsString("申诉已提交")))
 			.andReturn().getResponse().getContentAsString();
@@ -234,12 +253,12 @@ class ComplaintPagesIntegrationTest {
 		mvc.perform(get("/complaints/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(content().string(containsString(link)));
 		mvc.perform(get(link).session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Content-Type-Options", "nosniff"))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Type", "image/png"));
+			.andExpect(MockMvcResultMatchers.header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(MockMvcResultMatchers.header().string("Content-Type", "image/png"));
 		mvc.perform(get(link).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
-		var six = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/public/complaints/new");
+		var six = MockMvcRequestBuilders.multipart("/public/complaints/new");
 		for (int i = 0; i < 6; i++) {
-			six.file(new org.springframework.mock.web.MockMultipartFile("files", i + ".png", "image/png", PNG));
+			six.file(new MockMultipartFile("files", i + ".png", "image/png", PNG));
 		}
 		mvc.perform(six.params(form("YD" + waybill, "破损")).with(csrf())).andExpect(content().string(containsString("附件最多5个")));
 	}
@@ -259,7 +278,7 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("邮政业用户申诉情况通告")))
 			.andExpect(content().string(containsString("id=\"notice-brands\"")))
-			.andExpect(content().string(not(org.hamcrest.Matchers.matchesPattern("(?s).*1[3-9]\\d{9}.*"))));
+			.andExpect(content().string(not(Matchers.matchesPattern("(?s).*1[3-9]\\d{9}.*"))));
 		mvc.perform(post("/complaints/figures/publish").session(SignIn.session(mvc, "sz.leader")).with(csrf()))
 			.andExpect(status().isForbidden());
 	}

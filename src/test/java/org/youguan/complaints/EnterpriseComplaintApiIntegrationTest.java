@@ -2,8 +2,10 @@ package org.youguan.complaints;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +95,7 @@ class EnterpriseComplaintApiIntegrationTest {
 	/** Follows the feed to its end from a cursor; returns the last page's body (its next is the cursor to keep). */
 	String feedToEnd(String token, String since) throws Exception {
 		String body = feed(token, since);
-		while (JsonPath.<java.util.List<?>>read(body, "$.items").size() == 100) {
+		while (JsonPath.<List<?>>read(body, "$.items").size() == 100) {
 			body = feed(token, JsonPath.read(body, "$.next"));
 		}
 		return body;
@@ -127,7 +129,7 @@ class EnterpriseComplaintApiIntegrationTest {
 		long second = transferredToShunfeng();
 		clock.advance(Duration.ofSeconds(6));
 		String after = feedToEnd(SF_TOKEN, next);
-		assertThat(JsonPath.<java.util.List<Integer>>read(after, "$.items[*].id")).as("only what came after the cursor")
+		assertThat(JsonPath.<List<Integer>>read(after, "$.items[*].id")).as("only what came after the cursor")
 			.containsExactly((int) second);
 
 		mvc.perform(get("/api/v1/enterprise/complaints").header("Authorization", SF_TOKEN).param("since", "yesterday"))
@@ -164,7 +166,7 @@ class EnterpriseComplaintApiIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON).content(reply))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.number").value(number))
-			.andExpect(jsonPath("$.message", not(org.hamcrest.Matchers.emptyString())));
+			.andExpect(jsonPath("$.message", not(Matchers.emptyString())));
 		assertThat(queries.get(DataScope.all(), id).status()).isEqualTo(ComplaintStatus.REPLIED);
 		assertThat(queries.get(DataScope.all(), id).replyHandlerPhone()).isEqualTo("0512-65551234");
 	}

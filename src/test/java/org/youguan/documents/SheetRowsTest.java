@@ -3,17 +3,22 @@ package org.youguan.documents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -305,7 +310,7 @@ class SheetRowsTest {
 		byte[] book = withNumberXml(new TypedWorkbook(List.of("格口数", "面积")).row(List.of(12345, "1e-999999")).bytes(),
 				"12345", "1e-999999");
 		List<String> committed = new ArrayList<>();
-		ImportResult result = SheetImport.run(book, List.of("格口数", "面积"), java.util.Map.of(), (row, context) -> {
+		ImportResult result = SheetImport.run(book, List.of("格口数", "面积"), Map.of(), (row, context) -> {
 			Integer compartments = context.integer(row, "格口数");
 			BigDecimal area = context.decimal(row, "面积");
 			return compartments + "/" + area;
@@ -313,10 +318,10 @@ class SheetRowsTest {
 		assertThat(result.rejected()).isTrue();
 		assertThat(committed).isEmpty();
 		assertThat(result.errors()).hasSize(1);
-		assertThat(result.errors().get(0).errors()).extracting(org.youguan.kernel.FieldError::field,
-				org.youguan.kernel.FieldError::rule)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("格口数", "digits"),
-					org.assertj.core.groups.Tuple.tuple("面积", "number"));
+		assertThat(result.errors().get(0).errors()).extracting(FieldError::field,
+				FieldError::rule)
+			.containsExactlyInAnyOrder(Tuple.tuple("格口数", "digits"),
+					Tuple.tuple("面积", "number"));
 		assertThat(result.errors().get(0).errors()).allSatisfy(e -> assertThat(e.message()).hasSizeLessThan(120));
 		assertThat(SheetCell.number(new BigDecimal("1e-999999"), false).isError()).isTrue();
 	}
@@ -337,7 +342,7 @@ class SheetRowsTest {
 			return source + count + on;
 		}, rows -> { });
 		assertThat(result.errors()).hasSize(1);
-		assertThat(result.errors().get(0).errors()).extracting(org.youguan.kernel.FieldError::message)
+		assertThat(result.errors().get(0).errors()).extracting(FieldError::message)
 			.anySatisfy(m -> assertThat(m).startsWith("数据来源是公式").endsWith("改为文字"))
 			.anySatisfy(m -> assertThat(m).startsWith("件数是公式").endsWith("改为数值"))
 			.anySatisfy(m -> assertThat(m).startsWith("登记是公式").endsWith("改为日期"))
@@ -394,17 +399,17 @@ class SheetRowsTest {
 	/** The workbook with what {@code regex} matches in its parts under {@code part} replaced by {@code replacement}. */
 	static byte[] withXml(byte[] xlsx, String part, String regex, String replacement) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
-				var zip = new java.util.zip.ZipOutputStream(out)) {
+		try (var in = new ZipInputStream(new ByteArrayInputStream(xlsx));
+				var zip = new ZipOutputStream(out)) {
 			for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
 				byte[] content = in.readAllBytes();
 				if (entry.getName().startsWith(part)) {
-					String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+					String xml = new String(content, StandardCharsets.UTF_8);
 					String changed = xml.replaceAll(regex, replacement);
 					assertThat(changed).as("the cell in the XML").isNotEqualTo(xml);
-					content = changed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+					content = changed.getBytes(StandardCharsets.UTF_8);
 				}
-				zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+				zip.putNextEntry(new ZipEntry(entry.getName()));
 				zip.write(content);
 				zip.closeEntry();
 			}

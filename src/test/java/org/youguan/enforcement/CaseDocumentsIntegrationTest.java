@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -330,7 +331,7 @@ class CaseDocumentsIntegrationTest {
 				{"investigators":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"卫昆山","certificateNumber":"32058301"}]}""")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.rule == 'bureau')].field")
-				.value(org.hamcrest.Matchers.contains("investigators[1].certificateNumber")));
+				.value(Matchers.contains("investigators[1].certificateNumber")));
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_investigator WHERE case_id = :id").param("id", c)
 			.query(Long.class).single()).isZero();
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
@@ -565,7 +566,7 @@ class CaseDocumentsIntegrationTest {
 			.param("collectedOn", day).param("collectors", "32050601", "32050602"))
 			.andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString();
-		long attachment = com.jayway.jsonpath.JsonPath.parse(body).read("$.attachmentId", Long.class);
+		long attachment = JsonPath.parse(body).read("$.attachmentId", Long.class);
 		mvc.perform(get("/attachments/" + attachment).header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", startsWith("audio/")))

@@ -3,6 +3,7 @@ package org.youguan.enforcement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -380,7 +381,7 @@ class EnterprisePenaltyIntegrationTest {
 		LocalDate decided = today().minusDays(30);
 		long id = pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(party.sfWuzhong().creditCode(),
 				"DATA_NOT_REPORTED", "REPORT", decided.minusDays(20).toString(), decided.toString(),
-				"吴邮管罚〔" + decided.getYear() + "〕T" + java.util.UUID.randomUUID().toString().substring(0, 6) + "号", "WARNING",
+				"吴邮管罚〔" + decided.getYear() + "〕T" + UUID.randomUUID().toString().substring(0, 6) + "号", "WARNING",
 				null, null, null));
 		pastCases.keepOriginalDocument(PartyCases.ALL, id, new PastCases.OriginalDocument("DECISION", null, decided.toString()),
 				new UploadedFile("决定书.pdf", PenaltyCaseIntegrationTest.WAIVER_PDF));

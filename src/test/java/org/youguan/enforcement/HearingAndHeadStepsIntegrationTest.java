@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.kernel.PageQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -115,7 +116,7 @@ class HearingAndHeadStepsIntegrationTest {
 		assertThat(waiting.suspended()).isTrue();
 		assertThat(waiting.remainingDays()).as("as of the request day, not of today").isEqualTo(before);
 		PenaltyCases.CaseSummary listed = party.cases().list(PartyCases.ALL, true, CaseStatus.HEARING,
-				org.youguan.kernel.PageQuery.of(party.cases().get(PartyCases.ALL, id).penaltyCase().number(), 0, 20, "filed_on",
+				PageQuery.of(party.cases().get(PartyCases.ALL, id).penaltyCase().number(), 0, 20, "filed_on",
 						"desc")).items().stream()
 			.filter(c -> c.id() == id).findFirst().orElseThrow();
 		assertThat(listed.suspended()).isTrue();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -156,7 +157,7 @@ class HearingNoticeAndReturnIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("noticeOn"));
 		// the hearing cannot be held before it is noticed
 		call(WUZHONG, path(id, "hearing"), "{\"hearingOn\":\"2026-06-03\"}").andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItems("noticeOn", "place", "host")));
+			.andExpect(jsonPath("$.errors[*].field", Matchers.hasItems("noticeOn", "place", "host")));
 
 		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-03", "2026-06-12")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("HEARING"))
@@ -176,7 +177,7 @@ class HearingNoticeAndReturnIntegrationTest {
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.hearingScheduledOn").value("2026-06-12"))
 			.andExpect(jsonPath("$.hearingPlace").value(PLACE))
-			.andExpect(jsonPath("$.documents[*].title", org.hamcrest.Matchers.hasItem("听证通知书")));
+			.andExpect(jsonPath("$.documents[*].title", Matchers.hasItem("听证通知书")));
 		mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"party-hearing-notice\"")))
 			.andExpect(content().string(containsString(PLACE)));

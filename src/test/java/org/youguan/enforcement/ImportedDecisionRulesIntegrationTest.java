@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -163,7 +164,7 @@ class ImportedDecisionRulesIntegrationTest {
 					 "decidedOn":"2025-05-10","decisionNumber":"%s","penalty":"FINE","fine":1e15}""".formatted(e.creditCode(), number())))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'fine' && @.rule == 'digits')].message")
-				.value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("最多12位整数"))));
+				.value(Matchers.hasItem(Matchers.containsString("最多12位整数"))));
 	}
 
 	/**

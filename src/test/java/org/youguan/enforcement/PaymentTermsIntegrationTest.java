@@ -10,6 +10,7 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.hamcrest.Matchers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -350,7 +351,7 @@ class PaymentTermsIntegrationTest {
 		close(id).andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[0].field").value("execution"))
 			.andExpect(jsonPath("$.errors[0].rule").value("not-executed"))
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("没收的违法所得5000元未上缴")));
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("没收的违法所得5000元未上缴")));
 		assertThat(queuePage()).as("past its handover day, not handed over").contains(number);
 		assertThat(handoverStep(delivered)).as("due and not handed over: late").containsExactly(1L, 0L);
 
@@ -415,7 +416,7 @@ class PaymentTermsIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("instalments[1].dueOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("rest-day"))
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("2025-05-06")));
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("2025-05-06")));
 		call(HEAD, arrangement, """
 				{"kind":"DEFERRAL","appliedOn":"2025-04-16","reason":"受台风影响营业中断","deferredUntil":"2025-06-21"}""")
 			.andExpect(status().isBadRequest())
@@ -433,7 +434,7 @@ class PaymentTermsIntegrationTest {
 		today(d("2025-04-30"));
 		call(WUZHONG, pay, "{\"paidOn\":\"2025-04-30\",\"amount\":\"1000\",\"instalment\":1}").andExpect(status().isOk());
 		close(id).andExpect(status().isUnprocessableEntity())
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("第2期罚款1000元")));
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("第2期罚款1000元")));
 		today(d("2025-05-17"));
 		call(WUZHONG, pay, "{\"paidOn\":\"2025-05-17\",\"amount\":\"1060\",\"instalment\":2}").andExpect(status().isOk());
 		Document page = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))

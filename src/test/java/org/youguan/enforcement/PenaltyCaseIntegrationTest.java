@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import org.hamcrest.Matchers;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -565,7 +566,7 @@ class PenaltyCaseIntegrationTest {
 				 "decidedOn":"2025-05-10","decisionNumber":"%s","penalty":"FINE","fine":%s,"paidOn":%s,"closedOn":%s}""";
 		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "NO_SUCH", number, "3000", "null", "\"2025-06-01\""))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("violation", "closedOn")));
+			.andExpect(jsonPath("$.errors[*].field").value(Matchers.hasItems("violation", "closedOn")));
 		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", number, "5000", "null", "null"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("fine"));
@@ -585,8 +586,8 @@ class PenaltyCaseIntegrationTest {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("decisionNumber"))
 				// a combining mark after a letter composes into a letter of another script (a + U+0301 is á)
-				.andExpect(jsonPath("$.errors[0].rule").value(org.hamcrest.Matchers.anyOf(
-						org.hamcrest.Matchers.is("invisible-character"), org.hamcrest.Matchers.is("look-alike-character"))));
+				.andExpect(jsonPath("$.errors[0].rule").value(Matchers.anyOf(
+						Matchers.is("invisible-character"), Matchers.is("look-alike-character"))));
 		}
 		// typed with full-width digits, the number is the one it shows: already used
 		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED",

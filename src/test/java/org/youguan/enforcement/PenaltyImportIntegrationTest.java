@@ -7,8 +7,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -520,7 +523,7 @@ class PenaltyImportIntegrationTest {
 	void everyBrokenPackageIsRefusedWithoutAnErrorInTheLog(CapturedOutput output) throws Exception {
 		byte[] good = book(null, List.of(row(partyCases.other().creditCode(), "DATA_NOT_REPORTED", "举报",
 				LocalDate.of(2024, 3, 5), null, null, null, null, null, null)));
-		java.util.Map<String, byte[]> broken = new java.util.LinkedHashMap<>();
+		Map<String, byte[]> broken = new LinkedHashMap<>();
 		broken.put("bad content types", rezip(good, (name, content) -> name.equals("[Content_Types].xml")
 				? new String(content, StandardCharsets.UTF_8).replace("<Types", "<Types <").getBytes(StandardCharsets.UTF_8)
 				: content, 0));
@@ -558,7 +561,7 @@ class PenaltyImportIntegrationTest {
 	}
 
 	/** The workbook re-zipped with each entry's content as {@code change} gives it (null: left out), plus empty ones. */
-	static byte[] rezip(byte[] xlsx, java.util.function.BiFunction<String, byte[], byte[]> change, int extraEntries)
+	static byte[] rezip(byte[] xlsx, BiFunction<String, byte[], byte[]> change, int extraEntries)
 			throws Exception {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx)); ZipOutputStream out = new ZipOutputStream(bytes)) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -435,7 +436,7 @@ class ProcedureGuardsIntegrationTest {
 		call(PenaltyCaseIntegrationTest.WUZHONG, "/api/v1/enforcement/cases/imported",
 				json.formatted(e.creditCode(), pastNumber(), "7000", ""))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[?(@.field == 'fine')].rule").value(org.hamcrest.Matchers.hasItem("combined-required")));
+			.andExpect(jsonPath("$.errors[?(@.field == 'fine')].rule").value(Matchers.hasItem("combined-required")));
 
 		// 快递市场管理办法 art.56 only warns or fines: nothing to confiscate
 		assertThat(rules("confiscated", () -> pastCases.importCase(PartyCases.ALL,

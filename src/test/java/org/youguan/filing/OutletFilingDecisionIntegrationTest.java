@@ -20,6 +20,7 @@ import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
+import org.youguan.platform.ChinaTime;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
@@ -173,7 +174,7 @@ class OutletFilingDecisionIntegrationTest {
 		assertThat(inPublicLookup(filed.name())).isFalse();
 		// closed as of the approval's day: parcel records accepted there from that day on are refused
 		assertThat(outlets.filedOutlets(shunfeng.enterpriseCreditCode()).get(filed.filingNumber()))
-			.contains(java.time.LocalDate.ofInstant(clock.instant(), org.youguan.platform.ChinaTime.ZONE));
+			.contains(LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE));
 	}
 
 	/**

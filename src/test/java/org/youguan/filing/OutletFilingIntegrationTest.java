@@ -18,6 +18,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.TestImages;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.PdfFiles;
 import org.youguan.filing.internal.FilingMetrics;
@@ -29,6 +30,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
 import org.youguan.org.UserData;
@@ -50,7 +52,7 @@ class OutletFilingIntegrationTest {
 
 	static final DataScope WUZHONG = DataScope.region("320506");
 
-	static final byte[] JPEG = org.youguan.TestImages.jpeg(4, 3);
+	static final byte[] JPEG = TestImages.jpeg(4, 3);
 
 	static final byte[] PDF = PdfFiles.blankPage();
 
@@ -186,7 +188,7 @@ class OutletFilingIntegrationTest {
 		clock.set(LocalDateTime.of(2026, 10, 12, 9, 0));
 		FilingView f = filings.get(WUZHONG, id);
 		assertThat(f.overdue()).isTrue();
-		assertThat(filings.list(WUZHONG, new OutletFilings.Filter(null, org.youguan.kernel.WorkState.ALL, true, null), new PageQuery("", 0, 200, null, false))
+		assertThat(filings.list(WUZHONG, new OutletFilings.Filter(null, WorkState.ALL, true, null), new PageQuery("", 0, 200, null, false))
 			.items()).extracting(FilingView::id).contains(id);
 		filings.approve(WUZHONG, id, null);
 		assertThat(filings.get(WUZHONG, id).workingDaysTaken()).isEqualTo(6);

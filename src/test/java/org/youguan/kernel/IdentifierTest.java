@@ -1,5 +1,6 @@
 package org.youguan.kernel;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -70,10 +71,10 @@ class IdentifierTest {
 		assertThat(Text.documentYear("行政处罚决定-320506-2026-000001")).isNull();
 		assertThat(Text.documentYear("苏吴邮管罚2025-1")).isNull();
 		Validation v = new Validation().documentYear("decisionNumber", "决定书文号", "苏吴邮管罚〔2025〕1号",
-				java.time.LocalDate.of(2026, 1, 5));
+				LocalDate.of(2026, 1, 5));
 		assertThat(v.errors()).singleElement().satisfies(e -> assertThat(e.rule()).isEqualTo("year"));
 		assertThat(new Validation().documentYear("decisionNumber", "决定书文号", "苏吴邮管罚〔2026〕1号",
-				java.time.LocalDate.of(2026, 1, 5)).errors()).isEmpty();
+				LocalDate.of(2026, 1, 5)).errors()).isEmpty();
 	}
 
 	/**
@@ -100,7 +101,7 @@ class IdentifierTest {
 		assertThat(Text.documentNumber("行政处罚决定-320506-2026-1234567")).isEqualTo("行政处罚决定-320506-2026-1234567");
 		for (String typed : List.of("苏吴邮管罚〔2026〕第0号", "苏吴邮管罚〔2026〕零号", "苏吴邮管罚〔2026〕00号", "行政处罚决定-320506-2026-0")) {
 			String n = Text.documentNumber(typed);
-			assertThat(new Validation().documentYear("decisionNumber", "决定书文号", n, java.time.LocalDate.of(2026, 3, 1)).errors())
+			assertThat(new Validation().documentYear("decisionNumber", "决定书文号", n, LocalDate.of(2026, 3, 1)).errors())
 				.as(typed).singleElement().satisfies(e -> assertThat(e.rule()).isEqualTo("sequence"));
 		}
 		assertThat(Text.documentSequence("苏吴邮管罚〔2026〕第三号")).isEqualTo(3L);
@@ -116,15 +117,15 @@ class IdentifierTest {
 		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕0000000012号")).isEqualTo("苏吴邮管罚〔2025〕12号");
 		String tooLong = Text.documentNumber("苏吴邮管罚[2025]1234567890号");
 		assertThat(Text.documentYear(tooLong)).isEqualTo(2025);
-		assertThat(new Validation().documentYear("decisionNumber", "决定书文号", tooLong, java.time.LocalDate.of(2026, 3, 1))
+		assertThat(new Validation().documentYear("decisionNumber", "决定书文号", tooLong, LocalDate.of(2026, 3, 1))
 			.errors()).extracting(FieldError::rule).containsExactlyInAnyOrder("sequence", "year");
 		// the product's automatic form alike: padding is padding, ten digits are a typing error
 		assertThat(Text.documentNumber("行政处罚决定-320509-2026-0000000001")).isEqualTo("行政处罚决定-320509-2026-000001");
 		assertThat(new Validation().documentYear("decisionNumber", "决定书文号",
-				Text.documentNumber("行政处罚决定-320509-2026-123456789012"), java.time.LocalDate.of(2026, 3, 1)).errors())
+				Text.documentNumber("行政处罚决定-320509-2026-123456789012"), LocalDate.of(2026, 3, 1)).errors())
 			.extracting(FieldError::rule).containsExactly("sequence");
 		assertThat(new Validation().documentYear("decisionNumber", "决定书文号", "苏吴邮管罚2026年1234567890号",
-				java.time.LocalDate.of(2026, 3, 1)).errors())
+				LocalDate.of(2026, 3, 1)).errors())
 			.singleElement().satisfies(e -> assertThat(e.message()).contains("最多9位"));
 	}
 
@@ -147,7 +148,7 @@ class IdentifierTest {
 		assertThat(Text.documentNumber("苏吴邮管罚〔2025〕叁佰陆拾柒号")).isEqualTo("苏吴邮管罚〔2025〕367号");
 		assertThat(Text.documentYear("苏吴邮管罚〔二〇二五〕贰号")).isEqualTo(2025);
 		assertThat(new Validation().documentYear("decisionNumber", "决定书文号", Text.documentNumber("苏吴邮管罚二〇二五年一号"),
-				java.time.LocalDate.of(2026, 3, 1)).errors()).extracting(FieldError::rule).containsExactly("year");
+				LocalDate.of(2026, 3, 1)).errors()).extracting(FieldError::rule).containsExactly("year");
 		// a numeral that ends the 机关代字 is no part of a year: only four numerals before 年 are
 		assertThat(Text.documentNumber("国三二〇二五年第一号")).isEqualTo("国三〔2025〕1号");
 	}

@@ -11,6 +11,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xssf.extractor.XSSFExcelExtractor;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -206,8 +207,8 @@ class AnnualReportsIntegrationTest {
 		mvc.perform(get("/api/v1/licensing/figures").param("region", "3205").param("from", year() + "-05-01")
 			.param("to", year() + "-05-31").header("Authorization", CITY))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.annualReportsFiled").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)))
-			.andExpect(jsonPath("$.annualReportsLate").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)))
+			.andExpect(jsonPath("$.annualReportsFiled").value(Matchers.greaterThanOrEqualTo(1)))
+			.andExpect(jsonPath("$.annualReportsLate").value(Matchers.greaterThanOrEqualTo(1)))
 			.andExpect(jsonPath("$.received").isNumber())
 			.andExpect(jsonPath("$.preliminaryReviews").isNumber())
 			.andExpect(jsonPath("$.onSiteVerifications").isNumber())

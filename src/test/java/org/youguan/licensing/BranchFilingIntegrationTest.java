@@ -1,5 +1,6 @@
 package org.youguan.licensing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -137,7 +138,7 @@ class BranchFilingIntegrationTest {
 			.param("regionCode", "320506").param("address", "吴中区回显路7号").param("headName", "钱回显")
 			.param("businessLicenceDate", "2026-13-01"))
 			.andExpect(status().isBadRequest())
-			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		// the form, not the error page: its fields hold what was typed, the errors name the fields in Chinese
 		assertThat(page).contains("id=\"branch-filing-form\"", "value=\"表单回显分公司\"", "value=\"吴中区回显路7号\"",
 				"value=\"钱回显\"", "value=\"2026-13-01\"", "id=\"errors\"", "data-field=\"businessLicenceDate\"",

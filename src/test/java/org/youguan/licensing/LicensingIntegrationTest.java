@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.jayway.jsonpath.JsonPath;
@@ -172,7 +173,7 @@ class LicensingIntegrationTest {
 			.header("Authorization", token)).andExpect(status().isOk())
 			// the answer is the application as it now stands, as every step of the API answers
 			.andExpect(jsonPath("$.application.id").value(id))
-			.andExpect(jsonPath("$.attachments[*].kind", hasItem("material-" + m.name().toLowerCase(java.util.Locale.ROOT))));
+			.andExpect(jsonPath("$.attachments[*].kind", hasItem("material-" + m.name().toLowerCase(Locale.ROOT))));
 	}
 
 	ResultActions verify(String token, long id, boolean passed) throws Exception {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,14 +49,14 @@ class PasswordPolicyTest {
 		assertThat(rules("abc", "abc")).contains("min-length", "character-classes", "not-username");
 	}
 
-	private static java.util.List<String> rules(String password) {
+	private static List<String> rules(String password) {
 		return rules(password, "zhang");
 	}
 
-	private static java.util.List<String> rules(String password, String username) {
+	private static List<String> rules(String password, String username) {
 		try {
 			PasswordPolicy.check("p", username, password);
-			return java.util.List.of();
+			return List.of();
 		}
 		catch (InvalidValueException ex) {
 			return ex.fieldErrors().stream().map(FieldError::rule).toList();

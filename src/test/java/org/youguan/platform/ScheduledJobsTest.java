@@ -1,6 +1,7 @@
 package org.youguan.platform;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +43,7 @@ class ScheduledJobsTest {
 				SchedulerLock lock = method.getAnnotation(SchedulerLock.class);
 				if (lock != null) {
 					lockNames.add(lock.name());
-					assertThat(java.lang.reflect.Modifier.isPublic(method.getModifiers()))
+					assertThat(Modifier.isPublic(method.getModifiers()))
 						.as("%s: the lock proxies public methods only", name).isTrue();
 					assertThat(method.getReturnType()).as("%s: a skipped run returns nothing", name)
 						.isEqualTo(void.class);

@@ -10,6 +10,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +32,7 @@ class RegionImportPageIntegrationTest {
 	Regions regions;
 
 	MockHttpSession session(String username) throws Exception {
-		return org.youguan.SignIn.session(mvc, username);
+		return SignIn.session(mvc, username);
 	}
 
 	@Test

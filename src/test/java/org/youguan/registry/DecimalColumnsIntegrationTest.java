@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -158,7 +159,7 @@ class DecimalColumnsIntegrationTest {
 		assertThatThrownBy(() -> rules.override(StatutoryRule.PENALTY_LATE_SURCHARGE, bureau, "0", new BigDecimal(s.value()),
 				"测试：超出列的取值"))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
-				.extracting(FieldError::field, FieldError::rule).contains(org.assertj.core.groups.Tuple.tuple(s.field(), s.rule())));
+				.extracting(FieldError::field, FieldError::rule).contains(Tuple.tuple(s.field(), s.rule())));
 		assertThat(count("statutory_rule_override")).isEqualTo(before);
 	}
 }

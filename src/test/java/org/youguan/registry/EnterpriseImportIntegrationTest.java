@@ -16,6 +16,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
@@ -109,7 +110,7 @@ class EnterpriseImportIntegrationTest {
 
 	@Test
 	void thePageListsBadRowsAndHandsOutTheAnnotatedSheetOnceToItsOwner() throws Exception {
-		MockHttpSession staff = org.youguan.SignIn.session(mvc, "sz.market");
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
 		mvc.perform(get("/registry/enterprises/import/template.xlsx").session(staff)).andExpect(status().isOk());
 		byte[] bad = workbook(List.of(enterprise("校验位错", "91350100M000100Y44", "快递企业", "", "320506")));
 		String page = mvc.perform(multipart("/registry/enterprises/import").file(new MockMultipartFile("file", "企业.xlsx",
@@ -122,7 +123,7 @@ class EnterpriseImportIntegrationTest {
 		assertThat(link.find()).as("the page links the annotated sheet by its id").isTrue();
 		assertThat(mvc.perform(get("/registry/enterprises/import/errors.xlsx").session(staff)).andReturn().getResponse()
 			.getStatus()).as("no sheet kept in the session any more").isNotEqualTo(200);
-		mvc.perform(get(link.group()).session(org.youguan.SignIn.session(mvc, "sz.admin")))
+		mvc.perform(get(link.group()).session(SignIn.session(mvc, "sz.admin")))
 			.andExpect(status().isNotFound());
 		byte[] annotated = mvc.perform(get(link.group()).session(staff))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
@@ -115,7 +116,7 @@ class FacilityIntegrationTest {
 
 	@Test
 	void thePagesListCreateAndExport() throws Exception {
-		MockHttpSession staff = org.youguan.SignIn.session(mvc, "sz.market");
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
 		mvc.perform(get("/registry/facilities").param("kind", "PARCEL_LOCKER").session(staff))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("格口数")));

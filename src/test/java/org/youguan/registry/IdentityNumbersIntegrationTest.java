@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class IdentityNumbersIntegrationTest {
 		assertThatThrownBy(() -> outlets.check(SUZHOU, outlet(id("32050620260306001"))))
 			.isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
-				.contains(org.assertj.core.groups.Tuple.tuple("managerIdNumber", "birth-date")));
+				.contains(Tuple.tuple("managerIdNumber", "birth-date")));
 	}
 
 	@Test
@@ -69,7 +70,7 @@ class IdentityNumbersIntegrationTest {
 		assertThatThrownBy(() -> outlets.check(SUZHOU, outlet(id("99050619850101001"))))
 			.isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
-				.contains(org.assertj.core.groups.Tuple.tuple("managerIdNumber", "province")));
+				.contains(Tuple.tuple("managerIdNumber", "province")));
 	}
 
 	@Test
@@ -78,6 +79,6 @@ class IdentityNumbersIntegrationTest {
 				EnterpriseType.EXPRESS, null, null, null, "320506", null, null), false))
 			.isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
-				.contains(org.assertj.core.groups.Tuple.tuple("creditCode", "department")));
+				.contains(Tuple.tuple("creditCode", "department")));
 	}
 }

@@ -3,17 +3,21 @@ package org.youguan.registry;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
@@ -105,7 +109,7 @@ class RegistryIntegrationTest {
 			.satisfies(e -> assertThat(e.legalName()).isEqualTo("苏州吴中顺丰快递服务有限公司"));
 		// the credit code typed full-width with a Chinese input method, in lower case, finds the enterprise
 		String fullWidth = DemoCodes.SF_WUZHONG.toLowerCase().chars().mapToObj(c -> String.valueOf((char) (c + 0xFEE0)))
-			.collect(java.util.stream.Collectors.joining());
+			.collect(Collectors.joining());
 		assertThat(enterprises.list(SUZHOU, Enterprises.Filter.NONE, new PageQuery(fullWidth, 0, 5, null, false)).items())
 			.extracting(EnterpriseView::creditCode).containsExactly(DemoCodes.SF_WUZHONG);
 	}
@@ -357,7 +361,7 @@ class RegistryIntegrationTest {
 	}
 
 	@Autowired
-	org.youguan.MutableClock clock;
+	MutableClock clock;
 
 	/**
 	 * A browsed page (the outlet list page and the API) is remembered until the next audited change (issue 12): an
@@ -372,14 +376,14 @@ class RegistryIntegrationTest {
 		long id = outlets.register(SUZHOU, outlet(newEnterprise("320506"), word + "驿站", "320506001"), false);
 		assertThat(outlets.browse(WUZHONG, Outlets.Filter.NONE, search).items()).as("registered: audited, seen at once")
 			.extracting(OutletView::id, OutletView::status)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(id, OutletStatus.PENDING));
+			.containsExactly(Tuple.tuple(id, OutletStatus.PENDING));
 
 		// a change without an audit event is not seen while the page is remembered — tried up to three times, since an
 		// audit event or an open writer of another test context (one database) may start the memory afresh meanwhile
 		String unaudited = null;
 		boolean remembered = false;
 		for (int attempt = 0; attempt < 3 && !remembered; attempt++) {
-			await().atMost(java.time.Duration.ofSeconds(5)).until(() -> audit.latestEventId() >= 0);
+			await().atMost(Duration.ofSeconds(5)).until(() -> audit.latestEventId() >= 0);
 			outlets.browse(WUZHONG, Outlets.Filter.NONE, search);
 			unaudited = "未审计的地址" + attempt;
 			jdbc.sql("UPDATE terminal_outlet SET address = :a WHERE id = :id").param("a", unaudited).param("id", id).update();
@@ -389,7 +393,7 @@ class RegistryIntegrationTest {
 		try {
 			assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, search).items().get(0).address())
 				.as("list reads every time").isEqualTo(unaudited);
-			clock.advance(java.time.Duration.ofSeconds(21));
+			clock.advance(Duration.ofSeconds(21));
 			assertThat(outlets.browse(WUZHONG, Outlets.Filter.NONE, search).items().get(0).address())
 				.as("seen after the time to live").isEqualTo(unaudited);
 		}

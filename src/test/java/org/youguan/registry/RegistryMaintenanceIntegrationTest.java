@@ -4,16 +4,23 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
+import org.youguan.documents.SheetRows;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -100,7 +107,7 @@ class RegistryMaintenanceIntegrationTest {
 	}
 
 	MockHttpSession session(String username) throws Exception {
-		return org.youguan.SignIn.session(mvc, username);
+		return SignIn.session(mvc, username);
 	}
 
 	@Test
@@ -127,7 +134,7 @@ class RegistryMaintenanceIntegrationTest {
 		assertThat(rejected.rejected()).isTrue();
 		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(3, 4, 5, 6);
 		assertThat(rejected.errors().get(0).errors()).extracting(FieldError::field, FieldError::rule)
-			.contains(org.assertj.core.groups.Tuple.tuple("许可证编号", "unique"));
+			.contains(Tuple.tuple("许可证编号", "unique"));
 		assertThat(rejected.errors().get(1).errors()).extracting(FieldError::field).contains("业务范围");
 		assertThat(rejected.errors().get(2).errors()).extracting(FieldError::field)
 			.contains("统一社会信用代码", "发证日期");
@@ -145,8 +152,8 @@ class RegistryMaintenanceIntegrationTest {
 		assertThat(result.imported()).isEqualTo(2);
 		var imported = branches.list(SUZHOU, null, new PageQuery(s, 0, 10, null, false)).items();
 		assertThat(imported).extracting(BranchView::name, BranchView::filedLate)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("导入分公司甲" + s, true),
-					org.assertj.core.groups.Tuple.tuple("导入分公司乙" + s, false));
+			.containsExactlyInAnyOrder(Tuple.tuple("导入分公司甲" + s, true),
+					Tuple.tuple("导入分公司乙" + s, false));
 
 		var rejected = branchImport.importFile(SUZHOU, Workbooks.of(BranchImport.HEADERS, List.of(
 				List.of("导入分公司甲" + s, holder, "", "320506001", "示例路8号", "赵六", "2026-01-05", "2026-01-06"),
@@ -185,7 +192,7 @@ class RegistryMaintenanceIntegrationTest {
 		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(2, 3, 4, 5, 6);
 		assertThat(rejected.errors().get(0).errors()).extracting(FieldError::field).contains("格口数");
 		assertThat(rejected.errors().get(1).errors()).extracting(FieldError::field, FieldError::rule)
-			.contains(org.assertj.core.groups.Tuple.tuple("设备序列号", "unique"));
+			.contains(Tuple.tuple("设备序列号", "unique"));
 		assertThat(rejected.errors().get(2).errors()).extracting(FieldError::field).contains("设施类型");
 		assertThat(rejected.errors().get(3).errors()).extracting(FieldError::rule).contains("integer");
 		assertThat(rejected.errors().get(4).errors()).extracting(FieldError::rule).contains("unique");
@@ -219,7 +226,7 @@ class RegistryMaintenanceIntegrationTest {
 				.andReturn()
 				.getResponse()
 				.getContentAsByteArray();
-			assertThat(org.youguan.documents.SheetRows.read(template, List.of())).hasSize(1);
+			assertThat(SheetRows.read(template, List.of())).hasSize(1);
 		}
 	}
 
@@ -327,7 +334,7 @@ class RegistryMaintenanceIntegrationTest {
 		String s = suffix();
 		String code = freshEnterprise();
 		long operator = enterprises.idInScope(SUZHOU, code, "creditCode");
-		java.util.function.Function<String, OutletData> outlet = name -> new OutletData(name + s, operator, null, "FRANCHISE",
+		Function<String, OutletData> outlet = name -> new OutletData(name + s, operator, null, "FRANCHISE",
 				"吴中区批量路" + name + s, "320506001", null, null, "王五", RegistryIntegrationTest.idNumber(), "13812345678",
 				BigDecimal.TEN, true, true, true, true, LocalDate.of(2026, 3, 1));
 		outlets.load(SUZHOU, List.of(new Outlets.Loaded(outlet.apply("批量甲"), LocalDate.of(2026, 3, 5), false),
@@ -337,7 +344,7 @@ class RegistryMaintenanceIntegrationTest {
 			.filter(o -> o.name().endsWith(s)).toList();
 		assertThat(loaded).extracting(OutletView::status)
 			.containsExactlyInAnyOrder(OutletStatus.FILED, OutletStatus.FILED, OutletStatus.PENDING);
-		var numbers = loaded.stream().map(OutletView::filingNumber).filter(java.util.Objects::nonNull).sorted().toList();
+		var numbers = loaded.stream().map(OutletView::filingNumber).filter(Objects::nonNull).sorted().toList();
 		assertThat(numbers).hasSize(2).allSatisfy(n -> assertThat(n).startsWith("网点备案-320506-2026-"));
 		assertThat(Long.parseLong(numbers.get(1).substring(numbers.get(1).lastIndexOf('-') + 1))
 				- Long.parseLong(numbers.get(0).substring(numbers.get(0).lastIndexOf('-') + 1))).isEqualTo(1);
@@ -349,8 +356,8 @@ class RegistryMaintenanceIntegrationTest {
 		assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("批量丁" + s, 0, 5, null, false)).total()).isZero();
 	}
 
-	static org.springframework.util.MultiValueMap<String, String> outletForm(String name, String id, String phone) {
-		var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+	static MultiValueMap<String, String> outletForm(String name, String id, String phone) {
+		var form = new LinkedMultiValueMap<String, String>();
 		form.add("name", name);
 		form.add("cooperation", "FRANCHISE");
 		form.add("address", "吴中区登记路" + name.hashCode() + "号");

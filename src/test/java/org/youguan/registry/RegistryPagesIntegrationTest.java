@@ -3,12 +3,15 @@ package org.youguan.registry;
 import java.io.ByteArrayInputStream;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 
@@ -38,7 +41,7 @@ class RegistryPagesIntegrationTest {
 	Brands brands;
 
 	MockHttpSession session(String username) throws Exception {
-		return org.youguan.SignIn.session(mvc, username);
+		return SignIn.session(mvc, username);
 	}
 
 	@Test
@@ -49,7 +52,7 @@ class RegistryPagesIntegrationTest {
 		Brands.BrandFigures city = brands.figures(DataScope.region("3205")).stream()
 			.filter(f -> f.brand().shortName().equals("顺丰")).findFirst().orElseThrow();
 		assertThat(county.outlets()).isEqualTo(outlets.list(wuzhong, new Outlets.Filter(county.brand().id(), null, null, null),
-				new org.youguan.kernel.PageQuery("", 0, 1, null, false)).total());
+				new PageQuery("", 0, 1, null, false)).total());
 		assertThat(city.outlets()).isGreaterThan(county.outlets());
 		assertThat(city.enterprises()).isGreaterThan(county.enterprises());
 		String page = mvc.perform(get("/registry/brands/" + county.brand().id()).session(session("wz.staff")))
@@ -134,18 +137,18 @@ class RegistryPagesIntegrationTest {
 	void theRegistryApiIsScopedAndMasked() throws Exception {
 		mvc.perform(get("/api/v1/outlets").param("q", "顺丰 吴中").header("Authorization", "Bearer demo-xc-staff-token"))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(0));
+			.andExpect(MockMvcResultMatchers.jsonPath("$.total").value(0));
 		mvc.perform(get("/api/v1/outlets").param("q", "顺丰").header("Authorization", "Bearer demo-wz-staff-token"))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.items[0].regionCode")
-				.value(org.hamcrest.Matchers.startsWith("320506")))
-			.andExpect(content().string(not(org.hamcrest.Matchers.matchesPattern("(?s).*\\b1[3-9]\\d{9}\\b.*"))));
+			.andExpect(MockMvcResultMatchers.jsonPath("$.items[0].regionCode")
+				.value(Matchers.startsWith("320506")))
+			.andExpect(content().string(not(Matchers.matchesPattern("(?s).*\\b1[3-9]\\d{9}\\b.*"))));
 		mvc.perform(get("/api/v1/enterprises").header("Authorization", "Bearer demo-sf-wz-token"))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(1))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.items[0].legalName")
+			.andExpect(MockMvcResultMatchers.jsonPath("$.total").value(1))
+			.andExpect(MockMvcResultMatchers.jsonPath("$.items[0].legalName")
 				.value("苏州吴中顺丰快递服务有限公司"));
 		mvc.perform(get("/api/v1/facilities").param("kind", "CARE_STATION").header("Authorization", "Bearer demo-sz-admin-token"))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total")
+			.andExpect(MockMvcResultMatchers.jsonPath("$.total")
 				.value((int) facilities.list(DataScope.region("3205"), new Facilities.Filter(FacilityKind.CARE_STATION, null),
 						new PageQuery("", 0, 1, null, false)).total()));
 		mvc.perform(get("/api/v1/enterprises")).andExpect(status().isUnauthorized());

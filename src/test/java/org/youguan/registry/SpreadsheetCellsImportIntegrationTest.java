@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,7 +121,7 @@ class SpreadsheetCellsImportIntegrationTest {
 			assertThat(e.message()).contains("#DIV/0!").endsWith("请改正公式，或将该单元格改为数值");
 		});
 		assertThat(result.errors().get(1).errors()).extracting(FieldError::field, FieldError::rule)
-			.contains(org.assertj.core.groups.Tuple.tuple("开办日期", "date"));
+			.contains(Tuple.tuple("开办日期", "date"));
 		assertThat(imported(suffix)).isEmpty();
 	}
 
@@ -166,6 +167,6 @@ class SpreadsheetCellsImportIntegrationTest {
 		ImportResult result = outletImport.importFile(SUZHOU, new TypedWorkbook(OutletImport.HEADERS).row(row).bytes());
 		assertThat(result.errors()).singleElement().satisfies(r -> assertThat(r.errors())
 			.extracting(FieldError::field, FieldError::rule)
-			.contains(org.assertj.core.groups.Tuple.tuple("负责人身份证号", "text-cell")));
+			.contains(Tuple.tuple("负责人身份证号", "text-cell")));
 	}
 }

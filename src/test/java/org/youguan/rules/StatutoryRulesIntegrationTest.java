@@ -1,9 +1,13 @@
 package org.youguan.rules;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.time.LocalDate;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -152,9 +156,9 @@ class StatutoryRulesIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("data-field=\"value\"")))
 			.andExpect(content().string(containsString("data-form=\"override-" + code + "\"")))
-			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page);
-		org.jsoup.nodes.Element form = doc.getElementById("override-" + code);
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		Document doc = Jsoup.parse(page);
+		Element form = doc.getElementById("override-" + code);
 		assertThat(form.selectFirst("input[name=value]").attr("value")).isEqualTo("五天");
 		assertThat(form.selectFirst("input[name=reason]").attr("value")).isEqualTo("回填的理由");
 		assertThat(doc.getElementById("override-" + StatutoryRule.COMPLAINT_TRANSFER.code()).selectFirst("input[name=reason]")
@@ -174,8 +178,8 @@ class StatutoryRulesIntegrationTest {
 		String page = mvc.perform(post("/admin/rules/" + code).session(SignIn.session(mvc, "sz.admin")).with(csrf())
 			.param("value", typed).param("reason", "<&".repeat(1500)))
 			.andExpect(status().isBadRequest()).andReturn().getResponse()
-			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		org.jsoup.nodes.Element form = org.jsoup.Jsoup.parse(page).getElementById("override-" + code);
+			.getContentAsString(StandardCharsets.UTF_8);
+		Element form = Jsoup.parse(page).getElementById("override-" + code);
 		assertThat(form.selectFirst("input[name=value]").attr("value")).isEqualTo(typed);
 		assertThat(form.selectFirst("input[name=reason]").attr("value")).isEqualTo("<&".repeat(1500));
 		assertThat(page.split(typed, -1)).as("the value once, in its field").hasSize(2);

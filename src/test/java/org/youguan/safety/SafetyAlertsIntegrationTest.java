@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.safety.internal.ParcelRollups;
@@ -159,7 +163,7 @@ class SafetyAlertsIntegrationTest {
 					+ "{\"courierId\":\"C-T-2\",\"idNumber\":\"320506198001010013\"}\n"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.accepted").value(2))
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(clear))));
+			.andExpect(content().string(Matchers.not(Matchers.containsString(clear))));
 		assertThat(jdbc.sql("SELECT id_pseudonym FROM safety_courier WHERE courier_id = 'C-T-1'").query(String.class).single())
 			.as("the roster keeps the pseudonym, the same for x and X").isEqualTo(pseudonyms.of(clear));
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE id_pseudonym LIKE '%1949%'").query(Long.class).single())
@@ -203,7 +207,7 @@ class SafetyAlertsIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"))
 			.andExpect(jsonPath("$.errors[1].rule").value("personal-number"))
 			.andExpect(jsonPath("$.errors[2].rule").value("personal-number"))
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("8765"))));
+			.andExpect(content().string(Matchers.not(Matchers.containsString("8765"))));
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE courier_id = 'C-T-0151'").query(Long.class).single())
 			.isZero();
 	}
@@ -222,12 +226,12 @@ class SafetyAlertsIntegrationTest {
 			.andExpect(jsonPath("$.errors.length()").value(4))
 			.andExpect(jsonPath("$.errors[0].field").value("idNumber"))
 			.andExpect(jsonPath("$.errors[0].rule").value("resident-id"))
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("第1行")))
-			.andExpect(jsonPath("$.errors[1].message").value(org.hamcrest.Matchers.startsWith("第2行")))
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.startsWith("第1行")))
+			.andExpect(jsonPath("$.errors[1].message").value(Matchers.startsWith("第2行")))
 			.andExpect(jsonPath("$.errors[2].field").value("idType"))
-			.andExpect(jsonPath("$.errors[2].message").value(org.hamcrest.Matchers.startsWith("第4行")))
-			.andExpect(jsonPath("$.errors[3].message").value(org.hamcrest.Matchers.startsWith("第5行")))
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("13812345678"))));
+			.andExpect(jsonPath("$.errors[2].message").value(Matchers.startsWith("第4行")))
+			.andExpect(jsonPath("$.errors[3].message").value(Matchers.startsWith("第5行")))
+			.andExpect(content().string(Matchers.not(Matchers.containsString("13812345678"))));
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE courier_id LIKE 'C-V%'").query(Long.class).single())
 			.as("the valid third line is not saved either").isZero();
 		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG)
@@ -289,7 +293,7 @@ class SafetyAlertsIntegrationTest {
 			.param("k", "safety-alert-" + alert.id()).query(Long.class).single() == 1);
 		mvc.perform(get("/safety/alerts/rules/outlet-real-name").session(staff))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("TEST-OUT-80")));
+			.andExpect(content().string(Matchers.containsString("TEST-OUT-80")));
 		mvc.perform(post("/safety/alerts/" + alert.id() + "/refer").param("reason", "实名率明显偏低，立案调查").session(staff).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(alerts.get(DataScope.all(), alert.id()).status()).isEqualTo("REFERRED");
@@ -298,7 +302,7 @@ class SafetyAlertsIntegrationTest {
 			.param("r", "safety-alert:" + alert.id()).query(Long.class).single() == 1);
 		assertThat(jdbc.sql("SELECT enterprise_credit_code FROM penalty_lead WHERE source_ref = :r")
 			.param("r", "safety-alert:" + alert.id()).query(String.class).single()).isNotBlank();
-		org.junit.jupiter.api.Assertions.assertThrows(org.youguan.kernel.DomainException.class,
+		Assertions.assertThrows(DomainException.class,
 				() -> alerts.dismiss(DataScope.all(), alert.id(), "重复处理", "test"));
 	}
 
@@ -310,12 +314,12 @@ class SafetyAlertsIntegrationTest {
 		MockHttpSession leader = SignIn.session(mvc, "sz.leader");
 		mvc.perform(get("/safety/alerts/" + alert.id()).session(leader))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.not(
-					org.hamcrest.Matchers.containsString("/safety/alerts/" + alert.id() + "/target"))));
+			.andExpect(content().string(Matchers.not(
+					Matchers.containsString("/safety/alerts/" + alert.id() + "/target"))));
 		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
 		mvc.perform(get("/safety/alerts/" + alert.id()).session(staff))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("/safety/alerts/" + alert.id() + "/target")));
+			.andExpect(content().string(Matchers.containsString("/safety/alerts/" + alert.id() + "/target")));
 		mvc.perform(post("/safety/alerts/" + alert.id() + "/target").param("reason", "网点实名率偏低，列入专项检查")
 			.session(leader).with(csrf())).andExpect(status().isForbidden());
 		mvc.perform(post("/safety/alerts/" + alert.id() + "/target").param("reason", "网点实名率偏低，列入专项检查")
@@ -337,23 +341,23 @@ class SafetyAlertsIntegrationTest {
 
 		mvc.perform(get("/inspections/key-targets").session(staff))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"/safety/alerts/" + alert.id() + "\"")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("网点实名率偏低，列入专项检查")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("/inspections/records/new?keyTarget=" + target)));
+			.andExpect(content().string(Matchers.containsString("href=\"/safety/alerts/" + alert.id() + "\"")))
+			.andExpect(content().string(Matchers.containsString("网点实名率偏低，列入专项检查")))
+			.andExpect(content().string(Matchers.containsString("/inspections/records/new?keyTarget=" + target)));
 		mvc.perform(get("/inspections/key-targets").session(SignIn.session(mvc, "ks.admin")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("keyTarget=" + target))));
+			.andExpect(content().string(Matchers.not(Matchers.containsString("keyTarget=" + target))));
 		mvc.perform(get("/inspections/records/new").param("keyTarget", Long.toString(target)).session(staff))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"" + creditCode + "\"")));
+			.andExpect(content().string(Matchers.containsString("value=\"" + creditCode + "\"")));
 
 		// a second step on the alert is refused: 409, nothing changed
-		org.youguan.kernel.DomainException again = org.junit.jupiter.api.Assertions.assertThrows(
-				org.youguan.kernel.DomainException.class, () -> alerts.target(DataScope.all(), alert.id(), "再次列入", "test"));
+		DomainException again = Assertions.assertThrows(
+				DomainException.class, () -> alerts.target(DataScope.all(), alert.id(), "再次列入", "test"));
 		assertThat(again.code().status()).isEqualTo(409);
 		mvc.perform(post("/safety/alerts/" + alert.id() + "/dismiss").param("reason", "重复处理").session(staff).with(csrf()))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("errors"));
+			.andExpect(MockMvcResultMatchers.flash().attributeExists("errors"));
 		assertThat(alerts.get(DataScope.all(), alert.id()).status()).isEqualTo("TARGETED");
 
 		// an inspection of the enterprise recorded since the listing makes the target inspected
@@ -367,9 +371,9 @@ class SafetyAlertsIntegrationTest {
 		try {
 			mvc.perform(get("/inspections/key-targets").session(staff))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("/inspections/records/" + record + "\"")))
-				.andExpect(content().string(org.hamcrest.Matchers.not(
-						org.hamcrest.Matchers.containsString("/inspections/records/new?keyTarget=" + target))));
+				.andExpect(content().string(Matchers.containsString("/inspections/records/" + record + "\"")))
+				.andExpect(content().string(Matchers.not(
+						Matchers.containsString("/inspections/records/new?keyTarget=" + target))));
 		}
 		finally {
 			jdbc.sql("DELETE FROM inspection_record WHERE id = :id").param("id", record).update();
@@ -382,15 +386,15 @@ class SafetyAlertsIntegrationTest {
 				INSERT INTO safety_alert (rule, subject, day, region_code, measure, threshold, detail, status, created_at)
 				VALUES ('PSEUDONYM_ENTERPRISES', :s, :d, '320506', 3, 3, '同一寄件人经3家企业寄递', 'OPEN', now()) RETURNING id""")
 			.param("s", pseudonym('c')).param("d", A).query(Long.class).single();
-		org.youguan.kernel.DomainException refused = org.junit.jupiter.api.Assertions.assertThrows(
-				org.youguan.kernel.DomainException.class, () -> alerts.target(DataScope.all(), id, "列入", "test"));
+		DomainException refused = Assertions.assertThrows(
+				DomainException.class, () -> alerts.target(DataScope.all(), id, "列入", "test"));
 		assertThat(refused.code().status()).isEqualTo(422);
 		assertThat(alerts.get(DataScope.all(), id).status()).isEqualTo("OPEN");
 		mvc.perform(get("/safety/alerts/" + id).session(SignIn.session(mvc, "sz.safety")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.not(
-					org.hamcrest.Matchers.containsString("/safety/alerts/" + id + "/target"))))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("不能列为检查对象")));
+			.andExpect(content().string(Matchers.not(
+					Matchers.containsString("/safety/alerts/" + id + "/target"))))
+			.andExpect(content().string(Matchers.containsString("不能列为检查对象")));
 	}
 
 	@Test

@@ -1,9 +1,14 @@
 package org.youguan.safety;
 
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +106,7 @@ class SafetyRatesIntegrationTest {
 		// a number that is no region code is not echoed in clear
 		mvc.perform(get("/api/v1/safety/figures").param("region", "320506199001010018").header("Authorization", CITY))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("320506199001010018"))));
+			.andExpect(content().string(Matchers.not(Matchers.containsString("320506199001010018"))));
 	}
 
 	@Test
@@ -169,7 +174,7 @@ class SafetyRatesIntegrationTest {
 
 	@Test
 	void breakdownsSortByRateAndSearchByName() {
-		var q = new SafetyRates.Query("3205", java.time.LocalDate.of(2025, 2, 1), java.time.LocalDate.of(2025, 2, 28), null);
+		var q = new SafetyRates.Query("3205", LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 28), null);
 		var byEnterprise = rates.breakdown(DataScope.region("3205"), q, SafetyRates.By.ENTERPRISE,
 				PageQuery.of(null, 0, 20, "real_name_rate", "asc"));
 		assertThat(byEnterprise.items()).extracting(SafetyRates.Line::enterpriseId).containsExactly(shunfeng, other);
@@ -188,15 +193,15 @@ class SafetyRatesIntegrationTest {
 		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
 		mvc.perform(get("/safety/rates?from=2025-02-01&to=2025-02-28&by=OUTLET").session(staff))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("SF-OUT-1")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("98.57%")));
+			.andExpect(content().string(Matchers.containsString("SF-OUT-1")))
+			.andExpect(content().string(Matchers.containsString("98.57%")));
 		mvc.perform(get("/safety/rates/export.xlsx?from=2025-02-01&to=2025-02-28").session(staff))
 			.andExpect(status().isOk())
-			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".xlsx")));
+			.andExpect(header().string("Content-Disposition", Matchers.containsString(".xlsx")));
 		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
 		mvc.perform(get("/enterprise/safety/rates?from=2025-02-01&to=2025-02-28").session(enterprise))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("97.78%")));
+			.andExpect(content().string(Matchers.containsString("97.78%")));
 		mvc.perform(get("/safety/rates").session(enterprise)).andExpect(status().isForbidden());
 	}
 
@@ -208,10 +213,10 @@ class SafetyRatesIntegrationTest {
 		byte[] xlsx = mvc.perform(get("/safety/rates/export.xlsx?from=2025-02-01&to=2025-02-28&by=OUTLET").session(staff))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
-		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+		try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			var sheet = book.getSheetAt(0);
 			assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("企业");
-			java.util.List<String> noOutlet = new java.util.ArrayList<>();
+			List<String> noOutlet = new ArrayList<>();
 			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
 				var row = sheet.getRow(r);
 				if ("（未填写网点）".equals(row.getCell(1).getStringCellValue())) {

@@ -1,13 +1,16 @@
 package org.youguan.security;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.org.UserDirectory;
 
@@ -36,10 +39,10 @@ class ApiAccessIntegrationTest {
 	TransactionTemplate tx;
 
 	@Autowired
-	org.youguan.MutableClock clock;
+	MutableClock clock;
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	@org.junit.jupiter.api.AfterEach
 	void resetClock() {
@@ -54,7 +57,7 @@ class ApiAccessIntegrationTest {
 		// another node revokes it: this node still trusts its cached answer for a few seconds, then asks again
 		jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = :id").param("id", elsewhere.id()).update();
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + elsewhere.token())).andExpect(status().isOk());
-		clock.advance(java.time.Duration.ofSeconds(6));
+		clock.advance(Duration.ofSeconds(6));
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + elsewhere.token()))
 			.andExpect(status().isUnauthorized());
 

@@ -1,11 +1,14 @@
 package org.youguan.security;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.org.UserDirectory;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -32,7 +35,7 @@ class AuthorizationMatrixIntegrationTest {
 	}
 
 	MockHttpSession session(String username) throws Exception {
-		return org.youguan.SignIn.session(mvc, username);
+		return SignIn.session(mvc, username);
 	}
 
 	@Test
@@ -43,8 +46,8 @@ class AuthorizationMatrixIntegrationTest {
 		mvc.perform(get("/api/v1/users/" + id("ks.admin")).header("Authorization", "Bearer " + kunshanToken()))
 			.andExpect(status().isOk());
 		mvc.perform(get("/api/v1/users?size=200").header("Authorization", "Bearer " + kunshanToken()))
-			.andExpect(jsonPath("$.items[*].regionCode").value(org.hamcrest.Matchers.everyItem(
-					org.hamcrest.Matchers.startsWith("320583"))));
+			.andExpect(jsonPath("$.items[*].regionCode").value(Matchers.everyItem(
+					Matchers.startsWith("320583"))));
 	}
 
 	@Test
@@ -113,5 +116,5 @@ class AuthorizationMatrixIntegrationTest {
 	ApiTokens tokens;
 
 	@Autowired
-	org.springframework.transaction.support.TransactionTemplate tx;
+	TransactionTemplate tx;
 }

@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.youguan.TestDatabase;
 import org.youguan.YouGuanApplication;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
 import org.youguan.org.Bureaus;
 import org.youguan.org.Role;
 import org.youguan.org.UserDirectory;
@@ -57,7 +58,7 @@ class FirstAdministratorIntegrationTest {
 			assertThat(admin.bureauName()).isEqualTo("江苏省邮政管理局");
 			assertThat(app.getBean(Bureaus.class).findByRegion("3205")).as("no demo data").isEmpty();
 			assertThat(app.getBean(Bureaus.class).list(DataScope.all(),
-					new org.youguan.kernel.PageQuery("", 0, 10, null, false)).total()).isEqualTo(1);
+					new PageQuery("", 0, 10, null, false)).total()).isEqualTo(1);
 		}
 		// a second start finds the user and needs no password
 		production().run().close();

@@ -10,7 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContext;
@@ -19,7 +21,11 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.org.CurrentUser;
@@ -113,7 +119,7 @@ class SessionStoreIntegrationTest {
 	@Test
 	void withinARequestTheSecondCommitFindsTheSavedSessionWithoutReadingItsRowAndTheNextRequestReadsIt()
 			throws Exception {
-		JdbcIndexedSessionRepository counted = org.mockito.Mockito.spy(sessions);
+		JdbcIndexedSessionRepository counted = Mockito.spy(sessions);
 		var requestSessions = new AccessTimeSessions(counted, Duration.ofMillis(SessionStore.ACCESS_TIME_RESOLUTION_MS));
 		Session created = requestSessions.createSession();
 		requestSessions.save(created);
@@ -127,18 +133,18 @@ class SessionStoreIntegrationTest {
 			requestSessions.save(seen[1]);
 		});
 
-		org.mockito.Mockito.verify(counted, org.mockito.Mockito.times(1)).findById(id);
+		Mockito.verify(counted, Mockito.times(1)).findById(id);
 		assertThat(seen[1]).as("the saved session, not a second read").isSameAs(seen[0]);
 		jdbc.sql("DELETE FROM spring_session WHERE session_id = :id").param("id", id).update();
 		Session[] next = new Session[1];
 		requestSessions.within(() -> next[0] = requestSessions.findById(id));
 		assertThat(next[0]).as("the next request reads the row: the deleted session is gone").isNull();
-		org.mockito.Mockito.verify(counted, org.mockito.Mockito.times(2)).findById(id);
+		Mockito.verify(counted, Mockito.times(2)).findById(id);
 		assertThat(requestSessions.findById(id)).as("outside a request, read every time").isNull();
 	}
 
 	@Autowired
-	org.springframework.transaction.support.TransactionTemplate tx;
+	TransactionTemplate tx;
 
 	/**
 	 * The repository the application built runs the request filter's read of a session in no transaction, and every
@@ -159,16 +165,16 @@ class SessionStoreIntegrationTest {
 		requestSessions.save(created);
 		assertThat((String) requestSessions.findById(created.getId()).getAttribute("kept")).isEqualTo("yes");
 		// the application's repository was built with these operations: the read ran in none of its own
-		Object built = org.springframework.test.util.ReflectionTestUtils.getField(sessions, "transactionOperations");
-		assertThat(built).isNotInstanceOf(org.springframework.transaction.support.TransactionTemplate.class);
+		Object built = ReflectionTestUtils.getField(sessions, "transactionOperations");
+		assertThat(built).isNotInstanceOf(TransactionTemplate.class);
 		boolean builtRead = AccessTimeSessions
-			.reading(() -> ((org.springframework.transaction.support.TransactionOperations) built).execute(s -> inTransaction()));
+			.reading(() -> ((TransactionOperations) built).execute(s -> inTransaction()));
 		assertThat(builtRead).isFalse();
 		sessions.deleteById(created.getId());
 	}
 
 	private static Boolean inTransaction() {
-		return org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive();
+		return TransactionSynchronizationManager.isActualTransactionActive();
 	}
 
 	@Test
@@ -260,7 +266,7 @@ class SessionStoreIntegrationTest {
 
 		mvc.perform(get("/complaints").session(one))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(header().string("Location", org.hamcrest.Matchers.containsString("/login")));
+			.andExpect(header().string("Location", Matchers.containsString("/login")));
 		mvc.perform(get("/complaints").session(other)).andExpect(status().isOk());
 	}
 

@@ -2,8 +2,10 @@ package org.youguan.security;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -173,10 +175,10 @@ class SignInIntegrationTest {
 	@Test
 	void anonymousPagesRedirectToSignIn() throws Exception {
 		mvc.perform(get("/admin/users")).andExpect(status().is3xxRedirection())
-			.andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+			.andExpect(header().string("Location", Matchers.endsWith("/login")));
 	}
 
-	private java.util.List<SignInLog.Entry> events(SignInLog.Result result, String username) {
+	private List<SignInLog.Entry> events(SignInLog.Result result, String username) {
 		return signIns.list(DataScope.all(), new SignInLog.Filter(result, null, null), new PageQuery(username, 0, 50, null, true))
 			.items();
 	}

@@ -9,6 +9,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 
+import java.math.BigDecimal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -109,7 +111,7 @@ class ReportValuesRefusedIntegrationTest {
 			.andReturn().getResponse().getHeader("Location");
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 		assertThat(jdbc.sql("SELECT value FROM stat_report_value WHERE report_id = :id AND indicator_code = 'express.volume.local'")
-			.param("id", id).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("5");
+			.param("id", id).query(BigDecimal.class).single()).isEqualByComparingTo("5");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.hamcrest.Matchers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -111,8 +112,8 @@ class StatisticsCompletenessIntegrationTest {
 			.param("to", open.toString()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.complete").value(false))
-			.andExpect(jsonPath("$.caveat").value(org.hamcrest.Matchers.startsWith("数据不完整")))
-			.andExpect(jsonPath("$.expectedUnits").value(org.hamcrest.Matchers.greaterThan(0)));
+			.andExpect(jsonPath("$.caveat").value(Matchers.startsWith("数据不完整")))
+			.andExpect(jsonPath("$.expectedUnits").value(Matchers.greaterThan(0)));
 		YearMonth before = open.minusMonths(1);
 		mvc.perform(get("/api/v1/statistics/aggregate").header("Authorization", "Bearer demo-sz-market-token")
 			.param("indicator", "express.volume").param("region", "3205").param("from", before.toString())

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.assertj.core.groups.Tuple;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.audit.AuditEvent;
@@ -230,15 +233,15 @@ class StatisticsIntegrationTest {
 		reports.approve(wuzhong, revision, "吴中区局");
 		assertThat(aggregates.value(volume, slice)).isEqualByComparingTo((before == null ? expected : before.add(expected)).add(BigDecimal.TEN));
 		assertThat(reports.revisions(own, revision)).extracting(ReportView::revision, ReportView::status)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(2, ReportStatus.APPROVED),
-					org.assertj.core.groups.Tuple.tuple(1, ReportStatus.SUPERSEDED));
+			.containsExactly(Tuple.tuple(2, ReportStatus.APPROVED),
+					Tuple.tuple(1, ReportStatus.SUPERSEDED));
 		assertThat(audit.history(wuzhong, "StatReport", revision)).extracting(AuditEvent::action)
 			.contains("statistics.report.revise", "statistics.report.submit", "statistics.report.approve");
 		assertThat(rollupMismatches()).as("the roll-up equals the facts it adds up").isZero();
 	}
 
 	@Autowired
-	org.springframework.jdbc.core.JdbcTemplate jdbc;
+	JdbcTemplate jdbc;
 
 	/** Groups where the roll-up and the sum of the facts differ (or one is missing). */
 	long rollupMismatches() {
@@ -278,7 +281,7 @@ class StatisticsIntegrationTest {
 			.contentType("application/json")
 			.content("{\"form\":\"monthly\",\"period\":\"2020-13\",\"values\":{}}"))
 			.andExpect(status().is4xxClientError())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("报告期")));
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("报告期")));
 		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", "Bearer demo-sf-wz-token")
 			.contentType("application/json")
 			.content("{\"form\":\"green-care\",\"period\":\"2023-Q4\",\"values\":{\"green.reusable.boxes\":\"-1\"}}"))

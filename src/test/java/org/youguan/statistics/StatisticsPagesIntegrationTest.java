@@ -9,12 +9,16 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
@@ -202,12 +206,12 @@ class StatisticsPagesIntegrationTest {
 			.param("dueDay", "28").param("types", "EXPRESS")).andExpect(status().isForbidden());
 		assertThat(forms.get(monthly.id()).dueDay()).isEqualTo(due);
 		mvc.perform(get("/statistics/catalogue").session(SignIn.session(mvc, "sz.admin")))
-			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/statistics/catalogue/forms/" + monthly.id()))));
+			.andExpect(content().string(Matchers.not(containsString("/statistics/catalogue/forms/" + monthly.id()))));
 	}
 
 	/** The values the draft holds now, as the page would post them back. */
-	private org.springframework.util.MultiValueMap<String, String> filledForm(String location, MockHttpSession sf) {
-		var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+	private MultiValueMap<String, String> filledForm(String location, MockHttpSession sf) {
+		var form = new LinkedMultiValueMap<String, String>();
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 		forms.indicators(forms.byCode("green-care").id()).stream().filter(i -> !i.derived())
 			.forEach(i -> form.add("values." + i.code(), i.code().equals("green.recycled.boxes") ? "12" : "10"));
@@ -241,7 +245,7 @@ class StatisticsPagesIntegrationTest {
 			.andExpect(redirectedUrlPattern("/statistics/catalogue*"));
 		assertThat(forms.get(quarterly.id()).dueDay()).isEqualTo(12);
 		mvc.perform(post("/statistics/catalogue/forms/" + quarterly.id()).session(admin).with(csrf()).param("dueDay", "31"))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("errors"));
+			.andExpect(MockMvcResultMatchers.flash().attributeExists("errors"));
 		String code = "local.bags" + System.nanoTime() % 100000;
 		mvc.perform(post("/statistics/catalogue/indicators").session(admin).with(csrf()).param("code", code)
 			.param("name", "环保袋总数").param("unit", "个").param("valueType", "INTEGER").param("aggregation", "SUM")
@@ -256,6 +260,6 @@ class StatisticsPagesIntegrationTest {
 		mvc.perform(post("/statistics/catalogue/indicators").session(admin).with(csrf()).param("code", "bad code")
 			.param("name", "错").param("unit", "个").param("valueType", "INTEGER").param("aggregation", "SUM")
 			.param("formula", "no.such + "))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("errors"));
+			.andExpect(MockMvcResultMatchers.flash().attributeExists("errors"));
 	}
 }

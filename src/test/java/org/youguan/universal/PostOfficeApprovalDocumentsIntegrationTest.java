@@ -3,6 +3,7 @@ package org.youguan.universal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -238,7 +239,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("decisionNumber"));
 		String fresh = "吴邮管〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 		String office = Long.toString(fixture().newPostOffice("320506"));
-		List<String> header = new java.util.ArrayList<>(PostOfficeApprovalImport.HEADERS);
+		List<String> header = new ArrayList<>(PostOfficeApprovalImport.HEADERS);
 		header.add(PostOfficeApprovalImport.NUMBER);
 		byte[] sheet = Workbooks.sheet(header, List.of(
 				List.of(office, "撤销", "拆迁", "2025-05-06", "不予批准", "2025-05-20", real),

@@ -1,10 +1,14 @@
 package org.youguan.universal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 
+import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -248,7 +252,7 @@ class PostOfficeApprovalIntegrationTest {
 		List<Integer> ids = JsonPath.read(below, "$.items[*].facilityId");
 		assertThat(ids).contains((int) township).doesNotContain((int) city);
 		mvc.perform(get("/api/v1/universal/post-offices?below=true").header("Authorization", XIANGCHENG))
-			.andExpect(jsonPath("$.items[*].regionCode", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("320507"))));
+			.andExpect(jsonPath("$.items[*].regionCode", Matchers.everyItem(Matchers.startsWith("320507"))));
 		MockHttpSession session = SignIn.session(mvc, "wz.staff");
 		mvc.perform(get("/universal/post-offices").param("below", "true").session(session))
 			.andExpect(status().isOk())
@@ -269,7 +273,7 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[*].facilityId", hasItem((int) office)));
 		mvc.perform(get("/api/v1/universal/post-office-suspensions?size=200").header("Authorization", XIANGCHENG))
-			.andExpect(jsonPath("$.items[*].facilityId", org.hamcrest.Matchers.not(hasItem((int) office))));
+			.andExpect(jsonPath("$.items[*].facilityId", Matchers.not(hasItem((int) office))));
 		MockHttpSession session = SignIn.session(mvc, "wz.staff");
 		mvc.perform(get("/universal/post-office-suspensions").session(session))
 			.andExpect(status().isOk())
@@ -354,8 +358,8 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(content().string(containsString("data-form=\"suspension-form\"")))
 			.andExpect(content().string(containsString("data-field=\"endsOn\"")))
 			.andExpect(content().string(containsString("value=\"2026-05-01\"")))
-			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page);
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		Document doc = Jsoup.parse(page);
 		assertThat(doc.selectFirst("#suspension-form input[name=reason]").attr("value")).isEqualTo("内部装修停业回填");
 		assertThat(doc.selectFirst("#apply-form textarea[name=reason]").wholeText()).as("the other form stays blank").isEmpty();
 		// an approval's step refused on its page: the page again in the 400 with the step's values as typed

@@ -2,6 +2,7 @@ package org.youguan.web;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,7 @@ abstract class BrowserTest {
 	 * The application's time zone: "today" in a browser test is China's today (at 00:00–08:00 China time the JVM's UTC
 	 * date is still yesterday, and a month's last day is the next month's first in China).
 	 */
-	static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	static ChromeDriver browser;
 

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
@@ -23,6 +24,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 import org.youguan.statistics.Analysis;
@@ -68,7 +70,7 @@ class DashboardStatisticsCardIntegrationTest {
 		YearMonth through = YearMonth.from(LocalDate.now(clock)).minusMonths(1);
 		List<Analysis.Snapshot> snapshots = new ArrayList<>();
 		for (String region : List.of("3205", "320506")) {
-			snapshots.add(analysis.snapshot(org.youguan.kernel.DataScope.region(region), region, through));
+			snapshots.add(analysis.snapshot(DataScope.region(region), region, through));
 		}
 		Analysis.Snapshot real = snapshots.get(0);
 		assertThat(real.trend()).isNotEmpty();
@@ -101,7 +103,7 @@ class DashboardStatisticsCardIntegrationTest {
 				var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
 					.buildExchange(request, response);
 				String inPage = templates.process("test/inline-statistics-card", Set.of("page"),
-						new WebContext(exchange, locale, java.util.Map.of("statistics", s)));
+						new WebContext(exchange, locale, Map.of("statistics", s)));
 				assertThat(normalised(inPage)).as("%s %s", locale, s.indicatorName())
 					.isEqualTo(normalised("<section><p>before</p>" + card + "<p>after</p></section>"));
 				assertThat(card).contains("id=\"dashboard-statistics\"", "id=\"dashboard-trend\"");

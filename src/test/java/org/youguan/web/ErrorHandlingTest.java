@@ -1,5 +1,6 @@
 package org.youguan.web;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -84,7 +85,7 @@ class ErrorHandlingTest {
 	void aClientThatWentAwayWhileItsAnswerWasWrittenIsNoServerError(CapturedOutput output) {
 		var request = new MockHttpServletRequest("POST", "/api/v1/safety/parcel-records");
 		var brokenPipe = new HttpMessageNotWritableException("Could not write JSON",
-				new ClientAbortException(new java.io.IOException("Broken pipe")));
+				new ClientAbortException(new IOException("Broken pipe")));
 		assertThat(handling.unexpected(brokenPipe, request)).isNull();
 		assertThat(output.getAll()).doesNotContain("Unexpected error");
 		assertThat(handling.unexpected(new IllegalStateException("a fault"), request))

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -26,7 +27,7 @@ class ExportIntegrationTest {
 	MockMvc mvc;
 
 	List<List<String>> export(String username, String path) throws Exception {
-		var response = mvc.perform(get(path).session(org.youguan.SignIn.session(mvc, username)))
+		var response = mvc.perform(get(path).session(SignIn.session(mvc, username)))
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);

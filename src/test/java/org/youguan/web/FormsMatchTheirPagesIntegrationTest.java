@@ -1,5 +1,6 @@
 package org.youguan.web;
 
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -129,12 +134,12 @@ class FormsMatchTheirPagesIntegrationTest {
 	 */
 	void typedComesBack(String user, String path, Element form, MockHttpSession session, List<String> lost) {
 		String action = form.attr("action");
-		org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> post;
+		AbstractMockHttpServletRequestBuilder<?> post;
 		if (form.attr("enctype").equalsIgnoreCase("multipart/form-data")) {
 			// as a browser posts it: every file input as a part, empty when no file is chosen
 			var multipart = MockMvcRequestBuilders.multipart(action);
 			for (Element file : form.select("input[type=file][name]")) {
-				multipart.file(new org.springframework.mock.web.MockMultipartFile(file.attr("name"), "",
+				multipart.file(new MockMultipartFile(file.attr("name"), "",
 						"application/octet-stream", new byte[0]));
 			}
 			post = multipart.session(session).with(csrf());
@@ -144,7 +149,7 @@ class FormsMatchTheirPagesIntegrationTest {
 		}
 		Map<String, String> typed = new LinkedHashMap<>();
 		for (Element field : form.select("input, textarea")) {
-			String type = field.attr("type").toLowerCase(java.util.Locale.ROOT);
+			String type = field.attr("type").toLowerCase(Locale.ROOT);
 			boolean text = field.tagName().equals("textarea") || type.isEmpty() || type.equals("text");
 			if (text && !field.attr("name").isEmpty() && !field.hasAttr("disabled") && !field.hasAttr("readonly")
 					&& !typed.containsKey(field.attr("name"))) {
@@ -171,7 +176,7 @@ class FormsMatchTheirPagesIntegrationTest {
 		try {
 			page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
 		}
-		catch (java.io.UnsupportedEncodingException ex) {
+		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
 		if (page.select("form").stream().noneMatch(f -> f.attr("action").equals(action))) {
@@ -201,7 +206,7 @@ class FormsMatchTheirPagesIntegrationTest {
 		return path.replaceAll("/[^/]*\\d[^/]*", "/#");
 	}
 
-	MockHttpServletResponse perform(org.springframework.test.web.servlet.RequestBuilder b) {
+	MockHttpServletResponse perform(RequestBuilder b) {
 		return tx.execute(status -> {
 			status.setRollbackOnly();
 			try {

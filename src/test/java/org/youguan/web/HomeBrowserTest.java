@@ -1,5 +1,6 @@
 package org.youguan.web;
 
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,7 +143,7 @@ class HomeBrowserTest extends BrowserTest {
 
 		Browser.signIn(browser, url(""), "sf.wz");
 		// the notification is written once the reminder has committed, by the event's listener
-		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(d -> {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
 			d.get(url("/notifications"));
 			return d.findElement(By.id("notifications")).getText().contains(reminded);
 		});

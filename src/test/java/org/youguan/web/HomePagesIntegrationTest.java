@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +12,20 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.youguan.TestImages;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.audit.AuditTrail;
+import org.youguan.complaints.AcceptanceCondition;
 import org.youguan.complaints.Channel;
 import org.youguan.complaints.ComplaintForm;
 import org.youguan.complaints.ComplaintStatus;
@@ -39,6 +44,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
+import org.youguan.org.WorkQueue;
 import org.youguan.platform.ChinaTime;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
@@ -49,6 +55,9 @@ import org.youguan.statistics.ReportForm;
 import org.youguan.statistics.ReportForms;
 import org.youguan.statistics.ReportStatus;
 import org.youguan.statistics.Reports;
+import org.youguan.workplans.Supervision;
+
+import jakarta.servlet.http.Cookie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -77,7 +86,7 @@ class HomePagesIntegrationTest {
 	static final byte[] PDF = PdfFiles.blankPage();
 
 	@Autowired
-	org.youguan.audit.AuditTrail audit;
+	AuditTrail audit;
 
 	@Autowired
 	MockMvc mvc;
@@ -107,7 +116,7 @@ class HomePagesIntegrationTest {
 	UserDirectory directory;
 
 	@Autowired
-	org.youguan.workplans.Supervision supervision;
+	Supervision supervision;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -221,7 +230,7 @@ class HomePagesIntegrationTest {
 		String done = home.substring(home.indexOf("id=\"my-done\""));
 		assertThat(done).contains("href=\"/filing/" + filing + "\"");
 
-		procedure.reject(WUZHONG, filed.id(), org.youguan.complaints.AcceptanceCondition.OUT_OF_SCOPE, "测试：不属于申诉范围");
+		procedure.reject(WUZHONG, filed.id(), AcceptanceCondition.OUT_OF_SCOPE, "测试：不属于申诉范围");
 		assertThat(queues(page(get("/"), clerk)).get("complaint.accept").count()).isEqualTo(complaintsBefore);
 	}
 
@@ -243,7 +252,7 @@ class HomePagesIntegrationTest {
 				jdbc.sql("UPDATE complaint SET step_due = :due WHERE id = :id").param("due", due).param("id", filed.id())
 					.update();
 				clock.advance(Duration.ofSeconds(21));
-				org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> audit.latestEventId() >= 0);
+				Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> audit.latestEventId() >= 0);
 				before = queues(page(get("/"), clerk)).get("complaint.accept");
 				jdbc.sql("UPDATE complaint SET step_due = :past WHERE id = :id")
 					.param("past", LocalDate.now(clock).minusDays(30)).param("id", filed.id()).update();
@@ -257,7 +266,7 @@ class HomePagesIntegrationTest {
 		finally {
 			jdbc.sql("UPDATE complaint SET step_due = :due WHERE id = :id").param("due", due).param("id", filed.id())
 				.update();
-			procedure.reject(WUZHONG, filed.id(), org.youguan.complaints.AcceptanceCondition.OUT_OF_SCOPE, "测试：不属于申诉范围");
+			procedure.reject(WUZHONG, filed.id(), AcceptanceCondition.OUT_OF_SCOPE, "测试：不属于申诉范围");
 		}
 		// an audited change anywhere is seen at once
 		assertThat(queues(page(get("/"), clerk)).get("complaint.accept").count()).isEqualTo(before.count() - 1);
@@ -269,7 +278,7 @@ class HomePagesIntegrationTest {
 		MockHttpSession colleague = SignIn.session(mvc, "wz.staff");
 		// the same user, scope and audit head within the memory's time: only the language differs
 		String chinese = page(get("/"), clerk);
-		String english = page(get("/").cookie(new jakarta.servlet.http.Cookie("youguan-lang", "en")), colleague);
+		String english = page(get("/").cookie(new Cookie("youguan-lang", "en")), colleague);
 		String chineseAgain = page(get("/"), clerk);
 		assertThat(cardTitles(chinese)).containsExactly("我的待办", "已办", "最近动态");
 		assertThat(cardTitles(english)).containsExactly("My to-do", "Done recently", "Recent activity");
@@ -282,7 +291,7 @@ class HomePagesIntegrationTest {
 
 	/** The titles of 工作台's inbox cards, in page order. */
 	static List<String> cardTitles(String html) {
-		List<String> titles = new java.util.ArrayList<>();
+		List<String> titles = new ArrayList<>();
 		for (String id : List.of("my-queues", "my-done")) {
 			int at = html.indexOf("id=\"" + id + "\"");
 			assertThat(at).as(id).isPositive();
@@ -341,7 +350,7 @@ class HomePagesIntegrationTest {
 			assertThat(replies.html()).contains(c.number()).contains(c.stepDue().toString().substring(5));
 			listed++;
 		}
-		assertThat(listed).isEqualTo(Math.min(replies.count(), org.youguan.org.WorkQueue.ITEMS));
+		assertThat(listed).isEqualTo(Math.min(replies.count(), WorkQueue.ITEMS));
 		Matcher filingItem = Pattern.compile("href=\"/enterprise/filings/(\\d+)\"").matcher(home);
 		while (filingItem.find()) {
 			assertThat(filings.get(own, Long.parseLong(filingItem.group(1))).enterpriseCreditCode())
@@ -391,7 +400,7 @@ class HomePagesIntegrationTest {
 		return queries.list(WUZHONG, new ComplaintQueries.Filter(status, null, null), ONE).total();
 	}
 
-	String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, MockHttpSession session)
+	String page(MockHttpServletRequestBuilder request, MockHttpSession session)
 			throws Exception {
 		if (session != null) {
 			request.session(session);

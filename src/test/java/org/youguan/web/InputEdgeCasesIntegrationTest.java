@@ -1,5 +1,6 @@
 package org.youguan.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,9 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,9 +30,11 @@ import org.youguan.SignIn;
 import org.youguan.TestImages;
 import org.youguan.documents.PdfFiles;
 import org.youguan.filing.OutletFilings;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.PageQuery;
+import org.youguan.platform.ChinaTime;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
 
@@ -269,15 +275,15 @@ class InputEdgeCasesIntegrationTest {
 		// the template's rows copied into a workbook as Excel writes one: text in shared strings, where U+0000 is
 		// written as _x0000_ and POI reads it back as the character itself
 		byte[] sheet;
-		try (var read = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template));
-				var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+		try (var read = new XSSFWorkbook(new ByteArrayInputStream(template));
+				var book = new XSSFWorkbook();
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			var copy = book.createSheet("末端网点");
 			for (int r = 0; r <= 1; r++) {
 				var from = read.getSheetAt(0).getRow(r);
 				var to = copy.createRow(r);
 				for (int c = 0; c < from.getLastCellNum(); c++) {
-					to.createCell(c).setCellValue(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(from.getCell(c)));
+					to.createCell(c).setCellValue(new DataFormatter().formatCellValue(from.getCell(c)));
 				}
 			}
 			copy.getRow(1).getCell(0).setCellValue("空字符_x0000_网点");
@@ -305,7 +311,7 @@ class InputEdgeCasesIntegrationTest {
 		MultiValueMap<String, String> form = outletForm(name, "2026-02-01");
 		form.remove("hasSignage");
 		mvc.perform(post("/registry/outlets/new").session(SignIn.session(mvc, "wz.staff")).with(csrf())
-			.param("creditCode", "91320506MA1ND7K3Q" + org.youguan.kernel.CreditCode.checkCharacter("91320506MA1ND7K3Q"))
+			.param("creditCode", "91320506MA1ND7K3Q" + CreditCode.checkCharacter("91320506MA1ND7K3Q"))
 			.params(form)).andExpect(redirectedUrlPattern("/registry/outlets/*"));
 		OutletView saved = outlet(name);
 		assertThat(saved.hasSignage()).isFalse();
@@ -338,7 +344,7 @@ class InputEdgeCasesIntegrationTest {
 	void aDateOfYearOneIsRefusedRatherThanStoredAsAnotherDay() throws Exception {
 		String name = "公元元年网点" + digits();
 		mvc.perform(post("/registry/outlets/new").session(SignIn.session(mvc, "wz.staff")).with(csrf())
-			.param("creditCode", "91320506MA1ND7K3Q" + org.youguan.kernel.CreditCode.checkCharacter("91320506MA1ND7K3Q"))
+			.param("creditCode", "91320506MA1ND7K3Q" + CreditCode.checkCharacter("91320506MA1ND7K3Q"))
 			.params(outletForm(name, "0001-01-01")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("开办日期应在1949-10-01至2099-12-31之间")));
@@ -497,7 +503,7 @@ class InputEdgeCasesIntegrationTest {
 	/** The workbook with an extra entry of {@code megabytes} MiB of zeros, deflated as tightly as possible. */
 	static byte[] withPadding(byte[] xlsx, int megabytes) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (var in = new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(new java.io.ByteArrayInputStream(xlsx),
+		try (var in = new ZipArchiveInputStream(new ByteArrayInputStream(xlsx),
 				"UTF-8", true, true); ZipOutputStream zip = new ZipOutputStream(out)) {
 			zip.setLevel(9);
 			for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
@@ -542,14 +548,14 @@ class InputEdgeCasesIntegrationTest {
 	}
 
 	static String complaintJson(String waybill) {
-		LocalDate today = LocalDate.now(org.youguan.platform.ChinaTime.ZONE);
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
 		return "{\"filerName\":\"测试\",\"phone\":\"13800138000\",\"filerRole\":\"SENDER\",\"region\":\"320506\",\"brand\":\"顺丰\","
 				+ "\"waybillNumber\":\"" + waybill + "\",\"postedOn\":\"" + today.minusDays(20) + "\",\"priorComplaint\":{\"date\":\""
 				+ today.minusDays(10) + "\",\"channel\":\"电话\"},\"category\":\"延误\",\"reason\":\"中转或运输延误\",\"description\":\"测试\"}";
 	}
 
 	static MultiValueMap<String, String> complaintForm(String waybill) {
-		LocalDate today = LocalDate.now(org.youguan.platform.ChinaTime.ZONE);
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("filerName", "测试");
 		form.add("phone", "13800138000");

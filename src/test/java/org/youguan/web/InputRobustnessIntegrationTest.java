@@ -6,28 +6,39 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +48,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ValueConstants;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -45,6 +57,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.kernel.Text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -58,7 +71,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Every request runs in a transaction that is rolled back, so nothing the walk does stays.
  */
 @IntegrationTest
-@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InputRobustnessIntegrationTest {
 
 	static final String NUL = "a\u0000b";
@@ -155,7 +168,7 @@ class InputRobustnessIntegrationTest {
 	final Set<String> visited = new LinkedHashSet<>();
 
 	/** A form as a page shows it: where it posts, its fields filled in as shown, and who saw it. */
-	record Form(Endpoint endpoint, String action, boolean multipart, List<org.jsoup.nodes.Element> fields,
+	record Form(Endpoint endpoint, String action, boolean multipart, List<Element> fields,
 			List<Map.Entry<String, String>> data, Caller caller) {
 	}
 
@@ -193,9 +206,9 @@ class InputRobustnessIntegrationTest {
 	void post(Form form) throws Exception {
 		List<String> failures = new ArrayList<>();
 		Set<String> done = new LinkedHashSet<>();
-		for (org.jsoup.nodes.Element field : form.fields()) {
+		for (Element field : form.fields()) {
 			String name = field.attr("name");
-			String type = field.tagName().equals("input") ? field.attr("type").toLowerCase(java.util.Locale.ROOT) : field.tagName();
+			String type = field.tagName().equals("input") ? field.attr("type").toLowerCase(Locale.ROOT) : field.tagName();
 			if (name.isEmpty() || name.equals("_csrf") || type.equals("file") || type.equals("submit") || type.equals("hidden")
 					|| !done.add(name + "|" + type)) {
 				continue;
@@ -215,7 +228,7 @@ class InputRobustnessIntegrationTest {
 				values.add("99999999999999999999");
 			}
 			for (String value : values) {
-				org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> b = form.multipart()
+				AbstractMockHttpServletRequestBuilder<?> b = form.multipart()
 						? MockMvcRequestBuilders.multipart(form.action()) : MockMvcRequestBuilders.post(form.action());
 				authenticate(b, form.caller(), false);
 				b.with(csrf());
@@ -254,7 +267,7 @@ class InputRobustnessIntegrationTest {
 			Class<?> body = null;
 			boolean multipart = false;
 			for (MethodParameter p : handler.getMethodParameters()) {
-				p.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+				p.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
 				Class<?> type = p.getParameterType();
 				RequestParam rp = p.getParameterAnnotation(RequestParam.class);
 				RequestHeader rh = p.getParameterAnnotation(RequestHeader.class);
@@ -274,8 +287,8 @@ class InputRobustnessIntegrationTest {
 				else if (rp != null) {
 					if (!Map.class.isAssignableFrom(type)) {
 						params.add(new Param(!rp.name().isEmpty() ? rp.name() : !rp.value().isEmpty() ? rp.value() : p.getParameterName(),
-								type, rp.required() && rp.defaultValue().equals(org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE)
-										&& type != java.util.Optional.class));
+								type, rp.required() && rp.defaultValue().equals(ValueConstants.DEFAULT_NONE)
+										&& type != Optional.class));
 					}
 				}
 				else if (type.isRecord() && (p.hasParameterAnnotation(ModelAttribute.class)
@@ -299,7 +312,7 @@ class InputRobustnessIntegrationTest {
 				}
 			}
 		}
-		result.sort(java.util.Comparator.comparing(Endpoint::toString));
+		result.sort(Comparator.comparing(Endpoint::toString));
 		return result;
 	}
 
@@ -356,7 +369,7 @@ class InputRobustnessIntegrationTest {
 	}
 
 	void forms(String html, Caller caller) {
-		for (org.jsoup.nodes.Element f : org.jsoup.Jsoup.parse(html).select("form[method=post]")) {
+		for (Element f : Jsoup.parse(html).select("form[method=post]")) {
 			String action = f.attr("action");
 			if (!action.startsWith("/") || action.startsWith("/logout")) {
 				continue;
@@ -366,22 +379,22 @@ class InputRobustnessIntegrationTest {
 				.filter(e -> e.method().equals("POST") && e.path().matches(PathContainer.parsePath(path)))
 				.findFirst()
 				.ifPresent(e -> forms.computeIfAbsent(e.toString(), k -> new Form(e, path,
-						f.attr("enctype").toLowerCase(java.util.Locale.ROOT).contains("multipart"),
+						f.attr("enctype").toLowerCase(Locale.ROOT).contains("multipart"),
 						f.select("input, textarea, select"), formData(f), caller)));
 		}
 	}
 
 	/** What the browser would send for the form as shown: filled inputs, ticked boxes, chosen options, text areas. */
-	static List<Map.Entry<String, String>> formData(org.jsoup.nodes.Element form) {
+	static List<Map.Entry<String, String>> formData(Element form) {
 		List<Map.Entry<String, String>> data = new ArrayList<>();
-		for (org.jsoup.nodes.Element el : form.select("input, textarea, select")) {
+		for (Element el : form.select("input, textarea, select")) {
 			String name = el.attr("name");
 			if (name.isEmpty() || el.hasAttr("disabled")) {
 				continue;
 			}
-			String type = el.attr("type").toLowerCase(java.util.Locale.ROOT);
+			String type = el.attr("type").toLowerCase(Locale.ROOT);
 			if (el.tagName().equals("select")) {
-				org.jsoup.nodes.Element chosen = el.selectFirst("option[selected]");
+				Element chosen = el.selectFirst("option[selected]");
 				if (chosen == null) {
 					chosen = el.selectFirst("option");
 				}
@@ -603,7 +616,7 @@ class InputRobustnessIntegrationTest {
 			else if (Map.class.isAssignableFrom(t)) {
 				out.append("{}");
 			}
-			else if (java.util.Collection.class.isAssignableFrom(t) && !target.isEmpty()) {
+			else if (Collection.class.isAssignableFrom(t) && !target.isEmpty()) {
 				// an empty list, so that a field after it is the one the body gets wrong (the probe body that finds the
 				// endpoint's caller, target "", keeps "x" there: refused as 400, it shows who is admitted)
 				out.append("[]");
@@ -638,7 +651,7 @@ class InputRobustnessIntegrationTest {
 	}
 
 	void expectRefusal(Endpoint e, String path, Caller caller, String field,
-			java.util.function.UnaryOperator<MockHttpServletRequestBuilder> bad, String what, List<String> failures)
+			UnaryOperator<MockHttpServletRequestBuilder> bad, String what, List<String> failures)
 			throws Exception {
 		MockHttpServletResponse r = perform(bad.apply(request(e.method(), path, caller, e.api())));
 		if (r.getStatus() != 400 || !names(r, field)) {
@@ -658,7 +671,7 @@ class InputRobustnessIntegrationTest {
 	/** Whether a 400 names the field: in the problem's errors, the error page's message or its list. */
 	static boolean names(MockHttpServletResponse r, String field) throws Exception {
 		String body = r.getContentAsString(StandardCharsets.UTF_8);
-		String printable = org.youguan.kernel.Text.printable(field);
+		String printable = Text.printable(field);
 		// a page refused through FormSteps names it as the form marks it: data-field on the error beside the input
 		return body.contains("\"field\":\"" + printable + "\"") || body.contains("\"field\":\"" + printable + ".")
 				|| body.contains("data-field=\"" + printable + "\"")
@@ -726,7 +739,7 @@ class InputRobustnessIntegrationTest {
 	}
 
 	MockHttpServletRequestBuilder request(String method, String path, Caller caller, boolean api) throws Exception {
-		MockHttpServletRequestBuilder b = MockMvcRequestBuilders.request(org.springframework.http.HttpMethod.valueOf(method), path);
+		MockHttpServletRequestBuilder b = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path);
 		authenticate(b, caller, api);
 		if (!method.equals("GET")) {
 			b.with(csrf());
@@ -734,7 +747,7 @@ class InputRobustnessIntegrationTest {
 		return b;
 	}
 
-	void authenticate(org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> b, Caller caller,
+	void authenticate(AbstractMockHttpServletRequestBuilder<?> b, Caller caller,
 			boolean api) throws Exception {
 		int n = clients.incrementAndGet();
 		b.with(r -> {
@@ -761,7 +774,7 @@ class InputRobustnessIntegrationTest {
 	}
 
 	/** Performs the request in a transaction that is rolled back; a failure escaping MockMvc counts as a 500. */
-	MockHttpServletResponse perform(org.springframework.test.web.servlet.RequestBuilder b) {
+	MockHttpServletResponse perform(RequestBuilder b) {
 		return tx.execute(status -> {
 			status.setRollbackOnly();
 			try {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,7 +42,7 @@ class OutletFilingBrowserTest extends BrowserTest {
 		chooseRegion("regionCode", "STREET", "长桥街道");
 		type("address", "江苏省苏州市吴中区长桥街道浏览器路1号");
 		// a date input's typing format depends on the browser's locale: set the ISO value directly
-		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
 				browser.findElement(By.id("openedOn")), LocalDate.now(BrowserTest.CHINA).minusDays(3).toString());
 		type("storageArea", "45");
 		type("managerName", "测试负责人");

@@ -3,6 +3,7 @@ package org.youguan.web;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -110,7 +111,7 @@ class RegionPickerBrowserTest extends BrowserTest {
 		chooseRegion("region", "COUNTY", "吴中区");
 		Browser.screenshot(browser, "region-picker-analysis-filter");
 		click(By.cssSelector("form[action='/statistics'] button[type='submit']:not([name])"));
-		waiting().until(ExpectedConditions.textMatches(By.id("stat-headline"), java.util.regex.Pattern.compile("(?s).*吴中区.*")));
+		waiting().until(ExpectedConditions.textMatches(By.id("stat-headline"), Pattern.compile("(?s).*吴中区.*")));
 
 		browser.get(url("/complaints/figures"));
 		chooseRegion("region", "COUNTY", "相城区");

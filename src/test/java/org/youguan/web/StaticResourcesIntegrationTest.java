@@ -5,8 +5,12 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -49,14 +53,14 @@ class StaticResourcesIntegrationTest {
 	}
 
 	@Autowired
-	java.util.List<org.springframework.boot.web.servlet.FilterRegistrationBean<?>> filters;
+	List<FilterRegistrationBean<?>> filters;
 
 	/** One link encoder, the one that looks static paths up only (Spring Boot's, which matched every link, backs off). */
 	@Test
 	void onlyLinksUnderTheStaticPathsAreLookedUp() {
 		assertThat(filters.stream()
-			.map(org.springframework.boot.web.servlet.FilterRegistrationBean::getFilter)
-			.filter(f -> f instanceof org.springframework.web.servlet.resource.ResourceUrlEncodingFilter)
+			.map(FilterRegistrationBean::getFilter)
+			.filter(f -> f instanceof ResourceUrlEncodingFilter)
 			.toList()).singleElement().isInstanceOf(StaticLinkEncodingFilter.class);
 		assertThat(StaticLinkEncodingFilter.isStatic("/webjars/htmx.org/dist/htmx.min.js")).isTrue();
 		assertThat(StaticLinkEncodingFilter.isStatic("/css/youguan.css")).isTrue();

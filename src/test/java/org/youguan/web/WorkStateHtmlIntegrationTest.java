@@ -2,6 +2,7 @@ package org.youguan.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +70,7 @@ class WorkStateHtmlIntegrationTest {
 						request.setQueryString(query);
 						RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
 						LocaleContextHolder.setLocale(locale);
-						Map<String, Object> model = new java.util.HashMap<>();
+						Map<String, Object> model = new HashMap<>();
 						model.put("listUrl", new ListUrls());
 						model.put("state", state);
 						String template = FormerMarkup.render(FORMER, model, request, messages, locale);

@@ -1,9 +1,13 @@
 package org.youguan.workplans;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,8 +80,8 @@ class WorkPlanPagesIntegrationTest {
 			.param("dueOn", "明年"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("data-form=\"task-form\"")))
-			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page);
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		Document doc = Jsoup.parse(page);
 		assertThat(doc.selectFirst("#task-form textarea[name=text]").wholeText()).isEqualTo("回填的任务内容");
 		assertThat(doc.selectFirst("#task-form input[name=dueOn]").attr("value")).isEqualTo("明年");
 	}
@@ -128,7 +132,7 @@ class WorkPlanPagesIntegrationTest {
 			.andExpect(content().string(containsString("滞后")));
 		mvc.perform(get("/workplans/tasks/" + taskId).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
 		mvc.perform(get("/workplans").session(SignIn.session(mvc, "xc.staff"))).andExpect(content().string(
-				org.hamcrest.Matchers.not(containsString(location))));
+				Matchers.not(containsString(location))));
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.TestImages;
 import org.youguan.documents.Attachment;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -251,7 +252,7 @@ class WorkPlanSupervisionIntegrationTest {
 		long plan = save(2037);
 		long task = task(plan, 4).id();
 		MockHttpSession market = SignIn.session(mvc, "sz.market");
-		byte[] png = org.youguan.TestImages.png(4, 3);
+		byte[] png = TestImages.png(4, 3);
 		mvc.perform(multipart("/workplans/tasks/" + task + "/progress").file(new MockMultipartFile("attachments", "假图片.png",
 				"image/png", "not an image".getBytes())).param("text", "不应保存").param("percent", "20").session(market).with(csrf()))
 			.andExpect(redirectedUrl("/workplans/tasks/" + task));
@@ -278,7 +279,7 @@ class WorkPlanSupervisionIntegrationTest {
 		long plan = save(2038);
 		long task = task(plan, 4).id();
 		MockHttpSession market = SignIn.session(mvc, "sz.market");
-		byte[] png = org.youguan.TestImages.png(4, 3);
+		byte[] png = TestImages.png(4, 3);
 		// 150 % is refused; the good photo is held for the form's draft, the fake one refused with the percentage
 		var refused = mvc.perform(multipart("/workplans/tasks/" + task + "/progress")
 				.file(new MockMultipartFile("attachments", "现场照片.png", "image/png", png))
@@ -326,7 +327,7 @@ class WorkPlanSupervisionIntegrationTest {
 		long task = task(plan, 4).id();
 		MockHttpSession market = SignIn.session(mvc, "sz.market");
 		String draft = (String) mvc.perform(multipart("/workplans/tasks/" + task + "/progress")
-				.file(new MockMultipartFile("attachments", "错传.png", "image/png", org.youguan.TestImages.png(4, 3)))
+				.file(new MockMultipartFile("attachments", "错传.png", "image/png", TestImages.png(4, 3)))
 				.param("text", "").param("percent", "10").session(market).with(csrf()))
 			.andReturn().getFlashMap().get("draft");
 		long held = progress.held(Progress.draft(draft, user("sz.market"))).get(0).id();

@@ -2,6 +2,7 @@ package org.youguan.safety.internal;
 
 import java.nio.ByteBuffer;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -387,7 +388,7 @@ class WaybillClaims {
 			n = jdbc.update("""
 					DELETE FROM safety_waybill_claim WHERE ctid IN (
 					    SELECT ctid FROM safety_waybill_claim WHERE accepted_day < ? LIMIT 50000)""",
-					java.sql.Date.valueOf(earliest));
+					Date.valueOf(earliest));
 			deleted += n;
 		}
 		while (n > 0);

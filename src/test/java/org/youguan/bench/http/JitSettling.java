@@ -2,6 +2,7 @@ package org.youguan.bench.http;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -53,7 +54,7 @@ final class JitSettling {
 			// the instant lets a flight recording of the run be cut into the phases (the next phase starts now)
 			System.out.printf(Locale.ROOT, "BENCH JIT %s before %s after %.0f s (compilation +%d ms in the last second) at %s%n",
 					timedOut && quietSeconds < 2 ? "still compiling" : "settled", name, (now - started) / 1e9, grew,
-					java.time.Instant.now());
+					Instant.now());
 			return false;
 		}
 		return true;

@@ -1,6 +1,7 @@
 package org.youguan.bench.http;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -83,7 +84,7 @@ final class JitUnderLoad {
 				over = true;
 				System.out.printf(Locale.ROOT, "BENCH JIT under load: %s %s after %.0f s, %d rounds, compilation +%d ms in "
 						+ "all, +%d ms in the last round at %s%n", name, quiet ? "settled" : "still compiling",
-						(now - started) / 1e9, rounds, compileMs - startCompileMs, grew, java.time.Instant.now());
+						(now - started) / 1e9, rounds, compileMs - startCompileMs, grew, Instant.now());
 				return false;
 			}
 			return true;

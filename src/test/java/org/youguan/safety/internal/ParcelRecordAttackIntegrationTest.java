@@ -1,12 +1,18 @@
 package org.youguan.safety.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +23,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.UserDirectory;
 import org.youguan.registry.EnterpriseType;
@@ -91,7 +98,7 @@ class ParcelRecordAttackIntegrationTest {
 		references.forget();
 	}
 
-	static String line(String waybill, java.time.Instant at) {
+	static String line(String waybill, Instant at) {
 		return ParcelRecordsIntegrationTest.line(waybill, "320506", at) + "\n";
 	}
 
@@ -149,7 +156,7 @@ class ParcelRecordAttackIntegrationTest {
 
 	@Test
 	void aWaybillCountsOnceAcrossBatchesAndARepeatedBatchStillAnswersItsFirstAnswer() throws Exception {
-		java.time.Instant at = clock.instant().minusSeconds(3600);
+		Instant at = clock.instant().minusSeconds(3600);
 		String w1 = "SFW" + run + "1";
 		String w2 = "SFW" + run + "2";
 		String w3 = "SFW" + run + "3";
@@ -223,7 +230,7 @@ class ParcelRecordAttackIntegrationTest {
 
 	@Test
 	void anUploadThatFailedAfterClaimingReleasesItsWaybillsToAnotherBatch() {
-		java.time.Instant at = clock.instant().minusSeconds(3 * 3600);
+		Instant at = clock.instant().minusSeconds(3 * 3600);
 		StringBuilder body = new StringBuilder();
 		for (int i = 0; i < 6_000; i++) {
 			body.append(line("SFR" + run + "-" + i, at.plusSeconds(i)));
@@ -232,9 +239,9 @@ class ParcelRecordAttackIntegrationTest {
 		long before = parcels();
 		// the connection breaks after the first chunk of 5,000 claimed its waybills: the attempt is given up
 		String failed = "given-up-" + run;
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingest.ingest(shunfeng, failed, ParcelIngest.Format.NDJSON,
+		Assertions.assertThatThrownBy(() -> ingest.ingest(shunfeng, failed, ParcelIngest.Format.NDJSON,
 				new ParcelRecordsIntegrationTest.Failing(new ByteArrayInputStream(bytes), bytes.length * 11L / 12)))
-			.isInstanceOf(org.youguan.kernel.InvalidValueException.class);
+			.isInstanceOf(InvalidValueException.class);
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_waybill_claim c JOIN safety_parcel_batch b ON b.ref = c.batch_ref "
 				+ "WHERE b.enterprise_id = :e AND b.batch_id = :b").param("e", shunfeng.id()).param("b", failed)
 			.query(Long.class).single()).as("the failed attempt had claimed its first chunk").isEqualTo(5_000);
@@ -253,7 +260,7 @@ class ParcelRecordAttackIntegrationTest {
 	 */
 	@Test
 	void aBatchBeyondTheLineCapIsRefusedWholeAndCanBeSentAgainSmaller() throws Exception {
-		java.time.Instant at = clock.instant().minus(java.time.Duration.ofMinutes(30));
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
 		String batch = "cap-" + run;
 		String records = line("SFCAP" + run + "1", at) + line("SFCAP" + run + "2", at);
 		long before = parcels();
@@ -276,7 +283,7 @@ class ParcelRecordAttackIntegrationTest {
 	/** "SF1" and " sf1" are one waybill, in one batch and across batches. */
 	@Test
 	void waybillNumbersDifferingOnlyByCaseOrSurroundingSpaceCountOnce() {
-		java.time.Instant at = clock.instant().minus(java.time.Duration.ofMinutes(30));
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
 		String w = "SFCASE" + run.toUpperCase();
 		ParcelBatchAnswer first = upload("case-a-" + run, line(w, at) + line(" " + w.toLowerCase() + "\u3000", at));
 		assertThat(first.accepted()).isEqualTo(1);
@@ -295,7 +302,7 @@ class ParcelRecordAttackIntegrationTest {
 	 */
 	@Test
 	void theFirstLineOfAWaybillInABatchWinsWhateverItsProvince() {
-		java.time.Instant at = clock.instant().minus(java.time.Duration.ofMinutes(30));
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
 		String w = "SFPROV" + run;
 		String body = ParcelRecordsIntegrationTest.line("SFPROVA" + run, "110105", at) + "\n"
 				+ ParcelRecordsIntegrationTest.line(w, "320506", at) + "\n"
@@ -317,15 +324,15 @@ class ParcelRecordAttackIntegrationTest {
 			.param("e", shunfeng.id()).param("r", county).query(Long.class).single();
 	}
 
-	static byte[] gzip(String text) throws java.io.IOException {
-		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-		try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+	static byte[] gzip(String text) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
 			gz.write(text.getBytes(StandardCharsets.UTF_8));
 		}
 		return bytes.toByteArray();
 	}
 
-	static java.time.Instant china(int year, int month, int day, int hour, int minute) {
+	static Instant china(int year, int month, int day, int hour, int minute) {
 		return LocalDateTime.of(year, month, day, hour, minute).atZone(ParcelRecord.CHINA).toInstant();
 	}
 }

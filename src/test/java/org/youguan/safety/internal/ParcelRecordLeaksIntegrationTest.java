@@ -1,6 +1,7 @@
 package org.youguan.safety.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -286,8 +288,8 @@ class ParcelRecordLeaksIntegrationTest {
 			.contentType("application/x-ndjson").content(body))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.accepted").value(1));
-		java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
-		try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+		ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+		try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
 			gz.write(body.getBytes(StandardCharsets.UTF_8));
 		}
 		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)

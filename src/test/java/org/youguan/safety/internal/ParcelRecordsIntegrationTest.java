@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,14 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +32,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
@@ -43,6 +49,8 @@ import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
 import org.youguan.safety.ParcelRecord;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,7 +96,7 @@ class ParcelRecordsIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+	JdbcTemplate jdbcTemplate;
 
 	@Autowired
 	UserDirectory users;
@@ -170,7 +178,7 @@ class ParcelRecordsIntegrationTest {
 	/** The Parquet file keeps the instant a parcel was accepted at to the microsecond (the column's precision). */
 	@Test
 	void theAcceptedAtInstantIsStoredToTheMicrosecond() throws Exception {
-		Instant at = clock.instant().minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+		Instant at = clock.instant().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS)
 			.plusNanos(123_456_789);
 		String waybill = "AT" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "micros-" + UUID.randomUUID())
@@ -488,11 +496,11 @@ class ParcelRecordsIntegrationTest {
 	@Test
 	void anUploadStreamingInHoldsNoDatabaseConnection() throws Exception {
 		Instant at = clock.instant().minus(Duration.ofMinutes(30));
-		java.util.concurrent.CountDownLatch halfway = new java.util.concurrent.CountDownLatch(1);
-		java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+		CountDownLatch halfway = new CountDownLatch(1);
+		CountDownLatch go = new CountDownLatch(1);
 		byte[] first = (line("SFH1", "320506", at) + "\n").getBytes(StandardCharsets.UTF_8);
 		byte[] second = (line("SFH2", "320506", at) + "\n").getBytes(StandardCharsets.UTF_8);
-		InputStream slow = new java.io.SequenceInputStream(new ByteArrayInputStream(first), new InputStream() {
+		InputStream slow = new SequenceInputStream(new ByteArrayInputStream(first), new InputStream() {
 			boolean waited;
 
 			int i;
@@ -531,7 +539,7 @@ class ParcelRecordsIntegrationTest {
 	}
 
 	@Autowired
-	com.zaxxer.hikari.HikariDataSource hikari;
+	HikariDataSource hikari;
 
 	/** The batch's Parquet files under the records' root. */
 	List<Path> files(String batch) throws IOException {
@@ -551,8 +559,8 @@ class ParcelRecordsIntegrationTest {
 
 	/** A validator of an enterprise (counties 320506 and 110105, no outlet or machine) as the ingest path builds it. */
 	static ParcelValidator validator(long enterprise, Pseudonyms pseudonyms, Instant now) {
-		return new ParcelValidator(enterprise, java.util.Set.of("320506", "110105"), java.util.Map.of(), java.util.Set.of(),
-				java.util.Map.of(), pseudonyms, now, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+		return new ParcelValidator(enterprise, Set.of("320506", "110105"), Map.of(), Set.of(),
+				Map.of(), pseudonyms, now, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
 	}
 
 	@Autowired
@@ -651,7 +659,7 @@ class ParcelRecordsIntegrationTest {
 	}
 
 	@Autowired
-	org.springframework.context.ApplicationContext context;
+	ApplicationContext context;
 
 	/** NDJSON lines over several hours, counties of two provinces, outlets and methods. */
 	String lines(int n, int seed) {

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.youguan.kernel.Masking;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.RealNameMethod;
 import org.youguan.safety.SenderIdType;
@@ -94,9 +96,9 @@ class ParcelValidatorTest {
 				"139 1234 567", "110105 19491231 002X", "11010519491231002x", "110105491231002", "320505 320506 320507",
 				"电话13912345678", "0512-6789-1234-801", "２０２６年１２月", "12345678901", "1234567890１", "信件" };
 		for (String t : texts) {
-			assertThat(ParcelValidator.personal(t)).as(t).isEqualTo(org.youguan.kernel.Masking.holdsPersonalNumber(t));
+			assertThat(ParcelValidator.personal(t)).as(t).isEqualTo(Masking.holdsPersonalNumber(t));
 		}
-		java.util.Random random = new java.util.Random(17);
+		Random random = new Random(17);
 		String alphabet = "0123456789０１２３４５６７８９ -Xx　A件";
 		for (int k = 0; k < 20_000; k++) {
 			StringBuilder b = new StringBuilder();
@@ -104,7 +106,7 @@ class ParcelValidatorTest {
 				b.append(alphabet.charAt(random.nextInt(alphabet.length())));
 			}
 			String t = b.toString();
-			assertThat(ParcelValidator.personal(t)).as(t).isEqualTo(org.youguan.kernel.Masking.holdsPersonalNumber(t));
+			assertThat(ParcelValidator.personal(t)).as(t).isEqualTo(Masking.holdsPersonalNumber(t));
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.youguan.statistics.internal;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.youguan.documents.TypedWorkbook;
 import org.youguan.kernel.FieldError;
@@ -51,8 +52,8 @@ class ReportSheetsTest {
 			.row(List.of(REVENUE.code(), REVENUE.name(), "万元", "约两千", "", ""));
 		assertThatThrownBy(() -> ReportSheets.read(sheet.bytes(), FORM)).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("第2行“本期数值”", "cell-error"),
-						org.assertj.core.groups.Tuple.tuple("第3行“本期数值”", "number")));
+				.containsExactly(Tuple.tuple("第2行“本期数值”", "cell-error"),
+						Tuple.tuple("第3行“本期数值”", "number")));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import org.youguan.kernel.FieldError;
@@ -81,7 +82,7 @@ class StatisticsRulesTest {
 	@Test
 	void everyEnteredIndicatorIsRequiredButDerivedOnesAreComputed() {
 		assertThat(check(values(null, "20", "99", "1"), List.of(), Map.of())).extracting(FieldError::field, FieldError::rule)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("values.a", "required"));
+			.containsExactly(Tuple.tuple("values.a", "required"));
 		assertThat(ReportChecks.withDerived(FORM, Map.of("a", BigDecimal.ONE, "b", BigDecimal.TEN)).get("total"))
 			.isEqualByComparingTo("11");
 	}
@@ -89,9 +90,9 @@ class StatisticsRulesTest {
 	@Test
 	void valuesAreNonNegativeWholeWhereCountedAndRatesAtMostAHundred() {
 		assertThat(check(values("-1", "2.5", "100.01", "-0.5"), List.of(), Map.of())).extracting(FieldError::field, FieldError::rule)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("values.a", "non-negative"),
-					org.assertj.core.groups.Tuple.tuple("values.b", "integer"), org.assertj.core.groups.Tuple.tuple("values.rate", "rate"),
-					org.assertj.core.groups.Tuple.tuple("values.money", "non-negative"));
+			.containsExactlyInAnyOrder(Tuple.tuple("values.a", "non-negative"),
+					Tuple.tuple("values.b", "integer"), Tuple.tuple("values.rate", "rate"),
+					Tuple.tuple("values.money", "non-negative"));
 		assertThat(check(values("0", "20.000", "100", "0"), List.of(), Map.of())).isEmpty();
 	}
 
@@ -100,7 +101,7 @@ class StatisticsRulesTest {
 		var rule = new ReportChecks.Rule("parts", "total", "=", "money", "合计应等于金额");
 		assertThat(check(values("10", "20", "50", "30"), List.of(rule), Map.of())).isEmpty();
 		assertThat(check(values("10", "20", "50", "31"), List.of(rule), Map.of())).extracting(FieldError::rule, FieldError::message)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("rule:parts", "合计应等于金额"));
+			.containsExactly(Tuple.tuple("rule:parts", "合计应等于金额"));
 		var atMost = new ReportChecks.Rule("cap", "a", "<=", "b", "a不应超过b");
 		assertThat(check(values("30", "20", "50", "1"), List.of(atMost), Map.of())).extracting(FieldError::field).containsExactly("values.a");
 	}

@@ -1,6 +1,7 @@
 package org.youguan.safety.internal.ledgers;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -175,7 +176,7 @@ class Corrections {
 		if (value == null) {
 			return null;
 		}
-		if (value instanceof java.sql.Date d) {
+		if (value instanceof Date d) {
 			return d.toLocalDate().toString();
 		}
 		if (value instanceof Timestamp t) {

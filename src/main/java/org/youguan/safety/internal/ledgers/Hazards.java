@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -428,7 +429,7 @@ public class Hazards {
 	 * The constant named by its code (any case) or by its Chinese label, as an API caller may send either; null when
 	 * blank or neither.
 	 */
-	static <E extends Enum<E>> E parse(Class<E> type, String name, java.util.function.Function<E, String> label) {
+	static <E extends Enum<E>> E parse(Class<E> type, String name, Function<E, String> label) {
 		if (name == null || name.isBlank()) {
 			return null;
 		}

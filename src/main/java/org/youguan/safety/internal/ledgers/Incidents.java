@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -143,8 +145,8 @@ public class Incidents {
 		IncidentKind kind = Hazards.parse(IncidentKind.class, data.kind(), IncidentKind::label);
 		v.require("kind", kind != null, "dictionary", "类别应为生产安全事故（ACCIDENT）或突发事件（EMERGENCY）");
 		IncidentLevel level = Hazards.parse(IncidentLevel.class, data.level(), IncidentLevel::label);
-		v.require("level", level != null, "dictionary", "等级应为" + java.util.Arrays.stream(IncidentLevel.values())
-			.map(l -> l.label() + "（" + l.name() + "）").collect(java.util.stream.Collectors.joining("、")));
+		v.require("level", level != null, "dictionary", "等级应为" + Arrays.stream(IncidentLevel.values())
+			.map(l -> l.label() + "（" + l.name() + "）").collect(Collectors.joining("、")));
 		String description = Hazards.clean(data.description());
 		v.required("description", "事件经过", description).maxLength("description", "事件经过", description, 1000);
 		boolean byEnterprise = scope.kind() == DataScope.Kind.ENTERPRISE;

@@ -2,6 +2,7 @@ package org.youguan.safety.internal.rates;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -27,7 +28,7 @@ final class RateQueries {
 
 	/** The columns with the line's enterprise after the name (lines by outlet: each enterprise has its own outlets). */
 	static List<Column<SafetyRates.Line>> withEnterprise(Map<Long, String> names) {
-		List<Column<SafetyRates.Line>> columns = new java.util.ArrayList<>(COLUMNS);
+		List<Column<SafetyRates.Line>> columns = new ArrayList<>(COLUMNS);
 		columns.add(2, Column.of("企业", l -> l.enterpriseId() == null ? null : names.get(l.enterpriseId()), 30));
 		return List.copyOf(columns);
 	}

@@ -106,7 +106,7 @@ class KafkaScaleOutIntegrationTest {
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/safety").target("150").load().migrate();
 		jdbc = JdbcClient.create(dataSource);
 		try (var in = KafkaScaleOutIntegrationTest.class.getResourceAsStream("/db/migration/safety/V170__safety_parcel_day.sql")) {
-			jdbc.sql(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).update();
+			jdbc.sql(new String(in.readAllBytes(), StandardCharsets.UTF_8)).update();
 		}
 	}
 

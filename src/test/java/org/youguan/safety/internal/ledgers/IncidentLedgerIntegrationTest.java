@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -191,7 +192,7 @@ class IncidentLedgerIntegrationTest {
 			.content("{\"occurredAt\":\"" + occurred + "\",\"kind\":\"火灾\",\"level\":\"LARGER\",\"description\":\"未知类别\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("kind"))
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.allOf(containsString("突发事件"), containsString("EMERGENCY"))));
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.allOf(containsString("突发事件"), containsString("EMERGENCY"))));
 	}
 
 	/** An outlet id that is no number comes back as the form with its error, not the generic 400 page. */

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -95,7 +96,7 @@ class ResponsibilityLetterIntegrationTest {
 		mvc.perform(get("/api/v1/safety/letters?year=" + (year() + 5) + "&signed=false&size=200").header("Authorization", CITY))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(city))
-			.andExpect(jsonPath("$.items[*].id").value(everyItem(org.hamcrest.Matchers.nullValue())));
+			.andExpect(jsonPath("$.items[*].id").value(everyItem(Matchers.nullValue())));
 		String name = unsigned.items().get(0).enterpriseName();
 		mvc.perform(get("/safety/letters?signed=false").header("Authorization", CITY))
 			.andExpect(status().isOk())

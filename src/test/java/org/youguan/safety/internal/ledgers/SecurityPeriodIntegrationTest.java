@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -380,7 +381,7 @@ class SecurityPeriodIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'parcels')].message").value(hasItem("收寄量应在0至10亿件之间")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'screened')].message").value(hasItem("过机安检量不能为负数")))
-			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("-5之间"))));
+			.andExpect(content().string(Matchers.not(containsString("-5之间"))));
 		mvc.perform(post("/api/v1/safety/periods/" + id + "/reports").header("Authorization", SHUNFENG)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"day\":\"" + today() + "\",\"parcels\":100,\"screened\":101}"))
