@@ -227,8 +227,43 @@ public final class PdfFiles {
 				&& triggers.keySet().stream().anyMatch(k -> isUri(triggers.getDictionaryObject(k)));
 	}
 
+	/**
+	 * Whether {@code action} or an action it runs after itself (its /Next: one action or an array of them, followed to
+	 * any depth, each at most once) is a /URI.
+	 */
 	private static boolean isUri(COSBase action) {
-		return action instanceof COSDictionary a && COSName.URI.equals(a.getCOSName(COSName.S));
+		if (action == null) {
+			return false;
+		}
+		Deque<COSBase> next = new ArrayDeque<>();
+		Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		next.push(action);
+		while (!next.isEmpty()) {
+			COSBase a = next.pop();
+			if (a instanceof COSObject indirect) {
+				a = indirect.getObject();
+			}
+			if (a == null || !seen.add(a)) {
+				continue;
+			}
+			if (a instanceof COSArray actions) {
+				actions.forEach(each -> {
+					if (each != null) {
+						next.push(each);
+					}
+				});
+			}
+			else if (a instanceof COSDictionary d) {
+				if (COSName.URI.equals(d.getCOSName(COSName.S))) {
+					return true;
+				}
+				COSBase then = d.getDictionaryObject(COSName.NEXT);
+				if (then != null) {
+					next.push(then);
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

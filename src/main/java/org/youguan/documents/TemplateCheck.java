@@ -1,5 +1,6 @@
 package org.youguan.documents;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -294,18 +295,46 @@ final class TemplateCheck {
 
 	}
 
-	/** Hands every XML part under {@code word/} to {@code reader}; an unreadable one is refused as {@code docx}. */
+	/**
+	 * Hands every XML part of the package to {@code reader}, wherever it sits and whatever it is named: Word finds a
+	 * part through the relationships and takes its type from {@code [Content_Types].xml}, so a header at
+	 * {@code x/header1.xml} or {@code word/header1.XML} is read as one — a part counts as XML by its content (its first
+	 * character after a byte order mark and white space is {@code <}), not by its folder or name. An unreadable part is
+	 * refused as {@code docx}.
+	 */
 	private static void eachPart(String file, byte[] docx, PartReader reader) {
 		try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(docx), "UTF-8", true, true)) {
 			for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-				String name = entry.getName();
-				if (name.startsWith("word/") && name.endsWith(".xml")) {
-					reader.read(name, new NonClosing(zip));
+				if (entry.isDirectory()) {
+					continue;
+				}
+				BufferedInputStream part = new BufferedInputStream(new NonClosing(zip));
+				if (looksLikeXml(part)) {
+					reader.read(entry.getName(), part);
 				}
 			}
 		}
 		catch (IOException | XMLStreamException | RuntimeException ex) {
 			throw broken(file);
+		}
+	}
+
+	/** Whether the stream's first character after a byte order mark (UTF-8 or UTF-16, whose zero bytes are passed over) and white space is {@code <} (the stream left unread). */
+	private static boolean looksLikeXml(BufferedInputStream part) throws IOException {
+		part.mark(4096);
+		try {
+			for (int i = 0, b = part.read(); b >= 0 && i < 4096; i++, b = part.read()) {
+				if (b == '<') {
+					return true;
+				}
+				if (!(b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB || b == 0xBF || b == 0xFE || b == 0xFF || b == 0)) {
+					return false;
+				}
+			}
+			return false;
+		}
+		finally {
+			part.reset();
 		}
 	}
 

@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -276,6 +279,42 @@ class DocumentTemplatesIntegrationTest {
 				new Refused(deletedField("body", " ＩＮＣＬＵＤＥＴ\u2060ＥＸＴ \"http://example.com/a.docx\" "), "INCLUDETEXT（正文）")));
 		assertThat(templates.entry(KEY).replaced()).isFalse();
 		upload(admin, "回执.docx", withField("footer", false, false, " Ｐ\u200BＡＧＥ ")).andExpect(status().is3xxRedirection());
+	}
+
+	/**
+	 * A header part moved out of {@code word/} or named {@code .XML} — Word finds it through the relationships and
+	 * the content types whatever its folder or name — is checked like one under {@code word/}: its fetching field is
+	 * refused.
+	 */
+	@Test
+	void aFieldInAPartOutsideWordOrNamedInCapitalsIsRefused() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		byte[] header = withField("header", true, false, " INCLUDEPICTURE \"http://example.com/a.png\" ");
+		refusedNamingTheField(admin, List.of(new Refused(movedPart(header, "word/header1.xml", "x/header1.xml"), "INCLUDEPICTURE（页眉）"),
+				new Refused(movedPart(header, "word/header1.xml", "word/header1.XML"), "INCLUDEPICTURE（页眉）")));
+		assertThat(templates.entry(KEY).replaced()).isFalse();
+	}
+
+	/** The package with the part {@code from} at {@code to}, its relationship target and content type following it. */
+	static byte[] movedPart(byte[] docx, String from, String to) throws Exception {
+		String target = to.startsWith("word/") ? to.substring("word/".length()) : "../" + to;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx)); ZipOutputStream zip = new ZipOutputStream(out)) {
+			for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				byte[] bytes = in.readAllBytes();
+				String name = e.getName().equals(from) ? to : e.getName();
+				if (name.equals("word/_rels/document.xml.rels") || name.equals("[Content_Types].xml")) {
+					String xml = new String(bytes, StandardCharsets.UTF_8)
+						.replace("Target=\"" + from.substring("word/".length()) + "\"", "Target=\"" + target + "\"")
+						.replace("PartName=\"/" + from + "\"", "PartName=\"/" + to + "\"");
+					bytes = xml.getBytes(StandardCharsets.UTF_8);
+				}
+				zip.putNextEntry(new ZipEntry(name));
+				zip.write(bytes);
+				zip.closeEntry();
+			}
+		}
+		return out.toByteArray();
 	}
 
 	/**

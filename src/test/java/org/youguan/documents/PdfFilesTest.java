@@ -131,7 +131,12 @@ class PdfFilesTest {
 						"5 0 obj<</Title(x)/Parent 4 0 R/A<</S/GoTo/D[3 0 R/Fit]/Next " + goToR + ">>>>endobj"),
 				document("/Names<</Dests<</Names[(a) " + goToR + "]>>>>", ""),
 				document("/OpenAction<</S/Thread/F(\\\\\\\\evil\\\\x.pdf)/D 0>>", ""),
-				document("/OpenAction<</S/URI/URI(http://evil.example/o)>>", ""));
+				document("/OpenAction<</S/URI/URI(http://evil.example/o)>>", ""),
+				// a web address opened without a click after another action: /Next as one action, as an array, deeper
+				document("/OpenAction<</S/GoTo/D[3 0 R/Fit]/Next<</S/URI/URI(http://evil.example/n)>>>>", ""),
+				document("/OpenAction<</S/GoTo/D[3 0 R/Fit]/Next[<</S/GoTo/D[3 0 R/Fit]>> 4 0 R]>>", "",
+						"4 0 obj<</S/URI/URI(http://evil.example/a)>>endobj"),
+				document("", "/AA<</O<</S/Hide/T(x)/Next<</S/GoTo/D[3 0 R/Fit]/Next<</S/URI/URI(http://evil.example/d)>>>>>>>>"));
 		for (byte[] file : files) {
 			FieldError error = refusal(file);
 			assertThat(error.rule()).as(new String(file, StandardCharsets.ISO_8859_1)).isEqualTo("pdf-action");

@@ -173,7 +173,7 @@ class InspectionImportIntegrationTest {
 		List<Stored> stored = jdbc.sql("""
 				SELECT r.id, r.region_code, r.kind, r.outcome, r.imported, r.place FROM inspection_record r
 				WHERE r.id IN (SELECT record_id FROM inspection_record_inspector WHERE certificate_number = :c) ORDER BY r.inspected_on""")
-			.param("c", c1).query(Rows.of(Stored.class)).list();
+			.param("c", Inspectors.certificateNumber(c1)).query(Rows.of(Stored.class)).list();
 		assertThat(stored).extracting(Stored::kind).containsExactly("SPECIAL", "RANDOM", "COMPLAINT");
 		assertThat(stored).extracting(Stored::outcome).containsExactly("NONE", "RECTIFICATION", "LEAD");
 		assertThat(stored).allSatisfy(s -> {

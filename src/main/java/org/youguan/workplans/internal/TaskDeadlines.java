@@ -40,6 +40,12 @@ final class TaskDeadlines {
 
 	private static final Pattern STANDING = Pattern.compile("长期|持续|常态化|长效");
 
+	private static final Pattern CHINESE_YEAR = Pattern.compile("([〇零一二三四五六七八九]{4})年");
+
+	private static final Pattern NEXT_YEAR = Pattern.compile("次年度?|明年度?|翌年度?|下一?年度?|第二年");
+
+	private static final Pattern THIS_YEAR = Pattern.compile("今年|本年度?|当年度?");
+
 	private TaskDeadlines() {
 	}
 
@@ -78,7 +84,7 @@ final class TaskDeadlines {
 	 * exist (2月30日) or one outside those two years
 	 */
 	static Optional<LocalDate> resolve(String written, int year) {
-		String s = Normalizer.normalize(written, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+		String s = years(Normalizer.normalize(written, Normalizer.Form.NFKC).replaceAll("\\s+", ""), year);
 		LocalDate latest = null;
 		StringBuilder rest = new StringBuilder();
 		Matcher day = DAY.matcher(s);
@@ -114,6 +120,23 @@ final class TaskDeadlines {
 			latest = LocalDate.of(year, 12, 31);
 		}
 		return Optional.ofNullable(latest).filter(d -> d.getYear() == year || d.getYear() == year + 1);
+	}
+
+	/**
+	 * The deadline with every year written in Arabic digits: a year in Chinese numerals (二〇二七年, 二零二七年) as
+	 * its digits, the next year named relatively (次年, 明年, 翌年, 下年度, 下一年, 第二年) and the plan's own (今年, 本年度,
+	 * 当年) as the year they mean for a plan of {@code year}.
+	 */
+	private static String years(String s, int year) {
+		Matcher chinese = CHINESE_YEAR.matcher(s);
+		StringBuilder out = new StringBuilder();
+		while (chinese.find()) {
+			StringBuilder digits = new StringBuilder();
+			chinese.group(1).chars().forEach(c -> digits.append(c == '〇' || c == '零' ? 0 : "零一二三四五六七八九".indexOf(c)));
+			chinese.appendReplacement(out, digits + "年");
+		}
+		chinese.appendTail(out);
+		return NEXT_YEAR.matcher(THIS_YEAR.matcher(out).replaceAll(year + "年")).replaceAll((year + 1) + "年");
 	}
 
 	/** Whether a phrase is written as a deadline at all (read or not: "2月30日" is one, "今年" is not). */
