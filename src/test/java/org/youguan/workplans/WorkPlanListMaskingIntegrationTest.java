@@ -1,12 +1,19 @@
 package org.youguan.workplans;
 
+import java.io.ByteArrayInputStream;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
@@ -19,8 +26,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * An ID or mobile number typed into a work plan's title is masked where plans are listed (the list page, {@link
- * WorkPlans#list}); the plan's own page reads the title as recorded.
+ * An ID or mobile number typed into a work plan's title or a task's text is masked where plans are listed (the list
+ * page, {@link WorkPlans#list}) and in the plan's exports (.docx, .xlsx); the plan's own page reads the title as recorded.
  */
 @IntegrationTest
 class WorkPlanListMaskingIntegrationTest {
@@ -47,7 +54,30 @@ class WorkPlanListMaskingIntegrationTest {
 				VALUES (:bureau, '3205', 1999, :title, :now) RETURNING id""")
 			.param("bureau", bureau).param("title", title).param("now", OffsetDateTime.now())
 			.query(Long.class).single();
+		long section = jdbc.sql("INSERT INTO work_section (plan_id, position, kind, heading) VALUES (:plan, 1, 'TASKS', '一') RETURNING id")
+			.param("plan", id).query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO work_task (plan_id, section_id, number, text, responsibility, all_departments, due_on)
+				VALUES (:plan, :section, 1, '联系13712345678推进', 'LEAD', true, DATE '1999-12-31')""")
+			.param("plan", id).param("section", section).update();
 		try {
+			MockHttpSession admin = SignIn.session(mvc, "sz.admin");
+			String exported;
+			try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(mvc.perform(get("/workplans/" + id + "/export.docx")
+				.session(admin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()));
+					XWPFWordExtractor text = new XWPFWordExtractor(docx)) {
+				exported = text.getText();
+			}
+			try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(mvc.perform(get("/workplans/" + id + "/export.xlsx")
+				.session(admin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()))) {
+				for (Row row : xlsx.getSheetAt(0)) {
+					for (Cell cell : row) {
+						exported += " " + cell;
+					}
+				}
+			}
+			assertThat(exported).contains("139****5678", "137****5678").doesNotContain("13912345678")
+				.doesNotContain("13712345678").doesNotContain("19491231");
 			String page = mvc.perform(get("/workplans").param("q", marker).session(SignIn.session(mvc, "sz.admin")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 			assertThat(page).contains(marker).contains("139****5678").contains("110105********0021")

@@ -15,6 +15,7 @@ import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Masking;
 import org.youguan.workplans.Progress;
 import org.youguan.workplans.WorkPlans;
 
@@ -31,15 +32,27 @@ class PlanExports implements DeclaresTemplates {
 		.withFields("title", "bureau", "date", "summary")
 		.withList("tasks", "number", "text", "responsible", "due", "progress", "status");
 
-	/** A task with its section and latest report, as both exports list it. */
+	/**
+	 * A task with its section and latest report, as both exports list it: the task's and the report's text with every ID
+	 * and mobile number in it masked ({@link Masking#personalNumbersIn}), as every export of typed text.
+	 */
 	record Row(String section, WorkPlans.TaskLine task, Progress.Latest latest) {
 
 		String responsible() {
 			return String.join("、", task.departments()) + ("LEAD".equals(task.responsibility()) ? "牵头" : "按职责分工负责");
 		}
 
+		String text() {
+			return Masking.personalNumbersIn(task.text());
+		}
+
+		/** The latest report by its department, masked; null when none. */
+		String report() {
+			return latest == null ? null : latest.department() + "：" + Masking.personalNumbersIn(latest.text());
+		}
+
 		String progress() {
-			return latest == null ? "" : latest.month() + " " + latest.department() + "：" + latest.text();
+			return latest == null ? "" : latest.month() + " " + report();
 		}
 	}
 
@@ -64,10 +77,10 @@ class PlanExports implements DeclaresTemplates {
 	public byte[] xlsx(DataScope scope, long planId) {
 		WorkPlans.Plan plan = plans.get(scope, planId);
 		List<Column<Row>> columns = List.of(Column.of("部分", Row::section, 24), Column.of("序号", r -> r.task().number(), 6),
-				Column.of("工作任务", r -> r.task().text(), 60), Column.of("责任处室", Row::responsible, 24),
+				Column.of("工作任务", Row::text, 60), Column.of("责任处室", Row::responsible, 24),
 				Column.of("完成时限", r -> r.task().dueOn().toString(), 12), Column.of("状态", r -> r.task().statusLabel(), 8),
 				Column.of("最新进展月份", r -> r.latest() == null ? null : r.latest().month(), 12),
-				Column.of("最新进展", r -> r.latest() == null ? null : r.latest().department() + "：" + r.latest().text(), 60),
+				Column.of("最新进展", Row::report, 60),
 				Column.of("完成进度（%）", r -> r.latest() == null ? null : r.latest().percent(), 10));
 		return spreadsheets.write(plan.year() + "年任务推进情况", columns, rows(plan));
 	}
@@ -81,13 +94,13 @@ class PlanExports implements DeclaresTemplates {
 			lines.add(line(ChineseText.numeral(++position), heading(s), "", "", "", ""));
 			for (WorkPlans.TaskLine t : s.tasks()) {
 				Row row = new Row(heading(s), t, latest.get(t.id()));
-				lines.add(line(Integer.toString(t.number()), t.text(), row.responsible(), t.dueOn().toString(), row.progress(),
+				lines.add(line(Integer.toString(t.number()), row.text(), row.responsible(), t.dueOn().toString(), row.progress(),
 						t.statusLabel() + (row.latest() == null ? "" : "（" + row.latest().percent() + "%）")));
 			}
 		}
 		List<WorkPlans.TaskLine> tasks = plan.tasks();
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("title", plan.title());
+		fields.put("title", Masking.personalNumbersIn(plan.title()));
 		fields.put("bureau", plan.bureauName());
 		fields.put("date", LocalDate.now(clock).toString());
 		fields.put("summary", "共" + tasks.size() + "项任务：已完成" + count(tasks, "DONE") + "项，推进中" + count(tasks, "IN_PROGRESS")
