@@ -4,10 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
@@ -157,13 +160,24 @@ public final class PdfFiles {
 	}
 
 	/**
-	 * The rule the first dictionary reachable from {@code root} breaks ({@link #rule(COSDictionary)}), each object
-	 * visited once — so a crafted file's cycles end — and without recursion, however deep the tree.
+	 * The rule the first dictionary reachable from {@code root} breaks ({@link #rule(COSDictionary)}).
 	 */
 	private static String reachable(COSDictionary root) {
+		return first(root, PdfFiles::rule, COSDictionary::getValues);
+	}
+
+	/**
+	 * The first non-null answer of {@code test} for a dictionary reached from {@code root} — through the values
+	 * {@code children} gives of each dictionary and every element of an array — each object visited once, so a
+	 * crafted file's cycles end, and without recursion, however deep the tree; null when none answers.
+	 */
+	private static <T> T first(COSBase root, Function<COSDictionary, T> test,
+			Function<COSDictionary, Collection<COSBase>> children) {
 		Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		Deque<COSBase> pending = new ArrayDeque<>();
-		pending.push(root);
+		if (root != null) {
+			pending.push(root);
+		}
 		while (!pending.isEmpty()) {
 			COSBase value = pending.pop();
 			if (value instanceof COSObject reference) {
@@ -173,11 +187,11 @@ public final class PdfFiles {
 				continue;
 			}
 			if (value instanceof COSDictionary dictionary) {
-				String rule = rule(dictionary);
-				if (rule != null) {
-					return rule;
+				T answer = test.apply(dictionary);
+				if (answer != null) {
+					return answer;
 				}
-				dictionary.getValues().forEach(pending::push);
+				children.apply(dictionary).forEach(pending::push);
 			}
 			else if (value instanceof COSArray array) {
 				array.forEach(pending::push);
@@ -232,38 +246,8 @@ public final class PdfFiles {
 	 * any depth, each at most once) is a /URI.
 	 */
 	private static boolean isUri(COSBase action) {
-		if (action == null) {
-			return false;
-		}
-		Deque<COSBase> next = new ArrayDeque<>();
-		Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-		next.push(action);
-		while (!next.isEmpty()) {
-			COSBase a = next.pop();
-			if (a instanceof COSObject indirect) {
-				a = indirect.getObject();
-			}
-			if (a == null || !seen.add(a)) {
-				continue;
-			}
-			if (a instanceof COSArray actions) {
-				actions.forEach(each -> {
-					if (each != null) {
-						next.push(each);
-					}
-				});
-			}
-			else if (a instanceof COSDictionary d) {
-				if (COSName.URI.equals(d.getCOSName(COSName.S))) {
-					return true;
-				}
-				COSBase then = d.getDictionaryObject(COSName.NEXT);
-				if (then != null) {
-					next.push(then);
-				}
-			}
-		}
-		return false;
+		return first(action, a -> COSName.URI.equals(a.getCOSName(COSName.S)) ? Boolean.TRUE : null,
+				a -> a.getItem(COSName.NEXT) == null ? List.of() : List.of(a.getItem(COSName.NEXT))) != null;
 	}
 
 	/**
