@@ -25,7 +25,11 @@ import org.youguan.platform.ChinaTime;
 
 /**
  * Writes any list as an .xlsx sheet (streaming, so large exports stay in bounded memory): a bold header row frozen at
- * the top, an auto-filter, and a CJK font so Chinese renders in every office suite.
+ * the top, an auto-filter, and a CJK font so Chinese renders in every office suite. Every value is written as a value,
+ * never as a formula: a text that a spreadsheet would take for one when the cell is edited or the file re-saved as CSV
+ * ({@code =HYPERLINK(…)}, {@code @SUM(1)}, {@code +1}, {@code -1+1}, a leading tab or line break — OWASP's "CSV
+ * injection") is kept as typed and marked as text with the cell's quote prefix (Excel's leading {@code '}), so it stays
+ * text whatever the reader does with it.
  */
 @Service
 public class Spreadsheets {
@@ -70,6 +74,9 @@ public class Spreadsheets {
 			bodyFont.setFontName(CJK_FONT);
 			CellStyle body = workbook.createCellStyle();
 			body.setFont(bodyFont);
+			CellStyle text = workbook.createCellStyle();
+			text.cloneStyleFrom(body);
+			text.setQuotePrefixed(true);
 
 			Row head = sheet.createRow(0);
 			for (int c = 0; c < columns.size(); c++) {
@@ -83,8 +90,9 @@ public class Spreadsheets {
 				Row row = sheet.createRow(r++);
 				for (int c = 0; c < columns.size(); c++) {
 					Cell cell = row.createCell(c);
-					cell.setCellStyle(body);
-					set(cell, columns.get(c).value().apply(item));
+					Object value = columns.get(c).value().apply(item);
+					cell.setCellStyle(value instanceof CharSequence typed && readAsFormula(typed) ? text : body);
+					set(cell, value);
 				}
 			}
 			sheet.createFreezePane(0, 1);
@@ -98,6 +106,19 @@ public class Spreadsheets {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Whether a spreadsheet would read this text as a formula once its cell is edited or the sheet is saved as CSV: it
+	 * begins with {@code =}, {@code +}, {@code -}, {@code @} (or their full-width forms, which some suites take too), a
+	 * tab or a line break.
+	 */
+	static boolean readAsFormula(CharSequence text) {
+		if (text.isEmpty()) {
+			return false;
+		}
+		char first = text.charAt(0);
+		return "=+-@\t\r\n＝＋－＠".indexOf(first) >= 0;
 	}
 
 	private static void set(Cell cell, Object value) {

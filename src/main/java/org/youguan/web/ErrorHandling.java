@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -283,10 +284,20 @@ class ErrorHandling {
 	/**
 	 * A value the database refused as out of its type's range or length (SQLSTATE class 22) or a check constraint —
 	 * a validation the service should have made; answered as the user's error, logged so it gets one. A unique key
-	 * met (23505) is a second submission racing the first: 409, the first one stands.
+	 * met (23505) is a second submission racing the first: 409, the first one stands. So is a record changed by another
+	 * transaction between this one's read and its write (a stale {@code @Version}: a double click on a step, an
+	 * integration's retry — {@link ConcurrencyFailureException}, which also covers a lock PostgreSQL gave up on): 409,
+	 * field {@code request}, rule {@code concurrent-change}, nothing of this submission saved.
 	 */
 	@ExceptionHandler(DataAccessException.class)
 	Object database(DataAccessException ex, HttpServletRequest request) {
+		if (ex instanceof ConcurrencyFailureException) {
+			log.info("Concurrent change met on {} {}: {}", request.getMethod(), instance(request),
+					ex.getClass().getSimpleName());
+			String detail = "该记录刚被同时进行的另一次操作修改（可能是重复提交），本次操作未保存，请刷新后查看当前状态";
+			return answer(request, HttpStatus.CONFLICT, "记录已被修改", detail,
+					List.of(new FieldError("request", "concurrent-change", detail)));
+		}
 		String state = ex.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
 		if (state != null && (state.startsWith("22") || state.equals("23514"))) {
 			log.warn("Input refused by the database on {} {}: {}", request.getMethod(), instance(request),

@@ -65,6 +65,23 @@ class DocumentsTest {
 		}
 	}
 
+	@Test
+	void aTextThatASpreadsheetWouldTakeForAFormulaStaysTextAsTyped() throws IOException {
+		List<String> typed = List.of("=HYPERLINK(\"http://evil.example\",\"点击\")", "@SUM(1)", "+86 139", "-1+1",
+				"\t=1", "＝1+1", "顺丰速运有限公司", "A=B");
+		byte[] xlsx = new Spreadsheets().write("企业", List.of(Column.of("名称", (String t) -> t)), typed);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = book.getSheetAt(0);
+			for (int i = 0; i < typed.size(); i++) {
+				var cell = sheet.getRow(i + 1).getCell(0);
+				assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+				assertThat(cell.getStringCellValue()).isEqualTo(typed.get(i));
+				// the first six would become formulas when edited: marked as text (Excel's leading ')
+				assertThat(cell.getCellStyle().getQuotePrefixed()).as(typed.get(i)).isEqualTo(i < 6);
+			}
+		}
+	}
+
 	/** {@code length} common Chinese characters (一 … 龥) drawn by a random of the given seed. */
 	private static String chinese(int length, long seed) {
 		Random random = new Random(seed);
