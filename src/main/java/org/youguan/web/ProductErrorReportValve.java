@@ -27,8 +27,8 @@ import org.youguan.kernel.Text;
  * a Chinese error page for anyone else. Neither names the server or repeats Tomcat's message. Installed in place of
  * the Host's {@link ErrorReportValve} ({@link WebConfiguration#productErrorReport}).
  *
- * <p>A request whose request line Tomcat could not parse (unencoded UTF-8, "{", "|" or a control character in the
- * target) has no URI and no headers to the servlet API: it is judged on what can still be read ({@link Sent}) — the
+ * <p>A request whose request line Tomcat could not parse (unencoded UTF-8, braces, a vertical bar or a control
+ * character in the target) has no URI and no headers to the servlet API: it is judged on what can still be read ({@link Sent}) — the
  * target Tomcat's parse failure quotes, so a path under {@code /api/} is still an API call, and the part refused is the
  * query string, the path or the protocol, whichever holds the character Tomcat stopped at.
  */
@@ -129,8 +129,9 @@ class ProductErrorReportValve extends ErrorReportValve {
 		}
 
 		/**
-		 * Whether the character Tomcat stopped at is in the query string: the target has a "?" and its path before it
-		 * holds none of the characters a request target may not (a quoted {@code 0xNN} byte, a space, {@code "<>\^`{|}}).
+		 * Whether the character Tomcat stopped at is in the query string: the target has a question mark and its path
+		 * before it holds none of the characters a request target may not (a quoted {@code 0xNN} byte, a space, a
+		 * double quote, angle brackets, a backslash, a caret, a backtick, braces or a vertical bar).
 		 */
 		boolean queryRefused() {
 			int query = target == null ? -1 : target.indexOf('?');
