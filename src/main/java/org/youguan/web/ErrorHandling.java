@@ -64,7 +64,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place failures become answers: RFC 9457 problem details with a Chinese {@code detail} (and the failed
- * fields and rules) for {@code /api/**}, a friendly error page for everything else.
+ * fields and rules) for an API client ({@link Refusals#apiClient}: a path under {@code /api/}, or a client that takes
+ * no HTML and sends a token or asks for JSON), a friendly error page for everyone else.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -508,7 +509,7 @@ class ErrorHandling {
 
 	private static Object answer(HttpServletRequest request, HttpStatus status, String title, String message,
 			List<FieldError> errors) {
-		return answer(request, Refusals.apiPath(request), status, title, message, errors);
+		return answer(request, Refusals.apiClient(request), status, title, message, errors);
 	}
 
 	/** @param asProblem whether a problem response is answered (else the error page) */

@@ -5,22 +5,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.catalina.Container;
+import org.apache.catalina.Context;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.HtmlUtils;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Text;
 
 /**
  * Tomcat's own error answer — for a request it refuses before or outside the application (an encoded "/" in the path,
- * an undecodable or non-normalised URI, a malformed request line or header), or one the application left without a
- * body — in the product's shape instead of Tomcat's English report: a problem response with a Chinese detail and the
- * part refused in {@code errors} for an API client ({@link Refusals#apiClient}: a path under {@code /api/} in any case,
- * a token or {@code Accept: application/json} without HTML), a Chinese error page for a browser. Neither names the
- * server or repeats Tomcat's message. Installed in place of the Host's {@link ErrorReportValve}
- * ({@link WebConfiguration#productErrorReport}).
+ * an undecodable or non-normalised URI, a malformed request line or header, an HTTP version it does not speak), or one
+ * the application left without a body — in the product's shape instead of Tomcat's English report: a problem response
+ * with a Chinese title and detail and the part refused in {@code errors} for an API client ({@link Refusals#apiClient}),
+ * a Chinese error page for anyone else. Neither names the server or repeats Tomcat's message. Installed in place of
+ * the Host's {@link ErrorReportValve} ({@link WebConfiguration#productErrorReport}).
+ *
+ * <p>A request whose request line Tomcat could not parse (unencoded UTF-8, braces, a vertical bar or a control
+ * character in the target) has no URI and no headers to the servlet API: it is judged on what can still be read ({@link Sent}) — the
+ * target Tomcat's parse failure quotes, so a path under {@code /api/} is still an API call, and the part refused is the
+ * query string, the path or the protocol, whichever holds the character Tomcat stopped at.
  */
 class ProductErrorReportValve extends ErrorReportValve {
 
@@ -36,13 +46,13 @@ class ProductErrorReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
+		Sent sent = Sent.of(request, throwable, soleContextPath());
 		RequestValuesFilter.Refusal refusal = refusal(status,
-				response.getMessage() + " " + (throwable == null ? "" : throwable.getMessage()));
-		String path = request.getRequestURI();
+				response.getMessage() + " " + (throwable == null ? "" : throwable.getMessage()), sent);
 		try {
-			if (Refusals.apiClient(request)) {
-				ProblemResponses.write(response, path == null ? "/" : path, status, refusal.title(), refusal.detail(),
-						refusal.errors());
+			if (sent.apiClient()) {
+				ProblemResponses.write(response, sent.path() == null ? "/" : sent.path(), status, refusal.title(),
+						refusal.detail(), refusal.errors());
 			}
 			else {
 				response.setContentType("text/html");
@@ -56,45 +66,152 @@ class ProductErrorReportValve extends ErrorReportValve {
 		}
 	}
 
+	/** The context path of the Host's only application, for a request Tomcat refused before mapping it; else null. */
+	private String soleContextPath() {
+		Container[] contexts = getContainer() == null ? new Container[0] : getContainer().findChildren();
+		return contexts.length == 1 && contexts[0] instanceof Context context ? context.getPath() : null;
+	}
+
+	/** Tomcat's quote of a request target it could not parse ({@code iib.invalidRequestTarget}). */
+	private static final Pattern QUOTED_TARGET = Pattern.compile("request target \\[(.*)\\]\\. The valid", Pattern.DOTALL);
+
+	/** A byte Tomcat quotes as {@code 0xNN}: a control character, DEL or a byte beyond ASCII. */
+	private static final Pattern QUOTED_BYTE = Pattern.compile("0x([01][0-9a-fA-F]|7[fF]|[89a-fA-F][0-9a-fA-F])");
+
 	/**
-	 * What Tomcat's refusal is told, by its status and its (English) reason: a 400 names the path when the reason is
-	 * about the URI, a header when about a header, else the request; other statuses as every refusal of that status.
+	 * What can be read of a request Tomcat refused, to tell an API client and the part refused by.
+	 * @param contextPath the application's context path, null when unknown (then taken as the root)
+	 * @param target the request target as sent (path and query, not decoded; Tomcat's quote of one it could not parse,
+	 *        where a control character or a byte beyond ASCII reads {@code 0xNN}); null when nothing of it was read
+	 * @param protocol the protocol named in the request line ({@code HTTP/1.1}), null when not read
+	 * @param accept the {@code Accept} header, null when absent or not read
+	 * @param authorization the {@code Authorization} header, null when absent or not read
+	 */
+	record Sent(String contextPath, String target, String protocol, String accept, String authorization) {
+
+		/**
+		 * What the request shows: its URI and query and the headers Tomcat parsed, or, when the request line could not
+		 * be parsed, the target Tomcat's parse failure quotes.
+		 */
+		static Sent of(Request request, Throwable throwable, String soleContextPath) {
+			var coyote = request.getCoyoteRequest();
+			String contextPath = request.getContext() != null ? request.getContextPath() : soleContextPath;
+			String uri = coyote.requestURI().isNull() ? null : coyote.requestURI().toString();
+			String protocol = coyote.protocol().isNull() ? null : coyote.protocol().toString();
+			String accept = coyote.getHeader(HttpHeaders.ACCEPT);
+			String authorization = coyote.getHeader(HttpHeaders.AUTHORIZATION);
+			if (uri != null && !uri.isEmpty()) {
+				String query = coyote.queryString().isNull() ? null : coyote.queryString().toString();
+				return new Sent(contextPath, query == null ? uri : uri + "?" + query, protocol, accept, authorization);
+			}
+			Matcher quoted = QUOTED_TARGET.matcher(throwable == null ? "" : String.valueOf(throwable.getMessage()));
+			return new Sent(contextPath, quoted.find() ? quoted.group(1) : null, protocol, accept, authorization);
+		}
+
+		/** The path asked for (the target without its query, an absolute form's scheme and authority), or null. */
+		String path() {
+			if (target == null) {
+				return null;
+			}
+			String path = target;
+			int scheme = path.indexOf("://");
+			if (scheme > 0 && path.indexOf('/') > scheme) {
+				int slash = path.indexOf('/', scheme + 3);
+				path = slash < 0 ? "/" : path.substring(slash);
+			}
+			int query = path.indexOf('?');
+			return query < 0 ? path : path.substring(0, query);
+		}
+
+		/** {@link Refusals#apiClient} on what was read: with no header read, a path under {@code /api/} decides. */
+		boolean apiClient() {
+			return Refusals.apiClient(contextPath, path(), accept, authorization);
+		}
+
+		/**
+		 * Whether the character Tomcat stopped at is in the query string: the target has a question mark and its path
+		 * before it holds none of the characters a request target may not (a quoted {@code 0xNN} byte, a space, a
+		 * double quote, angle brackets, a backslash, a caret, a backtick, braces or a vertical bar).
+		 */
+		boolean queryRefused() {
+			int query = target == null ? -1 : target.indexOf('?');
+			return query >= 0 && refusedAt(target.substring(0, query)) < 0;
+		}
+
+		private static int refusedAt(String part) {
+			Matcher quotedByte = QUOTED_BYTE.matcher(part);
+			int at = quotedByte.find() ? quotedByte.start() : -1;
+			for (int i = 0; i < part.length() && (at < 0 || i < at); i++) {
+				if ("\"<>\\^`{|} ".indexOf(part.charAt(i)) >= 0) {
+					return i;
+				}
+			}
+			return at;
+		}
+	}
+
+	/**
+	 * What Tomcat's refusal is told, by its status and its (English) reason: a 400 names the part refused — the query
+	 * string or the path a request line holds a character it may not in (the {@code Sent} target tells which), the
+	 * path when the URI does not decode or normalise, the protocol, a header, else the request; a 505 names the
+	 * protocol; other statuses as every refusal of that status ({@link RequestValuesFilter.Refusal#ofStatus}), the part
+	 * they refuse named.
 	 * @param status the status Tomcat set
 	 * @param reason Tomcat's message and the exception's, only read to tell which part was refused
+	 * @param sent what was read of the request
 	 */
-	static RequestValuesFilter.Refusal refusal(int status, String reason) {
+	static RequestValuesFilter.Refusal refusal(int status, String reason, Sent sent) {
 		String why = reason.toLowerCase(Locale.ROOT);
 		if (status == 400) {
-			if (why.contains("uri") || why.contains("request target") || why.contains("path") || why.contains("slash")
-					|| why.contains("solidus")) {
+			if (why.contains("request target")) {
+				return sent.queryRefused()
+						? rejected("query", "请求的查询字符串（网址中“?”之后的参数）含有不允许的字符（如未编码的中文、空格、“{}”“|”或控制字符），请将参数按UTF-8进行%编码后重试")
+						: rejected("path", "请求路径含有不允许的内容（如未编码的中文、空格、“{}”“|”或控制字符），请检查网址");
+			}
+			if (why.contains("http protocol")) {
+				return rejected("protocol", "请求行的协议版本不正确（应为HTTP/1.1），请检查客户端");
+			}
+			if (why.contains("uri") || why.contains("path") || why.contains("slash") || why.contains("solidus")) {
 				return rejected("path", "请求路径含有不允许的内容（如编码的斜杠“%2F”、无效的%编码、“..”或控制字符），请检查网址");
+			}
+			if (why.contains("header") && why.contains("too large")) {
+				return named(status, "header", "size", "请求头过大（如Cookie过多或过长、网址过长），请清除本网站的Cookie或缩短网址后重试");
 			}
 			if (why.contains("header") || why.contains("host")) {
 				return rejected("header", "请求头的名称或内容不正确，请检查后重试");
 			}
 			return rejected("request", "请求的格式不正确（请求行、请求头或编码无效），无法处理");
 		}
+		if (status == 505) {
+			String version = sent.protocol() == null || sent.protocol().isEmpty() ? "" : "“" + Text.excerpt(Text.printable(sent.protocol()), 20) + "”";
+			return named(status, "protocol", "version", "不支持请求所用的HTTP版本" + version + "，请使用HTTP/1.1");
+		}
 		RequestValuesFilter.Refusal known = RequestValuesFilter.Refusal.ofStatus(status);
-		if (!known.errors().isEmpty() || status >= 500) {
+		if (!known.errors().isEmpty() || status >= 500 && status != 501) {
 			return known;
 		}
-		String field = switch (status) {
-			case 404 -> "path";
-			case 405 -> "method";
-			default -> "request";
+		return switch (status) {
+			case 404 -> named(status, "path", "not-found", known.detail());
+			case 405 -> named(status, "method", "method", known.detail());
+			case 408 -> named(status, "request", "timeout", known.detail());
+			case 411 -> named(status, HttpHeaders.CONTENT_LENGTH, "required", known.detail());
+			case 413 -> named(status, "request", "size", known.detail());
+			case 414 -> named(status, "path", "size", known.detail());
+			case 415 -> named(status, HttpHeaders.CONTENT_TYPE, "media-type", known.detail());
+			case 431 -> named(status, "header", "size", known.detail());
+			case 501 -> named(status, HttpHeaders.TRANSFER_ENCODING, "rejected", known.detail());
+			default -> named(status, "request", "rejected", known.detail());
 		};
-		String rule = switch (status) {
-			case 404 -> "not-found";
-			case 405 -> "method";
-			case 413 -> "size";
-			default -> "rejected";
-		};
-		return new RequestValuesFilter.Refusal(status, known.title(), known.detail(),
-				List.of(new FieldError(field, rule, known.detail())));
+	}
+
+	/** A refusal of {@code status}, titled as every refusal of it, naming the field and rule with {@code detail}. */
+	private static RequestValuesFilter.Refusal named(int status, String field, String rule, String detail) {
+		return new RequestValuesFilter.Refusal(status, RequestValuesFilter.Refusal.ofStatus(status).title(), detail,
+				List.of(new FieldError(field, rule, detail)));
 	}
 
 	private static RequestValuesFilter.Refusal rejected(String field, String detail) {
-		return new RequestValuesFilter.Refusal(400, "请求有误", detail, List.of(new FieldError(field, "rejected", detail)));
+		return named(400, field, "rejected", detail);
 	}
 
 	/** The error page for a browser: the layout's look (its style sheets), the status, title, detail and fields. */

@@ -3,6 +3,7 @@ package org.youguan.web;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +16,7 @@ import org.youguan.kernel.FieldError;
 /**
  * Refusals answered outside the controllers (by a filter, Spring Security, Tomcat) in the product's one shape: a
  * problem response ({@link ProblemResponses}) with a Chinese detail and the fields and rules refused for an API
- * client, the error page with the same title, detail and fields for a browser.
+ * client ({@link #apiClient}, the one rule), the error page with the same title, detail and fields for anyone else.
  */
 public final class Refusals {
 
@@ -23,8 +24,7 @@ public final class Refusals {
 	}
 
 	/**
-	 * Answers a refusal: a problem response on {@code /api/**} (any case), the error page elsewhere — which a client that
-	 * takes no HTML receives as the same problem response.
+	 * Answers a refusal: a problem response to an API client ({@link #apiClient}), the error page to anyone else.
 	 * @param status the HTTP status, 400–599
 	 * @param title the title in Chinese
 	 * @param detail what the user is told, in Chinese
@@ -72,40 +72,69 @@ public final class Refusals {
 	}
 
 	/**
-	 * Whether the request comes from an API client, which is answered with problem responses rather than pages: its
-	 * path is under {@code /api/} (any case), or it takes no HTML ({@link RequestValuesFilter#acceptsHtml}) and either
-	 * asks for JSON ({@code Accept: application/json} or {@code application/problem+json}) or sends an API token
-	 * ({@code Authorization: Bearer …}).
+	 * Whether the request comes from an API client — the one rule by which every refusal outside a controller and
+	 * every failure of one ({@link ErrorHandling}, {@link RequestValuesFilter}, Spring Security's 401/403,
+	 * {@link ProductErrorReportValve}) chooses a problem response over the error page:
+	 * <ol>
+	 * <li>its path is under {@code /api/} of the application, in any case ({@code /API/v1/…} is an API call mistyped);
+	 * <li>else a client whose {@code Accept} names HTML ({@code text/html}, {@code application/xhtml+xml},
+	 * {@code text/*}) is a browser, whatever else it sends;
+	 * <li>else it sends an API token ({@code Authorization: Bearer …}) or asks for JSON ({@code Accept:
+	 * application/json}, {@code application/problem+json}, {@code *+json}).
+	 * </ol>
+	 * Anything else — a browser, htmx and fetch ({@code Accept: *}{@code /*}), a script sending no {@code Accept} —
+	 * is answered with the page, in Chinese, never Spring's English error map.
 	 */
 	public static boolean apiClient(HttpServletRequest request) {
-		if (apiPath(request)) {
+		return apiClient(request.getContextPath(), request.getRequestURI(), request.getHeader(HttpHeaders.ACCEPT),
+				request.getHeader(HttpHeaders.AUTHORIZATION));
+	}
+
+	/**
+	 * {@link #apiClient(HttpServletRequest)} on what is known of a request: where Tomcat could not read it whole (its
+	 * error report) or on an error dispatch, whose own path is the error page's.
+	 * @param contextPath the context path ("" at the root; null before Tomcat mapped the request to the application)
+	 * @param uri the path asked for, not decoded; null when unreadable
+	 * @param accept the {@code Accept} header, null when absent or not read
+	 * @param authorization the {@code Authorization} header, null when absent or not read
+	 */
+	static boolean apiClient(String contextPath, String uri, String accept, String authorization) {
+		if (apiPath(contextPath, uri)) {
 			return true;
 		}
-		if (RequestValuesFilter.acceptsHtml(request)) {
+		if (acceptsHtml(accept)) {
 			return false;
 		}
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) || acceptsJson(request);
+		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) || acceptsJson(accept);
+	}
+
+	/**
+	 * Whether a client with this {@code Accept} header takes an HTML answer: it names {@code text/html} (or
+	 * {@code text/*}, {@code application/xhtml+xml}) — browsers navigating do; a bare {@code *}{@code /*}, no header
+	 * (curl, scripts, fetch) or an unreadable one does not.
+	 */
+	static boolean acceptsHtml(String accept) {
+		return names(accept, type -> !type.isWildcardType()
+				&& (type.isCompatibleWith(MediaType.TEXT_HTML) || type.isCompatibleWith(MediaType.APPLICATION_XHTML_XML)));
 	}
 
 	/** Whether the {@code Accept} header names JSON (application/json, application/problem+json, *+json). */
 	static boolean acceptsJson(String accept) {
+		return names(accept, type -> "application".equals(type.getType()) && !type.isWildcardSubtype()
+				&& (type.getSubtype().toLowerCase(Locale.ROOT).equals("json")
+						|| type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json")));
+	}
+
+	/** Whether an {@code Accept} header names a type the test admits; false for none or an unreadable one. */
+	private static boolean names(String accept, Predicate<MediaType> test) {
 		if (accept == null) {
 			return false;
 		}
 		try {
-			return MediaType.parseMediaTypes(accept)
-				.stream()
-				.anyMatch(type -> "application".equals(type.getType()) && !type.isWildcardSubtype()
-						&& (type.getSubtype().toLowerCase(Locale.ROOT).equals("json")
-								|| type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json")));
+			return MediaType.parseMediaTypes(accept).stream().anyMatch(test);
 		}
 		catch (InvalidMediaTypeException ex) {
 			return false;
 		}
-	}
-
-	private static boolean acceptsJson(HttpServletRequest request) {
-		return acceptsJson(request.getHeader(HttpHeaders.ACCEPT));
 	}
 }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -26,7 +27,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.youguan.kernel.FieldError;
@@ -66,8 +66,9 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	record Refusal(int status, String title, String detail, List<FieldError> errors) {
 
 		/**
-		 * What an error status set outside the controllers says (Tomcat's 405 for TRACE, a filter's failure): a title
-		 * and a detail in Chinese, no field.
+		 * What an error status set outside the controllers says (Tomcat's 405 for TRACE, its 505 for an HTTP version it
+		 * does not speak, a filter's failure): each status its own Chinese title and a detail, the field only where the
+		 * status alone names one (401, 403).
 		 * @param status the HTTP status, 400–599
 		 */
 		static Refusal ofStatus(int status) {
@@ -79,7 +80,17 @@ class RequestValuesFilter extends OncePerRequestFilter {
 						List.of(new FieldError("request", "forbidden", "您没有执行此操作的权限")));
 				case 404 -> new Refusal(status, "未找到", "请求的页面或资源不存在", List.of());
 				case 405 -> new Refusal(status, "方法不允许", "不支持此请求方法", List.of());
+				case 406 -> new Refusal(status, "无可接受的格式", "无法以请求的Accept所列格式作答，请检查Accept请求头", List.of());
+				case 408 -> new Refusal(status, "请求超时", "请求未在限定时间内发送完毕，请重试", List.of());
+				case 411 -> new Refusal(status, "缺少内容长度", "请求缺少Content-Length请求头，无法读取请求内容", List.of());
 				case 413 -> new Refusal(status, "内容过大", "请求的内容超过大小限制", List.of());
+				case 414 -> new Refusal(status, "请求地址过长", "请求的网址（路径和查询参数）过长，请缩短后重试", List.of());
+				case 415 -> new Refusal(status, "内容类型不支持", "不支持请求内容的类型（Content-Type），请检查后重试", List.of());
+				case 429 -> new Refusal(status, "请求过于频繁", "请求过于频繁，请稍后再试", List.of());
+				case 431 -> new Refusal(status, "请求头过大", "请求头过大（如Cookie过多或过长），请清除本网站的Cookie后重试", List.of());
+				case 501 -> new Refusal(status, "功能未实现", "系统不支持该请求所需的功能（如所用的传输编码Transfer-Encoding）", List.of());
+				case 503 -> new Refusal(status, "服务暂不可用", "系统暂时无法处理请求（维护中或繁忙），请稍后重试", List.of());
+				case 505 -> new Refusal(status, "不支持的HTTP版本", "不支持请求所用的HTTP版本，请使用HTTP/1.1", List.of());
 				default -> status < 500 ? new Refusal(status, "请求未能处理", "请求未能处理（HTTP " + status + "），请检查后重试", List.of())
 						: new Refusal(status, "系统内部错误", "系统内部错误，请稍后重试或联系管理员", List.of());
 			};
@@ -116,14 +127,18 @@ class RequestValuesFilter extends OncePerRequestFilter {
 
 	private final String formLimit;
 
+	private final FormBodyHandlers forms;
+
 	/**
 	 * @param uploadLimits how the multipart limits are told in a 413, e.g. "单个文件不超过50MB，整个请求不超过60MB"
 	 * @param formLimit how Tomcat's limit on a form body ({@code server.tomcat.max-http-form-post-size}) is told, e.g.
 	 *        "不超过2MB"
+	 * @param forms which handlers take a form body: one that none takes is not judged (its 415 comes first)
 	 */
-	RequestValuesFilter(String uploadLimits, String formLimit) {
+	RequestValuesFilter(String uploadLimits, String formLimit, FormBodyHandlers forms) {
 		this.uploadLimits = uploadLimits;
 		this.formLimit = formLimit;
+		this.forms = forms;
 	}
 
 	/** The error page of a refusal is rendered through this filter too (see {@link #doFilterInternal}). */
@@ -136,12 +151,12 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
-			if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
-					&& (Refusals.apiPath(request.getContextPath(), failed) || !acceptsHtml(request))) {
-				// an API request Tomcat or a filter answered with an error status (TRACE, a firewall refusal, a
-				// filter's exception), or a page's refusal (Spring Security's 403 of a role) asked by a client that
-				// takes no HTML (a script, fetch): the same problem response as every other refusal, in Chinese, not
-				// the English map Spring's error controller writes for such a client
+			String failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri : null;
+			if (failed != null && Refusals.apiClient(request.getContextPath(), failed, request.getHeader(HttpHeaders.ACCEPT),
+					request.getHeader(HttpHeaders.AUTHORIZATION))) {
+				// an API client's request Tomcat or a filter answered with an error status (TRACE, a firewall refusal, a
+				// filter's exception, Spring Security's 403 of a role): the same problem response as every other
+				// refusal, in Chinese, not the English map Spring's error controller writes for a client
 				if (!response.isCommitted()) {
 					int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code
 							: 500;
@@ -153,9 +168,10 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			// Tomcat throws the same parse failure (a form over maxPostSize: 413) at every later parameter read, and the
 			// error page reads parameters (?lang=, th:value="${param…}"): it would fail again and answer 500. The page
 			// of a refused request — or of one refused by security while its values' refusal waited — is rendered as
-			// if the request had no parameters.
+			// if the request had no parameters. Anyone but an API client gets the page, also when its Accept names no
+			// HTML (fetch, htmx, curl: */*), where Spring's error controller would write its English map.
 			boolean refused = request.getAttribute(REFUSAL) != null || request.getAttribute(PENDING) != null;
-			chain.doFilter(refused ? new ParametersWithheld(request) : request, response);
+			chain.doFilter(new AsPage(refused ? new ParametersWithheld(request) : request), response);
 			return;
 		}
 		if (request.getRequestURI().equals(request.getContextPath() + "/error")) {
@@ -169,13 +185,17 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			refuse(request, response, invalid("path", "control-character", "请求路径含有无效的编码或不允许的字符"));
 			return;
 		}
-		Refusal refusal = check(request);
+		// a form body no handler of this path and method takes: Spring answers 415 for its type before anything reads
+		// it, so it is neither parsed nor judged — the request is read with its query's parameters only
+		HttpServletRequest read = forms.bodyNotTaken(request)
+				? new ParametersWithheld(request, queryParameters(request.getQueryString())) : request;
+		Refusal refusal = check(read);
 		if (refusal != null) {
-			request.setAttribute(PENDING, refusal);
-			chain.doFilter(ParametersWithheld.of(request), response);
+			read.setAttribute(PENDING, refusal);
+			chain.doFilter(ParametersWithheld.of(read), response);
 			return;
 		}
-		chain.doFilter(request, response);
+		chain.doFilter(read, response);
 	}
 
 	/**
@@ -257,7 +277,8 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
 			String name = decode(rawName, true);
 			if (name == null) {
-				return invalid(rawName, "encoding", "参数名“" + Text.printable(rawName) + "”不是有效的UTF-8网址编码");
+				String shown = SentNames.asSent(rawName);
+				return invalid(shown, "encoding", "参数名“" + shown + "”不是有效的UTF-8网址编码");
 			}
 			String value = decode(rawValue, true);
 			if (value == null) {
@@ -271,6 +292,25 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The query string's parameters, each name and value %-decoded strictly as UTF-8 ({@link #decode}); a pair that
+	 * does not decode is left out ({@link #query} refuses it).
+	 */
+	static Map<String, String[]> queryParameters(String raw) {
+		Map<String, List<String>> read = new LinkedHashMap<>();
+		for (String pair : raw == null ? new String[0] : raw.split("&")) {
+			int eq = pair.indexOf('=');
+			String name = decode(eq < 0 ? pair : pair.substring(0, eq), true);
+			String value = decode(eq < 0 ? "" : pair.substring(eq + 1), true);
+			if (!pair.isEmpty() && name != null && value != null) {
+				read.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+			}
+		}
+		Map<String, String[]> parameters = new LinkedHashMap<>();
+		read.forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
+		return Collections.unmodifiableMap(parameters);
 	}
 
 	/** A parameter Tomcat could not read from the body: undecodable (400) or beyond the upload limits (413). */
@@ -297,8 +337,8 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			return new Refusal(413, "文件过大", detail, List.of(new FieldError("file", "size", detail)));
 		}
 		Matcher m = TOMCAT_PARAMETER.matcher(String.valueOf(ex.getMessage()));
-		String name = m.find() ? m.group(1) : "body";
-		return invalid(name, "encoding", "参数“" + Text.printable(name) + "”无法读取：编码无效（应为UTF-8），或请求内容已损坏");
+		String name = m.find() ? SentNames.quotedByTomcat(m.group(1)) : "body";
+		return invalid(name, "encoding", "参数“" + name + "”无法读取：编码无效（应为UTF-8），或请求内容已损坏");
 	}
 
 	/**
@@ -315,7 +355,8 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			this(request, Map.of());
 		}
 
-		private ParametersWithheld(HttpServletRequest request, Map<String, String[]> readable) {
+		/** The request read with these parameters only. */
+		ParametersWithheld(HttpServletRequest request, Map<String, String[]> readable) {
 			super(request);
 			this.readable = readable;
 		}
@@ -405,8 +446,8 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Answers a request a filter refuses: a problem response on {@code /api/**}, the error page (in the user's
-	 * language, with the refusal's title and detail) elsewhere.
+	 * Answers a request a filter refuses: a problem response to an API client ({@link Refusals#apiClient}), the error
+	 * page (in the user's language, with the refusal's title and detail) to anyone else.
 	 */
 	static void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
 			throws IOException {
@@ -417,7 +458,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		catch (IllegalStateException ignored) {
 			// already answered by the refusal
 		}
-		if (Refusals.apiPath(request)) {
+		if (Refusals.apiClient(request)) {
 			writeProblem(response, request.getRequestURI(), refusal);
 			return;
 		}
@@ -426,23 +467,24 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether the client takes an HTML answer: its {@code Accept} header names {@code text/html} (or {@code text/*},
-	 * {@code application/xhtml+xml}) — browsers navigating do; a bare {@code *}{@code /*}, no header (curl, scripts,
-	 * fetch) or an unreadable one does not, which is also how Spring's error controller tells its page from its map.
+	 * A request on the error dispatch of anyone but an API client ({@link Refusals#apiClient}), read as asking for
+	 * HTML: Spring's error controller renders the error page for it, never its English map.
 	 */
-	static boolean acceptsHtml(HttpServletRequest request) {
-		String accept = request.getHeader(HttpHeaders.ACCEPT);
-		if (accept == null) {
-			return false;
+	static final class AsPage extends HttpServletRequestWrapper {
+
+		AsPage(HttpServletRequest request) {
+			super(request);
 		}
-		try {
-			return MediaType.parseMediaTypes(accept)
-				.stream()
-				.anyMatch(type -> !type.isWildcardType()
-						&& (type.isCompatibleWith(MediaType.TEXT_HTML) || type.isCompatibleWith(MediaType.APPLICATION_XHTML_XML)));
+
+		@Override
+		public String getHeader(String name) {
+			return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? MediaType.TEXT_HTML_VALUE : super.getHeader(name);
 		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? Collections.enumeration(List.of(MediaType.TEXT_HTML_VALUE))
+					: super.getHeaders(name);
 		}
 	}
 

@@ -18,12 +18,14 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.servlet.filter.OrderedFormContentFilter;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -38,6 +40,7 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
@@ -100,19 +103,41 @@ class WebConfiguration implements WebMvcConfigurer {
 	/**
 	 * Right after the character-encoding filter (which must set UTF-8 first), before Spring Security: the values are
 	 * checked before anything reads them; a refusal of the path is answered there, any other after Spring Security
-	 * ({@link #pendingRefusalFilter}).
+	 * ({@link #pendingRefusalFilter}). A form body no handler of the request's path and method consumes is not judged
+	 * ({@link FormBodyHandlers}, from the application's request mapping): its 415 comes first.
 	 */
 	@Bean
 	FilterRegistrationBean<RequestValuesFilter> requestValuesFilter(
 			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
 			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest,
-			@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxForm) {
+			@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxForm, FormBodyHandlers forms) {
 		var registration = new FilterRegistrationBean<>(new RequestValuesFilter(
-				ErrorHandling.uploadLimits(maxFile, maxRequest), "不超过" + maxForm.toMegabytes() + "MB"));
+				ErrorHandling.uploadLimits(maxFile, maxRequest), "不超过" + maxForm.toMegabytes() + "MB", forms));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		// REQUEST: the checks; ERROR: a refused request's error page rendered without the parameters Tomcat refused
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		return registration;
+	}
+
+	/** Which handlers take a form body, from the application's request mapping (looked up at the first form body). */
+	@Bean
+	FormBodyHandlers formBodyHandlers(ApplicationContext context) {
+		return new FormBodyHandlers(() -> context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
+	}
+
+	/**
+	 * Spring's parse of a PUT, PATCH or DELETE form body (Tomcat parses a POST's only), in place of Spring Boot's —
+	 * except for a body no handler of the path and method takes ({@link FormBodyHandlers}): Spring answers its 415
+	 * unread, where the parse failed first on a broken escape (a 500).
+	 */
+	@Bean
+	OrderedFormContentFilter formContentFilter(FormBodyHandlers forms) {
+		return new OrderedFormContentFilter() {
+			@Override
+			protected boolean shouldNotFilter(HttpServletRequest request) {
+				return forms.bodyNotTaken(request);
+			}
+		};
 	}
 
 	/**

@@ -90,8 +90,9 @@ class RealServerInputIntegrationTest {
 				"Content-Type: application/x-www-form-urlencoded\r\nAccept: text/html\r\n", body);
 		assertThat(page.status()).isEqualTo(413);
 		assertThat(page.body()).contains("<html", "表单内容超过大小限制");
-		Answer api = send("POST /api/v1/safety/hazards HTTP/1.1\r\n",
-				"Authorization: Bearer demo-sf-wz-token\r\nContent-Type: application/x-www-form-urlencoded\r\n", body);
+		// an API endpoint that reads no object body takes a form; one reading JSON answers 415 without reading it
+		Answer api = send("POST /api/v1/enforcement/leads/999999999/filing HTTP/1.1\r\n",
+				"Authorization: Bearer demo-sz-leader-token\r\nContent-Type: application/x-www-form-urlencoded\r\n", body);
 		assertThat(api.status()).isEqualTo(413);
 		assertThat(api.body()).contains("\"status\":413", "表单内容超过大小限制");
 	}
@@ -216,10 +217,8 @@ class RealServerInputIntegrationTest {
 		}
 		assertThat(send("POST /api/v1/safety/periods%2F HTTP/1.1\r\n", token, new byte[0]).body())
 			.contains("\"field\":\"path\"", "请求路径含有不允许的内容");
-		// a request target Tomcat cannot read leaves no path to tell an API call by: the page
 		for (Answer page : List.of(send("GET /public/lookup%2Fx HTTP/1.1\r\n", "Accept: text/html\r\n", new byte[0]),
-				send("GET /public/lookup HTTP/1.1\r\n", "Accept: text/html\r\nX-Probe: a\u0001b\r\n", new byte[0]),
-				sendBytes("GET /api/v1/public/outlets?region=320506&brand=顺丰 HTTP/1.1\r\n".getBytes(StandardCharsets.UTF_8)))) {
+				send("GET /public/lookup HTTP/1.1\r\n", "Accept: text/html\r\nX-Probe: a\u0001b\r\n", new byte[0]))) {
 			assertThat(page.status()).isEqualTo(400);
 			assertThat(page.head()).containsIgnoringCase("text/html");
 			assertThat(page.body()).contains("<html lang=\"zh-CN\"", "请求有误", "data-rule=\"rejected\"")
@@ -253,7 +252,7 @@ class RealServerInputIntegrationTest {
 
 	/**
 	 * A page's form without its CSRF token shows the page expired — 403, the rule csrf named on the error page — and a
-	 * script posting to the page hears the same rule in a problem response.
+	 * script asking for JSON (an API client) posting to the page hears the same rule in a problem response.
 	 */
 	@Test
 	void aFormWithoutItsTokenIsThePageExpiredNamingTheRule() throws Exception {
@@ -262,10 +261,10 @@ class RealServerInputIntegrationTest {
 		Answer page = send("POST /login HTTP/1.1\r\n", form + "Accept: text/html\r\n", body);
 		assertThat(page.status()).isEqualTo(403);
 		assertThat(page.body()).contains("<html", "页面已过期", "data-rule=\"csrf\"").doesNotContain("没有执行此操作的权限");
-		Answer script = send("POST /login HTTP/1.1\r\n", form, body);
+		Answer script = send("POST /login HTTP/1.1\r\n", form + "Accept: application/json\r\n", body);
 		assertThat(script.status()).isEqualTo(403);
 		assertThat(script.head()).containsIgnoringCase("application/problem+json");
-		assertThat(script.body()).contains("\"rule\":\"csrf\"", "页面已过期");
+		assertThat(script.body()).contains("\"rule\":\"csrf\"", "CSRF令牌");
 	}
 
 	/** A mobile number percent-encoded twice in a refused path is found (decoded until no escape is left) and masked. */
@@ -279,6 +278,141 @@ class RealServerInputIntegrationTest {
 				new byte[0]);
 		assertThat(api.status()).isEqualTo(400);
 		assertThat(api.body()).contains("\"instance\":\"/api/v1/nothing;x/139****4321\"").doesNotContain("%2538%2537%2536%2535");
+	}
+
+	/**
+	 * A request line Tomcat cannot parse (unencoded UTF-8, "{}", "|" or a control character in the target) leaves no
+	 * URI and no header to the application: its target as Tomcat quotes it still tells an API call (a path under
+	 * /api/) and which part holds the character refused — the query string or the path — in Chinese.
+	 */
+	@Test
+	void aRequestLineTomcatCannotParseIsJudgedByItsTargetNamingTheQueryOrThePath() throws Exception {
+		for (String query : List.of("/api/v1/registry/enterprises?q={x}", "/api/v1/public/outlets?region=320506&brand=顺丰",
+				"/api/v1/public/outlets?region=320506&brand=a|b", "/api/v1/public/outlets?brand=a\u0001b")) {
+			Answer api = sendBytes(("GET " + query + " HTTP/1.1\r\n").getBytes(StandardCharsets.UTF_8));
+			assertThat(api.status()).as(query).isEqualTo(400);
+			assertThat(api.head()).as(query).containsIgnoringCase("application/problem+json");
+			assertThat(api.body()).as(query)
+				.contains("\"title\":\"请求有误\"", "\"field\":\"query\"", "\"rule\":\"rejected\"", "查询字符串")
+				.doesNotContain("请求路径");
+		}
+		for (String path : List.of("/api/v1/public/complaints/a\u0000b", "/api/v1/顺丰?region=320506")) {
+			Answer api = sendBytes(("GET " + path + " HTTP/1.1\r\n").getBytes(StandardCharsets.UTF_8));
+			assertThat(api.status()).as(path).isEqualTo(400);
+			assertThat(api.head()).as(path).containsIgnoringCase("application/problem+json");
+			assertThat(api.body()).as(path).contains("\"field\":\"path\"", "请求路径含有不允许的内容");
+		}
+		Answer page = sendBytes("GET /public/lookup?q={x} HTTP/1.1\r\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.head()).containsIgnoringCase("text/html");
+		assertThat(page.body()).contains("<html", "data-field=\"query\"", "查询字符串");
+	}
+
+	/**
+	 * An HTTP version Tomcat does not speak is its 505 in the product's words — 不支持的HTTP版本, the protocol named
+	 * (field protocol, rule version) — not a 500's "系统内部错误"; the headers were read, so a client asking for JSON
+	 * gets the problem off the API too.
+	 */
+	@Test
+	void anHttpVersionTomcatDoesNotSpeakIsA505NamingTheProtocol() throws Exception {
+		Answer api = send("GET /api/v1/public/outlets?region=320506 HTTP/9.9\r\n", "", new byte[0]);
+		assertThat(api.status()).isEqualTo(505);
+		assertThat(api.head()).containsIgnoringCase("application/problem+json");
+		assertThat(api.body()).contains("\"title\":\"不支持的HTTP版本\"", "\"field\":\"protocol\"", "\"rule\":\"version\"",
+				"HTTP/9.9").doesNotContain("系统内部错误");
+		Answer json = send("GET /public/lookup HTTP/9.9\r\n", "Accept: application/json\r\n", new byte[0]);
+		assertThat(json.status()).isEqualTo(505);
+		assertThat(json.head()).containsIgnoringCase("application/problem+json");
+		Answer page = send("GET /public/lookup HTTP/9.9\r\n", "Accept: text/html\r\n", new byte[0]);
+		assertThat(page.status()).isEqualTo(505);
+		assertThat(page.body()).contains("<html", "不支持的HTTP版本", "data-field=\"protocol\"").doesNotContain("系统内部错误");
+	}
+
+	/** Every status the error report may answer has its own Chinese title; one refusing a part names it. */
+	@Test
+	void everyStatusTheErrorReportAnswersHasItsOwnTitleAndNamesThePartRefused() {
+		var sent = new ProductErrorReportValve.Sent("", "/api/v1/outlets", "HTTP/1.1", null, null);
+		List<Integer> statuses = List.of(400, 404, 405, 408, 411, 413, 414, 415, 431, 500, 501, 503, 505);
+		List<RequestValuesFilter.Refusal> refusals = statuses.stream()
+			.map(status -> ProductErrorReportValve.refusal(status, "", sent))
+			.toList();
+		assertThat(refusals).extracting(RequestValuesFilter.Refusal::title).doesNotHaveDuplicates();
+		assertThat(refusals).filteredOn(r -> r.status() != 500)
+			.allSatisfy(r -> assertThat(r.title()).isNotEqualTo("系统内部错误"));
+		assertThat(refusals).filteredOn(r -> r.status() != 500 && r.status() != 503)
+			.allSatisfy(r -> assertThat(r.errors()).as(r.title()).isNotEmpty());
+		assertThat(ProductErrorReportValve.refusal(414, "", sent).title()).isEqualTo("请求地址过长");
+		assertThat(ProductErrorReportValve.refusal(431, "", sent).title()).isEqualTo("请求头过大");
+	}
+
+	/**
+	 * A name in a form body or query whose %-escape is broken is named as sent — decoded as UTF-8 as far as it is, the
+	 * rest escaped — never as Tomcat's ISO-8859-1 reading of its bytes (mojibake such as "å\u0090\u008d").
+	 */
+	@Test
+	void aNameWithABrokenEscapeIsNamedAsSentNeverAsMojibake() throws Exception {
+		String form = "Content-Type: application/x-www-form-urlencoded\r\nAccept: application/json\r\n";
+		Answer escaped = send("POST /public/complaints/new HTTP/1.1\r\n", form,
+				"%E5%90%8D%E7%A7%B0%zz=x&phone=13800138000".getBytes(StandardCharsets.US_ASCII));
+		assertThat(escaped.status()).isEqualTo(400);
+		assertThat(escaped.body()).contains("\"field\":\"名称%zz\"", "参数“名称%zz”").doesNotContain("å");
+		Answer raw = send("POST /public/complaints/new HTTP/1.1\r\n", form, "名称=%zz".getBytes(StandardCharsets.UTF_8));
+		assertThat(raw.status()).isEqualTo(400);
+		assertThat(raw.body()).contains("\"field\":\"名称\"").doesNotContain("å");
+		Answer query = send("GET /api/v1/public/outlets?region=320506&%E5%90%8D%zz=1 HTTP/1.1\r\n", "", new byte[0]);
+		assertThat(query.status()).isEqualTo(400);
+		assertThat(query.body()).contains("\"field\":\"名%zz\"", "参数名“名%zz”");
+	}
+
+	/**
+	 * A form body sent to an endpoint that takes none — the work plan import (text/plain or .docx), an API reading
+	 * JSON, by POST or PUT — is a 415 naming Content-Type, as the handler's mapping answers, before anything judges
+	 * or parses the body's values.
+	 */
+	@Test
+	void aFormBodyToAnEndpointThatTakesNoFormIsA415BeforeItsValuesAreJudged() throws Exception {
+		String form = "Content-Type: application/x-www-form-urlencoded\r\n";
+		byte[] body = "text=%zz&title=a%00b".getBytes(StandardCharsets.US_ASCII);
+		Answer plan = send("POST /api/v1/workplans/import HTTP/1.1\r\n",
+				"Authorization: Bearer demo-sz-admin-token\r\n" + form, body);
+		Answer hazard = send("POST /api/v1/safety/hazards HTTP/1.1\r\n", "Authorization: Bearer demo-sf-wz-token\r\n" + form,
+				body);
+		// a PUT's form body is Spring's to parse (Tomcat parses a POST's only): the same
+		Answer item = send("PUT /api/v1/inspections/items/X1 HTTP/1.1\r\n", "Authorization: Bearer demo-sz-admin-token\r\n" + form,
+				body);
+		for (Answer a : List.of(plan, hazard, item)) {
+			assertThat(a.status()).as(a.body()).isEqualTo(415);
+			assertThat(a.body()).contains("\"field\":\"Content-Type\"", "\"rule\":\"media-type\"")
+				.doesNotContain("\"rule\":\"encoding\"");
+		}
+		// a page form still has its values judged
+		Answer page = send("POST /public/complaints/new HTTP/1.1\r\n", form + "Accept: text/html\r\n", body);
+		assertThat(page.status()).isEqualTo(400);
+	}
+
+	/**
+	 * One rule tells an API client from a browser for every refusal ({@link Refusals#apiClient}): a client taking
+	 * anything ({@code Accept: *}{@code /*}, as fetch and htmx send) without a token is answered with the page by the
+	 * values' refusal, the firewall and a 404 alike; asking for JSON, with the problem by all three and by a
+	 * controller's failure on a page's address.
+	 */
+	@Test
+	void anyClientIsAnsweredAPageOrAProblemByOneRuleForEveryRefusal() throws Exception {
+		List<String> refused = List.of("GET /public/lookup?q=%zz HTTP/1.1\r\n", "GET /outlets;x HTTP/1.1\r\n",
+				"GET /public/no-such-page HTTP/1.1\r\n");
+		for (String line : refused) {
+			Answer anything = send(line, "Accept: */*\r\n", new byte[0]);
+			assertThat(anything.status()).as(line).isIn(400, 404);
+			assertThat(anything.head()).as(line).containsIgnoringCase("text/html");
+			assertThat(anything.body()).as(line).contains("<html").doesNotContain("\"status\"", "timestamp");
+			Answer json = send(line, "Accept: application/json\r\n", new byte[0]);
+			assertThat(json.status()).as(line).isEqualTo(anything.status());
+			assertThat(json.head()).as(line).containsIgnoringCase("application/problem+json");
+		}
+		Answer failure = send("GET /complaints/999999999 HTTP/1.1\r\n",
+				"Authorization: Bearer demo-sz-admin-token\r\nAccept: application/json\r\n", new byte[0]);
+		assertThat(failure.status()).isEqualTo(404);
+		assertThat(failure.head()).containsIgnoringCase("application/problem+json");
 	}
 
 	static final String BOUNDARY = "----youguan-boundary";
