@@ -16,8 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * an absent checkbox was unticked rather than never shown), so a refused form never looks saved and loses nothing.
  * Not-found (404) and refusals of access (403) reach the one error handler, as with {@link PageSteps}. The layout lists
  * the errors at the top and marks each named field with its message beside it ({@code static/js/youguan.js}). A page
- * of several forms sharing field names names the refused one (its element id) in the model's {@code refusedForm}: only
- * that form reads the typed values back and has its fields marked.
+ * of several forms sharing field names names the refused one: its POST handler declares the form's element id with
+ * {@link PageForm}, which the page gets as {@code refusedForm} whether the step refused it here or its values could
+ * not be bound before the handler ran; only that form reads the typed values back and has its fields marked.
  *
  * <p>{@link PageSteps} is for steps whose page shows nothing typed worth keeping (a button, a reason): its refusal is
  * flashed across a redirect. A form of many fields uses this, so a refusal loses nothing typed.

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 
@@ -56,6 +57,7 @@ class RulesController {
 	 * @throws DomainException not found (404) for an unknown rule code
 	 */
 	@PostMapping("/admin/rules/{code}")
+	@PageForm("override-{code}")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
 	String override(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
 			@RequestParam(required = false) String value, @RequestParam(required = false) String reason,
@@ -65,11 +67,7 @@ class RulesController {
 			BigDecimal parsed = Decimals.parsePlain("value", "“" + rule.title() + "”的取值", value == null ? "" : value, 12, 2);
 			rules.override(rule, me.bureauId(), me.regionCode(), parsed, reason);
 			return new PageSteps.Done("已调整“" + rule.title() + "”", "/admin/rules#" + rule.code());
-		}, () -> {
-			// the catalogue's forms share their field names: only the refused row reads them back
-			model.addAttribute("refusedForm", "override-" + rule.code());
-			return list(me, model);
-		});
+		}, () -> list(me, model));
 	}
 
 	/**

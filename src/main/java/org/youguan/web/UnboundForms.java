@@ -3,11 +3,15 @@ package org.youguan.web;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -19,7 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.convert.ConversionService;
@@ -30,8 +36,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ValueConstants;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.support.MultipartResolutionDelegate;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -42,6 +51,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.PageForm;
 
 /**
  * A page form whose values could not even be bound — a choice that is none of the offered ({@code type=BOGUS}), text in
@@ -53,11 +63,28 @@ import org.youguan.kernel.FormSteps;
  * {@code /cases/7/suspension} is on {@code /cases/7}); only a page of the same controller counts. That page decides
  * first whether the record is there and may be shown: its not-found (404) or refusal wins over the form's values, as
  * it would have inside the step. No such page, or one that cannot be rendered: the error page names the fields instead.
+ *
+ * <p>What was typed comes back as after a refusal inside the step: a page reading the posted parameters
+ * ({@code param.x}) reads them as they are, the unbindable value included; a form object the page shows (a record the
+ * handler binds with {@code @ModelAttribute}, or the page's {@code form} or {@code xForm} holding the handler's
+ * {@code @RequestParam} values) is rebuilt from them, the unbindable value left empty. On a page of several forms
+ * sharing field names the form its handler declares with {@link PageForm} is named {@code refusedForm}, so it alone
+ * reads them back; an undeclared one is named by the address it posted to ({@code refusedAction}), which marks its
+ * fields only.
+ *
+ * <p>The order of a page form's refusals, the same as the JSON APIs' (a body that cannot be read is 400 before the
+ * handler's own rules), is deliberate: the caller's role ({@code @PreAuthorize}, 403, decided before anything of the
+ * request is read) → the record not there (404, the page's own answer here) → values that cannot be bound (400, the
+ * form re-shown here) → the step's own rules inside the handler (a rule's refusal with its own status, e.g.
+ * 只能填报本处室负责的任务进展, through {@link FormSteps}). A value of the wrong shape is never judged against a record
+ * the caller may not see, and a step's rules never see a value that is not of its type.
  */
 @Component
 class UnboundForms {
 
 	private static final Logger log = LoggerFactory.getLogger(UnboundForms.class);
+
+	private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
 	/** Set while a page is rendered again, so a failure of that page is not answered by rendering it again. */
 	private static final String RENDERING = UnboundForms.class.getName() + ".rendering";
@@ -99,17 +126,24 @@ class UnboundForms {
 			return null;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Set<String> unbound = new HashSet<>();
+		errors.forEach(error -> unbound.add(error.field()));
 		request.setAttribute(RENDERING, Boolean.TRUE);
 		try {
 			String at = path;
 			while (true) {
-				ModelAndView page = render(request, response, mapping, adapter, posted, at);
+				ModelAndView page = render(new AsGet(request, at, unbound), response, mapping, adapter, posted);
 				if (page != null) {
 					page.setStatus(HttpStatus.BAD_REQUEST);
 					page.addObject("errors", errors);
 					page.addObject("refused", true);
 					typedBack(posted, request, page);
-					if (!page.getModel().containsKey("refusedForm")) {
+					String form = RefusedForms.of(posted, request);
+					if (form != null) {
+						// a page of several forms sharing field names: the one its handler declares reads them back
+						page.addObject(RefusedForms.REFUSED_FORM, form);
+					}
+					else if (!page.getModel().containsKey(RefusedForms.REFUSED_FORM)) {
 						// a page of several forms: the one posting to this address is the one marked
 						page.addObject("refusedAction", request.getRequestURI());
 					}
@@ -128,39 +162,84 @@ class UnboundForms {
 	}
 
 	/**
-	 * A page that shows its form from a form object (a record bound with {@code @ModelAttribute}, the page's
-	 * {@code form}) gets it as typed: each component read from the posted values, one that cannot be read left empty —
-	 * not the blank or stored values its GET shows.
+	 * A page that shows its form from a form object gets it as typed, not the blank or stored values its GET shows: a
+	 * record the handler binds with {@code @ModelAttribute} (wherever the page holds one of its type) has each
+	 * component read from the posted values; the page's form object of a handler taking {@code @RequestParam} values (a
+	 * record named {@code form}, or ending in {@code Form} as {@code profileForm}, that holds every one of them) has each
+	 * component so named read from them (absent: the parameter's default), the others (not in the form, as an edited
+	 * account's username) kept as the page shows them. A value that cannot be read is left empty. Pages reading the
+	 * typed values from the posted parameters ({@code param.x}) need nothing here.
 	 */
 	private void typedBack(HandlerMethod posted, HttpServletRequest request, ModelAndView page) {
 		ConversionService conversion = conversions.getIfAvailable();
+		if (conversion == null) {
+			return;
+		}
+		Set<Class<?>> records = new HashSet<>();
+		Map<String, RequestParam> params = new HashMap<>();
 		for (MethodParameter p : posted.getMethodParameters()) {
-			Class<?> type = p.getParameterType();
-			if (conversion == null || !p.hasParameterAnnotation(ModelAttribute.class) || !type.isRecord()) {
-				continue;
+			RequestParam param = p.getParameterAnnotation(RequestParam.class);
+			if (p.hasParameterAnnotation(ModelAttribute.class) && p.getParameterType().isRecord()) {
+				records.add(p.getParameterType());
 			}
+			else if (param != null && !MultipartResolutionDelegate.isMultipartArgument(p)) {
+				p.initParameterNameDiscovery(NAMES);
+				params.put(!param.name().isEmpty() ? param.name()
+						: !param.value().isEmpty() ? param.value() : p.getParameterName(), param);
+			}
+		}
+		for (Map.Entry<String, Object> shown : page.getModel().entrySet()) {
+			Object value = shown.getValue();
 			Object typed = null;
-			for (Map.Entry<String, Object> shown : page.getModel().entrySet()) {
-				if (type.isInstance(shown.getValue())) {
-					typed = typed != null ? typed : asTyped(type, request, conversion);
-					if (typed != null) {
-						shown.setValue(typed);
-					}
-				}
+			if (value != null && records.contains(value.getClass())) {
+				typed = asTyped(value, c -> true, Map.of(), request, conversion);
+			}
+			else if ((shown.getKey().equals("form") || shown.getKey().endsWith("Form")) && isFormOf(value, params.keySet())) {
+				typed = asTyped(value, c -> params.containsKey(c.getName()), params, request, conversion);
+			}
+			if (typed != null) {
+				shown.setValue(typed);
 			}
 		}
 	}
 
-	/** The record of {@code type} read from the posted values, each unreadable component empty; null if it cannot be made. */
-	private static Object asTyped(Class<?> type, HttpServletRequest request, ConversionService conversion) {
+	/** Whether {@code shown} is a record holding every one of the handler's {@code params} (so it is their form). */
+	private static boolean isFormOf(Object shown, Set<String> params) {
+		if (shown == null || !shown.getClass().isRecord() || params.isEmpty()) {
+			return false;
+		}
+		Set<String> components = new HashSet<>();
+		for (RecordComponent c : shown.getClass().getRecordComponents()) {
+			components.add(c.getName());
+		}
+		return components.containsAll(params);
+	}
+
+	/**
+	 * {@code shown} with each component that {@code bound} accepts read from the posted values — absent: its
+	 * parameter's default in {@code params} or empty; unreadable: empty — and the others as they are; null if it cannot
+	 * be made.
+	 */
+	private static Object asTyped(Object shown, Predicate<RecordComponent> bound, Map<String, RequestParam> params,
+			HttpServletRequest request, ConversionService conversion) {
+		Class<?> type = shown.getClass();
 		RecordComponent[] components = type.getRecordComponents();
 		Object[] values = new Object[components.length];
 		Class<?>[] types = new Class<?>[components.length];
 		for (int i = 0; i < components.length; i++) {
 			RecordComponent c = components[i];
 			types[i] = c.getType();
+			if (!bound.test(c)) {
+				ReflectionUtils.makeAccessible(c.getAccessor());
+				values[i] = ReflectionUtils.invokeMethod(c.getAccessor(), shown);
+				continue;
+			}
 			values[i] = empty(c.getType());
 			String[] typed = request.getParameterValues(c.getName());
+			RequestParam param = params.get(c.getName());
+			if (typed == null && param != null && !ValueConstants.DEFAULT_NONE.equals(param.defaultValue())) {
+				typed = new String[] { param.defaultValue() };
+			}
 			if (typed != null) {
 				try {
 					Object read = conversion.convert(typed.length == 1 ? typed[0] : typed,
@@ -195,12 +274,11 @@ class UnboundForms {
 	}
 
 	/**
-	 * The page the posting controller shows with GET at {@code path}, rendered as a GET of it would be, or null when it
-	 * shows none there (or answers something other than a page).
+	 * The page the posting controller shows with GET at {@code get}'s address, rendered as a GET of it would be, or null
+	 * when it shows none there (or answers something other than a page).
 	 */
-	private ModelAndView render(HttpServletRequest request, HttpServletResponse response,
-			RequestMappingHandlerMapping mapping, RequestMappingHandlerAdapter adapter, HandlerMethod posted, String path) {
-		AsGet get = new AsGet(request, path);
+	private ModelAndView render(AsGet get, HttpServletResponse response, RequestMappingHandlerMapping mapping,
+			RequestMappingHandlerAdapter adapter, HandlerMethod posted) {
 		ServletRequestPathUtils.parseAndCache(get);
 		HandlerMethod shown;
 		try {
@@ -240,8 +318,10 @@ class UnboundForms {
 	}
 
 	/**
-	 * The posted request seen as a GET of {@code path}: its parameters (the values as typed) stay; request attributes
-	 * the lookup and the handler set stay here, not on the posted request.
+	 * The posted request seen as a GET of {@code path}: its parameters (the values as typed) stay, but for those that
+	 * could not be bound ({@code unbound}), which the page's GET would refuse alike (a form's {@code kind} that also
+	 * chooses the form; the page reads them back from the posted request when it is rendered); request attributes the
+	 * lookup and the handler set stay here, not on the posted request.
 	 */
 	private static final class AsGet extends HttpServletRequestWrapper {
 
@@ -253,10 +333,35 @@ class UnboundForms {
 
 		private final Set<String> removed = new HashSet<>();
 
-		AsGet(HttpServletRequest request, String path) {
+		private final Set<String> unbound;
+
+		AsGet(HttpServletRequest request, String path, Set<String> unbound) {
 			super(request);
 			this.path = path;
 			this.uri = request.getContextPath() + path;
+			this.unbound = unbound;
+		}
+
+		@Override
+		public String getParameter(String name) {
+			return unbound.contains(name) ? null : super.getParameter(name);
+		}
+
+		@Override
+		public String[] getParameterValues(String name) {
+			return unbound.contains(name) ? null : super.getParameterValues(name);
+		}
+
+		@Override
+		public Map<String, String[]> getParameterMap() {
+			Map<String, String[]> values = new LinkedHashMap<>(super.getParameterMap());
+			values.keySet().removeAll(unbound);
+			return Collections.unmodifiableMap(values);
+		}
+
+		@Override
+		public Enumeration<String> getParameterNames() {
+			return Collections.enumeration(getParameterMap().keySet());
 		}
 
 		@Override

@@ -71,9 +71,13 @@ class WebConfiguration implements WebMvcConfigurer {
 	/** Remembered pages ({@link PageMemory}): its after-handler step must run after the shell's model is added. */
 	private final PageMemory pages;
 
-	WebConfiguration(ShellModel shell, PageMemory pages) {
+	/** The refused form of a page of several forms ({@link RefusedForms}), named in the model of the page shown again. */
+	private final RefusedForms refusedForms;
+
+	WebConfiguration(ShellModel shell, PageMemory pages, RefusedForms refusedForms) {
 		this.shell = shell;
 		this.pages = pages;
+		this.refusedForms = refusedForms;
 	}
 
 	@Override
@@ -87,6 +91,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		// view after the shell has added the layout's model
 		registry.addInterceptor(pages);
 		registry.addInterceptor(shell);
+		registry.addInterceptor(refusedForms);
 	}
 
 	@Override

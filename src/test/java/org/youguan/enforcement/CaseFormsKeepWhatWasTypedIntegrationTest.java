@@ -151,6 +151,33 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 				false, "enterpriseCreditCode");
 	}
 	/**
+	 * A case or lead form whose value cannot even be bound (a date that is none, a host that is no number) comes back
+	 * as a refused one does: the page in 400 naming that form, which alone takes back what was typed beside the value.
+	 */
+	@Test
+	void aCaseFormWhoseValueCannotBeBoundComesBackWithWhatWasTyped() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		String c = "/enforcement/cases/";
+
+		long filed = party.filed(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", today);
+		refusedKeepsWhatWasTyped(staff, c + filed + "/suspension", "suspension-form", Map.of("reason", "回填理由9x"),
+				Map.of("kind", "TESTING", "startedOn", "abc"), false, "startedOn");
+
+		long heard = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today);
+		noticeAndHearing.requestHearing(PartyCases.ALL, heard, today.toString());
+		refusedKeepsWhatWasTyped(staff, c + heard + "/hearing-notice", "hearing-notice-form", Map.of("place", "回填地点9x"),
+				Map.of("noticeOn", today.toString(), "hearingOn", today.plusDays(30).toString(), "host", "abc"), false,
+				"host");
+
+		long lead = party.leads().report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", null, "320506",
+				"测试线索" + UUID.randomUUID(), today.toString()), false);
+		refusedKeepsWhatWasTyped(staff, "/enforcement/leads/" + lead + "/propose", "propose-form",
+				Map.of("enterpriseCreditCode", "回填代码9x", "harmReason", "回填危害9x"),
+				Map.of("violation", "DELIVERY_WITHOUT_CONSENT", "endedOn", "abc"), false, "endedOn");
+	}
+
+	/**
 	 * The other case-step forms that take typed text — investigation team, legal review, notice, statement, payment and
 	 * extension — run through FormSteps too: refused, they come back with what was typed.
 	 */

@@ -373,6 +373,38 @@ class PostOfficeApprovalIntegrationTest {
 		refuse(id);
 	}
 
+	/**
+	 * A portal form whose value cannot even be bound (text in its number field, an office that is no number) comes back
+	 * as a refused one does: the page in 400 naming that form, which alone takes back what was typed beside the value.
+	 */
+	@Test
+	void aPortalFormWhoseValueCannotBeBoundComesBackWithWhatWasTyped() throws Exception {
+		long office = newPostOffice("320506");
+		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
+		String hours = "回填营业时间" + System.nanoTime();
+		Document page = Jsoup.parse(mvc.perform(post("/enterprise/post-offices/hours").session(enterprise).with(csrf())
+			.param("facilityId", Long.toString(office)).param("areaType", "TOWNSHIP").param("daysPerWeek", "abc")
+			.param("openingHours", hours))
+			.andExpect(status().isBadRequest())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("#errors").attr("data-form")).isEqualTo("hours-form");
+		assertThat(page.select("#errors li[data-field=daysPerWeek][data-rule=format]")).hasSize(1);
+		assertThat(page.selectFirst("#hours-form input[name=openingHours]").attr("value")).isEqualTo(hours);
+		assertThat(page.select("#hours-form select[name=areaType] option[selected]").attr("value")).isEqualTo("TOWNSHIP");
+		// the page reads the posted values: the unbindable one too, as after a refusal of the step's rules
+		assertThat(page.selectFirst("#hours-form input[name=daysPerWeek]").attr("value")).isEqualTo("abc");
+
+		String reason = "回填停业理由" + System.nanoTime();
+		page = Jsoup.parse(mvc.perform(post("/enterprise/post-offices/suspensions").session(enterprise).with(csrf())
+			.param("facilityId", "abc").param("startsOn", "2026-05-01").param("endsOn", "2026-05-10")
+			.param("reason", reason))
+			.andExpect(status().isBadRequest())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("#errors").attr("data-form")).isEqualTo("suspension-form");
+		assertThat(page.selectFirst("#suspension-form input[name=reason]").attr("value")).isEqualTo(reason);
+		assertThat(page.selectFirst("#apply-form textarea[name=reason]").wholeText()).as("the other form stays blank").isEmpty();
+	}
+
 	private long apply(String token, long office, String kind, String reason, String address) throws Exception {
 		return fixture().apply(token, office, kind, reason, address);
 	}

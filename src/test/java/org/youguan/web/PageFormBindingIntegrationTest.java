@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -140,6 +142,38 @@ class PageFormBindingIntegrationTest {
 		assertThat(page.select("input[name=legalName]").attr("value")).isEqualTo(name);
 	}
 
+	/**
+	 * A form whose handler takes request parameters and shows them in a form object (the user form) comes back with what
+	 * was typed, not the blank or stored form its GET shows; what the form does not post (an account's username when it
+	 * is edited) stays as the page shows it, the value that cannot be bound empty.
+	 */
+	@Test
+	void aRequestParameterFormWhoseChoiceCannotBeBoundComesBackAsTyped() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
+		String username = "typed" + unique();
+		String name = "回填姓名" + unique();
+		MockHttpServletResponse answer = mvc.perform(post("/admin/users/new").session(admin).with(csrf())
+			.param("username", username).param("displayName", name).param("kind", "BOGUS").param("roles", "STAFF"))
+			.andReturn().getResponse();
+		assertThat(answer.getStatus()).isEqualTo(400);
+		Document page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("#errors li[data-field=kind][data-rule=format]")).hasSize(1);
+		assertThat(page.select("form[action=/admin/users/new] input[name=username]").attr("value")).isEqualTo(username);
+		assertThat(page.select("form[action=/admin/users/new] input[name=displayName]").attr("value")).isEqualTo(name);
+		assertThat(page.select("input[name=roles][checked]").eachAttr("value")).containsExactly("STAFF");
+		assertThat(page.select("input[name=kind][checked]")).as("the unbindable value").isEmpty();
+
+		long office = jdbc.sql("select id from user_account where username = 'sz.office'").query(Long.class).single();
+		String edited = "回填姓名" + unique();
+		answer = mvc.perform(post("/admin/users/" + office + "/edit").session(admin).with(csrf())
+			.param("displayName", edited).param("bureauId", "abc").param("roles", "STAFF")).andReturn().getResponse();
+		assertThat(answer.getStatus()).isEqualTo(400);
+		page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("#errors li[data-field=bureauId][data-rule=format]")).hasSize(1);
+		assertThat(page.select("input[name=displayName]").attr("value")).isEqualTo(edited);
+		assertThat(page.select("input[name=username]").attr("value")).isEqualTo("sz.office");
+	}
+
 	@Test
 	void aRecordThatIsNotThereIs404BeforeItsFormsValuesAreJudged() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "sz.market");
@@ -174,18 +208,9 @@ class PageFormBindingIntegrationTest {
 		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
 		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
 		List<DynamicTest> tests = new ArrayList<>();
-		for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> e : pagePosts()) {
 			HandlerMethod handler = e.getValue();
-			if (!e.getKey().getMethodsCondition().getMethods().contains(RequestMethod.POST)
-					|| !AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), Controller.class)
-					|| AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)
-					|| handler.hasMethodAnnotation(ResponseBody.class)) {
-				continue;
-			}
 			String path = concrete(e.getKey().getPatternValues().iterator().next());
-			if (path.startsWith("/api/") || path.equals("/login") || path.equals("/logout")) {
-				continue;
-			}
 			MockHttpSession session = path.startsWith("/enterprise") ? enterprise : staff;
 			for (String field : typedFields(handler)) {
 				tests.add(DynamicTest.dynamicTest("POST " + path + " " + field + "=abc", () -> {
@@ -199,6 +224,100 @@ class PageFormBindingIntegrationTest {
 		}
 		assertThat(tests).hasSizeGreaterThan(50);
 		return tests.stream();
+	}
+
+	/**
+	 * Every page form the page shows again after a value that cannot be bound (text in its first number, choice or date
+	 * field) gives back the text typed in each of its text fields: no form comes back blank. A form is judged for the
+	 * first account, of the bureau's and the system's administrator, staff and leader (enterprise pages: the two
+	 * enterprises), whose
+	 * answer shows it (a form the account may not use, or on a record {@code 1} that is not there or not at its step, is
+	 * not shown and has nothing to keep); the last test checks that each kind of form was judged, so the walk cannot
+	 * pass by judging none.
+	 */
+	@TestFactory
+	Stream<DynamicTest> everyPageFormShownAgainForAValueThatCannotBeBoundKeepsTheTextTyped() throws Exception {
+		List<MockHttpSession> staff = List.of(SignIn.session(mvc, "sz.admin"), SignIn.session(mvc, "sys.admin"),
+				SignIn.session(mvc, "wz.staff"), SignIn.session(mvc, "wz.leader"));
+		List<MockHttpSession> enterprises = List.of(SignIn.session(mvc, "sf.wz"), SignIn.session(mvc, "yz.sz"));
+		List<String> judged = new ArrayList<>();
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> e : pagePosts()) {
+			HandlerMethod handler = e.getValue();
+			String path = concrete(e.getKey().getPatternValues().iterator().next());
+			List<String> typedFields = typedFields(handler);
+			List<String> texts = freeTexts(handler);
+			if (typedFields.isEmpty() || texts.isEmpty()) {
+				continue;
+			}
+			tests.add(DynamicTest.dynamicTest("POST " + path + " " + typedFields.get(0) + "=abc keeps " + texts, () -> {
+				String typed = "回填" + unique();
+				for (MockHttpSession session : path.startsWith("/enterprise") ? enterprises : staff) {
+					MockHttpServletRequestBuilder request = post(path).session(session).with(csrf())
+						.param(typedFields.get(0), "abc");
+					texts.forEach(text -> request.param(text, typed));
+					MockHttpServletResponse answer = mvc.perform(request).andReturn().getResponse();
+					Element form = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8))
+						.selectFirst("main form[action=\"" + path + "\"]");
+					if (answer.getStatus() != 400 || form == null) {
+						continue;
+					}
+					for (String text : texts) {
+						for (Element field : form.select("textarea[name=" + text + "], input[name=" + text + "]")) {
+							if (!HIDDEN.contains(field.attr("type"))) {
+								assertThat(field.tagName().equals("textarea") ? field.wholeText() : field.attr("value"))
+									.as(path + " " + text).isEqualTo(typed);
+							}
+						}
+					}
+					judged.add(path);
+					return;
+				}
+			}));
+		}
+		tests.add(DynamicTest.dynamicTest("every kind of page form was judged", () -> {
+			// a record form (@ModelAttribute), a request-parameter form object, a page reading the parameters, a form
+			// of a page of several forms
+			assertThat(judged).contains("/registry/enterprises/new", "/admin/users/new", "/universal/plans",
+					"/enterprise/post-offices/hours", "/enterprise/post-offices/suspensions");
+			assertThat(judged).hasSizeGreaterThan(20);
+		}));
+		return tests.stream();
+	}
+
+	/** Inputs that show no text typed. */
+	private static final Set<String> HIDDEN = Set.of("hidden", "file", "checkbox", "radio", "password", "submit");
+
+	/** Every page POST: a {@code @Controller}'s that writes no body, not an API's nor the sign-in's. */
+	private List<Map.Entry<RequestMappingInfo, HandlerMethod>> pagePosts() {
+		List<Map.Entry<RequestMappingInfo, HandlerMethod>> posts = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+			HandlerMethod handler = e.getValue();
+			String path = e.getKey().getPatternValues().iterator().next();
+			if (e.getKey().getMethodsCondition().getMethods().contains(RequestMethod.POST)
+					&& AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), Controller.class)
+					&& !AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)
+					&& !handler.hasMethodAnnotation(ResponseBody.class) && !path.startsWith("/api/")
+					&& !path.equals("/login") && !path.equals("/logout")) {
+				posts.add(e);
+			}
+		}
+		return posts;
+	}
+
+	/** The handler's free-text values: request parameters and form objects' components that are text. */
+	private static List<String> freeTexts(HandlerMethod handler) {
+		List<String> names = new ArrayList<>(texts(handler));
+		for (MethodParameter p : handler.getMethodParameters()) {
+			if (p.hasParameterAnnotation(ModelAttribute.class) && p.getParameterType().isRecord()) {
+				for (RecordComponent c : p.getParameterType().getRecordComponents()) {
+					if (c.getType() == String.class) {
+						names.add(c.getName());
+					}
+				}
+			}
+		}
+		return names;
 	}
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::([^}]*))?}");

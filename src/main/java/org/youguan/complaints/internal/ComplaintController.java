@@ -42,6 +42,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.OptionsHtml;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.RememberedPage;
@@ -183,9 +184,12 @@ class ComplaintController {
 
 	/**
 	 * Runs a step of the procedure ({@link PageSteps}): the message says what happened to which complaint; a broken
-	 * rule flashes its errors back to the complaint; not found (404) and refusals (403) reach the error handler.
+	 * rule flashes its errors back to the complaint; not found (404) and refusals (403) reach the error handler. The
+	 * steps' forms share field names ({@code reason}, {@code note}): a form whose values cannot be bound comes back on
+	 * the complaint's page as typed, named by {@link PageForm}.
 	 */
 	@PostMapping("/complaints/{id:\\d+}/{step:transfer|reject|return|callback|close|refer}")
+	@PageForm("{step}-form")
 	@PreAuthorize(HANDLERS)
 	String step(DataScope scope, @PathVariable long id, @PathVariable String step,
 			@RequestParam(required = false) String creditCode, @RequestParam(required = false) AcceptanceCondition condition,

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -47,6 +46,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.org.Bureaus;
@@ -176,6 +176,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/leads/{id:\\d+}/propose")
+	@PageForm("propose-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String propose(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String violation, @RequestParam(required = false) LocalDate endedOn,
@@ -184,10 +185,7 @@ class EnforcementController {
 			@RequestParam(required = false) String harmReason, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, lead(id), "已提请立案", () -> leads.propose(scope, id, violation,
-				text(endedOn), enterpriseCreditCode, harm, harmReason), () -> {
-					model.addAttribute("refusedForm", "propose-form");
-					return leadPage(me, scope, id, model);
-				});
+				text(endedOn), enterpriseCreditCode, harm, harmReason), () -> leadPage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/leads/{id:\\d+}/approve")
@@ -263,6 +261,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/investigation")
+	@PageForm("investigation-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String investigate(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(name = "name", required = false) List<String> names,
@@ -270,10 +269,11 @@ class EnforcementController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		List<CaseInvestigation.Member> team = team(names, certificates);
 		return FormSteps.run(model, response, redirect, page(id), "已开始调查取证", () -> caseInvestigation.startInvestigation(scope, id, team),
-				refused(me, scope, id, model, "investigation-form"));
+				() -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/conclusion")
+	@PageForm("conclusion-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String conclude(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, @RequestParam(required = false) String report,
 			@RequestParam(required = false) String proposedPenalty, @RequestParam(required = false) String proposedFine,
@@ -283,10 +283,11 @@ class EnforcementController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "调查终结", () -> caseInvestigation.concludeInvestigation(scope, id,
 				new CaseInvestigation.Conclusion(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround,
-						mitigationReason, text(concludedOn), proposedConfiscated)), refused(me, scope, id, model, "conclusion-form"));
+						mitigationReason, text(concludedOn), proposedConfiscated)), () -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/review")
+	@PageForm("review-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String review(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) Boolean agreed,
@@ -294,24 +295,26 @@ class EnforcementController {
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已记录法制审核意见",
 				() -> caseInvestigation.review(scope, id, EnforcementApiController.officer(me), agreed, opinion),
-				refused(me, scope, id, model, "review-form"));
+				() -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/notice")
+	@PageForm("notice-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String notice(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) LocalDate on, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已事先告知", () -> noticeAndHearing.notifyParty(scope, id, text(on)),
-				refused(me, scope, id, model, "notice-form"));
+				() -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/statement")
+	@PageForm("statement-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String statement(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) LocalDate on, @RequestParam(name = "text", required = false) String statement,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已记录陈述申辩",
-				() -> noticeAndHearing.recordStatement(scope, id, text(on), statement), refused(me, scope, id, model, "statement-form"));
+				() -> noticeAndHearing.recordStatement(scope, id, text(on), statement), () -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-request")
@@ -344,6 +347,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-notice")
+	@PageForm("hearing-notice-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearingNotice(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) LocalDate noticeOn, @RequestParam(required = false) LocalDate hearingOn,
@@ -351,17 +355,18 @@ class EnforcementController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已发出听证通知", () -> noticeAndHearing.noticeHearing(scope, id,
 				new NoticeAndHearing.HearingNotice(text(noticeOn), text(hearingOn), place, host)),
-				refused(me, scope, id, model, "hearing-notice-form"));
+				() -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing")
+	@PageForm("hearing-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearing(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) LocalDate hearingOn, @RequestParam(required = false) String record, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已登记听证", () -> noticeAndHearing.holdHearing(scope, id,
 				new NoticeAndHearing.HearingData(null, text(hearingOn), null, null, record)),
-				refused(me, scope, id, model, "hearing-form"));
+				() -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/return-to-investigation")
@@ -372,6 +377,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/evidence")
+	@PageForm("evidence-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String addEvidence(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String content,
@@ -381,10 +387,11 @@ class EnforcementController {
 		UploadedFile upload = UploadedFile.of(file);
 		return FormSteps.run(model, response, redirect, page(id) + "#evidence", "证据已登记", () -> evidence.add(scope, id,
 				new CaseEvidence.EvidenceData(kind, title, content, place, subject, text(collectedOn), collectors), upload),
-				refused(me, scope, id, model, "evidence-form"));
+				() -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/documents/originals")
+	@PageForm("original-document-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String keepOriginal(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String number, @RequestParam(required = false) LocalDate issuedOn,
@@ -392,7 +399,7 @@ class EnforcementController {
 		UploadedFile scan = UploadedFile.of(file);
 		return FormSteps.run(model, response, redirect, page(id) + "#documents", "原始文书扫描件已上传",
 				() -> pastCases.keepOriginalDocument(scope, id, new PastCases.OriginalDocument(kind, number, text(issuedOn)), scan),
-				refused(me, scope, id, model, "original-document-form"));
+				() -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/documents/{documentId:\\d+}/reissue")
@@ -404,15 +411,17 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/transfer")
+	@PageForm("transfer-form")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String transfer(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) Long bureauId, @RequestParam(required = false) String authority,
 			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "案件已移送", () -> caseDecisions.transfer(scope, id, bureauId,
-				authority, reason), refused(me, scope, id, model, "transfer-form"));
+				authority, reason), () -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/payment-arrangement")
+	@PageForm("arrangement-form")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String arrangePayment(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) LocalDate appliedOn,
@@ -429,7 +438,7 @@ class EnforcementController {
 		return FormSteps.run(model, response, redirect, page(id), "已批准延期（分期）缴纳罚款", () -> caseExecution.arrangePayment(scope,
 				id, EnforcementApiController.officer(me), new CaseExecution.PaymentTerms(kind, text(appliedOn),
 						text(deferredUntil), reason, parts)),
-				refused(me, scope, id, model, "arrangement-form"));
+				() -> casePage(me, scope, id, model));
 	}
 
 	@GetMapping("/enforcement/on-the-spot")
@@ -468,6 +477,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/decision")
+	@PageForm("decision-form")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String decide(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, @RequestParam(required = false) String decisionNumber,
 			@RequestParam(required = false) LocalDate decidedOn, @RequestParam(required = false) String penalty,
@@ -485,7 +495,7 @@ class EnforcementController {
 					Text.names(discussionParticipants), confiscated, text(suspensionFrom), text(suspensionUntil),
 					statementAdopted, statementReview));
 			return new PageSteps.Done("已作出行政处罚决定" + number, page(id));
-		}, refused(me, scope, id, model, "decision-form"));
+		}, () -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/no-penalty")
@@ -510,6 +520,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/payment")
+	@PageForm("payment-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String pay(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) LocalDate paidOn, @RequestParam(required = false) String amount,
@@ -517,19 +528,21 @@ class EnforcementController {
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已登记缴纳罚款",
 				() -> caseExecution.pay(scope, id, text(paidOn), amount, instalment),
-				refused(me, scope, id, model, "payment-form"));
+				() -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/refund")
+	@PageForm("refund-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String refund(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) LocalDate refundedOn, @RequestParam(required = false) String amount,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已登记退还多缴罚款",
-				() -> caseExecution.refund(scope, id, text(refundedOn), amount), refused(me, scope, id, model, "refund-form"));
+				() -> caseExecution.refund(scope, id, text(refundedOn), amount), () -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/handover")
+	@PageForm("handover-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String handover(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) LocalDate handedOverOn, @RequestParam(required = false) String amount,
@@ -538,7 +551,7 @@ class EnforcementController {
 		UploadedFile scan = UploadedFile.of(file);
 		return FormSteps.run(model, response, redirect, page(id), "已登记没收违法所得上缴",
 				() -> caseExecution.handOver(scope, id, text(handedOverOn), amount, receipt, scan),
-				refused(me, scope, id, model, "handover-form"));
+				() -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/closure")
@@ -549,22 +562,24 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/extension")
+	@PageForm("extension-form")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String extend(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已延长办案期限",
 				() -> decisionLimit.extend(scope, id, EnforcementApiController.officer(me), reason),
-				refused(me, scope, id, model, "extension-form"));
+				() -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/suspension")
+	@PageForm("suspension-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String suspend(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) LocalDate startedOn,
 			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已中止计时", () -> decisionLimit.suspend(scope, id, kind,
-				text(startedOn), reason), refused(me, scope, id, model, "suspension-form"));
+				text(startedOn), reason), () -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/resumption")
@@ -586,17 +601,6 @@ class EnforcementController {
 	String withdrawPublication(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id), "已撤回公示", () -> decisionPublication.withdrawPublication(scope, id, reason));
-	}
-
-	/**
-	 * The case's page again after a refusal of its form {@code form} (the page's forms share field names): only that form
-	 * reads the typed values back and has its fields marked.
-	 */
-	private Supplier<String> refused(CurrentUser me, DataScope scope, long id, Model model, String form) {
-		return () -> {
-			model.addAttribute("refusedForm", form);
-			return casePage(me, scope, id, model);
-		};
 	}
 
 	/**

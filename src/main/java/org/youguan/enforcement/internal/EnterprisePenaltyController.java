@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
 
@@ -59,13 +60,11 @@ class EnterprisePenaltyController {
 	 * errors ({@link FormSteps}), so nothing typed is lost.
 	 */
 	@PostMapping("/enterprise/penalties/{id:\\d+}/statement")
+	@PageForm("statement-form")
 	String statement(DataScope scope, @PathVariable long id, @RequestParam(required = false) String statement, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, "/enterprise/penalties/" + id, "陈述申辩已提交",
-				() -> penalties.state(scope, id, statement), () -> {
-					model.addAttribute("refusedForm", "statement-form");
-					return detail(scope, id, model);
-				});
+				() -> penalties.state(scope, id, statement), () -> detail(scope, id, model));
 	}
 
 	@PostMapping("/enterprise/penalties/{id:\\d+}/hearing-waiver")

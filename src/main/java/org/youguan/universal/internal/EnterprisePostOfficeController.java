@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
@@ -78,16 +79,18 @@ class EnterprisePostOfficeController {
 	}
 
 	@PostMapping(PAGE + "/hours")
+	@PageForm("hours-form")
 	String hours(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long facilityId,
 			@RequestParam(required = false) String areaType, @RequestParam(required = false) Integer daysPerWeek,
 			@RequestParam(required = false) String openingHours, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, PAGE, "营业时间已保存", () -> postOffices.saveHours(me.scope(),
 				facilityId == null ? 0 : facilityId, new PostOffices.HoursData(areaType, daysPerWeek, openingHours), false),
-				() -> refused(me, model, "hours-form"));
+				() -> page(me, model));
 	}
 
 	@PostMapping(PAGE + "/approvals")
+	@PageForm("apply-form")
 	String apply(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long facilityId,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String newAddress, Model model, RedirectAttributes redirect,
@@ -96,25 +99,17 @@ class EnterprisePostOfficeController {
 			long id = approvals.apply(me.scope(), new PostOfficeApprovals.ApplicationData(facilityId, kind, reason,
 					newAddress, null), false);
 			return new PageSteps.Done("申请已提交，邮政管理部门将在20个工作日内作出决定", PAGE + "/approvals/" + id);
-		}, () -> refused(me, model, "apply-form"));
+		}, () -> page(me, model));
 	}
 
 	@PostMapping(PAGE + "/suspensions")
+	@PageForm("suspension-form")
 	String suspend(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long facilityId,
 			@RequestParam(required = false) String startsOn, @RequestParam(required = false) String endsOn,
 			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, PAGE, "临时停业已报告", () -> postOffices.reportSuspension(
 				me.scope(), new PostOffices.SuspensionData(facilityId, startsOn, endsOn, reason), false),
-				() -> refused(me, model, "suspension-form"));
-	}
-
-	/**
-	 * The page again after a refusal of one of its three forms, which share field names: only {@code form} reads the
-	 * typed values back and has its fields marked.
-	 */
-	private String refused(CurrentUser me, Model model, String form) {
-		model.addAttribute("refusedForm", form);
-		return page(me, model);
+				() -> page(me, model));
 	}
 }

@@ -26,6 +26,7 @@ import org.youguan.platform.BackgroundJobs;
 import org.youguan.universal.DeliveryMode;
 import org.youguan.universal.DeliveryStandards;
 import org.youguan.universal.VillageProfileData;
+import org.youguan.universal.VillageView;
 import org.youguan.universal.VillageProfileImport;
 import org.youguan.universal.Villages;
 
@@ -66,7 +67,10 @@ class EnterpriseVillageController {
 
 	@GetMapping("/enterprise/villages/{code:\\d+}")
 	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, Model model) {
-		model.addAttribute("village", villages.get(me.scope(), code));
+		VillageView village = villages.get(me.scope(), code);
+		model.addAttribute("village", village);
+		// the profile form's values: the saved ones, or as typed when the form comes back refused
+		model.addAttribute("profileForm", village);
 		model.addAttribute("modes", DeliveryMode.values());
 		model.addAttribute("standard", standards.villageMinimum(code));
 		return "universal/enterprise-village";

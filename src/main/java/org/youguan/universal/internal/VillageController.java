@@ -128,6 +128,8 @@ class VillageController {
 	String show(DataScope scope, @PathVariable String code, Model model) {
 		VillageView village = villages.get(scope, code);
 		model.addAttribute("village", village);
+		// the profile form's values: the saved ones, or as typed when the form comes back refused
+		model.addAttribute("profileForm", village);
 		model.addAttribute("modes", DeliveryMode.values());
 		model.addAttribute("standard", standards.villageMinimum(code));
 		model.addAttribute("checks", checks.ofVillage(scope, code));

@@ -19,6 +19,7 @@ import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
@@ -69,6 +70,7 @@ class TaskController {
 	 * refused file is reported with the form's other errors.
 	 */
 	@PostMapping("/workplans/tasks/{id:\\d+}/progress")
+	@PageForm("progress-form")
 	@PreAuthorize(WorkPlanController.WRITERS)
 	String report(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String text, @RequestParam(required = false) Integer percent,
@@ -98,21 +100,19 @@ class TaskController {
 	}
 
 	@PostMapping("/workplans/tasks/{id:\\d+}")
+	@PageForm("task-form")
 	@PreAuthorize(WorkPlanController.WRITERS)
 	String update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String text,
 			@RequestParam(required = false) String dueOn, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		// refused: the task's page again in the refusal's 4xx, the edit form as typed (its "text" shares the progress
-		// form's name, so the refused form is named)
+		// form's name, so the refused form is named: @PageForm)
 		return FormSteps.run(model, response, redirect, "/workplans/tasks/" + id, "任务已修改", () -> {
 			Validation v = new Validation();
 			var due = dueOn == null || dueOn.isBlank() ? null : v.date("dueOn", "完成时限", dueOn);
 			v.throwIfInvalid();
 			drafts.updateTask(me, id, text, due);
-		}, () -> {
-			model.addAttribute("refusedForm", "task-form");
-			return task(me, id, model);
-		});
+		}, () -> task(me, id, model));
 	}
 
 	@PostMapping("/workplans/tasks/{id:\\d+}/remove")
