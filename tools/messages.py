@@ -827,6 +827,7 @@ M = {
  "complaint.ui.referredToEnforcement": ('已于{0}移送执法线索：{1}', 'Referred to enforcement on {0}: {1}'),
  "complaint.ui.acceptedBreakdown": ('受理{0} · 不予受理{1} · 办结{2}', 'Accepted {0} · not accepted {1} · closed {2}'),
  "complaint.ui.validBreakdown": ('有效申诉{0}件，有效申诉率{1}', 'Valid complaints {0}, valid per million {1}'),
+ "complaint.ui.volumeIncomplete": ('快递业务量{0}，申诉率仅供参考', 'Express volume {0}: rates for reference only'),
  "complaint.ui.onTimeBreakdown": ('转办按时{0}% · 答复按时{1}% · 30日办结{2}%', 'Transferred on time {0}% · replied on time {1}% · closed within 30 days {2}%'),
  "complaint.ui.replyDueBy": ('答复（请于{0}前答复）', 'Reply (due {0})'),
  "complaint.ui.duplicateNotice": ('您此前已就同一运单提出申诉（{0}），本次申诉将一并审查。', 'You complained about the same waybill before ({0}); both will be reviewed together.'),
