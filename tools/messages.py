@@ -1051,6 +1051,7 @@ M = {
  "nav.inspections.import": ("导入历史检查记录", "Import past inspections"),
  "inspection.import.help": ("每行一次检查，与迁移接口POST /api/v1/inspections/records同样校验，导入后标记为“历史导入”并记入审计日志。检查类型填双随机抽查、专项检查、督导检查、投诉举报核查或普遍服务监督检查；检查结果填无问题、约谈、责令改正或立案线索；检查事项填代码或名称，多项用顿号分隔；检查人员至少2人（姓名和执法证号成对填写，可增加“检查人员4姓名”等列）；检查结果为责令改正时填写通知书文号、下达日期和整改期限。日期可为Excel日期或文本（如2025-03-05、2025年3月5日）；表格上方的标题行和两行表头（如“责令改正通知书”下分“文号”“下达日期”）可保留。", "One inspection per row, checked as the migration API POST /api/v1/inspections/records checks it, then marked imported and audited. Type: 双随机抽查, 专项检查, 督导检查, 投诉举报核查 or 普遍服务监督检查; outcome: 无问题, 约谈, 责令改正 or 立案线索; items by code or name, several separated by 、; at least two inspectors (name and certificate number in pairs; add columns such as 检查人员4姓名 for more); an order's number, issue day and deadline when the outcome is 责令改正. Dates as Excel dates or text (2025-03-05, 2025年3月5日); a title row above the header and two-row headers (责令改正通知书 over 文号, 下达日期) may stay."),
  "inspection.figures.overdueOrders": ("逾期未整改（份）", "Overdue orders"),
+ "inspection.figures.rectifiedLate": ("逾期整改（份）", "Rectified late"),
  "inspection.figures.reinspections": ("复查（次）", "Re-inspections"),
  "inspection.figures.byItem": ("按检查事项和检查结果", "By item and outcome"),
  "inspection.figures.item": ("检查事项", "Item"),
