@@ -142,9 +142,9 @@ class InspectionRecordsApiIntegrationTest {
 		InspectionFigures.Figures before = figures("320506", "2023-07-01", "2023-12-31");
 		String late = order("2023-08-01", "2023-08-15", "2023-08-20");
 		String never = order("2023-09-01", "2023-09-10", null);
-		postRecord(WUZHONG, body(e.get(0).creditCode(), "2023-08-01", "RECTIFICATION", late, certificate()))
+		postRecord(WUZHONG, body(e.get(0).creditCode(), "2023-08-01", "RECTIFICATION", late, certificate(), certificate()))
 			.andExpect(status().isCreated());
-		postRecord(WUZHONG, body(e.get(1).creditCode(), "2023-09-01", "RECTIFICATION", never, certificate()))
+		postRecord(WUZHONG, body(e.get(1).creditCode(), "2023-09-01", "RECTIFICATION", never, certificate(), certificate()))
 			.andExpect(status().isCreated());
 		InspectionFigures.Figures after = figures("320506", "2023-07-01", "2023-12-31");
 		assertThat(after.rectificationOrders() - before.rectificationOrders()).isEqualTo(2);
