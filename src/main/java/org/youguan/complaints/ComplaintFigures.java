@@ -20,15 +20,26 @@ import org.youguan.statistics.Slice;
 /**
  * The figures of a period and region: received, accepted, not accepted, closed; on time per step; satisfaction;
  * compensation recovered; breakdowns; and 申诉率 / 有效申诉率 per million parcels (complaints received, and valid ones,
- * per million of 快递业务量 of the same period, region and brand, from the statistics module's approved data).
+ * per million of 快递业务量 of the same period, region and brand, from the statistics module's approved data). A rate
+ * whose 快递业务量 is incomplete (a month below the completeness share) carries the statistics module's caveat
+ * ("数据不完整：2026-11 已审核52/60家") wherever it is shown: the page, the .xlsx, the notice and its publication.
  */
 @Service
 public class ComplaintFigures {
 
-	/** The period's totals. */
+	/**
+	 * The period's totals; {@code volumeCaveat} "" when the 快递业务量 behind the rates is complete, else the caveat
+	 * naming its least complete month.
+	 */
 	public record Totals(long received, long accepted, long notAccepted, long closed, long withdrawn, long valid,
 			BigDecimal transferOnTime, BigDecimal replyOnTime, BigDecimal answeredInTime, BigDecimal satisfaction,
-			BigDecimal compensation, BigDecimal volume, BigDecimal perMillion, BigDecimal validPerMillion) {
+			BigDecimal compensation, BigDecimal volume, BigDecimal perMillion, BigDecimal validPerMillion,
+			String volumeCaveat) {
+
+		/** The rates rest on incomplete 快递业务量. */
+		public boolean volumeIncomplete() {
+			return volumeCaveat != null && !volumeCaveat.isEmpty();
+		}
 	}
 
 	/** The period's counts as one query returns them. */
@@ -37,9 +48,17 @@ public class ComplaintFigures {
 			BigDecimal compensation) {
 	}
 
-	/** One line of a breakdown. */
+	/**
+	 * One line of a breakdown; {@code caveat} (by brand) the caveat of the brand's 快递业务量 behind its rates, "" or
+	 * null when complete or without a rate.
+	 */
 	public record Line(String key, long complaints, long valid, BigDecimal share, BigDecimal volume, BigDecimal perMillion,
-			BigDecimal validPerMillion) {
+			BigDecimal validPerMillion, String caveat) {
+
+		/** The line's rates rest on incomplete 快递业务量. */
+		public boolean incomplete() {
+			return caveat != null && !caveat.isEmpty();
+		}
 	}
 
 	/** An enterprise that replied late, and how often. */
@@ -119,11 +138,12 @@ public class ComplaintFigures {
 	}
 
 	private Totals totals(Counts c, String prefix, YearMonth from, YearMonth to) {
-		BigDecimal volume = aggregates.value(indicators.get("express.volume"), new Slice(prefix, null, from, to));
+		Slice slice = new Slice(prefix, null, from, to);
+		BigDecimal volume = aggregates.value(indicators.get("express.volume"), slice);
 		return new Totals(c.received(), c.accepted(), c.notAccepted(), c.closed(), c.withdrawn(), c.valid(),
 				percent(c.transferOnTime(), c.accepted()), percent(c.replyOnTime(), c.replied()),
 				percent(c.answeredInTime(), c.closed()), percent(c.satisfied(), c.surveyed()), c.compensation(), volume,
-				perMillion(c.received(), volume), perMillion(c.valid(), volume));
+				perMillion(c.received(), volume), perMillion(c.valid(), volume), volumeCaveat(volume, slice));
 	}
 
 	/**
@@ -162,7 +182,7 @@ public class ComplaintFigures {
 		long total = counts.stream().mapToLong(c -> c[0]).sum();
 		List<Line> lines = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
-			lines.add(new Line(keys.get(i), counts.get(i)[0], counts.get(i)[1], percent(counts.get(i)[0], total), null, null, null));
+			lines.add(new Line(keys.get(i), counts.get(i)[0], counts.get(i)[1], percent(counts.get(i)[0], total), null, null, null, null));
 		}
 		return lines;
 	}
@@ -189,19 +209,28 @@ public class ComplaintFigures {
 	private List<Line> byBrand(JdbcClient.StatementSpec statement, DataScope scope, String prefix, YearMonth from,
 			YearMonth to) {
 		Map<String, Object> params = params(scope, prefix, from, to);
-		var volumes = aggregates.grouped(indicators.get("express.volume"), Aggregates.Dimension.BRAND, 0, new Slice(prefix, null, from, to));
+		Slice slice = new Slice(prefix, null, from, to);
+		var volumes = aggregates.grouped(indicators.get("express.volume"), Aggregates.Dimension.BRAND, 0, slice);
 		List<Line> lines = new ArrayList<>();
+		List<Long> brandIds = new ArrayList<>();
 		statement.params(params)
 			.query((rs, i) -> {
 				BigDecimal volume = volumes.get(String.valueOf(rs.getLong("brand_id")));
+				brandIds.add(rs.getObject("brand_id") == null ? null : rs.getLong("brand_id"));
 				lines.add(new Line(rs.getString("brand_name"), rs.getLong("n"), rs.getLong("v"), null, volume,
-						perMillion(rs.getLong("n"), volume), perMillion(rs.getLong("v"), volume)));
+						perMillion(rs.getLong("n"), volume), perMillion(rs.getLong("v"), volume), null));
 				return null;
 			})
 			.list();
 		long total = lines.stream().mapToLong(Line::complaints).sum();
-		return lines.stream().map(l -> new Line(l.key(), l.complaints(), l.valid(), percent(l.complaints(), total), l.volume(),
-				l.perMillion(), l.validPerMillion())).toList();
+		List<Line> result = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			Line l = lines.get(i);
+			Long brand = brandIds.get(i);
+			result.add(new Line(l.key(), l.complaints(), l.valid(), percent(l.complaints(), total), l.volume(),
+					l.perMillion(), l.validPerMillion(), volumeCaveat(l.volume(), brand == null ? slice : slice.ofBrand(brand))));
+		}
+		return result;
 	}
 
 	/** Enterprises that replied after the due date, most often first (named in the notice). */
@@ -213,6 +242,12 @@ public class ComplaintFigures {
 			.params(params(scope, prefix, from, to))
 			.query(Rows.of(Late.class))
 			.list();
+	}
+
+	/** The caveat of the 快递业务量 behind a rate ("" when complete or when there is no volume, hence no rate). */
+	private String volumeCaveat(BigDecimal volume, Slice slice) {
+		return volume == null || volume.signum() == 0 ? ""
+				: aggregates.completion(indicators.get("express.volume"), slice).caveat();
 	}
 
 	private static Map<String, Object> params(DataScope scope, String prefix, YearMonth from, YearMonth to) {

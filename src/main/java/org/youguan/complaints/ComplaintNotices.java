@@ -22,6 +22,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.documents.DeclaresTemplates;
 import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -214,8 +215,8 @@ public class ComplaintNotices implements DeclaresTemplates {
 	public byte[] write(DataScope scope, String prefix, String areaName, String bureau, YearMonth from, YearMonth to) {
 		Map<String, String> fields = fields(scope, prefix, areaName, bureau, from, to);
 		List<Map<String, String>> brands = figures.byBrand(scope, prefix, from, to).stream().map(l -> Map.of("name", l.key(),
-				"count", String.valueOf(l.complaints()), "rate", plain(l.perMillion()), "valid", String.valueOf(l.valid()),
-				"validRate", plain(l.validPerMillion()))).toList();
+				"count", String.valueOf(l.complaints()), "rate", plain(l.perMillion()) + incomplete(l), "valid",
+				String.valueOf(l.valid()), "validRate", plain(l.validPerMillion()) + incomplete(l))).toList();
 		List<Map<String, String>> problems = figures.by(scope, "category", prefix, from, to).stream().map(l -> Map.of("name",
 				l.key(), "count", String.valueOf(l.complaints()), "share", plain(l.share()))).toList();
 		List<Map<String, String>> late = figures.lateRepliers(scope, prefix, from, to).stream().map(l -> Map.of("name",
@@ -241,12 +242,18 @@ public class ComplaintNotices implements DeclaresTemplates {
 				+ plain(t.compensation()) + "元。");
 		fields.put("rates", t.perMillion() == null ? "本期快递业务量尚无已审核数据，暂不计算申诉率。"
 				: "按快递业务量计算，申诉率为百万分之" + plain(t.perMillion()) + "，有效申诉率为百万分之" + plain(t.validPerMillion())
-						+ "。各品牌情况如下：");
+						+ "。" + (t.volumeIncomplete() ? "（注：快递业务量" + t.volumeCaveat() + "，申诉率仅供参考。）" : "")
+						+ "各品牌情况如下：");
 		fields.put("handling", "申诉转办按时率" + pct(t.transferOnTime()) + "，企业按时答复率" + pct(t.replyOnTime()) + "，30日内办结率"
 				+ pct(t.answeredInTime()) + "，消费者对申诉处理工作满意率" + pct(t.satisfaction()) + "。");
 		fields.put("bureau", bureau);
-		fields.put("date", LocalDate.now(clock).toString());
+		fields.put("date", ChineseText.day(LocalDate.now(clock)));
 		return fields;
+	}
+
+	/** The mark after a brand's rate whose 快递业务量 is incomplete (the rates paragraph names the month). */
+	private static String incomplete(ComplaintFigures.Line line) {
+		return line.incomplete() ? "（数据不完整）" : "";
 	}
 
 	private static String plain(BigDecimal v) {

@@ -107,7 +107,10 @@ class LicensingDemoData {
 		LocalDate t = LocalDate.now(clock);
 		String ownRegion = DemoCity.CITY;
 		DataScope city = DataScope.region(DemoCity.CITY);
-		LocalDate jan = LocalDate.of(t.getYear(), 1, 12);
+		// this year's January, or — early in the year, before its story (90 days) has run — the 90 days before today:
+		// no decision is dated in the future
+		LocalDate twelfth = LocalDate.of(t.getYear(), 1, 12);
+		LocalDate jan = twelfth.plusDays(90).isAfter(t) ? t.minusDays(91) : twelfth;
 		applications.importApplication(city, ownRegion, "demo", new LicenceApplications.ImportedApplication(code(8),
 				"苏州万通快递有限公司", "NEW", "省内", jan.toString(), jan.plusDays(6).toString(), jan.plusDays(14).toString(),
 				"APPROVED", jan.plusDays(38).toString(), "快递许可-32-" + t.getYear() + "-H00001"));

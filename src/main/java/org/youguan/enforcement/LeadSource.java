@@ -14,7 +14,9 @@ public enum LeadSource {
 	/** A transfer from another postal bureau (上级交办、下级报请、其他邮政管理部门移送). */
 	TRANSFER("邮政管理部门移交"),
 	/** A safety anomaly alert (实名收寄、过机安检预警) turned into a lead by the safety centre. */
-	SAFETY("安全监管预警");
+	SAFETY("安全监管预警"),
+	/** An outlet filed after the statutory period from opening (逾期备案, 快递暂行条例(2025) art.19, art.50). */
+	FILING("末端网点逾期备案");
 
 	private final String label;
 

@@ -410,7 +410,7 @@ public class OutletFilings {
 		events.publishEvent(decision);
 		if (f.kind() == FilingKind.NEW) {
 			events.publishEvent(new OutletFiled(id, outletId, number, f.regionCode(), f.enterpriseCreditCode(),
-					f.lateFiling()));
+					f.lateFiling(), f.number(), f.outletName(), f.openedOn(), f.submittedOn(), today));
 		}
 		return number;
 	}

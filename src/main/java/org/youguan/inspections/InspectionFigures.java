@@ -26,12 +26,14 @@ public class InspectionFigures {
 	 * @param inspections inspections carried out
 	 * @param rectificationOrders 责令改正通知书 issued in the period
 	 * @param rectifiedOnTime of those, rectified by their deadline
-	 * @param overdueOrders of those, past their deadline and not rectified by it (rectified late, or not at all)
+	 * @param overdueOrders of those, 逾期未整改: past their deadline and not rectified — the orders the list
+	 * {@code state=OVERDUE} shows ({@link InspectionOrders.State#OVERDUE}), counted by the same rule
+	 * @param rectifiedLate of those, 逾期整改: rectified, but after their deadline
 	 * @param leads case leads raised: inspections concluded as 立案线索 and orders that became leads when overdue
 	 * @param reinspections 复查: orders of the region whose re-inspection falls in the period (by its scheduled day)
 	 */
 	public record Figures(long inspectedEnterprises, long inspectorVisits, long inspections, long rectificationOrders,
-			long rectifiedOnTime, long overdueOrders, long leads, long reinspections) {
+			long rectifiedOnTime, long overdueOrders, long rectifiedLate, long leads, long reinspections) {
 	}
 
 	/**
@@ -82,8 +84,8 @@ public class InspectionFigures {
 				+ ")) AS inspector_visits," + " (SELECT count(*) " + records + ") AS inspections,"
 				+ " (SELECT count(*) " + orders + ") AS rectification_orders,"
 				+ " (SELECT count(*) " + orders + " AND o.rectified_on <= o.due_on) AS rectified_on_time,"
-				+ " (SELECT count(*) " + orders + " AND (o.rectified_on > o.due_on OR o.rectified_on IS NULL AND o.due_on < :today))"
-				+ " AS overdue_orders,"
+				+ " (SELECT count(*) " + orders + " AND " + InspectionOrders.State.OVERDUE.predicate() + ") AS overdue_orders,"
+				+ " (SELECT count(*) " + orders + " AND o.rectified_on > o.due_on) AS rectified_late,"
 				+ " (SELECT count(*) " + records + " AND r.outcome = 'LEAD') + (SELECT count(*) FROM rectification_order o"
 				+ " WHERE o.lead_raised_on BETWEEN :from AND :to AND " + within(scope, prefix, "o") + ") AS leads,"
 				+ " (SELECT count(*) FROM rectification_order o WHERE o.reinspection_on BETWEEN :from AND :to AND "

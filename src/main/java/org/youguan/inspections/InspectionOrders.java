@@ -516,6 +516,11 @@ public class InspectionOrders implements DeclaresTemplates {
 			this.predicate = predicate;
 		}
 
+		/** The state's SQL over {@code rectification_order o} (parameter {@code :today}), for the figures that count it. */
+		String predicate() {
+			return predicate;
+		}
+
 		/** The state named in a request ({@code state=REPLIED}), or null for none or an unknown name. */
 		public static State parse(String text) {
 			for (State s : values()) {

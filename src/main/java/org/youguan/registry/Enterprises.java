@@ -3,6 +3,7 @@ package org.youguan.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,28 @@ public class Enterprises {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	/**
+	 * The day each enterprise began to operate as the register knows it: the issue day of its first express licence
+	 * (快递业务经营许可: no express business before it), or — an enterprise without one, a postal enterprise — the day it
+	 * was registered here. A statistics report is owed only for periods ending on or after that day.
+	 * @param ids enterprises (ids not on the register are left out)
+	 * @return the day by enterprise id
+	 */
+	public Map<Long, LocalDate> operatingSince(Collection<Long> ids) {
+		Map<Long, LocalDate> since = new HashMap<>();
+		if (ids.isEmpty()) {
+			return since;
+		}
+		jdbc.sql("""
+				SELECT e.id, coalesce((SELECT min(l.issued_on) FROM express_licence l WHERE l.enterprise_id = e.id),
+				       CAST(e.created_at AT TIME ZONE 'Asia/Shanghai' AS date))
+				FROM enterprise e WHERE e.id IN (:ids)""")
+			.param("ids", ids)
+			.query((rs, i) -> since.put(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+			.list();
+		return since;
 	}
 
 	/**

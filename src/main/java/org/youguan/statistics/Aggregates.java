@@ -15,6 +15,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.statistics.internal.Coverage;
 import org.youguan.statistics.internal.Formula;
 
 /**
@@ -36,13 +37,43 @@ public class Aggregates {
 	/** The key every ungrouped result is stored under. */
 	public static final String TOTAL = "*";
 
+	/**
+	 * How complete the approved data behind a figure is: {@code complete} false when a month of the slice lies below
+	 * the completeness share ({@code youguan.statistics.complete-share}), {@code caveat} then naming the least complete
+	 * month ("数据不完整：2026-11 已审核52/60家"), "" when complete — the same words the aggregate API answers with.
+	 */
+	public record Completion(boolean complete, String caveat) {
+
+		/** The caveat in brackets after a figure ("（数据不完整：2026-11 已审核52/60家）"), "" when complete. */
+		public String note() {
+			return complete ? "" : "（" + caveat + "）";
+		}
+	}
+
 	private final JdbcClient jdbc;
 
 	private final Indicators indicators;
 
-	Aggregates(JdbcClient jdbc, Indicators indicators) {
+	private final Coverage coverage;
+
+	Aggregates(JdbcClient jdbc, Indicators indicators, Coverage coverage) {
 		this.jdbc = jdbc;
 		this.indicators = indicators;
+		this.coverage = coverage;
+	}
+
+	/**
+	 * How complete the indicator's approved data over the slice is (its least complete month): every figure computed
+	 * from {@link #value} or {@link #grouped} of an incomplete slice — a rate per million parcels, a target's progress —
+	 * carries the caveat, as the aggregate API's {@code complete}/{@code caveat} do.
+	 *
+	 * @param indicator the indicator (its form decides who is expected to report)
+	 * @param slice the region, brand and months
+	 * @return complete, or the caveat naming the least complete month
+	 */
+	public Completion completion(Indicator indicator, Slice slice) {
+		Coverage.Share share = coverage.of(indicator, slice);
+		return new Completion(share.complete(), share.complete() ? "" : "数据不完整：" + share.text());
 	}
 
 	/** The indicator's value over the slice, or null when nothing approved falls in it. */

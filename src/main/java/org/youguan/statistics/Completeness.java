@@ -80,7 +80,7 @@ public class Completeness {
 	}
 
 	public Summary summary(DataScope scope, ReportForm form, Period period) {
-		List<EnterpriseView> expected = forms.expectedReporters(scope, form);
+		List<EnterpriseView> expected = forms.expectedReporters(scope, form, period);
 		Map<Long, Object[]> latest = new HashMap<>();
 		jdbc.sql("""
 				SELECT DISTINCT ON (r.enterprise_id) r.enterprise_id, r.id, r.status, r.first_submitted_at, r.on_time

@@ -3,6 +3,7 @@ package org.youguan.statistics;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,6 +107,46 @@ public class ReportForms {
 			.stream()
 			.filter(e -> form.covers(e.type(), e.brandId(), e.regionCode()))
 			.toList();
+	}
+
+	/**
+	 * The expected reporters of the form ({@link #expectedReporters(DataScope, ReportForm)}) that owe the period's
+	 * report: an enterprise owes a period only when it operated before the period ended — licensed (its first express
+	 * licence issued) or, without a licence, registered on or before the period's last day — or when it has reported
+	 * this form for the period or an earlier one (registered as reporting). An enterprise licensed on 3 December owes
+	 * nothing for November.
+	 */
+	public List<EnterpriseView> expectedReporters(DataScope scope, ReportForm form, Period period) {
+		return owing(form, expectedReporters(scope, form), period);
+	}
+
+	/**
+	 * The units that owe the form's report for the period (see {@link #expectedReporters(DataScope, ReportForm, Period)}).
+	 * @param units enterprises the form covers
+	 * @return those of {@code units} that owe it, in their order
+	 */
+	public List<EnterpriseView> owing(ReportForm form, List<EnterpriseView> units, Period period) {
+		Map<Long, LocalDate> since = owingSince(form, units);
+		return units.stream().filter(e -> since.containsKey(e.id()) && !since.get(e.id()).isAfter(period.end())).toList();
+	}
+
+	/**
+	 * The first day from which each unit owes the form: the earlier of the day it began to operate
+	 * ({@link Enterprises#operatingSince}) and the start of the first period it reported the form for.
+	 */
+	public Map<Long, LocalDate> owingSince(ReportForm form, List<EnterpriseView> units) {
+		List<Long> ids = units.stream().map(EnterpriseView::id).toList();
+		Map<Long, LocalDate> since = new HashMap<>(enterprises.operatingSince(ids));
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT enterprise_id, min(period_start) FROM stat_report WHERE form_id = :form AND enterprise_id IN (:ids) "
+					+ "GROUP BY enterprise_id")
+				.param("form", form.id())
+				.param("ids", ids)
+				.query((rs, i) -> since.merge(rs.getLong(1), rs.getObject(2, LocalDate.class),
+						(a, b) -> a.isBefore(b) ? a : b))
+				.list();
+		}
+		return since;
 	}
 
 	/** The forms an enterprise must report. */

@@ -23,10 +23,15 @@ import org.youguan.kernel.Validation;
 @Service
 public class Targets {
 
-	/** A target and where the year stands against it, through {@code through}. */
+	/**
+	 * A target and where the year stands against it, through {@code through}; {@code complete} false when a month of
+	 * the year to date (or of last year's, which a growth target is reckoned from) lies below the completeness share,
+	 * {@code caveat} then naming it ("数据不完整：2026-11 已审核52/60家") — the completion is no verdict then.
+	 */
 	public record Progress(String indicatorCode, String indicatorName, String unit, BigDecimal targetValue,
 			BigDecimal targetGrowth, BigDecimal effectiveTarget, BigDecimal yearToDate, BigDecimal lastYearToDate,
-			BigDecimal growth, BigDecimal completion, BigDecimal timeElapsed, String through) {
+			BigDecimal growth, BigDecimal completion, BigDecimal timeElapsed, String through, boolean complete,
+			String caveat) {
 
 		/** Completion keeps pace with the share of the year gone. */
 		public boolean onPace() {
@@ -132,18 +137,25 @@ public class Targets {
 		Slice ytd = new Slice(prefix, null, YearMonth.of(year, 1), last);
 		BigDecimal yearToDate = aggregates.value(indicator, ytd);
 		BigDecimal lastYearToDate = aggregates.value(indicator, ytd.lastYear());
+		Slice lastYearSlice = new Slice(prefix, null, YearMonth.of(year - 1, 1), YearMonth.of(year - 1, 12));
+		// the first incomplete of what the figures rest on: the year to date, last year's (the growth) and, for a
+		// growth target, last year's whole (the effective target)
+		Aggregates.Completion completion = aggregates.completion(indicator, ytd);
+		for (Slice basis : value == null ? List.of(ytd.lastYear(), lastYearSlice) : List.of(ytd.lastYear())) {
+			completion = completion.complete() ? aggregates.completion(indicator, basis) : completion;
+		}
 		BigDecimal effective = value;
 		if (effective == null) {
-			BigDecimal lastYear = aggregates.value(indicator, new Slice(prefix, null, YearMonth.of(year - 1, 1),
-					YearMonth.of(year - 1, 12)));
+			BigDecimal lastYear = aggregates.value(indicator, lastYearSlice);
 			effective = lastYear == null ? null
 					: lastYear.multiply(BigDecimal.ONE.add(growth.movePointLeft(2))).setScale(2, RoundingMode.HALF_UP);
 		}
-		BigDecimal completion = yearToDate == null || effective == null || effective.signum() == 0 ? null
+		BigDecimal done = yearToDate == null || effective == null || effective.signum() == 0 ? null
 				: yearToDate.multiply(BigDecimal.valueOf(100)).divide(effective, 1, RoundingMode.HALF_UP);
 		BigDecimal elapsed = BigDecimal.valueOf(last.getMonthValue() * 100L).divide(BigDecimal.valueOf(12), 1,
 				RoundingMode.HALF_UP);
 		return new Progress(indicator.code(), indicator.name(), indicator.unit(), value, growth, effective, yearToDate,
-				lastYearToDate, Aggregates.growth(yearToDate, lastYearToDate), completion, elapsed, last.toString());
+				lastYearToDate, Aggregates.growth(yearToDate, lastYearToDate), done, elapsed, last.toString(),
+				completion.complete(), completion.caveat());
 	}
 }

@@ -24,8 +24,10 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.complaints.ComplaintReferred;
 import org.youguan.documents.PdfFiles;
+import org.youguan.filing.OutletFiled;
 import org.youguan.inspections.InspectionRecordData;
 import org.youguan.inspections.InspectionRecords;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseView;
@@ -276,6 +278,43 @@ class PenaltyCaseIntegrationTest {
 		assertThat(lead).startsWith(referred.number() + "（").doesNotContain("申诉申诉");
 		assertThat(jdbc.sql("SELECT source_detail FROM penalty_lead WHERE source_ref = :r").param("r", "complaint:" + complaint)
 			.query(String.class).single()).isEqualTo(referred.number());
+	}
+
+	/**
+	 * Attack finding: a new outlet filed after the 20 days from opening (逾期备案) becomes one open lead when its filing
+	 * is completed, citing the catalogue's article, however often the event arrives; one filed in time none.
+	 */
+	@Test
+	void aLateOutletFilingBecomesOneLeadAndATimelyOneNone() {
+		EnterpriseView e = wuzhong(1);
+		long filing = 800_000 + (System.nanoTime() % 99_999);
+		LocalDate today = LocalDate.now(clock);
+		OutletFiled late = new OutletFiled(filing, filing, "320506" + filing, "320506", e.creditCode(), true,
+				"网点备案-320506-" + filing, "测试逾期网点" + filing, today.minusDays(30), today.minusDays(9), today);
+		OutletFiled again = new OutletFiled(filing, filing, late.filingNumber(), "320506", e.creditCode(), true,
+				late.applicationNumber(), late.outletName(), late.openedOn(), late.submittedOn(), today.minusDays(1));
+		OutletFiled timely = new OutletFiled(filing + 1, filing + 1, "320506" + (filing + 1), "320506", e.creditCode(),
+				false, "网点备案-320506-" + (filing + 1), "测试按期网点" + filing, today.minusDays(10), today.minusDays(5), today);
+		tx.executeWithoutResult(s -> events.publishEvent(late));
+		tx.executeWithoutResult(s -> events.publishEvent(again));
+		tx.executeWithoutResult(s -> events.publishEvent(timely));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+				"SELECT count(*) FROM event_publication WHERE completion_date IS NOT NULL AND serialized_event LIKE :n"
+						+ " AND listener_id LIKE '%LeadIntake%'")
+			.param("n", "%" + filing + "%").query(Long.class).single()).isEqualTo(3));
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_lead WHERE source_ref = :r").param("r", "outlet-filing:" + filing)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_lead WHERE source_ref = :r")
+			.param("r", "outlet-filing:" + (filing + 1)).query(Long.class).single()).as("filed in time: no lead").isZero();
+		record Lead(String source, String status, String summary, LocalDate receivedOn) {
+		}
+		Lead lead = jdbc.sql("SELECT source, status, summary, received_on FROM penalty_lead WHERE source_ref = :r")
+			.param("r", "outlet-filing:" + filing).query(Lead.class).single();
+		assertThat(lead.source()).isEqualTo("FILING");
+		assertThat(lead.status()).isEqualTo("OPEN");
+		assertThat(lead.receivedOn()).isEqualTo(today);
+		assertThat(lead.summary()).contains(late.outletName()).contains("逾期备案").contains("快递暂行条例(2025) 第19条")
+			.contains("快递暂行条例(2025) 第50条").contains(ChineseText.day(late.openedOn()));
 	}
 
 	@Test

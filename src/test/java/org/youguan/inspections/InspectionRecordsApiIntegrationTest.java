@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Rows;
@@ -23,6 +24,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -87,6 +89,7 @@ class InspectionRecordsApiIntegrationTest {
 			.andReturn().getResponse().getContentAsString();
 		return new InspectionFigures.Figures(n(json, "inspectedEnterprises"), n(json, "inspectorVisits"),
 				n(json, "inspections"), n(json, "rectificationOrders"), n(json, "rectifiedOnTime"), n(json, "overdueOrders"),
+				n(json, "rectifiedLate"),
 				n(json, "leads"), n(json, "reinspections"));
 	}
 
@@ -127,6 +130,52 @@ class InspectionRecordsApiIntegrationTest {
 		assertThat(after.inspectedEnterprises()).isEqualTo(distinct);
 		// the county's figures are inside the city's
 		assertThat(figures("3205", "2024-01-01", "2024-06-30").inspections()).isGreaterThanOrEqualTo(after.inspections());
+	}
+
+	/**
+	 * Attack finding: 逾期未整改 counts the orders past their deadline and not rectified — the orders the list
+	 * {@code state=OVERDUE} shows — while one rectified after its deadline is 逾期整改, a figure of its own.
+	 */
+	@Test
+	void overdueCountsTheUnrectifiedOrdersOfTheOverdueListAndLateRectificationIsItsOwnFigure() throws Exception {
+		List<EnterpriseView> e = wuzhong();
+		InspectionFigures.Figures before = figures("320506", "2023-07-01", "2023-12-31");
+		String late = order("2023-08-01", "2023-08-15", "2023-08-20");
+		String never = order("2023-09-01", "2023-09-10", null);
+		postRecord(WUZHONG, body(e.get(0).creditCode(), "2023-08-01", "RECTIFICATION", late, certificate(), certificate()))
+			.andExpect(status().isCreated());
+		postRecord(WUZHONG, body(e.get(1).creditCode(), "2023-09-01", "RECTIFICATION", never, certificate(), certificate()))
+			.andExpect(status().isCreated());
+		InspectionFigures.Figures after = figures("320506", "2023-07-01", "2023-12-31");
+		assertThat(after.rectificationOrders() - before.rectificationOrders()).isEqualTo(2);
+		assertThat(after.overdueOrders() - before.overdueOrders()).as("逾期未整改: the one never rectified").isEqualTo(1);
+		assertThat(after.rectifiedLate() - before.rectifiedLate()).as("逾期整改: the one rectified late").isEqualTo(1);
+		for (String[] o : List.of(new String[] { never, "1" }, new String[] { late, "0" })) {
+			String number = JsonPath.read(o[0], "$.number");
+			mvc.perform(get("/api/v1/inspections/orders").header("Authorization", WUZHONG).param("state", "OVERDUE")
+				.param("q", number))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.total").value(Integer.parseInt(o[1])));
+		}
+	}
+
+	/** Attack finding: an unknown state is refused naming {@code state} and the states allowed, never ignored. */
+	@Test
+	void anUnknownOrderStateIsRefusedNotIgnored() throws Exception {
+		for (String state : List.of("LATE", "RECTIFIED")) {
+			mvc.perform(get("/api/v1/inspections/orders").header("Authorization", WUZHONG).param("state", state))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("state"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("AWAITING_REPLY、REPLIED、OVERDUE")));
+			mvc.perform(get("/inspections/orders").session(SignIn.session(mvc, "wz.staff")).param("state", state))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("通知书状态（state）应为")));
+			mvc.perform(get("/enterprise/inspections/orders").session(SignIn.session(mvc, "sf.wz")).param("state", state))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("通知书状态（state）应为")));
+		}
+		mvc.perform(get("/inspections/orders").session(SignIn.session(mvc, "wz.staff")).param("state", "overdue"))
+			.andExpect(status().isOk());
 	}
 
 	@Test

@@ -1,9 +1,12 @@
 package org.youguan.statistics;
 
 import java.io.ByteArrayInputStream;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
@@ -24,6 +28,13 @@ import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.platform.ChinaTime;
+import org.youguan.registry.Brands;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceData;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.Licences;
 import org.youguan.statistics.internal.Coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +67,18 @@ class StatisticsCompletenessIntegrationTest {
 
 	@Autowired
 	Completeness completeness;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	Brands brands;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	YearMonth open;
 
@@ -161,6 +184,59 @@ class StatisticsCompletenessIntegrationTest {
 				assertThat(extractor.getText()).doesNotContain("数据不完整").containsPattern("同比(增长|下降)\\d+\\.\\d%");
 			}
 		}
+	}
+
+	/**
+	 * Attack finding: an enterprise licensed after a period ended owes nothing for it — the completeness of that period
+	 * does not count it — while it owes the period it was licensed in.
+	 */
+	@Test
+	void anEnterpriseLicensedAfterThePeriodEndedDoesNotOweIt() {
+		ReportForm monthly = forms.byCode("monthly");
+		DataScope wuzhong = DataScope.region("320506");
+		Period period = Period.month(open);
+		int expected = completeness.summary(wuzhong, monthly, period).expected();
+		long brand = brands.findByShortName("顺丰").orElseThrow().id();
+		long id = enterprises.register(DataScope.all(), new EnterpriseData("新许可测试快递有限公司" + UUID.randomUUID()
+			.toString().substring(0, 4), StatisticsIntegrationTest.creditCode(), EnterpriseType.EXPRESS, brand, "张三",
+				"测试路1号", "320506", "李四", "13912345678"), false);
+		licences.record(DataScope.all(), new LicenceData(id, "苏邮N" + (100000 + ThreadLocalRandom.current().nextInt(800000)),
+				LicenceScope.CITY, "苏州市邮政管理局", "3205", LocalDate.now(clock), null), false);
+
+		Completeness.Summary after = completeness.summary(wuzhong, monthly, period);
+		assertThat(after.expected()).isEqualTo(expected);
+		assertThat(after.lines()).noneMatch(l -> l.enterpriseId() == id);
+		assertThat(forms.expectedReporters(wuzhong, monthly, Period.month(YearMonth.now(clock))))
+			.as("the month it was licensed in is owed").anyMatch(e -> e.id() == id);
+	}
+
+	/**
+	 * Attack finding: a county's bulletin has no sub-regions to list — section 四 says 无下级地区数据 instead of a bare
+	 * table header.
+	 */
+	@Test
+	void aCountysBulletinSaysItHasNoSubRegionsInsteadOfAnEmptyTable() throws Exception {
+		byte[] docx = mvc.perform(get("/statistics/bulletin.docx").session(SignIn.session(mvc, "sz.leader"))
+			.param("region", "320506").param("year", String.valueOf(open.getYear()))
+			.param("through", String.valueOf(open.getMonthValue())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+			XWPFTable regions = doc.getTables().stream()
+				.filter(t -> t.getRow(0).getCell(0).getText().equals("地区")).findFirst().orElseThrow();
+			assertThat(regions.getRows()).hasSize(2);
+			assertThat(regions.getRow(1).getCell(0).getText()).isEqualTo("无下级地区数据");
+		}
+	}
+
+	/**
+	 * Attack finding: the demo's reports were stamped up to a week ahead (submitted and approved after today); none is
+	 * stamped after now.
+	 */
+	@Test
+	void noDemoReportIsSubmittedOrDecidedInTheFuture() {
+		assertThat(jdbc.sql("SELECT count(*) FROM stat_report WHERE demo AND (first_submitted_at > :now OR submitted_at > :now "
+				+ "OR decided_at > :now)").param("now", Timestamp.from(clock.instant())).query(Long.class).single())
+			.isZero();
 	}
 
 	private static Element trendRow(Document page, String table, YearMonth month) {

@@ -89,6 +89,33 @@ class PlanTargetFiguresIntegrationTest {
 		}
 	}
 
+	/**
+	 * Attack finding: while a month of the year to date is still being reported, a target's completion is no verdict —
+	 * the plan page and the target page mark it 数据不完整 naming the month instead of 进度滞后, and the progress says so.
+	 */
+	@Test
+	void aYearToDateStillBeingReportedIsMarkedIncompleteNotBehind() throws Exception {
+		clock.set(LocalDateTime.now(ChinaTime.ZONE));
+		YearMonth through = YearMonth.now(clock).minusMonths(1);
+		int year = through.getYear();
+		Targets.Progress volume = targets.progress(DataScope.region("3205"), "3205", year, through, "express.volume")
+			.orElseThrow();
+		assertThat(volume.complete()).isFalse();
+		assertThat(volume.caveat()).startsWith("数据不完整：" + through + " 已审核");
+		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
+		for (Document page : List.of(page(admin, "/workplans/" + demoPlan(year)),
+				page(admin, "/statistics/targets?region=3205&year=" + year))) {
+			Element row = page.getElementById("target-express.volume");
+			assertThat(row.selectFirst(".target-pace").text()).isEqualTo("数据不完整");
+			assertThat(row.selectFirst(".target-caveat").text()).isEqualTo(volume.caveat());
+		}
+		Targets.Progress lastYear = targets.progress(DataScope.region("3205"), "3205", year - 1, YearMonth.of(year - 1, 12),
+				"express.volume").orElse(null);
+		if (lastYear != null) {
+			assertThat(lastYear.complete()).as("a closed year is complete").isTrue();
+		}
+	}
+
 	private long demoPlan(int year) {
 		return plans.list(DataScope.region("3205")).stream()
 			.filter(p -> p.year() == year && p.title().contains("苏州市") && !p.draft())

@@ -364,6 +364,10 @@ class WorkPlanSupervisionIntegrationTest {
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
 			assertThat(doc.getParagraphs().stream().map(p -> p.getText()).toList())
 				.contains("任务推进情况表", "共20项任务：已完成1项，推进中0项，未启动19项，滞后0项。");
+			// attack finding: the document is dated as an official document writes it, no ISO date in its prose
+			assertThat(doc.getParagraphs().stream().map(p -> p.getText()).toList())
+				.anyMatch(p -> p.matches(".*截至\\d{4}年\\d{1,2}月\\d{1,2}日"))
+				.noneMatch(p -> p.matches(".*\\d{4}-\\d{2}-\\d{2}.*"));
 			XWPFTable table = doc.getTables().get(0);
 			assertThat(table.getRow(0).getCell(0).getText()).isEqualTo("序号");
 			for (XWPFTableRow row : table.getRows().subList(1, table.getRows().size())) {

@@ -39,7 +39,8 @@ class ComplaintFiguresController {
 			Column.of("申诉件数", ComplaintFigures.Line::complaints, 12), Column.of("有效申诉", ComplaintFigures.Line::valid, 12),
 			Column.of("占比（%）", ComplaintFigures.Line::share, 10), Column.of("快递业务量（件）", ComplaintFigures.Line::volume, 16),
 			Column.of("申诉率（件/百万件）", ComplaintFigures.Line::perMillion, 16),
-			Column.of("有效申诉率（件/百万件）", ComplaintFigures.Line::validPerMillion, 18));
+			Column.of("有效申诉率（件/百万件）", ComplaintFigures.Line::validPerMillion, 18),
+			Column.of("数据完整性", ComplaintFigures.Line::caveat, 30));
 
 	private final ComplaintFigures figures;
 
@@ -74,7 +75,7 @@ class ComplaintFiguresController {
 		model.addAttribute("byCategory", figures.by(scope, "category", q.region(), q.from(), q.to()));
 		model.addAttribute("byReason", figures.by(scope, "reason", q.region(), q.from(), q.to()));
 		model.addAttribute("byCounty", figures.by(scope, "county", q.region(), q.from(), q.to()).stream()
-			.map(l -> new ComplaintFigures.Line(regions.name(l.key()), l.complaints(), l.valid(), l.share(), null, null, null))
+			.map(l -> new ComplaintFigures.Line(regions.name(l.key()), l.complaints(), l.valid(), l.share(), null, null, null, null))
 			.toList());
 		model.addAttribute("byEnterprise", figures.by(scope, "enterprise", q.region(), q.from(), q.to()));
 		model.addAttribute("late", figures.lateRepliers(scope, q.region(), q.from(), q.to()));

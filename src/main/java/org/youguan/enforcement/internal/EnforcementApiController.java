@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,10 +43,10 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListFilter;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageResult;
-import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -510,16 +508,7 @@ class EnforcementApiController {
 	 * @throws InvalidValueException (400, field {@code status}, rule {@code one-of}) naming the accepted values
 	 */
 	private static <E extends Enum<E>> E status(Class<E> type, String status, String label) {
-		if (Text.isBlank(status)) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, status.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidValueException("status", "one-of", label + "（status）应为" + String.join("、",
-					Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + "之一");
-		}
+		return ListFilter.oneOf(type, "status", label, status);
 	}
 
 	/** Runs a step whose date the API calls {@code on}: its errors name {@code on}, not the service's own field. */

@@ -8,15 +8,20 @@ import org.springframework.stereotype.Component;
 import org.youguan.complaints.ComplaintReferred;
 import org.youguan.enforcement.LeadSource;
 import org.youguan.enforcement.Leads;
+import org.youguan.filing.OutletFiled;
 import org.youguan.inspections.InspectionLeadRaised;
 import org.youguan.inspections.RectificationOverdue;
+import org.youguan.kernel.ChineseText;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+import org.youguan.rules.ViolationType;
 import org.youguan.safety.SafetyAlertReferred;
 
 /**
  * Leads from the other modules' events, each after its step commits (from the event publication registry: a failure is
  * retried, not lost); one lead per origin, so a redelivered event adds nothing: a complaint referred to enforcement, an
- * inspection concluded as 立案线索, a 责令改正 order left unrectified, a safety anomaly alert turned into a lead
- * (行政处罚法(2021) art.54: 及时立案).
+ * inspection concluded as 立案线索, a 责令改正 order left unrectified, a safety anomaly alert turned into a lead, a
+ * new outlet filed after the statutory period from opening (逾期备案) (行政处罚法(2021) art.54: 及时立案).
  */
 @Component
 class LeadIntake {
@@ -25,8 +30,11 @@ class LeadIntake {
 
 	private final Leads leads;
 
-	LeadIntake(Leads leads) {
+	private final StatutoryRules rules;
+
+	LeadIntake(Leads leads, StatutoryRules rules) {
 		this.leads = leads;
+		this.rules = rules;
 	}
 
 	@ApplicationModuleListener
@@ -58,6 +66,27 @@ class LeadIntake {
 				e.regionCode(), e.enterpriseCreditCode(), e.enterpriseName(),
 				"安全监管预警（" + e.rule() + "，" + e.day() + "）：" + e.summary() + "。移送说明：" + e.reason(),
 				LocalDate.ofInstant(e.referredAt(), CHINA), false));
+	}
+
+	/**
+	 * A new outlet whose filing the bureau completed although it was filed more than the catalogue's period after
+	 * opening ({@link StatutoryRule#OUTLET_FILING_AFTER_OPENING}, 快递暂行条例(2025) art.19): a lead under the article
+	 * that punishes it ({@link ViolationType#OUTLET_UNFILED}, art.50), one per filing, received the day the filing was
+	 * completed. A filing in time is no lead.
+	 */
+	@ApplicationModuleListener
+	void on(OutletFiled e) {
+		if (!e.lateFiling()) {
+			return;
+		}
+		StatutoryRule period = StatutoryRule.OUTLET_FILING_AFTER_OPENING;
+		String outlet = "末端网点“" + e.outletName() + "”（备案编号" + e.filingNumber() + "）";
+		String summary = outlet + "于" + ChineseText.day(e.openedOn()) + "开办，" + ChineseText.day(e.submittedOn())
+				+ "方提交备案，超过开办后" + rules.intValue(period, e.regionCode()) + "日内备案的规定（"
+				+ period.citations().get(0) + "），逾期备案；涉嫌" + ViolationType.OUTLET_UNFILED.title() + "（"
+				+ ViolationType.OUTLET_UNFILED.citations().get(0) + "）。";
+		leads.intake(new Leads.Intake(LeadSource.FILING, "outlet-filing:" + e.filingId(), "网点备案" + e.applicationNumber(),
+				e.regionCode(), e.enterpriseCreditCode(), null, summary, e.completedOn(), false));
 	}
 
 	/**

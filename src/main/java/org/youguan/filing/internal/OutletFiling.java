@@ -210,7 +210,7 @@ public class OutletFiling {
 		return outletId;
 	}
 
-	String outletName() {
+	public String outletName() {
 		return outletName;
 	}
 
@@ -226,7 +226,11 @@ public class OutletFiling {
 		return status;
 	}
 
-	LocalDate submittedOn() {
+	public LocalDate openedOn() {
+		return openedOn;
+	}
+
+	public LocalDate submittedOn() {
 		return submittedOn;
 	}
 

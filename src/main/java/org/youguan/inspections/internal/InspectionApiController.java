@@ -32,6 +32,7 @@ import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListFilter;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 import org.youguan.org.CurrentUser;
@@ -198,11 +199,7 @@ class InspectionApiController {
 
 	/** A state filter as named, or a 400 on {@code state} for an unknown one. */
 	static InspectionOrders.State state(String state) {
-		InspectionOrders.State chosen = InspectionOrders.State.parse(state);
-		if (chosen == null && state != null && !state.isBlank()) {
-			throw new InvalidValueException("state", "one-of", "通知书状态（state）应为AWAITING_REPLY、REPLIED、OVERDUE之一");
-		}
-		return chosen;
+		return ListFilter.oneOf(InspectionOrders.State.class, "state", "通知书状态", state);
 	}
 
 	@PostMapping("/orders/{id}/accept")
@@ -229,7 +226,7 @@ class InspectionApiController {
 	@GetMapping("/figures")
 	@PreAuthorize(READERS)
 	@Operation(summary = "检查统计", description = "期间内（from、to，YYYY-MM-DD，默认本年初至今天）区域（region，默认本单位）的"
-			+ "检查企业数（去重）、出检人次、检查次数、责令改正通知书份数、按期整改数、逾期数、案件线索数和复查数（reinspections，按复查日期计）；按检查事项和结果见/figures/items。")
+			+ "检查企业数（去重）、出检人次、检查次数、责令改正通知书份数、按期整改数（rectifiedOnTime）、逾期未整改数（overdueOrders，与通知书列表state=OVERDUE同一口径）、逾期整改数（rectifiedLate）、案件线索数和复查数（reinspections，按复查日期计）；按检查事项和结果见/figures/items。")
 	InspectionFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {

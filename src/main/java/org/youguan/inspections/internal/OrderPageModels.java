@@ -23,7 +23,7 @@ final class OrderPageModels {
 	 */
 	static void list(InspectionOrders orders, DataScope scope, ListRequest request, String state, Model model) {
 		PageQuery query = request.toPage();
-		InspectionOrders.State chosen = InspectionOrders.State.parse(state);
+		InspectionOrders.State chosen = InspectionApiController.state(state);
 		PageResult<InspectionOrders.Order> result = orders.list(scope, chosen, query);
 		model.addAttribute("state", chosen == null ? null : chosen.name());
 		model.addAttribute("states", InspectionOrders.State.values());

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.youguan.documents.DeclaresTemplates;
 import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
+import org.youguan.kernel.ChineseText;
 import org.youguan.region.Regions;
 import org.youguan.statistics.Aggregates;
 import org.youguan.statistics.Analysis;
@@ -75,7 +76,7 @@ class Bulletins implements DeclaresTemplates {
 		Map<String, String> fields = new HashMap<>();
 		fields.put("title", slice.from().getYear() + "年" + months + name + "邮政行业运行情况");
 		fields.put("months", slice.from().getYear() + "年" + months);
-		fields.put("date", date(LocalDate.now(clock)));
+		fields.put("date", ChineseText.day(LocalDate.now(clock)));
 		List<Map<String, String>> figures = new ArrayList<>();
 		Map<String, Figure> main = new LinkedHashMap<>();
 		for (String code : MAIN) {
@@ -130,17 +131,16 @@ class Bulletins implements DeclaresTemplates {
 			row.put("rank", ranked && r.value() != null ? String.valueOf(++rank) : "—");
 			regionRows.add(row);
 		}
+		if (regionRows.isEmpty()) {
+			// a county (or a region whose sub-regions report nothing): the section says so instead of a bare header
+			regionRows.add(Map.of("name", "无下级地区数据", "value", "—", "growth", "—", "share", "—", "rank", "—"));
+		}
 		return templates.fill(TEMPLATE, fields, Map.of("figures", figures, "regions", regionRows));
 	}
 
 	@Override
 	public List<DocumentTemplate> templates() {
 		return List.of(TEMPLATE);
-	}
-
-	/** A date as official documents write it: 2026年11月30日. */
-	static String date(LocalDate date) {
-		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
 	}
 
 	private static String percent(BigDecimal v) {

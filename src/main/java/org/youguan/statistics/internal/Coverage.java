@@ -161,6 +161,9 @@ public class Coverage {
 		/** The first period each unit ever reported this form for (any status). */
 		final Map<Long, LocalDate> firstReported = new HashMap<>();
 
+		/** The day from which each unit owes the form ({@link ReportForms#owingSince}): licensed or registered. */
+		final Map<Long, LocalDate> since = new HashMap<>();
+
 		/** The period being reported now: from it on, every unit on the register is expected. */
 		final Period current;
 
@@ -172,12 +175,15 @@ public class Coverage {
 
 		/**
 		 * A unit is expected for a period when it had reported this form for that period or an earlier one, or the
-		 * period is the one being reported now (or later): an enterprise registered since does not make past months
-		 * look incomplete.
+		 * period is the one being reported now (or later) and the unit owed it — licensed (or registered) before the
+		 * period ended: an enterprise registered since does not make past months look incomplete, nor one licensed
+		 * after the month the current one.
 		 */
 		boolean expects(EnterpriseView e, Period period) {
 			LocalDate first = firstReported.get(e.id());
-			return !period.first().isBefore(current.first()) || first != null && !first.isAfter(period.start());
+			LocalDate owes = since.get(e.id());
+			return !period.first().isBefore(current.first()) && owes != null && !owes.isAfter(period.end())
+					|| first != null && !first.isAfter(period.start());
 		}
 
 		Share share(String month, String prefix) {
@@ -226,6 +232,7 @@ public class Coverage {
 					.sorted(Comparator.comparing(EnterpriseView::id))
 					.toList());
 		Basis basis = new Basis(form, expected, forms.currentPeriod(form));
+		basis.since.putAll(forms.owingSince(form, expected));
 		RegionPrefix region = RegionPrefix.of(slice.regionPrefix());
 		jdbc.sql("""
 				SELECT enterprise_id, min(period_start) FROM stat_report

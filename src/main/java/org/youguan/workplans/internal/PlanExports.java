@@ -102,7 +102,7 @@ class PlanExports implements DeclaresTemplates {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("title", Masking.personalNumbersIn(plan.title()));
 		fields.put("bureau", plan.bureauName());
-		fields.put("date", LocalDate.now(clock).toString());
+		fields.put("date", ChineseText.day(LocalDate.now(clock)));
 		fields.put("summary", "共" + tasks.size() + "项任务：已完成" + count(tasks, "DONE") + "项，推进中" + count(tasks, "IN_PROGRESS")
 				+ "项，未启动" + count(tasks, "NOT_STARTED") + "项，滞后" + count(tasks, "LAGGING") + "项。");
 		return templates.fill(TEMPLATE, fields, Map.of("tasks", lines));

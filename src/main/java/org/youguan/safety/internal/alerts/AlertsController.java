@@ -2,7 +2,7 @@ package org.youguan.safety.internal.alerts;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Locale;
+import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ListFilter;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
@@ -119,10 +120,7 @@ class AlertsController {
 
 	private String page(DataScope scope, ListRequest request, AlertRule rule, String status, Model model) {
 		PageQuery query = request.toPage();
-		String s = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
-		if (s != null && !s.matches("OPEN|DISMISSED|REFERRED|TARGETED")) {
-			s = null;
-		}
+		String s = ListFilter.oneOf(List.of("OPEN", "DISMISSED", "REFERRED", "TARGETED"), "status", "预警状态", status);
 		model.addAttribute("result", alerts.list(scope, rule, s, query));
 		model.addAttribute("query", query);
 		model.addAttribute("rule", rule);

@@ -1,8 +1,10 @@
 package org.youguan.safety.internal.ledgers;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.youguan.documents.Column;
+import org.youguan.kernel.ListFilter;
 
 /** The hazard list's request filters (shared by the page, its export and the API) and the export's columns. */
 final class HazardFilters {
@@ -21,7 +23,11 @@ final class HazardFilters {
 	}
 
 	static Hazards.Filter of(String level, String status, String region) {
-		return new Hazards.Filter(Hazards.parse(HazardLevel.class, level, HazardLevel::label), Hazards.Status.parse(status),
+		return new Hazards.Filter(
+				ListFilter.known(Hazards.parse(HazardLevel.class, level, HazardLevel::label), level, "level", "隐患等级",
+						Arrays.stream(HazardLevel.values()).map(HazardLevel::name).toList()),
+				ListFilter.known(Hazards.Status.parse(status), status, "status", "隐患状态",
+						Arrays.stream(Hazards.Status.values()).map(Hazards.Status::name).toList()),
 				region == null || region.isBlank() ? null : region.strip());
 	}
 }

@@ -1,0 +1,70 @@
+package org.youguan.kernel;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A list's filter value from a request ({@code ?status=OPEN}): blank means no filter, a value the list knows is the
+ * filter, and any other value is refused (400, the filter's field, rule {@code one-of}, naming the values allowed) —
+ * never silently dropped, which would answer an unfiltered list as if it were the one asked for.
+ */
+public final class ListFilter {
+
+	private ListFilter() {
+	}
+
+	/**
+	 * One of an enum's names, in any case.
+	 * @param type the filter's values
+	 * @param field the request parameter ({@code status}, {@code state})
+	 * @param label what the filter is, in Chinese ("线索状态")
+	 * @param text the value asked for
+	 * @return the value, or null when blank (no filter)
+	 * @throws InvalidValueException (400, {@code field}, rule {@code one-of}) for any other value
+	 */
+	public static <E extends Enum<E>> E oneOf(Class<E> type, String field, String label, String text) {
+		if (Text.isBlank(text)) {
+			return null;
+		}
+		String name = text.strip().toUpperCase(Locale.ROOT);
+		E[] values = type.getEnumConstants();
+		return Arrays.stream(values)
+			.filter(e -> e.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> refused(field, label, Arrays.stream(values).map(Enum::name).toList()));
+	}
+
+	/**
+	 * One of a list of names, in any case.
+	 * @return the name as listed, or null when blank (no filter)
+	 * @throws InvalidValueException (400, {@code field}, rule {@code one-of}) for any other value
+	 */
+	public static String oneOf(List<String> allowed, String field, String label, String text) {
+		if (Text.isBlank(text)) {
+			return null;
+		}
+		return allowed.stream()
+			.filter(a -> a.equalsIgnoreCase(text.strip()))
+			.findFirst()
+			.orElseThrow(() -> refused(field, label, allowed));
+	}
+
+	/**
+	 * A value the caller parsed its own way (by name or Chinese label): refused when the request asked for something
+	 * and the parse found nothing.
+	 * @return {@code parsed} (null when {@code text} is blank)
+	 * @throws InvalidValueException (400, {@code field}, rule {@code one-of}) when {@code text} is not blank and
+	 * {@code parsed} is null
+	 */
+	public static <T> T known(T parsed, String text, String field, String label, List<String> allowed) {
+		if (parsed == null && !Text.isBlank(text)) {
+			throw refused(field, label, allowed);
+		}
+		return parsed;
+	}
+
+	private static InvalidValueException refused(String field, String label, List<String> allowed) {
+		return new InvalidValueException(field, "one-of", label + "（" + field + "）应为" + String.join("、", allowed) + "之一");
+	}
+}

@@ -1,0 +1,41 @@
+package org.youguan.kernel;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A list's filter value: blank is no filter, a known value (any case) the filter, anything else a 400 naming it. */
+class ListFilterTest {
+
+	enum Colour {
+		RED, GREEN
+	}
+
+	@Test
+	void blankIsNoFilterAndAKnownNameInAnyCaseIsTheFilter() {
+		assertThat(ListFilter.oneOf(Colour.class, "colour", "颜色", " ")).isNull();
+		assertThat(ListFilter.oneOf(Colour.class, "colour", "颜色", null)).isNull();
+		assertThat(ListFilter.oneOf(Colour.class, "colour", "颜色", " green ")).isEqualTo(Colour.GREEN);
+		assertThat(ListFilter.oneOf(List.of("OPEN", "CLOSED"), "status", "状态", "open")).isEqualTo("OPEN");
+		assertThat(ListFilter.known(Colour.RED, "红", "colour", "颜色", List.of("RED", "GREEN"))).isEqualTo(Colour.RED);
+	}
+
+	@Test
+	void anUnknownValueIsRefusedNamingTheFieldAndTheValuesAllowed() {
+		assertThatThrownBy(() -> ListFilter.oneOf(Colour.class, "colour", "颜色", "BLUE"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> {
+				assertThat(ex.fieldErrors()).singleElement().satisfies(e -> {
+					assertThat(e.field()).isEqualTo("colour");
+					assertThat(e.rule()).isEqualTo("one-of");
+					assertThat(e.message()).isEqualTo("颜色（colour）应为RED、GREEN之一");
+				});
+			});
+		assertThatThrownBy(() -> ListFilter.oneOf(List.of("OPEN", "CLOSED"), "status", "状态", "LATE"))
+			.isInstanceOf(InvalidValueException.class).hasMessage("状态（status）应为OPEN、CLOSED之一");
+		assertThatThrownBy(() -> ListFilter.known(null, "蓝", "colour", "颜色", List.of("RED", "GREEN")))
+			.isInstanceOf(InvalidValueException.class).hasMessage("颜色（colour）应为RED、GREEN之一");
+	}
+}
